@@ -1,0 +1,246 @@
+package cmd
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// NewCmdBank groups the commands on question banks.
+func NewCmdBank(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "bank",
+		Short: "List, show, validate and export question banks",
+		Long: `Question banks are YAML files (the format is in the README). conflictq embeds its
+own; --bank accepts an embedded bank's name or a path to a YAML file anywhere.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newCmdBankList(f), newCmdBankShow(f), newCmdBankValidate(f), newCmdBankExport(f))
+	return cmd
+}
+
+func newCmdBankList(f *Factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the embedded banks",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib := f.Library()
+			type row struct {
+				Name        string `json:"name"`
+				Title       string `json:"title"`
+				Questions   int    `json:"questions"`
+				Description string `json:"description"`
+			}
+			var rows []row
+			for _, name := range lib.Names() {
+				b, _, err := lib.Load(name)
+				if err != nil {
+					return err
+				}
+				rows = append(rows, row{name, b.Title, len(b.Questions), strings.TrimSpace(b.Description)})
+			}
+			out := f.IOStreams.Out
+			if asJSON {
+				return writeJSON(out, rows)
+			}
+			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tQUESTIONS\tTITLE")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%d\t%s\n", r.Name, r.Questions, r.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newCmdBankShow(f *Factory) *cobra.Command {
+	var withAnswers bool
+	cmd := &cobra.Command{
+		Use:               "show NAME|FILE",
+		Short:             "Show a bank's questions, with counts by type, difficulty and tag",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: bankArgCompletion(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			banks, err := loadBanks(f.IOStreams, f.Library(), args)
+			if err != nil {
+				return err
+			}
+			showBank(f.IOStreams.Out, banks[0], withAnswers)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&withAnswers, "answers", false, "show each question's answer (a teacher's view)")
+	return cmd
+}
+
+func showBank(w io.Writer, b *quiz.Bank, withAnswers bool) {
+	fmt.Fprintf(w, "%s — %s\n", b.ID, b.Title)
+	if d := strings.TrimSpace(b.Description); d != "" {
+		fmt.Fprintf(w, "%s\n", d)
+	}
+	types, diffs, tags := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, q := range b.Questions {
+		types[string(q.Type)]++
+		diffs[q.Difficulty]++
+		for _, t := range q.Tags {
+			tags[t]++
+		}
+	}
+	fmt.Fprintf(w, "\n%d questions\n", len(b.Questions))
+	fmt.Fprintf(w, "  by type:       %s\n", counts(types))
+	fmt.Fprintf(w, "  by difficulty: %s\n", counts(diffs))
+	fmt.Fprintf(w, "  by tag:        %s\n\n", counts(tags))
+	for i, q := range b.Questions {
+		fmt.Fprintf(w, "%2d. [%s, %s] %s\n    %s\n", i+1, q.Type, q.Difficulty, q.ID, q.Prompt)
+		if withAnswers {
+			fmt.Fprintf(w, "    answer: %s\n", q.Expected())
+		}
+	}
+}
+
+func counts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		name := k
+		if name == "" {
+			name = "(none)"
+		}
+		parts[i] = fmt.Sprintf("%s %d", name, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+func bankArgCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	complete := bankCompletion(f)
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 && cmd.Args != nil && cmd.Name() != "validate" {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return complete(cmd, args, toComplete)
+	}
+}
+
+func newCmdBankValidate(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check banks and list every problem with its line",
+		Long: `Check one or more banks (files, or embedded names) and list every problem with
+file:line, question id and field. Warnings (a missing explanation or citation)
+do not fail a bank. Exit 2 when any bank has an error.`,
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: bankArgCompletion(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib := f.Library()
+			failed := 0
+			for _, ref := range args {
+				b, warnings, err := lib.Load(ref)
+				var inv *quiz.InvalidError
+				switch {
+				case errors.As(err, &inv):
+					failed++
+					for _, p := range inv.Problems {
+						fmt.Fprintln(f.IOStreams.ErrOut, p.Error())
+					}
+					fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", ref, countErrors(inv.Problems))
+				case err != nil:
+					failed++
+					fmt.Fprintln(f.IOStreams.ErrOut, err)
+					fmt.Fprintf(f.IOStreams.Out, "%s: could not be read\n", ref)
+				default:
+					for _, w := range warnings {
+						fmt.Fprintln(f.IOStreams.ErrOut, w.Error())
+					}
+					note := ""
+					if len(warnings) > 0 {
+						note = fmt.Sprintf(", %d warnings", len(warnings))
+					}
+					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", ref, len(b.Questions), note)
+				}
+			}
+			if failed > 0 {
+				return silent(ExitInvalid)
+			}
+			return nil
+		},
+	}
+}
+
+func countErrors(ps []quiz.Problem) int {
+	n := 0
+	for _, p := range ps {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+func newCmdBankExport(f *Factory) *cobra.Command {
+	var format, output string
+	var force bool
+	cmd := &cobra.Command{
+		Use:               "export NAME|FILE",
+		Short:             "Write a bank as JSON or YAML",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: bankArgCompletion(f),
+		Example: `  conflictq bank export comprehension --format json -o comprehension.json
+  conflictq bank export timeline --format yaml > timeline.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			banks, err := loadBanks(f.IOStreams, f.Library(), args)
+			if err != nil {
+				return err
+			}
+			doc := banks[0].Doc()
+			write := func(w io.Writer) error {
+				if format == "yaml" {
+					enc := yaml.NewEncoder(w)
+					enc.SetIndent(2)
+					if err := enc.Encode(doc); err != nil {
+						return err
+					}
+					return enc.Close()
+				}
+				return writeJSON(w, doc)
+			}
+			if output == "" || output == "-" {
+				return write(f.IOStreams.Out)
+			}
+			if err := quiz.WriteFile(output, force, write); err != nil {
+				return invalidErr(err)
+			}
+			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", output)
+			return nil
+		},
+	}
+	cmd.Flags().Var(newEnum(&format, "json", "json", "yaml"), "format", "json or yaml")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (default: standard output)")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "yaml"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,277 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Flags that are about one run and never come from a config file or the
+// environment: a stored --force or --answers would surprise.
+var perRunFlags = map[string]bool{"config": true, "help": true, "version": true, "force": true, "report": true, "answers": true, "output": true}
+
+// localConfigFile is looked for in the working directory.
+const localConfigFile = ".conflictq.yaml"
+
+// loadConfig merges settings into the flags of cmd that the user did not set,
+// with the precedence flag > environment > ./.conflictq.yaml > user config file >
+// default. It uses a fresh Viper for every run: no global state.
+//
+// A setting applies to every command with a flag of that name; a section named
+// after a command (quiz:, grade:) applies to that command only and wins.
+func loadConfig(cmd *cobra.Command, f *Factory) error {
+	v := viper.New()
+	origins := map[string]string{}
+	files, err := configFiles(cmd, f)
+	if err != nil {
+		return err
+	}
+	for _, file := range files {
+		data, err := quiz.ReadFileLimited(file)
+		if err != nil {
+			return invalidErr(fmt.Errorf("config file %w", err))
+		}
+		settings, lines, err := parseConfig(file, data)
+		if err != nil {
+			return invalidErr(err)
+		}
+		if err := v.MergeConfigMap(settings); err != nil {
+			return invalidErr(fmt.Errorf("%s: %w", file, err))
+		}
+		for k, l := range lines {
+			origins[k] = fmt.Sprintf("%s:%d", file, l)
+		}
+	}
+	v.SetEnvPrefix("CONFLICTQ")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
+	v.AutomaticEnv()
+
+	warnUnknownSettings(cmd, f, origins)
+
+	var errs []error
+	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
+		if fl.Changed || perRunFlags[fl.Name] {
+			return
+		}
+		for _, key := range []string{cmd.Name() + "." + fl.Name, fl.Name} {
+			if !v.IsSet(key) {
+				continue
+			}
+			if err := setFlag(fl, v.Get(key)); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %s: %w", origin(f, key, origins), key, err))
+			}
+			return
+		}
+	})
+	if len(errs) > 0 {
+		return invalidErr(errors.Join(errs...))
+	}
+	return nil
+}
+
+func configFiles(cmd *cobra.Command, f *Factory) ([]string, error) {
+	if explicit, _ := cmd.Flags().GetString("config"); explicit != "" {
+		st, err := os.Stat(explicit)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, invalid("config file %s: no such file", explicit)
+			}
+			return nil, invalid("config file %s: %v", explicit, err)
+		}
+		if st.IsDir() {
+			return nil, invalid("config file %s: is a directory", explicit)
+		}
+		return []string{explicit}, nil
+	}
+	var files []string
+	if dir, err := f.UserConfigDir(); err == nil {
+		user := filepath.Join(dir, "conflictq", "config.yaml")
+		if _, err := os.Stat(user); err == nil {
+			files = append(files, user)
+		}
+	}
+	if _, err := os.Stat(localConfigFile); err == nil {
+		files = append(files, localConfigFile)
+	}
+	return files, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// parseConfig reads a config file into settings, and each key's line. Keys may
+// be written with - or _ (report-dir, report_dir).
+func parseConfig(file string, data []byte) (map[string]any, map[string]int, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			return nil, nil, fmt.Errorf("%s:%s: invalid YAML: %s", file, m[1], msg[len(m[0]):])
+		}
+		return nil, nil, fmt.Errorf("%s: invalid YAML: %s", file, strings.TrimPrefix(msg, "yaml: "))
+	}
+	settings, lines := map[string]any{}, map[string]int{}
+	if len(doc.Content) == 0 {
+		return settings, lines, nil // an empty file sets nothing
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, nil, fmt.Errorf("%s:%d: a config file is a mapping of settings, such as \"student: Ana\"", file, root.Line)
+	}
+	var walk func(m *yaml.Node, prefix string, into map[string]any) error
+	walk = func(m *yaml.Node, prefix string, into map[string]any) error {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, val := m.Content[i], m.Content[i+1]
+			if val.Kind == yaml.AliasNode {
+				val = val.Alias
+			}
+			key := strings.ReplaceAll(strings.ToLower(k.Value), "_", "-")
+			lines[prefix+key] = k.Line
+			switch val.Kind {
+			case yaml.MappingNode:
+				if prefix != "" {
+					return fmt.Errorf("%s:%d: %s%s: expected a value, found a mapping", file, k.Line, prefix, key)
+				}
+				sub := map[string]any{}
+				if err := walk(val, key+".", sub); err != nil {
+					return err
+				}
+				into[key] = sub
+			case yaml.SequenceNode:
+				list := make([]any, 0, len(val.Content))
+				for _, c := range val.Content {
+					if c.Kind != yaml.ScalarNode {
+						return fmt.Errorf("%s:%d: %s%s: expected a list of values", file, c.Line, prefix, key)
+					}
+					list = append(list, c.Value)
+				}
+				into[key] = list
+			default:
+				into[key] = val.Value
+			}
+		}
+		return nil
+	}
+	if err := walk(root, "", settings); err != nil {
+		return nil, nil, err
+	}
+	return settings, lines, nil
+}
+
+// origin says where a setting came from, for error messages.
+func origin(f *Factory, key string, origins map[string]string) string {
+	env := "CONFLICTQ_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(key))
+	if f.Getenv(env) != "" {
+		return "environment variable " + env
+	}
+	if o, ok := origins[key]; ok {
+		return o
+	}
+	return "config"
+}
+
+// setFlag gives a flag a value from the config: a list for repeatable flags
+// (or comma-separated text, as environment variables give), else one value.
+func setFlag(fl *pflag.Flag, val any) error {
+	var list []string
+	isList := false
+	switch x := val.(type) {
+	case []any:
+		isList = true
+		for _, e := range x {
+			list = append(list, fmt.Sprint(e))
+		}
+	case []string:
+		isList, list = true, x
+	}
+	if sv, ok := fl.Value.(pflag.SliceValue); ok {
+		if !isList {
+			for _, s := range strings.Split(fmt.Sprint(val), ",") {
+				if s = strings.TrimSpace(s); s != "" {
+					list = append(list, s)
+				}
+			}
+		}
+		if err := sv.Replace(list); err != nil {
+			return err
+		}
+		fl.Changed = true
+		return nil
+	}
+	if isList {
+		return fmt.Errorf("expected one value, found a list")
+	}
+	s := fmt.Sprint(val)
+	if fl.Value.Type() == "bool" {
+		if _, err := strconv.ParseBool(s); err != nil {
+			return fmt.Errorf("expected true or false, found %q", s)
+		}
+	}
+	if err := fl.Value.Set(s); err != nil {
+		return err
+	}
+	fl.Changed = true
+	return nil
+}
+
+// warnUnknownSettings points out settings no command knows: usually typos.
+func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]string) {
+	flags, commands := map[string]bool{}, map[string]bool{}
+	var visit func(c *cobra.Command)
+	visit = func(c *cobra.Command) {
+		commands[c.Name()] = true
+		c.Flags().VisitAll(func(fl *pflag.Flag) { flags[fl.Name] = true })
+		c.PersistentFlags().VisitAll(func(fl *pflag.Flag) { flags[fl.Name] = true })
+		for _, sub := range c.Commands() {
+			visit(sub)
+		}
+	}
+	visit(cmd.Root())
+	known := make([]string, 0, len(flags))
+	for k := range flags {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	keys := make([]string, 0, len(origins))
+	for k := range origins {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		name := key
+		if section, rest, ok := strings.Cut(key, "."); ok && commands[section] {
+			name = rest
+		} else if commands[key] {
+			continue
+		}
+		if !flags[name] {
+			hint := ""
+			if s := closest(name, known); s != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", origins[key], key, hint)
+		}
+	}
+}
+
+func closest(word string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := quiz.EditDistance(word, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}

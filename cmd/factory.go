@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
+	"github.com/conflictq/conflictq/cmd/internal/prompt"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Factory hands commands what they need from the outside world, so that tests
+// can replace any of it: streams, environment, clock, randomness, the banks and
+// the terminal prompter.
+type Factory struct {
+	IOStreams *iostreams.IOStreams
+	Getenv    func(string) string
+	Now       func() time.Time
+	NewSeed   func() uint64
+	// Library returns the bank library; banks are parsed on first use, once.
+	Library func() *quiz.Library
+	// Prompter returns the terminal prompter, on the factory's streams.
+	Prompter func() quiz.Prompter
+	// UserConfigDir and StateDir locate the user's config file and where
+	// incomplete quizzes are saved when no report file was named.
+	UserConfigDir func() (string, error)
+	StateDir      func() (string, error)
+	// HandleSignals says whether a quiz should catch SIGINT/SIGTERM itself
+	// (the real program), rather than leave them to the test process.
+	HandleSignals bool
+}
+
+// NewFactory returns the factory of the real program.
+func NewFactory() *Factory {
+	f := &Factory{
+		Getenv:        os.Getenv,
+		Now:           time.Now,
+		NewSeed:       randomSeed,
+		UserConfigDir: os.UserConfigDir,
+		StateDir:      stateDir(os.Getenv),
+		HandleSignals: true,
+	}
+	f.IOStreams = iostreams.System(f.Getenv)
+	f.Library = sync.OnceValue(func() *quiz.Library { return &quiz.Library{Embedded: assets.Banks()} })
+	f.Prompter = func() quiz.Prompter { return surveyPrompter(f.IOStreams) }
+	return f
+}
+
+func surveyPrompter(io *iostreams.IOStreams) quiz.Prompter {
+	in, _ := io.In.(*os.File)
+	out, _ := io.Out.(*os.File)
+	return prompt.NewSurvey(in, out, io.ErrOut, io.ColorEnabled(), io.RestoreTerminal)
+}
+
+// randomSeed draws a seed; quizzes record it so any one can be replayed.
+func randomSeed() uint64 {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return uint64(time.Now().UnixNano())
+	}
+	// Keep seeds short enough to read out and type: under ten digits.
+	return binary.LittleEndian.Uint64(b[:]) % 1_000_000_000
+}
+
+// stateDir follows the XDG base directory spec: $XDG_STATE_HOME/conflictq,
+// else ~/.local/state/conflictq.
+func stateDir(getenv func(string) string) func() (string, error) {
+	return func() (string, error) {
+		if d := getenv("XDG_STATE_HOME"); d != "" {
+			return filepath.Join(d, "conflictq"), nil
+		}
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(home, ".local", "state", "conflictq"), nil
+	}
+}

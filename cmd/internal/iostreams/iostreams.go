@@ -1,0 +1,137 @@
+// Package iostreams gives commands their standard streams, with what they need
+// to know about them: which are terminals, whether colour is wanted, and how wide
+// the screen is. Tests use Test() for buffers that pretend to be whatever they need.
+package iostreams
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams are a command's standard input, output and error.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	inTTY, outTTY, errTTY bool
+	noColor               bool
+	forceColor            bool
+	termState             *term.State
+	width                 int
+}
+
+// System returns the process's own streams, looking up which are terminals and
+// what the environment says about colour (NO_COLOR, CLICOLOR, CLICOLOR_FORCE).
+func System(getenv func(string) string) *IOStreams {
+	s := &IOStreams{
+		In:     os.Stdin,
+		Out:    os.Stdout,
+		ErrOut: os.Stderr,
+		inTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		outTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		errTTY: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+	s.applyEnv(getenv)
+	return s
+}
+
+// Test returns streams backed by buffers; none is a terminal until set so.
+func Test() (s *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Buffer) {
+	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
+}
+
+// FromFiles returns streams on the given files (a pseudo-terminal in tests),
+// detecting terminals as System does.
+func FromFiles(in, out *os.File, errOut io.Writer, getenv func(string) string) *IOStreams {
+	s := &IOStreams{
+		In: in, Out: out, ErrOut: errOut,
+		inTTY:  term.IsTerminal(int(in.Fd())),
+		outTTY: term.IsTerminal(int(out.Fd())),
+	}
+	if f, ok := errOut.(*os.File); ok {
+		s.errTTY = term.IsTerminal(int(f.Fd()))
+	}
+	s.applyEnv(getenv)
+	return s
+}
+
+func (s *IOStreams) applyEnv(getenv func(string) string) {
+	if getenv == nil {
+		return
+	}
+	// https://no-color.org: any non-empty NO_COLOR disables colour.
+	s.noColor = getenv("NO_COLOR") != "" || getenv("CLICOLOR") == "0" || getenv("TERM") == "dumb"
+	if v := getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
+		s.forceColor = true
+	}
+}
+
+// IsStdinTTY reports whether standard input is a terminal.
+func (s *IOStreams) IsStdinTTY() bool { return s.inTTY }
+
+// IsStdoutTTY reports whether standard output is a terminal.
+func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
+
+// IsStderrTTY reports whether standard error is a terminal.
+func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
+
+// SetStdinTTY, SetStdoutTTY and SetStderrTTY override detection, for tests.
+func (s *IOStreams) SetStdinTTY(v bool)  { s.inTTY = v }
+func (s *IOStreams) SetStdoutTTY(v bool) { s.outTTY = v }
+func (s *IOStreams) SetStderrTTY(v bool) { s.errTTY = v }
+
+// SetNoColor turns colour off (--no-color).
+func (s *IOStreams) SetNoColor() { s.noColor = true; s.forceColor = false }
+
+// ColorEnabled reports whether standard output may carry colour and emphasis.
+func (s *IOStreams) ColorEnabled() bool {
+	if s.noColor {
+		return false
+	}
+	return s.forceColor || s.outTTY
+}
+
+// ColorDisabledByUser reports whether NO_COLOR, CLICOLOR=0, TERM=dumb or --no-color asked for plain output.
+func (s *IOStreams) ColorDisabledByUser() bool { return s.noColor }
+
+// CanPrompt reports whether an interactive prompt can be shown: both standard
+// input and output are terminals.
+func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.outTTY }
+
+// TerminalWidth returns the width of standard output, or 80.
+func (s *IOStreams) TerminalWidth() int {
+	if s.width > 0 {
+		return s.width
+	}
+	if f, ok := s.Out.(*os.File); ok && s.outTTY {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 80
+}
+
+// SetTerminalWidth fixes the width, for tests.
+func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }
+
+// SaveTerminal remembers the terminal's mode so that RestoreTerminal can give it
+// back whatever a prompt library left it in (raw mode after an abort).
+func (s *IOStreams) SaveTerminal() {
+	if f, ok := s.In.(*os.File); ok && s.inTTY {
+		if st, err := term.GetState(int(f.Fd())); err == nil {
+			s.termState = st
+		}
+	}
+}
+
+// RestoreTerminal puts the terminal back as SaveTerminal found it.
+func (s *IOStreams) RestoreTerminal() {
+	if f, ok := s.In.(*os.File); ok && s.termState != nil {
+		_ = term.Restore(int(f.Fd()), s.termState)
+	}
+}

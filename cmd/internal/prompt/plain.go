@@ -1,0 +1,165 @@
+package prompt
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Plain is the line-based prompter: numbered options, one answer per line, no
+// escape codes. It suits screen readers, dumb terminals and pipes.
+//
+// Answer syntax: a number (2), a letter (b) or the option's text for one choice;
+// 1,3 or 1 3 for several (none for no choice); 3 1 2 for an order; 1=b 2=a for
+// pairs; text for the rest. An invalid line is explained and asked again; end of
+// input ends the quiz.
+type Plain struct {
+	in   *bufio.Reader
+	out  io.Writer
+	echo bool
+}
+
+// NewPlain returns a plain prompter reading lines from in. With echo, each line
+// read is written back after its prompt, so that a transcript of a piped quiz
+// reads like the session a terminal would show.
+func NewPlain(in io.Reader, out io.Writer, echo bool) *Plain {
+	return &Plain{in: bufio.NewReader(in), out: out, echo: echo}
+}
+
+// readLine reads one answer line. End of input is quiz.ErrInputEnded, even
+// after a partial last line, so that a truncated pipe never counts as an answer.
+func (p *Plain) readLine() (string, error) {
+	line, err := p.in.ReadString('\n')
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			if strings.TrimSpace(line) != "" {
+				return strings.TrimRight(line, "\r\n"), nil
+			}
+			fmt.Fprintln(p.out)
+			return "", quiz.ErrInputEnded
+		}
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// loop asks until parse accepts a line.
+func (p *Plain) loop(ask string, parse func(string) error) error {
+	for {
+		fmt.Fprintf(p.out, "%s ", ask)
+		line, err := p.readLine()
+		if err != nil {
+			return err
+		}
+		if p.echo {
+			fmt.Fprintln(p.out, line)
+		}
+		if err := parse(line); err != nil {
+			fmt.Fprintf(p.out, "  Sorry: %s.\n", err)
+			continue
+		}
+		return nil
+	}
+}
+
+func (p *Plain) list(options []string, label func(int) string) {
+	for i, o := range options {
+		fmt.Fprintf(p.out, "  %s) %s\n", label(i), o)
+	}
+}
+
+func number(i int) string { return fmt.Sprint(i + 1) }
+func letter(i int) string { return string(rune('a' + i)) }
+
+// Select asks for one option.
+func (p *Plain) Select(msg string, options []string) (int, error) {
+	fmt.Fprintln(p.out, msg)
+	p.list(options, number)
+	var i int
+	err := p.loop(fmt.Sprintf("Your answer (1-%d):", len(options)), func(s string) (err error) {
+		i, err = quiz.ParseChoice(s, options)
+		return err
+	})
+	return i, err
+}
+
+// MultiSelect asks for any number of options.
+func (p *Plain) MultiSelect(msg string, options []string) ([]int, error) {
+	fmt.Fprintln(p.out, msg)
+	p.list(options, number)
+	var idx []int
+	err := p.loop("Your answers (numbers, such as 1,3):", func(s string) (err error) {
+		idx, err = quiz.ParseChoices(s, options)
+		return err
+	})
+	return idx, err
+}
+
+// Input asks for a line of text.
+func (p *Plain) Input(msg string, validate func(string) error) (string, error) {
+	fmt.Fprintln(p.out, msg)
+	var text string
+	err := p.loop("Your answer:", func(s string) error {
+		if validate != nil {
+			if err := validate(s); err != nil {
+				return errors.New(strings.TrimSuffix(err.Error(), "."))
+			}
+		}
+		text = s
+		return nil
+	})
+	return text, err
+}
+
+// Confirm asks yes or no; an empty line takes the default.
+func (p *Plain) Confirm(msg string, def bool) (bool, error) {
+	hint := "y/N"
+	if def {
+		hint = "Y/n"
+	}
+	var ok bool
+	err := p.loop(fmt.Sprintf("%s (%s)", msg, hint), func(s string) error {
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "":
+			ok = def
+		case "y", "yes":
+			ok = true
+		case "n", "no":
+			ok = false
+		default:
+			return errors.New("type y or n")
+		}
+		return nil
+	})
+	return ok, err
+}
+
+// Order asks for the items' numbers, first to last.
+func (p *Plain) Order(msg string, items []string) ([]int, error) {
+	fmt.Fprintln(p.out, msg)
+	p.list(items, number)
+	var seq []int
+	err := p.loop("Your order (numbers, first to last, such as 3 1 2):", func(s string) (err error) {
+		seq, err = quiz.ParseSequence(s, items)
+		return err
+	})
+	return seq, err
+}
+
+// Match asks for number=letter pairs.
+func (p *Plain) Match(msg string, left, right []string) ([]int, error) {
+	fmt.Fprintln(p.out, msg)
+	p.list(left, number)
+	fmt.Fprintln(p.out, "  with:")
+	p.list(right, letter)
+	var m []int
+	err := p.loop("Your pairs (such as 1=b 2=a):", func(s string) (err error) {
+		m, err = quiz.ParseMatches(s, left, right)
+		return err
+	})
+	return m, err
+}

@@ -1,0 +1,140 @@
+// Package prompt holds conflictq's two quiz.Prompter implementations: the
+// terminal one (arrow-key menus, built on survey/v2) and the plain line-based one
+// for screen readers, dumb terminals and pipes.
+//
+// survey/v2 is archived upstream; this is the only package that imports it, so
+// replacing it touches nothing else.
+package prompt
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/core"
+	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Survey is the terminal prompter.
+type Survey struct {
+	in      terminal.FileReader
+	out     terminal.FileWriter
+	errOut  io.Writer
+	restore func()
+}
+
+// NewSurvey returns a prompter drawing on out and reading keys from in, which
+// must be a terminal. color false draws no colour. restore, when not nil, gives
+// the terminal back if a quiz ends in the middle of a prompt.
+func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, color bool, restore func()) *Survey {
+	// survey keeps this switch in a package variable; it is set here, once, by the
+	// only code that uses survey.
+	core.DisableColor = !color
+	return &Survey{in: in, out: out, errOut: errOut, restore: restore}
+}
+
+func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error {
+	opts = append(opts, survey.WithStdio(s.in, s.out, s.errOut), survey.WithShowCursor(true))
+	err := survey.AskOne(p, response, opts...)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, terminal.InterruptErr):
+		return quiz.ErrInterrupted
+	case errors.Is(err, io.EOF):
+		return quiz.ErrInputEnded
+	}
+	return fmt.Errorf("prompt: %w", err)
+}
+
+func pageSize(n int) int { return min(max(n, 7), 12) }
+
+// Select shows a menu moved with the arrow keys.
+func (s *Survey) Select(msg string, options []string) (int, error) {
+	var i int
+	err := s.ask(&survey.Select{Message: msg, Options: options, PageSize: pageSize(len(options))}, &i)
+	return i, err
+}
+
+// MultiSelect shows a menu of boxes ticked with space.
+func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
+	var idx []int
+	err := s.ask(&survey.MultiSelect{Message: msg, Options: options, PageSize: pageSize(len(options))}, &idx)
+	return idx, err
+}
+
+// Input reads a line of text.
+func (s *Survey) Input(msg string, validate func(string) error) (string, error) {
+	var text string
+	var opts []survey.AskOpt
+	if validate != nil {
+		opts = append(opts, survey.WithValidator(func(ans any) error {
+			str, _ := ans.(string)
+			return validate(str)
+		}))
+	}
+	err := s.ask(&survey.Input{Message: msg}, &text, opts...)
+	return text, err
+}
+
+// Confirm asks yes or no.
+func (s *Survey) Confirm(msg string, def bool) (bool, error) {
+	var ok bool
+	err := s.ask(&survey.Confirm{Message: msg, Default: def}, &ok)
+	return ok, err
+}
+
+// Order builds a sequence from menus: the student picks the first item, then
+// the next from those left, until one remains.
+func (s *Survey) Order(msg string, items []string) ([]int, error) {
+	remaining := make([]int, len(items))
+	for i := range remaining {
+		remaining[i] = i
+	}
+	seq := make([]int, 0, len(items))
+	for pos := 1; len(remaining) > 1; pos++ {
+		opts := make([]string, len(remaining))
+		for k, i := range remaining {
+			opts[k] = items[i]
+		}
+		m := fmt.Sprintf("Position %d of %d: which comes next?", pos, len(items))
+		if pos == 1 {
+			m = msg + "\n  Position 1 of " + fmt.Sprint(len(items)) + ": which comes first?"
+		}
+		k, err := s.Select(m, opts)
+		if err != nil {
+			return nil, err
+		}
+		seq = append(seq, remaining[k])
+		remaining = append(remaining[:k:k], remaining[k+1:]...)
+	}
+	return append(seq, remaining...), nil
+}
+
+// Match builds pairs from menus: one menu of right-hand options per left item.
+func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
+	out := make([]int, len(left))
+	for i, l := range left {
+		m := fmt.Sprintf("%s → ?", l)
+		if i == 0 {
+			m = msg + "\n  " + m
+		}
+		k, err := s.Select(m, right)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = k
+	}
+	return out, nil
+}
+
+// Abort gives the terminal back when a quiz ends during a prompt.
+func (s *Survey) Abort() {
+	if s.restore != nil {
+		s.restore()
+	}
+	fmt.Fprintln(s.out)
+}

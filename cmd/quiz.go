@@ -1,0 +1,454 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
+	"github.com/conflictq/conflictq/cmd/internal/prompt"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// QuizOptions are the quiz command's inputs, after flags and configuration.
+type QuizOptions struct {
+	IO            *iostreams.IOStreams
+	Library       func() *quiz.Library
+	Prompter      func() quiz.Prompter
+	Now           func() time.Time
+	NewSeed       func() uint64
+	StateDir      func() (string, error)
+	HandleSignals bool
+
+	Banks      []string
+	Count      int
+	Tags       []string
+	Difficulty string
+	Seed       uint64
+	SeedSet    bool
+	Mode       string
+	Student    string
+	TimeLimit  time.Duration
+	Report     string
+	ReportDir  string
+	Format     string
+	Force      bool
+	Plain      bool
+	Answers    string
+	Pass       float64
+	PassSet    bool
+}
+
+const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
+
+In practice mode (the default) every answer is followed by the right answer, an
+explanation and the place in the article to reread. In exam mode feedback waits
+for the end, then every question is reviewed. Both end with a summary: score,
+percent, time and a score for each tag.
+
+Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,
+Markdown or CSV). If a quiz is stopped early (Ctrl-C, a signal, end of input),
+what was answered is still saved, marked "incomplete".
+
+--plain asks line by line with numbered options and no escape codes, for screen
+readers, dumb terminals and pipes. Answer with:
+  2            one option (a number, its letter, or its text)
+  1,3          several options (or: none)
+  3 1 2        an order, first to last
+  1=b 2=a      pairs: left number = right letter
+  any text     short, numeric and open answers
+An invalid line is explained and asked again; end of input ends the quiz.
+
+--answers FILE grades an answer sheet instead of asking (see the README).`
+
+const quizExample = `  conflictq quiz
+  conflictq quiz --mode exam -n 10 --student "Ana" --report-dir reports/
+  conflictq quiz --bank timeline --bank comprehension --tag chronology
+  conflictq quiz --plain --seed 42 < answers.txt
+  conflictq quiz --bank ./my-bank.yaml -o ana.md`
+
+// NewCmdQuiz builds the quiz command. runF replaces the run function in tests
+// that check flag parsing alone.
+func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
+	opts := &QuizOptions{
+		IO: f.IOStreams, Library: f.Library, Prompter: f.Prompter, Now: f.Now,
+		NewSeed: f.NewSeed, StateDir: f.StateDir, HandleSignals: f.HandleSignals,
+	}
+	cmd := &cobra.Command{
+		Use:     "quiz",
+		Short:   "Take a quiz in the terminal",
+		Long:    quizLong,
+		Example: quizExample,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.SeedSet = cmd.Flags().Changed("seed")
+			opts.PassSet = cmd.Flags().Changed("pass")
+			if opts.Report != "" && opts.ReportDir != "" {
+				return &FlagError{Err: errors.New("give -o/--report or --report-dir, not both")}
+			}
+			if opts.Count < 0 {
+				return &FlagError{Err: fmt.Errorf("--count must be 0 (all) or more, not %d", opts.Count)}
+			}
+			if opts.TimeLimit < 0 {
+				return &FlagError{Err: fmt.Errorf("--time-limit must be positive, not %s", opts.TimeLimit)}
+			}
+			if opts.PassSet && (opts.Pass < 0 || opts.Pass > 100) {
+				return &FlagError{Err: fmt.Errorf("--pass is a percentage from 0 to 100, not %g", opts.Pass)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return quizRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a YAML file (repeatable)")
+	fl.IntVarP(&opts.Count, "count", "n", 0, "ask at most `N` questions (0: all)")
+	fl.StringArrayVar(&opts.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
+	fl.Var(newEnum(&opts.Difficulty, "", "easy", "medium", "hard"), "difficulty", "only questions of this difficulty: easy, medium or hard")
+	fl.Uint64Var(&opts.Seed, "seed", 0, "shuffle with seed `N` (default: random; always recorded in the report)")
+	fl.Var(newEnum(&opts.Mode, string(quiz.Practice), string(quiz.Practice), string(quiz.Exam)), "mode", "practice (feedback after each answer) or exam (at the end)")
+	fl.StringVar(&opts.Student, "student", "", "the student's `name`, for the report")
+	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
+	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
+	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
+	fl.Var(newEnum(&opts.Format, "", quiz.ReportFormats...), "format", "report format: json, markdown or csv (default: from the file's extension, else json)")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
+	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
+	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
+	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 below it")
+
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.ReportFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// bankCompletion offers the embedded banks' names, and YAML files.
+func bankCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		lib := f.Library()
+		for _, name := range lib.Names() {
+			if strings.HasPrefix(name, toComplete) {
+				desc := ""
+				if b, _, err := lib.Load(name); err == nil {
+					desc = "\t" + b.Title
+				}
+				out = append(out, name+desc)
+			}
+		}
+		if len(out) == 0 || quiz.IsPath(toComplete) {
+			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// loadBanks loads every --bank, printing warnings; all errors are reported together.
+func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*quiz.Bank, error) {
+	var banks []*quiz.Bank
+	var errs []error
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		b, warnings, err := lib.Load(ref)
+		for _, w := range warnings {
+			fmt.Fprintln(ios.ErrOut, w.Error())
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if seen[b.ID] {
+			continue
+		}
+		seen[b.ID] = true
+		banks = append(banks, b)
+	}
+	if len(errs) > 0 {
+		return nil, invalidErr(errors.Join(errs...))
+	}
+	return banks, nil
+}
+
+func quizRun(opts *QuizOptions) error {
+	ios := opts.IO
+	if opts.Answers == "" && !opts.Plain && !ios.CanPrompt() {
+		which := "standard input"
+		if ios.IsStdinTTY() {
+			which = "standard output"
+		}
+		return invalid("%s is not a terminal, so conflictq cannot show its menus.\n"+
+			"Use --plain to answer line by line (it reads answers from standard input),\n"+
+			"or --answers FILE to grade an answer sheet.", which)
+	}
+	banks, err := loadBanks(ios, opts.Library(), opts.Banks)
+	if err != nil {
+		return err
+	}
+	format, err := reportFormat(opts)
+	if err != nil {
+		return err
+	}
+	if err := checkReportDestination(opts); err != nil {
+		return err
+	}
+	if opts.Answers != "" {
+		return quizFromSheet(opts, banks, format)
+	}
+	if !opts.SeedSet {
+		opts.Seed = opts.NewSeed()
+	}
+	questions, err := quiz.Select(banks, quiz.Filter{Tags: opts.Tags, Difficulty: opts.Difficulty, Count: opts.Count}, opts.Seed)
+	if err != nil {
+		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
+	}
+	if opts.Count > len(questions) {
+		fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
+	}
+	mode, _ := quiz.ParseMode(opts.Mode)
+	style := quiz.Style{Color: ios.ColorEnabled() && !opts.Plain}
+
+	var p quiz.Prompter
+	if opts.Plain {
+		p = prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+	} else {
+		ios.SaveTerminal()
+		defer ios.RestoreTerminal()
+		p = opts.Prompter()
+	}
+
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	if opts.HandleSignals {
+		stop := catchSignals(cancel)
+		defer stop()
+	}
+	var deadline time.Time
+	if opts.TimeLimit > 0 {
+		deadline = opts.Now().Add(opts.TimeLimit)
+		var cancelT context.CancelFunc
+		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, quiz.ErrTimeUp)
+		defer cancelT()
+	}
+
+	if opts.Student == "" && (opts.Report != "" || opts.ReportDir != "") {
+		name, err := p.Input("Your name (for the report):", nil)
+		if err != nil {
+			return stopped(err)
+		}
+		opts.Student = strings.TrimSpace(name)
+	}
+
+	printIntro(ios.Out, style, banks, len(questions), mode, opts)
+	s := &quiz.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
+	res, runErr := s.Run(ctx)
+	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
+	rep.WriteSummary(ios.Out, style)
+
+	path, werr := saveReport(opts, rep, format)
+	switch {
+	case werr != nil:
+		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %v\n", werr)
+	case path != "" && res.Status == quiz.Incomplete:
+		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(res.EndedBy, "_", " "), path)
+	case path != "":
+		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", path)
+	}
+	if runErr != nil {
+		return stopped(runErr)
+	}
+	if werr != nil {
+		return silent(ExitInvalid)
+	}
+	if rep.Passed != nil && !*rep.Passed {
+		return silent(ExitNegative)
+	}
+	return nil
+}
+
+// stopped maps the ways a quiz can stop early to exit codes.
+func stopped(err error) error {
+	switch {
+	case errors.Is(err, quiz.ErrInterrupted), errors.Is(err, quiz.ErrSignal):
+		return silent(ExitInterrupted)
+	case errors.Is(err, quiz.ErrInputEnded):
+		return &ExitError{Code: ExitInvalid, Err: errors.New("input ended before the quiz did")}
+	}
+	return err
+}
+
+// catchSignals turns SIGINT, SIGTERM and SIGHUP into the quiz context's end, so
+// that what was answered is saved. In a menu the terminal is raw and Ctrl-C
+// arrives as a key instead, which survey reports as an interrupt.
+func catchSignals(cancel context.CancelCauseFunc) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			if sig == os.Interrupt {
+				cancel(quiz.ErrInterrupted)
+			} else {
+				cancel(quiz.ErrSignal)
+			}
+		case <-done:
+		}
+	}()
+	return func() { signal.Stop(ch); close(done) }
+}
+
+func printIntro(w io.Writer, st quiz.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {
+	titles := make([]string, len(banks))
+	for i, b := range banks {
+		titles[i] = b.Title
+	}
+	fmt.Fprintln(w, st.Bold(strings.Join(titles, " + ")))
+	line := fmt.Sprintf("%d questions · %s mode · seed %d", n, mode, opts.Seed)
+	if opts.TimeLimit > 0 {
+		line += " · time limit " + opts.TimeLimit.String()
+	}
+	fmt.Fprintln(w, line)
+	if !opts.Plain {
+		fmt.Fprintln(w, st.Dim("Arrow keys to move, space to tick, Enter to answer, Ctrl-C to stop (your answers so far are kept)."))
+	}
+}
+
+func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) quiz.ReportMeta {
+	meta := quiz.ReportMeta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode}
+	if opts.PassSet {
+		p := opts.Pass
+		meta.PassPercent = &p
+	}
+	return meta
+}
+
+func bankIDs(banks []*quiz.Bank) []string {
+	ids := make([]string, len(banks))
+	for i, b := range banks {
+		ids[i] = b.ID
+	}
+	return ids
+}
+
+func reportFormat(opts *QuizOptions) (string, error) {
+	if opts.Format != "" {
+		return opts.Format, nil
+	}
+	if opts.Report != "" {
+		if f := quiz.FormatFromPath(opts.Report); f != "" {
+			return f, nil
+		}
+	}
+	return quiz.FormatJSON, nil
+}
+
+// checkReportDestination refuses, before the quiz starts, a report that could
+// not be written: better than losing a student's work at the end.
+func checkReportDestination(opts *QuizOptions) error {
+	if opts.Report != "" {
+		if st, err := os.Stat(opts.Report); err == nil {
+			if st.IsDir() {
+				return invalid("%s is a directory; use --report-dir for a directory", opts.Report)
+			}
+			if !opts.Force {
+				return invalidErr(&quiz.ExistsError{Path: opts.Report})
+			}
+		}
+		if st, err := os.Stat(filepath.Dir(opts.Report)); err != nil || !st.IsDir() {
+			return invalid("cannot write %s: directory %s does not exist", opts.Report, filepath.Dir(opts.Report))
+		}
+	}
+	if opts.ReportDir != "" {
+		if err := os.MkdirAll(opts.ReportDir, 0o755); err != nil {
+			return invalid("--report-dir: %v", err)
+		}
+	}
+	return nil
+}
+
+// saveReport writes the report where the options say. An incomplete quiz with
+// nowhere named is saved in the state directory, so nothing answered is lost.
+func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
+	write := func(w io.Writer) error { return rep.Write(w, format) }
+	switch {
+	case opts.Report != "":
+		err := quiz.WriteFile(opts.Report, opts.Force, write)
+		var exists *quiz.ExistsError
+		if errors.As(err, &exists) {
+			// The file appeared during the quiz: keep both.
+			return quiz.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, quiz.Extension(format), write)
+		}
+		return opts.Report, err
+	case opts.ReportDir != "":
+		return quiz.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
+	case rep.Status == quiz.Incomplete && rep.Answered > 0:
+		dir, err := opts.StateDir()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(dir, "incomplete")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		return quiz.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
+	}
+	return "", nil
+}
+
+// quizFromSheet grades an answer sheet with the quiz's selection flags.
+func quizFromSheet(opts *QuizOptions, banks []*quiz.Bank, format string) error {
+	data, err := quiz.ReadFileLimited(opts.Answers)
+	if err != nil {
+		return invalidErr(err)
+	}
+	sheet, err := quiz.ParseSheet(opts.Answers, data)
+	if err != nil {
+		return invalidErr(err)
+	}
+	switch {
+	case opts.SeedSet:
+	case sheet.Seed != nil:
+		opts.Seed = *sheet.Seed
+	default:
+		opts.Seed = opts.NewSeed()
+	}
+	if opts.Student == "" {
+		opts.Student = sheet.Student
+	}
+	questions, err := quiz.Select(banks, quiz.Filter{Tags: opts.Tags, Difficulty: opts.Difficulty, Count: opts.Count}, opts.Seed)
+	if err != nil {
+		return invalidErr(err)
+	}
+	now := opts.Now()
+	res, warnings := quiz.GradeSheet(sheet, questions, banks)
+	res.Started, res.Finished = now, now
+	for _, w := range warnings {
+		fmt.Fprintln(opts.IO.ErrOut, w.Error())
+	}
+	mode, _ := quiz.ParseMode(opts.Mode)
+	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
+	rep.WriteSummary(opts.IO.Out, quiz.Style{Color: opts.IO.ColorEnabled()})
+	path, err := saveReport(opts, rep, format)
+	if err != nil {
+		return err
+	}
+	if path != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", path)
+	}
+	if rep.Passed != nil && !*rep.Passed {
+		return silent(ExitNegative)
+	}
+	return nil
+}

@@ -1,0 +1,130 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Type names a kind of question.
+type Type string
+
+// The question types a bank may use.
+const (
+	Single    Type = "single"    // one right choice
+	Multi     Type = "multi"     // several right choices, partial credit
+	TrueFalse Type = "truefalse" // a statement to judge
+	Short     Type = "short"     // a few words, several accepted forms
+	Numeric   Type = "numeric"   // a number within a tolerance
+	Order     Type = "order"     // put items in sequence
+	Match     Type = "match"     // pair left items with right items
+	Open      Type = "open"      // free text, not auto-graded
+)
+
+// Types lists every question type in the order the documentation gives them.
+var Types = []Type{Single, Multi, TrueFalse, Short, Numeric, Order, Match, Open}
+
+// Difficulty levels a question may declare.
+var Difficulties = []string{"easy", "medium", "hard"}
+
+// Bank is a named set of questions.
+type Bank struct {
+	ID          string
+	Title       string
+	Description string
+	Questions   []*Question
+	// File is where the bank was read from (an embedded name or a path), for messages.
+	File string
+}
+
+// Question returns the question with the given id, or nil.
+func (b *Bank) Question(id string) *Question {
+	for _, q := range b.Questions {
+		if q.ID == id {
+			return q
+		}
+	}
+	return nil
+}
+
+// Source says where in the article a question's answer stands.
+type Source struct {
+	Section   string `yaml:"section" json:"section"`
+	Paragraph int    `yaml:"paragraph" json:"paragraph"`
+	Quote     string `yaml:"quote" json:"quote"`
+}
+
+// IsZero reports whether no citation was given.
+func (s Source) IsZero() bool { return s.Section == "" && s.Paragraph == 0 && s.Quote == "" }
+
+// String renders the citation the way feedback shows it:
+// Survivors await justice, ¶4: "…".
+func (s Source) String() string {
+	if s.IsZero() {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(s.Section)
+	if s.Paragraph > 0 {
+		fmt.Fprintf(&b, ", ¶%d", s.Paragraph)
+	}
+	if s.Quote != "" {
+		fmt.Fprintf(&b, ": “%s”", s.Quote)
+	}
+	return b.String()
+}
+
+// Pair is one left/right pair of a match question.
+type Pair struct {
+	Left  string `yaml:"left" json:"left"`
+	Right string `yaml:"right" json:"right"`
+}
+
+// Question is one question of a bank. Which answer fields are set depends on Type.
+type Question struct {
+	ID          string
+	Bank        string // the bank's id
+	Type        Type
+	Prompt      string
+	Explanation string
+	Source      Source
+	Difficulty  string
+	Tags        []string
+	Points      float64
+
+	Choices []string // single, multi
+	Correct []int    // single (one), multi: indices into Choices
+	Truth   bool     // truefalse
+	Accept  []string // short
+	Value   float64  // numeric
+	Tol     float64  // numeric tolerance
+	Unit    string   // numeric, optional label
+	Items   []string // order, in the right order
+	Pairs   []Pair   // match
+	Model   string   // open: model answer
+	Key     []string // open: key points
+
+	// Line is the question's line in its bank file (0 when unknown).
+	Line int
+}
+
+// Graded reports whether the question is scored automatically.
+func (q *Question) Graded() bool { return q.Type != Open }
+
+// MaxPoints is what the question adds to the maximum score: its points when it
+// is auto-graded, else 0.
+func (q *Question) MaxPoints() float64 {
+	if !q.Graded() {
+		return 0
+	}
+	return q.Points
+}
+
+// HasTag reports whether the question carries tag (compared case-insensitively).
+func (q *Question) HasTag(tag string) bool {
+	for _, t := range q.Tags {
+		if strings.EqualFold(t, tag) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Library finds banks: by name among the embedded ones, or by path on disk.
+// Each bank is parsed once, when first asked for.
+type Library struct {
+	// Embedded holds the built-in banks as NAME.yaml at its root.
+	Embedded fs.FS
+	cache    map[string]*Bank
+}
+
+// Names lists the embedded banks' names, sorted.
+func (l *Library) Names() []string {
+	entries, err := fs.ReadDir(l.Embedded, ".")
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !e.IsDir() {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// IsPath reports whether a --bank value names a file rather than an embedded bank.
+func IsPath(ref string) bool {
+	return strings.ContainsAny(ref, `/\`) || strings.Contains(path.Base(ref), ".")
+}
+
+// Load returns the embedded bank called ref, or reads ref as a YAML file.
+// Warnings are returned for a usable bank; errors as *InvalidError.
+func (l *Library) Load(ref string) (*Bank, []Problem, error) {
+	if b, ok := l.cache[ref]; ok {
+		return b, nil, nil
+	}
+	var (
+		data []byte
+		err  error
+		file = ref
+	)
+	if IsPath(ref) {
+		data, err = ReadFileLimited(ref)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("%s: no such file", ref)
+		}
+	} else {
+		file = ref + ".yaml"
+		data, err = fs.ReadFile(l.Embedded, file)
+		if errors.Is(err, fs.ErrNotExist) {
+			if _, serr := os.Stat(ref); serr == nil {
+				data, err = ReadFileLimited(ref)
+				file = ref
+			} else {
+				return nil, nil, fmt.Errorf("no bank named %q (built in: %s; or give a path to a YAML file)", ref, strings.Join(l.Names(), ", "))
+			}
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	b, warnings, err := ParseBank(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if l.cache == nil {
+		l.cache = map[string]*Bank{}
+	}
+	l.cache[ref] = b
+	return b, warnings, nil
+}
+
+// ReadFileLimited reads a file of at most MaxFileSize bytes; a larger one is
+// refused without being read whole.
+func ReadFileLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, fmt.Errorf("%s: is a directory, not a file", name)
+		}
+		if st.Size() > MaxFileSize {
+			return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads files of at most %d MB", name, float64(st.Size())/(1<<20), MaxFileSize>>20)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is larger than %d MB; conflictq reads files of at most %d MB", name, MaxFileSize>>20, MaxFileSize>>20)
+	}
+	return data, nil
+}

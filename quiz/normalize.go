@@ -1,0 +1,178 @@
+package quiz
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// letterFolds maps letters that carry no combining mark, so that removing
+// diacritics cannot reach them, to the Latin letters readers type instead:
+// Azerbaijani ı and ə (Xocalı, Xankəndi), and a few others met in names.
+var letterFolds = map[rune]string{
+	'ı': "i", 'ə': "e", 'Ə': "e", 'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o",
+	'đ': "d", 'Đ': "d", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ß': "ss",
+}
+
+// Normalize folds text for comparison: Unicode case folding, diacritics removed
+// (Xocalı → xocali), and every run of spaces, punctuation and symbols made one space
+// (Nagorno-Karabakh → nagorno karabakh). Two answers that a reader would call the
+// same normalise to the same string.
+func Normalize(s string) string {
+	// A fresh transformer per call: transform chains hold state and are not safe to share.
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	decomposed, _, err := transform.String(t, s)
+	if err != nil {
+		decomposed = s
+	}
+	folded := cases.Fold().String(decomposed)
+	var b strings.Builder
+	b.Grow(len(folded))
+	space := false
+	for _, r := range folded {
+		if f, ok := letterFolds[r]; ok {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(f)
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// EditDistance is the optimal-string-alignment Damerau-Levenshtein distance
+// between a and b, counted in runes: insertions, deletions, substitutions and
+// transpositions of neighbours each cost 1.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 {
+		return len(rb)
+	}
+	if len(rb) == 0 {
+		return len(ra)
+	}
+	// Three rolling rows: two back is needed for transpositions.
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// TypoMinLetters is the length above which a short answer may have one typo.
+const TypoMinLetters = 6
+
+// MatchesShort reports whether a student's answer matches one of the accepted
+// answers: equal after Normalize, or, for accepted answers of more than
+// TypoMinLetters letters, one edit away.
+func MatchesShort(given string, accept []string) bool {
+	g := Normalize(given)
+	if g == "" {
+		return false
+	}
+	for _, a := range accept {
+		n := Normalize(a)
+		if g == n {
+			return true
+		}
+		if letters(n) > TypoMinLetters && EditDistance(g, n) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// ErrNotANumber is returned by ParseNumber for text that is not a number.
+var ErrNotANumber = errors.New("not a number")
+
+// ParseNumber reads a number the way people write one: 1994, -3.5, 1,994 and
+// 30,000 (comma as thousands separator), 1 994, 3,5 (comma as decimal mark when it
+// is not followed by exactly three digits).
+func ParseNumber(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "", "−", "-").Replace(s)
+	if s == "" {
+		return 0, ErrNotANumber
+	}
+	if strings.Contains(s, ",") {
+		if thousands(s) {
+			s = strings.ReplaceAll(s, ",", "")
+		} else if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+			s = strings.Replace(s, ",", ".", 1)
+		} else {
+			return 0, ErrNotANumber
+		}
+	}
+	// Reject what strconv accepts but people do not mean: hex, "Inf", "NaN", exponents.
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+') {
+			return 0, ErrNotANumber
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, ErrNotANumber
+	}
+	return v, nil
+}
+
+// thousands reports whether s groups its integer part in threes with commas.
+func thousands(s string) bool {
+	intPart := strings.TrimLeft(s, "+-")
+	if i := strings.IndexByte(intPart, '.'); i >= 0 {
+		intPart = intPart[:i]
+	}
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) < 1 || len(groups[0]) > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
+}

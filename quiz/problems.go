@@ -1,0 +1,87 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a bank, answer sheet or other input file,
+// located so that the user can fix it: file, line, question and field.
+type Problem struct {
+	File     string
+	Line     int
+	Question string // question id, when the problem is inside one
+	Field    string
+	Msg      string
+	Warning  bool // the file is usable, but probably not as meant
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Warning {
+		b.WriteString("warning: ")
+	}
+	if p.Question != "" {
+		fmt.Fprintf(&b, "question %q: ", p.Question)
+	}
+	if p.Field != "" {
+		fmt.Fprintf(&b, "%s: ", p.Field)
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// InvalidError lists every problem found in one input. It is returned only when
+// at least one problem is an error, not a warning.
+type InvalidError struct {
+	Problems []Problem
+}
+
+func (e *InvalidError) Error() string {
+	lines := make([]string, 0, len(e.Problems))
+	for _, p := range e.Problems {
+		lines = append(lines, p.Error())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// problems collects Problems for one file.
+type problems struct {
+	file string
+	list []Problem
+}
+
+func (ps *problems) add(line int, question, field, format string, args ...any) {
+	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Question: question, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (ps *problems) warn(line int, question, field, format string, args ...any) {
+	ps.add(line, question, field, format, args...)
+	ps.list[len(ps.list)-1].Warning = true
+}
+
+// err returns an *InvalidError when any problem is an error.
+func (ps *problems) err() error {
+	for _, p := range ps.list {
+		if !p.Warning {
+			return &InvalidError{Problems: ps.list}
+		}
+	}
+	return nil
+}
+
+// warnings returns only the warnings.
+func (ps *problems) warnings() []Problem {
+	var w []Problem
+	for _, p := range ps.list {
+		if p.Warning {
+			w = append(w, p)
+		}
+	}
+	return w
+}

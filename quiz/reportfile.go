@@ -1,0 +1,126 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ExistsError is returned when a report would overwrite a file.
+type ExistsError struct{ Path string }
+
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("%s already exists; choose another name or use --force to overwrite it", e.Path)
+}
+
+// WriteFile writes a file atomically: the content goes to a temporary file in
+// the same directory, which then takes the final name, so a crash never leaves
+// half a file. Without force an existing file is left untouched and an
+// *ExistsError returned; the check and the claim of the name are one step, so two
+// writers cannot both win.
+func WriteFile(path string, force bool, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmpName := tmp.Name()
+	defer os.Remove(tmpName) // after a link or a failure; harmless after a rename
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if force {
+		return os.Rename(tmpName, path)
+	}
+	err = os.Link(tmpName, path)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return &ExistsError{Path: path}
+	}
+	// Some file systems have no hard links: claim the name exclusively, then
+	// replace the empty claim by the finished file.
+	f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if cerr != nil {
+		if errors.Is(cerr, fs.ErrExist) {
+			return &ExistsError{Path: path}
+		}
+		return cerr
+	}
+	f.Close()
+	return os.Rename(tmpName, path)
+}
+
+// WriteInDir writes a report into dir under a name made from the student's name
+// and the time, never outside dir and never over another file: when the name is
+// taken, -2, -3, ... is added. It returns the path written.
+func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Writer) error) (string, error) {
+	base := SafeName(student) + "-" + at.UTC().Format("20060102T150405Z")
+	for n := 1; n <= 1000; n++ {
+		name := base + ext
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d%s", base, n, ext)
+		}
+		path := filepath.Join(dir, name)
+		err := WriteFile(path, false, write)
+		var exists *ExistsError
+		if errors.As(err, &exists) {
+			continue
+		}
+		return path, err
+	}
+	return "", fmt.Errorf("%s: too many reports named %s", dir, base)
+}
+
+// SafeName makes a file-name part from a student's name: letters and digits
+// without diacritics, with '-' for everything else, at most 48 characters.
+// Nothing it returns can name another directory ("../../x" → "x").
+func SafeName(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+	folded, _, err := transform.String(t, s)
+	if err != nil {
+		folded = s
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range folded {
+		if f, ok := letterFolds[r]; ok {
+			r = rune(f[0])
+		}
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			if b.Len() >= 48 {
+				break
+			}
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "student"
+	}
+	return b.String()
+}

@@ -1,0 +1,97 @@
+package quiz
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Response is a student's answer in the bank's own terms: indices refer to the
+// question's Choices, Items and Pairs as the bank lists them, whatever order they
+// were shown in.
+type Response struct {
+	Answered bool
+	Choices  []int  // single (one index), multi
+	Bool     bool   // truefalse
+	Text     string // short, numeric, open: what the student wrote
+	Sequence []int  // order: item indices in the order the student put them
+	Matches  []int  // match: Matches[i] is the right side paired with left i, or -1
+	// SelfCheck is an open answer's self-assessment (practice mode): did it cover
+	// the key points? nil when not asked.
+	SelfCheck *bool
+}
+
+// Given renders the response for reports: option texts, not numbers, so that a
+// teacher reads what the student chose. Empty when unanswered.
+func (q *Question) Given(r Response) string {
+	if !r.Answered {
+		return ""
+	}
+	switch q.Type {
+	case Single, Multi:
+		return joinPicked(q.Choices, r.Choices, "; ")
+	case TrueFalse:
+		return boolText(r.Bool)
+	case Order:
+		return joinPicked(q.Items, r.Sequence, " → ")
+	case Match:
+		parts := make([]string, 0, len(q.Pairs))
+		for i, p := range q.Pairs {
+			right := "?"
+			if i < len(r.Matches) && r.Matches[i] >= 0 && r.Matches[i] < len(q.Pairs) {
+				right = q.Pairs[r.Matches[i]].Right
+			}
+			parts = append(parts, p.Left+" = "+right)
+		}
+		return strings.Join(parts, "; ")
+	}
+	return r.Text
+}
+
+// Expected renders the right answer for reports and feedback.
+func (q *Question) Expected() string {
+	switch q.Type {
+	case Single, Multi:
+		return joinPicked(q.Choices, q.Correct, "; ")
+	case TrueFalse:
+		return boolText(q.Truth)
+	case Short:
+		return q.Accept[0]
+	case Numeric:
+		s := strconv.FormatFloat(q.Value, 'f', -1, 64)
+		if q.Tol > 0 {
+			s += " (± " + strconv.FormatFloat(q.Tol, 'f', -1, 64) + ")"
+		}
+		if q.Unit != "" {
+			s += " " + q.Unit
+		}
+		return s
+	case Order:
+		return strings.Join(q.Items, " → ")
+	case Match:
+		parts := make([]string, len(q.Pairs))
+		for i, p := range q.Pairs {
+			parts[i] = p.Left + " = " + p.Right
+		}
+		return strings.Join(parts, "; ")
+	case Open:
+		return q.Model
+	}
+	return ""
+}
+
+func boolText(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+func joinPicked(list []string, idx []int, sep string) string {
+	parts := make([]string, 0, len(idx))
+	for _, i := range idx {
+		if i >= 0 && i < len(list) {
+			parts = append(parts, list[i])
+		}
+	}
+	return strings.Join(parts, sep)
+}

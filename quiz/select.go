@@ -1,0 +1,156 @@
+package quiz
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"slices"
+	"strings"
+)
+
+// Filter chooses which questions a quiz asks.
+type Filter struct {
+	Tags       []string // keep questions with any of these tags (all when empty)
+	Difficulty string   // keep questions of this difficulty (all when empty)
+	Count      int      // ask at most this many (all when 0)
+}
+
+// Presented is a question as one quiz shows it: Perm gives the display order of
+// its options. Perm[k] is the index (in the bank's order) of the k-th option shown:
+// of Choices for single and multi, of Items for order, of the right-hand sides
+// for match. It is nil for types whose options are not shuffled.
+type Presented struct {
+	*Question
+	Perm []int
+}
+
+// Options returns the option texts in display order.
+func (p *Presented) Options() []string {
+	switch p.Type {
+	case Single, Multi:
+		return permute(p.Choices, p.Perm)
+	case TrueFalse:
+		return []string{"True", "False"}
+	case Order:
+		return permute(p.Items, p.Perm)
+	case Match:
+		rights := make([]string, len(p.Pairs))
+		for i, pr := range p.Pairs {
+			rights[i] = pr.Right
+		}
+		return permute(rights, p.Perm)
+	}
+	return nil
+}
+
+// Lefts returns the left-hand sides of a match question, in the bank's order.
+func (p *Presented) Lefts() []string {
+	out := make([]string, len(p.Pairs))
+	for i, pr := range p.Pairs {
+		out[i] = pr.Left
+	}
+	return out
+}
+
+func permute(list []string, perm []int) []string {
+	if perm == nil {
+		return list
+	}
+	out := make([]string, len(perm))
+	for k, i := range perm {
+		out[k] = list[i]
+	}
+	return out
+}
+
+// FromDisplay maps display positions back to the bank's indices.
+func (p *Presented) FromDisplay(display []int) []int {
+	out := make([]int, len(display))
+	for k, d := range display {
+		out[k] = d
+		if p.Perm != nil && d >= 0 && d < len(p.Perm) {
+			out[k] = p.Perm[d]
+		}
+	}
+	return out
+}
+
+// Select filters the banks' questions, shuffles them with seed, and takes
+// f.Count of them. The same banks, filter and seed give the same questions in the
+// same order with the same option order; a question's option order depends only on
+// the seed and the question, so it is the same in every selection that includes it.
+func Select(banks []*Bank, f Filter, seed uint64) ([]*Presented, error) {
+	var pool []*Question
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			if f.Difficulty != "" && !strings.EqualFold(q.Difficulty, f.Difficulty) {
+				continue
+			}
+			if len(f.Tags) > 0 && !slices.ContainsFunc(f.Tags, q.HasTag) {
+				continue
+			}
+			pool = append(pool, q)
+		}
+	}
+	if len(pool) == 0 {
+		return nil, fmt.Errorf("no questions match%s", describeFilter(f))
+	}
+	r := rand.New(rand.NewPCG(seed, 0x636f6e666c696374)) // "conflict"
+	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	if f.Count > 0 && f.Count < len(pool) {
+		pool = pool[:f.Count]
+	}
+	out := make([]*Presented, len(pool))
+	for i, q := range pool {
+		out[i] = &Presented{Question: q, Perm: optionOrder(q, seed)}
+	}
+	return out, nil
+}
+
+func describeFilter(f Filter) string {
+	var parts []string
+	if len(f.Tags) > 0 {
+		parts = append(parts, "tag "+strings.Join(f.Tags, " or "))
+	}
+	if f.Difficulty != "" {
+		parts = append(parts, "difficulty "+f.Difficulty)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(parts, " and ")
+}
+
+// optionOrder shuffles a question's options from the seed and the question's
+// identity alone. Order and match never start out already solved.
+func optionOrder(q *Question, seed uint64) []int {
+	var n int
+	switch q.Type {
+	case Single, Multi:
+		n = len(q.Choices)
+	case Order:
+		n = len(q.Items)
+	case Match:
+		n = len(q.Pairs)
+	default:
+		return nil
+	}
+	h := fnv.New64a()
+	h.Write([]byte(q.Bank + "\x00" + q.ID))
+	r := rand.New(rand.NewPCG(seed, h.Sum64()))
+	perm := r.Perm(n)
+	if (q.Type == Order || q.Type == Match) && n > 1 && isIdentity(perm) {
+		// Rotate by one: still seeded, never the answer.
+		perm = append(perm[1:], perm[0])
+	}
+	return perm
+}
+
+func isIdentity(perm []int) bool {
+	for i, v := range perm {
+		if i != v {
+			return false
+		}
+	}
+	return true
+}
