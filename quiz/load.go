@@ -113,7 +113,33 @@ func parseYAML(ps *problems, data []byte) (root *yaml.Node, ok bool) {
 		ps.add(0, "", "", "file holds no YAML document")
 		return nil, false
 	}
+	if !checkDuplicateKeys(ps, doc.Content[0]) {
+		return nil, false
+	}
 	return resolve(doc.Content[0]), true
+}
+
+// checkDuplicateKeys reports a key given twice in one mapping, which YAML
+// forbids and which would otherwise silently drop the first value. Aliases are
+// not followed: their targets are checked where they stand.
+func checkDuplicateKeys(ps *problems, n *yaml.Node) bool {
+	ok := true
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if first, dup := seen[k.Value]; dup {
+				ps.add(k.Line, "", "", "invalid YAML: mapping key %q already defined at line %d", k.Value, first)
+				ok = false
+			} else {
+				seen[k.Value] = k.Line
+			}
+		}
+	}
+	for _, c := range n.Content {
+		ok = checkDuplicateKeys(ps, c) && ok
+	}
+	return ok
 }
 
 // safeUnmarshal turns a panic inside the YAML parser into an error: a user's

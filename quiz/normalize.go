@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -25,17 +24,18 @@ var letterFolds = map[rune]string{
 // (Nagorno-Karabakh → nagorno karabakh). Two answers that a reader would call the
 // same normalise to the same string.
 func Normalize(s string) string {
+	s = strings.ToValidUTF8(s, " ")
 	// A fresh transformer per call: transform chains hold state and are not safe to share.
 	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	decomposed, _, err := transform.String(t, s)
 	if err != nil {
 		decomposed = s
 	}
-	folded := cases.Fold().String(decomposed)
 	var b strings.Builder
-	b.Grow(len(folded))
+	b.Grow(len(decomposed))
 	space := false
-	for _, r := range folded {
+	for _, r := range decomposed {
+		r = foldCase(r)
 		if f, ok := letterFolds[r]; ok {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -55,6 +55,17 @@ func Normalize(s string) string {
 		space = true
 	}
 	return b.String()
+}
+
+// foldCase maps every rune of a case-folding orbit (K, k and the Kelvin sign K)
+// to one member, the lower case of the orbit's smallest rune, so that folding is
+// idempotent even for scripts whose folds run to upper case (Cherokee).
+func foldCase(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return unicode.ToLower(least)
 }
 
 // EditDistance is the optimal-string-alignment Damerau-Levenshtein distance

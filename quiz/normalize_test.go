@@ -1,0 +1,144 @@
+package quiz
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Xocalı", "xocali"},
+		{"Xocali", "xocali"},
+		{"XOCALI", "xocali"},
+		{"Nagorno-Karabakh", "nagorno karabakh"},
+		{"Nagorno Karabakh", "nagorno karabakh"},
+		{"  nagorno—karabakh!! ", "nagorno karabakh"},
+		{"Qarabağ", "qarabag"},
+		{"Xankəndi", "xankendi"},
+		{"Şuşa", "susa"},
+		{"Straße", "strasse"},
+		{"U.S.S.R.", "u s s r"},
+		{"“Khojaly”", "khojaly"},
+		{"1,994", "1 994"},
+		{"", ""},
+		{"?!", ""},
+		{"Ｋｈｏｊａｌｙ", "khojaly"}, // full-width letters fold too
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"abc", "", 3},
+		{"", "ab", 2},
+		{"genocide", "genocide", 0},
+		{"genocde", "genocide", 1},  // deletion
+		{"genocidee", "genocide", 1}, // insertion
+		{"genocida", "genocide", 1},  // substitution
+		{"gneocide", "genocide", 1},  // transposition
+		{"kitten", "sitting", 3},
+		{"xocalı", "xocali", 1}, // runes, not bytes
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := EditDistance(tt.b, tt.a); got != tt.want {
+			t.Errorf("EditDistance is not symmetric for %q, %q", tt.a, tt.b)
+		}
+	}
+}
+
+func TestMatchesShort(t *testing.T) {
+	accept := []string{"Khojaly", "Xocalı"}
+	tests := []struct {
+		given string
+		want  bool
+	}{
+		{"Khojaly", true},
+		{"khojaly", true},
+		{"Xocali", true},   // diacritic-free spelling
+		{"XOCALI", true},   // case
+		{"Khojal", true},   // one typo, answer longer than 6 letters
+		{"Khojalyy", true}, // one typo
+		{"Kohjaly", true},  // transposition
+		{"Khjly", false},   // two edits
+		{"Agdam", false},
+		{"", false},
+		{"  ", false},
+	}
+	for _, tt := range tests {
+		if got := MatchesShort(tt.given, accept); got != tt.want {
+			t.Errorf("MatchesShort(%q) = %v, want %v", tt.given, got, tt.want)
+		}
+	}
+	// Short answers (6 letters or fewer) must be exact after folding.
+	if MatchesShort("Bakux", []string{"Baku"}) {
+		t.Error("a typo in a short answer was accepted")
+	}
+	if MatchesShort("Armenie", []string{"Armenia"}) != true {
+		t.Error("one typo in a 7-letter answer was refused")
+	}
+	if !MatchesShort("Nagorno Karabakh", []string{"Nagorno-Karabakh"}) {
+		t.Error("space and hyphen are not folded alike")
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"1994", 1994, true},
+		{"1,994", 1994, true},
+		{" 30,000 ", 30000, true},
+		{"1 994", 1994, true},
+		{"-3.5", -3.5, true},
+		{"3,5", 3.5, true},
+		{"1,000,000", 1e6, true},
+		{"1,00,0", 0, false},
+		{"0x10", 0, false},
+		{"Inf", 0, false},
+		{"NaN", 0, false},
+		{"1e3", 0, false},
+		{"", 0, false},
+		{"nineteen", 0, false},
+		{"1.2.3", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseNumber(tt.in)
+		if (err == nil) != tt.ok || (tt.ok && got != tt.want) {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Xocalı", "Nagorno-Karabakh", "ǅ", "\xff", "İstanbul", "ß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if !utf8.ValidString(n) {
+			t.Fatalf("Normalize(%q) = %q is not valid UTF-8", s, n)
+		}
+		if Normalize(n) != n {
+			t.Fatalf("Normalize is not idempotent: %q → %q → %q", s, n, Normalize(n))
+		}
+		if len(n) > 0 && (n[0] == ' ' || n[len(n)-1] == ' ') {
+			t.Fatalf("Normalize(%q) = %q has outer spaces", s, n)
+		}
+		if !MatchesShort(s, []string{s}) && n != "" {
+			t.Fatalf("an answer does not match itself: %q", s)
+		}
+	})
+}

@@ -1,0 +1,173 @@
+package quiz
+
+import (
+	"math"
+	"testing"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestScoreSingle(t *testing.T) {
+	q := &Question{Type: Single, Choices: []string{"a", "b", "c"}, Correct: []int{1}}
+	tests := []struct {
+		r    Response
+		want float64
+	}{
+		{Response{Answered: true, Choices: []int{1}}, 1},
+		{Response{Answered: true, Choices: []int{0}}, 0},
+		{Response{Answered: true}, 0},
+		{Response{Answered: false, Choices: []int{1}}, 0},
+	}
+	for _, tt := range tests {
+		if got := scoreSingle(q, tt.r); tt.r.Answered && !near(got, tt.want) {
+			t.Errorf("scoreSingle(%v) = %v, want %v", tt.r.Choices, got, tt.want)
+		}
+		if got := Score(q, tt.r); !near(got, tt.want) {
+			t.Errorf("Score(%+v) = %v, want %v", tt.r, got, tt.want)
+		}
+	}
+}
+
+func TestScoreMulti(t *testing.T) {
+	// Right: 0, 1, 2 of five choices.
+	q := &Question{Type: Multi, Choices: []string{"a", "b", "c", "d", "e"}, Correct: []int{0, 1, 2}}
+	tests := []struct {
+		name  string
+		picks []int
+		want  float64
+	}{
+		{"all right", []int{0, 1, 2}, 1},
+		{"order does not matter", []int{2, 0, 1}, 1},
+		{"two of three", []int{0, 1}, 2.0 / 3},
+		{"two right one wrong", []int{0, 1, 3}, 1.0 / 3},
+		{"one right two wrong floors at 0", []int{0, 3, 4}, 0},
+		{"everything ticked", []int{0, 1, 2, 3, 4}, 1.0 / 3},
+		{"nothing ticked", []int{}, 0},
+		{"repeated pick counts once", []int{0, 0, 0}, 1.0 / 3},
+	}
+	for _, tt := range tests {
+		if got := scoreMulti(q, Response{Answered: true, Choices: tt.picks}); !near(got, tt.want) {
+			t.Errorf("%s: scoreMulti(%v) = %v, want %v", tt.name, tt.picks, got, tt.want)
+		}
+	}
+}
+
+func TestScoreTrueFalse(t *testing.T) {
+	q := &Question{Type: TrueFalse, Truth: false}
+	if scoreTrueFalse(q, Response{Answered: true, Bool: false}) != 1 {
+		t.Error("false/false not right")
+	}
+	if scoreTrueFalse(q, Response{Answered: true, Bool: true}) != 0 {
+		t.Error("true/false not wrong")
+	}
+	if Score(q, Response{}) != 0 {
+		t.Error("unanswered truefalse scored (the zero Bool is false)")
+	}
+}
+
+func TestScoreShort(t *testing.T) {
+	q := &Question{Type: Short, Accept: []string{"Nagorno-Karabakh", "Artsakh", "Qarabağ"}}
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"Nagorno Karabakh", 1},
+		{"nagorno-karabakh", 1},
+		{"NAGORNO KARABAKH", 1},
+		{"Nagorno Karabkh", 1}, // one typo
+		{"artsakh", 1},
+		{"Qarabag", 1},
+		{"Karabakh", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := scoreShort(q, Response{Answered: true, Text: tt.text}); got != tt.want {
+			t.Errorf("scoreShort(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestScoreNumeric(t *testing.T) {
+	year := &Question{Type: Numeric, Value: 1994}
+	area := &Question{Type: Numeric, Value: 4400, Tol: 100}
+	tenth := &Question{Type: Numeric, Value: 0.3}
+	tests := []struct {
+		q    *Question
+		text string
+		want float64
+	}{
+		{year, "1994", 1},
+		{year, "1,994", 1},
+		{year, " 1994 ", 1},
+		{year, "1993", 0},
+		{year, "nineteen ninety-four", 0},
+		{area, "4388", 1},
+		{area, "4,300", 1},
+		{area, "4500", 1},
+		{area, "4501", 0},
+		{tenth, "0.3", 1},
+		{tenth, "0,3", 1},
+	}
+	for _, tt := range tests {
+		if got := scoreNumeric(tt.q, Response{Answered: true, Text: tt.text}); got != tt.want {
+			t.Errorf("scoreNumeric(%v±%v, %q) = %v, want %v", tt.q.Value, tt.q.Tol, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestScoreOrder(t *testing.T) {
+	q := &Question{Type: Order, Items: []string{"a", "b", "c", "d", "e"}}
+	tests := []struct {
+		name string
+		seq  []int
+		want float64
+	}{
+		{"right", []int{0, 1, 2, 3, 4}, 1},
+		{"reversed", []int{4, 3, 2, 1, 0}, 0},
+		{"last item first: one move", []int{4, 0, 1, 2, 3}, 3.0 / 4},
+		{"first item last: one move", []int{1, 2, 3, 4, 0}, 3.0 / 4},
+		{"two neighbours swapped", []int{1, 0, 2, 3, 4}, 3.0 / 4},
+		{"two swaps", []int{1, 0, 3, 2, 4}, 2.0 / 4},
+		{"not a permutation", []int{0, 0, 1, 2, 3}, 0},
+		{"too short", []int{0, 1}, 0},
+	}
+	for _, tt := range tests {
+		if got := scoreOrder(q, Response{Answered: true, Sequence: tt.seq}); !near(got, tt.want) {
+			t.Errorf("%s: scoreOrder(%v) = %v, want %v", tt.name, tt.seq, got, tt.want)
+		}
+	}
+}
+
+func TestScoreMatch(t *testing.T) {
+	q := &Question{Type: Match, Pairs: []Pair{{"a", "1"}, {"b", "2"}, {"c", "3"}, {"d", "4"}}}
+	tests := []struct {
+		m    []int
+		want float64
+	}{
+		{[]int{0, 1, 2, 3}, 1},
+		{[]int{1, 0, 2, 3}, 0.5},
+		{[]int{3, 2, 1, 0}, 0},
+		{[]int{0, 1, -1, 3}, 0.75},
+		{[]int{0}, 0.25},
+	}
+	for _, tt := range tests {
+		if got := scoreMatch(q, Response{Answered: true, Matches: tt.m}); !near(got, tt.want) {
+			t.Errorf("scoreMatch(%v) = %v, want %v", tt.m, got, tt.want)
+		}
+	}
+}
+
+func TestScoreOpenIsNotMarked(t *testing.T) {
+	q := &Question{Type: Open, Model: "m", Points: 3}
+	if Score(q, Response{Answered: true, Text: "m"}) != 0 || q.MaxPoints() != 0 || q.Graded() {
+		t.Error("open questions must not be auto-graded")
+	}
+}
+
+func TestRightAnswersScoreFullMarks(t *testing.T) {
+	for _, q := range loadSample(t).Questions {
+		if q.Graded() && Score(q, rightResponse(q)) != 1 {
+			t.Errorf("%s: the right answer does not score 1", q.ID)
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package quiz
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGradeSheet(t *testing.T) {
+	b := loadSample(t)
+	sheet, err := ParseSheet("ana.yaml", []byte(`student: Ana
+banks: [sample]
+answers:
+  capital: Baku
+  seas: [1, 2]
+  independence: true
+  town: xocali
+  ceasefire-year: "1,994"
+  sequence: [USSR founded, Oblast created, Ceasefire, Independence]
+  names: {Khojaly: Xocalı, Shusha: Shushi, Stepanakert: Khankendi}
+  ussr: A union of Soviet republics.
+  unknown-question: 3
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sheet.Student != "Ana" || strings.Join(sheet.Banks, ",") != "sample" || sheet.Seed != nil {
+		t.Errorf("sheet = %+v", sheet)
+	}
+	all, _ := Select([]*Bank{b}, Filter{}, 3)
+	res, warnings := GradeSheet(sheet, all, []*Bank{b})
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), `ana.yaml:12: warning: question "unknown-question": no such question in sample; answer ignored`) {
+		t.Errorf("warnings = %v", warnings)
+	}
+	got := map[string]float64{}
+	for _, o := range res.Outcomes {
+		got[o.Question.ID] = o.Fraction
+	}
+	want := map[string]float64{"capital": 1, "seas": 1, "independence": 1, "town": 1, "ceasefire-year": 1, "sequence": 2.0 / 3, "names": 1, "ussr": 0}
+	for id, w := range want {
+		if !near(got[id], w) {
+			t.Errorf("%s scored %v, want %v", id, got[id], w)
+		}
+	}
+	score, max := res.Score()
+	if !near(score, 7+2.0/3) || max != 8 { // seas is worth 2 points, ussr is open
+		t.Errorf("score %v / %v", score, max)
+	}
+}
+
+// With a seed, numbers refer to the options as the sheet shuffled them.
+func TestSheetNumbersFollowTheSeed(t *testing.T) {
+	b := loadSample(t)
+	q := question(t, b, "capital")
+	perm := optionOrder(q, 99)
+	shown := 0
+	for k, i := range perm {
+		if q.Choices[i] == "Baku" {
+			shown = k + 1
+		}
+	}
+	sheet, err := ParseSheet("s.yaml", []byte("seed: 99\nanswers:\n  capital: "+string(rune('0'+shown))+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, prob := sheet.Response(q)
+	if prob != nil || Score(q, r) != 1 {
+		t.Errorf("answer %d (Baku as shown with seed 99) scored %v, %v", shown, Score(q, r), prob)
+	}
+}
+
+func TestSheetBadAnswers(t *testing.T) {
+	b := loadSample(t)
+	sheet, err := ParseSheet("s.yaml", []byte(`answers:
+  capital: [1, 2]
+  seas: {a: b}
+  independence: maybe
+  ceasefire-year: soon
+  sequence: [1, 1, 2, 3]
+  names: "1=z"
+  town:
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"capital":        "s.yaml:2: question \"capital\": expected a single answer, found a list",
+		"seas":           "s.yaml:3: question \"seas\": expected a list of answers, found a mapping",
+		"independence":   "s.yaml:4: question \"independence\": type true or false",
+		"ceasefire-year": "s.yaml:5: question \"ceasefire-year\": expected a number, found \"soon\"",
+		"sequence":       "s.yaml:6: question \"sequence\": item 1 is listed twice",
+		"names":          "s.yaml:7: question \"names\": \"z\" is not a right-hand option",
+	}
+	for id, w := range want {
+		_, prob := sheet.Response(question(t, b, id))
+		if prob == nil || !strings.Contains(prob.Error(), w) {
+			t.Errorf("%s: problem %v, want %q", id, prob, w)
+		}
+	}
+	if r, prob := sheet.Response(question(t, b, "town")); prob != nil || r.Answered {
+		t.Errorf("an empty answer must be unanswered, not a problem: %+v %v", r, prob)
+	}
+}
+
+func TestParseSheetErrors(t *testing.T) {
+	tests := map[string]string{
+		"- a\n":                        "s.yaml:1: an answer sheet is a mapping",
+		"student: A\n":                 "s.yaml:1: answers: missing",
+		"answers: [1, 2]\n":            "s.yaml:1: answers: expected question ids with answers, found a list",
+		"answers: {}\nseed: x\n":       `s.yaml:2: seed: expected a whole number, found "x"`,
+		"answers: {}\nstudnet: A\n":    `s.yaml:2: studnet: unknown field (did you mean "student"?)`,
+		"answers:\n  a: 1\n  a: 2\n":   `s.yaml:3: invalid YAML: mapping key "a" already defined at line 2`,
+		"answers: {a: 1\n":             "s.yaml:",
+		"student: \xff\nanswers: {}\n": "s.yaml:1: not valid UTF-8",
+	}
+	for src, want := range tests {
+		_, err := ParseSheet("s.yaml", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseSheet(%q) err = %v, want %q", src, err, want)
+		}
+	}
+}
+
+func FuzzParseSheet(f *testing.F) {
+	f.Add([]byte("student: Ana\nseed: 3\nanswers:\n  capital: b\n  seas: [1, 2]\n  names: \"1=a 2=b 3=c\"\n"))
+	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b := loadSample(t)
+		sheet, err := ParseSheet("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		all, _ := Select([]*Bank{b}, Filter{}, 1)
+		res, _ := GradeSheet(sheet, all, []*Bank{b})
+		score, max := res.Score()
+		if score < 0 || score > max {
+			t.Fatalf("score %v of %v", score, max)
+		}
+	})
+}
