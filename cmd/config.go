@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,7 +32,7 @@ const localConfigFile = ".conflictq.yaml"
 // A setting applies to every command with a flag of that name; a section named
 // after a command (quiz:, grade:) applies to that command only and wins.
 func loadConfig(cmd *cobra.Command, f *Factory) error {
-	v := viper.New()
+	v := viper.New() // the files, merged
 	origins := map[string]string{}
 	files, err := configFiles(cmd, f)
 	if err != nil {
@@ -55,9 +54,10 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 			origins[k] = fmt.Sprintf("%s:%d", file, l)
 		}
 	}
-	v.SetEnvPrefix("CONFLICTQ")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
-	v.AutomaticEnv()
+	env := viper.New() // the environment alone, so that it beats every file
+	env.SetEnvPrefix("CONFLICTQ")
+	env.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	env.AutomaticEnv()
 
 	warnUnknownSettings(cmd, f, origins)
 
@@ -66,12 +66,16 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		if fl.Changed || perRunFlags[fl.Name] {
 			return
 		}
-		for _, key := range []string{cmd.Name() + "." + fl.Name, fl.Name} {
-			if !v.IsSet(key) {
+		levels := []struct {
+			v   *viper.Viper
+			key string
+		}{{env, fl.Name}, {v, cmd.Name() + "." + fl.Name}, {v, fl.Name}}
+		for _, l := range levels {
+			if !l.v.IsSet(l.key) {
 				continue
 			}
-			if err := setFlag(fl, v.Get(key)); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %s: %w", origin(f, key, origins), key, err))
+			if err := setFlag(fl, l.v.Get(l.key)); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %s: %w", origin(f, l.key, origins), l.key, err))
 			}
 			return
 		}
@@ -109,18 +113,12 @@ func configFiles(cmd *cobra.Command, f *Factory) ([]string, error) {
 	return files, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // parseConfig reads a config file into settings, and each key's line. Keys may
 // be written with - or _ (report-dir, report_dir).
 func parseConfig(file string, data []byte) (map[string]any, map[string]int, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			return nil, nil, fmt.Errorf("%s:%s: invalid YAML: %s", file, m[1], msg[len(m[0]):])
-		}
-		return nil, nil, fmt.Errorf("%s: invalid YAML: %s", file, strings.TrimPrefix(msg, "yaml: "))
+		return nil, nil, quiz.YAMLProblem(file, err)
 	}
 	settings, lines := map[string]any{}, map[string]int{}
 	if len(doc.Content) == 0 {
@@ -220,6 +218,14 @@ func setFlag(fl *pflag.Flag, val any) error {
 		}
 	}
 	if err := fl.Value.Set(s); err != nil {
+		switch fl.Value.Type() {
+		case "int", "uint64":
+			return fmt.Errorf("expected a whole number, found %q", s)
+		case "float64":
+			return fmt.Errorf("expected a number, found %q", s)
+		case "duration":
+			return fmt.Errorf("expected a duration such as 15m or 1h30m, found %q", s)
+		}
 		return err
 	}
 	fl.Changed = true

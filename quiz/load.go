@@ -163,7 +163,20 @@ func yamlErrorLine(err error) (int, string) {
 		return 0, msg
 	}
 	n, _ := strconv.Atoi(m[1])
-	return n, "invalid YAML: " + msg[len(m[0]):]
+	rest := msg[len(m[0]):]
+	// The YAML parser (unlike its scanner) counts these lines from 0: they name
+	// the line where the unclosed construct began.
+	if strings.HasPrefix(rest, "did not find expected") {
+		n++
+	}
+	return n, "invalid YAML: " + rest
+}
+
+// YAMLProblem describes a YAML syntax error in file as a Problem with its line,
+// for other YAML inputs (configuration) to report like banks do.
+func YAMLProblem(file string, err error) Problem {
+	line, msg := yamlErrorLine(err)
+	return Problem{File: file, Line: line, Msg: msg}
 }
 
 func invalidUTF8Line(data []byte) int {
@@ -591,9 +604,6 @@ func indexOfNormalized(list []string, s string) int {
 	}
 	return -1
 }
-
-
-
 
 func joinTypes(ts []Type) string {
 	s := make([]string, len(ts))

@@ -53,7 +53,7 @@ func TestParseBankErrors(t *testing.T) {
 		yaml string
 		want string // a Problem's full text
 	}{
-		{"malformed", "id: b\ntitle: [unclosed\n", "x.yaml:1: invalid YAML: did not find expected"},
+		{"malformed", "id: b\ntitle: [unclosed\n", "x.yaml:2: invalid YAML: did not find expected"},
 		{"tab indentation", "id: b\n\ttitle: T\n", "x.yaml:2: invalid YAML: found a tab character"},
 		{"not a mapping", "- a\n- b\n", "x.yaml:1: a bank is a mapping with id, title and questions, not a list"},
 		{"no id", "title: T\nquestions:\n  - {id: q, type: truefalse, prompt: P, answer: true}\n", "x.yaml:1: id: missing"},

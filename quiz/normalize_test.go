@@ -40,7 +40,7 @@ func TestEditDistance(t *testing.T) {
 		{"abc", "", 3},
 		{"", "ab", 2},
 		{"genocide", "genocide", 0},
-		{"genocde", "genocide", 1},  // deletion
+		{"genocde", "genocide", 1},   // deletion
 		{"genocidee", "genocide", 1}, // insertion
 		{"genocida", "genocide", 1},  // substitution
 		{"gneocide", "genocide", 1},  // transposition

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -65,10 +66,12 @@ func (ps *problems) warn(line int, question, field, format string, args ...any) 
 	ps.list[len(ps.list)-1].Warning = true
 }
 
-// err returns an *InvalidError when any problem is an error.
+// err returns an *InvalidError when any problem is an error, with the
+// problems in the order of their lines, as an editor shows the file.
 func (ps *problems) err() error {
 	for _, p := range ps.list {
 		if !p.Warning {
+			sort.SliceStable(ps.list, func(i, j int) bool { return ps.list[i].Line < ps.list[j].Line })
 			return &InvalidError{Problems: ps.list}
 		}
 	}
