@@ -37,15 +37,20 @@ type Factory struct {
 
 // NewFactory returns the factory of the real program.
 func NewFactory() *Factory {
+	return newFactory(iostreams.System(os.Getenv), os.Getenv)
+}
+
+// newFactory wires a factory around the given streams and environment.
+func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 	f := &Factory{
-		Getenv:        os.Getenv,
+		IOStreams:     ios,
+		Getenv:        getenv,
 		Now:           time.Now,
 		NewSeed:       randomSeed,
 		UserConfigDir: os.UserConfigDir,
-		StateDir:      stateDir(os.Getenv),
+		StateDir:      stateDir(getenv),
 		HandleSignals: true,
 	}
-	f.IOStreams = iostreams.System(f.Getenv)
 	f.Library = sync.OnceValue(func() *quiz.Library { return &quiz.Library{Embedded: assets.Banks()} })
 	f.Prompter = func() quiz.Prompter { return surveyPrompter(f.IOStreams) }
 	return f

@@ -37,6 +37,9 @@ func (l *Library) Names() []string {
 
 // IsPath reports whether a --bank value names a file rather than an embedded bank.
 func IsPath(ref string) bool {
+	if ref == "" {
+		return false
+	}
 	return strings.ContainsAny(ref, `/\`) || strings.Contains(path.Base(ref), ".")
 }
 

@@ -1,0 +1,337 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// screen drives a program on a pseudo-terminal. A goroutine reads everything
+// the program writes, and answers survey's cursor-position queries (ESC[6n),
+// which it blocks on. Keys are sent only once the expected text is on screen and
+// the output has been quiet for a moment, because survey discards keys typed
+// before it switches the terminal to raw mode.
+type screen struct {
+	t        *testing.T
+	master   *os.File
+	mu       sync.Mutex
+	out      bytes.Buffer
+	lastRead time.Time
+	answered int
+	mark     int // output before mark has been matched already
+}
+
+func newScreen(t *testing.T) (*screen, *os.File) {
+	t.Helper()
+	master, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	if err := pty.Setsize(master, &pty.Winsize{Rows: 40, Cols: 120}); err != nil {
+		t.Fatal(err)
+	}
+	s := &screen{t: t, master: master}
+	go s.read()
+	t.Cleanup(func() { master.Close(); tty.Close() })
+	return s, tty
+}
+
+func (s *screen) read() {
+	buf := make([]byte, 4096)
+	for {
+		n, err := s.master.Read(buf)
+		if n > 0 {
+			s.mu.Lock()
+			s.out.Write(buf[:n])
+			s.lastRead = time.Now()
+			queries := strings.Count(s.out.String(), "\x1b[6n")
+			for ; s.answered < queries; s.answered++ {
+				s.master.Write([]byte("\x1b[20;1R"))
+			}
+			s.mu.Unlock()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// waitFor waits until text appears after the last match and the screen is quiet.
+func (s *screen) waitFor(text string) {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		s.mu.Lock()
+		all := s.out.String()
+		i := strings.Index(all[s.mark:], text)
+		quiet := time.Since(s.lastRead) > 100*time.Millisecond
+		if i >= 0 && quiet {
+			s.mark += i + len(text)
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		time.Sleep(10 * time.Millisecond)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.t.Fatalf("timed out waiting for %q; screen so far:\n%s", text, s.out.String()[s.mark:])
+}
+
+func (s *screen) send(keys string) {
+	s.t.Helper()
+	if _, err := s.master.Write([]byte(keys)); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *screen) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.out.String()
+}
+
+const (
+	keyDown  = "\x1b[B"
+	keyEnter = "\r"
+	keySpace = " "
+	keyCtrlC = "\x03"
+)
+
+// runOnTTY runs conflictq with the terminal's slave as its stdin and stdout.
+func runOnTTY(t *testing.T, tty *os.File, args ...string) (<-chan int, *bytes.Buffer) {
+	t.Helper()
+	errOut := &syncBuffer{}
+	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(), "TERM": "xterm"}
+	getenv := func(k string) string { return env[k] }
+	f := newFactory(iostreams.FromFiles(tty, tty, errOut, getenv), getenv)
+	done := make(chan int, 1)
+	go func() { done <- Run(f, args) }()
+	return done, &errOut.Buffer
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.Buffer.Write(p)
+}
+
+// downs returns the arrow presses that move a menu to option want.
+func downs(options []string, want string) string {
+	for i, o := range options {
+		if o == want {
+			return strings.Repeat(keyDown, i)
+		}
+	}
+	panic("no option " + want)
+}
+
+const ptyBank = `id: pty
+title: Terminal test
+questions:
+  - {id: capital, type: single, prompt: "Capital of Azerbaijan?", choices: [Baku, Yerevan, Tbilisi, Ganja], answer: Baku, explanation: Baku is the capital., source: {section: Introduction, paragraph: 2, quote: "Azeris around the world"}, tags: [places]}
+  - {id: seas, type: multi, prompt: "Which seas?", choices: [Black Sea, Caspian Sea, Red Sea], answers: [Black Sea, Caspian Sea], explanation: Between two seas., source: {section: UN resolution, paragraph: 3, quote: "between the Black Sea and the Caspian Sea"}}
+  - {id: indep, type: truefalse, prompt: "Both became independent in 1991.", answer: true, explanation: Both left the USSR in 1991., source: {section: UN resolution, paragraph: 3, quote: "won independence from the Soviet Union in 1991"}}
+  - {id: town, type: short, prompt: "Which town?", accept: [Khojaly, Xocalı], explanation: Khojaly (Xocalı)., source: {section: Introduction, paragraph: 3, quote: "in the town of Khojaly"}}
+  - {id: year, type: numeric, prompt: "Ceasefire year?", answer: 1994, explanation: May 1994., source: {section: UN resolution, paragraph: 1, quote: "Since a 1994 ceasefire"}}
+  - {id: seq, type: order, prompt: "Earliest first.", items: [USSR founded, Independence, Ceasefire], explanation: 1922 1991 1994., source: {section: UN resolution, paragraph: 3, quote: "Soviet Union broke up"}}
+  - {id: names, type: match, prompt: "Match the names.", pairs: [{left: Shusha, right: Shushi}, {left: Stepanakert, right: Khankendi}], explanation: Two names each., source: {section: Introduction, paragraph: 3, quote: "in the town of Khojaly"}}
+  - {id: ussr, type: open, prompt: "What was the Soviet Union?", model_answer: "A union of 15 republics.", key_points: [1922, 1991], explanation: The article asks it., source: {section: Questions, paragraph: 1, quote: "What was the Soviet Union?"}}
+`
+
+// TestPTYWholeQuiz takes a whole quiz through survey's menus with arrow keys,
+// answering every question right, and checks the feedback and the report.
+func TestPTYWholeQuiz(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const seed = 5
+	questions, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, seed)
+	report := filepath.Join(dir, "report.json")
+
+	scr, tty := newScreen(t)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", fmt.Sprint(seed), "--student", "Ana", "-o", report)
+
+	for i, p := range questions {
+		scr.waitFor(fmt.Sprintf("Question %d of %d", i+1, len(questions)))
+		opts := p.Options()
+		switch p.Type {
+		case quiz.Single:
+			scr.waitFor(p.Prompt)
+			scr.send(downs(opts, "Baku") + keyEnter)
+		case quiz.Multi:
+			scr.waitFor(p.Prompt)
+			// Tick the two seas: walk down the list, space on each right one.
+			for _, o := range opts {
+				if o != "Red Sea" {
+					scr.send(keySpace)
+				}
+				scr.send(keyDown)
+			}
+			scr.send(keyEnter)
+		case quiz.TrueFalse:
+			scr.waitFor(p.Prompt)
+			scr.send(keyEnter) // True is first
+		case quiz.Short:
+			scr.waitFor(p.Prompt)
+			scr.send("xocali" + keyEnter)
+		case quiz.Numeric:
+			scr.waitFor(p.Prompt)
+			scr.send("1,994" + keyEnter)
+		case quiz.Order:
+			remaining := append([]string(nil), opts...)
+			for k, item := range p.Items[:len(p.Items)-1] {
+				scr.waitFor(fmt.Sprintf("Position %d of %d", k+1, len(p.Items)))
+				scr.send(downs(remaining, item) + keyEnter)
+				remaining = remove(remaining, item)
+			}
+		case quiz.Match:
+			for _, pair := range p.Pairs {
+				scr.waitFor(pair.Left + " → ?")
+				scr.send(downs(opts, pair.Right) + keyEnter)
+			}
+		case quiz.Open:
+			scr.waitFor(p.Prompt)
+			scr.send("A union of Soviet republics" + keyEnter)
+			scr.waitFor("Did your answer cover these key points?")
+			scr.send("y" + keyEnter)
+		}
+		if p.Graded() {
+			scr.waitFor("✓ Right.")
+		}
+	}
+	scr.waitFor("Score: 7 / 7 (100%)")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"status": "complete"`, `"percent": 100`, `"student": "Ana"`, `"self_check": true`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("report lacks %s:\n%s", want, data)
+		}
+	}
+	checkCooked(t, tty)
+}
+
+// TestPTYCtrlC presses Ctrl-C on the second question: exit 130, an incomplete
+// report with the first answer, and the terminal back in its normal mode.
+func TestPTYCtrlC(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "part.json")
+	scr, tty := newScreen(t)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr.waitFor("Question 1 of 8")
+	scr.waitFor("Which town?") // seed 5 asks it first
+	scr.send("Khojaly" + keyEnter)
+	scr.waitFor("Question 2 of 8")
+	scr.waitFor("?")
+	scr.send(keyCtrlC)
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Ctrl-C did not end the quiz")
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report after Ctrl-C: %v", err)
+	}
+	for _, want := range []string{`"status": "incomplete"`, `"ended_by": "interrupted"`, `"answered": 1`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("report lacks %s:\n%s\nscreen:\n%s", want, data, scr.text())
+		}
+	}
+	if !strings.Contains(errOut.String(), "Your answers so far are saved in "+report) {
+		t.Errorf("the student was not told where the answers are: %q", errOut)
+	}
+	checkCooked(t, tty)
+}
+
+// TestPTYSignal sends SIGTERM while a menu waits for a key: the answers so far
+// are saved, exit 130, and the terminal is out of raw mode.
+func TestPTYSignal(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "term.json")
+	scr, tty := newScreen(t)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "-o", report, "--student", "Ana")
+	scr.waitFor("Question 1 of 8")
+	scr.waitFor("Which town?")
+	scr.send("Khojaly" + keyEnter)
+	scr.waitFor("Question 2 of 8")
+	scr.waitFor("?")
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("SIGTERM did not end the quiz")
+	}
+	data, _ := os.ReadFile(report)
+	if !strings.Contains(string(data), `"ended_by": "signal"`) || !strings.Contains(string(data), `"answered": 1`) {
+		t.Errorf("report after SIGTERM:\n%s", data)
+	}
+	checkCooked(t, tty)
+}
+
+func remove(list []string, item string) []string {
+	var out []string
+	for _, s := range list {
+		if s != item {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// checkCooked fails if the terminal was left in raw mode.
+func checkCooked(t *testing.T, tty *os.File) {
+	t.Helper()
+	tio, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tio.Lflag&unix.ICANON == 0 || tio.Lflag&unix.ECHO == 0 {
+		t.Error("the terminal was left in raw mode")
+	}
+}
