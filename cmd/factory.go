@@ -51,7 +51,9 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		StateDir:      stateDir(getenv),
 		HandleSignals: true,
 	}
-	f.Library = sync.OnceValue(func() *quiz.Library { return &quiz.Library{Embedded: assets.Banks()} })
+	f.Library = sync.OnceValue(func() *quiz.Library {
+		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank}
+	})
 	f.Prompter = func() quiz.Prompter { return surveyPrompter(f.IOStreams) }
 	return f
 }

@@ -231,8 +231,11 @@ func quizRun(opts *QuizOptions) error {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	if opts.HandleSignals {
-		stop := catchSignals(cancel)
-		defer stop()
+		// Registering for signals costs a thread and a few hundred microseconds:
+		// do it beside drawing the first question, not before it.
+		stop := make(chan func(), 1)
+		go func() { stop <- catchSignals(cancel) }()
+		defer func() { (<-stop)() }()
 	}
 	var deadline time.Time
 	if opts.TimeLimit > 0 {

@@ -16,6 +16,9 @@ import (
 type Library struct {
 	// Embedded holds the built-in banks as NAME.yaml at its root.
 	Embedded fs.FS
+	// Compiled, when set, returns the same banks already parsed (built at
+	// build time), or nil for a name it does not have.
+	Compiled func(name string) *Bank
 	cache    map[string]*Bank
 }
 
@@ -59,6 +62,8 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("%s: no such file", ref)
 		}
+	} else if b, err := l.loadCompiled(ref); b != nil || err != nil {
+		return b, nil, err
 	} else {
 		file = ref + ".yaml"
 		data, err = fs.ReadFile(l.Embedded, file)
@@ -83,6 +88,21 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 	}
 	l.cache[ref] = b
 	return b, warnings, nil
+}
+
+func (l *Library) loadCompiled(name string) (*Bank, error) {
+	if l.Compiled == nil {
+		return nil, nil
+	}
+	b := l.Compiled(name)
+	if b == nil {
+		return nil, nil // not compiled: read the YAML
+	}
+	if l.cache == nil {
+		l.cache = map[string]*Bank{}
+	}
+	l.cache[name] = b
+	return b, nil
 }
 
 // ReadFileLimited reads a file of at most MaxFileSize bytes; a larger one is

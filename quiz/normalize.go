@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -24,12 +25,15 @@ var letterFolds = map[rune]string{
 // (Nagorno-Karabakh → nagorno karabakh). Two answers that a reader would call the
 // same normalise to the same string.
 func Normalize(s string) string {
-	s = strings.ToValidUTF8(s, " ")
-	// A fresh transformer per call: transform chains hold state and are not safe to share.
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	decomposed, _, err := transform.String(t, s)
-	if err != nil {
-		decomposed = s
+	decomposed := s
+	if !isASCII(s) {
+		s = strings.ToValidUTF8(s, " ")
+		// A fresh transformer per call: transform chains hold state and are not safe to share.
+		t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if decomposed, _, err = transform.String(t, s); err != nil {
+			decomposed = s
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(decomposed))
@@ -55,6 +59,15 @@ func Normalize(s string) string {
 		space = true
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // foldCase maps every rune of a case-folding orbit (K, k and the Kelvin sign K)

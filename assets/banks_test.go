@@ -1,0 +1,177 @@
+package assets_test
+
+import (
+	"io/fs"
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// articlePath is the article the banks cite, in the shared folder beside the repo.
+const articlePath = "../../shared/seeds/000_a07b5e2aad4faa6d.txt"
+
+func loadAll(t *testing.T) map[string]*quiz.Bank {
+	t.Helper()
+	lib := &quiz.Library{Embedded: assets.Banks()}
+	banks := map[string]*quiz.Bank{}
+	for _, name := range lib.Names() {
+		b, warnings, err := lib.Load(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, w := range warnings {
+			t.Errorf("%s", w.Error()) // embedded banks carry explanations and citations
+		}
+		banks[name] = b
+	}
+	return banks
+}
+
+func TestEmbeddedBanksLoad(t *testing.T) {
+	banks := loadAll(t)
+	comp := banks["comprehension"]
+	if comp == nil || len(comp.Questions) < 12 {
+		t.Fatal("the comprehension bank needs at least 12 questions")
+	}
+	types := map[quiz.Type]bool{}
+	for _, q := range comp.Questions {
+		types[q.Type] = true
+	}
+	for _, typ := range quiz.Types {
+		if !types[typ] {
+			t.Errorf("comprehension has no %s question", typ)
+		}
+	}
+	// The article's own three questions, as open questions.
+	for _, prompt := range []string{"What was the Soviet Union?", "What is Nagorno-Karabakh?", "What is the definition of genocide?"} {
+		found := false
+		for _, q := range comp.Questions {
+			found = found || (q.Type == quiz.Open && strings.Contains(q.Prompt, prompt))
+		}
+		if !found {
+			t.Errorf("comprehension lacks the article's question %q as an open question", prompt)
+		}
+	}
+	for name, b := range banks {
+		if b.ID != name {
+			t.Errorf("%s.yaml has id %q", name, b.ID)
+		}
+		for _, q := range b.Questions {
+			if q.Explanation == "" || q.Source.IsZero() || q.Source.Quote == "" || q.Source.Paragraph == 0 {
+				t.Errorf("%s/%s: needs an explanation and a full citation", name, q.ID)
+			}
+		}
+	}
+}
+
+// article splits the article into its sections' paragraphs, numbered as
+// docs/article-sections.md says.
+func article(t *testing.T) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile(articlePath)
+	if err != nil {
+		t.Skipf("the article is not here (%v): quotes are checked where ../shared is present, as in CI", err)
+	}
+	headings := map[string]bool{"Animosity runs deep": true, "UN resolution": true, "Survivors await justice": true}
+	sections := map[string][]string{}
+	current := "Introduction"
+	numbered := regexp.MustCompile(`^\d+\.\s+`)
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "Share This"):
+			return sections
+		case headings[line]:
+			current = line
+			continue
+		case strings.Contains(line, "Wikimedia Commons)"):
+			continue // the photo caption
+		case numbered.MatchString(line):
+			current = "Questions"
+			line = numbered.ReplaceAllString(line, "")
+		case strings.HasPrefix(line, "Rashad Mammadov is"):
+			current = "About the author"
+		}
+		sections[current] = append(sections[current], line)
+	}
+	return sections
+}
+
+// fold makes quotes comparable: curly quotes straight, runs of space one space.
+func fold(s string) string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\u00a0", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func TestQuotesStandInTheArticle(t *testing.T) {
+	sections := article(t)
+	if n := len(sections["Survivors await justice"]); n != 7 {
+		t.Fatalf("article parsing: Survivors await justice has %d paragraphs, want 7", n)
+	}
+	for name, b := range loadAll(t) {
+		for _, q := range b.Questions {
+			src := q.Source
+			paras, ok := sections[src.Section]
+			if !ok {
+				t.Errorf("%s/%s: no section %q in the article", name, q.ID, src.Section)
+				continue
+			}
+			if src.Paragraph < 1 || src.Paragraph > len(paras) {
+				t.Errorf("%s/%s: %s has %d paragraphs, not %d", name, q.ID, src.Section, len(paras), src.Paragraph)
+				continue
+			}
+			if !strings.Contains(fold(paras[src.Paragraph-1]), fold(src.Quote)) {
+				t.Errorf("%s/%s: %q is not in %s ¶%d: %q", name, q.ID, src.Quote, src.Section, src.Paragraph, paras[src.Paragraph-1])
+			}
+		}
+	}
+}
+
+func TestBanksAreEmbeddedFiles(t *testing.T) {
+	entries, err := fs.ReadDir(assets.Banks(), ".")
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no embedded banks: %v", err)
+	}
+}
+
+// The compiled banks are what the program loads: they must be the YAML sources,
+// compiled. When this fails, run: go generate ./assets
+func TestCompiledBanksAreFresh(t *testing.T) {
+	fromYAML := &quiz.Library{Embedded: assets.Banks()}
+	compiled := &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank}
+	for _, name := range fromYAML.Names() {
+		if assets.CompiledBank(name) == nil {
+			t.Errorf("%s is not compiled: run go generate ./assets", name)
+			continue
+		}
+		want, _, err := fromYAML.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := compiled.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.File = "banks/" + name + ".yaml" // as gen.go names it
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("the compiled %s bank is stale: run go generate ./assets", name)
+		}
+	}
+}
+
+func BenchmarkLoadCompiledBank(b *testing.B) {
+	b.ReportAllocs()
+	for range b.N {
+		lib := &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank}
+		if _, _, err := lib.Load("comprehension"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package cmd
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// buildBinaries builds conflictq and the do-nothing baseline once per benchmark.
+func buildBinaries(b *testing.B) (conflictq, baseline string) {
+	b.Helper()
+	dir := b.TempDir()
+	conflictq, baseline = filepath.Join(dir, "conflictq"), filepath.Join(dir, "baseline")
+	for out, pkg := range map[string]string{conflictq: "../cmd/conflictq", baseline: "./testdata/baseline"} {
+		cmd := exec.Command("go", "build", "-o", out, pkg)
+		cmd.Dir = "."
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("go build %s: %v\n%s", pkg, err, msg)
+		}
+	}
+	return conflictq, baseline
+}
+
+func timeRun(b *testing.B, bin string, stdin string, args ...string) time.Duration {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "XDG_CONFIG_HOME="+b.TempDir(), "XDG_STATE_HOME="+b.TempDir())
+	start := time.Now()
+	_ = cmd.Run() // the quiz exits 2 at end of input, after its first prompt
+	d := time.Since(start)
+	if len(args) > 0 && args[0] == "quiz" && !strings.Contains(out.String(), "Question 1 of") {
+		b.Fatalf("no first prompt:\n%s", out.String())
+	}
+	return d
+}
+
+// BenchmarkStartup measures the time from start to the first prompt of a plain
+// quiz on the embedded comprehension bank, against a Cobra+Viper+survey program
+// that does nothing. Runs alternate so that machine noise hits both alike. The
+// goal: ratio ≤ 1.5.
+func BenchmarkStartup(b *testing.B) {
+	conflictq, baseline := buildBinaries(b)
+	var quizTotal, baseTotal time.Duration
+	b.ResetTimer()
+	for range b.N {
+		baseTotal += timeRun(b, baseline, "")
+		quizTotal += timeRun(b, conflictq, "", "quiz", "--plain", "--seed", "1")
+	}
+	b.StopTimer()
+	n := float64(b.N)
+	b.ReportMetric(float64(baseTotal.Microseconds())/n, "baseline-µs/run")
+	b.ReportMetric(float64(quizTotal.Microseconds())/n, "quiz-µs/run")
+	b.ReportMetric(float64(quizTotal)/float64(baseTotal), "ratio")
+}

@@ -1,0 +1,50 @@
+package quiz
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func embeddedBank(b *testing.B, name string) []byte {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkParseBank parses the largest embedded bank: the work done once per
+// run before the first prompt.
+func BenchmarkParseBank(b *testing.B) {
+	data := embeddedBank(b, "comprehension")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for range b.N {
+		if _, _, err := ParseBank("comprehension.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSelect(b *testing.B) {
+	bank, _, err := ParseBank("comprehension.yaml", embeddedBank(b, "comprehension"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := range b.N {
+		if _, err := Select([]*Bank{bank}, Filter{Count: 10}, uint64(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMatchesShort(b *testing.B) {
+	accept := []string{"Nagorno-Karabakh", "Artsakh", "Qarabağ", "Mountainous Karabakh"}
+	b.ReportAllocs()
+	for range b.N {
+		MatchesShort("Nagorno Karabkh", accept)
+	}
+}
