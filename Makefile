@@ -1,0 +1,52 @@
+# conflictq — run `make help` for the targets.
+GO      ?= go
+BIN     ?= conflictq
+PKG      = ./cmd/conflictq
+FUZZTIME ?= 10s
+
+.PHONY: help build test bench fuzz install completions man generate clean
+
+help:
+	@echo "make build        build ./$(BIN)"
+	@echo "make test         go vet, then every test with the race detector"
+	@echo "make bench        benchmarks, including start-up against a do-nothing program"
+	@echo "make fuzz         each fuzz target for $(FUZZTIME) (FUZZTIME=1m make fuzz)"
+	@echo "make install      go install the command"
+	@echo "make completions  shell completion scripts into completions/"
+	@echo "make man          man pages into man/"
+	@echo "make generate     recompile the embedded banks after editing assets/banks/*.yaml"
+
+build:
+	$(GO) build -o $(BIN) $(PKG)
+
+test:
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# One target at a time: go test -fuzz takes a single target.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzParseBank$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzParseSheet$$' -fuzztime $(FUZZTIME) ./quiz
+
+install:
+	$(GO) install $(PKG)
+
+completions: build
+	mkdir -p completions
+	./$(BIN) completion bash > completions/$(BIN).bash
+	./$(BIN) completion zsh > completions/_$(BIN)
+	./$(BIN) completion fish > completions/$(BIN).fish
+	./$(BIN) completion powershell > completions/$(BIN).ps1
+
+man:
+	$(GO) run ./cmd/internal/gendocs man
+
+generate:
+	$(GO) generate ./assets
+
+clean:
+	rm -rf $(BIN) completions man
