@@ -255,6 +255,9 @@ func quizRun(opts *QuizOptions) error {
 
 	printIntro(ios.Out, style, banks, len(questions), mode, opts)
 	s := &quiz.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
+	if !opts.Plain && ios.IsStdoutTTY() {
+		s.Width = min(ios.TerminalWidth(), 100)
+	}
 	res, runErr := s.Run(ctx)
 	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)

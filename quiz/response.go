@@ -55,7 +55,7 @@ func (q *Question) Expected() string {
 	case TrueFalse:
 		return boolText(q.Truth)
 	case Short:
-		return q.Accept[0]
+		return strings.Join(q.Accept, " / ")
 	case Numeric:
 		s := strconv.FormatFloat(q.Value, 'f', -1, 64)
 		if q.Tol > 0 {

@@ -93,6 +93,9 @@ type Session struct {
 	// Deadline, when not zero, is shown as time left on each question. The
 	// caller ends ctx at the deadline (with cause ErrTimeUp).
 	Deadline time.Time
+	// Width wraps feedback to the screen's width; 0 leaves lines whole (for
+	// pipes and screen readers).
+	Width int
 }
 
 // Run asks every question in turn. It returns the result even when the quiz
@@ -205,7 +208,7 @@ func (s *Session) askWithContext(ctx context.Context, q *Presented) (Response, e
 
 func (s *Session) ask(q *Presented) (Response, error) {
 	p := s.Prompter
-	msg := q.Prompt
+	msg := s.message(q.Prompt)
 	switch q.Type {
 	case Single:
 		i, err := p.Select(msg, q.Options())
@@ -214,13 +217,13 @@ func (s *Session) ask(q *Presented) (Response, error) {
 		}
 		return Response{Answered: true, Choices: q.FromDisplay([]int{i})}, nil
 	case Multi:
-		idx, err := p.MultiSelect(msg+" (choose all that apply)", q.Options())
+		idx, err := p.MultiSelect(s.message(q.Prompt+" (choose all that apply)"), q.Options())
 		if err != nil {
 			return Response{}, err
 		}
 		return Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
 	case TrueFalse:
-		i, err := p.Select("True or false? "+msg, q.Options())
+		i, err := p.Select(s.message("True or false? "+q.Prompt), q.Options())
 		if err != nil {
 			return Response{}, err
 		}
@@ -258,16 +261,31 @@ func (s *Session) ask(q *Presented) (Response, error) {
 	return Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
 }
 
+// hang wraps text that follows a label of n columns, indenting the lines
+// after the first to line up under it.
+func hang(text string, width, n int) string {
+	pad := strings.Repeat(" ", n)
+	return strings.TrimPrefix(Wrap(text, width, pad), pad)
+}
+
+// message wraps a prompt to the screen, leaving room for the prompter's "? ".
+func (s *Session) message(text string) string {
+	if s.Width <= 0 {
+		return text
+	}
+	return Wrap(text, s.Width-4, "")
+}
+
 // feedback tells the student, in practice mode, how they did and why.
 func (s *Session) feedback(ctx context.Context, o *Outcome) error {
 	q := o.Question
 	w := s.Out
 	if !q.Graded() {
-		fmt.Fprintf(w, "%s\n%s\n", s.Style.Bold("A model answer:"), indent(q.Model))
+		fmt.Fprintf(w, "%s\n%s\n", s.Style.Bold("A model answer:"), Wrap(q.Model, s.Width, "  "))
 		if len(q.Key) > 0 {
 			fmt.Fprintf(w, "%s\n", s.Style.Bold("A good answer covers:"))
 			for _, k := range q.Key {
-				fmt.Fprintf(w, "  • %s\n", k)
+				fmt.Fprintf(w, "  • %s\n", hang(k, s.Width, 4))
 			}
 		}
 		s.why(o)
@@ -283,7 +301,7 @@ func (s *Session) feedback(ctx context.Context, o *Outcome) error {
 	}
 	fmt.Fprintln(w, s.verdict(o))
 	if !o.Correct() {
-		fmt.Fprintf(w, "%s %s\n", s.Style.Bold("Answer:"), q.Expected())
+		fmt.Fprintf(w, "%s %s\n", s.Style.Bold("Answer:"), hang(q.Expected(), s.Width, 8))
 	}
 	s.why(o)
 	return nil
@@ -321,10 +339,10 @@ func (s *Session) verdict(o *Outcome) string {
 func (s *Session) why(o *Outcome) {
 	q := o.Question
 	if q.Explanation != "" {
-		fmt.Fprintf(s.Out, "%s\n", indent(q.Explanation))
+		fmt.Fprintf(s.Out, "%s\n", Wrap(q.Explanation, s.Width, "  "))
 	}
 	if src := q.Source.String(); src != "" {
-		fmt.Fprintf(s.Out, "%s\n", s.Style.Dim("  Source: "+src))
+		fmt.Fprintf(s.Out, "%s\n", s.Style.Dim(Wrap("Source: "+src, s.Width, "  ")))
 	}
 }
 
@@ -333,28 +351,21 @@ func (s *Session) review(res *Result) {
 	fmt.Fprintf(s.Out, "\n%s\n", s.Style.Bold("Review"))
 	for i, o := range res.Outcomes {
 		q := o.Question
-		fmt.Fprintf(s.Out, "\n%s %s\n", s.Style.Bold(fmt.Sprintf("%d.", i+1)), q.Prompt)
+		num := fmt.Sprintf("%d.", i+1)
+		fmt.Fprintf(s.Out, "\n%s %s\n", s.Style.Bold(num), hang(q.Prompt, s.Width, len(num)+1))
 		given := q.Given(o.Response)
 		if given == "" {
 			given = "(no answer)"
 		}
-		fmt.Fprintf(s.Out, "  Your answer: %s\n", given)
+		fmt.Fprintf(s.Out, "  Your answer: %s\n", hang(given, s.Width, 15))
 		if q.Graded() {
 			fmt.Fprintf(s.Out, "  %s\n", s.verdict(&o))
 			if !o.Correct() {
-				fmt.Fprintf(s.Out, "  Answer: %s\n", q.Expected())
+				fmt.Fprintf(s.Out, "  Answer: %s\n", hang(q.Expected(), s.Width, 10))
 			}
 		} else {
-			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", indent(q.Model))
+			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", Wrap(q.Model, s.Width, "    "))
 		}
 		s.why(&o)
 	}
-}
-
-func indent(text string) string {
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = "  " + l
-	}
-	return strings.Join(lines, "\n")
 }
