@@ -321,7 +321,11 @@ func printIntro(w io.Writer, st quiz.Style, banks []*quiz.Bank, n int, mode quiz
 		titles[i] = b.Title
 	}
 	fmt.Fprintln(w, st.Bold(strings.Join(titles, " + ")))
-	line := fmt.Sprintf("%d questions · %s mode · seed %d", n, mode, opts.Seed)
+	noun := "questions"
+	if n == 1 {
+		noun = "question"
+	}
+	line := fmt.Sprintf("%d %s · %s mode · seed %d", n, noun, mode, opts.Seed)
 	if opts.TimeLimit > 0 {
 		line += " · time limit " + opts.TimeLimit.String()
 	}

@@ -261,6 +261,28 @@ func (s *Session) ask(q *Presented) (Response, error) {
 	return Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
 }
 
+// answer shows the right answer; sequences and pairs one per line, numbered.
+func (s *Session) answer(q *Presented, indent string) {
+	var lines []string
+	switch q.Type {
+	case Order:
+		for i, item := range q.Items {
+			lines = append(lines, fmt.Sprintf("%d. %s", i+1, item))
+		}
+	case Match:
+		for _, p := range q.Pairs {
+			lines = append(lines, p.Left+" = "+p.Right)
+		}
+	default:
+		fmt.Fprintf(s.Out, "%s%s %s\n", indent, s.Style.Bold("Answer:"), hang(q.Expected(), s.Width, len(indent)+8))
+		return
+	}
+	fmt.Fprintf(s.Out, "%s%s\n", indent, s.Style.Bold("Answer:"))
+	for _, l := range lines {
+		fmt.Fprintf(s.Out, "%s  %s\n", indent, hang(l, s.Width, len(indent)+2))
+	}
+}
+
 // hang wraps text that follows a label of n columns, indenting the lines
 // after the first to line up under it.
 func hang(text string, width, n int) string {
@@ -301,7 +323,7 @@ func (s *Session) feedback(ctx context.Context, o *Outcome) error {
 	}
 	fmt.Fprintln(w, s.verdict(o))
 	if !o.Correct() {
-		fmt.Fprintf(w, "%s %s\n", s.Style.Bold("Answer:"), hang(q.Expected(), s.Width, 8))
+		s.answer(q, "")
 	}
 	s.why(o)
 	return nil
@@ -361,7 +383,7 @@ func (s *Session) review(res *Result) {
 		if q.Graded() {
 			fmt.Fprintf(s.Out, "  %s\n", s.verdict(&o))
 			if !o.Correct() {
-				fmt.Fprintf(s.Out, "  Answer: %s\n", hang(q.Expected(), s.Width, 10))
+				s.answer(q, "  ")
 			}
 		} else {
 			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", Wrap(q.Model, s.Width, "    "))
