@@ -17,7 +17,7 @@ const articlePath = "../../shared/seeds/000_a07b5e2aad4faa6d.txt"
 
 func loadAll(t *testing.T) map[string]*quiz.Bank {
 	t.Helper()
-	lib := &quiz.Library{Embedded: assets.Banks()}
+	lib := &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks}
 	banks := map[string]*quiz.Bank{}
 	for _, name := range lib.Names() {
 		b, warnings, err := lib.Load(name)

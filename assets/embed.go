@@ -1,8 +1,9 @@
 // Package assets embeds conflictq's question banks and glossary in the binary.
 //
-// banks/*.yaml are the sources teachers read and edit; compiled_banks.go holds
-// the same banks parsed and validated at build time (go generate), which is what
-// the program loads: no YAML is parsed before a quiz's first prompt.
+// banks/*.yaml and glossary/*.yaml are the sources teachers read and edit;
+// compiled_banks.go and compiled_glossary.go hold the same content parsed and
+// validated at build time (go generate), which is what the program loads: no
+// YAML is parsed before a quiz's first prompt or a definition.
 package assets
 
 //go:generate go run gen.go
@@ -11,21 +12,46 @@ import (
 	"embed"
 	"io/fs"
 
+	"github.com/conflictq/conflictq/glossary"
 	"github.com/conflictq/conflictq/quiz"
 )
 
 //go:embed banks/*.yaml
 var banks embed.FS
 
+//go:embed glossary/*.yaml
+var glossaryFiles embed.FS
+
 // Banks returns the built-in question banks' sources, as NAME.yaml files at the root.
-func Banks() fs.FS {
-	s, err := fs.Sub(banks, "banks")
+func Banks() fs.FS { return sub(banks, "banks") }
+
+// GlossaryFiles returns the glossary's sources, as TOPIC.yaml files at the root.
+func GlossaryFiles() fs.FS { return sub(glossaryFiles, "glossary") }
+
+func sub(f embed.FS, dir string) fs.FS {
+	s, err := fs.Sub(f, dir)
 	if err != nil {
 		panic(err) // the directory is embedded above; this cannot fail
 	}
 	return s
 }
 
-// CompiledBank returns the built-in bank called name, compiled at build time,
-// or nil when there is none.
-func CompiledBank(name string) *quiz.Bank { return compiledBank(name) }
+// GeneratedBanks names the built-in banks made from other content rather than
+// from a banks/*.yaml file.
+var GeneratedBanks = []string{glossary.VocabularyID}
+
+// CompiledBank returns the built-in bank called name, compiled at build time
+// (or, for the vocabulary bank, built from the compiled glossary), or nil.
+func CompiledBank(name string) *quiz.Bank {
+	if name == glossary.VocabularyID {
+		g, err := Glossary()
+		if err != nil {
+			return nil
+		}
+		return glossary.VocabularyBank(g)
+	}
+	return compiledBank(name)
+}
+
+// Glossary returns the built-in glossary, compiled at build time.
+func Glossary() (*glossary.Glossary, error) { return glossary.New(compiledEntries()) }

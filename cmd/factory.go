@@ -52,7 +52,7 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		HandleSignals: true,
 	}
 	f.Library = sync.OnceValue(func() *quiz.Library {
-		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank}
+		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks}
 	})
 	f.Prompter = func() quiz.Prompter { return surveyPrompter(f.IOStreams) }
 	return f

@@ -24,7 +24,7 @@ $XDG_CONFIG_HOME/conflictq/config.yaml (or the file named by --config).
 
 Exit codes:
   0    success
-  1    a negative result: below the pass mark
+  1    a negative result: below the pass mark, a term not found
   2    usage error or invalid input
   130  interrupted (Ctrl-C or a termination signal)`
 
@@ -99,6 +99,8 @@ func NewRootCmd(f *Factory) *cobra.Command {
 
 	root.AddCommand(
 		NewCmdQuiz(f, nil),
+		NewCmdDefine(f, nil),
+		NewCmdGlossary(f),
 		NewCmdBank(f),
 		NewCmdVersion(f),
 	)

@@ -19,7 +19,10 @@ type Library struct {
 	// Compiled, when set, returns the same banks already parsed (built at
 	// build time), or nil for a name it does not have.
 	Compiled func(name string) *Bank
-	cache    map[string]*Bank
+	// Generated names built-in banks that only Compiled provides: they have no
+	// YAML source (the vocabulary bank is made from the glossary).
+	Generated []string
+	cache     map[string]*Bank
 }
 
 // Names lists the embedded banks' names, sorted.
@@ -34,6 +37,7 @@ func (l *Library) Names() []string {
 			names = append(names, name)
 		}
 	}
+	names = append(names, l.Generated...)
 	sort.Strings(names)
 	return names
 }

@@ -1,0 +1,136 @@
+package assets_test
+
+import (
+	"io/fs"
+	"reflect"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/glossary"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+func sourceEntries(t *testing.T) []glossary.Entry {
+	t.Helper()
+	files, _ := fs.Glob(assets.GlossaryFiles(), "*.yaml")
+	var all []glossary.Entry
+	for _, name := range files {
+		data, _ := fs.ReadFile(assets.GlossaryFiles(), name)
+		entries, err := glossary.Parse("glossary/"+name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, entries...)
+	}
+	return all
+}
+
+func TestGlossaryContent(t *testing.T) {
+	g, err := assets.Glossary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := g.Entries()
+	if len(entries) < 40 {
+		t.Errorf("%d entries; the glossary needs at least 40", len(entries))
+	}
+	required := []string{"Soviet Union", "Nagorno-Karabakh", "genocide", "massacre", "Khojaly", "South Caucasus",
+		"ceasefire", "truce", "armistice", "referendum", "enclave", "exclave", "refugee", "internally displaced person",
+		"self-proclaimed state", "Nagorno-Karabakh Republic", "Nagorno-Karabakh Autonomous Oblast",
+		"First Nagorno-Karabakh War", "Second Nagorno-Karabakh War", "Bishkek Protocol",
+		"UN General Assembly resolution 62/243", "UN Security Council resolutions of 1993", "OSCE Minsk Group",
+		"Human Rights Watch", "Memorial", "Genocide Convention", "Raphael Lemkin", "war crime", "crime against humanity",
+		"Armenia", "Azerbaijan", "Nakhchivan", "Lachin corridor", "Shusha", "Stepanakert", "Agdam", "Black Sea",
+		"Caspian Sea", "dissolution of the Soviet Union", "2023 Azerbaijani offensive", "2025 Washington declaration"}
+	for _, term := range required {
+		if e, ok := g.Lookup(term); !ok || e.Term != term {
+			t.Errorf("no entry %q", term)
+		}
+	}
+	// Both names, and the spellings students type.
+	for alias, term := range map[string]string{"USSR": "Soviet Union", "Soviet": "Soviet Union", "Artsakh": "Nagorno-Karabakh",
+		"Karabakh": "Nagorno-Karabakh", "Qarabağ": "Nagorno-Karabakh", "Xocalı": "Khojaly", "xocali": "Khojaly",
+		"Khojali": "Khojaly", "Khodjaly": "Khojaly", "IDP": "internally displaced person", "Minsk Group": "OSCE Minsk Group",
+		"Shushi": "Shusha", "Khankendi": "Stepanakert", "Xankəndi": "Stepanakert"} {
+		if e, ok := g.Lookup(alias); !ok || e.Term != term {
+			t.Errorf("%q does not find %q", alias, term)
+		}
+	}
+	for _, e := range entries {
+		if e.Short == "" || e.Definition == "" || len(e.Related) == 0 {
+			t.Errorf("%s:%d: %q needs short, definition and related terms", e.File, e.Line, e.Term)
+		}
+		if e.SinceArticle != "" && !strings.HasPrefix(e.SinceArticle, "Since the article:") {
+			t.Errorf("%q: since_article should open with \"Since the article:\"", e.Term)
+		}
+	}
+	// The genocide entry gives the Convention's definition and the disagreement.
+	e, _ := g.Lookup("genocide")
+	for _, want := range []string{"intent", "national, ethnical, racial or religious", "political", "Azerbaijan", "Armenia", "no international court"} {
+		if !strings.Contains(e.Short+" "+e.Definition, want) {
+			t.Errorf("genocide's definition lacks %q", want)
+		}
+	}
+}
+
+func TestGlossaryQuotesStandInTheArticle(t *testing.T) {
+	sections := article(t)
+	g, _ := assets.Glossary()
+	for _, e := range g.Entries() {
+		c := e.InArticle
+		if c == nil {
+			continue
+		}
+		paras := sections[c.Section]
+		if c.Paragraph < 1 || c.Paragraph > len(paras) {
+			t.Errorf("%q: no paragraph %d in %q", e.Term, c.Paragraph, c.Section)
+			continue
+		}
+		if !strings.Contains(fold(paras[c.Paragraph-1]), fold(c.Quote)) {
+			t.Errorf("%q: %q is not in %s ¶%d", e.Term, c.Quote, c.Section, c.Paragraph)
+		}
+	}
+}
+
+// When this fails, run: go generate ./assets
+func TestCompiledGlossaryIsFresh(t *testing.T) {
+	g, err := assets.Glossary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := sourceEntries(t); !reflect.DeepEqual(g.Entries(), want) {
+		t.Error("the compiled glossary is stale: run go generate ./assets")
+	}
+}
+
+// The vocabulary bank is made from the glossary; it must be a bank like any
+// other: valid when written out as YAML and read back, with every quote in place.
+func TestVocabularyBank(t *testing.T) {
+	b := assets.CompiledBank("vocabulary")
+	if b == nil || len(b.Questions) < 20 {
+		t.Fatalf("vocabulary bank: %v", b)
+	}
+	out, err := yaml.Marshal(b.Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, warnings, err := quiz.ParseBank("vocabulary.yaml", out)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("the vocabulary bank does not validate: %v %v", err, warnings)
+	}
+	if len(back.Questions) != len(b.Questions) {
+		t.Errorf("round trip lost questions")
+	}
+	for _, q := range b.Questions {
+		if len(q.Choices) < 3 {
+			t.Errorf("%s: only %d choices", q.ID, len(q.Choices))
+		}
+		term := strings.TrimSuffix(strings.TrimPrefix(q.Prompt, "Which best describes “"), "”?")
+		if strings.HasPrefix(q.ID, "define-") && strings.Contains(q.Choices[q.Correct[0]], term) {
+			t.Errorf("%s: the right choice names the term it defines: %q", q.ID, q.Choices[q.Correct[0]])
+		}
+	}
+}

@@ -1,0 +1,203 @@
+package glossary
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Glossary is a set of entries with a lookup index over every name.
+type Glossary struct {
+	entries []Entry
+	index   map[string]int // normalised term or alias → entry
+}
+
+// New indexes entries. Two entries may not share a name (after folding case,
+// diacritics and punctuation), and every related term must be an entry.
+func New(entries []Entry) (*Glossary, error) {
+	g := &Glossary{entries: entries, index: make(map[string]int, len(entries)*4)}
+	var problems []string
+	for i := range entries {
+		e := &entries[i]
+		for _, name := range e.Names() {
+			key := quiz.Normalize(name)
+			if key == "" {
+				continue
+			}
+			if j, dup := g.index[key]; dup && j != i {
+				problems = append(problems, fmt.Sprintf("%s:%d: term %q: name %q is also a name of %q", e.File, e.Line, e.Term, name, entries[j].Term))
+				continue
+			}
+			g.index[key] = i
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		for _, r := range e.Related {
+			j, ok := g.index[quiz.Normalize(r)]
+			switch {
+			case !ok:
+				problems = append(problems, fmt.Sprintf("%s:%d: term %q: related %q is not an entry", e.File, e.Line, e.Term, r))
+			case entries[j].Term != r:
+				problems = append(problems, fmt.Sprintf("%s:%d: term %q: related %q should name the entry as %q", e.File, e.Line, e.Term, r, entries[j].Term))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "\n"))
+	}
+	return g, nil
+}
+
+// Entries returns every entry, in the order given to New.
+func (g *Glossary) Entries() []Entry { return g.entries }
+
+// Lookup finds an entry by its term or any alias, ignoring case, diacritics,
+// spaces, hyphens and punctuation: "Xocalı", "xocali" and "KHOJALY" find Khojaly.
+func (g *Glossary) Lookup(name string) (*Entry, bool) {
+	i, ok := g.index[quiz.Normalize(name)]
+	if !ok {
+		return nil, false
+	}
+	return &g.entries[i], true
+}
+
+// Suggest returns up to n terms close to a name that was not found, best first:
+// names that start with it, then names within a few edits of it.
+func (g *Glossary) Suggest(name string, n int) []string {
+	want := quiz.Normalize(name)
+	if want == "" {
+		return nil
+	}
+	type cand struct {
+		term       string
+		score, len int
+	}
+	best := map[int]cand{} // entry → its best-matching name (lower is better)
+	for key, i := range g.index {
+		score := -1
+		switch {
+		case strings.HasPrefix(key, want) && len(want) >= 3:
+			score = 0
+		default:
+			d := quiz.EditDistance(want, key)
+			if limit := max(1, min(3, len([]rune(want))/3)); d <= limit {
+				score = d
+			}
+		}
+		if score < 0 {
+			continue
+		}
+		c := cand{g.entries[i].Term, score, len(key)}
+		if old, ok := best[i]; !ok || c.score < old.score || (c.score == old.score && c.len < old.len) {
+			best[i] = c
+		}
+	}
+	cands := make([]cand, 0, len(best))
+	for _, c := range best {
+		cands = append(cands, c)
+	}
+	// Fewest edits first; among equals the name closest in length to what was
+	// typed (a prefix of "artsakh" is nearer Artsakh than Artsakh Liberation War).
+	sort.Slice(cands, func(a, b int) bool {
+		if cands[a].score != cands[b].score {
+			return cands[a].score < cands[b].score
+		}
+		if cands[a].len != cands[b].len {
+			return cands[a].len < cands[b].len
+		}
+		return cands[a].term < cands[b].term
+	})
+	out := make([]string, 0, n)
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		out = append(out, c.term)
+	}
+	return out
+}
+
+// Hit is one search result.
+type Hit struct {
+	Entry *Entry
+	Score int
+	// Line is the sentence or name where the query matched.
+	Line string
+}
+
+// Search finds entries whose names or texts contain every word of query,
+// ranked: a match in the term counts most, then aliases, the short definition,
+// the definition and the notes.
+func (g *Glossary) Search(query string) []Hit {
+	words := strings.Fields(quiz.Normalize(query))
+	if len(words) == 0 {
+		return nil
+	}
+	var hits []Hit
+	for i := range g.entries {
+		e := &g.entries[i]
+		fields := []struct {
+			text   string
+			weight int
+		}{
+			{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {e.Short, 20}, {e.Definition, 10},
+			{e.SinceArticle, 5}, {e.Correction, 5},
+		}
+		if e.InArticle != nil {
+			fields = append(fields, struct {
+				text   string
+				weight int
+			}{e.InArticle.Note, 5})
+		}
+		score, line, all := 0, "", true
+		for _, w := range words {
+			found := false
+			for _, f := range fields {
+				norm := " " + quiz.Normalize(f.text) + " "
+				if c := strings.Count(norm, " "+w); c > 0 {
+					found = true
+					score += f.weight * c
+					if line == "" {
+						line = matchingSentence(f.text, w)
+					}
+				}
+			}
+			all = all && found
+		}
+		if all {
+			hits = append(hits, Hit{Entry: e, Score: score, Line: line})
+		}
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
+	return hits
+}
+
+// matchingSentence returns the sentence of text in which word (normalised)
+// starts a word.
+func matchingSentence(text, word string) string {
+	for _, s := range splitSentences(text) {
+		if strings.Contains(" "+quiz.Normalize(s)+" ", " "+word) {
+			return s
+		}
+	}
+	return strings.TrimSpace(text)
+}
+
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if (text[i] == '.' || text[i] == ';') && (i+1 == len(text) || text[i+1] == ' ') {
+			out = append(out, strings.TrimSpace(text[start:i+1]))
+			start = i + 1
+		}
+	}
+	if rest := strings.TrimSpace(text[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}

@@ -1,0 +1,253 @@
+package glossary
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func sample(t testing.TB) *Glossary {
+	t.Helper()
+	data, err := os.ReadFile("testdata/sample.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := Parse("places.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := New(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestLookup(t *testing.T) {
+	g := sample(t)
+	tests := map[string]string{
+		"genocide":            "genocide",
+		"GENOCIDE":            "genocide",
+		"Genocidal":           "genocide",
+		"Nagorno Karabakh":    "Nagorno-Karabakh",
+		"nagorno-karabakh":    "Nagorno-Karabakh",
+		"NAGORNO KARABAKH":    "Nagorno-Karabakh",
+		"  nagorno—karabakh.": "Nagorno-Karabakh",
+		"Xocalı":              "Khojaly",
+		"xocali":              "Khojaly",
+		"khojali":             "Khojaly",
+		"Khodjaly":            "Khojaly",
+		"Artsakh":             "Nagorno-Karabakh",
+		"Qarabag":             "Nagorno-Karabakh",
+		"QARABAĞ":             "Nagorno-Karabakh",
+	}
+	for in, want := range tests {
+		e, ok := g.Lookup(in)
+		if !ok || e.Term != want {
+			t.Errorf("Lookup(%q) = %v, %v; want %s", in, e, ok, want)
+		}
+	}
+	for _, miss := range []string{"genocde", "", "   ", "karabak", "\x1b[31m"} {
+		if e, ok := g.Lookup(miss); ok {
+			t.Errorf("Lookup(%q) found %s", miss, e.Term)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	g := sample(t)
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"genocde", "genocide"},
+		{"genocid", "genocide"},
+		{"xocaly", "Khojaly"},
+		{"artsak", "Nagorno-Karabakh"},
+		{"nagorno", "Nagorno-Karabakh"},
+		{"zzzzzz", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := strings.Join(g.Suggest(tt.in, 3), ", ")
+		if got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := g.Suggest("a", 3); len(got) > 3 {
+		t.Errorf("more than 3 suggestions: %v", got)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	g := sample(t)
+	hits := g.Search("Azerbaijan")
+	if len(hits) != 3 {
+		t.Fatalf("%d hits for Azerbaijan", len(hits))
+	}
+	if hits[0].Entry.Term != "genocide" && hits[0].Entry.Term != "Khojaly" {
+		t.Errorf("first hit %s", hits[0].Entry.Term)
+	}
+	hits = g.Search("intent destroy")
+	if len(hits) != 1 || hits[0].Entry.Term != "genocide" || !strings.Contains(hits[0].Line, "intent to destroy") {
+		t.Fatalf("hits = %+v", hits)
+	}
+	if hits := g.Search("Khojaly"); hits[0].Entry.Term != "Khojaly" {
+		t.Errorf("a term match must rank first, got %s", hits[0].Entry.Term)
+	}
+	if hits := g.Search("nothing-like-this"); len(hits) != 0 {
+		t.Errorf("hits = %v", hits)
+	}
+}
+
+func TestNewRejects(t *testing.T) {
+	base := []Entry{{Term: "a", Short: "s", Definition: "d", File: "x.yaml", Line: 2}}
+	dupAlias := append(base, Entry{Term: "b", Aliases: []string{"A"}, Short: "s", Definition: "d", File: "x.yaml", Line: 9})
+	if _, err := New(dupAlias); err == nil || !strings.Contains(err.Error(), `x.yaml:9: term "b": name "A" is also a name of "a"`) {
+		t.Errorf("duplicate alias: %v", err)
+	}
+	badRelated := []Entry{{Term: "a", Short: "s", Definition: "d", Related: []string{"nope"}, File: "x.yaml", Line: 2}}
+	if _, err := New(badRelated); err == nil || !strings.Contains(err.Error(), `x.yaml:2: term "a": related "nope" is not an entry`) {
+		t.Errorf("unresolved related: %v", err)
+	}
+	aliasRelated := []Entry{{Term: "a", Aliases: []string{"alpha"}, Short: "s", Definition: "d", File: "x.yaml", Line: 2}, {Term: "b", Short: "s", Definition: "d", Related: []string{"alpha"}, File: "x.yaml", Line: 5}}
+	if _, err := New(aliasRelated); err == nil || !strings.Contains(err.Error(), `related "alpha" should name the entry as "a"`) {
+		t.Errorf("related by alias: %v", err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := map[string]string{
+		"entries:\n  - term: a\n":                                                                  `x.yaml:2: term "a": short: missing`,
+		"entries:\n  - term: a\n    short: s\n    definiton: d\n":                                  `line 4: unknown field "definiton" in an entry`,
+		"entries:\n  - {term: a, short: s, definition: d, sources: [{title: t, url: http://x}]}\n": `"http://x" is not an https URL`,
+		"entries:\n  - {term: a, short: " + strings.Repeat("w ", 31) + ", definition: d}\n":        "short: 31 words; at most 30",
+		"entries: [\n": "x.yaml:2: invalid YAML",
+	}
+	for src, want := range tests {
+		_, err := Parse("x.yaml", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) err = %v, want %q", src, err, want)
+		}
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := map[string]string{
+		"genocide":               "genocide",
+		"\x1b[31mred\x1b[0m":     `\x1b[31mred\x1b[0m`,
+		"a\nb\tc\x07":            `a\x0ab\x09c\x07`,
+		"\u202eevil":             `\u202eevil`, // right-to-left override
+		"\xff":                   "\uFFFD",
+		"Xocalı":                 "Xocalı",
+		strings.Repeat("a", 100): strings.Repeat("a", 80) + "…",
+	}
+	for in, want := range tests {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	g := sample(t)
+	e, _ := g.Lookup("khojaly")
+	data, err := json.Marshal([]*Entry{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	json.Unmarshal(data, &got)
+	for _, key := range []string{"term", "aliases", "short", "definition", "since_article", "correction", "related", "sources", "topic"} {
+		if _, ok := got[0][key]; !ok {
+			t.Errorf("JSON lacks %q: %s", key, data)
+		}
+	}
+	if _, ok := got[0]["in_article"]; ok {
+		t.Error("in_article present for an entry without one")
+	}
+}
+
+// Golden files: the terminal layout (wrapped, bold) and the piped one (plain).
+func TestRenderGolden(t *testing.T) {
+	g := sample(t)
+	for _, tt := range []struct {
+		file   string
+		layout Layout
+		short  bool
+	}{
+		{"terminal.golden", Layout{Width: 60, Style: quiz.Style{Color: true}}, false},
+		{"piped.golden", Layout{}, false},
+		{"short.golden", Layout{}, true},
+	} {
+		var buf bytes.Buffer
+		for _, name := range []string{"genocide", "xocali"} {
+			e, _ := g.Lookup(name)
+			if tt.short {
+				tt.layout.RenderShort(&buf, e)
+			} else {
+				tt.layout.Render(&buf, e)
+			}
+		}
+		path := filepath.Join("testdata", tt.file)
+		if *update {
+			os.WriteFile(path, buf.Bytes(), 0o644)
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./glossary -update)", err)
+		}
+		if buf.String() != string(want) {
+			t.Errorf("%s differs:\n%s", tt.file, buf.String())
+		}
+		if hasEscape := strings.Contains(buf.String(), "\x1b["); hasEscape != tt.layout.Style.Color {
+			t.Errorf("%s: escape codes present = %v", tt.file, hasEscape)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if tt.layout.Width > 0 && len([]rune(stripEscapes(line))) > tt.layout.Width && !strings.HasPrefix(strings.TrimSpace(line), "http") {
+				t.Errorf("%s: line longer than %d: %q", tt.file, tt.layout.Width, line)
+			}
+		}
+	}
+}
+
+func stripEscapes(s string) string {
+	for _, code := range []string{"\x1b[1m", "\x1b[0m"} {
+		s = strings.ReplaceAll(s, code, "")
+	}
+	return s
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"Xocalı", "nagorno karabakh", "\x1b[2J", "ǅ", "genocde"} {
+		f.Add(s)
+	}
+	g := sample(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		e, ok := g.Lookup(s)
+		if ok && quiz.Normalize(s) == "" {
+			t.Fatalf("%q found %s", s, e.Term)
+		}
+		if ok {
+			// Any name that finds an entry finds it again after normalising.
+			if e2, ok2 := g.Lookup(quiz.Normalize(s)); !ok2 || e2 != e {
+				t.Fatalf("%q → %s, but its normal form does not", s, e.Term)
+			}
+		}
+		if len(g.Suggest(s, 3)) > 3 {
+			t.Fatal("more than 3 suggestions")
+		}
+		clean := Sanitize(s)
+		if strings.ContainsAny(clean, "\x1b\x00\r\n\x07") {
+			t.Fatalf("Sanitize(%q) = %q keeps control characters", s, clean)
+		}
+	})
+}

@@ -1,0 +1,95 @@
+package glossary
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Layout says how entries are drawn: Width 0 leaves paragraphs unwrapped (for
+// pipes); Style adds emphasis only when the terminal wants it.
+type Layout struct {
+	Width int
+	Style quiz.Style
+}
+
+// Render writes one entry in full.
+func (l Layout) Render(w io.Writer, e *Entry) {
+	st := l.Style
+	fmt.Fprintln(w, st.Bold(e.Term))
+	fmt.Fprintln(w, quiz.Wrap(e.Short, l.Width, ""))
+	l.section(w, "Definition", e.Definition)
+	if c := e.InArticle; c != nil {
+		heading := fmt.Sprintf("In the article (%s, ¶%d)", c.Section, c.Paragraph)
+		text := "“" + c.Quote + "”"
+		if c.Note != "" {
+			text += "\n" + c.Note
+		}
+		l.section(w, heading, text)
+	}
+	if e.SinceArticle != "" {
+		// The notes open with "Since the article:" to read well alone; the heading says it here.
+		text := strings.TrimSpace(strings.TrimPrefix(e.SinceArticle, "Since the article:"))
+		if r, size := utf8.DecodeRuneInString(text); size > 0 {
+			text = string(unicode.ToUpper(r)) + text[size:]
+		}
+		l.section(w, "Since the article (February 2020)", text)
+	}
+	if e.Correction != "" {
+		l.section(w, "Where the article is wrong", e.Correction)
+	}
+	fmt.Fprintln(w)
+	if len(e.Aliases) > 0 {
+		fmt.Fprintln(w, st.Bold("Also:")+" "+strings.Join(e.Aliases, ", "))
+	}
+	if len(e.Related) > 0 {
+		fmt.Fprintln(w, st.Bold("Related:")+" "+strings.Join(e.Related, ", "))
+	}
+	if len(e.Sources) > 0 {
+		fmt.Fprintln(w, st.Bold("Sources:"))
+		for _, s := range e.Sources {
+			fmt.Fprintln(w, "  •"+quiz.Wrap(s.Title, l.Width, "    ")[3:])
+			if s.URL != "" {
+				fmt.Fprintln(w, "    "+s.URL)
+			}
+		}
+	}
+}
+
+func (l Layout) section(w io.Writer, heading, text string) {
+	fmt.Fprintf(w, "\n%s\n%s\n", l.Style.Bold(heading), quiz.Wrap(text, l.Width, "  "))
+}
+
+// RenderShort writes the one-line definition: "term: short".
+func (l Layout) RenderShort(w io.Writer, e *Entry) {
+	fmt.Fprintln(w, quiz.Wrap(l.Style.Bold(e.Term)+": "+e.Short, l.Width, ""))
+}
+
+// Sanitize makes a user's text safe to print: control characters and escape
+// sequences are shown as \x1b-style escapes instead of acting on the terminal,
+// and overlong input is cut.
+func Sanitize(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == 80 {
+			b.WriteString("…")
+			break
+		}
+		n++
+		switch {
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
