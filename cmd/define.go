@@ -194,4 +194,3 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 	cmd.AddCommand(list, search)
 	return cmd
 }
-
