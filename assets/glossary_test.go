@@ -134,3 +134,18 @@ func TestVocabularyBank(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDefine is what `conflictq define` does before printing: build the
+// compiled glossary's index and look a term up.
+func BenchmarkDefine(b *testing.B) {
+	b.ReportAllocs()
+	for range b.N {
+		g, err := assets.Glossary()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ok := g.Lookup("genocide"); !ok {
+			b.Fatal("miss")
+		}
+	}
+}

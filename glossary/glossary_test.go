@@ -251,3 +251,13 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkLookup(b *testing.B) {
+	g := sample(b)
+	b.ReportAllocs()
+	for range b.N {
+		if _, ok := g.Lookup("Xocalı"); !ok {
+			b.Fatal("miss")
+		}
+	}
+}
