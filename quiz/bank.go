@@ -18,9 +18,12 @@ const (
 	Order     Type = "order"     // put items in sequence
 	Match     Type = "match"     // pair left items with right items
 	Open      Type = "open"      // free text, not auto-graded
+	// Info is a page to read, with no answer and no score (GIFT's "description").
+	Info Type = "info"
 )
 
-// Types lists every question type in the order the documentation gives them.
+// Types lists every type that asks for an answer, in the order the
+// documentation gives them; Info pages come on top of these.
 var Types = []Type{Single, Multi, TrueFalse, Short, Numeric, Order, Match, Open}
 
 // Difficulty levels a question may declare.
@@ -108,7 +111,7 @@ type Question struct {
 }
 
 // Graded reports whether the question is scored automatically.
-func (q *Question) Graded() bool { return q.Type != Open }
+func (q *Question) Graded() bool { return q.Type != Open && q.Type != Info }
 
 // MaxPoints is what the question adds to the maximum score: its points when it
 // is auto-graded, else 0.

@@ -315,9 +315,9 @@ func parseQuestion(ps *problems, n *yaml.Node, index int) *Question {
 	if v, ok := fields["type"]; ok {
 		q.Type = Type(scalar(ps, v, qid, "type"))
 	}
-	typeOK := slices.Contains(Types, q.Type)
+	typeOK := slices.Contains(Types, q.Type) || q.Type == Info
 	if !typeOK {
-		ps.add(line(n, "type"), qid, "type", "%q is not a question type (one of %s)", q.Type, typeList())
+		ps.add(line(n, "type"), qid, "type", "%q is not a question type (one of %s, or info)", q.Type, typeList())
 	}
 
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -361,7 +361,7 @@ func parseQuestion(ps *problems, n *yaml.Node, index int) *Question {
 	if q.Prompt == "" {
 		ps.add(n.Line, qid, "prompt", "missing")
 	}
-	if q.Explanation == "" {
+	if q.Explanation == "" && q.Type != Info {
 		ps.warn(n.Line, qid, "explanation", "missing: students learn little from a bare mark")
 	}
 	if q.Source.IsZero() {

@@ -257,6 +257,11 @@ func (s *Session) ask(q *Presented) (Response, error) {
 			return Response{}, err
 		}
 		return Response{Answered: true, Matches: q.FromDisplay(m)}, nil
+	case Info:
+		// A page to read: shown, never waited on, so that piped answers
+		// stay in step with the questions.
+		fmt.Fprintln(s.Out, msg)
+		return Response{Answered: true}, nil
 	}
 	return Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
 }
@@ -302,7 +307,7 @@ func (s *Session) message(text string) string {
 func (s *Session) feedback(ctx context.Context, o *Outcome) error {
 	q := o.Question
 	w := s.Out
-	if !q.Graded() {
+	if q.Type == Open {
 		fmt.Fprintf(w, "%s\n%s\n", s.Style.Bold("A model answer:"), Wrap(q.Model, s.Width, "  "))
 		if len(q.Key) > 0 {
 			fmt.Fprintf(w, "%s\n", s.Style.Bold("A good answer covers:"))
@@ -319,6 +324,9 @@ func (s *Session) feedback(ctx context.Context, o *Outcome) error {
 			return err
 		}
 		o.Response.SelfCheck = &ok
+		return nil
+	}
+	if q.Type == Info {
 		return nil
 	}
 	fmt.Fprintln(w, s.verdict(o))
@@ -373,6 +381,9 @@ func (s *Session) review(res *Result) {
 	fmt.Fprintf(s.Out, "\n%s\n", s.Style.Bold("Review"))
 	for i, o := range res.Outcomes {
 		q := o.Question
+		if q.Type == Info {
+			continue
+		}
 		num := fmt.Sprintf("%d.", i+1)
 		fmt.Fprintf(s.Out, "\n%s %s\n", s.Style.Bold(num), hang(q.Prompt, s.Width, len(num)+1))
 		given := q.Given(o.Response)

@@ -374,3 +374,28 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// An information page is shown and not waited on, not scored, and not reviewed.
+func TestSessionInfoPage(t *testing.T) {
+	b, _, err := ParseBank("i.yaml", []byte("id: i\ntitle: I\nquestions:\n  - {id: page, type: info, prompt: \"Read this first.\", source: {section: S, paragraph: 1, quote: q}}\n  - {id: tf, type: truefalse, prompt: \"Statement.\", answer: true, explanation: E, source: {section: S, paragraph: 1, quote: q}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := []*Presented{{Question: b.Questions[0]}, {Question: b.Questions[1]}}
+	p := &scripted{t: t, bank: b, right: map[string]bool{"tf": true}}
+	var out bytes.Buffer
+	res, err := (&Session{Questions: qs, Mode: Exam, Prompter: p, Out: &out, Now: fakeClock()}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.calls != 1 {
+		t.Errorf("%d prompts; an info page asks nothing", p.calls)
+	}
+	if score, max := res.Score(); score != 1 || max != 1 {
+		t.Errorf("score %v/%v", score, max)
+	}
+	review := out.String()[strings.Index(out.String(), "Review"):]
+	if !strings.Contains(out.String(), "Read this first.") || strings.Contains(review, "Read this first.") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}
