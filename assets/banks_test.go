@@ -175,3 +175,59 @@ func BenchmarkLoadCompiledBank(b *testing.B) {
 		}
 	}
 }
+
+// The banks as issue 5 sets them: counts, types, difficulty, tags.
+func TestBankCoverage(t *testing.T) {
+	banks := loadAll(t)
+	min := map[string]int{"comprehension": 30, "perspectives": 12, "timeline": 10, "vocabulary": 20, "discussion": 6}
+	total := 0
+	types := map[quiz.Type]int{}
+	difficulty := map[string]int{}
+	sections := map[string]bool{"introduction": true, "animosity-runs-deep": true, "un-resolution": true,
+		"survivors-await-justice": true, "questions": true, "about-the-author": true, "since-2020": true}
+	skills := map[string]bool{"recall": true, "inference": true, "attribution": true, "vocabulary": true, "chronology": true}
+	for name, want := range min {
+		b := banks[name]
+		if b == nil || len(b.Questions) < want {
+			t.Errorf("%s: want at least %d questions", name, want)
+			continue
+		}
+		total += len(b.Questions)
+		for _, q := range b.Questions {
+			types[q.Type]++
+			difficulty[q.Difficulty]++
+			hasSection, hasSkill := false, false
+			for _, tag := range q.Tags {
+				hasSection = hasSection || sections[tag]
+				hasSkill = hasSkill || skills[tag]
+			}
+			if !hasSection || !hasSkill {
+				t.Errorf("%s/%s: tags %v need an article section and a skill", name, q.ID, q.Tags)
+			}
+		}
+	}
+	if total < 80 {
+		t.Errorf("%d questions in all; want at least 80", total)
+	}
+	for _, typ := range quiz.Types {
+		if types[typ] == 0 {
+			t.Errorf("no %s question in any bank", typ)
+		}
+	}
+	for _, d := range quiz.Difficulties {
+		if difficulty[d] < total/10 {
+			t.Errorf("only %d %s questions of %d", difficulty[d], d, total)
+		}
+	}
+	disc := banks["discussion"].Questions
+	for i, want := range []string{"What was the Soviet Union?", "What is Nagorno-Karabakh?", "What is the definition of genocide?"} {
+		if !strings.Contains(disc[i].Prompt, want) {
+			t.Errorf("discussion question %d is %q; want the article's %q", i+1, disc[i].Prompt, want)
+		}
+	}
+	for _, q := range disc {
+		if q.Type != quiz.Open || q.Model == "" || len(q.Key) == 0 {
+			t.Errorf("discussion/%s: want an open question with a model answer and key points", q.ID)
+		}
+	}
+}

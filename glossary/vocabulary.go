@@ -36,6 +36,8 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		src := quiz.Source{Section: e.InArticle.Section, Paragraph: e.InArticle.Paragraph, Quote: e.InArticle.Quote}
 		explain := fmt.Sprintf("%s: %s For the full entry, run: conflictq define %q", e.Term, e.Short, e.Term)
 		slug := slugify(e.Term)
+		// Like every bank's: the article section, the skill, then the topic.
+		tags := []string{slugify(e.InArticle.Section), "vocabulary", e.Topic}
 
 		// Each definition hides its own entry's names, so that no choice stands
 		// out by naming a term or by being the only one with a blank.
@@ -49,7 +51,7 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 				Prompt:  fmt.Sprintf("Which best describes “%s”?", e.Term),
 				Choices: shorts, Correct: []int{0},
 				Explanation: explain, Source: src, Difficulty: "easy",
-				Tags: []string{"vocabulary", e.Topic}, Points: 1,
+				Tags: tags, Points: 1,
 			})
 		}
 		terms := []string{e.Term}
@@ -62,7 +64,7 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 				Prompt:  fmt.Sprintf("Which term matches this description? “%s”", mask(e.Short, e)),
 				Choices: terms, Correct: []int{0},
 				Explanation: explain, Source: src, Difficulty: "medium",
-				Tags: []string{"vocabulary", e.Topic}, Points: 1,
+				Tags: tags, Points: 1,
 			})
 		}
 	}
