@@ -101,6 +101,8 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdQuiz(f, nil),
 		NewCmdDefine(f, nil),
 		NewCmdGlossary(f),
+		NewCmdSheet(f, nil),
+		NewCmdGrade(f, nil),
 		NewCmdBank(f),
 		NewCmdVersion(f),
 	)

@@ -34,11 +34,15 @@ func ParseChoice(s string, options []string) (int, error) {
 }
 
 func letterIndex(s string, n int) (int, bool) {
-	r := []rune(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), ")")))
-	if len(r) != 1 || r[0] < 'a' || r[0] > 'z' {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ")")
+	if len(s) != 1 {
 		return 0, false
 	}
-	i := int(r[0] - 'a')
+	c := s[0] | 0x20 // ASCII lower case
+	if c < 'a' || c > 'z' {
+		return 0, false
+	}
+	i := int(c - 'a')
 	return i, i < n
 }
 

@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 )
 
 // Type names a kind of question.
@@ -37,16 +38,22 @@ type Bank struct {
 	Questions   []*Question
 	// File is where the bank was read from (an embedded name or a path), for messages.
 	File string
+
+	byID atomic.Pointer[map[string]*Question] // built on first use
 }
 
 // Question returns the question with the given id, or nil.
 func (b *Bank) Question(id string) *Question {
-	for _, q := range b.Questions {
-		if q.ID == id {
-			return q
+	m := b.byID.Load()
+	if m == nil {
+		idx := make(map[string]*Question, len(b.Questions))
+		for _, q := range b.Questions {
+			idx[q.ID] = q
 		}
+		m = &idx
+		b.byID.Store(m)
 	}
-	return nil
+	return (*m)[id]
 }
 
 // Source says where in the article a question's answer stands.
@@ -108,6 +115,8 @@ type Question struct {
 
 	// Line is the question's line in its bank file (0 when unknown).
 	Line int
+
+	fold atomic.Pointer[folded] // the options normalised, computed on first use
 }
 
 // Graded reports whether the question is scored automatically.

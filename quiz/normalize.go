@@ -116,6 +116,33 @@ func EditDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// withinOneEdit reports whether EditDistance(a, b) <= 1 without computing the
+// whole distance: grading checks it for every short answer of every sheet.
+func withinOneEdit(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		// One substitution, or one transposition of neighbours.
+		if string(ra[i+1:]) == string(rb[i+1:]) {
+			return true
+		}
+		return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
+	}
+	return string(ra[i:]) == string(rb[i+1:]) // one insertion
+}
+
 // TypoMinLetters is the length above which a short answer may have one typo.
 const TypoMinLetters = 6
 
@@ -123,16 +150,24 @@ const TypoMinLetters = 6
 // answers: equal after Normalize, or, for accepted answers of more than
 // TypoMinLetters letters, one edit away.
 func MatchesShort(given string, accept []string) bool {
+	folded := make([]string, len(accept))
+	for i, a := range accept {
+		folded[i] = Normalize(a)
+	}
+	return matchesFolded(given, folded)
+}
+
+// matchesFolded is MatchesShort against accepted answers already normalised.
+func matchesFolded(given string, accept []string) bool {
 	g := Normalize(given)
 	if g == "" {
 		return false
 	}
-	for _, a := range accept {
-		n := Normalize(a)
+	for _, n := range accept {
 		if g == n {
 			return true
 		}
-		if letters(n) > TypoMinLetters && EditDistance(g, n) <= 1 {
+		if letters(n) > TypoMinLetters && withinOneEdit(g, n) {
 			return true
 		}
 	}
@@ -149,6 +184,10 @@ func letters(s string) int {
 	return n
 }
 
+// numberSpaces removes digit-group separators and mends the minus sign. A
+// Replacer is immutable once built and safe to share.
+var numberSpaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "", "−", "-")
+
 // ErrNotANumber is returned by ParseNumber for text that is not a number.
 var ErrNotANumber = errors.New("not a number")
 
@@ -156,8 +195,7 @@ var ErrNotANumber = errors.New("not a number")
 // 30,000 (comma as thousands separator), 1 994, 3,5 (comma as decimal mark when it
 // is not followed by exactly three digits).
 func ParseNumber(s string) (float64, error) {
-	s = strings.TrimSpace(s)
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "", "−", "-").Replace(s)
+	s = numberSpaces.Replace(strings.TrimSpace(s))
 	if s == "" {
 		return 0, ErrNotANumber
 	}

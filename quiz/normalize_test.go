@@ -142,3 +142,14 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestWithinOneEdit(t *testing.T) {
+	words := []string{"", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "xocali", "xocalı", "genocide", "genocde", "gneocide", "genociде"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := withinOneEdit(a, b), EditDistance(a, b) <= 1; got != want {
+				t.Errorf("withinOneEdit(%q, %q) = %v, EditDistance says %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -291,9 +291,10 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 
 // mdEscape keeps a student's text from becoming Markdown structure.
 func mdEscape(s string) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	return strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`).Replace(s)
+	return mdEscaper.Replace(s)
 }
+
+var mdEscaper = strings.NewReplacer("\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
 
 func formatDuration(seconds float64) string {
 	return (time.Duration(seconds) * time.Second).String()

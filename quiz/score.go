@@ -67,7 +67,7 @@ func scoreTrueFalse(q *Question, r Response) float64 {
 }
 
 func scoreShort(q *Question, r Response) float64 {
-	if MatchesShort(r.Text, q.Accept) {
+	if matchesFolded(r.Text, q.folded().accept) {
 		return 1
 	}
 	return 0

@@ -1,34 +1,111 @@
 package quiz
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// Sheet is a student's answers in a file, keyed by question id. YAML and JSON
-// sheets are read alike.
+// Sheet is a student's answers in a file, keyed by question id. YAML, JSON and
+// JSON-lines sheets are read alike.
 //
 // Numbers and letters in a sheet refer to options in the order the sheet shows
 // them: shuffled with the sheet's seed when it has one, else in the bank's order.
 // An option's text always works.
 type Sheet struct {
 	File    string
+	Line    int // the sheet's first line (JSON lines: its line in the file)
 	Student string
 	Banks   []string
 	Seed    *uint64
-	ids     []string // answers in file order
-	answers map[string]*yaml.Node
-	keyLine map[string]int
+	// The selection the sheet was made with (conflictq sheet -n, --tag,
+	// --difficulty): grading asks the same questions. Empty: all of the banks'.
+	Count      int
+	Tags       []string
+	Difficulty string
+	ids        []string // answers in file order
+	answers    map[string]Value
 }
 
 // IDs returns the question ids answered, in file order.
 func (s *Sheet) IDs() []string { return s.ids }
 
-// ParseSheet reads an answer sheet.
+// ValueKind says what shape an answer has.
+type ValueKind int
+
+// Shapes of answers.
+const (
+	Empty   ValueKind = iota // nothing written
+	Scalar                   // one value: 2, b, Baku, true, 1994
+	List                     // a list of values: [1, 3]
+	Mapping                  // pairs: {Khojaly: Xocalı}
+	Nested                   // a structure where none fits (a list inside a list)
+)
+
+// Value is one answer as a sheet gives it, whatever the file's syntax.
+type Value struct {
+	Kind  ValueKind
+	Text  string      // Scalar
+	List  []string    // List
+	Pairs [][2]string // Mapping, in the file's order
+	Line  int
+}
+
+func (v Value) kindName() string {
+	switch v.Kind {
+	case Scalar:
+		return "single value"
+	case List:
+		return "list"
+	case Mapping:
+		return "mapping"
+	case Nested:
+		return "nested structure"
+	}
+	return "empty value"
+}
+
+// valueFromNode reads an answer from YAML.
+func valueFromNode(n *yaml.Node) Value {
+	v := Value{Line: n.Line}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag != "!!null" && strings.TrimSpace(n.Value) != "" {
+			v.Kind, v.Text = Scalar, strings.TrimSpace(n.Value)
+		}
+	case yaml.SequenceNode:
+		v.Kind = List
+		for _, c := range n.Content {
+			if c = resolve(c); c.Kind != yaml.ScalarNode {
+				return Value{Kind: Nested, Line: n.Line}
+			}
+			v.List = append(v.List, c.Value)
+		}
+	case yaml.MappingNode:
+		v.Kind = Mapping
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], resolve(n.Content[i+1])
+			if val.Kind != yaml.ScalarNode {
+				return Value{Kind: Nested, Line: n.Line}
+			}
+			v.Pairs = append(v.Pairs, [2]string{k.Value, val.Value})
+		}
+	default:
+		v.Kind = Nested
+	}
+	return v
+}
+
+// ParseSheet reads an answer sheet in YAML (or JSON, which YAML includes).
 func ParseSheet(file string, data []byte) (*Sheet, error) {
 	ps := &problems{file: file}
 	root, ok := parseYAML(ps, data)
@@ -39,7 +116,7 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 		ps.add(root.Line, "", "", "an answer sheet is a mapping with student, banks and answers, not a %s", kindName(root))
 		return nil, ps.err()
 	}
-	s := &Sheet{File: file, answers: map[string]*yaml.Node{}, keyLine: map[string]int{}}
+	s := &Sheet{File: file, Line: root.Line, answers: map[string]Value{}}
 	var answers *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], resolve(root.Content[i+1])
@@ -61,8 +138,19 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 			s.Seed = &n
 		case "answers":
 			answers = v
+		case "count":
+			if c, ok := number(ps, v, "", "count"); ok {
+				if c < 0 || c != math.Trunc(c) {
+					ps.add(v.Line, "", "count", "expected a whole number of questions")
+				}
+				s.Count = int(c)
+			}
+		case "tags":
+			s.Tags = scalarList(ps, v, "", "tags")
+		case "difficulty":
+			s.Difficulty = scalar(ps, v, "", "difficulty")
 		default:
-			ps.add(k.Line, "", k.Value, "unknown field%s (a sheet has student, banks, seed, answers)", suggest(k.Value, []string{"student", "banks", "seed", "answers"}))
+			ps.add(k.Line, "", k.Value, "unknown field%s (a sheet has student, banks, seed, answers)", suggest(k.Value, sheetFields))
 		}
 	}
 	switch {
@@ -75,13 +163,14 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 	default:
 		for i := 0; i+1 < len(answers.Content); i += 2 {
 			k, v := answers.Content[i], resolve(answers.Content[i+1])
-			if _, dup := s.answers[k.Value]; dup {
-				ps.add(k.Line, k.Value, "", "answered twice (first at line %d)", s.keyLine[k.Value])
+			if first, dup := s.answers[k.Value]; dup {
+				ps.add(k.Line, k.Value, "", "answered twice (first at line %d)", first.Line)
 				continue
 			}
+			val := valueFromNode(v)
+			val.Line = k.Line
 			s.ids = append(s.ids, k.Value)
-			s.answers[k.Value] = v
-			s.keyLine[k.Value] = k.Line
+			s.answers[k.Value] = val
 		}
 	}
 	if err := ps.err(); err != nil {
@@ -90,22 +179,181 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 	return s, nil
 }
 
+var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficulty", "answers"}
+
+// ParseSheetJSON reads one sheet in JSON: a .json file, or one line of a
+// JSON-lines file (line is then its line number, for messages). It is the fast
+// path for large batches.
+func ParseSheetJSON(file string, line int, data []byte) (*Sheet, error) {
+	return ParseSheetJSONIntern(file, line, data, nil)
+}
+
+// ParseSheetJSONIntern is ParseSheetJSON with an interner for strings that
+// recur from sheet to sheet (see Grader.Intern).
+func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte) string) (*Sheet, error) {
+	where := func(offset int64) int {
+		if line > 0 {
+			return line
+		}
+		return 1 + bytes.Count(data[:min(int(offset), len(data))], []byte("\n"))
+	}
+	fail := func(l int, field, format string, args ...any) error {
+		return &InvalidError{Problems: []Problem{{File: file, Line: l, Field: field, Msg: fmt.Sprintf(format, args...)}}}
+	}
+	if len(data) > MaxFileSize {
+		return nil, fail(line, "", "sheet is %.1f MB; conflictq reads sheets of at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)
+	}
+	if !utf8.Valid(data) {
+		l := line
+		if l == 0 {
+			l = invalidUTF8Line(data)
+		}
+		return nil, fail(l, "", "not valid UTF-8 text (save the file as UTF-8)")
+	}
+	s := &Sheet{File: file, Line: max(line, 1), answers: make(map[string]Value, 64)}
+	var problems []Problem
+	bad := func(field, format string, args ...any) {
+		problems = append(problems, Problem{File: file, Line: max(line, 1), Field: field, Msg: fmt.Sprintf(format, args...)})
+	}
+	sc := &jsonScanner{data: data, intern: intern}
+	if c := sc.peek(); c != '{' {
+		return nil, fail(line, "", "an answer sheet is a JSON object with student, banks and answers")
+	}
+	// wrongShape skips a value that is a list or object where one value goes.
+	wrongShape := func(field, want string) (bool, error) {
+		if c := sc.peek(); c == '[' || c == '{' {
+			bad(field, "expected %s, found a %s", want, map[byte]string{'[': "list", '{': "mapping"}[c])
+			return true, sc.skip(0)
+		}
+		return false, nil
+	}
+	stringList := func(field string) ([]string, error) {
+		if sc.peek() != '[' {
+			t, kind, err := sc.scalar()
+			if kind != 's' && err == nil {
+				bad(field, "expected a list of names, found %s", t)
+			}
+			return []string{t}, err
+		}
+		items, nested, err := sc.list()
+		if nested {
+			bad(field, "expected a list of names")
+		}
+		return items, err
+	}
+	seenFields := map[string]bool{}
+	err := sc.object(func(key string) error {
+		if seenFields[key] {
+			bad(key, "given twice")
+		}
+		seenFields[key] = true
+		switch key {
+		case "student", "difficulty":
+			if skipped, err := wrongShape(key, "text"); skipped || err != nil {
+				return err
+			}
+			t, kind, err := sc.scalar()
+			if kind != 's' && kind != 'n' && err == nil {
+				bad(key, "expected text, found %s", t)
+			}
+			if key == "student" {
+				s.Student = t
+			} else {
+				s.Difficulty = t
+			}
+			return err
+		case "banks", "tags":
+			list, err := stringList(key)
+			if key == "banks" {
+				s.Banks = list
+			} else {
+				s.Tags = list
+			}
+			return err
+		case "seed", "count":
+			if skipped, err := wrongShape(key, "a whole number"); skipped || err != nil {
+				return err
+			}
+			t, kind, err := sc.scalar()
+			if err != nil || kind == 'n' {
+				return err
+			}
+			n, perr := strconv.ParseUint(t, 10, 64)
+			if kind != 'd' || perr != nil || (key == "count" && n > 1<<20) {
+				bad(key, "expected a whole number, found %s", t)
+				return nil
+			}
+			if key == "seed" {
+				s.Seed = &n
+			} else {
+				s.Count = int(n)
+			}
+			return nil
+		case "answers":
+			if sc.peek() == 'n' {
+				return sc.literal("null")
+			}
+			if sc.peek() != '{' {
+				bad("answers", "expected question ids with answers")
+				return sc.skip(0)
+			}
+			return sc.object(func(id string) error {
+				v, err := sc.answer(max(line, 1))
+				if _, dup := s.answers[id]; dup {
+					bad("answers", "%q is answered twice", id)
+					return err
+				}
+				s.ids = append(s.ids, id)
+				s.answers[id] = v
+				return err
+			})
+		}
+		bad(key, "unknown field%s (a sheet has student, banks, seed, answers)", suggest(key, sheetFields))
+		return sc.skip(0)
+	})
+	if err == nil {
+		if sc.ws(); sc.pos < len(data) {
+			err = sc.fail("more than one JSON value (use a .jsonl file, one sheet per line)")
+		}
+	}
+	var je *jsonError
+	if errors.As(err, &je) {
+		msg := "invalid JSON: " + je.msg
+		if line > 0 {
+			msg = fmt.Sprintf("invalid JSON at column %d: %s", je.offset+1, je.msg)
+		}
+		return nil, fail(where(int64(je.offset)), "", "%s", msg)
+	}
+	if !seenFields["answers"] {
+		bad("answers", "missing")
+	}
+	if len(problems) > 0 {
+		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Field < problems[j].Field })
+		return nil, &InvalidError{Problems: problems}
+	}
+	return s, nil
+}
+
 // Response reads the sheet's answer to q. A question the sheet leaves out or
 // leaves empty is unanswered; an answer that cannot be read is a Problem (the
 // question then counts as unanswered).
 func (s *Sheet) Response(q *Question) (Response, *Problem) {
+	return s.response(q, func() []int {
+		if s.Seed == nil {
+			return nil
+		}
+		return optionOrder(q, *s.Seed)
+	})
+}
+
+// response reads an answer; perm gives the options' display order when the
+// answer refers to one by number or letter (it is not called otherwise).
+func (s *Sheet) response(q *Question, perm func() []int) (Response, *Problem) {
 	v, ok := s.answers[q.ID]
-	if !ok || (v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "")) {
+	if !ok || v.Kind == Empty {
 		return Response{}, nil
 	}
-	var seed uint64
-	perm := []int(nil)
-	if s.Seed != nil {
-		seed = *s.Seed
-		perm = optionOrder(q, seed)
-	}
-	p := &Presented{Question: q, Perm: perm}
-	r, err := responseFromNode(p, v)
+	r, err := responseFromValue(&refResolver{q: q, permFn: perm}, v)
 	if err != nil {
 		return Response{}, &Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
 	}
@@ -113,32 +361,114 @@ func (s *Sheet) Response(q *Question) (Response, *Problem) {
 }
 
 // Line returns the line of a question's answer in the sheet, or 0.
-func (s *Sheet) Line(id string) int { return s.keyLine[id] }
+func (s *Sheet) AnswerLine(id string) int { return s.answers[id].Line }
 
-func responseFromNode(p *Presented, v *yaml.Node) (Response, error) {
-	q := p.Question
-	text := func() (string, error) {
-		if v.Kind != yaml.ScalarNode {
-			return "", fmt.Errorf("expected a single answer, found a %s", kindName(v))
+// Has reports whether the sheet lists question id (answered or left empty).
+func (s *Sheet) Has(id string) bool {
+	_, ok := s.answers[id]
+	return ok
+}
+
+// refResolver turns what a sheet says ("2", "b", "Baku") into the bank's own
+// option index. Texts are compared with the bank's options directly, so only
+// numbers and letters need the display order, which is computed on demand.
+type refResolver struct {
+	q      *Question
+	permFn func() []int
+	perm   []int
+	got    bool
+}
+
+func (rv *refResolver) display(k int) int {
+	if !rv.got {
+		rv.perm, rv.got = rv.permFn(), true
+	}
+	if rv.perm != nil && k < len(rv.perm) {
+		return rv.perm[k]
+	}
+	return k
+}
+
+// resolve finds ref among options (the bank's order; folded are their
+// normalised forms). Numbers and letters count in display order when shuffled.
+func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
+	ref = strings.TrimSpace(ref)
+	n := len(options)
+	if ref == "" {
+		return 0, fmt.Errorf("empty answer")
+	}
+	if k, err := strconv.Atoi(ref); err == nil {
+		if k < 1 || k > n {
+			return 0, fmt.Errorf("%d is not an option; give a number from 1 to %d", k, n)
 		}
-		return strings.TrimSpace(v.Value), nil
+		if shuffled {
+			return rv.display(k - 1), nil
+		}
+		return k - 1, nil
+	}
+	if k, ok := letterIndex(ref, n); ok {
+		if shuffled {
+			return rv.display(k), nil
+		}
+		return k, nil
+	}
+	for i, o := range options {
+		if o == ref {
+			return i, nil
+		}
+	}
+	want := Normalize(ref)
+	for i, f := range folded {
+		if f == want {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter or text", ref, n)
+}
+
+// folded holds a question's options normalised once, for every sheet.
+type folded struct {
+	choices, items, lefts, rights, accept []string
+}
+
+func (q *Question) folded() *folded {
+	if f := q.fold.Load(); f != nil {
+		return f
+	}
+	f := &folded{}
+	for _, c := range q.Choices {
+		f.choices = append(f.choices, Normalize(c))
+	}
+	for _, it := range q.Items {
+		f.items = append(f.items, Normalize(it))
+	}
+	for _, p := range q.Pairs {
+		f.lefts = append(f.lefts, Normalize(p.Left))
+		f.rights = append(f.rights, Normalize(p.Right))
+	}
+	for _, a := range q.Accept {
+		f.accept = append(f.accept, Normalize(a))
+	}
+	q.fold.Store(f)
+	return f
+}
+
+func responseFromValue(rv *refResolver, v Value) (Response, error) {
+	q := rv.q
+	text := func() (string, error) {
+		if v.Kind != Scalar {
+			return "", fmt.Errorf("expected a single answer, found a %s", v.kindName())
+		}
+		return v.Text, nil
 	}
 	list := func() ([]string, error) {
 		switch v.Kind {
-		case yaml.ScalarNode:
-			return splitRefs(v.Value), nil
-		case yaml.SequenceNode:
-			out := make([]string, 0, len(v.Content))
-			for _, c := range v.Content {
-				c = resolve(c)
-				if c.Kind != yaml.ScalarNode {
-					return nil, fmt.Errorf("expected a list of answers, found a %s inside it", kindName(c))
-				}
-				out = append(out, c.Value)
-			}
-			return out, nil
+		case Scalar:
+			return splitRefs(v.Text), nil
+		case List:
+			return v.List, nil
 		}
-		return nil, fmt.Errorf("expected a list of answers, found a %s", kindName(v))
+		return nil, fmt.Errorf("expected a list of answers, found a %s", v.kindName())
 	}
 	switch q.Type {
 	case Single:
@@ -146,32 +476,37 @@ func responseFromNode(p *Presented, v *yaml.Node) (Response, error) {
 		if err != nil {
 			return Response{}, err
 		}
-		i, err := ParseChoice(t, p.Options())
+		i, err := rv.resolve(t, q.Choices, q.folded().choices, true)
 		if err != nil {
 			return Response{}, err
 		}
-		return Response{Answered: true, Choices: p.FromDisplay([]int{i})}, nil
+		return Response{Answered: true, Choices: []int{i}}, nil
 	case Multi:
-		if v.Kind == yaml.ScalarNode {
-			idx, err := ParseChoices(v.Value, p.Options())
-			if err != nil {
-				return Response{}, err
+		f := q.folded()
+		var refs []string
+		if v.Kind == Scalar {
+			if strings.EqualFold(v.Text, "none") {
+				return Response{Answered: true, Choices: []int{}}, nil
 			}
-			return Response{Answered: true, Choices: p.FromDisplay(idx)}, nil
+			if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
+				return Response{Answered: true, Choices: []int{i}}, nil
+			}
 		}
 		refs, err := list()
 		if err != nil {
 			return Response{}, err
 		}
-		var idx []int
+		idx := make([]int, 0, len(refs))
 		for _, r := range refs {
-			i, err := ParseChoice(r, p.Options())
+			i, err := rv.resolve(r, q.Choices, f.choices, true)
 			if err != nil {
 				return Response{}, err
 			}
-			idx = append(idx, i)
+			if !slices.Contains(idx, i) {
+				idx = append(idx, i)
+			}
 		}
-		return Response{Answered: true, Choices: p.FromDisplay(idx)}, nil
+		return Response{Answered: true, Choices: idx}, nil
 	case TrueFalse:
 		t, err := text()
 		if err != nil {
@@ -202,47 +537,73 @@ func responseFromNode(p *Presented, v *yaml.Node) (Response, error) {
 		if err != nil {
 			return Response{}, err
 		}
-		seq, err := ParseSequence(strings.Join(refs, ";"), p.Options())
-		if err != nil {
-			return Response{}, err
+		n := len(q.Items)
+		if len(refs) != n {
+			return Response{}, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
 		}
-		return Response{Answered: true, Sequence: p.FromDisplay(seq)}, nil
+		seq := make([]int, 0, n)
+		for _, r := range refs {
+			i, err := rv.resolve(r, q.Items, q.folded().items, true)
+			if err != nil {
+				return Response{}, err
+			}
+			if slices.Contains(seq, i) {
+				return Response{}, fmt.Errorf("%q is listed twice; use each item once", r)
+			}
+			seq = append(seq, i)
+		}
+		return Response{Answered: true, Sequence: seq}, nil
 	case Match:
-		m, err := matchesFromNode(p, v)
+		m, err := matchesFromValue(rv, v)
 		if err != nil {
 			return Response{}, err
 		}
-		return Response{Answered: true, Matches: p.FromDisplay(m)}, nil
+		return Response{Answered: true, Matches: m}, nil
+	case Info:
+		return Response{Answered: true}, nil
 	}
 	return Response{}, fmt.Errorf("unknown question type %q", q.Type)
 }
 
-// matchesFromNode reads "1=b 2=a" or a mapping {left: right}, where each side
-// is a number, a letter or the text.
-func matchesFromNode(p *Presented, v *yaml.Node) ([]int, error) {
-	lefts, rights := p.Lefts(), p.Options()
-	if v.Kind == yaml.ScalarNode {
-		return ParseMatches(v.Value, lefts, rights)
+// matchesFromValue reads "1=b 2=a" or pairs {left: right}. Left items are
+// never shuffled; right items are, so their letters follow the display order.
+func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
+	q := rv.q
+	f := q.folded()
+	lefts, rights := make([]string, len(q.Pairs)), make([]string, len(q.Pairs))
+	for i, p := range q.Pairs {
+		lefts[i], rights[i] = p.Left, p.Right
 	}
-	if v.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("expected left: right pairs, found a %s", kindName(v))
+	var pairs [][2]string
+	switch v.Kind {
+	case Scalar:
+		for _, field := range strings.FieldsFunc(v.Text, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
+			l, r, ok := strings.Cut(field, "=")
+			if !ok {
+				l, r, ok = strings.Cut(field, ":")
+			}
+			if !ok || l == "" || r == "" {
+				return nil, fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
+			}
+			pairs = append(pairs, [2]string{l, r})
+		}
+	case Mapping:
+		pairs = v.Pairs
+	default:
+		return nil, fmt.Errorf("expected left: right pairs, found a %s", v.kindName())
 	}
 	out := make([]int, len(lefts))
 	for i := range out {
 		out[i] = -1
 	}
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, val := v.Content[i], resolve(v.Content[i+1])
-		li, err := ParseChoice(k.Value, lefts)
+	for _, pair := range pairs {
+		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
 		if err != nil {
-			return nil, fmt.Errorf("left side %q: not one of the items", k.Value)
+			return nil, fmt.Errorf("left side %q: not one of the items", pair[0])
 		}
-		if val.Kind != yaml.ScalarNode {
-			return nil, fmt.Errorf("right side of %q: expected one answer, found a %s", k.Value, kindName(val))
-		}
-		ri, err := ParseChoice(val.Value, rights)
+		ri, err := rv.resolve(pair[1], rights, f.rights, true)
 		if err != nil {
-			return nil, fmt.Errorf("right side of %q: %q is not one of the options", k.Value, val.Value)
+			return nil, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1])
 		}
 		out[li] = ri
 	}
@@ -269,7 +630,7 @@ func GradeSheet(s *Sheet, questions []*Presented, banks []*Bank) (*Result, []Pro
 			known = known || b.Question(id) != nil
 		}
 		if !known {
-			warnings = append(warnings, Problem{File: s.File, Line: s.keyLine[id], Question: id, Warning: true, Msg: "no such question in " + strings.Join(bankIDs(banks), ", ") + "; answer ignored"})
+			warnings = append(warnings, Problem{File: s.File, Line: s.AnswerLine(id), Question: id, Warning: true, Msg: "no such question in " + strings.Join(bankIDs(banks), ", ") + "; answer ignored"})
 		}
 	}
 	return res, warnings

@@ -87,8 +87,8 @@ func TestSheetBadAnswers(t *testing.T) {
 		"seas":           "s.yaml:3: question \"seas\": expected a list of answers, found a mapping",
 		"independence":   "s.yaml:4: question \"independence\": type true or false",
 		"ceasefire-year": "s.yaml:5: question \"ceasefire-year\": expected a number, found \"soon\"",
-		"sequence":       "s.yaml:6: question \"sequence\": item 1 is listed twice",
-		"names":          "s.yaml:7: question \"names\": \"z\" is not a right-hand option",
+		"sequence":       "s.yaml:6: question \"sequence\": \"1\" is listed twice",
+		"names":          "s.yaml:7: question \"names\": right side of \"1\": \"z\" is not one of the options",
 	}
 	for id, w := range want {
 		_, prob := sheet.Response(question(t, b, id))

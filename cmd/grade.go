@@ -1,0 +1,478 @@
+package cmd
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// GradeOptions are the grade command's inputs.
+type GradeOptions struct {
+	Factory *Factory
+	Inputs  []string
+	Banks   []string
+	Pass    float64
+	PassSet bool
+	Format  string
+	Output  string
+	Summary string
+	Reveal  bool
+	Workers int
+}
+
+const gradeLong = `Grade answer sheets: files, directories (searched recursively for .yaml, .yml,
+.json and .jsonl) or - for JSON lines on standard input (one sheet per line).
+
+The banks come from each sheet unless --bank is given. Every readable sheet is
+graded and reported even when others cannot be read; each bad sheet is named
+on standard error with its line and the problem.
+
+Formats: text (a table), json (one result per sheet), csv (one row per
+student, one column per question), junit (one testsuite per sheet, one testcase
+per question, a failure for each wrong answer), gradescope (results.json for one
+submission) and markdown. When GITHUB_STEP_SUMMARY is set, a Markdown summary is
+appended there too. Without --reveal, feedback says which questions were wrong
+and which part of the article to reread, but not the right answer.
+
+--summary FILE writes class statistics (.csv, .json or .md): per question the
+facility index, standard deviation, discrimination index and discriminative
+efficiency, flagging weak discrimination; for the class the count, mean,
+median, standard deviation, Cronbach's alpha and a score histogram.
+
+Exit codes: 0 every sheet passed (or no --pass); 1 a sheet is below the pass
+mark; 2 a sheet could not be read.`
+
+// NewCmdGrade grades answer sheets.
+func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
+	opts := &GradeOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "grade SHEET|DIR|-...",
+		Short: "Grade answer sheets, for teachers and CI",
+		Long:  gradeLong,
+		Example: `  conflictq grade answers.yaml --pass 60
+  conflictq grade submissions/ --format csv -o grades.csv --summary stats.md
+  conflictq grade answers.yaml --pass 70 --format junit -o junit.xml
+  cat sheets.jsonl | conflictq grade - --format json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			opts.PassSet = cmd.Flags().Changed("pass")
+			if opts.PassSet && (opts.Pass < 0 || opts.Pass > 100) {
+				return &FlagError{Err: fmt.Errorf("--pass is a percentage from 0 to 100, not %g", opts.Pass)}
+			}
+			if opts.Summary != "" && summaryFormat(opts.Summary) == "" {
+				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json or .md file", opts.Summary)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return gradeRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
+	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
+	fl.Var(newEnum(&opts.Format, "text", quiz.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
+	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json or .md)")
+	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func summaryFormat(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "csv"
+	case ".json":
+		return "json"
+	case ".md", ".markdown":
+		return "markdown"
+	}
+	return ""
+}
+
+// A sheet to grade: a whole file, or one line of a JSON-lines input.
+type gradeJob struct {
+	seq  int
+	file string
+	line int
+	data []byte
+	json bool
+}
+
+type gradeDone struct {
+	seq   int
+	where string
+	res   *quiz.SheetResult
+	err   error
+}
+
+// gradeTally is what the whole batch adds up to, for exit codes and messages.
+type gradeTally struct {
+	graded, failed, unreadable int
+	students                   map[string]string
+}
+
+func gradeRun(opts *GradeOptions) error {
+	// A batch is a stream: hold the heap near a fixed size rather than letting
+	// it double between collections. This keeps peak memory flat whatever the
+	// number of sheets, and the collector idle until it is needed.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(40 << 20))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	f := opts.Factory
+	ios := f.IOStreams
+	lib := f.Library()
+	g := &quiz.Grader{Load: func(refs []string) ([]*quiz.Bank, error) {
+		banks, err := loadBanks(ios, lib, refs)
+		if err != nil {
+			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
+		}
+		return banks, nil
+	}}
+	if len(opts.Banks) > 0 {
+		banks, err := loadBanks(ios, lib, opts.Banks)
+		if err != nil {
+			return err
+		}
+		g.Banks = banks
+	}
+	if opts.PassSet {
+		p := opts.Pass
+		g.Pass = &p
+	}
+
+	tally := &gradeTally{students: map[string]string{}}
+	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
+	var err error
+	if opts.Output == "" || opts.Output == "-" {
+		err = run(ios.Out)
+	} else {
+		// Results are derived data: a rerun replaces them, atomically.
+		err = quiz.WriteFile(opts.Output, true, run)
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case tally.graded == 0 && tally.unreadable == 0:
+		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
+	case tally.unreadable > 0:
+		fmt.Fprintf(ios.ErrOut, "%d of %d sheets could not be read; the others were graded\n", tally.unreadable, tally.graded+tally.unreadable)
+		return silent(ExitInvalid)
+	case tally.failed > 0:
+		return silent(ExitNegative)
+	}
+	return nil
+}
+
+// gradeBatch grades every input on all cores and writes results in input order.
+func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeTally) error {
+	ios := opts.Factory.IOStreams
+	writers := []quiz.ResultWriter{}
+	main, err := quiz.NewResultWriter(opts.Format, out, quiz.ResultOptions{Reveal: opts.Reveal})
+	if err != nil {
+		return err
+	}
+	writers = append(writers, main)
+	if path := opts.Factory.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+		sf, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			fmt.Fprintf(ios.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
+		} else {
+			defer sf.Close()
+			summary, _ := quiz.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, quiz.ResultOptions{})
+			writers = append(writers, summary)
+		}
+	}
+	w := quiz.MultiResultWriter(writers...)
+	stats := newClassStats(opts.Summary)
+
+	jobs := make(chan gradeJob, 256)
+	results := make(chan gradeDone, 256)
+	inputErrs := make(chan error, 1)
+	go func() {
+		inputErrs <- enumerateSheets(opts.Inputs, ios.In, jobs, results)
+		close(jobs)
+	}()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	done := make(chan struct{})
+	for range workers {
+		go func() {
+			for j := range jobs {
+				results <- gradeOne(g, j)
+			}
+			done <- struct{}{}
+		}()
+	}
+	go func() {
+		for range workers {
+			<-done
+		}
+		close(results)
+	}()
+
+	progress := newProgress(ios.ErrOut, ios.IsStderrTTY())
+	pending := map[int]gradeDone{}
+	next := 0
+	var writeErr error
+	handle := func(d gradeDone) {
+		progress.tick(tally.graded + tally.unreadable + 1)
+		if d.err != nil {
+			tally.unreadable++
+			progress.clear()
+			fmt.Fprintln(ios.ErrOut, strings.TrimSpace(d.err.Error()))
+			return
+		}
+		r := d.res
+		tally.graded++
+		for _, warn := range r.Warnings {
+			progress.clear()
+			fmt.Fprintln(ios.ErrOut, warn.Error())
+		}
+		if r.Student != "" {
+			if first, dup := tally.students[r.Student]; dup {
+				progress.clear()
+				fmt.Fprintf(ios.ErrOut, "%s: warning: student %q also has a sheet at %s; both are graded\n", r.Where(), r.Student, first)
+			} else {
+				tally.students[r.Student] = r.Where()
+			}
+		}
+		if r.Passed != nil && !*r.Passed {
+			tally.failed++
+		}
+		stats.add(r)
+		if err := w.Write(r); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	}
+	for d := range results {
+		if d.seq < 0 { // an input that could not be opened at all
+			handle(d)
+			continue
+		}
+		pending[d.seq] = d
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			handle(d)
+		}
+	}
+	progress.clear()
+	if err := <-inputErrs; err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil && writeErr == nil {
+		writeErr = err
+	}
+	if writeErr != nil {
+		if errors.Is(writeErr, quiz.ErrOneSheet) {
+			return invalidErr(writeErr)
+		}
+		return writeErr
+	}
+	return stats.write(opts, ios.ErrOut)
+}
+
+func gradeOne(g *quiz.Grader, j gradeJob) gradeDone {
+	d := gradeDone{seq: j.seq, where: j.file}
+	var sheet *quiz.Sheet
+	var err error
+	if j.json {
+		sheet, err = quiz.ParseSheetJSONIntern(j.file, j.line, j.data, g.Intern)
+	} else {
+		sheet, err = quiz.ParseSheet(j.file, j.data)
+	}
+	if err != nil {
+		d.err = err
+		return d
+	}
+	d.res, d.err = g.Grade(sheet)
+	if d.err != nil {
+		d.err = fmt.Errorf("%s: %w", sheetWhere(j), d.err)
+	}
+	return d
+}
+
+func sheetWhere(j gradeJob) string {
+	if j.line > 0 {
+		return fmt.Sprintf("%s:%d", j.file, j.line)
+	}
+	return j.file
+}
+
+// enumerateSheets turns the arguments into jobs: files, directories searched
+// recursively, and "-" or .jsonl files read line by line. Inputs that cannot be
+// opened are reported as results with seq -1, so that the rest still runs.
+func enumerateSheets(inputs []string, stdin io.Reader, jobs chan<- gradeJob, results chan<- gradeDone) error {
+	seq := 0
+	bad := func(err error) { results <- gradeDone{seq: -1, err: err} }
+	emit := func(path string) {
+		lower := strings.ToLower(path)
+		switch {
+		case strings.HasSuffix(lower, ".jsonl"):
+			fh, err := os.Open(path)
+			if err != nil {
+				bad(err)
+				return
+			}
+			readLines(path, fh, &seq, jobs, bad)
+			fh.Close()
+		default:
+			data, err := quiz.ReadFileLimited(path)
+			if err != nil {
+				bad(err)
+				return
+			}
+			jobs <- gradeJob{seq: seq, file: path, data: data, json: strings.HasSuffix(lower, ".json")}
+			seq++
+		}
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			readLines("-", stdin, &seq, jobs, bad)
+			continue
+		}
+		st, err := os.Stat(in)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				bad(fmt.Errorf("%s: no such file or directory", in))
+			} else {
+				bad(err)
+			}
+			continue
+		}
+		if !st.IsDir() {
+			emit(in)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				bad(err)
+				return nil
+			}
+			if !d.IsDir() && isSheetFile(path) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			bad(err)
+		}
+		if len(found) == 0 {
+			bad(fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", in))
+		}
+		sort.Strings(found)
+		for _, path := range found {
+			emit(path)
+		}
+	}
+	return nil
+}
+
+func isSheetFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json", ".jsonl":
+		return true
+	}
+	return false
+}
+
+// readLines makes one job per non-blank line of a JSON-lines input.
+func readLines(name string, r io.Reader, seq *int, jobs chan<- gradeJob, bad func(error)) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), quiz.MaxFileSize+1)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		jobs <- gradeJob{seq: *seq, file: name, line: line, data: append([]byte(nil), b...), json: true}
+		*seq++
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB; conflictq reads sheets of at most %d MB (the rest of this file is skipped)", name, line+1, quiz.MaxFileSize>>20, quiz.MaxFileSize>>20))
+			return
+		}
+		bad(fmt.Errorf("%s: %w", name, err))
+	}
+}
+
+// cappedWriter stops writing after max bytes: GitHub refuses step summaries
+// over 1 MiB.
+type cappedWriter struct {
+	w       io.Writer
+	max, n  int
+	stopped bool
+}
+
+func (c *cappedWriter) Write(p []byte) (int, error) {
+	if c.stopped {
+		return len(p), nil
+	}
+	if c.n+len(p) > c.max {
+		c.stopped = true
+		io.WriteString(c.w, "\n_(more results in the full report)_\n")
+		return len(p), nil
+	}
+	c.n += len(p)
+	return c.w.Write(p)
+}
+
+// progress shows a count on a terminal's standard error during large batches;
+// it prints nothing when standard error is not a terminal.
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	last  time.Time
+	shown bool
+}
+
+func newProgress(w io.Writer, tty bool) *progress {
+	return &progress{w: w, on: tty, start: time.Now()}
+}
+
+func (p *progress) tick(n int) {
+	if !p.on || n%64 != 0 {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.start) < 500*time.Millisecond || now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last, p.shown = now, true
+	fmt.Fprintf(p.w, "\rgrading: %d sheets (%.0f a second)…", n, float64(n)/now.Sub(p.start).Seconds())
+}
+
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+}

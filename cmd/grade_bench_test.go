@@ -1,0 +1,127 @@
+package cmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// writeSheets writes n JSON-lines sheets for the comprehension bank: each
+// answer right, wrong or missing at random, in the forms students write
+// (numbers, letters, texts, lists, pairs), so that grading does real work.
+func writeSheets(w io.Writer, n int) error {
+	bank := assets.CompiledBank("comprehension")
+	r := rand.New(rand.NewPCG(1, 2))
+	bw := bufio.NewWriterSize(w, 1<<20)
+	for i := range n {
+		answers := map[string]any{}
+		for _, q := range bank.Questions {
+			if r.IntN(10) == 0 {
+				continue // skipped
+			}
+			right := r.IntN(3) > 0
+			switch q.Type {
+			case quiz.Single:
+				if right {
+					answers[q.ID] = q.Choices[q.Correct[0]]
+				} else {
+					answers[q.ID] = string(rune('a' + r.IntN(len(q.Choices))))
+				}
+			case quiz.Multi:
+				answers[q.ID] = []int{1 + r.IntN(len(q.Choices)), 1 + r.IntN(len(q.Choices))}
+			case quiz.TrueFalse:
+				answers[q.ID] = right == q.Truth
+			case quiz.Short:
+				answers[q.ID] = q.Accept[r.IntN(len(q.Accept))]
+			case quiz.Numeric:
+				answers[q.ID] = strconv.FormatFloat(q.Value+float64(r.IntN(3)-1), 'f', -1, 64)
+			case quiz.Order:
+				answers[q.ID] = q.Items
+			case quiz.Match:
+				m := map[string]string{}
+				for _, p := range q.Pairs {
+					m[p.Left] = p.Right
+				}
+				answers[q.ID] = m
+			case quiz.Open:
+				answers[q.ID] = "A union of fifteen republics."
+			}
+		}
+		line, err := json.Marshal(map[string]any{"student": fmt.Sprintf("student-%06d", i), "banks": []string{"comprehension"}, "answers": answers})
+		if err != nil {
+			return err
+		}
+		bw.Write(line)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// BenchmarkGrade100k grades 100,000 JSON-lines sheets with the real binary
+// and reports its peak memory, beside the time jq takes merely to parse the same
+// file (jq -c '.answers|length'), when jq is installed. Goals: peak RSS ≤ 64 MiB,
+// at least twice as fast as jq.
+func BenchmarkGrade100k(b *testing.B) {
+	n := 100_000
+	if testing.Short() {
+		n = 10_000
+	}
+	dir := b.TempDir()
+	sheets := filepath.Join(dir, "sheets.jsonl")
+	fh, err := os.Create(sheets)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := writeSheets(fh, n); err != nil {
+		b.Fatal(err)
+	}
+	fh.Close()
+	st, _ := os.Stat(sheets)
+	conflictq, _ := buildBinaries(b)
+	b.ResetTimer()
+	var total, jqTotal time.Duration
+	var peak int64
+	for range b.N {
+		cmd := exec.Command(conflictq, "grade", sheets, "--format", "csv", "--summary", filepath.Join(dir, "stats.json"))
+		cmd.Stdout = io.Discard
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("grade: %v", err)
+		}
+		total += time.Since(start)
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = max(peak, ru.Maxrss) // KiB on Linux
+		}
+		if jq, err := exec.LookPath("jq"); err == nil {
+			in, _ := os.Open(sheets)
+			j := exec.Command(jq, "-c", ".answers|length")
+			j.Stdin, j.Stdout = in, io.Discard
+			start := time.Now()
+			if err := j.Run(); err == nil {
+				jqTotal += time.Since(start)
+			}
+			in.Close()
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(n), "sheets")
+	b.ReportMetric(float64(st.Size())/(1<<20), "file-MiB")
+	b.ReportMetric(total.Seconds()/float64(b.N), "grade-s")
+	b.ReportMetric(float64(peak)/1024, "peak-RSS-MiB")
+	if jqTotal > 0 {
+		b.ReportMetric(jqTotal.Seconds()/float64(b.N), "jq-s")
+		b.ReportMetric(float64(jqTotal)/float64(total), "times-faster-than-jq")
+	}
+}

@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// lowDiscrimination is the discrimination index (in percent) under which a
+// question is flagged as telling strong and weak students apart poorly; Moodle's
+// documentation treats values under 30% as weak.
+const lowDiscrimination = 30
+
+// classStats keeps running sums for --summary: constant memory whatever the
+// number of sheets. Sheets graded on other questions than the first one's are
+// counted apart and left out, since their statistics would not mean anything.
+type classStats struct {
+	path    string
+	stats   *quiz.Stats
+	ids     []string
+	marks   []float64
+	skipped int
+}
+
+func newClassStats(path string) *classStats { return &classStats{path: path} }
+
+func (c *classStats) add(r *quiz.SheetResult) {
+	if c.path == "" {
+		return
+	}
+	var ids []string
+	var max []float64
+	for _, o := range r.Outcomes {
+		if o.Question.Graded() {
+			ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
+			max = append(max, o.Question.MaxPoints())
+		}
+	}
+	if c.stats == nil {
+		c.stats, c.ids, c.marks = quiz.NewStats(ids, max), ids, make([]float64, len(ids))
+	}
+	if !slices.Equal(ids, c.ids) {
+		c.skipped++
+		return
+	}
+	i := 0
+	for _, o := range r.Outcomes {
+		if o.Question.Graded() {
+			c.marks[i] = o.Points()
+			i++
+		}
+	}
+	c.stats.Add(c.marks)
+}
+
+func (c *classStats) write(opts *GradeOptions, errOut io.Writer) error {
+	if c.path == "" {
+		return nil
+	}
+	if c.skipped > 0 {
+		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of %s\n", c.skipped, c.path)
+	}
+	if c.stats == nil {
+		c.stats = quiz.NewStats(nil, nil)
+	}
+	summary := c.stats.Summary(lowDiscrimination)
+	err := quiz.WriteFile(c.path, true, func(w io.Writer) error {
+		switch summaryFormat(c.path) {
+		case "csv":
+			return summary.WriteCSV(w)
+		case "json":
+			return summary.WriteJSON(w)
+		}
+		return summary.WriteMarkdown(w)
+	})
+	if err != nil {
+		return fmt.Errorf("--summary: %w", err)
+	}
+	fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
+	return nil
+}

@@ -1,0 +1,285 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// SheetOptions are the sheet command's inputs.
+type SheetOptions struct {
+	Factory    *Factory
+	Banks      []string
+	Count      int
+	Tags       []string
+	Difficulty string
+	Seed       uint64
+	SeedSet    bool
+	Format     string
+	Output     string
+	Force      bool
+	Key        bool
+}
+
+// NewCmdSheet writes blank answer sheets and answer keys.
+func NewCmdSheet(f *Factory, runF func(*SheetOptions) error) *cobra.Command {
+	opts := &SheetOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "sheet",
+		Short: "Write a blank answer sheet (or, with --key, the answer key)",
+		Long: `Write an answer sheet to fill in with an editor and grade with conflictq grade.
+
+The YAML sheet shows each question and its numbered options as comments above
+the line to fill in. Answer with an option's number, letter or text; a list for
+several options or an order ([3, 1, 2]); left: right pairs for matching; text
+for the rest. The sheet records its seed, so numbers keep meaning the options
+as shown, and the selection (-n, --tag, --difficulty), so grading asks the
+same questions. --key writes the same sheet filled with the right answers:
+grading it gives 100%.`,
+		Example: `  conflictq sheet --bank comprehension -n 10 -o answers.yaml
+  conflictq sheet --bank comprehension -n 10 --seed 7 --key -o key.yaml
+  conflictq sheet --bank timeline --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.SeedSet = cmd.Flags().Changed("seed")
+			if opts.Count < 0 {
+				return &FlagError{Err: fmt.Errorf("--count must be 0 (all) or more, not %d", opts.Count)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return sheetRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a YAML file (repeatable)")
+	fl.IntVarP(&opts.Count, "count", "n", 0, "at most `N` questions (0: all)")
+	fl.StringArrayVar(&opts.Tags, "tag", nil, "only questions with this `tag` (repeatable)")
+	fl.Var(newEnum(&opts.Difficulty, "", "easy", "medium", "hard"), "difficulty", "only questions of this difficulty")
+	fl.Uint64Var(&opts.Seed, "seed", 0, "shuffle with seed `N` (default: random, recorded in the sheet)")
+	fl.Var(newEnum(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output)")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
+	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key)")
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	return cmd
+}
+
+func sheetRun(opts *SheetOptions) error {
+	f := opts.Factory
+	banks, err := loadBanks(f.IOStreams, f.Library(), opts.Banks)
+	if err != nil {
+		return err
+	}
+	if !opts.SeedSet {
+		opts.Seed = f.NewSeed()
+	}
+	filter := quiz.Filter{Count: opts.Count, Tags: opts.Tags, Difficulty: opts.Difficulty}
+	questions, err := quiz.Select(banks, filter, opts.Seed)
+	if err != nil {
+		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
+	}
+	write := func(w io.Writer) error {
+		if opts.Format == "json" {
+			return writeSheetJSON(w, banks, questions, opts)
+		}
+		return writeSheetYAML(w, banks, questions, opts)
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		return write(f.IOStreams.Out)
+	}
+	if err := quiz.WriteFile(opts.Output, opts.Force, write); err != nil {
+		return invalidErr(err)
+	}
+	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", opts.Output, len(questions))
+	return nil
+}
+
+// keyValue is a question's right answer in sheet form; nil for a blank sheet.
+func keyValue(q *quiz.Question) any {
+	switch q.Type {
+	case quiz.Single:
+		return q.Choices[q.Correct[0]]
+	case quiz.Multi:
+		out := make([]string, len(q.Correct))
+		for i, c := range q.Correct {
+			out[i] = q.Choices[c]
+		}
+		return out
+	case quiz.TrueFalse:
+		return q.Truth
+	case quiz.Short:
+		return q.Accept[0]
+	case quiz.Numeric:
+		return q.Value
+	case quiz.Order:
+		return q.Items
+	case quiz.Match:
+		m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		for _, p := range q.Pairs {
+			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: p.Left}, &yaml.Node{Kind: yaml.ScalarNode, Value: p.Right})
+		}
+		return m
+	case quiz.Open:
+		return q.Model
+	}
+	return nil
+}
+
+func sheetHeader(banks []*quiz.Bank, opts *SheetOptions) (student string, bankIDs []string) {
+	if opts.Key {
+		student = "ANSWER KEY"
+	}
+	for _, b := range banks {
+		bankIDs = append(bankIDs, b.ID)
+	}
+	return student, bankIDs
+}
+
+func writeSheetYAML(w io.Writer, banks []*quiz.Bank, questions []*quiz.Presented, opts *SheetOptions) error {
+	student, ids := sheetHeader(banks, opts)
+	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, value *yaml.Node) { root.Content = append(root.Content, str(key), value) }
+	add("student", &yaml.Node{Kind: yaml.ScalarNode, Value: student, Style: yaml.DoubleQuotedStyle})
+	bankList := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, id := range ids {
+		bankList.Content = append(bankList.Content, str(id))
+	}
+	add("banks", bankList)
+	add("seed", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(opts.Seed)})
+	if opts.Count > 0 {
+		add("count", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(opts.Count)})
+	}
+	if len(opts.Tags) > 0 {
+		tags := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, t := range opts.Tags {
+			tags.Content = append(tags.Content, str(t))
+		}
+		add("tags", tags)
+	}
+	if opts.Difficulty != "" {
+		add("difficulty", str(opts.Difficulty))
+	}
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	n := 0
+	for _, p := range questions {
+		if p.Type == quiz.Info {
+			continue
+		}
+		n++
+		key := str(p.ID)
+		key.HeadComment = questionComment(n, p)
+		var value yaml.Node
+		if opts.Key {
+			if err := value.Encode(keyValue(p.Question)); err != nil {
+				return err
+			}
+		} else {
+			value = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
+		}
+		answers.Content = append(answers.Content, key, &value)
+	}
+	add("answers", answers)
+	root.HeadComment = sheetInstructions
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+const sheetInstructions = `conflictq answer sheet. Write your name after student:, then each answer
+after its question's id. For a choice give its number, letter or text (2, b,
+Baku); for several choices or an order a list ([1, 3], [3, 1, 2]); for pairs
+left: right ({1: b, 2: a}); otherwise the text or number. Leave an answer
+empty to skip it. Grade with: conflictq grade THIS-FILE`
+
+// questionComment shows a question above its answer line, with its options
+// numbered as the sheet's seed shuffled them.
+func questionComment(n int, p *quiz.Presented) string {
+	var b strings.Builder
+	kind := map[quiz.Type]string{
+		quiz.Single: "one choice", quiz.Multi: "all that apply, as a list", quiz.TrueFalse: "true or false",
+		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers in order, as a list",
+		quiz.Match: "pairs, number: letter", quiz.Open: "your own words",
+	}[p.Type]
+	b.WriteString(quiz.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
+	switch p.Type {
+	case quiz.Single, quiz.Multi, quiz.Order:
+		for i, o := range p.Options() {
+			fmt.Fprintf(&b, "\n   %d) %s", i+1, o)
+		}
+	case quiz.Match:
+		for i, l := range p.Lefts() {
+			fmt.Fprintf(&b, "\n   %d) %s", i+1, l)
+		}
+		b.WriteString("\n   with:")
+		for i, o := range p.Options() {
+			fmt.Fprintf(&b, "\n   %c) %s", 'a'+i, o)
+		}
+	}
+	return b.String()
+}
+
+func writeSheetJSON(w io.Writer, banks []*quiz.Bank, questions []*quiz.Presented, opts *SheetOptions) error {
+	student, ids := sheetHeader(banks, opts)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "{\n  \"student\": %s,\n  \"banks\": %s,\n  \"seed\": %d,\n", mustJSON(student), mustJSON(ids), opts.Seed)
+	if opts.Count > 0 {
+		fmt.Fprintf(&b, "  \"count\": %d,\n", opts.Count)
+	}
+	if len(opts.Tags) > 0 {
+		fmt.Fprintf(&b, "  \"tags\": %s,\n", mustJSON(opts.Tags))
+	}
+	if opts.Difficulty != "" {
+		fmt.Fprintf(&b, "  \"difficulty\": %s,\n", mustJSON(opts.Difficulty))
+	}
+	b.WriteString("  \"answers\": {")
+	first := true
+	for _, p := range questions {
+		if p.Type == quiz.Info {
+			continue
+		}
+		var value any
+		if opts.Key {
+			value = keyValue(p.Question)
+			if p.Type == quiz.Match {
+				m := map[string]string{}
+				for _, pair := range p.Pairs {
+					m[pair.Left] = pair.Right
+				}
+				value = m
+			}
+		}
+		if !first {
+			b.WriteString(",")
+		}
+		first = false
+		fmt.Fprintf(&b, "\n    %s: %s", mustJSON(p.ID), mustJSON(value))
+	}
+	b.WriteString("\n  }\n}\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func mustJSON(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(data)
+}
