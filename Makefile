@@ -23,14 +23,21 @@ test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
 
+# BenchmarkGrade100k writes 100,000 JSON-lines sheets and grades them with the
+# real binary beside jq (when installed); the others are in-process.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench 'Startup' -benchtime 20x ./cmd
+	$(GO) test -run '^$$' -bench 'Grade100k' -benchtime 1x ./cmd
+	$(GO) test -run '^$$' -bench 'InProcess|FirstPrompt' -benchmem ./cmd
+	$(GO) test -run '^$$' -bench . -benchmem ./quiz ./glossary ./assets
 
 # One target at a time: go test -fuzz takes a single target.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBank$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSheet$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzParseSheetJSON$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime $(FUZZTIME) ./glossary
 
 install:
 	$(GO) install $(PKG)

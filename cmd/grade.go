@@ -125,6 +125,7 @@ type gradeDone struct {
 // gradeTally is what the whole batch adds up to, for exit codes and messages.
 type gradeTally struct {
 	graded, failed, unreadable int
+	badAnswers                 int // sheets graded with answers that could not be read
 	students                   map[string]string
 }
 
@@ -171,8 +172,14 @@ func gradeRun(opts *GradeOptions) error {
 	switch {
 	case tally.graded == 0 && tally.unreadable == 0:
 		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
+	case tally.unreadable > 0 && tally.graded == 0:
+		fmt.Fprintf(ios.ErrOut, "no sheet could be read\n")
+		return silent(ExitInvalid)
 	case tally.unreadable > 0:
 		fmt.Fprintf(ios.ErrOut, "%d of %d sheets could not be read; the others were graded\n", tally.unreadable, tally.graded+tally.unreadable)
+		return silent(ExitInvalid)
+	case tally.badAnswers > 0:
+		fmt.Fprintf(ios.ErrOut, "%d sheets have answers that could not be read (scored 0); see above\n", tally.badAnswers)
 		return silent(ExitInvalid)
 	case tally.failed > 0:
 		return silent(ExitNegative)
@@ -243,9 +250,12 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		}
 		r := d.res
 		tally.graded++
-		for _, warn := range r.Warnings {
+		for _, p := range r.Problems {
 			progress.clear()
-			fmt.Fprintln(ios.ErrOut, warn.Error())
+			fmt.Fprintln(ios.ErrOut, p.Error())
+		}
+		if r.Unreadable() > 0 {
+			tally.badAnswers++
 		}
 		if r.Student != "" {
 			if first, dup := tally.students[r.Student]; dup {

@@ -133,18 +133,17 @@ func keyValue(q *quiz.Question) any {
 	return nil
 }
 
-func sheetHeader(banks []*quiz.Bank, opts *SheetOptions) (student string, bankIDs []string) {
+// sheetHeader gives the sheet's student and banks. Banks are named as the
+// command was given them (a name, or a file's path), so that grading finds them.
+func sheetHeader(opts *SheetOptions) (student string, banks []string) {
 	if opts.Key {
 		student = "ANSWER KEY"
 	}
-	for _, b := range banks {
-		bankIDs = append(bankIDs, b.ID)
-	}
-	return student, bankIDs
+	return student, opts.Banks
 }
 
 func writeSheetYAML(w io.Writer, banks []*quiz.Bank, questions []*quiz.Presented, opts *SheetOptions) error {
-	student, ids := sheetHeader(banks, opts)
+	student, ids := sheetHeader(opts)
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, value *yaml.Node) { root.Content = append(root.Content, str(key), value) }
@@ -236,7 +235,7 @@ func questionComment(n int, p *quiz.Presented) string {
 }
 
 func writeSheetJSON(w io.Writer, banks []*quiz.Bank, questions []*quiz.Presented, opts *SheetOptions) error {
-	student, ids := sheetHeader(banks, opts)
+	student, ids := sheetHeader(opts)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\n  \"student\": %s,\n  \"banks\": %s,\n  \"seed\": %d,\n", mustJSON(student), mustJSON(ids), opts.Seed)
 	if opts.Count > 0 {

@@ -18,6 +18,10 @@ func ParseChoice(s string, options []string) (int, error) {
 	if s == "" {
 		return 0, fmt.Errorf("type the number of your answer (1-%d)", len(options))
 	}
+	// An option's exact text first: options may themselves be numbers (1922).
+	if i := slices.Index(options, s); i >= 0 {
+		return i, nil
+	}
 	if n, err := strconv.Atoi(s); err == nil {
 		if n >= 1 && n <= len(options) {
 			return n - 1, nil

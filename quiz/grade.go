@@ -19,7 +19,21 @@ type SheetResult struct {
 	Max      float64
 	Percent  float64
 	Passed   *bool // nil without a pass mark
-	Warnings []Problem
+	// Problems are answers that could not be read (errors: they score 0, and
+	// the batch ends with exit status 2) and answers to unknown questions
+	// (warnings).
+	Problems []Problem
+}
+
+// Unreadable counts the answers that could not be read.
+func (r *SheetResult) Unreadable() int {
+	n := 0
+	for _, p := range r.Problems {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
 }
 
 // Where names the sheet for messages: file, or file:line for JSON lines.
@@ -117,8 +131,7 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 	for i, q := range questions {
 		r, prob := s.Response(q)
 		if prob != nil {
-			prob.Warning = true
-			res.Warnings = append(res.Warnings, *prob)
+			res.Problems = append(res.Problems, *prob)
 		}
 		shown[i].Question = q
 		o := Outcome{Question: &shown[i], Response: r, Fraction: Score(q, r)}
@@ -132,13 +145,13 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 			known = known || b.Question(id) != nil
 		}
 		if !known {
-			res.Warnings = append(res.Warnings, Problem{File: s.File, Line: s.AnswerLine(id), Question: id, Warning: true,
+			res.Problems = append(res.Problems, Problem{File: s.File, Line: s.AnswerLine(id), Question: id, Warning: true,
 				Msg: "no such question in " + strings.Join(bankIDs(banks), ", ") + "; answer ignored"})
 		}
 	}
 	res.Score = round2(res.Score)
 	res.Percent = percent(res.Score, res.Max)
-	if g.Pass != nil {
+	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
 		passed := res.Percent >= *g.Pass
 		res.Passed = &passed
 	}

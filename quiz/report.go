@@ -95,7 +95,7 @@ func NewReport(meta ReportMeta, res *Result) *Report {
 		ByTag:         []TagScore{},
 		Questions:     make([]QuestionReport, 0, len(res.Outcomes)),
 	}
-	if meta.PassPercent != nil {
+	if meta.PassPercent != nil && maxScore > 0 { // nothing marked automatically: nothing to pass
 		passed := rep.Percent >= *meta.PassPercent
 		rep.Passed = &passed
 	}

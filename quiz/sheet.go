@@ -397,6 +397,12 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
 	}
+	// An option's exact text first: options may themselves be numbers (1922).
+	for i, o := range options {
+		if o == ref {
+			return i, nil
+		}
+	}
 	if k, err := strconv.Atoi(ref); err == nil {
 		if k < 1 || k > n {
 			return 0, fmt.Errorf("%d is not an option; give a number from 1 to %d", k, n)
@@ -411,11 +417,6 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return rv.display(k), nil
 		}
 		return k, nil
-	}
-	for i, o := range options {
-		if o == ref {
-			return i, nil
-		}
 	}
 	want := Normalize(ref)
 	for i, f := range folded {

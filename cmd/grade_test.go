@@ -1,0 +1,138 @@
+package cmd
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const gradeBank = `id: b
+title: B
+questions:
+  - {id: capital, type: single, prompt: "Capital?", choices: [Baku, Yerevan, Tbilisi], answer: Baku, explanation: E, source: {section: Introduction, paragraph: 2, quote: q}}
+  - {id: year, type: numeric, prompt: "Year?", answer: 1994, explanation: E, source: {section: Introduction, paragraph: 3, quote: q}}
+  - {id: essay, type: open, prompt: "Why?", model_answer: M, explanation: E, source: {section: Questions, paragraph: 1, quote: q}}
+`
+
+func gradeFixture(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(gradeBank), 0o644)
+	for name, body := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+// JUnit output must be well-formed XML in the shape CI systems read.
+func TestGradeJUnitIsWellFormed(t *testing.T) {
+	gradeFixture(t, map[string]string{
+		"a.yaml":       "student: \"<Ana & \\\"co\\\">\"\nbanks: [b.yaml]\nanswers: {capital: Yerevan, year: 1994, essay: text}\n",
+		"b.yaml2.yaml": "student: Bo\nbanks: [b.yaml]\nanswers: {capital: Baku}\n",
+	})
+	f, _, out, errOut := testFactory(t)
+	if code := Run(f, []string{"grade", "a.yaml", "b.yaml2.yaml", "--format", "junit"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		XMLName xml.Name `xml:"testsuites"`
+		Suites  []struct {
+			Name     string `xml:"name,attr"`
+			Tests    int    `xml:"tests,attr"`
+			Failures int    `xml:"failures,attr"`
+			Skipped  int    `xml:"skipped,attr"`
+			Cases    []struct {
+				Name    string `xml:"name,attr"`
+				Failure *struct {
+					Message string `xml:"message,attr"`
+				} `xml:"failure"`
+				Skipped *struct{} `xml:"skipped"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, out)
+	}
+	if len(doc.Suites) != 2 {
+		t.Fatalf("%d suites", len(doc.Suites))
+	}
+	s := doc.Suites[0]
+	if s.Name != `<Ana & "co">` || s.Tests != 3 || s.Failures != 1 || s.Skipped != 1 {
+		t.Errorf("suite %+v", s)
+	}
+	if s.Cases[0].Name != "capital" || s.Cases[0].Failure == nil || !strings.Contains(s.Cases[0].Failure.Message, "reread Introduction, ¶2") {
+		t.Errorf("first case %+v", s.Cases[0])
+	}
+	if strings.Contains(out.String(), "Baku") {
+		t.Error("the right answer shows without --reveal")
+	}
+}
+
+// Gradescope's results.json: score, and tests with name, score, max_score, status, output.
+func TestGradeGradescopeShape(t *testing.T) {
+	gradeFixture(t, map[string]string{"a.json": `{"student": "Ana", "banks": ["b.yaml"], "answers": {"capital": "c", "year": 1994}}`})
+	f, _, out, errOut := testFactory(t)
+	if code := Run(f, []string{"grade", "a.json", "--format", "gradescope"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res struct {
+		Score *float64 `json:"score"`
+		Tests []struct {
+			Name     string   `json:"name"`
+			Score    *float64 `json:"score"`
+			MaxScore *float64 `json:"max_score"`
+			Status   string   `json:"status"`
+		} `json:"tests"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Score == nil || *res.Score != 1 || len(res.Tests) != 2 {
+		t.Fatalf("results.json = %s", out)
+	}
+	for _, tc := range res.Tests {
+		if tc.Name == "" || tc.Score == nil || tc.MaxScore == nil || (tc.Status != "passed" && tc.Status != "failed") {
+			t.Errorf("test entry %+v", tc)
+		}
+	}
+	// One submission per results.json.
+	f2, _, _, errOut2 := testFactory(t)
+	if code := Run(f2, []string{"grade", "a.json", "a.json", "--format", "gradescope"}); code != ExitInvalid || !strings.Contains(errOut2.String(), "one submission") {
+		t.Errorf("two sheets for gradescope: exit %d, %s", code, errOut2)
+	}
+}
+
+// A huge sheet is refused by its size, without being read.
+func TestGradeRefusesHugeSheet(t *testing.T) {
+	dir := gradeFixture(t, nil)
+	huge := filepath.Join(dir, "huge.yaml")
+	fh, _ := os.Create(huge)
+	fh.Truncate(100 << 20) // sparse: costs no disk
+	fh.Close()
+	f, _, _, errOut := testFactory(t)
+	if code := Run(f, []string{"grade", "huge.yaml"}); code != ExitInvalid {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(errOut.String(), "huge.yaml: file is 100.0 MB; conflictq reads files of at most 10 MB") {
+		t.Errorf("stderr = %q", errOut)
+	}
+}
+
+func TestSheetKeyScoresFullMarksForEveryBank(t *testing.T) {
+	for _, bank := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
+		dir := t.TempDir()
+		key := filepath.Join(dir, "key.yaml")
+		f, _, _, errOut := testFactory(t)
+		if code := Run(f, []string{"sheet", "--bank", bank, "--key", "-o", key}); code != 0 {
+			t.Fatalf("%s: sheet exit %d: %s", bank, code, errOut)
+		}
+		f2, _, out, errOut2 := testFactory(t)
+		if code := Run(f2, []string{"grade", key, "--pass", "100", "--format", "json"}); code != 0 {
+			t.Errorf("%s: the key does not grade 100%%: exit %d\n%s\n%s", bank, code, errOut2, out)
+		}
+	}
+}
