@@ -104,6 +104,7 @@ func writeGlossary() {
 			field(&b, "Correction", strconv.Quote(e.Correction))
 		}
 		field(&b, "Related", strings_(e.Related))
+		field(&b, "Confusable", strings_(e.Confusable))
 		if e.Sources != nil {
 			parts := make([]string, len(e.Sources))
 			for i, s := range e.Sources {

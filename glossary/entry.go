@@ -16,6 +16,9 @@ type Entry struct {
 	SinceArticle string    `json:"since_article,omitempty" yaml:"since_article,omitempty"`
 	Correction   string    `json:"correction,omitempty" yaml:"correction,omitempty"`
 	Related      []string  `json:"related" yaml:"related"`
+	// Confusable names terms too close to this one to be offered as its
+	// wrong answers in the vocabulary quiz (ceasefire and truce), either way.
+	Confusable []string `json:"confusable,omitempty" yaml:"confusable,omitempty"`
 	Sources      []Source  `json:"sources" yaml:"sources"`
 	// Topic is the file the entry came from (law, places, history, ...), used to
 	// draw plausible distractors for the vocabulary quiz.

@@ -3,6 +3,7 @@ package glossary
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,7 +37,7 @@ func New(entries []Entry) (*Glossary, error) {
 	}
 	for i := range entries {
 		e := &entries[i]
-		for _, r := range e.Related {
+		for _, r := range slices.Concat(e.Related, e.Confusable) {
 			j, ok := g.index[quiz.Normalize(r)]
 			switch {
 			case !ok:

@@ -22,7 +22,7 @@ type entryNode struct {
 // entryFields are the keys an entry may have. A custom unmarshaller does not
 // inherit the decoder's KnownFields check, so it makes its own.
 var entryFields = map[string]bool{"term": true, "aliases": true, "short": true, "definition": true, "in_article": true,
-	"since_article": true, "correction": true, "related": true, "sources": true}
+	"since_article": true, "correction": true, "related": true, "confusable": true, "sources": true}
 
 func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {

@@ -3,6 +3,7 @@ package glossary
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,12 +30,20 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		if e.InArticle == nil {
 			continue // every question cites the article
 		}
+		if e.Topic == "people" {
+			continue // too few of a kind: a person's wrong answers would be towns and treaties
+		}
 		others := g.distractors(e, 3)
 		if len(others) < 2 {
 			continue
 		}
 		src := quiz.Source{Section: e.InArticle.Section, Paragraph: e.InArticle.Paragraph, Quote: e.InArticle.Quote}
-		explain := fmt.Sprintf("%s: %s For the full entry, run: conflictq define %q", e.Term, e.Short, e.Term)
+		names := make([]string, len(others))
+		for i, o := range others {
+			names[i] = o.Term
+		}
+		explain := fmt.Sprintf("%s: %s The other options describe %s. For the full entry, run: conflictq define %q",
+			e.Term, e.Short, joinAnd(names), e.Term)
 		slug := slugify(e.Term)
 		// Like every bank's: the article section, the skill, then the topic.
 		tags := []string{slugify(e.InArticle.Section), "vocabulary", e.Topic}
@@ -71,31 +80,50 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 	return b
 }
 
-// distractors picks up to n other entries: related terms first, then entries on
-// the same topic, then any, each group in a fixed order.
+// distractors picks up to n other entries that a student could mistake for
+// this one, so that wrong answers are plausible: ranked by how closely they are
+// tied to it (related either way, sharing related terms, on the same topic),
+// then by name. Terms marked confusable with the entry, either way, are never
+// offered: a quiz must not mark a defensible answer wrong.
 func (g *Glossary) distractors(e *Entry, n int) []*Entry {
-	var out []*Entry
-	seen := map[string]bool{e.Term: true}
-	add := func(o *Entry) {
-		if len(out) < n && !seen[o.Term] {
-			seen[o.Term] = true
-			out = append(out, o)
-		}
+	type cand struct {
+		o     *Entry
+		score int
 	}
-	for _, r := range e.Related {
-		if o, ok := g.Lookup(r); ok {
-			add(o)
-		}
-	}
-	var sameTopic []*Entry
+	var cands []cand
 	for i := range g.entries {
-		if o := &g.entries[i]; o.Topic == e.Topic {
-			sameTopic = append(sameTopic, o)
+		o := &g.entries[i]
+		if o.Term == e.Term || slices.Contains(e.Confusable, o.Term) || slices.Contains(o.Confusable, e.Term) {
+			continue
+		}
+		if (e.Topic == "places") != (o.Topic == "places") {
+			continue // a place is mistaken for another place, not for a treaty or a crime
+		}
+		score := 0
+		if slices.Contains(e.Related, o.Term) || slices.Contains(o.Related, e.Term) {
+			score += 3
+		}
+		for _, r := range e.Related {
+			if slices.Contains(o.Related, r) {
+				score += 2
+			}
+		}
+		if o.Topic == e.Topic { // a wrong answer of the same kind: a place for a place
+			score += 3
+		}
+		if score > 0 {
+			cands = append(cands, cand{o, score})
 		}
 	}
-	sort.Slice(sameTopic, func(a, b int) bool { return sameTopic[a].Term < sameTopic[b].Term })
-	for _, o := range sameTopic {
-		add(o)
+	sort.Slice(cands, func(a, b int) bool {
+		if cands[a].score != cands[b].score {
+			return cands[a].score > cands[b].score
+		}
+		return strings.ToLower(cands[a].o.Term) < strings.ToLower(cands[b].o.Term)
+	})
+	out := make([]*Entry, 0, n)
+	for _, c := range cands[:min(n, len(cands))] {
+		out = append(out, c.o)
 	}
 	return out
 }
@@ -114,6 +142,13 @@ func mask(text string, e *Entry) string {
 		text = re.ReplaceAllString(text, "${1}_____${2}")
 	}
 	return text
+}
+
+func joinAnd(list []string) string {
+	if len(list) < 2 {
+		return strings.Join(list, "")
+	}
+	return strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 }
 
 func distinct(list []string) bool {
