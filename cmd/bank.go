@@ -238,6 +238,10 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 	return cmd
 }
 
+func writeJSONTo(v any) func(io.Writer) error {
+	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

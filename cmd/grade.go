@@ -29,6 +29,7 @@ type GradeOptions struct {
 	Format  string
 	Output  string
 	Summary string
+	Sums    string
 	Reveal  bool
 	Workers int
 }
@@ -51,6 +52,10 @@ and which part of the article to reread, but not the right answer.
 facility index, standard deviation, discrimination index and discriminative
 efficiency, flagging weak discrimination; for the class the count, mean,
 median, standard deviation, Cronbach's alpha and a score histogram.
+
+A large batch can be sharded across machines (split a JSON-lines file, or
+divide the directories) with any batch runner: grade each shard with
+--sums FILE, then merge the shards' sums with conflictq summary.
 
 Exit codes: 0 every sheet passed (or no --pass); 1 a sheet is below the pass
 mark; 2 a sheet could not be read.`
@@ -88,6 +93,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl.Var(newEnum(&opts.Format, "text", quiz.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json or .md)")
+	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -207,7 +213,7 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		}
 	}
 	w := quiz.MultiResultWriter(writers...)
-	stats := newClassStats(opts.Summary)
+	stats := newClassStats(opts.Summary, opts.Sums)
 
 	jobs := make(chan gradeJob, 256)
 	results := make(chan gradeDone, 256)
@@ -302,7 +308,7 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		}
 		return writeErr
 	}
-	return stats.write(opts, ios.ErrOut)
+	return stats.write(ios.ErrOut)
 }
 
 func gradeOne(g *quiz.Grader, j gradeJob) gradeDone {

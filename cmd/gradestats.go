@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -17,17 +18,18 @@ const lowDiscrimination = 30
 // number of sheets. Sheets graded on other questions than the first one's are
 // counted apart and left out, since their statistics would not mean anything.
 type classStats struct {
-	path    string
+	path    string // --summary
+	sums    string // --sums
 	stats   *quiz.Stats
 	ids     []string
 	marks   []float64
 	skipped int
 }
 
-func newClassStats(path string) *classStats { return &classStats{path: path} }
+func newClassStats(path, sums string) *classStats { return &classStats{path: path, sums: sums} }
 
 func (c *classStats) add(r *quiz.SheetResult) {
-	if c.path == "" {
+	if c.path == "" && c.sums == "" {
 		return
 	}
 	var ids []string
@@ -55,19 +57,36 @@ func (c *classStats) add(r *quiz.SheetResult) {
 	c.stats.Add(c.marks)
 }
 
-func (c *classStats) write(opts *GradeOptions, errOut io.Writer) error {
-	if c.path == "" {
+func (c *classStats) write(errOut io.Writer) error {
+	if c.path == "" && c.sums == "" {
 		return nil
 	}
 	if c.skipped > 0 {
-		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of %s\n", c.skipped, c.path)
+		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of the statistics\n", c.skipped)
 	}
 	if c.stats == nil {
 		c.stats = quiz.NewStats(nil, nil)
 	}
-	summary := c.stats.Summary(lowDiscrimination)
-	err := quiz.WriteFile(c.path, true, func(w io.Writer) error {
-		switch summaryFormat(c.path) {
+	if c.sums != "" {
+		if err := quiz.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(c.stats) }); err != nil {
+			return fmt.Errorf("--sums: %w", err)
+		}
+		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", c.sums)
+	}
+	if c.path != "" {
+		if err := writeSummary(c.stats, c.path); err != nil {
+			return fmt.Errorf("--summary: %w", err)
+		}
+		fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
+	}
+	return nil
+}
+
+// writeSummary writes class statistics in the format the file's extension names.
+func writeSummary(stats *quiz.Stats, path string) error {
+	summary := stats.Summary(lowDiscrimination)
+	return quiz.WriteFile(path, true, func(w io.Writer) error {
+		switch summaryFormat(path) {
 		case "csv":
 			return summary.WriteCSV(w)
 		case "json":
@@ -75,9 +94,4 @@ func (c *classStats) write(opts *GradeOptions, errOut io.Writer) error {
 		}
 		return summary.WriteMarkdown(w)
 	})
-	if err != nil {
-		return fmt.Errorf("--summary: %w", err)
-	}
-	fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
-	return nil
 }

@@ -611,3 +611,61 @@ func writeColumns(b *strings.Builder, table [][]string) {
 		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
 	}
 }
+
+// statsJSON is Stats's state in a form that travels between machines: a batch
+// sharded across machines writes one per shard (grade --sums), and the shards'
+// sums merge into one class's statistics (conflictq summary).
+type statsJSON struct {
+	Version int            `json:"conflictq_stats"`
+	N       int            `json:"n"`
+	MeanT   float64        `json:"mean_total"`
+	M2T     float64        `json:"m2_total"`
+	Totals  map[int64]int  `json:"totals"`
+	Items   []itemSumsJSON `json:"questions"`
+}
+
+type itemSumsJSON struct {
+	ID      string        `json:"id"`
+	MaxMark float64       `json:"max_mark"`
+	MeanX   float64       `json:"mean_x"`
+	MeanY   float64       `json:"mean_y"`
+	M2X     float64       `json:"m2_x"`
+	M2Y     float64       `json:"m2_y"`
+	CXY     float64       `json:"c_xy"`
+	Marks   map[int64]int `json:"marks"`
+	Rest    map[int64]int `json:"rest"`
+}
+
+// MarshalJSON writes the running sums, so that shards can be merged later.
+func (s *Stats) MarshalJSON() ([]byte, error) {
+	out := statsJSON{Version: 1, N: s.n, MeanT: s.meanT, M2T: s.m2T, Totals: s.totals, Items: make([]itemSumsJSON, len(s.items))}
+	for i, it := range s.items {
+		out.Items[i] = itemSumsJSON{ID: it.id, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks, Rest: it.rest}
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads sums written by MarshalJSON.
+func (s *Stats) UnmarshalJSON(data []byte) error {
+	var in statsJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	if in.Version != 1 {
+		return fmt.Errorf("not conflictq statistics sums (written by grade --sums)")
+	}
+	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, items: make([]itemSums, len(in.Items))}
+	if s.totals == nil {
+		s.totals = map[int64]int{}
+	}
+	for i, it := range in.Items {
+		s.items[i] = itemSums{id: it.ID, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: it.Marks, rest: it.Rest}
+		if s.items[i].marks == nil {
+			s.items[i].marks = map[int64]int{}
+		}
+		if s.items[i].rest == nil {
+			s.items[i].rest = map[int64]int{}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,64 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// NewCmdSummary merges the running sums of sharded grading into one class's
+// statistics.
+func NewCmdSummary(f *Factory) *cobra.Command {
+	var output, sums string
+	cmd := &cobra.Command{
+		Use:   "summary SUMS...",
+		Short: "Merge the statistics of sharded grading (grade --sums) into one summary",
+		Long: `Merge running sums written by conflictq grade --sums on several machines or
+shards into the statistics of the whole class, as if every sheet had been
+graded in one run.`,
+		Example: `  conflictq grade shard-1.jsonl --sums s1.json   # on one machine
+  conflictq grade shard-2.jsonl --sums s2.json   # on another
+  conflictq summary s1.json s2.json -o stats.md`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if summaryFormat(output) == "" && output != "" {
+				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json or .md file", output)}
+			}
+			var all *quiz.Stats
+			for _, path := range args {
+				data, err := quiz.ReadFileLimited(path)
+				if err != nil {
+					return invalidErr(err)
+				}
+				var s quiz.Stats
+				if err := json.Unmarshal(data, &s); err != nil {
+					return invalid("%s: %v", path, err)
+				}
+				if all == nil {
+					all = &s
+				} else if err := all.Merge(&s); err != nil {
+					return invalid("%s: %v (the shards must be graded on the same questions)", path, err)
+				}
+			}
+			if sums != "" {
+				if err := quiz.WriteFile(sums, true, writeJSONTo(all)); err != nil {
+					return err
+				}
+			}
+			if output == "" {
+				return all.Summary(lowDiscrimination).WriteText(f.IOStreams.Out)
+			}
+			if err := writeSummary(all, output); err != nil {
+				return err
+			}
+			fmt.Fprintf(f.IOStreams.ErrOut, "Class statistics written to %s\n", output)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write the statistics to `FILE` (.csv, .json or .md; default: a table on standard output)")
+	cmd.Flags().StringVar(&sums, "sums", "", "also write the merged sums to `FILE`")
+	return cmd
+}
