@@ -3,6 +3,7 @@ package cmd
 import (
 	"flag"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,4 +31,36 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// The README's CI recipes run conflictq commands that ci_recipes.txtar runs
+// too; this keeps the two from drifting apart.
+func TestCIRecipesMatchREADME(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile("testdata/script/ci_recipes.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		// Recipe steps are YAML list items: "- run: conflictq ..." or "- conflictq ...".
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "- ") {
+			continue
+		}
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(line, "- "), "run:"))
+		if !strings.HasPrefix(line, "conflictq ") {
+			continue
+		}
+		found++
+		if !strings.Contains(string(script), "exec "+line+"\n") {
+			t.Errorf("the README's recipe runs %q, which ci_recipes.txtar does not", line)
+		}
+	}
+	if found < 2 { // the GitHub and GitLab recipes each grade
+		t.Errorf("found %d recipe commands in the README; want the GitHub and GitLab ones", found)
+	}
 }
