@@ -18,9 +18,10 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 )
 
-// writeSheets writes n JSON-lines sheets for the comprehension bank: each
-// answer right, wrong or missing at random, in the forms students write
-// (numbers, letters, texts, lists, pairs), so that grading does real work.
+// writeSheets writes n JSON-lines sheets for the comprehension bank, each with
+// its seed: every answer right, wrong or missing at random, in the forms
+// students write on a sheet — mostly option numbers and letters, sometimes an
+// option's text — so that grading does real work.
 func writeSheets(w io.Writer, n int) error {
 	bank := assets.CompiledBank("comprehension")
 	r := rand.New(rand.NewPCG(1, 2))
@@ -34,10 +35,13 @@ func writeSheets(w io.Writer, n int) error {
 			right := r.IntN(3) > 0
 			switch q.Type {
 			case quiz.Single:
-				if right {
+				switch r.IntN(5) {
+				case 0:
 					answers[q.ID] = q.Choices[q.Correct[0]]
-				} else {
+				case 1:
 					answers[q.ID] = string(rune('a' + r.IntN(len(q.Choices))))
+				default:
+					answers[q.ID] = 1 + r.IntN(len(q.Choices))
 				}
 			case quiz.Multi:
 				answers[q.ID] = []int{1 + r.IntN(len(q.Choices)), 1 + r.IntN(len(q.Choices))}
@@ -48,18 +52,22 @@ func writeSheets(w io.Writer, n int) error {
 			case quiz.Numeric:
 				answers[q.ID] = strconv.FormatFloat(q.Value+float64(r.IntN(3)-1), 'f', -1, 64)
 			case quiz.Order:
-				answers[q.ID] = q.Items
-			case quiz.Match:
-				m := map[string]string{}
-				for _, p := range q.Pairs {
-					m[p.Left] = p.Right
+				seq := r.Perm(len(q.Items))
+				for k := range seq {
+					seq[k]++
 				}
-				answers[q.ID] = m
+				answers[q.ID] = seq
+			case quiz.Match:
+				pairs := ""
+				for k := range q.Pairs {
+					pairs += fmt.Sprintf("%d=%c ", k+1, 'a'+r.IntN(len(q.Pairs)))
+				}
+				answers[q.ID] = pairs
 			case quiz.Open:
 				answers[q.ID] = "A union of fifteen republics."
 			}
 		}
-		line, err := json.Marshal(map[string]any{"student": fmt.Sprintf("student-%06d", i), "banks": []string{"comprehension"}, "answers": answers})
+		line, err := json.Marshal(map[string]any{"student": fmt.Sprintf("student-%06d", i), "banks": []string{"comprehension"}, "seed": 1 + i%30, "answers": answers})
 		if err != nil {
 			return err
 		}

@@ -66,8 +66,43 @@ type Grader struct {
 
 	mu     sync.Mutex
 	banks  map[string][]*Bank
-	sets   map[string][]*Question
+	sets   sync.Map // selection key → []*Question
 	common atomic.Pointer[map[string]string]
+	permMu sync.RWMutex
+	perms  map[permKey][]int // option orders, which a class's sheets share
+}
+
+type permKey struct {
+	q    *Question
+	seed uint64
+}
+
+// maxPerms bounds the option-order cache: a batch where every sheet has its
+// own seed gains nothing from it and must not grow it without end.
+const maxPerms = 1 << 16
+
+// perm returns q's option order for a sheet's seed, computing each once.
+func (g *Grader) perm(q *Question, seed *uint64) []int {
+	if seed == nil {
+		return nil
+	}
+	key := permKey{q, *seed}
+	g.permMu.RLock()
+	p, ok := g.perms[key]
+	g.permMu.RUnlock()
+	if ok {
+		return p
+	}
+	p = optionOrder(q, *seed)
+	g.permMu.Lock()
+	if g.perms == nil {
+		g.perms = map[permKey][]int{}
+	}
+	if len(g.perms) < maxPerms {
+		g.perms[key] = p
+	}
+	g.permMu.Unlock()
+	return p
 }
 
 // Intern returns s as a string, sharing the copy when s is a question id or an
@@ -128,8 +163,9 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 	if strings.HasSuffix(s.File, ".jsonl") || s.File == "-" {
 		res.Line = s.Line
 	}
+	perms := func(q *Question) []int { return g.perm(q, s.Seed) }
 	for i, q := range questions {
-		r, prob := s.Response(q)
+		r, prob := s.response(q, perms)
 		if prob != nil {
 			res.Problems = append(res.Problems, *prob)
 		}
@@ -202,10 +238,8 @@ func (g *Grader) questionsFor(s *Sheet, banks []*Bank) ([]*Question, error) {
 		seed = *s.Seed
 	}
 	key := fmt.Sprintf("%s|%d|%s|%s|%d", strings.Join(bankIDs(banks), ","), f.Count, strings.Join(f.Tags, ","), f.Difficulty, seed)
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if qs, ok := g.sets[key]; ok {
-		return qs, nil
+	if qs, ok := g.sets.Load(key); ok {
+		return qs.([]*Question), nil
 	}
 	presented, err := Select(banks, f, seed)
 	if err != nil {
@@ -224,9 +258,6 @@ func (g *Grader) questionsFor(s *Sheet, banks []*Bank) ([]*Question, error) {
 		qs[i] = p.Question
 	}
 	sort.Slice(qs, func(i, j int) bool { return order[qs[i]] < order[qs[j]] })
-	if g.sets == nil {
-		g.sets = map[string][]*Question{}
-	}
-	g.sets[key] = qs
+	g.sets.Store(key, qs)
 	return qs, nil
 }

@@ -151,7 +151,13 @@ func percent(score, max float64) float64 {
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
-func formatNum(v float64) string { return strconv.FormatFloat(round2(v), 'f', -1, 64) }
+func formatNum(v float64) string {
+	v = round2(v)
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 { // most marks are whole: skip the float formatter
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // Formats a report can be written in.
 const (

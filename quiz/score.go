@@ -67,7 +67,7 @@ func scoreTrueFalse(q *Question, r Response) float64 {
 }
 
 func scoreShort(q *Question, r Response) float64 {
-	if matchesFolded(r.Text, q.folded().accept) {
+	if slices.Contains(q.Accept, r.Text) || matchesFolded(r.Text, q.folded().accept) {
 		return 1
 	}
 	return 0

@@ -33,7 +33,23 @@ type Sheet struct {
 	Tags       []string
 	Difficulty string
 	ids        []string // answers in file order
-	answers    map[string]Value
+	answers    []Value  // answers[i] answers ids[i]
+}
+
+// answer finds the answer to a question id. A sheet has a few dozen answers,
+// and ids are mostly interned: a scan beats building a map for every sheet.
+func (s *Sheet) answer(id string) (Value, bool) {
+	for i, have := range s.ids {
+		if have == id {
+			return s.answers[i], true
+		}
+	}
+	return Value{}, false
+}
+
+func (s *Sheet) addAnswer(id string, v Value) {
+	s.ids = append(s.ids, id)
+	s.answers = append(s.answers, v)
 }
 
 // IDs returns the question ids answered, in file order.
@@ -116,7 +132,7 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 		ps.add(root.Line, "", "", "an answer sheet is a mapping with student, banks and answers, not a %s", kindName(root))
 		return nil, ps.err()
 	}
-	s := &Sheet{File: file, Line: root.Line, answers: map[string]Value{}}
+	s := &Sheet{File: file, Line: root.Line}
 	var answers *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], resolve(root.Content[i+1])
@@ -163,14 +179,13 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 	default:
 		for i := 0; i+1 < len(answers.Content); i += 2 {
 			k, v := answers.Content[i], resolve(answers.Content[i+1])
-			if first, dup := s.answers[k.Value]; dup {
+			if first, dup := s.answer(k.Value); dup {
 				ps.add(k.Line, k.Value, "", "answered twice (first at line %d)", first.Line)
 				continue
 			}
 			val := valueFromNode(v)
 			val.Line = k.Line
-			s.ids = append(s.ids, k.Value)
-			s.answers[k.Value] = val
+			s.addAnswer(k.Value, val)
 		}
 	}
 	if err := ps.err(); err != nil {
@@ -210,7 +225,7 @@ func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte
 		}
 		return nil, fail(l, "", "not valid UTF-8 text (save the file as UTF-8)")
 	}
-	s := &Sheet{File: file, Line: max(line, 1), answers: make(map[string]Value, 64)}
+	s := &Sheet{File: file, Line: max(line, 1), ids: make([]string, 0, 48), answers: make([]Value, 0, 48)}
 	var problems []Problem
 	bad := func(field, format string, args ...any) {
 		problems = append(problems, Problem{File: file, Line: max(line, 1), Field: field, Msg: fmt.Sprintf(format, args...)})
@@ -299,12 +314,11 @@ func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte
 			}
 			return sc.object(func(id string) error {
 				v, err := sc.answer(max(line, 1))
-				if _, dup := s.answers[id]; dup {
+				if _, dup := s.answer(id); dup {
 					bad("answers", "%q is answered twice", id)
 					return err
 				}
-				s.ids = append(s.ids, id)
-				s.answers[id] = v
+				s.addAnswer(id, v)
 				return err
 			})
 		}
@@ -338,7 +352,7 @@ func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte
 // leaves empty is unanswered; an answer that cannot be read is a Problem (the
 // question then counts as unanswered).
 func (s *Sheet) Response(q *Question) (Response, *Problem) {
-	return s.response(q, func() []int {
+	return s.response(q, func(q *Question) []int {
 		if s.Seed == nil {
 			return nil
 		}
@@ -348,8 +362,8 @@ func (s *Sheet) Response(q *Question) (Response, *Problem) {
 
 // response reads an answer; perm gives the options' display order when the
 // answer refers to one by number or letter (it is not called otherwise).
-func (s *Sheet) response(q *Question, perm func() []int) (Response, *Problem) {
-	v, ok := s.answers[q.ID]
+func (s *Sheet) response(q *Question, perm func(*Question) []int) (Response, *Problem) {
+	v, ok := s.answer(q.ID)
 	if !ok || v.Kind == Empty {
 		return Response{}, nil
 	}
@@ -361,11 +375,14 @@ func (s *Sheet) response(q *Question, perm func() []int) (Response, *Problem) {
 }
 
 // Line returns the line of a question's answer in the sheet, or 0.
-func (s *Sheet) AnswerLine(id string) int { return s.answers[id].Line }
+func (s *Sheet) AnswerLine(id string) int {
+	v, _ := s.answer(id)
+	return v.Line
+}
 
 // Has reports whether the sheet lists question id (answered or left empty).
 func (s *Sheet) Has(id string) bool {
-	_, ok := s.answers[id]
+	_, ok := s.answer(id)
 	return ok
 }
 
@@ -374,14 +391,14 @@ func (s *Sheet) Has(id string) bool {
 // numbers and letters need the display order, which is computed on demand.
 type refResolver struct {
 	q      *Question
-	permFn func() []int
+	permFn func(*Question) []int
 	perm   []int
 	got    bool
 }
 
 func (rv *refResolver) display(k int) int {
 	if !rv.got {
-		rv.perm, rv.got = rv.permFn(), true
+		rv.perm, rv.got = rv.permFn(rv.q), true
 	}
 	if rv.perm != nil && k < len(rv.perm) {
 		return rv.perm[k]

@@ -24,14 +24,14 @@ func TestParseSheetJSON(t *testing.T) {
 		"tab":          {Kind: Scalar, Text: "a\tb", Line: 7},
 	}
 	for id, w := range want {
-		if got := s.answers[id]; got.Kind != w.Kind || got.Text != w.Text {
+		if got, _ := s.answer(id); got.Kind != w.Kind || got.Text != w.Text {
 			t.Errorf("%s = %+v, want %+v", id, got, w)
 		}
 	}
-	if v := s.answers["seas"]; v.Kind != List || strings.Join(v.List, ",") != "1,2" {
+	if v, _ := s.answer("seas"); v.Kind != List || strings.Join(v.List, ",") != "1,2" {
 		t.Errorf("seas = %+v", v)
 	}
-	if v := s.answers["names"]; v.Kind != Mapping || v.Pairs[0] != [2]string{"Khojaly", "Xocalı"} {
+	if v, _ := s.answer("names"); v.Kind != Mapping || v.Pairs[0] != [2]string{"Khojaly", "Xocalı"} {
 		t.Errorf("names = %+v", v)
 	}
 }
