@@ -139,7 +139,7 @@ func gradeRun(opts *GradeOptions) error {
 	// A batch is a stream: hold the heap near a fixed size rather than letting
 	// it double between collections. This keeps peak memory flat whatever the
 	// number of sheets, and the collector idle until it is needed.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(40 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	f := opts.Factory
 	ios := f.IOStreams
@@ -194,8 +194,17 @@ func gradeRun(opts *GradeOptions) error {
 }
 
 // gradeBatch grades every input on all cores and writes results in input order.
-func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeTally) error {
+func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeTally) (err error) {
 	ios := opts.Factory.IOStreams
+	// One write per 64 KiB, not one per sheet: a pipe or a disk costs a
+	// system call per write.
+	buffered := bufio.NewWriterSize(out, 64<<10)
+	out = buffered
+	defer func() {
+		if ferr := buffered.Flush(); err == nil {
+			err = ferr
+		}
+	}()
 	writers := []quiz.ResultWriter{}
 	main, err := quiz.NewResultWriter(opts.Format, out, quiz.ResultOptions{Reveal: opts.Reveal})
 	if err != nil {
@@ -278,6 +287,7 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		if err := w.Write(r); err != nil && writeErr == nil {
 			writeErr = err
 		}
+		g.Release(r)
 	}
 	for d := range results {
 		if d.seq < 0 { // an input that could not be opened at all
@@ -316,7 +326,7 @@ func gradeOne(g *quiz.Grader, j gradeJob) gradeDone {
 	var sheet *quiz.Sheet
 	var err error
 	if j.json {
-		sheet, err = quiz.ParseSheetJSONIntern(j.file, j.line, j.data, g.Intern)
+		sheet, err = g.ParseJSON(j.file, j.line, j.data)
 	} else {
 		sheet, err = quiz.ParseSheet(j.file, j.data)
 	}
@@ -325,6 +335,7 @@ func gradeOne(g *quiz.Grader, j gradeJob) gradeDone {
 		return d
 	}
 	d.res, d.err = g.Grade(sheet)
+	g.ReleaseSheet(sheet)
 	if d.err != nil {
 		d.err = fmt.Errorf("%s: %w", sheetWhere(j), d.err)
 	}

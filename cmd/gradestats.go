@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -21,7 +20,7 @@ type classStats struct {
 	path    string // --summary
 	sums    string // --sums
 	stats   *quiz.Stats
-	ids     []string
+	graded  []*quiz.Question // the first sheet's auto-graded questions
 	marks   []float64
 	skipped int
 }
@@ -32,27 +31,35 @@ func (c *classStats) add(r *quiz.SheetResult) {
 	if c.path == "" && c.sums == "" {
 		return
 	}
-	var ids []string
-	var max []float64
-	for _, o := range r.Outcomes {
-		if o.Question.Graded() {
-			ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
-			max = append(max, o.Question.MaxPoints())
-		}
-	}
 	if c.stats == nil {
-		c.stats, c.ids, c.marks = quiz.NewStats(ids, max), ids, make([]float64, len(ids))
+		var ids []string
+		var max []float64
+		for _, o := range r.Outcomes {
+			if o.Question.Graded() {
+				c.graded = append(c.graded, o.Question.Question)
+				ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
+				max = append(max, o.Question.MaxPoints())
+			}
+		}
+		c.stats, c.marks = quiz.NewStats(ids, max), make([]float64, len(ids))
 	}
-	if !slices.Equal(ids, c.ids) {
-		c.skipped++
-		return
-	}
+	// The same questions as the first sheet, in the same order? Compared by
+	// pointer: this runs once per sheet of a batch.
 	i := 0
 	for _, o := range r.Outcomes {
-		if o.Question.Graded() {
-			c.marks[i] = o.Points()
-			i++
+		if !o.Question.Graded() {
+			continue
 		}
+		if i >= len(c.graded) || o.Question.Question != c.graded[i] {
+			c.skipped++
+			return
+		}
+		c.marks[i] = o.Points()
+		i++
+	}
+	if i != len(c.graded) {
+		c.skipped++
+		return
 	}
 	c.stats.Add(c.marks)
 }

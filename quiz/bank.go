@@ -116,7 +116,42 @@ type Question struct {
 	// Line is the question's line in its bank file (0 when unknown).
 	Line int
 
-	fold atomic.Pointer[folded] // the options normalised, computed on first use
+	fold  atomic.Pointer[folded]     // the options normalised, computed on first use
+	perms atomic.Pointer[[]seedPerm] // option orders for the seeds met lately
+}
+
+// seedPerm is one cached option order.
+type seedPerm struct {
+	seed uint64
+	perm []int
+}
+
+// cachedPerm returns the option order for seed if it is cached. A class
+// shares a handful of seeds; a short list beats hashing for each answer.
+func (q *Question) cachedPerm(seed uint64) []int {
+	if list := q.perms.Load(); list != nil {
+		for _, sp := range *list {
+			if sp.seed == seed {
+				return sp.perm
+			}
+		}
+	}
+	return nil
+}
+
+// cachePerm remembers up to 32 seeds' option orders (copy on write, so that
+// readers on other cores need no lock; a lost race only loses a cache entry).
+func (q *Question) cachePerm(seed uint64, perm []int) {
+	old := q.perms.Load()
+	var list []seedPerm
+	if old != nil {
+		if len(*old) >= 32 {
+			return
+		}
+		list = append(list, *old...)
+	}
+	list = append(list, seedPerm{seed, perm})
+	q.perms.CompareAndSwap(old, &list)
 }
 
 // Graded reports whether the question is scored automatically.

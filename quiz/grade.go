@@ -23,6 +23,38 @@ type SheetResult struct {
 	// the batch ends with exit status 2) and answers to unknown questions
 	// (warnings).
 	Problems []Problem
+
+	shown    []Presented // the Outcomes' questions, kept for reuse
+	answerAt []int       // each question's answer in the sheet, kept for reuse
+}
+
+// ParseJSON reads a JSON sheet (see ParseSheetJSON) into storage reused from
+// sheets handed back with ReleaseSheet, sharing the copies of recurring strings.
+func (g *Grader) ParseJSON(file string, line int, data []byte) (*Sheet, error) {
+	s, _ := g.sheets.Get().(*Sheet)
+	if s == nil {
+		s = &Sheet{}
+	}
+	return parseSheetJSONInto(s, file, line, data, g.Intern)
+}
+
+// ReleaseSheet hands back a sheet once it has been graded; it must not be used
+// afterwards.
+func (g *Grader) ReleaseSheet(s *Sheet) {
+	for i := range s.answers {
+		s.answers[i] = Value{}
+	}
+	g.sheets.Put(s)
+}
+
+// Release hands a result back for reuse once it has been written: a batch
+// then reuses a few results instead of allocating one per sheet. The result
+// must not be used afterwards.
+func (g *Grader) Release(r *SheetResult) {
+	for i := range r.Outcomes {
+		r.Outcomes[i] = Outcome{}
+	}
+	g.results.Put(r)
 }
 
 // Unreadable counts the answers that could not be read.
@@ -64,12 +96,25 @@ type Grader struct {
 	// Pass is the pass mark in percent, or nil.
 	Pass *float64
 
-	mu     sync.Mutex
-	banks  map[string][]*Bank
-	sets   sync.Map // selection key → []*Question
-	common atomic.Pointer[map[string]string]
-	permMu sync.RWMutex
-	perms  map[permKey][]int // option orders, which a class's sheets share
+	mu      sync.Mutex
+	banks   map[string][]*Bank
+	setMu   sync.Mutex                                  // serialises writers of sets
+	sets    atomic.Pointer[map[selectionKey]*selection] // selections, worked out once
+	common  atomic.Pointer[map[string]string]
+	results sync.Pool                         // *SheetResult, handed back by Release
+	sheets  sync.Pool                         // *Sheet, handed back by ReleaseSheet
+	permMu  sync.Mutex                        // serialises writers of perms
+	perms   atomic.Pointer[map[permKey][]int] // option orders, which a class's sheets share
+}
+
+// selectionKey names the questions a sheet is graded on.
+type selectionKey struct {
+	banks            *Bank
+	nbanks           int
+	more             string // the other banks' ids, when there are several
+	count            int
+	tags, difficulty string
+	seed             uint64
 }
 
 type permKey struct {
@@ -86,29 +131,48 @@ func (g *Grader) perm(q *Question, seed *uint64) []int {
 	if seed == nil {
 		return nil
 	}
-	key := permKey{q, *seed}
-	g.permMu.RLock()
-	p, ok := g.perms[key]
-	g.permMu.RUnlock()
-	if ok {
+	if p := q.cachedPerm(*seed); p != nil {
 		return p
 	}
-	p = optionOrder(q, *seed)
+	key := permKey{q, *seed}
+	if m := g.perms.Load(); m != nil {
+		if p, ok := (*m)[key]; ok {
+			return p
+		}
+	}
+	p := optionOrder(q, *seed)
+	q.cachePerm(*seed, p)
 	g.permMu.Lock()
-	if g.perms == nil {
-		g.perms = map[permKey][]int{}
+	defer g.permMu.Unlock()
+	// Copy on write: readers on every core look up without a lock, and
+	// writes are rare (once per question and seed).
+	old := g.perms.Load()
+	if old != nil && len(*old) >= maxPerms {
+		return p
 	}
-	if len(g.perms) < maxPerms {
-		g.perms[key] = p
+	m := make(map[permKey][]int, 1+len(ptrMap(old)))
+	for k, v := range ptrMap(old) {
+		m[k] = v
 	}
-	g.permMu.Unlock()
+	m[key] = p
+	g.perms.Store(&m)
 	return p
+}
+
+func ptrMap[K comparable, V any](m *map[K]V) map[K]V {
+	if m == nil {
+		return nil
+	}
+	return *m
 }
 
 // Intern returns s as a string, sharing the copy when s is a question id or an
 // option's text from a bank graded so far: in a batch those recur in every
 // sheet, and not copying them halves the garbage grading makes.
 func (g *Grader) Intern(b []byte) string {
+	if len(b) < 4 {
+		return string(b) // "2", "b", "true": cheaper to copy than to look up
+	}
 	if m := g.common.Load(); m != nil {
 		if s, ok := (*m)[string(b)]; ok { // this lookup does not allocate
 			return s
@@ -154,20 +218,53 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	questions, err := g.questionsFor(s, banks)
+	sel, err := g.questionsFor(s, banks)
 	if err != nil {
 		return nil, err
 	}
-	res := &SheetResult{File: s.File, Student: s.Student, Banks: bankIDs(banks), Outcomes: make([]Outcome, 0, len(questions))}
-	shown := make([]Presented, len(questions)) // one allocation, not one per question
+	questions := sel.questions
+	res, _ := g.results.Get().(*SheetResult)
+	if res == nil {
+		res = &SheetResult{}
+	}
+	*res = SheetResult{File: s.File, Student: s.Student, Banks: s.Banks, Outcomes: res.Outcomes[:0], shown: res.shown, answerAt: res.answerAt}
+	if g.Banks != nil || len(s.Banks) == 0 {
+		res.Banks = bankIDs(banks)
+	}
+	if cap(res.shown) < len(questions) {
+		res.shown = make([]Presented, len(questions))
+		res.answerAt = make([]int, len(questions))
+	}
+	shown, answerAt := res.shown[:len(questions)], res.answerAt[:len(questions)]
 	if strings.HasSuffix(s.File, ".jsonl") || s.File == "-" {
 		res.Line = s.Line
 	}
+	// One pass over the sheet's answers puts each by its question.
+	for i := range answerAt {
+		answerAt[i] = -1
+	}
+	var unknown []Problem
+	for k, id := range s.ids {
+		if i, ok := sel.pos[id]; ok {
+			if answerAt[i] >= 0 {
+				res.Problems = append(res.Problems, Problem{File: s.File, Line: s.answers[k].Line, Question: id,
+					Msg: "answered twice; the first answer counts"})
+				continue
+			}
+			answerAt[i] = k
+		} else if !sel.inBanks[id] {
+			unknown = append(unknown, Problem{File: s.File, Line: s.answers[k].Line, Question: id, Warning: true,
+				Msg: "no such question in " + sel.bankList + "; answer ignored"})
+		}
+	}
 	perms := func(q *Question) []int { return g.perm(q, s.Seed) }
 	for i, q := range questions {
-		r, prob := s.response(q, perms)
-		if prob != nil {
-			res.Problems = append(res.Problems, *prob)
+		var r Response
+		if k := answerAt[i]; k >= 0 {
+			var prob *Problem
+			if r, prob = s.responseTo(q, s.answers[k], perms); prob != nil {
+				res.Problems = append(res.Problems, *prob)
+			}
 		}
 		shown[i].Question = q
 		o := Outcome{Question: &shown[i], Response: r, Fraction: Score(q, r)}
@@ -175,16 +272,7 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 		res.Score += o.Points()
 		res.Max += q.MaxPoints()
 	}
-	for _, id := range s.ids {
-		known := false
-		for _, b := range banks {
-			known = known || b.Question(id) != nil
-		}
-		if !known {
-			res.Problems = append(res.Problems, Problem{File: s.File, Line: s.AnswerLine(id), Question: id, Warning: true,
-				Msg: "no such question in " + strings.Join(bankIDs(banks), ", ") + "; answer ignored"})
-		}
-	}
+	res.Problems = append(res.Problems, unknown...)
 	res.Score = round2(res.Score)
 	res.Percent = percent(res.Score, res.Max)
 	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
@@ -192,6 +280,15 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 		res.Passed = &passed
 	}
 	return res, nil
+}
+
+// selection is the questions a kind of sheet is graded on, with what grading
+// each sheet needs to know about them, worked out once.
+type selection struct {
+	questions []*Question
+	pos       map[string]int  // question id → its place in questions
+	inBanks   map[string]bool // every id the banks have, selected or not
+	bankList  string          // the banks' ids, for messages
 }
 
 func (g *Grader) banksFor(s *Sheet) ([]*Bank, error) {
@@ -228,36 +325,52 @@ func (g *Grader) banksFor(s *Sheet) ([]*Bank, error) {
 
 // questionsFor returns the questions a sheet is graded on, in the banks'
 // order: the selection the sheet records (or the Grader's Filter), else all.
-func (g *Grader) questionsFor(s *Sheet, banks []*Bank) ([]*Question, error) {
+func (g *Grader) questionsFor(s *Sheet, banks []*Bank) (*selection, error) {
 	f := Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
 	if g.Filter != nil {
 		f = *g.Filter
 	}
 	var seed uint64
-	if s.Seed != nil {
-		seed = *s.Seed
+	if s.Seed != nil && (f.Count > 0 || len(f.Tags) > 0 || f.Difficulty != "") {
+		seed = *s.Seed // the seed picks questions only when there is a choice to make
 	}
-	key := fmt.Sprintf("%s|%d|%s|%s|%d", strings.Join(bankIDs(banks), ","), f.Count, strings.Join(f.Tags, ","), f.Difficulty, seed)
-	if qs, ok := g.sets.Load(key); ok {
-		return qs.([]*Question), nil
+	key := selectionKey{banks: banks[0], nbanks: len(banks), count: f.Count, tags: strings.Join(f.Tags, "\x00"), difficulty: f.Difficulty, seed: seed}
+	if len(banks) > 1 {
+		key.more = strings.Join(bankIDs(banks), "\x00")
+	}
+	if m := g.sets.Load(); m != nil {
+		if sel, ok := (*m)[key]; ok {
+			return sel, nil
+		}
 	}
 	presented, err := Select(banks, f, seed)
 	if err != nil {
 		return nil, err
 	}
+	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, bankList: strings.Join(bankIDs(banks), ", ")}
 	order := map[*Question]int{}
-	n := 0
 	for _, b := range banks {
 		for _, q := range b.Questions {
-			order[q] = n
-			n++
+			order[q] = len(order)
+			sel.inBanks[q.ID] = true
 		}
 	}
-	qs := make([]*Question, len(presented))
-	for i, p := range presented {
-		qs[i] = p.Question
+	for _, p := range presented {
+		sel.questions = append(sel.questions, p.Question)
 	}
-	sort.Slice(qs, func(i, j int) bool { return order[qs[i]] < order[qs[j]] })
-	g.sets.Store(key, qs)
-	return qs, nil
+	sort.Slice(sel.questions, func(i, j int) bool { return order[sel.questions[i]] < order[sel.questions[j]] })
+	for i, q := range sel.questions {
+		sel.pos[q.ID] = i
+	}
+	g.setMu.Lock()
+	defer g.setMu.Unlock()
+	if old := g.sets.Load(); old == nil || len(*old) < maxPerms {
+		m := make(map[selectionKey]*selection, 1+len(ptrMap(old)))
+		for k, v := range ptrMap(old) {
+			m[k] = v
+		}
+		m[key] = sel
+		g.sets.Store(&m)
+	}
+	return sel, nil
 }

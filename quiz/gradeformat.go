@@ -2,12 +2,12 @@ package quiz
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -241,18 +241,44 @@ func (j *jsonResults) Close() error {
 // --- CSV: one row per student, one column per question ---
 
 type csvResults struct {
-	cw      *csv.Writer
+	w       io.Writer
 	opts    ResultOptions
 	columns []*Question
 	index   map[*Question]int
 	started bool
+	row     []byte // reused: a batch writes one row per sheet
 }
 
 func newCSVResults(w io.Writer, opts ResultOptions) *csvResults {
-	return &csvResults{cw: csv.NewWriter(w), opts: opts}
+	return &csvResults{w: w, opts: opts}
+}
+
+// appendCSVField writes one field as encoding/csv would: quoted when it holds
+// a comma, quote, newline or leading space.
+func appendCSVField(b []byte, field string) []byte {
+	if field == "" || !strings.ContainsAny(field, ",\"\r\n") && field[0] != ' ' && field[0] != '\t' {
+		return append(b, field...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(field); i++ {
+		if field[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, field[i])
+	}
+	return append(b, '"')
+}
+
+func appendNum(b []byte, v float64) []byte {
+	v = round2(v)
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
 func (c *csvResults) Write(r *SheetResult) error {
+	b := c.row[:0]
 	if !c.started {
 		c.started = true
 		c.columns = c.opts.Columns
@@ -262,30 +288,67 @@ func (c *csvResults) Write(r *SheetResult) error {
 			}
 		}
 		c.index = make(map[*Question]int, len(c.columns))
-		header := []string{"student", "file", "score", "max_score", "percent", "passed"}
+		b = append(b, "student,file,score,max_score,percent,passed"...)
 		for i, q := range c.columns {
 			c.index[q] = i
-			header = append(header, q.ID)
+			b = append(b, ',')
+			b = appendCSVField(b, q.ID)
 		}
-		c.cw.Write(header)
+		b = append(b, '\n')
 	}
-	passed := ""
+	b = appendCSVField(b, csvSafe(r.Student))
+	b = append(b, ',')
+	b = appendCSVField(b, r.Where())
+	b = append(b, ',')
+	b = appendNum(b, r.Score)
+	b = append(b, ',')
+	b = appendNum(b, r.Max)
+	b = append(b, ',')
+	b = appendNum(b, r.Percent)
+	b = append(b, ',')
 	if r.Passed != nil {
-		passed = strconv.FormatBool(*r.Passed)
+		b = strconv.AppendBool(b, *r.Passed)
 	}
-	row := make([]string, 6+len(c.columns))
-	copy(row, []string{csvSafe(r.Student), r.Where(), formatNum(r.Score), formatNum(r.Max), formatNum(r.Percent), passed})
-	for _, o := range r.Outcomes {
-		if i, ok := c.index[o.Question.Question]; ok && o.Question.Graded() {
-			row[6+i] = formatNum(o.Points())
+	if sameQuestions(r.Outcomes, c.columns) { // the usual case: a class on one quiz
+		for _, o := range r.Outcomes {
+			b = append(b, ',')
+			if o.Question.Graded() {
+				b = appendNum(b, o.Points())
+			}
+		}
+	} else {
+		points := make([]float64, len(c.columns))
+		given := make([]bool, len(c.columns))
+		for _, o := range r.Outcomes {
+			if i, ok := c.index[o.Question.Question]; ok && o.Question.Graded() {
+				points[i], given[i] = o.Points(), true
+			}
+		}
+		for i := range c.columns {
+			b = append(b, ',')
+			if given[i] {
+				b = appendNum(b, points[i])
+			}
 		}
 	}
-	return c.cw.Write(row)
+	b = append(b, '\n')
+	c.row = b
+	_, err := c.w.Write(b)
+	return err
 }
 
-func (c *csvResults) Close() error {
-	c.cw.Flush()
-	return c.cw.Error()
+func (c *csvResults) Close() error { return nil }
+
+func sameQuestions(outcomes []Outcome, columns []*Question) bool {
+	if len(outcomes) != len(columns) {
+		return false
+	}
+	for i, o := range outcomes {
+		if o.Question.Question != columns[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // --- JUnit XML: one testsuite per sheet, one testcase per question ---

@@ -206,6 +206,11 @@ func ParseSheetJSON(file string, line int, data []byte) (*Sheet, error) {
 // ParseSheetJSONIntern is ParseSheetJSON with an interner for strings that
 // recur from sheet to sheet (see Grader.Intern).
 func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte) string) (*Sheet, error) {
+	return parseSheetJSONInto(&Sheet{}, file, line, data, intern)
+}
+
+// parseSheetJSONInto reads a sheet into s, reusing its lists' storage.
+func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern func([]byte) string) (*Sheet, error) {
 	where := func(offset int64) int {
 		if line > 0 {
 			return line
@@ -225,7 +230,11 @@ func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte
 		}
 		return nil, fail(l, "", "not valid UTF-8 text (save the file as UTF-8)")
 	}
-	s := &Sheet{File: file, Line: max(line, 1), ids: make([]string, 0, 48), answers: make([]Value, 0, 48)}
+	ids, answers := s.ids[:0], s.answers[:0]
+	if cap(ids) == 0 {
+		ids, answers = make([]string, 0, 48), make([]Value, 0, 48)
+	}
+	*s = Sheet{File: file, Line: max(line, 1), ids: ids, answers: answers}
 	var problems []Problem
 	bad := func(field, format string, args ...any) {
 		problems = append(problems, Problem{File: file, Line: max(line, 1), Field: field, Msg: fmt.Sprintf(format, args...)})
@@ -312,12 +321,10 @@ func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte
 				bad("answers", "expected question ids with answers")
 				return sc.skip(0)
 			}
+			// Twice-answered ids are found when grading (Grader.Grade), in one
+			// pass, rather than here by a search per answer.
 			return sc.object(func(id string) error {
 				v, err := sc.answer(max(line, 1))
-				if _, dup := s.answer(id); dup {
-					bad("answers", "%q is answered twice", id)
-					return err
-				}
 				s.addAnswer(id, v)
 				return err
 			})
@@ -363,8 +370,13 @@ func (s *Sheet) Response(q *Question) (Response, *Problem) {
 // response reads an answer; perm gives the options' display order when the
 // answer refers to one by number or letter (it is not called otherwise).
 func (s *Sheet) response(q *Question, perm func(*Question) []int) (Response, *Problem) {
-	v, ok := s.answer(q.ID)
-	if !ok || v.Kind == Empty {
+	v, _ := s.answer(q.ID)
+	return s.responseTo(q, v, perm)
+}
+
+// responseTo reads v, the sheet's answer to q.
+func (s *Sheet) responseTo(q *Question, v Value, perm func(*Question) []int) (Response, *Problem) {
+	if v.Kind == Empty {
 		return Response{}, nil
 	}
 	r, err := responseFromValue(&refResolver{q: q, permFn: perm}, v)
@@ -409,7 +421,9 @@ func (rv *refResolver) display(k int) int {
 // resolve finds ref among options (the bank's order; folded are their
 // normalised forms). Numbers and letters count in display order when shuffled.
 func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
-	ref = strings.TrimSpace(ref)
+	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
+		ref = strings.TrimSpace(ref)
+	}
 	n := len(options)
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
@@ -420,7 +434,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return i, nil
 		}
 	}
-	if k, err := strconv.Atoi(ref); err == nil {
+	if k, ok := smallNumber(ref); ok {
 		if k < 1 || k > n {
 			return 0, fmt.Errorf("%d is not an option; give a number from 1 to %d", k, n)
 		}
@@ -442,6 +456,23 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		}
 	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter or text", ref, n)
+}
+
+// smallNumber reads a whole number of up to nine digits, as option numbers
+// are written, without strconv's generality (it runs for every answer).
+func smallNumber(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // folded holds a question's options normalised once, for every sheet.
@@ -595,7 +626,22 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 	var pairs [][2]string
 	switch v.Kind {
 	case Scalar:
-		for _, field := range strings.FieldsFunc(v.Text, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
+		var buf [12][2]string // no allocation for the usual few pairs
+		pairs = buf[:0]
+		text := v.Text
+		for text != "" {
+			// Fields are separated by spaces, commas or semicolons.
+			i := strings.IndexFunc(text, func(r rune) bool { return r != ',' && r != ';' && !unicode.IsSpace(r) })
+			if i < 0 {
+				break
+			}
+			text = text[i:]
+			end := strings.IndexFunc(text, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+			if end < 0 {
+				end = len(text)
+			}
+			field := text[:end]
+			text = text[end:]
 			l, r, ok := strings.Cut(field, "=")
 			if !ok {
 				l, r, ok = strings.Cut(field, ":")

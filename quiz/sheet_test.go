@@ -137,3 +137,22 @@ func FuzzParseSheet(f *testing.F) {
 		}
 	})
 }
+
+func TestGraderFlagsTwiceAnswered(t *testing.T) {
+	b := loadSample(t)
+	s, err := ParseSheetJSON("s.json", 0, []byte(`{"answers": {"capital": "Baku", "capital": "Yerevan"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &Grader{Banks: []*Bank{b}}
+	res, err := g.Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `question "capital": answered twice; the first answer counts`) {
+		t.Errorf("problems = %v", res.Problems)
+	}
+	if res.Score != 1 {
+		t.Errorf("score %v; the first answer (Baku) counts", res.Score)
+	}
+}
