@@ -1,0 +1,309 @@
+// Package aiken reads and writes Moodle's Aiken format: single-choice
+// questions, one to a block, each a line of question text, its options
+// lettered A. or A), and the letter of the right one:
+//
+//	Which city is the capital of Azerbaijan?
+//	A. Baku
+//	B. Yerevan
+//	C) Tbilisi
+//	ANSWER: A
+//
+// Aiken has no place for anything else (feedback, citations, other types),
+// so Export writes single-choice questions only and counts the others.
+package aiken
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+var (
+	// optionLine is an option: a capital letter, "." or ")", a space, the text.
+	optionLine = regexp.MustCompile(`^([A-Z])[.)][ \t]+(\S.*)$`)
+	// lowerOption is an option written with a small letter, which Moodle
+	// does not read: worth a hint, since it is an easy slip.
+	lowerOption = regexp.MustCompile(`^[a-z][.)][ \t]+\S`)
+	answerLine  = regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`)
+	nonSlug     = regexp.MustCompile(`[^a-z0-9]+`)
+)
+
+// MaxOptions is the most options a question may have: what the YAML loader
+// allows, well within Aiken's 26 letters.
+const MaxOptions = 10
+
+// Parse reads an Aiken file and returns it as a bank of single-choice
+// questions, with any warnings. Questions are numbered q1, q2… in the order of
+// the file; the bank's id is the slug of the file's base name, its title the
+// base name. When the file has errors, Parse returns an *quiz.InvalidError that
+// lists every problem with its line, in the order of the file.
+func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
+	p := &parser{file: file}
+	switch {
+	case len(data) > quiz.MaxFileSize:
+		p.errorf(0, "", "file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), quiz.MaxFileSize>>20)
+		return nil, nil, p.err()
+	case !utf8.Valid(data):
+		p.errorf(invalidUTF8Line(data), "", "not valid UTF-8 text (save the file as UTF-8)")
+		return nil, nil, p.err()
+	}
+	name := baseName(file)
+	b := &quiz.Bank{ID: slug(name), Title: name, File: file}
+	if b.ID == "" {
+		b.ID = "aiken"
+	}
+	if b.Title == "" {
+		b.Title = "Aiken import"
+	}
+
+	s := strings.TrimPrefix(string(data), "\ufeff")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	var cur *draft // the question being read
+	n := 0
+	for i, raw := range strings.Split(s, "\n") {
+		line := i + 1
+		text := strings.TrimSpace(raw)
+		if text == "" {
+			continue
+		}
+		if cur == nil {
+			switch {
+			case optionLine.MatchString(text):
+				p.errorf(line, "", "expected a question line before the option %q", text)
+			case answerLine.MatchString(text):
+				p.errorf(line, "", "expected a question and its options before %q", text)
+			default:
+				n++
+				cur = &draft{q: &quiz.Question{ID: fmt.Sprintf("q%d", n), Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
+			}
+			continue
+		}
+		q := cur.q
+		if m := optionLine.FindStringSubmatch(text); m != nil {
+			want := rune('A' + len(q.Choices))
+			if got := rune(m[1][0]); got != want {
+				p.errorf(line, q.ID, "option %c is out of sequence: expected %c", got, want)
+				cur.bad = true
+			}
+			q.Choices = append(q.Choices, strings.TrimSpace(m[2]))
+			cur.lines = append(cur.lines, line)
+			continue
+		}
+		if m := answerLine.FindStringSubmatch(text); m != nil {
+			if !cur.bad {
+				p.finish(cur, strings.TrimSpace(m[1]), line)
+			}
+			if !cur.bad {
+				b.Questions = append(b.Questions, q)
+			}
+			cur = nil
+			continue
+		}
+		if len(q.Choices) == 0 {
+			// The question's text runs onto a second line, which Aiken does
+			// not allow, or its options are not written as options. Said
+			// once; the lines up to its ANSWER belong to it.
+			if !cur.bad && lowerOption.MatchString(text) {
+				p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
+			} else if !cur.bad {
+				p.errorf(line, q.ID, "expected option A. or A) after the question (the question text must be on one line)")
+			}
+			cur.bad = true
+			continue
+		}
+		// A new question: the one before had no ANSWER. Read on, to find any
+		// further problems.
+		p.errorf(q.Line, q.ID, "expected a line \"ANSWER: X\" after the options, before the next question at line %d", line)
+		n++
+		cur = &draft{q: &quiz.Question{ID: fmt.Sprintf("q%d", n), Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
+	}
+	if cur != nil {
+		p.errorf(cur.q.Line, cur.q.ID, "expected a line \"ANSWER: X\" after the options, before the end of the file")
+	}
+	if len(b.Questions) == 0 && p.err() == nil {
+		p.errorf(0, "", "no questions found: an Aiken question is a line of text, options A. B. …, and a line ANSWER: A")
+	}
+	if err := p.err(); err != nil {
+		return nil, nil, err
+	}
+	return b, p.problems, nil
+}
+
+// draft is a question being read: the lines of its options, and whether an
+// error makes it unusable.
+type draft struct {
+	q     *quiz.Question
+	lines []int
+	bad   bool
+}
+
+type parser struct {
+	file     string
+	problems []quiz.Problem
+}
+
+func (p *parser) errorf(line int, qid, format string, args ...any) {
+	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) warn(line int, qid, format string, args ...any) {
+	p.errorf(line, qid, format, args...)
+	p.problems[len(p.problems)-1].Warning = true
+}
+
+func (p *parser) err() error {
+	for _, pr := range p.problems {
+		if !pr.Warning {
+			sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
+			return &quiz.InvalidError{Problems: p.problems}
+		}
+	}
+	return nil
+}
+
+// finish reads the ANSWER line and checks the question as the YAML loader
+// would: 2 to MaxOptions options, no two the same, the answer one of them.
+func (p *parser) finish(d *draft, answer string, line int) {
+	q := d.q
+	fail := func(l int, format string, args ...any) {
+		p.errorf(l, q.ID, format, args...)
+		d.bad = true
+	}
+	if len(q.Choices) < 2 || len(q.Choices) > MaxOptions {
+		fail(q.Line, "give 2 to %d options, not %d", MaxOptions, len(q.Choices))
+	}
+	seen := map[string]int{}
+	for i, c := range q.Choices {
+		k := quiz.Normalize(c)
+		if first, dup := seen[k]; dup {
+			fail(d.lines[i], "the option %q appears twice (also at line %d)", c, first)
+			continue
+		}
+		seen[k] = d.lines[i]
+	}
+	last := rune('A' + len(q.Choices) - 1)
+	switch {
+	case len(q.Choices) == 0:
+		fail(line, "expected options A. B. … before ANSWER")
+	case utf8.RuneCountInString(answer) != 1 || !(answer[0] >= 'A' && answer[0] <= 'Z' || answer[0] >= 'a' && answer[0] <= 'z'):
+		fail(line, "ANSWER: expected one letter, A to %c, found %q", last, answer)
+	default:
+		letter := rune(strings.ToUpper(answer)[0])
+		if letter > last {
+			fail(line, "ANSWER: %c is not one of the options A to %c", letter, last)
+			return
+		}
+		if answer != string(letter) {
+			p.warn(line, q.ID, "ANSWER: write the letter as a capital, %c: Moodle reads only capitals", letter)
+		}
+		q.Correct = []int{int(letter - 'A')}
+	}
+}
+
+// Looks reports whether data looks like Aiken: at least one question line,
+// options A and B, and an ANSWER line naming a letter. It lets a caller
+// tell Aiken from YAML or GIFT without a file extension to go by.
+func Looks(data []byte) bool {
+	if !utf8.Valid(data) {
+		return false
+	}
+	s := strings.ReplaceAll(string(data), "\r", "\n")
+	state := 0 // 0: want a question, 1: want A, 2: want B, 3: want more or ANSWER
+	for _, raw := range strings.Split(s, "\n") {
+		text := strings.TrimSpace(raw)
+		if text == "" {
+			continue
+		}
+		m := optionLine.FindStringSubmatch(text)
+		a := answerLine.FindStringSubmatch(text)
+		switch {
+		case state == 3 && a != nil && len(strings.TrimSpace(a[1])) == 1:
+			return true
+		case state >= 1 && m != nil && m[1][0] == byte('A'+state-1) && state < 3:
+			state++
+		case state == 3 && m != nil:
+		case m == nil && a == nil:
+			state = 1
+		default:
+			state = 0
+		}
+	}
+	return false
+}
+
+// Export writes b's single-choice questions as Aiken, their prompts and
+// options each flattened onto one line, and returns how many questions it
+// skipped: those of other types, and single-choice questions whose text
+// would read back as something else (a prompt that starts like an option or
+// an ANSWER line). The output is written in one piece.
+func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
+	var buf bytes.Buffer
+	for _, q := range b.Questions {
+		if q.Type != quiz.Single {
+			skipped++
+			continue
+		}
+		if len(q.Correct) != 1 || q.Correct[0] < 0 || q.Correct[0] >= len(q.Choices) {
+			return 0, fmt.Errorf("question %q: right answer %v is not one of %d choices", q.ID, q.Correct, len(q.Choices))
+		}
+		prompt := flatten(q.Prompt)
+		choices := make([]string, len(q.Choices))
+		for i, c := range q.Choices {
+			choices[i] = flatten(c)
+		}
+		if prompt == "" || len(choices) > 26 || slices.Contains(choices, "") || optionLine.MatchString(prompt) || answerLine.MatchString(prompt) {
+			skipped++
+			continue
+		}
+		if buf.Len() > 0 {
+			buf.WriteString("\n")
+		}
+		buf.WriteString(prompt + "\n")
+		for i, c := range choices {
+			fmt.Fprintf(&buf, "%c. %s\n", 'A'+i, c)
+		}
+		fmt.Fprintf(&buf, "ANSWER: %c\n", 'A'+q.Correct[0])
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return 0, err
+	}
+	return skipped, nil
+}
+
+// flatten puts text on one line: every run of white space becomes one space.
+func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func slug(s string) string {
+	return strings.Trim(nonSlug.ReplaceAllString(quiz.Normalize(s), "-"), "-")
+}
+
+func baseName(file string) string {
+	base := filepath.Base(strings.ReplaceAll(file, `\`, "/"))
+	if base == "." || base == "/" {
+		return ""
+	}
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func invalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}

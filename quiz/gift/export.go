@@ -1,0 +1,236 @@
+package gift
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Export writes b as GIFT, for Moodle and for Parse. Each question's id is its
+// ::title::, its explanation the general feedback (####), and its citation,
+// difficulty, tags and points go in // comments above it, which Moodle ignores
+// and Parse reads back. The bank's title becomes a $CATEGORY.
+//
+// GIFT cannot say everything a bank can. Export writes the nearest form and
+// returns one note for each question that Moodle will not see as conflictq
+// does, for the caller to show: an order question becomes a matching question
+// (Position 1 -> first item, …), an open question's key points and
+// explanation, an info page's explanation and a numeric answer's unit are
+// only in comments, and "->" inside an answer is written "- >" because GIFT
+// would read it as a matching pair. Parse reads all of these back as they
+// were, except the "->".
+//
+// The output is written in one piece, and only when every question could be
+// written.
+func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
+	var buf bytes.Buffer
+	title := b.Title
+	if title == "" {
+		title = b.ID
+	}
+	title = strings.Join(strings.Fields(title), " ")
+	fmt.Fprintf(&buf, "// %s: conflictq bank %q as GIFT, for Moodle.\n", title, b.ID)
+	buf.WriteString("// Comments such as \"// source:\" carry what GIFT has no place for; Moodle ignores them.\n")
+	// Moodle reads a category name as it stands (// is a slash inside a name).
+	fmt.Fprintf(&buf, "$CATEGORY: $course$/top/%s\n", strings.ReplaceAll(title, "/", "//"))
+	for _, q := range b.Questions {
+		buf.WriteString("\n")
+		n, err := writeQuestion(&buf, q)
+		if err != nil {
+			return nil, fmt.Errorf("question %q: %w", q.ID, err)
+		}
+		notes = append(notes, n...)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return nil, err
+	}
+	return notes, nil
+}
+
+func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err error) {
+	note := func(format string, args ...any) { notes = append(notes, q.ID+": "+fmt.Sprintf(format, args...)) }
+	meta := func(key, value string) { fmt.Fprintf(buf, "// %s: %s\n", key, metaEscape(value)) }
+	if strings.TrimSpace(q.Prompt) == "" {
+		return nil, errors.New("no question text")
+	}
+
+	if !q.Source.IsZero() {
+		meta(keySource, q.Source.String())
+	}
+	if q.Difficulty != "" {
+		meta(keyDifficulty, q.Difficulty)
+	}
+	if len(q.Tags) > 0 {
+		meta(keyTags, strings.Join(q.Tags, ", "))
+	}
+	if q.Points != 1 && q.Points > 0 {
+		meta(keyPoints, strconv.FormatFloat(q.Points, 'f', -1, 64))
+	}
+	var answers []string // one line each, inside the braces
+	numeric := false
+	switch q.Type {
+	case quiz.Single:
+		if len(q.Correct) != 1 || q.Correct[0] < 0 || q.Correct[0] >= len(q.Choices) {
+			return nil, fmt.Errorf("right answer %v is not one of %d choices", q.Correct, len(q.Choices))
+		}
+		for i, c := range q.Choices {
+			if i == q.Correct[0] {
+				answers = append(answers, "="+fragment(c))
+			} else {
+				answers = append(answers, answer("~", "%0%", c))
+			}
+		}
+	case quiz.Multi:
+		right := map[int]bool{}
+		for _, i := range q.Correct {
+			if i < 0 || i >= len(q.Choices) {
+				return nil, fmt.Errorf("right answer %d is not one of %d choices", i, len(q.Choices))
+			}
+			right[i] = true
+		}
+		if len(right) == 0 {
+			return nil, errors.New("no right answer")
+		}
+		// conflictq scores (right picks − wrong picks) ÷ k for k right
+		// answers, floored at 0: Moodle scores weights of 100/k and −100/k so.
+		w := weight(100 / float64(len(right)))
+		for i, c := range q.Choices {
+			if right[i] {
+				answers = append(answers, "~%"+w+"%"+fragment(c))
+			} else {
+				answers = append(answers, "~%-"+w+"%"+fragment(c))
+			}
+		}
+	case quiz.TrueFalse:
+		answers = append(answers, strings.ToUpper(strconv.FormatBool(q.Truth)))
+	case quiz.Short:
+		for _, a := range q.Accept {
+			if strings.Contains(a, "->") {
+				a = noArrow(a)
+				note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", q.Accept, a)
+			}
+			answers = append(answers, answer("=", "%100%", a))
+		}
+	case quiz.Numeric:
+		numeric = true
+		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || math.IsNaN(q.Tol) || math.IsInf(q.Tol, 0) || q.Tol < 0 {
+			return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", q.Value, q.Tol)
+		}
+		a := strconv.FormatFloat(q.Value, 'f', -1, 64)
+		if q.Tol > 0 {
+			a += ":" + strconv.FormatFloat(q.Tol, 'f', -1, 64)
+		}
+		answers = append(answers, a)
+		if q.Unit != "" {
+			meta(keyUnit, q.Unit)
+			note("GIFT has no units: the unit %q is only in a // comment, which Moodle ignores", q.Unit)
+		}
+	case quiz.Order:
+		meta(keyType, string(quiz.Order))
+		buf.WriteString("// GIFT has no ordering question: this is a matching question, Position 1 -> the first item, and so on.\n")
+		note("GIFT has no ordering question: written as a matching question (Position 1 -> first item, …), which Moodle marks pair by pair and conflictq reads back as an order question")
+		for i, item := range q.Items {
+			answers = append(answers, "="+fragment(positionLeft(i))+" -> "+fragment(item))
+		}
+	case quiz.Match:
+		for _, p := range q.Pairs {
+			left := p.Left
+			if strings.Contains(left, "->") {
+				left = noArrow(left)
+				note("GIFT reads the first \"->\" of a pair as its arrow, so the left side %q is written %q", p.Left, left)
+			}
+			answers = append(answers, "="+fragment(left)+" -> "+fragment(p.Right))
+		}
+	case quiz.Open:
+		for _, k := range q.Key {
+			meta(keyKeyPoint, k)
+		}
+		if q.Explanation != "" {
+			meta(keyExplanation, q.Explanation)
+		}
+		if len(q.Key) > 0 || q.Explanation != "" {
+			note("a GIFT essay has only the model answer (shown as general feedback); the key points and explanation are only in // comments, which Moodle ignores")
+		}
+	case quiz.Info:
+		if q.Explanation != "" {
+			meta(keyExplanation, q.Explanation)
+			note("a GIFT description has no feedback; the explanation is only in a // comment, which Moodle ignores")
+		}
+	default:
+		return nil, fmt.Errorf("type %q cannot be written as GIFT", q.Type)
+	}
+
+	fmt.Fprintf(buf, "::%s::", escape(q.ID))
+	if q.Type == quiz.Info {
+		buf.WriteString(fragment(q.Prompt))
+		buf.WriteString("\n")
+		return notes, nil
+	}
+	// A blank in the middle of the prompt is where a missing-word question's
+	// answers go; Parse puts the blank back. A blank at the very end stays as
+	// text, since answers at the end leave none.
+	before, after := q.Prompt, ""
+	if i := strings.Index(q.Prompt, "_____"); i >= 0 && strings.TrimSpace(q.Prompt[i+5:]) != "" && missingWord[q.Type] {
+		before, after = q.Prompt[:i], q.Prompt[i+5:]
+	}
+	if formatPrefix.MatchString(q.Prompt) {
+		buf.WriteString("[" + formatMoodle + "]")
+	}
+	buf.WriteString(escape(before))
+	if after == "" {
+		buf.WriteString(" ")
+	}
+	buf.WriteString("{")
+	if numeric {
+		buf.WriteString("#")
+	}
+	buf.WriteString("\n")
+	for _, a := range answers {
+		buf.WriteString("\t" + a + "\n")
+	}
+	general := q.Explanation
+	if q.Type == quiz.Open {
+		general = q.Model
+	}
+	if general != "" {
+		buf.WriteString("\t####" + fragment(general) + "\n")
+	}
+	buf.WriteString("}" + escape(after) + "\n")
+	return notes, nil
+}
+
+// missingWord lists the types whose answers may stand in the middle of the
+// prompt, as Moodle's missing-word questions do.
+var missingWord = map[quiz.Type]bool{quiz.Single: true, quiz.Multi: true, quiz.Short: true, quiz.Numeric: true}
+
+// fragment escapes one part of a question. A part that starts like a format
+// prefix ([html]…) gets [moodle] in front, so that it is read as text.
+func fragment(s string) string {
+	if formatPrefix.MatchString(s) {
+		return "[" + formatMoodle + "]" + escape(s)
+	}
+	return escape(s)
+}
+
+// answer writes an answer after its mark. A text that starts with % (%50% of
+// voters) gets its weight written out, so that it is not read as one.
+func answer(mark, explicit, s string) string {
+	if strings.HasPrefix(s, "%") {
+		return mark + explicit + fragment(s)
+	}
+	return mark + fragment(s)
+}
+
+// weight writes a percentage as Moodle does, to five decimals: 33.33333.
+func weight(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1e5)/1e5, 'f', -1, 64)
+}
+
+// noArrow breaks each "->" so that GIFT does not read a matching pair.
+func noArrow(s string) string { return strings.ReplaceAll(s, "->", "- >") }

@@ -1,0 +1,195 @@
+package gift
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// comment is a // line of a question block, without the slashes.
+type comment struct {
+	line int
+	text string
+}
+
+// GIFT has no place for a citation, a difficulty, tags, points, a unit or an
+// open question's key points, so Export writes them as comments, which Moodle
+// ignores and Parse reads back:
+//
+//	// source: Survivors await justice, ¶4: “Western journalists documented…”
+//	// difficulty: medium
+//	// tags: chronology, recall
+//	// points: 2
+//	// unit: people
+//	// key point: founded 1922        (one line per key point)
+//	// explanation: …                 (open questions and info pages)
+//	// type: order                    (an order question written as matching)
+//
+// A comment that does not start with one of these keys is only a comment.
+const (
+	keySource      = "source"
+	keyDifficulty  = "difficulty"
+	keyTags        = "tags"
+	keyPoints      = "points"
+	keyUnit        = "unit"
+	keyKeyPoint    = "key point"
+	keyExplanation = "explanation"
+	keyType        = "type"
+)
+
+var metaKey = regexp.MustCompile(`(?i)^(source|difficulty|tags|points|unit|key point|explanation|type):\s*(.*)$`)
+
+// metaEscape keeps a value on one comment line: line breaks become \n and a
+// backslash is doubled.
+func metaEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
+}
+
+func metaUnescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '\\':
+				b.WriteByte('\\')
+				i++
+				continue
+			case 'n':
+				b.WriteByte('\n')
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// positionLeft names position i (from 0) on the left of a matching question
+// that stands for an order question.
+func positionLeft(i int) string { return "Position " + strconv.Itoa(i+1) }
+
+// applyMeta sets what the block's metadata comments say. Metadata is advice
+// in comments, which Moodle ignores, so a value that cannot be used is a
+// warning and is dropped, never an error.
+func (b *builder) applyMeta(comments []comment) {
+	q := b.q
+	var tags []string
+	for _, c := range comments {
+		m := metaKey.FindStringSubmatch(c.text)
+		if m == nil {
+			continue
+		}
+		key, value := strings.ToLower(m[1]), strings.TrimSpace(metaUnescape(m[2]))
+		switch key {
+		case keySource:
+			if src, msg := parseSource(value); msg != "" {
+				b.p.warn(c.line, q.ID, "source", "%s", msg)
+			} else {
+				q.Source = src
+			}
+		case keyDifficulty:
+			if !slices.Contains(quiz.Difficulties, value) {
+				b.p.warn(c.line, q.ID, "difficulty", "%q is not one of easy, medium, hard; ignored", value)
+				continue
+			}
+			q.Difficulty = value
+		case keyTags:
+			for _, tag := range strings.Split(value, ",") {
+				if tag = strings.TrimSpace(tag); tag != "" {
+					tags = append(tags, tag)
+				}
+			}
+		case keyPoints:
+			p, err := quiz.ParseNumber(value)
+			if err != nil || p <= 0 {
+				b.p.warn(c.line, q.ID, "points", "expected a number more than 0, found %q; ignored", value)
+				continue
+			}
+			q.Points = p
+		case keyUnit:
+			if q.Type != quiz.Numeric {
+				b.p.warn(c.line, q.ID, "unit", "only numeric questions have a unit; ignored")
+				continue
+			}
+			q.Unit = value
+		case keyKeyPoint:
+			if q.Type != quiz.Open {
+				b.p.warn(c.line, q.ID, "key point", "only essay (open) questions have key points; ignored")
+				continue
+			}
+			if value != "" {
+				q.Key = append(q.Key, value)
+			}
+		case keyExplanation:
+			if q.Explanation != "" {
+				b.p.warn(c.line, q.ID, "explanation", "the general feedback (####) is already the explanation; comment ignored")
+				continue
+			}
+			q.Explanation = value
+		case keyType:
+			if !strings.EqualFold(value, string(quiz.Order)) {
+				b.p.warn(c.line, q.ID, "type", "%q: only \"order\" can be given this way; ignored", value)
+				continue
+			}
+			b.toOrder(c.line)
+		}
+	}
+	// Tags from comments first, then the $CATEGORY's: the author's own order.
+	for _, tag := range append(tags, b.p.categoryTag) {
+		if tag != "" && !slices.Contains(q.Tags, tag) {
+			q.Tags = append(q.Tags, tag)
+		}
+	}
+}
+
+// toOrder turns a matching question whose left sides are Position 1, Position
+// 2, … in turn back into the order question Export wrote it from.
+func (b *builder) toOrder(line int) {
+	q := b.q
+	ok := q.Type == quiz.Match
+	for i, p := range q.Pairs {
+		ok = ok && p.Left == positionLeft(i)
+	}
+	if !ok {
+		b.p.warn(line, q.ID, "type", "order: expected a matching question whose left sides are Position 1, Position 2, …; read as it stands")
+		return
+	}
+	q.Type = quiz.Order
+	for _, p := range q.Pairs {
+		q.Items = append(q.Items, p.Right)
+	}
+	q.Pairs = nil
+}
+
+var paragraphSuffix = regexp.MustCompile(`^(.*), ¶([1-9][0-9]{0,8})$`)
+
+// parseSource reads a citation written as Source.String() shows it:
+// Section, ¶4: “quote”. It returns a message when the citation cannot be used
+// as the YAML loader would accept it.
+func parseSource(v string) (quiz.Source, string) {
+	var s quiz.Source
+	head := v
+	if i := strings.Index(v, ": “"); i >= 0 && strings.HasSuffix(v, "”") && i+len(": “") <= len(v)-len("”") {
+		head = v[:i]
+		s.Quote = strings.TrimSpace(v[i+len(": “") : len(v)-len("”")])
+	}
+	if m := paragraphSuffix.FindStringSubmatch(head); m != nil {
+		head = m[1]
+		s.Paragraph, _ = strconv.Atoi(m[2])
+	}
+	s.Section = strings.TrimSpace(head)
+	switch {
+	case s.Section == "":
+		return quiz.Source{}, "expected a section first (Section, ¶4: “quote”); ignored"
+	case len(strings.Fields(s.Quote)) > quiz.MaxQuoteWords:
+		return quiz.Source{}, "the quote has " + strconv.Itoa(len(strings.Fields(s.Quote))) + " words; quote at most " + strconv.Itoa(quiz.MaxQuoteWords) + "; ignored"
+	}
+	return s, ""
+}

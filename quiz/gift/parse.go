@@ -1,0 +1,878 @@
+package gift
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// NoModelAnswer is the model answer of an essay question that gives none:
+// conflictq's open questions always show one.
+const NoModelAnswer = "(no model answer given)"
+
+// Parse reads a GIFT file and returns it as a bank, with any warnings. file
+// names the input in messages; the bank's id is the slug of its base name and
+// its title the name of the first $CATEGORY, or else the base name. When the
+// file has errors, Parse returns an *quiz.InvalidError that lists every
+// problem (errors and warnings) with its line, in the order of the file.
+//
+// Every question Parse returns satisfies what the YAML loader guarantees
+// (see check), so the rest of conflictq can use it like any other.
+func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
+	p := &parser{file: file}
+	switch {
+	case len(data) > quiz.MaxFileSize:
+		p.errorf(0, "", "", "file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), quiz.MaxFileSize>>20)
+		return nil, nil, p.err()
+	case !utf8.Valid(data):
+		p.errorf(invalidUTF8Line(data), "", "", "not valid UTF-8 text (save the file as UTF-8)")
+		return nil, nil, p.err()
+	}
+	s := strings.TrimPrefix(string(data), "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	// Questions are separated by blank lines, as Moodle reads them.
+	for i := 0; i < len(lines); {
+		if strings.TrimSpace(lines[i]) == "" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && strings.TrimSpace(lines[j]) != "" {
+			j++
+		}
+		p.block(lines[i:j], i+1)
+		i = j
+	}
+
+	name := baseName(file)
+	b := &quiz.Bank{ID: slug(name), Title: p.title, File: file}
+	if b.ID == "" {
+		b.ID = "gift"
+	}
+	if b.Title == "" {
+		b.Title = name
+	}
+	if b.Title == "" {
+		b.Title = "GIFT import"
+	}
+	p.finish(b.ID)
+	if len(p.questions) == 0 && p.err() == nil {
+		p.errorf(0, "", "", "no questions found: a GIFT question is text followed by answers in braces, such as 1+1=2 {T}")
+	}
+	if err := p.err(); err != nil {
+		return nil, nil, err
+	}
+	b.Questions = p.questions
+	sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
+	return b, p.problems, nil
+}
+
+// parser holds what one file's reading has found so far.
+type parser struct {
+	file        string
+	problems    []quiz.Problem
+	questions   []*quiz.Question
+	blocks      int    // questions met so far, kept or not: untitled ones are q1, q2… by position
+	title       string // the first $CATEGORY's name
+	categoryTag string // the current $CATEGORY, as a tag
+}
+
+func (p *parser) errorf(line int, qid, field, format string, args ...any) {
+	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) warn(line int, qid, field, format string, args ...any) {
+	p.errorf(line, qid, field, format, args...)
+	p.problems[len(p.problems)-1].Warning = true
+}
+
+// err returns an *quiz.InvalidError when any problem is an error, listing the
+// problems in the order of their lines, as an editor shows the file.
+func (p *parser) err() error {
+	for _, pr := range p.problems {
+		if !pr.Warning {
+			sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
+			return &quiz.InvalidError{Problems: p.problems}
+		}
+	}
+	return nil
+}
+
+// block reads one blank-line-separated block: a $CATEGORY, a question, or
+// comments alone.
+func (p *parser) block(lines []string, first int) {
+	t, comments := lex(lines, first)
+	t = t.trim()
+	if len(t) == 0 {
+		return
+	}
+	if t.at(0, "$CATEGORY:") {
+		end := t.index("\n", 0)
+		if end < 0 {
+			end = len(t)
+		}
+		p.category(t[len("$CATEGORY:"):end].str(false), t.line(first))
+		if end == len(t) {
+			return
+		}
+		t = t[end+1:].trim()
+		p.warn(t.line(first), "", "", "a $CATEGORY line stands alone: put a blank line after it (the lines after it are read as a question)")
+	}
+
+	p.blocks++
+	line := t.line(first)
+	b := &builder{p: p, format: formatMoodle, q: &quiz.Question{ID: fmt.Sprintf("q%d", p.blocks), Line: line, Points: 1}}
+	if t.at(0, "::") {
+		end := t.index("::", 2)
+		if end < 0 {
+			b.errorf(line, "expected '::' to end the title (write \\: for a colon inside a title)")
+			return
+		}
+		if title := t[2:end].str(false); title != "" {
+			b.q.ID = p.idFor(title, line, b.q.ID)
+		}
+		t = t[end+2:].trim()
+	}
+	if len(t) == 0 {
+		b.errorf(line, "expected question text after the title")
+		return
+	}
+
+	open, closing := t.index("{", 0), t.index("}", 0)
+	switch {
+	case open < 0 && closing < 0:
+		b.description(t)
+		p.keep(b, comments)
+		return
+	case closing >= 0 && (open < 0 || closing < open):
+		b.errorf(t[closing].line, "unexpected '}' with no '{' before it (write \\} for a literal brace)")
+		return
+	case closing < 0:
+		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the question ends (a blank line ends a question)")
+		return
+	}
+	if again := t.index("{", open+1); again >= 0 && again < closing {
+		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the '{' at line %d", t[again].line)
+		return
+	}
+	if again := t.index("{", closing+1); again >= 0 {
+		b.errorf(t[again].line, "expected one answer block per question, found a second '{' (separate questions with a blank line, or write \\{ for a literal brace)")
+		return
+	}
+	if again := t.index("}", closing+1); again >= 0 {
+		b.errorf(t[again].line, "unexpected '}' after the answers (write \\} for a literal brace)")
+		return
+	}
+
+	ans := t[open+1 : closing].trim()
+	if isCloze(ans) {
+		p.warn(t[open].line, b.q.ID, "", "embedded answers (Cloze, such as {1:MULTICHOICE:…}) are not supported by GIFT import; question skipped")
+		return
+	}
+	// Answers in the middle of the text make a missing-word question: the
+	// prompt shows a blank where they stood.
+	prompt := t[:open]
+	if after := t[closing+1:]; len(after.trim()) > 0 {
+		blank := make(text, 0, 5)
+		for range 5 {
+			blank = append(blank, char{r: '_', esc: true, line: t[open].line})
+		}
+		prompt = slices.Concat(prompt, blank, after)
+	}
+	var general text
+	if g := ans.lastIndex("####"); g >= 0 {
+		general, ans = ans[g+4:], ans[:g].trim()
+	}
+
+	b.q.Prompt, b.format = b.render(prompt, true)
+	if b.q.Prompt == "" {
+		if open == 0 {
+			b.errorf(line, "expected question text before the answers (a blank line ends a question: keep its answers on the lines right after its text)")
+		} else {
+			b.errorf(line, "expected question text before the answers")
+		}
+		return
+	}
+	generalText := ""
+	if len(general.trim()) > 0 {
+		generalText, _ = b.render(general, true)
+	}
+	braces := t[open].line
+	switch {
+	case len(ans) == 0:
+		b.essay(generalText, braces)
+	case ans.at(0, "#"):
+		b.numeric(ans[1:], braces)
+	case ans.index("~", 0) >= 0:
+		b.choice(ans, braces)
+	case ans.index("=", 0) >= 0 && ans.index("->", 0) >= 0:
+		b.match(ans, braces)
+	case isTrueFalse(ans):
+		b.trueFalse(ans)
+	default:
+		b.short(ans, braces)
+	}
+	if b.failed {
+		return
+	}
+	if b.q.Type != quiz.Open {
+		b.q.Explanation = strings.Join(slices.DeleteFunc(append([]string{generalText}, b.feedback...), func(s string) bool { return s == "" }), "\n")
+	}
+	p.keep(b, comments)
+}
+
+// keep adds a question that was read without errors, with its metadata.
+func (p *parser) keep(b *builder, comments []comment) {
+	if b.failed {
+		return
+	}
+	b.applyMeta(comments)
+	p.questions = append(p.questions, b.q)
+}
+
+// finish gives each question a unique id and its bank, then re-checks it.
+func (p *parser) finish(bankID string) {
+	seen := map[string]int{}
+	for _, q := range p.questions {
+		if first, dup := seen[q.ID]; dup {
+			base, id := q.ID, q.ID
+			for n := 2; ; n++ {
+				id = base + "-" + strconv.Itoa(n)
+				if _, taken := seen[id]; !taken {
+					break
+				}
+			}
+			p.warn(q.Line, base, "", "the id %q is already used by the question at line %d; this one is %q", base, first, id)
+			q.ID = id
+		}
+		seen[q.ID] = q.Line
+		q.Bank = bankID
+		for _, msg := range check(q) {
+			p.errorf(q.Line, q.ID, "", "%s", msg)
+		}
+	}
+}
+
+// idFor makes a question id from a ::title::. A title that is already an id
+// is kept as written, so that an exported bank reads back with its ids.
+func (p *parser) idFor(title string, line int, fallback string) string {
+	if idPattern.MatchString(title) {
+		return title
+	}
+	if s := slug(title); s != "" {
+		return s
+	}
+	p.warn(line, fallback, "", "the title %q has no letters or digits to make an id from; the question's id is %s", title, fallback)
+	return fallback
+}
+
+// category records a $CATEGORY: its last part tags the questions after it, and
+// the first one names the bank.
+func (p *parser) category(value string, line int) {
+	name := categoryName(value)
+	p.categoryTag = slug(name)
+	if name == "" {
+		return
+	}
+	if p.title == "" {
+		p.title = name
+	}
+	if p.categoryTag == "" {
+		p.warn(line, "", "", "the category %q has no letters or digits to make a tag from; its questions get no category tag", name)
+	}
+}
+
+var moodleContext = regexp.MustCompile(`^\$[a-z0-9]+\$$`)
+
+// categoryName returns the last part of a Moodle category path such as
+// $course$/top/History/Caucasus, where // stands for a slash inside a name;
+// "" for the top category itself.
+func categoryName(path string) string {
+	var parts []string
+	var cur strings.Builder
+	for i := 0; i <= len(path); i++ {
+		if i < len(path) && path[i] == '/' && i+1 < len(path) && path[i+1] == '/' {
+			cur.WriteByte('/')
+			i++
+			continue
+		}
+		if i == len(path) || path[i] == '/' {
+			if s := strings.TrimSpace(cur.String()); s != "" {
+				parts = append(parts, s)
+			}
+			cur.Reset()
+			continue
+		}
+		cur.WriteByte(path[i])
+	}
+	if len(parts) > 0 && moodleContext.MatchString(parts[0]) {
+		parts = parts[1:]
+	}
+	if len(parts) > 0 && parts[0] == "top" {
+		parts = parts[1:]
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return parts[len(parts)-1]
+}
+
+// isCloze reports whether answers look like Moodle's embedded answers,
+// {1:MULTICHOICE:…}, which GIFT does not define.
+func isCloze(t text) bool {
+	i := 0
+	for i < len(t) && !t[i].esc && t[i].r >= '0' && t[i].r <= '9' {
+		i++
+	}
+	if !t.at(i, ":") {
+		return false
+	}
+	j := i + 1
+	for j < len(t) && !t[j].esc && (unicode.IsLetter(t[j].r) || t[j].r == '_') {
+		j++
+	}
+	return j > i+1 && t.at(j, ":")
+}
+
+// builder builds one question.
+type builder struct {
+	p          *parser
+	q          *quiz.Question
+	format     string   // the question text's format: the default of its other parts
+	feedback   []string // per-answer feedback, as lines of the explanation
+	failed     bool     // an error was reported: the question is not kept
+	htmlWarned bool
+}
+
+func (b *builder) errorf(line int, format string, args ...any) {
+	b.failed = true
+	b.p.errorf(line, b.q.ID, "", format, args...)
+}
+
+func (b *builder) warn(line int, format string, args ...any) {
+	b.p.warn(line, b.q.ID, "", format, args...)
+}
+
+// render turns a part of the question into text (see text.str) and applies
+// its [format] prefix, if any, or else the question's format. It returns the
+// text and its format.
+func (b *builder) render(t text, keepLines bool) (string, string) {
+	s, f := t.str(keepLines), b.format
+	line := t.line(b.q.Line)
+	if m := formatPrefix.FindStringSubmatch(s); m != nil {
+		if name := strings.ToLower(m[1]); knownFormats[name] {
+			f, s = name, strings.TrimSpace(s[len(m[0]):])
+		} else {
+			b.warn(line, "unknown format [%s]: kept as text (GIFT knows [html], [moodle], [plain] and [markdown])", m[1])
+		}
+	}
+	if f == formatHTML {
+		plain, tags := stripHTML(s)
+		if !keepLines {
+			plain = strings.ReplaceAll(plain, "\n", " ")
+		}
+		if tags && !b.htmlWarned {
+			b.htmlWarned = true
+			b.warn(line, "[html]: tags removed; conflictq shows plain text")
+		}
+		s = plain
+	}
+	return s, f
+}
+
+// part is one answer of an answer block: its mark (= or ~, or 0 for text
+// before the first mark) and what follows it.
+type part struct {
+	mark rune
+	body text
+	line int
+}
+
+func splitAnswers(ans text, marks string) []part {
+	var out []part
+	for _, piece := range ans.splitBefore(marks) {
+		piece = piece.trim()
+		if len(piece) == 0 {
+			continue
+		}
+		pt := part{line: piece[0].line}
+		if !piece[0].esc && strings.ContainsRune(marks, piece[0].r) {
+			pt.mark, piece = piece[0].r, piece[1:]
+		}
+		pt.body = piece.trim()
+		out = append(out, pt)
+	}
+	return out
+}
+
+var weightPrefix = regexp.MustCompile(`^%(-?[0-9]+\.?[0-9]*)%`)
+
+// weight reads a %n% answer weight at the start of body. It returns the body
+// after it, and ok false (with an error reported) for a weight out of range.
+func (b *builder) weight(body text, line int) (w float64, rest text, found, ok bool) {
+	m := weightPrefix.FindStringSubmatch(body.String())
+	if m == nil {
+		return 0, body, false, true
+	}
+	w, err := strconv.ParseFloat(m[1], 64)
+	if err != nil || w < -100 || w > 100 {
+		b.errorf(line, "answer weight %s: expected a percentage from -100%% to 100%%", m[0])
+		return 0, body, true, false
+	}
+	return w, body[len(m[0]):].trim(), true, true
+}
+
+// cutFeedback splits "answer # feedback" at the first unescaped #.
+func cutFeedback(body text) (answer, feedback text) {
+	if h := body.index("#", 0); h >= 0 {
+		return body[:h].trim(), body[h+1:].trim()
+	}
+	return body, nil
+}
+
+// option is one answer of a multiple-choice, short-answer or numeric question.
+type option struct {
+	text     string
+	weight   float64
+	eq       bool // marked with =
+	feedback string
+	line     int
+}
+
+// options reads the answers of a multiple-choice (marks "~=") or short-answer
+// (marks "=") question. An answer marked = weighs 100%, one marked ~ 0%, and
+// one with no mark (text before the first) weighs bare, as Moodle reads it.
+func (b *builder) options(ans text, marks string, bare float64) []option {
+	var out []option
+	for _, pt := range splitAnswers(ans, marks) {
+		o := option{line: pt.line, eq: pt.mark == '='}
+		switch pt.mark {
+		case '=':
+			o.weight = 100
+		case 0:
+			o.weight = bare
+		}
+		body := pt.body
+		// Moodle reads a %weight% after = only in short answers: in a
+		// multiple-choice question, =%50% of voters is the text "%50% of voters".
+		if pt.mark != '=' || marks == "=" {
+			w, rest, found, ok := b.weight(body, pt.line)
+			if !ok {
+				continue
+			}
+			if found {
+				o.weight, body = w, rest
+			}
+		}
+		body, fb := cutFeedback(body)
+		o.text, _ = b.render(body, false)
+		if len(fb) > 0 {
+			o.feedback, _ = b.render(fb, true)
+		}
+		if o.text == "" {
+			b.errorf(pt.line, "empty answer")
+			continue
+		}
+		if pt.mark == 0 && marks == "~=" {
+			b.warn(pt.line, "the answer %q has no '~' or '=' in front; read as a wrong answer", o.text)
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// distinct checks a list of texts as the loader does: lo to hi entries, no
+// two the same once normalised. The lines say where each entry stands.
+func (b *builder) distinct(texts []string, lines []int, lo, hi int, what string, line int) {
+	if len(texts) < lo || len(texts) > hi {
+		b.errorf(line, "give %d to %d %s, not %d", lo, hi, what, len(texts))
+	}
+	seen := map[string]int{}
+	for i, s := range texts {
+		k := quiz.Normalize(s)
+		if first, dup := seen[k]; dup {
+			b.errorf(lines[i], "%q appears twice in the %s (also at line %d)", s, what, first)
+			continue
+		}
+		seen[k] = lines[i]
+	}
+}
+
+// choice builds a multiple-choice question: one answer with a positive weight
+// makes it single, several make it multi.
+func (b *builder) choice(ans text, line int) {
+	opts := b.options(ans, "~=", 0)
+	if b.failed {
+		return
+	}
+	q := b.q
+	var right []int
+	eqs := 0
+	texts, lines := make([]string, len(opts)), make([]int, len(opts))
+	for i, o := range opts {
+		texts[i], lines[i] = o.text, o.line
+		if o.weight > 0 {
+			right = append(right, i)
+		}
+		if o.eq {
+			eqs++
+		}
+	}
+	if len(opts) < 2 {
+		b.errorf(line, "a multiple-choice question needs at least 2 answers, found %d", len(opts))
+		return
+	}
+	if len(right) == 0 {
+		b.errorf(line, "expected a right answer: mark it with = (or give it a positive %%weight%%)")
+		return
+	}
+	b.distinct(texts, lines, 2, 10, "answers", line)
+	if b.failed {
+		return
+	}
+	q.Choices, q.Correct = texts, right
+	if len(right) == 1 {
+		q.Type = quiz.Single
+		exact := true
+		for i, o := range opts {
+			exact = exact && (i == right[0] && o.weight == 100 || i != right[0] && o.weight == 0)
+		}
+		if !exact {
+			b.warn(line, "answer weights simplified to right or wrong: only %q counts as right; partial credit and penalties are dropped", texts[right[0]])
+		}
+	} else {
+		q.Type = quiz.Multi
+		// conflictq scores a multi question (right picks − wrong picks) ÷ k
+		// for k right answers: Moodle weights of 100/k and −100/k say the same.
+		k := float64(len(right))
+		exact := true
+		for _, o := range opts {
+			want := -100 / k
+			if o.weight > 0 {
+				want = 100 / k
+			}
+			exact = exact && math.Abs(o.weight-want) < 0.01
+		}
+		switch {
+		case eqs > 1:
+			b.warn(line, "several answers are marked '=': read as a question with %d right answers, all of which must be chosen", len(right))
+		case !exact:
+			b.warn(line, "answer weights simplified to right or wrong: the %d answers with a positive weight are right, and a response scores (right picks − wrong picks) ÷ %d", len(right), len(right))
+		}
+	}
+	for _, o := range opts {
+		if o.feedback != "" {
+			b.feedback = append(b.feedback, "If you chose "+o.text+": "+o.feedback)
+		}
+	}
+}
+
+// match builds a matching question from =left -> right pairs.
+func (b *builder) match(ans text, line int) {
+	var pairs []quiz.Pair
+	var lefts, rights []string
+	var lines []int
+	for _, pt := range splitAnswers(ans, "=") {
+		if pt.mark == 0 {
+			b.errorf(pt.line, "expected '=' before each pair (=left -> right)")
+			continue
+		}
+		arrow := pt.body.index("->", 0)
+		if arrow < 0 {
+			b.errorf(pt.line, "expected 'left -> right' in a matching pair")
+			continue
+		}
+		left, _ := b.render(pt.body[:arrow].trim(), false)
+		right, _ := b.render(pt.body[arrow+2:].trim(), false)
+		switch {
+		case left == "" && right != "":
+			b.warn(pt.line, "%q has no left side: Moodle offers it as an extra wrong answer, but conflictq's matching questions have none; dropped", right)
+			continue
+		case left == "" || right == "":
+			b.errorf(pt.line, "a pair needs a left and a right side (=left -> right)")
+			continue
+		}
+		pairs = append(pairs, quiz.Pair{Left: left, Right: right})
+		lefts, rights, lines = append(lefts, left), append(rights, right), append(lines, pt.line)
+	}
+	if b.failed {
+		return
+	}
+	b.distinct(lefts, lines, 2, 12, "pairs", line)
+	b.distinct(rights, lines, 0, 12, "right-hand sides", line)
+	b.q.Type, b.q.Pairs = quiz.Match, pairs
+}
+
+func isTrueFalse(ans text) bool {
+	head := ans
+	if h := ans.index("#", 0); h >= 0 {
+		head = ans[:h]
+	}
+	switch strings.ToUpper(head.trim().String()) {
+	case "T", "TRUE", "F", "FALSE":
+		return true
+	}
+	return false
+}
+
+// trueFalse builds {T}, {FALSE}, or {T#feedback if wrong#feedback if right}.
+func (b *builder) trueFalse(ans text) {
+	head, wrong, right := ans, text(nil), text(nil)
+	if h := ans.index("#", 0); h >= 0 {
+		head, wrong = ans[:h], ans[h+1:]
+		if h2 := wrong.index("#", 0); h2 >= 0 {
+			wrong, right = wrong[:h2], wrong[h2+1:]
+		}
+	}
+	v := strings.ToUpper(head.trim().String())
+	b.q.Type, b.q.Truth = quiz.TrueFalse, v == "T" || v == "TRUE"
+	wrongText, _ := b.render(wrong.trim(), true)
+	rightText, _ := b.render(right.trim(), true)
+	ifTrue, ifFalse := rightText, wrongText
+	if !b.q.Truth {
+		ifTrue, ifFalse = wrongText, rightText
+	}
+	if ifTrue != "" {
+		b.feedback = append(b.feedback, "If you chose True: "+ifTrue)
+	}
+	if ifFalse != "" {
+		b.feedback = append(b.feedback, "If you chose False: "+ifFalse)
+	}
+}
+
+// short builds a short-answer question: every answer with a positive weight
+// (= alone is 100%) is accepted.
+func (b *builder) short(ans text, line int) {
+	opts := b.options(ans, "=", 100)
+	simplified := false
+	for _, o := range opts {
+		if o.weight > 0 {
+			if quiz.Normalize(o.text) == "" {
+				b.errorf(o.line, "%q has no letters or digits to compare an answer with", o.text)
+				continue
+			}
+			b.q.Accept = append(b.q.Accept, o.text)
+		}
+		simplified = simplified || o.weight != 100 && o.weight != 0
+		if o.feedback != "" {
+			b.feedback = append(b.feedback, "If you answered "+o.text+": "+o.feedback)
+		}
+	}
+	if b.failed {
+		return
+	}
+	if len(b.q.Accept) == 0 {
+		b.errorf(line, "expected an accepted answer (=answer)")
+		return
+	}
+	if simplified {
+		b.warn(line, "answer weights simplified: every answer with a positive weight is accepted in full, the others are not accepted")
+	}
+	b.q.Type = quiz.Short
+}
+
+// numeric builds {#1994}, {#1994:5}, {#1..5} and {#=1994 =%50%1995}.
+func (b *builder) numeric(ans text, line int) {
+	var otherFeedback string
+	if ti := ans.index("~", 0); ti >= 0 {
+		other := ans[ti+1:]
+		ans = ans[:ti]
+		if h := other.index("#", 0); h >= 0 {
+			otherFeedback, _ = b.render(other[h+1:].trim(), true)
+		} else if len(other.trim()) > 0 {
+			b.warn(other.trim().line(line), "text after '~' in a numeric question is ignored (write ~#feedback for any other answer)")
+		}
+	}
+	type number struct {
+		value, tol, weight float64
+		shown, feedback    string
+		line               int
+	}
+	var nums []number
+	for _, pt := range splitAnswers(ans, "=") {
+		w, body, found, ok := b.weight(pt.body, pt.line)
+		if !ok {
+			continue
+		}
+		n := number{weight: 100, line: pt.line}
+		if found {
+			n.weight = w
+		}
+		body, fb := cutFeedback(body)
+		if len(fb) > 0 {
+			n.feedback, _ = b.render(fb, true)
+		}
+		s := body.str(false)
+		n.shown = s
+		var msg string
+		n.value, n.tol, msg = numericAnswer(s)
+		if msg != "" {
+			b.errorf(pt.line, "%s", msg)
+			continue
+		}
+		nums = append(nums, n)
+	}
+	if b.failed {
+		return
+	}
+	if len(nums) == 0 {
+		b.errorf(line, "expected a number after '{#'")
+		return
+	}
+	best := -1
+	for i, n := range nums {
+		if n.weight == 100 {
+			best = i
+			break
+		}
+		if n.weight > 0 && (best < 0 || n.weight > nums[best].weight) {
+			best = i
+		}
+	}
+	if best < 0 {
+		b.errorf(line, "expected a right answer: a number with no weight, or with a positive %%weight%%")
+		return
+	}
+	if len(nums) > 1 {
+		var dropped []string
+		for i, n := range nums {
+			if i != best {
+				dropped = append(dropped, n.shown)
+			}
+		}
+		b.warn(line, "several numeric answers: conflictq keeps one, %s, and drops %s", nums[best].shown, strings.Join(dropped, ", "))
+	} else if nums[best].weight != 100 {
+		b.warn(line, "answer weight simplified: %s is accepted in full", nums[best].shown)
+	}
+	b.q.Type, b.q.Value, b.q.Tol = quiz.Numeric, nums[best].value, nums[best].tol
+	for _, n := range nums {
+		if n.feedback != "" {
+			b.feedback = append(b.feedback, "If you answered "+n.shown+": "+n.feedback)
+		}
+	}
+	if otherFeedback != "" {
+		b.feedback = append(b.feedback, "If you answered anything else: "+otherFeedback)
+	}
+}
+
+// numericAnswer reads value, value:tolerance or min..max.
+func numericAnswer(s string) (value, tol float64, msg string) {
+	var ok bool
+	if i := strings.Index(s, ".."); i > 0 {
+		lo, ok1 := parseNumber(s[:i])
+		hi, ok2 := parseNumber(s[i+2:])
+		switch {
+		case !ok1 || !ok2:
+			return 0, 0, fmt.Sprintf("expected a range min..max, found %q", s)
+		case lo > hi:
+			return 0, 0, fmt.Sprintf("the range %q runs backwards: write min..max", s)
+		}
+		value, tol = lo+(hi-lo)/2, (hi-lo)/2
+		if math.IsInf(value, 0) || math.IsInf(tol, 0) {
+			return 0, 0, fmt.Sprintf("the range %q is too wide", s)
+		}
+		return value, tol, ""
+	}
+	if i := strings.Index(s, ":"); i > 0 {
+		if tol, ok = parseNumber(s[i+1:]); !ok {
+			return 0, 0, fmt.Sprintf("expected a tolerance after ':', found %q", s[i+1:])
+		}
+		if tol < 0 {
+			return 0, 0, fmt.Sprintf("the tolerance %q must not be negative", s[i+1:])
+		}
+		s = s[:i]
+	}
+	if value, ok = parseNumber(s); !ok {
+		return 0, 0, fmt.Sprintf("expected a number, found %q", s)
+	}
+	return value, tol, ""
+}
+
+var exponent = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$`)
+
+// parseNumber reads a number as conflictq reads answers (1994, 1,994, -3.5),
+// and also with an exponent (1.5e3), which Moodle accepts.
+func parseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	v, err := quiz.ParseNumber(s)
+	if err != nil && exponent.MatchString(s) {
+		v, err = strconv.ParseFloat(s, 64)
+	}
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// essay builds an open question; the general feedback is its model answer.
+func (b *builder) essay(general string, line int) {
+	b.q.Type = quiz.Open
+	b.q.Model = general
+	if general == "" {
+		b.q.Model = NoModelAnswer
+		b.warn(line, "essay with no model answer: write one after #### (general feedback); until then it is %q", NoModelAnswer)
+	}
+}
+
+// description builds an info page: text with no answers.
+func (b *builder) description(t text) {
+	b.q.Type = quiz.Info
+	b.q.Prompt, _ = b.render(t, true)
+	if b.q.Prompt == "" {
+		b.errorf(b.q.Line, "expected text")
+	}
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// maxSlug keeps ids made from long titles (Moodle names questions after their
+// first words) short enough to type.
+const maxSlug = 60
+
+// slug makes an id from a name: "Grant's tomb" → grant-s-tomb, Xocalı → xocali.
+func slug(s string) string {
+	out := strings.Trim(nonSlug.ReplaceAllString(quiz.Normalize(s), "-"), "-")
+	if len(out) > maxSlug {
+		out = out[:maxSlug]
+		if i := strings.LastIndexByte(out, '-'); i > 0 {
+			out = out[:i]
+		}
+		out = strings.Trim(out, "-")
+	}
+	return out
+}
+
+// baseName is the file's name without its directory and extension.
+func baseName(file string) string {
+	base := filepath.Base(strings.ReplaceAll(file, `\`, "/"))
+	if base == "." || base == "/" {
+		return ""
+	}
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func invalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}

@@ -1,0 +1,485 @@
+package gift
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// One case per GIFT construct: the questions it must give, and the warnings
+// (a substring of each, in order; no others).
+var constructs = []struct {
+	name  string
+	src   string
+	want  []*quiz.Question
+	warns []string
+}{
+	{
+		name: "comments are dropped",
+		src:  "// a comment\n::c:: 1+1=2\n// inside a question\n{T}\n",
+		want: []*quiz.Question{{ID: "c", Type: quiz.TrueFalse, Prompt: "1+1=2", Truth: true, Line: 2}},
+	},
+	{
+		name: "category becomes a tag on the questions after it",
+		src:  "::a:: Before {T}\n\n$CATEGORY: $course$/top/History/Caucasus Wars\n\n::b:: After {F}\n\n$CATEGORY: $course$/top\n\n::c:: Top {T}\n",
+		want: []*quiz.Question{
+			{ID: "a", Type: quiz.TrueFalse, Prompt: "Before", Truth: true, Line: 1},
+			{ID: "b", Type: quiz.TrueFalse, Prompt: "After", Tags: []string{"caucasus-wars"}, Line: 5},
+			{ID: "c", Type: quiz.TrueFalse, Prompt: "Top", Truth: true, Line: 9},
+		},
+	},
+	{
+		name: "title becomes a slugged id",
+		src:  "::Grant's Tomb:: Who is buried there? {=Grant ~Lee}\n\n::already-an_id:: Q {T}\n",
+		want: []*quiz.Question{
+			{ID: "grant-s-tomb", Type: quiz.Single, Prompt: "Who is buried there?", Choices: []string{"Grant", "Lee"}, Correct: []int{0}, Line: 1},
+			{ID: "already-an_id", Type: quiz.TrueFalse, Prompt: "Q", Truth: true, Line: 3},
+		},
+	},
+	{
+		name: "untitled questions are numbered by position",
+		src:  "First {T}\n\n::named:: Second {F}\n\nThird {T}\n",
+		want: []*quiz.Question{
+			{ID: "q1", Type: quiz.TrueFalse, Prompt: "First", Truth: true, Line: 1},
+			{ID: "named", Type: quiz.TrueFalse, Prompt: "Second", Line: 3},
+			{ID: "q3", Type: quiz.TrueFalse, Prompt: "Third", Truth: true, Line: 5},
+		},
+	},
+	{
+		name: "format prefixes are stripped",
+		src:  "::a::[markdown]**Bold** claim {T}\n\n::b::[plain] Plain {T}\n\n::c::[moodle]Moodle {=x ~[plain]y}\n",
+		want: []*quiz.Question{
+			{ID: "a", Type: quiz.TrueFalse, Prompt: "**Bold** claim", Truth: true, Line: 1},
+			{ID: "b", Type: quiz.TrueFalse, Prompt: "Plain", Truth: true, Line: 3},
+			{ID: "c", Type: quiz.Single, Prompt: "Moodle", Choices: []string{"x", "y"}, Correct: []int{0}, Line: 5},
+		},
+	},
+	{
+		name:  "html loses its tags, with a warning",
+		src:   "::h::[html]<p>Is <b>Baku</b> the capital?</p><p>Tom &amp; Jerry</p>{T####<i>Yes</i>.}\n",
+		want:  []*quiz.Question{{ID: "h", Type: quiz.TrueFalse, Prompt: "Is Baku the capital?\nTom & Jerry", Truth: true, Explanation: "Yes.", Line: 1}},
+		warns: []string{`t.gift:1: warning: question "h": [html]: tags removed`},
+	},
+	{
+		name:  "an unknown format prefix is kept, with a warning",
+		src:   "::u::[latex] x^2 {T}\n",
+		want:  []*quiz.Question{{ID: "u", Type: quiz.TrueFalse, Prompt: "[latex] x^2", Truth: true, Line: 1}},
+		warns: []string{`t.gift:1: warning: question "u": unknown format [latex]: kept as text`},
+	},
+	{
+		name: "multiple choice with one right answer is single",
+		src:  "Who's buried in Grant's tomb?{~Grant ~Jefferson =no one}\n",
+		want: []*quiz.Question{{ID: "q1", Type: quiz.Single, Prompt: "Who's buried in Grant's tomb?", Choices: []string{"Grant", "Jefferson", "no one"}, Correct: []int{2}, Line: 1}},
+	},
+	{
+		name: "answers on lines of their own",
+		src:  "Japanese characters originally\ncame from what country? {\n    ~India\n    =China\n    ~Korea\n}\n",
+		want: []*quiz.Question{{ID: "q1", Type: quiz.Single, Prompt: "Japanese characters originally\ncame from what country?", Choices: []string{"India", "China", "Korea"}, Correct: []int{1}, Line: 1}},
+	},
+	{
+		name: "per-answer feedback is folded into the explanation",
+		src:  "::fb:: Between orange and green? { =yellow # right; good! ~red # wrong, it's yellow ~blue }\n",
+		want: []*quiz.Question{{ID: "fb", Type: quiz.Single, Prompt: "Between orange and green?", Choices: []string{"yellow", "red", "blue"}, Correct: []int{0},
+			Explanation: "If you chose yellow: right; good!\nIf you chose red: wrong, it's yellow", Line: 1}},
+	},
+	{
+		name: "general feedback is the explanation, before per-answer feedback",
+		src:  "::gf:: Capital? {=Baku#Yes ~Ganja ####Baku is on the Caspian.}\n",
+		want: []*quiz.Question{{ID: "gf", Type: quiz.Single, Prompt: "Capital?", Choices: []string{"Baku", "Ganja"}, Correct: []int{0},
+			Explanation: "Baku is on the Caspian.\nIf you chose Baku: Yes", Line: 1}},
+	},
+	{
+		name: "weights of 100/k and -100/k are conflictq's own multi scoring: no warning",
+		src:  "::m:: Seas? {~%50%Black Sea ~%50%Caspian Sea ~%-50%Red Sea}\n\n::m3:: Three? {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-33.33333%d}\n",
+		want: []*quiz.Question{
+			{ID: "m", Type: quiz.Multi, Prompt: "Seas?", Choices: []string{"Black Sea", "Caspian Sea", "Red Sea"}, Correct: []int{0, 1}, Line: 1},
+			{ID: "m3", Type: quiz.Multi, Prompt: "Three?", Choices: []string{"a", "b", "c", "d"}, Correct: []int{0, 1, 2}, Line: 3},
+		},
+	},
+	{
+		name: "other weights make a multi question, with a warning",
+		src:  "What two people are entombed in Grant's tomb? {\n   ~%-100%No one\n   ~%50%Grant\n   ~%50%Grant's wife\n   ~Grant's father\n}\n",
+		want: []*quiz.Question{{ID: "q1", Type: quiz.Multi, Prompt: "What two people are entombed in Grant's tomb?",
+			Choices: []string{"No one", "Grant", "Grant's wife", "Grant's father"}, Correct: []int{1, 2}, Line: 1}},
+		warns: []string{"t.gift:1: warning: question \"q1\": answer weights simplified to right or wrong: the 2 answers with a positive weight are right"},
+	},
+	{
+		name:  "a partial-credit answer counts as right too: multi, with a warning",
+		src:   "::p:: Year? {=1994 ~%50%1993 ~%-25%2020}\n",
+		want:  []*quiz.Question{{ID: "p", Type: quiz.Multi, Prompt: "Year?", Choices: []string{"1994", "1993", "2020"}, Correct: []int{0, 1}, Line: 1}},
+		warns: []string{"answer weights simplified to right or wrong: the 2 answers with a positive weight are right"},
+	},
+	{
+		name:  "one positive weight short of 100 is single, with a warning",
+		src:   "::w:: Year? {~%80%1994 ~%-25%2020}\n",
+		want:  []*quiz.Question{{ID: "w", Type: quiz.Single, Prompt: "Year?", Choices: []string{"1994", "2020"}, Correct: []int{0}, Line: 1}},
+		warns: []string{`answer weights simplified to right or wrong: only "1994" counts as right`},
+	},
+	{
+		name:  "several = answers make a multi question, with a warning",
+		src:   "::e:: Spellings? {=Khojaly =Xocalı ~Baku}\n",
+		want:  []*quiz.Question{{ID: "e", Type: quiz.Multi, Prompt: "Spellings?", Choices: []string{"Khojaly", "Xocalı", "Baku"}, Correct: []int{0, 1}, Line: 1}},
+		warns: []string{"several answers are marked '='"},
+	},
+	{
+		name:  "text before the first mark is a wrong answer, with a warning",
+		src:   "::n:: Capital? {Ganja ~Yerevan =Baku}\n",
+		want:  []*quiz.Question{{ID: "n", Type: quiz.Single, Prompt: "Capital?", Choices: []string{"Ganja", "Yerevan", "Baku"}, Correct: []int{2}, Line: 1}},
+		warns: []string{`the answer "Ganja" has no '~' or '=' in front`},
+	},
+	{
+		name: "true and false, short and long",
+		src:  "A {T}\n\nB {TRUE}\n\nC {F}\n\nD {FALSE}\n\nE {true}\n",
+		want: []*quiz.Question{
+			{ID: "q1", Type: quiz.TrueFalse, Prompt: "A", Truth: true, Line: 1},
+			{ID: "q2", Type: quiz.TrueFalse, Prompt: "B", Truth: true, Line: 3},
+			{ID: "q3", Type: quiz.TrueFalse, Prompt: "C", Line: 5},
+			{ID: "q4", Type: quiz.TrueFalse, Prompt: "D", Line: 7},
+			{ID: "q5", Type: quiz.TrueFalse, Prompt: "E", Truth: true, Line: 9},
+		},
+	},
+	{
+		name: "true/false feedback: if wrong, then if right",
+		src:  "::t:: The sun rises in the east. {T#No, it does.#Yes.####Always.}\n\n::f:: Grant is buried in Grant's tomb. {FALSE#No one is buried there.#Right!}\n",
+		want: []*quiz.Question{
+			{ID: "t", Type: quiz.TrueFalse, Prompt: "The sun rises in the east.", Truth: true, Explanation: "Always.\nIf you chose True: Yes.\nIf you chose False: No, it does.", Line: 1},
+			{ID: "f", Type: quiz.TrueFalse, Prompt: "Grant is buried in Grant's tomb.", Explanation: "If you chose True: No one is buried there.\nIf you chose False: Right!", Line: 3},
+		},
+	},
+	{
+		name: "short answer: every = answer is accepted",
+		src:  "::s:: Which town? {=Khojaly =Xocalı#The Azerbaijani spelling =Khojali}\n\n::bare:: Capital of France? {Paris}\n",
+		want: []*quiz.Question{
+			{ID: "s", Type: quiz.Short, Prompt: "Which town?", Accept: []string{"Khojaly", "Xocalı", "Khojali"}, Explanation: "If you answered Xocalı: The Azerbaijani spelling", Line: 1},
+			{ID: "bare", Type: quiz.Short, Prompt: "Capital of France?", Accept: []string{"Paris"}, Line: 3},
+		},
+	},
+	{
+		name: "short answer weights: 0% is not accepted, partial is, with a warning",
+		src:  "::w:: Capital? {=%100%Paris =%50%paris, France =%0%London#That is England}\n",
+		want: []*quiz.Question{{ID: "w", Type: quiz.Short, Prompt: "Capital?", Accept: []string{"Paris", "paris, France"},
+			Explanation: "If you answered London: That is England", Line: 1}},
+		warns: []string{"answer weights simplified: every answer with a positive weight is accepted in full"},
+	},
+	{
+		name: "numeric: value, value:tolerance, min..max, exponent, negative",
+		src:  "A {#1994}\n\nB {#4400:100}\n\nC {#1..5}\n\nD {#1.5e3}\n\nE {#-3.5:0.5}\n",
+		want: []*quiz.Question{
+			{ID: "q1", Type: quiz.Numeric, Prompt: "A", Value: 1994, Line: 1},
+			{ID: "q2", Type: quiz.Numeric, Prompt: "B", Value: 4400, Tol: 100, Line: 3},
+			{ID: "q3", Type: quiz.Numeric, Prompt: "C", Value: 3, Tol: 2, Line: 5},
+			{ID: "q4", Type: quiz.Numeric, Prompt: "D", Value: 1500, Line: 7},
+			{ID: "q5", Type: quiz.Numeric, Prompt: "E", Value: -3.5, Tol: 0.5, Line: 9},
+		},
+	},
+	{
+		name: "several numeric answers: the first full-credit one, with a warning",
+		src:  "::born:: When was Grant born? {#\n    =%50%1821:1 #Close\n    =1822:0 # Correct!\n    =1995:0\n    ~#Look it up\n}\n",
+		want: []*quiz.Question{{ID: "born", Type: quiz.Numeric, Prompt: "When was Grant born?", Value: 1822,
+			Explanation: "If you answered 1821:1: Close\nIf you answered 1822:0: Correct!\nIf you answered anything else: Look it up", Line: 1}},
+		warns: []string{"several numeric answers: conflictq keeps one, 1822:0, and drops 1821:1, 1995:0"},
+	},
+	{
+		name: "matching",
+		src:  "::m:: Which animal eats which food? { =cat -> cat food =dog -> dog food ####Pets.}\n",
+		want: []*quiz.Question{{ID: "m", Type: quiz.Match, Prompt: "Which animal eats which food?",
+			Pairs: []quiz.Pair{{Left: "cat", Right: "cat food"}, {Left: "dog", Right: "dog food"}}, Explanation: "Pets.", Line: 1}},
+	},
+	{
+		name: "a matching distractor with no left side is dropped, with a warning",
+		src:  "::m:: Match. {\n=Khojaly -> Xocalı\n=Shusha -> Shushi\n= -> Ganja\n}\n",
+		want: []*quiz.Question{{ID: "m", Type: quiz.Match, Prompt: "Match.",
+			Pairs: []quiz.Pair{{Left: "Khojaly", Right: "Xocalı"}, {Left: "Shusha", Right: "Shushi"}}, Line: 1}},
+		warns: []string{`t.gift:4: warning: question "m": "Ganja" has no left side`},
+	},
+	{
+		name: "missing word: a blank where the answers stood",
+		src:  "Grant is {~buried =entombed ~living} in Grant's tomb.\n\nThe holiday is on the {\n   ~second\n   =fourth\n} Thursday of November.\n",
+		want: []*quiz.Question{
+			{ID: "q1", Type: quiz.Single, Prompt: "Grant is _____ in Grant's tomb.", Choices: []string{"buried", "entombed", "living"}, Correct: []int{1}, Line: 1},
+			{ID: "q2", Type: quiz.Single, Prompt: "The holiday is on the _____ Thursday of November.", Choices: []string{"second", "fourth"}, Correct: []int{1}, Line: 3},
+		},
+	},
+	{
+		name: "essay: the general feedback is the model answer",
+		src:  "::e:: What was the Soviet Union? {####A federation of 15 republics, 1922-1991.}\n",
+		want: []*quiz.Question{{ID: "e", Type: quiz.Open, Prompt: "What was the Soviet Union?", Model: "A federation of 15 republics, 1922-1991.", Line: 1}},
+	},
+	{
+		name:  "essay with no model answer, with a warning",
+		src:   "Write a short biography of Dag Hammarskjöld. {}\n",
+		want:  []*quiz.Question{{ID: "q1", Type: quiz.Open, Prompt: "Write a short biography of Dag Hammarskjöld.", Model: NoModelAnswer, Line: 1}},
+		warns: []string{"t.gift:1: warning: question \"q1\": essay with no model answer"},
+	},
+	{
+		name: "description: text with no braces is an info page",
+		src:  "::intro:: You can use a pencil and paper\nfor the next questions.\n",
+		want: []*quiz.Question{{ID: "intro", Type: quiz.Info, Prompt: "You can use a pencil and paper\nfor the next questions.", Line: 1}},
+	},
+	{
+		name: "escapes",
+		src:  `::esc\:1:: Is 2\=2 \{really\} \~ \# true\: \\ yes\nno? {T####a\#b}` + "\n",
+		want: []*quiz.Question{{ID: "esc-1", Type: quiz.TrueFalse, Prompt: "Is 2=2 {really} ~ # true: \\ yes\nno?", Truth: true, Explanation: "a#b", Line: 1}},
+	},
+	{
+		name: "escaped marks inside answers",
+		src:  `::m:: Which? {=a \= b ~c \~ d ~e \-> f#g \# h}` + "\n",
+		want: []*quiz.Question{{ID: "m", Type: quiz.Single, Prompt: "Which?", Choices: []string{"a = b", "c ~ d", `e \-> f`}, Correct: []int{0},
+			Explanation: "If you chose e \\-> f: g # h", Line: 1}},
+	},
+	{
+		name:  "cloze is not supported: skipped with a warning",
+		src:   "Kept {T}\n\n::cloze:: Paris is in {1:MULTICHOICE:=France~Spain}.\n",
+		want:  []*quiz.Question{{ID: "q1", Type: quiz.TrueFalse, Prompt: "Kept", Truth: true, Line: 1}},
+		warns: []string{`t.gift:3: warning: question "cloze": embedded answers (Cloze`},
+	},
+	{
+		name: "Moodle's own export",
+		src: "// question: 0  name: Switch category to $course$/top/Default for Test\n$CATEGORY: $course$/top/Default for Test\n\n\n" +
+			"// question: 12  name: Capital\n::Capital::[html]<p>Capital of France?</p>{\n\t=%100%Paris#\n\t=%100%paris, france#\n}\n\n" +
+			"// question: 13  name: Seas\n::Seas::[moodle]Which seas?{\n\t~%50%Black#\n\t~%50%Caspian#\n\t~%-100%Red#\n\t####Two seas.\n}\n\n" +
+			"// question: 14  name: Year\n::Year::[moodle]Year?{#\n\t=%100%1994:0#\n}\n",
+		want: []*quiz.Question{
+			{ID: "capital", Type: quiz.Short, Prompt: "Capital of France?", Accept: []string{"Paris", "paris, france"}, Tags: []string{"default-for-test"}, Line: 6},
+			{ID: "seas", Type: quiz.Multi, Prompt: "Which seas?", Choices: []string{"Black", "Caspian", "Red"}, Correct: []int{0, 1}, Explanation: "Two seas.", Tags: []string{"default-for-test"}, Line: 12},
+			{ID: "year", Type: quiz.Numeric, Prompt: "Year?", Value: 1994, Tags: []string{"default-for-test"}, Line: 20},
+		},
+		warns: []string{`t.gift:6: warning: question "capital": [html]: tags removed`, `t.gift:12: warning: question "seas": answer weights simplified`},
+	},
+	{
+		name: "conflictq's metadata comments",
+		src: "// source: Survivors await justice, ¶4: “Western journalists documented seeing bodies”\n// difficulty: hard\n// tags: recall, places\n// points: 2\n// unit: people\n::n:: How many? {#30000}\n\n" +
+			"// key point: founded 1922\n// key point: 15 republics\n// explanation: The article's own question.\\nSecond line.\n::o:: What was the Soviet Union? {####A federation.}\n\n" +
+			"// type: order\n::ord:: Order these. {=Position 1 -> first =Position 2 -> second}\n",
+		want: []*quiz.Question{
+			{ID: "n", Type: quiz.Numeric, Prompt: "How many?", Value: 30000, Unit: "people", Points: 2, Difficulty: "hard", Tags: []string{"recall", "places"},
+				Source: quiz.Source{Section: "Survivors await justice", Paragraph: 4, Quote: "Western journalists documented seeing bodies"}, Line: 6},
+			{ID: "o", Type: quiz.Open, Prompt: "What was the Soviet Union?", Model: "A federation.", Key: []string{"founded 1922", "15 republics"},
+				Explanation: "The article's own question.\nSecond line.", Line: 11},
+			{ID: "ord", Type: quiz.Order, Prompt: "Order these.", Items: []string{"first", "second"}, Line: 14},
+		},
+	},
+	{
+		name: "metadata that cannot be used is dropped, with a warning",
+		src:  "// difficulty: tricky\n// points: none\n// unit: km\n// type: essay\n// source: , ¶3: “q”\n::x:: Q {T}\n",
+		want: []*quiz.Question{{ID: "x", Type: quiz.TrueFalse, Prompt: "Q", Truth: true, Line: 6}},
+		warns: []string{
+			`t.gift:1: warning: question "x": difficulty: "tricky" is not one of easy, medium, hard`,
+			`t.gift:2: warning: question "x": points: expected a number more than 0`,
+			`t.gift:3: warning: question "x": unit: only numeric questions have a unit`,
+			`t.gift:4: warning: question "x": type: "essay": only "order"`,
+			`t.gift:5: warning: question "x": source: expected a section first`,
+		},
+	},
+	{
+		name: "a repeated title gets a new id, with a warning",
+		src:  "::same:: A {T}\n\n::same:: B {F}\n",
+		want: []*quiz.Question{
+			{ID: "same", Type: quiz.TrueFalse, Prompt: "A", Truth: true, Line: 1},
+			{ID: "same-2", Type: quiz.TrueFalse, Prompt: "B", Line: 3},
+		},
+		warns: []string{`t.gift:3: warning: question "same": the id "same" is already used by the question at line 1; this one is "same-2"`},
+	},
+	{
+		name:  "a category with a question in the same block",
+		src:   "$CATEGORY: Places\n::p:: Baku is a capital. {T}\n",
+		want:  []*quiz.Question{{ID: "p", Type: quiz.TrueFalse, Prompt: "Baku is a capital.", Truth: true, Tags: []string{"places"}, Line: 2}},
+		warns: []string{"t.gift:2: warning: a $CATEGORY line stands alone"},
+	},
+	{
+		name: "Windows line ends and a byte-order mark",
+		src:  "\ufeff::w:: One\r\ntwo {T}\r\n\r\n::x:: Three {F}\r\n",
+		want: []*quiz.Question{
+			{ID: "w", Type: quiz.TrueFalse, Prompt: "One\ntwo", Truth: true, Line: 1},
+			{ID: "x", Type: quiz.TrueFalse, Prompt: "Three", Line: 4},
+		},
+	},
+}
+
+func TestParseConstructs(t *testing.T) {
+	for _, tc := range constructs {
+		t.Run(tc.name, func(t *testing.T) {
+			b, warnings, err := Parse("t.gift", []byte(tc.src))
+			if err != nil {
+				t.Fatalf("unexpected error:\n%v", err)
+			}
+			if len(b.Questions) != len(tc.want) {
+				t.Fatalf("%d questions, want %d", len(b.Questions), len(tc.want))
+			}
+			for i, want := range tc.want {
+				got := b.Questions[i]
+				if want.Points == 0 {
+					want.Points = 1
+				}
+				for _, d := range diff(got, want) {
+					t.Errorf("question %d: %s", i+1, d)
+				}
+				if got.Line != want.Line {
+					t.Errorf("question %d: line %d, want %d", i+1, got.Line, want.Line)
+				}
+				if got.Bank != "t" {
+					t.Errorf("question %d: bank %q, want t", i+1, got.Bank)
+				}
+			}
+			msgs := messages(warnings)
+			if len(msgs) != len(tc.warns) {
+				t.Fatalf("warnings:\n%s\nwant %d: %q", strings.Join(msgs, "\n"), len(tc.warns), tc.warns)
+			}
+			for i, w := range tc.warns {
+				if !strings.Contains(msgs[i], w) || !warnings[i].Warning {
+					t.Errorf("warning %d: %q, want it to contain %q", i+1, msgs[i], w)
+				}
+			}
+			loadsAsYAML(t, b)
+		})
+	}
+}
+
+func TestParseBankNames(t *testing.T) {
+	for _, tc := range []struct {
+		file, src, id, title string
+	}{
+		{"quizzes/My Quiz.gift", "Q {T}", "my-quiz", "My Quiz"},
+		{"week1.txt", "$CATEGORY: $course$/top/Default for X/Khojaly and the war\n\nQ {T}", "week1", "Khojaly and the war"},
+		{"a.gift", "$CATEGORY: a//b\n\nQ {T}\n\n$CATEGORY: later\n\nR {T}", "a", "a/b"},
+		{"", "Q {T}", "gift", "GIFT import"},
+		{"Ωμέγα.gift", "Q {T}", "gift", "Ωμέγα"},
+	} {
+		b, _, err := Parse(tc.file, []byte(tc.src))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		if b.ID != tc.id || b.Title != tc.title || b.File != tc.file {
+			t.Errorf("%q: id %q, title %q, file %q; want %q, %q", tc.file, b.ID, b.Title, b.File, tc.id, tc.title)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string // each problem's text, in order
+	}{
+		{"unclosed brace", "::q:: Capital? {=Baku ~Ganja\n", []string{
+			`t.gift:1: question "q": expected '}' to close the '{' opened here, before the question ends (a blank line ends a question)`}},
+		{"unclosed brace before the next question", "Capital? {=Baku ~Ganja\nNext {T}\n", []string{
+			`t.gift:1: question "q1": expected '}' to close the '{' opened here, before the '{' at line 2`}},
+		{"a closing brace with no opening", "::q:: Capital? =Baku}\n", []string{
+			`t.gift:1: question "q": unexpected '}' with no '{' before it (write \} for a literal brace)`}},
+		{"two questions with no blank line", "A {T}\nB {F}\n", []string{
+			`t.gift:2: question "q1": expected one answer block per question, found a second '{'`}},
+		{"a stray closing brace after the answers", "A {T} and }\n", []string{
+			`t.gift:1: question "q1": unexpected '}' after the answers`}},
+		{"unclosed title", "::title Capital? {T}\n", []string{
+			`t.gift:1: question "q1": expected '::' to end the title`}},
+		{"title and nothing else", "::t::\n", []string{
+			`t.gift:1: question "t": expected question text after the title`}},
+		{"answers and no text", "::t:: {T}\n", []string{
+			`t.gift:1: question "t": expected question text before the answers (a blank line ends a question`}},
+		{"answers after a blank line", "Capital?\n\n{=Baku ~Ganja}\n", []string{
+			`t.gift:3: question "q2": expected question text before the answers (a blank line ends a question: keep its answers on the lines right after its text)`}},
+		{"format prefix and no text", "::t::[html]<br> {T}\n", []string{
+			`t.gift:1: warning: question "t": [html]: tags removed`,
+			`t.gift:1: question "t": expected question text before the answers`}},
+		{"no right answer", "::q:: Capital?\n{~Baku ~Ganja}\n", []string{
+			`t.gift:2: question "q": expected a right answer: mark it with = (or give it a positive %weight%)`}},
+		{"one answer", "::q:: Capital? {~Baku}\n", []string{
+			`t.gift:1: question "q": a multiple-choice question needs at least 2 answers, found 1`}},
+		{"an empty answer", "::q:: Capital? {\n=Baku\n~\n}\n", []string{
+			`t.gift:3: question "q": empty answer`}},
+		{"a weight out of range", "::q:: Capital? {=Baku ~%150%Ganja}\n", []string{
+			`t.gift:1: question "q": answer weight %150%: expected a percentage from -100% to 100%`}},
+		{"the same answer twice", "::q:: Capital? {\n=Baku\n~Ganja\n~baku\n}\n", []string{
+			`t.gift:4: question "q": "baku" appears twice in the answers (also at line 2)`}},
+		{"too many answers", "::q:: Letter? {=a ~b ~c ~d ~e ~f ~g ~h ~i ~j ~k}\n", []string{
+			`t.gift:1: question "q": give 2 to 10 answers, not 11`}},
+		{"a pair with no arrow", "::m:: Match {\n=a -> b\n=c\n}\n", []string{
+			`t.gift:3: question "m": expected 'left -> right' in a matching pair`}},
+		{"one pair", "::m:: Match {=a -> b}\n", []string{
+			`t.gift:1: question "m": give 2 to 12 pairs, not 1`}},
+		{"the same right side twice", "::m:: Match {\n=cat -> mammal\n=dog -> mammal\n}\n", []string{
+			`t.gift:3: question "m": "mammal" appears twice in the right-hand sides (also at line 2)`}},
+		{"not a number", "::n:: Year? {#nineteen}\n", []string{
+			`t.gift:1: question "n": expected a number, found "nineteen"`}},
+		{"a negative tolerance", "::n:: Year? {#1994:-1}\n", []string{
+			`t.gift:1: question "n": the tolerance "-1" must not be negative`}},
+		{"a backwards range", "::n:: Year? {#5..1}\n", []string{
+			`t.gift:1: question "n": the range "5..1" runs backwards: write min..max`}},
+		{"no number", "::n:: Year? {#}\n", []string{
+			`t.gift:1: question "n": expected a number after '{#'`}},
+		{"no full or partial credit", "::n:: Year? {#=%0%1994}\n", []string{
+			`t.gift:1: question "n": expected a right answer: a number with no weight, or with a positive %weight%`}},
+		{"a short answer with nothing to compare", "::s:: Punctuation? {=!!!}\n", []string{
+			`t.gift:1: question "s": "!!!" has no letters or digits to compare an answer with`}},
+		{"no questions", "// only a comment\n\n$CATEGORY: x\n", []string{
+			`t.gift: no questions found: a GIFT question is text followed by answers in braces, such as 1+1=2 {T}`}},
+		{"only unsupported questions", "Paris is in {1:MULTICHOICE:=France~Spain}.\n", []string{
+			`t.gift: no questions found`,
+			`t.gift:1: warning: question "q1": embedded answers (Cloze, such as {1:MULTICHOICE:…}) are not supported by GIFT import; question skipped`}},
+		{"not UTF-8", "A {T}\n\nB \xff {T}\n", []string{
+			`t.gift:3: not valid UTF-8 text (save the file as UTF-8)`}},
+		{"every problem, in the order of the file, warnings included", "C {=a ~b\n\nB {}\n\nA {~x ~y}\n", []string{
+			`t.gift:1: question "q1": expected '}'`,
+			`t.gift:3: warning: question "q2": essay with no model answer`,
+			`t.gift:5: question "q3": expected a right answer`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, warnings, err := Parse("t.gift", []byte(tc.src))
+			var inv *quiz.InvalidError
+			if !errors.As(err, &inv) {
+				t.Fatalf("got bank %v, warnings %v, error %v; want an *quiz.InvalidError", b, warnings, err)
+			}
+			got := messages(inv.Problems)
+			if len(got) != len(tc.want) {
+				t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("problem %d:\n got %s\nwant %s", i+1, got[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestParseTooLarge(t *testing.T) {
+	_, _, err := Parse("big.gift", make([]byte, quiz.MaxFileSize+1))
+	if err == nil || !strings.Contains(err.Error(), "big.gift: file is 10.0 MB; conflictq reads files of at most 10 MB") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// A question the parser would build wrong must be caught by check, with the
+// question's line: check is the net under the parser.
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		q    *quiz.Question
+		want string
+	}{
+		{&quiz.Question{ID: "Bad Id", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1}, `id "Bad Id" must be`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{2}}, "right answer 2 is out of range"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "X"}, Correct: []int{0}}, `"X" appears twice in answers`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Multi, Prompt: "p", Points: 1, Choices: []string{"x", "y"}}, "expected at least one right answer"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Short, Prompt: "p", Points: 1, Accept: []string{"?"}}, "has no letters or digits"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Numeric, Prompt: "p", Points: 1, Tol: -1}, "tolerance must be"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Order, Prompt: "p", Points: 1, Items: []string{"x"}}, "give 2 to 12 items, not 1"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "c", Right: "b"}}}, `"b" appears twice in right-hand sides`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Open, Prompt: "p", Points: 1}, "expected a model answer"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1, Accept: []string{"x"}}, "type truefalse does not use accept"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 0}, "points must be more than 0"},
+		{&quiz.Question{ID: "a", Bank: "", Line: 0, Type: quiz.TrueFalse, Prompt: " ", Points: 1}, "expected question text"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: "essay", Prompt: "p", Points: 1}, `unknown type "essay"`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Info, Prompt: "p", Points: 1, Source: quiz.Source{Quote: "q"}}, "source: missing section"},
+	} {
+		got := strings.Join(check(tc.q), "; ")
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%s %s: got %q, want %q", tc.q.Type, tc.q.ID, got, tc.want)
+		}
+	}
+	ok := &quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "c", Right: "d"}}}
+	if got := check(ok); len(got) > 0 {
+		t.Errorf("a good question: %q", got)
+	}
+}

@@ -1,0 +1,277 @@
+// Package worksheet renders a bank for study away from the terminal: a
+// printable Markdown worksheet with its answer key, and a deck of Anki
+// flashcards.
+//
+// Options are shuffled as a quiz shuffles them, with Seed: a worksheet never
+// shows the right choice first just because the bank lists it first, the
+// same bank always gives the same worksheet, and an answer sheet with
+// "seed: 1" refers to options by the worksheet's letters.
+package worksheet
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Seed is the seed options are shuffled with, as `conflictq quiz --seed 1`
+// shuffles them.
+const Seed uint64 = 1
+
+// Markdown writes b as a printable worksheet: the title, numbered questions
+// with lettered options and room to write the answer, then an answer key
+// with each answer, its explanation and where to reread. Info pages appear
+// as quoted text among the questions, unnumbered.
+func Markdown(w io.Writer, b *quiz.Bank) error {
+	var s strings.Builder
+	fmt.Fprintf(&s, "# %s\n\n", inline(title(b)))
+	if b.Description != "" {
+		fmt.Fprintf(&s, "%s\n\n", block(b.Description))
+	}
+	s.WriteString("Name: ______________________________   Date: ________________\n")
+	qs := present(b)
+	if len(qs) > 0 {
+		s.WriteString("\n## Questions\n")
+	}
+	n := 0
+	for _, q := range qs {
+		s.WriteString("\n")
+		if q.Type == quiz.Info {
+			for _, l := range strings.Split(block(q.Prompt), "\n") {
+				s.WriteString(strings.TrimRight("> "+l, " ") + "\n")
+			}
+			continue
+		}
+		n++
+		hint := hints[q.Type]
+		if q.Type == quiz.Order {
+			hint = fmt.Sprintf("Number these 1–%d, first to last.", len(q.Items))
+		}
+		if q.Points != 1 {
+			if hint == "" {
+				hint = points(q.Points) + "."
+			} else {
+				hint = strings.TrimSuffix(hint, ".") + "; " + points(q.Points) + "."
+			}
+		}
+		fmt.Fprintf(&s, "**%d.** %s", n, block(q.Prompt))
+		if hint != "" {
+			fmt.Fprintf(&s, " *(%s)*", strings.TrimSpace(hint))
+		}
+		s.WriteString("\n\n")
+		opts := q.Options()
+		switch q.Type {
+		case quiz.Single, quiz.Multi:
+			for k, o := range opts {
+				fmt.Fprintf(&s, "- %s) %s\n", letter(k), inline(o))
+			}
+		case quiz.TrueFalse:
+			s.WriteString("True / False\n")
+		case quiz.Short:
+			s.WriteString("Answer: ________________________________________\n")
+		case quiz.Numeric:
+			fmt.Fprintf(&s, "%s\n", strings.TrimSpace("Answer: ____________________ "+inline(q.Unit)))
+		case quiz.Order:
+			for _, o := range opts {
+				fmt.Fprintf(&s, "- ____ %s\n", inline(o))
+			}
+		case quiz.Match:
+			for k, l := range q.Lefts() {
+				fmt.Fprintf(&s, "%d. %s ____\n", k+1, inline(l))
+			}
+			s.WriteString("\n")
+			for k, o := range opts {
+				fmt.Fprintf(&s, "- %s) %s\n", letter(k), inline(o))
+			}
+		case quiz.Open:
+			s.WriteString("Answer:\n")
+			for range 4 {
+				s.WriteString("\n" + strings.Repeat("_", 72) + "\n")
+			}
+		}
+	}
+
+	if n > 0 {
+		s.WriteString("\n## Answer key\n")
+	}
+	n = 0
+	for _, q := range qs {
+		if q.Type == quiz.Info {
+			continue
+		}
+		n++
+		lines := []string{fmt.Sprintf("**%d.** %s", n, block(answer(q)))}
+		if q.Type == quiz.Open && len(q.Key) > 0 {
+			lines = append(lines, "Key points: "+inline(strings.Join(q.Key, "; ")))
+		}
+		if q.Explanation != "" {
+			lines = append(lines, block(q.Explanation))
+		}
+		if src := q.Source.String(); src != "" {
+			lines = append(lines, "Reread: "+inline(src))
+		}
+		fmt.Fprintf(&s, "\n%s\n", strings.Join(lines, "\\\n"))
+	}
+	_, err := io.WriteString(w, s.String())
+	return err
+}
+
+// hints tell the student how to answer each type on paper.
+var hints = map[quiz.Type]string{
+	quiz.Single:    "Choose one.",
+	quiz.Multi:     "Choose all that apply.",
+	quiz.TrueFalse: "True or false?",
+	quiz.Match:     "Write the letter of the matching answer after each number.",
+}
+
+// present returns the bank's questions in the bank's order, each with its
+// options shuffled with Seed.
+func present(b *quiz.Bank) []*quiz.Presented {
+	shown, err := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, Seed)
+	if err != nil {
+		return nil // a bank with no questions
+	}
+	perm := make(map[*quiz.Question][]int, len(shown))
+	for _, p := range shown {
+		perm[p.Question] = p.Perm
+	}
+	out := make([]*quiz.Presented, len(b.Questions))
+	for i, q := range b.Questions {
+		out[i] = &quiz.Presented{Question: q, Perm: perm[q]}
+	}
+	return out
+}
+
+// answer renders the right answer as the worksheet shows the options: by
+// their letters and numbers where it gave them, then the texts.
+func answer(q *quiz.Presented) string {
+	shownAt := func(i int) int { // display position of bank index i
+		if k := slices.Index(q.Perm, i); k >= 0 {
+			return k
+		}
+		return i
+	}
+	switch q.Type {
+	case quiz.Single, quiz.Multi:
+		ks := make([]int, 0, len(q.Correct))
+		for _, i := range q.Correct {
+			if i >= 0 && i < len(q.Choices) {
+				ks = append(ks, shownAt(i))
+			}
+		}
+		slices.Sort(ks)
+		parts := make([]string, len(ks))
+		opts := q.Options()
+		for j, k := range ks {
+			parts[j] = letter(k) + ") " + opts[k]
+		}
+		return strings.Join(parts, "; ")
+	case quiz.Order:
+		nums := make([]string, len(q.Items))
+		for k := range q.Items {
+			nums[k] = strconv.Itoa(1 + q.FromDisplay([]int{k})[0])
+		}
+		return q.Expected() + " (as listed: " + strings.Join(nums, ", ") + ")"
+	case quiz.Match:
+		parts := make([]string, len(q.Pairs))
+		for i := range q.Pairs {
+			parts[i] = fmt.Sprintf("%d %s", i+1, letter(shownAt(i)))
+		}
+		return strings.Join(parts, ", ") + ": " + q.Expected()
+	case quiz.Open:
+		return "Model answer: " + q.Expected()
+	}
+	return q.Expected()
+}
+
+func title(b *quiz.Bank) string {
+	if b.Title != "" {
+		return b.Title
+	}
+	return b.ID
+}
+
+// letter names option k (from 0): a, b, … z, then aa, ab.
+func letter(k int) string {
+	if k < 26 {
+		return string(rune('a' + k))
+	}
+	return letter(k/26-1) + letter(k%26)
+}
+
+func points(p float64) string {
+	s := strconv.FormatFloat(p, 'f', -1, 64)
+	if p == 1 {
+		return s + " point"
+	}
+	return s + " points"
+}
+
+var (
+	entity      = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
+	lineStart   = regexp.MustCompile(`^(\s*)([#>+=-]|[0-9]+[.)])`)
+	underscores = regexp.MustCompile(`_+`)
+)
+
+// inline escapes text so that Markdown shows it as written, on one line.
+func inline(s string) string {
+	return strings.Join(strings.Fields(escape(s)), " ")
+}
+
+// block escapes text that may run over several lines; each line break
+// stays one (a backslash at the end of a line), and nothing at the start of
+// a line becomes a heading, quote or list.
+func block(s string) string {
+	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")), "\n")
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimSpace(escape(l))
+		if l == "" {
+			continue
+		}
+		if m := lineStart.FindStringSubmatchIndex(l); m != nil {
+			// Escape the last character of the marker: \# \> \- 1\.
+			end := m[5] - 1
+			l = l[:end] + `\` + l[end:]
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\\\n")
+}
+
+// escape puts a backslash before what Markdown would read as markup. A run of
+// underscores with space on both sides (a blank to fill in, _____) stays as
+// it is, since Markdown shows it as it is.
+func escape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '[', ']', '<', '|', '~':
+			b.WriteByte('\\')
+		case '&':
+			if entity.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '_':
+			run := underscores.FindString(s[i:])
+			before, after := i == 0 || isSpace(s[i-1]), i+len(run) == len(s) || isSpace(s[i+len(run)])
+			if before && after {
+				b.WriteString(run)
+			} else {
+				b.WriteString(strings.Repeat(`\_`, len(run)))
+			}
+			i += len(run) - 1
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }

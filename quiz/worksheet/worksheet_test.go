@@ -1,0 +1,170 @@
+package worksheet
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func sample(t *testing.T) *quiz.Bank {
+	t.Helper()
+	data, err := os.ReadFile("testdata/sample.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, warnings, err := quiz.ParseBank("sample.yaml", data)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("%v %v", err, warnings)
+	}
+	return b
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./quiz/worksheet -update)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs (run go test ./quiz/worksheet -update to accept):\n%s", name, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	b := sample(t)
+	for _, tc := range []struct {
+		file  string
+		write func(io *bytes.Buffer, b *quiz.Bank) error
+	}{
+		{"sample.md", func(w *bytes.Buffer, b *quiz.Bank) error { return Markdown(w, b) }},
+		{"sample.tsv", func(w *bytes.Buffer, b *quiz.Bank) error { return Anki(w, b) }},
+	} {
+		var buf bytes.Buffer
+		if err := tc.write(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, tc.file, buf.Bytes())
+	}
+}
+
+// The answer key's letters name the options the worksheet shows under them.
+func TestKeyMatchesOptions(t *testing.T) {
+	for _, name := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
+		b := assets.CompiledBank(name)
+		var buf bytes.Buffer
+		if err := Markdown(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		questions, key, ok := strings.Cut(out, "\n## Answer key\n")
+		if !ok {
+			t.Fatalf("%s: no answer key", name)
+		}
+		graded := 0
+		for _, q := range b.Questions {
+			if q.Type != quiz.Info {
+				graded++
+			}
+		}
+		for _, part := range []string{questions, key} {
+			if n := len(regexp.MustCompile(`(?m)^\*\*\d+\.\*\* `).FindAllString(part, -1)); n != graded {
+				t.Errorf("%s: %d numbered entries, want %d", name, n, graded)
+			}
+		}
+		// Each single-choice answer "b) text" appears as the option "- b) text".
+		for _, m := range regexp.MustCompile(`(?m)^\*\*(\d+)\.\*\* ([a-j]\) [^\\\n;]+)\\$`).FindAllStringSubmatch(key, -1) {
+			if !strings.Contains(questions, "\n- "+m[2]+"\n") {
+				t.Errorf("%s: key %s: %q is not an option shown", name, m[1], m[2])
+			}
+		}
+		if strings.Contains(out, "\t") {
+			t.Errorf("%s: a tab in the worksheet", name)
+		}
+	}
+}
+
+func TestAnkiLines(t *testing.T) {
+	for _, name := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
+		b := assets.CompiledBank(name)
+		var buf bytes.Buffer
+		if err := Anki(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+		if lines[0] != "#separator:tab" || lines[1] != "#html:true" || lines[2] != "#tags column:3" {
+			t.Fatalf("%s: headers %q", name, lines[:3])
+		}
+		cards := lines[3:]
+		if len(cards) != len(b.Questions) {
+			t.Errorf("%s: %d cards, want %d", name, len(cards), len(b.Questions))
+		}
+		for i, l := range cards {
+			fields := strings.Split(l, "\t")
+			if len(fields) != 3 || fields[0] == "" || fields[1] == "" || strings.ContainsAny(l, "\"\r") || strings.HasPrefix(l, "#") {
+				t.Errorf("%s card %d: %q", name, i+1, l)
+			}
+			if len(fields) == 3 && !slices.Contains(strings.Fields(fields[2]), name) {
+				t.Errorf("%s card %d: tags %q lack the bank id", name, i+1, fields[2])
+			}
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for _, tc := range []struct{ in, block, field string }{
+		{"Khojaly (Xocalı)", "Khojaly (Xocalı)", "Khojaly (Xocalı)"},
+		{"The town of _____ in 1992", "The town of _____ in 1992", "The town of _____ in 1992"},
+		{"snake_case and _em_ and (____)", `snake\_case and \_em\_ and (\_\_\_\_)`, "snake_case and _em_ and (____)"},
+		{"*a* `b` [c](d) <e> f|g ~~h~~ \\", `\*a\* \` + "`b\\` " + `\[c\](d) \<e> f\|g \~\~h\~\~ \\`, "*a* `b` [c](d) &lt;e&gt; f|g ~~h~~ \\"},
+		{"Tom & Jerry &amp; &#35;", `Tom & Jerry \&amp; \&#35;`, "Tom &amp; Jerry &amp;amp; &amp;#35;"},
+		{"# one\n> two\n- three\n12. four\n+five\n===", "\\# one\\\n\\> two\\\n\\- three\\\n12\\. four\\\n\\+five\\\n\\===", "&#35; one<br>&gt; two<br>- three<br>12. four<br>+five<br>==="},
+		{"say \"hi\"\tthere", "say \"hi\"\tthere", "say &#34;hi&#34;&#9;there"},
+		{"#hash first", `\#hash first`, "&#35;hash first"},
+	} {
+		if got := block(tc.in); got != tc.block {
+			t.Errorf("block(%q) = %q, want %q", tc.in, got, tc.block)
+		}
+		if got := field(tc.in); got != tc.field {
+			t.Errorf("field(%q) = %q, want %q", tc.in, got, tc.field)
+		}
+	}
+	if got := letter(27); got != "ab" {
+		t.Errorf("letter(27) = %q", got)
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteErrors(t *testing.T) {
+	b := sample(t)
+	if err := Markdown(failWriter{}, b); err == nil {
+		t.Error("Markdown: no error")
+	}
+	if err := Anki(failWriter{}, b); err == nil {
+		t.Error("Anki: no error")
+	}
+	// A bank with no questions still makes a (short) worksheet.
+	var buf bytes.Buffer
+	if err := Markdown(&buf, &quiz.Bank{ID: "empty", Title: "Empty"}); err != nil || !strings.HasPrefix(buf.String(), "# Empty\n") || strings.Contains(buf.String(), "Answer key") {
+		t.Errorf("%v %q", err, buf.String())
+	}
+}
