@@ -38,6 +38,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSheet$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSheetJSON$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime $(FUZZTIME) ./glossary
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/gift
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/aiken
 
 install:
 	$(GO) install $(PKG)

@@ -13,6 +13,9 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/aiken"
+	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
 // NewCmdBank groups the commands on question banks.
@@ -21,11 +24,12 @@ func NewCmdBank(f *Factory) *cobra.Command {
 		Use:   "bank",
 		Short: "List, show, validate and export question banks",
 		Long: `Question banks are YAML files (the format is in the README). conflictq embeds its
-own; --bank accepts an embedded bank's name or a path to a YAML file anywhere.`,
+own; --bank accepts an embedded bank's name or a path to a bank file anywhere:
+YAML, Moodle GIFT (.gift, .txt) or Aiken (.aiken).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newCmdBankList(f), newCmdBankShow(f), newCmdBankValidate(f), newCmdBankExport(f))
+	cmd.AddCommand(newCmdBankList(f), newCmdBankShow(f), newCmdBankValidate(f), newCmdBankExport(f), newCmdBankConvert(f))
 	return cmd
 }
 
@@ -160,7 +164,11 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					for _, p := range inv.Problems {
 						fmt.Fprintln(f.IOStreams.ErrOut, p.Error())
 					}
-					fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", ref, countErrors(inv.Problems))
+					if n := countErrors(inv.Problems); n == 1 {
+						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", ref)
+					} else {
+						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", ref, n)
+					}
 				case err != nil:
 					failed++
 					fmt.Fprintln(f.IOStreams.ErrOut, err)
@@ -170,7 +178,11 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 						fmt.Fprintln(f.IOStreams.ErrOut, w.Error())
 					}
 					note := ""
-					if len(warnings) > 0 {
+					switch len(warnings) {
+					case 0:
+					case 1:
+						note = ", 1 warning"
+					default:
 						note = fmt.Sprintf(", %d warnings", len(warnings))
 					}
 					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", ref, len(b.Questions), note)
@@ -194,47 +206,118 @@ func countErrors(ps []quiz.Problem) int {
 	return n
 }
 
+// exportFormats are the formats bank export writes.
+var exportFormats = []string{"json", "yaml", "gift", "aiken", "markdown", "anki"}
+
 func newCmdBankExport(f *Factory) *cobra.Command {
 	var format, output string
 	var force bool
 	cmd := &cobra.Command{
-		Use:               "export NAME|FILE",
-		Short:             "Write a bank as JSON or YAML",
+		Use:   "export NAME|FILE",
+		Short: "Write a bank as JSON, YAML, GIFT, Aiken, a Markdown worksheet or Anki cards",
+		Long: `Write a bank for another tool:
+
+  json, yaml  conflictq's own format
+  gift        Moodle's GIFT; order questions become matching ones (said on stderr)
+  aiken       single-choice questions only; the others are skipped (counted on stderr)
+  markdown    a printable worksheet with an answer key, for classes without terminals
+  anki        tab-separated cards to import into Anki`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
 		Example: `  conflictq bank export comprehension --format json -o comprehension.json
-  conflictq bank export timeline --format yaml > timeline.yaml`,
+  conflictq bank export timeline --format gift -o timeline.gift
+  conflictq bank export comprehension --format markdown -o worksheet.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			banks, err := loadBanks(f.IOStreams, f.Library(), args)
 			if err != nil {
 				return err
 			}
-			doc := banks[0].Doc()
+			b := banks[0]
+			var notes []string
 			write := func(w io.Writer) error {
-				if format == "yaml" {
-					enc := yaml.NewEncoder(w)
-					enc.SetIndent(2)
-					if err := enc.Encode(doc); err != nil {
-						return err
+				switch format {
+				case "yaml":
+					return writeBankYAML(w, b)
+				case "gift":
+					n, err := gift.Export(w, b)
+					notes = n
+					return err
+				case "aiken":
+					skipped, err := aiken.Export(w, b)
+					if skipped > 0 {
+						notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
 					}
-					return enc.Close()
+					return err
+				case "markdown":
+					return worksheet.Markdown(w, b)
+				case "anki":
+					return worksheet.Anki(w, b)
 				}
-				return writeJSON(w, doc)
+				return writeJSON(w, b.Doc())
 			}
 			if output == "" || output == "-" {
+				err = write(f.IOStreams.Out)
+			} else if err = quiz.WriteFile(output, force, write); err == nil {
+				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", output)
+			}
+			for _, n := range notes {
+				fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", n)
+			}
+			if err != nil {
+				return invalidErr(err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().Var(newEnum(&format, "json", exportFormats...), "format", strings.Join(exportFormats, ", "))
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (default: standard output)")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func writeBankYAML(w io.Writer, b *quiz.Bank) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(b.Doc()); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func newCmdBankConvert(f *Factory) *cobra.Command {
+	var output string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "convert FILE -o OUT.yaml",
+		Short: "Convert a GIFT or Aiken bank to conflictq's YAML",
+		Long: `Read a bank in Moodle's GIFT (.gift, .txt) or Aiken (.aiken, or recognised by its
+ANSWER: lines) and write the equivalent YAML bank. Anything GIFT has that
+conflictq cannot hold is named on stderr with its line, never dropped silently.`,
+		Example: `  conflictq bank convert moodle-export.txt -o my-bank.yaml
+  conflictq bank validate my-bank.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if output == "" {
+				return &FlagError{Err: errors.New("name the YAML file to write with -o")}
+			}
+			banks, err := loadBanks(f.IOStreams, f.Library(), args)
+			if err != nil {
+				return err
+			}
+			write := func(w io.Writer) error { return writeBankYAML(w, banks[0]) }
+			if output == "-" {
 				return write(f.IOStreams.Out)
 			}
 			if err := quiz.WriteFile(output, force, write); err != nil {
 				return invalidErr(err)
 			}
-			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", output)
+			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", output, len(banks[0].Questions))
 			return nil
 		},
 	}
-	cmd.Flags().Var(newEnum(&format, "json", "json", "yaml"), "format", "json or yaml")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (default: standard output)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "the YAML `FILE` to write (- for standard output)")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "yaml"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

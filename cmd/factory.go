@@ -12,6 +12,8 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/aiken"
+	"github.com/conflictq/conflictq/quiz/gift"
 )
 
 // Factory hands commands what they need from the outside world, so that tests
@@ -52,7 +54,7 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		HandleSignals: true,
 	}
 	f.Library = sync.OnceValue(func() *quiz.Library {
-		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks}
+		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks, Formats: bankFormats}
 	})
 	f.Prompter = func() quiz.Prompter { return surveyPrompter(f.IOStreams) }
 	return f
@@ -62,6 +64,13 @@ func surveyPrompter(io *iostreams.IOStreams) quiz.Prompter {
 	in, _ := io.In.(*os.File)
 	out, _ := io.Out.(*os.File)
 	return prompt.NewSurvey(in, out, io.ErrOut, io.ColorEnabled(), io.RestoreTerminal)
+}
+
+// bankFormats are the formats besides YAML that --bank reads: Moodle's GIFT
+// (.gift, and .txt as Moodle exports it) and Aiken (.aiken, or recognised).
+var bankFormats = []quiz.Format{
+	{Name: "gift", Exts: []string{".gift", ".txt"}, Parse: gift.Parse},
+	{Name: "aiken", Exts: []string{".aiken"}, Looks: aiken.Looks, Parse: aiken.Parse},
 }
 
 // randomSeed draws a seed; quizzes record it so any one can be replayed.

@@ -59,8 +59,8 @@ func (b *Bank) Question(id string) *Question {
 // Source says where in the article a question's answer stands.
 type Source struct {
 	Section   string `yaml:"section" json:"section"`
-	Paragraph int    `yaml:"paragraph" json:"paragraph"`
-	Quote     string `yaml:"quote" json:"quote"`
+	Paragraph int    `yaml:"paragraph,omitempty" json:"paragraph,omitempty"`
+	Quote     string `yaml:"quote,omitempty" json:"quote,omitempty"`
 }
 
 // IsZero reports whether no citation was given.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -22,7 +23,38 @@ type Library struct {
 	// Generated names built-in banks that only Compiled provides: they have no
 	// YAML source (the vocabulary bank is made from the glossary).
 	Generated []string
-	cache     map[string]*Bank
+	// Formats read banks from files in other formats than YAML (GIFT, Aiken),
+	// chosen by extension or by their Looks test; YAML is the default.
+	Formats []Format
+	cache   map[string]*Bank
+}
+
+// Format reads banks written in another format than conflictq's YAML.
+type Format struct {
+	Name  string
+	Exts  []string          // file extensions, with the dot: ".gift"
+	Looks func([]byte) bool // recognises content whatever the extension, or nil
+	Parse func(file string, data []byte) (*Bank, []Problem, error)
+}
+
+// parser picks how to read a file: by its extension, then by its content.
+func (l *Library) parser(file string, data []byte) func(string, []byte) (*Bank, []Problem, error) {
+	ext := strings.ToLower(path.Ext(file))
+	if ext == ".yaml" || ext == ".yml" || ext == ".json" {
+		return ParseBank
+	}
+	// Content first: an Aiken file saved as .txt is still Aiken.
+	for _, f := range l.Formats {
+		if f.Looks != nil && f.Looks(data) {
+			return f.Parse
+		}
+	}
+	for _, f := range l.Formats {
+		if slices.Contains(f.Exts, ext) {
+			return f.Parse
+		}
+	}
+	return ParseBank
 }
 
 // Names lists the embedded banks' names, sorted.
@@ -83,7 +115,7 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	b, warnings, err := ParseBank(file, data)
+	b, warnings, err := l.parser(file, data)(file, data)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -261,6 +261,9 @@ func number(ps *problems, n *yaml.Node, qid, field string) (float64, bool) {
 		return 0, false
 	}
 	v, err := ParseNumber(n.Value)
+	if err != nil && (n.Tag == "!!float" || n.Tag == "!!int") {
+		v, err = strconv.ParseFloat(n.Value, 64) // YAML's own syntax: 1e+06
+	}
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		ps.add(n.Line, qid, field, "expected a number, found %q", n.Value)
 		return 0, false
