@@ -19,7 +19,7 @@ type Entry struct {
 	// Confusable names terms too close to this one to be offered as its
 	// wrong answers in the vocabulary quiz (ceasefire and truce), either way.
 	Confusable []string `json:"confusable,omitempty" yaml:"confusable,omitempty"`
-	Sources      []Source  `json:"sources" yaml:"sources"`
+	Sources    []Source `json:"sources" yaml:"sources"`
 	// Topic is the file the entry came from (law, places, history, ...), used to
 	// draw plausible distractors for the vocabulary quiz.
 	Topic string `json:"topic" yaml:"-"`
