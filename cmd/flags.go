@@ -3,6 +3,10 @@ package cmd
 import (
 	"fmt"
 	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // enumFlag is a string flag that accepts only listed values, so a bad value is
@@ -28,4 +32,37 @@ func (e *enumFlag) Set(s string) error {
 		}
 	}
 	return fmt.Errorf("%q is not one of %s", s, strings.Join(e.allowed, ", "))
+}
+
+// Selection is which questions a command takes: the flags quiz and sheet share.
+type Selection struct {
+	Banks      []string
+	Count      int
+	Tags       []string
+	Difficulty string
+	Seed       uint64
+	SeedSet    bool // set from cmd.Flags().Changed("seed")
+}
+
+// Filter returns the selection as the quiz library takes it.
+func (s *Selection) Filter() quiz.Filter {
+	return quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
+}
+
+// addSelectionFlags defines --bank, -n/--count, --tag, --difficulty and
+// --seed; seedNote says where the seed is recorded.
+func addSelectionFlags(fl *pflag.FlagSet, s *Selection, seedNote string) {
+	fl.StringArrayVar(&s.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a bank file: YAML, GIFT or Aiken (repeatable)")
+	fl.IntVarP(&s.Count, "count", "n", 0, "at most `N` questions (0: all)")
+	fl.StringArrayVar(&s.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
+	fl.Var(newEnum(&s.Difficulty, "", quiz.Difficulties...), "difficulty", "only questions of this difficulty: easy, medium or hard")
+	fl.Uint64Var(&s.Seed, "seed", 0, "shuffle with seed `N` (default: random; "+seedNote+")")
+}
+
+// checkCount refuses a negative --count.
+func (s *Selection) checkCount() error {
+	if s.Count < 0 {
+		return &FlagError{Err: fmt.Errorf("--count must be 0 (all) or more, not %d", s.Count)}
+	}
+	return nil
 }

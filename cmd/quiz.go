@@ -29,23 +29,18 @@ type QuizOptions struct {
 	StateDir      func() (string, error)
 	HandleSignals bool
 
-	Banks      []string
-	Count      int
-	Tags       []string
-	Difficulty string
-	Seed       uint64
-	SeedSet    bool
-	Mode       string
-	Student    string
-	TimeLimit  time.Duration
-	Report     string
-	ReportDir  string
-	Format     string
-	Force      bool
-	Plain      bool
-	Answers    string
-	Pass       float64
-	PassSet    bool
+	Selection
+	Mode      string
+	Student   string
+	TimeLimit time.Duration
+	Report    string
+	ReportDir string
+	Format    string
+	Force     bool
+	Plain     bool
+	Answers   string
+	Pass      float64
+	PassSet   bool
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
@@ -95,8 +90,8 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			if opts.Report != "" && opts.ReportDir != "" {
 				return &FlagError{Err: errors.New("give -o/--report or --report-dir, not both")}
 			}
-			if opts.Count < 0 {
-				return &FlagError{Err: fmt.Errorf("--count must be 0 (all) or more, not %d", opts.Count)}
+			if err := opts.checkCount(); err != nil {
+				return err
 			}
 			if opts.TimeLimit < 0 {
 				return &FlagError{Err: fmt.Errorf("--time-limit must be positive, not %s", opts.TimeLimit)}
@@ -111,11 +106,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&opts.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a YAML file (repeatable)")
-	fl.IntVarP(&opts.Count, "count", "n", 0, "ask at most `N` questions (0: all)")
-	fl.StringArrayVar(&opts.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
-	fl.Var(newEnum(&opts.Difficulty, "", "easy", "medium", "hard"), "difficulty", "only questions of this difficulty: easy, medium or hard")
-	fl.Uint64Var(&opts.Seed, "seed", 0, "shuffle with seed `N` (default: random; always recorded in the report)")
+	addSelectionFlags(fl, &opts.Selection, "always recorded in the report")
 	fl.Var(newEnum(&opts.Mode, string(quiz.Practice), string(quiz.Practice), string(quiz.Exam)), "mode", "practice (feedback after each answer) or exam (at the end)")
 	fl.StringVar(&opts.Student, "student", "", "the student's `name`, for the report")
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
@@ -209,7 +200,7 @@ func quizRun(opts *QuizOptions) error {
 	if !opts.SeedSet {
 		opts.Seed = opts.NewSeed()
 	}
-	questions, err := quiz.Select(banks, quiz.Filter{Tags: opts.Tags, Difficulty: opts.Difficulty, Count: opts.Count}, opts.Seed)
+	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
 	if err != nil {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
 	}
@@ -437,7 +428,7 @@ func quizFromSheet(opts *QuizOptions, banks []*quiz.Bank, format string) error {
 	if opts.Student == "" {
 		opts.Student = sheet.Student
 	}
-	questions, err := quiz.Select(banks, quiz.Filter{Tags: opts.Tags, Difficulty: opts.Difficulty, Count: opts.Count}, opts.Seed)
+	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
 	if err != nil {
 		return invalidErr(err)
 	}

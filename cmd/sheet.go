@@ -15,17 +15,12 @@ import (
 
 // SheetOptions are the sheet command's inputs.
 type SheetOptions struct {
-	Factory    *Factory
-	Banks      []string
-	Count      int
-	Tags       []string
-	Difficulty string
-	Seed       uint64
-	SeedSet    bool
-	Format     string
-	Output     string
-	Force      bool
-	Key        bool
+	Factory *Factory
+	Selection
+	Format string
+	Output string
+	Force  bool
+	Key    bool
 }
 
 // NewCmdSheet writes blank answer sheets and answer keys.
@@ -49,8 +44,8 @@ grading it gives 100%.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
-			if opts.Count < 0 {
-				return &FlagError{Err: fmt.Errorf("--count must be 0 (all) or more, not %d", opts.Count)}
+			if err := opts.checkCount(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -59,11 +54,7 @@ grading it gives 100%.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&opts.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a YAML file (repeatable)")
-	fl.IntVarP(&opts.Count, "count", "n", 0, "at most `N` questions (0: all)")
-	fl.StringArrayVar(&opts.Tags, "tag", nil, "only questions with this `tag` (repeatable)")
-	fl.Var(newEnum(&opts.Difficulty, "", "easy", "medium", "hard"), "difficulty", "only questions of this difficulty")
-	fl.Uint64Var(&opts.Seed, "seed", 0, "shuffle with seed `N` (default: random, recorded in the sheet)")
+	addSelectionFlags(fl, &opts.Selection, "recorded in the sheet")
 	fl.Var(newEnum(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
@@ -81,8 +72,7 @@ func sheetRun(opts *SheetOptions) error {
 	if !opts.SeedSet {
 		opts.Seed = f.NewSeed()
 	}
-	filter := quiz.Filter{Count: opts.Count, Tags: opts.Tags, Difficulty: opts.Difficulty}
-	questions, err := quiz.Select(banks, filter, opts.Seed)
+	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
 	if err != nil {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -91,12 +92,8 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 // parseYAML checks size and encoding, then parses data to a node tree. Parsing to
 // nodes never expands aliases, so an alias bomb costs no more than its text.
 func parseYAML(ps *problems, data []byte) (root *yaml.Node, ok bool) {
-	if len(data) > MaxFileSize {
-		ps.add(0, "", "", "file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)
-		return nil, false
-	}
-	if !utf8.Valid(data) {
-		ps.add(invalidUTF8Line(data), "", "", "not valid UTF-8 text (save the file as UTF-8)")
+	if p := checkText(ps.file, data); p != nil {
+		ps.list = append(ps.list, *p)
 		return nil, false
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -177,6 +174,36 @@ func yamlErrorLine(err error) (int, string) {
 func YAMLProblem(file string, err error) Problem {
 	line, msg := yamlErrorLine(err)
 	return Problem{File: file, Line: line, Msg: msg}
+}
+
+// CheckText refuses input that no parser should read: larger than
+// MaxFileSize, or not UTF-8 (with the line of the first bad byte). Every
+// format's parser calls it first.
+func CheckText(file string, data []byte) error {
+	if p := checkText(file, data); p != nil {
+		return &InvalidError{Problems: []Problem{*p}}
+	}
+	return nil
+}
+
+func checkText(file string, data []byte) *Problem {
+	switch {
+	case len(data) > MaxFileSize:
+		return &Problem{File: file, Msg: fmt.Sprintf("file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)}
+	case !utf8.Valid(data):
+		return &Problem{File: file, Line: invalidUTF8Line(data), Msg: "not valid UTF-8 text (save the file as UTF-8)"}
+	}
+	return nil
+}
+
+// TitleFromFile is a file's name without its directory and extension: what a
+// bank imported from another format is called.
+func TitleFromFile(file string) string {
+	base := path.Base(strings.ReplaceAll(file, `\`, "/"))
+	if base == "." || base == "/" {
+		return ""
+	}
+	return strings.TrimSuffix(base, path.Ext(base))
 }
 
 func invalidUTF8Line(data []byte) int {

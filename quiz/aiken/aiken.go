@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -47,15 +46,10 @@ const MaxOptions = 10
 // lists every problem with its line, in the order of the file.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	p := &parser{file: file}
-	switch {
-	case len(data) > quiz.MaxFileSize:
-		p.errorf(0, "", "file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), quiz.MaxFileSize>>20)
-		return nil, nil, p.err()
-	case !utf8.Valid(data):
-		p.errorf(invalidUTF8Line(data), "", "not valid UTF-8 text (save the file as UTF-8)")
-		return nil, nil, p.err()
+	if err := quiz.CheckText(file, data); err != nil {
+		return nil, nil, err
 	}
-	name := baseName(file)
+	name := quiz.TitleFromFile(file)
 	b := &quiz.Bank{ID: slug(name), Title: name, File: file}
 	if b.ID == "" {
 		b.ID = "aiken"
@@ -285,25 +279,4 @@ func slug(s string) string {
 	return strings.Trim(nonSlug.ReplaceAllString(quiz.Normalize(s), "-"), "-")
 }
 
-func baseName(file string) string {
-	base := filepath.Base(strings.ReplaceAll(file, `\`, "/"))
-	if base == "." || base == "/" {
-		return ""
-	}
-	return strings.TrimSuffix(base, filepath.Ext(base))
-}
 
-func invalidUTF8Line(data []byte) int {
-	line := 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[size:]
-	}
-	return line
-}

@@ -3,14 +3,12 @@ package gift
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -29,13 +27,8 @@ const NoModelAnswer = "(no model answer given)"
 // (see check), so the rest of conflictq can use it like any other.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	p := &parser{file: file}
-	switch {
-	case len(data) > quiz.MaxFileSize:
-		p.errorf(0, "", "", "file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), quiz.MaxFileSize>>20)
-		return nil, nil, p.err()
-	case !utf8.Valid(data):
-		p.errorf(invalidUTF8Line(data), "", "", "not valid UTF-8 text (save the file as UTF-8)")
-		return nil, nil, p.err()
+	if err := quiz.CheckText(file, data); err != nil {
+		return nil, nil, err
 	}
 	s := strings.TrimPrefix(string(data), "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -55,7 +48,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		i = j
 	}
 
-	name := baseName(file)
+	name := quiz.TitleFromFile(file)
 	b := &quiz.Bank{ID: slug(name), Title: p.title, File: file}
 	if b.ID == "" {
 		b.ID = "gift"
@@ -853,26 +846,4 @@ func slug(s string) string {
 	return out
 }
 
-// baseName is the file's name without its directory and extension.
-func baseName(file string) string {
-	base := filepath.Base(strings.ReplaceAll(file, `\`, "/"))
-	if base == "." || base == "/" {
-		return ""
-	}
-	return strings.TrimSuffix(base, filepath.Ext(base))
-}
 
-func invalidUTF8Line(data []byte) int {
-	line := 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[size:]
-	}
-	return line
-}
