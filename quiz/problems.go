@@ -66,13 +66,17 @@ func (ps *problems) warn(line int, question, field, format string, args ...any) 
 	ps.list[len(ps.list)-1].Warning = true
 }
 
-// err returns an *InvalidError when any problem is an error, with the
-// problems in the order of their lines, as an editor shows the file.
-func (ps *problems) err() error {
-	for _, p := range ps.list {
+// err returns an *InvalidError when any problem is an error.
+func (ps *problems) err() error { return Invalid(ps.list) }
+
+// Invalid returns an *InvalidError listing problems in the order of their
+// lines, as an editor shows the file, when any of them is an error; nil when
+// all are warnings. Every format's parser reports through it.
+func Invalid(problems []Problem) error {
+	for _, p := range problems {
 		if !p.Warning {
-			sort.SliceStable(ps.list, func(i, j int) bool { return ps.list[i].Line < ps.list[j].Line })
-			return &InvalidError{Problems: ps.list}
+			sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
+			return &InvalidError{Problems: problems}
 		}
 	}
 	return nil

@@ -18,7 +18,6 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -153,15 +152,7 @@ func (p *parser) warn(line int, qid, format string, args ...any) {
 	p.problems[len(p.problems)-1].Warning = true
 }
 
-func (p *parser) err() error {
-	for _, pr := range p.problems {
-		if !pr.Warning {
-			sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
-			return &quiz.InvalidError{Problems: p.problems}
-		}
-	}
-	return nil
-}
+func (p *parser) err() error { return quiz.Invalid(p.problems) }
 
 // finish reads the ANSWER line and checks the question as the YAML loader
 // would: 2 to MaxOptions options, no two the same, the answer one of them.

@@ -92,15 +92,7 @@ func (p *parser) warn(line int, qid, field, format string, args ...any) {
 
 // err returns an *quiz.InvalidError when any problem is an error, listing the
 // problems in the order of their lines, as an editor shows the file.
-func (p *parser) err() error {
-	for _, pr := range p.problems {
-		if !pr.Warning {
-			sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
-			return &quiz.InvalidError{Problems: p.problems}
-		}
-	}
-	return nil
-}
+func (p *parser) err() error { return quiz.Invalid(p.problems) }
 
 // block reads one blank-line-separated block: a $CATEGORY, a question, or
 // comments alone.
