@@ -448,6 +448,9 @@ func quizFromSheet(opts *QuizOptions, banks []*quiz.Bank, format string) error {
 	if path != "" {
 		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", path)
 	}
+	if quiz.Invalid(warnings) != nil {
+		return invalid("%s has answers that could not be read (scored 0); see above", opts.Answers)
+	}
 	if rep.Passed != nil && !*rep.Passed {
 		return silent(ExitNegative)
 	}

@@ -675,15 +675,14 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 }
 
 // GradeSheet scores a sheet's answers to the presented questions. Answers it
-// cannot read, and answers to ids that no given bank has, are returned as
-// warnings; those questions count as unanswered.
+// cannot read are returned as errors and answers to ids that no given bank has
+// as warnings; both count as unanswered.
 func GradeSheet(s *Sheet, questions []*Presented, banks []*Bank) (*Result, []Problem) {
 	res := &Result{Status: Complete, EndedBy: EndFinished}
 	var warnings []Problem
 	for _, p := range questions {
 		r, prob := s.Response(p.Question)
-		if prob != nil {
-			prob.Warning = true
+		if prob != nil { // an error: the answer scores 0, and the caller says so
 			warnings = append(warnings, *prob)
 		}
 		res.Outcomes = append(res.Outcomes, Outcome{Question: p, Response: r, Fraction: Score(p.Question, r)})
