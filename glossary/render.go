@@ -44,10 +44,10 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 	}
 	fmt.Fprintln(w)
 	if len(e.Aliases) > 0 {
-		fmt.Fprintln(w, st.Bold("Also:")+" "+strings.Join(e.Aliases, ", "))
+		fmt.Fprintln(w, st.Bold("Also:")+" "+l.hang(strings.Join(e.Aliases, ", "), len("Also: ")))
 	}
 	if len(e.Related) > 0 {
-		fmt.Fprintln(w, st.Bold("Related:")+" "+strings.Join(e.Related, ", "))
+		fmt.Fprintln(w, st.Bold("Related:")+" "+l.hang(strings.Join(e.Related, ", "), len("Related: ")))
 	}
 	if len(e.Sources) > 0 {
 		fmt.Fprintln(w, st.Bold("Sources:"))
@@ -58,6 +58,13 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 			}
 		}
 	}
+}
+
+// hang wraps text that follows a label n columns wide, lining up the lines
+// after the first under it.
+func (l Layout) hang(text string, n int) string {
+	pad := strings.Repeat(" ", n)
+	return strings.TrimPrefix(quiz.Wrap(text, l.Width, pad), pad)
 }
 
 func (l Layout) section(w io.Writer, heading, text string) {
