@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -163,8 +164,8 @@ func distinct(list []string) bool {
 	return true
 }
 
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+var nonSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 
 func slugify(s string) string {
-	return strings.Trim(nonSlug.ReplaceAllString(quiz.Normalize(s), "-"), "-")
+	return strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -18,7 +19,7 @@ import (
 // hundred kilobytes; anything near this size is a mistake or an attack.
 const MaxFileSize = 10 << 20
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) })
 
 // ParseBank parses and validates a YAML bank. file names the input in messages.
 // It returns the bank and any warnings; when the bank has errors it returns an
@@ -53,7 +54,7 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 	switch {
 	case b.ID == "":
 		ps.add(root.Line, "", "id", "missing: give the bank an id such as %q", "my-bank")
-	case !idPattern.MatchString(b.ID):
+	case !idPattern().MatchString(b.ID):
 		ps.add(line(root, "id"), "", "id", "%q must be lower-case letters, digits, hyphens or underscores", b.ID)
 	}
 	if b.Title == "" {
@@ -150,12 +151,12 @@ func safeUnmarshal(data []byte, out *yaml.Node) (err error) {
 	return yaml.Unmarshal(data, out)
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line (\d+): )?`) })
 
 // yamlErrorLine splits "yaml: line 3: did not find expected key" into 3 and the message.
 func yamlErrorLine(err error) (int, string) {
 	msg := err.Error()
-	m := yamlLineRE.FindStringSubmatch(msg)
+	m := yamlLineRE().FindStringSubmatch(msg)
 	if m == nil {
 		return 0, msg
 	}
@@ -339,7 +340,7 @@ func parseQuestion(ps *problems, n *yaml.Node, index int) *Question {
 	if qid == "" {
 		qid = fmt.Sprintf("#%d", index)
 		ps.add(n.Line, qid, "id", "missing")
-	} else if !idPattern.MatchString(q.ID) {
+	} else if !idPattern().MatchString(q.ID) {
 		ps.add(line(n, "id"), qid, "id", "must be lower-case letters, digits, hyphens or underscores")
 	}
 	if v, ok := fields["type"]; ok {

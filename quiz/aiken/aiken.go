@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -26,12 +27,12 @@ import (
 
 var (
 	// optionLine is an option: a capital letter, "." or ")", a space, the text.
-	optionLine = regexp.MustCompile(`^([A-Z])[.)][ \t]+(\S.*)$`)
+	optionLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])[.)][ \t]+(\S.*)$`) })
 	// lowerOption is an option written with a small letter, which Moodle
 	// does not read: worth a hint, since it is an easy slip.
-	lowerOption = regexp.MustCompile(`^[a-z][.)][ \t]+\S`)
-	answerLine  = regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`)
-	nonSlug     = regexp.MustCompile(`[^a-z0-9]+`)
+	lowerOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][.)][ \t]+\S`) })
+	answerLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`) })
+	nonSlug     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 )
 
 // MaxOptions is the most options a question may have: what the YAML loader
@@ -69,9 +70,9 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		}
 		if cur == nil {
 			switch {
-			case optionLine.MatchString(text):
+			case optionLine().MatchString(text):
 				p.errorf(line, "", "expected a question line before the option %q", text)
-			case answerLine.MatchString(text):
+			case answerLine().MatchString(text):
 				p.errorf(line, "", "expected a question and its options before %q", text)
 			default:
 				n++
@@ -80,7 +81,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			continue
 		}
 		q := cur.q
-		if m := optionLine.FindStringSubmatch(text); m != nil {
+		if m := optionLine().FindStringSubmatch(text); m != nil {
 			want := rune('A' + len(q.Choices))
 			if got := rune(m[1][0]); got != want {
 				p.errorf(line, q.ID, "option %c is out of sequence: expected %c", got, want)
@@ -90,7 +91,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			cur.lines = append(cur.lines, line)
 			continue
 		}
-		if m := answerLine.FindStringSubmatch(text); m != nil {
+		if m := answerLine().FindStringSubmatch(text); m != nil {
 			if !cur.bad {
 				p.finish(cur, strings.TrimSpace(m[1]), line)
 			}
@@ -104,7 +105,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			// The question's text runs onto a second line, which Aiken does
 			// not allow, or its options are not written as options. Said
 			// once; the lines up to its ANSWER belong to it.
-			if !cur.bad && lowerOption.MatchString(text) {
+			if !cur.bad && lowerOption().MatchString(text) {
 				p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
 			} else if !cur.bad {
 				p.errorf(line, q.ID, "expected option A. or A) after the question (the question text must be on one line)")
@@ -207,8 +208,8 @@ func Looks(data []byte) bool {
 		if text == "" {
 			continue
 		}
-		m := optionLine.FindStringSubmatch(text)
-		a := answerLine.FindStringSubmatch(text)
+		m := optionLine().FindStringSubmatch(text)
+		a := answerLine().FindStringSubmatch(text)
 		switch {
 		case state == 3 && a != nil && len(strings.TrimSpace(a[1])) == 1:
 			return true
@@ -244,7 +245,7 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 		for i, c := range q.Choices {
 			choices[i] = flatten(c)
 		}
-		if prompt == "" || len(choices) > 26 || slices.Contains(choices, "") || optionLine.MatchString(prompt) || answerLine.MatchString(prompt) {
+		if prompt == "" || len(choices) > 26 || slices.Contains(choices, "") || optionLine().MatchString(prompt) || answerLine().MatchString(prompt) {
 			skipped++
 			continue
 		}
@@ -267,7 +268,5 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func slug(s string) string {
-	return strings.Trim(nonSlug.ReplaceAllString(quiz.Normalize(s), "-"), "-")
+	return strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
 }
-
-

@@ -6,11 +6,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) })
 
 // check re-checks a question built from GIFT against what the YAML loader
 // guarantees of every question it returns, so that the rest of conflictq (the
@@ -20,7 +21,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 func check(q *quiz.Question) []string {
 	var out []string
 	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	if !idPattern.MatchString(q.ID) {
+	if !idPattern().MatchString(q.ID) {
 		bad("id %q must be lower-case letters, digits, hyphens or underscores", q.ID)
 	}
 	if q.Bank == "" {

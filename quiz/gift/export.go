@@ -179,7 +179,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 	if i := strings.Index(q.Prompt, "_____"); i >= 0 && strings.TrimSpace(q.Prompt[i+5:]) != "" && missingWord[q.Type] {
 		before, after = q.Prompt[:i], q.Prompt[i+5:]
 	}
-	if formatPrefix.MatchString(q.Prompt) {
+	if formatPrefix().MatchString(q.Prompt) {
 		buf.WriteString("[" + formatMoodle + "]")
 	}
 	buf.WriteString(escape(before))
@@ -212,7 +212,7 @@ var missingWord = map[quiz.Type]bool{quiz.Single: true, quiz.Multi: true, quiz.S
 // fragment escapes one part of a question. A part that starts like a format
 // prefix ([html]…) gets [moodle] in front, so that it is read as text.
 func fragment(s string) string {
-	if formatPrefix.MatchString(s) {
+	if formatPrefix().MatchString(s) {
 		return "[" + formatMoodle + "]" + escape(s)
 	}
 	return escape(s)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -40,7 +41,9 @@ const (
 	keyType        = "type"
 )
 
-var metaKey = regexp.MustCompile(`(?i)^(source|difficulty|tags|points|unit|key point|explanation|type):\s*(.*)$`)
+var metaKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(source|difficulty|tags|points|unit|key point|explanation|type):\s*(.*)$`)
+})
 
 // metaEscape keeps a value on one comment line: line breaks become \n and a
 // backslash is doubled.
@@ -82,7 +85,7 @@ func (b *builder) applyMeta(comments []comment) {
 	q := b.q
 	var tags []string
 	for _, c := range comments {
-		m := metaKey.FindStringSubmatch(c.text)
+		m := metaKey().FindStringSubmatch(c.text)
 		if m == nil {
 			continue
 		}
@@ -168,7 +171,7 @@ func (b *builder) toOrder(line int) {
 	q.Pairs = nil
 }
 
-var paragraphSuffix = regexp.MustCompile(`^(.*), ¶([1-9][0-9]{0,8})$`)
+var paragraphSuffix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*), ¶([1-9][0-9]{0,8})$`) })
 
 // parseSource reads a citation written as Source.String() shows it:
 // Section, ¶4: “quote”. It returns a message when the citation cannot be used
@@ -180,7 +183,7 @@ func parseSource(v string) (quiz.Source, string) {
 		head = v[:i]
 		s.Quote = strings.TrimSpace(v[i+len(": “") : len(v)-len("”")])
 	}
-	if m := paragraphSuffix.FindStringSubmatch(head); m != nil {
+	if m := paragraphSuffix().FindStringSubmatch(head); m != nil {
 		head = m[1]
 		s.Paragraph, _ = strconv.Atoi(m[2])
 	}

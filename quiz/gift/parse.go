@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -252,7 +253,7 @@ func (p *parser) finish(bankID string) {
 // idFor makes a question id from a ::title::. A title that is already an id
 // is kept as written, so that an exported bank reads back with its ids.
 func (p *parser) idFor(title string, line int, fallback string) string {
-	if idPattern.MatchString(title) {
+	if idPattern().MatchString(title) {
 		return title
 	}
 	if s := slug(title); s != "" {
@@ -278,7 +279,7 @@ func (p *parser) category(value string, line int) {
 	}
 }
 
-var moodleContext = regexp.MustCompile(`^\$[a-z0-9]+\$$`)
+var moodleContext = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$[a-z0-9]+\$$`) })
 
 // categoryName returns the last part of a Moodle category path such as
 // $course$/top/History/Caucasus, where // stands for a slash inside a name;
@@ -301,7 +302,7 @@ func categoryName(path string) string {
 		}
 		cur.WriteByte(path[i])
 	}
-	if len(parts) > 0 && moodleContext.MatchString(parts[0]) {
+	if len(parts) > 0 && moodleContext().MatchString(parts[0]) {
 		parts = parts[1:]
 	}
 	if len(parts) > 0 && parts[0] == "top" {
@@ -355,7 +356,7 @@ func (b *builder) warn(line int, format string, args ...any) {
 func (b *builder) render(t text, keepLines bool) (string, string) {
 	s, f := t.str(keepLines), b.format
 	line := t.line(b.q.Line)
-	if m := formatPrefix.FindStringSubmatch(s); m != nil {
+	if m := formatPrefix().FindStringSubmatch(s); m != nil {
 		if name := strings.ToLower(m[1]); knownFormats[name] {
 			f, s = name, strings.TrimSpace(s[len(m[0]):])
 		} else {
@@ -401,12 +402,12 @@ func splitAnswers(ans text, marks string) []part {
 	return out
 }
 
-var weightPrefix = regexp.MustCompile(`^%(-?[0-9]+\.?[0-9]*)%`)
+var weightPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^%(-?[0-9]+\.?[0-9]*)%`) })
 
 // weight reads a %n% answer weight at the start of body. It returns the body
 // after it, and ok false (with an error reported) for a weight out of range.
 func (b *builder) weight(body text, line int) (w float64, rest text, found, ok bool) {
-	m := weightPrefix.FindStringSubmatch(body.String())
+	m := weightPrefix().FindStringSubmatch(body.String())
 	if m == nil {
 		return 0, body, false, true
 	}
@@ -784,14 +785,14 @@ func numericAnswer(s string) (value, tol float64, msg string) {
 	return value, tol, ""
 }
 
-var exponent = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$`)
+var exponent = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$`) })
 
 // parseNumber reads a number as conflictq reads answers (1994, 1,994, -3.5),
 // and also with an exponent (1.5e3), which Moodle accepts.
 func parseNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	v, err := quiz.ParseNumber(s)
-	if err != nil && exponent.MatchString(s) {
+	if err != nil && exponent().MatchString(s) {
 		v, err = strconv.ParseFloat(s, 64)
 	}
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
@@ -819,7 +820,7 @@ func (b *builder) description(t text) {
 	}
 }
 
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+var nonSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 
 // maxSlug keeps ids made from long titles (Moodle names questions after their
 // first words) short enough to type.
@@ -827,7 +828,7 @@ const maxSlug = 60
 
 // slug makes an id from a name: "Grant's tomb" → grant-s-tomb, Xocalı → xocali.
 func slug(s string) string {
-	out := strings.Trim(nonSlug.ReplaceAllString(quiz.Normalize(s), "-"), "-")
+	out := strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
 	if len(out) > maxSlug {
 		out = out[:maxSlug]
 		if i := strings.LastIndexByte(out, '-'); i > 0 {
@@ -837,5 +838,3 @@ func slug(s string) string {
 	}
 	return out
 }
-
-

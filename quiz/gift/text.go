@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -185,7 +186,7 @@ var escaper = strings.NewReplacer(
 )
 
 // formatPrefix matches a [format] prefix such as [html] at the start of a text.
-var formatPrefix = regexp.MustCompile(`^\[([A-Za-z]+)\]`)
+var formatPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[([A-Za-z]+)\]`) })
 
 // The text formats GIFT names; conflictq shows every one of them as plain text.
 const (
@@ -198,17 +199,19 @@ const (
 var knownFormats = map[string]bool{formatMoodle: true, formatHTML: true, formatPlain: true, formatMarkdown: true}
 
 var (
-	htmlBreak = regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote)\s*>`)
-	htmlTag   = regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^<>]*>`)
+	htmlBreak = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote)\s*>`)
+	})
+	htmlTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^<>]*>`) })
 )
 
 // stripHTML turns [html] text into the plain text a terminal can show: breaks
 // and paragraph ends become line breaks, other tags go, and entities such as
 // &amp; are decoded. It reports whether any tag was removed.
 func stripHTML(s string) (string, bool) {
-	tags := htmlBreak.MatchString(s) || htmlTag.MatchString(s)
-	s = htmlBreak.ReplaceAllString(s, "\n")
-	s = htmlTag.ReplaceAllString(s, "")
+	tags := htmlBreak().MatchString(s) || htmlTag().MatchString(s)
+	s = htmlBreak().ReplaceAllString(s, "\n")
+	s = htmlTag().ReplaceAllString(s, "")
 	s = html.UnescapeString(s)
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {

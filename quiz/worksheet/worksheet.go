@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -213,9 +214,9 @@ func points(p float64) string {
 }
 
 var (
-	entity      = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
-	lineStart   = regexp.MustCompile(`^(\s*)([#>+=-]|[0-9]+[.)])`)
-	underscores = regexp.MustCompile(`_+`)
+	entity      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^&#?[A-Za-z0-9]+;`) })
+	lineStart   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([#>+=-]|[0-9]+[.)])`) })
+	underscores = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`_+`) })
 )
 
 // inline escapes text so that Markdown shows it as written, on one line.
@@ -234,7 +235,7 @@ func block(s string) string {
 		if l == "" {
 			continue
 		}
-		if m := lineStart.FindStringSubmatchIndex(l); m != nil {
+		if m := lineStart().FindStringSubmatchIndex(l); m != nil {
 			// Escape the last character of the marker: \# \> \- 1\.
 			end := m[5] - 1
 			l = l[:end] + `\` + l[end:]
@@ -255,11 +256,11 @@ func escape(s string) string {
 		case '\\', '`', '*', '[', ']', '<', '|', '~':
 			b.WriteByte('\\')
 		case '&':
-			if entity.MatchString(s[i:]) {
+			if entity().MatchString(s[i:]) {
 				b.WriteByte('\\')
 			}
 		case '_':
-			run := underscores.FindString(s[i:])
+			run := underscores().FindString(s[i:])
 			before, after := i == 0 || isSpace(s[i-1]), i+len(run) == len(s) || isSpace(s[i+len(run)])
 			if before && after {
 				b.WriteString(run)
