@@ -53,5 +53,7 @@ func CompiledBank(name string) *quiz.Bank {
 	return compiledBank(name)
 }
 
-// Glossary returns the built-in glossary, compiled at build time.
-func Glossary() (*glossary.Glossary, error) { return glossary.New(compiledEntries()) }
+// Glossary returns the built-in glossary, compiled (and indexed) at build time.
+func Glossary() (*glossary.Glossary, error) {
+	return glossary.NewIndexed(compiledEntries(), compiledIndex()), nil
+}

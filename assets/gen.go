@@ -13,6 +13,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -81,7 +82,8 @@ func writeGlossary() {
 		}
 		all = append(all, entries...)
 	}
-	if _, err := glossary.New(all); err != nil {
+	g, err := glossary.New(all)
+	if err != nil {
 		fail(err)
 	}
 	var b bytes.Buffer
@@ -116,6 +118,17 @@ func writeGlossary() {
 		field(&b, "File", strconv.Quote(e.File))
 		field(&b, "Line", strconv.Itoa(e.Line))
 		b.WriteString("},\n")
+	}
+	b.WriteString("}\n}\n\n")
+	// The lookup index, folded here so that a lookup folds only what was typed.
+	keys := make([]string, 0, len(g.Index()))
+	for k := range g.Index() {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	b.WriteString("// compiledIndex maps every folded name to its entry in compiledEntries.\nfunc compiledIndex() map[string]int {\n\treturn map[string]int{\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%q: %d,\n", k, g.Index()[k])
 	}
 	b.WriteString("}\n}\n")
 	write("compiled_glossary.go", b.Bytes())

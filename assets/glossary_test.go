@@ -101,8 +101,16 @@ func TestCompiledGlossaryIsFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := sourceEntries(t); !reflect.DeepEqual(g.Entries(), want) {
+	want := sourceEntries(t)
+	if !reflect.DeepEqual(g.Entries(), want) {
 		t.Error("the compiled glossary is stale: run go generate ./assets")
+	}
+	checked, err := glossary.New(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g.Index(), checked.Index()) {
+		t.Error("the compiled glossary's index is stale: run go generate ./assets")
 	}
 }
 

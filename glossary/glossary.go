@@ -53,6 +53,17 @@ func New(entries []Entry) (*Glossary, error) {
 	return g, nil
 }
 
+// NewIndexed wraps entries with an index that New built before (Index), and
+// that was stored: it skips New's checks and folding, which is what lets
+// conflictq define start almost as fast as a program that does nothing. The
+// caller vouches for the pair (assets tests that they match New's).
+func NewIndexed(entries []Entry, index map[string]int) *Glossary {
+	return &Glossary{entries: entries, index: index}
+}
+
+// Index returns the lookup index: each folded name and its entry's position.
+func (g *Glossary) Index() map[string]int { return g.index }
+
 // Entries returns every entry, in the order given to New.
 func (g *Glossary) Entries() []Entry { return g.entries }
 

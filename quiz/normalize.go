@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,6 +21,12 @@ var letterFolds = map[rune]string{
 	'đ': "d", 'Đ': "d", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ß': "ss",
 }
 
+// stripMarks pools the transformer that decomposes text and drops its
+// combining marks (é → e); building one costs more than using it.
+var stripMarks = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
 // Normalize folds text for comparison: Unicode case folding, diacritics removed
 // (Xocalı → xocali), and every run of spaces, punctuation and symbols made one space
 // (Nagorno-Karabakh → nagorno karabakh). Two answers that a reader would call the
@@ -28,12 +35,13 @@ func Normalize(s string) string {
 	decomposed := s
 	if !isASCII(s) {
 		s = strings.ToValidUTF8(s, " ")
-		// A fresh transformer per call: transform chains hold state and are not safe to share.
-		t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		// Transform chains hold state: each call takes one from the pool.
+		t := stripMarks.Get().(transform.Transformer)
 		var err error
 		if decomposed, _, err = transform.String(t, s); err != nil {
 			decomposed = s
 		}
+		stripMarks.Put(t)
 	}
 	var b strings.Builder
 	b.Grow(len(decomposed))
