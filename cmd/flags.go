@@ -42,6 +42,7 @@ type Selection struct {
 	Difficulty string
 	Seed       uint64
 	SeedSet    bool // set from cmd.Flags().Changed("seed")
+	BanksSet   bool // --bank given (or set in settings), not the default
 }
 
 // Filter returns the selection as the quiz library takes it.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -132,20 +133,25 @@ type gradeDone struct {
 type gradeTally struct {
 	graded, failed, unreadable int
 	badAnswers                 int // sheets graded with answers that could not be read
-	students                   map[string]string
+	// students maps a hash of each name to the sheet that first had it: 16
+	// bytes a student, to warn about duplicates in batches of any size.
+	students map[uint64]int
 }
 
 func gradeRun(opts *GradeOptions) error {
+	f := opts.Factory
 	// A batch is a stream: hold the heap near a fixed size rather than letting
 	// it double between collections. This keeps peak memory flat whatever the
-	// number of sheets, and the collector idle until it is needed.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	f := opts.Factory
+	// number of sheets, and the collector idle until it is needed. A user's
+	// own GOGC or GOMEMLIMIT wins.
+	if f.Getenv("GOGC") == "" && f.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	}
 	ios := f.IOStreams
 	lib := f.Library()
-	g := &quiz.Grader{Load: func(refs []string) ([]*quiz.Bank, error) {
-		banks, err := loadBanks(ios, lib, refs)
+	g := &quiz.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
+		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
 		if err != nil {
 			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
 		}
@@ -163,7 +169,7 @@ func gradeRun(opts *GradeOptions) error {
 		g.Pass = &p
 	}
 
-	tally := &gradeTally{students: map[string]string{}}
+	tally := &gradeTally{students: map[uint64]int{}}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
 	var err error
 	if opts.Output == "" || opts.Output == "-" {
@@ -273,11 +279,14 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 			tally.badAnswers++
 		}
 		if r.Student != "" {
-			if first, dup := tally.students[r.Student]; dup {
+			h := fnv.New64a()
+			h.Write([]byte(r.Student))
+			n := tally.graded // this sheet's number in the batch
+			if first, dup := tally.students[h.Sum64()]; dup {
 				progress.clear()
-				fmt.Fprintf(ios.ErrOut, "%s: warning: student %q also has a sheet at %s; both are graded\n", r.Where(), r.Student, first)
+				fmt.Fprintf(ios.ErrOut, "%s: warning: student %s also has sheet %d of this batch; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
 			} else {
-				tally.students[r.Student] = r.Where()
+				tally.students[h.Sum64()] = n
 			}
 		}
 		if r.Passed != nil && !*r.Passed {
@@ -503,3 +512,7 @@ func (p *progress) clear() {
 		p.shown = false
 	}
 }
+
+// quoteForTerminal quotes text from a sheet for a message, with control
+// characters shown escaped rather than obeyed by the terminal.
+func quoteForTerminal(s string) string { return `"` + quiz.Printable(s) + `"` }

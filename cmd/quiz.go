@@ -86,6 +86,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
+			opts.BanksSet = cmd.Flags().Changed("bank")
 			opts.PassSet = cmd.Flags().Changed("pass")
 			if opts.Report != "" && opts.ReportDir != "" {
 				return &FlagError{Err: errors.New("give -o/--report or --report-dir, not both")}
@@ -183,10 +184,6 @@ func quizRun(opts *QuizOptions) error {
 			"Use --plain to answer line by line (it reads answers from standard input),\n"+
 			"or --answers FILE to grade an answer sheet.", which)
 	}
-	banks, err := loadBanks(ios, opts.Library(), opts.Banks)
-	if err != nil {
-		return err
-	}
 	format, err := reportFormat(opts)
 	if err != nil {
 		return err
@@ -195,7 +192,11 @@ func quizRun(opts *QuizOptions) error {
 		return err
 	}
 	if opts.Answers != "" {
-		return quizFromSheet(opts, banks, format)
+		return quizFromSheet(opts, format)
+	}
+	banks, err := loadBanks(ios, opts.Library(), opts.Banks)
+	if err != nil {
+		return err
 	}
 	if !opts.SeedSet {
 		opts.Seed = opts.NewSeed()
@@ -408,8 +409,10 @@ func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, err
 	return "", nil
 }
 
-// quizFromSheet grades an answer sheet with the quiz's selection flags.
-func quizFromSheet(opts *QuizOptions, banks []*quiz.Bank, format string) error {
+// quizFromSheet grades an answer sheet as conflictq grade does: on the banks
+// and selection the sheet records, unless --bank, -n, --tag, --difficulty or
+// --seed say otherwise.
+func quizFromSheet(opts *QuizOptions, format string) error {
 	data, err := quiz.ReadFileLimited(opts.Answers)
 	if err != nil {
 		return invalidErr(err)
@@ -418,28 +421,47 @@ func quizFromSheet(opts *QuizOptions, banks []*quiz.Bank, format string) error {
 	if err != nil {
 		return invalidErr(err)
 	}
-	switch {
-	case opts.SeedSet:
-	case sheet.Seed != nil:
-		opts.Seed = *sheet.Seed
-	default:
-		opts.Seed = opts.NewSeed()
+	lib := opts.Library()
+	g := &quiz.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
+		return loadBanks(opts.IO, lib, resolveBankRefs(refs, from))
+	}}
+	if opts.BanksSet || len(sheet.Banks) == 0 {
+		if g.Banks, err = loadBanks(opts.IO, lib, opts.Banks); err != nil {
+			return err
+		}
+	}
+	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" {
+		f := opts.Filter()
+		g.Filter = &f
+	}
+	if opts.SeedSet {
+		sheet.Seed = &opts.Seed
+	}
+	if opts.PassSet {
+		p := opts.Pass
+		g.Pass = &p
+	}
+	r, err := g.Grade(sheet)
+	if err != nil {
+		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
+	}
+	for _, p := range r.Problems {
+		fmt.Fprintln(opts.IO.ErrOut, p.Error())
 	}
 	if opts.Student == "" {
 		opts.Student = sheet.Student
 	}
-	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
-	if err != nil {
-		return invalidErr(err)
+	if sheet.Seed != nil {
+		opts.Seed = *sheet.Seed
 	}
 	now := opts.Now()
-	res, warnings := quiz.GradeSheet(sheet, questions, banks)
-	res.Started, res.Finished = now, now
-	for _, w := range warnings {
-		fmt.Fprintln(opts.IO.ErrOut, w.Error())
-	}
+	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
+	meta := quiz.ReportMeta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Mode: mode}
+	if opts.PassSet {
+		meta.PassPercent = &opts.Pass
+	}
+	rep := quiz.NewReport(meta, res)
 	rep.WriteSummary(opts.IO.Out, quiz.Style{Color: opts.IO.ColorEnabled()})
 	path, err := saveReport(opts, rep, format)
 	if err != nil {
@@ -448,11 +470,35 @@ func quizFromSheet(opts *QuizOptions, banks []*quiz.Bank, format string) error {
 	if path != "" {
 		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", path)
 	}
-	if quiz.Invalid(warnings) != nil {
+	if r.Unreadable() > 0 {
 		return invalid("%s has answers that could not be read (scored 0); see above", opts.Answers)
 	}
 	if rep.Passed != nil && !*rep.Passed {
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// resolveBankRefs finds the bank files a sheet names relative to the sheet's
+// own directory when they are not where the command runs.
+func resolveBankRefs(refs []string, sheetFile string) []string {
+	out := make([]string, len(refs))
+	for i, ref := range refs {
+		out[i] = ref
+		if !quiz.IsPath(ref) || filepath.IsAbs(ref) || sheetFile == "" || sheetFile == "-" {
+			continue
+		}
+		if _, err := os.Stat(ref); err == nil {
+			continue
+		}
+		if alt := filepath.Join(filepath.Dir(sheetFile), ref); fileExists(alt) {
+			out[i] = alt
+		}
+	}
+	return out
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

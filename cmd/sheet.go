@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -123,13 +124,26 @@ func keyValue(q *quiz.Question) any {
 	return nil
 }
 
-// sheetHeader gives the sheet's student and banks. Banks are named as the
-// command was given them (a name, or a file's path), so that grading finds them.
+// sheetHeader gives the sheet's student and banks. A bank file is named by
+// its path from the sheet's own directory, so that grading finds it wherever
+// the sheet is graded from.
 func sheetHeader(opts *SheetOptions) (student string, banks []string) {
 	if opts.Key {
 		student = "ANSWER KEY"
 	}
-	return student, opts.Banks
+	for _, ref := range opts.Banks {
+		if quiz.IsPath(ref) && opts.Output != "" && opts.Output != "-" {
+			if abs, err := filepath.Abs(ref); err == nil {
+				if outDir, err := filepath.Abs(filepath.Dir(opts.Output)); err == nil {
+					if rel, err := filepath.Rel(outDir, abs); err == nil {
+						ref = rel
+					}
+				}
+			}
+		}
+		banks = append(banks, ref)
+	}
+	return student, banks
 }
 
 func writeSheetYAML(w io.Writer, banks []*quiz.Bank, questions []*quiz.Presented, opts *SheetOptions) error {

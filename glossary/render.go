@@ -76,27 +76,6 @@ func (l Layout) RenderShort(w io.Writer, e *Entry) {
 	fmt.Fprintln(w, quiz.Wrap(l.Style.Bold(e.Term)+": "+e.Short, l.Width, ""))
 }
 
-// Sanitize makes a user's text safe to print: control characters and escape
-// sequences are shown as \x1b-style escapes instead of acting on the terminal,
-// and overlong input is cut.
-func Sanitize(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == 80 {
-			b.WriteString("…")
-			break
-		}
-		n++
-		switch {
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// Sanitize makes a user's text safe to print (quiz.Printable): control
+// characters and escape sequences are shown escaped, never obeyed.
+func Sanitize(s string) string { return quiz.Printable(s) }

@@ -2,6 +2,8 @@ package quiz
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -89,8 +91,9 @@ type Grader struct {
 	// Banks, when set, are used for every sheet (grade --bank); otherwise each
 	// sheet's own banks are loaded through Load.
 	Banks []*Bank
-	// Load returns the banks a sheet names (cached by the Grader).
-	Load func(refs []string) ([]*Bank, error)
+	// Load returns the banks a sheet names (cached by the Grader); sheet is the
+	// sheet's file, against which relative paths may be resolved.
+	Load func(refs []string, sheet string) ([]*Bank, error)
 	// Filter, when set, overrides the selection a sheet records.
 	Filter *Filter
 	// Pass is the pass mark in percent, or nil.
@@ -101,10 +104,8 @@ type Grader struct {
 	setMu   sync.Mutex                                  // serialises writers of sets
 	sets    atomic.Pointer[map[selectionKey]*selection] // selections, worked out once
 	common  atomic.Pointer[map[string]string]
-	results sync.Pool                         // *SheetResult, handed back by Release
-	sheets  sync.Pool                         // *Sheet, handed back by ReleaseSheet
-	permMu  sync.Mutex                        // serialises writers of perms
-	perms   atomic.Pointer[map[permKey][]int] // option orders, which a class's sheets share
+	results sync.Pool // *SheetResult, handed back by Release
+	sheets  sync.Pool // *Sheet, handed back by ReleaseSheet
 }
 
 // selectionKey names the questions a sheet is graded on.
@@ -117,14 +118,9 @@ type selectionKey struct {
 	seed             uint64
 }
 
-type permKey struct {
-	q    *Question
-	seed uint64
-}
-
-// maxPerms bounds the option-order cache: a batch where every sheet has its
-// own seed gains nothing from it and must not grow it without end.
-const maxPerms = 1 << 16
+// maxSelections bounds the cache of selections: a class shares a few; a batch
+// where every sheet draws its own questions gains nothing from caching them.
+const maxSelections = 64
 
 // perm returns q's option order for a sheet's seed, computing each once.
 func (g *Grader) perm(q *Question, seed *uint64) []int {
@@ -134,28 +130,8 @@ func (g *Grader) perm(q *Question, seed *uint64) []int {
 	if p := q.cachedPerm(*seed); p != nil {
 		return p
 	}
-	key := permKey{q, *seed}
-	if m := g.perms.Load(); m != nil {
-		if p, ok := (*m)[key]; ok {
-			return p
-		}
-	}
-	p := optionOrder(q, *seed)
+	p := optionOrder(q, *seed) // about a microsecond: worth caching only for a class's few seeds
 	q.cachePerm(*seed, p)
-	g.permMu.Lock()
-	defer g.permMu.Unlock()
-	// Copy on write: readers on every core look up without a lock, and
-	// writes are rare (once per question and seed).
-	old := g.perms.Load()
-	if old != nil && len(*old) >= maxPerms {
-		return p
-	}
-	m := make(map[permKey][]int, 1+len(ptrMap(old)))
-	for k, v := range ptrMap(old) {
-		m[k] = v
-	}
-	m[key] = p
-	g.perms.Store(&m)
 	return p
 }
 
@@ -306,12 +282,15 @@ func (g *Grader) banksFor(s *Sheet) ([]*Bank, error) {
 		return nil, fmt.Errorf("the sheet names no banks (add banks: [...] or grade with --bank)")
 	}
 	key := strings.Join(s.Banks, "\x00")
+	if slices.ContainsFunc(s.Banks, IsPath) {
+		key += "\x00" + filepath.Dir(s.File) // relative paths depend on where the sheet is
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if b, ok := g.banks[key]; ok {
 		return b, nil
 	}
-	b, err := g.Load(s.Banks)
+	b, err := g.Load(s.Banks, s.File)
 	if err != nil {
 		return nil, err
 	}
@@ -343,7 +322,7 @@ func (g *Grader) questionsFor(s *Sheet, banks []*Bank) (*selection, error) {
 			return sel, nil
 		}
 	}
-	presented, err := Select(banks, f, seed)
+	picked, err := pick(banks, f, seed)
 	if err != nil {
 		return nil, err
 	}
@@ -355,16 +334,16 @@ func (g *Grader) questionsFor(s *Sheet, banks []*Bank) (*selection, error) {
 			sel.inBanks[q.ID] = true
 		}
 	}
-	for _, p := range presented {
-		sel.questions = append(sel.questions, p.Question)
-	}
+	sel.questions = picked
 	sort.Slice(sel.questions, func(i, j int) bool { return order[sel.questions[i]] < order[sel.questions[j]] })
 	for i, q := range sel.questions {
 		sel.pos[q.ID] = i
 	}
 	g.setMu.Lock()
 	defer g.setMu.Unlock()
-	if old := g.sets.Load(); old == nil || len(*old) < maxPerms {
+	// Copy on write, so that lookups from every core take no lock; bounded,
+	// so that copying stays cheap.
+	if old := g.sets.Load(); old == nil || len(*old) < maxSelections {
 		m := make(map[selectionKey]*selection, 1+len(ptrMap(old)))
 		for k, v := range ptrMap(old) {
 			m[k] = v

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing wrong with a bank, answer sheet or other input file,
@@ -91,4 +92,30 @@ func (ps *problems) warnings() []Problem {
 		}
 	}
 	return w
+}
+
+// Printable makes text from a user or a file safe to print: control
+// characters and escape sequences are shown as \x1b-style escapes instead of
+// acting on the terminal, invalid UTF-8 becomes U+FFFD, and overlong text is
+// cut at 80 characters.
+func Printable(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == 80 {
+			b.WriteString("…")
+			break
+		}
+		n++
+		switch {
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -223,3 +223,37 @@ func TestWriteInDirConcurrent(t *testing.T) {
 		t.Errorf("%d files, want 30", len(entries))
 	}
 }
+
+// WriteFile never destroys what is not a regular file, and follows links.
+func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	write := func(w io.Writer) error { _, err := w.Write([]byte("report")); return err }
+	if err := WriteFile(dir, true, write); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("a directory: %v", err)
+	}
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscallMkfifo(fifo); err == nil {
+		if err := WriteFile(fifo, true, write); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+			t.Errorf("a pipe: %v", err)
+		}
+	}
+	target := filepath.Join(dir, "target.json")
+	os.WriteFile(target, []byte("old"), 0o644)
+	link := filepath.Join(dir, "link.json")
+	os.Symlink(target, link)
+	if err := WriteFile(link, true, write); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "report" {
+		t.Errorf("the link's target holds %q", data)
+	}
+	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if st, _ := os.Stat(target); st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	}
+	if _, err := ReadFileLimited(fifo); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("reading a pipe: %v", err)
+	}
+}

@@ -29,6 +29,24 @@ func (e *ExistsError) Error() string {
 // *ExistsError returned; the check and the claim of the name are one step, so two
 // writers cannot both win.
 func WriteFile(path string, force bool, write func(io.Writer) error) error {
+	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
+	// link would destroy it. A link is followed to the file it names.
+	if st, err := os.Lstat(path); err == nil {
+		if st.Mode()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			path = target
+			st, err = os.Stat(path)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file (a directory, device or pipe); name a file to write", path)
+		}
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -41,6 +59,12 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	// CreateTemp makes files only their owner can read; reports are for
+	// teachers on other accounts too.
+	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return err
 	}

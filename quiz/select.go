@@ -80,6 +80,20 @@ func (p *Presented) FromDisplay(display []int) []int {
 // same order with the same option order; a question's option order depends only on
 // the seed and the question, so it is the same in every selection that includes it.
 func Select(banks []*Bank, f Filter, seed uint64) ([]*Presented, error) {
+	pool, err := pick(banks, f, seed)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Presented, len(pool))
+	for i, q := range pool {
+		out[i] = &Presented{Question: q, Perm: optionOrder(q, seed)}
+	}
+	return out, nil
+}
+
+// pick filters, shuffles and takes f.Count questions, without working out
+// their option orders (grading needs those only for answers given by number).
+func pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	var pool []*Question
 	for _, b := range banks {
 		for _, q := range b.Questions {
@@ -100,11 +114,7 @@ func Select(banks []*Bank, f Filter, seed uint64) ([]*Presented, error) {
 	if f.Count > 0 && f.Count < len(pool) {
 		pool = pool[:f.Count]
 	}
-	out := make([]*Presented, len(pool))
-	for i, q := range pool {
-		out[i] = &Presented{Question: q, Perm: optionOrder(q, seed)}
-	}
-	return out, nil
+	return pool, nil
 }
 
 func describeFilter(f Filter) string {

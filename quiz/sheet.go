@@ -674,31 +674,6 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 	return out, nil
 }
 
-// GradeSheet scores a sheet's answers to the presented questions. Answers it
-// cannot read are returned as errors and answers to ids that no given bank has
-// as warnings; both count as unanswered.
-func GradeSheet(s *Sheet, questions []*Presented, banks []*Bank) (*Result, []Problem) {
-	res := &Result{Status: Complete, EndedBy: EndFinished}
-	var warnings []Problem
-	for _, p := range questions {
-		r, prob := s.Response(p.Question)
-		if prob != nil { // an error: the answer scores 0, and the caller says so
-			warnings = append(warnings, *prob)
-		}
-		res.Outcomes = append(res.Outcomes, Outcome{Question: p, Response: r, Fraction: Score(p.Question, r)})
-	}
-	for _, id := range s.ids {
-		known := false
-		for _, b := range banks {
-			known = known || b.Question(id) != nil
-		}
-		if !known {
-			warnings = append(warnings, Problem{File: s.File, Line: s.AnswerLine(id), Question: id, Warning: true, Msg: "no such question in " + strings.Join(bankIDs(banks), ", ") + "; answer ignored"})
-		}
-	}
-	return res, warnings
-}
-
 func bankIDs(banks []*Bank) []string {
 	out := make([]string, len(banks))
 	for i, b := range banks {

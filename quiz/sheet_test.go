@@ -26,8 +26,11 @@ answers:
 	if sheet.Student != "Ana" || strings.Join(sheet.Banks, ",") != "sample" || sheet.Seed != nil {
 		t.Errorf("sheet = %+v", sheet)
 	}
-	all, _ := Select([]*Bank{b}, Filter{}, 3)
-	res, warnings := GradeSheet(sheet, all, []*Bank{b})
+	res, err := (&Grader{Banks: []*Bank{b}}).Grade(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnings := res.Problems
 	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), `ana.yaml:12: warning: question "unknown-question": no such question in sample; answer ignored`) {
 		t.Errorf("warnings = %v", warnings)
 	}
@@ -41,8 +44,8 @@ answers:
 			t.Errorf("%s scored %v, want %v", id, got[id], w)
 		}
 	}
-	score, max := res.Score()
-	if !near(score, 7+2.0/3) || max != 8 { // seas is worth 2 points, ussr is open
+	score, max := res.Score, res.Max
+	if !near(score, round2(7+2.0/3)) || max != 8 { // seas is worth 2 points, ussr is open
 		t.Errorf("score %v / %v", score, max)
 	}
 }
@@ -129,9 +132,11 @@ func FuzzParseSheet(f *testing.F) {
 		if err != nil {
 			return
 		}
-		all, _ := Select([]*Bank{b}, Filter{}, 1)
-		res, _ := GradeSheet(sheet, all, []*Bank{b})
-		score, max := res.Score()
+		res, err := (&Grader{Banks: []*Bank{b}}).Grade(sheet)
+		if err != nil {
+			return
+		}
+		score, max := res.Score, res.Max
 		if score < 0 || score > max {
 			t.Fatalf("score %v of %v", score, max)
 		}
