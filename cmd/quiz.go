@@ -97,7 +97,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			if opts.TimeLimit < 0 {
 				return &FlagError{Err: fmt.Errorf("--time-limit must be positive, not %s", opts.TimeLimit)}
 			}
-			if opts.PassSet && (opts.Pass < 0 || opts.Pass > 100) {
+			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
 				return &FlagError{Err: fmt.Errorf("--pass is a percentage from 0 to 100, not %g", opts.Pass)}
 			}
 			if runF != nil {
@@ -237,8 +237,10 @@ func quizRun(opts *QuizOptions) error {
 		defer cancelT()
 	}
 
-	if opts.Student == "" && (opts.Report != "" || opts.ReportDir != "") {
-		name, err := p.Input("Your name (for the report):", nil)
+	// Ask for a name only when someone is there to type it: from a pipe the
+	// first line is an answer, not a name.
+	if opts.Student == "" && (opts.Report != "" || opts.ReportDir != "") && ios.IsStdinTTY() {
+		name, err := askName(ctx, p)
 		if err != nil {
 			return stopped(err)
 		}
@@ -255,9 +257,15 @@ func quizRun(opts *QuizOptions) error {
 	rep.WriteSummary(ios.Out, style)
 
 	path, werr := saveReport(opts, rep, format)
+	if werr != nil {
+		// Nothing answered is lost: keep it where incomplete quizzes go.
+		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %v\n", werr)
+		if p, err := saveInState(opts, rep, format); err == nil {
+			fmt.Fprintf(ios.ErrOut, "Your answers are saved in %s instead\n", p)
+		}
+	}
 	switch {
 	case werr != nil:
-		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %v\n", werr)
 	case path != "" && res.Status == quiz.Incomplete:
 		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(res.EndedBy, "_", " "), path)
 	case path != "":
@@ -273,6 +281,29 @@ func quizRun(opts *QuizOptions) error {
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// askName asks for the student's name, giving way to a signal or the time
+// limit as the questions do.
+func askName(ctx context.Context, p quiz.Prompter) (string, error) {
+	type answer struct {
+		name string
+		err  error
+	}
+	ch := make(chan answer, 1)
+	go func() {
+		name, err := p.Input("Your name (for the report):", nil)
+		ch <- answer{name, err}
+	}()
+	select {
+	case a := <-ch:
+		return a.name, a.err
+	case <-ctx.Done():
+		if a, ok := p.(quiz.Aborter); ok {
+			a.Abort()
+		}
+		return "", context.Cause(ctx)
+	}
 }
 
 // stopped maps the ways a quiz can stop early to exit codes.
@@ -359,6 +390,9 @@ func reportFormat(opts *QuizOptions) (string, error) {
 // checkReportDestination refuses, before the quiz starts, a report that could
 // not be written: better than losing a student's work at the end.
 func checkReportDestination(opts *QuizOptions) error {
+	if opts.Report == "-" {
+		return invalid("-o -: the quiz itself uses standard output; name a file for the report")
+	}
 	if opts.Report != "" {
 		if st, err := os.Stat(opts.Report); err == nil {
 			if st.IsDir() {
@@ -371,13 +405,30 @@ func checkReportDestination(opts *QuizOptions) error {
 		if st, err := os.Stat(filepath.Dir(opts.Report)); err != nil || !st.IsDir() {
 			return invalid("cannot write %s: directory %s does not exist", opts.Report, filepath.Dir(opts.Report))
 		}
+		if err := canWriteIn(filepath.Dir(opts.Report)); err != nil {
+			return invalid("cannot write %s: %v", opts.Report, err)
+		}
 	}
 	if opts.ReportDir != "" {
 		if err := os.MkdirAll(opts.ReportDir, 0o755); err != nil {
 			return invalid("--report-dir: %v", err)
 		}
+		if err := canWriteIn(opts.ReportDir); err != nil {
+			return invalid("--report-dir %s: %v", opts.ReportDir, err)
+		}
 	}
 	return nil
+}
+
+// canWriteIn checks a directory takes new files, the way the report will be
+// written: better to say so before the quiz than to lose it at the end.
+func canWriteIn(dir string) error {
+	f, err := os.CreateTemp(dir, ".conflictq-check-*")
+	if err != nil {
+		return errors.Unwrap(err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // saveReport writes the report where the options say. An incomplete quiz with
@@ -396,17 +447,22 @@ func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, err
 	case opts.ReportDir != "":
 		return quiz.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0:
-		dir, err := opts.StateDir()
-		if err != nil {
-			return "", err
-		}
-		dir = filepath.Join(dir, "incomplete")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-		return quiz.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
+		return saveInState(opts, rep, format)
 	}
 	return "", nil
+}
+
+// saveInState keeps a report in the state directory's incomplete folder.
+func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
+	dir, err := opts.StateDir()
+	if err != nil {
+		return "", err
+	}
+	dir = filepath.Join(dir, "incomplete")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	return quiz.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks

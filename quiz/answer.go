@@ -34,6 +34,14 @@ func ParseChoice(s string, options []string) (int, error) {
 	if i := indexOfNormalized(options, s); i >= 0 {
 		return i, nil
 	}
+	if len(options) == 2 && options[0] == "True" && options[1] == "False" {
+		if b, err := ParseBool(s); err == nil { // t, f, yes, no
+			if b {
+				return 0, nil
+			}
+			return 1, nil
+		}
+	}
 	return 0, fmt.Errorf("%q is not one of the options; type a number from 1 to %d", s, len(options))
 }
 

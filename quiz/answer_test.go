@@ -115,3 +115,11 @@ func TestParseBool(t *testing.T) {
 		t.Error("maybe accepted")
 	}
 }
+
+func TestParseChoiceTrueFalse(t *testing.T) {
+	for in, want := range map[string]int{"t": 0, "TRUE": 0, "yes": 0, "1": 0, "f": 1, "false": 1, "no": 1, "2": 1} {
+		if got, err := ParseChoice(in, []string{"True", "False"}); err != nil || got != want {
+			t.Errorf("ParseChoice(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+}
