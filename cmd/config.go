@@ -29,8 +29,8 @@ const localConfigFile = ".conflictq.yaml"
 // with the precedence flag > environment > ./.conflictq.yaml > user config file >
 // default. It uses a fresh Viper for every run: no global state.
 //
-// A setting applies to every command with a flag of that name; a section named
-// after a command (quiz:, grade:) applies to that command only and wins.
+// A top-level setting applies to quiz and sheet; a section named after a
+// command (quiz:, grade:) applies to that command only and wins.
 func loadConfig(cmd *cobra.Command, f *Factory) error {
 	v := viper.New() // the files, merged
 	origins := map[string]string{}
@@ -56,7 +56,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 	}
 	env := viper.New() // the environment alone, so that it beats every file
 	env.SetEnvPrefix("CONFLICTQ")
-	env.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	env.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
 	env.AutomaticEnv()
 
 	warnUnknownSettings(cmd, f, origins)
@@ -66,10 +66,22 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		if fl.Changed || perRunFlags[fl.Name] {
 			return
 		}
+		// Top-level settings and CONFLICTQ_<FLAG> are the classroom's: they
+		// apply to quiz and sheet. Other commands take only their own
+		// section and CONFLICTQ_<COMMAND>_<FLAG>, so that a class's bank or
+		// format never changes what grade marks or what export writes.
+		shared := cmd.Name() == "quiz" || cmd.Name() == "sheet" || fl.Name == "no-color"
+		section := cmd.Name() + "." + fl.Name
 		levels := []struct {
 			v   *viper.Viper
 			key string
-		}{{env, fl.Name}, {v, cmd.Name() + "." + fl.Name}, {v, fl.Name}}
+		}{{env, section}, {v, section}}
+		if shared {
+			levels = []struct {
+				v   *viper.Viper
+				key string
+			}{{env, section}, {env, fl.Name}, {v, section}, {v, fl.Name}}
+		}
 		for _, l := range levels {
 			if !l.v.IsSet(l.key) {
 				continue
@@ -260,6 +272,10 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 		if section, rest, ok := strings.Cut(key, "."); ok && commands[section] {
 			name = rest
 		} else if commands[key] {
+			continue
+		}
+		if perRunFlags[name] {
+			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", origins[key], key)
 			continue
 		}
 		if !flags[name] {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -33,6 +34,7 @@ type GradeOptions struct {
 	Sums    string
 	Reveal  bool
 	Workers int
+	skip    func(path string) bool // this run's own output files, not sheets
 }
 
 const gradeLong = `Grade answer sheets: files, directories (searched recursively for .yaml, .yml,
@@ -169,6 +171,26 @@ func gradeRun(opts *GradeOptions) error {
 		g.Pass = &p
 	}
 
+	// The outputs must not be sheets: writing one would destroy a student's
+	// sheet, and a rerun would grade the last run's results.
+	var outputs []os.FileInfo
+	for _, out := range []string{opts.Output, opts.Summary, opts.Sums} {
+		if out == "" || out == "-" {
+			continue
+		}
+		if st, err := os.Stat(out); err == nil {
+			for _, in := range opts.Inputs {
+				if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+					return invalid("%s is a sheet being graded; write the results to another file", out)
+				}
+			}
+			outputs = append(outputs, st)
+		}
+	}
+	opts.skip = func(path string) bool {
+		st, err := os.Stat(path)
+		return err == nil && slices.ContainsFunc(outputs, func(o os.FileInfo) bool { return os.SameFile(o, st) })
+	}
 	tally := &gradeTally{students: map[uint64]int{}}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
 	var err error
@@ -234,7 +256,7 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 	results := make(chan gradeDone, 256)
 	inputErrs := make(chan error, 1)
 	go func() {
-		inputErrs <- enumerateSheets(opts.Inputs, ios.In, jobs, results)
+		inputErrs <- enumerateSheets(opts.Inputs, ios.In, opts.skip, jobs, results)
 		close(jobs)
 	}()
 	workers := opts.Workers
@@ -361,13 +383,17 @@ func sheetWhere(j gradeJob) string {
 // enumerateSheets turns the arguments into jobs: files, directories searched
 // recursively, and "-" or .jsonl files read line by line. Inputs that cannot be
 // opened are reported as results with seq -1, so that the rest still runs.
-func enumerateSheets(inputs []string, stdin io.Reader, jobs chan<- gradeJob, results chan<- gradeDone) error {
+func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, jobs chan<- gradeJob, results chan<- gradeDone) error {
 	seq := 0
 	bad := func(err error) { results <- gradeDone{seq: -1, err: err} }
 	emit := func(path string) {
 		lower := strings.ToLower(path)
 		switch {
 		case strings.HasSuffix(lower, ".jsonl"):
+			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+				bad(fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
+				return
+			}
 			fh, err := os.Open(path)
 			if err != nil {
 				bad(err)
@@ -409,7 +435,7 @@ func enumerateSheets(inputs []string, stdin io.Reader, jobs chan<- gradeJob, res
 				bad(err)
 				return nil
 			}
-			if !d.IsDir() && isSheetFile(path) {
+			if !d.IsDir() && isSheetFile(path) && (skip == nil || !skip(path)) {
 				found = append(found, path)
 			}
 			return nil
