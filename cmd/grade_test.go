@@ -136,3 +136,34 @@ func TestSheetKeyScoresFullMarksForEveryBank(t *testing.T) {
 		}
 	}
 }
+
+// Text from sheets reaches the teacher's screen escaped; JSON with a byte-order
+// mark is read; Gradescope with several sheets writes nothing.
+func TestGradeHostileSheets(t *testing.T) {
+	gradeFixture(t, map[string]string{
+		"esc.yaml": "student: \"\\e[31mRED\\e]0;x\\a\"\nbanks: [b.yaml]\nanswers: {capital: Baku}\n",
+		"bom.json": "\ufeff{\"student\": \"Bom\", \"banks\": [\"b.yaml\"], \"answers\": {\"capital\": \"Baku\"}}",
+		"back.yaml": "student: 'Ana\\Bo'\nbanks: [b.yaml]\nanswers: {capital: Baku}\n",
+	})
+	for _, format := range []string{"text", "markdown"} {
+		f, _, out, errOut := testFactory(t)
+		if code := Run(f, []string{"grade", "esc.yaml", "bom.json", "--format", format}); code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, errOut)
+		}
+		if strings.ContainsRune(out.String(), 0x1b) || strings.ContainsRune(out.String(), 0x07) {
+			t.Errorf("%s: raw control characters reach the output: %q", format, out)
+		}
+		if !strings.Contains(out.String(), `x1b`) || !strings.Contains(out.String(), "Bom") {
+			t.Errorf("%s: output %q", format, out)
+		}
+	}
+	f, _, out, _ := testFactory(t)
+	Run(f, []string{"grade", "back.yaml", "--format", "junit"})
+	if !strings.Contains(out.String(), `<testsuite name="Ana\Bo"`) {
+		t.Errorf("JUnit escaped a backslash twice: %s", out)
+	}
+	f, _, out, _ = testFactory(t)
+	if code := Run(f, []string{"grade", "bom.json", "back.yaml", "--format", "gradescope"}); code != ExitInvalid || out.Len() != 0 {
+		t.Errorf("gradescope with two sheets: exit %d, wrote %q", code, out)
+	}
+}

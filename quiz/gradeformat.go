@@ -144,7 +144,7 @@ func (t *textResults) Write(r *SheetResult) error {
 			return err
 		}
 	}
-	name := []rune(r.Name())
+	name := []rune(Printable(r.Name()))
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
@@ -380,19 +380,19 @@ func (j *junitResults) Write(r *SheetResult) error {
 			failures++
 		}
 	}
-	fmt.Fprintf(&b, "  <testsuite name=%q tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
+	fmt.Fprintf(&b, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
 		xmlText(r.Name()), len(r.Outcomes), failures, skipped)
 	fmt.Fprintf(&b, "    <properties><property name=\"score\" value=\"%s\"/><property name=\"max_score\" value=\"%s\"/><property name=\"percent\" value=\"%s\"/></properties>\n",
 		formatNum(r.Score), formatNum(r.Max), formatNum(r.Percent))
 	for _, o := range r.Outcomes {
 		q := o.Question
-		fmt.Fprintf(&b, "    <testcase classname=%q name=%q>", xmlText(q.Bank), xmlText(q.ID))
+		fmt.Fprintf(&b, "    <testcase classname=\"%s\" name=\"%s\">", xmlText(q.Bank), xmlText(q.ID))
 		switch {
 		case !q.Graded():
-			fmt.Fprintf(&b, "<skipped message=%q/>", xmlText(feedback(o, false)))
+			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", xmlText(feedback(o, false)))
 		case !o.Correct():
 			msg := feedback(o, j.opts.Reveal)
-			fmt.Fprintf(&b, "<failure message=%q type=\"wrong-answer\">%s</failure>", xmlText(msg), xmlText(q.Prompt+"\n"+msg))
+			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", xmlText(msg), xmlText(q.Prompt+"\n"+msg))
 		}
 		b.WriteString("</testcase>\n")
 	}
@@ -413,9 +413,10 @@ func (j *junitResults) Close() error {
 // --- Gradescope results.json ---
 
 type gradescopeResults struct {
-	w    io.Writer
-	opts ResultOptions
-	done bool
+	w     io.Writer
+	opts  ResultOptions
+	n     int
+	first []byte // the one submission's results, written at Close
 }
 
 type gradescopeTest struct {
@@ -426,15 +427,15 @@ type gradescopeTest struct {
 	Output   string  `json:"output,omitempty"`
 }
 
-// ErrOneSheet is returned by the Gradescope writer for a second sheet: its
-// results.json describes one submission.
+// ErrOneSheet is returned by the Gradescope writer for more than one sheet:
+// its results.json describes one submission.
 var ErrOneSheet = errors.New("gradescope results describe one submission: grade one sheet at a time")
 
 func (g *gradescopeResults) Write(r *SheetResult) error {
-	if g.done {
-		return ErrOneSheet
+	g.n++
+	if g.n > 1 {
+		return ErrOneSheet // nothing is written: Close sees the count
 	}
-	g.done = true
 	out := struct {
 		Score      float64          `json:"score"`
 		Output     string           `json:"output"`
@@ -456,12 +457,18 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		}
 		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: round2(o.Points()), MaxScore: q.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal)})
 	}
-	enc := json.NewEncoder(g.w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	data, err := json.MarshalIndent(out, "", "  ")
+	g.first = append(data, '\n')
+	return err
 }
 
-func (g *gradescopeResults) Close() error { return nil }
+func (g *gradescopeResults) Close() error {
+	if g.n != 1 {
+		return nil // none, or too many: nothing half-true is written
+	}
+	_, err := g.w.Write(g.first)
+	return err
+}
 
 // --- Markdown ---
 
@@ -477,7 +484,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString("## conflictq results\n\n| Student | Score | % | Result | Reread |\n|---|---:|---:|---|---|\n")
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", mdEscape(r.Name()), formatNum(r.Score), formatNum(r.Max), formatNum(r.Percent), verdictWord(r), mdEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", mdEscape(Printable(r.Name())), formatNum(r.Score), formatNum(r.Max), formatNum(r.Percent), verdictWord(r), mdEscape(strings.Join(rereads(r), "; ")))
 	if m.opts.Reveal {
 		for _, o := range r.Outcomes {
 			if o.Question.Graded() && !o.Correct() {

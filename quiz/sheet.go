@@ -230,6 +230,7 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 		}
 		return nil, fail(l, "", "not valid UTF-8 text (save the file as UTF-8)")
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark, as some editors save
 	ids, answers := s.ids[:0], s.answers[:0]
 	if cap(ids) == 0 {
 		ids, answers = make([]string, 0, 48), make([]Value, 0, 48)

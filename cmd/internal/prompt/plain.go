@@ -56,7 +56,7 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 			return err
 		}
 		if p.echo {
-			fmt.Fprintln(p.out, line)
+			fmt.Fprintln(p.out, quiz.EscapeControl(line))
 		}
 		if err := parse(line); err != nil {
 			fmt.Fprintf(p.out, "  Sorry: %s.\n", err)
