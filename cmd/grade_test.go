@@ -141,8 +141,8 @@ func TestSheetKeyScoresFullMarksForEveryBank(t *testing.T) {
 // mark is read; Gradescope with several sheets writes nothing.
 func TestGradeHostileSheets(t *testing.T) {
 	gradeFixture(t, map[string]string{
-		"esc.yaml": "student: \"\\e[31mRED\\e]0;x\\a\"\nbanks: [b.yaml]\nanswers: {capital: Baku}\n",
-		"bom.json": "\ufeff{\"student\": \"Bom\", \"banks\": [\"b.yaml\"], \"answers\": {\"capital\": \"Baku\"}}",
+		"esc.yaml":  "student: \"\\e[31mRED\\e]0;x\\a\"\nbanks: [b.yaml]\nanswers: {capital: Baku}\n",
+		"bom.json":  "\ufeff{\"student\": \"Bom\", \"banks\": [\"b.yaml\"], \"answers\": {\"capital\": \"Baku\"}}",
 		"back.yaml": "student: 'Ana\\Bo'\nbanks: [b.yaml]\nanswers: {capital: Baku}\n",
 	})
 	for _, format := range []string{"text", "markdown"} {
