@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -228,6 +230,9 @@ func newCmdBankExport(f *Factory) *cobra.Command {
   conflictq bank export timeline --format gift -o timeline.gift
   conflictq bank export comprehension --format markdown -o worksheet.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("format") {
+				format = exportFormatFromPath(output, format)
+			}
 			banks, err := loadBanks(f.IOStreams, f.Library(), args)
 			if err != nil {
 				return err
@@ -243,6 +248,9 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 					notes = n
 					return err
 				case "aiken":
+					if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
+						return fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
+					}
 					skipped, err := aiken.Export(w, b)
 					if skipped > 0 {
 						notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
@@ -269,11 +277,30 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Var(newEnum(&format, "json", exportFormats...), "format", strings.Join(exportFormats, ", "))
+	cmd.Flags().Var(newEnum(&format, "json", exportFormats...), "format", strings.Join(exportFormats, ", ")+" (default: from -o's extension, else json)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (default: standard output)")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// exportFormatFromPath picks the format from -o's extension, as quiz -o does.
+func exportFormatFromPath(path, def string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return "json"
+	case ".yaml", ".yml":
+		return "yaml"
+	case ".gift", ".txt":
+		return "gift"
+	case ".aiken":
+		return "aiken"
+	case ".md", ".markdown":
+		return "markdown"
+	case ".tsv":
+		return "anki"
+	}
+	return def
 }
 
 func writeBankYAML(w io.Writer, b *quiz.Bank) error {

@@ -320,7 +320,7 @@ func (r *Report) WriteSummary(w io.Writer, st Style) {
 	fmt.Fprintf(w, "\nAnswered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 	var open int
 	for _, q := range r.Questions {
-		if q.Correct == nil {
+		if q.Type == Open {
 			open++
 		}
 	}

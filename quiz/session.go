@@ -197,6 +197,11 @@ func (s *Session) askWithContext(ctx context.Context, q *Presented) (Response, e
 	}()
 	select {
 	case a := <-ch:
+		// Both may be ready (answers waiting in a pipe): an answer given
+		// after the time limit does not count.
+		if err := context.Cause(ctx); err != nil && a.err == nil {
+			return Response{}, err
+		}
 		return a.r, a.err
 	case <-ctx.Done():
 		if a, ok := s.Prompter.(Aborter); ok {
