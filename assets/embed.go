@@ -44,16 +44,12 @@ var GeneratedBanks = []string{glossary.VocabularyID}
 // (or, for the vocabulary bank, built from the compiled glossary), or nil.
 func CompiledBank(name string) *quiz.Bank {
 	if name == glossary.VocabularyID {
-		g, err := Glossary()
-		if err != nil {
-			return nil
-		}
-		return glossary.VocabularyBank(g)
+		return glossary.VocabularyBank(Glossary())
 	}
 	return compiledBank(name)
 }
 
 // Glossary returns the built-in glossary, compiled (and indexed) at build time.
-func Glossary() (*glossary.Glossary, error) {
-	return glossary.NewIndexed(compiledEntries(), compiledIndex()), nil
+func Glossary() *glossary.Glossary {
+	return glossary.NewIndexed(compiledEntries(), compiledIndex())
 }

@@ -127,12 +127,17 @@ func configFiles(cmd *cobra.Command, f *Factory) ([]string, error) {
 
 // parseConfig reads a config file into settings, and each key's line. Keys may
 // be written with - or _ (report-dir, report_dir).
-func parseConfig(file string, data []byte) (map[string]any, map[string]int, error) {
+func parseConfig(file string, data []byte) (settings map[string]any, lines map[string]int, err error) {
+	defer func() { // a settings file must never crash the program
+		if r := recover(); r != nil {
+			settings, lines, err = nil, nil, fmt.Errorf("%s: could not be parsed: %v", file, r)
+		}
+	}()
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, nil, quiz.YAMLProblem(file, err)
 	}
-	settings, lines := map[string]any{}, map[string]int{}
+	settings, lines = map[string]any{}, map[string]int{}
 	if len(doc.Content) == 0 {
 		return settings, lines, nil // an empty file sets nothing
 	}

@@ -47,20 +47,9 @@ Artsakh. A term that is not found gets suggestions and exit code 1.`,
 	return cmd
 }
 
-func loadGlossary() (*glossary.Glossary, error) {
-	g, err := assets.Glossary()
-	if err != nil {
-		return nil, fmt.Errorf("the built-in glossary is broken: %w", err)
-	}
-	return g, nil
-}
-
 func defineRun(opts *DefineOptions) error {
 	ios := opts.Factory.IOStreams
-	g, err := loadGlossary()
-	if err != nil {
-		return err
-	}
+	g := assets.Glossary()
 	var found []*glossary.Entry
 	missed := 0
 	for _, term := range opts.Terms {
@@ -115,10 +104,7 @@ func glossaryLayout(f *Factory) glossary.Layout {
 // termCompletion offers the glossary's terms and aliases.
 func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		g, err := loadGlossary()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
+		g := assets.Glossary()
 		want := strings.ToLower(toComplete)
 		var out []string
 		for _, e := range g.Entries() {
@@ -154,10 +140,7 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 		Short: "List the glossary's terms, one per line",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g, err := loadGlossary()
-			if err != nil {
-				return err
-			}
+			g := assets.Glossary()
 			entries := g.Entries()
 			if asJSON {
 				return writeJSON(f.IOStreams.Out, entries)
@@ -174,10 +157,7 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 		Short: "Search terms and definitions; best matches first, with the matching line",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g, err := loadGlossary()
-			if err != nil {
-				return err
-			}
+			g := assets.Glossary()
 			query := strings.Join(args, " ")
 			hits := g.Search(query)
 			if len(hits) == 0 {

@@ -254,9 +254,8 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 
 	jobs := make(chan gradeJob, 256)
 	results := make(chan gradeDone, 256)
-	inputErrs := make(chan error, 1)
 	go func() {
-		inputErrs <- enumerateSheets(opts.Inputs, ios.In, opts.skip, jobs, results)
+		enumerateSheets(opts.Inputs, ios.In, opts.skip, jobs, results)
 		close(jobs)
 	}()
 	workers := opts.Workers
@@ -337,9 +336,6 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		}
 	}
 	progress.clear()
-	if err := <-inputErrs; err != nil {
-		return err
-	}
 	if err := w.Close(); err != nil && writeErr == nil {
 		writeErr = err
 	}
@@ -383,7 +379,7 @@ func sheetWhere(j gradeJob) string {
 // enumerateSheets turns the arguments into jobs: files, directories searched
 // recursively, and "-" or .jsonl files read line by line. Inputs that cannot be
 // opened are reported as results with seq -1, so that the rest still runs.
-func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, jobs chan<- gradeJob, results chan<- gradeDone) error {
+func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, jobs chan<- gradeJob, results chan<- gradeDone) {
 	seq := 0
 	bad := func(err error) { results <- gradeDone{seq: -1, err: err} }
 	emit := func(path string) {
@@ -451,7 +447,6 @@ func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, j
 			emit(path)
 		}
 	}
-	return nil
 }
 
 func isSheetFile(path string) bool {

@@ -151,7 +151,7 @@ func bankCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*quiz.Bank, error) {
 	var banks []*quiz.Bank
 	var errs []error
-	seen := map[string]bool{}
+	seen := map[string]string{} // bank id → where it came from
 	for _, ref := range refs {
 		b, warnings, err := lib.Load(ref)
 		for _, w := range warnings {
@@ -161,10 +161,13 @@ func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*q
 			errs = append(errs, err)
 			continue
 		}
-		if seen[b.ID] {
+		if first, dup := seen[b.ID]; dup {
+			if first != ref {
+				fmt.Fprintf(ios.ErrOut, "warning: %s and %s are both bank %q; %s is left out (give it another id)\n", first, ref, b.ID, ref)
+			}
 			continue
 		}
-		seen[b.ID] = true
+		seen[b.ID] = ref
 		banks = append(banks, b)
 	}
 	if len(errs) > 0 {

@@ -58,7 +58,7 @@ func Run(f *Factory, args []string) int {
 // line (unknown command, wrong number of arguments), which carry no type.
 func isCobraUsageError(err error) bool {
 	msg := err.Error()
-	for _, s := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument"} {
+	for _, s := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument \""} {
 		if strings.Contains(msg, s) {
 			return true
 		}

@@ -2,7 +2,9 @@ package cmd
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -28,13 +30,24 @@ graded in one run.`,
 				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json or .md file", output)}
 			}
 			var all *quiz.Stats
+			given := map[string]bool{}
 			for _, path := range args {
+				abs, _ := filepath.Abs(path)
+				if given[abs] {
+					return invalid("%s is given twice: its students would be counted twice", path)
+				}
+				given[abs] = true
 				data, err := quiz.ReadFileLimited(path)
 				if err != nil {
 					return invalidErr(err)
 				}
 				var s quiz.Stats
 				if err := json.Unmarshal(data, &s); err != nil {
+					var syntax *json.SyntaxError
+					var typ *json.UnmarshalTypeError
+					if errors.As(err, &syntax) || errors.As(err, &typ) {
+						err = errors.New("not conflictq statistics sums (written by grade --sums)")
+					}
 					return invalid("%s: %v", path, err)
 				}
 				if all == nil {

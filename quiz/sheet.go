@@ -52,9 +52,6 @@ func (s *Sheet) addAnswer(id string, v Value) {
 	s.answers = append(s.answers, v)
 }
 
-// IDs returns the question ids answered, in file order.
-func (s *Sheet) IDs() []string { return s.ids }
-
 // ValueKind says what shape an answer has.
 type ValueKind int
 
@@ -200,13 +197,7 @@ var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficu
 // JSON-lines file (line is then its line number, for messages). It is the fast
 // path for large batches.
 func ParseSheetJSON(file string, line int, data []byte) (*Sheet, error) {
-	return ParseSheetJSONIntern(file, line, data, nil)
-}
-
-// ParseSheetJSONIntern is ParseSheetJSON with an interner for strings that
-// recur from sheet to sheet (see Grader.Intern).
-func ParseSheetJSONIntern(file string, line int, data []byte, intern func([]byte) string) (*Sheet, error) {
-	return parseSheetJSONInto(&Sheet{}, file, line, data, intern)
+	return parseSheetJSONInto(&Sheet{}, file, line, data, nil)
 }
 
 // parseSheetJSONInto reads a sheet into s, reusing its lists' storage.
@@ -391,12 +382,6 @@ func (s *Sheet) responseTo(q *Question, v Value, perm func(*Question) []int) (Re
 func (s *Sheet) AnswerLine(id string) int {
 	v, _ := s.answer(id)
 	return v.Line
-}
-
-// Has reports whether the sheet lists question id (answered or left empty).
-func (s *Sheet) Has(id string) bool {
-	_, ok := s.answer(id)
-	return ok
 }
 
 // refResolver turns what a sheet says ("2", "b", "Baku") into the bank's own

@@ -654,6 +654,9 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 	if in.Version != 1 {
 		return fmt.Errorf("not conflictq statistics sums (written by grade --sums)")
 	}
+	if in.N < 0 || in.M2T < 0 {
+		return fmt.Errorf("the sums are damaged: %d students", in.N)
+	}
 	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, items: make([]itemSums, len(in.Items))}
 	if s.totals == nil {
 		s.totals = map[int64]int{}

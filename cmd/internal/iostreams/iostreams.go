@@ -96,9 +96,6 @@ func (s *IOStreams) ColorEnabled() bool {
 	return s.forceColor || s.outTTY
 }
 
-// ColorDisabledByUser reports whether NO_COLOR, CLICOLOR=0, TERM=dumb or --no-color asked for plain output.
-func (s *IOStreams) ColorDisabledByUser() bool { return s.noColor }
-
 // CanPrompt reports whether an interactive prompt can be shown: both standard
 // input and output are terminals.
 func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.outTTY }
