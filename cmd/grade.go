@@ -279,6 +279,8 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 	}()
 
 	progress := newProgress(ios.ErrOut, ios.IsStderrTTY())
+	var first []*quiz.Question // the first sheet's questions: the CSV's columns
+	otherQuestions := 0
 	pending := map[int]gradeDone{}
 	next := 0
 	var writeErr error
@@ -314,6 +316,13 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 			tally.failed++
 		}
 		stats.add(r)
+		if first == nil {
+			for _, o := range r.Outcomes {
+				first = append(first, o.Question.Question)
+			}
+		} else if !sameQuestions(r, first) {
+			otherQuestions++
+		}
 		if err := w.Write(r); err != nil && writeErr == nil {
 			writeErr = err
 		}
@@ -336,6 +345,9 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		}
 	}
 	progress.clear()
+	if otherQuestions > 0 && opts.Format == "csv" {
+		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", otherQuestions)
+	}
 	if err := w.Close(); err != nil && writeErr == nil {
 		writeErr = err
 	}
@@ -537,3 +549,16 @@ func (p *progress) clear() {
 // quoteForTerminal quotes text from a sheet for a message, with control
 // characters shown escaped rather than obeyed by the terminal.
 func quoteForTerminal(s string) string { return `"` + quiz.Printable(s) + `"` }
+
+// sameQuestions reports whether a sheet was graded on the given questions.
+func sameQuestions(r *quiz.SheetResult, qs []*quiz.Question) bool {
+	if len(r.Outcomes) != len(qs) {
+		return false
+	}
+	for i, o := range r.Outcomes {
+		if o.Question.Question != qs[i] {
+			return false
+		}
+	}
+	return true
+}

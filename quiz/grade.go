@@ -203,7 +203,7 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 	if res == nil {
 		res = &SheetResult{}
 	}
-	*res = SheetResult{File: s.File, Student: s.Student, Banks: s.Banks, Outcomes: res.Outcomes[:0], shown: res.shown, answerAt: res.answerAt}
+	*res = SheetResult{File: s.File, Student: s.Student, Banks: slices.Clone(s.Banks), Outcomes: res.Outcomes[:0], shown: res.shown, answerAt: res.answerAt}
 	if g.Banks != nil || len(s.Banks) == 0 {
 		res.Banks = bankIDs(banks)
 	}
@@ -249,6 +249,7 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 		res.Max += q.MaxPoints()
 	}
 	res.Problems = append(res.Problems, unknown...)
+	res.Problems = append(res.Problems, s.problems...)
 	res.Score = round2(res.Score)
 	res.Percent = percent(res.Score, res.Max)
 	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass

@@ -93,6 +93,13 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 // parseYAML checks size and encoding, then parses data to a node tree. Parsing to
 // nodes never expands aliases, so an alias bomb costs no more than its text.
 func parseYAML(ps *problems, data []byte) (root *yaml.Node, ok bool) {
+	return parseYAMLExcept(ps, data, "")
+}
+
+// parseYAMLExcept is parseYAML leaving the top-level key except to its
+// reader's own duplicate check: a sheet reports an answer given twice per
+// question, and grades the rest.
+func parseYAMLExcept(ps *problems, data []byte, except string) (root *yaml.Node, ok bool) {
 	if p := checkText(ps.file, data); p != nil {
 		ps.list = append(ps.list, *p)
 		return nil, false
@@ -111,10 +118,38 @@ func parseYAML(ps *problems, data []byte) (root *yaml.Node, ok bool) {
 		ps.add(0, "", "", "file holds no YAML document")
 		return nil, false
 	}
-	if !checkDuplicateKeys(ps, doc.Content[0]) {
+	top := doc.Content[0]
+	if except != "" && top.Kind == yaml.MappingNode {
+		// Check the top level's keys, and every value but except's own keys.
+		ok := checkDuplicateKeys(ps, &yaml.Node{Kind: yaml.MappingNode, Content: keysOnly(top)})
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			v := top.Content[i+1]
+			if top.Content[i].Value == except && v.Kind == yaml.MappingNode {
+				for j := 1; j < len(v.Content); j += 2 {
+					ok = checkDuplicateKeys(ps, v.Content[j]) && ok
+				}
+				continue
+			}
+			ok = checkDuplicateKeys(ps, v) && ok
+		}
+		if !ok {
+			return nil, false
+		}
+		return resolve(top), true
+	}
+	if !checkDuplicateKeys(ps, top) {
 		return nil, false
 	}
-	return resolve(doc.Content[0]), true
+	return resolve(top), true
+}
+
+// keysOnly returns a mapping's keys, each paired with an empty value.
+func keysOnly(m *yaml.Node) []*yaml.Node {
+	out := make([]*yaml.Node, 0, len(m.Content))
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		out = append(out, m.Content[i], &yaml.Node{Kind: yaml.ScalarNode})
+	}
+	return out
 }
 
 // checkDuplicateKeys reports a key given twice in one mapping, which YAML

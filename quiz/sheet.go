@@ -32,8 +32,9 @@ type Sheet struct {
 	Count      int
 	Tags       []string
 	Difficulty string
-	ids        []string // answers in file order
-	answers    []Value  // answers[i] answers ids[i]
+	ids        []string  // answers in file order
+	answers    []Value   // answers[i] answers ids[i]
+	problems   []Problem // found while reading, reported when grading
 }
 
 // answer finds the answer to a question id. A sheet has a few dozen answers,
@@ -121,7 +122,7 @@ func valueFromNode(n *yaml.Node) Value {
 // ParseSheet reads an answer sheet in YAML (or JSON, which YAML includes).
 func ParseSheet(file string, data []byte) (*Sheet, error) {
 	ps := &problems{file: file}
-	root, ok := parseYAML(ps, data)
+	root, ok := parseYAMLExcept(ps, data, "answers")
 	if !ok {
 		return nil, ps.err()
 	}
@@ -177,7 +178,9 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 		for i := 0; i+1 < len(answers.Content); i += 2 {
 			k, v := answers.Content[i], resolve(answers.Content[i+1])
 			if first, dup := s.answer(k.Value); dup {
-				ps.add(k.Line, k.Value, "", "answered twice (first at line %d)", first.Line)
+				// Graded with the first answer; the sheet is still read.
+				s.problems = append(s.problems, Problem{File: file, Line: k.Line, Question: k.Value,
+					Msg: fmt.Sprintf("answered twice; the first answer (line %d) counts", first.Line)})
 				continue
 			}
 			val := valueFromNode(v)
@@ -315,8 +318,14 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 			}
 			// Twice-answered ids are found when grading (Grader.Grade), in one
 			// pass, rather than here by a search per answer.
+			lineAt, counted := 1, 0 // a .json file's answers carry their own lines
 			return sc.object(func(id string) error {
-				v, err := sc.answer(max(line, 1))
+				l := line
+				if line == 0 {
+					lineAt += bytes.Count(data[counted:sc.pos], []byte("\n"))
+					counted, l = sc.pos, lineAt
+				}
+				v, err := sc.answer(l)
 				s.addAnswer(id, v)
 				return err
 			})

@@ -111,7 +111,7 @@ func TestParseSheetErrors(t *testing.T) {
 		"answers: [1, 2]\n":            "s.yaml:1: answers: expected question ids with answers, found a list",
 		"answers: {}\nseed: x\n":       `s.yaml:2: seed: expected a whole number, found "x"`,
 		"answers: {}\nstudnet: A\n":    `s.yaml:2: studnet: unknown field (did you mean "student"?)`,
-		"answers:\n  a: 1\n  a: 2\n":   `s.yaml:3: invalid YAML: mapping key "a" already defined at line 2`,
+		"answers: {}\nstudent: A\nstudent: B\n": `s.yaml:3: invalid YAML: mapping key "student" already defined at line 2`,
 		"answers: {a: 1\n":             "s.yaml:",
 		"student: \xff\nanswers: {}\n": "s.yaml:1: not valid UTF-8",
 	}
@@ -159,5 +159,35 @@ func TestGraderFlagsTwiceAnswered(t *testing.T) {
 	}
 	if res.Score != 1 {
 		t.Errorf("score %v; the first answer (Baku) counts", res.Score)
+	}
+}
+
+// An answer given twice does not cost the sheet: the first counts, and the
+// second is reported with its line.
+func TestSheetAnsweredTwiceInYAML(t *testing.T) {
+	b := loadSample(t)
+	s, err := ParseSheet("s.yaml", []byte("answers:\n  capital: Baku\n  capital: Yerevan\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Grader{Banks: []*Bank{b}}).Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Score != 1 || res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `s.yaml:3: question "capital": answered twice; the first answer (line 2) counts`) {
+		t.Errorf("score %v, problems %v", res.Score, res.Problems)
+	}
+}
+
+// Answers in a .json file carry their own lines.
+func TestSheetJSONAnswerLines(t *testing.T) {
+	b := loadSample(t)
+	s, err := ParseSheetJSON("s.json", 0, []byte("{\n  \"answers\": {\n    \"capital\": \"Baku\",\n\n    \"ceasefire-year\": \"soon\"\n  }\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := (&Grader{Banks: []*Bank{b}}).Grade(s)
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Error(), `s.json:5: question "ceasefire-year"`) {
+		t.Errorf("problems %v", res.Problems)
 	}
 }
