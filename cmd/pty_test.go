@@ -335,3 +335,26 @@ func checkCooked(t *testing.T, tty *os.File) {
 		t.Error("the terminal was left in raw mode")
 	}
 }
+
+// TestPTYSignalAtNamePrompt: the name question gives way to SIGTERM like the
+// quiz's own questions.
+func TestPTYSignalAtNamePrompt(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	scr, tty := newScreen(t)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--report-dir", dir)
+	scr.waitFor("Your name (for the report):")
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("SIGTERM at the name prompt did not end the quiz")
+	}
+	checkCooked(t, tty)
+}
