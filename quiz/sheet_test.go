@@ -106,14 +106,14 @@ func TestSheetBadAnswers(t *testing.T) {
 
 func TestParseSheetErrors(t *testing.T) {
 	tests := map[string]string{
-		"- a\n":                        "s.yaml:1: an answer sheet is a mapping",
-		"student: A\n":                 "s.yaml:1: answers: missing",
-		"answers: [1, 2]\n":            "s.yaml:1: answers: expected question ids with answers, found a list",
-		"answers: {}\nseed: x\n":       `s.yaml:2: seed: expected a whole number, found "x"`,
-		"answers: {}\nstudnet: A\n":    `s.yaml:2: studnet: unknown field (did you mean "student"?)`,
+		"- a\n":                                 "s.yaml:1: an answer sheet is a mapping",
+		"student: A\n":                          "s.yaml:1: answers: missing",
+		"answers: [1, 2]\n":                     "s.yaml:1: answers: expected question ids with answers, found a list",
+		"answers: {}\nseed: x\n":                `s.yaml:2: seed: expected a whole number, found "x"`,
+		"answers: {}\nstudnet: A\n":             `s.yaml:2: studnet: unknown field (did you mean "student"?)`,
 		"answers: {}\nstudent: A\nstudent: B\n": `s.yaml:3: invalid YAML: mapping key "student" already defined at line 2`,
-		"answers: {a: 1\n":             "s.yaml:",
-		"student: \xff\nanswers: {}\n": "s.yaml:1: not valid UTF-8",
+		"answers: {a: 1\n":                      "s.yaml:",
+		"student: \xff\nanswers: {}\n":          "s.yaml:1: not valid UTF-8",
 	}
 	for src, want := range tests {
 		_, err := ParseSheet("s.yaml", []byte(src))
