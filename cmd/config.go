@@ -89,6 +89,10 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 			if err := setFlag(fl, l.v.Get(l.key)); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %s: %w", origin(f, l.key, origins), l.key, err))
 			}
+			if f.settingOrigin == nil {
+				f.settingOrigin = map[string]string{}
+			}
+			f.settingOrigin[fl.Name] = origin(f, l.key, origins)
 			return
 		}
 	})

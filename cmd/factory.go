@@ -3,6 +3,7 @@ package cmd
 import (
 	"crypto/rand"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -35,6 +36,19 @@ type Factory struct {
 	// HandleSignals says whether a quiz should catch SIGINT/SIGTERM itself
 	// (the real program), rather than leave them to the test process.
 	HandleSignals bool
+	// settingOrigin records, for each flag set from settings, where the value
+	// came from, so that a value out of range can say so.
+	settingOrigin map[string]string
+}
+
+// badValue reports a flag value out of range: a usage error when it was typed
+// on the command line, or bad input naming the setting it came from.
+func (f *Factory) badValue(flag string, format string, args ...any) error {
+	err := fmt.Errorf(format, args...)
+	if origin, ok := f.settingOrigin[flag]; ok {
+		return invalid("%s: %v", origin, err)
+	}
+	return &FlagError{Err: err}
 }
 
 // NewFactory returns the factory of the real program.

@@ -61,9 +61,9 @@ func addSelectionFlags(fl *pflag.FlagSet, s *Selection, seedNote string) {
 }
 
 // checkCount refuses a negative --count.
-func (s *Selection) checkCount() error {
+func (s *Selection) checkCount(f *Factory) error {
 	if s.Count < 0 {
-		return &FlagError{Err: fmt.Errorf("--count must be 0 (all) or more, not %d", s.Count)}
+		return f.badValue("count", "--count must be 0 (all) or more, not %d", s.Count)
 	}
 	return nil
 }

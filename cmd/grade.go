@@ -79,7 +79,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 			opts.Inputs = args
 			opts.PassSet = cmd.Flags().Changed("pass")
 			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
-				return &FlagError{Err: fmt.Errorf("--pass is a percentage from 0 to 100, not %g", opts.Pass)}
+				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
 			}
 			if opts.Summary != "" && summaryFormat(opts.Summary) == "" {
 				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json or .md file", opts.Summary)}

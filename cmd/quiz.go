@@ -91,14 +91,14 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			if opts.Report != "" && opts.ReportDir != "" {
 				return &FlagError{Err: errors.New("give -o/--report or --report-dir, not both")}
 			}
-			if err := opts.checkCount(); err != nil {
+			if err := opts.checkCount(f); err != nil {
 				return err
 			}
 			if opts.TimeLimit < 0 {
-				return &FlagError{Err: fmt.Errorf("--time-limit must be positive, not %s", opts.TimeLimit)}
+				return f.badValue("time-limit", "--time-limit must be positive, not %s", opts.TimeLimit)
 			}
 			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
-				return &FlagError{Err: fmt.Errorf("--pass is a percentage from 0 to 100, not %g", opts.Pass)}
+				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
 			}
 			if runF != nil {
 				return runF(opts)

@@ -45,7 +45,7 @@ grading it gives 100%.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
-			if err := opts.checkCount(); err != nil {
+			if err := opts.checkCount(f); err != nil {
 				return err
 			}
 			if runF != nil {
