@@ -244,74 +244,67 @@ func TestPTYWholeQuiz(t *testing.T) {
 	checkCooked(t, tty)
 }
 
-// TestPTYCtrlC presses Ctrl-C on the second question: exit 130, an incomplete
-// report with the first answer, and the terminal back in its normal mode.
-func TestPTYCtrlC(t *testing.T) {
+// stopOnSecondQuestion takes an exam on the terminal, answers the first
+// question, stops the quiz on the second with stop, and returns the exit code,
+// the report's path and text, and standard error.
+func stopOnSecondQuestion(t *testing.T, stop func(*screen)) (code int, report, data, errOut string) {
+	t.Helper()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
-	report := filepath.Join(dir, "part.json")
+	report = filepath.Join(dir, "part.json")
 	scr, tty := newScreen(t)
-	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
 	scr.waitFor("Question 1 of 8")
 	scr.waitFor("Which town?") // seed 5 asks it first
 	scr.send("Khojaly" + keyEnter)
 	scr.waitFor("Question 2 of 8")
 	scr.waitFor("?")
-	scr.send(keyCtrlC)
+	stop(scr)
 	select {
-	case code := <-done:
-		if code != ExitInterrupted {
-			t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
-		}
+	case code = <-done:
 	case <-time.After(20 * time.Second):
-		t.Fatal("Ctrl-C did not end the quiz")
-	}
-	data, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatalf("no report after Ctrl-C: %v", err)
-	}
-	for _, want := range []string{`"status": "incomplete"`, `"ended_by": "interrupted"`, `"answered": 1`} {
-		if !strings.Contains(string(data), want) {
-			t.Errorf("report lacks %s:\n%s\nscreen:\n%s", want, data, scr.text())
-		}
-	}
-	if !strings.Contains(errOut.String(), "Your answers so far are saved in "+report) {
-		t.Errorf("the student was not told where the answers are: %q", errOut)
+		t.Fatal("the quiz did not stop")
 	}
 	checkCooked(t, tty)
+	text, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v; stderr:\n%s", err, stderr)
+	}
+	return code, report, string(text), stderr.String()
+}
+
+// TestPTYCtrlC presses Ctrl-C on the second question: exit 130, an incomplete
+// report with the first answer, and the terminal back in its normal mode.
+func TestPTYCtrlC(t *testing.T) {
+	code, report, data, errOut := stopOnSecondQuestion(t, func(scr *screen) { scr.send(keyCtrlC) })
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
+	}
+	for _, want := range []string{`"status": "incomplete"`, `"ended_by": "interrupted"`, `"answered": 1`} {
+		if !strings.Contains(data, want) {
+			t.Errorf("report lacks %s:\n%s", want, data)
+		}
+	}
+	if !strings.Contains(errOut, "Your answers so far are saved in "+report) {
+		t.Errorf("the student was not told where the answers are: %q", errOut)
+	}
 }
 
 // TestPTYSignal sends SIGTERM while a menu waits for a key: the answers so far
 // are saved, exit 130, and the terminal is out of raw mode.
 func TestPTYSignal(t *testing.T) {
-	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
-	report := filepath.Join(dir, "term.json")
-	scr, tty := newScreen(t)
-	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "-o", report, "--student", "Ana")
-	scr.waitFor("Question 1 of 8")
-	scr.waitFor("Which town?")
-	scr.send("Khojaly" + keyEnter)
-	scr.waitFor("Question 2 of 8")
-	scr.waitFor("?")
-	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case code := <-done:
-		if code != ExitInterrupted {
-			t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
+	code, _, data, errOut := stopOnSecondQuestion(t, func(*screen) {
+		if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+			t.Fatal(err)
 		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("SIGTERM did not end the quiz")
+	})
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
 	}
-	data, _ := os.ReadFile(report)
-	if !strings.Contains(string(data), `"ended_by": "signal"`) || !strings.Contains(string(data), `"answered": 1`) {
+	if !strings.Contains(data, `"ended_by": "signal"`) || !strings.Contains(data, `"answered": 1`) {
 		t.Errorf("report after SIGTERM:\n%s", data)
 	}
-	checkCooked(t, tty)
 }
 
 func remove(list []string, item string) []string {
