@@ -174,10 +174,16 @@ func gradeRun(opts *GradeOptions) error {
 	// The outputs must not be sheets: writing one would destroy a student's
 	// sheet, and a rerun would grade the last run's results.
 	var outputs []os.FileInfo
+	named := map[string]string{}
 	for _, out := range []string{opts.Output, opts.Summary, opts.Sums} {
 		if out == "" || out == "-" {
 			continue
 		}
+		abs, _ := filepath.Abs(out)
+		if named[abs] != "" {
+			return invalid("%s is named for two outputs (-o, --summary, --sums); give each its own file", out)
+		}
+		named[abs] = out
 		if st, err := os.Stat(out); err == nil {
 			for _, in := range opts.Inputs {
 				if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
@@ -213,7 +219,7 @@ func gradeRun(opts *GradeOptions) error {
 		fmt.Fprintf(ios.ErrOut, "%d of %d sheets could not be read; the others were graded\n", tally.unreadable, tally.graded+tally.unreadable)
 		return silent(ExitInvalid)
 	case tally.badAnswers > 0:
-		fmt.Fprintf(ios.ErrOut, "%d sheets have answers that could not be read (scored 0); see above\n", tally.badAnswers)
+		fmt.Fprintf(ios.ErrOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.badAnswers)
 		return silent(ExitInvalid)
 	case tally.failed > 0:
 		return silent(ExitNegative)
@@ -438,7 +444,11 @@ func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, j
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		root := in
+		if real, err := filepath.EvalSymlinks(in); err == nil {
+			root = real // WalkDir does not follow a link it starts from
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				bad(err)
 				return nil

@@ -401,6 +401,9 @@ func checkReportDestination(opts *QuizOptions) error {
 			if st.IsDir() {
 				return invalid("%s is a directory; use --report-dir for a directory", opts.Report)
 			}
+			if !st.Mode().IsRegular() {
+				return invalid("%s is not a regular file (a device or a pipe); name a file for the report", opts.Report)
+			}
 			if !opts.Force {
 				return invalidErr(&quiz.ExistsError{Path: opts.Report})
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -29,10 +30,24 @@ graded in one run.`,
 			if summaryFormat(output) == "" && output != "" {
 				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json or .md file", output)}
 			}
+			for _, out := range []string{output, sums} {
+				if out == "" {
+					continue
+				}
+				for _, in := range args {
+					if sameFile(out, in) {
+						return invalid("%s is one of the sums being merged; write to another file", out)
+					}
+				}
+			}
 			var all *quiz.Stats
 			given := map[string]bool{}
 			for _, path := range args {
-				abs, _ := filepath.Abs(path)
+				abs, err := filepath.EvalSymlinks(path) // a link to a shard is that shard
+				if err != nil {
+					abs = path
+				}
+				abs, _ = filepath.Abs(abs)
 				if given[abs] {
 					return invalid("%s is given twice: its students would be counted twice", path)
 				}
@@ -74,4 +89,11 @@ graded in one run.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the statistics to `FILE` (.csv, .json or .md; default: a table on standard output)")
 	cmd.Flags().StringVar(&sums, "sums", "", "also write the merged sums to `FILE`")
 	return cmd
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -250,6 +250,7 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 	}
 	res.Problems = append(res.Problems, unknown...)
 	res.Problems = append(res.Problems, s.problems...)
+	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
 	res.Score = round2(res.Score)
 	res.Percent = percent(res.Score, res.Max)
 	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass

@@ -654,8 +654,8 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 	if in.Version != 1 {
 		return fmt.Errorf("not conflictq statistics sums (written by grade --sums)")
 	}
-	if in.N < 0 || in.M2T < 0 {
-		return fmt.Errorf("the sums are damaged: %d students", in.N)
+	if err := in.check(); err != nil {
+		return fmt.Errorf("the sums are damaged: %v", err)
 	}
 	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, items: make([]itemSums, len(in.Items))}
 	if s.totals == nil {
@@ -668,6 +668,46 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 		}
 		if s.items[i].rest == nil {
 			s.items[i].rest = map[int64]int{}
+		}
+	}
+	return nil
+}
+
+// check refuses sums that no grading could have written.
+func (in *statsJSON) check() error {
+	finite := func(vs ...float64) bool {
+		for _, v := range vs {
+			if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e15 {
+				return false
+			}
+		}
+		return true
+	}
+	counted := func(h map[int64]int) (int, bool) {
+		n := 0
+		for _, c := range h {
+			if c < 0 {
+				return 0, false
+			}
+			n += c
+		}
+		return n, true
+	}
+	if in.N < 0 || in.M2T < 0 || !finite(in.MeanT, in.M2T) {
+		return fmt.Errorf("%d students, totals out of range", in.N)
+	}
+	if n, ok := counted(in.Totals); !ok || n != in.N {
+		return fmt.Errorf("%d students but totals for %d", in.N, n)
+	}
+	for _, it := range in.Items {
+		if it.MaxMark < 0 || !finite(it.MaxMark, it.MeanX, it.MeanY, it.M2X, it.M2Y, it.CXY) || it.M2X < 0 || it.M2Y < 0 {
+			return fmt.Errorf("question %q: sums out of range", it.ID)
+		}
+		if n, ok := counted(it.Marks); !ok || (n != in.N && n != 0) {
+			return fmt.Errorf("question %q: marks for %d students, not %d", it.ID, n, in.N)
+		}
+		if n, ok := counted(it.Rest); !ok || (n != in.N && n != 0) {
+			return fmt.Errorf("question %q: rest scores for %d students, not %d", it.ID, n, in.N)
 		}
 	}
 	return nil
