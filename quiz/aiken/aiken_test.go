@@ -3,18 +3,15 @@ package aiken
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 type want struct {
 	id, prompt string
@@ -187,17 +184,7 @@ func TestExportGolden(t *testing.T) {
 	if skipped != 4 {
 		t.Errorf("skipped %d, want 4", skipped)
 	}
-	path := filepath.Join("testdata", "sample.aiken")
-	if *update {
-		os.WriteFile(path, buf.Bytes(), 0o644)
-	}
-	golden, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./quiz/aiken -update)", err)
-	}
-	if buf.String() != string(golden) {
-		t.Errorf("sample.aiken differs:\n%s", buf.Bytes())
-	}
+	testfiles.Golden(t, "sample.aiken", buf.Bytes())
 	if !Looks(buf.Bytes()) {
 		t.Error("Looks does not recognise Export's output")
 	}

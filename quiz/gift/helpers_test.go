@@ -1,10 +1,7 @@
 package gift
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -14,44 +11,13 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./quiz/gift -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs (run go test ./quiz/gift -update to accept):\n%s", name, got)
-	}
-}
+func golden(t *testing.T, name string, got []byte) { testfiles.Golden(t, name, got) }
 
 // loadYAML reads a YAML bank from testdata; it must load without problems.
-func loadYAML(t testing.TB, name string) *quiz.Bank {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, warnings, err := quiz.ParseBank(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(warnings) > 0 {
-		t.Fatalf("%s: %v", name, warnings)
-	}
-	return b
-}
+func loadYAML(t testing.TB, name string) *quiz.Bank { return testfiles.Bank(t, name) }
 
 // diff lists the fields in which two questions differ. Question holds a
 // cache that must not be copied, so it is compared field by field.

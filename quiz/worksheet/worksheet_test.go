@@ -3,9 +3,6 @@ package worksheet
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,39 +10,12 @@ import (
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+func sample(t *testing.T) *quiz.Bank { return testfiles.Bank(t, "sample.yaml") }
 
-func sample(t *testing.T) *quiz.Bank {
-	t.Helper()
-	data, err := os.ReadFile("testdata/sample.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, warnings, err := quiz.ParseBank("sample.yaml", data)
-	if err != nil || len(warnings) > 0 {
-		t.Fatalf("%v %v", err, warnings)
-	}
-	return b
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./quiz/worksheet -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs (run go test ./quiz/worksheet -update to accept):\n%s", name, got)
-	}
-}
+func golden(t *testing.T, name string, got []byte) { testfiles.Golden(t, name, got) }
 
 func TestGolden(t *testing.T) {
 	b := sample(t)
