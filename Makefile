@@ -33,7 +33,7 @@ bench:
 
 # One target at a time: go test -fuzz takes a single target.
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./quiz/text
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBank$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSheet$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSheetJSON$$' -fuzztime $(FUZZTIME) ./quiz

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -288,21 +290,8 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 			continue
 		}
 		if !flags[name] {
-			hint := ""
-			if s := closest(name, known); s != "" {
-				hint = fmt.Sprintf(" (did you mean %q?)", s)
-			}
+			hint := text.Suggest(name, known)
 			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", origins[key], key, hint)
 		}
 	}
-}
-
-func closest(word string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := quiz.EditDistance(word, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
 }

@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/glossary"
-	"github.com/conflictq/conflictq/quiz"
 )
 
 // DefineOptions are the define command's inputs.
@@ -94,7 +95,7 @@ func defineRun(opts *DefineOptions) error {
 // glossaryLayout wraps and emphasises for a terminal, and does neither for a pipe.
 func glossaryLayout(f *Factory) glossary.Layout {
 	ios := f.IOStreams
-	l := glossary.Layout{Style: quiz.Style{Color: ios.ColorEnabled()}}
+	l := glossary.Layout{Style: ios.ColorScheme()}
 	if ios.IsStdoutTTY() {
 		l.Width = min(ios.TerminalWidth(), 100)
 	}
@@ -166,7 +167,7 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 			}
 			layout := glossaryLayout(f)
 			for _, h := range hits {
-				fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), quiz.Wrap(h.Line, layout.Width, "  "))
+				fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), text.Wrap(h.Line, layout.Width, "  "))
 			}
 			return nil
 		},

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -558,7 +560,7 @@ func (p *progress) clear() {
 
 // quoteForTerminal quotes text from a sheet for a message, with control
 // characters shown escaped rather than obeyed by the terminal.
-func quoteForTerminal(s string) string { return `"` + quiz.Printable(s) + `"` }
+func quoteForTerminal(s string) string { return `"` + text.Printable(s) + `"` }
 
 // sameQuestions reports whether a sheet was graded on the given questions.
 func sameQuestions(r *quiz.SheetResult, qs []*quiz.Question) bool {

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
@@ -212,7 +214,7 @@ func quizRun(opts *QuizOptions) error {
 		fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
 	}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	style := quiz.Style{Color: ios.ColorEnabled() && !opts.Plain}
+	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
 	var p quiz.Prompter
 	if opts.Plain {
@@ -341,7 +343,7 @@ func catchSignals(cancel context.CancelCauseFunc) func() {
 	return func() { signal.Stop(ch); close(done) }
 }
 
-func printIntro(w io.Writer, st quiz.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {
+func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {
 	titles := make([]string, len(banks))
 	for i, b := range banks {
 		titles[i] = b.Title
@@ -524,7 +526,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		meta.PassPercent = &opts.Pass
 	}
 	rep := quiz.NewReport(meta, res)
-	rep.WriteSummary(opts.IO.Out, quiz.Style{Color: opts.IO.ColorEnabled()})
+	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme())
 	path, err := saveReport(opts, rep, format)
 	if err != nil {
 		return err

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
@@ -220,7 +222,7 @@ func questionComment(n int, p *quiz.Presented) string {
 		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers in order, as a list",
 		quiz.Match: "pairs, number: letter", quiz.Open: "your own words",
 	}[p.Type]
-	b.WriteString(quiz.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
+	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
 	switch p.Type {
 	case quiz.Single, quiz.Multi, quiz.Order:
 		for i, o := range p.Options() {

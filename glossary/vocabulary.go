@@ -6,7 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/conflictq/conflictq/quiz/text"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -45,9 +46,9 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		}
 		explain := fmt.Sprintf("%s: %s The other options describe %s. For the full entry, run: conflictq define %q",
 			e.Term, e.Short, joinAnd(names), e.Term)
-		slug := slugify(e.Term)
+		slug := text.Slug(e.Term)
 		// Like every bank's: the article section, the skill, then the topic.
-		tags := []string{slugify(e.InArticle.Section), "vocabulary", e.Topic}
+		tags := []string{text.Slug(e.InArticle.Section), "vocabulary", e.Topic}
 
 		// Each definition hides its own entry's names, so that no choice stands
 		// out by naming a term or by being the only one with a blank.
@@ -155,17 +156,11 @@ func joinAnd(list []string) string {
 func distinct(list []string) bool {
 	seen := map[string]bool{}
 	for _, s := range list {
-		k := quiz.Normalize(s)
+		k := text.Normalize(s)
 		if seen[k] {
 			return false
 		}
 		seen[k] = true
 	}
 	return true
-}
-
-var nonSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
-
-func slugify(s string) string {
-	return strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 func embeddedBank(b *testing.B, name string) []byte {
@@ -45,6 +47,6 @@ func BenchmarkMatchesShort(b *testing.B) {
 	accept := []string{"Nagorno-Karabakh", "Artsakh", "Qarabağ", "Mountainous Karabakh"}
 	b.ReportAllocs()
 	for range b.N {
-		MatchesShort("Nagorno Karabkh", accept)
+		text.MatchesShort("Nagorno Karabkh", accept)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // SheetResult is one graded answer sheet.
@@ -251,8 +253,8 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 	res.Problems = append(res.Problems, unknown...)
 	res.Problems = append(res.Problems, s.problems...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
-	res.Score = round2(res.Score)
-	res.Percent = percent(res.Score, res.Max)
+	res.Score = text.Round2(res.Score)
+	res.Percent = text.Percent(res.Score, res.Max)
 	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
 		passed := res.Percent >= *g.Pass
 		res.Passed = &passed

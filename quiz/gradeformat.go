@@ -10,6 +10,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Formats grade results can be written in.
@@ -98,7 +100,7 @@ func feedback(o Outcome, reveal bool) string {
 	case !o.Response.Answered:
 		parts = append(parts, "not answered")
 	case o.Fraction > 0:
-		parts = append(parts, fmt.Sprintf("partly right: %s of %s points", formatNum(o.Points()), formatNum(q.MaxPoints())))
+		parts = append(parts, fmt.Sprintf("partly right: %s of %s points", text.FormatNum(o.Points()), text.FormatNum(q.MaxPoints())))
 	default:
 		parts = append(parts, "not right")
 	}
@@ -144,11 +146,11 @@ func (t *textResults) Write(r *SheetResult) error {
 			return err
 		}
 	}
-	name := []rune(Printable(r.Name()))
+	name := []rune(text.Printable(r.Name()))
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %s\n", string(name), formatNum(r.Score)+"/"+formatNum(r.Max), formatNum(r.Percent), verdictWord(r), strings.Join(rereads(r), "; "))
+	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), strings.Join(rereads(r), "; "))
 	if t.opts.Reveal {
 		for _, o := range r.Outcomes {
 			if o.Question.Graded() && !o.Correct() {
@@ -192,7 +194,7 @@ func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 		Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
 	for _, o := range r.Outcomes {
 		q := o.Question
-		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: round2(o.Points()), MaxPoints: q.MaxPoints(), Feedback: feedback(o, reveal)}
+		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: q.MaxPoints(), Feedback: feedback(o, reveal)}
 		if q.Graded() {
 			c := o.Correct()
 			jq.Correct = &c
@@ -270,7 +272,7 @@ func appendCSVField(b []byte, field string) []byte {
 }
 
 func appendNum(b []byte, v float64) []byte {
-	v = round2(v)
+	v = text.Round2(v)
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return strconv.AppendInt(b, int64(v), 10)
 	}
@@ -296,7 +298,7 @@ func (c *csvResults) Write(r *SheetResult) error {
 		}
 		b = append(b, '\n')
 	}
-	b = appendCSVField(b, csvSafe(r.Student))
+	b = appendCSVField(b, text.CSVSafe(r.Student))
 	b = append(b, ',')
 	b = appendCSVField(b, r.Where())
 	b = append(b, ',')
@@ -383,7 +385,7 @@ func (j *junitResults) Write(r *SheetResult) error {
 	fmt.Fprintf(&b, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
 		xmlText(r.Name()), len(r.Outcomes), failures, skipped)
 	fmt.Fprintf(&b, "    <properties><property name=\"score\" value=\"%s\"/><property name=\"max_score\" value=\"%s\"/><property name=\"percent\" value=\"%s\"/></properties>\n",
-		formatNum(r.Score), formatNum(r.Max), formatNum(r.Percent))
+		text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent))
 	for _, o := range r.Outcomes {
 		q := o.Question
 		fmt.Fprintf(&b, "    <testcase classname=\"%s\" name=\"%s\">", xmlText(q.Bank), xmlText(q.ID))
@@ -442,7 +444,7 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		Visibility string           `json:"visibility"`
 		Tests      []gradescopeTest `json:"tests"`
 	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
-	out.Output = fmt.Sprintf("%s / %s points (%s%%).", formatNum(r.Score), formatNum(r.Max), formatNum(r.Percent))
+	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent))
 	if rr := rereads(r); len(rr) > 0 {
 		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
 	}
@@ -455,7 +457,7 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		if !o.Correct() {
 			status = "failed"
 		}
-		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: round2(o.Points()), MaxScore: q.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal)})
+		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: q.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal)})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	g.first = append(data, '\n')
@@ -484,11 +486,11 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString("## conflictq results\n\n| Student | Score | % | Result | Reread |\n|---|---:|---:|---|---|\n")
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", mdEscape(Printable(r.Name())), formatNum(r.Score), formatNum(r.Max), formatNum(r.Percent), verdictWord(r), mdEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
 	if m.opts.Reveal {
 		for _, o := range r.Outcomes {
 			if o.Question.Graded() && !o.Correct() {
-				fmt.Fprintf(&b, "|  | `%s` | | | %s |\n", o.Question.ID, mdEscape(feedback(o, true)))
+				fmt.Fprintf(&b, "|  | `%s` | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, true)))
 			}
 		}
 	}

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -48,7 +50,7 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 		case "questions":
 			questionsNode = v
 		default:
-			ps.add(k.Line, "", k.Value, "unknown field%s (a bank has id, title, description, questions)", suggest(k.Value, []string{"id", "title", "description", "questions"}))
+			ps.add(k.Line, "", k.Value, "unknown field%s (a bank has id, title, description, questions)", text.Suggest(k.Value, []string{"id", "title", "description", "questions"}))
 		}
 	}
 	switch {
@@ -323,7 +325,7 @@ func number(ps *problems, n *yaml.Node, qid, field string) (float64, bool) {
 		ps.add(n.Line, qid, field, "expected a number, found a %s", kindName(n))
 		return 0, false
 	}
-	v, err := ParseNumber(n.Value)
+	v, err := text.ParseNumber(n.Value)
 	if err != nil && (n.Tag == "!!float" || n.Tag == "!!int") {
 		v, err = strconv.ParseFloat(n.Value, 64) // YAML's own syntax: 1e+06
 	}
@@ -414,7 +416,7 @@ func parseQuestion(ps *problems, n *yaml.Node, index int) *Question {
 		default:
 			types, known := fieldTypes[key]
 			if !known {
-				ps.add(k.Line, qid, key, "unknown field%s", suggest(key, allFields()))
+				ps.add(k.Line, qid, key, "unknown field%s", text.Suggest(key, allFields()))
 				continue
 			}
 			if typeOK && !slices.Contains(types, q.Type) {
@@ -463,7 +465,7 @@ func parseSource(ps *problems, n *yaml.Node, qid string) Source {
 				ps.add(k.Line, qid, "source.quote", "%d words; quote at most %d", w, MaxQuoteWords)
 			}
 		default:
-			ps.add(k.Line, qid, "source."+k.Value, "unknown field%s", suggest(k.Value, []string{"section", "paragraph", "quote"}))
+			ps.add(k.Line, qid, "source."+k.Value, "unknown field%s", text.Suggest(k.Value, []string{"section", "paragraph", "quote"}))
 		}
 	}
 	if s.Section == "" {
@@ -609,7 +611,7 @@ func checkAnswerData(ps *problems, q *Question, qid string, n *yaml.Node, fields
 			ps.add(line(n, "accept"), qid, "accept", "list at least one accepted answer")
 		}
 		for _, a := range q.Accept {
-			if Normalize(a) == "" {
+			if text.Normalize(a) == "" {
 				ps.add(line(n, "accept"), qid, "accept", "%q has no letters or digits to compare", a)
 			}
 		}
@@ -653,7 +655,7 @@ func letterHint(a string) string {
 func checkDistinct(ps *problems, l int, qid, field string, list []string) {
 	seen := map[string]bool{}
 	for _, s := range list {
-		k := Normalize(s)
+		k := text.Normalize(s)
 		if seen[k] {
 			ps.add(l, qid, field, "%q appears twice", s)
 		}
@@ -662,9 +664,9 @@ func checkDistinct(ps *problems, l int, qid, field string, list []string) {
 }
 
 func indexOfNormalized(list []string, s string) int {
-	want := Normalize(s)
+	want := text.Normalize(s)
 	for i, c := range list {
-		if Normalize(c) == want {
+		if text.Normalize(c) == want {
 			return i
 		}
 	}
@@ -680,17 +682,3 @@ func joinTypes(ts []Type) string {
 }
 
 func typeList() string { return joinTypes(Types) }
-
-// suggest returns ` (did you mean "x"?)` for the closest known word, or "".
-func suggest(word string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := EditDistance(word, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}

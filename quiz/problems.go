@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a bank, answer sheet or other input file,
@@ -93,43 +91,4 @@ func (ps *problems) warnings() []Problem {
 		}
 	}
 	return w
-}
-
-// Printable makes text from a user or a file safe to print in a message: as
-// EscapeControl, and cut at 80 characters.
-func Printable(s string) string {
-	s = EscapeControl(s)
-	if utf8.RuneCountInString(s) > 80 {
-		s = string([]rune(s)[:80]) + "…"
-	}
-	return s
-}
-
-// EscapeControl shows control characters and escape sequences as \x1b-style
-// escapes, so that they are read rather than obeyed by a terminal; invalid
-// UTF-8 becomes U+FFFD.
-func EscapeControl(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	clean := true
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

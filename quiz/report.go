@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // SchemaVersion is the version of the JSON report's shape. It changes only when
@@ -87,10 +88,10 @@ func NewReport(meta ReportMeta, res *Result) *Report {
 		EndedBy:       res.EndedBy,
 		StartedAt:     res.Started.UTC().Truncate(time.Second),
 		FinishedAt:    res.Finished.UTC().Truncate(time.Second),
-		Seconds:       round2(res.Finished.Sub(res.Started).Seconds()),
-		Score:         round2(score),
-		MaxScore:      round2(maxScore),
-		Percent:       percent(score, maxScore),
+		Seconds:       text.Round2(res.Finished.Sub(res.Started).Seconds()),
+		Score:         text.Round2(score),
+		MaxScore:      text.Round2(maxScore),
+		Percent:       text.Percent(score, maxScore),
 		PassPercent:   meta.PassPercent,
 		ByTag:         []TagScore{},
 		Questions:     make([]QuestionReport, 0, len(res.Outcomes)),
@@ -105,9 +106,9 @@ func NewReport(meta ReportMeta, res *Result) *Report {
 		qr := QuestionReport{
 			ID: q.ID, Bank: q.Bank, Type: q.Type, Prompt: q.Prompt,
 			Expected:  q.Expected(),
-			Points:    round2(o.Points()),
+			Points:    text.Round2(o.Points()),
 			MaxPoints: q.MaxPoints(),
-			Seconds:   round2(o.Seconds),
+			Seconds:   text.Round2(o.Seconds),
 			Tags:      append([]string{}, q.Tags...),
 			Source:    q.Source.String(),
 			SelfCheck: o.Response.SelfCheck,
@@ -134,29 +135,12 @@ func NewReport(meta ReportMeta, res *Result) *Report {
 		}
 	}
 	for _, ts := range tags {
-		ts.Percent = percent(ts.Score, ts.MaxScore)
-		ts.Score = round2(ts.Score)
+		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
+		ts.Score = text.Round2(ts.Score)
 		rep.ByTag = append(rep.ByTag, *ts)
 	}
 	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
 	return rep
-}
-
-func percent(score, max float64) float64 {
-	if max == 0 {
-		return 0
-	}
-	return round2(100 * score / max)
-}
-
-func round2(v float64) float64 { return math.Round(v*100) / 100 }
-
-func formatNum(v float64) string {
-	v = round2(v)
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 { // most marks are whole: skip the float formatter
-		return strconv.FormatInt(int64(v), 10)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // Formats a report can be written in.
@@ -222,20 +206,12 @@ func (r *Report) writeCSV(w io.Writer) error {
 			correct = strconv.FormatBool(*q.Correct)
 		}
 		cw.Write([]string{
-			csvSafe(r.Student), q.Bank, q.ID, string(q.Type), csvSafe(given), csvSafe(q.Expected), correct,
-			formatNum(q.Points), formatNum(q.MaxPoints), formatNum(q.Seconds), string(r.Status), strconv.FormatUint(r.Seed, 10),
+			text.CSVSafe(r.Student), q.Bank, q.ID, string(q.Type), text.CSVSafe(given), text.CSVSafe(q.Expected), correct,
+			text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.FormatNum(q.Seconds), string(r.Status), strconv.FormatUint(r.Seed, 10),
 		})
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// csvSafe keeps a spreadsheet from running a student's answer as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 func (r *Report) writeMarkdown(w io.Writer) error {
@@ -244,7 +220,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	if who == "" {
 		who = "Anonymous"
 	}
-	fmt.Fprintf(&b, "# Quiz report: %s\n\n", mdEscape(who))
+	fmt.Fprintf(&b, "# Quiz report: %s\n\n", text.MarkdownEscape(who))
 	fmt.Fprintf(&b, "- Banks: %s\n", strings.Join(r.Banks, ", "))
 	fmt.Fprintf(&b, "- Mode: %s; seed %d\n", r.Mode, r.Seed)
 	fmt.Fprintf(&b, "- Taken: %s, %s\n", r.StartedAt.Format("2 Jan 2006 15:04 MST"), formatDuration(r.Seconds))
@@ -255,66 +231,60 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		status = "complete (submitted at the time limit)"
 	}
 	fmt.Fprintf(&b, "- Status: %s\n", status)
-	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", formatNum(r.Score), formatNum(r.MaxScore), formatNum(r.Percent))
+	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatNum(r.Percent))
 	if r.Passed != nil {
 		if *r.Passed {
-			fmt.Fprintf(&b, ", pass mark %s%%: passed", formatNum(*r.PassPercent))
+			fmt.Fprintf(&b, ", pass mark %s%%: passed", text.FormatNum(*r.PassPercent))
 		} else {
-			fmt.Fprintf(&b, ", pass mark %s%%: not yet passed", formatNum(*r.PassPercent))
+			fmt.Fprintf(&b, ", pass mark %s%%: not yet passed", text.FormatNum(*r.PassPercent))
 		}
 	}
 	b.WriteString("\n\n")
 	if len(r.ByTag) > 0 {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
-			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", mdEscape(t.Tag), t.Questions, formatNum(t.Score), formatNum(t.MaxScore), formatNum(t.Percent))
+			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(t.Tag), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatNum(t.Percent))
 		}
 		b.WriteString("\n")
 	}
 	b.WriteString("## Questions\n")
 	for i, q := range r.Questions {
-		fmt.Fprintf(&b, "\n### %d. %s\n\n", i+1, mdEscape(q.Prompt))
+		fmt.Fprintf(&b, "\n### %d. %s\n\n", i+1, text.MarkdownEscape(q.Prompt))
 		given := "_no answer_"
 		if q.Given != nil {
-			given = mdEscape(*q.Given)
+			given = text.MarkdownEscape(*q.Given)
 		}
 		fmt.Fprintf(&b, "- Your answer: %s\n", given)
 		switch {
 		case q.Correct == nil:
-			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", mdEscape(q.Expected))
+			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", text.MarkdownEscape(q.Expected))
 		case *q.Correct:
-			fmt.Fprintf(&b, "- Right: %s of %s points\n", formatNum(q.Points), formatNum(q.MaxPoints))
+			fmt.Fprintf(&b, "- Right: %s of %s points\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints))
 		default:
-			fmt.Fprintf(&b, "- %s of %s points. Answer: %s\n", formatNum(q.Points), formatNum(q.MaxPoints), mdEscape(q.Expected))
+			fmt.Fprintf(&b, "- %s of %s points. Answer: %s\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		}
 		if q.Source != "" {
-			fmt.Fprintf(&b, "- Reread: %s\n", mdEscape(q.Source))
+			fmt.Fprintf(&b, "- Reread: %s\n", text.MarkdownEscape(q.Source))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// mdEscape keeps a student's text from becoming Markdown structure.
-func mdEscape(s string) string {
-	return mdEscaper.Replace(s)
-}
-
-var mdEscaper = strings.NewReplacer("\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
-
 func formatDuration(seconds float64) string {
 	return (time.Duration(seconds) * time.Second).String()
 }
 
 // WriteSummary prints the end-of-quiz summary: score, percent, time, and by tag.
-func (r *Report) WriteSummary(w io.Writer, st Style) {
+func (r *Report) WriteSummary(w io.Writer, st text.Style) {
+	st = text.Or(st)
 	fmt.Fprintf(w, "\n%s\n", st.Bold("Summary"))
-	fmt.Fprintf(w, "Score: %s / %s (%s%%)", formatNum(r.Score), formatNum(r.MaxScore), formatNum(r.Percent))
+	fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatNum(r.Percent))
 	if r.Passed != nil {
 		if *r.Passed {
 			fmt.Fprintf(w, " · %s", st.Good("passed"))
 		} else {
-			fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), formatNum(*r.PassPercent))
+			fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatNum(*r.PassPercent))
 		}
 	}
 	fmt.Fprintf(w, "\nAnswered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
@@ -338,7 +308,7 @@ func (r *Report) WriteSummary(w io.Writer, st Style) {
 				fmt.Fprintf(w, "  %-*s  not marked (%d)\n", width, t.Tag, t.Questions)
 				continue
 			}
-			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, t.Tag, formatNum(t.Score), formatNum(t.MaxScore), formatNum(t.Percent))
+			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, t.Tag, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatNum(t.Percent))
 		}
 	}
 	fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", r.Seed)

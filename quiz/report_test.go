@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 func sampleResult(t *testing.T, right map[string]bool) (*Result, *Bank) {
@@ -166,8 +168,8 @@ func TestSafeName(t *testing.T) {
 		strings.Repeat("a", 99): strings.Repeat("a", 48),
 	}
 	for in, want := range tests {
-		if got := SafeName(in); got != want {
-			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
+		if got := text.FileName(in); got != want {
+			t.Errorf("text.FileName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -7,13 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
-	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // ExistsError is returned when a report would overwrite a file.
@@ -98,7 +94,7 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 // and the time, never outside dir and never over another file: when the name is
 // taken, -2, -3, ... is added. It returns the path written.
 func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Writer) error) (string, error) {
-	base := SafeName(student) + "-" + at.UTC().Format("20060102T150405Z")
+	base := text.FileName(student) + "-" + at.UTC().Format("20060102T150405Z")
 	for n := 1; n <= 1000; n++ {
 		name := base + ext
 		if n > 1 {
@@ -113,38 +109,4 @@ func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Wri
 		return path, err
 	}
 	return "", fmt.Errorf("%s: too many reports named %s", dir, base)
-}
-
-// SafeName makes a file-name part from a student's name: letters and digits
-// without diacritics, with '-' for everything else, at most 48 characters.
-// Nothing it returns can name another directory ("../../x" → "x").
-func SafeName(s string) string {
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = s
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range folded {
-		if f, ok := letterFolds[r]; ok {
-			r = rune(f[0])
-		}
-		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			if b.Len() >= 48 {
-				break
-			}
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "student"
-	}
-	return b.String()
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Mode is how a quiz gives feedback.
@@ -87,8 +89,8 @@ type Session struct {
 	Questions []*Presented
 	Mode      Mode
 	Prompter  Prompter
-	Out       io.Writer // where questions' headers and feedback go
-	Style     Style
+	Out       io.Writer  // where questions' headers and feedback go
+	Style     text.Style // nil: no colour
 	Now       func() time.Time
 	// Deadline, when not zero, is shown as time left on each question. The
 	// caller ends ctx at the deadline (with cause ErrTimeUp).
@@ -133,7 +135,7 @@ func (s *Session) Run(ctx context.Context) (*Result, error) {
 	case stopErr == nil:
 	case errors.Is(stopErr, ErrTimeUp):
 		res.EndedBy = EndTimeLimit
-		fmt.Fprintf(s.Out, "\n%s The quiz was submitted; unanswered questions score 0.\n", s.Style.Bold("Time is up."))
+		fmt.Fprintf(s.Out, "\n%s The quiz was submitted; unanswered questions score 0.\n", s.style().Bold("Time is up."))
 	default:
 		res.Status = Incomplete
 		switch {
@@ -152,6 +154,8 @@ func (s *Session) Run(ctx context.Context) (*Result, error) {
 	return res, nil
 }
 
+func (s *Session) style() text.Style { return text.Or(s.Style) }
+
 func (s *Session) now() time.Time {
 	if s.Now != nil {
 		return s.Now()
@@ -163,7 +167,7 @@ func (s *Session) header(i int, q *Presented) {
 	line := fmt.Sprintf("Question %d of %d", i+1, len(s.Questions))
 	var extra []string
 	if pts := q.MaxPoints(); pts != 1 && q.Graded() {
-		extra = append(extra, fmt.Sprintf("%s points", formatNum(pts)))
+		extra = append(extra, fmt.Sprintf("%s points", text.FormatNum(pts)))
 	}
 	if !q.Graded() {
 		extra = append(extra, "not marked")
@@ -175,7 +179,7 @@ func (s *Session) header(i int, q *Presented) {
 	if len(extra) > 0 {
 		line += " · " + strings.Join(extra, " · ")
 	}
-	fmt.Fprintf(s.Out, "\n%s\n", s.Style.Bold(line))
+	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold(line))
 }
 
 type asked struct {
@@ -241,7 +245,7 @@ func (s *Session) ask(q *Presented) (Response, error) {
 		return Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
 	case Numeric:
 		text, err := p.Input(msg, func(t string) error {
-			if _, err := ParseNumber(t); err != nil {
+			if _, err := text.ParseNumber(t); err != nil {
 				return fmt.Errorf("please type a number, such as 1994")
 			}
 			return nil
@@ -284,28 +288,21 @@ func (s *Session) answer(q *Presented, indent string) {
 			lines = append(lines, p.Left+" = "+p.Right)
 		}
 	default:
-		fmt.Fprintf(s.Out, "%s%s %s\n", indent, s.Style.Bold("Answer:"), hang(q.Expected(), s.Width, len(indent)+8))
+		fmt.Fprintf(s.Out, "%s%s %s\n", indent, s.style().Bold("Answer:"), text.Hang(q.Expected(), s.Width, len(indent)+8))
 		return
 	}
-	fmt.Fprintf(s.Out, "%s%s\n", indent, s.Style.Bold("Answer:"))
+	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("Answer:"))
 	for _, l := range lines {
-		fmt.Fprintf(s.Out, "%s  %s\n", indent, hang(l, s.Width, len(indent)+2))
+		fmt.Fprintf(s.Out, "%s  %s\n", indent, text.Hang(l, s.Width, len(indent)+2))
 	}
-}
-
-// hang wraps text that follows a label of n columns, indenting the lines
-// after the first to line up under it.
-func hang(text string, width, n int) string {
-	pad := strings.Repeat(" ", n)
-	return strings.TrimPrefix(Wrap(text, width, pad), pad)
 }
 
 // message wraps a prompt to the screen, leaving room for the prompter's "? ".
-func (s *Session) message(text string) string {
+func (s *Session) message(prompt string) string {
 	if s.Width <= 0 {
-		return text
+		return prompt
 	}
-	return Wrap(text, s.Width-4, "")
+	return text.Wrap(prompt, s.Width-4, "")
 }
 
 // feedback tells the student, in practice mode, how they did and why.
@@ -313,11 +310,11 @@ func (s *Session) feedback(ctx context.Context, o *Outcome) error {
 	q := o.Question
 	w := s.Out
 	if q.Type == Open {
-		fmt.Fprintf(w, "%s\n%s\n", s.Style.Bold("A model answer:"), Wrap(q.Model, s.Width, "  "))
+		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
 		if len(q.Key) > 0 {
-			fmt.Fprintf(w, "%s\n", s.Style.Bold("A good answer covers:"))
+			fmt.Fprintf(w, "%s\n", s.style().Bold("A good answer covers:"))
 			for _, k := range q.Key {
-				fmt.Fprintf(w, "  • %s\n", hang(k, s.Width, 4))
+				fmt.Fprintf(w, "  • %s\n", text.Hang(k, s.Width, 4))
 			}
 		}
 		s.why(o)
@@ -362,47 +359,47 @@ func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, err
 func (s *Session) verdict(o *Outcome) string {
 	switch {
 	case !o.Response.Answered:
-		return s.Style.Bad("✗ Not answered.")
+		return s.style().Bad("✗ Not answered.")
 	case o.Fraction >= 1:
-		return s.Style.Good("✓ Right.")
+		return s.style().Good("✓ Right.")
 	case o.Fraction > 0:
-		return s.Style.Bad(fmt.Sprintf("◐ Partly right: %s of %s points.", formatNum(o.Points()), formatNum(o.Question.MaxPoints())))
+		return s.style().Bad(fmt.Sprintf("◐ Partly right: %s of %s points.", text.FormatNum(o.Points()), text.FormatNum(o.Question.MaxPoints())))
 	}
-	return s.Style.Bad("✗ Not right.")
+	return s.style().Bad("✗ Not right.")
 }
 
 func (s *Session) why(o *Outcome) {
 	q := o.Question
 	if q.Explanation != "" {
-		fmt.Fprintf(s.Out, "%s\n", Wrap(q.Explanation, s.Width, "  "))
+		fmt.Fprintf(s.Out, "%s\n", text.Wrap(q.Explanation, s.Width, "  "))
 	}
 	if src := q.Source.String(); src != "" {
-		fmt.Fprintf(s.Out, "%s\n", s.Style.Dim(Wrap("Source: "+src, s.Width, "  ")))
+		fmt.Fprintf(s.Out, "%s\n", s.style().Dim(text.Wrap("Source: "+src, s.Width, "  ")))
 	}
 }
 
 // review goes over every question at the end of an exam.
 func (s *Session) review(res *Result) {
-	fmt.Fprintf(s.Out, "\n%s\n", s.Style.Bold("Review"))
+	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold("Review"))
 	for i, o := range res.Outcomes {
 		q := o.Question
 		if q.Type == Info {
 			continue
 		}
 		num := fmt.Sprintf("%d.", i+1)
-		fmt.Fprintf(s.Out, "\n%s %s\n", s.Style.Bold(num), hang(q.Prompt, s.Width, len(num)+1))
+		fmt.Fprintf(s.Out, "\n%s %s\n", s.style().Bold(num), text.Hang(q.Prompt, s.Width, len(num)+1))
 		given := q.Given(o.Response)
 		if given == "" {
 			given = "(no answer)"
 		}
-		fmt.Fprintf(s.Out, "  Your answer: %s\n", hang(given, s.Width, 15))
+		fmt.Fprintf(s.Out, "  Your answer: %s\n", text.Hang(given, s.Width, 15))
 		if q.Graded() {
 			fmt.Fprintf(s.Out, "  %s\n", s.verdict(&o))
 			if !o.Correct() {
 				s.answer(q, "  ")
 			}
 		} else {
-			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", Wrap(q.Model, s.Width, "    "))
+			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
 		}
 		s.why(&o)
 	}

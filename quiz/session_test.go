@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // scripted is a Prompter that answers from a script keyed by prompt fragments:
@@ -102,7 +104,7 @@ func (s *scripted) Input(msg string, validate func(string) error) (string, error
 	case right && q.Type == Short:
 		return q.Accept[0], nil
 	case right && q.Type == Numeric:
-		return formatNum(q.Value), nil
+		return text.FormatNum(q.Value), nil
 	case q != nil && q.Type == Numeric:
 		return "0", nil
 	}
@@ -333,7 +335,7 @@ func TestSessionStyleAddsEscapesOnlyWhenAsked(t *testing.T) {
 	qs := []*Presented{{Question: question(t, b, "independence")}}
 	for _, color := range []bool{false, true} {
 		var out bytes.Buffer
-		s := &Session{Questions: qs, Mode: Practice, Prompter: &scripted{t: t, bank: b}, Out: &out, Style: Style{Color: color}, Now: fakeClock()}
+		s := &Session{Questions: qs, Mode: Practice, Prompter: &scripted{t: t, bank: b}, Out: &out, Style: testStyle(color), Now: fakeClock()}
 		if _, err := s.Run(context.Background()); err != nil {
 			t.Fatal(err)
 		}
@@ -369,8 +371,8 @@ func TestWrap(t *testing.T) {
 		{"first\nsecond", 20, "> ", "> first\n> second"},
 	}
 	for _, tt := range tests {
-		if got := Wrap(tt.text, tt.width, tt.indent); got != tt.want {
-			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		if got := text.Wrap(tt.text, tt.width, tt.indent); got != tt.want {
+			t.Errorf("text.Wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
 		}
 	}
 }
@@ -398,4 +400,19 @@ func TestSessionInfoPage(t *testing.T) {
 	if !strings.Contains(out.String(), "Read this first.") || strings.Contains(review, "Read this first.") {
 		t.Errorf("output:\n%s", out.String())
 	}
+}
+
+// ansiStyle stands in for the command line's colour scheme.
+type ansiStyle struct{}
+
+func (ansiStyle) Bold(s string) string { return "\x1b[1m" + s + "\x1b[0m" }
+func (ansiStyle) Good(s string) string { return "\x1b[32m" + s + "\x1b[0m" }
+func (ansiStyle) Bad(s string) string  { return "\x1b[31m" + s + "\x1b[0m" }
+func (ansiStyle) Dim(s string) string  { return "\x1b[2m" + s + "\x1b[0m" }
+
+func testStyle(color bool) text.Style {
+	if color {
+		return ansiStyle{}
+	}
+	return nil
 }

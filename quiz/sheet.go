@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -164,7 +166,7 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 		case "difficulty":
 			s.Difficulty = scalar(ps, v, "", "difficulty")
 		default:
-			ps.add(k.Line, "", k.Value, "unknown field%s (a sheet has student, banks, seed, answers)", suggest(k.Value, sheetFields))
+			ps.add(k.Line, "", k.Value, "unknown field%s (a sheet has student, banks, seed, answers)", text.Suggest(k.Value, sheetFields))
 		}
 	}
 	switch {
@@ -330,7 +332,7 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 				return err
 			})
 		}
-		bad(key, "unknown field%s (a sheet has student, banks, seed, answers)", suggest(key, sheetFields))
+		bad(key, "unknown field%s (a sheet has student, banks, seed, answers)", text.Suggest(key, sheetFields))
 		return sc.skip(0)
 	})
 	if err == nil {
@@ -444,7 +446,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		}
 		return k, nil
 	}
-	want := Normalize(ref)
+	want := text.Normalize(ref)
 	for i, f := range folded {
 		if f == want {
 			return i, nil
@@ -481,17 +483,17 @@ func (q *Question) folded() *folded {
 	}
 	f := &folded{}
 	for _, c := range q.Choices {
-		f.choices = append(f.choices, Normalize(c))
+		f.choices = append(f.choices, text.Normalize(c))
 	}
 	for _, it := range q.Items {
-		f.items = append(f.items, Normalize(it))
+		f.items = append(f.items, text.Normalize(it))
 	}
 	for _, p := range q.Pairs {
-		f.lefts = append(f.lefts, Normalize(p.Left))
-		f.rights = append(f.rights, Normalize(p.Right))
+		f.lefts = append(f.lefts, text.Normalize(p.Left))
+		f.rights = append(f.rights, text.Normalize(p.Right))
 	}
 	for _, a := range q.Accept {
-		f.accept = append(f.accept, Normalize(a))
+		f.accept = append(f.accept, text.Normalize(a))
 	}
 	q.fold.Store(f)
 	return f
@@ -499,7 +501,7 @@ func (q *Question) folded() *folded {
 
 func responseFromValue(rv *refResolver, v Value) (Response, error) {
 	q := rv.q
-	text := func() (string, error) {
+	single := func() (string, error) {
 		if v.Kind != Scalar {
 			return "", fmt.Errorf("expected a single answer, found a %s", v.kindName())
 		}
@@ -516,7 +518,7 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 	}
 	switch q.Type {
 	case Single:
-		t, err := text()
+		t, err := single()
 		if err != nil {
 			return Response{}, err
 		}
@@ -552,7 +554,7 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		}
 		return Response{Answered: true, Choices: idx}, nil
 	case TrueFalse:
-		t, err := text()
+		t, err := single()
 		if err != nil {
 			return Response{}, err
 		}
@@ -562,17 +564,17 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		}
 		return Response{Answered: true, Bool: b}, nil
 	case Short, Open:
-		t, err := text()
+		t, err := single()
 		if err != nil {
 			return Response{}, err
 		}
 		return Response{Answered: true, Text: t}, nil
 	case Numeric:
-		t, err := text()
+		t, err := single()
 		if err != nil {
 			return Response{}, err
 		}
-		if f, err := ParseNumber(t); err != nil || math.IsInf(f, 0) {
+		if f, err := text.ParseNumber(t); err != nil || math.IsInf(f, 0) {
 			return Response{}, fmt.Errorf("expected a number, found %q", t)
 		}
 		return Response{Answered: true, Text: t}, nil

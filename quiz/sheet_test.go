@@ -3,6 +3,8 @@ package quiz
 import (
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 func TestGradeSheet(t *testing.T) {
@@ -45,7 +47,7 @@ answers:
 		}
 	}
 	score, max := res.Score, res.Max
-	if !near(score, round2(7+2.0/3)) || max != 8 { // seas is worth 2 points, ussr is open
+	if !near(score, text.Round2(7+2.0/3)) || max != 8 { // seas is worth 2 points, ussr is open
 		t.Errorf("score %v / %v", score, max)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Class statistics over graded sheets, computed as Moodle's quiz statistics
@@ -151,7 +153,7 @@ func (s *Stats) Merge(o *Stats) error {
 			return fmt.Errorf("cannot merge statistics: question %d is %q here but %q in the other; build both with NewStats from the same questions in the same order", i+1, a.id, b.id)
 		}
 		if a.maxMark != b.maxMark {
-			return fmt.Errorf("cannot merge statistics: question %q is worth %s points here but %s in the other; give both the same max marks", a.id, formatNum(a.maxMark), formatNum(b.maxMark))
+			return fmt.Errorf("cannot merge statistics: question %q is worth %s points here but %s in the other; give both the same max marks", a.id, text.FormatNum(a.maxMark), text.FormatNum(b.maxMark))
 		}
 	}
 	if o.n == 0 {
@@ -390,7 +392,7 @@ func maxCoMoment(xs, ys map[int64]int, mx, my float64) float64 {
 // statistics are null.
 func (s StatsSummary) WriteJSON(w io.Writer) error {
 	r := s
-	r.MaxScore, r.Mean, r.Median, r.SD = round2(s.MaxScore), round2(s.Mean), round2(s.Median), round2(s.SD)
+	r.MaxScore, r.Mean, r.Median, r.SD = text.Round2(s.MaxScore), text.Round2(s.Mean), text.Round2(s.Median), text.Round2(s.SD)
 	r.Alpha = roundPtr(s.Alpha, 4)
 	r.Histogram = slices.Clone(s.Histogram)
 	if r.Histogram == nil {
@@ -398,7 +400,7 @@ func (s StatsSummary) WriteJSON(w io.Writer) error {
 	}
 	r.Items = make([]ItemStats, len(s.Items))
 	for i, it := range s.Items {
-		it.Facility, it.SD = round2(it.Facility), round2(it.SD)
+		it.Facility, it.SD = text.Round2(it.Facility), text.Round2(it.SD)
 		it.Discrimination = roundPtr(it.Discrimination, 2)
 		it.DiscriminativeEfficiency = roundPtr(it.DiscriminativeEfficiency, 2)
 		r.Items[i] = it
@@ -425,7 +427,7 @@ func (s StatsSummary) WriteCSV(w io.Writer) error {
 	cw.Write([]string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"})
 	for _, it := range s.Items {
 		cw.Write([]string{
-			csvSafe(it.ID), formatNum(it.MaxMark), formatNum(it.Facility), formatNum(it.SD),
+			text.CSVSafe(it.ID), text.FormatNum(it.MaxMark), text.FormatNum(it.Facility), text.FormatNum(it.SD),
 			optNum(it.Discrimination), optNum(it.DiscriminativeEfficiency), strconv.FormatBool(it.LowDiscrimination),
 		})
 	}
@@ -437,7 +439,7 @@ func optNum(v *float64) string {
 	if v == nil {
 		return ""
 	}
-	return formatNum(*v)
+	return text.FormatNum(*v)
 }
 
 // pct2 shows a percentage to 2 decimals, as Moodle's report does; "n/a" when
@@ -453,10 +455,10 @@ func pct2(v *float64) string {
 func (s StatsSummary) testRows() [][2]string {
 	ofMax := func(v float64) string {
 		if s.MaxScore <= 0 {
-			return formatNum(v)
+			return text.FormatNum(v)
 		}
 		p := 100 * v / s.MaxScore
-		return formatNum(v) + " (" + pct2(&p) + ")"
+		return text.FormatNum(v) + " (" + pct2(&p) + ")"
 	}
 	alpha := "n/a"
 	if s.Alpha != nil {
@@ -464,7 +466,7 @@ func (s StatsSummary) testRows() [][2]string {
 	}
 	return [][2]string{
 		{"Students", strconv.Itoa(s.Count)},
-		{"Maximum score", formatNum(s.MaxScore)},
+		{"Maximum score", text.FormatNum(s.MaxScore)},
 		{"Mean", ofMax(s.Mean)},
 		{"Median", ofMax(s.Median)},
 		{"Standard deviation", ofMax(s.SD)},
@@ -477,7 +479,7 @@ func (s StatsSummary) lowNote() string {
 	if s.lowBelow == nil {
 		return "Flagged: low discrimination (or none can be computed)."
 	}
-	return fmt.Sprintf("Flagged: discrimination below %s%% (or none can be computed); such a question does not tell apart the students who know more.", formatNum(*s.lowBelow))
+	return fmt.Sprintf("Flagged: discrimination below %s%% (or none can be computed); such a question does not tell apart the students who know more.", text.FormatNum(*s.lowBelow))
 }
 
 // bars draws the histogram as text: one line per bin, █ bars of at most
@@ -496,7 +498,7 @@ func (s StatsSummary) bars() []string {
 				n = max(n, 1) // a student is never invisible
 			}
 		}
-		label := fmt.Sprintf("%s-%s%%", formatNum(b.From), formatNum(b.To))
+		label := fmt.Sprintf("%s-%s%%", text.FormatNum(b.From), text.FormatNum(b.To))
 		bar := strings.Repeat("█", n)
 		if n > 0 {
 			bar += " "
@@ -512,7 +514,7 @@ func itemRow(it ItemStats) []string {
 	if it.LowDiscrimination {
 		flag = "low discrimination"
 	}
-	return []string{it.ID, formatNum(it.MaxMark), pct2(&it.Facility), pct2(&it.SD), pct2(it.Discrimination), pct2(it.DiscriminativeEfficiency), flag}
+	return []string{it.ID, text.FormatNum(it.MaxMark), pct2(&it.Facility), pct2(&it.SD), pct2(it.Discrimination), pct2(it.DiscriminativeEfficiency), flag}
 }
 
 // WriteMarkdown writes the test statistics, the question table with questions
@@ -531,7 +533,7 @@ func (s StatsSummary) WriteMarkdown(w io.Writer) error {
 		b.WriteString("|---|---:|---:|---:|---:|---:|---|\n")
 		for _, it := range s.Items {
 			cells := itemRow(it)
-			cells[0] = mdEscape(cells[0])
+			cells[0] = text.MarkdownEscape(cells[0])
 			if it.LowDiscrimination {
 				cells[6] = "**" + cells[6] + "**"
 			}

@@ -22,6 +22,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/conflictq/conflictq/quiz"
 )
 
@@ -32,7 +34,6 @@ var (
 	// does not read: worth a hint, since it is an easy slip.
 	lowerOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][.)][ \t]+\S`) })
 	answerLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`) })
-	nonSlug     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 )
 
 // MaxOptions is the most options a question may have: what the YAML loader
@@ -50,7 +51,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		return nil, nil, err
 	}
 	name := quiz.TitleFromFile(file)
-	b := &quiz.Bank{ID: slug(name), Title: name, File: file}
+	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
 	if b.ID == "" {
 		b.ID = "aiken"
 	}
@@ -168,7 +169,7 @@ func (p *parser) finish(d *draft, answer string, line int) {
 	}
 	seen := map[string]int{}
 	for i, c := range q.Choices {
-		k := quiz.Normalize(c)
+		k := text.Normalize(c)
 		if first, dup := seen[k]; dup {
 			fail(d.lines[i], "the option %q appears twice (also at line %d)", c, first)
 			continue
@@ -266,7 +267,3 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 
 // flatten puts text on one line: every run of white space becomes one space.
 func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func slug(s string) string {
-	return strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
-}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	qtext "github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/conflictq/conflictq/quiz"
 )
 
@@ -83,7 +85,7 @@ func check(q *quiz.Question) []string {
 			bad("expected at least one accepted answer")
 		}
 		for _, a := range q.Accept {
-			if quiz.Normalize(a) == "" {
+			if qtext.Normalize(a) == "" {
 				bad("accepted answer %q has no letters or digits to compare", a)
 			}
 		}
@@ -145,7 +147,7 @@ func checkList(bad func(string, ...any), what string, list []string, lo, hi int)
 		if strings.TrimSpace(s) == "" {
 			bad("empty entry in %s", what)
 		}
-		k := quiz.Normalize(s)
+		k := qtext.Normalize(s)
 		if seen[k] {
 			bad("%q appears twice in %s", s, what)
 		}

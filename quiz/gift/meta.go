@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	qtext "github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/conflictq/conflictq/quiz"
 )
 
@@ -110,7 +112,7 @@ func (b *builder) applyMeta(comments []comment) {
 				}
 			}
 		case keyPoints:
-			p, err := quiz.ParseNumber(value)
+			p, err := qtext.ParseNumber(value)
 			if err != nil || p <= 0 {
 				b.p.warn(c.line, q.ID, "points", "expected a number more than 0, found %q; ignored", value)
 				continue

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"unicode"
 
+	qtext "github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/conflictq/conflictq/quiz"
 )
 
@@ -50,7 +52,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	}
 
 	name := quiz.TitleFromFile(file)
-	b := &quiz.Bank{ID: slug(name), Title: p.title, File: file}
+	b := &quiz.Bank{ID: qtext.Slug(name), Title: p.title, File: file}
 	if b.ID == "" {
 		b.ID = "gift"
 	}
@@ -256,7 +258,7 @@ func (p *parser) idFor(title string, line int, fallback string) string {
 	if idPattern().MatchString(title) {
 		return title
 	}
-	if s := slug(title); s != "" {
+	if s := qtext.Slug(title); s != "" {
 		return s
 	}
 	p.warn(line, fallback, "", "the title %q has no letters or digits to make an id from; the question's id is %s", title, fallback)
@@ -267,7 +269,7 @@ func (p *parser) idFor(title string, line int, fallback string) string {
 // the first one names the bank.
 func (p *parser) category(value string, line int) {
 	name := categoryName(value)
-	p.categoryTag = slug(name)
+	p.categoryTag = qtext.Slug(name)
 	if name == "" {
 		return
 	}
@@ -486,7 +488,7 @@ func (b *builder) distinct(texts []string, lines []int, lo, hi int, what string,
 	}
 	seen := map[string]int{}
 	for i, s := range texts {
-		k := quiz.Normalize(s)
+		k := qtext.Normalize(s)
 		if first, dup := seen[k]; dup {
 			b.errorf(lines[i], "%q appears twice in the %s (also at line %d)", s, what, first)
 			continue
@@ -644,7 +646,7 @@ func (b *builder) short(ans text, line int) {
 	simplified := false
 	for _, o := range opts {
 		if o.weight > 0 {
-			if quiz.Normalize(o.text) == "" {
+			if qtext.Normalize(o.text) == "" {
 				b.errorf(o.line, "%q has no letters or digits to compare an answer with", o.text)
 				continue
 			}
@@ -791,7 +793,7 @@ var exponent = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 // and also with an exponent (1.5e3), which Moodle accepts.
 func parseNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
-	v, err := quiz.ParseNumber(s)
+	v, err := qtext.ParseNumber(s)
 	if err != nil && exponent().MatchString(s) {
 		v, err = strconv.ParseFloat(s, 64)
 	}
@@ -818,23 +820,4 @@ func (b *builder) description(t text) {
 	if b.q.Prompt == "" {
 		b.errorf(b.q.Line, "expected text")
 	}
-}
-
-var nonSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
-
-// maxSlug keeps ids made from long titles (Moodle names questions after their
-// first words) short enough to type.
-const maxSlug = 60
-
-// slug makes an id from a name: "Grant's tomb" → grant-s-tomb, Xocalı → xocali.
-func slug(s string) string {
-	out := strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
-	if len(out) > maxSlug {
-		out = out[:maxSlug]
-		if i := strings.LastIndexByte(out, '-'); i > 0 {
-			out = out[:i]
-		}
-		out = strings.Trim(out, "-")
-	}
-	return out
 }

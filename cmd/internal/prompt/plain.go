@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/text"
+
 	"github.com/conflictq/conflictq/quiz"
 )
 
@@ -56,7 +58,7 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 			return err
 		}
 		if p.echo {
-			fmt.Fprintln(p.out, quiz.EscapeControl(line))
+			fmt.Fprintln(p.out, text.EscapeControl(line))
 		}
 		if err := parse(line); err != nil {
 			fmt.Fprintf(p.out, "  Sorry: %s.\n", err)

@@ -1,4 +1,4 @@
-package quiz
+package text
 
 import (
 	"strings"
@@ -35,4 +35,11 @@ func Wrap(text string, width int, indent string) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// Hang wraps s as text that follows a label of n columns: the lines after the
+// first are indented to line up under the first.
+func Hang(s string, width, n int) string {
+	pad := strings.Repeat(" ", n)
+	return strings.TrimPrefix(Wrap(s, width, pad), pad)
 }

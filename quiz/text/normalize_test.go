@@ -1,4 +1,4 @@
-package quiz
+package text
 
 import (
 	"testing"
@@ -147,8 +147,8 @@ func TestWithinOneEdit(t *testing.T) {
 	words := []string{"", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "xocali", "xocalı", "genocide", "genocde", "gneocide", "genociде"}
 	for _, a := range words {
 		for _, b := range words {
-			if got, want := withinOneEdit(a, b), EditDistance(a, b) <= 1; got != want {
-				t.Errorf("withinOneEdit(%q, %q) = %v, EditDistance says %v", a, b, got, want)
+			if got, want := WithinOneEdit(a, b), EditDistance(a, b) <= 1; got != want {
+				t.Errorf("WithinOneEdit(%q, %q) = %v, EditDistance says %v", a, b, got, want)
 			}
 		}
 	}

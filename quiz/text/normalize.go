@@ -1,8 +1,6 @@
-package quiz
+package text
 
 import (
-	"errors"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -124,9 +122,9 @@ func EditDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// withinOneEdit reports whether EditDistance(a, b) <= 1 without computing the
+// WithinOneEdit reports whether EditDistance(a, b) <= 1 without computing the
 // whole distance: grading checks it for every short answer of every sheet.
-func withinOneEdit(a, b string) bool {
+func WithinOneEdit(a, b string) bool {
 	if a == b {
 		return true
 	}
@@ -162,11 +160,12 @@ func MatchesShort(given string, accept []string) bool {
 	for i, a := range accept {
 		folded[i] = Normalize(a)
 	}
-	return matchesFolded(given, folded)
+	return MatchesNormalized(given, folded)
 }
 
-// matchesFolded is MatchesShort against accepted answers already normalised.
-func matchesFolded(given string, accept []string) bool {
+// MatchesNormalized is MatchesShort against accepted answers already passed
+// through Normalize, as a grader keeps them for every sheet.
+func MatchesNormalized(given string, accept []string) bool {
 	g := Normalize(given)
 	if g == "" {
 		return false
@@ -175,7 +174,7 @@ func matchesFolded(given string, accept []string) bool {
 		if g == n {
 			return true
 		}
-		if letters(n) > TypoMinLetters && withinOneEdit(g, n) {
+		if letters(n) > TypoMinLetters && WithinOneEdit(g, n) {
 			return true
 		}
 	}
@@ -190,77 +189,4 @@ func letters(s string) int {
 		}
 	}
 	return n
-}
-
-// numberSpaces removes digit-group separators and mends the minus sign. A
-// Replacer is immutable once built and safe to share.
-var numberSpaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "", "−", "-")
-
-// ErrNotANumber is returned by ParseNumber for text that is not a number.
-var ErrNotANumber = errors.New("not a number")
-
-// ParseNumber reads a number the way people write one: 1994, -3.5, 1,994 and
-// 30,000 (comma as thousands separator), 1 994, 3,5 (comma as decimal mark when it
-// is not followed by exactly three digits).
-func ParseNumber(s string) (float64, error) {
-	s = strings.TrimSpace(s)
-	if plainDigits(s) { // the common case, for grading many sheets
-		if v, err := strconv.ParseFloat(s, 64); err == nil {
-			return v, nil
-		}
-	}
-	s = numberSpaces.Replace(s)
-	if s == "" {
-		return 0, ErrNotANumber
-	}
-	if strings.Contains(s, ",") {
-		if thousands(s) {
-			s = strings.ReplaceAll(s, ",", "")
-		} else if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
-			s = strings.Replace(s, ",", ".", 1)
-		} else {
-			return 0, ErrNotANumber
-		}
-	}
-	// Reject what strconv accepts but people do not mean: hex, "Inf", "NaN", exponents.
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+') {
-			return 0, ErrNotANumber
-		}
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, ErrNotANumber
-	}
-	return v, nil
-}
-
-func plainDigits(s string) bool {
-	if s == "" || len(s) > 15 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// thousands reports whether s groups its integer part in threes with commas.
-func thousands(s string) bool {
-	intPart := strings.TrimLeft(s, "+-")
-	if i := strings.IndexByte(intPart, '.'); i >= 0 {
-		intPart = intPart[:i]
-	}
-	groups := strings.Split(intPart, ",")
-	if len(groups[0]) < 1 || len(groups[0]) > 3 {
-		return false
-	}
-	for _, g := range groups[1:] {
-		if len(g) != 3 {
-			return false
-		}
-	}
-	return true
 }
