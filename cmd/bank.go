@@ -11,6 +11,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
@@ -265,7 +267,7 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 			}
 			if output == "" || output == "-" {
 				err = write(f.IOStreams.Out)
-			} else if err = quiz.WriteFile(output, force, write); err == nil {
+			} else if err = fileio.WriteFile(output, force, write); err == nil {
 				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", output)
 			}
 			for _, n := range notes {
@@ -336,7 +338,7 @@ conflictq cannot hold is named on stderr with its line, never dropped silently.`
 			if output == "-" {
 				return write(f.IOStreams.Out)
 			}
-			if err := quiz.WriteFile(output, force, write); err != nil {
+			if err := fileio.WriteFile(output, force, write); err != nil {
 				return invalidErr(err)
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", output, len(banks[0].Questions))

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz/text"
 
 	"github.com/spf13/cobra"
@@ -41,7 +43,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		return err
 	}
 	for _, file := range files {
-		data, err := quiz.ReadFileLimited(file)
+		data, err := fileio.ReadFileLimited(file)
 		if err != nil {
 			return invalidErr(fmt.Errorf("config file %w", err))
 		}

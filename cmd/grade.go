@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz/text"
 
 	"github.com/spf13/cobra"
@@ -206,7 +208,7 @@ func gradeRun(opts *GradeOptions) error {
 		err = run(ios.Out)
 	} else {
 		// Results are derived data: a rerun replaces them, atomically.
-		err = quiz.WriteFile(opts.Output, true, run)
+		err = fileio.WriteFile(opts.Output, true, run)
 	}
 	if err != nil {
 		return err
@@ -418,7 +420,7 @@ func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, j
 			readLines(path, fh, &seq, jobs, bad)
 			fh.Close()
 		default:
-			data, err := quiz.ReadFileLimited(path)
+			data, err := fileio.ReadFileLimited(path)
 			if err != nil {
 				bad(err)
 				return
@@ -484,7 +486,7 @@ func isSheetFile(path string) bool {
 // readLines makes one job per non-blank line of a JSON-lines input.
 func readLines(name string, r io.Reader, seq *int, jobs chan<- gradeJob, bad func(error)) {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), quiz.MaxFileSize+1)
+	sc.Buffer(make([]byte, 64<<10), fileio.MaxFileSize+1)
 	line := 0
 	for sc.Scan() {
 		line++
@@ -497,7 +499,7 @@ func readLines(name string, r io.Reader, seq *int, jobs chan<- gradeJob, bad fun
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB; conflictq reads sheets of at most %d MB (the rest of this file is skipped)", name, line+1, quiz.MaxFileSize>>20, quiz.MaxFileSize>>20))
+			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB; conflictq reads sheets of at most %d MB (the rest of this file is skipped)", name, line+1, fileio.MaxFileSize>>20, fileio.MaxFileSize>>20))
 			return
 		}
 		bad(fmt.Errorf("%s: %w", name, err))

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz"
 )
 
@@ -75,7 +77,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		c.stats = quiz.NewStats(nil, nil)
 	}
 	if c.sums != "" {
-		if err := quiz.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(c.stats) }); err != nil {
+		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(c.stats) }); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}
 		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", c.sums)
@@ -92,7 +94,7 @@ func (c *classStats) write(errOut io.Writer) error {
 // writeSummary writes class statistics in the format the file's extension names.
 func writeSummary(stats *quiz.Stats, path string) error {
 	summary := stats.Summary(lowDiscrimination)
-	return quiz.WriteFile(path, true, func(w io.Writer) error {
+	return fileio.WriteFile(path, true, func(w io.Writer) error {
 		switch summaryFormat(path) {
 		case "csv":
 			return summary.WriteCSV(w)

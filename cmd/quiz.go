@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz/text"
 
 	"github.com/spf13/cobra"
@@ -407,7 +409,7 @@ func checkReportDestination(opts *QuizOptions) error {
 				return invalid("%s is not a regular file (a device or a pipe); name a file for the report", opts.Report)
 			}
 			if !opts.Force {
-				return invalidErr(&quiz.ExistsError{Path: opts.Report})
+				return invalidErr(&fileio.ExistsError{Path: opts.Report})
 			}
 		}
 		if st, err := os.Stat(filepath.Dir(opts.Report)); err != nil || !st.IsDir() {
@@ -445,15 +447,15 @@ func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, err
 	write := func(w io.Writer) error { return rep.Write(w, format) }
 	switch {
 	case opts.Report != "":
-		err := quiz.WriteFile(opts.Report, opts.Force, write)
-		var exists *quiz.ExistsError
+		err := fileio.WriteFile(opts.Report, opts.Force, write)
+		var exists *fileio.ExistsError
 		if errors.As(err, &exists) {
 			// The file appeared during the quiz: keep both.
-			return quiz.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, quiz.Extension(format), write)
+			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, quiz.Extension(format), write)
 		}
 		return opts.Report, err
 	case opts.ReportDir != "":
-		return quiz.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
+		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0:
 		return saveInState(opts, rep, format)
 	}
@@ -470,14 +472,14 @@ func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	return quiz.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
+	return fileio.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks
 // and selection the sheet records, unless --bank, -n, --tag, --difficulty or
 // --seed say otherwise.
 func quizFromSheet(opts *QuizOptions, format string) error {
-	data, err := quiz.ReadFileLimited(opts.Answers)
+	data, err := fileio.ReadFileLimited(opts.Answers)
 	if err != nil {
 		return invalidErr(err)
 	}

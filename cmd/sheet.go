@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz/text"
 
 	"github.com/spf13/cobra"
@@ -88,7 +90,7 @@ func sheetRun(opts *SheetOptions) error {
 	if opts.Output == "" || opts.Output == "-" {
 		return write(f.IOStreams.Out)
 	}
-	if err := quiz.WriteFile(opts.Output, opts.Force, write); err != nil {
+	if err := fileio.WriteFile(opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", opts.Output, len(questions))

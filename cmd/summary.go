@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -52,7 +54,7 @@ graded in one run.`,
 					return invalid("%s is given twice: its students would be counted twice", path)
 				}
 				given[abs] = true
-				data, err := quiz.ReadFileLimited(path)
+				data, err := fileio.ReadFileLimited(path)
 				if err != nil {
 					return invalidErr(err)
 				}
@@ -72,7 +74,7 @@ graded in one run.`,
 				}
 			}
 			if sums != "" {
-				if err := quiz.WriteFile(sums, true, writeJSONTo(all)); err != nil {
+				if err := fileio.WriteFile(sums, true, writeJSONTo(all)); err != nil {
 					return err
 				}
 			}

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -45,8 +47,8 @@ func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 // Parse reads one glossary file (a list of entries under "entries:") and checks
 // each entry's fields. Problems carry file, line and term.
 func Parse(file string, data []byte) ([]Entry, error) {
-	if len(data) > quiz.MaxFileSize {
-		return nil, fmt.Errorf("%s: file is larger than %d MB", file, quiz.MaxFileSize>>20)
+	if len(data) > fileio.MaxFileSize {
+		return nil, fmt.Errorf("%s: file is larger than %d MB", file, fileio.MaxFileSize>>20)
 	}
 	var doc struct {
 		Entries []entryNode `yaml:"entries"`

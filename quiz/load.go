@@ -12,14 +12,12 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz/text"
 
 	"go.yaml.in/yaml/v3"
 )
-
-// MaxFileSize is the largest bank or answer sheet conflictq reads. Real banks are a few
-// hundred kilobytes; anything near this size is a mistake or an attack.
-const MaxFileSize = 10 << 20
 
 var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) })
 
@@ -215,7 +213,7 @@ func YAMLProblem(file string, err error) Problem {
 }
 
 // CheckText refuses input that no parser should read: larger than
-// MaxFileSize, or not UTF-8 (with the line of the first bad byte). Every
+// fileio.MaxFileSize, or not UTF-8 (with the line of the first bad byte). Every
 // format's parser calls it first.
 func CheckText(file string, data []byte) error {
 	if p := checkText(file, data); p != nil {
@@ -226,8 +224,8 @@ func CheckText(file string, data []byte) error {
 
 func checkText(file string, data []byte) *Problem {
 	switch {
-	case len(data) > MaxFileSize:
-		return &Problem{File: file, Msg: fmt.Sprintf("file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)}
+	case len(data) > fileio.MaxFileSize:
+		return &Problem{File: file, Msg: fmt.Sprintf("file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), fileio.MaxFileSize>>20)}
 	case !utf8.Valid(data):
 		return &Problem{File: file, Line: invalidUTF8Line(data), Msg: "not valid UTF-8 text (save the file as UTF-8)"}
 	}

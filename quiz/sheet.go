@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz/text"
 
 	"go.yaml.in/yaml/v3"
@@ -216,8 +218,8 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 	fail := func(l int, field, format string, args ...any) error {
 		return &InvalidError{Problems: []Problem{{File: file, Line: l, Field: field, Msg: fmt.Sprintf(format, args...)}}}
 	}
-	if len(data) > MaxFileSize {
-		return nil, fail(line, "", "sheet is %.1f MB; conflictq reads sheets of at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)
+	if len(data) > fileio.MaxFileSize {
+		return nil, fail(line, "", "sheet is %.1f MB; conflictq reads sheets of at most %d MB", float64(len(data))/(1<<20), fileio.MaxFileSize>>20)
 	}
 	if !utf8.Valid(data) {
 		l := line

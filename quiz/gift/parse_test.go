@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
+
 	"github.com/conflictq/conflictq/quiz"
 )
 
@@ -445,7 +447,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseTooLarge(t *testing.T) {
-	_, _, err := Parse("big.gift", make([]byte, quiz.MaxFileSize+1))
+	_, _, err := Parse("big.gift", make([]byte, fileio.MaxFileSize+1))
 	if err == nil || !strings.Contains(err.Error(), "big.gift: file is 10.0 MB; conflictq reads files of at most 10 MB") {
 		t.Fatalf("got %v", err)
 	}

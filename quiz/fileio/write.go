@@ -1,4 +1,6 @@
-package quiz
+// Package fileio reads and writes conflictq's files safely: inputs of bounded
+// size, outputs written atomically and never over another file unless asked.
+package fileio
 
 import (
 	"errors"
