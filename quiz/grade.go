@@ -124,18 +124,6 @@ type selectionKey struct {
 // where every sheet draws its own questions gains nothing from caching them.
 const maxSelections = 64
 
-// perm returns q's option order for a sheet's seed, computing each once.
-func (g *Grader) perm(q *Question, seed *uint64) []int {
-	if seed == nil {
-		return nil
-	}
-	if p := q.cachedPerm(*seed); p != nil {
-		return p
-	}
-	p := optionOrder(q, *seed) // about a microsecond: worth caching only for a class's few seeds
-	q.cachePerm(*seed, p)
-	return p
-}
 
 func ptrMap[K comparable, V any](m *map[K]V) map[K]V {
 	if m == nil {
@@ -235,7 +223,12 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 				Msg: "no such question in " + sel.bankList + "; answer ignored"})
 		}
 	}
-	perms := func(q *Question) []int { return g.perm(q, s.Seed) }
+	perms := func(q *Question) []int {
+		if s.Seed == nil {
+			return nil
+		}
+		return q.OptionOrder(*s.Seed)
+	}
 	for i, q := range questions {
 		var r Response
 		if k := answerAt[i]; k >= 0 {

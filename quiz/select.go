@@ -131,6 +131,20 @@ func describeFilter(f Filter) string {
 	return " " + strings.Join(parts, " and ")
 }
 
+// OptionOrder returns the order q's options are shown in under seed (see
+// Presented.Perm), nil for types whose options are not shuffled. The slice is
+// shared: do not change it.
+func (q *Question) OptionOrder(seed uint64) []int {
+	if p := q.cachedPerm(seed); p != nil {
+		return p
+	}
+	p := optionOrder(q, seed) // about a microsecond: worth caching only for a class's few seeds
+	if p != nil {
+		q.cachePerm(seed, p)
+	}
+	return p
+}
+
 // optionOrder shuffles a question's options from the seed and the question's
 // identity alone. Order and match never start out already solved.
 func optionOrder(q *Question, seed uint64) []int {
