@@ -124,7 +124,6 @@ type selectionKey struct {
 // where every sheet draws its own questions gains nothing from caching them.
 const maxSelections = 64
 
-
 func ptrMap[K comparable, V any](m *map[K]V) map[K]V {
 	if m == nil {
 		return nil
