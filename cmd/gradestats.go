@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/conflictq/conflictq/quiz/stats"
+
 	"github.com/conflictq/conflictq/quiz/fileio"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -21,7 +23,7 @@ const lowDiscrimination = 30
 type classStats struct {
 	path    string // --summary
 	sums    string // --sums
-	stats   *quiz.Stats
+	stats   *stats.Stats
 	graded  []*quiz.Question // the first sheet's auto-graded questions
 	marks   []float64
 	skipped int
@@ -43,7 +45,7 @@ func (c *classStats) add(r *quiz.SheetResult) {
 				max = append(max, o.Question.MaxPoints())
 			}
 		}
-		c.stats, c.marks = quiz.NewStats(ids, max), make([]float64, len(ids))
+		c.stats, c.marks = stats.NewStats(ids, max), make([]float64, len(ids))
 	}
 	// The same questions as the first sheet, in the same order? Compared by
 	// pointer: this runs once per sheet of a batch.
@@ -74,7 +76,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of the statistics\n", c.skipped)
 	}
 	if c.stats == nil {
-		c.stats = quiz.NewStats(nil, nil)
+		c.stats = stats.NewStats(nil, nil)
 	}
 	if c.sums != "" {
 		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(c.stats) }); err != nil {
@@ -92,7 +94,7 @@ func (c *classStats) write(errOut io.Writer) error {
 }
 
 // writeSummary writes class statistics in the format the file's extension names.
-func writeSummary(stats *quiz.Stats, path string) error {
+func writeSummary(stats *stats.Stats, path string) error {
 	summary := stats.Summary(lowDiscrimination)
 	return fileio.WriteFile(path, true, func(w io.Writer) error {
 		switch summaryFormat(path) {

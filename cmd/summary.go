@@ -7,11 +7,11 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/conflictq/conflictq/quiz/stats"
+
 	"github.com/conflictq/conflictq/quiz/fileio"
 
 	"github.com/spf13/cobra"
-
-	"github.com/conflictq/conflictq/quiz"
 )
 
 // NewCmdSummary merges the running sums of sharded grading into one class's
@@ -42,7 +42,7 @@ graded in one run.`,
 					}
 				}
 			}
-			var all *quiz.Stats
+			var all *stats.Stats
 			given := map[string]bool{}
 			for _, path := range args {
 				abs, err := filepath.EvalSymlinks(path) // a link to a shard is that shard
@@ -58,7 +58,7 @@ graded in one run.`,
 				if err != nil {
 					return invalidErr(err)
 				}
-				var s quiz.Stats
+				var s stats.Stats
 				if err := json.Unmarshal(data, &s); err != nil {
 					var syntax *json.SyntaxError
 					var typ *json.UnmarshalTypeError

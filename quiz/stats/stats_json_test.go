@@ -1,4 +1,4 @@
-package quiz
+package stats
 
 import (
 	"encoding/json"

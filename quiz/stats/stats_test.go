@@ -1,4 +1,4 @@
-package quiz
+package stats
 
 import (
 	"bytes"
@@ -688,3 +688,5 @@ func BenchmarkStatsAdd(b *testing.B) {
 		s.Add(rows[i%len(rows)])
 	}
 }
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }

@@ -1,4 +1,4 @@
-package quiz
+package stats
 
 import (
 	"encoding/csv"
@@ -15,6 +15,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
+//
 // Class statistics over graded sheets, computed as Moodle's quiz statistics
 // report computes them. What was followed:
 //
