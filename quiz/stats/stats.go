@@ -15,7 +15,6 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-//
 // Class statistics over graded sheets, computed as Moodle's quiz statistics
 // report computes them. What was followed:
 //
