@@ -12,6 +12,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/session"
+
 	"github.com/conflictq/conflictq/quiz/fileio"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -27,7 +30,7 @@ import (
 type QuizOptions struct {
 	IO            *iostreams.IOStreams
 	Library       func() *quiz.Library
-	Prompter      func() quiz.Prompter
+	Prompter      func() session.Prompter
 	Now           func() time.Time
 	NewSeed       func() uint64
 	StateDir      func() (string, error)
@@ -117,7 +120,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
 	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
 	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
-	fl.Var(newEnum(&opts.Format, "", quiz.ReportFormats...), "format", "report format: json, markdown or csv (default: from the file's extension, else json)")
+	fl.Var(newEnum(&opts.Format, "", report.Formats...), "format", "report format: json, markdown or csv (default: from the file's extension, else json)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
@@ -126,7 +129,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.ReportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -218,7 +221,7 @@ func quizRun(opts *QuizOptions) error {
 	mode, _ := quiz.ParseMode(opts.Mode)
 	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
-	var p quiz.Prompter
+	var p session.Prompter
 	if opts.Plain {
 		p = prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
 	} else {
@@ -240,7 +243,7 @@ func quizRun(opts *QuizOptions) error {
 	if opts.TimeLimit > 0 {
 		deadline = opts.Now().Add(opts.TimeLimit)
 		var cancelT context.CancelFunc
-		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, quiz.ErrTimeUp)
+		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
 		defer cancelT()
 	}
 
@@ -255,12 +258,12 @@ func quizRun(opts *QuizOptions) error {
 	}
 
 	printIntro(ios.Out, style, banks, len(questions), mode, opts)
-	s := &quiz.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
+	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	if !opts.Plain && ios.IsStdoutTTY() {
 		s.Width = min(ios.TerminalWidth(), 100)
 	}
 	res, runErr := s.Run(ctx)
-	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
+	rep := report.New(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)
 
 	path, werr := saveReport(opts, rep, format)
@@ -292,7 +295,7 @@ func quizRun(opts *QuizOptions) error {
 
 // askName asks for the student's name, giving way to a signal or the time
 // limit as the questions do.
-func askName(ctx context.Context, p quiz.Prompter) (string, error) {
+func askName(ctx context.Context, p session.Prompter) (string, error) {
 	type answer struct {
 		name string
 		err  error
@@ -306,7 +309,7 @@ func askName(ctx context.Context, p quiz.Prompter) (string, error) {
 	case a := <-ch:
 		return a.name, a.err
 	case <-ctx.Done():
-		if a, ok := p.(quiz.Aborter); ok {
+		if a, ok := p.(session.Aborter); ok {
 			a.Abort()
 		}
 		return "", context.Cause(ctx)
@@ -316,9 +319,9 @@ func askName(ctx context.Context, p quiz.Prompter) (string, error) {
 // stopped maps the ways a quiz can stop early to exit codes.
 func stopped(err error) error {
 	switch {
-	case errors.Is(err, quiz.ErrInterrupted), errors.Is(err, quiz.ErrSignal):
+	case errors.Is(err, session.ErrInterrupted), errors.Is(err, session.ErrSignal):
 		return silent(ExitInterrupted)
-	case errors.Is(err, quiz.ErrInputEnded):
+	case errors.Is(err, session.ErrInputEnded):
 		return &ExitError{Code: ExitInvalid, Err: errors.New("input ended before the quiz did")}
 	}
 	return err
@@ -335,9 +338,9 @@ func catchSignals(cancel context.CancelCauseFunc) func() {
 		select {
 		case sig := <-ch:
 			if sig == os.Interrupt {
-				cancel(quiz.ErrInterrupted)
+				cancel(session.ErrInterrupted)
 			} else {
-				cancel(quiz.ErrSignal)
+				cancel(session.ErrSignal)
 			}
 		case <-done:
 		}
@@ -365,8 +368,8 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 	}
 }
 
-func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) quiz.ReportMeta {
-	meta := quiz.ReportMeta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode}
+func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
+	meta := report.Meta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
@@ -387,11 +390,11 @@ func reportFormat(opts *QuizOptions) (string, error) {
 		return opts.Format, nil
 	}
 	if opts.Report != "" {
-		if f := quiz.FormatFromPath(opts.Report); f != "" {
+		if f := report.FormatFromPath(opts.Report); f != "" {
 			return f, nil
 		}
 	}
-	return quiz.FormatJSON, nil
+	return report.FormatJSON, nil
 }
 
 // checkReportDestination refuses, before the quiz starts, a report that could
@@ -443,7 +446,7 @@ func canWriteIn(dir string) error {
 
 // saveReport writes the report where the options say. An incomplete quiz with
 // nowhere named is saved in the state directory, so nothing answered is lost.
-func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
+func saveReport(opts *QuizOptions, rep *report.Report, format string) (string, error) {
 	write := func(w io.Writer) error { return rep.Write(w, format) }
 	switch {
 	case opts.Report != "":
@@ -451,11 +454,11 @@ func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, err
 		var exists *fileio.ExistsError
 		if errors.As(err, &exists) {
 			// The file appeared during the quiz: keep both.
-			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, quiz.Extension(format), write)
+			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, report.Extension(format), write)
 		}
 		return opts.Report, err
 	case opts.ReportDir != "":
-		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
+		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, report.Extension(format), write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0:
 		return saveInState(opts, rep, format)
 	}
@@ -463,7 +466,7 @@ func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, err
 }
 
 // saveInState keeps a report in the state directory's incomplete folder.
-func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
+func saveInState(opts *QuizOptions, rep *report.Report, format string) (string, error) {
 	dir, err := opts.StateDir()
 	if err != nil {
 		return "", err
@@ -472,7 +475,7 @@ func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	return fileio.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
+	return fileio.WriteInDir(dir, rep.Student, rep.StartedAt, report.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks
@@ -523,11 +526,11 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	meta := quiz.ReportMeta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Mode: mode}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}
-	rep := quiz.NewReport(meta, res)
+	rep := report.New(meta, res)
 	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme())
 	path, err := saveReport(opts, rep, format)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/session"
+
 	"github.com/conflictq/conflictq/quiz/text"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -32,7 +34,7 @@ func NewPlain(in io.Reader, out io.Writer, echo bool) *Plain {
 	return &Plain{in: bufio.NewReader(in), out: out, echo: echo}
 }
 
-// readLine reads one answer line. End of input is quiz.ErrInputEnded, even
+// readLine reads one answer line. End of input is session.ErrInputEnded, even
 // after a partial last line, so that a truncated pipe never counts as an answer.
 func (p *Plain) readLine() (string, error) {
 	line, err := p.in.ReadString('\n')
@@ -42,7 +44,7 @@ func (p *Plain) readLine() (string, error) {
 				return strings.TrimRight(line, "\r\n"), nil
 			}
 			fmt.Fprintln(p.out)
-			return "", quiz.ErrInputEnded
+			return "", session.ErrInputEnded
 		}
 		return "", err
 	}

@@ -1,4 +1,6 @@
-package quiz
+// Package report writes a quiz's score report for the teacher (JSON, Markdown,
+// CSV) and its summary for the student.
+package report
 
 import (
 	"encoding/csv"
@@ -9,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -23,8 +27,8 @@ type Report struct {
 	Student       string           `json:"student"`
 	Banks         []string         `json:"banks"`
 	Seed          uint64           `json:"seed"`
-	Mode          Mode             `json:"mode"`
-	Status        Status           `json:"status"`
+	Mode          quiz.Mode        `json:"mode"`
+	Status        quiz.Status      `json:"status"`
 	EndedBy       string           `json:"ended_by"`
 	StartedAt     time.Time        `json:"started_at"`
 	FinishedAt    time.Time        `json:"finished_at"`
@@ -51,32 +55,32 @@ type TagScore struct {
 // QuestionReport is one question's line in a report. Correct is null for open
 // questions, which a teacher marks by hand; Given is null when unanswered.
 type QuestionReport struct {
-	ID        string   `json:"id"`
-	Bank      string   `json:"bank"`
-	Type      Type     `json:"type"`
-	Prompt    string   `json:"prompt"`
-	Given     *string  `json:"given"`
-	Expected  string   `json:"expected"`
-	Correct   *bool    `json:"correct"`
-	Points    float64  `json:"points"`
-	MaxPoints float64  `json:"max_points"`
-	Seconds   float64  `json:"seconds"`
-	Tags      []string `json:"tags"`
-	Source    string   `json:"source,omitempty"`
-	SelfCheck *bool    `json:"self_check,omitempty"`
+	ID        string    `json:"id"`
+	Bank      string    `json:"bank"`
+	Type      quiz.Type `json:"type"`
+	Prompt    string    `json:"prompt"`
+	Given     *string   `json:"given"`
+	Expected  string    `json:"expected"`
+	Correct   *bool     `json:"correct"`
+	Points    float64   `json:"points"`
+	MaxPoints float64   `json:"max_points"`
+	Seconds   float64   `json:"seconds"`
+	Tags      []string  `json:"tags"`
+	Source    string    `json:"source,omitempty"`
+	SelfCheck *bool     `json:"self_check,omitempty"`
 }
 
-// ReportMeta is what a report records besides the result.
-type ReportMeta struct {
+// Meta is what a report records besides the result.
+type Meta struct {
 	Student     string
 	Banks       []string
 	Seed        uint64
-	Mode        Mode
+	Mode        quiz.Mode
 	PassPercent *float64
 }
 
-// NewReport builds the report of a quiz result.
-func NewReport(meta ReportMeta, res *Result) *Report {
+// New builds the report of a quiz result.
+func New(meta Meta, res *quiz.Result) *Report {
 	score, maxScore := res.Score()
 	rep := &Report{
 		SchemaVersion: SchemaVersion,
@@ -150,8 +154,8 @@ const (
 	FormatCSV      = "csv"
 )
 
-// ReportFormats lists the formats, default first.
-var ReportFormats = []string{FormatJSON, FormatMarkdown, FormatCSV}
+// Formats lists the formats, default first.
+var Formats = []string{FormatJSON, FormatMarkdown, FormatCSV}
 
 // FormatFromPath picks a format from a file's extension (.json, .md, .csv), or "".
 func FormatFromPath(path string) string {
@@ -225,9 +229,9 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	fmt.Fprintf(&b, "- Mode: %s; seed %d\n", r.Mode, r.Seed)
 	fmt.Fprintf(&b, "- Taken: %s, %s\n", r.StartedAt.Format("2 Jan 2006 15:04 MST"), formatDuration(r.Seconds))
 	status := "complete"
-	if r.Status != Complete {
+	if r.Status != quiz.Complete {
 		status = "**incomplete** (" + strings.ReplaceAll(r.EndedBy, "_", " ") + ")"
-	} else if r.EndedBy == EndTimeLimit {
+	} else if r.EndedBy == quiz.EndTimeLimit {
 		status = "complete (submitted at the time limit)"
 	}
 	fmt.Fprintf(&b, "- Status: %s\n", status)
@@ -290,7 +294,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	fmt.Fprintf(w, "\nAnswered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 	var open int
 	for _, q := range r.Questions {
-		if q.Type == Open {
+		if q.Type == quiz.Open {
 			open++
 		}
 	}

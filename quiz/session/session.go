@@ -1,4 +1,4 @@
-package quiz
+package session
 
 import (
 	"context"
@@ -8,86 +8,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz"
+
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// Mode is how a quiz gives feedback.
-type Mode string
-
-// Modes.
-const (
-	// Practice shows right/wrong, the answer, the explanation and the citation
-	// after every question.
-	Practice Mode = "practice"
-	// Exam gives no feedback until the end, then reviews every question.
-	Exam Mode = "exam"
-)
-
-// ParseMode checks a mode name.
-func ParseMode(s string) (Mode, error) {
-	switch Mode(strings.ToLower(strings.TrimSpace(s))) {
-	case Practice:
-		return Practice, nil
-	case Exam:
-		return Exam, nil
-	}
-	return "", fmt.Errorf("%q is not a mode (practice or exam)", s)
-}
-
-// Status says whether a quiz ran to its end.
-type Status string
-
-// Statuses.
-const (
-	Complete   Status = "complete"
-	Incomplete Status = "incomplete"
-)
-
-// How a quiz ended, as reports record it.
-const (
-	EndFinished   = "finished"
-	EndTimeLimit  = "time_limit"
-	EndInterrupt  = "interrupted"
-	EndSignal     = "signal"
-	EndInputEnded = "input_ended"
-)
-
-// Outcome is one question's result.
-type Outcome struct {
-	Question *Presented
-	Response Response
-	Fraction float64 // share of the points earned, 0..1
-	Seconds  float64 // time spent on the question
-}
-
-// Points earned.
-func (o Outcome) Points() float64 { return o.Fraction * o.Question.MaxPoints() }
-
-// Correct reports whether the answer earned full marks.
-func (o Outcome) Correct() bool { return o.Question.Graded() && o.Response.Answered && o.Fraction >= 1 }
-
-// Result is what a quiz produced: every question asked, answered or not.
-type Result struct {
-	Outcomes []Outcome
-	Status   Status
-	EndedBy  string
-	Started  time.Time
-	Finished time.Time
-}
-
-// Score returns the points earned and the maximum.
-func (r *Result) Score() (score, max float64) {
-	for _, o := range r.Outcomes {
-		score += o.Points()
-		max += o.Question.MaxPoints()
-	}
-	return score, max
-}
-
 // Session runs a quiz through a Prompter.
 type Session struct {
-	Questions []*Presented
-	Mode      Mode
+	Questions []*quiz.Presented
+	Mode      quiz.Mode
 	Prompter  Prompter
 	Out       io.Writer  // where questions' headers and feedback go
 	Style     text.Style // nil: no colour
@@ -104,11 +33,11 @@ type Session struct {
 // stops early; the error then says why (ErrInterrupted, ErrInputEnded,
 // ErrSignal), and the result's Status is Incomplete. A time limit is not an
 // error: the quiz is submitted with the unanswered questions marked.
-func (s *Session) Run(ctx context.Context) (*Result, error) {
+func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	now := s.now()
-	res := &Result{Started: now, Status: Complete, EndedBy: EndFinished}
+	res := &quiz.Result{Started: now, Status: quiz.Complete, EndedBy: quiz.EndFinished}
 	for _, q := range s.Questions {
-		res.Outcomes = append(res.Outcomes, Outcome{Question: q})
+		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: q})
 	}
 	var stopErr error
 	for i, q := range s.Questions {
@@ -122,8 +51,8 @@ func (s *Session) Run(ctx context.Context) (*Result, error) {
 			break
 		}
 		out.Response = r
-		out.Fraction = Score(q.Question, r)
-		if s.Mode == Practice {
+		out.Fraction = quiz.Score(q.Question, r)
+		if s.Mode == quiz.Practice {
 			if err := s.feedback(ctx, out); err != nil {
 				stopErr = err
 				break
@@ -134,21 +63,21 @@ func (s *Session) Run(ctx context.Context) (*Result, error) {
 	switch {
 	case stopErr == nil:
 	case errors.Is(stopErr, ErrTimeUp):
-		res.EndedBy = EndTimeLimit
+		res.EndedBy = quiz.EndTimeLimit
 		fmt.Fprintf(s.Out, "\n%s The quiz was submitted; unanswered questions score 0.\n", s.style().Bold("Time is up."))
 	default:
-		res.Status = Incomplete
+		res.Status = quiz.Incomplete
 		switch {
 		case errors.Is(stopErr, ErrInterrupted):
-			res.EndedBy = EndInterrupt
+			res.EndedBy = quiz.EndInterrupt
 		case errors.Is(stopErr, ErrSignal):
-			res.EndedBy = EndSignal
+			res.EndedBy = quiz.EndSignal
 		case errors.Is(stopErr, ErrInputEnded):
-			res.EndedBy = EndInputEnded
+			res.EndedBy = quiz.EndInputEnded
 		}
 		return res, stopErr
 	}
-	if s.Mode == Exam {
+	if s.Mode == quiz.Exam {
 		s.review(res)
 	}
 	return res, nil
@@ -163,7 +92,7 @@ func (s *Session) now() time.Time {
 	return time.Now()
 }
 
-func (s *Session) header(i int, q *Presented) {
+func (s *Session) header(i int, q *quiz.Presented) {
 	line := fmt.Sprintf("Question %d of %d", i+1, len(s.Questions))
 	var extra []string
 	if pts := q.MaxPoints(); pts != 1 && q.Graded() {
@@ -183,16 +112,16 @@ func (s *Session) header(i int, q *Presented) {
 }
 
 type asked struct {
-	r   Response
+	r   quiz.Response
 	err error
 }
 
 // askWithContext asks in a goroutine so that a time limit or a signal ends the
 // quiz even while the prompter waits for a key. The prompter's goroutine is left
 // blocked on input; the Aborter gives the terminal back.
-func (s *Session) askWithContext(ctx context.Context, q *Presented) (Response, error) {
+func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.Response, error) {
 	if err := context.Cause(ctx); err != nil {
-		return Response{}, err
+		return quiz.Response{}, err
 	}
 	ch := make(chan asked, 1)
 	go func() {
@@ -204,46 +133,46 @@ func (s *Session) askWithContext(ctx context.Context, q *Presented) (Response, e
 		// Both may be ready (answers waiting in a pipe): an answer given
 		// after the time limit does not count.
 		if err := context.Cause(ctx); err != nil && a.err == nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
 		return a.r, a.err
 	case <-ctx.Done():
 		if a, ok := s.Prompter.(Aborter); ok {
 			a.Abort()
 		}
-		return Response{}, context.Cause(ctx)
+		return quiz.Response{}, context.Cause(ctx)
 	}
 }
 
-func (s *Session) ask(q *Presented) (Response, error) {
+func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 	p := s.Prompter
 	msg := s.message(q.Prompt)
 	switch q.Type {
-	case Single:
+	case quiz.Single:
 		i, err := p.Select(msg, q.Options())
 		if err != nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
-		return Response{Answered: true, Choices: q.FromDisplay([]int{i})}, nil
-	case Multi:
+		return quiz.Response{Answered: true, Choices: q.FromDisplay([]int{i})}, nil
+	case quiz.Multi:
 		idx, err := p.MultiSelect(s.message(q.Prompt+" (choose all that apply)"), q.Options())
 		if err != nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
-		return Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
-	case TrueFalse:
+		return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
+	case quiz.TrueFalse:
 		i, err := p.Select(s.message("True or false? "+q.Prompt), q.Options())
 		if err != nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
-		return Response{Answered: true, Bool: i == 0}, nil
-	case Short, Open:
+		return quiz.Response{Answered: true, Bool: i == 0}, nil
+	case quiz.Short, quiz.Open:
 		text, err := p.Input(msg, nil)
 		if err != nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
-		return Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
-	case Numeric:
+		return quiz.Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
+	case quiz.Numeric:
 		text, err := p.Input(msg, func(t string) error {
 			if _, err := text.ParseNumber(t); err != nil {
 				return fmt.Errorf("please type a number, such as 1994")
@@ -251,39 +180,39 @@ func (s *Session) ask(q *Presented) (Response, error) {
 			return nil
 		})
 		if err != nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
-		return Response{Answered: true, Text: strings.TrimSpace(text)}, nil
-	case Order:
+		return quiz.Response{Answered: true, Text: strings.TrimSpace(text)}, nil
+	case quiz.Order:
 		seq, err := p.Order(msg, q.Options())
 		if err != nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
-		return Response{Answered: true, Sequence: q.FromDisplay(seq)}, nil
-	case Match:
+		return quiz.Response{Answered: true, Sequence: q.FromDisplay(seq)}, nil
+	case quiz.Match:
 		m, err := p.Match(msg, q.Lefts(), q.Options())
 		if err != nil {
-			return Response{}, err
+			return quiz.Response{}, err
 		}
-		return Response{Answered: true, Matches: q.FromDisplay(m)}, nil
-	case Info:
+		return quiz.Response{Answered: true, Matches: q.FromDisplay(m)}, nil
+	case quiz.Info:
 		// A page to read: shown, never waited on, so that piped answers
 		// stay in step with the questions.
 		fmt.Fprintln(s.Out, msg)
-		return Response{Answered: true}, nil
+		return quiz.Response{Answered: true}, nil
 	}
-	return Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
+	return quiz.Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
 }
 
 // answer shows the right answer; sequences and pairs one per line, numbered.
-func (s *Session) answer(q *Presented, indent string) {
+func (s *Session) answer(q *quiz.Presented, indent string) {
 	var lines []string
 	switch q.Type {
-	case Order:
+	case quiz.Order:
 		for i, item := range q.Items {
 			lines = append(lines, fmt.Sprintf("%d. %s", i+1, item))
 		}
-	case Match:
+	case quiz.Match:
 		for _, p := range q.Pairs {
 			lines = append(lines, p.Left+" = "+p.Right)
 		}
@@ -306,10 +235,10 @@ func (s *Session) message(prompt string) string {
 }
 
 // feedback tells the student, in practice mode, how they did and why.
-func (s *Session) feedback(ctx context.Context, o *Outcome) error {
+func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
 	w := s.Out
-	if q.Type == Open {
+	if q.Type == quiz.Open {
 		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
 		if len(q.Key) > 0 {
 			fmt.Fprintf(w, "%s\n", s.style().Bold("A good answer covers:"))
@@ -328,7 +257,7 @@ func (s *Session) feedback(ctx context.Context, o *Outcome) error {
 		o.Response.SelfCheck = &ok
 		return nil
 	}
-	if q.Type == Info {
+	if q.Type == quiz.Info {
 		return nil
 	}
 	fmt.Fprintln(w, s.verdict(o))
@@ -343,7 +272,7 @@ func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, err
 	ch := make(chan asked, 1)
 	go func() {
 		ok, err := s.Prompter.Confirm(msg, false)
-		ch <- asked{Response{Bool: ok}, err}
+		ch <- asked{quiz.Response{Bool: ok}, err}
 	}()
 	select {
 	case a := <-ch:
@@ -356,7 +285,7 @@ func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, err
 	}
 }
 
-func (s *Session) verdict(o *Outcome) string {
+func (s *Session) verdict(o *quiz.Outcome) string {
 	switch {
 	case !o.Response.Answered:
 		return s.style().Bad("✗ Not answered.")
@@ -368,7 +297,7 @@ func (s *Session) verdict(o *Outcome) string {
 	return s.style().Bad("✗ Not right.")
 }
 
-func (s *Session) why(o *Outcome) {
+func (s *Session) why(o *quiz.Outcome) {
 	q := o.Question
 	if q.Explanation != "" {
 		fmt.Fprintf(s.Out, "%s\n", text.Wrap(q.Explanation, s.Width, "  "))
@@ -379,11 +308,11 @@ func (s *Session) why(o *Outcome) {
 }
 
 // review goes over every question at the end of an exam.
-func (s *Session) review(res *Result) {
+func (s *Session) review(res *quiz.Result) {
 	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold("Review"))
 	for i, o := range res.Outcomes {
 		q := o.Question
-		if q.Type == Info {
+		if q.Type == quiz.Info {
 			continue
 		}
 		num := fmt.Sprintf("%d.", i+1)

@@ -1,4 +1,4 @@
-package quiz
+package session
 
 import "errors"
 

@@ -1,4 +1,4 @@
-package quiz
+package report
 
 import (
 	"bytes"
@@ -6,13 +6,17 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
-func sampleResult(t *testing.T, right map[string]bool) (*Result, *Bank) {
+func sampleResult(t *testing.T, right map[string]bool) (*quiz.Result, *quiz.Bank) {
 	t.Helper()
-	b := loadSample(t)
-	qs, _ := Select([]*Bank{b}, Filter{}, 11)
-	s := &Session{Questions: qs, Mode: Exam, Prompter: &scripted{t: t, bank: b, right: right}, Out: &bytes.Buffer{}, Now: fakeClock()}
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 11)
+	s := &session.Session{Questions: qs, Mode: quiz.Exam, Prompter: &testfiles.Scripted{T: t, Bank: b, Right: right}, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
 	res, err := s.Run(t.Context())
 	if err != nil {
 		t.Fatal(err)
@@ -23,7 +27,7 @@ func sampleResult(t *testing.T, right map[string]bool) (*Result, *Bank) {
 func TestReportJSON(t *testing.T) {
 	res, _ := sampleResult(t, map[string]bool{"capital": true, "seas": true, "town": true})
 	pass := 50.0
-	rep := NewReport(ReportMeta{Student: "Ana", Banks: []string{"sample"}, Seed: 11, Mode: Exam, PassPercent: &pass}, res)
+	rep := New(Meta{Student: "Ana", Banks: []string{"sample"}, Seed: 11, Mode: quiz.Exam, PassPercent: &pass}, res)
 	var buf bytes.Buffer
 	if err := rep.Write(&buf, FormatJSON); err != nil {
 		t.Fatal(err)
@@ -62,7 +66,7 @@ func TestReportJSON(t *testing.T) {
 
 func TestReportCSVAndMarkdown(t *testing.T) {
 	res, _ := sampleResult(t, map[string]bool{"capital": true})
-	rep := NewReport(ReportMeta{Student: "=cmd|' /C calc'!A0", Banks: []string{"sample"}, Seed: 11, Mode: Exam}, res)
+	rep := New(Meta{Student: "=cmd|' /C calc'!A0", Banks: []string{"sample"}, Seed: 11, Mode: quiz.Exam}, res)
 	var buf bytes.Buffer
 	if err := rep.Write(&buf, FormatCSV); err != nil {
 		t.Fatal(err)
@@ -96,12 +100,12 @@ func TestReportCSVAndMarkdown(t *testing.T) {
 }
 
 func TestReportIncomplete(t *testing.T) {
-	b := loadSample(t)
-	qs, _ := Select([]*Bank{b}, Filter{}, 5)
-	p := &scripted{t: t, bank: b, right: allRight(b), stopAt: 2, stop: ErrInterrupted}
-	res, _ := (&Session{Questions: qs, Mode: Exam, Prompter: p, Out: &bytes.Buffer{}, Now: fakeClock()}).Run(t.Context())
-	rep := NewReport(ReportMeta{Student: "A"}, res)
-	if rep.Status != Incomplete || rep.EndedBy != EndInterrupt || rep.Answered != 1 || len(rep.Questions) != 8 {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 2, Stop: session.ErrInterrupted}
+	res, _ := (&session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}).Run(t.Context())
+	rep := New(Meta{Student: "A"}, res)
+	if rep.Status != quiz.Incomplete || rep.EndedBy != quiz.EndInterrupt || rep.Answered != 1 || len(rep.Questions) != 8 {
 		t.Errorf("status %s/%s answered %d of %d", rep.Status, rep.EndedBy, rep.Answered, len(rep.Questions))
 	}
 	var buf bytes.Buffer
