@@ -6,15 +6,14 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/grade"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 
@@ -97,13 +96,13 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
-	fl.Var(newEnum(&opts.Format, "text", quiz.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
+	fl.Var(newEnum(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json or .md)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -117,22 +116,6 @@ func summaryFormat(path string) string {
 		return "markdown"
 	}
 	return ""
-}
-
-// A sheet to grade: a whole file, or one line of a JSON-lines input.
-type gradeJob struct {
-	seq  int
-	file string
-	line int
-	data []byte
-	json bool
-}
-
-type gradeDone struct {
-	seq   int
-	where string
-	res   *quiz.SheetResult
-	err   error
 }
 
 // gradeTally is what the whole batch adds up to, for exit codes and messages.
@@ -156,7 +139,7 @@ func gradeRun(opts *GradeOptions) error {
 	}
 	ios := f.IOStreams
 	lib := f.Library()
-	g := &quiz.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
+	g := &grade.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
 		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
 		if err != nil {
 			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
@@ -232,7 +215,7 @@ func gradeRun(opts *GradeOptions) error {
 }
 
 // gradeBatch grades every input on all cores and writes results in input order.
-func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeTally) (err error) {
+func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *gradeTally) (err error) {
 	ios := opts.Factory.IOStreams
 	// One write per 64 KiB, not one per sheet: a pipe or a disk costs a
 	// system call per write.
@@ -243,8 +226,8 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 			err = ferr
 		}
 	}()
-	writers := []quiz.ResultWriter{}
-	main, err := quiz.NewResultWriter(opts.Format, out, quiz.ResultOptions{Reveal: opts.Reveal})
+	writers := []grade.ResultWriter{}
+	main, err := grade.NewResultWriter(opts.Format, out, grade.ResultOptions{Reveal: opts.Reveal})
 	if err != nil {
 		return err
 	}
@@ -255,54 +238,27 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 			fmt.Fprintf(ios.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
 		} else {
 			defer sf.Close()
-			summary, _ := quiz.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, quiz.ResultOptions{})
+			summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
 			writers = append(writers, summary)
 		}
 	}
-	w := quiz.MultiResultWriter(writers...)
+	w := grade.MultiResultWriter(writers...)
 	stats := newClassStats(opts.Summary, opts.Sums)
-
-	jobs := make(chan gradeJob, 256)
-	results := make(chan gradeDone, 256)
-	go func() {
-		enumerateSheets(opts.Inputs, ios.In, opts.skip, jobs, results)
-		close(jobs)
-	}()
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	done := make(chan struct{})
-	for range workers {
-		go func() {
-			for j := range jobs {
-				results <- gradeOne(g, j)
-			}
-			done <- struct{}{}
-		}()
-	}
-	go func() {
-		for range workers {
-			<-done
-		}
-		close(results)
-	}()
 
 	progress := newProgress(ios.ErrOut, ios.IsStderrTTY())
 	var first []*quiz.Question // the first sheet's questions: the CSV's columns
 	otherQuestions := 0
-	pending := map[int]gradeDone{}
-	next := 0
 	var writeErr error
-	handle := func(d gradeDone) {
+	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
+	batch.Run(func(d grade.Item) {
 		progress.tick(tally.graded + tally.unreadable + 1)
-		if d.err != nil {
+		if d.Err != nil {
 			tally.unreadable++
 			progress.clear()
-			fmt.Fprintln(ios.ErrOut, strings.TrimSpace(d.err.Error()))
+			fmt.Fprintln(ios.ErrOut, strings.TrimSpace(d.Err.Error()))
 			return
 		}
-		r := d.res
+		r := d.Result
 		tally.graded++
 		for _, p := range r.Problems {
 			progress.clear()
@@ -336,24 +292,7 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		if err := w.Write(r); err != nil && writeErr == nil {
 			writeErr = err
 		}
-		g.Release(r)
-	}
-	for d := range results {
-		if d.seq < 0 { // an input that could not be opened at all
-			handle(d)
-			continue
-		}
-		pending[d.seq] = d
-		for {
-			d, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			handle(d)
-		}
-	}
+	})
 	progress.clear()
 	if otherQuestions > 0 && opts.Format == "csv" {
 		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", otherQuestions)
@@ -362,148 +301,12 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		writeErr = err
 	}
 	if writeErr != nil {
-		if errors.Is(writeErr, quiz.ErrOneSheet) {
+		if errors.Is(writeErr, grade.ErrOneSheet) {
 			return invalidErr(writeErr)
 		}
 		return writeErr
 	}
 	return stats.write(ios.ErrOut)
-}
-
-func gradeOne(g *quiz.Grader, j gradeJob) gradeDone {
-	d := gradeDone{seq: j.seq, where: j.file}
-	var sheet *quiz.Sheet
-	var err error
-	if j.json {
-		sheet, err = g.ParseJSON(j.file, j.line, j.data)
-	} else {
-		sheet, err = quiz.ParseSheet(j.file, j.data)
-	}
-	if err != nil {
-		d.err = err
-		return d
-	}
-	d.res, d.err = g.Grade(sheet)
-	g.ReleaseSheet(sheet)
-	if d.err != nil {
-		d.err = fmt.Errorf("%s: %w", sheetWhere(j), d.err)
-	}
-	return d
-}
-
-func sheetWhere(j gradeJob) string {
-	if j.line > 0 {
-		return fmt.Sprintf("%s:%d", j.file, j.line)
-	}
-	return j.file
-}
-
-// enumerateSheets turns the arguments into jobs: files, directories searched
-// recursively, and "-" or .jsonl files read line by line. Inputs that cannot be
-// opened are reported as results with seq -1, so that the rest still runs.
-func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, jobs chan<- gradeJob, results chan<- gradeDone) {
-	seq := 0
-	bad := func(err error) { results <- gradeDone{seq: -1, err: err} }
-	emit := func(path string) {
-		lower := strings.ToLower(path)
-		switch {
-		case strings.HasSuffix(lower, ".jsonl"):
-			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-				bad(fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
-				return
-			}
-			fh, err := os.Open(path)
-			if err != nil {
-				bad(err)
-				return
-			}
-			readLines(path, fh, &seq, jobs, bad)
-			fh.Close()
-		default:
-			data, err := fileio.ReadFileLimited(path)
-			if err != nil {
-				bad(err)
-				return
-			}
-			jobs <- gradeJob{seq: seq, file: path, data: data, json: strings.HasSuffix(lower, ".json")}
-			seq++
-		}
-	}
-	for _, in := range inputs {
-		if in == "-" {
-			readLines("-", stdin, &seq, jobs, bad)
-			continue
-		}
-		st, err := os.Stat(in)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				bad(fmt.Errorf("%s: no such file or directory", in))
-			} else {
-				bad(err)
-			}
-			continue
-		}
-		if !st.IsDir() {
-			emit(in)
-			continue
-		}
-		var found []string
-		root := in
-		if real, err := filepath.EvalSymlinks(in); err == nil {
-			root = real // WalkDir does not follow a link it starts from
-		}
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				bad(err)
-				return nil
-			}
-			if !d.IsDir() && isSheetFile(path) && (skip == nil || !skip(path)) {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			bad(err)
-		}
-		if len(found) == 0 {
-			bad(fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", in))
-		}
-		sort.Strings(found)
-		for _, path := range found {
-			emit(path)
-		}
-	}
-}
-
-func isSheetFile(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml", ".json", ".jsonl":
-		return true
-	}
-	return false
-}
-
-// readLines makes one job per non-blank line of a JSON-lines input.
-func readLines(name string, r io.Reader, seq *int, jobs chan<- gradeJob, bad func(error)) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), fileio.MaxFileSize+1)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 {
-			continue
-		}
-		jobs <- gradeJob{seq: *seq, file: name, line: line, data: append([]byte(nil), b...), json: true}
-		*seq++
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB; conflictq reads sheets of at most %d MB (the rest of this file is skipped)", name, line+1, fileio.MaxFileSize>>20, fileio.MaxFileSize>>20))
-			return
-		}
-		bad(fmt.Errorf("%s: %w", name, err))
-	}
 }
 
 // cappedWriter stops writing after max bytes: GitHub refuses step summaries
@@ -565,7 +368,7 @@ func (p *progress) clear() {
 func quoteForTerminal(s string) string { return `"` + text.Printable(s) + `"` }
 
 // sameQuestions reports whether a sheet was graded on the given questions.
-func sameQuestions(r *quiz.SheetResult, qs []*quiz.Question) bool {
+func sameQuestions(r *grade.SheetResult, qs []*quiz.Question) bool {
 	if len(r.Outcomes) != len(qs) {
 		return false
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/conflictq/conflictq/quiz/grade"
+
 	"github.com/conflictq/conflictq/quiz/stats"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -31,7 +33,7 @@ type classStats struct {
 
 func newClassStats(path, sums string) *classStats { return &classStats{path: path, sums: sums} }
 
-func (c *classStats) add(r *quiz.SheetResult) {
+func (c *classStats) add(r *grade.SheetResult) {
 	if c.path == "" && c.sums == "" {
 		return
 	}

@@ -12,6 +12,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/sheet"
+
 	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/session"
 
@@ -486,15 +489,15 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if err != nil {
 		return invalidErr(err)
 	}
-	sheet, err := quiz.ParseSheet(opts.Answers, data)
+	sh, err := sheet.Parse(opts.Answers, data)
 	if err != nil {
 		return invalidErr(err)
 	}
 	lib := opts.Library()
-	g := &quiz.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
+	g := &grade.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
 		return loadBanks(opts.IO, lib, resolveBankRefs(refs, from))
 	}}
-	if opts.BanksSet || len(sheet.Banks) == 0 {
+	if opts.BanksSet || len(sh.Banks) == 0 {
 		if g.Banks, err = loadBanks(opts.IO, lib, opts.Banks); err != nil {
 			return err
 		}
@@ -504,13 +507,13 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		g.Filter = &f
 	}
 	if opts.SeedSet {
-		sheet.Seed = &opts.Seed
+		sh.Seed = &opts.Seed
 	}
 	if opts.PassSet {
 		p := opts.Pass
 		g.Pass = &p
 	}
-	r, err := g.Grade(sheet)
+	r, err := g.Grade(sh)
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
 	}
@@ -518,10 +521,10 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		fmt.Fprintln(opts.IO.ErrOut, p.Error())
 	}
 	if opts.Student == "" {
-		opts.Student = sheet.Student
+		opts.Student = sh.Student
 	}
-	if sheet.Seed != nil {
-		opts.Seed = *sheet.Seed
+	if sh.Seed != nil {
+		opts.Seed = *sh.Seed
 	}
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}

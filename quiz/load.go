@@ -122,7 +122,7 @@ func checkText(file string, data []byte) *Problem {
 	case len(data) > fileio.MaxFileSize:
 		return &Problem{File: file, Msg: fmt.Sprintf("file is %.1f MB; conflictq reads files of at most %d MB", float64(len(data))/(1<<20), fileio.MaxFileSize>>20)}
 	case !utf8.Valid(data):
-		return &Problem{File: file, Line: invalidUTF8Line(data), Msg: "not valid UTF-8 text (save the file as UTF-8)"}
+		return &Problem{File: file, Line: text.InvalidUTF8Line(data), Msg: "not valid UTF-8 text (save the file as UTF-8)"}
 	}
 	return nil
 }
@@ -135,21 +135,6 @@ func TitleFromFile(file string) string {
 		return ""
 	}
 	return strings.TrimSuffix(base, path.Ext(base))
-}
-
-func invalidUTF8Line(data []byte) int {
-	line := 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[size:]
-	}
-	return line
 }
 
 // fieldTypes says which types use each answer field.

@@ -60,3 +60,20 @@ func MarkdownEscape(s string) string {
 }
 
 var mdEscaper = strings.NewReplacer("\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
+
+// InvalidUTF8Line is the line of the first byte of data that is not UTF-8
+// (the last line when there is none).
+func InvalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}

@@ -1,15 +1,20 @@
-package quiz
+package grade
 
 import (
+	"math"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/sheet"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
 func TestGradeSheet(t *testing.T) {
-	b := loadSample(t)
-	sheet, err := ParseSheet("ana.yaml", []byte(`student: Ana
+	b := testfiles.Sample(t)
+	sheet, err := sheet.Parse("ana.yaml", []byte(`student: Ana
 banks: [sample]
 answers:
   capital: Baku
@@ -28,7 +33,7 @@ answers:
 	if sheet.Student != "Ana" || strings.Join(sheet.Banks, ",") != "sample" || sheet.Seed != nil {
 		t.Errorf("sheet = %+v", sheet)
 	}
-	res, err := (&Grader{Banks: []*Bank{b}}).Grade(sheet)
+	res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,28 +59,28 @@ answers:
 
 // With a seed, numbers refer to the options as the sheet shuffled them.
 func TestSheetNumbersFollowTheSeed(t *testing.T) {
-	b := loadSample(t)
-	q := question(t, b, "capital")
-	perm := optionOrder(q, 99)
+	b := testfiles.Sample(t)
+	q := testfiles.Question(t, b, "capital")
+	perm := q.OptionOrder(99)
 	shown := 0
 	for k, i := range perm {
 		if q.Choices[i] == "Baku" {
 			shown = k + 1
 		}
 	}
-	sheet, err := ParseSheet("s.yaml", []byte("seed: 99\nanswers:\n  capital: "+string(rune('0'+shown))+"\n"))
+	sheet, err := sheet.Parse("s.yaml", []byte("seed: 99\nanswers:\n  capital: "+string(rune('0'+shown))+"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	r, prob := sheet.Response(q)
-	if prob != nil || Score(q, r) != 1 {
-		t.Errorf("answer %d (Baku as shown with seed 99) scored %v, %v", shown, Score(q, r), prob)
+	if prob != nil || quiz.Score(q, r) != 1 {
+		t.Errorf("answer %d (Baku as shown with seed 99) scored %v, %v", shown, quiz.Score(q, r), prob)
 	}
 }
 
 func TestSheetBadAnswers(t *testing.T) {
-	b := loadSample(t)
-	sheet, err := ParseSheet("s.yaml", []byte(`answers:
+	b := testfiles.Sample(t)
+	sheet, err := sheet.Parse("s.yaml", []byte(`answers:
   capital: [1, 2]
   seas: {a: b}
   independence: maybe
@@ -96,12 +101,12 @@ func TestSheetBadAnswers(t *testing.T) {
 		"names":          "s.yaml:7: question \"names\": right side of \"1\": \"z\" is not one of the options",
 	}
 	for id, w := range want {
-		_, prob := sheet.Response(question(t, b, id))
+		_, prob := sheet.Response(testfiles.Question(t, b, id))
 		if prob == nil || !strings.Contains(prob.Error(), w) {
 			t.Errorf("%s: problem %v, want %q", id, prob, w)
 		}
 	}
-	if r, prob := sheet.Response(question(t, b, "town")); prob != nil || r.Answered {
+	if r, prob := sheet.Response(testfiles.Question(t, b, "town")); prob != nil || r.Answered {
 		t.Errorf("an empty answer must be unanswered, not a problem: %+v %v", r, prob)
 	}
 }
@@ -118,9 +123,9 @@ func TestParseSheetErrors(t *testing.T) {
 		"student: \xff\nanswers: {}\n":          "s.yaml:1: not valid UTF-8",
 	}
 	for src, want := range tests {
-		_, err := ParseSheet("s.yaml", []byte(src))
+		_, err := sheet.Parse("s.yaml", []byte(src))
 		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("ParseSheet(%q) err = %v, want %q", src, err, want)
+			t.Errorf("sheet.Parse(%q) err = %v, want %q", src, err, want)
 		}
 	}
 }
@@ -129,12 +134,12 @@ func FuzzParseSheet(f *testing.F) {
 	f.Add([]byte("student: Ana\nseed: 3\nanswers:\n  capital: b\n  seas: [1, 2]\n  names: \"1=a 2=b 3=c\"\n"))
 	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b := loadSample(t)
-		sheet, err := ParseSheet("fuzz.yaml", data)
+		b := testfiles.Sample(t)
+		sheet, err := sheet.Parse("fuzz.yaml", data)
 		if err != nil {
 			return
 		}
-		res, err := (&Grader{Banks: []*Bank{b}}).Grade(sheet)
+		res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(sheet)
 		if err != nil {
 			return
 		}
@@ -146,12 +151,12 @@ func FuzzParseSheet(f *testing.F) {
 }
 
 func TestGraderFlagsTwiceAnswered(t *testing.T) {
-	b := loadSample(t)
-	s, err := ParseSheetJSON("s.json", 0, []byte(`{"answers": {"capital": "Baku", "capital": "Yerevan"}}`))
+	b := testfiles.Sample(t)
+	s, err := sheet.ParseJSON("s.json", 0, []byte(`{"answers": {"capital": "Baku", "capital": "Yerevan"}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &Grader{Banks: []*Bank{b}}
+	g := &Grader{Banks: []*quiz.Bank{b}}
 	res, err := g.Grade(s)
 	if err != nil {
 		t.Fatal(err)
@@ -167,12 +172,12 @@ func TestGraderFlagsTwiceAnswered(t *testing.T) {
 // An answer given twice does not cost the sheet: the first counts, and the
 // second is reported with its line.
 func TestSheetAnsweredTwiceInYAML(t *testing.T) {
-	b := loadSample(t)
-	s, err := ParseSheet("s.yaml", []byte("answers:\n  capital: Baku\n  capital: Yerevan\n"))
+	b := testfiles.Sample(t)
+	s, err := sheet.Parse("s.yaml", []byte("answers:\n  capital: Baku\n  capital: Yerevan\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := (&Grader{Banks: []*Bank{b}}).Grade(s)
+	res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,13 +188,15 @@ func TestSheetAnsweredTwiceInYAML(t *testing.T) {
 
 // Answers in a .json file carry their own lines.
 func TestSheetJSONAnswerLines(t *testing.T) {
-	b := loadSample(t)
-	s, err := ParseSheetJSON("s.json", 0, []byte("{\n  \"answers\": {\n    \"capital\": \"Baku\",\n\n    \"ceasefire-year\": \"soon\"\n  }\n}\n"))
+	b := testfiles.Sample(t)
+	s, err := sheet.ParseJSON("s.json", 0, []byte("{\n  \"answers\": {\n    \"capital\": \"Baku\",\n\n    \"ceasefire-year\": \"soon\"\n  }\n}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, _ := (&Grader{Banks: []*Bank{b}}).Grade(s)
+	res, _ := (&Grader{Banks: []*quiz.Bank{b}}).Grade(s)
 	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Error(), `s.json:5: question "ceasefire-year"`) {
 		t.Errorf("problems %v", res.Problems)
 	}
 }
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }

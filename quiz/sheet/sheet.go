@@ -1,4 +1,6 @@
-package quiz
+// Package sheet reads answer sheets: a student's answers in a file, in YAML,
+// JSON or JSON lines, keyed by question id.
+package sheet
 
 import (
 	"bytes"
@@ -9,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz"
 
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 
@@ -36,62 +40,73 @@ type Sheet struct {
 	Count      int
 	Tags       []string
 	Difficulty string
-	ids        []string  // answers in file order
-	answers    []Value   // answers[i] answers ids[i]
-	problems   []Problem // found while reading, reported when grading
+	// Answers are the answers in file order. An id may be answered twice:
+	// grading counts the first and reports the second.
+	Answers []Answer
+	// Problems are what reading found wrong but left the sheet usable,
+	// reported when it is graded.
+	Problems []quiz.Problem
 }
 
-// answer finds the answer to a question id. A sheet has a few dozen answers,
-// and ids are mostly interned: a scan beats building a map for every sheet.
-func (s *Sheet) answer(id string) (Value, bool) {
-	for i, have := range s.ids {
-		if have == id {
-			return s.answers[i], true
+// Answer is one answer of a sheet.
+type Answer struct {
+	ID    string
+	Value quiz.Value
+}
+
+// Answer finds the first answer to a question id. A sheet has a few dozen
+// answers: a scan beats building a map for every sheet.
+func (s *Sheet) Answer(id string) (quiz.Value, bool) {
+	for _, a := range s.Answers {
+		if a.ID == id {
+			return a.Value, true
 		}
 	}
-	return Value{}, false
+	return quiz.Value{}, false
 }
 
-func (s *Sheet) addAnswer(id string, v Value) {
-	s.ids = append(s.ids, id)
-	s.answers = append(s.answers, v)
+func (s *Sheet) addAnswer(id string, v quiz.Value) {
+	s.Answers = append(s.Answers, Answer{ID: id, Value: v})
 }
 
 // valueFromNode reads an answer from YAML.
-func valueFromNode(n *yaml.Node) Value {
-	v := Value{Line: n.Line}
+func valueFromNode(n *yaml.Node) quiz.Value {
+	v := quiz.Value{Line: n.Line}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Tag != "!!null" && strings.TrimSpace(n.Value) != "" {
-			v.Kind, v.Text = Scalar, strings.TrimSpace(n.Value)
+			v.Kind, v.Text = quiz.Scalar, strings.TrimSpace(n.Value)
 		}
 	case yaml.SequenceNode:
-		v.Kind = List
+		v.Kind = quiz.List
 		for _, c := range n.Content {
 			if c = yamlnode.Resolve(c); c.Kind != yaml.ScalarNode {
-				return Value{Kind: Nested, Line: n.Line}
+				return quiz.Value{Kind: quiz.Nested, Line: n.Line}
 			}
 			v.List = append(v.List, c.Value)
 		}
 	case yaml.MappingNode:
-		v.Kind = Mapping
+		v.Kind = quiz.Mapping
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], yamlnode.Resolve(n.Content[i+1])
 			if val.Kind != yaml.ScalarNode {
-				return Value{Kind: Nested, Line: n.Line}
+				return quiz.Value{Kind: quiz.Nested, Line: n.Line}
 			}
 			v.Pairs = append(v.Pairs, [2]string{k.Value, val.Value})
 		}
 	default:
-		v.Kind = Nested
+		v.Kind = quiz.Nested
 	}
 	return v
 }
 
-// ParseSheet reads an answer sheet in YAML (or JSON, which YAML includes).
-func ParseSheet(file string, data []byte) (*Sheet, error) {
-	ps := &Problems{File: file}
-	root, ok := parseYAML(ps, data, "answers")
+// Parse reads an answer sheet in YAML (or JSON, which YAML includes).
+func Parse(file string, data []byte) (*Sheet, error) {
+	if err := quiz.CheckText(file, data); err != nil {
+		return nil, err
+	}
+	ps := &quiz.Problems{File: file}
+	root, ok := yamlnode.Parse(ps.Add, data, "answers")
 	if !ok {
 		return nil, ps.Err()
 	}
@@ -146,9 +161,9 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 	default:
 		for i := 0; i+1 < len(answers.Content); i += 2 {
 			k, v := answers.Content[i], yamlnode.Resolve(answers.Content[i+1])
-			if first, dup := s.answer(k.Value); dup {
+			if first, dup := s.Answer(k.Value); dup {
 				// Graded with the first answer; the sheet is still read.
-				s.problems = append(s.problems, Problem{File: file, Line: k.Line, Question: k.Value,
+				s.Problems = append(s.Problems, quiz.Problem{File: file, Line: k.Line, Question: k.Value,
 					Msg: fmt.Sprintf("answered twice; the first answer (line %d) counts", first.Line)})
 				continue
 			}
@@ -165,15 +180,15 @@ func ParseSheet(file string, data []byte) (*Sheet, error) {
 
 var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficulty", "answers"}
 
-// ParseSheetJSON reads one sheet in JSON: a .json file, or one line of a
+// ParseJSON reads one sheet in JSON: a .json file, or one line of a
 // JSON-lines file (line is then its line number, for messages). It is the fast
 // path for large batches.
-func ParseSheetJSON(file string, line int, data []byte) (*Sheet, error) {
-	return parseSheetJSONInto(&Sheet{}, file, line, data, nil)
+func ParseJSON(file string, line int, data []byte) (*Sheet, error) {
+	return parseJSONInto(&Sheet{}, file, line, data, nil)
 }
 
-// parseSheetJSONInto reads a sheet into s, reusing its lists' storage.
-func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern func([]byte) string) (*Sheet, error) {
+// parseJSONInto reads a sheet into s, reusing its lists' storage.
+func parseJSONInto(s *Sheet, file string, line int, data []byte, intern func([]byte) string) (*Sheet, error) {
 	where := func(offset int64) int {
 		if line > 0 {
 			return line
@@ -181,7 +196,7 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 		return 1 + bytes.Count(data[:min(int(offset), len(data))], []byte("\n"))
 	}
 	fail := func(l int, field, format string, args ...any) error {
-		return &InvalidError{Problems: []Problem{{File: file, Line: l, Field: field, Msg: fmt.Sprintf(format, args...)}}}
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: l, Field: field, Msg: fmt.Sprintf(format, args...)}}}
 	}
 	if len(data) > fileio.MaxFileSize {
 		return nil, fail(line, "", "sheet is %.1f MB; conflictq reads sheets of at most %d MB", float64(len(data))/(1<<20), fileio.MaxFileSize>>20)
@@ -189,19 +204,19 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 	if !utf8.Valid(data) {
 		l := line
 		if l == 0 {
-			l = invalidUTF8Line(data)
+			l = text.InvalidUTF8Line(data)
 		}
 		return nil, fail(l, "", "not valid UTF-8 text (save the file as UTF-8)")
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark, as some editors save
-	ids, answers := s.ids[:0], s.answers[:0]
-	if cap(ids) == 0 {
-		ids, answers = make([]string, 0, 48), make([]Value, 0, 48)
+	answers := s.Answers[:0]
+	if cap(answers) == 0 {
+		answers = make([]Answer, 0, 48)
 	}
-	*s = Sheet{File: file, Line: max(line, 1), ids: ids, answers: answers}
-	var problems []Problem
+	*s = Sheet{File: file, Line: max(line, 1), Answers: answers}
+	var problems []quiz.Problem
 	bad := func(field, format string, args ...any) {
-		problems = append(problems, Problem{File: file, Line: max(line, 1), Field: field, Msg: fmt.Sprintf(format, args...)})
+		problems = append(problems, quiz.Problem{File: file, Line: max(line, 1), Field: field, Msg: fmt.Sprintf(format, args...)})
 	}
 	sc := &jsonScanner{data: data, intern: intern}
 	if c := sc.peek(); c != '{' {
@@ -320,7 +335,7 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 	}
 	if len(problems) > 0 {
 		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Field < problems[j].Field })
-		return nil, &InvalidError{Problems: problems}
+		return nil, &quiz.InvalidError{Problems: problems}
 	}
 	return s, nil
 }
@@ -328,44 +343,22 @@ func parseSheetJSONInto(s *Sheet, file string, line int, data []byte, intern fun
 // Response reads the sheet's answer to q. A question the sheet leaves out or
 // leaves empty is unanswered; an answer that cannot be read is a Problem (the
 // question then counts as unanswered).
-func (s *Sheet) Response(q *Question) (Response, *Problem) {
-	return s.response(q, func(q *Question) []int {
+func (s *Sheet) Response(q *quiz.Question) (quiz.Response, *quiz.Problem) {
+	v, _ := s.Answer(q.ID)
+	return s.Read(q, v)
+}
+
+// Read reads v, one of the sheet's answers, as an answer to q: numbers and
+// letters count in the order the sheet's seed shows q's options.
+func (s *Sheet) Read(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Problem) {
+	r, err := q.Resolve(v, func() []int {
 		if s.Seed == nil {
 			return nil
 		}
-		return optionOrder(q, *s.Seed)
+		return q.OptionOrder(*s.Seed)
 	})
-}
-
-// response reads an answer; perm gives the options' display order when the
-// answer refers to one by number or letter (it is not called otherwise).
-func (s *Sheet) response(q *Question, perm func(*Question) []int) (Response, *Problem) {
-	v, _ := s.answer(q.ID)
-	return s.responseTo(q, v, perm)
-}
-
-// responseTo reads v, the sheet's answer to q.
-func (s *Sheet) responseTo(q *Question, v Value, perm func(*Question) []int) (Response, *Problem) {
-	if v.Kind == Empty {
-		return Response{}, nil
-	}
-	r, err := q.Resolve(v, func() []int { return perm(q) })
 	if err != nil {
-		return Response{}, &Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
+		return quiz.Response{}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
 	}
 	return r, nil
-}
-
-// Line returns the line of a question's answer in the sheet, or 0.
-func (s *Sheet) AnswerLine(id string) int {
-	v, _ := s.answer(id)
-	return v.Line
-}
-
-func bankIDs(banks []*Bank) []string {
-	out := make([]string, len(banks))
-	for i, b := range banks {
-		out[i] = b.ID
-	}
-	return out
 }

@@ -1,4 +1,4 @@
-package quiz
+package sheet
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // A JSON scanner for answer sheets. Grading a district's hundred thousand
@@ -353,16 +355,16 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 }
 
 // answer reads one answer value.
-func (s *jsonScanner) answer(line int) (Value, error) {
+func (s *jsonScanner) answer(line int) (quiz.Value, error) {
 	switch s.peek() {
 	case '[':
 		items, nested, err := s.list()
 		if err != nil || nested {
-			return Value{Kind: Nested, Line: line}, err
+			return quiz.Value{Kind: quiz.Nested, Line: line}, err
 		}
-		return Value{Kind: List, List: items, Line: line}, nil
+		return quiz.Value{Kind: quiz.List, List: items, Line: line}, nil
 	case '{':
-		v := Value{Kind: Mapping, Line: line}
+		v := quiz.Value{Kind: quiz.Mapping, Line: line}
 		nested := false
 		err := s.object(func(key string) error {
 			if c := s.peek(); c == '[' || c == '{' {
@@ -374,13 +376,13 @@ func (s *jsonScanner) answer(line int) (Value, error) {
 			return err
 		})
 		if nested {
-			return Value{Kind: Nested, Line: line}, err
+			return quiz.Value{Kind: quiz.Nested, Line: line}, err
 		}
 		return v, err
 	}
 	t, kind, err := s.scalar()
 	if err != nil || kind == 'n' || strings.TrimSpace(t) == "" {
-		return Value{Line: line}, err
+		return quiz.Value{Line: line}, err
 	}
-	return Value{Kind: Scalar, Text: strings.TrimSpace(t), Line: line}, nil
+	return quiz.Value{Kind: quiz.Scalar, Text: strings.TrimSpace(t), Line: line}, nil
 }

@@ -1,4 +1,7 @@
-package quiz
+// Package grade grades answer sheets against banks: one sheet (Grader), or a
+// batch of files, directories and JSON lines on every core (Batch), and
+// writes the results in the formats teachers and CI read.
+package grade
 
 import (
 	"fmt"
@@ -9,6 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/sheet"
+
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -18,7 +24,7 @@ type SheetResult struct {
 	Line     int // the sheet's line in a JSON-lines file, else 0
 	Student  string
 	Banks    []string
-	Outcomes []Outcome
+	Outcomes []quiz.Outcome
 	Score    float64
 	Max      float64
 	Percent  float64
@@ -26,37 +32,18 @@ type SheetResult struct {
 	// Problems are answers that could not be read (errors: they score 0, and
 	// the batch ends with exit status 2) and answers to unknown questions
 	// (warnings).
-	Problems []Problem
+	Problems []quiz.Problem
 
-	shown    []Presented // the Outcomes' questions, kept for reuse
-	answerAt []int       // each question's answer in the sheet, kept for reuse
+	shown    []quiz.Presented // the Outcomes' questions, kept for reuse
+	answerAt []int            // each question's answer in the sheet, kept for reuse
 }
 
-// ParseJSON reads a JSON sheet (see ParseSheetJSON) into storage reused from
-// sheets handed back with ReleaseSheet, sharing the copies of recurring strings.
-func (g *Grader) ParseJSON(file string, line int, data []byte) (*Sheet, error) {
-	s, _ := g.sheets.Get().(*Sheet)
-	if s == nil {
-		s = &Sheet{}
-	}
-	return parseSheetJSONInto(s, file, line, data, g.Intern)
-}
-
-// ReleaseSheet hands back a sheet once it has been graded; it must not be used
-// afterwards.
-func (g *Grader) ReleaseSheet(s *Sheet) {
-	for i := range s.answers {
-		s.answers[i] = Value{}
-	}
-	g.sheets.Put(s)
-}
-
-// Release hands a result back for reuse once it has been written: a batch
+// release hands a result back for reuse once it has been written: a batch
 // then reuses a few results instead of allocating one per sheet. The result
 // must not be used afterwards.
-func (g *Grader) Release(r *SheetResult) {
+func (g *Grader) release(r *SheetResult) {
 	for i := range r.Outcomes {
-		r.Outcomes[i] = Outcome{}
+		r.Outcomes[i] = quiz.Outcome{}
 	}
 	g.results.Put(r)
 }
@@ -92,27 +79,25 @@ func (r *SheetResult) Name() string {
 type Grader struct {
 	// Banks, when set, are used for every sheet (grade --bank); otherwise each
 	// sheet's own banks are loaded through Load.
-	Banks []*Bank
+	Banks []*quiz.Bank
 	// Load returns the banks a sheet names (cached by the Grader); sheet is the
 	// sheet's file, against which relative paths may be resolved.
-	Load func(refs []string, sheet string) ([]*Bank, error)
+	Load func(refs []string, sheet string) ([]*quiz.Bank, error)
 	// Filter, when set, overrides the selection a sheet records.
-	Filter *Filter
+	Filter *quiz.Filter
 	// Pass is the pass mark in percent, or nil.
 	Pass *float64
 
 	mu      sync.Mutex
-	banks   map[string][]*Bank
+	banks   map[string][]*quiz.Bank
 	setMu   sync.Mutex                                  // serialises writers of sets
 	sets    atomic.Pointer[map[selectionKey]*selection] // selections, worked out once
-	common  atomic.Pointer[map[string]string]
-	results sync.Pool // *SheetResult, handed back by Release
-	sheets  sync.Pool // *Sheet, handed back by ReleaseSheet
+	results sync.Pool                                   // *SheetResult, handed back by release
 }
 
 // selectionKey names the questions a sheet is graded on.
 type selectionKey struct {
-	banks            *Bank
+	banks            *quiz.Bank
 	nbanks           int
 	more             string // the other banks' ids, when there are several
 	count            int
@@ -131,54 +116,9 @@ func ptrMap[K comparable, V any](m *map[K]V) map[K]V {
 	return *m
 }
 
-// Intern returns s as a string, sharing the copy when s is a question id or an
-// option's text from a bank graded so far: in a batch those recur in every
-// sheet, and not copying them halves the garbage grading makes.
-func (g *Grader) Intern(b []byte) string {
-	if len(b) < 4 {
-		return string(b) // "2", "b", "true": cheaper to copy than to look up
-	}
-	if m := g.common.Load(); m != nil {
-		if s, ok := (*m)[string(b)]; ok { // this lookup does not allocate
-			return s
-		}
-	}
-	return string(b)
-}
-
-// learn adds the banks' ids and option texts to the interned strings.
-func (g *Grader) learn(banks []*Bank) {
-	m := map[string]string{}
-	if old := g.common.Load(); old != nil {
-		for k, v := range *old {
-			m[k] = v
-		}
-	}
-	add := func(s string) { m[s] = s }
-	for _, b := range banks {
-		for _, q := range b.Questions {
-			add(q.ID)
-			for _, c := range q.Choices {
-				add(c)
-			}
-			for _, it := range q.Items {
-				add(it)
-			}
-			for _, p := range q.Pairs {
-				add(p.Left)
-				add(p.Right)
-			}
-			for _, a := range q.Accept {
-				add(a)
-			}
-		}
-	}
-	g.common.Store(&m)
-}
-
 // Grade scores one sheet. It fails only when the sheet's banks cannot be had;
 // answers that cannot be read are warnings and score 0.
-func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
+func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	banks, err := g.banksFor(s)
 	if err != nil {
 		return nil, err
@@ -197,7 +137,7 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 		res.Banks = bankIDs(banks)
 	}
 	if cap(res.shown) < len(questions) {
-		res.shown = make([]Presented, len(questions))
+		res.shown = make([]quiz.Presented, len(questions))
 		res.answerAt = make([]int, len(questions))
 	}
 	shown, answerAt := res.shown[:len(questions)], res.answerAt[:len(questions)]
@@ -208,42 +148,36 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 	for i := range answerAt {
 		answerAt[i] = -1
 	}
-	var unknown []Problem
-	for k, id := range s.ids {
-		if i, ok := sel.pos[id]; ok {
+	var unknown []quiz.Problem
+	for k, a := range s.Answers {
+		if i, ok := sel.pos[a.ID]; ok {
 			if answerAt[i] >= 0 {
-				res.Problems = append(res.Problems, Problem{File: s.File, Line: s.answers[k].Line, Question: id,
+				res.Problems = append(res.Problems, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID,
 					Msg: "answered twice; the first answer counts"})
 				continue
 			}
 			answerAt[i] = k
-		} else if !sel.inBanks[id] {
-			unknown = append(unknown, Problem{File: s.File, Line: s.answers[k].Line, Question: id, Warning: true,
+		} else if !sel.inBanks[a.ID] {
+			unknown = append(unknown, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID, Warning: true,
 				Msg: "no such question in " + sel.bankList + "; answer ignored"})
 		}
 	}
-	perms := func(q *Question) []int {
-		if s.Seed == nil {
-			return nil
-		}
-		return q.OptionOrder(*s.Seed)
-	}
 	for i, q := range questions {
-		var r Response
+		var r quiz.Response
 		if k := answerAt[i]; k >= 0 {
-			var prob *Problem
-			if r, prob = s.responseTo(q, s.answers[k], perms); prob != nil {
+			var prob *quiz.Problem
+			if r, prob = s.Read(q, s.Answers[k].Value); prob != nil {
 				res.Problems = append(res.Problems, *prob)
 			}
 		}
 		shown[i].Question = q
-		o := Outcome{Question: &shown[i], Response: r, Fraction: Score(q, r)}
+		o := quiz.Outcome{Question: &shown[i], Response: r, Fraction: quiz.Score(q, r)}
 		res.Outcomes = append(res.Outcomes, o)
 		res.Score += o.Points()
 		res.Max += q.MaxPoints()
 	}
 	res.Problems = append(res.Problems, unknown...)
-	res.Problems = append(res.Problems, s.problems...)
+	res.Problems = append(res.Problems, s.Problems...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
 	res.Score = text.Round2(res.Score)
 	res.Percent = text.Percent(res.Score, res.Max)
@@ -257,28 +191,21 @@ func (g *Grader) Grade(s *Sheet) (*SheetResult, error) {
 // selection is the questions a kind of sheet is graded on, with what grading
 // each sheet needs to know about them, worked out once.
 type selection struct {
-	questions []*Question
+	questions []*quiz.Question
 	pos       map[string]int  // question id → its place in questions
 	inBanks   map[string]bool // every id the banks have, selected or not
 	bankList  string          // the banks' ids, for messages
 }
 
-func (g *Grader) banksFor(s *Sheet) ([]*Bank, error) {
+func (g *Grader) banksFor(s *sheet.Sheet) ([]*quiz.Bank, error) {
 	if g.Banks != nil {
-		if g.common.Load() == nil {
-			g.mu.Lock()
-			if g.common.Load() == nil {
-				g.learn(g.Banks)
-			}
-			g.mu.Unlock()
-		}
 		return g.Banks, nil
 	}
 	if len(s.Banks) == 0 {
 		return nil, fmt.Errorf("the sheet names no banks (add banks: [...] or grade with --bank)")
 	}
 	key := strings.Join(s.Banks, "\x00")
-	if slices.ContainsFunc(s.Banks, IsPath) {
+	if slices.ContainsFunc(s.Banks, quiz.IsPath) {
 		key += "\x00" + filepath.Dir(s.File) // relative paths depend on where the sheet is
 	}
 	g.mu.Lock()
@@ -291,17 +218,16 @@ func (g *Grader) banksFor(s *Sheet) ([]*Bank, error) {
 		return nil, err
 	}
 	if g.banks == nil {
-		g.banks = map[string][]*Bank{}
+		g.banks = map[string][]*quiz.Bank{}
 	}
 	g.banks[key] = b
-	g.learn(b)
 	return b, nil
 }
 
 // questionsFor returns the questions a sheet is graded on, in the banks'
 // order: the selection the sheet records (or the Grader's Filter), else all.
-func (g *Grader) questionsFor(s *Sheet, banks []*Bank) (*selection, error) {
-	f := Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
+func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, error) {
+	f := quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
 	if g.Filter != nil {
 		f = *g.Filter
 	}
@@ -318,12 +244,12 @@ func (g *Grader) questionsFor(s *Sheet, banks []*Bank) (*selection, error) {
 			return sel, nil
 		}
 	}
-	picked, err := pick(banks, f, seed)
+	picked, err := quiz.Pick(banks, f, seed)
 	if err != nil {
 		return nil, err
 	}
 	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, bankList: strings.Join(bankIDs(banks), ", ")}
-	order := map[*Question]int{}
+	order := map[*quiz.Question]int{}
 	for _, b := range banks {
 		for _, q := range b.Questions {
 			order[q] = len(order)
@@ -348,4 +274,12 @@ func (g *Grader) questionsFor(s *Sheet, banks []*Bank) (*selection, error) {
 		g.sets.Store(&m)
 	}
 	return sel, nil
+}
+
+func bankIDs(banks []*quiz.Bank) []string {
+	out := make([]string, len(banks))
+	for i, b := range banks {
+		out[i] = b.ID
+	}
+	return out
 }

@@ -1,13 +1,15 @@
-package quiz
+package sheet
 
 import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 func TestParseSheetJSON(t *testing.T) {
-	s, err := ParseSheetJSON("s.jsonl", 7, []byte(`{"student": "Ana \u00e7\ud83d\ude00", "banks": ["sample"], "seed": 9, "count": 3, "tags": ["a"], "difficulty": "easy",
+	s, err := ParseJSON("s.jsonl", 7, []byte(`{"student": "Ana \u00e7\ud83d\ude00", "banks": ["sample"], "seed": 9, "count": 3, "tags": ["a"], "difficulty": "easy",
 		"answers": {"capital": "b", "seas": [1, 2], "independence": true, "year": 1994, "names": {"Khojaly": "Xocal\u0131"}, "town": null, "deep": [[1]], "tab": "a\tb"}}`))
 	if err != nil {
 		t.Fatal(err)
@@ -15,23 +17,23 @@ func TestParseSheetJSON(t *testing.T) {
 	if s.Student != "Ana ç😀" || s.Banks[0] != "sample" || *s.Seed != 9 || s.Count != 3 || s.Tags[0] != "a" || s.Difficulty != "easy" || s.Line != 7 {
 		t.Errorf("sheet %+v", s)
 	}
-	want := map[string]Value{
-		"capital":      {Kind: Scalar, Text: "b", Line: 7},
-		"independence": {Kind: Scalar, Text: "true", Line: 7},
-		"year":         {Kind: Scalar, Text: "1994", Line: 7},
-		"town":         {Kind: Empty, Line: 7},
-		"deep":         {Kind: Nested, Line: 7},
-		"tab":          {Kind: Scalar, Text: "a\tb", Line: 7},
+	want := map[string]quiz.Value{
+		"capital":      {Kind: quiz.Scalar, Text: "b", Line: 7},
+		"independence": {Kind: quiz.Scalar, Text: "true", Line: 7},
+		"year":         {Kind: quiz.Scalar, Text: "1994", Line: 7},
+		"town":         {Kind: quiz.Empty, Line: 7},
+		"deep":         {Kind: quiz.Nested, Line: 7},
+		"tab":          {Kind: quiz.Scalar, Text: "a\tb", Line: 7},
 	}
 	for id, w := range want {
-		if got, _ := s.answer(id); got.Kind != w.Kind || got.Text != w.Text {
+		if got, _ := s.Answer(id); got.Kind != w.Kind || got.Text != w.Text {
 			t.Errorf("%s = %+v, want %+v", id, got, w)
 		}
 	}
-	if v, _ := s.answer("seas"); v.Kind != List || strings.Join(v.List, ",") != "1,2" {
+	if v, _ := s.Answer("seas"); v.Kind != quiz.List || strings.Join(v.List, ",") != "1,2" {
 		t.Errorf("seas = %+v", v)
 	}
-	if v, _ := s.answer("names"); v.Kind != Mapping || v.Pairs[0] != [2]string{"Khojaly", "Xocalı"} {
+	if v, _ := s.Answer("names"); v.Kind != quiz.Mapping || v.Pairs[0] != [2]string{"Khojaly", "Xocalı"} {
 		t.Errorf("names = %+v", v)
 	}
 }
@@ -58,9 +60,9 @@ func TestParseSheetJSONErrors(t *testing.T) {
 		{1, ``, "an answer sheet is a JSON object"},
 	}
 	for _, tt := range tests {
-		_, err := ParseSheetJSON("s.jsonl", tt.line, []byte(tt.src))
+		_, err := ParseJSON("s.jsonl", tt.line, []byte(tt.src))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("ParseSheetJSON(%q) err = %v, want %q", tt.src, err, tt.want)
+			t.Errorf("ParseJSON(%q) err = %v, want %q", tt.src, err, tt.want)
 		}
 	}
 }
@@ -72,7 +74,7 @@ func FuzzParseSheetJSON(f *testing.F) {
 	f.Add([]byte(`{"student": "\ud800\u0041\"\\\/\b\f\n\r\t", "answers": {}}`))
 	f.Add([]byte(`{"answers": {"a": "\udc00\ud800"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := ParseSheetJSON("f.jsonl", 1, data)
+		s, err := ParseJSON("f.jsonl", 1, data)
 		if err != nil {
 			return
 		}

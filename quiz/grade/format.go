@@ -1,4 +1,4 @@
-package quiz
+package grade
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -32,7 +34,7 @@ type ResultOptions struct {
 	// report can be shown to students.
 	Reveal bool
 	// Columns are the questions of the CSV columns (the first sheet's, usually).
-	Columns []*Question
+	Columns []*quiz.Question
 }
 
 // NewResultWriter returns a writer for format.
@@ -89,7 +91,7 @@ func verdictWord(r *SheetResult) string {
 
 // feedback says what to do about one question: nothing when right; which
 // section to reread when wrong, and the answer when revealed.
-func feedback(o Outcome, reveal bool) string {
+func feedback(o quiz.Outcome, reveal bool) string {
 	q := o.Question
 	var parts []string
 	switch {
@@ -245,8 +247,8 @@ func (j *jsonResults) Close() error {
 type csvResults struct {
 	w       io.Writer
 	opts    ResultOptions
-	columns []*Question
-	index   map[*Question]int
+	columns []*quiz.Question
+	index   map[*quiz.Question]int
 	started bool
 	row     []byte // reused: a batch writes one row per sheet
 }
@@ -289,7 +291,7 @@ func (c *csvResults) Write(r *SheetResult) error {
 				c.columns = append(c.columns, o.Question.Question)
 			}
 		}
-		c.index = make(map[*Question]int, len(c.columns))
+		c.index = make(map[*quiz.Question]int, len(c.columns))
 		b = append(b, "student,file,score,max_score,percent,passed"...)
 		for i, q := range c.columns {
 			c.index[q] = i
@@ -341,7 +343,7 @@ func (c *csvResults) Write(r *SheetResult) error {
 
 func (c *csvResults) Close() error { return nil }
 
-func sameQuestions(outcomes []Outcome, columns []*Question) bool {
+func sameQuestions(outcomes []quiz.Outcome, columns []*quiz.Question) bool {
 	if len(outcomes) != len(columns) {
 		return false
 	}
