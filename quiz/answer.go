@@ -223,15 +223,14 @@ func (v Value) kindName() string {
 
 // Resolve reads v, an answer to q as a sheet holds it or a student types it,
 // into a Response in the bank's own terms. Numbers and letters refer to the
-// options in the order they were shown: order returns that order (as
-// Presented.Perm), or is nil for the bank's order; it is called only when an
-// answer refers to an option by number or letter. An empty value is
-// unanswered. The error says, for the student, why v cannot be read.
-func (q *Question) Resolve(v Value, order func() []int) (Response, error) {
+// options in the order they were shown: the order seed gives them
+// (Question.OptionOrder), or the bank's order when seed is nil. An empty value
+// is unanswered. The error says, for the student, why v cannot be read.
+func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
 	if v.Kind == Empty {
 		return Response{}, nil
 	}
-	return responseFromValue(&refResolver{q: q, order: order}, v)
+	return responseFromValue(&refResolver{q: q, seed: seed}, v)
 }
 
 // refResolver turns what a sheet says ("2", "b", "Baku") into the bank's own
@@ -239,15 +238,15 @@ func (q *Question) Resolve(v Value, order func() []int) (Response, error) {
 // numbers and letters need the display order, which is computed on demand.
 type refResolver struct {
 	q     *Question
-	order func() []int // nil: the bank's order
+	seed  *uint64 // nil: the bank's order
 	perm  []int
 	got   bool
 }
 
 func (rv *refResolver) display(k int) int {
 	if !rv.got {
-		if rv.order != nil {
-			rv.perm = rv.order()
+		if rv.seed != nil {
+			rv.perm = rv.q.OptionOrder(*rv.seed)
 		}
 		rv.got = true
 	}

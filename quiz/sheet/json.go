@@ -19,9 +19,6 @@ import (
 type jsonScanner struct {
 	data []byte
 	pos  int
-	// intern, when set, returns a shared copy of a string it knows (question
-	// ids, option texts), so that a sheet allocates only what is new in it.
-	intern func([]byte) string
 }
 
 type jsonError struct {
@@ -76,12 +73,7 @@ func (s *jsonScanner) str() (string, error) {
 		c := s.data[s.pos]
 		switch {
 		case c == '"':
-			var out string
-			if s.intern != nil {
-				out = s.intern(s.data[start:s.pos])
-			} else {
-				out = string(s.data[start:s.pos])
-			}
+			out := intern(s.data[start:s.pos])
 			s.pos++
 			return out, nil
 		case c == '\\':

@@ -184,11 +184,10 @@ var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficu
 // JSON-lines file (line is then its line number, for messages). It is the fast
 // path for large batches.
 func ParseJSON(file string, line int, data []byte) (*Sheet, error) {
-	return parseJSONInto(&Sheet{}, file, line, data, nil)
+	return parseJSON(file, line, data)
 }
 
-// parseJSONInto reads a sheet into s, reusing its lists' storage.
-func parseJSONInto(s *Sheet, file string, line int, data []byte, intern func([]byte) string) (*Sheet, error) {
+func parseJSON(file string, line int, data []byte) (*Sheet, error) {
 	where := func(offset int64) int {
 		if line > 0 {
 			return line
@@ -209,16 +208,12 @@ func parseJSONInto(s *Sheet, file string, line int, data []byte, intern func([]b
 		return nil, fail(l, "", "not valid UTF-8 text (save the file as UTF-8)")
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark, as some editors save
-	answers := s.Answers[:0]
-	if cap(answers) == 0 {
-		answers = make([]Answer, 0, 48)
-	}
-	*s = Sheet{File: file, Line: max(line, 1), Answers: answers}
+	s := &Sheet{File: file, Line: max(line, 1), Answers: make([]Answer, 0, 48)}
 	var problems []quiz.Problem
 	bad := func(field, format string, args ...any) {
 		problems = append(problems, quiz.Problem{File: file, Line: max(line, 1), Field: field, Msg: fmt.Sprintf(format, args...)})
 	}
-	sc := &jsonScanner{data: data, intern: intern}
+	sc := &jsonScanner{data: data}
 	if c := sc.peek(); c != '{' {
 		return nil, fail(line, "", "an answer sheet is a JSON object with student, banks and answers")
 	}
@@ -351,12 +346,7 @@ func (s *Sheet) Response(q *quiz.Question) (quiz.Response, *quiz.Problem) {
 // Read reads v, one of the sheet's answers, as an answer to q: numbers and
 // letters count in the order the sheet's seed shows q's options.
 func (s *Sheet) Read(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Problem) {
-	r, err := q.Resolve(v, func() []int {
-		if s.Seed == nil {
-			return nil
-		}
-		return q.OptionOrder(*s.Seed)
-	})
+	r, err := q.Resolve(v, s.Seed)
 	if err != nil {
 		return quiz.Response{}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
 	}
