@@ -237,10 +237,10 @@ func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
 // option index. Texts are compared with the bank's options directly, so only
 // numbers and letters need the display order, which is computed on demand.
 type refResolver struct {
-	q     *Question
-	seed  *uint64 // nil: the bank's order
-	perm  []int
-	got   bool
+	q    *Question
+	seed *uint64 // nil: the bank's order
+	perm []int
+	got  bool
 }
 
 func (rv *refResolver) display(k int) int {
