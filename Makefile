@@ -52,7 +52,7 @@ completions: build
 	./$(BIN) completion powershell > completions/$(BIN).ps1
 
 man:
-	$(GO) run ./cmd/internal/gendocs man
+	$(GO) run ./cmd/gendocs man
 
 generate:
 	$(GO) generate ./assets

@@ -1,4 +1,6 @@
-// Command gendocs writes conflictq's man pages (make man).
+// Command gendocs writes conflictq's man pages (make man). It sits beside
+// cmd/conflictq, as cli/cli keeps cmd/gen-docs beside cmd/gh: a program of
+// the repository's own, built from the same command tree.
 package main
 
 import (
