@@ -489,7 +489,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if err != nil {
 		return invalidErr(err)
 	}
-	sh, err := sheet.Parse(opts.Answers, data)
+	sh, err := sheet.Read(opts.Answers, 0, data)
 	if err != nil {
 		return invalidErr(err)
 	}

@@ -42,7 +42,6 @@ type job struct {
 	file string
 	line int
 	data []byte
-	json bool
 }
 
 type done struct {
@@ -108,13 +107,7 @@ func (b *Batch) Run(handle func(Item)) {
 
 func (b *Batch) gradeOne(j job) done {
 	d := done{seq: j.seq}
-	var s *sheet.Sheet
-	var err error
-	if j.json {
-		s, err = sheet.ParseJSON(j.file, j.line, j.data)
-	} else {
-		s, err = sheet.Parse(j.file, j.data)
-	}
+	s, err := sheet.Read(j.file, j.line, j.data)
 	if err != nil {
 		d.Err = err
 		return d
@@ -160,7 +153,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 				bad(err)
 				return
 			}
-			jobs <- job{seq: seq, file: path, data: data, json: strings.HasSuffix(lower, ".json")}
+			jobs <- job{seq: seq, file: path, data: data}
 			seq++
 		}
 	}
@@ -234,7 +227,7 @@ func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(err
 		if len(strings.TrimSpace(string(b))) == 0 {
 			continue
 		}
-		jobs <- job{seq: *seq, file: name, line: line, data: append([]byte(nil), b...), json: true}
+		jobs <- job{seq: *seq, file: name, line: line, data: append([]byte(nil), b...)}
 		*seq++
 	}
 	if err := sc.Err(); err != nil {

@@ -166,7 +166,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		var r quiz.Response
 		if k := answerAt[i]; k >= 0 {
 			var prob *quiz.Problem
-			if r, prob = s.Read(q, s.Answers[k].Value); prob != nil {
+			if r, prob = s.Resolve(q, s.Answers[k].Value); prob != nil {
 				res.Problems = append(res.Problems, *prob)
 			}
 		}

@@ -14,7 +14,7 @@ import (
 
 func TestGradeSheet(t *testing.T) {
 	b := testfiles.Sample(t)
-	sheet, err := sheet.Parse("ana.yaml", []byte(`student: Ana
+	sheet, err := sheet.Read("ana.yaml", 0, []byte(`student: Ana
 banks: [sample]
 answers:
   capital: Baku
@@ -68,7 +68,7 @@ func TestSheetNumbersFollowTheSeed(t *testing.T) {
 			shown = k + 1
 		}
 	}
-	sheet, err := sheet.Parse("s.yaml", []byte("seed: 99\nanswers:\n  capital: "+string(rune('0'+shown))+"\n"))
+	sheet, err := sheet.Read("s.yaml", 0, []byte("seed: 99\nanswers:\n  capital: "+string(rune('0'+shown))+"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestSheetNumbersFollowTheSeed(t *testing.T) {
 
 func TestSheetBadAnswers(t *testing.T) {
 	b := testfiles.Sample(t)
-	sheet, err := sheet.Parse("s.yaml", []byte(`answers:
+	sheet, err := sheet.Read("s.yaml", 0, []byte(`answers:
   capital: [1, 2]
   seas: {a: b}
   independence: maybe
@@ -118,14 +118,14 @@ func TestParseSheetErrors(t *testing.T) {
 		"answers: [1, 2]\n":                     "s.yaml:1: answers: expected question ids with answers, found a list",
 		"answers: {}\nseed: x\n":                `s.yaml:2: seed: expected a whole number, found "x"`,
 		"answers: {}\nstudnet: A\n":             `s.yaml:2: studnet: unknown field (did you mean "student"?)`,
-		"answers: {}\nstudent: A\nstudent: B\n": `s.yaml:3: invalid YAML: mapping key "student" already defined at line 2`,
+		"answers: {}\nstudent: A\nstudent: B\n": `s.yaml:3: student: given twice (first at line 2)`,
 		"answers: {a: 1\n":                      "s.yaml:",
 		"student: \xff\nanswers: {}\n":          "s.yaml:1: not valid UTF-8",
 	}
 	for src, want := range tests {
-		_, err := sheet.Parse("s.yaml", []byte(src))
+		_, err := sheet.Read("s.yaml", 0, []byte(src))
 		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("sheet.Parse(%q) err = %v, want %q", src, err, want)
+			t.Errorf("sheet.Read(%q) err = %v, want %q", src, err, want)
 		}
 	}
 }
@@ -135,7 +135,7 @@ func FuzzParseSheet(f *testing.F) {
 	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b := testfiles.Sample(t)
-		sheet, err := sheet.Parse("fuzz.yaml", data)
+		sheet, err := sheet.Read("fuzz.yaml", 0, data)
 		if err != nil {
 			return
 		}
@@ -152,7 +152,7 @@ func FuzzParseSheet(f *testing.F) {
 
 func TestGraderFlagsTwiceAnswered(t *testing.T) {
 	b := testfiles.Sample(t)
-	s, err := sheet.ParseJSON("s.json", 0, []byte(`{"answers": {"capital": "Baku", "capital": "Yerevan"}}`))
+	s, err := sheet.Read("s.json", 0, []byte(`{"answers": {"capital": "Baku", "capital": "Yerevan"}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestGraderFlagsTwiceAnswered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `question "capital": answered twice; the first answer counts`) {
+	if res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `s.json:1: question "capital": answered twice; the first answer (line 1) counts`) {
 		t.Errorf("problems = %v", res.Problems)
 	}
 	if res.Score != 1 {
@@ -173,7 +173,7 @@ func TestGraderFlagsTwiceAnswered(t *testing.T) {
 // second is reported with its line.
 func TestSheetAnsweredTwiceInYAML(t *testing.T) {
 	b := testfiles.Sample(t)
-	s, err := sheet.Parse("s.yaml", []byte("answers:\n  capital: Baku\n  capital: Yerevan\n"))
+	s, err := sheet.Read("s.yaml", 0, []byte("answers:\n  capital: Baku\n  capital: Yerevan\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestSheetAnsweredTwiceInYAML(t *testing.T) {
 // Answers in a .json file carry their own lines.
 func TestSheetJSONAnswerLines(t *testing.T) {
 	b := testfiles.Sample(t)
-	s, err := sheet.ParseJSON("s.json", 0, []byte("{\n  \"answers\": {\n    \"capital\": \"Baku\",\n\n    \"ceasefire-year\": \"soon\"\n  }\n}\n"))
+	s, err := sheet.Read("s.json", 0, []byte("{\n  \"answers\": {\n    \"capital\": \"Baku\",\n\n    \"ceasefire-year\": \"soon\"\n  }\n}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,380 +1,141 @@
 package sheet
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
-	"strconv"
-	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 )
 
-// A JSON scanner for answer sheets. Grading a district's hundred thousand
-// sheets is mostly JSON parsing, and encoding/json validates and copies each
-// sheet twice before anything is graded; this reads a sheet in one pass, into
-// the few shapes a sheet has. It accepts only valid JSON (a fuzz test holds it
-// to encoding/json) and reports where it stopped.
-
-type jsonScanner struct {
-	data []byte
-	pos  int
-}
-
-type jsonError struct {
-	offset int
-	msg    string
-}
-
-func (e *jsonError) Error() string { return e.msg }
-
-func (s *jsonScanner) fail(format string, args ...any) error {
-	return &jsonError{offset: s.pos, msg: fmt.Sprintf(format, args...)}
-}
-
-func (s *jsonScanner) ws() {
-	for s.pos < len(s.data) {
-		switch s.data[s.pos] {
-		case ' ', '\t', '\n', '\r':
-			s.pos++
-		default:
-			return
+// fromJSON scans a JSON sheet into its fields: a .json file (line 0: each
+// field and answer then carries its own line), or one line of a JSON-lines
+// file (line is its line number).
+func fromJSON(file string, line int, data []byte) (*raw, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark, as some editors save
+	r := &raw{file: file, line: max(line, 1)}
+	sc := &jsonScanner{data: data}
+	lines := lineCounter{data: data, fixed: line}
+	err := r.scanTop(sc, &lines)
+	if err == nil {
+		if sc.ws(); sc.pos < len(data) {
+			err = sc.fail("more than one JSON value (use a .jsonl file, one sheet per line)")
 		}
 	}
+	var je *jsonError
+	if errors.As(err, &je) {
+		msg := "invalid JSON: " + je.msg
+		if line > 0 {
+			msg = fmt.Sprintf("invalid JSON at column %d: %s", je.offset+1, je.msg)
+		}
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: lines.at(je.offset), Msg: msg}}}
+	}
+	return r, err
 }
 
-func (s *jsonScanner) peek() byte {
-	s.ws()
-	if s.pos < len(s.data) {
-		return s.data[s.pos]
-	}
-	return 0
+// lineCounter gives the line of an offset, counting newlines once as the
+// scanner moves forward; in a JSON-lines file every offset is on its line.
+type lineCounter struct {
+	data    []byte
+	fixed   int // the line of a JSON-lines sheet, else 0
+	line    int // the line at counted
+	counted int
 }
 
-func (s *jsonScanner) expect(c byte) error {
-	if s.peek() != c {
-		if s.pos >= len(s.data) {
-			return s.fail("unexpected end of input, expected %q", c)
-		}
-		return s.fail("expected %q, found %q", c, s.data[s.pos])
+func (c *lineCounter) at(offset int) int {
+	if c.fixed > 0 {
+		return c.fixed
 	}
-	s.pos++
-	return nil
+	if c.line == 0 {
+		c.line = 1
+	}
+	offset = min(offset, len(c.data))
+	if offset < c.counted { // an error before the last field: count afresh
+		return 1 + bytes.Count(c.data[:offset], []byte("\n"))
+	}
+	c.line += bytes.Count(c.data[c.counted:offset], []byte("\n"))
+	c.counted = offset
+	return c.line
 }
 
-// str reads a JSON string, decoding escapes.
-func (s *jsonScanner) str() (string, error) {
-	if err := s.expect('"'); err != nil {
-		return "", err
+// scanTop reads the top-level object's fields; a top level of another kind is
+// recorded for the field checks to report.
+func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
+	switch c := sc.peek(); c {
+	case '{':
+	case 0:
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: r.file, Line: lines.fixed, Msg: "file is empty"}}}
+	case '[':
+		r.top = "list"
+		return sc.skip(0)
+	default:
+		r.top = "single value"
+		return sc.skip(0)
 	}
-	start := s.pos
-	// Fast path: no escapes.
-	for s.pos < len(s.data) {
-		c := s.data[s.pos]
-		switch {
-		case c == '"':
-			out := intern(s.data[start:s.pos])
-			s.pos++
-			return out, nil
-		case c == '\\':
-			return s.strSlow(start)
-		case c < 0x20:
-			return "", s.fail("control character in a string")
+	r.line = lines.at(sc.pos)
+	return sc.object(func(key string) error {
+		f := field{key: key, line: lines.at(sc.pos)}
+		var err error
+		if key == "answers" && sc.peek() == '{' {
+			f.val.kind = mappingNode
+			f.val.answers = make([]Answer, 0, 48)
+			err = sc.object(func(id string) error {
+				v, err := sc.answer(lines.at(sc.pos))
+				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
+				return err
+			})
+		} else {
+			f.val, err = sc.value()
 		}
-		s.pos++
-	}
-	return "", s.fail("unexpected end of input in a string")
+		r.fields = append(r.fields, f)
+		return err
+	})
 }
 
-func (s *jsonScanner) strSlow(start int) (string, error) {
-	var b strings.Builder
-	b.Write(s.data[start:s.pos])
-	for s.pos < len(s.data) {
-		c := s.data[s.pos]
-		switch {
-		case c == '"':
-			s.pos++
-			return b.String(), nil
-		case c < 0x20:
-			return "", s.fail("control character in a string")
-		case c != '\\':
-			b.WriteByte(c)
-			s.pos++
-			continue
-		}
-		s.pos++
-		if s.pos >= len(s.data) {
-			break
-		}
-		e := s.data[s.pos]
-		s.pos++
-		switch e {
-		case '"', '\\', '/':
-			b.WriteByte(e)
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			r, err := s.hex4()
-			if err != nil {
-				return "", err
-			}
-			if utf16.IsSurrogate(r) {
-				r2 := rune(-1)
-				if s.pos+1 < len(s.data) && s.data[s.pos] == '\\' && s.data[s.pos+1] == 'u' {
-					s.pos += 2
-					if r2, err = s.hex4(); err != nil {
-						return "", err
-					}
-				}
-				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-					r = d
-				} else {
-					b.WriteRune(utf8.RuneError)
-					r = r2
-					if r2 < 0 {
-						continue
-					}
-				}
-			}
-			b.WriteRune(r)
-		default:
-			return "", s.fail("invalid escape \\%c in a string", e)
-		}
-	}
-	return "", s.fail("unexpected end of input in a string")
-}
-
-func (s *jsonScanner) hex4() (rune, error) {
-	if s.pos+4 > len(s.data) {
-		return 0, s.fail("unexpected end of input in a \\u escape")
-	}
-	n, err := strconv.ParseUint(string(s.data[s.pos:s.pos+4]), 16, 32)
-	if err != nil {
-		return 0, s.fail("invalid \\u escape")
-	}
-	s.pos += 4
-	return rune(n), nil
-}
-
-// number reads a JSON number and returns its text.
-func (s *jsonScanner) number() (string, error) {
-	start := s.pos
-	digits := func() int {
-		n := 0
-		for s.pos < len(s.data) && s.data[s.pos] >= '0' && s.data[s.pos] <= '9' {
-			s.pos++
-			n++
-		}
-		return n
-	}
-	if s.pos < len(s.data) && s.data[s.pos] == '-' {
-		s.pos++
-	}
-	if s.pos < len(s.data) && s.data[s.pos] == '0' {
-		s.pos++
-	} else if digits() == 0 {
-		return "", s.fail("invalid number")
-	}
-	if s.pos < len(s.data) && s.data[s.pos] == '.' {
-		s.pos++
-		if digits() == 0 {
-			return "", s.fail("invalid number")
-		}
-	}
-	if s.pos < len(s.data) && (s.data[s.pos] == 'e' || s.data[s.pos] == 'E') {
-		s.pos++
-		if s.pos < len(s.data) && (s.data[s.pos] == '+' || s.data[s.pos] == '-') {
-			s.pos++
-		}
-		if digits() == 0 {
-			return "", s.fail("invalid number")
-		}
-	}
-	return string(s.data[start:s.pos]), nil
-}
-
-func (s *jsonScanner) literal(word string) error {
-	if !strings.HasPrefix(string(s.data[s.pos:min(s.pos+len(word), len(s.data))]), word) {
-		return s.fail("invalid value")
-	}
-	s.pos += len(word)
-	return nil
-}
-
-// scalar reads a string ('s'), number ('d'), true or false ('b') or null ('n').
-func (s *jsonScanner) scalar() (text string, kind byte, err error) {
-	switch c := s.peek(); {
-	case c == '"':
-		t, err := s.str()
-		return t, 's', err
-	case c == 't':
-		return "true", 'b', s.literal("true")
-	case c == 'f':
-		return "false", 'b', s.literal("false")
-	case c == 'n':
-		return "", 'n', s.literal("null")
-	case c == '-' || (c >= '0' && c <= '9'):
-		t, err := s.number()
-		return t, 'd', err
-	case c == 0:
-		return "", 0, s.fail("unexpected end of input, expected a value")
-	}
-	return "", 0, s.fail("expected a value, found %q", s.data[s.pos])
-}
-
-// skip reads any value, for fields that are not of the expected shape.
-func (s *jsonScanner) skip(depth int) error {
-	if depth > 100 {
-		return s.fail("nested too deeply")
-	}
+// value reads a field's value: a scalar, a list of values, or an object
+// (whose content no field but answers uses).
+func (s *jsonScanner) value() (node, error) {
 	switch s.peek() {
+	case '{':
+		return node{kind: mappingNode}, s.skip(0)
 	case '[':
 		s.pos++
+		n := node{kind: listNode, items: []node{}}
 		if s.peek() == ']' {
 			s.pos++
-			return nil
+			return n, nil
 		}
 		for {
-			if err := s.skip(depth + 1); err != nil {
-				return err
-			}
-			if s.peek() == ',' {
-				s.pos++
-				continue
-			}
-			return s.expect(']')
-		}
-	case '{':
-		s.pos++
-		if s.peek() == '}' {
-			s.pos++
-			return nil
-		}
-		for {
-			if _, err := s.str(); err != nil {
-				return err
-			}
-			if err := s.expect(':'); err != nil {
-				return err
-			}
-			if err := s.skip(depth + 1); err != nil {
-				return err
-			}
-			if s.peek() == ',' {
-				s.pos++
-				continue
-			}
-			return s.expect('}')
-		}
-	}
-	_, _, err := s.scalar()
-	return err
-}
-
-// object calls field for each key of an object; field reads the value.
-func (s *jsonScanner) object(field func(key string) error) error {
-	if err := s.expect('{'); err != nil {
-		return err
-	}
-	if s.peek() == '}' {
-		s.pos++
-		return nil
-	}
-	for {
-		key, err := s.str()
-		if err != nil {
-			return err
-		}
-		if err := s.expect(':'); err != nil {
-			return err
-		}
-		if err := field(key); err != nil {
-			return err
-		}
-		switch s.peek() {
-		case ',':
-			s.pos++
-		case '}':
-			s.pos++
-			return nil
-		default:
-			return s.fail("expected ',' or '}' after an object's value")
-		}
-	}
-}
-
-// list reads an array of scalars; nested is true when an element is not one.
-func (s *jsonScanner) list() (items []string, nested bool, err error) {
-	if err := s.expect('['); err != nil {
-		return nil, false, err
-	}
-	items = []string{}
-	if s.peek() == ']' {
-		s.pos++
-		return items, false, nil
-	}
-	for {
-		if c := s.peek(); c == '[' || c == '{' {
-			nested = true
-			if err := s.skip(1); err != nil {
-				return nil, false, err
-			}
-		} else {
-			t, _, err := s.scalar()
-			if err != nil {
-				return nil, false, err
-			}
-			items = append(items, t)
-		}
-		switch s.peek() {
-		case ',':
-			s.pos++
-		case ']':
-			s.pos++
-			return items, nested, nil
-		default:
-			return nil, false, s.fail("expected ',' or ']' in a list")
-		}
-	}
-}
-
-// answer reads one answer value.
-func (s *jsonScanner) answer(line int) (quiz.Value, error) {
-	switch s.peek() {
-	case '[':
-		items, nested, err := s.list()
-		if err != nil || nested {
-			return quiz.Value{Kind: quiz.Nested, Line: line}, err
-		}
-		return quiz.Value{Kind: quiz.List, List: items, Line: line}, nil
-	case '{':
-		v := quiz.Value{Kind: quiz.Mapping, Line: line}
-		nested := false
-		err := s.object(func(key string) error {
+			var it node
 			if c := s.peek(); c == '[' || c == '{' {
-				nested = true
-				return s.skip(1)
+				it.kind = map[byte]nodeKind{'[': listNode, '{': mappingNode}[c]
+				if err := s.skip(1); err != nil {
+					return n, err
+				}
+			} else {
+				t, kind, err := s.scalar()
+				if err != nil {
+					return n, err
+				}
+				if kind != 'n' {
+					it = node{kind: scalarNode, text: t}
+				}
 			}
-			t, _, err := s.scalar()
-			v.Pairs = append(v.Pairs, [2]string{key, t})
-			return err
-		})
-		if nested {
-			return quiz.Value{Kind: quiz.Nested, Line: line}, err
+			n.items = append(n.items, it)
+			switch s.peek() {
+			case ',':
+				s.pos++
+			case ']':
+				s.pos++
+				return n, nil
+			default:
+				return n, s.fail("expected ',' or ']' in a list")
+			}
 		}
-		return v, err
 	}
 	t, kind, err := s.scalar()
-	if err != nil || kind == 'n' || strings.TrimSpace(t) == "" {
-		return quiz.Value{Line: line}, err
+	if kind == 'n' || err != nil {
+		return node{}, err
 	}
-	return quiz.Value{Kind: quiz.Scalar, Text: strings.TrimSpace(t), Line: line}, nil
+	return node{kind: scalarNode, text: t}, nil
 }

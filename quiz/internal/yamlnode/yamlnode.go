@@ -25,9 +25,10 @@ type Report func(line int, question, field, format string, args ...any)
 // Parse parses data, already checked for size and encoding, to a node tree
 // and returns its top node, aliases resolved. Parsing to nodes never expands
 // aliases, so an alias bomb costs no more than its text. A key given twice in
-// a mapping is reported, except under the top-level key except, whose reader
-// reports its own (a sheet reports an answer given twice per question, and
-// grades the rest). ok is false when the file cannot be read at all.
+// a mapping is reported; with except set, the top level's keys and the keys
+// of the mapping under except are left to the reader (a sheet reports a field
+// given twice as it does for JSON, and an answer given twice per question).
+// ok is false when the file cannot be read at all.
 func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		add(0, "", "", "file is empty")
@@ -45,8 +46,9 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 	}
 	top := doc.Content[0]
 	if except != "" && top.Kind == yaml.MappingNode {
-		// Check the top level's keys, and every value but except's own keys.
-		ok := checkDuplicateKeys(add, &yaml.Node{Kind: yaml.MappingNode, Content: keysOnly(top)})
+		// The reader checks the top level's keys and except's own keys;
+		// everything else is checked here.
+		ok := true
 		for i := 0; i+1 < len(top.Content); i += 2 {
 			v := top.Content[i+1]
 			if top.Content[i].Value == except && v.Kind == yaml.MappingNode {
@@ -66,15 +68,6 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	return Resolve(top), true
-}
-
-// keysOnly returns a mapping's keys, each paired with an empty value.
-func keysOnly(m *yaml.Node) []*yaml.Node {
-	out := make([]*yaml.Node, 0, len(m.Content))
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		out = append(out, m.Content[i], &yaml.Node{Kind: yaml.ScalarNode})
-	}
-	return out
 }
 
 // checkDuplicateKeys reports a key given twice in one mapping, which YAML
