@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/quiz/grade"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -118,6 +119,27 @@ func summaryFormat(path string) string {
 	return ""
 }
 
+// newGrader builds the grader that grade and quiz --answers share. Without
+// banks each sheet is graded on the banks it names, found from the sheet's
+// own directory when they are files; filter, when set, overrides the
+// selection a sheet records; pass is the pass mark, or nil.
+func newGrader(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filter *quiz.Filter, pass *float64) (*grade.Grader, error) {
+	g := &grade.Grader{Filter: filter, Pass: pass, Load: func(refs []string, from string) ([]*quiz.Bank, error) {
+		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
+		if err != nil {
+			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
+		}
+		return banks, nil
+	}}
+	if len(banks) > 0 {
+		var err error
+		if g.Banks, err = loadBanks(ios, lib, banks); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
 // gradeTally is what the whole batch adds up to, for exit codes and messages.
 type gradeTally struct {
 	graded, failed, unreadable int
@@ -139,23 +161,13 @@ func gradeRun(opts *GradeOptions) error {
 	}
 	ios := f.IOStreams
 	lib := f.Library()
-	g := &grade.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
-		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
-		if err != nil {
-			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
-		}
-		return banks, nil
-	}}
-	if len(opts.Banks) > 0 {
-		banks, err := loadBanks(ios, lib, opts.Banks)
-		if err != nil {
-			return err
-		}
-		g.Banks = banks
-	}
+	var pass *float64
 	if opts.PassSet {
-		p := opts.Pass
-		g.Pass = &p
+		pass = &opts.Pass
+	}
+	g, err := newGrader(ios, lib, opts.Banks, nil, pass)
+	if err != nil {
+		return err
 	}
 
 	// The outputs must not be sheets: writing one would destroy a student's
@@ -186,7 +198,6 @@ func gradeRun(opts *GradeOptions) error {
 	}
 	tally := &gradeTally{students: map[uint64]int{}}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
-	var err error
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
 	} else {

@@ -12,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/sheet"
 
 	"github.com/conflictq/conflictq/quiz/report"
@@ -493,25 +492,25 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if err != nil {
 		return invalidErr(err)
 	}
-	lib := opts.Library()
-	g := &grade.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
-		return loadBanks(opts.IO, lib, resolveBankRefs(refs, from))
-	}}
+	var banks []string // the sheet's own, unless --bank is given or it names none
 	if opts.BanksSet || len(sh.Banks) == 0 {
-		if g.Banks, err = loadBanks(opts.IO, lib, opts.Banks); err != nil {
-			return err
-		}
+		banks = opts.Banks
 	}
+	var filter *quiz.Filter
 	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" {
 		f := opts.Filter()
-		g.Filter = &f
+		filter = &f
+	}
+	var pass *float64
+	if opts.PassSet {
+		pass = &opts.Pass
+	}
+	g, err := newGrader(opts.IO, opts.Library(), banks, filter, pass)
+	if err != nil {
+		return err
 	}
 	if opts.SeedSet {
 		sh.Seed = &opts.Seed
-	}
-	if opts.PassSet {
-		p := opts.Pass
-		g.Pass = &p
 	}
 	r, err := g.Grade(sh)
 	if err != nil {
