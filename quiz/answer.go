@@ -60,8 +60,6 @@ func splitRefs(s string) []string {
 	return out
 }
 
-
-
 func exampleSequence(n int) string {
 	parts := make([]string, n)
 	for i := range parts {
@@ -69,7 +67,6 @@ func exampleSequence(n int) string {
 	}
 	return strings.Join(parts, " ")
 }
-
 
 // parseBool reads true/false, t/f, yes/no, or 1/2 for the options True, False.
 func parseBool(s string) (bool, error) {
