@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -288,19 +287,8 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 
 // exportFormatFromPath picks the format from -o's extension, as quiz -o does.
 func exportFormatFromPath(path, def string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
-		return "json"
-	case ".yaml", ".yml":
-		return "yaml"
-	case ".gift", ".txt":
-		return "gift"
-	case ".aiken":
-		return "aiken"
-	case ".md", ".markdown":
-		return "markdown"
-	case ".tsv":
-		return "anki"
+	if f := fileio.FormatOf(path, exportFormats...); f != "" {
+		return f
 	}
 	return def
 }

@@ -107,17 +107,10 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	return cmd
 }
 
-func summaryFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return "csv"
-	case ".json":
-		return "json"
-	case ".md", ".markdown":
-		return "markdown"
-	}
-	return ""
-}
+// summaryFormats are the formats --summary writes, named by the file's extension.
+var summaryFormats = []string{"csv", "json", "markdown"}
+
+func summaryFormat(path string) string { return fileio.FormatOf(path, summaryFormats...) }
 
 // newGrader builds the grader that grade and quiz --answers share. Without
 // banks each sheet is graded on the banks it names, found from the sheet's

@@ -16,8 +16,28 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// Formats grade results can be written in.
-var GradeFormats = []string{"text", "json", "csv", "junit", "gradescope", "markdown"}
+// resultFormats is the table of the formats grade results can be written in,
+// in the order the documentation gives them; a new format is one line here.
+var resultFormats = []struct {
+	name string
+	new  func(w io.Writer, opts ResultOptions) ResultWriter
+}{
+	{"text", func(w io.Writer, opts ResultOptions) ResultWriter { return &textResults{w: w, opts: opts} }},
+	{"json", func(w io.Writer, opts ResultOptions) ResultWriter { return &jsonResults{w: w, opts: opts} }},
+	{"csv", func(w io.Writer, opts ResultOptions) ResultWriter { return newCSVResults(w, opts) }},
+	{"junit", func(w io.Writer, opts ResultOptions) ResultWriter { return &junitResults{w: w, opts: opts} }},
+	{"gradescope", func(w io.Writer, opts ResultOptions) ResultWriter { return &gradescopeResults{w: w, opts: opts} }},
+	{"markdown", func(w io.Writer, opts ResultOptions) ResultWriter { return &markdownResults{w: w, opts: opts} }},
+}
+
+// GradeFormats lists the formats grade results can be written in.
+var GradeFormats = func() []string {
+	out := make([]string, len(resultFormats))
+	for i, f := range resultFormats {
+		out[i] = f.name
+	}
+	return out
+}()
 
 // ResultWriter writes graded sheets one at a time, as they are graded, so that
 // a batch of any size needs no more memory than one sheet.
@@ -39,19 +59,10 @@ type ResultOptions struct {
 
 // NewResultWriter returns a writer for format.
 func NewResultWriter(format string, w io.Writer, opts ResultOptions) (ResultWriter, error) {
-	switch format {
-	case "text":
-		return &textResults{w: w, opts: opts}, nil
-	case "json":
-		return &jsonResults{w: w, opts: opts}, nil
-	case "csv":
-		return newCSVResults(w, opts), nil
-	case "junit":
-		return &junitResults{w: w, opts: opts}, nil
-	case "gradescope":
-		return &gradescopeResults{w: w, opts: opts}, nil
-	case "markdown":
-		return &markdownResults{w: w, opts: opts}, nil
+	for _, f := range resultFormats {
+		if f.name == format {
+			return f.new(w, opts), nil
+		}
 	}
 	return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(GradeFormats, ", "))
 }

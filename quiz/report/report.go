@@ -7,10 +7,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
 
 	"github.com/conflictq/conflictq/quiz"
 
@@ -158,26 +161,12 @@ const (
 var Formats = []string{FormatJSON, FormatMarkdown, FormatCSV}
 
 // FormatFromPath picks a format from a file's extension (.json, .md, .csv), or "".
-func FormatFromPath(path string) string {
-	lower := strings.ToLower(path)
-	switch {
-	case strings.HasSuffix(lower, ".json"):
-		return FormatJSON
-	case strings.HasSuffix(lower, ".md"), strings.HasSuffix(lower, ".markdown"):
-		return FormatMarkdown
-	case strings.HasSuffix(lower, ".csv"):
-		return FormatCSV
-	}
-	return ""
-}
+func FormatFromPath(path string) string { return fileio.FormatOf(path, Formats...) }
 
-// Extension returns the file extension for a format.
+// Extension returns the file extension for a format (JSON's by default).
 func Extension(format string) string {
-	switch format {
-	case FormatMarkdown:
-		return ".md"
-	case FormatCSV:
-		return ".csv"
+	if ext := fileio.Ext(format); ext != "" && slices.Contains(Formats, format) {
+		return ext
 	}
 	return ".json"
 }
