@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/conflictq/conflictq/quiz/text"
 )
 
 func embeddedBank(b *testing.B, name string) []byte {
@@ -40,13 +38,5 @@ func BenchmarkSelect(b *testing.B) {
 		if _, err := Select([]*Bank{bank}, Filter{Count: 10}, uint64(i)); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-func BenchmarkMatchesShort(b *testing.B) {
-	accept := []string{"Nagorno-Karabakh", "Artsakh", "Qarabağ", "Mountainous Karabakh"}
-	b.ReportAllocs()
-	for range b.N {
-		text.MatchesShort("Nagorno Karabkh", accept)
 	}
 }

@@ -152,19 +152,10 @@ func WithinOneEdit(a, b string) bool {
 // TypoMinLetters is the length above which a short answer may have one typo.
 const TypoMinLetters = 6
 
-// MatchesShort reports whether a student's answer matches one of the accepted
-// answers: equal after Normalize, or, for accepted answers of more than
-// TypoMinLetters letters, one edit away.
-func MatchesShort(given string, accept []string) bool {
-	folded := make([]string, len(accept))
-	for i, a := range accept {
-		folded[i] = Normalize(a)
-	}
-	return MatchesNormalized(given, folded)
-}
-
-// MatchesNormalized is MatchesShort against accepted answers already passed
-// through Normalize, as a grader keeps them for every sheet.
+// MatchesNormalized reports whether a student's answer matches one of the
+// accepted answers, already passed through Normalize (a grader keeps them so
+// for every sheet): equal after Normalize, or, for accepted answers of more
+// than TypoMinLetters letters, one edit away.
 func MatchesNormalized(given string, accept []string) bool {
 	g := Normalize(given)
 	if g == "" {
