@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"math"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
@@ -18,8 +16,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 )
-
-var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) })
 
 // ParseBank parses and validates a YAML bank. file names the input in messages.
 // It returns the bank and any warnings; when the bank has errors it returns an
@@ -54,7 +50,7 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 	switch {
 	case b.ID == "":
 		ps.Add(root.Line, "", "id", "missing: give the bank an id such as %q", "my-bank")
-	case !idPattern().MatchString(b.ID):
+	case !ValidID(b.ID):
 		ps.Add(yamlnode.Line(root, "id"), "", "id", "%q must be lower-case letters, digits, hyphens or underscores", b.ID)
 	}
 	if b.Title == "" {
@@ -167,6 +163,7 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 		return nil
 	}
 	q := &Question{Line: n.Line, Points: 1}
+	parsed := len(ps.List) // the problems found before are not this question's
 	fields := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		fields[n.Content[i].Value] = yamlnode.Resolve(n.Content[i+1])
@@ -177,17 +174,11 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 	qid := q.ID
 	if qid == "" {
 		qid = fmt.Sprintf("#%d", index)
-		ps.Add(n.Line, qid, "id", "missing")
-	} else if !idPattern().MatchString(q.ID) {
-		ps.Add(yamlnode.Line(n, "id"), qid, "id", "must be lower-case letters, digits, hyphens or underscores")
 	}
 	if v, ok := fields["type"]; ok {
 		q.Type = Type(yamlnode.Scalar(ps.Add, v, qid, "type"))
 	}
 	typeOK := slices.Contains(Types, q.Type) || q.Type == Info
-	if !typeOK {
-		ps.Add(yamlnode.Line(n, "type"), qid, "type", "%q is not a question type (one of %s, or info)", q.Type, typeList())
-	}
 
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
@@ -200,16 +191,10 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 			q.Explanation = yamlnode.Scalar(ps.Add, v, qid, key)
 		case "difficulty":
 			q.Difficulty = yamlnode.Scalar(ps.Add, v, qid, key)
-			if !slices.Contains(Difficulties, q.Difficulty) {
-				ps.Add(k.Line, qid, key, "%q is not one of easy, medium, hard", q.Difficulty)
-			}
 		case "tags":
 			q.Tags = yamlnode.ScalarList(ps.Add, v, qid, key)
 		case "points":
 			if p, ok := yamlnode.Number(ps.Add, v, qid, key); ok {
-				if p <= 0 {
-					ps.Add(k.Line, qid, key, "must be more than 0")
-				}
 				q.Points = p
 			}
 		case "source":
@@ -227,9 +212,6 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 			parseAnswerField(ps, q, qid, key, k, v)
 		}
 	}
-	if q.Prompt == "" {
-		ps.Add(n.Line, qid, "prompt", "missing")
-	}
 	if q.Explanation == "" && q.Type != Info {
 		ps.Warn(n.Line, qid, "explanation", "missing: students learn little from a bare mark")
 	}
@@ -239,6 +221,7 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 	if typeOK {
 		checkAnswerData(ps, q, qid, n, fields)
 	}
+	validate(ps, q, qid, n, fields, ps.List[parsed:])
 	return q
 }
 
@@ -262,9 +245,6 @@ func parseSource(ps *Problems, n *yaml.Node, qid string) Source {
 			}
 		case "quote":
 			s.Quote = yamlnode.Scalar(ps.Add, v, qid, "source.quote")
-			if w := len(strings.Fields(s.Quote)); w > MaxQuoteWords {
-				ps.Add(k.Line, qid, "source.quote", "%d words; quote at most %d", w, MaxQuoteWords)
-			}
 		default:
 			ps.Add(k.Line, qid, "source."+k.Value, "unknown field%s", text.Suggest(k.Value, []string{"section", "paragraph", "quote"}))
 		}
@@ -274,9 +254,6 @@ func parseSource(ps *Problems, n *yaml.Node, qid string) Source {
 	}
 	return s
 }
-
-// MaxQuoteWords is the longest verbatim quote a citation may carry.
-const MaxQuoteWords = 25
 
 func parseAnswerField(ps *Problems, q *Question, qid, key string, k, v *yaml.Node) {
 	switch key {
@@ -299,9 +276,6 @@ func parseAnswerField(ps *Problems, q *Question, qid, key string, k, v *yaml.Nod
 		q.Accept = yamlnode.ScalarList(ps.Add, v, qid, key)
 	case "tolerance":
 		if t, ok := yamlnode.Number(ps.Add, v, qid, key); ok {
-			if t < 0 {
-				ps.Add(k.Line, qid, key, "must not be negative")
-			}
 			q.Tol = t
 		}
 	case "unit":
@@ -365,10 +339,6 @@ func checkAnswerData(ps *Problems, q *Question, qid string, n *yaml.Node, fields
 		if !need("choices") {
 			return
 		}
-		if len(q.Choices) < 2 || len(q.Choices) > 10 {
-			ps.Add(yamlnode.Line(n, "choices"), qid, "choices", "give 2 to 10 choices, not %d", len(q.Choices))
-		}
-		checkDistinct(ps, yamlnode.Line(n, "choices"), qid, "choices", q.Choices)
 		if q.Type == Single {
 			if !need("answer") {
 				return
@@ -395,47 +365,18 @@ func checkAnswerData(ps *Problems, q *Question, qid string, n *yaml.Node, fields
 				q.Correct = append(q.Correct, i)
 			}
 		}
-		if len(q.Correct) == 0 && fields["answers"].Kind == yaml.SequenceNode && len(fields["answers"].Content) == 0 {
-			ps.Add(yamlnode.Line(n, "answers"), qid, "answers", "list at least one right choice")
-		}
 	case TrueFalse:
 		need("answer")
 	case Short:
-		if need("accept") && len(q.Accept) == 0 {
-			ps.Add(yamlnode.Line(n, "accept"), qid, "accept", "list at least one accepted answer")
-		}
-		for _, a := range q.Accept {
-			if text.Normalize(a) == "" {
-				ps.Add(yamlnode.Line(n, "accept"), qid, "accept", "%q has no letters or digits to compare", a)
-			}
-		}
+		need("accept")
 	case Numeric:
 		need("answer")
 	case Order:
-		if !need("items") {
-			return
-		}
-		if len(q.Items) < 2 || len(q.Items) > 12 {
-			ps.Add(yamlnode.Line(n, "items"), qid, "items", "give 2 to 12 items, not %d", len(q.Items))
-		}
-		checkDistinct(ps, yamlnode.Line(n, "items"), qid, "items", q.Items)
+		need("items")
 	case Match:
-		if !need("pairs") {
-			return
-		}
-		if len(q.Pairs) < 2 || len(q.Pairs) > 12 {
-			ps.Add(yamlnode.Line(n, "pairs"), qid, "pairs", "give 2 to 12 pairs, not %d", len(q.Pairs))
-		}
-		lefts, rights := make([]string, len(q.Pairs)), make([]string, len(q.Pairs))
-		for i, p := range q.Pairs {
-			lefts[i], rights[i] = p.Left, p.Right
-		}
-		checkDistinct(ps, yamlnode.Line(n, "pairs"), qid, "pairs.left", lefts)
-		checkDistinct(ps, yamlnode.Line(n, "pairs"), qid, "pairs.right", rights)
+		need("pairs")
 	case Open:
-		if need("model_answer") && q.Model == "" {
-			ps.Add(yamlnode.Line(n, "model_answer"), qid, "model_answer", "empty")
-		}
+		need("model_answer")
 	}
 }
 
@@ -444,17 +385,6 @@ func letterHint(a string) string {
 		return " (give the choice's text, not its letter)"
 	}
 	return ""
-}
-
-func checkDistinct(ps *Problems, l int, qid, field string, list []string) {
-	seen := map[string]bool{}
-	for _, s := range list {
-		k := text.Normalize(s)
-		if seen[k] {
-			ps.Add(l, qid, field, "%q appears twice", s)
-		}
-		seen[k] = true
-	}
 }
 
 func indexOfNormalized(list []string, s string) int {
@@ -476,3 +406,33 @@ func joinTypes(ts []Type) string {
 }
 
 func typeList() string { return joinTypes(Types) }
+
+// validate adds what Question.Validate finds in q, at the line of the field
+// it names, except for fields whose reading already reported a problem (an
+// answer that is not one of the choices is one problem, not two).
+func validate(ps *Problems, q *Question, qid string, n *yaml.Node, fields map[string]*yaml.Node, found []Problem) {
+	reported := map[string]bool{}
+	for _, p := range found {
+		reported[p.Field] = true
+	}
+	// The right choices depend on the choices.
+	reported["answer"] = reported["answer"] || reported["choices"]
+	reported["answers"] = reported["answers"] || reported["choices"]
+	for _, p := range q.Validate() {
+		if reported[p.Field] {
+			continue
+		}
+		p.File, p.Question, p.Line = ps.File, qid, fieldLine(n, fields, p.Field)
+		ps.List = append(ps.List, p)
+	}
+}
+
+// fieldLine is the line of a question's field: source.quote is inside source,
+// pairs.left and pairs.right are the pairs' lines.
+func fieldLine(n *yaml.Node, fields map[string]*yaml.Node, field string) int {
+	top, sub, nested := strings.Cut(field, ".")
+	if src := fields[top]; nested && top == "source" && src != nil && src.Kind == yaml.MappingNode {
+		return yamlnode.Line(src, sub)
+	}
+	return yamlnode.Line(n, top)
+}

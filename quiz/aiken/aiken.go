@@ -36,9 +36,9 @@ var (
 	answerLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`) })
 )
 
-// MaxOptions is the most options a question may have: what the YAML loader
-// allows, well within Aiken's 26 letters.
-const MaxOptions = 10
+// MaxOptions is the most options a question may have: what every question
+// may have (quiz.MaxChoices), well within Aiken's 26 letters.
+const MaxOptions = quiz.MaxChoices
 
 // Parse reads an Aiken file and returns it as a bank of single-choice
 // questions, with any warnings. Questions are numbered q1, q2… in the order of
@@ -157,7 +157,8 @@ func (p *parser) warn(line int, qid, format string, args ...any) {
 func (p *parser) err() error { return quiz.Invalid(p.problems) }
 
 // finish reads the ANSWER line and checks the question as the YAML loader
-// would: 2 to MaxOptions options, no two the same, the answer one of them.
+// would: 2 to MaxOptions options, no two the same, the answer one of them,
+// then everything else quiz.Question.Validate checks.
 func (p *parser) finish(d *draft, answer string, line int) {
 	q := d.q
 	fail := func(l int, format string, args ...any) {
@@ -192,6 +193,14 @@ func (p *parser) finish(d *draft, answer string, line int) {
 			p.warn(line, q.ID, "ANSWER: write the letter as a capital, %c: Moodle reads only capitals", letter)
 		}
 		q.Correct = []int{int(letter - 'A')}
+	}
+	if d.bad {
+		return
+	}
+	// The net under the checks above, with their lines: what every importer
+	// refuses.
+	for _, pr := range q.Validate() {
+		fail(q.Line, "%s: %s", pr.Field, pr.Msg)
 	}
 }
 

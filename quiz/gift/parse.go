@@ -255,7 +255,7 @@ func (p *parser) finish(bankID string) {
 // idFor makes a question id from a ::title::. A title that is already an id
 // is kept as written, so that an exported bank reads back with its ids.
 func (p *parser) idFor(title string, line int, fallback string) string {
-	if idPattern().MatchString(title) {
+	if quiz.ValidID(title) {
 		return title
 	}
 	if s := qtext.Slug(title); s != "" {
