@@ -101,75 +101,124 @@ func (p *parser) err() error { return quiz.Invalid(p.problems) }
 // comments alone.
 func (p *parser) block(lines []string, first int) {
 	t, comments := lex(lines, first)
-	t = t.trim()
-	if len(t) == 0 {
+	if t = p.categoryLine(t.trim(), first); len(t) == 0 {
 		return
 	}
-	if t.at(0, "$CATEGORY:") {
-		end := t.index("\n", 0)
-		if end < 0 {
-			end = len(t)
-		}
-		p.category(t[len("$CATEGORY:"):end].str(false), t.line(first))
-		if end == len(t) {
-			return
-		}
-		t = t[end+1:].trim()
-		p.warn(t.line(first), "", "", "a $CATEGORY line stands alone: put a blank line after it (the lines after it are read as a question)")
-	}
-
 	p.blocks++
 	line := t.line(first)
 	b := &builder{p: p, format: formatMoodle, q: &quiz.Question{ID: fmt.Sprintf("q%d", p.blocks), Line: line, Points: 1}}
-	if t.at(0, "::") {
-		end := t.index("::", 2)
-		if end < 0 {
-			b.errorf(line, "expected '::' to end the title (write \\: for a colon inside a title)")
-			return
-		}
-		if title := t[2:end].str(false); title != "" {
-			b.q.ID = p.idFor(title, line, b.q.ID)
-		}
-		t = t[end+2:].trim()
-	}
-	if len(t) == 0 {
-		b.errorf(line, "expected question text after the title")
+	t, ok := b.title(t, line)
+	if !ok {
 		return
 	}
-
-	open, closing := t.index("{", 0), t.index("}", 0)
+	open, closing, ok := b.braces(t)
 	switch {
-	case open < 0 && closing < 0:
+	case !ok:
+		return
+	case open < 0:
 		b.description(t)
 		p.keep(b, comments)
 		return
-	case closing >= 0 && (open < 0 || closing < open):
-		b.errorf(t[closing].line, "unexpected '}' with no '{' before it (write \\} for a literal brace)")
-		return
-	case closing < 0:
-		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the question ends (a blank line ends a question)")
-		return
 	}
-	if again := t.index("{", open+1); again >= 0 && again < closing {
-		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the '{' at line %d", t[again].line)
-		return
-	}
-	if again := t.index("{", closing+1); again >= 0 {
-		b.errorf(t[again].line, "expected one answer block per question, found a second '{' (separate questions with a blank line, or write \\{ for a literal brace)")
-		return
-	}
-	if again := t.index("}", closing+1); again >= 0 {
-		b.errorf(t[again].line, "unexpected '}' after the answers (write \\} for a literal brace)")
-		return
-	}
-
 	ans := t[open+1 : closing].trim()
 	if isCloze(ans) {
 		p.warn(t[open].line, b.q.ID, "", "embedded answers (Cloze, such as {1:MULTICHOICE:…}) are not supported by GIFT import; question skipped")
 		return
 	}
-	// Answers in the middle of the text make a missing-word question: the
-	// prompt shows a blank where they stood.
+	var general text
+	if g := ans.lastIndex("####"); g >= 0 {
+		general, ans = ans[g+4:], ans[:g].trim()
+	}
+	if !b.prompt(t, open, closing, line) {
+		return
+	}
+	generalText := ""
+	if len(general.trim()) > 0 {
+		generalText, _ = b.render(general, true)
+	}
+	b.answers(ans, generalText, t[open].line)
+	if b.failed {
+		return
+	}
+	if b.q.Type != quiz.Open {
+		b.q.Explanation = strings.Join(slices.DeleteFunc(append([]string{generalText}, b.feedback...), func(s string) bool { return s == "" }), "\n")
+	}
+	p.keep(b, comments)
+}
+
+// categoryLine reads a $CATEGORY line at the start of a block and returns the
+// rest of the block (which should be empty: the line stands alone).
+func (p *parser) categoryLine(t text, first int) text {
+	if !t.at(0, "$CATEGORY:") {
+		return t
+	}
+	end := t.index("\n", 0)
+	if end < 0 {
+		end = len(t)
+	}
+	p.category(t[len("$CATEGORY:"):end].str(false), t.line(first))
+	if end == len(t) {
+		return nil
+	}
+	t = t[end+1:].trim()
+	p.warn(t.line(first), "", "", "a $CATEGORY line stands alone: put a blank line after it (the lines after it are read as a question)")
+	return t
+}
+
+// title reads a ::title:: (the question's id) and returns the text after it.
+func (b *builder) title(t text, line int) (text, bool) {
+	if t.at(0, "::") {
+		end := t.index("::", 2)
+		if end < 0 {
+			b.errorf(line, "expected '::' to end the title (write \\: for a colon inside a title)")
+			return nil, false
+		}
+		if title := t[2:end].str(false); title != "" {
+			b.q.ID = b.p.idFor(title, line, b.q.ID)
+		}
+		t = t[end+2:].trim()
+	}
+	if len(t) == 0 {
+		b.errorf(line, "expected question text after the title")
+		return nil, false
+	}
+	return t, true
+}
+
+// braces finds the one answer block { ... } of a question: open is -1 for a
+// description, which has none; ok is false when the braces are wrong (the
+// problem is reported).
+func (b *builder) braces(t text) (open, closing int, ok bool) {
+	open, closing = t.index("{", 0), t.index("}", 0)
+	switch {
+	case open < 0 && closing < 0:
+		return -1, -1, true
+	case closing >= 0 && (open < 0 || closing < open):
+		b.errorf(t[closing].line, "unexpected '}' with no '{' before it (write \\} for a literal brace)")
+		return 0, 0, false
+	case closing < 0:
+		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the question ends (a blank line ends a question)")
+		return 0, 0, false
+	}
+	if again := t.index("{", open+1); again >= 0 && again < closing {
+		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the '{' at line %d", t[again].line)
+		return 0, 0, false
+	}
+	if again := t.index("{", closing+1); again >= 0 {
+		b.errorf(t[again].line, "expected one answer block per question, found a second '{' (separate questions with a blank line, or write \\{ for a literal brace)")
+		return 0, 0, false
+	}
+	if again := t.index("}", closing+1); again >= 0 {
+		b.errorf(t[again].line, "unexpected '}' after the answers (write \\} for a literal brace)")
+		return 0, 0, false
+	}
+	return open, closing, true
+}
+
+// prompt renders the question's text around its answer block. Answers in the
+// middle of the text make a missing-word question: the prompt shows a blank
+// where they stood.
+func (b *builder) prompt(t text, open, closing, line int) bool {
 	prompt := t[:open]
 	if after := t[closing+1:]; len(after.trim()) > 0 {
 		blank := make(text, 0, 5)
@@ -178,28 +227,23 @@ func (p *parser) block(lines []string, first int) {
 		}
 		prompt = slices.Concat(prompt, blank, after)
 	}
-	var general text
-	if g := ans.lastIndex("####"); g >= 0 {
-		general, ans = ans[g+4:], ans[:g].trim()
-	}
-
 	b.q.Prompt, b.format = b.render(prompt, true)
-	if b.q.Prompt == "" {
-		if open == 0 {
-			b.errorf(line, "expected question text before the answers (a blank line ends a question: keep its answers on the lines right after its text)")
-		} else {
-			b.errorf(line, "expected question text before the answers")
-		}
-		return
+	if b.q.Prompt != "" {
+		return true
 	}
-	generalText := ""
-	if len(general.trim()) > 0 {
-		generalText, _ = b.render(general, true)
+	if open == 0 {
+		b.errorf(line, "expected question text before the answers (a blank line ends a question: keep its answers on the lines right after its text)")
+	} else {
+		b.errorf(line, "expected question text before the answers")
 	}
-	braces := t[open].line
+	return false
+}
+
+// answers reads the answer block as the kind of question its syntax says.
+func (b *builder) answers(ans text, general string, braces int) {
 	switch {
 	case len(ans) == 0:
-		b.essay(generalText, braces)
+		b.essay(general, braces)
 	case ans.at(0, "#"):
 		b.numeric(ans[1:], braces)
 	case ans.index("~", 0) >= 0:
@@ -211,13 +255,6 @@ func (p *parser) block(lines []string, first int) {
 	default:
 		b.short(ans, braces)
 	}
-	if b.failed {
-		return
-	}
-	if b.q.Type != quiz.Open {
-		b.q.Explanation = strings.Join(slices.DeleteFunc(append([]string{generalText}, b.feedback...), func(s string) bool { return s == "" }), "\n")
-	}
-	p.keep(b, comments)
 }
 
 // keep adds a question that was read without errors, with its metadata.
