@@ -224,93 +224,122 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	// One write per 64 KiB, not one per sheet: a pipe or a disk costs a
 	// system call per write.
 	buffered := bufio.NewWriterSize(out, 64<<10)
-	out = buffered
 	defer func() {
 		if ferr := buffered.Flush(); err == nil {
 			err = ferr
 		}
 	}()
-	writers := []grade.ResultWriter{}
-	main, err := grade.NewResultWriter(opts.Format, out, grade.ResultOptions{Reveal: opts.Reveal})
+	w, closeSummary, err := resultWriters(opts, buffered)
 	if err != nil {
 		return err
 	}
-	writers = append(writers, main)
-	if path := opts.Factory.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-		sf, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
-		} else {
-			defer sf.Close()
-			summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
-			writers = append(writers, summary)
-		}
-	}
-	w := grade.MultiResultWriter(writers...)
-	stats := newClassStats(opts.Summary, opts.Sums)
-
-	progress := newProgress(ios.ErrOut, ios.IsStderrTTY())
-	var first []*quiz.Question // the first sheet's questions: the CSV's columns
-	otherQuestions := 0
-	var writeErr error
+	defer closeSummary()
+	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums),
+		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
-	batch.Run(func(d grade.Item) {
-		progress.tick(tally.graded + tally.unreadable + 1)
-		if d.Err != nil {
-			tally.unreadable++
-			progress.clear()
-			fmt.Fprintln(ios.ErrOut, strings.TrimSpace(d.Err.Error()))
-			return
-		}
-		r := d.Result
-		tally.graded++
-		for _, p := range r.Problems {
-			progress.clear()
-			fmt.Fprintln(ios.ErrOut, p.Error())
-		}
-		if r.Unreadable() > 0 {
-			tally.badAnswers++
-		}
-		if r.Student != "" {
-			h := fnv.New64a()
-			h.Write([]byte(r.Student))
-			n := tally.graded // this sheet's number in the batch
-			if first, dup := tally.students[h.Sum64()]; dup {
-				progress.clear()
-				fmt.Fprintf(ios.ErrOut, "%s: warning: student %s also has sheet %d of this batch; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
-			} else {
-				tally.students[h.Sum64()] = n
-			}
-		}
-		if r.Passed != nil && !*r.Passed {
-			tally.failed++
-		}
-		stats.add(r)
-		if first == nil {
-			for _, o := range r.Outcomes {
-				first = append(first, o.Question.Question)
-			}
-		} else if !sameQuestions(r, first) {
-			otherQuestions++
-		}
-		if err := w.Write(r); err != nil && writeErr == nil {
-			writeErr = err
-		}
-	})
-	progress.clear()
-	if otherQuestions > 0 && opts.Format == "csv" {
-		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", otherQuestions)
+	batch.Run(h.handle)
+	h.progress.clear()
+	if h.otherQuestions > 0 && opts.Format == "csv" {
+		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", h.otherQuestions)
 	}
-	if err := w.Close(); err != nil && writeErr == nil {
-		writeErr = err
+	if err := w.Close(); err != nil && h.writeErr == nil {
+		h.writeErr = err
 	}
-	if writeErr != nil {
-		if errors.Is(writeErr, grade.ErrOneSheet) {
-			return invalidErr(writeErr)
+	if h.writeErr != nil {
+		if errors.Is(h.writeErr, grade.ErrOneSheet) {
+			return invalidErr(h.writeErr)
 		}
-		return writeErr
+		return h.writeErr
 	}
-	return stats.write(ios.ErrOut)
+	return h.stats.write(ios.ErrOut)
+}
+
+// resultWriters returns the writer for --format, joined by a Markdown summary
+// for GitHub's step summary when GITHUB_STEP_SUMMARY names one; closeSummary
+// closes that file.
+func resultWriters(opts *GradeOptions, out io.Writer) (w grade.ResultWriter, closeSummary func(), err error) {
+	closeSummary = func() {}
+	main, err := grade.NewResultWriter(opts.Format, out, grade.ResultOptions{Reveal: opts.Reveal})
+	if err != nil {
+		return nil, closeSummary, err
+	}
+	path := opts.Factory.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return main, closeSummary, nil
+	}
+	sf, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
+		return main, closeSummary, nil
+	}
+	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
+	return grade.MultiResultWriter(main, summary), func() { sf.Close() }, nil
+}
+
+// batchHandler takes each graded sheet in input order: messages, the tally
+// for the exit code, class statistics and the results.
+type batchHandler struct {
+	ios            *iostreams.IOStreams
+	tally          *gradeTally
+	w              grade.ResultWriter
+	stats          *classStats
+	progress       *progress
+	first          []*quiz.Question // the first sheet's questions: the CSV's columns
+	otherQuestions int
+	writeErr       error
+}
+
+func (h *batchHandler) handle(d grade.Item) {
+	tally := h.tally
+	h.progress.tick(tally.graded + tally.unreadable + 1)
+	if d.Err != nil {
+		tally.unreadable++
+		h.say("%s\n", strings.TrimSpace(d.Err.Error()))
+		return
+	}
+	r := d.Result
+	tally.graded++
+	for _, p := range r.Problems {
+		h.say("%s\n", p.Error())
+	}
+	if r.Unreadable() > 0 {
+		tally.badAnswers++
+	}
+	h.checkStudent(r)
+	if r.Passed != nil && !*r.Passed {
+		tally.failed++
+	}
+	h.stats.add(r)
+	if h.first == nil {
+		for _, o := range r.Outcomes {
+			h.first = append(h.first, o.Question.Question)
+		}
+	} else if !sameQuestions(r, h.first) {
+		h.otherQuestions++
+	}
+	if err := h.w.Write(r); err != nil && h.writeErr == nil {
+		h.writeErr = err
+	}
+}
+
+// say writes a message to standard error, clearing the progress line first.
+func (h *batchHandler) say(format string, args ...any) {
+	h.progress.clear()
+	fmt.Fprintf(h.ios.ErrOut, format, args...)
+}
+
+// checkStudent warns about a student who already has a sheet in the batch.
+func (h *batchHandler) checkStudent(r *grade.SheetResult) {
+	if r.Student == "" {
+		return
+	}
+	f := fnv.New64a()
+	f.Write([]byte(r.Student))
+	if first, dup := h.tally.students[f.Sum64()]; dup {
+		h.say("%s: warning: student %s also has sheet %d of this batch; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
+	} else {
+		h.tally.students[f.Sum64()] = h.tally.graded // this sheet's number in the batch
+	}
 }
 
 // cappedWriter stops writing after max bytes: GitHub refuses step summaries
