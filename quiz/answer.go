@@ -235,24 +235,9 @@ func (q *Question) folded() *folded {
 
 func responseFromValue(rv *refResolver, v Value) (Response, error) {
 	q := rv.q
-	single := func() (string, error) {
-		if v.Kind != Scalar {
-			return "", fmt.Errorf("expected a single answer, found a %s", v.kindName())
-		}
-		return v.Text, nil
-	}
-	list := func() ([]string, error) {
-		switch v.Kind {
-		case Scalar:
-			return splitRefs(v.Text), nil
-		case List:
-			return v.List, nil
-		}
-		return nil, fmt.Errorf("expected a list of answers, found a %s", v.kindName())
-	}
 	switch q.Type {
 	case Single:
-		t, err := single()
+		t, err := v.single()
 		if err != nil {
 			return Response{}, err
 		}
@@ -262,33 +247,10 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		}
 		return Response{Answered: true, Choices: []int{i}}, nil
 	case Multi:
-		f := q.folded()
-		var refs []string
-		if v.Kind == Scalar {
-			if strings.EqualFold(v.Text, "none") {
-				return Response{Answered: true, Choices: []int{}}, nil
-			}
-			if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
-				return Response{Answered: true, Choices: []int{i}}, nil
-			}
-		}
-		refs, err := list()
-		if err != nil {
-			return Response{}, err
-		}
-		idx := make([]int, 0, len(refs))
-		for _, r := range refs {
-			i, err := rv.resolve(r, q.Choices, f.choices, true)
-			if err != nil {
-				return Response{}, err
-			}
-			if !slices.Contains(idx, i) {
-				idx = append(idx, i)
-			}
-		}
-		return Response{Answered: true, Choices: idx}, nil
+		idx, err := choicesFromValue(rv, v)
+		return Response{Answered: err == nil, Choices: idx}, err
 	case TrueFalse:
-		t, err := single()
+		t, err := v.single()
 		if err != nil {
 			return Response{}, err
 		}
@@ -298,13 +260,13 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		}
 		return Response{Answered: true, Bool: b}, nil
 	case Short, Open:
-		t, err := single()
+		t, err := v.single()
 		if err != nil {
 			return Response{}, err
 		}
 		return Response{Answered: true, Text: t}, nil
 	case Numeric:
-		t, err := single()
+		t, err := v.single()
 		if err != nil {
 			return Response{}, err
 		}
@@ -313,36 +275,88 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		}
 		return Response{Answered: true, Text: t}, nil
 	case Order:
-		refs, err := list()
-		if err != nil {
-			return Response{}, err
-		}
-		n := len(q.Items)
-		if len(refs) != n {
-			return Response{}, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
-		}
-		seq := make([]int, 0, n)
-		for _, r := range refs {
-			i, err := rv.resolve(r, q.Items, q.folded().items, true)
-			if err != nil {
-				return Response{}, err
-			}
-			if slices.Contains(seq, i) {
-				return Response{}, fmt.Errorf("%q is listed twice; use each item once", r)
-			}
-			seq = append(seq, i)
-		}
-		return Response{Answered: true, Sequence: seq}, nil
+		seq, err := sequenceFromValue(rv, v)
+		return Response{Answered: err == nil, Sequence: seq}, err
 	case Match:
 		m, err := matchesFromValue(rv, v)
-		if err != nil {
-			return Response{}, err
-		}
-		return Response{Answered: true, Matches: m}, nil
+		return Response{Answered: err == nil, Matches: m}, err
 	case Info:
 		return Response{Answered: true}, nil
 	}
 	return Response{}, fmt.Errorf("unknown question type %q", q.Type)
+}
+
+// single is a value that must be one answer.
+func (v Value) single() (string, error) {
+	if v.Kind != Scalar {
+		return "", fmt.Errorf("expected a single answer, found a %s", v.kindName())
+	}
+	return v.Text, nil
+}
+
+// refs is a value that is a list of references: a list, or "1,3" / "a c".
+func (v Value) refs() ([]string, error) {
+	switch v.Kind {
+	case Scalar:
+		return splitRefs(v.Text), nil
+	case List:
+		return v.List, nil
+	}
+	return nil, fmt.Errorf("expected a list of answers, found a %s", v.kindName())
+}
+
+// choicesFromValue reads a multi answer: "none", one option, or a list of
+// them (each counted once).
+func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
+	q, f := rv.q, rv.q.folded()
+	if v.Kind == Scalar {
+		if strings.EqualFold(v.Text, "none") {
+			return []int{}, nil
+		}
+		if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
+			return []int{i}, nil
+		}
+	}
+	refs, err := v.refs()
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, 0, len(refs))
+	for _, r := range refs {
+		i, err := rv.resolve(r, q.Choices, f.choices, true)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(idx, i) {
+			idx = append(idx, i)
+		}
+	}
+	return idx, nil
+}
+
+// sequenceFromValue reads an order answer: every item once.
+func sequenceFromValue(rv *refResolver, v Value) ([]int, error) {
+	q := rv.q
+	refs, err := v.refs()
+	if err != nil {
+		return nil, err
+	}
+	n := len(q.Items)
+	if len(refs) != n {
+		return nil, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
+	}
+	seq := make([]int, 0, n)
+	for _, r := range refs {
+		i, err := rv.resolve(r, q.Items, q.folded().items, true)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(seq, i) {
+			return nil, fmt.Errorf("%q is listed twice; use each item once", r)
+		}
+		seq = append(seq, i)
+	}
+	return seq, nil
 }
 
 // matchesFromValue reads "1=b 2=a" or pairs {left: right}. Left items are
