@@ -132,7 +132,7 @@ func (g *Glossary) distractors(e *Entry, n int) []*Entry {
 // mask hides the entry's own names in a text, so that a definition does not
 // give away the term it defines.
 func mask(text string, e *Entry) string {
-	names := e.Names()
+	names := e.AllNames()
 	sort.Slice(names, func(a, b int) bool { return len(names[a]) > len(names[b]) })
 	for _, name := range names {
 		if len(name) < 3 {
