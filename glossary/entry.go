@@ -9,6 +9,7 @@ package glossary
 import (
 	"encoding/json"
 	"strings"
+	"unicode"
 )
 
 // Entry is one glossary term.
@@ -64,14 +65,21 @@ func (e *Entry) AllNames() []string {
 // always a list.
 type Names map[string][]string
 
-// Language is one language whose names an entry may give.
+// Language is one language whose names an entry may give, and the script
+// its names are written in.
 type Language struct {
 	Code, Name string
+	Script     *unicode.RangeTable
+	ScriptName string
 }
 
 // NameLanguages are the languages of Entry.Names, in the order they are shown:
-// the region's Azerbaijani (Latin), Armenian and Russian.
-var NameLanguages = []Language{{"az", "Azerbaijani"}, {"hy", "Armenian"}, {"ru", "Russian"}}
+// the region's Azerbaijani (Latin), Armenian and Russian (Cyrillic).
+var NameLanguages = []Language{
+	{"az", "Azerbaijani", unicode.Latin, "Latin"},
+	{"hy", "Armenian", unicode.Armenian, "Armenian"},
+	{"ru", "Russian", unicode.Cyrillic, "Cyrillic"},
+}
 
 // List returns every name, in NameLanguages' order.
 func (n Names) List() []string {

@@ -336,23 +336,31 @@ func TestParseNamesAndContrast(t *testing.T) {
 	if want := (Names{"az": {"Xocalı"}, "hy": {"Խոջալու", "Արցախ"}}); !reflect.DeepEqual(entries[0].Names, want) {
 		t.Errorf("names = %v", entries[0].Names)
 	}
+	// Punctuation and digits are in no script; only letters are checked.
+	if _, err := Parse("x.yaml", []byte("entries:\n  - {term: a, short: s, definition: d, names: {ru: \"Нагорный Карабах (НКАО), 1923\"}}\n")); err != nil {
+		t.Errorf("a Cyrillic name with punctuation and digits: %v", err)
+	}
 	if entries[0].Contrast != "A town, not a district." {
 		t.Errorf("contrast = %q", entries[0].Contrast)
 	}
 	bad := map[string]string{
-		"names:\n      fr: Khodjali\n":       `x.yaml: line 6: names: unknown language "fr" (want az, hy, ru)`,
-		"names:\n      AZ: Xocalı\n":         `x.yaml: line 6: names: unknown language "AZ"`,
-		"names: [Xocalı]\n":                  `x.yaml: line 5: names: want a mapping of az, hy, ru to names`,
-		"names: Xocalı\n":                    `x.yaml: line 5: names: want a mapping`,
-		"names:\n      az:\n":                `x.yaml: line 6: names.az: empty name`,
-		"names:\n      az: ~\n":              `x.yaml: line 6: names.az: empty name`,
-		"names:\n      az: []\n":             `x.yaml: line 6: names.az: empty list`,
-		"names:\n      az: [a, \"  \"]\n":    `x.yaml: line 6: names.az: empty name`,
-		"names:\n      az: {x: y}\n":         `x.yaml: line 6: names.az: want a name or a list of names`,
-		"names:\n      az: [[a]]\n":          `x.yaml: line 6: names.az: each name must be a string`,
-		"names:\n      az: a\n      az: b\n": `names: "az" given twice`,
-		"contrast: [a]\n":                    `x.yaml`,
-		"contrats: a\n":                      `line 5: unknown field "contrats" in an entry`,
+		"names:\n      fr: Khodjali\n":        `x.yaml: line 6: names: unknown language "fr" (want az, hy, ru)`,
+		"names:\n      AZ: Xocalı\n":          `x.yaml: line 6: names: unknown language "AZ"`,
+		"names: [Xocalı]\n":                   `x.yaml: line 5: names: want a mapping of az, hy, ru to names`,
+		"names: Xocalı\n":                     `x.yaml: line 5: names: want a mapping`,
+		"names:\n      az:\n":                 `x.yaml: line 6: names.az: empty name`,
+		"names:\n      az: ~\n":               `x.yaml: line 6: names.az: empty name`,
+		"names:\n      az: []\n":              `x.yaml: line 6: names.az: empty list`,
+		"names:\n      az: [a, \"  \"]\n":     `x.yaml: line 6: names.az: empty name`,
+		"names:\n      az: {x: y}\n":          `x.yaml: line 6: names.az: want a name or a list of names`,
+		"names:\n      az: [[a]]\n":           `x.yaml: line 6: names.az: each name must be a string`,
+		"names:\n      az: a\n      az: b\n":  `names: "az" given twice`,
+		"contrast: [a]\n":                     `x.yaml`,
+		"names:\n      hy: Ходжалы\n":         `x.yaml: line 6: names.hy: "Ходжалы" is not in the Armenian script`,
+		"names:\n      ru: [Шуша, Shusha]\n":  `x.yaml: line 6: names.ru: "Shusha" is not in the Cyrillic script`,
+		"names:\n      az: Խոջալու\n":         `names.az: "Խոջալու" is not in the Latin script`,
+		"names:\n      az: Xocalı, Ходжалы\n": `names.az: "Xocalı, Ходжалы" is not in the Latin script`,
+		"contrats: a\n":                       `line 5: unknown field "contrats" in an entry`,
 	}
 	for tail, want := range bad {
 		src := "entries:\n  - term: a\n    short: s\n    definition: d\n    " + tail

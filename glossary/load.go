@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -53,7 +54,8 @@ func (ns *Names) UnmarshalYAML(n *yaml.Node) error {
 	out := Names{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !slices.ContainsFunc(NameLanguages, func(l Language) bool { return l.Code == k.Value }) {
+		li := slices.IndexFunc(NameLanguages, func(l Language) bool { return l.Code == k.Value })
+		if li < 0 {
 			return fmt.Errorf("line %d: names: unknown language %q (want %s)", k.Line, k.Value, languageCodes())
 		}
 		if _, dup := out[k.Value]; dup {
@@ -79,11 +81,25 @@ func (ns *Names) UnmarshalYAML(n *yaml.Node) error {
 			if list[i] == "" || item.Tag == "!!null" {
 				return fmt.Errorf("line %d: names.%s: empty name", item.Line, k.Value)
 			}
+			if l := NameLanguages[li]; !inScript(list[i], l.Script) {
+				return fmt.Errorf("line %d: names.%s: %q is not in the %s script", item.Line, k.Value, list[i], l.ScriptName)
+			}
 		}
 		out[k.Value] = list
 	}
 	*ns = out
 	return nil
+}
+
+// inScript reports whether every letter of name belongs to script: an
+// Armenian name under ru: is a slip that would otherwise pass unseen.
+func inScript(name string, script *unicode.RangeTable) bool {
+	for _, r := range name {
+		if unicode.IsLetter(r) && !unicode.Is(script, r) {
+			return false
+		}
+	}
+	return true
 }
 
 func languageCodes() string {
