@@ -33,8 +33,8 @@ type item struct {
 	// right and wrong split a choice question's choices.
 	right, wrong []string
 	prompt       string
-	items   []string    // an order question's items
-	pairs   []quiz.Pair // a match question's pairs
+	items        []string    // an order question's items
+	pairs        []quiz.Pair // a match question's pairs
 	// quote is the citation's verbatim quote of the article, and feedback what
 	// is shown with it: a question's explanation, or an entry's note,
 	// correction and since-the-article note.
