@@ -108,7 +108,7 @@ func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 		want := strings.ToLower(toComplete)
 		var out []string
 		for _, e := range g.Entries() {
-			for _, name := range e.Names() {
+			for _, name := range e.AllNames() {
 				if strings.HasPrefix(strings.ToLower(name), want) {
 					out = append(out, name+"\t"+firstWords(e.Short, 8))
 				}

@@ -23,7 +23,7 @@ func New(entries []Entry) (*Glossary, error) {
 	var problems []string
 	for i := range entries {
 		e := &entries[i]
-		for _, name := range e.Names() {
+		for _, name := range e.AllNames() {
 			key := quiz.Normalize(name)
 			if key == "" {
 				continue
@@ -156,8 +156,8 @@ func (g *Glossary) Search(query string) []Hit {
 			text   string
 			weight int
 		}{
-			{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {e.Short, 20}, {e.Definition, 10},
-			{e.SinceArticle, 5}, {e.Correction, 5},
+			{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {strings.Join(e.AllNames()[1+len(e.Aliases):], "; "), 50},
+			{e.Short, 20}, {e.Definition, 10}, {e.SinceArticle, 5}, {e.Correction, 5}, {e.Contrast, 5},
 		}
 		if e.InArticle != nil {
 			fields = append(fields, struct {
