@@ -27,18 +27,8 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		Description: "The article's key terms, from the glossary: match each term with its definition and each definition with its term.",
 		File:        "glossary",
 	}
-	for i := range g.entries {
-		e := &g.entries[i]
-		if e.InArticle == nil {
-			continue // every question cites the article
-		}
-		if kind(e) == "people" {
-			continue // too few of a kind: a person's wrong answers would be towns and treaties
-		}
+	for _, e := range g.VocabularyEntries() {
 		others := g.distractors(e, 3)
-		if len(others) < 2 {
-			continue
-		}
 		src := quiz.Source{Section: e.InArticle.Section, Paragraph: e.InArticle.Paragraph, Quote: e.InArticle.Quote}
 		explain := explanation(e, others)
 		slug := slugify(e.Term)
@@ -114,6 +104,21 @@ func contrastFor(e *Entry, others []*Entry) string {
 		}
 	}
 	return ""
+}
+
+// VocabularyEntries returns the entries VocabularyBank asks about: those the
+// article uses (every question cites it), apart from peoples and persons (too
+// few of a kind: their wrong answers would be towns and treaties), that have
+// at least two entries of their kind to offer as wrong answers.
+func (g *Glossary) VocabularyEntries() []*Entry {
+	var out []*Entry
+	for i := range g.entries {
+		e := &g.entries[i]
+		if e.InArticle != nil && kind(e) != "people" && len(g.distractors(e, 2)) == 2 {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // distractors picks up to n other entries that a student could mistake for
