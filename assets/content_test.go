@@ -30,7 +30,9 @@ type item struct {
 	texts []string
 	// options are what a student chooses among: choices, order items, pair sides.
 	options []string
-	prompt  string
+	// right and wrong split a choice question's choices.
+	right, wrong []string
+	prompt       string
 	items   []string    // an order question's items
 	pairs   []quiz.Pair // a match question's pairs
 	// quote is the citation's verbatim quote of the article, and feedback what
@@ -60,6 +62,7 @@ var checks = []check{
 	{"fled-not-left", fledNotLeft},
 	{"no-figures-order", noFiguresOrder},
 	{"vocabulary-contrast", vocabularyContrast},
+	{"no-people-for-categories", peopleForCategories},
 }
 
 func TestContentGuard(t *testing.T) {
@@ -125,6 +128,13 @@ func questionItem(bank string, q *quiz.Question) item {
 		where: fmt.Sprintf("bank %s, question %q", bank, q.ID), id: q.ID, typ: q.Type,
 		prompt: q.Prompt, items: q.Items, pairs: q.Pairs,
 		quote: q.Source.Quote, feedback: q.Explanation,
+	}
+	for i, c := range q.Choices {
+		if slices.Contains(q.Correct, i) {
+			it.right = append(it.right, c)
+		} else {
+			it.wrong = append(it.wrong, c)
+		}
 	}
 	it.options = append(slices.Clone(q.Choices), q.Items...)
 	for _, p := range q.Pairs {
@@ -200,6 +210,8 @@ var (
 	numberRe            = regexp.MustCompile(`\d[\d,.]*(?:st|nd|rd|th)?`)
 	yearRe              = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 	blank               = "_____"
+	categoryRe          = words(`refugees?`, `internally displaced (?:persons?|people)`, `IDPs?`, `displaced (?:persons?|people)`, `civilians?`, `combatants?`, `exiles?`, `migrants?`, `asylum seekers?`, `survivors?`, `victims?`)
+	peopleRe            = regexp.MustCompile(`(?i)^(?:the )?(?:ethnic |Karabakh )?(?:Armenians?|Azerbaijanis?|Azeris?|Russians?|Turks?|Kurds?|Georgians?|Persians?|Iranians?|Jews|Lezgins?|Talysh|Yezidis?|Meskhetian Turks)$`)
 	forbiddenQuestionID = "figures-order"
 )
 
@@ -352,6 +364,21 @@ func vocabularyContrast(it item) []string {
 	return nil
 }
 
+// peopleForCategories finds a people offered as a wrong answer where the right
+// one is a category of people ("Armenians" for "refugee"; rule 8).
+func peopleForCategories(it item) []string {
+	if !slices.ContainsFunc(it.right, categoryRe.MatchString) && !categoryRe.MatchString(it.prompt) {
+		return nil
+	}
+	var ps []string
+	for _, w := range it.wrong {
+		if peopleRe.MatchString(strings.TrimSpace(strings.TrimRight(w, "."))) {
+			ps = append(ps, fmt.Sprintf("a group of people as a wrong answer for a category of people: %q (rule 8)", w))
+		}
+	}
+	return ps
+}
+
 // excerpt returns the text around a match, for messages.
 func excerpt(text string, loc []int) string {
 	from, to := max(0, loc[0]-40), min(len(text), loc[1]+40)
@@ -467,6 +494,27 @@ func TestContentGuardChecks(t *testing.T) {
 
 		{"no-figures-order", questionItem("comprehension", q("figures-order", quiz.Order, "p", "e")), true},
 		{"no-figures-order", questionItem("comprehension", q("figures-by-source", quiz.Single, "p", "e")), false},
+
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Which term matches this description? “A person outside their own country…”", "e")
+			qq.Choices, qq.Correct = []string{"refugee", "internally displaced person", "Armenians", "First Nagorno-Karabakh War"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), true},
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Who were displaced?", "e")
+			qq.Choices, qq.Correct = []string{"Internally displaced people", "Azerbaijanis", "Soldiers"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), true},
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Who lived in Khojaly in 1989?", "e")
+			qq.Choices, qq.Correct = []string{"Azerbaijanis, mostly", "Armenians", "Russians"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), false},
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Which term matches this description?", "e")
+			qq.Choices, qq.Correct = []string{"refugee", "internally displaced person", "stateless person"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), false},
 
 		{"vocabulary-contrast", asked("", true), true},
 		{"vocabulary-contrast", asked("A refugee has crossed a border; an IDP has not.", true), false},

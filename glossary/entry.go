@@ -56,11 +56,7 @@ type Source struct {
 // AllNames returns the term, its aliases and its names in the region's
 // scripts: every string that looks the entry up.
 func (e *Entry) AllNames() []string {
-	out := append([]string{e.Term}, e.Aliases...)
-	for _, l := range NameLanguages {
-		out = append(out, e.Names[l.Code]...)
-	}
-	return out
+	return append(append([]string{e.Term}, e.Aliases...), e.Names.List()...)
 }
 
 // Names maps a language code (one of NameLanguages) to the term's names in
@@ -76,6 +72,15 @@ type Language struct {
 // NameLanguages are the languages of Entry.Names, in the order they are shown:
 // the region's Azerbaijani (Latin), Armenian and Russian.
 var NameLanguages = []Language{{"az", "Azerbaijani"}, {"hy", "Armenian"}, {"ru", "Russian"}}
+
+// List returns every name, in NameLanguages' order.
+func (n Names) List() []string {
+	var out []string
+	for _, l := range NameLanguages {
+		out = append(out, n[l.Code]...)
+	}
+	return out
+}
 
 // String lists the names by language, in NameLanguages' order:
 // "Xocalı (Azerbaijani) · Խոջալու (Armenian) · Ходжалы (Russian)".
