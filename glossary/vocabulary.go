@@ -192,11 +192,25 @@ func mask(text string, e *Entry) string {
 		if len(name) < 3 {
 			continue
 		}
-		// \b knows only ASCII letters: Xocalı ends in one it does not know.
-		re := regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(name) + `([^\p{L}\p{N}]|$)`)
-		text = re.ReplaceAllString(text, "${1}_____${2}")
+		text = wordPattern(name).ReplaceAllString(text, "${1}_____${2}")
 	}
 	return text
+}
+
+// wordPatterns caches wordPattern: the vocabulary bank masks every candidate
+// definition, and compiling costs far more than matching.
+var wordPatterns sync.Map // name → *regexp.Regexp
+
+// wordPattern matches name as a whole word, in any case, with the characters
+// on either side as groups 1 and 2. (\b knows only ASCII letters: Xocalı ends
+// in one it does not know.)
+func wordPattern(name string) *regexp.Regexp {
+	if re, ok := wordPatterns.Load(name); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(name) + `([^\p{L}\p{N}]|$)`)
+	wordPatterns.Store(name, re)
+	return re
 }
 
 func distinct(list []string) bool {
