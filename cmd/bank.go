@@ -10,13 +10,12 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/conflictq/conflictq/quiz/fileio"
-
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/gift"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )

@@ -10,16 +10,14 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz/fileio"
-
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Flags that are about one run and never come from a config file or the

@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/glossary"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // DefineOptions are the define command's inputs.

@@ -9,14 +9,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/conflictq/conflictq/quiz/session"
-
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
 // Factory hands commands what they need from the outside world, so that tests

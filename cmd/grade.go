@@ -13,16 +13,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/conflictq/conflictq/cmd/internal/iostreams"
-	"github.com/conflictq/conflictq/quiz/grade"
-
-	"github.com/conflictq/conflictq/quiz/fileio"
-
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/spf13/cobra"
 
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // GradeOptions are the grade command's inputs.

@@ -12,20 +12,16 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/conflictq/conflictq/quiz/sheet"
-
-	"github.com/conflictq/conflictq/quiz/report"
-	"github.com/conflictq/conflictq/quiz/session"
-
-	"github.com/conflictq/conflictq/quiz/fileio"
-
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/session"
+	"github.com/conflictq/conflictq/quiz/sheet"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // QuizOptions are the quiz command's inputs, after flags and configuration.

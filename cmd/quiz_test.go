@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/conflictq/conflictq/quiz/session"
-
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
 // testFactory returns a factory on buffers, with a fixed clock and seed, no

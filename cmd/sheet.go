@@ -8,14 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz/fileio"
-
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // SheetOptions are the sheet command's inputs.

@@ -7,11 +7,10 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/conflictq/conflictq/quiz/stats"
+	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
-
-	"github.com/spf13/cobra"
+	"github.com/conflictq/conflictq/quiz/stats"
 )
 
 // NewCmdSummary merges the running sums of sharded grading into one class's

@@ -9,11 +9,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/conflictq/conflictq/quiz/fileio"
-
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // MaxShortWords is the longest a one-line definition may be.

@@ -8,9 +8,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // VocabularyID is the id of the bank VocabularyBank builds.

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // FuzzParseBank feeds the loader arbitrary bytes, seeded with the sample bank,

@@ -8,13 +8,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
-
+	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/text"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // ParseBank parses and validates a YAML bank. file names the input in messages.

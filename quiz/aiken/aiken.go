@@ -22,9 +22,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 var (

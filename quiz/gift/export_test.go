@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	qtext "github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // roundTrip exports b and parses the result back.

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	qtext "github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // comment is a // line of a question block, without the slashes.

@@ -11,9 +11,8 @@ import (
 	"sync"
 	"unicode"
 
-	qtext "github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // NoModelAnswer is the model answer of an essay question that gives none:

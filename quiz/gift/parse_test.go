@@ -5,9 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/conflictq/conflictq/quiz/fileio"
-
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // One case per GIFT construct: the questions it must give, and the warnings

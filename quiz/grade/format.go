@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
-
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

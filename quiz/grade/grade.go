@@ -14,7 +14,6 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/sheet"
-
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

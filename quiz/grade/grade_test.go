@@ -8,7 +8,6 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
 	"github.com/conflictq/conflictq/quiz/sheet"
-
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

@@ -13,10 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/conflictq/conflictq/quiz/fileio"
-
 	"github.com/conflictq/conflictq/quiz"
-
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
-
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

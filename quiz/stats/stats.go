@@ -80,12 +80,12 @@ type itemSums struct {
 	rest    map[int64]int // y in millionths → students
 }
 
-// NewStats starts statistics for a quiz whose questions are ids, worth maxMarks
+// New starts statistics for a quiz whose questions are ids, worth maxMarks
 // points each, in the order Add will be given marks. The two lists must be the
 // same length; that is the caller's to ensure, so a mismatch panics.
-func NewStats(ids []string, maxMarks []float64) *Stats {
+func New(ids []string, maxMarks []float64) *Stats {
 	if len(ids) != len(maxMarks) {
-		panic(fmt.Sprintf("quiz.NewStats: %d question ids but %d max marks; give one max mark per question", len(ids), len(maxMarks)))
+		panic(fmt.Sprintf("quiz.New: %d question ids but %d max marks; give one max mark per question", len(ids), len(maxMarks)))
 	}
 	s := &Stats{items: make([]itemSums, len(ids)), totals: map[int64]int{}}
 	for i, id := range ids {
@@ -105,10 +105,10 @@ func markKey(m float64) int64 {
 }
 
 // Add counts one student: marks holds the points earned on each question, in
-// NewStats's order, one per question (a different count panics).
+// New's order, one per question (a different count panics).
 func (s *Stats) Add(marks []float64) {
 	if len(marks) != len(s.items) {
-		panic(fmt.Sprintf("quiz.Stats.Add: %d marks for %d questions; give one mark per question, in NewStats's order", len(marks), len(s.items)))
+		panic(fmt.Sprintf("quiz.Stats.Add: %d marks for %d questions; give one mark per question, in New's order", len(marks), len(s.items)))
 	}
 	var kT int64
 	for _, m := range marks {
@@ -145,12 +145,12 @@ func (s *Stats) Merge(o *Stats) error {
 		return nil
 	}
 	if len(o.items) != len(s.items) {
-		return fmt.Errorf("cannot merge statistics over %d questions with statistics over %d; build both with NewStats from the same questions", len(o.items), len(s.items))
+		return fmt.Errorf("cannot merge statistics over %d questions with statistics over %d; build both with New from the same questions", len(o.items), len(s.items))
 	}
 	for i := range s.items {
 		a, b := &s.items[i], &o.items[i]
 		if a.id != b.id {
-			return fmt.Errorf("cannot merge statistics: question %d is %q here but %q in the other; build both with NewStats from the same questions in the same order", i+1, a.id, b.id)
+			return fmt.Errorf("cannot merge statistics: question %d is %q here but %q in the other; build both with New from the same questions in the same order", i+1, a.id, b.id)
 		}
 		if a.maxMark != b.maxMark {
 			return fmt.Errorf("cannot merge statistics: question %q is worth %s points here but %s in the other; give both the same max marks", a.id, text.FormatNum(a.maxMark), text.FormatNum(b.maxMark))

@@ -42,13 +42,13 @@ func roundAll(t *testing.T, s StatsSummary) any {
 func TestStatsSumsTravel(t *testing.T) {
 	ids, max := []string{"a", "b", "c"}, []float64{1, 2, 1}
 	rows := [][]float64{{1, 2, 0}, {0, 1, 1}, {1, 0, 0}, {0.5, 2, 1}, {1, 1.5, 1}}
-	whole := NewStats(ids, max)
+	whole := New(ids, max)
 	for _, r := range rows {
 		whole.Add(r)
 	}
 	var shards []*Stats
 	for _, part := range [][][]float64{rows[:2], rows[2:]} {
-		s := NewStats(ids, max)
+		s := New(ids, max)
 		for _, r := range part {
 			s.Add(r)
 		}

@@ -34,7 +34,7 @@ var (
 )
 
 func handStats(rows [][]float64) *Stats {
-	s := NewStats(handIDs, handMax)
+	s := New(handIDs, handMax)
 	for _, r := range rows {
 		s.Add(r)
 	}
@@ -173,7 +173,7 @@ func TestStatsMedian(t *testing.T) {
 		{[]float64{1, 1, 9, 9}, 5},
 	}
 	for _, tt := range tests {
-		s := NewStats([]string{"q"}, []float64{10})
+		s := New([]string{"q"}, []float64{10})
 		for _, v := range tt.totals {
 			s.Add([]float64{v})
 		}
@@ -193,7 +193,7 @@ func TestStatsHistogramBounds(t *testing.T) {
 		{-2, 0}, {12, 9}, // out of range: the nearest bin
 	}
 	for _, tt := range tests {
-		s := NewStats([]string{"q"}, []float64{10})
+		s := New([]string{"q"}, []float64{10})
 		s.Add([]float64{tt.mark})
 		for i, b := range s.Summary(30).Histogram {
 			if want := btoi(i == tt.bin); b.Count != want {
@@ -203,7 +203,7 @@ func TestStatsHistogramBounds(t *testing.T) {
 	}
 	// Thirds that add up to a bound reach it, though a third is not a whole
 	// number of millionths.
-	s := NewStats([]string{"a", "b", "c"}, []float64{10.0 / 3, 10.0 / 3, 10.0 / 3})
+	s := New([]string{"a", "b", "c"}, []float64{10.0 / 3, 10.0 / 3, 10.0 / 3})
 	s.Add([]float64{1.0 / 3, 1.0 / 3, 1.0 / 3})
 	if h := s.Summary(30).Histogram; h[1].Count != 1 {
 		t.Errorf("3 × ⅓ of 10 points did not count as 10%%: %+v", h)
@@ -262,7 +262,7 @@ func TestStatsMerge(t *testing.T) {
 	// Many shards, merged in any order, equal one pass.
 	rows := randomSheets(rand.New(rand.NewPCG(1, 2)), 2000)
 	one := sheetStats(rows)
-	merged := NewStats(sheetIDs, sheetMax)
+	merged := New(sheetIDs, sheetMax)
 	for _, i := range []int{3, 0, 2, 1} {
 		shard := sheetStats(rows[i*500 : (i+1)*500])
 		if err := merged.Merge(shard); err != nil {
@@ -297,7 +297,7 @@ func TestStatsMergeRejectsOtherQuestions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := handStats(handMarks)
-			other := NewStats(tt.ids, tt.max)
+			other := New(tt.ids, tt.max)
 			err := s.Merge(other)
 			if err == nil || !strings.Contains(err.Error(), tt.wants) {
 				t.Fatalf("err = %v, want one saying %q", err, tt.wants)
@@ -373,7 +373,7 @@ func TestStatsUndefined(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := NewStats(tt.ids, tt.max)
+			s := New(tt.ids, tt.max)
 			for _, r := range tt.rows {
 				s.Add(r)
 			}
@@ -400,7 +400,7 @@ func TestStatsAddPanicsOnBadMarks(t *testing.T) {
 					t.Errorf("Add(%v) did not panic", marks)
 				}
 			}()
-			NewStats(handIDs, handMax).Add(marks)
+			New(handIDs, handMax).Add(marks)
 		}()
 	}
 }
@@ -429,7 +429,7 @@ func randomSheets(r *rand.Rand, n int) [][]float64 {
 }
 
 func sheetStats(rows [][]float64) *Stats {
-	s := NewStats(sheetIDs, sheetMax)
+	s := New(sheetIDs, sheetMax)
 	for _, r := range rows {
 		s.Add(r)
 	}
@@ -555,7 +555,7 @@ func TestStatsWriteText(t *testing.T) {
 }
 
 func TestStatsWriteMarkdown(t *testing.T) {
-	s := NewStats([]string{"q|1", "q2"}, []float64{1, 1})
+	s := New([]string{"q|1", "q2"}, []float64{1, 1})
 	s.Add([]float64{1, 1})
 	s.Add([]float64{0, 0})
 	s.Add([]float64{1, 0})
@@ -584,7 +584,7 @@ func TestStatsWriteMarkdown(t *testing.T) {
 		t.Errorf("the chart is not in one code block:\n%s", md)
 	}
 	// A question no one told apart is flagged.
-	s = NewStats([]string{"easy", "q2"}, []float64{1, 1})
+	s = New([]string{"easy", "q2"}, []float64{1, 1})
 	s.Add([]float64{1, 1})
 	s.Add([]float64{1, 0})
 	buf.Reset()
@@ -595,7 +595,7 @@ func TestStatsWriteMarkdown(t *testing.T) {
 }
 
 func TestStatsWriteCSV(t *testing.T) {
-	s := NewStats([]string{"=HYPERLINK()", "q2", "q3"}, handMax)
+	s := New([]string{"=HYPERLINK()", "q2", "q3"}, handMax)
 	for _, r := range handMarks[:1] {
 		s.Add(r)
 	}
@@ -655,7 +655,7 @@ func TestStatsWriteJSON(t *testing.T) {
 	}
 	// Undefined is null, and no students is still a whole document.
 	buf.Reset()
-	NewStats(handIDs, handMax).Summary(30).WriteJSON(&buf)
+	New(handIDs, handMax).Summary(30).WriteJSON(&buf)
 	if s := buf.String(); !strings.Contains(s, `"cronbach_alpha": null`) || !strings.Contains(s, `"discrimination": null`) {
 		t.Errorf("JSON:\n%s", s)
 	}
@@ -682,7 +682,7 @@ func BenchmarkStatsAdd(b *testing.B) {
 			rows[i][q] = float64(r.IntN(5)) / 2
 		}
 	}
-	s := NewStats(ids, maxMarks)
+	s := New(ids, maxMarks)
 	b.ReportAllocs()
 	for i := range b.N {
 		s.Add(rows[i%len(rows)])

@@ -8,11 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz/session"
-
-	"github.com/conflictq/conflictq/quiz/text"
-
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/session"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Plain is the line-based prompter: numbered options, one answer per line, no

@@ -11,11 +11,11 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/conflictq/conflictq/quiz/session"
-
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
 // Survey is the terminal prompter.
