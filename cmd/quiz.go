@@ -264,6 +264,14 @@ func quizRun(opts *QuizOptions) error {
 	rep := report.New(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)
 
+	return finishQuiz(opts, rep, runErr, format)
+}
+
+// finishQuiz saves the report, says where it went, and returns the exit
+// status: the reason the quiz stopped, a report that could not be written, or
+// a pass mark missed.
+func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format string) error {
+	ios := opts.IO
 	path, werr := saveReport(opts, rep, format)
 	if werr != nil {
 		// Nothing answered is lost: keep it where incomplete quizzes go.
@@ -274,8 +282,8 @@ func quizRun(opts *QuizOptions) error {
 	}
 	switch {
 	case werr != nil:
-	case path != "" && res.Status == quiz.Incomplete:
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(res.EndedBy, "_", " "), path)
+	case path != "" && rep.Status == quiz.Incomplete:
+		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), path)
 	case path != "":
 		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", path)
 	}
