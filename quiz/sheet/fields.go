@@ -119,10 +119,11 @@ func (r *raw) sheet() (*Sheet, error) {
 }
 
 // addAnswers keeps the first answer to each question and reports the others.
+// It filters answers in place: the sheet takes over their storage.
 func (s *Sheet) addAnswers(answers []Answer) {
-	s.Answers = make([]Answer, 0, len(answers))
+	s.Answers = answers[:0]
 	var first map[string]int // question id → line of its first answer, for long sheets
-	if len(answers) > 16 {
+	if len(answers) > 64 {   // a scan is quicker below that
 		first = make(map[string]int, len(answers))
 	}
 	for _, a := range answers {
