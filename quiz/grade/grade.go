@@ -150,6 +150,8 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	var unknown []quiz.Problem
 	for k, a := range s.Answers {
 		if i, ok := sel.pos[a.ID]; ok {
+			// sheet.Read keeps one answer per question and reports the
+			// others; this guards sheets built in code.
 			if answerAt[i] >= 0 {
 				res.Problems = append(res.Problems, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID,
 					Msg: "answered twice; the first answer counts"})
