@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
@@ -117,9 +116,7 @@ func BenchmarkGrade100k(b *testing.B) {
 			b.Fatalf("grade --summary: %v", err)
 		}
 		summaryTotal += time.Since(start)
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss) // KiB on Linux
-		}
+		peak = max(peak, peakRSSKiB(cmd.ProcessState))
 		if jq, err := exec.LookPath("jq"); err == nil {
 			in, _ := os.Open(sheets)
 			j := exec.Command(jq, "-c", ".answers|length")

@@ -1,3 +1,8 @@
+// The pseudo-terminal tests need a Linux pty (creack/pty, TCGETS); the
+// other platforms compile the rest of the package's tests (make cross).
+
+//go:build linux
+
 package cmd
 
 import (
