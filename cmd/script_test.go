@@ -64,3 +64,30 @@ func TestCIRecipesMatchREADME(t *testing.T) {
 		t.Errorf("found %d recipe commands in the README; want the GitHub and GitLab ones", found)
 	}
 }
+
+// The README installs from a clone: the module is not on the proxy, so an
+// `@latest` line would fail for everyone who copies it; and each CI recipe
+// builds conflictq from a checkout before it grades.
+func TestREADMEInstallsFromAClone(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	for _, line := range strings.Split(s, "\n") {
+		if strings.Contains(line, "go install") && strings.Contains(line, "@latest") && !strings.Contains(line, "does not work") {
+			t.Errorf("the README installs from the module proxy, which cannot serve conflictq: %q", line)
+		}
+	}
+	if n := strings.Count(s, "go install ./cmd/conflictq"); n < 3 { // the install section and both recipes
+		t.Errorf("the README says `go install ./cmd/conflictq` %d times; want the install section and both CI recipes", n)
+	}
+	for _, want := range []string{"make install", "go env GOPATH", "PATH", "make dist", "SHA256SUMS"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the README's install section does not mention %q", want)
+		}
+	}
+	if _, err := os.Stat("conflictq/main.go"); err != nil {
+		t.Errorf("the README installs ./cmd/conflictq: %v", err)
+	}
+}
