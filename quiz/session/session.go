@@ -154,7 +154,11 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		}
 		return quiz.Response{Answered: true, Choices: q.FromDisplay([]int{i})}, nil
 	case quiz.Multi:
-		idx, err := p.MultiSelect(s.message(q.Prompt+" (choose all that apply)"), q.Options())
+		prompt := q.Prompt
+		if !q.SaysHowToAnswer() {
+			prompt += " (choose all that apply)"
+		}
+		idx, err := p.MultiSelect(s.message(prompt), q.Options())
 		if err != nil {
 			return quiz.Response{}, err
 		}

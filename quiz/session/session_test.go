@@ -232,3 +232,28 @@ func testStyle(color bool) text.Style {
 	}
 	return nil
 }
+
+// msgPrompter records the messages of the menus it is shown and ticks nothing.
+type msgPrompter struct {
+	testfiles.Scripted
+	msgs []string
+}
+
+func (p *msgPrompter) MultiSelect(msg string, options []string) ([]int, error) {
+	p.msgs = append(p.msgs, msg)
+	return nil, nil
+}
+
+func TestMultiSelectHintOnce(t *testing.T) {
+	says := &quiz.Question{ID: "a", Type: quiz.Multi, Prompt: "Which seas? Choose all that apply.", Choices: []string{"x", "y"}, Correct: []int{0}, Points: 1}
+	silent := &quiz.Question{ID: "b", Type: quiz.Multi, Prompt: "Which seas?", Choices: []string{"x", "y"}, Correct: []int{0}, Points: 1}
+	p := &msgPrompter{}
+	s := &Session{Questions: []*quiz.Presented{{Question: says, Perm: []int{0, 1}}, {Question: silent, Perm: []int{0, 1}}}, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Which seas? Choose all that apply.", "Which seas? (choose all that apply)"}
+	if fmt.Sprint(p.msgs) != fmt.Sprint(want) {
+		t.Errorf("messages %q, want %q", p.msgs, want)
+	}
+}

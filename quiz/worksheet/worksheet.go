@@ -50,6 +50,9 @@ func Markdown(w io.Writer, b *quiz.Bank) error {
 		}
 		n++
 		hint := hints[q.Type]
+		if q.SaysHowToAnswer() {
+			hint = ""
+		}
 		if q.Type == quiz.Order {
 			hint = fmt.Sprintf("Number these 1–%d, first to last.", len(q.Items))
 		}
