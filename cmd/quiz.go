@@ -125,6 +125,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 below it")
 
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))

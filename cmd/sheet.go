@@ -63,6 +63,7 @@ grading it gives 100%.`,
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	return cmd
 }
 

@@ -225,6 +225,7 @@ func (ansiStyle) Bold(s string) string { return "\x1b[1m" + s + "\x1b[0m" }
 func (ansiStyle) Good(s string) string { return "\x1b[32m" + s + "\x1b[0m" }
 func (ansiStyle) Bad(s string) string  { return "\x1b[31m" + s + "\x1b[0m" }
 func (ansiStyle) Dim(s string) string  { return "\x1b[2m" + s + "\x1b[0m" }
+func (ansiStyle) Mark(s string) string { return "\x1b[1;33m" + s + "\x1b[0m" }
 
 func testStyle(color bool) text.Style {
 	if color {
