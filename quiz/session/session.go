@@ -51,6 +51,7 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		}
 		out.Response = r
 		out.Fraction = quiz.Score(q.Question, r)
+		res.Reached = i + 1
 		if s.Mode == quiz.Practice {
 			if err := s.feedback(ctx, out); err != nil {
 				stopErr = err

@@ -91,6 +91,16 @@ func Percent(score, max float64) float64 {
 	return Round2(100 * score / max)
 }
 
+// FormatPercent writes a percentage for people: whole when it is, else to one
+// decimal (33.3, 66.7, 2.7), never 33.33.
+func FormatPercent(p float64) string {
+	p = math.Round(p*10) / 10
+	if p == math.Trunc(p) {
+		return strconv.FormatInt(int64(p), 10)
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64)
+}
+
 // FormatNum writes a score or a mark to two decimals at most: 3, 2.5, 0.33.
 func FormatNum(v float64) string {
 	v = Round2(v)

@@ -22,3 +22,11 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatPercent(t *testing.T) {
+	for in, want := range map[float64]string{100: "100", 33.33: "33.3", 66.67: "66.7", 2.63: "2.6", 0: "0", 99.96: "100", 12.5: "12.5"} {
+		if got := FormatPercent(in); got != want {
+			t.Errorf("FormatPercent(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
