@@ -91,3 +91,16 @@ func TestREADMEInstallsFromAClone(t *testing.T) {
 		t.Errorf("the README installs ./cmd/conflictq: %v", err)
 	}
 }
+
+// The README's plain-mode example is the one plain_quiz.txtar runs.
+func TestREADMEPlainExample(t *testing.T) {
+	readme, _ := os.ReadFile("../README.md")
+	script, _ := os.ReadFile("testdata/script/plain_quiz.txtar")
+	const cmd = "conflictq quiz --plain --seed 16 -n 2"
+	if !strings.Contains(string(readme), "printf 'c\\n3,4\\n' | "+cmd) {
+		t.Errorf("the README's plain example is not %q fed c and 3,4", cmd)
+	}
+	if !strings.Contains(string(script), "exec "+cmd+"\n") || !strings.Contains(string(script), "-- readme-example.txt --\nc\n3,4\n") {
+		t.Errorf("plain_quiz.txtar does not run the README's example")
+	}
+}
