@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // File is one file to put in an archive: Name inside the archive's folder,
@@ -44,6 +45,9 @@ func Pack(dir, base, goos string, files []File) (name string, err error) {
 	return name, packTar(f, base, files)
 }
 
+// packTime dates every file in an archive; without it zip writes 1980.
+var packTime = time.Now()
+
 func packTar(w io.Writer, base string, files []File) error {
 	gz := gzip.NewWriter(w)
 	tw := tar.NewWriter(gz)
@@ -52,7 +56,7 @@ func packTar(w io.Writer, base string, files []File) error {
 		if err != nil {
 			return err
 		}
-		hdr := &tar.Header{Name: base + "/" + file.Name, Mode: file.Mode, Size: int64(len(data)), Typeflag: tar.TypeReg}
+		hdr := &tar.Header{Name: base + "/" + file.Name, Mode: file.Mode, Size: int64(len(data)), Typeflag: tar.TypeReg, ModTime: packTime}
 		if err := tw.WriteHeader(hdr); err != nil {
 			return err
 		}
@@ -73,7 +77,7 @@ func packZip(w io.Writer, base string, files []File) error {
 		if err != nil {
 			return err
 		}
-		hdr := &zip.FileHeader{Name: base + "/" + file.Name, Method: zip.Deflate}
+		hdr := &zip.FileHeader{Name: base + "/" + file.Name, Method: zip.Deflate, Modified: packTime}
 		hdr.SetMode(os.FileMode(file.Mode))
 		fw, err := zw.CreateHeader(hdr)
 		if err != nil {
