@@ -1,0 +1,139 @@
+package history
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fsrs"
+)
+
+// The state file beside a history file keeps every question's memory as of a
+// place in the history, so that a review reads only the lines after it. It
+// is a cache: written whole to a new file that then takes its name, never
+// needed (a missing or stale one means reading the whole history), and
+// deleted with the history.
+
+// stateVersion changes whenever what a replay computes changes: the FSRS
+// parameters, the grades, the fields kept.
+const stateVersion = 1
+
+// saveAfter is how many lines read beyond the state make saving a new one
+// worth it.
+const saveAfter = 2000
+
+// StatePath is the state file of the history file at path.
+func StatePath(path string) string { return path + ".state" }
+
+type stateFile struct {
+	Version  int           `json:"version"`
+	Head     string        `json:"head"` // sha256 of the history's first bytes, to tell a new file
+	At       position      `json:"at"`
+	Memories []savedMemory `json:"memories"`
+}
+
+type savedMemory struct {
+	Bank     string `json:"bank"`
+	Question string `json:"question"`
+	Digest   string `json:"digest"`
+	memory
+}
+
+// headSize is how much of a history identifies it: the file only grows, so
+// its first bytes never change, and a history deleted and begun again starts
+// with another time.
+const headSize = 4096
+
+func head(path string, n int64) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, min(n, headSize))); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Replay builds the schedule of the history file at path. With scores (for
+// Summarize) it reads the whole file. Without, it starts from the state file
+// when that still describes the beginning of this history, and reads only
+// the lines after it.
+func Replay(path string, withScores bool) (*Schedule, []error, error) {
+	sc := NewSchedule(fsrs.NewScheduler(), withScores)
+	sc.path = path
+	var from position
+	if !withScores {
+		from = sc.loadState()
+	}
+	warnings, to, err := scanFrom(path, from, sc.Add)
+	sc.read = to.Line - from.Line
+	sc.at = to
+	return sc, warnings, err
+}
+
+// loadState fills the schedule from the state file, returning where in the
+// history it stands; nothing and the beginning when it is missing or stale.
+func (sc *Schedule) loadState() position {
+	data, err := os.ReadFile(StatePath(sc.path))
+	if err != nil {
+		return position{}
+	}
+	var st stateFile
+	if json.Unmarshal(data, &st) != nil || st.Version != stateVersion || st.At.Offset <= 0 {
+		return position{}
+	}
+	if info, err := os.Stat(sc.path); err != nil || info.Size() < st.At.Offset {
+		return position{}
+	}
+	if h, err := head(sc.path, st.At.Offset); err != nil || h != st.Head {
+		return position{}
+	}
+	for _, m := range st.Memories {
+		mm := m.memory
+		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
+	}
+	return st.At
+}
+
+// SaveState saves the schedule's state beside its history when many lines
+// had to be read beyond the last one, so that the next review starts at once.
+// Call it after the quiz: the state says nothing of answers appended since
+// Replay, which the next Replay reads.
+func (sc *Schedule) SaveState() error {
+	if sc.path == "" || sc.read < saveAfter || sc.at.Offset == 0 {
+		return nil
+	}
+	h, err := head(sc.path, sc.at.Offset)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // forgotten meanwhile
+		}
+		return err
+	}
+	st := stateFile{Version: stateVersion, Head: h, At: sc.at}
+	st.Memories = make([]savedMemory, 0, len(sc.mem))
+	for v, m := range sc.mem {
+		st.Memories = append(st.Memories, savedMemory{v.Bank, v.Question, v.Digest, *m})
+	}
+	return quiz.WriteFile(StatePath(sc.path), true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) })
+}
+
+// Forget deletes a student's history file and its state. It is not an error
+// when there is none.
+func Forget(path string) error {
+	var errs []error
+	for _, p := range []string{path, StatePath(path)} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
