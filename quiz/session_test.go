@@ -399,3 +399,22 @@ func TestSessionInfoPage(t *testing.T) {
 		t.Errorf("output:\n%s", out.String())
 	}
 }
+
+// OnAnswer sees each answer as soon as it is scored, and none after a stop.
+func TestSessionOnAnswer(t *testing.T) {
+	b := loadSample(t)
+	qs, _ := Select([]*Bank{b}, Filter{}, 5)
+	p := &scripted{t: t, bank: b, right: allRight(b), stopAt: 4, stop: ErrInterrupted}
+	var seen []Outcome
+	s := &Session{Questions: qs, Mode: Practice, Prompter: p, Out: &bytes.Buffer{}, Now: fakeClock(),
+		OnAnswer: func(o Outcome) { seen = append(seen, o) }}
+	res, _ := s.Run(context.Background())
+	if len(seen) != 3 {
+		t.Fatalf("OnAnswer called %d times, want 3 (the answers before the stop)", len(seen))
+	}
+	for i, o := range seen {
+		if o.Question != res.Outcomes[i].Question || o.Fraction != res.Outcomes[i].Fraction || o.Seconds <= 0 {
+			t.Errorf("answer %d: OnAnswer saw %+v, the result has %+v", i, o, res.Outcomes[i])
+		}
+	}
+}
