@@ -67,6 +67,12 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		StateDir:      stateDir(getenv),
 		HandleSignals: true,
 	}
+	if now, err := time.Parse(time.RFC3339, getenv("CONFLICTQ_TEST_NOW")); err == nil {
+		// For tests and for trying a review schedule by hand: the clock
+		// starts at this time and runs on from there.
+		start := time.Now()
+		f.Now = func() time.Time { return now.Add(time.Since(start)) }
+	}
 	f.Library = sync.OnceValue(func() *quiz.Library {
 		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks, Formats: bankFormats}
 	})

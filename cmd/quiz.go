@@ -17,6 +17,7 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/history"
 )
 
 // QuizOptions are the quiz command's inputs, after flags and configuration.
@@ -41,6 +42,9 @@ type QuizOptions struct {
 	Answers   string
 	Pass      float64
 	PassSet   bool
+	Review    bool
+	NoHistory bool
+	History   bool // the setting history: false turns it off, as --no-history does
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
@@ -63,13 +67,20 @@ readers, dumb terminals and pipes. Answer with:
   any text     short, numeric and open answers
 An invalid line is explained and asked again; end of input ends the quiz.
 
---answers FILE grades an answer sheet instead of asking (see the README).`
+--answers FILE grades an answer sheet instead of asking (see the README).
+
+Every answer is kept in your history ($XDG_STATE_HOME/conflictq/history/, one
+file per --student), which conflictq progress shows. --review asks the
+questions that are due again, scheduled with FSRS as Anki does: the ones you
+missed first, then the ones you are about to forget; -n limits them.
+--no-history (or history: false in settings) keeps nothing.`
 
 const quizExample = `  conflictq quiz
   conflictq quiz --mode exam -n 10 --student "Ana" --report-dir reports/
   conflictq quiz --bank timeline --bank comprehension --tag chronology
   conflictq quiz --plain --seed 42 < answers.txt
-  conflictq quiz --bank ./my-bank.yaml -o ana.md`
+  conflictq quiz --bank ./my-bank.yaml -o ana.md
+  conflictq quiz --review -n 10`
 
 // NewCmdQuiz builds the quiz command. runF replaces the run function in tests
 // that check flag parsing alone.
@@ -100,6 +111,12 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
 				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
 			}
+			if opts.Review && opts.Answers != "" {
+				return &FlagError{Err: errors.New("give --review or --answers, not both")}
+			}
+			if opts.Review && !opts.keepHistory() {
+				return invalid("--review asks what your history says is due, but the history is turned off (--no-history or history: false)")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -118,6 +135,10 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 below it")
+	fl.BoolVar(&opts.Review, "review", false, "ask the questions due for review: missed ones first, then those about to be forgotten")
+	fl.BoolVar(&opts.NoHistory, "no-history", false, "keep nothing of this quiz in your history")
+	fl.BoolVar(&opts.History, "history", true, "keep answers in your history (history: false in settings turns it off)")
+	_ = fl.MarkHidden("history")
 
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
@@ -197,21 +218,34 @@ func quizRun(opts *QuizOptions) error {
 	if opts.Answers != "" {
 		return quizFromSheet(opts, format)
 	}
-	banks, err := loadBanks(ios, opts.Library(), opts.Banks)
+	refs := opts.Banks
+	if opts.Review && !opts.BanksSet {
+		refs = opts.Library().Names() // review what is due in every bank
+	}
+	banks, err := loadBanks(ios, opts.Library(), refs)
 	if err != nil {
 		return err
 	}
 	if !opts.SeedSet {
 		opts.Seed = opts.NewSeed()
 	}
-	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
-	if err != nil {
-		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
-	}
-	if opts.Count > len(questions) {
-		fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
-	}
 	mode, _ := quiz.ParseMode(opts.Mode)
+	var questions []*quiz.Presented
+	var sched *history.Schedule
+	if opts.Review {
+		if questions, sched, err = dueQuestions(opts, banks); err != nil || questions == nil {
+			return err
+		}
+		mode = quiz.Practice // a review teaches: feedback after every answer
+	} else {
+		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
+		if err != nil {
+			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
+		}
+		if opts.Count > len(questions) {
+			fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
+		}
+	}
 	style := quiz.Style{Color: ios.ColorEnabled() && !opts.Plain}
 
 	var p quiz.Prompter
@@ -250,12 +284,33 @@ func quizRun(opts *QuizOptions) error {
 		opts.Student = strings.TrimSpace(name)
 	}
 
-	printIntro(ios.Out, style, banks, len(questions), mode, opts)
+	shown := banks
+	if opts.Review {
+		shown = banksOf(banks, questions)
+	}
+	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	s := &quiz.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	if !opts.Plain && ios.IsStdoutTTY() {
 		s.Width = min(ios.TerminalWidth(), 100)
 	}
+	if opts.keepHistory() {
+		if path, err := historyPath(opts.StateDir, opts.Student); err != nil {
+			fmt.Fprintf(ios.ErrOut, "conflictq: warning: answers are not kept in your history: %v\n", err)
+		} else {
+			hmode := string(mode)
+			if opts.Review {
+				hmode = history.ModeReview
+			}
+			rc := &history.Recorder{Student: opts.Student, Mode: hmode, Session: opts.Now(), BankDigests: bankDigests(banks)}
+			var closeLog func()
+			s.OnAnswer, closeLog = historyRecorder(path, ios.ErrOut, rc, opts.Now)
+			defer closeLog()
+		}
+	}
 	res, runErr := s.Run(ctx)
+	if sched != nil {
+		_ = sched.SaveState() // a cache: the next review reads more without it
+	}
 	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)
 
@@ -351,7 +406,11 @@ func printIntro(w io.Writer, st quiz.Style, banks []*quiz.Bank, n int, mode quiz
 	if n == 1 {
 		noun = "question"
 	}
-	line := fmt.Sprintf("%d %s · %s mode · seed %d", n, noun, mode, opts.Seed)
+	what := string(mode) + " mode"
+	if opts.Review {
+		what = "spaced review"
+	}
+	line := fmt.Sprintf("%d %s · %s · seed %d", n, noun, what, opts.Seed)
 	if opts.TimeLimit > 0 {
 		line += " · time limit " + opts.TimeLimit.String()
 	}
@@ -563,4 +622,69 @@ func resolveBankRefs(refs []string, sheetFile string) []string {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// keepHistory reports whether answers go to the student's history.
+func (opts *QuizOptions) keepHistory() bool { return opts.History && !opts.NoHistory }
+
+// dueQuestions returns the questions due for review, in the order to ask
+// them, and the schedule they come from. When none is due it says when the
+// next one is and returns no questions.
+func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, *history.Schedule, error) {
+	ios := opts.IO
+	path, err := historyPath(opts.StateDir, opts.Student)
+	if err != nil {
+		return nil, nil, invalid("cannot find your history: %v", err)
+	}
+	sched, warnings, err := history.Replay(path, false)
+	printWarnings(ios.ErrOut, warnings)
+	if err != nil {
+		return nil, nil, invalidErr(fmt.Errorf("reading your history: %w", err))
+	}
+	now := opts.Now()
+	view := sched.For(banks)
+	f := opts.Filter()
+	var qs []*quiz.Question
+	for _, it := range view.Due(now) {
+		if f.Match(it.Question) {
+			qs = append(qs, it.Question)
+		}
+	}
+	if len(qs) == 0 {
+		switch next, ok := view.NextDue(now); {
+		case len(view.Items) == 0:
+			fmt.Fprintf(ios.Out, "Nothing to review yet: %s. Take a quiz first (conflictq quiz).\n", noHistoryYet(opts.Student))
+		case ok:
+			fmt.Fprintf(ios.Out, "Nothing is due for review. The next question is due %s.\n", history.When(next, now))
+		default:
+			fmt.Fprintln(ios.Out, "Nothing is due for review.")
+		}
+		return nil, nil, nil
+	}
+	if opts.Count > 0 && opts.Count < len(qs) {
+		qs = qs[:opts.Count]
+	}
+	return quiz.Present(qs, opts.Seed), sched, nil
+}
+
+func noHistoryYet(student string) string {
+	if student == "" {
+		return "your history has no answers to these banks"
+	}
+	return fmt.Sprintf("%s's history has no answers to these banks", student)
+}
+
+// banksOf returns the banks that questions come from.
+func banksOf(banks []*quiz.Bank, questions []*quiz.Presented) []*quiz.Bank {
+	used := map[string]bool{}
+	for _, q := range questions {
+		used[q.Bank] = true
+	}
+	var out []*quiz.Bank
+	for _, b := range banks {
+		if used[b.ID] {
+			out = append(out, b)
+		}
+	}
+	return out
 }

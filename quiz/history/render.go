@@ -44,7 +44,13 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 		}
 	}
 	fmt.Fprintln(w)
-	p.table(w, "Bank", p.Banks, o)
+	var banks []Line
+	for _, b := range p.Banks {
+		if b.Questions > 0 { // a bank of open questions has nothing to master
+			banks = append(banks, b)
+		}
+	}
+	p.table(w, "Bank", banks, o)
 	var tags []Line
 	for _, t := range p.Tags {
 		if t.Seen > 0 {
@@ -69,7 +75,8 @@ func (p *Progress) table(w io.Writer, head string, lines []Line, o TextOptions) 
 	}
 	pad := func(s string, n int) string { return s + strings.Repeat(" ", max(n-utf8.RuneCountInString(s), 0)) }
 	lpad := func(s string, n int) string { return strings.Repeat(" ", max(n-utf8.RuneCountInString(s), 0)) + s }
-	fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s\n", pad(head, nameW), lpad("Seen", 7), pad("Mastery", mastW), "Due now", "This week", "Sessions")
+	row := func(cells ...string) { fmt.Fprintln(w, strings.TrimRight(strings.Join(cells, "  "), " ")) }
+	row(pad(head, nameW), lpad("Seen", 7), pad("Mastery", mastW), "Due now", "This week", "Sessions")
 	for _, l := range lines {
 		seen := fmt.Sprintf("%d/%d", l.Seen, l.Questions)
 		mast := "-"
@@ -79,7 +86,7 @@ func (p *Progress) table(w io.Writer, head string, lines []Line, o TextOptions) 
 				mast = bar(l.Mastery, 10) + " " + lpad(mast, 4)
 			}
 		}
-		fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s\n", pad(l.Name, nameW), lpad(seen, 7), lpad(mast, mastW),
+		row(pad(l.Name, nameW), lpad(seen, 7), lpad(mast, mastW),
 			lpad(strconv.Itoa(l.DueNow), 7), lpad(strconv.Itoa(l.DueWeek), 9), scores(l.Sessions, o))
 	}
 }
