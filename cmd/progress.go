@@ -28,14 +28,15 @@ type ProgressOptions struct {
 	JSON     bool
 	Format   string
 	Forget   bool
+	Plain    bool
 }
 
 const progressLong = `Show what you have learnt: for each bank and each tag you have answered, the
 questions seen, mastery (the share right at your latest answer), the questions
 due for review now and within a week, and your scores across sessions.
 
-On a terminal mastery is a bar and the scores a sparkline; piped, they are
-numbers. --json writes the same figures with stable field names; --format csv
+On a terminal mastery is a bar and the scores a sparkline; piped, or with
+--plain, they are numbers. --json writes the same figures with stable field names; --format csv
 exports every answer in your history, one a row, for a teacher or a
 spreadsheet.
 
@@ -80,6 +81,7 @@ func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Comman
 	fl.BoolVar(&opts.JSON, "json", false, "write JSON (as --format json)")
 	fl.Var(newEnum(&opts.Format, "text", "text", "json", "csv"), "format", "text, json, or csv (every answer, one a row)")
 	fl.BoolVar(&opts.Forget, "forget", false, "delete the history, after asking")
+	fl.BoolVar(&opts.Plain, "plain", false, "numbers instead of bars, also on a terminal (for screen readers)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -124,7 +126,9 @@ func progressRun(opts *ProgressOptions) error {
 	if p.Answers == 0 {
 		fmt.Fprintf(ios.ErrOut, "No answers in %s yet: take a quiz (conflictq quiz), then come back.\n", path)
 	}
-	return p.WriteText(ios.Out, history.TextOptions{Bars: ios.IsStdoutTTY()})
+	// Bars on a terminal (or with CLICOLOR_FORCE), numbers when piped.
+	bars := !opts.Plain && (ios.IsStdoutTTY() || ios.ColorEnabled())
+	return p.WriteText(ios.Out, history.TextOptions{Bars: bars})
 }
 
 // forgetHistory deletes a student's history after asking.

@@ -199,14 +199,9 @@ func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*q
 
 func quizRun(opts *QuizOptions) error {
 	ios := opts.IO
-	if opts.Answers == "" && !opts.Plain && !ios.CanPrompt() {
-		which := "standard input"
-		if ios.IsStdinTTY() {
-			which = "standard output"
-		}
-		return invalid("%s is not a terminal, so conflictq cannot show its menus.\n"+
-			"Use --plain to answer line by line (it reads answers from standard input),\n"+
-			"or --answers FILE to grade an answer sheet.", which)
+	// A review with nothing due says so, terminal or not: it is checked below.
+	if err := checkCanAsk(opts); err != nil && !opts.Review {
+		return err
 	}
 	format, err := reportFormat(opts)
 	if err != nil {
@@ -234,6 +229,9 @@ func quizRun(opts *QuizOptions) error {
 	var sched *history.Schedule
 	if opts.Review {
 		if questions, sched, err = dueQuestions(opts, banks); err != nil || questions == nil {
+			return err
+		}
+		if err := checkCanAsk(opts); err != nil {
 			return err
 		}
 		mode = quiz.Practice // a review teaches: feedback after every answer
@@ -337,6 +335,22 @@ func quizRun(opts *QuizOptions) error {
 	}
 	if rep.Passed != nil && !*rep.Passed {
 		return silent(ExitNegative)
+	}
+	return nil
+}
+
+// checkCanAsk refuses to show menus without a terminal: it never guesses at
+// piped input.
+func checkCanAsk(opts *QuizOptions) error {
+	ios := opts.IO
+	if opts.Answers == "" && !opts.Plain && !ios.CanPrompt() {
+		which := "standard input"
+		if ios.IsStdinTTY() {
+			which = "standard output"
+		}
+		return invalid("%s is not a terminal, so conflictq cannot show its menus.\n"+
+			"Use --plain to answer line by line (it reads answers from standard input),\n"+
+			"or --answers FILE to grade an answer sheet.", which)
 	}
 	return nil
 }

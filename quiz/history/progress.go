@@ -10,7 +10,7 @@ import (
 // are stable.
 type Progress struct {
 	Student string     `json:"student"`
-	At      time.Time  `json:"at"`      // the time the figures are for
+	At      time.Time  `json:"at"`      // the time the figures are for, to the second
 	Answers int        `json:"answers"` // answers that count (current questions)
 	NextDue *time.Time `json:"next_due"`
 	Banks   []Line     `json:"banks"`
@@ -42,7 +42,7 @@ type SessionScore struct {
 //
 // Session scores need a schedule made with scores (NewSchedule, Build).
 func (v *View) Summarize(student string, now time.Time) *Progress {
-	p := &Progress{Student: student, At: now, Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
+	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
 	if next, ok := v.NextDue(now); ok {
 		p.NextDue = &next
 	}

@@ -32,16 +32,15 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 		who = "you"
 	}
 	fmt.Fprintf(w, "Progress for %s: %d %s\n", who, p.Answers, plural(p.Answers, "answer", "answers"))
-	if p.NextDue != nil {
-		due := 0
-		for _, b := range p.Banks {
-			due += b.DueNow
-		}
-		if due > 0 {
-			fmt.Fprintf(w, "%d %s due for review now: conflictq quiz --review\n", due, plural(due, "question", "questions"))
-		} else {
-			fmt.Fprintf(w, "Next review due %s\n", When(*p.NextDue, p.At))
-		}
+	due := 0
+	for _, b := range p.Banks {
+		due += b.DueNow
+	}
+	switch {
+	case due > 0:
+		fmt.Fprintf(w, "%d %s due for review now: conflictq quiz --review\n", due, plural(due, "question", "questions"))
+	case p.NextDue != nil:
+		fmt.Fprintf(w, "Next review due %s\n", When(*p.NextDue, p.At))
 	}
 	fmt.Fprintln(w)
 	var banks []Line
@@ -80,6 +79,9 @@ func (p *Progress) table(w io.Writer, head string, lines []Line, o TextOptions) 
 	for _, l := range lines {
 		seen := fmt.Sprintf("%d/%d", l.Seen, l.Questions)
 		mast := "-"
+		if o.Bars {
+			mast = pad(mast, mastW)
+		}
 		if l.Seen > 0 {
 			mast = fmt.Sprintf("%.0f%%", 100*l.Mastery)
 			if o.Bars {
