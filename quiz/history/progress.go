@@ -2,6 +2,7 @@ package history
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"time"
 )
@@ -33,7 +34,7 @@ type Line struct {
 }
 
 // SessionScore is the score of one quiz's answers on a bank or tag.
-type SessionScore struct {
+type SessionScore struct { // Percent to one decimal
 	Started time.Time `json:"started"`
 	Percent float64   `json:"percent"`
 }
@@ -122,7 +123,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 		for start, s := range a.sessions {
 			pct := 0.0
 			if s[1] > 0 {
-				pct = 100 * s[0] / s[1]
+				pct = math.Round(1000*s[0]/s[1]) / 10
 			}
 			l.Sessions = append(l.Sessions, SessionScore{Started: time.Unix(start, 0).UTC(), Percent: pct})
 		}
