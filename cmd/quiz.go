@@ -226,9 +226,8 @@ func quizRun(opts *QuizOptions) error {
 	}
 	mode, _ := quiz.ParseMode(opts.Mode)
 	var questions []*quiz.Presented
-	var sched *history.Schedule
 	if opts.Review {
-		if questions, sched, err = dueQuestions(opts, banks); err != nil || questions == nil {
+		if questions, err = dueQuestions(opts, banks); err != nil || questions == nil {
 			return err
 		}
 		if err := checkCanAsk(opts); err != nil {
@@ -302,13 +301,15 @@ func quizRun(opts *QuizOptions) error {
 			rc := &history.Recorder{Student: opts.Student, Mode: hmode, Session: opts.Now(), BankDigests: bankDigests(banks)}
 			var closeLog func()
 			s.OnAnswer, closeLog = historyRecorder(path, ios.ErrOut, rc, opts.Now)
-			defer closeLog()
+			defer func() {
+				closeLog()
+				// A cache, so that the next review starts at once: brought up
+				// to date once the student has seen the summary.
+				_ = history.Refresh(path)
+			}()
 		}
 	}
 	res, runErr := s.Run(ctx)
-	if sched != nil {
-		_ = sched.SaveState() // a cache: the next review reads more without it
-	}
 	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)
 
@@ -642,18 +643,17 @@ func fileExists(path string) bool {
 func (opts *QuizOptions) keepHistory() bool { return opts.History && !opts.NoHistory }
 
 // dueQuestions returns the questions due for review, in the order to ask
-// them, and the schedule they come from. When none is due it says when the
-// next one is and returns no questions.
-func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, *history.Schedule, error) {
+// them. When none is due it says when the next one is and returns none.
+func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
 	ios := opts.IO
 	path, err := historyPath(opts.StateDir, opts.Student)
 	if err != nil {
-		return nil, nil, invalid("cannot find your history: %v", err)
+		return nil, invalid("cannot find your history: %v", err)
 	}
 	sched, warnings, err := history.Replay(path, false)
 	printWarnings(ios.ErrOut, warnings)
 	if err != nil {
-		return nil, nil, invalidErr(fmt.Errorf("reading your history: %w", err))
+		return nil, invalidErr(fmt.Errorf("reading your history: %w", err))
 	}
 	now := opts.Now()
 	view := sched.For(banks)
@@ -673,12 +673,12 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, *hi
 		default:
 			fmt.Fprintln(ios.Out, "Nothing is due for review.")
 		}
-		return nil, nil, nil
+		return nil, nil
 	}
 	if opts.Count > 0 && opts.Count < len(qs) {
 		qs = qs[:opts.Count]
 	}
-	return quiz.Present(qs, opts.Seed), sched, nil
+	return quiz.Present(qs, opts.Seed), nil
 }
 
 func noHistoryYet(student string) string {

@@ -328,4 +328,21 @@ func TestStateFile(t *testing.T) {
 	if sc.read != 7300 {
 		t.Errorf("a new history read from line %d, want the start", 7300-sc.read)
 	}
+	// Refresh saves a state when the history has grown well beyond it.
+	if err := Refresh(path); err != nil {
+		t.Fatal(err)
+	}
+	if sc, _, _ = Replay(path, false); sc.read != 0 {
+		t.Errorf("after Refresh a review reads %d lines, want 0", sc.read)
+	}
+	l, _ = Open(path)
+	l.Append(rec(banks[0], 3, end.Add(time.Hour), 0, 5))
+	l.Close()
+	st, _ := os.Stat(StatePath(path))
+	if err := Refresh(path); err != nil {
+		t.Fatal(err)
+	}
+	if st2, _ := os.Stat(StatePath(path)); !st2.ModTime().Equal(st.ModTime()) {
+		t.Error("Refresh rewrote the state for one line")
+	}
 }

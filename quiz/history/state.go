@@ -1,6 +1,8 @@
 package history
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -24,17 +26,20 @@ import (
 const stateVersion = 1
 
 // saveAfter is how many lines read beyond the state make saving a new one
-// worth it.
-const saveAfter = 2000
+// worth it; refreshAfter how many bytes a quiz's end may leave unread.
+const (
+	saveAfter    = 2000
+	refreshAfter = 256 << 10 // about 1,100 answers
+)
 
 // StatePath is the state file of the history file at path.
 func StatePath(path string) string { return path + ".state" }
 
-type stateFile struct {
-	Version  int           `json:"version"`
-	Head     string        `json:"head"` // sha256 of the history's first bytes, to tell a new file
-	At       position      `json:"at"`
-	Memories []savedMemory `json:"memories"`
+// A state file is two lines: a header, then the memories.
+type stateHeader struct {
+	Version int      `json:"version"`
+	Head    string   `json:"head"` // sha256 of the history's first bytes, to tell a new file
+	At      position `json:"at"`
 }
 
 type savedMemory struct {
@@ -86,21 +91,63 @@ func (sc *Schedule) loadState() position {
 	if err != nil {
 		return position{}
 	}
-	var st stateFile
-	if json.Unmarshal(data, &st) != nil || st.Version != stateVersion || st.At.Offset <= 0 {
+	first, rest, _ := bytes.Cut(data, []byte{'\n'})
+	h, ok := sc.checkHeader(first)
+	if !ok {
 		return position{}
 	}
-	if info, err := os.Stat(sc.path); err != nil || info.Size() < st.At.Offset {
+	var mems []savedMemory
+	if json.Unmarshal(rest, &mems) != nil {
 		return position{}
 	}
-	if h, err := head(sc.path, st.At.Offset); err != nil || h != st.Head {
-		return position{}
-	}
-	for _, m := range st.Memories {
+	for _, m := range mems {
 		mm := m.memory
 		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
 	}
-	return st.At
+	return h.At
+}
+
+// checkHeader reads a state file's header and checks that it describes the
+// beginning of this history.
+func (sc *Schedule) checkHeader(line []byte) (stateHeader, bool) {
+	var h stateHeader
+	if json.Unmarshal(line, &h) != nil || h.Version != stateVersion || h.At.Offset <= 0 {
+		return h, false
+	}
+	if info, err := os.Stat(sc.path); err != nil || info.Size() < h.At.Offset {
+		return h, false
+	}
+	if sum, err := head(sc.path, h.At.Offset); err != nil || sum != h.Head {
+		return h, false
+	}
+	return h, true
+}
+
+// Refresh brings the state file of the history at path up to date when the
+// history has grown well beyond it, so that the next review reads only a
+// little. A quiz calls it as it ends, when the student has stopped waiting.
+func Refresh(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil // no history: nothing to do
+	}
+	behind := info.Size()
+	if f, err := os.Open(StatePath(path)); err == nil {
+		line, _ := bufio.NewReaderSize(f, 1024).ReadSlice('\n')
+		f.Close()
+		sc := &Schedule{path: path}
+		if h, ok := sc.checkHeader(line); ok {
+			behind -= h.At.Offset
+		}
+	}
+	if behind < refreshAfter {
+		return nil
+	}
+	sc, _, err := Replay(path, false)
+	if err != nil {
+		return err
+	}
+	return sc.SaveState()
 }
 
 // SaveState saves the schedule's state beside its history when many lines
@@ -118,12 +165,17 @@ func (sc *Schedule) SaveState() error {
 		}
 		return err
 	}
-	st := stateFile{Version: stateVersion, Head: h, At: sc.at}
-	st.Memories = make([]savedMemory, 0, len(sc.mem))
+	mems := make([]savedMemory, 0, len(sc.mem))
 	for v, m := range sc.mem {
-		st.Memories = append(st.Memories, savedMemory{v.Bank, v.Question, v.Digest, *m})
+		mems = append(mems, savedMemory{v.Bank, v.Question, v.Digest, *m})
 	}
-	return quiz.WriteFile(StatePath(sc.path), true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) })
+	return quiz.WriteFile(StatePath(sc.path), true, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		if err := enc.Encode(stateHeader{Version: stateVersion, Head: h, At: sc.at}); err != nil {
+			return err
+		}
+		return enc.Encode(mems)
+	})
 }
 
 // Forget deletes a student's history file and its state. It is not an error
