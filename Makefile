@@ -24,12 +24,15 @@ test:
 	$(GO) test -race ./...
 
 # BenchmarkGrade100k writes 100,000 JSON-lines sheets and grades them with the
-# real binary beside jq (when installed); the others are in-process.
+# real binary beside jq (when installed); BenchmarkStartup/review takes a
+# spaced review over a year's history (100,000 answers); the others are
+# in-process.
 bench:
 	$(GO) test -run '^$$' -bench 'Startup' -benchtime 20x ./cmd
 	$(GO) test -run '^$$' -bench 'Grade100k' -benchtime 1x ./cmd
 	$(GO) test -run '^$$' -bench 'InProcess|FirstPrompt' -benchmem ./cmd
 	$(GO) test -run '^$$' -bench . -benchmem ./quiz ./glossary ./assets
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./quiz/history ./quiz/fsrs
 
 # One target at a time: go test -fuzz takes a single target.
 fuzz:
