@@ -106,8 +106,12 @@ func BenchmarkStartup(b *testing.B) {
 	}{
 		{"quiz", func() time.Duration { return timeToPrompt(b, conflictq, "quiz", "--plain", "--seed", "1") }},
 		{"define", func() time.Duration { return timeRun(b, conflictq, "", "define", "genocide") }},
-		{"review", func() time.Duration { return timeToPromptWith(b, conflictq, []string{"XDG_STATE_HOME=" + warm, now}, review...) }},
-		{"review-cold", func() time.Duration { return timeToPromptWith(b, conflictq, []string{"XDG_STATE_HOME=" + cold, now}, review...) }},
+		{"review", func() time.Duration {
+			return timeToPromptWith(b, conflictq, []string{"XDG_STATE_HOME=" + warm, now}, review...)
+		}},
+		{"review-cold", func() time.Duration {
+			return timeToPromptWith(b, conflictq, []string{"XDG_STATE_HOME=" + cold, now}, review...)
+		}},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			var total, baseTotal time.Duration
