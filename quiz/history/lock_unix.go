@@ -1,22 +1,23 @@
-//go:build unix
+//go:build unix && !aix
 
 package history
 
 import (
 	"os"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
-func lock(f *os.File) error       { return flock(f, syscall.LOCK_EX) }
-func lockShared(f *os.File) error { return flock(f, syscall.LOCK_SH) }
+func lock(f *os.File) error       { return flock(f, unix.LOCK_EX) }
+func lockShared(f *os.File) error { return flock(f, unix.LOCK_SH) }
 
 func flock(f *os.File, how int) error {
 	for {
-		err := syscall.Flock(int(f.Fd()), how)
-		if err != syscall.EINTR {
+		err := unix.Flock(int(f.Fd()), how)
+		if err != unix.EINTR {
 			return err
 		}
 	}
 }
 
-func unlock(f *os.File) error { return syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+func unlock(f *os.File) error { return unix.Flock(int(f.Fd()), unix.LOCK_UN) }
