@@ -47,6 +47,25 @@ func Normalize(s string) string {
 	b.Grow(len(decomposed))
 	space := false
 	for _, r := range decomposed {
+		if r < utf8.RuneSelf {
+			// ASCII, most of every text: the same result as below without the
+			// fold loop and map lookup, which made Normalize the bulk of
+			// glossary search.
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(byte(r))
+			continue
+		}
 		r = foldCase(r)
 		if f, ok := letterFolds[r]; ok {
 			if space && b.Len() > 0 {
