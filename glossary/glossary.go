@@ -165,12 +165,16 @@ func (g *Glossary) Search(query string) []Hit {
 				weight int
 			}{e.InArticle.Note, 5})
 		}
+		// Each field folded once, not once per word: folding is most of a search.
+		norms := make([]string, len(fields))
+		for i, f := range fields {
+			norms[i] = " " + quiz.Normalize(f.text) + " "
+		}
 		score, line, all := 0, "", true
 		for _, w := range words {
 			found := false
-			for _, f := range fields {
-				norm := " " + quiz.Normalize(f.text) + " "
-				if c := strings.Count(norm, " "+w); c > 0 {
+			for i, f := range fields {
+				if c := strings.Count(norms[i], " "+w); c > 0 {
 					found = true
 					score += f.weight * c
 					if line == "" {
@@ -178,7 +182,10 @@ func (g *Glossary) Search(query string) []Hit {
 					}
 				}
 			}
-			all = all && found
+			if !found {
+				all = false
+				break
+			}
 		}
 		if all {
 			hits = append(hits, Hit{Entry: e, Score: score, Line: line})
