@@ -9,7 +9,7 @@ FUZZTIME ?= 10s
 help:
 	@echo "make build        build ./$(BIN)"
 	@echo "make test         go vet (also for macOS and Windows), then every test with the race detector"
-	@echo "make bench        benchmarks, including start-up against a do-nothing program"
+	@echo "make bench        benchmarks, including every command's start-up against a do-nothing program"
 	@echo "make fuzz         each fuzz target for $(FUZZTIME) (FUZZTIME=1m make fuzz)"
 	@echo "make install      go install the command"
 	@echo "make completions  shell completion scripts into completions/"
@@ -28,10 +28,11 @@ test:
 	GOOS=windows $(GO) vet ./...
 	GORACE="atexit_sleep_ms=10 $$GORACE" $(GO) test -race ./...
 
+# BenchmarkStartup times each command against the floor and prints a table (-v).
 # BenchmarkGrade100k writes 100,000 JSON-lines sheets and grades them with the
 # real binary beside jq (when installed); the others are in-process.
 bench:
-	$(GO) test -run '^$$' -bench 'Startup' -benchtime 20x ./cmd
+	$(GO) test -run '^$$' -bench 'Startup' -benchtime 40x -v ./cmd
 	$(GO) test -run '^$$' -bench 'Grade100k' -benchtime 1x ./cmd
 	$(GO) test -run '^$$' -bench 'InProcess|FirstPrompt' -benchmem ./cmd
 	$(GO) test -run '^$$' -bench . -benchmem ./quiz ./glossary ./assets
