@@ -14,7 +14,7 @@ help:
 	@echo "make install      go install the command"
 	@echo "make completions  shell completion scripts into completions/"
 	@echo "make man          man pages into man/"
-	@echo "make generate     recompile the embedded banks after editing assets/banks/*.yaml"
+	@echo "make generate     recompile the embedded banks and glossary after editing assets/*/*.yaml"
 
 build:
 	$(GO) build -o $(BIN) $(PKG)
