@@ -58,8 +58,9 @@ func Normalize(s string) string {
 	for _, r := range decomposed {
 		if r < utf8.RuneSelf {
 			// ASCII, most of every text: the same result as below without the
-			// fold loop and map lookup, which made Normalize the bulk of
+			// fold loop and map lookups, which made Normalize the bulk of
 			// glossary search.
+			prev = r
 			switch {
 			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
 			case 'A' <= r && r <= 'Z':
