@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -167,16 +168,25 @@ func (g *Glossary) Search(query string) []Hit {
 				weight int
 			}{e.InArticle.Note, 5})
 		}
-		// Each field folded once, not once per word: folding is most of a search.
+		// Folding is most of a search: each field is folded once, and only if
+		// it can hold the word. A word (letters and digits, folded) can be in an
+		// ASCII field's folding only if it is in the field in lower case.
 		norms := make([]string, len(fields))
-		for i, f := range fields {
-			norms[i] = " " + quiz.Normalize(f.text) + " "
+		folded := func(i int, w string) string {
+			text := fields[i].text
+			if isASCII(text) && !strings.Contains(strings.ToLower(text), w) {
+				return ""
+			}
+			if norms[i] == "" {
+				norms[i] = " " + quiz.Normalize(text) + " "
+			}
+			return norms[i]
 		}
 		score, line, all := 0, "", true
 		for _, w := range words {
 			found := false
 			for i, f := range fields {
-				if c := strings.Count(norms[i], " "+w); c > 0 {
+				if c := strings.Count(folded(i, w), " "+w); c > 0 {
 					found = true
 					score += f.weight * c
 					if line == "" {
@@ -195,6 +205,15 @@ func (g *Glossary) Search(query string) []Hit {
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
 	return hits
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // matchingSentence returns the sentence of text in which word (normalised)
