@@ -1,7 +1,0 @@
-//go:build unix
-
-package quiz
-
-import "syscall"
-
-func syscallMkfifo(path string) error { return syscall.Mkfifo(path, 0o600) }
