@@ -12,13 +12,14 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/history"
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
 // ProgressOptions are the progress command's inputs.
 type ProgressOptions struct {
 	IO       *iostreams.IOStreams
 	Library  func() *quiz.Library
-	Prompter func() quiz.Prompter
+	Prompter func() session.Prompter
 	Now      func() time.Time
 	StateDir func() (string, error)
 
@@ -138,7 +139,7 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", path)
 		return nil
 	}
-	var p quiz.Prompter
+	var p session.Prompter
 	if ios.CanPrompt() {
 		p = opts.Prompter()
 	} else {
@@ -150,7 +151,7 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	}
 	ok, err := p.Confirm(fmt.Sprintf("Delete %s history (%s)? This cannot be undone.", who, path), false)
 	if err != nil {
-		if errors.Is(err, quiz.ErrInterrupted) {
+		if errors.Is(err, session.ErrInterrupted) {
 			return silent(ExitInterrupted)
 		}
 		return &ExitError{Code: ExitInvalid, Err: errors.New("nothing was deleted: no answer to the question")}

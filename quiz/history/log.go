@@ -9,14 +9,14 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Path is the history file of a student in dir: one file per student, named
-// as reports are (quiz.SafeName), so that a shared computer keeps each
+// as reports are (text.FileName), so that a shared computer keeps each
 // student's apart.
 func Path(dir, student string) string {
-	return filepath.Join(dir, quiz.SafeName(student)+".jsonl")
+	return filepath.Join(dir, text.FileName(student)+".jsonl")
 }
 
 // Log appends records to a history file.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // TextOptions say how WriteText draws progress.
@@ -167,21 +169,12 @@ func WriteCSV(w io.Writer, records []Record) error {
 	}
 	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 	for _, r := range records {
-		row := []string{r.Time.Format(time.RFC3339Nano), r.Session.Format(time.RFC3339), csvSafe(r.Student), csvSafe(r.Mode),
-			csvSafe(r.Bank), csvSafe(r.BankDigest), csvSafe(r.Question), csvSafe(r.Digest), num(r.Points), num(r.MaxPoints), num(r.Seconds)}
+		row := []string{r.Time.Format(time.RFC3339Nano), r.Session.Format(time.RFC3339), text.CSVSafe(r.Student), text.CSVSafe(r.Mode),
+			text.CSVSafe(r.Bank), text.CSVSafe(r.BankDigest), text.CSVSafe(r.Question), text.CSVSafe(r.Digest), num(r.Points), num(r.MaxPoints), num(r.Seconds)}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// csvSafe keeps a spreadsheet from running a name as a formula.
-// TODO: quiz/text.CSVSafe once the restructuring (branch r13b) is on main.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

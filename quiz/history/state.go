@@ -11,7 +11,7 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/fsrs"
 )
 
@@ -169,7 +169,7 @@ func (sc *Schedule) SaveState() error {
 	for v, m := range sc.mem {
 		mems = append(mems, savedMemory{v.Bank, v.Question, v.Digest, *m})
 	}
-	return quiz.WriteFile(StatePath(sc.path), true, func(w io.Writer) error {
+	return fileio.WriteFile(StatePath(sc.path), true, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		if err := enc.Encode(stateHeader{Version: stateVersion, Head: h, At: sc.at}); err != nil {
 			return err
