@@ -18,7 +18,6 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
-	"github.com/conflictq/conflictq/quiz/history"
 	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/session"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -296,23 +295,7 @@ func quizRun(opts *QuizOptions) error {
 		s.Width = min(ios.TerminalWidth(), 100)
 	}
 	if opts.keepHistory() {
-		if path, err := historyPath(opts.StateDir, opts.Student); err != nil {
-			fmt.Fprintf(ios.ErrOut, "conflictq: warning: answers are not kept in your history: %v\n", err)
-		} else {
-			hmode := string(mode)
-			if opts.Review {
-				hmode = history.ModeReview
-			}
-			rc := &history.Recorder{Student: opts.Student, Mode: hmode, Session: opts.Now(), BankDigests: bankDigests(banks)}
-			var closeLog func()
-			s.OnAnswer, closeLog = historyRecorder(path, ios.ErrOut, rc, opts.Now)
-			defer func() {
-				closeLog()
-				// A cache, so that the next review starts at once: brought up
-				// to date once the student has seen the summary.
-				_ = history.Refresh(path)
-			}()
-		}
+		defer recordHistory(opts, s, banks)()
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
@@ -650,68 +633,4 @@ func resolveBankRefs(refs []string, sheetFile string) []string {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-// keepHistory reports whether answers go to the student's history.
-func (opts *QuizOptions) keepHistory() bool { return opts.History && !opts.NoHistory }
-
-// dueQuestions returns the questions due for review, in the order to ask
-// them. When none is due it says when the next one is and returns none.
-func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
-	ios := opts.IO
-	path, err := historyPath(opts.StateDir, opts.Student)
-	if err != nil {
-		return nil, invalid("cannot find your history: %v", err)
-	}
-	sched, warnings, err := history.Replay(path, false)
-	printWarnings(ios.ErrOut, warnings)
-	if err != nil {
-		return nil, invalidErr(fmt.Errorf("reading your history: %w", err))
-	}
-	now := opts.Now()
-	view := sched.For(banks)
-	f := opts.Filter()
-	var qs []*quiz.Question
-	for _, it := range view.Due(now) {
-		if f.Match(it.Question) {
-			qs = append(qs, it.Question)
-		}
-	}
-	if len(qs) == 0 {
-		switch next, ok := view.NextDue(now); {
-		case len(view.Items) == 0:
-			fmt.Fprintf(ios.Out, "Nothing to review yet: %s. Take a quiz first (conflictq quiz).\n", noHistoryYet(opts.Student))
-		case ok:
-			fmt.Fprintf(ios.Out, "Nothing is due for review. The next question is due %s.\n", history.When(next, now))
-		default:
-			fmt.Fprintln(ios.Out, "Nothing is due for review.")
-		}
-		return nil, nil
-	}
-	if opts.Count > 0 && opts.Count < len(qs) {
-		qs = qs[:opts.Count]
-	}
-	return quiz.Present(qs, opts.Seed), nil
-}
-
-func noHistoryYet(student string) string {
-	if student == "" {
-		return "your history has no answers to these banks"
-	}
-	return fmt.Sprintf("%s's history has no answers to these banks", student)
-}
-
-// banksOf returns the banks that questions come from.
-func banksOf(banks []*quiz.Bank, questions []*quiz.Presented) []*quiz.Bank {
-	used := map[string]bool{}
-	for _, q := range questions {
-		used[q.Bank] = true
-	}
-	var out []*quiz.Bank
-	for _, b := range banks {
-		if used[b.ID] {
-			out = append(out, b)
-		}
-	}
-	return out
 }
