@@ -209,7 +209,7 @@ func (d *decoder) decode(b []byte, r *Record) bool {
 			val = b[i:j]
 			i = j
 		}
-		if i >= len(b) {
+		if i >= len(b) || b[i] != ',' && b[i] != '}' {
 			return false
 		}
 		ok := true
@@ -289,7 +289,7 @@ func parseTime(v []byte, quoted bool) (time.Time, bool) {
 	hour, ok4 := num(v[11:13])
 	minute, ok5 := num(v[14:16])
 	sec, ok6 := num(v[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || dayN < 1 || dayN > 31 || hour > 23 || minute > 59 || sec > 60 {
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || dayN < 1 || dayN > daysIn(year, month) || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
 	nsec := 0
@@ -317,9 +317,25 @@ func daysFromCivil(y, m, d int) int64 {
 		y--
 	}
 	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
 	yoe := y - era*400
 	mp := (m + 9) % 12
 	doy := (153*mp+2)/5 + d - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return int64(era)*146097 + int64(doe) - 719468
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
