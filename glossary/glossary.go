@@ -6,8 +6,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Glossary is a set of entries with a lookup index over every name.
@@ -24,7 +25,7 @@ func New(entries []Entry) (*Glossary, error) {
 	for i := range entries {
 		e := &entries[i]
 		for _, name := range e.AllNames() {
-			key := quiz.Normalize(name)
+			key := text.Normalize(name)
 			if key == "" {
 				continue
 			}
@@ -38,7 +39,7 @@ func New(entries []Entry) (*Glossary, error) {
 	for i := range entries {
 		e := &entries[i]
 		for _, r := range slices.Concat(e.Related, e.Confusable) {
-			j, ok := g.index[quiz.Normalize(r)]
+			j, ok := g.index[text.Normalize(r)]
 			switch {
 			case !ok:
 				problems = append(problems, fmt.Sprintf("%s:%d: term %q: related %q is not an entry", e.File, e.Line, e.Term, r))
@@ -72,7 +73,7 @@ func (g *Glossary) Entries() []Entry { return g.entries }
 // hyphens and punctuation: "Xocalı", "xocali", "KHOJALY", "ХОДЖАЛЫ" and
 // "Խոջալու" find Khojaly.
 func (g *Glossary) Lookup(name string) (*Entry, bool) {
-	i, ok := g.index[quiz.Normalize(name)]
+	i, ok := g.index[text.Normalize(name)]
 	if !ok {
 		return nil, false
 	}
@@ -82,7 +83,7 @@ func (g *Glossary) Lookup(name string) (*Entry, bool) {
 // Suggest returns up to n terms close to a name that was not found, best first:
 // names that start with it, then names within a few edits of it.
 func (g *Glossary) Suggest(name string, n int) []string {
-	want := quiz.Normalize(name)
+	want := text.Normalize(name)
 	if want == "" {
 		return nil
 	}
@@ -97,7 +98,7 @@ func (g *Glossary) Suggest(name string, n int) []string {
 		case strings.HasPrefix(key, want) && len(want) >= 3:
 			score = 0
 		default:
-			d := quiz.EditDistance(want, key)
+			d := text.EditDistance(want, key)
 			if limit := max(1, min(3, len([]rune(want))/3)); d <= limit {
 				score = d
 			}
@@ -147,7 +148,7 @@ type Hit struct {
 // ranked: a match in the term counts most, then aliases, the short definition,
 // the definition and the notes.
 func (g *Glossary) Search(query string) []Hit {
-	words := strings.Fields(quiz.Normalize(query))
+	words := strings.Fields(text.Normalize(query))
 	if len(words) == 0 {
 		return nil
 	}
@@ -167,12 +168,25 @@ func (g *Glossary) Search(query string) []Hit {
 				weight int
 			}{e.InArticle.Note, 5})
 		}
+		// Folding is most of a search: each field is folded once, and only if
+		// it can hold the word. A word (letters and digits, folded) can be in an
+		// ASCII field's folding only if it is in the field in lower case.
+		norms := make([]string, len(fields))
+		folded := func(i int, w string) string {
+			field := fields[i].text
+			if isASCII(field) && !strings.Contains(strings.ToLower(field), w) {
+				return ""
+			}
+			if norms[i] == "" {
+				norms[i] = " " + text.Normalize(field) + " "
+			}
+			return norms[i]
+		}
 		score, line, all := 0, "", true
 		for _, w := range words {
 			found := false
-			for _, f := range fields {
-				norm := " " + quiz.Normalize(f.text) + " "
-				if c := strings.Count(norm, " "+w); c > 0 {
+			for i, f := range fields {
+				if c := strings.Count(folded(i, w), " "+w); c > 0 {
 					found = true
 					score += f.weight * c
 					if line == "" {
@@ -180,7 +194,10 @@ func (g *Glossary) Search(query string) []Hit {
 					}
 				}
 			}
-			all = all && found
+			if !found {
+				all = false
+				break
+			}
 		}
 		if all {
 			hits = append(hits, Hit{Entry: e, Score: score, Line: line})
@@ -190,15 +207,24 @@ func (g *Glossary) Search(query string) []Hit {
 	return hits
 }
 
-// matchingSentence returns the sentence of text in which word (normalised)
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// matchingSentence returns the sentence of para in which word (normalised)
 // starts a word.
-func matchingSentence(text, word string) string {
-	for _, s := range splitSentences(text) {
-		if strings.Contains(" "+quiz.Normalize(s)+" ", " "+word) {
+func matchingSentence(para, word string) string {
+	for _, s := range splitSentences(para) {
+		if strings.Contains(" "+text.Normalize(s)+" ", " "+word) {
 			return s
 		}
 	}
-	return strings.TrimSpace(text)
+	return strings.TrimSpace(para)
 }
 
 func splitSentences(text string) []string {

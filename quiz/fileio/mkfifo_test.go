@@ -1,0 +1,7 @@
+//go:build unix
+
+package fileio
+
+import "syscall"
+
+func syscallMkfifo(path string) error { return syscall.Mkfifo(path, 0o600) }
