@@ -3,6 +3,8 @@ package quiz
 import (
 	"math"
 	"slices"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Score returns the share of the question's points a response earns, from 0 to 1.
@@ -67,14 +69,14 @@ func scoreTrueFalse(q *Question, r Response) float64 {
 }
 
 func scoreShort(q *Question, r Response) float64 {
-	if slices.Contains(q.Accept, r.Text) || matchesFolded(r.Text, q.folded().accept) {
+	if slices.Contains(q.Accept, r.Text) || text.MatchesNormalized(r.Text, q.folded().accept) {
 		return 1
 	}
 	return 0
 }
 
 func scoreNumeric(q *Question, r Response) float64 {
-	v, err := ParseNumber(r.Text)
+	v, err := text.ParseNumber(r.Text)
 	if err != nil {
 		return 0
 	}
