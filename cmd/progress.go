@@ -37,9 +37,9 @@ questions seen, mastery (the share right at your latest answer), the questions
 due for review now and within a week, and your scores across sessions.
 
 On a terminal mastery is a bar and the scores a sparkline; piped, or with
---plain, they are numbers. --json writes the same figures with stable field names; --format csv
-exports every answer in your history, one a row, for a teacher or a
-spreadsheet.
+--plain, they are numbers. --json writes the same figures with stable field
+names; --format csv exports every answer in your history, one a row, for a
+teacher or a spreadsheet.
 
 Your history is kept in $XDG_STATE_HOME/conflictq/history/ (usually
 ~/.local/state/conflictq/history/), one file per --student. --forget deletes
@@ -77,8 +77,8 @@ func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Comman
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Student, "student", "", "whose history (`name`): one file per student on a shared computer")
-	fl.StringArrayVar(&opts.Banks, "bank", nil, "only this bank (`name` or file; repeatable; default: every embedded bank)")
+	fl.StringVar(&opts.Student, "student", "", "the student whose history it is (`name`): one file each on a shared computer")
+	fl.StringArrayVar(&opts.Banks, "bank", nil, "only this bank: a `name` or a file (repeatable; default: every embedded bank)")
 	fl.BoolVar(&opts.JSON, "json", false, "write JSON (as --format json)")
 	fl.Var(newEnum(&opts.Format, "text", "text", "json", "csv"), "format", "text, json, or csv (every answer, one a row)")
 	fl.BoolVar(&opts.Forget, "forget", false, "delete the history, after asking")
