@@ -1,7 +1,7 @@
-// The pseudo-terminal tests need a Linux pty (creack/pty, TCGETS); the
-// other platforms compile the rest of the package's tests (make cross).
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
-//go:build linux
+// The pseudo-terminal tests need a pty (creack/pty) and termios: the systems
+// above; getTermios names the request on each (pty_termios_*_test.go).
 
 package cmd
 
@@ -118,8 +118,14 @@ const (
 // runOnTTY runs conflictq with the terminal's slave as its stdin and stdout.
 func runOnTTY(t *testing.T, tty *os.File, args ...string) (<-chan int, *bytes.Buffer) {
 	t.Helper()
-	errOut := &syncBuffer{}
 	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(), "TERM": "xterm"}
+	return runOnTTYWith(t, tty, env, args...)
+}
+
+// runOnTTYWith is runOnTTY in the environment env.
+func runOnTTYWith(t *testing.T, tty *os.File, env map[string]string, args ...string) (<-chan int, *bytes.Buffer) {
+	t.Helper()
+	errOut := &syncBuffer{}
 	getenv := func(k string) string { return env[k] }
 	f := newFactory(iostreams.FromFiles(tty, tty, errOut, getenv), getenv)
 	done := make(chan int, 1)
@@ -325,7 +331,7 @@ func remove(list []string, item string) []string {
 // checkCooked fails if the terminal was left in raw mode.
 func checkCooked(t *testing.T, tty *os.File) {
 	t.Helper()
-	tio, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	tio, err := unix.IoctlGetTermios(int(tty.Fd()), getTermios)
 	if err != nil {
 		t.Fatal(err)
 	}
