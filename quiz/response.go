@@ -1,8 +1,9 @@
 package quiz
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Response is a student's answer in the bank's own terms: indices refer to the
@@ -57,9 +58,9 @@ func (q *Question) Expected() string {
 	case Short:
 		return strings.Join(q.Accept, " / ")
 	case Numeric:
-		s := strconv.FormatFloat(q.Value, 'f', -1, 64)
+		s := text.FormatQuantity(q.Value)
 		if q.Tol > 0 {
-			s += " (± " + strconv.FormatFloat(q.Tol, 'f', -1, 64) + ")"
+			s += " (± " + text.FormatQuantity(q.Tol) + ")"
 		}
 		if q.Unit != "" {
 			s += " " + q.Unit

@@ -30,3 +30,11 @@ func TestFormatPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatQuantity(t *testing.T) {
+	for in, want := range map[float64]string{30000: "30,000", 1994: "1994", 613: "613", 1000000: "1,000,000", -25000: "-25,000", 12345.5: "12,345.5", 0.5: "0.5"} {
+		if got := FormatQuantity(in); got != want {
+			t.Errorf("FormatQuantity(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
