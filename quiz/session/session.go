@@ -236,12 +236,13 @@ func (s *Session) answer(q *quiz.Presented, indent string) {
 	}
 }
 
-// message wraps a prompt to the screen, leaving room for the prompter's "? ".
+// message wraps a prompt to the screen at word boundaries, its later lines
+// indented under the first, which follows the prompter's "? ".
 func (s *Session) message(prompt string) string {
 	if s.Width <= 0 {
 		return prompt
 	}
-	return text.Wrap(prompt, s.Width-4, "")
+	return text.Hang(prompt, s.Width, 2)
 }
 
 // feedback tells the student, in practice mode, how they did and why.

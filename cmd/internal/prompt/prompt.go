@@ -24,6 +24,9 @@ type Survey struct {
 	out     terminal.FileWriter
 	errOut  io.Writer
 	restore func()
+	// Width is the screen's width: prompts, options, hints and echoed
+	// answers are wrapped at word boundaries to fit it. 0: not wrapped.
+	Width int
 }
 
 // NewSurvey returns a prompter drawing on out and reading keys from in, which
@@ -38,6 +41,10 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 
 func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error {
 	opts = append(opts, survey.WithStdio(s.in, s.out, s.errOut), survey.WithShowCursor(true))
+	registerFuncs()
+	// survey reads its templates from package variables; this package is
+	// the only one that draws with survey, so it sets them for each prompt.
+	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width)
 	err := survey.AskOne(p, response, opts...)
 	switch {
 	case err == nil:
@@ -55,14 +62,14 @@ func pageSize(n int) int { return min(max(n, 7), 12) }
 // Select shows a menu moved with the arrow keys.
 func (s *Survey) Select(msg string, options []string) (int, error) {
 	var i int
-	err := s.ask(&survey.Select{Message: msg, Options: options, PageSize: pageSize(len(options))}, &i)
+	err := s.ask(&survey.Select{Message: msg, Options: wrapOptions(options, s.Width, selectIndent), PageSize: pageSize(len(options))}, &i)
 	return i, err
 }
 
 // MultiSelect shows a menu of boxes ticked with space.
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 	var idx []int
-	err := s.ask(&survey.MultiSelect{Message: msg, Options: options, PageSize: pageSize(len(options))}, &idx)
+	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent), PageSize: pageSize(len(options))}, &idx)
 	return idx, err
 }
 
@@ -110,6 +117,12 @@ func (s *Survey) Order(msg string, items []string) ([]int, error) {
 		}
 		seq = append(seq, remaining[k])
 		remaining = append(remaining[:k:k], remaining[k+1:]...)
+	}
+	if len(remaining) == 1 && len(items) > 1 {
+		// The last item needs no choosing, but the student should see
+		// where it went before the answer is judged.
+		last := fmt.Sprintf("Position %d of %d, the one left:", len(items), len(items))
+		fmt.Fprintf(s.out, "%s\n%s\n", last, wrapAnswer(items[remaining[0]], s.Width))
 	}
 	return append(seq, remaining...), nil
 }
