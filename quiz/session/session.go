@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -273,10 +274,69 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	}
 	fmt.Fprintln(w, s.verdict(o))
 	if !o.Correct() {
+		s.whatWasWrong(o, "")
 		s.answer(q, "")
 	}
 	s.why(o)
 	return nil
+}
+
+// whatWasWrong says, for an answer in parts, which parts were wrong: the
+// ticks right and wrong (and why a wrong tick costs), the pairs, the items
+// of an order out of place.
+func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
+	q, r := o.Question, o.Response
+	if !r.Answered {
+		return
+	}
+	line := func(mark, msg string) {
+		fmt.Fprintf(s.Out, "%s%s %s\n", indent, mark, text.Hang(msg, s.Width, len(indent)+2))
+	}
+	switch q.Type {
+	case quiz.Multi:
+		wrong := 0
+		for _, k := range q.Perm {
+			ticked, right := slices.Contains(r.Choices, k), slices.Contains(q.Correct, k)
+			switch {
+			case ticked && right:
+				line("✓", "ticked, and right: "+q.Choices[k])
+			case ticked:
+				wrong++
+				line("✗", "ticked, but not right: "+q.Choices[k])
+			case right:
+				line("○", "not ticked, but right: "+q.Choices[k])
+			}
+		}
+		if wrong > 0 {
+			fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang("A wrong tick takes away what a right tick earns, so that ticking every box earns nothing.", s.Width, len(indent)))
+		}
+	case quiz.Match:
+		for i, p := range q.Pairs {
+			got := -1
+			if i < len(r.Matches) {
+				got = r.Matches[i]
+			}
+			switch {
+			case got == i:
+				line("✓", p.Left+" = "+p.Right)
+			case got >= 0 && got < len(q.Pairs):
+				line("✗", fmt.Sprintf("%s = %s; it goes with %s", p.Left, q.Pairs[got].Right, p.Right))
+			default:
+				line("✗", p.Left+" was not paired; it goes with "+p.Right)
+			}
+		}
+	case quiz.Order:
+		out := quiz.OutOfPlace(q.Question, r)
+		if len(out) == 0 {
+			return
+		}
+		names := make([]string, len(out))
+		for i, k := range out {
+			names[i] = q.Items[k]
+		}
+		msg := "Out of place: " + strings.Join(names, "; ") + ". The others are in the right order relative to each other."
+		line("✗", msg)
+	}
 }
 
 func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, error) {
@@ -336,6 +396,7 @@ func (s *Session) review(res *quiz.Result) {
 		if q.Graded() {
 			fmt.Fprintf(s.Out, "  %s\n", s.verdict(&o))
 			if !o.Correct() {
+				s.whatWasWrong(&o, "  ")
 				s.answer(q, "  ")
 			}
 		} else {

@@ -277,3 +277,49 @@ func TestSessionOnAnswer(t *testing.T) {
 		}
 	}
 }
+
+// partPrompter gives answers in parts, part right.
+type partPrompter struct{ testfiles.Scripted }
+
+func (p *partPrompter) MultiSelect(string, []string) ([]int, error) { return []int{0, 2}, nil } // Black Sea, Aral Sea
+func (p *partPrompter) Order(string, []string) ([]int, error)       { return []int{1, 2, 3, 0}, nil }
+func (p *partPrompter) Match(string, []string, []string) ([]int, error) {
+	return []int{0, 2, 1}, nil
+}
+
+// Partial credit says what was wrong: each tick, each pair, the items of an
+// order out of place; in practice feedback and in the exam's review.
+func TestPartialCreditSaysWhatWasWrong(t *testing.T) {
+	b := testfiles.Sample(t)
+	var qs []*quiz.Presented
+	for _, id := range []string{"seas", "sequence", "names"} {
+		q := testfiles.Question(t, b, id)
+		n := max(len(q.Choices), len(q.Items), len(q.Pairs))
+		perm := make([]int, n)
+		for i := range perm {
+			perm[i] = i
+		}
+		qs = append(qs, &quiz.Presented{Question: q, Perm: perm})
+	}
+	for _, mode := range []quiz.Mode{quiz.Practice, quiz.Exam} {
+		var out bytes.Buffer
+		s := &Session{Questions: qs, Mode: mode, Prompter: &partPrompter{}, Out: &out, Now: testfiles.Clock()}
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{
+			"✓ ticked, and right: Black Sea",
+			"✗ ticked, but not right: Aral Sea",
+			"○ not ticked, but right: Caspian Sea",
+			"A wrong tick takes away what a right tick earns, so that ticking every box earns nothing.",
+			"✗ Out of place: USSR founded. The others are in the right order relative to each other.",
+			"✓ Khojaly = Xocalı",
+			"✗ Shusha = Khankendi; it goes with Shushi",
+			"✗ Stepanakert = Shushi; it goes with Khankendi",
+		} {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("%s: the feedback lacks %q:\n%s", mode, want, out.String())
+			}
+		}
+	}
+}
