@@ -290,6 +290,9 @@ func formatDuration(seconds float64) string {
 // 38 not reached".
 func (r *Report) answeredLine() string {
 	reached := len(r.Questions) - r.NotReached
+	if reached == 0 {
+		return fmt.Sprintf("none, %d not reached", r.NotReached)
+	}
 	return fmt.Sprintf("%d of %d reached, %d not reached", r.Answered, reached, r.NotReached)
 }
 

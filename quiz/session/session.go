@@ -135,6 +135,11 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 		r, err := s.ask(q)
 		ch <- asked{r, err}
 	}()
+	if !s.Deadline.IsZero() {
+		stop := make(chan struct{})
+		defer close(stop)
+		go s.countDown(stop)
+	}
 	select {
 	case a := <-ch:
 		// Both may be ready (answers waiting in a pipe): an answer given
@@ -149,6 +154,49 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 		}
 		return quiz.Response{}, context.Cause(ctx)
 	}
+}
+
+// countDownAt are the times left at which a running time limit is shown while
+// a question waits; each question's header shows the time left as well.
+var countDownAt = []time.Duration{time.Minute, 10 * time.Second}
+
+// countDown shows the time left as it passes each of countDownAt, until stop.
+// A mark already passed when the question began is not shown again: the
+// header has just said how much time is left.
+func (s *Session) countDown(stop <-chan struct{}) {
+	for _, mark := range countDownAt {
+		left := s.Deadline.Sub(s.now())
+		if left <= mark {
+			continue
+		}
+		t := time.NewTimer(left - mark)
+		select {
+		case <-t.C:
+			s.notice(timeLeft(mark))
+		case <-stop:
+			t.Stop()
+			return
+		}
+	}
+}
+
+func timeLeft(d time.Duration) string {
+	switch {
+	case d == time.Minute:
+		return "1 minute left"
+	case d >= time.Minute:
+		return fmt.Sprintf("%s left", d)
+	}
+	return fmt.Sprintf("%d seconds left", int(d.Seconds()))
+}
+
+func (s *Session) notice(msg string) {
+	msg = "⏱ " + msg
+	if n, ok := s.Prompter.(Noticer); ok {
+		n.Notice(s.style().Bold(msg))
+		return
+	}
+	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold(msg))
 }
 
 func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {

@@ -323,3 +323,50 @@ func TestPartialCreditSaysWhatWasWrong(t *testing.T) {
 		}
 	}
 }
+
+// noticePrompter waits in its first prompt until released, and passes on the
+// notices the session shows meanwhile.
+type noticePrompter struct {
+	testfiles.Scripted
+	notices chan string
+	release chan struct{}
+}
+
+func (p *noticePrompter) Select(string, []string) (int, error) {
+	<-p.release
+	return 0, nil
+}
+
+func (p *noticePrompter) Notice(msg string) { p.notices <- msg }
+
+// A time limit running down is shown while a question waits, at 10 seconds
+// left (and at 1 minute, which this test does not wait for).
+func TestSessionCountsDown(t *testing.T) {
+	b := testfiles.Sample(t)
+	q := testfiles.Question(t, b, "capital")
+	p := &noticePrompter{notices: make(chan string, 2), release: make(chan struct{})}
+	s := &Session{Questions: []*quiz.Presented{{Question: q, Perm: []int{0, 1, 2, 3}}}, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{},
+		Deadline: time.Now().Add(10*time.Second + 50*time.Millisecond)}
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Run(context.Background())
+		done <- err
+	}()
+	select {
+	case msg := <-p.notices:
+		if msg != "⏱ 10 seconds left" {
+			t.Errorf("notice %q, want the 10 seconds left", msg)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no notice at 10 seconds left")
+	}
+	close(p.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case msg := <-p.notices:
+		t.Errorf("a second notice: %q", msg)
+	default:
+	}
+}

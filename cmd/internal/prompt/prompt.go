@@ -21,7 +21,7 @@ import (
 // Survey is the terminal prompter.
 type Survey struct {
 	in      terminal.FileReader
-	out     terminal.FileWriter
+	out     *tracker
 	errOut  io.Writer
 	restore func()
 	// Width is the screen's width: prompts, options, hints and echoed
@@ -36,7 +36,7 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	// survey keeps this switch in a package variable; it is set here, once, by the
 	// only code that uses survey.
 	core.DisableColor = !color
-	return &Survey{in: in, out: out, errOut: errOut, restore: restore}
+	return &Survey{in: in, out: &tracker{FileWriter: out}, errOut: errOut, restore: restore}
 }
 
 func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error {
@@ -45,6 +45,7 @@ func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error
 	// survey reads its templates from package variables; this package is
 	// the only one that draws with survey, so it sets them for each prompt.
 	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width)
+	s.out.start()
 	err := survey.AskOne(p, response, opts...)
 	switch {
 	case err == nil:
@@ -144,10 +145,15 @@ func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
 	return out, nil
 }
 
-// Abort gives the terminal back when a quiz ends during a prompt.
+// Abort gives the terminal back when a quiz ends during a prompt, and clears
+// the prompt it cut short.
 func (s *Survey) Abort() {
 	if s.restore != nil {
 		s.restore()
 	}
-	fmt.Fprintln(s.out)
+	s.out.clear()
 }
+
+// Notice shows msg, such as the time left, on the screen's bottom line
+// while a prompt waits.
+func (s *Survey) Notice(msg string) { s.out.notice(msg) }
