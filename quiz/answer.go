@@ -31,7 +31,7 @@ func ParseChoice(s string, options []string) (int, error) {
 	if i, ok := letterIndex(s, len(options)); ok {
 		return i, nil
 	}
-	if i := indexOfNormalized(options, s); i >= 0 {
+	if i := indexOfOption(options, s); i >= 0 {
 		return i, nil
 	}
 	if len(options) == 2 && options[0] == "True" && options[1] == "False" {
@@ -89,7 +89,7 @@ func ParseChoices(s string, options []string) ([]int, error) {
 	if s == "" {
 		return nil, fmt.Errorf("type the numbers of your answers, such as 1,3 (or none)")
 	}
-	if i := indexOfNormalized(options, s); i >= 0 {
+	if i := indexOfOption(options, s); i >= 0 {
 		return []int{i}, nil
 	}
 	var out []int

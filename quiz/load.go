@@ -346,6 +346,9 @@ var fieldTypes = map[string][]Type{
 	"pairs":        {Match},
 	"model_answer": {Open},
 	"key_points":   {Open},
+	"credit":       {Single, Multi, Short},
+	"also":         {Numeric},
+	"typos":        {Short},
 }
 
 var commonFields = []string{"id", "type", "prompt", "explanation", "source", "difficulty", "tags", "points"}
@@ -511,7 +514,126 @@ func parseAnswerField(ps *problems, q *Question, qid, key string, k, v *yaml.Nod
 		q.Model = scalar(ps, v, qid, key)
 	case "key_points":
 		q.Key = scalarList(ps, v, qid, key)
+	case "credit":
+		// resolved against choices or accept in checkCredit
+	case "also":
+		q.Numbers = parseNumbers(ps, v, qid)
+	case "typos":
+		t, ok := number(ps, v, qid, key)
+		switch {
+		case !ok:
+		case t == 0:
+			q.Exact = true
+		case t != 1:
+			ps.add(k.Line, qid, key, "expected 0 (exact) or 1 (one typo allowed), found %v", t)
+		}
 	}
+}
+
+// parseNumbers reads a numeric question's further answers:
+// also: [{answer: 4, tolerance: 0.5, credit: 0.5}].
+func parseNumbers(ps *problems, n *yaml.Node, qid string) []Number {
+	if n.Kind != yaml.SequenceNode {
+		ps.add(n.Line, qid, "also", "expected a list of {answer, tolerance, credit}, found a %s", kindName(n))
+		return nil
+	}
+	var out []Number
+	for _, c := range n.Content {
+		c = resolve(c)
+		if c.Kind != yaml.MappingNode {
+			ps.add(c.Line, qid, "also", "expected {answer: ..., credit: ...}, found a %s", kindName(c))
+			continue
+		}
+		num, hasAnswer, hasCredit := Number{}, false, false
+		for i := 0; i+1 < len(c.Content); i += 2 {
+			k, v := c.Content[i], resolve(c.Content[i+1])
+			switch k.Value {
+			case "answer":
+				num.Value, hasAnswer = number(ps, v, qid, "also.answer")
+			case "tolerance":
+				if t, ok := number(ps, v, qid, "also.tolerance"); ok {
+					if t < 0 {
+						ps.add(k.Line, qid, "also.tolerance", "must not be negative")
+					}
+					num.Tol = t
+				}
+			case "credit":
+				num.Credit, hasCredit = creditValue(ps, v, qid, "also.credit", 0, 1)
+			default:
+				ps.add(k.Line, qid, "also."+k.Value, "unknown field (an answer has answer, tolerance and credit)")
+			}
+		}
+		if !hasAnswer || !hasCredit {
+			ps.add(c.Line, qid, "also", "each entry needs an answer and its credit")
+			continue
+		}
+		out = append(out, num)
+	}
+	return out
+}
+
+// creditValue reads a share of the points: a number from lo to hi (0.5), or a
+// percentage (50%).
+func creditValue(ps *problems, n *yaml.Node, qid, field string, lo, hi float64) (float64, bool) {
+	if n.Kind == yaml.ScalarNode && strings.HasSuffix(strings.TrimSpace(n.Value), "%") {
+		pct := strings.TrimSuffix(strings.TrimSpace(n.Value), "%")
+		v, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
+		if err != nil || math.IsNaN(v) {
+			ps.add(n.Line, qid, field, "expected a share such as 0.5 or 50%%, found %q", n.Value)
+			return 0, false
+		}
+		n = &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.FormatFloat(v/100, 'g', -1, 64), Line: n.Line}
+	}
+	v, ok := number(ps, n, qid, field)
+	if ok && (v < lo || v > hi) {
+		ps.add(n.Line, qid, field, "%v is out of range: give a share from %v to %v (1 is full marks)", v, lo, hi)
+		return 0, false
+	}
+	return v, ok
+}
+
+// checkCredit reads credit: {text: share} against the question's options
+// (choices or accept), whose defaults the entries override.
+func checkCredit(ps *problems, q *Question, qid string, n *yaml.Node, options []string, lo float64) {
+	n = resolve(n)
+	if n.Kind != yaml.MappingNode {
+		ps.add(n.Line, qid, "credit", "expected a mapping from an answer's text to its share (half: 0.5), found a %s", kindName(n))
+		return
+	}
+	credit := make([]float64, len(options))
+	for i := range options {
+		if q.Type == Short {
+			credit[i] = q.AcceptCredit(i)
+		} else {
+			credit[i] = q.ChoiceCredit(i)
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolve(n.Content[i+1])
+		idx := indexOfOption(options, k.Value)
+		if idx < 0 {
+			ps.add(k.Line, qid, "credit", "%q is not one of the %s", k.Value, map[bool]string{true: "accepted answers", false: "choices"}[q.Type == Short])
+			continue
+		}
+		c, ok := creditValue(ps, v, qid, "credit", lo, 1)
+		if !ok {
+			continue
+		}
+		right := slices.Contains(q.Correct, idx)
+		switch {
+		case q.Type == Single && right && c != 1:
+			ps.add(k.Line, qid, "credit", "%q is the answer, which earns full credit (1); give partial credit to the other choices", k.Value)
+			continue
+		case q.Type == Multi && right && c <= 0:
+			ps.add(k.Line, qid, "credit", "%q is a right answer: its credit must be more than 0", k.Value)
+			continue
+		case q.Type == Multi && !right && c > 0:
+			ps.add(k.Line, qid, "credit", "%q is not among the answers: a positive credit makes it right (list it under answers)", k.Value)
+			continue
+		}
+		credit[idx] = c
+	}
+	q.Credit = credit
 }
 
 func describe(n *yaml.Node) string {
@@ -578,10 +700,13 @@ func checkAnswerData(ps *problems, q *Question, qid string, n *yaml.Node, fields
 				return
 			}
 			a := scalar(ps, fields["answer"], qid, "answer")
-			if i := indexOfNormalized(q.Choices, a); i >= 0 {
+			if i := indexOfOption(q.Choices, a); i >= 0 {
 				q.Correct = []int{i}
 			} else {
 				ps.add(line(n, "answer"), qid, "answer", "%q is not one of the choices%s", a, letterHint(a))
+			}
+			if c, ok := fields["credit"]; ok && len(q.Correct) == 1 {
+				checkCredit(ps, q, qid, c, q.Choices, -1)
 			}
 			return
 		}
@@ -589,7 +714,7 @@ func checkAnswerData(ps *problems, q *Question, qid string, n *yaml.Node, fields
 			return
 		}
 		for _, a := range scalarList(ps, fields["answers"], qid, "answers") {
-			i := indexOfNormalized(q.Choices, a)
+			i := indexOfOption(q.Choices, a)
 			switch {
 			case i < 0:
 				ps.add(line(n, "answers"), qid, "answers", "%q is not one of the choices%s", a, letterHint(a))
@@ -602,6 +727,9 @@ func checkAnswerData(ps *problems, q *Question, qid string, n *yaml.Node, fields
 		if len(q.Correct) == 0 && fields["answers"].Kind == yaml.SequenceNode && len(fields["answers"].Content) == 0 {
 			ps.add(line(n, "answers"), qid, "answers", "list at least one right choice")
 		}
+		if c, ok := fields["credit"]; ok && len(q.Correct) > 0 {
+			checkCredit(ps, q, qid, c, q.Choices, -1)
+		}
 	case TrueFalse:
 		need("answer")
 	case Short:
@@ -609,9 +737,12 @@ func checkAnswerData(ps *problems, q *Question, qid string, n *yaml.Node, fields
 			ps.add(line(n, "accept"), qid, "accept", "list at least one accepted answer")
 		}
 		for _, a := range q.Accept {
-			if Normalize(a) == "" {
+			if Normalize(a) == "" && !strings.Contains(a, "*") {
 				ps.add(line(n, "accept"), qid, "accept", "%q has no letters or digits to compare", a)
 			}
+		}
+		if c, ok := fields["credit"]; ok && len(q.Accept) > 0 {
+			checkCredit(ps, q, qid, c, q.Accept, 0)
 		}
 	case Numeric:
 		need("answer")
@@ -627,15 +758,16 @@ func checkAnswerData(ps *problems, q *Question, qid string, n *yaml.Node, fields
 		if !need("pairs") {
 			return
 		}
-		if len(q.Pairs) < 2 || len(q.Pairs) > 12 {
-			ps.add(line(n, "pairs"), qid, "pairs", "give 2 to 12 pairs, not %d", len(q.Pairs))
+		// Moodle sets no limit on pairs, and left items may share a right
+		// side (it is offered once).
+		if len(q.Pairs) < 2 {
+			ps.add(line(n, "pairs"), qid, "pairs", "give at least 2 pairs, not %d", len(q.Pairs))
 		}
-		lefts, rights := make([]string, len(q.Pairs)), make([]string, len(q.Pairs))
+		lefts := make([]string, len(q.Pairs))
 		for i, p := range q.Pairs {
-			lefts[i], rights[i] = p.Left, p.Right
+			lefts[i] = p.Left
 		}
 		checkDistinct(ps, line(n, "pairs"), qid, "pairs.left", lefts)
-		checkDistinct(ps, line(n, "pairs"), qid, "pairs.right", rights)
 	case Open:
 		if need("model_answer") && q.Model == "" {
 			ps.add(line(n, "model_answer"), qid, "model_answer", "empty")
@@ -650,10 +782,13 @@ func letterHint(a string) string {
 	return ""
 }
 
+// checkDistinct refuses an option given twice. Options are the same only when
+// their texts are, once trimmed: C++, C# and C are three answers, though they
+// fold alike for typing.
 func checkDistinct(ps *problems, l int, qid, field string, list []string) {
 	seen := map[string]bool{}
 	for _, s := range list {
-		k := Normalize(s)
+		k := strings.TrimSpace(s)
 		if seen[k] {
 			ps.add(l, qid, field, "%q appears twice", s)
 		}
@@ -661,14 +796,26 @@ func checkDistinct(ps *problems, l int, qid, field string, list []string) {
 	}
 }
 
-func indexOfNormalized(list []string, s string) int {
-	want := Normalize(s)
+// indexOfOption finds s among options: by its text as written (trimmed)
+// first, and else folded, when that finds exactly one.
+func indexOfOption(list []string, s string) int {
+	s = strings.TrimSpace(s)
 	for i, c := range list {
-		if Normalize(c) == want {
+		if strings.TrimSpace(c) == s {
 			return i
 		}
 	}
-	return -1
+	found := -1
+	want := Normalize(s)
+	for i, c := range list {
+		if Normalize(c) == want {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 func joinTypes(ts []Type) string {

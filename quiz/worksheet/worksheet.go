@@ -181,7 +181,7 @@ func answer(q *quiz.Presented) string {
 	case quiz.Match:
 		parts := make([]string, len(q.Pairs))
 		for i := range q.Pairs {
-			parts[i] = fmt.Sprintf("%d %s", i+1, letter(shownAt(i)))
+			parts[i] = fmt.Sprintf("%d %s", i+1, letter(shownAt(q.RightOf(i))))
 		}
 		return strings.Join(parts, ", ") + ": " + q.Expected()
 	case quiz.Open:
