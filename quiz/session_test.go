@@ -399,3 +399,25 @@ func TestSessionInfoPage(t *testing.T) {
 		t.Errorf("output:\n%s", out.String())
 	}
 }
+
+// An essay imported from GIFT has a model answer and no key points: there is
+// nothing to check the answer against, so the self-check is not asked.
+func TestSessionEssayWithoutKeyPointsAsksNoSelfCheck(t *testing.T) {
+	q := &Question{ID: "q8", Bank: "b", Type: Open, Prompt: "How are you?", Model: "(no model answer given)", Points: 1, Line: 1}
+	b := &Bank{ID: "b", Questions: []*Question{q}}
+	qs, _ := Select([]*Bank{b}, Filter{}, 1)
+	var out bytes.Buffer
+	p := &scripted{t: t, bank: b, right: map[string]bool{}}
+	s := &Session{Questions: qs, Mode: Practice, Prompter: p, Out: &out, Now: fakeClock()}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range p.asked {
+		if strings.Contains(m, "key points") {
+			t.Errorf("asked %q of an essay with no key points", m)
+		}
+	}
+	if strings.Contains(out.String(), "A good answer covers:") {
+		t.Error("listed key points that do not exist")
+	}
+}
