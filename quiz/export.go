@@ -92,8 +92,7 @@ func (q *Question) creditDoc(options []string) map[string]float64 {
 	if q.Credit == nil {
 		return nil
 	}
-	plain := *q
-	plain.Credit = nil
+	plain := &Question{Type: q.Type, Correct: q.Correct}
 	out := map[string]float64{}
 	for i, o := range options {
 		if q.Type == Short {

@@ -56,6 +56,22 @@ func check(q *quiz.Question) []string {
 		}
 	}
 
+	switch {
+	case q.Credit != nil && (q.Type == quiz.Single || q.Type == quiz.Multi) && len(q.Credit) != len(q.Choices):
+		bad("%d credits for %d answers", len(q.Credit), len(q.Choices))
+	case q.Credit != nil && q.Type == quiz.Short && len(q.Credit) != len(q.Accept):
+		bad("%d credits for %d accepted answers", len(q.Credit), len(q.Accept))
+	case q.Credit != nil && q.Type != quiz.Single && q.Type != quiz.Multi && q.Type != quiz.Short:
+		bad("type %s has no per-answer credit", q.Type)
+	case len(q.Numbers) > 0 && q.Type != quiz.Numeric:
+		bad("type %s has no further numbers", q.Type)
+	}
+	for _, c := range q.Credit {
+		if !(c >= -1 && c <= 1) {
+			bad("credit %v is out of range (-1 to 1)", c)
+		}
+	}
+
 	// Fields that belong to other types stay empty, as the loader refuses them.
 	uses := map[string]bool{}
 	switch q.Type {
@@ -83,7 +99,7 @@ func check(q *quiz.Question) []string {
 			bad("expected at least one accepted answer")
 		}
 		for _, a := range q.Accept {
-			if quiz.Normalize(a) == "" {
+			if quiz.Normalize(a) == "" && !strings.Contains(a, "*") {
 				bad("accepted answer %q has no letters or digits to compare", a)
 			}
 		}
@@ -104,8 +120,12 @@ func check(q *quiz.Question) []string {
 		for i, p := range q.Pairs {
 			lefts[i], rights[i] = p.Left, p.Right
 		}
-		checkList(bad, "pairs", lefts, 2, 12)
-		checkList(bad, "right-hand sides", rights, 0, 12)
+		checkList(bad, "pairs", lefts, 2, 0)
+		for _, r := range rights {
+			if strings.TrimSpace(r) == "" {
+				bad("empty right-hand side")
+			}
+		}
 	case quiz.Open:
 		uses["open"] = true
 		if strings.TrimSpace(q.Model) == "" {
@@ -134,10 +154,10 @@ func check(q *quiz.Question) []string {
 	return out
 }
 
-// checkList checks a list of texts: between lo and hi entries, none empty, no
-// two the same once normalised (Xocalı and Xocali are the same answer).
+// checkList checks a list of texts: between lo and hi entries (no upper
+// limit when hi is 0), none empty, no two the same once trimmed.
 func checkList(bad func(string, ...any), what string, list []string, lo, hi int) {
-	if len(list) < lo || len(list) > hi {
+	if len(list) < lo || hi > 0 && len(list) > hi {
 		bad("give %d to %d %s, not %d", lo, hi, what, len(list))
 	}
 	seen := map[string]bool{}
@@ -145,7 +165,7 @@ func checkList(bad func(string, ...any), what string, list []string, lo, hi int)
 		if strings.TrimSpace(s) == "" {
 			bad("empty entry in %s", what)
 		}
-		k := quiz.Normalize(s)
+		k := strings.TrimSpace(s)
 		if seen[k] {
 			bad("%q appears twice in %s", s, what)
 		}

@@ -79,11 +79,16 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		if len(q.Correct) != 1 || q.Correct[0] < 0 || q.Correct[0] >= len(q.Choices) {
 			return nil, fmt.Errorf("right answer %v is not one of %d choices", q.Correct, len(q.Choices))
 		}
+		// Moodle reads every = answer of a single choice as fully right and
+		// a ~%n% one as earning n%.
 		for i, c := range q.Choices {
-			if i == q.Correct[0] {
+			switch cr := q.ChoiceCredit(i); {
+			case i == q.Correct[0] || cr == 1:
 				answers = append(answers, "="+fragment(c))
-			} else {
+			case cr == 0:
 				answers = append(answers, answer("~", "%0%", c))
+			default:
+				answers = append(answers, "~%"+weight(100*cr)+"%"+fragment(c))
 			}
 		}
 	case quiz.Multi:
@@ -97,36 +102,52 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		if len(right) == 0 {
 			return nil, errors.New("no right answer")
 		}
-		// conflictq scores (right picks − wrong picks) ÷ k for k right
-		// answers, floored at 0: Moodle scores weights of 100/k and −100/k so.
-		w := weight(100 / float64(len(right)))
+		// Moodle adds the weights of the answers ticked: each choice's
+		// credit as a percentage (by default 100/k and −100/k for k right
+		// answers, which is how conflictq scores them).
 		for i, c := range q.Choices {
-			if right[i] {
-				answers = append(answers, "~%"+w+"%"+fragment(c))
-			} else {
-				answers = append(answers, "~%-"+w+"%"+fragment(c))
-			}
+			answers = append(answers, "~%"+weight(100*q.ChoiceCredit(i))+"%"+fragment(c))
 		}
 	case quiz.TrueFalse:
 		answers = append(answers, strings.ToUpper(strconv.FormatBool(q.Truth)))
 	case quiz.Short:
-		for _, a := range q.Accept {
+		if !q.Exact {
+			meta(keyTypos, "1")
+		}
+		for i, a := range q.Accept {
 			if strings.Contains(a, "->") {
 				a = noArrow(a)
 				note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", q.Accept, a)
 			}
-			answers = append(answers, answer("=", "%100%", a))
+			if cr := q.AcceptCredit(i); cr != 1 {
+				answers = append(answers, "=%"+weight(100*cr)+"%"+fragment(a))
+			} else {
+				answers = append(answers, answer("=", "%100%", a))
+			}
 		}
 	case quiz.Numeric:
 		numeric = true
 		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || math.IsNaN(q.Tol) || math.IsInf(q.Tol, 0) || q.Tol < 0 {
 			return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", q.Value, q.Tol)
 		}
-		a := strconv.FormatFloat(q.Value, 'f', -1, 64)
-		if q.Tol > 0 {
-			a += ":" + strconv.FormatFloat(q.Tol, 'f', -1, 64)
+		num := func(v, tol float64) string {
+			a := strconv.FormatFloat(v, 'f', -1, 64)
+			if tol > 0 {
+				a += ":" + strconv.FormatFloat(tol, 'f', -1, 64)
+			}
+			return a
 		}
-		answers = append(answers, a)
+		if len(q.Numbers) == 0 {
+			answers = append(answers, num(q.Value, q.Tol))
+		} else {
+			answers = append(answers, "="+num(q.Value, q.Tol))
+			for _, n := range q.Numbers {
+				if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) {
+					return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", n.Value, n.Tol)
+				}
+				answers = append(answers, "=%"+weight(100*n.Credit)+"%"+num(n.Value, n.Tol))
+			}
+		}
 		if q.Unit != "" {
 			meta(keyUnit, q.Unit)
 			note("GIFT has no units: the unit %q is only in a // comment, which Moodle ignores", q.Unit)
