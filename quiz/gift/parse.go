@@ -131,7 +131,8 @@ func (p *parser) block(lines []string, first int) {
 		t = t[end+2:].trim()
 	}
 	if len(t) == 0 {
-		b.errorf(line, "expected question text after the title")
+		// Moodle makes an empty description of it; there is nothing to show.
+		b.warn(line, "a title with no question text after it is skipped (a blank line ends a question)")
 		return
 	}
 
@@ -148,17 +149,20 @@ func (p *parser) block(lines []string, first int) {
 		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the question ends (a blank line ends a question)")
 		return
 	}
+	if isCloze(t[open+1 : closing].trim()) {
+		p.warn(t[open].line, b.q.ID, "", "embedded answers (Cloze, such as {1:MULTICHOICE:…}) are not supported by GIFT import; question skipped")
+		return
+	}
 	if again := t.index("{", open+1); again >= 0 && again < closing {
 		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the '{' at line %d", t[again].line)
 		return
 	}
+	// Moodle reads the first answer block and keeps the rest as text, braces
+	// and all; so do we, out loud.
 	if again := t.index("{", closing+1); again >= 0 {
-		b.errorf(t[again].line, "expected one answer block per question, found a second '{' (separate questions with a blank line, or write \\{ for a literal brace)")
-		return
-	}
-	if again := t.index("}", closing+1); again >= 0 {
-		b.errorf(t[again].line, "unexpected '}' after the answers (write \\} for a literal brace)")
-		return
+		b.warn(t[again].line, "a second '{': GIFT has one answer block per question, so Moodle and conflictq read only the first and show the rest as text (separate questions with a blank line, write \\{ for a literal brace, or use Moodle XML for several blanks)")
+	} else if again := t.index("}", closing+1); again >= 0 {
+		b.warn(t[again].line, "a '}' after the answers is shown as text (write \\} for a literal brace)")
 	}
 
 	ans := t[open+1 : closing].trim()

@@ -236,6 +236,20 @@ var constructs = []struct {
 		warns: []string{`t.gift:6: warning: question "c": typos: expected 0 (exact) or 1 (one typo allowed), found "2"; ignored`},
 	},
 	{
+		// Moodle reads the first block and shows the rest as text.
+		name: "a second answer block stays in the text, with a warning",
+		src:  "A {T}\nB {F}\n\n::g:: I drink {~=hardly any~a few} coffee, if I drink too {~many~=much}, I can't sleep\n\nC {T} and }\n",
+		want: []*quiz.Question{
+			{ID: "q1", Type: quiz.TrueFalse, Prompt: "A _____\nB {F}", Truth: true, Line: 1},
+			{ID: "g", Type: quiz.Single, Prompt: "I drink _____ coffee, if I drink too {~many~=much}, I can't sleep", Choices: []string{"hardly any", "a few"}, Correct: []int{0}, Line: 4},
+			{ID: "q3", Type: quiz.TrueFalse, Prompt: "C _____ and }", Truth: true, Line: 6},
+		},
+		warns: []string{`t.gift:2: warning: question "q1": a second '{': GIFT has one answer block per question`,
+			`t.gift:4: warning: question "g": a second '{'`,
+			`t.gift:4: warning: question "g": empty answer after '~' skipped`,
+			`t.gift:6: warning: question "q3": a '}' after the answers is shown as text`},
+	},
+	{
 		name: "matching with 14 pairs, some sharing a right side",
 		src:  "::m:: Season? {\n=Dec -> winter\n=Jan -> winter\n=Feb -> winter\n=Mar -> spring\n=Apr -> spring\n=May -> spring\n=Jun -> summer\n=Jul -> summer\n=Aug -> summer\n=Sep -> autumn\n=Oct -> autumn\n=Nov -> autumn\n=Yule -> winter\n=Midsummer -> summer\n}\n",
 		want: []*quiz.Question{{ID: "m", Type: quiz.Match, Prompt: "Season?", Pairs: []quiz.Pair{
@@ -439,14 +453,11 @@ func TestParseErrors(t *testing.T) {
 			`t.gift:1: question "q1": expected '}' to close the '{' opened here, before the '{' at line 2`}},
 		{"a closing brace with no opening", "::q:: Capital? =Baku}\n", []string{
 			`t.gift:1: question "q": unexpected '}' with no '{' before it (write \} for a literal brace)`}},
-		{"two questions with no blank line", "A {T}\nB {F}\n", []string{
-			`t.gift:2: question "q1": expected one answer block per question, found a second '{'`}},
-		{"a stray closing brace after the answers", "A {T} and }\n", []string{
-			`t.gift:1: question "q1": unexpected '}' after the answers`}},
 		{"unclosed title", "::title Capital? {T}\n", []string{
 			`t.gift:1: question "q1": expected '::' to end the title`}},
 		{"title and nothing else", "::t::\n", []string{
-			`t.gift:1: question "t": expected question text after the title`}},
+			`t.gift: no questions found`,
+			`t.gift:1: warning: question "t": a title with no question text after it is skipped`}},
 		{"answers and no text", "::t:: {T}\n", []string{
 			`t.gift:1: question "t": expected question text before the answers (a blank line ends a question`}},
 		{"answers after a blank line", "Capital?\n\n{=Baku ~Ganja}\n", []string{
