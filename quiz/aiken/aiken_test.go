@@ -278,7 +278,8 @@ func FuzzParse(f *testing.F) {
 		}
 		for i, q := range b.Questions {
 			got := back.Questions[i]
-			if got.ID != q.ID || got.Prompt != q.Prompt || !slices.Equal(got.Choices, q.Choices) || !slices.Equal(got.Correct, q.Correct) {
+			// Ids are positions in the file, which skipped bad questions shift.
+			if got.Prompt != q.Prompt || !slices.Equal(got.Choices, q.Choices) || !slices.Equal(got.Correct, q.Correct) {
 				t.Fatalf("%s: got %q %q %v, want %q %q %v", q.ID, got.Prompt, got.Choices, got.Correct, q.Prompt, q.Choices, q.Correct)
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // char is one character of a question block. GIFT's structure ({ } ~ = # :
@@ -221,3 +223,20 @@ func stripHTML(s string) (string, bool) {
 	}
 	return strings.Join(lines, "\n"), tags
 }
+
+// StripHTML is the plain text of HTML, as GIFT's [html] parts become: the
+// other importers (Moodle XML) share it. It reports whether any tag was
+// removed.
+func StripHTML(s string) (string, bool) { return stripHTML(s) }
+
+// Slug makes an id or a tag from a name, as GIFT titles and categories
+// become ids and tags.
+func Slug(s string) string { return slug(s) }
+
+// Check re-checks a question an importer built against what the YAML loader
+// guarantees; it returns what is wrong, one message each.
+func Check(q *quiz.Question) []string { return check(q) }
+
+// CategoryName returns the last part of a Moodle category path such as
+// $course$/top/History, where // stands for a slash inside a name.
+func CategoryName(path string) string { return categoryName(path) }
