@@ -17,6 +17,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
@@ -27,7 +28,7 @@ func NewCmdBank(f *Factory) *cobra.Command {
 		Short: "List, show, validate and export question banks",
 		Long: `Question banks are YAML files (the format is in the README). conflictq embeds its
 own; --bank accepts an embedded bank's name or a path to a bank file anywhere:
-YAML, Moodle GIFT (.gift, .txt) or Aiken (.aiken).`,
+YAML, Moodle GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -209,18 +210,19 @@ func countErrors(ps []quiz.Problem) int {
 }
 
 // exportFormats are the formats bank export writes.
-var exportFormats = []string{"json", "yaml", "gift", "aiken", "markdown", "anki"}
+var exportFormats = []string{"json", "yaml", "gift", "moodlexml", "aiken", "markdown", "anki"}
 
 func newCmdBankExport(f *Factory) *cobra.Command {
 	var format, output string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "export NAME|FILE",
-		Short: "Write a bank as JSON, YAML, GIFT, Aiken, a Markdown worksheet or Anki cards",
+		Short: "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown worksheet or Anki cards",
 		Long: `Write a bank for another tool:
 
   json, yaml  conflictq's own format
   gift        Moodle's GIFT; order questions become matching ones (said on stderr)
+  moodlexml   Moodle XML, with partial credit, tags, idnumbers and feedback
   aiken       single-choice questions only; the others are skipped (counted on stderr)
   markdown    a printable worksheet with an answer key, for classes without terminals
   anki        tab-separated cards to import into Anki`,
@@ -245,6 +247,10 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 					return writeBankYAML(w, b)
 				case "gift":
 					n, err := gift.Export(w, b)
+					notes = n
+					return err
+				case "moodlexml":
+					n, err := moodlexml.Export(w, b)
 					notes = n
 					return err
 				case "aiken":
@@ -293,6 +299,8 @@ func exportFormatFromPath(path, def string) string {
 		return "yaml"
 	case ".gift", ".txt":
 		return "gift"
+	case ".xml":
+		return "moodlexml"
 	case ".aiken":
 		return "aiken"
 	case ".md", ".markdown":
@@ -317,10 +325,11 @@ func newCmdBankConvert(f *Factory) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "convert FILE -o OUT.yaml",
-		Short: "Convert a GIFT or Aiken bank to conflictq's YAML",
-		Long: `Read a bank in Moodle's GIFT (.gift, .txt) or Aiken (.aiken, or recognised by its
-ANSWER: lines) and write the equivalent YAML bank. Anything GIFT has that
-conflictq cannot hold is named on stderr with its line, never dropped silently.`,
+		Short: "Convert a GIFT, Moodle XML or Aiken bank to conflictq's YAML",
+		Long: `Read a bank in Moodle's GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken, or
+recognised by its ANSWER: lines) and write the equivalent YAML bank. Anything
+they have that conflictq cannot hold is named on stderr with its line, never
+dropped silently.`,
 		Example: `  conflictq bank convert moodle-export.txt -o my-bank.yaml
   conflictq bank validate my-bank.yaml`,
 		Args: cobra.ExactArgs(1),
