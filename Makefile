@@ -29,14 +29,14 @@ bench:
 	$(GO) test -run '^$$' -bench 'Startup' -benchtime 20x ./cmd
 	$(GO) test -run '^$$' -bench 'Grade100k' -benchtime 1x ./cmd
 	$(GO) test -run '^$$' -bench 'InProcess|FirstPrompt' -benchmem ./cmd
-	$(GO) test -run '^$$' -bench . -benchmem ./quiz ./glossary ./assets
+	$(GO) test -run '^$$' -bench . -benchmem ./quiz/... ./glossary ./assets
 
 # One target at a time: go test -fuzz takes a single target.
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./quiz/text
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBank$$' -fuzztime $(FUZZTIME) ./quiz
-	$(GO) test -run '^$$' -fuzz '^FuzzParseSheet$$' -fuzztime $(FUZZTIME) ./quiz
-	$(GO) test -run '^$$' -fuzz '^FuzzParseSheetJSON$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzParseSheet$$' -fuzztime $(FUZZTIME) ./quiz/grade
+	$(GO) test -run '^$$' -fuzz '^FuzzParseSheetJSON$$' -fuzztime $(FUZZTIME) ./quiz/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime $(FUZZTIME) ./glossary
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/gift
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/aiken
@@ -52,7 +52,7 @@ completions: build
 	./$(BIN) completion powershell > completions/$(BIN).ps1
 
 man:
-	$(GO) run ./cmd/internal/gendocs man
+	$(GO) run ./cmd/gendocs man
 
 generate:
 	$(GO) generate ./assets

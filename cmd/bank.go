@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/gift"
 	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/worksheet"
@@ -271,7 +271,7 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 			}
 			if output == "" || output == "-" {
 				err = write(f.IOStreams.Out)
-			} else if err = quiz.WriteFile(output, force, write); err == nil {
+			} else if err = fileio.WriteFile(output, force, write); err == nil {
 				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", output)
 			}
 			for _, n := range notes {
@@ -292,21 +292,8 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 
 // exportFormatFromPath picks the format from -o's extension, as quiz -o does.
 func exportFormatFromPath(path, def string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
-		return "json"
-	case ".yaml", ".yml":
-		return "yaml"
-	case ".gift", ".txt":
-		return "gift"
-	case ".xml":
-		return "moodlexml"
-	case ".aiken":
-		return "aiken"
-	case ".md", ".markdown":
-		return "markdown"
-	case ".tsv":
-		return "anki"
+	if f := fileio.FormatOf(path, exportFormats...); f != "" {
+		return f
 	}
 	return def
 }
@@ -345,7 +332,7 @@ dropped silently.`,
 			if output == "-" {
 				return write(f.IOStreams.Out)
 			}
-			if err := quiz.WriteFile(output, force, write); err != nil {
+			if err := fileio.WriteFile(output, force, write); err != nil {
 				return invalidErr(err)
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", output, len(banks[0].Questions))

@@ -16,6 +16,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Flags that are about one run and never come from a config file or the
@@ -39,7 +41,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		return err
 	}
 	for _, file := range files {
-		data, err := quiz.ReadFileLimited(file)
+		data, err := fileio.ReadFileLimited(file)
 		if err != nil {
 			return invalidErr(fmt.Errorf("config file %w", err))
 		}
@@ -288,21 +290,8 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 			continue
 		}
 		if !flags[name] {
-			hint := ""
-			if s := closest(name, known); s != "" {
-				hint = fmt.Sprintf(" (did you mean %q?)", s)
-			}
+			hint := text.Suggest(name, known)
 			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", origins[key], key, hint)
 		}
 	}
-}
-
-func closest(word string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := quiz.EditDistance(word, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
 }

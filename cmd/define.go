@@ -8,7 +8,7 @@ import (
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/glossary"
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // DefineOptions are the define command's inputs.
@@ -96,7 +96,7 @@ func defineRun(opts *DefineOptions) error {
 // glossaryLayout wraps and emphasises for a terminal, and does neither for a pipe.
 func glossaryLayout(f *Factory) glossary.Layout {
 	ios := f.IOStreams
-	l := glossary.Layout{Style: quiz.Style{Color: ios.ColorEnabled()}}
+	l := glossary.Layout{Style: ios.ColorScheme()}
 	if ios.IsStdoutTTY() {
 		l.Width = min(ios.TerminalWidth(), 100)
 	}
@@ -168,7 +168,7 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 			}
 			layout := glossaryLayout(f)
 			for _, h := range hits {
-				fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), quiz.Wrap(h.Line, layout.Width, "  "))
+				fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), text.Wrap(h.Line, layout.Width, "  "))
 			}
 			return nil
 		},

@@ -16,6 +16,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/gift"
 	"github.com/conflictq/conflictq/quiz/moodlexml"
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
 // Factory hands commands what they need from the outside world, so that tests
@@ -29,7 +30,7 @@ type Factory struct {
 	// Library returns the bank library; banks are parsed on first use, once.
 	Library func() *quiz.Library
 	// Prompter returns the terminal prompter, on the factory's streams.
-	Prompter func() quiz.Prompter
+	Prompter func() session.Prompter
 	// UserConfigDir and StateDir locate the user's config file and where
 	// incomplete quizzes are saved when no report file was named.
 	UserConfigDir func() (string, error)
@@ -71,11 +72,11 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 	f.Library = sync.OnceValue(func() *quiz.Library {
 		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks, Formats: bankFormats}
 	})
-	f.Prompter = func() quiz.Prompter { return surveyPrompter(f.IOStreams) }
+	f.Prompter = func() session.Prompter { return surveyPrompter(f.IOStreams) }
 	return f
 }
 
-func surveyPrompter(io *iostreams.IOStreams) quiz.Prompter {
+func surveyPrompter(io *iostreams.IOStreams) session.Prompter {
 	in, _ := io.In.(*os.File)
 	out, _ := io.Out.(*os.File)
 	return prompt.NewSurvey(in, out, io.ErrOut, io.ColorEnabled(), io.RestoreTerminal)

@@ -6,19 +6,20 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // GradeOptions are the grade command's inputs.
@@ -93,42 +94,40 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
-	fl.Var(newEnum(&opts.Format, "text", quiz.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
+	fl.Var(newEnum(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json or .md)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func summaryFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return "csv"
-	case ".json":
-		return "json"
-	case ".md", ".markdown":
-		return "markdown"
+// summaryFormats are the formats --summary writes, named by the file's extension.
+var summaryFormats = []string{"csv", "json", "markdown"}
+
+func summaryFormat(path string) string { return fileio.FormatOf(path, summaryFormats...) }
+
+// newGrader builds the grader that grade and quiz --answers share. Without
+// banks each sheet is graded on the banks it names, found from the sheet's
+// own directory when they are files; filter, when set, overrides the
+// selection a sheet records; pass is the pass mark, or nil.
+func newGrader(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filter *quiz.Filter, pass *float64) (*grade.Grader, error) {
+	g := &grade.Grader{Filter: filter, Pass: pass, Load: func(refs []string, from string) ([]*quiz.Bank, error) {
+		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
+		if err != nil {
+			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
+		}
+		return banks, nil
+	}}
+	if len(banks) > 0 {
+		var err error
+		if g.Banks, err = loadBanks(ios, lib, banks); err != nil {
+			return nil, err
+		}
 	}
-	return ""
-}
-
-// A sheet to grade: a whole file, or one line of a JSON-lines input.
-type gradeJob struct {
-	seq  int
-	file string
-	line int
-	data []byte
-	json bool
-}
-
-type gradeDone struct {
-	seq   int
-	where string
-	res   *quiz.SheetResult
-	err   error
+	return g, nil
 }
 
 // gradeTally is what the whole batch adds up to, for exit codes and messages.
@@ -152,23 +151,13 @@ func gradeRun(opts *GradeOptions) error {
 	}
 	ios := f.IOStreams
 	lib := f.Library()
-	g := &quiz.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
-		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
-		if err != nil {
-			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
-		}
-		return banks, nil
-	}}
-	if len(opts.Banks) > 0 {
-		banks, err := loadBanks(ios, lib, opts.Banks)
-		if err != nil {
-			return err
-		}
-		g.Banks = banks
-	}
+	var pass *float64
 	if opts.PassSet {
-		p := opts.Pass
-		g.Pass = &p
+		pass = &opts.Pass
+	}
+	g, err := newGrader(ios, lib, opts.Banks, nil, pass)
+	if err != nil {
+		return err
 	}
 
 	// The outputs must not be sheets: writing one would destroy a student's
@@ -199,12 +188,11 @@ func gradeRun(opts *GradeOptions) error {
 	}
 	tally := &gradeTally{students: map[uint64]int{}}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
-	var err error
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
 	} else {
 		// Results are derived data: a rerun replaces them, atomically.
-		err = quiz.WriteFile(opts.Output, true, run)
+		err = fileio.WriteFile(opts.Output, true, run)
 	}
 	if err != nil {
 		return err
@@ -228,277 +216,126 @@ func gradeRun(opts *GradeOptions) error {
 }
 
 // gradeBatch grades every input on all cores and writes results in input order.
-func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeTally) (err error) {
+func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *gradeTally) (err error) {
 	ios := opts.Factory.IOStreams
 	// One write per 64 KiB, not one per sheet: a pipe or a disk costs a
 	// system call per write.
 	buffered := bufio.NewWriterSize(out, 64<<10)
-	out = buffered
 	defer func() {
 		if ferr := buffered.Flush(); err == nil {
 			err = ferr
 		}
 	}()
-	writers := []quiz.ResultWriter{}
-	main, err := quiz.NewResultWriter(opts.Format, out, quiz.ResultOptions{Reveal: opts.Reveal})
+	w, closeSummary, err := resultWriters(opts, buffered)
 	if err != nil {
 		return err
 	}
-	writers = append(writers, main)
-	if path := opts.Factory.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-		sf, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
-		} else {
-			defer sf.Close()
-			summary, _ := quiz.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, quiz.ResultOptions{})
-			writers = append(writers, summary)
-		}
+	defer closeSummary()
+	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums),
+		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
+	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
+	batch.Run(h.handle)
+	h.progress.clear()
+	if h.otherQuestions > 0 && opts.Format == "csv" {
+		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", h.otherQuestions)
 	}
-	w := quiz.MultiResultWriter(writers...)
-	stats := newClassStats(opts.Summary, opts.Sums)
-
-	jobs := make(chan gradeJob, 256)
-	results := make(chan gradeDone, 256)
-	go func() {
-		enumerateSheets(opts.Inputs, ios.In, opts.skip, jobs, results)
-		close(jobs)
-	}()
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	if err := w.Close(); err != nil && h.writeErr == nil {
+		h.writeErr = err
 	}
-	done := make(chan struct{})
-	for range workers {
-		go func() {
-			for j := range jobs {
-				results <- gradeOne(g, j)
-			}
-			done <- struct{}{}
-		}()
+	if h.writeErr != nil {
+		if errors.Is(h.writeErr, grade.ErrOneSheet) {
+			return invalidErr(h.writeErr)
+		}
+		return h.writeErr
 	}
-	go func() {
-		for range workers {
-			<-done
-		}
-		close(results)
-	}()
-
-	progress := newProgress(ios.ErrOut, ios.IsStderrTTY())
-	var first []*quiz.Question // the first sheet's questions: the CSV's columns
-	otherQuestions := 0
-	pending := map[int]gradeDone{}
-	next := 0
-	var writeErr error
-	handle := func(d gradeDone) {
-		progress.tick(tally.graded + tally.unreadable + 1)
-		if d.err != nil {
-			tally.unreadable++
-			progress.clear()
-			fmt.Fprintln(ios.ErrOut, strings.TrimSpace(d.err.Error()))
-			return
-		}
-		r := d.res
-		tally.graded++
-		for _, p := range r.Problems {
-			progress.clear()
-			fmt.Fprintln(ios.ErrOut, p.Error())
-		}
-		if r.Unreadable() > 0 {
-			tally.badAnswers++
-		}
-		if r.Student != "" {
-			h := fnv.New64a()
-			h.Write([]byte(r.Student))
-			n := tally.graded // this sheet's number in the batch
-			if first, dup := tally.students[h.Sum64()]; dup {
-				progress.clear()
-				fmt.Fprintf(ios.ErrOut, "%s: warning: student %s also has sheet %d of this batch; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
-			} else {
-				tally.students[h.Sum64()] = n
-			}
-		}
-		if r.Passed != nil && !*r.Passed {
-			tally.failed++
-		}
-		stats.add(r)
-		if first == nil {
-			for _, o := range r.Outcomes {
-				first = append(first, o.Question.Question)
-			}
-		} else if !sameQuestions(r, first) {
-			otherQuestions++
-		}
-		if err := w.Write(r); err != nil && writeErr == nil {
-			writeErr = err
-		}
-		g.Release(r)
-	}
-	for d := range results {
-		if d.seq < 0 { // an input that could not be opened at all
-			handle(d)
-			continue
-		}
-		pending[d.seq] = d
-		for {
-			d, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			handle(d)
-		}
-	}
-	progress.clear()
-	if otherQuestions > 0 && opts.Format == "csv" {
-		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", otherQuestions)
-	}
-	if err := w.Close(); err != nil && writeErr == nil {
-		writeErr = err
-	}
-	if writeErr != nil {
-		if errors.Is(writeErr, quiz.ErrOneSheet) {
-			return invalidErr(writeErr)
-		}
-		return writeErr
-	}
-	return stats.write(ios.ErrOut)
+	return h.stats.write(ios.ErrOut)
 }
 
-func gradeOne(g *quiz.Grader, j gradeJob) gradeDone {
-	d := gradeDone{seq: j.seq, where: j.file}
-	var sheet *quiz.Sheet
-	var err error
-	if j.json {
-		sheet, err = g.ParseJSON(j.file, j.line, j.data)
-	} else {
-		sheet, err = quiz.ParseSheet(j.file, j.data)
-	}
+// resultWriters returns the writer for --format, joined by a Markdown summary
+// for GitHub's step summary when GITHUB_STEP_SUMMARY names one; closeSummary
+// closes that file.
+func resultWriters(opts *GradeOptions, out io.Writer) (w grade.ResultWriter, closeSummary func(), err error) {
+	closeSummary = func() {}
+	main, err := grade.NewResultWriter(opts.Format, out, grade.ResultOptions{Reveal: opts.Reveal})
 	if err != nil {
-		d.err = err
-		return d
+		return nil, closeSummary, err
 	}
-	d.res, d.err = g.Grade(sheet)
-	g.ReleaseSheet(sheet)
-	if d.err != nil {
-		d.err = fmt.Errorf("%s: %w", sheetWhere(j), d.err)
+	path := opts.Factory.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return main, closeSummary, nil
 	}
-	return d
+	sf, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
+		return main, closeSummary, nil
+	}
+	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
+	return grade.MultiResultWriter(main, summary), func() { sf.Close() }, nil
 }
 
-func sheetWhere(j gradeJob) string {
-	if j.line > 0 {
-		return fmt.Sprintf("%s:%d", j.file, j.line)
-	}
-	return j.file
+// batchHandler takes each graded sheet in input order: messages, the tally
+// for the exit code, class statistics and the results.
+type batchHandler struct {
+	ios            *iostreams.IOStreams
+	tally          *gradeTally
+	w              grade.ResultWriter
+	stats          *classStats
+	progress       *progress
+	first          []*quiz.Question // the first sheet's questions: the CSV's columns
+	otherQuestions int
+	writeErr       error
 }
 
-// enumerateSheets turns the arguments into jobs: files, directories searched
-// recursively, and "-" or .jsonl files read line by line. Inputs that cannot be
-// opened are reported as results with seq -1, so that the rest still runs.
-func enumerateSheets(inputs []string, stdin io.Reader, skip func(string) bool, jobs chan<- gradeJob, results chan<- gradeDone) {
-	seq := 0
-	bad := func(err error) { results <- gradeDone{seq: -1, err: err} }
-	emit := func(path string) {
-		lower := strings.ToLower(path)
-		switch {
-		case strings.HasSuffix(lower, ".jsonl"):
-			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-				bad(fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
-				return
-			}
-			fh, err := os.Open(path)
-			if err != nil {
-				bad(err)
-				return
-			}
-			readLines(path, fh, &seq, jobs, bad)
-			fh.Close()
-		default:
-			data, err := quiz.ReadFileLimited(path)
-			if err != nil {
-				bad(err)
-				return
-			}
-			jobs <- gradeJob{seq: seq, file: path, data: data, json: strings.HasSuffix(lower, ".json")}
-			seq++
-		}
+func (h *batchHandler) handle(d grade.Item) {
+	tally := h.tally
+	h.progress.tick(tally.graded + tally.unreadable + 1)
+	if d.Err != nil {
+		tally.unreadable++
+		h.say("%s\n", strings.TrimSpace(d.Err.Error()))
+		return
 	}
-	for _, in := range inputs {
-		if in == "-" {
-			readLines("-", stdin, &seq, jobs, bad)
-			continue
+	r := d.Result
+	tally.graded++
+	for _, p := range r.Problems {
+		h.say("%s\n", p.Error())
+	}
+	if r.Unreadable() > 0 {
+		tally.badAnswers++
+	}
+	h.checkStudent(r)
+	if r.Passed != nil && !*r.Passed {
+		tally.failed++
+	}
+	h.stats.add(r)
+	if h.first == nil {
+		for _, o := range r.Outcomes {
+			h.first = append(h.first, o.Question.Question)
 		}
-		st, err := os.Stat(in)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				bad(fmt.Errorf("%s: no such file or directory", in))
-			} else {
-				bad(err)
-			}
-			continue
-		}
-		if !st.IsDir() {
-			emit(in)
-			continue
-		}
-		var found []string
-		root := in
-		if real, err := filepath.EvalSymlinks(in); err == nil {
-			root = real // WalkDir does not follow a link it starts from
-		}
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				bad(err)
-				return nil
-			}
-			if !d.IsDir() && isSheetFile(path) && (skip == nil || !skip(path)) {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			bad(err)
-		}
-		if len(found) == 0 {
-			bad(fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", in))
-		}
-		sort.Strings(found)
-		for _, path := range found {
-			emit(path)
-		}
+	} else if !sameQuestions(r, h.first) {
+		h.otherQuestions++
+	}
+	if err := h.w.Write(r); err != nil && h.writeErr == nil {
+		h.writeErr = err
 	}
 }
 
-func isSheetFile(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml", ".json", ".jsonl":
-		return true
-	}
-	return false
+// say writes a message to standard error, clearing the progress line first.
+func (h *batchHandler) say(format string, args ...any) {
+	h.progress.clear()
+	fmt.Fprintf(h.ios.ErrOut, format, args...)
 }
 
-// readLines makes one job per non-blank line of a JSON-lines input.
-func readLines(name string, r io.Reader, seq *int, jobs chan<- gradeJob, bad func(error)) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), quiz.MaxFileSize+1)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 {
-			continue
-		}
-		jobs <- gradeJob{seq: *seq, file: name, line: line, data: append([]byte(nil), b...), json: true}
-		*seq++
+// checkStudent warns about a student who already has a sheet in the batch.
+func (h *batchHandler) checkStudent(r *grade.SheetResult) {
+	if r.Student == "" {
+		return
 	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB; conflictq reads sheets of at most %d MB (the rest of this file is skipped)", name, line+1, quiz.MaxFileSize>>20, quiz.MaxFileSize>>20))
-			return
-		}
-		bad(fmt.Errorf("%s: %w", name, err))
+	f := fnv.New64a()
+	f.Write([]byte(r.Student))
+	if first, dup := h.tally.students[f.Sum64()]; dup {
+		h.say("%s: warning: student %s also has sheet %d of this batch; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
+	} else {
+		h.tally.students[f.Sum64()] = h.tally.graded // this sheet's number in the batch
 	}
 }
 
@@ -558,10 +395,10 @@ func (p *progress) clear() {
 
 // quoteForTerminal quotes text from a sheet for a message, with control
 // characters shown escaped rather than obeyed by the terminal.
-func quoteForTerminal(s string) string { return `"` + quiz.Printable(s) + `"` }
+func quoteForTerminal(s string) string { return `"` + text.Printable(s) + `"` }
 
 // sameQuestions reports whether a sheet was graded on the given questions.
-func sameQuestions(r *quiz.SheetResult, qs []*quiz.Question) bool {
+func sameQuestions(r *grade.SheetResult, qs []*quiz.Question) bool {
 	if len(r.Outcomes) != len(qs) {
 		return false
 	}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/stats"
 )
 
 // lowDiscrimination is the discrimination index (in percent) under which a
@@ -13,75 +15,37 @@ import (
 // documentation treats values under 30% as weak.
 const lowDiscrimination = 30
 
-// classStats keeps running sums for --summary: constant memory whatever the
-// number of sheets. Sheets graded on other questions than the first one's are
-// counted apart and left out, since their statistics would not mean anything.
+// classStats writes --summary and --sums from the class's statistics.
 type classStats struct {
-	path    string // --summary
-	sums    string // --sums
-	stats   *quiz.Stats
-	graded  []*quiz.Question // the first sheet's auto-graded questions
-	marks   []float64
-	skipped int
+	path  string // --summary
+	sums  string // --sums
+	class grade.ClassStats
 }
 
 func newClassStats(path, sums string) *classStats { return &classStats{path: path, sums: sums} }
 
-func (c *classStats) add(r *quiz.SheetResult) {
-	if c.path == "" && c.sums == "" {
-		return
+func (c *classStats) add(r *grade.SheetResult) {
+	if c.path != "" || c.sums != "" {
+		c.class.Add(r)
 	}
-	if c.stats == nil {
-		var ids []string
-		var max []float64
-		for _, o := range r.Outcomes {
-			if o.Question.Graded() {
-				c.graded = append(c.graded, o.Question.Question)
-				ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
-				max = append(max, o.Question.MaxPoints())
-			}
-		}
-		c.stats, c.marks = quiz.NewStats(ids, max), make([]float64, len(ids))
-	}
-	// The same questions as the first sheet, in the same order? Compared by
-	// pointer: this runs once per sheet of a batch.
-	i := 0
-	for _, o := range r.Outcomes {
-		if !o.Question.Graded() {
-			continue
-		}
-		if i >= len(c.graded) || o.Question.Question != c.graded[i] {
-			c.skipped++
-			return
-		}
-		c.marks[i] = o.Points()
-		i++
-	}
-	if i != len(c.graded) {
-		c.skipped++
-		return
-	}
-	c.stats.Add(c.marks)
 }
 
 func (c *classStats) write(errOut io.Writer) error {
 	if c.path == "" && c.sums == "" {
 		return nil
 	}
-	if c.skipped > 0 {
-		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of the statistics\n", c.skipped)
+	if n := c.class.Skipped(); n > 0 {
+		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of the statistics\n", n)
 	}
-	if c.stats == nil {
-		c.stats = quiz.NewStats(nil, nil)
-	}
+	st := c.class.Stats()
 	if c.sums != "" {
-		if err := quiz.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(c.stats) }); err != nil {
+		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}
 		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", c.sums)
 	}
 	if c.path != "" {
-		if err := writeSummary(c.stats, c.path); err != nil {
+		if err := writeSummary(st, c.path); err != nil {
 			return fmt.Errorf("--summary: %w", err)
 		}
 		fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
@@ -90,9 +54,9 @@ func (c *classStats) write(errOut io.Writer) error {
 }
 
 // writeSummary writes class statistics in the format the file's extension names.
-func writeSummary(stats *quiz.Stats, path string) error {
+func writeSummary(stats *stats.Stats, path string) error {
 	summary := stats.Summary(lowDiscrimination)
-	return quiz.WriteFile(path, true, func(w io.Writer) error {
+	return fileio.WriteFile(path, true, func(w io.Writer) error {
 		switch summaryFormat(path) {
 		case "csv":
 			return summary.WriteCSV(w)

@@ -17,13 +17,18 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/session"
+	"github.com/conflictq/conflictq/quiz/sheet"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // QuizOptions are the quiz command's inputs, after flags and configuration.
 type QuizOptions struct {
 	IO            *iostreams.IOStreams
 	Library       func() *quiz.Library
-	Prompter      func() quiz.Prompter
+	Prompter      func() session.Prompter
 	Now           func() time.Time
 	NewSeed       func() uint64
 	StateDir      func() (string, error)
@@ -113,7 +118,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
 	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
 	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
-	fl.Var(newEnum(&opts.Format, "", quiz.ReportFormats...), "format", "report format: json, markdown or csv (default: from the file's extension, else json)")
+	fl.Var(newEnum(&opts.Format, "", report.Formats...), "format", "report format: json, markdown or csv (default: from the file's extension, else json)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
@@ -122,7 +127,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.ReportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -212,9 +217,9 @@ func quizRun(opts *QuizOptions) error {
 		fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
 	}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	style := quiz.Style{Color: ios.ColorEnabled() && !opts.Plain}
+	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
-	var p quiz.Prompter
+	var p session.Prompter
 	if opts.Plain {
 		p = prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
 	} else {
@@ -236,7 +241,7 @@ func quizRun(opts *QuizOptions) error {
 	if opts.TimeLimit > 0 {
 		deadline = opts.Now().Add(opts.TimeLimit)
 		var cancelT context.CancelFunc
-		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, quiz.ErrTimeUp)
+		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
 		defer cancelT()
 	}
 
@@ -251,14 +256,22 @@ func quizRun(opts *QuizOptions) error {
 	}
 
 	printIntro(ios.Out, style, banks, len(questions), mode, opts)
-	s := &quiz.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
+	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	if !opts.Plain && ios.IsStdoutTTY() {
 		s.Width = min(ios.TerminalWidth(), 100)
 	}
 	res, runErr := s.Run(ctx)
-	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
+	rep := report.New(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)
 
+	return finishQuiz(opts, rep, runErr, format)
+}
+
+// finishQuiz saves the report, says where it went, and returns the exit
+// status: the reason the quiz stopped, a report that could not be written, or
+// a pass mark missed.
+func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format string) error {
+	ios := opts.IO
 	path, werr := saveReport(opts, rep, format)
 	if werr != nil {
 		// Nothing answered is lost: keep it where incomplete quizzes go.
@@ -269,8 +282,8 @@ func quizRun(opts *QuizOptions) error {
 	}
 	switch {
 	case werr != nil:
-	case path != "" && res.Status == quiz.Incomplete:
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(res.EndedBy, "_", " "), path)
+	case path != "" && rep.Status == quiz.Incomplete:
+		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), path)
 	case path != "":
 		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", path)
 	}
@@ -288,7 +301,7 @@ func quizRun(opts *QuizOptions) error {
 
 // askName asks for the student's name, giving way to a signal or the time
 // limit as the questions do.
-func askName(ctx context.Context, p quiz.Prompter) (string, error) {
+func askName(ctx context.Context, p session.Prompter) (string, error) {
 	type answer struct {
 		name string
 		err  error
@@ -302,7 +315,7 @@ func askName(ctx context.Context, p quiz.Prompter) (string, error) {
 	case a := <-ch:
 		return a.name, a.err
 	case <-ctx.Done():
-		if a, ok := p.(quiz.Aborter); ok {
+		if a, ok := p.(session.Aborter); ok {
 			a.Abort()
 		}
 		return "", context.Cause(ctx)
@@ -312,9 +325,9 @@ func askName(ctx context.Context, p quiz.Prompter) (string, error) {
 // stopped maps the ways a quiz can stop early to exit codes.
 func stopped(err error) error {
 	switch {
-	case errors.Is(err, quiz.ErrInterrupted), errors.Is(err, quiz.ErrSignal):
+	case errors.Is(err, session.ErrInterrupted), errors.Is(err, session.ErrSignal):
 		return silent(ExitInterrupted)
-	case errors.Is(err, quiz.ErrInputEnded):
+	case errors.Is(err, session.ErrInputEnded):
 		return &ExitError{Code: ExitInvalid, Err: errors.New("input ended before the quiz did")}
 	}
 	return err
@@ -331,9 +344,9 @@ func catchSignals(cancel context.CancelCauseFunc) func() {
 		select {
 		case sig := <-ch:
 			if sig == os.Interrupt {
-				cancel(quiz.ErrInterrupted)
+				cancel(session.ErrInterrupted)
 			} else {
-				cancel(quiz.ErrSignal)
+				cancel(session.ErrSignal)
 			}
 		case <-done:
 		}
@@ -341,7 +354,7 @@ func catchSignals(cancel context.CancelCauseFunc) func() {
 	return func() { signal.Stop(ch); close(done) }
 }
 
-func printIntro(w io.Writer, st quiz.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {
+func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {
 	titles := make([]string, len(banks))
 	for i, b := range banks {
 		titles[i] = b.Title
@@ -361,8 +374,8 @@ func printIntro(w io.Writer, st quiz.Style, banks []*quiz.Bank, n int, mode quiz
 	}
 }
 
-func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) quiz.ReportMeta {
-	meta := quiz.ReportMeta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode}
+func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
+	meta := report.Meta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
@@ -383,11 +396,11 @@ func reportFormat(opts *QuizOptions) (string, error) {
 		return opts.Format, nil
 	}
 	if opts.Report != "" {
-		if f := quiz.FormatFromPath(opts.Report); f != "" {
+		if f := report.FormatFromPath(opts.Report); f != "" {
 			return f, nil
 		}
 	}
-	return quiz.FormatJSON, nil
+	return report.FormatJSON, nil
 }
 
 // checkReportDestination refuses, before the quiz starts, a report that could
@@ -405,7 +418,7 @@ func checkReportDestination(opts *QuizOptions) error {
 				return invalid("%s is not a regular file (a device or a pipe); name a file for the report", opts.Report)
 			}
 			if !opts.Force {
-				return invalidErr(&quiz.ExistsError{Path: opts.Report})
+				return invalidErr(&fileio.ExistsError{Path: opts.Report})
 			}
 		}
 		if st, err := os.Stat(filepath.Dir(opts.Report)); err != nil || !st.IsDir() {
@@ -439,19 +452,19 @@ func canWriteIn(dir string) error {
 
 // saveReport writes the report where the options say. An incomplete quiz with
 // nowhere named is saved in the state directory, so nothing answered is lost.
-func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
+func saveReport(opts *QuizOptions, rep *report.Report, format string) (string, error) {
 	write := func(w io.Writer) error { return rep.Write(w, format) }
 	switch {
 	case opts.Report != "":
-		err := quiz.WriteFile(opts.Report, opts.Force, write)
-		var exists *quiz.ExistsError
+		err := fileio.WriteFile(opts.Report, opts.Force, write)
+		var exists *fileio.ExistsError
 		if errors.As(err, &exists) {
 			// The file appeared during the quiz: keep both.
-			return quiz.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, quiz.Extension(format), write)
+			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, report.Extension(format), write)
 		}
 		return opts.Report, err
 	case opts.ReportDir != "":
-		return quiz.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
+		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, report.Extension(format), write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0:
 		return saveInState(opts, rep, format)
 	}
@@ -459,7 +472,7 @@ func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, err
 }
 
 // saveInState keeps a report in the state directory's incomplete folder.
-func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
+func saveInState(opts *QuizOptions, rep *report.Report, format string) (string, error) {
 	dir, err := opts.StateDir()
 	if err != nil {
 		return "", err
@@ -468,42 +481,42 @@ func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	return quiz.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
+	return fileio.WriteInDir(dir, rep.Student, rep.StartedAt, report.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks
 // and selection the sheet records, unless --bank, -n, --tag, --difficulty or
 // --seed say otherwise.
 func quizFromSheet(opts *QuizOptions, format string) error {
-	data, err := quiz.ReadFileLimited(opts.Answers)
+	data, err := fileio.ReadFileLimited(opts.Answers)
 	if err != nil {
 		return invalidErr(err)
 	}
-	sheet, err := quiz.ParseSheet(opts.Answers, data)
+	sh, err := sheet.Read(opts.Answers, 0, data)
 	if err != nil {
 		return invalidErr(err)
 	}
-	lib := opts.Library()
-	g := &quiz.Grader{Load: func(refs []string, from string) ([]*quiz.Bank, error) {
-		return loadBanks(opts.IO, lib, resolveBankRefs(refs, from))
-	}}
-	if opts.BanksSet || len(sheet.Banks) == 0 {
-		if g.Banks, err = loadBanks(opts.IO, lib, opts.Banks); err != nil {
-			return err
-		}
+	var banks []string // the sheet's own, unless --bank is given or it names none
+	if opts.BanksSet || len(sh.Banks) == 0 {
+		banks = opts.Banks
 	}
+	var filter *quiz.Filter
 	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" {
 		f := opts.Filter()
-		g.Filter = &f
+		filter = &f
+	}
+	var pass *float64
+	if opts.PassSet {
+		pass = &opts.Pass
+	}
+	g, err := newGrader(opts.IO, opts.Library(), banks, filter, pass)
+	if err != nil {
+		return err
 	}
 	if opts.SeedSet {
-		sheet.Seed = &opts.Seed
+		sh.Seed = &opts.Seed
 	}
-	if opts.PassSet {
-		p := opts.Pass
-		g.Pass = &p
-	}
-	r, err := g.Grade(sheet)
+	r, err := g.Grade(sh)
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
 	}
@@ -511,20 +524,20 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		fmt.Fprintln(opts.IO.ErrOut, p.Error())
 	}
 	if opts.Student == "" {
-		opts.Student = sheet.Student
+		opts.Student = sh.Student
 	}
-	if sheet.Seed != nil {
-		opts.Seed = *sheet.Seed
+	if sh.Seed != nil {
+		opts.Seed = *sh.Seed
 	}
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	meta := quiz.ReportMeta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Mode: mode}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}
-	rep := quiz.NewReport(meta, res)
-	rep.WriteSummary(opts.IO.Out, quiz.Style{Color: opts.IO.ColorEnabled()})
+	rep := report.New(meta, res)
+	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme())
 	path, err := saveReport(opts, rep, format)
 	if err != nil {
 		return err

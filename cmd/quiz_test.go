@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
 // testFactory returns a factory on buffers, with a fixed clock and seed, no
@@ -82,7 +82,7 @@ func TestQuizRefusesWithoutTerminal(t *testing.T) {
 		f.IOStreams.SetStdinTTY(tt.stdinTTY)
 		f.IOStreams.SetStdoutTTY(tt.stdoutTTY)
 		prompted := false
-		f.Prompter = func() quiz.Prompter { prompted = true; return nil }
+		f.Prompter = func() session.Prompter { prompted = true; return nil }
 		if code := Run(f, []string{"quiz"}); code != ExitInvalid {
 			t.Errorf("exit %d, want 2", code)
 		}

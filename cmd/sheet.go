@@ -12,6 +12,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // SheetOptions are the sheet command's inputs.
@@ -86,7 +88,7 @@ func sheetRun(opts *SheetOptions) error {
 	if opts.Output == "" || opts.Output == "-" {
 		return write(f.IOStreams.Out)
 	}
-	if err := quiz.WriteFile(opts.Output, opts.Force, write); err != nil {
+	if err := fileio.WriteFile(opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", opts.Output, len(questions))
@@ -220,7 +222,7 @@ func questionComment(n int, p *quiz.Presented) string {
 		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers in order, as a list",
 		quiz.Match: "pairs, number: letter", quiz.Open: "your own words",
 	}[p.Type]
-	b.WriteString(quiz.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
+	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
 	switch p.Type {
 	case quiz.Single, quiz.Multi, quiz.Order:
 		for i, o := range p.Options() {

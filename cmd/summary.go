@@ -9,7 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/stats"
 )
 
 // NewCmdSummary merges the running sums of sharded grading into one class's
@@ -40,7 +41,7 @@ graded in one run.`,
 					}
 				}
 			}
-			var all *quiz.Stats
+			var all *stats.Stats
 			given := map[string]bool{}
 			for _, path := range args {
 				abs, err := filepath.EvalSymlinks(path) // a link to a shard is that shard
@@ -52,11 +53,11 @@ graded in one run.`,
 					return invalid("%s is given twice: its students would be counted twice", path)
 				}
 				given[abs] = true
-				data, err := quiz.ReadFileLimited(path)
+				data, err := fileio.ReadFileLimited(path)
 				if err != nil {
 					return invalidErr(err)
 				}
-				var s quiz.Stats
+				var s stats.Stats
 				if err := json.Unmarshal(data, &s); err != nil {
 					var syntax *json.SyntaxError
 					var typ *json.UnmarshalTypeError
@@ -72,7 +73,7 @@ graded in one run.`,
 				}
 			}
 			if sums != "" {
-				if err := quiz.WriteFile(sums, true, writeJSONTo(all)); err != nil {
+				if err := fileio.WriteFile(sums, true, writeJSONTo(all)); err != nil {
 					return err
 				}
 			}

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Glossary is a set of entries with a lookup index over every name.
@@ -24,7 +24,7 @@ func New(entries []Entry) (*Glossary, error) {
 	for i := range entries {
 		e := &entries[i]
 		for _, name := range e.AllNames() {
-			key := quiz.Normalize(name)
+			key := text.Normalize(name)
 			if key == "" {
 				continue
 			}
@@ -38,7 +38,7 @@ func New(entries []Entry) (*Glossary, error) {
 	for i := range entries {
 		e := &entries[i]
 		for _, r := range slices.Concat(e.Related, e.Confusable) {
-			j, ok := g.index[quiz.Normalize(r)]
+			j, ok := g.index[text.Normalize(r)]
 			switch {
 			case !ok:
 				problems = append(problems, fmt.Sprintf("%s:%d: term %q: related %q is not an entry", e.File, e.Line, e.Term, r))
@@ -72,7 +72,7 @@ func (g *Glossary) Entries() []Entry { return g.entries }
 // hyphens and punctuation: "Xocalı", "xocali", "KHOJALY", "ХОДЖАЛЫ" and
 // "Խոջալու" find Khojaly.
 func (g *Glossary) Lookup(name string) (*Entry, bool) {
-	i, ok := g.index[quiz.Normalize(name)]
+	i, ok := g.index[text.Normalize(name)]
 	if !ok {
 		return nil, false
 	}
@@ -82,7 +82,7 @@ func (g *Glossary) Lookup(name string) (*Entry, bool) {
 // Suggest returns up to n terms close to a name that was not found, best first:
 // names that start with it, then names within a few edits of it.
 func (g *Glossary) Suggest(name string, n int) []string {
-	want := quiz.Normalize(name)
+	want := text.Normalize(name)
 	if want == "" {
 		return nil
 	}
@@ -97,7 +97,7 @@ func (g *Glossary) Suggest(name string, n int) []string {
 		case strings.HasPrefix(key, want) && len(want) >= 3:
 			score = 0
 		default:
-			d := quiz.EditDistance(want, key)
+			d := text.EditDistance(want, key)
 			if limit := max(1, min(3, len([]rune(want))/3)); d <= limit {
 				score = d
 			}
@@ -147,7 +147,7 @@ type Hit struct {
 // ranked: a match in the term counts most, then aliases, the short definition,
 // the definition and the notes.
 func (g *Glossary) Search(query string) []Hit {
-	words := strings.Fields(quiz.Normalize(query))
+	words := strings.Fields(text.Normalize(query))
 	if len(words) == 0 {
 		return nil
 	}
@@ -171,7 +171,7 @@ func (g *Glossary) Search(query string) []Hit {
 		for _, w := range words {
 			found := false
 			for _, f := range fields {
-				norm := " " + quiz.Normalize(f.text) + " "
+				norm := " " + text.Normalize(f.text) + " "
 				if c := strings.Count(norm, " "+w); c > 0 {
 					found = true
 					score += f.weight * c
@@ -190,15 +190,15 @@ func (g *Glossary) Search(query string) []Hit {
 	return hits
 }
 
-// matchingSentence returns the sentence of text in which word (normalised)
+// matchingSentence returns the sentence of para in which word (normalised)
 // starts a word.
-func matchingSentence(text, word string) string {
-	for _, s := range splitSentences(text) {
-		if strings.Contains(" "+quiz.Normalize(s)+" ", " "+word) {
+func matchingSentence(para, word string) string {
+	for _, s := range splitSentences(para) {
+		if strings.Contains(" "+text.Normalize(s)+" ", " "+word) {
 			return s
 		}
 	}
-	return strings.TrimSpace(text)
+	return strings.TrimSpace(para)
 }
 
 func splitSentences(text string) []string {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -185,7 +185,7 @@ func TestRenderGolden(t *testing.T) {
 		layout Layout
 		short  bool
 	}{
-		{"terminal.golden", Layout{Width: 60, Style: quiz.Style{Color: true}}, false},
+		{"terminal.golden", Layout{Width: 60, Style: ansiStyle{}}, false},
 		{"piped.golden", Layout{}, false},
 		{"short.golden", Layout{}, true},
 	} {
@@ -209,7 +209,7 @@ func TestRenderGolden(t *testing.T) {
 		if buf.String() != string(want) {
 			t.Errorf("%s differs:\n%s", tt.file, buf.String())
 		}
-		if hasEscape := strings.Contains(buf.String(), "\x1b["); hasEscape != tt.layout.Style.Color {
+		if hasEscape := strings.Contains(buf.String(), "\x1b["); hasEscape != (tt.layout.Style != nil) {
 			t.Errorf("%s: escape codes present = %v", tt.file, hasEscape)
 		}
 		for _, line := range strings.Split(buf.String(), "\n") {
@@ -234,12 +234,12 @@ func FuzzLookup(f *testing.F) {
 	g := sample(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		e, ok := g.Lookup(s)
-		if ok && quiz.Normalize(s) == "" {
+		if ok && text.Normalize(s) == "" {
 			t.Fatalf("%q found %s", s, e.Term)
 		}
 		if ok {
 			// Any name that finds an entry finds it again after normalising.
-			if e2, ok2 := g.Lookup(quiz.Normalize(s)); !ok2 || e2 != e {
+			if e2, ok2 := g.Lookup(text.Normalize(s)); !ok2 || e2 != e {
 				t.Fatalf("%q → %s, but its normal form does not", s, e.Term)
 			}
 		}
@@ -437,3 +437,11 @@ func TestLookupRegionalNames(t *testing.T) {
 		t.Errorf("no Names line:\n%s", buf.String())
 	}
 }
+
+// ansiStyle stands in for the command line's colour scheme.
+type ansiStyle struct{}
+
+func (ansiStyle) Bold(s string) string { return "\x1b[1m" + s + "\x1b[0m" }
+func (ansiStyle) Good(s string) string { return "\x1b[32m" + s + "\x1b[0m" }
+func (ansiStyle) Bad(s string) string  { return "\x1b[31m" + s + "\x1b[0m" }
+func (ansiStyle) Dim(s string) string  { return "\x1b[2m" + s + "\x1b[0m" }

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // MaxShortWords is the longest a one-line definition may be.
@@ -113,8 +114,8 @@ func languageCodes() string {
 // Parse reads one glossary file (a list of entries under "entries:") and checks
 // each entry's fields. Problems carry file, line and term.
 func Parse(file string, data []byte) ([]Entry, error) {
-	if len(data) > quiz.MaxFileSize {
-		return nil, fmt.Errorf("%s: file is larger than %d MB", file, quiz.MaxFileSize>>20)
+	if len(data) > fileio.MaxFileSize {
+		return nil, fmt.Errorf("%s: file is larger than %d MB", file, fileio.MaxFileSize>>20)
 	}
 	var doc struct {
 		Entries []entryNode `yaml:"entries"`

@@ -8,21 +8,21 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Layout says how entries are drawn: Width 0 leaves paragraphs unwrapped (for
 // pipes); Style adds emphasis only when the terminal wants it.
 type Layout struct {
 	Width int
-	Style quiz.Style
+	Style text.Style // nil: no emphasis
 }
 
 // Render writes one entry in full.
 func (l Layout) Render(w io.Writer, e *Entry) {
-	st := l.Style
+	st := text.Or(l.Style)
 	fmt.Fprintln(w, st.Bold(e.Term))
-	fmt.Fprintln(w, quiz.Wrap(e.Short, l.Width, ""))
+	fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
 	l.section(w, "Definition", e.Definition)
 	if c := e.InArticle; c != nil {
 		heading := fmt.Sprintf("In the article (%s, ¶%d)", c.Section, c.Paragraph)
@@ -59,7 +59,7 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 	if len(e.Sources) > 0 {
 		fmt.Fprintln(w, st.Bold("Sources:"))
 		for _, s := range e.Sources {
-			fmt.Fprintln(w, "  •"+quiz.Wrap(s.Title, l.Width, "    ")[3:])
+			fmt.Fprintln(w, "  •"+text.Wrap(s.Title, l.Width, "    ")[3:])
 			if s.URL != "" {
 				fmt.Fprintln(w, "    "+s.URL)
 			}
@@ -73,7 +73,7 @@ func (e *Entry) otherAliases() []string {
 	for _, a := range e.Aliases {
 		shown := false
 		for _, list := range e.Names {
-			shown = shown || slices.ContainsFunc(list, func(n string) bool { return quiz.Normalize(n) == quiz.Normalize(a) })
+			shown = shown || slices.ContainsFunc(list, func(n string) bool { return text.Normalize(n) == text.Normalize(a) })
 		}
 		if !shown {
 			out = append(out, a)
@@ -84,20 +84,17 @@ func (e *Entry) otherAliases() []string {
 
 // hang wraps text that follows a label n columns wide, lining up the lines
 // after the first under it.
-func (l Layout) hang(text string, n int) string {
-	pad := strings.Repeat(" ", n)
-	return strings.TrimPrefix(quiz.Wrap(text, l.Width, pad), pad)
-}
+func (l Layout) hang(s string, n int) string { return text.Hang(s, l.Width, n) }
 
-func (l Layout) section(w io.Writer, heading, text string) {
-	fmt.Fprintf(w, "\n%s\n%s\n", l.Style.Bold(heading), quiz.Wrap(text, l.Width, "  "))
+func (l Layout) section(w io.Writer, heading, body string) {
+	fmt.Fprintf(w, "\n%s\n%s\n", text.Or(l.Style).Bold(heading), text.Wrap(body, l.Width, "  "))
 }
 
 // RenderShort writes the one-line definition: "term: short".
 func (l Layout) RenderShort(w io.Writer, e *Entry) {
-	fmt.Fprintln(w, quiz.Wrap(l.Style.Bold(e.Term)+": "+e.Short, l.Width, ""))
+	fmt.Fprintln(w, text.Wrap(text.Or(l.Style).Bold(e.Term)+": "+e.Short, l.Width, ""))
 }
 
-// Sanitize makes a user's text safe to print (quiz.Printable): control
+// Sanitize makes a user's text safe to print (text.Printable): control
 // characters and escape sequences are shown escaped, never obeyed.
-func Sanitize(s string) string { return quiz.Printable(s) }
+func Sanitize(s string) string { return text.Printable(s) }

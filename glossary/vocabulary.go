@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // VocabularyID is the id of the bank VocabularyBank builds.
@@ -31,9 +32,9 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		others := g.distractors(e, 3)
 		src := quiz.Source{Section: e.InArticle.Section, Paragraph: e.InArticle.Paragraph, Quote: e.InArticle.Quote}
 		explain := explanation(e, others)
-		slug := slugify(e.Term)
+		slug := text.Slug(e.Term)
 		// Like every bank's: the article section, the skill, then the topic.
-		tags := []string{slugify(e.InArticle.Section), "vocabulary", e.Topic}
+		tags := []string{text.Slug(e.InArticle.Section), "vocabulary", e.Topic}
 
 		// Definitions as options: each as written. One that names its own term
 		// would give itself away (and a blank in the right one alone would
@@ -220,17 +221,11 @@ func wordPattern(name string) *regexp.Regexp {
 func distinct(list []string) bool {
 	seen := map[string]bool{}
 	for _, s := range list {
-		k := quiz.Normalize(s)
+		k := text.Normalize(s)
 		if seen[k] {
 			return false
 		}
 		seen[k] = true
 	}
 	return true
-}
-
-var nonSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
-
-func slugify(s string) string {
-	return strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
 }

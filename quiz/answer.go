@@ -2,47 +2,28 @@ package quiz
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// The parsers below read answers the way a person types them, against options
-// in the order they were shown: by number (1, 2, ...), by letter (a, b, ...) or
-// by the option's text. The plain prompter and answer sheets share them.
+// Answers are read the way a person writes them, against options in the
+// order they were shown: by number (1, 2, ...), by letter (a, b, ...) or by the
+// option's text. A sheet's answer and a line typed at the plain prompter are
+// both a Value, resolved by Question.Resolve.
 
-// ParseChoice reads one option: "2", "b", or the option's text.
-func ParseChoice(s string, options []string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, fmt.Errorf("type the number of your answer (1-%d)", len(options))
+// Typed is a line a student typed, as the value a sheet would hold for it.
+func Typed(line string) Value {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return Value{}
 	}
-	// An option's exact text first: options may themselves be numbers (1922).
-	if i := slices.Index(options, s); i >= 0 {
-		return i, nil
-	}
-	if n, err := strconv.Atoi(s); err == nil {
-		if n >= 1 && n <= len(options) {
-			return n - 1, nil
-		}
-		return 0, fmt.Errorf("%d is not an option; type a number from 1 to %d", n, len(options))
-	}
-	if i, ok := letterIndex(s, len(options)); ok {
-		return i, nil
-	}
-	if i := indexOfOption(options, s); i >= 0 {
-		return i, nil
-	}
-	if len(options) == 2 && options[0] == "True" && options[1] == "False" {
-		if b, err := ParseBool(s); err == nil { // t, f, yes, no
-			if b {
-				return 0, nil
-			}
-			return 1, nil
-		}
-	}
-	return 0, fmt.Errorf("%q is not one of the options; type a number from 1 to %d", s, len(options))
+	return Value{Kind: Scalar, Text: line}
 }
 
 func letterIndex(s string, n int) (int, bool) {
@@ -80,51 +61,6 @@ func splitRefs(s string) []string {
 	return out
 }
 
-// ParseChoices reads several options: "1,3", "1 3", "a c", or "none".
-func ParseChoices(s string, options []string) ([]int, error) {
-	s = strings.TrimSpace(s)
-	if strings.EqualFold(s, "none") {
-		return []int{}, nil
-	}
-	if s == "" {
-		return nil, fmt.Errorf("type the numbers of your answers, such as 1,3 (or none)")
-	}
-	if i := indexOfOption(options, s); i >= 0 {
-		return []int{i}, nil
-	}
-	var out []int
-	for _, ref := range splitRefs(s) {
-		i, err := ParseChoice(ref, options)
-		if err != nil {
-			return nil, err
-		}
-		if !slices.Contains(out, i) {
-			out = append(out, i)
-		}
-	}
-	return out, nil
-}
-
-// ParseSequence reads an order: every item once, such as "3 1 2".
-func ParseSequence(s string, items []string) ([]int, error) {
-	refs := splitRefs(s)
-	if len(refs) != len(items) {
-		return nil, fmt.Errorf("put all %d items in order, each once, such as %s", len(items), exampleSequence(len(items)))
-	}
-	out := make([]int, 0, len(items))
-	for _, ref := range refs {
-		i, err := ParseChoice(ref, items)
-		if err != nil {
-			return nil, err
-		}
-		if slices.Contains(out, i) {
-			return nil, fmt.Errorf("item %d is listed twice; use each item once", i+1)
-		}
-		out = append(out, i)
-	}
-	return out, nil
-}
-
 func exampleSequence(n int) string {
 	parts := make([]string, n)
 	for i := range parts {
@@ -133,47 +69,8 @@ func exampleSequence(n int) string {
 	return strings.Join(parts, " ")
 }
 
-// ParseMatches reads pairs: "1=b 2=a 3=c" (left number = right letter); ':'
-// works in place of '='. Every left item needs a partner.
-func ParseMatches(s string, left, right []string) ([]int, error) {
-	out := make([]int, len(left))
-	for i := range out {
-		out[i] = -1
-	}
-	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
-	for _, f := range fields {
-		l, r, ok := strings.Cut(f, "=")
-		if !ok {
-			l, r, ok = strings.Cut(f, ":")
-		}
-		if !ok || l == "" || r == "" {
-			return nil, fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
-		}
-		li, err := ParseChoice(l, left)
-		if err != nil {
-			return nil, fmt.Errorf("left side: %w", err)
-		}
-		ri, ok := letterIndex(r, len(right))
-		if !ok {
-			if n, err := strconv.Atoi(r); err == nil && n >= 1 && n <= len(right) {
-				ri, ok = n-1, true
-			}
-		}
-		if !ok {
-			return nil, fmt.Errorf("%q is not a right-hand option; use a letter from a to %c", r, 'a'+rune(len(right)-1))
-		}
-		out[li] = ri
-	}
-	for i, v := range out {
-		if v < 0 {
-			return nil, fmt.Errorf("pair every item: %d has no partner (such as %d=a)", i+1, i+1)
-		}
-	}
-	return out, nil
-}
-
-// ParseBool reads true/false, t/f, yes/no, or 1/2 for the options True, False.
-func ParseBool(s string) (bool, error) {
+// parseBool reads true/false, t/f, yes/no, or 1/2 for the options True, False.
+func parseBool(s string) (bool, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "true", "t", "yes", "y", "1", "a":
 		return true, nil
@@ -181,4 +78,349 @@ func ParseBool(s string) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("type true or false (or 1 for True, 2 for False)")
+}
+
+// ValueKind says what shape an answer has.
+type ValueKind int
+
+// Shapes of answers.
+const (
+	Empty   ValueKind = iota // nothing written
+	Scalar                   // one value: 2, b, Baku, true, 1994
+	List                     // a list of values: [1, 3]
+	Mapping                  // pairs: {Khojaly: Xocalı}
+	Nested                   // a structure where none fits (a list inside a list)
+)
+
+// Value is one answer as a sheet gives it, whatever the file's syntax.
+type Value struct {
+	Kind  ValueKind
+	Text  string      // Scalar
+	List  []string    // List
+	Pairs [][2]string // Mapping, in the file's order
+	Line  int
+}
+
+func (v Value) kindName() string {
+	switch v.Kind {
+	case Scalar:
+		return "single value"
+	case List:
+		return "list"
+	case Mapping:
+		return "mapping"
+	case Nested:
+		return "nested structure"
+	}
+	return "empty value"
+}
+
+// Resolve reads v, an answer to q as a sheet holds it or a student types it,
+// into a Response in the bank's own terms. Numbers and letters refer to the
+// options in the order they were shown: the order seed gives them
+// (Question.OptionOrder), or the bank's order when seed is nil. An empty value
+// is unanswered. The error says, for the student, why v cannot be read.
+func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
+	if v.Kind == Empty {
+		return Response{}, nil
+	}
+	return responseFromValue(&refResolver{q: q, seed: seed}, v)
+}
+
+// refResolver turns what a sheet says ("2", "b", "Baku") into the bank's own
+// option index. Texts are compared with the bank's options directly, so only
+// numbers and letters need the display order, which is computed on demand.
+type refResolver struct {
+	q    *Question
+	seed *uint64 // nil: the bank's order
+	perm []int
+	got  bool
+}
+
+func (rv *refResolver) display(k int) int {
+	if !rv.got {
+		if rv.seed != nil {
+			rv.perm = rv.q.OptionOrder(*rv.seed)
+		}
+		rv.got = true
+	}
+	if rv.perm != nil && k < len(rv.perm) {
+		return rv.perm[k]
+	}
+	return k
+}
+
+// resolve finds ref among options (the bank's order; folded are their
+// normalised forms). Numbers and letters count in display order when shuffled.
+func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
+	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
+		ref = strings.TrimSpace(ref)
+	}
+	n := len(options)
+	if ref == "" {
+		return 0, fmt.Errorf("empty answer")
+	}
+	// An option's exact text first: options may themselves be numbers (1922).
+	for i, o := range options {
+		if o == ref {
+			return i, nil
+		}
+	}
+	if k, ok := smallNumber(ref); ok {
+		if k < 1 || k > n {
+			return 0, fmt.Errorf("%d is not an option; give a number from 1 to %d", k, n)
+		}
+		if shuffled {
+			return rv.display(k - 1), nil
+		}
+		return k - 1, nil
+	}
+	if k, ok := letterIndex(ref, n); ok {
+		if shuffled {
+			return rv.display(k), nil
+		}
+		return k, nil
+	}
+	want := text.Normalize(ref)
+	for i, f := range folded {
+		if f == want {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter or text", ref, n)
+}
+
+// smallNumber reads a whole number of up to nine digits, as option numbers
+// are written, without strconv's generality (it runs for every answer).
+func smallNumber(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// folded holds a question's options normalised once, for every sheet.
+type folded struct {
+	choices, items, lefts, rights, accept []string
+	wild                                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
+}
+
+func (q *Question) folded() *folded {
+	if f := q.fold.Load(); f != nil {
+		return f
+	}
+	f := &folded{}
+	for _, c := range q.Choices {
+		f.choices = append(f.choices, text.Normalize(c))
+	}
+	for _, it := range q.Items {
+		f.items = append(f.items, text.Normalize(it))
+	}
+	for _, p := range q.Pairs {
+		f.lefts = append(f.lefts, text.Normalize(p.Left))
+	}
+	for _, r := range q.Rights() { // as offered: each once
+		f.rights = append(f.rights, text.Normalize(r))
+	}
+	for _, a := range q.Accept {
+		f.accept = append(f.accept, text.Normalize(a))
+		f.wild = append(f.wild, wildcard(a))
+	}
+	q.fold.Store(f)
+	return f
+}
+
+func responseFromValue(rv *refResolver, v Value) (Response, error) {
+	q := rv.q
+	switch q.Type {
+	case Single:
+		t, err := v.single()
+		if err != nil {
+			return Response{}, err
+		}
+		i, err := rv.resolve(t, q.Choices, q.folded().choices, true)
+		if err != nil {
+			return Response{}, err
+		}
+		return Response{Answered: true, Choices: []int{i}}, nil
+	case Multi:
+		idx, err := choicesFromValue(rv, v)
+		return Response{Answered: err == nil, Choices: idx}, err
+	case TrueFalse:
+		t, err := v.single()
+		if err != nil {
+			return Response{}, err
+		}
+		b, err := parseBool(t)
+		if err != nil {
+			return Response{}, err
+		}
+		return Response{Answered: true, Bool: b}, nil
+	case Short, Open:
+		t, err := v.single()
+		if err != nil {
+			return Response{}, err
+		}
+		return Response{Answered: true, Text: t}, nil
+	case Numeric:
+		t, err := v.single()
+		if err != nil {
+			return Response{}, err
+		}
+		if f, err := text.ParseNumber(t); err != nil || math.IsInf(f, 0) {
+			return Response{}, fmt.Errorf("expected a number, found %q", t)
+		}
+		return Response{Answered: true, Text: t}, nil
+	case Order:
+		seq, err := sequenceFromValue(rv, v)
+		return Response{Answered: err == nil, Sequence: seq}, err
+	case Match:
+		m, err := matchesFromValue(rv, v)
+		return Response{Answered: err == nil, Matches: m}, err
+	case Info:
+		return Response{Answered: true}, nil
+	}
+	return Response{}, fmt.Errorf("unknown question type %q", q.Type)
+}
+
+// single is a value that must be one answer.
+func (v Value) single() (string, error) {
+	if v.Kind != Scalar {
+		return "", fmt.Errorf("expected a single answer, found a %s", v.kindName())
+	}
+	return v.Text, nil
+}
+
+// refs is a value that is a list of references: a list, or "1,3" / "a c".
+func (v Value) refs() ([]string, error) {
+	switch v.Kind {
+	case Scalar:
+		return splitRefs(v.Text), nil
+	case List:
+		return v.List, nil
+	}
+	return nil, fmt.Errorf("expected a list of answers, found a %s", v.kindName())
+}
+
+// choicesFromValue reads a multi answer: "none", one option, or a list of
+// them (each counted once).
+func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
+	q, f := rv.q, rv.q.folded()
+	if v.Kind == Scalar {
+		if strings.EqualFold(v.Text, "none") {
+			return []int{}, nil
+		}
+		if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
+			return []int{i}, nil
+		}
+	}
+	refs, err := v.refs()
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, 0, len(refs))
+	for _, r := range refs {
+		i, err := rv.resolve(r, q.Choices, f.choices, true)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(idx, i) {
+			idx = append(idx, i)
+		}
+	}
+	return idx, nil
+}
+
+// sequenceFromValue reads an order answer: every item once.
+func sequenceFromValue(rv *refResolver, v Value) ([]int, error) {
+	q := rv.q
+	refs, err := v.refs()
+	if err != nil {
+		return nil, err
+	}
+	n := len(q.Items)
+	if len(refs) != n {
+		return nil, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
+	}
+	seq := make([]int, 0, n)
+	for _, r := range refs {
+		i, err := rv.resolve(r, q.Items, q.folded().items, true)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(seq, i) {
+			return nil, fmt.Errorf("%q is listed twice; use each item once", r)
+		}
+		seq = append(seq, i)
+	}
+	return seq, nil
+}
+
+// matchesFromValue reads "1=b 2=a" or pairs {left: right}. Left items are
+// never shuffled; right items are, so their letters follow the display order.
+func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
+	q := rv.q
+	f := q.folded()
+	lefts := make([]string, len(q.Pairs))
+	for i, p := range q.Pairs {
+		lefts[i] = p.Left
+	}
+	rights := q.Rights() // a right side several left items share is offered once
+	var pairs [][2]string
+	switch v.Kind {
+	case Scalar:
+		var buf [12][2]string // no allocation for the usual few pairs
+		pairs = buf[:0]
+		text := v.Text
+		for text != "" {
+			// Fields are separated by spaces, commas or semicolons.
+			i := strings.IndexFunc(text, func(r rune) bool { return r != ',' && r != ';' && !unicode.IsSpace(r) })
+			if i < 0 {
+				break
+			}
+			text = text[i:]
+			end := strings.IndexFunc(text, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+			if end < 0 {
+				end = len(text)
+			}
+			field := text[:end]
+			text = text[end:]
+			l, r, ok := strings.Cut(field, "=")
+			if !ok {
+				l, r, ok = strings.Cut(field, ":")
+			}
+			if !ok || l == "" || r == "" {
+				return nil, fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
+			}
+			pairs = append(pairs, [2]string{l, r})
+		}
+	case Mapping:
+		pairs = v.Pairs
+	default:
+		return nil, fmt.Errorf("expected left: right pairs, found a %s", v.kindName())
+	}
+	out := make([]int, len(lefts))
+	for i := range out {
+		out[i] = -1
+	}
+	for _, pair := range pairs {
+		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
+		if err != nil {
+			return nil, fmt.Errorf("left side %q: not one of the items", pair[0])
+		}
+		ri, err := rv.resolve(pair[1], rights, f.rights, true)
+		if err != nil {
+			return nil, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1])
+		}
+		out[li] = q.pairOfRight(ri)
+	}
+	return out, nil
 }

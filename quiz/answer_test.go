@@ -6,8 +6,12 @@ import (
 	"testing"
 )
 
-func TestParseChoice(t *testing.T) {
-	opts := []string{"Baku", "Yerevan", "Nagorno-Karabakh"}
+// typed resolves a line as the plain prompter does: a Value, as in a sheet,
+// against options in the order shown.
+func typed(q *Question, line string) (Response, error) { return q.Resolve(Typed(line), nil) }
+
+func TestResolveOneChoice(t *testing.T) {
+	q := &Question{Type: Single, Choices: []string{"Baku", "Yerevan", "Nagorno-Karabakh"}}
 	tests := []struct {
 		in      string
 		want    int
@@ -20,28 +24,30 @@ func TestParseChoice(t *testing.T) {
 		{"c)", 2, ""},
 		{"yerevan", 1, ""},
 		{"nagorno karabakh", 2, ""},
-		{"4", 0, "4 is not an option; type a number from 1 to 3"},
+		{"4", 0, "4 is not an option; give a number from 1 to 3"},
 		{"0", 0, "0 is not an option"},
 		{"d", 0, `"d" is not one of the options`},
-		{"", 0, "type the number of your answer (1-3)"},
 		{"Tbilisi", 0, `"Tbilisi" is not one of the options`},
 	}
 	for _, tt := range tests {
-		got, err := ParseChoice(tt.in, opts)
+		r, err := typed(q, tt.in)
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Errorf("ParseChoice(%q) err = %v, want %q", tt.in, err, tt.wantErr)
+				t.Errorf("%q: err = %v, want %q", tt.in, err, tt.wantErr)
 			}
 			continue
 		}
-		if err != nil || got != tt.want {
-			t.Errorf("ParseChoice(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		if err != nil || !slices.Equal(r.Choices, []int{tt.want}) {
+			t.Errorf("%q = %v, %v; want %d", tt.in, r.Choices, err, tt.want)
 		}
+	}
+	if r, err := typed(q, "  "); err != nil || r.Answered {
+		t.Errorf("an empty line is unanswered: %+v %v", r, err)
 	}
 }
 
-func TestParseChoices(t *testing.T) {
-	opts := []string{"Black Sea", "Caspian Sea", "Aral Sea", "Red Sea"}
+func TestResolveSeveralChoices(t *testing.T) {
+	q := &Question{Type: Multi, Choices: []string{"Black Sea", "Caspian Sea", "Aral Sea", "Red Sea"}}
 	tests := []struct {
 		in   string
 		want []int
@@ -55,71 +61,63 @@ func TestParseChoices(t *testing.T) {
 		{"none", []int{}, true},
 		{"Black Sea, Caspian Sea", []int{0, 1}, true},
 		{"Caspian Sea", []int{1}, true},
-		{"", nil, false},
 		{"1,9", nil, false},
 	}
 	for _, tt := range tests {
-		got, err := ParseChoices(tt.in, opts)
-		if (err == nil) != tt.ok || (tt.ok && !slices.Equal(got, tt.want)) {
-			t.Errorf("ParseChoices(%q) = %v, %v; want %v ok=%v", tt.in, got, err, tt.want, tt.ok)
+		r, err := typed(q, tt.in)
+		if (err == nil) != tt.ok || (tt.ok && !slices.Equal(r.Choices, tt.want)) {
+			t.Errorf("%q = %v, %v; want %v ok=%v", tt.in, r.Choices, err, tt.want, tt.ok)
 		}
 	}
 }
 
-func TestParseSequence(t *testing.T) {
-	items := []string{"w", "x", "y"}
-	if got, err := ParseSequence("3 1 2", items); err != nil || !slices.Equal(got, []int{2, 0, 1}) {
-		t.Errorf("3 1 2 → %v, %v", got, err)
-	}
-	if got, err := ParseSequence("3,1,2", items); err != nil || !slices.Equal(got, []int{2, 0, 1}) {
-		t.Errorf("3,1,2 → %v, %v", got, err)
+func TestResolveSequence(t *testing.T) {
+	q := &Question{Type: Order, Items: []string{"w", "x", "y"}}
+	for _, in := range []string{"3 1 2", "3,1,2", "c a b"} {
+		if r, err := typed(q, in); err != nil || !slices.Equal(r.Sequence, []int{2, 0, 1}) {
+			t.Errorf("%s → %v, %v", in, r.Sequence, err)
+		}
 	}
 	for in, want := range map[string]string{
 		"1 2":   "put all 3 items in order, each once, such as 3 2 1",
-		"1 1 2": "item 1 is listed twice",
+		"1 1 2": `"1" is listed twice`,
 		"1 2 5": "5 is not an option",
 	} {
-		if _, err := ParseSequence(in, items); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("ParseSequence(%q) err = %v, want %q", in, err, want)
+		if _, err := typed(q, in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", in, err, want)
 		}
 	}
 }
 
-func TestParseMatches(t *testing.T) {
-	left, right := []string{"Khojaly", "Shusha", "Stepanakert"}, []string{"Shushi", "Khankendi", "Xocalı"}
-	if got, err := ParseMatches("1=c 2=a 3=b", left, right); err != nil || !slices.Equal(got, []int{2, 0, 1}) {
-		t.Errorf("got %v, %v", got, err)
+func TestResolveMatches(t *testing.T) {
+	q := &Question{Type: Match, Pairs: []Pair{{"Khojaly", "Shushi"}, {"Shusha", "Khankendi"}, {"Stepanakert", "Xocalı"}}}
+	for _, in := range []string{"1=c 2=a 3=b", "1:c, 2:a, 3:b"} {
+		if r, err := typed(q, in); err != nil || !slices.Equal(r.Matches, []int{2, 0, 1}) {
+			t.Errorf("%s: got %v, %v", in, r.Matches, err)
+		}
 	}
-	if got, err := ParseMatches("1:c, 2:a, 3:b", left, right); err != nil || !slices.Equal(got, []int{2, 0, 1}) {
-		t.Errorf("with colons: got %v, %v", got, err)
+	if r, err := typed(q, "1=c 2=a"); err != nil || !slices.Equal(r.Matches, []int{2, 0, -1}) {
+		t.Errorf("a pair left out is -1 (the prompter asks for it again): %v, %v", r.Matches, err)
 	}
 	for in, want := range map[string]string{
-		"1=c 2=a":     "pair every item: 3 has no partner",
 		"1c 2a 3b":    "write each pair as number=letter",
-		"1=z 2=a 3=b": `"z" is not a right-hand option; use a letter from a to c`,
-		"9=a":         "left side: 9 is not an option",
+		"1=z 2=a 3=b": `right side of "1": "z" is not one of the options`,
+		"9=a":         `left side "9": not one of the items`,
 	} {
-		if _, err := ParseMatches(in, left, right); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("ParseMatches(%q) err = %v, want %q", in, err, want)
+		if _, err := typed(q, in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", in, err, want)
 		}
 	}
 }
 
-func TestParseBool(t *testing.T) {
-	for in, want := range map[string]bool{"true": true, "T": true, "yes": true, "1": true, "false": false, "f": false, "No": false, "2": false} {
-		if got, err := ParseBool(in); err != nil || got != want {
-			t.Errorf("ParseBool(%q) = %v, %v", in, got, err)
+func TestResolveTrueFalse(t *testing.T) {
+	q := &Question{Type: TrueFalse}
+	for in, want := range map[string]bool{"true": true, "T": true, "yes": true, "1": true, "a": true, "false": false, "f": false, "No": false, "2": false, "b": false} {
+		if r, err := typed(q, in); err != nil || r.Bool != want {
+			t.Errorf("%q = %v, %v", in, r.Bool, err)
 		}
 	}
-	if _, err := ParseBool("maybe"); err == nil {
+	if _, err := typed(q, "maybe"); err == nil {
 		t.Error("maybe accepted")
-	}
-}
-
-func TestParseChoiceTrueFalse(t *testing.T) {
-	for in, want := range map[string]int{"t": 0, "TRUE": 0, "yes": 0, "1": 0, "f": 1, "false": 1, "no": 1, "2": 1} {
-		if got, err := ParseChoice(in, []string{"True", "False"}); err != nil || got != want {
-			t.Errorf("ParseChoice(%q) = %d, %v; want %d", in, got, err, want)
-		}
 	}
 }

@@ -40,11 +40,3 @@ func BenchmarkSelect(b *testing.B) {
 		}
 	}
 }
-
-func BenchmarkMatchesShort(b *testing.B) {
-	accept := []string{"Nagorno-Karabakh", "Artsakh", "Qarabağ", "Mountainous Karabakh"}
-	b.ReportAllocs()
-	for range b.N {
-		MatchesShort("Nagorno Karabkh", accept)
-	}
-}

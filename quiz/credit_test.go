@@ -144,14 +144,14 @@ func TestRepeatedRightSidesAreOfferedOnce(t *testing.T) {
 	if got := Score(q, r); got != 2.0/3 {
 		t.Errorf("January as summer: score %v, want 2/3", got)
 	}
-	// An answer sheet names the right side by its text.
-	g := &refResolver{q: q, permFn: func(q *Question) []int { return optionOrder(q, 7) }}
-	m, err := matchesFromValue(g, Value{Kind: Scalar, Text: "1=" + string(rune('a'+winter)) + " 2=" + string(rune('a'+winter)) + " 3=" + string(rune('a'+summer))})
+	// An answer sheet names the right side by its letter as shown.
+	seed := uint64(7)
+	r, err := q.Resolve(Value{Kind: Scalar, Text: "1=" + string(rune('a'+winter)) + " 2=" + string(rune('a'+winter)) + " 3=" + string(rune('a'+summer))}, &seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := Score(q, Response{Answered: true, Matches: m}); got != 1 {
-		t.Errorf("sheet answer: score %v, want 1 (matches %v)", got, m)
+	if got := Score(q, r); got != 1 {
+		t.Errorf("sheet answer: score %v, want 1 (matches %v)", got, r.Matches)
 	}
 }
 

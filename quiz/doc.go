@@ -1,8 +1,15 @@
-// Package quiz is conflictq's domain library: the question-bank model, loading and
-// validation of YAML banks, answer normalisation and scoring, seeded selection and
-// shuffling, the interactive quiz session (driven through the Prompter interface) and
-// score reports.
+// Package quiz is conflictq's domain model: question banks and their
+// questions, answer values and how they resolve against a question's options
+// (Question.Resolve), the one question validator (Question.Validate), scoring,
+// seeded selection and shuffling, a quiz's outcomes, and loading banks from
+// YAML or, through Library, from other formats.
 //
-// It imports no CLI framework and no terminal library, so a teacher's own Go program
-// can load a bank, run a session over its own Prompter, and write a report.
+// The jobs built on the model live in packages of their own: quiz/sheet
+// (answer sheets), quiz/session (the interactive quiz), quiz/report,
+// quiz/grade, quiz/stats, and the formats quiz/gift, quiz/aiken and
+// quiz/worksheet. quiz/text and quiz/fileio hold the helpers they share.
+//
+// None imports a CLI framework or a terminal library, so a teacher's own Go
+// program can load a bank, run a session over its own Prompter, and write a
+// report.
 package quiz

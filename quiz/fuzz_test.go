@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // FuzzParseBank feeds the loader arbitrary bytes, seeded with the sample bank,
@@ -88,8 +90,8 @@ func rightResponse(q *Question) Response {
 	case Short:
 		r.Text = q.Accept[0]
 	case Numeric:
-		r.Text = formatNum(q.Value)
-		if q.Value != round2(q.Value) {
+		r.Text = text.FormatNum(q.Value)
+		if q.Value != text.Round2(q.Value) {
 			r.Text = yamlFloat(q.Value)
 		}
 	case Order:

@@ -3,13 +3,14 @@ package quiz
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // Library finds banks: by name among the embedded ones, or by path on disk.
@@ -94,7 +95,7 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		file = ref
 	)
 	if IsPath(ref) {
-		data, err = ReadFileLimited(ref)
+		data, err = fileio.ReadFileLimited(ref)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("%s: no such file", ref)
 		}
@@ -105,7 +106,7 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		data, err = fs.ReadFile(l.Embedded, file)
 		if errors.Is(err, fs.ErrNotExist) {
 			if _, serr := os.Stat(ref); serr == nil {
-				data, err = ReadFileLimited(ref)
+				data, err = fileio.ReadFileLimited(ref)
 				file = ref
 			} else {
 				return nil, nil, fmt.Errorf("no bank named %q (built in: %s; or give a path to a YAML file)", ref, strings.Join(l.Names(), ", "))
@@ -139,35 +140,4 @@ func (l *Library) loadCompiled(name string) (*Bank, error) {
 	}
 	l.cache[name] = b
 	return b, nil
-}
-
-// ReadFileLimited reads a file of at most MaxFileSize bytes; a larger one is
-// refused without being read whole.
-func ReadFileLimited(name string) ([]byte, error) {
-	// Stat before opening: opening a pipe waits for a writer.
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case st.IsDir():
-		return nil, fmt.Errorf("%s: is a directory, not a file", name)
-	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("%s: is not a regular file (a device or a pipe)", name)
-	case st.Size() > MaxFileSize:
-		return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads files of at most %d MB", name, float64(st.Size())/(1<<20), MaxFileSize>>20)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is larger than %d MB; conflictq reads files of at most %d MB", name, MaxFileSize>>20, MaxFileSize>>20)
-	}
-	return data, nil
 }

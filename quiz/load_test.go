@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 func TestParseBankAllTypes(t *testing.T) {
@@ -168,7 +170,7 @@ func TestParseBankWarnings(t *testing.T) {
 }
 
 func TestParseBankTooLarge(t *testing.T) {
-	data := []byte("id: b\ntitle: T\ndescription: " + strings.Repeat("x", MaxFileSize) + "\n")
+	data := []byte("id: b\ntitle: T\ndescription: " + strings.Repeat("x", fileio.MaxFileSize) + "\n")
 	start := time.Now()
 	_, _, err := ParseBank("big.yaml", data)
 	if err == nil || !strings.Contains(err.Error(), "big.yaml: file is 10.0 MB; conflictq reads files of at most 10 MB") {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a bank, answer sheet or other input file,
@@ -53,23 +51,25 @@ func (e *InvalidError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// problems collects Problems for one file.
-type problems struct {
-	file string
-	list []Problem
+// Problems collects the problems of one file, as every reader reports them.
+type Problems struct {
+	File string
+	List []Problem
 }
 
-func (ps *problems) add(line int, question, field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Question: question, Field: field, Msg: fmt.Sprintf(format, args...)})
+// Add records an error.
+func (ps *Problems) Add(line int, question, field, format string, args ...any) {
+	ps.List = append(ps.List, Problem{File: ps.File, Line: line, Question: question, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (ps *problems) warn(line int, question, field, format string, args ...any) {
-	ps.add(line, question, field, format, args...)
-	ps.list[len(ps.list)-1].Warning = true
+// Warn records a warning: the file is usable, but probably not as meant.
+func (ps *Problems) Warn(line int, question, field, format string, args ...any) {
+	ps.Add(line, question, field, format, args...)
+	ps.List[len(ps.List)-1].Warning = true
 }
 
-// err returns an *InvalidError when any problem is an error.
-func (ps *problems) err() error { return Invalid(ps.list) }
+// Err returns an *InvalidError when any problem is an error (see Invalid).
+func (ps *Problems) Err() error { return Invalid(ps.List) }
 
 // Invalid returns an *InvalidError listing problems in the order of their
 // lines, as an editor shows the file, when any of them is an error; nil when
@@ -84,52 +84,13 @@ func Invalid(problems []Problem) error {
 	return nil
 }
 
-// warnings returns only the warnings.
-func (ps *problems) warnings() []Problem {
+// Warnings returns only the warnings.
+func (ps *Problems) Warnings() []Problem {
 	var w []Problem
-	for _, p := range ps.list {
+	for _, p := range ps.List {
 		if p.Warning {
 			w = append(w, p)
 		}
 	}
 	return w
-}
-
-// Printable makes text from a user or a file safe to print in a message: as
-// EscapeControl, and cut at 80 characters.
-func Printable(s string) string {
-	s = EscapeControl(s)
-	if utf8.RuneCountInString(s) > 80 {
-		s = string([]rune(s)[:80]) + "…"
-	}
-	return s
-}
-
-// EscapeControl shows control characters and escape sequences as \x1b-style
-// escapes, so that they are read rather than obeyed by a terminal; invalid
-// UTF-8 becomes U+FFFD.
-func EscapeControl(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	clean := true
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

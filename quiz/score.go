@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Score returns the share of the question's points a response earns, from 0 to 1.
@@ -81,11 +83,11 @@ func scoreShort(q *Question, r Response) float64 {
 // matchShort returns the first accepted answer the text matches, or -1: as
 // written, then once folded (Normalize), then by Moodle's * wildcard, then,
 // unless the question is Exact, with one typo.
-func matchShort(q *Question, text string) int {
-	if i := slices.Index(q.Accept, text); i >= 0 {
+func matchShort(q *Question, given string) int {
+	if i := slices.Index(q.Accept, given); i >= 0 {
 		return i
 	}
-	g := Normalize(text)
+	g := text.Normalize(given)
 	if g == "" {
 		return -1
 	}
@@ -102,7 +104,7 @@ func matchShort(q *Question, text string) int {
 		return -1
 	}
 	for i, n := range f.accept {
-		if f.wild[i] == nil && letters(n) > TypoMinLetters && withinOneEdit(g, n) {
+		if f.wild[i] == nil && text.MatchesNormalized(given, []string{n}) {
 			return i
 		}
 	}
@@ -134,13 +136,13 @@ func wildcard(a string) *regexp.Regexp {
 		return nil // only escaped stars
 	}
 	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(Normalize(p))
+		parts[i] = regexp.QuoteMeta(text.Normalize(p))
 	}
 	return regexp.MustCompile("^ ?" + strings.Join(parts, ".*") + " ?$")
 }
 
 func scoreNumeric(q *Question, r Response) float64 {
-	v, err := ParseNumber(r.Text)
+	v, err := text.ParseNumber(r.Text)
 	if err != nil {
 		return 0
 	}

@@ -79,7 +79,7 @@ func (p *Presented) FromDisplay(display []int) []int {
 // same order with the same option order; a question's option order depends only on
 // the seed and the question, so it is the same in every selection that includes it.
 func Select(banks []*Bank, f Filter, seed uint64) ([]*Presented, error) {
-	pool, err := pick(banks, f, seed)
+	pool, err := Pick(banks, f, seed)
 	if err != nil {
 		return nil, err
 	}
@@ -90,9 +90,10 @@ func Select(banks []*Bank, f Filter, seed uint64) ([]*Presented, error) {
 	return out, nil
 }
 
-// pick filters, shuffles and takes f.Count questions, without working out
-// their option orders (grading needs those only for answers given by number).
-func pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
+// Pick filters, shuffles and takes f.Count questions as Select does, without
+// working out their option orders (grading needs those only for answers given
+// by number).
+func Pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	var pool []*Question
 	for _, b := range banks {
 		for _, q := range b.Questions {
@@ -128,6 +129,20 @@ func describeFilter(f Filter) string {
 		return ""
 	}
 	return " " + strings.Join(parts, " and ")
+}
+
+// OptionOrder returns the order q's options are shown in under seed (see
+// Presented.Perm), nil for types whose options are not shuffled. The slice is
+// shared: do not change it.
+func (q *Question) OptionOrder(seed uint64) []int {
+	if p := q.cachedPerm(seed); p != nil {
+		return p
+	}
+	p := optionOrder(q, seed) // about a microsecond: worth caching only for a class's few seeds
+	if p != nil {
+		q.cachePerm(seed, p)
+	}
+	return p
 }
 
 // optionOrder shuffles a question's options from the seed and the question's

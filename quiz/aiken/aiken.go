@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 var (
@@ -36,18 +37,17 @@ var (
 	// does not read: worth a hint, since it is an easy slip.
 	lowerOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][.)][ \t]+\S`) })
 	answerLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`) })
-	nonSlug     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
 )
 
-// MaxOptions is the most options a question may have: what the YAML loader
-// allows, well within Aiken's 26 letters.
-const MaxOptions = 10
+// MaxOptions is the most options a question may have: what every question
+// may have (quiz.MaxChoices), well within Aiken's 26 letters.
+const MaxOptions = quiz.MaxChoices
 
 // Parse reads an Aiken file and returns it as a bank of single-choice
 // questions, with any warnings. As Moodle does, it imports the good questions
 // of a file and reports each bad one, with its line, as a warning that it was
-// skipped; only a file with no good question is an error. Questions are numbered q1, q2… in the order of
-// the file; the bank's id is the slug of the file's base name, its title the
+// skipped; only a file with no good question is an error. Questions are
+// numbered q1, q2… in the order of the file; the bank's id is the slug of the file's base name, its title the
 // base name. When the file has errors, Parse returns an *quiz.InvalidError that
 // lists every problem with its line, in the order of the file.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
@@ -56,7 +56,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		return nil, nil, err
 	}
 	name := quiz.TitleFromFile(file)
-	b := &quiz.Bank{ID: slug(name), Title: name, File: file}
+	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
 	if b.ID == "" {
 		b.ID = "aiken"
 	}
@@ -174,7 +174,8 @@ func (p *parser) warn(line int, qid, format string, args ...any) {
 func (p *parser) err() error { return quiz.Invalid(p.problems) }
 
 // finish reads the ANSWER line and checks the question as the YAML loader
-// would: 2 to MaxOptions options, no two the same, the answer one of them.
+// would: 2 to MaxOptions options, no two the same, the answer one of them,
+// then everything else quiz.Question.Validate checks.
 func (p *parser) finish(d *draft, answer string, line int) {
 	q := d.q
 	fail := func(l int, format string, args ...any) {
@@ -210,6 +211,14 @@ func (p *parser) finish(d *draft, answer string, line int) {
 			p.warn(line, q.ID, "ANSWER: write the letter as a capital, %c: Moodle reads only capitals", letter)
 		}
 		q.Correct = []int{int(letter - 'A')}
+	}
+	if d.bad {
+		return
+	}
+	// The net under the checks above, with their lines: what every importer
+	// refuses.
+	for _, pr := range q.Validate() {
+		fail(q.Line, "%s: %s", pr.Field, pr.Msg)
 	}
 }
 
@@ -285,7 +294,3 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 
 // flatten puts text on one line: every run of white space becomes one space.
 func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func slug(s string) string {
-	return strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
-}

@@ -54,144 +54,248 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 }
 
 func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err error) {
-	note := func(format string, args ...any) { notes = append(notes, q.ID+": "+fmt.Sprintf(format, args...)) }
-	meta := func(key, value string) { fmt.Fprintf(buf, "// %s: %s\n", key, metaEscape(value)) }
 	if strings.TrimSpace(q.Prompt) == "" {
 		return nil, errors.New("no question text")
 	}
+	w := &questionWriter{buf: buf, q: q}
+	w.writeMeta()
+	answers, err := w.answers()
+	if err != nil {
+		return nil, err
+	}
+	w.writeText(answers)
+	return w.notes, nil
+}
 
+// questionWriter writes one question: its metadata comments, then its text
+// with the answer lines in braces, collecting notes on what GIFT cannot say.
+type questionWriter struct {
+	buf   *bytes.Buffer
+	q     *quiz.Question
+	notes []string
+}
+
+func (w *questionWriter) note(format string, args ...any) {
+	w.notes = append(w.notes, w.q.ID+": "+fmt.Sprintf(format, args...))
+}
+
+func (w *questionWriter) meta(key, value string) {
+	fmt.Fprintf(w.buf, "// %s: %s\n", key, metaEscape(value))
+}
+
+// writeMeta writes what GIFT has no syntax for as // comments, which Parse reads back.
+func (w *questionWriter) writeMeta() {
+	q := w.q
 	if !q.Source.IsZero() {
-		meta(keySource, q.Source.String())
+		w.meta(keySource, q.Source.String())
 	}
 	if q.Difficulty != "" {
-		meta(keyDifficulty, q.Difficulty)
+		w.meta(keyDifficulty, q.Difficulty)
 	}
 	if len(q.Tags) > 0 {
-		meta(keyTags, strings.Join(q.Tags, ", "))
+		w.meta(keyTags, strings.Join(q.Tags, ", "))
 	}
 	if q.Points != 1 && q.Points > 0 {
-		meta(keyPoints, strconv.FormatFloat(q.Points, 'f', -1, 64))
+		w.meta(keyPoints, strconv.FormatFloat(q.Points, 'f', -1, 64))
 	}
-	var answers []string // one line each, inside the braces
-	numeric := false
-	switch q.Type {
-	case quiz.Single:
-		if len(q.Correct) != 1 || q.Correct[0] < 0 || q.Correct[0] >= len(q.Choices) {
-			return nil, fmt.Errorf("right answer %v is not one of %d choices", q.Correct, len(q.Choices))
-		}
-		// Moodle reads every = answer of a single choice as fully right and
-		// a ~%n% one as earning n%.
-		for i, c := range q.Choices {
-			switch cr := q.ChoiceCredit(i); {
-			case i == q.Correct[0] || cr == 1:
-				answers = append(answers, "="+fragment(c))
-			case cr == 0:
-				answers = append(answers, answer("~", "%0%", c))
-			default:
-				answers = append(answers, "~%"+weight(100*cr)+"%"+fragment(c))
-			}
-		}
-	case quiz.Multi:
-		right := map[int]bool{}
-		for _, i := range q.Correct {
-			if i < 0 || i >= len(q.Choices) {
-				return nil, fmt.Errorf("right answer %d is not one of %d choices", i, len(q.Choices))
-			}
-			right[i] = true
-		}
-		if len(right) == 0 {
-			return nil, errors.New("no right answer")
-		}
-		// Moodle adds the weights of the answers ticked: each choice's
-		// credit as a percentage (by default 100/k and −100/k for k right
-		// answers, which is how conflictq scores them).
-		for i, c := range q.Choices {
-			answers = append(answers, "~%"+weight(100*q.ChoiceCredit(i))+"%"+fragment(c))
-		}
-	case quiz.TrueFalse:
-		answers = append(answers, strings.ToUpper(strconv.FormatBool(q.Truth)))
-	case quiz.Short:
-		if !q.Exact {
-			meta(keyTypos, "1")
-		}
-		for i, a := range q.Accept {
-			if strings.Contains(a, "->") {
-				a = noArrow(a)
-				note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", q.Accept, a)
-			}
-			if cr := q.AcceptCredit(i); cr != 1 {
-				answers = append(answers, "=%"+weight(100*cr)+"%"+fragment(a))
-			} else {
-				answers = append(answers, answer("=", "%100%", a))
-			}
-		}
-	case quiz.Numeric:
-		numeric = true
-		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || math.IsNaN(q.Tol) || math.IsInf(q.Tol, 0) || q.Tol < 0 {
-			return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", q.Value, q.Tol)
-		}
-		num := func(v, tol float64) string {
-			a := strconv.FormatFloat(v, 'f', -1, 64)
-			if tol > 0 {
-				a += ":" + strconv.FormatFloat(tol, 'f', -1, 64)
-			}
-			return a
-		}
-		if len(q.Numbers) == 0 {
-			answers = append(answers, num(q.Value, q.Tol))
-		} else {
-			answers = append(answers, "="+num(q.Value, q.Tol))
-			for _, n := range q.Numbers {
-				if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) {
-					return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", n.Value, n.Tol)
-				}
-				answers = append(answers, "=%"+weight(100*n.Credit)+"%"+num(n.Value, n.Tol))
-			}
-		}
-		if q.Unit != "" {
-			meta(keyUnit, q.Unit)
-			note("GIFT has no units: the unit %q is only in a // comment, which Moodle ignores", q.Unit)
-		}
-	case quiz.Order:
-		meta(keyType, string(quiz.Order))
-		buf.WriteString("// GIFT has no ordering question: this is a matching question, Position 1 -> the first item, and so on.\n")
-		note("GIFT has no ordering question: written as a matching question (Position 1 -> first item, …), which Moodle marks pair by pair and conflictq reads back as an order question")
-		for i, item := range q.Items {
-			answers = append(answers, "="+fragment(positionLeft(i))+" -> "+fragment(item))
-		}
-	case quiz.Match:
-		for _, p := range q.Pairs {
-			left := p.Left
-			if strings.Contains(left, "->") {
-				left = noArrow(left)
-				note("GIFT reads the first \"->\" of a pair as its arrow, so the left side %q is written %q", p.Left, left)
-			}
-			answers = append(answers, "="+fragment(left)+" -> "+fragment(p.Right))
-		}
-	case quiz.Open:
-		for _, k := range q.Key {
-			meta(keyKeyPoint, k)
-		}
-		if q.Explanation != "" {
-			meta(keyExplanation, q.Explanation)
-		}
-		if len(q.Key) > 0 || q.Explanation != "" {
-			note("a GIFT essay has only the model answer (shown as general feedback); the key points and explanation are only in // comments, which Moodle ignores")
-		}
-	case quiz.Info:
-		if q.Explanation != "" {
-			meta(keyExplanation, q.Explanation)
-			note("a GIFT description has no feedback; the explanation is only in a // comment, which Moodle ignores")
-		}
-	default:
-		return nil, fmt.Errorf("type %q cannot be written as GIFT", q.Type)
-	}
+}
 
+// answers returns the lines inside the braces, one per answer; some types
+// write comments of their own first.
+func (w *questionWriter) answers() ([]string, error) {
+	switch w.q.Type {
+	case quiz.Single:
+		return w.singleAnswers()
+	case quiz.Multi:
+		return w.multiAnswers()
+	case quiz.TrueFalse:
+		return w.trueFalseAnswers()
+	case quiz.Short:
+		return w.shortAnswers()
+	case quiz.Numeric:
+		return w.numericAnswers()
+	case quiz.Order:
+		return w.orderAnswers()
+	case quiz.Match:
+		return w.matchAnswers()
+	case quiz.Open:
+		return w.openAnswers()
+	case quiz.Info:
+		return w.infoAnswers()
+	}
+	return nil, fmt.Errorf("type %q cannot be written as GIFT", w.q.Type)
+}
+
+// singleAnswers returns the answer lines of a single question.
+func (w *questionWriter) singleAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	if len(q.Correct) != 1 || q.Correct[0] < 0 || q.Correct[0] >= len(q.Choices) {
+		return nil, fmt.Errorf("right answer %v is not one of %d choices", q.Correct, len(q.Choices))
+	}
+	// Moodle reads every = answer of a single choice as fully right and a
+	// ~%n% one as earning n%.
+	for i, c := range q.Choices {
+		switch cr := q.ChoiceCredit(i); {
+		case i == q.Correct[0] || cr == 1:
+			answers = append(answers, "="+fragment(c))
+		case cr == 0:
+			answers = append(answers, answer("~", "%0%", c))
+		default:
+			answers = append(answers, "~%"+weight(100*cr)+"%"+fragment(c))
+		}
+	}
+	return answers, nil
+}
+
+// multiAnswers returns the answer lines of a multi question.
+func (w *questionWriter) multiAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	right := map[int]bool{}
+	for _, i := range q.Correct {
+		if i < 0 || i >= len(q.Choices) {
+			return nil, fmt.Errorf("right answer %d is not one of %d choices", i, len(q.Choices))
+		}
+		right[i] = true
+	}
+	if len(right) == 0 {
+		return nil, errors.New("no right answer")
+	}
+	// Moodle adds the weights of the answers ticked: each choice's credit as
+	// a percentage (by default 100/k and −100/k for k right answers, which
+	// is how conflictq scores them).
+	for i, c := range q.Choices {
+		answers = append(answers, "~%"+weight(100*q.ChoiceCredit(i))+"%"+fragment(c))
+	}
+	return answers, nil
+}
+
+// trueFalseAnswers returns the answer lines of a truefalse question.
+func (w *questionWriter) trueFalseAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	answers = append(answers, strings.ToUpper(strconv.FormatBool(q.Truth)))
+	return answers, nil
+}
+
+// shortAnswers returns the answer lines of a short question.
+func (w *questionWriter) shortAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	if !q.Exact {
+		w.meta(keyTypos, "1")
+	}
+	for i, a := range q.Accept {
+		if strings.Contains(a, "->") {
+			a = noArrow(a)
+			w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", q.Accept, a)
+		}
+		if cr := q.AcceptCredit(i); cr != 1 {
+			answers = append(answers, "=%"+weight(100*cr)+"%"+fragment(a))
+		} else {
+			answers = append(answers, answer("=", "%100%", a))
+		}
+	}
+	return answers, nil
+}
+
+// numericAnswers returns the answer lines of a numeric question.
+func (w *questionWriter) numericAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || math.IsNaN(q.Tol) || math.IsInf(q.Tol, 0) || q.Tol < 0 {
+		return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", q.Value, q.Tol)
+	}
+	num := func(v, tol float64) string {
+		a := strconv.FormatFloat(v, 'f', -1, 64)
+		if tol > 0 {
+			a += ":" + strconv.FormatFloat(tol, 'f', -1, 64)
+		}
+		return a
+	}
+	// Further numbers carry their weight; Parse reads the first as right.
+	if len(q.Numbers) == 0 {
+		answers = append(answers, num(q.Value, q.Tol))
+	} else {
+		answers = append(answers, "="+num(q.Value, q.Tol))
+		for _, n := range q.Numbers {
+			if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) {
+				return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", n.Value, n.Tol)
+			}
+			answers = append(answers, "=%"+weight(100*n.Credit)+"%"+num(n.Value, n.Tol))
+		}
+	}
+	if q.Unit != "" {
+		w.meta(keyUnit, q.Unit)
+		w.note("GIFT has no units: the unit %q is only in a // comment, which Moodle ignores", q.Unit)
+	}
+	return answers, nil
+}
+
+// orderAnswers returns the answer lines of a order question.
+func (w *questionWriter) orderAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	w.meta(keyType, string(quiz.Order))
+	w.buf.WriteString("// GIFT has no ordering question: this is a matching question, Position 1 -> the first item, and so on.\n")
+	w.note("GIFT has no ordering question: written as a matching question (Position 1 -> first item, …), which Moodle marks pair by pair and conflictq reads back as an order question")
+	for i, item := range q.Items {
+		answers = append(answers, "="+fragment(positionLeft(i))+" -> "+fragment(item))
+	}
+	return answers, nil
+}
+
+// matchAnswers returns the answer lines of a match question.
+func (w *questionWriter) matchAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	for _, p := range q.Pairs {
+		left := p.Left
+		if strings.Contains(left, "->") {
+			left = noArrow(left)
+			w.note("GIFT reads the first \"->\" of a pair as its arrow, so the left side %q is written %q", p.Left, left)
+		}
+		answers = append(answers, "="+fragment(left)+" -> "+fragment(p.Right))
+	}
+	return answers, nil
+}
+
+// openAnswers returns the answer lines of a open question.
+func (w *questionWriter) openAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	for _, k := range q.Key {
+		w.meta(keyKeyPoint, k)
+	}
+	if q.Explanation != "" {
+		w.meta(keyExplanation, q.Explanation)
+	}
+	if len(q.Key) > 0 || q.Explanation != "" {
+		w.note("a GIFT essay has only the model answer (shown as general feedback); the key points and explanation are only in // comments, which Moodle ignores")
+	}
+	return answers, nil
+}
+
+// infoAnswers returns the answer lines of a info question.
+func (w *questionWriter) infoAnswers() ([]string, error) {
+	q := w.q
+	var answers []string
+	if q.Explanation != "" {
+		w.meta(keyExplanation, q.Explanation)
+		w.note("a GIFT description has no feedback; the explanation is only in a // comment, which Moodle ignores")
+	}
+	return answers, nil
+}
+
+// writeText writes the question's title, text and answers.
+func (w *questionWriter) writeText(answers []string) {
+	buf, q := w.buf, w.q
 	fmt.Fprintf(buf, "::%s::", escape(q.ID))
 	if q.Type == quiz.Info {
 		buf.WriteString(fragment(q.Prompt))
 		buf.WriteString("\n")
-		return notes, nil
+		return
 	}
 	// A blank in the middle of the prompt is where a missing-word question's
 	// answers go; Parse puts the blank back. A blank at the very end stays as
@@ -208,7 +312,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		buf.WriteString(" ")
 	}
 	buf.WriteString("{")
-	if numeric {
+	if q.Type == quiz.Numeric {
 		buf.WriteString("#")
 	}
 	buf.WriteString("\n")
@@ -223,7 +327,6 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		buf.WriteString("\t####" + fragment(general) + "\n")
 	}
 	buf.WriteString("}" + escape(after) + "\n")
-	return notes, nil
 }
 
 // missingWord lists the types whose answers may stand in the middle of the

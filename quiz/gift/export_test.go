@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // roundTrip exports b and parses the result back.
@@ -41,7 +42,7 @@ func sameQuestions(t testing.TB, orig, back *quiz.Bank, notes []string, loose bo
 	if len(back.Questions) != len(orig.Questions) {
 		t.Fatalf("%d questions, want %d", len(back.Questions), len(orig.Questions))
 	}
-	titleTag := slug(orig.Title)
+	titleTag := qtext.Slug(orig.Title)
 	for i, want := range orig.Questions {
 		got := back.Questions[i]
 		// Build what Parse should give: the original, adjusted as the notes say.

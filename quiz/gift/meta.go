@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // comment is a // line of a question block, without the slashes.
@@ -133,7 +134,7 @@ func (b *builder) applyMeta(comments []comment) {
 				}
 			}
 		case keyPoints:
-			p, err := quiz.ParseNumber(value)
+			p, err := qtext.ParseNumber(value)
 			if err != nil || p <= 0 {
 				b.p.warn(c.line, q.ID, "points", "expected a number more than 0, found %q; ignored", value)
 				continue

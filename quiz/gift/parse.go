@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // NoModelAnswer is the model answer of an essay question that gives none:
@@ -50,7 +51,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	}
 
 	name := quiz.TitleFromFile(file)
-	b := &quiz.Bank{ID: slug(name), Title: p.title, File: file}
+	b := &quiz.Bank{ID: qtext.Slug(name), Title: p.title, File: file}
 	if b.ID == "" {
 		b.ID = "gift"
 	}
@@ -99,63 +100,113 @@ func (p *parser) err() error { return quiz.Invalid(p.problems) }
 // comments alone.
 func (p *parser) block(lines []string, first int) {
 	t, comments := lex(lines, first)
-	t = t.trim()
-	if len(t) == 0 {
+	if t = p.categoryLine(t.trim(), first); len(t) == 0 {
 		return
 	}
-	if t.at(0, "$CATEGORY:") {
-		end := t.index("\n", 0)
-		if end < 0 {
-			end = len(t)
-		}
-		p.category(t[len("$CATEGORY:"):end].str(false), t.line(first))
-		if end == len(t) {
-			return
-		}
-		t = t[end+1:].trim()
-		p.warn(t.line(first), "", "", "a $CATEGORY line stands alone: put a blank line after it (the lines after it are read as a question)")
-	}
-
 	p.blocks++
 	line := t.line(first)
 	b := &builder{p: p, format: formatMoodle, q: &quiz.Question{ID: fmt.Sprintf("q%d", p.blocks), Line: line, Points: 1}}
+	t, ok := b.title(t, line)
+	if !ok {
+		return
+	}
+	open, closing, ok := b.braces(t)
+	switch {
+	case !ok:
+		return
+	case open < 0:
+		b.description(t)
+		p.keep(b, comments)
+		return
+	}
+	ans := t[open+1 : closing].trim()
+	if isCloze(ans) {
+		p.warn(t[open].line, b.q.ID, "", "embedded answers (Cloze, such as {1:MULTICHOICE:…}) are not supported by GIFT import; question skipped")
+		return
+	}
+	var general text
+	if g := ans.lastIndex("####"); g >= 0 {
+		general, ans = ans[g+4:], ans[:g].trim()
+	}
+	if !b.prompt(t, open, closing, line) {
+		return
+	}
+	generalText := ""
+	if len(general.trim()) > 0 {
+		generalText, _ = b.render(general, true)
+	}
+	b.answers(ans, generalText, t[open].line)
+	if b.failed {
+		return
+	}
+	if b.q.Type != quiz.Open {
+		b.q.Explanation = strings.Join(slices.DeleteFunc(append([]string{generalText}, b.feedback...), func(s string) bool { return s == "" }), "\n")
+	}
+	p.keep(b, comments)
+}
+
+// categoryLine reads a $CATEGORY line at the start of a block and returns the
+// rest of the block (which should be empty: the line stands alone).
+func (p *parser) categoryLine(t text, first int) text {
+	if !t.at(0, "$CATEGORY:") {
+		return t
+	}
+	end := t.index("\n", 0)
+	if end < 0 {
+		end = len(t)
+	}
+	p.category(t[len("$CATEGORY:"):end].str(false), t.line(first))
+	if end == len(t) {
+		return nil
+	}
+	t = t[end+1:].trim()
+	p.warn(t.line(first), "", "", "a $CATEGORY line stands alone: put a blank line after it (the lines after it are read as a question)")
+	return t
+}
+
+// title reads a ::title:: (the question's id) and returns the text after it.
+func (b *builder) title(t text, line int) (text, bool) {
 	if t.at(0, "::") {
 		end := t.index("::", 2)
 		if end < 0 {
 			b.errorf(line, "expected '::' to end the title (write \\: for a colon inside a title)")
-			return
+			return nil, false
 		}
 		if title := t[2:end].str(false); title != "" {
-			b.q.ID = p.idFor(title, line, b.q.ID)
+			b.q.ID = b.p.idFor(title, line, b.q.ID)
 		}
 		t = t[end+2:].trim()
 	}
 	if len(t) == 0 {
 		// Moodle makes an empty description of it; there is nothing to show.
 		b.warn(line, "a title with no question text after it is skipped (a blank line ends a question)")
-		return
+		b.failed = true
+		return nil, false
 	}
+	return t, true
+}
 
-	open, closing := t.index("{", 0), t.index("}", 0)
+// braces finds the one answer block { ... } of a question: open is -1 for a
+// description, which has none; ok is false when the braces are wrong (the
+// problem is reported).
+func (b *builder) braces(t text) (open, closing int, ok bool) {
+	open, closing = t.index("{", 0), t.index("}", 0)
 	switch {
 	case open < 0 && closing < 0:
-		b.description(t)
-		p.keep(b, comments)
-		return
+		return -1, -1, true
 	case closing >= 0 && (open < 0 || closing < open):
 		b.errorf(t[closing].line, "unexpected '}' with no '{' before it (write \\} for a literal brace)")
-		return
+		return 0, 0, false
 	case closing < 0:
 		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the question ends (a blank line ends a question)")
-		return
+		return 0, 0, false
 	}
 	if isCloze(t[open+1 : closing].trim()) {
-		p.warn(t[open].line, b.q.ID, "", "embedded answers (Cloze, such as {1:MULTICHOICE:…}) are not supported by GIFT import; question skipped")
-		return
+		return open, closing, true // skipped, with a warning, by the caller
 	}
 	if again := t.index("{", open+1); again >= 0 && again < closing {
 		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the '{' at line %d", t[again].line)
-		return
+		return 0, 0, false
 	}
 	// Moodle reads the first answer block and keeps the rest as text, braces
 	// and all; so do we, out loud.
@@ -164,14 +215,13 @@ func (p *parser) block(lines []string, first int) {
 	} else if again := t.index("}", closing+1); again >= 0 {
 		b.warn(t[again].line, "a '}' after the answers is shown as text (write \\} for a literal brace)")
 	}
+	return open, closing, true
+}
 
-	ans := t[open+1 : closing].trim()
-	if isCloze(ans) {
-		p.warn(t[open].line, b.q.ID, "", "embedded answers (Cloze, such as {1:MULTICHOICE:…}) are not supported by GIFT import; question skipped")
-		return
-	}
-	// Answers in the middle of the text make a missing-word question: the
-	// prompt shows a blank where they stood.
+// prompt renders the question's text around its answer block. Answers in the
+// middle of the text make a missing-word question: the prompt shows a blank
+// where they stood.
+func (b *builder) prompt(t text, open, closing, line int) bool {
 	prompt := t[:open]
 	if after := t[closing+1:]; len(after.trim()) > 0 {
 		blank := make(text, 0, 5)
@@ -180,28 +230,23 @@ func (p *parser) block(lines []string, first int) {
 		}
 		prompt = slices.Concat(prompt, blank, after)
 	}
-	var general text
-	if g := ans.lastIndex("####"); g >= 0 {
-		general, ans = ans[g+4:], ans[:g].trim()
-	}
-
 	b.q.Prompt, b.format = b.render(prompt, true)
-	if b.q.Prompt == "" {
-		if open == 0 {
-			b.errorf(line, "expected question text before the answers (a blank line ends a question: keep its answers on the lines right after its text)")
-		} else {
-			b.errorf(line, "expected question text before the answers")
-		}
-		return
+	if b.q.Prompt != "" {
+		return true
 	}
-	generalText := ""
-	if len(general.trim()) > 0 {
-		generalText, _ = b.render(general, true)
+	if open == 0 {
+		b.errorf(line, "expected question text before the answers (a blank line ends a question: keep its answers on the lines right after its text)")
+	} else {
+		b.errorf(line, "expected question text before the answers")
 	}
-	braces := t[open].line
+	return false
+}
+
+// answers reads the answer block as the kind of question its syntax says.
+func (b *builder) answers(ans text, general string, braces int) {
 	switch {
 	case len(ans) == 0:
-		b.essay(generalText, braces)
+		b.essay(general, braces)
 	case ans.at(0, "#"):
 		b.numeric(ans[1:], braces)
 	case ans.index("~", 0) >= 0:
@@ -213,13 +258,6 @@ func (p *parser) block(lines []string, first int) {
 	default:
 		b.short(ans, braces)
 	}
-	if b.failed {
-		return
-	}
-	if b.q.Type != quiz.Open {
-		b.q.Explanation = strings.Join(slices.DeleteFunc(append([]string{generalText}, b.feedback...), func(s string) bool { return s == "" }), "\n")
-	}
-	p.keep(b, comments)
 }
 
 // keep adds a question that was read without errors, with its metadata.
@@ -257,10 +295,10 @@ func (p *parser) finish(bankID string) {
 // idFor makes a question id from a ::title::. A title that is already an id
 // is kept as written, so that an exported bank reads back with its ids.
 func (p *parser) idFor(title string, line int, fallback string) string {
-	if idPattern().MatchString(title) {
+	if quiz.ValidID(title) {
 		return title
 	}
-	if s := slug(title); s != "" {
+	if s := qtext.Slug(title); s != "" {
 		return s
 	}
 	p.warn(line, fallback, "", "the title %q has no letters or digits to make an id from; the question's id is %s", title, fallback)
@@ -271,7 +309,7 @@ func (p *parser) idFor(title string, line int, fallback string) string {
 // the first one names the bank.
 func (p *parser) category(value string, line int) {
 	name := categoryName(value)
-	p.categoryTag = slug(name)
+	p.categoryTag = qtext.Slug(name)
 	if name == "" {
 		return
 	}
@@ -368,7 +406,7 @@ func (b *builder) render(t text, keepLines bool) (string, string) {
 		}
 	}
 	if f == formatHTML {
-		plain, tags := stripHTML(s)
+		plain, tags := qtext.StripHTML(s)
 		if !keepLines {
 			plain = strings.ReplaceAll(plain, "\n", " ")
 		}
@@ -680,7 +718,7 @@ func (b *builder) short(ans text, line int) {
 	partial := false
 	for _, o := range opts {
 		if o.weight > 0 {
-			if quiz.Normalize(o.text) == "" && !strings.Contains(o.text, "*") {
+			if qtext.Normalize(o.text) == "" && !strings.Contains(o.text, "*") {
 				b.errorf(o.line, "%q has no letters or digits to compare an answer with", o.text)
 				continue
 			}
@@ -832,7 +870,7 @@ var exponent = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 // and also with an exponent (1.5e3), which Moodle accepts.
 func parseNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
-	v, err := quiz.ParseNumber(s)
+	v, err := qtext.ParseNumber(s)
 	if err != nil && exponent().MatchString(s) {
 		v, err = strconv.ParseFloat(s, 64)
 	}
@@ -859,23 +897,4 @@ func (b *builder) description(t text) {
 	if b.q.Prompt == "" {
 		b.errorf(b.q.Line, "expected text")
 	}
-}
-
-var nonSlug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) })
-
-// maxSlug keeps ids made from long titles (Moodle names questions after their
-// first words) short enough to type.
-const maxSlug = 60
-
-// slug makes an id from a name: "Grant's tomb" → grant-s-tomb, Xocalı → xocali.
-func slug(s string) string {
-	out := strings.Trim(nonSlug().ReplaceAllString(quiz.Normalize(s), "-"), "-")
-	if len(out) > maxSlug {
-		out = out[:maxSlug]
-		if i := strings.LastIndexByte(out, '-'); i > 0 {
-			out = out[:i]
-		}
-		out = strings.Trim(out, "-")
-	}
-	return out
 }

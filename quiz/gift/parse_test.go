@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // One case per GIFT construct: the questions it must give, and the warnings
@@ -526,7 +527,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseTooLarge(t *testing.T) {
-	_, _, err := Parse("big.gift", make([]byte, quiz.MaxFileSize+1))
+	_, _, err := Parse("big.gift", make([]byte, fileio.MaxFileSize+1))
 	if err == nil || !strings.Contains(err.Error(), "big.gift: file is 10.0 MB; conflictq reads files of at most 10 MB") {
 		t.Fatalf("got %v", err)
 	}
@@ -539,22 +540,22 @@ func TestCheck(t *testing.T) {
 		q    *quiz.Question
 		want string
 	}{
-		{&quiz.Question{ID: "Bad Id", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1}, `id "Bad Id" must be`},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{2}}, "right answer 2 is out of range"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", " x"}, Correct: []int{0}}, `" x" appears twice in answers`},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1}}, "1 credits for 2 answers"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1, 2}}, "credit 2 is out of range"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Multi, Prompt: "p", Points: 1, Choices: []string{"x", "y"}}, "expected at least one right answer"},
+		{&quiz.Question{ID: "Bad Id", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1}, "id: must be lower-case"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{2}}, "answer: right choice 3 is not one of the choices"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", " x"}, Correct: []int{0}}, `choices: " x" appears twice`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1}}, "credit: 1 credits for 2 choices"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1, 2}}, "credit: 2 is out of range"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Multi, Prompt: "p", Points: 1, Choices: []string{"x", "y"}}, "answers: list at least one right choice"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Short, Prompt: "p", Points: 1, Accept: []string{"?"}}, "has no letters or digits"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Numeric, Prompt: "p", Points: 1, Tol: -1}, "tolerance must be"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Numeric, Prompt: "p", Points: 1, Tol: -1}, "tolerance: must not be negative"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Order, Prompt: "p", Points: 1, Items: []string{"x"}}, "give 2 to 12 items, not 1"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "a", Right: "c"}}}, `"a" appears twice in pairs`},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Open, Prompt: "p", Points: 1}, "expected a model answer"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1, Accept: []string{"x"}}, "type truefalse does not use accept"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 0}, "points must be more than 0"},
-		{&quiz.Question{ID: "a", Bank: "", Line: 0, Type: quiz.TrueFalse, Prompt: " ", Points: 1}, "expected question text"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: "essay", Prompt: "p", Points: 1}, `unknown type "essay"`},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Info, Prompt: "p", Points: 1, Source: quiz.Source{Quote: "q"}}, "source: missing section"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "a", Right: "c"}}}, `pairs.left: "a" appears twice`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Open, Prompt: "p", Points: 1}, "model_answer: empty"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1, Accept: []string{"x"}}, "accept: not used by type truefalse"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 0}, "points: must be more than 0"},
+		{&quiz.Question{ID: "a", Bank: "", Line: 0, Type: quiz.TrueFalse, Prompt: " ", Points: 1}, "prompt: missing"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: "essay", Prompt: "p", Points: 1}, `type: "essay" is not a question type`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Info, Prompt: "p", Points: 1, Source: quiz.Source{Quote: "q"}}, "source.section: missing"},
 	} {
 		got := strings.Join(check(tc.q), "; ")
 		if !strings.Contains(got, tc.want) {

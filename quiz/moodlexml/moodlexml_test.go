@@ -14,7 +14,7 @@ import (
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/quiz"
-	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 func roundTrip(t testing.TB, b *quiz.Bank) (*quiz.Bank, []string, []byte) {
@@ -84,7 +84,7 @@ func TestRoundTripEmbedded(t *testing.T) {
 				t.Fatalf("%d questions, want %d", len(back.Questions), len(b.Questions))
 			}
 			for i, q := range b.Questions {
-				for _, d := range same(q, back.Questions[i], gift.Slug(b.Title)) {
+				for _, d := range same(q, back.Questions[i], text.Slug(b.Title)) {
 					t.Errorf("%s: %s", q.ID, d)
 				}
 			}
@@ -158,7 +158,7 @@ func TestCorpus(t *testing.T) {
 			var got []string
 			for _, q := range b.Questions {
 				got = append(got, q.ID+" "+string(q.Type)+" "+q.Expected())
-				if msgs := gift.Check(q); len(msgs) > 0 {
+				if msgs := q.Validate(); len(msgs) > 0 {
 					t.Errorf("%s: %v", q.ID, msgs)
 				}
 			}
@@ -287,7 +287,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, q := range b.Questions {
-			if msgs := gift.Check(q); len(msgs) > 0 {
+			if msgs := q.Validate(); len(msgs) > 0 {
 				t.Fatalf("%s: %v", q.ID, msgs)
 			}
 		}

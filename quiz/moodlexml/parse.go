@@ -23,6 +23,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // xmlText is a text with its format: html, moodle_auto_format, plain_text or
@@ -105,7 +106,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	}
 	p := &parser{file: file, data: data}
 	name := quiz.TitleFromFile(file)
-	b := &quiz.Bank{ID: gift.Slug(name), Title: name, File: file}
+	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
 	if b.ID == "" {
 		b.ID = "moodle"
 	}
@@ -232,7 +233,7 @@ func xmlMessage(err error) string {
 
 // text renders a Moodle text as conflictq shows it: HTML loses its tags;
 // plain, Moodle-auto and Markdown texts stay as written.
-func text(t *xmlText) string {
+func textOf(t *xmlText) string {
 	if t == nil {
 		return ""
 	}
@@ -242,7 +243,7 @@ func text(t *xmlText) string {
 func render(s, format string) string {
 	s = strings.TrimSpace(s)
 	if format == "html" || format == "" && strings.Contains(s, "<") {
-		s, _ = gift.StripHTML(s)
+		s, _ = text.StripHTML(s)
 		// A removed image leaves two spaces where it stood.
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {
@@ -268,7 +269,7 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	if x.Type == "category" {
 		if x.Category != nil {
 			name := gift.CategoryName(x.Category.Text)
-			p.category = gift.Slug(name)
+			p.category = text.Slug(name)
 			if p.title == "" {
 				p.title = name
 			}
@@ -278,19 +279,19 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	p.n++
 	q := &quiz.Question{ID: fmt.Sprintf("q%d", p.n), Line: line, Points: 1}
 	if x.Name != nil {
-		if s := gift.Slug(x.Name.Text); s != "" {
+		if s := text.Slug(x.Name.Text); s != "" {
 			q.ID = s
 		}
 	}
-	if s := gift.Slug(x.IDNumber); s != "" {
+	if s := text.Slug(x.IDNumber); s != "" {
 		q.ID = s
 	}
 	skip := func(format string, args ...any) *quiz.Question {
 		p.warn(line, q.ID, format+"; question skipped", args...)
 		return nil
 	}
-	q.Prompt = text(x.QuestionText)
-	general := text(x.GeneralFeedback)
+	q.Prompt = textOf(x.QuestionText)
+	general := textOf(x.GeneralFeedback)
 	var feedback []string
 	files := 0
 	countFiles := func(fs []xmlFile) { files += len(fs) }
@@ -315,7 +316,7 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	}
 	answerText := func(a xmlAnswer) string { return render(a.Text, a.Format) }
 	answerFeedback := func(lead string, a xmlAnswer) {
-		if fb := text(a.Feedback); fb != "" {
+		if fb := textOf(a.Feedback); fb != "" {
 			feedback = append(feedback, lead+answerText(a)+": "+fb)
 		}
 	}
@@ -382,7 +383,7 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			if c == 1 && (v == "true" || v == "false") {
 				q.Truth, found = v == "true", true
 			}
-			if fb := text(a.Feedback); fb != "" && (v == "true" || v == "false") {
+			if fb := textOf(a.Feedback); fb != "" && (v == "true" || v == "false") {
 				feedback = append(feedback, "If you chose "+strings.ToUpper(v[:1])+v[1:]+": "+fb)
 			}
 		}
@@ -402,7 +403,7 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 				continue
 			}
 			t := answerText(a)
-			if quiz.Normalize(t) == "" && !strings.Contains(t, "*") {
+			if text.Normalize(t) == "" && !strings.Contains(t, "*") {
 				continue
 			}
 			q.Accept = append(q.Accept, t)
@@ -428,7 +429,7 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			}
 			v := strings.TrimSpace(a.Text)
 			if v == "*" || c <= 0 {
-				if fb := text(a.Feedback); fb != "" {
+				if fb := textOf(a.Feedback); fb != "" {
 					feedback = append(feedback, "If you answered anything else: "+fb)
 				}
 				continue
@@ -445,7 +446,7 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			if tol > 0 {
 				shown += " ± " + strconv.FormatFloat(tol, 'f', -1, 64)
 			}
-			if fb := text(a.Feedback); fb != "" {
+			if fb := textOf(a.Feedback); fb != "" {
 				feedback = append(feedback, "If you answered "+shown+": "+fb)
 			}
 			if c == 1 && !found {
@@ -494,7 +495,7 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 		}
 	case "essay":
 		q.Type = quiz.Open
-		q.Model = text(x.GraderInfo)
+		q.Model = textOf(x.GraderInfo)
 		if q.Model == "" {
 			q.Model, general = general, ""
 		}
@@ -546,7 +547,11 @@ func (p *parser) finish(b *quiz.Bank) {
 			q.ID = id
 		}
 		q.Bank = b.ID
-		if msgs := gift.Check(q); len(msgs) > 0 {
+		if probs := q.Validate(); len(probs) > 0 {
+			msgs := make([]string, len(probs))
+			for i, pr := range probs {
+				msgs[i] = pr.Field + ": " + pr.Msg
+			}
 			p.warn(q.Line, q.ID, "%s; question skipped", strings.Join(msgs, "; "))
 			continue
 		}

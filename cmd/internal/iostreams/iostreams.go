@@ -132,3 +132,31 @@ func (s *IOStreams) RestoreTerminal() {
 		_ = term.Restore(int(f.Fd()), s.termState)
 	}
 }
+
+// ColorScheme emphasises text with ANSI escapes when Enabled, and returns it
+// unchanged otherwise. It is the one place that knows the escape codes; the
+// libraries take it as a text.Style.
+type ColorScheme struct{ Enabled bool }
+
+// ColorScheme returns the scheme for standard output: colour only when
+// ColorEnabled.
+func (s *IOStreams) ColorScheme() ColorScheme { return ColorScheme{Enabled: s.ColorEnabled()} }
+
+func (c ColorScheme) wrap(code, text string) string {
+	if !c.Enabled || text == "" {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+// Bold emphasises headings.
+func (c ColorScheme) Bold(text string) string { return c.wrap("1", text) }
+
+// Good marks a right answer.
+func (c ColorScheme) Good(text string) string { return c.wrap("32", text) }
+
+// Bad marks a wrong answer.
+func (c ColorScheme) Bad(text string) string { return c.wrap("31", text) }
+
+// Dim marks secondary text such as citations.
+func (c ColorScheme) Dim(text string) string { return c.wrap("2", text) }

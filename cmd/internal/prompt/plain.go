@@ -5,17 +5,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/session"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Plain is the line-based prompter: numbered options, one answer per line, no
 // escape codes. It suits screen readers, dumb terminals and pipes.
 //
-// Answer syntax: a number (2), a letter (b) or the option's text for one choice;
-// 1,3 or 1 3 for several (none for no choice); 3 1 2 for an order; 1=b 2=a for
-// pairs; text for the rest. An invalid line is explained and asked again; end of
+// Answer syntax, the same as an answer sheet's: a number (2), a letter (b) or
+// the option's text for one choice; 1,3 or 1 3 for several (none for no
+// choice); 3 1 2 for an order; 1=b 2=a for pairs; text for the rest. An invalid line is explained and asked again; end of
 // input ends the quiz.
 type Plain struct {
 	in   *bufio.Reader
@@ -30,7 +33,7 @@ func NewPlain(in io.Reader, out io.Writer, echo bool) *Plain {
 	return &Plain{in: bufio.NewReader(in), out: out, echo: echo}
 }
 
-// readLine reads one answer line. End of input is quiz.ErrInputEnded, even
+// readLine reads one answer line. End of input is session.ErrInputEnded, even
 // after a partial last line, so that a truncated pipe never counts as an answer.
 func (p *Plain) readLine() (string, error) {
 	line, err := p.in.ReadString('\n')
@@ -40,7 +43,7 @@ func (p *Plain) readLine() (string, error) {
 				return strings.TrimRight(line, "\r\n"), nil
 			}
 			fmt.Fprintln(p.out)
-			return "", quiz.ErrInputEnded
+			return "", session.ErrInputEnded
 		}
 		return "", err
 	}
@@ -56,7 +59,7 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 			return err
 		}
 		if p.echo {
-			fmt.Fprintln(p.out, quiz.EscapeControl(line))
+			fmt.Fprintln(p.out, text.EscapeControl(line))
 		}
 		if err := parse(line); err != nil {
 			fmt.Fprintf(p.out, "  Sorry: %s.\n", err)
@@ -79,10 +82,24 @@ func letter(i int) string { return string(rune('a' + i)) }
 func (p *Plain) Select(msg string, options []string) (int, error) {
 	fmt.Fprintln(p.out, msg)
 	p.list(options, number)
+	q := &quiz.Question{Type: quiz.Single, Choices: options}
+	if slices.Equal(options, []string{"True", "False"}) {
+		q = &quiz.Question{Type: quiz.TrueFalse} // also t, f, yes, no
+	}
 	var i int
-	err := p.loop(fmt.Sprintf("Your answer (1-%d):", len(options)), func(s string) (err error) {
-		i, err = quiz.ParseChoice(s, options)
-		return err
+	err := p.loop(fmt.Sprintf("Your answer (1-%d):", len(options)), func(s string) error {
+		r, err := resolve(q, s, fmt.Sprintf("type the number of your answer (1-%d)", len(options)))
+		switch {
+		case err != nil:
+			return err
+		case q.Type == quiz.TrueFalse && !r.Bool:
+			i = 1
+		case q.Type == quiz.TrueFalse:
+			i = 0
+		default:
+			i = r.Choices[0]
+		}
+		return nil
 	})
 	return i, err
 }
@@ -91,9 +108,11 @@ func (p *Plain) Select(msg string, options []string) (int, error) {
 func (p *Plain) MultiSelect(msg string, options []string) ([]int, error) {
 	fmt.Fprintln(p.out, msg)
 	p.list(options, number)
+	q := &quiz.Question{Type: quiz.Multi, Choices: options}
 	var idx []int
-	err := p.loop("Your answers (numbers, such as 1,3):", func(s string) (err error) {
-		idx, err = quiz.ParseChoices(s, options)
+	err := p.loop("Your answers (numbers, such as 1,3):", func(s string) error {
+		r, err := resolve(q, s, "type the numbers of your answers, such as 1,3 (or none)")
+		idx = r.Choices
 		return err
 	})
 	return idx, err
@@ -142,9 +161,11 @@ func (p *Plain) Confirm(msg string, def bool) (bool, error) {
 func (p *Plain) Order(msg string, items []string) ([]int, error) {
 	fmt.Fprintln(p.out, msg)
 	p.list(items, number)
+	q := &quiz.Question{Type: quiz.Order, Items: items}
 	var seq []int
-	err := p.loop("Your order (numbers, first to last, such as 3 1 2):", func(s string) (err error) {
-		seq, err = quiz.ParseSequence(s, items)
+	err := p.loop("Your order (numbers, first to last, such as 3 1 2):", func(s string) error {
+		r, err := resolve(q, s, "type the numbers of the items, first to last")
+		seq = r.Sequence
 		return err
 	})
 	return seq, err
@@ -156,10 +177,36 @@ func (p *Plain) Match(msg string, left, right []string) ([]int, error) {
 	p.list(left, number)
 	fmt.Fprintln(p.out, "  with:")
 	p.list(right, letter)
+	q := &quiz.Question{Type: quiz.Match, Pairs: make([]quiz.Pair, len(left))}
+	for i := range left {
+		q.Pairs[i] = quiz.Pair{Left: left[i], Right: right[i]}
+	}
 	var m []int
-	err := p.loop("Your pairs (such as 1=b 2=a):", func(s string) (err error) {
-		m, err = quiz.ParseMatches(s, left, right)
-		return err
+	err := p.loop("Your pairs (such as 1=b 2=a):", func(s string) error {
+		r, err := resolve(q, s, "write each pair as number=letter, such as 1=b 2=a")
+		if err != nil {
+			return err
+		}
+		// A sheet may leave pairs out (partial credit); a prompt asks for all.
+		for i, v := range r.Matches {
+			if v < 0 {
+				return fmt.Errorf("pair every item: %d has no partner (such as %d=a)", i+1, i+1)
+			}
+		}
+		m = r.Matches
+		return nil
 	})
 	return m, err
+}
+
+// resolve reads a typed line as a sheet's answer to q, whose options are the
+// ones shown, with the code that grades sheets; so a line means at the prompt
+// what it means in a sheet. Indices come back in display order. An empty line
+// is refused with empty.
+func resolve(q *quiz.Question, line, empty string) (quiz.Response, error) {
+	r, err := q.Resolve(quiz.Typed(line), nil)
+	if err == nil && !r.Answered {
+		err = errors.New(empty)
+	}
+	return r, err
 }

@@ -1,4 +1,4 @@
-// Package prompt holds conflictq's two quiz.Prompter implementations: the
+// Package prompt holds conflictq's two session.Prompter implementations: the
 // terminal one (arrow-key menus, built on survey/v2) and the plain line-based one
 // for screen readers, dumb terminals and pipes.
 //
@@ -15,7 +15,7 @@ import (
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 
-	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/session"
 )
 
 // Survey is the terminal prompter.
@@ -43,9 +43,9 @@ func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error
 	case err == nil:
 		return nil
 	case errors.Is(err, terminal.InterruptErr):
-		return quiz.ErrInterrupted
+		return session.ErrInterrupted
 	case errors.Is(err, io.EOF):
-		return quiz.ErrInputEnded
+		return session.ErrInputEnded
 	}
 	return fmt.Errorf("prompt: %w", err)
 }

@@ -1,0 +1,46 @@
+package fileio
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// extensions is the one table from a file's extension to the format it holds,
+// for every file conflictq writes or reads by name: reports, class summaries,
+// bank exports. A format's first extension is the one it is written with.
+var extensions = []struct{ ext, format string }{
+	{".json", "json"},
+	{".md", "markdown"},
+	{".markdown", "markdown"},
+	{".csv", "csv"},
+	{".yaml", "yaml"},
+	{".yml", "yaml"},
+	{".gift", "gift"},
+	{".txt", "gift"},
+	{".xml", "moodlexml"},
+	{".aiken", "aiken"},
+	{".tsv", "anki"},
+}
+
+// FormatOf returns the format that path's extension names, when it is one of
+// allowed (any format when allowed is empty); "" otherwise.
+func FormatOf(path string, allowed ...string) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range extensions {
+		if e.ext == ext && (len(allowed) == 0 || slices.Contains(allowed, e.format)) {
+			return e.format
+		}
+	}
+	return ""
+}
+
+// Ext returns the extension a file in format is written with, or "".
+func Ext(format string) string {
+	for _, e := range extensions {
+		if e.format == format {
+			return e.ext
+		}
+	}
+	return ""
+}

@@ -1,0 +1,114 @@
+// Package fileio reads and writes conflictq's files safely: inputs of bounded
+// size, outputs written atomically and never over another file unless asked.
+package fileio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// ExistsError is returned when a report would overwrite a file.
+type ExistsError struct{ Path string }
+
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("%s already exists; choose another name or use --force to overwrite it", e.Path)
+}
+
+// WriteFile writes a file atomically: the content goes to a temporary file in
+// the same directory, which then takes the final name, so a crash never leaves
+// half a file. Without force an existing file is left untouched and an
+// *ExistsError returned; the check and the claim of the name are one step, so two
+// writers cannot both win.
+func WriteFile(path string, force bool, write func(io.Writer) error) error {
+	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
+	// link would destroy it. A link is followed to the file it names.
+	if st, err := os.Lstat(path); err == nil {
+		if st.Mode()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			path = target
+			st, err = os.Stat(path)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file (a directory, device or pipe); name a file to write", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmpName := tmp.Name()
+	defer os.Remove(tmpName) // after a link or a failure; harmless after a rename
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	// CreateTemp makes files only their owner can read; reports are for
+	// teachers on other accounts too.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if force {
+		return os.Rename(tmpName, path)
+	}
+	err = os.Link(tmpName, path)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return &ExistsError{Path: path}
+	}
+	// Some file systems have no hard links: claim the name exclusively, then
+	// replace the empty claim by the finished file.
+	f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if cerr != nil {
+		if errors.Is(cerr, fs.ErrExist) {
+			return &ExistsError{Path: path}
+		}
+		return cerr
+	}
+	f.Close()
+	return os.Rename(tmpName, path)
+}
+
+// WriteInDir writes a report into dir under a name made from the student's name
+// and the time, never outside dir and never over another file: when the name is
+// taken, -2, -3, ... is added. It returns the path written.
+func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Writer) error) (string, error) {
+	base := text.FileName(student) + "-" + at.UTC().Format("20060102T150405Z")
+	for n := 1; n <= 1000; n++ {
+		name := base + ext
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d%s", base, n, ext)
+		}
+		path := filepath.Join(dir, name)
+		err := WriteFile(path, false, write)
+		var exists *ExistsError
+		if errors.As(err, &exists) {
+			continue
+		}
+		return path, err
+	}
+	return "", fmt.Errorf("%s: too many reports named %s", dir, base)
+}

@@ -1,0 +1,133 @@
+package fileio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestWriteFileAtomicNoOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.json")
+	write := func(s string) func(w io.Writer) error {
+		return func(w io.Writer) error { _, err := w.Write([]byte(s)); return err }
+	}
+	if err := WriteFile(path, false, write("first")); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, false, write("second"))
+	var exists *ExistsError
+	if !errors.As(err, &exists) || !strings.Contains(err.Error(), "use --force") {
+		t.Fatalf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "first" {
+		t.Errorf("the old file changed: %q", data)
+	}
+	if err := WriteFile(path, true, write("third")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "third" {
+		t.Errorf("--force did not overwrite: %q", data)
+	}
+	// A writer that fails leaves neither the file nor a temporary behind.
+	failed := filepath.Join(dir, "failed.json")
+	if err := WriteFile(failed, false, func(w io.Writer) error { w.Write([]byte("half")); return errors.New("disk full") }); err == nil {
+		t.Fatal("error lost")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries after a failed write, want 1: %v", len(entries), entries)
+	}
+}
+
+func TestWriteInDirStaysInside(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
+	for _, name := range []string{"../../escape", "/etc/x", "a/../../b", "\x1b]0;title\x07"} {
+		path, err := WriteInDir(dir, name, at, ".json", func(w io.Writer) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Dir(path) != dir {
+			t.Errorf("%q was written to %s, outside %s", name, path, dir)
+		}
+	}
+}
+
+// Thirty students with the same name finishing in the same second: thirty intact files.
+func TestWriteInDirConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
+	var wg sync.WaitGroup
+	paths := make([]string, 30)
+	errs := make([]error, 30)
+	for i := range 30 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			paths[i], errs[i] = WriteInDir(dir, "Class 9B", at, ".json", func(w io.Writer) error {
+				_, err := fmt.Fprintf(w, `{"student": %d}`, i)
+				return err
+			})
+		}()
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for i := range 30 {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if seen[paths[i]] {
+			t.Fatalf("two students wrote %s", paths[i])
+		}
+		seen[paths[i]] = true
+		data, _ := os.ReadFile(paths[i])
+		if string(data) != fmt.Sprintf(`{"student": %d}`, i) {
+			t.Errorf("%s holds %q", paths[i], data)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 30 {
+		t.Errorf("%d files, want 30", len(entries))
+	}
+}
+
+// WriteFile never destroys what is not a regular file, and follows links.
+func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	write := func(w io.Writer) error { _, err := w.Write([]byte("report")); return err }
+	if err := WriteFile(dir, true, write); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("a directory: %v", err)
+	}
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscallMkfifo(fifo); err == nil {
+		if err := WriteFile(fifo, true, write); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+			t.Errorf("a pipe: %v", err)
+		}
+	}
+	target := filepath.Join(dir, "target.json")
+	os.WriteFile(target, []byte("old"), 0o644)
+	link := filepath.Join(dir, "link.json")
+	os.Symlink(target, link)
+	if err := WriteFile(link, true, write); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "report" {
+		t.Errorf("the link's target holds %q", data)
+	}
+	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if st, _ := os.Stat(target); st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	}
+	if _, err := ReadFileLimited(fifo); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("reading a pipe: %v", err)
+	}
+}

@@ -1,0 +1,240 @@
+package grade
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/sheet"
+)
+
+// Batch grades many sheets on every core: files, directories searched
+// recursively for sheets (.yaml, .yml, .json, .jsonl), and "-" or .jsonl files
+// read one sheet per line.
+type Batch struct {
+	Grader *Grader
+	Inputs []string
+	Stdin  io.Reader // read for the input "-"
+	// Skip, when set, leaves out files a directory holds that are not sheets
+	// (the run's own outputs).
+	Skip func(path string) bool
+	// Workers is how many sheets are graded at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Item is one graded sheet, or an input that could not be read or graded.
+type Item struct {
+	Result *SheetResult // nil when Err is set
+	Err    error        // names the file (and line) and the problem
+}
+
+// A sheet to grade: a whole file, or one line of a JSON-lines input.
+type job struct {
+	seq  int
+	file string
+	line int
+	data []byte
+}
+
+type done struct {
+	seq int
+	Item
+}
+
+// Run grades every sheet and calls handle with each in input order, whatever
+// order the workers finish in; inputs that cannot be opened at all are handed
+// over when found. handle runs on the caller's goroutine. A result must not be
+// kept after handle returns: its storage is reused for later sheets.
+func (b *Batch) Run(handle func(Item)) {
+	jobs := make(chan job, 256)
+	results := make(chan done, 256)
+	go func() {
+		b.enumerate(jobs, results)
+		close(jobs)
+	}()
+	workers := b.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	finished := make(chan struct{})
+	for range workers {
+		go func() {
+			for j := range jobs {
+				results <- b.gradeOne(j)
+			}
+			finished <- struct{}{}
+		}()
+	}
+	go func() {
+		for range workers {
+			<-finished
+		}
+		close(results)
+	}()
+	hand := func(d done) {
+		handle(d.Item)
+		if d.Result != nil {
+			b.Grader.release(d.Result)
+		}
+	}
+	pending := map[int]done{}
+	next := 0
+	for d := range results {
+		if d.seq < 0 { // an input that could not be opened at all
+			hand(d)
+			continue
+		}
+		pending[d.seq] = d
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			hand(d)
+		}
+	}
+}
+
+func (b *Batch) gradeOne(j job) done {
+	d := done{seq: j.seq}
+	s, err := sheet.Read(j.file, j.line, j.data)
+	if err != nil {
+		d.Err = err
+		return d
+	}
+	d.Result, d.Err = b.Grader.Grade(s)
+	if d.Err != nil {
+		d.Err = fmt.Errorf("%s: %w", j.where(), d.Err)
+	}
+	return d
+}
+
+func (j job) where() string {
+	if j.line > 0 {
+		return fmt.Sprintf("%s:%d", j.file, j.line)
+	}
+	return j.file
+}
+
+// enumerate turns the inputs into jobs: files, directories searched
+// recursively, and "-" or .jsonl files read line by line. Inputs that cannot be
+// opened are reported as results with seq -1, so that the rest still runs.
+func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
+	seq := 0
+	bad := func(err error) { results <- done{seq: -1, Item: Item{Err: err}} }
+	emit := func(path string) {
+		lower := strings.ToLower(path)
+		switch {
+		case strings.HasSuffix(lower, ".jsonl"):
+			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+				bad(fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
+				return
+			}
+			fh, err := os.Open(path)
+			if err != nil {
+				bad(err)
+				return
+			}
+			readLines(path, fh, &seq, jobs, bad)
+			fh.Close()
+		default:
+			data, err := fileio.ReadFileLimited(path)
+			if err != nil {
+				bad(err)
+				return
+			}
+			jobs <- job{seq: seq, file: path, data: data}
+			seq++
+		}
+	}
+	for _, in := range b.Inputs {
+		if in == "-" {
+			readLines("-", b.Stdin, &seq, jobs, bad)
+			continue
+		}
+		st, err := os.Stat(in)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				bad(fmt.Errorf("%s: no such file or directory", in))
+			} else {
+				bad(err)
+			}
+			continue
+		}
+		if !st.IsDir() {
+			emit(in)
+			continue
+		}
+		for _, path := range b.walk(in, bad) {
+			emit(path)
+		}
+	}
+}
+
+// walk lists the sheets under dir, sorted.
+func (b *Batch) walk(dir string, bad func(error)) []string {
+	var found []string
+	root := dir
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		root = real // WalkDir does not follow a link it starts from
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			bad(err)
+			return nil
+		}
+		if !d.IsDir() && isSheetFile(path) && (b.Skip == nil || !b.Skip(path)) {
+			found = append(found, path)
+		}
+		return nil
+	})
+	if err != nil {
+		bad(err)
+	}
+	if len(found) == 0 {
+		bad(fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir))
+	}
+	sort.Strings(found)
+	return found
+}
+
+func isSheetFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json", ".jsonl":
+		return true
+	}
+	return false
+}
+
+// readLines makes one job per non-blank line of a JSON-lines input.
+func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(error)) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), fileio.MaxFileSize+1)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		jobs <- job{seq: *seq, file: name, line: line, data: append([]byte(nil), b...)}
+		*seq++
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB; conflictq reads sheets of at most %d MB (the rest of this file is skipped)", name, line+1, fileio.MaxFileSize>>20, fileio.MaxFileSize>>20))
+			return
+		}
+		bad(fmt.Errorf("%s: %w", name, err))
+	}
+}

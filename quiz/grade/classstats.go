@@ -1,0 +1,63 @@
+package grade
+
+import (
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/stats"
+)
+
+// ClassStats feeds graded sheets to class statistics in constant memory,
+// whatever the number of sheets. The first sheet's auto-graded questions are
+// the statistics' items; a sheet graded on other questions is counted apart
+// and left out, since its marks would not mean anything there.
+type ClassStats struct {
+	stats   *stats.Stats
+	graded  []*quiz.Question // the first sheet's auto-graded questions
+	marks   []float64
+	skipped int
+}
+
+// Add adds a sheet's marks.
+func (c *ClassStats) Add(r *SheetResult) {
+	if c.stats == nil {
+		var ids []string
+		var max []float64
+		for _, o := range r.Outcomes {
+			if o.Question.Graded() {
+				c.graded = append(c.graded, o.Question.Question)
+				ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
+				max = append(max, o.Question.MaxPoints())
+			}
+		}
+		c.stats, c.marks = stats.New(ids, max), make([]float64, len(ids))
+	}
+	// The same questions as the first sheet, in the same order? Compared by
+	// pointer: this runs once per sheet of a batch.
+	i := 0
+	for _, o := range r.Outcomes {
+		if !o.Question.Graded() {
+			continue
+		}
+		if i >= len(c.graded) || o.Question.Question != c.graded[i] {
+			c.skipped++
+			return
+		}
+		c.marks[i] = o.Points()
+		i++
+	}
+	if i != len(c.graded) {
+		c.skipped++
+		return
+	}
+	c.stats.Add(c.marks)
+}
+
+// Stats returns the statistics so far (empty before the first sheet).
+func (c *ClassStats) Stats() *stats.Stats {
+	if c.stats == nil {
+		c.stats = stats.New(nil, nil)
+	}
+	return c.stats
+}
+
+// Skipped is how many sheets were left out, graded on other questions.
+func (c *ClassStats) Skipped() int { return c.skipped }

@@ -1,0 +1,286 @@
+// Package grade grades answer sheets against banks: one sheet (Grader), or a
+// batch of files, directories and JSON lines on every core (Batch), and
+// writes the results in the formats teachers and CI read.
+package grade
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/sheet"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// SheetResult is one graded answer sheet.
+type SheetResult struct {
+	File     string
+	Line     int // the sheet's line in a JSON-lines file, else 0
+	Student  string
+	Banks    []string
+	Outcomes []quiz.Outcome
+	Score    float64
+	Max      float64
+	Percent  float64
+	Passed   *bool // nil without a pass mark
+	// Problems are answers that could not be read (errors: they score 0, and
+	// the batch ends with exit status 2) and answers to unknown questions
+	// (warnings).
+	Problems []quiz.Problem
+
+	shown    []quiz.Presented // the Outcomes' questions, kept for reuse
+	answerAt []int            // each question's answer in the sheet, kept for reuse
+}
+
+// release hands a result back for reuse once it has been written: a batch
+// then reuses a few results instead of allocating one per sheet. The result
+// must not be used afterwards.
+func (g *Grader) release(r *SheetResult) {
+	for i := range r.Outcomes {
+		r.Outcomes[i] = quiz.Outcome{}
+	}
+	g.results.Put(r)
+}
+
+// Unreadable counts the answers that could not be read.
+func (r *SheetResult) Unreadable() int {
+	n := 0
+	for _, p := range r.Problems {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// Where names the sheet for messages: file, or file:line for JSON lines.
+func (r *SheetResult) Where() string {
+	if r.Line > 0 {
+		return fmt.Sprintf("%s:%d", r.File, r.Line)
+	}
+	return r.File
+}
+
+// Name is the student, or where the sheet came from when it names nobody.
+func (r *SheetResult) Name() string {
+	if r.Student != "" {
+		return r.Student
+	}
+	return r.Where()
+}
+
+// Grader grades answer sheets. It is safe for concurrent use.
+type Grader struct {
+	// Banks, when set, are used for every sheet (grade --bank); otherwise each
+	// sheet's own banks are loaded through Load.
+	Banks []*quiz.Bank
+	// Load returns the banks a sheet names (cached by the Grader); sheet is the
+	// sheet's file, against which relative paths may be resolved.
+	Load func(refs []string, sheet string) ([]*quiz.Bank, error)
+	// Filter, when set, overrides the selection a sheet records.
+	Filter *quiz.Filter
+	// Pass is the pass mark in percent, or nil.
+	Pass *float64
+
+	mu      sync.Mutex
+	banks   map[string][]*quiz.Bank
+	setMu   sync.Mutex                                  // serialises writers of sets
+	sets    atomic.Pointer[map[selectionKey]*selection] // selections, worked out once
+	results sync.Pool                                   // *SheetResult, handed back by release
+}
+
+// selectionKey names the questions a sheet is graded on.
+type selectionKey struct {
+	banks            *quiz.Bank
+	nbanks           int
+	more             string // the other banks' ids, when there are several
+	count            int
+	tags, difficulty string
+	seed             uint64
+}
+
+// maxSelections bounds the cache of selections: a class shares a few; a batch
+// where every sheet draws its own questions gains nothing from caching them.
+const maxSelections = 64
+
+func ptrMap[K comparable, V any](m *map[K]V) map[K]V {
+	if m == nil {
+		return nil
+	}
+	return *m
+}
+
+// Grade scores one sheet. It fails only when the sheet's banks cannot be had;
+// answers that cannot be read are warnings and score 0.
+func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
+	banks, err := g.banksFor(s)
+	if err != nil {
+		return nil, err
+	}
+	sel, err := g.questionsFor(s, banks)
+	if err != nil {
+		return nil, err
+	}
+	questions := sel.questions
+	res, _ := g.results.Get().(*SheetResult)
+	if res == nil {
+		res = &SheetResult{}
+	}
+	*res = SheetResult{File: s.File, Student: s.Student, Banks: slices.Clone(s.Banks), Outcomes: res.Outcomes[:0], shown: res.shown, answerAt: res.answerAt}
+	if g.Banks != nil || len(s.Banks) == 0 {
+		res.Banks = bankIDs(banks)
+	}
+	if cap(res.shown) < len(questions) {
+		res.shown = make([]quiz.Presented, len(questions))
+		res.answerAt = make([]int, len(questions))
+	}
+	shown, answerAt := res.shown[:len(questions)], res.answerAt[:len(questions)]
+	if strings.HasSuffix(s.File, ".jsonl") || s.File == "-" {
+		res.Line = s.Line
+	}
+	// One pass over the sheet's answers puts each by its question.
+	for i := range answerAt {
+		answerAt[i] = -1
+	}
+	var unknown []quiz.Problem
+	for k, a := range s.Answers {
+		if i, ok := sel.pos[a.ID]; ok {
+			// sheet.Read keeps one answer per question and reports the
+			// others; this guards sheets built in code.
+			if answerAt[i] >= 0 {
+				res.Problems = append(res.Problems, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID,
+					Msg: "answered twice; the first answer counts"})
+				continue
+			}
+			answerAt[i] = k
+		} else if !sel.inBanks[a.ID] {
+			unknown = append(unknown, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID, Warning: true,
+				Msg: "no such question in " + sel.bankList + "; answer ignored"})
+		}
+	}
+	for i, q := range questions {
+		var r quiz.Response
+		if k := answerAt[i]; k >= 0 {
+			var prob *quiz.Problem
+			if r, prob = s.Resolve(q, s.Answers[k].Value); prob != nil {
+				res.Problems = append(res.Problems, *prob)
+			}
+		}
+		shown[i].Question = q
+		o := quiz.Outcome{Question: &shown[i], Response: r, Fraction: quiz.Score(q, r)}
+		res.Outcomes = append(res.Outcomes, o)
+		res.Score += o.Points()
+		res.Max += q.MaxPoints()
+	}
+	res.Problems = append(res.Problems, unknown...)
+	res.Problems = append(res.Problems, s.Problems...)
+	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
+	res.Score = text.Round2(res.Score)
+	res.Percent = text.Percent(res.Score, res.Max)
+	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
+		passed := res.Percent >= *g.Pass
+		res.Passed = &passed
+	}
+	return res, nil
+}
+
+// selection is the questions a kind of sheet is graded on, with what grading
+// each sheet needs to know about them, worked out once.
+type selection struct {
+	questions []*quiz.Question
+	pos       map[string]int  // question id → its place in questions
+	inBanks   map[string]bool // every id the banks have, selected or not
+	bankList  string          // the banks' ids, for messages
+}
+
+func (g *Grader) banksFor(s *sheet.Sheet) ([]*quiz.Bank, error) {
+	if g.Banks != nil {
+		return g.Banks, nil
+	}
+	if len(s.Banks) == 0 {
+		return nil, fmt.Errorf("the sheet names no banks (add banks: [...] or grade with --bank)")
+	}
+	key := strings.Join(s.Banks, "\x00")
+	if slices.ContainsFunc(s.Banks, quiz.IsPath) {
+		key += "\x00" + filepath.Dir(s.File) // relative paths depend on where the sheet is
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if b, ok := g.banks[key]; ok {
+		return b, nil
+	}
+	b, err := g.Load(s.Banks, s.File)
+	if err != nil {
+		return nil, err
+	}
+	if g.banks == nil {
+		g.banks = map[string][]*quiz.Bank{}
+	}
+	g.banks[key] = b
+	return b, nil
+}
+
+// questionsFor returns the questions a sheet is graded on, in the banks'
+// order: the selection the sheet records (or the Grader's Filter), else all.
+func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, error) {
+	f := quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
+	if g.Filter != nil {
+		f = *g.Filter
+	}
+	var seed uint64
+	if s.Seed != nil && (f.Count > 0 || len(f.Tags) > 0 || f.Difficulty != "") {
+		seed = *s.Seed // the seed picks questions only when there is a choice to make
+	}
+	key := selectionKey{banks: banks[0], nbanks: len(banks), count: f.Count, tags: strings.Join(f.Tags, "\x00"), difficulty: f.Difficulty, seed: seed}
+	if len(banks) > 1 {
+		key.more = strings.Join(bankIDs(banks), "\x00")
+	}
+	if m := g.sets.Load(); m != nil {
+		if sel, ok := (*m)[key]; ok {
+			return sel, nil
+		}
+	}
+	picked, err := quiz.Pick(banks, f, seed)
+	if err != nil {
+		return nil, err
+	}
+	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, bankList: strings.Join(bankIDs(banks), ", ")}
+	order := map[*quiz.Question]int{}
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			order[q] = len(order)
+			sel.inBanks[q.ID] = true
+		}
+	}
+	sel.questions = picked
+	sort.Slice(sel.questions, func(i, j int) bool { return order[sel.questions[i]] < order[sel.questions[j]] })
+	for i, q := range sel.questions {
+		sel.pos[q.ID] = i
+	}
+	g.setMu.Lock()
+	defer g.setMu.Unlock()
+	// Copy on write, so that lookups from every core take no lock; bounded,
+	// so that copying stays cheap.
+	if old := g.sets.Load(); old == nil || len(*old) < maxSelections {
+		m := make(map[selectionKey]*selection, 1+len(ptrMap(old)))
+		for k, v := range ptrMap(old) {
+			m[k] = v
+		}
+		m[key] = sel
+		g.sets.Store(&m)
+	}
+	return sel, nil
+}
+
+func bankIDs(banks []*quiz.Bank) []string {
+	out := make([]string, len(banks))
+	for i, b := range banks {
+		out[i] = b.ID
+	}
+	return out
+}

@@ -1,0 +1,201 @@
+package grade
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/sheet"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+func TestGradeSheet(t *testing.T) {
+	b := testfiles.Sample(t)
+	sheet, err := sheet.Read("ana.yaml", 0, []byte(`student: Ana
+banks: [sample]
+answers:
+  capital: Baku
+  seas: [1, 2]
+  independence: true
+  town: xocali
+  ceasefire-year: "1,994"
+  sequence: [USSR founded, Oblast created, Ceasefire, Independence]
+  names: {Khojaly: Xocalı, Shusha: Shushi, Stepanakert: Khankendi}
+  ussr: A union of Soviet republics.
+  unknown-question: 3
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sheet.Student != "Ana" || strings.Join(sheet.Banks, ",") != "sample" || sheet.Seed != nil {
+		t.Errorf("sheet = %+v", sheet)
+	}
+	res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnings := res.Problems
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), `ana.yaml:12: warning: question "unknown-question": no such question in sample; answer ignored`) {
+		t.Errorf("warnings = %v", warnings)
+	}
+	got := map[string]float64{}
+	for _, o := range res.Outcomes {
+		got[o.Question.ID] = o.Fraction
+	}
+	want := map[string]float64{"capital": 1, "seas": 1, "independence": 1, "town": 1, "ceasefire-year": 1, "sequence": 2.0 / 3, "names": 1, "ussr": 0}
+	for id, w := range want {
+		if !near(got[id], w) {
+			t.Errorf("%s scored %v, want %v", id, got[id], w)
+		}
+	}
+	score, max := res.Score, res.Max
+	if !near(score, text.Round2(7+2.0/3)) || max != 8 { // seas is worth 2 points, ussr is open
+		t.Errorf("score %v / %v", score, max)
+	}
+}
+
+// With a seed, numbers refer to the options as the sheet shuffled them.
+func TestSheetNumbersFollowTheSeed(t *testing.T) {
+	b := testfiles.Sample(t)
+	q := testfiles.Question(t, b, "capital")
+	perm := q.OptionOrder(99)
+	shown := 0
+	for k, i := range perm {
+		if q.Choices[i] == "Baku" {
+			shown = k + 1
+		}
+	}
+	sheet, err := sheet.Read("s.yaml", 0, []byte("seed: 99\nanswers:\n  capital: "+string(rune('0'+shown))+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, prob := sheet.Response(q)
+	if prob != nil || quiz.Score(q, r) != 1 {
+		t.Errorf("answer %d (Baku as shown with seed 99) scored %v, %v", shown, quiz.Score(q, r), prob)
+	}
+}
+
+func TestSheetBadAnswers(t *testing.T) {
+	b := testfiles.Sample(t)
+	sheet, err := sheet.Read("s.yaml", 0, []byte(`answers:
+  capital: [1, 2]
+  seas: {a: b}
+  independence: maybe
+  ceasefire-year: soon
+  sequence: [1, 1, 2, 3]
+  names: "1=z"
+  town:
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"capital":        "s.yaml:2: question \"capital\": expected a single answer, found a list",
+		"seas":           "s.yaml:3: question \"seas\": expected a list of answers, found a mapping",
+		"independence":   "s.yaml:4: question \"independence\": type true or false",
+		"ceasefire-year": "s.yaml:5: question \"ceasefire-year\": expected a number, found \"soon\"",
+		"sequence":       "s.yaml:6: question \"sequence\": \"1\" is listed twice",
+		"names":          "s.yaml:7: question \"names\": right side of \"1\": \"z\" is not one of the options",
+	}
+	for id, w := range want {
+		_, prob := sheet.Response(testfiles.Question(t, b, id))
+		if prob == nil || !strings.Contains(prob.Error(), w) {
+			t.Errorf("%s: problem %v, want %q", id, prob, w)
+		}
+	}
+	if r, prob := sheet.Response(testfiles.Question(t, b, "town")); prob != nil || r.Answered {
+		t.Errorf("an empty answer must be unanswered, not a problem: %+v %v", r, prob)
+	}
+}
+
+func TestParseSheetErrors(t *testing.T) {
+	tests := map[string]string{
+		"- a\n":                                 "s.yaml:1: an answer sheet is a mapping",
+		"student: A\n":                          "s.yaml:1: answers: missing",
+		"answers: [1, 2]\n":                     "s.yaml:1: answers: expected question ids with answers, found a list",
+		"answers: {}\nseed: x\n":                `s.yaml:2: seed: expected a whole number, found "x"`,
+		"answers: {}\nstudnet: A\n":             `s.yaml:2: studnet: unknown field (did you mean "student"?)`,
+		"answers: {}\nstudent: A\nstudent: B\n": `s.yaml:3: student: given twice (first at line 2)`,
+		"answers: {a: 1\n":                      "s.yaml:",
+		"student: \xff\nanswers: {}\n":          "s.yaml:1: not valid UTF-8",
+	}
+	for src, want := range tests {
+		_, err := sheet.Read("s.yaml", 0, []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("sheet.Read(%q) err = %v, want %q", src, err, want)
+		}
+	}
+}
+
+func FuzzParseSheet(f *testing.F) {
+	f.Add([]byte("student: Ana\nseed: 3\nanswers:\n  capital: b\n  seas: [1, 2]\n  names: \"1=a 2=b 3=c\"\n"))
+	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b := testfiles.Sample(t)
+		sheet, err := sheet.Read("fuzz.yaml", 0, data)
+		if err != nil {
+			return
+		}
+		res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(sheet)
+		if err != nil {
+			return
+		}
+		score, max := res.Score, res.Max
+		if score < 0 || score > max {
+			t.Fatalf("score %v of %v", score, max)
+		}
+	})
+}
+
+func TestGraderFlagsTwiceAnswered(t *testing.T) {
+	b := testfiles.Sample(t)
+	s, err := sheet.Read("s.json", 0, []byte(`{"answers": {"capital": "Baku", "capital": "Yerevan"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &Grader{Banks: []*quiz.Bank{b}}
+	res, err := g.Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `s.json:1: question "capital": answered twice; the first answer (line 1) counts`) {
+		t.Errorf("problems = %v", res.Problems)
+	}
+	if res.Score != 1 {
+		t.Errorf("score %v; the first answer (Baku) counts", res.Score)
+	}
+}
+
+// An answer given twice does not cost the sheet: the first counts, and the
+// second is reported with its line.
+func TestSheetAnsweredTwiceInYAML(t *testing.T) {
+	b := testfiles.Sample(t)
+	s, err := sheet.Read("s.yaml", 0, []byte("answers:\n  capital: Baku\n  capital: Yerevan\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Score != 1 || res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `s.yaml:3: question "capital": answered twice; the first answer (line 2) counts`) {
+		t.Errorf("score %v, problems %v", res.Score, res.Problems)
+	}
+}
+
+// Answers in a .json file carry their own lines.
+func TestSheetJSONAnswerLines(t *testing.T) {
+	b := testfiles.Sample(t)
+	s, err := sheet.Read("s.json", 0, []byte("{\n  \"answers\": {\n    \"capital\": \"Baku\",\n\n    \"ceasefire-year\": \"soon\"\n  }\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := (&Grader{Banks: []*quiz.Bank{b}}).Grade(s)
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Error(), `s.json:5: question "ceasefire-year"`) {
+		t.Errorf("problems %v", res.Problems)
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }

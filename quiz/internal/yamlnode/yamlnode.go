@@ -1,0 +1,215 @@
+// Package yamlnode reads YAML input as a node tree, so that every problem can
+// be reported at its line: parsing with duplicate-key checks, and readers for
+// the scalars, lists and numbers that banks and answer sheets hold. Problems go
+// to a Report function, so that the package needs no problem type of its own.
+package yamlnode
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// Report records a problem at a line; question and field locate it further
+// when known.
+type Report func(line int, question, field, format string, args ...any)
+
+// Parse parses data, already checked for size and encoding, to a node tree
+// and returns its top node, aliases resolved. Parsing to nodes never expands
+// aliases, so an alias bomb costs no more than its text. A key given twice in
+// a mapping is reported; with except set, the top level's keys and the keys
+// of the mapping under except are left to the reader (a sheet reports a field
+// given twice as it does for JSON, and an answer given twice per question).
+// ok is false when the file cannot be read at all.
+func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		add(0, "", "", "file is empty")
+		return nil, false
+	}
+	var doc yaml.Node
+	if err := safeUnmarshal(data, &doc); err != nil {
+		l, msg := ErrorLine(err)
+		add(l, "", "", "%s", msg)
+		return nil, false
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		add(0, "", "", "file holds no YAML document")
+		return nil, false
+	}
+	top := doc.Content[0]
+	if except != "" && top.Kind == yaml.MappingNode {
+		// The reader checks the top level's keys and except's own keys;
+		// everything else is checked here.
+		ok := true
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			v := top.Content[i+1]
+			if top.Content[i].Value == except && v.Kind == yaml.MappingNode {
+				for j := 1; j < len(v.Content); j += 2 {
+					ok = checkDuplicateKeys(add, v.Content[j]) && ok
+				}
+				continue
+			}
+			ok = checkDuplicateKeys(add, v) && ok
+		}
+		if !ok {
+			return nil, false
+		}
+		return Resolve(top), true
+	}
+	if !checkDuplicateKeys(add, top) {
+		return nil, false
+	}
+	return Resolve(top), true
+}
+
+// checkDuplicateKeys reports a key given twice in one mapping, which YAML
+// forbids and which would otherwise silently drop the first value. Aliases are
+// not followed: their targets are checked where they stand.
+func checkDuplicateKeys(add Report, n *yaml.Node) bool {
+	ok := true
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if first, dup := seen[k.Value]; dup {
+				add(k.Line, "", "", "invalid YAML: mapping key %q already defined at line %d", k.Value, first)
+				ok = false
+			} else {
+				seen[k.Value] = k.Line
+			}
+		}
+	}
+	for _, c := range n.Content {
+		ok = checkDuplicateKeys(add, c) && ok
+	}
+	return ok
+}
+
+// safeUnmarshal turns a panic inside the YAML parser into an error: a user's
+// file must never crash the program.
+func safeUnmarshal(data []byte, out *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: could not parse: %v", r)
+		}
+	}()
+	return yaml.Unmarshal(data, out)
+}
+
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line (\d+): )?`) })
+
+// ErrorLine splits "yaml: line 3: did not find expected key" into 3 and the message.
+func ErrorLine(err error) (int, string) {
+	msg := err.Error()
+	m := yamlLineRE().FindStringSubmatch(msg)
+	if m == nil {
+		return 0, msg
+	}
+	n, _ := strconv.Atoi(m[1])
+	rest := msg[len(m[0]):]
+	// The YAML parser (unlike its scanner) counts these lines from 0: they name
+	// the line where the unclosed construct began.
+	if strings.HasPrefix(rest, "did not find expected") {
+		n++
+	}
+	return n, "invalid YAML: " + rest
+}
+
+// Resolve follows an alias to the node it names.
+func Resolve(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// KindName says what a node is, for messages: list, mapping, single value.
+func KindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty value"
+		}
+		return "single value"
+	}
+	return "value"
+}
+
+// Line is the line of key in mapping m, or m's own line without it.
+func Line(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i].Line
+		}
+	}
+	return m.Line
+}
+
+// Scalar reads a text value; any YAML scalar (1994, true) is taken as its text.
+func Scalar(add Report, n *yaml.Node, qid, field string) string {
+	if n.Kind != yaml.ScalarNode {
+		add(n.Line, qid, field, "expected text, found a %s", KindName(n))
+		return ""
+	}
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// ScalarList reads a list of text values; empty entries are reported.
+func ScalarList(add Report, n *yaml.Node, qid, field string) []string {
+	if n.Kind != yaml.SequenceNode {
+		add(n.Line, qid, field, "expected a list, found a %s", KindName(n))
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, c := range n.Content {
+		c = Resolve(c)
+		s := Scalar(add, c, qid, field)
+		if s == "" && c.Kind == yaml.ScalarNode {
+			add(c.Line, qid, field, "empty entry")
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Number reads a number as people write it (text.ParseNumber) or in YAML's
+// own syntax (1e+06); infinities and NaN are refused.
+func Number(add Report, n *yaml.Node, qid, field string) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		add(n.Line, qid, field, "expected a number, found a %s", KindName(n))
+		return 0, false
+	}
+	v, err := text.ParseNumber(n.Value)
+	if err != nil && (n.Tag == "!!float" || n.Tag == "!!int") {
+		v, err = strconv.ParseFloat(n.Value, 64) // YAML's own syntax: 1e+06
+	}
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		add(n.Line, qid, field, "expected a number, found %q", n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+// Describe quotes a scalar's text, or names the kind of any other node.
+func Describe(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return strconv.Quote(n.Value)
+	}
+	return "a " + KindName(n)
+}

@@ -1,0 +1,80 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Mode is how a quiz gives feedback.
+type Mode string
+
+// Modes.
+const (
+	// Practice shows right/wrong, the answer, the explanation and the citation
+	// after every question.
+	Practice Mode = "practice"
+	// Exam gives no feedback until the end, then reviews every question.
+	Exam Mode = "exam"
+)
+
+// ParseMode checks a mode name.
+func ParseMode(s string) (Mode, error) {
+	switch Mode(strings.ToLower(strings.TrimSpace(s))) {
+	case Practice:
+		return Practice, nil
+	case Exam:
+		return Exam, nil
+	}
+	return "", fmt.Errorf("%q is not a mode (practice or exam)", s)
+}
+
+// Status says whether a quiz ran to its end.
+type Status string
+
+// Statuses.
+const (
+	Complete   Status = "complete"
+	Incomplete Status = "incomplete"
+)
+
+// How a quiz ended, as reports record it.
+const (
+	EndFinished   = "finished"
+	EndTimeLimit  = "time_limit"
+	EndInterrupt  = "interrupted"
+	EndSignal     = "signal"
+	EndInputEnded = "input_ended"
+)
+
+// Outcome is one question's result.
+type Outcome struct {
+	Question *Presented
+	Response Response
+	Fraction float64 // share of the points earned, 0..1
+	Seconds  float64 // time spent on the question
+}
+
+// Points earned.
+func (o Outcome) Points() float64 { return o.Fraction * o.Question.MaxPoints() }
+
+// Correct reports whether the answer earned full marks.
+func (o Outcome) Correct() bool { return o.Question.Graded() && o.Response.Answered && o.Fraction >= 1 }
+
+// Result is what a quiz produced: every question asked, answered or not.
+type Result struct {
+	Outcomes []Outcome
+	Status   Status
+	EndedBy  string
+	Started  time.Time
+	Finished time.Time
+}
+
+// Score returns the points earned and the maximum.
+func (r *Result) Score() (score, max float64) {
+	for _, o := range r.Outcomes {
+		score += o.Points()
+		max += o.Question.MaxPoints()
+	}
+	return score, max
+}

@@ -1,0 +1,306 @@
+// Package report writes a quiz's score report for the teacher (JSON, Markdown,
+// CSV) and its summary for the student.
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// SchemaVersion is the version of the JSON report's shape. It changes only when
+// a field is renamed or removed, never when one is added.
+const SchemaVersion = 1
+
+// Report is a quiz's score report as it is written for the teacher.
+type Report struct {
+	SchemaVersion int              `json:"schema_version"`
+	Student       string           `json:"student"`
+	Banks         []string         `json:"banks"`
+	Seed          uint64           `json:"seed"`
+	Mode          quiz.Mode        `json:"mode"`
+	Status        quiz.Status      `json:"status"`
+	EndedBy       string           `json:"ended_by"`
+	StartedAt     time.Time        `json:"started_at"`
+	FinishedAt    time.Time        `json:"finished_at"`
+	Seconds       float64          `json:"seconds"`
+	Score         float64          `json:"score"`
+	MaxScore      float64          `json:"max_score"`
+	Percent       float64          `json:"percent"`
+	PassPercent   *float64         `json:"pass_percent,omitempty"`
+	Passed        *bool            `json:"passed,omitempty"`
+	Answered      int              `json:"answered"`
+	ByTag         []TagScore       `json:"by_tag"`
+	Questions     []QuestionReport `json:"questions"`
+}
+
+// TagScore totals the questions that carry one tag.
+type TagScore struct {
+	Tag       string  `json:"tag"`
+	Questions int     `json:"questions"`
+	Score     float64 `json:"score"`
+	MaxScore  float64 `json:"max_score"`
+	Percent   float64 `json:"percent"`
+}
+
+// QuestionReport is one question's line in a report. Correct is null for open
+// questions, which a teacher marks by hand; Given is null when unanswered.
+type QuestionReport struct {
+	ID        string    `json:"id"`
+	Bank      string    `json:"bank"`
+	Type      quiz.Type `json:"type"`
+	Prompt    string    `json:"prompt"`
+	Given     *string   `json:"given"`
+	Expected  string    `json:"expected"`
+	Correct   *bool     `json:"correct"`
+	Points    float64   `json:"points"`
+	MaxPoints float64   `json:"max_points"`
+	Seconds   float64   `json:"seconds"`
+	Tags      []string  `json:"tags"`
+	Source    string    `json:"source,omitempty"`
+	SelfCheck *bool     `json:"self_check,omitempty"`
+}
+
+// Meta is what a report records besides the result.
+type Meta struct {
+	Student     string
+	Banks       []string
+	Seed        uint64
+	Mode        quiz.Mode
+	PassPercent *float64
+}
+
+// New builds the report of a quiz result.
+func New(meta Meta, res *quiz.Result) *Report {
+	score, maxScore := res.Score()
+	rep := &Report{
+		SchemaVersion: SchemaVersion,
+		Student:       meta.Student,
+		Banks:         meta.Banks,
+		Seed:          meta.Seed,
+		Mode:          meta.Mode,
+		Status:        res.Status,
+		EndedBy:       res.EndedBy,
+		StartedAt:     res.Started.UTC().Truncate(time.Second),
+		FinishedAt:    res.Finished.UTC().Truncate(time.Second),
+		Seconds:       text.Round2(res.Finished.Sub(res.Started).Seconds()),
+		Score:         text.Round2(score),
+		MaxScore:      text.Round2(maxScore),
+		Percent:       text.Percent(score, maxScore),
+		PassPercent:   meta.PassPercent,
+		ByTag:         []TagScore{},
+		Questions:     make([]QuestionReport, 0, len(res.Outcomes)),
+	}
+	if meta.PassPercent != nil && maxScore > 0 { // nothing marked automatically: nothing to pass
+		passed := rep.Percent >= *meta.PassPercent
+		rep.Passed = &passed
+	}
+	tags := map[string]*TagScore{}
+	for _, o := range res.Outcomes {
+		q := o.Question
+		qr := QuestionReport{
+			ID: q.ID, Bank: q.Bank, Type: q.Type, Prompt: q.Prompt,
+			Expected:  q.Expected(),
+			Points:    text.Round2(o.Points()),
+			MaxPoints: q.MaxPoints(),
+			Seconds:   text.Round2(o.Seconds),
+			Tags:      append([]string{}, q.Tags...),
+			Source:    q.Source.String(),
+			SelfCheck: o.Response.SelfCheck,
+		}
+		if o.Response.Answered {
+			g := q.Given(o.Response)
+			qr.Given = &g
+			rep.Answered++
+		}
+		if q.Graded() {
+			c := o.Correct()
+			qr.Correct = &c
+		}
+		rep.Questions = append(rep.Questions, qr)
+		for _, t := range q.Tags {
+			ts := tags[t]
+			if ts == nil {
+				ts = &TagScore{Tag: t}
+				tags[t] = ts
+			}
+			ts.Questions++
+			ts.Score += o.Points()
+			ts.MaxScore += q.MaxPoints()
+		}
+	}
+	for _, ts := range tags {
+		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
+		ts.Score = text.Round2(ts.Score)
+		rep.ByTag = append(rep.ByTag, *ts)
+	}
+	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
+	return rep
+}
+
+// Formats a report can be written in.
+const (
+	FormatJSON     = "json"
+	FormatMarkdown = "markdown"
+	FormatCSV      = "csv"
+)
+
+// Formats lists the formats, default first.
+var Formats = []string{FormatJSON, FormatMarkdown, FormatCSV}
+
+// FormatFromPath picks a format from a file's extension (.json, .md, .csv), or "".
+func FormatFromPath(path string) string { return fileio.FormatOf(path, Formats...) }
+
+// Extension returns the file extension for a format (JSON's by default).
+func Extension(format string) string {
+	if ext := fileio.Ext(format); ext != "" && slices.Contains(Formats, format) {
+		return ext
+	}
+	return ".json"
+}
+
+// Write renders the report in format.
+func (r *Report) Write(w io.Writer, format string) error {
+	switch format {
+	case FormatJSON, "":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(r)
+	case FormatMarkdown:
+		return r.writeMarkdown(w)
+	case FormatCSV:
+		return r.writeCSV(w)
+	}
+	return fmt.Errorf("unknown report format %q (json, markdown or csv)", format)
+}
+
+func (r *Report) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"student", "bank", "question", "type", "given", "expected", "correct", "points", "max_points", "seconds", "status", "seed"})
+	for _, q := range r.Questions {
+		given, correct := "", ""
+		if q.Given != nil {
+			given = *q.Given
+		}
+		if q.Correct != nil {
+			correct = strconv.FormatBool(*q.Correct)
+		}
+		cw.Write([]string{
+			text.CSVSafe(r.Student), q.Bank, q.ID, string(q.Type), text.CSVSafe(given), text.CSVSafe(q.Expected), correct,
+			text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.FormatNum(q.Seconds), string(r.Status), strconv.FormatUint(r.Seed, 10),
+		})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (r *Report) writeMarkdown(w io.Writer) error {
+	var b strings.Builder
+	who := r.Student
+	if who == "" {
+		who = "Anonymous"
+	}
+	fmt.Fprintf(&b, "# Quiz report: %s\n\n", text.MarkdownEscape(who))
+	fmt.Fprintf(&b, "- Banks: %s\n", strings.Join(r.Banks, ", "))
+	fmt.Fprintf(&b, "- Mode: %s; seed %d\n", r.Mode, r.Seed)
+	fmt.Fprintf(&b, "- Taken: %s, %s\n", r.StartedAt.Format("2 Jan 2006 15:04 MST"), formatDuration(r.Seconds))
+	status := "complete"
+	if r.Status != quiz.Complete {
+		status = "**incomplete** (" + strings.ReplaceAll(r.EndedBy, "_", " ") + ")"
+	} else if r.EndedBy == quiz.EndTimeLimit {
+		status = "complete (submitted at the time limit)"
+	}
+	fmt.Fprintf(&b, "- Status: %s\n", status)
+	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatNum(r.Percent))
+	if r.Passed != nil {
+		if *r.Passed {
+			fmt.Fprintf(&b, ", pass mark %s%%: passed", text.FormatNum(*r.PassPercent))
+		} else {
+			fmt.Fprintf(&b, ", pass mark %s%%: not yet passed", text.FormatNum(*r.PassPercent))
+		}
+	}
+	b.WriteString("\n\n")
+	if len(r.ByTag) > 0 {
+		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
+		for _, t := range r.ByTag {
+			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(t.Tag), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatNum(t.Percent))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Questions\n")
+	for i, q := range r.Questions {
+		fmt.Fprintf(&b, "\n### %d. %s\n\n", i+1, text.MarkdownEscape(q.Prompt))
+		given := "_no answer_"
+		if q.Given != nil {
+			given = text.MarkdownEscape(*q.Given)
+		}
+		fmt.Fprintf(&b, "- Your answer: %s\n", given)
+		switch {
+		case q.Correct == nil:
+			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", text.MarkdownEscape(q.Expected))
+		case *q.Correct:
+			fmt.Fprintf(&b, "- Right: %s of %s points\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints))
+		default:
+			fmt.Fprintf(&b, "- %s of %s points. Answer: %s\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
+		}
+		if q.Source != "" {
+			fmt.Fprintf(&b, "- Reread: %s\n", text.MarkdownEscape(q.Source))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func formatDuration(seconds float64) string {
+	return (time.Duration(seconds) * time.Second).String()
+}
+
+// WriteSummary prints the end-of-quiz summary: score, percent, time, and by tag.
+func (r *Report) WriteSummary(w io.Writer, st text.Style) {
+	st = text.Or(st)
+	fmt.Fprintf(w, "\n%s\n", st.Bold("Summary"))
+	fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatNum(r.Percent))
+	if r.Passed != nil {
+		if *r.Passed {
+			fmt.Fprintf(w, " · %s", st.Good("passed"))
+		} else {
+			fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatNum(*r.PassPercent))
+		}
+	}
+	fmt.Fprintf(w, "\nAnswered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+	var open int
+	for _, q := range r.Questions {
+		if q.Type == quiz.Open {
+			open++
+		}
+	}
+	if open > 0 {
+		fmt.Fprintf(w, "Open questions for your teacher to mark: %d\n", open)
+	}
+	if len(r.ByTag) > 0 {
+		fmt.Fprintln(w, "By tag:")
+		width := 0
+		for _, t := range r.ByTag {
+			width = max(width, len(t.Tag))
+		}
+		for _, t := range r.ByTag {
+			if t.MaxScore == 0 {
+				fmt.Fprintf(w, "  %-*s  not marked (%d)\n", width, t.Tag, t.Questions)
+				continue
+			}
+			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, t.Tag, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatNum(t.Percent))
+		}
+	}
+	fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", r.Seed)
+}

@@ -1,0 +1,116 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/session"
+)
+
+func sampleResult(t *testing.T, right map[string]bool) (*quiz.Result, *quiz.Bank) {
+	t.Helper()
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 11)
+	s := &session.Session{Questions: qs, Mode: quiz.Exam, Prompter: &testfiles.Scripted{T: t, Bank: b, Right: right}, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	res, err := s.Run(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, b
+}
+
+func TestReportJSON(t *testing.T) {
+	res, _ := sampleResult(t, map[string]bool{"capital": true, "seas": true, "town": true})
+	pass := 50.0
+	rep := New(Meta{Student: "Ana", Banks: []string{"sample"}, Seed: 11, Mode: quiz.Exam, PassPercent: &pass}, res)
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"schema_version", "student", "banks", "seed", "mode", "status", "started_at", "finished_at", "score", "max_score", "percent", "questions", "by_tag", "passed"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("JSON report lacks %q", key)
+		}
+	}
+	if got["score"] != 4.0 || got["max_score"] != 8.0 || got["percent"] != 50.0 || got["passed"] != true || got["status"] != "complete" || got["seed"] != 11.0 {
+		t.Errorf("score %v/%v %v%% passed %v status %v seed %v", got["score"], got["max_score"], got["percent"], got["passed"], got["status"], got["seed"])
+	}
+	qs := got["questions"].([]any)
+	if len(qs) != 8 {
+		t.Fatalf("%d questions", len(qs))
+	}
+	for _, raw := range qs {
+		q := raw.(map[string]any)
+		for _, key := range []string{"id", "bank", "type", "given", "expected", "correct", "points", "max_points", "seconds"} {
+			if _, ok := q[key]; !ok {
+				t.Errorf("question %v lacks %q", q["id"], key)
+			}
+		}
+		if q["type"] == "open" && q["correct"] != nil {
+			t.Errorf("open question has correct = %v; a teacher marks it", q["correct"])
+		}
+		if q["id"] == "seas" && (q["given"] != "Black Sea; Caspian Sea" || q["points"] != 2.0 || q["correct"] != true) {
+			t.Errorf("seas: %v", q)
+		}
+	}
+}
+
+func TestReportCSVAndMarkdown(t *testing.T) {
+	res, _ := sampleResult(t, map[string]bool{"capital": true})
+	rep := New(Meta{Student: "=cmd|' /C calc'!A0", Banks: []string{"sample"}, Seed: 11, Mode: quiz.Exam}, res)
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, FormatCSV); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 9 || rows[0][0] != "student" || rows[0][4] != "given" {
+		t.Fatalf("CSV has %d rows; header %v", len(rows), rows[0])
+	}
+	if !strings.HasPrefix(rows[1][0], "'=") {
+		t.Errorf("a formula-like name was not defused: %q", rows[1][0])
+	}
+	buf.Reset()
+	if err := rep.Write(&buf, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	for _, want := range []string{"# Quiz report: ", "**Score: 1 / 8 (12.5%)**", "## Questions", "- Reread: ", "Marked by your teacher"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if !strings.Contains(md, `\|' /C`) {
+		t.Error("markdown did not escape the table pipe in a name")
+	}
+	if err := rep.Write(&buf, "xml"); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
+
+func TestReportIncomplete(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 2, Stop: session.ErrInterrupted}
+	res, _ := (&session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}).Run(t.Context())
+	rep := New(Meta{Student: "A"}, res)
+	if rep.Status != quiz.Incomplete || rep.EndedBy != quiz.EndInterrupt || rep.Answered != 1 || len(rep.Questions) != 8 {
+		t.Errorf("status %s/%s answered %d of %d", rep.Status, rep.EndedBy, rep.Answered, len(rep.Questions))
+	}
+	var buf bytes.Buffer
+	rep.Write(&buf, FormatJSON)
+	if !strings.Contains(buf.String(), `"status": "incomplete"`) || !strings.Contains(buf.String(), `"given": null`) {
+		t.Errorf("JSON:\n%s", buf.String())
+	}
+}

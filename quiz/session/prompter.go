@@ -1,0 +1,40 @@
+package session
+
+import "errors"
+
+// Prompter asks the student one thing at a time. conflictq has two: a terminal
+// UI with arrow-key menus and a plain line-based one for screen readers and pipes.
+// Indices are display positions in the options passed.
+type Prompter interface {
+	// Select returns the index of the chosen option.
+	Select(msg string, options []string) (int, error)
+	// MultiSelect returns the indices of the chosen options (possibly none).
+	MultiSelect(msg string, options []string) ([]int, error)
+	// Input returns a line of text; validate, when not nil, rejects a line
+	// with a message and the prompter asks again.
+	Input(msg string, validate func(string) error) (string, error)
+	// Confirm asks a yes/no question.
+	Confirm(msg string, def bool) (bool, error)
+	// Order returns the items' indices in the sequence the student puts them.
+	Order(msg string, items []string) ([]int, error)
+	// Match returns, for each left item, the index of the right item paired with it.
+	Match(msg string, left, right []string) ([]int, error)
+}
+
+// Aborter is implemented by prompters that hold the terminal (raw mode) and must
+// give it back when a quiz ends in the middle of a prompt (time limit, signal).
+type Aborter interface {
+	Abort()
+}
+
+// Errors a Prompter returns for the ways a student can stop.
+var (
+	// ErrInterrupted: the student pressed Ctrl-C.
+	ErrInterrupted = errors.New("interrupted")
+	// ErrInputEnded: input ended (end of file) before the quiz did.
+	ErrInputEnded = errors.New("input ended")
+	// ErrTimeUp is the cause of a context ended by the quiz's time limit.
+	ErrTimeUp = errors.New("time limit reached")
+	// ErrSignal is the cause of a context ended by a termination signal.
+	ErrSignal = errors.New("terminated by signal")
+)

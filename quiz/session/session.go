@@ -1,0 +1,335 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// Session runs a quiz through a Prompter.
+type Session struct {
+	Questions []*quiz.Presented
+	Mode      quiz.Mode
+	Prompter  Prompter
+	Out       io.Writer  // where questions' headers and feedback go
+	Style     text.Style // nil: no colour
+	Now       func() time.Time
+	// Deadline, when not zero, is shown as time left on each question. The
+	// caller ends ctx at the deadline (with cause ErrTimeUp).
+	Deadline time.Time
+	// Width wraps feedback to the screen's width; 0 leaves lines whole (for
+	// pipes and screen readers).
+	Width int
+}
+
+// Run asks every question in turn. It returns the result even when the quiz
+// stops early; the error then says why (ErrInterrupted, ErrInputEnded,
+// ErrSignal), and the result's Status is Incomplete. A time limit is not an
+// error: the quiz is submitted with the unanswered questions marked.
+func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
+	now := s.now()
+	res := &quiz.Result{Started: now, Status: quiz.Complete, EndedBy: quiz.EndFinished}
+	for _, q := range s.Questions {
+		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: q})
+	}
+	var stopErr error
+	for i, q := range s.Questions {
+		s.header(i, q)
+		start := s.now()
+		r, err := s.askWithContext(ctx, q)
+		out := &res.Outcomes[i]
+		out.Seconds = s.now().Sub(start).Seconds()
+		if err != nil {
+			stopErr = err
+			break
+		}
+		out.Response = r
+		out.Fraction = quiz.Score(q.Question, r)
+		if s.Mode == quiz.Practice {
+			if err := s.feedback(ctx, out); err != nil {
+				stopErr = err
+				break
+			}
+		}
+	}
+	res.Finished = s.now()
+	switch {
+	case stopErr == nil:
+	case errors.Is(stopErr, ErrTimeUp):
+		res.EndedBy = quiz.EndTimeLimit
+		fmt.Fprintf(s.Out, "\n%s The quiz was submitted; unanswered questions score 0.\n", s.style().Bold("Time is up."))
+	default:
+		res.Status = quiz.Incomplete
+		switch {
+		case errors.Is(stopErr, ErrInterrupted):
+			res.EndedBy = quiz.EndInterrupt
+		case errors.Is(stopErr, ErrSignal):
+			res.EndedBy = quiz.EndSignal
+		case errors.Is(stopErr, ErrInputEnded):
+			res.EndedBy = quiz.EndInputEnded
+		}
+		return res, stopErr
+	}
+	if s.Mode == quiz.Exam {
+		s.review(res)
+	}
+	return res, nil
+}
+
+func (s *Session) style() text.Style { return text.Or(s.Style) }
+
+func (s *Session) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Session) header(i int, q *quiz.Presented) {
+	line := fmt.Sprintf("Question %d of %d", i+1, len(s.Questions))
+	var extra []string
+	if pts := q.MaxPoints(); pts != 1 && q.Graded() {
+		extra = append(extra, fmt.Sprintf("%s points", text.FormatNum(pts)))
+	}
+	if !q.Graded() {
+		extra = append(extra, "not marked")
+	}
+	if !s.Deadline.IsZero() {
+		left := max(s.Deadline.Sub(s.now()), 0).Round(time.Second)
+		extra = append(extra, left.String()+" left")
+	}
+	if len(extra) > 0 {
+		line += " · " + strings.Join(extra, " · ")
+	}
+	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold(line))
+}
+
+type asked struct {
+	r   quiz.Response
+	err error
+}
+
+// askWithContext asks in a goroutine so that a time limit or a signal ends the
+// quiz even while the prompter waits for a key. The prompter's goroutine is left
+// blocked on input; the Aborter gives the terminal back.
+func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.Response, error) {
+	if err := context.Cause(ctx); err != nil {
+		return quiz.Response{}, err
+	}
+	ch := make(chan asked, 1)
+	go func() {
+		r, err := s.ask(q)
+		ch <- asked{r, err}
+	}()
+	select {
+	case a := <-ch:
+		// Both may be ready (answers waiting in a pipe): an answer given
+		// after the time limit does not count.
+		if err := context.Cause(ctx); err != nil && a.err == nil {
+			return quiz.Response{}, err
+		}
+		return a.r, a.err
+	case <-ctx.Done():
+		if a, ok := s.Prompter.(Aborter); ok {
+			a.Abort()
+		}
+		return quiz.Response{}, context.Cause(ctx)
+	}
+}
+
+func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
+	p := s.Prompter
+	msg := s.message(q.Prompt)
+	switch q.Type {
+	case quiz.Single:
+		i, err := p.Select(msg, q.Options())
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		return quiz.Response{Answered: true, Choices: q.FromDisplay([]int{i})}, nil
+	case quiz.Multi:
+		idx, err := p.MultiSelect(s.message(q.Prompt+" (choose all that apply)"), q.Options())
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
+	case quiz.TrueFalse:
+		i, err := p.Select(s.message("True or false? "+q.Prompt), q.Options())
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		return quiz.Response{Answered: true, Bool: i == 0}, nil
+	case quiz.Short, quiz.Open:
+		text, err := p.Input(msg, nil)
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		return quiz.Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
+	case quiz.Numeric:
+		text, err := p.Input(msg, func(t string) error {
+			if _, err := text.ParseNumber(t); err != nil {
+				return fmt.Errorf("please type a number, such as 1994")
+			}
+			return nil
+		})
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		return quiz.Response{Answered: true, Text: strings.TrimSpace(text)}, nil
+	case quiz.Order:
+		seq, err := p.Order(msg, q.Options())
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		return quiz.Response{Answered: true, Sequence: q.FromDisplay(seq)}, nil
+	case quiz.Match:
+		m, err := p.Match(msg, q.Lefts(), q.Options())
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		return quiz.Response{Answered: true, Matches: q.FromDisplay(m)}, nil
+	case quiz.Info:
+		// A page to read: shown, never waited on, so that piped answers
+		// stay in step with the questions.
+		fmt.Fprintln(s.Out, msg)
+		return quiz.Response{Answered: true}, nil
+	}
+	return quiz.Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
+}
+
+// answer shows the right answer; sequences and pairs one per line, numbered.
+func (s *Session) answer(q *quiz.Presented, indent string) {
+	var lines []string
+	switch q.Type {
+	case quiz.Order:
+		for i, item := range q.Items {
+			lines = append(lines, fmt.Sprintf("%d. %s", i+1, item))
+		}
+	case quiz.Match:
+		for _, p := range q.Pairs {
+			lines = append(lines, p.Left+" = "+p.Right)
+		}
+	default:
+		fmt.Fprintf(s.Out, "%s%s %s\n", indent, s.style().Bold("Answer:"), text.Hang(q.Expected(), s.Width, len(indent)+8))
+		return
+	}
+	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("Answer:"))
+	for _, l := range lines {
+		fmt.Fprintf(s.Out, "%s  %s\n", indent, text.Hang(l, s.Width, len(indent)+2))
+	}
+}
+
+// message wraps a prompt to the screen, leaving room for the prompter's "? ".
+func (s *Session) message(prompt string) string {
+	if s.Width <= 0 {
+		return prompt
+	}
+	return text.Wrap(prompt, s.Width-4, "")
+}
+
+// feedback tells the student, in practice mode, how they did and why.
+func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
+	q := o.Question
+	w := s.Out
+	if q.Type == quiz.Open {
+		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
+		if len(q.Key) > 0 {
+			fmt.Fprintf(w, "%s\n", s.style().Bold("A good answer covers:"))
+			for _, k := range q.Key {
+				fmt.Fprintf(w, "  • %s\n", text.Hang(k, s.Width, 4))
+			}
+		}
+		s.why(o)
+		// With no key points there is nothing to check an answer against.
+		if !o.Response.Answered || len(q.Key) == 0 {
+			return nil
+		}
+		ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")
+		if err != nil {
+			return err
+		}
+		o.Response.SelfCheck = &ok
+		return nil
+	}
+	if q.Type == quiz.Info {
+		return nil
+	}
+	fmt.Fprintln(w, s.verdict(o))
+	if !o.Correct() {
+		s.answer(q, "")
+	}
+	s.why(o)
+	return nil
+}
+
+func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, error) {
+	ch := make(chan asked, 1)
+	go func() {
+		ok, err := s.Prompter.Confirm(msg, false)
+		ch <- asked{quiz.Response{Bool: ok}, err}
+	}()
+	select {
+	case a := <-ch:
+		return a.r.Bool, a.err
+	case <-ctx.Done():
+		if a, ok := s.Prompter.(Aborter); ok {
+			a.Abort()
+		}
+		return false, context.Cause(ctx)
+	}
+}
+
+func (s *Session) verdict(o *quiz.Outcome) string {
+	switch {
+	case !o.Response.Answered:
+		return s.style().Bad("✗ Not answered.")
+	case o.Fraction >= 1:
+		return s.style().Good("✓ Right.")
+	case o.Fraction > 0:
+		return s.style().Bad(fmt.Sprintf("◐ Partly right: %s of %s points.", text.FormatNum(o.Points()), text.FormatNum(o.Question.MaxPoints())))
+	}
+	return s.style().Bad("✗ Not right.")
+}
+
+func (s *Session) why(o *quiz.Outcome) {
+	q := o.Question
+	if q.Explanation != "" {
+		fmt.Fprintf(s.Out, "%s\n", text.Wrap(q.Explanation, s.Width, "  "))
+	}
+	if src := q.Source.String(); src != "" {
+		fmt.Fprintf(s.Out, "%s\n", s.style().Dim(text.Wrap("Source: "+src, s.Width, "  ")))
+	}
+}
+
+// review goes over every question at the end of an exam.
+func (s *Session) review(res *quiz.Result) {
+	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold("Review"))
+	for i, o := range res.Outcomes {
+		q := o.Question
+		if q.Type == quiz.Info {
+			continue
+		}
+		num := fmt.Sprintf("%d.", i+1)
+		fmt.Fprintf(s.Out, "\n%s %s\n", s.style().Bold(num), text.Hang(q.Prompt, s.Width, len(num)+1))
+		given := q.Given(o.Response)
+		if given == "" {
+			given = "(no answer)"
+		}
+		fmt.Fprintf(s.Out, "  Your answer: %s\n", text.Hang(given, s.Width, 15))
+		if q.Graded() {
+			fmt.Fprintf(s.Out, "  %s\n", s.verdict(&o))
+			if !o.Correct() {
+				s.answer(q, "  ")
+			}
+		} else {
+			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
+		}
+		s.why(&o)
+	}
+}

@@ -1,0 +1,256 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+func TestSessionPracticeAllRight(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	var out bytes.Buffer
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b)}
+	s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: p, Out: &out, Now: testfiles.Clock()}
+	res, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	score, max := res.Score()
+	if score != 8 || max != 8 || res.Status != quiz.Complete || res.EndedBy != quiz.EndFinished {
+		t.Fatalf("score %v/%v, %s %s", score, max, res.Status, res.EndedBy)
+	}
+	text := out.String()
+	for _, want := range []string{"Question 1 of 8", "Question 8 of 8", "✓ Right.", "Source: ", "A model answer:", "A good answer covers:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("practice output lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "Answer:") {
+		t.Error("a right answer was followed by 'Answer:'")
+	}
+	if strings.Contains(text, "\x1b[") {
+		t.Error("escape codes with the zero Style")
+	}
+	// The open question asked for a self-check, and the report keeps it.
+	for _, o := range res.Outcomes {
+		if o.Question.Type == quiz.Open && (o.Response.SelfCheck == nil || !*o.Response.SelfCheck) {
+			t.Error("open question: no self-check recorded")
+		}
+		if o.Seconds <= 0 {
+			t.Errorf("%s: no time recorded", o.Question.ID)
+		}
+	}
+}
+
+func TestSessionPracticeWrongShowsAnswerAndCitation(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "capital"), Perm: []int{0, 1, 2, 3}}}
+	var out bytes.Buffer
+	s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: &testfiles.Scripted{T: t, Bank: b}, Out: &out, Now: testfiles.Clock()}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := "✗ Not right.\nAnswer: Baku\n  Baku, on the Caspian Sea, is Azerbaijan's capital.\n  Source: Introduction, ¶2: “Azeris around the world”\n"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("feedback:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+func TestSessionExamWaitsThenReviews(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	var out bytes.Buffer
+	p := &testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{"capital": true}}
+	s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &out, Now: testfiles.Clock()}
+	res, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	review := strings.Index(text, "\nReview\n")
+	if review < 0 {
+		t.Fatalf("no review:\n%s", text)
+	}
+	if strings.Contains(text[:review], "✓") || strings.Contains(text[:review], "Source:") {
+		t.Error("exam mode gave feedback before the end")
+	}
+	if n := strings.Count(text[review:], "Your answer:"); n != 8 {
+		t.Errorf("review covers %d questions, want 8", n)
+	}
+	if p.Calls != 8 {
+		t.Errorf("%d prompts; exam mode asks no self-check", p.Calls)
+	}
+	if score, _ := res.Score(); score != 1 {
+		t.Errorf("score %v, want 1", score)
+	}
+}
+
+func TestSessionStopsEarly(t *testing.T) {
+	for _, tt := range []struct {
+		err     error
+		endedBy string
+	}{
+		{ErrInterrupted, quiz.EndInterrupt},
+		{ErrInputEnded, quiz.EndInputEnded},
+	} {
+		b := testfiles.Sample(t)
+		qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+		p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 3, Stop: tt.err}
+		s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+		res, err := s.Run(context.Background())
+		if !errors.Is(err, tt.err) {
+			t.Fatalf("err = %v, want %v", err, tt.err)
+		}
+		if res.Status != quiz.Incomplete || res.EndedBy != tt.endedBy || len(res.Outcomes) != 8 {
+			t.Fatalf("result %s %s with %d outcomes", res.Status, res.EndedBy, len(res.Outcomes))
+		}
+		answered := 0
+		for _, o := range res.Outcomes {
+			if o.Response.Answered {
+				answered++
+			}
+		}
+		if answered != 2 {
+			t.Errorf("%d answered, want the 2 before the stop", answered)
+		}
+	}
+}
+
+// A time limit ends the quiz while the prompter still waits for a key: the
+// quiz is submitted, the prompter is told to give the terminal back.
+func TestSessionTimeLimitSubmits(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	block := make(chan struct{})
+	defer close(block)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 4, Stop: errors.New("never returned"), Block: block}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	var out bytes.Buffer
+	s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &out, Now: testfiles.Clock(), Deadline: time.Date(2026, 2, 26, 9, 10, 0, 0, time.UTC)}
+	go func() {
+		for {
+			n := p.CallCount()
+			if n >= 4 {
+				cancel(ErrTimeUp)
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	res, err := s.Run(ctx)
+	if err != nil {
+		t.Fatalf("a time limit is not an error: %v", err)
+	}
+	if res.Status != quiz.Complete || res.EndedBy != quiz.EndTimeLimit {
+		t.Errorf("status %s ended by %s", res.Status, res.EndedBy)
+	}
+	if p.Aborts != 1 {
+		t.Errorf("Abort called %d times, want 1", p.Aborts)
+	}
+	if !strings.Contains(out.String(), "Time is up.") || !strings.Contains(out.String(), "left") {
+		t.Errorf("output lacks the time notices:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "\nReview\n") {
+		t.Error("an exam submitted at the time limit is still reviewed")
+	}
+	if score, _ := res.Score(); score >= 8 {
+		t.Errorf("unanswered questions scored: %v", score)
+	}
+}
+
+func TestSessionStyleAddsEscapesOnlyWhenAsked(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "independence")}}
+	for _, color := range []bool{false, true} {
+		var out bytes.Buffer
+		s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: &testfiles.Scripted{T: t, Bank: b}, Out: &out, Style: testStyle(color), Now: testfiles.Clock()}
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(out.String(), "\x1b["); got != color {
+			t.Errorf("Color %v: escape codes present = %v", color, got)
+		}
+	}
+}
+
+func TestParseMode(t *testing.T) {
+	for in, want := range map[string]quiz.Mode{"practice": quiz.Practice, "EXAM": quiz.Exam, " exam ": quiz.Exam} {
+		if got, err := quiz.ParseMode(in); err != nil || got != want {
+			t.Errorf("ParseMode(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := quiz.ParseMode("test"); err == nil || err.Error() != fmt.Sprintf("%q is not a mode (practice or exam)", "test") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// An information page is shown and not waited on, not scored, and not reviewed.
+func TestSessionInfoPage(t *testing.T) {
+	b, _, err := quiz.ParseBank("i.yaml", []byte("id: i\ntitle: I\nquestions:\n  - {id: page, type: info, prompt: \"Read this first.\", source: {section: S, paragraph: 1, quote: q}}\n  - {id: tf, type: truefalse, prompt: \"Statement.\", answer: true, explanation: E, source: {section: S, paragraph: 1, quote: q}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := []*quiz.Presented{{Question: b.Questions[0]}, {Question: b.Questions[1]}}
+	p := &testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{"tf": true}}
+	var out bytes.Buffer
+	res, err := (&Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &out, Now: testfiles.Clock()}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Calls != 1 {
+		t.Errorf("%d prompts; an info page asks nothing", p.Calls)
+	}
+	if score, max := res.Score(); score != 1 || max != 1 {
+		t.Errorf("score %v/%v", score, max)
+	}
+	review := out.String()[strings.Index(out.String(), "Review"):]
+	if !strings.Contains(out.String(), "Read this first.") || strings.Contains(review, "Read this first.") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+// ansiStyle stands in for the command line's colour scheme.
+type ansiStyle struct{}
+
+func (ansiStyle) Bold(s string) string { return "\x1b[1m" + s + "\x1b[0m" }
+func (ansiStyle) Good(s string) string { return "\x1b[32m" + s + "\x1b[0m" }
+func (ansiStyle) Bad(s string) string  { return "\x1b[31m" + s + "\x1b[0m" }
+func (ansiStyle) Dim(s string) string  { return "\x1b[2m" + s + "\x1b[0m" }
+
+func testStyle(color bool) text.Style {
+	if color {
+		return ansiStyle{}
+	}
+	return nil
+}
+
+// An essay imported from GIFT has a model answer and no key points: there is
+// nothing to check the answer against, so the self-check is not asked.
+func TestSessionEssayWithoutKeyPointsAsksNoSelfCheck(t *testing.T) {
+	q := &quiz.Question{ID: "q8", Bank: "b", Type: quiz.Open, Prompt: "How are you?", Model: "(no model answer given)", Points: 1, Line: 1}
+	b := &quiz.Bank{ID: "b", Questions: []*quiz.Question{q}}
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 1)
+	var out bytes.Buffer
+	p := &testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{}}
+	s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: p, Out: &out, Now: testfiles.Clock()}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range p.Asked {
+		if strings.Contains(m, "key points") {
+			t.Errorf("asked %q of an essay with no key points", m)
+		}
+	}
+	if strings.Contains(out.String(), "A good answer covers:") {
+		t.Error("listed key points that do not exist")
+	}
+}

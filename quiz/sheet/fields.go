@@ -1,0 +1,221 @@
+package sheet
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// raw is a sheet as its syntax gives it, before its fields are checked: what
+// the YAML parser and the JSON scanner both produce.
+type raw struct {
+	file   string
+	line   int    // the sheet's first line
+	top    string // what the top level is when not a mapping: "list", "single value"
+	fields []field
+}
+
+// field is one top-level key and its value.
+type field struct {
+	key  string
+	line int
+	val  node
+}
+
+type nodeKind int
+
+const (
+	nullNode nodeKind = iota
+	scalarNode
+	listNode
+	mappingNode
+)
+
+// node is a field's value. The answers field's mapping carries its answers,
+// already read into values; other mappings carry nothing, as no other field
+// may be one.
+type node struct {
+	kind    nodeKind
+	text    string // scalarNode: the text, whatever the scalar's type (42, true)
+	items   []node // listNode
+	answers []Answer
+}
+
+func (n node) kindName() string {
+	switch n.kind {
+	case scalarNode:
+		return "single value"
+	case listNode:
+		return "list"
+	case mappingNode:
+		return "mapping"
+	}
+	return "empty value"
+}
+
+var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficulty", "answers"}
+
+// maxCount bounds a sheet's count: more questions than any bank has is a
+// mistake, not a selection.
+const maxCount = 1 << 20
+
+// sheet checks the fields, the same for every syntax: a scalar of any type is
+// text where text goes (a student called 42); a name where a list of names
+// goes is a list of one; a number may be written as a string ("3"); null is
+// as if the field were not given; a field given twice is an error; an answer
+// given twice is a problem reported when grading, and the first counts.
+func (r *raw) sheet() (*Sheet, error) {
+	ps := &quiz.Problems{File: r.file}
+	if r.top != "" {
+		ps.Add(r.line, "", "", "an answer sheet is a mapping with student, banks and answers, not a %s", r.top)
+		return nil, ps.Err()
+	}
+	s := &Sheet{File: r.file, Line: r.line}
+	seen := make(map[string]int, len(r.fields))
+	answers := false
+	for _, f := range r.fields {
+		if first, dup := seen[f.key]; dup {
+			ps.Add(f.line, "", f.key, "given twice (first at line %d)", first)
+			continue
+		}
+		seen[f.key] = f.line
+		switch f.key {
+		case "student":
+			s.Student = textOf(ps, f)
+		case "difficulty":
+			s.Difficulty = textOf(ps, f)
+		case "banks":
+			s.Banks = namesOf(ps, f)
+		case "tags":
+			s.Tags = namesOf(ps, f)
+		case "seed":
+			s.Seed = seedOf(ps, f)
+		case "count":
+			s.Count = countOf(ps, f)
+		case "answers":
+			answers = true
+			switch f.val.kind {
+			case nullNode: // an empty sheet: every question unanswered
+			case mappingNode:
+				s.addAnswers(f.val.answers)
+			default:
+				ps.Add(f.line, "", "answers", "expected question ids with answers, found a %s", f.val.kindName())
+			}
+		default:
+			ps.Add(f.line, "", f.key, "unknown field%s (a sheet has student, banks, seed, answers)", text.Suggest(f.key, sheetFields))
+		}
+	}
+	if !answers {
+		ps.Add(r.line, "", "answers", "missing")
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// addAnswers keeps the first answer to each question and reports the others.
+// It filters answers in place: the sheet takes over their storage.
+func (s *Sheet) addAnswers(answers []Answer) {
+	s.Answers = answers[:0]
+	var first map[string]int // question id → line of its first answer, for long sheets
+	if len(answers) > 64 {   // a scan is quicker below that
+		first = make(map[string]int, len(answers))
+	}
+	for _, a := range answers {
+		var line int
+		var dup bool
+		if first != nil {
+			line, dup = first[a.ID]
+			if !dup {
+				first[a.ID] = a.Value.Line
+			}
+		} else if v, ok := s.Answer(a.ID); ok {
+			line, dup = v.Line, true
+		}
+		if dup {
+			s.Problems = append(s.Problems, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID,
+				Msg: fmt.Sprintf("answered twice; the first answer (line %d) counts", line)})
+			continue
+		}
+		s.Answers = append(s.Answers, a)
+	}
+}
+
+func textOf(ps *quiz.Problems, f field) string {
+	switch f.val.kind {
+	case nullNode:
+		return ""
+	case scalarNode:
+		return strings.TrimSpace(f.val.text)
+	}
+	ps.Add(f.line, "", f.key, "expected text, found a %s", f.val.kindName())
+	return ""
+}
+
+func namesOf(ps *quiz.Problems, f field) []string {
+	switch f.val.kind {
+	case nullNode:
+		return nil
+	case scalarNode:
+		if t := strings.TrimSpace(f.val.text); t != "" {
+			return []string{t}
+		}
+		return nil
+	case mappingNode:
+		ps.Add(f.line, "", f.key, "expected a list of names, found a mapping")
+		return nil
+	}
+	out := make([]string, 0, len(f.val.items))
+	for _, it := range f.val.items {
+		t := strings.TrimSpace(it.text)
+		switch {
+		case it.kind == listNode || it.kind == mappingNode:
+			ps.Add(f.line, "", f.key, "expected a list of names, found a %s in it", it.kindName())
+		case t == "":
+			ps.Add(f.line, "", f.key, "empty entry")
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func seedOf(ps *quiz.Problems, f field) *uint64 {
+	switch f.val.kind {
+	case nullNode:
+		return nil
+	case scalarNode:
+		if n, err := strconv.ParseUint(strings.TrimSpace(f.val.text), 10, 64); err == nil {
+			return &n
+		}
+		ps.Add(f.line, "", f.key, "expected a whole number, found %q", f.val.text)
+		return nil
+	}
+	ps.Add(f.line, "", f.key, "expected a whole number, found a %s", f.val.kindName())
+	return nil
+}
+
+func countOf(ps *quiz.Problems, f field) int {
+	switch f.val.kind {
+	case nullNode:
+		return 0
+	case scalarNode:
+		t := strings.TrimSpace(f.val.text)
+		c, err := text.ParseNumber(t)
+		if err != nil {
+			c, err = strconv.ParseFloat(t, 64) // YAML's and JSON's own syntax: 1e3
+		}
+		if err == nil && c >= 0 && c <= maxCount && c == math.Trunc(c) {
+			return int(c)
+		}
+		ps.Add(f.line, "", f.key, "expected a whole number of questions, found %q", f.val.text)
+		return 0
+	}
+	ps.Add(f.line, "", f.key, "expected a whole number of questions, found a %s", f.val.kindName())
+	return 0
+}

@@ -1,0 +1,141 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// fromJSON scans a JSON sheet into its fields: a .json file (line 0: each
+// field and answer then carries its own line), or one line of a JSON-lines
+// file (line is its line number).
+func fromJSON(file string, line int, data []byte) (*raw, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark, as some editors save
+	r := &raw{file: file, line: max(line, 1)}
+	sc := &jsonScanner{data: data}
+	lines := lineCounter{data: data, fixed: line}
+	err := r.scanTop(sc, &lines)
+	if err == nil {
+		if sc.ws(); sc.pos < len(data) {
+			err = sc.fail("more than one JSON value (use a .jsonl file, one sheet per line)")
+		}
+	}
+	var je *jsonError
+	if errors.As(err, &je) {
+		msg := "invalid JSON: " + je.msg
+		if line > 0 {
+			msg = fmt.Sprintf("invalid JSON at column %d: %s", je.offset+1, je.msg)
+		}
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: lines.at(je.offset), Msg: msg}}}
+	}
+	return r, err
+}
+
+// lineCounter gives the line of an offset, counting newlines once as the
+// scanner moves forward; in a JSON-lines file every offset is on its line.
+type lineCounter struct {
+	data    []byte
+	fixed   int // the line of a JSON-lines sheet, else 0
+	line    int // the line at counted
+	counted int
+}
+
+func (c *lineCounter) at(offset int) int {
+	if c.fixed > 0 {
+		return c.fixed
+	}
+	if c.line == 0 {
+		c.line = 1
+	}
+	offset = min(offset, len(c.data))
+	if offset < c.counted { // an error before the last field: count afresh
+		return 1 + bytes.Count(c.data[:offset], []byte("\n"))
+	}
+	c.line += bytes.Count(c.data[c.counted:offset], []byte("\n"))
+	c.counted = offset
+	return c.line
+}
+
+// scanTop reads the top-level object's fields; a top level of another kind is
+// recorded for the field checks to report.
+func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
+	switch c := sc.peek(); c {
+	case '{':
+	case 0:
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: r.file, Line: lines.fixed, Msg: "file is empty"}}}
+	case '[':
+		r.top = "list"
+		return sc.skip(0)
+	default:
+		r.top = "single value"
+		return sc.skip(0)
+	}
+	r.line = lines.at(sc.pos)
+	return sc.object(func(key string) error {
+		f := field{key: key, line: lines.at(sc.pos)}
+		var err error
+		if key == "answers" && sc.peek() == '{' {
+			f.val.kind = mappingNode
+			f.val.answers = make([]Answer, 0, 48)
+			err = sc.object(func(id string) error {
+				v, err := sc.answer(lines.at(sc.pos))
+				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
+				return err
+			})
+		} else {
+			f.val, err = sc.value()
+		}
+		r.fields = append(r.fields, f)
+		return err
+	})
+}
+
+// value reads a field's value: a scalar, a list of values, or an object
+// (whose content no field but answers uses).
+func (s *jsonScanner) value() (node, error) {
+	switch s.peek() {
+	case '{':
+		return node{kind: mappingNode}, s.skip(0)
+	case '[':
+		s.pos++
+		n := node{kind: listNode, items: []node{}}
+		if s.peek() == ']' {
+			s.pos++
+			return n, nil
+		}
+		for {
+			var it node
+			if c := s.peek(); c == '[' || c == '{' {
+				it.kind = map[byte]nodeKind{'[': listNode, '{': mappingNode}[c]
+				if err := s.skip(1); err != nil {
+					return n, err
+				}
+			} else {
+				t, kind, err := s.scalar()
+				if err != nil {
+					return n, err
+				}
+				if kind != 'n' {
+					it = node{kind: scalarNode, text: t}
+				}
+			}
+			n.items = append(n.items, it)
+			switch s.peek() {
+			case ',':
+				s.pos++
+			case ']':
+				s.pos++
+				return n, nil
+			default:
+				return n, s.fail("expected ',' or ']' in a list")
+			}
+		}
+	}
+	t, kind, err := s.scalar()
+	if kind == 'n' || err != nil {
+		return node{}, err
+	}
+	return node{kind: scalarNode, text: t}, nil
+}

@@ -1,0 +1,114 @@
+// Package sheet reads answer sheets: a student's answers in a file, in YAML,
+// JSON or JSON lines, keyed by question id.
+//
+// Each syntax has its own parser (yaml.go, and the scanner in scan.go for
+// JSON), which only turns the text into fields with their lines; one set of
+// field checks (fields.go) then makes the Sheet, so that the same sheet reads
+// alike, with the same messages, whatever its syntax.
+package sheet
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Sheet is a student's answers in a file, keyed by question id.
+//
+// Numbers and letters in a sheet refer to options in the order the sheet shows
+// them: shuffled with the sheet's seed when it has one, else in the bank's order.
+// An option's text always works.
+type Sheet struct {
+	File    string
+	Line    int // the sheet's first line (JSON lines: its line in the file)
+	Student string
+	Banks   []string
+	Seed    *uint64
+	// The selection the sheet was made with (conflictq sheet -n, --tag,
+	// --difficulty): grading asks the same questions. Empty: all of the banks'.
+	Count      int
+	Tags       []string
+	Difficulty string
+	// Answers are the answers in file order, one per question: a second
+	// answer to a question is left out and reported in Problems.
+	Answers []Answer
+	// Problems are what reading found wrong but left the sheet usable,
+	// reported when it is graded.
+	Problems []quiz.Problem
+}
+
+// Answer is one answer of a sheet.
+type Answer struct {
+	ID    string
+	Value quiz.Value
+}
+
+// Read reads one answer sheet. JSON is read when file ends in .json or .jsonl,
+// or is "-" (JSON lines on standard input), or line is set (line is then the
+// sheet's line in a JSON-lines file); YAML otherwise. Problems are returned as
+// a *quiz.InvalidError naming the file, line and field.
+func Read(file string, line int, data []byte) (*Sheet, error) {
+	if err := checkText(file, line, data); err != nil {
+		return nil, err
+	}
+	var r *raw
+	var err error
+	if isJSON(file, line) {
+		r, err = fromJSON(file, line, data)
+	} else {
+		r, err = fromYAML(file, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r.sheet()
+}
+
+func isJSON(file string, line int) bool {
+	ext := strings.ToLower(filepath.Ext(file))
+	return line > 0 || file == "-" || ext == ".json" || ext == ".jsonl"
+}
+
+// checkText refuses what no parser should read (quiz.CheckText); a line of a
+// JSON-lines file is named by its line.
+func checkText(file string, line int, data []byte) error {
+	err := quiz.CheckText(file, data)
+	var inv *quiz.InvalidError
+	if line > 0 && errors.As(err, &inv) {
+		for i := range inv.Problems {
+			inv.Problems[i].Line = line
+		}
+	}
+	return err
+}
+
+// Answer finds the answer to a question id. A sheet has a few dozen answers:
+// a scan beats building a map for every sheet.
+func (s *Sheet) Answer(id string) (quiz.Value, bool) {
+	for _, a := range s.Answers {
+		if a.ID == id {
+			return a.Value, true
+		}
+	}
+	return quiz.Value{}, false
+}
+
+// Response reads the sheet's answer to q. A question the sheet leaves out or
+// leaves empty is unanswered; an answer that cannot be read is a Problem (the
+// question then counts as unanswered).
+func (s *Sheet) Response(q *quiz.Question) (quiz.Response, *quiz.Problem) {
+	v, _ := s.Answer(q.ID)
+	return s.Resolve(q, v)
+}
+
+// Resolve reads v, one of the sheet's answers, as an answer to q: numbers and
+// letters count in the order the sheet's seed shows q's options.
+func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Problem) {
+	r, err := q.Resolve(v, s.Seed)
+	if err != nil {
+		return quiz.Response{}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
+	}
+	return r, nil
+}

@@ -1,0 +1,87 @@
+package sheet
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
+)
+
+// fromYAML parses a YAML sheet into its fields. Duplicate keys at the top
+// level and among the answers are left to the field checks.
+func fromYAML(file string, data []byte) (*raw, error) {
+	ps := &quiz.Problems{File: file}
+	root, ok := yamlnode.Parse(ps.Add, data, "answers")
+	if !ok {
+		return nil, ps.Err()
+	}
+	r := &raw{file: file, line: root.Line}
+	if root.Kind != yaml.MappingNode {
+		r.top = yamlnode.KindName(root)
+		return r, nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
+		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
+		if k.Value == "answers" && v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
+				val := valueFromNode(a)
+				val.Line = id.Line
+				f.val.answers = append(f.val.answers, Answer{ID: id.Value, Value: val})
+			}
+		}
+		r.fields = append(r.fields, f)
+	}
+	return r, nil
+}
+
+func yamlValue(n *yaml.Node) node {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return node{}
+		}
+		return node{kind: scalarNode, text: n.Value}
+	case yaml.SequenceNode:
+		out := node{kind: listNode, items: make([]node, 0, len(n.Content))}
+		for _, c := range n.Content {
+			out.items = append(out.items, yamlValue(yamlnode.Resolve(c)))
+		}
+		return out
+	}
+	return node{kind: mappingNode}
+}
+
+// valueFromNode reads an answer from YAML.
+func valueFromNode(n *yaml.Node) quiz.Value {
+	v := quiz.Value{Line: n.Line}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag != "!!null" && strings.TrimSpace(n.Value) != "" {
+			v.Kind, v.Text = quiz.Scalar, strings.TrimSpace(n.Value)
+		}
+	case yaml.SequenceNode:
+		v.Kind = quiz.List
+		for _, c := range n.Content {
+			if c = yamlnode.Resolve(c); c.Kind != yaml.ScalarNode {
+				return quiz.Value{Kind: quiz.Nested, Line: n.Line}
+			}
+			v.List = append(v.List, c.Value)
+		}
+	case yaml.MappingNode:
+		v.Kind = quiz.Mapping
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], yamlnode.Resolve(n.Content[i+1])
+			if val.Kind != yaml.ScalarNode {
+				return quiz.Value{Kind: quiz.Nested, Line: n.Line}
+			}
+			v.Pairs = append(v.Pairs, [2]string{k.Value, val.Value})
+		}
+	default:
+		v.Kind = quiz.Nested
+	}
+	return v
+}

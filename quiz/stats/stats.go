@@ -1,0 +1,716 @@
+package stats
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// Class statistics over graded sheets, computed as Moodle's quiz statistics
+// report computes them. What was followed:
+//
+//   - MoodleDocs, "Quiz statistics calculations"
+//     (https://docs.moodle.org/dev/Quiz_statistics_calculations): facility index,
+//     standard deviation, discrimination index (the correlation of the item with
+//     the rest of the test), discriminative efficiency (that covariance over the
+//     largest the two marginal distributions allow), coefficient of internal
+//     consistency (Cronbach's alpha), median.
+//   - Moodle's code, which the page describes: question/classes/statistics/
+//     questions/calculator.php (secondary_question_walker: sample variances and
+//     covariances over s-1; the index is null when var(x)·var(rest) is 0, the
+//     efficiency is null when the maximum covariance is 0, and that maximum
+//     pairs the sorted marks with the sorted rest-of-test scores),
+//     mod/quiz/report/statistics/classes/calculator.php (test SD over s-1,
+//     median as the mean of the middle one or two totals, alpha from the sum of
+//     the item mark variances over the total's variance) and
+//     mod/quiz/report/statistics/statistics_table.php (facility and item SD shown
+//     as percentages of the question's max mark).
+//
+// Moodle reads every attempt into memory and walks it twice. A district grades
+// 100,000 sheets as a stream, on several machines, so Stats keeps instead:
+// running means and co-moments (Welford's update, merged with Chan et al.'s
+// formula, which stays accurate where raw sums of squares lose digits), and, for
+// the median and the efficiency, counts of each distinct total, mark and
+// rest-of-test score. Marks are read to the nearest millionth of a point, so the
+// number of distinct values depends on how finely questions are marked, never on
+// the number of students.
+
+// markUnits is how many units a point is counted in: marks are kept as whole
+// millionths, so that equal scores are equal keys however the floats were added.
+const markUnits = 1e6
+
+// markLimit bounds a mark, in points, so that a total in millionths fits an int64.
+const markLimit = 1e9
+
+// barWidth is the longest bar of the score histogram, in characters.
+const barWidth = 40
+
+// Stats accumulates class statistics over graded sheets. Its memory grows with
+// the number of questions and the number of distinct marks and totals, not with
+// the number of students; two Stats over the same questions merge. A Stats is
+// not safe for concurrent use: give each goroutine its own and Merge them.
+type Stats struct {
+	n      int
+	items  []itemSums
+	meanT  float64       // mean total
+	m2T    float64       // Σ (T - mean)²
+	totals map[int64]int // total in millionths of a point → students
+}
+
+// itemSums is what Stats keeps of one question. x is the question's mark and y
+// the rest of the test: the student's total less x.
+type itemSums struct {
+	id      string
+	maxMark float64
+	meanX   float64
+	meanY   float64
+	m2X     float64       // Σ (x - mean x)²
+	m2Y     float64       // Σ (y - mean y)²
+	cXY     float64       // Σ (x - mean x)(y - mean y)
+	marks   map[int64]int // x in millionths → students
+	rest    map[int64]int // y in millionths → students
+}
+
+// New starts statistics for a quiz whose questions are ids, worth maxMarks
+// points each, in the order Add will be given marks. The two lists must be the
+// same length; that is the caller's to ensure, so a mismatch panics.
+func New(ids []string, maxMarks []float64) *Stats {
+	if len(ids) != len(maxMarks) {
+		panic(fmt.Sprintf("quiz.New: %d question ids but %d max marks; give one max mark per question", len(ids), len(maxMarks)))
+	}
+	s := &Stats{items: make([]itemSums, len(ids)), totals: map[int64]int{}}
+	for i, id := range ids {
+		s.items[i] = itemSums{id: id, maxMark: maxMarks[i], marks: map[int64]int{}, rest: map[int64]int{}}
+	}
+	return s
+}
+
+// markKey reads a mark to the nearest millionth of a point. A mark that is not
+// a number, or beyond a billion points, is a bug in the caller's grading and
+// panics: statistics built on it would be silently wrong.
+func markKey(m float64) int64 {
+	if math.IsNaN(m) || math.Abs(m) > markLimit {
+		panic(fmt.Sprintf("quiz.Stats.Add: mark %v is not a number of points; grade the sheet before adding it", m))
+	}
+	return int64(math.Round(m * markUnits))
+}
+
+// Add counts one student: marks holds the points earned on each question, in
+// New's order, one per question (a different count panics).
+func (s *Stats) Add(marks []float64) {
+	if len(marks) != len(s.items) {
+		panic(fmt.Sprintf("quiz.Stats.Add: %d marks for %d questions; give one mark per question, in New's order", len(marks), len(s.items)))
+	}
+	var kT int64
+	for _, m := range marks {
+		kT += markKey(m)
+	}
+	s.n++
+	n := float64(s.n)
+	t := float64(kT) / markUnits
+	d := t - s.meanT
+	s.meanT += d / n
+	s.m2T += d * (t - s.meanT)
+	s.totals[kT]++
+	for i := range s.items {
+		it := &s.items[i]
+		kx := markKey(marks[i])
+		ky := kT - kx
+		x, y := float64(kx)/markUnits, float64(ky)/markUnits
+		dx, dy := x-it.meanX, y-it.meanY
+		it.meanX += dx / n
+		it.meanY += dy / n
+		it.m2X += dx * (x - it.meanX)
+		it.m2Y += dy * (y - it.meanY)
+		it.cXY += dx * (y - it.meanY)
+		it.marks[kx]++
+		it.rest[ky]++
+	}
+}
+
+// Merge adds o's students to s, as if s had been given them with Add. The two
+// must be over the same questions, in the same order, with the same max marks.
+// A nil o adds nothing.
+func (s *Stats) Merge(o *Stats) error {
+	if o == nil {
+		return nil
+	}
+	if len(o.items) != len(s.items) {
+		return fmt.Errorf("cannot merge statistics over %d questions with statistics over %d; build both with New from the same questions", len(o.items), len(s.items))
+	}
+	for i := range s.items {
+		a, b := &s.items[i], &o.items[i]
+		if a.id != b.id {
+			return fmt.Errorf("cannot merge statistics: question %d is %q here but %q in the other; build both with New from the same questions in the same order", i+1, a.id, b.id)
+		}
+		if a.maxMark != b.maxMark {
+			return fmt.Errorf("cannot merge statistics: question %q is worth %s points here but %s in the other; give both the same max marks", a.id, text.FormatNum(a.maxMark), text.FormatNum(b.maxMark))
+		}
+	}
+	if o.n == 0 {
+		return nil
+	}
+	if o == s {
+		o = s.clone()
+	}
+	// Chan, Golub and LeVeque's pairwise update: the co-moment of the union is
+	// the sum of the parts' plus δx·δy·na·nb/n, δ being the difference of means.
+	na, nb := float64(s.n), float64(o.n)
+	n := na + nb
+	w := na * nb / n
+	d := o.meanT - s.meanT
+	s.meanT += d * nb / n
+	s.m2T += o.m2T + d*d*w
+	addCounts(s.totals, o.totals)
+	for i := range s.items {
+		a, b := &s.items[i], &o.items[i]
+		dx, dy := b.meanX-a.meanX, b.meanY-a.meanY
+		a.meanX += dx * nb / n
+		a.meanY += dy * nb / n
+		a.m2X += b.m2X + dx*dx*w
+		a.m2Y += b.m2Y + dy*dy*w
+		a.cXY += b.cXY + dx*dy*w
+		addCounts(a.marks, b.marks)
+		addCounts(a.rest, b.rest)
+	}
+	s.n += o.n
+	return nil
+}
+
+func addCounts(dst, src map[int64]int) {
+	for k, c := range src {
+		dst[k] += c
+	}
+}
+
+// clone copies s, so that s.Merge(s) reads one copy while it writes the other.
+func (s *Stats) clone() *Stats {
+	c := *s
+	c.totals = maps.Clone(s.totals)
+	c.items = slices.Clone(s.items)
+	for i := range c.items {
+		c.items[i].marks = maps.Clone(s.items[i].marks)
+		c.items[i].rest = maps.Clone(s.items[i].rest)
+	}
+	return &c
+}
+
+// StatsSummary is the class statistics of a quiz. Scores (MaxScore, Mean,
+// Median, SD) are in points; item statistics are percentages, as Moodle shows
+// them. Values are at full precision; the writers round them for people.
+type StatsSummary struct {
+	Count    int     `json:"count"`
+	MaxScore float64 `json:"max_score"`
+	Mean     float64 `json:"mean"`
+	Median   float64 `json:"median"`
+	// SD is the sample standard deviation of the totals (n-1, as Moodle); 0
+	// with fewer than two students.
+	SD float64 `json:"sd"`
+	// Alpha is Cronbach's alpha, a fraction (Moodle shows it ×100 as the
+	// "coefficient of internal consistency"); nil with fewer than two
+	// questions, fewer than two students, or totals that do not vary.
+	Alpha *float64 `json:"cronbach_alpha"`
+	// Histogram has 10 bins of percent of MaxScore: 0-10, 10-20, …, 90-100. A
+	// bin holds its lower bound; 100% goes in the last. Scores below 0 count in
+	// the first bin and above the maximum in the last. All bins are empty when
+	// MaxScore is 0.
+	Histogram []Bin       `json:"histogram"`
+	Items     []ItemStats `json:"questions"`
+
+	// lowBelow is the threshold Summary flagged questions at, for the writers
+	// to say; nil when the summary was built some other way.
+	lowBelow *float64
+}
+
+// Bin is one bar of the score histogram; From and To are percents of the
+// maximum score.
+type Bin struct {
+	From  float64 `json:"from"`
+	To    float64 `json:"to"`
+	Count int     `json:"count"`
+}
+
+// ItemStats is one question's statistics, as percentages.
+type ItemStats struct {
+	ID      string  `json:"id"`
+	MaxMark float64 `json:"max_mark"`
+	// Facility is the mean mark over the max mark, 0-100: how easy the
+	// question was. 0 when no one was counted or the question is worth nothing.
+	Facility float64 `json:"facility"`
+	// SD is the sample standard deviation of the mark over the max mark, 0-100;
+	// 0 with fewer than two students.
+	SD float64 `json:"sd"`
+	// Discrimination is the Pearson correlation of the mark with the rest of the
+	// test (the total less this question), -100..100; nil when either does not
+	// vary.
+	Discrimination *float64 `json:"discrimination"`
+	// DiscriminativeEfficiency is that covariance over the largest covariance
+	// the same marks and rest scores could have, paired best to best; nil when
+	// that largest covariance is 0.
+	DiscriminativeEfficiency *float64 `json:"discriminative_efficiency"`
+	// LowDiscrimination flags a question whose Discrimination is nil or below
+	// the threshold given to Summary: one that does not tell the students who
+	// know more from those who know less.
+	LowDiscrimination bool `json:"low_discrimination"`
+}
+
+// Summary computes the statistics of the students added so far. Questions whose
+// discrimination index is below lowDiscrimination percent (30 is usual), or
+// undefined, are flagged.
+func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
+	k := len(s.items)
+	sum := StatsSummary{
+		Count:     s.n,
+		Histogram: make([]Bin, 10),
+		Items:     make([]ItemStats, 0, k),
+		lowBelow:  &lowDiscrimination,
+	}
+	for _, it := range s.items {
+		sum.MaxScore += it.maxMark
+	}
+	for i := range sum.Histogram {
+		sum.Histogram[i] = Bin{From: float64(10 * i), To: float64(10 * (i + 1))}
+	}
+	if s.n > 0 {
+		sum.Mean = s.meanT
+		sum.Median = median(s.totals, s.n)
+		s.fillHistogram(sum.Histogram, sum.MaxScore)
+	}
+	// Every variance and covariance below is over n-1; where two are divided
+	// the n-1 cancels, so the co-moments are used as they are.
+	if s.n > 1 {
+		sum.SD = math.Sqrt(s.m2T / float64(s.n-1))
+	}
+	var sumM2X float64
+	for _, it := range s.items {
+		sumM2X += it.m2X
+	}
+	if k > 1 && s.n > 1 && s.m2T > 0 {
+		a := float64(k) / float64(k-1) * (1 - sumM2X/s.m2T)
+		sum.Alpha = &a
+	}
+	for _, it := range s.items {
+		is := ItemStats{ID: it.id, MaxMark: it.maxMark}
+		if s.n > 0 && it.maxMark > 0 {
+			is.Facility = 100 * it.meanX / it.maxMark
+		}
+		if s.n > 1 && it.maxMark > 0 {
+			is.SD = 100 * math.Sqrt(it.m2X/float64(s.n-1)) / it.maxMark
+		}
+		if s.n > 1 && it.m2X > 0 && it.m2Y > 0 {
+			// Rounding can take a perfect correlation a hair past ±100.
+			d := max(-100, min(100, 100*it.cXY/math.Sqrt(it.m2X*it.m2Y)))
+			is.Discrimination = &d
+		}
+		if cmax := maxCoMoment(it.marks, it.rest, it.meanX, it.meanY); s.n > 1 && cmax > 0 {
+			// cXY can never exceed cmax; where they are equal rounding may.
+			e := min(100, 100*it.cXY/cmax)
+			is.DiscriminativeEfficiency = &e
+		}
+		is.LowDiscrimination = is.Discrimination == nil || *is.Discrimination < lowDiscrimination
+		sum.Items = append(sum.Items, is)
+	}
+	return sum
+}
+
+// median is the middle total, or the mean of the middle two, as Moodle takes it.
+func median(totals map[int64]int, n int) float64 {
+	lo, hi := (n-1)/2, n/2 // 0-based ranks of the middle one or two
+	var vlo, vhi float64
+	seen := 0
+	for _, k := range slices.Sorted(maps.Keys(totals)) {
+		next := seen + totals[k]
+		if lo >= seen && lo < next {
+			vlo = float64(k) / markUnits
+		}
+		if hi >= seen && hi < next {
+			vhi = float64(k) / markUnits
+			break
+		}
+		seen = next
+	}
+	return (vlo + vhi) / 2
+}
+
+// fillHistogram counts the totals into bins of tenths of maxScore. A total
+// within rounding (half a millionth per question) of a bin's lower bound counts
+// as reaching it, so that 3 × ⅓ of 10 points is 10%, not 9.99999%.
+func (s *Stats) fillHistogram(bins []Bin, maxScore float64) {
+	if maxScore <= 0 {
+		return
+	}
+	tol := float64(len(s.items)) / markUnits
+	for k, c := range s.totals {
+		t := float64(k) / markUnits
+		b := int(math.Floor((t + tol) * 10 / maxScore))
+		bins[max(0, min(len(bins)-1, b))].Count += c
+	}
+}
+
+// maxCoMoment is the largest Σ(x-mx)(y-my) that pairing the marks with the rest
+// scores can give: the comonotonic pairing, smallest with smallest (Moodle sorts
+// both lists and pairs them in order). Walking the two distributions quantile
+// by quantile gives the same pairs without the lists.
+func maxCoMoment(xs, ys map[int64]int, mx, my float64) float64 {
+	kx, ky := slices.Sorted(maps.Keys(xs)), slices.Sorted(maps.Keys(ys))
+	if len(kx) == 0 || len(ky) == 0 {
+		return 0
+	}
+	var sum float64
+	i, j := 0, 0
+	ri, rj := xs[kx[0]], ys[ky[0]]
+	for i < len(kx) && j < len(ky) {
+		m := min(ri, rj)
+		sum += float64(m) * (float64(kx[i])/markUnits - mx) * (float64(ky[j])/markUnits - my)
+		ri -= m
+		rj -= m
+		if ri == 0 {
+			if i++; i < len(kx) {
+				ri = xs[kx[i]]
+			}
+		}
+		if rj == 0 {
+			if j++; j < len(ky) {
+				rj = ys[ky[j]]
+			}
+		}
+	}
+	return sum
+}
+
+// WriteJSON writes the summary as indented JSON, rounded as the other writers
+// show it: percentages and points to 2 decimals, alpha to 4. Undefined
+// statistics are null.
+func (s StatsSummary) WriteJSON(w io.Writer) error {
+	r := s
+	r.MaxScore, r.Mean, r.Median, r.SD = text.Round2(s.MaxScore), text.Round2(s.Mean), text.Round2(s.Median), text.Round2(s.SD)
+	r.Alpha = roundPtr(s.Alpha, 4)
+	r.Histogram = slices.Clone(s.Histogram)
+	if r.Histogram == nil {
+		r.Histogram = []Bin{}
+	}
+	r.Items = make([]ItemStats, len(s.Items))
+	for i, it := range s.Items {
+		it.Facility, it.SD = text.Round2(it.Facility), text.Round2(it.SD)
+		it.Discrimination = roundPtr(it.Discrimination, 2)
+		it.DiscriminativeEfficiency = roundPtr(it.DiscriminativeEfficiency, 2)
+		r.Items[i] = it
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+func roundPtr(v *float64, places int) *float64 {
+	if v == nil {
+		return nil
+	}
+	p := math.Pow(10, float64(places))
+	r := math.Round(*v*p) / p
+	return &r
+}
+
+// WriteCSV writes one row per question under a header row, for a spreadsheet.
+// Undefined statistics are empty cells.
+func (s StatsSummary) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"})
+	for _, it := range s.Items {
+		cw.Write([]string{
+			text.CSVSafe(it.ID), text.FormatNum(it.MaxMark), text.FormatNum(it.Facility), text.FormatNum(it.SD),
+			optNum(it.Discrimination), optNum(it.DiscriminativeEfficiency), strconv.FormatBool(it.LowDiscrimination),
+		})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func optNum(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return text.FormatNum(*v)
+}
+
+// pct2 shows a percentage to 2 decimals, as Moodle's report does; "n/a" when
+// it is undefined.
+func pct2(v *float64) string {
+	if v == nil {
+		return "n/a"
+	}
+	return strconv.FormatFloat(*v, 'f', 2, 64) + "%"
+}
+
+// testRows are the test statistics as label/value pairs, for both tables.
+func (s StatsSummary) testRows() [][2]string {
+	ofMax := func(v float64) string {
+		if s.MaxScore <= 0 {
+			return text.FormatNum(v)
+		}
+		p := 100 * v / s.MaxScore
+		return text.FormatNum(v) + " (" + pct2(&p) + ")"
+	}
+	alpha := "n/a"
+	if s.Alpha != nil {
+		alpha = strconv.FormatFloat(*s.Alpha, 'f', 2, 64)
+	}
+	return [][2]string{
+		{"Students", strconv.Itoa(s.Count)},
+		{"Maximum score", text.FormatNum(s.MaxScore)},
+		{"Mean", ofMax(s.Mean)},
+		{"Median", ofMax(s.Median)},
+		{"Standard deviation", ofMax(s.SD)},
+		{"Cronbach's alpha", alpha},
+	}
+}
+
+// lowNote says what the low-discrimination flag means, with its threshold when known.
+func (s StatsSummary) lowNote() string {
+	if s.lowBelow == nil {
+		return "Flagged: low discrimination (or none can be computed)."
+	}
+	return fmt.Sprintf("Flagged: discrimination below %s%% (or none can be computed); such a question does not tell apart the students who know more.", text.FormatNum(*s.lowBelow))
+}
+
+// bars draws the histogram as text: one line per bin, █ bars of at most
+// barWidth characters scaled to the fullest bin, and the count.
+func (s StatsSummary) bars() []string {
+	most := 0
+	for _, b := range s.Histogram {
+		most = max(most, b.Count)
+	}
+	lines := make([]string, 0, len(s.Histogram))
+	for _, b := range s.Histogram {
+		n := 0
+		if most > 0 {
+			n = int(math.Round(float64(b.Count) * barWidth / float64(most)))
+			if b.Count > 0 {
+				n = max(n, 1) // a student is never invisible
+			}
+		}
+		label := fmt.Sprintf("%s-%s%%", text.FormatNum(b.From), text.FormatNum(b.To))
+		bar := strings.Repeat("█", n)
+		if n > 0 {
+			bar += " "
+		}
+		lines = append(lines, fmt.Sprintf("%7s  %s%d", label, bar, b.Count))
+	}
+	return lines
+}
+
+// itemRow is one question's cells for the question tables.
+func itemRow(it ItemStats) []string {
+	flag := ""
+	if it.LowDiscrimination {
+		flag = "low discrimination"
+	}
+	return []string{it.ID, text.FormatNum(it.MaxMark), pct2(&it.Facility), pct2(&it.SD), pct2(it.Discrimination), pct2(it.DiscriminativeEfficiency), flag}
+}
+
+// WriteMarkdown writes the test statistics, the question table with questions
+// of low discrimination flagged, and the score histogram as a text bar chart.
+func (s StatsSummary) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("# Class statistics\n\n| Statistic | Value |\n|---|---:|\n")
+	for _, r := range s.testRows() {
+		fmt.Fprintf(&b, "| %s | %s |\n", r[0], r[1])
+	}
+	b.WriteString("\n## Questions\n\n")
+	if len(s.Items) == 0 {
+		b.WriteString("No questions.\n")
+	} else {
+		b.WriteString("| Question | Max mark | Facility | SD | Discrimination | Discriminative efficiency | Flag |\n")
+		b.WriteString("|---|---:|---:|---:|---:|---:|---|\n")
+		for _, it := range s.Items {
+			cells := itemRow(it)
+			cells[0] = text.MarkdownEscape(cells[0])
+			if it.LowDiscrimination {
+				cells[6] = "**" + cells[6] + "**"
+			}
+			fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
+		}
+		fmt.Fprintf(&b, "\n%s\n", s.lowNote())
+	}
+	b.WriteString("\n## Score distribution\n\nStudents by percent of the maximum score:\n\n```\n")
+	for _, l := range s.bars() {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("```\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteText writes the same content for a terminal: aligned columns and the
+// bar chart.
+func (s StatsSummary) WriteText(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("Class statistics\n")
+	rows := s.testRows()
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r[0]))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, r[0], r[1])
+	}
+	b.WriteString("\nQuestions\n")
+	if len(s.Items) == 0 {
+		b.WriteString("  No questions.\n")
+	} else {
+		table := [][]string{{"Question", "Max", "Facility", "SD", "Discrimination", "Disc. efficiency", ""}}
+		for _, it := range s.Items {
+			table = append(table, itemRow(it))
+		}
+		writeColumns(&b, table)
+		fmt.Fprintf(&b, "  %s\n", s.lowNote())
+	}
+	b.WriteString("\nScore distribution (students by percent of the maximum score)\n")
+	for _, l := range s.bars() {
+		b.WriteString("  " + l + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeColumns lines a table up: the first column to the left, the numbers to
+// the right, the last (a flag) to the left and unpadded. Widths count runes.
+func writeColumns(b *strings.Builder, table [][]string) {
+	widths := make([]int, len(table[0]))
+	for _, row := range table {
+		for i, c := range row {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	last := len(widths) - 1
+	for _, row := range table {
+		var line strings.Builder
+		line.WriteString(" ")
+		for i, c := range row {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			line.WriteString(" ")
+			switch i {
+			case 0:
+				line.WriteString(c + pad)
+			case last:
+				line.WriteString(c)
+			default:
+				line.WriteString(pad + c)
+			}
+			if i < last {
+				line.WriteString(" ")
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+	}
+}
+
+// statsJSON is Stats's state in a form that travels between machines: a batch
+// sharded across machines writes one per shard (grade --sums), and the shards'
+// sums merge into one class's statistics (conflictq summary).
+type statsJSON struct {
+	Version int            `json:"conflictq_stats"`
+	N       int            `json:"n"`
+	MeanT   float64        `json:"mean_total"`
+	M2T     float64        `json:"m2_total"`
+	Totals  map[int64]int  `json:"totals"`
+	Items   []itemSumsJSON `json:"questions"`
+}
+
+type itemSumsJSON struct {
+	ID      string        `json:"id"`
+	MaxMark float64       `json:"max_mark"`
+	MeanX   float64       `json:"mean_x"`
+	MeanY   float64       `json:"mean_y"`
+	M2X     float64       `json:"m2_x"`
+	M2Y     float64       `json:"m2_y"`
+	CXY     float64       `json:"c_xy"`
+	Marks   map[int64]int `json:"marks"`
+	Rest    map[int64]int `json:"rest"`
+}
+
+// MarshalJSON writes the running sums, so that shards can be merged later.
+func (s *Stats) MarshalJSON() ([]byte, error) {
+	out := statsJSON{Version: 1, N: s.n, MeanT: s.meanT, M2T: s.m2T, Totals: s.totals, Items: make([]itemSumsJSON, len(s.items))}
+	for i, it := range s.items {
+		out.Items[i] = itemSumsJSON{ID: it.id, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks, Rest: it.rest}
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads sums written by MarshalJSON.
+func (s *Stats) UnmarshalJSON(data []byte) error {
+	var in statsJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	if in.Version != 1 {
+		return fmt.Errorf("not conflictq statistics sums (written by grade --sums)")
+	}
+	if err := in.check(); err != nil {
+		return fmt.Errorf("the sums are damaged: %v", err)
+	}
+	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, items: make([]itemSums, len(in.Items))}
+	if s.totals == nil {
+		s.totals = map[int64]int{}
+	}
+	for i, it := range in.Items {
+		s.items[i] = itemSums{id: it.ID, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: it.Marks, rest: it.Rest}
+		if s.items[i].marks == nil {
+			s.items[i].marks = map[int64]int{}
+		}
+		if s.items[i].rest == nil {
+			s.items[i].rest = map[int64]int{}
+		}
+	}
+	return nil
+}
+
+// check refuses sums that no grading could have written.
+func (in *statsJSON) check() error {
+	finite := func(vs ...float64) bool {
+		for _, v := range vs {
+			if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e15 {
+				return false
+			}
+		}
+		return true
+	}
+	counted := func(h map[int64]int) (int, bool) {
+		n := 0
+		for _, c := range h {
+			if c < 0 {
+				return 0, false
+			}
+			n += c
+		}
+		return n, true
+	}
+	if in.N < 0 || in.M2T < 0 || !finite(in.MeanT, in.M2T) {
+		return fmt.Errorf("%d students, totals out of range", in.N)
+	}
+	if n, ok := counted(in.Totals); !ok || n != in.N {
+		return fmt.Errorf("%d students but totals for %d", in.N, n)
+	}
+	for _, it := range in.Items {
+		if it.MaxMark < 0 || !finite(it.MaxMark, it.MeanX, it.MeanY, it.M2X, it.M2Y, it.CXY) || it.M2X < 0 || it.M2Y < 0 {
+			return fmt.Errorf("question %q: sums out of range", it.ID)
+		}
+		if n, ok := counted(it.Marks); !ok || (n != in.N && n != 0) {
+			return fmt.Errorf("question %q: marks for %d students, not %d", it.ID, n, in.N)
+		}
+		if n, ok := counted(it.Rest); !ok || (n != in.N && n != 0) {
+			return fmt.Errorf("question %q: rest scores for %d students, not %d", it.ID, n, in.N)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,218 @@
+package text
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Xocalı", "xocali"},
+		{"Xocali", "xocali"},
+		{"XOCALI", "xocali"},
+		{"Nagorno-Karabakh", "nagorno karabakh"},
+		{"Nagorno Karabakh", "nagorno karabakh"},
+		{"  nagorno—karabakh!! ", "nagorno karabakh"},
+		{"Qarabağ", "qarabag"},
+		{"Xankəndi", "xankendi"},
+		{"Şuşa", "susa"},
+		{"Straße", "strasse"},
+		{"U.S.S.R.", "u s s r"},
+		{"“Khojaly”", "khojaly"},
+		{"1,994", "1 994"},
+		{"", ""},
+		{"?!", ""},
+		{"Ｋｈｏｊａｌｙ", "khojaly"}, // full-width letters fold too
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Cyrillic and Armenian fold case like Latin, and removing diacritics leaves
+// their letters whole: every spelling in a group folds to the group's first.
+func TestNormalizeCyrillicArmenian(t *testing.T) {
+	groups := [][]string{
+		{"ходжалы", "Ходжалы", "ХОДЖАЛЫ", "ходжАлы", "Ходжалы́"}, // a stress mark is a diacritic
+		{"шуша", "Шуша", "ШУША"},
+		{"нагорныи карабах", "Нагорный Карабах", "НАГОРНЫЙ КАРАБАХ", "Нагорный-Карабах"},
+		{"степанакерт", "Степанакерт", "СТЕПАНАКЕРТ"},
+		{"кельбаджар", "Кельбаджар", "КЕЛЬБАДЖАР"},
+		{"ежик", "Ёжик", "ЁЖИК", "ежик"}, // ё is usually written е
+		{"խոջալու", "Խոջալու", "ԽՈՋԱԼՈՒ", "խՈջալու"},
+		{"ստեփանակերտ", "Ստեփանակերտ", "ՍՏԵՓԱՆԱԿԵՐՏ"},
+		{"լեռնային ղարաբաղ", "Լեռնային Ղարաբաղ", "ԼԵՌՆԱՅԻՆ ՂԱՐԱԲԱՂ", "Լեռնային-Ղարաբաղ"},
+		{"արցախ", "Արցախ", "ԱՐՑԱԽ", "Արցա՛խ", "Արցա՜խ"}, // emphasis marks sit inside a word
+		{"նախիջեվան", "Նախիջևան", "ՆԱԽԻՋԵՎԱՆ", "Նախիջեվան", "Նախիջեւան"},
+		{"ցեղասպանություն", "Ցեղասպանություն", "ՑԵՂԱՍՊԱՆՈՒԹՅՈՒՆ"},
+		{"ինչու", "Ինչո՞ւ"},
+		{"xocali", "Xocalı", "XOCALI", "xocalı"},
+		{"dagliq", "Dağlıq", "DAĞLIQ"},
+		{"genocide", "geno\u00adcide"}, // a soft hyphen
+	}
+	for _, g := range groups {
+		want := Normalize(g[0])
+		for _, in := range g {
+			if got := Normalize(in); got != want {
+				t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+			}
+		}
+	}
+	// Folding keeps the script: nothing becomes empty or Latin.
+	for _, in := range []string{"Ходжалы", "Խոջալու", "Շուշի", "Агдам", "Ակնա"} {
+		if got := Normalize(in); utf8.RuneCountInString(got) != utf8.RuneCountInString(in) || got == "" || got[0] < utf8.RuneSelf {
+			t.Errorf("Normalize(%q) = %q", in, got)
+		}
+	}
+	// Different names stay different.
+	for _, pair := range [][2]string{{"Шуша", "Шуши"}, {"Ագդամ", "Ակնա"}, {"Լաչին", "Բերձոր"}} {
+		if Normalize(pair[0]) == Normalize(pair[1]) {
+			t.Errorf("%q and %q fold alike", pair[0], pair[1])
+		}
+	}
+	if !matchesShort("ХОДЖАЛЫ", []string{"Ходжалы"}) || !matchesShort("ՍՏԵՓԱՆԱԿԵՐՏ", []string{"Ստեփանակերտ"}) {
+		t.Error("a short answer in capitals is refused")
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"abc", "", 3},
+		{"", "ab", 2},
+		{"genocide", "genocide", 0},
+		{"genocde", "genocide", 1},   // deletion
+		{"genocidee", "genocide", 1}, // insertion
+		{"genocida", "genocide", 1},  // substitution
+		{"gneocide", "genocide", 1},  // transposition
+		{"kitten", "sitting", 3},
+		{"xocalı", "xocali", 1}, // runes, not bytes
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := EditDistance(tt.b, tt.a); got != tt.want {
+			t.Errorf("EditDistance is not symmetric for %q, %q", tt.a, tt.b)
+		}
+	}
+}
+
+// matchesShort is MatchesNormalized against accepted answers as a bank gives them.
+func matchesShort(given string, accept []string) bool {
+	folded := make([]string, len(accept))
+	for i, a := range accept {
+		folded[i] = Normalize(a)
+	}
+	return MatchesNormalized(given, folded)
+}
+
+func TestMatchesShort(t *testing.T) {
+	accept := []string{"Khojaly", "Xocalı"}
+	tests := []struct {
+		given string
+		want  bool
+	}{
+		{"Khojaly", true},
+		{"khojaly", true},
+		{"Xocali", true},   // diacritic-free spelling
+		{"XOCALI", true},   // case
+		{"Khojal", true},   // one typo, answer longer than 6 letters
+		{"Khojalyy", true}, // one typo
+		{"Kohjaly", true},  // transposition
+		{"Khjly", false},   // two edits
+		{"Agdam", false},
+		{"", false},
+		{"  ", false},
+	}
+	for _, tt := range tests {
+		if got := matchesShort(tt.given, accept); got != tt.want {
+			t.Errorf("matchesShort(%q) = %v, want %v", tt.given, got, tt.want)
+		}
+	}
+	// Short answers (6 letters or fewer) must be exact after folding.
+	if matchesShort("Bakux", []string{"Baku"}) {
+		t.Error("a typo in a short answer was accepted")
+	}
+	if matchesShort("Armenie", []string{"Armenia"}) != true {
+		t.Error("one typo in a 7-letter answer was refused")
+	}
+	if !matchesShort("Nagorno Karabakh", []string{"Nagorno-Karabakh"}) {
+		t.Error("space and hyphen are not folded alike")
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"1994", 1994, true},
+		{"1,994", 1994, true},
+		{" 30,000 ", 30000, true},
+		{"1 994", 1994, true},
+		{"-3.5", -3.5, true},
+		{"3,5", 3.5, true},
+		{"1,000,000", 1e6, true},
+		{"1,00,0", 0, false},
+		{"0x10", 0, false},
+		{"Inf", 0, false},
+		{"NaN", 0, false},
+		{"1e3", 0, false},
+		{"", 0, false},
+		{"nineteen", 0, false},
+		{"1.2.3", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseNumber(tt.in)
+		if (err == nil) != tt.ok || (tt.ok && got != tt.want) {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Xocalı", "Nagorno-Karabakh", "ǅ", "\xff", "İstanbul", "ß", "Նախիջևան", "ԵՒ", "Ինչո՞ւ", "Ёжик"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if !utf8.ValidString(n) {
+			t.Fatalf("Normalize(%q) = %q is not valid UTF-8", s, n)
+		}
+		if Normalize(n) != n {
+			t.Fatalf("Normalize is not idempotent: %q → %q → %q", s, n, Normalize(n))
+		}
+		if len(n) > 0 && (n[0] == ' ' || n[len(n)-1] == ' ') {
+			t.Fatalf("Normalize(%q) = %q has outer spaces", s, n)
+		}
+		if !matchesShort(s, []string{s}) && n != "" {
+			t.Fatalf("an answer does not match itself: %q", s)
+		}
+	})
+}
+
+func TestWithinOneEdit(t *testing.T) {
+	words := []string{"", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "xocali", "xocalı", "genocide", "genocde", "gneocide", "genociде"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := WithinOneEdit(a, b), EditDistance(a, b) <= 1; got != want {
+				t.Errorf("WithinOneEdit(%q, %q) = %v, EditDistance says %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkMatchesNormalized(b *testing.B) {
+	accept := []string{Normalize("Nagorno-Karabakh"), Normalize("Artsakh"), Normalize("Qarabağ"), Normalize("Mountainous Karabakh")}
+	b.ReportAllocs()
+	for range b.N {
+		MatchesNormalized("Nagorno Karabkh", accept)
+	}
+}

@@ -1,0 +1,101 @@
+package text
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// numberSpaces removes digit-group separators and mends the minus sign. A
+// Replacer is immutable once built and safe to share.
+var numberSpaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "", "−", "-")
+
+// ErrNotANumber is returned by ParseNumber for text that is not a number.
+var ErrNotANumber = errors.New("not a number")
+
+// ParseNumber reads a number the way people write one: 1994, -3.5, 1,994 and
+// 30,000 (comma as thousands separator), 1 994, 3,5 (comma as decimal mark when it
+// is not followed by exactly three digits).
+func ParseNumber(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if plainDigits(s) { // the common case, for grading many sheets
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return v, nil
+		}
+	}
+	s = numberSpaces.Replace(s)
+	if s == "" {
+		return 0, ErrNotANumber
+	}
+	if strings.Contains(s, ",") {
+		if thousands(s) {
+			s = strings.ReplaceAll(s, ",", "")
+		} else if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+			s = strings.Replace(s, ",", ".", 1)
+		} else {
+			return 0, ErrNotANumber
+		}
+	}
+	// Reject what strconv accepts but people do not mean: hex, "Inf", "NaN", exponents.
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+') {
+			return 0, ErrNotANumber
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, ErrNotANumber
+	}
+	return v, nil
+}
+
+func plainDigits(s string) bool {
+	if s == "" || len(s) > 15 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// thousands reports whether s groups its integer part in threes with commas.
+func thousands(s string) bool {
+	intPart := strings.TrimLeft(s, "+-")
+	if i := strings.IndexByte(intPart, '.'); i >= 0 {
+		intPart = intPart[:i]
+	}
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) < 1 || len(groups[0]) > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// Round2 rounds to two decimals, as scores and percentages are shown.
+func Round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// Percent is score as a percentage of max, to two decimals; 0 when max is 0.
+func Percent(score, max float64) float64 {
+	if max == 0 {
+		return 0
+	}
+	return Round2(100 * score / max)
+}
+
+// FormatNum writes a score or a mark to two decimals at most: 3, 2.5, 0.33.
+func FormatNum(v float64) string {
+	v = Round2(v)
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 { // most marks are whole: skip the float formatter
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -1,0 +1,226 @@
+package quiz
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// The limits every question keeps, whatever format it was written in.
+const (
+	MinChoices = 2  // single, multi
+	MaxChoices = 10 // single, multi
+	MinItems   = 2  // order
+	MaxItems   = 12 // order
+	MinPairs   = 2  // match; Moodle sets no upper limit, and neither do we
+	// MaxQuoteWords is the longest verbatim quote a citation may carry.
+	MaxQuoteWords = 25
+)
+
+// idPattern is what a bank's or a question's id may be: what Slug makes.
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) })
+
+// ValidID reports whether id may name a bank or a question.
+func ValidID(id string) bool { return idPattern().MatchString(id) }
+
+// Validate returns what makes q unusable: what every importer (the YAML
+// loader, GIFT, Aiken) must refuse, so that the session, scoring and reports
+// never meet a question they could not have loaded. Each Problem names the
+// field as the bank format spells it (choices, pairs.right, source.quote) and
+// carries q's line; a reader with better lines sets them, and File.
+func (q *Question) Validate() []Problem {
+	var out []Problem
+	bad := func(field, format string, args ...any) {
+		out = append(out, Problem{Line: q.Line, Question: q.ID, Field: field, Msg: fmt.Sprintf(format, args...)})
+	}
+	switch {
+	case q.ID == "":
+		bad("id", "missing")
+	case !ValidID(q.ID):
+		bad("id", "must be lower-case letters, digits, hyphens or underscores")
+	}
+	if !slices.Contains(Types, q.Type) && q.Type != Info {
+		bad("type", "%q is not a question type (one of %s, or info)", q.Type, typeList())
+	}
+	if strings.TrimSpace(q.Prompt) == "" {
+		bad("prompt", "missing")
+	}
+	if !(q.Points > 0) || math.IsInf(q.Points, 0) {
+		bad("points", "must be more than 0")
+	}
+	if q.Difficulty != "" && !slices.Contains(Difficulties, q.Difficulty) {
+		bad("difficulty", "%q is not one of easy, medium, hard", q.Difficulty)
+	}
+	if slices.ContainsFunc(q.Tags, func(t string) bool { return strings.TrimSpace(t) == "" }) {
+		bad("tags", "empty entry")
+	}
+	if !q.Source.IsZero() {
+		if q.Source.Section == "" {
+			bad("source.section", "missing (the untitled opening is \"Introduction\")")
+		}
+		if q.Source.Paragraph < 0 {
+			bad("source.paragraph", "must be a whole number from 1")
+		}
+		if w := len(strings.Fields(q.Source.Quote)); w > MaxQuoteWords {
+			bad("source.quote", "%d words; quote at most %d", w, MaxQuoteWords)
+		}
+	}
+	q.validateAnswer(bad)
+	q.validateUnused(bad)
+	return out
+}
+
+// validateAnswer checks the answer fields q's type uses.
+func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
+	switch q.Type {
+	case Single, Multi:
+		checkList(bad, "choices", "choices", "choices", q.Choices, MinChoices, MaxChoices)
+		field := "answers"
+		if q.Type == Single {
+			field = "answer"
+			if len(q.Correct) != 1 {
+				bad(field, "give exactly one right choice, not %d", len(q.Correct))
+			}
+		} else if len(q.Correct) == 0 {
+			bad(field, "list at least one right choice")
+		}
+		for k, i := range q.Correct {
+			if i < 0 || i >= len(q.Choices) || slices.Contains(q.Correct[:k], i) {
+				bad(field, "right choice %d is not one of the choices, or is listed twice", i+1)
+			}
+		}
+	case Short:
+		if len(q.Accept) == 0 {
+			bad("accept", "list at least one accepted answer")
+		}
+		for _, a := range q.Accept {
+			if text.Normalize(a) == "" && !strings.Contains(a, "*") { // * alone: any answer
+				bad("accept", "%q has no letters or digits to compare", a)
+			}
+		}
+	case Numeric:
+		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+			bad("answer", "expected a finite number")
+		}
+		if !(q.Tol >= 0) || math.IsInf(q.Tol, 0) {
+			bad("tolerance", "must not be negative")
+		}
+	case Order:
+		checkList(bad, "items", "items", "items", q.Items, MinItems, MaxItems)
+	case Match:
+		lefts, rights := make([]string, len(q.Pairs)), make([]string, len(q.Pairs))
+		for i, p := range q.Pairs {
+			lefts[i], rights[i] = p.Left, p.Right
+		}
+		// Left items may share a right side, which is offered once.
+		checkList(bad, "pairs", "pairs.left", "pairs", lefts, MinPairs, 0)
+		if len(lefts) < MinPairs {
+			bad("pairs", "give at least %d pairs, not %d", MinPairs, len(lefts))
+		}
+		for _, p := range q.Pairs {
+			if p.Left == "" || p.Right == "" {
+				bad("pairs", "each pair needs both left and right")
+			}
+		}
+	case Open:
+		if strings.TrimSpace(q.Model) == "" {
+			bad("model_answer", "empty")
+		}
+	}
+	q.validateCredit(bad)
+}
+
+// validateCredit checks per-answer credit: one share per choice or accepted
+// answer, each from -1 to 1 (from 0 for short answers), and a single
+// question's answer in full; further numbers only for numeric questions.
+func (q *Question) validateCredit(bad func(field, format string, args ...any)) {
+	if q.Credit != nil {
+		switch q.Type {
+		case Single, Multi:
+			if len(q.Credit) != len(q.Choices) {
+				bad("credit", "%d credits for %d choices", len(q.Credit), len(q.Choices))
+			}
+			if q.Type == Single && len(q.Correct) == 1 && q.ChoiceCredit(q.Correct[0]) != 1 {
+				bad("credit", "the answer earns %v, not full credit (1)", q.ChoiceCredit(q.Correct[0]))
+			}
+		case Short:
+			if len(q.Credit) != len(q.Accept) {
+				bad("credit", "%d credits for %d accepted answers", len(q.Credit), len(q.Accept))
+			}
+		default:
+			bad("credit", "not used by type %s (it goes with single, multi, short)", q.Type)
+		}
+		lo := -1.0
+		if q.Type == Short {
+			lo = 0
+		}
+		for _, c := range q.Credit {
+			if !(c >= lo && c <= 1) {
+				bad("credit", "%v is out of range: give a share from %v to 1", c, lo)
+			}
+		}
+	}
+	if len(q.Numbers) > 0 && q.Type != Numeric {
+		bad("also", "not used by type %s (it goes with numeric)", q.Type)
+	}
+	for _, n := range q.Numbers {
+		if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) || !(n.Credit >= 0 && n.Credit <= 1) {
+			bad("also", "%v ± %v for %v: expected finite numbers, a tolerance not negative and a credit from 0 to 1", n.Value, n.Tol, n.Credit)
+		}
+	}
+}
+
+// validateUnused refuses answer fields that q's type does not use.
+func (q *Question) validateUnused(bad func(field, format string, args ...any)) {
+	for _, f := range []struct {
+		field string
+		set   bool
+	}{
+		{"choices", len(q.Choices) > 0 || len(q.Correct) > 0},
+		{"answer", q.Truth || q.Value != 0},
+		{"accept", len(q.Accept) > 0},
+		{"tolerance", q.Tol != 0},
+		{"unit", q.Unit != ""},
+		{"items", len(q.Items) > 0},
+		{"pairs", len(q.Pairs) > 0},
+		{"model_answer", q.Model != ""},
+		{"key_points", len(q.Key) > 0},
+	} {
+		types := fieldTypes[f.field]
+		if f.field == "answer" {
+			types = []Type{TrueFalse, Numeric}
+		}
+		if f.set && !slices.Contains(types, q.Type) && (slices.Contains(Types, q.Type) || q.Type == Info) {
+			bad(f.field, "not used by type %s (it goes with %s)", q.Type, joinTypes(types))
+		}
+	}
+}
+
+// checkList checks a list of texts: lo to hi entries (hi 0: no bound), none
+// empty, no two the same once trimmed (C++, C# and C are three answers, though
+// they fold alike for typing). Counts and empty entries are reported on field, repeats on dupField
+// (a match question's pairs.left or pairs.right).
+func checkList(bad func(field, format string, args ...any), field, dupField, noun string, list []string, lo, hi int) {
+	if hi > 0 && (len(list) < lo || len(list) > hi) {
+		bad(field, "give %d to %d %s, not %d", lo, hi, noun, len(list))
+	}
+	seen := map[string]bool{}
+	for _, s := range list {
+		if strings.TrimSpace(s) == "" {
+			if field != "pairs" { // a pair's empty side is reported once, for the pair
+				bad(field, "empty entry")
+			}
+			continue
+		}
+		k := strings.TrimSpace(s)
+		if seen[k] {
+			bad(dupField, "%q appears twice", s)
+		}
+		seen[k] = true
+	}
+}
