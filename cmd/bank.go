@@ -18,6 +18,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/gift"
 	"github.com/conflictq/conflictq/quiz/moodlexml"
+	"github.com/conflictq/conflictq/quiz/qti"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
@@ -210,7 +211,7 @@ func countErrors(ps []quiz.Problem) int {
 }
 
 // exportFormats are the formats bank export writes.
-var exportFormats = []string{"json", "yaml", "gift", "moodlexml", "aiken", "markdown", "anki"}
+var exportFormats = []string{"json", "yaml", "gift", "moodlexml", "qti", "aiken", "markdown", "anki"}
 
 func newCmdBankExport(f *Factory) *cobra.Command {
 	var format, output string
@@ -223,6 +224,8 @@ func newCmdBankExport(f *Factory) *cobra.Command {
   json, yaml  conflictq's own format
   gift        Moodle's GIFT; order questions become matching ones (said on stderr)
   moodlexml   Moodle XML, with partial credit, tags, idnumbers and feedback
+  qti         an IMS QTI 1.2 zip, which Canvas imports as a quiz; what it
+              cannot hold is said on stderr
   aiken       single-choice questions only; the others are skipped (counted on stderr)
   markdown    a printable worksheet with an answer key, for classes without terminals
   anki        tab-separated cards to import into Anki`,
@@ -251,6 +254,10 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 					return err
 				case "moodlexml":
 					n, err := moodlexml.Export(w, b)
+					notes = n
+					return err
+				case "qti":
+					n, err := qti.Export(w, b)
 					notes = n
 					return err
 				case "aiken":

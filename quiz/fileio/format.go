@@ -19,6 +19,7 @@ var extensions = []struct{ ext, format string }{
 	{".gift", "gift"},
 	{".txt", "gift"},
 	{".xml", "moodlexml"},
+	{".zip", "qti"},
 	{".aiken", "aiken"},
 	{".tsv", "anki"},
 }
