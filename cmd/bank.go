@@ -265,6 +265,7 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 						return fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
 					}
 					skipped, err := aiken.Export(w, b)
+					notes = append(notes, aiken.CreditNotes(b)...)
 					if skipped > 0 {
 						notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
 					}

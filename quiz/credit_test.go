@@ -206,3 +206,24 @@ func TestCreditRoundTripsThroughYAML(t *testing.T) {
 		}
 	}
 }
+
+// Feedback and answer keys name every fully right answer and the part marks.
+func TestExpectedAndCreditNote(t *testing.T) {
+	b := loadCredit(t)
+	for _, tc := range []struct{ id, expected, note string }{
+		{"half", "full", "half: 50%"},
+		{"seasons", "spring / summer / winter / autumn", ""},
+		{"weighted", "Grant; Grant's wife", "No one: -50%; Grant: 50%; Grant's wife: 50%; Grant's father: -100%"},
+		{"cat", "Frog", "Cat: 50%"},
+		{"roots", "-7 / 4", "4 (± 1): 50%"},
+		{"won", "have just won", ""},
+	} {
+		q := b.Question(tc.id)
+		if got := q.Expected(); got != tc.expected {
+			t.Errorf("%s: Expected() = %q, want %q", tc.id, got, tc.expected)
+		}
+		if got := q.CreditNote(); got != tc.note {
+			t.Errorf("%s: CreditNote() = %q, want %q", tc.id, got, tc.note)
+		}
+	}
+}

@@ -294,3 +294,16 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 
 // flatten puts text on one line: every run of white space becomes one space.
 func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// CreditNotes names the single-choice questions whose credit Aiken cannot
+// hold (it has one right letter and no part marks): Export writes them with
+// their first right answer only.
+func CreditNotes(b *quiz.Bank) []string {
+	var out []string
+	for _, q := range b.Questions {
+		if q.Type == quiz.Single && q.Credit != nil {
+			out = append(out, fmt.Sprintf("%s: Aiken has one right answer and no part marks: only %q is right there (%s)", q.ID, q.Choices[q.Correct[0]], q.CreditNote()))
+		}
+	}
+	return out
+}

@@ -387,3 +387,14 @@ func TestOptionsAsWritten(t *testing.T) {
 		t.Errorf("a question that starts like a tight option: prompt %q", q.Prompt)
 	}
 }
+
+func TestCreditNotes(t *testing.T) {
+	b := &quiz.Bank{ID: "c", Questions: []*quiz.Question{
+		{ID: "half", Type: quiz.Single, Prompt: "Which?", Choices: []string{"wrong", "half", "full"}, Correct: []int{2}, Credit: []float64{0, 0.5, 1}, Points: 1},
+		{ID: "plain", Type: quiz.Single, Prompt: "Which?", Choices: []string{"a", "b"}, Correct: []int{0}, Points: 1},
+	}}
+	got := CreditNotes(b)
+	if len(got) != 1 || !strings.Contains(got[0], `half: Aiken has one right answer and no part marks: only "full" is right there (half: 50%)`) {
+		t.Errorf("notes %q", got)
+	}
+}
