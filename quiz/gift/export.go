@@ -133,11 +133,13 @@ func (w *questionWriter) singleAnswers() ([]string, error) {
 	if len(q.Correct) != 1 || q.Correct[0] < 0 || q.Correct[0] >= len(q.Choices) {
 		return nil, fmt.Errorf("right answer %v is not one of %d choices", q.Correct, len(q.Choices))
 	}
-	// Moodle reads every = answer of a single choice as fully right and a
-	// ~%n% one as earning n%.
+	// Moodle reads an = answer of a single choice as fully right and a ~%n%
+	// one as earning n%. Other fully right choices are written ~%100%, so
+	// that a question whose every choice is right keeps a ~ and stays a
+	// multiple-choice question.
 	for i, c := range q.Choices {
 		switch cr := q.ChoiceCredit(i); {
-		case i == q.Correct[0] || cr == 1:
+		case i == q.Correct[0]:
 			answers = append(answers, "="+fragment(c))
 		case cr == 0:
 			answers = append(answers, answer("~", "%0%", c))

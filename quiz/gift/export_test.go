@@ -209,7 +209,7 @@ func TestExportCredit(t *testing.T) {
 		{ID: "roots", Type: quiz.Numeric, Prompt: "Roots?", Value: -7, Numbers: []quiz.Number{{Value: 4, Credit: 1}, {Value: 4, Tol: 1, Credit: 0.5}}, Points: 1, Line: 5},
 	}}
 	back, notes, out := roundTrip(t, b)
-	for _, want := range []string{"~%50%half", "=full", "=spring\n\t=summer", "~%-100%No one", "~%50%Grant\n", "=Frog\n", "=%50%Cat", "=%25%Grant*", "{#\n\t=-7\n\t=%100%4\n\t=%50%4:1\n"} {
+	for _, want := range []string{"~%50%half", "=full", "=spring\n\t~%100%summer", "~%-100%No one", "~%50%Grant\n", "=Frog\n", "=%50%Cat", "=%25%Grant*", "{#\n\t=-7\n\t=%100%4\n\t=%50%4:1\n"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("export lacks %q:\n%s", want, out)
 		}
