@@ -95,6 +95,12 @@ func (w *questionWriter) writeMeta() {
 	if len(q.Tags) > 0 {
 		w.meta(keyTags, strings.Join(q.Tags, ", "))
 	}
+	// Moodle's own comments: it keeps the id as idnumber and the tags.
+	moodle := "// [id:" + moodleEscape(q.ID) + "]"
+	for _, t := range q.Tags {
+		moodle += " [tag:" + moodleEscape(t) + "]"
+	}
+	w.buf.WriteString(moodle + "\n")
 	if q.Points != 1 && q.Points > 0 {
 		w.meta(keyPoints, strconv.FormatFloat(q.Points, 'f', -1, 64))
 	}
@@ -360,3 +366,9 @@ func weight(v float64) string {
 
 // noArrow breaks each "->" so that GIFT does not read a matching pair.
 func noArrow(s string) string { return strings.ReplaceAll(s, "->", "- >") }
+
+// moodleEscape writes a value inside Moodle's [id:…] or [tag:…]: a ] is \]
+// and a line break a space.
+func moodleEscape(s string) string {
+	return strings.NewReplacer("]", `\]`, "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
