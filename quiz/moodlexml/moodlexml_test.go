@@ -297,3 +297,49 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Every Moodle fixture and QAS-Editor dataset: the questions conflictq can
+// hold are imported (0: the file has none, only Cloze, calculated or drag
+// and drop, and is refused with each question named on its line).
+func TestCorpusCounts(t *testing.T) {
+	want := map[string]int{
+		"moodle/broken_cloze_questions.xml": 0, "moodle/categories_reverse_order.xml": 2, "moodle/category_with_description.xml": 1,
+		"moodle/export_category.xml": 1, "moodle/html_chars_in_idnumbers.xml": 1, "moodle/multianswer.xml": 0, "moodle/multichoice.xml": 1,
+		"moodle/nested_categories.xml": 1, "moodle/nested_categories_with_questions.xml": 5, "moodle/old_format_file.xml": 2,
+		"moodle/sample_questions_with_old_image_tag.xml": 1,
+		"qas-editor/all.xml": 15, "qas-editor/calculated.xml": 0, "qas-editor/calculatedmulti.xml": 0, "qas-editor/calculatedsimple.xml": 0,
+		"qas-editor/cloze.xml": 0, "qas-editor/ddimageortext.xml": 0, "qas-editor/ddmarker.xml": 0, "qas-editor/ddwtos.xml": 0,
+		"qas-editor/description.xml": 1, "qas-editor/essay.xml": 1, "qas-editor/gapselect.xml": 0, "qas-editor/matching.xml": 1,
+		"qas-editor/multichoice.xml": 1, "qas-editor/numerical.xml": 1, "qas-editor/randomsamatch.xml": 0, "qas-editor/shortanswer.xml": 1,
+		"qas-editor/truefalse.xml": 1,
+	}
+	files, _ := filepath.Glob("testdata/corpus/*/*.xml")
+	if len(files) != len(want) {
+		t.Errorf("%d corpus files, %d expected counts", len(files), len(want))
+	}
+	total := 0
+	for _, file := range files {
+		name := strings.TrimPrefix(filepath.ToSlash(file), "testdata/corpus/")
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, warnings, err := Parse(name, data)
+		got := 0
+		if err == nil {
+			got = len(b.Questions)
+			for _, w := range warnings {
+				if w.Line == 0 {
+					t.Errorf("%s: a warning with no line: %v", name, w)
+				}
+			}
+		} else if !strings.Contains(err.Error(), "no questions found that conflictq can use") {
+			t.Errorf("%s: %v", name, err)
+		}
+		if got != want[name] {
+			t.Errorf("%s: %d questions, want %d", name, got, want[name])
+		}
+		total += got
+	}
+	t.Logf("%d files, %d questions imported", len(files), total)
+}
