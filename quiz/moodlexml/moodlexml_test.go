@@ -307,7 +307,7 @@ func TestCorpusCounts(t *testing.T) {
 		"moodle/export_category.xml": 1, "moodle/html_chars_in_idnumbers.xml": 1, "moodle/multianswer.xml": 0, "moodle/multichoice.xml": 1,
 		"moodle/nested_categories.xml": 1, "moodle/nested_categories_with_questions.xml": 5, "moodle/old_format_file.xml": 2,
 		"moodle/sample_questions_with_old_image_tag.xml": 1,
-		"qas-editor/all.xml": 15, "qas-editor/calculated.xml": 0, "qas-editor/calculatedmulti.xml": 0, "qas-editor/calculatedsimple.xml": 0,
+		"qas-editor/all.xml":                             15, "qas-editor/calculated.xml": 0, "qas-editor/calculatedmulti.xml": 0, "qas-editor/calculatedsimple.xml": 0,
 		"qas-editor/cloze.xml": 0, "qas-editor/ddimageortext.xml": 0, "qas-editor/ddmarker.xml": 0, "qas-editor/ddwtos.xml": 0,
 		"qas-editor/description.xml": 1, "qas-editor/essay.xml": 1, "qas-editor/gapselect.xml": 0, "qas-editor/matching.xml": 1,
 		"qas-editor/multichoice.xml": 1, "qas-editor/numerical.xml": 1, "qas-editor/randomsamatch.xml": 0, "qas-editor/shortanswer.xml": 1,
