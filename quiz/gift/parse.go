@@ -256,6 +256,9 @@ func (b *builder) answers(ans text, general string, braces int) {
 	case isTrueFalse(ans):
 		b.trueFalse(ans)
 	default:
+		if h := tfHead(ans); strings.EqualFold(h, "true") || strings.EqualFold(h, "false") || h == "t" || h == "f" {
+			b.warn(braces, "{%s} is a short answer %q, as Moodle reads it: true/false is written in capitals, {T} or {TRUE}", h, h)
+		}
 		b.short(ans, braces)
 	}
 }
@@ -671,16 +674,23 @@ func (b *builder) match(ans text, line int) {
 	b.q.Type, b.q.Pairs = quiz.Match, pairs
 }
 
+// isTrueFalse reports whether answers are T, TRUE, F or FALSE, in capitals as
+// Moodle requires (it reads {true} as a short answer).
 func isTrueFalse(ans text) bool {
-	head := ans
-	if h := ans.index("#", 0); h >= 0 {
-		head = ans[:h]
-	}
-	switch strings.ToUpper(head.trim().String()) {
+	switch tfHead(ans) {
 	case "T", "TRUE", "F", "FALSE":
 		return true
 	}
 	return false
+}
+
+// tfHead is the answer block before any feedback.
+func tfHead(ans text) string {
+	head := ans
+	if h := ans.index("#", 0); h >= 0 {
+		head = ans[:h]
+	}
+	return head.trim().String()
 }
 
 // trueFalse builds {T}, {FALSE}, or {T#feedback if wrong#feedback if right}.

@@ -143,8 +143,10 @@ var constructs = []struct {
 			{ID: "q2", Type: quiz.TrueFalse, Prompt: "B", Truth: true, Line: 3},
 			{ID: "q3", Type: quiz.TrueFalse, Prompt: "C", Line: 5},
 			{ID: "q4", Type: quiz.TrueFalse, Prompt: "D", Line: 7},
-			{ID: "q5", Type: quiz.TrueFalse, Prompt: "E", Truth: true, Line: 9},
+			// Moodle reads only capitals as true/false.
+			{ID: "q5", Type: quiz.Short, Prompt: "E", Accept: []string{"true"}, Exact: true, Line: 9},
 		},
+		warns: []string{`t.gift:9: warning: question "q5": {true} is a short answer "true", as Moodle reads it: true/false is written in capitals`},
 	},
 	{
 		name: "true/false feedback: if wrong, then if right",
