@@ -69,6 +69,9 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		StateDir:      stateDir(getenv),
 		HandleSignals: true,
 	}
+	if now, err := time.Parse(time.RFC3339, getenv("CONFLICTQ_TEST_NOW")); err == nil {
+		f.Now = testClock(now, getenv("CONFLICTQ_TEST_STEP"))
+	}
 	f.Library = sync.OnceValue(func() *quiz.Library {
 		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks, Formats: bankFormats}
 	})
@@ -114,4 +117,24 @@ func stateDir(getenv func(string) string) func() (string, error) {
 		}
 		return filepath.Join(home, ".local", "state", "conflictq"), nil
 	}
+}
+
+// testClock is the clock CONFLICTQ_TEST_NOW sets, for tests and for trying a
+// review schedule by hand over days that pass in minutes: it starts at now
+// and runs on in real time, or, with CONFLICTQ_TEST_STEP (such as 5s), moves
+// on by that step each time it is read, so that a script's times are the same
+// on every run.
+func testClock(now time.Time, step string) func() time.Time {
+	if d, err := time.ParseDuration(step); err == nil {
+		var mu sync.Mutex
+		return func() time.Time {
+			mu.Lock()
+			defer mu.Unlock()
+			t := now
+			now = now.Add(d)
+			return t
+		}
+	}
+	start := time.Now()
+	return func() time.Time { return now.Add(time.Since(start)) }
 }

@@ -83,11 +83,26 @@ func Select(banks []*Bank, f Filter, seed uint64) ([]*Presented, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Presented, len(pool))
-	for i, q := range pool {
+	return Present(pool, seed), nil
+}
+
+// Present shows questions in the order given, their options shuffled by seed
+// as Select does: for a spaced review, which chooses its own order.
+func Present(questions []*Question, seed uint64) []*Presented {
+	out := make([]*Presented, len(questions))
+	for i, q := range questions {
 		out[i] = &Presented{Question: q, Perm: optionOrder(q, seed)}
 	}
-	return out, nil
+	return out
+}
+
+// Match reports whether the filter keeps q (its tags and difficulty; Count
+// is for Select).
+func (f Filter) Match(q *Question) bool {
+	if f.Difficulty != "" && !strings.EqualFold(q.Difficulty, f.Difficulty) {
+		return false
+	}
+	return len(f.Tags) == 0 || slices.ContainsFunc(f.Tags, q.HasTag)
 }
 
 // Pick filters, shuffles and takes f.Count questions as Select does, without
@@ -97,13 +112,9 @@ func Pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	var pool []*Question
 	for _, b := range banks {
 		for _, q := range b.Questions {
-			if f.Difficulty != "" && !strings.EqualFold(q.Difficulty, f.Difficulty) {
-				continue
+			if f.Match(q) {
+				pool = append(pool, q)
 			}
-			if len(f.Tags) > 0 && !slices.ContainsFunc(f.Tags, q.HasTag) {
-				continue
-			}
-			pool = append(pool, q)
 		}
 	}
 	if len(pool) == 0 {

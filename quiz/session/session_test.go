@@ -254,3 +254,22 @@ func TestSessionEssayWithoutKeyPointsAsksNoSelfCheck(t *testing.T) {
 		t.Error("listed key points that do not exist")
 	}
 }
+
+// OnAnswer sees each answer as soon as it is scored, and none after a stop.
+func TestSessionOnAnswer(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 4, Stop: ErrInterrupted}
+	var seen []quiz.Outcome
+	s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(),
+		OnAnswer: func(o quiz.Outcome) { seen = append(seen, o) }}
+	res, _ := s.Run(context.Background())
+	if len(seen) != 3 {
+		t.Fatalf("OnAnswer called %d times, want 3 (the answers before the stop)", len(seen))
+	}
+	for i, o := range seen {
+		if o.Question != res.Outcomes[i].Question || o.Fraction != res.Outcomes[i].Fraction || o.Seconds <= 0 {
+			t.Errorf("answer %d: OnAnswer saw %+v, the result has %+v", i, o, res.Outcomes[i])
+		}
+	}
+}
