@@ -817,6 +817,14 @@ func (b *builder) numeric(ans text, line int) {
 		b.warn(line, "no answer earns full credit: the best, %s, is taken as right and earns it in full", nums[best].shown)
 	}
 	b.q.Type, b.q.Value, b.q.Tol = quiz.Numeric, nums[best].value, nums[best].tol
+	// Moodle marks by the first answer a number falls within; conflictq
+	// tries the right one first. They differ only where an earlier answer
+	// overlaps it: say so.
+	for _, n := range nums[:best] {
+		if n.weight < 100 && math.Abs(n.value-nums[best].value) <= n.tol+nums[best].tol {
+			b.warn(n.line, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks (put the right answer first)", n.shown, n.weight, nums[best].shown, max(n.weight, 0))
+		}
+	}
 	for i, n := range nums {
 		if i != best && n.weight > 0 {
 			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100})

@@ -189,6 +189,7 @@ var constructs = []struct {
 				Explanation: "If you answered 1821 ± 1: Close\nIf you answered 1822: Correct!\nIf you answered anything else: Look it up", Line: 1},
 			{ID: "roots", Type: quiz.Numeric, Prompt: "x² + 3x − 28 = 0", Value: -7, Numbers: []quiz.Number{{Value: 4, Credit: 1}}, Line: 8},
 		},
+		warns: []string{`t.gift:2: warning: question "born": 1821 ± 1 (50%) comes before 1822 and overlaps it`},
 	},
 	{
 		// A hand-written slip Moodle reads past: the empty answer is skipped.
@@ -251,6 +252,14 @@ var constructs = []struct {
 			`t.gift:4: warning: question "g": a second '{'`,
 			`t.gift:4: warning: question "g": empty answer after '~' skipped`,
 			`t.gift:6: warning: question "q3": a '}' after the answers is shown as text`},
+	},
+	{
+		// Moodle takes the first answer that matches; a partial one before
+		// the right one, overlapping it, marks differently: a warning.
+		name:  "a partial numeric answer overlapping a later right one, with a warning",
+		src:   "::born:: Born? {#\n=%50%1822:2\n=1822:0\n}\n",
+		want:  []*quiz.Question{{ID: "born", Type: quiz.Numeric, Prompt: "Born?", Value: 1822, Numbers: []quiz.Number{{Value: 1822, Tol: 2, Credit: 0.5}}, Line: 1}},
+		warns: []string{`t.gift:2: warning: question "born": 1822 ± 2 (50%) comes before 1822 and overlaps it: Moodle gives 50% for numbers in both`},
 	},
 	{
 		name: "matching with 14 pairs, some sharing a right side",

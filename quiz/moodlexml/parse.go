@@ -451,6 +451,13 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			}
 			if c == 1 && !found {
 				q.Value, q.Tol, found = val, tol, true
+				// Moodle marks by the first answer a number falls within;
+				// conflictq tries the right one first.
+				for _, n := range q.Numbers {
+					if math.Abs(n.Value-val) <= n.Tol+tol {
+						p.warn(line, q.ID, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks", num(n.Value), n.Credit*100, shown, n.Credit*100)
+					}
+				}
 				continue
 			}
 			q.Numbers = append(q.Numbers, quiz.Number{Value: val, Tol: tol, Credit: c})
