@@ -23,7 +23,7 @@ import (
 // It returns one note for each question Moodle will not see as conflictq
 // does: an order question needs Moodle's ordering question type (standard
 // from Moodle 4.4, a plugin before), an open question's key points are only
-// in comments and the grader information, and Moodle marks an ordering
+// only in comments (the model answer is the grader information), and Moodle marks an ordering
 // question by its own rules. The output is written in one piece.
 func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	var buf bytes.Buffer
@@ -105,7 +105,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		}
 		general = ""
 		if len(q.Key) > 0 {
-			note("Moodle's essays have no key points: they are in the grader information and a comment")
+			note("Moodle's essays have no key points: they are only in an XML comment, which Moodle ignores (the model answer is the grader information)")
 		}
 	case quiz.Info:
 		if q.Explanation != "" {
