@@ -22,9 +22,10 @@ import (
 //
 // It returns one note for each question Moodle will not see as conflictq
 // does: an order question needs Moodle's ordering question type (standard
-// from Moodle 4.4, a plugin before), an open question's key points are only
-// only in comments (the model answer is the grader information), and Moodle marks an ordering
-// question by its own rules. The output is written in one piece.
+// from Moodle 4.4, a plugin before), which marks by its own rules; an open
+// question's key points are only in a comment (the model answer is the
+// grader information); an info page's explanation likewise. The output is
+// written in one piece.
 func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	var buf bytes.Buffer
 	title := b.Title
