@@ -36,8 +36,10 @@ A term that is not found gets suggestions and exit code 1.`,
   conflictq define "Нагорный Карабах"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return invalid("which term? Type it after define, for example: conflictq define genocide\n" +
-					"To see every term: conflictq glossary list; to search the texts: conflictq glossary search WORDS")
+				// Short lines: a message broken by the terminal mid-word is hard to read.
+				return invalid("define needs a term, for example: conflictq define genocide\n" +
+					"  every term:       conflictq glossary list\n" +
+					"  search the texts: conflictq glossary search WORDS")
 			}
 			return nil
 		},
@@ -69,7 +71,7 @@ func defineRun(opts *DefineOptions) error {
 				fmt.Fprintf(ios.ErrOut, "did you mean: %s?\n", strings.Join(s, ", "))
 			}
 			if hits := g.Search(term); len(hits) > 0 {
-				fmt.Fprintf(ios.ErrOut, "found in: %s\n  (conflictq glossary search '%s' shows where)\n", hitTerms(hits, 5), glossary.Sanitize(term))
+				fmt.Fprintf(ios.ErrOut, "%s\n  (conflictq glossary search '%s' shows where)\n", text.Hang("found in: "+hitTerms(hits, 5), 80, 2), glossary.Sanitize(term))
 			}
 			continue
 		}
