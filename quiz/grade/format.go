@@ -162,7 +162,7 @@ func (t *textResults) Write(r *SheetResult) error {
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), strings.Join(rereads(r), "; "))
+	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), strings.Join(rereads(r), "; "))
 	if t.opts.Reveal {
 		for _, o := range r.Outcomes {
 			if o.Question.Graded() && !o.Correct() {
@@ -456,7 +456,7 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		Visibility string           `json:"visibility"`
 		Tests      []gradescopeTest `json:"tests"`
 	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
-	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent))
+	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent))
 	if rr := rereads(r); len(rr) > 0 {
 		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
 	}
@@ -498,7 +498,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString("## conflictq results\n\n| Student | Score | % | Result | Reread |\n|---|---:|---:|---|---|\n")
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
 	if m.opts.Reveal {
 		for _, o := range r.Outcomes {
 			if o.Question.Graded() && !o.Correct() {
