@@ -141,3 +141,28 @@ func TestSummaryAfterAnEarlyStop(t *testing.T) {
 		t.Errorf("summary does not name the tags not reached:\n%s", out)
 	}
 }
+
+// An open question's tag is "not marked", never "0 / 0", in the summary and
+// the Markdown report.
+func TestOpenTagRowsSayNotMarked(t *testing.T) {
+	open := &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Tags: []string{"questions"}, Points: 1}
+	one := &quiz.Question{ID: "one", Type: quiz.TrueFalse, Prompt: "True?", Truth: true, Tags: []string{"recall"}, Points: 1}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Outcomes: []quiz.Outcome{
+		{Question: &quiz.Presented{Question: open}, Response: quiz.Response{Answered: true, Text: "A union"}},
+		{Question: &quiz.Presented{Question: one}, Response: quiz.Response{Answered: true, Bool: true}, Fraction: 1},
+	}}
+	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
+	var sum, md bytes.Buffer
+	rep.WriteSummary(&sum, nil)
+	if err := rep.Write(&md, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"summary": sum.String(), "markdown": md.String()} {
+		if strings.Contains(out, "0 / 0") {
+			t.Errorf("%s shows 0 / 0:\n%s", name, out)
+		}
+		if !strings.Contains(out, "not marked") {
+			t.Errorf("%s does not say an open question's tag is not marked:\n%s", name, out)
+		}
+	}
+}
