@@ -242,3 +242,35 @@ func TestDistractorsFallBackInOrder(t *testing.T) {
 		}
 	}
 }
+
+// docs/glossary-format.md lists every kind with its fallback, as Kinds has them.
+func TestKindsDocumented(t *testing.T) {
+	data, err := os.ReadFile("../docs/glossary-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "| `") {
+			rows++
+		}
+	}
+	if rows != len(Kinds) {
+		t.Errorf("the docs list %d kinds; Kinds has %d", rows, len(Kinds))
+	}
+	for _, k := range Kinds {
+		fallback := strings.Join(k.Fallback, ", ")
+		if fallback == "" {
+			fallback = "none"
+		}
+		i := strings.Index(string(data), "| `"+k.Name+"` |")
+		if i < 0 {
+			t.Errorf("kind %q is not in the docs' table", k.Name)
+			continue
+		}
+		row, _, _ := strings.Cut(string(data[i:]), "\n")
+		if !strings.HasSuffix(row, "| "+fallback+" |") {
+			t.Errorf("kind %q: the docs' row %q should end with its fallback %q", k.Name, row, fallback)
+		}
+	}
+}
