@@ -1,7 +1,9 @@
 package glossary_test
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/assets"
@@ -46,4 +48,35 @@ func TestEmbeddedDistractorsKeepToTheirKinds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A wrong answer that the question itself rules out is no distractor: a term
+// named in the description asked from ("between Stepanakert and Agdam"), or a
+// definition that names the term asked about ("on the road from Khojaly").
+func TestEmbeddedDistractorsNotRuledOutByTheQuestion(t *testing.T) {
+	g := assets.Glossary()
+	for _, q := range glossary.VocabularyBank(g).Questions {
+		answer := q.Choices[q.Correct[0]]
+		for i, c := range q.Choices {
+			if i == q.Correct[0] {
+				continue
+			}
+			if e, ok := g.Lookup(c); ok && strings.HasPrefix(q.ID, "term-") && mentions(q.Prompt, e) {
+				t.Errorf("%s: the description names the wrong option %q", q.ID, c)
+			}
+			if e, ok := g.Lookup(answer); ok && strings.HasPrefix(q.ID, "define-") && mentions(c, e) {
+				t.Errorf("%s: the wrong option %q names the term asked about", q.ID, c)
+			}
+		}
+	}
+}
+
+// mentions reports whether text names any of e's names as a whole word.
+func mentions(text string, e *glossary.Entry) bool {
+	for _, name := range e.AllNames() {
+		if len(name) >= 3 && regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])`+regexp.QuoteMeta(name)+`([^\p{L}\p{N}]|$)`).MatchString(text) {
+			return true
+		}
+	}
+	return false
 }

@@ -53,14 +53,16 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		// Definitions as options: each as written. One that names its own term
 		// would give itself away (and a blank in the right one alone would
 		// too), so a wrong one that does is left out, and the question is
-		// when the right one does.
+		// when the right one does. A wrong one that names the term asked
+		// about rules itself out ("on the road from Khojaly"), and is left
+		// out too.
 		shorts := []string{e.Short}
 		for _, o := range g.distractors(e, 6) {
-			if len(shorts) < 4 && mask(o.Short, o) == o.Short {
+			if len(shorts) < 4 && !names(o.Short, o) && !names(o.Short, e) {
 				shorts = append(shorts, o.Short)
 			}
 		}
-		if mask(e.Short, e) == e.Short && len(shorts) >= 3 && distinct(shorts) {
+		if !names(e.Short, e) && len(shorts) >= 3 && distinct(shorts) {
 			b.Questions = append(b.Questions, &quiz.Question{
 				ID: "define-" + slug, Bank: VocabularyID, Type: quiz.Single,
 				Prompt:  fmt.Sprintf("Which best describes “%s”?", e.Term),
