@@ -15,6 +15,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/session"
 )
 
@@ -85,9 +86,11 @@ func surveyPrompter(io *iostreams.IOStreams) session.Prompter {
 }
 
 // bankFormats are the formats besides YAML that --bank reads: Moodle's GIFT
-// (.gift, and .txt as Moodle exports it) and Aiken (.aiken, or recognised).
+// (.gift, and .txt as Moodle exports it), Moodle XML (.xml, or recognised) and
+// Aiken (.aiken, or recognised).
 var bankFormats = []quiz.Format{
 	{Name: "gift", Exts: []string{".gift", ".txt"}, Parse: gift.Parse},
+	{Name: "moodlexml", Exts: []string{".xml"}, Looks: moodlexml.Looks, Parse: moodlexml.Parse},
 	{Name: "aiken", Exts: []string{".aiken"}, Looks: aiken.Looks, Parse: aiken.Parse},
 }
 

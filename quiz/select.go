@@ -34,11 +34,7 @@ func (p *Presented) Options() []string {
 	case Order:
 		return permute(p.Items, p.Perm)
 	case Match:
-		rights := make([]string, len(p.Pairs))
-		for i, pr := range p.Pairs {
-			rights[i] = pr.Right
-		}
-		return permute(rights, p.Perm)
+		return permute(p.Rights(), p.Perm)
 	}
 	return nil
 }
@@ -70,6 +66,9 @@ func (p *Presented) FromDisplay(display []int) []int {
 		out[k] = d
 		if p.Perm != nil && d >= 0 && d < len(p.Perm) {
 			out[k] = p.Perm[d]
+		}
+		if p.Type == Match && d >= 0 {
+			out[k] = p.pairOfRight(out[k])
 		}
 	}
 	return out
@@ -167,7 +166,7 @@ func optionOrder(q *Question, seed uint64) []int {
 	case Order:
 		n = len(q.Items)
 	case Match:
-		n = len(q.Pairs)
+		n = len(q.Rights())
 	default:
 		return nil
 	}

@@ -252,7 +252,8 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 			}
 		}
 		s.why(o)
-		if !o.Response.Answered {
+		// With no key points there is nothing to check an answer against.
+		if !o.Response.Answered || len(q.Key) == 0 {
 			return nil
 		}
 		ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")
