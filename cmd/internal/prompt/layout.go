@@ -16,7 +16,7 @@ import (
 // line, which broke the same way ("It s|aid"). These templates, survey's own
 // with two changes, put the hint on a line of its own, wrapped to the width,
 // and the answer on its own lines under the prompt, wrapped at word
-// boundaries. Text is typed on a line of its own, after "> ". Options are wrapped before survey sees them (wrapOptions).
+// boundaries (a checklist's ticks one a line: they may hold commas). Text is typed on a line of its own, after "> ". Options are wrapped before survey sees them (wrapOptions).
 
 // Columns before an option's text: "> " in a menu, "> [ ]  " in a checklist.
 const (
@@ -88,8 +88,10 @@ const multiSelectTemplate = `
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
 {{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
-{{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}{{ wrapAnswer .Answer %d }}{{color "reset"}}{{"\n"}}
-{{- else }}{{"\n"}}{{- color "cyan"}}%s{{color "reset"}}
+{{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}
+  {{- range $i, $o := .Options}}{{if index $.Checked $i}}{{ wrapAnswer $o %[1]d }}{{"\n"}}{{end}}{{end}}
+  {{- if not .Answer}}{{ wrapAnswer "(none ticked)" %[1]d }}{{"\n"}}{{end}}{{color "reset"}}
+{{- else }}{{"\n"}}{{- color "cyan"}}%[2]s{{color "reset"}}
   {{- "\n"}}
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}

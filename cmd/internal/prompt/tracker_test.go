@@ -3,6 +3,7 @@ package prompt
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -45,9 +46,7 @@ func TestLayoutWrapsOptionsAndAnswers(t *testing.T) {
 		t.Errorf("wrapAnswer:\n%s", got)
 	}
 	sel, multi, _ := templates(60)
-	for _, tmpl := range []string{sel, multi} {
-		if !bytes.Contains([]byte(tmpl), []byte("wrapAnswer .Answer 60")) {
-			t.Errorf("template does not wrap the answer to 60 columns")
-		}
+	if !strings.Contains(sel, "wrapAnswer .Answer 60") || !strings.Contains(multi, "wrapAnswer $o 60") {
+		t.Errorf("the templates do not wrap the answers to 60 columns")
 	}
 }
