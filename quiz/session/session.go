@@ -190,8 +190,9 @@ func timeLeft(d time.Duration) string {
 	return fmt.Sprintf("%d seconds left", int(d.Seconds()))
 }
 
+// notice shows msg in plain words: no emoji, which cmd.exe's fonts lack.
 func (s *Session) notice(msg string) {
-	msg = "⏱ " + msg
+	msg = "Time: " + msg
 	if n, ok := s.Prompter.(Noticer); ok {
 		n.Notice(s.style().Bold(msg))
 		return

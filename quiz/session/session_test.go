@@ -376,7 +376,7 @@ func TestSessionCountsDown(t *testing.T) {
 	}()
 	select {
 	case msg := <-p.notices:
-		if msg != "⏱ 10 seconds left" {
+		if msg != "Time: 10 seconds left" {
 			t.Errorf("notice %q, want the 10 seconds left", msg)
 		}
 	case <-time.After(5 * time.Second):
