@@ -282,7 +282,12 @@ func (s *Session) answer(q *quiz.Presented, indent string) {
 	}
 	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("Answer:"))
 	for _, l := range lines {
-		fmt.Fprintf(s.Out, "%s  %s\n", indent, text.Hang(l, s.Width, len(indent)+2))
+		// An order's later lines hang under the item, past its number.
+		hang := len(indent) + 2
+		if q.Type == quiz.Order {
+			hang += strings.Index(l, " ") + 1
+		}
+		fmt.Fprintf(s.Out, "%s  %s\n", indent, text.Hang(l, s.Width, hang))
 	}
 }
 
