@@ -225,6 +225,11 @@ func setFlag(fl *pflag.Flag, val any) error {
 				}
 			}
 		}
+		if len(list) == 0 && fl.Name == "bank" {
+			// Without a bank there is nothing to ask: say so here, where the
+			// setting is, rather than later with no bank to name.
+			return errors.New("expected at least one bank (a name or a file); remove the setting to use the default")
+		}
 		if err := sv.Replace(list); err != nil {
 			return err
 		}

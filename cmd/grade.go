@@ -19,6 +19,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -179,6 +180,9 @@ func gradeRun(opts *GradeOptions) error {
 					return invalid("%s is a sheet being graded; write the results to another file", out)
 				}
 			}
+			if in := sheetInGradedDir(out, opts.Inputs); in != "" {
+				return invalid("%s is a sheet being graded (in %s); write the results to another file", out, in)
+			}
 			outputs = append(outputs, st)
 		}
 	}
@@ -213,6 +217,42 @@ func gradeRun(opts *GradeOptions) error {
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// sheetInGradedDir returns the input directory that holds out when out reads
+// as an answer sheet: naming it would replace a student's sheet with the
+// results. A previous run's results in the directory are not sheets and may be
+// replaced.
+func sheetInGradedDir(out string, inputs []string) string {
+	if !grade.IsSheetFile(out) {
+		return ""
+	}
+	real, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		return ""
+	}
+	real, _ = filepath.Abs(real)
+	for _, in := range inputs {
+		dir, err := filepath.EvalSymlinks(in)
+		if err != nil {
+			continue
+		}
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			continue
+		}
+		dir, _ = filepath.Abs(dir)
+		if rel, err := filepath.Rel(dir, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		data, err := fileio.ReadFileLimited(out)
+		if err != nil {
+			return in // unreadable: better refused than replaced
+		}
+		if _, err := sheet.Read(out, 0, data); err == nil {
+			return in
+		}
+	}
+	return ""
 }
 
 // gradeBatch grades every input on all cores and writes results in input order.

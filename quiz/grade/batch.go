@@ -193,7 +193,7 @@ func (b *Batch) walk(dir string, bad func(error)) []string {
 			bad(err)
 			return nil
 		}
-		if !d.IsDir() && isSheetFile(path) && (b.Skip == nil || !b.Skip(path)) {
+		if !d.IsDir() && IsSheetFile(path) && (b.Skip == nil || !b.Skip(path)) {
 			found = append(found, path)
 		}
 		return nil
@@ -208,7 +208,9 @@ func (b *Batch) walk(dir string, bad func(error)) []string {
 	return found
 }
 
-func isSheetFile(path string) bool {
+// IsSheetFile reports whether a directory's file is graded as a sheet, by its
+// extension.
+func IsSheetFile(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml", ".json", ".jsonl":
 		return true

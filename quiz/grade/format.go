@@ -312,7 +312,7 @@ func (c *csvResults) Write(r *SheetResult) error {
 	}
 	b = appendCSVField(b, text.CSVSafe(r.Student))
 	b = append(b, ',')
-	b = appendCSVField(b, r.Where())
+	b = appendCSVField(b, text.CSVSafe(r.Where())) // a file can be named =HYPERLINK(...)
 	b = append(b, ',')
 	b = appendNum(b, r.Score)
 	b = append(b, ',')
