@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -224,10 +225,27 @@ func gradeRun(opts *GradeOptions) error {
 // results. A previous run's results in the directory are not sheets and may be
 // replaced.
 func sheetInGradedDir(out string, inputs []string) string {
-	if !grade.IsSheetFile(out) {
+	in := inGradedDir(out, inputs)
+	if in == "" {
 		return ""
 	}
-	real, err := filepath.EvalSymlinks(out)
+	data, err := fileio.ReadFileLimited(out)
+	if err != nil {
+		return in // unreadable: better refused than replaced
+	}
+	if _, err := sheet.Read(out, 0, data); err != nil {
+		return ""
+	}
+	return in
+}
+
+// inGradedDir returns the input directory under which the existing file path
+// would be graded as a sheet, or "".
+func inGradedDir(path string, inputs []string) string {
+	if !grade.IsSheetFile(path) {
+		return ""
+	}
+	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return ""
 	}
@@ -241,14 +259,7 @@ func sheetInGradedDir(out string, inputs []string) string {
 			continue
 		}
 		dir, _ = filepath.Abs(dir)
-		if rel, err := filepath.Rel(dir, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			continue
-		}
-		data, err := fileio.ReadFileLimited(out)
-		if err != nil {
-			return in // unreadable: better refused than replaced
-		}
-		if _, err := sheet.Read(out, 0, data); err == nil {
+		if rel, err := filepath.Rel(dir, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return in
 		}
 	}
@@ -304,13 +315,45 @@ func resultWriters(opts *GradeOptions, out io.Writer) (w grade.ResultWriter, clo
 	if path == "" {
 		return main, closeSummary, nil
 	}
-	sf, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	sf, err := openStepSummary(path, opts.Inputs)
 	if err != nil {
-		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
+		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v; no step summary written\n", err)
 		return main, closeSummary, nil
 	}
 	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
 	return grade.MultiResultWriter(main, summary), func() { sf.Close() }, nil
+}
+
+// openStepSummary opens GitHub's step summary for appending. It must be a
+// regular file (a pipe with no reader would block the run forever) and not one
+// of the inputs (appending to a sheet being graded would spoil it).
+func openStepSummary(path string, inputs []string) (*os.File, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (a pipe or a device)", text.Printable(path))
+	}
+	// O_NONBLOCK: should a pipe take the name now, opening it must not wait
+	// for a reader before the check below can refuse it.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file", text.Printable(path))
+	}
+	for _, in := range inputs {
+		if err != nil {
+			break
+		}
+		if ist, serr := os.Stat(in); serr == nil && os.SameFile(st, ist) || inGradedDir(path, []string{in}) != "" {
+			err = fmt.Errorf("%s is a sheet being graded", text.Printable(path))
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // batchHandler takes each graded sheet in input order: messages, the tally
