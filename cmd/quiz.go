@@ -333,12 +333,14 @@ func stopped(err error) error {
 	return err
 }
 
-// catchSignals turns SIGINT, SIGTERM and SIGHUP into the quiz context's end, so
-// that what was answered is saved. In a menu the terminal is raw and Ctrl-C
-// arrives as a key instead, which survey reports as an interrupt.
+// catchSignals turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into the quiz
+// context's end, so that what was answered is saved. In a menu the terminal is
+// raw and Ctrl-C arrives as a key instead, which survey reports as an
+// interrupt. SIGQUIT (Ctrl-\) would otherwise dump the stack and lose the
+// answers, with the terminal left raw.
 func catchSignals(cancel context.CancelCauseFunc) func() {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	done := make(chan struct{})
 	go func() {
 		select {
