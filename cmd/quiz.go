@@ -275,9 +275,11 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format stri
 	path, werr := saveReport(opts, rep, format)
 	if werr != nil {
 		// Nothing answered is lost: keep it where incomplete quizzes go.
-		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %v\n", werr)
+		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %s\n", text.EscapeControl(werr.Error()))
 		if p, err := saveInState(opts, rep, format); err == nil {
-			fmt.Fprintf(ios.ErrOut, "Your answers are saved in %s instead\n", p)
+			fmt.Fprintf(ios.ErrOut, "Your answers are saved in %s instead\n", text.EscapeControl(p))
+		} else {
+			lastResort(ios, rep, err)
 		}
 	}
 	switch {
@@ -297,6 +299,18 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format stri
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// lastResort prints the report when no file could take it (a full disk, a
+// read-only state folder, no home): the screen is the only copy left, so say
+// so and show all of it, as JSON on standard output.
+func lastResort(ios *iostreams.IOStreams, rep *report.Report, err error) {
+	fmt.Fprintf(ios.ErrOut, "conflictq: nothing was saved: the fallback failed too (%s).\n"+
+		"Here is the whole report as JSON on standard output: copy it and keep it.\n", text.EscapeControl(err.Error()))
+	if werr := rep.Write(ios.Out, report.FormatJSON); werr != nil {
+		// Standard output is gone too: standard error is all that is left.
+		_ = rep.Write(ios.ErrOut, report.FormatJSON)
+	}
 }
 
 // askName asks for the student's name, giving way to a signal or the time
