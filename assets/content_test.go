@@ -94,6 +94,35 @@ func TestContentGuard(t *testing.T) {
 			}
 		}
 	})
+	// A people's losses (entries marked victims) are wrong answers only for one
+	// another, never filler for an unrelated term (rule 8), and the vocabulary
+	// bank asks about both communities' losses with the same care (rule 3).
+	t.Run("vocabulary-losses-among-themselves", func(t *testing.T) {
+		g := assets.Glossary()
+		victims := map[string]bool{}
+		for _, e := range g.Entries() {
+			if e.Victims {
+				victims[e.Term], victims[e.Short] = true, true
+			}
+		}
+		for _, q := range assets.CompiledBank(glossary.VocabularyID).Questions {
+			answer := q.Choices[q.Correct[0]]
+			for i, c := range q.Choices {
+				if i != q.Correct[0] && victims[c] != victims[answer] {
+					t.Errorf("bank vocabulary, question %q: %q offered beside %q: a people's losses are wrong answers only for one another", q.ID, c, answer)
+				}
+			}
+		}
+		asked := map[string]bool{}
+		for _, e := range g.VocabularyEntries() {
+			asked[e.Term] = true
+		}
+		for _, term := range []string{"Khojaly", "pogroms of 1988-1990", "expulsions of 1988-1990", "Black January"} {
+			if e, ok := g.Lookup(term); !ok || !e.Victims || !asked[e.Term] {
+				t.Errorf("glossary term %q: the vocabulary bank should ask about it, marked victims (rule 3: both communities' losses)", term)
+			}
+		}
+	})
 }
 
 // contentItems gathers every question of every embedded bank and every entry.

@@ -31,7 +31,11 @@ type Entry struct {
 	// Confusable names terms too close to this one to be offered as its
 	// wrong answers in the vocabulary quiz (ceasefire and truce), either way.
 	Confusable []string `json:"confusable,omitempty" yaml:"confusable,omitempty"`
-	Sources    []Source `json:"sources" yaml:"sources"`
+	// Victims marks an entry about a people's losses (a pogrom, an expulsion,
+	// a massacre, a flight): the vocabulary quiz offers such entries as wrong
+	// answers only for one another, never as filler for an unrelated term.
+	Victims bool     `json:"victims,omitempty" yaml:"victims,omitempty"`
+	Sources []Source `json:"sources" yaml:"sources"`
 	// Topic is the file the entry came from (law, places, history, ...), used to
 	// draw plausible distractors for the vocabulary quiz.
 	Topic string `json:"topic" yaml:"-"`

@@ -26,7 +26,7 @@ type entryNode struct {
 // inherit the decoder's KnownFields check, so it makes its own.
 var entryFields = map[string]bool{"term": true, "aliases": true, "short": true, "definition": true, "in_article": true,
 	"since_article": true, "correction": true, "related": true, "confusable": true, "sources": true,
-	"names": true, "contrast": true}
+	"names": true, "contrast": true, "victims": true}
 
 func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {

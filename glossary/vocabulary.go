@@ -12,6 +12,12 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
+// CorrectionLabel heads an entry's correction, in define and in the
+// vocabulary quiz. A correction may be an error, an update or a missing
+// attribution (each says which in its first words), so the label claims only
+// what is true of all three.
+const CorrectionLabel = "Checked against the record"
+
 // VocabularyID is the id of the bank VocabularyBank builds.
 const VocabularyID = "vocabulary"
 
@@ -88,7 +94,7 @@ func explanation(e *Entry, others []*Entry) string {
 		parts = append(parts, fmt.Sprintf("Compare %s: %s", o.Term, o.Short))
 	}
 	if e.Correction != "" {
-		parts = append(parts, "Where the article is wrong: "+e.Correction)
+		parts = append(parts, CorrectionLabel+": "+e.Correction)
 	}
 	parts = append(parts, fmt.Sprintf("For the full entry, run: conflictq define %q", e.Term))
 	return strings.Join(parts, " ")
@@ -171,10 +177,15 @@ func (g *Glossary) distractors(e *Entry, n int) []*Entry {
 }
 
 // kind is what an entry names, for choosing wrong answers of the same kind: a
-// place; a people or a person (the people topic); or a concept (an event, a
-// law, an organisation, a category of people such as refugee). A group of
-// people is never offered as the wrong answer for a category of people.
+// people's losses (an entry marked victims, whatever its topic); a place; a
+// people or a person (the people topic); or a concept (an event, a law, an
+// organisation, a category of people such as refugee). A group of people is
+// never offered as the wrong answer for a category of people, and a pogrom, an
+// expulsion or a flight never as filler for an unrelated term.
 func kind(e *Entry) string {
+	if e.Victims {
+		return "loss"
+	}
 	switch e.Topic {
 	case "places":
 		return "place"

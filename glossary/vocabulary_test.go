@@ -133,7 +133,7 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 		"term-khojaly":                     "Agdam lay outside the oblast, in Azerbaijani hands in 1992; Khojaly lay inside it.",
 		"term-ceasefire":                   "A truce is a short pause; a ceasefire is meant to last.",
 		// A citation of the article's error carries the correction.
-		"term-referendum": "Where the article is wrong: The independence referendum was held on 10 December 1991",
+		"term-referendum": "Checked against the record: The independence referendum was held on 10 December 1991",
 	} {
 		if q := qs[id]; q == nil || !strings.Contains(q.Explanation, want) {
 			t.Errorf("%s: explanation lacks %q: %+v", id, want, q)
@@ -153,5 +153,42 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 	}
 	if !slices.ContainsFunc(g.Entries(), func(e Entry) bool { return e.Contrast == "" && e.InArticle != nil }) {
 		t.Error("the fixture needs an asked entry without a contrast")
+	}
+}
+
+// A people's losses are wrong answers only for one another: never filler for
+// an unrelated term (the 2023 flight for "referendum", Black January for
+// "Soviet Union"), and the losses of both communities are asked about.
+func TestVocabularyLossesOnlyAmongThemselves(t *testing.T) {
+	g, qs := vocabularyFixture(t)
+	victims := map[string]bool{} // term or short → marked victims
+	byText := map[string]*Entry{}
+	for _, e := range g.Entries() {
+		byText[e.Term], byText[e.Short] = &e, &e
+		if e.Victims {
+			victims[e.Term], victims[e.Short] = true, true
+		}
+	}
+	for _, id := range []string{"define-pogroms-of-1988-1990", "term-pogroms-of-1988-1990", "term-expulsions-of-1988-1990", "term-black-january", "term-soviet-union", "term-refugee"} {
+		if qs[id] == nil {
+			t.Errorf("no question %s", id)
+		}
+	}
+	for id, q := range qs {
+		answer := byText[q.Choices[q.Correct[0]]]
+		if answer == nil {
+			// a term question's answer is the term; a define question's the short
+			t.Fatalf("%s: answer %q is no entry's", id, q.Choices[q.Correct[0]])
+		}
+		for i, c := range q.Choices {
+			if i != q.Correct[0] && victims[c] != answer.Victims {
+				t.Errorf("%s (answer %q): option %q mixes a people's losses with another kind", id, answer.Term, c)
+			}
+		}
+	}
+	pogroms, _ := g.Lookup("pogroms of 1988-1990")
+	soviet, _ := g.Lookup("Soviet Union")
+	if kind(pogroms) == kind(soviet) {
+		t.Errorf("kinds: pogroms %s, Soviet Union %s", kind(pogroms), kind(soviet))
 	}
 }
