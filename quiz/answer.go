@@ -209,6 +209,7 @@ func smallNumber(s string) (int, bool) {
 // folded holds a question's options normalised once, for every sheet.
 type folded struct {
 	choices, items, lefts, rights, accept []string
+	typos                                 []text.Accepted // accept, as the typo rule reads them
 }
 
 func (q *Question) folded() *folded {
@@ -228,6 +229,7 @@ func (q *Question) folded() *folded {
 	}
 	for _, a := range q.Accept {
 		f.accept = append(f.accept, text.Normalize(a))
+		f.typos = append(f.typos, text.FoldAccepted(a))
 	}
 	q.fold.Store(f)
 	return f

@@ -69,7 +69,7 @@ func scoreTrueFalse(q *Question, r Response) float64 {
 }
 
 func scoreShort(q *Question, r Response) float64 {
-	if slices.Contains(q.Accept, r.Text) || text.MatchesNormalized(r.Text, q.folded().accept) {
+	if slices.Contains(q.Accept, r.Text) || text.Matches(r.Text, q.folded().typos) {
 		return 1
 	}
 	return 0
