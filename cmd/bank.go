@@ -166,7 +166,10 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					for _, p := range inv.Problems {
 						fmt.Fprintln(f.IOStreams.ErrOut, p.Error())
 					}
-					if n := countErrors(inv.Problems); n == 1 {
+					if more := inv.MoreLine(); more != "" {
+						fmt.Fprintln(f.IOStreams.ErrOut, more)
+					}
+					if n := countErrors(inv.Problems) + inv.More; n == 1 {
 						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", ref)
 					} else {
 						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", ref, n)

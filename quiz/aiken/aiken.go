@@ -45,7 +45,7 @@ const MaxOptions = quiz.MaxChoices
 // base name. When the file has errors, Parse returns an *quiz.InvalidError that
 // lists every problem with its line, in the order of the file.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
-	p := &parser{file: file}
+	p := &parser{file: file, ps: quiz.Problems{File: file}}
 	if err := quiz.CheckText(file, data); err != nil {
 		return nil, nil, err
 	}
@@ -128,7 +128,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	if err := p.err(); err != nil {
 		return nil, nil, err
 	}
-	return b, p.problems, nil
+	return b, p.ps.Warnings(), nil
 }
 
 // draft is a question being read: the lines of its options, and whether an
@@ -141,19 +141,18 @@ type draft struct {
 
 type parser struct {
 	file     string
-	problems []quiz.Problem
+	ps       quiz.Problems // at most quiz.MaxProblems, and a count of the rest
 }
 
 func (p *parser) errorf(line int, qid, format string, args ...any) {
-	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Msg: fmt.Sprintf(format, args...)})
+	p.ps.Add(line, qid, "", format, args...)
 }
 
 func (p *parser) warn(line int, qid, format string, args ...any) {
-	p.errorf(line, qid, format, args...)
-	p.problems[len(p.problems)-1].Warning = true
+	p.ps.Warn(line, qid, "", format, args...)
 }
 
-func (p *parser) err() error { return quiz.Invalid(p.problems) }
+func (p *parser) err() error { return p.ps.Err() }
 
 // finish reads the ANSWER line and checks the question as the YAML loader
 // would: 2 to MaxOptions options, no two the same, the answer one of them,
