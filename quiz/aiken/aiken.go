@@ -140,8 +140,8 @@ type draft struct {
 }
 
 type parser struct {
-	file     string
-	ps       quiz.Problems // at most quiz.MaxProblems, and a count of the rest
+	file string
+	ps   quiz.Problems // at most quiz.MaxProblems, and a count of the rest
 }
 
 func (p *parser) errorf(line int, qid, format string, args ...any) {
