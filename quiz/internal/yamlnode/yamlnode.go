@@ -36,6 +36,12 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 		add(0, "", "", "file is empty")
 		return nil, false
 	}
+	if n := items(data); n > MaxItems {
+		// The node tree costs some 300 bytes an item, and more under a
+		// memory limit: refuse before building it.
+		add(0, "", "", "%d lines and commas: conflictq reads YAML files of at most %d (a file that large is not one a person wrote; answer sheets in bulk go in a .jsonl file)", n, MaxItems)
+		return nil, false
+	}
 	var doc yaml.Node
 	second, err := safeDecode(data, &doc)
 	if err != nil {
@@ -99,6 +105,16 @@ func checkDuplicateKeys(add Report, n *yaml.Node) bool {
 		ok = checkDuplicateKeys(add, c) && ok
 	}
 	return ok
+}
+
+// MaxItems bounds the lines and commas of a YAML file, and so the nodes its
+// tree can hold: a bank of 1,000 questions has some 10,000.
+const MaxItems = 100_000
+
+// items counts the lines and commas of data: every YAML node but a few needs
+// one of them.
+func items(data []byte) int {
+	return bytes.Count(data, []byte{'\n'}) + bytes.Count(data, []byte{','}) + 1
 }
 
 // safeDecode parses the first YAML document of data into out and returns the
