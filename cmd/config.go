@@ -291,12 +291,12 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 			continue
 		}
 		if perRunFlags[name] {
-			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", origins[key], key)
+			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", text.EscapeControl(origins[key]), key)
 			continue
 		}
 		if !flags[name] {
 			hint := text.Suggest(name, known)
-			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", origins[key], key, hint)
+			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", text.EscapeControl(origins[key]), key, hint)
 		}
 	}
 }

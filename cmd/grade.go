@@ -405,7 +405,7 @@ func (h *batchHandler) handle(d grade.Item) {
 // say writes a message to standard error, clearing the progress line first.
 func (h *batchHandler) say(format string, args ...any) {
 	h.progress.clear()
-	fmt.Fprintf(h.ios.ErrOut, format, args...)
+	fmt.Fprint(h.ios.ErrOut, text.EscapeLines(fmt.Sprintf(format, args...))) // names and text from sheets
 }
 
 // checkStudent warns about a student who already has a sheet in the batch.

@@ -168,7 +168,7 @@ func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*q
 		}
 		if first, dup := seen[b.ID]; dup {
 			if first != ref {
-				fmt.Fprintf(ios.ErrOut, "warning: %s and %s are both bank %q; %s is left out (give it another id)\n", first, ref, b.ID, ref)
+				fmt.Fprintf(ios.ErrOut, "warning: %s and %s are both bank %q; %s is left out (give it another id)\n", text.EscapeControl(first), text.EscapeControl(ref), b.ID, text.EscapeControl(ref))
 			}
 			continue
 		}
@@ -285,9 +285,9 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format stri
 	switch {
 	case werr != nil:
 	case path != "" && rep.Status == quiz.Incomplete:
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), path)
+		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
 	case path != "":
-		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", path)
+		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	}
 	if runErr != nil {
 		return stopped(runErr)
@@ -375,7 +375,7 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 	for i, b := range banks {
 		titles[i] = b.Title
 	}
-	fmt.Fprintln(w, st.Bold(strings.Join(titles, " + ")))
+	fmt.Fprintln(w, st.Bold(text.EscapeControl(strings.Join(titles, " + "))))
 	noun := "questions"
 	if n == 1 {
 		noun = "question"
@@ -559,7 +559,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		return err
 	}
 	if path != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", path)
+		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	}
 	if r.Unreadable() > 0 {
 		return invalid("%s has answers that could not be read (scored 0); see above", opts.Answers)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Problem is one thing wrong with a bank, answer sheet or other input file,
@@ -17,7 +19,14 @@ type Problem struct {
 	Warning  bool // the file is usable, but probably not as meant
 }
 
+// Error says where the problem is and what it is. What came from the file
+// (its name, a key, a value) is escaped (text.EscapeLines): a message is read,
+// never obeyed by the terminal.
 func (p Problem) Error() string {
+	return text.EscapeLines(p.message())
+}
+
+func (p Problem) message() string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -71,7 +80,7 @@ func (e *InvalidError) MoreLine() string {
 	if len(e.Problems) > 0 {
 		file = e.Problems[0].File + ": "
 	}
-	return fmt.Sprintf("%s... and %s more", file, thousands(e.More))
+	return text.EscapeLines(fmt.Sprintf("%s... and %s more", file, thousands(e.More)))
 }
 
 // thousands writes n with commas between groups of three digits.
