@@ -68,8 +68,9 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	var cur *draft // the question being read
 	n := 0
-	for i, raw := range strings.Split(s, "\n") {
-		line := i + 1
+	line := 0
+	for raw := range strings.Lines(s) { // not Split: a slice of a million lines would be held
+		line++
 		text := strings.TrimSpace(raw)
 		if text == "" {
 			continue
@@ -80,6 +81,9 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 				p.errorf(line, "", "expected a question line before the option %q", text)
 			case answerLine().MatchString(text):
 				p.errorf(line, "", "expected a question and its options before %q", text)
+			case n == quiz.MaxQuestions:
+				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				return nil, nil, p.err()
 			default:
 				n++
 				cur = &draft{q: &quiz.Question{ID: fmt.Sprintf("q%d", n), Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
@@ -90,6 +94,15 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		m := optionLine().FindStringSubmatch(text)
 		if t := tightOption().FindStringSubmatch(text); m == nil && t != nil && t[1][0] == byte('A'+len(q.Choices)) {
 			m = t
+		}
+		if m != nil && len(q.Choices) == 26 {
+			// Past Z: the letters have run out, and the question is read
+			// no further (a million options would be held otherwise).
+			if !cur.bad {
+				p.errorf(line, q.ID, "more than 26 options (A to Z)")
+			}
+			cur.bad = true
+			continue
 		}
 		if m != nil {
 			want := rune('A' + len(q.Choices))

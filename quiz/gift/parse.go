@@ -47,6 +47,10 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			size += len(lines[j]) + 1
 			j++
 		}
+		if p.blocks >= quiz.MaxQuestions {
+			p.errorf(i+1, "", "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+			break
+		}
 		if size > MaxQuestionSize {
 			// Reading it would cost many times its size, for a question
 			// Moodle itself would not take.
