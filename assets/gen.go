@@ -99,6 +99,7 @@ func writeGlossary() *glossary.Glossary {
 	for _, e := range all {
 		b.WriteString("{")
 		field(&b, "Term", strconv.Quote(e.Term))
+		field(&b, "Kind", strconv.Quote(e.Kind))
 		field(&b, "Aliases", strings_(e.Aliases))
 		field(&b, "Short", strconv.Quote(e.Short))
 		field(&b, "Definition", strconv.Quote(e.Definition))
@@ -125,9 +126,6 @@ func writeGlossary() *glossary.Glossary {
 			field(&b, "Contrast", strconv.Quote(e.Contrast))
 		}
 		field(&b, "Confusable", strings_(e.Confusable))
-		if e.Victims {
-			field(&b, "Victims", "true")
-		}
 		if e.Sources != nil {
 			parts := make([]string, len(e.Sources))
 			for i, s := range e.Sources {

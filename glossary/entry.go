@@ -14,7 +14,10 @@ import (
 
 // Entry is one glossary term.
 type Entry struct {
-	Term         string    `json:"term" yaml:"term"`
+	Term string `json:"term" yaml:"term"`
+	// Kind is what the entry names, one of Kinds (place, event, ...): the
+	// vocabulary quiz draws its wrong answers from the same kind.
+	Kind         string    `json:"kind" yaml:"kind"`
 	Aliases      []string  `json:"aliases" yaml:"aliases"`
 	Short        string    `json:"short" yaml:"short"`
 	Definition   string    `json:"definition" yaml:"definition"`
@@ -31,11 +34,7 @@ type Entry struct {
 	// Confusable names terms too close to this one to be offered as its
 	// wrong answers in the vocabulary quiz (ceasefire and truce), either way.
 	Confusable []string `json:"confusable,omitempty" yaml:"confusable,omitempty"`
-	// Victims marks an entry about a people's losses (a pogrom, an expulsion,
-	// a massacre, a flight): the vocabulary quiz offers such entries as wrong
-	// answers only for one another, never as filler for an unrelated term.
-	Victims bool     `json:"victims,omitempty" yaml:"victims,omitempty"`
-	Sources []Source `json:"sources" yaml:"sources"`
+	Sources    []Source `json:"sources" yaml:"sources"`
 	// Topic is the file the entry came from (law, places, history, ...), used to
 	// draw plausible distractors for the vocabulary quiz.
 	Topic string `json:"topic" yaml:"-"`
