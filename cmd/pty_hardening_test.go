@@ -1,3 +1,7 @@
+//go:build linux
+
+// The SIGCONT redraw and the hang-up mapping live in prompt/resume_linux.go.
+
 package cmd
 
 import (
