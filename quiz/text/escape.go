@@ -81,9 +81,10 @@ func HasControl(s string) bool {
 }
 
 // CSVSafe keeps a spreadsheet from running a student's answer as a formula,
-// and a terminal that shows the file from obeying it (EscapeControl).
+// and a terminal that shows the file from obeying it (EscapeLines: a quoted
+// field may hold line breaks).
 func CSVSafe(s string) string {
-	s = EscapeControl(s)
+	s = EscapeLines(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

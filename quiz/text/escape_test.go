@@ -14,6 +14,7 @@ func TestEscaping(t *testing.T) {
 		{"invalid UTF-8", EscapeLines("a\xffb"), "a\uFFFDb"},
 		{"csv formula", CSVSafe("=1+1"), "'=1+1"},
 		{"csv codes", CSVSafe("a\x1b[2J"), `a\x1b[2J`},
+		{"csv lines", CSVSafe("a\nb"), "a\nb"},
 		{"markdown codes", MarkdownEscape("*a*\x07"), `\*a\*\x07`},
 	}
 	for _, tt := range tests {
