@@ -233,7 +233,18 @@ func sheetInGradedDir(out string, inputs []string) string {
 	if err != nil {
 		return in // unreadable: better refused than replaced
 	}
-	if _, err := sheet.Read(out, 0, data); err != nil {
+	line := 0
+	if strings.EqualFold(filepath.Ext(out), ".jsonl") {
+		// JSON lines: a sheet on its first line makes the file sheets.
+		for first := range strings.Lines(string(data)) {
+			line++
+			if strings.TrimSpace(first) != "" {
+				data = []byte(first)
+				break
+			}
+		}
+	}
+	if _, err := sheet.Read(out, line, data); err != nil {
 		return ""
 	}
 	return in
