@@ -25,7 +25,6 @@ type resumeReader struct {
 	out    terminal.FileWriter
 	wake   [2]int // a pipe: written on SIGCONT, read by Read
 	asking atomic.Bool
-	stop   chan struct{}
 }
 
 func newResumeReader(f *os.File, out terminal.FileWriter) terminal.FileReader {
@@ -33,18 +32,13 @@ func newResumeReader(f *os.File, out terminal.FileWriter) terminal.FileReader {
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
 		return f
 	}
-	r := &resumeReader{f: f, fd: int32(f.Fd()), out: out, wake: p, stop: make(chan struct{})}
+	r := &resumeReader{f: f, fd: int32(f.Fd()), out: out, wake: p}
+	// One prompter a run: the watch lasts as long as the process.
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGCONT)
 	go func() {
-		defer signal.Stop(ch)
-		for {
-			select {
-			case <-ch:
-				r.resume()
-			case <-r.stop:
-				return
-			}
+		for range ch {
+			r.resume()
 		}
 	}()
 	return r
