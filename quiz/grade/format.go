@@ -332,7 +332,11 @@ func (c *csvResults) Write(r *SheetResult) error {
 	}
 	b = appendCSVField(b, text.CSVSafe(r.Student))
 	b = append(b, ',')
-	b = appendCSVField(b, r.Where())
+	if where := r.Where(); strings.HasPrefix(where, "-:") { // standard input, line n: our own name
+		b = appendCSVField(b, where)
+	} else {
+		b = appendCSVField(b, text.CSVSafe(where)) // a file can be named =HYPERLINK(...)
+	}
 	b = append(b, ',')
 	b = appendNum(b, r.Score)
 	b = append(b, ',')
