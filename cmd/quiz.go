@@ -572,8 +572,8 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if err != nil {
 		return invalidErr(err)
 	}
-	var banks []string // the sheet's own, unless --bank is given or it names none
-	if opts.BanksSet || len(sh.Banks) == 0 {
+	var banks []string // the sheet's own, unless --bank is given
+	if opts.BanksSet {
 		banks = opts.Banks
 	}
 	var filter *quiz.Filter
@@ -608,7 +608,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Unseeded: sh.Seed == nil, Mode: mode}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}
