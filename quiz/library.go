@@ -100,8 +100,8 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("%s: no such file", ref)
 		}
-	} else if b, err := l.loadCompiled(ref); b != nil || err != nil {
-		return b, nil, err
+	} else if b, cerr := l.loadCompiled(ref); b != nil || cerr != nil {
+		return b, nil, cerr
 	} else {
 		file = ref + ".yaml"
 		data, err = fs.ReadFile(l.Embedded, file)
