@@ -23,8 +23,8 @@ func TestLibraryLoadUnreadableFileByName(t *testing.T) {
 	}
 	big.Close()
 	for ref, want := range map[string]string{
-		"bankdir":  "bankdir: is a directory, not a file",
-		"bigbank":  "bigbank: file is 11.0 MB",
+		"bankdir": "bankdir: is a directory, not a file",
+		"bigbank": "bigbank: file is 11.0 MB",
 	} {
 		lib := &Library{Embedded: fstest.MapFS{}}
 		_, _, err := lib.Load(ref)
