@@ -20,6 +20,7 @@ type classStats struct {
 	path    string // --summary
 	sums    string // --sums
 	stats   *quiz.Stats
+	answers *quiz.Responses // what the class answered, for the response analysis
 	graded  []*quiz.Question // the first sheet's auto-graded questions
 	marks   []float64
 	skipped int
@@ -42,6 +43,7 @@ func (c *classStats) add(r *quiz.SheetResult) {
 			}
 		}
 		c.stats, c.marks = quiz.NewStats(ids, max), make([]float64, len(ids))
+		c.answers = quiz.NewResponses()
 	}
 	// The same questions as the first sheet, in the same order? Compared by
 	// pointer: this runs once per sheet of a batch.
@@ -62,6 +64,17 @@ func (c *classStats) add(r *quiz.SheetResult) {
 		return
 	}
 	c.stats.Add(c.marks)
+	c.answers.Add(r.Outcomes)
+}
+
+// summary is the statistics with the response analysis.
+func (c *classStats) summary() quiz.StatsSummary {
+	if c.stats == nil {
+		c.stats = quiz.NewStats(nil, nil)
+	}
+	s := c.stats.Summary(lowDiscrimination)
+	s.Responses = c.answers.Summary()
+	return s
 }
 
 func (c *classStats) write(errOut io.Writer) error {
@@ -81,7 +94,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", c.sums)
 	}
 	if c.path != "" {
-		if err := writeSummary(c.stats, c.path); err != nil {
+		if err := writeSummary(c.summary(), c.path); err != nil {
 			return fmt.Errorf("--summary: %w", err)
 		}
 		fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
@@ -90,8 +103,7 @@ func (c *classStats) write(errOut io.Writer) error {
 }
 
 // writeSummary writes class statistics in the format the file's extension names.
-func writeSummary(stats *quiz.Stats, path string) error {
-	summary := stats.Summary(lowDiscrimination)
+func writeSummary(summary quiz.StatsSummary, path string) error {
 	return quiz.WriteFile(path, true, func(w io.Writer) error {
 		switch summaryFormat(path) {
 		case "csv":

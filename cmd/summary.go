@@ -79,7 +79,7 @@ graded in one run.`,
 			if output == "" {
 				return all.Summary(lowDiscrimination).WriteText(f.IOStreams.Out)
 			}
-			if err := writeSummary(all, output); err != nil {
+			if err := writeSummary(all.Summary(lowDiscrimination), output); err != nil {
 				return err
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "Class statistics written to %s\n", output)

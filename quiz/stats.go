@@ -223,6 +223,9 @@ type StatsSummary struct {
 	// MaxScore is 0.
 	Histogram []Bin       `json:"histogram"`
 	Items     []ItemStats `json:"questions"`
+	// Responses is what the class answered to each question (see Responses);
+	// nil when only the running sums were kept (conflictq summary).
+	Responses []QuestionResponses `json:"responses,omitempty"`
 
 	// lowBelow is the threshold Summary flagged questions at, for the writers
 	// to say; nil when the summary was built some other way.
@@ -419,15 +422,28 @@ func roundPtr(v *float64, places int) *float64 {
 }
 
 // WriteCSV writes one row per question under a header row, for a spreadsheet.
-// Undefined statistics are empty cells.
+// Undefined statistics are empty cells. With responses, a last column counts
+// the students who gave each answer.
 func (s StatsSummary) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"})
+	header := []string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"}
+	responses := map[string]string{}
+	for _, qr := range s.Responses {
+		responses[qr.ID] = qr.responseCell()
+	}
+	if s.Responses != nil {
+		header = append(header, "responses")
+	}
+	cw.Write(header)
 	for _, it := range s.Items {
-		cw.Write([]string{
+		row := []string{
 			csvSafe(it.ID), formatNum(it.MaxMark), formatNum(it.Facility), formatNum(it.SD),
 			optNum(it.Discrimination), optNum(it.DiscriminativeEfficiency), strconv.FormatBool(it.LowDiscrimination),
-		})
+		}
+		if s.Responses != nil {
+			row = append(row, csvSafe(responses[it.ID]))
+		}
+		cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -544,6 +560,7 @@ func (s StatsSummary) WriteMarkdown(w io.Writer) error {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("```\n")
+	writeResponsesMarkdown(&b, s.Responses)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
