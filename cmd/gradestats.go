@@ -20,7 +20,7 @@ type classStats struct {
 	path    string // --summary
 	sums    string // --sums
 	stats   *quiz.Stats
-	answers *quiz.Responses // what the class answered, for the response analysis
+	answers *quiz.Responses  // what the class answered, for the response analysis
 	graded  []*quiz.Question // the first sheet's auto-graded questions
 	marks   []float64
 	skipped int
