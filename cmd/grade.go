@@ -19,7 +19,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/htmlreport"
 )
+
+// gradeFormats are quiz's result formats and the class page.
+var gradeFormats = append(slices.Clip(quiz.GradeFormats), "html")
 
 // GradeOptions are the grade command's inputs.
 type GradeOptions struct {
@@ -82,7 +86,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
 			}
 			if opts.Summary != "" && summaryFormat(opts.Summary) == "" {
-				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json or .md file", opts.Summary)}
+				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json, .md or .html file", opts.Summary)}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -93,13 +97,13 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
-	fl.Var(newEnum(&opts.Format, "text", quiz.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
+	fl.Var(newEnum(&opts.Format, "text", gradeFormats...), "format", "text, json, csv, junit, gradescope, markdown or html")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
-	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json or .md)")
+	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(gradeFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -111,6 +115,8 @@ func summaryFormat(path string) string {
 		return "json"
 	case ".md", ".markdown":
 		return "markdown"
+	case ".html", ".htm":
+		return "html"
 	}
 	return ""
 }
@@ -240,9 +246,19 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		}
 	}()
 	writers := []quiz.ResultWriter{}
-	main, err := quiz.NewResultWriter(opts.Format, out, quiz.ResultOptions{Reveal: opts.Reveal})
-	if err != nil {
-		return err
+	stats := newClassStats(opts.Summary, opts.Sums)
+	if opts.Format == "html" || summaryFormat(opts.Summary) == "html" {
+		var pass *float64
+		if opts.PassSet {
+			pass = &opts.Pass
+		}
+		stats.page = htmlreport.NewClass(pass, opts.Factory.Now())
+	}
+	var main quiz.ResultWriter = &pageWriter{stats: stats, w: out}
+	if opts.Format != "html" {
+		if main, err = quiz.NewResultWriter(opts.Format, out, quiz.ResultOptions{Reveal: opts.Reveal}); err != nil {
+			return err
+		}
 	}
 	writers = append(writers, main)
 	if path := opts.Factory.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
@@ -256,7 +272,6 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		}
 	}
 	w := quiz.MultiResultWriter(writers...)
-	stats := newClassStats(opts.Summary, opts.Sums)
 
 	jobs := make(chan gradeJob, 256)
 	results := make(chan gradeDone, 256)
@@ -294,6 +309,7 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 		progress.tick(tally.graded + tally.unreadable + 1)
 		if d.err != nil {
 			tally.unreadable++
+			stats.unreadable(d.where, d.err)
 			progress.clear()
 			fmt.Fprintln(ios.ErrOut, strings.TrimSpace(d.err.Error()))
 			return

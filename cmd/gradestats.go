@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/htmlreport"
 )
 
 // lowDiscrimination is the discrimination index (in percent) under which a
@@ -20,17 +22,23 @@ type classStats struct {
 	path    string // --summary
 	sums    string // --sums
 	stats   *quiz.Stats
-	answers *quiz.Responses  // what the class answered, for the response analysis
-	graded  []*quiz.Question // the first sheet's auto-graded questions
+	answers *quiz.Responses   // what the class answered, for the response analysis
+	page    *htmlreport.Class // the class page (--format html, --summary x.html), or nil
+	graded  []*quiz.Question  // the first sheet's auto-graded questions
 	marks   []float64
 	skipped int
 }
 
 func newClassStats(path, sums string) *classStats { return &classStats{path: path, sums: sums} }
 
+func (c *classStats) active() bool { return c.path != "" || c.sums != "" || c.page != nil }
+
 func (c *classStats) add(r *quiz.SheetResult) {
-	if c.path == "" && c.sums == "" {
+	if !c.active() {
 		return
+	}
+	if c.page != nil {
+		c.page.Add(r)
 	}
 	if c.stats == nil {
 		var ids []string
@@ -77,6 +85,13 @@ func (c *classStats) summary() quiz.StatsSummary {
 	return s
 }
 
+// unreadable counts a sheet that could not be read, for the class page.
+func (c *classStats) unreadable(where string, err error) {
+	if c.page != nil {
+		c.page.AddUnreadable(where, err)
+	}
+}
+
 func (c *classStats) write(errOut io.Writer) error {
 	if c.path == "" && c.sums == "" {
 		return nil
@@ -94,7 +109,13 @@ func (c *classStats) write(errOut io.Writer) error {
 		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", c.sums)
 	}
 	if c.path != "" {
-		if err := writeSummary(c.summary(), c.path); err != nil {
+		write := func() error { return writeSummary(c.summary(), c.path) }
+		if summaryFormat(c.path) == "html" {
+			write = func() error {
+				return quiz.WriteFile(c.path, true, func(w io.Writer) error { return c.page.Write(w, c.summary()) })
+			}
+		}
+		if err := write(); err != nil {
 			return fmt.Errorf("--summary: %w", err)
 		}
 		fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
@@ -110,7 +131,19 @@ func writeSummary(summary quiz.StatsSummary, path string) error {
 			return summary.WriteCSV(w)
 		case "json":
 			return summary.WriteJSON(w)
+		case "html": // merged sums: the statistics, with no students to list
+			return htmlreport.NewClass(nil, time.Time{}).Write(w, summary)
 		}
 		return summary.WriteMarkdown(w)
 	})
 }
+
+// pageWriter is --format html: the page is written when the batch ends, from
+// the sheets classStats collected and its statistics.
+type pageWriter struct {
+	stats *classStats
+	w     io.Writer
+}
+
+func (p *pageWriter) Write(*quiz.SheetResult) error { return nil }
+func (p *pageWriter) Close() error                  { return p.stats.page.Write(p.w, p.stats.summary()) }
