@@ -186,10 +186,12 @@ func TestClassPageInBrowser(t *testing.T) {
 					t.Errorf("the gradebook does not show %q as text: %q", name, got.Names[:2])
 				}
 			}
-			checkSorting(t, page)
 		}
 		t.Logf("checked at %d: %v", width, time.Since(start))
 		saveScreenshots(t, page, shots, width)
+		if width == 1280 {
+			checkSorting(t, page)
+		}
 	}
 	mu.Lock()
 	defer mu.Unlock()

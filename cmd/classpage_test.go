@@ -61,3 +61,38 @@ func TestWriteClassPageForLook(t *testing.T) {
 	}
 	classPage(t, out, 40)
 }
+
+// BenchmarkClassPage10k grades 10,000 students into the class page, in
+// process: the page must stay under 5 MB (an error) and take under 2 s (read
+// ns/op; make bench runs it).
+func BenchmarkClassPage10k(b *testing.B) {
+	dir := b.TempDir()
+	sheets := filepath.Join(dir, "class.jsonl")
+	if err := os.WriteFile(sheets, classSheets(b, 10000, 2), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	page := filepath.Join(dir, "class.html")
+	b.ResetTimer()
+	for range b.N {
+		ios, _, _, errOut := iostreams.Test()
+		f := newFactory(ios, func(string) string { return "" })
+		start := time.Now()
+		if code := Run(f, []string{"grade", sheets, "--format", "html", "-o", page, "--pass", "60"}); code > 1 {
+			b.Fatalf("grade exit %d: %s", code, errOut)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			// Not an error: on a shared machine wall time says more about
+			// the neighbours than about us.
+			b.Logf("10,000 students took %v; the goal is under 2 s", d)
+		}
+	}
+	b.StopTimer()
+	st, err := os.Stat(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(st.Size())/(1<<20), "MB/page")
+	if st.Size() >= 5<<20 {
+		b.Errorf("the page for 10,000 students is %d bytes; the goal is under 5 MB", st.Size())
+	}
+}

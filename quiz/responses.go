@@ -31,10 +31,11 @@ type responseCounts struct {
 	id         string
 	students   int
 	unanswered int
-	right      int   // full marks
-	options    []int // single, multi: students per choice; truefalse: true, false
-	wrong      map[string]*AnswerCount
-	overflow   int // wrong answers past maxWrongKept distinct ones
+	right      int                     // full marks
+	options    []int                   // single, multi: students per choice; truefalse: true, false
+	wrong      map[string]*AnswerCount // by the answer normalised
+	byText     map[string]*AnswerCount // by the answer as given: most repeat exactly, and normalising costs
+	overflow   int                     // wrong answers past maxWrongKept distinct ones
 }
 
 // NewResponses starts counting responses.
@@ -42,6 +43,21 @@ func NewResponses() *Responses { return &Responses{pos: map[*Question]int{}} }
 
 // Add counts one student's answers.
 func (rs *Responses) Add(outcomes []Outcome) {
+	if len(outcomes) == len(rs.items) { // the usual case: the same questions as the last sheet
+		same := true
+		for i, o := range outcomes {
+			if rs.items[i].q != o.Question.Question {
+				same = false
+				break
+			}
+		}
+		if same {
+			for i, o := range outcomes {
+				rs.items[i].add(o)
+			}
+			return
+		}
+	}
 	for _, o := range outcomes {
 		q := o.Question.Question
 		if q.Type == Info {
@@ -96,24 +112,33 @@ func (c *responseCounts) add(o Outcome) {
 		return
 	}
 	given := c.q.Given(r)
+	if w, ok := c.byText[given]; ok {
+		w.Count++
+		return
+	}
 	key := Normalize(given)
 	if c.q.Type == Numeric {
 		if v, err := ParseNumber(given); err == nil {
 			key = strconv.FormatFloat(v, 'g', -1, 64) // 1,994 and 1994 are one answer
 		}
 	}
-	if w, ok := c.wrong[key]; ok {
+	w, ok := c.wrong[key]
+	switch {
+	case ok:
 		w.Count++
-		return
-	}
-	if len(c.wrong) >= maxWrongKept {
+	case len(c.wrong) >= maxWrongKept:
 		c.overflow++
 		return
+	default:
+		if c.wrong == nil {
+			c.wrong, c.byText = map[string]*AnswerCount{}, map[string]*AnswerCount{}
+		}
+		w = &AnswerCount{Answer: strings.TrimSpace(given), Count: 1}
+		c.wrong[key] = w
 	}
-	if c.wrong == nil {
-		c.wrong = map[string]*AnswerCount{}
+	if len(c.byText) < maxWrongKept {
+		c.byText[given] = w
 	}
-	c.wrong[key] = &AnswerCount{Answer: strings.TrimSpace(given), Count: 1}
 }
 
 // QuestionResponses is what a class answered to one question.

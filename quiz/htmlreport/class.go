@@ -96,6 +96,9 @@ func (c *Class) Add(r *quiz.SheetResult) {
 	if c.questions == nil {
 		for _, o := range r.Outcomes {
 			c.questions = append(c.questions, o.Question.Question)
+			if !o.Question.Graded() {
+				continue // a tag's score counts marked questions only
+			}
 			for _, t := range o.Question.Tags {
 				if !slices.Contains(c.tags, t) {
 					c.tags = append(c.tags, t)

@@ -146,7 +146,7 @@ func cell(pct float64, has bool) gridCell {
 		return gridCell{Text: "–", Class: "mx"}
 	}
 	band := min(4, max(0, int(pct/20)))
-	return gridCell{Text: num(pct), Class: "m" + strconv.Itoa(band)}
+	return gridCell{Text: strconv.Itoa(int(math.Round(pct))), Class: "m" + strconv.Itoa(band)}
 }
 
 // Cells for the template.
