@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/htmlreport"
 )
 
 // QuizOptions are the quiz command's inputs, after flags and configuration.
@@ -113,7 +115,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
 	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
 	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
-	fl.Var(newEnum(&opts.Format, "", quiz.ReportFormats...), "format", "report format: json, markdown or csv (default: from the file's extension, else json)")
+	fl.Var(newEnum(&opts.Format, "", reportFormats...), "format", "report format: json, markdown, csv or html (default: from the file's extension, else json)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
@@ -122,7 +124,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(quiz.ReportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -259,11 +261,11 @@ func quizRun(opts *QuizOptions) error {
 	rep := quiz.NewReport(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)
 
-	path, werr := saveReport(opts, rep, format)
+	path, werr := saveReport(opts, rep, res.Outcomes, format)
 	if werr != nil {
 		// Nothing answered is lost: keep it where incomplete quizzes go.
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %v\n", werr)
-		if p, err := saveInState(opts, rep, format); err == nil {
+		if p, err := saveInState(opts, rep, res.Outcomes, format); err == nil {
 			fmt.Fprintf(ios.ErrOut, "Your answers are saved in %s instead\n", p)
 		}
 	}
@@ -386,6 +388,9 @@ func reportFormat(opts *QuizOptions) (string, error) {
 		if f := quiz.FormatFromPath(opts.Report); f != "" {
 			return f, nil
 		}
+		if lower := strings.ToLower(opts.Report); strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
+			return formatHTML, nil
+		}
 	}
 	return quiz.FormatJSON, nil
 }
@@ -439,27 +444,28 @@ func canWriteIn(dir string) error {
 
 // saveReport writes the report where the options say. An incomplete quiz with
 // nowhere named is saved in the state directory, so nothing answered is lost.
-func saveReport(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
-	write := func(w io.Writer) error { return rep.Write(w, format) }
+func saveReport(opts *QuizOptions, rep *quiz.Report, outcomes []quiz.Outcome, format string) (string, error) {
+	write := reportWriter(rep, outcomes, format)
+	ext := reportExt(format)
 	switch {
 	case opts.Report != "":
 		err := quiz.WriteFile(opts.Report, opts.Force, write)
 		var exists *quiz.ExistsError
 		if errors.As(err, &exists) {
 			// The file appeared during the quiz: keep both.
-			return quiz.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, quiz.Extension(format), write)
+			return quiz.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, write)
 		}
 		return opts.Report, err
 	case opts.ReportDir != "":
-		return quiz.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, quiz.Extension(format), write)
+		return quiz.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0:
-		return saveInState(opts, rep, format)
+		return saveInState(opts, rep, outcomes, format)
 	}
 	return "", nil
 }
 
 // saveInState keeps a report in the state directory's incomplete folder.
-func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, error) {
+func saveInState(opts *QuizOptions, rep *quiz.Report, outcomes []quiz.Outcome, format string) (string, error) {
 	dir, err := opts.StateDir()
 	if err != nil {
 		return "", err
@@ -468,7 +474,27 @@ func saveInState(opts *QuizOptions, rep *quiz.Report, format string) (string, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	return quiz.WriteInDir(dir, rep.Student, rep.StartedAt, quiz.Extension(format), func(w io.Writer) error { return rep.Write(w, format) })
+	return quiz.WriteInDir(dir, rep.Student, rep.StartedAt, reportExt(format), reportWriter(rep, outcomes, format))
+}
+
+// formatHTML is the student's review as a page (quiz/htmlreport), beside
+// quiz's own report formats.
+const formatHTML = "html"
+
+var reportFormats = append(slices.Clip(quiz.ReportFormats), formatHTML)
+
+func reportWriter(rep *quiz.Report, outcomes []quiz.Outcome, format string) func(io.Writer) error {
+	if format == formatHTML {
+		return func(w io.Writer) error { return htmlreport.WriteStudent(w, rep, outcomes) }
+	}
+	return func(w io.Writer) error { return rep.Write(w, format) }
+}
+
+func reportExt(format string) string {
+	if format == formatHTML {
+		return ".html"
+	}
+	return quiz.Extension(format)
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks
@@ -525,7 +551,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	}
 	rep := quiz.NewReport(meta, res)
 	rep.WriteSummary(opts.IO.Out, quiz.Style{Color: opts.IO.ColorEnabled()})
-	path, err := saveReport(opts, rep, format)
+	path, err := saveReport(opts, rep, res.Outcomes, format)
 	if err != nil {
 		return err
 	}
