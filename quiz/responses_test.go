@@ -57,7 +57,7 @@ func TestResponsesCountEachAnswer(t *testing.T) {
 		{"seas", "*Black Sea=2 *Caspian Sea=1 Aral Sea=0 Red Sea=1"},
 		{"independence", "*True=1 False=1"},
 		{"town", "*Khojaly / Xocalı / Khojali=1 Shusha=2"}, // "shusha!" is the same answer
-		{"ceasefire-year", "*1994=1 1,993=2"},          // 1,993 and 1993 are one number
+		{"ceasefire-year", "*1994=1 1,993=2"},              // 1,993 and 1993 are one number
 		{"sequence", "*USSR founded → Oblast created → Independence → Ceasefire=0 Oblast created → USSR founded → Independence → Ceasefire=1"},
 		{"ussr", ""},
 	}

@@ -18,7 +18,7 @@ type studentView struct {
 }
 
 type reviewQuestion struct {
-	N                 int
+	N int
 	quiz.QuestionReport
 	Verdict, VerdictClass string
 	Options               []reviewOption
