@@ -51,14 +51,25 @@ on standard error with its line and the problem.
 Formats: text (a table), json (one result per sheet), csv (one row per
 student, one column per question), junit (one testsuite per sheet, one testcase
 per question, a failure for each wrong answer), gradescope (results.json for one
-submission) and markdown. When GITHUB_STEP_SUMMARY is set, a Markdown summary is
-appended there too. Without --reveal, feedback says which questions were wrong
-and which part of the article to reread, but not the right answer.
+submission), markdown, and html: the class report, one self-contained page (see
+below). When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended there
+too. Without --reveal, feedback says which questions were wrong and which part
+of the article to reread, but not the right answer.
 
 --summary FILE writes class statistics (.csv, .json or .md): per question the
 facility index, standard deviation, discrimination index and discriminative
-efficiency, flagging weak discrimination; for the class the count, mean,
-median, standard deviation, Cronbach's alpha and a score histogram.
+efficiency, flagging weak discrimination, and how many students gave each
+answer; for the class the count, mean, median, standard deviation, Cronbach's
+alpha and a score histogram.
+
+--format html -o class.html (or --summary class.html) writes the class report
+as one page that needs no internet and runs no script but a small one that
+sorts tables: an overview in plain words with a score histogram (and the pass
+mark with --pass), a sortable gradebook with each sheet's status and a score
+per tag, each question's facility and discrimination with the weak ones
+flagged, the question and its passage, the answers the class gave, and a grid
+of students by tag. It prints on A4. Past 1,000 sheets the gradebook and the
+grid are cut, with a note; the statistics and charts count every sheet.
 
 A large batch can be sharded across machines (split a JSON-lines file, or
 divide the directories) with any batch runner: grade each shard with
@@ -76,6 +87,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 		Long:  gradeLong,
 		Example: `  conflictq grade answers.yaml --pass 60
   conflictq grade submissions/ --format csv -o grades.csv --summary stats.md
+  conflictq grade submissions/ --pass 60 --format html -o class.html
   conflictq grade answers.yaml --pass 70 --format junit -o junit.xml
   cat sheets.jsonl | conflictq grade - --format json`,
 		Args: cobra.MinimumNArgs(1),

@@ -53,8 +53,10 @@ for the end, then every question is reviewed. Both end with a summary: score,
 percent, time and a score for each tag.
 
 Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,
-Markdown or CSV). If a quiz is stopped early (Ctrl-C, a signal, end of input),
-what was answered is still saved, marked "incomplete".
+Markdown or CSV), or -o NAME.html for the student's own review as a page to keep
+(answers, explanations, the passages to reread; it needs no internet). If a quiz
+is stopped early (Ctrl-C, a signal, end of input), what was answered is still
+saved, marked "incomplete".
 
 --plain asks line by line with numbered options and no escape codes, for screen
 readers, dumb terminals and pipes. Answer with:
