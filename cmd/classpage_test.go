@@ -3,6 +3,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -53,13 +54,15 @@ func TestClassPageEscapesAndStaysOffline(t *testing.T) {
 	t.Logf("40 students: %d bytes", len(data))
 }
 
-// TestWriteClassPageForLook writes a page to CLASSPAGE_OUT for a person to look at.
+// TestWriteClassPageForLook writes a page (and its sheets) to CLASSPAGE_OUT
+// for a person to look at; CLASSPAGE_N students, 40 unless set.
 func TestWriteClassPageForLook(t *testing.T) {
 	out := os.Getenv("CLASSPAGE_OUT")
 	if out == "" {
 		t.Skip("set CLASSPAGE_OUT=dir to write a class page there")
 	}
-	classPage(t, out, 40)
+	n, _ := strconv.Atoi(os.Getenv("CLASSPAGE_N"))
+	classPage(t, out, max(n, 40))
 }
 
 // BenchmarkClassPage10k grades 10,000 students into the class page, in
