@@ -134,7 +134,7 @@ func (c *Class) view(s quiz.StatsSummary) classView {
 var statusNames = map[string]string{
 	statusComplete:   "complete",
 	statusIncomplete: "incomplete (questions left unanswered)",
-	statusToMark:     "open answers not yet marked",
+	statusToMark:     "with open answers not yet marked",
 	statusUnreadable: "unreadable (sheets or answers that could not be read)",
 }
 
@@ -318,7 +318,7 @@ type tick struct {
 
 const (
 	plotLeft, plotRight = 40.0, 570.0
-	plotTop, plotBottom = 30.0, 220.0
+	plotTop, plotBottom = 52.0, 220.0
 )
 
 func newHistogram(bins []quiz.Bin, pass *float64) histogram {
