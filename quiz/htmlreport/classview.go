@@ -188,7 +188,7 @@ func facts(s quiz.StatsSummary, c *Class) []fact {
 		{ID: "stat-alpha", Label: "Cronbach's alpha", Value: alpha, Plain: alphaPlain},
 	}
 	if c.Pass != nil && s.Count > 0 {
-		fs = append(fs, fact{ID: "stat-passed", Label: "Reached the pass mark", Value: strconv.Itoa(c.passed), Of: fmt.Sprintf("of %d (pass mark %s)", c.students, pctText(*c.Pass)),
+		fs = append(fs, fact{ID: "stat-passed", Label: "Reached the pass mark", Value: strconv.Itoa(c.passed), Of: fmt.Sprintf("of %s (pass mark %s)", count(c.students), pctText(*c.Pass)),
 			Plain: "Students whose score is at or above the pass mark."})
 	}
 	return fs

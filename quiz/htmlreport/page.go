@@ -25,7 +25,7 @@ var (
 		"num":  num,
 		"pct":  pctText,
 		"pctp": pctPtr,
-		"add":  func(a, b int) int { return a + b },
+		"n":    count,
 	}).ParseFS(files, "assets/*.tmpl"))
 )
 
@@ -61,6 +61,18 @@ func num(v float64) string {
 		return strconv.FormatInt(int64(v), 10)
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// count writes a whole number with thousands separators: 10,000.
+func count(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + count(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func pctText(v float64) string { return num(v) + "%" }
