@@ -106,6 +106,18 @@ func writeGlossary() {
 			field(&b, "Correction", strconv.Quote(e.Correction))
 		}
 		field(&b, "Related", strings_(e.Related))
+		if len(e.Names) > 0 {
+			var parts []string
+			for _, l := range glossary.NameLanguages {
+				if list, ok := e.Names[l.Code]; ok {
+					parts = append(parts, fmt.Sprintf("%q: %s", l.Code, strings_(list)))
+				}
+			}
+			field(&b, "Names", "glossary.Names{"+strings.Join(parts, ", ")+"}")
+		}
+		if e.Contrast != "" {
+			field(&b, "Contrast", strconv.Quote(e.Contrast))
+		}
 		field(&b, "Confusable", strings_(e.Confusable))
 		if e.Sources != nil {
 			parts := make([]string, len(e.Sources))

@@ -27,11 +27,13 @@ func NewCmdDefine(f *Factory, runF func(*DefineOptions) error) *cobra.Command {
 		Short: "Define terms from the article, with citations",
 		Long: `Look terms up in the glossary: a definition, how the article uses the term, what
 has changed since the article, where the article is wrong, related terms and
-primary sources. Any spelling or name works: Khojaly, Xocalı, xocali; USSR;
-Artsakh. A term that is not found gets suggestions and exit code 1.`,
+primary sources. Any spelling or name works, in Latin, Armenian or Cyrillic
+script and any case: Khojaly, Xocalı, xocali, Խոջալու, Ходжалы; USSR; Artsakh.
+A term that is not found gets suggestions and exit code 1.`,
 		Example: `  conflictq define genocide
   conflictq define ussr "Nagorno Karabakh" --short
-  conflictq define xocali --json`,
+  conflictq define xocali --json
+  conflictq define "Нагорный Карабах"`,
 		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: termCompletion(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -108,7 +110,7 @@ func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 		want := strings.ToLower(toComplete)
 		var out []string
 		for _, e := range g.Entries() {
-			for _, name := range e.Names() {
+			for _, name := range e.AllNames() {
 				if strings.HasPrefix(strings.ToLower(name), want) {
 					out = append(out, name+"\t"+firstWords(e.Short, 8))
 				}

@@ -6,6 +6,12 @@
 // Like package quiz, it is a library: no CLI framework, no terminal library.
 package glossary
 
+import (
+	"encoding/json"
+	"strings"
+	"unicode"
+)
+
 // Entry is one glossary term.
 type Entry struct {
 	Term         string    `json:"term" yaml:"term"`
@@ -16,6 +22,12 @@ type Entry struct {
 	SinceArticle string    `json:"since_article,omitempty" yaml:"since_article,omitempty"`
 	Correction   string    `json:"correction,omitempty" yaml:"correction,omitempty"`
 	Related      []string  `json:"related" yaml:"related"`
+	// Names are the term's names in the region's own scripts, by language
+	// (NameLanguages): each is also a lookup alias.
+	Names Names `json:"names" yaml:"names,omitempty"`
+	// Contrast teaches what separates the term from those it is confused with
+	// (refugee and IDP: the border); the vocabulary quiz explains with it.
+	Contrast string `json:"contrast,omitempty" yaml:"contrast,omitempty"`
 	// Confusable names terms too close to this one to be offered as its
 	// wrong answers in the vocabulary quiz (ceasefire and truce), either way.
 	Confusable []string `json:"confusable,omitempty" yaml:"confusable,omitempty"`
@@ -42,7 +54,59 @@ type Source struct {
 	URL   string `json:"url,omitempty" yaml:"url,omitempty"`
 }
 
-// Names returns the term and its aliases.
-func (e *Entry) Names() []string {
-	return append([]string{e.Term}, e.Aliases...)
+// AllNames returns the term, its aliases and its names in the region's
+// scripts: every string that looks the entry up.
+func (e *Entry) AllNames() []string {
+	return append(append([]string{e.Term}, e.Aliases...), e.Names.List()...)
+}
+
+// Names maps a language code (one of NameLanguages) to the term's names in
+// that language. In YAML each value is a string or a list of strings; in JSON
+// always a list.
+type Names map[string][]string
+
+// Language is one language whose names an entry may give, and the script
+// its names are written in.
+type Language struct {
+	Code, Name string
+	Script     *unicode.RangeTable
+	ScriptName string
+}
+
+// NameLanguages are the languages of Entry.Names, in the order they are shown:
+// the region's Azerbaijani (Latin), Armenian and Russian (Cyrillic).
+var NameLanguages = []Language{
+	{"az", "Azerbaijani", unicode.Latin, "Latin"},
+	{"hy", "Armenian", unicode.Armenian, "Armenian"},
+	{"ru", "Russian", unicode.Cyrillic, "Cyrillic"},
+}
+
+// List returns every name, in NameLanguages' order.
+func (n Names) List() []string {
+	var out []string
+	for _, l := range NameLanguages {
+		out = append(out, n[l.Code]...)
+	}
+	return out
+}
+
+// String lists the names by language, in NameLanguages' order:
+// "Xocalı (Azerbaijani) · Խոջալու (Armenian) · Ходжалы (Russian)".
+func (n Names) String() string {
+	var parts []string
+	for _, l := range NameLanguages {
+		if list := n[l.Code]; len(list) > 0 {
+			parts = append(parts, strings.Join(list, ", ")+" ("+l.Name+")")
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// MarshalJSON writes an entry without names as {}, so that the field is
+// always an object.
+func (n Names) MarshalJSON() ([]byte, error) {
+	if n == nil {
+		return []byte("{}"), nil
+	}
+	return json.Marshal(map[string][]string(n))
 }

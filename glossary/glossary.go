@@ -23,7 +23,7 @@ func New(entries []Entry) (*Glossary, error) {
 	var problems []string
 	for i := range entries {
 		e := &entries[i]
-		for _, name := range e.Names() {
+		for _, name := range e.AllNames() {
 			key := quiz.Normalize(name)
 			if key == "" {
 				continue
@@ -67,8 +67,10 @@ func (g *Glossary) Index() map[string]int { return g.index }
 // Entries returns every entry, in the order given to New.
 func (g *Glossary) Entries() []Entry { return g.entries }
 
-// Lookup finds an entry by its term or any alias, ignoring case, diacritics,
-// spaces, hyphens and punctuation: "Xocalı", "xocali" and "KHOJALY" find Khojaly.
+// Lookup finds an entry by its term, any alias or any of its names in the
+// region's scripts, ignoring case (in every script), diacritics, spaces,
+// hyphens and punctuation: "Xocalı", "xocali", "KHOJALY", "ХОДЖАЛЫ" and
+// "Խոջալու" find Khojaly.
 func (g *Glossary) Lookup(name string) (*Entry, bool) {
 	i, ok := g.index[quiz.Normalize(name)]
 	if !ok {
@@ -156,8 +158,8 @@ func (g *Glossary) Search(query string) []Hit {
 			text   string
 			weight int
 		}{
-			{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {e.Short, 20}, {e.Definition, 10},
-			{e.SinceArticle, 5}, {e.Correction, 5},
+			{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {strings.Join(e.Names.List(), "; "), 50},
+			{e.Short, 20}, {e.Definition, 10}, {e.SinceArticle, 5}, {e.Correction, 5}, {e.Contrast, 5},
 		}
 		if e.InArticle != nil {
 			fields = append(fields, struct {

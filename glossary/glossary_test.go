@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -227,7 +228,7 @@ func stripEscapes(s string) string {
 }
 
 func FuzzLookup(f *testing.F) {
-	for _, s := range []string{"Xocalı", "nagorno karabakh", "\x1b[2J", "ǅ", "genocde"} {
+	for _, s := range []string{"Xocalı", "nagorno karabakh", "\x1b[2J", "ǅ", "genocde", "ԽՈՋԱԼՈՒ", "Նախիջևան", "ХОДЖАЛЫ"} {
 		f.Add(s)
 	}
 	g := sample(f)
@@ -259,5 +260,180 @@ func BenchmarkLookup(b *testing.B) {
 		if _, ok := g.Lookup("Xocalı"); !ok {
 			b.Fatal("miss")
 		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	g := sample(t)
+	e, _ := g.Lookup("Khojaly")
+	want := Names{"az": {"Xocalı"}, "hy": {"Խոջալու"}, "ru": {"Ходжалы", "Ходжали"}}
+	if !reflect.DeepEqual(e.Names, want) {
+		t.Errorf("names = %v, want %v", e.Names, want)
+	}
+	if got := e.Names.String(); got != "Xocalı (Azerbaijani) · Խոջալու (Armenian) · Ходжалы, Ходжали (Russian)" {
+		t.Errorf("String() = %q", got)
+	}
+	// Every name is a lookup alias, in any case.
+	for in, term := range map[string]string{
+		"Ходжалы": "Khojaly", "ХОДЖАЛЫ": "Khojaly", "ходжалы": "Khojaly", "Ходжали": "Khojaly",
+		"Խոջալու": "Khojaly", "ԽՈՋԱԼՈՒ": "Khojaly", "խոջալու": "Khojaly",
+		"Нагорный Карабах": "Nagorno-Karabakh", "нагорный карабах": "Nagorno-Karabakh", "НАГОРНЫЙ-КАРАБАХ": "Nagorno-Karabakh",
+		"Լեռնային Ղարաբաղ": "Nagorno-Karabakh", "ԼԵՌՆԱՅԻՆ ՂԱՐԱԲԱՂ": "Nagorno-Karabakh", "Արցախ": "Nagorno-Karabakh",
+		"Dağlıq Qarabağ": "Nagorno-Karabakh", "daglig qarabag": "", "DAĞLIQ QARABAĞ": "Nagorno-Karabakh",
+		"ГЕНОЦИД": "genocide", "ՑԵՂԱՍՊԱՆՈՒԹՅՈՒՆ": "genocide", "soyqirim": "genocide",
+	} {
+		got, ok := g.Lookup(in)
+		switch {
+		case term == "" && ok:
+			t.Errorf("Lookup(%q) found %s", in, got.Term)
+		case term != "" && (!ok || got.Term != term):
+			t.Errorf("Lookup(%q) = %v, %v; want %s", in, got, ok, term)
+		}
+	}
+	// glossary search finds them too, whatever the case.
+	for _, q := range []string{"Ходжалы", "ходжалы", "ԽՈՋԱԼՈՒ"} {
+		if hits := g.Search(q); len(hits) == 0 || hits[0].Entry.Term != "Khojaly" {
+			t.Errorf("Search(%q) = %v", q, hits)
+		}
+	}
+	if hits := g.Search("Карабах"); len(hits) == 0 || hits[0].Entry.Term != "Nagorno-Karabakh" {
+		t.Errorf("Search(Карабах) = %v", hits)
+	}
+	// An entry with no names has none, and AllNames lists them after the aliases.
+	if names := e.AllNames(); !reflect.DeepEqual(names[len(names)-4:], []string{"Xocalı", "Խոջալու", "Ходжалы", "Ходжали"}) {
+		t.Errorf("AllNames = %v", names)
+	}
+}
+
+func TestNamesConflict(t *testing.T) {
+	entries := []Entry{
+		{Term: "Shusha", Names: Names{"ru": {"Шуша"}}, Short: "s", Definition: "d", File: "places.yaml", Line: 3},
+		{Term: "Shushi", Aliases: []string{"ШУША"}, Short: "s", Definition: "d", File: "places.yaml", Line: 20},
+	}
+	if _, err := New(entries); err == nil || !strings.Contains(err.Error(), `places.yaml:20: term "Shushi": name "ШУША" is also a name of "Shusha"`) {
+		t.Errorf("a name shared with another entry's alias: %v", err)
+	}
+	entries = []Entry{
+		{Term: "Stepanakert", Short: "s", Definition: "d", File: "places.yaml", Line: 3},
+		{Term: "Khankendi", Names: Names{"az": {"Xankəndi"}, "hy": {"stepanakert"}}, Short: "s", Definition: "d", File: "places.yaml", Line: 9},
+	}
+	if _, err := New(entries); err == nil || !strings.Contains(err.Error(), `places.yaml:9: term "Khankendi": name "stepanakert" is also a name of "Stepanakert"`) {
+		t.Errorf("a name equal to another entry's term: %v", err)
+	}
+	// The same name as an alias and a name of one entry is no conflict.
+	entries = []Entry{{Term: "Khojaly", Aliases: []string{"Xocalı"}, Names: Names{"az": {"Xocalı"}}, Short: "s", Definition: "d"}}
+	if _, err := New(entries); err != nil {
+		t.Errorf("an alias repeated as a name: %v", err)
+	}
+}
+
+func TestParseNamesAndContrast(t *testing.T) {
+	src := "entries:\n  - term: a\n    short: s\n    definition: d\n    names:\n      az: Xocalı\n      hy: [Խոջալու, \" Արցախ \"]\n    contrast: >\n      A town, not a district.\n"
+	entries, err := Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Names{"az": {"Xocalı"}, "hy": {"Խոջալու", "Արցախ"}}); !reflect.DeepEqual(entries[0].Names, want) {
+		t.Errorf("names = %v", entries[0].Names)
+	}
+	// Punctuation and digits are in no script; only letters are checked.
+	if _, err := Parse("x.yaml", []byte("entries:\n  - {term: a, short: s, definition: d, names: {ru: \"Нагорный Карабах (НКАО), 1923\"}}\n")); err != nil {
+		t.Errorf("a Cyrillic name with punctuation and digits: %v", err)
+	}
+	if entries[0].Contrast != "A town, not a district." {
+		t.Errorf("contrast = %q", entries[0].Contrast)
+	}
+	bad := map[string]string{
+		"names:\n      fr: Khodjali\n":        `x.yaml: line 6: names: unknown language "fr" (want az, hy, ru)`,
+		"names:\n      AZ: Xocalı\n":          `x.yaml: line 6: names: unknown language "AZ"`,
+		"names: [Xocalı]\n":                   `x.yaml: line 5: names: want a mapping of az, hy, ru to names`,
+		"names: Xocalı\n":                     `x.yaml: line 5: names: want a mapping`,
+		"names:\n      az:\n":                 `x.yaml: line 6: names.az: empty name`,
+		"names:\n      az: ~\n":               `x.yaml: line 6: names.az: empty name`,
+		"names:\n      az: []\n":              `x.yaml: line 6: names.az: empty list`,
+		"names:\n      az: [a, \"  \"]\n":     `x.yaml: line 6: names.az: empty name`,
+		"names:\n      az: {x: y}\n":          `x.yaml: line 6: names.az: want a name or a list of names`,
+		"names:\n      az: [[a]]\n":           `x.yaml: line 6: names.az: each name must be a string`,
+		"names:\n      az: a\n      az: b\n":  `names: "az" given twice`,
+		"contrast: [a]\n":                     `x.yaml`,
+		"names:\n      hy: Ходжалы\n":         `x.yaml: line 6: names.hy: "Ходжалы" is not in the Armenian script`,
+		"names:\n      ru: [Шуша, Shusha]\n":  `x.yaml: line 6: names.ru: "Shusha" is not in the Cyrillic script`,
+		"names:\n      az: Խոջալու\n":         `names.az: "Խոջալու" is not in the Latin script`,
+		"names:\n      az: Xocalı, Ходжалы\n": `names.az: "Xocalı, Ходжалы" is not in the Latin script`,
+		"contrats: a\n":                       `line 5: unknown field "contrats" in an entry`,
+	}
+	for tail, want := range bad {
+		src := "entries:\n  - term: a\n    short: s\n    definition: d\n    " + tail
+		_, err := Parse("x.yaml", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) err = %v, want %q", tail, err, want)
+		}
+	}
+}
+
+func TestNamesJSON(t *testing.T) {
+	g := sample(t)
+	for term, want := range map[string]string{
+		"Khojaly":  `"names":{"az":["Xocalı"],"hy":["Խոջալու"],"ru":["Ходжалы","Ходжали"]}`,
+		"genocide": `"names":{"az":["soyqırım"],"hy":["ցեղասպանություն"],"ru":["геноцид"]}`,
+	} {
+		e, _ := g.Lookup(term)
+		data, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s: JSON lacks %s: %s", term, want, data)
+		}
+	}
+	data, _ := json.Marshal(&Entry{Term: "a"})
+	if !strings.Contains(string(data), `"names":{}`) {
+		t.Errorf("an entry without names: %s", data)
+	}
+	if strings.Contains(string(data), `"contrast"`) {
+		t.Errorf("an entry without a contrast: %s", data)
+	}
+}
+
+// The lookups issue 9 asks for, on entries shaped like the built-in ones:
+// each name finds its entry in any case, and so does a search.
+func TestLookupRegionalNames(t *testing.T) {
+	data, err := os.ReadFile("testdata/names.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := Parse("places.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := New(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, term := range map[string]string{
+		"Ходжалы": "Khojaly", "ходжалы": "Khojaly", "ХОДЖАЛЫ": "Khojaly",
+		"Խոջալու": "Khojaly", "ԽՈՋԱԼՈՒ": "Khojaly",
+		"Шуша": "Shusha", "шуша": "Shusha", "ШУША": "Shusha", "Շուշի": "Shusha", "ՇՈՒՇԻ": "Shusha", "Şuşa": "Shusha", "susa": "Shusha",
+		"Ստեփանակերտ": "Stepanakert", "ՍՏԵՓԱՆԱԿԵՐՏ": "Stepanakert", "Степанакерт": "Stepanakert", "Xankəndi": "Stepanakert",
+		"Нагорный Карабах": "Nagorno-Karabakh", "нагорный карабах": "Nagorno-Karabakh", "НАГОРНЫЙ КАРАБАХ": "Nagorno-Karabakh",
+		"Արցախ": "Nagorno-Karabakh", "ԼԵՌՆԱՅԻՆ ՂԱՐԱԲԱՂ": "Nagorno-Karabakh",
+		"Նախիջևան": "Nakhchivan", "ՆԱԽԻՋԵՎԱՆ": "Nakhchivan", "Нахичевань": "Nakhchivan", "Naxçıvan": "Nakhchivan",
+	} {
+		if e, ok := g.Lookup(in); !ok || e.Term != term {
+			t.Errorf("Lookup(%q) = %v, %v; want %s", in, e, ok, term)
+		}
+		if hits := g.Search(in); len(hits) == 0 || hits[0].Entry.Term != term {
+			t.Errorf("Search(%q): first hit is not %s (%d hits)", in, term, len(hits))
+		}
+	}
+	// A near miss in Cyrillic gets a suggestion, as a Latin one does.
+	if got := g.Suggest("Ходжаль", 3); len(got) == 0 || got[0] != "Khojaly" {
+		t.Errorf("Suggest(Ходжаль) = %v", got)
+	}
+	var buf bytes.Buffer
+	e, _ := g.Lookup("Шуша")
+	Layout{}.Render(&buf, e)
+	if !strings.Contains(buf.String(), "\nNames: Şuşa (Azerbaijani) · Շուշի (Armenian) · Шуша (Russian)\n") {
+		t.Errorf("no Names line:\n%s", buf.String())
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -22,7 +24,8 @@ type entryNode struct {
 // entryFields are the keys an entry may have. A custom unmarshaller does not
 // inherit the decoder's KnownFields check, so it makes its own.
 var entryFields = map[string]bool{"term": true, "aliases": true, "short": true, "definition": true, "in_article": true,
-	"since_article": true, "correction": true, "related": true, "confusable": true, "sources": true}
+	"since_article": true, "correction": true, "related": true, "confusable": true, "sources": true,
+	"names": true, "contrast": true}
 
 func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {
@@ -40,6 +43,71 @@ func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 	e.Entry = Entry(p)
 	e.Line = n.Line
 	return nil
+}
+
+// UnmarshalYAML reads names: a mapping from a language code to a name or a
+// list of names. Unknown languages and empty names are refused with their line.
+func (ns *Names) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: names: want a mapping of %s to names", n.Line, languageCodes())
+	}
+	out := Names{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		li := slices.IndexFunc(NameLanguages, func(l Language) bool { return l.Code == k.Value })
+		if li < 0 {
+			return fmt.Errorf("line %d: names: unknown language %q (want %s)", k.Line, k.Value, languageCodes())
+		}
+		if _, dup := out[k.Value]; dup {
+			return fmt.Errorf("line %d: names: %q given twice", k.Line, k.Value)
+		}
+		items := []*yaml.Node{v}
+		switch v.Kind {
+		case yaml.ScalarNode:
+		case yaml.SequenceNode:
+			items = v.Content
+		default:
+			return fmt.Errorf("line %d: names.%s: want a name or a list of names", v.Line, k.Value)
+		}
+		if len(items) == 0 {
+			return fmt.Errorf("line %d: names.%s: empty list", v.Line, k.Value)
+		}
+		list := make([]string, len(items))
+		for i, item := range items {
+			if item.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: names.%s: each name must be a string", item.Line, k.Value)
+			}
+			list[i] = strings.TrimSpace(item.Value)
+			if list[i] == "" || item.Tag == "!!null" {
+				return fmt.Errorf("line %d: names.%s: empty name", item.Line, k.Value)
+			}
+			if l := NameLanguages[li]; !inScript(list[i], l.Script) {
+				return fmt.Errorf("line %d: names.%s: %q is not in the %s script", item.Line, k.Value, list[i], l.ScriptName)
+			}
+		}
+		out[k.Value] = list
+	}
+	*ns = out
+	return nil
+}
+
+// inScript reports whether every letter of name belongs to script: an
+// Armenian name under ru: is a slip that would otherwise pass unseen.
+func inScript(name string, script *unicode.RangeTable) bool {
+	for _, r := range name {
+		if unicode.IsLetter(r) && !unicode.Is(script, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func languageCodes() string {
+	codes := make([]string, len(NameLanguages))
+	for i, l := range NameLanguages {
+		codes[i] = l.Code
+	}
+	return strings.Join(codes, ", ")
 }
 
 // Parse reads one glossary file (a list of entries under "entries:") and checks
@@ -73,6 +141,7 @@ func Parse(file string, data []byte) ([]Entry, error) {
 		e.Definition = strings.TrimSpace(e.Definition)
 		e.SinceArticle = strings.TrimSpace(e.SinceArticle)
 		e.Correction = strings.TrimSpace(e.Correction)
+		e.Contrast = strings.TrimSpace(e.Contrast)
 		if e.InArticle != nil {
 			e.InArticle.Note = strings.TrimSpace(e.InArticle.Note)
 		}

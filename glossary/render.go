@@ -3,6 +3,7 @@ package glossary
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,9 +43,15 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 	if e.Correction != "" {
 		l.section(w, "Where the article is wrong", e.Correction)
 	}
+	if e.Contrast != "" {
+		l.section(w, "How it differs", e.Contrast)
+	}
 	fmt.Fprintln(w)
-	if len(e.Aliases) > 0 {
-		fmt.Fprintln(w, st.Bold("Also:")+" "+l.hang(strings.Join(e.Aliases, ", "), len("Also: ")))
+	if names := e.Names.String(); names != "" {
+		fmt.Fprintln(w, st.Bold("Names:")+" "+l.hang(names, len("Names: ")))
+	}
+	if also := e.otherAliases(); len(also) > 0 {
+		fmt.Fprintln(w, st.Bold("Also:")+" "+l.hang(strings.Join(also, ", "), len("Also: ")))
 	}
 	if len(e.Related) > 0 {
 		fmt.Fprintln(w, st.Bold("Related:")+" "+l.hang(strings.Join(e.Related, ", "), len("Related: ")))
@@ -58,6 +65,21 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 			}
 		}
 	}
+}
+
+// otherAliases returns the aliases that the Names line does not already show.
+func (e *Entry) otherAliases() []string {
+	var out []string
+	for _, a := range e.Aliases {
+		shown := false
+		for _, list := range e.Names {
+			shown = shown || slices.ContainsFunc(list, func(n string) bool { return quiz.Normalize(n) == quiz.Normalize(a) })
+		}
+		if !shown {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // hang wraps text that follows a label n columns wide, lining up the lines

@@ -16,8 +16,9 @@ const VocabularyID = "vocabulary"
 
 // VocabularyBank builds a quiz bank from the glossary: for every entry the
 // article uses, one question from the term to its definition and one from the
-// definition to the term. Distractors come from the entry's related terms, then
-// from entries on the same topic, so they are plausible rather than random.
+// definition to the term. Distractors are entries of the same kind, tied to it
+// by related terms or topic, so they are plausible rather than random, and the
+// explanation teaches the entry's contrast with them.
 // Like every bank, its questions and options are shuffled by the quiz's seed.
 func VocabularyBank(g *Glossary) *quiz.Bank {
 	b := &quiz.Bank{
@@ -26,36 +27,25 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		Description: "The article's key terms, from the glossary: match each term with its definition and each definition with its term.",
 		File:        "glossary",
 	}
-	for i := range g.entries {
-		e := &g.entries[i]
-		if e.InArticle == nil {
-			continue // every question cites the article
-		}
-		if e.Topic == "people" {
-			continue // too few of a kind: a person's wrong answers would be towns and treaties
-		}
+	for _, e := range g.VocabularyEntries() {
 		others := g.distractors(e, 3)
-		if len(others) < 2 {
-			continue
-		}
 		src := quiz.Source{Section: e.InArticle.Section, Paragraph: e.InArticle.Paragraph, Quote: e.InArticle.Quote}
-		names := make([]string, len(others))
-		for i, o := range others {
-			names[i] = o.Term
-		}
-		explain := fmt.Sprintf("%s: %s The other options describe %s. For the full entry, run: conflictq define %q",
-			e.Term, e.Short, joinAnd(names), e.Term)
+		explain := explanation(e, others)
 		slug := slugify(e.Term)
 		// Like every bank's: the article section, the skill, then the topic.
 		tags := []string{slugify(e.InArticle.Section), "vocabulary", e.Topic}
 
-		// Each definition hides its own entry's names, so that no choice stands
-		// out by naming a term or by being the only one with a blank.
-		shorts := []string{mask(e.Short, e)}
-		for _, o := range others {
-			shorts = append(shorts, mask(o.Short, o))
+		// Definitions as options: each as written. One that names its own term
+		// would give itself away (and a blank in the right one alone would
+		// too), so a wrong one that does is left out, and the question is
+		// when the right one does.
+		shorts := []string{e.Short}
+		for _, o := range g.distractors(e, 6) {
+			if len(shorts) < 4 && mask(o.Short, o) == o.Short {
+				shorts = append(shorts, o.Short)
+			}
 		}
-		if distinct(shorts) {
+		if mask(e.Short, e) == e.Short && len(shorts) >= 3 && distinct(shorts) {
 			b.Questions = append(b.Questions, &quiz.Question{
 				ID: "define-" + slug, Bank: VocabularyID, Type: quiz.Single,
 				Prompt:  fmt.Sprintf("Which best describes “%s”?", e.Term),
@@ -71,6 +61,7 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		if distinct(terms) {
 			b.Questions = append(b.Questions, &quiz.Question{
 				ID: "term-" + slug, Bank: VocabularyID, Type: quiz.Single,
+				// The description hides the answer's own names, and only those.
 				Prompt:  fmt.Sprintf("Which term matches this description? “%s”", mask(e.Short, e)),
 				Choices: terms, Correct: []int{0},
 				Explanation: explain, Source: src, Difficulty: "medium",
@@ -79,6 +70,55 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		}
 	}
 	return b
+}
+
+// explanation teaches what the vocabulary questions about e test: the
+// definition, then the contrast that tells e from the terms offered against it
+// (e's own, or else a wrong option's that names e, or else the closest wrong
+// option's definition beside e's), and the article's error about e, if any,
+// since the question cites the article.
+func explanation(e *Entry, others []*Entry) string {
+	parts := []string{e.Term + ": " + e.Short}
+	switch c := contrastFor(e, others); {
+	case c != "":
+		parts = append(parts, c)
+	case len(others) > 0:
+		o := others[0]
+		parts = append(parts, fmt.Sprintf("Compare %s: %s", o.Term, o.Short))
+	}
+	if e.Correction != "" {
+		parts = append(parts, "Where the article is wrong: "+e.Correction)
+	}
+	parts = append(parts, fmt.Sprintf("For the full entry, run: conflictq define %q", e.Term))
+	return strings.Join(parts, " ")
+}
+
+// contrastFor returns e's contrast, or a wrong option's contrast that names e.
+func contrastFor(e *Entry, others []*Entry) string {
+	if e.Contrast != "" {
+		return e.Contrast
+	}
+	for _, o := range others {
+		if o.Contrast != "" && mask(o.Contrast, e) != o.Contrast {
+			return o.Contrast
+		}
+	}
+	return ""
+}
+
+// VocabularyEntries returns the entries VocabularyBank asks about: those the
+// article uses (every question cites it), apart from peoples and persons (too
+// few of a kind: their wrong answers would be towns and treaties), that have
+// at least two entries of their kind to offer as wrong answers.
+func (g *Glossary) VocabularyEntries() []*Entry {
+	var out []*Entry
+	for i := range g.entries {
+		e := &g.entries[i]
+		if e.InArticle != nil && kind(e) != "people" && len(g.distractors(e, 2)) == 2 {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // distractors picks up to n other entries that a student could mistake for
@@ -97,7 +137,7 @@ func (g *Glossary) distractors(e *Entry, n int) []*Entry {
 		if o.Term == e.Term || slices.Contains(e.Confusable, o.Term) || slices.Contains(o.Confusable, e.Term) {
 			continue
 		}
-		if (e.Topic == "places") != (o.Topic == "places") {
+		if kind(e) != kind(o) {
 			continue // a place is mistaken for another place, not for a treaty or a crime
 		}
 		score := 0
@@ -129,27 +169,52 @@ func (g *Glossary) distractors(e *Entry, n int) []*Entry {
 	return out
 }
 
+// kind is what an entry names, for choosing wrong answers of the same kind: a
+// place; a people or a person (the people topic); or a concept (an event, a
+// law, an organisation, a category of people such as refugee). A group of
+// people is never offered as the wrong answer for a category of people.
+func kind(e *Entry) string {
+	switch e.Topic {
+	case "places":
+		return "place"
+	case "people":
+		return "people"
+	}
+	return "concept"
+}
+
 // mask hides the entry's own names in a text, so that a definition does not
 // give away the term it defines.
 func mask(text string, e *Entry) string {
-	names := e.Names()
+	names := e.AllNames()
 	sort.Slice(names, func(a, b int) bool { return len(names[a]) > len(names[b]) })
+	lower := strings.ToLower(text)
 	for _, name := range names {
-		if len(name) < 3 {
+		// Most texts name none of the names: a plain search rules them out
+		// at a fraction of a match's cost.
+		if len(name) < 3 || !strings.Contains(lower, strings.ToLower(name)) {
 			continue
 		}
-		// \b knows only ASCII letters: Xocalı ends in one it does not know.
-		re := regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(name) + `([^\p{L}\p{N}]|$)`)
-		text = re.ReplaceAllString(text, "${1}_____${2}")
+		text = wordPattern(name).ReplaceAllString(text, "${1}_____${2}")
+		lower = strings.ToLower(text)
 	}
 	return text
 }
 
-func joinAnd(list []string) string {
-	if len(list) < 2 {
-		return strings.Join(list, "")
+// wordPatterns caches wordPattern: the vocabulary bank masks every candidate
+// definition, and compiling costs far more than matching.
+var wordPatterns sync.Map // name → *regexp.Regexp
+
+// wordPattern matches name as a whole word, in any case, with the characters
+// on either side as groups 1 and 2. (\b knows only ASCII letters: Xocalı ends
+// in one it does not know.)
+func wordPattern(name string) *regexp.Regexp {
+	if re, ok := wordPatterns.Load(name); ok {
+		return re.(*regexp.Regexp)
 	}
-	return strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
+	re := regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(name) + `([^\p{L}\p{N}]|$)`)
+	wordPatterns.Store(name, re)
+	return re
 }
 
 func distinct(list []string) bool {

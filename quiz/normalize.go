@@ -21,14 +21,22 @@ var letterFolds = map[rune]string{
 	'đ': "d", 'Đ': "d", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ß': "ss",
 }
 
+// inWordMarks are punctuation written inside a word, dropped rather than made
+// a space: Armenian places its emphasis, exclamation, question and
+// abbreviation marks over a letter (Ինչո՞ւ), and a soft hyphen marks where a
+// word may break.
+var inWordMarks = map[rune]bool{'\u055b': true, '\u055c': true, '\u055e': true, '\u055f': true, '\u00ad': true}
+
 // stripMarks pools the transformer that decomposes text and drops its
 // combining marks (é → e); building one costs more than using it.
 var stripMarks = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 }}
 
-// Normalize folds text for comparison: Unicode case folding, diacritics removed
-// (Xocalı → xocali), and every run of spaces, punctuation and symbols made one space
+// Normalize folds text for comparison: Unicode case folding in every script
+// (ХОДЖАЛЫ → ходжалы, ԽՈՋԱԼՈՒ → խոջալու), diacritics removed (Xocalı → xocali;
+// Cyrillic ё → е and й → и, on both sides of a comparison alike), Armenian և
+// spelt եվ as its capital ԵՎ is, and every run of spaces, punctuation and symbols made one space
 // (Nagorno-Karabakh → nagorno karabakh). Two answers that a reader would call the
 // same normalise to the same string.
 func Normalize(s string) string {
@@ -46,8 +54,17 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(decomposed))
 	space := false
+	var prev rune
 	for _, r := range decomposed {
 		r = foldCase(r)
+		if inWordMarks[r] {
+			continue
+		}
+		if r == 'ւ' && prev == 'ե' {
+			// The ligature և decomposes to եւ, but its capital form is ԵՎ.
+			r = 'վ'
+		}
+		prev = r
 		if f, ok := letterFolds[r]; ok {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')

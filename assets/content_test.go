@@ -1,0 +1,567 @@
+package assets_test
+
+// The content guard: patterns that CONTENT.md forbids and that issue 9 found in
+// the banks and the glossary, checked over every embedded bank (the generated
+// vocabulary bank included) and every glossary entry, so that they cannot come
+// back. Each check is a sub-test of TestContentGuard, and each is also tested
+// on small fixtures (TestContentGuardChecks), so that it cannot pass by
+// finding nothing.
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/glossary"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// item is one question or one glossary entry, as the checks see it.
+type item struct {
+	where string // `bank comprehension, question "khojaly-date"` or `glossary term "Khojaly"`
+	id    string // a question's id; "" for an entry
+	typ   quiz.Type
+	// texts is every sentence a student reads, apart from citation quotes
+	// (which are the article's words, not ours).
+	texts []string
+	// options are what a student chooses among: choices, order items, pair sides.
+	options []string
+	// right and wrong split a choice question's choices.
+	right, wrong []string
+	prompt       string
+	items        []string    // an order question's items
+	pairs        []quiz.Pair // a match question's pairs
+	// quote is the citation's verbatim quote of the article, and feedback what
+	// is shown with it: a question's explanation, or an entry's note,
+	// correction and since-the-article note.
+	quote, feedback string
+	// asked is set for an entry that the vocabulary bank asks about, and
+	// contrast holds its contrast.
+	asked    bool
+	contrast string
+}
+
+// check finds the problems of one item, each said so that a writer knows what
+// to change.
+type check struct {
+	name string
+	find func(it item) []string
+}
+
+var checks = []check{
+	{"most-governments", mostGovernments},
+	{"boycott-attributed", boycottAttributed},
+	{"minimum-counts", minimumCounts},
+	{"article-errors-corrected", articleErrorsCorrected},
+	{"no-death-count-puzzles", deathCountPuzzles},
+	{"one-blank-per-option", oneBlankPerOption},
+	{"fled-not-left", fledNotLeft},
+	{"no-figures-order", noFiguresOrder},
+	{"vocabulary-contrast", vocabularyContrast},
+	{"no-people-for-categories", peopleForCategories},
+}
+
+func TestContentGuard(t *testing.T) {
+	items := contentItems(t)
+	if len(items) < 200 {
+		t.Fatalf("only %d items to check", len(items))
+	}
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			for _, it := range items {
+				for _, p := range c.find(it) {
+					t.Errorf("%s: %s", it.where, p)
+				}
+			}
+		})
+	}
+	t.Run("vocabulary-no-people-as-distractors", func(t *testing.T) {
+		people := map[string]bool{}
+		for _, e := range assets.Glossary().Entries() {
+			if e.Topic == "people" {
+				people[e.Term], people[e.Short] = true, true
+			}
+		}
+		for _, q := range assets.CompiledBank(glossary.VocabularyID).Questions {
+			for i, c := range q.Choices {
+				if i != q.Correct[0] && people[c] {
+					t.Errorf("bank vocabulary, question %q: a group of people as a wrong answer: %q", q.ID, c)
+				}
+			}
+		}
+	})
+}
+
+// contentItems gathers every question of every embedded bank and every entry.
+func contentItems(t *testing.T) []item {
+	var items []item
+	banks := loadAll(t)
+	names := make([]string, 0, len(banks))
+	for name := range banks {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		for _, q := range banks[name].Questions {
+			items = append(items, questionItem(name, q))
+		}
+	}
+	g := assets.Glossary()
+	asked := map[string]bool{}
+	for _, e := range g.VocabularyEntries() {
+		asked[e.Term] = true
+	}
+	for _, e := range g.Entries() {
+		it := entryItem(e)
+		it.asked = asked[e.Term]
+		items = append(items, it)
+	}
+	return items
+}
+
+func questionItem(bank string, q *quiz.Question) item {
+	it := item{
+		where: fmt.Sprintf("bank %s, question %q", bank, q.ID), id: q.ID, typ: q.Type,
+		prompt: q.Prompt, items: q.Items, pairs: q.Pairs,
+		quote: q.Source.Quote, feedback: q.Explanation,
+	}
+	for i, c := range q.Choices {
+		if slices.Contains(q.Correct, i) {
+			it.right = append(it.right, c)
+		} else {
+			it.wrong = append(it.wrong, c)
+		}
+	}
+	it.options = append(slices.Clone(q.Choices), q.Items...)
+	for _, p := range q.Pairs {
+		it.options = append(it.options, p.Left, p.Right)
+	}
+	it.texts = append([]string{q.Prompt, q.Explanation, q.Model}, it.options...)
+	it.texts = append(it.texts, q.Accept...)
+	it.texts = append(it.texts, q.Key...)
+	return it
+}
+
+func entryItem(e glossary.Entry) item {
+	it := item{
+		where:    fmt.Sprintf("glossary term %q (%s:%d)", e.Term, e.File, e.Line),
+		texts:    []string{e.Short, e.Definition, e.SinceArticle, e.Correction, e.Contrast},
+		feedback: e.SinceArticle + " " + e.Correction,
+		contrast: e.Contrast,
+	}
+	if c := e.InArticle; c != nil {
+		it.texts = append(it.texts, c.Note)
+		it.quote = c.Quote
+		it.feedback = c.Note + " " + it.feedback
+	}
+	return it
+}
+
+// sentences splits texts into sentences: at . ! or ? followed by a space and
+// a capital, digit or quotation mark, so that "U.S. states" stays whole.
+func sentences(texts ...string) []string {
+	var out []string
+	for _, text := range texts {
+		text = strings.Join(strings.Fields(text), " ")
+		start := 0
+		for i := 0; i+2 < len(text); i++ {
+			if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' && sentenceStart(text[i+2:]) {
+				out = append(out, text[start:i+1])
+				start = i + 2
+			}
+		}
+		if rest := strings.TrimSpace(text[start:]); rest != "" {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+func sentenceStart(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("\"“‘'(", r)
+	}
+	return false
+}
+
+// words compiles a case-insensitive pattern of whole words.
+func words(alternatives ...string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alternatives, "|") + `)\b`)
+}
+
+var (
+	mostGovernmentsRe   = words(`most governments`)
+	tookAPositionRe     = regexp.MustCompile(`(?i)^\s*(?:that|which|who) (?:have taken|took|have adopted|adopted) a position`)
+	boycottRe           = words(`boycott\w*`)
+	attributionRe       = words(`says?`, `said`, `describes?`, `described`, `according to`, `accounts?`, `called`, `calls?`, `claims?`, `claimed`, `reports?`, `reported`, `argues?`, `argued`, `maintains?`, `views?`, `in the words of`, `speaks? of`, `spoke of`)
+	monitorsRe          = regexp.MustCompile(`\b(?:HRW|Human Rights Watch|Memorial)\b`)
+	lowerRe             = words(`lower`, `well below`)
+	leftRe              = words(`left`)
+	armeniansRe         = regexp.MustCompile(`\bArmenians?\b|\b100,000\b`)
+	year2023Re          = words(`2023`, `September`, `offensive`, `exodus`)
+	azerbaijanSaysRe    = regexp.MustCompile(`\bAzerbaijan(?:'s government|i officials)? (?:says|said|say|maintains|argues|claims)\b|\baccording to Azerbaijan\b`)
+	courtRe             = regexp.MustCompile(`\b(?:ICJ|Court)\b`)
+	deathRe             = words(`kill\w*`, `dead`, `deaths?`, `died`, `death toll`, `casualt\w*`, `victims?`, `lives`)
+	sizeRe              = words(`smallest`, `largest`, `lowest`, `highest`, `fewest`, `most`, `least`, `size`, `how many`, `numbers?`, `figures?`, `counts?`, `tolls?`, `estimates?`)
+	numberRe            = regexp.MustCompile(`\d[\d,.]*(?:st|nd|rd|th)?`)
+	yearRe              = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
+	blank               = "_____"
+	categoryRe          = words(`refugees?`, `internally displaced (?:persons?|people)`, `IDPs?`, `displaced (?:persons?|people)`, `civilians?`, `combatants?`, `exiles?`, `migrants?`, `asylum seekers?`, `survivors?`, `victims?`)
+	peopleRe            = regexp.MustCompile(`(?i)^(?:the )?(?:ethnic |Karabakh )?(?:Armenians?|Azerbaijanis?|Azeris?|Russians?|Turks?|Kurds?|Georgians?|Persians?|Iranians?|Jews|Lezgins?|Talysh|Yezidis?|Meskhetian Turks)$`)
+	forbiddenQuestionID = "figures-order"
+)
+
+func mostGovernments(it item) []string {
+	var ps []string
+	for _, text := range it.texts {
+		for _, loc := range mostGovernmentsRe.FindAllStringIndex(text, -1) {
+			if !tookAPositionRe.MatchString(text[loc[1]:]) {
+				ps = append(ps, fmt.Sprintf(`"most governments" without "that have taken a position" (most have taken none; CONTENT.md rule 2): %q`, excerpt(text, loc)))
+			}
+		}
+	}
+	return ps
+}
+
+func boycottAttributed(it item) []string {
+	var ps []string
+	for _, s := range sentences(it.texts...) {
+		if boycottRe.MatchString(s) && !attributionRe.MatchString(s) {
+			ps = append(ps, fmt.Sprintf(`"boycott" stated as fact; attribute it ("Armenian accounts describe a boycott"; Azerbaijan says its residents were shut out): %q`, s))
+		}
+	}
+	return ps
+}
+
+func minimumCounts(it item) []string {
+	var ps []string
+	for _, s := range sentences(it.texts...) {
+		if monitorsRe.MatchString(s) && lowerRe.MatchString(s) {
+			ps = append(ps, fmt.Sprintf(`HRW's and Memorial's counts are minimums, not rival totals: no "lower"/"well below" beside them (rule 4): %q`, s))
+		}
+	}
+	return ps
+}
+
+// articleError is one wrong sentence of the article (CONTENT.md's table): a
+// quote containing one of its fragments must be shown with feedback that
+// matches fix.
+type articleError struct {
+	name      string
+	fragments []string
+	fix       *regexp.Regexp
+	needs     string
+}
+
+var articleErrors = []articleError{
+	{"the December 2008 referendum", []string{"December 2008", "held a referendum and proclaimed"},
+		regexp.MustCompile(`\b1991\b`), "1991 (proclaimed 2 Sep 1991, referendum 10 Dec 1991)"},
+	{`"one fifth" of Azerbaijan`, []string{"one fifth", "one-fifth"},
+		regexp.MustCompile(`4,388|\b5 ?%|\b5 per ?cent`), "4,388 km² or about 5%"},
+	{`"10 countries and 21 U.S. states"`, []string{"10 countries", "21 U.S. states"},
+		regexp.MustCompile(`Azerbaijan(?:'s|i government's)? (?:own )?(?:count|figure|tally|list|number)|\bis Azerbaijan's\b|[Aa]ccording to (?:the )?Azerbaijan|Azerbaijan(?:'s government)? (?:says|counts|claims|lists|gives)|attribut\w* .{0,30}to Azerbaijan|(?:originat\w*|comes?|came) (?:with|from) Azerbaijan`),
+		"the count attributed to Azerbaijan (Azerbaijan's count)"},
+	{"mediation by France, Russia and the United States", []string{"France, Russia and the United States", "mediated by international powers"},
+		regexp.MustCompile(`\b2025\b`), "2025 (the Minsk process closed)"},
+	{"the 2016 clashes killing 350", []string{"most recent sizeable clashes", "took place in 2016", "estimated 350"},
+		regexp.MustCompile(`\b2020\b`), "2020 (overtaken by the 2020 war)"},
+	{`"governed by a self-proclaimed state"`, []string{"governed by a self-proclaimed state"},
+		regexp.MustCompile(`\b2023\b`), "2023 (the republic dissolved, its Armenians fled)"},
+}
+
+func articleErrorsCorrected(it item) []string {
+	var ps []string
+	quote := strings.ToLower(strings.Join(strings.Fields(it.quote), " "))
+	for _, ae := range articleErrors {
+		quoted := slices.ContainsFunc(ae.fragments, func(f string) bool { return strings.Contains(quote, strings.ToLower(f)) })
+		if quoted && !ae.fix.MatchString(it.feedback) {
+			ps = append(ps, fmt.Sprintf("cites the article's error (%s) but its feedback does not correct it: it needs %s (CONTENT.md rule 5)", ae.name, ae.needs))
+		}
+	}
+	return ps
+}
+
+// deathCountPuzzles finds order questions whose items are counts of the dead
+// and match questions that pair the dead with numbers (rule 9).
+func deathCountPuzzles(it item) []string {
+	sizePrompt := sizeRe.MatchString(it.prompt)
+	isCount := func(texts ...string) bool {
+		dead, counted := false, sizePrompt
+		for _, s := range texts {
+			dead = dead || deathRe.MatchString(s)
+			counted = counted || hasCount(s)
+		}
+		return dead && counted
+	}
+	switch it.typ {
+	case quiz.Order:
+		n := 0
+		for _, s := range it.items {
+			if isCount(s) {
+				n++
+			}
+		}
+		if n >= 2 {
+			return []string{fmt.Sprintf("an order question whose items are counts of people killed (%d of %d): never sort or rank the dead (rule 9)", n, len(it.items))}
+		}
+	case quiz.Match:
+		for _, p := range it.pairs {
+			if isCount(p.Left, p.Right) {
+				return []string{fmt.Sprintf("a match question pairs the dead with a count (%q / %q): never match counts of people killed (rule 9)", p.Left, p.Right)}
+			}
+		}
+	}
+	return nil
+}
+
+// hasCount reports whether s holds a number that is neither a year nor an
+// ordinal (the 28th anniversary).
+func hasCount(s string) bool {
+	for _, n := range numberRe.FindAllString(s, -1) {
+		if n = strings.TrimRight(n, ".,"); !yearRe.MatchString(n) && unicode.IsDigit(rune(n[len(n)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func oneBlankPerOption(it item) []string {
+	var ps []string
+	for _, o := range it.options {
+		if strings.Count(o, blank) > 1 {
+			ps = append(ps, fmt.Sprintf("an option shows %q %d times: %q", blank, strings.Count(o, blank), o))
+		}
+	}
+	return ps
+}
+
+func fledNotLeft(it item) []string {
+	var ps []string
+	for _, s := range sentences(it.texts...) {
+		if leftRe.MatchString(s) && armeniansRe.MatchString(s) && year2023Re.MatchString(s) &&
+			!azerbaijanSaysRe.MatchString(s) && !courtRe.MatchString(s) {
+			ps = append(ps, fmt.Sprintf(`Karabakh Armenians "fled" in 2023, not "left" (only Azerbaijan's view, attributed, says they left): %q`, s))
+		}
+	}
+	return ps
+}
+
+func noFiguresOrder(it item) []string {
+	if it.id == forbiddenQuestionID {
+		return []string{"comprehension/figures-order was struck (rule 9: no puzzles made of the dead)"}
+	}
+	return nil
+}
+
+func vocabularyContrast(it item) []string {
+	if it.asked && strings.TrimSpace(it.contrast) == "" {
+		return []string{"the vocabulary bank asks about this entry, so it needs a contrast: what separates it from the terms it is confused with"}
+	}
+	return nil
+}
+
+// peopleForCategories finds a people offered as a wrong answer where the right
+// one is a category of people ("Armenians" for "refugee"; rule 8).
+func peopleForCategories(it item) []string {
+	if !slices.ContainsFunc(it.right, categoryRe.MatchString) && !categoryRe.MatchString(it.prompt) {
+		return nil
+	}
+	var ps []string
+	for _, w := range it.wrong {
+		if peopleRe.MatchString(strings.TrimSpace(strings.TrimRight(w, "."))) {
+			ps = append(ps, fmt.Sprintf("a group of people as a wrong answer for a category of people: %q (rule 8)", w))
+		}
+	}
+	return ps
+}
+
+// excerpt returns the text around a match, for messages.
+func excerpt(text string, loc []int) string {
+	from, to := max(0, loc[0]-40), min(len(text), loc[1]+40)
+	for from > 0 && !isRuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !isRuneStart(text[to]) {
+		to++
+	}
+	return text[from:to]
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// Each check on fixtures: it must flag the bad and pass the good, so that the
+// guard cannot pass by looking at nothing.
+func TestContentGuardChecks(t *testing.T) {
+	q := func(id string, typ quiz.Type, prompt, explanation string) *quiz.Question {
+		return &quiz.Question{ID: id, Type: typ, Prompt: prompt, Explanation: explanation, Choices: []string{"a", "b", "c"}}
+	}
+	explain := func(text string) item { return questionItem("fixture", q("x", quiz.Single, "Which?", text)) }
+	cited := func(quote, explanation string) item {
+		qq := q("x", quiz.Single, "Which?", explanation)
+		qq.Source = quiz.Source{Section: "Introduction", Paragraph: 1, Quote: quote}
+		return questionItem("fixture", qq)
+	}
+	entry := func(e glossary.Entry) item { e.Term, e.File, e.Line = "fixture", "x.yaml", 1; return entryItem(e) }
+	order := func(prompt string, items ...string) item {
+		qq := q("x", quiz.Order, prompt, "e")
+		qq.Choices, qq.Items = nil, items
+		return questionItem("fixture", qq)
+	}
+	match := func(pairs ...string) item {
+		qq := q("x", quiz.Match, "Match each event with its year.", "e")
+		qq.Choices = nil
+		for i := 0; i+1 < len(pairs); i += 2 {
+			qq.Pairs = append(qq.Pairs, quiz.Pair{Left: pairs[i], Right: pairs[i+1]})
+		}
+		return questionItem("fixture", qq)
+	}
+	choices := func(cs ...string) item {
+		qq := q("x", quiz.Single, "Which?", "e")
+		qq.Choices = cs
+		return questionItem("fixture", qq)
+	}
+	asked := func(contrast string, isAsked bool) item {
+		it := entry(glossary.Entry{Short: "s", Definition: "d", Contrast: contrast})
+		it.asked = isAsked
+		return it
+	}
+	tests := []struct {
+		check string
+		it    item
+		bad   bool
+	}{
+		{"most-governments", explain("Human Rights Watch and most governments call it a massacre."), true},
+		{"most-governments", entry(glossary.Entry{Definition: "Most governments use the word massacre."}), true},
+		{"most-governments", choices("The word most governments use", "b"), true},
+		{"most-governments", explain("Human Rights Watch and most governments that have taken a position call it a massacre."), false},
+		{"most-governments", explain("Of the governments that spoke, most governments that took a position said massacre."), false},
+		{"most-governments", explain("Most have taken no position."), false},
+		{"most-governments", cited("most governments", "A quote is the article's words."), false},
+
+		{"boycott-attributed", explain("Azerbaijani residents boycotted the referendum."), true},
+		{"boycott-attributed", entry(glossary.Entry{Definition: "A referendum on 10 December 1991, which Azerbaijani residents boycotted, confirmed it."}), true},
+		{"boycott-attributed", explain("Armenian accounts describe it so. Azerbaijani residents boycotted the vote."), true},
+		{"boycott-attributed", explain("Armenian accounts describe a boycott."), false},
+		{"boycott-attributed", explain("Azerbaijan says its residents were shut out; Armenian sources call it a boycott."), false},
+		{"boycott-attributed", explain("According to Armenian sources, Azerbaijanis boycotted the vote."), false},
+
+		{"minimum-counts", explain("Human Rights Watch's count is lower than Azerbaijan's."), true},
+		{"minimum-counts", entry(glossary.Entry{Definition: "Memorial counted about 200 bodies, well below 613."}), true},
+		{"minimum-counts", explain("HRW gave at least 161, a lower figure."), true},
+		{"minimum-counts", explain("Human Rights Watch found at least 161 dead; that is a minimum, not a total."), false},
+		{"minimum-counts", explain("Official tolls were lower."), false},
+		{"minimum-counts", explain("HRW found at least 161 dead. Official tolls for 2016 were lower."), false},
+
+		{"article-errors-corrected", cited("In December 2008, the enclave held a referendum", "The article says so."), true},
+		{"article-errors-corrected", cited("the enclave held a referendum and proclaimed the Nagorno-Karabakh Republic", "See the date."), true},
+		{"article-errors-corrected", cited("In December 2008, the enclave held a referendum", "The referendum was held on 10 December 1991."), false},
+		{"article-errors-corrected", entry(glossary.Entry{InArticle: &glossary.Citation{Quote: "which it says represents about one fifth of its total area", Note: "Azerbaijan's figure."}}), true},
+		{"article-errors-corrected", entry(glossary.Entry{InArticle: &glossary.Citation{Quote: "about one fifth of its total area"}, Correction: "The oblast was about 5% of Azerbaijan."}), false},
+		{"article-errors-corrected", entry(glossary.Entry{InArticle: &glossary.Citation{Quote: "about one fifth of its total area"}, Correction: "The oblast was 4,388 km²."}), false},
+		{"article-errors-corrected", cited("Although 10 countries and 21 U.S. states recognize Khojaly as a massacre", "Some countries recognise it."), true},
+		{"article-errors-corrected", cited("Although 10 countries and 21 U.S. states recognize Khojaly as a massacre", "The count is Azerbaijan's own."), false},
+		{"article-errors-corrected", cited("10 countries and 21 U.S. states", "According to Azerbaijan, 10 to 17 countries."), false},
+		{"article-errors-corrected", cited("peace talks mediated by international powers led by France, Russia and the United States", "The Minsk Group mediated."), true},
+		{"article-errors-corrected", cited("led by France, Russia and the United States", "The Minsk process was closed in 2025."), false},
+		{"article-errors-corrected", cited("The most recent sizeable clashes took place in 2016", "The Four-Day War."), true},
+		{"article-errors-corrected", cited("killing an estimated 350 soldiers and civilians from both sides", "Overtaken by the war of 2020."), false},
+		{"article-errors-corrected", entry(glossary.Entry{InArticle: &glossary.Citation{Quote: "governed by a self-proclaimed state with an Armenian ethnic majority"}, SinceArticle: "Since the article: it still exists."}), true},
+		{"article-errors-corrected", entry(glossary.Entry{InArticle: &glossary.Citation{Quote: "governed by a self-proclaimed state with an Armenian ethnic majority"}, SinceArticle: "Since the article: dissolved after September 2023."}), false},
+		{"article-errors-corrected", cited("Both Armenia and Azerbaijan won independence from the Soviet Union in 1991", "No correction needed."), false},
+
+		{"no-death-count-puzzles", order("Order these figures from the article by size, smallest first.",
+			"Children killed at Khojaly, according to Azerbaijan", "Women killed at Khojaly, according to Azerbaijan", "People forced from their homes"), true},
+		{"no-death-count-puzzles", order("Put these in order.", "613 killed at Khojaly", "32 killed in Sumgait", "30,000 dead in the war"), true},
+		{"no-death-count-puzzles", match("Khojaly, by Azerbaijan's figure", "613 civilians killed", "Sumgait", "1988"), true},
+		{"no-death-count-puzzles", order("Put these events in the order they happened.", "Khojaly falls to Armenian forces",
+			"Sizeable clashes kill an estimated 350 people", "Azeris mark the 28th anniversary of the killings at Khojaly"), false},
+		{"no-death-count-puzzles", match("Khojaly falls", "1992", "The Four-Day War", "2016"), false},
+		{"no-death-count-puzzles", explain("613 killed, 32 killed: a single-choice question is not a puzzle of the dead."), false},
+
+		{"one-blank-per-option", choices("A hilltop town, called _____ by Azerbaijanis and _____ by Armenians", "b"), true},
+		{"one-blank-per-option", choices("A _____ town", "b"), false},
+
+		{"fled-not-left", explain("In September 2023 more than 100,000 ethnic Armenians left for Armenia."), true},
+		{"fled-not-left", entry(glossary.Entry{SinceArticle: "Since the article: after the offensive of September 2023 almost all of the city's Armenian residents left."}), true},
+		{"fled-not-left", explain("In September 2023 more than 100,000 ethnic Armenians fled to Armenia."), false},
+		{"fled-not-left", explain("Azerbaijan says the Armenians who left in 2023 did so by choice."), false},
+		{"fled-not-left", explain("On 17 November 2023 the ICJ ordered Azerbaijan to let Armenians who left after 19 September 2023 return."), false},
+		{"fled-not-left", explain("Armenian forces left Shusha in 1992."), false},
+
+		{"no-figures-order", questionItem("comprehension", q("figures-order", quiz.Order, "p", "e")), true},
+		{"no-figures-order", questionItem("comprehension", q("figures-by-source", quiz.Single, "p", "e")), false},
+
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Which term matches this description? “A person outside their own country…”", "e")
+			qq.Choices, qq.Correct = []string{"refugee", "internally displaced person", "Armenians", "First Nagorno-Karabakh War"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), true},
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Who were displaced?", "e")
+			qq.Choices, qq.Correct = []string{"Internally displaced people", "Azerbaijanis", "Soldiers"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), true},
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Who lived in Khojaly in 1989?", "e")
+			qq.Choices, qq.Correct = []string{"Azerbaijanis, mostly", "Armenians", "Russians"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), false},
+		{"no-people-for-categories", func() item {
+			qq := q("x", quiz.Single, "Which term matches this description?", "e")
+			qq.Choices, qq.Correct = []string{"refugee", "internally displaced person", "stateless person"}, []int{0}
+			return questionItem("fixture", qq)
+		}(), false},
+
+		{"vocabulary-contrast", asked("", true), true},
+		{"vocabulary-contrast", asked("A refugee has crossed a border; an IDP has not.", true), false},
+		{"vocabulary-contrast", asked("", false), false},
+	}
+	seen := map[string][2]bool{}
+	for i, tt := range tests {
+		c := slices.IndexFunc(checks, func(c check) bool { return c.name == tt.check })
+		if c < 0 {
+			t.Fatalf("no check %q", tt.check)
+		}
+		got := checks[c].find(tt.it)
+		if (len(got) > 0) != tt.bad {
+			t.Errorf("case %d, %s on %+v: problems %q, want bad=%v", i, tt.check, tt.it.texts, got, tt.bad)
+		}
+		for _, p := range got {
+			if p == "" {
+				t.Errorf("case %d: an empty message", i)
+			}
+		}
+		s := seen[tt.check]
+		s[0], s[1] = s[0] || tt.bad, s[1] || !tt.bad
+		seen[tt.check] = s
+	}
+	for _, c := range checks {
+		if s := seen[c.name]; !s[0] || !s[1] {
+			t.Errorf("check %s needs a fixture that it flags and one that it passes", c.name)
+		}
+	}
+	for _, ae := range articleErrors {
+		flagged := false
+		for _, tt := range tests {
+			if tt.check == "article-errors-corrected" && tt.bad && len(articleErrorsCorrected(tt.it)) > 0 &&
+				strings.Contains(articleErrorsCorrected(tt.it)[0], ae.name) {
+				flagged = true
+			}
+		}
+		if !flagged {
+			t.Errorf("no fixture cites the article's error %s uncorrected", ae.name)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	got := sentences("10 countries and 21 U.S. states say so. A second one! \"A third?\" Yes. e.g. this stays")
+	want := []string{"10 countries and 21 U.S. states say so.", "A second one!", "\"A third?\" Yes. e.g. this stays"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
