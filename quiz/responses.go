@@ -184,8 +184,8 @@ func (rs *Responses) Summary() []QuestionResponses {
 			}
 		case TrueFalse:
 			qr.Answers = append(qr.Answers,
-				AnswerCount{Answer: boolText(true), Count: c.options[0], Correct: q.Truth},
-				AnswerCount{Answer: boolText(false), Count: c.options[1], Correct: !q.Truth})
+				AnswerCount{Answer: "True", Count: c.options[0], Correct: q.Truth},
+				AnswerCount{Answer: "False", Count: c.options[1], Correct: !q.Truth})
 		case Open:
 		default:
 			qr.Answers = append(qr.Answers, AnswerCount{Answer: q.Expected(), Count: c.right, Correct: true})
