@@ -58,7 +58,20 @@ const pageData = `() => {
 		const r = e.getBoundingClientRect();
 		return r.width > 0 && r.right > vw + 1;
 	}).map(e => e.tagName + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className : ""));
+	// WCAG contrast of every piece of text against the background it sits on.
+	const rgb = c => (c.match(/[\d.]+/g) || []).map(Number);
+	const lum = c => { const v = rgb(c).slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+	const bgOf = e => { for (; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor; const a = rgb(b); if (a.length === 3 || a[3] > 0) return b; } return "rgb(255, 255, 255)"; };
+	const lowContrast = rows("body *").filter(e => Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()) && e.getClientRects().length).map(e => {
+		const st = getComputedStyle(e);
+		const fg = e.closest("svg") ? st.fill : st.color;
+		const l1 = lum(fg), l2 = lum(bgOf(e.closest("svg") || e));
+		const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+		const size = parseFloat(st.fontSize), large = size >= 24 || (size >= 18.66 && parseInt(st.fontWeight) >= 700);
+		return ratio < (large ? 3 : 4.5) ? e.tagName + " " + JSON.stringify(e.textContent.trim().slice(0, 30)) + " " + ratio.toFixed(2) : "";
+	}).filter(Boolean);
 	return {
+		contrast: lowContrast.slice(0, 10),
 		stats: {students: txt("#stat-students"), mean: txt("#stat-mean"), median: txt("#stat-median"), sd: txt("#stat-sd"), alpha: txt("#stat-alpha"), passed: txt("#stat-passed")},
 		hist: rows("#hist-table tbody tr").map(r => r.cells[1].textContent.trim()),
 		questions: rows("#questions-table tbody tr").map(r => [r.cells[1].textContent.trim(), r.cells[2].dataset.v, r.cells[3].dataset.v, r.cells[4].textContent.trim()]),
@@ -73,6 +86,7 @@ const pageData = `() => {
 }`
 
 type pageNumbers struct {
+	Contrast    []string           `json:"contrast"`
 	Stats       map[string]*string `json:"stats"`
 	Hist        []string           `json:"hist"`
 	Questions   [][]string         `json:"questions"`
@@ -127,7 +141,8 @@ func TestClassPageInBrowser(t *testing.T) {
 	go page.EachEvent(func(e *proto.NetworkRequestWillBeSent) {
 		mu.Lock()
 		defer mu.Unlock()
-		if e.Request.URL != pageURL {
+		// The pages this test opens are the only documents allowed.
+		if e.Type != proto.NetworkResourceTypeDocument || !strings.HasPrefix(e.Request.URL, "file://"+dir+"/") {
 			requests = append(requests, e.Request.URL)
 		}
 	}, func(e *proto.RuntimeConsoleAPICalled) {
@@ -173,6 +188,9 @@ func TestClassPageInBrowser(t *testing.T) {
 		if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &got); err != nil {
 			t.Fatal(err)
 		}
+		if len(got.Contrast) > 0 {
+			t.Errorf("at %d px, text below WCAG AA contrast: %v", width, got.Contrast)
+		}
 		if got.ScrollWidth > got.Viewport || len(got.Wide) > 0 {
 			t.Errorf("at %d px the page is %d px wide; overflowing: %v", width, got.ScrollWidth, got.Wide)
 		}
@@ -193,6 +211,9 @@ func TestClassPageInBrowser(t *testing.T) {
 			checkSorting(t, page)
 		}
 	}
+	checkWithoutJavaScript(t, page, pageURL)
+	checkStudentPage(t, page, dir, shots)
+
 	mu.Lock()
 	defer mu.Unlock()
 	if len(requests) > 0 {
@@ -376,4 +397,70 @@ func saveScreenshots(t *testing.T, page *rod.Page, dir string, width int) {
 		img, err := el.Screenshot(proto.PageCaptureScreenshotFormatPng, 0)
 		save("class-"+w+"-"+id+".png", img, err)
 	}
+}
+
+// checkWithoutJavaScript: every section and every row is there with
+// JavaScript off; only the sort buttons are missing.
+func checkWithoutJavaScript(t *testing.T, page *rod.Page, pageURL string) {
+	t.Helper()
+	if err := (proto.EmulationSetScriptExecutionDisabled{Value: true}).Call(page); err != nil {
+		t.Fatal(err)
+	}
+	defer proto.EmulationSetScriptExecutionDisabled{Value: false}.Call(page)
+	if err := page.Navigate(pageURL); err != nil {
+		t.Fatal(err)
+	}
+	if err := page.WaitLoad(); err != nil {
+		t.Fatal(err)
+	}
+	// Eval runs through the debugger, which the page's own switch does not stop.
+	res, err := page.Eval(`() => [document.querySelectorAll("section.part").length, document.querySelectorAll("#gradebook-table tbody tr").length, document.querySelectorAll("th button").length, document.querySelectorAll("#mastery-table tbody tr").length]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, v := range res.Value.Arr() {
+		got = append(got, v.Int())
+	}
+	if want := []int{5, 40, 0, 41}; !slices.Equal(got, want) {
+		t.Errorf("with JavaScript off: sections, gradebook rows, sort buttons, grid rows = %v, want %v", got, want)
+	}
+}
+
+// checkStudentPage opens a student's review (quiz -o ana.html) at a phone's
+// width: the name shows as text, and nothing overflows.
+func checkStudentPage(t *testing.T, page *rod.Page, dir, shots string) {
+	t.Helper()
+	first, _, _ := strings.Cut(string(classSheets(t, 1, 3)), "\n")
+	sheet := filepath.Join(dir, "ana.json")
+	if err := os.WriteFile(sheet, []byte(first), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	review := filepath.Join(dir, "ana.html")
+	f, _, _, errOut := testFactory(t)
+	if code := Run(f, []string{"quiz", "--answers", sheet, "-o", review}); code > 1 {
+		t.Fatalf("quiz exit %d: %s", code, errOut)
+	}
+	if err := page.SetViewport(&proto.EmulationSetDeviceMetricsOverride{Width: 390, Height: 900, DeviceScaleFactor: 1, Mobile: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := page.Navigate("file://" + review); err != nil {
+		t.Fatal(err)
+	}
+	if err := page.WaitLoad(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := page.Eval(`() => [document.querySelector("h1").textContent, document.querySelectorAll("li.q").length, document.documentElement.scrollWidth - document.documentElement.clientWidth, document.querySelectorAll("img").length]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := res.Value.Arr()
+	if v[0].Str() != "Quiz review: "+hostileNames[0] || v[1].Int() < 30 || v[2].Int() > 0 || v[3].Int() != 0 {
+		t.Errorf("the student's page: title %q, %d questions, %d px too wide, %d images", v[0].Str(), v[1].Int(), v[2].Int(), v[3].Int())
+	}
+	img, err := page.Screenshot(false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(shots, "student-390.png"), img, 0o644)
 }
