@@ -123,6 +123,9 @@ func TestClassPageShowsHostileTextAsText(t *testing.T) {
 	if n := strings.Count(p, "<script"); n != 1 {
 		t.Errorf("%d script elements, want 1", n)
 	}
+	if strings.Contains(p, "ZgotmplZ") {
+		t.Errorf("html/template refused a value (ZgotmplZ) somewhere in the page")
+	}
 }
 
 // The CSP allows exactly the inline style and script the page carries.
