@@ -396,6 +396,10 @@ func gradeBatch(opts *GradeOptions, g *quiz.Grader, out io.Writer, tally *gradeT
 
 func gradeOne(g *quiz.Grader, j gradeJob) gradeDone {
 	d := gradeDone{seq: j.seq, where: j.file}
+	if j.json && quiz.IsReport(j.data) { // a quiz's report, gathered like a sheet
+		d.res, d.err = g.GradeReport(j.file, j.data)
+		return d
+	}
 	var sheet *quiz.Sheet
 	var err error
 	if j.json {
