@@ -44,7 +44,8 @@ type GradeOptions struct {
 const gradeLong = `Grade answer sheets: files, directories (searched recursively for .yaml, .yml,
 .json and .jsonl) or - for JSON lines on standard input (one sheet per line).
 
-The banks come from each sheet unless --bank is given. Every readable sheet is
+Quiz reports in JSON (conflictq quiz -o name.json) are read like sheets, with
+the marks their quiz gave. The banks come from each sheet unless --bank is given. Every readable sheet is
 graded and reported even when others cannot be read; each bad sheet is named
 on standard error with its line and the problem.
 
