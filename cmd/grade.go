@@ -45,9 +45,9 @@ const gradeLong = `Grade answer sheets: files, directories (searched recursively
 .json and .jsonl) or - for JSON lines on standard input (one sheet per line).
 
 Quiz reports in JSON (conflictq quiz -o name.json) are read like sheets, with
-the marks their quiz gave. The banks come from each sheet unless --bank is given. Every readable sheet is
-graded and reported even when others cannot be read; each bad sheet is named
-on standard error with its line and the problem.
+the marks their quiz gave. The banks come from each sheet unless --bank is
+given. Every readable sheet is graded and reported even when others cannot be
+read; each bad sheet is named on standard error with its line and the problem.
 
 Formats: text (a table), json (one result per sheet), csv (one row per
 student, one column per question), junit (one testsuite per sheet, one testcase
