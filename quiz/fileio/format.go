@@ -20,6 +20,8 @@ var extensions = []struct{ ext, format string }{
 	{".txt", "gift"},
 	{".aiken", "aiken"},
 	{".tsv", "anki"},
+	{".html", "html"},
+	{".htm", "html"},
 }
 
 // FormatOf returns the format that path's extension names, when it is one of

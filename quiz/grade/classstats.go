@@ -11,6 +11,7 @@ import (
 // and left out, since its marks would not mean anything there.
 type ClassStats struct {
 	stats   *stats.Stats
+	answers *stats.Responses // what the class answered, for the response analysis
 	graded  []*quiz.Question // the first sheet's auto-graded questions
 	marks   []float64
 	skipped int
@@ -29,6 +30,7 @@ func (c *ClassStats) Add(r *SheetResult) {
 			}
 		}
 		c.stats, c.marks = stats.New(ids, max), make([]float64, len(ids))
+		c.answers = stats.NewResponses()
 	}
 	// The same questions as the first sheet, in the same order? Compared by
 	// pointer: this runs once per sheet of a batch.
@@ -49,6 +51,15 @@ func (c *ClassStats) Add(r *SheetResult) {
 		return
 	}
 	c.stats.Add(c.marks)
+	c.answers.Add(r.Outcomes)
+}
+
+// Summary is the statistics with the response analysis, questions flagged
+// whose discrimination is below low (percent).
+func (c *ClassStats) Summary(low float64) stats.StatsSummary {
+	s := c.Stats().Summary(low)
+	s.Responses = c.answers.Summary()
+	return s
 }
 
 // Stats returns the statistics so far (empty before the first sheet).

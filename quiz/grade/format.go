@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -27,6 +28,7 @@ var resultFormats = []struct {
 	{"junit", func(w io.Writer, opts ResultOptions) ResultWriter { return &junitResults{w: w, opts: opts} }},
 	{"gradescope", func(w io.Writer, opts ResultOptions) ResultWriter { return &gradescopeResults{w: w, opts: opts} }},
 	{"markdown", func(w io.Writer, opts ResultOptions) ResultWriter { return &markdownResults{w: w, opts: opts} }},
+	{"html", func(w io.Writer, opts ResultOptions) ResultWriter { return newHTMLResults(w, opts) }},
 }
 
 // GradeFormats lists the formats grade results can be written in.
@@ -42,6 +44,9 @@ var GradeFormats = func() []string {
 // a batch of any size needs no more memory than one sheet.
 type ResultWriter interface {
 	Write(r *SheetResult) error
+	// Unreadable records an input that could not be read or graded at all
+	// (err names it), so that no format passes over it in silence.
+	Unreadable(where string, err error) error
 	// Close finishes the output (closing brackets, totals).
 	Close() error
 }
@@ -54,6 +59,10 @@ type ResultOptions struct {
 	Reveal bool
 	// Columns are the questions of the CSV columns (the first sheet's, usually).
 	Columns []*quiz.Question
+	// Pass is the pass mark in percent, or nil; the class page draws it.
+	Pass *float64
+	// Generated is when the results were made, for the class page.
+	Generated time.Time
 }
 
 // NewResultWriter returns a writer for format.
@@ -76,6 +85,14 @@ func (m multiResults) Write(r *SheetResult) error {
 	var errs []error
 	for _, w := range m {
 		errs = append(errs, w.Write(r))
+	}
+	return errors.Join(errs...)
+}
+
+func (m multiResults) Unreadable(where string, err error) error {
+	var errs []error
+	for _, w := range m {
+		errs = append(errs, w.Unreadable(where, err))
 	}
 	return errors.Join(errs...)
 }
@@ -174,6 +191,8 @@ func (t *textResults) Write(r *SheetResult) error {
 	return err
 }
 
+func (t *textResults) Unreadable(where string, err error) error { return nil }
+
 func (t *textResults) Close() error { return nil }
 
 // --- JSON ---
@@ -242,6 +261,8 @@ func (j *jsonResults) Write(r *SheetResult) error {
 	_, err = io.WriteString(j.w, sep+string(data))
 	return err
 }
+
+func (j *jsonResults) Unreadable(where string, err error) error { return nil }
 
 func (j *jsonResults) Close() error {
 	end := "\n]\n"
@@ -351,6 +372,8 @@ func (c *csvResults) Write(r *SheetResult) error {
 	return err
 }
 
+func (c *csvResults) Unreadable(where string, err error) error { return nil }
+
 func (c *csvResults) Close() error { return nil }
 
 func sameQuestions(outcomes []quiz.Outcome, columns []*quiz.Question) bool {
@@ -415,6 +438,8 @@ func (j *junitResults) Write(r *SheetResult) error {
 	return err
 }
 
+func (j *junitResults) Unreadable(where string, err error) error { return nil }
+
 func (j *junitResults) Close() error {
 	s := "</testsuites>\n"
 	if !j.started {
@@ -476,6 +501,8 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 	return err
 }
 
+func (g *gradescopeResults) Unreadable(where string, err error) error { return nil }
+
 func (g *gradescopeResults) Close() error {
 	if g.n != 1 {
 		return nil // none, or too many: nothing half-true is written
@@ -509,6 +536,8 @@ func (m *markdownResults) Write(r *SheetResult) error {
 	_, err := io.WriteString(m.w, b.String())
 	return err
 }
+
+func (m *markdownResults) Unreadable(where string, err error) error { return nil }
 
 func (m *markdownResults) Close() error {
 	if !m.started {
