@@ -3,7 +3,8 @@
 // banks/*.yaml and glossary/*.yaml are the sources teachers read and edit;
 // compiled_banks.go and compiled_glossary.go hold the same content parsed and
 // validated at build time (go generate), which is what the program loads: no
-// YAML is parsed before a quiz's first prompt or a definition.
+// YAML is parsed before a quiz's first prompt or a definition, and the
+// vocabulary bank is not made from the glossary at run time.
 package assets
 
 //go:generate go run gen.go
@@ -41,13 +42,8 @@ func sub(f embed.FS, dir string) fs.FS {
 var GeneratedBanks = []string{glossary.VocabularyID}
 
 // CompiledBank returns the built-in bank called name, compiled at build time
-// (or, for the vocabulary bank, built from the compiled glossary), or nil.
-func CompiledBank(name string) *quiz.Bank {
-	if name == glossary.VocabularyID {
-		return glossary.VocabularyBank(Glossary())
-	}
-	return compiledBank(name)
-}
+// (the vocabulary bank too, made from the glossary by gen.go), or nil.
+func CompiledBank(name string) *quiz.Bank { return compiledBank(name) }
 
 // Glossary returns the built-in glossary, compiled (and indexed) at build time.
 func Glossary() *glossary.Glossary {

@@ -108,6 +108,18 @@ func TestCompiledGlossaryIsFresh(t *testing.T) {
 	}
 }
 
+// The vocabulary bank is compiled too: it must be what the glossary makes now,
+// from the YAML sources. When this fails, run: go generate ./assets
+func TestCompiledVocabularyIsFresh(t *testing.T) {
+	fromYAML, err := glossary.New(sourceEntries(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(assets.CompiledBank(glossary.VocabularyID), glossary.VocabularyBank(fromYAML)) {
+		t.Error("the compiled vocabulary bank is stale: run go generate ./assets")
+	}
+}
+
 // The vocabulary bank is made from the glossary; it must be a bank like any
 // other: valid when written out as YAML and read back, with every quote in place.
 func TestVocabularyBank(t *testing.T) {

@@ -1,3 +1,8 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+// The pseudo-terminal tests need a pty (creack/pty) and termios: the systems
+// above; getTermios names the request on each (pty_termios_*_test.go).
+
 package cmd
 
 import (
@@ -320,7 +325,7 @@ func remove(list []string, item string) []string {
 // checkCooked fails if the terminal was left in raw mode.
 func checkCooked(t *testing.T, tty *os.File) {
 	t.Helper()
-	tio, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	tio, err := unix.IoctlGetTermios(int(tty.Fd()), getTermios)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -167,12 +168,25 @@ func (g *Glossary) Search(query string) []Hit {
 				weight int
 			}{e.InArticle.Note, 5})
 		}
+		// Folding is most of a search: each field is folded once, and only if
+		// it can hold the word. A word (letters and digits, folded) can be in an
+		// ASCII field's folding only if it is in the field in lower case.
+		norms := make([]string, len(fields))
+		folded := func(i int, w string) string {
+			field := fields[i].text
+			if isASCII(field) && !strings.Contains(strings.ToLower(field), w) {
+				return ""
+			}
+			if norms[i] == "" {
+				norms[i] = " " + text.Normalize(field) + " "
+			}
+			return norms[i]
+		}
 		score, line, all := 0, "", true
 		for _, w := range words {
 			found := false
-			for _, f := range fields {
-				norm := " " + text.Normalize(f.text) + " "
-				if c := strings.Count(norm, " "+w); c > 0 {
+			for i, f := range fields {
+				if c := strings.Count(folded(i, w), " "+w); c > 0 {
 					found = true
 					score += f.weight * c
 					if line == "" {
@@ -180,7 +194,10 @@ func (g *Glossary) Search(query string) []Hit {
 					}
 				}
 			}
-			all = all && found
+			if !found {
+				all = false
+				break
+			}
 		}
 		if all {
 			hits = append(hits, Hit{Entry: e, Score: score, Line: line})
@@ -188,6 +205,15 @@ func (g *Glossary) Search(query string) []Hit {
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
 	return hits
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // matchingSentence returns the sentence of para in which word (normalised)

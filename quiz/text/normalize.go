@@ -41,19 +41,37 @@ func Normalize(s string) string {
 	decomposed := s
 	if !isASCII(s) {
 		s = strings.ToValidUTF8(s, " ")
-		// Transform chains hold state: each call takes one from the pool.
-		t := stripMarks.Get().(transform.Transformer)
-		var err error
-		if decomposed, _, err = transform.String(t, s); err != nil {
-			decomposed = s
+		decomposed = s
+		if !unmarked(s) {
+			// Transform chains hold state: each call takes one from the pool.
+			t := stripMarks.Get().(transform.Transformer)
+			if d, _, err := transform.String(t, s); err == nil {
+				decomposed = d
+			}
+			stripMarks.Put(t)
 		}
-		stripMarks.Put(t)
 	}
-	var b strings.Builder
-	b.Grow(len(decomposed))
+	b := make([]byte, 0, len(decomposed))
 	space := false
 	var prev rune
 	for _, r := range decomposed {
+		if r < utf8.RuneSelf {
+			// ASCII, most of every text: the same result as below by table,
+			// without the fold loop and map lookups, which made Normalize the
+			// bulk of glossary search.
+			prev = r
+			c := asciiFolds[r]
+			if c == 0 {
+				space = true
+				continue
+			}
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+			continue
+		}
 		r = foldCase(r)
 		if inWordMarks[r] {
 			continue
@@ -64,24 +82,49 @@ func Normalize(s string) string {
 		}
 		prev = r
 		if f, ok := letterFolds[r]; ok {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > 0 {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteString(f)
+			b = append(b, f...)
 			continue
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > 0 {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			continue
 		}
 		space = true
 	}
-	return b.String()
+	return string(b)
+}
+
+// asciiFolds is Normalize's fold of each ASCII character: letters and digits
+// to themselves in lower case, anything else to 0 (a separator).
+var asciiFolds = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// unmarked reports whether stripping marks leaves s as it is: no combining
+// marks, and already in both normal forms the transform passes through. Most
+// non-ASCII text is so (curly quotes, dashes, ı, ə, Cyrillic, Armenian), and
+// the check costs a fraction of the transform.
+func unmarked(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return norm.NFKD.IsNormalString(s) && norm.NFC.IsNormalString(s)
 }
 
 func isASCII(s string) bool {
