@@ -1,0 +1,51 @@
+package quiz
+
+import "testing"
+
+func TestDigest(t *testing.T) {
+	base := func() *Question {
+		return &Question{ID: "q", Type: Single, Prompt: "Capital?", Choices: []string{"Baku", "Yerevan"}, Correct: []int{0}, Points: 1,
+			Explanation: "Baku.", Tags: []string{"a"}, Difficulty: "easy", Line: 3}
+	}
+	d := Digest(base())
+	if len(d) != 16 {
+		t.Fatalf("Digest = %q, want 16 hex digits", d)
+	}
+	if Digest(base()) != d {
+		t.Fatal("Digest is not stable")
+	}
+	same := []func(*Question){
+		func(q *Question) { q.Explanation = "Baku, on the Caspian." },
+		func(q *Question) { q.Tags = nil },
+		func(q *Question) { q.Difficulty = "hard" },
+		func(q *Question) { q.Line = 90 },
+		func(q *Question) { q.Source = Source{Section: "Introduction"} },
+	}
+	for i, f := range same {
+		q := base()
+		f(q)
+		if Digest(q) != d {
+			t.Errorf("change %d (not the content) changed the digest", i)
+		}
+	}
+	changed := []func(*Question){
+		func(q *Question) { q.Prompt = "Capital of Azerbaijan?" },
+		func(q *Question) { q.Correct = []int{1} },
+		func(q *Question) { q.Choices = []string{"Baku", "Ganja"} },
+		func(q *Question) { q.Choices = []string{"BakuY", "erevan"} }, // same letters, other split
+		func(q *Question) { q.Points = 2 },
+		func(q *Question) { q.ID = "q2" },
+	}
+	for i, f := range changed {
+		q := base()
+		f(q)
+		if Digest(q) == d {
+			t.Errorf("change %d did not change the digest", i)
+		}
+	}
+	a, b := base(), base()
+	b.ID = "r"
+	if Digest(a, b) == Digest(b, a) {
+		t.Error("a bank's digest ignores the order of its questions")
+	}
+}
