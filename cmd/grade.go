@@ -34,6 +34,7 @@ type GradeOptions struct {
 	Summary string
 	Sums    string
 	Reveal  bool
+	Force   bool
 	Workers int
 	skip    func(path string) bool // this run's own output files, not sheets
 }
@@ -112,6 +113,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
+	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o file")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -192,6 +194,9 @@ func gradeRun(opts *GradeOptions) error {
 					return invalid("%s is a sheet being graded; write the results to another file", out)
 				}
 			}
+			if out == opts.Output && !opts.Force { // refused before any grading
+				return invalidErr(&fileio.ExistsError{Path: out})
+			}
 			outputs = append(outputs, st)
 		}
 	}
@@ -204,8 +209,13 @@ func gradeRun(opts *GradeOptions) error {
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
 	} else {
-		// Results are derived data: a rerun replaces them, atomically.
-		err = fileio.WriteFile(opts.Output, true, run)
+		// Atomically, and never over a file unasked (--force), like every
+		// other command: the file may be last week's gradebook.
+		err = fileio.WriteFile(opts.Output, opts.Force, run)
+	}
+	var exists *fileio.ExistsError
+	if errors.As(err, &exists) { // the file appeared while grading
+		return invalidErr(err)
 	}
 	if err != nil {
 		return err

@@ -379,7 +379,7 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
-	meta := report.Meta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode, Digests: report.Digests(banks)}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p

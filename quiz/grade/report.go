@@ -2,10 +2,9 @@ package grade
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -20,60 +19,66 @@ func IsReport(data []byte) bool {
 	return bytes.Contains(data[:min(len(data), 4096)], []byte(`"schema_version"`))
 }
 
-// GradeReport reads a quiz's JSON score report as a graded sheet, so that a
-// class's reports are gathered, counted and reported like its answer sheets.
-// The marks are the report's own (the quiz marked them); the answers are
-// matched back to the bank's options, for the response analysis; the questions
-// are put in the banks' order, as grading a sheet puts them. A question the
-// banks no longer have is an unreadable answer that scores 0. Errors name the
-// file.
+// GradeReport grades a quiz's JSON score report again from what the student
+// gave, against the banks as they are now, as a sheet is graded: a corrected
+// bank re-marks a class. A teacher's marks of open answers count; questions
+// keep the order they were asked in. A bank whose digest differs from the one the
+// report recorded is a warning; a question the banks no longer have, or an
+// answer that no longer reads (an option renamed), is an unreadable answer
+// that scores 0. Errors name the file.
 func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
-	var rep report.Report
-	if err := json.Unmarshal(data, &rep); err != nil {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
-	}
-	if rep.SchemaVersion != report.SchemaVersion {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
-			Msg: fmt.Sprintf("report version %d; this conflictq reads version %d", rep.SchemaVersion, report.SchemaVersion)}}}
+	rep, err := report.Read(file, data)
+	if err != nil {
+		return nil, err
 	}
 	banks, err := g.banksFor(&sheet.Sheet{File: file, Banks: rep.Banks})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, err
 	}
-	order := map[*quiz.Question]int{}
+	res := &SheetResult{File: file, Student: rep.Student, Banks: rep.Banks,
+		Incomplete: rep.Status == quiz.Incomplete || rep.EndedBy == quiz.EndTimeLimit, EndedBy: rep.EndedBy, Started: rep.StartedAt}
+	byID := map[string]*quiz.Question{}
 	for _, b := range banks {
-		for _, q := range b.Questions {
-			order[q] = len(order)
-		}
-	}
-	res := &SheetResult{File: file, Student: rep.Student, Banks: rep.Banks}
-	for _, qr := range rep.Questions {
-		var q *quiz.Question
-		for _, b := range banks {
-			if b.ID == qr.Bank {
-				q = b.Question(qr.ID)
+		if want := rep.BankDigests[b.ID]; want != "" {
+			if now := quiz.Digest(b.Questions...); now != want {
+				res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Warning: true,
+					Msg: fmt.Sprintf("bank %s changed since this quiz was taken (digest %s, now %s); graded again on the bank as it is now", b.ID, want, now)})
 			}
 		}
+		for _, q := range b.Questions {
+			byID[b.ID+"\x00"+q.ID] = q
+		}
+	}
+	for _, qr := range rep.Questions {
+		q := byID[qr.Bank+"\x00"+qr.ID]
 		if q == nil {
 			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: qr.ID,
 				Msg: fmt.Sprintf("no such question in %s; it scores 0", strings.Join(bankIDs(banks), ", "))})
 			continue
 		}
-		o := quiz.Outcome{Question: &quiz.Presented{Question: q}, Seconds: qr.Seconds}
-		if qr.Given != nil {
-			o.Response = responseFromText(q, *qr.Given)
+		o := quiz.Outcome{Question: &quiz.Presented{Question: q}, Seconds: qr.Seconds, Unseen: qr.Unseen}
+		v := answerValue(q, qr, rep.SchemaVersion)
+		if r, err := q.Resolve(v, nil); err != nil {
+			o.Response = quiz.Response{Unreadable: v.Verbatim()}
+			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: q.ID, Msg: err.Error()})
+		} else {
+			o.Response = r
 		}
-		if qr.MaxPoints > 0 {
-			o.Fraction = max(0, min(1, qr.Points/qr.MaxPoints))
+		if qr.Unreadable != "" && !o.Response.Answered {
+			o.Response.Unreadable = qr.Unreadable
+		}
+		o.Response.SelfCheck = qr.SelfCheck
+		o.Fraction = quiz.Score(q, o.Response)
+		if m := rep.MarkFor(q.Bank, q.ID); m != nil && q.Type == quiz.Open {
+			mark := *m
+			mark.Points = max(0, min(q.Points, mark.Points))
+			o.Mark = &mark
 		}
 		res.Outcomes = append(res.Outcomes, o)
 	}
-	sort.SliceStable(res.Outcomes, func(i, j int) bool {
-		return order[res.Outcomes[i].Question.Question] < order[res.Outcomes[j].Question.Question]
-	})
 	for _, o := range res.Outcomes {
 		res.Score += o.Points()
-		res.Max += o.Question.MaxPoints()
+		res.Max += o.MaxPoints()
 	}
 	res.Score = text.Round2(res.Score)
 	res.Percent = text.Percent(res.Score, res.Max)
@@ -84,50 +89,80 @@ func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
 	return res, nil
 }
 
-// responseFromText reads back what Question.Given wrote: option texts joined
-// by "; ", an order joined by " → ", pairs "left = right".
-func responseFromText(q *quiz.Question, given string) quiz.Response {
-	r := quiz.Response{Answered: true, Text: given}
+// answerValue is a report's answer as a sheet's Value: version 2 reports hold
+// it as a sheet would (answer); version 1 only as the text Question.Given
+// wrote (given), split back by its separators.
+func answerValue(q *quiz.Question, qr report.QuestionReport, version int) quiz.Value {
+	if qr.Given == nil && qr.Answer == nil {
+		return quiz.Value{}
+	}
+	if version >= 2 && qr.Answer != nil {
+		return valueOf(qr.Answer)
+	}
+	if qr.Given == nil {
+		return quiz.Value{}
+	}
+	given := *qr.Given
 	switch q.Type {
-	case quiz.Single, quiz.Multi:
-		parts := []string{given}
-		if q.Type == quiz.Multi {
-			parts = strings.Split(given, "; ")
-		}
-		for _, p := range parts {
-			if i := slices.Index(q.Choices, p); i >= 0 {
-				r.Choices = append(r.Choices, i)
-			}
-		}
-	case quiz.TrueFalse:
-		r.Bool = given == "True"
+	case quiz.Multi:
+		return quiz.Value{Kind: quiz.List, List: strings.Split(given, "; ")}
 	case quiz.Order:
-		for _, p := range strings.Split(given, " → ") {
-			r.Sequence = append(r.Sequence, slices.Index(q.Items, p))
-		}
+		return quiz.Value{Kind: quiz.List, List: strings.Split(given, " → ")}
 	case quiz.Match:
-		r.Matches = make([]int, len(q.Pairs))
-		for i := range r.Matches {
-			r.Matches[i] = -1
-		}
-		rights := make([]string, len(q.Pairs))
-		for i, p := range q.Pairs {
-			rights[i] = p.Right
-		}
+		v := quiz.Value{Kind: quiz.Mapping}
 		for _, p := range strings.Split(given, "; ") {
 			left, right, _ := strings.Cut(p, " = ")
-			if i := slices.Index(pairLefts(q), left); i >= 0 {
-				r.Matches[i] = slices.Index(rights, right)
+			if right != "?" {
+				v.Pairs = append(v.Pairs, [2]string{left, right})
 			}
 		}
+		return v
 	}
-	return r
+	return quiz.Value{Kind: quiz.Scalar, Text: given}
 }
 
-func pairLefts(q *quiz.Question) []string {
-	out := make([]string, len(q.Pairs))
-	for i, p := range q.Pairs {
-		out[i] = p.Left
+// valueOf is a JSON value decoded into any, as a sheet's Value.
+func valueOf(a any) quiz.Value {
+	scalar := func(a any) (string, bool) {
+		switch x := a.(type) {
+		case string:
+			return x, true
+		case bool:
+			return strconv.FormatBool(x), true
+		case float64:
+			return strconv.FormatFloat(x, 'f', -1, 64), true
+		}
+		return "", false
 	}
-	return out
+	if s, ok := scalar(a); ok {
+		return quiz.Value{Kind: quiz.Scalar, Text: s}
+	}
+	switch x := a.(type) {
+	case []any:
+		v := quiz.Value{Kind: quiz.List}
+		for _, e := range x {
+			s, ok := scalar(e)
+			if !ok {
+				return quiz.Value{Kind: quiz.Nested}
+			}
+			v.List = append(v.List, s)
+		}
+		return v
+	case map[string]any:
+		v := quiz.Value{Kind: quiz.Mapping}
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			s, ok := scalar(x[k])
+			if !ok {
+				return quiz.Value{Kind: quiz.Nested}
+			}
+			v.Pairs = append(v.Pairs, [2]string{k, s})
+		}
+		return v
+	}
+	return quiz.Value{}
 }

@@ -36,10 +36,12 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	now := s.now()
 	res := &quiz.Result{Started: now, Status: quiz.Complete, EndedBy: quiz.EndFinished}
 	for _, q := range s.Questions {
-		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: q})
+		// Not shown yet: a quiz stopped early reveals nothing of what is to come.
+		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: q, Unseen: true})
 	}
 	var stopErr error
 	for i, q := range s.Questions {
+		res.Outcomes[i].Unseen = false
 		s.header(i, q)
 		start := s.now()
 		r, err := s.askWithContext(ctx, q)
