@@ -54,6 +54,14 @@ func CSVSafe(s string) string {
 	return s
 }
 
+// CSVUnsafe undoes CSVSafe, for a cell read back from a CSV conflictq wrote.
+func CSVUnsafe(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
 // MarkdownEscape keeps a student's text from becoming Markdown structure.
 func MarkdownEscape(s string) string {
 	return mdEscaper.Replace(s)
