@@ -58,7 +58,7 @@ func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 		Long:  markLong,
 		Example: `  conflictq mark reports/
   conflictq mark reports/ --question ussr --student Ana --remark
-  printf '2 clear\n1.5\n' | conflictq mark reports/ --plain
+  printf '1 clear and fair\n0.5\n\n' | conflictq mark reports/ --plain
   conflictq grade reports/ --format csv -o marks.csv   # fill in the mark columns, then:
   conflictq mark reports/ --from marks.csv`,
 		Args: cobra.MinimumNArgs(1),

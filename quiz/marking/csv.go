@@ -86,7 +86,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			}
 			p, err := text.ParseNumber(strings.Replace(v, ",", ".", 1))
 			if err != nil {
-				probs = append(probs, quiz.Problem{File: name, Line: line, Question: id, Field: id,
+				probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
 					Msg: fmt.Sprintf("%q is not a number of points", v)})
 				continue
 			}

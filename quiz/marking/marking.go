@@ -192,7 +192,7 @@ func ParsePoints(s string, max float64) (float64, error) {
 }
 
 // ErrNotFound is returned by Apply when the report no longer holds the answer.
-var ErrNotFound = errors.New("the report has no answer to this question")
+var ErrNotFound = errors.New("the report holds no answer to this open question")
 
 // Apply writes a mark into a report, atomically: the report is read again
 // (another run may have marked it meanwhile; the lock makes that run finished),
@@ -210,7 +210,7 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	}
 	qi := -1
 	for i, qr := range rep.Questions {
-		if qr.Bank == bank && qr.ID == id && qr.Type == quiz.Open {
+		if qr.Bank == bank && qr.ID == id && qr.Type == quiz.Open && qr.Given != nil {
 			qi = i
 		}
 	}
@@ -282,7 +282,7 @@ func Target(file, id string, load BankLoader) (bank string, max float64, old *qu
 		return "", 0, nil, err
 	}
 	for _, qr := range rep.Questions {
-		if qr.Type != quiz.Open || !(Filter{Question: id}).question(qr.Bank, qr.ID) {
+		if qr.Type != quiz.Open || qr.Given == nil || !(Filter{Question: id}).question(qr.Bank, qr.ID) {
 			continue
 		}
 		max = 1
