@@ -379,12 +379,46 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
-	meta := report.Meta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode, Digests: report.Digests(banks)}
+	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Mode: mode, Digests: report.Digests(banks)}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
 	}
 	return meta
+}
+
+// reportBankRefs names the banks as a report records them, so that grade and
+// mark find them again: an embedded bank by its id, a bank file by its path
+// from the report's directory (the class folder can move as a whole), or an
+// absolute path when the report's place is not known yet.
+func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
+	refs := bankIDs(banks)
+	if len(opts.Banks) != len(banks) {
+		return refs
+	}
+	dir := opts.ReportDir
+	if opts.Report != "" {
+		dir = filepath.Dir(opts.Report)
+	}
+	for i, ref := range opts.Banks {
+		if !quiz.IsPath(ref) {
+			continue
+		}
+		abs, err := filepath.Abs(ref)
+		if err != nil {
+			continue
+		}
+		refs[i] = abs
+		if dir == "" {
+			continue
+		}
+		if absDir, err := filepath.Abs(dir); err == nil {
+			if rel, err := filepath.Rel(absDir, abs); err == nil {
+				refs[i] = filepath.ToSlash(rel)
+			}
+		}
+	}
+	return refs
 }
 
 func bankIDs(banks []*quiz.Bank) []string {
