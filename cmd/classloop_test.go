@@ -175,7 +175,7 @@ func TestClassLoop(t *testing.T) {
 			if format == "json" {
 				var results []struct {
 					Student, Status, File string
-					Questions           []struct{ ID, State, Unreadable string }
+					Questions             []struct{ ID, State, Unreadable string }
 				}
 				if err := json.Unmarshal([]byte(out), &results); err != nil {
 					t.Fatal(err)

@@ -8,8 +8,8 @@ package marking
 
 import (
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
