@@ -142,7 +142,9 @@ func selectionFrom(opts *SheetOptions) error {
 // options by their numbers on the sheet, with the texts in a comment, and one
 // pair a line for match questions. It grades as the key.
 func keyNode(p *quiz.Presented) (*yaml.Node, error) {
-	num := func(i int) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(i + 1)} }
+	num := func(i int) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(i + 1)}
+	}
 	display := func(bankIndex int) int {
 		for d, k := range p.FromDisplay(seq(len(p.Options()))) {
 			if k == bankIndex {
