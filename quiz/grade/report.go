@@ -2,10 +2,12 @@ package grade
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/report"
@@ -27,7 +29,7 @@ func IsReport(data []byte) bool {
 // answer that no longer reads (an option renamed), is an unreadable answer
 // that scores 0. Errors name the file.
 func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
-	rep, err := report.Read(file, data)
+	rep, err := readAnswers(file, data)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +59,7 @@ func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
 			continue
 		}
 		o := quiz.Outcome{Question: &quiz.Presented{Question: q}, Seconds: qr.Seconds, Unseen: qr.Unseen}
-		v := answerValue(q, qr, rep.SchemaVersion)
+		v := answerValue(q, qr.Given, qr.Answer, rep.SchemaVersion)
 		if r, err := q.Resolve(v, nil); err != nil {
 			o.Response = quiz.Response{Unreadable: v.Verbatim()}
 			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: q.ID, Msg: err.Error()})
@@ -89,20 +91,63 @@ func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
 	return res, nil
 }
 
+// reportAnswers is the part of a report that grading reads: decoding only it
+// skips the prompts, model answers and citations, most of a report's bytes.
+type reportAnswers struct {
+	SchemaVersion int               `json:"schema_version"`
+	Student       string            `json:"student"`
+	Banks         []string          `json:"banks"`
+	BankDigests   map[string]string `json:"bank_digests"`
+	Status        quiz.Status       `json:"status"`
+	EndedBy       string            `json:"ended_by"`
+	StartedAt     time.Time         `json:"started_at"`
+	Questions     []struct {
+		ID         string  `json:"id"`
+		Bank       string  `json:"bank"`
+		Given      *string `json:"given"`
+		Answer     any     `json:"answer"`
+		Unreadable string  `json:"unreadable"`
+		Unseen     bool    `json:"unseen"`
+		Seconds    float64 `json:"seconds"`
+		SelfCheck  *bool   `json:"self_check"`
+	} `json:"questions"`
+	Marks []report.Mark `json:"marks"`
+}
+
+// MarkFor returns the mark of a question, or nil.
+func (r *reportAnswers) MarkFor(bank, id string) *quiz.Mark {
+	for i := range r.Marks {
+		if r.Marks[i].Bank == bank && r.Marks[i].ID == id {
+			return &r.Marks[i].Mark
+		}
+	}
+	return nil
+}
+
+// readAnswers reads a report as report.Read does, versions 1 and 2.
+func readAnswers(file string, data []byte) (*reportAnswers, error) {
+	var rep reportAnswers
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
+	}
+	if rep.SchemaVersion < 1 || rep.SchemaVersion > report.SchemaVersion {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
+			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, report.SchemaVersion)}}}
+	}
+	return &rep, nil
+}
+
 // answerValue is a report's answer as a sheet's Value: version 2 reports hold
 // it as a sheet would (answer); version 1 only as the text Question.Given
 // wrote (given), split back by its separators.
-func answerValue(q *quiz.Question, qr report.QuestionReport, version int) quiz.Value {
-	if qr.Given == nil && qr.Answer == nil {
+func answerValue(q *quiz.Question, givenText *string, answer any, version int) quiz.Value {
+	if version >= 2 && answer != nil {
+		return valueOf(answer)
+	}
+	if givenText == nil {
 		return quiz.Value{}
 	}
-	if version >= 2 && qr.Answer != nil {
-		return valueOf(qr.Answer)
-	}
-	if qr.Given == nil {
-		return quiz.Value{}
-	}
-	given := *qr.Given
+	given := *givenText
 	switch q.Type {
 	case quiz.Multi:
 		return quiz.Value{Kind: quiz.List, List: strings.Split(given, "; ")}
