@@ -109,7 +109,7 @@ func (b *Batch) Run(handle func(Item)) {
 func (b *Batch) gradeOne(j job) done {
 	d := done{seq: j.seq}
 	d.Where = j.where()
-	if j.line == 0 && IsReport(j.data) { // a quiz's report, gathered like a sheet
+	if j.line == 0 && sheet.IsReport(j.data) { // a quiz's report, gathered like a sheet
 		d.Result, d.Err = b.Grader.GradeReport(j.file, j.data)
 		return d
 	}

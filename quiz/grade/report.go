@@ -1,25 +1,14 @@
 package grade
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
-
-// IsReport reports whether a JSON file is a quiz's score report (conflictq quiz
-// -o name.json) rather than an answer sheet: only reports carry schema_version.
-func IsReport(data []byte) bool {
-	return bytes.Contains(data[:min(len(data), 4096)], []byte(`"schema_version"`))
-}
 
 // GradeReport grades a quiz's JSON score report again from what the student
 // gave, against the banks as they are now, as a sheet is graded: a corrected
@@ -29,7 +18,7 @@ func IsReport(data []byte) bool {
 // answer that no longer reads (an option renamed), is an unreadable answer
 // that scores 0. Errors name the file.
 func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
-	rep, err := readAnswers(file, data)
+	rep, err := sheet.ReadReport(file, data, report.SchemaVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -91,58 +80,12 @@ func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
 	return res, nil
 }
 
-// reportAnswers is the part of a report that grading reads: decoding only it
-// skips the prompts, model answers and citations, most of a report's bytes.
-type reportAnswers struct {
-	SchemaVersion int               `json:"schema_version"`
-	Student       string            `json:"student"`
-	Banks         []string          `json:"banks"`
-	BankDigests   map[string]string `json:"bank_digests"`
-	Status        quiz.Status       `json:"status"`
-	EndedBy       string            `json:"ended_by"`
-	StartedAt     time.Time         `json:"started_at"`
-	Questions     []struct {
-		ID         string  `json:"id"`
-		Bank       string  `json:"bank"`
-		Given      *string `json:"given"`
-		Answer     any     `json:"answer"`
-		Unreadable string  `json:"unreadable"`
-		Unseen     bool    `json:"unseen"`
-		Seconds    float64 `json:"seconds"`
-		SelfCheck  *bool   `json:"self_check"`
-	} `json:"questions"`
-	Marks []report.Mark `json:"marks"`
-}
-
-// MarkFor returns the mark of a question, or nil.
-func (r *reportAnswers) MarkFor(bank, id string) *quiz.Mark {
-	for i := range r.Marks {
-		if r.Marks[i].Bank == bank && r.Marks[i].ID == id {
-			return &r.Marks[i].Mark
-		}
-	}
-	return nil
-}
-
-// readAnswers reads a report as report.Read does, versions 1 and 2.
-func readAnswers(file string, data []byte) (*reportAnswers, error) {
-	var rep reportAnswers
-	if err := json.Unmarshal(data, &rep); err != nil {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
-	}
-	if rep.SchemaVersion < 1 || rep.SchemaVersion > report.SchemaVersion {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
-			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, report.SchemaVersion)}}}
-	}
-	return &rep, nil
-}
-
 // answerValue is a report's answer as a sheet's Value: version 2 reports hold
 // it as a sheet would (answer); version 1 only as the text Question.Given
 // wrote (given), split back by its separators.
-func answerValue(q *quiz.Question, givenText *string, answer any, version int) quiz.Value {
-	if version >= 2 && answer != nil {
-		return valueOf(answer)
+func answerValue(q *quiz.Question, givenText *string, answer quiz.Value, version int) quiz.Value {
+	if version >= 2 && answer.Kind != quiz.Empty {
+		return answer
 	}
 	if givenText == nil {
 		return quiz.Value{}
@@ -164,50 +107,4 @@ func answerValue(q *quiz.Question, givenText *string, answer any, version int) q
 		return v
 	}
 	return quiz.Value{Kind: quiz.Scalar, Text: given}
-}
-
-// valueOf is a JSON value decoded into any, as a sheet's Value.
-func valueOf(a any) quiz.Value {
-	scalar := func(a any) (string, bool) {
-		switch x := a.(type) {
-		case string:
-			return x, true
-		case bool:
-			return strconv.FormatBool(x), true
-		case float64:
-			return strconv.FormatFloat(x, 'f', -1, 64), true
-		}
-		return "", false
-	}
-	if s, ok := scalar(a); ok {
-		return quiz.Value{Kind: quiz.Scalar, Text: s}
-	}
-	switch x := a.(type) {
-	case []any:
-		v := quiz.Value{Kind: quiz.List}
-		for _, e := range x {
-			s, ok := scalar(e)
-			if !ok {
-				return quiz.Value{Kind: quiz.Nested}
-			}
-			v.List = append(v.List, s)
-		}
-		return v
-	case map[string]any:
-		v := quiz.Value{Kind: quiz.Mapping}
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			s, ok := scalar(x[k])
-			if !ok {
-				return quiz.Value{Kind: quiz.Nested}
-			}
-			v.Pairs = append(v.Pairs, [2]string{k, s})
-		}
-		return v
-	}
-	return quiz.Value{}
 }

@@ -36,7 +36,7 @@ func TestGradeReportReadsBackAQuiz(t *testing.T) {
 	if err := report.New(report.Meta{Student: "Ana", Banks: []string{"sample"}}, res).Write(&b, report.FormatJSON); err != nil {
 		t.Fatal(err)
 	}
-	if !IsReport(b.Bytes()) {
+	if !sheet.IsReport(b.Bytes()) {
 		t.Fatal("a report is not recognised as one")
 	}
 	pass := 50.0
@@ -56,7 +56,7 @@ func TestGradeReportReadsBackAQuiz(t *testing.T) {
 			t.Errorf("question %s: read back %+v, graded %+v", o.Question.ID, o.Response, want.Response)
 		}
 	}
-	if IsReport([]byte(`{"student":"Ana","answers":{}}`)) {
+	if sheet.IsReport([]byte(`{"student":"Ana","answers":{}}`)) {
 		t.Error("a sheet taken for a report")
 	}
 }
