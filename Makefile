@@ -30,7 +30,9 @@ test:
 
 # BenchmarkStartup times each command against the floor and prints a table (-v).
 # BenchmarkGrade100k writes 100,000 JSON-lines sheets and grades them with the
-# real binary beside jq (when installed); the others are in-process.
+# real binary beside jq (when installed); BenchmarkStartup/review takes a
+# spaced review over a year's history (100,000 answers); the others are
+# in-process.
 bench:
 	$(GO) test -run '^$$' -bench 'Startup' -benchtime 40x -v ./cmd
 	$(GO) test -run '^$$' -bench 'Grade100k' -benchtime 1x ./cmd
@@ -48,6 +50,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLookup$$' -fuzztime $(FUZZTIME) ./glossary
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/gift
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/aiken
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./quiz/history
 
 install:
 	$(GO) install $(PKG)

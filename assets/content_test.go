@@ -94,6 +94,71 @@ func TestContentGuard(t *testing.T) {
 			}
 		}
 	})
+	// Every wrong option of the vocabulary bank is of the answer's kind or of
+	// one its kind falls back to (rule 8: plausible and of the same kind).
+	t.Run("vocabulary-wrong-options-of-allowed-kinds", func(t *testing.T) {
+		entries := assets.Glossary().Entries()
+		byText := map[string]*glossary.Entry{} // term or short → entry
+		for i := range entries {
+			byText[entries[i].Term], byText[entries[i].Short] = &entries[i], &entries[i]
+		}
+		for _, q := range assets.CompiledBank(glossary.VocabularyID).Questions {
+			answer := byText[q.Choices[q.Correct[0]]]
+			if answer == nil {
+				t.Errorf("bank vocabulary, question %q: the answer %q is no entry's term or definition", q.ID, q.Choices[q.Correct[0]])
+				continue
+			}
+			allowed := glossary.WrongAnswerKinds(answer.Kind)
+			for i, c := range q.Choices {
+				if o := byText[c]; i != q.Correct[0] && (o == nil || !slices.Contains(allowed, o.Kind)) {
+					t.Errorf("bank vocabulary, question %q (answer %q, kind %s): wrong option %q is of a kind outside %v", q.ID, answer.Term, answer.Kind, c, allowed)
+				}
+			}
+		}
+	})
+	// A people's losses (kind loss-event) are wrong answers only for one
+	// another, never filler for an unrelated term (rule 8), and the vocabulary
+	// bank asks about both communities' losses with the same care (rule 3).
+	t.Run("vocabulary-losses-among-themselves", func(t *testing.T) {
+		g := assets.Glossary()
+		losses := map[string]bool{}
+		for _, e := range g.Entries() {
+			if e.Kind == "loss-event" {
+				losses[e.Term], losses[e.Short] = true, true
+			}
+		}
+		for _, q := range assets.CompiledBank(glossary.VocabularyID).Questions {
+			answer := q.Choices[q.Correct[0]]
+			for i, c := range q.Choices {
+				if i != q.Correct[0] && losses[c] != losses[answer] {
+					t.Errorf("bank vocabulary, question %q: %q offered beside %q: a people's losses are wrong answers only for one another", q.ID, c, answer)
+				}
+			}
+		}
+		asked := map[string]bool{}
+		for _, e := range g.VocabularyEntries() {
+			asked[e.Term] = true
+		}
+		for term, kind := range map[string]string{"Khojaly": "town", "pogroms of 1988-1990": "loss-event", "expulsions of 1988-1990": "loss-event", "Black January": "loss-event"} {
+			if e, ok := g.Lookup(term); !ok || e.Kind != kind || !asked[e.Term] {
+				t.Errorf("glossary term %q: the vocabulary bank should ask about it, of kind %s (rule 3: both communities' losses)", term, kind)
+			}
+		}
+	})
+	// One rule for both communities' places of loss: a town or district is of
+	// its place kind whatever was done there (Khojaly and Shahumyan as Lachin,
+	// Kalbajar, Agdam, Shusha and Sumgait), never a loss-event.
+	t.Run("places-of-loss-alike", func(t *testing.T) {
+		g := assets.Glossary()
+		for _, term := range []string{"Khojaly", "Shahumyan", "Lachin", "Kalbajar", "Agdam", "Shusha", "Sumgait", "Stepanakert"} {
+			e, ok := g.Lookup(term)
+			if !ok {
+				t.Errorf("no glossary term %q", term)
+			} else if e.Kind != "town" && e.Kind != "region" {
+				t.Errorf("glossary term %q (%s:%d): a place of loss should be of kind town or region like the others, not %q", term, e.File, e.Line, e.Kind)
+			}
+		}
+	})
 }
 
 // contentItems gathers every question of every embedded bank and every entry.

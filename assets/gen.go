@@ -99,6 +99,7 @@ func writeGlossary() *glossary.Glossary {
 	for _, e := range all {
 		b.WriteString("{")
 		field(&b, "Term", strconv.Quote(e.Term))
+		field(&b, "Kind", strconv.Quote(e.Kind))
 		field(&b, "Aliases", strings_(e.Aliases))
 		field(&b, "Short", strconv.Quote(e.Short))
 		field(&b, "Definition", strconv.Quote(e.Definition))
@@ -176,6 +177,16 @@ func writeBank(w *bytes.Buffer, fn string, b *quiz.Bank) {
 			field(w, "Truth", "true")
 		}
 		field(w, "Accept", strings_(q.Accept))
+		if q.Credit != nil {
+			parts := make([]string, len(q.Credit))
+			for i, c := range q.Credit {
+				parts[i] = num(c)
+			}
+			field(w, "Credit", "[]float64{"+strings.Join(parts, ", ")+"}")
+		}
+		if q.Exact {
+			field(w, "Exact", "true")
+		}
 		if q.Value != 0 {
 			field(w, "Value", num(q.Value))
 		}
@@ -184,6 +195,13 @@ func writeBank(w *bytes.Buffer, fn string, b *quiz.Bank) {
 		}
 		if q.Unit != "" {
 			field(w, "Unit", strconv.Quote(q.Unit))
+		}
+		if q.Numbers != nil {
+			parts := make([]string, len(q.Numbers))
+			for i, n := range q.Numbers {
+				parts[i] = fmt.Sprintf("{Value: %s, Tol: %s, Credit: %s}", num(n.Value), num(n.Tol), num(n.Credit))
+			}
+			field(w, "Numbers", "[]quiz.Number{"+strings.Join(parts, ", ")+"}")
 		}
 		field(w, "Items", strings_(q.Items))
 		if q.Pairs != nil {

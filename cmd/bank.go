@@ -17,6 +17,8 @@ import (
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/moodlexml"
+	"github.com/conflictq/conflictq/quiz/qti"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
@@ -27,7 +29,7 @@ func NewCmdBank(f *Factory) *cobra.Command {
 		Short: "List, show, validate and export question banks",
 		Long: `Question banks are YAML files (the format is in the README). conflictq embeds its
 own; --bank accepts an embedded bank's name or a path to a bank file anywhere:
-YAML, Moodle GIFT (.gift, .txt) or Aiken (.aiken).`,
+YAML, Moodle GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -209,18 +211,21 @@ func countErrors(ps []quiz.Problem) int {
 }
 
 // exportFormats are the formats bank export writes.
-var exportFormats = []string{"json", "yaml", "gift", "aiken", "markdown", "anki"}
+var exportFormats = []string{"json", "yaml", "gift", "moodlexml", "qti", "aiken", "markdown", "anki"}
 
 func newCmdBankExport(f *Factory) *cobra.Command {
 	var format, output string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "export NAME|FILE",
-		Short: "Write a bank as JSON, YAML, GIFT, Aiken, a Markdown worksheet or Anki cards",
+		Short: "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown worksheet or Anki cards",
 		Long: `Write a bank for another tool:
 
   json, yaml  conflictq's own format
   gift        Moodle's GIFT; order questions become matching ones (said on stderr)
+  moodlexml   Moodle XML, with partial credit, tags, idnumbers and feedback
+  qti         an IMS QTI 1.2 zip, which Canvas imports as a quiz; what it
+              cannot hold is said on stderr
   aiken       single-choice questions only; the others are skipped (counted on stderr)
   markdown    a printable worksheet with an answer key, for classes without terminals
   anki        tab-separated cards to import into Anki`,
@@ -247,11 +252,20 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 					n, err := gift.Export(w, b)
 					notes = n
 					return err
+				case "moodlexml":
+					n, err := moodlexml.Export(w, b)
+					notes = n
+					return err
+				case "qti":
+					n, err := qti.Export(w, b)
+					notes = n
+					return err
 				case "aiken":
 					if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
 						return fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
 					}
 					skipped, err := aiken.Export(w, b)
+					notes = append(notes, aiken.CreditNotes(b)...)
 					if skipped > 0 {
 						notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
 					}
@@ -306,10 +320,11 @@ func newCmdBankConvert(f *Factory) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "convert FILE -o OUT.yaml",
-		Short: "Convert a GIFT or Aiken bank to conflictq's YAML",
-		Long: `Read a bank in Moodle's GIFT (.gift, .txt) or Aiken (.aiken, or recognised by its
-ANSWER: lines) and write the equivalent YAML bank. Anything GIFT has that
-conflictq cannot hold is named on stderr with its line, never dropped silently.`,
+		Short: "Convert a GIFT, Moodle XML or Aiken bank to conflictq's YAML",
+		Long: `Read a bank in Moodle's GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken, or
+recognised by its ANSWER: lines) and write the equivalent YAML bank. Anything
+they have that conflictq cannot hold is named on stderr with its line, never
+dropped silently.`,
 		Example: `  conflictq bank convert moodle-export.txt -o my-bank.yaml
   conflictq bank validate my-bank.yaml`,
 		Args: cobra.ExactArgs(1),

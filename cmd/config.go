@@ -22,7 +22,7 @@ import (
 
 // Flags that are about one run and never come from a config file or the
 // environment: a stored --force or --answers would surprise.
-var perRunFlags = map[string]bool{"config": true, "help": true, "version": true, "force": true, "report": true, "answers": true, "output": true}
+var perRunFlags = map[string]bool{"config": true, "help": true, "version": true, "force": true, "report": true, "answers": true, "output": true, "review": true, "forget": true}
 
 // localConfigFile is looked for in the working directory.
 const localConfigFile = ".conflictq.yaml"
@@ -72,7 +72,10 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		// apply to quiz and sheet. Other commands take only their own
 		// section and CONFLICTQ_<COMMAND>_<FLAG>, so that a class's bank or
 		// format never changes what grade marks or what export writes.
-		shared := cmd.Name() == "quiz" || cmd.Name() == "sheet" || fl.Name == "no-color"
+		// progress reads the classroom's student too: it shows the history
+		// that quiz writes under that name.
+		shared := cmd.Name() == "quiz" || cmd.Name() == "sheet" || fl.Name == "no-color" ||
+			cmd.Name() == "progress" && fl.Name == "student"
 		section := cmd.Name() + "." + fl.Name
 		levels := []struct {
 			v   *viper.Viper

@@ -15,6 +15,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/session"
 )
 
@@ -68,6 +69,9 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		StateDir:      stateDir(getenv),
 		HandleSignals: true,
 	}
+	if now, err := time.Parse(time.RFC3339, getenv("CONFLICTQ_TEST_NOW")); err == nil {
+		f.Now = testClock(now, getenv("CONFLICTQ_TEST_STEP"))
+	}
 	f.Library = sync.OnceValue(func() *quiz.Library {
 		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks, Formats: bankFormats}
 	})
@@ -82,9 +86,11 @@ func surveyPrompter(io *iostreams.IOStreams) session.Prompter {
 }
 
 // bankFormats are the formats besides YAML that --bank reads: Moodle's GIFT
-// (.gift, and .txt as Moodle exports it) and Aiken (.aiken, or recognised).
+// (.gift, and .txt as Moodle exports it), Moodle XML (.xml, or recognised) and
+// Aiken (.aiken, or recognised).
 var bankFormats = []quiz.Format{
 	{Name: "gift", Exts: []string{".gift", ".txt"}, Parse: gift.Parse},
+	{Name: "moodlexml", Exts: []string{".xml"}, Looks: moodlexml.Looks, Parse: moodlexml.Parse},
 	{Name: "aiken", Exts: []string{".aiken"}, Looks: aiken.Looks, Parse: aiken.Parse},
 }
 
@@ -111,4 +117,24 @@ func stateDir(getenv func(string) string) func() (string, error) {
 		}
 		return filepath.Join(home, ".local", "state", "conflictq"), nil
 	}
+}
+
+// testClock is the clock CONFLICTQ_TEST_NOW sets, for tests and for trying a
+// review schedule by hand over days that pass in minutes: it starts at now
+// and runs on in real time, or, with CONFLICTQ_TEST_STEP (such as 5s), moves
+// on by that step each time it is read, so that a script's times are the same
+// on every run.
+func testClock(now time.Time, step string) func() time.Time {
+	if d, err := time.ParseDuration(step); err == nil {
+		var mu sync.Mutex
+		return func() time.Time {
+			mu.Lock()
+			defer mu.Unlock()
+			t := now
+			now = now.Add(d)
+			return t
+		}
+	}
+	start := time.Now()
+	return func() time.Time { return now.Add(time.Since(start)) }
 }

@@ -118,8 +118,14 @@ const (
 // runOnTTY runs conflictq with the terminal's slave as its stdin and stdout.
 func runOnTTY(t *testing.T, tty *os.File, args ...string) (<-chan int, *bytes.Buffer) {
 	t.Helper()
-	errOut := &syncBuffer{}
 	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(), "TERM": "xterm"}
+	return runOnTTYWith(t, tty, env, args...)
+}
+
+// runOnTTYWith is runOnTTY in the environment env.
+func runOnTTYWith(t *testing.T, tty *os.File, env map[string]string, args ...string) (<-chan int, *bytes.Buffer) {
+	t.Helper()
+	errOut := &syncBuffer{}
 	getenv := func(k string) string { return env[k] }
 	f := newFactory(iostreams.FromFiles(tty, tty, errOut, getenv), getenv)
 	done := make(chan int, 1)

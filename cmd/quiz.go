@@ -48,6 +48,9 @@ type QuizOptions struct {
 	Answers   string
 	Pass      float64
 	PassSet   bool
+	Review    bool
+	NoHistory bool
+	History   bool // the setting history: false turns it off, as --no-history does
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
@@ -72,13 +75,20 @@ readers, dumb terminals and pipes. Answer with:
   any text     short, numeric and open answers
 An invalid line is explained and asked again; end of input ends the quiz.
 
---answers FILE grades an answer sheet instead of asking (see the README).`
+--answers FILE grades an answer sheet instead of asking (see the README).
+
+Every answer is kept in your history ($XDG_STATE_HOME/conflictq/history/, one
+file per --student), which conflictq progress shows. --review asks the
+questions that are due again, scheduled with FSRS as Anki does: the ones you
+missed first, then the ones you are about to forget; -n limits them.
+--no-history (or history: false in settings) keeps nothing.`
 
 const quizExample = `  conflictq quiz
   conflictq quiz --mode exam -n 10 --student "Ana" --report-dir reports/
   conflictq quiz --bank timeline --bank comprehension --tag chronology
   conflictq quiz --plain --seed 42 < answers.txt
-  conflictq quiz --bank ./my-bank.yaml -o ana.md`
+  conflictq quiz --bank ./my-bank.yaml -o ana.md
+  conflictq quiz --review -n 10`
 
 // NewCmdQuiz builds the quiz command. runF replaces the run function in tests
 // that check flag parsing alone.
@@ -109,6 +119,12 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
 				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
 			}
+			if opts.Review && opts.Answers != "" {
+				return &FlagError{Err: errors.New("give --review or --answers, not both")}
+			}
+			if opts.Review && !opts.keepHistory() {
+				return invalid("--review asks what your history says is due, but the history is turned off (--no-history or history: false)")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -127,6 +143,10 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 below it")
+	fl.BoolVar(&opts.Review, "review", false, "ask the questions due for review: missed ones first, then those about to be forgotten")
+	fl.BoolVar(&opts.NoHistory, "no-history", false, "keep nothing of this quiz in your history")
+	fl.BoolVar(&opts.History, "history", true, "keep answers in your history (history: false in settings turns it off)")
+	_ = fl.MarkHidden("history")
 
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
@@ -187,14 +207,9 @@ func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*q
 
 func quizRun(opts *QuizOptions) error {
 	ios := opts.IO
-	if opts.Answers == "" && !opts.Plain && !ios.CanPrompt() {
-		which := "standard input"
-		if ios.IsStdinTTY() {
-			which = "standard output"
-		}
-		return invalid("%s is not a terminal, so conflictq cannot show its menus.\n"+
-			"Use --plain to answer line by line (it reads answers from standard input),\n"+
-			"or --answers FILE to grade an answer sheet.", which)
+	// A review with nothing due says so, terminal or not: it is checked below.
+	if err := checkCanAsk(opts); err != nil && !opts.Review {
+		return err
 	}
 	format, err := reportFormat(opts)
 	if err != nil {
@@ -206,21 +221,36 @@ func quizRun(opts *QuizOptions) error {
 	if opts.Answers != "" {
 		return quizFromSheet(opts, format)
 	}
-	banks, err := loadBanks(ios, opts.Library(), opts.Banks)
+	refs := opts.Banks
+	if opts.Review && !opts.BanksSet {
+		refs = opts.Library().Names() // review what is due in every bank
+	}
+	banks, err := loadBanks(ios, opts.Library(), refs)
 	if err != nil {
 		return err
 	}
 	if !opts.SeedSet {
 		opts.Seed = opts.NewSeed()
 	}
-	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
-	if err != nil {
-		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
-	}
-	if opts.Count > len(questions) {
-		fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
-	}
 	mode, _ := quiz.ParseMode(opts.Mode)
+	var questions []*quiz.Presented
+	if opts.Review {
+		if questions, err = dueQuestions(opts, banks); err != nil || questions == nil {
+			return err
+		}
+		if err := checkCanAsk(opts); err != nil {
+			return err
+		}
+		mode = quiz.Practice // a review teaches: feedback after every answer
+	} else {
+		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
+		if err != nil {
+			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
+		}
+		if opts.Count > len(questions) {
+			fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
+		}
+	}
 	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
 	var p session.Prompter
@@ -259,10 +289,17 @@ func quizRun(opts *QuizOptions) error {
 		opts.Student = strings.TrimSpace(name)
 	}
 
-	printIntro(ios.Out, style, banks, len(questions), mode, opts)
+	shown := banks
+	if opts.Review {
+		shown = banksOf(banks, questions)
+	}
+	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	if !opts.Plain && ios.IsStdoutTTY() {
 		s.Width = min(ios.TerminalWidth(), 100)
+	}
+	if opts.keepHistory() {
+		defer recordHistory(opts, s, banks)()
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
@@ -299,6 +336,22 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	}
 	if rep.Passed != nil && !*rep.Passed {
 		return silent(ExitNegative)
+	}
+	return nil
+}
+
+// checkCanAsk refuses to show menus without a terminal: it never guesses at
+// piped input.
+func checkCanAsk(opts *QuizOptions) error {
+	ios := opts.IO
+	if opts.Answers == "" && !opts.Plain && !ios.CanPrompt() {
+		which := "standard input"
+		if ios.IsStdinTTY() {
+			which = "standard output"
+		}
+		return invalid("%s is not a terminal, so conflictq cannot show its menus.\n"+
+			"Use --plain to answer line by line (it reads answers from standard input),\n"+
+			"or --answers FILE to grade an answer sheet.", which)
 	}
 	return nil
 }
@@ -368,7 +421,11 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 	if n == 1 {
 		noun = "question"
 	}
-	line := fmt.Sprintf("%d %s · %s mode · seed %d", n, noun, mode, opts.Seed)
+	what := string(mode) + " mode"
+	if opts.Review {
+		what = "spaced review"
+	}
+	line := fmt.Sprintf("%d %s · %s · seed %d", n, noun, what, opts.Seed)
 	if opts.TimeLimit > 0 {
 		line += " · time limit " + opts.TimeLimit.String()
 	}

@@ -99,6 +99,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 
 	root.AddCommand(
 		NewCmdQuiz(f, nil),
+		NewCmdProgress(f, nil),
 		NewCmdDefine(f, nil),
 		NewCmdGlossary(f),
 		NewCmdSheet(f, nil),

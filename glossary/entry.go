@@ -14,7 +14,10 @@ import (
 
 // Entry is one glossary term.
 type Entry struct {
-	Term         string    `json:"term" yaml:"term"`
+	Term string `json:"term" yaml:"term"`
+	// Kind is what the entry names, one of Kinds (place, event, ...): the
+	// vocabulary quiz draws its wrong answers from the same kind.
+	Kind         string    `json:"kind" yaml:"kind"`
 	Aliases      []string  `json:"aliases" yaml:"aliases"`
 	Short        string    `json:"short" yaml:"short"`
 	Definition   string    `json:"definition" yaml:"definition"`

@@ -328,7 +328,7 @@ func TestNamesConflict(t *testing.T) {
 }
 
 func TestParseNamesAndContrast(t *testing.T) {
-	src := "entries:\n  - term: a\n    short: s\n    definition: d\n    names:\n      az: Xocalı\n      hy: [Խոջալու, \" Արցախ \"]\n    contrast: >\n      A town, not a district.\n"
+	src := "entries:\n  - term: a\n    kind: town\n    short: s\n    definition: d\n    names:\n      az: Xocalı\n      hy: [Խոջալու, \" Արցախ \"]\n    contrast: >\n      A town, not a district.\n"
 	entries, err := Parse("x.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -337,7 +337,7 @@ func TestParseNamesAndContrast(t *testing.T) {
 		t.Errorf("names = %v", entries[0].Names)
 	}
 	// Punctuation and digits are in no script; only letters are checked.
-	if _, err := Parse("x.yaml", []byte("entries:\n  - {term: a, short: s, definition: d, names: {ru: \"Нагорный Карабах (НКАО), 1923\"}}\n")); err != nil {
+	if _, err := Parse("x.yaml", []byte("entries:\n  - {term: a, kind: region, short: s, definition: d, names: {ru: \"Нагорный Карабах (НКАО), 1923\"}}\n")); err != nil {
 		t.Errorf("a Cyrillic name with punctuation and digits: %v", err)
 	}
 	if entries[0].Contrast != "A town, not a district." {
@@ -445,3 +445,29 @@ func (ansiStyle) Bold(s string) string { return "\x1b[1m" + s + "\x1b[0m" }
 func (ansiStyle) Good(s string) string { return "\x1b[32m" + s + "\x1b[0m" }
 func (ansiStyle) Bad(s string) string  { return "\x1b[31m" + s + "\x1b[0m" }
 func (ansiStyle) Dim(s string) string  { return "\x1b[2m" + s + "\x1b[0m" }
+
+// Every entry names its kind, one of the closed set; a missing or unknown kind
+// is refused with the file and line to fix, and every problem is reported.
+func TestParseKind(t *testing.T) {
+	entries, err := Parse("x.yaml", []byte("entries:\n  - term: a\n    kind: loss-event\n    short: s\n    definition: d\n"))
+	if err != nil || entries[0].Kind != "loss-event" {
+		t.Fatalf("a known kind: %v %+v", err, entries)
+	}
+	bad := map[string][]string{
+		"entries:\n  - term: a\n    short: s\n    definition: d\n":                   {`x.yaml:2: term "a": kind: missing (want one of: state, region, town`},
+		"entries:\n  - term: a\n    kind: place\n    short: s\n    definition: d\n":  {`x.yaml:3: term "a": kind: unknown kind "place" (want one of: state, region`},
+		"entries:\n  - term: a\n    kind: Town\n    short: s\n    definition: d\n":   {`x.yaml:3: term "a": kind: unknown kind "Town"`},
+		"entries:\n  - term: a\n    kind: \"\"\n    short: s\n    definition: d\n":   {`x.yaml:2: term "a": kind: missing`},
+		"entries:\n  - term: a\n    kind: [town]\n    short: s\n    definition: d\n": {`x.yaml`},
+		"entries:\n  - {term: a, kind: twon, short: s, definition: d}\n  - term: b\n    kind: twon\n    short: s\n    definition: d\n": {
+			`x.yaml:2: term "a": kind: unknown kind "twon"`, `x.yaml:4: term "b": kind: unknown kind "twon"`},
+	}
+	for src, wants := range bad {
+		_, err := Parse("x.yaml", []byte(src))
+		for _, want := range wants {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("Parse(%q) err = %v, want %q", src, err, want)
+			}
+		}
+	}
+}

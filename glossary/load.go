@@ -20,19 +20,25 @@ const MaxShortWords = 30
 
 type entryNode struct {
 	Entry
+	kindLine int // the kind: key's line, for its messages
 }
 
 // entryFields are the keys an entry may have. A custom unmarshaller does not
 // inherit the decoder's KnownFields check, so it makes its own.
-var entryFields = map[string]bool{"term": true, "aliases": true, "short": true, "definition": true, "in_article": true,
+
+var entryFields = map[string]bool{"term": true, "kind": true, "aliases": true, "short": true, "definition": true, "in_article": true,
 	"since_article": true, "correction": true, "related": true, "confusable": true, "sources": true,
 	"names": true, "contrast": true}
 
 func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := n.Content[i]; !entryFields[k.Value] {
+			k := n.Content[i]
+			if !entryFields[k.Value] {
 				return fmt.Errorf("line %d: unknown field %q in an entry", k.Line, k.Value)
+			}
+			if k.Value == "kind" {
+				e.kindLine = k.Line
 			}
 		}
 	}
@@ -149,6 +155,9 @@ func Parse(file string, data []byte) ([]Entry, error) {
 		for _, p := range check(&e) {
 			problems = append(problems, fmt.Sprintf("%s:%d: term %q: %s", file, e.Line, e.Term, p))
 		}
+		if _, ok := LookupKind(e.Kind); !ok && e.Kind != "" {
+			problems = append(problems, fmt.Sprintf("%s:%d: term %q: kind: unknown kind %q (want one of: %s)", file, n.kindLine, e.Term, e.Kind, kindNames()))
+		}
 		entries = append(entries, e)
 	}
 	if len(problems) > 0 {
@@ -161,6 +170,9 @@ func check(e *Entry) []string {
 	var ps []string
 	if strings.TrimSpace(e.Term) == "" {
 		ps = append(ps, "term: missing")
+	}
+	if e.Kind == "" {
+		ps = append(ps, "kind: missing (want one of: "+kindNames()+")")
 	}
 	if e.Short == "" {
 		ps = append(ps, "short: missing")

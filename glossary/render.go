@@ -41,7 +41,7 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 		l.section(w, "Since the article (February 2020)", text)
 	}
 	if e.Correction != "" {
-		l.section(w, "Where the article is wrong", e.Correction)
+		l.section(w, CorrectionLabel, e.Correction)
 	}
 	if e.Contrast != "" {
 		l.section(w, "How it differs", e.Contrast)

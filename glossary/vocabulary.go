@@ -12,6 +12,12 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
+// CorrectionLabel heads an entry's correction, in define and in the
+// vocabulary quiz. A correction may be an error, an update or a missing
+// attribution (each says which in its first words), so the label claims only
+// what is true of all three.
+const CorrectionLabel = "Checked against the record"
+
 // VocabularyID is the id of the bank VocabularyBank builds.
 const VocabularyID = "vocabulary"
 
@@ -29,7 +35,15 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		File:        "glossary",
 	}
 	for _, e := range g.VocabularyEntries() {
-		others := g.distractors(e, 3)
+		// A term that the description names is no wrong answer: the
+		// description rules it out ("between Stepanakert and Agdam").
+		prompt := mask(e.Short, e)
+		var others []*Entry
+		for _, o := range g.distractors(e, 6) {
+			if len(others) < 3 && !names(prompt, o) {
+				others = append(others, o)
+			}
+		}
 		src := quiz.Source{Section: e.InArticle.Section, Paragraph: e.InArticle.Paragraph, Quote: e.InArticle.Quote}
 		explain := explanation(e, others)
 		slug := text.Slug(e.Term)
@@ -39,14 +53,16 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		// Definitions as options: each as written. One that names its own term
 		// would give itself away (and a blank in the right one alone would
 		// too), so a wrong one that does is left out, and the question is
-		// when the right one does.
+		// when the right one does. A wrong one that names the term asked
+		// about rules itself out ("on the road from Khojaly"), and is left
+		// out too.
 		shorts := []string{e.Short}
 		for _, o := range g.distractors(e, 6) {
-			if len(shorts) < 4 && mask(o.Short, o) == o.Short {
+			if len(shorts) < 4 && !names(o.Short, o) && !names(o.Short, e) {
 				shorts = append(shorts, o.Short)
 			}
 		}
-		if mask(e.Short, e) == e.Short && len(shorts) >= 3 && distinct(shorts) {
+		if !names(e.Short, e) && len(shorts) >= 3 && distinct(shorts) {
 			b.Questions = append(b.Questions, &quiz.Question{
 				ID: "define-" + slug, Bank: VocabularyID, Type: quiz.Single,
 				Prompt:  fmt.Sprintf("Which best describes “%s”?", e.Term),
@@ -59,11 +75,11 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		for _, o := range others {
 			terms = append(terms, o.Term)
 		}
-		if distinct(terms) {
+		if len(terms) >= 3 && distinct(terms) {
 			b.Questions = append(b.Questions, &quiz.Question{
 				ID: "term-" + slug, Bank: VocabularyID, Type: quiz.Single,
 				// The description hides the answer's own names, and only those.
-				Prompt:  fmt.Sprintf("Which term matches this description? “%s”", mask(e.Short, e)),
+				Prompt:  fmt.Sprintf("Which term matches this description? “%s”", prompt),
 				Choices: terms, Correct: []int{0},
 				Explanation: explain, Source: src, Difficulty: "medium",
 				Tags: tags, Points: 1,
@@ -88,7 +104,7 @@ func explanation(e *Entry, others []*Entry) string {
 		parts = append(parts, fmt.Sprintf("Compare %s: %s", o.Term, o.Short))
 	}
 	if e.Correction != "" {
-		parts = append(parts, "Where the article is wrong: "+e.Correction)
+		parts = append(parts, CorrectionLabel+": "+e.Correction)
 	}
 	parts = append(parts, fmt.Sprintf("For the full entry, run: conflictq define %q", e.Term))
 	return strings.Join(parts, " ")
@@ -108,14 +124,13 @@ func contrastFor(e *Entry, others []*Entry) string {
 }
 
 // VocabularyEntries returns the entries VocabularyBank asks about: those the
-// article uses (every question cites it), apart from peoples and persons (too
-// few of a kind: their wrong answers would be towns and treaties), that have
-// at least two entries of their kind to offer as wrong answers.
+// article uses (every question cites it), apart from peoples, that have at
+// least two entries of their kind (or its fallback) to offer as wrong answers.
 func (g *Glossary) VocabularyEntries() []*Entry {
 	var out []*Entry
 	for i := range g.entries {
 		e := &g.entries[i]
-		if e.InArticle != nil && kind(e) != "people" && len(g.distractors(e, 2)) == 2 {
+		if e.InArticle != nil && e.Kind != "people" && len(g.distractors(e, 2)) == 2 {
 			out = append(out, e)
 		}
 	}
@@ -123,66 +138,63 @@ func (g *Glossary) VocabularyEntries() []*Entry {
 }
 
 // distractors picks up to n other entries that a student could mistake for
-// this one, so that wrong answers are plausible: ranked by how closely they are
-// tied to it (related either way, sharing related terms, on the same topic),
-// then by name. Terms marked confusable with the entry, either way, are never
+// this one, so that wrong answers are plausible: entries of its kind first,
+// then of its fallback kinds in their order (WrongAnswerKinds), never of
+// another kind; within a kind, ranked by how closely they are tied to it
+// (related either way, sharing related terms, on the same topic), then by
+// name. Terms marked confusable with the entry, either way, are never
 // offered: a quiz must not mark a defensible answer wrong.
 func (g *Glossary) distractors(e *Entry, n int) []*Entry {
 	type cand struct {
 		o     *Entry
 		score int
 	}
-	var cands []cand
-	for i := range g.entries {
-		o := &g.entries[i]
-		if o.Term == e.Term || slices.Contains(e.Confusable, o.Term) || slices.Contains(o.Confusable, e.Term) {
-			continue
-		}
-		if kind(e) != kind(o) {
-			continue // a place is mistaken for another place, not for a treaty or a crime
-		}
-		score := 0
-		if slices.Contains(e.Related, o.Term) || slices.Contains(o.Related, e.Term) {
-			score += 3
-		}
-		for _, r := range e.Related {
-			if slices.Contains(o.Related, r) {
-				score += 2
+	kinds := WrongAnswerKinds(e.Kind)
+	out := make([]*Entry, 0, n)
+	// Two tiers: the entry's own kind, then its fallback kinds together, the
+	// most closely tied first and the fallback's order breaking ties.
+	for _, tier := range [][]string{kinds[:min(1, len(kinds))], kinds[min(1, len(kinds)):]} {
+		var cands []cand
+		for i := range g.entries {
+			o := &g.entries[i]
+			if !slices.Contains(tier, o.Kind) || o.Term == e.Term || slices.Contains(e.Confusable, o.Term) || slices.Contains(o.Confusable, e.Term) {
+				continue
 			}
-		}
-		if o.Topic == e.Topic { // a wrong answer of the same kind: a place for a place
-			score += 3
-		}
-		if score > 0 {
+			score := 0
+			if slices.Contains(e.Related, o.Term) || slices.Contains(o.Related, e.Term) {
+				score += 3
+			}
+			for _, r := range e.Related {
+				if slices.Contains(o.Related, r) {
+					score += 2
+				}
+			}
+			if o.Topic == e.Topic {
+				score += 3
+			}
 			cands = append(cands, cand{o, score})
 		}
-	}
-	sort.Slice(cands, func(a, b int) bool {
-		if cands[a].score != cands[b].score {
-			return cands[a].score > cands[b].score
+		sort.Slice(cands, func(a, b int) bool {
+			if cands[a].score != cands[b].score {
+				return cands[a].score > cands[b].score
+			}
+			if ka, kb := slices.Index(tier, cands[a].o.Kind), slices.Index(tier, cands[b].o.Kind); ka != kb {
+				return ka < kb
+			}
+			return strings.ToLower(cands[a].o.Term) < strings.ToLower(cands[b].o.Term)
+		})
+		for _, c := range cands {
+			if len(out) == n {
+				return out
+			}
+			out = append(out, c.o)
 		}
-		return strings.ToLower(cands[a].o.Term) < strings.ToLower(cands[b].o.Term)
-	})
-	out := make([]*Entry, 0, n)
-	for _, c := range cands[:min(n, len(cands))] {
-		out = append(out, c.o)
 	}
 	return out
 }
 
-// kind is what an entry names, for choosing wrong answers of the same kind: a
-// place; a people or a person (the people topic); or a concept (an event, a
-// law, an organisation, a category of people such as refugee). A group of
-// people is never offered as the wrong answer for a category of people.
-func kind(e *Entry) string {
-	switch e.Topic {
-	case "places":
-		return "place"
-	case "people":
-		return "people"
-	}
-	return "concept"
-}
+// names reports whether text names one of e's names, as a whole word.
+func names(text string, e *Entry) bool { return mask(text, e) != text }
 
 // mask hides the entry's own names in a text, so that a definition does not
 // give away the term it defines.

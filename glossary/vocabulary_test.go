@@ -61,11 +61,10 @@ func TestVocabularyNoPeopleForCategories(t *testing.T) {
 			t.Errorf("%s: a question about a people", id)
 		}
 	}
-	refugee, _ := g.Lookup("refugee")
-	armenians, _ := g.Lookup("Armenians")
-	idp, _ := g.Lookup("IDP")
-	if kind(refugee) == kind(armenians) || kind(refugee) != kind(idp) {
-		t.Errorf("kinds: refugee %s, Armenians %s, IDP %s", kind(refugee), kind(armenians), kind(idp))
+	for _, k := range WrongAnswerKinds("status") {
+		if k == "people" {
+			t.Errorf("a people may stand in for a category of people: %v", WrongAnswerKinds("status"))
+		}
 	}
 }
 
@@ -133,7 +132,7 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 		"term-khojaly":                     "Agdam lay outside the oblast, in Azerbaijani hands in 1992; Khojaly lay inside it.",
 		"term-ceasefire":                   "A truce is a short pause; a ceasefire is meant to last.",
 		// A citation of the article's error carries the correction.
-		"term-referendum": "Where the article is wrong: The independence referendum was held on 10 December 1991",
+		"term-referendum": "Checked against the record: The independence referendum was held on 10 December 1991",
 	} {
 		if q := qs[id]; q == nil || !strings.Contains(q.Explanation, want) {
 			t.Errorf("%s: explanation lacks %q: %+v", id, want, q)
@@ -153,5 +152,125 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 	}
 	if !slices.ContainsFunc(g.Entries(), func(e Entry) bool { return e.Contrast == "" && e.InArticle != nil }) {
 		t.Error("the fixture needs an asked entry without a contrast")
+	}
+}
+
+// A people's losses are wrong answers only for one another: never filler for
+// an unrelated term (the 2023 flight for "referendum", Black January for
+// "Soviet Union"), and the losses of both communities are asked about.
+func TestVocabularyLossesOnlyAmongThemselves(t *testing.T) {
+	g, qs := vocabularyFixture(t)
+	byText := map[string]*Entry{} // term or short → entry
+	for _, e := range g.Entries() {
+		byText[e.Term], byText[e.Short] = &e, &e
+	}
+	for _, id := range []string{"define-pogroms-of-1988-1990", "term-pogroms-of-1988-1990", "term-expulsions-of-1988-1990", "term-black-january", "term-soviet-union", "term-refugee"} {
+		if qs[id] == nil {
+			t.Errorf("no question %s", id)
+		}
+	}
+	for id, q := range qs {
+		answer := byText[q.Choices[q.Correct[0]]]
+		if answer == nil {
+			// a term question's answer is the term; a define question's the short
+			t.Fatalf("%s: answer %q is no entry's", id, q.Choices[q.Correct[0]])
+		}
+		for i, c := range q.Choices {
+			if o := byText[c]; i != q.Correct[0] && (o.Kind == "loss-event") != (answer.Kind == "loss-event") {
+				t.Errorf("%s (answer %q): option %q mixes a people's losses with another kind", id, answer.Term, c)
+			}
+		}
+	}
+}
+
+// The kinds are a closed set whose fallbacks name kinds of the set, and no
+// kind falls back to a people, a person or a people's losses.
+func TestKinds(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range Kinds {
+		if seen[k.Name] || k.About == "" {
+			t.Errorf("kind %q: given twice or undocumented", k.Name)
+		}
+		seen[k.Name] = true
+	}
+	for _, k := range Kinds {
+		for _, f := range k.Fallback {
+			if !seen[f] || f == k.Name {
+				t.Errorf("kind %q: fallback %q is no other kind", k.Name, f)
+			}
+			if f == "people" || f == "person" || f == "loss-event" {
+				t.Errorf("kind %q falls back to %q", k.Name, f)
+			}
+		}
+	}
+	for _, name := range []string{"people", "person", "loss-event"} {
+		if k, _ := LookupKind(name); len(k.Fallback) > 0 {
+			t.Errorf("kind %q falls back to %v", name, k.Fallback)
+		}
+	}
+	if got := WrongAnswerKinds("status"); !slices.Equal(got, []string{"status", "crime"}) {
+		t.Errorf("WrongAnswerKinds(status) = %v", got)
+	}
+	if got := WrongAnswerKinds("nope"); got != nil {
+		t.Errorf("WrongAnswerKinds(nope) = %v", got)
+	}
+}
+
+// The picker tries the entry's own kind first and falls back only to the
+// kinds its kind lists.
+func TestDistractorsFallBackInOrder(t *testing.T) {
+	g, _ := vocabularyFixture(t)
+	for term, want := range map[string][]string{
+		// status → crime: a category of people, never a people.
+		"refugee": {"internally displaced person", "ethnic cleansing"},
+		// agreement-type → political-term: never a named agreement, a war or a crime.
+		"ceasefire": {"truce", "referendum", "self-determination"},
+		// political-term → geo-term.
+		"referendum": {"self-determination", "enclave"},
+		// state → region: none here, so only states.
+		"Soviet Union": {"Armenia", "Azerbaijan"},
+		// loss-event: no fallback.
+		"Black January": {"pogroms of 1988-1990", "expulsions of 1988-1990"},
+	} {
+		e, _ := g.Lookup(term)
+		var got []string
+		for _, o := range g.distractors(e, 6) {
+			got = append(got, o.Term)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("distractors(%s) = %q, want %q", term, got, want)
+		}
+	}
+}
+
+// docs/glossary-format.md lists every kind with its fallback, as Kinds has them.
+func TestKindsDocumented(t *testing.T) {
+	data, err := os.ReadFile("../docs/glossary-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "| `") {
+			rows++
+		}
+	}
+	if rows != len(Kinds) {
+		t.Errorf("the docs list %d kinds; Kinds has %d", rows, len(Kinds))
+	}
+	for _, k := range Kinds {
+		fallback := strings.Join(k.Fallback, ", ")
+		if fallback == "" {
+			fallback = "none"
+		}
+		i := strings.Index(string(data), "| `"+k.Name+"` |")
+		if i < 0 {
+			t.Errorf("kind %q is not in the docs' table", k.Name)
+			continue
+		}
+		row, _, _ := strings.Cut(string(data[i:]), "\n")
+		if !strings.HasSuffix(row, "| "+fallback+" |") {
+			t.Errorf("kind %q: the docs' row %q should end with its fallback %q", k.Name, row, fallback)
+		}
 	}
 }

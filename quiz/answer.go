@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -229,6 +230,7 @@ func smallNumber(s string) (int, bool) {
 // folded holds a question's options normalised once, for every sheet.
 type folded struct {
 	choices, items, lefts, rights, accept []string
+	wild                                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
 }
 
 func (q *Question) folded() *folded {
@@ -244,10 +246,13 @@ func (q *Question) folded() *folded {
 	}
 	for _, p := range q.Pairs {
 		f.lefts = append(f.lefts, text.Normalize(p.Left))
-		f.rights = append(f.rights, text.Normalize(p.Right))
+	}
+	for _, r := range q.Rights() { // as offered: each once
+		f.rights = append(f.rights, text.Normalize(r))
 	}
 	for _, a := range q.Accept {
 		f.accept = append(f.accept, text.Normalize(a))
+		f.wild = append(f.wild, wildcard(a))
 	}
 	q.fold.Store(f)
 	return f
@@ -384,10 +389,11 @@ func sequenceFromValue(rv *refResolver, v Value) ([]int, error) {
 func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 	q := rv.q
 	f := q.folded()
-	lefts, rights := make([]string, len(q.Pairs)), make([]string, len(q.Pairs))
+	lefts := make([]string, len(q.Pairs))
 	for i, p := range q.Pairs {
-		lefts[i], rights[i] = p.Left, p.Right
+		lefts[i] = p.Left
 	}
+	rights := q.Rights() // a right side several left items share is offered once
 	var pairs [][2]string
 	switch v.Kind {
 	case Scalar:
@@ -434,7 +440,7 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 		if err != nil {
 			return nil, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1])
 		}
-		out[li] = ri
+		out[li] = q.pairOfRight(ri)
 	}
 	return out, nil
 }

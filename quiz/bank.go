@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 )
@@ -89,6 +90,13 @@ type Pair struct {
 	Right string `yaml:"right" json:"right"`
 }
 
+// Number is one more accepted answer of a numeric question.
+type Number struct {
+	Value  float64 `yaml:"answer" json:"answer"`
+	Tol    float64 `yaml:"tolerance,omitempty" json:"tolerance,omitempty"`
+	Credit float64 `yaml:"credit" json:"credit"`
+}
+
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
 	ID          string
@@ -112,6 +120,18 @@ type Question struct {
 	Pairs   []Pair   // match
 	Model   string   // open: model answer
 	Key     []string // open: key points
+
+	// Credit is each answer's share of the points, as Moodle's answer
+	// weights give it: parallel to Choices (single, multi; from -1 to 1) or
+	// to Accept (short; from 0 to 1). nil means the defaults (see
+	// ChoiceCredit and AcceptCredit), which score as before credit existed.
+	Credit []float64
+	// Numbers are a numeric question's other accepted numbers, tried in
+	// order after Value ± Tol (which earns full credit).
+	Numbers []Number
+	// Exact turns off a short answer's one-typo tolerance (typos: 0 in a
+	// bank file). Imported banks are exact, as Moodle marks them.
+	Exact bool
 
 	// Line is the question's line in its bank file (0 when unknown).
 	Line int
@@ -174,4 +194,71 @@ func (q *Question) HasTag(tag string) bool {
 		}
 	}
 	return false
+}
+
+// ChoiceCredit is what choosing choice i earns (single, multi). Without
+// Credit: 1 for a single question's answer and 0 for the others; 1/k for each
+// of a multi question's k right choices and −1/k for each wrong one, so that
+// (right picks − wrong picks) ÷ k is the score.
+func (q *Question) ChoiceCredit(i int) float64 {
+	if q.Credit != nil {
+		if i >= 0 && i < len(q.Credit) {
+			return q.Credit[i]
+		}
+		return 0
+	}
+	right := slices.Contains(q.Correct, i)
+	switch {
+	case q.Type == Multi && len(q.Correct) > 0 && right:
+		return 1 / float64(len(q.Correct))
+	case q.Type == Multi && len(q.Correct) > 0:
+		return -1 / float64(len(q.Correct))
+	case right:
+		return 1
+	}
+	return 0
+}
+
+// AcceptCredit is what the short question's accepted answer i earns: 1
+// unless Credit says less.
+func (q *Question) AcceptCredit(i int) float64 {
+	if q.Credit != nil && i >= 0 && i < len(q.Credit) {
+		return q.Credit[i]
+	}
+	return 1
+}
+
+// HasCredit reports whether some answer earns other than the defaults: partial
+// credit, several full answers to a single question, or further numbers.
+func (q *Question) HasCredit() bool { return q.Credit != nil || len(q.Numbers) > 0 }
+
+// Rights returns a match question's right-hand sides without repeats, in the
+// order they first appear. Several left items may share a right side (the
+// months of one season); it is offered once, as Moodle offers it.
+func (q *Question) Rights() []string {
+	out := make([]string, 0, len(q.Pairs))
+	for _, p := range q.Pairs {
+		if !slices.Contains(out, p.Right) {
+			out = append(out, p.Right)
+		}
+	}
+	return out
+}
+
+// RightOf returns the index in Rights of pair i's right side.
+func (q *Question) RightOf(i int) int {
+	if i < 0 || i >= len(q.Pairs) {
+		return -1
+	}
+	return slices.Index(q.Rights(), q.Pairs[i].Right)
+}
+
+// pairOfRight returns the first pair whose right side is Rights()[u], or -1:
+// what a response records for a left item matched with right side u.
+func (q *Question) pairOfRight(u int) int {
+	rights := q.Rights()
+	if u < 0 || u >= len(rights) {
+		return -1
+	}
+	return slices.IndexFunc(q.Pairs, func(p Pair) bool { return p.Right == rights[u] })
 }

@@ -25,6 +25,7 @@ func FuzzParseBank(f *testing.F) {
 	f.Add([]byte("id: b\ntitle: T\nquestions:\n  - {id: q, type: order, prompt: P, items: [a, b]}\n"))
 	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\nid: b\ntitle: T\nquestions: *b\n"))
 	f.Add([]byte("\xff\xfe"))
+	f.Add([]byte(creditBank))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, _, err := ParseBank("fuzz.yaml", data)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -143,6 +144,9 @@ var fieldTypes = map[string][]Type{
 	"pairs":        {Match},
 	"model_answer": {Open},
 	"key_points":   {Open},
+	"credit":       {Single, Multi, Short},
+	"also":         {Numeric},
+	"typos":        {Short},
 }
 
 var commonFields = []string{"id", "type", "prompt", "explanation", "source", "difficulty", "tags", "points"}
@@ -286,7 +290,130 @@ func parseAnswerField(ps *Problems, q *Question, qid, key string, k, v *yaml.Nod
 		q.Model = yamlnode.Scalar(ps.Add, v, qid, key)
 	case "key_points":
 		q.Key = yamlnode.ScalarList(ps.Add, v, qid, key)
+	case "credit":
+		// resolved against choices or accept in checkCredit
+	case "also":
+		q.Numbers = parseNumbers(ps, v, qid)
+	case "typos":
+		t, ok := yamlnode.Number(ps.Add, v, qid, key)
+		switch {
+		case !ok:
+		case t == 0:
+			q.Exact = true
+		case t != 1:
+			ps.Add(k.Line, qid, key, "expected 0 (exact) or 1 (one typo allowed), found %v", t)
+		}
 	}
+}
+
+// parseNumbers reads a numeric question's further answers:
+// also: [{answer: 4, tolerance: 0.5, credit: 0.5}].
+func parseNumbers(ps *Problems, n *yaml.Node, qid string) []Number {
+	if n.Kind != yaml.SequenceNode {
+		ps.Add(n.Line, qid, "also", "expected a list of {answer, tolerance, credit}, found a %s", yamlnode.KindName(n))
+		return nil
+	}
+	var out []Number
+	for _, c := range n.Content {
+		c = yamlnode.Resolve(c)
+		if c.Kind != yaml.MappingNode {
+			ps.Add(c.Line, qid, "also", "expected {answer: ..., credit: ...}, found a %s", yamlnode.KindName(c))
+			continue
+		}
+		num, hasAnswer, hasCredit := Number{}, false, false
+		for i := 0; i+1 < len(c.Content); i += 2 {
+			k, v := c.Content[i], yamlnode.Resolve(c.Content[i+1])
+			switch k.Value {
+			case "answer":
+				num.Value, hasAnswer = yamlnode.Number(ps.Add, v, qid, "also.answer")
+			case "tolerance":
+				if t, ok := yamlnode.Number(ps.Add, v, qid, "also.tolerance"); ok {
+					if t < 0 {
+						ps.Add(k.Line, qid, "also.tolerance", "must not be negative")
+					}
+					num.Tol = t
+				}
+			case "credit":
+				num.Credit, hasCredit = creditValue(ps, v, qid, "also.credit", 0, 1)
+			default:
+				ps.Add(k.Line, qid, "also."+k.Value, "unknown field (an answer has answer, tolerance and credit)")
+			}
+		}
+		if !hasAnswer || !hasCredit {
+			ps.Add(c.Line, qid, "also", "each entry needs an answer and its credit")
+			continue
+		}
+		out = append(out, num)
+	}
+	return out
+}
+
+// creditValue reads a share of the points: a number from lo to hi (0.5), or a
+// percentage (50%).
+func creditValue(ps *Problems, n *yaml.Node, qid, field string, lo, hi float64) (float64, bool) {
+	if n.Kind == yaml.ScalarNode && strings.HasSuffix(strings.TrimSpace(n.Value), "%") {
+		pct := strings.TrimSuffix(strings.TrimSpace(n.Value), "%")
+		v, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
+		if err != nil || math.IsNaN(v) {
+			ps.Add(n.Line, qid, field, "expected a share such as 0.5 or 50%%, found %q", n.Value)
+			return 0, false
+		}
+		n = &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.FormatFloat(v/100, 'g', -1, 64), Line: n.Line}
+	}
+	v, ok := yamlnode.Number(ps.Add, n, qid, field)
+	if ok && (v < lo || v > hi) {
+		ps.Add(n.Line, qid, field, "%v is out of range: give a share from %v to %v (1 is full marks)", v, lo, hi)
+		return 0, false
+	}
+	return v, ok
+}
+
+// checkCredit reads credit: {text: share} against the question's options
+// (choices or accept), whose defaults the entries override.
+func checkCredit(ps *Problems, q *Question, qid string, n *yaml.Node, options []string, lo float64) {
+	n = yamlnode.Resolve(n)
+	if n.Kind != yaml.MappingNode {
+		ps.Add(n.Line, qid, "credit", "expected a mapping from an answer's text to its share (half: 0.5), found a %s", yamlnode.KindName(n))
+		return
+	}
+	credit := make([]float64, len(options))
+	for i := range options {
+		if q.Type == Short {
+			credit[i] = q.AcceptCredit(i)
+		} else {
+			credit[i] = q.ChoiceCredit(i)
+		}
+	}
+	what := "choices"
+	if q.Type == Short {
+		what = "accepted answers"
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
+		idx := indexOfOption(options, k.Value)
+		if idx < 0 {
+			ps.Add(k.Line, qid, "credit", "%q is not one of the %s", k.Value, what)
+			continue
+		}
+		c, ok := creditValue(ps, v, qid, "credit", lo, 1)
+		if !ok {
+			continue
+		}
+		right := slices.Contains(q.Correct, idx)
+		switch {
+		case q.Type == Single && right && c != 1:
+			ps.Add(k.Line, qid, "credit", "%q is the answer, which earns full credit (1); give partial credit to the other choices", k.Value)
+			continue
+		case q.Type == Multi && right && c <= 0:
+			ps.Add(k.Line, qid, "credit", "%q is a right answer: its credit must be more than 0", k.Value)
+			continue
+		case q.Type == Multi && !right && c > 0:
+			ps.Add(k.Line, qid, "credit", "%q is not among the answers: a positive credit makes it right (list it under answers)", k.Value)
+			continue
+		}
+		credit[idx] = c
+	}
+	q.Credit = credit
 }
 
 func parsePairs(ps *Problems, n *yaml.Node, qid string) []Pair {
@@ -342,10 +469,13 @@ func checkAnswerData(ps *Problems, q *Question, qid string, n *yaml.Node, fields
 				return
 			}
 			a := yamlnode.Scalar(ps.Add, fields["answer"], qid, "answer")
-			if i := indexOfNormalized(q.Choices, a); i >= 0 {
+			if i := indexOfOption(q.Choices, a); i >= 0 {
 				q.Correct = []int{i}
 			} else {
 				ps.Add(yamlnode.Line(n, "answer"), qid, "answer", "%q is not one of the choices%s", a, letterHint(a))
+			}
+			if c, ok := fields["credit"]; ok && len(q.Correct) == 1 {
+				checkCredit(ps, q, qid, c, q.Choices, -1)
 			}
 			return
 		}
@@ -353,7 +483,7 @@ func checkAnswerData(ps *Problems, q *Question, qid string, n *yaml.Node, fields
 			return
 		}
 		for _, a := range yamlnode.ScalarList(ps.Add, fields["answers"], qid, "answers") {
-			i := indexOfNormalized(q.Choices, a)
+			i := indexOfOption(q.Choices, a)
 			switch {
 			case i < 0:
 				ps.Add(yamlnode.Line(n, "answers"), qid, "answers", "%q is not one of the choices%s", a, letterHint(a))
@@ -363,10 +493,17 @@ func checkAnswerData(ps *Problems, q *Question, qid string, n *yaml.Node, fields
 				q.Correct = append(q.Correct, i)
 			}
 		}
+		if c, ok := fields["credit"]; ok && len(q.Correct) > 0 {
+			checkCredit(ps, q, qid, c, q.Choices, -1)
+		}
 	case TrueFalse:
 		need("answer")
 	case Short:
-		need("accept")
+		if need("accept") {
+			if c, ok := fields["credit"]; ok && len(q.Accept) > 0 {
+				checkCredit(ps, q, qid, c, q.Accept, 0)
+			}
+		}
 	case Numeric:
 		need("answer")
 	case Order:
@@ -385,14 +522,26 @@ func letterHint(a string) string {
 	return ""
 }
 
-func indexOfNormalized(list []string, s string) int {
-	want := text.Normalize(s)
+// indexOfOption finds s among options: by its text as written (trimmed)
+// first, and else folded, when that finds exactly one.
+func indexOfOption(list []string, s string) int {
+	s = strings.TrimSpace(s)
 	for i, c := range list {
-		if text.Normalize(c) == want {
+		if strings.TrimSpace(c) == s {
 			return i
 		}
 	}
-	return -1
+	found := -1
+	want := text.Normalize(s)
+	for i, c := range list {
+		if text.Normalize(c) == want {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 func joinTypes(ts []Type) string {

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -54,16 +55,33 @@ func (q *Question) Given(r Response) string {
 // Expected renders the right answer for reports and feedback.
 func (q *Question) Expected() string {
 	switch q.Type {
-	case Single, Multi:
+	case Single:
+		// Every choice that earns full marks is right.
+		var full []int
+		for i := range q.Choices {
+			if q.ChoiceCredit(i) >= 1 {
+				full = append(full, i)
+			}
+		}
+		return joinPicked(q.Choices, full, " / ")
+	case Multi:
 		return joinPicked(q.Choices, q.Correct, "; ")
 	case TrueFalse:
 		return boolText(q.Truth)
 	case Short:
-		return strings.Join(q.Accept, " / ")
+		var full []string
+		for i, a := range q.Accept {
+			if q.AcceptCredit(i) >= 1 {
+				full = append(full, a)
+			}
+		}
+		return strings.Join(full, " / ")
 	case Numeric:
-		s := strconv.FormatFloat(q.Value, 'f', -1, 64)
-		if q.Tol > 0 {
-			s += " (± " + strconv.FormatFloat(q.Tol, 'f', -1, 64) + ")"
+		s := numberText(q.Value, q.Tol)
+		for _, n := range q.Numbers {
+			if n.Credit >= 1 {
+				s += " / " + numberText(n.Value, n.Tol)
+			}
 		}
 		if q.Unit != "" {
 			s += " " + q.Unit
@@ -98,4 +116,49 @@ func joinPicked(list []string, idx []int, sep string) string {
 		}
 	}
 	return strings.Join(parts, sep)
+}
+
+func numberText(v, tol float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if tol > 0 {
+		s += " (± " + strconv.FormatFloat(tol, 'f', -1, 64) + ")"
+	}
+	return s
+}
+
+// CreditNote names the answers that earn part of the points, for answer
+// keys and feedback: "half: 50%; Grant's father: −100%". It is empty when
+// every answer earns all or nothing (the defaults).
+func (q *Question) CreditNote() string {
+	var parts []string
+	pct := func(c float64) string { return strconv.FormatFloat(math.Round(c*1000)/10, 'f', -1, 64) + "%" }
+	switch q.Type {
+	case Single:
+		if q.Credit != nil {
+			for i, c := range q.Choices {
+				if cr := q.ChoiceCredit(i); cr != 0 && cr < 1 {
+					parts = append(parts, c+": "+pct(cr))
+				}
+			}
+		}
+	case Multi:
+		if q.Credit != nil {
+			for i, c := range q.Choices {
+				parts = append(parts, c+": "+pct(q.ChoiceCredit(i)))
+			}
+		}
+	case Short:
+		for i, a := range q.Accept {
+			if cr := q.AcceptCredit(i); cr < 1 {
+				parts = append(parts, a+": "+pct(cr))
+			}
+		}
+	case Numeric:
+		for _, n := range q.Numbers {
+			if n.Credit < 1 {
+				parts = append(parts, numberText(n.Value, n.Tol)+": "+pct(n.Credit))
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -2,7 +2,9 @@ package quiz
 
 import (
 	"math"
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -33,33 +35,36 @@ func Score(q *Question, r Response) float64 {
 }
 
 func scoreSingle(q *Question, r Response) float64 {
-	if len(r.Choices) == 1 && len(q.Correct) == 1 && r.Choices[0] == q.Correct[0] {
-		return 1
+	if len(r.Choices) != 1 || r.Choices[0] < 0 || r.Choices[0] >= len(q.Choices) {
+		return 0
 	}
-	return 0
+	return clamp01(q.ChoiceCredit(r.Choices[0]))
 }
 
-// scoreMulti gives (right picks − wrong picks) / number of right choices,
-// floored at 0, so that ticking every box earns nothing.
+// scoreMulti adds the credit of each choice picked, as Moodle does, within 0
+// and 1. By default a right choice earns 1/k and a wrong one costs 1/k (k
+// right choices), so ticking every box earns nothing.
 func scoreMulti(q *Question, r Response) float64 {
 	if len(q.Correct) == 0 {
 		return 0
 	}
-	right, wrong := 0, 0
+	sum := 0.0
 	seen := map[int]bool{}
 	for _, c := range r.Choices {
-		if seen[c] {
+		if seen[c] || c < 0 || c >= len(q.Choices) {
 			continue
 		}
 		seen[c] = true
-		if slices.Contains(q.Correct, c) {
-			right++
-		} else {
-			wrong++
-		}
+		sum += q.ChoiceCredit(c)
 	}
-	return math.Max(0, float64(right-wrong)/float64(len(q.Correct)))
+	// Sums of thirds fall a hair short of 1.
+	if math.Abs(sum-1) < 1e-9 {
+		sum = 1
+	}
+	return clamp01(sum)
 }
+
+func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
 
 func scoreTrueFalse(q *Question, r Response) float64 {
 	if r.Bool == q.Truth {
@@ -69,10 +74,71 @@ func scoreTrueFalse(q *Question, r Response) float64 {
 }
 
 func scoreShort(q *Question, r Response) float64 {
-	if slices.Contains(q.Accept, r.Text) || text.MatchesNormalized(r.Text, q.folded().accept) {
-		return 1
+	if i := matchShort(q, r.Text); i >= 0 {
+		return clamp01(q.AcceptCredit(i))
 	}
 	return 0
+}
+
+// matchShort returns the first accepted answer the text matches, or -1: as
+// written, then once folded (Normalize), then by Moodle's * wildcard, then,
+// unless the question is Exact, with one typo.
+func matchShort(q *Question, given string) int {
+	if i := slices.Index(q.Accept, given); i >= 0 {
+		return i
+	}
+	g := text.Normalize(given)
+	if g == "" {
+		return -1
+	}
+	f := q.folded()
+	for i, n := range f.accept {
+		if g == n && !strings.Contains(q.Accept[i], "*") {
+			return i
+		}
+		if w := f.wild[i]; w != nil && w.MatchString(g) {
+			return i
+		}
+	}
+	if q.Exact {
+		return -1
+	}
+	for i, n := range f.accept {
+		if f.wild[i] == nil && text.MatchesNormalized(given, []string{n}) {
+			return i
+		}
+	}
+	return -1
+}
+
+// wildcard turns an accepted answer with Moodle's * (any text; \* is a
+// literal star) into a pattern over folded text, or nil when it has none.
+func wildcard(a string) *regexp.Regexp {
+	if !strings.Contains(a, "*") {
+		return nil
+	}
+	var parts []string
+	var cur strings.Builder
+	for i := 0; i < len(a); i++ {
+		switch {
+		case a[i] == '\\' && i+1 < len(a) && a[i+1] == '*':
+			cur.WriteByte('*')
+			i++
+		case a[i] == '*':
+			parts = append(parts, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(a[i])
+		}
+	}
+	parts = append(parts, cur.String())
+	if len(parts) == 1 {
+		return nil // only escaped stars
+	}
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(text.Normalize(p))
+	}
+	return regexp.MustCompile("^ ?" + strings.Join(parts, ".*") + " ?$")
 }
 
 func scoreNumeric(q *Question, r Response) float64 {
@@ -80,11 +146,20 @@ func scoreNumeric(q *Question, r Response) float64 {
 	if err != nil {
 		return 0
 	}
-	// A little slack for floating-point representation of decimals like 0.1.
-	if math.Abs(v-q.Value) <= q.Tol+1e-9*math.Max(1, math.Abs(q.Value)) {
+	if within(v, q.Value, q.Tol) {
 		return 1
 	}
+	for _, n := range q.Numbers {
+		if within(v, n.Value, n.Tol) {
+			return clamp01(n.Credit)
+		}
+	}
 	return 0
+}
+
+// within allows a little slack for the floating-point form of decimals like 0.1.
+func within(v, want, tol float64) bool {
+	return math.Abs(v-want) <= tol+1e-9*math.Max(1, math.Abs(want))
 }
 
 // scoreOrder credits the items that need no moving. The fewest items a student
@@ -102,14 +177,15 @@ func scoreOrder(q *Question, r Response) float64 {
 	return float64(l-1) / float64(n-1)
 }
 
-// scoreMatch gives the share of left items paired with their own right item.
+// scoreMatch gives the share of left items paired with their own right side
+// (or with a pair that has the same right side: repeated right sides are one).
 func scoreMatch(q *Question, r Response) float64 {
 	if len(q.Pairs) == 0 {
 		return 0
 	}
 	right := 0
-	for i := range q.Pairs {
-		if i < len(r.Matches) && r.Matches[i] == i {
+	for i, p := range q.Pairs {
+		if i < len(r.Matches) && r.Matches[i] >= 0 && r.Matches[i] < len(q.Pairs) && q.Pairs[r.Matches[i]].Right == p.Right {
 			right++
 		}
 	}

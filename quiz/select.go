@@ -34,11 +34,7 @@ func (p *Presented) Options() []string {
 	case Order:
 		return permute(p.Items, p.Perm)
 	case Match:
-		rights := make([]string, len(p.Pairs))
-		for i, pr := range p.Pairs {
-			rights[i] = pr.Right
-		}
-		return permute(rights, p.Perm)
+		return permute(p.Rights(), p.Perm)
 	}
 	return nil
 }
@@ -71,6 +67,9 @@ func (p *Presented) FromDisplay(display []int) []int {
 		if p.Perm != nil && d >= 0 && d < len(p.Perm) {
 			out[k] = p.Perm[d]
 		}
+		if p.Type == Match && d >= 0 {
+			out[k] = p.pairOfRight(out[k])
+		}
 	}
 	return out
 }
@@ -84,11 +83,26 @@ func Select(banks []*Bank, f Filter, seed uint64) ([]*Presented, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Presented, len(pool))
-	for i, q := range pool {
+	return Present(pool, seed), nil
+}
+
+// Present shows questions in the order given, their options shuffled by seed
+// as Select does: for a spaced review, which chooses its own order.
+func Present(questions []*Question, seed uint64) []*Presented {
+	out := make([]*Presented, len(questions))
+	for i, q := range questions {
 		out[i] = &Presented{Question: q, Perm: optionOrder(q, seed)}
 	}
-	return out, nil
+	return out
+}
+
+// Match reports whether the filter keeps q (its tags and difficulty; Count
+// is for Select).
+func (f Filter) Match(q *Question) bool {
+	if f.Difficulty != "" && !strings.EqualFold(q.Difficulty, f.Difficulty) {
+		return false
+	}
+	return len(f.Tags) == 0 || slices.ContainsFunc(f.Tags, q.HasTag)
 }
 
 // Pick filters, shuffles and takes f.Count questions as Select does, without
@@ -98,13 +112,9 @@ func Pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	var pool []*Question
 	for _, b := range banks {
 		for _, q := range b.Questions {
-			if f.Difficulty != "" && !strings.EqualFold(q.Difficulty, f.Difficulty) {
-				continue
+			if f.Match(q) {
+				pool = append(pool, q)
 			}
-			if len(f.Tags) > 0 && !slices.ContainsFunc(f.Tags, q.HasTag) {
-				continue
-			}
-			pool = append(pool, q)
 		}
 	}
 	if len(pool) == 0 {
@@ -156,7 +166,7 @@ func optionOrder(q *Question, seed uint64) []int {
 	case Order:
 		n = len(q.Items)
 	case Match:
-		n = len(q.Pairs)
+		n = len(q.Rights())
 	default:
 		return nil
 	}

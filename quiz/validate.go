@@ -17,8 +17,7 @@ const (
 	MaxChoices = 10 // single, multi
 	MinItems   = 2  // order
 	MaxItems   = 12 // order
-	MinPairs   = 2  // match
-	MaxPairs   = 12 // match
+	MinPairs   = 2  // match; Moodle sets no upper limit, and neither do we
 	// MaxQuoteWords is the longest verbatim quote a citation may carry.
 	MaxQuoteWords = 25
 )
@@ -100,7 +99,7 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 			bad("accept", "list at least one accepted answer")
 		}
 		for _, a := range q.Accept {
-			if text.Normalize(a) == "" {
+			if text.Normalize(a) == "" && !strings.Contains(a, "*") { // * alone: any answer
 				bad("accept", "%q has no letters or digits to compare", a)
 			}
 		}
@@ -118,8 +117,11 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 		for i, p := range q.Pairs {
 			lefts[i], rights[i] = p.Left, p.Right
 		}
-		checkList(bad, "pairs", "pairs.left", "pairs", lefts, MinPairs, MaxPairs)
-		checkList(bad, "pairs", "pairs.right", "pairs", rights, 0, 0)
+		// Left items may share a right side, which is offered once.
+		checkList(bad, "pairs", "pairs.left", "pairs", lefts, MinPairs, 0)
+		if len(lefts) < MinPairs {
+			bad("pairs", "give at least %d pairs, not %d", MinPairs, len(lefts))
+		}
 		for _, p := range q.Pairs {
 			if p.Left == "" || p.Right == "" {
 				bad("pairs", "each pair needs both left and right")
@@ -128,6 +130,47 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 	case Open:
 		if strings.TrimSpace(q.Model) == "" {
 			bad("model_answer", "empty")
+		}
+	}
+	q.validateCredit(bad)
+}
+
+// validateCredit checks per-answer credit: one share per choice or accepted
+// answer, each from -1 to 1 (from 0 for short answers), and a single
+// question's answer in full; further numbers only for numeric questions.
+func (q *Question) validateCredit(bad func(field, format string, args ...any)) {
+	if q.Credit != nil {
+		switch q.Type {
+		case Single, Multi:
+			if len(q.Credit) != len(q.Choices) {
+				bad("credit", "%d credits for %d choices", len(q.Credit), len(q.Choices))
+			}
+			if q.Type == Single && len(q.Correct) == 1 && q.ChoiceCredit(q.Correct[0]) != 1 {
+				bad("credit", "the answer earns %v, not full credit (1)", q.ChoiceCredit(q.Correct[0]))
+			}
+		case Short:
+			if len(q.Credit) != len(q.Accept) {
+				bad("credit", "%d credits for %d accepted answers", len(q.Credit), len(q.Accept))
+			}
+		default:
+			bad("credit", "not used by type %s (it goes with single, multi, short)", q.Type)
+		}
+		lo := -1.0
+		if q.Type == Short {
+			lo = 0
+		}
+		for _, c := range q.Credit {
+			if !(c >= lo && c <= 1) {
+				bad("credit", "%v is out of range: give a share from %v to 1", c, lo)
+			}
+		}
+	}
+	if len(q.Numbers) > 0 && q.Type != Numeric {
+		bad("also", "not used by type %s (it goes with numeric)", q.Type)
+	}
+	for _, n := range q.Numbers {
+		if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) || !(n.Credit >= 0 && n.Credit <= 1) {
+			bad("also", "%v ± %v for %v: expected finite numbers, a tolerance not negative and a credit from 0 to 1", n.Value, n.Tol, n.Credit)
 		}
 	}
 }
@@ -159,8 +202,8 @@ func (q *Question) validateUnused(bad func(field, format string, args ...any)) {
 }
 
 // checkList checks a list of texts: lo to hi entries (hi 0: no bound), none
-// empty, no two the same once normalised (Xocalı and Xocali are the same
-// answer). Counts and empty entries are reported on field, repeats on dupField
+// empty, no two the same once trimmed (C++, C# and C are three answers, though
+// they fold alike for typing). Counts and empty entries are reported on field, repeats on dupField
 // (a match question's pairs.left or pairs.right).
 func checkList(bad func(field, format string, args ...any), field, dupField, noun string, list []string, lo, hi int) {
 	if hi > 0 && (len(list) < lo || len(list) > hi) {
@@ -174,7 +217,7 @@ func checkList(bad func(field, format string, args ...any), field, dupField, nou
 			}
 			continue
 		}
-		k := text.Normalize(s)
+		k := strings.TrimSpace(s)
 		if seen[k] {
 			bad(dupField, "%q appears twice", s)
 		}

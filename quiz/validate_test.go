@@ -25,7 +25,7 @@ func TestValidate(t *testing.T) {
 		{func(q *Question) { q.Source = Source{Section: "S", Quote: strings.Repeat("w ", MaxQuoteWords+1)} }, "source.quote: 26 words; quote at most 25"},
 		{func(q *Question) { q.Choices = []string{"a"} }, "choices: give 2 to 10 choices, not 1"},
 		{func(q *Question) { q.Choices = strings.Split("a b c d e f g h i j k", " ") }, "choices: give 2 to 10 choices, not 11"},
-		{func(q *Question) { q.Choices = []string{"Xocalı", "xocali"} }, `choices: "xocali" appears twice`},
+		{func(q *Question) { q.Choices = []string{"Xocalı", " Xocalı "} }, `choices: " Xocalı " appears twice`},
 		{func(q *Question) { q.Correct = []int{5} }, "answer: right choice 6 is not one of the choices"},
 		{func(q *Question) { q.Correct = nil }, "answer: give exactly one right choice, not 0"},
 		{func(q *Question) { q.Type, q.Correct = Multi, nil }, "answers: list at least one right choice"},
@@ -34,8 +34,18 @@ func TestValidate(t *testing.T) {
 		{func(q *Question) { *q = Question{ID: "q", Type: Numeric, Prompt: "P", Points: 1, Tol: -1} }, "tolerance: must not be negative"},
 		{func(q *Question) { *q = Question{ID: "q", Type: Order, Prompt: "P", Points: 1, Items: []string{"a"}} }, "items: give 2 to 12 items, not 1"},
 		{func(q *Question) {
-			*q = Question{ID: "q", Type: Match, Prompt: "P", Points: 1, Pairs: []Pair{{"a", "x"}, {"b", "x"}}}
-		}, `pairs.right: "x" appears twice`},
+			*q = Question{ID: "q", Type: Match, Prompt: "P", Points: 1, Pairs: []Pair{{"a", "x"}, {"a", "y"}}}
+		}, `pairs.left: "a" appears twice`},
+		{func(q *Question) {
+			*q = Question{ID: "q", Type: Match, Prompt: "P", Points: 1, Pairs: []Pair{{"a", "x"}}}
+		}, "pairs: give at least 2 pairs, not 1"},
+		{func(q *Question) { q.Credit = []float64{1} }, "credit: 1 credits for 2 choices"},
+		{func(q *Question) { q.Credit = []float64{0.5, 0} }, "credit: the answer earns 0.5, not full credit (1)"},
+		{func(q *Question) { q.Credit = []float64{1, 2} }, "credit: 2 is out of range: give a share from -1 to 1"},
+		{func(q *Question) { q.Numbers = []Number{{Value: 1, Credit: 1}} }, "also: not used by type single"},
+		{func(q *Question) {
+			*q = Question{ID: "q", Type: Short, Prompt: "P", Points: 1, Accept: []string{"a"}, Credit: []float64{-0.5}}
+		}, "credit: -0.5 is out of range: give a share from 0 to 1"},
 		{func(q *Question) { *q = Question{ID: "q", Type: Open, Prompt: "P", Points: 1} }, "model_answer: empty"},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 // Package aiken reads and writes Moodle's Aiken format: single-choice
 // questions, one to a block, each a line of question text, its options
-// lettered A. or A), and the letter of the right one:
+// lettered A. or A) (Moodle accepts A)Text with no space too), and the
+// letter of the right one:
 //
 //	Which city is the capital of Azerbaijan?
 //	A. Baku
@@ -29,6 +30,9 @@ import (
 var (
 	// optionLine is an option: a capital letter, "." or ")", a space, the text.
 	optionLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])[.)][ \t]+(\S.*)$`) })
+	// tightOption is an option with no space after its letter (A)Paris),
+	// which Moodle's reader accepts too.
+	tightOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])[.)](\S.*)$`) })
 	// lowerOption is an option written with a small letter, which Moodle
 	// does not read: worth a hint, since it is an easy slip.
 	lowerOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][.)][ \t]+\S`) })
@@ -40,8 +44,10 @@ var (
 const MaxOptions = quiz.MaxChoices
 
 // Parse reads an Aiken file and returns it as a bank of single-choice
-// questions, with any warnings. Questions are numbered q1, q2… in the order of
-// the file; the bank's id is the slug of the file's base name, its title the
+// questions, with any warnings. As Moodle does, it imports the good questions
+// of a file and reports each bad one, with its line, as a warning that it was
+// skipped; only a file with no good question is an error. Questions are
+// numbered q1, q2… in the order of the file; the bank's id is the slug of the file's base name, its title the
 // base name. When the file has errors, Parse returns an *quiz.InvalidError that
 // lists every problem with its line, in the order of the file.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
@@ -81,7 +87,11 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			continue
 		}
 		q := cur.q
-		if m := optionLine().FindStringSubmatch(text); m != nil {
+		m := optionLine().FindStringSubmatch(text)
+		if t := tightOption().FindStringSubmatch(text); m == nil && t != nil && t[1][0] == byte('A'+len(q.Choices)) {
+			m = t
+		}
+		if m != nil {
 			want := rune('A' + len(q.Choices))
 			if got := rune(m[1][0]); got != want {
 				p.errorf(line, q.ID, "option %c is out of sequence: expected %c", got, want)
@@ -125,8 +135,16 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	if len(b.Questions) == 0 && p.err() == nil {
 		p.errorf(0, "", "no questions found: an Aiken question is a line of text, options A. B. …, and a line ANSWER: A")
 	}
-	if err := p.err(); err != nil {
-		return nil, nil, err
+	if len(b.Questions) == 0 {
+		return nil, nil, p.err()
+	}
+	// As Moodle does, the good questions are imported and the bad ones
+	// reported, each with its line.
+	for i := range p.problems {
+		if !p.problems[i].Warning {
+			p.problems[i].Warning = true
+			p.problems[i].Msg += " (skipped)"
+		}
 	}
 	return b, p.problems, nil
 }
@@ -167,9 +185,10 @@ func (p *parser) finish(d *draft, answer string, line int) {
 	if len(q.Choices) < 2 || len(q.Choices) > MaxOptions {
 		fail(q.Line, "give 2 to %d options, not %d", MaxOptions, len(q.Choices))
 	}
+	// Options are the same only when their texts are: -2.0 and 2.0 are two.
 	seen := map[string]int{}
 	for i, c := range q.Choices {
-		k := text.Normalize(c)
+		k := strings.TrimSpace(c)
 		if first, dup := seen[k]; dup {
 			fail(d.lines[i], "the option %q appears twice (also at line %d)", c, first)
 			continue
@@ -275,3 +294,16 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 
 // flatten puts text on one line: every run of white space becomes one space.
 func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// CreditNotes names the single-choice questions whose credit Aiken cannot
+// hold (it has one right letter and no part marks): Export writes them with
+// their first right answer only.
+func CreditNotes(b *quiz.Bank) []string {
+	var out []string
+	for _, q := range b.Questions {
+		if q.Type == quiz.Single && q.Credit != nil {
+			out = append(out, fmt.Sprintf("%s: Aiken has one right answer and no part marks: only %q is right there (%s)", q.ID, q.Choices[q.Correct[0]], q.CreditNote()))
+		}
+	}
+	return out
+}

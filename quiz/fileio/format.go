@@ -18,6 +18,8 @@ var extensions = []struct{ ext, format string }{
 	{".yml", "yaml"},
 	{".gift", "gift"},
 	{".txt", "gift"},
+	{".xml", "moodlexml"},
+	{".zip", "qti"},
 	{".aiken", "aiken"},
 	{".tsv", "anki"},
 	{".html", "html"},

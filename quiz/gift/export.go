@@ -95,6 +95,12 @@ func (w *questionWriter) writeMeta() {
 	if len(q.Tags) > 0 {
 		w.meta(keyTags, strings.Join(q.Tags, ", "))
 	}
+	// Moodle's own comments: it keeps the id as idnumber and the tags.
+	moodle := "// [id:" + moodleEscape(q.ID) + "]"
+	for _, t := range q.Tags {
+		moodle += " [tag:" + moodleEscape(t) + "]"
+	}
+	w.buf.WriteString(moodle + "\n")
 	if q.Points != 1 && q.Points > 0 {
 		w.meta(keyPoints, strconv.FormatFloat(q.Points, 'f', -1, 64))
 	}
@@ -133,11 +139,18 @@ func (w *questionWriter) singleAnswers() ([]string, error) {
 	if len(q.Correct) != 1 || q.Correct[0] < 0 || q.Correct[0] >= len(q.Choices) {
 		return nil, fmt.Errorf("right answer %v is not one of %d choices", q.Correct, len(q.Choices))
 	}
+	// Moodle reads an = answer of a single choice as fully right and a ~%n%
+	// one as earning n%. Other fully right choices are written ~%100%, so
+	// that a question whose every choice is right keeps a ~ and stays a
+	// multiple-choice question.
 	for i, c := range q.Choices {
-		if i == q.Correct[0] {
+		switch cr := q.ChoiceCredit(i); {
+		case i == q.Correct[0]:
 			answers = append(answers, "="+fragment(c))
-		} else {
+		case cr == 0:
 			answers = append(answers, answer("~", "%0%", c))
+		default:
+			answers = append(answers, "~%"+weight(100*cr)+"%"+fragment(c))
 		}
 	}
 	return answers, nil
@@ -157,15 +170,11 @@ func (w *questionWriter) multiAnswers() ([]string, error) {
 	if len(right) == 0 {
 		return nil, errors.New("no right answer")
 	}
-	// conflictq scores (right picks − wrong picks) ÷ k for k right
-	// answers, floored at 0: Moodle scores weights of 100/k and −100/k so.
-	wt := weight(100 / float64(len(right)))
+	// Moodle adds the weights of the answers ticked: each choice's credit as
+	// a percentage (by default 100/k and −100/k for k right answers, which
+	// is how conflictq scores them).
 	for i, c := range q.Choices {
-		if right[i] {
-			answers = append(answers, "~%"+wt+"%"+fragment(c))
-		} else {
-			answers = append(answers, "~%-"+wt+"%"+fragment(c))
-		}
+		answers = append(answers, "~%"+weight(100*q.ChoiceCredit(i))+"%"+fragment(c))
 	}
 	return answers, nil
 }
@@ -182,12 +191,19 @@ func (w *questionWriter) trueFalseAnswers() ([]string, error) {
 func (w *questionWriter) shortAnswers() ([]string, error) {
 	q := w.q
 	var answers []string
-	for _, a := range q.Accept {
+	if !q.Exact {
+		w.meta(keyTypos, "1")
+	}
+	for i, a := range q.Accept {
 		if strings.Contains(a, "->") {
 			a = noArrow(a)
 			w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", q.Accept, a)
 		}
-		answers = append(answers, answer("=", "%100%", a))
+		if cr := q.AcceptCredit(i); cr != 1 {
+			answers = append(answers, "=%"+weight(100*cr)+"%"+fragment(a))
+		} else {
+			answers = append(answers, answer("=", "%100%", a))
+		}
 	}
 	return answers, nil
 }
@@ -199,11 +215,25 @@ func (w *questionWriter) numericAnswers() ([]string, error) {
 	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || math.IsNaN(q.Tol) || math.IsInf(q.Tol, 0) || q.Tol < 0 {
 		return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", q.Value, q.Tol)
 	}
-	a := strconv.FormatFloat(q.Value, 'f', -1, 64)
-	if q.Tol > 0 {
-		a += ":" + strconv.FormatFloat(q.Tol, 'f', -1, 64)
+	num := func(v, tol float64) string {
+		a := strconv.FormatFloat(v, 'f', -1, 64)
+		if tol > 0 {
+			a += ":" + strconv.FormatFloat(tol, 'f', -1, 64)
+		}
+		return a
 	}
-	answers = append(answers, a)
+	// Further numbers carry their weight; Parse reads the first as right.
+	if len(q.Numbers) == 0 {
+		answers = append(answers, num(q.Value, q.Tol))
+	} else {
+		answers = append(answers, "="+num(q.Value, q.Tol))
+		for _, n := range q.Numbers {
+			if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) {
+				return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", n.Value, n.Tol)
+			}
+			answers = append(answers, "=%"+weight(100*n.Credit)+"%"+num(n.Value, n.Tol))
+		}
+	}
 	if q.Unit != "" {
 		w.meta(keyUnit, q.Unit)
 		w.note("GIFT has no units: the unit %q is only in a // comment, which Moodle ignores", q.Unit)
@@ -336,3 +366,9 @@ func weight(v float64) string {
 
 // noArrow breaks each "->" so that GIFT does not read a matching pair.
 func noArrow(s string) string { return strings.ReplaceAll(s, "->", "- >") }
+
+// moodleEscape writes a value inside Moodle's [id:…] or [tag:…]: a ] is \]
+// and a line break a space.
+func moodleEscape(s string) string {
+	return strings.NewReplacer("]", `\]`, "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}

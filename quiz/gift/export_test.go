@@ -3,6 +3,7 @@ package gift
 import (
 	"bytes"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -50,6 +51,16 @@ func sameQuestions(t testing.TB, orig, back *quiz.Bank, notes []string, loose bo
 			Difficulty: want.Difficulty, Tags: slices.Clone(want.Tags), Points: want.Points, Choices: want.Choices,
 			Correct: want.Correct, Truth: want.Truth, Accept: slices.Clone(want.Accept), Value: want.Value, Tol: want.Tol,
 			Unit: want.Unit, Items: want.Items, Pairs: slices.Clone(want.Pairs), Model: want.Model, Key: want.Key,
+			Credit: want.Credit, Numbers: want.Numbers, Exact: want.Exact,
+		}
+		// Weights travel as percentages to five decimals, as Moodle writes them.
+		if len(got.Credit) == len(adj.Credit) && slices.EqualFunc(got.Credit, adj.Credit, func(a, b float64) bool { return math.Abs(a-b) < 1e-6 }) {
+			adj.Credit = got.Credit
+		}
+		if len(got.Numbers) == len(adj.Numbers) && slices.EqualFunc(got.Numbers, adj.Numbers, func(a, b quiz.Number) bool {
+			return a.Value == b.Value && a.Tol == b.Tol && math.Abs(a.Credit-b.Credit) < 1e-6
+		}) {
+			adj.Numbers = got.Numbers
 		}
 		if !slices.Contains(adj.Tags, titleTag) {
 			adj.Tags = append(adj.Tags, titleTag)
@@ -185,4 +196,26 @@ func TestExportErrors(t *testing.T) {
 			t.Errorf("wrote %d bytes before failing", buf.Len())
 		}
 	}
+}
+
+// Credit travels as Moodle's weights: = for every fully right choice, ~%n%
+// for part, =%n% in short and numeric answers; and it reads back the same.
+func TestExportCredit(t *testing.T) {
+	b := &quiz.Bank{ID: "credit", Title: "Credit", Questions: []*quiz.Question{
+		{ID: "half", Type: quiz.Single, Prompt: "Difficult question.", Choices: []string{"wrong", "half", "full"}, Correct: []int{2}, Credit: []float64{0, 0.5, 1}, Points: 1, Line: 1},
+		{ID: "seasons", Type: quiz.Single, Prompt: "A season?", Choices: []string{"spring", "summer", "easter"}, Correct: []int{0}, Credit: []float64{1, 1, 0}, Points: 1, Line: 2},
+		{ID: "two", Type: quiz.Multi, Prompt: "Entombed?", Choices: []string{"No one", "Grant", "Grant's wife"}, Correct: []int{1, 2}, Credit: []float64{-1, 0.5, 0.5}, Points: 1, Line: 3},
+		{ID: "cat", Type: quiz.Short, Prompt: "Best animal?", Accept: []string{"Frog", "Cat", "Grant*"}, Credit: []float64{1, 0.5, 0.25}, Exact: true, Points: 1, Line: 4},
+		{ID: "roots", Type: quiz.Numeric, Prompt: "Roots?", Value: -7, Numbers: []quiz.Number{{Value: 4, Credit: 1}, {Value: 4, Tol: 1, Credit: 0.5}}, Points: 1, Line: 5},
+	}}
+	back, notes, out := roundTrip(t, b)
+	for _, want := range []string{"~%50%half", "=full", "=spring\n\t~%100%summer", "~%-100%No one", "~%50%Grant\n", "=Frog\n", "=%50%Cat", "=%25%Grant*", "{#\n\t=-7\n\t=%100%4\n\t=%50%4:1\n"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(string(out), "typos") {
+		t.Errorf("an exact short answer needs no typos comment:\n%s", out)
+	}
+	sameQuestions(t, b, back, notes, false)
 }

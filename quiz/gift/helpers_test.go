@@ -56,6 +56,9 @@ func diff(got, want *quiz.Question) []string {
 	}
 	cmp("Model", got.Model, want.Model)
 	strs("Key", got.Key, want.Key)
+	cmp("Credit", got.Credit, want.Credit)
+	cmp("Numbers", got.Numbers, want.Numbers)
+	cmp("Exact", got.Exact, want.Exact)
 	return out
 }
 

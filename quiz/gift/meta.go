@@ -29,6 +29,10 @@ type comment struct {
 //	// key point: founded 1922        (one line per key point)
 //	// explanation: …                 (open questions and info pages)
 //	// type: order                    (an order question written as matching)
+//	// typos: 1                       (a short answer that allows one typo)
+//
+// Moodle's own [id:…] and [tag:…] in a question's comments give its id and
+// tags.
 //
 // A comment that does not start with one of these keys is only a comment.
 const (
@@ -40,10 +44,17 @@ const (
 	keyKeyPoint    = "key point"
 	keyExplanation = "explanation"
 	keyType        = "type"
+	keyTypos       = "typos"
 )
 
+// moodleMeta finds Moodle's [id:…] and [tag:…] in a comment (\] is a
+// bracket inside one).
+var moodleMeta = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[(id|tag):((?:\\\]|[^\]\x00-\x1f])+)\]`)
+})
+
 var metaKey = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(source|difficulty|tags|points|unit|key point|explanation|type):\s*(.*)$`)
+	return regexp.MustCompile(`(?i)^(source|difficulty|tags|points|unit|key point|explanation|type|typos):\s*(.*)$`)
 })
 
 // metaEscape keeps a value on one comment line: line breaks become \n and a
@@ -86,6 +97,18 @@ func (b *builder) applyMeta(comments []comment) {
 	q := b.q
 	var tags []string
 	for _, c := range comments {
+		for _, m := range moodleMeta().FindAllStringSubmatch(c.text, -1) {
+			value := strings.TrimSpace(strings.ReplaceAll(m[2], `\]`, "]"))
+			if m[1] == "tag" {
+				if value != "" {
+					tags = append(tags, value)
+				}
+				continue
+			}
+			if value != "" {
+				q.ID = b.p.idFor(value, c.line, q.ID)
+			}
+		}
 		m := metaKey().FindStringSubmatch(c.text)
 		if m == nil {
 			continue
@@ -137,6 +160,19 @@ func (b *builder) applyMeta(comments []comment) {
 				continue
 			}
 			q.Explanation = value
+		case keyTypos:
+			switch value {
+			case "0":
+				q.Exact = true
+			case "1":
+				q.Exact = false
+			default:
+				b.p.warn(c.line, q.ID, "typos", "expected 0 (exact) or 1 (one typo allowed), found %q; ignored", value)
+				continue
+			}
+			if q.Type != quiz.Short {
+				b.p.warn(c.line, q.ID, "typos", "only short-answer questions allow typos; ignored")
+			}
 		case keyType:
 			if !strings.EqualFold(value, string(quiz.Order)) {
 				b.p.warn(c.line, q.ID, "type", "%q: only \"order\" can be given this way; ignored", value)

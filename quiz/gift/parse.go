@@ -178,7 +178,9 @@ func (b *builder) title(t text, line int) (text, bool) {
 		t = t[end+2:].trim()
 	}
 	if len(t) == 0 {
-		b.errorf(line, "expected question text after the title")
+		// Moodle makes an empty description of it; there is nothing to show.
+		b.warn(line, "a title with no question text after it is skipped (a blank line ends a question)")
+		b.failed = true
 		return nil, false
 	}
 	return t, true
@@ -199,17 +201,19 @@ func (b *builder) braces(t text) (open, closing int, ok bool) {
 		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the question ends (a blank line ends a question)")
 		return 0, 0, false
 	}
+	if isCloze(t[open+1 : closing].trim()) {
+		return open, closing, true // skipped, with a warning, by the caller
+	}
 	if again := t.index("{", open+1); again >= 0 && again < closing {
 		b.errorf(t[open].line, "expected '}' to close the '{' opened here, before the '{' at line %d", t[again].line)
 		return 0, 0, false
 	}
+	// Moodle reads the first answer block and keeps the rest as text, braces
+	// and all; so do we, out loud.
 	if again := t.index("{", closing+1); again >= 0 {
-		b.errorf(t[again].line, "expected one answer block per question, found a second '{' (separate questions with a blank line, or write \\{ for a literal brace)")
-		return 0, 0, false
-	}
-	if again := t.index("}", closing+1); again >= 0 {
-		b.errorf(t[again].line, "unexpected '}' after the answers (write \\} for a literal brace)")
-		return 0, 0, false
+		b.warn(t[again].line, "a second '{': GIFT has one answer block per question, so Moodle and conflictq read only the first and show the rest as text (separate questions with a blank line, write \\{ for a literal brace, or use Moodle XML for several blanks)")
+	} else if again := t.index("}", closing+1); again >= 0 {
+		b.warn(t[again].line, "a '}' after the answers is shown as text (write \\} for a literal brace)")
 	}
 	return open, closing, true
 }
@@ -252,6 +256,9 @@ func (b *builder) answers(ans text, general string, braces int) {
 	case isTrueFalse(ans):
 		b.trueFalse(ans)
 	default:
+		if h := tfHead(ans); strings.EqualFold(h, "true") || strings.EqualFold(h, "false") || h == "t" || h == "f" {
+			b.warn(braces, "{%s} is a short answer %q, as Moodle reads it: true/false is written in capitals, {T} or {TRUE}", h, h)
+		}
 		b.short(ans, braces)
 	}
 }
@@ -402,7 +409,7 @@ func (b *builder) render(t text, keepLines bool) (string, string) {
 		}
 	}
 	if f == formatHTML {
-		plain, tags := stripHTML(s)
+		plain, tags := qtext.StripHTML(s)
 		if !keepLines {
 			plain = strings.ReplaceAll(plain, "\n", " ")
 		}
@@ -505,7 +512,13 @@ func (b *builder) options(ans text, marks string, bare float64) []option {
 			o.feedback, _ = b.render(fb, true)
 		}
 		if o.text == "" {
-			b.errorf(pt.line, "empty answer")
+			// ~= (and a lone = or ~) is a common slip that Moodle reads
+			// past: it skips the empty answer, and so do we, out loud.
+			mark := string(pt.mark)
+			if pt.mark == 0 {
+				mark = "%weight%"
+			}
+			b.warn(pt.line, "empty answer after '%s' skipped (as Moodle skips it); remove the stray '%s'", mark, mark)
 			continue
 		}
 		if pt.mark == 0 && marks == "~=" {
@@ -516,15 +529,20 @@ func (b *builder) options(ans text, marks string, bare float64) []option {
 	return out
 }
 
-// distinct checks a list of texts as the loader does: lo to hi entries, no
-// two the same once normalised. The lines say where each entry stands.
+// distinct checks a list of texts as the loader does: lo to hi entries (no
+// upper limit when hi is 0), no two the same once trimmed. The lines say where each entry stands.
 func (b *builder) distinct(texts []string, lines []int, lo, hi int, what string, line int) {
-	if len(texts) < lo || len(texts) > hi {
+	switch {
+	case hi > 0 && (len(texts) < lo || len(texts) > hi):
 		b.errorf(line, "give %d to %d %s, not %d", lo, hi, what, len(texts))
+	case len(texts) < lo:
+		b.errorf(line, "give at least %d %s, not %d", lo, what, len(texts))
 	}
+	// Options are the same only when their texts are: C++, C# and C fold
+	// alike for typing but are three answers.
 	seen := map[string]int{}
 	for i, s := range texts {
-		k := qtext.Normalize(s)
+		k := strings.TrimSpace(s)
 		if first, dup := seen[k]; dup {
 			b.errorf(lines[i], "%q appears twice in the %s (also at line %d)", s, what, first)
 			continue
@@ -533,22 +551,40 @@ func (b *builder) distinct(texts []string, lines []int, lo, hi int, what string,
 	}
 }
 
-// choice builds a multiple-choice question: one answer with a positive weight
-// makes it single, several make it multi.
+// choice builds a multiple-choice question as Moodle does: with an answer
+// marked = it is a single choice (any = answer is right, a ~%n% answer earns
+// n%), without one a multiple choice whose ticked answers' weights add up.
 func (b *builder) choice(ans text, line int) {
 	opts := b.options(ans, "~=", 0)
 	if b.failed {
 		return
 	}
+	// Moodle keeps an answer given twice; conflictq offers it once, with the
+	// better weight of the two.
+	var kept []option
+	for _, o := range opts {
+		k := slices.IndexFunc(kept, func(p option) bool { return p.text == o.text })
+		if k < 0 {
+			kept = append(kept, o)
+			continue
+		}
+		b.warn(o.line, "the answer %q appears twice (also at line %d); offered once (write \\# for a # inside an answer)", o.text, kept[k].line)
+		if o.weight > kept[k].weight {
+			kept[k].weight, kept[k].eq = o.weight, o.eq
+		}
+		if kept[k].feedback == "" {
+			kept[k].feedback = o.feedback
+		}
+	}
+	opts = kept
 	q := b.q
 	var right []int
 	eqs := 0
 	texts, lines := make([]string, len(opts)), make([]int, len(opts))
+	credit := make([]float64, len(opts))
 	for i, o := range opts {
 		texts[i], lines[i] = o.text, o.line
-		if o.weight > 0 {
-			right = append(right, i)
-		}
+		credit[i] = o.weight / 100
 		if o.eq {
 			eqs++
 		}
@@ -557,43 +593,42 @@ func (b *builder) choice(ans text, line int) {
 		b.errorf(line, "a multiple-choice question needs at least 2 answers, found %d", len(opts))
 		return
 	}
-	if len(right) == 0 {
-		b.errorf(line, "expected a right answer: mark it with = (or give it a positive %%weight%%)")
-		return
-	}
 	b.distinct(texts, lines, 2, 10, "answers", line)
 	if b.failed {
 		return
 	}
-	q.Choices, q.Correct = texts, right
-	if len(right) == 1 {
+	q.Choices = texts
+	if eqs > 0 {
 		q.Type = quiz.Single
-		exact := true
 		for i, o := range opts {
-			exact = exact && (i == right[0] && o.weight == 100 || i != right[0] && o.weight == 0)
-		}
-		if !exact {
-			b.warn(line, "answer weights simplified to right or wrong: only %q counts as right; partial credit and penalties are dropped", texts[right[0]])
+			if o.eq {
+				right = append(right, i)
+				break
+			}
 		}
 	} else {
 		q.Type = quiz.Multi
-		// conflictq scores a multi question (right picks − wrong picks) ÷ k
-		// for k right answers: Moodle weights of 100/k and −100/k say the same.
-		k := float64(len(right))
-		exact := true
-		for _, o := range opts {
-			want := -100 / k
+		for i, o := range opts {
 			if o.weight > 0 {
-				want = 100 / k
+				right = append(right, i)
 			}
-			exact = exact && math.Abs(o.weight-want) < 0.01
 		}
-		switch {
-		case eqs > 1:
-			b.warn(line, "several answers are marked '=': read as a question with %d right answers, all of which must be chosen", len(right))
-		case !exact:
-			b.warn(line, "answer weights simplified to right or wrong: the %d answers with a positive weight are right, and a response scores (right picks − wrong picks) ÷ %d", len(right), len(right))
+		if len(right) == 0 {
+			b.errorf(line, "expected a right answer: mark it with = (or give it a positive %%weight%%)")
+			return
 		}
+	}
+	q.Correct = right
+	q.Credit = credit
+	// Weights that say what conflictq does by default (one = and the rest ~;
+	// 100/k and −100/k, which Moodle writes to five decimals) carry no credit.
+	plain := quiz.Question{Type: q.Type, Correct: right}
+	same := true
+	for i := range credit {
+		same = same && math.Abs(credit[i]-plain.ChoiceCredit(i)) < 1e-6
+	}
+	if same {
+		q.Credit = nil
 	}
 	for _, o := range opts {
 		if o.feedback != "" {
@@ -633,21 +668,29 @@ func (b *builder) match(ans text, line int) {
 	if b.failed {
 		return
 	}
-	b.distinct(lefts, lines, 2, 12, "pairs", line)
-	b.distinct(rights, lines, 0, 12, "right-hand sides", line)
+	// Moodle sets no limit on pairs, and offers a right side that several
+	// left items share once.
+	b.distinct(lefts, lines, 2, 0, "pairs", line)
 	b.q.Type, b.q.Pairs = quiz.Match, pairs
 }
 
+// isTrueFalse reports whether answers are T, TRUE, F or FALSE, in capitals as
+// Moodle requires (it reads {true} as a short answer).
 func isTrueFalse(ans text) bool {
-	head := ans
-	if h := ans.index("#", 0); h >= 0 {
-		head = ans[:h]
-	}
-	switch strings.ToUpper(head.trim().String()) {
+	switch tfHead(ans) {
 	case "T", "TRUE", "F", "FALSE":
 		return true
 	}
 	return false
+}
+
+// tfHead is the answer block before any feedback.
+func tfHead(ans text) string {
+	head := ans
+	if h := ans.index("#", 0); h >= 0 {
+		head = ans[:h]
+	}
+	return head.trim().String()
 }
 
 // trueFalse builds {T}, {FALSE}, or {T#feedback if wrong#feedback if right}.
@@ -676,19 +719,23 @@ func (b *builder) trueFalse(ans text) {
 }
 
 // short builds a short-answer question: every answer with a positive weight
-// (= alone is 100%) is accepted.
+// (= alone is 100%) is accepted, for its weight. Moodle compares answers
+// exactly (but for case), so an imported one allows no typo unless a
+// "// typos: 1" comment asks.
 func (b *builder) short(ans text, line int) {
 	opts := b.options(ans, "=", 100)
-	simplified := false
+	var credit []float64
+	partial := false
 	for _, o := range opts {
 		if o.weight > 0 {
-			if qtext.Normalize(o.text) == "" {
+			if qtext.Normalize(o.text) == "" && !strings.Contains(o.text, "*") {
 				b.errorf(o.line, "%q has no letters or digits to compare an answer with", o.text)
 				continue
 			}
 			b.q.Accept = append(b.q.Accept, o.text)
+			credit = append(credit, o.weight/100)
+			partial = partial || o.weight != 100
 		}
-		simplified = simplified || o.weight != 100 && o.weight != 0
 		if o.feedback != "" {
 			b.feedback = append(b.feedback, "If you answered "+o.text+": "+o.feedback)
 		}
@@ -700,10 +747,10 @@ func (b *builder) short(ans text, line int) {
 		b.errorf(line, "expected an accepted answer (=answer)")
 		return
 	}
-	if simplified {
-		b.warn(line, "answer weights simplified: every answer with a positive weight is accepted in full, the others are not accepted")
+	if partial {
+		b.q.Credit = credit
 	}
-	b.q.Type = quiz.Short
+	b.q.Type, b.q.Exact = quiz.Short, true
 }
 
 // numeric builds {#1994}, {#1994:5}, {#1..5} and {#=1994 =%50%1995}.
@@ -738,13 +785,13 @@ func (b *builder) numeric(ans text, line int) {
 			n.feedback, _ = b.render(fb, true)
 		}
 		s := body.str(false)
-		n.shown = s
 		var msg string
 		n.value, n.tol, msg = numericAnswer(s)
 		if msg != "" {
 			b.errorf(pt.line, "%s", msg)
 			continue
 		}
+		n.shown = describeNumber(n.value, n.tol)
 		nums = append(nums, n)
 	}
 	if b.failed {
@@ -754,32 +801,35 @@ func (b *builder) numeric(ans text, line int) {
 		b.errorf(line, "expected a number after '{#'")
 		return
 	}
-	best := -1
-	for i, n := range nums {
-		if n.weight == 100 {
-			best = i
-			break
-		}
-		if n.weight > 0 && (best < 0 || n.weight > nums[best].weight) {
-			best = i
-		}
-	}
+	// The first full-credit answer is the one shown as right; the others
+	// (ranges, close values for part of the credit) are tried after it.
+	best := slices.IndexFunc(nums, func(n number) bool { return n.weight == 100 })
 	if best < 0 {
-		b.errorf(line, "expected a right answer: a number with no weight, or with a positive %%weight%%")
-		return
-	}
-	if len(nums) > 1 {
-		var dropped []string
 		for i, n := range nums {
-			if i != best {
-				dropped = append(dropped, n.shown)
+			if n.weight > 0 && (best < 0 || n.weight > nums[best].weight) {
+				best = i
 			}
 		}
-		b.warn(line, "several numeric answers: conflictq keeps one, %s, and drops %s", nums[best].shown, strings.Join(dropped, ", "))
-	} else if nums[best].weight != 100 {
-		b.warn(line, "answer weight simplified: %s is accepted in full", nums[best].shown)
+		if best < 0 {
+			b.errorf(line, "expected a right answer: a number with no weight, or with a positive %%weight%%")
+			return
+		}
+		b.warn(line, "no answer earns full credit: the best, %s, is taken as right and earns it in full", nums[best].shown)
 	}
 	b.q.Type, b.q.Value, b.q.Tol = quiz.Numeric, nums[best].value, nums[best].tol
+	// Moodle marks by the first answer a number falls within; conflictq
+	// tries the right one first. They differ only where an earlier answer
+	// overlaps it: say so.
+	for _, n := range nums[:best] {
+		if n.weight < 100 && math.Abs(n.value-nums[best].value) <= n.tol+nums[best].tol {
+			b.warn(n.line, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks (put the right answer first)", n.shown, n.weight, nums[best].shown, max(n.weight, 0))
+		}
+	}
+	for i, n := range nums {
+		if i != best && n.weight > 0 {
+			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100})
+		}
+	}
 	for _, n := range nums {
 		if n.feedback != "" {
 			b.feedback = append(b.feedback, "If you answered "+n.shown+": "+n.feedback)
@@ -788,6 +838,15 @@ func (b *builder) numeric(ans text, line int) {
 	if otherFeedback != "" {
 		b.feedback = append(b.feedback, "If you answered anything else: "+otherFeedback)
 	}
+}
+
+// describeNumber writes a numeric answer as feedback names it: 1822, 1822 ± 2.
+func describeNumber(value, tol float64) string {
+	s := strconv.FormatFloat(value, 'f', -1, 64)
+	if tol > 0 {
+		s += " ± " + strconv.FormatFloat(tol, 'f', -1, 64)
+	}
+	return s
 }
 
 // numericAnswer reads value, value:tolerance or min..max.

@@ -100,29 +100,34 @@ var constructs = []struct {
 		},
 	},
 	{
-		name: "other weights make a multi question, with a warning",
+		// Moodle adds the weights of the answers ticked: these exact weights.
+		name: "weights with no = make a multi question, credit as weighted",
 		src:  "What two people are entombed in Grant's tomb? {\n   ~%-100%No one\n   ~%50%Grant\n   ~%50%Grant's wife\n   ~Grant's father\n}\n",
 		want: []*quiz.Question{{ID: "q1", Type: quiz.Multi, Prompt: "What two people are entombed in Grant's tomb?",
-			Choices: []string{"No one", "Grant", "Grant's wife", "Grant's father"}, Correct: []int{1, 2}, Line: 1}},
-		warns: []string{"t.gift:1: warning: question \"q1\": answer weights simplified to right or wrong: the 2 answers with a positive weight are right"},
+			Choices: []string{"No one", "Grant", "Grant's wife", "Grant's father"}, Correct: []int{1, 2}, Credit: []float64{-1, 0.5, 0.5, 0}, Line: 1}},
 	},
 	{
-		name:  "a partial-credit answer counts as right too: multi, with a warning",
-		src:   "::p:: Year? {=1994 ~%50%1993 ~%-25%2020}\n",
-		want:  []*quiz.Question{{ID: "p", Type: quiz.Multi, Prompt: "Year?", Choices: []string{"1994", "1993", "2020"}, Correct: []int{0, 1}, Line: 1}},
-		warns: []string{"answer weights simplified to right or wrong: the 2 answers with a positive weight are right"},
+		// An = makes a single choice in Moodle; a ~%n% answer earns n%.
+		name: "a partial-credit answer beside = is a single choice that earns part",
+		src:  "::p:: Year? {=1994 ~%50%1993 ~%-25%2020}\n\nDifficult question.{~wrong answer ~%50%half credit answer =full credit answer}\n",
+		want: []*quiz.Question{
+			{ID: "p", Type: quiz.Single, Prompt: "Year?", Choices: []string{"1994", "1993", "2020"}, Correct: []int{0}, Credit: []float64{1, 0.5, -0.25}, Line: 1},
+			{ID: "q2", Type: quiz.Single, Prompt: "Difficult question.", Choices: []string{"wrong answer", "half credit answer", "full credit answer"}, Correct: []int{2}, Credit: []float64{0, 0.5, 1}, Line: 3},
+		},
 	},
 	{
-		name:  "one positive weight short of 100 is single, with a warning",
-		src:   "::w:: Year? {~%80%1994 ~%-25%2020}\n",
-		want:  []*quiz.Question{{ID: "w", Type: quiz.Single, Prompt: "Year?", Choices: []string{"1994", "2020"}, Correct: []int{0}, Line: 1}},
-		warns: []string{`answer weights simplified to right or wrong: only "1994" counts as right`},
+		name: "one positive weight and no = is a multi question with one right answer",
+		src:  "::w:: Year? {~%80%1994 ~%-25%2020}\n",
+		want: []*quiz.Question{{ID: "w", Type: quiz.Multi, Prompt: "Year?", Choices: []string{"1994", "2020"}, Correct: []int{0}, Credit: []float64{0.8, -0.25}, Line: 1}},
 	},
 	{
-		name:  "several = answers make a multi question, with a warning",
-		src:   "::e:: Spellings? {=Khojaly =Xocalı ~Baku}\n",
-		want:  []*quiz.Question{{ID: "e", Type: quiz.Multi, Prompt: "Spellings?", Choices: []string{"Khojaly", "Xocalı", "Baku"}, Correct: []int{0, 1}, Line: 1}},
-		warns: []string{"several answers are marked '='"},
+		// Moodle: a single choice where each = answer earns full marks.
+		name: "several = answers: a single choice where any of them is right",
+		src:  "::e:: Spellings? {=Khojaly =Xocalı ~Baku}\n\n::s:: A season? {= spring = summer = winter = autumn ~ easter}\n",
+		want: []*quiz.Question{
+			{ID: "e", Type: quiz.Single, Prompt: "Spellings?", Choices: []string{"Khojaly", "Xocalı", "Baku"}, Correct: []int{0}, Credit: []float64{1, 1, 0}, Line: 1},
+			{ID: "s", Type: quiz.Single, Prompt: "A season?", Choices: []string{"spring", "summer", "winter", "autumn", "easter"}, Correct: []int{0}, Credit: []float64{1, 1, 1, 1, 0}, Line: 3},
+		},
 	},
 	{
 		name:  "text before the first mark is a wrong answer, with a warning",
@@ -138,8 +143,10 @@ var constructs = []struct {
 			{ID: "q2", Type: quiz.TrueFalse, Prompt: "B", Truth: true, Line: 3},
 			{ID: "q3", Type: quiz.TrueFalse, Prompt: "C", Line: 5},
 			{ID: "q4", Type: quiz.TrueFalse, Prompt: "D", Line: 7},
-			{ID: "q5", Type: quiz.TrueFalse, Prompt: "E", Truth: true, Line: 9},
+			// Moodle reads only capitals as true/false.
+			{ID: "q5", Type: quiz.Short, Prompt: "E", Accept: []string{"true"}, Exact: true, Line: 9},
 		},
+		warns: []string{`t.gift:9: warning: question "q5": {true} is a short answer "true", as Moodle reads it: true/false is written in capitals`},
 	},
 	{
 		name: "true/false feedback: if wrong, then if right",
@@ -153,16 +160,15 @@ var constructs = []struct {
 		name: "short answer: every = answer is accepted",
 		src:  "::s:: Which town? {=Khojaly =Xocalı#The Azerbaijani spelling =Khojali}\n\n::bare:: Capital of France? {Paris}\n",
 		want: []*quiz.Question{
-			{ID: "s", Type: quiz.Short, Prompt: "Which town?", Accept: []string{"Khojaly", "Xocalı", "Khojali"}, Explanation: "If you answered Xocalı: The Azerbaijani spelling", Line: 1},
-			{ID: "bare", Type: quiz.Short, Prompt: "Capital of France?", Accept: []string{"Paris"}, Line: 3},
+			{ID: "s", Type: quiz.Short, Prompt: "Which town?", Accept: []string{"Khojaly", "Xocalı", "Khojali"}, Exact: true, Explanation: "If you answered Xocalı: The Azerbaijani spelling", Line: 1},
+			{ID: "bare", Type: quiz.Short, Prompt: "Capital of France?", Accept: []string{"Paris"}, Exact: true, Line: 3},
 		},
 	},
 	{
-		name: "short answer weights: 0% is not accepted, partial is, with a warning",
+		name: "short answer weights: 0% is not accepted, partial earns its part",
 		src:  "::w:: Capital? {=%100%Paris =%50%paris, France =%0%London#That is England}\n",
-		want: []*quiz.Question{{ID: "w", Type: quiz.Short, Prompt: "Capital?", Accept: []string{"Paris", "paris, France"},
+		want: []*quiz.Question{{ID: "w", Type: quiz.Short, Prompt: "Capital?", Accept: []string{"Paris", "paris, France"}, Credit: []float64{1, 0.5}, Exact: true,
 			Explanation: "If you answered London: That is England", Line: 1}},
-		warns: []string{"answer weights simplified: every answer with a positive weight is accepted in full"},
 	},
 	{
 		name: "numeric: value, value:tolerance, min..max, exponent, negative",
@@ -176,11 +182,101 @@ var constructs = []struct {
 		},
 	},
 	{
-		name: "several numeric answers: the first full-credit one, with a warning",
-		src:  "::born:: When was Grant born? {#\n    =%50%1821:1 #Close\n    =1822:0 # Correct!\n    =1995:0\n    ~#Look it up\n}\n",
-		want: []*quiz.Question{{ID: "born", Type: quiz.Numeric, Prompt: "When was Grant born?", Value: 1822,
-			Explanation: "If you answered 1821:1: Close\nIf you answered 1822:0: Correct!\nIf you answered anything else: Look it up", Line: 1}},
-		warns: []string{"several numeric answers: conflictq keeps one, 1822:0, and drops 1821:1, 1995:0"},
+		name: "several numeric answers: each with its credit, feedback naming the number",
+		src:  "::born:: When was Grant born? {#\n    =%50%1821:1 #Close\n    =1822:0 # Correct!\n    =1995:0\n    ~#Look it up\n}\n\n::roots:: x² + 3x − 28 = 0 {#=%100%-7:0 =%100%4:0}\n",
+		want: []*quiz.Question{
+			{ID: "born", Type: quiz.Numeric, Prompt: "When was Grant born?", Value: 1822, Numbers: []quiz.Number{{Value: 1821, Tol: 1, Credit: 0.5}, {Value: 1995, Credit: 1}},
+				Explanation: "If you answered 1821 ± 1: Close\nIf you answered 1822: Correct!\nIf you answered anything else: Look it up", Line: 1},
+			{ID: "roots", Type: quiz.Numeric, Prompt: "x² + 3x − 28 = 0", Value: -7, Numbers: []quiz.Number{{Value: 4, Credit: 1}}, Line: 8},
+		},
+		warns: []string{`t.gift:2: warning: question "born": 1821 ± 1 (50%) comes before 1822 and overlaps it`},
+	},
+	{
+		// A hand-written slip Moodle reads past: the empty answer is skipped.
+		name:  "~= is read as =, with a warning naming the line",
+		src:   "::q:: Capital? {\n~=Baku\n~Ganja\n}\n",
+		want:  []*quiz.Question{{ID: "q", Type: quiz.Single, Prompt: "Capital?", Choices: []string{"Baku", "Ganja"}, Correct: []int{0}, Line: 1}},
+		warns: []string{`t.gift:2: warning: question "q": empty answer after '~' skipped (as Moodle skips it)`},
+	},
+	{
+		// Answers that fold alike are still different answers.
+		name: "options differing only in punctuation are distinct",
+		src:  "::a:: Which? {=≈ ~\\= ~\\~}\n\n::b:: Language? {=C++ ~C\\# ~C}\n\n::c:: Sum? {=x+y ~x-y ~xy}\n\n::d:: Root? {=-1 ~1 ~5}\n",
+		want: []*quiz.Question{
+			{ID: "a", Type: quiz.Single, Prompt: "Which?", Choices: []string{"≈", "=", "~"}, Correct: []int{0}, Line: 1},
+			{ID: "b", Type: quiz.Single, Prompt: "Language?", Choices: []string{"C++", "C#", "C"}, Correct: []int{0}, Line: 3},
+			{ID: "c", Type: quiz.Single, Prompt: "Sum?", Choices: []string{"x+y", "x-y", "xy"}, Correct: []int{0}, Line: 5},
+			{ID: "d", Type: quiz.Single, Prompt: "Root?", Choices: []string{"-1", "1", "5"}, Correct: []int{0}, Line: 7},
+		},
+	},
+	{
+		// Moodle keeps both; a second identical option can only confuse, and
+		// the cause is usually a # meant literally.
+		name: "an answer given twice is offered once, with the better weight and a warning",
+		src:  "::b:: Language? {=C++ ~C# ~C}\n\n::c:: Language? {~C# =C ~D}\n",
+		want: []*quiz.Question{
+			{ID: "b", Type: quiz.Single, Prompt: "Language?", Choices: []string{"C++", "C"}, Correct: []int{0}, Line: 1},
+			{ID: "c", Type: quiz.Single, Prompt: "Language?", Choices: []string{"C", "D"}, Correct: []int{0}, Line: 3},
+		},
+		warns: []string{`t.gift:1: warning: question "b": the answer "C" appears twice (also at line 1); offered once (write \# for a # inside an answer)`,
+			`t.gift:3: warning: question "c": the answer "C" appears twice (also at line 3)`},
+	},
+	{
+		name: "Moodle's [id:…] and [tag:…] comments give the id and tags",
+		src:  "// [id:Q-7] [tag:history]\n// [tag:with \\] bracket]\n::t:: Q {T}\n\n// [id:kept_as-is]\nR {F}\n",
+		want: []*quiz.Question{
+			{ID: "q-7", Type: quiz.TrueFalse, Prompt: "Q", Truth: true, Tags: []string{"history", "with ] bracket"}, Line: 3},
+			{ID: "kept_as-is", Type: quiz.TrueFalse, Prompt: "R", Line: 6},
+		},
+	},
+	{
+		name: "short answers are exact unless a comment allows a typo",
+		src:  "::a:: Q {=have just won}\n\n// typos: 1\n::b:: Q {=have just won}\n\n// typos: 2\n::c:: Q {=won}\n",
+		want: []*quiz.Question{
+			{ID: "a", Type: quiz.Short, Prompt: "Q", Accept: []string{"have just won"}, Exact: true, Line: 1},
+			{ID: "b", Type: quiz.Short, Prompt: "Q", Accept: []string{"have just won"}, Line: 4},
+			{ID: "c", Type: quiz.Short, Prompt: "Q", Accept: []string{"won"}, Exact: true, Line: 7},
+		},
+		warns: []string{`t.gift:6: warning: question "c": typos: expected 0 (exact) or 1 (one typo allowed), found "2"; ignored`},
+	},
+	{
+		// Moodle reads the first block and shows the rest as text.
+		name: "a second answer block stays in the text, with a warning",
+		src:  "A {T}\nB {F}\n\n::g:: I drink {~=hardly any~a few} coffee, if I drink too {~many~=much}, I can't sleep\n\nC {T} and }\n",
+		want: []*quiz.Question{
+			{ID: "q1", Type: quiz.TrueFalse, Prompt: "A _____\nB {F}", Truth: true, Line: 1},
+			{ID: "g", Type: quiz.Single, Prompt: "I drink _____ coffee, if I drink too {~many~=much}, I can't sleep", Choices: []string{"hardly any", "a few"}, Correct: []int{0}, Line: 4},
+			{ID: "q3", Type: quiz.TrueFalse, Prompt: "C _____ and }", Truth: true, Line: 6},
+		},
+		warns: []string{`t.gift:2: warning: question "q1": a second '{': GIFT has one answer block per question`,
+			`t.gift:4: warning: question "g": a second '{'`,
+			`t.gift:4: warning: question "g": empty answer after '~' skipped`,
+			`t.gift:6: warning: question "q3": a '}' after the answers is shown as text`},
+	},
+	{
+		// Moodle takes the first answer that matches; a partial one before
+		// the right one, overlapping it, marks differently: a warning.
+		name:  "a partial numeric answer overlapping a later right one, with a warning",
+		src:   "::born:: Born? {#\n=%50%1822:2\n=1822:0\n}\n",
+		want:  []*quiz.Question{{ID: "born", Type: quiz.Numeric, Prompt: "Born?", Value: 1822, Numbers: []quiz.Number{{Value: 1822, Tol: 2, Credit: 0.5}}, Line: 1}},
+		warns: []string{`t.gift:2: warning: question "born": 1822 ± 2 (50%) comes before 1822 and overlaps it: Moodle gives 50% for numbers in both`},
+	},
+	{
+		name: "matching with 14 pairs, some sharing a right side",
+		src:  "::m:: Season? {\n=Dec -> winter\n=Jan -> winter\n=Feb -> winter\n=Mar -> spring\n=Apr -> spring\n=May -> spring\n=Jun -> summer\n=Jul -> summer\n=Aug -> summer\n=Sep -> autumn\n=Oct -> autumn\n=Nov -> autumn\n=Yule -> winter\n=Midsummer -> summer\n}\n",
+		want: []*quiz.Question{{ID: "m", Type: quiz.Match, Prompt: "Season?", Pairs: []quiz.Pair{
+			{Left: "Dec", Right: "winter"}, {Left: "Jan", Right: "winter"}, {Left: "Feb", Right: "winter"}, {Left: "Mar", Right: "spring"}, {Left: "Apr", Right: "spring"},
+			{Left: "May", Right: "spring"}, {Left: "Jun", Right: "summer"}, {Left: "Jul", Right: "summer"}, {Left: "Aug", Right: "summer"}, {Left: "Sep", Right: "autumn"},
+			{Left: "Oct", Right: "autumn"}, {Left: "Nov", Right: "autumn"}, {Left: "Yule", Right: "winter"}, {Left: "Midsummer", Right: "summer"}}, Line: 1}},
+	},
+	{
+		name: "short answers: * is Moodle's wildcard, kept for marking",
+		src:  "::w:: Which is the best animal?{\n=Frog#Good!\n=%50%Cat#Cats.\n=%0%*#Completely wrong\n}\n\n::v:: Grant's...? {=Grant*wife}\n",
+		want: []*quiz.Question{
+			{ID: "w", Type: quiz.Short, Prompt: "Which is the best animal?", Accept: []string{"Frog", "Cat"}, Credit: []float64{1, 0.5}, Exact: true,
+				Explanation: "If you answered Frog: Good!\nIf you answered Cat: Cats.\nIf you answered *: Completely wrong", Line: 1},
+			{ID: "v", Type: quiz.Short, Prompt: "Grant's...?", Accept: []string{"Grant*wife"}, Exact: true, Line: 7},
+		},
 	},
 	{
 		name: "matching",
@@ -243,11 +339,11 @@ var constructs = []struct {
 			"// question: 13  name: Seas\n::Seas::[moodle]Which seas?{\n\t~%50%Black#\n\t~%50%Caspian#\n\t~%-100%Red#\n\t####Two seas.\n}\n\n" +
 			"// question: 14  name: Year\n::Year::[moodle]Year?{#\n\t=%100%1994:0#\n}\n",
 		want: []*quiz.Question{
-			{ID: "capital", Type: quiz.Short, Prompt: "Capital of France?", Accept: []string{"Paris", "paris, france"}, Tags: []string{"default-for-test"}, Line: 6},
-			{ID: "seas", Type: quiz.Multi, Prompt: "Which seas?", Choices: []string{"Black", "Caspian", "Red"}, Correct: []int{0, 1}, Explanation: "Two seas.", Tags: []string{"default-for-test"}, Line: 12},
+			{ID: "capital", Type: quiz.Short, Prompt: "Capital of France?", Accept: []string{"Paris", "paris, france"}, Exact: true, Tags: []string{"default-for-test"}, Line: 6},
+			{ID: "seas", Type: quiz.Multi, Prompt: "Which seas?", Choices: []string{"Black", "Caspian", "Red"}, Correct: []int{0, 1}, Credit: []float64{0.5, 0.5, -1}, Explanation: "Two seas.", Tags: []string{"default-for-test"}, Line: 12},
 			{ID: "year", Type: quiz.Numeric, Prompt: "Year?", Value: 1994, Tags: []string{"default-for-test"}, Line: 20},
 		},
-		warns: []string{`t.gift:6: warning: question "capital": [html]: tags removed`, `t.gift:12: warning: question "seas": answer weights simplified`},
+		warns: []string{`t.gift:6: warning: question "capital": [html]: tags removed`},
 	},
 	{
 		name: "conflictq's metadata comments",
@@ -369,14 +465,11 @@ func TestParseErrors(t *testing.T) {
 			`t.gift:1: question "q1": expected '}' to close the '{' opened here, before the '{' at line 2`}},
 		{"a closing brace with no opening", "::q:: Capital? =Baku}\n", []string{
 			`t.gift:1: question "q": unexpected '}' with no '{' before it (write \} for a literal brace)`}},
-		{"two questions with no blank line", "A {T}\nB {F}\n", []string{
-			`t.gift:2: question "q1": expected one answer block per question, found a second '{'`}},
-		{"a stray closing brace after the answers", "A {T} and }\n", []string{
-			`t.gift:1: question "q1": unexpected '}' after the answers`}},
 		{"unclosed title", "::title Capital? {T}\n", []string{
 			`t.gift:1: question "q1": expected '::' to end the title`}},
 		{"title and nothing else", "::t::\n", []string{
-			`t.gift:1: question "t": expected question text after the title`}},
+			`t.gift: no questions found`,
+			`t.gift:1: warning: question "t": a title with no question text after it is skipped`}},
 		{"answers and no text", "::t:: {T}\n", []string{
 			`t.gift:1: question "t": expected question text before the answers (a blank line ends a question`}},
 		{"answers after a blank line", "Capital?\n\n{=Baku ~Ganja}\n", []string{
@@ -388,20 +481,19 @@ func TestParseErrors(t *testing.T) {
 			`t.gift:2: question "q": expected a right answer: mark it with = (or give it a positive %weight%)`}},
 		{"one answer", "::q:: Capital? {~Baku}\n", []string{
 			`t.gift:1: question "q": a multiple-choice question needs at least 2 answers, found 1`}},
-		{"an empty answer", "::q:: Capital? {\n=Baku\n~\n}\n", []string{
-			`t.gift:3: question "q": empty answer`}},
+		{"an empty answer leaves one", "::q:: Capital? {\n=Baku\n~\n}\n", []string{
+			`t.gift:1: question "q": a multiple-choice question needs at least 2 answers, found 1`,
+			`t.gift:3: warning: question "q": empty answer after '~' skipped`}},
 		{"a weight out of range", "::q:: Capital? {=Baku ~%150%Ganja}\n", []string{
 			`t.gift:1: question "q": answer weight %150%: expected a percentage from -100% to 100%`}},
-		{"the same answer twice", "::q:: Capital? {\n=Baku\n~Ganja\n~baku\n}\n", []string{
-			`t.gift:4: question "q": "baku" appears twice in the answers (also at line 2)`}},
 		{"too many answers", "::q:: Letter? {=a ~b ~c ~d ~e ~f ~g ~h ~i ~j ~k}\n", []string{
 			`t.gift:1: question "q": give 2 to 10 answers, not 11`}},
 		{"a pair with no arrow", "::m:: Match {\n=a -> b\n=c\n}\n", []string{
 			`t.gift:3: question "m": expected 'left -> right' in a matching pair`}},
 		{"one pair", "::m:: Match {=a -> b}\n", []string{
-			`t.gift:1: question "m": give 2 to 12 pairs, not 1`}},
-		{"the same right side twice", "::m:: Match {\n=cat -> mammal\n=dog -> mammal\n}\n", []string{
-			`t.gift:3: question "m": "mammal" appears twice in the right-hand sides (also at line 2)`}},
+			`t.gift:1: question "m": give at least 2 pairs, not 1`}},
+		{"the same left side twice", "::m:: Match {\n=cat -> mammal\n=cat -> pet\n}\n", []string{
+			`t.gift:3: question "m": "cat" appears twice in the pairs (also at line 2)`}},
 		{"not a number", "::n:: Year? {#nineteen}\n", []string{
 			`t.gift:1: question "n": expected a number, found "nineteen"`}},
 		{"a negative tolerance", "::n:: Year? {#1994:-1}\n", []string{
@@ -461,12 +553,14 @@ func TestCheck(t *testing.T) {
 	}{
 		{&quiz.Question{ID: "Bad Id", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1}, "id: must be lower-case"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{2}}, "answer: right choice 3 is not one of the choices"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "X"}, Correct: []int{0}}, `choices: "X" appears twice`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", " x"}, Correct: []int{0}}, `choices: " x" appears twice`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1}}, "credit: 1 credits for 2 choices"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1, 2}}, "credit: 2 is out of range"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Multi, Prompt: "p", Points: 1, Choices: []string{"x", "y"}}, "answers: list at least one right choice"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Short, Prompt: "p", Points: 1, Accept: []string{"?"}}, "has no letters or digits"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Numeric, Prompt: "p", Points: 1, Tol: -1}, "tolerance: must not be negative"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Order, Prompt: "p", Points: 1, Items: []string{"x"}}, "give 2 to 12 items, not 1"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "c", Right: "b"}}}, `pairs.right: "b" appears twice`},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "a", Right: "c"}}}, `pairs.left: "a" appears twice`},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Open, Prompt: "p", Points: 1}, "model_answer: empty"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 1, Accept: []string{"x"}}, "accept: not used by type truefalse"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.TrueFalse, Prompt: "p", Points: 0}, "points: must be more than 0"},

@@ -1,7 +1,6 @@
 package gift
 
 import (
-	"html"
 	"regexp"
 	"strings"
 	"sync"
@@ -198,26 +197,6 @@ const (
 
 var knownFormats = map[string]bool{formatMoodle: true, formatHTML: true, formatPlain: true, formatMarkdown: true}
 
-var (
-	htmlBreak = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote)\s*>`)
-	})
-	htmlTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^<>]*>`) })
-)
-
-// stripHTML turns [html] text into the plain text a terminal can show: breaks
-// and paragraph ends become line breaks, other tags go, and entities such as
-// &amp; are decoded. It reports whether any tag was removed.
-func stripHTML(s string) (string, bool) {
-	tags := htmlBreak().MatchString(s) || htmlTag().MatchString(s)
-	s = htmlBreak().ReplaceAllString(s, "\n")
-	s = htmlTag().ReplaceAllString(s, "")
-	s = html.UnescapeString(s)
-	var lines []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			lines = append(lines, l)
-		}
-	}
-	return strings.Join(lines, "\n"), tags
-}
+// CategoryName returns the last part of a Moodle category path such as
+// $course$/top/History, where // stands for a slash inside a name.
+func CategoryName(path string) string { return categoryName(path) }

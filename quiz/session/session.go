@@ -26,6 +26,9 @@ type Session struct {
 	// Width wraps feedback to the screen's width; 0 leaves lines whole (for
 	// pipes and screen readers).
 	Width int
+	// OnAnswer, when set, is called with each answer's outcome as soon as it
+	// is scored, before any feedback: a student's history records it there.
+	OnAnswer func(quiz.Outcome)
 }
 
 // Run asks every question in turn. It returns the result even when the quiz
@@ -53,6 +56,9 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		}
 		out.Response = r
 		out.Fraction = quiz.Score(q.Question, r)
+		if s.OnAnswer != nil {
+			s.OnAnswer(*out)
+		}
 		if s.Mode == quiz.Practice {
 			if err := s.feedback(ctx, out); err != nil {
 				stopErr = err
@@ -248,7 +254,8 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 			}
 		}
 		s.why(o)
-		if !o.Response.Answered {
+		// With no key points there is nothing to check an answer against.
+		if !o.Response.Answered || len(q.Key) == 0 {
 			return nil
 		}
 		ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")

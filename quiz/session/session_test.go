@@ -239,3 +239,44 @@ func testStyle(color bool) text.Style {
 	}
 	return nil
 }
+
+// An essay imported from GIFT has a model answer and no key points: there is
+// nothing to check the answer against, so the self-check is not asked.
+func TestSessionEssayWithoutKeyPointsAsksNoSelfCheck(t *testing.T) {
+	q := &quiz.Question{ID: "q8", Bank: "b", Type: quiz.Open, Prompt: "How are you?", Model: "(no model answer given)", Points: 1, Line: 1}
+	b := &quiz.Bank{ID: "b", Questions: []*quiz.Question{q}}
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 1)
+	var out bytes.Buffer
+	p := &testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{}}
+	s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: p, Out: &out, Now: testfiles.Clock()}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range p.Asked {
+		if strings.Contains(m, "key points") {
+			t.Errorf("asked %q of an essay with no key points", m)
+		}
+	}
+	if strings.Contains(out.String(), "A good answer covers:") {
+		t.Error("listed key points that do not exist")
+	}
+}
+
+// OnAnswer sees each answer as soon as it is scored, and none after a stop.
+func TestSessionOnAnswer(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 4, Stop: ErrInterrupted}
+	var seen []quiz.Outcome
+	s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(),
+		OnAnswer: func(o quiz.Outcome) { seen = append(seen, o) }}
+	res, _ := s.Run(context.Background())
+	if len(seen) != 3 {
+		t.Fatalf("OnAnswer called %d times, want 3 (the answers before the stop)", len(seen))
+	}
+	for i, o := range seen {
+		if o.Question != res.Outcomes[i].Question || o.Fraction != res.Outcomes[i].Fraction || o.Seconds <= 0 {
+			t.Errorf("answer %d: OnAnswer saw %+v, the result has %+v", i, o, res.Outcomes[i])
+		}
+	}
+}

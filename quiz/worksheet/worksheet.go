@@ -151,6 +151,14 @@ func present(b *quiz.Bank) []*quiz.Presented {
 // answer renders the right answer as the worksheet shows the options: by
 // their letters and numbers where it gave them, then the texts.
 func answer(q *quiz.Presented) string {
+	key := answerKey(q)
+	if note := q.CreditNote(); note != "" {
+		key += " (part marks: " + note + ")"
+	}
+	return key
+}
+
+func answerKey(q *quiz.Presented) string {
 	shownAt := func(i int) int { // display position of bank index i
 		if k := slices.Index(q.Perm, i); k >= 0 {
 			return k
@@ -160,8 +168,9 @@ func answer(q *quiz.Presented) string {
 	switch q.Type {
 	case quiz.Single, quiz.Multi:
 		ks := make([]int, 0, len(q.Correct))
-		for _, i := range q.Correct {
-			if i >= 0 && i < len(q.Choices) {
+		for i := range q.Choices {
+			// Every choice that earns full marks, and a multi's right ones.
+			if q.Type == quiz.Single && q.ChoiceCredit(i) >= 1 || q.Type == quiz.Multi && slices.Contains(q.Correct, i) {
 				ks = append(ks, shownAt(i))
 			}
 		}
@@ -181,7 +190,7 @@ func answer(q *quiz.Presented) string {
 	case quiz.Match:
 		parts := make([]string, len(q.Pairs))
 		for i := range q.Pairs {
-			parts[i] = fmt.Sprintf("%d %s", i+1, letter(shownAt(i)))
+			parts[i] = fmt.Sprintf("%d %s", i+1, letter(shownAt(q.RightOf(i))))
 		}
 		return strings.Join(parts, ", ") + ": " + q.Expected()
 	case quiz.Open:

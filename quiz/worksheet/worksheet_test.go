@@ -138,3 +138,20 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("%v %q", err, buf.String())
 	}
 }
+
+// The answer key names every fully right choice and the part marks.
+func TestKeyShowsCredit(t *testing.T) {
+	b := &quiz.Bank{ID: "c", Title: "C", Questions: []*quiz.Question{
+		{ID: "half", Bank: "c", Type: quiz.Single, Prompt: "Which?", Choices: []string{"wrong", "half", "full", "also full"}, Correct: []int{2}, Credit: []float64{0, 0.5, 1, 1}, Points: 1, Line: 1},
+	}}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{") full", ") also full", "(part marks: half: 50%)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the worksheet lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -177,9 +177,11 @@ func (p *Plain) Match(msg string, left, right []string) ([]int, error) {
 	p.list(left, number)
 	fmt.Fprintln(p.out, "  with:")
 	p.list(right, letter)
+	// A question whose right sides are the ones shown, in their order:
+	// several left items may share one, so there may be fewer rights.
 	q := &quiz.Question{Type: quiz.Match, Pairs: make([]quiz.Pair, len(left))}
 	for i := range left {
-		q.Pairs[i] = quiz.Pair{Left: left[i], Right: right[i]}
+		q.Pairs[i] = quiz.Pair{Left: left[i], Right: right[min(i, len(right)-1)]}
 	}
 	var m []int
 	err := p.loop("Your pairs (such as 1=b 2=a):", func(s string) error {

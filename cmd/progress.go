@@ -1,0 +1,168 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
+	"github.com/conflictq/conflictq/cmd/internal/prompt"
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/history"
+	"github.com/conflictq/conflictq/quiz/session"
+)
+
+// ProgressOptions are the progress command's inputs.
+type ProgressOptions struct {
+	IO       *iostreams.IOStreams
+	Library  func() *quiz.Library
+	Prompter func() session.Prompter
+	Now      func() time.Time
+	StateDir func() (string, error)
+
+	Student  string
+	Banks    []string
+	BanksSet bool
+	JSON     bool
+	Format   string
+	Forget   bool
+	Plain    bool
+}
+
+const progressLong = `Show what you have learnt: for each bank and each tag you have answered, the
+questions seen, mastery (the share right at your latest answer), the questions
+due for review now and within a week, and your scores across sessions.
+
+On a terminal mastery is a bar and the scores a sparkline; piped, or with
+--plain, they are numbers. --json writes the same figures with stable field
+names; --format csv exports every answer in your history, one a row, for a
+teacher or a spreadsheet.
+
+Your history is kept in $XDG_STATE_HOME/conflictq/history/ (usually
+~/.local/state/conflictq/history/), one file per --student. --forget deletes
+it, after asking.`
+
+const progressExample = `  conflictq progress
+  conflictq progress --student Ana --json
+  conflictq progress --format csv > ana.csv
+  conflictq progress --forget --student Ana`
+
+// NewCmdProgress builds the progress command.
+func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Command {
+	opts := &ProgressOptions{IO: f.IOStreams, Library: f.Library, Prompter: f.Prompter, Now: f.Now, StateDir: f.StateDir}
+	cmd := &cobra.Command{
+		Use:     "progress",
+		Short:   "Show your progress, or export or forget your history",
+		Long:    progressLong,
+		Example: progressExample,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.BanksSet = cmd.Flags().Changed("bank")
+			if opts.JSON {
+				if cmd.Flags().Changed("format") && opts.Format != "json" {
+					return &FlagError{Err: errors.New("give --json or --format, not both")}
+				}
+				opts.Format = "json"
+			}
+			if opts.Forget && cmd.Flags().Changed("format") {
+				return &FlagError{Err: errors.New("--forget deletes the history; it writes no --format")}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return progressRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Student, "student", "", "the student whose history it is (`name`): one file each on a shared computer")
+	fl.StringArrayVar(&opts.Banks, "bank", nil, "only this bank: a `name` or a file (repeatable; default: every embedded bank)")
+	fl.BoolVar(&opts.JSON, "json", false, "write JSON (as --format json)")
+	fl.Var(newEnum(&opts.Format, "text", "text", "json", "csv"), "format", "text, json, or csv (every answer, one a row)")
+	fl.BoolVar(&opts.Forget, "forget", false, "delete the history, after asking")
+	fl.BoolVar(&opts.Plain, "plain", false, "numbers instead of bars, also on a terminal (for screen readers)")
+	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func progressRun(opts *ProgressOptions) error {
+	ios := opts.IO
+	path, err := historyPath(opts.StateDir, opts.Student)
+	if err != nil {
+		return invalid("cannot find the history: %v", err)
+	}
+	if opts.Forget {
+		return forgetHistory(opts, path)
+	}
+	if opts.Format == "csv" {
+		var rows []history.Record
+		warnings, err := history.Scan(path, func(r *history.Record) { rows = append(rows, *r) })
+		printWarnings(ios.ErrOut, warnings)
+		if err != nil {
+			return invalidErr(err)
+		}
+		return history.WriteCSV(ios.Out, rows)
+	}
+	refs := opts.Banks
+	if !opts.BanksSet {
+		refs = opts.Library().Names()
+	}
+	banks, err := loadBanks(ios, opts.Library(), refs)
+	if err != nil {
+		return err
+	}
+	sched, warnings, err := history.Replay(path, true)
+	printWarnings(ios.ErrOut, warnings)
+	if err != nil {
+		return invalidErr(err)
+	}
+	_ = sched.SaveState() // a cache for the next review
+	p := sched.For(banks).Summarize(opts.Student, opts.Now())
+	if opts.Format == "json" {
+		return p.WriteJSON(ios.Out)
+	}
+	if p.Answers == 0 {
+		fmt.Fprintf(ios.ErrOut, "No answers in %s yet: take a quiz (conflictq quiz), then come back.\n", path)
+	}
+	// Bars on a terminal (or with CLICOLOR_FORCE), numbers when piped.
+	bars := !opts.Plain && (ios.IsStdoutTTY() || ios.ColorEnabled())
+	return p.WriteText(ios.Out, history.TextOptions{Bars: bars})
+}
+
+// forgetHistory deletes a student's history after asking.
+func forgetHistory(opts *ProgressOptions, path string) error {
+	ios := opts.IO
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", path)
+		return nil
+	}
+	var p session.Prompter
+	if ios.CanPrompt() {
+		p = opts.Prompter()
+	} else {
+		p = prompt.NewPlain(ios.In, ios.ErrOut, !ios.IsStdinTTY())
+	}
+	who := "your"
+	if opts.Student != "" {
+		who = opts.Student + "'s"
+	}
+	ok, err := p.Confirm(fmt.Sprintf("Delete %s history (%s)? This cannot be undone.", who, path), false)
+	if err != nil {
+		if errors.Is(err, session.ErrInterrupted) {
+			return silent(ExitInterrupted)
+		}
+		return &ExitError{Code: ExitInvalid, Err: errors.New("nothing was deleted: no answer to the question")}
+	}
+	if !ok {
+		fmt.Fprintln(ios.ErrOut, "Nothing was deleted.")
+		return nil
+	}
+	if err := history.Forget(path); err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "Deleted %s.\n", path)
+	return nil
+}

@@ -1,0 +1,96 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/history"
+)
+
+// TestPTYReview takes a spaced review on the terminal, nine days after a
+// quiz: the missed question comes first, the answers join the history, and
+// a second review straight after finds nothing due and says when.
+func TestPTYReview(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := t.TempDir()
+	path := filepath.Join(state, "conflictq", "history", "Ana.jsonl")
+	log, err := history.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day1 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for i, a := range []struct {
+		id     string
+		points float64
+	}{{"indep", 1}, {"capital", 0}, {"year", 1}} {
+		q := b.Question(a.id)
+		r := history.Record{Time: day1.Add(time.Duration(i) * 30 * time.Second), Session: day1, Student: "Ana", Mode: "practice",
+			Bank: "pty", Question: q.ID, Digest: quiz.Digest(q), Points: a.points, MaxPoints: 1, Seconds: 3}
+		if err := log.Append(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log.Close()
+	// "year" was changed since it was answered: it starts over, so it is not
+	// due for review.
+	if err := os.WriteFile(bankFile, []byte(strings.Replace(ptyBank, `"Ceasefire year?"`, `"In what year did the ceasefire begin?"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": state, "TERM": "xterm",
+		"CONFLICTQ_TEST_NOW": "2026-12-10T09:00:00Z"}
+	scr, tty := newScreen(t)
+	done, errOut := runOnTTYWith(t, tty, env, "quiz", "--review", "--bank", bankFile, "--student", "Ana", "--seed", "5")
+	scr.waitFor("2 questions · spaced review · seed 5")
+	scr.waitFor("Question 1 of 2")
+	scr.waitFor("Capital of Azerbaijan?")
+	p := quiz.Present([]*quiz.Question{b.Question("capital")}, 5)[0]
+	scr.send(downs(p.Options(), "Baku") + keyEnter)
+	scr.waitFor("✓ Right.")
+	scr.waitFor("Question 2 of 2")
+	scr.waitFor("Both became independent in 1991.")
+	scr.send(keyEnter) // True
+	scr.waitFor("✓ Right.")
+	scr.waitFor("Score: 2 / 2 (100%)")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the review did not end")
+	}
+	checkCooked(t, tty)
+
+	records, warnings, err := history.Load(path)
+	if err != nil || len(warnings) > 0 || len(records) != 5 {
+		t.Fatalf("history: %d records, %v %v; want 5", len(records), warnings, err)
+	}
+	for i, id := range []string{"capital", "indep"} {
+		r := records[3+i]
+		if r.Question != id || r.Mode != history.ModeReview || r.Points != 1 || r.Student != "Ana" {
+			t.Errorf("review answer %d: %+v, want %s, right, mode review", i+1, r, id)
+		}
+	}
+
+	scr2, tty2 := newScreen(t)
+	done, errOut = runOnTTYWith(t, tty2, env, "quiz", "--review", "--bank", bankFile, "--student", "Ana")
+	if code := <-done; code != 0 {
+		t.Fatalf("second review: exit %d; stderr:\n%s", code, errOut)
+	}
+	scr2.waitFor("Nothing is due for review. The next question is due in ")
+}

@@ -1,0 +1,142 @@
+package history
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+)
+
+// Progress is a student's progress by bank and by tag. Its JSON field names
+// are stable.
+type Progress struct {
+	Student string     `json:"student"`
+	At      time.Time  `json:"at"`      // the time the figures are for, to the second
+	Answers int        `json:"answers"` // answers that count (current questions)
+	NextDue *time.Time `json:"next_due"`
+	Banks   []Line     `json:"banks"`
+	Tags    []Line     `json:"tags"`
+}
+
+// Line is the progress on one bank or one tag.
+type Line struct {
+	Name      string `json:"name"` // the bank's id, or the tag
+	Title     string `json:"title,omitempty"`
+	Questions int    `json:"questions"` // marked questions
+	Seen      int    `json:"seen"`      // of them, answered at least once
+	Right     int    `json:"right"`     // of those, right at the latest answer
+	// Mastery is Right/Seen, 0 when none is seen.
+	Mastery float64 `json:"mastery"`
+	DueNow  int     `json:"due_now"`
+	// DueWeek counts questions due within seven days, those due now included.
+	DueWeek  int            `json:"due_week"`
+	Sessions []SessionScore `json:"sessions"`
+}
+
+// SessionScore is the score of one quiz's answers on a bank or tag.
+type SessionScore struct { // Percent to one decimal
+	Started time.Time `json:"started"`
+	Percent float64   `json:"percent"`
+}
+
+// Summarize computes a student's progress at now.
+//
+// Session scores need a schedule made with scores (NewSchedule, Build).
+func (v *View) Summarize(student string, now time.Time) *Progress {
+	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
+	if next, ok := v.NextDue(now); ok {
+		p.NextDue = &next
+	}
+	week := now.Add(7 * 24 * time.Hour)
+	type acc struct {
+		line     *Line
+		sessions map[int64]*[2]float64
+	}
+	var tagOrder []string
+	tags := map[string]*acc{}
+	banks := map[string]*acc{}
+	count := func(a *acc, k Key) {
+		a.line.Questions++
+		it := v.Items[k]
+		if it == nil {
+			return
+		}
+		a.line.Seen++
+		if !it.Missed() {
+			a.line.Right++
+		}
+		if !it.Card.Due.After(now) {
+			a.line.DueNow++
+		}
+		if !it.Card.Due.After(week) {
+			a.line.DueWeek++
+		}
+	}
+	bankLines := make([]Line, len(v.banks))
+	for i, b := range v.banks {
+		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
+		a := &acc{line: &bankLines[i], sessions: map[int64]*[2]float64{}}
+		banks[b.ID] = a
+		for _, q := range b.Questions {
+			if !q.Graded() {
+				continue
+			}
+			count(a, Key{b.ID, q.ID})
+			for _, t := range q.Tags {
+				ta := tags[t]
+				if ta == nil {
+					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}, sessions: map[int64]*[2]float64{}}
+					tags[t] = ta
+					tagOrder = append(tagOrder, t)
+				}
+				count(ta, Key{b.ID, q.ID})
+			}
+		}
+	}
+	add := func(a *acc, x *score) {
+		s := a.sessions[x.session]
+		if s == nil {
+			s = new([2]float64)
+			a.sessions[x.session] = s
+		}
+		s[0] += float64(x.points)
+		s[1] += float64(x.maxPt)
+	}
+	for i := range v.scores {
+		x := &v.scores[i]
+		q := v.byMem[x.mem]
+		if q == nil {
+			continue // another version, or a question no longer asked
+		}
+		if a := banks[q.Bank]; a != nil {
+			add(a, x)
+		}
+		for _, t := range q.Tags {
+			add(tags[t], x)
+		}
+	}
+	finish := func(a *acc) Line {
+		l := *a.line
+		if l.Seen > 0 {
+			l.Mastery = float64(l.Right) / float64(l.Seen)
+		}
+		for start, s := range a.sessions {
+			pct := 0.0
+			if s[1] > 0 {
+				pct = math.Round(1000*s[0]/s[1]) / 10
+			}
+			l.Sessions = append(l.Sessions, SessionScore{Started: time.Unix(start, 0).UTC(), Percent: pct})
+		}
+		slices.SortFunc(l.Sessions, func(x, y SessionScore) int { return x.Started.Compare(y.Started) })
+		return l
+	}
+	for _, b := range v.banks {
+		p.Banks = append(p.Banks, finish(banks[b.ID]))
+	}
+	slices.Sort(tagOrder)
+	for _, t := range tagOrder {
+		p.Tags = append(p.Tags, finish(tags[t]))
+	}
+	slices.SortStableFunc(p.Tags, func(x, y Line) int { return cmp.Compare(y.Seen, x.Seen) })
+	return p
+}

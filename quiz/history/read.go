@@ -1,0 +1,341 @@
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"time"
+	"unsafe"
+)
+
+// Load reads a history file. A missing file is an empty history. A line that
+// cannot be read is skipped with a warning, never the rest: the last line
+// cut short by a crash, or a line damaged by hand.
+func Load(path string) (records []Record, warnings []error, err error) {
+	warnings, err = Scan(path, func(r *Record) { records = append(records, *r) })
+	return records, warnings, err
+}
+
+// Scan reads a history file as Load does, handing each record to fn in the
+// order of the file, without keeping them: fn must copy what it keeps.
+func Scan(path string, fn func(*Record)) (warnings []error, err error) {
+	warnings, _, err = scanFrom(path, position{}, fn)
+	return warnings, err
+}
+
+// position is a place between two lines of a history file.
+type position struct {
+	Offset int64 `json:"offset"`
+	Line   int   `json:"line"` // lines before it
+}
+
+// scanFrom reads a history file from pos, under a shared lock so that no
+// append is seen half written. It returns the position after the last whole
+// line.
+func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, pos, nil
+	}
+	if err != nil {
+		return nil, pos, err
+	}
+	defer f.Close()
+	if err := lockShared(f); err != nil {
+		return nil, pos, fmt.Errorf("%s: lock: %w", path, err)
+	}
+	defer unlock(f)
+	if _, err := f.Seek(pos.Offset, io.SeekStart); err != nil {
+		return nil, pos, err
+	}
+	return scan(path, f, pos, fn)
+}
+
+// Parse reads history lines from data; name is the file's name for warnings.
+func Parse(name string, data []byte) ([]Record, []error) {
+	var records []Record
+	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) })
+	return records, warnings
+}
+
+func scan(name string, in io.Reader, pos position, fn func(*Record)) ([]error, position, error) {
+	var warnings []error
+	d := decoder{strs: map[string]string{}}
+	br := bufio.NewReaderSize(in, 256<<10)
+	var long []byte // a line longer than the buffer
+	var r Record
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		if err != nil && err != io.EOF {
+			return warnings, pos, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(line) == 0 {
+			return warnings, pos, nil
+		}
+		// A last line without its newline is a torn write, unless it reads
+		// whole (a file ended by hand): then it counts, and the next append
+		// ends it first.
+		torn := err == io.EOF
+		raw := int64(len(line))
+		if !torn {
+			line = line[:len(line)-1]
+		}
+		line = bytes.TrimSuffix(line, []byte{'\r'})
+		ok := true
+		if len(bytes.TrimSpace(line)) > 0 {
+			r = Record{}
+			if !d.decode(line, &r) {
+				if err := decodeSlow(line, &r); err != nil {
+					ok = false
+					if torn {
+						warnings = append(warnings, fmt.Errorf("%s:%d: warning: the last line is cut short (a quiz stopped while writing it); it is skipped", name, pos.Line+1))
+					} else {
+						warnings = append(warnings, fmt.Errorf("%s:%d: warning: not a history record (%v); the line is skipped", name, pos.Line+1, err))
+					}
+				}
+			}
+			if ok {
+				fn(&r)
+			}
+		}
+		if torn && !ok {
+			return warnings, pos, nil
+		}
+		pos.Offset += raw
+		pos.Line++
+		if torn {
+			return warnings, pos, nil
+		}
+	}
+}
+
+// decodeSlow reads a line with encoding/json, checking that the fields a
+// schedule needs are there.
+func decodeSlow(line []byte, r *Record) error {
+	if err := json.Unmarshal(line, r); err != nil {
+		return err
+	}
+	switch {
+	case r.Time.IsZero():
+		return errors.New(`no "time"`)
+	case r.Bank == "" || r.Question == "":
+		return errors.New(`no "bank" or "question"`)
+	}
+	return nil
+}
+
+// decoder reads the lines Log writes — one object, no spaces, no escapes in
+// strings — without encoding/json's reflection: a year of daily use is a
+// hundred thousand lines, and a review must start at once. Anything else
+// falls back to encoding/json. Repeated strings (banks, questions, digests)
+// share one copy.
+type decoder struct {
+	strs map[string]string
+	last [6]string // each string field's value on the line before
+}
+
+// str returns b as a string, the same copy for the same text: the line
+// before's when it is the same (student, mode and bank usually are),
+// else from the map.
+func (d *decoder) str(field int, b []byte) string {
+	if last := d.last[field]; len(last) == len(b) && last == string(b) {
+		return last
+	}
+	s := d.intern(b)
+	d.last[field] = s
+	return s
+}
+
+func (d *decoder) intern(b []byte) string {
+	if s, ok := d.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	d.strs[s] = s
+	return s
+}
+
+func (d *decoder) decode(b []byte, r *Record) bool {
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
+		return false
+	}
+	i := 1
+	var haveTime bool
+	for i < len(b) {
+		if b[i] != '"' {
+			return false
+		}
+		end := bytes.IndexByte(b[i+1:], '"')
+		if end < 0 {
+			return false
+		}
+		key := b[i+1 : i+1+end]
+		i += end + 2
+		if i >= len(b) || b[i] != ':' {
+			return false
+		}
+		i++
+		var val []byte
+		quoted := i < len(b) && b[i] == '"'
+		if quoted {
+			end := bytes.IndexByte(b[i+1:], '"')
+			if end < 0 {
+				return false
+			}
+			val = b[i+1 : i+1+end]
+			if bytes.IndexByte(val, '\\') >= 0 {
+				return false
+			}
+			i += end + 2
+		} else {
+			j := i
+			for j < len(b) && b[j] != ',' && b[j] != '}' {
+				j++
+			}
+			val = b[i:j]
+			i = j
+		}
+		if i >= len(b) || b[i] != ',' && b[i] != '}' {
+			return false
+		}
+		ok := true
+		switch string(key) {
+		case "time":
+			r.Time, ok = parseTime(val, quoted)
+			haveTime = ok
+		case "session":
+			r.Session, ok = parseTime(val, quoted)
+		case "student":
+			r.Student, ok = d.str(0, val), quoted
+		case "mode":
+			r.Mode, ok = d.str(1, val), quoted
+		case "bank":
+			r.Bank, ok = d.str(2, val), quoted
+		case "bank_digest":
+			r.BankDigest, ok = d.str(3, val), quoted
+		case "question":
+			r.Question, ok = d.str(4, val), quoted
+		case "digest":
+			r.Digest, ok = d.str(5, val), quoted
+		case "points":
+			r.Points, ok = parseNum(val, quoted)
+		case "max_points":
+			r.MaxPoints, ok = parseNum(val, quoted)
+		case "seconds":
+			r.Seconds, ok = parseNum(val, quoted)
+		default:
+			ok = quoted || isScalar(val) // a field from a later version
+		}
+		if !ok {
+			return false
+		}
+		if b[i] == '}' {
+			return i == len(b)-1 && haveTime && r.Bank != "" && r.Question != ""
+		}
+		i++ // ','
+	}
+	return false
+}
+
+func isScalar(v []byte) bool {
+	switch string(v) {
+	case "true", "false", "null":
+		return true
+	}
+	_, ok := parseNum(v, false)
+	return ok
+}
+
+func parseNum(v []byte, quoted bool) (float64, bool) {
+	if quoted || len(v) == 0 {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(unsafe.String(&v[0], len(v)), 64)
+	return f, err == nil
+}
+
+// parseTime reads the UTC times Log writes, 2006-01-02T15:04:05(.000)Z.
+func parseTime(v []byte, quoted bool) (time.Time, bool) {
+	if !quoted || len(v) < 20 || v[len(v)-1] != 'Z' || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':' || v[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(s []byte) (int, bool) {
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok1 := num(v[0:4])
+	month, ok2 := num(v[5:7])
+	dayN, ok3 := num(v[8:10])
+	hour, ok4 := num(v[11:13])
+	minute, ok5 := num(v[14:16])
+	sec, ok6 := num(v[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || dayN < 1 || dayN > daysIn(year, month) || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	nsec := 0
+	if frac := v[19 : len(v)-1]; len(frac) > 0 {
+		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 {
+			return time.Time{}, false
+		}
+		n, ok := num(frac[1:])
+		if !ok {
+			return time.Time{}, false
+		}
+		for range 10 - len(frac) {
+			n *= 10
+		}
+		nsec = n
+	}
+	unix := daysFromCivil(year, month, dayN)*86400 + int64(hour*3600+minute*60+sec)
+	return time.Unix(unix, int64(nsec)).UTC(), true
+}
+
+// daysFromCivil counts days from 1970-01-01 in the proleptic Gregorian
+// calendar (Howard Hinnant's algorithm), faster than time.Date.
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}

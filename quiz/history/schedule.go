@@ -1,0 +1,189 @@
+package history
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fsrs"
+)
+
+// Key names a question across banks.
+type Key struct{ Bank, Question string }
+
+// version names one version of a question.
+type version struct{ Bank, Question, Digest string }
+
+// memory is what the history says of one version of a question.
+type memory struct {
+	Card    fsrs.Card `json:"card"`
+	Last    Record    `json:"last"` // the latest answer
+	Answers int       `json:"answers"`
+}
+
+// Item is one question of the banks that the student has answered, in its
+// current version.
+type Item struct {
+	Question *quiz.Question
+	Card     fsrs.Card
+	Last     Record // the latest answer to this version
+	Answers  int    // answers to this version
+}
+
+// Missed reports whether the latest answer was not fully right.
+func (it *Item) Missed() bool { return !it.Last.Right() }
+
+// Schedule is a student's history replayed with FSRS. Each version of a
+// question (quiz.Digest) has its own memory, so a question that changed
+// since it was answered starts over, and answers to questions no longer in
+// the banks count for nothing.
+type Schedule struct {
+	Scheduler *fsrs.Scheduler
+
+	mem    map[version]*memory
+	last   *memory // the memory of the answer before, for a quick lookup
+	lastV  version
+	tally  bool
+	scores []score // the answers, for Summarize, when tally
+
+	path string   // the history file, for SaveState
+	at   position // where in it the replay stopped
+	read int      // lines read beyond the saved state
+}
+
+// score is what Summarize needs of an answer: compact and free of pointers,
+// for a year's hundred thousand.
+type score struct {
+	mem           *memory
+	session       int64 // Unix seconds
+	points, maxPt float32
+}
+
+// NewSchedule starts an empty schedule; s nil is FSRS's defaults. Summarize
+// needs withScores.
+func NewSchedule(s *fsrs.Scheduler, withScores bool) *Schedule {
+	if s == nil {
+		s = fsrs.NewScheduler()
+	}
+	return &Schedule{Scheduler: s, mem: map[version]*memory{}, tally: withScores}
+}
+
+// Build replays records.
+func Build(records []Record, s *fsrs.Scheduler) *Schedule {
+	sc := NewSchedule(s, true)
+	if !slices.IsSortedFunc(records, byTime) {
+		records = slices.Clone(records)
+		slices.SortStableFunc(records, byTime)
+	}
+	for i := range records {
+		sc.Add(&records[i])
+	}
+	return sc
+}
+
+func byTime(a, b Record) int { return a.Time.Compare(b.Time) }
+
+// Add replays one answer. Answers should come oldest first, as a history
+// file holds them; one a little out of order (two quizzes at once) counts as
+// given on the same day as the one before.
+func (sc *Schedule) Add(r *Record) {
+	m := sc.last
+	if m == nil || sc.lastV.Question != r.Question || sc.lastV.Digest != r.Digest || sc.lastV.Bank != r.Bank {
+		v := version{r.Bank, r.Question, r.Digest}
+		m = sc.mem[v]
+		if m == nil {
+			m = &memory{}
+			sc.mem[v] = m
+		}
+		sc.last, sc.lastV = m, v
+	}
+	m.Card = sc.Scheduler.Review(m.Card, r.Grade(), r.Time)
+	m.Last = *r
+	m.Answers++
+	if sc.tally {
+		sc.scores = append(sc.scores, score{m, r.Session.Unix(), float32(r.Points), float32(r.MaxPoints)})
+	}
+}
+
+// View is a schedule seen through the current banks.
+type View struct {
+	*Schedule
+	Items map[Key]*Item // the questions answered in their current version
+	banks []*quiz.Bank
+	byMem map[*memory]*quiz.Question
+}
+
+// For returns the schedule of the questions of banks as they are now.
+func (sc *Schedule) For(banks []*quiz.Bank) *View {
+	v := &View{Schedule: sc, Items: map[Key]*Item{}, banks: banks, byMem: map[*memory]*quiz.Question{}}
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			if !q.Graded() {
+				continue
+			}
+			m := sc.mem[version{b.ID, q.ID, quiz.Digest(q)}]
+			if m == nil {
+				continue
+			}
+			v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers}
+			v.byMem[m] = q
+		}
+	}
+	return v
+}
+
+// Answers counts the answers to the questions in their current version.
+func (v *View) Answers() int {
+	n := 0
+	for _, it := range v.Items {
+		n += it.Answers
+	}
+	return n
+}
+
+// Due returns the questions due at now, in the order to ask them: those
+// missed at their latest answer first, then the others, each the most
+// likely to be forgotten first.
+func (v *View) Due(now time.Time) []*Item {
+	var due []*Item
+	for _, it := range v.Items {
+		if !it.Card.Due.After(now) {
+			due = append(due, it)
+		}
+	}
+	type keyed struct {
+		it *Item
+		r  float64
+	}
+	ks := make([]keyed, len(due))
+	for i, it := range due {
+		ks[i] = keyed{it, v.Scheduler.Retrievability(it.Card, now)}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if a.it.Missed() != b.it.Missed() {
+			if a.it.Missed() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.r, b.r), a.it.Card.Due.Compare(b.it.Card.Due),
+			cmp.Compare(a.it.Last.Bank, b.it.Last.Bank), cmp.Compare(a.it.Last.Question, b.it.Last.Question))
+	})
+	for i := range ks {
+		due[i] = ks[i].it
+	}
+	return due
+}
+
+// NextDue returns when the next question falls due after now, and false when
+// none will.
+func (v *View) NextDue(now time.Time) (time.Time, bool) {
+	var next time.Time
+	for _, it := range v.Items {
+		if d := it.Card.Due; d.After(now) && (next.IsZero() || d.Before(next)) {
+			next = d
+		}
+	}
+	return next, !next.IsZero()
+}

@@ -1,0 +1,191 @@
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/fsrs"
+)
+
+// The state file beside a history file keeps every question's memory as of a
+// place in the history, so that a review reads only the lines after it. It
+// is a cache: written whole to a new file that then takes its name, never
+// needed (a missing or stale one means reading the whole history), and
+// deleted with the history.
+
+// stateVersion changes whenever what a replay computes changes: the FSRS
+// parameters, the grades, the fields kept.
+const stateVersion = 1
+
+// saveAfter is how many lines read beyond the state make saving a new one
+// worth it; refreshAfter how many bytes a quiz's end may leave unread.
+const (
+	saveAfter    = 2000
+	refreshAfter = 256 << 10 // about 1,100 answers
+)
+
+// StatePath is the state file of the history file at path.
+func StatePath(path string) string { return path + ".state" }
+
+// A state file is two lines: a header, then the memories.
+type stateHeader struct {
+	Version int      `json:"version"`
+	Head    string   `json:"head"` // sha256 of the history's first bytes, to tell a new file
+	At      position `json:"at"`
+}
+
+type savedMemory struct {
+	Bank     string `json:"bank"`
+	Question string `json:"question"`
+	Digest   string `json:"digest"`
+	memory
+}
+
+// headSize is how much of a history identifies it: the file only grows, so
+// its first bytes never change, and a history deleted and begun again starts
+// with another time.
+const headSize = 4096
+
+func head(path string, n int64) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, min(n, headSize))); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Replay builds the schedule of the history file at path. With scores (for
+// Summarize) it reads the whole file. Without, it starts from the state file
+// when that still describes the beginning of this history, and reads only
+// the lines after it.
+func Replay(path string, withScores bool) (*Schedule, []error, error) {
+	sc := NewSchedule(fsrs.NewScheduler(), withScores)
+	sc.path = path
+	var from position
+	if !withScores {
+		from = sc.loadState()
+	}
+	warnings, to, err := scanFrom(path, from, sc.Add)
+	sc.read = to.Line - from.Line
+	sc.at = to
+	return sc, warnings, err
+}
+
+// loadState fills the schedule from the state file, returning where in the
+// history it stands; nothing and the beginning when it is missing or stale.
+func (sc *Schedule) loadState() position {
+	data, err := os.ReadFile(StatePath(sc.path))
+	if err != nil {
+		return position{}
+	}
+	first, rest, _ := bytes.Cut(data, []byte{'\n'})
+	h, ok := sc.checkHeader(first)
+	if !ok {
+		return position{}
+	}
+	var mems []savedMemory
+	if json.Unmarshal(rest, &mems) != nil {
+		return position{}
+	}
+	for _, m := range mems {
+		mm := m.memory
+		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
+	}
+	return h.At
+}
+
+// checkHeader reads a state file's header and checks that it describes the
+// beginning of this history.
+func (sc *Schedule) checkHeader(line []byte) (stateHeader, bool) {
+	var h stateHeader
+	if json.Unmarshal(line, &h) != nil || h.Version != stateVersion || h.At.Offset <= 0 {
+		return h, false
+	}
+	if info, err := os.Stat(sc.path); err != nil || info.Size() < h.At.Offset {
+		return h, false
+	}
+	if sum, err := head(sc.path, h.At.Offset); err != nil || sum != h.Head {
+		return h, false
+	}
+	return h, true
+}
+
+// Refresh brings the state file of the history at path up to date when the
+// history has grown well beyond it, so that the next review reads only a
+// little. A quiz calls it as it ends, when the student has stopped waiting.
+func Refresh(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil // no history: nothing to do
+	}
+	behind := info.Size()
+	if f, err := os.Open(StatePath(path)); err == nil {
+		line, _ := bufio.NewReaderSize(f, 1024).ReadSlice('\n')
+		f.Close()
+		sc := &Schedule{path: path}
+		if h, ok := sc.checkHeader(line); ok {
+			behind -= h.At.Offset
+		}
+	}
+	if behind < refreshAfter {
+		return nil
+	}
+	sc, _, err := Replay(path, false)
+	if err != nil {
+		return err
+	}
+	return sc.SaveState()
+}
+
+// SaveState saves the schedule's state beside its history when many lines
+// had to be read beyond the last one, so that the next review starts at once.
+// Call it after the quiz: the state says nothing of answers appended since
+// Replay, which the next Replay reads.
+func (sc *Schedule) SaveState() error {
+	if sc.path == "" || sc.read < saveAfter || sc.at.Offset == 0 {
+		return nil
+	}
+	h, err := head(sc.path, sc.at.Offset)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // forgotten meanwhile
+		}
+		return err
+	}
+	mems := make([]savedMemory, 0, len(sc.mem))
+	for v, m := range sc.mem {
+		mems = append(mems, savedMemory{v.Bank, v.Question, v.Digest, *m})
+	}
+	return fileio.WriteFile(StatePath(sc.path), true, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		if err := enc.Encode(stateHeader{Version: stateVersion, Head: h, At: sc.at}); err != nil {
+			return err
+		}
+		return enc.Encode(mems)
+	})
+}
+
+// Forget deletes a student's history file and its state. It is not an error
+// when there is none.
+func Forget(path string) error {
+	var errs []error
+	for _, p := range []string{path, StatePath(path)} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

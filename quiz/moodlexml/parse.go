@@ -1,0 +1,569 @@
+// Package moodlexml reads and writes Moodle XML, the format Moodle exports
+// question banks in by default. It holds what GIFT cannot: partial credit,
+// tags, idnumbers, general and per-answer feedback, and images (as base64
+// files, whose text conflictq keeps and whose files it names and leaves).
+//
+// conflictq's citation, difficulty, key points and unit travel in XML
+// comments just before each question, which Moodle ignores and Parse reads
+// back, as GIFT's // comments do:
+//
+//	<!-- conflictq source: Survivors await justice, ¶4: “…” -->
+package moodlexml
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// xmlText is a text with its format: html, moodle_auto_format, plain_text or
+// markdown; files are the images and sounds embedded in it.
+type xmlText struct {
+	Format string    `xml:"format,attr,omitempty"`
+	Text   string    `xml:"text"`
+	Files  []xmlFile `xml:"file"`
+}
+
+type xmlFile struct {
+	Name     string `xml:"name,attr"`
+	Path     string `xml:"path,attr,omitempty"`
+	Encoding string `xml:"encoding,attr"`
+	Data     string `xml:",chardata"`
+}
+
+type xmlAnswer struct {
+	Fraction  string    `xml:"fraction,attr"`
+	Format    string    `xml:"format,attr,omitempty"`
+	Text      string    `xml:"text"`
+	Files     []xmlFile `xml:"file"`
+	Feedback  *xmlText  `xml:"feedback"`
+	Tolerance string    `xml:"tolerance,omitempty"`
+}
+
+type xmlSubquestion struct {
+	Format string    `xml:"format,attr,omitempty"`
+	Text   string    `xml:"text"`
+	Files  []xmlFile `xml:"file"`
+	Answer struct {
+		Text string `xml:"text"`
+	} `xml:"answer"`
+}
+
+type xmlUnit struct {
+	Multiplier string `xml:"multiplier"`
+	Name       string `xml:"unit_name"`
+}
+
+type xmlTag struct {
+	Text string `xml:"text"`
+}
+
+// xmlQuestion is one <question> of any type; each type uses some fields.
+type xmlQuestion struct {
+	XMLName         xml.Name         `xml:"question"`
+	Type            string           `xml:"type,attr"`
+	Category        *xmlText         `xml:"category"`
+	Name            *xmlText         `xml:"name"`
+	QuestionText    *xmlText         `xml:"questiontext"`
+	GeneralFeedback *xmlText         `xml:"generalfeedback"`
+	DefaultGrade    string           `xml:"defaultgrade,omitempty"`
+	Penalty         string           `xml:"penalty,omitempty"`
+	Hidden          string           `xml:"hidden,omitempty"`
+	IDNumber        string           `xml:"idnumber,omitempty"`
+	Single          string           `xml:"single,omitempty"`
+	Shuffle         string           `xml:"shuffleanswers,omitempty"`
+	UseCase         string           `xml:"usecase,omitempty"`
+	ResponseFormat  string           `xml:"responseformat,omitempty"`
+	GraderInfo      *xmlText         `xml:"graderinfo"`
+	Answers         []xmlAnswer      `xml:"answer"`
+	Subquestions    []xmlSubquestion `xml:"subquestion"`
+	Units           []xmlUnit        `xml:"units>unit"`
+	Tags            []xmlTag         `xml:"tags>tag"`
+}
+
+// maxQuestions bounds what one file may declare, as the other formats'
+// file size limit does: a file is read whole, so this only keeps errors few.
+const maxProblems = 1000
+
+// Parse reads a Moodle XML file and returns it as a bank, with any warnings.
+// Types conflictq has no form for (Cloze, calculated, drag and drop, …) are
+// skipped with a warning naming their line; so are questions it cannot use.
+// Only a file that is not Moodle XML, or has no question conflictq can use,
+// is an error (an *quiz.InvalidError listing every problem with its line).
+func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
+	if err := quiz.CheckText(file, data); err != nil {
+		return nil, nil, err
+	}
+	p := &parser{file: file, data: data}
+	name := quiz.TitleFromFile(file)
+	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
+	if b.ID == "" {
+		b.ID = "moodle"
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	var comments []string
+	sawQuiz := false
+	for {
+		start := d.InputOffset()
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			p.errorf(errLine(err, p.lineAt(d.InputOffset())), "", "not valid XML: %s", xmlMessage(err))
+			break
+		}
+		switch t := tok.(type) {
+		case xml.Comment:
+			comments = append(comments, string(t))
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "quiz":
+				sawQuiz = true
+				continue
+			case "question":
+			default:
+				if !sawQuiz {
+					p.errorf(p.lineAt(start), "", "expected Moodle XML (<quiz> with <question>s), found <%s>", t.Name.Local)
+					return nil, nil, p.err()
+				}
+				continue
+			}
+			var xq xmlQuestion
+			line := p.lineAt(start)
+			if err := d.DecodeElement(&xq, &t); err != nil {
+				p.errorf(errLine(err, line), "", "not valid XML: %s", xmlMessage(err))
+				return nil, nil, p.err()
+			}
+			if q := p.question(&xq, line, comments); q != nil {
+				b.Questions = append(b.Questions, q)
+			}
+			comments = nil
+		}
+		if len(p.problems) > maxProblems {
+			break
+		}
+	}
+	if !sawQuiz && len(p.problems) == 0 {
+		p.errorf(1, "", "expected Moodle XML: a <quiz> of <question>s")
+	}
+	if p.title != "" {
+		b.Title = p.title
+	}
+	p.finish(b)
+	if len(b.Questions) == 0 {
+		if p.err() == nil {
+			p.errorf(0, "", "no questions found that conflictq can use")
+		}
+		for i := range p.problems {
+			p.problems[i].Warning = false
+		}
+		return nil, nil, p.err()
+	}
+	if err := p.err(); err != nil {
+		return nil, nil, err
+	}
+	return b, p.problems, nil
+}
+
+// Looks reports whether data is Moodle XML.
+func Looks(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	return bytes.Contains(head, []byte("<quiz")) && bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\ufeff"))), []byte("<"))
+}
+
+type parser struct {
+	file     string
+	data     []byte
+	problems []quiz.Problem
+	title    string // the first category's name
+	category string // the current category, as a tag
+	n        int
+}
+
+func (p *parser) errorf(line int, qid, format string, args ...any) {
+	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) warn(line int, qid, format string, args ...any) {
+	p.errorf(line, qid, format, args...)
+	p.problems[len(p.problems)-1].Warning = true
+}
+
+func (p *parser) err() error { return quiz.Invalid(p.problems) }
+
+func (p *parser) lineAt(offset int64) int {
+	if offset > int64(len(p.data)) {
+		offset = int64(len(p.data))
+	}
+	// The decoder's offset is where the last token ended; a question starts
+	// at its first non-space byte after that.
+	rest := p.data[offset:]
+	offset += int64(len(rest) - len(bytes.TrimLeft(rest, " \t\r\n")))
+	return 1 + bytes.Count(p.data[:offset], []byte("\n"))
+}
+
+// errLine is the line a syntax error names, or else def.
+func errLine(err error, def int) int {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Line > 0 {
+		return se.Line
+	}
+	return def
+}
+
+func xmlMessage(err error) string {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return se.Msg
+	}
+	return err.Error()
+}
+
+// text renders a Moodle text as conflictq shows it: HTML loses its tags;
+// plain, Moodle-auto and Markdown texts stay as written.
+func textOf(t *xmlText) string {
+	if t == nil {
+		return ""
+	}
+	return render(t.Text, t.Format)
+}
+
+func render(s, format string) string {
+	s = strings.TrimSpace(s)
+	if format == "html" || format == "" && strings.Contains(s, "<") {
+		s, _ = text.StripHTML(s)
+		// A removed image leaves two spaces where it stood.
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = strings.Join(strings.Fields(l), " ")
+		}
+		s = strings.Join(lines, "\n")
+	}
+	return s
+}
+
+// fraction reads an answer's fraction (a percentage) as a share, 0.5.
+func fraction(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || v < -100 || v > 100 {
+		return 0, false
+	}
+	return v / 100, true
+}
+
+// question builds one question, or returns nil (with a warning) for one
+// conflictq cannot use.
+func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Question {
+	if x.Type == "category" {
+		if x.Category != nil {
+			name := gift.CategoryName(x.Category.Text)
+			p.category = text.Slug(name)
+			if p.title == "" {
+				p.title = name
+			}
+		}
+		return nil
+	}
+	p.n++
+	q := &quiz.Question{ID: fmt.Sprintf("q%d", p.n), Line: line, Points: 1}
+	if x.Name != nil {
+		if s := text.Slug(x.Name.Text); s != "" {
+			q.ID = s
+		}
+	}
+	if s := text.Slug(x.IDNumber); s != "" {
+		q.ID = s
+	}
+	skip := func(format string, args ...any) *quiz.Question {
+		p.warn(line, q.ID, format+"; question skipped", args...)
+		return nil
+	}
+	q.Prompt = textOf(x.QuestionText)
+	general := textOf(x.GeneralFeedback)
+	var feedback []string
+	files := 0
+	countFiles := func(fs []xmlFile) { files += len(fs) }
+	for _, t := range []*xmlText{x.QuestionText, x.GeneralFeedback, x.GraderInfo} {
+		if t != nil {
+			countFiles(t.Files)
+		}
+	}
+	for _, a := range x.Answers {
+		countFiles(a.Files)
+		if a.Feedback != nil {
+			countFiles(a.Feedback.Files)
+		}
+	}
+	for _, s := range x.Subquestions {
+		countFiles(s.Files)
+	}
+	if v := strings.TrimSpace(x.DefaultGrade); v != "" {
+		if g, err := strconv.ParseFloat(v, 64); err == nil && g > 0 && !math.IsInf(g, 0) {
+			q.Points = g
+		}
+	}
+	answerText := func(a xmlAnswer) string { return render(a.Text, a.Format) }
+	answerFeedback := func(lead string, a xmlAnswer) {
+		if fb := textOf(a.Feedback); fb != "" {
+			feedback = append(feedback, lead+answerText(a)+": "+fb)
+		}
+	}
+
+	switch x.Type {
+	case "multichoice":
+		single := x.Single != "false" && x.Single != "0"
+		type option struct {
+			text   string
+			credit float64
+		}
+		var opts []option
+		for _, a := range x.Answers {
+			c, ok := fraction(a.Fraction)
+			if !ok {
+				return skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
+			}
+			t := answerText(a)
+			if t == "" {
+				continue // Moodle saves no empty answer
+			}
+			if k := slices.IndexFunc(opts, func(o option) bool { return o.text == t }); k >= 0 {
+				p.warn(line, q.ID, "the answer %q appears twice; offered once", t)
+				opts[k].credit = max(opts[k].credit, c)
+				continue
+			}
+			opts = append(opts, option{t, c})
+			answerFeedback("If you chose ", a)
+		}
+		if len(opts) < 2 {
+			return skip("a multiple-choice question needs at least 2 answers, found %d", len(opts))
+		}
+		q.Type = quiz.Multi
+		if single {
+			q.Type = quiz.Single
+		}
+		for i, o := range opts {
+			q.Choices = append(q.Choices, o.text)
+			q.Credit = append(q.Credit, o.credit)
+			switch {
+			case single && o.credit == 1 && len(q.Correct) == 0:
+				q.Correct = []int{i}
+			case !single && o.credit > 0:
+				q.Correct = append(q.Correct, i)
+			}
+		}
+		if len(q.Correct) == 0 {
+			return skip("no answer earns full credit")
+		}
+		plain := &quiz.Question{Type: q.Type, Correct: q.Correct}
+		same := true
+		for i, c := range q.Credit {
+			same = same && math.Abs(c-plain.ChoiceCredit(i)) < 1e-6
+		}
+		if same {
+			q.Credit = nil
+		}
+	case "truefalse":
+		q.Type = quiz.TrueFalse
+		found := false
+		for _, a := range x.Answers {
+			c, _ := fraction(a.Fraction)
+			v := strings.ToLower(answerText(a))
+			if c == 1 && (v == "true" || v == "false") {
+				q.Truth, found = v == "true", true
+			}
+			if fb := textOf(a.Feedback); fb != "" && (v == "true" || v == "false") {
+				feedback = append(feedback, "If you chose "+strings.ToUpper(v[:1])+v[1:]+": "+fb)
+			}
+		}
+		if !found {
+			return skip("neither true nor false earns full credit")
+		}
+	case "shortanswer":
+		q.Type, q.Exact = quiz.Short, true
+		partial := false
+		for _, a := range x.Answers {
+			c, ok := fraction(a.Fraction)
+			if !ok {
+				return skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
+			}
+			answerFeedback("If you answered ", a)
+			if c <= 0 {
+				continue
+			}
+			t := answerText(a)
+			if text.Normalize(t) == "" && !strings.Contains(t, "*") {
+				continue
+			}
+			q.Accept = append(q.Accept, t)
+			q.Credit = append(q.Credit, c)
+			partial = partial || c != 1
+		}
+		if !partial {
+			q.Credit = nil
+		}
+		if len(q.Accept) == 0 {
+			return skip("no accepted answer")
+		}
+		if strings.TrimSpace(x.UseCase) == "1" {
+			p.warn(line, q.ID, "answers are case-sensitive in Moodle; conflictq compares them regardless of case")
+		}
+	case "numerical":
+		q.Type = quiz.Numeric
+		found := false
+		for _, a := range x.Answers {
+			c, ok := fraction(a.Fraction)
+			if !ok {
+				return skip("answer %q: fraction %q is not a percentage from -100 to 100", a.Text, a.Fraction)
+			}
+			v := strings.TrimSpace(a.Text)
+			if v == "*" || c <= 0 {
+				if fb := textOf(a.Feedback); fb != "" {
+					feedback = append(feedback, "If you answered anything else: "+fb)
+				}
+				continue
+			}
+			val, err1 := strconv.ParseFloat(v, 64)
+			tol, err2 := strconv.ParseFloat(strings.TrimSpace(a.Tolerance), 64)
+			if strings.TrimSpace(a.Tolerance) == "" {
+				tol, err2 = 0, nil
+			}
+			if err1 != nil || err2 != nil || math.IsInf(val, 0) || math.IsNaN(val) || !(tol >= 0) || math.IsInf(tol, 0) {
+				return skip("answer %q ± %q is not a number", v, a.Tolerance)
+			}
+			shown := strconv.FormatFloat(val, 'f', -1, 64)
+			if tol > 0 {
+				shown += " ± " + strconv.FormatFloat(tol, 'f', -1, 64)
+			}
+			if fb := textOf(a.Feedback); fb != "" {
+				feedback = append(feedback, "If you answered "+shown+": "+fb)
+			}
+			if c == 1 && !found {
+				q.Value, q.Tol, found = val, tol, true
+				// Moodle marks by the first answer a number falls within;
+				// conflictq tries the right one first.
+				for _, n := range q.Numbers {
+					if math.Abs(n.Value-val) <= n.Tol+tol {
+						p.warn(line, q.ID, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks", num(n.Value), n.Credit*100, shown, n.Credit*100)
+					}
+				}
+				continue
+			}
+			q.Numbers = append(q.Numbers, quiz.Number{Value: val, Tol: tol, Credit: c})
+		}
+		if !found {
+			return skip("no number earns full credit")
+		}
+		for _, u := range x.Units {
+			if m, err := strconv.ParseFloat(strings.TrimSpace(u.Multiplier), 64); err == nil && m == 1 {
+				q.Unit = strings.TrimSpace(u.Name)
+				break
+			}
+		}
+	case "matching":
+		q.Type = quiz.Match
+		for _, s := range x.Subquestions {
+			left, right := render(s.Text, s.Format), strings.TrimSpace(s.Answer.Text)
+			switch {
+			case left == "" && right != "":
+				p.warn(line, q.ID, "%q has no left side: Moodle offers it as an extra wrong answer, but conflictq's matching questions have none; dropped", right)
+				continue
+			case left == "" || right == "":
+				continue
+			}
+			if slices.ContainsFunc(q.Pairs, func(pr quiz.Pair) bool { return pr.Left == left }) {
+				return skip("the left side %q appears twice", left)
+			}
+			q.Pairs = append(q.Pairs, quiz.Pair{Left: left, Right: right})
+		}
+		if len(q.Pairs) < 2 {
+			return skip("a matching question needs at least 2 pairs, found %d", len(q.Pairs))
+		}
+	case "ordering":
+		q.Type = quiz.Order
+		for _, a := range x.Answers {
+			if t := answerText(a); t != "" {
+				q.Items = append(q.Items, t)
+			}
+		}
+		if len(q.Items) < 2 || len(q.Items) > 12 {
+			return skip("an ordering question needs 2 to 12 items, found %d", len(q.Items))
+		}
+	case "essay":
+		q.Type = quiz.Open
+		q.Model = textOf(x.GraderInfo)
+		if q.Model == "" {
+			q.Model, general = general, ""
+		}
+		if q.Model == "" {
+			q.Model = gift.NoModelAnswer
+			p.warn(line, q.ID, "essay with no model answer (grader information or general feedback); until one is written it is %q", gift.NoModelAnswer)
+		}
+	case "description":
+		q.Type = quiz.Info
+	case "":
+		return skip("a <question> with no type")
+	default:
+		return skip("Moodle's %q questions have no conflictq form (single, multi, truefalse, short, numeric, matching, ordering, essay and description do)", x.Type)
+	}
+	if q.Prompt == "" {
+		return skip("no question text")
+	}
+	if files > 0 {
+		p.warn(line, q.ID, "%d embedded file(s) (images, sounds) not kept: conflictq shows text only; the text around them is kept", files)
+	}
+	q.Explanation = strings.Join(slices.DeleteFunc(append([]string{general}, feedback...), func(s string) bool { return s == "" }), "\n")
+	for _, t := range x.Tags {
+		if t := strings.TrimSpace(t.Text); t != "" && !slices.Contains(q.Tags, t) {
+			q.Tags = append(q.Tags, t)
+		}
+	}
+	p.applyMeta(q, comments)
+	if p.category != "" && !slices.Contains(q.Tags, p.category) {
+		q.Tags = append(q.Tags, p.category)
+	}
+	return q
+}
+
+// finish gives each question a unique id and its bank, then checks it as the
+// loader would; a question that fails is skipped with a warning.
+func (p *parser) finish(b *quiz.Bank) {
+	seen := map[string]int{}
+	kept := b.Questions[:0]
+	for _, q := range b.Questions {
+		if first, dup := seen[q.ID]; dup {
+			base, id := q.ID, q.ID
+			for n := 2; ; n++ {
+				id = base + "-" + strconv.Itoa(n)
+				if _, taken := seen[id]; !taken {
+					break
+				}
+			}
+			p.warn(q.Line, base, "the id %q is already used by the question at line %d; this one is %q", base, first, id)
+			q.ID = id
+		}
+		q.Bank = b.ID
+		if probs := q.Validate(); len(probs) > 0 {
+			msgs := make([]string, len(probs))
+			for i, pr := range probs {
+				msgs[i] = pr.Field + ": " + pr.Msg
+			}
+			p.warn(q.Line, q.ID, "%s; question skipped", strings.Join(msgs, "; "))
+			continue
+		}
+		seen[q.ID] = q.Line
+		kept = append(kept, q)
+	}
+	b.Questions = kept
+}

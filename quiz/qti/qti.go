@@ -1,0 +1,435 @@
+// Package qti writes a bank as an IMS QTI 1.2 package: a zip holding an IMS
+// content-packaging manifest (imsmanifest.xml) and one assessment, the form
+// Canvas imports as a quiz ("QTI .zip file") and Blackboard and others read.
+// Items carry Canvas's question_type and points_possible metadata.
+//
+// What QTI 1.2 (as Canvas reads it) cannot hold is named in Export's notes:
+// partial credit on single-choice, short-answer and numeric answers, the
+// typo tolerance and folding of short answers, order questions (written as
+// matching), key points and citations (written into the feedback), tags and
+// difficulty.
+package qti
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Namespaces of the two documents.
+const (
+	nsQTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+	nsCP  = "http://www.imsglobal.org/xsd/imscp_v1p1"
+)
+
+// Export writes b as a QTI 1.2 zip and returns one note for each thing that
+// does not travel. The zip is written in one piece, after every question was.
+func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
+	id := ident(b.ID)
+	title := b.Title
+	if title == "" {
+		title = b.ID
+	}
+	var items bytes.Buffer
+	tagged := false
+	general := map[string]bool{}
+	for i, q := range b.Questions {
+		n, err := writeItem(&items, q, fmt.Sprintf("%s_%d", id, i+1), general)
+		if err != nil {
+			return nil, fmt.Errorf("question %q: %w", q.ID, err)
+		}
+		notes = append(notes, n...)
+		tagged = tagged || len(q.Tags) > 0 || q.Difficulty != ""
+	}
+	if tagged {
+		general["QTI as Canvas reads it has no tags or difficulty: they are left out"] = true
+	}
+	for _, g := range slices.Sorted(maps.Keys(general)) {
+		notes = append(notes, g)
+	}
+	var assessment bytes.Buffer
+	assessment.WriteString(xml.Header)
+	fmt.Fprintf(&assessment, "<questestinterop xmlns=%q>\n", nsQTI)
+	fmt.Fprintf(&assessment, "  <assessment ident=%q title=\"%s\">\n", id, esc(title))
+	assessment.WriteString("    <qtimetadata>\n")
+	field(&assessment, "      ", "cc_maxattempts", "1")
+	assessment.WriteString("    </qtimetadata>\n")
+	assessment.WriteString("    <section ident=\"root_section\">\n")
+	assessment.Write(items.Bytes())
+	assessment.WriteString("    </section>\n  </assessment>\n</questestinterop>\n")
+
+	href := id + "/" + id + ".xml"
+	var manifest bytes.Buffer
+	manifest.WriteString(xml.Header)
+	fmt.Fprintf(&manifest, "<manifest xmlns=%q identifier=\"%s_manifest\">\n", nsCP, id)
+	manifest.WriteString("  <metadata>\n    <schema>IMS Content</schema>\n    <schemaversion>1.1.3</schemaversion>\n  </metadata>\n")
+	manifest.WriteString("  <organizations/>\n  <resources>\n")
+	fmt.Fprintf(&manifest, "    <resource identifier=%q type=\"imsqti_xmlv1p2\" href=%q>\n      <file href=%q/>\n    </resource>\n", id, href, href)
+	manifest.WriteString("  </resources>\n</manifest>\n")
+
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"imsmanifest.xml", manifest.Bytes()}, {href, assessment.Bytes()}} {
+		// A fixed time: the same bank makes the same zip.
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(zipped.Bytes()); err != nil {
+		return nil, err
+	}
+	return notes, nil
+}
+
+// ident makes an XML identifier (a letter first) from an id.
+func ident(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-' || r == '.' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	out := b.String()
+	if out == "" || !(out[0] >= 'a' && out[0] <= 'z' || out[0] >= 'A' && out[0] <= 'Z' || out[0] == '_') {
+		out = "b_" + out
+	}
+	return out
+}
+
+func esc(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// htmlText is conflictq's plain text as the HTML Canvas shows (line breaks
+// kept), escaped for XML.
+func htmlText(s string) string {
+	return esc(strings.ReplaceAll(html.EscapeString(s), "\n", "<br/>"))
+}
+
+func field(buf *bytes.Buffer, indent, label, entry string) {
+	fmt.Fprintf(buf, "%s<qtimetadatafield>\n%s  <fieldlabel>%s</fieldlabel>\n%s  <fieldentry>%s</fieldentry>\n%s</qtimetadatafield>\n", indent, indent, esc(label), indent, esc(entry), indent)
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// score writes a share of the points as Canvas's SCORE, 0 to 100.
+func score(v float64) string { return strconv.FormatFloat(math.Round(v*100*1e4)/1e4, 'f', -1, 64) }
+
+// item builds one <item>.
+type item struct {
+	buf     *bytes.Buffer
+	q       *quiz.Question
+	id      string
+	notes   []string
+	general map[string]bool // notes on the whole export, said once
+}
+
+func (it *item) note(format string, args ...any) {
+	it.notes = append(it.notes, it.q.ID+": "+fmt.Sprintf(format, args...))
+}
+
+// canvasTypes are Canvas's names for the question types.
+var canvasTypes = map[quiz.Type]string{
+	quiz.Single: "multiple_choice_question", quiz.Multi: "multiple_answers_question", quiz.TrueFalse: "true_false_question",
+	quiz.Short: "short_answer_question", quiz.Numeric: "numerical_question", quiz.Match: "matching_question",
+	quiz.Order: "matching_question", quiz.Open: "essay_question", quiz.Info: "text_only_question",
+}
+
+func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[string]bool) ([]string, error) {
+	if strings.TrimSpace(q.Prompt) == "" {
+		return nil, errors.New("no question text")
+	}
+	typ, ok := canvasTypes[q.Type]
+	if !ok {
+		return nil, fmt.Errorf("type %q cannot be written as QTI", q.Type)
+	}
+	it := &item{buf: buf, q: q, id: id, general: general}
+	fmt.Fprintf(buf, "      <item ident=%q title=\"%s\">\n", id, esc(q.ID))
+	buf.WriteString("        <itemmetadata>\n          <qtimetadata>\n")
+	field(buf, "            ", "question_type", typ)
+	points := q.Points
+	if !q.Graded() {
+		points = 0
+	}
+	field(buf, "            ", "points_possible", num(points))
+	buf.WriteString("          </qtimetadata>\n        </itemmetadata>\n")
+	var err error
+	switch q.Type {
+	case quiz.Single, quiz.Multi:
+		err = it.choice()
+	case quiz.TrueFalse:
+		it.trueFalse()
+	case quiz.Short:
+		it.short()
+	case quiz.Numeric:
+		err = it.numeric()
+	case quiz.Match, quiz.Order:
+		it.match()
+	case quiz.Open:
+		it.open()
+	case quiz.Info:
+		it.presentation(func() {})
+	}
+	if err != nil {
+		return nil, err
+	}
+	it.feedback()
+	buf.WriteString("      </item>\n")
+	return it.notes, nil
+}
+
+// presentation writes the question text and, inside, the response.
+func (it *item) presentation(response func()) {
+	fmt.Fprintf(it.buf, "        <presentation>\n          <material>\n            <mattext texttype=\"text/html\">%s</mattext>\n          </material>\n", htmlText(it.q.Prompt))
+	response()
+	it.buf.WriteString("        </presentation>\n")
+}
+
+// label writes one option of a response.
+func (it *item) label(ident, text string) {
+	fmt.Fprintf(it.buf, "              <response_label ident=%q>\n                <material>\n                  <mattext texttype=\"text/plain\">%s</mattext>\n                </material>\n              </response_label>\n", ident, esc(text))
+}
+
+// processing writes <resprocessing> around conditions, with the general
+// feedback shown whatever the answer.
+func (it *item) processing(conditions func()) {
+	b := it.buf
+	b.WriteString("        <resprocessing>\n          <outcomes>\n            <decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/>\n          </outcomes>\n")
+	if it.generalFeedback() != "" {
+		b.WriteString("          <respcondition continue=\"Yes\">\n            <conditionvar>\n              <other/>\n            </conditionvar>\n            <displayfeedback feedbacktype=\"Response\" linkrefid=\"general_fb\"/>\n          </respcondition>\n")
+	}
+	conditions()
+	b.WriteString("        </resprocessing>\n")
+}
+
+// condition writes one respcondition: when test holds, SCORE is set (or
+// added to) by share.
+func (it *item) condition(test string, action string, share float64) {
+	fmt.Fprintf(it.buf, "          <respcondition continue=\"%s\">\n            <conditionvar>\n%s            </conditionvar>\n            <setvar action=\"%s\" varname=\"SCORE\">%s</setvar>\n          </respcondition>\n",
+		map[bool]string{true: "Yes", false: "No"}[action == "Add"], test, action, score(share))
+}
+
+func varequal(resp, value string) string {
+	return fmt.Sprintf("              <varequal respident=%q>%s</varequal>\n", resp, esc(value))
+}
+
+func (it *item) choice() error {
+	q := it.q
+	if len(q.Correct) == 0 {
+		return errors.New("no right answer")
+	}
+	card := "Single"
+	if q.Type == quiz.Multi {
+		card = "Multiple"
+	}
+	it.presentation(func() {
+		fmt.Fprintf(it.buf, "          <response_lid ident=\"response1\" rcardinality=%q>\n            <render_choice>\n", card)
+		for i, c := range q.Choices {
+			it.label(fmt.Sprintf("%s_c%d", it.id, i+1), c)
+		}
+		it.buf.WriteString("            </render_choice>\n          </response_lid>\n")
+	})
+	it.processing(func() {
+		if q.Type == quiz.Single {
+			partial := false
+			for i := range q.Choices {
+				if c := q.ChoiceCredit(i); c > 0 {
+					it.condition(varequal("response1", fmt.Sprintf("%s_c%d", it.id, i+1)), "Set", c)
+					partial = partial || c < 1
+				}
+			}
+			if partial {
+				it.note("Canvas marks a multiple-choice question all or nothing: the partial credit of its other choices is lost there")
+			}
+			return
+		}
+		// Canvas's multiple answers: the right set, and nothing else.
+		var test strings.Builder
+		test.WriteString("              <and>\n")
+		for i := range q.Choices {
+			v := varequal("response1", fmt.Sprintf("%s_c%d", it.id, i+1))
+			if q.ChoiceCredit(i) > 0 {
+				test.WriteString("  " + v)
+			} else {
+				test.WriteString("                <not>\n  " + "  " + v + "                </not>\n")
+			}
+		}
+		test.WriteString("              </and>\n")
+		it.condition(test.String(), "Set", 1)
+		it.general["Canvas gives partial credit on multiple-answers questions by its own rule, not conflictq's (right picks − wrong picks) ÷ right answers nor the answers' own credit"] = true
+	})
+	return nil
+}
+
+func (it *item) trueFalse() {
+	it.presentation(func() {
+		it.buf.WriteString("          <response_lid ident=\"response1\" rcardinality=\"Single\">\n            <render_choice>\n")
+		it.label(it.id+"_true", "True")
+		it.label(it.id+"_false", "False")
+		it.buf.WriteString("            </render_choice>\n          </response_lid>\n")
+	})
+	right := it.id + "_false"
+	if it.q.Truth {
+		right = it.id + "_true"
+	}
+	it.processing(func() { it.condition(varequal("response1", right), "Set", 1) })
+}
+
+func (it *item) fib() {
+	it.presentation(func() {
+		it.buf.WriteString("          <response_str ident=\"response1\" rcardinality=\"Single\">\n            <render_fib>\n              <response_label ident=\"answer1\" rshuffle=\"No\"/>\n            </render_fib>\n          </response_str>\n")
+	})
+}
+
+func (it *item) short() {
+	q := it.q
+	it.general["Canvas compares short answers as written, ignoring case: conflictq's folding (Xocali for Xocalı) and typo tolerance do not travel"] = true
+	it.fib()
+	it.processing(func() {
+		var test strings.Builder
+		for i, a := range q.Accept {
+			if q.AcceptCredit(i) == 1 && !strings.Contains(a, "*") {
+				test.WriteString(varequal("response1", a))
+			}
+		}
+		if test.Len() > 0 {
+			it.condition(test.String(), "Set", 1)
+		}
+	})
+	for i, a := range q.Accept {
+		switch {
+		case strings.Contains(a, "*"):
+			it.note("Canvas has no wildcard: the accepted answer %q is left out", a)
+		case q.AcceptCredit(i) != 1:
+			it.note("Canvas accepts a short answer in full or not at all: %q, worth %s%%, is left out", a, score(q.AcceptCredit(i)))
+		}
+	}
+}
+
+func (it *item) numeric() error {
+	q := it.q
+	if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || !(q.Tol >= 0) || math.IsInf(q.Tol, 0) {
+		return fmt.Errorf("answer %v ± %v is not a number QTI can hold", q.Value, q.Tol)
+	}
+	it.fib()
+	it.processing(func() {
+		it.condition(rangeTest(q.Value, q.Tol), "Set", 1)
+		for _, n := range q.Numbers {
+			if n.Credit == 1 {
+				it.condition(rangeTest(n.Value, n.Tol), "Set", 1)
+			}
+		}
+	})
+	for _, n := range q.Numbers {
+		if n.Credit != 1 {
+			it.note("Canvas marks a numeric answer in full or not at all: %s, worth %s%%, is left out", num(n.Value), score(n.Credit))
+		}
+	}
+	if q.Unit != "" {
+		it.note("QTI has no unit: %q is left out", q.Unit)
+	}
+	return nil
+}
+
+// rangeTest accepts value ± tol, as Canvas writes a numeric answer.
+func rangeTest(value, tol float64) string {
+	return fmt.Sprintf("              <or>\n                <varequal respident=\"response1\">%s</varequal>\n                <and>\n                  <vargte respident=\"response1\">%s</vargte>\n                  <varlte respident=\"response1\">%s</varlte>\n                </and>\n              </or>\n",
+		num(value), num(value-tol), num(value+tol))
+}
+
+// match writes a matching question: one response per left item, each
+// offering every right side. An order question is written the same way,
+// Position 1 -> the first item.
+func (it *item) match() {
+	q := it.q
+	rights := q.Rights() // a right side several left items share is offered once
+	var lefts []string
+	var answerOf []int // index in rights of each left's answer
+	for i, p := range q.Pairs {
+		lefts, answerOf = append(lefts, p.Left), append(answerOf, q.RightOf(i))
+	}
+	if q.Type == quiz.Order {
+		it.note("QTI has no ordering question: written as matching, Position 1 -> the first item, which Canvas marks pair by pair")
+		lefts, rights = nil, q.Items
+		answerOf = nil
+		for i := range q.Items {
+			lefts = append(lefts, "Position "+strconv.Itoa(i+1))
+			answerOf = append(answerOf, i)
+		}
+	}
+	it.presentation(func() {
+		for i, l := range lefts {
+			fmt.Fprintf(it.buf, "          <response_lid ident=\"response_%s_l%d\">\n            <material>\n              <mattext texttype=\"text/plain\">%s</mattext>\n            </material>\n            <render_choice>\n", it.id, i+1, esc(l))
+			for j, r := range rights {
+				it.label(fmt.Sprintf("%s_r%d", it.id, j+1), r)
+			}
+			it.buf.WriteString("            </render_choice>\n          </response_lid>\n")
+		}
+	})
+	it.processing(func() {
+		for i := range lefts {
+			it.condition(varequal(fmt.Sprintf("response_%s_l%d", it.id, i+1), fmt.Sprintf("%s_r%d", it.id, answerOf[i]+1)), "Add", 1/float64(len(lefts)))
+		}
+	})
+}
+
+func (it *item) open() {
+	it.fib()
+	it.processing(func() {
+		it.buf.WriteString("          <respcondition continue=\"No\">\n            <conditionvar>\n              <other/>\n            </conditionvar>\n          </respcondition>\n")
+	})
+}
+
+// generalFeedback is what a student sees after answering: the explanation,
+// an open question's model answer and key points, and the citation.
+func (it *item) generalFeedback() string {
+	q := it.q
+	var parts []string
+	if q.Type == quiz.Open {
+		parts = append(parts, "A model answer: "+q.Model)
+		if len(q.Key) > 0 {
+			parts = append(parts, "A good answer covers: "+strings.Join(q.Key, "; "))
+		}
+	}
+	if q.Explanation != "" && q.Type != quiz.Info {
+		parts = append(parts, q.Explanation)
+	}
+	if s := q.Source.String(); s != "" && q.Type != quiz.Info {
+		parts = append(parts, "Source: "+s)
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (it *item) feedback() {
+	fb := it.generalFeedback()
+	if fb == "" || !it.q.Graded() && it.q.Type != quiz.Open {
+		return
+	}
+	fmt.Fprintf(it.buf, "        <itemfeedback ident=\"general_fb\">\n          <flow_mat>\n            <material>\n              <mattext texttype=\"text/html\">%s</mattext>\n            </material>\n          </flow_mat>\n        </itemfeedback>\n", htmlText(fb))
+}

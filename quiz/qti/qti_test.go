@@ -1,0 +1,184 @@
+package qti
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// unzip returns the files of a QTI package by name.
+func unzip(t *testing.T, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = b
+	}
+	return out
+}
+
+// xmllint validates files against the vendored IMS schemas
+// (testdata/xsd: the QTI 1.2 ASI and content-packaging 1.2 schemas, from
+// Moodle's IMS Common Cartridge support). Go has no XSD validator in its
+// standard library and the ones outside it are partial; Debian's xmllint
+// (libxml2-utils) is the reference implementation, and .ci/run installs it.
+func xmllint(t *testing.T, schema string, files map[string][]byte) {
+	t.Helper()
+	bin, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("xmllint is missing: .ci/run installs libxml2-utils")
+		}
+		t.Skip("xmllint (Debian's libxml2-utils) is not installed; CI installs it")
+	}
+	dir := t.TempDir()
+	var paths []string
+	for name, data := range files {
+		p := filepath.Join(dir, strings.ReplaceAll(name, "/", "_"))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	xsd, _ := filepath.Abs(filepath.Join("testdata/xsd", schema))
+	out, err := exec.Command(bin, append([]string{"--noout", "--nonet", "--schema", xsd}, paths...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s rejects the export:\n%s", schema, out)
+	}
+}
+
+func export(t *testing.T, b *quiz.Bank) (map[string][]byte, []string) {
+	t.Helper()
+	var buf bytes.Buffer
+	notes, err := Export(&buf, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return unzip(t, buf.Bytes()), notes
+}
+
+// Every embedded bank makes a package whose manifest and assessment the IMS
+// schemas accept, with one item per question.
+func TestEmbeddedBanksValidate(t *testing.T) {
+	for _, name := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
+		t.Run(name, func(t *testing.T) {
+			b := assets.CompiledBank(name)
+			files, _ := export(t, b)
+			manifest, ok := files["imsmanifest.xml"]
+			if !ok {
+				t.Fatalf("no imsmanifest.xml in %v", keys(files))
+			}
+			href := name + "/" + name + ".xml"
+			assessment, ok := files[href]
+			if !ok {
+				t.Fatalf("no %s in %v", href, keys(files))
+			}
+			if !bytes.Contains(manifest, []byte(`href="`+href+`"`)) || !bytes.Contains(manifest, []byte(`type="imsqti_xmlv1p2"`)) {
+				t.Errorf("the manifest does not name the assessment:\n%s", manifest)
+			}
+			if n := bytes.Count(assessment, []byte("<item ")); n != len(b.Questions) {
+				t.Errorf("%d items, want %d", n, len(b.Questions))
+			}
+			var v struct{}
+			if err := xml.Unmarshal(assessment, &v); err != nil {
+				t.Fatalf("not XML: %v", err)
+			}
+			xmllint(t, "imscp_v1p2.xsd", map[string][]byte{"imsmanifest.xml": manifest})
+			xmllint(t, "qti/ims_qtiasiv1p2.xsd", map[string][]byte{href: assessment})
+		})
+	}
+}
+
+// Each type as Canvas reads it, and what cannot travel named.
+func TestTypesAndNotes(t *testing.T) {
+	b := &quiz.Bank{ID: "types", Title: "Types", Questions: []*quiz.Question{
+		{ID: "half", Type: quiz.Single, Prompt: "Difficult <question> & more?", Choices: []string{"wrong", "half", "full"}, Correct: []int{2}, Credit: []float64{0, 0.5, 1}, Points: 2, Explanation: "Why.", Source: quiz.Source{Section: "S", Paragraph: 1, Quote: "q"}},
+		{ID: "two", Type: quiz.Multi, Prompt: "Entombed?", Choices: []string{"No one", "Grant", "Grant's wife"}, Correct: []int{1, 2}, Points: 1, Tags: []string{"x"}},
+		{ID: "tf", Type: quiz.TrueFalse, Prompt: "True?", Truth: false, Points: 1},
+		{ID: "cat", Type: quiz.Short, Prompt: "Best animal?", Accept: []string{"Frog", "Cat", "Grant*"}, Credit: []float64{1, 0.5, 1}, Points: 1},
+		{ID: "roots", Type: quiz.Numeric, Prompt: "Roots?", Value: -7, Numbers: []quiz.Number{{Value: 4, Credit: 1}, {Value: 4, Tol: 1, Credit: 0.5}}, Unit: "cm", Points: 1},
+		{ID: "m", Type: quiz.Match, Prompt: "Season?", Pairs: []quiz.Pair{{Left: "Dec", Right: "winter"}, {Left: "Jan", Right: "winter"}, {Left: "Jul", Right: "summer"}}, Points: 1},
+		{ID: "seq", Type: quiz.Order, Prompt: "Order.", Items: []string{"a", "b", "c"}, Points: 1},
+		{ID: "essay", Type: quiz.Open, Prompt: "Why?", Model: "Because.", Key: []string{"one"}, Points: 1},
+		{ID: "page", Type: quiz.Info, Prompt: "Read this.", Points: 1},
+	}}
+	files, notes := export(t, b)
+	a := string(files["types/types.xml"])
+	for _, want := range []string{
+		"<fieldentry>multiple_choice_question</fieldentry>", "<fieldentry>multiple_answers_question</fieldentry>", "<fieldentry>true_false_question</fieldentry>",
+		"<fieldentry>short_answer_question</fieldentry>", "<fieldentry>numerical_question</fieldentry>", "<fieldentry>matching_question</fieldentry>",
+		"<fieldentry>essay_question</fieldentry>", "<fieldentry>text_only_question</fieldentry>",
+		"<fieldentry>2</fieldentry>", "Difficult &amp;lt;question&amp;gt; &amp;amp; more?",
+		`<setvar action="Set" varname="SCORE">50</setvar>`, `<varequal respident="response1">types_3_false</varequal>`,
+		`<varequal respident="response1">Frog</varequal>`, `<varequal respident="response1">4</varequal>`, `<vargte respident="response1">-7</vargte>`,
+		"Source: S, ¶1: “q”", "A model answer: Because.",
+	} {
+		if !strings.Contains(a, want) {
+			t.Errorf("the assessment lacks %q", want)
+		}
+	}
+	if strings.Count(a, `<response_label ident="types_6_r`) != 2*3 {
+		t.Errorf("a right side shared by two left items should be offered once to each of the 3 left items")
+	}
+	for _, want := range []string{
+		"half: Canvas marks a multiple-choice question all or nothing",
+		`cat: Canvas has no wildcard: the accepted answer "Grant*" is left out`,
+		`cat: Canvas accepts a short answer in full or not at all: "Cat", worth 50%`,
+		"roots: Canvas marks a numeric answer in full or not at all: 4, worth 50%",
+		`roots: QTI has no unit: "cm"`,
+		"seq: QTI has no ordering question",
+		"Canvas gives partial credit on multiple-answers questions by its own rule",
+		"Canvas compares short answers as written, ignoring case",
+		"no tags or difficulty",
+	} {
+		if !strings.Contains(strings.Join(notes, "\n"), want) {
+			t.Errorf("no note %q in:\n%s", want, strings.Join(notes, "\n"))
+		}
+	}
+	xmllint(t, "qti/ims_qtiasiv1p2.xsd", map[string][]byte{"types.xml": files["types/types.xml"]})
+	xmllint(t, "imscp_v1p2.xsd", map[string][]byte{"imsmanifest.xml": files["imsmanifest.xml"]})
+}
+
+// The same bank makes the same bytes: the zip's times are fixed.
+func TestDeterministic(t *testing.T) {
+	b := assets.CompiledBank("timeline")
+	var x, y bytes.Buffer
+	if _, err := Export(&x, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Export(&y, b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(x.Bytes(), y.Bytes()) {
+		t.Error("two exports of one bank differ")
+	}
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
