@@ -173,10 +173,10 @@ func position(banks []*quiz.Bank, q *quiz.Question) int {
 	return n
 }
 
-// CheckPoints checks a mark: 0 to max, in halves.
-func CheckPoints(p, max float64) error {
-	if math.IsNaN(p) || p < 0 || p > max || p*2 != math.Trunc(p*2) {
-		return fmt.Errorf("give 0 to %s points, in halves (such as 1.5)", text.FormatNum(max))
+// CheckPoints checks a mark: 0 to most, in halves.
+func CheckPoints(p, most float64) error {
+	if math.IsNaN(p) || p < 0 || p > most || p*2 != math.Trunc(p*2) {
+		return fmt.Errorf("give 0 to %s points, in halves (such as %s)", text.FormatNum(most), text.FormatNum(max(0.5, most-0.5)))
 	}
 	return nil
 }
