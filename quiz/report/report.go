@@ -350,11 +350,17 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	for i, q := range r.Questions {
 		fmt.Fprintf(&b, "\n### %d. %s\n\n", i+1, text.MarkdownEscape(q.Prompt))
 		given := "_no answer_"
-		if q.Given != nil {
+		switch {
+		case q.Given != nil:
 			given = text.MarkdownEscape(*q.Given)
+		case q.Unreadable != "":
+			given = "_unreadable:_ " + text.MarkdownEscape(q.Unreadable)
+		case q.Unseen:
+			given = "_not reached: the quiz stopped before this question_"
 		}
 		fmt.Fprintf(&b, "- Your answer: %s\n", given)
 		switch {
+		case q.Unseen:
 		case q.Correct == nil:
 			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", text.MarkdownEscape(q.Expected))
 		case *q.Correct:
