@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -76,5 +77,44 @@ func TestGradeReportRefusesWhatItCannotRead(t *testing.T) {
 	res, err := g.GradeReport("ana.json", []byte(`{"schema_version": 1, "banks": ["sample"], "questions": [{"id": "gone", "bank": "sample", "given": "x", "points": 1, "max_points": 1}]}`))
 	if err != nil || res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `"gone"`) {
 		t.Errorf("a question the bank no longer has: %v, %+v", err, res)
+	}
+}
+
+// A report is graded again against the bank as it is now: a corrected answer
+// key re-marks it, and the changed digest is a warning. A version 1 report,
+// which holds only the answers' text, grades as the version 2 one does.
+func TestGradeReportAgainstACorrectedBank(t *testing.T) {
+	bank := testfiles.Sample(t)
+	q := bank.Question("capital")
+	r := quiz.Response{Answered: true, Choices: []int{1}} // Yerevan: wrong in the bank as written
+	res := &quiz.Result{Outcomes: []quiz.Outcome{{Question: &quiz.Presented{Question: q}, Response: r, Fraction: quiz.Score(q, r)}},
+		Status: quiz.Complete, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
+	var b bytes.Buffer
+	report.New(report.Meta{Student: "Ana", Banks: []string{"sample"}, Digests: report.Digests([]*quiz.Bank{bank})}, res).Write(&b, report.FormatJSON)
+	v2 := b.Bytes()
+	v1 := regexp.MustCompile(`(?m)^\s*"answer": .*\n`).ReplaceAll(bytes.Replace(v2, []byte(`"schema_version": 2`), []byte(`"schema_version": 1`), 1), nil)
+
+	g := &Grader{Banks: []*quiz.Bank{bank}}
+	for name, data := range map[string][]byte{"v2": v2, "v1": v1} {
+		got, err := g.GradeReport("ana.json", data)
+		if err != nil || got.Score != 0 || len(got.Problems) != 0 {
+			t.Errorf("%s as written: %v %+v", name, err, got)
+		}
+	}
+	// The teacher corrects the key: Yerevan was meant (a made-up correction).
+	fixed := *bank
+	fq := *q
+	fq.Correct = []int{1}
+	fixed.Questions = []*quiz.Question{&fq}
+	g = &Grader{Banks: []*quiz.Bank{&fixed}}
+	for name, data := range map[string][]byte{"v2": v2, "v1": v1} {
+		got, err := g.GradeReport("ana.json", data)
+		if err != nil || got.Score != 1 {
+			t.Errorf("%s on the corrected bank: %v %+v", name, err, got)
+			continue
+		}
+		if name == "v2" && (len(got.Problems) != 1 || !got.Problems[0].Warning || !strings.Contains(got.Problems[0].Msg, "bank sample changed since this quiz was taken")) {
+			t.Errorf("no warning that the bank changed: %+v", got.Problems)
+		}
 	}
 }
