@@ -76,7 +76,7 @@ func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 	fl.BoolVar(&opts.Remark, "remark", false, "revise answers already marked")
 	fl.StringVar(&opts.Question, "question", "", "mark only this question (`ID` or bank/ID)")
 	fl.StringVar(&opts.Student, "student", "", "mark only this student's answers (`NAME`)")
-	fl.StringVar(&opts.Marker, "marker", "", "who marks, as the marks record it (default: $USER)")
+	fl.StringVar(&opts.Marker, "marker", "", "your `NAME`, as the marks record it (default: $USER)")
 	fl.StringVar(&opts.From, "from", "", "read the marks from `CSV` (grade --format csv, filled in)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	return cmd
