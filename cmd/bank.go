@@ -19,6 +19,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/gift"
 	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/qti"
+	"github.com/conflictq/conflictq/quiz/text"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
@@ -168,15 +169,18 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					for _, p := range inv.Problems {
 						fmt.Fprintln(f.IOStreams.ErrOut, p.Error())
 					}
-					if n := countErrors(inv.Problems); n == 1 {
-						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", ref)
+					if more := inv.MoreLine(); more != "" {
+						fmt.Fprintln(f.IOStreams.ErrOut, more)
+					}
+					if n := countErrors(inv.Problems) + inv.More; n == 1 {
+						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", text.EscapeControl(ref))
 					} else {
-						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", ref, n)
+						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", text.EscapeControl(ref), n)
 					}
 				case err != nil:
 					failed++
-					fmt.Fprintln(f.IOStreams.ErrOut, err)
-					fmt.Fprintf(f.IOStreams.Out, "%s: could not be read\n", ref)
+					fmt.Fprintln(f.IOStreams.ErrOut, text.EscapeLines(err.Error()))
+					fmt.Fprintf(f.IOStreams.Out, "%s: could not be read\n", text.EscapeControl(ref))
 				default:
 					for _, w := range warnings {
 						fmt.Fprintln(f.IOStreams.ErrOut, w.Error())
@@ -189,7 +193,7 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					default:
 						note = fmt.Sprintf(", %d warnings", len(warnings))
 					}
-					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", ref, len(b.Questions), note)
+					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", text.EscapeControl(ref), len(b.Questions), note)
 				}
 			}
 			if failed > 0 {
@@ -280,7 +284,7 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 			if output == "" || output == "-" {
 				err = write(f.IOStreams.Out)
 			} else if err = fileio.WriteFile(output, force, write); err == nil {
-				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", output)
+				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(output))
 			}
 			for _, n := range notes {
 				fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", n)
@@ -343,7 +347,7 @@ dropped silently.`,
 			if err := fileio.WriteFile(output, force, write); err != nil {
 				return invalidErr(err)
 			}
-			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", output, len(banks[0].Questions))
+			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(output), len(banks[0].Questions))
 			return nil
 		},
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/htmlreport"
 	"github.com/conflictq/conflictq/quiz/stats"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // lowDiscrimination is the discrimination index (in percent) under which a
@@ -71,7 +72,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}
-		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", c.sums)
+		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", text.EscapeControl(c.sums))
 	}
 	if c.path != "" {
 		write := func() error { return writeSummary(c.class.Summary(lowDiscrimination), c.path) }
@@ -86,7 +87,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		if err := write(); err != nil {
 			return fmt.Errorf("--summary: %w", err)
 		}
-		fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
+		fmt.Fprintf(errOut, "Class statistics written to %s\n", text.EscapeControl(c.path))
 	}
 	return nil
 }

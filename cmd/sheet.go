@@ -114,7 +114,7 @@ func sheetRun(opts *SheetOptions) error {
 	if err := fileio.WriteFile(opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", opts.Output, len(questions))
+	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(questions))
 	return nil
 }
 

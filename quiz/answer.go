@@ -231,6 +231,7 @@ func smallNumber(s string) (int, bool) {
 type folded struct {
 	choices, items, lefts, rights, accept []string
 	wild                                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
+	typos                                 []text.Accepted  // accept, as the typo rule reads them
 }
 
 func (q *Question) folded() *folded {
@@ -253,6 +254,7 @@ func (q *Question) folded() *folded {
 	for _, a := range q.Accept {
 		f.accept = append(f.accept, text.Normalize(a))
 		f.wild = append(f.wild, wildcard(a))
+		f.typos = append(f.typos, text.FoldAccepted(a))
 	}
 	q.fold.Store(f)
 	return f

@@ -97,6 +97,10 @@ type Number struct {
 	Credit float64 `yaml:"credit" json:"credit"`
 }
 
+// MaxQuestions bounds a bank: far more than any quiz asks, and few enough
+// that a file of a million questions is refused while it is read.
+const MaxQuestions = 10_000
+
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
 	ID          string

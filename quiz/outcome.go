@@ -45,6 +45,7 @@ const (
 	EndInterrupt  = "interrupted"
 	EndSignal     = "signal"
 	EndInputEnded = "input_ended"
+	EndError      = "error" // the prompter failed: the report keeps what was answered
 )
 
 // Outcome is one question's result.

@@ -103,8 +103,8 @@ func matchShort(q *Question, given string) int {
 	if q.Exact {
 		return -1
 	}
-	for i, n := range f.accept {
-		if f.wild[i] == nil && text.MatchesNormalized(given, []string{n}) {
+	for i := range f.accept {
+		if f.wild[i] == nil && text.Matches(given, f.typos[i:i+1]) {
 			return i
 		}
 	}

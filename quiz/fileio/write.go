@@ -103,6 +103,12 @@ func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Wri
 			name = fmt.Sprintf("%s-%d%s", base, n, ext)
 		}
 		path := filepath.Join(dir, name)
+		if _, err := os.Lstat(path); err == nil {
+			// Taken, also by a link that leads nowhere: in a shared
+			// directory someone else may have planted it at a name they
+			// could predict.
+			continue
+		}
 		err := WriteFile(path, false, write)
 		var exists *ExistsError
 		if errors.As(err, &exists) {

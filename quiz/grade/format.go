@@ -467,7 +467,11 @@ const (
 func (c *csvResults) fixed(b []byte, student, where string, r *SheetResult) []byte {
 	b = appendCSVField(b, text.CSVSafe(student))
 	b = append(b, ',')
-	b = appendCSVField(b, text.CSVSafe(where))
+	if strings.HasPrefix(where, "-:") { // standard input, line n: our own name
+		b = appendCSVField(b, where)
+	} else {
+		b = appendCSVField(b, text.CSVSafe(where)) // a file can be named =HYPERLINK(...)
+	}
 	b = append(b, ',')
 	if r == nil {
 		b = append(b, ",,,,"...)

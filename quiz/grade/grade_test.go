@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"math"
 	"strings"
 	"testing"
@@ -134,7 +135,10 @@ func FuzzParseSheet(f *testing.F) {
 	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b := testfiles.Sample(t)
-		sheet, err := sheet.Read("fuzz.yaml", 0, data)
+		var sh *sheet.Sheet
+		var err error
+		cost.Bounded(t, len(data), func() { sh, err = sheet.Read("fuzz.yaml", 0, data) }) // linear, bounded
+		sheet := sh
 		if err != nil {
 			return
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -102,11 +104,15 @@ func TestGradeReportAgainstACorrectedBank(t *testing.T) {
 		}
 	}
 	// The teacher corrects the key: Yerevan was meant (a made-up correction).
-	fixed := *bank
-	fq := *q
-	fq.Correct = []int{1}
-	fixed.Questions = []*quiz.Question{&fq}
-	g = &Grader{Banks: []*quiz.Bank{&fixed}}
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "all-types.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed, _, err := quiz.ParseBank("all-types.yaml", bytes.Replace(data, []byte("answer: Baku"), []byte("answer: Yerevan"), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g = &Grader{Banks: []*quiz.Bank{fixed}}
 	for name, data := range map[string][]byte{"v2": v2, "v1": v1} {
 		got, err := g.GradeReport("ana.json", data)
 		if err != nil || got.Score != 1 {

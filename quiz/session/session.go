@@ -81,6 +81,9 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 			res.EndedBy = quiz.EndSignal
 		case errors.Is(stopErr, ErrInputEnded):
 			res.EndedBy = quiz.EndInputEnded
+		default:
+			// Never "finished" for a quiz that did not finish.
+			res.EndedBy = quiz.EndError
 		}
 		return res, stopErr
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/session"
@@ -21,6 +22,7 @@ import (
 // choice); 3 1 2 for an order; 1=b 2=a for pairs; text for the rest. An invalid line is explained and asked again; end of
 // input ends the quiz.
 type Plain struct {
+	src  io.Reader
 	in   *bufio.Reader
 	out  io.Writer
 	echo bool
@@ -30,24 +32,60 @@ type Plain struct {
 // read is written back after its prompt, so that a transcript of a piped quiz
 // reads like the session a terminal would show.
 func NewPlain(in io.Reader, out io.Writer, echo bool) *Plain {
-	return &Plain{in: bufio.NewReader(in), out: out, echo: echo}
+	return &Plain{src: in, in: bufio.NewReader(in), out: out, echo: echo}
 }
+
+// MaxLine is the longest answer line the plain prompter reads: far more than
+// any answer, and little enough memory that a line with no end (a file piped
+// by mistake) costs nothing.
+const MaxLine = 64 << 10
+
+// errLongLine is a line over MaxLine; it was read to its end and dropped.
+var errLongLine = fmt.Errorf("that line is longer than %d KB, the most an answer can be; it was skipped", MaxLine>>10)
 
 // readLine reads one answer line. End of input is session.ErrInputEnded, even
 // after a partial last line, so that a truncated pipe never counts as an answer.
+// A line over MaxLine is read to its end without being kept, and is errLongLine.
 func (p *Plain) readLine() (string, error) {
-	line, err := p.in.ReadString('\n')
+	var line []byte
+	long := false
+	var err error
+	for {
+		var chunk []byte
+		chunk, err = p.in.ReadSlice('\n')
+		if !long && len(line)+len(chunk) > MaxLine+2 { // +2: the line's own \r\n
+			long, line = true, nil
+		}
+		if !long {
+			line = append(line, chunk...)
+		}
+		if err != bufio.ErrBufferFull {
+			break
+		}
+	}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			if strings.TrimSpace(line) != "" {
-				return strings.TrimRight(line, "\r\n"), nil
+			if long {
+				return "", errLongLine
+			}
+			if strings.TrimSpace(string(line)) != "" {
+				return strings.TrimRight(string(line), "\r\n"), nil
+			}
+			if p.hungUp() {
+				return "", session.ErrHangup
 			}
 			fmt.Fprintln(p.out)
 			return "", session.ErrInputEnded
 		}
+		if errors.Is(err, syscall.EIO) {
+			return "", session.ErrHangup // the terminal is gone
+		}
 		return "", err
 	}
-	return strings.TrimRight(line, "\r\n"), nil
+	if long {
+		return "", errLongLine
+	}
+	return strings.TrimRight(string(line), "\r\n"), nil
 }
 
 // loop asks until parse accepts a line.
@@ -55,6 +93,10 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 	for {
 		fmt.Fprintf(p.out, "%s ", ask)
 		line, err := p.readLine()
+		if err == errLongLine {
+			fmt.Fprintf(p.out, "\n  Sorry: %s.\n", err)
+			continue
+		}
 		if err != nil {
 			return err
 		}

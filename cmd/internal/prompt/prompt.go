@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"syscall"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -33,17 +35,34 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	// survey keeps this switch in a package variable; it is set here, once, by the
 	// only code that uses survey.
 	core.DisableColor = !color
+	if f, ok := in.(*os.File); ok && f != nil {
+		in = newResumeReader(f, out)
+	}
 	return &Survey{in: in, out: out, errOut: errOut, restore: restore}
+}
+
+// opener is a reader that wants to know when a prompt is open (resumeReader).
+type opener interface {
+	open()
+	done()
 }
 
 func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error {
 	opts = append(opts, survey.WithStdio(s.in, s.out, s.errOut), survey.WithShowCursor(true))
+	if o, ok := s.in.(opener); ok {
+		o.open()
+		defer o.done()
+	}
 	err := survey.AskOne(p, response, opts...)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, terminal.InterruptErr):
 		return session.ErrInterrupted
+	case errors.Is(err, syscall.EIO):
+		// The terminal is gone (its window closed, SSH dropped): a hang-up,
+		// whether or not SIGHUP has arrived yet.
+		return session.ErrHangup
 	case errors.Is(err, io.EOF):
 		return session.ErrInputEnded
 	}
