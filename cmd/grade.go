@@ -311,7 +311,11 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 			err = ferr
 		}
 	}()
-	w, closeSummary, err := resultWriters(opts, buffered)
+	width := 0 // the text table wraps its last column on a terminal
+	if out == ios.Out && ios.IsStdoutTTY() {
+		width = ios.TerminalWidth()
+	}
+	w, closeSummary, err := resultWriters(opts, buffered, width)
 	if err != nil {
 		return err
 	}
@@ -339,9 +343,11 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 // resultWriters returns the writer for --format, joined by a Markdown summary
 // for GitHub's step summary when GITHUB_STEP_SUMMARY names one; closeSummary
 // closes that file.
-func resultWriters(opts *GradeOptions, out io.Writer) (w grade.ResultWriter, closeSummary func(), err error) {
+func resultWriters(opts *GradeOptions, out io.Writer, width int) (w grade.ResultWriter, closeSummary func(), err error) {
 	closeSummary = func() {}
-	main, err := grade.NewResultWriter(opts.Format, out, resultOptions(opts))
+	ro := resultOptions(opts)
+	ro.Width = width
+	main, err := grade.NewResultWriter(opts.Format, out, ro)
 	if err != nil {
 		return nil, closeSummary, err
 	}

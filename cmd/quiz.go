@@ -149,6 +149,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = fl.MarkHidden("history")
 
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -447,7 +448,9 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 	}
 	fmt.Fprintln(w, line)
 	if !opts.Plain {
-		fmt.Fprintln(w, st.Dim("Arrow keys to move, space to tick, Enter to answer, Ctrl-C to stop (your answers so far are kept)."))
+		// Two short lines, so that neither breaks inside a word at 80 columns.
+		fmt.Fprintln(w, st.Dim("Arrow keys to move, space to tick, Enter to answer."))
+		fmt.Fprintln(w, st.Dim("Ctrl-C stops the quiz and keeps your answers so far."))
 	}
 }
 

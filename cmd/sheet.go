@@ -81,6 +81,7 @@ and match questions one pair a line, for marking paper; grading it gives 100%.`,
 	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key); needs --from or --seed")
 	fl.StringVar(&opts.From, "from", "", "use the banks, seed and selection of this `SHEET` (with --key: its answer key)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	return cmd
 }
 

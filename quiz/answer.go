@@ -188,7 +188,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	}
 	if k, ok := smallNumber(ref); ok {
 		if k < 1 || k > n {
-			return 0, fmt.Errorf("%d is not an option; give a number from 1 to %d", k, n)
+			return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, letterRange(n))
 		}
 		if shuffled {
 			return rv.display(k - 1), nil
@@ -207,7 +207,15 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter or text", ref, n)
+	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, letterRange(n))
+}
+
+// letterRange names the letters of n options: "a-d".
+func letterRange(n int) string {
+	if n < 1 || n > 26 {
+		return "a, b, ..."
+	}
+	return "a-" + string(rune('a'+n-1))
 }
 
 // smallNumber reads a whole number of up to nine digits, as option numbers

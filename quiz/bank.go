@@ -190,6 +190,13 @@ func (q *Question) MaxPoints() float64 {
 	return q.Points
 }
 
+// SaysHowToAnswer reports whether the prompt itself already tells the student
+// how to answer ("Choose all that apply."), so that the quiz screen and the
+// worksheet do not add their own hint a second time.
+func (q *Question) SaysHowToAnswer() bool {
+	return q.Type == Multi && strings.Contains(strings.ToLower(q.Prompt), "all that apply")
+}
+
 // HasTag reports whether the question carries tag (compared case-insensitively).
 func (q *Question) HasTag(tag string) bool {
 	for _, t := range q.Tags {

@@ -228,3 +228,40 @@ func longestIncreasing(seq []int) int {
 	}
 	return len(tails)
 }
+
+// OutOfPlace returns the items (bank indices) of an order answer that must
+// move to mend it: those outside one longest run already in the right
+// relative order, which is what scoreOrder does not credit. Nil when the
+// answer is not a whole sequence.
+func OutOfPlace(q *Question, r Response) []int {
+	n := len(q.Items)
+	if n < 2 || !isPermutation(r.Sequence, n) {
+		return nil
+	}
+	seq := r.Sequence
+	// length[i] and prev[i]: the longest increasing run ending at seq[i].
+	length, prev := make([]int, n), make([]int, n)
+	best := 0
+	for i := range seq {
+		length[i], prev[i] = 1, -1
+		for j := 0; j < i; j++ {
+			if seq[j] < seq[i] && length[j]+1 > length[i] {
+				length[i], prev[i] = length[j]+1, j
+			}
+		}
+		if length[i] > length[best] {
+			best = i
+		}
+	}
+	keep := make([]bool, n)
+	for i := best; i >= 0; i = prev[i] {
+		keep[i] = true
+	}
+	var out []int
+	for i, v := range seq {
+		if !keep[i] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

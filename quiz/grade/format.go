@@ -63,6 +63,9 @@ type ResultOptions struct {
 	Pass *float64
 	// Generated is when the results were made, for the class page.
 	Generated time.Time
+	// Width, when not 0, is the screen's width: the text table wraps its
+	// last column (the places to reread) at word boundaries to fit it.
+	Width int
 }
 
 // NewResultWriter returns a writer for format.
@@ -211,7 +214,24 @@ func (t *textResults) Write(r *SheetResult) error {
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), r.Status(), strings.Join(rereads(r), "; "))
+	const rereadAt = 65 // the column where TO REREAD starts
+	reread := strings.Join(rereads(r), "; ")
+	if t.opts.Width > 0 && rereadAt+len([]rune(reread)) > t.opts.Width {
+		// Break between places, not inside one ("UN | resolution ¶1"): under
+		// the column when the longest fits there, else on lines of their own.
+		places := rereads(r)
+		longest := 0
+		for i, p := range places {
+			longest = max(longest, len([]rune(p))+1)
+			places[i] = strings.ReplaceAll(p, " ", "\x01")
+		}
+		at, lead := rereadAt, ""
+		if rereadAt+longest > t.opts.Width {
+			at, lead = 4, "\n    "
+		}
+		reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), t.opts.Width, at), "\x01", " ")
+	}
+	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), r.Status(), reread)
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, feedback(o, t.opts.Reveal))
@@ -682,7 +702,7 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		Visibility string           `json:"visibility"`
 		Tests      []gradescopeTest `json:"tests"`
 	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
-	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent))
+	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent))
 	if rr := rereads(r); len(rr) > 0 {
 		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
 	}
@@ -746,7 +766,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString(markdownHead)
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal)))

@@ -30,6 +30,13 @@ type Aborter interface {
 	Abort()
 }
 
+// Noticer is implemented by prompters that can show a notice, such as the
+// time left, while a prompt waits for the student without disturbing it.
+// Without it the session prints the notice on its own line.
+type Noticer interface {
+	Notice(msg string)
+}
+
 // Errors a Prompter returns for the ways a student can stop.
 var (
 	// ErrInterrupted: the student pressed Ctrl-C.

@@ -120,6 +120,9 @@ func (p *Plain) list(options []string, label func(int) string) {
 func number(i int) string { return fmt.Sprint(i + 1) }
 func letter(i int) string { return string(rune('a' + i)) }
 
+// letterRange names the letters of n options: "a-d".
+func letterRange(n int) string { return "a-" + letter(n-1) }
+
 // Select asks for one option.
 func (p *Plain) Select(msg string, options []string) (int, error) {
 	fmt.Fprintln(p.out, msg)
@@ -129,8 +132,13 @@ func (p *Plain) Select(msg string, options []string) (int, error) {
 		q = &quiz.Question{Type: quiz.TrueFalse} // also t, f, yes, no
 	}
 	var i int
-	err := p.loop(fmt.Sprintf("Your answer (1-%d):", len(options)), func(s string) error {
-		r, err := resolve(q, s, fmt.Sprintf("type the number of your answer (1-%d)", len(options)))
+	ask := fmt.Sprintf("Your answer (1-%d or %s):", len(options), letterRange(len(options)))
+	empty := fmt.Sprintf("type the number (1-%d), letter (%s) or text of your answer", len(options), letterRange(len(options)))
+	if q.Type == quiz.TrueFalse {
+		ask, empty = "Your answer (1-2, true or false):", "type 1 or true, 2 or false"
+	}
+	err := p.loop(ask, func(s string) error {
+		r, err := resolve(q, s, empty)
 		switch {
 		case err != nil:
 			return err
@@ -152,8 +160,8 @@ func (p *Plain) MultiSelect(msg string, options []string) ([]int, error) {
 	p.list(options, number)
 	q := &quiz.Question{Type: quiz.Multi, Choices: options}
 	var idx []int
-	err := p.loop("Your answers (numbers, such as 1,3):", func(s string) error {
-		r, err := resolve(q, s, "type the numbers of your answers, such as 1,3 (or none)")
+	err := p.loop("Your answers (numbers or letters, such as 1,3 or a,c):", func(s string) error {
+		r, err := resolve(q, s, "type the numbers or letters of your answers, such as 1,3 or a,c (or none)")
 		idx = r.Choices
 		return err
 	})
