@@ -257,7 +257,7 @@ func sheetInGradedDir(out string, inputs []string) string {
 		return in // unreadable: better refused than replaced
 	}
 	line := 0
-	if strings.EqualFold(filepath.Ext(out), ".jsonl") {
+	if fileio.FormatOf(out, "jsonl") != "" {
 		// JSON lines: a sheet on its first line makes the file sheets.
 		for first := range strings.Lines(string(data)) {
 			line++

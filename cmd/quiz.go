@@ -171,7 +171,11 @@ func bankCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 			}
 		}
 		if len(out) == 0 || quiz.IsPath(toComplete) {
-			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+			var exts []string
+			for _, e := range lib.Exts() {
+				exts = append(exts, strings.TrimPrefix(e, "."))
+			}
+			return exts, cobra.ShellCompDirectiveFilterFileExt
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -190,7 +191,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		res.answerAt = make([]int, len(questions))
 	}
 	shown, answerAt := res.shown[:len(questions)], res.answerAt[:len(questions)]
-	if strings.HasSuffix(s.File, ".jsonl") || s.File == "-" {
+	if s.File == "-" || fileio.FormatOf(s.File, "jsonl") != "" {
 		res.Line = s.Line
 	}
 	// One pass over the sheet's answers puts each by its question.
