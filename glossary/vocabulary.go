@@ -38,8 +38,11 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		// A term that the description names is no wrong answer: the
 		// description rules it out ("between Stepanakert and Agdam").
 		prompt := mask(e.Short, e)
+		// The whole ranked pool, filtered, then cut: cutting first would let
+		// the filters empty it (Armenia's nearest six all name Armenia).
+		pool := g.distractors(e, len(g.entries))
 		var others []*Entry
-		for _, o := range g.distractors(e, 6) {
+		for _, o := range pool {
 			if len(others) < 3 && !names(prompt, o) {
 				others = append(others, o)
 			}
@@ -57,7 +60,7 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 		// about rules itself out ("on the road from Khojaly"), and is left
 		// out too.
 		shorts := []string{e.Short}
-		for _, o := range g.distractors(e, 6) {
+		for _, o := range pool {
 			if len(shorts) < 4 && !names(o.Short, o) && !names(o.Short, e) {
 				shorts = append(shorts, o.Short)
 			}

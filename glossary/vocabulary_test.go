@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -273,4 +274,41 @@ func TestKindsDocumented(t *testing.T) {
 			t.Errorf("kind %q: the docs' row %q should end with its fallback %q", k.Name, row, fallback)
 		}
 	}
+}
+
+// The wrong definitions are filtered from the whole ranked pool, not from a
+// cut of it: when the nearest candidates all name the term asked about (as
+// Armenia's neighbours do), the next ones still fill the options.
+func TestDefineFiltersBeforeCutting(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("entries:\n")
+	entry := func(term, short string, inArticle bool) {
+		fmt.Fprintf(&b, "  - term: %s\n    kind: state\n    short: %s\n    definition: d\n    contrast: c\n", term, short)
+		if inArticle {
+			b.WriteString("    in_article:\n      section: Introduction\n      paragraph: 1\n      quote: q\n")
+		}
+	}
+	entry("Xland", "A state.", true)
+	for _, n := range []string{"Aland", "Bland", "Cland", "Dland", "Eland", "Fland", "Gland"} {
+		entry(n, "A state that borders Xland.", false)
+	}
+	entry("Yland", "A state far away.", false)
+	entry("Zland", "A state across the sea.", false)
+	entries, err := Parse("x.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := New(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range VocabularyBank(g).Questions {
+		if q.ID == "define-xland" {
+			if len(q.Choices) != 3 || slices.Contains(q.Choices, "A state that borders Xland.") {
+				t.Errorf("define-xland choices = %q, want Xland's and the two that do not name it", q.Choices)
+			}
+			return
+		}
+	}
+	t.Error("no define-xland: the pool was cut before the filter")
 }
