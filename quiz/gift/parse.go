@@ -294,22 +294,13 @@ func (p *parser) keep(b *builder, comments []comment) {
 
 // finish gives each question a unique id and its bank, then re-checks it.
 func (p *parser) finish(bankID string) {
-	seen := map[string]int{}
-	next := map[string]int{} // the next suffix to try for a title given again: linear in the copies
+	var ids quiz.IDs
 	for _, q := range p.questions {
-		if first, dup := seen[q.ID]; dup {
-			base, id := q.ID, q.ID
-			for n := max(next[base], 2); ; n++ {
-				id = base + "-" + strconv.Itoa(n)
-				if _, taken := seen[id]; !taken {
-					next[base] = n + 1
-					break
-				}
-			}
-			p.warn(q.Line, base, "", "the id %q is already used by the question at line %d; this one is %q", base, first, id)
+		if id, first, dup := ids.Unique(q.ID); dup {
+			p.warn(q.Line, q.ID, "", "the id %q is already used by the question at line %d; this one is %q", q.ID, first, id)
 			q.ID = id
 		}
-		seen[q.ID] = q.Line
+		ids.Take(q.ID, q.Line)
 		q.Bank = bankID
 		for _, msg := range check(q) {
 			p.errorf(q.Line, q.ID, "", "%s", msg)
