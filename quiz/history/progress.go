@@ -13,6 +13,8 @@ type Progress struct {
 	Student string     `json:"student"`
 	At      time.Time  `json:"at"`      // the time the figures are for, to the second
 	Answers int        `json:"answers"` // answers that count (current questions)
+	// NextDue is when the next question falls due after At, null when none
+	// will: questions due now are counted in each line's due_now.
 	NextDue *time.Time `json:"next_due"`
 	Banks   []Line     `json:"banks"`
 	Tags    []Line     `json:"tags"`
@@ -21,7 +23,7 @@ type Progress struct {
 // Line is the progress on one bank or one tag.
 type Line struct {
 	Name      string `json:"name"` // the bank's id, or the tag
-	Title     string `json:"title,omitempty"`
+	Title     string `json:"title"`
 	Questions int    `json:"questions"` // marked questions
 	Seen      int    `json:"seen"`      // of them, answered at least once
 	Right     int    `json:"right"`     // of those, right at the latest answer
@@ -61,8 +63,10 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 		if it == nil {
 			return
 		}
-		a.line.Seen++
-		if !it.Missed() {
+		if !it.Changed { // a changed question is due, but not seen in this version
+			a.line.Seen++
+		}
+		if !it.Missed() && !it.Changed {
 			a.line.Right++
 		}
 		if !it.Card.Due.After(now) {
@@ -125,7 +129,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			if s[1] > 0 {
 				pct = math.Round(1000*s[0]/s[1]) / 10
 			}
-			l.Sessions = append(l.Sessions, SessionScore{Started: time.Unix(start, 0).UTC(), Percent: pct})
+			l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(start).UTC(), Percent: pct})
 		}
 		slices.SortFunc(l.Sessions, func(x, y SessionScore) int { return x.Started.Compare(y.Started) })
 		return l

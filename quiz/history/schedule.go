@@ -29,6 +29,9 @@ type Item struct {
 	Card     fsrs.Card
 	Last     Record // the latest answer to this version
 	Answers  int    // answers to this version
+	// Changed: the question was answered, but in another version (quiz.Digest).
+	// It starts over: a new card, due now.
+	Changed bool
 }
 
 // Missed reports whether the latest answer was not fully right.
@@ -56,7 +59,7 @@ type Schedule struct {
 // for a year's hundred thousand.
 type score struct {
 	mem           *memory
-	session       int64 // Unix seconds
+	session       int64 // Unix milliseconds
 	points, maxPt float32
 }
 
@@ -102,7 +105,7 @@ func (sc *Schedule) Add(r *Record) {
 	m.Last = *r
 	m.Answers++
 	if sc.tally {
-		sc.scores = append(sc.scores, score{m, r.Session.Unix(), float32(r.Points), float32(r.MaxPoints)})
+		sc.scores = append(sc.scores, score{m, r.Session.UnixMilli(), float32(r.Points), float32(r.MaxPoints)})
 	}
 }
 
@@ -117,6 +120,7 @@ type View struct {
 // For returns the schedule of the questions of banks as they are now.
 func (sc *Schedule) For(banks []*quiz.Bank) *View {
 	v := &View{Schedule: sc, Items: map[Key]*Item{}, banks: banks, byMem: map[*memory]*quiz.Question{}}
+	var answered map[Key]bool // in any version
 	for _, b := range banks {
 		for _, q := range b.Questions {
 			if !q.Graded() {
@@ -124,6 +128,15 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 			}
 			m := sc.mem[version{b.ID, q.ID, quiz.Digest(q)}]
 			if m == nil {
+				if answered == nil {
+					answered = make(map[Key]bool, len(sc.mem))
+					for ver := range sc.mem {
+						answered[Key{ver.Bank, ver.Question}] = true
+					}
+				}
+				if answered[Key{b.ID, q.ID}] {
+					v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true}
+				}
 				continue
 			}
 			v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers}

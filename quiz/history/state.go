@@ -23,7 +23,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 1
+const stateVersion = 2
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -51,7 +51,8 @@ type savedMemory struct {
 
 // headSize is how much of a history identifies it: the file only grows, so
 // its first bytes never change, and a history deleted and begun again starts
-// with another time.
+// with another time. The bytes just before the state's place are hashed too,
+// so that a line edited by hand there makes the state stale.
 const headSize = 4096
 
 func head(path string, n int64) (string, error) {
@@ -63,6 +64,12 @@ func head(path string, n int64) (string, error) {
 	h := sha256.New()
 	if _, err := io.Copy(h, io.LimitReader(f, min(n, headSize))); err != nil {
 		return "", err
+	}
+	if n > headSize {
+		from := max(headSize, n-headSize)
+		if _, err := io.Copy(h, io.NewSectionReader(f, from, n-from)); err != nil {
+			return "", err
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -169,7 +176,7 @@ func (sc *Schedule) SaveState() error {
 	for v, m := range sc.mem {
 		mems = append(mems, savedMemory{v.Bank, v.Question, v.Digest, *m})
 	}
-	return fileio.WriteFile(StatePath(sc.path), true, func(w io.Writer) error {
+	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		if err := enc.Encode(stateHeader{Version: stateVersion, Head: h, At: sc.at}); err != nil {
 			return err
