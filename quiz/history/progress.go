@@ -10,9 +10,9 @@ import (
 // Progress is a student's progress by bank and by tag. Its JSON field names
 // are stable.
 type Progress struct {
-	Student string     `json:"student"`
-	At      time.Time  `json:"at"`      // the time the figures are for, to the second
-	Answers int        `json:"answers"` // answers that count (current questions)
+	Student string    `json:"student"`
+	At      time.Time `json:"at"`      // the time the figures are for, to the second
+	Answers int       `json:"answers"` // answers that count (current questions)
 	// NextDue is when the next question falls due after At, null when none
 	// will: questions due now are counted in each line's due_now.
 	NextDue *time.Time `json:"next_due"`
