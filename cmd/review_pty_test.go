@@ -27,7 +27,7 @@ func TestPTYReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	state := t.TempDir()
-	path := filepath.Join(state, "conflictq", "history", "Ana.jsonl")
+	path := history.Path(filepath.Join(state, "conflictq", "history"), "Ana")
 	log, err := history.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -45,8 +45,8 @@ func TestPTYReview(t *testing.T) {
 		}
 	}
 	log.Close()
-	// "year" was changed since it was answered: it starts over, so it is not
-	// due for review.
+	// "year" was changed since it was answered: it starts over, as a new
+	// question due now, asked first (nothing is known of it).
 	if err := os.WriteFile(bankFile, []byte(strings.Replace(ptyBank, `"Ceasefire year?"`, `"In what year did the ceasefire begin?"`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -55,17 +55,19 @@ func TestPTYReview(t *testing.T) {
 		"CONFLICTQ_TEST_NOW": "2026-12-10T09:00:00Z"}
 	scr, tty := newScreen(t)
 	done, errOut := runOnTTYWith(t, tty, env, "quiz", "--review", "--bank", bankFile, "--student", "Ana", "--seed", "5")
-	scr.waitFor("2 questions · spaced review · seed 5")
-	scr.waitFor("Question 1 of 2")
+	scr.waitFor("3 questions · spaced review · seed 5")
+	scr.waitFor("Question 1 of 3")
+	scr.waitFor("In what year did the ceasefire begin?")
+	scr.send("1994" + keyEnter)
+	scr.waitFor("✓ Right.")
+	scr.waitFor("Question 2 of 3")
 	scr.waitFor("Capital of Azerbaijan?")
 	p := quiz.Present([]*quiz.Question{b.Question("capital")}, 5)[0]
 	scr.send(downs(p.Options(), "Baku") + keyEnter)
-	scr.waitFor("✓ Right.")
-	scr.waitFor("Question 2 of 2")
+	scr.waitFor("Question 3 of 3")
 	scr.waitFor("Both became independent in 1991.")
 	scr.send(keyEnter) // True
-	scr.waitFor("✓ Right.")
-	scr.waitFor("Score: 2 / 2 (100%)")
+	scr.waitFor("Score: 3 / 3 (100%)")
 	select {
 	case code := <-done:
 		if code != 0 {
@@ -77,10 +79,10 @@ func TestPTYReview(t *testing.T) {
 	checkCooked(t, tty)
 
 	records, warnings, err := history.Load(path)
-	if err != nil || len(warnings) > 0 || len(records) != 5 {
-		t.Fatalf("history: %d records, %v %v; want 5", len(records), warnings, err)
+	if err != nil || len(warnings) > 0 || len(records) != 6 {
+		t.Fatalf("history: %d records, %v %v; want 6", len(records), warnings, err)
 	}
-	for i, id := range []string{"capital", "indep"} {
+	for i, id := range []string{"year", "capital", "indep"} {
 		r := records[3+i]
 		if r.Question != id || r.Mode != history.ModeReview || r.Points != 1 || r.Student != "Ana" {
 			t.Errorf("review answer %d: %+v, want %s, right, mode review", i+1, r, id)

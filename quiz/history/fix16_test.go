@@ -134,7 +134,7 @@ func TestStateIsPrivate(t *testing.T) {
 	os.Mkdir(dir, 0o755)
 	path := filepath.Join(dir, "Ana.jsonl")
 	writeLines(t, path, saveAfter+10)
-	sc, _, err := Replay(path, false)
+	sc, _, err := Replay(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestSessionsWithinASecond(t *testing.T) {
 func TestStateStaleAfterEditNearItsEnd(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Ana.jsonl")
 	writeLines(t, path, saveAfter+10)
-	sc, _, _ := Replay(path, false)
+	sc, _, _ := Replay(path)
 	if err := sc.SaveState(); err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestStateStaleAfterEditNearItsEnd(t *testing.T) {
 	i := bytes.LastIndex(data[:len(data)-1], []byte("\n"))
 	edited := append(append([]byte{}, data[:i+1]...), []byte(strings.Replace(string(data[i+1:]), `"points":1`, `"points":0`, 1))...)
 	os.WriteFile(path, edited, 0o600)
-	if sc, _, _ = Replay(path, false); sc.read != saveAfter+10 {
+	if sc, _, _ = Replay(path); sc.read != saveAfter+10 {
 		t.Errorf("read %d lines, want all %d: the state is stale", sc.read, saveAfter+10)
 	}
 }

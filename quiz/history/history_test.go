@@ -305,11 +305,11 @@ func TestStateFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Ana.jsonl")
 	banks := []*quiz.Bank{testBank(50)}
 	end := writeYear(t, path, banks, 3650)
-	full, _, err := Replay(path, true)
+	full, _, err := Replay(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, _, _ := Replay(path, false)
+	sc, _, _ := Replay(path)
 	if sc.read != 3650 {
 		t.Fatalf("read %d lines, want 3650", sc.read)
 	}
@@ -319,8 +319,9 @@ func TestStateFile(t *testing.T) {
 	l, _ := Open(path)
 	l.Append(rec(banks[0], 3, end.Add(time.Hour), 0, 5))
 	l.Close()
-	full, _, _ = Replay(path, true)
-	sc, warns, err := Replay(path, false)
+	all, _, _ := Load(path)
+	full = Build(all, nil)
+	sc, warns, err := Replay(path)
 	if err != nil || len(warns) > 0 || sc.read != 1 {
 		t.Fatalf("from the state: read %d lines (want 1), %v %v", sc.read, warns, err)
 	}
@@ -334,6 +335,10 @@ func TestStateFile(t *testing.T) {
 			t.Fatalf("%v: from the state %+v, want %+v", k, got, it)
 		}
 	}
+	// Progress too (F7): the state keeps the session scores.
+	if pa, pb := a.Summarize("Ana", now), b.Summarize("Ana", now); !reflect.DeepEqual(pa, pb) || len(pa.Banks[0].Sessions) < 300 {
+		t.Errorf("progress from the state differs from the whole history's:\n%+v\n%+v", pb.Banks[0], pa.Banks[0])
+	}
 	// A history begun again (forgotten, then a new quiz) does not use the
 	// old state, even once it has grown past it.
 	if err := Forget(path); err != nil {
@@ -341,7 +346,7 @@ func TestStateFile(t *testing.T) {
 	}
 	os.WriteFile(StatePath(path), []byte("stale"), 0o600)
 	writeYear(t, path, banks, 3650*2)
-	sc, _, _ = Replay(path, false)
+	sc, _, _ = Replay(path)
 	if sc.read != 7300 {
 		t.Errorf("a new history read from line %d, want the start", 7300-sc.read)
 	}
@@ -349,7 +354,7 @@ func TestStateFile(t *testing.T) {
 	if err := Refresh(path); err != nil {
 		t.Fatal(err)
 	}
-	if sc, _, _ = Replay(path, false); sc.read != 0 {
+	if sc, _, _ = Replay(path); sc.read != 0 {
 		t.Errorf("after Refresh a review reads %d lines, want 0", sc.read)
 	}
 	l, _ = Open(path)

@@ -42,8 +42,6 @@ type SessionScore struct { // Percent to one decimal
 }
 
 // Summarize computes a student's progress at now.
-//
-// Session scores need a schedule made with scores (NewSchedule, Build).
 func (v *View) Summarize(student string, now time.Time) *Progress {
 	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
 	if next, ok := v.NextDue(now); ok {
@@ -106,17 +104,19 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 		s[0] += float64(x.points)
 		s[1] += float64(x.maxPt)
 	}
-	for i := range v.scores {
-		x := &v.scores[i]
-		q := v.byMem[x.mem]
-		if q == nil {
-			continue // another version, or a question no longer asked
-		}
-		if a := banks[q.Bank]; a != nil {
-			add(a, x)
-		}
-		for _, t := range q.Tags {
-			add(tags[t], x)
+	for _, b := range v.banks {
+		for _, q := range b.Questions {
+			m := v.memOf[q] // nil: not answered in this version
+			if m == nil {
+				continue
+			}
+			for i := range m.Scores {
+				x := &m.Scores[i]
+				add(banks[b.ID], x)
+				for _, t := range q.Tags {
+					add(tags[t], x)
+				}
+			}
 		}
 	}
 	finish := func(a *acc) Line {
