@@ -96,3 +96,40 @@ func TestPTYReview(t *testing.T) {
 	}
 	scr2.waitFor("Nothing is due for review. The next question is due in ")
 }
+
+// TestPTYReviewAsksNameFirst: a review with a report to write and no
+// --student asks the name, then reviews that student's history, not the
+// nameless one's (test report 16, F8).
+func TestPTYReviewAsksNameFirst(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := t.TempDir()
+	log, err := history.Open(history.Path(filepath.Join(state, "conflictq", "history"), ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	day1 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	q := b.Question("capital")
+	if err := log.Append(history.Record{Time: day1, Session: day1, Mode: "practice", Bank: "pty", Question: q.ID,
+		Digest: quiz.Digest(q), Points: 0, MaxPoints: 1, Seconds: 3}); err != nil {
+		t.Fatal(err)
+	}
+	log.Close()
+	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": state, "TERM": "xterm",
+		"CONFLICTQ_TEST_NOW": "2026-12-10T09:00:00Z"}
+	scr, tty := newScreen(t)
+	done, errOut := runOnTTYWith(t, tty, env, "quiz", "--review", "--bank", bankFile, "--report-dir", filepath.Join(dir, "r"))
+	scr.waitFor("Your name (for the report):")
+	scr.send("Ana" + keyEnter)
+	scr.waitFor("Nothing to review yet: Ana's history has no answers")
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+	}
+}

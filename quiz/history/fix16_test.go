@@ -217,3 +217,25 @@ func TestStateStaleAfterEditNearItsEnd(t *testing.T) {
 		t.Errorf("read %d lines, want all %d: the state is stale", sc.read, saveAfter+10)
 	}
 }
+
+// F2: a student's name and a bank file's tags reach a terminal escaped,
+// and the table's columns stay aligned; CSV too.
+func TestTextEscapesNamesAndTags(t *testing.T) {
+	b := testBank(2)
+	b.Questions[0].Tags = []string{"t\x1b]0;TAG\a"}
+	r := rec(b, 0, t0, 1, 3)
+	r.Student = "Ev\x1b[31mil"
+	p := Build([]Record{r}, nil).For([]*quiz.Bank{b}).Summarize(r.Student, t0.Add(time.Hour))
+	for _, bars := range []bool{false, true} {
+		var out bytes.Buffer
+		p.WriteText(&out, TextOptions{Bars: bars})
+		if strings.ContainsAny(out.String(), "\x1b\a") || !strings.Contains(out.String(), `t\x1b]0;TAG\x07`) || !strings.Contains(out.String(), `Ev\x1b[31mil`) {
+			t.Errorf("bars %v:\n%s", bars, out.String())
+		}
+	}
+	var out bytes.Buffer
+	WriteCSV(&out, []Record{r})
+	if strings.Contains(out.String(), "\x1b") {
+		t.Errorf("csv:\n%q", out.String())
+	}
+}
