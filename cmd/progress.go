@@ -46,7 +46,7 @@ teacher or a spreadsheet.
 
 Your history is kept in $XDG_STATE_HOME/conflictq/history/ (usually
 ~/.local/state/conflictq/history/), one file per --student. --forget deletes
-it, after asking.`
+it, its cache and the answers of your quizzes stopped early, after asking.`
 
 const progressExample = `  conflictq progress
   conflictq progress --student Ana --json
