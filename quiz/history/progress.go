@@ -43,6 +43,7 @@ type SessionScore struct { // Percent to one decimal
 
 // Summarize computes a student's progress at now.
 func (v *View) Summarize(student string, now time.Time) *Progress {
+	v.loadScores()
 	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
 	if next, ok := v.NextDue(now); ok {
 		p.NextDue = &next

@@ -61,6 +61,10 @@ type Schedule struct {
 	path string   // the history file, for SaveState
 	at   position // where in it the replay stopped
 	read int      // lines read beyond the saved state
+	// stored are the memories read from the state file, in its order, and
+	// storedScores their scores, not yet decoded (loadScores).
+	stored       []*memory
+	storedScores []byte
 }
 
 // NewSchedule starts an empty schedule; s nil is FSRS's defaults.

@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -109,16 +109,31 @@ func (sc *Schedule) loadState() position {
 	if json.Unmarshal(memLine, &mems) != nil {
 		return position{}
 	}
-	scores, ok := decodeScores(bytes.TrimSpace(scoreLine), len(mems))
-	if !ok {
-		return position{}
-	}
+	// The scores are decoded when Summarize or SaveState needs them: a
+	// review does not.
+	sc.stored = make([]*memory, len(mems))
+	sc.storedScores = bytes.TrimSpace(scoreLine)
 	for i, m := range mems {
 		mm := m.memory
-		mm.Scores = scores[i]
 		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
+		sc.stored[i] = &mm
 	}
 	return h.At
+}
+
+// loadScores puts the state file's scores before those of the lines read
+// since. Scores it cannot read are left out (the state was written by this
+// version, so only damage does that).
+func (sc *Schedule) loadScores() {
+	if sc.stored == nil {
+		return
+	}
+	if scores, ok := decodeScores(sc.storedScores, len(sc.stored)); ok {
+		for i, m := range sc.stored {
+			m.Scores = append(scores[i], m.Scores...)
+		}
+	}
+	sc.stored, sc.storedScores = nil, nil
 }
 
 // The state file's third line is every memory's Scores, in the order of the
@@ -232,6 +247,7 @@ func (sc *Schedule) SaveState() error {
 		}
 		return err
 	}
+	sc.loadScores()
 	mems := make([]savedMemory, 0, len(sc.mem))
 	for v, m := range sc.mem {
 		mems = append(mems, savedMemory{v.Bank, v.Question, v.Digest, *m})
