@@ -3,21 +3,28 @@ GO      ?= go
 BIN     ?= conflictq
 PKG      = ./cmd/conflictq
 FUZZTIME ?= 10s
+# The version and commit conflictq version prints; make dist VERSION=v1.0.0.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS  = -X github.com/conflictq/conflictq/cmd.stampVersion=$(VERSION) -X github.com/conflictq/conflictq/cmd.stampCommit=$(COMMIT)
 
-.PHONY: help build test bench fuzz install completions man generate clean
+.PHONY: help build test bench fuzz install cross dist dist-check completions man generate clean
 
 help:
 	@echo "make build        build ./$(BIN)"
 	@echo "make test         go vet (also for macOS and Windows), then every test with the race detector"
 	@echo "make bench        benchmarks, including every command's start-up against a do-nothing program"
 	@echo "make fuzz         each fuzz target for $(FUZZTIME) (FUZZTIME=1m make fuzz)"
-	@echo "make install      go install the command"
+	@echo "make install      build and install conflictq into $$(go env GOPATH)/bin (or GOBIN)"
+	@echo "make cross        check that conflictq builds for windows and darwin, amd64 and arm64"
+	@echo "make dist         release archives for linux, darwin, windows (amd64, arm64) in dist/"
+	@echo "make dist-check   check that dist/ holds every archive, complete, with checksums"
 	@echo "make completions  shell completion scripts into completions/"
 	@echo "make man          man pages into man/"
 	@echo "make generate     recompile the embedded banks and glossary after editing assets/*/*.yaml"
 
 build:
-	$(GO) build -o $(BIN) $(PKG)
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) $(PKG)
 
 # The race runtime sleeps 1 s as each process exits (to catch late reports);
 # testscript starts a process per command, so the sleep is cut to 10 ms as
@@ -50,8 +57,32 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/aiken
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./quiz/history
 
+# Says where the binary went, and how to put that folder on PATH if it is not.
 install:
-	$(GO) install $(PKG)
+	$(GO) install -ldflags '$(LDFLAGS)' $(PKG)
+	@dir=$$($(GO) env GOBIN); [ -n "$$dir" ] || dir=$$($(GO) env GOPATH)/bin; \
+	echo "installed $$dir/$(BIN)"; \
+	case ":$$PATH:" in *":$$dir:"*) ;; \
+	*) echo "$$dir is not on your PATH; add this line to ~/.profile (or ~/.zshrc) and open a new terminal:"; \
+	   echo "  export PATH=\"$$dir:\$$PATH\"";; esac
+
+# Windows and macOS cannot be tested here; this checks that the command builds
+# for them (make test already checks that the tests compile there).
+cross:
+	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null $(PKG)
+	GOOS=windows GOARCH=arm64 $(GO) build -o /dev/null $(PKG)
+	GOOS=darwin GOARCH=amd64 $(GO) build -o /dev/null $(PKG)
+	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null $(PKG)
+
+# Archives for school computers without Go: dist/conflictq_VERSION_OS_ARCH.tar.gz
+# (.zip for Windows), each with the binary, README.md, man/ and completions/,
+# and dist/SHA256SUMS. cmd/dist checks each archive after writing it.
+dist: man completions
+	rm -rf dist
+	$(GO) run ./cmd/dist -out dist -version '$(VERSION)' -commit '$(COMMIT)'
+
+dist-check:
+	$(GO) run ./cmd/dist -check dist
 
 completions: build
 	mkdir -p completions
@@ -67,4 +98,4 @@ generate:
 	$(GO) generate ./assets
 
 clean:
-	rm -rf $(BIN) completions man
+	rm -rf $(BIN) completions man dist

@@ -19,6 +19,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/gift"
 	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/qti"
+	"github.com/conflictq/conflictq/quiz/text"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
@@ -78,8 +79,11 @@ func newCmdBankList(f *Factory) *cobra.Command {
 func newCmdBankShow(f *Factory) *cobra.Command {
 	var withAnswers bool
 	cmd := &cobra.Command{
-		Use:               "show NAME|FILE",
-		Short:             "Show a bank's questions, with counts by type, difficulty and tag",
+		Use:   "show NAME|FILE",
+		Short: "Show a bank's questions, with counts by type, difficulty and tag",
+		Example: `  conflictq bank show timeline                 # the questions, and the tags to pick with --tag
+  conflictq bank show comprehension --answers  # a teacher's view, with each answer
+  conflictq bank show ./my-bank.yaml`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -168,15 +172,18 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					for _, p := range inv.Problems {
 						fmt.Fprintln(f.IOStreams.ErrOut, p.Error())
 					}
-					if n := countErrors(inv.Problems); n == 1 {
-						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", ref)
+					if more := inv.MoreLine(); more != "" {
+						fmt.Fprintln(f.IOStreams.ErrOut, more)
+					}
+					if n := countErrors(inv.Problems) + inv.More; n == 1 {
+						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", text.EscapeControl(ref))
 					} else {
-						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", ref, n)
+						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", text.EscapeControl(ref), n)
 					}
 				case err != nil:
 					failed++
-					fmt.Fprintln(f.IOStreams.ErrOut, err)
-					fmt.Fprintf(f.IOStreams.Out, "%s: could not be read\n", ref)
+					fmt.Fprintln(f.IOStreams.ErrOut, text.EscapeLines(err.Error()))
+					fmt.Fprintf(f.IOStreams.Out, "%s: could not be read\n", text.EscapeControl(ref))
 				default:
 					for _, w := range warnings {
 						fmt.Fprintln(f.IOStreams.ErrOut, w.Error())
@@ -189,7 +196,7 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					default:
 						note = fmt.Sprintf(", %d warnings", len(warnings))
 					}
-					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", ref, len(b.Questions), note)
+					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", text.EscapeControl(ref), len(b.Questions), note)
 				}
 			}
 			if failed > 0 {
@@ -214,8 +221,9 @@ func countErrors(ps []quiz.Problem) int {
 var exportFormats = []string{"json", "yaml", "gift", "moodlexml", "qti", "aiken", "markdown", "anki"}
 
 func newCmdBankExport(f *Factory) *cobra.Command {
-	var format, output string
-	var force bool
+	var format, output, keyFile string
+	var force, noKey bool
+	var sel Selection
 	cmd := &cobra.Command{
 		Use:   "export NAME|FILE",
 		Short: "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown worksheet or Anki cards",
@@ -228,15 +236,46 @@ func newCmdBankExport(f *Factory) *cobra.Command {
               cannot hold is said on stderr
   aiken       single-choice questions only; the others are skipped (counted on stderr)
   markdown    a printable worksheet with an answer key, for classes without terminals
-  anki        tab-separated cards to import into Anki`,
+  anki        tab-separated cards to import into Anki
+
+A worksheet can hold part of a bank: -n takes that many questions, picked and
+ordered by --seed as conflictq quiz and conflictq sheet pick them (so a sheet
+with the same seed and -n matches its letters); --tag keeps questions with a
+tag. --no-key leaves the answer key out, for a test to hand out; --key FILE
+writes the key to a file of its own.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
 		Example: `  conflictq bank export comprehension --format json -o comprehension.json
   conflictq bank export timeline --format gift -o timeline.gift
-  conflictq bank export comprehension --format markdown -o worksheet.md`,
+  conflictq bank export comprehension --format markdown -o worksheet.md
+  conflictq bank export comprehension -n 10 --seed 42 -o test.md --key key.md
+  conflictq bank export timeline --tag chronology --no-key -o timeline-test.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("format") {
-				format = exportFormatFromPath(output, format)
+			if format == "" {
+				format = exportFormatFromPath(output, "json")
+			}
+			paper := worksheet.Paper{
+				Filter:  quiz.Filter{Tags: sel.Tags, Count: sel.Count},
+				Seed:    sel.Seed,
+				Shuffle: cmd.Flags().Changed("seed"),
+			}
+			if noKey || keyFile != "" {
+				paper.Key = worksheet.NoKey
+			}
+			for _, name := range []string{"count", "seed", "tag", "no-key", "key"} {
+				if cmd.Flags().Changed(name) && format != "markdown" {
+					flag := "--" + name
+					if name == "count" {
+						flag = "-n"
+					}
+					return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown (or -o FILE.md)", flag)}
+				}
+			}
+			if noKey && keyFile != "" {
+				return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
+			}
+			if sel.Count < 0 {
+				return &FlagError{Err: fmt.Errorf("-n must be 0 (all) or more, not %d", sel.Count)}
 			}
 			banks, err := loadBanks(f.IOStreams, f.Library(), args)
 			if err != nil {
@@ -271,7 +310,7 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 					}
 					return err
 				case "markdown":
-					return worksheet.Markdown(w, b)
+					return worksheet.Write(w, b, paper)
 				case "anki":
 					return worksheet.Anki(w, b)
 				}
@@ -280,7 +319,13 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 			if output == "" || output == "-" {
 				err = write(f.IOStreams.Out)
 			} else if err = fileio.WriteFile(output, force, write); err == nil {
-				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", output)
+				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(output))
+			}
+			if err == nil && keyFile != "" {
+				err = fileio.WriteFile(keyFile, force, func(w io.Writer) error { return worksheet.WriteKey(w, b, paper) })
+				if err == nil {
+					fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", keyFile)
+				}
 			}
 			for _, n := range notes {
 				fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", n)
@@ -291,7 +336,13 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Var(newEnum(&format, "json", exportFormats...), "format", strings.Join(exportFormats, ", ")+" (default: from -o's extension, else json)")
+	cmd.Flags().Var(newEnum(&format, "", exportFormats...), "format", strings.Join(exportFormats, ", ")+" (default: from -o's extension, else json)")
+	cmd.Flags().IntVarP(&sel.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
+	cmd.Flags().Uint64Var(&sel.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
+	cmd.Flags().StringArrayVar(&sel.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
+	cmd.Flags().BoolVar(&noKey, "no-key", false, "worksheet: leave the answer key out")
+	cmd.Flags().StringVar(&keyFile, "key", "", "worksheet: write the answer key to `FILE` instead of after the questions")
+	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (default: standard output)")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -343,7 +394,7 @@ dropped silently.`,
 			if err := fileio.WriteFile(output, force, write); err != nil {
 				return invalidErr(err)
 			}
-			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", output, len(banks[0].Questions))
+			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(output), len(banks[0].Questions))
 			return nil
 		},
 	}

@@ -228,6 +228,11 @@ func setFlag(fl *pflag.Flag, val any) error {
 				}
 			}
 		}
+		if len(list) == 0 && fl.Name == "bank" {
+			// Without a bank there is nothing to ask: say so here, where the
+			// setting is, rather than later with no bank to name.
+			return errors.New("expected at least one bank (a name or a file); remove the setting to use the default")
+		}
 		if err := sv.Replace(list); err != nil {
 			return err
 		}
@@ -289,12 +294,12 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 			continue
 		}
 		if perRunFlags[name] {
-			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", origins[key], key)
+			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", text.EscapeControl(origins[key]), key)
 			continue
 		}
 		if !flags[name] {
 			hint := text.Suggest(name, known)
-			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", origins[key], key, hint)
+			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", text.EscapeControl(origins[key]), key, hint)
 		}
 	}
 }

@@ -34,7 +34,15 @@ A term that is not found gets suggestions and exit code 1.`,
   conflictq define ussr "Nagorno Karabakh" --short
   conflictq define xocali --json
   conflictq define "Нагорный Карабах"`,
-		Args:              cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				// Short lines: a message broken by the terminal mid-word is hard to read.
+				return invalid("define needs a term, for example: conflictq define genocide\n" +
+					"  every term:       conflictq glossary list\n" +
+					"  search the texts: conflictq glossary search WORDS")
+			}
+			return nil
+		},
 		ValidArgsFunction: termCompletion(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Terms = args
@@ -61,6 +69,9 @@ func defineRun(opts *DefineOptions) error {
 			fmt.Fprintf(ios.ErrOut, "no entry for '%s'\n", glossary.Sanitize(term))
 			if s := g.Suggest(term, 3); len(s) > 0 {
 				fmt.Fprintf(ios.ErrOut, "did you mean: %s?\n", strings.Join(s, ", "))
+			}
+			if hits := g.Search(term); len(hits) > 0 {
+				fmt.Fprintf(ios.ErrOut, "%s\n  (conflictq glossary search '%s' shows where)\n", text.Hang("found in: "+hitTerms(hits, 5), 80, 2), glossary.Sanitize(term))
 			}
 			continue
 		}
@@ -93,6 +104,19 @@ func defineRun(opts *DefineOptions) error {
 	return nil
 }
 
+// hitTerms names the first n entries that a search found, and how many more.
+func hitTerms(hits []glossary.Hit, n int) string {
+	var terms []string
+	for i, h := range hits {
+		if i == n {
+			terms = append(terms, fmt.Sprintf("and %d more", len(hits)-n))
+			break
+		}
+		terms = append(terms, h.Entry.Term)
+	}
+	return strings.Join(terms, ", ")
+}
+
 // glossaryLayout wraps and emphasises for a terminal, and does neither for a pipe.
 func glossaryLayout(f *Factory) glossary.Layout {
 	ios := f.IOStreams
@@ -103,21 +127,46 @@ func glossaryLayout(f *Factory) glossary.Layout {
 	return l
 }
 
-// termCompletion offers the glossary's terms and aliases.
+// termCompletion offers the glossary's terms and names that start with what
+// was typed, ignoring case and diacritics as lookup does. The shell keeps only
+// completions that start with the typed text, so a name found by folding is
+// offered as the typed text plus the rest of the name: "xoc" completes to
+// "xocalı", which define finds as it finds Xocalı.
 func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		g := assets.Glossary()
-		want := strings.ToLower(toComplete)
+		want := text.Normalize(toComplete)
 		var out []string
+		seen := map[string]bool{}
 		for _, e := range g.Entries() {
 			for _, name := range e.AllNames() {
-				if strings.HasPrefix(strings.ToLower(name), want) {
-					out = append(out, name+"\t"+firstWords(e.Short, 8))
+				c, ok := completeFolded(name, toComplete, want)
+				if ok && !seen[c] {
+					seen[c] = true
+					out = append(out, c+"\t"+firstWords(e.Short, 8))
 				}
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// completeFolded completes typed (folded: want) to name when name starts with
+// it, literally or once folded.
+func completeFolded(name, typed, want string) (string, bool) {
+	if strings.HasPrefix(name, typed) {
+		return name, true
+	}
+	if want == "" || !strings.HasPrefix(text.Normalize(name), want) {
+		return "", false
+	}
+	rs := []rune(name)
+	for i := 1; i <= len(rs); i++ {
+		if text.Normalize(string(rs[:i])) == want {
+			return typed + string(rs[i:]), true
+		}
+	}
+	return "", false
 }
 
 func firstWords(s string, n int) string {
@@ -136,28 +185,57 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	var asJSON bool
+	var asJSON, byTopic bool
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "List the glossary's terms, one per line",
-		Args:  cobra.NoArgs,
+		Short: "List the glossary's terms, one per line, in alphabetical order",
+		Example: `  conflictq glossary list
+  conflictq glossary list --by-topic     # history, law, organisations, people, places
+  conflictq glossary list --json | jq -r '.[] | select(.topic == "law") | .term'`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g := assets.Glossary()
-			entries := g.Entries()
 			if asJSON {
-				return writeJSON(f.IOStreams.Out, entries)
+				return writeJSON(f.IOStreams.Out, g.Entries())
 			}
-			for _, e := range entries {
-				fmt.Fprintln(f.IOStreams.Out, e.Term)
+			out, style := f.IOStreams.Out, f.IOStreams.ColorScheme()
+			if !byTopic {
+				for _, e := range glossary.Alphabetical(g.Entries()) {
+					fmt.Fprintln(out, e.Term)
+				}
+				return nil
+			}
+			for i, group := range glossary.ByTopic(g.Entries()) {
+				if i > 0 {
+					fmt.Fprintln(out)
+				}
+				fmt.Fprintln(out, style.Bold(group.Topic))
+				for _, e := range group.Entries {
+					fmt.Fprintf(out, "  %s\n", e.Term)
+				}
 			}
 			return nil
 		},
 	}
 	list.Flags().BoolVar(&asJSON, "json", false, "print every entry in full, as JSON")
+	list.Flags().BoolVar(&byTopic, "by-topic", false, "group the terms by topic (history, law, places, ...)")
 	search := &cobra.Command{
-		Use:   "search QUERY",
-		Short: "Search terms and definitions; best matches first, with the matching line",
-		Args:  cobra.MinimumNArgs(1),
+		Use:   "search WORDS",
+		Short: "Search terms and definitions; best matches first, with the sentence that matched",
+		Long: `Search every entry's names, definitions and notes for words. An entry matches
+when it has every word (or a word starting with it, so "peace" finds
+"peacekeepers"), ignoring case and diacritics. Best matches first: a match in
+the term counts most. Each hit shows the whole sentence that matched, with the
+match highlighted on a terminal.`,
+		Example: `  conflictq glossary search "specific intent"
+  conflictq glossary search refugee
+  conflictq glossary search icj ruling`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return invalid("search for what? For example: conflictq glossary search \"specific intent\"")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g := assets.Glossary()
 			query := strings.Join(args, " ")
@@ -168,7 +246,8 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 			}
 			layout := glossaryLayout(f)
 			for _, h := range hits {
-				fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), text.Wrap(h.Line, layout.Width, "  "))
+				line := glossary.Highlight(text.Wrap(h.Line, layout.Width, "  "), query, layout.Style)
+				fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), line)
 			}
 			return nil
 		},

@@ -82,7 +82,9 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 func surveyPrompter(io *iostreams.IOStreams) session.Prompter {
 	in, _ := io.In.(*os.File)
 	out, _ := io.Out.(*os.File)
-	return prompt.NewSurvey(in, out, io.ErrOut, io.ColorEnabled(), io.RestoreTerminal)
+	p := prompt.NewSurvey(in, out, io.ErrOut, io.ColorEnabled(), io.RestoreTerminal)
+	p.Width = min(io.TerminalWidth(), 100) // as the session wraps its own text
+	return p
 }
 
 // bankFormats are the formats besides YAML that --bank reads: Moodle's GIFT

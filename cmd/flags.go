@@ -2,8 +2,10 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -66,4 +68,36 @@ func (s *Selection) checkCount(f *Factory) error {
 		return f.badValue("count", "--count must be 0 (all) or more, not %d", s.Count)
 	}
 	return nil
+}
+
+// tagCompletion offers the tags of the banks named by --bank (the default
+// bank when none is), each with how many questions carry it.
+func tagCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		refs, _ := cmd.Flags().GetStringArray("bank")
+		if len(refs) == 0 && len(args) > 0 { // bank export NAME
+			refs = args[:1]
+		}
+		counts := map[string]int{}
+		lib := f.Library()
+		for _, ref := range refs {
+			b, _, err := lib.Load(ref)
+			if err != nil {
+				continue
+			}
+			for _, q := range b.Questions {
+				for _, t := range q.Tags {
+					counts[t]++
+				}
+			}
+		}
+		var out []string
+		for t, n := range counts {
+			if strings.HasPrefix(strings.ToLower(t), strings.ToLower(toComplete)) {
+				out = append(out, fmt.Sprintf("%s\t%d questions", t, n))
+			}
+		}
+		slices.Sort(out)
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }

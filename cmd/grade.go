@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -19,6 +20,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -179,6 +181,9 @@ func gradeRun(opts *GradeOptions) error {
 					return invalid("%s is a sheet being graded; write the results to another file", out)
 				}
 			}
+			if in := sheetInGradedDir(out, opts.Inputs); in != "" {
+				return invalid("%s is a sheet being graded (in %s); write the results to another file", out, in)
+			}
 			outputs = append(outputs, st)
 		}
 	}
@@ -215,6 +220,63 @@ func gradeRun(opts *GradeOptions) error {
 	return nil
 }
 
+// sheetInGradedDir returns the input directory that holds out when out reads
+// as an answer sheet: naming it would replace a student's sheet with the
+// results. A previous run's results in the directory are not sheets and may be
+// replaced.
+func sheetInGradedDir(out string, inputs []string) string {
+	in := inGradedDir(out, inputs)
+	if in == "" {
+		return ""
+	}
+	data, err := fileio.ReadFileLimited(out)
+	if err != nil {
+		return in // unreadable: better refused than replaced
+	}
+	line := 0
+	if strings.EqualFold(filepath.Ext(out), ".jsonl") {
+		// JSON lines: a sheet on its first line makes the file sheets.
+		for first := range strings.Lines(string(data)) {
+			line++
+			if strings.TrimSpace(first) != "" {
+				data = []byte(first)
+				break
+			}
+		}
+	}
+	if _, err := sheet.Read(out, line, data); err != nil {
+		return ""
+	}
+	return in
+}
+
+// inGradedDir returns the input directory under which the existing file path
+// would be graded as a sheet, or "".
+func inGradedDir(path string, inputs []string) string {
+	if !grade.IsSheetFile(path) {
+		return ""
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return ""
+	}
+	real, _ = filepath.Abs(real)
+	for _, in := range inputs {
+		dir, err := filepath.EvalSymlinks(in)
+		if err != nil {
+			continue
+		}
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			continue
+		}
+		dir, _ = filepath.Abs(dir)
+		if rel, err := filepath.Rel(dir, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return in
+		}
+	}
+	return ""
+}
+
 // gradeBatch grades every input on all cores and writes results in input order.
 func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *gradeTally) (err error) {
 	ios := opts.Factory.IOStreams
@@ -226,7 +288,11 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 			err = ferr
 		}
 	}()
-	w, closeSummary, err := resultWriters(opts, buffered)
+	width := 0 // the text table wraps its last column on a terminal
+	if out == ios.Out && ios.IsStdoutTTY() {
+		width = ios.TerminalWidth()
+	}
+	w, closeSummary, err := resultWriters(opts, buffered, width)
 	if err != nil {
 		return err
 	}
@@ -254,9 +320,9 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 // resultWriters returns the writer for --format, joined by a Markdown summary
 // for GitHub's step summary when GITHUB_STEP_SUMMARY names one; closeSummary
 // closes that file.
-func resultWriters(opts *GradeOptions, out io.Writer) (w grade.ResultWriter, closeSummary func(), err error) {
+func resultWriters(opts *GradeOptions, out io.Writer, width int) (w grade.ResultWriter, closeSummary func(), err error) {
 	closeSummary = func() {}
-	main, err := grade.NewResultWriter(opts.Format, out, grade.ResultOptions{Reveal: opts.Reveal})
+	main, err := grade.NewResultWriter(opts.Format, out, grade.ResultOptions{Reveal: opts.Reveal, Width: width})
 	if err != nil {
 		return nil, closeSummary, err
 	}
@@ -264,13 +330,45 @@ func resultWriters(opts *GradeOptions, out io.Writer) (w grade.ResultWriter, clo
 	if path == "" {
 		return main, closeSummary, nil
 	}
-	sf, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	sf, err := openStepSummary(path, opts.Inputs)
 	if err != nil {
-		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v\n", err)
+		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v; no step summary written\n", err)
 		return main, closeSummary, nil
 	}
 	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
 	return grade.MultiResultWriter(main, summary), func() { sf.Close() }, nil
+}
+
+// openStepSummary opens GitHub's step summary for appending. It must be a
+// regular file (a pipe with no reader would block the run forever) and not one
+// of the inputs (appending to a sheet being graded would spoil it).
+func openStepSummary(path string, inputs []string) (*os.File, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (a pipe or a device)", text.Printable(path))
+	}
+	// O_NONBLOCK: should a pipe take the name now, opening it must not wait
+	// for a reader before the check below can refuse it.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file", text.Printable(path))
+	}
+	for _, in := range inputs {
+		if err != nil {
+			break
+		}
+		if ist, serr := os.Stat(in); serr == nil && os.SameFile(st, ist) || inGradedDir(path, []string{in}) != "" {
+			err = fmt.Errorf("%s is a sheet being graded", text.Printable(path))
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // batchHandler takes each graded sheet in input order: messages, the tally
@@ -322,7 +420,7 @@ func (h *batchHandler) handle(d grade.Item) {
 // say writes a message to standard error, clearing the progress line first.
 func (h *batchHandler) say(format string, args ...any) {
 	h.progress.clear()
-	fmt.Fprintf(h.ios.ErrOut, format, args...)
+	fmt.Fprint(h.ios.ErrOut, text.EscapeLines(fmt.Sprintf(format, args...))) // names and text from sheets
 }
 
 // checkStudent warns about a student who already has a sheet in the batch.

@@ -8,6 +8,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/stats"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // lowDiscrimination is the discrimination index (in percent) under which a
@@ -42,13 +43,13 @@ func (c *classStats) write(errOut io.Writer) error {
 		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}
-		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", c.sums)
+		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", text.EscapeControl(c.sums))
 	}
 	if c.path != "" {
 		if err := writeSummary(st, c.path); err != nil {
 			return fmt.Errorf("--summary: %w", err)
 		}
-		fmt.Fprintf(errOut, "Class statistics written to %s\n", c.path)
+		fmt.Fprintf(errOut, "Class statistics written to %s\n", text.EscapeControl(c.path))
 	}
 	return nil
 }

@@ -100,6 +100,7 @@ func progressRun(opts *ProgressOptions) error {
 	if opts.Forget {
 		return forgetHistory(opts, path)
 	}
+	shown := text.EscapeControl(path) // $XDG_STATE_HOME may hold anything
 	refs := opts.Banks
 	if !opts.BanksSet {
 		refs = opts.Library().Names()
@@ -146,11 +147,11 @@ func progressRun(opts *ProgressOptions) error {
 		switch n := sched.Replayed(); {
 		case n > 0 && !opts.BanksSet:
 			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to the embedded banks as they are now: give --bank FILE for a bank of your own.\n",
-				path, n, plural(n, "answer", "answers"))
+				shown, n, plural(n, "answer", "answers"))
 		case n > 0:
-			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to these banks as they are now.\n", path, n, plural(n, "answer", "answers"))
+			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to these banks as they are now.\n", shown, n, plural(n, "answer", "answers"))
 		default:
-			fmt.Fprintf(ios.ErrOut, "No answers in %s yet: take a quiz (conflictq quiz), then come back.\n", path)
+			fmt.Fprintf(ios.ErrOut, "No answers in %s yet: take a quiz (conflictq quiz), then come back.\n", shown)
 		}
 	}
 	// Bars on a terminal (or with CLICOLOR_FORCE), numbers when piped.
@@ -171,7 +172,7 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	ios := opts.IO
 	incomplete := incompleteReports(opts.StateDir, opts.Student)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(incomplete) == 0 {
-		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", path)
+		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", text.EscapeControl(path))
 		return nil
 	}
 	var p session.Prompter
@@ -184,7 +185,7 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	if opts.Student != "" {
 		who = text.Printable(opts.Student) + "'s"
 	}
-	what := fmt.Sprintf("%s history (%s)", who, path)
+	what := fmt.Sprintf("%s history (%s)", who, text.EscapeControl(path))
 	if n := len(incomplete); n > 0 {
 		what += fmt.Sprintf(" and %d %s stopped early", n, plural(n, "quiz", "quizzes"))
 	}

@@ -47,6 +47,18 @@ func newScreen(t *testing.T) (*screen, *os.File) {
 	if err := pty.Setsize(master, &pty.Winsize{Rows: 40, Cols: 120}); err != nil {
 		t.Fatal(err)
 	}
+	// pty.Open leaves the master in blocking mode, where Close waits for the
+	// reader below instead of hanging the terminal up: read it through a
+	// non-blocking copy that Close interrupts.
+	fd, err := unix.Dup(int(master.Fd()))
+	if err == nil {
+		err = unix.SetNonblock(fd, true)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	master.Close()
+	master = os.NewFile(uintptr(fd), "ptmx")
 	s := &screen{t: t, master: master}
 	go s.read()
 	t.Cleanup(func() { master.Close(); tty.Close() })

@@ -148,6 +148,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = fl.MarkHidden("history")
 
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
@@ -191,7 +192,7 @@ func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*q
 		}
 		if first, dup := seen[b.ID]; dup {
 			if first != ref {
-				fmt.Fprintf(ios.ErrOut, "warning: %s and %s are both bank %q; %s is left out (give it another id)\n", first, ref, b.ID, ref)
+				fmt.Fprintf(ios.ErrOut, "warning: %s and %s are both bank %q; %s is left out (give it another id)\n", text.EscapeControl(first), text.EscapeControl(ref), b.ID, text.EscapeControl(ref))
 			}
 			continue
 		}
@@ -321,19 +322,21 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format stri
 	path, werr := saveReport(opts, rep, format)
 	if werr != nil {
 		// Nothing answered is lost: keep it where incomplete quizzes go.
-		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %v\n", werr)
+		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %s\n", text.EscapeControl(werr.Error()))
 		if p, err := saveInState(opts, rep, format); err == nil {
-			fmt.Fprintf(ios.ErrOut, "Your answers are saved in %s instead\n", p)
+			fmt.Fprintf(ios.ErrOut, "Your answers are saved in %s instead\n", text.EscapeControl(p))
+		} else {
+			lastResort(ios, rep, err)
 		}
 	}
 	switch {
 	case werr != nil:
 	case path != "" && rep.Status == quiz.Incomplete:
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), path)
+		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && !opts.keepHistory():
 		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.\n", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
-		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", path)
+		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	}
 	if runErr != nil {
 		return stopped(runErr)
@@ -345,6 +348,18 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format stri
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// lastResort prints the report when no file could take it (a full disk, a
+// read-only state folder, no home): the screen is the only copy left, so say
+// so and show all of it, as JSON on standard output.
+func lastResort(ios *iostreams.IOStreams, rep *report.Report, err error) {
+	fmt.Fprintf(ios.ErrOut, "conflictq: nothing was saved: the fallback failed too (%s).\n"+
+		"Here is the whole report as JSON on standard output: copy it and keep it.\n", text.EscapeControl(err.Error()))
+	if werr := rep.Write(ios.Out, report.FormatJSON); werr != nil {
+		// Standard output is gone too: standard error is all that is left.
+		_ = rep.Write(ios.ErrOut, report.FormatJSON)
+	}
 }
 
 // checkCanAsk refuses to show menus without a terminal: it never guesses at
@@ -397,12 +412,14 @@ func stopped(err error) error {
 	return err
 }
 
-// catchSignals turns SIGINT, SIGTERM and SIGHUP into the quiz context's end, so
-// that what was answered is saved. In a menu the terminal is raw and Ctrl-C
-// arrives as a key instead, which survey reports as an interrupt.
+// catchSignals turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into the quiz
+// context's end, so that what was answered is saved. In a menu the terminal is
+// raw and Ctrl-C arrives as a key instead, which survey reports as an
+// interrupt. SIGQUIT (Ctrl-\) would otherwise dump the stack and lose the
+// answers, with the terminal left raw.
 func catchSignals(cancel context.CancelCauseFunc) func() {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -421,9 +438,9 @@ func catchSignals(cancel context.CancelCauseFunc) func() {
 func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {
 	titles := make([]string, len(banks))
 	for i, b := range banks {
-		titles[i] = text.EscapeControl(b.Title) // a bank file's
+		titles[i] = b.Title
 	}
-	fmt.Fprintln(w, st.Bold(strings.Join(titles, " + ")))
+	fmt.Fprintln(w, st.Bold(text.EscapeControl(strings.Join(titles, " + "))))
 	noun := "questions"
 	if n == 1 {
 		noun = "question"
@@ -438,7 +455,9 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 	}
 	fmt.Fprintln(w, line)
 	if !opts.Plain {
-		fmt.Fprintln(w, st.Dim("Arrow keys to move, space to tick, Enter to answer, Ctrl-C to stop (your answers so far are kept)."))
+		// Two short lines, so that neither breaks inside a word at 80 columns.
+		fmt.Fprintln(w, st.Dim("Arrow keys to move, space to tick, Enter to answer."))
+		fmt.Fprintln(w, st.Dim("Ctrl-C stops the quiz and keeps your answers so far."))
 	}
 }
 
@@ -619,7 +638,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		return err
 	}
 	if path != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", path)
+		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	}
 	if r.Unreadable() > 0 {
 		return invalid("%s has answers that could not be read (scored 0); see above", opts.Answers)

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 const rootLong = `conflictq teaches one news article — "Massacre haunts divided Caucasus amid
@@ -45,7 +47,9 @@ func Run(f *Factory, args []string) int {
 	if errors.As(err, &ee) && ee.Err == nil {
 		return ee.Code
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "conflictq: %s\n", strings.TrimSpace(err.Error()))
+	// An error may quote a file name or a file's text: escaped, it is read,
+	// never obeyed by the terminal.
+	fmt.Fprintf(f.IOStreams.ErrOut, "conflictq: %s\n", text.EscapeLines(strings.TrimSpace(err.Error())))
 	var fe *FlagError
 	if errors.As(err, &fe) || isCobraUsageError(err) {
 		fmt.Fprintf(f.IOStreams.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())

@@ -64,3 +64,43 @@ func TestCIRecipesMatchREADME(t *testing.T) {
 		t.Errorf("found %d recipe commands in the README; want the GitHub and GitLab ones", found)
 	}
 }
+
+// The README installs from a clone: the module is not on the proxy, so an
+// `@latest` line would fail for everyone who copies it; and each CI recipe
+// builds conflictq from a checkout before it grades.
+func TestREADMEInstallsFromAClone(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	for _, line := range strings.Split(s, "\n") {
+		if strings.Contains(line, "go install") && strings.Contains(line, "@latest") && !strings.Contains(line, "does not work") {
+			t.Errorf("the README installs from the module proxy, which cannot serve conflictq: %q", line)
+		}
+	}
+	if n := strings.Count(s, "go install ./cmd/conflictq"); n < 3 { // the install section and both recipes
+		t.Errorf("the README says `go install ./cmd/conflictq` %d times; want the install section and both CI recipes", n)
+	}
+	for _, want := range []string{"make install", "go env GOPATH", "PATH", "make dist", "SHA256SUMS"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the README's install section does not mention %q", want)
+		}
+	}
+	if _, err := os.Stat("conflictq/main.go"); err != nil {
+		t.Errorf("the README installs ./cmd/conflictq: %v", err)
+	}
+}
+
+// The README's plain-mode example is the one plain_quiz.txtar runs.
+func TestREADMEPlainExample(t *testing.T) {
+	readme, _ := os.ReadFile("../README.md")
+	script, _ := os.ReadFile("testdata/script/plain_quiz.txtar")
+	const cmd = "conflictq quiz --plain --seed 16 -n 2"
+	if !strings.Contains(string(readme), "printf 'c\\n3,4\\n' | "+cmd) {
+		t.Errorf("the README's plain example is not %q fed c and 3,4", cmd)
+	}
+	if !strings.Contains(string(script), "exec "+cmd+"\n") || !strings.Contains(string(script), "-- readme-example.txt --\nc\n3,4\n") {
+		t.Errorf("plain_quiz.txtar does not run the README's example")
+	}
+}

@@ -63,6 +63,7 @@ grading it gives 100%.`,
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	return cmd
 }
 
@@ -91,7 +92,7 @@ func sheetRun(opts *SheetOptions) error {
 	if err := fileio.WriteFile(opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", opts.Output, len(questions))
+	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(questions))
 	return nil
 }
 

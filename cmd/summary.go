@@ -11,6 +11,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/stats"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // NewCmdSummary merges the running sums of sharded grading into one class's
@@ -83,7 +84,7 @@ graded in one run.`,
 			if err := writeSummary(all, output); err != nil {
 				return err
 			}
-			fmt.Fprintf(f.IOStreams.ErrOut, "Class statistics written to %s\n", output)
+			fmt.Fprintf(f.IOStreams.ErrOut, "Class statistics written to %s\n", text.EscapeControl(output))
 			return nil
 		},
 	}

@@ -7,10 +7,30 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// versionString reads the version from the build info: the module version for
-// `go install ...@v1.2.3`, plus the VCS revision when the build recorded one.
+// Stamped by `make dist` and `make install` with -ldflags "-X ...": the linker
+// can set only package-level string variables, which is why these two are the
+// package's only ones. Empty in a plain `go build`; the build info fills in.
+var (
+	stampVersion string
+	stampCommit  string
+)
+
+// versionString reads the version the build was stamped with, else the build
+// info: the module version for `go install ...@v1.2.3`, plus the VCS revision
+// when the build recorded one.
 func versionString() string {
 	bi, ok := debug.ReadBuildInfo()
+	goVersion := ""
+	if ok {
+		goVersion = " " + bi.GoVersion
+	}
+	if stampVersion != "" {
+		v := stampVersion
+		if stampCommit != "" {
+			v += fmt.Sprintf(" (%.12s)", stampCommit)
+		}
+		return v + goVersion
+	}
 	if !ok {
 		return "(unknown)"
 	}
@@ -32,14 +52,14 @@ func versionString() string {
 	if rev != "" {
 		v += fmt.Sprintf(" (%.12s%s)", rev, modified)
 	}
-	return v + " " + bi.GoVersion
+	return v + goVersion
 }
 
 // NewCmdVersion prints the version, as --version does.
 func NewCmdVersion(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print conflictq's version",
+		Short: "Print conflictq's version and the commit it was built from",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(f.IOStreams.Out, "conflictq %s\n", versionString())

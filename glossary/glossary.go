@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -67,6 +68,37 @@ func (g *Glossary) Index() map[string]int { return g.index }
 
 // Entries returns every entry, in the order given to New.
 func (g *Glossary) Entries() []Entry { return g.entries }
+
+// Alphabetical returns entries sorted by term, ignoring case and diacritics.
+func Alphabetical(entries []Entry) []*Entry {
+	out := make([]*Entry, len(entries))
+	for i := range entries {
+		out[i] = &entries[i]
+	}
+	sort.SliceStable(out, func(a, b int) bool { return text.Normalize(out[a].Term) < text.Normalize(out[b].Term) })
+	return out
+}
+
+// TopicGroup is one topic's entries.
+type TopicGroup struct {
+	Topic   string
+	Entries []*Entry
+}
+
+// ByTopic groups entries by topic, topics and terms in alphabetical order.
+func ByTopic(entries []Entry) []TopicGroup {
+	var groups []TopicGroup
+	for _, e := range Alphabetical(entries) {
+		k := slices.IndexFunc(groups, func(g TopicGroup) bool { return g.Topic == e.Topic })
+		if k < 0 {
+			groups = append(groups, TopicGroup{Topic: e.Topic})
+			k = len(groups) - 1
+		}
+		groups[k].Entries = append(groups[k].Entries, e)
+	}
+	sort.SliceStable(groups, func(a, b int) bool { return groups[a].Topic < groups[b].Topic })
+	return groups
+}
 
 // Lookup finds an entry by its term, any alias or any of its names in the
 // region's scripts, ignoring case (in every script), diacritics, spaces,
@@ -190,7 +222,12 @@ func (g *Glossary) Search(query string) []Hit {
 					found = true
 					score += f.weight * c
 					if line == "" {
+						// A match in a name shows what the entry is; a
+						// match in a text shows the sentence it is in.
 						line = matchingSentence(f.text, w)
+						if f.weight >= 50 {
+							line = e.Short
+						}
 					}
 				}
 			}
@@ -227,17 +264,88 @@ func matchingSentence(para, word string) string {
 	return strings.TrimSpace(para)
 }
 
-func splitSentences(text string) []string {
+// splitSentences splits at a full stop, question or exclamation mark that
+// ends a sentence: one followed by a space and a capital letter, a digit or a
+// quotation mark, so that "U.S. officials" and "No. 62" stay whole.
+func splitSentences(para string) []string {
 	var out []string
 	start := 0
-	for i := 0; i < len(text); i++ {
-		if (text[i] == '.' || text[i] == ';') && (i+1 == len(text) || text[i+1] == ' ') {
-			out = append(out, strings.TrimSpace(text[start:i+1]))
+	rs := []rune(para)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '.' && rs[i] != '?' && rs[i] != '!' {
+			continue
+		}
+		if i+1 < len(rs) && rs[i+1] == '"' || i+1 < len(rs) && rs[i+1] == '”' {
+			i++
+		}
+		end := i+1 == len(rs)
+		if !end && rs[i+1] == ' ' && i+2 < len(rs) {
+			next := rs[i+2]
+			end = unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '('
+			if end && i >= 1 && rs[i] == '.' && isAbbrev(rs[:i]) {
+				end = false
+			}
+		}
+		if end {
+			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
 			start = i + 1
 		}
 	}
-	if rest := strings.TrimSpace(text[start:]); rest != "" {
+	if rest := strings.TrimSpace(string(rs[start:])); rest != "" {
 		out = append(out, rest)
 	}
 	return out
 }
+
+// isAbbrev reports whether the text before a full stop ends in a short
+// abbreviation that does not end a sentence ("U.S", "No", "St").
+func isAbbrev(before []rune) bool {
+	k := len(before)
+	for k > 0 && before[k-1] != ' ' {
+		k--
+	}
+	word := strings.TrimLeft(string(before[k:]), "(\"“'")
+	switch word {
+	case "No", "St", "Mr", "Mrs", "Dr", "Gen", "Lt", "Col", "vs", "e.g", "i.e", "cf":
+		return true
+	}
+	// Initials and dotted abbreviations: "U.S", "U.N", "A".
+	return strings.Contains(word, ".") || len([]rune(word)) == 1 && unicode.IsUpper([]rune(word)[0])
+}
+
+// Highlight marks, with style, each word of sentence that starts with a word
+// of query (both folded as Lookup folds them), as Search matched them.
+func Highlight(sentence, query string, style text.Style) string {
+	words := strings.Fields(text.Normalize(query))
+	if len(words) == 0 || style == nil {
+		return sentence
+	}
+	var b strings.Builder
+	for i, tok := range strings.Split(sentence, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		// Keep the punctuation around a word out of the mark.
+		lead := strings.IndexFunc(tok, isWordRune)
+		trail := strings.LastIndexFunc(tok, isWordRune)
+		if lead < 0 {
+			b.WriteString(tok)
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(tok[trail:])
+		core := tok[lead : trail+size]
+		hit := false
+		for _, part := range strings.Fields(text.Normalize(core)) {
+			for _, w := range words {
+				hit = hit || strings.HasPrefix(part, w)
+			}
+		}
+		if hit {
+			core = style.Mark(core)
+		}
+		b.WriteString(tok[:lead] + core + tok[trail+size:])
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

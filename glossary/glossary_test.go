@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -445,6 +446,59 @@ func (ansiStyle) Bold(s string) string { return "\x1b[1m" + s + "\x1b[0m" }
 func (ansiStyle) Good(s string) string { return "\x1b[32m" + s + "\x1b[0m" }
 func (ansiStyle) Bad(s string) string  { return "\x1b[31m" + s + "\x1b[0m" }
 func (ansiStyle) Dim(s string) string  { return "\x1b[2m" + s + "\x1b[0m" }
+func (ansiStyle) Mark(s string) string { return "\x1b[1;33m" + s + "\x1b[0m" }
+
+func TestSplitSentencesKeepsSentencesWhole(t *testing.T) {
+	para := `The U.S. and France co-chaired it; Russia too. In 1994 it stopped. Resolution (No. 62) passed. Then it ended!`
+	got := splitSentences(para)
+	want := []string{`The U.S. and France co-chaired it; Russia too.`, `In 1994 it stopped.`, `Resolution (No. 62) passed.`, `Then it ended!`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("splitSentences:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	for _, tc := range []struct{ in, query, want string }{
+		{"with the specific intent to destroy.", "specific intent", "with the \x1b[1;33mspecific\x1b[0m \x1b[1;33mintent\x1b[0m to destroy."},
+		{"Xocalı (Khojaly) fell", "xocali", "\x1b[1;33mXocalı\x1b[0m (Khojaly) fell"},
+		{"the Nagorno-Karabakh war", "karabakh", "the \x1b[1;33mNagorno-Karabakh\x1b[0m war"},
+		{"peacekeepers left", "peace", "\x1b[1;33mpeacekeepers\x1b[0m left"},
+		{"nothing here", "intent", "nothing here"},
+	} {
+		if got := Highlight(tc.in, tc.query, ansiStyle{}); got != tc.want {
+			t.Errorf("Highlight(%q, %q) = %q, want %q", tc.in, tc.query, got, tc.want)
+		}
+	}
+	if got := Highlight("specific intent", "intent", text.Plain); got != "specific intent" {
+		t.Errorf("with the plain style: %q", got)
+	}
+}
+
+func TestListOrders(t *testing.T) {
+	entries := []Entry{{Term: "ceasefire", Topic: "law"}, {Term: "Agdam", Topic: "places"}, {Term: "Azerbaijan", Topic: "places"}, {Term: "Ádam", Topic: "people"}}
+	var terms []string
+	for _, e := range Alphabetical(entries) {
+		terms = append(terms, e.Term)
+	}
+	if got := strings.Join(terms, ", "); got != "Ádam, Agdam, Azerbaijan, ceasefire" {
+		t.Errorf("Alphabetical: %s", got)
+	}
+	var groups []string
+	for _, g := range ByTopic(entries) {
+		groups = append(groups, fmt.Sprintf("%s:%d", g.Topic, len(g.Entries)))
+	}
+	if got := strings.Join(groups, " "); got != "law:1 people:1 places:2" {
+		t.Errorf("ByTopic: %s", got)
+	}
+}
+
+// A match in a term shows what the entry is, not the term again.
+func TestSearchShowsADefinitionForANameMatch(t *testing.T) {
+	hits := sample(t).Search("Khojaly")
+	if len(hits) == 0 || hits[0].Entry.Term != "Khojaly" || hits[0].Line != hits[0].Entry.Short {
+		t.Fatalf("Search(Khojaly)[0] = %+v", hits[0])
+	}
+}
 
 // Every entry names its kind, one of the closed set; a missing or unknown kind
 // is refused with the file and line to fix, and every problem is reported.

@@ -168,7 +168,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	}
 	if k, ok := smallNumber(ref); ok {
 		if k < 1 || k > n {
-			return 0, fmt.Errorf("%d is not an option; give a number from 1 to %d", k, n)
+			return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, letterRange(n))
 		}
 		if shuffled {
 			return rv.display(k - 1), nil
@@ -187,7 +187,15 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter or text", ref, n)
+	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, letterRange(n))
+}
+
+// letterRange names the letters of n options: "a-d".
+func letterRange(n int) string {
+	if n < 1 || n > 26 {
+		return "a, b, ..."
+	}
+	return "a-" + string(rune('a'+n-1))
 }
 
 // smallNumber reads a whole number of up to nine digits, as option numbers
@@ -211,6 +219,7 @@ func smallNumber(s string) (int, bool) {
 type folded struct {
 	choices, items, lefts, rights, accept []string
 	wild                                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
+	typos                                 []text.Accepted  // accept, as the typo rule reads them
 }
 
 func (q *Question) folded() *folded {
@@ -233,6 +242,7 @@ func (q *Question) folded() *folded {
 	for _, a := range q.Accept {
 		f.accept = append(f.accept, text.Normalize(a))
 		f.wild = append(f.wild, wildcard(a))
+		f.typos = append(f.typos, text.FoldAccepted(a))
 	}
 	q.fold.Store(f)
 	return f

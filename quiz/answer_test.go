@@ -24,7 +24,7 @@ func TestResolveOneChoice(t *testing.T) {
 		{"c)", 2, ""},
 		{"yerevan", 1, ""},
 		{"nagorno karabakh", 2, ""},
-		{"4", 0, "4 is not an option; give a number from 1 to 3"},
+		{"4", 0, "4 is not an option; give its number (1-3), letter (a-c) or text"},
 		{"0", 0, "0 is not an option"},
 		{"d", 0, `"d" is not one of the options`},
 		{"Tbilisi", 0, `"Tbilisi" is not one of the options`},

@@ -97,6 +97,10 @@ type Number struct {
 	Credit float64 `yaml:"credit" json:"credit"`
 }
 
+// MaxQuestions bounds a bank: far more than any quiz asks, and few enough
+// that a file of a million questions is refused while it is read.
+const MaxQuestions = 10_000
+
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
 	ID          string
@@ -184,6 +188,13 @@ func (q *Question) MaxPoints() float64 {
 		return 0
 	}
 	return q.Points
+}
+
+// SaysHowToAnswer reports whether the prompt itself already tells the student
+// how to answer ("Choose all that apply."), so that the quiz screen and the
+// worksheet do not add their own hint a second time.
+func (q *Question) SaysHowToAnswer() bool {
+	return q.Type == Multi && strings.Contains(strings.ToLower(q.Prompt), "all that apply")
 }
 
 // HasTag reports whether the question carries tag (compared case-insensitively).

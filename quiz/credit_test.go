@@ -107,8 +107,10 @@ func TestPerAnswerCredit(t *testing.T) {
 		{"roots", text("4"), 1},
 		{"roots", text("4.5"), 0.5},
 		{"roots", text("7"), 0},
-		// One typo allowed by default; typos: 0 marks as Moodle does.
-		{"won", text("have just win"), 1},
+		// One typo allowed by default, but never in a word of 4 letters or
+		// fewer (won); typos: 0 marks as Moodle does.
+		{"won", text("have just win"), 0},
+		{"won", text("have jst won"), 0},
 		{"won-exact", text("have just win"), 0},
 		{"won-exact", text("Have just won!"), 1},
 		// * is Moodle's wildcard; \* a literal star.

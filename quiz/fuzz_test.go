@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,7 +28,9 @@ func FuzzParseBank(f *testing.F) {
 	f.Add([]byte("\xff\xfe"))
 	f.Add([]byte(creditBank))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, _, err := ParseBank("fuzz.yaml", data)
+		var b *Bank
+		var err error
+		cost.Bounded(t, len(data), func() { b, _, err = ParseBank("fuzz.yaml", data) }) // linear, bounded
 		if err != nil {
 			return
 		}

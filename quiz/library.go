@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Library finds banks: by name among the embedded ones, or by path on disk.
@@ -119,6 +120,10 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 	b, warnings, err := l.parser(file, data)(file, data)
 	if err != nil {
 		return nil, nil, err
+	}
+	if text.HasControl(b.Title) || text.HasControl(b.Description) {
+		// The questions' text is checked by Question.Validate in every format.
+		return nil, nil, &InvalidError{Problems: []Problem{{File: file, Field: "title", Msg: "the bank's title or description holds a control character; a bank holds text, not terminal codes"}}}
 	}
 	if l.cache == nil {
 		l.cache = map[string]*Bank{}

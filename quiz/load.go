@@ -61,6 +61,8 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 			l = questionsNode.Line
 		}
 		ps.Add(l, "", "questions", "a bank needs a list of at least one question")
+	} else if n := len(questionsNode.Content); n > MaxQuestions {
+		ps.Add(questionsNode.Line, "", "questions", "%d questions; a bank holds at most %d (split the file)", n, MaxQuestions)
 	} else {
 		seen := map[string]int{}
 		for i, qn := range questionsNode.Content {

@@ -45,6 +45,7 @@ const (
 	EndInterrupt  = "interrupted"
 	EndSignal     = "signal"
 	EndInputEnded = "input_ended"
+	EndError      = "error" // the prompter failed: the report keeps what was answered
 )
 
 // Outcome is one question's result.
@@ -68,6 +69,19 @@ type Result struct {
 	EndedBy  string
 	Started  time.Time
 	Finished time.Time
+	// Reached counts the questions, from the first, that took an answer
+	// (given or left blank) before the quiz ended. It matters only when the
+	// quiz ended early (EndedBy is not EndFinished).
+	Reached int
+}
+
+// NotReached is how many questions a quiz that ended early never took an
+// answer for; 0 for a quiz that ran to its end or a graded sheet.
+func (r *Result) NotReached() int {
+	if r.EndedBy == EndFinished || r.EndedBy == "" {
+		return 0
+	}
+	return len(r.Outcomes) - r.Reached
 }
 
 // Score returns the points earned and the maximum.

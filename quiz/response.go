@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Response is a student's answer in the bank's own terms: indices refer to the
@@ -114,10 +116,12 @@ func joinPicked(list []string, idx []int, sep string) string {
 	return strings.Join(parts, sep)
 }
 
+// numberText writes a number as people read it, 30,000 but 1994
+// (text.FormatQuantity).
 func numberText(v, tol float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s := text.FormatQuantity(v)
 	if tol > 0 {
-		s += " (± " + strconv.FormatFloat(tol, 'f', -1, 64) + ")"
+		s += " (± " + text.FormatQuantity(tol) + ")"
 	}
 	return s
 }

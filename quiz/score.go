@@ -103,8 +103,8 @@ func matchShort(q *Question, given string) int {
 	if q.Exact {
 		return -1
 	}
-	for i, n := range f.accept {
-		if f.wild[i] == nil && text.MatchesNormalized(given, []string{n}) {
+	for i := range f.accept {
+		if f.wild[i] == nil && text.Matches(given, f.typos[i:i+1]) {
 			return i
 		}
 	}
@@ -227,4 +227,41 @@ func longestIncreasing(seq []int) int {
 		}
 	}
 	return len(tails)
+}
+
+// OutOfPlace returns the items (bank indices) of an order answer that must
+// move to mend it: those outside one longest run already in the right
+// relative order, which is what scoreOrder does not credit. Nil when the
+// answer is not a whole sequence.
+func OutOfPlace(q *Question, r Response) []int {
+	n := len(q.Items)
+	if n < 2 || !isPermutation(r.Sequence, n) {
+		return nil
+	}
+	seq := r.Sequence
+	// length[i] and prev[i]: the longest increasing run ending at seq[i].
+	length, prev := make([]int, n), make([]int, n)
+	best := 0
+	for i := range seq {
+		length[i], prev[i] = 1, -1
+		for j := 0; j < i; j++ {
+			if seq[j] < seq[i] && length[j]+1 > length[i] {
+				length[i], prev[i] = length[j]+1, j
+			}
+		}
+		if length[i] > length[best] {
+			best = i
+		}
+	}
+	keep := make([]bool, n)
+	for i := best; i >= 0; i = prev[i] {
+		keep[i] = true
+	}
+	var out []int
+	for i, v := range seq {
+		if !keep[i] {
+			out = append(out, v)
+		}
+	}
+	return out
 }

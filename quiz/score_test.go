@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -168,6 +169,27 @@ func TestRightAnswersScoreFullMarks(t *testing.T) {
 	for _, q := range loadSample(t).Questions {
 		if q.Graded() && Score(q, rightResponse(q)) != 1 {
 			t.Errorf("%s: the right answer does not score 1", q.ID)
+		}
+	}
+}
+
+func TestOutOfPlace(t *testing.T) {
+	q := &Question{Type: Order, Items: []string{"a", "b", "c", "d"}}
+	for _, tc := range []struct {
+		seq, want []int
+	}{
+		{[]int{0, 1, 2, 3}, nil},
+		{[]int{1, 2, 3, 0}, []int{0}}, // one item moved: only it is out of place
+		{[]int{0, 3, 1, 2}, []int{3}},
+		{[]int{3, 2, 1, 0}, []int{2, 1, 0}}, // the reverse: all but one
+		{[]int{0, 1}, nil},                  // not a whole sequence
+	} {
+		got := OutOfPlace(q, Response{Sequence: tc.seq})
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("OutOfPlace(%v) = %v, want %v", tc.seq, got, tc.want)
+		}
+		if len(tc.seq) == 4 && Score(q, Response{Answered: true, Sequence: tc.seq}) != float64(3-len(tc.want))/3 {
+			t.Errorf("%v: the score does not count the items out of place", tc.seq)
 		}
 	}
 }

@@ -72,7 +72,47 @@ func (q *Question) Validate() []Problem {
 	}
 	q.validateAnswer(bad)
 	q.validateUnused(bad)
+	q.validateText(bad)
 	return out
+}
+
+// validateText refuses control characters (an escape, a bell) in any text a
+// question shows: a bank holds words, never commands for the terminal that
+// shows them (ESC[2J clears the screen; ESC]52 writes the clipboard).
+func (q *Question) validateText(bad func(field, format string, args ...any)) {
+	check := func(field string, list ...string) {
+		for _, s := range list {
+			if text.HasControl(s) {
+				bad(field, "holds a control character (%s); a bank holds text, not terminal codes", text.Printable(firstControl(s)))
+				return
+			}
+		}
+	}
+	check("prompt", q.Prompt)
+	check("explanation", q.Explanation)
+	check("source", q.Source.Section, q.Source.Quote)
+	check("difficulty", q.Difficulty)
+	check("tags", q.Tags...)
+	check("choices", q.Choices...)
+	check("accept", q.Accept...)
+	check("unit", q.Unit)
+	check("items", q.Items...)
+	for _, p := range q.Pairs {
+		check("pairs", p.Left, p.Right)
+	}
+	check("model_answer", q.Model)
+	check("key_points", q.Key...)
+}
+
+// firstControl returns the first control character of s that HasControl
+// finds, for the message.
+func firstControl(s string) string {
+	for _, r := range s {
+		if text.HasControl(string(r)) {
+			return string(r)
+		}
+	}
+	return "\uFFFD" // invalid UTF-8
 }
 
 // validateAnswer checks the answer fields q's type uses.

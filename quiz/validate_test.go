@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,17 @@ func TestLoadedQuestionsValidate(t *testing.T) {
 		if p := q.Validate(); len(p) > 0 {
 			t.Errorf("%s: %v", q.ID, p)
 		}
+	}
+}
+
+// A question's text may not hold terminal codes (issue 14, item 6).
+func TestValidateRefusesControlCharacters(t *testing.T) {
+	q := &Question{ID: "q", Type: Single, Prompt: "Capital?\x1b[2J", Choices: []string{"Baku", "Ye\arevan"}, Correct: []int{0}, Points: 1}
+	var fields []string
+	for _, p := range q.Validate() {
+		fields = append(fields, p.Field)
+	}
+	if !slices.Contains(fields, "prompt") || !slices.Contains(fields, "choices") {
+		t.Errorf("problems in %v; want prompt and choices", fields)
 	}
 }

@@ -51,7 +51,7 @@ const MaxOptions = quiz.MaxChoices
 // base name. When the file has errors, Parse returns an *quiz.InvalidError that
 // lists every problem with its line, in the order of the file.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
-	p := &parser{file: file}
+	p := &parser{file: file, ps: quiz.Problems{File: file}}
 	if err := quiz.CheckText(file, data); err != nil {
 		return nil, nil, err
 	}
@@ -68,8 +68,9 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	var cur *draft // the question being read
 	n := 0
-	for i, raw := range strings.Split(s, "\n") {
-		line := i + 1
+	line := 0
+	for raw := range strings.Lines(s) { // not Split: a slice of a million lines would be held
+		line++
 		text := strings.TrimSpace(raw)
 		if text == "" {
 			continue
@@ -80,6 +81,9 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 				p.errorf(line, "", "expected a question line before the option %q", text)
 			case answerLine().MatchString(text):
 				p.errorf(line, "", "expected a question and its options before %q", text)
+			case n == quiz.MaxQuestions:
+				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				return nil, nil, p.err()
 			default:
 				n++
 				cur = &draft{q: &quiz.Question{ID: fmt.Sprintf("q%d", n), Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
@@ -90,6 +94,15 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		m := optionLine().FindStringSubmatch(text)
 		if t := tightOption().FindStringSubmatch(text); m == nil && t != nil && t[1][0] == byte('A'+len(q.Choices)) {
 			m = t
+		}
+		if m != nil && len(q.Choices) == 26 {
+			// Past Z: the letters have run out, and the question is read
+			// no further (a million options would be held otherwise).
+			if !cur.bad {
+				p.errorf(line, q.ID, "more than 26 options (A to Z)")
+			}
+			cur.bad = true
+			continue
 		}
 		if m != nil {
 			want := rune('A' + len(q.Choices))
@@ -140,13 +153,13 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	}
 	// As Moodle does, the good questions are imported and the bad ones
 	// reported, each with its line.
-	for i := range p.problems {
-		if !p.problems[i].Warning {
-			p.problems[i].Warning = true
-			p.problems[i].Msg += " (skipped)"
+	for i := range p.ps.List {
+		if !p.ps.List[i].Warning {
+			p.ps.List[i].Warning = true
+			p.ps.List[i].Msg += " (skipped)"
 		}
 	}
-	return b, p.problems, nil
+	return b, p.ps.Warnings(), nil
 }
 
 // draft is a question being read: the lines of its options, and whether an
@@ -158,20 +171,19 @@ type draft struct {
 }
 
 type parser struct {
-	file     string
-	problems []quiz.Problem
+	file string
+	ps   quiz.Problems // at most quiz.MaxProblems, and a count of the rest
 }
 
 func (p *parser) errorf(line int, qid, format string, args ...any) {
-	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Msg: fmt.Sprintf(format, args...)})
+	p.ps.Add(line, qid, "", format, args...)
 }
 
 func (p *parser) warn(line int, qid, format string, args ...any) {
-	p.errorf(line, qid, format, args...)
-	p.problems[len(p.problems)-1].Warning = true
+	p.ps.Warn(line, qid, "", format, args...)
 }
 
-func (p *parser) err() error { return quiz.Invalid(p.problems) }
+func (p *parser) err() error { return p.ps.Err() }
 
 // finish reads the ANSWER line and checks the question as the YAML loader
 // would: 2 to MaxOptions options, no two the same, the answer one of them,

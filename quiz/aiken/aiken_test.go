@@ -3,6 +3,7 @@ package aiken
 import (
 	"bytes"
 	"errors"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"os"
 	"slices"
 	"strings"
@@ -255,7 +256,9 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, _, err := Parse("fuzz.txt", data)
+		var b *quiz.Bank
+		var err error
+		cost.Bounded(t, len(data), func() { b, _, err = Parse("fuzz.txt", data) }) // linear, bounded
 		if err != nil {
 			return
 		}

@@ -115,6 +115,12 @@ func WriteInDirPerm(dir, student string, at time.Time, ext string, perm fs.FileM
 			name = fmt.Sprintf("%s-%d%s", base, n, ext)
 		}
 		path := filepath.Join(dir, name)
+		if _, err := os.Lstat(path); err == nil {
+			// Taken, also by a link that leads nowhere: in a shared
+			// directory someone else may have planted it at a name they
+			// could predict.
+			continue
+		}
 		err := WriteFilePerm(path, false, perm, write)
 		var exists *ExistsError
 		if errors.As(err, &exists) {

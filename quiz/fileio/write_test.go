@@ -131,3 +131,25 @@ func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
 		t.Errorf("reading a pipe: %v", err)
 	}
 }
+
+// A link planted at the name a report would take, even one that leads
+// nowhere, makes the name taken: the report takes the next name in the same
+// directory (issue 14, item 9).
+func TestWriteInDirSkipsPlantedLinks(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
+	if err := os.Symlink(filepath.Join(dir, "nowhere", "x"), filepath.Join(dir, "Ana-20260226T090000Z.json")); err != nil {
+		t.Skip(err)
+	}
+	outside := filepath.Join(t.TempDir(), "stolen.json")
+	if err := os.Symlink(outside, filepath.Join(dir, "Ana-20260226T090000Z-2.json")); err != nil {
+		t.Fatal(err)
+	}
+	path, err := WriteInDir(dir, "Ana", at, ".json", func(w io.Writer) error { _, err := io.WriteString(w, "{}"); return err })
+	if err != nil || path != filepath.Join(dir, "Ana-20260226T090000Z-3.json") {
+		t.Fatalf("WriteInDir = %q, %v; want the -3 name", path, err)
+	}
+	if _, err := os.Stat(outside); err == nil {
+		t.Error("the report was written through a planted link")
+	}
+}

@@ -1,6 +1,8 @@
 package gift
 
 import (
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,7 +29,9 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, _, err := Parse("fuzz.gift", data)
+		var b *quiz.Bank
+		var err error
+		cost.Bounded(t, len(data), func() { b, _, err = Parse("fuzz.gift", data) }) // linear, bounded
 		if err != nil {
 			return
 		}

@@ -28,7 +28,7 @@ const NoModelAnswer = "(no model answer given)"
 // Every question Parse returns satisfies what the YAML loader guarantees
 // (see check), so the rest of conflictq can use it like any other.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
-	p := &parser{file: file}
+	p := &parser{file: file, ps: quiz.Problems{File: file}}
 	if err := quiz.CheckText(file, data); err != nil {
 		return nil, nil, err
 	}
@@ -42,11 +42,22 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			i++
 			continue
 		}
-		j := i
+		j, size := i, 0
 		for j < len(lines) && strings.TrimSpace(lines[j]) != "" {
+			size += len(lines[j]) + 1
 			j++
 		}
-		p.block(lines[i:j], i+1)
+		if p.blocks >= quiz.MaxQuestions {
+			p.errorf(i+1, "", "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+			break
+		}
+		if size > MaxQuestionSize {
+			// Reading it would cost many times its size, for a question
+			// Moodle itself would not take.
+			p.errorf(i+1, "", "", "this question is %d KB long; conflictq reads questions of at most %d KB", size>>10, MaxQuestionSize>>10)
+		} else {
+			p.block(lines[i:j], i+1)
+		}
 		i = j
 	}
 
@@ -69,14 +80,24 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		return nil, nil, err
 	}
 	b.Questions = p.questions
-	sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
-	return b, p.problems, nil
+	sort.SliceStable(p.ps.List, func(i, j int) bool { return p.ps.List[i].Line < p.ps.List[j].Line })
+	return b, p.ps.Warnings(), nil
 }
+
+// MaxQuestionSize bounds one question (a block between blank lines): a
+// question with its pictures inlined fits, and reading one costs a bounded
+// multiple of it.
+const MaxQuestionSize = 1 << 20
+
+// maxAnswers bounds the answers read of one question: far more than any
+// question may have (10 choices, 12 pairs), so that the count can be told
+// without building a million answers.
+const maxAnswers = 100
 
 // parser holds what one file's reading has found so far.
 type parser struct {
 	file        string
-	problems    []quiz.Problem
+	ps          quiz.Problems // at most quiz.MaxProblems, and a count of the rest
 	questions   []*quiz.Question
 	blocks      int    // questions met so far, kept or not: untitled ones are q1, q2… by position
 	title       string // the first $CATEGORY's name
@@ -84,17 +105,16 @@ type parser struct {
 }
 
 func (p *parser) errorf(line int, qid, field, format string, args ...any) {
-	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Field: field, Msg: fmt.Sprintf(format, args...)})
+	p.ps.Add(line, qid, field, format, args...)
 }
 
 func (p *parser) warn(line int, qid, field, format string, args ...any) {
-	p.errorf(line, qid, field, format, args...)
-	p.problems[len(p.problems)-1].Warning = true
+	p.ps.Warn(line, qid, field, format, args...)
 }
 
 // err returns an *quiz.InvalidError when any problem is an error, listing the
 // problems in the order of their lines, as an editor shows the file.
-func (p *parser) err() error { return quiz.Invalid(p.problems) }
+func (p *parser) err() error { return p.ps.Err() }
 
 // block reads one blank-line-separated block: a $CATEGORY, a question, or
 // comments alone.
@@ -275,12 +295,14 @@ func (p *parser) keep(b *builder, comments []comment) {
 // finish gives each question a unique id and its bank, then re-checks it.
 func (p *parser) finish(bankID string) {
 	seen := map[string]int{}
+	next := map[string]int{} // the next suffix to try for a title given again: linear in the copies
 	for _, q := range p.questions {
 		if first, dup := seen[q.ID]; dup {
 			base, id := q.ID, q.ID
-			for n := 2; ; n++ {
+			for n := max(next[base], 2); ; n++ {
 				id = base + "-" + strconv.Itoa(n)
 				if _, taken := seen[id]; !taken {
+					next[base] = n + 1
 					break
 				}
 			}
@@ -430,7 +452,17 @@ type part struct {
 	line int
 }
 
-func splitAnswers(ans text, marks string) []part {
+func (b *builder) splitAnswers(ans text, marks string) []part {
+	n := 0
+	for _, c := range ans {
+		if !c.esc && strings.ContainsRune(marks, c.r) {
+			n++
+		}
+	}
+	if n > maxAnswers {
+		b.errorf(ans[0].line, "%d answers; a question has at most %d", n, maxAnswers)
+		return nil
+	}
 	var out []part
 	for _, piece := range ans.splitBefore(marks) {
 		piece = piece.trim()
@@ -486,7 +518,7 @@ type option struct {
 // one with no mark (text before the first) weighs bare, as Moodle reads it.
 func (b *builder) options(ans text, marks string, bare float64) []option {
 	var out []option
-	for _, pt := range splitAnswers(ans, marks) {
+	for _, pt := range b.splitAnswers(ans, marks) {
 		o := option{line: pt.line, eq: pt.mark == '='}
 		switch pt.mark {
 		case '=':
@@ -642,7 +674,7 @@ func (b *builder) match(ans text, line int) {
 	var pairs []quiz.Pair
 	var lefts, rights []string
 	var lines []int
-	for _, pt := range splitAnswers(ans, "=") {
+	for _, pt := range b.splitAnswers(ans, "=") {
 		if pt.mark == 0 {
 			b.errorf(pt.line, "expected '=' before each pair (=left -> right)")
 			continue
@@ -771,7 +803,7 @@ func (b *builder) numeric(ans text, line int) {
 		line               int
 	}
 	var nums []number
-	for _, pt := range splitAnswers(ans, "=") {
+	for _, pt := range b.splitAnswers(ans, "=") {
 		w, body, found, ok := b.weight(pt.body, pt.line)
 		if !ok {
 			continue

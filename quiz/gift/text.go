@@ -26,7 +26,11 @@ type text []char
 // carry conflictq's metadata (see meta.go). A backslash before anything else
 // is kept as a backslash, as Moodle keeps it.
 func lex(lines []string, first int) (text, []comment) {
-	var t text
+	size := 0
+	for _, ln := range lines {
+		size += len(ln) + 1 // bytes: at least as many as characters
+	}
+	t := make(text, 0, size) // once: growing it would hold twice as much
 	var comments []comment
 	for k, ln := range lines {
 		n := first + k

@@ -2,6 +2,7 @@ package grade
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -193,7 +194,7 @@ func (b *Batch) walk(dir string, bad func(error)) []string {
 			bad(err)
 			return nil
 		}
-		if !d.IsDir() && isSheetFile(path) && (b.Skip == nil || !b.Skip(path)) {
+		if !d.IsDir() && IsSheetFile(path) && (b.Skip == nil || !b.Skip(path)) {
 			found = append(found, path)
 		}
 		return nil
@@ -208,7 +209,9 @@ func (b *Batch) walk(dir string, bad func(error)) []string {
 	return found
 }
 
-func isSheetFile(path string) bool {
+// IsSheetFile reports whether a directory's file is graded as a sheet, by its
+// extension.
+func IsSheetFile(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml", ".json", ".jsonl":
 		return true
@@ -216,25 +219,46 @@ func isSheetFile(path string) bool {
 	return false
 }
 
-// readLines makes one job per non-blank line of a JSON-lines input.
+// readLines makes one job per non-blank line of a JSON-lines input. A line
+// over the size limit is named and skipped, and the lines after it are read:
+// one bad sheet must not cost the rest of the class theirs.
 func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(error)) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), fileio.MaxFileSize+1)
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
 	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 {
-			continue
+	for {
+		buf = buf[:0]
+		tooLong := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			if !tooLong {
+				if len(buf)+len(chunk) > fileio.MaxFileSize+1 {
+					tooLong, buf = true, buf[:0] // keep reading to the line's end, holding nothing
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
 		}
-		jobs <- job{seq: *seq, file: name, line: line, data: append([]byte(nil), b...)}
-		*seq++
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB; conflictq reads sheets of at most %d MB (the rest of this file is skipped)", name, line+1, fileio.MaxFileSize>>20, fileio.MaxFileSize>>20))
+		if len(buf) > 0 || tooLong || err == nil {
+			line++
+		}
+		switch {
+		case tooLong:
+			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB, the most conflictq reads; this line is skipped, the others are graded", name, line, fileio.MaxFileSize>>20))
+		case len(bytes.TrimSpace(buf)) > 0:
+			jobs <- job{seq: *seq, file: name, line: line, data: bytes.Clone(bytes.TrimRight(buf, "\r\n"))}
+			*seq++
+		}
+		if err != nil {
+			if err != io.EOF {
+				bad(fmt.Errorf("%s: %w", name, err))
+			}
 			return
 		}
-		bad(fmt.Errorf("%s: %w", name, err))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
 )
 
@@ -61,5 +62,32 @@ func TestBatchOrderAndErrors(t *testing.T) {
 	}
 	if len(errs) != 1 || !strings.Contains(errs[0], "missing.yaml: no such file or directory") {
 		t.Errorf("errors: %q", errs)
+	}
+}
+
+// One JSON line over the size limit is named and skipped; the sheets after it
+// are all graded, with their own line numbers (issue 14, item 4).
+func TestBatchSkipsOversizedLine(t *testing.T) {
+	var in strings.Builder
+	in.WriteString(`{"student": "before", "answers": {}}` + "\r\n")
+	in.WriteString(`{"student": "huge", "answers": {"capital": "` + strings.Repeat("a", fileio.MaxFileSize+10) + `"}}` + "\n")
+	for i := range 100 {
+		fmt.Fprintf(&in, `{"student": "after%d", "answers": {"capital": "Baku"}}`+"\n", i)
+	}
+	in.WriteString(`{"student": "last", "answers": {}}`) // no final newline
+	b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: []string{"-"}, Stdin: strings.NewReader(in.String()), Workers: 2}
+	var got, errs []string
+	b.Run(func(it Item) {
+		if it.Err != nil {
+			errs = append(errs, it.Err.Error())
+			return
+		}
+		got = append(got, it.Result.Student)
+	})
+	if len(got) != 102 || got[0] != "before" || got[1] != "after0" || got[101] != "last" {
+		t.Errorf("graded %d sheets: %v ... ; want before, after0..after99, last", len(got), got[:min(3, len(got))])
+	}
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "-:2: sheet is larger than 10 MB") {
+		t.Errorf("errors: %q; want one naming line 2", errs)
 	}
 }

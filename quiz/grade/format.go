@@ -54,6 +54,9 @@ type ResultOptions struct {
 	Reveal bool
 	// Columns are the questions of the CSV columns (the first sheet's, usually).
 	Columns []*quiz.Question
+	// Width, when not 0, is the screen's width: the text table wraps its
+	// last column (the places to reread) at word boundaries to fit it.
+	Width int
 }
 
 // NewResultWriter returns a writer for format.
@@ -162,7 +165,24 @@ func (t *textResults) Write(r *SheetResult) error {
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), strings.Join(rereads(r), "; "))
+	const rereadAt = 54 // the column where TO REREAD starts
+	reread := strings.Join(rereads(r), "; ")
+	if t.opts.Width > 0 && rereadAt+len([]rune(reread)) > t.opts.Width {
+		// Break between places, not inside one ("UN | resolution ¶1"): under
+		// the column when the longest fits there, else on lines of their own.
+		places := rereads(r)
+		longest := 0
+		for i, p := range places {
+			longest = max(longest, len([]rune(p))+1)
+			places[i] = strings.ReplaceAll(p, " ", "\x01")
+		}
+		at, lead := rereadAt, ""
+		if rereadAt+longest > t.opts.Width {
+			at, lead = 4, "\n    "
+		}
+		reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), t.opts.Width, at), "\x01", " ")
+	}
+	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), reread)
 	if t.opts.Reveal {
 		for _, o := range r.Outcomes {
 			if o.Question.Graded() && !o.Correct() {
@@ -312,7 +332,11 @@ func (c *csvResults) Write(r *SheetResult) error {
 	}
 	b = appendCSVField(b, text.CSVSafe(r.Student))
 	b = append(b, ',')
-	b = appendCSVField(b, r.Where())
+	if where := r.Where(); strings.HasPrefix(where, "-:") { // standard input, line n: our own name
+		b = appendCSVField(b, where)
+	} else {
+		b = appendCSVField(b, text.CSVSafe(where)) // a file can be named =HYPERLINK(...)
+	}
 	b = append(b, ',')
 	b = appendNum(b, r.Score)
 	b = append(b, ',')
@@ -456,7 +480,7 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		Visibility string           `json:"visibility"`
 		Tests      []gradescopeTest `json:"tests"`
 	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
-	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent))
+	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent))
 	if rr := rereads(r); len(rr) > 0 {
 		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
 	}
@@ -498,7 +522,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString("## conflictq results\n\n| Student | Score | % | Result | Reread |\n|---|---:|---:|---|---|\n")
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent), verdictWord(r), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
 	if m.opts.Reveal {
 		for _, o := range r.Outcomes {
 			if o.Question.Graded() && !o.Correct() {

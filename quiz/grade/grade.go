@@ -177,6 +177,12 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		res.Score += o.Points()
 		res.Max += q.MaxPoints()
 	}
+	if n := len(unknown); n > quiz.MaxProblems {
+		// A sheet of a million made-up ids must not print a million lines.
+		last := unknown[n-1]
+		unknown = append(unknown[:quiz.MaxProblems], quiz.Problem{File: s.File, Line: last.Line, Warning: true,
+			Msg: fmt.Sprintf("... and %d more answers to no such question, ignored", n-quiz.MaxProblems)})
+	}
 	res.Problems = append(res.Problems, unknown...)
 	res.Problems = append(res.Problems, s.Problems...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })

@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"math"
 	"strings"
 	"testing"
@@ -134,7 +135,10 @@ func FuzzParseSheet(f *testing.F) {
 	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b := testfiles.Sample(t)
-		sheet, err := sheet.Read("fuzz.yaml", 0, data)
+		var sh *sheet.Sheet
+		var err error
+		cost.Bounded(t, len(data), func() { sh, err = sheet.Read("fuzz.yaml", 0, data) }) // linear, bounded
+		sheet := sh
 		if err != nil {
 			return
 		}
@@ -199,3 +203,35 @@ func TestSheetJSONAnswerLines(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// On a terminal the text table wraps the places to reread between places,
+// never inside one, and no line is wider than the screen.
+func TestTextTableFitsTheWidth(t *testing.T) {
+	b := testfiles.Sample(t)
+	sh, err := sheet.Read("blank.yaml", 0, []byte("student: A student with a long name indeed\nanswers: {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{80, 90, 100} {
+		var buf strings.Builder
+		w, err := NewResultWriter("text", &buf, ResultOptions{Width: width})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(res); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimRight(buf.String(), "\n"), "\n") {
+			if n := len([]rune(line)); n > width {
+				t.Errorf("width %d: a line of %d columns: %q", width, n, line)
+			}
+			if strings.HasSuffix(line, "UN") || strings.HasPrefix(strings.TrimSpace(line), "resolution") {
+				t.Errorf("width %d: a place to reread is split: %q", width, line)
+			}
+		}
+	}
+}

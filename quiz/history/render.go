@@ -171,9 +171,9 @@ func WriteCSV(w io.Writer, records []Record) error {
 	}
 	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 	for _, r := range records {
-		// A history file can be planted: its text reaches a terminal
-		// (EscapeControl) and a spreadsheet (CSVSafe) harmless.
-		str := func(s string) string { return text.CSVSafe(text.EscapeControl(s)) }
+		// A history file can be planted: CSVSafe keeps its text harmless
+		// to a terminal and a spreadsheet.
+		str := text.CSVSafe
 		row := []string{r.Time.Format(time.RFC3339Nano), r.Session.Format(time.RFC3339Nano), str(r.Student), str(r.Mode),
 			str(r.Bank), str(r.BankDigest), str(r.Question), str(r.Digest), num(r.Points), num(r.MaxPoints), num(r.Seconds)}
 		if err := cw.Write(row); err != nil {

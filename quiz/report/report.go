@@ -40,6 +40,7 @@ type Report struct {
 	PassPercent   *float64         `json:"pass_percent,omitempty"`
 	Passed        *bool            `json:"passed,omitempty"`
 	Answered      int              `json:"answered"`
+	NotReached    int              `json:"not_reached"`
 	ByTag         []TagScore       `json:"by_tag"`
 	Questions     []QuestionReport `json:"questions"`
 }
@@ -51,6 +52,11 @@ type TagScore struct {
 	Score     float64 `json:"score"`
 	MaxScore  float64 `json:"max_score"`
 	Percent   float64 `json:"percent"`
+	// Reached, ReachedScore and ReachedMax count only the questions a quiz
+	// that ended early got to; the summary shows those, not 0% for the rest.
+	Reached      int     `json:"-"`
+	ReachedScore float64 `json:"-"`
+	ReachedMax   float64 `json:"-"`
 }
 
 // QuestionReport is one question's line in a report. Correct is null for open
@@ -98,6 +104,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 		MaxScore:      text.Round2(maxScore),
 		Percent:       text.Percent(score, maxScore),
 		PassPercent:   meta.PassPercent,
+		NotReached:    res.NotReached(),
 		ByTag:         []TagScore{},
 		Questions:     make([]QuestionReport, 0, len(res.Outcomes)),
 	}
@@ -106,7 +113,8 @@ func New(meta Meta, res *quiz.Result) *Report {
 		rep.Passed = &passed
 	}
 	tags := map[string]*TagScore{}
-	for _, o := range res.Outcomes {
+	reached := len(res.Outcomes) - rep.NotReached
+	for i, o := range res.Outcomes {
 		q := o.Question
 		qr := QuestionReport{
 			ID: q.ID, Bank: q.Bank, Type: q.Type, Prompt: q.Prompt,
@@ -137,6 +145,11 @@ func New(meta Meta, res *quiz.Result) *Report {
 			ts.Questions++
 			ts.Score += o.Points()
 			ts.MaxScore += q.MaxPoints()
+			if i < reached {
+				ts.Reached++
+				ts.ReachedScore += o.Points()
+				ts.ReachedMax += q.MaxPoints()
+			}
 		}
 	}
 	for _, ts := range tags {
@@ -222,19 +235,26 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		status = "complete (submitted at the time limit)"
 	}
 	fmt.Fprintf(&b, "- Status: %s\n", status)
-	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatNum(r.Percent))
+	if r.NotReached > 0 {
+		fmt.Fprintf(&b, "- Answered: %s\n", r.answeredLine())
+	}
+	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
 	if r.Passed != nil {
 		if *r.Passed {
-			fmt.Fprintf(&b, ", pass mark %s%%: passed", text.FormatNum(*r.PassPercent))
+			fmt.Fprintf(&b, ", pass mark %s%%: passed", text.FormatPercent(*r.PassPercent))
 		} else {
-			fmt.Fprintf(&b, ", pass mark %s%%: not yet passed", text.FormatNum(*r.PassPercent))
+			fmt.Fprintf(&b, ", pass mark %s%%: not yet passed", text.FormatPercent(*r.PassPercent))
 		}
 	}
 	b.WriteString("\n\n")
 	if len(r.ByTag) > 0 {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
-			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(t.Tag), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatNum(t.Percent))
+			if t.MaxScore == 0 {
+				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(t.Tag), t.Questions)
+				continue
+			}
+			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(t.Tag), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 		}
 		b.WriteString("\n")
 	}
@@ -266,21 +286,54 @@ func formatDuration(seconds float64) string {
 	return (time.Duration(seconds) * time.Second).String()
 }
 
-// WriteSummary prints the end-of-quiz summary: score, percent, time, and by tag.
+// answeredLine says how far a quiz that ended early got: "1 of 1 reached,
+// 38 not reached".
+func (r *Report) answeredLine() string {
+	reached := len(r.Questions) - r.NotReached
+	if reached == 0 {
+		return fmt.Sprintf("none, %d not reached", r.NotReached)
+	}
+	return fmt.Sprintf("%d of %d reached, %d not reached", r.Answered, reached, r.NotReached)
+}
+
+// WriteSummary prints the end-of-quiz summary: score, percent, time, and by
+// tag. After an early stop it counts what was reached, and leaves out the
+// tags of questions never shown rather than showing them as 0%.
 func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	st = text.Or(st)
+	early := r.NotReached > 0
 	fmt.Fprintf(w, "\n%s\n", st.Bold("Summary"))
-	fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatNum(r.Percent))
+	if early {
+		var score, maxScore float64
+		for _, t := range r.reachedQuestions() {
+			score += t.Points
+			maxScore += t.MaxPoints
+		}
+		fmt.Fprintf(w, "Answered: %s · time taken: %s\n", r.answeredLine(), formatDuration(r.Seconds))
+		if maxScore > 0 {
+			fmt.Fprintf(w, "Score on the questions reached: %s / %s (%s%%)\n", text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+		}
+		if r.MaxScore > 0 {
+			fmt.Fprintf(w, "Score on the whole quiz: %s / %s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore))
+		}
+	} else {
+		fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
+	}
 	if r.Passed != nil {
 		if *r.Passed {
 			fmt.Fprintf(w, " · %s", st.Good("passed"))
 		} else {
-			fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatNum(*r.PassPercent))
+			fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatPercent(*r.PassPercent))
 		}
 	}
-	fmt.Fprintf(w, "\nAnswered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+	if !early || r.MaxScore > 0 {
+		fmt.Fprintln(w)
+	}
+	if !early {
+		fmt.Fprintf(w, "Answered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+	}
 	var open int
-	for _, q := range r.Questions {
+	for _, q := range r.reachedQuestions() {
 		if q.Type == quiz.Open {
 			open++
 		}
@@ -288,19 +341,52 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	if open > 0 {
 		fmt.Fprintf(w, "Open questions for your teacher to mark: %d\n", open)
 	}
-	if len(r.ByTag) > 0 {
-		fmt.Fprintln(w, "By tag:")
-		width := 0
-		for _, t := range r.ByTag {
-			width = max(width, len(t.Tag))
-		}
-		for _, t := range r.ByTag {
-			if t.MaxScore == 0 {
-				fmt.Fprintf(w, "  %-*s  not marked (%d)\n", width, t.Tag, t.Questions)
+	var rows []TagScore
+	var unreached []string
+	for _, t := range r.ByTag {
+		if early {
+			if t.Reached == 0 {
+				unreached = append(unreached, t.Tag)
 				continue
 			}
-			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, t.Tag, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatNum(t.Percent))
+			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
+			t.Percent = text.Percent(t.Score, t.MaxScore)
+		}
+		rows = append(rows, t)
+	}
+	if len(rows) > 0 {
+		if early {
+			fmt.Fprintln(w, "By tag, on the questions reached:")
+		} else {
+			fmt.Fprintln(w, "By tag:")
+		}
+		width := 0
+		for _, t := range rows {
+			width = max(width, len(t.Tag))
+		}
+		for _, t := range rows {
+			if t.MaxScore == 0 {
+				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, t.Tag, plural(t.Questions, "open question"))
+				continue
+			}
+			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, t.Tag, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 		}
 	}
+	if len(unreached) > 0 {
+		fmt.Fprintf(w, "Not reached: %s\n", strings.Join(unreached, ", "))
+	}
 	fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", r.Seed)
+}
+
+// reachedQuestions are the questions a quiz got to: all of them unless it
+// ended early.
+func (r *Report) reachedQuestions() []QuestionReport {
+	return r.Questions[:len(r.Questions)-r.NotReached]
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

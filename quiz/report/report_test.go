@@ -114,3 +114,55 @@ func TestReportIncomplete(t *testing.T) {
 		t.Errorf("JSON:\n%s", buf.String())
 	}
 }
+
+// After an early stop the summary counts what was reached and leaves out the
+// tags of questions never shown, instead of a score out of the whole quiz.
+func TestSummaryAfterAnEarlyStop(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 11)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 2, Stop: session.ErrInterrupted}
+	s := &session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	res, err := s.Run(t.Context())
+	if err == nil {
+		t.Fatal("the scripted prompter did not stop the quiz")
+	}
+	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
+	var buf bytes.Buffer
+	rep.WriteSummary(&buf, nil)
+	out := buf.String()
+	want := "Answered: 1 of 1 reached, 7 not reached"
+	if !strings.Contains(out, want) || !strings.Contains(out, "Score on the questions reached: 2 / 2 (100%)") {
+		t.Errorf("summary:\n%s\nwant %q and the score on the questions reached", out, want)
+	}
+	if strings.Contains(out, "(0%)") || strings.Contains(out, "0 / 0") {
+		t.Errorf("a tag not reached is shown as 0%%:\n%s", out)
+	}
+	if !strings.Contains(out, "Not reached: ") {
+		t.Errorf("summary does not name the tags not reached:\n%s", out)
+	}
+}
+
+// An open question's tag is "not marked", never "0 / 0", in the summary and
+// the Markdown report.
+func TestOpenTagRowsSayNotMarked(t *testing.T) {
+	open := &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Tags: []string{"questions"}, Points: 1}
+	one := &quiz.Question{ID: "one", Type: quiz.TrueFalse, Prompt: "True?", Truth: true, Tags: []string{"recall"}, Points: 1}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Outcomes: []quiz.Outcome{
+		{Question: &quiz.Presented{Question: open}, Response: quiz.Response{Answered: true, Text: "A union"}},
+		{Question: &quiz.Presented{Question: one}, Response: quiz.Response{Answered: true, Bool: true}, Fraction: 1},
+	}}
+	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
+	var sum, md bytes.Buffer
+	rep.WriteSummary(&sum, nil)
+	if err := rep.Write(&md, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"summary": sum.String(), "markdown": md.String()} {
+		if strings.Contains(out, "0 / 0") {
+			t.Errorf("%s shows 0 / 0:\n%s", name, out)
+		}
+		if !strings.Contains(out, "not marked") {
+			t.Errorf("%s does not say an open question's tag is not marked:\n%s", name, out)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package session
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Prompter asks the student one thing at a time. conflictq has two: a terminal
 // UI with arrow-key menus and a plain line-based one for screen readers and pipes.
@@ -27,6 +30,13 @@ type Aborter interface {
 	Abort()
 }
 
+// Noticer is implemented by prompters that can show a notice, such as the
+// time left, while a prompt waits for the student without disturbing it.
+// Without it the session prints the notice on its own line.
+type Noticer interface {
+	Notice(msg string)
+}
+
 // Errors a Prompter returns for the ways a student can stop.
 var (
 	// ErrInterrupted: the student pressed Ctrl-C.
@@ -37,4 +47,7 @@ var (
 	ErrTimeUp = errors.New("time limit reached")
 	// ErrSignal is the cause of a context ended by a termination signal.
 	ErrSignal = errors.New("terminated by signal")
+	// ErrHangup: the terminal went away (its window closed, SSH dropped).
+	// It is a signal's end: errors.Is(ErrHangup, ErrSignal) holds.
+	ErrHangup = fmt.Errorf("the terminal was closed: %w", ErrSignal)
 )

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,6 +55,7 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		}
 		out.Response = r
 		out.Fraction = quiz.Score(q.Question, r)
+		res.Reached = i + 1
 		if s.OnAnswer != nil {
 			s.OnAnswer(*out)
 		}
@@ -79,6 +81,9 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 			res.EndedBy = quiz.EndSignal
 		case errors.Is(stopErr, ErrInputEnded):
 			res.EndedBy = quiz.EndInputEnded
+		default:
+			// Never "finished" for a quiz that did not finish.
+			res.EndedBy = quiz.EndError
 		}
 		return res, stopErr
 	}
@@ -133,6 +138,11 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 		r, err := s.ask(q)
 		ch <- asked{r, err}
 	}()
+	if !s.Deadline.IsZero() {
+		stop := make(chan struct{})
+		defer close(stop)
+		go s.countDown(stop)
+	}
 	select {
 	case a := <-ch:
 		// Both may be ready (answers waiting in a pipe): an answer given
@@ -149,6 +159,50 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 	}
 }
 
+// countDownAt are the times left at which a running time limit is shown while
+// a question waits; each question's header shows the time left as well.
+var countDownAt = []time.Duration{time.Minute, 10 * time.Second}
+
+// countDown shows the time left as it passes each of countDownAt, until stop.
+// A mark already passed when the question began is not shown again: the
+// header has just said how much time is left.
+func (s *Session) countDown(stop <-chan struct{}) {
+	for _, mark := range countDownAt {
+		left := s.Deadline.Sub(s.now())
+		if left <= mark {
+			continue
+		}
+		t := time.NewTimer(left - mark)
+		select {
+		case <-t.C:
+			s.notice(timeLeft(mark))
+		case <-stop:
+			t.Stop()
+			return
+		}
+	}
+}
+
+func timeLeft(d time.Duration) string {
+	switch {
+	case d == time.Minute:
+		return "1 minute left"
+	case d >= time.Minute:
+		return fmt.Sprintf("%s left", d)
+	}
+	return fmt.Sprintf("%d seconds left", int(d.Seconds()))
+}
+
+// notice shows msg in plain words: no emoji, which cmd.exe's fonts lack.
+func (s *Session) notice(msg string) {
+	msg = "Time: " + msg
+	if n, ok := s.Prompter.(Noticer); ok {
+		n.Notice(s.style().Bold(msg))
+		return
+	}
+	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold(msg))
+}
+
 func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 	p := s.Prompter
 	msg := s.message(q.Prompt)
@@ -160,7 +214,11 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		}
 		return quiz.Response{Answered: true, Choices: q.FromDisplay([]int{i})}, nil
 	case quiz.Multi:
-		idx, err := p.MultiSelect(s.message(q.Prompt+" (choose all that apply)"), q.Options())
+		prompt := q.Prompt
+		if !q.SaysHowToAnswer() {
+			prompt += " (choose all that apply)"
+		}
+		idx, err := p.MultiSelect(s.message(prompt), q.Options())
 		if err != nil {
 			return quiz.Response{}, err
 		}
@@ -227,16 +285,22 @@ func (s *Session) answer(q *quiz.Presented, indent string) {
 	}
 	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("Answer:"))
 	for _, l := range lines {
-		fmt.Fprintf(s.Out, "%s  %s\n", indent, text.Hang(l, s.Width, len(indent)+2))
+		// An order's later lines hang under the item, past its number.
+		hang := len(indent) + 2
+		if q.Type == quiz.Order {
+			hang += strings.Index(l, " ") + 1
+		}
+		fmt.Fprintf(s.Out, "%s  %s\n", indent, text.Hang(l, s.Width, hang))
 	}
 }
 
-// message wraps a prompt to the screen, leaving room for the prompter's "? ".
+// message wraps a prompt to the screen at word boundaries, its later lines
+// indented under the first, which follows the prompter's "? ".
 func (s *Session) message(prompt string) string {
 	if s.Width <= 0 {
 		return prompt
 	}
-	return text.Wrap(prompt, s.Width-4, "")
+	return text.Hang(prompt, s.Width, 2)
 }
 
 // feedback tells the student, in practice mode, how they did and why.
@@ -268,10 +332,69 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	}
 	fmt.Fprintln(w, s.verdict(o))
 	if !o.Correct() {
+		s.whatWasWrong(o, "")
 		s.answer(q, "")
 	}
 	s.why(o)
 	return nil
+}
+
+// whatWasWrong says, for an answer in parts, which parts were wrong: the
+// ticks right and wrong (and why a wrong tick costs), the pairs, the items
+// of an order out of place.
+func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
+	q, r := o.Question, o.Response
+	if !r.Answered {
+		return
+	}
+	line := func(mark, msg string) {
+		fmt.Fprintf(s.Out, "%s%s %s\n", indent, mark, text.Hang(msg, s.Width, len(indent)+2))
+	}
+	switch q.Type {
+	case quiz.Multi:
+		wrong := 0
+		for _, k := range q.Perm {
+			ticked, right := slices.Contains(r.Choices, k), slices.Contains(q.Correct, k)
+			switch {
+			case ticked && right:
+				line("✓", "ticked, and right: "+q.Choices[k])
+			case ticked:
+				wrong++
+				line("✗", "ticked, but not right: "+q.Choices[k])
+			case right:
+				line("○", "not ticked, but right: "+q.Choices[k])
+			}
+		}
+		if wrong > 0 {
+			fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang("A wrong tick takes away what a right tick earns, so that ticking every box earns nothing.", s.Width, len(indent)))
+		}
+	case quiz.Match:
+		for i, p := range q.Pairs {
+			got := -1
+			if i < len(r.Matches) {
+				got = r.Matches[i]
+			}
+			switch {
+			case got == i:
+				line("✓", p.Left+" = "+p.Right)
+			case got >= 0 && got < len(q.Pairs):
+				line("✗", fmt.Sprintf("%s = %s; it goes with %s", p.Left, q.Pairs[got].Right, p.Right))
+			default:
+				line("✗", p.Left+" was not paired; it goes with "+p.Right)
+			}
+		}
+	case quiz.Order:
+		out := quiz.OutOfPlace(q.Question, r)
+		if len(out) == 0 {
+			return
+		}
+		names := make([]string, len(out))
+		for i, k := range out {
+			names[i] = q.Items[k]
+		}
+		msg := "Out of place: " + strings.Join(names, "; ") + ". The others are in the right order relative to each other."
+		line("✗", msg)
+	}
 }
 
 func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, error) {
@@ -331,6 +454,7 @@ func (s *Session) review(res *quiz.Result) {
 		if q.Graded() {
 			fmt.Fprintf(s.Out, "  %s\n", s.verdict(&o))
 			if !o.Correct() {
+				s.whatWasWrong(&o, "  ")
 				s.answer(q, "  ")
 			}
 		} else {

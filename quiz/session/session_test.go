@@ -225,12 +225,38 @@ func (ansiStyle) Bold(s string) string { return "\x1b[1m" + s + "\x1b[0m" }
 func (ansiStyle) Good(s string) string { return "\x1b[32m" + s + "\x1b[0m" }
 func (ansiStyle) Bad(s string) string  { return "\x1b[31m" + s + "\x1b[0m" }
 func (ansiStyle) Dim(s string) string  { return "\x1b[2m" + s + "\x1b[0m" }
+func (ansiStyle) Mark(s string) string { return "\x1b[1;33m" + s + "\x1b[0m" }
 
 func testStyle(color bool) text.Style {
 	if color {
 		return ansiStyle{}
 	}
 	return nil
+}
+
+// msgPrompter records the messages of the menus it is shown and ticks nothing.
+type msgPrompter struct {
+	testfiles.Scripted
+	msgs []string
+}
+
+func (p *msgPrompter) MultiSelect(msg string, options []string) ([]int, error) {
+	p.msgs = append(p.msgs, msg)
+	return nil, nil
+}
+
+func TestMultiSelectHintOnce(t *testing.T) {
+	says := &quiz.Question{ID: "a", Type: quiz.Multi, Prompt: "Which seas? Choose all that apply.", Choices: []string{"x", "y"}, Correct: []int{0}, Points: 1}
+	silent := &quiz.Question{ID: "b", Type: quiz.Multi, Prompt: "Which seas?", Choices: []string{"x", "y"}, Correct: []int{0}, Points: 1}
+	p := &msgPrompter{}
+	s := &Session{Questions: []*quiz.Presented{{Question: says, Perm: []int{0, 1}}, {Question: silent, Perm: []int{0, 1}}}, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Which seas? Choose all that apply.", "Which seas? (choose all that apply)"}
+	if fmt.Sprint(p.msgs) != fmt.Sprint(want) {
+		t.Errorf("messages %q, want %q", p.msgs, want)
+	}
 }
 
 // An essay imported from GIFT has a model answer and no key points: there is
@@ -271,5 +297,98 @@ func TestSessionOnAnswer(t *testing.T) {
 		if o.Question != res.Outcomes[i].Question || o.Fraction != res.Outcomes[i].Fraction || o.Seconds <= 0 {
 			t.Errorf("answer %d: OnAnswer saw %+v, the result has %+v", i, o, res.Outcomes[i])
 		}
+	}
+}
+
+// partPrompter gives answers in parts, part right.
+type partPrompter struct{ testfiles.Scripted }
+
+func (p *partPrompter) MultiSelect(string, []string) ([]int, error) { return []int{0, 2}, nil } // Black Sea, Aral Sea
+func (p *partPrompter) Order(string, []string) ([]int, error)       { return []int{1, 2, 3, 0}, nil }
+func (p *partPrompter) Match(string, []string, []string) ([]int, error) {
+	return []int{0, 2, 1}, nil
+}
+
+// Partial credit says what was wrong: each tick, each pair, the items of an
+// order out of place; in practice feedback and in the exam's review.
+func TestPartialCreditSaysWhatWasWrong(t *testing.T) {
+	b := testfiles.Sample(t)
+	var qs []*quiz.Presented
+	for _, id := range []string{"seas", "sequence", "names"} {
+		q := testfiles.Question(t, b, id)
+		n := max(len(q.Choices), len(q.Items), len(q.Pairs))
+		perm := make([]int, n)
+		for i := range perm {
+			perm[i] = i
+		}
+		qs = append(qs, &quiz.Presented{Question: q, Perm: perm})
+	}
+	for _, mode := range []quiz.Mode{quiz.Practice, quiz.Exam} {
+		var out bytes.Buffer
+		s := &Session{Questions: qs, Mode: mode, Prompter: &partPrompter{}, Out: &out, Now: testfiles.Clock()}
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{
+			"✓ ticked, and right: Black Sea",
+			"✗ ticked, but not right: Aral Sea",
+			"○ not ticked, but right: Caspian Sea",
+			"A wrong tick takes away what a right tick earns, so that ticking every box earns nothing.",
+			"✗ Out of place: USSR founded. The others are in the right order relative to each other.",
+			"✓ Khojaly = Xocalı",
+			"✗ Shusha = Khankendi; it goes with Shushi",
+			"✗ Stepanakert = Shushi; it goes with Khankendi",
+		} {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("%s: the feedback lacks %q:\n%s", mode, want, out.String())
+			}
+		}
+	}
+}
+
+// noticePrompter waits in its first prompt until released, and passes on the
+// notices the session shows meanwhile.
+type noticePrompter struct {
+	testfiles.Scripted
+	notices chan string
+	release chan struct{}
+}
+
+func (p *noticePrompter) Select(string, []string) (int, error) {
+	<-p.release
+	return 0, nil
+}
+
+func (p *noticePrompter) Notice(msg string) { p.notices <- msg }
+
+// A time limit running down is shown while a question waits, at 10 seconds
+// left (and at 1 minute, which this test does not wait for).
+func TestSessionCountsDown(t *testing.T) {
+	b := testfiles.Sample(t)
+	q := testfiles.Question(t, b, "capital")
+	p := &noticePrompter{notices: make(chan string, 2), release: make(chan struct{})}
+	s := &Session{Questions: []*quiz.Presented{{Question: q, Perm: []int{0, 1, 2, 3}}}, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{},
+		Deadline: time.Now().Add(10*time.Second + 50*time.Millisecond)}
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Run(context.Background())
+		done <- err
+	}()
+	select {
+	case msg := <-p.notices:
+		if msg != "Time: 10 seconds left" {
+			t.Errorf("notice %q, want the 10 seconds left", msg)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no notice at 10 seconds left")
+	}
+	close(p.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case msg := <-p.notices:
+		t.Errorf("a second notice: %q", msg)
+	default:
 	}
 }

@@ -80,6 +80,9 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 			f.val.kind = mappingNode
 			f.val.answers = make([]Answer, 0, 48)
 			err = sc.object(func(id string) error {
+				if len(f.val.answers) == MaxAnswers {
+					return sc.fail("more than %d answers; a sheet holds at most %d", MaxAnswers, MaxAnswers)
+				}
 				v, err := sc.answer(lines.at(sc.pos))
 				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
 				return err

@@ -3,6 +3,7 @@ package sheet
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"strings"
 	"testing"
 
@@ -75,7 +76,9 @@ func FuzzParseSheetJSON(f *testing.F) {
 	f.Add([]byte(`{"student": "\ud800\u0041\"\\\/\b\f\n\r\t", "answers": {}}`))
 	f.Add([]byte(`{"answers": {"a": "\udc00\ud800"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := Read("f.jsonl", 1, data)
+		var s *Sheet
+		var err error
+		cost.Bounded(t, len(data), func() { s, err = Read("f.jsonl", 1, data) }) // linear, bounded
 		if err != nil {
 			return
 		}

@@ -39,6 +39,10 @@ type Sheet struct {
 	Problems []quiz.Problem
 }
 
+// MaxAnswers bounds a sheet's answers: a bank holds at most quiz.MaxQuestions
+// questions, and a sheet answers each once.
+const MaxAnswers = quiz.MaxQuestions
+
 // Answer is one answer of a sheet.
 type Answer struct {
 	ID    string

@@ -25,6 +25,10 @@ func fromYAML(file string, data []byte) (*raw, error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
+		if k.Value == "answers" && v.Kind == yaml.MappingNode && len(v.Content) > 2*MaxAnswers {
+			ps.Add(k.Line, "", "answers", "%d answers; a sheet holds at most %d", len(v.Content)/2, MaxAnswers)
+			return nil, ps.Err()
+		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode {
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])

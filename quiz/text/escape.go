@@ -46,17 +46,55 @@ func EscapeControl(s string) string {
 	return b.String()
 }
 
-// CSVSafe keeps a spreadsheet from running a student's answer as a formula.
+// EscapeLines is EscapeControl for text of several lines (a message, a
+// question's prompt): line breaks and tabs are kept, every other control
+// character is shown escaped. It is EscapeControl line by line, so that there
+// is one rule for what a terminal may be sent.
+func EscapeLines(s string) string {
+	if !HasControl(s) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j, p := range parts {
+			parts[j] = EscapeControl(p)
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// HasControl reports whether s holds a character that EscapeLines would
+// escape: a control character other than a line break or a tab, or invalid
+// UTF-8. Banks refuse text that does.
+func HasControl(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (r < 0x20 || r == 0x7f || unicode.IsControl(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// CSVSafe keeps a spreadsheet from running a student's answer as a formula,
+// and a terminal that shows the file from obeying it (EscapeLines: a quoted
+// field may hold line breaks).
 func CSVSafe(s string) string {
+	s = EscapeLines(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s
 }
 
-// MarkdownEscape keeps a student's text from becoming Markdown structure.
+// MarkdownEscape keeps a student's text from becoming Markdown structure, or
+// terminal codes (EscapeControl).
 func MarkdownEscape(s string) string {
-	return mdEscaper.Replace(s)
+	return EscapeControl(mdEscaper.Replace(s))
 }
 
 var mdEscaper = strings.NewReplacer("\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)

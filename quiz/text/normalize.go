@@ -209,27 +209,129 @@ func WithinOneEdit(a, b string) bool {
 	return string(ra[i:]) == string(rb[i+1:]) // one insertion
 }
 
-// TypoMinLetters is the length above which a short answer may have one typo.
+// TypoMinLetters is the length above which a short answer may have one typo,
+// counted without articles.
 const TypoMinLetters = 6
 
-// MatchesNormalized reports whether a student's answer matches one of the
-// accepted answers, already passed through Normalize (a grader keeps them so
-// for every sheet): equal after Normalize, or, for accepted answers of more
-// than TypoMinLetters letters, one edit away.
-func MatchesNormalized(given string, accept []string) bool {
+// TypoMinWord is the length above which a word may hold the typo: in shorter
+// words one letter is the whole difference (USSR, USSA; Baku, Bako).
+const TypoMinWord = 4
+
+// Accepted is an accepted short answer folded once (a grader keeps it for
+// every sheet): its Normalize form, and what the typo rule needs to know.
+type Accepted struct {
+	Norm   string
+	budget int      // letters and digits without articles
+	caps   []string // folded words written in capitals: acronyms, never misspelt
+}
+
+// FoldAccepted folds an accepted answer as a bank writes it.
+func FoldAccepted(a string) Accepted {
+	acc := Accepted{Norm: Normalize(a)}
+	for _, w := range strings.Fields(acc.Norm) {
+		if !articles[w] {
+			acc.budget += letters(w)
+		}
+	}
+	for _, w := range strings.FieldsFunc(a, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		upper, lower := 0, 0
+		for _, r := range w {
+			switch {
+			case unicode.IsUpper(r):
+				upper++
+			case unicode.IsLower(r):
+				lower++
+			}
+		}
+		if upper >= 2 && lower == 0 {
+			acc.caps = append(acc.caps, strings.Fields(Normalize(w))...)
+		}
+	}
+	return acc
+}
+
+// articles are left out of the typo budget: "the USSR" is four letters long.
+var articles = map[string]bool{"a": true, "an": true, "the": true}
+
+// Matches reports whether a student's answer matches one of the accepted
+// answers: equal after Normalize, or one typo away. A typo is allowed only
+// when the answer has more than TypoMinLetters letters without its articles,
+// and only inside a word of more than TypoMinWord letters that is neither a
+// number nor written in capitals: "the ASSR" is not "the USSR", nor 1993 1994.
+func Matches(given string, accept []Accepted) bool {
 	g := Normalize(given)
 	if g == "" {
 		return false
 	}
-	for _, n := range accept {
-		if g == n {
-			return true
-		}
-		if letters(n) > TypoMinLetters && WithinOneEdit(g, n) {
+	for _, a := range accept {
+		if g == a.Norm || a.budget > TypoMinLetters && WithinOneEdit(g, a.Norm) && a.typoWordsOK(g) {
 			return true
 		}
 	}
 	return false
+}
+
+// typoWordsOK reports whether the one edit that makes g from the accepted
+// answer lands only in words that may hold a typo.
+func (a Accepted) typoWordsOK(g string) bool {
+	rg, rn := []rune(g), []rune(a.Norm)
+	i := 0
+	for i < len(rg) && i < len(rn) && rg[i] == rn[i] {
+		i++
+	}
+	// The positions of the accepted answer that the edit touches.
+	var touched []int
+	switch {
+	case len(rg) == len(rn) && string(rg[i+1:]) == string(rn[i+1:]):
+		touched = []int{i} // a letter changed
+	case len(rg) == len(rn):
+		touched = []int{i, i + 1} // neighbours swapped
+	case len(rg) < len(rn):
+		touched = []int{i} // a letter left out
+	default:
+		touched = []int{i - 1, i} // a letter added between these
+	}
+	for _, p := range touched {
+		if p < 0 || p >= len(rn) {
+			continue
+		}
+		if rn[p] == ' ' {
+			// A space added, dropped or changed joins or splits the words
+			// on either side: both must be able to take it.
+			if !a.wordOK(rn, p-1) || !a.wordOK(rn, p+1) {
+				return false
+			}
+			continue
+		}
+		if !a.wordOK(rn, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordOK reports whether the word of rn at position p may hold a typo.
+func (a Accepted) wordOK(rn []rune, p int) bool {
+	if p < 0 || p >= len(rn) || rn[p] == ' ' {
+		return true
+	}
+	start, end := p, p
+	for start > 0 && rn[start-1] != ' ' {
+		start--
+	}
+	for end < len(rn) && rn[end] != ' ' {
+		end++
+	}
+	w := string(rn[start:end])
+	if letters(w) <= TypoMinWord || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		return false
+	}
+	for _, c := range a.caps {
+		if c == w {
+			return false
+		}
+	}
+	return true
 }
 
 func letters(s string) int {

@@ -91,6 +91,42 @@ func Percent(score, max float64) float64 {
 	return Round2(100 * score / max)
 }
 
+// FormatQuantity writes a number as people read it: with thousands
+// separators from 10,000 up (30,000; 1,000,000), so that four-digit years
+// stay 1994; decimals as they are (0.5).
+func FormatQuantity(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if math.Abs(v) < 10000 {
+		return s
+	}
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}
+
+// FormatPercent writes a percentage for people: whole when it is, else to one
+// decimal (33.3, 66.7, 2.7), never 33.33.
+func FormatPercent(p float64) string {
+	p = math.Round(p*10) / 10
+	if p == math.Trunc(p) {
+		return strconv.FormatInt(int64(p), 10)
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64)
+}
+
 // FormatNum writes a score or a mark to two decimals at most: 3, 2.5, 0.33.
 func FormatNum(v float64) string {
 	v = Round2(v)

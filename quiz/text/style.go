@@ -9,6 +9,7 @@ type Style interface {
 	Good(string) string // a right answer
 	Bad(string) string  // a wrong answer
 	Dim(string) string  // secondary text such as citations
+	Mark(string) string // what a search matched
 }
 
 // Plain is the Style that adds no escape codes.
@@ -20,6 +21,7 @@ func (plain) Bold(s string) string { return s }
 func (plain) Good(s string) string { return s }
 func (plain) Bad(s string) string  { return s }
 func (plain) Dim(s string) string  { return s }
+func (plain) Mark(s string) string { return s }
 
 // Or returns s, or Plain when s is nil, so that a zero Session or Layout
 // prints without colour.

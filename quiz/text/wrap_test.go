@@ -22,3 +22,19 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatPercent(t *testing.T) {
+	for in, want := range map[float64]string{100: "100", 33.33: "33.3", 66.67: "66.7", 2.63: "2.6", 0: "0", 99.96: "100", 12.5: "12.5"} {
+		if got := FormatPercent(in); got != want {
+			t.Errorf("FormatPercent(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFormatQuantity(t *testing.T) {
+	for in, want := range map[float64]string{30000: "30,000", 1994: "1994", 613: "613", 1000000: "1,000,000", -25000: "-25,000", 12345.5: "12,345.5", 0.5: "0.5"} {
+		if got := FormatQuantity(in); got != want {
+			t.Errorf("FormatQuantity(%v) = %q, want %q", in, got, want)
+		}
+	}
+}

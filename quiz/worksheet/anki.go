@@ -19,7 +19,7 @@ import (
 func Anki(w io.Writer, b *quiz.Bank) error {
 	var s strings.Builder
 	s.WriteString("#separator:tab\n#html:true\n#tags column:3\n")
-	for _, q := range present(b) {
+	for _, q := range present(b, Seed) {
 		if q.Type == quiz.Info {
 			continue
 		}

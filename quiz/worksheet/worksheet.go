@@ -29,13 +29,86 @@ const Seed uint64 = 1
 // with each answer, its explanation and where to reread. Info pages appear
 // as quoted text among the questions, unnumbered.
 func Markdown(w io.Writer, b *quiz.Bank) error {
+	return Write(w, b, Paper{Key: KeyAfter})
+}
+
+// KeyPlace says where a worksheet's answer key goes.
+type KeyPlace int
+
+// Where the key goes.
+const (
+	KeyAfter KeyPlace = iota // after the questions, on the same sheet
+	NoKey                    // nowhere: a test to hand out (WriteKey writes it elsewhere)
+)
+
+// Paper chooses what a worksheet holds.
+type Paper struct {
+	// Filter keeps questions by tag and difficulty, and Count takes that many.
+	Filter quiz.Filter
+	// Seed shuffles the options (Seed when 0). With Shuffle, or a Count, it
+	// also picks and orders the questions as conflictq quiz and conflictq
+	// sheet do with that seed, so a sheet with the same seed matches.
+	Seed    uint64
+	Shuffle bool
+	Key     KeyPlace
+}
+
+// Write writes b as a worksheet chosen by p.
+func Write(w io.Writer, b *quiz.Bank, p Paper) error {
+	qs, err := p.questions(b)
+	if err != nil {
+		return err
+	}
 	var s strings.Builder
-	fmt.Fprintf(&s, "# %s\n\n", inline(title(b)))
+	writeQuestions(&s, b, qs)
+	if p.Key == KeyAfter {
+		writeKey(&s, qs)
+	}
+	_, err = io.WriteString(w, s.String())
+	return err
+}
+
+// WriteKey writes only the answer key of the worksheet Write writes with p,
+// to keep apart from the questions handed out.
+func WriteKey(w io.Writer, b *quiz.Bank, p Paper) error {
+	qs, err := p.questions(b)
+	if err != nil {
+		return err
+	}
+	var s strings.Builder
+	fmt.Fprintf(&s, "# %s: answer key\n", inline(title(b)))
+	writeKey(&s, qs)
+	_, err = io.WriteString(w, s.String())
+	return err
+}
+
+func (p Paper) questions(b *quiz.Bank) ([]*quiz.Presented, error) {
+	seed := p.Seed
+	if seed == 0 {
+		seed = Seed
+	}
+	if p.Shuffle || p.Filter.Count > 0 {
+		return quiz.Select([]*quiz.Bank{b}, p.Filter, seed)
+	}
+	var qs []*quiz.Presented
+	for _, q := range present(b, seed) {
+		if p.Filter.Match(q.Question) {
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) == 0 && len(b.Questions) > 0 {
+		_, err := quiz.Select([]*quiz.Bank{b}, p.Filter, seed) // for its message
+		return nil, err
+	}
+	return qs, nil
+}
+
+func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented) {
+	fmt.Fprintf(s, "# %s\n\n", inline(title(b)))
 	if b.Description != "" {
-		fmt.Fprintf(&s, "%s\n\n", block(b.Description))
+		fmt.Fprintf(s, "%s\n\n", block(b.Description))
 	}
 	s.WriteString("Name: ______________________________   Date: ________________\n")
-	qs := present(b)
 	if len(qs) > 0 {
 		s.WriteString("\n## Questions\n")
 	}
@@ -50,6 +123,9 @@ func Markdown(w io.Writer, b *quiz.Bank) error {
 		}
 		n++
 		hint := hints[q.Type]
+		if q.SaysHowToAnswer() {
+			hint = ""
+		}
 		if q.Type == quiz.Order {
 			hint = fmt.Sprintf("Number these 1–%d, first to last.", len(q.Items))
 		}
@@ -60,34 +136,34 @@ func Markdown(w io.Writer, b *quiz.Bank) error {
 				hint = strings.TrimSuffix(hint, ".") + "; " + points(q.Points) + "."
 			}
 		}
-		fmt.Fprintf(&s, "**%d.** %s", n, block(q.Prompt))
+		fmt.Fprintf(s, "**%d.** %s", n, block(q.Prompt))
 		if hint != "" {
-			fmt.Fprintf(&s, " *(%s)*", strings.TrimSpace(hint))
+			fmt.Fprintf(s, " *(%s)*", strings.TrimSpace(hint))
 		}
 		s.WriteString("\n\n")
 		opts := q.Options()
 		switch q.Type {
 		case quiz.Single, quiz.Multi:
 			for k, o := range opts {
-				fmt.Fprintf(&s, "- %s) %s\n", letter(k), inline(o))
+				fmt.Fprintf(s, "- %s) %s\n", letter(k), inline(o))
 			}
 		case quiz.TrueFalse:
 			s.WriteString("True / False\n")
 		case quiz.Short:
 			s.WriteString("Answer: ________________________________________\n")
 		case quiz.Numeric:
-			fmt.Fprintf(&s, "%s\n", strings.TrimSpace("Answer: ____________________ "+inline(q.Unit)))
+			fmt.Fprintf(s, "%s\n", strings.TrimSpace("Answer: ____________________ "+inline(q.Unit)))
 		case quiz.Order:
 			for _, o := range opts {
-				fmt.Fprintf(&s, "- ____ %s\n", inline(o))
+				fmt.Fprintf(s, "- ____ %s\n", inline(o))
 			}
 		case quiz.Match:
 			for k, l := range q.Lefts() {
-				fmt.Fprintf(&s, "%d. %s ____\n", k+1, inline(l))
+				fmt.Fprintf(s, "%d. %s ____\n", k+1, inline(l))
 			}
 			s.WriteString("\n")
 			for k, o := range opts {
-				fmt.Fprintf(&s, "- %s) %s\n", letter(k), inline(o))
+				fmt.Fprintf(s, "- %s) %s\n", letter(k), inline(o))
 			}
 		case quiz.Open:
 			s.WriteString("Answer:\n")
@@ -97,6 +173,15 @@ func Markdown(w io.Writer, b *quiz.Bank) error {
 		}
 	}
 
+}
+
+func writeKey(s *strings.Builder, qs []*quiz.Presented) {
+	n := 0
+	for _, q := range qs {
+		if q.Type != quiz.Info {
+			n++
+		}
+	}
 	if n > 0 {
 		s.WriteString("\n## Answer key\n")
 	}
@@ -108,7 +193,12 @@ func Markdown(w io.Writer, b *quiz.Bank) error {
 		n++
 		lines := []string{fmt.Sprintf("**%d.** %s", n, block(answer(q)))}
 		if q.Type == quiz.Open && len(q.Key) > 0 {
-			lines = append(lines, "Key points: "+inline(strings.Join(q.Key, "; ")))
+			// Listed, one point a line, for ticking off while marking.
+			fmt.Fprintf(s, "\n%s\n\nKey points:\n\n", lines[0])
+			for _, k := range q.Key {
+				fmt.Fprintf(s, "- %s\n", inline(k))
+			}
+			lines = lines[:0]
 		}
 		if q.Explanation != "" {
 			lines = append(lines, block(q.Explanation))
@@ -116,10 +206,10 @@ func Markdown(w io.Writer, b *quiz.Bank) error {
 		if src := q.Source.String(); src != "" {
 			lines = append(lines, "Reread: "+inline(src))
 		}
-		fmt.Fprintf(&s, "\n%s\n", strings.Join(lines, "\\\n"))
+		if len(lines) > 0 {
+			fmt.Fprintf(s, "\n%s\n", strings.Join(lines, "\\\n"))
+		}
 	}
-	_, err := io.WriteString(w, s.String())
-	return err
 }
 
 // hints tell the student how to answer each type on paper.
@@ -131,9 +221,9 @@ var hints = map[quiz.Type]string{
 }
 
 // present returns the bank's questions in the bank's order, each with its
-// options shuffled with Seed.
-func present(b *quiz.Bank) []*quiz.Presented {
-	shown, err := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, Seed)
+// options shuffled with seed.
+func present(b *quiz.Bank, seed uint64) []*quiz.Presented {
+	shown, err := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, seed)
 	if err != nil {
 		return nil // a bank with no questions
 	}

@@ -139,6 +139,27 @@ func TestWriteErrors(t *testing.T) {
 	}
 }
 
+// A prompt that says "Choose all that apply." gets no second hint.
+func TestMultiHintOnce(t *testing.T) {
+	var buf bytes.Buffer
+	b := assets.CompiledBank("comprehension")
+	if err := Markdown(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	multi := 0
+	for _, q := range b.Questions {
+		if q.Type == quiz.Multi {
+			multi++
+		}
+	}
+	if n := strings.Count(strings.ToLower(buf.String()), "all that apply"); n != multi {
+		t.Errorf(`"all that apply" appears %d times; want once for each of the %d multi questions`, n, multi)
+	}
+	if strings.Contains(buf.String(), "apply. *(Choose all that apply.)*") {
+		t.Error("a prompt's own hint is doubled")
+	}
+}
+
 // The answer key names every fully right choice and the part marks.
 func TestKeyShowsCredit(t *testing.T) {
 	b := &quiz.Bank{ID: "c", Title: "C", Questions: []*quiz.Question{

@@ -160,3 +160,6 @@ func (c ColorScheme) Bad(text string) string { return c.wrap("31", text) }
 
 // Dim marks secondary text such as citations.
 func (c ColorScheme) Dim(text string) string { return c.wrap("2", text) }
+
+// Mark shows what a search matched: bold yellow, as grep shows its matches in colour.
+func (c ColorScheme) Mark(text string) string { return c.wrap("1;33", text) }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/session"
@@ -21,6 +22,7 @@ import (
 // choice); 3 1 2 for an order; 1=b 2=a for pairs; text for the rest. An invalid line is explained and asked again; end of
 // input ends the quiz.
 type Plain struct {
+	src  io.Reader
 	in   *bufio.Reader
 	out  io.Writer
 	echo bool
@@ -30,24 +32,60 @@ type Plain struct {
 // read is written back after its prompt, so that a transcript of a piped quiz
 // reads like the session a terminal would show.
 func NewPlain(in io.Reader, out io.Writer, echo bool) *Plain {
-	return &Plain{in: bufio.NewReader(in), out: out, echo: echo}
+	return &Plain{src: in, in: bufio.NewReader(in), out: out, echo: echo}
 }
+
+// MaxLine is the longest answer line the plain prompter reads: far more than
+// any answer, and little enough memory that a line with no end (a file piped
+// by mistake) costs nothing.
+const MaxLine = 64 << 10
+
+// errLongLine is a line over MaxLine; it was read to its end and dropped.
+var errLongLine = fmt.Errorf("that line is longer than %d KB, the most an answer can be; it was skipped", MaxLine>>10)
 
 // readLine reads one answer line. End of input is session.ErrInputEnded, even
 // after a partial last line, so that a truncated pipe never counts as an answer.
+// A line over MaxLine is read to its end without being kept, and is errLongLine.
 func (p *Plain) readLine() (string, error) {
-	line, err := p.in.ReadString('\n')
+	var line []byte
+	long := false
+	var err error
+	for {
+		var chunk []byte
+		chunk, err = p.in.ReadSlice('\n')
+		if !long && len(line)+len(chunk) > MaxLine+2 { // +2: the line's own \r\n
+			long, line = true, nil
+		}
+		if !long {
+			line = append(line, chunk...)
+		}
+		if err != bufio.ErrBufferFull {
+			break
+		}
+	}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			if strings.TrimSpace(line) != "" {
-				return strings.TrimRight(line, "\r\n"), nil
+			if long {
+				return "", errLongLine
+			}
+			if strings.TrimSpace(string(line)) != "" {
+				return strings.TrimRight(string(line), "\r\n"), nil
+			}
+			if p.hungUp() {
+				return "", session.ErrHangup
 			}
 			fmt.Fprintln(p.out)
 			return "", session.ErrInputEnded
 		}
+		if errors.Is(err, syscall.EIO) {
+			return "", session.ErrHangup // the terminal is gone
+		}
 		return "", err
 	}
-	return strings.TrimRight(line, "\r\n"), nil
+	if long {
+		return "", errLongLine
+	}
+	return strings.TrimRight(string(line), "\r\n"), nil
 }
 
 // loop asks until parse accepts a line.
@@ -55,6 +93,10 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 	for {
 		fmt.Fprintf(p.out, "%s ", ask)
 		line, err := p.readLine()
+		if err == errLongLine {
+			fmt.Fprintf(p.out, "\n  Sorry: %s.\n", err)
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -78,6 +120,9 @@ func (p *Plain) list(options []string, label func(int) string) {
 func number(i int) string { return fmt.Sprint(i + 1) }
 func letter(i int) string { return string(rune('a' + i)) }
 
+// letterRange names the letters of n options: "a-d".
+func letterRange(n int) string { return "a-" + letter(n-1) }
+
 // Select asks for one option.
 func (p *Plain) Select(msg string, options []string) (int, error) {
 	fmt.Fprintln(p.out, msg)
@@ -87,8 +132,13 @@ func (p *Plain) Select(msg string, options []string) (int, error) {
 		q = &quiz.Question{Type: quiz.TrueFalse} // also t, f, yes, no
 	}
 	var i int
-	err := p.loop(fmt.Sprintf("Your answer (1-%d):", len(options)), func(s string) error {
-		r, err := resolve(q, s, fmt.Sprintf("type the number of your answer (1-%d)", len(options)))
+	ask := fmt.Sprintf("Your answer (1-%d or %s):", len(options), letterRange(len(options)))
+	empty := fmt.Sprintf("type the number (1-%d), letter (%s) or text of your answer", len(options), letterRange(len(options)))
+	if q.Type == quiz.TrueFalse {
+		ask, empty = "Your answer (1-2, true or false):", "type 1 or true, 2 or false"
+	}
+	err := p.loop(ask, func(s string) error {
+		r, err := resolve(q, s, empty)
 		switch {
 		case err != nil:
 			return err
@@ -110,8 +160,8 @@ func (p *Plain) MultiSelect(msg string, options []string) ([]int, error) {
 	p.list(options, number)
 	q := &quiz.Question{Type: quiz.Multi, Choices: options}
 	var idx []int
-	err := p.loop("Your answers (numbers, such as 1,3):", func(s string) error {
-		r, err := resolve(q, s, "type the numbers of your answers, such as 1,3 (or none)")
+	err := p.loop("Your answers (numbers or letters, such as 1,3 or a,c):", func(s string) error {
+		r, err := resolve(q, s, "type the numbers or letters of your answers, such as 1,3 or a,c (or none)")
 		idx = r.Choices
 		return err
 	})

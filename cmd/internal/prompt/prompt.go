@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"syscall"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -21,9 +23,12 @@ import (
 // Survey is the terminal prompter.
 type Survey struct {
 	in      terminal.FileReader
-	out     terminal.FileWriter
+	out     *tracker
 	errOut  io.Writer
 	restore func()
+	// Width is the screen's width: prompts, options, hints and echoed
+	// answers are wrapped at word boundaries to fit it. 0: not wrapped.
+	Width int
 }
 
 // NewSurvey returns a prompter drawing on out and reading keys from in, which
@@ -33,17 +38,40 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	// survey keeps this switch in a package variable; it is set here, once, by the
 	// only code that uses survey.
 	core.DisableColor = !color
-	return &Survey{in: in, out: out, errOut: errOut, restore: restore}
+	t := &tracker{FileWriter: out}
+	if f, ok := in.(*os.File); ok && f != nil {
+		in = newResumeReader(f, t)
+	}
+	return &Survey{in: in, out: t, errOut: errOut, restore: restore}
+}
+
+// opener is a reader that wants to know when a prompt is open (resumeReader).
+type opener interface {
+	open()
+	done()
 }
 
 func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error {
 	opts = append(opts, survey.WithStdio(s.in, s.out, s.errOut), survey.WithShowCursor(true))
+	registerFuncs()
+	// survey reads its templates from package variables; this package is
+	// the only one that draws with survey, so it sets them for each prompt.
+	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width)
+	s.out.start()
+	if o, ok := s.in.(opener); ok {
+		o.open()
+		defer o.done()
+	}
 	err := survey.AskOne(p, response, opts...)
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, terminal.InterruptErr):
 		return session.ErrInterrupted
+	case errors.Is(err, syscall.EIO):
+		// The terminal is gone (its window closed, SSH dropped): a hang-up,
+		// whether or not SIGHUP has arrived yet.
+		return session.ErrHangup
 	case errors.Is(err, io.EOF):
 		return session.ErrInputEnded
 	}
@@ -55,14 +83,14 @@ func pageSize(n int) int { return min(max(n, 7), 12) }
 // Select shows a menu moved with the arrow keys.
 func (s *Survey) Select(msg string, options []string) (int, error) {
 	var i int
-	err := s.ask(&survey.Select{Message: msg, Options: options, PageSize: pageSize(len(options))}, &i)
+	err := s.ask(&survey.Select{Message: msg, Options: wrapOptions(options, s.Width, selectIndent), PageSize: pageSize(len(options))}, &i)
 	return i, err
 }
 
 // MultiSelect shows a menu of boxes ticked with space.
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 	var idx []int
-	err := s.ask(&survey.MultiSelect{Message: msg, Options: options, PageSize: pageSize(len(options))}, &idx)
+	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent), PageSize: pageSize(len(options))}, &idx)
 	return idx, err
 }
 
@@ -111,6 +139,12 @@ func (s *Survey) Order(msg string, items []string) ([]int, error) {
 		seq = append(seq, remaining[k])
 		remaining = append(remaining[:k:k], remaining[k+1:]...)
 	}
+	if len(remaining) == 1 && len(items) > 1 {
+		// The last item needs no choosing, but the student should see
+		// where it went before the answer is judged.
+		last := fmt.Sprintf("Position %d of %d, the one left:", len(items), len(items))
+		fmt.Fprintf(s.out, "%s\n%s\n", last, wrapAnswer(items[remaining[0]], s.Width))
+	}
 	return append(seq, remaining...), nil
 }
 
@@ -131,10 +165,15 @@ func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
 	return out, nil
 }
 
-// Abort gives the terminal back when a quiz ends during a prompt.
+// Abort gives the terminal back when a quiz ends during a prompt, and clears
+// the prompt it cut short.
 func (s *Survey) Abort() {
 	if s.restore != nil {
 		s.restore()
 	}
-	fmt.Fprintln(s.out)
+	s.out.clear()
 }
+
+// Notice shows msg, such as the time left, on the screen's bottom line
+// while a prompt waits.
+func (s *Survey) Notice(msg string) { s.out.notice(msg) }

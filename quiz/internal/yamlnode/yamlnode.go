@@ -6,7 +6,9 @@ package yamlnode
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -34,14 +36,26 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 		add(0, "", "", "file is empty")
 		return nil, false
 	}
+	if n := items(data); n > MaxItems {
+		// The node tree costs some 300 bytes an item, and more under a
+		// memory limit: refuse before building it.
+		add(0, "", "", "%d lines and commas: conflictq reads YAML files of at most %d (a file that large is not one a person wrote; answer sheets in bulk go in a .jsonl file)", n, MaxItems)
+		return nil, false
+	}
 	var doc yaml.Node
-	if err := safeUnmarshal(data, &doc); err != nil {
+	second, err := safeDecode(data, &doc)
+	if err != nil {
 		l, msg := ErrorLine(err)
 		add(l, "", "", "%s", msg)
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		add(0, "", "", "file holds no YAML document")
+		return nil, false
+	}
+	if second > 0 {
+		// Reading the first alone would drop the others without a word.
+		add(second, "", "", "a second YAML document starts here; a file holds one (put each in a file of its own, or answer sheets one a line in a .jsonl file)")
 		return nil, false
 	}
 	top := doc.Content[0]
@@ -93,15 +107,56 @@ func checkDuplicateKeys(add Report, n *yaml.Node) bool {
 	return ok
 }
 
-// safeUnmarshal turns a panic inside the YAML parser into an error: a user's
-// file must never crash the program.
-func safeUnmarshal(data []byte, out *yaml.Node) (err error) {
+// MaxItems bounds the lines and commas of a YAML file, and so the nodes its
+// tree can hold: a bank of 1,000 questions has some 10,000.
+const MaxItems = 100_000
+
+// items counts the lines and commas of data: every YAML node but a few needs
+// one of them.
+func items(data []byte) int {
+	return bytes.Count(data, []byte{'\n'}) + bytes.Count(data, []byte{','}) + 1
+}
+
+// safeDecode parses the first YAML document of data into out and returns the
+// line of a second document, or 0 when there is none. A panic inside the YAML
+// parser becomes an error: a user's file must never crash the program.
+func safeDecode(data []byte, out *yaml.Node) (second int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("yaml: could not parse: %v", r)
 		}
 	}()
-	return yaml.Unmarshal(data, out)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(out); err != nil {
+		if errors.Is(err, io.EOF) {
+			return 0, nil // no document: the caller says so
+		}
+		return 0, err
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+		return 0, nil
+	case err != nil:
+		// Text after the first document that is not a document either
+		// (JSON lines saved as .yaml): as much a second sheet.
+		if l, _ := ErrorLine(err); l > 0 {
+			return l, nil
+		}
+		return lastLine(out) + 1, nil
+	case len(next.Content) == 0 || next.Content[0].Tag == "!!null" && next.Content[0].Value == "":
+		return 0, nil // a trailing "---" with nothing after it
+	}
+	return max(next.Line, 1), nil
+}
+
+// lastLine is the last line a node tree reaches.
+func lastLine(n *yaml.Node) int {
+	l := n.Line
+	for _, c := range n.Content {
+		l = max(l, lastLine(c))
+	}
+	return l
 }
 
 var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line (\d+): )?`) })

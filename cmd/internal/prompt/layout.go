@@ -1,0 +1,126 @@
+package prompt
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/AlecAivazis/survey/v2/core"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// survey draws its key hint on the prompt's last line, where at 80 to 100
+// columns it ran past the edge and the terminal broke it inside a word ("ar|e
+// kept", "[Us|e arrows"), and echoes the answer after the prompt on the same
+// line, which broke the same way ("It s|aid"). These templates, survey's own
+// with two changes, put the hint on a line of its own, wrapped to the width,
+// and the answer on its own lines under the prompt, wrapped at word
+// boundaries (a checklist's ticks one a line: they may hold commas). Text is typed on a line of its own, after "> ". Options are wrapped before survey sees them (wrapOptions).
+
+// Columns before an option's text: "> " in a menu, "> [ ]  " in a checklist.
+const (
+	selectIndent = 2
+	multiIndent  = 7
+)
+
+// answerIndent is how far an echoed answer sits under its prompt.
+const answerIndent = "  "
+
+var registerFuncs = sync.OnceFunc(func() {
+	// survey parses a template with these maps the first time it draws it;
+	// this package is the only one that draws with survey.
+	core.TemplateFuncsWithColor["wrapAnswer"] = wrapAnswer
+	core.TemplateFuncsNoColor["wrapAnswer"] = wrapAnswer
+})
+
+// wrapAnswer lays an echoed answer out under its prompt: the line breaks
+// wrapOptions put into options are taken out, and the text wrapped again.
+func wrapAnswer(answer string, width int) string {
+	return text.Wrap(strings.Join(strings.Fields(answer), " "), width, answerIndent)
+}
+
+// hint wraps a key hint to the width, on lines of its own.
+func hint(h string, width int) string {
+	if width <= 0 {
+		return answerIndent + h
+	}
+	return text.Wrap(h, width, answerIndent)
+}
+
+// wrapOptions wraps each option to the width left after the menu's marks, its
+// later lines indented under its first.
+func wrapOptions(options []string, width, indent int) []string {
+	if width <= 0 {
+		return options
+	}
+	out := make([]string, len(options))
+	for i, o := range options {
+		out[i] = text.Hang(o, width, indent)
+	}
+	return out
+}
+
+const selectTemplate = `
+{{- define "option"}}
+    {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
+    {{- .CurrentOpt.Value}}
+    {{- color "reset"}}
+{{end}}
+{{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
+{{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
+{{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
+{{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}{{ wrapAnswer .Answer %d }}{{color "reset"}}{{"\n"}}
+{{- else}}{{"\n"}}{{- color "cyan"}}%s{{color "reset"}}
+  {{- "\n"}}
+  {{- range $ix, $option := .PageEntries}}
+    {{- template "option" $.IterateOption $ix $option}}
+  {{- end}}
+{{- end}}`
+
+const multiSelectTemplate = `
+{{- define "option"}}
+    {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }}{{color "reset"}}{{else}} {{end}}
+    {{- if index .Checked .CurrentOpt.Index }}{{color .Config.Icons.MarkedOption.Format }} {{ .Config.Icons.MarkedOption.Text }} {{else}}{{color .Config.Icons.UnmarkedOption.Format }} {{ .Config.Icons.UnmarkedOption.Text }} {{end}}
+    {{- color "reset"}}
+    {{- " "}}{{- .CurrentOpt.Value}}
+{{end}}
+{{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
+{{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
+{{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
+{{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}
+  {{- range $i, $o := .Options}}{{if index $.Checked $i}}{{ wrapAnswer $o %[1]d }}{{"\n"}}{{end}}{{end}}
+  {{- if not .Answer}}{{ wrapAnswer "(none ticked)" %[1]d }}{{"\n"}}{{end}}{{color "reset"}}
+{{- else }}{{"\n"}}{{- color "cyan"}}%[2]s{{color "reset"}}
+  {{- "\n"}}
+  {{- range $ix, $option := .PageEntries}}
+    {{- template "option" $.IterateOption $ix $option}}
+  {{- end}}
+{{- end}}`
+
+const inputTemplate = `
+{{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
+{{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
+{{- color "default+hb"}}{{ .Message }}{{color "reset"}}
+{{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}{{ wrapAnswer .Answer %d }}{{color "reset"}}{{"\n"}}
+{{- else }}{{"\n"}}{{color "cyan"}}> {{color "reset"}}
+  {{- if .Default}}{{color "white"}}({{.Default}}) {{color "reset"}}{{end}}
+{{- end}}`
+
+// templates are the three templates for a screen of width columns (0: no
+// wrapping).
+func templates(width int) (sel, multi, input string) {
+	w := width
+	if w <= 0 {
+		w = 1 << 20
+	}
+	sel = fmt.Sprintf(selectTemplate, w, escapeTemplate(hint("[Use arrows to move, Enter to choose, type to filter]", width)))
+	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, type to filter, Enter when done]", width)))
+	input = fmt.Sprintf(inputTemplate, w)
+	return sel, multi, input
+}
+
+// escapeTemplate keeps literal text from being read as template actions.
+func escapeTemplate(s string) string {
+	return strings.ReplaceAll(s, "{{", `{{"{{"}}`)
+}

@@ -1,0 +1,96 @@
+package prompt
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/AlecAivazis/survey/v2/terminal"
+	"golang.org/x/term"
+)
+
+// tracker passes survey's drawing through to the terminal and follows how
+// many lines below the prompt's first the cursor stands, so that a prompt
+// cut short by the time limit can be cleared whole. Every line conflictq and
+// survey draw fits the width (see layout.go), so the terminal wraps none and
+// newlines and cursor moves tell the row.
+type tracker struct {
+	terminal.FileWriter
+	mu  sync.Mutex
+	row int
+	esc []byte // an escape sequence split across writes
+}
+
+func (t *tracker) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	t.follow(p)
+	t.mu.Unlock()
+	return t.FileWriter.Write(p)
+}
+
+// follow counts newlines and the cursor-up and -down moves survey makes
+// (ESC[nA, ESC[nB, ESC[nE, ESC[nF).
+func (t *tracker) follow(p []byte) {
+	for _, c := range p {
+		if len(t.esc) > 0 {
+			t.esc = append(t.esc, c)
+			if len(t.esc) == 2 && c != '[' {
+				t.esc = t.esc[:0]
+				continue
+			}
+			if len(t.esc) > 2 && c >= 0x40 && c <= 0x7e {
+				n, err := strconv.Atoi(string(t.esc[2 : len(t.esc)-1]))
+				if err != nil {
+					n = 1
+				}
+				switch c {
+				case 'A', 'F':
+					t.row = max(0, t.row-n)
+				case 'B', 'E':
+					t.row += n
+				}
+				t.esc = t.esc[:0]
+			}
+			continue
+		}
+		switch c {
+		case 0x1b:
+			t.esc = append(t.esc, c)
+		case '\n':
+			t.row++
+		}
+	}
+}
+
+// start marks the cursor's row as a prompt's first.
+func (t *tracker) start() {
+	t.mu.Lock()
+	t.row, t.esc = 0, t.esc[:0]
+	t.mu.Unlock()
+}
+
+// clear erases what was drawn since start: back to the prompt's first line,
+// then to the end of the screen.
+func (t *tracker) clear() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	up := ""
+	if t.row > 0 {
+		up = fmt.Sprintf("\x1b[%dA", t.row)
+	}
+	fmt.Fprintf(t.FileWriter, "\r%s\x1b[J", up)
+	t.row = 0
+}
+
+// notice writes msg on the screen's bottom line and puts the cursor back,
+// leaving survey's drawing as it was; survey's next redraw may cover it.
+func (t *tracker) notice(msg string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, rows, err := term.GetSize(int(t.Fd()))
+	if err != nil || rows < 2 {
+		fmt.Fprintf(t.FileWriter, "\r\n%s\r\n", msg)
+		return
+	}
+	fmt.Fprintf(t.FileWriter, "\x1b7\x1b[%d;1H\x1b[2K%s\x1b8", rows, msg)
+}

@@ -1,0 +1,118 @@
+//go:build linux
+
+// The SIGCONT redraw and the hang-up mapping live in prompt/resume_linux.go.
+
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// TestPTYSIGQUIT: Ctrl-\ (SIGQUIT) is handled like SIGTERM: the answers so
+// far are saved, exit 130, the terminal out of raw mode; no stack dump
+// (issue 14, item 2).
+func TestPTYSIGQUIT(t *testing.T) {
+	code, _, data, errOut := stopOnSecondQuestion(t, func(*screen) {
+		if err := syscall.Kill(os.Getpid(), syscall.SIGQUIT); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(data, `"ended_by": "signal"`) || !strings.Contains(data, `"answered": 1`) {
+		t.Errorf("report after SIGQUIT:\n%s", data)
+	}
+}
+
+// TestPTYHangup closes the terminal (the window, an SSH link) during a menu:
+// the report says the quiz ended by a signal, not "finished", and the exit is
+// 130 (issue 14, item 13).
+func TestPTYHangup(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "part.json")
+	scr, tty := newScreen(t)
+	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr.waitFor("Which town?")
+	scr.send("Khojaly" + keyEnter)
+	scr.waitFor("Question 2 of 8")
+	scr.waitFor("?")
+	scr.master.Close() // the terminal goes away
+	var code int
+	select {
+	case code = <-done:
+	case <-time.After(20 * time.Second):
+		buf := make([]byte, 1<<20)
+		t.Fatalf("the quiz did not stop when its terminal closed\n%s", buf[:runtime.Stack(buf, true)])
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v; stderr:\n%s", err, stderr)
+	}
+	if code != ExitInterrupted {
+		t.Errorf("exit %d, want 130; stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{`"status": "incomplete"`, `"ended_by": "signal"`, `"answered": 1`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("report lacks %s:\n%s", want, data)
+		}
+	}
+}
+
+// TestPTYStopAndContinue: after Ctrl-Z and fg the shell has put the terminal
+// in line mode; on SIGCONT the menu is raw again and drawn again, and keys
+// work (issue 14, item 14).
+func TestPTYStopAndContinue(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "r.json")
+	scr, tty := newScreen(t)
+	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr.waitFor("Which town?")
+	scr.send("Khojaly" + keyEnter)
+	scr.waitFor("Question 2 of 8")
+	scr.waitFor("[Use arrows")
+	// What the shell does while the quiz is stopped: line mode, echo on.
+	tio, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tio.Lflag |= unix.ICANON | unix.ECHO | unix.ISIG
+	if err := unix.IoctlSetTermios(int(tty.Fd()), unix.TCSETS, tio); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		tio, _ = unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+		if tio.Lflag&(unix.ICANON|unix.ECHO) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the terminal is still in line mode after SIGCONT")
+		}
+	}
+	scr.waitFor("[Use arrows") // drawn again
+	scr.send(keyCtrlC)         // a key a raw terminal hands over at once
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Errorf("exit %d, want 130; stderr:\n%s", code, stderr)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("keys after SIGCONT did not reach the menu")
+	}
+	checkCooked(t, tty)
+}

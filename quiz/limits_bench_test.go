@@ -1,0 +1,98 @@
+package quiz_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/aiken"
+	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
+	"github.com/conflictq/conflictq/quiz/sheet"
+)
+
+// The limits every parser must keep on a 10 MB input, the most conflictq
+// reads (issue 14, items 10 and 11).
+const (
+	maxParseTime = 2 * time.Second
+	maxParseHeap = 200 << 20
+)
+
+// hostileInputs are 10 MB inputs built to cost the most: duplicated titles,
+// a million answers, unknown ids, the most nodes YAML allows, long lines.
+func hostileInputs() []struct {
+	name  string
+	parse func(file string, data []byte) error
+	data  []byte
+} {
+	const size = 10 << 20
+	repeat := func(unit string) []byte {
+		return []byte(strings.Repeat(unit, (size-64)/len(unit)))
+	}
+	var unknownYAML, unknownJSON, bankYAML strings.Builder
+	unknownYAML.WriteString("student: A\nbanks: [b]\nanswers:\n")
+	for i := 0; unknownYAML.Len() < size-200; i++ {
+		fmt.Fprintf(&unknownYAML, "  q%07d: %s\n", i, strings.Repeat("x", 1000))
+	}
+	unknownJSON.WriteString(`{"student": "A", "banks": ["b"], "answers": {`)
+	for i := 0; unknownJSON.Len() < size-200; i++ {
+		fmt.Fprintf(&unknownJSON, `"q%07d": "x",`, i)
+	}
+	unknownJSON.WriteString(`"z": "x"}}`)
+	bankYAML.WriteString("id: b\ntitle: B\nquestions:\n")
+	for i := 0; bankYAML.Len() < size-400; i++ {
+		fmt.Fprintf(&bankYAML, "  - {id: q%d, type: single, prompt: %q, choices: [a, b], answer: a}\n", i, strings.Repeat("p", 900))
+	}
+	readSheet := func(file string, data []byte) error { _, err := sheet.Read(file, 0, data); return err }
+	readGIFT := func(file string, data []byte) error { _, _, err := gift.Parse(file, data); return err }
+	readAiken := func(file string, data []byte) error { _, _, err := aiken.Parse(file, data); return err }
+	readBank := func(file string, data []byte) error { _, _, err := quiz.ParseBank(file, data); return err }
+	return []struct {
+		name  string
+		parse func(file string, data []byte) error
+		data  []byte
+	}{
+		{"gift-duplicate-titles", readGIFT, repeat("::same:: Q? {=a ~b}\n\n")},
+		{"gift-million-answers", readGIFT, []byte("Q{" + string(repeat("~a")) + "}\n")},
+		{"gift-million-pairs", readGIFT, []byte("Q{" + string(repeat("=a->b ")) + "}\n")},
+		{"gift-pair-floods", readGIFT, repeat("Q{" + strings.Repeat("=a->b ", 50) + "}\n\n")},
+		{"gift-largest-questions", readGIFT, repeat("Q{" + strings.Repeat("~a", 500_000) + "}\n\n")},
+		{"aiken-options", readAiken, []byte("Q\n" + string(repeat("A. a\n")) + "ANSWER: A\n")},
+		{"aiken-questions", readAiken, repeat("Q?\nA. a\nB. b\nANSWER: C\n\n")},
+		{"yaml-sheet-unknown-ids", readSheet, []byte(unknownYAML.String())},
+		{"yaml-sheet-most-nodes", readSheet, []byte("answers: {" + string(repeat("q: x, ")) + "}\n")},
+		{"json-sheet-unknown-ids", readSheet, []byte(unknownJSON.String())},
+		{"json-sheet-deep", readSheet, []byte(strings.Repeat("[", size/2) + strings.Repeat("]", size/2))},
+		{"yaml-bank", readBank, []byte(bankYAML.String())},
+	}
+}
+
+// BenchmarkHostileInputs parses each 10 MB hostile input and fails when one
+// takes more than 2 s or holds more than 200 MB of heap.
+func BenchmarkHostileInputs(b *testing.B) {
+	for _, in := range hostileInputs() {
+		b.Run(in.name, func(b *testing.B) {
+			name := in.name + ".yaml"
+			switch {
+			case strings.HasPrefix(in.name, "gift"):
+				name = in.name + ".gift"
+			case strings.HasPrefix(in.name, "aiken"):
+				name = in.name + ".aiken"
+			case strings.HasPrefix(in.name, "json"):
+				name = in.name + ".json"
+			}
+			var worst cost.Cost
+			for range b.N {
+				c := cost.Measure(func() { _ = in.parse(name, in.data) })
+				worst.Time, worst.PeakHeap = max(worst.Time, c.Time), max(worst.PeakHeap, c.PeakHeap)
+			}
+			b.ReportMetric(float64(worst.PeakHeap)/(1<<20), "peak-MB")
+			b.ReportMetric(worst.Time.Seconds(), "worst-s")
+			if worst.Time > maxParseTime || worst.PeakHeap > maxParseHeap {
+				b.Fatalf("%d MB took %v and %d MB of heap; the limits are %v and %d MB", len(in.data)>>20, worst.Time, worst.PeakHeap>>20, maxParseTime, maxParseHeap>>20)
+			}
+		})
+	}
+}

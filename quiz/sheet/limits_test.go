@@ -1,0 +1,47 @@
+package sheet
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Issue 14, items 5 and 10: a YAML file of several documents is refused at
+// the second one, and one with more lines and commas than a person writes is
+// refused before its node tree is built.
+func TestReadYAMLLimits(t *testing.T) {
+	for _, tc := range []struct{ name, data, want string }{
+		{"two.yaml", "student: A\nanswers: {}\n---\nstudent: B\nanswers: {}\n", "two.yaml:3: a second YAML document starts here"},
+		{"lines.yaml", `{"student": "A", "answers": {}}` + "\n" + `{"student": "B", "answers": {}}` + "\n", "lines.yaml:2: a second YAML document starts here"},
+		{"big.yaml", "student: A\nanswers:\n" + strings.Repeat("  q: x\n", 100_000), "big.yaml: 100003 lines and commas: conflictq reads YAML files of at most 100000"},
+		{"flow.yaml", "answers: {" + strings.Repeat("q: x, ", 100_000) + "}\n", "lines and commas"},
+	} {
+		_, err := Read(tc.name, 0, []byte(tc.data))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v; want %q", tc.name, err, tc.want)
+		}
+	}
+	// A trailing --- holds no second sheet.
+	if _, err := Read("end.yaml", 0, []byte("student: A\nanswers: {}\n---\n")); err != nil {
+		t.Errorf("end.yaml: %v", err)
+	}
+	// MaxAnswers answers are read; one more is refused, in YAML and JSON.
+	for _, n := range []int{MaxAnswers, MaxAnswers + 1} {
+		var y, j strings.Builder
+		y.WriteString("student: A\nanswers:\n")
+		j.WriteString(`{"answers": {`)
+		for i := range n {
+			fmt.Fprintf(&y, "  q%d: x\n", i)
+			fmt.Fprintf(&j, `"q%d": "x", `, i)
+		}
+		j.WriteString(`"z": "x"}}`)
+		_, yerr := Read("n.yaml", 0, []byte(y.String()))
+		_, jerr := Read("n.json", 0, []byte(j.String()))
+		if n == MaxAnswers && yerr != nil {
+			t.Errorf("%d answers: %v", n, yerr)
+		}
+		if n > MaxAnswers && (yerr == nil || jerr == nil || !strings.Contains(jerr.Error(), "more than 10000 answers")) {
+			t.Errorf("%d answers: %v; %v", n, yerr, jerr)
+		}
+	}
+}

@@ -1,0 +1,30 @@
+package text
+
+import "testing"
+
+// One rule for what reaches a terminal: EscapeControl, kept line by line by
+// EscapeLines; CSVSafe and MarkdownEscape apply it too (issue 14, item 6).
+func TestEscaping(t *testing.T) {
+	tests := []struct {
+		name, got, want string
+	}{
+		{"lines kept", EscapeLines("a\n\tb"), "a\n\tb"},
+		{"codes shown", EscapeLines("x\x1b]0;T\x07\n\x1b[2Ky\r"), `x\x1b]0;T\x07` + "\n" + `\x1b[2Ky\x0d`},
+		{"C1 and bidi", EscapeLines("a\u009bb\u202ec"), `a\u009bb\u202ec`},
+		{"invalid UTF-8", EscapeLines("a\xffb"), "a\uFFFDb"},
+		{"csv formula", CSVSafe("=1+1"), "'=1+1"},
+		{"csv codes", CSVSafe("a\x1b[2J"), `a\x1b[2J`},
+		{"csv lines", CSVSafe("a\nb"), "a\nb"},
+		{"markdown codes", MarkdownEscape("*a*\x07"), `\*a\*\x07`},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+	for s, want := range map[string]bool{"plain text\n\twith lines": false, "bell\a": true, "esc\x1b": true, "\u0085": true, "bad\xff": true, "Xocalı": false} {
+		if HasControl(s) != want {
+			t.Errorf("HasControl(%q) = %v", s, !want)
+		}
+	}
+}
