@@ -49,7 +49,8 @@ func TestMigrateSplitsSharedFiles(t *testing.T) {
 		data, _ := json.Marshal(r)
 		return string(data) + "\n"
 	}
-	os.WriteFile(filepath.Join(dir, "student.jsonl"), []byte(line("", 0)+line("李明", 0)+"damaged\n"+line("", 1)+line("李明", 1)), 0o600)
+	long := `{"student":"李明","x":"` + strings.Repeat("A", 300<<10) + "\"}\n" // past the reader's buffer: stays whole
+	os.WriteFile(filepath.Join(dir, "student.jsonl"), []byte(line("", 0)+line("李明", 0)+"damaged\n"+long+line("", 1)+line("李明", 1)), 0o600)
 	os.WriteFile(filepath.Join(dir, "Ana-Maria.jsonl"), []byte(line("Ana María", 0)+line("Ana.Maria", 1)), 0o600)
 	os.WriteFile(filepath.Join(dir, "Ana-Maria.jsonl.state"), []byte("stale"), 0o600)
 	if err := Migrate(dir); err != nil {
@@ -71,8 +72,8 @@ func TestMigrateSplitsSharedFiles(t *testing.T) {
 			t.Errorf("%q: %d own records and %d others', want %d and 0", student, n, others, want)
 		}
 	}
-	if data, _ := os.ReadFile(filepath.Join(dir, "student.jsonl")); !strings.Contains(string(data), "damaged\n") {
-		t.Error("the damaged line is lost")
+	if data, _ := os.ReadFile(filepath.Join(dir, "student.jsonl")); !strings.Contains(string(data), "damaged\n"+long) {
+		t.Error("the damaged lines are lost")
 	}
 	for _, gone := range []string{"Ana-Maria.jsonl", "Ana-Maria.jsonl.state"} {
 		if _, err := os.Stat(filepath.Join(dir, gone)); err == nil {

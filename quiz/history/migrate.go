@@ -3,9 +3,7 @@ package history
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -57,7 +55,9 @@ func Migrate(dir string) error {
 }
 
 // migrateFile moves the lines of the history file at path that belong to
-// other students to their files.
+// other students to their files. It reads the file twice, without holding
+// it: once to find whether any line is another student's (usually none),
+// then to copy the rest to the file that replaces it.
 func migrateFile(dir, path string) error {
 	if checkRegular(path) != nil {
 		return nil
@@ -71,40 +71,44 @@ func migrateFile(dir, path string) error {
 		return err
 	}
 	defer unlock(f)
-	var keep bytes.Buffer
+	owner := map[string]bool{} // a student's name: whether path is their file
+	d := decoder{strs: map[string]string{}}
+	var r Record
+	// elsewhere reports whether a line belongs in another file; a line that
+	// cannot be read stays.
+	elsewhere := func(line []byte) (string, bool) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || len(line) > MaxLine {
+			return "", false
+		}
+		r = Record{}
+		if !d.decode(line, &r) && decodeSlow(line, &r) != nil {
+			return "", false
+		}
+		mine, ok := owner[r.Student]
+		if !ok {
+			mine = Path(dir, r.Student) == path
+			owner[r.Student] = mine
+		}
+		return r.Student, !mine
+	}
 	moved := map[string]*bytes.Buffer{}
 	var order []string
-	br := bufio.NewReader(io.LimitReader(f, 1<<34))
-	for {
-		line, err := br.ReadBytes('\n')
-		if len(line) > 0 {
-			var r struct {
-				Student *string `json:"student"`
+	err = eachLine(f, func(line []byte, whole bool) error {
+		if s, ok := elsewhere(line); whole && ok {
+			b := moved[s]
+			if b == nil {
+				b = new(bytes.Buffer)
+				moved[s] = b
+				order = append(order, s)
 			}
-			if json.Unmarshal(bytes.TrimSpace(line), &r) != nil || r.Student == nil || Path(dir, *r.Student) == path {
-				keep.Write(line)
-			} else {
-				b := moved[*r.Student]
-				if b == nil {
-					b = new(bytes.Buffer)
-					moved[*r.Student] = b
-					order = append(order, *r.Student)
-				}
-				if line[len(line)-1] != '\n' {
-					line = append(line, '\n')
-				}
-				b.Write(line)
-			}
+			b.Write(bytes.TrimRight(line, "\n"))
+			b.WriteByte('\n')
 		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-	}
-	if len(moved) == 0 {
 		return nil
+	})
+	if err != nil || len(moved) == 0 {
+		return err
 	}
 	for _, s := range order {
 		if err := appendLines(Path(dir, s), moved[s].Bytes()); err != nil {
@@ -112,13 +116,48 @@ func migrateFile(dir, path string) error {
 		}
 	}
 	_ = os.Remove(StatePath(path)) // describes lines that have moved
-	if len(bytes.TrimSpace(keep.Bytes())) == 0 {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	kept := false
+	err = fileio.WriteFilePerm(path, true, 0o600, func(w io.Writer) error {
+		return eachLine(f, func(line []byte, whole bool) error {
+			if _, ok := elsewhere(line); whole && ok {
+				return nil
+			}
+			kept = kept || len(bytes.TrimSpace(line)) > 0
+			_, err := w.Write(line)
+			return err
+		})
+	})
+	if err == nil && !kept {
 		return os.Remove(path)
 	}
-	return fileio.WriteFilePerm(path, true, 0o600, func(w io.Writer) error {
-		_, err := w.Write(keep.Bytes())
-		return err
-	})
+	return err
+}
+
+// eachLine hands fn each line of r with its newline; a line longer than
+// the buffer comes in pieces, whole false, to be kept as they are.
+func eachLine(r io.Reader, fn func(line []byte, whole bool) error) error {
+	br := bufio.NewReaderSize(r, 256<<10)
+	inLong := false
+	for {
+		line, err := br.ReadSlice('\n')
+		full := err == bufio.ErrBufferFull
+		if len(line) > 0 {
+			if ferr := fn(line, !full && !inLong); ferr != nil {
+				return ferr
+			}
+		}
+		inLong = full
+		switch {
+		case full:
+		case err == io.EOF:
+			return nil
+		case err != nil:
+			return err
+		}
+	}
 }
 
 // appendLines appends whole lines to the history file at path under its lock.
