@@ -49,9 +49,29 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 		p.NextDue = &next
 	}
 	week := now.Add(7 * 24 * time.Hour)
+	// Sessions are numbered once, in order, so that each bank and tag sums
+	// its scores in a slice, not a map: a year has a hundred thousand.
+	var starts []int64
+	index := map[int64]int{}
+	for _, b := range v.banks {
+		for _, q := range b.Questions {
+			if m := v.memOf[q]; m != nil {
+				for i := range m.Scores {
+					if _, ok := index[m.Scores[i].session]; !ok {
+						index[m.Scores[i].session] = 0
+						starts = append(starts, m.Scores[i].session)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(starts)
+	for i, st := range starts {
+		index[st] = i
+	}
 	type acc struct {
 		line     *Line
-		sessions map[int64]*[2]float64
+		sessions [][3]float64 // points, maximum, answers by session number; nil until a score
 	}
 	var tagOrder []string
 	tags := map[string]*acc{}
@@ -78,7 +98,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 	bankLines := make([]Line, len(v.banks))
 	for i, b := range v.banks {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
-		a := &acc{line: &bankLines[i], sessions: map[int64]*[2]float64{}}
+		a := &acc{line: &bankLines[i]}
 		banks[b.ID] = a
 		for _, q := range b.Questions {
 			if !q.Graded() {
@@ -88,7 +108,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			for _, t := range q.Tags {
 				ta := tags[t]
 				if ta == nil {
-					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}, sessions: map[int64]*[2]float64{}}
+					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
 					tags[t] = ta
 					tagOrder = append(tagOrder, t)
 				}
@@ -96,14 +116,13 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			}
 		}
 	}
-	add := func(a *acc, x *score) {
-		s := a.sessions[x.session]
-		if s == nil {
-			s = new([2]float64)
-			a.sessions[x.session] = s
+	add := func(a *acc, at int, x *score) {
+		if a.sessions == nil {
+			a.sessions = make([][3]float64, len(starts))
 		}
-		s[0] += float64(x.points)
-		s[1] += float64(x.maxPt)
+		a.sessions[at][0] += float64(x.points)
+		a.sessions[at][1] += float64(x.maxPt)
+		a.sessions[at][2]++
 	}
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
@@ -111,11 +130,16 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			if m == nil {
 				continue
 			}
+			at := -1
+			var prev int64
 			for i := range m.Scores {
 				x := &m.Scores[i]
-				add(banks[b.ID], x)
+				if at < 0 || x.session != prev {
+					at, prev = index[x.session], x.session
+				}
+				add(banks[b.ID], at, x)
 				for _, t := range q.Tags {
-					add(tags[t], x)
+					add(tags[t], at, x)
 				}
 			}
 		}
@@ -125,14 +149,16 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 		if l.Seen > 0 {
 			l.Mastery = float64(l.Right) / float64(l.Seen)
 		}
-		for start, s := range a.sessions {
+		for at, s := range a.sessions {
+			if s[2] == 0 {
+				continue // no answer in this session
+			}
 			pct := 0.0
 			if s[1] > 0 {
 				pct = math.Round(1000*s[0]/s[1]) / 10
 			}
-			l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(start).UTC(), Percent: pct})
+			l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(starts[at]).UTC(), Percent: pct})
 		}
-		slices.SortFunc(l.Sessions, func(x, y SessionScore) int { return x.Started.Compare(y.Started) })
 		return l
 	}
 	for _, b := range v.banks {
