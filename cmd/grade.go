@@ -36,6 +36,7 @@ type GradeOptions struct {
 	Summary string
 	Sums    string
 	Reveal  bool
+	Force   bool
 	Workers int
 	skip    func(path string) bool // this run's own output files, not sheets
 }
@@ -43,21 +44,33 @@ type GradeOptions struct {
 const gradeLong = `Grade answer sheets: files, directories (searched recursively for .yaml, .yml,
 .json and .jsonl) or - for JSON lines on standard input (one sheet per line).
 
-The banks come from each sheet unless --bank is given. Every readable sheet is
-graded and reported even when others cannot be read; each bad sheet is named
-on standard error with its line and the problem.
+Quiz reports in JSON (conflictq quiz -o name.json) are read like sheets, with
+the marks their quiz gave. The banks come from each sheet unless --bank is
+given. Every readable sheet is graded and reported even when others cannot be
+read; each bad sheet is named on standard error with its line and the problem.
 
 Formats: text (a table), json (one result per sheet), csv (one row per
 student, one column per question), junit (one testsuite per sheet, one testcase
 per question, a failure for each wrong answer), gradescope (results.json for one
-submission) and markdown. When GITHUB_STEP_SUMMARY is set, a Markdown summary is
-appended there too. Without --reveal, feedback says which questions were wrong
-and which part of the article to reread, but not the right answer.
+submission), markdown, and html: the class report, one self-contained page (see
+below). When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended there
+too. Without --reveal, feedback says which questions were wrong and which part
+of the article to reread, but not the right answer.
 
 --summary FILE writes class statistics (.csv, .json or .md): per question the
 facility index, standard deviation, discrimination index and discriminative
-efficiency, flagging weak discrimination; for the class the count, mean,
-median, standard deviation, Cronbach's alpha and a score histogram.
+efficiency, flagging weak discrimination, and how many students gave each
+answer; for the class the count, mean, median, standard deviation, Cronbach's
+alpha and a score histogram.
+
+--format html -o class.html (or --summary class.html) writes the class report
+as one page that needs no internet and runs no script but a small one that
+sorts tables: an overview in plain words with a score histogram (and the pass
+mark with --pass), a sortable gradebook with each sheet's status and a score
+per tag, each question's facility and discrimination with the weak ones
+flagged, the question and its passage, the answers the class gave, and a grid
+of students by tag. It prints on A4. Past 1,000 sheets the gradebook and the
+grid are cut, with a note; the statistics and charts count every sheet.
 
 A large batch can be sharded across machines (split a JSON-lines file, or
 divide the directories) with any batch runner: grade each shard with
@@ -75,6 +88,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 		Long:  gradeLong,
 		Example: `  conflictq grade answers.yaml --pass 60
   conflictq grade submissions/ --format csv -o grades.csv --summary stats.md
+  conflictq grade submissions/ --pass 60 --format html -o class.html
   conflictq grade answers.yaml --pass 70 --format junit -o junit.xml
   cat sheets.jsonl | conflictq grade - --format json`,
 		Args: cobra.MinimumNArgs(1),
@@ -85,7 +99,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
 			}
 			if opts.Summary != "" && summaryFormat(opts.Summary) == "" {
-				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json or .md file", opts.Summary)}
+				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json, .md or .html file", opts.Summary)}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -96,18 +110,19 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
-	fl.Var(newEnum(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit, gradescope or markdown")
+	fl.Var(newEnum(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit, gradescope, markdown or html")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
-	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json or .md)")
+	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
+	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o file")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 // summaryFormats are the formats --summary writes, named by the file's extension.
-var summaryFormats = []string{"csv", "json", "markdown"}
+var summaryFormats = []string{"csv", "json", "markdown", "html"}
 
 func summaryFormat(path string) string { return fileio.FormatOf(path, summaryFormats...) }
 
@@ -184,6 +199,9 @@ func gradeRun(opts *GradeOptions) error {
 			if in := sheetInGradedDir(out, opts.Inputs); in != "" {
 				return invalid("%s is a sheet being graded (in %s); write the results to another file", out, in)
 			}
+			if out == opts.Output && !opts.Force { // refused before any grading
+				return invalidErr(&fileio.ExistsError{Path: out})
+			}
 			outputs = append(outputs, st)
 		}
 	}
@@ -196,8 +214,13 @@ func gradeRun(opts *GradeOptions) error {
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
 	} else {
-		// Results are derived data: a rerun replaces them, atomically.
-		err = fileio.WriteFile(opts.Output, true, run)
+		// Atomically, and never over a file unasked (--force), like every
+		// other command: the file may be last week's gradebook.
+		err = fileio.WriteFile(opts.Output, opts.Force, run)
+	}
+	var exists *fileio.ExistsError
+	if errors.As(err, &exists) { // the file appeared while grading
+		return invalidErr(err)
 	}
 	if err != nil {
 		return err
@@ -297,7 +320,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		return err
 	}
 	defer closeSummary()
-	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums),
+	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
 	batch.Run(h.handle)
@@ -322,7 +345,9 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 // closes that file.
 func resultWriters(opts *GradeOptions, out io.Writer, width int) (w grade.ResultWriter, closeSummary func(), err error) {
 	closeSummary = func() {}
-	main, err := grade.NewResultWriter(opts.Format, out, grade.ResultOptions{Reveal: opts.Reveal, Width: width})
+	ro := resultOptions(opts)
+	ro.Width = width
+	main, err := grade.NewResultWriter(opts.Format, out, ro)
 	if err != nil {
 		return nil, closeSummary, err
 	}
@@ -337,6 +362,15 @@ func resultWriters(opts *GradeOptions, out io.Writer, width int) (w grade.Result
 	}
 	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
 	return grade.MultiResultWriter(main, summary), func() { sf.Close() }, nil
+}
+
+// resultOptions are the options every result format of this run shares.
+func resultOptions(opts *GradeOptions) grade.ResultOptions {
+	ro := grade.ResultOptions{Reveal: opts.Reveal, Generated: opts.Factory.Now()}
+	if opts.PassSet {
+		ro.Pass = &opts.Pass
+	}
+	return ro
 }
 
 // openStepSummary opens GitHub's step summary for appending. It must be a
@@ -390,6 +424,10 @@ func (h *batchHandler) handle(d grade.Item) {
 	if d.Err != nil {
 		tally.unreadable++
 		h.say("%s\n", strings.TrimSpace(d.Err.Error()))
+		h.stats.unreadable(d.Where, d.Err)
+		if err := h.w.Unreadable(d.Where, d.Err); err != nil && h.writeErr == nil {
+			h.writeErr = err
+		}
 		return
 	}
 	r := d.Result

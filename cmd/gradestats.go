@@ -1,33 +1,62 @@
 package cmd
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/htmlreport"
 	"github.com/conflictq/conflictq/quiz/stats"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // lowDiscrimination is the discrimination index (in percent) under which a
-// question is flagged as telling strong and weak students apart poorly; Moodle's
-// documentation treats values under 30% as weak.
-const lowDiscrimination = 30
+// question is flagged as telling strong and weak students apart poorly.
+const lowDiscrimination = stats.LowDiscrimination
 
-// classStats writes --summary and --sums from the class's statistics.
+// classStats writes --summary and --sums from the class's statistics. A
+// --summary page (.html) is the html result format, fed alongside.
 type classStats struct {
 	path  string // --summary
 	sums  string // --sums
 	class grade.ClassStats
+	opts  grade.ResultOptions
+	page  *pageFile // --summary x.html, or nil
 }
 
-func newClassStats(path, sums string) *classStats { return &classStats{path: path, sums: sums} }
+func newClassStats(path, sums string, opts grade.ResultOptions) *classStats {
+	c := &classStats{path: path, sums: sums, opts: opts}
+	if summaryFormat(path) == "html" {
+		c.page = &pageFile{}
+		c.page.w, _ = grade.NewResultWriter("html", &c.page.buf, opts)
+	}
+	return c
+}
+
+// pageFile collects the class page for --summary x.html; the page holds one
+// row a student up to its cut, so it is written when the batch ends.
+type pageFile struct {
+	w   grade.ResultWriter
+	buf bytes.Buffer
+}
 
 func (c *classStats) add(r *grade.SheetResult) {
 	if c.path != "" || c.sums != "" {
 		c.class.Add(r)
+	}
+	if c.page != nil {
+		c.page.w.Write(r)
+	}
+}
+
+// unreadable lists a sheet that could not be read on the class page.
+func (c *classStats) unreadable(where string, err error) {
+	if c.page != nil {
+		c.page.w.Unreadable(where, err)
 	}
 }
 
@@ -46,7 +75,16 @@ func (c *classStats) write(errOut io.Writer) error {
 		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", text.EscapeControl(c.sums))
 	}
 	if c.path != "" {
-		if err := writeSummary(st, c.path); err != nil {
+		write := func() error { return writeSummary(c.class.Summary(lowDiscrimination), c.path) }
+		if c.page != nil {
+			write = func() error {
+				if err := c.page.w.Close(); err != nil {
+					return err
+				}
+				return fileio.WriteFile(c.path, true, func(w io.Writer) error { _, err := c.page.buf.WriteTo(w); return err })
+			}
+		}
+		if err := write(); err != nil {
 			return fmt.Errorf("--summary: %w", err)
 		}
 		fmt.Fprintf(errOut, "Class statistics written to %s\n", text.EscapeControl(c.path))
@@ -55,14 +93,15 @@ func (c *classStats) write(errOut io.Writer) error {
 }
 
 // writeSummary writes class statistics in the format the file's extension names.
-func writeSummary(stats *stats.Stats, path string) error {
-	summary := stats.Summary(lowDiscrimination)
+func writeSummary(summary stats.StatsSummary, path string) error {
 	return fileio.WriteFile(path, true, func(w io.Writer) error {
 		switch summaryFormat(path) {
 		case "csv":
 			return summary.WriteCSV(w)
 		case "json":
 			return summary.WriteJSON(w)
+		case "html": // merged sums: the statistics, with no students to list
+			return htmlreport.NewClass(nil, time.Time{}).Write(w, summary)
 		}
 		return summary.WriteMarkdown(w)
 	})

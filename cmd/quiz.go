@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/history"
+	"github.com/conflictq/conflictq/quiz/htmlreport"
 	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/session"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -62,8 +64,10 @@ for the end, then every question is reviewed. Both end with a summary: score,
 percent, time and a score for each tag.
 
 Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,
-Markdown or CSV). If a quiz is stopped early (Ctrl-C, a signal, end of input),
-what was answered is still saved, marked "incomplete".
+Markdown or CSV), or -o NAME.html for the student's own review as a page to keep
+(answers, explanations, the passages to reread; it needs no internet). If a quiz
+is stopped early (Ctrl-C, a signal, end of input), what was answered is still
+saved, marked "incomplete".
 
 --plain asks line by line with numbered options and no escape codes, for screen
 readers, dumb terminals and pipes. Answer with:
@@ -137,7 +141,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
 	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
 	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
-	fl.Var(newEnum(&opts.Format, "", report.Formats...), "format", "report format: json, markdown or csv (default: from the file's extension, else json)")
+	fl.Var(newEnum(&opts.Format, "", reportFormats...), "format", "report format: json, markdown, csv or html (default: from the file's extension, else json)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
@@ -151,7 +155,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -311,19 +315,19 @@ func quizRun(opts *QuizOptions) error {
 	rep := report.New(reportMeta(opts, banks, mode), res)
 	rep.WriteSummary(ios.Out, style)
 
-	return finishQuiz(opts, rep, runErr, format)
+	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }
 
 // finishQuiz saves the report, says where it went, and returns the exit
 // status: the reason the quiz stopped, a report that could not be written, or
 // a pass mark missed.
-func finishQuiz(opts *QuizOptions, rep *report.Report, runErr error, format string) error {
+func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, runErr error, format string) error {
 	ios := opts.IO
-	path, werr := saveReport(opts, rep, format)
+	path, werr := saveReport(opts, rep, outcomes, format)
 	if werr != nil {
 		// Nothing answered is lost: keep it where incomplete quizzes go.
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %s\n", text.EscapeControl(werr.Error()))
-		if p, err := saveInState(opts, rep, format); err == nil {
+		if p, err := saveInState(opts, rep, outcomes, format); err == nil {
 			fmt.Fprintf(ios.ErrOut, "Your answers are saved in %s instead\n", text.EscapeControl(p))
 		} else {
 			lastResort(ios, rep, err)
@@ -462,12 +466,46 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
-	meta := report.Meta{Student: opts.Student, Banks: bankIDs(banks), Seed: opts.Seed, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Mode: mode, Digests: report.Digests(banks)}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
 	}
 	return meta
+}
+
+// reportBankRefs names the banks as a report records them, so that grade and
+// mark find them again: an embedded bank by its id, a bank file by its path
+// from the report's directory (the class folder can move as a whole), or an
+// absolute path when the report's place is not known yet.
+func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
+	refs := bankIDs(banks)
+	if len(opts.Banks) != len(banks) {
+		return refs
+	}
+	dir := opts.ReportDir
+	if opts.Report != "" {
+		dir = filepath.Dir(opts.Report)
+	}
+	for i, ref := range opts.Banks {
+		if !quiz.IsPath(ref) {
+			continue
+		}
+		abs, err := filepath.Abs(ref)
+		if err != nil {
+			continue
+		}
+		refs[i] = abs
+		if dir == "" {
+			continue
+		}
+		if absDir, err := filepath.Abs(dir); err == nil {
+			if rel, err := filepath.Rel(absDir, abs); err == nil {
+				refs[i] = filepath.ToSlash(rel)
+			}
+		}
+	}
+	return refs
 }
 
 func bankIDs(banks []*quiz.Bank) []string {
@@ -483,7 +521,7 @@ func reportFormat(opts *QuizOptions) (string, error) {
 		return opts.Format, nil
 	}
 	if opts.Report != "" {
-		if f := report.FormatFromPath(opts.Report); f != "" {
+		if f := fileio.FormatOf(opts.Report, reportFormats...); f != "" {
 			return f, nil
 		}
 	}
@@ -539,23 +577,24 @@ func canWriteIn(dir string) error {
 
 // saveReport writes the report where the options say. An incomplete quiz with
 // nowhere named is saved in the state directory, so nothing answered is lost.
-func saveReport(opts *QuizOptions, rep *report.Report, format string) (string, error) {
-	write := func(w io.Writer) error { return rep.Write(w, format) }
+func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, format string) (string, error) {
+	write := reportWriter(rep, outcomes, format)
+	ext := reportExt(format)
 	switch {
 	case opts.Report != "":
 		err := fileio.WriteFile(opts.Report, opts.Force, write)
 		var exists *fileio.ExistsError
 		if errors.As(err, &exists) {
 			// The file appeared during the quiz: keep both.
-			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, report.Extension(format), write)
+			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, write)
 		}
 		return opts.Report, err
 	case opts.ReportDir != "":
-		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, report.Extension(format), write)
+		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && opts.keepHistory():
 		// With the history off (a shared computer) nothing is kept that
 		// was not asked for.
-		return saveInState(opts, rep, format)
+		return saveInState(opts, rep, outcomes, format)
 	}
 	return "", nil
 }
@@ -566,7 +605,7 @@ func saveReport(opts *QuizOptions, rep *report.Report, format string) (string, e
 // and the student is told where it is). It holds the student's answers, so
 // it is readable by the student alone, named as the history is
 // (history.FileKey), and progress --forget deletes it.
-func saveInState(opts *QuizOptions, rep *report.Report, format string) (string, error) {
+func saveInState(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, format string) (string, error) {
 	dir, err := opts.StateDir()
 	if err != nil {
 		return "", err
@@ -575,8 +614,27 @@ func saveInState(opts *QuizOptions, rep *report.Report, format string) (string, 
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	return fileio.WriteInDirPerm(dir, history.FileKey(rep.Student), rep.StartedAt, report.Extension(format), 0o600,
-		func(w io.Writer) error { return rep.Write(w, format) })
+	return fileio.WriteInDirPerm(dir, history.FileKey(rep.Student), rep.StartedAt, reportExt(format), 0o600, reportWriter(rep, outcomes, format))
+}
+
+// formatHTML is the student's review as a page (quiz/htmlreport), beside
+// quiz's own report formats.
+const formatHTML = "html"
+
+var reportFormats = append(slices.Clip(report.Formats), formatHTML)
+
+func reportWriter(rep *report.Report, outcomes []quiz.Outcome, format string) func(io.Writer) error {
+	if format == formatHTML {
+		return func(w io.Writer) error { return htmlreport.WriteStudent(w, rep, outcomes) }
+	}
+	return func(w io.Writer) error { return rep.Write(w, format) }
+}
+
+func reportExt(format string) string {
+	if format == formatHTML {
+		return fileio.Ext(formatHTML)
+	}
+	return report.Extension(format)
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks
@@ -633,7 +691,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	}
 	rep := report.New(meta, res)
 	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme())
-	path, err := saveReport(opts, rep, format)
+	path, err := saveReport(opts, rep, res.Outcomes, format)
 	if err != nil {
 		return err
 	}

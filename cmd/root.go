@@ -108,6 +108,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdGlossary(f),
 		NewCmdSheet(f, nil),
 		NewCmdGrade(f, nil),
+		NewCmdMark(f, nil),
 		NewCmdSummary(f),
 		NewCmdBank(f),
 		NewCmdVersion(f),

@@ -13,6 +13,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -24,6 +25,7 @@ type SheetOptions struct {
 	Output string
 	Force  bool
 	Key    bool
+	From   string // the sheet whose banks, seed and selection to use
 }
 
 // NewCmdSheet writes blank answer sheets and answer keys.
@@ -39,16 +41,31 @@ the line to fill in. Answer with an option's number, letter or text; a list for
 several options or an order ([3, 1, 2]); left: right pairs for matching; text
 for the rest. The sheet records its seed, so numbers keep meaning the options
 as shown, and the selection (-n, --tag, --difficulty), so grading asks the
-same questions. --key writes the same sheet filled with the right answers:
-grading it gives 100%.`,
+same questions.
+
+--key writes the answer key of a sheet: --key --from answers.yaml gives the key
+of that exact sheet (its banks, seed and selection). --key needs --from or
+--seed: without them a random seed would pick other questions than the
+students'. The key gives each choice's number as on the sheet with its text,
+and match questions one pair a line, for marking paper; grading it gives 100%.`,
 		Example: `  conflictq sheet --bank comprehension -n 10 -o answers.yaml
-  conflictq sheet --bank comprehension -n 10 --seed 7 --key -o key.yaml
+  conflictq sheet --key --from answers.yaml -o key.yaml
   conflictq sheet --bank timeline --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
 			if err := opts.checkCount(f); err != nil {
 				return err
+			}
+			if opts.From != "" {
+				for _, name := range []string{"bank", "count", "tag", "difficulty", "seed"} {
+					if cmd.Flags().Changed(name) {
+						return &FlagError{Err: fmt.Errorf("--from %s takes the banks, seed and selection from that sheet; leave out --%s", opts.From, name)}
+					}
+				}
+			} else if opts.Key && !opts.SeedSet {
+				return &FlagError{Err: fmt.Errorf("--key needs --from SHEET (the key of that sheet) or --seed N (the sheet's seed): " +
+					"without them a random seed picks other questions than the students' sheet")}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -61,7 +78,8 @@ grading it gives 100%.`,
 	fl.Var(newEnum(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
-	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key)")
+	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key); needs --from or --seed")
+	fl.StringVar(&opts.From, "from", "", "use the banks, seed and selection of this `SHEET` (with --key: its answer key)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	return cmd
@@ -69,6 +87,11 @@ grading it gives 100%.`,
 
 func sheetRun(opts *SheetOptions) error {
 	f := opts.Factory
+	if opts.From != "" {
+		if err := selectionFrom(opts); err != nil {
+			return err
+		}
+	}
 	banks, err := loadBanks(f.IOStreams, f.Library(), opts.Banks)
 	if err != nil {
 		return err
@@ -94,6 +117,88 @@ func sheetRun(opts *SheetOptions) error {
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(questions))
 	return nil
+}
+
+// selectionFrom takes the banks, seed and selection of the sheet --from names,
+// so that its key (or a copy) asks exactly its questions.
+func selectionFrom(opts *SheetOptions) error {
+	data, err := fileio.ReadFileLimited(opts.From)
+	if err != nil {
+		return invalidErr(err)
+	}
+	sh, err := sheet.Read(opts.From, 0, data)
+	if err != nil {
+		return invalidErr(err)
+	}
+	if len(sh.Banks) == 0 || sh.Seed == nil {
+		return invalid("%s: a sheet that names its banks and seed is needed (conflictq sheet writes both)", opts.From)
+	}
+	opts.Banks = resolveBankRefs(sh.Banks, opts.From)
+	opts.Seed, opts.SeedSet = *sh.Seed, true
+	opts.Count, opts.Tags, opts.Difficulty = sh.Count, sh.Tags, sh.Difficulty
+	return nil
+}
+
+// keyNode is a question's right answer for the YAML key, for marking paper:
+// options by their numbers on the sheet, with the texts in a comment, and one
+// pair a line for match questions. It grades as the key.
+func keyNode(p *quiz.Presented) (*yaml.Node, error) {
+	num := func(i int) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(i + 1)}
+	}
+	display := func(bankIndex int) int {
+		for d, k := range p.FromDisplay(seq(len(p.Options()))) {
+			if k == bankIndex {
+				return d
+			}
+		}
+		return bankIndex
+	}
+	q := p.Question
+	switch q.Type {
+	case quiz.Single:
+		n := num(display(q.Correct[0]))
+		n.LineComment = q.Choices[q.Correct[0]]
+		return n, nil
+	case quiz.Multi, quiz.Order:
+		idx, texts := q.Correct, q.Choices
+		if q.Type == quiz.Order {
+			idx, texts = seq(len(q.Items)), q.Items
+		}
+		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		var words []string
+		for _, k := range idx {
+			list.Content = append(list.Content, num(display(k)))
+			words = append(words, texts[k])
+		}
+		list.LineComment = strings.Join(words, "; ")
+		return list, nil
+	case quiz.Match:
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		rights := p.Options()
+		for i, pair := range q.Pairs {
+			letter := "?"
+			for d, r := range rights {
+				if r == pair.Right {
+					letter = string(rune('a' + d))
+				}
+			}
+			v := &yaml.Node{Kind: yaml.ScalarNode, Value: letter, LineComment: pair.Left + " = " + pair.Right}
+			m.Content = append(m.Content, num(i), v)
+		}
+		return m, nil
+	}
+	var n yaml.Node
+	err := n.Encode(keyValue(q))
+	return &n, err
+}
+
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 // keyValue is a question's right answer in sheet form; nil for a blank sheet.
@@ -183,15 +288,14 @@ func writeSheetYAML(w io.Writer, banks []*quiz.Bank, questions []*quiz.Presented
 		n++
 		key := str(p.ID)
 		key.HeadComment = questionComment(n, p)
-		var value yaml.Node
+		value := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
 		if opts.Key {
-			if err := value.Encode(keyValue(p.Question)); err != nil {
+			var err error
+			if value, err = keyNode(p); err != nil {
 				return err
 			}
-		} else {
-			value = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
 		}
-		answers.Content = append(answers.Content, key, &value)
+		answers.Content = append(answers.Content, key, value)
 	}
 	add("answers", answers)
 	root.HeadComment = sheetInstructions

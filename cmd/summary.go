@@ -30,7 +30,7 @@ graded in one run.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if summaryFormat(output) == "" && output != "" {
-				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json or .md file", output)}
+				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", output)}
 			}
 			for _, out := range []string{output, sums} {
 				if out == "" {
@@ -81,14 +81,14 @@ graded in one run.`,
 			if output == "" {
 				return all.Summary(lowDiscrimination).WriteText(f.IOStreams.Out)
 			}
-			if err := writeSummary(all, output); err != nil {
+			if err := writeSummary(all.Summary(lowDiscrimination), output); err != nil {
 				return err
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "Class statistics written to %s\n", text.EscapeControl(output))
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write the statistics to `FILE` (.csv, .json or .md; default: a table on standard output)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
 	cmd.Flags().StringVar(&sums, "sums", "", "also write the merged sums to `FILE`")
 	return cmd
 }

@@ -101,6 +101,26 @@ type Value struct {
 	Line  int
 }
 
+// Verbatim is the value as the student wrote it, in one line: a list joined by
+// ", ", pairs as "left: right".
+func (v Value) Verbatim() string {
+	switch v.Kind {
+	case Scalar:
+		return v.Text
+	case List:
+		return strings.Join(v.List, ", ")
+	case Mapping:
+		parts := make([]string, len(v.Pairs))
+		for i, p := range v.Pairs {
+			parts[i] = p[0] + ": " + p[1]
+		}
+		return strings.Join(parts, ", ")
+	case Nested:
+		return "(a nested structure)"
+	}
+	return ""
+}
+
 func (v Value) kindName() string {
 	switch v.Kind {
 	case Scalar:

@@ -54,10 +54,43 @@ type Outcome struct {
 	Response Response
 	Fraction float64 // share of the points earned, 0..1
 	Seconds  float64 // time spent on the question
+	// Unseen is a question the student was never shown (a quiz stopped
+	// early): its report holds no right answer.
+	Unseen bool
+	// Mark is a teacher's mark of an open answer (conflictq mark), or nil.
+	Mark *Mark
 }
 
-// Points earned.
-func (o Outcome) Points() float64 { return o.Fraction * o.Question.MaxPoints() }
+// Mark is a teacher's mark of an open answer. What the student wrote is never
+// changed; the mark sits beside it.
+type Mark struct {
+	Points  float64   `json:"points"`
+	Comment string    `json:"comment,omitempty"`
+	Marker  string    `json:"marker,omitempty"`
+	At      time.Time `json:"time"`
+}
+
+// Points earned: a teacher's mark when there is one.
+func (o Outcome) Points() float64 {
+	if o.Mark != nil {
+		return o.Mark.Points
+	}
+	return o.Fraction * o.Question.MaxPoints()
+}
+
+// MaxPoints is what the question adds to the maximum: an open question counts
+// once a teacher has marked it, and not before.
+func (o Outcome) MaxPoints() float64 {
+	if o.Mark != nil {
+		return o.Question.Points
+	}
+	return o.Question.MaxPoints()
+}
+
+// ToMark reports whether an open answer still waits for a teacher.
+func (o Outcome) ToMark() bool {
+	return o.Question.Type == Open && o.Response.Answered && o.Mark == nil
+}
 
 // Correct reports whether the answer earned full marks.
 func (o Outcome) Correct() bool { return o.Question.Graded() && o.Response.Answered && o.Fraction >= 1 }
@@ -88,7 +121,7 @@ func (r *Result) NotReached() int {
 func (r *Result) Score() (score, max float64) {
 	for _, o := range r.Outcomes {
 		score += o.Points()
-		max += o.Question.MaxPoints()
+		max += o.MaxPoints()
 	}
 	return score, max
 }

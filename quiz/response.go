@@ -21,6 +21,10 @@ type Response struct {
 	// SelfCheck is an open answer's self-assessment (practice mode): did it cover
 	// the key points? nil when not asked.
 	SelfCheck *bool
+	// Unreadable is an answer that could not be read (ture, 28th, a number for
+	// a choice), kept as the student wrote it; Answered is then false and the
+	// question scores 0.
+	Unreadable string
 }
 
 // Given renders the response for reports: option texts, not numbers, so that a

@@ -22,6 +22,8 @@ var extensions = []struct{ ext, format string }{
 	{".zip", "qti"},
 	{".aiken", "aiken"},
 	{".tsv", "anki"},
+	{".html", "html"},
+	{".htm", "html"},
 }
 
 // FormatOf returns the format that path's extension names, when it is one of

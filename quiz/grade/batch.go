@@ -35,6 +35,7 @@ type Batch struct {
 type Item struct {
 	Result *SheetResult // nil when Err is set
 	Err    error        // names the file (and line) and the problem
+	Where  string       // the input: file, or file:line for JSON lines
 }
 
 // A sheet to grade: a whole file, or one line of a JSON-lines input.
@@ -108,6 +109,11 @@ func (b *Batch) Run(handle func(Item)) {
 
 func (b *Batch) gradeOne(j job) done {
 	d := done{seq: j.seq}
+	d.Where = j.where()
+	if j.line == 0 && sheet.IsReport(j.data) { // a quiz's report, gathered like a sheet
+		d.Result, d.Err = b.Grader.GradeReport(j.file, j.data)
+		return d
+	}
 	s, err := sheet.Read(j.file, j.line, j.data)
 	if err != nil {
 		d.Err = err
@@ -132,18 +138,18 @@ func (j job) where() string {
 // opened are reported as results with seq -1, so that the rest still runs.
 func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	seq := 0
-	bad := func(err error) { results <- done{seq: -1, Item: Item{Err: err}} }
+	bad := func(where string, err error) { results <- done{seq: -1, Item: Item{Err: err, Where: where}} }
 	emit := func(path string) {
 		lower := strings.ToLower(path)
 		switch {
 		case strings.HasSuffix(lower, ".jsonl"):
 			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-				bad(fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
+				bad(path, fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
 				return
 			}
 			fh, err := os.Open(path)
 			if err != nil {
-				bad(err)
+				bad(path, err)
 				return
 			}
 			readLines(path, fh, &seq, jobs, bad)
@@ -151,7 +157,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 		default:
 			data, err := fileio.ReadFileLimited(path)
 			if err != nil {
-				bad(err)
+				bad(path, err)
 				return
 			}
 			jobs <- job{seq: seq, file: path, data: data}
@@ -166,9 +172,9 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 		st, err := os.Stat(in)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				bad(fmt.Errorf("%s: no such file or directory", in))
+				bad(in, fmt.Errorf("%s: no such file or directory", in))
 			} else {
-				bad(err)
+				bad(in, err)
 			}
 			continue
 		}
@@ -183,7 +189,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 }
 
 // walk lists the sheets under dir, sorted.
-func (b *Batch) walk(dir string, bad func(error)) []string {
+func (b *Batch) walk(dir string, bad func(string, error)) []string {
 	var found []string
 	root := dir
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
@@ -191,7 +197,7 @@ func (b *Batch) walk(dir string, bad func(error)) []string {
 	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			bad(err)
+			bad(path, err)
 			return nil
 		}
 		if !d.IsDir() && IsSheetFile(path) && (b.Skip == nil || !b.Skip(path)) {
@@ -200,10 +206,10 @@ func (b *Batch) walk(dir string, bad func(error)) []string {
 		return nil
 	})
 	if err != nil {
-		bad(err)
+		bad(dir, err)
 	}
 	if len(found) == 0 {
-		bad(fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir))
+		bad(dir, fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir))
 	}
 	sort.Strings(found)
 	return found
@@ -222,7 +228,7 @@ func IsSheetFile(path string) bool {
 // readLines makes one job per non-blank line of a JSON-lines input. A line
 // over the size limit is named and skipped, and the lines after it are read:
 // one bad sheet must not cost the rest of the class theirs.
-func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(error)) {
+func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(string, error)) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	line := 0
@@ -249,14 +255,14 @@ func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(err
 		}
 		switch {
 		case tooLong:
-			bad(fmt.Errorf("%s:%d: sheet is larger than %d MB, the most conflictq reads; this line is skipped, the others are graded", name, line, fileio.MaxFileSize>>20))
+			bad(fmt.Sprintf("%s:%d", name, line), fmt.Errorf("%s:%d: sheet is larger than %d MB, the most conflictq reads; this line is skipped, the others are graded", name, line, fileio.MaxFileSize>>20))
 		case len(bytes.TrimSpace(buf)) > 0:
 			jobs <- job{seq: *seq, file: name, line: line, data: bytes.Clone(bytes.TrimRight(buf, "\r\n"))}
 			*seq++
 		}
 		if err != nil {
 			if err != io.EOF {
-				bad(fmt.Errorf("%s: %w", name, err))
+				bad(name, fmt.Errorf("%s: %w", name, err))
 			}
 			return
 		}

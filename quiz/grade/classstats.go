@@ -11,7 +11,9 @@ import (
 // and left out, since its marks would not mean anything there.
 type ClassStats struct {
 	stats   *stats.Stats
-	graded  []*quiz.Question // the first sheet's auto-graded questions
+	answers *stats.Responses       // what the class answered, for the response analysis
+	graded  []*quiz.Question       // the first sheet's auto-graded questions
+	pos     map[*quiz.Question]int // graded's positions, for sheets in another order
 	marks   []float64
 	skipped int
 }
@@ -29,26 +31,63 @@ func (c *ClassStats) Add(r *SheetResult) {
 			}
 		}
 		c.stats, c.marks = stats.New(ids, max), make([]float64, len(ids))
+		c.answers = stats.NewResponses()
 	}
-	// The same questions as the first sheet, in the same order? Compared by
-	// pointer: this runs once per sheet of a batch.
+	if !c.fill(r) {
+		c.skipped++
+		return
+	}
+	c.stats.Add(c.marks)
+	c.answers.Add(r.Outcomes)
+}
+
+// fill puts a sheet's marks in the first sheet's order; false when the sheet
+// was graded on other questions. The same order is checked by pointer first:
+// this runs once per sheet of a batch. Students asked in another order (an
+// exam without a shared seed) are matched question by question.
+func (c *ClassStats) fill(r *SheetResult) bool {
 	i := 0
 	for _, o := range r.Outcomes {
 		if !o.Question.Graded() {
 			continue
 		}
 		if i >= len(c.graded) || o.Question.Question != c.graded[i] {
-			c.skipped++
-			return
+			return c.fillByQuestion(r)
 		}
 		c.marks[i] = o.Points()
 		i++
 	}
-	if i != len(c.graded) {
-		c.skipped++
-		return
+	return i == len(c.graded)
+}
+
+func (c *ClassStats) fillByQuestion(r *SheetResult) bool {
+	if c.pos == nil {
+		c.pos = make(map[*quiz.Question]int, len(c.graded))
+		for i, q := range c.graded {
+			c.pos[q] = i
+		}
 	}
-	c.stats.Add(c.marks)
+	n := 0
+	for _, o := range r.Outcomes {
+		if !o.Question.Graded() {
+			continue
+		}
+		i, ok := c.pos[o.Question.Question]
+		if !ok {
+			return false
+		}
+		c.marks[i] = o.Points()
+		n++
+	}
+	return n == len(c.graded)
+}
+
+// Summary is the statistics with the response analysis, questions flagged
+// whose discrimination is below low (percent).
+func (c *ClassStats) Summary(low float64) stats.StatsSummary {
+	s := c.Stats().Summary(low)
+	s.Responses = c.answers.Summary()
+	return s
 }
 
 // Stats returns the statistics so far (empty before the first sheet).

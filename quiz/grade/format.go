@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -27,6 +28,7 @@ var resultFormats = []struct {
 	{"junit", func(w io.Writer, opts ResultOptions) ResultWriter { return &junitResults{w: w, opts: opts} }},
 	{"gradescope", func(w io.Writer, opts ResultOptions) ResultWriter { return &gradescopeResults{w: w, opts: opts} }},
 	{"markdown", func(w io.Writer, opts ResultOptions) ResultWriter { return &markdownResults{w: w, opts: opts} }},
+	{"html", func(w io.Writer, opts ResultOptions) ResultWriter { return newHTMLResults(w, opts) }},
 }
 
 // GradeFormats lists the formats grade results can be written in.
@@ -42,6 +44,9 @@ var GradeFormats = func() []string {
 // a batch of any size needs no more memory than one sheet.
 type ResultWriter interface {
 	Write(r *SheetResult) error
+	// Unreadable records an input that could not be read or graded at all
+	// (err names it), so that no format passes over it in silence.
+	Unreadable(where string, err error) error
 	// Close finishes the output (closing brackets, totals).
 	Close() error
 }
@@ -54,6 +59,10 @@ type ResultOptions struct {
 	Reveal bool
 	// Columns are the questions of the CSV columns (the first sheet's, usually).
 	Columns []*quiz.Question
+	// Pass is the pass mark in percent, or nil; the class page draws it.
+	Pass *float64
+	// Generated is when the results were made, for the class page.
+	Generated time.Time
 	// Width, when not 0, is the screen's width: the text table wraps its
 	// last column (the places to reread) at word boundaries to fit it.
 	Width int
@@ -83,6 +92,14 @@ func (m multiResults) Write(r *SheetResult) error {
 	return errors.Join(errs...)
 }
 
+func (m multiResults) Unreadable(where string, err error) error {
+	var errs []error
+	for _, w := range m {
+		errs = append(errs, w.Unreadable(where, err))
+	}
+	return errors.Join(errs...)
+}
+
 func (m multiResults) Close() error {
 	var errs []error
 	for _, w := range m {
@@ -103,15 +120,28 @@ func verdictWord(r *SheetResult) string {
 }
 
 // feedback says what to do about one question: nothing when right; which
-// section to reread when wrong, and the answer when revealed.
+// section to reread when wrong, and the answer when revealed. An answer that
+// could not be read is named as written, never passed off as unanswered.
 func feedback(o quiz.Outcome, reveal bool) string {
 	q := o.Question
 	var parts []string
 	switch {
+	case o.Mark != nil:
+		s := fmt.Sprintf("marked by your teacher: %s of %s points", text.FormatNum(o.Mark.Points), text.FormatNum(o.MaxPoints()))
+		if o.Mark.Comment != "" {
+			s += ": " + o.Mark.Comment
+		}
+		return s
+	case o.Response.Unreadable != "":
+		parts = append(parts, fmt.Sprintf("unreadable: %q could not be read as an answer; it scores 0", text.Printable(o.Response.Unreadable)))
+	case !q.Graded() && o.Response.Answered:
+		return "not marked yet: your teacher reads it"
 	case !q.Graded():
-		return "not marked automatically: your teacher reads it"
+		return "not answered; your teacher marks open questions"
 	case o.Correct():
 		return ""
+	case o.Unseen:
+		parts = append(parts, "not reached: the quiz stopped before this question")
 	case !o.Response.Answered:
 		parts = append(parts, "not answered")
 	case o.Fraction > 0:
@@ -119,13 +149,37 @@ func feedback(o quiz.Outcome, reveal bool) string {
 	default:
 		parts = append(parts, "not right")
 	}
-	if reveal {
+	if reveal && !o.Unseen {
 		parts = append(parts, "answer: "+q.Expected())
 	}
 	if !q.Source.IsZero() {
 		parts = append(parts, fmt.Sprintf("reread %s, ¶%d", q.Source.Section, q.Source.Paragraph))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// state is a question's outcome in one word, for tables: right, partly,
+// wrong, unanswered, unreadable, unseen, to mark, marked.
+func state(o quiz.Outcome) string {
+	switch {
+	case o.Mark != nil:
+		return "marked"
+	case o.Response.Unreadable != "":
+		return "unreadable"
+	case o.ToMark():
+		return "to mark"
+	case o.Unseen:
+		return "unseen"
+	case !o.Response.Answered:
+		return "unanswered"
+	case !o.Question.Graded():
+		return "answered"
+	case o.Correct():
+		return "right"
+	case o.Fraction > 0:
+		return "partly"
+	}
+	return "wrong"
 }
 
 // rereads lists, once each, the article sections a sheet's wrong answers point to.
@@ -155,17 +209,12 @@ type textResults struct {
 }
 
 func (t *textResults) Write(r *SheetResult) error {
-	if !t.header {
-		t.header = true
-		if _, err := fmt.Fprintf(t.w, "%-24s %11s %8s  %-6s %s\n", "STUDENT", "SCORE", "PERCENT", "RESULT", "TO REREAD"); err != nil {
-			return err
-		}
-	}
+	t.head()
 	name := []rune(text.Printable(r.Name()))
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	const rereadAt = 54 // the column where TO REREAD starts
+	const rereadAt = 65 // the column where TO REREAD starts
 	reread := strings.Join(rereads(r), "; ")
 	if t.opts.Width > 0 && rereadAt+len([]rune(reread)) > t.opts.Width {
 		// Break between places, not inside one ("UN | resolution ¶1"): under
@@ -182,16 +231,31 @@ func (t *textResults) Write(r *SheetResult) error {
 		}
 		reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), t.opts.Width, at), "\x01", " ")
 	}
-	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), reread)
-	if t.opts.Reveal {
-		for _, o := range r.Outcomes {
-			if o.Question.Graded() && !o.Correct() {
-				line += fmt.Sprintf("    %s: %s\n", o.Question.ID, feedback(o, true))
-			}
+	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), r.Status(), reread)
+	for _, o := range r.Outcomes {
+		if o.Response.Unreadable != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
+			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, feedback(o, t.opts.Reveal))
 		}
 	}
 	_, err := io.WriteString(t.w, line)
 	return err
+}
+
+func (t *textResults) head() {
+	if !t.header {
+		t.header = true
+		fmt.Fprintf(t.w, "%-24s %11s %8s  %-6s %-10s %s\n", "STUDENT", "SCORE", "PERCENT", "RESULT", "STATUS", "TO REREAD")
+	}
+}
+
+func (t *textResults) Unreadable(where string, err error) error {
+	t.head()
+	name := []rune(text.Printable(where))
+	if len(name) > 24 {
+		name = append(name[:23], '…')
+	}
+	_, werr := fmt.Fprintf(t.w, "%-24s %11s %8s  %-6s %-10s %s\n", string(name), "-", "-", "-", StatusUnreadable, "the sheet could not be read (see the error above)")
+	return werr
 }
 
 func (t *textResults) Close() error { return nil }
@@ -207,6 +271,9 @@ type jsonResult struct {
 	MaxScore  float64        `json:"max_score"`
 	Percent   float64        `json:"percent"`
 	Passed    *bool          `json:"passed"`
+	Status    string         `json:"status"`
+	EndedBy   string         `json:"ended_by,omitempty"`
+	Error     string         `json:"error,omitempty"`
 	Questions []jsonQuestion `json:"questions"`
 }
 
@@ -217,16 +284,21 @@ type jsonQuestion struct {
 	Points    float64 `json:"points"`
 	MaxPoints float64 `json:"max_points"`
 	Given     *string `json:"given"`
-	Expected  string  `json:"expected,omitempty"`
-	Feedback  string  `json:"feedback,omitempty"`
+	// Unreadable is an answer that could not be read, as written.
+	Unreadable string     `json:"unreadable,omitempty"`
+	State      string     `json:"state"`
+	Mark       *quiz.Mark `json:"mark,omitempty"`
+	Expected   string     `json:"expected,omitempty"`
+	Feedback   string     `json:"feedback,omitempty"`
 }
 
 func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 	jr := jsonResult{Student: r.Student, File: r.File, Line: r.Line, Banks: r.Banks, Score: r.Score, MaxScore: r.Max, Percent: r.Percent, Passed: r.Passed,
-		Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
+		Status: r.Status(), EndedBy: r.EndedBy, Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
 	for _, o := range r.Outcomes {
 		q := o.Question
-		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: q.MaxPoints(), Feedback: feedback(o, reveal)}
+		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: o.MaxPoints(), Feedback: feedback(o, reveal),
+			Unreadable: o.Response.Unreadable, State: state(o), Mark: o.Mark}
 		if q.Graded() {
 			c := o.Correct()
 			jq.Correct = &c
@@ -235,7 +307,7 @@ func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 			g := q.Given(o.Response)
 			jq.Given = &g
 		}
-		if reveal {
+		if reveal && !o.Unseen {
 			jq.Expected = q.Expected()
 		}
 		jr.Questions = append(jr.Questions, jq)
@@ -249,18 +321,24 @@ type jsonResults struct {
 	n    int
 }
 
-func (j *jsonResults) Write(r *SheetResult) error {
+func (j *jsonResults) Write(r *SheetResult) error { return j.write(toJSONResult(r, j.opts.Reveal)) }
+
+func (j *jsonResults) write(jr jsonResult) error {
 	sep := ",\n"
 	if j.n == 0 {
 		sep = "[\n"
 	}
 	j.n++
-	data, err := json.Marshal(toJSONResult(r, j.opts.Reveal))
+	data, err := json.Marshal(jr)
 	if err != nil {
 		return err
 	}
 	_, err = io.WriteString(j.w, sep+string(data))
 	return err
+}
+
+func (j *jsonResults) Unreadable(where string, err error) error {
+	return j.write(jsonResult{File: where, Status: StatusUnreadable, Error: strings.TrimSpace(err.Error()), Banks: []string{}, Questions: []jsonQuestion{}})
 }
 
 func (j *jsonResults) Close() error {
@@ -280,7 +358,8 @@ type csvResults struct {
 	columns []*quiz.Question
 	index   map[*quiz.Question]int
 	started bool
-	row     []byte // reused: a batch writes one row per sheet
+	row     []byte   // reused: a batch writes one row per sheet
+	pending []string // unreadable sheets met before the header is known
 }
 
 func newCSVResults(w io.Writer, opts ResultOptions) *csvResults {
@@ -311,33 +390,114 @@ func appendNum(b []byte, v float64) []byte {
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
+// csvFixed is the CSV's columns before the questions'.
+const csvFixed = "student,file,score,max_score,percent,passed,status,unreadable"
+
+// Write adds a row: the fixed columns, then each question in the order the
+// first sheet asked them: its points; for an open question its mark (empty
+// until marked, for a teacher to fill in and read back with conflictq mark
+// --from), the answer's text and the mark's comment. Lines end in CRLF (RFC
+// 4180); whatever a student wrote is neutralised against formula injection.
 func (c *csvResults) Write(r *SheetResult) error {
 	b := c.row[:0]
 	if !c.started {
-		c.started = true
 		c.columns = c.opts.Columns
 		if c.columns == nil {
 			for _, o := range r.Outcomes {
 				c.columns = append(c.columns, o.Question.Question)
 			}
 		}
-		c.index = make(map[*quiz.Question]int, len(c.columns))
-		b = append(b, "student,file,score,max_score,percent,passed"...)
-		for i, q := range c.columns {
-			c.index[q] = i
-			b = append(b, ',')
-			b = appendCSVField(b, q.ID)
-		}
-		b = append(b, '\n')
+		b = c.header(b)
 	}
-	b = appendCSVField(b, text.CSVSafe(r.Student))
+	b = c.fixed(b, r.Student, r.Where(), r)
+	var outs []quiz.Outcome
+	if sameQuestions(r.Outcomes, c.columns) { // the usual case: a class on one quiz
+		outs = r.Outcomes
+	} else {
+		outs = make([]quiz.Outcome, len(c.columns))
+		for _, o := range r.Outcomes {
+			if i, ok := c.index[o.Question.Question]; ok {
+				outs[i] = o
+			}
+		}
+	}
+	for i, o := range outs {
+		b = append(b, ',')
+		if o.Question == nil { // not asked of this student
+			if c.columns[i].Type == quiz.Open {
+				b = append(b, ",,"...)
+			}
+			continue
+		}
+		if o.Question.Type == quiz.Open {
+			if o.Mark != nil {
+				b = appendNum(b, o.Mark.Points)
+			}
+			b = append(b, ',')
+			if o.Response.Answered {
+				b = appendCSVField(b, text.CSVSafe(o.Response.Text))
+			}
+			b = append(b, ',')
+			if o.Mark != nil {
+				b = appendCSVField(b, text.CSVSafe(o.Mark.Comment))
+			}
+			continue
+		}
+		if o.Question.Graded() {
+			b = appendNum(b, o.Points())
+		}
+	}
+	b = append(b, '\r', '\n')
+	c.row = b
+	_, err := c.w.Write(b)
+	return err
+}
+
+// header starts the CSV: the header row, then any unreadable sheets met
+// before the first graded one.
+func (c *csvResults) header(b []byte) []byte {
+	c.started = true
+	c.index = make(map[*quiz.Question]int, len(c.columns))
+	b = append(b, csvFixed...)
+	for i, q := range c.columns {
+		c.index[q] = i
+		b = append(b, ',')
+		b = appendCSVField(b, text.CSVSafe(q.ID))
+		if q.Type == quiz.Open {
+			b = append(b, ',')
+			b = appendCSVField(b, text.CSVSafe(q.ID+CSVAnswerSuffix))
+			b = append(b, ',')
+			b = appendCSVField(b, text.CSVSafe(q.ID+CSVCommentSuffix))
+		}
+	}
+	b = append(b, '\r', '\n')
+	for _, where := range c.pending {
+		b = c.unreadableRow(b, where)
+	}
+	c.pending = nil
+	return b
+}
+
+// The columns beside an open question's mark column (named by its id).
+const (
+	CSVAnswerSuffix  = ":answer"
+	CSVCommentSuffix = ":comment"
+)
+
+func (c *csvResults) fixed(b []byte, student, where string, r *SheetResult) []byte {
+	b = appendCSVField(b, text.CSVSafe(student))
 	b = append(b, ',')
-	if where := r.Where(); strings.HasPrefix(where, "-:") { // standard input, line n: our own name
+	if strings.HasPrefix(where, "-:") { // standard input, line n: our own name
 		b = appendCSVField(b, where)
 	} else {
 		b = appendCSVField(b, text.CSVSafe(where)) // a file can be named =HYPERLINK(...)
 	}
 	b = append(b, ',')
+	if r == nil {
+		b = append(b, ",,,,"...)
+		b = append(b, StatusUnreadable...)
+		return append(b, ',')
+	}
 	b = appendNum(b, r.Score)
 	b = append(b, ',')
 	b = appendNum(b, r.Max)
@@ -347,35 +507,50 @@ func (c *csvResults) Write(r *SheetResult) error {
 	if r.Passed != nil {
 		b = strconv.AppendBool(b, *r.Passed)
 	}
-	if sameQuestions(r.Outcomes, c.columns) { // the usual case: a class on one quiz
+	b = append(b, ',')
+	b = appendCSVField(b, r.Status())
+	b = append(b, ',')
+	if r.Unreadable() > 0 {
+		var parts []string
 		for _, o := range r.Outcomes {
-			b = append(b, ',')
-			if o.Question.Graded() {
-				b = appendNum(b, o.Points())
+			if o.Response.Unreadable != "" {
+				parts = append(parts, o.Question.ID+": "+strconv.Quote(o.Response.Unreadable))
 			}
 		}
-	} else {
-		points := make([]float64, len(c.columns))
-		given := make([]bool, len(c.columns))
-		for _, o := range r.Outcomes {
-			if i, ok := c.index[o.Question.Question]; ok && o.Question.Graded() {
-				points[i], given[i] = o.Points(), true
-			}
-		}
-		for i := range c.columns {
-			b = append(b, ',')
-			if given[i] {
-				b = appendNum(b, points[i])
-			}
-		}
+		b = appendCSVField(b, text.CSVSafe(strings.Join(parts, "; ")))
 	}
-	b = append(b, '\n')
-	c.row = b
-	_, err := c.w.Write(b)
-	return err
+	return b
 }
 
-func (c *csvResults) Close() error { return nil }
+// Unreadable adds a row for a sheet that could not be read: its file and the
+// status, with empty marks.
+func (c *csvResults) Unreadable(where string, err error) error {
+	if !c.started {
+		c.pending = append(c.pending, where)
+		return nil
+	}
+	_, werr := c.w.Write(c.unreadableRow(nil, where))
+	return werr
+}
+
+func (c *csvResults) unreadableRow(b []byte, where string) []byte {
+	b = c.fixed(b, "", where, nil)
+	for _, q := range c.columns {
+		b = append(b, ',')
+		if q.Type == quiz.Open {
+			b = append(b, ",,"...)
+		}
+	}
+	return append(b, '\r', '\n')
+}
+
+func (c *csvResults) Close() error {
+	if !c.started && len(c.pending) > 0 {
+		_, err := c.w.Write(c.header(nil))
+		return err
+	}
+	return nil
+}
 
 func sameQuestions(outcomes []quiz.Outcome, columns []*quiz.Question) bool {
 	if len(outcomes) != len(columns) {
@@ -391,11 +566,21 @@ func sameQuestions(outcomes []quiz.Outcome, columns []*quiz.Question) bool {
 
 // --- JUnit XML: one testsuite per sheet, one testcase per question ---
 
+// The JUnit output validates against both schemas JUnit readers follow: the
+// Jenkins xUnit plugin's junit-10.xsd and the stricter windyroad JUnit.xsd
+// (testdata/junit), which wants a bare <testsuites>, every suite's package,
+// id, timestamp, hostname, counts and time, its properties, system-out and
+// system-err, and a time on every case. dorny/test-reporter shows NaN for a
+// suite or case without a time.
+
 type junitResults struct {
 	w       io.Writer
 	opts    ResultOptions
 	started bool
+	id      int
 }
+
+const junitHead = `<?xml version="1.0" encoding="UTF-8"?>` + "\n<testsuites>\n"
 
 func xmlText(s string) string {
 	var b bytes.Buffer
@@ -403,46 +588,83 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-func (j *junitResults) Write(r *SheetResult) error {
-	var b strings.Builder
+// junitTime is seconds as xs:decimal.
+func junitTime(sec float64) string { return strconv.FormatFloat(text.Round2(max(0, sec)), 'f', -1, 64) }
+
+func (j *junitResults) suite(b *strings.Builder, name string, tests, failures, errs, skipped int, seconds float64, at time.Time) {
 	if !j.started {
 		j.started = true
-		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<testsuites name="conflictq">` + "\n")
+		b.WriteString(junitHead)
 	}
-	failures, skipped := 0, 0
+	if at.IsZero() {
+		at = j.opts.Generated
+	}
+	if at.IsZero() {
+		at = time.Unix(0, 0)
+	}
+	if strings.TrimSpace(name) == "" {
+		name = "(unnamed)"
+	}
+	fmt.Fprintf(b, "  <testsuite name=\"%s\" package=\"conflictq\" id=\"%d\" timestamp=\"%s\" hostname=\"localhost\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%s\">\n",
+		xmlText(text.EscapeControl(name)), j.id, at.UTC().Format("2006-01-02T15:04:05"), tests, failures, errs, skipped, junitTime(seconds))
+	j.id++
+}
+
+func (j *junitResults) Write(r *SheetResult) error {
+	var b strings.Builder
+	failures, errs, skipped := 0, 0, 0
+	var seconds float64
 	for _, o := range r.Outcomes {
+		seconds += o.Seconds
 		switch {
+		case o.Response.Unreadable != "":
+			errs++
 		case !o.Question.Graded():
 			skipped++
 		case !o.Correct():
 			failures++
 		}
 	}
-	fmt.Fprintf(&b, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
-		xmlText(r.Name()), len(r.Outcomes), failures, skipped)
-	fmt.Fprintf(&b, "    <properties><property name=\"score\" value=\"%s\"/><property name=\"max_score\" value=\"%s\"/><property name=\"percent\" value=\"%s\"/></properties>\n",
-		text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent))
+	j.suite(&b, r.Name(), len(r.Outcomes), failures, errs, skipped, seconds, r.Started)
+	fmt.Fprintf(&b, "    <properties><property name=\"score\" value=\"%s\"/><property name=\"max_score\" value=\"%s\"/><property name=\"percent\" value=\"%s\"/><property name=\"status\" value=\"%s\"/><property name=\"file\" value=\"%s\"/></properties>\n",
+		text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent), xmlText(r.StatusText()), xmlText(text.EscapeControl(r.Where())))
 	for _, o := range r.Outcomes {
 		q := o.Question
-		fmt.Fprintf(&b, "    <testcase classname=\"%s\" name=\"%s\">", xmlText(q.Bank), xmlText(q.ID))
+		fmt.Fprintf(&b, "    <testcase classname=\"%s\" name=\"%s\" time=\"%s\">", xmlText(q.Bank), xmlText(q.ID), junitTime(o.Seconds))
 		switch {
+		case o.Response.Unreadable != "":
+			msg := feedback(o, j.opts.Reveal)
+			fmt.Fprintf(&b, "<error message=\"%s\" type=\"unreadable-answer\">%s</error>", xmlText(msg), xmlText(text.EscapeControl(q.Prompt+"\n"+msg)))
 		case !q.Graded():
-			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", xmlText(feedback(o, false)))
+			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", xmlText(text.EscapeControl(feedback(o, false))))
 		case !o.Correct():
 			msg := feedback(o, j.opts.Reveal)
-			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", xmlText(msg), xmlText(q.Prompt+"\n"+msg))
+			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", xmlText(text.EscapeControl(msg)), xmlText(text.EscapeControl(q.Prompt+"\n"+msg)))
 		}
 		b.WriteString("</testcase>\n")
 	}
-	b.WriteString("  </testsuite>\n")
+	b.WriteString("    <system-out></system-out>\n    <system-err></system-err>\n  </testsuite>\n")
 	_, err := io.WriteString(j.w, b.String())
 	return err
+}
+
+// Unreadable is a suite with one case in error, so that a class never looks
+// green because a sheet could not be read.
+func (j *junitResults) Unreadable(where string, err error) error {
+	var b strings.Builder
+	j.suite(&b, where, 1, 0, 1, 0, 0, time.Time{})
+	msg := text.EscapeControl(strings.TrimSpace(err.Error()))
+	fmt.Fprintf(&b, "    <properties><property name=\"status\" value=\"%s\"/><property name=\"file\" value=\"%s\"/></properties>\n", StatusUnreadable, xmlText(text.EscapeControl(where)))
+	fmt.Fprintf(&b, "    <testcase classname=\"conflictq\" name=\"read sheet\" time=\"0\"><error message=\"%s\" type=\"unreadable-sheet\">%s</error></testcase>\n", xmlText(msg), xmlText(msg))
+	b.WriteString("    <system-out></system-out>\n    <system-err></system-err>\n  </testsuite>\n")
+	_, werr := io.WriteString(j.w, b.String())
+	return werr
 }
 
 func (j *junitResults) Close() error {
 	s := "</testsuites>\n"
 	if !j.started {
-		s = `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<testsuites name="conflictq">` + "\n" + s
+		s = junitHead + s
 	}
 	_, err := io.WriteString(j.w, s)
 	return err
@@ -484,20 +706,42 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 	if rr := rereads(r); len(rr) > 0 {
 		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
 	}
+	if st := r.Status(); st != StatusComplete {
+		out.Output += " Status: " + r.StatusText() + "."
+	}
 	for _, o := range r.Outcomes {
 		q := o.Question
-		if !q.Graded() {
+		if !q.Graded() && o.Mark == nil {
 			continue
 		}
 		status := "passed"
-		if !o.Correct() {
+		if !o.Correct() && (o.Mark == nil || o.Mark.Points < o.MaxPoints()) {
 			status = "failed"
 		}
-		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: q.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal)})
+		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: o.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal)})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	g.first = append(data, '\n')
 	return err
+}
+
+// Unreadable still gives Gradescope a valid results.json: score 0, and an
+// output that tells the student what was wrong (a 0-byte file makes Gradescope
+// say only that the autograder failed).
+func (g *gradescopeResults) Unreadable(where string, err error) error {
+	g.n++
+	if g.n > 1 {
+		return ErrOneSheet
+	}
+	out := map[string]any{
+		"score":      0,
+		"visibility": "visible",
+		"output":     "Your submission could not be read, so it scored 0. Fix it and submit again. The problem: " + strings.TrimSpace(text.EscapeControl(err.Error())),
+		"tests":      []gradescopeTest{},
+	}
+	data, jerr := json.MarshalIndent(out, "", "  ")
+	g.first = append(data, '\n')
+	return jerr
 }
 
 func (g *gradescopeResults) Close() error {
@@ -520,18 +764,29 @@ func (m *markdownResults) Write(r *SheetResult) error {
 	var b strings.Builder
 	if !m.started {
 		m.started = true
-		b.WriteString("## conflictq results\n\n| Student | Score | % | Result | Reread |\n|---|---:|---:|---|---|\n")
+		b.WriteString(markdownHead)
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
-	if m.opts.Reveal {
-		for _, o := range r.Outcomes {
-			if o.Question.Graded() && !o.Correct() {
-				fmt.Fprintf(&b, "|  | `%s` | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, true)))
-			}
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
+	for _, o := range r.Outcomes {
+		if o.Response.Unreadable != "" || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
+			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal)))
 		}
 	}
 	_, err := io.WriteString(m.w, b.String())
 	return err
+}
+
+const markdownHead = "## conflictq results\n\n| Student | Score | % | Result | Status | Reread |\n|---|---:|---:|---|---|---|\n"
+
+func (m *markdownResults) Unreadable(where string, err error) error {
+	var b strings.Builder
+	if !m.started {
+		m.started = true
+		b.WriteString(markdownHead)
+	}
+	fmt.Fprintf(&b, "| %s | – | – | – | %s | %s |\n", text.MarkdownEscape(text.Printable(where)), StatusUnreadable, text.MarkdownEscape(text.Printable(strings.TrimSpace(err.Error()))))
+	_, werr := io.WriteString(m.w, b.String())
+	return werr
 }
 
 func (m *markdownResults) Close() error {

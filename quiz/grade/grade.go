@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -28,6 +29,11 @@ type SheetResult struct {
 	Max      float64
 	Percent  float64
 	Passed   *bool // nil without a pass mark
+	// Incomplete is a quiz's report of a quiz stopped early (Ctrl-C, a
+	// signal, the end of input); EndedBy says how a quiz ended.
+	Incomplete bool
+	EndedBy    string
+	Started    time.Time // when a quiz began; zero for a sheet
 	// Problems are answers that could not be read (errors: they score 0, and
 	// the batch ends with exit status 2) and answers to unknown questions
 	// (warnings).
@@ -45,6 +51,50 @@ func (g *Grader) release(r *SheetResult) {
 		r.Outcomes[i] = quiz.Outcome{}
 	}
 	g.results.Put(r)
+}
+
+// Statuses a graded sheet can have, as every format shows them.
+const (
+	StatusComplete   = "complete"
+	StatusIncomplete = "incomplete"
+	StatusUnreadable = "unreadable"
+	StatusToMark     = "to mark"
+)
+
+// Status is the sheet's state in one word: unreadable (answers that could
+// not be read), incomplete (a quiz stopped early or cut by its time limit),
+// to mark (open answers a teacher has not marked), or complete.
+func (r *SheetResult) Status() string {
+	switch {
+	case r.Unreadable() > 0:
+		return StatusUnreadable
+	case r.Incomplete:
+		return StatusIncomplete
+	}
+	for _, o := range r.Outcomes {
+		if o.ToMark() {
+			return StatusToMark
+		}
+	}
+	return StatusComplete
+}
+
+// StatusText is Status with why: "incomplete (interrupted)".
+func (r *SheetResult) StatusText() string {
+	s := r.Status()
+	switch s {
+	case StatusIncomplete:
+		if r.EndedBy != "" {
+			return s + " (" + strings.ReplaceAll(r.EndedBy, "_", " ") + ")"
+		}
+	case StatusUnreadable:
+		if n := r.Unreadable(); n == 1 {
+			return s + " (1 answer)"
+		} else {
+			return fmt.Sprintf("%s (%d answers)", s, n)
+		}
+	}
+	return s
 }
 
 // Unreadable counts the answers that could not be read.
@@ -175,7 +225,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		o := quiz.Outcome{Question: &shown[i], Response: r, Fraction: quiz.Score(q, r)}
 		res.Outcomes = append(res.Outcomes, o)
 		res.Score += o.Points()
-		res.Max += q.MaxPoints()
+		res.Max += o.MaxPoints()
 	}
 	if n := len(unknown); n > quiz.MaxProblems {
 		// A sheet of a million made-up ids must not print a million lines.
@@ -231,16 +281,17 @@ func (g *Grader) banksFor(s *sheet.Sheet) ([]*quiz.Bank, error) {
 	return b, nil
 }
 
-// questionsFor returns the questions a sheet is graded on, in the banks'
-// order: the selection the sheet records (or the Grader's Filter), else all.
+// questionsFor returns the questions a sheet is graded on, in the order the
+// sheet's seed asked them (the banks' order without a seed): the selection the
+// sheet records (or the Grader's Filter), else all.
 func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, error) {
 	f := quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
 	if g.Filter != nil {
 		f = *g.Filter
 	}
 	var seed uint64
-	if s.Seed != nil && (f.Count > 0 || len(f.Tags) > 0 || f.Difficulty != "") {
-		seed = *s.Seed // the seed picks questions only when there is a choice to make
+	if s.Seed != nil {
+		seed = *s.Seed // the seed picks the questions and the order they were asked in
 	}
 	key := selectionKey{banks: banks[0], nbanks: len(banks), count: f.Count, tags: strings.Join(f.Tags, "\x00"), difficulty: f.Difficulty, seed: seed}
 	if len(banks) > 1 {
@@ -264,7 +315,9 @@ func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, e
 		}
 	}
 	sel.questions = picked
-	sort.Slice(sel.questions, func(i, j int) bool { return order[sel.questions[i]] < order[sel.questions[j]] })
+	if s.Seed == nil { // no order was shown: the banks' order
+		sort.Slice(sel.questions, func(i, j int) bool { return order[sel.questions[i]] < order[sel.questions[j]] })
+	}
 	for i, q := range sel.questions {
 		sel.pos[q.ID] = i
 	}

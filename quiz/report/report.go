@@ -19,30 +19,54 @@ import (
 )
 
 // SchemaVersion is the version of the JSON report's shape. It changes only when
-// a field is renamed or removed, never when one is added.
-const SchemaVersion = 1
+// a field is renamed or removed, or its meaning changes, never when one is
+// added. Version 2: expected is left out for questions never shown; answer,
+// unreadable, unseen, bank_digests and marks were added. Read reads 1 and 2.
+const SchemaVersion = 2
 
 // Report is a quiz's score report as it is written for the teacher.
 type Report struct {
-	SchemaVersion int              `json:"schema_version"`
-	Student       string           `json:"student"`
-	Banks         []string         `json:"banks"`
-	Seed          uint64           `json:"seed"`
-	Mode          quiz.Mode        `json:"mode"`
-	Status        quiz.Status      `json:"status"`
-	EndedBy       string           `json:"ended_by"`
-	StartedAt     time.Time        `json:"started_at"`
-	FinishedAt    time.Time        `json:"finished_at"`
-	Seconds       float64          `json:"seconds"`
-	Score         float64          `json:"score"`
-	MaxScore      float64          `json:"max_score"`
-	Percent       float64          `json:"percent"`
-	PassPercent   *float64         `json:"pass_percent,omitempty"`
-	Passed        *bool            `json:"passed,omitempty"`
-	Answered      int              `json:"answered"`
-	NotReached    int              `json:"not_reached"`
-	ByTag         []TagScore       `json:"by_tag"`
-	Questions     []QuestionReport `json:"questions"`
+	SchemaVersion int      `json:"schema_version"`
+	Student       string   `json:"student"`
+	Banks         []string `json:"banks"`
+	// BankDigests maps each bank's id to quiz.Digest of its questions when
+	// the quiz was taken, so that grading can say a bank changed since.
+	BankDigests map[string]string `json:"bank_digests,omitempty"`
+	Seed        uint64            `json:"seed"`
+	Mode        quiz.Mode         `json:"mode"`
+	Status      quiz.Status       `json:"status"`
+	EndedBy     string            `json:"ended_by"`
+	StartedAt   time.Time         `json:"started_at"`
+	FinishedAt  time.Time         `json:"finished_at"`
+	Seconds     float64           `json:"seconds"`
+	Score       float64           `json:"score"`
+	MaxScore    float64           `json:"max_score"`
+	Percent     float64           `json:"percent"`
+	PassPercent *float64          `json:"pass_percent,omitempty"`
+	Passed      *bool             `json:"passed,omitempty"`
+	Answered    int               `json:"answered"`
+	NotReached  int               `json:"not_reached"`
+	ByTag       []TagScore        `json:"by_tag"`
+	Questions   []QuestionReport  `json:"questions"`
+	// Marks are a teacher's marks of open answers (conflictq mark).
+	Marks []Mark `json:"marks,omitempty"`
+}
+
+// Mark is a teacher's mark of one open answer, beside what the student wrote.
+type Mark struct {
+	ID   string `json:"id"`
+	Bank string `json:"bank"`
+	quiz.Mark
+}
+
+// MarkFor returns the mark of a question, or nil.
+func (r *Report) MarkFor(bank, id string) *quiz.Mark {
+	for i := range r.Marks {
+		if r.Marks[i].Bank == bank && r.Marks[i].ID == id {
+			return &r.Marks[i].Mark
+		}
+	}
+	return nil
 }
 
 // TagScore totals the questions that carry one tag.
@@ -62,19 +86,28 @@ type TagScore struct {
 // QuestionReport is one question's line in a report. Correct is null for open
 // questions, which a teacher marks by hand; Given is null when unanswered.
 type QuestionReport struct {
-	ID        string    `json:"id"`
-	Bank      string    `json:"bank"`
-	Type      quiz.Type `json:"type"`
-	Prompt    string    `json:"prompt"`
-	Given     *string   `json:"given"`
-	Expected  string    `json:"expected"`
-	Correct   *bool     `json:"correct"`
-	Points    float64   `json:"points"`
-	MaxPoints float64   `json:"max_points"`
-	Seconds   float64   `json:"seconds"`
-	Tags      []string  `json:"tags"`
-	Source    string    `json:"source,omitempty"`
-	SelfCheck *bool     `json:"self_check,omitempty"`
+	ID     string    `json:"id"`
+	Bank   string    `json:"bank"`
+	Type   quiz.Type `json:"type"`
+	Prompt string    `json:"prompt"`
+	Given  *string   `json:"given"`
+	// Answer is what the student gave, as a sheet would hold it: an option's
+	// text, a list of texts, {left: right} pairs, true or false, or the text
+	// typed. grade reads it back against the bank.
+	Answer any `json:"answer,omitempty"`
+	// Unreadable is an answer that could not be read, as written.
+	Unreadable string `json:"unreadable,omitempty"`
+	// Expected is left out for a question the student was never shown.
+	Expected string `json:"expected,omitempty"`
+	// Unseen marks a question the quiz stopped before showing.
+	Unseen    bool     `json:"unseen,omitempty"`
+	Correct   *bool    `json:"correct"`
+	Points    float64  `json:"points"`
+	MaxPoints float64  `json:"max_points"`
+	Seconds   float64  `json:"seconds"`
+	Tags      []string `json:"tags"`
+	Source    string   `json:"source,omitempty"`
+	SelfCheck *bool    `json:"self_check,omitempty"`
 }
 
 // Meta is what a report records besides the result.
@@ -84,6 +117,16 @@ type Meta struct {
 	Seed        uint64
 	Mode        quiz.Mode
 	PassPercent *float64
+	Digests     map[string]string // bank id → quiz.Digest
+}
+
+// Digests maps each bank's id to quiz.Digest of its questions, for Meta.
+func Digests(banks []*quiz.Bank) map[string]string {
+	m := make(map[string]string, len(banks))
+	for _, b := range banks {
+		m[b.ID] = quiz.Digest(b.Questions...)
+	}
+	return m
 }
 
 // New builds the report of a quiz result.
@@ -93,6 +136,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 		SchemaVersion: SchemaVersion,
 		Student:       meta.Student,
 		Banks:         meta.Banks,
+		BankDigests:   meta.Digests,
 		Seed:          meta.Seed,
 		Mode:          meta.Mode,
 		Status:        res.Status,
@@ -118,18 +162,26 @@ func New(meta Meta, res *quiz.Result) *Report {
 		q := o.Question
 		qr := QuestionReport{
 			ID: q.ID, Bank: q.Bank, Type: q.Type, Prompt: q.Prompt,
-			Expected:  q.Expected(),
-			Points:    text.Round2(o.Points()),
-			MaxPoints: q.MaxPoints(),
-			Seconds:   text.Round2(o.Seconds),
-			Tags:      append([]string{}, q.Tags...),
-			Source:    q.Source.String(),
-			SelfCheck: o.Response.SelfCheck,
+			Points:     text.Round2(o.Points()),
+			MaxPoints:  o.MaxPoints(),
+			Unseen:     o.Unseen,
+			Unreadable: o.Response.Unreadable,
+			Seconds:    text.Round2(o.Seconds),
+			Tags:       append([]string{}, q.Tags...),
+			Source:     q.Source.String(),
+			SelfCheck:  o.Response.SelfCheck,
+		}
+		if !o.Unseen {
+			qr.Expected = q.Expected()
 		}
 		if o.Response.Answered {
 			g := q.Given(o.Response)
 			qr.Given = &g
+			qr.Answer = AnswerOf(q.Question, o.Response)
 			rep.Answered++
+		}
+		if o.Mark != nil {
+			rep.Marks = append(rep.Marks, Mark{ID: q.ID, Bank: q.Bank, Mark: *o.Mark})
 		}
 		if q.Graded() {
 			c := o.Correct()
@@ -144,11 +196,11 @@ func New(meta Meta, res *quiz.Result) *Report {
 			}
 			ts.Questions++
 			ts.Score += o.Points()
-			ts.MaxScore += q.MaxPoints()
+			ts.MaxScore += o.MaxPoints()
 			if i < reached {
 				ts.Reached++
 				ts.ReachedScore += o.Points()
-				ts.ReachedMax += q.MaxPoints()
+				ts.ReachedMax += o.MaxPoints()
 			}
 		}
 	}
@@ -159,6 +211,62 @@ func New(meta Meta, res *quiz.Result) *Report {
 	}
 	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
 	return rep
+}
+
+// AnswerOf is a response as a sheet would hold it, in the bank's texts, so
+// that it reads back with Question.Resolve whatever order the options were
+// shown in: an option's text, a list of texts, {left: right}, a bool, or the
+// text typed; nil when unanswered.
+func AnswerOf(q *quiz.Question, r quiz.Response) any {
+	if !r.Answered {
+		return nil
+	}
+	pick := func(list []string, idx []int) []string {
+		out := make([]string, 0, len(idx))
+		for _, i := range idx {
+			if i >= 0 && i < len(list) {
+				out = append(out, list[i])
+			}
+		}
+		return out
+	}
+	switch q.Type {
+	case quiz.Single:
+		if p := pick(q.Choices, r.Choices); len(p) == 1 {
+			return p[0]
+		}
+		return nil
+	case quiz.Multi:
+		return pick(q.Choices, r.Choices)
+	case quiz.TrueFalse:
+		return r.Bool
+	case quiz.Order:
+		return pick(q.Items, r.Sequence)
+	case quiz.Match:
+		m := map[string]string{}
+		for i, p := range q.Pairs {
+			if i < len(r.Matches) && r.Matches[i] >= 0 && r.Matches[i] < len(q.Pairs) {
+				m[p.Left] = q.Pairs[r.Matches[i]].Right
+			}
+		}
+		return m
+	case quiz.Info:
+		return nil
+	}
+	return r.Text
+}
+
+// Read reads a JSON report (schema versions 1 and 2). Errors name the file.
+func Read(file string, data []byte) (*Report, error) {
+	var rep Report
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
+	}
+	if rep.SchemaVersion < 1 || rep.SchemaVersion > SchemaVersion {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
+			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, SchemaVersion)}}}
+	}
+	return &rep, nil
 }
 
 // Formats a report can be written in.
@@ -262,11 +370,17 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	for i, q := range r.Questions {
 		fmt.Fprintf(&b, "\n### %d. %s\n\n", i+1, text.MarkdownEscape(q.Prompt))
 		given := "_no answer_"
-		if q.Given != nil {
+		switch {
+		case q.Given != nil:
 			given = text.MarkdownEscape(*q.Given)
+		case q.Unreadable != "":
+			given = "_unreadable:_ " + text.MarkdownEscape(q.Unreadable)
+		case q.Unseen:
+			given = "_not reached: the quiz stopped before this question_"
 		}
 		fmt.Fprintf(&b, "- Your answer: %s\n", given)
 		switch {
+		case q.Unseen:
 		case q.Correct == nil:
 			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", text.MarkdownEscape(q.Expected))
 		case *q.Correct:

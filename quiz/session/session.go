@@ -40,10 +40,12 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	now := s.now()
 	res := &quiz.Result{Started: now, Status: quiz.Complete, EndedBy: quiz.EndFinished}
 	for _, q := range s.Questions {
-		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: q})
+		// Not shown yet: a quiz stopped early reveals nothing of what is to come.
+		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: q, Unseen: true})
 	}
 	var stopErr error
 	for i, q := range s.Questions {
+		res.Outcomes[i].Unseen = false
 		s.header(i, q)
 		start := s.now()
 		r, err := s.askWithContext(ctx, q)
@@ -88,7 +90,7 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		return res, stopErr
 	}
 	if s.Mode == quiz.Exam {
-		s.review(res)
+		s.review(ctx, res)
 	}
 	return res, nil
 }
@@ -437,9 +439,11 @@ func (s *Session) why(o *quiz.Outcome) {
 }
 
 // review goes over every question at the end of an exam.
-func (s *Session) review(res *quiz.Result) {
+func (s *Session) review(ctx context.Context, res *quiz.Result) {
 	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold("Review"))
-	for i, o := range res.Outcomes {
+	asking := true // until the student stops answering: the quiz is submitted already
+	for i := range res.Outcomes {
+		o := res.Outcomes[i]
 		q := o.Question
 		if q.Type == quiz.Info {
 			continue
@@ -459,7 +463,23 @@ func (s *Session) review(res *quiz.Result) {
 			}
 		} else {
 			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
+			if len(q.Key) > 0 {
+				fmt.Fprintf(s.Out, "  %s\n", s.style().Bold("A good answer covers:"))
+				for _, k := range q.Key {
+					fmt.Fprintf(s.Out, "    • %s\n", text.Hang(k, s.Width, 6))
+				}
+			}
 		}
 		s.why(&o)
+		// The self-assessment, as practice mode asks it after the answer: the
+		// teacher sees it beside the answer when marking.
+		if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {
+			ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")
+			if err != nil {
+				asking = false
+				continue
+			}
+			res.Outcomes[i].Response.SelfCheck = &ok
+		}
 	}
 }

@@ -112,7 +112,7 @@ func (s *Sheet) Response(q *quiz.Question) (quiz.Response, *quiz.Problem) {
 func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Problem) {
 	r, err := q.Resolve(v, s.Seed)
 	if err != nil {
-		return quiz.Response{}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
+		return quiz.Response{Unreadable: v.Verbatim()}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
 	}
 	return r, nil
 }

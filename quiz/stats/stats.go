@@ -15,6 +15,11 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
+// LowDiscrimination is the discrimination index (in percent) under which a
+// question is flagged as telling strong and weak students apart poorly;
+// Moodle's documentation treats values under 30% as weak.
+const LowDiscrimination = 30
+
 // Class statistics over graded sheets, computed as Moodle's quiz statistics
 // report computes them. What was followed:
 //
@@ -225,6 +230,9 @@ type StatsSummary struct {
 	// MaxScore is 0.
 	Histogram []Bin       `json:"histogram"`
 	Items     []ItemStats `json:"questions"`
+	// Responses is what the class answered to each question (see Responses);
+	// nil when only the running sums were kept (conflictq summary).
+	Responses []QuestionResponses `json:"responses,omitempty"`
 
 	// lowBelow is the threshold Summary flagged questions at, for the writers
 	// to say; nil when the summary was built some other way.
@@ -421,15 +429,28 @@ func roundPtr(v *float64, places int) *float64 {
 }
 
 // WriteCSV writes one row per question under a header row, for a spreadsheet.
-// Undefined statistics are empty cells.
+// Undefined statistics are empty cells. With responses, a last column counts
+// the students who gave each answer.
 func (s StatsSummary) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"})
+	header := []string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"}
+	responses := map[string]string{}
+	for _, qr := range s.Responses {
+		responses[qr.ID] = qr.responseCell()
+	}
+	if s.Responses != nil {
+		header = append(header, "responses")
+	}
+	cw.Write(header)
 	for _, it := range s.Items {
-		cw.Write([]string{
+		row := []string{
 			text.CSVSafe(it.ID), text.FormatNum(it.MaxMark), text.FormatNum(it.Facility), text.FormatNum(it.SD),
 			optNum(it.Discrimination), optNum(it.DiscriminativeEfficiency), strconv.FormatBool(it.LowDiscrimination),
-		})
+		}
+		if s.Responses != nil {
+			row = append(row, text.CSVSafe(responses[it.ID]))
+		}
+		cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -546,6 +567,7 @@ func (s StatsSummary) WriteMarkdown(w io.Writer) error {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("```\n")
+	writeResponsesMarkdown(&b, s.Responses)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

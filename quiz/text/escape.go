@@ -91,6 +91,16 @@ func CSVSafe(s string) string {
 	return s
 }
 
+// CSVUnsafe undoes CSVSafe's guard against formulas, for a cell read back from
+// a CSV conflictq wrote (conflictq mark --from). Control characters CSVSafe
+// escaped stay escaped.
+func CSVUnsafe(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
 // MarkdownEscape keeps a student's text from becoming Markdown structure, or
 // terminal codes (EscapeControl).
 func MarkdownEscape(s string) string {

@@ -1,0 +1,466 @@
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/launcher"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// findChromium returns Debian's chromium, or skips the test when it is missing
+// outside CI; under CI (CI set) a missing browser fails the test, since .ci/run
+// installs it.
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed, and CI is set: .ci/run installs it (apt-get install -y chromium)")
+	}
+	t.Skip("skipped: chromium is not installed (apt-get install -y chromium); under CI this test fails instead")
+	return ""
+}
+
+// artifactsDir is where the browser test leaves its screenshots:
+// $CONFLICTQ_ARTIFACTS, else artifacts/browser at the top of the repository
+// (ignored by git).
+func artifactsDir(t *testing.T) string {
+	dir := os.Getenv("CONFLICTQ_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join("..", "artifacts", "browser")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// pageData is what the test reads off the page, in one evaluation.
+const pageData = `() => {
+	const txt = s => { const e = document.querySelector(s); return e ? e.textContent.trim() : null; };
+	const rows = s => Array.from(document.querySelectorAll(s));
+	const vw = document.documentElement.clientWidth;
+	const wide = rows("body *").filter(e => {
+		if (e.closest(".scroll") || e.closest("svg")) return false;
+		const r = e.getBoundingClientRect();
+		return r.width > 0 && r.right > vw + 1;
+	}).map(e => e.tagName + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className : ""));
+	// WCAG contrast of every piece of text against the background it sits on.
+	const rgb = c => (c.match(/[\d.]+/g) || []).map(Number);
+	const lum = c => { const v = rgb(c).slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+	const bgOf = e => { for (; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor; const a = rgb(b); if (a.length === 3 || a[3] > 0) return b; } return "rgb(255, 255, 255)"; };
+	const lowContrast = rows("body *").filter(e => Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()) && e.getClientRects().length).map(e => {
+		const st = getComputedStyle(e);
+		const fg = e.closest("svg") ? st.fill : st.color;
+		const l1 = lum(fg), l2 = lum(bgOf(e.closest("svg") || e));
+		const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+		const size = parseFloat(st.fontSize), large = size >= 24 || (size >= 18.66 && parseInt(st.fontWeight) >= 700);
+		return ratio < (large ? 3 : 4.5) ? e.tagName + " " + JSON.stringify(e.textContent.trim().slice(0, 30)) + " " + ratio.toFixed(2) : "";
+	}).filter(Boolean);
+	return {
+		contrast: lowContrast.slice(0, 10),
+		stats: {students: txt("#stat-students"), mean: txt("#stat-mean"), median: txt("#stat-median"), sd: txt("#stat-sd"), alpha: txt("#stat-alpha"), passed: txt("#stat-passed")},
+		hist: rows("#hist-table tbody tr").map(r => r.cells[1].textContent.trim()),
+		questions: rows("#questions-table tbody tr").map(r => [r.cells[1].textContent.trim(), r.cells[2].dataset.v, r.cells[3].dataset.v, r.cells[4].textContent.trim()]),
+		responses: rows("table.resp").map(t => [t.dataset.q].concat(rows("#" + t.id + " tbody tr").map(r => r.cells[1].textContent.trim()))),
+		names: rows("#gradebook-table tbody th").map(th => th.textContent),
+		images: document.querySelectorAll("img, iframe, object, embed").length,
+		scripts: document.scripts.length,
+		scrollWidth: document.documentElement.scrollWidth,
+		viewport: vw,
+		wide: wide.slice(0, 10),
+	};
+}`
+
+type pageNumbers struct {
+	Contrast    []string           `json:"contrast"`
+	Stats       map[string]*string `json:"stats"`
+	Hist        []string           `json:"hist"`
+	Questions   [][]string         `json:"questions"`
+	Responses   [][]string         `json:"responses"`
+	Names       []string           `json:"names"`
+	Images      int                `json:"images"`
+	Scripts     int                `json:"scripts"`
+	ScrollWidth int                `json:"scrollWidth"`
+	Viewport    int                `json:"viewport"`
+	Wide        []string           `json:"wide"`
+}
+
+// The class page in a real browser, offline: no requests, no console errors,
+// the JSON summary's numbers, sorting, no overflow at a phone's and a laptop's
+// widths, hostile names shown as text. Screenshots are left in artifactsDir.
+func TestClassPageInBrowser(t *testing.T) {
+	bin := findChromium(t)
+	start := time.Now()
+	defer func() { t.Logf("browser test: %v", time.Since(start)) }()
+	dir := t.TempDir()
+	pagePath := classPage(t, dir, 40)
+	var summary quiz_summary
+	data, err := os.ReadFile(filepath.Join(dir, "stats.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &summary); err != nil {
+		t.Fatal(err)
+	}
+
+	u, err := launcher.New().Bin(bin).NoSandbox(true).Headless(true).Leakless(false).Launch()
+	if err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	t.Logf("launched: %v", time.Since(start))
+	browser := rod.New().ControlURL(u)
+	if err := browser.Connect(); err != nil {
+		t.Fatal(err)
+	}
+	defer browser.Close()
+	page, err := browser.Page(proto.TargetCreateTarget{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var requests, problems []string
+	pageURL := "file://" + pagePath
+	proto.NetworkEnable{}.Call(page)
+	proto.LogEnable{}.Call(page)
+	proto.RuntimeEnable{}.Call(page)
+	proto.NetworkEmulateNetworkConditions{Offline: true, Latency: 0, DownloadThroughput: -1, UploadThroughput: -1}.Call(page)
+	go page.EachEvent(func(e *proto.NetworkRequestWillBeSent) {
+		mu.Lock()
+		defer mu.Unlock()
+		// The pages this test opens are the only documents allowed.
+		if e.Type != proto.NetworkResourceTypeDocument || !strings.HasPrefix(e.Request.URL, "file://"+dir+"/") {
+			requests = append(requests, e.Request.URL)
+		}
+	}, func(e *proto.RuntimeConsoleAPICalled) {
+		if e.Type == proto.RuntimeConsoleAPICalledTypeError || e.Type == proto.RuntimeConsoleAPICalledTypeWarning {
+			mu.Lock()
+			problems = append(problems, "console "+string(e.Type))
+			mu.Unlock()
+		}
+	}, func(e *proto.RuntimeExceptionThrown) {
+		mu.Lock()
+		problems = append(problems, "exception: "+e.ExceptionDetails.Text)
+		mu.Unlock()
+	}, func(e *proto.LogEntryAdded) {
+		if e.Entry.Level == proto.LogLogEntryLevelError || e.Entry.Level == proto.LogLogEntryLevelWarning {
+			mu.Lock()
+			problems = append(problems, "log: "+e.Entry.Text)
+			mu.Unlock()
+		}
+	}, func(e *proto.PageJavascriptDialogOpening) {
+		mu.Lock()
+		problems = append(problems, "a dialog opened: "+e.Message)
+		mu.Unlock()
+		proto.PageHandleJavaScriptDialog{Accept: true}.Call(page)
+	})()
+
+	shots := artifactsDir(t)
+	for _, width := range []int{390, 1280} {
+		if err := page.SetViewport(&proto.EmulationSetDeviceMetricsOverride{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: width < 600}); err != nil {
+			t.Fatal(err)
+		}
+		if err := page.Navigate(pageURL); err != nil {
+			t.Fatal(err)
+		}
+		if err := page.WaitLoad(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("loaded at %d: %v", width, time.Since(start))
+		var got pageNumbers
+		res, err := page.Eval(pageData)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Contrast) > 0 {
+			t.Errorf("at %d px, text below WCAG AA contrast: %v", width, got.Contrast)
+		}
+		if got.ScrollWidth > got.Viewport || len(got.Wide) > 0 {
+			t.Errorf("at %d px the page is %d px wide; overflowing: %v", width, got.ScrollWidth, got.Wide)
+		}
+		if width == 1280 {
+			checkNumbers(t, got, summary)
+			if got.Images != 0 || got.Scripts != 1 {
+				t.Errorf("%d images or frames and %d scripts: want none and the one that sorts", got.Images, got.Scripts)
+			}
+			for _, name := range hostileNames {
+				if !slices.Contains(got.Names, name) {
+					t.Errorf("the gradebook does not show %q as text: %q", name, got.Names[:2])
+				}
+			}
+		}
+		t.Logf("checked at %d: %v", width, time.Since(start))
+		saveScreenshots(t, page, shots, width)
+		if width == 1280 {
+			checkSorting(t, page)
+		}
+	}
+	checkWithoutJavaScript(t, page, pageURL)
+	checkStudentPage(t, page, dir, shots)
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(requests) > 0 {
+		t.Errorf("the page made requests: %v", requests)
+	}
+	if len(problems) > 0 {
+		t.Errorf("console errors: %v", problems)
+	}
+}
+
+// quiz_summary is the part of --summary's JSON the test compares.
+type quiz_summary struct {
+	Count     int                   `json:"count"`
+	Mean      float64               `json:"mean"`
+	Median    float64               `json:"median"`
+	SD        float64               `json:"sd"`
+	Alpha     *float64              `json:"cronbach_alpha"`
+	Histogram []struct{ Count int } `json:"histogram"`
+	Questions []struct {
+		ID             string   `json:"id"`
+		Facility       float64  `json:"facility"`
+		Discrimination *float64 `json:"discrimination"`
+		Low            bool     `json:"low_discrimination"`
+	} `json:"questions"`
+	Responses []struct {
+		ID         string                `json:"id"`
+		Unanswered int                   `json:"unanswered"`
+		OtherWrong int                   `json:"other_wrong"`
+		Answers    []struct{ Count int } `json:"answers"`
+	} `json:"responses"`
+}
+
+func jsNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func checkNumbers(t *testing.T, got pageNumbers, want quiz_summary) {
+	t.Helper()
+	str := func(p *string) string {
+		if p == nil {
+			return "(missing)"
+		}
+		return *p
+	}
+	alpha := "n/a"
+	if want.Alpha != nil {
+		alpha = jsNum(*want.Alpha)
+	}
+	for k, w := range map[string]string{"students": strconv.Itoa(want.Count), "mean": jsNum(want.Mean), "median": jsNum(want.Median), "sd": jsNum(want.SD), "alpha": alpha} {
+		if g := str(got.Stats[k]); g != w {
+			t.Errorf("%s: the page shows %s, the JSON summary %s", k, g, w)
+		}
+	}
+	if got.Stats["passed"] == nil {
+		t.Errorf("no pass count with --pass")
+	}
+	if len(got.Hist) != len(want.Histogram) {
+		t.Fatalf("histogram: %d bins on the page, %d in the JSON", len(got.Hist), len(want.Histogram))
+	}
+	for i, b := range want.Histogram {
+		if got.Hist[i] != strconv.Itoa(b.Count) {
+			t.Errorf("histogram bin %d: page %s, JSON %d", i, got.Hist[i], b.Count)
+		}
+	}
+	byID := map[string][]string{}
+	for _, q := range got.Questions {
+		byID[q[0]] = q
+	}
+	for _, q := range want.Questions {
+		row, ok := byID[q.ID]
+		if !ok {
+			t.Errorf("question %s is not on the page", q.ID)
+			continue
+		}
+		disc := "-999"
+		if q.Discrimination != nil {
+			disc = jsNum(*q.Discrimination)
+		}
+		if row[1] != jsNum(q.Facility) || row[2] != disc || (row[3] == "weak") != q.Low {
+			t.Errorf("question %s: page %v, JSON facility %v discrimination %s low %v", q.ID, row[1:], q.Facility, disc, q.Low)
+		}
+	}
+	resp := map[string][]string{}
+	for _, r := range got.Responses {
+		resp[r[0]] = r[1:]
+	}
+	checked := 0
+	for _, r := range want.Responses {
+		cells, ok := resp[r.ID]
+		if !ok {
+			continue // open questions have no table
+		}
+		var w []string
+		for _, a := range r.Answers {
+			w = append(w, strconv.Itoa(a.Count))
+		}
+		if r.OtherWrong > 0 {
+			w = append(w, strconv.Itoa(r.OtherWrong))
+		}
+		w = append(w, strconv.Itoa(r.Unanswered))
+		if !slices.Equal(cells, w) {
+			t.Errorf("responses to %s: page %v, JSON %v", r.ID, cells, w)
+		}
+		checked++
+	}
+	if checked < len(want.Questions) {
+		t.Errorf("response tables for %d of %d marked questions", checked, len(want.Questions))
+	}
+}
+
+// checkSorting sorts the gradebook by percent, up then down.
+func checkSorting(t *testing.T, page *rod.Page) {
+	t.Helper()
+	percents := func() []float64 {
+		res, err := page.Eval(`() => Array.from(document.querySelectorAll("#gradebook-table tbody tr")).map(r => r.cells[2].dataset.v)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []float64
+		for _, v := range res.Value.Arr() {
+			f, _ := strconv.ParseFloat(v.Str(), 64)
+			out = append(out, f)
+		}
+		return out
+	}
+	button, err := page.Element("#gradebook-table thead th:nth-child(3) button")
+	if err != nil {
+		t.Fatalf("no sort button on the gradebook's Percent column: %v", err)
+	}
+	before := percents()
+	for _, up := range []bool{true, false} {
+		if err := button.Click(proto.InputMouseButtonLeft, 1); err != nil {
+			t.Fatal(err)
+		}
+		got := percents()
+		want := slices.Clone(before)
+		slices.Sort(want)
+		if !up {
+			slices.Reverse(want)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("sorted %s by percent: %v", map[bool]string{true: "up", false: "down"}[up], got)
+		}
+		sortAttr, _ := page.MustElement("#gradebook-table thead th:nth-child(3)").Attribute("aria-sort")
+		if sortAttr == nil || *sortAttr != map[bool]string{true: "ascending", false: "descending"}[up] {
+			t.Errorf("aria-sort is %v after sorting", sortAttr)
+		}
+	}
+	if strings.Contains(t.Name(), "/") {
+		return
+	}
+}
+
+// saveScreenshots leaves the top of the page at this width in dir, and, with
+// CONFLICTQ_SCREENSHOTS=full, the whole page and each section on its own
+// (slower: the whole page is tens of thousands of pixels tall at 390 px).
+func saveScreenshots(t *testing.T, page *rod.Page, dir string, width int) {
+	t.Helper()
+	save := func(name string, img []byte, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, img, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s", path)
+	}
+	w := strconv.Itoa(width)
+	img, err := page.Screenshot(false, &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng,
+		Clip: &proto.PageViewport{X: 0, Y: 0, Width: float64(width), Height: 2400, Scale: 1}, CaptureBeyondViewport: true})
+	save("class-"+w+".png", img, err)
+	if os.Getenv("CONFLICTQ_SCREENSHOTS") != "full" {
+		return
+	}
+	img, err = page.Screenshot(true, nil)
+	save("class-"+w+"-full.png", img, err)
+	for _, id := range []string{"overview", "gradebook", "questions", "responses", "mastery"} {
+		el, err := page.Element("#" + id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := el.Screenshot(proto.PageCaptureScreenshotFormatPng, 0)
+		save("class-"+w+"-"+id+".png", img, err)
+	}
+}
+
+// checkWithoutJavaScript: every section and every row is there with
+// JavaScript off; only the sort buttons are missing.
+func checkWithoutJavaScript(t *testing.T, page *rod.Page, pageURL string) {
+	t.Helper()
+	if err := (proto.EmulationSetScriptExecutionDisabled{Value: true}).Call(page); err != nil {
+		t.Fatal(err)
+	}
+	defer proto.EmulationSetScriptExecutionDisabled{Value: false}.Call(page)
+	if err := page.Navigate(pageURL); err != nil {
+		t.Fatal(err)
+	}
+	if err := page.WaitLoad(); err != nil {
+		t.Fatal(err)
+	}
+	// Eval runs through the debugger, which the page's own switch does not stop.
+	res, err := page.Eval(`() => [document.querySelectorAll("section.part").length, document.querySelectorAll("#gradebook-table tbody tr").length, document.querySelectorAll("th button").length, document.querySelectorAll("#mastery-table tbody tr").length]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, v := range res.Value.Arr() {
+		got = append(got, v.Int())
+	}
+	if want := []int{5, 40, 0, 41}; !slices.Equal(got, want) {
+		t.Errorf("with JavaScript off: sections, gradebook rows, sort buttons, grid rows = %v, want %v", got, want)
+	}
+}
+
+// checkStudentPage opens a student's review (quiz -o ana.html) at a phone's
+// width: the name shows as text, and nothing overflows.
+func checkStudentPage(t *testing.T, page *rod.Page, dir, shots string) {
+	t.Helper()
+	first, _, _ := strings.Cut(string(classSheets(t, 1, 3)), "\n")
+	sheet := filepath.Join(dir, "ana.json")
+	if err := os.WriteFile(sheet, []byte(first), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	review := filepath.Join(dir, "ana.html")
+	f, _, _, errOut := testFactory(t)
+	if code := Run(f, []string{"quiz", "--answers", sheet, "-o", review}); code > 1 {
+		t.Fatalf("quiz exit %d: %s", code, errOut)
+	}
+	if err := page.SetViewport(&proto.EmulationSetDeviceMetricsOverride{Width: 390, Height: 900, DeviceScaleFactor: 1, Mobile: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := page.Navigate("file://" + review); err != nil {
+		t.Fatal(err)
+	}
+	if err := page.WaitLoad(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := page.Eval(`() => [document.querySelector("h1").textContent, document.querySelectorAll("li.q").length, document.documentElement.scrollWidth - document.documentElement.clientWidth, document.querySelectorAll("img").length]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := res.Value.Arr()
+	if v[0].Str() != "Quiz review: "+hostileNames[0] || v[1].Int() < 30 || v[2].Int() > 0 || v[3].Int() != 0 {
+		t.Errorf("the student's page: title %q, %d questions, %d px too wide, %d images", v[0].Str(), v[1].Int(), v[2].Int(), v[3].Int())
+	}
+	img, err := page.Screenshot(false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(shots, "student-390.png"), img, 0o644)
+}

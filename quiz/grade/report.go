@@ -1,0 +1,110 @@
+package grade
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/sheet"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// GradeReport grades a quiz's JSON score report again from what the student
+// gave, against the banks as they are now, as a sheet is graded: a corrected
+// bank re-marks a class. A teacher's marks of open answers count; questions
+// keep the order they were asked in. A bank whose digest differs from the one the
+// report recorded is a warning; a question the banks no longer have, or an
+// answer that no longer reads (an option renamed), is an unreadable answer
+// that scores 0. Errors name the file.
+func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
+	rep, err := sheet.ReadReport(file, data, report.SchemaVersion)
+	if err != nil {
+		return nil, err
+	}
+	banks, err := g.banksFor(&sheet.Sheet{File: file, Banks: rep.Banks})
+	if err != nil {
+		return nil, err
+	}
+	res := &SheetResult{File: file, Student: rep.Student, Banks: rep.Banks,
+		Incomplete: rep.Status == quiz.Incomplete || rep.EndedBy == quiz.EndTimeLimit, EndedBy: rep.EndedBy, Started: rep.StartedAt}
+	byID := map[string]*quiz.Question{}
+	for _, b := range banks {
+		if want := rep.BankDigests[b.ID]; want != "" {
+			if now := quiz.Digest(b.Questions...); now != want {
+				res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Warning: true,
+					Msg: fmt.Sprintf("bank %s changed since this quiz was taken (digest %s, now %s); graded again on the bank as it is now", b.ID, want, now)})
+			}
+		}
+		for _, q := range b.Questions {
+			byID[b.ID+"\x00"+q.ID] = q
+		}
+	}
+	for _, qr := range rep.Questions {
+		q := byID[qr.Bank+"\x00"+qr.ID]
+		if q == nil {
+			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: qr.ID,
+				Msg: fmt.Sprintf("no such question in %s; it scores 0", strings.Join(bankIDs(banks), ", "))})
+			continue
+		}
+		o := quiz.Outcome{Question: &quiz.Presented{Question: q}, Seconds: qr.Seconds, Unseen: qr.Unseen}
+		v := answerValue(q, qr.Given, qr.Answer, rep.SchemaVersion)
+		if r, err := q.Resolve(v, nil); err != nil {
+			o.Response = quiz.Response{Unreadable: v.Verbatim()}
+			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: q.ID, Msg: err.Error()})
+		} else {
+			o.Response = r
+		}
+		if qr.Unreadable != "" && !o.Response.Answered {
+			o.Response.Unreadable = qr.Unreadable
+		}
+		o.Response.SelfCheck = qr.SelfCheck
+		o.Fraction = quiz.Score(q, o.Response)
+		if m := rep.MarkFor(q.Bank, q.ID); m != nil && q.Type == quiz.Open {
+			mark := *m
+			mark.Points = max(0, min(q.Points, mark.Points))
+			o.Mark = &mark
+		}
+		res.Outcomes = append(res.Outcomes, o)
+	}
+	for _, o := range res.Outcomes {
+		res.Score += o.Points()
+		res.Max += o.MaxPoints()
+	}
+	res.Score = text.Round2(res.Score)
+	res.Percent = text.Percent(res.Score, res.Max)
+	if g.Pass != nil && res.Max > 0 {
+		passed := res.Percent >= *g.Pass
+		res.Passed = &passed
+	}
+	return res, nil
+}
+
+// answerValue is a report's answer as a sheet's Value: version 2 reports hold
+// it as a sheet would (answer); version 1 only as the text Question.Given
+// wrote (given), split back by its separators.
+func answerValue(q *quiz.Question, givenText *string, answer quiz.Value, version int) quiz.Value {
+	if version >= 2 && answer.Kind != quiz.Empty {
+		return answer
+	}
+	if givenText == nil {
+		return quiz.Value{}
+	}
+	given := *givenText
+	switch q.Type {
+	case quiz.Multi:
+		return quiz.Value{Kind: quiz.List, List: strings.Split(given, "; ")}
+	case quiz.Order:
+		return quiz.Value{Kind: quiz.List, List: strings.Split(given, " → ")}
+	case quiz.Match:
+		v := quiz.Value{Kind: quiz.Mapping}
+		for _, p := range strings.Split(given, "; ") {
+			left, right, _ := strings.Cut(p, " = ")
+			if right != "?" {
+				v.Pairs = append(v.Pairs, [2]string{left, right})
+			}
+		}
+		return v
+	}
+	return quiz.Value{Kind: quiz.Scalar, Text: given}
+}

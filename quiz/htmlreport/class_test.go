@@ -1,0 +1,237 @@
+package htmlreport_test
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/htmlreport"
+	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/sheet"
+	"github.com/conflictq/conflictq/quiz/stats"
+)
+
+// hostileBank has a question whose every text would run as code if the page
+// did not escape it.
+const hostileBank = `id: b
+title: B
+questions:
+  - id: capital
+    type: single
+    prompt: "Which <script>alert(1)</script> city?"
+    choices: ["<img src=x onerror=alert(1)>", Yerevan, Tbilisi]
+    answer: "<img src=x onerror=alert(1)>"
+    explanation: E
+    source: {section: "</style><script>alert(2)</script>", paragraph: 2, quote: "q\"><svg onload=alert(3)>"}
+    tags: ["<b>tag</b>"]
+  - id: town
+    type: short
+    prompt: Which town?
+    accept: [Khojaly]
+    explanation: E
+    source: {section: S, paragraph: 1, quote: q}
+    tags: [places]
+  - id: essay
+    type: open
+    prompt: Why?
+    model_answer: M
+    explanation: E
+    source: {section: S, paragraph: 1, quote: q}
+`
+
+func gradeSheets(t *testing.T, sheets ...string) ([]*grade.SheetResult, *quiz.Bank) {
+	t.Helper()
+	bank, _, err := quiz.ParseBank("b.yaml", []byte(hostileBank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &grade.Grader{Banks: []*quiz.Bank{bank}}
+	var out []*grade.SheetResult
+	for i, s := range sheets {
+		sh, err := sheet.Read("s.jsonl", i+1, []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := g.Grade(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	return out, bank
+}
+
+// page grades the sheets into a class page as grade --format html does.
+func page(t *testing.T, maxRows int, sheets ...string) string {
+	t.Helper()
+	results, _ := gradeSheets(t, sheets...)
+	pass := 50.0
+	c := htmlreport.NewClass(&pass, time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC))
+	c.MaxRows = maxRows
+	var ids []string
+	var maxes []float64
+	for _, o := range results[0].Outcomes {
+		if o.Question.Graded() {
+			ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
+			maxes = append(maxes, o.Question.MaxPoints())
+		}
+	}
+	st, resp := stats.New(ids, maxes), stats.NewResponses()
+	for _, r := range results {
+		c.Add(grade.PageSheet(r))
+		var marks []float64
+		for _, o := range r.Outcomes {
+			if o.Question.Graded() {
+				marks = append(marks, o.Points())
+			}
+		}
+		st.Add(marks)
+		resp.Add(r.Outcomes)
+	}
+	c.AddUnreadable("bad.yaml", errString("bad.yaml: line 3: <oops>"))
+	sum := st.Summary(30)
+	sum.Responses = resp.Summary()
+	var b bytes.Buffer
+	if err := c.Write(&b, sum); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
+
+var class = []string{
+	`{"student":"<script>alert(1)</script>","answers":{"capital":"<img src=x onerror=alert(1)>","town":"Khojaly","essay":"<i>because</i>"}}`,
+	`{"student":"\"><img src=x onerror=alert(1)>","answers":{"capital":"Yerevan","town":"Shusha"}}`,
+	`{"student":"Bo","answers":{"capital":"Yerevan","town":"shusha","essay":"x"}}`,
+}
+
+func TestClassPageShowsHostileTextAsText(t *testing.T) {
+	p := page(t, 0, class...)
+	for _, raw := range []string{"<script>alert", "<img", "<svg onload", "<b>tag", "<i>because", "</style><script>", "<oops>"} {
+		if strings.Contains(p, raw) {
+			t.Errorf("the page holds %q unescaped", raw)
+		}
+	}
+	for _, shown := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;", "&lt;i&gt;because&lt;/i&gt;", "&lt;b&gt;tag&lt;/b&gt;", "&lt;oops&gt;"} {
+		if !strings.Contains(p, shown) {
+			t.Errorf("the page does not show %q", shown)
+		}
+	}
+	if n := strings.Count(p, "<script"); n != 1 {
+		t.Errorf("%d script elements, want 1", n)
+	}
+	if strings.Contains(p, "ZgotmplZ") {
+		t.Errorf("html/template refused a value (ZgotmplZ) somewhere in the page")
+	}
+}
+
+// The CSP allows exactly the inline style and script the page carries.
+func TestClassPageCSPMatchesItsInlineCode(t *testing.T) {
+	p := page(t, 0, class...)
+	style := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(p)
+	script := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindStringSubmatch(p)
+	if style == nil || script == nil {
+		t.Fatal("no inline style or script")
+	}
+	csp := regexp.MustCompile(`http-equiv="Content-Security-Policy" content="([^"]*)"`).FindStringSubmatch(p)
+	if csp == nil {
+		t.Fatal("no Content-Security-Policy")
+	}
+	policy := html.UnescapeString(csp[1])
+	for _, want := range []string{"default-src 'none'", "style-src '" + htmlreport.Hash(style[1]) + "'", "script-src '" + htmlreport.Hash(script[1]) + "'", "img-src 'none'", "connect-src 'none'"} {
+		if !strings.Contains(policy, want) {
+			t.Errorf("the policy %q lacks %q", policy, want)
+		}
+	}
+	if strings.Contains(p, "style=\"") {
+		t.Errorf("an inline style attribute, which the policy blocks")
+	}
+}
+
+func TestClassPageStatusesAndCut(t *testing.T) {
+	p := page(t, 2, class...)
+	for _, want := range []string{
+		"open answers not yet marked (1)",   // the first student: all answered, an essay to mark
+		"incomplete: 1 question unanswered", // the second left the essay blank
+		`id="gradebook-cut"`, "The first 2 of 4 sheets are listed",
+		`id="status-unreadable">1<`, // the unreadable sheet, cut from the list, is counted
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if n := strings.Count(p, `<tr><th scope="row">`); n != 2+1+2 { // gradebook 2, class row, grid 2
+		t.Errorf("%d row headers, want 5", n)
+	}
+	full := page(t, 0, class...)
+	if !strings.Contains(full, "unreadable sheet: line 3: &lt;oops&gt;") || strings.Contains(full, "gradebook-cut") {
+		t.Errorf("with room for everyone, the unreadable sheet is listed and nothing is cut")
+	}
+}
+
+func TestClassPageResponsesAndFlags(t *testing.T) {
+	p := page(t, 0, class...)
+	for _, want := range []string{
+		`data-q="b/town"`, "Shusha", // the two wrong answers, one answer folded
+		`<span class="right">&lt;img src=x onerror=alert(1)&gt;</span>`,
+		"pass mark 50%", "Not yet marked", "&lt;i&gt;because&lt;/i&gt;",
+	} {
+		if !strings.Contains(p, want) && !strings.Contains(strings.ToLower(p), strings.ToLower(want)) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Count(p, ">shusha<") != 0 {
+		t.Errorf("shusha and Shusha should be one wrong answer")
+	}
+}
+
+// Statistics merged from sums have no students: the page says so.
+func TestClassPageFromSumsOnly(t *testing.T) {
+	s := stats.New([]string{"b/a", "b/c"}, []float64{1, 1})
+	s.Add([]float64{1, 0})
+	s.Add([]float64{0, 1})
+	var b bytes.Buffer
+	if err := htmlreport.NewClass(nil, time.Time{}).Write(&b, s.Summary(30)); err != nil {
+		t.Fatal(err)
+	}
+	p := b.String()
+	if !strings.Contains(p, "merged from running sums") || strings.Contains(p, `id="gradebook"`) || !strings.Contains(p, "b/a") {
+		t.Errorf("a sums-only page should say where its numbers come from, list no students, and name the questions")
+	}
+}
+
+func TestStudentPage(t *testing.T) {
+	results, _ := gradeSheets(t, class[0])
+	r := results[0]
+	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished}
+	rep := report.New(report.Meta{Student: r.Student, Banks: r.Banks}, res)
+	var b bytes.Buffer
+	if err := htmlreport.WriteStudent(&b, rep, r.Outcomes); err != nil {
+		t.Fatal(err)
+	}
+	p := b.String()
+	if strings.Contains(p, "<img") || strings.Contains(p, "<script>alert") {
+		t.Errorf("the student page holds hostile text unescaped")
+	}
+	for _, want := range []string{"Quiz review: &lt;script&gt;", "right: 1 of 1 point", "your answer", "Reread: S, ¶1", "A model answer: M", "<p>E</p>"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the student page lacks %q", want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 10000: "10,000", 1234567: "1,234,567", -1500: "-1,500"} {
+		if got := htmlreport.Count(n); got != want {
+			t.Errorf("count(%d) = %s, want %s", n, got, want)
+		}
+	}
+}

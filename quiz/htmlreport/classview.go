@@ -1,0 +1,351 @@
+package htmlreport
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/stats"
+)
+
+// classView is everything the class page shows, worked out.
+type classView struct {
+	Head
+	Banks       string
+	Generated   string
+	Students    int
+	Counted     int // in the statistics
+	Facts       []fact
+	Statuses    []statusCount
+	PassLine    string
+	Hist        histogram
+	Questions   []questionView
+	Weak        int
+	Tags        []string
+	Rows        []row
+	Cut         int
+	ClassTags   []gridCell
+	Legend      []gridCell
+	HasStudents bool
+	SumsOnly    bool
+}
+
+type fact struct {
+	ID, Label, Value, Of, Plain string
+}
+
+type statusCount struct {
+	Key, Text string
+	Count     int
+}
+
+type gridCell struct {
+	Text, Class string
+}
+
+// questionView is one question in the Questions and Responses sections.
+type questionView struct {
+	N                   int
+	ID, Slug            string
+	Type                string
+	Prompt, Cite        string
+	Tags                string
+	Graded              bool
+	MaxMark             float64
+	Facility            float64
+	FacilityLabel       string
+	Disc                *float64
+	DiscLabel           string
+	DiscFrom, DiscWidth float64 // the bar, on a 0-100 scale where 50 is zero
+	Weak                bool
+	Students            int
+	Unanswered          int
+	Right               int
+	Answers             []answerView
+	OtherWrong          int
+	TypedAnswers        bool // short, numeric, order, match: the most common wrong answers
+	Open                []openAnswer
+	OpenMore            int
+	HasResponses        bool
+}
+
+type answerView struct {
+	Text    string
+	Count   int
+	Pct     float64
+	Correct bool
+}
+
+// Write writes the class page: the statistics and response analysis come
+// from summary (stats.Stats and stats.Responses over the same sheets), the
+// gradebook from the sheets added.
+func (c *Class) Write(w io.Writer, summary stats.StatsSummary) error {
+	return pages.ExecuteTemplate(w, "class.tmpl", c.view(summary))
+}
+
+func (c *Class) view(s stats.StatsSummary) classView {
+	title := "Class report"
+	if len(c.banks) > 0 {
+		title += ": " + strings.Join(c.banks, ", ")
+	}
+	v := classView{
+		Head:        newHead(title),
+		Banks:       strings.Join(c.banks, ", "),
+		Students:    c.students,
+		Counted:     s.Count,
+		Tags:        c.tags,
+		Rows:        c.rows,
+		Cut:         c.cut,
+		HasStudents: c.students > 0,
+		SumsOnly:    c.students == 0 && s.Count > 0,
+	}
+	if !c.Generated.IsZero() {
+		v.Generated = c.Generated.UTC().Format("2 January 2006, 15:04 UTC")
+	}
+	v.Facts = facts(s, c)
+	for _, k := range []string{statusComplete, statusIncomplete, statusToMark, statusUnreadable} {
+		if n := c.status[k]; n > 0 {
+			v.Statuses = append(v.Statuses, statusCount{Key: k, Text: statusNames[k], Count: n})
+		}
+	}
+	v.Hist = newHistogram(s.Histogram, c.Pass)
+	v.Questions = c.questionViews(s)
+	for _, q := range v.Questions {
+		if q.Weak {
+			v.Weak++
+		}
+	}
+	for i := range c.tags {
+		t := c.tagSum[i]
+		if t.max > 0 {
+			v.ClassTags = append(v.ClassTags, cell(100*t.score/t.max, true))
+		} else {
+			v.ClassTags = append(v.ClassTags, cell(0, false))
+		}
+	}
+	for i, r := range [][2]int{{0, 20}, {20, 40}, {40, 60}, {60, 80}, {80, 100}} {
+		v.Legend = append(v.Legend, gridCell{Text: fmt.Sprintf("%d–%d%%", r[0], r[1]), Class: "m" + strconv.Itoa(i)})
+	}
+	return v
+}
+
+var statusNames = map[string]string{
+	statusComplete:   "complete",
+	statusIncomplete: "incomplete (questions left unanswered)",
+	statusToMark:     "with open answers not yet marked",
+	statusUnreadable: "unreadable (sheets or answers that could not be read)",
+}
+
+// cell colours a percentage in one of five bands of a palette that readers
+// with any common colour blindness tell apart (ColorBrewer's PuOr); the
+// number is always written in the cell too.
+func cell(pct float64, has bool) gridCell {
+	if !has {
+		return gridCell{Text: "–", Class: "mx"}
+	}
+	band := min(4, max(0, int(pct/20)))
+	return gridCell{Text: strconv.Itoa(int(math.Round(pct))), Class: "m" + strconv.Itoa(band)}
+}
+
+// Cells for the template.
+func (r row) Cells() []gridCell {
+	out := make([]gridCell, len(r.Tags))
+	for i, t := range r.Tags {
+		out[i] = cell(t.Pct, t.Has)
+	}
+	return out
+}
+
+func facts(s stats.StatsSummary, c *Class) []fact {
+	of := func(v float64) string {
+		if s.MaxScore <= 0 {
+			return ""
+		}
+		return fmt.Sprintf("of %s (%s)", num(s.MaxScore), pctText(100*v/s.MaxScore))
+	}
+	alpha, alphaPlain := "n/a", "How consistently the questions measure the same thing; above 0.7 is usual for a class test. It needs at least two students, two questions and scores that differ."
+	if s.Alpha != nil {
+		a := math.Round(*s.Alpha*10000) / 10000
+		alpha = strconv.FormatFloat(a, 'f', -1, 64)
+		switch {
+		case a >= 0.9:
+			alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Here: very consistent."
+		case a >= 0.7:
+			alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Here: consistent, as usual."
+		case a >= 0.5:
+			alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Here: somewhat low — some questions may measure something else."
+		default:
+			alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Here: low — the questions do not agree on who knows more; look at the flagged ones."
+		}
+	}
+	fs := []fact{
+		{ID: "stat-students", Label: "Students", Value: strconv.Itoa(s.Count), Plain: "Sheets counted in the statistics."},
+		{ID: "stat-mean", Label: "Mean", Value: num(s.Mean), Of: of(s.Mean), Plain: "The average score."},
+		{ID: "stat-median", Label: "Median", Value: num(s.Median), Of: of(s.Median), Plain: "Half the class scored this or more, half this or less."},
+		{ID: "stat-sd", Label: "Standard deviation", Value: num(s.SD), Of: of(s.SD), Plain: "How spread out the scores are: about two students in three score within this distance of the mean."},
+		{ID: "stat-alpha", Label: "Cronbach's alpha", Value: alpha, Plain: alphaPlain},
+	}
+	if c.Pass != nil && s.Count > 0 {
+		fs = append(fs, fact{ID: "stat-passed", Label: "Reached the pass mark", Value: strconv.Itoa(c.passed), Of: fmt.Sprintf("of %s (pass mark %s)", count(c.students), pctText(*c.Pass)),
+			Plain: "Students whose score is at or above the pass mark."})
+	}
+	return fs
+}
+
+// Plain-language labels for the facility index, as MoodleDocs reads it.
+func facilityLabel(f float64) string {
+	switch {
+	case f <= 5:
+		return "extremely hard (check the question and its key)"
+	case f <= 10:
+		return "very hard"
+	case f <= 20:
+		return "hard"
+	case f <= 34:
+		return "moderately hard"
+	case f <= 65:
+		return "about right for the average student"
+	case f <= 80:
+		return "fairly easy"
+	case f <= 88:
+		return "easy"
+	case f <= 94:
+		return "very easy"
+	}
+	return "extremely easy"
+}
+
+// Plain-language labels for the discrimination index, as MoodleDocs reads it.
+func discLabel(d *float64) string {
+	switch {
+	case d == nil:
+		return "cannot be computed: everyone scored the same on it, or on the rest"
+	case *d < 0:
+		return "negative: students who did well overall did worse here (check the key and the wording)"
+	case *d < 20:
+		return "very weak: does not tell apart who knows more"
+	case *d < 30:
+		return "weak: tells apart who knows more only a little"
+	case *d < 50:
+		return "adequate"
+	}
+	return "very good: tells apart who knows more"
+}
+
+func (c *Class) questionViews(s stats.StatsSummary) []questionView {
+	items := map[string]stats.ItemStats{}
+	for _, it := range s.Items {
+		items[it.ID] = it
+	}
+	resp := map[string]stats.QuestionResponses{}
+	for _, qr := range s.Responses {
+		resp[qr.ID] = qr
+	}
+	var out []questionView
+	add := func(id string, q *quiz.Question) {
+		qv := questionView{N: len(out) + 1, ID: id, Slug: "q-" + slug(id)}
+		if q != nil {
+			qv.Type, qv.Prompt, qv.Cite, qv.Tags = string(q.Type), q.Prompt, q.Source.String(), strings.Join(q.Tags, ", ")
+			qv.Graded = q.Graded()
+			qv.Open, qv.OpenMore = c.open[q], c.openMore[q]
+		}
+		if it, ok := items[id]; ok {
+			qv.Graded = true
+			qv.MaxMark, qv.Facility, qv.Disc, qv.Weak = it.MaxMark, it.Facility, it.Discrimination, it.LowDiscrimination
+			qv.FacilityLabel, qv.DiscLabel = facilityLabel(it.Facility), discLabel(it.Discrimination)
+			if d := it.Discrimination; d != nil {
+				qv.DiscFrom, qv.DiscWidth = 50+math.Min(0, *d)/2, math.Abs(*d)/2
+			}
+		}
+		if qr, ok := resp[id]; ok {
+			qv.HasResponses = true
+			qv.Type = string(qr.Type)
+			qv.Students, qv.Unanswered, qv.Right, qv.OtherWrong = qr.Students, qr.Unanswered, qr.Right, qr.OtherWrong
+			switch qr.Type {
+			case quiz.Short, quiz.Numeric, quiz.Order, quiz.Match:
+				qv.TypedAnswers = true
+			}
+			for _, a := range qr.Answers {
+				av := answerView{Text: a.Answer, Count: a.Count, Correct: a.Correct}
+				if qr.Students > 0 {
+					av.Pct = 100 * float64(a.Count) / float64(qr.Students)
+				}
+				qv.Answers = append(qv.Answers, av)
+			}
+		}
+		out = append(out, qv)
+	}
+	if len(c.questions) > 0 {
+		for _, q := range c.questions {
+			if q.Type != quiz.Info {
+				add(q.Bank+"/"+q.ID, q)
+			}
+		}
+		return out
+	}
+	for _, it := range s.Items { // statistics merged from sums: ids only
+		add(it.ID, nil)
+	}
+	return out
+}
+
+// histogram is the score chart's geometry: a 600×260 SVG.
+type histogram struct {
+	Bars          []histBar
+	Most          int
+	PassX         float64
+	Pass          string
+	HasPass       bool
+	Ticks         []tick
+	Empty         bool
+	Width, Height int
+}
+
+type histBar struct {
+	X, Y, W, H float64
+	CX         float64 // the middle, for the count
+	Count      int
+	From, To   float64
+	LabelY     float64
+}
+
+type tick struct {
+	X     float64
+	Label string
+}
+
+const (
+	plotLeft, plotRight = 40.0, 570.0
+	plotTop, plotBottom = 52.0, 220.0
+)
+
+func newHistogram(bins []stats.Bin, pass *float64) histogram {
+	h := histogram{Width: 600, Height: 260}
+	for _, b := range bins {
+		h.Most = max(h.Most, b.Count)
+	}
+	h.Empty = h.Most == 0
+	step := (plotRight - plotLeft) / float64(max(1, len(bins)))
+	for i, b := range bins {
+		bar := histBar{X: plotLeft + float64(i)*step + 3, W: step - 6, Count: b.Count, From: b.From, To: b.To}
+		if h.Most > 0 {
+			bar.H = (plotBottom - plotTop) * float64(b.Count) / float64(h.Most)
+		}
+		bar.Y = plotBottom - bar.H
+		bar.LabelY = bar.Y - 6
+		bar.CX = bar.X + bar.W/2
+		h.Bars = append(h.Bars, bar)
+	}
+	for p := 0; p <= 100; p += 20 {
+		h.Ticks = append(h.Ticks, tick{X: plotLeft + float64(p)/100*(plotRight-plotLeft), Label: strconv.Itoa(p) + "%"})
+	}
+	if pass != nil {
+		h.HasPass = true
+		h.Pass = pctText(*pass)
+		h.PassX = plotLeft + *pass/100*(plotRight-plotLeft)
+	}
+	return h
+}

@@ -1,0 +1,98 @@
+package htmlreport
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+)
+
+//go:embed assets/style.css assets/sort.js assets/*.tmpl
+var files embed.FS
+
+var (
+	styleCSS = mustRead("assets/style.css")
+	sortJS   = mustRead("assets/sort.js")
+	// csp allows the page's own style and script, by their hashes, and nothing
+	// else: no other script, no request of any kind (images, fonts, frames,
+	// forms, connections).
+	csp = "default-src 'none'; style-src '" + hash(styleCSS) + "'; script-src '" + hash(sortJS) +
+		"'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+	pages = template.Must(template.New("").Funcs(template.FuncMap{
+		"num":  num,
+		"pct":  pctText,
+		"pctp": pctPtr,
+		"n":    count,
+	}).ParseFS(files, "assets/*.tmpl"))
+)
+
+func mustRead(name string) string {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func hash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// Head is what every page's <head> needs.
+type Head struct {
+	Title string
+	CSP   string
+	CSS   template.CSS
+	JS    template.JS
+}
+
+func newHead(title string) Head {
+	return Head{Title: title, CSP: csp, CSS: template.CSS(styleCSS), JS: template.JS(sortJS)}
+}
+
+// num shows a score as the other formats do: at most 2 decimals, no trailing zeros.
+func num(v float64) string {
+	v = math.Round(v*100) / 100
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// count writes a whole number with thousands separators: 10,000.
+func count(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + count(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func pctText(v float64) string { return num(v) + "%" }
+
+func pctPtr(v *float64) string {
+	if v == nil {
+		return "n/a"
+	}
+	return pctText(*v)
+}
+
+// slug makes an element id from a question id.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,91 @@
+package htmlreport
+
+import (
+	"io"
+	"slices"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/report"
+)
+
+// studentView is a student's own review page.
+type studentView struct {
+	Head
+	Student   string
+	Rep       *report.Report
+	Taken     string
+	Status    string
+	Questions []reviewQuestion
+}
+
+type reviewQuestion struct {
+	N int
+	report.QuestionReport
+	Verdict, VerdictClass string
+	Options               []reviewOption
+	Explanation           string
+	KeyPoints             []string
+}
+
+type reviewOption struct {
+	Text          string
+	Chosen, Right bool
+}
+
+// WriteStudent writes a student's review of a quiz as a page to keep: each
+// question with the student's answer, the right one, the explanation and the
+// passage of the article to reread. outcomes are the quiz's, in the report's
+// order (report.New keeps it); they give the explanations and options.
+func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) error {
+	who := rep.Student
+	if who == "" {
+		who = "Anonymous"
+	}
+	v := studentView{Head: newHead("Quiz review: " + who), Student: who, Rep: rep,
+		Taken: rep.StartedAt.UTC().Format("2 January 2006, 15:04 UTC")}
+	switch {
+	case rep.Status != quiz.Complete:
+		v.Status = "incomplete: the quiz stopped early"
+	case rep.EndedBy == quiz.EndTimeLimit:
+		v.Status = "complete (submitted at the time limit)"
+	default:
+		v.Status = "complete"
+	}
+	for i, q := range rep.Questions {
+		rq := reviewQuestion{N: i + 1, QuestionReport: q}
+		switch {
+		case q.Correct == nil:
+			rq.Verdict, rq.VerdictClass = "marked by your teacher", "muted"
+		case q.Given == nil:
+			rq.Verdict, rq.VerdictClass = "not answered", "verdict-wrong"
+		case *q.Correct:
+			rq.Verdict, rq.VerdictClass = "right: "+ofPoints(q), "verdict-right"
+		case q.Points > 0:
+			rq.Verdict, rq.VerdictClass = "partly right: "+ofPoints(q), "verdict-wrong"
+		default:
+			rq.Verdict, rq.VerdictClass = "not right: "+ofPoints(q), "verdict-wrong"
+		}
+		if i < len(outcomes) && outcomes[i].Question.ID == q.ID {
+			o := outcomes[i]
+			rq.Explanation, rq.KeyPoints = o.Question.Explanation, o.Question.Key
+			if o.Question.Type == quiz.Single || o.Question.Type == quiz.Multi {
+				for k, c := range o.Question.Choices {
+					rq.Options = append(rq.Options, reviewOption{Text: c,
+						Chosen: o.Response.Answered && slices.Contains(o.Response.Choices, k),
+						Right:  slices.Contains(o.Question.Correct, k)})
+				}
+			}
+		}
+		v.Questions = append(v.Questions, rq)
+	}
+	return pages.ExecuteTemplate(w, "student.tmpl", v)
+}
+
+// ofPoints says "1 of 2 points", "0 of 1 point".
+func ofPoints(q report.QuestionReport) string {
+	unit := " points"
+	if q.MaxPoints == 1 {
+		unit = " point"
+	}
+	return num(q.Points) + " of " + num(q.MaxPoints) + unit
+}

@@ -1,0 +1,299 @@
+// Package marking marks the open answers of a class's quiz reports, question
+// by question as Moodle's "grade by question" does: every student's answer to
+// one question in a row, so that the marking is consistent. A mark goes back
+// into the student's report atomically, in its marks section, beside what the
+// student wrote, which is never changed; the report's score is updated. A lock
+// keeps two marking runs on one directory from losing each other's marks.
+package marking
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// Question is one open question and every answer to it that is to be marked.
+type Question struct {
+	Bank, ID  string
+	Prompt    string
+	Model     string   // a model answer
+	KeyPoints []string // what a good answer covers
+	Max       float64  // the most points a mark can give
+	Answers   []Answer
+}
+
+// Answer is one student's answer to an open question.
+type Answer struct {
+	File      string // the report
+	Student   string
+	Text      string
+	SelfCheck *bool      // the student's own "did my answer cover the key points?"
+	Mark      *quiz.Mark // the mark so far, or nil
+}
+
+// Filter picks what to mark.
+type Filter struct {
+	Question string // a question id, or bank/id; "" for all
+	Student  string // a student's name (any case); "" for all
+	Remark   bool   // include answers already marked
+}
+
+func (f Filter) question(bank, id string) bool {
+	return f.Question == "" || f.Question == id || f.Question == bank+"/"+id
+}
+
+func (f Filter) student(name string) bool {
+	return f.Student == "" || strings.EqualFold(strings.TrimSpace(f.Student), strings.TrimSpace(name))
+}
+
+// BankLoader returns the banks a report names (file is the report, against
+// which relative bank paths resolve).
+type BankLoader func(refs []string, file string) ([]*quiz.Bank, error)
+
+// Reports lists the quiz reports among the inputs: JSON files, and JSON files
+// under directories, sorted; sheets and other files are left out.
+func Reports(inputs []string) ([]string, error) {
+	var out []string
+	for _, in := range inputs {
+		st, err := os.Stat(in)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, in)
+			continue
+		}
+		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".json") {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Collect reads the reports and gathers the open answers to mark, grouped by
+// question in the banks' order, students in file order. Reports that cannot
+// be read are returned as problems; the rest are still collected.
+func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
+	var errs []error
+	byKey := map[string]*Question{}
+	order := map[string]int{}
+	for _, file := range files {
+		data, err := fileio.ReadFileLimited(file)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		rep, err := report.Read(file, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		var banks []*quiz.Bank
+		if load != nil {
+			if banks, err = load(rep.Banks, file); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", file, err))
+			}
+		}
+		for _, qr := range rep.Questions {
+			if qr.Type != quiz.Open || qr.Given == nil || !f.question(qr.Bank, qr.ID) || !f.student(rep.Student) {
+				continue
+			}
+			m := rep.MarkFor(qr.Bank, qr.ID)
+			if m != nil && !f.Remark {
+				continue
+			}
+			key := qr.Bank + "/" + qr.ID
+			q := byKey[key]
+			if q == nil {
+				q = &Question{Bank: qr.Bank, ID: qr.ID, Prompt: qr.Prompt, Model: qr.Expected, Max: 1}
+				order[key] = len(order) + 1<<20 // questions no bank has: after the others
+				if bq := find(banks, qr.Bank, qr.ID); bq != nil {
+					q.Prompt, q.Model, q.KeyPoints, q.Max = bq.Prompt, bq.Model, bq.Key, bq.Points
+					order[key] = position(banks, bq)
+				}
+				byKey[key] = q
+			}
+			q.Answers = append(q.Answers, Answer{File: file, Student: rep.Student, Text: *qr.Given, SelfCheck: qr.SelfCheck, Mark: m})
+		}
+	}
+	out := make([]*Question, 0, len(byKey))
+	for _, q := range byKey {
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := order[out[i].Bank+"/"+out[i].ID], order[out[j].Bank+"/"+out[j].ID]
+		if a != b {
+			return a < b
+		}
+		return out[i].Bank+"/"+out[i].ID < out[j].Bank+"/"+out[j].ID
+	})
+	return out, errs
+}
+
+func find(banks []*quiz.Bank, bank, id string) *quiz.Question {
+	for _, b := range banks {
+		if b.ID == bank {
+			return b.Question(id)
+		}
+	}
+	return nil
+}
+
+func position(banks []*quiz.Bank, q *quiz.Question) int {
+	n := 0
+	for _, b := range banks {
+		for _, bq := range b.Questions {
+			if bq == q {
+				return n
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// CheckPoints checks a mark: 0 to most, in halves.
+func CheckPoints(p, most float64) error {
+	if math.IsNaN(p) || p < 0 || p > most || p*2 != math.Trunc(p*2) {
+		return fmt.Errorf("give 0 to %s points, in halves (such as %s)", text.FormatNum(most), text.FormatNum(max(0.5, most-0.5)))
+	}
+	return nil
+}
+
+// ParsePoints reads "1.5", "1,5" or "2" as points.
+func ParsePoints(s string, max float64) (float64, error) {
+	s = strings.TrimSpace(s)
+	p, err := text.ParseNumber(strings.Replace(s, ",", ".", 1))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a number of points; %w", s, CheckPoints(-1, max))
+	}
+	return p, CheckPoints(p, max)
+}
+
+// ErrNotFound is returned by Apply when the report no longer holds the answer.
+var ErrNotFound = errors.New("the report holds no answer to this open question")
+
+// Apply writes a mark into a report, atomically: the report is read again
+// (another run may have marked it meanwhile; the lock makes that run finished),
+// the mark replaces any earlier one of that question, and score, percent,
+// passed and the tags' scores are worked out again. What the student wrote is
+// never changed.
+func Apply(file, bank, id string, m quiz.Mark, max float64) error {
+	data, err := fileio.ReadFileLimited(file)
+	if err != nil {
+		return err
+	}
+	rep, err := report.Read(file, data)
+	if err != nil {
+		return err
+	}
+	qi := -1
+	for i, qr := range rep.Questions {
+		if qr.Bank == bank && qr.ID == id && qr.Type == quiz.Open && qr.Given != nil {
+			qi = i
+		}
+	}
+	if qi < 0 {
+		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, ErrNotFound)
+	}
+	if err := CheckPoints(m.Points, max); err != nil {
+		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
+	}
+	entry := report.Mark{ID: id, Bank: bank, Mark: m}
+	replaced := false
+	for i := range rep.Marks {
+		if rep.Marks[i].Bank == bank && rep.Marks[i].ID == id {
+			rep.Marks[i], replaced = entry, true
+		}
+	}
+	if !replaced {
+		rep.Marks = append(rep.Marks, entry)
+	}
+	rep.Questions[qi].Points, rep.Questions[qi].MaxPoints = m.Points, max
+	rescore(rep)
+	rep.SchemaVersion = report.SchemaVersion
+	return fileio.WriteFile(file, true, func(w io.Writer) error { return rep.Write(w, report.FormatJSON) })
+}
+
+// rescore works the totals out again from the questions' points.
+func rescore(rep *report.Report) {
+	var score, maxScore float64
+	tags := map[string]*report.TagScore{}
+	for _, qr := range rep.Questions {
+		score += qr.Points
+		maxScore += qr.MaxPoints
+		for _, t := range qr.Tags {
+			ts := tags[t]
+			if ts == nil {
+				ts = &report.TagScore{Tag: t}
+				tags[t] = ts
+			}
+			ts.Questions++
+			ts.Score += qr.Points
+			ts.MaxScore += qr.MaxPoints
+		}
+	}
+	rep.Score, rep.MaxScore = text.Round2(score), text.Round2(maxScore)
+	rep.Percent = text.Percent(score, maxScore)
+	if rep.PassPercent != nil && maxScore > 0 {
+		passed := rep.Percent >= *rep.PassPercent
+		rep.Passed = &passed
+	}
+	rep.ByTag = rep.ByTag[:0]
+	for _, ts := range tags {
+		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
+		ts.Score = text.Round2(ts.Score)
+		rep.ByTag = append(rep.ByTag, *ts)
+	}
+	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
+}
+
+// Target finds, in a report, the open question an id names (id or bank/id),
+// its mark so far (or nil), and the most points a mark of it can give: the bank's points for it, or 1
+// when no bank has it now.
+func Target(file, id string, load BankLoader) (bank string, max float64, old *quiz.Mark, err error) {
+	data, err := fileio.ReadFileLimited(file)
+	if err != nil {
+		return "", 0, nil, err
+	}
+	rep, err := report.Read(file, data)
+	if err != nil {
+		return "", 0, nil, err
+	}
+	for _, qr := range rep.Questions {
+		if qr.Type != quiz.Open || qr.Given == nil || !(Filter{Question: id}).question(qr.Bank, qr.ID) {
+			continue
+		}
+		max = 1
+		if load != nil {
+			if banks, err := load(rep.Banks, file); err == nil {
+				if q := find(banks, qr.Bank, qr.ID); q != nil {
+					max = q.Points
+				}
+			}
+		}
+		return qr.Bank, max, rep.MarkFor(qr.Bank, qr.ID), nil
+	}
+	return "", 0, nil, fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+}

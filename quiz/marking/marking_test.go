@@ -1,0 +1,147 @@
+package marking
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/report"
+)
+
+// writeReport writes a report of the sample bank with the open question
+// answered, and returns its path.
+func writeReport(t *testing.T, dir, student string, pass *float64) string {
+	t.Helper()
+	b := testfiles.Sample(t)
+	var outcomes []quiz.Outcome
+	for _, q := range b.Questions {
+		r := quiz.Response{Answered: true, Choices: q.Correct, Bool: q.Truth, Text: "A union of republics.\x1b[2J"}
+		if q.Type == quiz.Order {
+			r.Sequence = []int{0, 1, 2, 3}
+		}
+		if q.Type == quiz.Match {
+			r.Matches = []int{0, 1, 2}
+		}
+		if q.Type == quiz.Short {
+			r.Text = "Khojaly"
+		}
+		if q.Type == quiz.Numeric {
+			r.Text = "1994"
+		}
+		outcomes = append(outcomes, quiz.Outcome{Question: &quiz.Presented{Question: q}, Response: r, Fraction: quiz.Score(q, r)})
+	}
+	res := &quiz.Result{Outcomes: outcomes, Status: quiz.Complete, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
+	var buf bytes.Buffer
+	report.New(report.Meta{Student: student, Banks: []string{"sample"}, PassPercent: pass}, res).Write(&buf, report.FormatJSON)
+	path := filepath.Join(dir, student+".json")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func read(t *testing.T, path string) *report.Report {
+	t.Helper()
+	data, _ := os.ReadFile(path)
+	rep, err := report.Read(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func TestApplyMarksAndRescores(t *testing.T) {
+	dir := t.TempDir()
+	pass := 95.0
+	path := writeReport(t, dir, "Ana", &pass)
+	before := read(t, path)
+	if err := Apply(path, "sample", "ussr", quiz.Mark{Points: 0.5, Comment: "thin", Marker: "T"}, 2); err != nil {
+		t.Fatal(err)
+	}
+	after := read(t, path)
+	if after.MaxScore != before.MaxScore+2 || after.Score != before.Score+0.5 || after.Passed == nil || *after.Passed {
+		t.Errorf("score %v/%v passed %v, was %v/%v", after.Score, after.MaxScore, after.Passed, before.Score, before.MaxScore)
+	}
+	// A second mark replaces the first; the student's words never change.
+	if err := Apply(path, "sample", "ussr", quiz.Mark{Points: 2}, 2); err != nil {
+		t.Fatal(err)
+	}
+	again := read(t, path)
+	if len(again.Marks) != 1 || again.Marks[0].Points != 2 || again.Score != before.Score+2 {
+		t.Errorf("marks %+v, score %v", again.Marks, again.Score)
+	}
+	for i, q := range again.Questions {
+		if *q.Given != *before.Questions[i].Given {
+			t.Errorf("%s: the answer changed", q.ID)
+		}
+	}
+	for _, bad := range []float64{-1, 2.5, 0.3} {
+		if err := Apply(path, "sample", "ussr", quiz.Mark{Points: bad}, 2); err == nil {
+			t.Errorf("%v points accepted", bad)
+		}
+	}
+	if err := Apply(path, "sample", "capital", quiz.Mark{Points: 1}, 1); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a mark of a question that is not open: %v", err)
+	}
+}
+
+func TestCollectByQuestionSkipsMarked(t *testing.T) {
+	dir := t.TempDir()
+	a := writeReport(t, dir, "Ana", nil)
+	writeReport(t, dir, "Bo", nil)
+	Apply(a, "sample", "ussr", quiz.Mark{Points: 1}, 1)
+	files, _ := Reports([]string{dir})
+	qs, errs := Collect(files, nil, Filter{})
+	if len(errs) != 0 || len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Student != "Bo" {
+		t.Fatalf("%v %+v", errs, qs)
+	}
+	qs, _ = Collect(files, nil, Filter{Remark: true, Student: "ana"})
+	if len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Mark == nil {
+		t.Errorf("--remark --student ana: %+v", qs)
+	}
+	if qs, _ := Collect(files, nil, Filter{Question: "capital"}); len(qs) != 0 {
+		t.Errorf("a question that is not open gathered: %+v", qs)
+	}
+}
+
+func TestLockRefusesASecondRun(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{filepath.Join(dir, "a.json")}
+	unlock, err := Lock(files, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var busy *BusyError
+	if _, err := Lock(files, time.Now()); !errors.As(err, &busy) || !strings.Contains(err.Error(), "pid") {
+		t.Errorf("a second lock: %v", err)
+	}
+	unlock()
+	unlock2, err := Lock(files, time.Now())
+	if err != nil {
+		t.Fatalf("after unlock: %v", err)
+	}
+	unlock2()
+}
+
+func TestReadCSV(t *testing.T) {
+	in := "student,file,score,ussr,ussr:answer,ussr:comment,capital\r\n" +
+		"Ana,'=a.json,1,1.5,text,'=fine,1\r\n" +
+		"Bo,b.json,1,,text,,1\r\n" +
+		"Cem,c.json,1,lots,text,,1\r\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(got) != 1 || got[0].File != "=a.json" || got[0].Points != 1.5 || got[0].Comment != "=fine" || got[0].ID != "ussr" || got[0].Line != 2 {
+		t.Errorf("entries %+v", got)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0].Error(), `m.csv:4: question "ussr": "lots" is not a number of points`) {
+		t.Errorf("problems %v", probs)
+	}
+	if _, probs := ReadCSV("m.csv", strings.NewReader("student,score\n")); len(probs) != 1 || !strings.Contains(probs[0].Error(), "no file column") {
+		t.Errorf("no file column: %v", probs)
+	}
+}

@@ -1,0 +1,225 @@
+package sheet
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// A quiz's JSON report (conflictq quiz -o name.json) is also what a student
+// gave: grading reads it like a sheet, with the sheet's JSON scanner, and
+// passes over the prompts, model answers and citations that are most of its
+// bytes. quiz/report writes the format; this reads the part grading needs.
+
+// IsReport reports whether a JSON file is a quiz's score report rather than
+// an answer sheet: only reports carry schema_version.
+func IsReport(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 4096)], []byte(`"schema_version"`))
+}
+
+// Report is a quiz report as grading reads it.
+type Report struct {
+	File          string
+	SchemaVersion int
+	Student       string
+	Banks         []string
+	BankDigests   map[string]string // bank id → quiz.Digest when the quiz was taken
+	Status        quiz.Status
+	EndedBy       string
+	StartedAt     time.Time
+	Questions     []ReportAnswer
+	Marks         []ReportMark
+}
+
+// ReportAnswer is one question of a report: what the student gave.
+type ReportAnswer struct {
+	ID, Bank string
+	// Given is the answer as the report showed it (Question.Given); nil when
+	// unanswered. Answer is it as a sheet holds it (schema 2; empty in 1).
+	Given      *string
+	Answer     quiz.Value
+	Unreadable string
+	Unseen     bool
+	Seconds    float64
+	SelfCheck  *bool
+}
+
+// ReportMark is a teacher's mark of one open answer.
+type ReportMark struct {
+	ID, Bank string
+	quiz.Mark
+}
+
+// MarkFor returns the mark of a question, or nil.
+func (r *Report) MarkFor(bank, id string) *quiz.Mark {
+	for i := range r.Marks {
+		if r.Marks[i].Bank == bank && r.Marks[i].ID == id {
+			return &r.Marks[i].Mark
+		}
+	}
+	return nil
+}
+
+// ReadReport reads a quiz's JSON report for grading. maxVersion is the newest
+// schema this conflictq reads. Errors name the file.
+func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
+	rep := &Report{File: file}
+	s := &jsonScanner{data: data}
+	bad := func(err error) error {
+		line := 1 + bytes.Count(data[:min(s.pos, len(data))], []byte("\n"))
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: line, Msg: "not a conflictq quiz report: " + err.Error()}}}
+	}
+	err := s.object(func(key string) error {
+		var err error
+		switch key {
+		case "schema_version":
+			var t string
+			if t, _, err = s.scalar(); err == nil {
+				rep.SchemaVersion, err = strconv.Atoi(t)
+			}
+		case "student":
+			rep.Student, _, err = s.scalar()
+		case "banks":
+			rep.Banks, _, err = s.list()
+		case "bank_digests":
+			rep.BankDigests = map[string]string{}
+			err = s.object(func(k string) error {
+				v, _, err := s.scalar()
+				rep.BankDigests[k] = v
+				return err
+			})
+		case "status":
+			var t string
+			t, _, err = s.scalar()
+			rep.Status = quiz.Status(t)
+		case "ended_by":
+			rep.EndedBy, _, err = s.scalar()
+		case "started_at":
+			var t string
+			if t, _, err = s.scalar(); err == nil && t != "" {
+				rep.StartedAt, err = time.Parse(time.RFC3339, t)
+			}
+		case "questions":
+			err = s.array(func() error {
+				var a ReportAnswer
+				err := s.object(func(k string) error { return s.reportAnswer(&a, k) })
+				rep.Questions = append(rep.Questions, a)
+				return err
+			})
+		case "marks":
+			err = s.array(func() error {
+				var m ReportMark
+				err := s.object(func(k string) error { return s.reportMark(&m, k) })
+				rep.Marks = append(rep.Marks, m)
+				return err
+			})
+		default:
+			err = s.skip(0)
+		}
+		return err
+	})
+	if err == nil && s.peek() != 0 {
+		err = s.fail("more after the report's end")
+	}
+	if err != nil {
+		return nil, bad(err)
+	}
+	if rep.SchemaVersion < 1 || rep.SchemaVersion > maxVersion {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
+			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, maxVersion)}}}
+	}
+	return rep, nil
+}
+
+func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string) error {
+	var err error
+	switch key {
+	case "id":
+		a.ID, _, err = s.scalar()
+	case "bank":
+		a.Bank, _, err = s.scalar()
+	case "given":
+		t, kind, e := s.scalar()
+		if kind != 'n' {
+			a.Given = &t
+		}
+		err = e
+	case "answer":
+		a.Answer, err = s.answer(0)
+	case "unreadable":
+		a.Unreadable, _, err = s.scalar()
+	case "unseen":
+		var t string
+		t, _, err = s.scalar()
+		a.Unseen = t == "true"
+	case "seconds":
+		var t string
+		if t, _, err = s.scalar(); err == nil {
+			a.Seconds, _ = strconv.ParseFloat(t, 64)
+		}
+	case "self_check":
+		t, kind, e := s.scalar()
+		if kind == 'b' {
+			b := t == "true"
+			a.SelfCheck = &b
+		}
+		err = e
+	default:
+		err = s.skip(0)
+	}
+	return err
+}
+
+func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
+	var err error
+	var t string
+	switch key {
+	case "id":
+		m.ID, _, err = s.scalar()
+	case "bank":
+		m.Bank, _, err = s.scalar()
+	case "points":
+		if t, _, err = s.scalar(); err == nil {
+			m.Points, err = strconv.ParseFloat(t, 64)
+		}
+	case "comment":
+		m.Comment, _, err = s.scalar()
+	case "marker":
+		m.Marker, _, err = s.scalar()
+	case "time":
+		if t, _, err = s.scalar(); err == nil && t != "" {
+			m.At, err = time.Parse(time.RFC3339, t)
+		}
+	default:
+		err = s.skip(0)
+	}
+	return err
+}
+
+// array calls item for each element of an array; item reads the element.
+func (s *jsonScanner) array(item func() error) error {
+	if err := s.expect('['); err != nil {
+		return err
+	}
+	if s.peek() == ']' {
+		s.pos++
+		return nil
+	}
+	for {
+		if err := item(); err != nil {
+			return err
+		}
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			return nil
+		default:
+			return s.fail("expected ',' or ']' in a list")
+		}
+	}
+}

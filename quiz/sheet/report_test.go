@@ -1,0 +1,74 @@
+package sheet_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/sheet"
+)
+
+// ReadReport reads what report.Read reads of a report, with the sheet's
+// scanner: the same student, banks, digests, answers and marks.
+func TestReadReportAgreesWithReportRead(t *testing.T) {
+	b := testfiles.Sample(t)
+	var outcomes []quiz.Outcome
+	self := true
+	for i, q := range b.Questions {
+		r := quiz.Response{Answered: i%4 != 3, Choices: q.Correct, Bool: q.Truth, Text: "Xocalı \"quoted\" \\ \u00e9\n", Sequence: []int{1, 0, 2, 3}, Matches: []int{0, 2, 1}}
+		if q.Type == quiz.Open {
+			r.SelfCheck = &self
+		}
+		o := quiz.Outcome{Question: &quiz.Presented{Question: q}, Response: r, Fraction: quiz.Score(q, r), Seconds: 1.25, Unseen: i == len(b.Questions)-1}
+		if q.Type == quiz.Open {
+			o.Mark = &quiz.Mark{Points: 0.5, Comment: "ok", Marker: "T", At: time.Date(2026, 2, 26, 10, 0, 0, 0, time.UTC)}
+		}
+		outcomes = append(outcomes, o)
+	}
+	res := &quiz.Result{Outcomes: outcomes, Status: quiz.Incomplete, EndedBy: quiz.EndInterrupt, Started: time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC), Finished: time.Date(2026, 2, 26, 9, 10, 0, 0, time.UTC)}
+	var buf bytes.Buffer
+	report.New(report.Meta{Student: "Ana <b>", Banks: []string{"sample"}, Digests: report.Digests([]*quiz.Bank{b})}, res).Write(&buf, report.FormatJSON)
+	want, err := report.Read("r.json", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := sheet.ReadReport("r.json", buf.Bytes(), report.SchemaVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Student != want.Student || strings.Join(got.Banks, ",") != strings.Join(want.Banks, ",") || got.BankDigests["sample"] != want.BankDigests["sample"] ||
+		got.Status != want.Status || got.EndedBy != want.EndedBy || !got.StartedAt.Equal(want.StartedAt) || got.SchemaVersion != 2 {
+		t.Errorf("header: got %+v, want %+v", got, want)
+	}
+	if len(got.Questions) != len(want.Questions) || len(got.Marks) != 1 || got.Marks[0].Points != 0.5 || got.Marks[0].Comment != "ok" || !got.Marks[0].At.Equal(want.Marks[0].At) {
+		t.Fatalf("questions %d/%d, marks %+v", len(got.Questions), len(want.Questions), got.Marks)
+	}
+	for i, g := range got.Questions {
+		w := want.Questions[i]
+		if g.ID != w.ID || g.Bank != w.Bank || (g.Given == nil) != (w.Given == nil) || g.Given != nil && *g.Given != *w.Given ||
+			g.Unseen != w.Unseen || g.Seconds != w.Seconds || (g.SelfCheck == nil) != (w.SelfCheck == nil) {
+			t.Errorf("question %s: got %+v, want %+v", w.ID, g, w)
+		}
+		if (w.Answer == nil) != (g.Answer.Kind == quiz.Empty) {
+			t.Errorf("question %s: answer %+v, want %v", w.ID, g.Answer, w.Answer)
+		}
+	}
+}
+
+func TestReadReportRefusesWhatItCannotRead(t *testing.T) {
+	for _, tt := range []struct{ data, want string }{
+		{`{"schema_version": 2, "questions": [`, "r.json:1: not a conflictq quiz report"},
+		{"{\"schema_version\": 2,\n \"student\": \"a\x01\"}", "r.json:2: not a conflictq quiz report: control character"},
+		{`{"schema_version": 3, "questions": []}`, "report version 3; this conflictq reads versions 1 to 2"},
+		{`{"schema_version": 2} {}`, "more after the report's end"},
+	} {
+		_, err := sheet.ReadReport("r.json", []byte(tt.data), 2)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.data, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,266 @@
+package stats
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// Responses counts what a class answered to each question, as Moodle's quiz
+// "Responses" report shows it: for a choice question, how many students chose
+// each option; for a typed answer (short, numeric) and for an arrangement
+// (order, match), how many got it right and the most common wrong answers.
+// Its memory grows with the number of questions and of distinct wrong answers
+// (at most maxWrongKept a question), never with the number of students. It is
+// not safe for concurrent use.
+type Responses struct {
+	pos   map[*quiz.Question]int
+	items []*responseCounts
+}
+
+// maxWrongKept bounds the distinct wrong answers counted one by one for a
+// question; the rest are counted together.
+const maxWrongKept = 2000
+
+// wrongShown is how many of the most common wrong answers a summary lists.
+const wrongShown = 5
+
+type responseCounts struct {
+	q          *quiz.Question
+	id         string
+	students   int
+	unanswered int
+	right      int                     // full marks
+	options    []int                   // single, multi: students per choice; truefalse: true, false
+	wrong      map[string]*AnswerCount // by the answer normalised
+	byText     map[string]*AnswerCount // by the answer as given: most repeat exactly, and normalising costs
+	overflow   int                     // wrong answers past maxWrongKept distinct ones
+}
+
+// NewResponses starts counting responses.
+func NewResponses() *Responses { return &Responses{pos: map[*quiz.Question]int{}} }
+
+// Add counts one student's answers.
+func (rs *Responses) Add(outcomes []quiz.Outcome) {
+	if len(outcomes) == len(rs.items) { // the usual case: the same questions as the last sheet
+		same := true
+		for i, o := range outcomes {
+			if rs.items[i].q != o.Question.Question {
+				same = false
+				break
+			}
+		}
+		if same {
+			for i, o := range outcomes {
+				rs.items[i].add(o)
+			}
+			return
+		}
+	}
+	for _, o := range outcomes {
+		q := o.Question.Question
+		if q.Type == quiz.Info {
+			continue
+		}
+		i, ok := rs.pos[q]
+		if !ok {
+			i = len(rs.items)
+			rs.pos[q] = i
+			c := &responseCounts{q: q, id: q.Bank + "/" + q.ID}
+			switch q.Type {
+			case quiz.Single, quiz.Multi:
+				c.options = make([]int, len(q.Choices))
+			case quiz.TrueFalse:
+				c.options = make([]int, 2)
+			}
+			rs.items = append(rs.items, c)
+		}
+		rs.items[i].add(o)
+	}
+}
+
+func (c *responseCounts) add(o quiz.Outcome) {
+	c.students++
+	r := o.Response
+	if !r.Answered {
+		c.unanswered++
+		return
+	}
+	if o.Correct() {
+		c.right++
+	}
+	switch c.q.Type {
+	case quiz.Single, quiz.Multi:
+		for _, k := range r.Choices {
+			if k >= 0 && k < len(c.options) {
+				c.options[k]++
+			}
+		}
+		return
+	case quiz.TrueFalse:
+		if r.Bool {
+			c.options[0]++
+		} else {
+			c.options[1]++
+		}
+		return
+	case quiz.Open:
+		return
+	}
+	if o.Correct() {
+		return
+	}
+	given := c.q.Given(r)
+	if w, ok := c.byText[given]; ok {
+		w.Count++
+		return
+	}
+	key := text.Normalize(given)
+	if c.q.Type == quiz.Numeric {
+		if v, err := text.ParseNumber(given); err == nil {
+			key = strconv.FormatFloat(v, 'g', -1, 64) // 1,994 and 1994 are one answer
+		}
+	}
+	w, ok := c.wrong[key]
+	switch {
+	case ok:
+		w.Count++
+	case len(c.wrong) >= maxWrongKept:
+		c.overflow++
+		return
+	default:
+		if c.wrong == nil {
+			c.wrong, c.byText = map[string]*AnswerCount{}, map[string]*AnswerCount{}
+		}
+		w = &AnswerCount{Answer: strings.TrimSpace(given), Count: 1}
+		c.wrong[key] = w
+	}
+	if len(c.byText) < maxWrongKept {
+		c.byText[given] = w
+	}
+}
+
+// QuestionResponses is what a class answered to one question.
+type QuestionResponses struct {
+	// ID is bank/id, as the question statistics name the question.
+	ID         string    `json:"id"`
+	Type       quiz.Type `json:"type"`
+	Students   int       `json:"students"`
+	Unanswered int       `json:"unanswered"`
+	// Right counts the answers that earned full marks (none for open questions).
+	Right int `json:"right"`
+	// Answers are, for single, multi and truefalse, every option in the bank's
+	// order with the students who chose it and whether it is a right option;
+	// for short, numeric, order and match, the right answer with the students
+	// who gave it in any accepted form, then the most common wrong answers,
+	// most given first. Open questions have none: a teacher reads them.
+	Answers []AnswerCount `json:"answers"`
+	// OtherWrong counts the wrong answers given but not listed.
+	OtherWrong int `json:"other_wrong"`
+}
+
+// AnswerCount is how many students gave one answer.
+type AnswerCount struct {
+	Answer  string `json:"answer"`
+	Count   int    `json:"count"`
+	Correct bool   `json:"correct"`
+}
+
+// Summary lists each question's responses, in the order the questions were
+// first met.
+func (rs *Responses) Summary() []QuestionResponses {
+	if rs == nil {
+		return nil
+	}
+	out := make([]QuestionResponses, 0, len(rs.items))
+	for _, c := range rs.items {
+		q := c.q
+		qr := QuestionResponses{ID: c.id, Type: q.Type, Students: c.students, Unanswered: c.unanswered, Right: c.right, Answers: []AnswerCount{}}
+		switch q.Type {
+		case quiz.Single, quiz.Multi:
+			for k, n := range c.options {
+				qr.Answers = append(qr.Answers, AnswerCount{Answer: q.Choices[k], Count: n, Correct: slices.Contains(q.Correct, k)})
+			}
+		case quiz.TrueFalse:
+			qr.Answers = append(qr.Answers,
+				AnswerCount{Answer: "True", Count: c.options[0], Correct: q.Truth},
+				AnswerCount{Answer: "False", Count: c.options[1], Correct: !q.Truth})
+		case quiz.Open:
+		default:
+			qr.Answers = append(qr.Answers, AnswerCount{Answer: q.Expected(), Count: c.right, Correct: true})
+			wrong := make([]AnswerCount, 0, len(c.wrong))
+			for _, w := range c.wrong {
+				wrong = append(wrong, *w)
+			}
+			sort.Slice(wrong, func(i, j int) bool {
+				if wrong[i].Count != wrong[j].Count {
+					return wrong[i].Count > wrong[j].Count
+				}
+				return wrong[i].Answer < wrong[j].Answer
+			})
+			for i, w := range wrong {
+				if i < wrongShown {
+					qr.Answers = append(qr.Answers, w)
+				} else {
+					qr.OtherWrong += w.Count
+				}
+			}
+			qr.OtherWrong += c.overflow
+		}
+		out = append(out, qr)
+	}
+	return out
+}
+
+// responseCell is a question's responses in one line, for a CSV cell:
+// "✓ Khojaly: 30; Shusha: 5; no answer: 2".
+func (qr QuestionResponses) responseCell() string {
+	parts := make([]string, 0, len(qr.Answers)+2)
+	for _, a := range qr.Answers {
+		mark := ""
+		if a.Correct {
+			mark = "✓ "
+		}
+		parts = append(parts, fmt.Sprintf("%s%s: %d", mark, text.Printable(a.Answer), a.Count))
+	}
+	if qr.OtherWrong > 0 {
+		parts = append(parts, fmt.Sprintf("other wrong answers: %d", qr.OtherWrong))
+	}
+	if qr.Unanswered > 0 {
+		parts = append(parts, fmt.Sprintf("no answer: %d", qr.Unanswered))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// writeResponsesMarkdown adds the response analysis to a Markdown summary: one
+// small table a question, the right answers marked.
+func writeResponsesMarkdown(b *strings.Builder, rs []QuestionResponses) {
+	if len(rs) == 0 {
+		return
+	}
+	b.WriteString("\n## Responses\n\nHow many students gave each answer; ✓ marks a right one.\n")
+	for _, qr := range rs {
+		fmt.Fprintf(b, "\n### %s (%s)\n\n", text.MarkdownEscape(qr.ID), qr.Type)
+		if qr.Type == quiz.Open {
+			fmt.Fprintf(b, "Open question, marked by the teacher: %d answered, %d without an answer.\n", qr.Students-qr.Unanswered, qr.Unanswered)
+			continue
+		}
+		b.WriteString("| Answer | Students | Right |\n|---|---:|:---:|\n")
+		for _, a := range qr.Answers {
+			mark := ""
+			if a.Correct {
+				mark = "✓"
+			}
+			fmt.Fprintf(b, "| %s | %d | %s |\n", text.MarkdownEscape(text.Printable(a.Answer)), a.Count, mark)
+		}
+		if qr.OtherWrong > 0 {
+			fmt.Fprintf(b, "| _other wrong answers_ | %d | |\n", qr.OtherWrong)
+		}
+		fmt.Fprintf(b, "| _no answer_ | %d | |\n", qr.Unanswered)
+	}
+}
