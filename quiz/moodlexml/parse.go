@@ -344,8 +344,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			opts = append(opts, option{t, c})
 			answerFeedback("If you chose ", a)
 		}
-		if len(opts) < 2 {
-			return skip("a multiple-choice question needs at least 2 answers, found %d", len(opts))
+		if len(opts) < quiz.MinChoices {
+			return skip("a multiple-choice question needs at least %d answers, found %d", quiz.MinChoices, len(opts))
 		}
 		q.Type = quiz.Multi
 		if single {
@@ -485,8 +485,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			}
 			q.Pairs = append(q.Pairs, quiz.Pair{Left: left, Right: right})
 		}
-		if len(q.Pairs) < 2 {
-			return skip("a matching question needs at least 2 pairs, found %d", len(q.Pairs))
+		if len(q.Pairs) < quiz.MinPairs {
+			return skip("a matching question needs at least %d pairs, found %d", quiz.MinPairs, len(q.Pairs))
 		}
 	case "ordering":
 		q.Type = quiz.Order
@@ -495,8 +495,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 				q.Items = append(q.Items, t)
 			}
 		}
-		if len(q.Items) < 2 || len(q.Items) > 12 {
-			return skip("an ordering question needs 2 to 12 items, found %d", len(q.Items))
+		if len(q.Items) < quiz.MinItems || len(q.Items) > quiz.MaxItems {
+			return skip("an ordering question needs %d to %d items, found %d", quiz.MinItems, quiz.MaxItems, len(q.Items))
 		}
 	case "essay":
 		q.Type = quiz.Open
