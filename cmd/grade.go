@@ -256,18 +256,8 @@ func sheetInGradedDir(out string, inputs []string) string {
 	if err != nil {
 		return in // unreadable: better refused than replaced
 	}
-	line := 0
-	if fileio.FormatOf(out, "jsonl") != "" {
-		// JSON lines: a sheet on its first line makes the file sheets.
-		for first := range strings.Lines(string(data)) {
-			line++
-			if strings.TrimSpace(first) != "" {
-				data = []byte(first)
-				break
-			}
-		}
-	}
-	if _, err := sheet.Read(out, line, data); err != nil {
+	// JSON lines: a sheet on its first line makes the file sheets.
+	if _, _, err := sheet.First(out, data); err != nil {
 		return ""
 	}
 	return in

@@ -645,11 +645,7 @@ func reportExt(format string) string {
 // and selection the sheet records, unless --bank, -n, --tag, --difficulty or
 // --seed say otherwise.
 func quizFromSheet(opts *QuizOptions, format string) error {
-	data, err := fileio.ReadFileLimited(opts.Answers)
-	if err != nil {
-		return invalidErr(err)
-	}
-	sh, err := sheet.Read(opts.Answers, 0, data)
+	sh, err := sheet.ReadFile(opts.Answers, opts.IO.In)
 	if err != nil {
 		return invalidErr(err)
 	}
