@@ -699,7 +699,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	}
 	if r.Unreadable() > 0 {
-		return invalid("%s has answers that could not be read (scored 0); see above", opts.Answers)
+		return invalid("%s has answers that could not be read or were given twice (see above); the rest was graded", opts.Answers)
 	}
 	if rep.Passed != nil && !*rep.Passed {
 		return silent(ExitNegative)
