@@ -180,7 +180,7 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 			letter := "?"
 			for d, r := range rights {
 				if r == pair.Right {
-					letter = string(rune('a' + d))
+					letter = text.Letter(d)
 				}
 			}
 			v := &yaml.Node{Kind: yaml.ScalarNode, Value: letter, LineComment: pair.Left + " = " + pair.Right}
@@ -339,7 +339,7 @@ func questionComment(n int, p *quiz.Presented) string {
 		}
 		b.WriteString("\n   with:")
 		for i, o := range p.Options() {
-			fmt.Fprintf(&b, "\n   %c) %s", 'a'+i, o)
+			fmt.Fprintf(&b, "\n   %s) %s", text.Letter(i), o)
 		}
 	}
 	return b.String()
