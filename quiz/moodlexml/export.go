@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/meta"
 )
 
 // Export writes b as Moodle XML, for Moodle and for Parse: a category named
@@ -34,7 +35,7 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	}
 	title = strings.Join(strings.Fields(title), " ")
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<quiz>\n")
-	fmt.Fprintf(&buf, "<!-- %s: conflictq bank %s as Moodle XML. Comments starting \"conflictq\" carry what Moodle has no place for. -->\n", metaEscape(title), metaEscape(b.ID))
+	fmt.Fprintf(&buf, "<!-- %s: conflictq bank %s as Moodle XML. Comments starting \"conflictq\" carry what Moodle has no place for. -->\n", meta.EscapeXMLComment(title), meta.EscapeXMLComment(b.ID))
 	buf.WriteString("  <question type=\"category\">\n    <category>\n")
 	fmt.Fprintf(&buf, "      <text>%s</text>\n", esc("$course$/top/"+strings.ReplaceAll(title, "/", "//")))
 	buf.WriteString("    </category>\n  </question>\n")
@@ -75,8 +76,8 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 	if strings.TrimSpace(q.Prompt) == "" {
 		return nil, errors.New("no question text")
 	}
-	var meta []string
-	add := func(key, value string) { meta = append(meta, metaPrefix+key+": "+metaEscape(value)) }
+	var lines []string
+	add := func(key, value string) { lines = append(lines, metaPrefix+key+": "+meta.EscapeXMLComment(value)) }
 	if !q.Source.IsZero() {
 		add(keySource, q.Source.String())
 	}
@@ -118,9 +119,9 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		note("written as Moodle's ordering question (standard from Moodle 4.4, a plugin before), which Moodle marks by its own rules")
 	}
 	buf.WriteString("\n")
-	if len(meta) > 0 {
+	if len(lines) > 0 {
 		buf.WriteString("<!--\n")
-		for _, m := range meta {
+		for _, m := range lines {
 			buf.WriteString(m + "\n")
 		}
 		buf.WriteString("-->\n")
