@@ -191,10 +191,8 @@ func gradeRun(opts *GradeOptions) error {
 		}
 		named[abs] = out
 		if st, err := os.Stat(out); err == nil {
-			for _, in := range opts.Inputs {
-				if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-					return invalid("%s is a sheet being graded; write the results to another file", out)
-				}
+			if fileio.SameFileAs(out, opts.Inputs) != "" {
+				return invalid("%s is a sheet being graded; write the results to another file", out)
 			}
 			if in := sheetInGradedDir(out, opts.Inputs); in != "" {
 				return invalid("%s is a sheet being graded (in %s); write the results to another file", out, in)
