@@ -175,7 +175,7 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					if more := inv.MoreLine(); more != "" {
 						fmt.Fprintln(f.IOStreams.ErrOut, more)
 					}
-					if n := countErrors(inv.Problems) + inv.More; n == 1 {
+					if n := quiz.CountErrors(inv.Problems) + inv.More; n == 1 {
 						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", text.EscapeControl(ref))
 					} else {
 						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", text.EscapeControl(ref), n)
@@ -205,16 +205,6 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 			return nil
 		},
 	}
-}
-
-func countErrors(ps []quiz.Problem) int {
-	n := 0
-	for _, p := range ps {
-		if !p.Warning {
-			n++
-		}
-	}
-	return n
 }
 
 // exportFormats are the formats bank export writes.

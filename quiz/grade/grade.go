@@ -99,15 +99,7 @@ func (r *SheetResult) StatusText() string {
 }
 
 // Unreadable counts the answers that could not be read.
-func (r *SheetResult) Unreadable() int {
-	n := 0
-	for _, p := range r.Problems {
-		if !p.Warning {
-			n++
-		}
-	}
-	return n
-}
+func (r *SheetResult) Unreadable() int { return quiz.CountErrors(r.Problems) }
 
 // Where names the sheet for messages: file, or file:line for JSON lines.
 func (r *SheetResult) Where() string {
