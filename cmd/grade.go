@@ -132,7 +132,7 @@ func summaryFormat(path string) string { return fileio.FormatOf(path, summaryFor
 // selection a sheet records; pass is the pass mark, or nil.
 func newGrader(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filter *quiz.Filter, pass *float64) (*grade.Grader, error) {
 	g := &grade.Grader{Filter: filter, Pass: pass, Load: func(refs []string, from string) ([]*quiz.Bank, error) {
-		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
+		banks, err := loadBanks(ios, lib, sheet.ResolveBanks(refs, from))
 		if err != nil {
 			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
 		}

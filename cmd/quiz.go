@@ -500,13 +500,8 @@ func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
 			continue
 		}
 		refs[i] = abs
-		if dir == "" {
-			continue
-		}
-		if absDir, err := filepath.Abs(dir); err == nil {
-			if rel, err := filepath.Rel(absDir, abs); err == nil {
-				refs[i] = filepath.ToSlash(rel)
-			}
+		if dir != "" {
+			refs[i] = sheet.BankPath(abs, dir)
 		}
 	}
 	return refs
@@ -705,28 +700,4 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		return silent(ExitNegative)
 	}
 	return nil
-}
-
-// resolveBankRefs finds the bank files a sheet names relative to the sheet's
-// own directory when they are not where the command runs.
-func resolveBankRefs(refs []string, sheetFile string) []string {
-	out := make([]string, len(refs))
-	for i, ref := range refs {
-		out[i] = ref
-		if !quiz.IsPath(ref) || filepath.IsAbs(ref) || sheetFile == "" || sheetFile == "-" {
-			continue
-		}
-		if _, err := os.Stat(ref); err == nil {
-			continue
-		}
-		if alt := filepath.Join(filepath.Dir(sheetFile), ref); fileExists(alt) {
-			out[i] = alt
-		}
-	}
-	return out
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }

@@ -133,7 +133,7 @@ func selectionFrom(opts *SheetOptions) error {
 	if len(sh.Banks) == 0 || sh.Seed == nil {
 		return invalid("%s: a sheet that names its banks and seed is needed (conflictq sheet writes both)", opts.From)
 	}
-	opts.Banks = resolveBankRefs(sh.Banks, opts.From)
+	opts.Banks = sheet.ResolveBanks(sh.Banks, opts.From)
 	opts.Seed, opts.SeedSet = *sh.Seed, true
 	opts.Count, opts.Tags, opts.Difficulty = sh.Count, sh.Tags, sh.Difficulty
 	return nil
@@ -241,13 +241,7 @@ func sheetHeader(opts *SheetOptions) (student string, banks []string) {
 	}
 	for _, ref := range opts.Banks {
 		if quiz.IsPath(ref) && opts.Output != "" && opts.Output != "-" {
-			if abs, err := filepath.Abs(ref); err == nil {
-				if outDir, err := filepath.Abs(filepath.Dir(opts.Output)); err == nil {
-					if rel, err := filepath.Rel(outDir, abs); err == nil {
-						ref = rel
-					}
-				}
-			}
+			ref = sheet.BankPath(ref, filepath.Dir(opts.Output))
 		}
 		banks = append(banks, ref)
 	}
