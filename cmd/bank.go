@@ -208,8 +208,50 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 	}
 }
 
+// bankExporter writes a bank in one format, with notes for stderr on what
+// the format could not hold.
+type bankExporter struct {
+	format string
+	write  func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) (notes []string, err error)
+}
+
+// bankExporters is the one table of bank export's formats, the default first;
+// fileio's table gives their extensions.
+var bankExporters = []bankExporter{
+	{"json", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
+		return nil, writeJSON(w, b.Doc())
+	}},
+	{"yaml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, writeBankYAML(w, b) }},
+	{"gift", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return gift.Export(w, b) }},
+	{"moodlexml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return moodlexml.Export(w, b) }},
+	{"qti", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return qti.Export(w, b) }},
+	{"aiken", exportAiken},
+	{"markdown", func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) ([]string, error) {
+		return nil, worksheet.Write(w, b, paper)
+	}},
+	{"anki", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, worksheet.Anki(w, b) }},
+}
+
 // exportFormats are the formats bank export writes.
-var exportFormats = []string{"json", "yaml", "gift", "moodlexml", "qti", "aiken", "markdown", "anki"}
+var exportFormats = func() []string {
+	names := make([]string, len(bankExporters))
+	for i, e := range bankExporters {
+		names[i] = e.format
+	}
+	return names
+}()
+
+func exportAiken(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
+	if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
+		return nil, fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
+	}
+	skipped, err := aiken.Export(w, b)
+	notes := aiken.CreditNotes(b)
+	if skipped > 0 {
+		notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
+	}
+	return notes, err
+}
 
 func newCmdBankExport(f *Factory) *cobra.Command {
 	var format, output, keyFile string
@@ -274,38 +316,13 @@ writes the key to a file of its own.`,
 			}
 			b := banks[0]
 			var notes []string
-			write := func(w io.Writer) error {
-				switch format {
-				case "yaml":
-					return writeBankYAML(w, b)
-				case "gift":
-					n, err := gift.Export(w, b)
-					notes = n
-					return err
-				case "moodlexml":
-					n, err := moodlexml.Export(w, b)
-					notes = n
-					return err
-				case "qti":
-					n, err := qti.Export(w, b)
-					notes = n
-					return err
-				case "aiken":
-					if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
-						return fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
-					}
-					skipped, err := aiken.Export(w, b)
-					notes = append(notes, aiken.CreditNotes(b)...)
-					if skipped > 0 {
-						notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
-					}
-					return err
-				case "markdown":
-					return worksheet.Write(w, b, paper)
-				case "anki":
-					return worksheet.Anki(w, b)
-				}
-				return writeJSON(w, b.Doc())
+			exporter := bankExporters[0]
+			if k := slices.IndexFunc(bankExporters, func(e bankExporter) bool { return e.format == format }); k >= 0 {
+				exporter = bankExporters[k]
+			}
+			write := func(w io.Writer) (err error) {
+				notes, err = exporter.write(w, b, paper)
+				return err
 			}
 			if output == "" || output == "-" {
 				err = write(f.IOStreams.Out)
