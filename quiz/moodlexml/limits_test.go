@@ -22,14 +22,17 @@ func tfQuestions(n int, name func(i int) string) []byte {
 
 // A Moodle XML bank holds at most quiz.MaxQuestions, as a GIFT or YAML one.
 func TestParseTooManyQuestions(t *testing.T) {
-	data := tfQuestions(quiz.MaxQuestions+1, func(i int) string { return fmt.Sprintf("q%d", i) })
+	var b strings.Builder
+	b.WriteString("<quiz>\n")
+	for range quiz.MaxQuestions + 1 {
+		b.WriteString("<question type=\"description\"><questiontext><text>S</text></questiontext></question>\n")
+	}
+	b.WriteString("</quiz>\n")
+	data := []byte(b.String())
 	_, _, err := Parse("big.xml", data)
 	var inv *quiz.InvalidError
 	if !errors.As(err, &inv) || !strings.Contains(err.Error(), "more than 10000 questions; a bank holds at most 10000") {
 		t.Fatalf("err = %v", err)
-	}
-	if _, _, err := Parse("ok.xml", tfQuestions(quiz.MaxQuestions, func(i int) string { return fmt.Sprintf("q%d", i) })); err != nil {
-		t.Fatalf("a bank of exactly %d: %v", quiz.MaxQuestions, err)
 	}
 }
 
