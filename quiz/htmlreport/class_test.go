@@ -235,3 +235,32 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+// A student who stops an exam early must not read, on the page they keep, the
+// answers to the questions they never reached (the Markdown report's rule).
+func TestStudentPageOfStoppedExamHidesUnseenAnswers(t *testing.T) {
+	results, _ := gradeSheets(t, `{"student":"S","answers":{"capital":"Yerevan"}}`)
+	r := results[0]
+	for i := 1; i < len(r.Outcomes); i++ {
+		r.Outcomes[i].Unseen = true
+		r.Outcomes[i].Response = quiz.Response{}
+	}
+	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Incomplete, EndedBy: quiz.EndInterrupt}
+	rep := report.New(report.Meta{Student: "S", Banks: r.Banks}, res)
+	var b bytes.Buffer
+	if err := htmlreport.WriteStudent(&b, rep, r.Outcomes); err != nil {
+		t.Fatal(err)
+	}
+	p := b.String()
+	for _, leak := range []string{"Khojaly", "A model answer: M"} {
+		if strings.Contains(p, leak) {
+			t.Errorf("the page of a stopped exam gives away %q, from a question never shown", leak)
+		}
+	}
+	if n := strings.Count(p, "<p>E</p>"); n != 1 {
+		t.Errorf("the page shows %d explanations, want 1 (the one question reached)", n)
+	}
+	if n := strings.Count(p, "not reached"); n < 2 {
+		t.Errorf("the questions never shown should say \"not reached\" (%d found)", n)
+	}
+}
