@@ -134,7 +134,7 @@ func (c *Class) view(s stats.StatsSummary) classView {
 
 var statusNames = map[string]string{
 	statusComplete:   "complete",
-	statusIncomplete: "incomplete (questions left unanswered)",
+	statusIncomplete: "incomplete (the quiz stopped early or was cut by its time limit)",
 	statusToMark:     "with open answers not yet marked",
 	statusUnreadable: "unreadable (sheets or answers that could not be read)",
 }
