@@ -189,7 +189,7 @@ func TestClassPageResponsesAndFlags(t *testing.T) {
 	for _, want := range []string{
 		`data-q="b/town"`, "Shusha", // the two wrong answers, one answer folded
 		`<span class="right">&lt;img src=x onerror=alert(1)&gt;</span>`,
-		"pass mark 50%", "Not yet marked", "&lt;i&gt;because&lt;/i&gt;",
+		"pass mark 50%", "leave out teacher marks", "Not yet marked", "&lt;i&gt;because&lt;/i&gt;",
 	} {
 		if !strings.Contains(p, want) && !strings.Contains(strings.ToLower(p), strings.ToLower(want)) {
 			t.Errorf("the page lacks %q", want)
