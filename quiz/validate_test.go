@@ -86,3 +86,18 @@ func TestValidateRefusesControlCharacters(t *testing.T) {
 		t.Errorf("problems in %v; want prompt and choices", fields)
 	}
 }
+
+// A bidi override makes a line read in another order than it is stored
+// (U+202E): HasControl and EscapeControl disagreed on it, so a GIFT or Aiken
+// bank holding one passed Validate and reached the terminal raw (issue 12,
+// S1).
+func TestValidateRefusesBidiOverrides(t *testing.T) {
+	q := &Question{ID: "q", Type: Single, Prompt: "Capital? \u202eukaB", Choices: []string{"Baku", "Yerevan\u2067"}, Correct: []int{0}, Points: 1}
+	var fields []string
+	for _, p := range q.Validate() {
+		fields = append(fields, p.Field)
+	}
+	if !slices.Contains(fields, "prompt") || !slices.Contains(fields, "choices") {
+		t.Errorf("problems in %v; want prompt and choices", fields)
+	}
+}

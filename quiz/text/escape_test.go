@@ -11,6 +11,8 @@ func TestEscaping(t *testing.T) {
 		{"lines kept", EscapeLines("a\n\tb"), "a\n\tb"},
 		{"codes shown", EscapeLines("x\x1b]0;T\x07\n\x1b[2Ky\r"), `x\x1b]0;T\x07` + "\n" + `\x1b[2Ky\x0d`},
 		{"C1 and bidi", EscapeLines("a\u009bb\u202ec"), `a\u009bb\u202ec`},
+		{"bidi alone", EscapeLines("a\u202eb\u2066c"), `a\u202eb\u2066c`},
+		{"joiner is text", EscapeLines("a\u200db"), "a\u200db"},
 		{"invalid UTF-8", EscapeLines("a\xffb"), "a\uFFFDb"},
 		{"csv formula", CSVSafe("=1+1"), "'=1+1"},
 		{"csv codes", CSVSafe("a\x1b[2J"), `a\x1b[2J`},
@@ -22,7 +24,7 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tt.name, tt.got, tt.want)
 		}
 	}
-	for s, want := range map[string]bool{"plain text\n\twith lines": false, "bell\a": true, "esc\x1b": true, "\u0085": true, "bad\xff": true, "Xocalı": false} {
+	for s, want := range map[string]bool{"plain text\n\twith lines": false, "bell\a": true, "esc\x1b": true, "\u0085": true, "bad\xff": true, "Xocalı": false, "rtl\u202eoverride": true, "isolate\u2067": true, "emoji\u200djoined": false} {
 		if HasControl(s) != want {
 			t.Errorf("HasControl(%q) = %v", s, !want)
 		}
