@@ -272,6 +272,7 @@ type folded struct {
 	choices, items, lefts, rights, accept []string
 	wild                                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
 	typos                                 []text.Accepted  // accept, as the typo rule reads them
+	exact                                 []*regexp.Regexp // per accepted answer: its * pattern for moodleMatch, or nil
 }
 
 func (q *Question) folded() *folded {
@@ -295,6 +296,7 @@ func (q *Question) folded() *folded {
 		f.accept = append(f.accept, text.Normalize(a))
 		f.wild = append(f.wild, wildcard(a))
 		f.typos = append(f.typos, text.FoldAccepted(a))
+		f.exact = append(f.exact, exactWildcard(a))
 	}
 	q.fold.Store(f)
 	return f
