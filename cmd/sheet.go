@@ -224,6 +224,11 @@ func keyValue(q *quiz.Question) any {
 	case quiz.TrueFalse:
 		return q.Truth
 	case quiz.Short:
+		for i, a := range q.Accept { // the first that earns full credit
+			if q.AcceptCredit(i) >= 1 {
+				return a
+			}
+		}
 		return q.Accept[0]
 	case quiz.Numeric:
 		return q.Value

@@ -85,7 +85,7 @@ func TestParseBankErrors(t *testing.T) {
 		{"multi answer twice", head + "  - id: q\n    type: multi\n    prompt: P\n    choices: [a, b]\n    answers: [a, a]\n", `x.yaml:8: question "q": answers: "a" is listed twice`},
 		{"truefalse not a bool", head + "  - id: q\n    type: truefalse\n    prompt: P\n    answer: maybe\n", `x.yaml:7: question "q": answer: expected true or false, found "maybe"`},
 		{"short without accept", head + "  - id: q\n    type: short\n    prompt: P\n", `question "q": accept: missing: type short needs it`},
-		{"short accept of punctuation", head + "  - id: q\n    type: short\n    prompt: P\n    accept: [\"?!\"]\n", `x.yaml:7: question "q": accept: "?!" has no letters or digits to compare`},
+		{"short accept blank", head + "  - id: q\n    type: short\n    prompt: P\n    accept: [\" \"]\n", `x.yaml:7: question "q": accept: empty entry`},
 		{"numeric answer text", head + "  - id: q\n    type: numeric\n    prompt: P\n    answer: nineteen\n", `x.yaml:7: question "q": answer: expected a number, found "nineteen"`},
 		{"negative tolerance", head + "  - id: q\n    type: numeric\n    prompt: P\n    answer: 5\n    tolerance: -1\n", `x.yaml:8: question "q": tolerance: must not be negative`},
 		{"order of one", head + "  - id: q\n    type: order\n    prompt: P\n    items: [a]\n", `x.yaml:7: question "q": items: give 2 to 12 items, not 1`},

@@ -94,9 +94,10 @@ func matchShort(q *Question, given string) int {
 		return i
 	}
 	f := q.folded()
-	// \* is a literal star, which folding would drop: the text as meant.
+	// The text as meant, case aside: what folding would drop (\* is a star;
+	// +, -> and && have no letters) still matches as written.
 	for i, a := range q.Accept {
-		if f.wild[i] == nil && strings.Contains(a, `\*`) && strings.EqualFold(strings.TrimSpace(given), unescapeStar(a)) {
+		if f.wild[i] == nil && strings.EqualFold(strings.TrimSpace(given), unescapeStar(a)) {
 			return i
 		}
 	}
@@ -141,6 +142,10 @@ func moodleMatch(q *Question, given string) int {
 	}
 	return -1
 }
+
+// HasWildcard reports whether an accepted answer holds Moodle's * (any
+// text), not only escaped stars (\*).
+func HasWildcard(a string) bool { return len(wildParts(a)) > 1 }
 
 // unescapeStar is an accepted answer without wildcards as it is meant: \* is
 // a star.

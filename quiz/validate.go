@@ -139,9 +139,13 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 			bad("accept", "list at least one accepted answer")
 		}
 		for _, a := range q.Accept {
-			if text.Normalize(a) == "" && !strings.Contains(a, "*") { // * alone: any answer
-				bad("accept", "%q has no letters or digits to compare", a)
+			// Symbols alone (+, ->, &&) are answers too, compared as written.
+			if strings.TrimSpace(a) == "" {
+				bad("accept", "empty accepted answer")
 			}
+		}
+		if q.Credit != nil && !slices.ContainsFunc(q.Credit, func(c float64) bool { return c > 0 }) {
+			bad("credit", "no accepted answer earns credit")
 		}
 	case Numeric:
 		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {

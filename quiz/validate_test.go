@@ -31,7 +31,7 @@ func TestValidate(t *testing.T) {
 		{func(q *Question) { q.Correct = nil }, "answer: give exactly one right choice, not 0"},
 		{func(q *Question) { q.Type, q.Correct = Multi, nil }, "answers: list at least one right choice"},
 		{func(q *Question) { q.Accept = []string{"x"} }, "accept: not used by type single"},
-		{func(q *Question) { *q = Question{ID: "q", Type: Short, Prompt: "P", Points: 1, Accept: []string{"?!"}} }, `accept: "?!" has no letters or digits`},
+		{func(q *Question) { *q = Question{ID: "q", Type: Short, Prompt: "P", Points: 1, Accept: []string{" "}} }, `accept: empty accepted answer`},
 		{func(q *Question) { *q = Question{ID: "q", Type: Numeric, Prompt: "P", Points: 1, Tol: -1} }, "tolerance: must not be negative"},
 		{func(q *Question) { *q = Question{ID: "q", Type: Order, Prompt: "P", Points: 1, Items: []string{"a"}} }, "items: give 2 to 12 items, not 1"},
 		{func(q *Question) {

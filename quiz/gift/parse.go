@@ -758,14 +758,19 @@ func (b *builder) short(ans text, line int) {
 	opts := b.options(ans, "=", 100)
 	var credit []float64
 	partial := false
-	for _, o := range opts {
-		if o.weight > 0 {
-			if qtext.Normalize(o.text) == "" && !strings.Contains(o.text, "*") {
-				b.errorf(o.line, "%q has no letters or digits to compare an answer with", o.text)
-				continue
-			}
+	// Moodle takes the first answer that matches, in order: an answer that
+	// earns nothing matters when a wildcard after it would match it
+	// ({=%0%apple =*}), and is kept for that, earning 0.
+	lastWild := -1
+	for i, o := range opts {
+		if o.weight > 0 && quiz.HasWildcard(o.text) {
+			lastWild = i
+		}
+	}
+	for i, o := range opts {
+		if o.weight > 0 || i < lastWild {
 			b.q.Accept = append(b.q.Accept, o.text)
-			credit = append(credit, o.weight/100)
+			credit = append(credit, max(o.weight, 0)/100)
 			partial = partial || o.weight != 100
 		}
 		if o.feedback != "" {

@@ -2,6 +2,7 @@ package gift
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -504,8 +505,6 @@ func TestParseErrors(t *testing.T) {
 			`t.gift:1: question "n": expected a number after '{#'`}},
 		{"no full or partial credit", "::n:: Year? {#=%0%1994}\n", []string{
 			`t.gift:1: question "n": expected a right answer: a number with no weight, or with a positive %weight%`}},
-		{"a short answer with nothing to compare", "::s:: Punctuation? {=!!!}\n", []string{
-			`t.gift:1: question "s": "!!!" has no letters or digits to compare an answer with`}},
 		{"no questions", "// only a comment\n\n$CATEGORY: x\n", []string{
 			`t.gift: no questions found: a GIFT question is text followed by answers in braces, such as 1+1=2 {T}`}},
 		{"only unsupported questions", "Paris is in {1:MULTICHOICE:=France~Spain}.\n", []string{
@@ -557,7 +556,7 @@ func TestCheck(t *testing.T) {
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1}}, "credit: 1 credits for 2 choices"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1, 2}}, "credit: 2 is out of range"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Multi, Prompt: "p", Points: 1, Choices: []string{"x", "y"}}, "answers: list at least one right choice"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Short, Prompt: "p", Points: 1, Accept: []string{"?"}}, "has no letters or digits"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Short, Prompt: "p", Points: 1, Accept: []string{" "}}, "empty accepted answer"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Numeric, Prompt: "p", Points: 1, Tol: -1}, "tolerance: must not be negative"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Order, Prompt: "p", Points: 1, Items: []string{"x"}}, "give 2 to 12 items, not 1"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "a", Right: "c"}}}, `pairs.left: "a" appears twice`},
@@ -576,5 +575,31 @@ func TestCheck(t *testing.T) {
 	ok := &quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "c", Right: "d"}}}
 	if got := check(ok); len(got) > 0 {
 		t.Errorf("a good question: %q", got)
+	}
+}
+
+// Moodle imports symbol-only short answers (maths, code) and marks the first
+// answer that matches, so a 0% answer before a wildcard takes what it names
+// out of it (issue 12, R2, W4).
+func TestShortSymbolsAndZeroBeforeWildcard(t *testing.T) {
+	src := "::plus:: Symbol for addition? {=+}\n\n::and:: Logical and in C? {=&&}\n\n" +
+		"::notapple:: Name any fruit except apple {=%0%apple#Not apple! =*}\n\n::zero:: Z {=a =%0%b}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		id, given string
+		want      float64
+	}{
+		{"plus", "+", 1}, {"plus", "-", 0}, {"and", " && ", 1},
+		{"notapple", "Apple", 0}, {"notapple", "pear", 1},
+	} {
+		if got := quiz.Score(b.Question(tt.id), quiz.Response{Answered: true, Text: tt.given}); got != tt.want {
+			t.Errorf("%s: %q scores %v, want %v", tt.id, tt.given, got, tt.want)
+		}
+	}
+	if q := b.Question("zero"); !slices.Equal(q.Accept, []string{"a"}) {
+		t.Errorf("a 0%% answer with no wildcard after it is kept: %q", q.Accept)
 	}
 }

@@ -393,17 +393,26 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	case "shortanswer":
 		q.Type, q.Exact = quiz.Short, true
 		partial := false
-		for _, a := range x.Answers {
+		// An answer that earns nothing is kept when a wildcard after it
+		// would match it: Moodle takes the first answer that matches.
+		lastWild := -1
+		for i, a := range x.Answers {
+			if c, ok := fraction(a.Fraction); ok && c > 0 && quiz.HasWildcard(answerText(a)) {
+				lastWild = i
+			}
+		}
+		for i, a := range x.Answers {
 			c, ok := fraction(a.Fraction)
 			if !ok {
 				return skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
 			}
 			answerFeedback("If you answered ", a)
-			if c <= 0 {
+			if c <= 0 && i >= lastWild {
 				continue
 			}
+			c = max(c, 0)
 			t := answerText(a)
-			if text.Normalize(t) == "" && !strings.Contains(t, "*") {
+			if strings.TrimSpace(t) == "" {
 				continue
 			}
 			q.Accept = append(q.Accept, t)
