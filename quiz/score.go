@@ -97,7 +97,7 @@ func matchShort(q *Question, given string) int {
 	// The text as meant, case aside: what folding would drop (\* is a star;
 	// +, -> and && have no letters) still matches as written.
 	for i, a := range q.Accept {
-		if f.wild[i] == nil && strings.EqualFold(strings.TrimSpace(given), unescapeStar(a)) {
+		if f.wild[i] == nil && strings.EqualFold(strings.TrimSpace(given), LiteralAnswer(a)) {
 			return i
 		}
 	}
@@ -136,7 +136,7 @@ func moodleMatch(q *Question, given string) int {
 			}
 			continue
 		}
-		if strings.EqualFold(g, norm.NFC.String(unescapeStar(a))) {
+		if strings.EqualFold(g, norm.NFC.String(LiteralAnswer(a))) {
 			return i
 		}
 	}
@@ -149,7 +149,7 @@ func HasWildcard(a string) bool { return len(wildParts(a)) > 1 }
 
 // unescapeStar is an accepted answer without wildcards as it is meant: \* is
 // a star.
-func unescapeStar(a string) string { return strings.ReplaceAll(a, `\*`, "*") }
+func LiteralAnswer(a string) string { return strings.ReplaceAll(a, `\*`, "*") }
 
 // exactWildcard is wildcard for moodleMatch: over the text as written, case
 // ignored; nil when a has no unescaped star.
