@@ -3,22 +3,33 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/history"
 	"github.com/conflictq/conflictq/quiz/session"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // historyPath is the history file of a student: one file per student in
-// $XDG_STATE_HOME/conflictq/history/.
-func historyPath(stateDir func() (string, error), student string) (string, error) {
+// $XDG_STATE_HOME/conflictq/history/ (history.Path). Histories kept under
+// the names before history.FileKey are moved to theirs first, once; a
+// migration that fails is a warning and is tried again next time.
+func historyPath(stateDir func() (string, error), student string, errOut io.Writer) (string, error) {
 	dir, err := stateDir()
 	if err != nil {
 		return "", err
 	}
-	return history.Path(filepath.Join(dir, "history"), student), nil
+	dir = filepath.Join(dir, "history")
+	if err := history.Migrate(dir); err != nil {
+		fmt.Fprintf(errOut, "conflictq: warning: moving histories to one file per student: %v\n", err)
+	}
+	return history.Path(dir, student), nil
 }
 
 // recordHistory hooks the student's history to the session, which appends
@@ -28,9 +39,9 @@ func historyPath(stateDir func() (string, error), student string) (string, error
 func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (done func()) {
 	errOut := opts.IO.ErrOut
 	warn := func(err error) {
-		fmt.Fprintf(errOut, "conflictq: warning: answers are not kept in your history: %v\n", err)
+		fmt.Fprintf(errOut, "conflictq: warning: could not keep an answer in your history: %v (later answers are tried again; this is said once)\n", err)
 	}
-	path, err := historyPath(opts.StateDir, opts.Student)
+	path, err := historyPath(opts.StateDir, opts.Student, errOut)
 	if err != nil {
 		warn(err)
 		return func() {}
@@ -56,7 +67,11 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	return func() {
 		log.Close()
 		// A cache, so that the next review starts at once: brought up to
-		// date after the summary, when nobody waits.
+		// date after the summary, when nobody waits. A review saves the
+		// schedule it read, rather than reading the history again.
+		if opts.reviewed != nil {
+			_ = opts.reviewed.SaveState()
+		}
 		_ = history.Refresh(path)
 	}
 }
@@ -84,32 +99,57 @@ func (opts *QuizOptions) keepHistory() bool { return opts.History && !opts.NoHis
 // them. When none is due it says when the next one is and returns none.
 func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
 	ios := opts.IO
-	path, err := historyPath(opts.StateDir, opts.Student)
+	f := opts.Filter()
+	if err := checkTags(f.Tags, banks); err != nil {
+		return nil, err
+	}
+	path, err := historyPath(opts.StateDir, opts.Student, ios.ErrOut)
 	if err != nil {
 		return nil, invalid("cannot find your history: %v", err)
 	}
-	sched, warnings, err := history.Replay(path, false)
+	sched, warnings, err := history.Replay(path)
 	printWarnings(ios.ErrOut, warnings)
 	if err != nil {
 		return nil, invalidErr(fmt.Errorf("reading your history: %w", err))
 	}
+	opts.reviewed = sched
 	now := opts.Now()
 	view := sched.For(banks)
-	f := opts.Filter()
 	var qs []*quiz.Question
+	dueElsewhere := 0 // due, but not what --tag and --difficulty ask for
 	for _, it := range view.Due(now) {
 		if f.Match(it.Question) {
 			qs = append(qs, it.Question)
+		} else {
+			dueElsewhere++
 		}
 	}
 	if len(qs) == 0 {
-		switch next, ok := view.NextDue(now); {
+		var next time.Time
+		for _, it := range view.Items {
+			if d := it.Card.Due; f.Match(it.Question) && d.After(now) && (next.IsZero() || d.Before(next)) {
+				next = d
+			}
+		}
+		filtered := len(f.Tags) > 0 || f.Difficulty != ""
+		switch {
 		case len(view.Items) == 0:
 			fmt.Fprintf(ios.Out, "Nothing to review yet: %s. Take a quiz first (conflictq quiz).\n", noHistoryYet(opts.Student))
-		case ok:
+		case filtered && !next.IsZero():
+			fmt.Fprintf(ios.Out, "Nothing that matches --tag or --difficulty is due for review. The next is due %s.\n", history.When(next, now))
+		case filtered:
+			fmt.Fprintln(ios.Out, "Nothing that matches --tag or --difficulty is due for review.")
+		case !next.IsZero():
 			fmt.Fprintf(ios.Out, "Nothing is due for review. The next question is due %s.\n", history.When(next, now))
 		default:
 			fmt.Fprintln(ios.Out, "Nothing is due for review.")
+		}
+		if dueElsewhere > 0 {
+			are := "questions are"
+			if dueElsewhere == 1 {
+				are = "question is"
+			}
+			fmt.Fprintf(ios.Out, "%d other %s due now: conflictq quiz --review without --tag or --difficulty.\n", dueElsewhere, are)
 		}
 		return nil, nil
 	}
@@ -119,11 +159,38 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 	return quiz.Present(qs, opts.Seed), nil
 }
 
+// checkTags refuses a --tag that no question of the banks has: better said
+// than "nothing is due".
+func checkTags(want []string, banks []*quiz.Bank) error {
+	if len(want) == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			for _, t := range q.Tags {
+				known[t] = true
+			}
+		}
+	}
+	for _, t := range want {
+		if !known[t] {
+			names := slices.Sorted(maps.Keys(known))
+			for i, n := range names {
+				names[i] = text.EscapeControl(n)
+			}
+			return invalid("--tag %s: no question of %s has it; the tags are: %s",
+				text.Printable(t), strings.Join(bankIDs(banks), ", "), strings.Join(names, ", "))
+		}
+	}
+	return nil
+}
+
 func noHistoryYet(student string) string {
 	if student == "" {
 		return "your history has no answers to these banks"
 	}
-	return fmt.Sprintf("%s's history has no answers to these banks", student)
+	return fmt.Sprintf("%s's history has no answers to these banks", text.Printable(student))
 }
 
 // banksOf returns the banks that questions come from.

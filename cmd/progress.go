@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +15,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/history"
 	"github.com/conflictq/conflictq/quiz/session"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // ProgressOptions are the progress command's inputs.
@@ -43,7 +46,7 @@ teacher or a spreadsheet.
 
 Your history is kept in $XDG_STATE_HOME/conflictq/history/ (usually
 ~/.local/state/conflictq/history/), one file per --student. --forget deletes
-it, after asking.`
+it, its cache and the answers of your quizzes stopped early, after asking.`
 
 const progressExample = `  conflictq progress
   conflictq progress --student Ana --json
@@ -90,31 +93,47 @@ func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Comman
 
 func progressRun(opts *ProgressOptions) error {
 	ios := opts.IO
-	path, err := historyPath(opts.StateDir, opts.Student)
+	path, err := historyPath(opts.StateDir, opts.Student, ios.ErrOut)
 	if err != nil {
 		return invalid("cannot find the history: %v", err)
 	}
 	if opts.Forget {
 		return forgetHistory(opts, path)
 	}
+	shown := text.EscapeControl(path) // $XDG_STATE_HOME may hold anything
+	refs := opts.Banks
+	if !opts.BanksSet {
+		refs = opts.Library().Names()
+	}
 	if opts.Format == "csv" {
+		var only map[string]bool // --bank: only these banks' answers
+		if opts.BanksSet {
+			banks, err := loadBanks(ios, opts.Library(), refs)
+			if err != nil {
+				return err
+			}
+			only = map[string]bool{}
+			for _, b := range banks {
+				only[b.ID] = true
+			}
+		}
 		var rows []history.Record
-		warnings, err := history.Scan(path, func(r *history.Record) { rows = append(rows, *r) })
+		warnings, err := history.Scan(path, func(r *history.Record) {
+			if only == nil || only[r.Bank] {
+				rows = append(rows, *r)
+			}
+		})
 		printWarnings(ios.ErrOut, warnings)
 		if err != nil {
 			return invalidErr(err)
 		}
 		return history.WriteCSV(ios.Out, rows)
 	}
-	refs := opts.Banks
-	if !opts.BanksSet {
-		refs = opts.Library().Names()
-	}
 	banks, err := loadBanks(ios, opts.Library(), refs)
 	if err != nil {
 		return err
 	}
-	sched, warnings, err := history.Replay(path, true)
+	sched, warnings, err := history.Replay(path)
 	printWarnings(ios.ErrOut, warnings)
 	if err != nil {
 		return invalidErr(err)
@@ -125,18 +144,35 @@ func progressRun(opts *ProgressOptions) error {
 		return p.WriteJSON(ios.Out)
 	}
 	if p.Answers == 0 {
-		fmt.Fprintf(ios.ErrOut, "No answers in %s yet: take a quiz (conflictq quiz), then come back.\n", path)
+		switch n := sched.Replayed(); {
+		case n > 0 && !opts.BanksSet:
+			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to the embedded banks as they are now: give --bank FILE for a bank of your own.\n",
+				shown, n, plural(n, "answer", "answers"))
+		case n > 0:
+			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to these banks as they are now.\n", shown, n, plural(n, "answer", "answers"))
+		default:
+			fmt.Fprintf(ios.ErrOut, "No answers in %s yet: take a quiz (conflictq quiz), then come back.\n", shown)
+		}
 	}
 	// Bars on a terminal (or with CLICOLOR_FORCE), numbers when piped.
 	bars := !opts.Plain && (ios.IsStdoutTTY() || ios.ColorEnabled())
 	return p.WriteText(ios.Out, history.TextOptions{Bars: bars})
 }
 
-// forgetHistory deletes a student's history after asking.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// forgetHistory deletes a student's history, its cache and the answers of
+// their quizzes stopped early (saveInState), after asking.
 func forgetHistory(opts *ProgressOptions, path string) error {
 	ios := opts.IO
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", path)
+	incomplete := incompleteReports(opts.StateDir, opts.Student)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(incomplete) == 0 {
+		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", text.EscapeControl(path))
 		return nil
 	}
 	var p session.Prompter
@@ -147,9 +183,13 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	}
 	who := "your"
 	if opts.Student != "" {
-		who = opts.Student + "'s"
+		who = text.Printable(opts.Student) + "'s"
 	}
-	ok, err := p.Confirm(fmt.Sprintf("Delete %s history (%s)? This cannot be undone.", who, path), false)
+	what := fmt.Sprintf("%s history (%s)", who, text.EscapeControl(path))
+	if n := len(incomplete); n > 0 {
+		what += fmt.Sprintf(" and %d %s stopped early", n, plural(n, "quiz", "quizzes"))
+	}
+	ok, err := p.Confirm(fmt.Sprintf("Delete %s? This cannot be undone.", what), false)
 	if err != nil {
 		if errors.Is(err, session.ErrInterrupted) {
 			return silent(ExitInterrupted)
@@ -163,6 +203,29 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	if err := history.Forget(path); err != nil {
 		return err
 	}
-	fmt.Fprintf(ios.ErrOut, "Deleted %s.\n", path)
+	for _, f := range incomplete {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	fmt.Fprintf(ios.ErrOut, "Deleted %s.\n", what)
 	return nil
+}
+
+// incompleteReports are the reports saveInState kept for a student: named
+// by history.FileKey, then the time, maybe a number, and the extension.
+func incompleteReports(stateDir func() (string, error), student string) []string {
+	dir, err := stateDir()
+	if err != nil {
+		return nil
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "incomplete"))
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(history.FileKey(student)) + `-\d{8}T\d{6}Z(-\d+)?\.[a-z]+$`)
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && re.MatchString(e.Name()) {
+			out = append(out, filepath.Join(dir, "incomplete", e.Name()))
+		}
+	}
+	return out
 }

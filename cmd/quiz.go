@@ -19,6 +19,7 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/history"
 	"github.com/conflictq/conflictq/quiz/htmlreport"
 	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/session"
@@ -51,6 +52,8 @@ type QuizOptions struct {
 	Review    bool
 	NoHistory bool
 	History   bool // the setting history: false turns it off, as --no-history does
+
+	reviewed *history.Schedule // the schedule a review read, saved as it ends
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
@@ -236,13 +239,14 @@ func quizRun(opts *QuizOptions) error {
 	mode, _ := quiz.ParseMode(opts.Mode)
 	var questions []*quiz.Presented
 	if opts.Review {
-		if questions, err = dueQuestions(opts, banks); err != nil || questions == nil {
-			return err
-		}
-		if err := checkCanAsk(opts); err != nil {
-			return err
-		}
 		mode = quiz.Practice // a review teaches: feedback after every answer
+		if err := checkCanAsk(opts); err != nil {
+			// No menus, so no name to ask: say what is due, then refuse.
+			if questions, err := dueQuestions(opts, banks); err != nil || questions == nil {
+				return err
+			}
+			return err
+		}
 	} else {
 		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
 		if err != nil {
@@ -289,6 +293,11 @@ func quizRun(opts *QuizOptions) error {
 		}
 		opts.Student = strings.TrimSpace(name)
 	}
+	if opts.Review { // what is due is in the history of the name just given
+		if questions, err = dueQuestions(opts, banks); err != nil || questions == nil {
+			return err
+		}
+	}
 
 	shown := banks
 	if opts.Review {
@@ -328,6 +337,8 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	case werr != nil:
 	case path != "" && rep.Status == quiz.Incomplete:
 		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
+	case rep.Status == quiz.Incomplete && rep.Answered > 0 && !opts.keepHistory():
+		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.\n", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
 		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	}
@@ -580,23 +591,30 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		return opts.Report, err
 	case opts.ReportDir != "":
 		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
-	case rep.Status == quiz.Incomplete && rep.Answered > 0:
+	case rep.Status == quiz.Incomplete && rep.Answered > 0 && opts.keepHistory():
+		// With the history off (a shared computer) nothing is kept that
+		// was not asked for.
 		return saveInState(opts, rep, outcomes, format)
 	}
 	return "", nil
 }
 
-// saveInState keeps a report in the state directory's incomplete folder.
+// saveInState keeps a report in the state directory's incomplete folder:
+// a quiz stopped early with no report named, or a report named that could
+// not be written (then even with the history off: it is a teacher's report,
+// and the student is told where it is). It holds the student's answers, so
+// it is readable by the student alone, named as the history is
+// (history.FileKey), and progress --forget deletes it.
 func saveInState(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, format string) (string, error) {
 	dir, err := opts.StateDir()
 	if err != nil {
 		return "", err
 	}
 	dir = filepath.Join(dir, "incomplete")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	return fileio.WriteInDir(dir, rep.Student, rep.StartedAt, reportExt(format), reportWriter(rep, outcomes, format))
+	return fileio.WriteInDirPerm(dir, history.FileKey(rep.Student), rep.StartedAt, reportExt(format), 0o600, reportWriter(rep, outcomes, format))
 }
 
 // formatHTML is the student's review as a page (quiz/htmlreport), beside

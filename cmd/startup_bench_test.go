@@ -83,11 +83,16 @@ func timeToPromptWith(b *testing.B, dir, bin string, env []string, args ...strin
 // timeRun runs a command to its end and returns how long it took; it must
 // succeed, so that no error path is measured instead.
 func timeRun(b *testing.B, dir, bin string, args ...string) timing {
+	return timeRunWith(b, dir, bin, nil, args...)
+}
+
+// timeRunWith is timeRun with more environment variables.
+func timeRunWith(b *testing.B, dir, bin string, env []string, args ...string) timing {
 	b.Helper()
 	cmd := exec.Command(bin, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	cmd.Dir, cmd.Env = dir, startupEnv(b)
+	cmd.Dir, cmd.Env = dir, append(startupEnv(b), env...)
 	start := time.Now()
 	err := cmd.Run()
 	d := time.Since(start)
@@ -130,6 +135,8 @@ questions:
 // and a day's answers since; its goal is startupGoal plus 20 ms for reading
 // and scheduling the history. review-cold has no saved state and reads every
 // line: that happens only after a history is copied in or its state deleted.
+// progress-year is conflictq progress over the same year, with the state:
+// its goal is the same as review's.
 func BenchmarkStartup(b *testing.B) {
 	conflictq, baseline := buildBinaries(b)
 	dir := b.TempDir()
@@ -161,6 +168,9 @@ func BenchmarkStartup(b *testing.B) {
 		{"quiz-vocabulary", prompt("quiz", "--plain", "--bank", "vocabulary", "--seed", "1"), 0},
 		{"review", review(warm), 20 * time.Millisecond},
 		{"review-cold", review(cold), 20 * time.Millisecond},
+		{"progress-year", func() timing {
+			return timeRunWith(b, dir, conflictq, []string{"XDG_STATE_HOME=" + warm, now}, "progress", "--student", "Ana")
+		}, 20 * time.Millisecond},
 		{"define", run("define", "genocide"), 0},
 		{"glossary-list", run("glossary", "list"), 0},
 		{"glossary-search", run("glossary", "search", "specific intent"), 0},
@@ -247,7 +257,7 @@ func yearOfHistory(b *testing.B, conflictq string) (warm, cold, now string) {
 		lines = append(lines, append(line, '\n'))
 	}
 	write := func(dir string, ls [][]byte) string {
-		path := filepath.Join(dir, "conflictq", "history", "Ana.jsonl")
+		path := history.Path(filepath.Join(dir, "conflictq", "history"), "Ana")
 		os.MkdirAll(filepath.Dir(path), 0o700)
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 		if err != nil {

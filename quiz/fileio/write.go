@@ -27,6 +27,13 @@ func (e *ExistsError) Error() string {
 // *ExistsError returned; the check and the claim of the name are one step, so two
 // writers cannot both win.
 func WriteFile(path string, force bool, write func(io.Writer) error) error {
+	return WriteFilePerm(path, force, 0o644, write)
+}
+
+// WriteFilePerm is WriteFile for a file with the permissions perm: 0o600
+// for what only its owner may read (a history's cache, a student's
+// incomplete answers).
+func WriteFilePerm(path string, force bool, perm fs.FileMode, write func(io.Writer) error) error {
 	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
 	// link would destroy it. A link is followed to the file it names.
 	if st, err := os.Lstat(path); err == nil {
@@ -62,7 +69,7 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 	}
 	// CreateTemp makes files only their owner can read; reports are for
 	// teachers on other accounts too.
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -81,7 +88,7 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 	}
 	// Some file systems have no hard links: claim the name exclusively, then
 	// replace the empty claim by the finished file.
-	f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if cerr != nil {
 		if errors.Is(cerr, fs.ErrExist) {
 			return &ExistsError{Path: path}
@@ -96,6 +103,11 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 // and the time, never outside dir and never over another file: when the name is
 // taken, -2, -3, ... is added. It returns the path written.
 func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Writer) error) (string, error) {
+	return WriteInDirPerm(dir, student, at, ext, 0o644, write)
+}
+
+// WriteInDirPerm is WriteInDir for a file with the permissions perm.
+func WriteInDirPerm(dir, student string, at time.Time, ext string, perm fs.FileMode, write func(io.Writer) error) (string, error) {
 	base := text.FileName(student) + "-" + at.UTC().Format("20060102T150405Z")
 	for n := 1; n <= 1000; n++ {
 		name := base + ext
@@ -109,7 +121,7 @@ func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Wri
 			// could predict.
 			continue
 		}
-		err := WriteFile(path, false, write)
+		err := WriteFilePerm(path, false, perm, write)
 		var exists *ExistsError
 		if errors.As(err, &exists) {
 			continue

@@ -12,6 +12,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08.5Z","session":"2026-12-01T09:00:00Z","student":"Ana","mode":"practice","bank":"capitals","bank_digest":"b396452c5b7313ea","question":"georgia","digest":"54b60eb37090d6f5","points":1,"max_points":1,"seconds":2}`))
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","extra":null,"points":-1e3}`))
 	f.Add([]byte(`{"time":"2026-12-01T09:0`))
+	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","points":NaN}`))
+	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","points":0x10,"seconds":Inf}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		Parse("fuzz", line)
 		var fast, slow Record

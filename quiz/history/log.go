@@ -2,20 +2,46 @@ package history
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Path is the history file of a student in dir: one file per student, named
-// as reports are (text.FileName), so that a shared computer keeps each
-// student's apart.
+// by FileKey, so that a shared computer keeps each student's apart.
 func Path(dir, student string) string {
+	return filepath.Join(dir, FileKey(student)+".jsonl")
+}
+
+// FileKey names a student's files: "student" without a name; else the name as
+// reports fold it (text.FileName, cut to 36 characters), so that a teacher
+// recognises it, then a hyphen and the first 10 hex digits of the SHA-256 of
+// the exact name, so that names that fold alike ("Ana María", "Ana.Maria",
+// 李明 and 王芳) keep files of their own, never the nameless one. A FileKey is
+// its own text.FileName.
+func FileKey(student string) string {
+	if student == "" {
+		return "student"
+	}
+	sum := sha256.Sum256([]byte(student))
+	base := text.FileName(student)
+	if len(base) > 36 {
+		base = strings.TrimRight(base[:36], "-")
+	}
+	return base + "-" + hex.EncodeToString(sum[:5])
+}
+
+// LegacyPath is where a student's history was kept before FileKey: the folded
+// name alone, which names that fold alike shared.
+func LegacyPath(dir, student string) string {
 	return filepath.Join(dir, text.FileName(student)+".jsonl")
 }
 
@@ -33,11 +59,24 @@ func Open(path string) (*Log, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
+	if err := checkRegular(path); err != nil {
+		return nil, err
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
 	return &Log{f: f, path: path}, nil
+}
+
+// checkRegular refuses a history that is not a regular file (a pipe would
+// block a reader for ever); a missing one is fine.
+func checkRegular(path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%s is not a regular file (a directory, device or pipe); move it away to keep a history", path)
 }
 
 // Path is the file the log appends to.
@@ -60,18 +99,23 @@ func (l *Log) Append(r Record) error {
 		return fmt.Errorf("%s: lock: %w", l.path, err)
 	}
 	defer unlock(l.f)
+	out := l.buf.Bytes()
 	if torn, err := endsTorn(l.f); err != nil {
 		return fmt.Errorf("%s: %w", l.path, err)
 	} else if torn {
-		if _, err := l.f.Write([]byte{'\n'}); err != nil {
-			return fmt.Errorf("%s: %w", l.path, err)
-		}
+		// End the torn line and say so on the next, so that readers skip it
+		// without a warning: the warning was given while it was the last.
+		out = append([]byte("\n"+tornNote+"\n"), out...)
 	}
-	if _, err := l.f.Write(l.buf.Bytes()); err != nil {
-		return fmt.Errorf("%s: %w", l.path, err)
+	if _, err := l.f.Write(out); err != nil {
+		return err // *fs.PathError names the file
 	}
 	return nil
 }
+
+// tornNote is the line Append writes after ending a line cut short by a
+// crash.
+const tornNote = `{"note":"the line before was cut short by a crash"}`
 
 // endsTorn reports whether the file's last byte is not a newline.
 func endsTorn(f *os.File) (bool, error) {

@@ -10,9 +10,11 @@ import (
 // Progress is a student's progress by bank and by tag. Its JSON field names
 // are stable.
 type Progress struct {
-	Student string     `json:"student"`
-	At      time.Time  `json:"at"`      // the time the figures are for, to the second
-	Answers int        `json:"answers"` // answers that count (current questions)
+	Student string    `json:"student"`
+	At      time.Time `json:"at"`      // the time the figures are for, to the second
+	Answers int       `json:"answers"` // answers that count (current questions)
+	// NextDue is when the next question falls due after At, null when none
+	// will: questions due now are counted in each line's due_now.
 	NextDue *time.Time `json:"next_due"`
 	Banks   []Line     `json:"banks"`
 	Tags    []Line     `json:"tags"`
@@ -21,7 +23,7 @@ type Progress struct {
 // Line is the progress on one bank or one tag.
 type Line struct {
 	Name      string `json:"name"` // the bank's id, or the tag
-	Title     string `json:"title,omitempty"`
+	Title     string `json:"title"`
 	Questions int    `json:"questions"` // marked questions
 	Seen      int    `json:"seen"`      // of them, answered at least once
 	Right     int    `json:"right"`     // of those, right at the latest answer
@@ -40,17 +42,36 @@ type SessionScore struct { // Percent to one decimal
 }
 
 // Summarize computes a student's progress at now.
-//
-// Session scores need a schedule made with scores (NewSchedule, Build).
 func (v *View) Summarize(student string, now time.Time) *Progress {
+	v.loadScores()
 	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
 	if next, ok := v.NextDue(now); ok {
 		p.NextDue = &next
 	}
 	week := now.Add(7 * 24 * time.Hour)
+	// Sessions are numbered once, in order, so that each bank and tag sums
+	// its scores in a slice, not a map: a year has a hundred thousand.
+	var starts []int64
+	index := map[int64]int{}
+	for _, b := range v.banks {
+		for _, q := range b.Questions {
+			if m := v.memOf[q]; m != nil {
+				for i := range m.Scores {
+					if _, ok := index[m.Scores[i].session]; !ok {
+						index[m.Scores[i].session] = 0
+						starts = append(starts, m.Scores[i].session)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(starts)
+	for i, st := range starts {
+		index[st] = i
+	}
 	type acc struct {
 		line     *Line
-		sessions map[int64]*[2]float64
+		sessions [][3]float64 // points, maximum, answers by session number; nil until a score
 	}
 	var tagOrder []string
 	tags := map[string]*acc{}
@@ -61,8 +82,10 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 		if it == nil {
 			return
 		}
-		a.line.Seen++
-		if !it.Missed() {
+		if !it.Changed { // a changed question is due, but not seen in this version
+			a.line.Seen++
+		}
+		if !it.Missed() && !it.Changed {
 			a.line.Right++
 		}
 		if !it.Card.Due.After(now) {
@@ -75,7 +98,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 	bankLines := make([]Line, len(v.banks))
 	for i, b := range v.banks {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
-		a := &acc{line: &bankLines[i], sessions: map[int64]*[2]float64{}}
+		a := &acc{line: &bankLines[i]}
 		banks[b.ID] = a
 		for _, q := range b.Questions {
 			if !q.Graded() {
@@ -85,7 +108,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			for _, t := range q.Tags {
 				ta := tags[t]
 				if ta == nil {
-					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}, sessions: map[int64]*[2]float64{}}
+					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
 					tags[t] = ta
 					tagOrder = append(tagOrder, t)
 				}
@@ -93,26 +116,32 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			}
 		}
 	}
-	add := func(a *acc, x *score) {
-		s := a.sessions[x.session]
-		if s == nil {
-			s = new([2]float64)
-			a.sessions[x.session] = s
+	add := func(a *acc, at int, x *score) {
+		if a.sessions == nil {
+			a.sessions = make([][3]float64, len(starts))
 		}
-		s[0] += float64(x.points)
-		s[1] += float64(x.maxPt)
+		a.sessions[at][0] += float64(x.points)
+		a.sessions[at][1] += float64(x.maxPt)
+		a.sessions[at][2]++
 	}
-	for i := range v.scores {
-		x := &v.scores[i]
-		q := v.byMem[x.mem]
-		if q == nil {
-			continue // another version, or a question no longer asked
-		}
-		if a := banks[q.Bank]; a != nil {
-			add(a, x)
-		}
-		for _, t := range q.Tags {
-			add(tags[t], x)
+	for _, b := range v.banks {
+		for _, q := range b.Questions {
+			m := v.memOf[q] // nil: not answered in this version
+			if m == nil {
+				continue
+			}
+			at := -1
+			var prev int64
+			for i := range m.Scores {
+				x := &m.Scores[i]
+				if at < 0 || x.session != prev {
+					at, prev = index[x.session], x.session
+				}
+				add(banks[b.ID], at, x)
+				for _, t := range q.Tags {
+					add(tags[t], at, x)
+				}
+			}
 		}
 	}
 	finish := func(a *acc) Line {
@@ -120,14 +149,16 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 		if l.Seen > 0 {
 			l.Mastery = float64(l.Right) / float64(l.Seen)
 		}
-		for start, s := range a.sessions {
+		for at, s := range a.sessions {
+			if s[2] == 0 {
+				continue // no answer in this session
+			}
 			pct := 0.0
 			if s[1] > 0 {
 				pct = math.Round(1000*s[0]/s[1]) / 10
 			}
-			l.Sessions = append(l.Sessions, SessionScore{Started: time.Unix(start, 0).UTC(), Percent: pct})
+			l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(starts[at]).UTC(), Percent: pct})
 		}
-		slices.SortFunc(l.Sessions, func(x, y SessionScore) int { return x.Started.Compare(y.Started) })
 		return l
 	}
 	for _, b := range v.banks {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"strconv"
 	"time"
@@ -39,6 +40,9 @@ type position struct {
 // append is seen half written. It returns the position after the last whole
 // line.
 func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, error) {
+	if err := checkRegular(path); err != nil {
+		return nil, pos, err
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, pos, nil
@@ -64,48 +68,95 @@ func Parse(name string, data []byte) ([]Record, []error) {
 	return records, warnings
 }
 
-func scan(name string, in io.Reader, pos position, fn func(*Record)) ([]error, position, error) {
-	var warnings []error
+// Bounds on what a history file may make a reader do: a line is about 250
+// bytes, so a longer one than MaxLine is damage; after MaxWarnings warnings
+// the rest are counted, not listed.
+const (
+	MaxLine     = 64 << 10
+	MaxWarnings = 20
+)
+
+func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings []error, _ position, _ error) {
+	more := 0
+	warn := func(err error) {
+		if len(warnings) < MaxWarnings {
+			warnings = append(warnings, err)
+		} else {
+			more++
+		}
+	}
+	defer func() {
+		if more > 0 {
+			warnings = append(warnings, fmt.Errorf("%s: warning: and %d more damaged %s, skipped", name, more, plural(more, "line", "lines")))
+		}
+	}()
 	d := decoder{strs: map[string]string{}}
 	br := bufio.NewReaderSize(in, 256<<10)
 	var long []byte // a line longer than the buffer
 	var r Record
+	var pending error // a damaged line's warning, unless the next line is tornNote
+	flush := func() {
+		if pending != nil {
+			warn(pending)
+			pending = nil
+		}
+	}
+	defer flush()
 	for {
 		line, err := br.ReadSlice('\n')
+		raw := int64(len(line))
+		tooLong := false
 		if err == bufio.ErrBufferFull {
 			long = append(long[:0], line...)
 			for err == bufio.ErrBufferFull {
 				line, err = br.ReadSlice('\n')
-				long = append(long, line...)
+				raw += int64(len(line))
+				if len(long) <= MaxLine {
+					long = append(long, line...)
+				}
 			}
 			line = long
+			tooLong = raw > MaxLine
 		}
 		if err != nil && err != io.EOF {
 			return warnings, pos, fmt.Errorf("%s: %w", name, err)
 		}
-		if len(line) == 0 {
+		if raw == 0 {
 			return warnings, pos, nil
 		}
 		// A last line without its newline is a torn write, unless it reads
 		// whole (a file ended by hand): then it counts, and the next append
 		// ends it first.
 		torn := err == io.EOF
-		raw := int64(len(line))
-		if !torn {
+		if !torn && !tooLong {
 			line = line[:len(line)-1]
 		}
 		line = bytes.TrimSuffix(line, []byte{'\r'})
 		ok := true
-		if len(bytes.TrimSpace(line)) > 0 {
+		switch {
+		case string(line) == tornNote:
+			pending = nil // the line before was torn, and warned of then
+			ok = false
+		case tooLong:
+			flush()
+			ok = false
+			pending = fmt.Errorf("%s:%d: warning: a line of %d bytes, longer than any history record (%d at most); the line is skipped", name, pos.Line+1, raw, MaxLine)
+		case len(bytes.TrimSpace(line)) > 0:
+			flush()
 			r = Record{}
+			var derr error
 			if !d.decode(line, &r) {
-				if err := decodeSlow(line, &r); err != nil {
-					ok = false
-					if torn {
-						warnings = append(warnings, fmt.Errorf("%s:%d: warning: the last line is cut short (a quiz stopped while writing it); it is skipped", name, pos.Line+1))
-					} else {
-						warnings = append(warnings, fmt.Errorf("%s:%d: warning: not a history record (%v); the line is skipped", name, pos.Line+1, err))
-					}
+				derr = decodeSlow(line, &r)
+			}
+			if derr == nil {
+				derr = r.check()
+			}
+			if derr != nil {
+				ok = false
+				if torn {
+					warn(fmt.Errorf("%s:%d: warning: the last line is cut short (a quiz stopped while writing it); it is skipped", name, pos.Line+1))
+				} else {
+					pending = fmt.Errorf("%s:%d: warning: not a history record (%v); the line is skipped", name, pos.Line+1, derr)
 				}
 			}
 			if ok {
@@ -121,6 +172,28 @@ func scan(name string, in io.Reader, pos position, fn func(*Record)) ([]error, p
 			return warnings, pos, nil
 		}
 	}
+}
+
+// Largest values a record may hold: anything else is damage, which would
+// turn scores into nonsense (NaN, or beyond float32).
+const (
+	maxPoints  = 1e6
+	maxSeconds = 1e7
+)
+
+// check refuses values no quiz writes: numbers that are not finite, points
+// outside [0, max_points], negative seconds.
+func (r *Record) check() error {
+	finite := func(f, hi float64) bool { return !math.IsNaN(f) && f >= 0 && f <= hi }
+	switch {
+	case !finite(r.MaxPoints, maxPoints):
+		return fmt.Errorf(`"max_points" %v is out of range`, r.MaxPoints)
+	case !finite(r.Points, r.MaxPoints):
+		return fmt.Errorf(`"points" %v is outside 0 to "max_points" %v`, r.Points, r.MaxPoints)
+	case !finite(r.Seconds, maxSeconds):
+		return fmt.Errorf(`"seconds" %v is out of range`, r.Seconds)
+	}
+	return nil
 }
 
 // decodeSlow reads a line with encoding/json, checking that the fields a
@@ -261,7 +334,7 @@ func isScalar(v []byte) bool {
 }
 
 func parseNum(v []byte, quoted bool) (float64, bool) {
-	if quoted || len(v) == 0 {
+	if quoted || !jsonNumber(v) {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(unsafe.String(&v[0], len(v)), 64)
@@ -338,4 +411,43 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
+}
+
+// jsonNumber reports whether v is a number as JSON writes them: strconv
+// also reads NaN, Inf, hex and underscores, which encoding/json refuses.
+func jsonNumber(v []byte) bool {
+	i := 0
+	if i < len(v) && v[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	switch {
+	case i < len(v) && v[i] == '0':
+		i++
+	case digits() == 0:
+		return false
+	}
+	if i < len(v) && v[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(v) && (v[i] == 'e' || v[i] == 'E') {
+		i++
+		if i < len(v) && (v[i] == '+' || v[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(v)
 }

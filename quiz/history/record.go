@@ -11,7 +11,7 @@ import (
 // field names are stable.
 type Record struct {
 	Time    time.Time `json:"time"`    // when the answer was given
-	Session time.Time `json:"session"` // when its quiz started: answers of one quiz share it
+	Session time.Time `json:"session"` // when its quiz started, to the millisecond: answers of one quiz share it
 	Student string    `json:"student"`
 	Mode    string    `json:"mode"` // practice, exam or review
 	Bank    string    `json:"bank"`
@@ -55,7 +55,7 @@ func (rc *Recorder) Record(o quiz.Outcome, at time.Time) (Record, bool) {
 		rc.digests[q] = d
 	}
 	return Record{
-		Time: at.UTC().Truncate(time.Millisecond), Session: rc.Session.UTC().Truncate(time.Second),
+		Time: at.UTC().Truncate(time.Millisecond), Session: rc.Session.UTC().Truncate(time.Millisecond),
 		Student: rc.Student, Mode: rc.Mode, Bank: q.Bank, BankDigest: rc.BankDigests[q.Bank],
 		Question: q.ID, Digest: d, Points: o.Points(), MaxPoints: q.MaxPoints(), Seconds: round1(o.Seconds),
 	}, true

@@ -29,7 +29,7 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 	if o.Sessions <= 0 {
 		o.Sessions = 12
 	}
-	who := p.Student
+	who := text.EscapeControl(p.Student)
 	if who == "" {
 		who = "you"
 	}
@@ -67,8 +67,9 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 
 func (p *Progress) table(w io.Writer, head string, lines []Line, o TextOptions) {
 	nameW := utf8.RuneCountInString(head)
-	for _, l := range lines {
-		nameW = max(nameW, utf8.RuneCountInString(l.Name))
+	for i := range lines { // a tag comes from a bank file
+		lines[i].Name = text.EscapeControl(lines[i].Name)
+		nameW = max(nameW, utf8.RuneCountInString(lines[i].Name))
 	}
 	mastW := len("Mastery")
 	if o.Bars {
@@ -110,7 +111,8 @@ func scores(s []SessionScore, o TextOptions) string {
 	var b strings.Builder
 	for i, x := range s {
 		if o.Bars {
-			b.WriteRune(sparks[min(int(x.Percent/100*float64(len(sparks))), len(sparks)-1)])
+			i := int(max(0, min(x.Percent, 100)) / 100 * float64(len(sparks))) // NaN: 0
+			b.WriteRune(sparks[max(0, min(i, len(sparks)-1))])
 			continue
 		}
 		if i > 0 {
@@ -169,8 +171,11 @@ func WriteCSV(w io.Writer, records []Record) error {
 	}
 	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 	for _, r := range records {
-		row := []string{r.Time.Format(time.RFC3339Nano), r.Session.Format(time.RFC3339), text.CSVSafe(r.Student), text.CSVSafe(r.Mode),
-			text.CSVSafe(r.Bank), text.CSVSafe(r.BankDigest), text.CSVSafe(r.Question), text.CSVSafe(r.Digest), num(r.Points), num(r.MaxPoints), num(r.Seconds)}
+		// A history file can be planted: CSVSafe keeps its text harmless
+		// to a terminal and a spreadsheet.
+		str := text.CSVSafe
+		row := []string{r.Time.Format(time.RFC3339Nano), r.Session.Format(time.RFC3339Nano), str(r.Student), str(r.Mode),
+			str(r.Bank), str(r.BankDigest), str(r.Question), str(r.Digest), num(r.Points), num(r.MaxPoints), num(r.Seconds)}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -20,6 +20,16 @@ type memory struct {
 	Card    fsrs.Card `json:"card"`
 	Last    Record    `json:"last"` // the latest answer
 	Answers int       `json:"answers"`
+	// Scores are its answers' points by session, oldest first, for
+	// Summarize; the state file keeps them in a compact form of their own.
+	Scores []score `json:"-"`
+}
+
+// score is the points of one session's answers to one version of a
+// question: compact and free of pointers, for a year's hundred thousand.
+type score struct {
+	session       int64 // Unix milliseconds
+	points, maxPt float32
 }
 
 // Item is one question of the banks that the student has answered, in its
@@ -29,6 +39,9 @@ type Item struct {
 	Card     fsrs.Card
 	Last     Record // the latest answer to this version
 	Answers  int    // answers to this version
+	// Changed: the question was answered, but in another version (quiz.Digest).
+	// It starts over: a new card, due now.
+	Changed bool
 }
 
 // Missed reports whether the latest answer was not fully right.
@@ -41,37 +54,30 @@ func (it *Item) Missed() bool { return !it.Last.Right() }
 type Schedule struct {
 	Scheduler *fsrs.Scheduler
 
-	mem    map[version]*memory
-	last   *memory // the memory of the answer before, for a quick lookup
-	lastV  version
-	tally  bool
-	scores []score // the answers, for Summarize, when tally
+	mem   map[version]*memory
+	last  *memory // the memory of the answer before, for a quick lookup
+	lastV version
 
 	path string   // the history file, for SaveState
 	at   position // where in it the replay stopped
 	read int      // lines read beyond the saved state
+	// stored are the memories read from the state file, in its order, and
+	// storedScores their scores, not yet decoded (loadScores).
+	stored       []*memory
+	storedScores []byte
 }
 
-// score is what Summarize needs of an answer: compact and free of pointers,
-// for a year's hundred thousand.
-type score struct {
-	mem           *memory
-	session       int64 // Unix seconds
-	points, maxPt float32
-}
-
-// NewSchedule starts an empty schedule; s nil is FSRS's defaults. Summarize
-// needs withScores.
-func NewSchedule(s *fsrs.Scheduler, withScores bool) *Schedule {
+// NewSchedule starts an empty schedule; s nil is FSRS's defaults.
+func NewSchedule(s *fsrs.Scheduler) *Schedule {
 	if s == nil {
 		s = fsrs.NewScheduler()
 	}
-	return &Schedule{Scheduler: s, mem: map[version]*memory{}, tally: withScores}
+	return &Schedule{Scheduler: s, mem: map[version]*memory{}}
 }
 
 // Build replays records.
 func Build(records []Record, s *fsrs.Scheduler) *Schedule {
-	sc := NewSchedule(s, true)
+	sc := NewSchedule(s)
 	if !slices.IsSortedFunc(records, byTime) {
 		records = slices.Clone(records)
 		slices.SortStableFunc(records, byTime)
@@ -101,8 +107,12 @@ func (sc *Schedule) Add(r *Record) {
 	m.Card = sc.Scheduler.Review(m.Card, r.Grade(), r.Time)
 	m.Last = *r
 	m.Answers++
-	if sc.tally {
-		sc.scores = append(sc.scores, score{m, r.Session.Unix(), float32(r.Points), float32(r.MaxPoints)})
+	session := r.Session.UnixMilli()
+	if n := len(m.Scores); n > 0 && m.Scores[n-1].session == session {
+		m.Scores[n-1].points += float32(r.Points)
+		m.Scores[n-1].maxPt += float32(r.MaxPoints)
+	} else {
+		m.Scores = append(m.Scores, score{session, float32(r.Points), float32(r.MaxPoints)})
 	}
 }
 
@@ -111,12 +121,13 @@ type View struct {
 	*Schedule
 	Items map[Key]*Item // the questions answered in their current version
 	banks []*quiz.Bank
-	byMem map[*memory]*quiz.Question
+	memOf map[*quiz.Question]*memory
 }
 
 // For returns the schedule of the questions of banks as they are now.
 func (sc *Schedule) For(banks []*quiz.Bank) *View {
-	v := &View{Schedule: sc, Items: map[Key]*Item{}, banks: banks, byMem: map[*memory]*quiz.Question{}}
+	v := &View{Schedule: sc, Items: map[Key]*Item{}, banks: banks, memOf: map[*quiz.Question]*memory{}}
+	var answered map[Key]bool // in any version
 	for _, b := range banks {
 		for _, q := range b.Questions {
 			if !q.Graded() {
@@ -124,10 +135,19 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 			}
 			m := sc.mem[version{b.ID, q.ID, quiz.Digest(q)}]
 			if m == nil {
+				if answered == nil {
+					answered = make(map[Key]bool, len(sc.mem))
+					for ver := range sc.mem {
+						answered[Key{ver.Bank, ver.Question}] = true
+					}
+				}
+				if answered[Key{b.ID, q.ID}] {
+					v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true}
+				}
 				continue
 			}
 			v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers}
-			v.byMem[m] = q
+			v.memOf[q] = m
 		}
 	}
 	return v
@@ -186,4 +206,13 @@ func (v *View) NextDue(now time.Time) (time.Time, bool) {
 		}
 	}
 	return next, !next.IsZero()
+}
+
+// Replayed counts every answer replayed, to any question in any version.
+func (sc *Schedule) Replayed() int {
+	n := 0
+	for _, m := range sc.mem {
+		n += m.Answers
+	}
+	return n
 }
