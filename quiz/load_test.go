@@ -79,7 +79,7 @@ func TestParseBankErrors(t *testing.T) {
 		{"list where text goes", head + "  - id: q\n    type: truefalse\n    prompt: [a, b]\n    answer: true\n", `x.yaml:6: question "q": prompt: expected text, found a list`},
 		{"single without answer", head + "  - id: q\n    type: single\n    prompt: P\n    choices: [a, b]\n", `question "q": answer: missing: type single needs it`},
 		{"single answer not a choice", head + "  - id: q\n    type: single\n    prompt: P\n    choices: [Baku, Yerevan, Tbilisi]\n    answer: C\n", `x.yaml:8: question "q": answer: "C" is not one of the choices (give the choice's text, not its letter)`},
-		{"too few choices", head + "  - id: q\n    type: single\n    prompt: P\n    choices: [a]\n    answer: a\n", `x.yaml:7: question "q": choices: give 2 to 10 choices, not 1`},
+		{"too few choices", head + "  - id: q\n    type: single\n    prompt: P\n    choices: [a]\n    answer: a\n", `x.yaml:7: question "q": choices: give 2 to 26 choices, not 1`},
 		{"duplicate choice", head + "  - id: q\n    type: single\n    prompt: P\n    choices: [Baku, \" Baku \"]\n    answer: Baku\n", `x.yaml:7: question "q": choices: "Baku" appears twice`},
 		{"multi answer not a choice", head + "  - id: q\n    type: multi\n    prompt: P\n    choices: [a, b]\n    answers: [a, z]\n", `x.yaml:8: question "q": answers: "z" is not one of the choices`},
 		{"multi answer twice", head + "  - id: q\n    type: multi\n    prompt: P\n    choices: [a, b]\n    answers: [a, a]\n", `x.yaml:8: question "q": answers: "a" is listed twice`},

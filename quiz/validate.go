@@ -14,7 +14,9 @@ import (
 // The limits every question keeps, whatever format it was written in.
 const (
 	MinChoices = 2  // single, multi
-	MaxChoices = 10 // single, multi
+	// MaxChoices is one choice per letter, a to z, as sheets and the plain
+	// prompt name them; Moodle sets no limit, and its files have 16 and more.
+	MaxChoices = 26 // single, multi
 	MinItems   = 2  // order
 	MaxItems   = 12 // order
 	MinPairs   = 2  // match; Moodle sets no upper limit, and neither do we

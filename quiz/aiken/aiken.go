@@ -40,7 +40,7 @@ var (
 )
 
 // MaxOptions is the most options a question may have: what every question
-// may have (quiz.MaxChoices), well within Aiken's 26 letters.
+// may have (quiz.MaxChoices), Aiken's 26 letters.
 const MaxOptions = quiz.MaxChoices
 
 // Parse reads an Aiken file and returns it as a bank of single-choice

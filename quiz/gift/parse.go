@@ -625,7 +625,7 @@ func (b *builder) choice(ans text, line int) {
 		b.errorf(line, "a multiple-choice question needs at least 2 answers, found %d", len(opts))
 		return
 	}
-	b.distinct(texts, lines, 2, 10, "answers", line)
+	b.distinct(texts, lines, quiz.MinChoices, quiz.MaxChoices, "answers", line)
 	if b.failed {
 		return
 	}

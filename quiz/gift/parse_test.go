@@ -487,8 +487,8 @@ func TestParseErrors(t *testing.T) {
 			`t.gift:3: warning: question "q": empty answer after '~' skipped`}},
 		{"a weight out of range", "::q:: Capital? {=Baku ~%150%Ganja}\n", []string{
 			`t.gift:1: question "q": answer weight %150%: expected a percentage from -100% to 100%`}},
-		{"too many answers", "::q:: Letter? {=a ~b ~c ~d ~e ~f ~g ~h ~i ~j ~k}\n", []string{
-			`t.gift:1: question "q": give 2 to 10 answers, not 11`}},
+		{"too many answers", "::q:: Letter? {=a ~b ~c ~d ~e ~f ~g ~h ~i ~j ~k ~l ~m ~n ~o ~p ~q ~r ~s ~t ~u ~v ~w ~x ~y ~z ~aa}\n", []string{
+			`t.gift:1: question "q": give 2 to 26 answers, not 27`}},
 		{"a pair with no arrow", "::m:: Match {\n=a -> b\n=c\n}\n", []string{
 			`t.gift:3: question "m": expected 'left -> right' in a matching pair`}},
 		{"one pair", "::m:: Match {=a -> b}\n", []string{
@@ -601,5 +601,18 @@ func TestShortSymbolsAndZeroBeforeWildcard(t *testing.T) {
 	}
 	if q := b.Question("zero"); !slices.Equal(q.Accept, []string{"a"}) {
 		t.Errorf("a 0%% answer with no wildcard after it is kept: %q", q.Accept)
+	}
+}
+
+// Moodle sets no limit on a question's answers; sixteen are common (issue
+// 12, R1). conflictq keeps one per letter, a to z.
+func TestSixteenAnswers(t *testing.T) {
+	src := "::many:: Which letter comes twelfth?{\n~A\n~B\n~C\n~D\n~E\n~F\n~G\n~H\n~I\n~J\n~K\n=L\n~M\n~N\n~O\n~P\n}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Question("many"); len(q.Choices) != 16 || q.Choices[q.Correct[0]] != "L" {
+		t.Errorf("got %q, right %v", q.Choices, q.Correct)
 	}
 }
