@@ -13,7 +13,7 @@ import (
 
 // The limits every question keeps, whatever format it was written in.
 const (
-	MinChoices = 2  // single, multi
+	MinChoices = 2 // single, multi
 	// MaxChoices is one choice per letter, a to z, as sheets and the plain
 	// prompt name them; Moodle sets no limit, and its files have 16 and more.
 	MaxChoices = 26 // single, multi

@@ -25,7 +25,9 @@ func TestValidate(t *testing.T) {
 		{func(q *Question) { q.Source = Source{Quote: "x"} }, "source.section: missing"},
 		{func(q *Question) { q.Source = Source{Section: "S", Quote: strings.Repeat("w ", MaxQuoteWords+1)} }, "source.quote: 26 words; quote at most 25"},
 		{func(q *Question) { q.Choices = []string{"a"} }, "choices: give 2 to 26 choices, not 1"},
-		{func(q *Question) { q.Choices = strings.Split("a b c d e f g h i j k l m n o p q r s t u v w x y z aa", " ") }, "choices: give 2 to 26 choices, not 27"},
+		{func(q *Question) {
+			q.Choices = strings.Split("a b c d e f g h i j k l m n o p q r s t u v w x y z aa", " ")
+		}, "choices: give 2 to 26 choices, not 27"},
 		{func(q *Question) { q.Choices = []string{"Xocalı", " Xocalı "} }, `choices: " Xocalı " appears twice`},
 		{func(q *Question) { q.Correct = []int{5} }, "answer: right choice 6 is not one of the choices"},
 		{func(q *Question) { q.Correct = nil }, "answer: give exactly one right choice, not 0"},

@@ -269,6 +269,7 @@ func (b *builder) answers(ans text, general string, braces int) {
 		b.essay(general, braces)
 	case ans.at(0, "#"):
 		b.numeric(ans[1:], braces)
+	case ans.at(0, ">") && b.ordering(ans, braces):
 	case ans.index("~", 0) >= 0:
 		b.choice(ans, braces)
 	case ans.index("=", 0) >= 0 && ans.index("->", 0) >= 0:

@@ -616,3 +616,29 @@ func TestSixteenAnswers(t *testing.T) {
 		t.Errorf("got %q, right %v", q.Choices, q.Correct)
 	}
 }
+
+// Moodle 4.4's ordering question in GIFT ({>N ... one item a line}) is an
+// order question, with notes on how Moodle marks and shows it (issue 12, W6).
+func TestOrderingQuestion(t *testing.T) {
+	src := "::ord:: Put these in order {>4 ALL VERTICAL ABSOLUTE_POSITION SHOW\nModular\nObject\nOriented\nDynamic \\}\n}\n\n" +
+		"::few:: Order {>3\na\nb\nc\nd\n}\n\n::short:: Greater than? {=>}\n"
+	b, warnings, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Question("ord"); q.Type != quiz.Order || !slices.Equal(q.Items, []string{"Modular", "Object", "Oriented", "Dynamic }"}) {
+		t.Errorf("ord: %s %q", q.Type, q.Items)
+	}
+	if q := b.Question("short"); q.Type != quiz.Short || !slices.Equal(q.Accept, []string{">"}) {
+		t.Errorf("short: %s %q", q.Type, q.Accept)
+	}
+	all := strings.Join(messages(warnings), "\n")
+	for _, want := range []string{
+		`t.gift:1: warning: question "ord": Moodle marks this ordering question by ABSOLUTE_POSITION`,
+		`t.gift:8: warning: question "few": Moodle shows 3 of the 4 items (select type RANDOM); conflictq asks all 4`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in:\n%s", want, all)
+		}
+	}
+}

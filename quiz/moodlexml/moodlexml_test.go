@@ -343,3 +343,28 @@ func TestCorpusCounts(t *testing.T) {
 	}
 	t.Logf("%d files, %d questions imported", len(files), total)
 }
+
+// An imported ordering question says how Moodle marks it, since conflictq
+// marks by its own rule (issue 12, W7).
+func TestOrderingGradingTypeIsWarned(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="ordering"><name><text>ord</text></name><questiontext format="html"><text>Put in order</text></questiontext>
+<layouttype>VERTICAL</layouttype><selecttype>ALL</selecttype><selectcount>0</selectcount><gradingtype>ALL_OR_NOTHING</gradingtype><showgrading>SHOW</showgrading>
+<answer fraction="1"><text>First</text></answer><answer fraction="2"><text>Second</text></answer><answer fraction="3"><text>Third</text></answer><answer fraction="4"><text>Fourth</text></answer>
+</question></quiz>`
+	b, warnings, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Questions[0]; q.Type != quiz.Order || len(q.Items) != 4 {
+		t.Errorf("got %+v", q)
+	}
+	var msgs []string
+	for _, w := range warnings {
+		msgs = append(msgs, w.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	if !strings.Contains(all, "t.xml:2: warning: question \"ord\": Moodle marks this ordering question by ALL_OR_NOTHING") || strings.Contains(all, "Moodle shows") {
+		t.Errorf("warnings:\n%s", all)
+	}
+}

@@ -83,6 +83,9 @@ type xmlQuestion struct {
 	Single          string           `xml:"single,omitempty"`
 	Shuffle         string           `xml:"shuffleanswers,omitempty"`
 	UseCase         string           `xml:"usecase,omitempty"`
+	SelectType      string           `xml:"selecttype,omitempty"`  // ordering
+	SelectCount     string           `xml:"selectcount,omitempty"` // ordering
+	GradingType     string           `xml:"gradingtype,omitempty"` // ordering
 	ResponseFormat  string           `xml:"responseformat,omitempty"`
 	GraderInfo      *xmlText         `xml:"graderinfo"`
 	Answers         []xmlAnswer      `xml:"answer"`
@@ -506,8 +509,19 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 				q.Items = append(q.Items, t)
 			}
 		}
-		if len(q.Items) < 2 || len(q.Items) > 12 {
-			return skip("an ordering question needs 2 to 12 items, found %d", len(q.Items))
+		if len(q.Items) < quiz.MinItems || len(q.Items) > quiz.MaxItems {
+			return skip("an ordering question needs %d to %d items, found %d", quiz.MinItems, quiz.MaxItems, len(q.Items))
+		}
+		count, err := strconv.Atoi(strings.TrimSpace(x.SelectCount))
+		if err != nil {
+			count = 6 // Moodle's default
+		}
+		selectType := x.SelectType
+		if strings.TrimSpace(selectType) == "" {
+			selectType = "RANDOM" // Moodle's default
+		}
+		for _, n := range gift.OrderingNotes(x.GradingType, selectType, count, len(q.Items)) {
+			p.warn(line, q.ID, "%s", n)
 		}
 	case "essay":
 		q.Type = quiz.Open
