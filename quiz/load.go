@@ -327,6 +327,10 @@ func parseNumbers(ps *Problems, n *yaml.Node, qid string) []Number {
 			k, v := c.Content[i], yamlnode.Resolve(c.Content[i+1])
 			switch k.Value {
 			case "answer":
+				if v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "*" {
+					num.Any, hasAnswer = true, true // Moodle's any other number
+					continue
+				}
 				num.Value, hasAnswer = yamlnode.Number(ps.Add, v, qid, "also.answer")
 			case "tolerance":
 				if t, ok := yamlnode.Number(ps.Add, v, qid, "also.tolerance"); ok {

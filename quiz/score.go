@@ -209,7 +209,7 @@ func scoreNumeric(q *Question, r Response) float64 {
 		return 1
 	}
 	for _, n := range q.Numbers {
-		if within(v, n.Value, n.Tol) {
+		if n.Any || within(v, n.Value, n.Tol) {
 			return clamp01(n.Credit)
 		}
 	}

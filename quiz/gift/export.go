@@ -228,6 +228,10 @@ func (w *questionWriter) numericAnswers() ([]string, error) {
 	} else {
 		answers = append(answers, "="+num(q.Value, q.Tol))
 		for _, n := range q.Numbers {
+			if n.Any {
+				answers = append(answers, "=%"+weight(100*n.Credit)+"%*")
+				continue
+			}
 			if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) {
 				return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", n.Value, n.Tol)
 			}

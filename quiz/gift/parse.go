@@ -805,6 +805,7 @@ func (b *builder) numeric(ans text, line int) {
 	}
 	type number struct {
 		value, tol, weight float64
+		any                bool // *
 		shown, feedback    string
 		line               int
 	}
@@ -823,6 +824,11 @@ func (b *builder) numeric(ans text, line int) {
 			n.feedback, _ = b.render(fb, true)
 		}
 		s := body.str(false)
+		if strings.TrimSpace(s) == "*" { // Moodle's any other number
+			n.any, n.shown = true, "any other number"
+			nums = append(nums, n)
+			continue
+		}
 		var msg string
 		n.value, n.tol, msg = numericAnswer(s)
 		if msg != "" {
@@ -841,10 +847,10 @@ func (b *builder) numeric(ans text, line int) {
 	}
 	// The first full-credit answer is the one shown as right; the others
 	// (ranges, close values for part of the credit) are tried after it.
-	best := slices.IndexFunc(nums, func(n number) bool { return n.weight == 100 })
+	best := slices.IndexFunc(nums, func(n number) bool { return n.weight == 100 && !n.any })
 	if best < 0 {
 		for i, n := range nums {
-			if n.weight > 0 && (best < 0 || n.weight > nums[best].weight) {
+			if n.weight > 0 && !n.any && (best < 0 || n.weight > nums[best].weight) {
 				best = i
 			}
 		}
@@ -859,13 +865,13 @@ func (b *builder) numeric(ans text, line int) {
 	// tries the right one first. They differ only where an earlier answer
 	// overlaps it: say so.
 	for _, n := range nums[:best] {
-		if n.weight < 100 && math.Abs(n.value-nums[best].value) <= n.tol+nums[best].tol {
+		if n.weight < 100 && (n.any || math.Abs(n.value-nums[best].value) <= n.tol+nums[best].tol) {
 			b.warn(n.line, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks (put the right answer first)", n.shown, n.weight, nums[best].shown, max(n.weight, 0))
 		}
 	}
 	for i, n := range nums {
 		if i != best && n.weight > 0 {
-			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100})
+			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100, Any: n.any})
 		}
 	}
 	for _, n := range nums {

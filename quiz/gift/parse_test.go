@@ -8,6 +8,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"go.yaml.in/yaml/v3"
 )
 
 // One case per GIFT construct: the questions it must give, and the warnings
@@ -640,5 +641,32 @@ func TestOrderingQuestion(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("no %q in:\n%s", want, all)
 		}
+	}
+}
+
+// Moodle's numeric * answer is any other number, here for part of the
+// credit; it survives export and re-import (issue 12, W5).
+func TestNumericCatchAll(t *testing.T) {
+	b, _, err := Parse("t.gift", []byte("::n:: The answer? {#42 =%20%*#Close enough}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := b.Question("n")
+	for given, want := range map[string]float64{"42": 1, "7": 0.2, "-1000": 0.2, "x": 0} {
+		if got := quiz.Score(q, quiz.Response{Answered: true, Text: given}); got != want {
+			t.Errorf("%q scores %v, want %v", given, got, want)
+		}
+	}
+	back, _, _ := roundTrip(t, b)
+	if n := back.Questions[0].Numbers; len(n) != 1 || !n[0].Any || n[0].Credit != 0.2 {
+		t.Errorf("after a round trip: %+v", n)
+	}
+	out, err := yaml.Marshal(b.Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, _, err := quiz.ParseBank("n.yaml", out)
+	if err != nil || !strings.Contains(string(out), "answer: '*'") || !y.Questions[0].Numbers[0].Any {
+		t.Errorf("YAML: %v\n%s", err, out)
 	}
 }

@@ -165,6 +165,10 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		}
 		answer("100", num(q.Value), "      <tolerance>"+num(q.Tol)+"</tolerance>\n")
 		for _, n := range q.Numbers {
+			if n.Any {
+				answer(percent(n.Credit), "*", "      <tolerance>0</tolerance>\n")
+				continue
+			}
 			answer(percent(n.Credit), num(n.Value), "      <tolerance>"+num(n.Tol)+"</tolerance>\n")
 		}
 		if q.Unit != "" {

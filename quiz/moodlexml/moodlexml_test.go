@@ -368,3 +368,23 @@ func TestOrderingGradingTypeIsWarned(t *testing.T) {
 		t.Errorf("warnings:\n%s", all)
 	}
 }
+
+// A numeric * answer with credit is any other number (issue 12, W5).
+func TestNumericCatchAll(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="numerical"><name><text>any-number</text></name><questiontext format="html"><text>The answer?</text></questiontext>
+<answer fraction="100"><text>42</text><tolerance>0</tolerance></answer><answer fraction="20"><text>*</text></answer>
+</question></quiz>`
+	b, _, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := b.Questions[0]
+	if got := quiz.Score(q, quiz.Response{Answered: true, Text: "7"}); got != 0.2 {
+		t.Errorf("7 scores %v, want 0.2", got)
+	}
+	back, _, data := roundTrip(t, b)
+	if n := back.Questions[0].Numbers; len(n) != 1 || !n[0].Any || !strings.Contains(string(data), "<text>*</text>") {
+		t.Errorf("after a round trip: %+v\n%s", n, data)
+	}
+}

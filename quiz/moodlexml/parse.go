@@ -444,6 +444,9 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 				if fb := textOf(a.Feedback); fb != "" {
 					feedback = append(feedback, "If you answered anything else: "+fb)
 				}
+				if v == "*" && c > 0 { // any other number, for part of the credit
+					q.Numbers = append(q.Numbers, quiz.Number{Any: true, Credit: c})
+				}
 				continue
 			}
 			val, err1 := strconv.ParseFloat(v, 64)

@@ -356,13 +356,15 @@ func (it *item) numeric() error {
 	it.processing(func() {
 		it.condition(rangeTest(q.Value, q.Tol), "Set", 1)
 		for _, n := range q.Numbers {
-			if n.Credit == 1 {
+			if n.Credit == 1 && !n.Any {
 				it.condition(rangeTest(n.Value, n.Tol), "Set", 1)
 			}
 		}
 	})
 	for _, n := range q.Numbers {
-		if n.Credit != 1 {
+		if n.Any {
+			it.note("Canvas has no catch-all numeric answer: \"any other number\", worth %s%%, is left out", score(n.Credit))
+		} else if n.Credit != 1 {
 			it.note("Canvas marks a numeric answer in full or not at all: %s, worth %s%%, is left out", num(n.Value), score(n.Credit))
 		}
 	}
