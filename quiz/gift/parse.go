@@ -431,6 +431,13 @@ func (b *builder) render(t text, keepLines bool) (string, string) {
 			b.warn(line, "unknown format [%s]: kept as text (GIFT knows [html], [moodle], [plain] and [markdown])", m[1])
 		}
 	}
+	if f == formatHTML && keepLines && strings.Contains(strings.ToLower(s), "<pre") {
+		// A <pre> block keeps its lines' indentation, which str trims.
+		s = strings.TrimSpace(t.strIndented())
+		if m := formatPrefix().FindStringSubmatch(s); m != nil && knownFormats[strings.ToLower(m[1])] {
+			s = strings.TrimSpace(s[len(m[0]):])
+		}
+	}
 	if f == formatHTML {
 		plain, tags := qtext.StripHTML(s)
 		if !keepLines {

@@ -670,3 +670,16 @@ func TestNumericCatchAll(t *testing.T) {
 		t.Errorf("YAML: %v\n%s", err, out)
 	}
 }
+
+// An [html] <pre> block keeps its indentation through GIFT's line trimming
+// (tsugi's sample, Moodle's test_import_pre_content; issue 12, D1).
+func TestHTMLPreKeepsIndentation(t *testing.T) {
+	src := "::py::[html]Some code<br/>\n<pre>\n    if x &lt; 10 :\n        print \"too low\"\n</pre>\nAfter\n{=yellow ~red}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.Question("py").Prompt, "Some code\n    if x < 10 :\n        print \"too low\"\nAfter"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -30,3 +30,13 @@ func TestEscaping(t *testing.T) {
 		}
 	}
 }
+
+// Code in <pre> keeps its lines and indentation (Python without it is
+// another program); HTML outside it is flattened as before (issue 12, D1).
+func TestStripHTMLKeepsPre(t *testing.T) {
+	got, tags := StripHTML("Some code<br/>\n<pre class=\"py\">\n    if x &lt; 10 :\n        print <b>\"low\"</b>   \n\n    else :\n</pre>\n  after  <i>it</i>")
+	want := "Some code\n    if x < 10 :\n        print \"low\"\n\n    else :\nafter  it"
+	if got != want || !tags {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
