@@ -127,7 +127,11 @@ const MaxQuestions = 10_000
 
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
-	ID          string
+	ID string
+	// Name is the question's name where it is not its id: a Moodle
+	// question's name (a GIFT ::title::, Moodle XML's <name>), kept so
+	// that an export gives it back. Shown nowhere else.
+	Name        string
 	Bank        string // the bank's id
 	Type        Type
 	Prompt      string

@@ -90,6 +90,7 @@ func (q *Question) validateText(bad func(field, format string, args ...any)) {
 			}
 		}
 	}
+	check("name", q.Name)
 	check("prompt", q.Prompt)
 	check("explanation", q.Explanation)
 	check("source", q.Source.Section, q.Source.Quote)

@@ -2,6 +2,7 @@ package gift
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -303,7 +304,7 @@ func (w *questionWriter) infoAnswers() ([]string, error) {
 // writeText writes the question's title, text and answers.
 func (w *questionWriter) writeText(answers []string) {
 	buf, q := w.buf, w.q
-	fmt.Fprintf(buf, "::%s::", escape(q.ID))
+	fmt.Fprintf(buf, "::%s::", escape(cmp.Or(q.Name, q.ID)))
 	if q.Type == quiz.Info {
 		buf.WriteString(fragment(q.Prompt))
 		buf.WriteString("\n")

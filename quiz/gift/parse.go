@@ -194,6 +194,7 @@ func (b *builder) title(t text, line int) (text, bool) {
 		}
 		if title := t[2:end].str(false); title != "" {
 			b.q.ID = b.p.idFor(title, line, b.q.ID)
+			b.q.Name = title
 		}
 		t = t[end+2:].trim()
 	}
@@ -312,6 +313,9 @@ func (p *parser) finish(bankID string) {
 		}
 		seen[q.ID] = q.Line
 		q.Bank = bankID
+		if q.Name == q.ID {
+			q.Name = "" // the id says it
+		}
 		for _, msg := range check(q) {
 			p.errorf(q.Line, q.ID, "", "%s", msg)
 		}

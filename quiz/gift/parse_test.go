@@ -683,3 +683,24 @@ func TestHTMLPreKeepsIndentation(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A Moodle question's name is kept beside its id, and written back as the
+// ::title:: (issue 12, D2).
+func TestNameKept(t *testing.T) {
+	src := "// [id:myid]\n::Question name:: Q {=a ~b}\n\n::Q8 Partial Credit Numeric:: N {#5}\n\n::plain:: P {T}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range b.Questions {
+		got = append(got, q.ID+"="+q.Name)
+	}
+	if want := []string{"myid=Question name", "q8-partial-credit-numeric=Q8 Partial Credit Numeric", "plain="}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	back, _, out := roundTrip(t, b)
+	if !strings.Contains(string(out), "::Question name::") || back.Questions[0].Name != "Question name" || back.Questions[0].ID != "myid" {
+		t.Errorf("after a round trip: %s %q\n%s", back.Questions[0].ID, back.Questions[0].Name, out)
+	}
+}

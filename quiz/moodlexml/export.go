@@ -2,6 +2,7 @@ package moodlexml
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -126,7 +127,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		buf.WriteString("-->\n")
 	}
 	fmt.Fprintf(buf, "  <question type=\"%s\">\n", typ)
-	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", esc(q.ID))
+	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", esc(cmp.Or(q.Name, q.ID)))
 	plain(buf, "    ", "questiontext", q.Prompt)
 	plain(buf, "    ", "generalfeedback", general)
 	points := q.Points

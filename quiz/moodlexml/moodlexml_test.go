@@ -388,3 +388,23 @@ func TestNumericCatchAll(t *testing.T) {
 		t.Errorf("after a round trip: %+v\n%s", n, data)
 	}
 }
+
+// A question's <name> is kept beside the idnumber that makes its id, and
+// written back (issue 12, D3).
+func TestNameKept(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="truefalse"><name><text>None of the above last</text></name><idnumber>mam-01</idnumber><questiontext format="html"><text>True?</text></questiontext>
+<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+</question></quiz>`
+	b, _, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Questions[0]; q.ID != "mam-01" || q.Name != "None of the above last" {
+		t.Fatalf("got %s %q", q.ID, q.Name)
+	}
+	back, _, data := roundTrip(t, b)
+	if q := back.Questions[0]; q.ID != "mam-01" || q.Name != "None of the above last" || !strings.Contains(string(data), "<text>None of the above last</text>") {
+		t.Errorf("after a round trip: %s %q\n%s", q.ID, q.Name, data)
+	}
+}

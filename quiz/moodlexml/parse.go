@@ -285,7 +285,13 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 		if s := text.Slug(x.Name.Text); s != "" {
 			q.ID = s
 		}
+		q.Name = strings.TrimSpace(x.Name.Text)
 	}
+	defer func() {
+		if q.Name == q.ID {
+			q.Name = "" // the id says it
+		}
+	}()
 	if s := text.Slug(x.IDNumber); s != "" {
 		q.ID = s
 	}
