@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -317,10 +319,15 @@ func (w *questionWriter) writeText(answers []string) {
 	if i := strings.Index(q.Prompt, "_____"); i >= 0 && strings.TrimSpace(q.Prompt[i+5:]) != "" && missingWord[q.Type] {
 		before, after = q.Prompt[:i], q.Prompt[i+5:]
 	}
-	if formatPrefix().MatchString(q.Prompt) {
+	esc := escape
+	switch {
+	case looksHTML().MatchString(q.Prompt):
+		buf.WriteString("[" + formatHTML + "]") // see fragment
+		esc = htmlEscape
+	case formatPrefix().MatchString(q.Prompt):
 		buf.WriteString("[" + formatMoodle + "]")
 	}
-	buf.WriteString(escape(before))
+	buf.WriteString(esc(before))
 	if after == "" {
 		buf.WriteString(" ")
 	}
@@ -339,7 +346,7 @@ func (w *questionWriter) writeText(answers []string) {
 	if general != "" {
 		buf.WriteString("\t####" + fragment(general) + "\n")
 	}
-	buf.WriteString("}" + escape(after) + "\n")
+	buf.WriteString("}" + esc(after) + "\n")
 }
 
 // missingWord lists the types whose answers may stand in the middle of the
@@ -349,11 +356,28 @@ var missingWord = map[quiz.Type]bool{quiz.Single: true, quiz.Multi: true, quiz.S
 // fragment escapes one part of a question. A part that starts like a format
 // prefix ([html]…) gets [moodle] in front, so that it is read as text.
 func fragment(s string) string {
+	if looksHTML().MatchString(s) {
+		// Moodle renders its default format as HTML: code shown as text
+		// (<a href=...>, &lt;) would become a live link. Written as
+		// escaped HTML, it is shown as it reads, and read back the same.
+		return "[" + formatHTML + "]" + htmlEscape(s)
+	}
 	if formatPrefix().MatchString(s) {
 		return "[" + formatMoodle + "]" + escape(s)
 	}
 	return escape(s)
 }
+
+// htmlEscape writes plain text as escaped HTML, line breaks as <br>.
+func htmlEscape(s string) string {
+	return escape(htmlEscaper.Replace(s))
+}
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "<br>\n")
+
+// looksHTML matches what Moodle's default format would take for markup: a
+// tag or an entity.
+var looksHTML = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[A-Za-z/!?]|&#?[A-Za-z0-9]+;`) })
 
 // answer writes an answer after its mark. A text that starts with % (%50% of
 // voters) gets its weight written out, so that it is not read as one.
