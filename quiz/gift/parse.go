@@ -316,6 +316,9 @@ func (p *parser) finish(bankID string) {
 		if q.Name == q.ID {
 			q.Name = "" // the id says it
 		}
+		for _, n := range MoodleNotes(q) {
+			p.warn(q.Line, q.ID, "", "%s", n)
+		}
 		for _, msg := range check(q) {
 			p.errorf(q.Line, q.ID, "", "%s", msg)
 		}

@@ -116,6 +116,8 @@ var constructs = []struct {
 			{ID: "p", Type: quiz.Single, Prompt: "Year?", Choices: []string{"1994", "1993", "2020"}, Correct: []int{0}, Credit: []float64{1, 0.5, -0.25}, Line: 1},
 			{ID: "q2", Type: quiz.Single, Prompt: "Difficult question.", Choices: []string{"wrong answer", "half credit answer", "full credit answer"}, Correct: []int{2}, Credit: []float64{0, 0.5, 1}, Line: 3},
 		},
+		// Moodle subtracts a negative credit; conflictq does not (issue 12, W8).
+		warns: []string{`question "p": choosing "2020" takes 25% of the mark away in Moodle; conflictq scores a question at least 0`},
 	},
 	{
 		name: "one positive weight and no = is a multi question with one right answer",
@@ -702,5 +704,19 @@ func TestNameKept(t *testing.T) {
 	back, _, out := roundTrip(t, b)
 	if !strings.Contains(string(out), "::Question name::") || back.Questions[0].Name != "Question name" || back.Questions[0].ID != "myid" {
 		t.Errorf("after a round trip: %s %q\n%s", back.Questions[0].ID, back.Questions[0].Name, out)
+	}
+}
+
+// A credit that is not one of Moodle's grades is taken as written, with a
+// warning naming what Moodle would do (issue 12, W9).
+func TestCreditNotAMoodleGrade(t *testing.T) {
+	_, warnings, err := Parse("t.gift", []byte("::w:: Which? {~%33%a ~%33%b ~%33%c ~%-100%d}\n\n::ok:: Which? {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(messages(warnings), "\n")
+	if !strings.Contains(all, `question "w": the credit 33% is not one of Moodle's grades: Moodle's import refuses it by default, or rounds it to 33.33333%`) ||
+		strings.Contains(all, `question "ok"`) || strings.Count(all, "the credit") != 1 {
+		t.Errorf("warnings:\n%s", all)
 	}
 }

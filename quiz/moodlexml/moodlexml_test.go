@@ -408,3 +408,27 @@ func TestNameKept(t *testing.T) {
 		t.Errorf("after a round trip: %s %q\n%s", q.ID, q.Name, data)
 	}
 }
+
+// Moodle's order of choices when shuffleanswers is off, and its grades
+// written to five decimals, read without float noise (issue 12, W10, P3).
+func TestShuffleOffWarnedAndGradesClean(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="multichoice"><name><text>mam</text></name><questiontext format="html"><text>Which?</text></questiontext>
+<single>false</single><shuffleanswers>0</shuffleanswers>
+<answer fraction="33.33333"><text>a</text></answer><answer fraction="33.33333"><text>b</text></answer><answer fraction="33.33333"><text>c</text></answer><answer fraction="-100"><text>None of the above</text></answer>
+</question></quiz>`
+	b, warnings, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range warnings {
+		msgs = append(msgs, w.Error())
+	}
+	if all := strings.Join(msgs, "\n"); !strings.Contains(all, "t.xml:2: warning: question \"mam\": Moodle shows these choices in the order written") || strings.Contains(all, "grades") {
+		t.Errorf("warnings:\n%s", all)
+	}
+	if c := b.Questions[0].Credit; len(c) != 4 || c[0] != 0.3333333 {
+		t.Errorf("credit %v", c)
+	}
+}

@@ -263,7 +263,15 @@ func fraction(s string) (float64, bool) {
 	if err != nil || math.IsNaN(v) || v < -100 || v > 100 {
 		return 0, false
 	}
-	return v / 100, true
+	// Moodle writes 33.33333: seven decimals of a share, without the float
+	// noise of dividing (0.33333329999999994).
+	return math.Round(v*1e5) / 1e7, true
+}
+
+// isTrue reads a Moodle XML flag: 1 or true.
+func isTrue(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "1" || s == "true"
 }
 
 // question builds one question, or returns nil (with a warning) for one
@@ -551,6 +559,12 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	}
 	if q.Prompt == "" {
 		return skip("no question text")
+	}
+	for _, n := range gift.MoodleNotes(q) {
+		p.warn(line, q.ID, "%s", n)
+	}
+	if (q.Type == quiz.Single || q.Type == quiz.Multi) && strings.TrimSpace(x.Shuffle) != "" && !isTrue(x.Shuffle) {
+		p.warn(line, q.ID, "Moodle shows these choices in the order written (shuffleanswers off); conflictq shuffles them, so an option such as \"None of the above\" may not come last")
 	}
 	if files > 0 {
 		p.warn(line, q.ID, "%d embedded file(s) (images, sounds) not kept: conflictq shows text only; the text around them is kept", files)
