@@ -445,6 +445,9 @@ func (b *builder) render(t text, keepLines bool) (string, string) {
 			s = strings.TrimSpace(s[len(m[0]):])
 		}
 	}
+	if f == formatHTML && qtext.HasMedia(s) {
+		b.warn(line, "[html]: the text shows or links an image, a sound or a video, which conflictq cannot show: check that the question can be answered without it")
+	}
 	if f == formatHTML {
 		plain, tags := qtext.StripHTML(s)
 		if !keepLines {

@@ -250,7 +250,9 @@ func render(s, format string) string {
 		// A removed image leaves two spaces where it stood.
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {
-			lines[i] = strings.Join(strings.Fields(l), " ")
+			// Indentation is only left inside <pre>, where it is code's.
+			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+			lines[i] = indent + strings.Join(strings.Fields(l), " ")
 		}
 		s = strings.Join(lines, "\n")
 	}
@@ -565,6 +567,9 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	}
 	if (q.Type == quiz.Single || q.Type == quiz.Multi) && strings.TrimSpace(x.Shuffle) != "" && !isTrue(x.Shuffle) {
 		p.warn(line, q.ID, "Moodle shows these choices in the order written (shuffleanswers off); conflictq shuffles them, so an option such as \"None of the above\" may not come last")
+	}
+	if files == 0 && x.QuestionText != nil && text.HasMedia(x.QuestionText.Text) { // embedded files are warned on below
+		p.warn(line, q.ID, "the question text shows or links an image, a sound or a video, which conflictq cannot show: check that the question can be answered without it")
 	}
 	if files > 0 {
 		p.warn(line, q.ID, "%d embedded file(s) (images, sounds) not kept: conflictq shows text only; the text around them is kept", files)

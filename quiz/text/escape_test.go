@@ -40,3 +40,18 @@ func TestStripHTMLKeepsPre(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// Media a question may depend on is found, to be warned on (issue 12, D4).
+func TestHasMedia(t *testing.T) {
+	for s, want := range map[string]bool{
+		`Which animal? <img src="https://example.org/cat.png">`:        true,
+		`<audio controls src="hi.mp3"></audio>`:                        true,
+		`Listen: <a href="https://example.org/hello.mp3">greeting</a>`: true,
+		`<a href="https://example.org/page.htm">page</a>`:              false,
+		`<b>bold</b> and 2 < 3`:                                        false,
+	} {
+		if HasMedia(s) != want {
+			t.Errorf("HasMedia(%q) = %v", s, !want)
+		}
+	}
+}

@@ -60,6 +60,14 @@ func preText(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+var htmlMedia = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)<(?:img|audio|video|source|object|embed|iframe)\b[^<>]*>|<a\b[^<>]*\bhref\s*=\s*["']?[^"'\s<>]+\.(?:mp3|wav|ogg|oga|m4a|mp4|webm|mov|png|jpe?g|gif|svg|webp)["'\s>]`)
+})
+
+// HasMedia reports whether HTML shows or links an image, a sound or a video,
+// which StripHTML drops: a question may depend on it.
+func HasMedia(s string) bool { return htmlMedia().MatchString(s) }
+
 func stripHTML(s string) (string, bool) {
 	tags := htmlBreak().MatchString(s) || htmlTag().MatchString(s)
 	s = htmlBreak().ReplaceAllString(s, "\n")
