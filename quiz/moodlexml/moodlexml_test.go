@@ -432,3 +432,19 @@ func TestShuffleOffWarnedAndGradesClean(t *testing.T) {
 		t.Errorf("credit %v", c)
 	}
 }
+
+// Code in <pre> keeps its indentation (issue 12, D1).
+func TestPreKeepsIndentation(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="essay"><name><text>java</text></name><questiontext format="html"><text><![CDATA[<p>What does this do?</p><pre>public int f() {
+    return  1;
+}</pre>]]></text></questiontext><graderinfo format="html"><text>Returns 1.</text></graderinfo>
+</question></quiz>`
+	b, _, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.Questions[0].Prompt, "What does this do?\npublic int f() {\n    return 1;\n}"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
