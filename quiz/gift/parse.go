@@ -421,6 +421,14 @@ func (b *builder) errorf(line int, format string, args ...any) {
 	b.p.errorf(line, b.q.ID, "", format, args...)
 }
 
+// skipf leaves out a question Moodle imports with only a notice but
+// conflictq cannot ask (no right answer): a warning, not an error, so that
+// the rest of the file is read.
+func (b *builder) skipf(line int, format string, args ...any) {
+	b.failed = true
+	b.p.warn(line, b.q.ID, "", format+"; question skipped (Moodle imports it with a notice)", args...)
+}
+
 func (b *builder) warn(line int, format string, args ...any) {
 	b.p.warn(line, b.q.ID, "", format, args...)
 }
@@ -664,7 +672,7 @@ func (b *builder) choice(ans text, line int) {
 			}
 		}
 		if len(right) == 0 {
-			b.errorf(line, "expected a right answer: mark it with = (or give it a positive %%weight%%)")
+			b.skipf(line, "no right answer: mark one with = (or give it a positive %%weight%%)")
 			return
 		}
 	}
@@ -848,6 +856,10 @@ func (b *builder) numeric(ans text, line int) {
 		}
 		var msg string
 		n.value, n.tol, msg = numericAnswer(s)
+		if strings.HasPrefix(msg, "expected a number") && len(nums) == 0 && len(b.splitAnswers(ans, "=")) == 1 {
+			b.skipf(pt.line, "%s", msg) // {#abc}: Moodle's notice, not a refused file
+			return
+		}
 		if msg != "" {
 			b.errorf(pt.line, "%s", msg)
 			continue

@@ -481,8 +481,11 @@ func TestParseErrors(t *testing.T) {
 		{"format prefix and no text", "::t::[html]<br> {T}\n", []string{
 			`t.gift:1: warning: question "t": [html]: tags removed`,
 			`t.gift:1: question "t": expected question text before the answers`}},
+		// Moodle imports these with a notice: skipped, the rest of the file
+		// read (issue 12, R4); alone in a file, nothing is left.
 		{"no right answer", "::q:: Capital?\n{~Baku ~Ganja}\n", []string{
-			`t.gift:2: question "q": expected a right answer: mark it with = (or give it a positive %weight%)`}},
+			`t.gift: no questions found`,
+			`t.gift:2: warning: question "q": no right answer: mark one with = (or give it a positive %weight%); question skipped (Moodle imports it with a notice)`}},
 		{"one answer", "::q:: Capital? {~Baku}\n", []string{
 			`t.gift:1: question "q": a multiple-choice question needs at least 2 answers, found 1`}},
 		{"an empty answer leaves one", "::q:: Capital? {\n=Baku\n~\n}\n", []string{
@@ -499,7 +502,8 @@ func TestParseErrors(t *testing.T) {
 		{"the same left side twice", "::m:: Match {\n=cat -> mammal\n=cat -> pet\n}\n", []string{
 			`t.gift:3: question "m": "cat" appears twice in the pairs (also at line 2)`}},
 		{"not a number", "::n:: Year? {#nineteen}\n", []string{
-			`t.gift:1: question "n": expected a number, found "nineteen"`}},
+			`t.gift: no questions found`,
+			`t.gift:1: warning: question "n": expected a number, found "nineteen"; question skipped`}},
 		{"a negative tolerance", "::n:: Year? {#1994:-1}\n", []string{
 			`t.gift:1: question "n": the tolerance "-1" must not be negative`}},
 		{"a backwards range", "::n:: Year? {#5..1}\n", []string{
@@ -518,7 +522,7 @@ func TestParseErrors(t *testing.T) {
 		{"every problem, in the order of the file, warnings included", "C {=a ~b\n\nB {}\n\nA {~x ~y}\n", []string{
 			`t.gift:1: question "q1": expected '}'`,
 			`t.gift:3: warning: question "q2": essay with no model answer`,
-			`t.gift:5: question "q3": expected a right answer`}},
+			`t.gift:5: warning: question "q3": no right answer`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b, warnings, err := Parse("t.gift", []byte(tc.src))
@@ -718,5 +722,17 @@ func TestCreditNotAMoodleGrade(t *testing.T) {
 	if !strings.Contains(all, `question "w": the credit 33% is not one of Moodle's grades: Moodle's import refuses it by default, or rounds it to 33.33333%`) ||
 		strings.Contains(all, `question "ok"`) || strings.Count(all, "the credit") != 1 {
 		t.Errorf("warnings:\n%s", all)
+	}
+}
+
+// A question Moodle imports with a notice but conflictq cannot ask is
+// skipped, and the rest of the file kept (issue 12, R4).
+func TestUnaskableQuestionsSkipped(t *testing.T) {
+	b, warnings, err := Parse("t.gift", []byte("::a:: Q {~a ~b ~c}\n\n::b:: N {#abc}\n\n::c:: ok {T}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Questions) != 1 || b.Questions[0].ID != "c" || len(warnings) != 2 {
+		t.Errorf("questions %d, warnings %q", len(b.Questions), messages(warnings))
 	}
 }
