@@ -124,16 +124,21 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			cur = nil
 			continue
 		}
+		if len(q.Choices) == 0 && !cur.bad && lowerOption().MatchString(text) {
+			p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
+			cur.bad = true
+			continue
+		}
+		if len(q.Choices) == 0 && cur.bad {
+			continue // the lines up to its ANSWER belong to it
+		}
 		if len(q.Choices) == 0 {
 			// The question's text runs onto a second line, which Aiken does
-			// not allow, or its options are not written as options. Said
-			// once; the lines up to its ANSWER belong to it.
-			if !cur.bad && lowerOption().MatchString(text) {
-				p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
-			} else if !cur.bad {
-				p.errorf(line, q.ID, "expected option A. or A) after the question (the question text must be on one line)")
-			}
-			cur.bad = true
+			// not allow: as Moodle does, the line before is a question
+			// with no options, reported and skipped, and this line starts
+			// the question.
+			p.errorf(q.Line, q.ID, "expected option A. or A) after the question, found the next line %q: the question text must be on one line (Moodle, too, keeps only the last line)", text)
+			cur = &draft{q: &quiz.Question{ID: q.ID, Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
 			continue
 		}
 		// A new question: the one before had no ANSWER. Read on, to find any

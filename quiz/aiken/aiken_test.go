@@ -107,8 +107,6 @@ func TestParseErrors(t *testing.T) {
 			`t.txt:1: expected a question line before the option "A. Baku"`}},
 		{"ANSWER before any question", "ANSWER: A\n", []string{
 			`t.txt:1: expected a question and its options before "ANSWER: A"`}},
-		{"question text on two lines", "Which city is\nthe capital?\nA. Baku\nB. Ganja\nANSWER: A\n", []string{
-			`t.txt:2: question "q1": expected option A. or A) after the question (the question text must be on one line)`}},
 		{"small option letters", "Capital?\na) Baku\nb) Ganja\nANSWER: A\n", []string{
 			`t.txt:2: question "q1": expected option A. or A): option letters are capitals`}},
 		{"one option", "Capital?\nA. Baku\nANSWER: A\n", []string{
@@ -397,5 +395,20 @@ func TestCreditNotes(t *testing.T) {
 	got := CreditNotes(b)
 	if len(got) != 1 || !strings.Contains(got[0], `half: Aiken has one right answer and no part marks: only "full" is right there (half: 50%)`) {
 		t.Errorf("notes %q", got)
+	}
+}
+
+// A question on two lines: as Moodle does, the last line is the question and
+// the line before is reported, not the question lost (issue 12, R4).
+func TestQuestionOnTwoLines(t *testing.T) {
+	b, warnings, err := Parse("t.txt", []byte("Read the passage.\nWhat is it about?\nA) War\nB) Peace\nANSWER: B\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Questions) != 1 || b.Questions[0].Prompt != "What is it about?" || b.Questions[0].Line != 2 {
+		t.Fatalf("got %+v", b.Questions)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), `t.txt:1: warning: question "q1": expected option A. or A) after the question, found the next line "What is it about?"`) {
+		t.Errorf("warnings %v", warnings)
 	}
 }
