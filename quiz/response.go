@@ -74,6 +74,9 @@ func (q *Question) Expected() string {
 		var full []string
 		for i, a := range q.Accept {
 			if q.AcceptCredit(i) >= 1 {
+				if !HasWildcard(a) {
+					a = LiteralAnswer(a) // \* is shown as the star it is
+				}
 				full = append(full, a)
 			}
 		}

@@ -229,3 +229,11 @@ func TestShortExactAsMoodle(t *testing.T) {
 		}
 	}
 }
+
+// The right answer is shown as meant: \* is a star (issue 12, P9).
+func TestExpectedShowsLiteralStar(t *testing.T) {
+	q := &Question{ID: "q", Type: Short, Accept: []string{`a\*b`, "*ow"}, Points: 1, Exact: true}
+	if got := q.Expected(); got != "a*b / *ow" {
+		t.Errorf("Expected() = %q", got)
+	}
+}

@@ -199,8 +199,13 @@ func (w *questionWriter) shortAnswers() ([]string, error) {
 	}
 	for i, a := range q.Accept {
 		if strings.Contains(a, "->") {
+			orig := a
 			a = noArrow(a)
-			w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", q.Accept, a)
+			if q.Exact {
+				w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q, which Moodle will require as written", orig, a)
+			} else {
+				w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", orig, a)
+			}
 		}
 		if cr := q.AcceptCredit(i); cr != 1 {
 			answers = append(answers, "=%"+weight(100*cr)+"%"+fragment(a))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -23,6 +24,18 @@ func nearestGrade(c float64) (float64, bool) {
 		}
 	}
 	return math.Copysign(best, c), math.Abs(math.Abs(c)-best) < 1e-6
+}
+
+// IfAnswered leads an answer's own feedback in the explanation: "If you
+// answered Cat: ", and for Moodle's * "If you answered anything else: ".
+func IfAnswered(answer string) string {
+	switch {
+	case strings.TrimSpace(answer) == "*":
+		return "If you answered anything else: "
+	case !quiz.HasWildcard(answer):
+		answer = quiz.LiteralAnswer(answer)
+	}
+	return "If you answered " + answer + ": "
 }
 
 // MoodleNotes says where conflictq will mark an imported question other than

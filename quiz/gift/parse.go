@@ -800,7 +800,7 @@ func (b *builder) short(ans text, line int) {
 			partial = partial || o.weight != 100
 		}
 		if o.feedback != "" {
-			b.feedback = append(b.feedback, "If you answered "+o.text+": "+o.feedback)
+			b.feedback = append(b.feedback, IfAnswered(o.text)+o.feedback)
 		}
 	}
 	if b.failed {

@@ -278,7 +278,7 @@ var constructs = []struct {
 		src:  "::w:: Which is the best animal?{\n=Frog#Good!\n=%50%Cat#Cats.\n=%0%*#Completely wrong\n}\n\n::v:: Grant's...? {=Grant*wife}\n",
 		want: []*quiz.Question{
 			{ID: "w", Type: quiz.Short, Prompt: "Which is the best animal?", Accept: []string{"Frog", "Cat"}, Credit: []float64{1, 0.5}, Exact: true,
-				Explanation: "If you answered Frog: Good!\nIf you answered Cat: Cats.\nIf you answered *: Completely wrong", Line: 1},
+				Explanation: "If you answered Frog: Good!\nIf you answered Cat: Cats.\nIf you answered anything else: Completely wrong", Line: 1},
 			{ID: "v", Type: quiz.Short, Prompt: "Grant's...?", Accept: []string{"Grant*wife"}, Exact: true, Line: 7},
 		},
 	},

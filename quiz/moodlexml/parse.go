@@ -336,7 +336,12 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	answerText := func(a xmlAnswer) string { return render(a.Text, a.Format) }
 	answerFeedback := func(lead string, a xmlAnswer) {
 		if fb := textOf(a.Feedback); fb != "" {
-			feedback = append(feedback, lead+answerText(a)+": "+fb)
+			if lead == "If you answered " {
+				lead = gift.IfAnswered(answerText(a))
+			} else {
+				lead += answerText(a) + ": "
+			}
+			feedback = append(feedback, lead+fb)
 		}
 	}
 
