@@ -97,10 +97,9 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		for _, k := range q.Key {
 			add(keyKeyPoint, k)
 		}
-		if q.Explanation != "" {
-			add(keyExplanation, q.Explanation)
-		}
-		general = ""
+		// An essay's explanation is its general feedback, which Moodle
+		// shows after the attempt; the model answer is the grader
+		// information.
 		if len(q.Key) > 0 {
 			note("Moodle's essays have no key points: they are only in an XML comment, which Moodle ignores (the model answer is the grader information)")
 		}

@@ -448,3 +448,20 @@ func TestPreKeepsIndentation(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// An essay's general feedback is written back as general feedback, not into
+// a comment Moodle ignores (issue 12, D3).
+func TestEssayGeneralFeedbackKept(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="essay"><name><text>photo</text></name><questiontext format="html"><text>What does a plant need?</text></questiontext>
+<generalfeedback format="html"><text>Light, water, CO2.</text></generalfeedback><graderinfo format="html"><text>Light and water.</text></graderinfo>
+</question></quiz>`
+	b, _, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _, data := roundTrip(t, b)
+	if q := back.Questions[0]; q.Explanation != "Light, water, CO2." || q.Model != "Light and water." || !strings.Contains(string(data), "<generalfeedback format=\"plain_text\">\n      <text>Light, water, CO2.</text>") {
+		t.Errorf("after a round trip: %q %q\n%s", q.Explanation, q.Model, data)
+	}
+}
