@@ -526,6 +526,7 @@ type option struct {
 	text     string
 	weight   float64
 	eq       bool // marked with =
+	hash     bool // an unescaped # cut it: feedback followed
 	feedback string
 	line     int
 }
@@ -555,6 +556,7 @@ func (b *builder) options(ans text, marks string, bare float64) []option {
 				o.weight, body = w, rest
 			}
 		}
+		o.hash = body.index("#", 0) >= 0
 		body, fb := cutFeedback(body)
 		o.text, _ = b.render(body, false)
 		if len(fb) > 0 {
@@ -613,13 +615,25 @@ func (b *builder) choice(ans text, line int) {
 	// Moodle keeps an answer given twice; conflictq offers it once, with the
 	// better weight of the two.
 	var kept []option
+	dups := 0
 	for _, o := range opts {
 		k := slices.IndexFunc(kept, func(p option) bool { return p.text == o.text })
 		if k < 0 {
 			kept = append(kept, o)
 			continue
 		}
-		b.warn(o.line, "the answer %q appears twice (also at line %d); offered once (write \\# for a # inside an answer)", o.text, kept[k].line)
+		// The hint about # only where a # cut an answer short (C# is C
+		// with feedback); a flood of repeats is said once.
+		hint := ""
+		if o.hash || kept[k].hash {
+			hint = " (write \\# for a # inside an answer)"
+		}
+		switch dups++; {
+		case dups <= 3:
+			b.warn(o.line, "the answer %q appears twice (also at line %d); offered once%s", o.text, kept[k].line, hint)
+		case dups == 4:
+			b.warn(o.line, "more answers given twice; each offered once")
+		}
 		if o.weight > kept[k].weight {
 			kept[k].weight, kept[k].eq = o.weight, o.eq
 		}

@@ -736,3 +736,16 @@ func TestUnaskableQuestionsSkipped(t *testing.T) {
 		t.Errorf("questions %d, warnings %q", len(b.Questions), messages(warnings))
 	}
 }
+
+// Repeated answers are said three times and then once in sum, and the hint
+// about # only where a # cut an answer (issue 12, P4).
+func TestDuplicateWarningsBounded(t *testing.T) {
+	_, warnings, err := Parse("t.gift", []byte("::d:: Which? {=correct. ~correct. ~x ~x ~x ~x ~x ~x}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := messages(warnings)
+	if len(msgs) != 4 || strings.Contains(strings.Join(msgs, "\n"), `\#`) || !strings.Contains(msgs[3], "more answers given twice") {
+		t.Errorf("warnings:\n%s", strings.Join(msgs, "\n"))
+	}
+}
