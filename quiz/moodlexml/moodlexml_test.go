@@ -465,3 +465,12 @@ func TestEssayGeneralFeedbackKept(t *testing.T) {
 		t.Errorf("after a round trip: %q %q\n%s", q.Explanation, q.Model, data)
 	}
 }
+
+// A DTD's entities are refused with a message that says so (issue 12, P12).
+func TestDTDEntitiesNamed(t *testing.T) {
+	src := `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY lol "lol">]><quiz><question type="truefalse"><name><text>&lol;</text></name></question></quiz>`
+	_, _, err := Parse("t.xml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "entities declared in a DTD are not supported") {
+		t.Errorf("err = %v", err)
+	}
+}

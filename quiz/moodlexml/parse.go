@@ -226,10 +226,15 @@ func errLine(err error, def int) int {
 
 func xmlMessage(err error) string {
 	var se *xml.SyntaxError
+	msg := err.Error()
 	if errors.As(err, &se) {
-		return se.Msg
+		msg = se.Msg
 	}
-	return err.Error()
+	if strings.HasPrefix(msg, "invalid character entity &") && !strings.HasPrefix(msg, "invalid character entity &#") {
+		// A <!DOCTYPE>'s own entities, never expanded (nor fetched).
+		msg += " (entities declared in a DTD are not supported: Moodle does not write them)"
+	}
+	return msg
 }
 
 // text renders a Moodle text as conflictq shows it: HTML loses its tags;
