@@ -453,12 +453,16 @@ func TestPreKeepsIndentation(t *testing.T) {
 // a comment Moodle ignores (issue 12, D3).
 func TestEssayGeneralFeedbackKept(t *testing.T) {
 	src := `<?xml version="1.0" encoding="UTF-8"?>
-<quiz><question type="essay"><name><text>photo</text></name><questiontext format="html"><text>What does a plant need?</text></questiontext>
+<quiz><question type="essay"><name><text>photo</text></name><hidden>1</hidden><questiontext format="html"><text>What does a plant need?</text></questiontext>
 <generalfeedback format="html"><text>Light, water, CO2.</text></generalfeedback><graderinfo format="html"><text>Light and water.</text></graderinfo>
 </question></quiz>`
-	b, _, err := Parse("t.xml", []byte(src))
+	b, warnings, err := Parse("t.xml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// and a hidden question is asked, with a word (issue 12, P11)
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "hidden in Moodle's question bank") {
+		t.Errorf("warnings %v", warnings)
 	}
 	back, _, data := roundTrip(t, b)
 	if q := back.Questions[0]; q.Explanation != "Light, water, CO2." || q.Model != "Light and water." || !strings.Contains(string(data), "<generalfeedback format=\"plain_text\">\n      <text>Light, water, CO2.</text>") {

@@ -573,6 +573,9 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	for _, n := range gift.MoodleNotes(q) {
 		p.warn(line, q.ID, "%s", n)
 	}
+	if isTrue(x.Hidden) {
+		p.warn(line, q.ID, "hidden in Moodle's question bank; conflictq asks it (remove it from the file to leave it out)")
+	}
 	if (q.Type == quiz.Single || q.Type == quiz.Multi) && strings.TrimSpace(x.Shuffle) != "" && !isTrue(x.Shuffle) {
 		p.warn(line, q.ID, "Moodle shows these choices in the order written (shuffleanswers off); conflictq shuffles them, so an option such as \"None of the above\" may not come last")
 	}
