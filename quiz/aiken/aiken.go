@@ -319,7 +319,17 @@ func CreditNotes(b *quiz.Bank) []string {
 	var out []string
 	for _, q := range b.Questions {
 		if q.Type == quiz.Single && q.Credit != nil {
-			out = append(out, fmt.Sprintf("%s: Aiken has one right answer and no part marks: only %q is right there (%s)", q.ID, q.Choices[q.Correct[0]], q.CreditNote()))
+			why := q.CreditNote() // part marks, if any
+			if why == "" {        // else several answers in full
+				var also []string
+				for i, c := range q.Choices {
+					if i != q.Correct[0] && q.ChoiceCredit(i) >= 1 {
+						also = append(also, fmt.Sprintf("%q", c))
+					}
+				}
+				why = "also right in the bank: " + strings.Join(also, ", ")
+			}
+			out = append(out, fmt.Sprintf("%s: Aiken has one right answer and no part marks: only %q is right there (%s)", q.ID, q.Choices[q.Correct[0]], why))
 		}
 	}
 	return out

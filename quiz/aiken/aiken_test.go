@@ -412,3 +412,12 @@ func TestQuestionOnTwoLines(t *testing.T) {
 		t.Errorf("warnings %v", warnings)
 	}
 }
+
+// A question with several full answers says which are lost, not "()"
+// (issue 12, P8).
+func TestCreditNoteNamesOtherRightAnswers(t *testing.T) {
+	b := &quiz.Bank{ID: "b", Questions: []*quiz.Question{{ID: "s", Type: quiz.Single, Choices: []string{"spring", "summer", "easter"}, Correct: []int{0}, Credit: []float64{1, 1, 0}}}}
+	if got := CreditNotes(b); len(got) != 1 || !strings.HasSuffix(got[0], `(also right in the bank: "summer")`) {
+		t.Errorf("got %q", got)
+	}
+}
