@@ -131,6 +131,9 @@ func TestClassPageInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A browser that stops answering fails this test in two minutes instead
+	// of holding the whole package until go test's ten-minute timeout.
+	page = page.Timeout(2 * time.Minute)
 	var mu sync.Mutex
 	var requests, problems []string
 	pageURL := "file://" + pagePath
