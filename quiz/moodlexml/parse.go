@@ -83,6 +83,9 @@ type xmlQuestion struct {
 	Single          string           `xml:"single,omitempty"`
 	Shuffle         string           `xml:"shuffleanswers,omitempty"`
 	UseCase         string           `xml:"usecase,omitempty"`
+	SelectType      string           `xml:"selecttype,omitempty"`  // ordering
+	SelectCount     string           `xml:"selectcount,omitempty"` // ordering
+	GradingType     string           `xml:"gradingtype,omitempty"` // ordering
 	ResponseFormat  string           `xml:"responseformat,omitempty"`
 	GraderInfo      *xmlText         `xml:"graderinfo"`
 	Answers         []xmlAnswer      `xml:"answer"`
@@ -90,10 +93,6 @@ type xmlQuestion struct {
 	Units           []xmlUnit        `xml:"units>unit"`
 	Tags            []xmlTag         `xml:"tags>tag"`
 }
-
-// maxQuestions bounds what one file may declare, as the other formats'
-// file size limit does: a file is read whole, so this only keeps errors few.
-const maxProblems = 1000
 
 // Parse reads a Moodle XML file and returns it as a bank, with any warnings.
 // Types conflictq has no form for (Cloze, calculated, drag and drop, …) are
@@ -104,7 +103,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	if err := quiz.CheckText(file, data); err != nil {
 		return nil, nil, err
 	}
-	p := &parser{file: file, data: data}
+	p := &parser{file: file, data: data, ps: quiz.Problems{File: file}}
 	name := quiz.TitleFromFile(file)
 	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
 	if b.ID == "" {
@@ -114,6 +113,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	d.Strict = true
 	var comments []string
 	sawQuiz := false
+tokens:
 	for {
 		start := d.InputOffset()
 		tok, err := d.Token()
@@ -146,16 +146,18 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 				p.errorf(errLine(err, line), "", "not valid XML: %s", xmlMessage(err))
 				return nil, nil, p.err()
 			}
-			if q := p.question(&xq, line, comments); q != nil {
+			q := p.question(&xq, line, comments)
+			if p.n > quiz.MaxQuestions {
+				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				break tokens
+			}
+			if q != nil {
 				b.Questions = append(b.Questions, q)
 			}
 			comments = nil
 		}
-		if len(p.problems) > maxProblems {
-			break
-		}
 	}
-	if !sawQuiz && len(p.problems) == 0 {
+	if !sawQuiz && len(p.ps.List) == 0 {
 		p.errorf(1, "", "expected Moodle XML: a <quiz> of <question>s")
 	}
 	if p.title != "" {
@@ -166,15 +168,15 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		if p.err() == nil {
 			p.errorf(0, "", "no questions found that conflictq can use")
 		}
-		for i := range p.problems {
-			p.problems[i].Warning = false
+		for i := range p.ps.List {
+			p.ps.List[i].Warning = false
 		}
 		return nil, nil, p.err()
 	}
 	if err := p.err(); err != nil {
 		return nil, nil, err
 	}
-	return b, p.problems, nil
+	return b, p.ps.Warnings(), nil
 }
 
 // Looks reports whether data is Moodle XML.
@@ -186,22 +188,21 @@ func Looks(data []byte) bool {
 type parser struct {
 	file     string
 	data     []byte
-	problems []quiz.Problem
-	title    string // the first category's name
-	category string // the current category, as a tag
+	ps       quiz.Problems // at most quiz.MaxProblems, and a count of the rest
+	title    string        // the first category's name
+	category string        // the current category, as a tag
 	n        int
 }
 
 func (p *parser) errorf(line int, qid, format string, args ...any) {
-	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Msg: fmt.Sprintf(format, args...)})
+	p.ps.Add(line, qid, "", format, args...)
 }
 
 func (p *parser) warn(line int, qid, format string, args ...any) {
-	p.errorf(line, qid, format, args...)
-	p.problems[len(p.problems)-1].Warning = true
+	p.ps.Warn(line, qid, "", format, args...)
 }
 
-func (p *parser) err() error { return quiz.Invalid(p.problems) }
+func (p *parser) err() error { return p.ps.Err() }
 
 func (p *parser) lineAt(offset int64) int {
 	if offset > int64(len(p.data)) {
@@ -225,10 +226,15 @@ func errLine(err error, def int) int {
 
 func xmlMessage(err error) string {
 	var se *xml.SyntaxError
+	msg := err.Error()
 	if errors.As(err, &se) {
-		return se.Msg
+		msg = se.Msg
 	}
-	return err.Error()
+	if strings.HasPrefix(msg, "invalid character entity &") && !strings.HasPrefix(msg, "invalid character entity &#") {
+		// A <!DOCTYPE>'s own entities, never expanded (nor fetched).
+		msg += " (entities declared in a DTD are not supported: Moodle does not write them)"
+	}
+	return msg
 }
 
 // text renders a Moodle text as conflictq shows it: HTML loses its tags;
@@ -247,7 +253,9 @@ func render(s, format string) string {
 		// A removed image leaves two spaces where it stood.
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {
-			lines[i] = strings.Join(strings.Fields(l), " ")
+			// Indentation is only left inside <pre>, where it is code's.
+			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+			lines[i] = indent + strings.Join(strings.Fields(l), " ")
 		}
 		s = strings.Join(lines, "\n")
 	}
@@ -260,7 +268,15 @@ func fraction(s string) (float64, bool) {
 	if err != nil || math.IsNaN(v) || v < -100 || v > 100 {
 		return 0, false
 	}
-	return v / 100, true
+	// Moodle writes 33.33333: seven decimals of a share, without the float
+	// noise of dividing (0.33333329999999994).
+	return math.Round(v*1e5) / 1e7, true
+}
+
+// isTrue reads a Moodle XML flag: 1 or true.
+func isTrue(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "1" || s == "true"
 }
 
 // question builds one question, or returns nil (with a warning) for one
@@ -282,7 +298,13 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 		if s := text.Slug(x.Name.Text); s != "" {
 			q.ID = s
 		}
+		q.Name = strings.TrimSpace(x.Name.Text)
 	}
+	defer func() {
+		if q.Name == q.ID {
+			q.Name = "" // the id says it
+		}
+	}()
 	if s := text.Slug(x.IDNumber); s != "" {
 		q.ID = s
 	}
@@ -317,7 +339,12 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	answerText := func(a xmlAnswer) string { return render(a.Text, a.Format) }
 	answerFeedback := func(lead string, a xmlAnswer) {
 		if fb := textOf(a.Feedback); fb != "" {
-			feedback = append(feedback, lead+answerText(a)+": "+fb)
+			if lead == "If you answered " {
+				lead = gift.IfAnswered(answerText(a))
+			} else {
+				lead += answerText(a) + ": "
+			}
+			feedback = append(feedback, lead+fb)
 		}
 	}
 
@@ -346,8 +373,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			opts = append(opts, option{t, c})
 			answerFeedback("If you chose ", a)
 		}
-		if len(opts) < 2 {
-			return skip("a multiple-choice question needs at least 2 answers, found %d", len(opts))
+		if len(opts) < quiz.MinChoices {
+			return skip("a multiple-choice question needs at least %d answers, found %d", quiz.MinChoices, len(opts))
 		}
 		q.Type = quiz.Multi
 		if single {
@@ -393,17 +420,26 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	case "shortanswer":
 		q.Type, q.Exact = quiz.Short, true
 		partial := false
-		for _, a := range x.Answers {
+		// An answer that earns nothing is kept when a wildcard after it
+		// would match it: Moodle takes the first answer that matches.
+		lastWild := -1
+		for i, a := range x.Answers {
+			if c, ok := fraction(a.Fraction); ok && c > 0 && quiz.HasWildcard(answerText(a)) {
+				lastWild = i
+			}
+		}
+		for i, a := range x.Answers {
 			c, ok := fraction(a.Fraction)
 			if !ok {
 				return skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
 			}
 			answerFeedback("If you answered ", a)
-			if c <= 0 {
+			if c <= 0 && i >= lastWild {
 				continue
 			}
+			c = max(c, 0)
 			t := answerText(a)
-			if text.Normalize(t) == "" && !strings.Contains(t, "*") {
+			if strings.TrimSpace(t) == "" {
 				continue
 			}
 			q.Accept = append(q.Accept, t)
@@ -431,6 +467,9 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			if v == "*" || c <= 0 {
 				if fb := textOf(a.Feedback); fb != "" {
 					feedback = append(feedback, "If you answered anything else: "+fb)
+				}
+				if v == "*" && c > 0 { // any other number, for part of the credit
+					q.Numbers = append(q.Numbers, quiz.Number{Any: true, Credit: c})
 				}
 				continue
 			}
@@ -487,8 +526,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			}
 			q.Pairs = append(q.Pairs, quiz.Pair{Left: left, Right: right})
 		}
-		if len(q.Pairs) < 2 {
-			return skip("a matching question needs at least 2 pairs, found %d", len(q.Pairs))
+		if len(q.Pairs) < quiz.MinPairs {
+			return skip("a matching question needs at least %d pairs, found %d", quiz.MinPairs, len(q.Pairs))
 		}
 	case "ordering":
 		q.Type = quiz.Order
@@ -497,8 +536,19 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 				q.Items = append(q.Items, t)
 			}
 		}
-		if len(q.Items) < 2 || len(q.Items) > 12 {
-			return skip("an ordering question needs 2 to 12 items, found %d", len(q.Items))
+		if len(q.Items) < quiz.MinItems || len(q.Items) > quiz.MaxItems {
+			return skip("an ordering question needs %d to %d items, found %d", quiz.MinItems, quiz.MaxItems, len(q.Items))
+		}
+		count, err := strconv.Atoi(strings.TrimSpace(x.SelectCount))
+		if err != nil {
+			count = 6 // Moodle's default
+		}
+		selectType := x.SelectType
+		if strings.TrimSpace(selectType) == "" {
+			selectType = "RANDOM" // Moodle's default
+		}
+		for _, n := range gift.OrderingNotes(x.GradingType, selectType, count, len(q.Items)) {
+			p.warn(line, q.ID, "%s", n)
 		}
 	case "essay":
 		q.Type = quiz.Open
@@ -520,6 +570,18 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	if q.Prompt == "" {
 		return skip("no question text")
 	}
+	for _, n := range gift.MoodleNotes(q) {
+		p.warn(line, q.ID, "%s", n)
+	}
+	if isTrue(x.Hidden) {
+		p.warn(line, q.ID, "hidden in Moodle's question bank; conflictq asks it (remove it from the file to leave it out)")
+	}
+	if (q.Type == quiz.Single || q.Type == quiz.Multi) && strings.TrimSpace(x.Shuffle) != "" && !isTrue(x.Shuffle) {
+		p.warn(line, q.ID, "Moodle shows these choices in the order written (shuffleanswers off); conflictq shuffles them, so an option such as \"None of the above\" may not come last")
+	}
+	if files == 0 && x.QuestionText != nil && text.HasMedia(x.QuestionText.Text) { // embedded files are warned on below
+		p.warn(line, q.ID, "the question text shows or links an image, a sound or a video, which conflictq cannot show: check that the question can be answered without it")
+	}
 	if files > 0 {
 		p.warn(line, q.ID, "%d embedded file(s) (images, sounds) not kept: conflictq shows text only; the text around them is kept", files)
 	}
@@ -539,18 +601,11 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 // finish gives each question a unique id and its bank, then checks it as the
 // loader would; a question that fails is skipped with a warning.
 func (p *parser) finish(b *quiz.Bank) {
-	seen := map[string]int{}
+	var ids quiz.IDs
 	kept := b.Questions[:0]
 	for _, q := range b.Questions {
-		if first, dup := seen[q.ID]; dup {
-			base, id := q.ID, q.ID
-			for n := 2; ; n++ {
-				id = base + "-" + strconv.Itoa(n)
-				if _, taken := seen[id]; !taken {
-					break
-				}
-			}
-			p.warn(q.Line, base, "the id %q is already used by the question at line %d; this one is %q", base, first, id)
+		if id, first, dup := ids.Unique(q.ID); dup {
+			p.warn(q.Line, q.ID, "the id %q is already used by the question at line %d; this one is %q", q.ID, first, id)
 			q.ID = id
 		}
 		q.Bank = b.ID
@@ -562,7 +617,7 @@ func (p *parser) finish(b *quiz.Bank) {
 			p.warn(q.Line, q.ID, "%s; question skipped", strings.Join(msgs, "; "))
 			continue
 		}
-		seen[q.ID] = q.Line
+		ids.Take(q.ID, q.Line)
 		kept = append(kept, q)
 	}
 	b.Questions = kept

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // Namespaces of the two documents.
@@ -62,7 +63,7 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	var assessment bytes.Buffer
 	assessment.WriteString(xml.Header)
 	fmt.Fprintf(&assessment, "<questestinterop xmlns=%q>\n", nsQTI)
-	fmt.Fprintf(&assessment, "  <assessment ident=%q title=\"%s\">\n", id, esc(title))
+	fmt.Fprintf(&assessment, "  <assessment ident=%q title=\"%s\">\n", id, qtext.XMLEscape(title))
 	assessment.WriteString("    <qtimetadata>\n")
 	field(&assessment, "      ", "cc_maxattempts", "1")
 	assessment.WriteString("    </qtimetadata>\n")
@@ -120,20 +121,14 @@ func ident(s string) string {
 	return out
 }
 
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
 // htmlText is conflictq's plain text as the HTML Canvas shows (line breaks
 // kept), escaped for XML.
 func htmlText(s string) string {
-	return esc(strings.ReplaceAll(html.EscapeString(s), "\n", "<br/>"))
+	return qtext.XMLEscape(strings.ReplaceAll(html.EscapeString(s), "\n", "<br/>"))
 }
 
 func field(buf *bytes.Buffer, indent, label, entry string) {
-	fmt.Fprintf(buf, "%s<qtimetadatafield>\n%s  <fieldlabel>%s</fieldlabel>\n%s  <fieldentry>%s</fieldentry>\n%s</qtimetadatafield>\n", indent, indent, esc(label), indent, esc(entry), indent)
+	fmt.Fprintf(buf, "%s<qtimetadatafield>\n%s  <fieldlabel>%s</fieldlabel>\n%s  <fieldentry>%s</fieldentry>\n%s</qtimetadatafield>\n", indent, indent, qtext.XMLEscape(label), indent, qtext.XMLEscape(entry), indent)
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -170,7 +165,13 @@ func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[strin
 		return nil, fmt.Errorf("type %q cannot be written as QTI", q.Type)
 	}
 	it := &item{buf: buf, q: q, id: id, general: general}
-	fmt.Fprintf(buf, "      <item ident=%q title=\"%s\">\n", id, esc(q.ID))
+	if q.Type == quiz.Short && !slices.ContainsFunc(q.Accept, func(a string) bool { return canvasAccepts(q, a) }) {
+		// An item with nothing to compare is invalid QTI, and a question
+		// no answer can get right: it is left out and named.
+		it.note("left out: Canvas has no wildcard and marks short answers all or nothing, so none of its answers (%s) can travel", strings.Join(q.Accept, ", "))
+		return it.notes, nil
+	}
+	fmt.Fprintf(buf, "      <item ident=%q title=\"%s\">\n", id, qtext.XMLEscape(q.ID))
 	buf.WriteString("        <itemmetadata>\n          <qtimetadata>\n")
 	field(buf, "            ", "question_type", typ)
 	points := q.Points
@@ -213,7 +214,7 @@ func (it *item) presentation(response func()) {
 
 // label writes one option of a response.
 func (it *item) label(ident, text string) {
-	fmt.Fprintf(it.buf, "              <response_label ident=%q>\n                <material>\n                  <mattext texttype=\"text/plain\">%s</mattext>\n                </material>\n              </response_label>\n", ident, esc(text))
+	fmt.Fprintf(it.buf, "              <response_label ident=%q>\n                <material>\n                  <mattext texttype=\"text/plain\">%s</mattext>\n                </material>\n              </response_label>\n", ident, qtext.XMLEscape(text))
 }
 
 // processing writes <resprocessing> around conditions, with the general
@@ -236,7 +237,7 @@ func (it *item) condition(test string, action string, share float64) {
 }
 
 func varequal(resp, value string) string {
-	return fmt.Sprintf("              <varequal respident=%q>%s</varequal>\n", resp, esc(value))
+	return fmt.Sprintf("              <varequal respident=%q>%s</varequal>\n", resp, qtext.XMLEscape(value))
 }
 
 func (it *item) choice() error {
@@ -309,13 +310,15 @@ func (it *item) fib() {
 
 func (it *item) short() {
 	q := it.q
-	it.general["Canvas compares short answers as written, ignoring case: conflictq's folding (Xocali for Xocalı) and typo tolerance do not travel"] = true
+	if !q.Exact {
+		it.general["Canvas compares short answers as written, ignoring case: conflictq's folding (Xocali for Xocalı) and typo tolerance do not travel"] = true
+	}
 	it.fib()
 	it.processing(func() {
 		var test strings.Builder
-		for i, a := range q.Accept {
-			if q.AcceptCredit(i) == 1 && !strings.Contains(a, "*") {
-				test.WriteString(varequal("response1", a))
+		for _, a := range q.Accept {
+			if canvasAccepts(q, a) {
+				test.WriteString(varequal("response1", quiz.LiteralAnswer(a)))
 			}
 		}
 		if test.Len() > 0 {
@@ -324,12 +327,19 @@ func (it *item) short() {
 	})
 	for i, a := range q.Accept {
 		switch {
-		case strings.Contains(a, "*"):
+		case quiz.HasWildcard(a):
 			it.note("Canvas has no wildcard: the accepted answer %q is left out", a)
 		case q.AcceptCredit(i) != 1:
 			it.note("Canvas accepts a short answer in full or not at all: %q, worth %s%%, is left out", a, score(q.AcceptCredit(i)))
 		}
 	}
+}
+
+// canvasAccepts reports whether the accepted answer a travels to Canvas: in
+// full credit, with no wildcard (\* is a star, which does).
+func canvasAccepts(q *quiz.Question, a string) bool {
+	i := slices.Index(q.Accept, a)
+	return q.AcceptCredit(i) == 1 && !quiz.HasWildcard(a)
 }
 
 func (it *item) numeric() error {
@@ -341,13 +351,15 @@ func (it *item) numeric() error {
 	it.processing(func() {
 		it.condition(rangeTest(q.Value, q.Tol), "Set", 1)
 		for _, n := range q.Numbers {
-			if n.Credit == 1 {
+			if n.Credit == 1 && !n.Any {
 				it.condition(rangeTest(n.Value, n.Tol), "Set", 1)
 			}
 		}
 	})
 	for _, n := range q.Numbers {
-		if n.Credit != 1 {
+		if n.Any {
+			it.note("Canvas has no catch-all numeric answer: \"any other number\", worth %s%%, is left out", score(n.Credit))
+		} else if n.Credit != 1 {
 			it.note("Canvas marks a numeric answer in full or not at all: %s, worth %s%%, is left out", num(n.Value), score(n.Credit))
 		}
 	}
@@ -385,7 +397,7 @@ func (it *item) match() {
 	}
 	it.presentation(func() {
 		for i, l := range lefts {
-			fmt.Fprintf(it.buf, "          <response_lid ident=\"response_%s_l%d\">\n            <material>\n              <mattext texttype=\"text/plain\">%s</mattext>\n            </material>\n            <render_choice>\n", it.id, i+1, esc(l))
+			fmt.Fprintf(it.buf, "          <response_lid ident=\"response_%s_l%d\">\n            <material>\n              <mattext texttype=\"text/plain\">%s</mattext>\n            </material>\n            <render_choice>\n", it.id, i+1, qtext.XMLEscape(l))
 			for j, r := range rights {
 				it.label(fmt.Sprintf("%s_r%d", it.id, j+1), r)
 			}
