@@ -233,8 +233,7 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	if !replaced {
 		rep.Marks = append(rep.Marks, entry)
 	}
-	rep.Questions[qi].Points, rep.Questions[qi].MaxPoints = m.Points, max
-	rescore(rep)
+	rescore(rep, qi, m.Points, max)
 	rep.SchemaVersion = report.SchemaVersion
 	out, err := patchReport(data, rep, qi)
 	if err != nil {
@@ -299,35 +298,31 @@ func patchReport(data []byte, rep *report.Report, qi int) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// rescore works the totals out again from the questions' points.
-func rescore(rep *report.Report) {
-	var score, maxScore float64
-	tags := map[string]*report.TagScore{}
-	for _, qr := range rep.Questions {
-		score += qr.Points
-		maxScore += qr.MaxPoints
-		for _, t := range qr.Tags {
-			ts := tags[t]
-			if ts == nil {
-				ts = &report.TagScore{Tag: t}
-				tags[t] = ts
-			}
-			ts.Questions++
-			ts.Score += qr.Points
-			ts.MaxScore += qr.MaxPoints
-		}
-	}
-	rep.Score, rep.MaxScore = text.Round2(score), text.Round2(maxScore)
-	rep.Percent = text.Percent(score, maxScore)
-	if rep.PassPercent != nil && maxScore > 0 {
+// rescore gives question qi its mark and moves the totals by the difference:
+// the recorded score was summed from unrounded points (2/3, not 0.67), so
+// adding the mark to it gives what grade gives, and tags the question lacks
+// keep their scores.
+func rescore(rep *report.Report, qi int, points, max float64) {
+	qr := &rep.Questions[qi]
+	dp, dm := points-qr.Points, max-qr.MaxPoints
+	qr.Points, qr.MaxPoints = points, max
+	rep.Score = text.Round2(rep.Score + dp)
+	rep.MaxScore = text.Round2(rep.MaxScore + dm)
+	rep.Percent = text.Percent(rep.Score, rep.MaxScore)
+	if rep.PassPercent != nil && rep.MaxScore > 0 {
 		passed := rep.Percent >= *rep.PassPercent
 		rep.Passed = &passed
 	}
-	rep.ByTag = rep.ByTag[:0]
-	for _, ts := range tags {
+	for _, t := range qr.Tags {
+		i := slices.IndexFunc(rep.ByTag, func(ts report.TagScore) bool { return ts.Tag == t })
+		if i < 0 {
+			rep.ByTag = append(rep.ByTag, report.TagScore{Tag: t, Questions: 1})
+			i = len(rep.ByTag) - 1
+		}
+		ts := &rep.ByTag[i]
+		ts.Score = text.Round2(ts.Score + dp)
+		ts.MaxScore = text.Round2(ts.MaxScore + dm)
 		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
-		ts.Score = text.Round2(ts.Score)
-		rep.ByTag = append(rep.ByTag, *ts)
 	}
 	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
 }
