@@ -36,13 +36,7 @@ func (h *htmlResults) Close() error {
 
 // PageSheet is a graded sheet as the class page takes it.
 func PageSheet(r *SheetResult) htmlreport.Sheet {
-	marked := 0
-	for _, o := range r.Outcomes {
-		if o.Mark != nil {
-			marked++
-		}
-	}
 	return htmlreport.Sheet{Name: r.Name(), Where: r.Where(), Banks: r.Banks, Outcomes: r.Outcomes,
 		Score: r.Score, Max: r.Max, Percent: r.Percent, Passed: r.Passed, Unreadable: r.Unreadable(),
-		Incomplete: r.Incomplete, Marked: marked}
+		Status: r.Status(), StatusText: r.StatusText()}
 }

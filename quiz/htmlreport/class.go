@@ -56,9 +56,8 @@ type row struct {
 	Name, Where        string
 	Score, Max, Pct    float64
 	Readable           bool
-	Passed             *bool
+	Below              bool // under the pass mark
 	Status, StatusText string
-	Unanswered         int
 	Tags               []tagCell
 }
 
@@ -69,9 +68,25 @@ type tagCell struct {
 
 type tagTotal struct{ score, max float64 }
 
-type openAnswer struct{ Student, Text string }
+// openAnswer is an open answer with its teacher's mark, if any.
+type openAnswer struct {
+	Student, Text string
+	Mark          *quiz.Mark
+	Max           float64
+}
 
-// Statuses, as the gradebook shows them (and sorts them, by this key).
+// MarkText says the mark: "0.5 of 1 point".
+func (a openAnswer) MarkText() string {
+	unit := " points"
+	if a.Max == 1 {
+		unit = " point"
+	}
+	return num(a.Mark.Points) + " of " + num(a.Max) + unit
+}
+
+// Statuses, as the gradebook shows them (and sorts them, by this key): the
+// grader's (quiz/grade's Status), which every format shows; the page only
+// names them.
 const (
 	statusComplete   = "complete"
 	statusIncomplete = "incomplete"
@@ -103,8 +118,9 @@ type Sheet struct {
 	Percent     float64
 	Passed      *bool // nil without a pass mark
 	Unreadable  int   // answers that could not be read
-	Incomplete  bool  // a quiz stopped early (Ctrl-C, time limit)
-	Marked      int   // open answers a teacher has marked (conflictq mark)
+	// Status and StatusText are the grader's (quiz/grade's SheetResult.Status
+	// and StatusText), the same in every format.
+	Status, StatusText string
 }
 
 // Add counts one graded sheet.
@@ -130,25 +146,21 @@ func (c *Class) Add(r Sheet) {
 		}
 	}
 	c.students++
-	rw := row{Name: r.Name, Where: r.Where, Score: r.Score, Max: r.Max, Pct: r.Percent, Readable: true, Passed: r.Passed}
+	rw := row{Name: r.Name, Where: r.Where, Score: r.Score, Max: r.Max, Pct: r.Percent, Readable: true,
+		Below: r.Passed != nil && !*r.Passed, Status: r.Status, StatusText: r.StatusText}
 	if r.Passed != nil && *r.Passed {
 		c.passed++
 	}
 	scores := make([]tagTotal, len(c.tags))
-	var openAnswered int
 	for _, o := range r.Outcomes {
 		q := o.Question.Question
 		if q.Type == quiz.Info {
 			continue
 		}
-		if !o.Response.Answered {
-			rw.Unanswered++
-		}
 		if q.Type == quiz.Open {
 			if o.Response.Answered {
-				openAnswered++
 				if len(c.open[q]) < maxOpenShown {
-					c.open[q] = append(c.open[q], openAnswer{Student: r.Name, Text: o.Response.Text})
+					c.open[q] = append(c.open[q], openAnswer{Student: r.Name, Text: o.Response.Text, Mark: o.Mark, Max: q.Points})
 				} else {
 					c.openMore[q]++
 				}
@@ -169,18 +181,6 @@ func (c *Class) Add(r Sheet) {
 		if s.max > 0 {
 			rw.Tags[i] = tagCell{Pct: 100 * s.score / s.max, Has: true}
 		}
-	}
-	switch bad := r.Unreadable; {
-	case bad > 0:
-		rw.Status, rw.StatusText = statusUnreadable, fmt.Sprintf("unreadable: %s scored 0", plural(bad, "answer"))
-	case r.Incomplete:
-		rw.Status, rw.StatusText = statusIncomplete, fmt.Sprintf("incomplete: stopped early, %s unanswered", plural(rw.Unanswered, "question"))
-	case rw.Unanswered > 0:
-		rw.Status, rw.StatusText = statusIncomplete, fmt.Sprintf("incomplete: %s unanswered", plural(rw.Unanswered, "question"))
-	case openAnswered > r.Marked:
-		rw.Status, rw.StatusText = statusToMark, fmt.Sprintf("open answers not yet marked (%d)", openAnswered-r.Marked)
-	default:
-		rw.Status, rw.StatusText = statusComplete, statusComplete
 	}
 	c.status[rw.Status]++
 	c.keep(rw)

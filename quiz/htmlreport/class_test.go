@@ -50,7 +50,8 @@ func gradeSheets(t *testing.T, sheets ...string) ([]*grade.SheetResult, *quiz.Ba
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &grade.Grader{Banks: []*quiz.Bank{bank}}
+	pass := 50.0
+	g := &grade.Grader{Banks: []*quiz.Bank{bank}, Pass: &pass}
 	var out []*grade.SheetResult
 	for i, s := range sheets {
 		sh, err := sheet.Read("s.jsonl", i+1, []byte(s))
@@ -70,6 +71,12 @@ func gradeSheets(t *testing.T, sheets ...string) ([]*grade.SheetResult, *quiz.Ba
 func page(t *testing.T, maxRows int, sheets ...string) string {
 	t.Helper()
 	results, _ := gradeSheets(t, sheets...)
+	return pageOf(t, maxRows, results)
+}
+
+// pageOf writes graded sheets (perhaps marked by a teacher) as a class page.
+func pageOf(t *testing.T, maxRows int, results []*grade.SheetResult) string {
+	t.Helper()
 	pass := 50.0
 	c := htmlreport.NewClass(&pass, time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC))
 	c.MaxRows = maxRows
@@ -159,8 +166,8 @@ func TestClassPageCSPMatchesItsInlineCode(t *testing.T) {
 func TestClassPageStatusesAndCut(t *testing.T) {
 	p := page(t, 2, class...)
 	for _, want := range []string{
-		"open answers not yet marked (1)",   // the first student: all answered, an essay to mark
-		"incomplete: 1 question unanswered", // the second left the essay blank
+		`data-v="to mark"><span class="st-tomark">to mark</span>`,     // the first student: an essay to mark
+		`data-v="complete"><span class="st-complete">complete</span>`, // the second finished, the essay left blank
 		`id="gradebook-cut"`, "The first 2 of 4 sheets are listed",
 		`id="status-unreadable">1<`, // the unreadable sheet, cut from the list, is counted
 	} {
@@ -182,7 +189,7 @@ func TestClassPageResponsesAndFlags(t *testing.T) {
 	for _, want := range []string{
 		`data-q="b/town"`, "Shusha", // the two wrong answers, one answer folded
 		`<span class="right">&lt;img src=x onerror=alert(1)&gt;</span>`,
-		"pass mark 50%", "Not yet marked", "&lt;i&gt;because&lt;/i&gt;",
+		"pass mark 50%", "leave out teacher marks", "Not yet marked", "&lt;i&gt;because&lt;/i&gt;",
 	} {
 		if !strings.Contains(p, want) && !strings.Contains(strings.ToLower(p), strings.ToLower(want)) {
 			t.Errorf("the page lacks %q", want)
@@ -232,6 +239,69 @@ func TestCount(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 10000: "10,000", 1234567: "1,234,567", -1500: "-1,500"} {
 		if got := htmlreport.Count(n); got != want {
 			t.Errorf("count(%d) = %s, want %s", n, got, want)
+		}
+	}
+}
+
+// A student who stops an exam early must not read, on the page they keep, the
+// answers to the questions they never reached (the Markdown report's rule).
+func TestStudentPageOfStoppedExamHidesUnseenAnswers(t *testing.T) {
+	results, _ := gradeSheets(t, `{"student":"S","answers":{"capital":"Yerevan"}}`)
+	r := results[0]
+	for i := 1; i < len(r.Outcomes); i++ {
+		r.Outcomes[i].Unseen = true
+		r.Outcomes[i].Response = quiz.Response{}
+	}
+	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Incomplete, EndedBy: quiz.EndInterrupt}
+	rep := report.New(report.Meta{Student: "S", Banks: r.Banks}, res)
+	var b bytes.Buffer
+	if err := htmlreport.WriteStudent(&b, rep, r.Outcomes); err != nil {
+		t.Fatal(err)
+	}
+	p := b.String()
+	for _, leak := range []string{"Khojaly", "A model answer: M"} {
+		if strings.Contains(p, leak) {
+			t.Errorf("the page of a stopped exam gives away %q, from a question never shown", leak)
+		}
+	}
+	if n := strings.Count(p, "<p>E</p>"); n != 1 {
+		t.Errorf("the page shows %d explanations, want 1 (the one question reached)", n)
+	}
+	if n := strings.Count(p, "not reached"); n < 2 {
+		t.Errorf("the questions never shown should say \"not reached\" (%d found)", n)
+	}
+}
+
+// A teacher's marks show beside the open answers; the gradebook flags who is
+// below the pass mark; and each status is the grader's, the one every other
+// format shows (test11 P1-P3).
+func TestClassPageMarksPassAndStatuses(t *testing.T) {
+	results, _ := gradeSheets(t, class...)
+	for i := range results[0].Outcomes {
+		if o := &results[0].Outcomes[i]; o.Question.Type == quiz.Open {
+			o.Mark = &quiz.Mark{Points: 0.5, Comment: "<b>partly</b> right"}
+		}
+	}
+	p := pageOf(t, 0, results)
+	for _, want := range []string{
+		"0.5 of 1 point", "&lt;b&gt;partly&lt;/b&gt; right", // the mark and its comment, as text
+		"below pass", // Bo has 0 of 2 with a pass mark of 50%
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(p, "<b>partly") {
+		t.Errorf("a mark's comment is not escaped")
+	}
+	// The grader's statuses: the second student finished with an essay left
+	// blank (complete), Bo has an essay to mark.
+	for i, r := range results {
+		want := `data-v="` + r.Status() + `"`
+		rows := regexp.MustCompile(`(?s)id="gradebook-table".*?<tbody>\n(.*?)</tbody>`).FindStringSubmatch(p)[1]
+		line := strings.Split(rows, "\n")[i]
+		if !strings.Contains(line, want) || !strings.Contains(line, html.EscapeString(r.StatusText())) {
+			t.Errorf("sheet %d: gradebook row %q lacks the grader's status %q", i, line, r.StatusText())
 		}
 	}
 }

@@ -134,7 +134,7 @@ func (c *Class) view(s stats.StatsSummary) classView {
 
 var statusNames = map[string]string{
 	statusComplete:   "complete",
-	statusIncomplete: "incomplete (questions left unanswered)",
+	statusIncomplete: "incomplete (the quiz stopped early or was cut by its time limit)",
 	statusToMark:     "with open answers not yet marked",
 	statusUnreadable: "unreadable (sheets or answers that could not be read)",
 }
@@ -183,7 +183,7 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 	}
 	fs := []fact{
 		{ID: "stat-students", Label: "Students", Value: strconv.Itoa(s.Count), Plain: "Sheets counted in the statistics."},
-		{ID: "stat-mean", Label: "Mean", Value: num(s.Mean), Of: of(s.Mean), Plain: "The average score."},
+		{ID: "stat-mean", Label: "Mean", Value: num(s.Mean), Of: of(s.Mean), Plain: "The average score on the automatically marked questions; the statistics and the histogram leave out teacher marks of open answers, which the gradebook adds."},
 		{ID: "stat-median", Label: "Median", Value: num(s.Median), Of: of(s.Median), Plain: "Half the class scored this or more, half this or less."},
 		{ID: "stat-sd", Label: "Standard deviation", Value: num(s.SD), Of: of(s.SD), Plain: "How spread out the scores are: about two students in three score within this distance of the mean."},
 		{ID: "stat-alpha", Label: "Cronbach's alpha", Value: alpha, Plain: alphaPlain},

@@ -54,6 +54,8 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 	for i, q := range rep.Questions {
 		rq := reviewQuestion{N: i + 1, QuestionReport: q}
 		switch {
+		case q.Unseen:
+			rq.Verdict, rq.VerdictClass = "not reached: the quiz stopped before this question", "muted"
 		case q.Correct == nil:
 			rq.Verdict, rq.VerdictClass = "marked by your teacher", "muted"
 		case q.Given == nil:
@@ -65,7 +67,10 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 		default:
 			rq.Verdict, rq.VerdictClass = "not right: "+ofPoints(q), "verdict-wrong"
 		}
-		if i < len(outcomes) && outcomes[i].Question.ID == q.ID {
+		// A question never shown keeps its answer, options and explanation to
+		// itself, as in the Markdown report: report.New leaves out Expected,
+		// and the page shows only the prompt and the passage to reread.
+		if !q.Unseen && i < len(outcomes) && outcomes[i].Question.ID == q.ID {
 			o := outcomes[i]
 			rq.Explanation, rq.KeyPoints = o.Question.Explanation, o.Question.Key
 			if o.Question.Type == quiz.Single || o.Question.Type == quiz.Multi {
