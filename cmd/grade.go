@@ -115,7 +115,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
-	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o file")
+	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o, --summary or --sums file")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -197,7 +197,9 @@ func gradeRun(opts *GradeOptions) error {
 			if in := sheetInGradedDir(out, opts.Inputs); in != "" {
 				return invalid("%s is a sheet being graded (in %s); write the results to another file", out, in)
 			}
-			if out == opts.Output && !opts.Force { // refused before any grading
+			// Every output, not only -o: --summary and --sums may name last
+			// week's statistics or a teacher's notes. Refused before grading.
+			if !opts.Force {
 				return invalidErr(&fileio.ExistsError{Path: out})
 			}
 			outputs = append(outputs, st)

@@ -22,6 +22,7 @@ func gradeFixture(t *testing.T, files map[string]string) string {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(gradeBank), 0o644)
 	for name, body := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
 	}
 	t.Chdir(dir)
@@ -165,5 +166,30 @@ func TestGradeHostileSheets(t *testing.T) {
 	f, _, out, _ = testFactory(t)
 	if code := Run(f, []string{"grade", "bom.json", "back.yaml", "--format", "gradescope"}); code != ExitInvalid || out.Len() != 0 {
 		t.Errorf("gradescope with two sheets: exit %d, wrote %q", code, out)
+	}
+}
+
+// --summary and --sums never replace a file unasked, like -o (test10 D3).
+func TestGradeSummaryAndSumsRefuseToReplace(t *testing.T) {
+	gradeFixture(t, map[string]string{
+		"s/a.yaml":  "student: Ana\nbanks: [../b.yaml]\nanswers: {capital: Baku}\n",
+		"notes.md":  "my notes\n",
+		"sums.json": "keep\n",
+	})
+	for _, args := range [][]string{{"--summary", "notes.md"}, {"--sums", "sums.json"}} {
+		f, _, _, errOut := testFactory(t)
+		if code := Run(f, append([]string{"grade", "s"}, args...)); code != 2 || !strings.Contains(errOut.String(), "--force") {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	if b, _ := os.ReadFile("notes.md"); string(b) != "my notes\n" {
+		t.Errorf("notes.md replaced: %q", b)
+	}
+	if b, _ := os.ReadFile("sums.json"); string(b) != "keep\n" {
+		t.Errorf("sums.json replaced: %q", b)
+	}
+	f, _, _, errOut := testFactory(t)
+	if code := Run(f, []string{"grade", "s", "--summary", "notes.md", "--force"}); code != 0 {
+		t.Errorf("--force: exit %d: %s", code, errOut)
 	}
 }

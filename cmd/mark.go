@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -114,7 +115,7 @@ func markRun(opts *MarkOptions) error {
 	}
 	defer unlock()
 	if opts.From != "" {
-		return markFromCSV(opts, load)
+		return markFromCSV(opts, load, files)
 	}
 	questions, errs := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
 	for _, e := range errs {
@@ -291,7 +292,11 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 }
 
 // markFromCSV applies the marks a teacher filled in a spreadsheet.
-func markFromCSV(opts *MarkOptions, load marking.BankLoader) error {
+//
+// Only the reports among the inputs are written: those are the ones the lock
+// holds, so a mark another run is giving at the same time is never lost, and
+// a CSV cannot write into a folder the teacher did not name.
+func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) error {
 	f := opts.Factory
 	ios := f.IOStreams
 	fh, err := os.Open(opts.From)
@@ -304,9 +309,18 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader) error {
 		fmt.Fprintln(ios.ErrOut, p.Error())
 	}
 	bad := len(probs)
-	given, kept := 0, 0
+	given := map[string]bool{}
+	for _, file := range files {
+		given[reportKey(file)] = true
+	}
+	saved, kept := 0, 0
 	for _, e := range entries {
 		if opts.Question != "" && opts.Question != e.ID && !strings.HasSuffix(opts.Question, "/"+e.ID) {
+			continue
+		}
+		if !given[reportKey(e.File)] {
+			fmt.Fprintf(ios.ErrOut, "%s:%d: %s is not among the reports in %s, so it is not locked for marking; name its folder on the command line\n", opts.From, e.Line, e.File, strings.Join(opts.Inputs, ", "))
+			bad++
 			continue
 		}
 		bank, max, old, err := marking.Target(e.File, e.ID, load)
@@ -328,12 +342,25 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader) error {
 			bad++
 			continue
 		}
-		given++
+		saved++
 	}
-	fmt.Fprintf(ios.ErrOut, "%d marks read from %s and saved in the reports (%d already there kept).\n", given, opts.From, kept)
+	fmt.Fprintf(ios.ErrOut, "%d marks read from %s and saved in the reports (%d already there kept).\n", saved, opts.From, kept)
 	if bad > 0 {
 		fmt.Fprintf(ios.ErrOut, "%d marks could not be used (see above); the others are saved.\n", bad)
 		return silent(ExitInvalid)
 	}
 	return nil
+}
+
+// reportKey names a report by its absolute path with links resolved, so that
+// one file named two ways is recognised.
+func reportKey(file string) string {
+	if p, err := filepath.EvalSymlinks(file); err == nil {
+		file = p
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return file
+	}
+	return abs
 }

@@ -78,10 +78,13 @@ func (o Outcome) Points() float64 {
 	return o.Fraction * o.Question.MaxPoints()
 }
 
-// MaxPoints is what the question adds to the maximum: an open question counts
-// once a teacher has marked it, and not before.
+// MaxPoints is what the question adds to the maximum: an open answer counts
+// once a teacher has marked it, and not before; a blank open answer (left
+// empty, or never reached) counts from the start, as 0 of its points, as a
+// blank closed question does. Counting a blank only once marked would let a
+// student who skips the open questions outscore one who tries them.
 func (o Outcome) MaxPoints() float64 {
-	if o.Mark != nil {
+	if o.Mark != nil || o.Question.Type == Open && !o.Response.Answered {
 		return o.Question.Points
 	}
 	return o.Question.MaxPoints()

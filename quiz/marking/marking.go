@@ -7,6 +7,8 @@
 package marking
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +16,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -230,41 +233,96 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	if !replaced {
 		rep.Marks = append(rep.Marks, entry)
 	}
-	rep.Questions[qi].Points, rep.Questions[qi].MaxPoints = m.Points, max
-	rescore(rep)
+	rescore(rep, qi, m.Points, max)
 	rep.SchemaVersion = report.SchemaVersion
-	return fileio.WriteFile(file, true, func(w io.Writer) error { return rep.Write(w, report.FormatJSON) })
+	out, err := patchReport(data, rep, qi)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	// The report keeps its permissions: a private (0600) report stays
+	// private. A read-only one was frozen on purpose and is not replaced.
+	st, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	if st.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("%s is read-only, so its mark is not saved; make it writable (chmod u+w) to mark it", file)
+	}
+	return fileio.WriteFilePerm(file, true, st.Mode().Perm(), func(w io.Writer) error { _, err := w.Write(out); return err })
 }
 
-// rescore works the totals out again from the questions' points.
-func rescore(rep *report.Report) {
-	var score, maxScore float64
-	tags := map[string]*report.TagScore{}
-	for _, qr := range rep.Questions {
-		score += qr.Points
-		maxScore += qr.MaxPoints
-		for _, t := range qr.Tags {
-			ts := tags[t]
-			if ts == nil {
-				ts = &report.TagScore{Tag: t}
-				tags[t] = ts
-			}
-			ts.Questions++
-			ts.Score += qr.Points
-			ts.MaxScore += qr.MaxPoints
+// patchReport writes rep's marks and scores into the report's own JSON, data,
+// and keeps every other byte of it: fields this conflictq does not know (a
+// newer version's, a teacher's notes) are never dropped.
+func patchReport(data []byte, rep *report.Report, qi int) ([]byte, error) {
+	top := map[string]json.RawMessage{}
+	keys := []string{"schema_version", "score", "max_score", "percent", "passed", "by_tag", "marks"}
+	for _, kv := range []struct {
+		k string
+		v any
+	}{{"schema_version", rep.SchemaVersion}, {"score", rep.Score}, {"max_score", rep.MaxScore}, {"percent", rep.Percent},
+		{"passed", rep.Passed}, {"by_tag", rep.ByTag}, {"marks", rep.Marks}} {
+		if kv.k == "passed" && rep.Passed == nil {
+			continue
 		}
+		b, err := marshalNoEscape(kv.v)
+		if err != nil {
+			return nil, err
+		}
+		top[kv.k] = b
 	}
-	rep.Score, rep.MaxScore = text.Round2(score), text.Round2(maxScore)
-	rep.Percent = text.Percent(score, maxScore)
-	if rep.PassPercent != nil && maxScore > 0 {
+	if rep.Passed == nil {
+		keys = slices.DeleteFunc(keys, func(k string) bool { return k == "passed" })
+	}
+	q := rep.Questions[qi]
+	pts, _ := marshalNoEscape(q.Points)
+	maxPts, _ := marshalNoEscape(q.MaxPoints)
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(data, &obj); err != nil {
+		return nil, err
+	}
+	qs, err := patchArrayElem(obj["questions"], qi, []string{"points", "max_points"}, map[string]json.RawMessage{"points": pts, "max_points": maxPts})
+	if err != nil {
+		return nil, err
+	}
+	top["questions"] = qs
+	patched, err := patchObject(data, keys, top)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, patched, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// rescore gives question qi its mark and moves the totals by the difference:
+// the recorded score was summed from unrounded points (2/3, not 0.67), so
+// adding the mark to it gives what grade gives, and tags the question lacks
+// keep their scores.
+func rescore(rep *report.Report, qi int, points, max float64) {
+	qr := &rep.Questions[qi]
+	dp, dm := points-qr.Points, max-qr.MaxPoints
+	qr.Points, qr.MaxPoints = points, max
+	rep.Score = text.Round2(rep.Score + dp)
+	rep.MaxScore = text.Round2(rep.MaxScore + dm)
+	rep.Percent = text.Percent(rep.Score, rep.MaxScore)
+	if rep.PassPercent != nil && rep.MaxScore > 0 {
 		passed := rep.Percent >= *rep.PassPercent
 		rep.Passed = &passed
 	}
-	rep.ByTag = rep.ByTag[:0]
-	for _, ts := range tags {
+	for _, t := range qr.Tags {
+		i := slices.IndexFunc(rep.ByTag, func(ts report.TagScore) bool { return ts.Tag == t })
+		if i < 0 {
+			rep.ByTag = append(rep.ByTag, report.TagScore{Tag: t, Questions: 1})
+			i = len(rep.ByTag) - 1
+		}
+		ts := &rep.ByTag[i]
+		ts.Score = text.Round2(ts.Score + dp)
+		ts.MaxScore = text.Round2(ts.MaxScore + dm)
 		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
-		ts.Score = text.Round2(ts.Score)
-		rep.ByTag = append(rep.ByTag, *ts)
 	}
 	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
 }

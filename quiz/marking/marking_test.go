@@ -3,6 +3,7 @@ package marking
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,35 @@ func TestReadCSV(t *testing.T) {
 	}
 	if _, probs := ReadCSV("m.csv", strings.NewReader("student,score\n")); len(probs) != 1 || !strings.Contains(probs[0].Error(), "no file column") {
 		t.Errorf("no file column: %v", probs)
+	}
+}
+
+// A mark moves the score by its points only: closed questions' rounded
+// points (0.67 for 2/3) are not summed again, and other tags keep their
+// scores (test10 W3).
+func TestApplyScoreMatchesGrade(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "r.json")
+	q := `{"id":"%s","bank":"b","type":"%s","prompt":"P","given":"x","correct":null,"points":%s,"max_points":%s,"seconds":1,"tags":["%s"]}`
+	body := `{"schema_version":2,"student":"Ana","banks":["b"],"seed":1,"mode":"exam","status":"complete","ended_by":"",` +
+		`"started_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:01:00Z","seconds":60,"score":2,"max_score":3,"percent":66.67,` +
+		`"answered":4,"not_reached":0,"by_tag":[{"tag":"x","questions":3,"score":2,"max_score":3,"percent":66.67}],"questions":[` +
+		fmt.Sprintf(q, "a", "multi", "0.67", "1", "x") + "," + fmt.Sprintf(q, "b", "multi", "0.67", "1", "x") + "," +
+		fmt.Sprintf(q, "c", "multi", "0.67", "1", "x") + "," + fmt.Sprintf(q, "essay", "open", "0", "0", "y") + "]}"
+	os.WriteFile(file, []byte(body), 0o644)
+	if err := Apply(file, "b", "essay", quiz.Mark{Points: 1}, 1); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	rep, err := report.Read(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Score != 3 || rep.MaxScore != 4 || rep.Percent != 75 {
+		t.Errorf("score %v/%v %v%%, want 3/4 75%%", rep.Score, rep.MaxScore, rep.Percent)
+	}
+	for _, ts := range rep.ByTag {
+		if ts.Tag == "x" && ts.Score != 2 {
+			t.Errorf("tag x moved to %v", ts.Score)
+		}
 	}
 }
