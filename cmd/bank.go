@@ -196,7 +196,11 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					default:
 						note = fmt.Sprintf(", %d warnings", len(warnings))
 					}
-					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", text.EscapeControl(ref), len(b.Questions), note)
+					count := fmt.Sprintf("%d questions", len(b.Questions))
+					if len(b.Questions) == 1 {
+						count = "1 question"
+					}
+					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%s%s)\n", text.EscapeControl(ref), count, note)
 				}
 			}
 			if failed > 0 {

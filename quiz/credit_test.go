@@ -229,3 +229,21 @@ func TestExpectedAndCreditNote(t *testing.T) {
 		}
 	}
 }
+
+// A year reads as a year without its unit; other units stay.
+func TestExpectedUnit(t *testing.T) {
+	for _, tc := range []struct {
+		unit string
+		want string
+	}{
+		{"year", "1992"},
+		{"Years", "1992"},
+		{"days", "1992 days"},
+		{"", "1992"},
+	} {
+		q := &Question{Type: Numeric, Value: 1992, Unit: tc.unit}
+		if got := q.Expected(); got != tc.want {
+			t.Errorf("unit %q: Expected() = %q, want %q", tc.unit, got, tc.want)
+		}
+	}
+}
