@@ -84,6 +84,30 @@ func (s Source) String() string {
 	return b.String()
 }
 
+// articleSections are the article's sections in reading order (see
+// docs/article-sections.md).
+var articleSections = []string{"Introduction", "Animosity runs deep", "UN resolution", "Survivors await justice", "Questions", "About the author"}
+
+// CompareSources orders citations as the article is read: by section, then
+// paragraph. A section the article does not have (a bank on another text)
+// comes after the article's own, and such sections keep their order (0).
+func CompareSources(a, b Source) int {
+	ia, ib := slices.Index(articleSections, a.Section), slices.Index(articleSections, b.Section)
+	if ia < 0 || ib < 0 {
+		switch {
+		case ia >= 0:
+			return -1
+		case ib >= 0:
+			return 1
+		case a.Section != b.Section:
+			return 0
+		}
+	} else if ia != ib {
+		return ia - ib
+	}
+	return a.Paragraph - b.Paragraph
+}
+
 // Pair is one left/right pair of a match question.
 type Pair struct {
 	Left  string `yaml:"left" json:"left"`
