@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Type names a kind of question.
@@ -106,6 +108,28 @@ func CompareSources(a, b Source) int {
 		return ia - ib
 	}
 	return a.Paragraph - b.Paragraph
+}
+
+// TagLabel is how a tag reads to a person: a tag named after one of the
+// article's sections is that section's heading (un-resolution → "UN
+// resolution"), and any other has spaces for its hyphens (since-2020 →
+// "since 2020").
+func TagLabel(tag string) string {
+	for _, s := range articleSections {
+		if text.Slug(s) == tag {
+			return s
+		}
+	}
+	return strings.ReplaceAll(tag, "-", " ")
+}
+
+// TagLabels is TagLabel of each tag.
+func TagLabels(tags []string) []string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = TagLabel(t)
+	}
+	return out
 }
 
 // Pair is one left/right pair of a match question.

@@ -247,3 +247,16 @@ func TestExpectedUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestTagLabel(t *testing.T) {
+	for tag, want := range map[string]string{
+		"un-resolution":           "UN resolution",
+		"survivors-await-justice": "Survivors await justice",
+		"since-2020":              "since 2020",
+		"recall":                  "recall",
+	} {
+		if got := TagLabel(tag); got != want {
+			t.Errorf("TagLabel(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}
