@@ -47,5 +47,5 @@ func CompiledBank(name string) *quiz.Bank { return compiledBank(name) }
 
 // Glossary returns the built-in glossary, compiled (and indexed) at build time.
 func Glossary() *glossary.Glossary {
-	return glossary.NewIndexed(compiledEntries(), compiledIndex())
+	return glossary.NewIndexed(compiledEntries(), compiledIndex(), compiledSearchText())
 }

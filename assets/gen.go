@@ -149,6 +149,12 @@ func writeGlossary() *glossary.Glossary {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%q: %d,\n", k, g.Index()[k])
 	}
+	b.WriteString("}\n}\n\n")
+	// The texts Search looks in, folded here so that a search folds only the query.
+	b.WriteString("// compiledSearchText is each entry's search fields, folded (Glossary.SearchText).\nfunc compiledSearchText() [][]string {\n\treturn [][]string{\n")
+	for _, fields := range g.SearchText() {
+		b.WriteString(strings_(fields)[len("[]string"):] + ",\n")
+	}
 	b.WriteString("}\n}\n")
 	write("compiled_glossary.go", b.Bytes())
 	return g

@@ -106,6 +106,15 @@ func TestCompiledGlossaryIsFresh(t *testing.T) {
 	if !reflect.DeepEqual(g.Index(), checked.Index()) {
 		t.Error("the compiled glossary's index is stale: run go generate ./assets")
 	}
+	if !reflect.DeepEqual(g.SearchText(), checked.SearchText()) {
+		t.Error("the compiled glossary's search text is stale: run go generate ./assets")
+	}
+	// Search reads the stored folding as it would fold the entries itself.
+	for _, q := range []string{"specific intent", "Xocalı", "Карабах", "refugee border", "1992", "nothing-like-this"} {
+		if got, want := g.Search(q), checked.Search(q); !reflect.DeepEqual(got, want) {
+			t.Errorf("Search(%q): compiled %v, folded now %v", q, got, want)
+		}
+	}
 }
 
 // The vocabulary bank is compiled too: it must be what the glossary makes now,

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -187,7 +188,7 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					if more := inv.MoreLine(); more != "" {
 						fmt.Fprintln(f.IOStreams.ErrOut, more)
 					}
-					if n := countErrors(inv.Problems) + inv.More; n == 1 {
+					if n := quiz.CountErrors(inv.Problems) + inv.More; n == 1 {
 						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", text.EscapeControl(ref))
 					} else {
 						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", text.EscapeControl(ref), n)
@@ -223,18 +224,50 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 	}
 }
 
-func countErrors(ps []quiz.Problem) int {
-	n := 0
-	for _, p := range ps {
-		if !p.Warning {
-			n++
-		}
-	}
-	return n
+// bankExporter writes a bank in one format, with notes for stderr on what
+// the format could not hold.
+type bankExporter struct {
+	format string
+	write  func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) (notes []string, err error)
+}
+
+// bankExporters is the one table of bank export's formats, the default first;
+// fileio's table gives their extensions.
+var bankExporters = []bankExporter{
+	{"json", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
+		return nil, writeJSON(w, b.Doc())
+	}},
+	{"yaml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, writeBankYAML(w, b) }},
+	{"gift", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return gift.Export(w, b) }},
+	{"moodlexml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return moodlexml.Export(w, b) }},
+	{"qti", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return qti.Export(w, b) }},
+	{"aiken", exportAiken},
+	{"markdown", func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) ([]string, error) {
+		return nil, worksheet.Write(w, b, paper)
+	}},
+	{"anki", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, worksheet.Anki(w, b) }},
 }
 
 // exportFormats are the formats bank export writes.
-var exportFormats = []string{"json", "yaml", "gift", "moodlexml", "qti", "aiken", "markdown", "anki"}
+var exportFormats = func() []string {
+	names := make([]string, len(bankExporters))
+	for i, e := range bankExporters {
+		names[i] = e.format
+	}
+	return names
+}()
+
+func exportAiken(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
+	if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
+		return nil, fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
+	}
+	skipped, err := aiken.Export(w, b)
+	notes := aiken.CreditNotes(b)
+	if skipped > 0 {
+		notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
+	}
+	return notes, err
+}
 
 func newCmdBankExport(f *Factory) *cobra.Command {
 	var format, output, keyFile string
@@ -299,38 +332,13 @@ writes the key to a file of its own.`,
 			}
 			b := banks[0]
 			var notes []string
-			write := func(w io.Writer) error {
-				switch format {
-				case "yaml":
-					return writeBankYAML(w, b)
-				case "gift":
-					n, err := gift.Export(w, b)
-					notes = n
-					return err
-				case "moodlexml":
-					n, err := moodlexml.Export(w, b)
-					notes = n
-					return err
-				case "qti":
-					n, err := qti.Export(w, b)
-					notes = n
-					return err
-				case "aiken":
-					if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
-						return fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
-					}
-					skipped, err := aiken.Export(w, b)
-					notes = append(notes, aiken.CreditNotes(b)...)
-					if skipped > 0 {
-						notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
-					}
-					return err
-				case "markdown":
-					return worksheet.Write(w, b, paper)
-				case "anki":
-					return worksheet.Anki(w, b)
-				}
-				return writeJSON(w, b.Doc())
+			exporter := bankExporters[0]
+			if k := slices.IndexFunc(bankExporters, func(e bankExporter) bool { return e.format == format }); k >= 0 {
+				exporter = bankExporters[k]
+			}
+			write := func(w io.Writer) (err error) {
+				notes, err = exporter.write(w, b, paper)
+				return err
 			}
 			if output == "" || output == "-" {
 				err = write(f.IOStreams.Out)
@@ -423,9 +431,17 @@ func writeJSONTo(v any) func(io.Writer) error {
 	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
 }
 
+// writeJSON writes v indented by two spaces, as an encoder with SetIndent
+// would, but indents with text.IndentJSON: encoding/json's indenting was half
+// the time of bank export.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	out := text.IndentJSON(make([]byte, 0, buf.Len()+buf.Len()/2), buf.Bytes())
+	_, err := w.Write(append(out, '\n'))
+	return err
 }

@@ -91,9 +91,9 @@ func surveyPrompter(io *iostreams.IOStreams) session.Prompter {
 // (.gift, and .txt as Moodle exports it), Moodle XML (.xml, or recognised) and
 // Aiken (.aiken, or recognised).
 var bankFormats = []quiz.Format{
-	{Name: "gift", Exts: []string{".gift", ".txt"}, Parse: gift.Parse},
-	{Name: "moodlexml", Exts: []string{".xml"}, Looks: moodlexml.Looks, Parse: moodlexml.Parse},
-	{Name: "aiken", Exts: []string{".aiken"}, Looks: aiken.Looks, Parse: aiken.Parse},
+	{Name: "gift", Parse: gift.Parse},
+	{Name: "moodlexml", Looks: moodlexml.Looks, Parse: moodlexml.Parse},
+	{Name: "aiken", Looks: aiken.Looks, Parse: aiken.Parse},
 }
 
 // randomSeed draws a seed; quizzes record it so any one can be replayed.

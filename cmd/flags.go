@@ -55,7 +55,7 @@ func (s *Selection) Filter() quiz.Filter {
 // addSelectionFlags defines --bank, -n/--count, --tag, --difficulty and
 // --seed; seedNote says where the seed is recorded.
 func addSelectionFlags(fl *pflag.FlagSet, s *Selection, seedNote string) {
-	fl.StringArrayVar(&s.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a bank file: YAML, GIFT, Moodle XML or Aiken (repeatable)")
+	fl.StringArrayVar(&s.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a bank file: YAML, JSON, GIFT, Moodle XML or Aiken (repeatable)")
 	fl.IntVarP(&s.Count, "count", "n", 0, "at most `N` questions (0: all)")
 	fl.StringArrayVar(&s.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
 	fl.Var(newEnum(&s.Difficulty, "", quiz.Difficulties...), "difficulty", "only questions of this difficulty: easy, medium or hard")

@@ -132,7 +132,7 @@ func summaryFormat(path string) string { return fileio.FormatOf(path, summaryFor
 // selection a sheet records; pass is the pass mark, or nil.
 func newGrader(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filter *quiz.Filter, pass *float64) (*grade.Grader, error) {
 	g := &grade.Grader{Filter: filter, Pass: pass, Load: func(refs []string, from string) ([]*quiz.Bank, error) {
-		banks, err := loadBanks(ios, lib, resolveBankRefs(refs, from))
+		banks, err := loadBanks(ios, lib, sheet.ResolveBanks(refs, from))
 		if err != nil {
 			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
 		}
@@ -191,10 +191,8 @@ func gradeRun(opts *GradeOptions) error {
 		}
 		named[abs] = out
 		if st, err := os.Stat(out); err == nil {
-			for _, in := range opts.Inputs {
-				if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-					return invalid("%s is a sheet being graded; write the results to another file", out)
-				}
+			if fileio.SameFileAs(out, opts.Inputs) != "" {
+				return invalid("%s is a sheet being graded; write the results to another file", out)
 			}
 			if in := sheetInGradedDir(out, opts.Inputs); in != "" {
 				return invalid("%s is a sheet being graded (in %s); write the results to another file", out, in)
@@ -256,18 +254,8 @@ func sheetInGradedDir(out string, inputs []string) string {
 	if err != nil {
 		return in // unreadable: better refused than replaced
 	}
-	line := 0
-	if strings.EqualFold(filepath.Ext(out), ".jsonl") {
-		// JSON lines: a sheet on its first line makes the file sheets.
-		for first := range strings.Lines(string(data)) {
-			line++
-			if strings.TrimSpace(first) != "" {
-				data = []byte(first)
-				break
-			}
-		}
-	}
-	if _, err := sheet.Read(out, line, data); err != nil {
+	// JSON lines: a sheet on its first line makes the file sheets.
+	if _, _, err := sheet.First(out, data); err != nil {
 		return ""
 	}
 	return in

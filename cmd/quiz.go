@@ -174,7 +174,11 @@ func bankCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 			}
 		}
 		if len(out) == 0 || quiz.IsPath(toComplete) {
-			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+			var exts []string
+			for _, e := range lib.Exts() {
+				exts = append(exts, strings.TrimPrefix(e, "."))
+			}
+			return exts, cobra.ShellCompDirectiveFilterFileExt
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
@@ -510,13 +514,8 @@ func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
 			continue
 		}
 		refs[i] = abs
-		if dir == "" {
-			continue
-		}
-		if absDir, err := filepath.Abs(dir); err == nil {
-			if rel, err := filepath.Rel(absDir, abs); err == nil {
-				refs[i] = filepath.ToSlash(rel)
-			}
+		if dir != "" {
+			refs[i] = sheet.BankPath(abs, dir)
 		}
 	}
 	return refs
@@ -655,16 +654,12 @@ func reportExt(format string) string {
 // and selection the sheet records, unless --bank, -n, --tag, --difficulty or
 // --seed say otherwise.
 func quizFromSheet(opts *QuizOptions, format string) error {
-	data, err := fileio.ReadFileLimited(opts.Answers)
+	sh, err := sheet.ReadFile(opts.Answers, opts.IO.In)
 	if err != nil {
 		return invalidErr(err)
 	}
-	sh, err := sheet.Read(opts.Answers, 0, data)
-	if err != nil {
-		return invalidErr(err)
-	}
-	var banks []string // the sheet's own, unless --bank is given or it names none
-	if opts.BanksSet || len(sh.Banks) == 0 {
+	var banks []string // the sheet's own, unless --bank is given
+	if opts.BanksSet {
 		banks = opts.Banks
 	}
 	var filter *quiz.Filter
@@ -699,7 +694,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Unseeded: sh.Seed == nil, Mode: mode}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}
@@ -713,34 +708,10 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		fmt.Fprintf(opts.IO.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	}
 	if r.Unreadable() > 0 {
-		return invalid("%s has answers that could not be read (scored 0); see above", opts.Answers)
+		return invalid("%s has answers that could not be read or were given twice (see above); the rest was graded", opts.Answers)
 	}
 	if rep.Passed != nil && !*rep.Passed {
 		return silent(ExitNegative)
 	}
 	return nil
-}
-
-// resolveBankRefs finds the bank files a sheet names relative to the sheet's
-// own directory when they are not where the command runs.
-func resolveBankRefs(refs []string, sheetFile string) []string {
-	out := make([]string, len(refs))
-	for i, ref := range refs {
-		out[i] = ref
-		if !quiz.IsPath(ref) || filepath.IsAbs(ref) || sheetFile == "" || sheetFile == "-" {
-			continue
-		}
-		if _, err := os.Stat(ref); err == nil {
-			continue
-		}
-		if alt := filepath.Join(filepath.Dir(sheetFile), ref); fileExists(alt) {
-			out[i] = alt
-		}
-	}
-	return out
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -36,10 +35,8 @@ graded in one run.`,
 				if out == "" {
 					continue
 				}
-				for _, in := range args {
-					if sameFile(out, in) {
-						return invalid("%s is one of the sums being merged; write to another file", out)
-					}
+				if fileio.SameFileAs(out, args) != "" {
+					return invalid("%s is one of the sums being merged; write to another file", out)
 				}
 			}
 			var all *stats.Stats
@@ -91,11 +88,4 @@ graded in one run.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
 	cmd.Flags().StringVar(&sums, "sums", "", "also write the merged sums to `FILE`")
 	return cmd
-}
-
-// sameFile reports whether two paths name one existing file.
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

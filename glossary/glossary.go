@@ -16,6 +16,10 @@ import (
 type Glossary struct {
 	entries []Entry
 	index   map[string]int // normalised term or alias → entry
+	// folded holds each entry's search fields (searchFields) folded as
+	// Search compares them, when they were folded before (SearchText); nil
+	// otherwise, and Search folds what it needs.
+	folded [][]string
 }
 
 // New indexes entries. Two entries may not share a name (after folding case,
@@ -59,8 +63,52 @@ func New(entries []Entry) (*Glossary, error) {
 // that was stored: it skips New's checks and folding, which is what lets
 // conflictq define start almost as fast as a program that does nothing. The
 // caller vouches for the pair (assets tests that they match New's).
-func NewIndexed(entries []Entry, index map[string]int) *Glossary {
-	return &Glossary{entries: entries, index: index}
+//
+// folded, when not nil, is SearchText stored the same way: Search then folds
+// only the query.
+func NewIndexed(entries []Entry, index map[string]int, folded [][]string) *Glossary {
+	return &Glossary{entries: entries, index: index, folded: folded}
+}
+
+// SearchText returns each entry's search fields folded as Search compares
+// them (" " + text.Normalize(field) + " "), for storing beside Index: as
+// NewIndexed was given them, or folded now.
+func (g *Glossary) SearchText() [][]string {
+	if g.folded != nil {
+		return g.folded
+	}
+	out := make([][]string, len(g.entries))
+	for i := range g.entries {
+		fields := searchFields(&g.entries[i])
+		out[i] = make([]string, len(fields))
+		for k, f := range fields {
+			out[i][k] = foldField(f.text)
+		}
+	}
+	return out
+}
+
+func foldField(s string) string { return " " + text.Normalize(s) + " " }
+
+// searchField is a text Search looks in, and what a match in it counts.
+type searchField struct {
+	text   string
+	weight int
+}
+
+// searchFields are the texts of an entry Search looks in, always the same
+// number in the same order: a match in the term counts most, then the names,
+// the short definition, the definition and the notes.
+func searchFields(e *Entry) []searchField {
+	note := ""
+	if e.InArticle != nil {
+		note = e.InArticle.Note
+	}
+	return []searchField{
+		{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {strings.Join(e.Names.List(), "; "), 50},
+		{e.Short, 20}, {e.Definition, 10}, {e.SinceArticle, 5}, {e.Correction, 5}, {e.Contrast, 5},
+		{note, 5},
+	}
 }
 
 // Index returns the lookup index: each folded name and its entry's position.
@@ -187,31 +235,24 @@ func (g *Glossary) Search(query string) []Hit {
 	var hits []Hit
 	for i := range g.entries {
 		e := &g.entries[i]
-		fields := []struct {
-			text   string
-			weight int
-		}{
-			{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {strings.Join(e.Names.List(), "; "), 50},
-			{e.Short, 20}, {e.Definition, 10}, {e.SinceArticle, 5}, {e.Correction, 5}, {e.Contrast, 5},
-		}
-		if e.InArticle != nil {
-			fields = append(fields, struct {
-				text   string
-				weight int
-			}{e.InArticle.Note, 5})
-		}
-		// Folding is most of a search: each field is folded once, and only if
-		// it can hold the word. A word (letters and digits, folded) can be in an
-		// ASCII field's folding only if it is in the field in lower case.
+		fields := searchFields(e)
+		// Folding is most of a search: the compiled glossary's fields come
+		// folded (SearchText); otherwise each field is folded once, and only
+		// if it can hold the word. A word (letters and digits, folded) can be
+		// in an ASCII field's folding only if it is in the field in lower case.
 		norms := make([]string, len(fields))
+		if g.folded != nil {
+			norms = g.folded[i]
+		}
 		folded := func(i int, w string) string {
+			if norms[i] != "" {
+				return norms[i]
+			}
 			field := fields[i].text
 			if isASCII(field) && !strings.Contains(strings.ToLower(field), w) {
 				return ""
 			}
-			if norms[i] == "" {
-				norms[i] = " " + text.Normalize(field) + " "
-			}
+			norms[i] = foldField(field)
 			return norms[i]
 		}
 		score, line, all := 0, "", true

@@ -27,16 +27,8 @@ func Typed(line string) Value {
 }
 
 func letterIndex(s string, n int) (int, bool) {
-	s = strings.TrimSuffix(strings.TrimSpace(s), ")")
-	if len(s) != 1 {
-		return 0, false
-	}
-	c := s[0] | 0x20 // ASCII lower case
-	if c < 'a' || c > 'z' {
-		return 0, false
-	}
-	i := int(c - 'a')
-	return i, i < n
+	i, ok := text.LetterIndex(s)
+	return i, ok && i < n
 }
 
 // splitRefs splits "1,3", "1 3", "a; c" into references. Text options may hold
@@ -188,7 +180,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	}
 	if k, ok := smallNumber(ref); ok {
 		if k < 1 || k > n {
-			return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, letterRange(n))
+			return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, text.LetterRange(n))
 		}
 		if shuffled {
 			return rv.display(k - 1), nil
@@ -207,15 +199,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, letterRange(n))
-}
-
-// letterRange names the letters of n options: "a-d".
-func letterRange(n int) string {
-	if n < 1 || n > 26 {
-		return "a, b, ..."
-	}
-	return "a-" + string(rune('a'+n-1))
+	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
 }
 
 // smallNumber reads a whole number of up to nine digits, as option numbers

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 
@@ -33,16 +32,14 @@ type Library struct {
 
 // Format reads banks written in another format than conflictq's YAML.
 type Format struct {
-	Name  string
-	Exts  []string          // file extensions, with the dot: ".gift"
+	Name  string            // as fileio's table names it; the table gives its extensions
 	Looks func([]byte) bool // recognises content whatever the extension, or nil
 	Parse func(file string, data []byte) (*Bank, []Problem, error)
 }
 
 // parser picks how to read a file: by its extension, then by its content.
 func (l *Library) parser(file string, data []byte) func(string, []byte) (*Bank, []Problem, error) {
-	ext := strings.ToLower(path.Ext(file))
-	if ext == ".yaml" || ext == ".yml" || ext == ".json" {
+	if fileio.FormatOf(file, "yaml", "json") != "" {
 		return ParseBank
 	}
 	// Content first: an Aiken file saved as .txt is still Aiken.
@@ -51,12 +48,24 @@ func (l *Library) parser(file string, data []byte) func(string, []byte) (*Bank, 
 			return f.Parse
 		}
 	}
-	for _, f := range l.Formats {
-		if slices.Contains(f.Exts, ext) {
-			return f.Parse
+	if name := fileio.FormatOf(file); name != "" {
+		for _, f := range l.Formats {
+			if f.Name == name {
+				return f.Parse
+			}
 		}
 	}
 	return ParseBank
+}
+
+// Exts lists the extensions, with the dot, of every format a bank file may be
+// written in: conflictq's YAML or JSON and each of Formats.
+func (l *Library) Exts() []string {
+	names := []string{"yaml", "json"}
+	for _, f := range l.Formats {
+		names = append(names, f.Name)
+	}
+	return fileio.Exts(names...)
 }
 
 // Names lists the embedded banks' names, sorted.
@@ -100,8 +109,8 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("%s: no such file", ref)
 		}
-	} else if b, err := l.loadCompiled(ref); b != nil || err != nil {
-		return b, nil, err
+	} else if b, cerr := l.loadCompiled(ref); b != nil || cerr != nil {
+		return b, nil, cerr
 	} else {
 		file = ref + ".yaml"
 		data, err = fs.ReadFile(l.Embedded, file)

@@ -139,13 +139,22 @@ func (ps *Problems) Err() error {
 // lines, as an editor shows the file, when any of them is an error; nil when
 // all are warnings. Every format's parser reports through it.
 func Invalid(problems []Problem) error {
+	if CountErrors(problems) == 0 {
+		return nil
+	}
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
+	return &InvalidError{Problems: problems}
+}
+
+// CountErrors counts the problems that are errors, not warnings.
+func CountErrors(problems []Problem) int {
+	n := 0
 	for _, p := range problems {
 		if !p.Warning {
-			sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
-			return &InvalidError{Problems: problems}
+			n++
 		}
 	}
-	return nil
+	return n
 }
 
 // Warnings returns only the warnings, with a last one that counts those not

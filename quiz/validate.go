@@ -17,7 +17,10 @@ const (
 	MaxChoices = 10 // single, multi
 	MinItems   = 2  // order
 	MaxItems   = 12 // order
-	MinPairs   = 2  // match; Moodle sets no upper limit, and neither do we
+	MinPairs   = 2  // match
+	// MaxPairs keeps every right side of a matching question typeable by one
+	// letter, a to z (text.Letter). Moodle sets no upper limit.
+	MaxPairs = 26
 	// MaxQuoteWords is the longest verbatim quote a citation may carry.
 	MaxQuoteWords = 25
 )
@@ -161,6 +164,9 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 		checkList(bad, "pairs", "pairs.left", "pairs", lefts, MinPairs, 0)
 		if len(lefts) < MinPairs {
 			bad("pairs", "give at least %d pairs, not %d", MinPairs, len(lefts))
+		}
+		if len(lefts) > MaxPairs {
+			bad("pairs", "give at most %d pairs (one letter each, a to z), not %d", MaxPairs, len(lefts))
 		}
 		for _, p := range q.Pairs {
 			if p.Left == "" || p.Right == "" {

@@ -194,8 +194,8 @@ func (p *parser) finish(d *draft, answer string, line int) {
 		p.errorf(l, q.ID, format, args...)
 		d.bad = true
 	}
-	if len(q.Choices) < 2 || len(q.Choices) > MaxOptions {
-		fail(q.Line, "give 2 to %d options, not %d", MaxOptions, len(q.Choices))
+	if len(q.Choices) < quiz.MinChoices || len(q.Choices) > MaxOptions {
+		fail(q.Line, "give %d to %d options, not %d", quiz.MinChoices, MaxOptions, len(q.Choices))
 	}
 	// Options are the same only when their texts are: -2.0 and 2.0 are two.
 	seen := map[string]int{}

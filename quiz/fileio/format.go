@@ -7,10 +7,12 @@ import (
 )
 
 // extensions is the one table from a file's extension to the format it holds,
-// for every file conflictq writes or reads by name: reports, class summaries,
-// bank exports. A format's first extension is the one it is written with.
+// for every file conflictq writes or reads by name: banks, sheets, reports,
+// class summaries, bank exports. A format's first extension is the one it is
+// written with. Nothing else decides a format by extension.
 var extensions = []struct{ ext, format string }{
 	{".json", "json"},
+	{".jsonl", "jsonl"},
 	{".md", "markdown"},
 	{".markdown", "markdown"},
 	{".csv", "csv"},
@@ -36,6 +38,17 @@ func FormatOf(path string, allowed ...string) string {
 		}
 	}
 	return ""
+}
+
+// Exts returns every extension, with its dot, that names one of formats.
+func Exts(formats ...string) []string {
+	var out []string
+	for _, e := range extensions {
+		if slices.Contains(formats, e.format) {
+			out = append(out, e.ext)
+		}
+	}
+	return out
 }
 
 // Ext returns the extension a file in format is written with, or "".

@@ -1,6 +1,9 @@
 package fileio
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFormatOf(t *testing.T) {
 	for path, want := range map[string]string{"r.JSON": "json", "a/b.md": "markdown", "x.markdown": "markdown", "s.csv": "csv", "b.yml": "yaml", "n.tsv": "anki", "x": "", "x.pdf": ""} {
@@ -15,5 +18,17 @@ func TestFormatOf(t *testing.T) {
 		if got := Ext(format); got != want {
 			t.Errorf("Ext(%q) = %q, want %q", format, got, want)
 		}
+	}
+}
+
+func TestFormatOfJSONLines(t *testing.T) {
+	if got := FormatOf("class.JSONL"); got != "jsonl" {
+		t.Errorf("FormatOf(class.JSONL) = %q, want jsonl", got)
+	}
+	if got := FormatOf("class.jsonl", "json"); got != "" {
+		t.Errorf("JSON lines are not JSON: %q", got)
+	}
+	if got, want := Exts("yaml", "jsonl", "gift"), []string{".jsonl", ".yaml", ".yml", ".gift", ".txt"}; !slices.Equal(got, want) {
+		t.Errorf("Exts = %q, want %q", got, want)
 	}
 }

@@ -40,3 +40,19 @@ func ReadFileLimited(name string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// SameFileAs returns the first of paths that names the same existing file as
+// out (through links, or by another name), or "". A command checks its outputs
+// with it, so that it never overwrites one of its inputs.
+func SameFileAs(out string, paths []string) string {
+	st, err := os.Stat(out)
+	if err != nil {
+		return ""
+	}
+	for _, p := range paths {
+		if pst, err := os.Stat(p); err == nil && os.SameFile(st, pst) {
+			return p
+		}
+	}
+	return ""
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/meta"
 )
 
 // Export writes b as GIFT, for Moodle and for Parse. Each question's id is its
@@ -80,7 +81,7 @@ func (w *questionWriter) note(format string, args ...any) {
 }
 
 func (w *questionWriter) meta(key, value string) {
-	fmt.Fprintf(w.buf, "// %s: %s\n", key, metaEscape(value))
+	fmt.Fprintf(w.buf, "// %s: %s\n", key, meta.Escape(value))
 }
 
 // writeMeta writes what GIFT has no syntax for as // comments, which Parse reads back.

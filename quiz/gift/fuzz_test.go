@@ -1,11 +1,12 @@
 package gift
 
 import (
-	"github.com/conflictq/conflictq/quiz"
-	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 )
 
 // FuzzParse feeds the parser arbitrary text, seeded with every construct and

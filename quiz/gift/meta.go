@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/meta"
 	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -36,15 +37,15 @@ type comment struct {
 //
 // A comment that does not start with one of these keys is only a comment.
 const (
-	keySource      = "source"
-	keyDifficulty  = "difficulty"
+	keySource      = meta.Source
+	keyDifficulty  = meta.Difficulty
 	keyTags        = "tags"
 	keyPoints      = "points"
 	keyUnit        = "unit"
-	keyKeyPoint    = "key point"
-	keyExplanation = "explanation"
+	keyKeyPoint    = meta.KeyPoint
+	keyExplanation = meta.Explanation
 	keyType        = "type"
-	keyTypos       = "typos"
+	keyTypos       = meta.Typos
 )
 
 // moodleMeta finds Moodle's [id:…] and [tag:…] in a comment (\] is a
@@ -56,35 +57,6 @@ var moodleMeta = sync.OnceValue(func() *regexp.Regexp {
 var metaKey = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(source|difficulty|tags|points|unit|key point|explanation|type|typos):\s*(.*)$`)
 })
-
-// metaEscape keeps a value on one comment line: line breaks become \n and a
-// backslash is doubled.
-func metaEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
-}
-
-func metaUnescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '\\':
-				b.WriteByte('\\')
-				i++
-				continue
-			case 'n':
-				b.WriteByte('\n')
-				i++
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
 
 // positionLeft names position i (from 0) on the left of a matching question
 // that stands for an order question.
@@ -113,10 +85,10 @@ func (b *builder) applyMeta(comments []comment) {
 		if m == nil {
 			continue
 		}
-		key, value := strings.ToLower(m[1]), strings.TrimSpace(metaUnescape(m[2]))
+		key, value := strings.ToLower(m[1]), strings.TrimSpace(meta.Unescape(m[2]))
 		switch key {
 		case keySource:
-			if src, msg := parseSource(value); msg != "" {
+			if src, msg := meta.ParseSource(value); msg != "" {
 				b.p.warn(c.line, q.ID, "source", "%s", msg)
 			} else {
 				q.Source = src
@@ -206,30 +178,4 @@ func (b *builder) toOrder(line int) {
 		q.Items = append(q.Items, p.Right)
 	}
 	q.Pairs = nil
-}
-
-var paragraphSuffix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*), ¶([1-9][0-9]{0,8})$`) })
-
-// parseSource reads a citation written as Source.String() shows it:
-// Section, ¶4: “quote”. It returns a message when the citation cannot be used
-// as the YAML loader would accept it.
-func parseSource(v string) (quiz.Source, string) {
-	var s quiz.Source
-	head := v
-	if i := strings.Index(v, ": “"); i >= 0 && strings.HasSuffix(v, "”") && i+len(": “") <= len(v)-len("”") {
-		head = v[:i]
-		s.Quote = strings.TrimSpace(v[i+len(": “") : len(v)-len("”")])
-	}
-	if m := paragraphSuffix().FindStringSubmatch(head); m != nil {
-		head = m[1]
-		s.Paragraph, _ = strconv.Atoi(m[2])
-	}
-	s.Section = strings.TrimSpace(head)
-	switch {
-	case s.Section == "":
-		return quiz.Source{}, "expected a section first (Section, ¶4: “quote”); ignored"
-	case len(strings.Fields(s.Quote)) > quiz.MaxQuoteWords:
-		return quiz.Source{}, "the quote has " + strconv.Itoa(len(strings.Fields(s.Quote))) + " words; quote at most " + strconv.Itoa(quiz.MaxQuoteWords) + "; ignored"
-	}
-	return s, ""
 }

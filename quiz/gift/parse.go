@@ -96,7 +96,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 const MaxQuestionSize = 1 << 20
 
 // maxAnswers bounds the answers read of one question: far more than any
-// question may have (10 choices, 12 pairs), so that the count can be told
+// question may have (quiz.MaxChoices, quiz.MaxItems), so that the count can be told
 // without building a million answers.
 const maxAnswers = 100
 
@@ -300,22 +300,13 @@ func (p *parser) keep(b *builder, comments []comment) {
 
 // finish gives each question a unique id and its bank, then re-checks it.
 func (p *parser) finish(bankID string) {
-	seen := map[string]int{}
-	next := map[string]int{} // the next suffix to try for a title given again: linear in the copies
+	var ids quiz.IDs
 	for _, q := range p.questions {
-		if first, dup := seen[q.ID]; dup {
-			base, id := q.ID, q.ID
-			for n := max(next[base], 2); ; n++ {
-				id = base + "-" + strconv.Itoa(n)
-				if _, taken := seen[id]; !taken {
-					next[base] = n + 1
-					break
-				}
-			}
-			p.warn(q.Line, base, "", "the id %q is already used by the question at line %d; this one is %q", base, first, id)
+		if id, first, dup := ids.Unique(q.ID); dup {
+			p.warn(q.Line, q.ID, "", "the id %q is already used by the question at line %d; this one is %q", q.ID, first, id)
 			q.ID = id
 		}
-		seen[q.ID] = q.Line
+		ids.Take(q.ID, q.Line)
 		q.Bank = bankID
 		for _, msg := range check(q) {
 			p.errorf(q.Line, q.ID, "", "%s", msg)
@@ -567,8 +558,10 @@ func (b *builder) options(ans text, marks string, bare float64) []option {
 	return out
 }
 
-// distinct checks a list of texts as the loader does: lo to hi entries (no
-// upper limit when hi is 0), no two the same once trimmed. The lines say where each entry stands.
+// distinct checks a list of texts as quiz.Question.Validate does, with
+// Validate's limits (quiz.MinChoices and the like) for lo and hi (no upper
+// limit when hi is 0): no two the same once trimmed. It is here, not left to
+// Validate, for the lines: each entry is named where it stands.
 func (b *builder) distinct(texts []string, lines []int, lo, hi int, what string, line int) {
 	switch {
 	case hi > 0 && (len(texts) < lo || len(texts) > hi):
@@ -627,11 +620,11 @@ func (b *builder) choice(ans text, line int) {
 			eqs++
 		}
 	}
-	if len(opts) < 2 {
-		b.errorf(line, "a multiple-choice question needs at least 2 answers, found %d", len(opts))
+	if len(opts) < quiz.MinChoices {
+		b.errorf(line, "a multiple-choice question needs at least %d answers, found %d", quiz.MinChoices, len(opts))
 		return
 	}
-	b.distinct(texts, lines, 2, 10, "answers", line)
+	b.distinct(texts, lines, quiz.MinChoices, quiz.MaxChoices, "answers", line)
 	if b.failed {
 		return
 	}
@@ -708,7 +701,7 @@ func (b *builder) match(ans text, line int) {
 	}
 	// Moodle sets no limit on pairs, and offers a right side that several
 	// left items share once.
-	b.distinct(lefts, lines, 2, 0, "pairs", line)
+	b.distinct(lefts, lines, quiz.MinPairs, 0, "pairs", line)
 	b.q.Type, b.q.Pairs = quiz.Match, pairs
 }
 

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -140,9 +139,8 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	seq := 0
 	bad := func(where string, err error) { results <- done{seq: -1, Item: Item{Err: err, Where: where}} }
 	emit := func(path string) {
-		lower := strings.ToLower(path)
 		switch {
-		case strings.HasSuffix(lower, ".jsonl"):
+		case fileio.FormatOf(path, "jsonl") != "":
 			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 				bad(path, fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
 				return
@@ -215,14 +213,14 @@ func (b *Batch) walk(dir string, bad func(string, error)) []string {
 	return found
 }
 
+// SheetFormats are the formats a sheet is written in (fileio's table names
+// their extensions).
+var SheetFormats = []string{"yaml", "json", "jsonl"}
+
 // IsSheetFile reports whether a directory's file is graded as a sheet, by its
 // extension.
 func IsSheetFile(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml", ".json", ".jsonl":
-		return true
-	}
-	return false
+	return fileio.FormatOf(path, SheetFormats...) != ""
 }
 
 // readLines makes one job per non-blank line of a JSON-lines input. A line

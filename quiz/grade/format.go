@@ -1,9 +1,7 @@
 package grade
 
 import (
-	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -597,12 +595,6 @@ type junitResults struct {
 
 const junitHead = `<?xml version="1.0" encoding="UTF-8"?>` + "\n<testsuites>\n"
 
-func xmlText(s string) string {
-	var b bytes.Buffer
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
 // junitTime is seconds as xs:decimal.
 func junitTime(sec float64) string { return strconv.FormatFloat(text.Round2(max(0, sec)), 'f', -1, 64) }
 
@@ -621,7 +613,7 @@ func (j *junitResults) suite(b *strings.Builder, name string, tests, failures, e
 		name = "(unnamed)"
 	}
 	fmt.Fprintf(b, "  <testsuite name=\"%s\" package=\"conflictq\" id=\"%d\" timestamp=\"%s\" hostname=\"localhost\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%s\">\n",
-		xmlText(text.EscapeControl(name)), j.id, at.UTC().Format("2006-01-02T15:04:05"), tests, failures, errs, skipped, junitTime(seconds))
+		text.XMLEscape(text.EscapeControl(name)), j.id, at.UTC().Format("2006-01-02T15:04:05"), tests, failures, errs, skipped, junitTime(seconds))
 	j.id++
 }
 
@@ -642,19 +634,19 @@ func (j *junitResults) Write(r *SheetResult) error {
 	}
 	j.suite(&b, r.Name(), len(r.Outcomes), failures, errs, skipped, seconds, r.Started)
 	fmt.Fprintf(&b, "    <properties><property name=\"score\" value=\"%s\"/><property name=\"max_score\" value=\"%s\"/><property name=\"percent\" value=\"%s\"/><property name=\"status\" value=\"%s\"/><property name=\"file\" value=\"%s\"/></properties>\n",
-		text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent), xmlText(r.StatusText()), xmlText(text.EscapeControl(r.Where())))
+		text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatNum(r.Percent), text.XMLEscape(r.StatusText()), text.XMLEscape(text.EscapeControl(r.Where())))
 	for _, o := range r.Outcomes {
 		q := o.Question
-		fmt.Fprintf(&b, "    <testcase classname=\"%s\" name=\"%s\" time=\"%s\">", xmlText(q.Bank), xmlText(q.ID), junitTime(o.Seconds))
+		fmt.Fprintf(&b, "    <testcase classname=\"%s\" name=\"%s\" time=\"%s\">", text.XMLEscape(q.Bank), text.XMLEscape(q.ID), junitTime(o.Seconds))
 		switch {
 		case o.Response.Unreadable != "":
 			msg := feedback(o, j.opts.Reveal)
-			fmt.Fprintf(&b, "<error message=\"%s\" type=\"unreadable-answer\">%s</error>", xmlText(msg), xmlText(text.EscapeControl(q.Prompt+"\n"+msg)))
+			fmt.Fprintf(&b, "<error message=\"%s\" type=\"unreadable-answer\">%s</error>", text.XMLEscape(msg), text.XMLEscape(text.EscapeControl(q.Prompt+"\n"+msg)))
 		case !q.Graded():
-			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", xmlText(text.EscapeControl(feedback(o, false))))
+			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", text.XMLEscape(text.EscapeControl(feedback(o, false))))
 		case !o.Correct():
 			msg := feedback(o, j.opts.Reveal)
-			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", xmlText(text.EscapeControl(msg)), xmlText(text.EscapeControl(q.Prompt+"\n"+msg)))
+			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", text.XMLEscape(text.EscapeControl(msg)), text.XMLEscape(text.EscapeControl(q.Prompt+"\n"+msg)))
 		}
 		b.WriteString("</testcase>\n")
 	}
@@ -669,8 +661,8 @@ func (j *junitResults) Unreadable(where string, err error) error {
 	var b strings.Builder
 	j.suite(&b, where, 1, 0, 1, 0, 0, time.Time{})
 	msg := text.EscapeControl(strings.TrimSpace(err.Error()))
-	fmt.Fprintf(&b, "    <properties><property name=\"status\" value=\"%s\"/><property name=\"file\" value=\"%s\"/></properties>\n", StatusUnreadable, xmlText(text.EscapeControl(where)))
-	fmt.Fprintf(&b, "    <testcase classname=\"conflictq\" name=\"read sheet\" time=\"0\"><error message=\"%s\" type=\"unreadable-sheet\">%s</error></testcase>\n", xmlText(msg), xmlText(msg))
+	fmt.Fprintf(&b, "    <properties><property name=\"status\" value=\"%s\"/><property name=\"file\" value=\"%s\"/></properties>\n", StatusUnreadable, text.XMLEscape(text.EscapeControl(where)))
+	fmt.Fprintf(&b, "    <testcase classname=\"conflictq\" name=\"read sheet\" time=\"0\"><error message=\"%s\" type=\"unreadable-sheet\">%s</error></testcase>\n", text.XMLEscape(msg), text.XMLEscape(msg))
 	b.WriteString("    <system-out></system-out>\n    <system-err></system-err>\n  </testsuite>\n")
 	_, werr := io.WriteString(j.w, b.String())
 	return werr

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -98,15 +99,7 @@ func (r *SheetResult) StatusText() string {
 }
 
 // Unreadable counts the answers that could not be read.
-func (r *SheetResult) Unreadable() int {
-	n := 0
-	for _, p := range r.Problems {
-		if !p.Warning {
-			n++
-		}
-	}
-	return n
-}
+func (r *SheetResult) Unreadable() int { return quiz.CountErrors(r.Problems) }
 
 // Where names the sheet for messages: file, or file:line for JSON lines.
 func (r *SheetResult) Where() string {
@@ -190,7 +183,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		res.answerAt = make([]int, len(questions))
 	}
 	shown, answerAt := res.shown[:len(questions)], res.answerAt[:len(questions)]
-	if strings.HasSuffix(s.File, ".jsonl") || s.File == "-" {
+	if s.File == "-" || fileio.FormatOf(s.File, "jsonl") != "" {
 		res.Line = s.Line
 	}
 	// One pass over the sheet's answers puts each by its question.

@@ -2,7 +2,6 @@ package moodlexml
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/meta"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // Export writes b as Moodle XML, for Moodle and for Parse: a category named
@@ -34,9 +35,9 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	}
 	title = strings.Join(strings.Fields(title), " ")
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<quiz>\n")
-	fmt.Fprintf(&buf, "<!-- %s: conflictq bank %s as Moodle XML. Comments starting \"conflictq\" carry what Moodle has no place for. -->\n", metaEscape(title), metaEscape(b.ID))
+	fmt.Fprintf(&buf, "<!-- %s: conflictq bank %s as Moodle XML. Comments starting \"conflictq\" carry what Moodle has no place for. -->\n", meta.EscapeXMLComment(title), meta.EscapeXMLComment(b.ID))
 	buf.WriteString("  <question type=\"category\">\n    <category>\n")
-	fmt.Fprintf(&buf, "      <text>%s</text>\n", esc("$course$/top/"+strings.ReplaceAll(title, "/", "//")))
+	fmt.Fprintf(&buf, "      <text>%s</text>\n", qtext.XMLEscape("$course$/top/"+strings.ReplaceAll(title, "/", "//")))
 	buf.WriteString("    </category>\n  </question>\n")
 	for _, q := range b.Questions {
 		n, err := writeQuestion(&buf, q)
@@ -52,15 +53,9 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	return notes, nil
 }
 
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
 // plain writes a text element in plain_text format.
 func plain(buf *bytes.Buffer, indent, tag, s string) {
-	fmt.Fprintf(buf, "%s<%s format=\"plain_text\">\n%s  <text>%s</text>\n%s</%s>\n", indent, tag, indent, esc(s), indent, tag)
+	fmt.Fprintf(buf, "%s<%s format=\"plain_text\">\n%s  <text>%s</text>\n%s</%s>\n", indent, tag, indent, qtext.XMLEscape(s), indent, tag)
 }
 
 // percent writes a share as Moodle's fraction, a percentage to seven decimals.
@@ -75,8 +70,8 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 	if strings.TrimSpace(q.Prompt) == "" {
 		return nil, errors.New("no question text")
 	}
-	var meta []string
-	add := func(key, value string) { meta = append(meta, metaPrefix+key+": "+metaEscape(value)) }
+	var lines []string
+	add := func(key, value string) { lines = append(lines, metaPrefix+key+": "+meta.EscapeXMLComment(value)) }
 	if !q.Source.IsZero() {
 		add(keySource, q.Source.String())
 	}
@@ -118,15 +113,15 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		note("written as Moodle's ordering question (standard from Moodle 4.4, a plugin before), which Moodle marks by its own rules")
 	}
 	buf.WriteString("\n")
-	if len(meta) > 0 {
+	if len(lines) > 0 {
 		buf.WriteString("<!--\n")
-		for _, m := range meta {
+		for _, m := range lines {
 			buf.WriteString(m + "\n")
 		}
 		buf.WriteString("-->\n")
 	}
 	fmt.Fprintf(buf, "  <question type=\"%s\">\n", typ)
-	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", esc(q.ID))
+	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", qtext.XMLEscape(q.ID))
 	plain(buf, "    ", "questiontext", q.Prompt)
 	plain(buf, "    ", "generalfeedback", general)
 	points := q.Points
@@ -134,9 +129,9 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		points = 0
 	}
 	fmt.Fprintf(buf, "    <defaultgrade>%s</defaultgrade>\n", num(points))
-	fmt.Fprintf(buf, "    <idnumber>%s</idnumber>\n", esc(q.ID))
+	fmt.Fprintf(buf, "    <idnumber>%s</idnumber>\n", qtext.XMLEscape(q.ID))
 	answer := func(fraction, text string, extra string) {
-		fmt.Fprintf(buf, "    <answer fraction=\"%s\" format=\"plain_text\">\n      <text>%s</text>\n%s    </answer>\n", fraction, esc(text), extra)
+		fmt.Fprintf(buf, "    <answer fraction=\"%s\" format=\"plain_text\">\n      <text>%s</text>\n%s    </answer>\n", fraction, qtext.XMLEscape(text), extra)
 	}
 	switch q.Type {
 	case quiz.Single, quiz.Multi:
@@ -168,12 +163,12 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 			answer(percent(n.Credit), num(n.Value), "      <tolerance>"+num(n.Tol)+"</tolerance>\n")
 		}
 		if q.Unit != "" {
-			fmt.Fprintf(buf, "    <units>\n      <unit>\n        <multiplier>1</multiplier>\n        <unit_name>%s</unit_name>\n      </unit>\n    </units>\n    <showunits>3</showunits>\n", esc(q.Unit))
+			fmt.Fprintf(buf, "    <units>\n      <unit>\n        <multiplier>1</multiplier>\n        <unit_name>%s</unit_name>\n      </unit>\n    </units>\n    <showunits>3</showunits>\n", qtext.XMLEscape(q.Unit))
 		}
 	case quiz.Match:
 		buf.WriteString("    <shuffleanswers>true</shuffleanswers>\n")
 		for _, p := range q.Pairs {
-			fmt.Fprintf(buf, "    <subquestion format=\"plain_text\">\n      <text>%s</text>\n      <answer>\n        <text>%s</text>\n      </answer>\n    </subquestion>\n", esc(p.Left), esc(p.Right))
+			fmt.Fprintf(buf, "    <subquestion format=\"plain_text\">\n      <text>%s</text>\n      <answer>\n        <text>%s</text>\n      </answer>\n    </subquestion>\n", qtext.XMLEscape(p.Left), qtext.XMLEscape(p.Right))
 		}
 	case quiz.Order:
 		buf.WriteString("    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n")
@@ -187,7 +182,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 	if len(q.Tags) > 0 {
 		buf.WriteString("    <tags>\n")
 		for _, t := range q.Tags {
-			fmt.Fprintf(buf, "      <tag><text>%s</text></tag>\n", esc(t))
+			fmt.Fprintf(buf, "      <tag><text>%s</text></tag>\n", qtext.XMLEscape(t))
 		}
 		buf.WriteString("    </tags>\n")
 	}

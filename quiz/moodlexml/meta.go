@@ -2,10 +2,10 @@ package moodlexml
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/meta"
 )
 
 // metaPrefix starts the XML comments that carry what Moodle XML has no place
@@ -14,42 +14,12 @@ const metaPrefix = "conflictq "
 
 // The keys of those comments, one per line of a comment.
 const (
-	keySource      = "source"
-	keyDifficulty  = "difficulty"
-	keyKeyPoint    = "key point"
-	keyTypos       = "typos"
-	keyExplanation = "explanation"
+	keySource      = meta.Source
+	keyDifficulty  = meta.Difficulty
+	keyKeyPoint    = meta.KeyPoint
+	keyTypos       = meta.Typos
+	keyExplanation = meta.Explanation
 )
-
-// metaEscape keeps a value on one line and out of the comment's way: a line
-// break is \n, a backslash \\, and "--" (which XML comments forbid) -\-.
-func metaEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`, "--", `-\-`).Replace(s)
-}
-
-func metaUnescape(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '\\':
-				b.WriteByte('\\')
-				i++
-				continue
-			case 'n':
-				b.WriteByte('\n')
-				i++
-				continue
-			case '-':
-				b.WriteByte('-')
-				i++
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
 
 // applyMeta reads the conflictq comments before a question. A value that
 // cannot be used is a warning, never an error: comments are advice.
@@ -65,10 +35,10 @@ func (p *parser) applyMeta(q *quiz.Question, comments []string) {
 			if !ok {
 				continue
 			}
-			value = strings.TrimSpace(metaUnescape(strings.TrimSpace(value)))
+			value = strings.TrimSpace(meta.Unescape(strings.TrimSpace(value)))
 			switch strings.TrimSpace(key) {
 			case keySource:
-				if s, ok := parseSource(value); ok {
+				if s, msg := meta.ParseSource(value); msg == "" {
 					q.Source = s
 				} else {
 					p.warn(q.Line, q.ID, "source: expected Section, ¶N: “quote”, found %q; ignored", value)
@@ -94,21 +64,4 @@ func (p *parser) applyMeta(q *quiz.Question, comments []string) {
 			}
 		}
 	}
-}
-
-// parseSource reads a citation as Source.String() writes it.
-func parseSource(v string) (quiz.Source, bool) {
-	var s quiz.Source
-	head := v
-	if i := strings.Index(v, ": “"); i >= 0 && strings.HasSuffix(v, "”") && i+len(": “") <= len(v)-len("”") {
-		head = v[:i]
-		s.Quote = strings.TrimSpace(v[i+len(": “") : len(v)-len("”")])
-	}
-	if i := strings.LastIndex(head, ", ¶"); i >= 0 {
-		if n, err := strconv.Atoi(head[i+len(", ¶"):]); err == nil && n > 0 {
-			s.Paragraph, head = n, head[:i]
-		}
-	}
-	s.Section = strings.TrimSpace(head)
-	return s, s.Section != "" && len(strings.Fields(s.Quote)) <= quiz.MaxQuoteWords
 }

@@ -91,10 +91,6 @@ type xmlQuestion struct {
 	Tags            []xmlTag         `xml:"tags>tag"`
 }
 
-// maxQuestions bounds what one file may declare, as the other formats'
-// file size limit does: a file is read whole, so this only keeps errors few.
-const maxProblems = 1000
-
 // Parse reads a Moodle XML file and returns it as a bank, with any warnings.
 // Types conflictq has no form for (Cloze, calculated, drag and drop, …) are
 // skipped with a warning naming their line; so are questions it cannot use.
@@ -104,7 +100,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	if err := quiz.CheckText(file, data); err != nil {
 		return nil, nil, err
 	}
-	p := &parser{file: file, data: data}
+	p := &parser{file: file, data: data, ps: quiz.Problems{File: file}}
 	name := quiz.TitleFromFile(file)
 	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
 	if b.ID == "" {
@@ -114,6 +110,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	d.Strict = true
 	var comments []string
 	sawQuiz := false
+tokens:
 	for {
 		start := d.InputOffset()
 		tok, err := d.Token()
@@ -146,16 +143,18 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 				p.errorf(errLine(err, line), "", "not valid XML: %s", xmlMessage(err))
 				return nil, nil, p.err()
 			}
-			if q := p.question(&xq, line, comments); q != nil {
+			q := p.question(&xq, line, comments)
+			if p.n > quiz.MaxQuestions {
+				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				break tokens
+			}
+			if q != nil {
 				b.Questions = append(b.Questions, q)
 			}
 			comments = nil
 		}
-		if len(p.problems) > maxProblems {
-			break
-		}
 	}
-	if !sawQuiz && len(p.problems) == 0 {
+	if !sawQuiz && len(p.ps.List) == 0 {
 		p.errorf(1, "", "expected Moodle XML: a <quiz> of <question>s")
 	}
 	if p.title != "" {
@@ -166,15 +165,15 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 		if p.err() == nil {
 			p.errorf(0, "", "no questions found that conflictq can use")
 		}
-		for i := range p.problems {
-			p.problems[i].Warning = false
+		for i := range p.ps.List {
+			p.ps.List[i].Warning = false
 		}
 		return nil, nil, p.err()
 	}
 	if err := p.err(); err != nil {
 		return nil, nil, err
 	}
-	return b, p.problems, nil
+	return b, p.ps.Warnings(), nil
 }
 
 // Looks reports whether data is Moodle XML.
@@ -186,22 +185,21 @@ func Looks(data []byte) bool {
 type parser struct {
 	file     string
 	data     []byte
-	problems []quiz.Problem
-	title    string // the first category's name
-	category string // the current category, as a tag
+	ps       quiz.Problems // at most quiz.MaxProblems, and a count of the rest
+	title    string        // the first category's name
+	category string        // the current category, as a tag
 	n        int
 }
 
 func (p *parser) errorf(line int, qid, format string, args ...any) {
-	p.problems = append(p.problems, quiz.Problem{File: p.file, Line: line, Question: qid, Msg: fmt.Sprintf(format, args...)})
+	p.ps.Add(line, qid, "", format, args...)
 }
 
 func (p *parser) warn(line int, qid, format string, args ...any) {
-	p.errorf(line, qid, format, args...)
-	p.problems[len(p.problems)-1].Warning = true
+	p.ps.Warn(line, qid, "", format, args...)
 }
 
-func (p *parser) err() error { return quiz.Invalid(p.problems) }
+func (p *parser) err() error { return p.ps.Err() }
 
 func (p *parser) lineAt(offset int64) int {
 	if offset > int64(len(p.data)) {
@@ -346,8 +344,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			opts = append(opts, option{t, c})
 			answerFeedback("If you chose ", a)
 		}
-		if len(opts) < 2 {
-			return skip("a multiple-choice question needs at least 2 answers, found %d", len(opts))
+		if len(opts) < quiz.MinChoices {
+			return skip("a multiple-choice question needs at least %d answers, found %d", quiz.MinChoices, len(opts))
 		}
 		q.Type = quiz.Multi
 		if single {
@@ -487,8 +485,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			}
 			q.Pairs = append(q.Pairs, quiz.Pair{Left: left, Right: right})
 		}
-		if len(q.Pairs) < 2 {
-			return skip("a matching question needs at least 2 pairs, found %d", len(q.Pairs))
+		if len(q.Pairs) < quiz.MinPairs {
+			return skip("a matching question needs at least %d pairs, found %d", quiz.MinPairs, len(q.Pairs))
 		}
 	case "ordering":
 		q.Type = quiz.Order
@@ -497,8 +495,8 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 				q.Items = append(q.Items, t)
 			}
 		}
-		if len(q.Items) < 2 || len(q.Items) > 12 {
-			return skip("an ordering question needs 2 to 12 items, found %d", len(q.Items))
+		if len(q.Items) < quiz.MinItems || len(q.Items) > quiz.MaxItems {
+			return skip("an ordering question needs %d to %d items, found %d", quiz.MinItems, quiz.MaxItems, len(q.Items))
 		}
 	case "essay":
 		q.Type = quiz.Open
@@ -539,18 +537,11 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 // finish gives each question a unique id and its bank, then checks it as the
 // loader would; a question that fails is skipped with a warning.
 func (p *parser) finish(b *quiz.Bank) {
-	seen := map[string]int{}
+	var ids quiz.IDs
 	kept := b.Questions[:0]
 	for _, q := range b.Questions {
-		if first, dup := seen[q.ID]; dup {
-			base, id := q.ID, q.ID
-			for n := 2; ; n++ {
-				id = base + "-" + strconv.Itoa(n)
-				if _, taken := seen[id]; !taken {
-					break
-				}
-			}
-			p.warn(q.Line, base, "the id %q is already used by the question at line %d; this one is %q", base, first, id)
+		if id, first, dup := ids.Unique(q.ID); dup {
+			p.warn(q.Line, q.ID, "the id %q is already used by the question at line %d; this one is %q", q.ID, first, id)
 			q.ID = id
 		}
 		q.Bank = b.ID
@@ -562,7 +553,7 @@ func (p *parser) finish(b *quiz.Bank) {
 			p.warn(q.Line, q.ID, "%s; question skipped", strings.Join(msgs, "; "))
 			continue
 		}
-		seen[q.ID] = q.Line
+		ids.Take(q.ID, q.Line)
 		kept = append(kept, q)
 	}
 	b.Questions = kept

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
 // Namespaces of the two documents.
@@ -62,7 +63,7 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	var assessment bytes.Buffer
 	assessment.WriteString(xml.Header)
 	fmt.Fprintf(&assessment, "<questestinterop xmlns=%q>\n", nsQTI)
-	fmt.Fprintf(&assessment, "  <assessment ident=%q title=\"%s\">\n", id, esc(title))
+	fmt.Fprintf(&assessment, "  <assessment ident=%q title=\"%s\">\n", id, qtext.XMLEscape(title))
 	assessment.WriteString("    <qtimetadata>\n")
 	field(&assessment, "      ", "cc_maxattempts", "1")
 	assessment.WriteString("    </qtimetadata>\n")
@@ -120,20 +121,14 @@ func ident(s string) string {
 	return out
 }
 
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
 // htmlText is conflictq's plain text as the HTML Canvas shows (line breaks
 // kept), escaped for XML.
 func htmlText(s string) string {
-	return esc(strings.ReplaceAll(html.EscapeString(s), "\n", "<br/>"))
+	return qtext.XMLEscape(strings.ReplaceAll(html.EscapeString(s), "\n", "<br/>"))
 }
 
 func field(buf *bytes.Buffer, indent, label, entry string) {
-	fmt.Fprintf(buf, "%s<qtimetadatafield>\n%s  <fieldlabel>%s</fieldlabel>\n%s  <fieldentry>%s</fieldentry>\n%s</qtimetadatafield>\n", indent, indent, esc(label), indent, esc(entry), indent)
+	fmt.Fprintf(buf, "%s<qtimetadatafield>\n%s  <fieldlabel>%s</fieldlabel>\n%s  <fieldentry>%s</fieldentry>\n%s</qtimetadatafield>\n", indent, indent, qtext.XMLEscape(label), indent, qtext.XMLEscape(entry), indent)
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -170,7 +165,7 @@ func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[strin
 		return nil, fmt.Errorf("type %q cannot be written as QTI", q.Type)
 	}
 	it := &item{buf: buf, q: q, id: id, general: general}
-	fmt.Fprintf(buf, "      <item ident=%q title=\"%s\">\n", id, esc(q.ID))
+	fmt.Fprintf(buf, "      <item ident=%q title=\"%s\">\n", id, qtext.XMLEscape(q.ID))
 	buf.WriteString("        <itemmetadata>\n          <qtimetadata>\n")
 	field(buf, "            ", "question_type", typ)
 	points := q.Points
@@ -213,7 +208,7 @@ func (it *item) presentation(response func()) {
 
 // label writes one option of a response.
 func (it *item) label(ident, text string) {
-	fmt.Fprintf(it.buf, "              <response_label ident=%q>\n                <material>\n                  <mattext texttype=\"text/plain\">%s</mattext>\n                </material>\n              </response_label>\n", ident, esc(text))
+	fmt.Fprintf(it.buf, "              <response_label ident=%q>\n                <material>\n                  <mattext texttype=\"text/plain\">%s</mattext>\n                </material>\n              </response_label>\n", ident, qtext.XMLEscape(text))
 }
 
 // processing writes <resprocessing> around conditions, with the general
@@ -236,7 +231,7 @@ func (it *item) condition(test string, action string, share float64) {
 }
 
 func varequal(resp, value string) string {
-	return fmt.Sprintf("              <varequal respident=%q>%s</varequal>\n", resp, esc(value))
+	return fmt.Sprintf("              <varequal respident=%q>%s</varequal>\n", resp, qtext.XMLEscape(value))
 }
 
 func (it *item) choice() error {
@@ -385,7 +380,7 @@ func (it *item) match() {
 	}
 	it.presentation(func() {
 		for i, l := range lefts {
-			fmt.Fprintf(it.buf, "          <response_lid ident=\"response_%s_l%d\">\n            <material>\n              <mattext texttype=\"text/plain\">%s</mattext>\n            </material>\n            <render_choice>\n", it.id, i+1, esc(l))
+			fmt.Fprintf(it.buf, "          <response_lid ident=\"response_%s_l%d\">\n            <material>\n              <mattext texttype=\"text/plain\">%s</mattext>\n            </material>\n            <render_choice>\n", it.id, i+1, qtext.XMLEscape(l))
 			for j, r := range rights {
 				it.label(fmt.Sprintf("%s_r%d", it.id, j+1), r)
 			}

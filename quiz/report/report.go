@@ -32,7 +32,7 @@ type Report struct {
 	// BankDigests maps each bank's id to quiz.Digest of its questions when
 	// the quiz was taken, so that grading can say a bank changed since.
 	BankDigests map[string]string `json:"bank_digests,omitempty"`
-	Seed        uint64            `json:"seed"`
+	Seed        *uint64           `json:"seed,omitempty"` // nil: graded in the banks' order, never shuffled
 	Mode        quiz.Mode         `json:"mode"`
 	Status      quiz.Status       `json:"status"`
 	EndedBy     string            `json:"ended_by"`
@@ -115,6 +115,7 @@ type Meta struct {
 	Student     string
 	Banks       []string
 	Seed        uint64
+	Unseeded    bool // no seed ordered the questions (a sheet without one): the report records none
 	Mode        quiz.Mode
 	PassPercent *float64
 	Digests     map[string]string // bank id → quiz.Digest
@@ -137,7 +138,6 @@ func New(meta Meta, res *quiz.Result) *Report {
 		Student:       meta.Student,
 		Banks:         meta.Banks,
 		BankDigests:   meta.Digests,
-		Seed:          meta.Seed,
 		Mode:          meta.Mode,
 		Status:        res.Status,
 		EndedBy:       res.EndedBy,
@@ -151,6 +151,10 @@ func New(meta Meta, res *quiz.Result) *Report {
 		NotReached:    res.NotReached(),
 		ByTag:         []TagScore{},
 		Questions:     make([]QuestionReport, 0, len(res.Outcomes)),
+	}
+	if !meta.Unseeded {
+		seed := meta.Seed
+		rep.Seed = &seed
 	}
 	if meta.PassPercent != nil && maxScore > 0 { // nothing marked automatically: nothing to pass
 		passed := rep.Percent >= *meta.PassPercent
@@ -319,7 +323,7 @@ func (r *Report) writeCSV(w io.Writer) error {
 		}
 		cw.Write([]string{
 			text.CSVSafe(r.Student), q.Bank, q.ID, string(q.Type), text.CSVSafe(given), text.CSVSafe(q.Expected), correct,
-			text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.FormatNum(q.Seconds), string(r.Status), strconv.FormatUint(r.Seed, 10),
+			text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.FormatNum(q.Seconds), string(r.Status), r.seedText(),
 		})
 	}
 	cw.Flush()
@@ -334,7 +338,11 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "# Quiz report: %s\n\n", text.MarkdownEscape(who))
 	fmt.Fprintf(&b, "- Banks: %s\n", strings.Join(r.Banks, ", "))
-	fmt.Fprintf(&b, "- Mode: %s; seed %d\n", r.Mode, r.Seed)
+	if r.Seed != nil {
+		fmt.Fprintf(&b, "- Mode: %s; seed %d\n", r.Mode, *r.Seed)
+	} else {
+		fmt.Fprintf(&b, "- Mode: %s\n", r.Mode)
+	}
 	fmt.Fprintf(&b, "- Taken: %s, %s\n", r.StartedAt.Format("2 Jan 2006 15:04 MST"), formatDuration(r.Seconds))
 	status := "complete"
 	if r.Status != quiz.Complete {
@@ -489,7 +497,17 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	if len(unreached) > 0 {
 		fmt.Fprintf(w, "Not reached: %s\n", strings.Join(unreached, ", "))
 	}
-	fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", r.Seed)
+	if r.Seed != nil {
+		fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", *r.Seed)
+	}
+}
+
+// seedText is the CSV's seed column: empty when no seed ordered the quiz.
+func (r *Report) seedText() string {
+	if r.Seed == nil {
+		return ""
+	}
+	return strconv.FormatUint(*r.Seed, 10)
 }
 
 // reachedQuestions are the questions a quiz got to: all of them unless it

@@ -9,10 +9,9 @@ package sheet
 
 import (
 	"errors"
-	"path/filepath"
-	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // Sheet is a student's answers in a file, keyed by question id.
@@ -71,8 +70,7 @@ func Read(file string, line int, data []byte) (*Sheet, error) {
 }
 
 func isJSON(file string, line int) bool {
-	ext := strings.ToLower(filepath.Ext(file))
-	return line > 0 || file == "-" || ext == ".json" || ext == ".jsonl"
+	return line > 0 || file == "-" || fileio.FormatOf(file, "json", "jsonl") != ""
 }
 
 // checkText refuses what no parser should read (quiz.CheckText); a line of a

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/xml"
 	"fmt"
 	"strings"
 	"unicode"
@@ -124,4 +125,13 @@ func InvalidUTF8Line(data []byte) int {
 		data = data[size:]
 	}
 	return line
+}
+
+// XMLEscape escapes s for XML text or an attribute's value (encoding/xml's
+// EscapeText: & < > ' " and line breaks as character references; a byte
+// XML cannot hold becomes U+FFFD).
+func XMLEscape(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
 }

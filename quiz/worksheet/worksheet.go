@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Seed is the seed options are shuffled with, as `conflictq quiz --seed 1`
@@ -297,12 +298,7 @@ func title(b *quiz.Bank) string {
 }
 
 // letter names option k (from 0): a, b, … z, then aa, ab.
-func letter(k int) string {
-	if k < 26 {
-		return string(rune('a' + k))
-	}
-	return letter(k/26-1) + letter(k%26)
-}
+func letter(k int) string { return text.Letter(k) }
 
 func points(p float64) string {
 	s := strconv.FormatFloat(p, 'f', -1, 64)

@@ -118,10 +118,7 @@ func (p *Plain) list(options []string, label func(int) string) {
 }
 
 func number(i int) string { return fmt.Sprint(i + 1) }
-func letter(i int) string { return string(rune('a' + i)) }
-
-// letterRange names the letters of n options: "a-d".
-func letterRange(n int) string { return "a-" + letter(n-1) }
+func letter(i int) string { return text.Letter(i) }
 
 // Select asks for one option.
 func (p *Plain) Select(msg string, options []string) (int, error) {
@@ -132,8 +129,8 @@ func (p *Plain) Select(msg string, options []string) (int, error) {
 		q = &quiz.Question{Type: quiz.TrueFalse} // also t, f, yes, no
 	}
 	var i int
-	ask := fmt.Sprintf("Your answer (1-%d or %s):", len(options), letterRange(len(options)))
-	empty := fmt.Sprintf("type the number (1-%d), letter (%s) or text of your answer", len(options), letterRange(len(options)))
+	ask := fmt.Sprintf("Your answer (1-%d or %s):", len(options), text.LetterRange(len(options)))
+	empty := fmt.Sprintf("type the number (1-%d), letter (%s) or text of your answer", len(options), text.LetterRange(len(options)))
 	if q.Type == quiz.TrueFalse {
 		ask, empty = "Your answer (1-2, true or false):", "type 1 or true, 2 or false"
 	}

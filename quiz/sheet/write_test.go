@@ -1,0 +1,46 @@
+package sheet_test
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/sheet"
+)
+
+// A key written in either syntax reads back with its header and an answer
+// to every graded question (grading it: sheet_key.txtar, answers_sheet.txtar).
+func TestWriteKeyReadsBack(t *testing.T) {
+	b := testfiles.Sample(t)
+	questions, err := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := sheet.Layout{Student: "ANSWER KEY", Banks: []string{"sample.yaml"}, Seed: 7, Key: true}
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"key.yaml": func(w *bytes.Buffer) error { return sheet.WriteYAML(w, questions, l) },
+		"key.json": func(w *bytes.Buffer) error { return sheet.WriteJSON(w, questions, l) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		s, err := sheet.Read(name, 0, buf.Bytes())
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, buf.Bytes())
+		}
+		if s.Student != l.Student || !slices.Equal(s.Banks, l.Banks) || s.Seed == nil || *s.Seed != 7 {
+			t.Errorf("%s: header %q %q %v", name, s.Student, s.Banks, s.Seed)
+		}
+		for _, p := range questions {
+			if !p.Graded() {
+				continue
+			}
+			if _, ok := s.Answer(p.ID); !ok {
+				t.Errorf("%s: %s has no answer in the key", name, p.ID)
+			}
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package text
+
+// IndentJSON appends src, JSON as encoding/json writes it compactly, to dst
+// indented as json.Indent(dst, src, "", "  ") would indent it. It is
+// json.Indent without its validating scanner, several times faster, for
+// JSON that encoding/json has just written (a bank export is 100 KB).
+func IndentJSON(dst, src []byte) []byte {
+	depth := 0
+	inString, escaped, opened := false, false, false
+	newline := func() {
+		dst = append(dst, '\n')
+		for range depth {
+			dst = append(dst, ' ', ' ')
+		}
+	}
+	for _, c := range src {
+		if inString {
+			dst = append(dst, c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		if opened { // after { or [: a newline, unless it is empty
+			opened = false
+			if c == '}' || c == ']' {
+				dst = append(dst, c)
+				continue
+			}
+			depth++
+			newline()
+		}
+		switch c {
+		case '"':
+			inString = true
+			dst = append(dst, c)
+		case '{', '[':
+			opened = true
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
