@@ -113,12 +113,24 @@ func showBank(w io.Writer, b *quiz.Bank, withAnswers bool) {
 			tags[t]++
 		}
 	}
-	fmt.Fprintf(w, "\n%d questions\n", len(b.Questions))
+	if len(b.Questions) == 1 {
+		fmt.Fprintf(w, "\n1 question\n")
+	} else {
+		fmt.Fprintf(w, "\n%d questions\n", len(b.Questions))
+	}
 	fmt.Fprintf(w, "  by type:       %s\n", counts(types))
-	fmt.Fprintf(w, "  by difficulty: %s\n", counts(diffs))
+	if diffs[""] == len(b.Questions) {
+		fmt.Fprintf(w, "  by difficulty: none given\n")
+	} else {
+		fmt.Fprintf(w, "  by difficulty: %s\n", counts(diffs))
+	}
 	fmt.Fprintf(w, "  by tag:        %s\n\n", counts(tags))
 	for i, q := range b.Questions {
-		fmt.Fprintf(w, "%2d. [%s, %s] %s\n    %s\n", i+1, q.Type, q.Difficulty, q.ID, q.Prompt)
+		kind := string(q.Type)
+		if q.Difficulty != "" {
+			kind += ", " + q.Difficulty
+		}
+		fmt.Fprintf(w, "%2d. [%s] %s\n    %s\n", i+1, kind, q.ID, q.Prompt)
 		if withAnswers {
 			fmt.Fprintf(w, "    answer: %s\n", q.Expected())
 		}
@@ -197,7 +209,11 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 					default:
 						note = fmt.Sprintf(", %d warnings", len(warnings))
 					}
-					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%d questions%s)\n", text.EscapeControl(ref), len(b.Questions), note)
+					count := fmt.Sprintf("%d questions", len(b.Questions))
+					if len(b.Questions) == 1 {
+						count = "1 question"
+					}
+					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%s%s)\n", text.EscapeControl(ref), count, note)
 				}
 			}
 			if failed > 0 {

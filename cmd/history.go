@@ -136,11 +136,11 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 		case len(view.Items) == 0:
 			fmt.Fprintf(ios.Out, "Nothing to review yet: %s. Take a quiz first (conflictq quiz).\n", noHistoryYet(opts.Student))
 		case filtered && !next.IsZero():
-			fmt.Fprintf(ios.Out, "Nothing that matches --tag or --difficulty is due for review. The next is due %s.\n", history.When(next, now))
+			fmt.Fprintf(ios.Out, "Nothing that matches --tag or --difficulty is due for review yet. The next is due %s.\n", history.When(next, now))
 		case filtered:
 			fmt.Fprintln(ios.Out, "Nothing that matches --tag or --difficulty is due for review.")
 		case !next.IsZero():
-			fmt.Fprintf(ios.Out, "Nothing is due for review. The next question is due %s.\n", history.When(next, now))
+			fmt.Fprintf(ios.Out, "Nothing is due for review yet. The next question is due %s: run this again then.\n", history.When(next, now))
 		default:
 			fmt.Fprintln(ios.Out, "Nothing is due for review.")
 		}

@@ -108,7 +108,7 @@ func progressRun(opts *ProgressOptions) error {
 	if opts.Format == "csv" {
 		var only map[string]bool // --bank: only these banks' answers
 		if opts.BanksSet {
-			banks, err := loadBanks(ios, opts.Library(), refs)
+			banks, err := loadBanksForStudents(ios, opts.Library(), refs)
 			if err != nil {
 				return err
 			}
@@ -129,7 +129,7 @@ func progressRun(opts *ProgressOptions) error {
 		}
 		return history.WriteCSV(ios.Out, rows)
 	}
-	banks, err := loadBanks(ios, opts.Library(), refs)
+	banks, err := loadBanksForStudents(ios, opts.Library(), refs)
 	if err != nil {
 		return err
 	}

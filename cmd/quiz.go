@@ -186,13 +186,27 @@ func bankCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 
 // loadBanks loads every --bank, printing warnings; all errors are reported together.
 func loadBanks(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*quiz.Bank, error) {
+	return loadBanksFor(ios, lib, refs, true)
+}
+
+// loadBanksForStudents loads banks for a command students run (quiz,
+// progress): a bank's authoring warnings (an essay with no model answer) are
+// the teacher's to fix, so they are left to bank validate and bank show and
+// not printed over the quiz. Errors are reported as loadBanks reports them.
+func loadBanksForStudents(ios *iostreams.IOStreams, lib *quiz.Library, refs []string) ([]*quiz.Bank, error) {
+	return loadBanksFor(ios, lib, refs, false)
+}
+
+func loadBanksFor(ios *iostreams.IOStreams, lib *quiz.Library, refs []string, warn bool) ([]*quiz.Bank, error) {
 	var banks []*quiz.Bank
 	var errs []error
 	seen := map[string]string{} // bank id → where it came from
 	for _, ref := range refs {
 		b, warnings, err := lib.Load(ref)
 		for _, w := range warnings {
-			fmt.Fprintln(ios.ErrOut, w.Error())
+			if warn {
+				fmt.Fprintln(ios.ErrOut, w.Error())
+			}
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -233,7 +247,7 @@ func quizRun(opts *QuizOptions) error {
 	if opts.Review && !opts.BanksSet {
 		refs = opts.Library().Names() // review what is due in every bank
 	}
-	banks, err := loadBanks(ios, opts.Library(), refs)
+	banks, err := loadBanksForStudents(ios, opts.Library(), refs)
 	if err != nil {
 		return err
 	}

@@ -94,7 +94,7 @@ func TestPTYReview(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Fatalf("second review: exit %d; stderr:\n%s", code, errOut)
 	}
-	scr2.waitFor("Nothing is due for review. The next question is due in ")
+	scr2.waitFor("Nothing is due for review yet. The next question is due in ")
 }
 
 // TestPTYReviewAsksNameFirst: a review with a report to write and no

@@ -99,7 +99,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root.SetVersionTemplate("conflictq {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
 	root.PersistentFlags().String("config", "", "read settings from `FILE` (instead of the usual places)")
-	root.PersistentFlags().Bool("no-color", false, "no colour or emphasis, also when NO_COLOR is set")
+	root.PersistentFlags().Bool("no-color", false, "turn off colour and emphasis (setting NO_COLOR does the same)")
 
 	root.AddCommand(
 		NewCmdQuiz(f, nil),

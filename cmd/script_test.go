@@ -3,8 +3,10 @@ package cmd
 import (
 	"flag"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -102,5 +104,45 @@ func TestREADMEPlainExample(t *testing.T) {
 	}
 	if !strings.Contains(string(script), "exec "+cmd+"\n") || !strings.Contains(string(script), "-- readme-example.txt --\nc\n3,4\n") {
 		t.Errorf("plain_quiz.txtar does not run the README's example")
+	}
+}
+
+// A teacher starts at the quick start, near the top, and finds there and in
+// "The article" which article conflictq is built on and how to get it (its
+// text is not ours to ship). Every #link in the README goes to a heading.
+func TestREADMETeacherStart(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	quick, install := strings.Index(s, "\n## Quick start for teachers\n"), strings.Index(s, "\n## Install\n")
+	if quick < 0 || install < 0 || quick > install {
+		t.Errorf("the README's quick start for teachers is missing or after Install (at %d, Install at %d)", quick, install)
+	}
+	for _, want := range []string{"Massacre haunts divided Caucasus amid shaky ceasefire", "Rashad Mammadov", "News Decoder", "February 2020", "not in this repository", "--report-dir", "--student", "conflictq grade"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the README does not say %q", want)
+		}
+	}
+	anchors := map[string]bool{}
+	for _, line := range strings.Split(s, "\n") {
+		if h, ok := strings.CutPrefix(line, "#"); ok && !strings.HasPrefix(strings.TrimLeft(h, "#"), "!") && strings.HasPrefix(strings.TrimLeft(h, "#"), " ") {
+			var b strings.Builder
+			for _, r := range strings.ToLower(strings.TrimSpace(strings.TrimLeft(h, "#"))) {
+				switch {
+				case r == ' ':
+					b.WriteByte('-')
+				case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+					b.WriteRune(r)
+				}
+			}
+			anchors[b.String()] = true
+		}
+	}
+	for _, m := range regexp.MustCompile(`\]\(#([^)]+)\)`).FindAllStringSubmatch(s, -1) {
+		if !anchors[m[1]] {
+			t.Errorf("the README links to #%s, which no heading makes", m[1])
+		}
 	}
 }

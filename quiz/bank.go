@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Type names a kind of question.
@@ -83,6 +85,52 @@ func (s Source) String() string {
 		fmt.Fprintf(&b, ": “%s”", s.Quote)
 	}
 	return b.String()
+}
+
+// articleSections are the article's sections in reading order (see
+// docs/article-sections.md).
+var articleSections = []string{"Introduction", "Animosity runs deep", "UN resolution", "Survivors await justice", "Questions", "About the author"}
+
+// CompareSources orders citations as the article is read: by section, then
+// paragraph. A section the article does not have (a bank on another text)
+// comes after the article's own, and such sections keep their order (0).
+func CompareSources(a, b Source) int {
+	ia, ib := slices.Index(articleSections, a.Section), slices.Index(articleSections, b.Section)
+	if ia < 0 || ib < 0 {
+		switch {
+		case ia >= 0:
+			return -1
+		case ib >= 0:
+			return 1
+		case a.Section != b.Section:
+			return 0
+		}
+	} else if ia != ib {
+		return ia - ib
+	}
+	return a.Paragraph - b.Paragraph
+}
+
+// TagLabel is how a tag reads to a person: a tag named after one of the
+// article's sections is that section's heading (un-resolution → "UN
+// resolution"), and any other has spaces for its hyphens (since-2020 →
+// "since 2020").
+func TagLabel(tag string) string {
+	for _, s := range articleSections {
+		if text.Slug(s) == tag {
+			return s
+		}
+	}
+	return strings.ReplaceAll(tag, "-", " ")
+}
+
+// TagLabels is TagLabel of each tag.
+func TagLabels(tags []string) []string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = TagLabel(t)
+	}
+	return out
 }
 
 // Pair is one left/right pair of a match question.

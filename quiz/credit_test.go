@@ -230,3 +230,34 @@ func TestExpectedAndCreditNote(t *testing.T) {
 		}
 	}
 }
+
+// A year reads as a year without its unit; other units stay.
+func TestExpectedUnit(t *testing.T) {
+	for _, tc := range []struct {
+		unit string
+		want string
+	}{
+		{"year", "1992"},
+		{"Years", "1992"},
+		{"days", "1992 days"},
+		{"", "1992"},
+	} {
+		q := &Question{Type: Numeric, Value: 1992, Unit: tc.unit}
+		if got := q.Expected(); got != tc.want {
+			t.Errorf("unit %q: Expected() = %q, want %q", tc.unit, got, tc.want)
+		}
+	}
+}
+
+func TestTagLabel(t *testing.T) {
+	for tag, want := range map[string]string{
+		"un-resolution":           "UN resolution",
+		"survivors-await-justice": "Survivors await justice",
+		"since-2020":              "since 2020",
+		"recall":                  "recall",
+	} {
+		if got := TagLabel(tag); got != want {
+			t.Errorf("TagLabel(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}

@@ -88,7 +88,7 @@ func (q *Question) Expected() string {
 				s += " / " + n.text()
 			}
 		}
-		if q.Unit != "" {
+		if q.Unit != "" && !yearUnit(q.Unit) {
 			s += " " + q.Unit
 		}
 		return s
@@ -176,4 +176,12 @@ func (q *Question) CreditNote() string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// yearUnit reports whether a numeric question's unit only says the answer
+// is a year. A year reads as a year on its own ("1992", not "1992 year"),
+// so the expected answer leaves such a unit out; "5 days" keeps its unit.
+func yearUnit(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	return u == "year" || u == "years" || u == "yr"
 }

@@ -21,7 +21,8 @@ const NoModelAnswer = "(no model answer given)"
 
 // Parse reads a GIFT file and returns it as a bank, with any warnings. file
 // names the input in messages; the bank's id is the slug of its base name and
-// its title the name of the first $CATEGORY, or else the base name. When the
+// its title the name of the first $CATEGORY, or else (or when that name is
+// written like an id, such as lesson-1) the base name. When the
 // file has errors, Parse returns an *quiz.InvalidError that lists every
 // problem (errors and warnings) with its line, in the order of the file.
 //
@@ -63,6 +64,11 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 
 	name := quiz.TitleFromFile(file)
 	b := &quiz.Bank{ID: qtext.Slug(name), Title: p.title, File: file}
+	if b.Title != "" && qtext.Slug(b.Title) == b.Title && name != "" {
+		// A category written like an id (lesson-1) only sorts questions in
+		// Moodle; the file's name is what the teacher called the bank.
+		b.Title = name
+	}
 	if b.ID == "" {
 		b.ID = "gift"
 	}

@@ -445,6 +445,7 @@ func TestParseBankNames(t *testing.T) {
 		{"quizzes/My Quiz.gift", "Q {T}", "my-quiz", "My Quiz"},
 		{"week1.txt", "$CATEGORY: $course$/top/Default for X/Khojaly and the war\n\nQ {T}", "week1", "Khojaly and the war"},
 		{"a.gift", "$CATEGORY: a//b\n\nQ {T}\n\n$CATEGORY: later\n\nR {T}", "a", "a/b"},
+		{"my-lesson.gift", "$CATEGORY: lesson-1\n\nQ {T}", "my-lesson", "my-lesson"},
 		{"", "Q {T}", "gift", "GIFT import"},
 		{"Ωμέγα.gift", "Q {T}", "gift", "Ωμέγα"},
 	} {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -182,7 +183,7 @@ func state(o quiz.Outcome) string {
 
 // rereads lists, once each, the article sections a sheet's wrong answers point to.
 func rereads(r *SheetResult) []string {
-	var out []string
+	var srcs []quiz.Source
 	seen := map[string]bool{}
 	for _, o := range r.Outcomes {
 		q := o.Question
@@ -192,13 +193,22 @@ func rereads(r *SheetResult) []string {
 		s := fmt.Sprintf("%s ¶%d", q.Source.Section, q.Source.Paragraph)
 		if !seen[s] {
 			seen[s] = true
-			out = append(out, s)
+			srcs = append(srcs, quiz.Source{Section: q.Source.Section, Paragraph: q.Source.Paragraph})
 		}
+	}
+	// In the order the article is read, not the order of the questions.
+	slices.SortStableFunc(srcs, quiz.CompareSources)
+	out := make([]string, len(srcs))
+	for i, s := range srcs {
+		out[i] = fmt.Sprintf("%s ¶%d", s.Section, s.Paragraph)
 	}
 	return out
 }
 
 // --- text ---
+
+// rereadAt is the column where the text table's TO REREAD starts.
+const rereadAt = 65
 
 type textResults struct {
 	w      io.Writer
@@ -212,7 +222,6 @@ func (t *textResults) Write(r *SheetResult) error {
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	const rereadAt = 65 // the column where TO REREAD starts
 	reread := strings.Join(rereads(r), "; ")
 	if t.opts.Width > 0 && rereadAt+len([]rune(reread)) > t.opts.Width {
 		// Break between places, not inside one ("UN | resolution ¶1"): under
@@ -252,7 +261,13 @@ func (t *textResults) Unreadable(where string, err error) error {
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	_, werr := fmt.Fprintf(t.w, "%-24s %11s %8s  %-6s %-10s %s\n", string(name), "-", "-", "-", StatusUnreadable, "the sheet could not be read (see the error above)")
+	note := "the sheet could not be read (see the error above)"
+	if t.opts.Width > 0 && rereadAt+len(note) > t.opts.Width {
+		// Too long for the TO REREAD column: on a line of its own, indented
+		// under the name, rather than broken where the terminal breaks it.
+		note = "\n    " + text.Hang(note, t.opts.Width, 4)
+	}
+	_, werr := fmt.Fprintf(t.w, "%-24s %11s %8s  %-6s %-10s %s\n", string(name), "-", "-", "-", StatusUnreadable, note)
 	return werr
 }
 

@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"errors"
 	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"math"
 	"strings"
@@ -233,5 +234,46 @@ func TestTextTableFitsTheWidth(t *testing.T) {
 				t.Errorf("width %d: a place to reread is split: %q", width, line)
 			}
 		}
+	}
+}
+
+// An unreadable sheet's row fits the screen: its note goes on an indented
+// line of its own rather than being broken by the terminal mid-phrase.
+func TestTextTableUnreadableRowFitsTheWidth(t *testing.T) {
+	for _, width := range []int{0, 80, 120} {
+		var buf strings.Builder
+		w, err := NewResultWriter("text", &buf, ResultOptions{Width: width})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Unreadable("elvin.yaml", errors.New("bad")); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+		for _, line := range lines {
+			if width > 0 && len([]rune(line)) > width {
+				t.Errorf("width %d: a line of %d columns: %q", width, len([]rune(line)), line)
+			}
+		}
+		last := lines[len(lines)-1]
+		switch {
+		case width == 80 && last != "    the sheet could not be read (see the error above)":
+			t.Errorf("width 80: last line %q, want the note indented on its own line", last)
+		case width != 80 && !strings.HasSuffix(last, "unreadable the sheet could not be read (see the error above)"):
+			t.Errorf("width %d: last line %q, want the note in the row", width, last)
+		}
+	}
+}
+
+// The places to reread are listed in the order the article is read.
+func TestRereadsInArticleOrder(t *testing.T) {
+	q := func(sec string, p int) quiz.Outcome {
+		return quiz.Outcome{Question: &quiz.Presented{Question: &quiz.Question{Type: quiz.TrueFalse, Points: 1, Source: quiz.Source{Section: sec, Paragraph: p}}}, Response: quiz.Response{Answered: true}}
+	}
+	r := &SheetResult{Outcomes: []quiz.Outcome{q("Survivors await justice", 4), q("Another text", 1), q("Introduction", 3), q("Survivors await justice", 2), q("Introduction", 3)}}
+	got := strings.Join(rereads(r), "; ")
+	want := "Introduction ¶3; Survivors await justice ¶2; Survivors await justice ¶4; Another text ¶1"
+	if got != want {
+		t.Errorf("rereads = %q, want %q", got, want)
 	}
 }

@@ -132,7 +132,7 @@ func When(t, now time.Time) string {
 	var rel string
 	switch {
 	case d < time.Minute:
-		rel = "in under a minute"
+		rel = "in less than a minute"
 	case d < time.Hour:
 		m := int(d.Round(time.Minute) / time.Minute)
 		rel = fmt.Sprintf("in %d %s", m, plural(m, "minute", "minutes"))

@@ -96,7 +96,7 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		Banks:       strings.Join(c.banks, ", "),
 		Students:    c.students,
 		Counted:     s.Count,
-		Tags:        c.tags,
+		Tags:        quiz.TagLabels(c.tags),
 		Rows:        c.rows,
 		Cut:         c.cut,
 		HasStudents: c.students > 0,
@@ -248,7 +248,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 	add := func(id string, q *quiz.Question) {
 		qv := questionView{N: len(out) + 1, ID: id, Slug: "q-" + slug(id)}
 		if q != nil {
-			qv.Type, qv.Prompt, qv.Cite, qv.Tags = string(q.Type), q.Prompt, q.Source.String(), strings.Join(q.Tags, ", ")
+			qv.Type, qv.Prompt, qv.Cite, qv.Tags = string(q.Type), q.Prompt, q.Source.String(), strings.Join(quiz.TagLabels(q.Tags), ", ")
 			qv.Graded = q.Graded()
 			qv.Open, qv.OpenMore = c.open[q], c.openMore[q]
 		}
