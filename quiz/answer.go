@@ -162,6 +162,25 @@ func (rv *refResolver) display(k int) int {
 	return k
 }
 
+// shown is the display position of the bank's option i.
+func (rv *refResolver) shown(i int) int {
+	rv.display(0)
+	for d, k := range rv.perm {
+		if k == i {
+			return d
+		}
+	}
+	return i
+}
+
+// NumberIsAmbiguous reports whether writing option d's number (0-based, in
+// the order shown) could also mean another option, one whose text is that
+// number: then the option is better given by its letter.
+func NumberIsAmbiguous(shown []string, d int) bool {
+	i := slices.Index(shown, strconv.Itoa(d+1))
+	return i >= 0 && i != d
+}
+
 // resolve finds ref among options (the bank's order; folded are their
 // normalised forms). Numbers and letters count in display order when shuffled.
 func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
@@ -172,20 +191,33 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
 	}
-	// An option's exact text first: options may themselves be numbers (1922).
-	for i, o := range options {
-		if o == ref {
-			return i, nil
+	// The option whose text is ref exactly, if any: options may themselves
+	// be numbers (1922, or Moodle's {=4 ~3 ~5}).
+	byText := slices.Index(options, ref)
+	// A whole number from 1 to n is the option shown with that number, as a
+	// student picks an option in Moodle; it wins only when it is unambiguous:
+	// no other option's text is that number. When one is, the answer could
+	// mean either, and the student is asked to say which with the letter.
+	if k, ok := smallNumber(ref); ok && k >= 1 && k <= n {
+		idx := k - 1
+		if shuffled {
+			idx = rv.display(k - 1)
 		}
+		if byText < 0 || byText == idx {
+			return idx, nil
+		}
+		d := byText
+		if shuffled {
+			d = rv.shown(byText)
+		}
+		return 0, fmt.Errorf("%q could be option %d (%s) or the option whose text is %s (option %d); give its letter instead: %c for the first, %c for the second",
+			ref, k, text.Printable(options[idx]), ref, d+1, 'a'+k-1, 'a'+d)
+	}
+	if byText >= 0 {
+		return byText, nil
 	}
 	if k, ok := smallNumber(ref); ok {
-		if k < 1 || k > n {
-			return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, text.LetterRange(n))
-		}
-		if shuffled {
-			return rv.display(k - 1), nil
-		}
-		return k - 1, nil
+		return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, text.LetterRange(n))
 	}
 	if k, ok := letterIndex(ref, n); ok {
 		if shuffled {
@@ -224,6 +256,7 @@ type folded struct {
 	choices, items, lefts, rights, accept []string
 	wild                                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
 	typos                                 []text.Accepted  // accept, as the typo rule reads them
+	exact                                 []*regexp.Regexp // per accepted answer: its * pattern for moodleMatch, or nil
 }
 
 func (q *Question) folded() *folded {
@@ -247,6 +280,7 @@ func (q *Question) folded() *folded {
 		f.accept = append(f.accept, text.Normalize(a))
 		f.wild = append(f.wild, wildcard(a))
 		f.typos = append(f.typos, text.FoldAccepted(a))
+		f.exact = append(f.exact, exactWildcard(a))
 	}
 	q.fold.Store(f)
 	return f

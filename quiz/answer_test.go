@@ -121,3 +121,43 @@ func TestResolveTrueFalse(t *testing.T) {
 		t.Error("maybe accepted")
 	}
 }
+
+// Moodle banks are full of {=4 ~3 ~5}: a number from 1 to n is the option
+// shown with that number, unless another option's text is that number; then
+// the student is asked for the letter (issue 12, W1).
+func TestResolveNumberVersusNumericText(t *testing.T) {
+	q := &Question{Type: Single, Choices: []string{"3", "6", "4", "1"}, Correct: []int{0}}
+	tests := []struct {
+		in      string
+		want    int
+		wantErr string
+	}{
+		{"1", 0, `"1" could be option 1 (3) or the option whose text is 1 (option 4); give its letter instead: a for the first, d for the second`},
+		{"2", 1, ""}, // no option reads 2
+		{"3", 0, `could be option 3 (4) or the option whose text is 3 (option 1)`},
+		{"4", 0, `could be option 4 (1) or the option whose text is 4 (option 3)`},
+		{"a", 0, ""},
+		{"d", 3, ""},
+		{"6", 1, ""}, // not an option number: the text
+	}
+	for _, tt := range tests {
+		r, err := typed(q, tt.in)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%q: err = %v, want %q", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(r.Choices, []int{tt.want}) {
+			t.Errorf("%q = %v, %v; want %d", tt.in, r.Choices, err, tt.want)
+		}
+	}
+	// An option whose number is its own text is not ambiguous.
+	q = &Question{Type: Single, Choices: []string{"1", "2", "5"}, Correct: []int{0}}
+	if r, err := typed(q, "2"); err != nil || !slices.Equal(r.Choices, []int{1}) {
+		t.Errorf("2 = %v, %v", r.Choices, err)
+	}
+	if !NumberIsAmbiguous([]string{"3", "6", "4", "1"}, 0) || NumberIsAmbiguous([]string{"3", "6", "4", "1"}, 1) {
+		t.Error("NumberIsAmbiguous: want option 1 ambiguous, option 2 not")
+	}
+}

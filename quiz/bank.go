@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -95,7 +96,30 @@ type Number struct {
 	Value  float64 `yaml:"answer" json:"answer"`
 	Tol    float64 `yaml:"tolerance,omitempty" json:"tolerance,omitempty"`
 	Credit float64 `yaml:"credit" json:"credit"`
+	// Any is Moodle's * answer: any number at all (Value and Tol unused),
+	// written answer: "*". It goes last, for what no other answer takes.
+	Any bool `yaml:"-" json:"-"`
 }
+
+// numberDoc is a Number as bank files write it: answer is "*" for Any.
+type numberDoc struct {
+	Value  any     `yaml:"answer" json:"answer"`
+	Tol    float64 `yaml:"tolerance,omitempty" json:"tolerance,omitempty"`
+	Credit float64 `yaml:"credit" json:"credit"`
+}
+
+func (n Number) doc() numberDoc {
+	if n.Any {
+		return numberDoc{Value: "*", Credit: n.Credit}
+	}
+	return numberDoc{Value: n.Value, Tol: n.Tol, Credit: n.Credit}
+}
+
+// MarshalYAML writes answer: "*" for Any.
+func (n Number) MarshalYAML() (any, error) { return n.doc(), nil }
+
+// MarshalJSON writes "answer": "*" for Any.
+func (n Number) MarshalJSON() ([]byte, error) { return json.Marshal(n.doc()) }
 
 // MaxQuestions bounds a bank: far more than any quiz asks, and few enough
 // that a file of a million questions is refused while it is read.
@@ -103,7 +127,11 @@ const MaxQuestions = 10_000
 
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
-	ID          string
+	ID string
+	// Name is the question's name where it is not its id: a Moodle
+	// question's name (a GIFT ::title::, Moodle XML's <name>), kept so
+	// that an export gives it back. Shown nowhere else.
+	Name        string
 	Bank        string // the bank's id
 	Type        Type
 	Prompt      string

@@ -112,7 +112,8 @@ func TestPerAnswerCredit(t *testing.T) {
 		{"won", text("have just win"), 0},
 		{"won", text("have jst won"), 0},
 		{"won-exact", text("have just win"), 0},
-		{"won-exact", text("Have just won!"), 1},
+		{"won-exact", text("Have just won!"), 0},   // Moodle: punctuation counts
+		{"won-exact", text("  HAVE just won "), 1}, // only case and the ends' spaces do not
 		// * is Moodle's wildcard; \* a literal star.
 		{"wild", text("no one"), 1},
 		{"wild", text("nobody at all, no one"), 1}, // as Moodle: * is any text

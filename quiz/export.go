@@ -14,6 +14,7 @@ type BankDoc struct {
 // QuestionDoc is a question in the shape of the bank format.
 type QuestionDoc struct {
 	ID          string             `json:"id" yaml:"id"`
+	Name        string             `json:"name,omitempty" yaml:"name,omitempty"`
 	Type        Type               `json:"type" yaml:"type"`
 	Prompt      string             `json:"prompt" yaml:"prompt"`
 	Choices     []string           `json:"choices,omitempty" yaml:"choices,omitempty"`
@@ -41,7 +42,7 @@ func (b *Bank) Doc() BankDoc {
 	doc := BankDoc{ID: b.ID, Title: b.Title, Description: b.Description, Questions: make([]QuestionDoc, 0, len(b.Questions))}
 	for _, q := range b.Questions {
 		d := QuestionDoc{
-			ID: q.ID, Type: q.Type, Prompt: q.Prompt, Explanation: q.Explanation,
+			ID: q.ID, Name: q.Name, Type: q.Type, Prompt: q.Prompt, Explanation: q.Explanation,
 			Difficulty: q.Difficulty, Tags: q.Tags, Points: q.Points,
 		}
 		if !q.Source.IsZero() {

@@ -105,7 +105,7 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		file = ref
 	)
 	if IsPath(ref) {
-		data, err = fileio.ReadFileLimited(ref)
+		data, err = readBankFile(ref)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("%s: no such file", ref)
 		}
@@ -116,7 +116,7 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		data, err = fs.ReadFile(l.Embedded, file)
 		if errors.Is(err, fs.ErrNotExist) {
 			if _, serr := os.Stat(ref); serr == nil {
-				data, err = fileio.ReadFileLimited(ref)
+				data, err = readBankFile(ref)
 				file = ref
 			} else {
 				return nil, nil, fmt.Errorf("no bank named %q (built in: %s; or give a path to a YAML file)", ref, strings.Join(l.Names(), ", "))
@@ -154,4 +154,14 @@ func (l *Library) loadCompiled(name string) (*Bank, error) {
 	}
 	l.cache[name] = b
 	return b, nil
+}
+
+// readBankFile reads a bank file: Moodle XML streamed past its base64 images
+// (fileio.ReadXMLLimited), which make real exports tens of megabytes; any
+// other format whole, up to fileio.MaxFileSize.
+func readBankFile(name string) ([]byte, error) {
+	if strings.EqualFold(path.Ext(name), ".xml") {
+		return fileio.ReadXMLLimited(name)
+	}
+	return fileio.ReadFileLimited(name)
 }

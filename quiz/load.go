@@ -151,7 +151,7 @@ var fieldTypes = map[string][]Type{
 	"typos":        {Short},
 }
 
-var commonFields = []string{"id", "type", "prompt", "explanation", "source", "difficulty", "tags", "points"}
+var commonFields = []string{"id", "name", "type", "prompt", "explanation", "source", "difficulty", "tags", "points"}
 
 func allFields() []string {
 	out := append([]string(nil), commonFields...)
@@ -195,6 +195,8 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 			q.Explanation = yamlnode.Scalar(ps.Add, v, qid, key)
 		case "difficulty":
 			q.Difficulty = yamlnode.Scalar(ps.Add, v, qid, key)
+		case "name":
+			q.Name = yamlnode.Scalar(ps.Add, v, qid, key)
 		case "tags":
 			q.Tags = yamlnode.ScalarList(ps.Add, v, qid, key)
 		case "points":
@@ -327,6 +329,10 @@ func parseNumbers(ps *Problems, n *yaml.Node, qid string) []Number {
 			k, v := c.Content[i], yamlnode.Resolve(c.Content[i+1])
 			switch k.Value {
 			case "answer":
+				if v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "*" {
+					num.Any, hasAnswer = true, true // Moodle's any other number
+					continue
+				}
 				num.Value, hasAnswer = yamlnode.Number(ps.Add, v, qid, "also.answer")
 			case "tolerance":
 				if t, ok := yamlnode.Number(ps.Add, v, qid, "also.tolerance"); ok {

@@ -74,6 +74,9 @@ func (q *Question) Expected() string {
 		var full []string
 		for i, a := range q.Accept {
 			if q.AcceptCredit(i) >= 1 {
+				if !HasWildcard(a) {
+					a = LiteralAnswer(a) // \* is shown as the star it is
+				}
 				full = append(full, a)
 			}
 		}
@@ -82,7 +85,7 @@ func (q *Question) Expected() string {
 		s := numberText(q.Value, q.Tol)
 		for _, n := range q.Numbers {
 			if n.Credit >= 1 {
-				s += " / " + numberText(n.Value, n.Tol)
+				s += " / " + n.text()
 			}
 		}
 		if q.Unit != "" {
@@ -122,6 +125,14 @@ func joinPicked(list []string, idx []int, sep string) string {
 
 // numberText writes a number as people read it, 30,000 but 1994
 // (text.FormatQuantity).
+// text is how an answer key shows the number: "any other number" for *.
+func (n Number) text() string {
+	if n.Any {
+		return "any other number"
+	}
+	return numberText(n.Value, n.Tol)
+}
+
 func numberText(v, tol float64) string {
 	s := text.FormatQuantity(v)
 	if tol > 0 {
@@ -160,7 +171,7 @@ func (q *Question) CreditNote() string {
 	case Numeric:
 		for _, n := range q.Numbers {
 			if n.Credit < 1 {
-				parts = append(parts, numberText(n.Value, n.Tol)+": "+pct(n.Credit))
+				parts = append(parts, n.text()+": "+pct(n.Credit))
 			}
 		}
 	}

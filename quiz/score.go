@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -80,18 +82,29 @@ func scoreShort(q *Question, r Response) float64 {
 	return 0
 }
 
-// matchShort returns the first accepted answer the text matches, or -1: as
-// written, then once folded (Normalize), then by Moodle's * wildcard, then,
-// unless the question is Exact, with one typo.
+// matchShort returns the first accepted answer the text matches, or -1. An
+// Exact question (typos: 0, and every imported one) compares as Moodle does
+// (moodleMatch); otherwise: as written, then once folded (Normalize), then by
+// Moodle's * wildcard, then with one typo.
 func matchShort(q *Question, given string) int {
+	if q.Exact {
+		return moodleMatch(q, given)
+	}
 	if i := slices.Index(q.Accept, given); i >= 0 {
 		return i
+	}
+	f := q.folded()
+	// The text as meant, case aside: what folding would drop (\* is a star;
+	// +, -> and && have no letters) still matches as written.
+	for i, a := range q.Accept {
+		if f.wild[i] == nil && strings.EqualFold(strings.TrimSpace(given), LiteralAnswer(a)) {
+			return i
+		}
 	}
 	g := text.Normalize(given)
 	if g == "" {
 		return -1
 	}
-	f := q.folded()
 	for i, n := range f.accept {
 		if g == n && !strings.Contains(q.Accept[i], "*") {
 			return i
@@ -99,9 +112,6 @@ func matchShort(q *Question, given string) int {
 		if w := f.wild[i]; w != nil && w.MatchString(g) {
 			return i
 		}
-	}
-	if q.Exact {
-		return -1
 	}
 	for i := range f.accept {
 		if f.wild[i] == nil && text.Matches(given, f.typos[i:i+1]) {
@@ -111,12 +121,52 @@ func matchShort(q *Question, given string) int {
 	return -1
 }
 
-// wildcard turns an accepted answer with Moodle's * (any text; \* is a
-// literal star) into a pattern over folded text, or nil when it has none.
-func wildcard(a string) *regexp.Regexp {
-	if !strings.Contains(a, "*") {
+// moodleMatch is Moodle's short-answer comparison (qtype_shortanswer's
+// compare_string_with_wildcard with usecase 0): both sides in Unicode NFC, the
+// answer trimmed, letter case ignored, * for any text and \* for a star; the
+// first accepted answer that matches, in order. Accents, punctuation, signs
+// and inner spaces must be as written: C is not C++, cafe is not café.
+func moodleMatch(q *Question, given string) int {
+	g := norm.NFC.String(strings.TrimSpace(given))
+	f := q.folded()
+	for i, a := range q.Accept {
+		if w := f.exact[i]; w != nil {
+			if w.MatchString(g) {
+				return i
+			}
+			continue
+		}
+		if strings.EqualFold(g, norm.NFC.String(LiteralAnswer(a))) {
+			return i
+		}
+	}
+	return -1
+}
+
+// HasWildcard reports whether an accepted answer holds Moodle's * (any
+// text), not only escaped stars (\*).
+func HasWildcard(a string) bool { return len(wildParts(a)) > 1 }
+
+// unescapeStar is an accepted answer without wildcards as it is meant: \* is
+// a star.
+func LiteralAnswer(a string) string { return strings.ReplaceAll(a, `\*`, "*") }
+
+// exactWildcard is wildcard for moodleMatch: over the text as written, case
+// ignored; nil when a has no unescaped star.
+func exactWildcard(a string) *regexp.Regexp {
+	parts := wildParts(a)
+	if len(parts) == 1 {
 		return nil
 	}
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(norm.NFC.String(p))
+	}
+	return regexp.MustCompile("(?is)^" + strings.Join(parts, ".*") + "$")
+}
+
+// wildParts splits an accepted answer at its unescaped stars; \* becomes a
+// star in the parts.
+func wildParts(a string) []string {
 	var parts []string
 	var cur strings.Builder
 	for i := 0; i < len(a); i++ {
@@ -131,7 +181,16 @@ func wildcard(a string) *regexp.Regexp {
 			cur.WriteByte(a[i])
 		}
 	}
-	parts = append(parts, cur.String())
+	return append(parts, cur.String())
+}
+
+// wildcard turns an accepted answer with Moodle's * (any text; \* is a
+// literal star) into a pattern over folded text, or nil when it has none.
+func wildcard(a string) *regexp.Regexp {
+	if !strings.Contains(a, "*") {
+		return nil
+	}
+	parts := wildParts(a)
 	if len(parts) == 1 {
 		return nil // only escaped stars
 	}
@@ -150,7 +209,7 @@ func scoreNumeric(q *Question, r Response) float64 {
 		return 1
 	}
 	for _, n := range q.Numbers {
-		if within(v, n.Value, n.Tol) {
+		if n.Any || within(v, n.Value, n.Tol) {
 			return clamp01(n.Credit)
 		}
 	}

@@ -193,3 +193,47 @@ func TestOutOfPlace(t *testing.T) {
 		}
 	}
 }
+
+// Imported short answers (typos: 0) compare as Moodle's do: trimmed, case
+// ignored, nothing else folded; * any text, \* a star, the first match in
+// order. The lenient default still folds (issue 12, W2, W3).
+func TestShortExactAsMoodle(t *testing.T) {
+	exact := func(accept ...string) *Question {
+		return &Question{ID: "q", Type: Short, Accept: accept, Points: 1, Exact: true}
+	}
+	tests := []struct {
+		q     *Question
+		given string
+		want  float64
+	}{
+		{exact("C++"), "C", 0},
+		{exact("C++"), "c++", 1},
+		{exact("-1"), "1", 0},
+		{exact("café"), "cafe", 0},
+		{exact("café"), "CAFÉ", 1},
+		{exact("cafe\u0301"), "café", 1}, // NFC on both sides
+		{exact("Nagorno-Karabakh"), "Nagorno Karabakh", 0},
+		{exact("Nagorno-Karabakh"), " nagorno-karabakh ", 1},
+		{exact(`\*`), "*", 1},
+		{exact(`a\*b`), "a*b", 1},
+		{exact(`a\*b`), "axb", 0},
+		{exact("*ow"), "Yellow", 1},
+		{exact("*ow"), "owl", 0},
+		{&Question{ID: "q", Type: Short, Accept: []string{`\*`}, Points: 1}, "*", 1},
+		{&Question{ID: "q", Type: Short, Accept: []string{`a\*b`}, Points: 1}, "A*B", 1},
+		{&Question{ID: "q", Type: Short, Accept: []string{"Nagorno-Karabakh"}, Points: 1}, "nagorno karabakh", 1},
+	}
+	for _, tt := range tests {
+		if got := Score(tt.q, Response{Answered: true, Text: tt.given}); got != tt.want {
+			t.Errorf("%q for %q (exact %v): %v, want %v", tt.given, tt.q.Accept, tt.q.Exact, got, tt.want)
+		}
+	}
+}
+
+// The right answer is shown as meant: \* is a star (issue 12, P9).
+func TestExpectedShowsLiteralStar(t *testing.T) {
+	q := &Question{ID: "q", Type: Short, Accept: []string{`a\*b`, "*ow"}, Points: 1, Exact: true}
+	if got := q.Expected(); got != "a*b / *ow" {
+		t.Errorf("Expected() = %q", got)
+	}
+}

@@ -13,8 +13,10 @@ import (
 
 // The limits every question keeps, whatever format it was written in.
 const (
-	MinChoices = 2  // single, multi
-	MaxChoices = 10 // single, multi
+	MinChoices = 2 // single, multi
+	// MaxChoices is one choice per letter, a to z, as sheets and the plain
+	// prompt name them; Moodle sets no limit, and its files have 16 and more.
+	MaxChoices = 26 // single, multi
 	MinItems   = 2  // order
 	MaxItems   = 12 // order
 	MinPairs   = 2  // match
@@ -91,6 +93,7 @@ func (q *Question) validateText(bad func(field, format string, args ...any)) {
 			}
 		}
 	}
+	check("name", q.Name)
 	check("prompt", q.Prompt)
 	check("explanation", q.Explanation)
 	check("source", q.Source.Section, q.Source.Quote)
@@ -142,9 +145,13 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 			bad("accept", "list at least one accepted answer")
 		}
 		for _, a := range q.Accept {
-			if text.Normalize(a) == "" && !strings.Contains(a, "*") { // * alone: any answer
-				bad("accept", "%q has no letters or digits to compare", a)
+			// Symbols alone (+, ->, &&) are answers too, compared as written.
+			if strings.TrimSpace(a) == "" {
+				bad("accept", "empty accepted answer")
 			}
+		}
+		if q.Credit != nil && !slices.ContainsFunc(q.Credit, func(c float64) bool { return c > 0 }) {
+			bad("credit", "no accepted answer earns credit")
 		}
 	case Numeric:
 		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {

@@ -24,14 +24,16 @@ func TestValidate(t *testing.T) {
 		{func(q *Question) { q.Tags = []string{""} }, "tags: empty entry"},
 		{func(q *Question) { q.Source = Source{Quote: "x"} }, "source.section: missing"},
 		{func(q *Question) { q.Source = Source{Section: "S", Quote: strings.Repeat("w ", MaxQuoteWords+1)} }, "source.quote: 26 words; quote at most 25"},
-		{func(q *Question) { q.Choices = []string{"a"} }, "choices: give 2 to 10 choices, not 1"},
-		{func(q *Question) { q.Choices = strings.Split("a b c d e f g h i j k", " ") }, "choices: give 2 to 10 choices, not 11"},
+		{func(q *Question) { q.Choices = []string{"a"} }, "choices: give 2 to 26 choices, not 1"},
+		{func(q *Question) {
+			q.Choices = strings.Split("a b c d e f g h i j k l m n o p q r s t u v w x y z aa", " ")
+		}, "choices: give 2 to 26 choices, not 27"},
 		{func(q *Question) { q.Choices = []string{"Xocalı", " Xocalı "} }, `choices: " Xocalı " appears twice`},
 		{func(q *Question) { q.Correct = []int{5} }, "answer: right choice 6 is not one of the choices"},
 		{func(q *Question) { q.Correct = nil }, "answer: give exactly one right choice, not 0"},
 		{func(q *Question) { q.Type, q.Correct = Multi, nil }, "answers: list at least one right choice"},
 		{func(q *Question) { q.Accept = []string{"x"} }, "accept: not used by type single"},
-		{func(q *Question) { *q = Question{ID: "q", Type: Short, Prompt: "P", Points: 1, Accept: []string{"?!"}} }, `accept: "?!" has no letters or digits`},
+		{func(q *Question) { *q = Question{ID: "q", Type: Short, Prompt: "P", Points: 1, Accept: []string{" "}} }, `accept: empty accepted answer`},
 		{func(q *Question) { *q = Question{ID: "q", Type: Numeric, Prompt: "P", Points: 1, Tol: -1} }, "tolerance: must not be negative"},
 		{func(q *Question) { *q = Question{ID: "q", Type: Order, Prompt: "P", Points: 1, Items: []string{"a"}} }, "items: give 2 to 12 items, not 1"},
 		{func(q *Question) {
@@ -78,6 +80,21 @@ func TestLoadedQuestionsValidate(t *testing.T) {
 // A question's text may not hold terminal codes (issue 14, item 6).
 func TestValidateRefusesControlCharacters(t *testing.T) {
 	q := &Question{ID: "q", Type: Single, Prompt: "Capital?\x1b[2J", Choices: []string{"Baku", "Ye\arevan"}, Correct: []int{0}, Points: 1}
+	var fields []string
+	for _, p := range q.Validate() {
+		fields = append(fields, p.Field)
+	}
+	if !slices.Contains(fields, "prompt") || !slices.Contains(fields, "choices") {
+		t.Errorf("problems in %v; want prompt and choices", fields)
+	}
+}
+
+// A bidi override makes a line read in another order than it is stored
+// (U+202E): HasControl and EscapeControl disagreed on it, so a GIFT or Aiken
+// bank holding one passed Validate and reached the terminal raw (issue 12,
+// S1).
+func TestValidateRefusesBidiOverrides(t *testing.T) {
+	q := &Question{ID: "q", Type: Single, Prompt: "Capital? \u202eukaB", Choices: []string{"Baku", "Yerevan\u2067"}, Correct: []int{0}, Points: 1}
 	var fields []string
 	for _, p := range q.Validate() {
 		fields = append(fields, p.Field)

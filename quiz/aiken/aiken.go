@@ -40,7 +40,7 @@ var (
 )
 
 // MaxOptions is the most options a question may have: what every question
-// may have (quiz.MaxChoices), well within Aiken's 26 letters.
+// may have (quiz.MaxChoices), Aiken's 26 letters.
 const MaxOptions = quiz.MaxChoices
 
 // Parse reads an Aiken file and returns it as a bank of single-choice
@@ -124,16 +124,21 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			cur = nil
 			continue
 		}
+		if len(q.Choices) == 0 && !cur.bad && lowerOption().MatchString(text) {
+			p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
+			cur.bad = true
+			continue
+		}
+		if len(q.Choices) == 0 && cur.bad {
+			continue // the lines up to its ANSWER belong to it
+		}
 		if len(q.Choices) == 0 {
 			// The question's text runs onto a second line, which Aiken does
-			// not allow, or its options are not written as options. Said
-			// once; the lines up to its ANSWER belong to it.
-			if !cur.bad && lowerOption().MatchString(text) {
-				p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
-			} else if !cur.bad {
-				p.errorf(line, q.ID, "expected option A. or A) after the question (the question text must be on one line)")
-			}
-			cur.bad = true
+			// not allow: as Moodle does, the line before is a question
+			// with no options, reported and skipped, and this line starts
+			// the question.
+			p.errorf(q.Line, q.ID, "expected option A. or A) after the question, found the next line %q: the question text must be on one line (Moodle, too, keeps only the last line)", text)
+			cur = &draft{q: &quiz.Question{ID: q.ID, Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
 			continue
 		}
 		// A new question: the one before had no ANSWER. Read on, to find any
@@ -314,7 +319,17 @@ func CreditNotes(b *quiz.Bank) []string {
 	var out []string
 	for _, q := range b.Questions {
 		if q.Type == quiz.Single && q.Credit != nil {
-			out = append(out, fmt.Sprintf("%s: Aiken has one right answer and no part marks: only %q is right there (%s)", q.ID, q.Choices[q.Correct[0]], q.CreditNote()))
+			why := q.CreditNote() // part marks, if any
+			if why == "" {        // else several answers in full
+				var also []string
+				for i, c := range q.Choices {
+					if i != q.Correct[0] && q.ChoiceCredit(i) >= 1 {
+						also = append(also, fmt.Sprintf("%q", c))
+					}
+				}
+				why = "also right in the bank: " + strings.Join(also, ", ")
+			}
+			out = append(out, fmt.Sprintf("%s: Aiken has one right answer and no part marks: only %q is right there (%s)", q.ID, q.Choices[q.Correct[0]], why))
 		}
 	}
 	return out

@@ -1,6 +1,8 @@
 package fileio
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -39,6 +41,113 @@ func ReadFileLimited(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: file is larger than %d MB; conflictq reads files of at most %d MB", name, MaxFileSize>>20, MaxFileSize>>20)
 	}
 	return data, nil
+}
+
+// MaxXMLFileSize bounds a Moodle XML file read with ReadXMLLimited: Moodle
+// exports a bank's images inline, as base64 <file> elements, and a real
+// bank with pictures runs to tens of megabytes. What is left once they are
+// dropped is held to MaxFileSize.
+const MaxXMLFileSize = 512 << 20
+
+// ReadXMLLimited reads a Moodle XML file, streaming past the payload of each
+// <file ... encoding="base64"> element (the element stays, empty, so that a
+// reader can still count and name the files it drops). The file may be up to
+// MaxXMLFileSize; what is kept, at most MaxFileSize.
+func ReadXMLLimited(name string) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case st.IsDir():
+		return nil, fmt.Errorf("%s: is a directory, not a file", name)
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: is not a regular file (a device or a pipe)", name)
+	case st.Size() > MaxXMLFileSize:
+		return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads Moodle XML files of at most %d MB", name, float64(st.Size())/(1<<20), MaxXMLFileSize>>20)
+	}
+	if st.Size() <= MaxFileSize {
+		return ReadFileLimited(name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := StripBase64Files(bufio.NewReaderSize(io.LimitReader(f, MaxXMLFileSize+1), 1<<16), MaxFileSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return data, nil
+}
+
+// StripBase64Files copies r, leaving out what lies between each
+// <file ...encoding="base64"...> and its </file> but line breaks. It fails when more than
+// limit bytes are kept: then the file is large for other reasons than its
+// images.
+func StripBase64Files(r *bufio.Reader, limit int) ([]byte, error) {
+	var out []byte
+	open, closing := []byte("<file"), []byte("</file>")
+	keep := func(b ...byte) error {
+		out = append(out, b...)
+		if len(out) > limit {
+			return fmt.Errorf("file is larger than %d MB without its images; conflictq reads files of at most %d MB", limit>>20, limit>>20)
+		}
+		return nil
+	}
+	for {
+		c, err := r.ReadByte()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := keep(c); err != nil {
+			return nil, err
+		}
+		if c != '>' || !bytes.HasSuffix(out, []byte(">")) {
+			continue
+		}
+		// The end of a tag: is it a base64 <file ...> opening tag?
+		start := bytes.LastIndexByte(out, '<')
+		tag := out[max(start, 0):]
+		if start < 0 || !bytes.HasPrefix(tag, open) || len(tag) <= len(open) || !(tag[len(open)] == ' ' || tag[len(open)] == '\t' || tag[len(open)] == '\n' || tag[len(open)] == '\r') ||
+			!bytes.Contains(tag, []byte(`encoding="base64"`)) || bytes.HasSuffix(tag, []byte("/>")) {
+			continue
+		}
+		// Skip the payload: base64 and spaces, up to </file>. Its line
+		// breaks are kept, so that lines after it keep their numbers.
+		for {
+			b, err := r.ReadByte()
+			if err == io.EOF {
+				return out, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			if b == '\n' {
+				if err := keep(b); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			if b == '<' {
+				rest, _ := r.Peek(len(closing) - 1)
+				if bytes.Equal(rest, closing[1:]) {
+					_, _ = r.Discard(len(rest))
+					if err := keep(closing...); err != nil {
+						return nil, err
+					}
+					break
+				}
+				if err := keep(b); err != nil { // not base64: kept, and the element ends as XML says
+					return nil, err
+				}
+				break
+			}
+		}
+	}
 }
 
 // SameFileAs returns the first of paths that names the same existing file as

@@ -2,12 +2,15 @@ package gift
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/meta"
@@ -197,8 +200,13 @@ func (w *questionWriter) shortAnswers() ([]string, error) {
 	}
 	for i, a := range q.Accept {
 		if strings.Contains(a, "->") {
+			orig := a
 			a = noArrow(a)
-			w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", q.Accept, a)
+			if q.Exact {
+				w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q, which Moodle will require as written", orig, a)
+			} else {
+				w.note("GIFT reads \"->\" as a matching pair, so the accepted answer %q is written %q (the same answer once normalised)", orig, a)
+			}
 		}
 		if cr := q.AcceptCredit(i); cr != 1 {
 			answers = append(answers, "=%"+weight(100*cr)+"%"+fragment(a))
@@ -229,6 +237,10 @@ func (w *questionWriter) numericAnswers() ([]string, error) {
 	} else {
 		answers = append(answers, "="+num(q.Value, q.Tol))
 		for _, n := range q.Numbers {
+			if n.Any {
+				answers = append(answers, "=%"+weight(100*n.Credit)+"%*")
+				continue
+			}
 			if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) || !(n.Tol >= 0) || math.IsInf(n.Tol, 0) {
 				return nil, fmt.Errorf("answer %v ± %v is not a number GIFT can write", n.Value, n.Tol)
 			}
@@ -300,7 +312,7 @@ func (w *questionWriter) infoAnswers() ([]string, error) {
 // writeText writes the question's title, text and answers.
 func (w *questionWriter) writeText(answers []string) {
 	buf, q := w.buf, w.q
-	fmt.Fprintf(buf, "::%s::", escape(q.ID))
+	fmt.Fprintf(buf, "::%s::", escape(cmp.Or(q.Name, q.ID)))
 	if q.Type == quiz.Info {
 		buf.WriteString(fragment(q.Prompt))
 		buf.WriteString("\n")
@@ -313,10 +325,15 @@ func (w *questionWriter) writeText(answers []string) {
 	if i := strings.Index(q.Prompt, "_____"); i >= 0 && strings.TrimSpace(q.Prompt[i+5:]) != "" && missingWord[q.Type] {
 		before, after = q.Prompt[:i], q.Prompt[i+5:]
 	}
-	if formatPrefix().MatchString(q.Prompt) {
+	esc := escape
+	switch {
+	case looksHTML().MatchString(q.Prompt):
+		buf.WriteString("[" + formatHTML + "]") // see fragment
+		esc = htmlEscape
+	case formatPrefix().MatchString(q.Prompt):
 		buf.WriteString("[" + formatMoodle + "]")
 	}
-	buf.WriteString(escape(before))
+	buf.WriteString(esc(before))
 	if after == "" {
 		buf.WriteString(" ")
 	}
@@ -335,7 +352,7 @@ func (w *questionWriter) writeText(answers []string) {
 	if general != "" {
 		buf.WriteString("\t####" + fragment(general) + "\n")
 	}
-	buf.WriteString("}" + escape(after) + "\n")
+	buf.WriteString("}" + esc(after) + "\n")
 }
 
 // missingWord lists the types whose answers may stand in the middle of the
@@ -345,11 +362,28 @@ var missingWord = map[quiz.Type]bool{quiz.Single: true, quiz.Multi: true, quiz.S
 // fragment escapes one part of a question. A part that starts like a format
 // prefix ([html]…) gets [moodle] in front, so that it is read as text.
 func fragment(s string) string {
+	if looksHTML().MatchString(s) {
+		// Moodle renders its default format as HTML: code shown as text
+		// (<a href=...>, &lt;) would become a live link. Written as
+		// escaped HTML, it is shown as it reads, and read back the same.
+		return "[" + formatHTML + "]" + htmlEscape(s)
+	}
 	if formatPrefix().MatchString(s) {
 		return "[" + formatMoodle + "]" + escape(s)
 	}
 	return escape(s)
 }
+
+// htmlEscape writes plain text as escaped HTML, line breaks as <br>.
+func htmlEscape(s string) string {
+	return escape(htmlEscaper.Replace(s))
+}
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "<br>\n")
+
+// looksHTML matches what Moodle's default format would take for markup: a
+// tag or an entity.
+var looksHTML = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[A-Za-z/!?]|&#?[A-Za-z0-9]+;`) })
 
 // answer writes an answer after its mark. A text that starts with % (%50% of
 // voters) gets its weight written out, so that it is not read as one.

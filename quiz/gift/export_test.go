@@ -219,3 +219,21 @@ func TestExportCredit(t *testing.T) {
 	}
 	sameQuestions(t, b, back, notes, false)
 }
+
+// HTML shown as text (a code sample) is exported as escaped [html], so that
+// Moodle, which renders its default format as HTML, shows it as written; and
+// it reads back the same (issue 12, D2).
+func TestCodeSamplesExportedEscaped(t *testing.T) {
+	b := &quiz.Bank{ID: "h", Title: "H", Questions: []*quiz.Question{{
+		ID: "q", Type: quiz.Single, Prompt: "What is true about this HTML?\n<a href=\"p.htm\">Second Page</a>", Points: 1,
+		Choices: []string{"It is a link", "&lt; is an entity"}, Correct: []int{0}, Bank: "h", Line: 1,
+	}}}
+	back, _, out := roundTrip(t, b)
+	if !strings.Contains(string(out), `[html]What is true about this HTML?<br>\n&lt;a href\="p.htm"&gt;Second Page&lt;/a&gt;`) ||
+		!strings.Contains(string(out), `[html]&amp;lt; is an entity`) {
+		t.Errorf("export:\n%s", out)
+	}
+	if q := back.Questions[0]; q.Prompt != b.Questions[0].Prompt || q.Choices[1] != "&lt; is an entity" {
+		t.Errorf("read back: %q %q", q.Prompt, q.Choices)
+	}
+}

@@ -133,6 +133,12 @@ func (b *builder) applyMeta(comments []comment) {
 			}
 			q.Explanation = value
 		case keyTypos:
+			// Only a short answer holds the setting: set on another type,
+			// it would be said ignored and yet kept (and lost by export).
+			if q.Type != quiz.Short {
+				b.p.warn(c.line, q.ID, "typos", "only short-answer questions allow typos; ignored")
+				continue
+			}
 			switch value {
 			case "0":
 				q.Exact = true
@@ -140,10 +146,6 @@ func (b *builder) applyMeta(comments []comment) {
 				q.Exact = false
 			default:
 				b.p.warn(c.line, q.ID, "typos", "expected 0 (exact) or 1 (one typo allowed), found %q; ignored", value)
-				continue
-			}
-			if q.Type != quiz.Short {
-				b.p.warn(c.line, q.ID, "typos", "only short-answer questions allow typos; ignored")
 			}
 		case keyType:
 			if !strings.EqualFold(value, string(quiz.Order)) {

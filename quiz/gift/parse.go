@@ -194,6 +194,7 @@ func (b *builder) title(t text, line int) (text, bool) {
 		}
 		if title := t[2:end].str(false); title != "" {
 			b.q.ID = b.p.idFor(title, line, b.q.ID)
+			b.q.Name = title
 		}
 		t = t[end+2:].trim()
 	}
@@ -269,6 +270,7 @@ func (b *builder) answers(ans text, general string, braces int) {
 		b.essay(general, braces)
 	case ans.at(0, "#"):
 		b.numeric(ans[1:], braces)
+	case ans.at(0, ">") && b.ordering(ans, braces):
 	case ans.index("~", 0) >= 0:
 		b.choice(ans, braces)
 	case ans.index("=", 0) >= 0 && ans.index("->", 0) >= 0:
@@ -302,6 +304,12 @@ func (p *parser) finish(bankID string) {
 		}
 		ids.Take(q.ID, q.Line)
 		q.Bank = bankID
+		if q.Name == q.ID {
+			q.Name = "" // the id says it
+		}
+		for _, n := range MoodleNotes(q) {
+			p.warn(q.Line, q.ID, "", "%s", n)
+		}
 		for _, msg := range check(q) {
 			p.errorf(q.Line, q.ID, "", "%s", msg)
 		}
@@ -404,6 +412,14 @@ func (b *builder) errorf(line int, format string, args ...any) {
 	b.p.errorf(line, b.q.ID, "", format, args...)
 }
 
+// skipf leaves out a question Moodle imports with only a notice but
+// conflictq cannot ask (no right answer): a warning, not an error, so that
+// the rest of the file is read.
+func (b *builder) skipf(line int, format string, args ...any) {
+	b.failed = true
+	b.p.warn(line, b.q.ID, "", format+"; question skipped (Moodle imports it with a notice)", args...)
+}
+
 func (b *builder) warn(line int, format string, args ...any) {
 	b.p.warn(line, b.q.ID, "", format, args...)
 }
@@ -420,6 +436,16 @@ func (b *builder) render(t text, keepLines bool) (string, string) {
 		} else {
 			b.warn(line, "unknown format [%s]: kept as text (GIFT knows [html], [moodle], [plain] and [markdown])", m[1])
 		}
+	}
+	if f == formatHTML && keepLines && strings.Contains(strings.ToLower(s), "<pre") {
+		// A <pre> block keeps its lines' indentation, which str trims.
+		s = strings.TrimSpace(t.strIndented())
+		if m := formatPrefix().FindStringSubmatch(s); m != nil && knownFormats[strings.ToLower(m[1])] {
+			s = strings.TrimSpace(s[len(m[0]):])
+		}
+	}
+	if f == formatHTML && qtext.HasMedia(s) {
+		b.warn(line, "[html]: the text shows or links an image, a sound or a video, which conflictq cannot show: check that the question can be answered without it")
 	}
 	if f == formatHTML {
 		plain, tags := qtext.StripHTML(s)
@@ -500,6 +526,7 @@ type option struct {
 	text     string
 	weight   float64
 	eq       bool // marked with =
+	hash     bool // an unescaped # cut it: feedback followed
 	feedback string
 	line     int
 }
@@ -529,6 +556,7 @@ func (b *builder) options(ans text, marks string, bare float64) []option {
 				o.weight, body = w, rest
 			}
 		}
+		o.hash = body.index("#", 0) >= 0
 		body, fb := cutFeedback(body)
 		o.text, _ = b.render(body, false)
 		if len(fb) > 0 {
@@ -587,13 +615,25 @@ func (b *builder) choice(ans text, line int) {
 	// Moodle keeps an answer given twice; conflictq offers it once, with the
 	// better weight of the two.
 	var kept []option
+	dups := 0
 	for _, o := range opts {
 		k := slices.IndexFunc(kept, func(p option) bool { return p.text == o.text })
 		if k < 0 {
 			kept = append(kept, o)
 			continue
 		}
-		b.warn(o.line, "the answer %q appears twice (also at line %d); offered once (write \\# for a # inside an answer)", o.text, kept[k].line)
+		// The hint about # only where a # cut an answer short (C# is C
+		// with feedback); a flood of repeats is said once.
+		hint := ""
+		if o.hash || kept[k].hash {
+			hint = " (write \\# for a # inside an answer)"
+		}
+		switch dups++; {
+		case dups <= 3:
+			b.warn(o.line, "the answer %q appears twice (also at line %d); offered once%s", o.text, kept[k].line, hint)
+		case dups == 4:
+			b.warn(o.line, "more answers given twice; each offered once")
+		}
 		if o.weight > kept[k].weight {
 			kept[k].weight, kept[k].eq = o.weight, o.eq
 		}
@@ -639,7 +679,7 @@ func (b *builder) choice(ans text, line int) {
 			}
 		}
 		if len(right) == 0 {
-			b.errorf(line, "expected a right answer: mark it with = (or give it a positive %%weight%%)")
+			b.skipf(line, "no right answer: mark one with = (or give it a positive %%weight%%)")
 			return
 		}
 	}
@@ -751,18 +791,23 @@ func (b *builder) short(ans text, line int) {
 	opts := b.options(ans, "=", 100)
 	var credit []float64
 	partial := false
-	for _, o := range opts {
-		if o.weight > 0 {
-			if qtext.Normalize(o.text) == "" && !strings.Contains(o.text, "*") {
-				b.errorf(o.line, "%q has no letters or digits to compare an answer with", o.text)
-				continue
-			}
+	// Moodle takes the first answer that matches, in order: an answer that
+	// earns nothing matters when a wildcard after it would match it
+	// ({=%0%apple =*}), and is kept for that, earning 0.
+	lastWild := -1
+	for i, o := range opts {
+		if o.weight > 0 && quiz.HasWildcard(o.text) {
+			lastWild = i
+		}
+	}
+	for i, o := range opts {
+		if o.weight > 0 || i < lastWild {
 			b.q.Accept = append(b.q.Accept, o.text)
-			credit = append(credit, o.weight/100)
+			credit = append(credit, max(o.weight, 0)/100)
 			partial = partial || o.weight != 100
 		}
 		if o.feedback != "" {
-			b.feedback = append(b.feedback, "If you answered "+o.text+": "+o.feedback)
+			b.feedback = append(b.feedback, IfAnswered(o.text)+o.feedback)
 		}
 	}
 	if b.failed {
@@ -792,6 +837,7 @@ func (b *builder) numeric(ans text, line int) {
 	}
 	type number struct {
 		value, tol, weight float64
+		any                bool // *
 		shown, feedback    string
 		line               int
 	}
@@ -810,8 +856,17 @@ func (b *builder) numeric(ans text, line int) {
 			n.feedback, _ = b.render(fb, true)
 		}
 		s := body.str(false)
+		if strings.TrimSpace(s) == "*" { // Moodle's any other number
+			n.any, n.shown = true, "any other number"
+			nums = append(nums, n)
+			continue
+		}
 		var msg string
 		n.value, n.tol, msg = numericAnswer(s)
+		if strings.HasPrefix(msg, "expected a number") && len(nums) == 0 && len(b.splitAnswers(ans, "=")) == 1 {
+			b.skipf(pt.line, "%s", msg) // {#abc}: Moodle's notice, not a refused file
+			return
+		}
 		if msg != "" {
 			b.errorf(pt.line, "%s", msg)
 			continue
@@ -828,10 +883,10 @@ func (b *builder) numeric(ans text, line int) {
 	}
 	// The first full-credit answer is the one shown as right; the others
 	// (ranges, close values for part of the credit) are tried after it.
-	best := slices.IndexFunc(nums, func(n number) bool { return n.weight == 100 })
+	best := slices.IndexFunc(nums, func(n number) bool { return n.weight == 100 && !n.any })
 	if best < 0 {
 		for i, n := range nums {
-			if n.weight > 0 && (best < 0 || n.weight > nums[best].weight) {
+			if n.weight > 0 && !n.any && (best < 0 || n.weight > nums[best].weight) {
 				best = i
 			}
 		}
@@ -846,13 +901,13 @@ func (b *builder) numeric(ans text, line int) {
 	// tries the right one first. They differ only where an earlier answer
 	// overlaps it: say so.
 	for _, n := range nums[:best] {
-		if n.weight < 100 && math.Abs(n.value-nums[best].value) <= n.tol+nums[best].tol {
+		if n.weight < 100 && (n.any || math.Abs(n.value-nums[best].value) <= n.tol+nums[best].tol) {
 			b.warn(n.line, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks (put the right answer first)", n.shown, n.weight, nums[best].shown, max(n.weight, 0))
 		}
 	}
 	for i, n := range nums {
 		if i != best && n.weight > 0 {
-			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100})
+			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100, Any: n.any})
 		}
 	}
 	for _, n := range nums {

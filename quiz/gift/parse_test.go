@@ -2,11 +2,13 @@ package gift
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"go.yaml.in/yaml/v3"
 )
 
 // One case per GIFT construct: the questions it must give, and the warnings
@@ -114,6 +116,8 @@ var constructs = []struct {
 			{ID: "p", Type: quiz.Single, Prompt: "Year?", Choices: []string{"1994", "1993", "2020"}, Correct: []int{0}, Credit: []float64{1, 0.5, -0.25}, Line: 1},
 			{ID: "q2", Type: quiz.Single, Prompt: "Difficult question.", Choices: []string{"wrong answer", "half credit answer", "full credit answer"}, Correct: []int{2}, Credit: []float64{0, 0.5, 1}, Line: 3},
 		},
+		// Moodle subtracts a negative credit; conflictq does not (issue 12, W8).
+		warns: []string{`question "p": choosing "2020" takes 25% of the mark away in Moodle; conflictq scores a question at least 0`},
 	},
 	{
 		name: "one positive weight and no = is a multi question with one right answer",
@@ -274,7 +278,7 @@ var constructs = []struct {
 		src:  "::w:: Which is the best animal?{\n=Frog#Good!\n=%50%Cat#Cats.\n=%0%*#Completely wrong\n}\n\n::v:: Grant's...? {=Grant*wife}\n",
 		want: []*quiz.Question{
 			{ID: "w", Type: quiz.Short, Prompt: "Which is the best animal?", Accept: []string{"Frog", "Cat"}, Credit: []float64{1, 0.5}, Exact: true,
-				Explanation: "If you answered Frog: Good!\nIf you answered Cat: Cats.\nIf you answered *: Completely wrong", Line: 1},
+				Explanation: "If you answered Frog: Good!\nIf you answered Cat: Cats.\nIf you answered anything else: Completely wrong", Line: 1},
 			{ID: "v", Type: quiz.Short, Prompt: "Grant's...?", Accept: []string{"Grant*wife"}, Exact: true, Line: 7},
 		},
 	},
@@ -477,8 +481,11 @@ func TestParseErrors(t *testing.T) {
 		{"format prefix and no text", "::t::[html]<br> {T}\n", []string{
 			`t.gift:1: warning: question "t": [html]: tags removed`,
 			`t.gift:1: question "t": expected question text before the answers`}},
+		// Moodle imports these with a notice: skipped, the rest of the file
+		// read (issue 12, R4); alone in a file, nothing is left.
 		{"no right answer", "::q:: Capital?\n{~Baku ~Ganja}\n", []string{
-			`t.gift:2: question "q": expected a right answer: mark it with = (or give it a positive %weight%)`}},
+			`t.gift: no questions found`,
+			`t.gift:2: warning: question "q": no right answer: mark one with = (or give it a positive %weight%); question skipped (Moodle imports it with a notice)`}},
 		{"one answer", "::q:: Capital? {~Baku}\n", []string{
 			`t.gift:1: question "q": a multiple-choice question needs at least 2 answers, found 1`}},
 		{"an empty answer leaves one", "::q:: Capital? {\n=Baku\n~\n}\n", []string{
@@ -486,8 +493,8 @@ func TestParseErrors(t *testing.T) {
 			`t.gift:3: warning: question "q": empty answer after '~' skipped`}},
 		{"a weight out of range", "::q:: Capital? {=Baku ~%150%Ganja}\n", []string{
 			`t.gift:1: question "q": answer weight %150%: expected a percentage from -100% to 100%`}},
-		{"too many answers", "::q:: Letter? {=a ~b ~c ~d ~e ~f ~g ~h ~i ~j ~k}\n", []string{
-			`t.gift:1: question "q": give 2 to 10 answers, not 11`}},
+		{"too many answers", "::q:: Letter? {=a ~b ~c ~d ~e ~f ~g ~h ~i ~j ~k ~l ~m ~n ~o ~p ~q ~r ~s ~t ~u ~v ~w ~x ~y ~z ~aa}\n", []string{
+			`t.gift:1: question "q": give 2 to 26 answers, not 27`}},
 		{"a pair with no arrow", "::m:: Match {\n=a -> b\n=c\n}\n", []string{
 			`t.gift:3: question "m": expected 'left -> right' in a matching pair`}},
 		{"one pair", "::m:: Match {=a -> b}\n", []string{
@@ -495,7 +502,8 @@ func TestParseErrors(t *testing.T) {
 		{"the same left side twice", "::m:: Match {\n=cat -> mammal\n=cat -> pet\n}\n", []string{
 			`t.gift:3: question "m": "cat" appears twice in the pairs (also at line 2)`}},
 		{"not a number", "::n:: Year? {#nineteen}\n", []string{
-			`t.gift:1: question "n": expected a number, found "nineteen"`}},
+			`t.gift: no questions found`,
+			`t.gift:1: warning: question "n": expected a number, found "nineteen"; question skipped`}},
 		{"a negative tolerance", "::n:: Year? {#1994:-1}\n", []string{
 			`t.gift:1: question "n": the tolerance "-1" must not be negative`}},
 		{"a backwards range", "::n:: Year? {#5..1}\n", []string{
@@ -504,8 +512,6 @@ func TestParseErrors(t *testing.T) {
 			`t.gift:1: question "n": expected a number after '{#'`}},
 		{"no full or partial credit", "::n:: Year? {#=%0%1994}\n", []string{
 			`t.gift:1: question "n": expected a right answer: a number with no weight, or with a positive %weight%`}},
-		{"a short answer with nothing to compare", "::s:: Punctuation? {=!!!}\n", []string{
-			`t.gift:1: question "s": "!!!" has no letters or digits to compare an answer with`}},
 		{"no questions", "// only a comment\n\n$CATEGORY: x\n", []string{
 			`t.gift: no questions found: a GIFT question is text followed by answers in braces, such as 1+1=2 {T}`}},
 		{"only unsupported questions", "Paris is in {1:MULTICHOICE:=France~Spain}.\n", []string{
@@ -516,7 +522,7 @@ func TestParseErrors(t *testing.T) {
 		{"every problem, in the order of the file, warnings included", "C {=a ~b\n\nB {}\n\nA {~x ~y}\n", []string{
 			`t.gift:1: question "q1": expected '}'`,
 			`t.gift:3: warning: question "q2": essay with no model answer`,
-			`t.gift:5: question "q3": expected a right answer`}},
+			`t.gift:5: warning: question "q3": no right answer`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b, warnings, err := Parse("t.gift", []byte(tc.src))
@@ -557,7 +563,7 @@ func TestCheck(t *testing.T) {
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1}}, "credit: 1 credits for 2 choices"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Single, Prompt: "p", Points: 1, Choices: []string{"x", "y"}, Correct: []int{0}, Credit: []float64{1, 2}}, "credit: 2 is out of range"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Multi, Prompt: "p", Points: 1, Choices: []string{"x", "y"}}, "answers: list at least one right choice"},
-		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Short, Prompt: "p", Points: 1, Accept: []string{"?"}}, "has no letters or digits"},
+		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Short, Prompt: "p", Points: 1, Accept: []string{" "}}, "empty accepted answer"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Numeric, Prompt: "p", Points: 1, Tol: -1}, "tolerance: must not be negative"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Order, Prompt: "p", Points: 1, Items: []string{"x"}}, "give 2 to 12 items, not 1"},
 		{&quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "a", Right: "c"}}}, `pairs.left: "a" appears twice`},
@@ -576,5 +582,170 @@ func TestCheck(t *testing.T) {
 	ok := &quiz.Question{ID: "a", Bank: "b", Line: 1, Type: quiz.Match, Prompt: "p", Points: 1, Pairs: []quiz.Pair{{Left: "a", Right: "b"}, {Left: "c", Right: "d"}}}
 	if got := check(ok); len(got) > 0 {
 		t.Errorf("a good question: %q", got)
+	}
+}
+
+// Moodle imports symbol-only short answers (maths, code) and marks the first
+// answer that matches, so a 0% answer before a wildcard takes what it names
+// out of it (issue 12, R2, W4).
+func TestShortSymbolsAndZeroBeforeWildcard(t *testing.T) {
+	src := "::plus:: Symbol for addition? {=+}\n\n::and:: Logical and in C? {=&&}\n\n" +
+		"::notapple:: Name any fruit except apple {=%0%apple#Not apple! =*}\n\n::zero:: Z {=a =%0%b}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		id, given string
+		want      float64
+	}{
+		{"plus", "+", 1}, {"plus", "-", 0}, {"and", " && ", 1},
+		{"notapple", "Apple", 0}, {"notapple", "pear", 1},
+	} {
+		if got := quiz.Score(b.Question(tt.id), quiz.Response{Answered: true, Text: tt.given}); got != tt.want {
+			t.Errorf("%s: %q scores %v, want %v", tt.id, tt.given, got, tt.want)
+		}
+	}
+	if q := b.Question("zero"); !slices.Equal(q.Accept, []string{"a"}) {
+		t.Errorf("a 0%% answer with no wildcard after it is kept: %q", q.Accept)
+	}
+}
+
+// Moodle sets no limit on a question's answers; sixteen are common (issue
+// 12, R1). conflictq keeps one per letter, a to z.
+func TestSixteenAnswers(t *testing.T) {
+	src := "::many:: Which letter comes twelfth?{\n~A\n~B\n~C\n~D\n~E\n~F\n~G\n~H\n~I\n~J\n~K\n=L\n~M\n~N\n~O\n~P\n}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Question("many"); len(q.Choices) != 16 || q.Choices[q.Correct[0]] != "L" {
+		t.Errorf("got %q, right %v", q.Choices, q.Correct)
+	}
+}
+
+// Moodle 4.4's ordering question in GIFT ({>N ... one item a line}) is an
+// order question, with notes on how Moodle marks and shows it (issue 12, W6).
+func TestOrderingQuestion(t *testing.T) {
+	src := "::ord:: Put these in order {>4 ALL VERTICAL ABSOLUTE_POSITION SHOW\nModular\nObject\nOriented\nDynamic \\}\n}\n\n" +
+		"::few:: Order {>3\na\nb\nc\nd\n}\n\n::short:: Greater than? {=>}\n"
+	b, warnings, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Question("ord"); q.Type != quiz.Order || !slices.Equal(q.Items, []string{"Modular", "Object", "Oriented", "Dynamic }"}) {
+		t.Errorf("ord: %s %q", q.Type, q.Items)
+	}
+	if q := b.Question("short"); q.Type != quiz.Short || !slices.Equal(q.Accept, []string{">"}) {
+		t.Errorf("short: %s %q", q.Type, q.Accept)
+	}
+	all := strings.Join(messages(warnings), "\n")
+	for _, want := range []string{
+		`t.gift:1: warning: question "ord": Moodle marks this ordering question by ABSOLUTE_POSITION`,
+		`t.gift:8: warning: question "few": Moodle shows 3 of the 4 items (select type RANDOM); conflictq asks all 4`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in:\n%s", want, all)
+		}
+	}
+}
+
+// Moodle's numeric * answer is any other number, here for part of the
+// credit; it survives export and re-import (issue 12, W5).
+func TestNumericCatchAll(t *testing.T) {
+	b, _, err := Parse("t.gift", []byte("::n:: The answer? {#42 =%20%*#Close enough}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := b.Question("n")
+	for given, want := range map[string]float64{"42": 1, "7": 0.2, "-1000": 0.2, "x": 0} {
+		if got := quiz.Score(q, quiz.Response{Answered: true, Text: given}); got != want {
+			t.Errorf("%q scores %v, want %v", given, got, want)
+		}
+	}
+	back, _, _ := roundTrip(t, b)
+	if n := back.Questions[0].Numbers; len(n) != 1 || !n[0].Any || n[0].Credit != 0.2 {
+		t.Errorf("after a round trip: %+v", n)
+	}
+	out, err := yaml.Marshal(b.Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, _, err := quiz.ParseBank("n.yaml", out)
+	if err != nil || !strings.Contains(string(out), "answer: '*'") || !y.Questions[0].Numbers[0].Any {
+		t.Errorf("YAML: %v\n%s", err, out)
+	}
+}
+
+// An [html] <pre> block keeps its indentation through GIFT's line trimming
+// (tsugi's sample, Moodle's test_import_pre_content; issue 12, D1).
+func TestHTMLPreKeepsIndentation(t *testing.T) {
+	src := "::py::[html]Some code<br/>\n<pre>\n    if x &lt; 10 :\n        print \"too low\"\n</pre>\nAfter\n{=yellow ~red}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.Question("py").Prompt, "Some code\n    if x < 10 :\n        print \"too low\"\nAfter"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A Moodle question's name is kept beside its id, and written back as the
+// ::title:: (issue 12, D2).
+func TestNameKept(t *testing.T) {
+	src := "// [id:myid]\n::Question name:: Q {=a ~b}\n\n::Q8 Partial Credit Numeric:: N {#5}\n\n::plain:: P {T}\n"
+	b, _, err := Parse("t.gift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range b.Questions {
+		got = append(got, q.ID+"="+q.Name)
+	}
+	if want := []string{"myid=Question name", "q8-partial-credit-numeric=Q8 Partial Credit Numeric", "plain="}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	back, _, out := roundTrip(t, b)
+	if !strings.Contains(string(out), "::Question name::") || back.Questions[0].Name != "Question name" || back.Questions[0].ID != "myid" {
+		t.Errorf("after a round trip: %s %q\n%s", back.Questions[0].ID, back.Questions[0].Name, out)
+	}
+}
+
+// A credit that is not one of Moodle's grades is taken as written, with a
+// warning naming what Moodle would do (issue 12, W9).
+func TestCreditNotAMoodleGrade(t *testing.T) {
+	_, warnings, err := Parse("t.gift", []byte("::w:: Which? {~%33%a ~%33%b ~%33%c ~%-100%d}\n\n::ok:: Which? {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(messages(warnings), "\n")
+	if !strings.Contains(all, `question "w": the credit 33% is not one of Moodle's grades: Moodle's import refuses it by default, or rounds it to 33.33333%`) ||
+		strings.Contains(all, `question "ok"`) || strings.Count(all, "the credit") != 1 {
+		t.Errorf("warnings:\n%s", all)
+	}
+}
+
+// A question Moodle imports with a notice but conflictq cannot ask is
+// skipped, and the rest of the file kept (issue 12, R4).
+func TestUnaskableQuestionsSkipped(t *testing.T) {
+	b, warnings, err := Parse("t.gift", []byte("::a:: Q {~a ~b ~c}\n\n::b:: N {#abc}\n\n::c:: ok {T}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Questions) != 1 || b.Questions[0].ID != "c" || len(warnings) != 2 {
+		t.Errorf("questions %d, warnings %q", len(b.Questions), messages(warnings))
+	}
+}
+
+// Repeated answers are said three times and then once in sum, and the hint
+// about # only where a # cut an answer (issue 12, P4).
+func TestDuplicateWarningsBounded(t *testing.T) {
+	_, warnings, err := Parse("t.gift", []byte("::d:: Which? {=correct. ~correct. ~x ~x ~x ~x ~x ~x}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := messages(warnings)
+	if len(msgs) != 4 || strings.Contains(strings.Join(msgs, "\n"), `\#`) || !strings.Contains(msgs[3], "more answers given twice") {
+		t.Errorf("warnings:\n%s", strings.Join(msgs, "\n"))
 	}
 }

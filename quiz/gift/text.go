@@ -175,6 +175,30 @@ func (t text) str(keepLines bool) string {
 	return strings.TrimSpace(b.String())
 }
 
+// strIndented is str(true) for HTML with a <pre> block: each typed line
+// keeps its indentation (only trailing white space goes), and blank lines
+// stay; StripHTML then drops what HTML ignores outside <pre>.
+func (t text) strIndented() string {
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(t); i++ {
+		if i < len(t) && (t[i].esc || t[i].r != '\n') {
+			continue
+		}
+		piece := t[start:i]
+		start = i + 1
+		j := len(piece)
+		for j > 0 && !piece[j-1].esc && unicode.IsSpace(piece[j-1].r) {
+			j--
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(piece[:j].String())
+	}
+	return b.String()
+}
+
 // escape writes s so that GIFT reads it back as s: the special characters get
 // a backslash, and line breaks become \n so that the text stays on one line
 // (a blank line would end the question). This is what Moodle's exporter does.

@@ -2,6 +2,7 @@ package moodlexml
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -96,10 +97,9 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		for _, k := range q.Key {
 			add(keyKeyPoint, k)
 		}
-		if q.Explanation != "" {
-			add(keyExplanation, q.Explanation)
-		}
-		general = ""
+		// An essay's explanation is its general feedback, which Moodle
+		// shows after the attempt; the model answer is the grader
+		// information.
 		if len(q.Key) > 0 {
 			note("Moodle's essays have no key points: they are only in an XML comment, which Moodle ignores (the model answer is the grader information)")
 		}
@@ -121,7 +121,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		buf.WriteString("-->\n")
 	}
 	fmt.Fprintf(buf, "  <question type=\"%s\">\n", typ)
-	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", qtext.XMLEscape(q.ID))
+	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", qtext.XMLEscape(cmp.Or(q.Name, q.ID)))
 	plain(buf, "    ", "questiontext", q.Prompt)
 	plain(buf, "    ", "generalfeedback", general)
 	points := q.Points
@@ -160,6 +160,10 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		}
 		answer("100", num(q.Value), "      <tolerance>"+num(q.Tol)+"</tolerance>\n")
 		for _, n := range q.Numbers {
+			if n.Any {
+				answer(percent(n.Credit), "*", "      <tolerance>0</tolerance>\n")
+				continue
+			}
 			answer(percent(n.Credit), num(n.Value), "      <tolerance>"+num(n.Tol)+"</tolerance>\n")
 		}
 		if q.Unit != "" {

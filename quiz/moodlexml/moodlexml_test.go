@@ -343,3 +343,138 @@ func TestCorpusCounts(t *testing.T) {
 	}
 	t.Logf("%d files, %d questions imported", len(files), total)
 }
+
+// An imported ordering question says how Moodle marks it, since conflictq
+// marks by its own rule (issue 12, W7).
+func TestOrderingGradingTypeIsWarned(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="ordering"><name><text>ord</text></name><questiontext format="html"><text>Put in order</text></questiontext>
+<layouttype>VERTICAL</layouttype><selecttype>ALL</selecttype><selectcount>0</selectcount><gradingtype>ALL_OR_NOTHING</gradingtype><showgrading>SHOW</showgrading>
+<answer fraction="1"><text>First</text></answer><answer fraction="2"><text>Second</text></answer><answer fraction="3"><text>Third</text></answer><answer fraction="4"><text>Fourth</text></answer>
+</question></quiz>`
+	b, warnings, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Questions[0]; q.Type != quiz.Order || len(q.Items) != 4 {
+		t.Errorf("got %+v", q)
+	}
+	var msgs []string
+	for _, w := range warnings {
+		msgs = append(msgs, w.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	if !strings.Contains(all, "t.xml:2: warning: question \"ord\": Moodle marks this ordering question by ALL_OR_NOTHING") || strings.Contains(all, "Moodle shows") {
+		t.Errorf("warnings:\n%s", all)
+	}
+}
+
+// A numeric * answer with credit is any other number (issue 12, W5).
+func TestNumericCatchAll(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="numerical"><name><text>any-number</text></name><questiontext format="html"><text>The answer?</text></questiontext>
+<answer fraction="100"><text>42</text><tolerance>0</tolerance></answer><answer fraction="20"><text>*</text></answer>
+</question></quiz>`
+	b, _, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := b.Questions[0]
+	if got := quiz.Score(q, quiz.Response{Answered: true, Text: "7"}); got != 0.2 {
+		t.Errorf("7 scores %v, want 0.2", got)
+	}
+	back, _, data := roundTrip(t, b)
+	if n := back.Questions[0].Numbers; len(n) != 1 || !n[0].Any || !strings.Contains(string(data), "<text>*</text>") {
+		t.Errorf("after a round trip: %+v\n%s", n, data)
+	}
+}
+
+// A question's <name> is kept beside the idnumber that makes its id, and
+// written back (issue 12, D3).
+func TestNameKept(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="truefalse"><name><text>None of the above last</text></name><idnumber>mam-01</idnumber><questiontext format="html"><text>True?</text></questiontext>
+<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+</question></quiz>`
+	b, _, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := b.Questions[0]; q.ID != "mam-01" || q.Name != "None of the above last" {
+		t.Fatalf("got %s %q", q.ID, q.Name)
+	}
+	back, _, data := roundTrip(t, b)
+	if q := back.Questions[0]; q.ID != "mam-01" || q.Name != "None of the above last" || !strings.Contains(string(data), "<text>None of the above last</text>") {
+		t.Errorf("after a round trip: %s %q\n%s", q.ID, q.Name, data)
+	}
+}
+
+// Moodle's order of choices when shuffleanswers is off, and its grades
+// written to five decimals, read without float noise (issue 12, W10, P3).
+func TestShuffleOffWarnedAndGradesClean(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="multichoice"><name><text>mam</text></name><questiontext format="html"><text>Which?</text></questiontext>
+<single>false</single><shuffleanswers>0</shuffleanswers>
+<answer fraction="33.33333"><text>a</text></answer><answer fraction="33.33333"><text>b</text></answer><answer fraction="33.33333"><text>c</text></answer><answer fraction="-100"><text>None of the above</text></answer>
+</question></quiz>`
+	b, warnings, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range warnings {
+		msgs = append(msgs, w.Error())
+	}
+	if all := strings.Join(msgs, "\n"); !strings.Contains(all, "t.xml:2: warning: question \"mam\": Moodle shows these choices in the order written") || strings.Contains(all, "grades") {
+		t.Errorf("warnings:\n%s", all)
+	}
+	if c := b.Questions[0].Credit; len(c) != 4 || c[0] != 0.3333333 {
+		t.Errorf("credit %v", c)
+	}
+}
+
+// Code in <pre> keeps its indentation (issue 12, D1).
+func TestPreKeepsIndentation(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="essay"><name><text>java</text></name><questiontext format="html"><text><![CDATA[<p>What does this do?</p><pre>public int f() {
+    return  1;
+}</pre>]]></text></questiontext><graderinfo format="html"><text>Returns 1.</text></graderinfo>
+</question></quiz>`
+	b, _, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.Questions[0].Prompt, "What does this do?\npublic int f() {\n    return 1;\n}"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// An essay's general feedback is written back as general feedback, not into
+// a comment Moodle ignores (issue 12, D3).
+func TestEssayGeneralFeedbackKept(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="essay"><name><text>photo</text></name><hidden>1</hidden><questiontext format="html"><text>What does a plant need?</text></questiontext>
+<generalfeedback format="html"><text>Light, water, CO2.</text></generalfeedback><graderinfo format="html"><text>Light and water.</text></graderinfo>
+</question></quiz>`
+	b, warnings, err := Parse("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// and a hidden question is asked, with a word (issue 12, P11)
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "hidden in Moodle's question bank") {
+		t.Errorf("warnings %v", warnings)
+	}
+	back, _, data := roundTrip(t, b)
+	if q := back.Questions[0]; q.Explanation != "Light, water, CO2." || q.Model != "Light and water." || !strings.Contains(string(data), "<generalfeedback format=\"plain_text\">\n      <text>Light, water, CO2.</text>") {
+		t.Errorf("after a round trip: %q %q\n%s", q.Explanation, q.Model, data)
+	}
+}
+
+// A DTD's entities are refused with a message that says so (issue 12, P12).
+func TestDTDEntitiesNamed(t *testing.T) {
+	src := `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY lol "lol">]><quiz><question type="truefalse"><name><text>&lol;</text></name></question></quiz>`
+	_, _, err := Parse("t.xml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "entities declared in a DTD are not supported") {
+		t.Errorf("err = %v", err)
+	}
+}

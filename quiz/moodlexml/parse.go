@@ -83,6 +83,9 @@ type xmlQuestion struct {
 	Single          string           `xml:"single,omitempty"`
 	Shuffle         string           `xml:"shuffleanswers,omitempty"`
 	UseCase         string           `xml:"usecase,omitempty"`
+	SelectType      string           `xml:"selecttype,omitempty"`  // ordering
+	SelectCount     string           `xml:"selectcount,omitempty"` // ordering
+	GradingType     string           `xml:"gradingtype,omitempty"` // ordering
 	ResponseFormat  string           `xml:"responseformat,omitempty"`
 	GraderInfo      *xmlText         `xml:"graderinfo"`
 	Answers         []xmlAnswer      `xml:"answer"`
@@ -223,10 +226,15 @@ func errLine(err error, def int) int {
 
 func xmlMessage(err error) string {
 	var se *xml.SyntaxError
+	msg := err.Error()
 	if errors.As(err, &se) {
-		return se.Msg
+		msg = se.Msg
 	}
-	return err.Error()
+	if strings.HasPrefix(msg, "invalid character entity &") && !strings.HasPrefix(msg, "invalid character entity &#") {
+		// A <!DOCTYPE>'s own entities, never expanded (nor fetched).
+		msg += " (entities declared in a DTD are not supported: Moodle does not write them)"
+	}
+	return msg
 }
 
 // text renders a Moodle text as conflictq shows it: HTML loses its tags;
@@ -245,7 +253,9 @@ func render(s, format string) string {
 		// A removed image leaves two spaces where it stood.
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {
-			lines[i] = strings.Join(strings.Fields(l), " ")
+			// Indentation is only left inside <pre>, where it is code's.
+			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+			lines[i] = indent + strings.Join(strings.Fields(l), " ")
 		}
 		s = strings.Join(lines, "\n")
 	}
@@ -258,7 +268,15 @@ func fraction(s string) (float64, bool) {
 	if err != nil || math.IsNaN(v) || v < -100 || v > 100 {
 		return 0, false
 	}
-	return v / 100, true
+	// Moodle writes 33.33333: seven decimals of a share, without the float
+	// noise of dividing (0.33333329999999994).
+	return math.Round(v*1e5) / 1e7, true
+}
+
+// isTrue reads a Moodle XML flag: 1 or true.
+func isTrue(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "1" || s == "true"
 }
 
 // question builds one question, or returns nil (with a warning) for one
@@ -280,7 +298,13 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 		if s := text.Slug(x.Name.Text); s != "" {
 			q.ID = s
 		}
+		q.Name = strings.TrimSpace(x.Name.Text)
 	}
+	defer func() {
+		if q.Name == q.ID {
+			q.Name = "" // the id says it
+		}
+	}()
 	if s := text.Slug(x.IDNumber); s != "" {
 		q.ID = s
 	}
@@ -315,7 +339,12 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	answerText := func(a xmlAnswer) string { return render(a.Text, a.Format) }
 	answerFeedback := func(lead string, a xmlAnswer) {
 		if fb := textOf(a.Feedback); fb != "" {
-			feedback = append(feedback, lead+answerText(a)+": "+fb)
+			if lead == "If you answered " {
+				lead = gift.IfAnswered(answerText(a))
+			} else {
+				lead += answerText(a) + ": "
+			}
+			feedback = append(feedback, lead+fb)
 		}
 	}
 
@@ -391,17 +420,26 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	case "shortanswer":
 		q.Type, q.Exact = quiz.Short, true
 		partial := false
-		for _, a := range x.Answers {
+		// An answer that earns nothing is kept when a wildcard after it
+		// would match it: Moodle takes the first answer that matches.
+		lastWild := -1
+		for i, a := range x.Answers {
+			if c, ok := fraction(a.Fraction); ok && c > 0 && quiz.HasWildcard(answerText(a)) {
+				lastWild = i
+			}
+		}
+		for i, a := range x.Answers {
 			c, ok := fraction(a.Fraction)
 			if !ok {
 				return skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
 			}
 			answerFeedback("If you answered ", a)
-			if c <= 0 {
+			if c <= 0 && i >= lastWild {
 				continue
 			}
+			c = max(c, 0)
 			t := answerText(a)
-			if text.Normalize(t) == "" && !strings.Contains(t, "*") {
+			if strings.TrimSpace(t) == "" {
 				continue
 			}
 			q.Accept = append(q.Accept, t)
@@ -429,6 +467,9 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			if v == "*" || c <= 0 {
 				if fb := textOf(a.Feedback); fb != "" {
 					feedback = append(feedback, "If you answered anything else: "+fb)
+				}
+				if v == "*" && c > 0 { // any other number, for part of the credit
+					q.Numbers = append(q.Numbers, quiz.Number{Any: true, Credit: c})
 				}
 				continue
 			}
@@ -498,6 +539,17 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 		if len(q.Items) < quiz.MinItems || len(q.Items) > quiz.MaxItems {
 			return skip("an ordering question needs %d to %d items, found %d", quiz.MinItems, quiz.MaxItems, len(q.Items))
 		}
+		count, err := strconv.Atoi(strings.TrimSpace(x.SelectCount))
+		if err != nil {
+			count = 6 // Moodle's default
+		}
+		selectType := x.SelectType
+		if strings.TrimSpace(selectType) == "" {
+			selectType = "RANDOM" // Moodle's default
+		}
+		for _, n := range gift.OrderingNotes(x.GradingType, selectType, count, len(q.Items)) {
+			p.warn(line, q.ID, "%s", n)
+		}
 	case "essay":
 		q.Type = quiz.Open
 		q.Model = textOf(x.GraderInfo)
@@ -517,6 +569,18 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	}
 	if q.Prompt == "" {
 		return skip("no question text")
+	}
+	for _, n := range gift.MoodleNotes(q) {
+		p.warn(line, q.ID, "%s", n)
+	}
+	if isTrue(x.Hidden) {
+		p.warn(line, q.ID, "hidden in Moodle's question bank; conflictq asks it (remove it from the file to leave it out)")
+	}
+	if (q.Type == quiz.Single || q.Type == quiz.Multi) && strings.TrimSpace(x.Shuffle) != "" && !isTrue(x.Shuffle) {
+		p.warn(line, q.ID, "Moodle shows these choices in the order written (shuffleanswers off); conflictq shuffles them, so an option such as \"None of the above\" may not come last")
+	}
+	if files == 0 && x.QuestionText != nil && text.HasMedia(x.QuestionText.Text) { // embedded files are warned on below
+		p.warn(line, q.ID, "the question text shows or links an image, a sound or a video, which conflictq cannot show: check that the question can be answered without it")
 	}
 	if files > 0 {
 		p.warn(line, q.ID, "%d embedded file(s) (images, sounds) not kept: conflictq shows text only; the text around them is kept", files)

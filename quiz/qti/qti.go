@@ -165,6 +165,12 @@ func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[strin
 		return nil, fmt.Errorf("type %q cannot be written as QTI", q.Type)
 	}
 	it := &item{buf: buf, q: q, id: id, general: general}
+	if q.Type == quiz.Short && !slices.ContainsFunc(q.Accept, func(a string) bool { return canvasAccepts(q, a) }) {
+		// An item with nothing to compare is invalid QTI, and a question
+		// no answer can get right: it is left out and named.
+		it.note("left out: Canvas has no wildcard and marks short answers all or nothing, so none of its answers (%s) can travel", strings.Join(q.Accept, ", "))
+		return it.notes, nil
+	}
 	fmt.Fprintf(buf, "      <item ident=%q title=\"%s\">\n", id, qtext.XMLEscape(q.ID))
 	buf.WriteString("        <itemmetadata>\n          <qtimetadata>\n")
 	field(buf, "            ", "question_type", typ)
@@ -304,13 +310,15 @@ func (it *item) fib() {
 
 func (it *item) short() {
 	q := it.q
-	it.general["Canvas compares short answers as written, ignoring case: conflictq's folding (Xocali for Xocalı) and typo tolerance do not travel"] = true
+	if !q.Exact {
+		it.general["Canvas compares short answers as written, ignoring case: conflictq's folding (Xocali for Xocalı) and typo tolerance do not travel"] = true
+	}
 	it.fib()
 	it.processing(func() {
 		var test strings.Builder
-		for i, a := range q.Accept {
-			if q.AcceptCredit(i) == 1 && !strings.Contains(a, "*") {
-				test.WriteString(varequal("response1", a))
+		for _, a := range q.Accept {
+			if canvasAccepts(q, a) {
+				test.WriteString(varequal("response1", quiz.LiteralAnswer(a)))
 			}
 		}
 		if test.Len() > 0 {
@@ -319,12 +327,19 @@ func (it *item) short() {
 	})
 	for i, a := range q.Accept {
 		switch {
-		case strings.Contains(a, "*"):
+		case quiz.HasWildcard(a):
 			it.note("Canvas has no wildcard: the accepted answer %q is left out", a)
 		case q.AcceptCredit(i) != 1:
 			it.note("Canvas accepts a short answer in full or not at all: %q, worth %s%%, is left out", a, score(q.AcceptCredit(i)))
 		}
 	}
+}
+
+// canvasAccepts reports whether the accepted answer a travels to Canvas: in
+// full credit, with no wildcard (\* is a star, which does).
+func canvasAccepts(q *quiz.Question, a string) bool {
+	i := slices.Index(q.Accept, a)
+	return q.AcceptCredit(i) == 1 && !quiz.HasWildcard(a)
 }
 
 func (it *item) numeric() error {
@@ -336,13 +351,15 @@ func (it *item) numeric() error {
 	it.processing(func() {
 		it.condition(rangeTest(q.Value, q.Tol), "Set", 1)
 		for _, n := range q.Numbers {
-			if n.Credit == 1 {
+			if n.Credit == 1 && !n.Any {
 				it.condition(rangeTest(n.Value, n.Tol), "Set", 1)
 			}
 		}
 	})
 	for _, n := range q.Numbers {
-		if n.Credit != 1 {
+		if n.Any {
+			it.note("Canvas has no catch-all numeric answer: \"any other number\", worth %s%%, is left out", score(n.Credit))
+		} else if n.Credit != 1 {
 			it.note("Canvas marks a numeric answer in full or not at all: %s, worth %s%%, is left out", num(n.Value), score(n.Credit))
 		}
 	}

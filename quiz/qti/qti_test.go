@@ -182,3 +182,22 @@ func keys(m map[string][]byte) []string {
 	}
 	return out
 }
+
+// A short answer whose only answers are wildcards cannot be marked in Canvas:
+// it is left out and named, not written as an item with no condition (invalid
+// QTI); \* is a star and travels (issue 12, D5).
+func TestWildcardOnlyShortIsNamed(t *testing.T) {
+	b := &quiz.Bank{ID: "w", Title: "W", Questions: []*quiz.Question{
+		{ID: "any", Type: quiz.Short, Prompt: "Any colour ending in ow?", Accept: []string{"*ow"}, Points: 1, Exact: true},
+		{ID: "star", Type: quiz.Short, Prompt: "A literal star?", Accept: []string{`\*`}, Points: 1, Exact: true},
+	}}
+	files, notes := export(t, b)
+	a := string(files["w/w.xml"])
+	if strings.Contains(a, "Any colour") || !strings.Contains(a, `<varequal respident="response1">*</varequal>`) {
+		t.Errorf("want any left out and star's answer as a star:\n%s", a)
+	}
+	if !strings.Contains(strings.Join(notes, "\n"), "any: left out: Canvas has no wildcard") {
+		t.Errorf("notes:\n%s", strings.Join(notes, "\n"))
+	}
+	xmllint(t, "qti/ims_qtiasiv1p2.xsd", map[string][]byte{"w.xml": files["w/w.xml"]})
+}

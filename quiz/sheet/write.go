@@ -29,8 +29,17 @@ type Layout struct {
 // options by their numbers on the sheet, with the texts in a comment, and one
 // pair a line for match questions. It grades as the key.
 func keyNode(p *quiz.Presented) (*yaml.Node, error) {
+	shown := p.Options()
 	num := func(i int) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(i + 1)}
+	}
+	// An option whose number is another option's text is given by its
+	// letter, which cannot be misread (quiz.NumberIsAmbiguous).
+	choice := func(d int) *yaml.Node {
+		if d < 26 && quiz.NumberIsAmbiguous(shown, d) {
+			return &yaml.Node{Kind: yaml.ScalarNode, Value: text.Letter(d)}
+		}
+		return num(d)
 	}
 	display := func(bankIndex int) int {
 		for d, k := range p.FromDisplay(seq(len(p.Options()))) {
@@ -43,7 +52,7 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 	q := p.Question
 	switch q.Type {
 	case quiz.Single:
-		n := num(display(q.Correct[0]))
+		n := choice(display(q.Correct[0]))
 		n.LineComment = q.Choices[q.Correct[0]]
 		return n, nil
 	case quiz.Multi, quiz.Order:
@@ -54,7 +63,7 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		var words []string
 		for _, k := range idx {
-			list.Content = append(list.Content, num(display(k)))
+			list.Content = append(list.Content, choice(display(k)))
 			words = append(words, texts[k])
 		}
 		list.LineComment = strings.Join(words, "; ")
@@ -101,6 +110,11 @@ func keyValue(q *quiz.Question) any {
 	case quiz.TrueFalse:
 		return q.Truth
 	case quiz.Short:
+		for i, a := range q.Accept { // the first that earns full credit
+			if q.AcceptCredit(i) >= 1 {
+				return a
+			}
+		}
 		return q.Accept[0]
 	case quiz.Numeric:
 		return q.Value

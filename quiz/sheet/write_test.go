@@ -44,3 +44,26 @@ func TestWriteKeyReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// Options that are themselves small numbers ({=4 ~3 ~5}): the key gives such
+// an option by its letter, and grades in full, for every order of the
+// options (issue 12, W1).
+func TestKeyOfNumericOptionsGrades(t *testing.T) {
+	q := &quiz.Question{ID: "n", Bank: "n", Type: quiz.Single, Prompt: "Which is prime?", Choices: []string{"4", "6", "3", "1"}, Correct: []int{2}, Points: 1}
+	for seed := uint64(0); seed < 20; seed++ {
+		questions := quiz.Present([]*quiz.Question{q}, seed)
+		var buf bytes.Buffer
+		if err := sheet.WriteYAML(&buf, questions, sheet.Layout{Student: "K", Banks: []string{"n.gift"}, Seed: seed, Key: true}); err != nil {
+			t.Fatal(err)
+		}
+		s, err := sheet.Read("key.yaml", 0, buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _ := s.Answer("n")
+		r, p := s.Resolve(q, v)
+		if p != nil || quiz.Score(q, r) != 1 {
+			t.Errorf("seed %d: key answer %q: %v, score %v\n%s", seed, v.Text, p, quiz.Score(q, r), buf.Bytes())
+		}
+	}
+}

@@ -25,7 +25,7 @@ func EscapeControl(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	clean := true
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if r < 0x20 || unsafeRune(r) {
 			clean = false
 			break
 		}
@@ -38,7 +38,7 @@ func EscapeControl(s string) string {
 		switch {
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+		case unsafeRune(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
@@ -74,9 +74,25 @@ func HasControl(s string) bool {
 		return true
 	}
 	for _, r := range s {
-		if r != '\n' && r != '\t' && (r < 0x20 || r == 0x7f || unicode.IsControl(r)) {
+		if r != '\n' && r != '\t' && (r < 0x20 || unsafeRune(r)) {
 			return true
 		}
+	}
+	return false
+}
+
+// unsafeRune is the one rule for what a terminal must not be sent as it is
+// (line breaks and tabs aside, which the callers decide on): C0 and C1
+// control characters, DEL, and the bidi embeddings, overrides and isolates
+// that make a line read in another order than it is stored ("Trojan
+// Source"). Other format characters (a zero-width joiner in an emoji, a soft
+// hyphen) are text.
+func unsafeRune(r rune) bool {
+	switch {
+	case r == 0x7f, unicode.IsControl(r):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
 	}
 	return false
 }

@@ -11,6 +11,8 @@ func TestEscaping(t *testing.T) {
 		{"lines kept", EscapeLines("a\n\tb"), "a\n\tb"},
 		{"codes shown", EscapeLines("x\x1b]0;T\x07\n\x1b[2Ky\r"), `x\x1b]0;T\x07` + "\n" + `\x1b[2Ky\x0d`},
 		{"C1 and bidi", EscapeLines("a\u009bb\u202ec"), `a\u009bb\u202ec`},
+		{"bidi alone", EscapeLines("a\u202eb\u2066c"), `a\u202eb\u2066c`},
+		{"joiner is text", EscapeLines("a\u200db"), "a\u200db"},
 		{"invalid UTF-8", EscapeLines("a\xffb"), "a\uFFFDb"},
 		{"csv formula", CSVSafe("=1+1"), "'=1+1"},
 		{"csv codes", CSVSafe("a\x1b[2J"), `a\x1b[2J`},
@@ -22,9 +24,34 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tt.name, tt.got, tt.want)
 		}
 	}
-	for s, want := range map[string]bool{"plain text\n\twith lines": false, "bell\a": true, "esc\x1b": true, "\u0085": true, "bad\xff": true, "Xocalı": false} {
+	for s, want := range map[string]bool{"plain text\n\twith lines": false, "bell\a": true, "esc\x1b": true, "\u0085": true, "bad\xff": true, "Xocalı": false, "rtl\u202eoverride": true, "isolate\u2067": true, "emoji\u200djoined": false} {
 		if HasControl(s) != want {
 			t.Errorf("HasControl(%q) = %v", s, !want)
+		}
+	}
+}
+
+// Code in <pre> keeps its lines and indentation (Python without it is
+// another program); HTML outside it is flattened as before (issue 12, D1).
+func TestStripHTMLKeepsPre(t *testing.T) {
+	got, tags := StripHTML("Some code<br/>\n<pre class=\"py\">\n    if x &lt; 10 :\n        print <b>\"low\"</b>   \n\n    else :\n</pre>\n  after  <i>it</i>")
+	want := "Some code\n    if x < 10 :\n        print \"low\"\n\n    else :\nafter  it"
+	if got != want || !tags {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Media a question may depend on is found, to be warned on (issue 12, D4).
+func TestHasMedia(t *testing.T) {
+	for s, want := range map[string]bool{
+		`Which animal? <img src="https://example.org/cat.png">`:        true,
+		`<audio controls src="hi.mp3"></audio>`:                        true,
+		`Listen: <a href="https://example.org/hello.mp3">greeting</a>`: true,
+		`<a href="https://example.org/page.htm">page</a>`:              false,
+		`<b>bold</b> and 2 < 3`:                                        false,
+	} {
+		if HasMedia(s) != want {
+			t.Errorf("HasMedia(%q) = %v", s, !want)
 		}
 	}
 }
