@@ -150,7 +150,12 @@ func parseConfig(file string, data []byte) (settings map[string]any, lines map[s
 	if len(doc.Content) == 0 {
 		return settings, lines, nil // an empty file sets nothing
 	}
-	root := doc.Content[0]
+	// Parsed again with the checks every YAML input gets: one document (the
+	// README's limits table), no key twice, no alias bomb.
+	root, err := quiz.ParseYAML(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, fmt.Errorf("%s:%d: a config file is a mapping of settings, such as \"student: Ana\"", file, root.Line)
 	}

@@ -97,6 +97,18 @@ func parseYAML(ps *Problems, data []byte, except string) (*yaml.Node, bool) {
 	return yamlnode.Parse(ps.Add, data, except)
 }
 
+// ParseYAML parses a YAML file that is neither a bank nor a sheet (a settings
+// file) with the checks every YAML input gets: size, encoding, one document,
+// no key twice, no alias bomb. It returns the top node.
+func ParseYAML(file string, data []byte) (*yaml.Node, error) {
+	ps := &Problems{File: file}
+	root, ok := parseYAML(ps, data, "")
+	if !ok {
+		return nil, ps.Err()
+	}
+	return root, nil
+}
+
 // YAMLProblem describes a YAML syntax error in file as a Problem with its line,
 // for other YAML inputs (configuration) to report like banks do.
 func YAMLProblem(file string, err error) Problem {

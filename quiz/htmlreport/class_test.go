@@ -305,3 +305,26 @@ func TestClassPageMarksPassAndStatuses(t *testing.T) {
 		}
 	}
 }
+
+// test14 item 2: control characters in a name or an answer reach neither the
+// class page nor the student page raw; they show as \x1b, as everywhere else.
+func TestPagesEscapeControlCharacters(t *testing.T) {
+	hostile := `{"student":"ev\u001b[2J\u001b]52;c;SGVsbG8=\u0007il","answers":{"capital":"Y\u001b[2Jerevan","town":"Shusha","essay":"a\u0007b"}}`
+	p := page(t, 0, hostile)
+	results, _ := gradeSheets(t, hostile)
+	r := results[0]
+	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished}
+	rep := report.New(report.Meta{Student: r.Student, Banks: r.Banks}, res)
+	var b bytes.Buffer
+	if err := htmlreport.WriteStudent(&b, rep, r.Outcomes); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"class": p, "student": b.String()} {
+		if strings.ContainsAny(out, "\x1b\x07") {
+			t.Errorf("the %s page holds a raw ESC or BEL", name)
+		}
+		if !strings.Contains(out, `ev\x1b[2J`) {
+			t.Errorf("the %s page does not show the name escaped", name)
+		}
+	}
+}

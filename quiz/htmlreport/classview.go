@@ -83,7 +83,7 @@ type answerView struct {
 // from summary (stats.Stats and stats.Responses over the same sheets), the
 // gradebook from the sheets added.
 func (c *Class) Write(w io.Writer, summary stats.StatsSummary) error {
-	return pages.ExecuteTemplate(w, "class.tmpl", c.view(summary))
+	return render(w, "class.tmpl", c.view(summary))
 }
 
 func (c *Class) view(s stats.StatsSummary) classView {

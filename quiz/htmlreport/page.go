@@ -1,13 +1,17 @@
 package htmlreport
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
 	"html/template"
+	"io"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 //go:embed assets/style.css assets/sort.js assets/*.tmpl
@@ -28,6 +32,20 @@ var (
 		"n":    count,
 	}).ParseFS(files, "assets/*.tmpl"))
 )
+
+// render executes a page and shows every control character in it escaped
+// (text.EscapeLines, the one escaper every other output uses): a name or an
+// answer holding ESC or BEL must not clear a terminal the page is printed to,
+// nor put characters HTML forbids in the file. The page's own text holds none
+// but line breaks and tabs, which EscapeLines keeps.
+func render(w io.Writer, name string, data any) error {
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, text.EscapeLines(b.String()))
+	return err
+}
 
 func mustRead(name string) string {
 	b, err := files.ReadFile(name)

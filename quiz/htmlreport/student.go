@@ -83,7 +83,7 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 		}
 		v.Questions = append(v.Questions, rq)
 	}
-	return pages.ExecuteTemplate(w, "student.tmpl", v)
+	return render(w, "student.tmpl", v)
 }
 
 // ofPoints says "1 of 2 points", "0 of 1 point".

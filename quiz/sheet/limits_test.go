@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Issue 14, items 5 and 10: a YAML file of several documents is refused at
@@ -43,5 +44,33 @@ func TestReadYAMLLimits(t *testing.T) {
 		if n > MaxAnswers && (yerr == nil || jerr == nil || !strings.Contains(jerr.Error(), "more than 10000 answers")) {
 			t.Errorf("%d answers: %v; %v", n, yerr, jerr)
 		}
+	}
+}
+
+// test14 item 1: an alias bomb (aliases of aliases, 900 bytes) is refused at
+// once, wherever it sits, instead of expanding to gigabytes; a bank's reader
+// and a sheet's share the check in yamlnode.Parse.
+func TestReadYAMLAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`a0: &a0 ["xxxxxxxxxxxxxxxx","xxxxxxxxxxxxxxxx"]` + "\n")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [*a%d,*a%d]\n", i, i, i-1, i-1)
+	}
+	b.WriteString("student: bomb\nbanks: [comprehension]\nanswers:\n  q: 1\n")
+	start := time.Now()
+	_, err := Read("bomb.yaml", 0, []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "bomb.yaml: aliases expand this file") {
+		t.Errorf("bomb: %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("bomb took %v", d)
+	}
+	// An alias inside the node it names.
+	if _, err := Read("self.yaml", 0, []byte("a: &x [1, *x]\nstudent: s\nanswers: {}\n")); err == nil {
+		t.Error("self.yaml: read")
+	}
+	// Ordinary aliases are read.
+	if _, err := Read("ok.yaml", 0, []byte("x: &x [a, b]\ny: *x\nstudent: s\nanswers:\n  q: *x\n")); err != nil && strings.Contains(err.Error(), "alias") {
+		t.Errorf("ok.yaml: %v", err)
 	}
 }

@@ -59,6 +59,13 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	top := doc.Content[0]
+	if n, ok := expandedSize(top, map[*yaml.Node]int{}); !ok || n > MaxExpanded {
+		// Parsing never expands an alias, but a reader that walks the tree
+		// (a sheet's unknown fields, a list of lists) would: refuse a tree
+		// that aliases make larger than any file could be.
+		add(0, "", "", "aliases expand this file to more than %d values, or an alias names a node it sits in: conflictq refuses such a file (an \"alias bomb\")", MaxExpanded)
+		return nil, false
+	}
 	if except != "" && top.Kind == yaml.MappingNode {
 		// The reader checks the top level's keys and except's own keys;
 		// everything else is checked here.
@@ -110,6 +117,39 @@ func checkDuplicateKeys(add Report, n *yaml.Node) bool {
 // MaxItems bounds the lines and commas of a YAML file, and so the nodes its
 // tree can hold: a bank of 1,000 questions has some 10,000.
 const MaxItems = 100_000
+
+// MaxExpanded bounds the values a YAML tree holds with its aliases expanded,
+// so that no reader, however it walks the tree, does more work than a file of
+// a few times MaxItems lines could ask for.
+const MaxExpanded = 4 * MaxItems
+
+// expandedSize counts the nodes of n with every alias expanded, each alias
+// target counted once (so in time linear in the tree); ok is false for an
+// alias inside the node it names, or when the count passes MaxExpanded.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (int, bool) {
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return 1, true
+		}
+		n = n.Alias
+	}
+	if c, seen := memo[n]; seen {
+		return c, c >= 0
+	}
+	memo[n] = -1 // in progress: an alias reaching it again is a cycle
+	total := 1
+	for _, c := range n.Content {
+		k, ok := expandedSize(c, memo)
+		if !ok {
+			return 0, false
+		}
+		if total += k; total > MaxExpanded {
+			return total, false
+		}
+	}
+	memo[n] = total
+	return total, true
+}
 
 // items counts the lines and commas of data: every YAML node but a few needs
 // one of them.
