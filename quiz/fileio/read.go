@@ -15,18 +15,8 @@ const MaxFileSize = 10 << 20
 // ReadFileLimited reads a file of at most MaxFileSize bytes; a larger one is
 // refused without being read whole.
 func ReadFileLimited(name string) ([]byte, error) {
-	// Stat before opening: opening a pipe waits for a writer.
-	st, err := os.Stat(name)
-	if err != nil {
+	if _, err := statRegular(name, MaxFileSize, "files"); err != nil {
 		return nil, err
-	}
-	switch {
-	case st.IsDir():
-		return nil, fmt.Errorf("%s: is a directory, not a file", name)
-	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("%s: is not a regular file (a device or a pipe)", name)
-	case st.Size() > MaxFileSize:
-		return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads files of at most %d MB", name, float64(st.Size())/(1<<20), MaxFileSize>>20)
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -54,17 +44,9 @@ const MaxXMLFileSize = 512 << 20
 // reader can still count and name the files it drops). The file may be up to
 // MaxXMLFileSize; what is kept, at most MaxFileSize.
 func ReadXMLLimited(name string) ([]byte, error) {
-	st, err := os.Stat(name)
+	st, err := statRegular(name, MaxXMLFileSize, "Moodle XML files")
 	if err != nil {
 		return nil, err
-	}
-	switch {
-	case st.IsDir():
-		return nil, fmt.Errorf("%s: is a directory, not a file", name)
-	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("%s: is not a regular file (a device or a pipe)", name)
-	case st.Size() > MaxXMLFileSize:
-		return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads Moodle XML files of at most %d MB", name, float64(st.Size())/(1<<20), MaxXMLFileSize>>20)
 	}
 	if st.Size() <= MaxFileSize {
 		return ReadFileLimited(name)
@@ -164,4 +146,23 @@ func SameFileAs(out string, paths []string) string {
 		}
 	}
 	return ""
+}
+
+// statRegular refuses, before anything is opened (opening a pipe waits for a
+// writer), a directory, a device or pipe, or a file over max bytes; what is
+// names the kind of file in the size message.
+func statRegular(name string, max int64, what string) (os.FileInfo, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case st.IsDir():
+		return nil, fmt.Errorf("%s: is a directory, not a file", name)
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: is not a regular file (a device or a pipe)", name)
+	case st.Size() > max:
+		return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads %s of at most %d MB", name, float64(st.Size())/(1<<20), what, max>>20)
+	}
+	return st, nil
 }
