@@ -111,13 +111,21 @@ type Result struct {
 	Reached int
 }
 
-// NotReached is how many questions a quiz that ended early never took an
-// answer for; 0 for a quiz that ran to its end or a graded sheet.
+// NotReached is how many questions a quiz that ended early never showed; 0
+// for a quiz that ran to its end or a graded sheet. The question on screen
+// when the quiz stopped (Ctrl-C, the time limit) was reached: it counts as
+// unanswered, not as not reached.
 func (r *Result) NotReached() int {
 	if r.EndedBy == EndFinished || r.EndedBy == "" {
 		return 0
 	}
-	return len(r.Outcomes) - r.Reached
+	n := 0
+	for _, o := range r.Outcomes {
+		if o.Unseen {
+			n++
+		}
+	}
+	return n
 }
 
 // Score returns the points earned and the maximum.

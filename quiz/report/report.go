@@ -130,6 +130,16 @@ func Digests(banks []*quiz.Bank) map[string]string {
 	return m
 }
 
+// statusOf is a report's status: a quiz cut by its time limit is incomplete,
+// as a quiz stopped by Ctrl-C is, so that the report and grade agree (the
+// quiz itself still submits it and shows the review).
+func statusOf(res *quiz.Result) quiz.Status {
+	if res.EndedBy == quiz.EndTimeLimit {
+		return quiz.Incomplete
+	}
+	return res.Status
+}
+
 // New builds the report of a quiz result.
 func New(meta Meta, res *quiz.Result) *Report {
 	score, maxScore := res.Score()
@@ -139,7 +149,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 		Banks:         meta.Banks,
 		BankDigests:   meta.Digests,
 		Mode:          meta.Mode,
-		Status:        res.Status,
+		Status:        statusOf(res),
 		EndedBy:       res.EndedBy,
 		StartedAt:     res.Started.UTC().Truncate(time.Second),
 		FinishedAt:    res.Finished.UTC().Truncate(time.Second),
@@ -347,8 +357,6 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	status := "complete"
 	if r.Status != quiz.Complete {
 		status = "**incomplete** (" + strings.ReplaceAll(r.EndedBy, "_", " ") + ")"
-	} else if r.EndedBy == quiz.EndTimeLimit {
-		status = "complete (submitted at the time limit)"
 	}
 	fmt.Fprintf(&b, "- Status: %s\n", status)
 	if r.NotReached > 0 {
@@ -431,27 +439,23 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			score += t.Points
 			maxScore += t.MaxPoints
 		}
+		// The whole quiz's score comes first: it is the grade. The score on
+		// the questions reached alone would read as 100% after a time-out.
 		fmt.Fprintf(w, "Answered: %s · time taken: %s\n", r.answeredLine(), formatDuration(r.Seconds))
-		if maxScore > 0 {
-			fmt.Fprintf(w, "Score on the questions reached: %s / %s (%s%%)\n", text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
-		}
 		if r.MaxScore > 0 {
-			fmt.Fprintf(w, "Score on the whole quiz: %s / %s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore))
+			fmt.Fprintf(w, "Score: %s / %s (%s%%), counting the questions not reached as 0", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
+			r.writePassed(w, st)
+			fmt.Fprintln(w)
+		}
+		if maxScore > 0 {
+			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", plural(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 		}
 	} else {
 		fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
 	}
-	if r.Passed != nil {
-		if *r.Passed {
-			fmt.Fprintf(w, " · %s", st.Good("passed"))
-		} else {
-			fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatPercent(*r.PassPercent))
-		}
-	}
-	if !early || r.MaxScore > 0 {
-		fmt.Fprintln(w)
-	}
 	if !early {
+		r.writePassed(w, st)
+		fmt.Fprintln(w)
 		fmt.Fprintf(w, "Answered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 	}
 	var open int
@@ -499,6 +503,18 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	}
 	if r.Seed != nil {
 		fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", *r.Seed)
+	}
+}
+
+// writePassed ends the score line with the pass mark's verdict, if any.
+func (r *Report) writePassed(w io.Writer, st text.Style) {
+	if r.Passed == nil {
+		return
+	}
+	if *r.Passed {
+		fmt.Fprintf(w, " · %s", st.Good("passed"))
+	} else {
+		fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatPercent(*r.PassPercent))
 	}
 }
 

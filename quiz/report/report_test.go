@@ -115,8 +115,10 @@ func TestReportIncomplete(t *testing.T) {
 	}
 }
 
-// After an early stop the summary counts what was reached and leaves out the
-// tags of questions never shown, instead of a score out of the whole quiz.
+// After an early stop the summary leads with the whole quiz's score (the
+// grade), then the score on the questions reached, plainly labelled; the
+// question on screen when the quiz stopped was reached (answered blank), and
+// the tags of questions never shown are left out rather than shown as 0%.
 func TestSummaryAfterAnEarlyStop(t *testing.T) {
 	b := testfiles.Sample(t)
 	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 11)
@@ -127,15 +129,19 @@ func TestSummaryAfterAnEarlyStop(t *testing.T) {
 		t.Fatal("the scripted prompter did not stop the quiz")
 	}
 	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
+	if rep.NotReached != 6 {
+		t.Errorf("not_reached %d, want 6 (the question on screen was reached)", rep.NotReached)
+	}
 	var buf bytes.Buffer
 	rep.WriteSummary(&buf, nil)
 	out := buf.String()
-	want := "Answered: 1 of 1 reached, 7 not reached"
-	if !strings.Contains(out, want) || !strings.Contains(out, "Score on the questions reached: 2 / 2 (100%)") {
-		t.Errorf("summary:\n%s\nwant %q and the score on the questions reached", out, want)
+	whole := strings.Index(out, "Score: 2 / 9 (22.2%), counting the questions not reached as 0")
+	reached := strings.Index(out, "On the 2 questions reached only: 2 / 3 (66.7%)")
+	if !strings.Contains(out, "Answered: 1 of 2 reached, 6 not reached") || whole < 0 || reached < whole {
+		t.Errorf("summary:\n%s\nwant 1 of 2 reached, then the whole quiz's score before the score on the questions reached", out)
 	}
-	if strings.Contains(out, "(0%)") || strings.Contains(out, "0 / 0") {
-		t.Errorf("a tag not reached is shown as 0%%:\n%s", out)
+	if strings.Contains(out, "recall ") || strings.Contains(out, "0 / 0") {
+		t.Errorf("a tag not reached is shown:\n%s", out)
 	}
 	if !strings.Contains(out, "Not reached: ") {
 		t.Errorf("summary does not name the tags not reached:\n%s", out)
@@ -164,5 +170,22 @@ func TestOpenTagRowsSayNotMarked(t *testing.T) {
 		if !strings.Contains(out, "not marked") {
 			t.Errorf("%s does not say an open question's tag is not marked:\n%s", name, out)
 		}
+	}
+}
+
+// A quiz cut by its time limit is incomplete in its report, as grade says.
+func TestReportTimeLimitIsIncomplete(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 2, Stop: session.ErrTimeUp}
+	res, _ := (&session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}).Run(t.Context())
+	rep := New(Meta{Student: "A"}, res)
+	if rep.Status != quiz.Incomplete || rep.EndedBy != quiz.EndTimeLimit || rep.NotReached != len(qs)-2 {
+		t.Errorf("status %s/%s, not reached %d of %d", rep.Status, rep.EndedBy, rep.NotReached, len(qs))
+	}
+	var buf bytes.Buffer
+	rep.Write(&buf, FormatMarkdown)
+	if !strings.Contains(buf.String(), "**incomplete** (time limit)") {
+		t.Errorf("markdown:\n%s", buf.String())
 	}
 }
