@@ -109,8 +109,8 @@ func (b *Batch) Run(handle func(Item)) {
 func (b *Batch) gradeOne(j job) done {
 	d := done{seq: j.seq}
 	d.Where = j.where()
-	if j.line == 0 && sheet.IsReport(j.data) { // a quiz's report, gathered like a sheet
-		d.Result, d.Err = b.Grader.GradeReport(j.file, j.data)
+	if sheet.IsReport(j.data) { // a quiz's report, gathered like a sheet
+		d.Result, d.Err = b.Grader.GradeReportAt(j.file, j.line, j.data)
 		return d
 	}
 	s, err := sheet.Read(j.file, j.line, j.data)
@@ -164,7 +164,12 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	}
 	for _, in := range b.Inputs {
 		if in == "-" {
-			readLines("-", b.Stdin, &seq, jobs, bad)
+			br := bufio.NewReaderSize(b.Stdin, 64<<10)
+			if spansLines(br) {
+				readValues("-", br, &seq, jobs, bad)
+			} else {
+				readLines("-", br, &seq, jobs, bad)
+			}
 			continue
 		}
 		st, err := os.Stat(in)
@@ -264,5 +269,99 @@ func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(str
 			}
 			return
 		}
+	}
+}
+
+// spansLines reports whether standard input begins with a JSON object that
+// spans lines, as a quiz's report does (jq ., cat r/*.json), rather than JSON
+// lines: its first character (after spaces) is '{' and nothing follows it on
+// its line.
+func spansLines(br *bufio.Reader) bool {
+	for n := 64; ; n *= 2 {
+		data, err := br.Peek(n)
+		head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+		if len(head) > 0 && head[0] != '{' {
+			return false
+		}
+		if len(head) > 1 {
+			rest := head[1:]
+			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+				return len(bytes.TrimSpace(rest[:i])) == 0
+			}
+		}
+		if err != nil || n >= br.Size() {
+			return false
+		}
+	}
+}
+
+// readValues makes one job per JSON object of a stream of objects that span
+// lines (reports as quiz writes them, one after another); each is named by
+// the line it begins on. Text between objects is named and skipped; an object
+// over the size limit is named and skipped, and the rest are read.
+func readValues(name string, br *bufio.Reader, seq *int, jobs chan<- job, bad func(string, error)) {
+	var buf []byte
+	line, start := 1, 0
+	depth := 0
+	inString, escaped, tooLong, stray := false, false, false, false
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			if err != io.EOF {
+				bad(name, fmt.Errorf("%s: %w", name, err))
+			} else if depth > 0 {
+				bad(fmt.Sprintf("%s:%d", name, start), fmt.Errorf("%s:%d: the input ends inside this report or sheet (a '}' is missing)", name, start))
+			}
+			return
+		}
+		if depth == 0 {
+			switch {
+			case c == '{':
+				depth, start, buf, tooLong, stray = 1, line, append(buf[:0], c), false, false
+			case c == '\n':
+				line++
+			case c == ' ' || c == '\t' || c == '\r' || c == 0xEF || c == 0xBB || c == 0xBF: // spaces, a byte order mark
+			case !stray:
+				stray = true
+				bad(fmt.Sprintf("%s:%d", name, line), fmt.Errorf("%s:%d: expected a report or sheet beginning with '{'; the text up to the next one is skipped", name, line))
+			}
+			continue
+		}
+		if c == '\n' {
+			line++
+		}
+		if !tooLong {
+			if len(buf) >= fileio.MaxFileSize {
+				tooLong, buf = true, buf[:0]
+			} else {
+				buf = append(buf, c)
+			}
+		}
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			switch c {
+			case '\\':
+				escaped = true
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		}
+		if depth > 0 {
+			continue
+		}
+		if tooLong {
+			bad(fmt.Sprintf("%s:%d", name, start), fmt.Errorf("%s:%d: report is larger than %d MB, the most conflictq reads; it is skipped, the others are graded", name, start, fileio.MaxFileSize>>20))
+			continue
+		}
+		jobs <- job{seq: *seq, file: name, line: start, data: bytes.Clone(buf)}
+		*seq++
 	}
 }

@@ -91,3 +91,83 @@ func TestBatchSkipsOversizedLine(t *testing.T) {
 		t.Errorf("errors: %q; want one naming line 2", errs)
 	}
 }
+
+// grade - reads quiz reports as files do: one report as quiz writes it
+// (spanning lines), several one after another (cat r/*.json), and JSON lines
+// of reports (jq -c); each is named by the line it begins on. A report cut
+// short and text between reports are named by line, and the rest graded
+// (test10 B1).
+func TestBatchReadsReportsOnStdin(t *testing.T) {
+	rep := func(student string) string {
+		return `{
+  "schema_version": 2,
+  "student": "` + student + `",
+  "banks": ["sample"],
+  "status": "complete",
+  "questions": [
+    {"id": "capital", "bank": "sample", "given": "Baku", "answer": "Baku"},
+    {"id": "town", "bank": "sample", "given": "a } in a string", "answer": "a } in a \"string\""}
+  ]
+}
+`
+	}
+	compact := func(s string) string { return strings.ReplaceAll(s, "\n", "") + "\n" }
+	run := func(in string) (got, errs []string) {
+		b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: []string{"-"}, Stdin: strings.NewReader(in), Workers: 2}
+		b.Run(func(it Item) {
+			if it.Err != nil {
+				errs = append(errs, it.Err.Error())
+				return
+			}
+			got = append(got, fmt.Sprintf("%s@%s=%g/%g", it.Result.Student, it.Result.Where(), it.Result.Score, it.Result.Max))
+		})
+		return got, errs
+	}
+	for _, tt := range []struct {
+		name, in string
+		want     []string
+		errs     []string
+	}{
+		{"one report", rep("Ana"), []string{"Ana@-:1=1/2"}, nil},
+		{"reports one after another", "\ufeff" + rep("Ana") + "\n" + rep("Bo"), []string{"Ana@-:1=1/2", "Bo@-:12=1/2"}, nil},
+		{"JSON lines of reports", compact(rep("Ana")) + compact(rep("Bo")), []string{"Ana@-:1=1/2", "Bo@-:2=1/2"}, nil},
+		{"text between reports", rep("Ana") + "oops\n" + rep("Bo"), []string{"Ana@-:1=1/2", "Bo@-:12=1/2"}, []string{"-:11: expected a report or sheet beginning with '{'"}},
+		{"a report cut short", rep("Ana") + rep("Bo")[:40], []string{"Ana@-:1=1/2"}, []string{"-:11: the input ends inside this report or sheet"}},
+		{"a broken report", rep("Ana") + strings.Replace(rep("Bo"), `"banks"`, `"banks" "x"`, 1), []string{"Ana@-:1=1/2"}, []string{"-:14: not a conflictq quiz report"}},
+	} {
+		got, errs := run(tt.in)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: graded %q, want %q", tt.name, got, tt.want)
+		}
+		if len(errs) != len(tt.errs) {
+			t.Errorf("%s: errors %q, want %q", tt.name, errs, tt.errs)
+			continue
+		}
+		for i := range errs {
+			if !strings.Contains(errs[i], tt.errs[i]) {
+				t.Errorf("%s: error %q, want %q", tt.name, errs[i], tt.errs[i])
+			}
+		}
+	}
+}
+
+// A YAML sheet that mentions "schema_version" in a comment is a sheet, not a
+// report (test10 B6).
+func TestYAMLSheetMentioningSchemaVersionIsASheet(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ana.yaml")
+	if err := os.WriteFile(path, []byte("student: Ana\n# my \"schema_version\" note\nanswers:\n  capital: Baku\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: []string{path}}
+	var got []string
+	b.Run(func(it Item) {
+		if it.Err != nil {
+			t.Errorf("the sheet is refused: %v", it.Err)
+			return
+		}
+		got = append(got, it.Result.Student)
+	})
+	if !slices.Equal(got, []string{"Ana"}) {
+		t.Errorf("graded %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,6 +19,33 @@ import (
 // answer that no longer reads (an option renamed), is an unreadable answer
 // that scores 0. Errors name the file.
 func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
+	return g.GradeReportAt(file, 0, data)
+}
+
+// GradeReportAt is GradeReport for a report that begins on a line of a
+// stream (grade -, a .jsonl file): messages name that line, and so does the
+// result. line 0 is a whole file.
+func (g *Grader) GradeReportAt(file string, line int, data []byte) (*SheetResult, error) {
+	res, err := g.gradeReport(file, data)
+	if line <= 0 {
+		return res, err
+	}
+	var inv *quiz.InvalidError
+	if errors.As(err, &inv) {
+		for i := range inv.Problems {
+			inv.Problems[i].Line += line - 1
+		}
+	}
+	if res != nil {
+		res.Line = line
+		for i := range res.Problems {
+			res.Problems[i].Line += line - 1
+		}
+	}
+	return res, err
+}
+
+func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 	rep, err := sheet.ReadReport(file, data, report.SchemaVersion)
 	if err != nil {
 		return nil, err

@@ -14,10 +14,14 @@ import (
 // passes over the prompts, model answers and citations that are most of its
 // bytes. quiz/report writes the format; this reads the part grading needs.
 
-// IsReport reports whether a JSON file is a quiz's score report rather than
-// an answer sheet: only reports carry schema_version.
+// IsReport reports whether a file is a quiz's score report rather than an
+// answer sheet: a JSON object (its first character, after a byte order mark
+// and spaces, is '{') that carries schema_version, which only reports do. A
+// YAML sheet that mentions "schema_version" in a comment or an answer is
+// still a sheet.
 func IsReport(data []byte) bool {
-	return bytes.Contains(data[:min(len(data), 4096)], []byte(`"schema_version"`))
+	head := bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 4096)], []byte("\ufeff")), " \t\r\n")
+	return len(head) > 0 && head[0] == '{' && bytes.Contains(head, []byte(`"schema_version"`))
 }
 
 // Report is a quiz report as grading reads it.
