@@ -107,6 +107,19 @@ func (m multiResults) Close() error {
 	return errors.Join(errs...)
 }
 
+// counted reports whether a question counts in the score yet: a closed
+// question, or an open one marked or left blank (0 of its points). An open
+// answer waiting for its mark does not count yet, in any format.
+func counted(o quiz.Outcome) bool { return o.Question.Graded() || o.MaxPoints() > 0 }
+
+// fullMarks reports whether a question that counts earned all its points.
+func fullMarks(o quiz.Outcome) bool {
+	if o.Mark != nil {
+		return o.Mark.Points >= o.MaxPoints()
+	}
+	return o.Correct()
+}
+
 // verdictWord is PASS, FAIL, or "-" without a pass mark.
 func verdictWord(r *SheetResult) string {
 	switch {
@@ -135,8 +148,10 @@ func feedback(o quiz.Outcome, reveal bool) string {
 		parts = append(parts, fmt.Sprintf("unreadable: %q could not be read as an answer; it scores 0", text.Printable(o.Response.Unreadable)))
 	case !q.Graded() && o.Response.Answered:
 		return "not marked yet: your teacher reads it"
+	case !q.Graded() && o.Unseen:
+		return fmt.Sprintf("not reached: the quiz stopped before this question; it scores 0 of %s points", text.FormatNum(o.MaxPoints()))
 	case !q.Graded():
-		return "not answered; your teacher marks open questions"
+		return fmt.Sprintf("not answered: it scores 0 of %s points", text.FormatNum(o.MaxPoints()))
 	case o.Correct():
 		return ""
 	case o.Unseen:
@@ -239,6 +254,9 @@ func (t *textResults) Write(r *SheetResult) error {
 		reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), t.opts.Width, at), "\x01", " ")
 	}
 	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), r.Status(), reread)
+	if st := r.StatusText(); st != r.Status() {
+		line += "    " + text.Hang("status: "+st, t.opts.Width, 4) + "\n"
+	}
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, feedback(o, t.opts.Reveal))
@@ -276,18 +294,24 @@ func (t *textResults) Close() error { return nil }
 // --- JSON ---
 
 type jsonResult struct {
-	Student   string         `json:"student"`
-	File      string         `json:"file"`
-	Line      int            `json:"line,omitempty"`
-	Banks     []string       `json:"banks"`
-	Score     float64        `json:"score"`
-	MaxScore  float64        `json:"max_score"`
-	Percent   float64        `json:"percent"`
-	Passed    *bool          `json:"passed"`
-	Status    string         `json:"status"`
-	EndedBy   string         `json:"ended_by,omitempty"`
-	Error     string         `json:"error,omitempty"`
-	Questions []jsonQuestion `json:"questions"`
+	Student  string   `json:"student"`
+	File     string   `json:"file"`
+	Line     int      `json:"line,omitempty"`
+	Banks    []string `json:"banks"`
+	Score    float64  `json:"score"`
+	MaxScore float64  `json:"max_score"`
+	Percent  float64  `json:"percent"`
+	Passed   *bool    `json:"passed"`
+	Status   string   `json:"status"`
+	// StatusText is the status with why, as the other formats show it;
+	// ToMark and NotReached count the open answers to mark and the
+	// questions a quiz stopped before.
+	StatusText string         `json:"status_text"`
+	ToMark     int            `json:"to_mark"`
+	NotReached int            `json:"not_reached"`
+	EndedBy    string         `json:"ended_by,omitempty"`
+	Error      string         `json:"error,omitempty"`
+	Questions  []jsonQuestion `json:"questions"`
 }
 
 type jsonQuestion struct {
@@ -307,7 +331,7 @@ type jsonQuestion struct {
 
 func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 	jr := jsonResult{Student: r.Student, File: r.File, Line: r.Line, Banks: r.Banks, Score: r.Score, MaxScore: r.Max, Percent: r.Percent, Passed: r.Passed,
-		Status: r.Status(), EndedBy: r.EndedBy, Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
+		Status: r.Status(), StatusText: r.StatusText(), ToMark: r.ToMark(), NotReached: r.NotReached(), EndedBy: r.EndedBy, Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
 	for _, o := range r.Outcomes {
 		q := o.Question
 		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: o.MaxPoints(), Feedback: feedback(o, reveal),
@@ -351,7 +375,7 @@ func (j *jsonResults) write(jr jsonResult) error {
 }
 
 func (j *jsonResults) Unreadable(where string, err error) error {
-	return j.write(jsonResult{File: where, Status: StatusUnreadable, Error: strings.TrimSpace(err.Error()), Banks: []string{}, Questions: []jsonQuestion{}})
+	return j.write(jsonResult{File: where, Status: StatusUnreadable, StatusText: StatusUnreadable, Error: strings.TrimSpace(err.Error()), Banks: []string{}, Questions: []jsonQuestion{}})
 }
 
 func (j *jsonResults) Close() error {
@@ -521,7 +545,7 @@ func (c *csvResults) fixed(b []byte, student, where string, r *SheetResult) []by
 		b = strconv.AppendBool(b, *r.Passed)
 	}
 	b = append(b, ',')
-	b = appendCSVField(b, r.Status())
+	b = appendCSVField(b, r.StatusText())
 	b = append(b, ',')
 	if r.Unreadable() > 0 {
 		var parts []string
@@ -626,9 +650,9 @@ func (j *junitResults) Write(r *SheetResult) error {
 		switch {
 		case o.Response.Unreadable != "":
 			errs++
-		case !o.Question.Graded():
+		case !counted(o):
 			skipped++
-		case !o.Correct():
+		case !fullMarks(o):
 			failures++
 		}
 	}
@@ -642,9 +666,9 @@ func (j *junitResults) Write(r *SheetResult) error {
 		case o.Response.Unreadable != "":
 			msg := feedback(o, j.opts.Reveal)
 			fmt.Fprintf(&b, "<error message=\"%s\" type=\"unreadable-answer\">%s</error>", text.XMLEscape(msg), text.XMLEscape(text.EscapeControl(q.Prompt+"\n"+msg)))
-		case !q.Graded():
+		case !counted(o):
 			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", text.XMLEscape(text.EscapeControl(feedback(o, false))))
-		case !o.Correct():
+		case !fullMarks(o):
 			msg := feedback(o, j.opts.Reveal)
 			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", text.XMLEscape(text.EscapeControl(msg)), text.XMLEscape(text.EscapeControl(q.Prompt+"\n"+msg)))
 		}
@@ -718,11 +742,11 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 	}
 	for _, o := range r.Outcomes {
 		q := o.Question
-		if !q.Graded() && o.Mark == nil {
+		if !counted(o) {
 			continue
 		}
 		status := "passed"
-		if !o.Correct() && (o.Mark == nil || o.Mark.Points < o.MaxPoints()) {
+		if !fullMarks(o) {
 			status = "failed"
 		}
 		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: o.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal)})

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,40 +63,90 @@ const (
 	StatusToMark     = "to mark"
 )
 
-// Status is the sheet's state in one word: unreadable (answers that could
-// not be read), incomplete (a quiz stopped early or cut by its time limit),
-// to mark (open answers a teacher has not marked), or complete.
+// Status is the sheet's state in one word, the one every format shows (and
+// sorts and filters by): unreadable (answers that could not be read),
+// incomplete (a quiz stopped early or cut by its time limit), to mark (open
+// answers a teacher has not marked), or complete. A blank answer on a sheet
+// that was handed in whole is complete: it scores 0. The word keeps the first
+// that applies; StatusText says the rest.
 func (r *SheetResult) Status() string {
 	switch {
 	case r.Unreadable() > 0:
 		return StatusUnreadable
 	case r.Incomplete:
 		return StatusIncomplete
-	}
-	for _, o := range r.Outcomes {
-		if o.ToMark() {
-			return StatusToMark
-		}
+	case r.ToMark() > 0:
+		return StatusToMark
 	}
 	return StatusComplete
 }
 
-// StatusText is Status with why: "incomplete (interrupted)".
+// StatusText is Status with what a teacher needs to know, the same in every
+// format: "incomplete (time limit, 7 not reached); 1 to mark",
+// "unreadable (2 answers); 1 to mark", "to mark (3 answers)". Open answers to
+// mark are never hidden behind another status.
 func (r *SheetResult) StatusText() string {
 	s := r.Status()
+	toMark := r.ToMark()
 	switch s {
-	case StatusIncomplete:
-		if r.EndedBy != "" {
-			return s + " (" + strings.ReplaceAll(r.EndedBy, "_", " ") + ")"
-		}
 	case StatusUnreadable:
-		if n := r.Unreadable(); n == 1 {
-			return s + " (1 answer)"
-		} else {
-			return fmt.Sprintf("%s (%d answers)", s, n)
+		s += " (" + count(r.Unreadable(), "answer") + ")"
+		if r.Incomplete {
+			s += "; " + r.incompleteText()
 		}
+	case StatusIncomplete:
+		s = r.incompleteText()
+	case StatusToMark:
+		return s + " (" + count(toMark, "answer") + ")"
+	}
+	if toMark > 0 {
+		s += "; " + strconv.Itoa(toMark) + " to mark"
 	}
 	return s
+}
+
+// incompleteText is "incomplete (how it ended, N not reached)".
+func (r *SheetResult) incompleteText() string {
+	var why []string
+	if r.EndedBy != "" {
+		why = append(why, strings.ReplaceAll(r.EndedBy, "_", " "))
+	}
+	if n := r.NotReached(); n > 0 {
+		why = append(why, strconv.Itoa(n)+" not reached")
+	}
+	if len(why) == 0 {
+		return StatusIncomplete
+	}
+	return StatusIncomplete + " (" + strings.Join(why, ", ") + ")"
+}
+
+// ToMark counts the open answers that wait for a teacher.
+func (r *SheetResult) ToMark() int {
+	n := 0
+	for _, o := range r.Outcomes {
+		if o.ToMark() {
+			n++
+		}
+	}
+	return n
+}
+
+// NotReached counts the questions a quiz stopped before showing.
+func (r *SheetResult) NotReached() int {
+	n := 0
+	for _, o := range r.Outcomes {
+		if o.Unseen {
+			n++
+		}
+	}
+	return n
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // Unreadable counts the answers that could not be read.

@@ -277,3 +277,58 @@ func TestRereadsInArticleOrder(t *testing.T) {
 		t.Errorf("rereads = %q, want %q", got, want)
 	}
 }
+
+// One status, the same in every format: an incomplete report's open answer
+// to mark is not hidden behind "incomplete", the questions not reached are
+// counted, and a blank answer on a sheet handed in whole is complete (test10
+// P8, teacher A10). The questions not reached count in the maximum.
+func TestStatusIsTheSameInEveryFormat(t *testing.T) {
+	g := &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}
+	rep, err := g.GradeReport("jo.json", []byte(`{"schema_version": 2, "student": "Jo", "banks": ["sample"], "status": "incomplete", "ended_by": "interrupted",
+		"questions": [{"id": "capital", "bank": "sample", "given": "Baku", "answer": "Baku"},
+			{"id": "ussr", "bank": "sample", "given": "a union", "answer": "a union"},
+			{"id": "independence", "bank": "sample", "given": null},
+			{"id": "town", "bank": "sample", "given": null, "unseen": true}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "incomplete (interrupted, 1 not reached); 1 to mark"
+	if rep.Status() != StatusIncomplete || rep.StatusText() != want || rep.Max != 3 {
+		t.Fatalf("status %q, %q, max %g; want incomplete, %q, 3 (the unanswered and the unreached count)", rep.Status(), rep.StatusText(), rep.Max, want)
+	}
+	sh, err := sheet.Read("kam.yaml", 0, []byte("student: Kam\nanswers:\n  capital: Baku\n  town:\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kam, err := g.Grade(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kam.StatusText() != StatusComplete {
+		t.Fatalf("a sheet with blank answers: %q, want complete", kam.StatusText())
+	}
+	for _, format := range []string{"text", "csv", "json", "junit", "gradescope", "markdown"} {
+		var buf strings.Builder
+		w, err := NewResultWriter(format, &buf, ResultOptions{Width: 80})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(rep); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s does not say %q:\n%s", format, want, buf.String())
+		}
+		if format == "gradescope" {
+			continue // one submission per file
+		}
+		buf.Reset()
+		w, _ = NewResultWriter(format, &buf, ResultOptions{Width: 80})
+		w.Write(kam)
+		w.Close()
+		if strings.Contains(buf.String(), "incomplete") || strings.Contains(buf.String(), "to mark") {
+			t.Errorf("%s calls a whole sheet with a blank answer other than complete:\n%s", format, buf.String())
+		}
+	}
+}
