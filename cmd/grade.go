@@ -151,9 +151,9 @@ func newGrader(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filt
 type gradeTally struct {
 	graded, failed, unreadable int
 	badAnswers                 int // sheets graded with answers that could not be read
-	// students maps a hash of each name to the sheet that first had it: 16
-	// bytes a student, to warn about duplicates in batches of any size.
-	students map[uint64]int
+	// students maps a hash of each name to where the sheet that first had it
+	// is (its file, or file:line), to warn about duplicates by name.
+	students map[uint64]string
 }
 
 func gradeRun(opts *GradeOptions) error {
@@ -209,7 +209,7 @@ func gradeRun(opts *GradeOptions) error {
 		st, err := os.Stat(path)
 		return err == nil && slices.ContainsFunc(outputs, func(o os.FileInfo) bool { return os.SameFile(o, st) })
 	}
-	tally := &gradeTally{students: map[uint64]int{}}
+	tally := &gradeTally{students: map[uint64]string{}}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
@@ -459,9 +459,9 @@ func (h *batchHandler) checkStudent(r *grade.SheetResult) {
 	f := fnv.New64a()
 	f.Write([]byte(r.Student))
 	if first, dup := h.tally.students[f.Sum64()]; dup {
-		h.say("%s: warning: student %s also has sheet %d of this batch; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
+		h.say("%s: warning: student %s also has a sheet in %s; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
 	} else {
-		h.tally.students[f.Sum64()] = h.tally.graded // this sheet's number in the batch
+		h.tally.students[f.Sum64()] = r.Where()
 	}
 }
 

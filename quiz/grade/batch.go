@@ -138,7 +138,18 @@ func (j job) where() string {
 func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	seq := 0
 	bad := func(where string, err error) { results <- done{seq: -1, Item: Item{Err: err, Where: where}} }
+	// A file named twice (grade ana.yaml ., or the same file twice) is
+	// graded once: a second row would count the student twice.
+	seen := map[string]bool{}
 	emit := func(path string) {
+		key := path
+		if abs, err := filepath.Abs(path); err == nil {
+			key = abs
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
 		switch {
 		case fileio.FormatOf(path, "jsonl") != "":
 			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {

@@ -186,6 +186,8 @@ type Grader struct {
 	setMu   sync.Mutex                                  // serialises writers of sets
 	sets    atomic.Pointer[map[selectionKey]*selection] // selections, worked out once
 	results sync.Pool                                   // *SheetResult, handed back by release
+	digests sync.Map                                    // *quiz.Bank → its quiz.Digest
+	changed sync.Map                                    // bank id + digest a report recorded → said that it changed
 }
 
 // selectionKey names the questions a sheet is graded on.

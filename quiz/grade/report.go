@@ -3,6 +3,7 @@ package grade
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -59,9 +60,13 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 	byID := map[string]*quiz.Question{}
 	for _, b := range banks {
 		if want := rep.BankDigests[b.ID]; want != "" {
-			if now := quiz.Digest(b.Questions...); now != want {
-				res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Warning: true,
-					Msg: fmt.Sprintf("bank %s changed since this quiz was taken (digest %s, now %s); graded again on the bank as it is now", b.ID, want, now)})
+			// Said once per bank and digest, not once per report: a class
+			// of 30 reports taken before a correction is one message.
+			if now := g.digest(b); now != want {
+				if _, said := g.changed.LoadOrStore(b.ID+"\x00"+want, true); !said {
+					res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Warning: true,
+						Msg: fmt.Sprintf("bank %s changed since this quiz was taken (digest %s, now %s); this report and any other taken before the change are graded again on the bank as it is now", b.ID, want, now)})
+				}
 			}
 		}
 		for _, q := range b.Questions {
@@ -71,8 +76,12 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 	for _, qr := range rep.Questions {
 		q := byID[qr.Bank+"\x00"+qr.ID]
 		if q == nil {
-			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: qr.ID,
-				Msg: fmt.Sprintf("no such question in %s; it scores 0", strings.Join(bankIDs(banks), ", "))})
+			msg := fmt.Sprintf("bank %s has no such question (any more); it scores 0", qr.Bank)
+			if !slices.ContainsFunc(banks, func(b *quiz.Bank) bool { return b.ID == qr.Bank }) {
+				msg = fmt.Sprintf("a question of bank %s, which is not among the banks graded with (%s); it scores 0 (grade without --bank, or add --bank %s)",
+					qr.Bank, strings.Join(bankIDs(banks), ", "), qr.Bank)
+			}
+			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: qr.ID, Msg: msg})
 			continue
 		}
 		o := quiz.Outcome{Question: &quiz.Presented{Question: q}, Seconds: qr.Seconds, Unseen: qr.Unseen}
@@ -135,4 +144,14 @@ func answerValue(q *quiz.Question, givenText *string, answer quiz.Value, version
 		return v
 	}
 	return quiz.Value{Kind: quiz.Scalar, Text: given}
+}
+
+// digest is quiz.Digest of a bank's questions, worked out once per bank.
+func (g *Grader) digest(b *quiz.Bank) string {
+	if d, ok := g.digests.Load(b); ok {
+		return d.(string)
+	}
+	d := quiz.Digest(b.Questions...)
+	g.digests.Store(b, d)
+	return d
 }
