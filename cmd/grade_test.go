@@ -75,7 +75,8 @@ func TestGradeJUnitIsWellFormed(t *testing.T) {
 
 // Gradescope's results.json: score, and tests with name, score, max_score, status, output.
 func TestGradeGradescopeShape(t *testing.T) {
-	gradeFixture(t, map[string]string{"a.json": `{"student": "Ana", "banks": ["b.yaml"], "answers": {"capital": "c", "year": 1994}}`})
+	sheet := `{"student": "Ana", "banks": ["b.yaml"], "answers": {"capital": "c", "year": 1994}}`
+	gradeFixture(t, map[string]string{"a.json": sheet, "a2.json": sheet})
 	f, _, out, errOut := testFactory(t)
 	if code := Run(f, []string{"grade", "a.json", "--format", "gradescope"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -92,7 +93,9 @@ func TestGradeGradescopeShape(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
-	if res.Score == nil || *res.Score != 1 || len(res.Tests) != 2 {
+	// The open question left blank is a test too: it counts 0 of its
+	// point, as in the maximum (1 / 3).
+	if res.Score == nil || *res.Score != 1 || len(res.Tests) != 3 {
 		t.Fatalf("results.json = %s", out)
 	}
 	for _, tc := range res.Tests {
@@ -102,7 +105,7 @@ func TestGradeGradescopeShape(t *testing.T) {
 	}
 	// One submission per results.json.
 	f2, _, _, errOut2 := testFactory(t)
-	if code := Run(f2, []string{"grade", "a.json", "a.json", "--format", "gradescope"}); code != ExitInvalid || !strings.Contains(errOut2.String(), "one submission") {
+	if code := Run(f2, []string{"grade", "a.json", "a2.json", "--format", "gradescope"}); code != ExitInvalid || !strings.Contains(errOut2.String(), "one submission") {
 		t.Errorf("two sheets for gradescope: exit %d, %s", code, errOut2)
 	}
 }

@@ -17,6 +17,9 @@ type raw struct {
 	line   int    // the sheet's first line
 	top    string // what the top level is when not a mapping: "list", "single value"
 	fields []field
+	// problems are what reading found but could read past (an answer with
+	// a colon, read as text): warnings, reported when the sheet is graded.
+	problems []quiz.Problem
 }
 
 // field is one top-level key and its value.
@@ -74,7 +77,7 @@ func (r *raw) sheet() (*Sheet, error) {
 		ps.Add(r.line, "", "", "an answer sheet is a mapping with student, banks and answers, not a %s", r.top)
 		return nil, ps.Err()
 	}
-	s := &Sheet{File: r.file, Line: r.line}
+	s := &Sheet{File: r.file, Line: r.line, Problems: r.problems}
 	seen := make(map[string]int, len(r.fields))
 	answers := false
 	for _, f := range r.fields {

@@ -85,6 +85,11 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 	}
 	var n yaml.Node
 	err := n.Encode(keyValue(q))
+	if q.Type == quiz.Open && n.Kind == yaml.ScalarNode {
+		// A model answer of 250 words, folded to the page; it reads back
+		// as the same text.
+		n.Style = yaml.FoldedStyle
+	}
 	return &n, err
 }
 
@@ -169,6 +174,19 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 		n++
 		key := str(p.ID)
 		key.HeadComment = questionComment(n, p)
+		if opts.Key && p.Type == quiz.Open && len(p.Key) > 0 {
+			// What to look for when marking, as the worksheet's key lists it.
+			key.HeadComment += "\n   Key points:"
+			for _, k := range p.Key {
+				for i, l := range strings.Split(text.Wrap(k, 68, ""), "\n") {
+					lead := "     "
+					if i == 0 {
+						lead = "   - "
+					}
+					key.HeadComment += "\n" + lead + l
+				}
+			}
+		}
 		value := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
 		if opts.Key {
 			var err error
@@ -189,15 +207,67 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if opts.Key {
+		out = foldLines(out, 78)
+	}
+	if !opts.Key {
+		// An open answer goes on the lines below a |, where a colon, a
+		// quote or a # is the student's text: YAML's block scalar. The
+		// encoder writes no | for an empty value; it is put in here.
+		for _, p := range questions {
+			if p.Type == quiz.Open {
+				line := []byte("\n  " + p.ID + ":\n")
+				out = bytes.Replace(out, line, []byte("\n  "+p.ID+": |\n"), 1)
+			}
+		}
+	}
+	_, err := w.Write(out)
 	return err
+}
+
+// foldLines breaks the long lines of folded blocks (>-, the model answers
+// of a key) at single spaces to fit width: YAML folds each such break back
+// into the space it was, so the text reads back the same.
+func foldLines(out []byte, width int) []byte {
+	lines := strings.SplitAfter(string(out), "\n")
+	var b strings.Builder
+	fold := -1 // the indentation of the key whose folded block this is
+	for _, line := range lines {
+		body := strings.TrimRight(line, "\n")
+		at := len(body) - len(strings.TrimLeft(body, " "))
+		switch {
+		case strings.HasSuffix(body, ": >-") || strings.HasSuffix(body, ": >"):
+			fold = at
+		case fold >= 0 && (strings.TrimSpace(body) == "" || at <= fold):
+			fold = -1
+		case fold >= 0 && len(body) > width && !strings.Contains(body[at:], "  "):
+			words := strings.Split(body[at:], " ")
+			cur := body[:at] + words[0]
+			for _, w := range words[1:] {
+				if len(cur)+1+len(w) > width {
+					b.WriteString(cur + "\n")
+					cur = body[:at] + w
+				} else {
+					cur += " " + w
+				}
+			}
+			b.WriteString(cur + line[len(body):])
+			continue
+		}
+		b.WriteString(line)
+	}
+	return []byte(b.String())
 }
 
 const sheetInstructions = `conflictq answer sheet. Write your name after student:, then each answer
 after its question's id. For a choice give its number, letter or text (2, b,
 Baku); for several choices or an order a list ([1, 3], [3, 1, 2]); for pairs
-left: right ({1: b, 2: a}); otherwise the text or number. Leave an answer
-empty to skip it. Grade with: conflictq grade THIS-FILE`
+left: right ({1: b, 2: a}); otherwise the text or number. Put an answer that
+has a colon or a quote in it, or begins with - [ { or #, in double quotes:
+town: "Khojaly: Xocali". Write an open answer on the lines below its |,
+indented by two more spaces than its id. Leave an answer empty to skip it.
+Grade with: conflictq grade THIS-FILE`
 
 // questionComment shows a question above its answer line, with its options
 // numbered as the sheet's seed shuffled them.
@@ -206,7 +276,7 @@ func questionComment(n int, p *quiz.Presented) string {
 	kind := map[quiz.Type]string{
 		quiz.Single: "one choice", quiz.Multi: "all that apply, as a list", quiz.TrueFalse: "true or false",
 		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers in order, as a list",
-		quiz.Match: "pairs, number: letter", quiz.Open: "your own words",
+		quiz.Match: "pairs, number: letter", quiz.Open: "your own words, on the lines below the |",
 	}[p.Type]
 	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
 	switch p.Type {

@@ -3,6 +3,7 @@ package sheet_test
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -65,5 +66,49 @@ func TestKeyOfNumericOptionsGrades(t *testing.T) {
 		if p != nil || quiz.Score(q, r) != 1 {
 			t.Errorf("seed %d: key answer %q: %v, score %v\n%s", seed, v.Text, p, quiz.Score(q, r), buf.Bytes())
 		}
+	}
+}
+
+// An open question's key gives its key points and its model answer folded to
+// the page, which reads back as the model answer (teacher P9); the blank
+// sheet leaves a | under which the student writes, colons and all (A5).
+func TestOpenQuestionOnSheetAndKey(t *testing.T) {
+	long := strings.Repeat("The region: recognised as part of Azerbaijan; \"one fifth\" is a figure. ", 8)
+	long = strings.TrimSpace(long)
+	q := &quiz.Question{ID: "region", Bank: "b", Type: quiz.Open, Prompt: "What is it?", Model: long, Key: []string{"Both names", "Its status"}, Points: 1}
+	questions := quiz.Present([]*quiz.Question{q}, 1)
+	var key bytes.Buffer
+	if err := sheet.WriteYAML(&key, questions, sheet.Layout{Student: "ANSWER KEY", Banks: []string{"b"}, Seed: 1, Key: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(key.String(), "\n") {
+		if len(line) > 80 {
+			t.Errorf("a key line of %d columns: %q", len(line), line)
+		}
+	}
+	if !strings.Contains(key.String(), "Key points:\n  #    - Both names\n  #    - Its status\n  region: >-\n") {
+		t.Errorf("key:\n%s", key.String())
+	}
+	s, err := sheet.Read("key.yaml", 0, key.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Answer("region"); v.Text != long {
+		t.Errorf("the model answer reads back as\n%q\nwant\n%q", v.Text, long)
+	}
+	var blank bytes.Buffer
+	if err := sheet.WriteYAML(&blank, questions, sheet.Layout{Banks: []string{"b"}, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(blank.String(), "\n  region: |\n") || !strings.Contains(blank.String(), "in double quotes") {
+		t.Fatalf("blank sheet:\n%s", blank.String())
+	}
+	filled := strings.Replace(blank.String(), "  region: |\n", "  region: |\n    It is: a region # not a comment\n    - with \"both names\"\n", 1)
+	s, err = sheet.Read("ana.yaml", 0, []byte(filled))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Answer("region"); v.Text != "It is: a region # not a comment\n- with \"both names\"" || len(s.Problems) != 0 {
+		t.Errorf("answer %q, problems %v", v.Text, s.Problems)
 	}
 }

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -13,11 +14,42 @@ import (
 // level and among the answers are left to the field checks.
 func fromYAML(file string, data []byte) (*raw, error) {
 	ps := &quiz.Problems{File: file}
-	root, ok := yamlnode.Parse(ps.Add, data, "answers")
-	if !ok {
-		return nil, ps.Err()
+	type refusal struct {
+		line                  int
+		question, field, text string
 	}
-	r := &raw{file: file, line: root.Line}
+	var refused []refusal
+	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
+		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
+	}, data, "answers")
+	var warnings []quiz.Problem
+	if !ok {
+		// An answer with a colon is read as text (colons.go); anything
+		// else YAML refuses is reported, in plain words where it can be.
+		if fixed, quoted := quoteColons(data); fixed != nil {
+			var again []refusal
+			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
+				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
+			}, fixed, "answers"); ok {
+				warnings = quoted
+			} else if len(again) > 0 && (len(refused) == 0 || again[0].line > refused[0].line) {
+				refused = again // the first refusal is past the colons: the one to fix next
+			}
+		}
+		if !ok {
+			for _, f := range refused {
+				if line, plain := plainYAMLError(data, f.line, f.text); plain != "" {
+					f.line, f.text = line, plain
+				}
+				ps.Add(f.line, f.question, f.field, "%s", f.text)
+			}
+			return nil, ps.Err()
+		}
+	}
+	for i := range warnings {
+		warnings[i].File = file
+	}
+	r := &raw{file: file, line: root.Line, problems: warnings}
 	if root.Kind != yaml.MappingNode {
 		r.top = yamlnode.KindName(root)
 		return r, nil

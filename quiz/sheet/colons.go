@@ -1,0 +1,184 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// Students write colons in their answers ("Region of Azerbaijan: occupied
+// until 2020"), and YAML refuses such a line: a plain value cannot hold ": ".
+// A line of the form "id: text" on a sheet can only mean the text, since YAML
+// reads no other meaning into it (it is an error), so the reader takes it as
+// the text, says so in a warning, and grades the rest of the sheet, rather
+// than losing all of a student's answers to one colon.
+//
+// Only lines that YAML refuses are read this way: a value with ": " in it or
+// ending in ":", or one that begins with "- ", "@" or "`". A line inside a
+// block (|, >) or a nested answer (a match question's pairs) is never
+// touched, nor one that begins with a quote or a bracket: those are YAML
+// syntax, and a mistake there is reported, in plain words.
+
+// answerLine is "  id: value" at some indentation.
+var answerLine = regexp.MustCompile(`^( *)([A-Za-z0-9_][A-Za-z0-9_.\-/]*):[ \t]+(.*?)[ \t\r]*$`)
+
+// refused reports whether YAML refuses a plain value on a key's line.
+func refused(v string) bool {
+	if v == "" {
+		return false
+	}
+	switch v[0] {
+	case '"', '\'':
+		// "HRW" said: a quoted text with more after it, which YAML
+		// refuses. A quote left open may go on over lines: left alone.
+		end := quotedEnd(v)
+		rest := strings.TrimSpace(v[max(end, 0):])
+		return end > 0 && rest != "" && !strings.HasPrefix(rest, "#")
+	case '|', '>', '[', '{', '&', '*', '!', '#':
+		return false // YAML syntax (or a comment): left to the parser
+	case '@', '`':
+		return true
+	}
+	return strings.Contains(v, ": ") || strings.HasSuffix(v, ":") || strings.HasPrefix(v, "- ") || v == "-"
+}
+
+// quotedEnd returns where a quoted YAML scalar that v begins with ends (just
+// past its closing quote), or -1 when it does not close on this line.
+func quotedEnd(v string) int {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case v[i] == q:
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// quoteColons rewrites the answer lines (and the student line) that YAML
+// refuses as double-quoted text, and returns the lines it rewrote (1-based)
+// with the ids; nil when there was nothing to rewrite.
+func quoteColons(data []byte) ([]byte, []quiz.Problem) {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var fixed []quiz.Problem
+	inAnswers, indent, blockAt := false, -1, -1
+	for i, raw := range lines {
+		line := strings.TrimRight(string(raw), "\n")
+		trimmed := strings.TrimSpace(line)
+		at := len(line) - len(strings.TrimLeft(line, " "))
+		if blockAt >= 0 {
+			if trimmed == "" || at > blockAt {
+				continue // inside a block scalar: the student's text as written
+			}
+			blockAt = -1
+		}
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		if at == 0 {
+			inAnswers = strings.HasPrefix(line, "answers:")
+			indent = -1
+		} else if inAnswers && indent < 0 {
+			indent = at
+		}
+		m := answerLine.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		key, value := m[2], m[3]
+		answer := inAnswers && at == indent
+		if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
+			after := strings.TrimLeft(value[1:], "+-0123456789")
+			if !answer || after == "" || strings.HasPrefix(strings.TrimSpace(after), "#") || !strings.HasPrefix(after, " ") {
+				blockAt = at // a block: the lines below are the answer
+				continue
+			}
+			// "id: | my answer": the answer on the |'s own line, which
+			// YAML refuses; the text after the | is the answer.
+			value = strings.TrimSpace(after)
+		} else if !(answer || at == 0 && key == "student") || !refused(value) {
+			continue
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b) // a JSON string is a YAML double-quoted one
+		enc.SetEscapeHTML(false)
+		if enc.Encode(value) != nil {
+			continue
+		}
+		end := ""
+		if strings.HasSuffix(string(raw), "\n") {
+			end = "\n"
+		}
+		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + end)
+		p := quiz.Problem{Line: i + 1, Warning: true,
+			Msg: fmt.Sprintf("read as text: %q (an answer with a colon or a quote in it, or one that begins with - @ or `, is safest in double quotes)", value)}
+		if answer {
+			p.Question = key
+		} else {
+			p.Field = key
+		}
+		fixed = append(fixed, p)
+	}
+	if fixed == nil {
+		return nil, nil
+	}
+	return bytes.Join(lines, nil), fixed
+}
+
+// plainYAMLError says in plain words what a student can do about a line YAML
+// refused, when the line is an answer: nothing a student wrote needs the word
+// "mapping". It returns the line to name (YAML names the start of the
+// mapping for a stray quote) and "" for other errors.
+func plainYAMLError(data []byte, line int, msg string) (int, string) {
+	if line < 1 || !strings.HasPrefix(msg, "invalid YAML") {
+		return line, ""
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	if line > len(lines) {
+		return line, ""
+	}
+	if strings.Contains(msg, "did not find expected key") {
+		// A quoted answer with more after its closing quote: YAML names
+		// the line where the mapping began; find the answer.
+		for i := line - 1; i < len(lines); i++ {
+			m := answerLine.FindStringSubmatch(string(lines[i]))
+			if m == nil || m[3] == "" || m[3][0] != '"' && m[3][0] != '\'' {
+				continue
+			}
+			if v := m[3]; strings.LastIndexByte(v, v[0]) == 0 || !strings.HasSuffix(v, v[:1]) {
+				return i + 1, fmt.Sprintf("%s: the answer %s could not be read: a quote must close the whole answer; put all of it in double quotes and write a quote inside it as \\\", like  %s: %q",
+					m[2], v, m[2], v)
+			}
+		}
+		return line, "the answers could not be read from this line on: each answer goes on the line of its id (id: answer), and the lines of an answer under a | are all indented by the same number of spaces, more than the id"
+	}
+	m := answerLine.FindStringSubmatch(string(lines[line-1]))
+	if m == nil || m[1] == "" && m[2] != "student" { // banks:, seed: are the teacher's
+		return line, ""
+	}
+	key, value := m[2], m[3]
+	switch {
+	case value != "" && (value[0] == '"' || value[0] == '\'') && quotedEnd(value) < 0:
+		return line, fmt.Sprintf("%s: the quote that begins this answer is never closed: end the answer with %c", key, value[0])
+	case strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">"):
+		return line, fmt.Sprintf("%s: the answer could not be read: write it on the lines below the %c, each indented by two more spaces than %s", key, value[0], key)
+	case strings.Contains(msg, "mapping values are not allowed"), strings.Contains(msg, "block sequence entries are not allowed"),
+		strings.Contains(msg, "cannot start any token"):
+		return line, fmt.Sprintf("%s: the answer %q could not be read: put the answer in quotes, like  %s: %q", key, value, key, strings.Trim(value, `"'`))
+	case strings.HasPrefix(value, "[") || strings.HasPrefix(value, "{"):
+		closing := "}"
+		if value[0] == '[' {
+			closing = "]"
+		}
+		return line, fmt.Sprintf("%s: the answer %s could not be read: a list needs its closing %s; if it is text, put it in quotes, like  %s: %q", key, value, closing, key, value)
+	}
+	return line, ""
+}

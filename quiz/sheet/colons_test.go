@@ -1,0 +1,85 @@
+package sheet
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// A line YAML refuses only because of what a student wrote on it (a colon,
+// a quote with more after it, a leading "- ", an answer on the |'s own line)
+// is read as the text, with a warning naming file, line and question; the
+// rest of the sheet reads as before (teacher A5).
+func TestColonsInAnswersAreText(t *testing.T) {
+	const head = "student: Elvin\nbanks: [b]\nanswers:\n"
+	for _, tt := range []struct{ line, want string }{
+		{`  region: Region of Azerbaijan: occupied by Armenia until 2020`, `Region of Azerbaijan: occupied by Armenia until 2020`},
+		{`  region: ends with a colon:`, `ends with a colon:`},
+		{`  region: - Human Rights Watch`, `- Human Rights Watch`},
+		{`  region: "HRW" said so`, `"HRW" said so`},
+		{`  region: 'it''s' HRW`, `'it''s' HRW`},
+		{`  region: @home: yes`, `@home: yes`},
+		{`  region: | my answer: here`, `my answer: here`},
+		{"  region: a \\ b: c \"d\"\t ", `a \ b: c "d"`},
+	} {
+		s, err := Read("elvin.yaml", 0, []byte(head+"  capital: Baku\n"+tt.line+"\n  town: Xocalı\n"))
+		if err != nil {
+			t.Errorf("%s: %v", tt.line, err)
+			continue
+		}
+		v, _ := s.Answer("region")
+		c, _ := s.Answer("capital")
+		town, _ := s.Answer("town")
+		if v.Text != tt.want || c.Text != "Baku" || town.Text != "Xocalı" || v.Line != 5 {
+			t.Errorf("%s: read %q (line %d), capital %q, town %q; want %q", tt.line, v.Text, v.Line, c.Text, town.Text, tt.want)
+		}
+		if len(s.Problems) != 1 || !s.Problems[0].Warning || s.Problems[0].Line != 5 || s.Problems[0].Question != "region" ||
+			!strings.HasPrefix(s.Problems[0].Error(), "elvin.yaml:5: warning: question \"region\": read as text: ") {
+			t.Errorf("%s: problems %v", tt.line, s.Problems)
+		}
+	}
+	// A student's name with a colon, too.
+	s, err := Read("elvin.yaml", 0, []byte("student: Elvin: 9b\nanswers: {}\n"))
+	if err != nil || s.Student != "Elvin: 9b" || len(s.Problems) != 1 || s.Problems[0].Field != "student" {
+		t.Errorf("student with a colon: %v %+v", err, s)
+	}
+}
+
+// What is not read leniently is refused in plain words that name file, line
+// and question and say how to fix it; lines inside a block are never
+// rewritten.
+func TestAnswersYAMLRefusesInPlainWords(t *testing.T) {
+	const head = "student: Elvin\nanswers:\n  capital: Baku\n"
+	for _, tt := range []struct{ src, want string }{
+		{head + "  region: [see paragraph 2\n  town: x\n", `elvin.yaml:4: region: the answer [see paragraph 2 could not be read: a list needs its closing ]; if it is text, put it in quotes, like  region: "[see paragraph 2"`},
+		{head + "  region: \"open quote\n  town: x\n", `elvin.yaml:`},
+		{head + "  region: |\n    fine: here\n   bad: indent: here\n  town: x\n", `elvin.yaml:`},
+		{head + "  region: Baku: x\n  names:\n    1: b: c\n", `elvin.yaml:6: `},
+	} {
+		_, err := Read("elvin.yaml", 0, []byte(tt.src))
+		var inv *quiz.InvalidError
+		if !errors.As(err, &inv) || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "mapping values") {
+			t.Errorf("%q:\n%v\nwant %q, in plain words", tt.src, err, tt.want)
+		}
+	}
+	// Inside a block scalar the student's colons are text, as written.
+	s, err := Read("elvin.yaml", 0, []byte(head+"  region: |\n    a: b\n    - c\n  town: \"x\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Answer("region"); v.Text != "a: b\n- c" || len(s.Problems) != 0 {
+		t.Errorf("block: %q %v", v.Text, s.Problems)
+	}
+}
+
+// Nothing a student can write makes the reader panic: every line of these,
+// with the answers after it, is read or refused with a message.
+func TestColonRepairNeverPanics(t *testing.T) {
+	for _, line := range []string{"  a: ", "  a:  \t", "  a: \"", "  a: '", "  a: |", "  a: | ", "  a: >x", "  a: -", "  a: @", "  a: `", "  a: \"x\\", "  a: 'x''", ":", "  : x: y", "student: \"", "answers: x: y"} {
+		for _, tail := range []string{"", "\n", "\n  b: c\n", "\n  b: c: d\n"} {
+			_, _ = Read("s.yaml", 0, []byte("student: A\nanswers:\n"+line+tail))
+		}
+	}
+}
