@@ -10,6 +10,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -22,7 +23,11 @@ type SheetOptions struct {
 	Output string
 	Force  bool
 	Key    bool
-	From   string // the sheet whose banks, seed and selection to use
+	From   string // the sheet (or quiz report) whose banks, seed and selection to use
+
+	// asked are a quiz report's questions (bank and id), in the order the
+	// quiz asked them, when From is a report.
+	asked [][2]string
 }
 
 // NewCmdSheet writes blank answer sheets and answer keys.
@@ -96,7 +101,12 @@ func sheetRun(opts *SheetOptions) error {
 	if !opts.SeedSet {
 		opts.Seed = f.NewSeed()
 	}
-	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
+	var questions []*quiz.Presented
+	if opts.asked != nil {
+		questions, err = reportQuestions(opts, banks)
+	} else {
+		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
+	}
 	if err != nil {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
 	}
@@ -123,6 +133,9 @@ func selectionFrom(opts *SheetOptions) error {
 	if err != nil {
 		return invalidErr(err)
 	}
+	if sheet.IsReport(data) {
+		return selectionFromReport(opts, data)
+	}
 	sh, err := sheet.Read(opts.From, 0, data)
 	if err != nil {
 		return invalidErr(err)
@@ -134,6 +147,57 @@ func selectionFrom(opts *SheetOptions) error {
 	opts.Seed, opts.SeedSet = *sh.Seed, true
 	opts.Count, opts.Tags, opts.Difficulty = sh.Count, sh.Tags, sh.Difficulty
 	return nil
+}
+
+// selectionFromReport takes the banks, seed and questions of a quiz's
+// report: the key of what that student was asked, with the options numbered
+// as the quiz showed them.
+func selectionFromReport(opts *SheetOptions, data []byte) error {
+	rep, err := sheet.ReadReport(opts.From, data, report.SchemaVersion)
+	if err != nil {
+		return invalidErr(err)
+	}
+	if len(rep.Banks) == 0 || rep.Seed == nil || len(rep.Questions) == 0 {
+		return invalid("%s: a quiz report that names its banks, seed and questions is needed (this one lacks some: a --review quiz records no seed)", opts.From)
+	}
+	opts.Banks = sheet.ResolveBanks(rep.Banks, opts.From)
+	opts.Seed, opts.SeedSet = *rep.Seed, true
+	opts.asked = make([][2]string, len(rep.Questions))
+	for i, q := range rep.Questions {
+		opts.asked[i] = [2]string{q.Bank, q.ID}
+	}
+	return nil
+}
+
+// reportQuestions are a report's questions, as the quiz showed them. When
+// the same seed and count pick exactly them, the sheet records the count,
+// so that grading the key (or a copy filled in) asks the same questions.
+func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
+	if picked, err := quiz.Select(banks, quiz.Filter{Count: len(opts.asked)}, opts.Seed); err == nil && len(picked) == len(opts.asked) {
+		same := true
+		for i, p := range picked {
+			same = same && p.Bank == opts.asked[i][0] && p.ID == opts.asked[i][1]
+		}
+		if same {
+			opts.Count = len(opts.asked)
+			return picked, nil
+		}
+	}
+	var qs []*quiz.Question
+	for _, a := range opts.asked {
+		var q *quiz.Question
+		for _, b := range banks {
+			if b.ID == a[0] {
+				q = b.Question(a[1])
+			}
+		}
+		if q == nil {
+			return nil, fmt.Errorf("%s: question %s of bank %s is not in the banks any more", opts.From, a[1], a[0])
+		}
+		qs = append(qs, q)
+	}
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection (--tag, --difficulty or --review) a sheet cannot record: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
+	return quiz.Present(qs, opts.Seed), nil
 }
 
 // sheetHeader gives the sheet's student and banks. A bank file is named by

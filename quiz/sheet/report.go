@@ -30,6 +30,7 @@ type Report struct {
 	SchemaVersion int
 	Student       string
 	Banks         []string
+	Seed          *uint64           // the quiz's seed; nil when none shuffled it
 	BankDigests   map[string]string // bank id → quiz.Digest when the quiz was taken
 	Status        quiz.Status
 	EndedBy       string
@@ -88,6 +89,15 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 			rep.Student, _, err = s.scalar()
 		case "banks":
 			rep.Banks, _, err = s.list()
+		case "seed":
+			var t string
+			var kind byte
+			if t, kind, err = s.scalar(); err == nil && kind != 'n' {
+				var seed uint64
+				if seed, err = strconv.ParseUint(t, 10, 64); err == nil {
+					rep.Seed = &seed
+				}
+			}
 		case "bank_digests":
 			rep.BankDigests = map[string]string{}
 			err = s.object(func(k string) error {
