@@ -42,7 +42,8 @@ type GradeOptions struct {
 }
 
 const gradeLong = `Grade answer sheets: files, directories (searched recursively for .yaml, .yml,
-.json and .jsonl) or - for JSON lines on standard input (one sheet per line).
+.json and .jsonl) or - for standard input: JSON lines (one sheet or report a
+line), or quiz reports as quiz writes them, one after another.
 
 Quiz reports in JSON (conflictq quiz -o name.json) are read like sheets, with
 the marks their quiz gave. The banks come from each sheet unless --bank is
