@@ -460,7 +460,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	}
 	var open int
 	for _, q := range r.reachedQuestions() {
-		if q.Type == quiz.Open {
+		if q.Type == quiz.Open && q.Given != nil && !r.marked(q) { // a blank one scores 0: nothing to mark
 			open++
 		}
 	}
@@ -504,6 +504,16 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	if r.Seed != nil {
 		fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", *r.Seed)
 	}
+}
+
+// marked reports whether a teacher has marked a question.
+func (r *Report) marked(q QuestionReport) bool {
+	for _, m := range r.Marks {
+		if m.Bank == q.Bank && m.ID == q.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // writePassed ends the score line with the pass mark's verdict, if any.
