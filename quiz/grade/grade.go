@@ -83,8 +83,8 @@ func (r *SheetResult) Status() string {
 
 // StatusText is Status with what a teacher needs to know, the same in every
 // format: "incomplete (time limit, 7 not reached); 1 to mark",
-// "unreadable (2 answers); 1 to mark", "to mark (3 answers)". Open answers to
-// mark are never hidden behind another status.
+// "unreadable (2 answers); 1 to mark". Open answers to mark are never hidden
+// behind another status.
 func (r *SheetResult) StatusText() string {
 	s := r.Status()
 	toMark := r.ToMark()
@@ -97,7 +97,7 @@ func (r *SheetResult) StatusText() string {
 	case StatusIncomplete:
 		s = r.incompleteText()
 	case StatusToMark:
-		return s + " (" + count(toMark, "answer") + ")"
+		return s
 	}
 	if toMark > 0 {
 		s += "; " + strconv.Itoa(toMark) + " to mark"
