@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
@@ -187,5 +188,24 @@ func TestReportTimeLimitIsIncomplete(t *testing.T) {
 	rep.Write(&buf, FormatMarkdown)
 	if !strings.Contains(buf.String(), "**incomplete** (time limit)") {
 		t.Errorf("markdown:\n%s", buf.String())
+	}
+}
+
+// The open question on screen when time ran out is blank: nothing for the
+// teacher to mark; an answered one is.
+func TestSummaryCountsOnlyAnsweredOpenQuestionsToMark(t *testing.T) {
+	b := testfiles.Sample(t)
+	q := &quiz.Presented{Question: b.Question("ussr")}
+	for _, tt := range []struct {
+		r    quiz.Response
+		want bool
+	}{{quiz.Response{}, false}, {quiz.Response{Answered: true, Text: "a union"}, true}} {
+		res := &quiz.Result{Outcomes: []quiz.Outcome{{Question: q, Response: tt.r}, {Question: &quiz.Presented{Question: b.Question("capital")}, Unseen: true}},
+			Status: quiz.Complete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
+		var buf bytes.Buffer
+		New(Meta{}, res).WriteSummary(&buf, nil)
+		if got := strings.Contains(buf.String(), "Open questions for your teacher to mark: 1"); got != tt.want {
+			t.Errorf("answered %v: summary\n%s", tt.r.Answered, buf.String())
+		}
 	}
 }
