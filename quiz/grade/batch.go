@@ -141,10 +141,11 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	// A file named twice (grade ana.yaml ., or the same file twice) is
 	// graded once: a second row would count the student twice.
 	seen := map[string]bool{}
+	cwd, _ := os.Getwd() // once, not a system call per file
 	emit := func(path string) {
-		key := path
-		if abs, err := filepath.Abs(path); err == nil {
-			key = abs
+		key := filepath.Clean(path)
+		if !filepath.IsAbs(key) && cwd != "" {
+			key = filepath.Join(cwd, key)
 		}
 		if seen[key] {
 			return
