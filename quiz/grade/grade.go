@@ -262,8 +262,15 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	for i, q := range questions {
 		var r quiz.Response
 		if k := answerAt[i]; k >= 0 {
+			v := s.Answers[k].Value
+			if len(s.Comments) > 0 {
+				var note *quiz.Problem
+				if v, note = s.CommentProblem(q, v); note != nil {
+					res.Problems = append(res.Problems, *note)
+				}
+			}
 			var prob *quiz.Problem
-			if r, prob = s.Resolve(q, s.Answers[k].Value); prob != nil {
+			if r, prob = s.Resolve(q, v); prob != nil {
 				res.Problems = append(res.Problems, *prob)
 			}
 		}

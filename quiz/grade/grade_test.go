@@ -332,3 +332,40 @@ func TestStatusIsTheSameInEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// A # in a student's answer starts a YAML comment: an open answer keeps the
+// text after it; a short answer's is named as left out; an answer that is all
+// comment is named as unanswered; a choice's comment (as keys have) is quiet
+// (teacher A5).
+func TestHashInAnswers(t *testing.T) {
+	sh, err := sheet.Read("ana.yaml", 0, []byte("student: Ana\nanswers:\n  ussr: It was #1 # twice\n  town: Xocali # or Khojaly\n  capital: 1 # Baku\n  independence: #true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}).Grade(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`ana.yaml:3: warning: question "ussr": the text after # was kept as part of the answer: "#1 # twice"`,
+		`ana.yaml:4: warning: question "town": the text after # was read as a comment and left out: "# or Khojaly"`,
+		`ana.yaml:6: warning: question "independence": "#true" was read as a comment, so the question is unanswered`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("problems %q", got)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %q, want %q", got[i], want[i])
+		}
+	}
+	for _, o := range res.Outcomes {
+		if o.Question.ID == "ussr" && o.Response.Text != "It was #1 # twice" {
+			t.Errorf("the open answer reads %q", o.Response.Text)
+		}
+	}
+}

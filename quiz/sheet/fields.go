@@ -20,6 +20,7 @@ type raw struct {
 	// problems are what reading found but could read past (an answer with
 	// a colon, read as text): warnings, reported when the sheet is graded.
 	problems []quiz.Problem
+	comments []Comment
 }
 
 // field is one top-level key and its value.
@@ -77,7 +78,7 @@ func (r *raw) sheet() (*Sheet, error) {
 		ps.Add(r.line, "", "", "an answer sheet is a mapping with student, banks and answers, not a %s", r.top)
 		return nil, ps.Err()
 	}
-	s := &Sheet{File: r.file, Line: r.line, Problems: r.problems}
+	s := &Sheet{File: r.file, Line: r.line, Problems: r.problems, Comments: r.comments}
 	seen := make(map[string]int, len(r.fields))
 	answers := false
 	for _, f := range r.fields {

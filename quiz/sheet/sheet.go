@@ -9,6 +9,8 @@ package sheet
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -36,6 +38,45 @@ type Sheet struct {
 	// Problems are what reading found wrong but left the sheet usable,
 	// reported when it is graded.
 	Problems []quiz.Problem
+	// Comments are YAML comments on answer lines ("id: I think #2 is"
+	// reads as "I think" and the comment "#2 is"): text a student may have
+	// meant as part of the answer, which grading names (CommentProblem).
+	Comments []Comment
+}
+
+// Comment is a comment on an answer's line.
+type Comment struct {
+	ID    string
+	Line  int
+	Text  string // with its #
+	Blank bool   // the answer is empty: "id: #2"
+}
+
+// CommentProblem says what became of the comment on q's answer line, if
+// there is one, and for an open question gives the answer with the comment
+// kept: a # in a student's own words is part of them. Choices, true/false
+// and the like are left as read: a key written by conflictq sheet --key has
+// comments beside them.
+func (s *Sheet) CommentProblem(q *quiz.Question, v quiz.Value) (quiz.Value, *quiz.Problem) {
+	for _, c := range s.Comments {
+		if c.ID != q.ID {
+			continue
+		}
+		p := &quiz.Problem{File: s.File, Line: c.Line, Question: q.ID, Warning: true}
+		switch {
+		case q.Type == quiz.Open && (c.Blank || v.Kind == quiz.Scalar):
+			v.Kind, v.Text = quiz.Scalar, strings.TrimSpace(v.Text+" "+c.Text)
+			p.Msg = fmt.Sprintf("the text after # was kept as part of the answer: %q (an answer with # in it is safest under a |, or in double quotes)", c.Text)
+		case c.Blank:
+			p.Msg = fmt.Sprintf("%q was read as a comment, so the question is unanswered: an answer that begins with # must be in double quotes", c.Text)
+		case q.Type == quiz.Short || q.Type == quiz.Numeric:
+			p.Msg = fmt.Sprintf("the text after # was read as a comment and left out: %q (an answer with # in it must be in double quotes)", c.Text)
+		default:
+			return v, nil
+		}
+		return v, p
+	}
+	return v, nil
 }
 
 // MaxAnswers bounds a sheet's answers: a bank holds at most quiz.MaxQuestions

@@ -264,7 +264,7 @@ const sheetInstructions = `conflictq answer sheet. Write your name after student
 after its question's id. For a choice give its number, letter or text (2, b,
 Baku); for several choices or an order a list ([1, 3], [3, 1, 2]); for pairs
 left: right ({1: b, 2: a}); otherwise the text or number. Put an answer that
-has a colon or a quote in it, or begins with - [ { or #, in double quotes:
+has a colon, a quote or a # in it, or begins with - [ or {, in double quotes:
 town: "Khojaly: Xocali". Write an open answer on the lines below its |,
 indented by two more spaces than its id. Leave an answer empty to skip it.
 Grade with: conflictq grade THIS-FILE`

@@ -66,6 +66,16 @@ func fromYAML(file string, data []byte) (*raw, error) {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
 				val := valueFromNode(a)
 				val.Line = id.Line
+				// "id: I think #2 is" reads as "I think" and a comment; the
+				// sheets conflictq writes put no comment on a student's
+				// answer line, so such a comment is kept for grading to
+				// name (and, for an open answer, to keep).
+				switch {
+				case a.Kind == yaml.ScalarNode && a.Tag == "!!null" && id.LineComment != "":
+					r.comments = append(r.comments, Comment{ID: id.Value, Line: id.Line, Text: id.LineComment, Blank: true})
+				case a.Kind == yaml.ScalarNode && a.Style == 0 && a.LineComment != "":
+					r.comments = append(r.comments, Comment{ID: id.Value, Line: id.Line, Text: a.LineComment})
+				}
 				f.val.answers = append(f.val.answers, Answer{ID: id.Value, Value: val})
 			}
 		}
