@@ -119,7 +119,7 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 		}
 		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + end)
 		p := quiz.Problem{Line: i + 1, Warning: true,
-			Msg: fmt.Sprintf("read as text: %q (an answer with a colon or a quote in it, or one that begins with - @ or `, is safest in double quotes)", value)}
+			Msg: fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)}
 		if answer {
 			p.Question = key
 		} else {

@@ -36,7 +36,7 @@ func TestColonsInAnswersAreText(t *testing.T) {
 			t.Errorf("%s: read %q (line %d), capital %q, town %q; want %q", tt.line, v.Text, v.Line, c.Text, town.Text, tt.want)
 		}
 		if len(s.Problems) != 1 || !s.Problems[0].Warning || s.Problems[0].Line != 5 || s.Problems[0].Question != "region" ||
-			!strings.HasPrefix(s.Problems[0].Error(), "elvin.yaml:5: warning: question \"region\": read as text: ") {
+			!strings.HasPrefix(s.Problems[0].Error(), "elvin.yaml:5: warning: question \"region\": read as text, as written: ") {
 			t.Errorf("%s: problems %v", tt.line, s.Problems)
 		}
 	}
