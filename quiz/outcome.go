@@ -106,8 +106,9 @@ type Result struct {
 	Started  time.Time
 	Finished time.Time
 	// Reached counts the questions, from the first, that took an answer
-	// (given or left blank) before the quiz ended. It matters only when the
-	// quiz ended early (EndedBy is not EndFinished).
+	// (given or left blank) before the quiz ended. The question on screen
+	// when a quiz stopped was reached too (it is not Unseen): NotReached
+	// counts the questions never shown.
 	Reached int
 }
 
