@@ -141,7 +141,7 @@ func markNode(m sheet.Mark) *yaml.Node {
 	add := func(k, v, tag string) {
 		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &yaml.Node{Kind: yaml.ScalarNode, Value: v, Tag: tag})
 	}
-	add("points", quizNum(m.Points), "!!float")
+	add("points", quizNum(m.Points), "")
 	if m.Comment != "" {
 		add("comment", m.Comment, "!!str")
 	}
