@@ -32,7 +32,8 @@ type MarkOptions struct {
 }
 
 const markLong = `Mark the open answers in a class's quiz reports (the JSON that conflictq quiz
--o or --report-dir writes), question by question: every student's answer to
+-o or --report-dir writes) and paper sheets (YAML or JSON), question by
+question: every student's answer to
 one question in a row, so that the marking is consistent. For each question
 you see the prompt, the model answer and the key points; for each student,
 their self-assessment and their answer, with control characters shown escaped.
@@ -43,7 +44,10 @@ the student's report at once and atomically, in its marks section (points,
 comment, marker, time), and the report's score and percent are updated; what
 the student wrote is never changed. Ctrl-C keeps every mark already given, and
 a rerun skips what is marked (--remark to revise). Two runs on one directory
-never lose a mark: the second refuses while the first is marking.
+never lose a mark: the second refuses while the first is marking. A paper
+sheet's marks go in a marks section added at its end; what the student wrote
+is kept byte for byte. Ctrl-C, Ctrl-\, SIGTERM and SIGHUP stop with every mark
+kept (exit 130). A --student or --question that matches nothing exits 2.
 
 --plain reads one line per answer, for pipes and screen readers: the points,
 then an optional comment ("1.5 names both cases but not the dates").
