@@ -362,6 +362,11 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 			err = fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
 		}
 		old := t.Mark
+		if old != nil && e.Comment != old.Comment && e.Comment == strings.TrimSpace(text.EscapeLines(old.Comment)) {
+			// grade's CSV shows control characters escaped: read back, the
+			// comment is the one already given, not new text (test10 P10).
+			e.Comment = old.Comment
+		}
 		if err == nil && old != nil && (old.Points == e.Points && old.Comment == e.Comment || !opts.Remark) {
 			if old.Points != e.Points || old.Comment != e.Comment {
 				fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s points); --remark to revise it\n", opts.From, e.Line, e.ID, text.EscapeControl(file), text.FormatNum(old.Points))

@@ -227,3 +227,25 @@ func TestMarkFromChecksStudentAndPaths(t *testing.T) {
 		t.Errorf("Ana was marked through a row naming Paper Ben:\n%s", rep)
 	}
 }
+
+// "-0" is stored as 0; a comment with control characters, which grade's CSV
+// shows escaped, is not turned into its escapes when the CSV is read back
+// with --remark (test10 P6, P10).
+func TestMarkFromKeepsAnEscapedComment(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	code, _, errOut := runMark(t, "-0 \x1b[31mred\x1b[0m\n", "reports", "--plain", "--student", "paper amy")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if !strings.Contains(string(before), "points: 0\n") || !strings.Contains(string(before), `comment: "\e[31mred\e[0m"`) {
+		t.Fatalf("amy.yaml:\n%s", before)
+	}
+	_, out, _ := gradeIn(t, dir, "reports", "--format", "csv")
+	os.WriteFile("marks.csv", []byte(out), 0o644)
+	code, _, errOut = runMark(t, "", "reports", "--from", "marks.csv", "--remark")
+	after, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if code != ExitOK || !bytes.Equal(before, after) {
+		t.Errorf("exit %d:\n%s\namy.yaml:\n%s", code, errOut, after)
+	}
+}
