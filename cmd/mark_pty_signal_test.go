@@ -51,6 +51,7 @@ func TestPTYMarkSignals(t *testing.T) {
 		{"SIGTERM", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGTERM) }},
 		{"SIGHUP", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGHUP) }},
 		{"Ctrl-C", func(s *screen) { s.send(keyCtrlC) }},
+		{"Ctrl-backslash key", func(s *screen) { s.send("\x1c") }}, // raw mode: a key, not a signal
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := markSheets(t)
