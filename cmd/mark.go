@@ -136,7 +136,9 @@ func markRun(opts *MarkOptions) error {
 	}
 	var p session.Prompter
 	if opts.Plain {
-		p = prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		plain := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		plain.InputLabel = "Mark:"
+		p = plain
 	} else {
 		ios.SaveTerminal()
 		defer ios.RestoreTerminal()

@@ -43,7 +43,7 @@ func TestMarkPaperSheets(t *testing.T) {
 	if code != ExitOK || !strings.Contains(errOut, "3 marks given; 0 answers left") {
 		t.Fatalf("exit %d:\n%s\n%s", code, shown, errOut)
 	}
-	if !strings.Contains(shown, `| a union: 1922 to 1991`) || !strings.Contains(shown, "Paper Ben (reports/ben.json)") {
+	if !strings.Contains(shown, "Mark: 2 good") || !strings.Contains(shown, `| a union: 1922 to 1991`) || !strings.Contains(shown, "Paper Ben (reports/ben.json)") {
 		t.Errorf("the sheets' answers are not shown:\n%s", shown)
 	}
 	gotAmy, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
