@@ -358,7 +358,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 			continue
 		}
 		t, err := marking.Target(file, e.ID, load)
-		if err == nil && e.Student != "" && !strings.EqualFold(strings.TrimSpace(e.Student), strings.TrimSpace(t.Student)) {
+		if err == nil && e.Student != "" && !sameStudent(e.Student, t.Student) {
 			// A column sorted on its own shifts marks to other students:
 			// the row's student must be the one the file is.
 			err = fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
@@ -466,4 +466,11 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 		return silent(ExitInvalid)
 	}
 	return nil
+}
+
+// sameStudent compares a CSV's student cell with a report's student, in any
+// case, as grade's CSV wrote it (control characters escaped) or not.
+func sameStudent(cell, student string) bool {
+	cell = strings.TrimSpace(cell)
+	return strings.EqualFold(cell, strings.TrimSpace(student)) || strings.EqualFold(cell, strings.TrimSpace(text.EscapeLines(student)))
 }
