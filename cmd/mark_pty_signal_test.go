@@ -152,3 +152,16 @@ func TestMarkPlainPipeWidth(t *testing.T) {
 		}
 	}
 }
+
+// The Ctrl-\ key in a quiz's menu (the terminal raw, so no SIGQUIT is sent)
+// stops the quiz as Ctrl-C does: the answers so far are saved, exit 130
+// (test14's note on item 2).
+func TestPTYQuizCtrlBackslashKey(t *testing.T) {
+	code, _, data, errOut := stopOnSecondQuestion(t, func(scr *screen) { scr.send("\x1c") })
+	if code != ExitInterrupted || strings.Contains(errOut, "goroutine") {
+		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(data, `"status": "incomplete"`) || !strings.Contains(data, `"answered": 1`) {
+		t.Errorf("report after the Ctrl-\\ key:\n%s", data)
+	}
+}

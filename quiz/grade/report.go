@@ -61,7 +61,7 @@ func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
 		o.Response.SelfCheck = qr.SelfCheck
 		o.Fraction = quiz.Score(q, o.Response)
 		if m := rep.MarkFor(q.Bank, q.ID); m != nil && q.Type == quiz.Open {
-			o.Mark = capMark(res, file, q, *m)
+			o.Mark = capMark(res, file, 1, q, *m)
 		}
 		res.Outcomes = append(res.Outcomes, o)
 	}
