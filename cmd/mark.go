@@ -125,7 +125,7 @@ func markRun(opts *MarkOptions) error {
 	}
 	questions, errs := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
 	for _, e := range errs {
-		fmt.Fprintln(ios.ErrOut, strings.TrimSpace(e.Error()))
+		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
 	total := 0
 	for _, q := range questions {
@@ -236,7 +236,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	}
 	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9)}
 	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
-		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
 		return err
 	}
 	m.given++
@@ -353,7 +353,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 		}
 		file, err := csvTarget(opts.From, e.File, given)
 		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "%s:%d: %v\n", opts.From, e.Line, err)
+			fmt.Fprintf(ios.ErrOut, "%s:%d: %v\n", text.EscapeControl(opts.From), e.Line, err)
 			bad++
 			continue
 		}
@@ -383,7 +383,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 			err = marking.Apply(file, t.Bank, e.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: f.Now().UTC().Truncate(1e9)}, t.Max)
 		}
 		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %v\n", opts.From, e.Line, e.ID, err)
+			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s\n", text.EscapeControl(opts.From), e.Line, e.ID, text.EscapeLines(err.Error()))
 			bad++
 			continue
 		}

@@ -249,3 +249,18 @@ func TestMarkFromKeepsAnEscapedComment(t *testing.T) {
 		t.Errorf("exit %d:\n%s\namy.yaml:\n%s", code, errOut, after)
 	}
 }
+
+// A hostile file name reaches the terminal escaped in mark's messages.
+func TestMarkEscapesFileNames(t *testing.T) {
+	dir, _ := oneReport(t)
+	name := filepath.Join(dir, "reports", "x\x1b]0;T\a\x1b[2K.yaml")
+	os.WriteFile(name, []byte(`{student: Flo, banks: [../loop.yaml], answers: {ussr: "a union"}}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "y\x1b[31m.jsonl"), []byte(`{"student": "Li", "banks": ["../loop.yaml"], "answers": {"ussr": "a union"}}`+"\n"), 0o644)
+	code, out, errOut := runMark(t, "1\n1\n", "reports", "--plain")
+	if code != ExitInvalid || !strings.Contains(errOut, `x\x1b]0;T\x07\x1b[2K.yaml`) {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\a") {
+		t.Errorf("an escape reached the terminal:\n%q\n%q", out, errOut)
+	}
+}
