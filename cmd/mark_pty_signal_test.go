@@ -32,13 +32,6 @@ func markSheets(t *testing.T) string {
 	return filepath.Join(dir, "sheets")
 }
 
-func sheetMarks(t *testing.T, dir, name string) string {
-	t.Helper()
-	data, _ := os.ReadFile(filepath.Join(dir, name))
-	_, marks, _ := strings.Cut(string(data), "marks:")
-	return marks
-}
-
 // SIGQUIT (Ctrl-\), SIGTERM and SIGHUP while marking: the marks given are
 // saved, the terminal is given back, exit 130, no stack dump (issue 14 item 2
 // for mark). Ctrl-C while typing the comment keeps the points (test10 D4).

@@ -129,7 +129,11 @@ func TestMarkSheetsRefused(t *testing.T) {
 	lines := []byte(`{"student": "Li", "banks": ["../loop.yaml"], "answers": {"ussr": "a union"}}` + "\n")
 	os.WriteFile(filepath.Join(dir, "reports", "flo.yaml"), flow, 0o644)
 	os.WriteFile(filepath.Join(dir, "reports", "li.jsonl"), lines, 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "zoe.yaml"), []byte("student: Zoe\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\n"), 0o644)
 	code, _, errOut := runMark(t, "1\n", "reports", "--plain")
+	if !strings.Contains(errOut, "1 marks given; 0 answers left") || !strings.Contains(sheetMarks(t, filepath.Join(dir, "reports"), "zoe.yaml"), "points: 1") {
+		t.Errorf("the other sheets are not marked:\n%s", errOut)
+	}
 	if code != ExitInvalid || !strings.Contains(errOut, "li.jsonl:1: its open answers cannot be marked in a JSON-lines file") ||
 		!strings.Contains(errOut, "flo.yaml: a marks section cannot be added to this sheet") {
 		t.Errorf("exit %d:\n%s", code, errOut)
@@ -263,4 +267,12 @@ func TestMarkEscapesFileNames(t *testing.T) {
 	if strings.ContainsAny(out+errOut, "\x1b\a") {
 		t.Errorf("an escape reached the terminal:\n%q\n%q", out, errOut)
 	}
+}
+
+// sheetMarks returns what follows "marks:" in a sheet.
+func sheetMarks(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, _ := os.ReadFile(filepath.Join(dir, name))
+	_, marks, _ := strings.Cut(string(data), "marks:")
+	return marks
 }

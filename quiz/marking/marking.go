@@ -120,7 +120,7 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 		if err != nil {
 			return "", nil, err
 		}
-		return sheetAnswers(s, load)
+		return sheetAnswers(s, data, load)
 	}
 	rep, err := report.Read(file, data)
 	if err != nil {
@@ -142,7 +142,9 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 	return rep.Student, out, err
 }
 
-func sheetAnswers(s *sheet.Sheet, load BankLoader) (string, []found, error) {
+// sheetAnswers lists a sheet's open answers; data, the sheet's file, is
+// checked to take a marks section (nil: a line of a JSON-lines file).
+func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found, error) {
 	if load == nil {
 		return s.Student, nil, nil
 	}
@@ -158,6 +160,13 @@ func sheetAnswers(s *sheet.Sheet, load BankLoader) (string, []found, error) {
 		}
 		out = append(out, found{bank: b.ID, id: q.ID, prompt: q.Prompt, model: q.Model, q: q, banks: banks,
 			text: a.Value.Verbatim(), mark: s.MarkFor(q.ID)})
+	}
+	if len(out) > 0 && data != nil {
+		// A sheet that cannot take a marks section (one flow mapping) is
+		// named now, not when its first mark is given.
+		if _, err := withMark(s.File, data, s, out[0].id, quiz.Mark{}); err != nil {
+			return s.Student, nil, err
+		}
 	}
 	return s.Student, out, nil
 }
@@ -180,7 +189,7 @@ func lineSheets(file string, data []byte, load BankLoader) (string, []found, err
 		if err != nil {
 			continue // grade names it
 		}
-		if _, f, _ := sheetAnswers(s, load); len(f) > 0 {
+		if _, f, _ := sheetAnswers(s, nil, load); len(f) > 0 {
 			return "", nil, fmt.Errorf("%s:%d: %w", file, line, ErrLines)
 		}
 	}

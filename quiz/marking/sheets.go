@@ -68,23 +68,8 @@ func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) 
 	if err := CheckPoints(m.Points, most); err != nil {
 		return fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
-	marks := slices.Clone(s.Marks)
-	entry := sheet.Mark{ID: id, Mark: m}
-	if i := slices.IndexFunc(marks, func(x sheet.Mark) bool { return x.ID == id }); i >= 0 {
-		marks[i] = entry
-	} else {
-		marks = append(marks, entry)
-	}
-	var out []byte
-	if fileio.FormatOf(file, "json") != "" {
-		out, err = jsonWithMarks(data, marks)
-	} else {
-		out, err = yamlWithMarks(data, marks)
-	}
+	out, err := withMark(file, data, s, id, m)
 	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
-	}
-	if err := sameAnswers(file, s, out, marks); err != nil {
 		return err
 	}
 	st, err := os.Stat(file)
@@ -95,6 +80,29 @@ func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) 
 		return fmt.Errorf("%s is read-only, so its mark is not saved; make it writable (chmod u+w) to mark it", file)
 	}
 	return fileio.WriteFilePerm(file, true, st.Mode().Perm(), func(w io.Writer) error { _, err := w.Write(out); return err })
+}
+
+// withMark returns the sheet's file with the mark of question id set, read
+// back and checked.
+func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) ([]byte, error) {
+	marks := slices.Clone(s.Marks)
+	entry := sheet.Mark{ID: id, Mark: m}
+	if i := slices.IndexFunc(marks, func(x sheet.Mark) bool { return x.ID == id }); i >= 0 {
+		marks[i] = entry
+	} else {
+		marks = append(marks, entry)
+	}
+	var out []byte
+	var err error
+	if fileio.FormatOf(file, "json") != "" {
+		out, err = jsonWithMarks(data, marks)
+	} else {
+		out, err = yamlWithMarks(data, marks)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return out, sameAnswers(file, s, out, marks)
 }
 
 // sameAnswers reads the marked sheet back: it must read, with the student's
