@@ -273,7 +273,8 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 	var points float64
 	var comment string
 	skip := false
-	_, err := inputWithContext(m.ctx, m.p, fmt.Sprintf("Points (0 to %s, halves allowed), then an optional comment; an empty line leaves it unmarked:", text.FormatNum(q.Max)), func(line string) error {
+	ask := text.Wrap(fmt.Sprintf("Points (0 to %s, halves allowed), then an optional comment; an empty line leaves it unmarked:", text.FormatNum(q.Max)), m.width, "")
+	_, err := inputWithContext(m.ctx, m.p, ask, func(line string) error {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			skip = true
