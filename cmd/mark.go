@@ -1,10 +1,12 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -30,7 +32,8 @@ type MarkOptions struct {
 }
 
 const markLong = `Mark the open answers in a class's quiz reports (the JSON that conflictq quiz
--o or --report-dir writes), question by question: every student's answer to
+-o or --report-dir writes) and paper sheets (YAML or JSON), question by
+question: every student's answer to
 one question in a row, so that the marking is consistent. For each question
 you see the prompt, the model answer and the key points; for each student,
 their self-assessment and their answer, with control characters shown escaped.
@@ -41,7 +44,10 @@ the student's report at once and atomically, in its marks section (points,
 comment, marker, time), and the report's score and percent are updated; what
 the student wrote is never changed. Ctrl-C keeps every mark already given, and
 a rerun skips what is marked (--remark to revise). Two runs on one directory
-never lose a mark: the second refuses while the first is marking.
+never lose a mark: the second refuses while the first is marking. A paper
+sheet's marks go in a marks section added at its end; what the student wrote
+is kept byte for byte. Ctrl-C, Ctrl-\, SIGTERM and SIGHUP stop with every mark
+kept (exit 130). A --student or --question that matches nothing exits 2.
 
 --plain reads one line per answer, for pipes and screen readers: the points,
 then an optional comment ("1.5 names both cases but not the dates").
@@ -119,28 +125,32 @@ func markRun(opts *MarkOptions) error {
 	}
 	questions, errs := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
 	for _, e := range errs {
-		fmt.Fprintln(ios.ErrOut, strings.TrimSpace(e.Error()))
+		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
 	total := 0
 	for _, q := range questions {
 		total += len(q.Answers)
 	}
 	if total == 0 {
-		fmt.Fprintln(ios.ErrOut, "Nothing to mark: every open answer is marked (--remark revises them).")
-		if len(errs) > 0 {
-			return silent(ExitInvalid)
-		}
-		return nil
+		return nothingToMark(opts, files, load, errs)
 	}
 	var p session.Prompter
 	if opts.Plain {
-		p = prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		plain := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		plain.InputLabel = "Mark:"
+		p = plain
 	} else {
 		ios.SaveTerminal()
 		defer ios.RestoreTerminal()
 		p = f.Prompter()
 	}
-	m := &marker{opts: opts, p: p, total: total}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	if f.HandleSignals {
+		defer catchSignals(cancel)()
+	}
+	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
+	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
 	runErr := m.run(questions)
 	fmt.Fprintf(ios.ErrOut, "%d marks given; %d answers left to mark.\n", m.given, total-m.given)
 	switch {
@@ -161,6 +171,8 @@ func markRun(opts *MarkOptions) error {
 type marker struct {
 	opts           *MarkOptions
 	p              session.Prompter
+	ctx            context.Context // ended by a signal
+	width          int             // the columns text is wrapped to
 	total          int
 	n              int // answers shown so far
 	given, skipped int
@@ -169,14 +181,15 @@ type marker struct {
 func (m *marker) run(questions []*marking.Question) error {
 	out := m.opts.Factory.IOStreams.Out
 	for qi, q := range questions {
-		fmt.Fprintf(out, "\n== Question %d of %d: %s/%s (0 to %s points)\n%s\n", qi+1, len(questions), q.Bank, q.ID, text.FormatNum(q.Max), text.Wrap(text.EscapeControl(q.Prompt), 100, ""))
+		head := fmt.Sprintf("== Question %d of %d: %s/%s (0 to %s points)", qi+1, len(questions), q.Bank, q.ID, text.FormatNum(q.Max))
+		fmt.Fprintf(out, "\n%s\n%s\n", text.Wrap(head, m.width, ""), text.Wrap(text.EscapeControl(q.Prompt), m.width, ""))
 		if q.Model != "" {
-			fmt.Fprintf(out, "A model answer:\n%s\n", text.Wrap(text.EscapeControl(q.Model), 100, "  "))
+			fmt.Fprintf(out, "A model answer:\n%s\n", text.Wrap(text.EscapeControl(q.Model), m.width, "  "))
 		}
 		if len(q.KeyPoints) > 0 {
 			fmt.Fprintln(out, "Key points:")
 			for _, k := range q.KeyPoints {
-				fmt.Fprintf(out, "  • %s\n", text.Hang(text.EscapeControl(k), 100, 4))
+				fmt.Fprintf(out, "  • %s\n", text.Hang(text.EscapeControl(k), m.width, 4))
 			}
 		}
 		for _, a := range q.Answers {
@@ -200,10 +213,11 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	if a.SelfCheck != nil {
 		self = map[bool]string{true: "yes", false: "no"}[*a.SelfCheck]
 	}
-	fmt.Fprintf(out, "\n-- Answer %d of %d: %s (%s)\nCovered the key points, says the student: %s\n", m.n, m.total, text.EscapeControl(who), text.EscapeControl(a.File), self)
-	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeControl(a.Text), 100, "  | "))
+	head := fmt.Sprintf("-- Answer %d of %d: %s (%s)", m.n, m.total, text.EscapeControl(who), text.EscapeControl(a.File))
+	fmt.Fprintf(out, "\n%s\nCovered the key points, says the student: %s\n", text.Wrap(head, m.width, ""), self)
+	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeControl(a.Text), m.width, "  | "))
 	if a.Mark != nil {
-		fmt.Fprintf(out, "Marked before: %s points%s\n", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment))
+		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s points%s", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
 	}
 	var points float64
 	var comment string
@@ -217,17 +231,33 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		m.skipped++
 		return nil
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, errStopAfterPoints) {
 		return err
 	}
 	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9)}
 	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
-		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
 		return err
 	}
 	m.given++
+	if err != nil {
+		// Stopped while typing the comment: the points are kept, without it.
+		return errors.Unwrap(err)
+	}
 	return nil
 }
+
+// stopAfterPoints wraps the way a run stopped (Ctrl-C, a signal) while the
+// optional comment was being typed: the points given are still saved.
+type stopAfterPoints struct{ err error }
+
+func (e *stopAfterPoints) Error() string { return e.err.Error() }
+func (e *stopAfterPoints) Unwrap() error { return e.err }
+func (e *stopAfterPoints) Is(target error) bool {
+	return target == errStopAfterPoints
+}
+
+var errStopAfterPoints = errors.New("stopped after the points")
 
 var errSkip = errors.New("skipped")
 
@@ -243,7 +273,8 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 	var points float64
 	var comment string
 	skip := false
-	_, err := m.p.Input(fmt.Sprintf("Points (0 to %s, halves allowed), then an optional comment; an empty line leaves it unmarked:", text.FormatNum(q.Max)), func(line string) error {
+	ask := text.Wrap(fmt.Sprintf("Points (0 to %s, halves allowed), then an optional comment; an empty line leaves it unmarked:", text.FormatNum(q.Max)), m.width, "")
+	_, err := inputWithContext(m.ctx, m.p, ask, func(line string) error {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			skip = true
@@ -269,7 +300,7 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 // terminal asks for the points, then a comment, with survey's prompts.
 func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	var points float64
-	line, err := m.p.Input(fmt.Sprintf("Points (0 to %s, halves; empty to leave unmarked):", text.FormatNum(q.Max)), func(s string) error {
+	line, err := inputWithContext(m.ctx, m.p, fmt.Sprintf("Points (0 to %s, halves; empty to leave unmarked):", text.FormatNum(q.Max)), func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
@@ -284,7 +315,10 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 		return 0, "", errSkip
 	}
 	points, _ = marking.ParsePoints(line, q.Max)
-	comment, err := m.p.Input("Comment (optional):", nil)
+	comment, err := inputWithContext(m.ctx, m.p, "Comment (optional):", nil)
+	if errors.Is(err, session.ErrInterrupted) || errors.Is(err, session.ErrSignal) {
+		return points, "", &stopAfterPoints{err}
+	}
 	if err != nil {
 		return 0, "", err
 	}
@@ -309,36 +343,48 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 		fmt.Fprintln(ios.ErrOut, p.Error())
 	}
 	bad := len(probs)
-	given := map[string]bool{}
+	given := map[string]string{}
 	for _, file := range files {
-		given[reportKey(file)] = true
+		given[reportKey(file)] = file
 	}
 	saved, kept := 0, 0
 	for _, e := range entries {
 		if opts.Question != "" && opts.Question != e.ID && !strings.HasSuffix(opts.Question, "/"+e.ID) {
 			continue
 		}
-		if !given[reportKey(e.File)] {
-			fmt.Fprintf(ios.ErrOut, "%s:%d: %s is not among the reports in %s, so it is not locked for marking; name its folder on the command line\n", opts.From, e.Line, e.File, strings.Join(opts.Inputs, ", "))
+		file, err := csvTarget(opts.From, e.File, given)
+		if err != nil {
+			fmt.Fprintf(ios.ErrOut, "%s:%d: %v\n", text.EscapeControl(opts.From), e.Line, err)
 			bad++
 			continue
 		}
-		bank, max, old, err := marking.Target(e.File, e.ID, load)
+		t, err := marking.Target(file, e.ID, load)
+		if err == nil && e.Student != "" && !sameStudent(e.Student, t.Student) {
+			// A column sorted on its own shifts marks to other students:
+			// the row's student must be the one the file is.
+			err = fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
+		}
+		old := t.Mark
+		if old != nil && e.Comment != old.Comment && e.Comment == strings.TrimSpace(text.EscapeLines(old.Comment)) {
+			// grade's CSV shows control characters escaped: read back, the
+			// comment is the one already given, not new text (test10 P10).
+			e.Comment = old.Comment
+		}
 		if err == nil && old != nil && (old.Points == e.Points && old.Comment == e.Comment || !opts.Remark) {
 			if old.Points != e.Points || old.Comment != e.Comment {
-				fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s points); --remark to revise it\n", opts.From, e.Line, e.ID, e.File, text.FormatNum(old.Points))
+				fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s points); --remark to revise it\n", opts.From, e.Line, e.ID, text.EscapeControl(file), text.FormatNum(old.Points))
 			}
 			kept++
 			continue
 		}
 		if err == nil {
-			err = marking.CheckPoints(e.Points, max)
+			err = marking.CheckPoints(e.Points, t.Max)
 		}
 		if err == nil {
-			err = marking.Apply(e.File, bank, e.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: f.Now().UTC().Truncate(1e9)}, max)
+			err = marking.Apply(file, t.Bank, e.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: f.Now().UTC().Truncate(1e9)}, t.Max)
 		}
 		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %v\n", opts.From, e.Line, e.ID, err)
+			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s\n", text.EscapeControl(opts.From), e.Line, e.ID, text.EscapeLines(err.Error()))
 			bad++
 			continue
 		}
@@ -352,6 +398,31 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 	return nil
 }
 
+// csvTarget finds the report or sheet a CSV row's file cell names. A
+// relative path is taken from the CSV's folder or from the current folder
+// (where grade and mark usually both run); it must be one of the files named
+// on the command line, which the lock holds. Two different files that way is
+// refused as ambiguous.
+func csvTarget(csvFile, cell string, given map[string]string) (string, error) {
+	cands := []string{cell}
+	if !filepath.IsAbs(cell) {
+		cands = []string{filepath.Join(filepath.Dir(csvFile), cell), cell}
+	}
+	var hit []string
+	for _, c := range cands {
+		if f, ok := given[reportKey(c)]; ok && !slices.Contains(hit, f) {
+			hit = append(hit, f)
+		}
+	}
+	switch len(hit) {
+	case 1:
+		return hit[0], nil
+	case 0:
+		return "", fmt.Errorf("%s is not among the reports and sheets named on the command line (a relative path is taken from the CSV's folder or the current one), so it is not locked for marking; name its folder", text.EscapeControl(cell))
+	}
+	return "", fmt.Errorf("%s names two files (%s from the CSV's folder, %s from the current one); run mark from the CSV's folder", text.EscapeControl(cell), text.EscapeControl(hit[0]), text.EscapeControl(hit[1]))
+}
+
 // reportKey names a report by its absolute path with links resolved, so that
 // one file named two ways is recognised.
 func reportKey(file string) string {
@@ -363,4 +434,44 @@ func reportKey(file string) string {
 		return file
 	}
 	return abs
+}
+
+// nothingToMark says why a run has no answer to show, truthfully: no open
+// answers at all, a --student or --question that matches none (exit 2, as
+// for any bad input, so that a script notices the typo), or every answer
+// marked already (exit 0).
+func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, errs []error) error {
+	ios := opts.Factory.IOStreams
+	c := marking.Count(files, load, marking.Filter{Question: opts.Question, Student: opts.Student})
+	var msg string
+	code := ExitOK
+	switch {
+	case c.Answers == 0:
+		msg = fmt.Sprintf("Nothing to mark: no open answers in the %d reports and sheets.", len(files))
+	case opts.Student != "" && c.Students == 0:
+		msg, code = fmt.Sprintf("No student named %q has an open answer in these reports and sheets; nothing marked.", text.EscapeControl(opts.Student)), ExitInvalid
+	case opts.Question != "" && c.Question == 0:
+		msg, code = fmt.Sprintf("No open answer to a question %q in these reports and sheets; nothing marked.", text.EscapeControl(opts.Question)), ExitInvalid
+	case opts.Student != "" && opts.Question != "" && opts.Remark:
+		msg = fmt.Sprintf("%s gave no answer to %s; nothing marked.", text.EscapeControl(opts.Student), text.EscapeControl(opts.Question))
+	case opts.Student != "" || opts.Question != "":
+		msg = "Nothing to mark: every open answer that matches is marked (--remark revises them)."
+	default:
+		msg = fmt.Sprintf("Nothing to mark: all %d open answers are marked (--remark revises them).", c.Answers)
+	}
+	fmt.Fprintln(ios.ErrOut, msg)
+	if code != ExitOK {
+		return silent(code)
+	}
+	if len(errs) > 0 {
+		return silent(ExitInvalid)
+	}
+	return nil
+}
+
+// sameStudent compares a CSV's student cell with a report's student, in any
+// case, as grade's CSV wrote it (control characters escaped) or not.
+func sameStudent(cell, student string) bool {
+	cell = strings.TrimSpace(cell)
+	return strings.EqualFold(cell, strings.TrimSpace(student)) || strings.EqualFold(cell, strings.TrimSpace(text.EscapeLines(student)))
 }

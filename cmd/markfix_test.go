@@ -52,7 +52,7 @@ func TestMarkFromHonoursTheLock(t *testing.T) {
 	defer unlock()
 	before, _ := os.ReadFile(file)
 	f, _, _, errOut := testFactory(t)
-	if code := Run(f, []string{"mark", "other", "--from", "marks.csv"}); code != ExitInvalid || !strings.Contains(errOut.String(), "not among the reports in other") {
+	if code := Run(f, []string{"mark", "other", "--from", "marks.csv"}); code != ExitInvalid || !strings.Contains(errOut.String(), "is not among the reports and sheets named on the command line") {
 		t.Errorf("exit %d:\n%s", code, errOut)
 	}
 	if after, _ := os.ReadFile(file); !bytes.Equal(before, after) {

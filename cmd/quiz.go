@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -432,29 +430,6 @@ func stopped(err error) error {
 		return &ExitError{Code: ExitInvalid, Err: errors.New("input ended before the quiz did")}
 	}
 	return err
-}
-
-// catchSignals turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into the quiz
-// context's end, so that what was answered is saved. In a menu the terminal is
-// raw and Ctrl-C arrives as a key instead, which survey reports as an
-// interrupt. SIGQUIT (Ctrl-\) would otherwise dump the stack and lose the
-// answers, with the terminal left raw.
-func catchSignals(cancel context.CancelCauseFunc) func() {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case sig := <-ch:
-			if sig == os.Interrupt {
-				cancel(session.ErrInterrupted)
-			} else {
-				cancel(session.ErrSignal)
-			}
-		case <-done:
-		}
-	}()
-	return func() { signal.Stop(ch); close(done) }
 }
 
 func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {

@@ -276,6 +276,14 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		}
 		shown[i].Question = q
 		o := quiz.Outcome{Question: &shown[i], Response: r, Fraction: quiz.Score(q, r)}
+		if len(s.Marks) > 0 && q.Type == quiz.Open && r.Answered {
+			for _, m := range s.Marks {
+				if m.ID == q.ID {
+					o.Mark = capMark(res, s.File, m.Line, q, m.Mark)
+					break
+				}
+			}
+		}
 		res.Outcomes = append(res.Outcomes, o)
 		res.Score += o.Points()
 		res.Max += o.MaxPoints()
@@ -395,4 +403,17 @@ func bankIDs(banks []*quiz.Bank) []string {
 		out[i] = b.ID
 	}
 	return out
+}
+
+// capMark counts a teacher's mark (conflictq mark) of an open answer, at most
+// the question's points now: a mark given against a bank worth more is said
+// where it is cut, not cut silently.
+func capMark(res *SheetResult, file string, line int, q *quiz.Question, m quiz.Mark) *quiz.Mark {
+	if m.Points > q.Points {
+		res.Problems = append(res.Problems, quiz.Problem{File: file, Line: line, Question: q.ID, Warning: true,
+			Msg: fmt.Sprintf("marked %s points, but the question is worth %s in the bank graded with; counted as %s (grade with the --bank it was marked with to count it all)",
+				text.FormatNum(m.Points), text.FormatNum(q.Points), text.FormatNum(q.Points))})
+	}
+	m.Points = max(0, min(q.Points, m.Points))
+	return &m
 }

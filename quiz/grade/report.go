@@ -98,9 +98,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		o.Response.SelfCheck = qr.SelfCheck
 		o.Fraction = quiz.Score(q, o.Response)
 		if m := rep.MarkFor(q.Bank, q.ID); m != nil && q.Type == quiz.Open {
-			mark := *m
-			mark.Points = max(0, min(q.Points, mark.Points))
-			o.Mark = &mark
+			o.Mark = capMark(res, file, 1, q, *m)
 		}
 		res.Outcomes = append(res.Outcomes, o)
 	}

@@ -15,6 +15,7 @@ import (
 // Entry is one mark read from a spreadsheet.
 type Entry struct {
 	File    string
+	Student string // the student column, checked against the report's
 	ID      string // the question's id (the mark column's name)
 	Points  float64
 	Comment string
@@ -79,6 +80,10 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			return ""
 		}
 		file := cell(fileCol)
+		student := ""
+		if i, ok := col["student"]; ok {
+			student = cell(i)
+		}
 		for _, id := range open {
 			v := cell(col[id])
 			if v == "" {
@@ -98,7 +103,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			if ci, ok := col[id+commentSuffix]; ok {
 				c = cell(ci)
 			}
-			out = append(out, Entry{File: file, ID: id, Points: p, Comment: c, Line: line})
+			out = append(out, Entry{File: file, Student: student, ID: id, Points: p, Comment: c, Line: line})
 		}
 	}
 	return out, probs

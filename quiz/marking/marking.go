@@ -23,6 +23,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/report"
+	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -64,8 +65,10 @@ func (f Filter) student(name string) bool {
 // which relative bank paths resolve).
 type BankLoader func(refs []string, file string) ([]*quiz.Bank, error)
 
-// Reports lists the quiz reports among the inputs: JSON files, and JSON files
-// under directories, sorted; sheets and other files are left out.
+// Reports lists what can hold open answers among the inputs: quiz reports
+// (JSON) and answer sheets (YAML, JSON, JSON lines), named or under
+// directories, sorted. Other files are left out of directories; a file named
+// is taken as it is.
 func Reports(inputs []string) ([]string, error) {
 	var out []string
 	for _, in := range inputs {
@@ -81,7 +84,7 @@ func Reports(inputs []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".json") {
+			if !d.IsDir() && fileio.FormatOf(path, "json", "jsonl", "yaml", "yml") != "" && !strings.HasPrefix(d.Name(), ".") {
 				out = append(out, path)
 			}
 			return nil
@@ -94,9 +97,108 @@ func Reports(inputs []string) ([]string, error) {
 	return out, nil
 }
 
-// Collect reads the reports and gathers the open answers to mark, grouped by
-// question in the banks' order, students in file order. Reports that cannot
-// be read are returned as problems; the rest are still collected.
+// found is an open answer in a report or a sheet.
+type found struct {
+	bank, id      string
+	prompt, model string
+	q             *quiz.Question // the bank's question, when a bank has it
+	banks         []*quiz.Bank
+	text          string
+	selfCheck     *bool
+	mark          *quiz.Mark
+}
+
+// openAnswers reads a report or a sheet and returns the student and the
+// open answers in it (answers left empty are not marked). A JSON-lines file
+// with open answers is an error: it has no room for marks.
+func openAnswers(file string, data []byte, load BankLoader) (student string, out []found, err error) {
+	if isLines(file) {
+		return lineSheets(file, data, load)
+	}
+	if isSheet(file, data) {
+		s, err := sheet.Read(file, 0, data)
+		if err != nil {
+			return "", nil, err
+		}
+		return sheetAnswers(s, data, load)
+	}
+	rep, err := report.Read(file, data)
+	if err != nil {
+		return "", nil, err
+	}
+	var banks []*quiz.Bank
+	if load != nil {
+		if banks, err = load(rep.Banks, file); err != nil {
+			err = fmt.Errorf("%s: %w", file, err)
+		}
+	}
+	for _, qr := range rep.Questions {
+		if qr.Type != quiz.Open || qr.Given == nil {
+			continue
+		}
+		out = append(out, found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
+			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, mark: rep.MarkFor(qr.Bank, qr.ID)})
+	}
+	return rep.Student, out, err
+}
+
+// sheetAnswers lists a sheet's open answers; data, the sheet's file, is
+// checked to take a marks section (nil: a line of a JSON-lines file).
+func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found, error) {
+	if load == nil {
+		return s.Student, nil, nil
+	}
+	banks, err := load(s.Banks, s.File)
+	if err != nil {
+		return s.Student, nil, fmt.Errorf("%s: %w", s.File, err)
+	}
+	var out []found
+	for _, a := range s.Answers {
+		b, q := openQuestion(banks, a.ID)
+		if q == nil || a.Value.Kind == quiz.Empty {
+			continue
+		}
+		out = append(out, found{bank: b.ID, id: q.ID, prompt: q.Prompt, model: q.Model, q: q, banks: banks,
+			text: a.Value.Verbatim(), mark: s.MarkFor(q.ID)})
+	}
+	if len(out) > 0 && data != nil {
+		// A sheet that cannot take a marks section (one flow mapping) is
+		// named now, not when its first mark is given.
+		if _, err := withMark(s.File, data, s, out[0].id, quiz.Mark{}); err != nil {
+			return s.Student, nil, err
+		}
+	}
+	return s.Student, out, nil
+}
+
+// lineSheets refuses a JSON-lines file that holds open answers to mark.
+func lineSheets(file string, data []byte, load BankLoader) (string, []found, error) {
+	line := 0
+	for len(data) > 0 {
+		row := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			row, data = data[:i+1], data[i+1:]
+		} else {
+			data = nil
+		}
+		line++
+		if len(bytes.TrimSpace(row)) == 0 {
+			continue
+		}
+		s, err := sheet.Read(file, line, row)
+		if err != nil {
+			continue // grade names it
+		}
+		if _, f, _ := sheetAnswers(s, nil, load); len(f) > 0 {
+			return "", nil, fmt.Errorf("%s:%d: %w", file, line, ErrLines)
+		}
+	}
+	return "", nil, nil
+}
+
+// Collect reads the reports and sheets and gathers the open answers to mark,
+// grouped by question in the banks' order, students in file order. Files that
+// cannot be read are returned as problems; the rest are still collected.
 func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 	var errs []error
 	byKey := map[string]*Question{}
@@ -107,37 +209,29 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 			errs = append(errs, err)
 			continue
 		}
-		rep, err := report.Read(file, data)
+		student, answers, err := openAnswers(file, data, load)
 		if err != nil {
 			errs = append(errs, err)
-			continue
 		}
-		var banks []*quiz.Bank
-		if load != nil {
-			if banks, err = load(rep.Banks, file); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", file, err))
-			}
-		}
-		for _, qr := range rep.Questions {
-			if qr.Type != quiz.Open || qr.Given == nil || !f.question(qr.Bank, qr.ID) || !f.student(rep.Student) {
+		for _, a := range answers {
+			if !f.question(a.bank, a.id) || !f.student(student) {
 				continue
 			}
-			m := rep.MarkFor(qr.Bank, qr.ID)
-			if m != nil && !f.Remark {
+			if a.mark != nil && !f.Remark {
 				continue
 			}
-			key := qr.Bank + "/" + qr.ID
+			key := a.bank + "/" + a.id
 			q := byKey[key]
 			if q == nil {
-				q = &Question{Bank: qr.Bank, ID: qr.ID, Prompt: qr.Prompt, Model: qr.Expected, Max: 1}
+				q = &Question{Bank: a.bank, ID: a.id, Prompt: a.prompt, Model: a.model, Max: 1}
 				order[key] = len(order) + 1<<20 // questions no bank has: after the others
-				if bq := find(banks, qr.Bank, qr.ID); bq != nil {
+				if bq := a.q; bq != nil {
 					q.Prompt, q.Model, q.KeyPoints, q.Max = bq.Prompt, bq.Model, bq.Key, bq.Points
-					order[key] = position(banks, bq)
+					order[key] = position(a.banks, bq)
 				}
 				byKey[key] = q
 			}
-			q.Answers = append(q.Answers, Answer{File: file, Student: rep.Student, Text: *qr.Given, SelfCheck: qr.SelfCheck, Mark: m})
+			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, Mark: a.mark})
 		}
 	}
 	out := make([]*Question, 0, len(byKey))
@@ -152,6 +246,39 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 		return out[i].Bank+"/"+out[i].ID < out[j].Bank+"/"+out[j].ID
 	})
 	return out, errs
+}
+
+// Census counts what the files hold, so that a run with nothing to mark can
+// say why: the open answers, how many are marked, and how many the filter's
+// student and question match on their own.
+type Census struct {
+	Answers, Marked    int
+	Students, Question int // answers of the filter's student; to its question
+}
+
+// Count takes a Census of the files, ignoring what cannot be read.
+func Count(files []string, load BankLoader, f Filter) Census {
+	var c Census
+	for _, file := range files {
+		data, err := fileio.ReadFileLimited(file)
+		if err != nil {
+			continue
+		}
+		student, answers, _ := openAnswers(file, data, load)
+		for _, a := range answers {
+			c.Answers++
+			if a.mark != nil {
+				c.Marked++
+			}
+			if f.student(student) {
+				c.Students++
+			}
+			if f.question(a.bank, a.id) {
+				c.Question++
+			}
+		}
+	}
+	return c
 }
 
 func find(banks []*quiz.Bank, bank, id string) *quiz.Question {
@@ -206,6 +333,10 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	data, err := fileio.ReadFileLimited(file)
 	if err != nil {
 		return err
+	}
+	m.Points += 0 // never -0
+	if isLines(file) || isSheet(file, data) {
+		return applySheet(file, data, id, m, max)
 	}
 	rep, err := report.Read(file, data)
 	if err != nil {
@@ -327,31 +458,34 @@ func rescore(rep *report.Report, qi int, points, max float64) {
 	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
 }
 
-// Target finds, in a report, the open question an id names (id or bank/id),
-// its mark so far (or nil), and the most points a mark of it can give: the bank's points for it, or 1
-// when no bank has it now.
-func Target(file, id string, load BankLoader) (bank string, max float64, old *quiz.Mark, err error) {
+// Target finds, in a report or a sheet, the open question an id names (id or
+// bank/id), the student, its mark so far (or nil), and the most points a mark
+// of it can give: the bank's points for it, or 1 when no bank has it now.
+func Target(file, id string, load BankLoader) (t Found, err error) {
 	data, err := fileio.ReadFileLimited(file)
 	if err != nil {
-		return "", 0, nil, err
+		return t, err
 	}
-	rep, err := report.Read(file, data)
-	if err != nil {
-		return "", 0, nil, err
+	student, answers, err := openAnswers(file, data, load)
+	if err != nil && len(answers) == 0 {
+		return t, err
 	}
-	for _, qr := range rep.Questions {
-		if qr.Type != quiz.Open || qr.Given == nil || !(Filter{Question: id}).question(qr.Bank, qr.ID) {
+	for _, a := range answers {
+		if !(Filter{Question: id}).question(a.bank, a.id) {
 			continue
 		}
-		max = 1
-		if load != nil {
-			if banks, err := load(rep.Banks, file); err == nil {
-				if q := find(banks, qr.Bank, qr.ID); q != nil {
-					max = q.Points
-				}
-			}
+		t = Found{Bank: a.bank, Student: student, Max: 1, Mark: a.mark}
+		if a.q != nil {
+			t.Max = a.q.Points
 		}
-		return qr.Bank, max, rep.MarkFor(qr.Bank, qr.ID), nil
+		return t, nil
 	}
-	return "", 0, nil, fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+	return t, fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+}
+
+// Found is what Target finds.
+type Found struct {
+	Bank, Student string
+	Max           float64
+	Mark          *quiz.Mark
 }

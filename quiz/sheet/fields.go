@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -44,9 +45,11 @@ const (
 // may be one.
 type node struct {
 	kind    nodeKind
+	line    int
 	text    string // scalarNode: the text, whatever the scalar's type (42, true)
 	items   []node // listNode
 	answers []Answer
+	fields  []field // mappingNode of the marks section: its keys and values
 }
 
 func (n node) kindName() string {
@@ -61,7 +64,7 @@ func (n node) kindName() string {
 	return "empty value"
 }
 
-var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficulty", "answers"}
+var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficulty", "answers", "marks"}
 
 // maxCount bounds a sheet's count: more questions than any bank has is a
 // mistake, not a selection.
@@ -100,6 +103,8 @@ func (r *raw) sheet() (*Sheet, error) {
 			s.Seed = seedOf(ps, f)
 		case "count":
 			s.Count = countOf(ps, f)
+		case "marks":
+			s.Marks = marksOf(ps, f)
 		case "answers":
 			answers = true
 			switch f.val.kind {
@@ -223,3 +228,83 @@ func countOf(ps *quiz.Problems, f field) int {
 	ps.Add(f.line, "", f.key, "expected a whole number of questions, found a %s", f.val.kindName())
 	return 0
 }
+
+// markFields are the keys of one mark in a sheet's marks section.
+var markFields = []string{"points", "comment", "marker", "time"}
+
+// marksOf reads a sheet's marks section: a teacher's marks of its open
+// answers, which conflictq mark appends below what the student wrote.
+//
+//	marks:
+//	  what-is-genocide: {points: 1.5, comment: "...", marker: ana, time: 2026-12-03T10:00:00Z}
+func marksOf(ps *quiz.Problems, f field) []Mark {
+	switch f.val.kind {
+	case nullNode:
+		return nil
+	case mappingNode:
+	default:
+		ps.Add(f.line, "", "marks", "expected question ids with their marks, found a %s", f.val.kindName())
+		return nil
+	}
+	var out []Mark
+	seen := map[string]int{}
+	for _, e := range f.val.fields {
+		line := max(e.line, f.line)
+		if first, dup := seen[e.key]; dup {
+			ps.Add(line, e.key, "marks", "marked twice (first at line %d)", first)
+			continue
+		}
+		seen[e.key] = line
+		if e.val.kind != mappingNode {
+			ps.Add(line, e.key, "marks", "expected points, comment, marker and time, found a %s", e.val.kindName())
+			continue
+		}
+		m := Mark{ID: e.key, Line: line}
+		hasPoints, before := false, len(ps.List)+ps.More
+		for _, k := range e.val.fields {
+			kl := max(k.line, line)
+			name := "marks." + k.key
+			if k.val.kind == listNode || k.val.kind == mappingNode {
+				ps.Add(kl, e.key, name, "expected a single value, found a %s", k.val.kindName())
+				continue
+			}
+			v := strings.TrimSpace(k.val.text)
+			switch k.key {
+			case "points":
+				p, err := strconv.ParseFloat(v, 64)
+				if err != nil || math.IsNaN(p) || p < 0 || p*2 != math.Trunc(p*2) || p > maxMarkPoints {
+					ps.Add(kl, e.key, name, "expected points from 0 in halves, found %q", k.val.text)
+					continue
+				}
+				m.Points, hasPoints = p+0, true // +0: never -0
+			case "comment":
+				m.Comment = k.val.text
+			case "marker":
+				m.Marker = v
+			case "time":
+				if v == "" {
+					continue
+				}
+				t, err := time.Parse(time.RFC3339, v)
+				if err != nil {
+					ps.Add(kl, e.key, name, "expected a time such as 2026-12-03T10:00:00Z, found %q", k.val.text)
+					continue
+				}
+				m.At = t
+			default:
+				ps.Add(kl, e.key, name, "unknown field%s (a mark has points, comment, marker, time)", text.Suggest(k.key, markFields))
+			}
+		}
+		if !hasPoints {
+			if len(ps.List)+ps.More == before {
+				ps.Add(line, e.key, "marks.points", "missing")
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// maxMarkPoints bounds a mark: no question is worth more.
+const maxMarkPoints = 1000

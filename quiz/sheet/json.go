@@ -87,6 +87,8 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
 				return err
 			})
+		} else if key == "marks" && sc.peek() == '{' {
+			f.val, err = sc.mapping(lines, 0)
 		} else {
 			f.val, err = sc.value()
 		}
@@ -141,4 +143,22 @@ func (s *jsonScanner) value() (node, error) {
 		return node{}, err
 	}
 	return node{kind: scalarNode, text: t}, nil
+}
+
+// mapping reads an object's keys and values, for the marks section: question
+// ids to objects of a mark's fields (depth 0), and those fields (depth 1).
+func (s *jsonScanner) mapping(lines *lineCounter, depth int) (node, error) {
+	n := node{kind: mappingNode}
+	err := s.object(func(key string) error {
+		f := field{key: key, line: lines.at(s.pos)}
+		var err error
+		if depth == 0 && s.peek() == '{' {
+			f.val, err = s.mapping(lines, depth+1)
+		} else {
+			f.val, err = s.value()
+		}
+		n.fields = append(n.fields, f)
+		return err
+	})
+	return n, err
 }

@@ -35,6 +35,9 @@ type Sheet struct {
 	// Answers are the answers in file order, one per question: a second
 	// answer to a question is left out and reported in Problems.
 	Answers []Answer
+	// Marks are a teacher's marks of the sheet's open answers (conflictq
+	// mark), by question id.
+	Marks []Mark
 	// Problems are what reading found wrong but left the sheet usable,
 	// reported when it is graded.
 	Problems []quiz.Problem
@@ -82,6 +85,23 @@ func (s *Sheet) CommentProblem(q *quiz.Question, v quiz.Value) (quiz.Value, *qui
 // MaxAnswers bounds a sheet's answers: a bank holds at most quiz.MaxQuestions
 // questions, and a sheet answers each once.
 const MaxAnswers = quiz.MaxQuestions
+
+// Mark is a teacher's mark of one of a sheet's open answers.
+type Mark struct {
+	ID   string // the question's id, as the answers are keyed
+	Line int
+	quiz.Mark
+}
+
+// MarkFor returns the mark of the answer to a question id, or nil.
+func (s *Sheet) MarkFor(id string) *quiz.Mark {
+	for i := range s.Marks {
+		if s.Marks[i].ID == id {
+			return &s.Marks[i].Mark
+		}
+	}
+	return nil
+}
 
 // Answer is one answer of a sheet.
 type Answer struct {

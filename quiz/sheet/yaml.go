@@ -57,6 +57,9 @@ func fromYAML(file string, data []byte) (*raw, error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
+		if k.Value == "marks" && v.Kind == yaml.MappingNode {
+			f.val.fields = yamlFields(v, 0)
+		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode && len(v.Content) > 2*MaxAnswers {
 			ps.Add(k.Line, "", "answers", "%d answers; a sheet holds at most %d", len(v.Content)/2, MaxAnswers)
 			return nil, ps.Err()
@@ -130,4 +133,19 @@ func valueFromNode(n *yaml.Node) quiz.Value {
 		v.Kind = quiz.Nested
 	}
 	return v
+}
+
+// yamlFields reads a mapping's keys and values, for the marks section: a
+// mapping of question ids to mappings of a mark's fields.
+func yamlFields(n *yaml.Node, depth int) []field {
+	out := make([]field, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
+		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
+		if v.Kind == yaml.MappingNode && depth == 0 {
+			f.val.fields = yamlFields(v, depth+1)
+		}
+		out = append(out, f)
+	}
+	return out
 }

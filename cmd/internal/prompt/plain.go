@@ -26,6 +26,9 @@ type Plain struct {
 	in   *bufio.Reader
 	out  io.Writer
 	echo bool
+	// InputLabel asks for a line of text: "Your answer:" unless set (a
+	// teacher marking is asked for a mark, not an answer).
+	InputLabel string
 }
 
 // NewPlain returns a plain prompter reading lines from in. With echo, each line
@@ -169,7 +172,11 @@ func (p *Plain) MultiSelect(msg string, options []string) ([]int, error) {
 func (p *Plain) Input(msg string, validate func(string) error) (string, error) {
 	fmt.Fprintln(p.out, msg)
 	var text string
-	err := p.loop("Your answer:", func(s string) error {
+	label := p.InputLabel
+	if label == "" {
+		label = "Your answer:"
+	}
+	err := p.loop(label, func(s string) error {
 		if validate != nil {
 			if err := validate(s); err != nil {
 				return errors.New(strings.TrimSuffix(err.Error(), "."))

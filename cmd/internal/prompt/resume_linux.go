@@ -75,6 +75,14 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			return 1, nil
 		}
 		n, rerr := r.f.Read(p)
+		for i := range p[:n] {
+			// Ctrl-\ sends no SIGQUIT while survey holds the terminal raw:
+			// it stops the prompt as Ctrl-C does, so that what was given is
+			// kept rather than the key typed into an answer.
+			if p[i] == ctrlBackslash {
+				p[i] = ctrlC
+			}
+		}
 		if n == 0 && err == nil && fds[0].Revents&unix.POLLHUP != 0 {
 			// A terminal that hung up reads as the end of input, which a
 			// terminal in raw mode never otherwise gives: say it went away.
@@ -83,6 +91,11 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 		return n, rerr
 	}
 }
+
+const (
+	ctrlBackslash = 0x1c
+	ctrlC         = 0x03
+)
 
 func (r *resumeReader) Fd() uintptr { return uintptr(r.fd) }
 

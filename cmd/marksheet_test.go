@@ -1,0 +1,278 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// paperClass writes loop.yaml, one student's report and two paper sheets
+// with open answers (YAML and JSON, the JSON one private) under dir/reports,
+// and changes into dir.
+func paperClass(t *testing.T) (dir string, yamlSheet, jsonSheet []byte) {
+	t.Helper()
+	dir, _ = oneReport(t)
+	yamlSheet = []byte("student: Paper Amy\nbanks: [../loop.yaml]\nanswers:\n  # her own words, colon and all\n  capital: Baku\n  ussr: \"a union: 1922 to 1991\"")
+	jsonSheet = []byte("{\n  \"student\": \"Paper Ben\",\n  \"banks\": [\"../loop.yaml\"],\n  \"answers\": {\"capital\": \"Yerevan\", \"ussr\": \"a big country\"}\n}\n")
+	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), yamlSheet, 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "ben.json"), jsonSheet, 0o600)
+	return dir, yamlSheet, jsonSheet
+}
+
+func runMark(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	f, in, out, errOut := testFactory(t)
+	in.WriteString(stdin)
+	code := Run(f, append([]string{"mark"}, args...))
+	return code, out.String(), errOut.String()
+}
+
+// Open answers on paper sheets are marked beside reports: the marks go in a
+// section appended to the sheet, every byte the student wrote stays, the mode
+// stays, and grade counts them as it counts a report's (test10 B2, teacher A4).
+func TestMarkPaperSheets(t *testing.T) {
+	dir, amy, ben := paperClass(t)
+	_, out, _ := gradeIn(t, dir, "reports")
+	if strings.Count(out, "to mark") != 3 {
+		t.Fatalf("before marking:\n%s", out)
+	}
+	code, shown, errOut := runMark(t, "2 good\n1.5 dates: right\n0.5\n", "reports", "--plain", "--marker", "T")
+	if code != ExitOK || !strings.Contains(errOut, "3 marks given; 0 answers left") {
+		t.Fatalf("exit %d:\n%s\n%s", code, shown, errOut)
+	}
+	if !strings.Contains(shown, "Mark: 2 good") || !strings.Contains(shown, `| a union: 1922 to 1991`) || !strings.Contains(shown, "Paper Ben (reports/ben.json)") {
+		t.Errorf("the sheets' answers are not shown:\n%s", shown)
+	}
+	gotAmy, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	gotBen, _ := os.ReadFile(filepath.Join(dir, "reports", "ben.json"))
+	if !bytes.HasPrefix(gotAmy, amy) || !strings.Contains(string(gotAmy), "marks:\n  ussr:\n    points: 1.5\n    comment: 'dates: right'\n    marker: T\n") {
+		t.Errorf("amy.yaml:\n%s", gotAmy)
+	}
+	if !bytes.HasPrefix(gotBen, ben[:bytes.LastIndexByte(ben, '}')-1]) || !strings.Contains(string(gotBen), `"marks": {`) {
+		t.Errorf("ben.json:\n%s", gotBen)
+	}
+	if st, _ := os.Stat(filepath.Join(dir, "reports", "ben.json")); st.Mode().Perm() != 0o600 {
+		t.Errorf("ben.json's mode became %v", st.Mode().Perm())
+	}
+	_, out, _ = gradeIn(t, dir, "reports")
+	if strings.Contains(out, "to mark") || !strings.Contains(out, "Paper Amy") {
+		t.Errorf("after marking, grade still has answers to mark:\n%s", out)
+	}
+	_, js, _ := gradeIn(t, dir, "reports", "--format", "json")
+	if strings.Count(js, `"state":"marked"`) != 3 || !strings.Contains(js, `"comment":"dates: right"`) {
+		t.Errorf("grade --format json:\n%s", js)
+	}
+
+	// Re-marking replaces the mark; the section is not repeated.
+	code, _, errOut = runMark(t, "1 revised\n0 revised\n", "reports", "--plain", "--remark", "--student", "paper amy")
+	if code != ExitInvalid || !strings.Contains(errOut, "1 marks given") { // input ended on the second line: nothing left
+		if code != ExitOK {
+			t.Fatalf("exit %d:\n%s", code, errOut)
+		}
+	}
+	gotAmy, _ = os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if strings.Count(string(gotAmy), "marks:") != 1 || strings.Count(string(gotAmy), "ussr:") != 2 || !strings.Contains(string(gotAmy), "comment: revised") || !bytes.HasPrefix(gotAmy, amy) {
+		t.Errorf("after --remark:\n%s", gotAmy)
+	}
+	code, _, _ = runMark(t, "0.5 again\n", "reports", "--plain", "--remark", "--student", "paper ben")
+	gotBen, _ = os.ReadFile(filepath.Join(dir, "reports", "ben.json"))
+	if code != ExitOK || strings.Count(string(gotBen), `"marks"`) != 1 || !strings.Contains(string(gotBen), `"comment":"again"`) {
+		t.Errorf("exit %d; ben.json after --remark:\n%s", code, gotBen)
+	}
+	_, out, _ = gradeIn(t, dir, "reports")
+	if !strings.Contains(out, "Paper Amy") || !strings.Contains(out, "2/6") {
+		t.Errorf("grade after --remark:\n%s", out)
+	}
+
+	// Everything is marked: said truly, exit 0.
+	code, _, errOut = runMark(t, "", "reports", "--plain")
+	if code != ExitOK || !strings.Contains(errOut, "all 3 open answers are marked") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+}
+
+// A filter that matches nothing is named as such, exit 2, so that a script
+// notices the typo (test10 P5).
+func TestMarkFilterMatchesNothing(t *testing.T) {
+	paperClass(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+		code int
+	}{
+		{[]string{"--student", "Nobody"}, `No student named "Nobody"`, ExitInvalid},
+		{[]string{"--question", "nosuch"}, `No open answer to a question "nosuch"`, ExitInvalid},
+		{[]string{"--question", "loop/capital"}, `No open answer to a question "loop/capital"`, ExitInvalid},
+		{[]string{"--student", "paper amy", "--question", "ussr"}, "", ExitInvalid}, // one to mark; input ends
+	} {
+		code, _, errOut := runMark(t, "", append([]string{"reports", "--plain"}, tc.args...)...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "every open answer") {
+			t.Errorf("%v: exit %d:\n%s", tc.args, code, errOut)
+		}
+	}
+	empty := t.TempDir()
+	code, _, errOut := runMark(t, "", empty, "--plain")
+	if code != ExitOK || !strings.Contains(errOut, "no open answers in the 0 reports and sheets") {
+		t.Errorf("empty folder: exit %d:\n%s", code, errOut)
+	}
+}
+
+// Sheets a marks section cannot be added to safely are refused unchanged:
+// a JSON-lines file, a sheet written as one flow mapping.
+func TestMarkSheetsRefused(t *testing.T) {
+	dir, _ := oneReport(t)
+	os.Remove(filepath.Join(dir, "reports", filepath.Base(mustGlob(t, filepath.Join(dir, "reports", "*.json")))))
+	flow := []byte(`{student: Flo, banks: [../loop.yaml], answers: {ussr: "a union"}}` + "\n")
+	lines := []byte(`{"student": "Li", "banks": ["../loop.yaml"], "answers": {"ussr": "a union"}}` + "\n")
+	os.WriteFile(filepath.Join(dir, "reports", "flo.yaml"), flow, 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "li.jsonl"), lines, 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "zoe.yaml"), []byte("student: Zoe\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\n"), 0o644)
+	code, _, errOut := runMark(t, "1\n", "reports", "--plain")
+	if !strings.Contains(errOut, "1 marks given; 0 answers left") || !strings.Contains(sheetMarks(t, filepath.Join(dir, "reports"), "zoe.yaml"), "points: 1") {
+		t.Errorf("the other sheets are not marked:\n%s", errOut)
+	}
+	if code != ExitInvalid || !strings.Contains(errOut, "li.jsonl:1: its open answers cannot be marked in a JSON-lines file") ||
+		!strings.Contains(errOut, "flo.yaml: a marks section cannot be added to this sheet") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "reports", "flo.yaml")); !bytes.Equal(got, flow) {
+		t.Errorf("flo.yaml changed:\n%s", got)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "reports", "li.jsonl")); !bytes.Equal(got, lines) {
+		t.Errorf("li.jsonl changed:\n%s", got)
+	}
+}
+
+func mustGlob(t *testing.T, pattern string) string {
+	t.Helper()
+	m, _ := filepath.Glob(pattern)
+	if len(m) != 1 {
+		t.Fatalf("%s: %d files", pattern, len(m))
+	}
+	return m[0]
+}
+
+// A marks section a hand got wrong is named with its file, line and field,
+// by grade as by mark.
+func TestSheetBadMarksNamed(t *testing.T) {
+	dir, _ := oneReport(t)
+	bad := "student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\nmarks:\n  ussr: {points: 2.3, colour: red}\n"
+	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte(bad), 0o644)
+	code, _, errOut := gradeIn(t, dir, "reports")
+	if code != ExitInvalid || !strings.Contains(errOut, `amy.yaml:6: question "ussr": marks.points: expected points from 0 in halves, found "2.3"`) ||
+		!strings.Contains(errOut, `amy.yaml:6: question "ussr": marks.colour: unknown field`) {
+		t.Errorf("grade: exit %d:\n%s", code, errOut)
+	}
+	code, _, errOut = runMark(t, "", "reports", "--plain")
+	if code != ExitInvalid || !strings.Contains(errOut, "amy.yaml:6") {
+		t.Errorf("mark: exit %d:\n%s", code, errOut)
+	}
+}
+
+// A mark above what the question is worth in the bank graded with is
+// counted as its points, with a warning where it is cut (test10 W4).
+func TestGradeWarnsWhereAMarkIsCapped(t *testing.T) {
+	dir, _ := oneReport(t)
+	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte("student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\nmarks:\n  ussr: {points: 3}\n"), 0o644)
+	_, out, errOut := gradeIn(t, dir, "reports")
+	if !strings.Contains(errOut, `amy.yaml:6: warning: question "ussr": marked 3 points, but the question is worth 2`) || !strings.Contains(out, "2/6") {
+		t.Errorf("out:\n%s\nerr:\n%s", out, errOut)
+	}
+}
+
+// mark --from: the student column must be the file's student (test10 W5),
+// and a file cell is found from the CSV's folder as from the current one
+// (test10 B5); sheets are marked from a CSV too.
+func TestMarkFromChecksStudentAndPaths(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	_, out, _ := gradeIn(t, dir, "reports", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	var amyLine int
+	for i, r := range rows[1:] {
+		switch r[col["student"]] {
+		case "Ana":
+			r[col["student"]] = "Paper Ben" // a column sorted on its own
+			r[col["ussr"]] = "1"
+		case "Paper Amy":
+			r[col["ussr"]], r[col["ussr:comment"]] = "1.5", "from the sheet"
+			amyLine = i + 2
+		}
+	}
+	var b bytes.Buffer
+	csv.NewWriter(&b).WriteAll(rows)
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "marks.csv"), b.Bytes(), 0o644)
+
+	// Run from reports/: the cells (reports/...) resolve from the CSV's folder.
+	t.Chdir(filepath.Join(dir, "reports"))
+	code, _, errOut := runMark(t, "", ".", "--from", "../marks.csv")
+	if code != ExitInvalid || !strings.Contains(errOut, `the row names "Paper Ben" but`) || !strings.Contains(errOut, "1 marks read") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	if amyLine == 0 {
+		t.Fatal("no row for Paper Amy")
+	}
+	got, _ := os.ReadFile("amy.yaml")
+	if !strings.Contains(string(got), "comment: from the sheet") {
+		t.Errorf("amy.yaml:\n%s", got)
+	}
+	rep, _ := os.ReadFile(mustGlob(t, "Ana-*.json"))
+	if strings.Contains(string(rep), `"marks"`) && strings.Contains(string(rep), `"points": 1,`) {
+		t.Errorf("Ana was marked through a row naming Paper Ben:\n%s", rep)
+	}
+}
+
+// "-0" is stored as 0; a comment with control characters, which grade's CSV
+// shows escaped, is not turned into its escapes when the CSV is read back
+// with --remark (test10 P6, P10).
+func TestMarkFromKeepsAnEscapedComment(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	code, _, errOut := runMark(t, "-0 \x1b[31mred\x1b[0m\n", "reports", "--plain", "--student", "paper amy")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if !strings.Contains(string(before), "points: 0\n") || !strings.Contains(string(before), `comment: "\e[31mred\e[0m"`) {
+		t.Fatalf("amy.yaml:\n%s", before)
+	}
+	_, out, _ := gradeIn(t, dir, "reports", "--format", "csv")
+	os.WriteFile("marks.csv", []byte(out), 0o644)
+	code, _, errOut = runMark(t, "", "reports", "--from", "marks.csv", "--remark")
+	after, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if code != ExitOK || !bytes.Equal(before, after) {
+		t.Errorf("exit %d:\n%s\namy.yaml:\n%s", code, errOut, after)
+	}
+}
+
+// A hostile file name reaches the terminal escaped in mark's messages.
+func TestMarkEscapesFileNames(t *testing.T) {
+	dir, _ := oneReport(t)
+	name := filepath.Join(dir, "reports", "x\x1b]0;T\a\x1b[2K.yaml")
+	os.WriteFile(name, []byte(`{student: Flo, banks: [../loop.yaml], answers: {ussr: "a union"}}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "y\x1b[31m.jsonl"), []byte(`{"student": "Li", "banks": ["../loop.yaml"], "answers": {"ussr": "a union"}}`+"\n"), 0o644)
+	code, out, errOut := runMark(t, "1\n1\n", "reports", "--plain")
+	if code != ExitInvalid || !strings.Contains(errOut, `x\x1b]0;T\x07\x1b[2K.yaml`) {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\a") {
+		t.Errorf("an escape reached the terminal:\n%q\n%q", out, errOut)
+	}
+}
+
+// sheetMarks returns what follows "marks:" in a sheet.
+func sheetMarks(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, _ := os.ReadFile(filepath.Join(dir, name))
+	_, marks, _ := strings.Cut(string(data), "marks:")
+	return marks
+}

@@ -1,0 +1,60 @@
+package cmd
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/conflictq/conflictq/quiz/session"
+)
+
+// catchSignals turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into the end of a
+// run's context (a quiz's, a marking's), so that what was given is saved. In
+// a menu the terminal is raw and Ctrl-C arrives as a key instead, which survey
+// reports as an interrupt. SIGQUIT (Ctrl-\) would otherwise dump the stack and
+// lose the answers, with the terminal left raw.
+func catchSignals(cancel context.CancelCauseFunc) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			if sig == os.Interrupt {
+				cancel(session.ErrInterrupted)
+			} else {
+				cancel(session.ErrSignal)
+			}
+		case <-done:
+		}
+	}()
+	return func() { signal.Stop(ch); close(done) }
+}
+
+// inputWithContext asks p for a line in a goroutine, so that a signal ends
+// the run even while the prompter waits for a key; the Aborter gives the
+// terminal back. The prompter's goroutine is left blocked on input.
+func inputWithContext(ctx context.Context, p session.Prompter, msg string, validate func(string) error) (string, error) {
+	if err := context.Cause(ctx); err != nil {
+		return "", err
+	}
+	type answer struct {
+		line string
+		err  error
+	}
+	ch := make(chan answer, 1)
+	go func() {
+		line, err := p.Input(msg, validate)
+		ch <- answer{line, err}
+	}()
+	select {
+	case a := <-ch:
+		return a.line, a.err
+	case <-ctx.Done():
+		if a, ok := p.(session.Aborter); ok {
+			a.Abort()
+		}
+		return "", context.Cause(ctx)
+	}
+}

@@ -1,0 +1,319 @@
+package marking
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/sheet"
+)
+
+// A paper sheet (YAML or JSON) is marked as a report is, but what the student
+// wrote is never rewritten: the marks go in a marks section that is appended
+// to the file (or, when it has one, replaced), and every other byte stays as
+// it was. The sheet reader (quiz/sheet) reads the section back and checks it
+// as it checks any field; grade counts the marks as it counts a report's.
+
+// isSheet reports whether a file is an answer sheet rather than a report.
+func isSheet(file string, data []byte) bool {
+	return fileio.FormatOf(file, "json", "jsonl") == "" || !sheet.IsReport(data)
+}
+
+// isLines reports whether a file holds a sheet per line, which cannot take a
+// marks section.
+func isLines(file string) bool { return fileio.FormatOf(file, "jsonl") != "" }
+
+// ErrLines is returned for a JSON-lines file: one line per sheet has no room
+// for a marks section.
+var ErrLines = fmt.Errorf("its open answers cannot be marked in a JSON-lines file (a sheet per line); give each sheet its own .yaml or .json file to mark it")
+
+// openQuestion finds the open question a sheet's answer id is, in the banks'
+// order, as grade finds it.
+func openQuestion(banks []*quiz.Bank, id string) (*quiz.Bank, *quiz.Question) {
+	for _, b := range banks {
+		if q := b.Question(id); q != nil {
+			if q.Type == quiz.Open {
+				return b, q
+			}
+			return nil, nil
+		}
+	}
+	return nil, nil
+}
+
+// applySheet writes a mark into a sheet's marks section, atomically, keeping
+// the file's mode; the rest of the file is kept byte for byte, and the result
+// is read back to make sure the student's answers read as before.
+func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) error {
+	if isLines(file) {
+		return fmt.Errorf("%s: %w", file, ErrLines)
+	}
+	s, err := sheet.Read(file, 0, data)
+	if err != nil {
+		return err
+	}
+	if v, ok := s.Answer(id); !ok || v.Kind == quiz.Empty {
+		return fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+	}
+	if err := CheckPoints(m.Points, most); err != nil {
+		return fmt.Errorf("%s: question %s: %w", file, id, err)
+	}
+	out, err := withMark(file, data, s, id, m)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	if st.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("%s is read-only, so its mark is not saved; make it writable (chmod u+w) to mark it", file)
+	}
+	return fileio.WriteFilePerm(file, true, st.Mode().Perm(), func(w io.Writer) error { _, err := w.Write(out); return err })
+}
+
+// withMark returns the sheet's file with the mark of question id set, read
+// back and checked.
+func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) ([]byte, error) {
+	marks := slices.Clone(s.Marks)
+	entry := sheet.Mark{ID: id, Mark: m}
+	if i := slices.IndexFunc(marks, func(x sheet.Mark) bool { return x.ID == id }); i >= 0 {
+		marks[i] = entry
+	} else {
+		marks = append(marks, entry)
+	}
+	var out []byte
+	var err error
+	if fileio.FormatOf(file, "json") != "" {
+		out, err = jsonWithMarks(data, marks)
+	} else {
+		out, err = yamlWithMarks(data, marks)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return out, sameAnswers(file, s, out, marks)
+}
+
+// sameAnswers reads the marked sheet back: it must read, with the student's
+// fields and answers exactly as before and the marks as meant. A sheet laid
+// out so that a section cannot be added (one flow mapping, a document end
+// marker) is refused rather than changed.
+func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mark) error {
+	after, err := sheet.Read(file, 0, out)
+	if err != nil {
+		return fmt.Errorf("%s: a marks section cannot be added to this sheet as it is laid out (%v); mark it with the sheet written in block style, one field per line", file, firstLine(err))
+	}
+	strip := func(s *sheet.Sheet) sheet.Sheet {
+		c := *s
+		c.Marks, c.Problems, c.Line = nil, nil, 0
+		c.Answers = slices.Clone(c.Answers)
+		for i := range c.Answers {
+			c.Answers[i].Value.Line = 0 // lines move only if the section moved
+		}
+		return c
+	}
+	if !reflect.DeepEqual(strip(before), strip(after)) {
+		return fmt.Errorf("%s: adding the marks section would change how the sheet reads, so it is not saved", file)
+	}
+	if len(after.Marks) != len(marks) {
+		return fmt.Errorf("%s: the marks section does not read back as written, so it is not saved", file)
+	}
+	for i := range marks {
+		a, b := after.Marks[i], marks[i]
+		if a.ID != b.ID || a.Points != b.Points || a.Comment != b.Comment || a.Marker != b.Marker || !a.At.Equal(b.At) {
+			return fmt.Errorf("%s: question %s: the mark does not read back as written, so it is not saved", file, b.ID)
+		}
+	}
+	return nil
+}
+
+func firstLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
+}
+
+// markFields is one mark as a sheet holds it, in a fixed order.
+func markNode(m sheet.Mark) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(k, v, tag string) {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &yaml.Node{Kind: yaml.ScalarNode, Value: v, Tag: tag})
+	}
+	add("points", quizNum(m.Points), "")
+	if m.Comment != "" {
+		add("comment", m.Comment, "!!str")
+	}
+	if m.Marker != "" {
+		add("marker", m.Marker, "!!str")
+	}
+	if !m.At.IsZero() {
+		add("time", m.At.UTC().Format(time.RFC3339), "!!str")
+	}
+	return n
+}
+
+func quizNum(p float64) string {
+	b, _ := json.Marshal(p + 0)
+	return string(b)
+}
+
+// yamlWithMarks returns a YAML sheet with its marks section set to marks:
+// the section replaced where it is, or appended at the end.
+func yamlWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
+	sec := &yaml.Node{Kind: yaml.MappingNode}
+	for _, m := range marks {
+		sec.Content = append(sec.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: m.ID, Tag: "!!str"}, markNode(m))
+	}
+	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "marks"}, sec}}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	_ = enc.Close()
+	section := b.Bytes()
+
+	start, end, err := yamlMarksSpan(data)
+	if err != nil {
+		return nil, err
+	}
+	if start < 0 { // no section yet: append one
+		out := slices.Clip(data)
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			out = append(out, '\n')
+		}
+		return append(out, section...), nil
+	}
+	out := make([]byte, 0, len(data)+len(section))
+	out = append(out, data[:start]...)
+	out = append(out, section...)
+	return append(out, data[end:]...), nil
+}
+
+// yamlMarksSpan finds the bytes of a YAML sheet's marks section: from the
+// start of its key's line to the start of the next top-level key's line (or
+// the end). start is -1 when the sheet has none.
+func yamlMarksSpan(data []byte) (start, end int, err error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return 0, 0, err
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return 0, 0, fmt.Errorf("not a sheet")
+	}
+	top := root.Content[0]
+	lineStart := func(line int) int { // byte offset of a 1-based line
+		off := 0
+		for l := 1; l < line; l++ {
+			i := bytes.IndexByte(data[off:], '\n')
+			if i < 0 {
+				return len(data)
+			}
+			off += i + 1
+		}
+		return off
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k := top.Content[i]
+		if k.Value != "marks" {
+			continue
+		}
+		if top.Style&yaml.FlowStyle != 0 || k.Column != 1 {
+			return 0, 0, fmt.Errorf("the marks section is not a block at the top level")
+		}
+		start, end = lineStart(k.Line), len(data)
+		if i+2 < len(top.Content) {
+			end = lineStart(top.Content[i+2].Line)
+		}
+		return start, end, nil
+	}
+	return -1, -1, nil
+}
+
+// jsonWithMarks returns a JSON sheet with its marks member set to marks: the
+// value replaced where it is, or a member added before the closing brace.
+func jsonWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
+	type jm struct {
+		Points  float64 `json:"points"`
+		Comment string  `json:"comment,omitempty"`
+		Marker  string  `json:"marker,omitempty"`
+		Time    string  `json:"time,omitempty"`
+	}
+	var val bytes.Buffer
+	val.WriteString("{")
+	for i, m := range marks {
+		if i > 0 {
+			val.WriteString(",")
+		}
+		k, _ := marshalNoEscape(m.ID)
+		e := jm{Points: m.Points + 0, Comment: m.Comment, Marker: m.Marker}
+		if !m.At.IsZero() {
+			e.Time = m.At.UTC().Format(time.RFC3339)
+		}
+		v, err := marshalNoEscape(e)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&val, "\n    %s: %s", k, v)
+	}
+	val.WriteString("\n  }")
+
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, fmt.Errorf("not a JSON object")
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		afterKey := int(dec.InputOffset())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, err
+		}
+		if t != "marks" {
+			continue
+		}
+		end := int(dec.InputOffset())
+		colon := bytes.IndexByte(data[afterKey:end], ':')
+		if colon < 0 {
+			return nil, fmt.Errorf("marks: no value")
+		}
+		vstart := afterKey + colon + 1
+		for vstart < end && strings.ContainsRune(" \t\r\n", rune(data[vstart])) {
+			vstart++
+		}
+		out := make([]byte, 0, len(data)+val.Len())
+		out = append(out, data[:vstart]...)
+		out = append(out, val.Bytes()...)
+		return append(out, data[end:]...), nil
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, err
+	}
+	closing := int(dec.InputOffset()) - 1
+	body := bytes.TrimRight(data[:closing], " \t\r\n")
+	sep := ",\n  "
+	if len(body) > 0 && body[len(body)-1] == '{' {
+		sep = "\n  "
+	}
+	out := make([]byte, 0, len(data)+val.Len()+16)
+	out = append(out, body...)
+	out = append(out, sep...)
+	out = append(out, `"marks": `...)
+	out = append(out, val.Bytes()...)
+	out = append(out, '\n')
+	return append(out, data[closing:]...), nil
+}
