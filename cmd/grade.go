@@ -315,8 +315,8 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
 	batch.Run(h.handle)
 	h.progress.clear()
-	if h.otherQuestions > 0 && opts.Format == "csv" {
-		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", h.otherQuestions)
+	if h.mixed && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
+		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", len(h.union))
 	}
 	if err := w.Close(); err != nil && h.writeErr == nil {
 		h.writeErr = err
@@ -398,14 +398,15 @@ func openStepSummary(path string, inputs []string) (*os.File, error) {
 // batchHandler takes each graded sheet in input order: messages, the tally
 // for the exit code, class statistics and the results.
 type batchHandler struct {
-	ios            *iostreams.IOStreams
-	tally          *gradeTally
-	w              grade.ResultWriter
-	stats          *classStats
-	progress       *progress
-	first          []*quiz.Question // the first sheet's questions: the CSV's columns
-	otherQuestions int
-	writeErr       error
+	ios      *iostreams.IOStreams
+	tally    *gradeTally
+	w        grade.ResultWriter
+	stats    *classStats
+	progress *progress
+	first    map[*quiz.Question]bool // the first sheet's questions
+	union    map[*quiz.Question]bool // every sheet's
+	mixed    bool                    // a sheet had other questions than the first
+	writeErr error
 }
 
 func (h *batchHandler) handle(d grade.Item) {
@@ -433,15 +434,33 @@ func (h *batchHandler) handle(d grade.Item) {
 		tally.failed++
 	}
 	h.stats.add(r)
-	if h.first == nil {
-		for _, o := range r.Outcomes {
-			h.first = append(h.first, o.Question.Question)
-		}
-	} else if !sameQuestions(r, h.first) {
-		h.otherQuestions++
-	}
+	h.noteQuestions(r)
 	if err := h.w.Write(r); err != nil && h.writeErr == nil {
 		h.writeErr = err
+	}
+}
+
+// noteQuestions keeps track of whether the students had different questions
+// (asked in any order), for a note after the batch.
+func (h *batchHandler) noteQuestions(r *grade.SheetResult) {
+	if h.first == nil {
+		h.first, h.union = map[*quiz.Question]bool{}, map[*quiz.Question]bool{}
+		for _, o := range r.Outcomes {
+			h.first[o.Question.Question] = true
+		}
+	}
+	n := 0
+	for _, o := range r.Outcomes {
+		q := o.Question.Question
+		h.union[q] = true
+		if h.first[q] {
+			n++
+		} else {
+			h.mixed = true
+		}
+	}
+	if n != len(h.first) {
+		h.mixed = true
 	}
 }
 
@@ -522,16 +541,3 @@ func (p *progress) clear() {
 // quoteForTerminal quotes text from a sheet for a message, with control
 // characters shown escaped rather than obeyed by the terminal.
 func quoteForTerminal(s string) string { return `"` + text.Printable(s) + `"` }
-
-// sameQuestions reports whether a sheet was graded on the given questions.
-func sameQuestions(r *grade.SheetResult, qs []*quiz.Question) bool {
-	if len(r.Outcomes) != len(qs) {
-		return false
-	}
-	for i, o := range r.Outcomes {
-		if o.Question.Question != qs[i] {
-			return false
-		}
-	}
-	return true
-}

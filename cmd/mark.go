@@ -315,7 +315,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 	}
 	saved, kept := 0, 0
 	for _, e := range entries {
-		if opts.Question != "" && opts.Question != e.ID && !strings.HasSuffix(opts.Question, "/"+e.ID) {
+		if opts.Question != "" && !marking.SameQuestion(opts.Question, e.ID) {
 			continue
 		}
 		if !given[reportKey(e.File)] {

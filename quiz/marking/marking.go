@@ -203,6 +203,7 @@ var ErrNotFound = errors.New("the report holds no answer to this open question")
 // passed and the tags' scores are worked out again. What the student wrote is
 // never changed.
 func Apply(file, bank, id string, m quiz.Mark, max float64) error {
+	id = strings.TrimPrefix(id, bank+"/") // a CSV column names it bank/id
 	data, err := fileio.ReadFileLimited(file)
 	if err != nil {
 		return err
@@ -339,10 +340,21 @@ func Target(file, id string, load BankLoader) (bank string, max float64, old *qu
 	if err != nil {
 		return "", 0, nil, err
 	}
-	for _, qr := range rep.Questions {
+	var found *report.QuestionReport
+	for i, qr := range rep.Questions {
 		if qr.Type != quiz.Open || qr.Given == nil || !(Filter{Question: id}).question(qr.Bank, qr.ID) {
 			continue
 		}
+		if found != nil && found.Bank != qr.Bank {
+			// An id-only column (a CSV from an older conflictq) cannot say which.
+			return "", 0, nil, fmt.Errorf("%s: question %s is in banks %s and %s; name the column %s/%s or %s/%s (conflictq grade --format csv does)", file, id, found.Bank, qr.Bank, found.Bank, id, qr.Bank, id)
+		}
+		if found == nil {
+			found = &rep.Questions[i]
+		}
+	}
+	if found != nil {
+		qr := *found
 		max = 1
 		if load != nil {
 			if banks, err := load(rep.Banks, file); err == nil {
