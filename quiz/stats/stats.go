@@ -497,7 +497,7 @@ func (s StatsSummary) MixedNote() string {
 	if !s.MixedSets() {
 		return ""
 	}
-	return fmt.Sprintf("students had different question sets: %d questions in all; each question's statistics cover those who got it", len(s.Items))
+	return fmt.Sprintf("students had different question sets: %d automatically marked questions in all; each question's statistics cover those who got it, and the maximum score is the average of the students' own", len(s.Items))
 }
 
 // median is the middle total, or the mean of the middle two, as Moodle takes it.

@@ -357,7 +357,7 @@ func TestStatsDifferentQuestions(t *testing.T) {
 	if want := []int{0, 0, 0, 0, 0, 2, 1, 0, 0, 1}; !slices.Equal(hist, want) {
 		t.Errorf("histogram %v, want %v (each student by their own maximum)", hist, want)
 	}
-	if !sum.MixedSets() || !strings.Contains(sum.MixedNote(), "3 questions in all") {
+	if !sum.MixedSets() || !strings.Contains(sum.MixedNote(), "3 automatically marked questions in all") {
 		t.Errorf("note %q", sum.MixedNote())
 	}
 	if handStats(handMarks).Summary(30).MixedNote() != "" {
