@@ -656,9 +656,13 @@ func (s StatsSummary) testRows() [][2]string {
 	if s.Alpha != nil {
 		alpha = strconv.FormatFloat(*s.Alpha, 'f', 2, 64)
 	}
+	maxLabel := "Maximum score"
+	if s.MixedSets() {
+		maxLabel = "Maximum score (the students' average)"
+	}
 	return [][2]string{
 		{"Students", strconv.Itoa(s.Count)},
-		{"Maximum score", text.FormatNum(s.MaxScore)},
+		{maxLabel, text.FormatNum(s.MaxScore)},
 		{"Mean", ofMax(s.Mean)},
 		{"Median", ofMax(s.Median)},
 		{"Standard deviation", ofMax(s.SD)},
