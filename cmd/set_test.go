@@ -322,3 +322,110 @@ func promptStart(s string) string {
 	w := strings.Fields(s)
 	return strings.Join(w[:min(4, len(w))], " ")
 }
+
+// Two banks share an open question's id (comprehension and discussion do):
+// the gradebook names each bank/id, and marks filled in a spreadsheet saved
+// the European Excel way (BOM, quoted headers, ;, decimal comma, CRLF) reach
+// the right answers. An older CSV naming the id alone is refused for the
+// ambiguous id, by name (test10 W2, B4).
+func TestMarkFromSharedIDsAndExcelCSV(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("b.yaml", []byte(`id: mini
+title: Mini
+questions:
+  - {id: capital, type: single, prompt: "Capital of Azerbaijan?", choices: [Baku, Yerevan, Tbilisi, Ganja], answer: Baku, explanation: Baku is the capital., source: {section: Introduction, paragraph: 2, quote: "Azeris around the world"}}
+  - {id: ussr, type: open, points: 2, prompt: "What was the Soviet Union?", model_answer: "A union of 15 republics.", key_points: [1922, 1991], explanation: The article asks it., source: {section: Questions, paragraph: 1, quote: "What was the Soviet Union?"}}
+`), 0o644)
+	os.WriteFile("b2.yaml", []byte(`id: other
+title: Other
+questions:
+  - {id: ussr, type: open, points: 2, prompt: "What was the USSR?", model_answer: "A union of 15 republics.", key_points: [1922, 1991], explanation: The article asks it., source: {section: Questions, paragraph: 1, quote: "What was the Soviet Union?"}}
+`), 0o644)
+	f, in, _, errOut := testFactory(t)
+	b1, _, _ := quiz.ParseBank("b.yaml", mustRead(t, "b.yaml"))
+	b2, _, _ := quiz.ParseBank("b2.yaml", mustRead(t, "b2.yaml"))
+	asked, _ := quiz.Select([]*quiz.Bank{b1, b2}, quiz.Filter{}, 2)
+	for _, p := range asked {
+		switch p.Bank + "/" + p.ID {
+		case "mini/capital":
+			in.WriteString("Baku\n")
+		case "mini/ussr":
+			in.WriteString("mini answer\nn\n") // then the self-assessment
+		case "other/ussr":
+			in.WriteString("other answer\nn\n")
+		}
+	}
+	if code := Run(f, []string{"quiz", "--plain", "--bank", "./b.yaml", "--bank", "./b2.yaml", "--seed", "2", "--student", "Ana", "--report-dir", "d", "--no-history"}); code != ExitOK {
+		t.Fatalf("quiz: exit %d\n%s", code, errOut)
+	}
+	_, out, _ := gradeIn(t, dir, "d", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "mini/capital,mini/ussr,mini/ussr:answer,mini/ussr:comment,other/ussr,other/ussr:answer,other/ussr:comment"
+	if got := strings.Join(rows[0][8:], ","); got != want {
+		t.Fatalf("columns %s, want %s", got, want)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	r := rows[1]
+	r[col["mini/ussr"]], r[col["mini/ussr:comment"]] = "1,5", "mini: good"
+	r[col["other/ussr"]], r[col["other/ussr:comment"]] = "0", "other: empty; try again"
+	var excel strings.Builder
+	excel.WriteString("\ufeff")
+	for _, row := range rows {
+		for i, c := range row {
+			if i > 0 {
+				excel.WriteString(";")
+			}
+			excel.WriteString(`"` + strings.ReplaceAll(c, `"`, `""`) + `"`)
+		}
+		excel.WriteString("\r\n")
+	}
+	os.WriteFile("marks.csv", []byte(excel.String()), 0o644)
+	f, _, _, errOut = testFactory(t)
+	if code := Run(f, []string{"mark", "d", "--from", "marks.csv"}); code != ExitOK || !strings.Contains(errOut.String(), "2 marks read") {
+		t.Fatalf("mark --from: exit %d\n%s", code, errOut)
+	}
+	reports, _ := filepath.Glob("d/*.json")
+	var rep struct {
+		Marks []struct {
+			Bank, ID, Comment string
+			Points            float64
+		} `json:"marks"`
+	}
+	data, _ := os.ReadFile(reports[0])
+	json.Unmarshal(data, &rep)
+	got := map[string]string{}
+	for _, m := range rep.Marks {
+		got[m.Bank+"/"+m.ID] = fmt.Sprintf("%v %s", m.Points, m.Comment)
+	}
+	if got["mini/ussr"] != "1.5 mini: good" || got["other/ussr"] != "0 other: empty; try again" {
+		t.Errorf("marks %v", got)
+	}
+	// An older gradebook: columns named by the id alone, twice.
+	old := "student,file,ussr,ussr:answer,ussr:comment,ussr,ussr:answer,ussr:comment\r\nAna," + reports[0] + ",2,x,,1,y,\r\n"
+	os.WriteFile("old.csv", []byte(old), 0o644)
+	f, _, _, errOut = testFactory(t)
+	if code := Run(f, []string{"mark", "d", "--from", "old.csv", "--remark"}); code != ExitInvalid || !strings.Contains(errOut.String(), "two columns are named ussr") {
+		t.Errorf("old CSV: exit %d\n%s", code, errOut)
+	}
+	os.WriteFile("old1.csv", []byte("student,file,ussr,ussr:answer,ussr:comment\r\nAna,"+reports[0]+",2,x,\r\n"), 0o644)
+	f, _, _, errOut = testFactory(t)
+	if code := Run(f, []string{"mark", "d", "--from", "old1.csv", "--remark"}); code != ExitInvalid || !strings.Contains(errOut.String(), "question ussr is in banks") || !strings.Contains(errOut.String(), "/ussr (conflictq grade --format csv does)") {
+		t.Errorf("old CSV, one ussr column: exit %d\n%s", code, errOut)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
