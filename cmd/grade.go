@@ -50,7 +50,8 @@ given. Every readable sheet is graded and reported even when others cannot be
 read; each bad sheet is named on standard error with its line and the problem.
 
 Formats: text (a table), json (one result per sheet), csv (one row per
-student, one column per question), junit (one testsuite per sheet, one testcase
+student, one column per question any student got, named bank/id, in the banks'
+order, empty where a student did not get it), junit (one testsuite per sheet, one testcase
 per question, a failure for each wrong answer), gradescope (results.json for one
 submission), markdown, and html: the class report, one self-contained page (see
 below). When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended there
@@ -61,7 +62,9 @@ of the article to reread, but not the right answer.
 facility index, standard deviation, discrimination index and discriminative
 efficiency, flagging weak discrimination, and how many students gave each
 answer; for the class the count, mean, median, standard deviation, Cronbach's
-alpha and a score histogram.
+alpha and a score histogram. Students need not have had the same questions
+(quiz --set gives a class the same ones): each question's statistics cover the
+students who got it, and every student counts.
 
 --format html -o class.html (or --summary class.html) writes the class report
 as one page that needs no internet and runs no script but a small one that
