@@ -290,7 +290,8 @@ func newCmdBankExport(f *Factory) *cobra.Command {
 A worksheet can hold part of a bank: -n takes that many questions, picked and
 ordered by --seed as conflictq quiz and conflictq sheet pick them (so a sheet
 with the same seed and -n matches its letters); --tag keeps questions with a
-tag. --no-key leaves the answer key out, for a test to hand out; --key FILE
+tag; --set NAME picks the questions as quiz --set NAME and sheet --set NAME
+do (the same set on paper and on screen), ordered by --seed. --no-key leaves the answer key out, for a test to hand out; --key FILE
 writes the key to a file of its own.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
@@ -304,14 +305,14 @@ writes the key to a file of its own.`,
 				format = exportFormatFromPath(output, "json")
 			}
 			paper := worksheet.Paper{
-				Filter:  quiz.Filter{Tags: sel.Tags, Count: sel.Count},
+				Filter:  quiz.Filter{Tags: sel.Tags, Count: sel.Count, Set: sel.Set},
 				Seed:    sel.Seed,
 				Shuffle: cmd.Flags().Changed("seed"),
 			}
 			if noKey || keyFile != "" {
 				paper.Key = worksheet.NoKey
 			}
-			for _, name := range []string{"count", "seed", "tag", "no-key", "key"} {
+			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
 				if cmd.Flags().Changed(name) && format != "markdown" {
 					flag := "--" + name
 					if name == "count" {
@@ -325,6 +326,11 @@ writes the key to a file of its own.`,
 			}
 			if sel.Count < 0 {
 				return &FlagError{Err: fmt.Errorf("-n must be 0 (all) or more, not %d", sel.Count)}
+			}
+			if cmd.Flags().Changed("set") {
+				if err := quiz.CheckSetName(sel.Set); err != nil {
+					return &FlagError{Err: fmt.Errorf("--set %q: %v", sel.Set, err)}
+				}
 			}
 			banks, err := loadBanks(f.IOStreams, f.Library(), args)
 			if err != nil {
@@ -363,6 +369,7 @@ writes the key to a file of its own.`,
 	cmd.Flags().Var(newEnum(&format, "", exportFormats...), "format", strings.Join(exportFormats, ", ")+" (default: from -o's extension, else json)")
 	cmd.Flags().IntVarP(&sel.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
 	cmd.Flags().Uint64Var(&sel.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
+	cmd.Flags().StringVar(&sel.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")
 	cmd.Flags().StringArrayVar(&sel.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
 	cmd.Flags().BoolVar(&noKey, "no-key", false, "worksheet: leave the answer key out")
 	cmd.Flags().StringVar(&keyFile, "key", "", "worksheet: write the answer key to `FILE` instead of after the questions")

@@ -42,14 +42,16 @@ type Selection struct {
 	Count      int
 	Tags       []string
 	Difficulty string
+	Set        string // a question set's name: the same questions for everyone who gives it
 	Seed       uint64
 	SeedSet    bool // set from cmd.Flags().Changed("seed")
+	SetGiven   bool // set from cmd.Flags().Changed("set"): --set "" is refused
 	BanksSet   bool // --bank given (or set in settings), not the default
 }
 
 // Filter returns the selection as the quiz library takes it.
 func (s *Selection) Filter() quiz.Filter {
-	return quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
+	return quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty, Set: s.Set}
 }
 
 // addSelectionFlags defines --bank, -n/--count, --tag, --difficulty and
@@ -59,13 +61,27 @@ func addSelectionFlags(fl *pflag.FlagSet, s *Selection, seedNote string) {
 	fl.IntVarP(&s.Count, "count", "n", 0, "at most `N` questions (0: all)")
 	fl.StringArrayVar(&s.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
 	fl.Var(newEnum(&s.Difficulty, "", quiz.Difficulties...), "difficulty", "only questions of this difficulty: easy, medium or hard")
-	fl.Uint64Var(&s.Seed, "seed", 0, "shuffle with seed `N` (default: random; "+seedNote+")")
+	fl.StringVar(&s.Set, "set", "", "pick the questions by this set's `name` (any text, such as 9c): everyone given it gets the same questions, each in an order of their own")
+	fl.Uint64Var(&s.Seed, "seed", 0, "shuffle with seed `N` (default: random; "+seedNote+"); with --set it orders the set's questions and options only")
 }
 
-// checkCount refuses a negative --count.
+// setHelp says how --set and --seed work together, for the commands' help.
+const setHelp = `--set NAME gives a class the same questions, each student in an order of
+their own: the set's name (any text: 9c, a date) picks the questions, and each
+student's own random seed orders them and their options. Do not give a class
+one --seed instead: it gives every student the same order, so neighbours can
+copy by position. --set with --seed orders the set's questions by that seed (a
+re-take, a test); --seed alone picks and orders.`
+
+// checkCount refuses a negative --count, and a --set with no name.
 func (s *Selection) checkCount(f *Factory) error {
 	if s.Count < 0 {
 		return f.badValue("count", "--count must be 0 (all) or more, not %d", s.Count)
+	}
+	if s.Set != "" || s.SetGiven {
+		if err := quiz.CheckSetName(s.Set); err != nil {
+			return f.badValue("set", "--set %q: %v", s.Set, err)
+		}
 	}
 	return nil
 }

@@ -51,7 +51,8 @@ given. Every readable sheet is graded and reported even when others cannot be
 read; each bad sheet is named on standard error with its line and the problem.
 
 Formats: text (a table), json (one result per sheet), csv (one row per
-student, one column per question), junit (one testsuite per sheet, one testcase
+student, one column per question any student got, named bank/id, in the banks'
+order, empty where a student did not get it), junit (one testsuite per sheet, one testcase
 per question, a failure for each wrong answer), gradescope (results.json for one
 submission), markdown, and html: the class report, one self-contained page (see
 below). When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended there
@@ -62,7 +63,9 @@ of the article to reread, but not the right answer.
 facility index, standard deviation, discrimination index and discriminative
 efficiency, flagging weak discrimination, and how many students gave each
 answer; for the class the count, mean, median, standard deviation, Cronbach's
-alpha and a score histogram.
+alpha and a score histogram. Students need not have had the same questions
+(quiz --set gives a class the same ones): each question's statistics cover the
+students who got it, and every student counts.
 
 --format html -o class.html (or --summary class.html) writes the class report
 as one page that needs no internet and runs no script but a small one that
@@ -316,8 +319,8 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
 	batch.Run(h.handle)
 	h.progress.clear()
-	if h.otherQuestions > 0 && opts.Format == "csv" {
-		fmt.Fprintf(ios.ErrOut, "warning: %d sheets were graded on other questions than the first; the CSV has columns for the first sheet's questions only (use --format json, or grade each kind of sheet apart)\n", h.otherQuestions)
+	if h.mixed && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
+		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", len(h.union))
 	}
 	if err := w.Close(); err != nil && h.writeErr == nil {
 		h.writeErr = err
@@ -399,14 +402,15 @@ func openStepSummary(path string, inputs []string) (*os.File, error) {
 // batchHandler takes each graded sheet in input order: messages, the tally
 // for the exit code, class statistics and the results.
 type batchHandler struct {
-	ios            *iostreams.IOStreams
-	tally          *gradeTally
-	w              grade.ResultWriter
-	stats          *classStats
-	progress       *progress
-	first          []*quiz.Question // the first sheet's questions: the CSV's columns
-	otherQuestions int
-	writeErr       error
+	ios      *iostreams.IOStreams
+	tally    *gradeTally
+	w        grade.ResultWriter
+	stats    *classStats
+	progress *progress
+	first    map[*quiz.Question]bool // the first sheet's questions
+	union    map[*quiz.Question]bool // every sheet's
+	mixed    bool                    // a sheet had other questions than the first
+	writeErr error
 }
 
 func (h *batchHandler) handle(d grade.Item) {
@@ -434,15 +438,33 @@ func (h *batchHandler) handle(d grade.Item) {
 		tally.failed++
 	}
 	h.stats.add(r)
-	if h.first == nil {
-		for _, o := range r.Outcomes {
-			h.first = append(h.first, o.Question.Question)
-		}
-	} else if !sameQuestions(r, h.first) {
-		h.otherQuestions++
-	}
+	h.noteQuestions(r)
 	if err := h.w.Write(r); err != nil && h.writeErr == nil {
 		h.writeErr = err
+	}
+}
+
+// noteQuestions keeps track of whether the students had different questions
+// (asked in any order), for a note after the batch.
+func (h *batchHandler) noteQuestions(r *grade.SheetResult) {
+	if h.first == nil {
+		h.first, h.union = map[*quiz.Question]bool{}, map[*quiz.Question]bool{}
+		for _, o := range r.Outcomes {
+			h.first[o.Question.Question] = true
+		}
+	}
+	n := 0
+	for _, o := range r.Outcomes {
+		q := o.Question.Question
+		h.union[q] = true
+		if h.first[q] {
+			n++
+		} else {
+			h.mixed = true
+		}
+	}
+	if n != len(h.first) {
+		h.mixed = true
 	}
 }
 
@@ -523,16 +545,3 @@ func (p *progress) clear() {
 // quoteForTerminal quotes text from a sheet for a message, with control
 // characters shown escaped rather than obeyed by the terminal.
 func quoteForTerminal(s string) string { return `"` + text.Printable(s) + `"` }
-
-// sameQuestions reports whether a sheet was graded on the given questions.
-func sameQuestions(r *grade.SheetResult, qs []*quiz.Question) bool {
-	if len(r.Outcomes) != len(qs) {
-		return false
-	}
-	for i, o := range r.Outcomes {
-		if o.Question.Question != qs[i] {
-			return false
-		}
-	}
-	return true
-}

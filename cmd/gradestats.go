@@ -64,9 +64,6 @@ func (c *classStats) write(errOut io.Writer) error {
 	if c.path == "" && c.sums == "" {
 		return nil
 	}
-	if n := c.class.Skipped(); n > 0 {
-		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of the statistics\n", n)
-	}
 	st := c.class.Stats()
 	if c.sums != "" {
 		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {

@@ -53,8 +53,11 @@ kept (exit 130). A --student or --question that matches nothing exits 2.
 then an optional comment ("1.5 names both cases but not the dates").
 
 --from marks.csv reads marks from a spreadsheet instead: the CSV of conflictq
-grade --format csv, with each open question's mark column (named by its id,
-beside its ID:answer column) and ID:comment filled in.`
+grade --format csv, with each open question's mark column (named bank/id,
+beside its bank/id:answer column) and bank/id:comment filled in. A CSV saved
+by a spreadsheet reads too: comma or semicolon separated, with or without a
+byte order mark; an older one naming columns by the id alone reads when the id
+names one question.`
 
 // NewCmdMark marks open answers in quiz reports.
 func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
@@ -349,7 +352,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 	}
 	saved, kept := 0, 0
 	for _, e := range entries {
-		if opts.Question != "" && opts.Question != e.ID && !strings.HasSuffix(opts.Question, "/"+e.ID) {
+		if opts.Question != "" && !marking.SameQuestion(opts.Question, e.ID) {
 			continue
 		}
 		file, err := csvTarget(opts.From, e.File, given)

@@ -40,7 +40,7 @@ func TestMarkFromHonoursTheLock(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	rows[1][col["ussr"]], rows[1][col["ussr:comment"]] = "1", "B: full marks"
+	rows[1][col["loop/ussr"]], rows[1][col["loop/ussr:comment"]] = "1", "B: full marks"
 	var b bytes.Buffer
 	csv.NewWriter(&b).WriteAll(rows)
 	os.WriteFile("marks.csv", b.Bytes(), 0o644)

@@ -76,6 +76,8 @@ readers, dumb terminals and pipes. Answer with:
   any text     short, numeric and open answers
 An invalid line is explained and asked again; end of input ends the quiz.
 
+` + setHelp + `
+
 --answers FILE grades an answer sheet instead of asking (see the README).
 
 Every answer is kept in your history ($XDG_STATE_HOME/conflictq/history/, one
@@ -85,7 +87,7 @@ missed first, then the ones you are about to forget; -n limits them.
 --no-history (or history: false in settings) keeps nothing.`
 
 const quizExample = `  conflictq quiz
-  conflictq quiz --mode exam -n 10 --student "Ana" --report-dir reports/
+  conflictq quiz --mode exam -n 10 --set 9c --student "Ana" --report-dir reports/
   conflictq quiz --bank timeline --bank comprehension --tag chronology
   conflictq quiz --plain --seed 42 < answers.txt
   conflictq quiz --bank ./my-bank.yaml -o ana.md
@@ -106,6 +108,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
+			opts.SetGiven = cmd.Flags().Changed("set")
 			opts.BanksSet = cmd.Flags().Changed("bank")
 			opts.PassSet = cmd.Flags().Changed("pass")
 			if opts.Report != "" && opts.ReportDir != "" {
@@ -119,6 +122,9 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			}
 			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
 				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
+			}
+			if opts.Review && opts.SetGiven {
+				return &FlagError{Err: errors.New("--review asks the questions your history says are due; --set picks a quiz's questions: give one or the other")}
 			}
 			if opts.Review && opts.Answers != "" {
 				return &FlagError{Err: errors.New("give --review or --answers, not both")}
@@ -447,6 +453,9 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 		what = "spaced review"
 	}
 	line := fmt.Sprintf("%d %s · %s · seed %d", n, noun, what, opts.Seed)
+	if opts.Set != "" {
+		line = fmt.Sprintf("%d %s · %s · set %s · seed %d", n, noun, what, text.EscapeControl(opts.Set), opts.Seed)
+	}
 	if opts.TimeLimit > 0 {
 		line += " · time limit " + opts.TimeLimit.String()
 	}
@@ -459,7 +468,7 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
-	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Mode: mode, Digests: report.Digests(banks)}
+	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Mode: mode, Digests: report.Digests(banks)}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
@@ -638,7 +647,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		banks = opts.Banks
 	}
 	var filter *quiz.Filter
-	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" {
+	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" || opts.Set != "" {
 		f := opts.Filter()
 		filter = &f
 	}
@@ -669,7 +678,11 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Unseeded: sh.Seed == nil, Mode: mode}
+	set := sh.Set
+	if opts.Set != "" {
+		set = opts.Set
+	}
+	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Set: set, Unseeded: sh.Seed == nil, Mode: mode}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}

@@ -49,18 +49,24 @@ same questions.
 of that exact sheet (its banks, seed and selection). --key needs --from or
 --seed: without them a random seed would pick other questions than the
 students'. The key gives each choice's number as on the sheet with its text,
-and match questions one pair a line, for marking paper; grading it gives 100%.`,
+and match questions one pair a line, for marking paper; grading it gives 100%.
+
+` + setHelp + ` A sheet records its set and seed:
+write one sheet per student with --set and no --seed, and the key of each with
+--key --from.`,
 		Example: `  conflictq sheet --bank comprehension -n 10 -o answers.yaml
   conflictq sheet --key --from answers.yaml -o key.yaml
+  conflictq sheet --bank comprehension -n 10 --set 9c -o ana.yaml
   conflictq sheet --bank timeline --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
+			opts.SetGiven = cmd.Flags().Changed("set")
 			if err := opts.checkCount(f); err != nil {
 				return err
 			}
 			if opts.From != "" {
-				for _, name := range []string{"bank", "count", "tag", "difficulty", "seed"} {
+				for _, name := range []string{"bank", "count", "tag", "difficulty", "set", "seed"} {
 					if cmd.Flags().Changed(name) {
 						return &FlagError{Err: fmt.Errorf("--from %s takes the banks, seed and selection from that sheet; leave out --%s", opts.From, name)}
 					}
@@ -145,7 +151,7 @@ func selectionFrom(opts *SheetOptions) error {
 	}
 	opts.Banks = sheet.ResolveBanks(sh.Banks, opts.From)
 	opts.Seed, opts.SeedSet = *sh.Seed, true
-	opts.Count, opts.Tags, opts.Difficulty = sh.Count, sh.Tags, sh.Difficulty
+	opts.Count, opts.Tags, opts.Difficulty, opts.Set = sh.Count, sh.Tags, sh.Difficulty, sh.Set
 	return nil
 }
 
@@ -219,5 +225,5 @@ func sheetHeader(opts *SheetOptions) (student string, banks []string) {
 // sheetLayout is the header sheet writes, from the options.
 func sheetLayout(opts *SheetOptions) sheet.Layout {
 	student, banks := sheetHeader(opts)
-	return sheet.Layout{Student: student, Banks: banks, Seed: opts.Seed, Count: opts.Count, Tags: opts.Tags, Difficulty: opts.Difficulty, Key: opts.Key}
+	return sheet.Layout{Student: student, Banks: banks, Seed: opts.Seed, Set: opts.Set, Count: opts.Count, Tags: opts.Tags, Difficulty: opts.Difficulty, Key: opts.Key}
 }

@@ -67,7 +67,7 @@ graded in one run.`,
 				if all == nil {
 					all = &s
 				} else if err := all.Merge(&s); err != nil {
-					return invalid("%s: %v (the shards must be graded on the same questions)", path, err)
+					return invalid("%s: %v", path, err)
 				}
 			}
 			if sums != "" {

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Filter chooses which questions a quiz asks.
@@ -13,6 +15,37 @@ type Filter struct {
 	Tags       []string // keep questions with any of these tags (all when empty)
 	Difficulty string   // keep questions of this difficulty (all when empty)
 	Count      int      // ask at most this many (all when 0)
+	// Set, when not empty, names a question set: the questions are picked by
+	// the set's name (SetSeed) and only their order by the seed, so a class
+	// given one set gets the same questions, each student in an order (and
+	// option order) of their own.
+	Set string
+}
+
+// MaxSetName bounds a set's name, in characters.
+const MaxSetName = 64
+
+// CheckSetName refuses a set name that is empty (blank) or too long, or holds
+// control characters: a set is named by a teacher, and recorded in reports
+// and sheets.
+func CheckSetName(name string) error {
+	switch {
+	case strings.TrimSpace(name) == "":
+		return fmt.Errorf("a set needs a name, such as 9c or a date; it is empty")
+	case utf8.RuneCountInString(name) > MaxSetName:
+		return fmt.Errorf("a set's name has at most %d characters, not %d", MaxSetName, utf8.RuneCountInString(name))
+	case !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl):
+		return fmt.Errorf("a set's name is text without control characters")
+	}
+	return nil
+}
+
+// SetSeed is the seed that picks a set's questions: the name, trimmed and
+// case-folded (so "9C " and "9c" are one set), hashed. Any string names a set.
+func SetSeed(name string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte("conflictq set\x00" + strings.ToLower(strings.TrimSpace(name))))
+	return h.Sum64()
 }
 
 // Presented is a question as one quiz shows it: Perm gives the display order of
@@ -107,8 +140,26 @@ func (f Filter) Match(q *Question) bool {
 
 // Pick filters, shuffles and takes f.Count questions as Select does, without
 // working out their option orders (grading needs those only for answers given
-// by number).
+// by number). With f.Set, the set's name picks the questions and seed only
+// shuffles their order.
 func Pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
+	if f.Set == "" {
+		return pick(banks, f, seed)
+	}
+	pool, err := pick(banks, f, SetSeed(f.Set))
+	if err != nil {
+		return nil, err
+	}
+	shuffle(pool, seed)
+	return pool, nil
+}
+
+func shuffle(pool []*Question, seed uint64) {
+	r := rand.New(rand.NewPCG(seed, 0x636f6e666c696374)) // "conflict"
+	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+}
+
+func pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	var pool []*Question
 	for _, b := range banks {
 		for _, q := range b.Questions {
@@ -120,8 +171,7 @@ func Pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	if len(pool) == 0 {
 		return nil, fmt.Errorf("no questions match%s", describeFilter(f))
 	}
-	r := rand.New(rand.NewPCG(seed, 0x636f6e666c696374)) // "conflict"
-	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	shuffle(pool, seed)
 	if f.Count > 0 && f.Count < len(pool) {
 		pool = pool[:f.Count]
 	}

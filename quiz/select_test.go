@@ -112,3 +112,65 @@ func TestPresentedMapsDisplayToBank(t *testing.T) {
 		t.Errorf("true/false options are %v; their order must never be shuffled", got)
 	}
 }
+
+// A class given one set gets the same questions, each student in an order of
+// their own (questions and options), whatever seed each student has.
+func TestSelectSetSameQuestionsOwnOrder(t *testing.T) {
+	b := loadSample(t)
+	if len(b.Questions) < 4 {
+		t.Fatalf("the sample bank has %d questions; the test needs 4", len(b.Questions))
+	}
+	n := len(b.Questions) / 2
+	sorted := func(ps []*Presented) string {
+		out := make([]string, len(ps))
+		for i, p := range ps {
+			out[i] = p.ID
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	first, err := Select([]*Bank{b}, Filter{Count: n, Set: "9c"}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders := map[string]bool{ids(first): true}
+	for seed := uint64(2); seed < 30; seed++ {
+		got, _ := Select([]*Bank{b}, Filter{Count: n, Set: " 9C "}, seed) // trimmed and case-folded: the same set
+		if sorted(got) != sorted(first) {
+			t.Fatalf("seed %d: set 9c gave other questions:\n%s\n%s", seed, sorted(got), sorted(first))
+		}
+		orders[ids(got)] = true
+	}
+	if len(orders) < 10 {
+		t.Errorf("29 students of one set had only %d orders between them", len(orders))
+	}
+	differ := false
+	for _, name := range []string{"9a", "9b", "10c", "2026-12-03", "other"} {
+		got, _ := Select([]*Bank{b}, Filter{Count: n, Set: name}, 1)
+		differ = differ || sorted(got) != sorted(first)
+	}
+	if !differ {
+		t.Error("five other set names all gave set 9c's questions")
+	}
+	// Without a set nothing changes: the seed picks and orders.
+	plain, _ := Select([]*Bank{b}, Filter{Count: n}, 1)
+	again, _ := Pick([]*Bank{b}, Filter{Count: n}, 1)
+	for i := range plain {
+		if plain[i].Question != again[i] {
+			t.Fatal("Pick and Select disagree without a set")
+		}
+	}
+}
+
+func TestCheckSetName(t *testing.T) {
+	for _, bad := range []string{"", "   ", "\t", "a\x1bb", strings.Repeat("x", MaxSetName+1), "\xff"} {
+		if err := CheckSetName(bad); err == nil {
+			t.Errorf("set name %q accepted", bad)
+		}
+	}
+	for _, good := range []string{"9c", "Ms Aliyeva 9C, Tuesday", "Хоҹалы", strings.Repeat("x", MaxSetName)} {
+		if err := CheckSetName(good); err != nil {
+			t.Errorf("set name %q refused: %v", good, err)
+		}
+	}
+}

@@ -6,87 +6,57 @@ import (
 )
 
 // ClassStats feeds graded sheets to class statistics in constant memory,
-// whatever the number of sheets. The first sheet's auto-graded questions are
-// the statistics' items; a sheet graded on other questions is counted apart
-// and left out, since its marks would not mean anything there.
+// whatever the number of sheets. Every sheet counts, whatever questions it was
+// graded on (a set each, an older quiz with another -n, several banks): each
+// auto-graded question's statistics are over the students who got it.
 type ClassStats struct {
 	stats   *stats.Stats
 	answers *stats.Responses       // what the class answered, for the response analysis
-	graded  []*quiz.Question       // the first sheet's auto-graded questions
-	pos     map[*quiz.Question]int // graded's positions, for sheets in another order
+	pos     map[*quiz.Question]int // each question's place in stats
+	idx     []int                  // reused for each sheet
 	marks   []float64
-	skipped int
+	seen    []int // per place: the last sheet that had it, so a question graded twice counts once
+	sheets  int
 }
 
 // Add adds a sheet's marks.
 func (c *ClassStats) Add(r *SheetResult) {
 	if c.stats == nil {
-		var ids []string
-		var max []float64
-		for _, o := range r.Outcomes {
-			if o.Question.Graded() {
-				c.graded = append(c.graded, o.Question.Question)
-				ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
-				max = append(max, o.Question.MaxPoints())
-			}
-		}
-		c.stats, c.marks = stats.New(ids, max), make([]float64, len(ids))
+		c.stats = stats.New(nil, nil)
 		c.answers = stats.NewResponses()
+		c.pos = map[*quiz.Question]int{}
 	}
-	if !c.fill(r) {
-		c.skipped++
-		return
-	}
-	c.stats.Add(c.marks)
-	c.answers.Add(r.Outcomes)
-}
-
-// fill puts a sheet's marks in the first sheet's order; false when the sheet
-// was graded on other questions. The same order is checked by pointer first:
-// this runs once per sheet of a batch. Students asked in another order (an
-// exam without a shared seed) are matched question by question.
-func (c *ClassStats) fill(r *SheetResult) bool {
-	i := 0
+	c.idx, c.marks = c.idx[:0], c.marks[:0]
+	c.sheets++
 	for _, o := range r.Outcomes {
+		q := o.Question.Question
 		if !o.Question.Graded() {
 			continue
 		}
-		if i >= len(c.graded) || o.Question.Question != c.graded[i] {
-			return c.fillByQuestion(r)
-		}
-		c.marks[i] = o.Points()
-		i++
-	}
-	return i == len(c.graded)
-}
-
-func (c *ClassStats) fillByQuestion(r *SheetResult) bool {
-	if c.pos == nil {
-		c.pos = make(map[*quiz.Question]int, len(c.graded))
-		for i, q := range c.graded {
-			c.pos[q] = i
-		}
-	}
-	n := 0
-	for _, o := range r.Outcomes {
-		if !o.Question.Graded() {
-			continue
-		}
-		i, ok := c.pos[o.Question.Question]
+		i, ok := c.pos[q]
 		if !ok {
-			return false
+			i = c.stats.Item(q.Bank+"/"+q.ID, q.Line, o.Question.MaxPoints())
+			c.pos[q] = i
+			c.seen = append(c.seen, 0)
 		}
-		c.marks[i] = o.Points()
-		n++
+		if c.seen[i] == c.sheets { // a question graded twice counts once
+			continue
+		}
+		c.seen[i] = c.sheets
+		c.idx = append(c.idx, i)
+		c.marks = append(c.marks, o.Points())
 	}
-	return n == len(c.graded)
+	c.stats.AddSome(c.idx, c.marks)
+	c.answers.Add(r.Outcomes)
 }
 
 // Summary is the statistics with the response analysis, questions flagged
 // whose discrimination is below low (percent).
 func (c *ClassStats) Summary(low float64) stats.StatsSummary {
 	s := c.Stats().Summary(low)
-	s.Responses = c.answers.Summary()
+	if c.answers != nil {
+		s.Responses = c.answers.Summary()
+	}
 	return s
 }
 
@@ -97,6 +67,3 @@ func (c *ClassStats) Stats() *stats.Stats {
 	}
 	return c.stats
 }
-
-// Skipped is how many sheets were left out, graded on other questions.
-func (c *ClassStats) Skipped() int { return c.skipped }

@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,8 +57,6 @@ type ResultOptions struct {
 	// questions were wrong and where to reread, but not the answer, so that a
 	// report can be shown to students.
 	Reveal bool
-	// Columns are the questions of the CSV columns (the first sheet's, usually).
-	Columns []*quiz.Question
 	// Pass is the pass mark in percent, or nil; the class page draws it.
 	Pass *float64
 	// Generated is when the results were made, for the class page.
@@ -390,17 +389,23 @@ func (j *jsonResults) Close() error {
 // --- CSV: one row per student, one column per question ---
 
 type csvResults struct {
-	w       io.Writer
-	opts    ResultOptions
-	columns []*quiz.Question
-	index   map[*quiz.Question]int
-	started bool
-	row     []byte   // reused: a batch writes one row per sheet
-	pending []string // unreadable sheets met before the header is known
+	w     io.Writer
+	opts  ResultOptions
+	cols  []*quiz.Question // every sheet's questions, in the order first met
+	colOf map[*quiz.Question]int
+	// The rows wait for the last sheet, since every sheet's questions make
+	// the columns: each row's fixed cells, then its questions' cells, each
+	// as its column (uvarint), its length (uvarint) and its CSV text, in one
+	// buffer of about the size of the CSV.
+	buf   []byte
+	rows  []csvRow
+	cells [][]byte // reused at Close: one row's cells by column
 }
 
+type csvRow struct{ start, fixedEnd, end int }
+
 func newCSVResults(w io.Writer, opts ResultOptions) *csvResults {
-	return &csvResults{w: w, opts: opts}
+	return &csvResults{w: w, opts: opts, colOf: map[*quiz.Question]int{}}
 }
 
 // appendCSVField writes one field as encoding/csv would: quoted when it holds
@@ -430,92 +435,57 @@ func appendNum(b []byte, v float64) []byte {
 // csvFixed is the CSV's columns before the questions'.
 const csvFixed = "student,file,score,max_score,percent,passed,status,unreadable"
 
-// Write adds a row: the fixed columns, then each question in the order the
-// first sheet asked them: its points; for an open question its mark (empty
-// until marked, for a teacher to fill in and read back with conflictq mark
-// --from), the answer's text and the mark's comment. Lines end in CRLF (RFC
-// 4180); whatever a student wrote is neutralised against formula injection.
+// CSVKey is a question's column in the CSV: bank/id, since two banks may
+// share an id (comprehension and discussion do).
+func CSVKey(q *quiz.Question) string { return q.Bank + "/" + q.ID }
+
+// Write adds a row: the fixed columns, then a column for each question any
+// sheet was graded on, in the banks' order (banks in the order first met,
+// then each question's place in its bank), empty where the student did not
+// get the question: its points; for an open question its mark (empty until
+// marked, for a teacher to fill in and read back with conflictq mark --from),
+// the answer's text and the mark's comment. Lines end in CRLF (RFC 4180);
+// whatever a student wrote is neutralised against formula injection. The
+// rows are written at Close, once every sheet's questions are known.
 func (c *csvResults) Write(r *SheetResult) error {
-	b := c.row[:0]
-	if !c.started {
-		c.columns = c.opts.Columns
-		if c.columns == nil {
-			for _, o := range r.Outcomes {
-				c.columns = append(c.columns, o.Question.Question)
-			}
+	row := csvRow{start: len(c.buf)}
+	c.buf = c.fixed(c.buf, r.Student, r.Where(), r)
+	row.fixedEnd = len(c.buf)
+	var cell []byte
+	for _, o := range r.Outcomes {
+		q := o.Question.Question
+		col, ok := c.colOf[q]
+		if !ok {
+			col = len(c.cols)
+			c.colOf[q] = col
+			c.cols = append(c.cols, q)
 		}
-		b = c.header(b)
-	}
-	b = c.fixed(b, r.Student, r.Where(), r)
-	var outs []quiz.Outcome
-	if sameQuestions(r.Outcomes, c.columns) { // the usual case: a class on one quiz
-		outs = r.Outcomes
-	} else {
-		outs = make([]quiz.Outcome, len(c.columns))
-		for _, o := range r.Outcomes {
-			if i, ok := c.index[o.Question.Question]; ok {
-				outs[i] = o
-			}
-		}
-	}
-	for i, o := range outs {
-		b = append(b, ',')
-		if o.Question == nil { // not asked of this student
-			if c.columns[i].Type == quiz.Open {
-				b = append(b, ",,"...)
-			}
-			continue
-		}
-		if o.Question.Type == quiz.Open {
-			if o.Mark != nil {
-				b = appendNum(b, o.Mark.Points)
-			}
-			b = append(b, ',')
-			if o.Response.Answered {
-				b = appendCSVField(b, text.CSVSafe(o.Response.Text))
-			}
-			b = append(b, ',')
-			if o.Mark != nil {
-				b = appendCSVField(b, text.CSVSafe(o.Mark.Comment))
-			}
-			continue
-		}
-		if o.Question.Graded() {
-			b = appendNum(b, o.Points())
-		}
-	}
-	b = append(b, '\r', '\n')
-	c.row = b
-	_, err := c.w.Write(b)
-	return err
-}
-
-// header starts the CSV: the header row, then any unreadable sheets met
-// before the first graded one.
-func (c *csvResults) header(b []byte) []byte {
-	c.started = true
-	c.index = make(map[*quiz.Question]int, len(c.columns))
-	b = append(b, csvFixed...)
-	for i, q := range c.columns {
-		c.index[q] = i
-		b = append(b, ',')
-		b = appendCSVField(b, text.CSVSafe(q.ID))
+		cell = cell[:0]
 		if q.Type == quiz.Open {
-			b = append(b, ',')
-			b = appendCSVField(b, text.CSVSafe(q.ID+CSVAnswerSuffix))
-			b = append(b, ',')
-			b = appendCSVField(b, text.CSVSafe(q.ID+CSVCommentSuffix))
+			if o.Mark != nil {
+				cell = appendNum(cell, o.Mark.Points)
+			}
+			cell = append(cell, ',')
+			if o.Response.Answered {
+				cell = appendCSVField(cell, text.CSVSafe(o.Response.Text))
+			}
+			cell = append(cell, ',')
+			if o.Mark != nil {
+				cell = appendCSVField(cell, text.CSVSafe(o.Mark.Comment))
+			}
+		} else if o.Question.Graded() {
+			cell = appendNum(cell, o.Points())
 		}
+		c.buf = binary.AppendUvarint(c.buf, uint64(col))
+		c.buf = binary.AppendUvarint(c.buf, uint64(len(cell)))
+		c.buf = append(c.buf, cell...)
 	}
-	b = append(b, '\r', '\n')
-	for _, where := range c.pending {
-		b = c.unreadableRow(b, where)
-	}
-	c.pending = nil
-	return b
+	row.end = len(c.buf)
+	c.rows = append(c.rows, row)
+	return nil
 }
 
-// The columns beside an open question's mark column (named by its id).
+// The columns beside an open question's mark column (named by CSVKey).
 const (
 	CSVAnswerSuffix  = ":answer"
 	CSVCommentSuffix = ":comment"
@@ -562,43 +532,95 @@ func (c *csvResults) fixed(b []byte, student, where string, r *SheetResult) []by
 // Unreadable adds a row for a sheet that could not be read: its file and the
 // status, with empty marks.
 func (c *csvResults) Unreadable(where string, err error) error {
-	if !c.started {
-		c.pending = append(c.pending, where)
-		return nil
-	}
-	_, werr := c.w.Write(c.unreadableRow(nil, where))
-	return werr
-}
-
-func (c *csvResults) unreadableRow(b []byte, where string) []byte {
-	b = c.fixed(b, "", where, nil)
-	for _, q := range c.columns {
-		b = append(b, ',')
-		if q.Type == quiz.Open {
-			b = append(b, ",,"...)
-		}
-	}
-	return append(b, '\r', '\n')
-}
-
-func (c *csvResults) Close() error {
-	if !c.started && len(c.pending) > 0 {
-		_, err := c.w.Write(c.header(nil))
-		return err
-	}
+	row := csvRow{start: len(c.buf)}
+	c.buf = c.fixed(c.buf, "", where, nil)
+	row.fixedEnd, row.end = len(c.buf), len(c.buf)
+	c.rows = append(c.rows, row)
 	return nil
 }
 
-func sameQuestions(outcomes []quiz.Outcome, columns []*quiz.Question) bool {
-	if len(outcomes) != len(columns) {
-		return false
+// Close writes the header and every row, the columns in the banks' order.
+func (c *csvResults) Close() error {
+	if len(c.rows) == 0 {
+		return nil
 	}
-	for i, o := range outcomes {
-		if o.Question.Question != columns[i] {
-			return false
+	order := csvColumnOrder(c.cols)
+	out := make([]byte, 0, 64<<10)
+	out = append(out, csvFixed...)
+	for _, col := range order {
+		q := c.cols[col]
+		key := CSVKey(q)
+		out = append(out, ',')
+		out = appendCSVField(out, text.CSVSafe(key))
+		if q.Type == quiz.Open {
+			out = append(out, ',')
+			out = appendCSVField(out, text.CSVSafe(key+CSVAnswerSuffix))
+			out = append(out, ',')
+			out = appendCSVField(out, text.CSVSafe(key+CSVCommentSuffix))
 		}
 	}
-	return true
+	out = append(out, '\r', '\n')
+	if cap(c.cells) < len(c.cols) {
+		c.cells = make([][]byte, len(c.cols))
+	}
+	cells := c.cells[:len(c.cols)]
+	for _, row := range c.rows {
+		clear(cells)
+		for at := row.fixedEnd; at < row.end; {
+			col, n := binary.Uvarint(c.buf[at:])
+			at += n
+			size, n := binary.Uvarint(c.buf[at:])
+			at += n
+			cells[col] = c.buf[at : at+int(size) : at+int(size)]
+			if cells[col] == nil {
+				cells[col] = []byte{}
+			}
+			at += int(size)
+		}
+		out = append(out, c.buf[row.start:row.fixedEnd]...)
+		for _, col := range order {
+			out = append(out, ',')
+			if cells[col] != nil {
+				out = append(out, cells[col]...)
+			} else if c.cols[col].Type == quiz.Open { // not asked of this student
+				out = append(out, ",,"...)
+			}
+		}
+		out = append(out, '\r', '\n')
+		if len(out) >= 60<<10 {
+			if _, err := c.w.Write(out); err != nil {
+				return err
+			}
+			out = out[:0]
+		}
+	}
+	c.buf, c.rows = nil, nil
+	_, err := c.w.Write(out)
+	return err
+}
+
+// csvColumnOrder orders questions as their banks do: banks in the order first
+// met, then each question's place in its bank file (its line), then the order
+// met. It returns the questions' indices.
+func csvColumnOrder(qs []*quiz.Question) []int {
+	rank := map[string]int{}
+	for _, q := range qs {
+		if _, ok := rank[q.Bank]; !ok {
+			rank[q.Bank] = len(rank)
+		}
+	}
+	order := make([]int, len(qs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		qa, qb := qs[a], qs[b]
+		if c := rank[qa.Bank] - rank[qb.Bank]; c != 0 {
+			return c
+		}
+		return qa.Line - qb.Line
+	})
+	return order
 }
 
 // --- JUnit XML: one testsuite per sheet, one testcase per question ---

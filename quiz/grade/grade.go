@@ -197,6 +197,7 @@ type selectionKey struct {
 	more             string // the other banks' ids, when there are several
 	count            int
 	tags, difficulty string
+	set              string
 	seed             uint64
 }
 
@@ -346,7 +347,7 @@ func (g *Grader) banksFor(s *sheet.Sheet) ([]*quiz.Bank, error) {
 // sheet's seed asked them (the banks' order without a seed): the selection the
 // sheet records (or the Grader's Filter), else all.
 func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, error) {
-	f := quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty}
+	f := quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty, Set: s.Set}
 	if g.Filter != nil {
 		f = *g.Filter
 	}
@@ -354,7 +355,7 @@ func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, e
 	if s.Seed != nil {
 		seed = *s.Seed // the seed picks the questions and the order they were asked in
 	}
-	key := selectionKey{banks: banks[0], nbanks: len(banks), count: f.Count, tags: strings.Join(f.Tags, "\x00"), difficulty: f.Difficulty, seed: seed}
+	key := selectionKey{banks: banks[0], nbanks: len(banks), count: f.Count, tags: strings.Join(f.Tags, "\x00"), difficulty: f.Difficulty, set: f.Set, seed: seed}
 	if len(banks) > 1 {
 		key.more = strings.Join(bankIDs(banks), "\x00")
 	}

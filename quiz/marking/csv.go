@@ -1,10 +1,12 @@
 package marking
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,7 +18,7 @@ import (
 type Entry struct {
 	File    string
 	Student string // the student column, checked against the report's
-	ID      string // the question's id (the mark column's name)
+	ID      string // the question as the mark column names it: bank/id, or an id alone (older CSVs)
 	Points  float64
 	Comment string
 	Line    int // the row's line in the CSV
@@ -31,19 +33,47 @@ const (
 
 // ReadCSV reads marks from conflictq grade --format csv, filled in by a
 // teacher: for each row, the report (file column) and, for each open question
-// (a column X beside an X:answer column), the points in X and the comment in
-// X:comment. Empty mark cells are left unmarked. Cells that are not points are
-// problems naming the line and column; the rest are still read.
+// (a column X beside an X:answer column, X being bank/id, or an id alone in
+// older CSVs), the points in X and the comment in X:comment. Empty mark cells
+// are left unmarked. Cells that are not points are problems naming the line
+// and column; the rest are still read.
+//
+// The file may come back from a spreadsheet: with a UTF-8 byte order mark,
+// quoted headers, CRLF line ends, and ; (European Excel) or tabs between
+// cells instead of commas, the separator found in the header row (or named
+// by Excel's "sep=;" first line).
 func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	skipped := 0 // lines before the header (sep=)
+	comma := ','
+	if first, _ := br.Peek(8); len(first) >= 5 && strings.EqualFold(string(first[:4]), "sep=") {
+		line, _ := br.ReadString('\n')
+		if sep := []rune(strings.TrimRight(line[4:], "\r\n")); len(sep) == 1 {
+			comma = sep[0]
+		}
+		skipped = 1
+	} else {
+		head, _ := br.Peek(br.Size()) // as much as there is, up to 64 KiB
+		comma = separator(head)
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
+	cr.Comma = comma
 	header, err := cr.Read()
 	if err != nil {
-		return nil, []quiz.Problem{{File: name, Line: 1, Msg: "not a CSV with a header row: " + err.Error()}}
+		return nil, []quiz.Problem{{File: name, Line: 1 + skipped, Msg: "not a CSV with a header row: " + err.Error()}}
 	}
 	col := map[string]int{}
+	dup := map[string]bool{}
 	for i, h := range header {
-		col[text.CSVUnsafe(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+		h = text.CSVUnsafe(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if _, seen := col[h]; seen {
+			dup[h] = true
+		}
+		col[h] = i
 	}
 	fileCol, ok := col["file"]
 	if !ok {
@@ -58,11 +88,19 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		}
 	}
 	if len(open) == 0 {
-		return nil, []quiz.Problem{{File: name, Line: 1, Msg: "no open questions' mark columns (a column X beside X:answer)"}}
+		return nil, []quiz.Problem{{File: name, Line: 1 + skipped, Msg: "no open questions' mark columns (a column X beside X:answer)"}}
 	}
 	sort.Strings(open)
 	var out []Entry
 	var probs []quiz.Problem
+	open = slices.DeleteFunc(open, func(id string) bool {
+		if dup[id] {
+			// Two banks' questions with one id, from an older conflictq.
+			probs = append(probs, quiz.Problem{File: name, Line: 1 + skipped, Question: id,
+				Msg: "two columns are named " + id + " (two banks share the id), so their marks cannot be told apart; grade again with --format csv for bank/id columns"})
+		}
+		return dup[id]
+	})
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -107,4 +145,37 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		}
 	}
 	return out, probs
+}
+
+// separator finds the cell separator in a CSV's first line: the most common of
+// comma, semicolon and tab outside quotes; a comma when there is none.
+func separator(data []byte) rune {
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range data {
+		if c == '"' {
+			quoted = !quoted
+			continue
+		}
+		if !quoted && (c == '\n' || c == '\r') {
+			break
+		}
+		if !quoted {
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+// SameQuestion reports whether two names of a question agree: equal, or one
+// the other's id with its bank (bank/id and id). A --question filter given as
+// an id then matches a bank/id column, and the other way round.
+func SameQuestion(a, b string) bool {
+	return a == b || strings.HasSuffix(a, "/"+b) || strings.HasSuffix(b, "/"+a)
 }

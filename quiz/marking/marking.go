@@ -330,6 +330,7 @@ var ErrNotFound = errors.New("the report holds no answer to this open question")
 // passed and the tags' scores are worked out again. What the student wrote is
 // never changed.
 func Apply(file, bank, id string, m quiz.Mark, max float64) error {
+	id = strings.TrimPrefix(id, bank+"/") // a CSV column names it bank/id
 	data, err := fileio.ReadFileLimited(file)
 	if err != nil {
 		return err
@@ -470,13 +471,23 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 	if err != nil && len(answers) == 0 {
 		return t, err
 	}
-	for _, a := range answers {
+	var hit *found
+	for i, a := range answers {
 		if !(Filter{Question: id}).question(a.bank, a.id) {
 			continue
 		}
-		t = Found{Bank: a.bank, Student: student, Max: 1, Mark: a.mark}
-		if a.q != nil {
-			t.Max = a.q.Points
+		if hit != nil && hit.bank != a.bank {
+			// An id-only column (a CSV from an older conflictq) cannot say which.
+			return t, fmt.Errorf("%s: question %s is in banks %s and %s; name the column %s/%s or %s/%s (conflictq grade --format csv does)", file, id, hit.bank, a.bank, hit.bank, id, a.bank, id)
+		}
+		if hit == nil {
+			hit = &answers[i]
+		}
+	}
+	if hit != nil {
+		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark}
+		if hit.q != nil {
+			t.Max = hit.q.Points
 		}
 		return t, nil
 	}

@@ -176,3 +176,93 @@ func TestApplyScoreMatchesGrade(t *testing.T) {
 		}
 	}
 }
+
+// A gradebook comes back from a spreadsheet in the dialect it saves: every one
+// of these is read as the plain CSV is (test10 B4).
+func TestReadCSVDialects(t *testing.T) {
+	plain := "student,file,score,disc/ussr,disc/ussr:answer,disc/ussr:comment,comp/ussr,comp/ussr:answer,comp/ussr:comment\n" +
+		"Ana,a.json,1,1.5,\"text, with a comma\",good,0,x,\"empty; really\"\n"
+	dialects := map[string]string{
+		"plain":               plain,
+		"CRLF":                strings.ReplaceAll(plain, "\n", "\r\n"),
+		"BOM":                 "\ufeff" + plain,
+		"BOM, quoted headers": "\ufeff\"student\",\"file\",\"score\",\"disc/ussr\",\"disc/ussr:answer\",\"disc/ussr:comment\",\"comp/ussr\",\"comp/ussr:answer\",\"comp/ussr:comment\"\r\n" + strings.SplitAfter(plain, "\n")[1],
+		"semicolons":          "student;file;score;disc/ussr;disc/ussr:answer;disc/ussr:comment;comp/ussr;comp/ussr:answer;comp/ussr:comment\r\nAna;a.json;1;1,5;text, with a comma;good;0;x;\"empty; really\"\r\n",
+		"BOM, quoted, ;":      "\ufeff\"student\";\"file\";\"score\";\"disc/ussr\";\"disc/ussr:answer\";\"disc/ussr:comment\";\"comp/ussr\";\"comp/ussr:answer\";\"comp/ussr:comment\"\r\n\"Ana\";\"a.json\";1;\"1,5\";\"text, with a comma\";good;0;x;\"empty; really\"\r\n",
+		"sep= line":           "sep=;\r\nstudent;file;score;disc/ussr;disc/ussr:answer;disc/ussr:comment;comp/ussr;comp/ussr:answer;comp/ussr:comment\r\nAna;a.json;1;1,5;t;good;0;x;\"empty; really\"\r\n",
+		"tabs":                strings.ReplaceAll(strings.ReplaceAll(plain, ",", "\t"), "\"text\t with a comma\"", "text, with a comma"),
+	}
+	for name, in := range dialects {
+		t.Run(name, func(t *testing.T) {
+			got, probs := ReadCSV("m.csv", strings.NewReader(in))
+			if len(probs) > 0 {
+				t.Fatalf("problems: %v", probs)
+			}
+			if len(got) != 2 {
+				t.Fatalf("entries %+v, want 2", got)
+			}
+			// Sorted by column name: comp/ussr, then disc/ussr.
+			if got[0].ID != "comp/ussr" || got[0].Points != 0 || got[0].Comment != "empty; really" || got[0].File != "a.json" {
+				t.Errorf("comp/ussr: %+v", got[0])
+			}
+			if got[1].ID != "disc/ussr" || got[1].Points != 1.5 || got[1].Comment != "good" {
+				t.Errorf("disc/ussr: %+v", got[1])
+			}
+		})
+	}
+}
+
+// An older CSV whose header repeats an id shared by two banks cannot say
+// which answer a mark is for: it is refused by name, not given to the first
+// (test10 W2).
+func TestReadCSVRepeatedID(t *testing.T) {
+	in := "student,file,ussr,ussr:answer,ussr:comment,ussr,ussr:answer,ussr:comment\nAna,a.json,1,x,c1,0,y,c2\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(got) != 0 || len(probs) != 1 || !strings.Contains(probs[0].Error(), "two columns are named ussr") {
+		t.Errorf("entries %+v, problems %v", got, probs)
+	}
+}
+
+// An id-only column (an older CSV) is used when the report has one open
+// question with that id, and refused when two banks' questions share it.
+func TestTargetIDOnly(t *testing.T) {
+	dir := t.TempDir()
+	q := `{"id":"%s","bank":"%s","type":"open","prompt":"P","given":"g","correct":null,"points":0,"max_points":1,"seconds":1,"tags":[]}`
+	write := func(name string, qs ...string) string {
+		file := filepath.Join(dir, name)
+		body := `{"schema_version":2,"student":"Ana","banks":["comp","disc"],"seed":1,"mode":"exam","status":"complete","ended_by":"",` +
+			`"started_at":"2026-01-01T00:00:00Z","finished_at":"2026-01-01T00:01:00Z","seconds":60,"score":0,"max_score":0,"percent":0,` +
+			`"answered":2,"not_reached":0,"by_tag":[],"questions":[` + strings.Join(qs, ",") + "]}"
+		os.WriteFile(file, []byte(body), 0o644)
+		return file
+	}
+	one := write("one.json", fmt.Sprintf(q, "ussr", "disc"))
+	if f, err := Target(one, "ussr", nil); err != nil || f.Bank != "disc" {
+		t.Errorf("one ussr: bank %q, %v", f.Bank, err)
+	}
+	two := write("two.json", fmt.Sprintf(q, "ussr", "comp"), fmt.Sprintf(q, "ussr", "disc"))
+	if _, err := Target(two, "ussr", nil); err == nil || !strings.Contains(err.Error(), "is in banks comp and disc") {
+		t.Errorf("two ussr by id alone: %v", err)
+	}
+	for _, bank := range []string{"comp", "disc"} {
+		f, err := Target(two, bank+"/ussr", nil)
+		got := f.Bank
+		if err != nil || got != bank {
+			t.Fatalf("%s/ussr: bank %q, %v", bank, got, err)
+		}
+		if err := Apply(two, got, bank+"/ussr", quiz.Mark{Points: 1, Comment: bank}, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, _ := os.ReadFile(two)
+	rep, err := report.Read(two, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := rep.MarkFor("comp", "ussr"); m == nil || m.Comment != "comp" {
+		t.Errorf("comp/ussr mark %+v", m)
+	}
+	if m := rep.MarkFor("disc", "ussr"); m == nil || m.Comment != "disc" {
+		t.Errorf("disc/ussr mark %+v", m)
+	}
+}

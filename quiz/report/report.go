@@ -33,21 +33,24 @@ type Report struct {
 	// the quiz was taken, so that grading can say a bank changed since.
 	BankDigests map[string]string `json:"bank_digests,omitempty"`
 	Seed        *uint64           `json:"seed,omitempty"` // nil: graded in the banks' order, never shuffled
-	Mode        quiz.Mode         `json:"mode"`
-	Status      quiz.Status       `json:"status"`
-	EndedBy     string            `json:"ended_by"`
-	StartedAt   time.Time         `json:"started_at"`
-	FinishedAt  time.Time         `json:"finished_at"`
-	Seconds     float64           `json:"seconds"`
-	Score       float64           `json:"score"`
-	MaxScore    float64           `json:"max_score"`
-	Percent     float64           `json:"percent"`
-	PassPercent *float64          `json:"pass_percent,omitempty"`
-	Passed      *bool             `json:"passed,omitempty"`
-	Answered    int               `json:"answered"`
-	NotReached  int               `json:"not_reached"`
-	ByTag       []TagScore        `json:"by_tag"`
-	Questions   []QuestionReport  `json:"questions"`
+	// Set names the question set (quiz --set) that picked the questions; the
+	// seed then ordered them.
+	Set         string           `json:"set,omitempty"`
+	Mode        quiz.Mode        `json:"mode"`
+	Status      quiz.Status      `json:"status"`
+	EndedBy     string           `json:"ended_by"`
+	StartedAt   time.Time        `json:"started_at"`
+	FinishedAt  time.Time        `json:"finished_at"`
+	Seconds     float64          `json:"seconds"`
+	Score       float64          `json:"score"`
+	MaxScore    float64          `json:"max_score"`
+	Percent     float64          `json:"percent"`
+	PassPercent *float64         `json:"pass_percent,omitempty"`
+	Passed      *bool            `json:"passed,omitempty"`
+	Answered    int              `json:"answered"`
+	NotReached  int              `json:"not_reached"`
+	ByTag       []TagScore       `json:"by_tag"`
+	Questions   []QuestionReport `json:"questions"`
 	// Marks are a teacher's marks of open answers (conflictq mark).
 	Marks []Mark `json:"marks,omitempty"`
 }
@@ -115,7 +118,8 @@ type Meta struct {
 	Student     string
 	Banks       []string
 	Seed        uint64
-	Unseeded    bool // no seed ordered the questions (a sheet without one): the report records none
+	Unseeded    bool   // no seed ordered the questions (a sheet without one): the report records none
+	Set         string // the question set's name (quiz --set), if any
 	Mode        quiz.Mode
 	PassPercent *float64
 	Digests     map[string]string // bank id → quiz.Digest
@@ -148,6 +152,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 		Student:       meta.Student,
 		Banks:         meta.Banks,
 		BankDigests:   meta.Digests,
+		Set:           meta.Set,
 		Mode:          meta.Mode,
 		Status:        statusOf(res),
 		EndedBy:       res.EndedBy,
@@ -348,6 +353,9 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "# Quiz report: %s\n\n", text.MarkdownEscape(who))
 	fmt.Fprintf(&b, "- Banks: %s\n", strings.Join(r.Banks, ", "))
+	if r.Set != "" {
+		fmt.Fprintf(&b, "- Question set: %s\n", text.MarkdownEscape(text.EscapeControl(r.Set)))
+	}
 	if r.Seed != nil {
 		fmt.Fprintf(&b, "- Mode: %s; seed %d\n", r.Mode, *r.Seed)
 	} else {
@@ -501,7 +509,10 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	if len(unreached) > 0 {
 		fmt.Fprintf(w, "Not reached: %s\n", strings.Join(unreached, ", "))
 	}
-	if r.Seed != nil {
+	switch {
+	case r.Set != "" && r.Seed != nil:
+		fmt.Fprintf(w, "Question set: %s, in the order of seed %d\n", text.EscapeControl(r.Set), *r.Seed)
+	case r.Seed != nil:
 		fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", *r.Seed)
 	}
 }

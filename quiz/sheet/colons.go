@@ -138,8 +138,8 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 // "mapping". It returns the line to name (YAML names the start of the
 // mapping for a stray quote) and "" for other errors.
 func plainYAMLError(data []byte, line int, msg string) (int, string) {
-	if line < 1 || !strings.HasPrefix(msg, "invalid YAML") {
-		return line, ""
+	if line < 1 || !strings.HasPrefix(msg, "invalid YAML") || strings.Contains(msg, "already defined") {
+		return line, "" // a key given twice: YAML's own words name both lines
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	if line > len(lines) {

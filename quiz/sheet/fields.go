@@ -64,7 +64,7 @@ func (n node) kindName() string {
 	return "empty value"
 }
 
-var sheetFields = []string{"student", "banks", "seed", "count", "tags", "difficulty", "answers", "marks"}
+var sheetFields = []string{"student", "banks", "seed", "set", "count", "tags", "difficulty", "answers", "marks"}
 
 // maxCount bounds a sheet's count: more questions than any bank has is a
 // mistake, not a selection.
@@ -101,6 +101,12 @@ func (r *raw) sheet() (*Sheet, error) {
 			s.Tags = namesOf(ps, f)
 		case "seed":
 			s.Seed = seedOf(ps, f)
+		case "set":
+			if s.Set = textOf(ps, f); s.Set != "" {
+				if err := quiz.CheckSetName(s.Set); err != nil {
+					ps.Add(f.line, "", "set", "%v", err)
+				}
+			}
 		case "count":
 			s.Count = countOf(ps, f)
 		case "marks":

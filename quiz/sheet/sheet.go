@@ -27,6 +27,9 @@ type Sheet struct {
 	Student string
 	Banks   []string
 	Seed    *uint64
+	// Set names the question set (sheet --set) that picked the questions;
+	// the seed then ordered them.
+	Set string
 	// The selection the sheet was made with (conflictq sheet -n, --tag,
 	// --difficulty): grading asks the same questions. Empty: all of the banks'.
 	Count      int

@@ -19,6 +19,7 @@ type Layout struct {
 	Student    string
 	Banks      []string // as the sheet names them (BankPath for files)
 	Seed       uint64
+	Set        string // the question set (sheet --set), if any
 	Count      int
 	Tags       []string
 	Difficulty string
@@ -152,6 +153,9 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	}
 	add("banks", bankList)
 	add("seed", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(opts.Seed)})
+	if opts.Set != "" {
+		add("set", &yaml.Node{Kind: yaml.ScalarNode, Value: opts.Set, Style: yaml.DoubleQuotedStyle})
+	}
 	if opts.Count > 0 {
 		add("count", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(opts.Count)})
 	}
@@ -301,6 +305,9 @@ func WriteJSON(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	student, ids, opts := l.Student, l.Banks, &l
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\n  \"student\": %s,\n  \"banks\": %s,\n  \"seed\": %d,\n", mustJSON(student), mustJSON(ids), opts.Seed)
+	if opts.Set != "" {
+		fmt.Fprintf(&b, "  \"set\": %s,\n", mustJSON(opts.Set))
+	}
 	if opts.Count > 0 {
 		fmt.Fprintf(&b, "  \"count\": %d,\n", opts.Count)
 	}

@@ -61,20 +61,31 @@ const barWidth = 40
 
 // Stats accumulates class statistics over graded sheets. Its memory grows with
 // the number of questions and the number of distinct marks and totals, not with
-// the number of students; two Stats over the same questions merge. A Stats is
-// not safe for concurrent use: give each goroutine its own and Merge them.
+// the number of students; two Stats merge. A Stats is not safe for concurrent
+// use: give each goroutine its own and Merge them.
+//
+// Students need not have had the same questions (a set each, an older quiz
+// with another -n): each question's statistics are over the students who got
+// it, as Moodle computes a random question's; the test's are over everyone,
+// with each student's percent of their own maximum in the histogram.
 type Stats struct {
 	n      int
 	items  []itemSums
-	meanT  float64       // mean total
-	m2T    float64       // Σ (T - mean)²
-	totals map[int64]int // total in millionths of a point → students
+	index  map[string]int // question id → its place in items
+	meanT  float64        // mean total
+	m2T    float64        // Σ (T - mean)²
+	totals map[int64]int  // total in millionths of a point → students
+	maxes  map[int64]int  // a student's maximum score in millionths → students
+	hist   [10]int        // students by tenth of their own maximum (see fillHistogram)
 }
 
 // itemSums is what Stats keeps of one question. x is the question's mark and y
-// the rest of the test: the student's total less x.
+// the rest of the test: the student's total less x. The sums are over the n
+// students who got the question.
 type itemSums struct {
 	id      string
+	pos     int // its place in its bank (the bank file's line), for the order shown
+	n       int
 	maxMark float64
 	meanX   float64
 	meanY   float64
@@ -92,11 +103,31 @@ func New(ids []string, maxMarks []float64) *Stats {
 	if len(ids) != len(maxMarks) {
 		panic(fmt.Sprintf("quiz.New: %d question ids but %d max marks; give one max mark per question", len(ids), len(maxMarks)))
 	}
-	s := &Stats{items: make([]itemSums, len(ids)), totals: map[int64]int{}}
+	s := &Stats{totals: map[int64]int{}, maxes: map[int64]int{}, index: map[string]int{}}
 	for i, id := range ids {
-		s.items[i] = itemSums{id: id, maxMark: maxMarks[i], marks: map[int64]int{}, rest: map[int64]int{}}
+		s.Item(id, i, maxMarks[i])
 	}
 	return s
+}
+
+// Item returns the place of question id in the statistics, adding it (worth
+// maxMark points, at pos in its bank) the first time: for AddSome, when
+// students had different questions. Questions are summarised in the order of
+// their banks (the order banks were first met, then pos), whatever order they
+// were met in.
+func (s *Stats) Item(id string, pos int, maxMark float64) int {
+	if s.index == nil {
+		s.index = make(map[string]int, len(s.items))
+		for i, it := range s.items {
+			s.index[it.id] = i
+		}
+	}
+	if i, ok := s.index[id]; ok {
+		return i
+	}
+	s.items = append(s.items, itemSums{id: id, pos: pos, maxMark: maxMark, marks: map[int64]int{}, rest: map[int64]int{}})
+	s.index[id] = len(s.items) - 1
+	return len(s.items) - 1
 }
 
 // markKey reads a mark to the nearest millionth of a point. A mark that is not
@@ -115,9 +146,43 @@ func (s *Stats) Add(marks []float64) {
 	if len(marks) != len(s.items) {
 		panic(fmt.Sprintf("quiz.Stats.Add: %d marks for %d questions; give one mark per question, in New's order", len(marks), len(s.items)))
 	}
-	var kT int64
-	for _, m := range marks {
+	s.add(nil, marks)
+}
+
+// AddSome counts one student who got only the questions at places idx (from
+// Item or New), with marks[j] the points earned on question idx[j]. The two
+// lists must be the same length and idx hold each place once at most; that is
+// the caller's to ensure, so a mismatch panics.
+func (s *Stats) AddSome(idx []int, marks []float64) {
+	if len(idx) != len(marks) {
+		panic(fmt.Sprintf("quiz.Stats.AddSome: %d marks for %d questions; give one mark per question", len(marks), len(idx)))
+	}
+	for _, i := range idx {
+		if i < 0 || i >= len(s.items) {
+			panic(fmt.Sprintf("quiz.Stats.AddSome: question %d of %d; take places from Item", i, len(s.items)))
+		}
+	}
+	s.add(idx, marks)
+}
+
+// add counts a student; idx nil means every question, in order.
+func (s *Stats) add(idx []int, marks []float64) {
+	at := func(j int) int {
+		if idx == nil {
+			return j
+		}
+		return idx[j]
+	}
+	var kT, kMax int64
+	for j, m := range marks {
 		kT += markKey(m)
+		kMax += markKey(s.items[at(j)].maxMark)
+	}
+	if s.totals == nil {
+		s.totals = map[int64]int{}
+	}
+	if s.maxes == nil {
+		s.maxes = map[int64]int{}
 	}
 	s.n++
 	n := float64(s.n)
@@ -126,14 +191,20 @@ func (s *Stats) Add(marks []float64) {
 	s.meanT += d / n
 	s.m2T += d * (t - s.meanT)
 	s.totals[kT]++
-	for i := range s.items {
-		it := &s.items[i]
-		kx := markKey(marks[i])
+	s.maxes[kMax]++
+	if kMax > 0 {
+		s.hist[histBin(t, float64(kMax)/markUnits, len(marks))]++
+	}
+	for j := range marks {
+		it := &s.items[at(j)]
+		it.n++
+		ni := float64(it.n)
+		kx := markKey(marks[j])
 		ky := kT - kx
 		x, y := float64(kx)/markUnits, float64(ky)/markUnits
 		dx, dy := x-it.meanX, y-it.meanY
-		it.meanX += dx / n
-		it.meanY += dy / n
+		it.meanX += dx / ni
+		it.meanY += dy / ni
 		it.m2X += dx * (x - it.meanX)
 		it.m2Y += dy * (y - it.meanY)
 		it.cXY += dx * (y - it.meanY)
@@ -142,42 +213,62 @@ func (s *Stats) Add(marks []float64) {
 	}
 }
 
-// Merge adds o's students to s, as if s had been given them with Add. The two
-// must be over the same questions, in the same order, with the same max marks.
-// A nil o adds nothing.
+// histBin is the tenth of maxScore a total falls in. A total within rounding
+// (half a millionth per question) of a bin's lower bound counts as reaching
+// it, so that 3 × ⅓ of 10 points is 10%, not 9.99999%.
+func histBin(total, maxScore float64, questions int) int {
+	tol := float64(questions) / markUnits
+	b := int(math.Floor((total + tol) * 10 / maxScore))
+	return max(0, min(9, b))
+}
+
+// Merge adds o's students to s, as if s had been given them with Add or
+// AddSome: its questions are matched by id, and those s lacks are added. A
+// question must be worth the same in both. A nil o adds nothing.
 func (s *Stats) Merge(o *Stats) error {
 	if o == nil {
 		return nil
 	}
-	if len(o.items) != len(s.items) {
-		return fmt.Errorf("cannot merge statistics over %d questions with statistics over %d; build both with New from the same questions", len(o.items), len(s.items))
-	}
-	for i := range s.items {
-		a, b := &s.items[i], &o.items[i]
-		if a.id != b.id {
-			return fmt.Errorf("cannot merge statistics: question %d is %q here but %q in the other; build both with New from the same questions in the same order", i+1, a.id, b.id)
-		}
-		if a.maxMark != b.maxMark {
+	for _, b := range o.items {
+		if i, ok := s.lookup(b.id); ok && s.items[i].maxMark != b.maxMark {
+			a := &s.items[i]
 			return fmt.Errorf("cannot merge statistics: question %q is worth %s points here but %s in the other; give both the same max marks", a.id, text.FormatNum(a.maxMark), text.FormatNum(b.maxMark))
 		}
 	}
-	if o.n == 0 {
+	if o.n == 0 && len(o.items) == 0 {
 		return nil
 	}
 	if o == s {
 		o = s.clone()
 	}
+	if s.totals == nil {
+		s.totals = map[int64]int{}
+	}
+	if s.maxes == nil {
+		s.maxes = map[int64]int{}
+	}
 	// Chan, Golub and LeVeque's pairwise update: the co-moment of the union is
 	// the sum of the parts' plus δx·δy·na·nb/n, δ being the difference of means.
-	na, nb := float64(s.n), float64(o.n)
-	n := na + nb
-	w := na * nb / n
-	d := o.meanT - s.meanT
-	s.meanT += d * nb / n
-	s.m2T += o.m2T + d*d*w
+	if n := s.n + o.n; n > 0 {
+		na, nb := float64(s.n), float64(o.n)
+		w := na * nb / float64(n)
+		d := o.meanT - s.meanT
+		s.meanT += d * nb / float64(n)
+		s.m2T += o.m2T + d*d*w
+	}
 	addCounts(s.totals, o.totals)
-	for i := range s.items {
-		a, b := &s.items[i], &o.items[i]
+	addCounts(s.maxes, o.maxes)
+	for i := range s.hist {
+		s.hist[i] += o.hist[i]
+	}
+	for _, b := range o.items {
+		a := &s.items[s.Item(b.id, b.pos, b.maxMark)]
+		if b.n == 0 {
+			continue
+		}
+		na, nb := float64(a.n), float64(b.n)
+		n := na + nb
+		w := na * nb / n
 		dx, dy := b.meanX-a.meanX, b.meanY-a.meanY
 		a.meanX += dx * nb / n
 		a.meanY += dy * nb / n
@@ -186,9 +277,20 @@ func (s *Stats) Merge(o *Stats) error {
 		a.cXY += b.cXY + dx*dy*w
 		addCounts(a.marks, b.marks)
 		addCounts(a.rest, b.rest)
+		a.n += b.n
 	}
 	s.n += o.n
 	return nil
+}
+
+// lookup finds a question's place by id.
+func (s *Stats) lookup(id string) (int, bool) {
+	if s.index != nil {
+		i, ok := s.index[id]
+		return i, ok
+	}
+	i := slices.IndexFunc(s.items, func(it itemSums) bool { return it.id == id })
+	return i, i >= 0
 }
 
 func addCounts(dst, src map[int64]int) {
@@ -201,6 +303,8 @@ func addCounts(dst, src map[int64]int) {
 func (s *Stats) clone() *Stats {
 	c := *s
 	c.totals = maps.Clone(s.totals)
+	c.maxes = maps.Clone(s.maxes)
+	c.index = nil // rebuilt by Item when needed
 	c.items = slices.Clone(s.items)
 	for i := range c.items {
 		c.items[i].marks = maps.Clone(s.items[i].marks)
@@ -251,6 +355,9 @@ type Bin struct {
 type ItemStats struct {
 	ID      string  `json:"id"`
 	MaxMark float64 `json:"max_mark"`
+	// Students is how many students got the question: its statistics are
+	// over them. Fewer than Count when students had different questions.
+	Students int `json:"students"`
 	// Facility is the mean mark over the max mark, 0-100: how easy the
 	// question was. 0 when no one was counted or the question is worth nothing.
 	Facility float64 `json:"facility"`
@@ -282,16 +389,17 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 		Items:     make([]ItemStats, 0, k),
 		lowBelow:  &lowDiscrimination,
 	}
-	for _, it := range s.items {
-		sum.MaxScore += it.maxMark
-	}
+	sum.MaxScore = s.maxScore()
 	for i := range sum.Histogram {
-		sum.Histogram[i] = Bin{From: float64(10 * i), To: float64(10 * (i + 1))}
+		sum.Histogram[i] = Bin{From: float64(10 * i), To: float64(10 * (i + 1)), Count: s.hist[i]}
 	}
 	if s.n > 0 {
 		sum.Mean = s.meanT
 		sum.Median = median(s.totals, s.n)
-		s.fillHistogram(sum.Histogram, sum.MaxScore)
+	}
+	complete := true // every student got every question: alpha needs that
+	for _, it := range s.items {
+		complete = complete && it.n == s.n
 	}
 	// Every variance and covariance below is over n-1; where two are divided
 	// the n-1 cancels, so the co-moments are used as they are.
@@ -302,24 +410,24 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 	for _, it := range s.items {
 		sumM2X += it.m2X
 	}
-	if k > 1 && s.n > 1 && s.m2T > 0 {
+	if complete && k > 1 && s.n > 1 && s.m2T > 0 {
 		a := float64(k) / float64(k-1) * (1 - sumM2X/s.m2T)
 		sum.Alpha = &a
 	}
-	for _, it := range s.items {
-		is := ItemStats{ID: it.id, MaxMark: it.maxMark}
-		if s.n > 0 && it.maxMark > 0 {
+	for _, it := range s.ordered() {
+		is := ItemStats{ID: it.id, MaxMark: it.maxMark, Students: it.n}
+		if it.n > 0 && it.maxMark > 0 {
 			is.Facility = 100 * it.meanX / it.maxMark
 		}
-		if s.n > 1 && it.maxMark > 0 {
-			is.SD = 100 * math.Sqrt(it.m2X/float64(s.n-1)) / it.maxMark
+		if it.n > 1 && it.maxMark > 0 {
+			is.SD = 100 * math.Sqrt(it.m2X/float64(it.n-1)) / it.maxMark
 		}
-		if s.n > 1 && it.m2X > 0 && it.m2Y > 0 {
+		if it.n > 1 && it.m2X > 0 && it.m2Y > 0 {
 			// Rounding can take a perfect correlation a hair past ±100.
 			d := max(-100, min(100, 100*it.cXY/math.Sqrt(it.m2X*it.m2Y)))
 			is.Discrimination = &d
 		}
-		if cmax := maxCoMoment(it.marks, it.rest, it.meanX, it.meanY); s.n > 1 && cmax > 0 {
+		if cmax := maxCoMoment(it.marks, it.rest, it.meanX, it.meanY); it.n > 1 && cmax > 0 {
 			// cXY can never exceed cmax; where they are equal rounding may.
 			e := min(100, 100*it.cXY/cmax)
 			is.DiscriminativeEfficiency = &e
@@ -328,6 +436,68 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 		sum.Items = append(sum.Items, is)
 	}
 	return sum
+}
+
+// maxScore is the students' maximum score: the same for all when they had
+// the same questions, else the mean of their maximums; with no students, the
+// questions' marks summed.
+func (s *Stats) maxScore() float64 {
+	if len(s.maxes) == 0 {
+		var m float64
+		for _, it := range s.items {
+			m += it.maxMark
+		}
+		return m
+	}
+	var sum int64
+	n := 0
+	for k, c := range s.maxes {
+		sum += k * int64(c)
+		n += c
+	}
+	if len(s.maxes) == 1 {
+		return float64(sum/int64(n)) / markUnits
+	}
+	return float64(sum) / float64(n) / markUnits
+}
+
+// ordered returns the questions in their banks' order: banks in the order
+// first met, then each question's place in its bank; ties keep the order met.
+func (s *Stats) ordered() []itemSums {
+	rank := map[string]int{}
+	bank := func(id string) string { b, _, _ := strings.Cut(id, "/"); return b }
+	for _, it := range s.items {
+		if _, ok := rank[bank(it.id)]; !ok {
+			rank[bank(it.id)] = len(rank)
+		}
+	}
+	out := slices.Clone(s.items)
+	slices.SortStableFunc(out, func(a, b itemSums) int {
+		if c := rank[bank(a.id)] - rank[bank(b.id)]; c != 0 {
+			return c
+		}
+		return a.pos - b.pos
+	})
+	return out
+}
+
+// MixedSets reports whether the students had different questions: then each
+// question's statistics are over the students who got it.
+func (s StatsSummary) MixedSets() bool {
+	for _, it := range s.Items {
+		if it.Students < s.Count {
+			return true
+		}
+	}
+	return false
+}
+
+// MixedNote says that students had different question sets, or is "".
+func (s StatsSummary) MixedNote() string {
+	if !s.MixedSets() {
+		return ""
+	}
+	return fmt.Sprintf("students had different question sets: %d automatically marked questions in all; each question's statistics cover those who got it, and the maximum score is the average of the students' own", len(s.Items))
 }
 
 // median is the middle total, or the mean of the middle two, as Moodle takes it.
@@ -352,15 +522,15 @@ func median(totals map[int64]int, n int) float64 {
 // fillHistogram counts the totals into bins of tenths of maxScore. A total
 // within rounding (half a millionth per question) of a bin's lower bound counts
 // as reaching it, so that 3 × ⅓ of 10 points is 10%, not 9.99999%.
-func (s *Stats) fillHistogram(bins []Bin, maxScore float64) {
+//
+// It fills the histogram of sums written before each student's maximum was
+// kept: every student then had every question.
+func (s *Stats) fillHistogram(maxScore float64) {
 	if maxScore <= 0 {
 		return
 	}
-	tol := float64(len(s.items)) / markUnits
 	for k, c := range s.totals {
-		t := float64(k) / markUnits
-		b := int(math.Floor((t + tol) * 10 / maxScore))
-		bins[max(0, min(len(bins)-1, b))].Count += c
+		s.hist[histBin(float64(k)/markUnits, maxScore, len(s.items))] += c
 	}
 }
 
@@ -433,7 +603,7 @@ func roundPtr(v *float64, places int) *float64 {
 // the students who gave each answer.
 func (s StatsSummary) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	header := []string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"}
+	header := []string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination", "students"}
 	responses := map[string]string{}
 	for _, qr := range s.Responses {
 		responses[qr.ID] = qr.responseCell()
@@ -446,6 +616,7 @@ func (s StatsSummary) WriteCSV(w io.Writer) error {
 		row := []string{
 			text.CSVSafe(it.ID), text.FormatNum(it.MaxMark), text.FormatNum(it.Facility), text.FormatNum(it.SD),
 			optNum(it.Discrimination), optNum(it.DiscriminativeEfficiency), strconv.FormatBool(it.LowDiscrimination),
+			strconv.Itoa(it.Students),
 		}
 		if s.Responses != nil {
 			row = append(row, text.CSVSafe(responses[it.ID]))
@@ -485,9 +656,13 @@ func (s StatsSummary) testRows() [][2]string {
 	if s.Alpha != nil {
 		alpha = strconv.FormatFloat(*s.Alpha, 'f', 2, 64)
 	}
+	maxLabel := "Maximum score"
+	if s.MixedSets() {
+		maxLabel = "Maximum score (the students' average)"
+	}
 	return [][2]string{
 		{"Students", strconv.Itoa(s.Count)},
-		{"Maximum score", text.FormatNum(s.MaxScore)},
+		{maxLabel, text.FormatNum(s.MaxScore)},
 		{"Mean", ofMax(s.Mean)},
 		{"Median", ofMax(s.Median)},
 		{"Standard deviation", ofMax(s.SD)},
@@ -529,13 +704,18 @@ func (s StatsSummary) bars() []string {
 	return lines
 }
 
-// itemRow is one question's cells for the question tables.
-func itemRow(it ItemStats) []string {
+// itemRow is one question's cells for the question tables; with students,
+// how many got it comes second.
+func itemRow(it ItemStats, students bool) []string {
 	flag := ""
 	if it.LowDiscrimination {
 		flag = "low discrimination"
 	}
-	return []string{it.ID, text.FormatNum(it.MaxMark), pct2(&it.Facility), pct2(&it.SD), pct2(it.Discrimination), pct2(it.DiscriminativeEfficiency), flag}
+	row := []string{it.ID, text.FormatNum(it.MaxMark), pct2(&it.Facility), pct2(&it.SD), pct2(it.Discrimination), pct2(it.DiscriminativeEfficiency), flag}
+	if students {
+		row = slices.Insert(row, 1, strconv.Itoa(it.Students))
+	}
+	return row
 }
 
 // WriteMarkdown writes the test statistics, the question table with questions
@@ -550,17 +730,26 @@ func (s StatsSummary) WriteMarkdown(w io.Writer) error {
 	if len(s.Items) == 0 {
 		b.WriteString("No questions.\n")
 	} else {
-		b.WriteString("| Question | Max mark | Facility | SD | Discrimination | Discriminative efficiency | Flag |\n")
-		b.WriteString("|---|---:|---:|---:|---:|---:|---|\n")
+		mixed := s.MixedSets()
+		if mixed {
+			b.WriteString("| Question | Students | Max mark | Facility | SD | Discrimination | Discriminative efficiency | Flag |\n")
+			b.WriteString("|---|---:|---:|---:|---:|---:|---:|---|\n")
+		} else {
+			b.WriteString("| Question | Max mark | Facility | SD | Discrimination | Discriminative efficiency | Flag |\n")
+			b.WriteString("|---|---:|---:|---:|---:|---:|---|\n")
+		}
 		for _, it := range s.Items {
-			cells := itemRow(it)
+			cells := itemRow(it, mixed)
 			cells[0] = text.MarkdownEscape(cells[0])
-			if it.LowDiscrimination {
-				cells[6] = "**" + cells[6] + "**"
+			if last := len(cells) - 1; it.LowDiscrimination {
+				cells[last] = "**" + cells[last] + "**"
 			}
 			fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
 		}
 		fmt.Fprintf(&b, "\n%s\n", s.lowNote())
+		if note := s.MixedNote(); note != "" {
+			fmt.Fprintf(&b, "\nNote: %s.\n", note)
+		}
 	}
 	b.WriteString("\n## Score distribution\n\nStudents by percent of the maximum score:\n\n```\n")
 	for _, l := range s.bars() {
@@ -589,12 +778,20 @@ func (s StatsSummary) WriteText(w io.Writer) error {
 	if len(s.Items) == 0 {
 		b.WriteString("  No questions.\n")
 	} else {
-		table := [][]string{{"Question", "Max", "Facility", "SD", "Discrimination", "Disc. efficiency", ""}}
+		mixed := s.MixedSets()
+		head := []string{"Question", "Max", "Facility", "SD", "Discrimination", "Disc. efficiency", ""}
+		if mixed {
+			head = slices.Insert(head, 1, "Students")
+		}
+		table := [][]string{head}
 		for _, it := range s.Items {
-			table = append(table, itemRow(it))
+			table = append(table, itemRow(it, mixed))
 		}
 		writeColumns(&b, table)
 		fmt.Fprintf(&b, "  %s\n", s.lowNote())
+		if note := s.MixedNote(); note != "" {
+			fmt.Fprintf(&b, "  Note: %s.\n", note)
+		}
 	}
 	b.WriteString("\nScore distribution (students by percent of the maximum score)\n")
 	for _, l := range s.bars() {
@@ -640,16 +837,22 @@ func writeColumns(b *strings.Builder, table [][]string) {
 // sharded across machines writes one per shard (grade --sums), and the shards'
 // sums merge into one class's statistics (conflictq summary).
 type statsJSON struct {
-	Version int            `json:"conflictq_stats"`
-	N       int            `json:"n"`
-	MeanT   float64        `json:"mean_total"`
-	M2T     float64        `json:"m2_total"`
-	Totals  map[int64]int  `json:"totals"`
-	Items   []itemSumsJSON `json:"questions"`
+	Version int           `json:"conflictq_stats"`
+	N       int           `json:"n"`
+	MeanT   float64       `json:"mean_total"`
+	M2T     float64       `json:"m2_total"`
+	Totals  map[int64]int `json:"totals"`
+	// Maxes and Histogram came with students of different questions;
+	// sums without them had every student on every question.
+	Maxes     map[int64]int  `json:"maxes,omitempty"`
+	Histogram *[10]int       `json:"histogram,omitempty"`
+	Items     []itemSumsJSON `json:"questions"`
 }
 
 type itemSumsJSON struct {
 	ID      string        `json:"id"`
+	Pos     int           `json:"pos,omitempty"`
+	N       *int          `json:"n,omitempty"` // students who got it; all without it
 	MaxMark float64       `json:"max_mark"`
 	MeanX   float64       `json:"mean_x"`
 	MeanY   float64       `json:"mean_y"`
@@ -662,9 +865,14 @@ type itemSumsJSON struct {
 
 // MarshalJSON writes the running sums, so that shards can be merged later.
 func (s *Stats) MarshalJSON() ([]byte, error) {
-	out := statsJSON{Version: 1, N: s.n, MeanT: s.meanT, M2T: s.m2T, Totals: s.totals, Items: make([]itemSumsJSON, len(s.items))}
+	hist := s.hist
+	out := statsJSON{Version: 1, N: s.n, MeanT: s.meanT, M2T: s.m2T, Totals: s.totals, Maxes: s.maxes, Histogram: &hist, Items: make([]itemSumsJSON, len(s.items))}
+	if out.Totals == nil {
+		out.Totals = map[int64]int{}
+	}
 	for i, it := range s.items {
-		out.Items[i] = itemSumsJSON{ID: it.id, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks, Rest: it.rest}
+		n := it.n
+		out.Items[i] = itemSumsJSON{ID: it.id, Pos: it.pos, N: &n, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks, Rest: it.rest}
 	}
 	return json.Marshal(out)
 }
@@ -681,17 +889,34 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 	if err := in.check(); err != nil {
 		return fmt.Errorf("the sums are damaged: %v", err)
 	}
-	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, items: make([]itemSums, len(in.Items))}
+	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, maxes: in.Maxes, items: make([]itemSums, len(in.Items))}
 	if s.totals == nil {
 		s.totals = map[int64]int{}
 	}
 	for i, it := range in.Items {
-		s.items[i] = itemSums{id: it.ID, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: it.Marks, rest: it.Rest}
+		n := in.N
+		if it.N != nil {
+			n = *it.N
+		}
+		s.items[i] = itemSums{id: it.ID, pos: it.Pos, n: n, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: it.Marks, rest: it.Rest}
 		if s.items[i].marks == nil {
 			s.items[i].marks = map[int64]int{}
 		}
 		if s.items[i].rest == nil {
 			s.items[i].rest = map[int64]int{}
+		}
+	}
+	if in.Histogram != nil {
+		s.hist = *in.Histogram
+	}
+	if s.maxes == nil { // sums from before: every student had every question
+		s.maxes = map[int64]int{}
+		maxScore := s.maxScore()
+		if s.n > 0 {
+			s.maxes[markKey(maxScore)] = s.n
+		}
+		if in.Histogram == nil {
+			s.fillHistogram(maxScore)
 		}
 	}
 	return nil
@@ -723,15 +948,37 @@ func (in *statsJSON) check() error {
 	if n, ok := counted(in.Totals); !ok || n != in.N {
 		return fmt.Errorf("%d students but totals for %d", in.N, n)
 	}
+	if n, ok := counted(in.Maxes); !ok || (in.Maxes != nil && n != in.N) {
+		return fmt.Errorf("%d students but maximums for %d", in.N, n)
+	}
+	if in.Histogram != nil {
+		n := 0
+		for _, c := range in.Histogram {
+			if c < 0 {
+				return fmt.Errorf("a negative count in the histogram")
+			}
+			n += c
+		}
+		if n > in.N {
+			return fmt.Errorf("%d students but %d in the histogram", in.N, n)
+		}
+	}
 	for _, it := range in.Items {
+		itemN := in.N
+		if it.N != nil {
+			itemN = *it.N
+		}
+		if itemN < 0 || itemN > in.N {
+			return fmt.Errorf("question %q: %d students of %d", it.ID, itemN, in.N)
+		}
 		if it.MaxMark < 0 || !finite(it.MaxMark, it.MeanX, it.MeanY, it.M2X, it.M2Y, it.CXY) || it.M2X < 0 || it.M2Y < 0 {
 			return fmt.Errorf("question %q: sums out of range", it.ID)
 		}
-		if n, ok := counted(it.Marks); !ok || (n != in.N && n != 0) {
-			return fmt.Errorf("question %q: marks for %d students, not %d", it.ID, n, in.N)
+		if n, ok := counted(it.Marks); !ok || (n != itemN && n != 0) {
+			return fmt.Errorf("question %q: marks for %d students, not %d", it.ID, n, itemN)
 		}
-		if n, ok := counted(it.Rest); !ok || (n != in.N && n != 0) {
-			return fmt.Errorf("question %q: rest scores for %d students, not %d", it.ID, n, in.N)
+		if n, ok := counted(it.Rest); !ok || (n != itemN && n != 0) {
+			return fmt.Errorf("question %q: rest scores for %d students, not %d", it.ID, n, itemN)
 		}
 	}
 	return nil

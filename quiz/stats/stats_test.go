@@ -282,30 +282,136 @@ func TestStatsMerge(t *testing.T) {
 	}
 }
 
-func TestStatsMergeRejectsOtherQuestions(t *testing.T) {
-	tests := []struct {
-		name  string
-		ids   []string
-		max   []float64
-		wants string
-	}{
-		{"fewer questions", []string{"q1", "q2"}, []float64{1, 2}, "over 2 questions with statistics over 3"},
-		{"another question", []string{"q1", "qX", "q3"}, []float64{1, 2, 1}, `question 2 is "q2" here but "qX"`},
-		{"another order", []string{"q2", "q1", "q3"}, []float64{2, 1, 1}, `question 1 is "q1" here but "q2"`},
-		{"another max mark", []string{"q1", "q2", "q3"}, []float64{1, 3, 1}, `"q2" is worth 2 points here but 3`},
+func TestStatsMergeRejectsOtherMaxMarks(t *testing.T) {
+	s := handStats(handMarks)
+	err := s.Merge(New([]string{"q1", "q2", "q3"}, []float64{1, 3, 1}))
+	if want := `"q2" is worth 2 points here but 3`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("err = %v, want one saying %q", err, want)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := handStats(handMarks)
-			other := New(tt.ids, tt.max)
-			err := s.Merge(other)
-			if err == nil || !strings.Contains(err.Error(), tt.wants) {
-				t.Fatalf("err = %v, want one saying %q", err, tt.wants)
-			}
-			if s.Summary(30).Count != 5 {
-				t.Error("a refused merge changed the statistics")
-			}
-		})
+	if s.Summary(30).Count != 5 {
+		t.Error("a refused merge changed the statistics")
+	}
+}
+
+// A class whose students had different questions (a set each, an older quiz
+// with another -n): each question's statistics are over those who got it, the
+// test's over everyone, each by their own maximum.
+//
+//	student  got     marks     total  max  percent
+//	S1       a b     1 0       1      2    50
+//	S2       b c     1 1       2      2    100
+//	S3       a c     0 1       1      2    50
+//	S4       a b c   1 1 0     2      3    66.7
+//
+// Question a: S1, S3, S4 give x = 1, 0, 1 and rest y = 0, 1, 1: facility
+// 66.67%; dx = ⅓, -⅔, ⅓, dy = -⅔, ⅓, ⅓; Σdxdy = -⅓, Σdx² = Σdy² = ⅔:
+// discrimination -50%.
+func mixedStats(students []int) *Stats {
+	type got struct {
+		ids   []string
+		marks []float64
+	}
+	class := []got{
+		{[]string{"t/a", "t/b"}, []float64{1, 0}},
+		{[]string{"t/b", "t/c"}, []float64{1, 1}},
+		{[]string{"t/a", "t/c"}, []float64{0, 1}},
+		{[]string{"t/c", "t/a", "t/b"}, []float64{0, 1, 1}}, // asked in another order
+	}
+	pos := map[string]int{"t/a": 1, "t/b": 2, "t/c": 3}
+	s := New(nil, nil)
+	for _, k := range students {
+		var idx []int
+		for _, id := range class[k].ids {
+			idx = append(idx, s.Item(id, pos[id], 1))
+		}
+		s.AddSome(idx, class[k].marks)
+	}
+	return s
+}
+
+func TestStatsDifferentQuestions(t *testing.T) {
+	sum := mixedStats([]int{1, 0, 2, 3}).Summary(30) // S2 first: c is met before a
+	if sum.Count != 4 || !near(sum.Mean, 1.5) || !near(sum.MaxScore, 2.25) || !near(sum.Median, 1.5) {
+		t.Errorf("count %d mean %v max %v median %v, want 4, 1.5, 2.25, 1.5", sum.Count, sum.Mean, sum.MaxScore, sum.Median)
+	}
+	if sum.Alpha != nil {
+		t.Errorf("alpha = %v; with questions missing for some students it is undefined", *sum.Alpha)
+	}
+	var ids []string
+	for _, it := range sum.Items {
+		ids = append(ids, it.ID)
+		if it.Students != 3 || !near(it.Facility, 200.0/3) {
+			t.Errorf("%s: %d students, facility %v; want 3 and 66.67", it.ID, it.Students, it.Facility)
+		}
+	}
+	if got := strings.Join(ids, " "); got != "t/a t/b t/c" {
+		t.Errorf("questions in order %s, want the bank's: t/a t/b t/c", got)
+	}
+	if d := sum.Items[0].Discrimination; !ptrNear(d, -50) {
+		t.Errorf("t/a discrimination = %s, want -50", showPtr(d))
+	}
+	hist := make([]int, 10)
+	for i, b := range sum.Histogram {
+		hist[i] = b.Count
+	}
+	if want := []int{0, 0, 0, 0, 0, 2, 1, 0, 0, 1}; !slices.Equal(hist, want) {
+		t.Errorf("histogram %v, want %v (each student by their own maximum)", hist, want)
+	}
+	if !sum.MixedSets() || !strings.Contains(sum.MixedNote(), "3 automatically marked questions in all") {
+		t.Errorf("note %q", sum.MixedNote())
+	}
+	if handStats(handMarks).Summary(30).MixedNote() != "" {
+		t.Error("a class on one set has a note about different sets")
+	}
+	// Shards with different questions merge as one pass, through JSON too.
+	merged := New(nil, nil)
+	for _, part := range [][]int{{3}, {2, 0}, {1}} {
+		data, err := json.Marshal(mixedStats(part))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var shard Stats
+		if err := json.Unmarshal(data, &shard); err != nil {
+			t.Fatal(err)
+		}
+		if err := merged.Merge(&shard); err != nil {
+			t.Fatal(err)
+		}
+	}
+	statsEqual(t, merged.Summary(30), sum)
+	if m := merged.Summary(30); !slices.Equal(histCounts(m), hist) || !near(m.MaxScore, 2.25) {
+		t.Errorf("merged histogram %v max %v", histCounts(m), m.MaxScore)
+	}
+}
+
+func histCounts(s StatsSummary) []int {
+	out := make([]int, len(s.Histogram))
+	for i, b := range s.Histogram {
+		out[i] = b.Count
+	}
+	return out
+}
+
+// Sums written before students could have different questions still read.
+func TestStatsOldSums(t *testing.T) {
+	s := handStats(handMarks)
+	data, _ := json.Marshal(s)
+	var raw map[string]any
+	json.Unmarshal(data, &raw)
+	delete(raw, "maxes")
+	delete(raw, "histogram")
+	for _, q := range raw["questions"].([]any) {
+		delete(q.(map[string]any), "n")
+		delete(q.(map[string]any), "pos")
+	}
+	old, _ := json.Marshal(raw)
+	var back Stats
+	if err := json.Unmarshal(old, &back); err != nil {
+		t.Fatal(err)
+	}
+	statsEqual(t, back.Summary(30), s.Summary(30))
+	if !slices.Equal(histCounts(back.Summary(30)), histCounts(s.Summary(30))) {
+		t.Errorf("histogram %v, want %v", histCounts(back.Summary(30)), histCounts(s.Summary(30)))
 	}
 }
 
@@ -611,10 +717,10 @@ func TestStatsWriteCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination"},
-		{"'=HYPERLINK()", "1", "50", "50", "77.98", "85.71", "false"},
-		{"q2", "2", "50", "35.36", "64.55", "100", "false"},
-		{"q3", "1", "60", "41.83", "53.45", "57.14", "true"},
+		{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination", "students"},
+		{"'=HYPERLINK()", "1", "50", "50", "77.98", "85.71", "false", "5"},
+		{"q2", "2", "50", "35.36", "64.55", "100", "false", "5"},
+		{"q3", "1", "60", "41.83", "53.45", "57.14", "true", "5"},
 	}
 	if !slices.EqualFunc(rows, want, slices.Equal) {
 		t.Errorf("CSV:\n%v\nwant\n%v", rows, want)
