@@ -67,6 +67,9 @@ func (c *classStats) write(errOut io.Writer) error {
 	if n := c.class.Skipped(); n > 0 {
 		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of the statistics\n", n)
 	}
+	if n := c.class.ToMark(); n > 0 {
+		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): left out of the statistics until marked\n", plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
+	}
 	st := c.class.Stats()
 	if c.sums != "" {
 		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {

@@ -6,17 +6,25 @@ import (
 )
 
 // ClassStats feeds graded sheets to class statistics in constant memory,
-// whatever the number of sheets. The first sheet's auto-graded questions are
-// the statistics' items; a sheet graded on other questions is counted apart
-// and left out, since its marks would not mean anything there.
+// whatever the number of sheets. The first sheet's scored questions are the
+// statistics' items: the auto-graded ones and the open ones, whose teacher
+// marks count as any other mark (a blank open answer scores 0). A sheet with
+// an open answer not yet marked has no total yet: it is counted apart
+// (ToMark) and left out until a teacher marks it, as is a sheet graded on
+// other questions, since its marks would not mean anything there.
 type ClassStats struct {
 	stats   *stats.Stats
 	answers *stats.Responses       // what the class answered, for the response analysis
-	graded  []*quiz.Question       // the first sheet's auto-graded questions
+	graded  []*quiz.Question       // the first sheet's scored questions
 	pos     map[*quiz.Question]int // graded's positions, for sheets in another order
 	marks   []float64
 	skipped int
+	toMark  int
 }
+
+// scored reports whether a question is one of the statistics' items: every
+// question but an information item.
+func scored(q *quiz.Question) bool { return q.Type != quiz.Info }
 
 // Add adds a sheet's marks.
 func (c *ClassStats) Add(r *SheetResult) {
@@ -24,10 +32,10 @@ func (c *ClassStats) Add(r *SheetResult) {
 		var ids []string
 		var max []float64
 		for _, o := range r.Outcomes {
-			if o.Question.Graded() {
+			if scored(o.Question.Question) {
 				c.graded = append(c.graded, o.Question.Question)
 				ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
-				max = append(max, o.Question.MaxPoints())
+				max = append(max, o.Question.Points)
 			}
 		}
 		c.stats, c.marks = stats.New(ids, max), make([]float64, len(ids))
@@ -37,8 +45,14 @@ func (c *ClassStats) Add(r *SheetResult) {
 		c.skipped++
 		return
 	}
+	c.answers.Add(r.Outcomes) // what was answered counts before the marking
+	for _, o := range r.Outcomes {
+		if o.ToMark() {
+			c.toMark++
+			return
+		}
+	}
 	c.stats.Add(c.marks)
-	c.answers.Add(r.Outcomes)
 }
 
 // fill puts a sheet's marks in the first sheet's order; false when the sheet
@@ -48,7 +62,7 @@ func (c *ClassStats) Add(r *SheetResult) {
 func (c *ClassStats) fill(r *SheetResult) bool {
 	i := 0
 	for _, o := range r.Outcomes {
-		if !o.Question.Graded() {
+		if !scored(o.Question.Question) {
 			continue
 		}
 		if i >= len(c.graded) || o.Question.Question != c.graded[i] {
@@ -69,7 +83,7 @@ func (c *ClassStats) fillByQuestion(r *SheetResult) bool {
 	}
 	n := 0
 	for _, o := range r.Outcomes {
-		if !o.Question.Graded() {
+		if !scored(o.Question.Question) {
 			continue
 		}
 		i, ok := c.pos[o.Question.Question]
@@ -97,6 +111,10 @@ func (c *ClassStats) Stats() *stats.Stats {
 	}
 	return c.stats
 }
+
+// ToMark is how many sheets were left out because an open answer in them
+// waits for a teacher's mark (conflictq mark).
+func (c *ClassStats) ToMark() int { return c.toMark }
 
 // Skipped is how many sheets were left out, graded on other questions.
 func (c *ClassStats) Skipped() int { return c.skipped }

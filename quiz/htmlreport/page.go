@@ -30,6 +30,12 @@ var (
 		"pct":  pctText,
 		"pctp": pctPtr,
 		"n":    count,
+		"share": func(k, of int) string {
+			if of <= 0 {
+				return ""
+			}
+			return pctText(100 * float64(k) / float64(of))
+		},
 	}).ParseFS(files, "assets/*.tmpl"))
 )
 
