@@ -87,7 +87,7 @@ const pageData = `() => {
 		files: rows("#unreadable-files li").map(li => li.textContent),
 		stats: {students: txt("#stat-students"), mean: txt("#stat-mean"), median: txt("#stat-median"), sd: txt("#stat-sd"), alpha: txt("#stat-alpha"), passed: txt("#stat-passed")},
 		hist: rows("#hist-table tbody tr").map(r => r.cells[1].textContent.trim()),
-		questions: rows("#questions-table tbody tr").map(r => [r.cells[1].textContent.trim(), r.cells[2].dataset.v, r.cells[3].dataset.v, r.cells[4].textContent.trim()]),
+		questions: rows("#questions-table tbody tr").map(r => [r.dataset.q, r.cells[2].dataset.v, r.cells[3].dataset.v, r.cells[4].textContent.trim()]),
 		responses: rows("table.resp").map(t => [t.dataset.q].concat(rows("#" + t.id + " tbody tr").map(r => r.cells[1].textContent.trim()))),
 		names: rows("#gradebook-table tbody th").map(th => th.textContent),
 		images: document.querySelectorAll("img, iframe, object, embed").length,

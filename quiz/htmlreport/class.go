@@ -203,8 +203,15 @@ func (c *Class) Add(r Sheet) {
 // apart from the students, with why, and left out of the statistics.
 func (c *Class) AddUnreadable(where string, err error) {
 	c.students++
+	// The error names the file, which the list shows already: keep the rest
+	// ("line 2: invalid YAML: …").
 	msg := strings.TrimSpace(err.Error())
-	msg = strings.TrimPrefix(msg, where+": ")
+	if rest, ok := strings.CutPrefix(msg, where+":"); ok {
+		msg = strings.TrimSpace(rest)
+		if line, after, ok := strings.Cut(msg, ":"); ok && line != "" && strings.Trim(line, "0123456789") == "" {
+			msg = "line " + line + ":" + after
+		}
+	}
 	if len(c.files) < c.maxRows() {
 		c.files = append(c.files, unreadableFile{Where: text.Printable(where), Why: text.Printable(msg)})
 	} else {

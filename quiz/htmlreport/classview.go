@@ -63,6 +63,7 @@ type gridCell struct {
 type questionView struct {
 	N                   int
 	ID, Slug            string
+	Name                string // the id, without its bank when the page has one bank
 	Type                string // in words: "true/false"
 	Open                bool
 	Source              quiz.Source
@@ -213,7 +214,8 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 		{ID: "stat-alpha", Label: "Cronbach's alpha", Value: alpha, Plain: alphaPlain},
 	}
 	if c.Pass != nil && s.Count > 0 {
-		fs = append(fs, fact{ID: "stat-passed", Label: "Reached the pass mark", Value: count(c.passed), Of: fmt.Sprintf("of %s (pass mark %s)", count(c.students), pctText(*c.Pass)),
+		graded := c.students - len(c.files) - c.filesMore
+		fs = append(fs, fact{ID: "stat-passed", Label: "Reached the pass mark", Value: count(c.passed), Of: fmt.Sprintf("of %s graded (pass mark %s)", count(graded), pctText(*c.Pass)),
 			Plain: "Students whose score is at or above the pass mark."})
 	}
 	return fs
@@ -270,7 +272,10 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 	}
 	var out []questionView
 	add := func(id string, q *quiz.Question) {
-		qv := questionView{N: len(out) + 1, ID: id, Slug: "q-" + slug(id)}
+		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: "q-" + slug(id)}
+		if q != nil && len(c.banks) <= 1 {
+			qv.Name = q.ID
+		}
 		if q != nil {
 			qv.Type, qv.Open, qv.Prompt, qv.Source, qv.Cite, qv.Tags = typeWords(q.Type), q.Type == quiz.Open, q.Prompt, q.Source, q.Source.String(), strings.Join(quiz.TagLabels(q.Tags), ", ")
 			qv.Graded = q.Graded()
@@ -346,17 +351,17 @@ func typeWords(t quiz.Type) string {
 }
 
 // reread lists the passages to reread with the class, in the article's
-// order: the questions fewer than half the class got (facility under 50%)
+// order: the hard questions (facility under 35%, "moderately hard" or harder)
 // and the flagged ones.
 func reread(qs []questionView) []rereadView {
 	var out []rereadView
 	var src []quiz.Source
 	for _, q := range qs {
-		if !q.HasResponses || q.Cite == "" || !(q.Weak || q.Graded && q.Facility < 50) {
+		if !q.HasResponses || q.Cite == "" || !(q.Weak || q.Graded && q.Facility < 35) {
 			continue
 		}
 		why := "flagged"
-		if q.Facility < 50 {
+		if q.Facility < 35 {
 			why = fmt.Sprintf("facility %s", pctText(math.Round(q.Facility)))
 			if q.Weak {
 				why += ", flagged"
