@@ -68,7 +68,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		fmt.Fprintf(errOut, "warning: %d sheets were graded on other questions than the first sheet and are left out of the statistics\n", n)
 	}
 	if n := c.class.ToMark(); n > 0 {
-		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): left out of the statistics until marked\n", plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
+		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): until every one is marked, the statistics leave the open questions out\n", plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
 	}
 	st := c.class.Stats()
 	if c.sums != "" {

@@ -6,94 +6,118 @@ import (
 )
 
 // ClassStats feeds graded sheets to class statistics in constant memory,
-// whatever the number of sheets. The first sheet's scored questions are the
-// statistics' items: the auto-graded ones and the open ones, whose teacher
-// marks count as any other mark (a blank open answer scores 0). A sheet with
-// an open answer not yet marked has no total yet: it is counted apart
-// (ToMark) and left out until a teacher marks it, as is a sheet graded on
-// other questions, since its marks would not mean anything there.
+// whatever the number of sheets. The first sheet's questions are the
+// statistics' items; a sheet graded on other questions is counted apart and
+// left out, since its marks would not mean anything there.
+//
+// Teacher marks count: once every open answer of the class is marked, the
+// open questions are items like the others (a blank open answer scores 0),
+// and the totals are the gradebook's. Until then a total would be missing
+// the unmarked answers, so the statistics cover the automatically marked
+// questions, for every sheet, and ToMark says how many sheets wait for a
+// mark. Both are kept as the sheets go by; Stats picks one at the end. A
+// paper sheet has nowhere to keep a mark: a class of paper sheets with open
+// answers keeps the automatically marked statistics.
 type ClassStats struct {
-	stats   *stats.Stats
-	answers *stats.Responses       // what the class answered, for the response analysis
-	graded  []*quiz.Question       // the first sheet's scored questions
-	pos     map[*quiz.Question]int // graded's positions, for sheets in another order
-	marks   []float64
+	auto    track            // the auto-graded questions, over every sheet
+	all     track            // every scored question, over the sheets with nothing to mark
+	answers *stats.Responses // what the class answered, for the response analysis
 	skipped int
 	toMark  int
+	split   bool // a sheet fitted auto but not all (other open questions): all is not used
 }
 
-// scored reports whether a question is one of the statistics' items: every
-// question but an information item.
+// track is one set of items and its statistics.
+type track struct {
+	stats *stats.Stats
+	qs    []*quiz.Question       // the first sheet's questions of this track
+	pos   map[*quiz.Question]int // qs's positions, for sheets in another order
+	marks []float64
+	in    func(*quiz.Question) bool
+}
+
+func newTrack(r *SheetResult, in func(*quiz.Question) bool) track {
+	t := track{in: in}
+	var ids []string
+	var max []float64
+	for _, o := range r.Outcomes {
+		if q := o.Question.Question; in(q) {
+			t.qs = append(t.qs, q)
+			ids = append(ids, q.Bank+"/"+q.ID)
+			max = append(max, q.Points)
+		}
+	}
+	t.stats, t.marks = stats.New(ids, max), make([]float64, len(ids))
+	return t
+}
+
 func scored(q *quiz.Question) bool { return q.Type != quiz.Info }
 
 // Add adds a sheet's marks.
 func (c *ClassStats) Add(r *SheetResult) {
-	if c.stats == nil {
-		var ids []string
-		var max []float64
-		for _, o := range r.Outcomes {
-			if scored(o.Question.Question) {
-				c.graded = append(c.graded, o.Question.Question)
-				ids = append(ids, o.Question.Bank+"/"+o.Question.ID)
-				max = append(max, o.Question.Points)
-			}
-		}
-		c.stats, c.marks = stats.New(ids, max), make([]float64, len(ids))
+	if c.auto.stats == nil {
+		c.auto = newTrack(r, (*quiz.Question).Graded)
+		c.all = newTrack(r, scored)
 		c.answers = stats.NewResponses()
 	}
-	if !c.fill(r) {
+	if !c.auto.fill(r) {
 		c.skipped++
 		return
 	}
-	c.answers.Add(r.Outcomes) // what was answered counts before the marking
+	c.auto.stats.Add(c.auto.marks)
+	c.answers.Add(r.Outcomes)
 	for _, o := range r.Outcomes {
 		if o.ToMark() {
 			c.toMark++
 			return
 		}
 	}
-	c.stats.Add(c.marks)
+	if !c.all.fill(r) {
+		c.split = true
+		return
+	}
+	c.all.stats.Add(c.all.marks)
 }
 
 // fill puts a sheet's marks in the first sheet's order; false when the sheet
 // was graded on other questions. The same order is checked by pointer first:
 // this runs once per sheet of a batch. Students asked in another order (an
 // exam without a shared seed) are matched question by question.
-func (c *ClassStats) fill(r *SheetResult) bool {
+func (t *track) fill(r *SheetResult) bool {
 	i := 0
 	for _, o := range r.Outcomes {
-		if !scored(o.Question.Question) {
+		if !t.in(o.Question.Question) {
 			continue
 		}
-		if i >= len(c.graded) || o.Question.Question != c.graded[i] {
-			return c.fillByQuestion(r)
+		if i >= len(t.qs) || o.Question.Question != t.qs[i] {
+			return t.fillByQuestion(r)
 		}
-		c.marks[i] = o.Points()
+		t.marks[i] = o.Points()
 		i++
 	}
-	return i == len(c.graded)
+	return i == len(t.qs)
 }
 
-func (c *ClassStats) fillByQuestion(r *SheetResult) bool {
-	if c.pos == nil {
-		c.pos = make(map[*quiz.Question]int, len(c.graded))
-		for i, q := range c.graded {
-			c.pos[q] = i
+func (t *track) fillByQuestion(r *SheetResult) bool {
+	if t.pos == nil {
+		t.pos = make(map[*quiz.Question]int, len(t.qs))
+		for i, q := range t.qs {
+			t.pos[q] = i
 		}
 	}
 	n := 0
 	for _, o := range r.Outcomes {
-		if !scored(o.Question.Question) {
+		if !t.in(o.Question.Question) {
 			continue
 		}
-		i, ok := c.pos[o.Question.Question]
+		i, ok := t.pos[o.Question.Question]
 		if !ok {
 			return false
 		}
-		c.marks[i] = o.Points()
+		t.marks[i] = o.Points()
 		n++
 	}
-	return n == len(c.graded)
+	return n == len(t.qs)
 }
 
 // Summary is the statistics with the response analysis, questions flagged
@@ -104,16 +128,23 @@ func (c *ClassStats) Summary(low float64) stats.StatsSummary {
 	return s
 }
 
-// Stats returns the statistics so far (empty before the first sheet).
+// Stats returns the statistics so far (empty before the first sheet): with
+// the teacher's marks once no sheet waits for one, else over the
+// automatically marked questions.
 func (c *ClassStats) Stats() *stats.Stats {
-	if c.stats == nil {
-		c.stats = stats.New(nil, nil)
+	switch {
+	case c.auto.stats == nil:
+		c.auto.stats = stats.New(nil, nil)
+		return c.auto.stats
+	case c.toMark == 0 && !c.split:
+		return c.all.stats
 	}
-	return c.stats
+	return c.auto.stats
 }
 
-// ToMark is how many sheets were left out because an open answer in them
-// waits for a teacher's mark (conflictq mark).
+// ToMark is how many sheets hold an open answer that waits for a teacher's
+// mark (conflictq mark): while there are any, the statistics leave the open
+// questions out.
 func (c *ClassStats) ToMark() int { return c.toMark }
 
 // Skipped is how many sheets were left out, graded on other questions.

@@ -10,46 +10,49 @@ import (
 )
 
 // A teacher's mark of an open answer counts in the class statistics like any
-// other mark; a sheet whose open answer waits for one is left out until it is
-// marked, and counted apart (test11 P4).
+// other mark once every open answer is marked; until then the statistics
+// cover the automatically marked questions, for every sheet, and ToMark says
+// how many sheets wait (test11 P4).
 func TestClassStatsCountTeacherMarks(t *testing.T) {
 	g := &grade.Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}
-	var cs grade.ClassStats
-	for i, s := range []string{
-		`{"answers":{"capital":"Baku","ussr":"a union of republics"}}`, // marked 1 below
-		`{"answers":{"capital":"Baku","ussr":"a union"}}`,              // not yet marked
-		`{"answers":{"capital":"Yerevan"}}`,                            // left blank: 0
-	} {
-		sh, err := sheet.Read("s.jsonl", i+1, []byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := g.Grade(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
+	sheets := []string{
+		`{"answers":{"capital":"Baku","ussr":"a union of republics"}}`,
+		`{"answers":{"capital":"Baku","ussr":"a union"}}`,
+		`{"answers":{"capital":"Yerevan"}}`, // left blank: 0 of its points
+	}
+	class := func(marks ...float64) (*grade.ClassStats, map[string]float64) {
+		var cs grade.ClassStats
+		for i, s := range sheets {
+			sh, err := sheet.Read("s.jsonl", i+1, []byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := g.Grade(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for k := range r.Outcomes {
-				if r.Outcomes[k].Question.ID == "ussr" {
-					r.Outcomes[k].Mark = &quiz.Mark{Points: 1}
+				if r.Outcomes[k].Question.ID == "ussr" && i < len(marks) {
+					r.Outcomes[k].Mark = &quiz.Mark{Points: marks[i]}
 				}
 			}
+			cs.Add(r)
 		}
-		cs.Add(r)
+		facility := map[string]float64{}
+		for _, it := range cs.Summary(30).Items {
+			facility[it.ID] = it.Facility
+		}
+		return &cs, facility
 	}
+	cs, facility := class(1) // the second essay waits
 	sum := cs.Summary(30)
-	if sum.Count != 2 || cs.ToMark() != 1 {
-		t.Fatalf("%d sheets in the statistics, %d left to mark; want 2 and 1", sum.Count, cs.ToMark())
+	if _, ok := facility["sample/ussr"]; sum.Count != 3 || cs.ToMark() != 1 || ok {
+		t.Errorf("one essay unmarked: %d sheets, %d to mark, open question in the items %v; want 3, 1, false", sum.Count, cs.ToMark(), ok)
 	}
-	var ussr *float64
-	for _, it := range sum.Items {
-		if it.ID == "sample/ussr" {
-			f := it.Facility
-			ussr = &f
-		}
-	}
-	if ussr == nil || *ussr != 50 {
-		t.Errorf("the open question's facility: %v, want 50 (one mark of 1, one blank)", ussr)
+	cs, facility = class(1, 0.5)
+	sum = cs.Summary(30)
+	if f, ok := facility["sample/ussr"]; sum.Count != 3 || cs.ToMark() != 0 || !ok || f != 50 {
+		t.Errorf("every essay marked: %d sheets, %d to mark, the essay's facility %v (%v); want 3, 0, 50", sum.Count, cs.ToMark(), f, ok)
 	}
 	// The responses count every sheet, marked or not.
 	for _, qr := range sum.Responses {

@@ -30,7 +30,8 @@ type classView struct {
 	Cut         int
 	Files       []unreadableFile // sheets that could not be read at all
 	FilesMore   int
-	ToMark      int // sheets left out of the statistics until marked
+	ToMark      int     // sheets with open answers not yet marked: the statistics leave open questions out
+	MaxScore    float64 // the statistics' maximum
 	Reread      []rereadView
 	ClassTags   []gridCell
 	Legend      []gridCell
@@ -120,6 +121,7 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		Files:       c.files,
 		FilesMore:   c.filesMore,
 		ToMark:      c.ToMark,
+		MaxScore:    s.MaxScore,
 		HasStudents: c.students > 0,
 		SumsOnly:    c.students == 0 && s.Count > 0,
 	}
@@ -206,9 +208,13 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 			alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Here: low — the questions do not agree on who knows more; look at the flagged ones."
 		}
 	}
+	mean := "The average score, the teacher's marks of open answers included."
+	if c.ToMark > 0 {
+		mean = "The average score on the automatically marked questions: open answers count once every one is marked."
+	}
 	fs := []fact{
 		{ID: "stat-students", Label: "Students", Value: count(s.Count), Plain: "Sheets counted in the statistics."},
-		{ID: "stat-mean", Label: "Mean", Value: num(s.Mean), Of: of(s.Mean), Plain: "The average score, teacher marks of open answers included."},
+		{ID: "stat-mean", Label: "Mean", Value: num(s.Mean), Of: of(s.Mean), Plain: mean},
 		{ID: "stat-median", Label: "Median", Value: num(s.Median), Of: of(s.Median), Plain: "Half the class scored this or more, half this or less."},
 		{ID: "stat-sd", Label: "Standard deviation", Value: num(s.SD), Of: of(s.SD), Plain: "How spread out the scores are: about two students in three score within this distance of the mean."},
 		{ID: "stat-alpha", Label: "Cronbach's alpha", Value: alpha, Plain: alphaPlain},
