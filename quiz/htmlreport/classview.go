@@ -93,6 +93,7 @@ type questionView struct {
 
 type answerView struct {
 	Text    string
+	Lines   []string // a match answer, a pair a line
 	Count   int
 	Pct     float64
 	Correct bool
@@ -310,7 +311,10 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 				qv.TypedAnswers = true
 			}
 			for _, a := range qr.Answers {
-				av := answerView{Text: a.Answer, Count: a.Count, Correct: a.Correct}
+				av := answerView{Text: a.Answer, Count: a.Count, Correct: a.Correct, Lines: []string{a.Answer}}
+				if qr.Type == quiz.Match {
+					av.Lines = strings.Split(a.Answer, "; ") // as quiz.Question.Given joins the pairs
+				}
 				if qr.Students > 0 {
 					av.Pct = 100 * float64(a.Count) / float64(qr.Students)
 				}
@@ -419,6 +423,10 @@ const (
 	plotTop, plotBottom = 52.0, 220.0
 )
 
+// round1 keeps a coordinate to a tenth of a unit: finer is invisible, and
+// longer in the page.
+func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
 func newHistogram(bins []stats.Bin, pass *float64) histogram {
 	h := histogram{Width: 600, Height: 260}
 	for _, b := range bins {
@@ -431,6 +439,7 @@ func newHistogram(bins []stats.Bin, pass *float64) histogram {
 		if h.Most > 0 {
 			bar.H = (plotBottom - plotTop) * float64(b.Count) / float64(h.Most)
 		}
+		bar.H = round1(bar.H)
 		bar.Y = plotBottom - bar.H
 		bar.LabelY = bar.Y - 6
 		bar.CX = bar.X + bar.W/2
@@ -442,7 +451,7 @@ func newHistogram(bins []stats.Bin, pass *float64) histogram {
 	if pass != nil {
 		h.HasPass = true
 		h.Pass = pctText(*pass)
-		h.PassX = plotLeft + *pass/100*(plotRight-plotLeft)
+		h.PassX = round1(plotLeft + *pass/100*(plotRight-plotLeft))
 		switch {
 		case h.PassX < 150:
 			h.PassAnchor = "start"
