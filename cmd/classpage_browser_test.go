@@ -414,8 +414,8 @@ func checkSorting(t *testing.T, page *rod.Page) {
 }
 
 // saveScreenshots leaves the top of the page at this width in dir, and, with
-// CONFLICTQ_SCREENSHOTS=full, the whole page and each section on its own
-// (slower: the whole page is tens of thousands of pixels tall at 390 px).
+// CONFLICTQ_SCREENSHOTS=full, the whole page in 1,600 px slices (slower: the
+// page is about 45,000 px tall at 390 px).
 func saveScreenshots(t *testing.T, page *rod.Page, dir string, width int) {
 	t.Helper()
 	save := func(name string, img []byte, err error) {
@@ -435,9 +435,7 @@ func saveScreenshots(t *testing.T, page *rod.Page, dir string, width int) {
 	if os.Getenv("CONFLICTQ_SCREENSHOTS") != "full" {
 		return
 	}
-	img, err = page.Screenshot(true, nil)
-	save("class-"+w+"-full.png", img, err)
-	// The whole page again in slices short enough to look at one by one.
+	// The whole page in slices short enough to look at one by one.
 	res, err := page.Eval(`() => document.documentElement.scrollHeight`)
 	if err != nil {
 		t.Fatal(err)
