@@ -135,8 +135,8 @@ type Sheet struct {
 func (c *Class) Add(r Sheet) {
 	if c.questions == nil {
 		for _, o := range r.Outcomes {
-			if !o.Question.Graded() {
-				continue // a tag's score counts marked questions only
+			if o.Question.Type == quiz.Info {
+				continue
 			}
 			for _, t := range o.Question.Tags {
 				if !slices.Contains(c.tags, t) {
@@ -178,12 +178,13 @@ func (c *Class) Add(r Sheet) {
 					c.openMore[q]++
 				}
 			}
-			continue
 		}
+		// A tag's score counts what the gradebook counts: an open answer once
+		// a teacher has marked it (a blank one as 0), as quiz.Outcome does.
 		for _, t := range q.Tags {
 			if i, ok := slices.BinarySearch(c.tags, t); ok {
 				scores[i].score += o.Points()
-				scores[i].max += q.MaxPoints()
+				scores[i].max += o.MaxPoints()
 			}
 		}
 	}
