@@ -204,6 +204,9 @@ func TestClassPageFromSumsOnly(t *testing.T) {
 	if !strings.Contains(p, "merged from running sums") || strings.Contains(p, `id="gradebook"`) || !strings.Contains(p, "b/a") {
 		t.Errorf("a sums-only page should say where its numbers come from, list no students, and name the questions")
 	}
+	if strings.Count(p, "carry no responses") != 1 || strings.Contains(p, "No responses recorded") {
+		t.Errorf("a sums-only page should say once that it has no responses, not once a question")
+	}
 }
 
 func TestStudentPage(t *testing.T) {
