@@ -174,8 +174,8 @@ type QuestionResponses struct {
 	// Unreadable counts the answers that could not be read (ture, 28th, a
 	// number for a choice): given, but not as any option; never counted as
 	// unanswered. UnreadableAnswers are the most common, as written.
-	Unreadable        int           `json:"unreadable"`
-	UnreadableAnswers []AnswerCount `json:"unreadable_answers,omitempty"`
+	Unreadable        int            `json:"unreadable"`
+	UnreadableAnswers []WrittenCount `json:"unreadable_answers,omitempty"`
 	// Right counts the answers that earned full marks (none for open questions).
 	Right int `json:"right"`
 	// Answers are, for single, multi and truefalse, every option in the bank's
@@ -186,6 +186,12 @@ type QuestionResponses struct {
 	Answers []AnswerCount `json:"answers"`
 	// OtherWrong counts the wrong answers given but not listed.
 	OtherWrong int `json:"other_wrong"`
+}
+
+// WrittenCount is how many students wrote one answer that could not be read.
+type WrittenCount struct {
+	Answer string `json:"answer"`
+	Count  int    `json:"count"`
 }
 
 // AnswerCount is how many students gave one answer.
@@ -208,9 +214,12 @@ func (rs *Responses) Summary() []QuestionResponses {
 		qr.Unreadable = c.unreadMore
 		for a, n := range c.unreadable {
 			qr.Unreadable += n
-			qr.UnreadableAnswers = append(qr.UnreadableAnswers, AnswerCount{Answer: a, Count: n})
+			qr.UnreadableAnswers = append(qr.UnreadableAnswers, WrittenCount{Answer: a, Count: n})
 		}
-		sortCounts(qr.UnreadableAnswers)
+		sort.Slice(qr.UnreadableAnswers, func(i, j int) bool {
+			a, b := qr.UnreadableAnswers[i], qr.UnreadableAnswers[j]
+			return a.Count > b.Count || a.Count == b.Count && a.Answer < b.Answer
+		})
 		if len(qr.UnreadableAnswers) > wrongShown {
 			qr.UnreadableAnswers = qr.UnreadableAnswers[:wrongShown]
 		}
