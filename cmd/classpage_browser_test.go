@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -53,8 +54,9 @@ const pageData = `() => {
 	const txt = s => { const e = document.querySelector(s); return e ? e.textContent.trim() : null; };
 	const rows = s => Array.from(document.querySelectorAll(s));
 	const vw = document.documentElement.clientWidth;
+	// A table may scroll inside its own box (.scroll), which must fit itself.
 	const wide = rows("body *").filter(e => {
-		if (e.closest(".scroll") || e.closest("svg")) return false;
+		if ((e.parentElement && e.parentElement.closest(".scroll")) || e.closest("svg")) return false;
 		const r = e.getBoundingClientRect();
 		return r.width > 0 && r.right > vw + 1;
 	}).map(e => e.tagName + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className : ""));
@@ -70,11 +72,22 @@ const pageData = `() => {
 		const size = parseFloat(st.fontSize), large = size >= 24 || (size >= 18.66 && parseInt(st.fontWeight) >= 700);
 		return ratio < (large ? 3 : 4.5) ? e.tagName + " " + JSON.stringify(e.textContent.trim().slice(0, 30)) + " " + ratio.toFixed(2) : "";
 	}).filter(Boolean);
+	// Every piece of text at least 12 px as rendered: an SVG's text scales
+	// with its box.
+	const small = rows("body *").filter(e => Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()) && e.getClientRects().length).map(e => {
+		let size = parseFloat(getComputedStyle(e).fontSize);
+		const svg = e.closest("svg");
+		if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+		return size < 11.95 ? e.tagName + " " + JSON.stringify(e.textContent.trim().slice(0, 30)) + " " + size.toFixed(1) + "px" : "";
+	}).filter(Boolean);
 	return {
+		small: small.slice(0, 10),
 		contrast: lowContrast.slice(0, 10),
+		toMark: txt("#to-mark-note"),
+		files: rows("#unreadable-files li").map(li => li.textContent),
 		stats: {students: txt("#stat-students"), mean: txt("#stat-mean"), median: txt("#stat-median"), sd: txt("#stat-sd"), alpha: txt("#stat-alpha"), passed: txt("#stat-passed")},
 		hist: rows("#hist-table tbody tr").map(r => r.cells[1].textContent.trim()),
-		questions: rows("#questions-table tbody tr").map(r => [r.cells[1].textContent.trim(), r.cells[2].dataset.v, r.cells[3].dataset.v, r.cells[4].textContent.trim()]),
+		questions: rows("#questions-table tbody tr").map(r => [r.dataset.q, r.cells[2].dataset.v, r.cells[3].dataset.v, r.cells[4].textContent.trim()]),
 		responses: rows("table.resp").map(t => [t.dataset.q].concat(rows("#" + t.id + " tbody tr").map(r => r.cells[1].textContent.trim()))),
 		names: rows("#gradebook-table tbody th").map(th => th.textContent),
 		images: document.querySelectorAll("img, iframe, object, embed").length,
@@ -86,6 +99,9 @@ const pageData = `() => {
 }`
 
 type pageNumbers struct {
+	Small       []string           `json:"small"`
+	ToMark      *string            `json:"toMark"`
+	Files       []string           `json:"files"`
 	Contrast    []string           `json:"contrast"`
 	Stats       map[string]*string `json:"stats"`
 	Hist        []string           `json:"hist"`
@@ -191,6 +207,9 @@ func TestClassPageInBrowser(t *testing.T) {
 		if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &got); err != nil {
 			t.Fatal(err)
 		}
+		if len(got.Small) > 0 {
+			t.Errorf("at %d px, text under 12 px: %v", width, got.Small)
+		}
 		if len(got.Contrast) > 0 {
 			t.Errorf("at %d px, text below WCAG AA contrast: %v", width, got.Contrast)
 		}
@@ -202,10 +221,22 @@ func TestClassPageInBrowser(t *testing.T) {
 			if got.Images != 0 || got.Scripts != 1 {
 				t.Errorf("%d images or frames and %d scripts: want none and the one that sorts", got.Images, got.Scripts)
 			}
-			for _, name := range hostileNames {
+			for _, name := range append(hostileNames, "Stopped Early", "Reporter 1", "Una Unreadable") {
 				if !slices.Contains(got.Names, name) {
 					t.Errorf("the gradebook does not show %q as text: %q", name, got.Names[:2])
 				}
+			}
+			// The file that could not be read is listed apart, not as a student.
+			if len(got.Files) != 1 || !strings.Contains(got.Files[0], "unreadable-sheet.yaml") || slices.ContainsFunc(got.Names, func(n string) bool { return strings.Contains(n, "unreadable-sheet") }) {
+				t.Errorf("unreadable files: listed %q; gradebook names %q", got.Files, got.Names)
+			}
+			// Every open answer is marked: the statistics count the marks,
+			// and no note says otherwise.
+			if got.ToMark != nil {
+				t.Errorf("a note on sheets left to mark, with every open answer marked: %q", *got.ToMark)
+			}
+			if len(summary.Questions) != 40 {
+				t.Errorf("the statistics cover %d questions; want 40, the 3 open ones with their marks", len(summary.Questions))
 			}
 		}
 		t.Logf("checked at %d: %v", width, time.Since(start))
@@ -244,6 +275,7 @@ type quiz_summary struct {
 	Responses []struct {
 		ID         string                `json:"id"`
 		Unanswered int                   `json:"unanswered"`
+		Unreadable int                   `json:"unreadable"`
 		OtherWrong int                   `json:"other_wrong"`
 		Answers    []struct{ Count int } `json:"answers"`
 	} `json:"responses"`
@@ -301,7 +333,7 @@ func checkNumbers(t *testing.T, got pageNumbers, want quiz_summary) {
 	for _, r := range got.Responses {
 		resp[r[0]] = r[1:]
 	}
-	checked := 0
+	checked, unreadable := 0, 0
 	for _, r := range want.Responses {
 		cells, ok := resp[r.ID]
 		if !ok {
@@ -314,14 +346,21 @@ func checkNumbers(t *testing.T, got pageNumbers, want quiz_summary) {
 		if r.OtherWrong > 0 {
 			w = append(w, strconv.Itoa(r.OtherWrong))
 		}
+		if r.Unreadable > 0 {
+			w = append(w, strconv.Itoa(r.Unreadable))
+			unreadable++
+		}
 		w = append(w, strconv.Itoa(r.Unanswered))
 		if !slices.Equal(cells, w) {
 			t.Errorf("responses to %s: page %v, JSON %v", r.ID, cells, w)
 		}
 		checked++
 	}
-	if checked < len(want.Questions) {
-		t.Errorf("response tables for %d of %d marked questions", checked, len(want.Questions))
+	if open := 3; checked < len(want.Questions)-open {
+		t.Errorf("response tables for %d of %d questions", checked, len(want.Questions))
+	}
+	if unreadable != 2 {
+		t.Errorf("%d questions with unreadable answers in the JSON; the fixture has 2", unreadable)
 	}
 }
 
@@ -375,8 +414,8 @@ func checkSorting(t *testing.T, page *rod.Page) {
 }
 
 // saveScreenshots leaves the top of the page at this width in dir, and, with
-// CONFLICTQ_SCREENSHOTS=full, the whole page and each section on its own
-// (slower: the whole page is tens of thousands of pixels tall at 390 px).
+// CONFLICTQ_SCREENSHOTS=full, the whole page in 1,600 px slices (slower: the
+// page is about 45,000 px tall at 390 px).
 func saveScreenshots(t *testing.T, page *rod.Page, dir string, width int) {
 	t.Helper()
 	save := func(name string, img []byte, err error) {
@@ -396,15 +435,16 @@ func saveScreenshots(t *testing.T, page *rod.Page, dir string, width int) {
 	if os.Getenv("CONFLICTQ_SCREENSHOTS") != "full" {
 		return
 	}
-	img, err = page.Screenshot(true, nil)
-	save("class-"+w+"-full.png", img, err)
-	for _, id := range []string{"overview", "gradebook", "questions", "responses", "mastery"} {
-		el, err := page.Element("#" + id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := el.Screenshot(proto.PageCaptureScreenshotFormatPng, 0)
-		save("class-"+w+"-"+id+".png", img, err)
+	// The whole page in slices short enough to look at one by one.
+	res, err := page.Eval(`() => document.documentElement.scrollHeight`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const slice = 1600
+	for i, y := 0, 0; y < res.Value.Int(); i, y = i+1, y+slice {
+		img, err := page.Screenshot(false, &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng,
+			Clip: &proto.PageViewport{X: 0, Y: float64(y), Width: float64(width), Height: slice, Scale: 1}, CaptureBeyondViewport: true})
+		save(fmt.Sprintf("class-%s-part%02d.png", w, i), img, err)
 	}
 }
 
@@ -431,7 +471,7 @@ func checkWithoutJavaScript(t *testing.T, page *rod.Page, pageURL string) {
 	for _, v := range res.Value.Arr() {
 		got = append(got, v.Int())
 	}
-	if want := []int{5, 41, 0, 41}; !slices.Equal(got, want) {
+	if want := []int{5, 42, 0, 43}; !slices.Equal(got, want) {
 		t.Errorf("with JavaScript off: sections, gradebook rows, sort buttons, grid rows = %v, want %v", got, want)
 	}
 }

@@ -64,6 +64,9 @@ func (c *classStats) write(errOut io.Writer) error {
 	if c.path == "" && c.sums == "" {
 		return nil
 	}
+	if n := c.class.ToMark(); n > 0 {
+		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): until every one is marked, the statistics leave the open questions out\n", plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
+	}
 	st := c.class.Stats()
 	if c.sums != "" {
 		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {

@@ -8,46 +8,82 @@ import (
 // ClassStats feeds graded sheets to class statistics in constant memory,
 // whatever the number of sheets. Every sheet counts, whatever questions it was
 // graded on (a set each, an older quiz with another -n, several banks): each
-// auto-graded question's statistics are over the students who got it.
+// question's statistics are over the students who got it.
+//
+// Teacher marks count: once every open answer of the class is marked, the
+// open questions are items like the others (a blank open answer scores 0),
+// and the totals are the gradebook's. Until then a total would be missing
+// the unmarked answers, so the statistics cover the automatically marked
+// questions, for every sheet, and ToMark says how many sheets wait for a
+// mark. Both are kept as the sheets go by; Stats picks one at the end.
 type ClassStats struct {
-	stats   *stats.Stats
-	answers *stats.Responses       // what the class answered, for the response analysis
-	pos     map[*quiz.Question]int // each question's place in stats
-	idx     []int                  // reused for each sheet
-	marks   []float64
-	seen    []int // per place: the last sheet that had it, so a question graded twice counts once
-	sheets  int
+	auto    track            // the auto-graded questions, over every sheet
+	all     track            // every scored question, over the sheets with nothing to mark
+	answers *stats.Responses // what the class answered, for the response analysis
+	toMark  int
 }
+
+// track is one set of items and its statistics.
+type track struct {
+	stats *stats.Stats
+	in    func(*quiz.Question) bool
+	pos   map[*quiz.Question]int // each question's place in stats
+	idx   []int                  // reused for each sheet
+	marks []float64
+	seen  []int // per place: the last sheet that had it, so a question graded twice counts once
+	n     int   // sheets added
+}
+
+func newTrack(in func(*quiz.Question) bool) track {
+	return track{stats: stats.New(nil, nil), in: in, pos: map[*quiz.Question]int{}}
+}
+
+func scored(q *quiz.Question) bool { return q.Type != quiz.Info }
 
 // Add adds a sheet's marks.
 func (c *ClassStats) Add(r *SheetResult) {
-	if c.stats == nil {
-		c.stats = stats.New(nil, nil)
+	if c.answers == nil {
+		c.auto = newTrack((*quiz.Question).Graded)
+		c.all = newTrack(scored)
 		c.answers = stats.NewResponses()
-		c.pos = map[*quiz.Question]int{}
 	}
-	c.idx, c.marks = c.idx[:0], c.marks[:0]
-	c.sheets++
+	c.auto.add(r)
+	c.answers.Add(r.Outcomes)
+	for _, o := range r.Outcomes {
+		if o.ToMark() {
+			c.toMark++
+			return
+		}
+	}
+	c.all.add(r)
+}
+
+func (t *track) add(r *SheetResult) {
+	t.idx, t.marks = t.idx[:0], t.marks[:0]
+	t.n++
 	for _, o := range r.Outcomes {
 		q := o.Question.Question
-		if !o.Question.Graded() {
+		if !t.in(q) {
 			continue
 		}
-		i, ok := c.pos[q]
+		i, ok := t.pos[q]
 		if !ok {
-			i = c.stats.Item(q.Bank+"/"+q.ID, q.Line, o.Question.MaxPoints())
-			c.pos[q] = i
-			c.seen = append(c.seen, 0)
+			max := q.Points
+			if q.Type != quiz.Open {
+				max = o.Question.MaxPoints()
+			}
+			i = t.stats.Item(q.Bank+"/"+q.ID, q.Line, max)
+			t.pos[q] = i
+			t.seen = append(t.seen, 0)
 		}
-		if c.seen[i] == c.sheets { // a question graded twice counts once
+		if t.seen[i] == t.n { // a question graded twice counts once
 			continue
 		}
-		c.seen[i] = c.sheets
-		c.idx = append(c.idx, i)
-		c.marks = append(c.marks, o.Points())
+		t.seen[i] = t.n
+		t.idx = append(t.idx, i)
+		t.marks = append(t.marks, o.Points())
 	}
-	c.stats.AddSome(c.idx, c.marks)
-	c.answers.Add(r.Outcomes)
+	t.stats.AddSome(t.idx, t.marks)
 }
 
 // Summary is the statistics with the response analysis, questions flagged
@@ -60,10 +96,20 @@ func (c *ClassStats) Summary(low float64) stats.StatsSummary {
 	return s
 }
 
-// Stats returns the statistics so far (empty before the first sheet).
+// Stats returns the statistics so far (empty before the first sheet): with
+// the teacher's marks once no sheet waits for one, else over the
+// automatically marked questions.
 func (c *ClassStats) Stats() *stats.Stats {
-	if c.stats == nil {
-		c.stats = stats.New(nil, nil)
+	switch {
+	case c.answers == nil:
+		return stats.New(nil, nil)
+	case c.toMark == 0:
+		return c.all.stats
 	}
-	return c.stats
+	return c.auto.stats
 }
+
+// ToMark is how many sheets hold an open answer that waits for a teacher's
+// mark (conflictq mark): while there are any, the statistics leave the open
+// questions out.
+func (c *ClassStats) ToMark() int { return c.toMark }

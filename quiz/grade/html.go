@@ -31,12 +31,13 @@ func (h *htmlResults) Unreadable(where string, err error) error {
 }
 
 func (h *htmlResults) Close() error {
+	h.page.ToMark = h.class.ToMark()
 	return h.page.Write(h.w, h.class.Summary(stats.LowDiscrimination))
 }
 
 // PageSheet is a graded sheet as the class page takes it.
 func PageSheet(r *SheetResult) htmlreport.Sheet {
 	return htmlreport.Sheet{Name: r.Name(), Where: r.Where(), Banks: r.Banks, Outcomes: r.Outcomes,
-		Score: r.Score, Max: r.Max, Percent: r.Percent, Passed: r.Passed, Unreadable: r.Unreadable(),
+		Score: r.Score, Max: r.Max, Percent: r.Percent, Passed: r.Passed,
 		Status: r.Status(), StatusText: r.StatusText()}
 }

@@ -37,13 +37,20 @@ type Class struct {
 	Generated time.Time
 	// MaxRows bounds the gradebook; 0 means DefaultMaxRows.
 	MaxRows int
+	// ToMark is how many sheets the statistics left out because an open
+	// answer in them waits for a teacher's mark (quiz/grade's
+	// ClassStats.ToMark), for the page to say so.
+	ToMark int
 
-	questions []*quiz.Question // the first sheet's, in order
-	tags      []string         // the tags of those questions, sorted
+	questions []*quiz.Question // every sheet's, as first met; the page shows them in bank order
+	seen      map[*quiz.Question]bool
+	tags      []string // the tags of the scored questions, sorted
 	banks     []string
 	rows      []row
-	students  int // every sheet, listed or not
-	cut       int // sheets not listed
+	files     []unreadableFile // sheets that could not be read at all
+	filesMore int              // past MaxRows
+	students  int              // every sheet, listed or not
+	cut       int              // sheets not listed
 	status    map[string]int
 	passed    int
 	tagSum    []tagTotal // per tag, over every student
@@ -55,11 +62,13 @@ type Class struct {
 type row struct {
 	Name, Where        string
 	Score, Max, Pct    float64
-	Readable           bool
 	Below              bool // under the pass mark
 	Status, StatusText string
 	Tags               []tagCell
 }
+
+// unreadableFile is a sheet that could not be read at all: where, and why.
+type unreadableFile struct{ Where, Why string }
 
 type tagCell struct {
 	Pct float64
@@ -96,7 +105,7 @@ const (
 
 // NewClass starts a class report.
 func NewClass(pass *float64, generated time.Time) *Class {
-	return &Class{Pass: pass, Generated: generated, status: map[string]int{},
+	return &Class{Pass: pass, Generated: generated, status: map[string]int{}, seen: map[*quiz.Question]bool{},
 		open: map[*quiz.Question][]openAnswer{}, openMore: map[*quiz.Question]int{}}
 }
 
@@ -117,7 +126,6 @@ type Sheet struct {
 	Score, Max  float64
 	Percent     float64
 	Passed      *bool // nil without a pass mark
-	Unreadable  int   // answers that could not be read
 	// Status and StatusText are the grader's (quiz/grade's SheetResult.Status
 	// and StatusText), the same in every format.
 	Status, StatusText string
@@ -127,9 +135,8 @@ type Sheet struct {
 func (c *Class) Add(r Sheet) {
 	if c.questions == nil {
 		for _, o := range r.Outcomes {
-			c.questions = append(c.questions, o.Question.Question)
-			if !o.Question.Graded() {
-				continue // a tag's score counts marked questions only
+			if o.Question.Type == quiz.Info {
+				continue
 			}
 			for _, t := range o.Question.Tags {
 				if !slices.Contains(c.tags, t) {
@@ -140,13 +147,19 @@ func (c *Class) Add(r Sheet) {
 		sort.Strings(c.tags)
 		c.tagSum = make([]tagTotal, len(c.tags))
 	}
+	for _, o := range r.Outcomes {
+		if q := o.Question.Question; !c.seen[q] {
+			c.seen[q] = true
+			c.questions = append(c.questions, q)
+		}
+	}
 	for _, b := range r.Banks {
 		if !slices.Contains(c.banks, b) {
 			c.banks = append(c.banks, b)
 		}
 	}
 	c.students++
-	rw := row{Name: r.Name, Where: r.Where, Score: r.Score, Max: r.Max, Pct: r.Percent, Readable: true,
+	rw := row{Name: r.Name, Where: r.Where, Score: r.Score, Max: r.Max, Pct: r.Percent,
 		Below: r.Passed != nil && !*r.Passed, Status: r.Status, StatusText: r.StatusText}
 	if r.Passed != nil && *r.Passed {
 		c.passed++
@@ -165,12 +178,13 @@ func (c *Class) Add(r Sheet) {
 					c.openMore[q]++
 				}
 			}
-			continue
 		}
+		// A tag's score counts what the gradebook counts: an open answer once
+		// a teacher has marked it (a blank one as 0), as quiz.Outcome does.
 		for _, t := range q.Tags {
 			if i, ok := slices.BinarySearch(c.tags, t); ok {
 				scores[i].score += o.Points()
-				scores[i].max += q.MaxPoints()
+				scores[i].max += o.MaxPoints()
 			}
 		}
 	}
@@ -186,14 +200,48 @@ func (c *Class) Add(r Sheet) {
 	c.keep(rw)
 }
 
-// AddUnreadable counts a sheet that could not be read at all: it is listed, with
-// why, and left out of the statistics.
+// AddUnreadable counts a sheet that could not be read at all: it is listed
+// apart from the students, with why, and left out of the statistics.
 func (c *Class) AddUnreadable(where string, err error) {
 	c.students++
-	c.status[statusUnreadable]++
+	// The error names the file, which the list shows already: keep the rest
+	// ("line 2: invalid YAML: …").
 	msg := strings.TrimSpace(err.Error())
-	msg = strings.TrimPrefix(msg, where+": ")
-	c.keep(row{Name: where, Where: where, Status: statusUnreadable, StatusText: "unreadable sheet: " + text.Printable(msg)})
+	if rest, ok := strings.CutPrefix(msg, where+":"); ok {
+		msg = strings.TrimSpace(rest)
+		if line, after, ok := strings.Cut(msg, ":"); ok && line != "" && strings.Trim(line, "0123456789") == "" {
+			msg = "line " + line + ":" + after
+		}
+	}
+	if len(c.files) < c.maxRows() {
+		c.files = append(c.files, unreadableFile{Where: text.Printable(where), Why: text.Printable(msg)})
+	} else {
+		c.filesMore++
+	}
+}
+
+// bankOrder sorts questions as their banks list them: banks in the order the
+// sheets first named them, questions by their line in the bank file. It does
+// not depend on the order any student was asked in, so the numbers stay the
+// same from run to run and match the bank.
+func (c *Class) bankOrder() []*quiz.Question {
+	out := slices.Clone(c.questions)
+	bankAt := func(q *quiz.Question) int {
+		if i := slices.Index(c.banks, q.Bank); i >= 0 {
+			return i
+		}
+		return len(c.banks)
+	}
+	slices.SortStableFunc(out, func(a, b *quiz.Question) int {
+		if d := bankAt(a) - bankAt(b); d != 0 {
+			return d
+		}
+		if a.Bank != b.Bank {
+			return strings.Compare(a.Bank, b.Bank)
+		}
+		return a.Line - b.Line
+	})
+	return out
 }
 
 func (c *Class) keep(r row) {

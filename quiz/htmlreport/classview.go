@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,10 +28,23 @@ type classView struct {
 	Tags        []string
 	Rows        []row
 	Cut         int
+	Files       []unreadableFile // sheets that could not be read at all
+	FilesMore   int
+	ToMark      int     // sheets with open answers not yet marked: the statistics leave open questions out
+	MaxScore    float64 // the statistics' maximum
+	Reread      []rereadView
 	ClassTags   []gridCell
 	Legend      []gridCell
 	HasStudents bool
 	SumsOnly    bool
+}
+
+// rereadView is a passage to reread with the class: a hard or flagged
+// question's citation.
+type rereadView struct {
+	Cite, Slug string
+	N          int
+	Why        string
 }
 
 type fact struct {
@@ -50,7 +64,10 @@ type gridCell struct {
 type questionView struct {
 	N                   int
 	ID, Slug            string
-	Type                string
+	Name                string // the id, without its bank when the page has one bank
+	Type                string // in words: "true/false"
+	Open                bool
+	Source              quiz.Source
 	Prompt, Cite        string
 	Tags                string
 	Graded              bool
@@ -67,13 +84,16 @@ type questionView struct {
 	Answers             []answerView
 	OtherWrong          int
 	TypedAnswers        bool // short, numeric, order, match: the most common wrong answers
-	Open                []openAnswer
+	OpenAnswers         []openAnswer
 	OpenMore            int
+	Unreadable          int
+	UnreadableText      string // the unreadable answers, as written
 	HasResponses        bool
 }
 
 type answerView struct {
 	Text    string
+	Lines   []string // a match answer, a pair a line
 	Count   int
 	Pct     float64
 	Correct bool
@@ -99,6 +119,10 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		Tags:        quiz.TagLabels(c.tags),
 		Rows:        c.rows,
 		Cut:         c.cut,
+		Files:       c.files,
+		FilesMore:   c.filesMore,
+		ToMark:      c.ToMark,
+		MaxScore:    s.MaxScore,
 		HasStudents: c.students > 0,
 		SumsOnly:    c.students == 0 && s.Count > 0,
 	}
@@ -111,6 +135,9 @@ func (c *Class) view(s stats.StatsSummary) classView {
 			v.Statuses = append(v.Statuses, statusCount{Key: k, Text: statusNames[k], Count: n})
 		}
 	}
+	if n := len(c.files) + c.filesMore; n > 0 {
+		v.Statuses = append(v.Statuses, statusCount{Key: "unreadable-file", Text: "could not be read at all (listed below)", Count: n})
+	}
 	v.Hist = newHistogram(s.Histogram, c.Pass)
 	v.Questions = c.questionViews(s)
 	for _, q := range v.Questions {
@@ -118,6 +145,7 @@ func (c *Class) view(s stats.StatsSummary) classView {
 			v.Weak++
 		}
 	}
+	v.Reread = reread(v.Questions)
 	for i := range c.tags {
 		t := c.tagSum[i]
 		if t.max > 0 {
@@ -136,7 +164,7 @@ var statusNames = map[string]string{
 	statusComplete:   "complete",
 	statusIncomplete: "incomplete (the quiz stopped early or was cut by its time limit)",
 	statusToMark:     "with open answers not yet marked",
-	statusUnreadable: "unreadable (sheets or answers that could not be read)",
+	statusUnreadable: "with answers that could not be read (shown as written in Responses)",
 }
 
 // cell colours a percentage in one of five bands of a palette that readers
@@ -181,15 +209,20 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 			alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Here: low — the questions do not agree on who knows more; look at the flagged ones."
 		}
 	}
+	mean := "The average score, the teacher's marks of open answers included."
+	if c.ToMark > 0 {
+		mean = "The average score on the automatically marked questions: open answers count once every one is marked."
+	}
 	fs := []fact{
-		{ID: "stat-students", Label: "Students", Value: strconv.Itoa(s.Count), Plain: "Sheets counted in the statistics."},
-		{ID: "stat-mean", Label: "Mean", Value: num(s.Mean), Of: of(s.Mean), Plain: "The average score on the automatically marked questions; the statistics and the histogram leave out teacher marks of open answers, which the gradebook adds."},
+		{ID: "stat-students", Label: "Students", Value: count(s.Count), Plain: "Sheets counted in the statistics."},
+		{ID: "stat-mean", Label: "Mean", Value: num(s.Mean), Of: of(s.Mean), Plain: mean},
 		{ID: "stat-median", Label: "Median", Value: num(s.Median), Of: of(s.Median), Plain: "Half the class scored this or more, half this or less."},
 		{ID: "stat-sd", Label: "Standard deviation", Value: num(s.SD), Of: of(s.SD), Plain: "How spread out the scores are: about two students in three score within this distance of the mean."},
 		{ID: "stat-alpha", Label: "Cronbach's alpha", Value: alpha, Plain: alphaPlain},
 	}
 	if c.Pass != nil && s.Count > 0 {
-		fs = append(fs, fact{ID: "stat-passed", Label: "Reached the pass mark", Value: strconv.Itoa(c.passed), Of: fmt.Sprintf("of %s (pass mark %s)", count(c.students), pctText(*c.Pass)),
+		graded := c.students - len(c.files) - c.filesMore
+		fs = append(fs, fact{ID: "stat-passed", Label: "Reached the pass mark", Value: count(c.passed), Of: fmt.Sprintf("of %s graded (pass mark %s)", count(graded), pctText(*c.Pass)),
 			Plain: "Students whose score is at or above the pass mark."})
 	}
 	return fs
@@ -246,11 +279,14 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 	}
 	var out []questionView
 	add := func(id string, q *quiz.Question) {
-		qv := questionView{N: len(out) + 1, ID: id, Slug: "q-" + slug(id)}
+		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: "q-" + slug(id)}
+		if q != nil && len(c.banks) <= 1 {
+			qv.Name = q.ID
+		}
 		if q != nil {
-			qv.Type, qv.Prompt, qv.Cite, qv.Tags = string(q.Type), q.Prompt, q.Source.String(), strings.Join(quiz.TagLabels(q.Tags), ", ")
+			qv.Type, qv.Open, qv.Prompt, qv.Source, qv.Cite, qv.Tags = typeWords(q.Type), q.Type == quiz.Open, q.Prompt, q.Source, q.Source.String(), strings.Join(quiz.TagLabels(q.Tags), ", ")
 			qv.Graded = q.Graded()
-			qv.Open, qv.OpenMore = c.open[q], c.openMore[q]
+			qv.OpenAnswers, qv.OpenMore = c.open[q], c.openMore[q]
 		}
 		if it, ok := items[id]; ok {
 			qv.Graded = true
@@ -262,14 +298,23 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 		}
 		if qr, ok := resp[id]; ok {
 			qv.HasResponses = true
-			qv.Type = string(qr.Type)
+			qv.Type, qv.Open = typeWords(qr.Type), qr.Type == quiz.Open
 			qv.Students, qv.Unanswered, qv.Right, qv.OtherWrong = qr.Students, qr.Unanswered, qr.Right, qr.OtherWrong
+			qv.Unreadable = qr.Unreadable
+			var words []string
+			for _, a := range qr.UnreadableAnswers {
+				words = append(words, fmt.Sprintf("“%s” (%s)", a.Answer, count(a.Count)))
+			}
+			qv.UnreadableText = strings.Join(words, ", ")
 			switch qr.Type {
 			case quiz.Short, quiz.Numeric, quiz.Order, quiz.Match:
 				qv.TypedAnswers = true
 			}
 			for _, a := range qr.Answers {
-				av := answerView{Text: a.Answer, Count: a.Count, Correct: a.Correct}
+				av := answerView{Text: a.Answer, Count: a.Count, Correct: a.Correct, Lines: []string{a.Answer}}
+				if qr.Type == quiz.Match {
+					av.Lines = strings.Split(a.Answer, "; ") // as quiz.Question.Given joins the pairs
+				}
 				if qr.Students > 0 {
 					av.Pct = 100 * float64(a.Count) / float64(qr.Students)
 				}
@@ -279,7 +324,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 		out = append(out, qv)
 	}
 	if len(c.questions) > 0 {
-		for _, q := range c.questions {
+		for _, q := range c.bankOrder() {
 			if q.Type != quiz.Info {
 				add(q.Bank+"/"+q.ID, q)
 			}
@@ -292,11 +337,67 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 	return out
 }
 
+// typeWords names a question type for a teacher: "true/false", not "truefalse".
+func typeWords(t quiz.Type) string {
+	switch t {
+	case quiz.Single:
+		return "one choice"
+	case quiz.Multi:
+		return "several choices"
+	case quiz.TrueFalse:
+		return "true/false"
+	case quiz.Short:
+		return "short answer"
+	case quiz.Numeric:
+		return "number"
+	case quiz.Order:
+		return "put in order"
+	case quiz.Match:
+		return "matching"
+	case quiz.Open:
+		return "open answer"
+	}
+	return string(t)
+}
+
+// reread lists the passages to reread with the class, in the article's
+// order: the hard questions (facility under 35%, "moderately hard" or harder)
+// and the flagged ones.
+func reread(qs []questionView) []rereadView {
+	var out []rereadView
+	var src []quiz.Source
+	for _, q := range qs {
+		if !q.HasResponses || q.Cite == "" || !(q.Weak || q.Graded && q.Facility < 35) {
+			continue
+		}
+		why := "flagged"
+		if q.Facility < 35 {
+			why = fmt.Sprintf("facility %s", pctText(math.Round(q.Facility)))
+			if q.Weak {
+				why += ", flagged"
+			}
+		}
+		out = append(out, rereadView{Cite: q.Cite, Slug: q.Slug, N: q.N, Why: why})
+		src = append(src, q.Source)
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return quiz.CompareSources(src[a], src[b]) })
+	sorted := make([]rereadView, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	return sorted
+}
+
 // histogram is the score chart's geometry: a 600×260 SVG.
 type histogram struct {
 	Bars          []histBar
 	Most          int
 	PassX         float64
+	PassAnchor    string // the label's text-anchor, so that it stays inside the chart
 	Pass          string
 	HasPass       bool
 	Ticks         []tick
@@ -322,6 +423,10 @@ const (
 	plotTop, plotBottom = 52.0, 220.0
 )
 
+// round1 keeps a coordinate to a tenth of a unit: finer is invisible, and
+// longer in the page.
+func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
 func newHistogram(bins []stats.Bin, pass *float64) histogram {
 	h := histogram{Width: 600, Height: 260}
 	for _, b := range bins {
@@ -334,6 +439,7 @@ func newHistogram(bins []stats.Bin, pass *float64) histogram {
 		if h.Most > 0 {
 			bar.H = (plotBottom - plotTop) * float64(b.Count) / float64(h.Most)
 		}
+		bar.H = round1(bar.H)
 		bar.Y = plotBottom - bar.H
 		bar.LabelY = bar.Y - 6
 		bar.CX = bar.X + bar.W/2
@@ -345,7 +451,15 @@ func newHistogram(bins []stats.Bin, pass *float64) histogram {
 	if pass != nil {
 		h.HasPass = true
 		h.Pass = pctText(*pass)
-		h.PassX = plotLeft + *pass/100*(plotRight-plotLeft)
+		h.PassX = round1(plotLeft + *pass/100*(plotRight-plotLeft))
+		switch {
+		case h.PassX < 150:
+			h.PassAnchor = "start"
+		case h.PassX > 450:
+			h.PassAnchor = "end"
+		default:
+			h.PassAnchor = "middle"
+		}
 	}
 	return h
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -30,6 +31,13 @@ var (
 		"pct":  pctText,
 		"pctp": pctPtr,
 		"n":    count,
+		"tag":  quiz.TagLabel,
+		"share": func(k, of int) string {
+			if of <= 0 {
+				return ""
+			}
+			return pctText(100 * float64(k) / float64(of))
+		},
 	}).ParseFS(files, "assets/*.tmpl"))
 )
 

@@ -35,6 +35,8 @@ type responseCounts struct {
 	id         string
 	students   int
 	unanswered int
+	unreadable map[string]int          // answers that could not be read, as written
+	unreadMore int                     // past maxWrongKept distinct ones
 	right      int                     // full marks
 	options    []int                   // single, multi: students per choice; truefalse: true, false
 	wrong      map[string]*AnswerCount // by the answer normalised
@@ -88,7 +90,11 @@ func (c *responseCounts) add(o quiz.Outcome) {
 	c.students++
 	r := o.Response
 	if !r.Answered {
-		c.unanswered++
+		if r.Unreadable != "" {
+			c.addUnreadable(strings.TrimSpace(r.Unreadable))
+		} else {
+			c.unanswered++
+		}
 		return
 	}
 	if o.Correct() {
@@ -145,6 +151,19 @@ func (c *responseCounts) add(o quiz.Outcome) {
 	}
 }
 
+// addUnreadable counts an answer that could not be read: it is shown as the
+// student wrote it, never as no answer.
+func (c *responseCounts) addUnreadable(given string) {
+	if c.unreadable == nil {
+		c.unreadable = map[string]int{}
+	}
+	if _, ok := c.unreadable[given]; ok || len(c.unreadable) < maxWrongKept {
+		c.unreadable[given]++
+		return
+	}
+	c.unreadMore++
+}
+
 // QuestionResponses is what a class answered to one question.
 type QuestionResponses struct {
 	// ID is bank/id, as the question statistics name the question.
@@ -152,6 +171,11 @@ type QuestionResponses struct {
 	Type       quiz.Type `json:"type"`
 	Students   int       `json:"students"`
 	Unanswered int       `json:"unanswered"`
+	// Unreadable counts the answers that could not be read (ture, 28th, a
+	// number for a choice): given, but not as any option; never counted as
+	// unanswered. UnreadableAnswers are the most common, as written.
+	Unreadable        int            `json:"unreadable"`
+	UnreadableAnswers []WrittenCount `json:"unreadable_answers,omitempty"`
 	// Right counts the answers that earned full marks (none for open questions).
 	Right int `json:"right"`
 	// Answers are, for single, multi and truefalse, every option in the bank's
@@ -162,6 +186,12 @@ type QuestionResponses struct {
 	Answers []AnswerCount `json:"answers"`
 	// OtherWrong counts the wrong answers given but not listed.
 	OtherWrong int `json:"other_wrong"`
+}
+
+// WrittenCount is how many students wrote one answer that could not be read.
+type WrittenCount struct {
+	Answer string `json:"answer"`
+	Count  int    `json:"count"`
 }
 
 // AnswerCount is how many students gave one answer.
@@ -181,6 +211,18 @@ func (rs *Responses) Summary() []QuestionResponses {
 	for _, c := range rs.items {
 		q := c.q
 		qr := QuestionResponses{ID: c.id, Type: q.Type, Students: c.students, Unanswered: c.unanswered, Right: c.right, Answers: []AnswerCount{}}
+		qr.Unreadable = c.unreadMore
+		for a, n := range c.unreadable {
+			qr.Unreadable += n
+			qr.UnreadableAnswers = append(qr.UnreadableAnswers, WrittenCount{Answer: a, Count: n})
+		}
+		sort.Slice(qr.UnreadableAnswers, func(i, j int) bool {
+			a, b := qr.UnreadableAnswers[i], qr.UnreadableAnswers[j]
+			return a.Count > b.Count || a.Count == b.Count && a.Answer < b.Answer
+		})
+		if len(qr.UnreadableAnswers) > wrongShown {
+			qr.UnreadableAnswers = qr.UnreadableAnswers[:wrongShown]
+		}
 		switch q.Type {
 		case quiz.Single, quiz.Multi:
 			for k, n := range c.options {
@@ -197,12 +239,7 @@ func (rs *Responses) Summary() []QuestionResponses {
 			for _, w := range c.wrong {
 				wrong = append(wrong, *w)
 			}
-			sort.Slice(wrong, func(i, j int) bool {
-				if wrong[i].Count != wrong[j].Count {
-					return wrong[i].Count > wrong[j].Count
-				}
-				return wrong[i].Answer < wrong[j].Answer
-			})
+			sortCounts(wrong)
 			for i, w := range wrong {
 				if i < wrongShown {
 					qr.Answers = append(qr.Answers, w)
@@ -215,6 +252,26 @@ func (rs *Responses) Summary() []QuestionResponses {
 		out = append(out, qr)
 	}
 	return out
+}
+
+// sortCounts puts the most given answers first, then in alphabetical order.
+func sortCounts(list []AnswerCount) {
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].Count != list[j].Count {
+			return list[i].Count > list[j].Count
+		}
+		return list[i].Answer < list[j].Answer
+	})
+}
+
+// unreadableText lists the unreadable answers as written, for a cell:
+// "“ture” 2, “28th” 1".
+func (qr QuestionResponses) unreadableText() string {
+	parts := make([]string, 0, len(qr.UnreadableAnswers))
+	for _, a := range qr.UnreadableAnswers {
+		parts = append(parts, fmt.Sprintf("“%s” %d", text.Printable(a.Answer), a.Count))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // responseCell is a question's responses in one line, for a CSV cell:
@@ -230,6 +287,9 @@ func (qr QuestionResponses) responseCell() string {
 	}
 	if qr.OtherWrong > 0 {
 		parts = append(parts, fmt.Sprintf("other wrong answers: %d", qr.OtherWrong))
+	}
+	if qr.Unreadable > 0 {
+		parts = append(parts, fmt.Sprintf("unreadable: %d (%s)", qr.Unreadable, qr.unreadableText()))
 	}
 	if qr.Unanswered > 0 {
 		parts = append(parts, fmt.Sprintf("no answer: %d", qr.Unanswered))
@@ -260,6 +320,9 @@ func writeResponsesMarkdown(b *strings.Builder, rs []QuestionResponses) {
 		}
 		if qr.OtherWrong > 0 {
 			fmt.Fprintf(b, "| _other wrong answers_ | %d | |\n", qr.OtherWrong)
+		}
+		if qr.Unreadable > 0 {
+			fmt.Fprintf(b, "| _unreadable:_ %s | %d | |\n", text.MarkdownEscape(qr.unreadableText()), qr.Unreadable)
 		}
 		fmt.Fprintf(b, "| _no answer_ | %d | |\n", qr.Unanswered)
 	}

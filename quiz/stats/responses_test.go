@@ -113,3 +113,37 @@ func TestSummaryWritersCarryResponses(t *testing.T) {
 		t.Errorf("JSON:\n%s", js.String())
 	}
 }
+
+// An answer that cannot be read is counted as unreadable, as the student
+// wrote it, never as no answer, in every summary format (test11 P5).
+func TestResponsesCountUnreadableApart(t *testing.T) {
+	rs := responsesOf(t,
+		`{"answers":{"capital":"613 civillians","independence":"ture"}}`,
+		`{"answers":{"capital":"613 civillians","independence":true}}`,
+		`{"answers":{"capital":"Baku"}}`,
+	)
+	capital, indep := byID(rs, "capital"), byID(rs, "independence")
+	if capital.Unreadable != 2 || capital.Unanswered != 0 || len(capital.UnreadableAnswers) != 1 || capital.UnreadableAnswers[0].Answer != "613 civillians" {
+		t.Errorf("capital: %d unreadable %v, %d unanswered; want 2 as written, 0", capital.Unreadable, capital.UnreadableAnswers, capital.Unanswered)
+	}
+	if indep.Unreadable != 1 || indep.Unanswered != 1 {
+		t.Errorf("independence: %d unreadable, %d unanswered; want 1 and 1", indep.Unreadable, indep.Unanswered)
+	}
+	s := New([]string{"sample/capital"}, []float64{1})
+	s.Add([]float64{1})
+	sum := s.Summary(30)
+	sum.Responses = []QuestionResponses{capital}
+	var csv, md, js bytes.Buffer
+	sum.WriteCSV(&csv)
+	sum.WriteMarkdown(&md)
+	sum.WriteJSON(&js)
+	if !strings.Contains(csv.String(), "unreadable: 2 (“613 civillians” 2)") || strings.Contains(csv.String(), "no answer") {
+		t.Errorf("CSV:\n%s", csv.String())
+	}
+	if !strings.Contains(md.String(), "| _unreadable:_ “613 civillians” 2 | 2 | |") {
+		t.Errorf("Markdown:\n%s", md.String())
+	}
+	if !strings.Contains(js.String(), `"unreadable": 2`) || !strings.Contains(js.String(), `"unanswered": 0`) {
+		t.Errorf("JSON:\n%s", js.String())
+	}
+}

@@ -17,7 +17,7 @@ document.querySelectorAll("table[data-sortable]").forEach(function (table) {
       var rows = Array.prototype.slice.call(body.rows);
       var key = function (r) {
         var c = r.cells[col];
-        if (!c) return ""; // a sheet that could not be read has no tag cells
+        if (!c) return ""; // a row with fewer cells sorts first
         var v = c.hasAttribute("data-v") ? c.getAttribute("data-v") : c.textContent.trim();
         var n = parseFloat(v);
         return v !== "" && isFinite(v) ? n : v.toLowerCase();
