@@ -13,8 +13,20 @@ func IndentJSON(dst, src []byte) []byte {
 			dst = append(dst, ' ', ' ')
 		}
 	}
-	for _, c := range src {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
 		if inString {
+			// Copy the string's plain run in one append: most of a bank
+			// export is text inside strings.
+			j := i
+			for j < len(src) && src[j] != '"' && src[j] != '\\' {
+				j++
+			}
+			if j > i && !escaped {
+				dst = append(dst, src[i:j]...)
+				i = j - 1
+				continue
+			}
 			dst = append(dst, c)
 			switch {
 			case escaped:
