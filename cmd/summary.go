@@ -1,10 +1,7 @@
 package cmd
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -39,36 +36,9 @@ graded in one run.`,
 					return invalid("%s is one of the sums being merged; write to another file", out)
 				}
 			}
-			var all *stats.Stats
-			given := map[string]bool{}
-			for _, path := range args {
-				abs, err := filepath.EvalSymlinks(path) // a link to a shard is that shard
-				if err != nil {
-					abs = path
-				}
-				abs, _ = filepath.Abs(abs)
-				if given[abs] {
-					return invalid("%s is given twice: its students would be counted twice", path)
-				}
-				given[abs] = true
-				data, err := fileio.ReadFileLimited(path)
-				if err != nil {
-					return invalidErr(err)
-				}
-				var s stats.Stats
-				if err := json.Unmarshal(data, &s); err != nil {
-					var syntax *json.SyntaxError
-					var typ *json.UnmarshalTypeError
-					if errors.As(err, &syntax) || errors.As(err, &typ) {
-						err = errors.New("not conflictq statistics sums (written by grade --sums)")
-					}
-					return invalid("%s: %v", path, err)
-				}
-				if all == nil {
-					all = &s
-				} else if err := all.Merge(&s); err != nil {
-					return invalid("%s: %v (the shards must be graded on the same questions)", path, err)
-				}
+			all, err := stats.MergeFiles(args)
+			if err != nil {
+				return invalidErr(err)
 			}
 			if sums != "" {
 				if err := fileio.WriteFile(sums, true, writeJSONTo(all)); err != nil {
