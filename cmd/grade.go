@@ -36,7 +36,6 @@ type GradeOptions struct {
 	Sums    string
 	Reveal  bool
 	Force   bool
-	Workers int
 	skip    func(path string) bool // this run's own output files, not sheets
 }
 
@@ -252,7 +251,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	defer closeSummary()
 	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
-	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
+	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip}
 	batch.Run(h.handle)
 	h.progress.clear()
 	if h.otherQuestions > 0 && opts.Format == "csv" {

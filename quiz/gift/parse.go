@@ -704,7 +704,7 @@ func (b *builder) choice(ans text, line int) {
 // match builds a matching question from =left -> right pairs.
 func (b *builder) match(ans text, line int) {
 	var pairs []quiz.Pair
-	var lefts, rights []string
+	var lefts []string
 	var lines []int
 	for _, pt := range b.splitAnswers(ans, "=") {
 		if pt.mark == 0 {
@@ -727,7 +727,7 @@ func (b *builder) match(ans text, line int) {
 			continue
 		}
 		pairs = append(pairs, quiz.Pair{Left: left, Right: right})
-		lefts, rights, lines = append(lefts, left), append(rights, right), append(lines, pt.line)
+		lefts, lines = append(lefts, left), append(lines, pt.line)
 	}
 	if b.failed {
 		return

@@ -337,11 +337,10 @@ func TestStateFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Ana.jsonl")
 	banks := []*quiz.Bank{testBank(50)}
 	end := writeYear(t, path, banks, 3650)
-	full, _, err := Replay(path)
+	sc, _, err := Replay(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, _, _ := Replay(path)
 	if sc.read != 3650 {
 		t.Fatalf("read %d lines, want 3650", sc.read)
 	}
@@ -352,7 +351,7 @@ func TestStateFile(t *testing.T) {
 	l.Append(rec(banks[0], 3, end.Add(time.Hour), 0, 5))
 	l.Close()
 	all, _, _ := Load(path)
-	full = Build(all, nil)
+	full := Build(all, nil)
 	sc, warns, err := Replay(path)
 	if err != nil || len(warns) > 0 || sc.read != 1 {
 		t.Fatalf("from the state: read %d lines (want 1), %v %v", sc.read, warns, err)
