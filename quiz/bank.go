@@ -173,6 +173,13 @@ func (n Number) MarshalJSON() ([]byte, error) { return json.Marshal(n.doc()) }
 // that a file of a million questions is refused while it is read.
 const MaxQuestions = 10_000
 
+// TooManyQuestions is what an importer says, and where it stops reading, when
+// a file holds more than MaxQuestions questions: the same words for every
+// format.
+func TooManyQuestions() string {
+	return fmt.Sprintf("more than %d questions; a bank holds at most %d (split the file)", MaxQuestions, MaxQuestions)
+}
+
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
 	ID string

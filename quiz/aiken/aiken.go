@@ -82,7 +82,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			case answerLine().MatchString(text):
 				p.errorf(line, "", "expected a question and its options before %q", text)
 			case n == quiz.MaxQuestions:
-				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				p.errorf(line, "", "%s", quiz.TooManyQuestions())
 				return nil, nil, p.err()
 			default:
 				n++

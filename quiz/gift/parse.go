@@ -49,7 +49,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			j++
 		}
 		if p.blocks >= quiz.MaxQuestions {
-			p.errorf(i+1, "", "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+			p.errorf(i+1, "", "", "%s", quiz.TooManyQuestions())
 			break
 		}
 		if size > MaxQuestionSize {

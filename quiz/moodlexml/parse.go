@@ -148,7 +148,7 @@ tokens:
 			}
 			q := p.question(&xq, line, comments)
 			if p.n > quiz.MaxQuestions {
-				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				p.errorf(line, "", "%s", quiz.TooManyQuestions())
 				break tokens
 			}
 			if q != nil {
