@@ -136,13 +136,10 @@ func showBank(w io.Writer, b *quiz.Bank, withAnswers bool) {
 	if d := strings.TrimSpace(b.Description); d != "" {
 		fmt.Fprintf(w, "%s\n", d)
 	}
-	types, diffs, tags := map[string]int{}, map[string]int{}, map[string]int{}
+	types, diffs, tags := map[string]int{}, map[string]int{}, quiz.TagCounts(b)
 	for _, q := range b.Questions {
 		types[string(q.Type)]++
 		diffs[q.Difficulty]++
-		for _, t := range q.Tags {
-			tags[t]++
-		}
 	}
 	if len(b.Questions) == 1 {
 		fmt.Fprintf(w, "\n1 question\n")

@@ -148,16 +148,9 @@ func checkTags(want []string, banks []*quiz.Bank) error {
 	if len(want) == 0 {
 		return nil
 	}
-	known := map[string]bool{}
-	for _, b := range banks {
-		for _, q := range b.Questions {
-			for _, t := range q.Tags {
-				known[t] = true
-			}
-		}
-	}
+	known := quiz.TagCounts(banks...)
 	for _, t := range want {
-		if !known[t] {
+		if known[t] == 0 {
 			names := slices.Sorted(maps.Keys(known))
 			for i, n := range names {
 				names[i] = text.EscapeControl(n)

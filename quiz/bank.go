@@ -60,6 +60,20 @@ func (b *Bank) Question(id string) *Question {
 	return (*m)[id]
 }
 
+// TagCounts counts the questions of banks that have each tag: the tags there
+// are to choose from (--tag), and how many questions each would pick.
+func TagCounts(banks ...*Bank) map[string]int {
+	counts := map[string]int{}
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			for _, t := range q.Tags {
+				counts[t]++
+			}
+		}
+	}
+	return counts
+}
+
 // Source says where in the article a question's answer stands.
 type Source struct {
 	Section   string `yaml:"section" json:"section"`

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -110,5 +111,13 @@ func TestPresentedMapsDisplayToBank(t *testing.T) {
 	tf := &Presented{Question: question(t, b, "independence")}
 	if got := tf.Options(); !slices.Equal(got, []string{"True", "False"}) {
 		t.Errorf("true/false options are %v; their order must never be shuffled", got)
+	}
+}
+
+func TestTagCounts(t *testing.T) {
+	a := &Bank{Questions: []*Question{{Tags: []string{"x", "y"}}, {Tags: []string{"x"}}, {}}}
+	b := &Bank{Questions: []*Question{{Tags: []string{"y"}}}}
+	if got, want := TagCounts(a, b), map[string]int{"x": 2, "y": 2}; !maps.Equal(got, want) {
+		t.Errorf("TagCounts = %v, want %v", got, want)
 	}
 }
