@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,50 +34,73 @@ YAML, Moodle GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newCmdBankList(f), newCmdBankShow(f), newCmdBankValidate(f), newCmdBankExport(f), newCmdBankConvert(f))
+	cmd.AddCommand(NewCmdBankList(f, nil), NewCmdBankShow(f, nil), NewCmdBankValidate(f, nil), NewCmdBankExport(f, nil), NewCmdBankConvert(f, nil))
 	return cmd
 }
 
-func newCmdBankList(f *Factory) *cobra.Command {
-	var asJSON bool
+// BankListOptions are bank list's inputs.
+type BankListOptions struct {
+	Factory *Factory
+	JSON    bool
+}
+
+// NewCmdBankList lists the embedded banks.
+func NewCmdBankList(f *Factory, runF func(*BankListOptions) error) *cobra.Command {
+	opts := &BankListOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the embedded banks",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib := f.Library()
-			type row struct {
-				Name        string `json:"name"`
-				Title       string `json:"title"`
-				Questions   int    `json:"questions"`
-				Description string `json:"description"`
+			if runF != nil {
+				return runF(opts)
 			}
-			var rows []row
-			for _, name := range lib.Names() {
-				b, _, err := lib.Load(name)
-				if err != nil {
-					return err
-				}
-				rows = append(rows, row{name, b.Title, len(b.Questions), strings.TrimSpace(b.Description)})
-			}
-			out := f.IOStreams.Out
-			if asJSON {
-				return writeJSON(out, rows)
-			}
-			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tQUESTIONS\tTITLE")
-			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%d\t%s\n", r.Name, r.Questions, r.Title)
-			}
-			return tw.Flush()
+			return bankListRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
 	return cmd
 }
 
-func newCmdBankShow(f *Factory) *cobra.Command {
-	var withAnswers bool
+func bankListRun(opts *BankListOptions) error {
+	f := opts.Factory
+	lib := f.Library()
+	type row struct {
+		Name        string `json:"name"`
+		Title       string `json:"title"`
+		Questions   int    `json:"questions"`
+		Description string `json:"description"`
+	}
+	var rows []row
+	for _, name := range lib.Names() {
+		b, _, err := lib.Load(name)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, row{name, b.Title, len(b.Questions), strings.TrimSpace(b.Description)})
+	}
+	out := f.IOStreams.Out
+	if opts.JSON {
+		return writeJSON(out, rows)
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tQUESTIONS\tTITLE")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", r.Name, r.Questions, r.Title)
+	}
+	return tw.Flush()
+}
+
+// BankShowOptions are bank show's inputs.
+type BankShowOptions struct {
+	Factory *Factory
+	Bank    string // a name or a file
+	Answers bool
+}
+
+// NewCmdBankShow shows a bank's questions.
+func NewCmdBankShow(f *Factory, runF func(*BankShowOptions) error) *cobra.Command {
+	opts := &BankShowOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "show NAME|FILE",
 		Short: "Show a bank's questions, with counts by type, difficulty and tag",
@@ -88,16 +110,25 @@ func newCmdBankShow(f *Factory) *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			banks, err := loadBanks(f.IOStreams, f.Library(), args)
-			if err != nil {
-				return err
+			opts.Bank = args[0]
+			if runF != nil {
+				return runF(opts)
 			}
-			showBank(f.IOStreams.Out, banks[0], withAnswers)
-			return nil
+			return bankShowRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&withAnswers, "answers", false, "show each question's answer (a teacher's view)")
+	cmd.Flags().BoolVar(&opts.Answers, "answers", false, "show each question's answer (a teacher's view)")
 	return cmd
+}
+
+func bankShowRun(opts *BankShowOptions) error {
+	f := opts.Factory
+	banks, err := loadBanks(f.IOStreams, f.Library(), []string{opts.Bank})
+	if err != nil {
+		return err
+	}
+	showBank(f.IOStreams.Out, banks[0], opts.Answers)
+	return nil
 }
 
 func showBank(w io.Writer, b *quiz.Bank, withAnswers bool) {
@@ -105,13 +136,10 @@ func showBank(w io.Writer, b *quiz.Bank, withAnswers bool) {
 	if d := strings.TrimSpace(b.Description); d != "" {
 		fmt.Fprintf(w, "%s\n", d)
 	}
-	types, diffs, tags := map[string]int{}, map[string]int{}, map[string]int{}
+	types, diffs, tags := map[string]int{}, map[string]int{}, quiz.TagCounts(b)
 	for _, q := range b.Questions {
 		types[string(q.Type)]++
 		diffs[q.Difficulty]++
-		for _, t := range q.Tags {
-			tags[t]++
-		}
 	}
 	if len(b.Questions) == 1 {
 		fmt.Fprintf(w, "\n1 question\n")
@@ -164,7 +192,15 @@ func bankArgCompletion(f *Factory) func(*cobra.Command, []string, string) ([]str
 	}
 }
 
-func newCmdBankValidate(f *Factory) *cobra.Command {
+// BankValidateOptions are bank validate's inputs.
+type BankValidateOptions struct {
+	Factory *Factory
+	Banks   []string // names or files
+}
+
+// NewCmdBankValidate checks banks.
+func NewCmdBankValidate(f *Factory, runF func(*BankValidateOptions) error) *cobra.Command {
+	opts := &BankValidateOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check banks and list every problem with its line",
@@ -174,54 +210,63 @@ do not fail a bank. Exit 2 when any bank has an error.`,
 		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib := f.Library()
-			failed := 0
-			for _, ref := range args {
-				b, warnings, err := lib.Load(ref)
-				var inv *quiz.InvalidError
-				switch {
-				case errors.As(err, &inv):
-					failed++
-					for _, p := range inv.Problems {
-						fmt.Fprintln(f.IOStreams.ErrOut, p.Error())
-					}
-					if more := inv.MoreLine(); more != "" {
-						fmt.Fprintln(f.IOStreams.ErrOut, more)
-					}
-					if n := quiz.CountErrors(inv.Problems) + inv.More; n == 1 {
-						fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", text.EscapeControl(ref))
-					} else {
-						fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", text.EscapeControl(ref), n)
-					}
-				case err != nil:
-					failed++
-					fmt.Fprintln(f.IOStreams.ErrOut, text.EscapeLines(err.Error()))
-					fmt.Fprintf(f.IOStreams.Out, "%s: could not be read\n", text.EscapeControl(ref))
-				default:
-					for _, w := range warnings {
-						fmt.Fprintln(f.IOStreams.ErrOut, w.Error())
-					}
-					note := ""
-					switch len(warnings) {
-					case 0:
-					case 1:
-						note = ", 1 warning"
-					default:
-						note = fmt.Sprintf(", %d warnings", len(warnings))
-					}
-					count := fmt.Sprintf("%d questions", len(b.Questions))
-					if len(b.Questions) == 1 {
-						count = "1 question"
-					}
-					fmt.Fprintf(f.IOStreams.Out, "%s: ok (%s%s)\n", text.EscapeControl(ref), count, note)
-				}
+			opts.Banks = args
+			if runF != nil {
+				return runF(opts)
 			}
-			if failed > 0 {
-				return silent(ExitInvalid)
-			}
-			return nil
+			return bankValidateRun(opts)
 		},
 	}
+}
+
+func bankValidateRun(opts *BankValidateOptions) error {
+	f := opts.Factory
+	lib := f.Library()
+	failed := 0
+	for _, ref := range opts.Banks {
+		b, warnings, err := lib.Load(ref)
+		var inv *quiz.InvalidError
+		switch {
+		case errors.As(err, &inv):
+			failed++
+			for _, p := range inv.Problems {
+				fmt.Fprintln(f.IOStreams.ErrOut, p.Error())
+			}
+			if more := inv.MoreLine(); more != "" {
+				fmt.Fprintln(f.IOStreams.ErrOut, more)
+			}
+			if n := quiz.CountErrors(inv.Problems) + inv.More; n == 1 {
+				fmt.Fprintf(f.IOStreams.Out, "%s: 1 problem\n", text.EscapeControl(ref))
+			} else {
+				fmt.Fprintf(f.IOStreams.Out, "%s: %d problems\n", text.EscapeControl(ref), n)
+			}
+		case err != nil:
+			failed++
+			fmt.Fprintln(f.IOStreams.ErrOut, text.EscapeLines(err.Error()))
+			fmt.Fprintf(f.IOStreams.Out, "%s: could not be read\n", text.EscapeControl(ref))
+		default:
+			for _, w := range warnings {
+				fmt.Fprintln(f.IOStreams.ErrOut, w.Error())
+			}
+			note := ""
+			switch len(warnings) {
+			case 0:
+			case 1:
+				note = ", 1 warning"
+			default:
+				note = fmt.Sprintf(", %d warnings", len(warnings))
+			}
+			count := fmt.Sprintf("%d questions", len(b.Questions))
+			if len(b.Questions) == 1 {
+				count = "1 question"
+			}
+			fmt.Fprintf(f.IOStreams.Out, "%s: ok (%s%s)\n", text.EscapeControl(ref), count, note)
+		}
+	}
+	if failed > 0 {
+		return silent(ExitInvalid)
+	}
+	return nil
 }
 
 // bankExporter writes a bank in one format, with notes for stderr on what
@@ -269,10 +314,22 @@ func exportAiken(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error)
 	return notes, err
 }
 
-func newCmdBankExport(f *Factory) *cobra.Command {
-	var format, output, keyFile string
-	var force, noKey bool
-	var sel Selection
+// BankExportOptions are bank export's inputs.
+type BankExportOptions struct {
+	Factory   *Factory
+	Bank      string // a name or a file
+	Format    string // one of exportFormats; from Output's extension when not given
+	Output    string
+	KeyFile   string
+	Force     bool
+	NoKey     bool
+	Selection Selection
+	Paper     worksheet.Paper // a worksheet's questions and key, from the flags above
+}
+
+// NewCmdBankExport writes a bank for another tool.
+func NewCmdBankExport(f *Factory, runF func(*BankExportOptions) error) *cobra.Command {
+	opts := &BankExportOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "export NAME|FILE",
 		Short: "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown worksheet or Anki cards",
@@ -301,19 +358,21 @@ writes the key to a file of its own.`,
   conflictq bank export comprehension -n 10 --seed 42 -o test.md --key key.md
   conflictq bank export timeline --tag chronology --no-key -o timeline-test.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format == "" {
-				format = exportFormatFromPath(output, "json")
+			opts.Bank = args[0]
+			if opts.Format == "" {
+				opts.Format = exportFormatFromPath(opts.Output, "json")
 			}
-			paper := worksheet.Paper{
+			sel := opts.Selection
+			opts.Paper = worksheet.Paper{
 				Filter:  quiz.Filter{Tags: sel.Tags, Count: sel.Count, Set: sel.Set},
 				Seed:    sel.Seed,
 				Shuffle: cmd.Flags().Changed("seed"),
 			}
-			if noKey || keyFile != "" {
-				paper.Key = worksheet.NoKey
+			if opts.NoKey || opts.KeyFile != "" {
+				opts.Paper.Key = worksheet.NoKey
 			}
 			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
-				if cmd.Flags().Changed(name) && format != "markdown" {
+				if cmd.Flags().Changed(name) && opts.Format != "markdown" {
 					flag := "--" + name
 					if name == "count" {
 						flag = "-n"
@@ -321,7 +380,7 @@ writes the key to a file of its own.`,
 					return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown (or -o FILE.md)", flag)}
 				}
 			}
-			if noKey && keyFile != "" {
+			if opts.NoKey && opts.KeyFile != "" {
 				return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
 			}
 			if sel.Count < 0 {
@@ -332,52 +391,60 @@ writes the key to a file of its own.`,
 					return &FlagError{Err: fmt.Errorf("--set %q: %v", sel.Set, err)}
 				}
 			}
-			banks, err := loadBanks(f.IOStreams, f.Library(), args)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			b := banks[0]
-			var notes []string
-			exporter := bankExporters[0]
-			if k := slices.IndexFunc(bankExporters, func(e bankExporter) bool { return e.format == format }); k >= 0 {
-				exporter = bankExporters[k]
-			}
-			write := func(w io.Writer) (err error) {
-				notes, err = exporter.write(w, b, paper)
-				return err
-			}
-			if output == "" || output == "-" {
-				err = write(f.IOStreams.Out)
-			} else if err = fileio.WriteFile(output, force, write); err == nil {
-				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(output))
-			}
-			if err == nil && keyFile != "" {
-				err = fileio.WriteFile(keyFile, force, func(w io.Writer) error { return worksheet.WriteKey(w, b, paper) })
-				if err == nil {
-					fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", keyFile)
-				}
-			}
-			for _, n := range notes {
-				fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", n)
-			}
-			if err != nil {
-				return invalidErr(err)
-			}
-			return nil
+			return bankExportRun(opts)
 		},
 	}
-	cmd.Flags().Var(newEnum(&format, "", exportFormats...), "format", strings.Join(exportFormats, ", ")+" (default: from -o's extension, else json)")
-	cmd.Flags().IntVarP(&sel.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
-	cmd.Flags().Uint64Var(&sel.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
-	cmd.Flags().StringVar(&sel.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")
-	cmd.Flags().StringArrayVar(&sel.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
-	cmd.Flags().BoolVar(&noKey, "no-key", false, "worksheet: leave the answer key out")
-	cmd.Flags().StringVar(&keyFile, "key", "", "worksheet: write the answer key to `FILE` instead of after the questions")
+	cmd.Flags().Var(newEnum(&opts.Format, "", exportFormats...), "format", strings.Join(exportFormats, ", ")+" (default: from -o's extension, else json)")
+	cmd.Flags().IntVarP(&opts.Selection.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
+	cmd.Flags().Uint64Var(&opts.Selection.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
+	cmd.Flags().StringVar(&opts.Selection.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")
+	cmd.Flags().StringArrayVar(&opts.Selection.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
+	cmd.Flags().BoolVar(&opts.NoKey, "no-key", false, "worksheet: leave the answer key out")
+	cmd.Flags().StringVar(&opts.KeyFile, "key", "", "worksheet: write the answer key to `FILE` instead of after the questions")
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (default: standard output)")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+func bankExportRun(opts *BankExportOptions) error {
+	f := opts.Factory
+	banks, err := loadBanks(f.IOStreams, f.Library(), []string{opts.Bank})
+	if err != nil {
+		return err
+	}
+	b := banks[0]
+	var notes []string
+	exporter := bankExporters[0]
+	if k := slices.IndexFunc(bankExporters, func(e bankExporter) bool { return e.format == opts.Format }); k >= 0 {
+		exporter = bankExporters[k]
+	}
+	write := func(w io.Writer) (err error) {
+		notes, err = exporter.write(w, b, opts.Paper)
+		return err
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		err = write(f.IOStreams.Out)
+	} else if err = fileio.WriteFile(opts.Output, opts.Force, write); err == nil {
+		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
+	}
+	if err == nil && opts.KeyFile != "" {
+		err = fileio.WriteFile(opts.KeyFile, opts.Force, func(w io.Writer) error { return worksheet.WriteKey(w, b, opts.Paper) })
+		if err == nil {
+			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", opts.KeyFile)
+		}
+	}
+	for _, n := range notes {
+		fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", n)
+	}
+	if err != nil {
+		return invalidErr(err)
+	}
+	return nil
 }
 
 // exportFormatFromPath picks the format from -o's extension, as quiz -o does.
@@ -397,9 +464,17 @@ func writeBankYAML(w io.Writer, b *quiz.Bank) error {
 	return enc.Close()
 }
 
-func newCmdBankConvert(f *Factory) *cobra.Command {
-	var output string
-	var force bool
+// BankConvertOptions are bank convert's inputs.
+type BankConvertOptions struct {
+	Factory *Factory
+	Bank    string // the file to convert
+	Output  string
+	Force   bool
+}
+
+// NewCmdBankConvert converts a GIFT, Moodle XML or Aiken bank to YAML.
+func NewCmdBankConvert(f *Factory, runF func(*BankConvertOptions) error) *cobra.Command {
+	opts := &BankConvertOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "convert FILE -o OUT.yaml",
 		Short: "Convert a GIFT, Moodle XML or Aiken bank to conflictq's YAML",
@@ -411,27 +486,36 @@ dropped silently.`,
   conflictq bank validate my-bank.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if output == "" {
+			opts.Bank = args[0]
+			if opts.Output == "" {
 				return &FlagError{Err: errors.New("name the YAML file to write with -o")}
 			}
-			banks, err := loadBanks(f.IOStreams, f.Library(), args)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			write := func(w io.Writer) error { return writeBankYAML(w, banks[0]) }
-			if output == "-" {
-				return write(f.IOStreams.Out)
-			}
-			if err := fileio.WriteFile(output, force, write); err != nil {
-				return invalidErr(err)
-			}
-			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(output), len(banks[0].Questions))
-			return nil
+			return bankConvertRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "the YAML `FILE` to write (- for standard output)")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "the YAML `FILE` to write (- for standard output)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	return cmd
+}
+
+func bankConvertRun(opts *BankConvertOptions) error {
+	f := opts.Factory
+	banks, err := loadBanks(f.IOStreams, f.Library(), []string{opts.Bank})
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error { return writeBankYAML(w, banks[0]) }
+	if opts.Output == "-" {
+		return write(f.IOStreams.Out)
+	}
+	if err := fileio.WriteFile(opts.Output, opts.Force, write); err != nil {
+		return invalidErr(err)
+	}
+	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(banks[0].Questions))
+	return nil
 }
 
 func writeJSONTo(v any) func(io.Writer) error {
@@ -439,16 +523,15 @@ func writeJSONTo(v any) func(io.Writer) error {
 }
 
 // writeJSON writes v indented by two spaces, as an encoder with SetIndent
-// would, but indents with text.IndentJSON: encoding/json's indenting was half
-// the time of bank export.
+// would, but indents with text.JSONIndenter: encoding/json's indenting was
+// half the time of bank export, and the indenter passes the document on a
+// chunk at a time instead of holding it twice.
 func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(&text.JSONIndenter{W: w})
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	out := text.IndentJSON(make([]byte, 0, buf.Len()+buf.Len()/2), buf.Bytes())
-	_, err := w.Write(append(out, '\n'))
+	_, err := io.WriteString(w, "\n")
 	return err
 }

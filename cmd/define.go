@@ -185,8 +185,21 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	var asJSON, byTopic bool
-	list := &cobra.Command{
+	cmd.AddCommand(NewCmdGlossaryList(f, nil), NewCmdGlossarySearch(f, nil))
+	return cmd
+}
+
+// GlossaryListOptions are glossary list's inputs.
+type GlossaryListOptions struct {
+	Factory *Factory
+	JSON    bool
+	ByTopic bool
+}
+
+// NewCmdGlossaryList lists the glossary's terms.
+func NewCmdGlossaryList(f *Factory, runF func(*GlossaryListOptions) error) *cobra.Command {
+	opts := &GlossaryListOptions{Factory: f}
+	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the glossary's terms, one per line, in alphabetical order",
 		Example: `  conflictq glossary list
@@ -194,32 +207,52 @@ func NewCmdGlossary(f *Factory) *cobra.Command {
   conflictq glossary list --json | jq -r '.[] | select(.topic == "law") | .term'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g := assets.Glossary()
-			if asJSON {
-				return writeJSON(f.IOStreams.Out, g.Entries())
+			if runF != nil {
+				return runF(opts)
 			}
-			out, style := f.IOStreams.Out, f.IOStreams.ColorScheme()
-			if !byTopic {
-				for _, e := range glossary.Alphabetical(g.Entries()) {
-					fmt.Fprintln(out, e.Term)
-				}
-				return nil
-			}
-			for i, group := range glossary.ByTopic(g.Entries()) {
-				if i > 0 {
-					fmt.Fprintln(out)
-				}
-				fmt.Fprintln(out, style.Bold(group.Topic))
-				for _, e := range group.Entries {
-					fmt.Fprintf(out, "  %s\n", e.Term)
-				}
-			}
-			return nil
+			return glossaryListRun(opts)
 		},
 	}
-	list.Flags().BoolVar(&asJSON, "json", false, "print every entry in full, as JSON")
-	list.Flags().BoolVar(&byTopic, "by-topic", false, "group the terms by topic (history, law, places, ...)")
-	search := &cobra.Command{
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print every entry in full, as JSON")
+	cmd.Flags().BoolVar(&opts.ByTopic, "by-topic", false, "group the terms by topic (history, law, places, ...)")
+	return cmd
+}
+
+func glossaryListRun(opts *GlossaryListOptions) error {
+	ios := opts.Factory.IOStreams
+	g := assets.Glossary()
+	if opts.JSON {
+		return writeJSON(ios.Out, g.Entries())
+	}
+	out, style := ios.Out, ios.ColorScheme()
+	if !opts.ByTopic {
+		for _, e := range glossary.Alphabetical(g.Entries()) {
+			fmt.Fprintln(out, e.Term)
+		}
+		return nil
+	}
+	for i, group := range glossary.ByTopic(g.Entries()) {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		fmt.Fprintln(out, style.Bold(group.Topic))
+		for _, e := range group.Entries {
+			fmt.Fprintf(out, "  %s\n", e.Term)
+		}
+	}
+	return nil
+}
+
+// GlossarySearchOptions are glossary search's inputs.
+type GlossarySearchOptions struct {
+	Factory *Factory
+	Query   string // the words, joined by spaces
+}
+
+// NewCmdGlossarySearch searches the glossary's texts.
+func NewCmdGlossarySearch(f *Factory, runF func(*GlossarySearchOptions) error) *cobra.Command {
+	opts := &GlossarySearchOptions{Factory: f}
+	return &cobra.Command{
 		Use:   "search WORDS",
 		Short: "Search terms and definitions; best matches first, with the sentence that matched",
 		Long: `Search every entry's names, definitions and notes for words. An entry matches
@@ -237,21 +270,27 @@ match highlighted on a terminal.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g := assets.Glossary()
-			query := strings.Join(args, " ")
-			hits := g.Search(query)
-			if len(hits) == 0 {
-				fmt.Fprintf(f.IOStreams.ErrOut, "nothing in the glossary matches '%s'\n", glossary.Sanitize(query))
-				return silent(ExitNegative)
+			opts.Query = strings.Join(args, " ")
+			if runF != nil {
+				return runF(opts)
 			}
-			layout := glossaryLayout(f)
-			for _, h := range hits {
-				line := glossary.Highlight(text.Wrap(h.Line, layout.Width, "  "), query, layout.Style)
-				fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), line)
-			}
-			return nil
+			return glossarySearchRun(opts)
 		},
 	}
-	cmd.AddCommand(list, search)
-	return cmd
+}
+
+func glossarySearchRun(opts *GlossarySearchOptions) error {
+	f := opts.Factory
+	g := assets.Glossary()
+	hits := g.Search(opts.Query)
+	if len(hits) == 0 {
+		fmt.Fprintf(f.IOStreams.ErrOut, "nothing in the glossary matches '%s'\n", glossary.Sanitize(opts.Query))
+		return silent(ExitNegative)
+	}
+	layout := glossaryLayout(f)
+	for _, h := range hits {
+		line := glossary.Highlight(text.Wrap(h.Line, layout.Width, "  "), opts.Query, layout.Style)
+		fmt.Fprintf(f.IOStreams.Out, "%s\n%s\n", layout.Style.Bold(h.Entry.Term), line)
+	}
+	return nil
 }

@@ -94,19 +94,14 @@ func tagCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string,
 		if len(refs) == 0 && len(args) > 0 { // bank export NAME
 			refs = args[:1]
 		}
-		counts := map[string]int{}
+		var banks []*quiz.Bank
 		lib := f.Library()
 		for _, ref := range refs {
-			b, _, err := lib.Load(ref)
-			if err != nil {
-				continue
-			}
-			for _, q := range b.Questions {
-				for _, t := range q.Tags {
-					counts[t]++
-				}
+			if b, _, err := lib.Load(ref); err == nil {
+				banks = append(banks, b)
 			}
 		}
+		counts := quiz.TagCounts(banks...)
 		var out []string
 		for t, n := range counts {
 			if strings.HasPrefix(strings.ToLower(t), strings.ToLower(toComplete)) {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -37,7 +36,6 @@ type GradeOptions struct {
 	Sums    string
 	Reveal  bool
 	Force   bool
-	Workers int
 	skip    func(path string) bool // this run's own output files, not sheets
 }
 
@@ -151,15 +149,6 @@ func newGrader(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filt
 	return g, nil
 }
 
-// gradeTally is what the whole batch adds up to, for exit codes and messages.
-type gradeTally struct {
-	graded, failed, unreadable int
-	badAnswers                 int // sheets graded with answers that could not be read
-	// students maps a hash of each name to where the sheet that first had it
-	// is (its file, or file:line), to warn about duplicates by name.
-	students map[uint64]string
-}
-
 func gradeRun(opts *GradeOptions) error {
 	f := opts.Factory
 	// A batch is a stream: hold the heap near a fixed size rather than letting
@@ -195,11 +184,8 @@ func gradeRun(opts *GradeOptions) error {
 		}
 		named[abs] = out
 		if st, err := os.Stat(out); err == nil {
-			if fileio.SameFileAs(out, opts.Inputs) != "" {
-				return invalid("%s is a sheet being graded; write the results to another file", out)
-			}
-			if in := sheetInGradedDir(out, opts.Inputs); in != "" {
-				return invalid("%s is a sheet being graded (in %s); write the results to another file", out, in)
+			if err := grade.CheckOutput(out, opts.Inputs); err != nil {
+				return invalidErr(err)
 			}
 			// Every output, not only -o: --summary and --sums may name last
 			// week's statistics or a teacher's notes. Refused before grading.
@@ -213,7 +199,7 @@ func gradeRun(opts *GradeOptions) error {
 		st, err := os.Stat(path)
 		return err == nil && slices.ContainsFunc(outputs, func(o os.FileInfo) bool { return os.SameFile(o, st) })
 	}
-	tally := &gradeTally{students: map[uint64]string{}}
+	tally := &grade.Tally{}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
@@ -230,72 +216,25 @@ func gradeRun(opts *GradeOptions) error {
 		return err
 	}
 	switch {
-	case tally.graded == 0 && tally.unreadable == 0:
+	case tally.Graded == 0 && tally.Unreadable == 0:
 		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
-	case tally.unreadable > 0 && tally.graded == 0:
+	case tally.Unreadable > 0 && tally.Graded == 0:
 		fmt.Fprintf(ios.ErrOut, "no sheet could be read\n")
 		return silent(ExitInvalid)
-	case tally.unreadable > 0:
-		fmt.Fprintf(ios.ErrOut, "%d of %d sheets could not be read; the others were graded\n", tally.unreadable, tally.graded+tally.unreadable)
+	case tally.Unreadable > 0:
+		fmt.Fprintf(ios.ErrOut, "%d of %d sheets could not be read; the others were graded\n", tally.Unreadable, tally.Graded+tally.Unreadable)
 		return silent(ExitInvalid)
-	case tally.badAnswers > 0:
-		fmt.Fprintf(ios.ErrOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.badAnswers)
+	case tally.BadAnswers > 0:
+		fmt.Fprintf(ios.ErrOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.BadAnswers)
 		return silent(ExitInvalid)
-	case tally.failed > 0:
+	case tally.Failed > 0:
 		return silent(ExitNegative)
 	}
 	return nil
 }
 
-// sheetInGradedDir returns the input directory that holds out when out reads
-// as an answer sheet: naming it would replace a student's sheet with the
-// results. A previous run's results in the directory are not sheets and may be
-// replaced.
-func sheetInGradedDir(out string, inputs []string) string {
-	in := inGradedDir(out, inputs)
-	if in == "" {
-		return ""
-	}
-	data, err := fileio.ReadFileLimited(out)
-	if err != nil {
-		return in // unreadable: better refused than replaced
-	}
-	// JSON lines: a sheet on its first line makes the file sheets.
-	if _, _, err := sheet.First(out, data); err != nil {
-		return ""
-	}
-	return in
-}
-
-// inGradedDir returns the input directory under which the existing file path
-// would be graded as a sheet, or "".
-func inGradedDir(path string, inputs []string) string {
-	if !grade.IsSheetFile(path) {
-		return ""
-	}
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return ""
-	}
-	real, _ = filepath.Abs(real)
-	for _, in := range inputs {
-		dir, err := filepath.EvalSymlinks(in)
-		if err != nil {
-			continue
-		}
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			continue
-		}
-		dir, _ = filepath.Abs(dir)
-		if rel, err := filepath.Rel(dir, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return in
-		}
-	}
-	return ""
-}
-
 // gradeBatch grades every input on all cores and writes results in input order.
-func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *gradeTally) (err error) {
+func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade.Tally) (err error) {
 	ios := opts.Factory.IOStreams
 	// One write per 64 KiB, not one per sheet: a pipe or a disk costs a
 	// system call per write.
@@ -316,7 +255,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	defer closeSummary()
 	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
-	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Workers: opts.Workers}
+	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip}
 	batch.Run(h.handle)
 	h.progress.clear()
 	if h.mixed && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
@@ -388,7 +327,7 @@ func openStepSummary(path string, inputs []string) (*os.File, error) {
 		if err != nil {
 			break
 		}
-		if ist, serr := os.Stat(in); serr == nil && os.SameFile(st, ist) || inGradedDir(path, []string{in}) != "" {
+		if ist, serr := os.Stat(in); serr == nil && os.SameFile(st, ist) || grade.InGradedDir(path, []string{in}) != "" {
 			err = fmt.Errorf("%s is a sheet being graded", text.Printable(path))
 		}
 	}
@@ -403,7 +342,7 @@ func openStepSummary(path string, inputs []string) (*os.File, error) {
 // for the exit code, class statistics and the results.
 type batchHandler struct {
 	ios      *iostreams.IOStreams
-	tally    *gradeTally
+	tally    *grade.Tally
 	w        grade.ResultWriter
 	stats    *classStats
 	progress *progress
@@ -415,9 +354,9 @@ type batchHandler struct {
 
 func (h *batchHandler) handle(d grade.Item) {
 	tally := h.tally
-	h.progress.tick(tally.graded + tally.unreadable + 1)
+	h.progress.tick(tally.Graded + tally.Unreadable + 1)
 	if d.Err != nil {
-		tally.unreadable++
+		tally.AddUnreadable()
 		h.say("%s\n", strings.TrimSpace(d.Err.Error()))
 		h.stats.unreadable(d.Where, d.Err)
 		if err := h.w.Unreadable(d.Where, d.Err); err != nil && h.writeErr == nil {
@@ -426,16 +365,12 @@ func (h *batchHandler) handle(d grade.Item) {
 		return
 	}
 	r := d.Result
-	tally.graded++
+	earlier := tally.Add(r)
 	for _, p := range r.Problems {
 		h.say("%s\n", p.Error())
 	}
-	if r.Unreadable() > 0 {
-		tally.badAnswers++
-	}
-	h.checkStudent(r)
-	if r.Passed != nil && !*r.Passed {
-		tally.failed++
+	if earlier != "" {
+		h.say("%s: warning: student %s also has a sheet in %s; both are graded\n", r.Where(), quoteForTerminal(r.Student), earlier)
 	}
 	h.stats.add(r)
 	h.noteQuestions(r)
@@ -472,20 +407,6 @@ func (h *batchHandler) noteQuestions(r *grade.SheetResult) {
 func (h *batchHandler) say(format string, args ...any) {
 	h.progress.clear()
 	fmt.Fprint(h.ios.ErrOut, text.EscapeLines(fmt.Sprintf(format, args...))) // names and text from sheets
-}
-
-// checkStudent warns about a student who already has a sheet in the batch.
-func (h *batchHandler) checkStudent(r *grade.SheetResult) {
-	if r.Student == "" {
-		return
-	}
-	f := fnv.New64a()
-	f.Write([]byte(r.Student))
-	if first, dup := h.tally.students[f.Sum64()]; dup {
-		h.say("%s: warning: student %s also has a sheet in %s; both are graded\n", r.Where(), quoteForTerminal(r.Student), first)
-	} else {
-		h.tally.students[f.Sum64()] = r.Where()
-	}
 }
 
 // cappedWriter stops writing after max bytes: GitHub refuses step summaries

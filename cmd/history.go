@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/history"
@@ -115,22 +114,9 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 	opts.reviewed = sched
 	now := opts.Now()
 	view := sched.For(banks)
-	var qs []*quiz.Question
-	dueElsewhere := 0 // due, but not what --tag and --difficulty ask for
-	for _, it := range view.Due(now) {
-		if f.Match(it.Question) {
-			qs = append(qs, it.Question)
-		} else {
-			dueElsewhere++
-		}
-	}
-	if len(qs) == 0 {
-		var next time.Time
-		for _, it := range view.Items {
-			if d := it.Card.Due; f.Match(it.Question) && d.After(now) && (next.IsZero() || d.Before(next)) {
-				next = d
-			}
-		}
+	r := view.Review(now, f.Match, opts.Count)
+	if len(r.Questions) == 0 {
+		next := r.Next
 		filtered := len(f.Tags) > 0 || f.Difficulty != ""
 		switch {
 		case len(view.Items) == 0:
@@ -144,19 +130,16 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 		default:
 			fmt.Fprintln(ios.Out, "Nothing is due for review.")
 		}
-		if dueElsewhere > 0 {
+		if r.Elsewhere > 0 {
 			are := "questions are"
-			if dueElsewhere == 1 {
+			if r.Elsewhere == 1 {
 				are = "question is"
 			}
-			fmt.Fprintf(ios.Out, "%d other %s due now: conflictq quiz --review without --tag or --difficulty.\n", dueElsewhere, are)
+			fmt.Fprintf(ios.Out, "%d other %s due now: conflictq quiz --review without --tag or --difficulty.\n", r.Elsewhere, are)
 		}
 		return nil, nil
 	}
-	if opts.Count > 0 && opts.Count < len(qs) {
-		qs = qs[:opts.Count]
-	}
-	return quiz.Present(qs, opts.Seed), nil
+	return quiz.Present(r.Questions, opts.Seed), nil
 }
 
 // checkTags refuses a --tag that no question of the banks has: better said
@@ -165,16 +148,9 @@ func checkTags(want []string, banks []*quiz.Bank) error {
 	if len(want) == 0 {
 		return nil
 	}
-	known := map[string]bool{}
-	for _, b := range banks {
-		for _, q := range b.Questions {
-			for _, t := range q.Tags {
-				known[t] = true
-			}
-		}
-	}
+	known := quiz.TagCounts(banks...)
 	for _, t := range want {
-		if !known[t] {
+		if known[t] == 0 {
 			names := slices.Sorted(maps.Keys(known))
 			for i, n := range names {
 				names[i] = text.EscapeControl(n)

@@ -109,9 +109,9 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdSheet(f, nil),
 		NewCmdGrade(f, nil),
 		NewCmdMark(f, nil),
-		NewCmdSummary(f),
+		NewCmdSummary(f, nil),
 		NewCmdBank(f),
-		NewCmdVersion(f),
+		NewCmdVersion(f, nil),
 	)
 	return root
 }

@@ -119,6 +119,14 @@ questions:
   - {id: truth, type: truefalse, prompt: "Statement.", answer: false, explanation: E, source: {section: S, paragraph: 1, quote: q}}
 `
 
+// startupGIFT is a small GIFT bank, as a teacher would convert from Moodle.
+const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku ~Yerevan ~Tbilisi}
+
+::year:: In which year was the 1994 ceasefire signed? {#1994}
+
+::truth:: The ceasefire was signed in 1994. {T}
+`
+
 // BenchmarkStartup measures whole runs of conflictq's commands against a
 // Cobra+Viper+survey program that does nothing (the frameworks' floor). Runs
 // alternate so that machine noise hits both alike. "ratio" is conflictq's
@@ -141,6 +149,9 @@ func BenchmarkStartup(b *testing.B) {
 	conflictq, baseline := buildBinaries(b)
 	dir := b.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(startupBank), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "mine.gift"), []byte(startupGIFT), 0o644); err != nil {
 		b.Fatal(err)
 	}
 	timeRun(b, dir, conflictq, "sheet", "--bank", "mine.yaml", "--seed", "1", "--key", "-o", "key.yaml")
@@ -178,10 +189,12 @@ func BenchmarkStartup(b *testing.B) {
 		{"bank-show", run("bank", "show", "comprehension"), 0},
 		{"bank-validate", run("bank", "validate", "mine.yaml"), 0},
 		{"bank-export", run("bank", "export", "vocabulary", "--format", "json"), 0},
+		{"bank-convert", run("bank", "convert", "mine.gift", "-o", "-"), 0},
 		{"sheet", run("sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"), 0},
 		{"grade", run("grade", "key.yaml"), 0},
 		{"summary", run("summary", "sums.json"), 0},
 		{"progress", run("progress"), 0},
+		{"progress-csv", run("progress", "--format", "csv"), 0},
 		{"version", run("version"), 0},
 		{"completion-bash", run("completion", "bash"), 0},
 		{"complete-bank", run("__complete", "quiz", "--bank", ""), 0},

@@ -1,10 +1,7 @@
 package cmd
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -13,10 +10,18 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
+// SummaryOptions are the summary command's inputs.
+type SummaryOptions struct {
+	Factory *Factory
+	Inputs  []string // the sums files to merge
+	Output  string
+	Sums    string
+}
+
 // NewCmdSummary merges the running sums of sharded grading into one class's
 // statistics.
-func NewCmdSummary(f *Factory) *cobra.Command {
-	var output, sums string
+func NewCmdSummary(f *Factory, runF func(*SummaryOptions) error) *cobra.Command {
+	opts := &SummaryOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "summary SUMS...",
 		Short: "Merge the statistics of sharded grading (grade --sums) into one summary",
@@ -28,64 +33,46 @@ graded in one run.`,
   conflictq summary s1.json s2.json -o stats.md`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if summaryFormat(output) == "" && output != "" {
-				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", output)}
+			opts.Inputs = args
+			if summaryFormat(opts.Output) == "" && opts.Output != "" {
+				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", opts.Output)}
 			}
-			for _, out := range []string{output, sums} {
-				if out == "" {
-					continue
-				}
-				if fileio.SameFileAs(out, args) != "" {
-					return invalid("%s is one of the sums being merged; write to another file", out)
-				}
+			if runF != nil {
+				return runF(opts)
 			}
-			var all *stats.Stats
-			given := map[string]bool{}
-			for _, path := range args {
-				abs, err := filepath.EvalSymlinks(path) // a link to a shard is that shard
-				if err != nil {
-					abs = path
-				}
-				abs, _ = filepath.Abs(abs)
-				if given[abs] {
-					return invalid("%s is given twice: its students would be counted twice", path)
-				}
-				given[abs] = true
-				data, err := fileio.ReadFileLimited(path)
-				if err != nil {
-					return invalidErr(err)
-				}
-				var s stats.Stats
-				if err := json.Unmarshal(data, &s); err != nil {
-					var syntax *json.SyntaxError
-					var typ *json.UnmarshalTypeError
-					if errors.As(err, &syntax) || errors.As(err, &typ) {
-						err = errors.New("not conflictq statistics sums (written by grade --sums)")
-					}
-					return invalid("%s: %v", path, err)
-				}
-				if all == nil {
-					all = &s
-				} else if err := all.Merge(&s); err != nil {
-					return invalid("%s: %v", path, err)
-				}
-			}
-			if sums != "" {
-				if err := fileio.WriteFile(sums, true, writeJSONTo(all)); err != nil {
-					return err
-				}
-			}
-			if output == "" {
-				return all.Summary(lowDiscrimination).WriteText(f.IOStreams.Out)
-			}
-			if err := writeSummary(all.Summary(lowDiscrimination), output); err != nil {
-				return err
-			}
-			fmt.Fprintf(f.IOStreams.ErrOut, "Class statistics written to %s\n", text.EscapeControl(output))
-			return nil
+			return summaryRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
-	cmd.Flags().StringVar(&sums, "sums", "", "also write the merged sums to `FILE`")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
+	cmd.Flags().StringVar(&opts.Sums, "sums", "", "also write the merged sums to `FILE`")
 	return cmd
+}
+
+func summaryRun(opts *SummaryOptions) error {
+	for _, out := range []string{opts.Output, opts.Sums} {
+		if out == "" {
+			continue
+		}
+		if fileio.SameFileAs(out, opts.Inputs) != "" {
+			return invalid("%s is one of the sums being merged; write to another file", out)
+		}
+	}
+	all, err := stats.MergeFiles(opts.Inputs)
+	if err != nil {
+		return invalidErr(err)
+	}
+	if opts.Sums != "" {
+		if err := fileio.WriteFile(opts.Sums, true, writeJSONTo(all)); err != nil {
+			return err
+		}
+	}
+	ios := opts.Factory.IOStreams
+	if opts.Output == "" {
+		return all.Summary(lowDiscrimination).WriteText(ios.Out)
+	}
+	if err := writeSummary(all.Summary(lowDiscrimination), opts.Output); err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "Class statistics written to %s\n", text.EscapeControl(opts.Output))
+	return nil
 }

@@ -55,15 +55,28 @@ func versionString() string {
 	return v + goVersion
 }
 
+// VersionOptions are the version command's inputs.
+type VersionOptions struct {
+	Factory *Factory
+}
+
 // NewCmdVersion prints the version, as --version does.
-func NewCmdVersion(f *Factory) *cobra.Command {
+func NewCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command {
+	opts := &VersionOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print conflictq's version and the commit it was built from",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(f.IOStreams.Out, "conflictq %s\n", versionString())
-			return nil
+			if runF != nil {
+				return runF(opts)
+			}
+			return versionRun(opts)
 		},
 	}
+}
+
+func versionRun(opts *VersionOptions) error {
+	fmt.Fprintf(opts.Factory.IOStreams.Out, "conflictq %s\n", versionString())
+	return nil
 }

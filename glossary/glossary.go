@@ -82,7 +82,7 @@ func (g *Glossary) SearchText() [][]string {
 		fields := searchFields(&g.entries[i])
 		out[i] = make([]string, len(fields))
 		for k, f := range fields {
-			out[i][k] = foldField(f.text)
+			out[i][k] = foldField(f)
 		}
 	}
 	return out
@@ -90,24 +90,20 @@ func (g *Glossary) SearchText() [][]string {
 
 func foldField(s string) string { return " " + text.Normalize(s) + " " }
 
-// searchField is a text Search looks in, and what a match in it counts.
-type searchField struct {
-	text   string
-	weight int
-}
+// fieldWeights is what a match counts in each of searchFields' texts.
+var fieldWeights = [...]int{100, 50, 50, 20, 10, 5, 5, 5, 5}
 
 // searchFields are the texts of an entry Search looks in, always the same
 // number in the same order: a match in the term counts most, then the names,
-// the short definition, the definition and the notes.
-func searchFields(e *Entry) []searchField {
+// the short definition, the definition and the notes (fieldWeights).
+func searchFields(e *Entry) []string {
 	note := ""
 	if e.InArticle != nil {
 		note = e.InArticle.Note
 	}
-	return []searchField{
-		{e.Term, 100}, {strings.Join(e.Aliases, "; "), 50}, {strings.Join(e.Names.List(), "; "), 50},
-		{e.Short, 20}, {e.Definition, 10}, {e.SinceArticle, 5}, {e.Correction, 5}, {e.Contrast, 5},
-		{note, 5},
+	return []string{
+		e.Term, strings.Join(e.Aliases, "; "), strings.Join(e.Names.List(), "; "),
+		e.Short, e.Definition, e.SinceArticle, e.Correction, e.Contrast, note,
 	}
 }
 
@@ -235,12 +231,21 @@ func (g *Glossary) Search(query string) []Hit {
 	var hits []Hit
 	for i := range g.entries {
 		e := &g.entries[i]
-		fields := searchFields(e)
+		// The texts are joined only when needed: the compiled glossary's
+		// come folded (SearchText), and the texts themselves are then read
+		// only for a hit's line.
+		var fields []string
+		fieldText := func(i int) string {
+			if fields == nil {
+				fields = searchFields(e)
+			}
+			return fields[i]
+		}
 		// Folding is most of a search: the compiled glossary's fields come
-		// folded (SearchText); otherwise each field is folded once, and only
-		// if it can hold the word. A word (letters and digits, folded) can be
-		// in an ASCII field's folding only if it is in the field in lower case.
-		norms := make([]string, len(fields))
+		// folded; otherwise each field is folded once, and only if it can
+		// hold the word. A word (letters and digits, folded) can be in an
+		// ASCII field's folding only if it is in the field in lower case.
+		norms := make([]string, len(fieldWeights))
 		if g.folded != nil {
 			norms = g.folded[i]
 		}
@@ -248,7 +253,7 @@ func (g *Glossary) Search(query string) []Hit {
 			if norms[i] != "" {
 				return norms[i]
 			}
-			field := fields[i].text
+			field := fieldText(i)
 			if isASCII(field) && !strings.Contains(strings.ToLower(field), w) {
 				return ""
 			}
@@ -258,16 +263,16 @@ func (g *Glossary) Search(query string) []Hit {
 		score, line, all := 0, "", true
 		for _, w := range words {
 			found := false
-			for i, f := range fields {
+			for i, weight := range fieldWeights {
 				if c := strings.Count(folded(i, w), " "+w); c > 0 {
 					found = true
-					score += f.weight * c
+					score += weight * c
 					if line == "" {
 						// A match in a name shows what the entry is; a
 						// match in a text shows the sentence it is in.
-						line = matchingSentence(f.text, w)
-						if f.weight >= 50 {
-							line = e.Short
+						line = e.Short
+						if weight < 50 {
+							line = matchingSentence(fieldText(i), w)
 						}
 					}
 				}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -113,18 +114,14 @@ func (v Value) Verbatim() string {
 	return ""
 }
 
-func (v Value) kindName() string {
-	switch v.Kind {
-	case Scalar:
-		return "single value"
-	case List:
-		return "list"
-	case Mapping:
-		return "mapping"
-	case Nested:
-		return "nested structure"
+func (v Value) kindName() string { return v.Kind.Name() }
+
+// Name says what shape a value has, for messages: list, mapping, single value.
+func (k ValueKind) Name() string {
+	if k < 0 || int(k) >= len(yamlnode.KindWords) {
+		return yamlnode.KindWords[Empty]
 	}
-	return "empty value"
+	return yamlnode.KindWords[k]
 }
 
 // Resolve reads v, an answer to q as a sheet holds it or a student types it,

@@ -60,6 +60,20 @@ func (b *Bank) Question(id string) *Question {
 	return (*m)[id]
 }
 
+// TagCounts counts the questions of banks that have each tag: the tags there
+// are to choose from (--tag), and how many questions each would pick.
+func TagCounts(banks ...*Bank) map[string]int {
+	counts := map[string]int{}
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			for _, t := range q.Tags {
+				counts[t]++
+			}
+		}
+	}
+	return counts
+}
+
 // Source says where in the article a question's answer stands.
 type Source struct {
 	Section   string `yaml:"section" json:"section"`
@@ -172,6 +186,13 @@ func (n Number) MarshalJSON() ([]byte, error) { return json.Marshal(n.doc()) }
 // MaxQuestions bounds a bank: far more than any quiz asks, and few enough
 // that a file of a million questions is refused while it is read.
 const MaxQuestions = 10_000
+
+// TooManyQuestions is what an importer says, and where it stops reading, when
+// a file holds more than MaxQuestions questions: the same words for every
+// format.
+func TooManyQuestions() string {
+	return fmt.Sprintf("more than %d questions; a bank holds at most %d (split the file)", MaxQuestions, MaxQuestions)
+}
 
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -172,5 +173,13 @@ func TestCheckSetName(t *testing.T) {
 		if err := CheckSetName(good); err != nil {
 			t.Errorf("set name %q refused: %v", good, err)
 		}
+	}
+}
+
+func TestTagCounts(t *testing.T) {
+	a := &Bank{Questions: []*Question{{Tags: []string{"x", "y"}}, {Tags: []string{"x"}}, {}}}
+	b := &Bank{Questions: []*Question{{Tags: []string{"y"}}}}
+	if got, want := TagCounts(a, b), map[string]int{"x": 2, "y": 2}; !maps.Equal(got, want) {
+		t.Errorf("TagCounts = %v, want %v", got, want)
 	}
 }

@@ -259,21 +259,55 @@ func (q *Question) validateUnused(bad func(field, format string, args ...any)) {
 // they fold alike for typing). Counts and empty entries are reported on field, repeats on dupField
 // (a match question's pairs.left or pairs.right).
 func checkList(bad func(field, format string, args ...any), field, dupField, noun string, list []string, lo, hi int) {
-	if hi > 0 && (len(list) < lo || len(list) > hi) {
+	c := CheckList(list, lo, hi)
+	if c.Count && hi > 0 {
 		bad(field, "give %d to %d %s, not %d", lo, hi, noun, len(list))
 	}
-	seen := map[string]bool{}
-	for _, s := range list {
+	dups := c.Dups
+	for i, s := range list {
 		if strings.TrimSpace(s) == "" {
 			if field != "pairs" { // a pair's empty side is reported once, for the pair
 				bad(field, "empty entry")
 			}
 			continue
 		}
-		k := strings.TrimSpace(s)
-		if seen[k] {
+		if len(dups) > 0 && dups[0].At == i {
 			bad(dupField, "%q appears twice", s)
+			dups = dups[1:]
 		}
-		seen[k] = true
 	}
+}
+
+// ListCheck is what CheckList finds wrong with a list of a question's
+// entries (choices, items, the left sides of pairs).
+type ListCheck struct {
+	Count bool  // the number of entries is outside the limits
+	Dups  []Dup // entries that repeat an earlier one, in order
+}
+
+// Dup is an entry (its index) that repeats an earlier one.
+type Dup struct{ At, First int }
+
+// CheckList applies Validate's rules for a list to list: lo to hi entries (at
+// least lo when hi is 0), and no two the same once trimmed (empty entries
+// aside: Validate reports them on their own). Entries are the same only when
+// their texts are: C++, C# and C fold alike for typing but are three answers.
+// Validate and the importers share it; an importer that knows each entry's
+// line says where the duplicate stands.
+func CheckList(list []string, lo, hi int) ListCheck {
+	var c ListCheck
+	c.Count = len(list) < lo || hi > 0 && len(list) > hi
+	seen := make(map[string]int, len(list))
+	for i, s := range list {
+		k := strings.TrimSpace(s)
+		if k == "" {
+			continue
+		}
+		if first, dup := seen[k]; dup {
+			c.Dups = append(c.Dups, Dup{i, first})
+			continue
+		}
+		seen[k] = i
+	}
+	return c
 }

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -101,5 +102,24 @@ func TestValidateRefusesBidiOverrides(t *testing.T) {
 	}
 	if !slices.Contains(fields, "prompt") || !slices.Contains(fields, "choices") {
 		t.Errorf("problems in %v; want prompt and choices", fields)
+	}
+}
+
+// CheckList is the one rule for lists that Validate and the importers share.
+func TestCheckList(t *testing.T) {
+	for _, c := range []struct {
+		list   []string
+		lo, hi int
+		want   ListCheck
+	}{
+		{[]string{"a", "b"}, 2, 10, ListCheck{}},
+		{[]string{"a"}, 2, 10, ListCheck{Count: true}},
+		{[]string{"a"}, 2, 0, ListCheck{Count: true}},
+		{[]string{"a", "b", "c"}, 2, 2, ListCheck{Count: true}},
+		{[]string{"C", " C ", "C++", "", "", "C"}, 2, 0, ListCheck{Dups: []Dup{{1, 0}, {5, 0}}}},
+	} {
+		if got := CheckList(c.list, c.lo, c.hi); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("CheckList(%q, %d, %d) = %+v, want %+v", c.list, c.lo, c.hi, got, c.want)
+		}
 	}
 }

@@ -82,7 +82,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			case answerLine().MatchString(text):
 				p.errorf(line, "", "expected a question and its options before %q", text)
 			case n == quiz.MaxQuestions:
-				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				p.errorf(line, "", "%s", quiz.TooManyQuestions())
 				return nil, nil, p.err()
 			default:
 				n++
@@ -199,18 +199,12 @@ func (p *parser) finish(d *draft, answer string, line int) {
 		p.errorf(l, q.ID, format, args...)
 		d.bad = true
 	}
-	if len(q.Choices) < quiz.MinChoices || len(q.Choices) > MaxOptions {
+	c := quiz.CheckList(q.Choices, quiz.MinChoices, MaxOptions)
+	if c.Count {
 		fail(q.Line, "give %d to %d options, not %d", quiz.MinChoices, MaxOptions, len(q.Choices))
 	}
-	// Options are the same only when their texts are: -2.0 and 2.0 are two.
-	seen := map[string]int{}
-	for i, c := range q.Choices {
-		k := strings.TrimSpace(c)
-		if first, dup := seen[k]; dup {
-			fail(d.lines[i], "the option %q appears twice (also at line %d)", c, first)
-			continue
-		}
-		seen[k] = d.lines[i]
+	for _, dup := range c.Dups {
+		fail(d.lines[dup.At], "the option %q appears twice (also at line %d)", q.Choices[dup.At], d.lines[dup.First])
 	}
 	last := rune('A' + len(q.Choices) - 1)
 	switch {

@@ -223,10 +223,6 @@ func (s *Scheduler) interval(stability float64) time.Duration {
 	return time.Duration(days) * day
 }
 
-// IntervalDays is the unrounded interval for a stability, for tests and
-// reports.
-func (s *Scheduler) IntervalDays(stability float64) float64 { return stability * s.intervalPerS }
-
 func clampD(d float64) float64 { return min(max(d, minDifficulty), maxDifficulty) }
 
 // nextDifficulty applies linear damping, then mean reversion towards D0(Easy).

@@ -49,7 +49,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 			j++
 		}
 		if p.blocks >= quiz.MaxQuestions {
-			p.errorf(i+1, "", "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+			p.errorf(i+1, "", "", "%s", quiz.TooManyQuestions())
 			break
 		}
 		if size > MaxQuestionSize {
@@ -586,27 +586,20 @@ func (b *builder) options(ans text, marks string, bare float64) []option {
 	return out
 }
 
-// distinct checks a list of texts as quiz.Question.Validate does, with
-// Validate's limits (quiz.MinChoices and the like) for lo and hi (no upper
-// limit when hi is 0): no two the same once trimmed. It is here, not left to
-// Validate, for the lines: each entry is named where it stands.
+// distinct checks a list of texts with quiz.CheckList, Validate's rules and
+// limits (quiz.MinChoices and the like for lo and hi; no upper limit when hi
+// is 0), and says each problem where it stands: a duplicate at its own line,
+// with the line of the entry it repeats.
 func (b *builder) distinct(texts []string, lines []int, lo, hi int, what string, line int) {
+	c := quiz.CheckList(texts, lo, hi)
 	switch {
-	case hi > 0 && (len(texts) < lo || len(texts) > hi):
+	case c.Count && hi > 0:
 		b.errorf(line, "give %d to %d %s, not %d", lo, hi, what, len(texts))
-	case len(texts) < lo:
+	case c.Count:
 		b.errorf(line, "give at least %d %s, not %d", lo, what, len(texts))
 	}
-	// Options are the same only when their texts are: C++, C# and C fold
-	// alike for typing but are three answers.
-	seen := map[string]int{}
-	for i, s := range texts {
-		k := strings.TrimSpace(s)
-		if first, dup := seen[k]; dup {
-			b.errorf(lines[i], "%q appears twice in the %s (also at line %d)", s, what, first)
-			continue
-		}
-		seen[k] = lines[i]
+	for _, d := range c.Dups {
+		b.errorf(lines[d.At], "%q appears twice in the %s (also at line %d)", texts[d.At], what, lines[d.First])
 	}
 }
 
@@ -711,7 +704,7 @@ func (b *builder) choice(ans text, line int) {
 // match builds a matching question from =left -> right pairs.
 func (b *builder) match(ans text, line int) {
 	var pairs []quiz.Pair
-	var lefts, rights []string
+	var lefts []string
 	var lines []int
 	for _, pt := range b.splitAnswers(ans, "=") {
 		if pt.mark == 0 {
@@ -734,7 +727,7 @@ func (b *builder) match(ans text, line int) {
 			continue
 		}
 		pairs = append(pairs, quiz.Pair{Left: left, Right: right})
-		lefts, rights, lines = append(lefts, left), append(rights, right), append(lines, pt.line)
+		lefts, lines = append(lefts, left), append(lines, pt.line)
 	}
 	if b.failed {
 		return

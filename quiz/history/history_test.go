@@ -254,6 +254,38 @@ func TestReviewOrder(t *testing.T) {
 	}
 }
 
+// Review keeps Due's order, counts what the filter leaves out, cuts to the
+// count, and with nothing due says when the next matching question is.
+func TestReviewPicks(t *testing.T) {
+	b := testBank(6)
+	var rs []Record
+	for i := range 3 {
+		rs = append(rs, rec(b, i, t0, 1, 3))
+	}
+	rs = append(rs, rec(b, 3, t0, 1, 20), rec(b, 4, t0, 0, 3))
+	rs = append(rs, rec(b, 1, t0.Add(20*24*time.Hour), 1, 3), rec(b, 2, t0.Add(20*24*time.Hour), 0, 3))
+	v := Build(rs, nil).For([]*quiz.Bank{b})
+	day21 := t0.Add(21 * 24 * time.Hour)
+	notQ2 := func(q *quiz.Question) bool { return q.ID != "q2" }
+	r := v.Review(day21, notQ2, 2)
+	if got := qids(r.Questions); !reflect.DeepEqual(got, []string{"q4", "q3"}) || r.Elsewhere != 1 || !r.Next.IsZero() {
+		t.Errorf("Review = %v, %d elsewhere, next %v; want [q4 q3], 1, none", got, r.Elsewhere, r.Next)
+	}
+	onlyQ1 := func(q *quiz.Question) bool { return q.ID == "q1" }
+	r = v.Review(day21, onlyQ1, 0)
+	if len(r.Questions) != 0 || r.Elsewhere != 4 || r.Next != v.Items[Key{"b", "q1"}].Card.Due {
+		t.Errorf("Review(q1) = %v, %d elsewhere, next %v; want none, 4, q1's due", qids(r.Questions), r.Elsewhere, r.Next)
+	}
+}
+
+func qids(qs []*quiz.Question) []string {
+	var out []string
+	for _, q := range qs {
+		out = append(out, q.ID)
+	}
+	return out
+}
+
 func TestChangedQuestionStartsOver(t *testing.T) {
 	b := testBank(2)
 	rs := []Record{rec(b, 0, t0, 1, 3), rec(b, 1, t0, 1, 3), rec(b, 1, t0.Add(time.Minute), 0, 3)}
@@ -305,11 +337,10 @@ func TestStateFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Ana.jsonl")
 	banks := []*quiz.Bank{testBank(50)}
 	end := writeYear(t, path, banks, 3650)
-	full, _, err := Replay(path)
+	sc, _, err := Replay(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, _, _ := Replay(path)
 	if sc.read != 3650 {
 		t.Fatalf("read %d lines, want 3650", sc.read)
 	}
@@ -320,7 +351,7 @@ func TestStateFile(t *testing.T) {
 	l.Append(rec(banks[0], 3, end.Add(time.Hour), 0, 5))
 	l.Close()
 	all, _, _ := Load(path)
-	full = Build(all, nil)
+	full := Build(all, nil)
 	sc, warns, err := Replay(path)
 	if err != nil || len(warns) > 0 || sc.read != 1 {
 		t.Fatalf("from the state: read %d lines (want 1), %v %v", sc.read, warns, err)

@@ -39,12 +39,6 @@ func FileKey(student string) string {
 	return base + "-" + hex.EncodeToString(sum[:5])
 }
 
-// LegacyPath is where a student's history was kept before FileKey: the folded
-// name alone, which names that fold alike shared.
-func LegacyPath(dir, student string) string {
-	return filepath.Join(dir, text.FileName(student)+".jsonl")
-}
-
 // Log appends records to a history file.
 type Log struct {
 	mu   sync.Mutex
@@ -78,9 +72,6 @@ func checkRegular(path string) error {
 	}
 	return fmt.Errorf("%s is not a regular file (a directory, device or pipe); move it away to keep a history", path)
 }
-
-// Path is the file the log appends to.
-func (l *Log) Path() string { return l.path }
 
 // Append writes one record as one line, in one write, under an exclusive
 // lock on the file, so that other processes' lines never interleave with

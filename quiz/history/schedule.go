@@ -216,3 +216,35 @@ func (sc *Schedule) Replayed() int {
 	}
 	return n
 }
+
+// Review is what a review session asks: the questions due that match its
+// filter, and when none is, what to tell the student instead.
+type Review struct {
+	Questions []*quiz.Question // due and matching, in the order to ask them
+	Elsewhere int              // due, but not matching the filter
+	Next      time.Time        // with no question: when the next matching one falls due (zero: none will)
+}
+
+// Review picks the questions due at now that match, in Due's order, at most
+// count of them (0: all).
+func (v *View) Review(now time.Time, match func(*quiz.Question) bool, count int) Review {
+	var r Review
+	for _, it := range v.Due(now) {
+		if match(it.Question) {
+			r.Questions = append(r.Questions, it.Question)
+		} else {
+			r.Elsewhere++
+		}
+	}
+	if len(r.Questions) == 0 {
+		for _, it := range v.Items {
+			if d := it.Card.Due; match(it.Question) && d.After(now) && (r.Next.IsZero() || d.Before(r.Next)) {
+				r.Next = d
+			}
+		}
+	}
+	if count > 0 && count < len(r.Questions) {
+		r.Questions = r.Questions[:count]
+	}
+	return r
+}

@@ -10,7 +10,6 @@
 package htmlreport
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -250,11 +249,4 @@ func (c *Class) keep(r row) {
 	} else {
 		c.cut++
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -18,27 +19,33 @@ import (
 //go:embed assets/style.css assets/sort.js assets/*.tmpl
 var files embed.FS
 
+// The page parts are made on first use, not at start-up: every command
+// links this package, and parsing the templates cost each one 1.5 ms.
 var (
-	styleCSS = mustRead("assets/style.css")
-	sortJS   = mustRead("assets/sort.js")
+	styleCSS = sync.OnceValue(func() string { return mustRead("assets/style.css") })
+	sortJS   = sync.OnceValue(func() string { return mustRead("assets/sort.js") })
 	// csp allows the page's own style and script, by their hashes, and nothing
 	// else: no other script, no request of any kind (images, fonts, frames,
 	// forms, connections).
-	csp = "default-src 'none'; style-src '" + hash(styleCSS) + "'; script-src '" + hash(sortJS) +
-		"'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
-	pages = template.Must(template.New("").Funcs(template.FuncMap{
-		"num":  num,
-		"pct":  pctText,
-		"pctp": pctPtr,
-		"n":    count,
-		"tag":  quiz.TagLabel,
-		"share": func(k, of int) string {
-			if of <= 0 {
-				return ""
-			}
-			return pctText(100 * float64(k) / float64(of))
-		},
-	}).ParseFS(files, "assets/*.tmpl"))
+	csp = sync.OnceValue(func() string {
+		return "default-src 'none'; style-src '" + hash(styleCSS()) + "'; script-src '" + hash(sortJS()) +
+			"'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+	})
+	pages = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("").Funcs(template.FuncMap{
+			"num":  num,
+			"pct":  pctText,
+			"pctp": pctPtr,
+			"n":    count,
+			"tag":  quiz.TagLabel,
+			"share": func(k, of int) string {
+				if of <= 0 {
+					return ""
+				}
+				return pctText(100 * float64(k) / float64(of))
+			},
+		}).ParseFS(files, "assets/*.tmpl"))
+	})
 )
 
 // render executes a page and shows every control character in it escaped
@@ -48,7 +55,7 @@ var (
 // but line breaks and tabs, which EscapeLines keeps.
 func render(w io.Writer, name string, data any) error {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, data); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, text.EscapeLines(b.String()))
@@ -77,7 +84,7 @@ type Head struct {
 }
 
 func newHead(title string) Head {
-	return Head{Title: title, CSP: csp, CSS: template.CSS(styleCSS), JS: template.JS(sortJS)}
+	return Head{Title: title, CSP: csp(), CSS: template.CSS(styleCSS()), JS: template.JS(sortJS())}
 }
 
 // num shows a score as the other formats do: at most 2 decimals, no trailing zeros.

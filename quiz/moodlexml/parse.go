@@ -148,7 +148,7 @@ tokens:
 			}
 			q := p.question(&xq, line, comments)
 			if p.n > quiz.MaxQuestions {
-				p.errorf(line, "", "more than %d questions; a bank holds at most %d (split the file)", quiz.MaxQuestions, quiz.MaxQuestions)
+				p.errorf(line, "", "%s", quiz.TooManyQuestions())
 				break tokens
 			}
 			if q != nil {
@@ -313,253 +313,29 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 		return nil
 	}
 	q.Prompt = textOf(x.QuestionText)
-	general := textOf(x.GeneralFeedback)
-	var feedback []string
-	files := 0
-	countFiles := func(fs []xmlFile) { files += len(fs) }
-	for _, t := range []*xmlText{x.QuestionText, x.GeneralFeedback, x.GraderInfo} {
-		if t != nil {
-			countFiles(t.Files)
-		}
-	}
-	for _, a := range x.Answers {
-		countFiles(a.Files)
-		if a.Feedback != nil {
-			countFiles(a.Feedback.Files)
-		}
-	}
-	for _, s := range x.Subquestions {
-		countFiles(s.Files)
-	}
+	files := embeddedFiles(x)
 	if v := strings.TrimSpace(x.DefaultGrade); v != "" {
 		if g, err := strconv.ParseFloat(v, 64); err == nil && g > 0 && !math.IsInf(g, 0) {
 			q.Points = g
 		}
 	}
-	answerText := func(a xmlAnswer) string { return render(a.Text, a.Format) }
-	answerFeedback := func(lead string, a xmlAnswer) {
-		if fb := textOf(a.Feedback); fb != "" {
-			if lead == "If you answered " {
-				lead = gift.IfAnswered(answerText(a))
-			} else {
-				lead += answerText(a) + ": "
-			}
-			feedback = append(feedback, lead+fb)
-		}
-	}
-
+	b := &build{p: p, x: x, q: q, line: line, general: textOf(x.GeneralFeedback)}
+	var why string
 	switch x.Type {
 	case "multichoice":
-		single := x.Single != "false" && x.Single != "0"
-		type option struct {
-			text   string
-			credit float64
-		}
-		var opts []option
-		for _, a := range x.Answers {
-			c, ok := fraction(a.Fraction)
-			if !ok {
-				return skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
-			}
-			t := answerText(a)
-			if t == "" {
-				continue // Moodle saves no empty answer
-			}
-			if k := slices.IndexFunc(opts, func(o option) bool { return o.text == t }); k >= 0 {
-				p.warn(line, q.ID, "the answer %q appears twice; offered once", t)
-				opts[k].credit = max(opts[k].credit, c)
-				continue
-			}
-			opts = append(opts, option{t, c})
-			answerFeedback("If you chose ", a)
-		}
-		if len(opts) < quiz.MinChoices {
-			return skip("a multiple-choice question needs at least %d answers, found %d", quiz.MinChoices, len(opts))
-		}
-		q.Type = quiz.Multi
-		if single {
-			q.Type = quiz.Single
-		}
-		for i, o := range opts {
-			q.Choices = append(q.Choices, o.text)
-			q.Credit = append(q.Credit, o.credit)
-			switch {
-			case single && o.credit == 1 && len(q.Correct) == 0:
-				q.Correct = []int{i}
-			case !single && o.credit > 0:
-				q.Correct = append(q.Correct, i)
-			}
-		}
-		if len(q.Correct) == 0 {
-			return skip("no answer earns full credit")
-		}
-		plain := &quiz.Question{Type: q.Type, Correct: q.Correct}
-		same := true
-		for i, c := range q.Credit {
-			same = same && math.Abs(c-plain.ChoiceCredit(i)) < 1e-6
-		}
-		if same {
-			q.Credit = nil
-		}
+		why = b.multichoice()
 	case "truefalse":
-		q.Type = quiz.TrueFalse
-		found := false
-		for _, a := range x.Answers {
-			c, _ := fraction(a.Fraction)
-			v := strings.ToLower(answerText(a))
-			if c == 1 && (v == "true" || v == "false") {
-				q.Truth, found = v == "true", true
-			}
-			if fb := textOf(a.Feedback); fb != "" && (v == "true" || v == "false") {
-				feedback = append(feedback, "If you chose "+strings.ToUpper(v[:1])+v[1:]+": "+fb)
-			}
-		}
-		if !found {
-			return skip("neither true nor false earns full credit")
-		}
+		why = b.trueFalse()
 	case "shortanswer":
-		q.Type, q.Exact = quiz.Short, true
-		partial := false
-		// An answer that earns nothing is kept when a wildcard after it
-		// would match it: Moodle takes the first answer that matches.
-		lastWild := -1
-		for i, a := range x.Answers {
-			if c, ok := fraction(a.Fraction); ok && c > 0 && quiz.HasWildcard(answerText(a)) {
-				lastWild = i
-			}
-		}
-		for i, a := range x.Answers {
-			c, ok := fraction(a.Fraction)
-			if !ok {
-				return skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
-			}
-			answerFeedback("If you answered ", a)
-			if c <= 0 && i >= lastWild {
-				continue
-			}
-			c = max(c, 0)
-			t := answerText(a)
-			if strings.TrimSpace(t) == "" {
-				continue
-			}
-			q.Accept = append(q.Accept, t)
-			q.Credit = append(q.Credit, c)
-			partial = partial || c != 1
-		}
-		if !partial {
-			q.Credit = nil
-		}
-		if len(q.Accept) == 0 {
-			return skip("no accepted answer")
-		}
-		if strings.TrimSpace(x.UseCase) == "1" {
-			p.warn(line, q.ID, "answers are case-sensitive in Moodle; conflictq compares them regardless of case")
-		}
+		why = b.shortAnswer()
 	case "numerical":
-		q.Type = quiz.Numeric
-		found := false
-		for _, a := range x.Answers {
-			c, ok := fraction(a.Fraction)
-			if !ok {
-				return skip("answer %q: fraction %q is not a percentage from -100 to 100", a.Text, a.Fraction)
-			}
-			v := strings.TrimSpace(a.Text)
-			if v == "*" || c <= 0 {
-				if fb := textOf(a.Feedback); fb != "" {
-					feedback = append(feedback, "If you answered anything else: "+fb)
-				}
-				if v == "*" && c > 0 { // any other number, for part of the credit
-					q.Numbers = append(q.Numbers, quiz.Number{Any: true, Credit: c})
-				}
-				continue
-			}
-			val, err1 := strconv.ParseFloat(v, 64)
-			tol, err2 := strconv.ParseFloat(strings.TrimSpace(a.Tolerance), 64)
-			if strings.TrimSpace(a.Tolerance) == "" {
-				tol, err2 = 0, nil
-			}
-			if err1 != nil || err2 != nil || math.IsInf(val, 0) || math.IsNaN(val) || !(tol >= 0) || math.IsInf(tol, 0) {
-				return skip("answer %q ± %q is not a number", v, a.Tolerance)
-			}
-			shown := strconv.FormatFloat(val, 'f', -1, 64)
-			if tol > 0 {
-				shown += " ± " + strconv.FormatFloat(tol, 'f', -1, 64)
-			}
-			if fb := textOf(a.Feedback); fb != "" {
-				feedback = append(feedback, "If you answered "+shown+": "+fb)
-			}
-			if c == 1 && !found {
-				q.Value, q.Tol, found = val, tol, true
-				// Moodle marks by the first answer a number falls within;
-				// conflictq tries the right one first.
-				for _, n := range q.Numbers {
-					if math.Abs(n.Value-val) <= n.Tol+tol {
-						p.warn(line, q.ID, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks", num(n.Value), n.Credit*100, shown, n.Credit*100)
-					}
-				}
-				continue
-			}
-			q.Numbers = append(q.Numbers, quiz.Number{Value: val, Tol: tol, Credit: c})
-		}
-		if !found {
-			return skip("no number earns full credit")
-		}
-		for _, u := range x.Units {
-			if m, err := strconv.ParseFloat(strings.TrimSpace(u.Multiplier), 64); err == nil && m == 1 {
-				q.Unit = strings.TrimSpace(u.Name)
-				break
-			}
-		}
+		why = b.numerical()
 	case "matching":
-		q.Type = quiz.Match
-		for _, s := range x.Subquestions {
-			left, right := render(s.Text, s.Format), strings.TrimSpace(s.Answer.Text)
-			switch {
-			case left == "" && right != "":
-				p.warn(line, q.ID, "%q has no left side: Moodle offers it as an extra wrong answer, but conflictq's matching questions have none; dropped", right)
-				continue
-			case left == "" || right == "":
-				continue
-			}
-			if slices.ContainsFunc(q.Pairs, func(pr quiz.Pair) bool { return pr.Left == left }) {
-				return skip("the left side %q appears twice", left)
-			}
-			q.Pairs = append(q.Pairs, quiz.Pair{Left: left, Right: right})
-		}
-		if len(q.Pairs) < quiz.MinPairs {
-			return skip("a matching question needs at least %d pairs, found %d", quiz.MinPairs, len(q.Pairs))
-		}
+		why = b.matching()
 	case "ordering":
-		q.Type = quiz.Order
-		for _, a := range x.Answers {
-			if t := answerText(a); t != "" {
-				q.Items = append(q.Items, t)
-			}
-		}
-		if len(q.Items) < quiz.MinItems || len(q.Items) > quiz.MaxItems {
-			return skip("an ordering question needs %d to %d items, found %d", quiz.MinItems, quiz.MaxItems, len(q.Items))
-		}
-		count, err := strconv.Atoi(strings.TrimSpace(x.SelectCount))
-		if err != nil {
-			count = 6 // Moodle's default
-		}
-		selectType := x.SelectType
-		if strings.TrimSpace(selectType) == "" {
-			selectType = "RANDOM" // Moodle's default
-		}
-		for _, n := range gift.OrderingNotes(x.GradingType, selectType, count, len(q.Items)) {
-			p.warn(line, q.ID, "%s", n)
-		}
+		why = b.ordering()
 	case "essay":
-		q.Type = quiz.Open
-		q.Model = textOf(x.GraderInfo)
-		if q.Model == "" {
-			q.Model, general = general, ""
-		}
-		if q.Model == "" {
-			q.Model = gift.NoModelAnswer
-			p.warn(line, q.ID, "essay with no model answer (grader information or general feedback); until one is written it is %q", gift.NoModelAnswer)
-		}
+		why = b.essay()
 	case "description":
 		q.Type = quiz.Info
 	case "":
@@ -567,35 +343,350 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	default:
 		return skip("Moodle's %q questions have no conflictq form (single, multi, truefalse, short, numeric, matching, ordering, essay and description do)", x.Type)
 	}
+	if why != "" {
+		return skip("%s", why)
+	}
 	if q.Prompt == "" {
 		return skip("no question text")
 	}
+	b.finish(files, comments)
+	return q
+}
+
+// build is one question being built from its <question>: each type's reader
+// fills in q and adds the answers' feedback.
+type build struct {
+	p        *parser
+	x        *xmlQuestion
+	q        *quiz.Question
+	line     int
+	general  string   // the general feedback (an essay may take it as its model answer)
+	feedback []string // each answer's feedback, led by the answer
+}
+
+// finish adds what every type shares: notes on what Moodle does otherwise,
+// the explanation (general feedback, then each answer's), tags, the
+// conflictq metadata in the comments before the question, and its category.
+func (b *build) finish(files int, comments []string) {
+	q, x := b.q, b.x
 	for _, n := range gift.MoodleNotes(q) {
-		p.warn(line, q.ID, "%s", n)
+		b.warn("%s", n)
 	}
 	if isTrue(x.Hidden) {
-		p.warn(line, q.ID, "hidden in Moodle's question bank; conflictq asks it (remove it from the file to leave it out)")
+		b.warn("hidden in Moodle's question bank; conflictq asks it (remove it from the file to leave it out)")
 	}
 	if (q.Type == quiz.Single || q.Type == quiz.Multi) && strings.TrimSpace(x.Shuffle) != "" && !isTrue(x.Shuffle) {
-		p.warn(line, q.ID, "Moodle shows these choices in the order written (shuffleanswers off); conflictq shuffles them, so an option such as \"None of the above\" may not come last")
+		b.warn("Moodle shows these choices in the order written (shuffleanswers off); conflictq shuffles them, so an option such as \"None of the above\" may not come last")
 	}
 	if files == 0 && x.QuestionText != nil && text.HasMedia(x.QuestionText.Text) { // embedded files are warned on below
-		p.warn(line, q.ID, "the question text shows or links an image, a sound or a video, which conflictq cannot show: check that the question can be answered without it")
+		b.warn("the question text shows or links an image, a sound or a video, which conflictq cannot show: check that the question can be answered without it")
 	}
 	if files > 0 {
-		p.warn(line, q.ID, "%d embedded file(s) (images, sounds) not kept: conflictq shows text only; the text around them is kept", files)
+		b.warn("%d embedded file(s) (images, sounds) not kept: conflictq shows text only; the text around them is kept", files)
 	}
-	q.Explanation = strings.Join(slices.DeleteFunc(append([]string{general}, feedback...), func(s string) bool { return s == "" }), "\n")
+	q.Explanation = strings.Join(slices.DeleteFunc(append([]string{b.general}, b.feedback...), func(s string) bool { return s == "" }), "\n")
 	for _, t := range x.Tags {
 		if t := strings.TrimSpace(t.Text); t != "" && !slices.Contains(q.Tags, t) {
 			q.Tags = append(q.Tags, t)
 		}
 	}
-	p.applyMeta(q, comments)
-	if p.category != "" && !slices.Contains(q.Tags, p.category) {
-		q.Tags = append(q.Tags, p.category)
+	b.p.applyMeta(q, comments)
+	if b.p.category != "" && !slices.Contains(q.Tags, b.p.category) {
+		q.Tags = append(q.Tags, b.p.category)
 	}
-	return q
+}
+
+// skip says why the question is skipped; a reader returns it.
+func (b *build) skip(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// warn notes something about the question being built.
+func (b *build) warn(format string, args ...any) { b.p.warn(b.line, b.q.ID, format, args...) }
+
+// answerFeedback keeps an answer's feedback, led by lead and the answer.
+func (b *build) answerFeedback(lead string, a xmlAnswer) {
+	if fb := textOf(a.Feedback); fb != "" {
+		if lead == "If you answered " {
+			lead = gift.IfAnswered(answerText(a))
+		} else {
+			lead += answerText(a) + ": "
+		}
+		b.feedback = append(b.feedback, lead+fb)
+	}
+}
+
+func answerText(a xmlAnswer) string { return render(a.Text, a.Format) }
+
+// embeddedFiles counts the files (images, sounds) embedded in a question.
+func embeddedFiles(x *xmlQuestion) int {
+	files := 0
+	for _, t := range []*xmlText{x.QuestionText, x.GeneralFeedback, x.GraderInfo} {
+		if t != nil {
+			files += len(t.Files)
+		}
+	}
+	for _, a := range x.Answers {
+		files += len(a.Files)
+		if a.Feedback != nil {
+			files += len(a.Feedback.Files)
+		}
+	}
+	for _, s := range x.Subquestions {
+		files += len(s.Files)
+	}
+	return files
+}
+
+// multichoice reads a multiple-choice question: single or multi by Moodle's single flag, with each answer's fraction as its credit.
+func (b *build) multichoice() (skip string) {
+	q := b.q
+	x := b.x
+	single := x.Single != "false" && x.Single != "0"
+	type option struct {
+		text   string
+		credit float64
+	}
+	var opts []option
+	for _, a := range x.Answers {
+		c, ok := fraction(a.Fraction)
+		if !ok {
+			return b.skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
+		}
+		t := answerText(a)
+		if t == "" {
+			continue // Moodle saves no empty answer
+		}
+		if k := slices.IndexFunc(opts, func(o option) bool { return o.text == t }); k >= 0 {
+			b.warn("the answer %q appears twice; offered once", t)
+			opts[k].credit = max(opts[k].credit, c)
+			continue
+		}
+		opts = append(opts, option{t, c})
+		b.answerFeedback("If you chose ", a)
+	}
+	if len(opts) < quiz.MinChoices {
+		return b.skip("a multiple-choice question needs at least %d answers, found %d", quiz.MinChoices, len(opts))
+	}
+	q.Type = quiz.Multi
+	if single {
+		q.Type = quiz.Single
+	}
+	for i, o := range opts {
+		q.Choices = append(q.Choices, o.text)
+		q.Credit = append(q.Credit, o.credit)
+		switch {
+		case single && o.credit == 1 && len(q.Correct) == 0:
+			q.Correct = []int{i}
+		case !single && o.credit > 0:
+			q.Correct = append(q.Correct, i)
+		}
+	}
+	if len(q.Correct) == 0 {
+		return b.skip("no answer earns full credit")
+	}
+	plain := &quiz.Question{Type: q.Type, Correct: q.Correct}
+	same := true
+	for i, c := range q.Credit {
+		same = same && math.Abs(c-plain.ChoiceCredit(i)) < 1e-6
+	}
+	if same {
+		q.Credit = nil
+	}
+	return ""
+}
+
+// trueFalse reads a true/false question: the answer that earns full credit.
+func (b *build) trueFalse() (skip string) {
+	q := b.q
+	x := b.x
+	q.Type = quiz.TrueFalse
+	found := false
+	for _, a := range x.Answers {
+		c, _ := fraction(a.Fraction)
+		v := strings.ToLower(answerText(a))
+		if c == 1 && (v == "true" || v == "false") {
+			q.Truth, found = v == "true", true
+		}
+		if fb := textOf(a.Feedback); fb != "" && (v == "true" || v == "false") {
+			b.feedback = append(b.feedback, "If you chose "+strings.ToUpper(v[:1])+v[1:]+": "+fb)
+		}
+	}
+	if !found {
+		return b.skip("neither true nor false earns full credit")
+	}
+	return ""
+}
+
+// shortAnswer reads a short-answer question: every answer that earns credit is accepted, for its share.
+func (b *build) shortAnswer() (skip string) {
+	q := b.q
+	x := b.x
+	q.Type, q.Exact = quiz.Short, true
+	partial := false
+	// An answer that earns nothing is kept when a wildcard after it
+	// would match it: Moodle takes the first answer that matches.
+	lastWild := -1
+	for i, a := range x.Answers {
+		if c, ok := fraction(a.Fraction); ok && c > 0 && quiz.HasWildcard(answerText(a)) {
+			lastWild = i
+		}
+	}
+	for i, a := range x.Answers {
+		c, ok := fraction(a.Fraction)
+		if !ok {
+			return b.skip("answer %q: fraction %q is not a percentage from -100 to 100", answerText(a), a.Fraction)
+		}
+		b.answerFeedback("If you answered ", a)
+		if c <= 0 && i >= lastWild {
+			continue
+		}
+		c = max(c, 0)
+		t := answerText(a)
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		q.Accept = append(q.Accept, t)
+		q.Credit = append(q.Credit, c)
+		partial = partial || c != 1
+	}
+	if !partial {
+		q.Credit = nil
+	}
+	if len(q.Accept) == 0 {
+		return b.skip("no accepted answer")
+	}
+	if strings.TrimSpace(x.UseCase) == "1" {
+		b.warn("answers are case-sensitive in Moodle; conflictq compares them regardless of case")
+	}
+	return ""
+}
+
+// numerical reads a numerical question: the number that earns full credit with its tolerance, the others for their share, and the unit whose multiplier is 1.
+func (b *build) numerical() (skip string) {
+	q := b.q
+	x := b.x
+	q.Type = quiz.Numeric
+	found := false
+	for _, a := range x.Answers {
+		c, ok := fraction(a.Fraction)
+		if !ok {
+			return b.skip("answer %q: fraction %q is not a percentage from -100 to 100", a.Text, a.Fraction)
+		}
+		v := strings.TrimSpace(a.Text)
+		if v == "*" || c <= 0 {
+			if fb := textOf(a.Feedback); fb != "" {
+				b.feedback = append(b.feedback, "If you answered anything else: "+fb)
+			}
+			if v == "*" && c > 0 { // any other number, for part of the credit
+				q.Numbers = append(q.Numbers, quiz.Number{Any: true, Credit: c})
+			}
+			continue
+		}
+		val, err1 := strconv.ParseFloat(v, 64)
+		tol, err2 := strconv.ParseFloat(strings.TrimSpace(a.Tolerance), 64)
+		if strings.TrimSpace(a.Tolerance) == "" {
+			tol, err2 = 0, nil
+		}
+		if err1 != nil || err2 != nil || math.IsInf(val, 0) || math.IsNaN(val) || !(tol >= 0) || math.IsInf(tol, 0) {
+			return b.skip("answer %q ± %q is not a number", v, a.Tolerance)
+		}
+		shown := strconv.FormatFloat(val, 'f', -1, 64)
+		if tol > 0 {
+			shown += " ± " + strconv.FormatFloat(tol, 'f', -1, 64)
+		}
+		if fb := textOf(a.Feedback); fb != "" {
+			b.feedback = append(b.feedback, "If you answered "+shown+": "+fb)
+		}
+		if c == 1 && !found {
+			q.Value, q.Tol, found = val, tol, true
+			// Moodle marks by the first answer a number falls within;
+			// conflictq tries the right one first.
+			for _, n := range q.Numbers {
+				if math.Abs(n.Value-val) <= n.Tol+tol {
+					b.warn("%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks", num(n.Value), n.Credit*100, shown, n.Credit*100)
+				}
+			}
+			continue
+		}
+		q.Numbers = append(q.Numbers, quiz.Number{Value: val, Tol: tol, Credit: c})
+	}
+	if !found {
+		return b.skip("no number earns full credit")
+	}
+	for _, u := range x.Units {
+		if m, err := strconv.ParseFloat(strings.TrimSpace(u.Multiplier), 64); err == nil && m == 1 {
+			q.Unit = strings.TrimSpace(u.Name)
+			break
+		}
+	}
+	return ""
+}
+
+// matching reads a matching question's pairs.
+func (b *build) matching() (skip string) {
+	q := b.q
+	x := b.x
+	q.Type = quiz.Match
+	for _, s := range x.Subquestions {
+		left, right := render(s.Text, s.Format), strings.TrimSpace(s.Answer.Text)
+		switch {
+		case left == "" && right != "":
+			b.warn("%q has no left side: Moodle offers it as an extra wrong answer, but conflictq's matching questions have none; dropped", right)
+			continue
+		case left == "" || right == "":
+			continue
+		}
+		if slices.ContainsFunc(q.Pairs, func(pr quiz.Pair) bool { return pr.Left == left }) {
+			return b.skip("the left side %q appears twice", left)
+		}
+		q.Pairs = append(q.Pairs, quiz.Pair{Left: left, Right: right})
+	}
+	if len(q.Pairs) < quiz.MinPairs {
+		return b.skip("a matching question needs at least %d pairs, found %d", quiz.MinPairs, len(q.Pairs))
+	}
+	return ""
+}
+
+// ordering reads an ordering question's items, and says what of Moodle's grading and selection conflictq does otherwise.
+func (b *build) ordering() (skip string) {
+	q := b.q
+	x := b.x
+	q.Type = quiz.Order
+	for _, a := range x.Answers {
+		if t := answerText(a); t != "" {
+			q.Items = append(q.Items, t)
+		}
+	}
+	if len(q.Items) < quiz.MinItems || len(q.Items) > quiz.MaxItems {
+		return b.skip("an ordering question needs %d to %d items, found %d", quiz.MinItems, quiz.MaxItems, len(q.Items))
+	}
+	count, err := strconv.Atoi(strings.TrimSpace(x.SelectCount))
+	if err != nil {
+		count = 6 // Moodle's default
+	}
+	selectType := x.SelectType
+	if strings.TrimSpace(selectType) == "" {
+		selectType = "RANDOM" // Moodle's default
+	}
+	for _, n := range gift.OrderingNotes(x.GradingType, selectType, count, len(q.Items)) {
+		b.warn("%s", n)
+	}
+	return ""
+}
+
+// essay reads an essay as an open question, its model answer from the grader information (else the general feedback).
+func (b *build) essay() (skip string) {
+	q := b.q
+	x := b.x
+	q.Type = quiz.Open
+	q.Model = textOf(x.GraderInfo)
+	if q.Model == "" {
+		q.Model, b.general = b.general, ""
+	}
+	if q.Model == "" {
+		q.Model = gift.NoModelAnswer
+		b.warn("essay with no model answer (grader information or general feedback); until one is written it is %q", gift.NoModelAnswer)
+	}
+	return ""
 }
 
 // finish gives each question a unique id and its bank, then checks it as the

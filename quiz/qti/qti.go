@@ -57,9 +57,7 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	if tagged {
 		general["QTI as Canvas reads it has no tags or difficulty: they are left out"] = true
 	}
-	for _, g := range slices.Sorted(maps.Keys(general)) {
-		notes = append(notes, g)
-	}
+	notes = append(notes, slices.Sorted(maps.Keys(general))...)
 	var assessment bytes.Buffer
 	assessment.WriteString(xml.Header)
 	fmt.Fprintf(&assessment, "<questestinterop xmlns=%q>\n", nsQTI)

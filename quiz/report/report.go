@@ -298,9 +298,6 @@ const (
 // Formats lists the formats, default first.
 var Formats = []string{FormatJSON, FormatMarkdown, FormatCSV}
 
-// FormatFromPath picks a format from a file's extension (.json, .md, .csv), or "".
-func FormatFromPath(path string) string { return fileio.FormatOf(path, Formats...) }
-
 // Extension returns the file extension for a format (JSON's by default).
 func Extension(format string) string {
 	if ext := fileio.Ext(format); ext != "" && slices.Contains(Formats, format) {

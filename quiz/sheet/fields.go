@@ -31,13 +31,15 @@ type field struct {
 	val  node
 }
 
-type nodeKind int
+// nodeKind is a field value's shape: an answer value's shapes, with their
+// words in messages (quiz.ValueKind.Name).
+type nodeKind = quiz.ValueKind
 
 const (
-	nullNode nodeKind = iota
-	scalarNode
-	listNode
-	mappingNode
+	nullNode    = quiz.Empty
+	scalarNode  = quiz.Scalar
+	listNode    = quiz.List
+	mappingNode = quiz.Mapping
 )
 
 // node is a field's value. The answers field's mapping carries its answers,
@@ -52,17 +54,7 @@ type node struct {
 	fields  []field // mappingNode of the marks section: its keys and values
 }
 
-func (n node) kindName() string {
-	switch n.kind {
-	case scalarNode:
-		return "single value"
-	case listNode:
-		return "list"
-	case mappingNode:
-		return "mapping"
-	}
-	return "empty value"
-}
+func (n node) kindName() string { return n.kind.Name() }
 
 var sheetFields = []string{"student", "banks", "seed", "set", "count", "tags", "difficulty", "answers", "marks"}
 

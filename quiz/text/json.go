@@ -1,20 +1,68 @@
 package text
 
+import "io"
+
 // IndentJSON appends src, JSON as encoding/json writes it compactly, to dst
 // indented as json.Indent(dst, src, "", "  ") would indent it. It is
 // json.Indent without its validating scanner, several times faster, for
 // JSON that encoding/json has just written (a bank export is 100 KB).
 func IndentJSON(dst, src []byte) []byte {
-	depth := 0
-	inString, escaped, opened := false, false, false
+	var st jsonIndent
+	return st.append(dst, src)
+}
+
+// JSONIndenter is an io.Writer that indents the JSON written to it as
+// IndentJSON does and writes it on to W a chunk at a time, so that a large
+// document is never held twice, compact and indented.
+type JSONIndenter struct {
+	W   io.Writer
+	st  jsonIndent
+	buf []byte
+}
+
+func (j *JSONIndenter) Write(p []byte) (int, error) {
+	const chunk = 16 << 10
+	if j.buf == nil {
+		j.buf = make([]byte, 0, 2*chunk)
+	}
+	for off := 0; off < len(p); off += chunk {
+		j.buf = j.st.append(j.buf[:0], p[off:min(off+chunk, len(p))])
+		if _, err := j.W.Write(j.buf); err != nil {
+			return off, err
+		}
+	}
+	return len(p), nil
+}
+
+// jsonIndent is IndentJSON's state between chunks of one document.
+type jsonIndent struct {
+	depth                     int
+	inString, escaped, opened bool
+}
+
+func (st *jsonIndent) append(dst, src []byte) []byte {
+	depth, inString, escaped, opened := st.depth, st.inString, st.escaped, st.opened
+	defer func() { st.depth, st.inString, st.escaped, st.opened = depth, inString, escaped, opened }()
 	newline := func() {
 		dst = append(dst, '\n')
 		for range depth {
 			dst = append(dst, ' ', ' ')
 		}
 	}
-	for _, c := range src {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
 		if inString {
+			// Copy the string's plain run in one append: most of a bank
+			// export is text inside strings.
+			j := i
+			for j < len(src) && src[j] != '"' && src[j] != '\\' {
+				j++
+			}
+			if j > i && !escaped {
+				dst = append(dst, src[i:j]...)
+				i = j - 1
+				continue
+			}
 			dst = append(dst, c)
 			switch {
 			case escaped:

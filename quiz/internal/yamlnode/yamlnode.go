@@ -226,18 +226,23 @@ func Resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// KindWords are the one set of words messages use for what a value is, in
+// the order of quiz.ValueKind (Empty, Scalar, List, Mapping, Nested): YAML
+// nodes, sheet fields and answers all say the same.
+var KindWords = [...]string{"empty value", "single value", "list", "mapping", "nested structure"}
+
 // KindName says what a node is, for messages: list, mapping, single value.
 func KindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "list"
+		return KindWords[2]
 	case yaml.MappingNode:
-		return "mapping"
+		return KindWords[3]
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "empty value"
+			return KindWords[0]
 		}
-		return "single value"
+		return KindWords[1]
 	}
 	return "value"
 }

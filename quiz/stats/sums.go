@@ -1,0 +1,58 @@
+package stats
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
+)
+
+// MergeFiles reads the running sums in paths (as grade --sums writes them)
+// and merges them into the statistics of the whole class, as if every sheet
+// had been graded in one run. A file given twice, also through a link, is
+// refused: its students would be counted twice. Every error names the file.
+func MergeFiles(paths []string) (*Stats, error) {
+	var all *Stats
+	given := map[string]bool{}
+	for _, path := range paths {
+		abs, err := filepath.EvalSymlinks(path) // a link to a shard is that shard
+		if err != nil {
+			abs = path
+		}
+		abs, _ = filepath.Abs(abs)
+		if given[abs] {
+			return nil, fmt.Errorf("%s is given twice: its students would be counted twice", path)
+		}
+		given[abs] = true
+		s, err := ReadSums(path)
+		if err != nil {
+			return nil, err
+		}
+		if all == nil {
+			all = s
+		} else if err := all.Merge(s); err != nil {
+			return nil, fmt.Errorf("%s: %v", path, err)
+		}
+	}
+	return all, nil
+}
+
+// ReadSums reads one file of running sums.
+func ReadSums(path string) (*Stats, error) {
+	data, err := fileio.ReadFileLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	var s Stats
+	if err := json.Unmarshal(data, &s); err != nil {
+		var syntax *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &syntax) || errors.As(err, &typ) {
+			err = errors.New("not conflictq statistics sums (written by grade --sums)")
+		}
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &s, nil
+}

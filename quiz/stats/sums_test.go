@@ -1,0 +1,40 @@
+package stats
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// MergeFiles refuses a file given twice (also through a link) and a file
+// that is not sums, naming it.
+func TestMergeFilesRefuses(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("[1, 2]"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := MergeFiles([]string{bad}); err == nil || err.Error() != bad+": not conflictq statistics sums (written by grade --sums)" {
+		t.Errorf("not sums: %v", err)
+	}
+	link := filepath.Join(dir, "link.json")
+	if err := os.Symlink(bad, link); err != nil {
+		t.Skip(err)
+	}
+	if _, err := MergeFiles([]string{link, bad}); err == nil || !strings.Contains(err.Error(), "not conflictq statistics sums") {
+		t.Errorf("link first: %v", err)
+	}
+	good := filepath.Join(dir, "good.json")
+	data, err := json.Marshal(New([]string{"q1"}, []float64{1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := MergeFiles([]string{good, filepath.Join(dir, ".", "good.json")}); err == nil || !strings.Contains(err.Error(), "is given twice") {
+		t.Errorf("given twice: %v", err)
+	}
+}
