@@ -340,15 +340,22 @@ writes the key to a file of its own.`,
 				notes, err = exporter.write(w, b, paper)
 				return err
 			}
+			guard := newOutputGuard(f.Library(), "")
+			if err := guard.claim("-o", output); err != nil {
+				return err
+			}
+			if err := guard.claim("--key", keyFile); err != nil {
+				return err
+			}
 			if output == "" || output == "-" {
 				err = write(f.IOStreams.Out)
-			} else if err = fileio.WriteFile(output, force, write); err == nil {
+			} else if err = guard.writeFile("-o", output, force, write); err == nil {
 				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(output))
 			}
 			if err == nil && keyFile != "" {
-				err = fileio.WriteFile(keyFile, force, func(w io.Writer) error { return worksheet.WriteKey(w, b, paper) })
+				err = guard.writeFile("--key", keyFile, force, func(w io.Writer) error { return worksheet.WriteKey(w, b, paper) })
 				if err == nil {
-					fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", keyFile)
+					fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", text.EscapeControl(keyFile))
 				}
 			}
 			for _, n := range notes {
@@ -415,7 +422,7 @@ dropped silently.`,
 			if output == "-" {
 				return write(f.IOStreams.Out)
 			}
-			if err := fileio.WriteFile(output, force, write); err != nil {
+			if err := newOutputGuard(f.Library(), "").writeFile("-o", output, force, write); err != nil {
 				return invalidErr(err)
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(output), len(banks[0].Questions))

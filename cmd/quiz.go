@@ -251,6 +251,9 @@ func quizRun(opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := newOutputGuard(opts.Library(), "").check("-o", opts.Report); err != nil {
+		return err
+	}
 	if !opts.SeedSet {
 		opts.Seed = opts.NewSeed()
 	}
@@ -681,6 +684,9 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	r, err := g.Grade(sh)
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
+	}
+	if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).check("-o", opts.Report); err != nil {
+		return err
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintln(opts.IO.ErrOut, p.Error())

@@ -31,13 +31,12 @@ graded in one run.`,
 			if summaryFormat(output) == "" && output != "" {
 				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", output)}
 			}
-			for _, out := range []string{output, sums} {
-				if out == "" {
-					continue
-				}
-				if fileio.SameFileAs(out, args) != "" {
-					return invalid("%s is one of the sums being merged; write to another file", out)
-				}
+			guard := newOutputGuard(nil, "one of the sums being merged", args...)
+			if err := guard.claim("-o", output); err != nil {
+				return err
+			}
+			if err := guard.claim("--sums", sums); err != nil {
+				return err
 			}
 			var all *stats.Stats
 			given := map[string]bool{}

@@ -1,0 +1,184 @@
+//go:build unix
+
+package cmd
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const outputSheet = "student: Ana\nbanks: [b.yaml]\nseed: 1\nanswers: {capital: Baku, year: 1994}\n"
+
+// outputFixture makes a directory of inputs (a bank, sheets, sums, a GIFT
+// bank) and of links and hard links to them, under other names.
+func outputFixture(t *testing.T) {
+	t.Helper()
+	gradeFixture(t, map[string]string{"a.yaml": outputSheet, "class/c.yaml": outputSheet, "sub/.keep": ""})
+	for _, args := range [][]string{
+		{"grade", "a.yaml", "--sums", "s1.json"},
+		{"bank", "export", "b.yaml", "--format", "gift", "-o", "g.gift"},
+	} {
+		f, _, _, errOut := testFactory(t)
+		if code := Run(f, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	for link, target := range map[string]string{
+		"link.csv": "a.yaml", "link.md": "a.yaml", "link.json": "a.yaml", "lb.md": "b.yaml",
+		"class/lnk.out": "c.yaml", "ls.json": "s1.json", "lg.txt": "g.gift",
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	if err := os.Link("class/c.yaml", "hard.out"); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+}
+
+// snapshot is every file under the working directory and its content.
+func snapshot(t *testing.T) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			data, _ := os.ReadFile(path)
+			files[path] = string(data)
+		}
+		return nil
+	})
+	return files
+}
+
+// No output replaces an input, whatever path names it, --force or not; two
+// outputs of one run are never the same file (issue 14, item 1).
+func TestNoOutputReplacesAnInput(t *testing.T) {
+	outputFixture(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		// grade: sheets given, in a directory, and the banks they name.
+		{[]string{"grade", "a.yaml", "-o", "link.csv", "--force"}, "-o link.csv is a sheet being graded (the same file as a.yaml)"},
+		{[]string{"grade", "class", "-o", "class/lnk.out", "--force"}, "-o class/lnk.out is a sheet being graded (the same file as "},
+		{[]string{"grade", "class", "-o", "hard.out", "--force"}, "-o hard.out is a sheet being graded"},
+		{[]string{"grade", "a.yaml", "-o", "sub/../a.yaml", "--force"}, "-o sub/../a.yaml is a sheet being graded"},
+		{[]string{"grade", "a.yaml", "--summary", "link.md", "--force"}, "--summary link.md is a sheet being graded"},
+		{[]string{"grade", "a.yaml", "--sums", "link.json", "--force"}, "--sums link.json is a sheet being graded"},
+		{[]string{"grade", "a.yaml", "-o", "lb.md", "--force"}, "-o lb.md is a bank being read (the same file as b.yaml)"},
+		{[]string{"grade", "a.yaml", "--summary", "lb.md", "--force"}, "--summary lb.md is a bank being read"},
+		{[]string{"grade", "a.yaml", "--bank", "b.yaml", "-o", "b.yaml", "--force"}, "-o b.yaml is a bank being read"},
+		{[]string{"grade", "a.yaml", "-o", "out.md", "--summary", "./out.md"}, "-o out.md and --summary ./out.md are the same file"},
+		// sheet, bank export and convert, quiz, summary.
+		{[]string{"sheet", "--bank", "b.yaml", "-o", "lb.md", "--force"}, "-o lb.md is a bank being read"},
+		{[]string{"sheet", "--key", "--from", "a.yaml", "-o", "link.csv", "--force"}, "-o link.csv is the sheet --from names"},
+		{[]string{"bank", "export", "b.yaml", "-o", "b.yaml", "--force"}, "-o b.yaml is a bank being read"},
+		{[]string{"bank", "export", "b.yaml", "--format", "markdown", "-o", "w.md", "--key", "lb.md", "--force"}, "--key lb.md is a bank being read"},
+		{[]string{"bank", "export", "b.yaml", "--format", "markdown", "-o", "w.md", "--key", "w.md"}, "-o w.md and --key w.md are the same file"},
+		{[]string{"bank", "export", "g.gift", "--format", "gift", "-o", "lg.txt", "--force"}, "-o lg.txt is a bank being read (the same file as g.gift)"},
+		{[]string{"bank", "convert", "g.gift", "-o", "g.gift", "--force"}, "-o g.gift is a bank being read"},
+		{[]string{"quiz", "--answers", "a.yaml", "-o", "link.json", "--force"}, "-o link.json is the sheet --answers names"},
+		{[]string{"quiz", "--plain", "--bank", "b.yaml", "-o", "lb.md", "--force"}, "-o lb.md is a bank being read"},
+		{[]string{"summary", "s1.json", "-o", "ls.json"}, "-o ls.json is one of the sums being merged"},
+		{[]string{"summary", "s1.json", "-o", "x.md", "--sums", "x.md"}, "-o x.md and --sums x.md are the same file"},
+	} {
+		before := snapshot(t)
+		f, in, _, errOut := testFactory(t)
+		in.WriteString("1\n1994\n")
+		if code := Run(f, tc.args); code != ExitInvalid {
+			t.Errorf("%v: exit %d, want %d: %s", tc.args, code, ExitInvalid, errOut)
+		}
+		if !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%v: stderr %q, want %q", tc.args, errOut, tc.want)
+		}
+		after := snapshot(t)
+		for name, data := range before {
+			if after[name] != data {
+				t.Errorf("%v: %s was changed", tc.args, name)
+			}
+		}
+		for name := range after {
+			if _, ok := before[name]; !ok {
+				t.Errorf("%v: %s was written", tc.args, name)
+			}
+		}
+	}
+	// An unrelated file is still replaced with --force, and last run's
+	// results inside the graded directory too.
+	for _, args := range [][]string{
+		{"grade", "class", "-o", "class/results.json", "--format", "json"},
+		{"grade", "class", "-o", "class/results.json", "--format", "json", "--force"},
+		{"bank", "export", "b.yaml", "-o", "w.gift", "--format", "gift"},
+		{"bank", "export", "b.yaml", "-o", "w.gift", "--format", "gift", "--force"},
+	} {
+		f, _, _, errOut := testFactory(t)
+		if code := Run(f, args); code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+}
+
+// GITHUB_STEP_SUMMARY is appended to only when it is a regular file that is
+// no input (sheet or bank) and not another output; otherwise a warning, and
+// the run's exit code is unchanged (issue 14, item 8).
+func TestStepSummaryNeverAnInputOrOutput(t *testing.T) {
+	outputFixture(t)
+	if err := syscall.Mkfifo("fifo", 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	for _, tc := range []struct {
+		summary string
+		args    []string
+		want    string
+	}{
+		{"b.yaml", []string{"grade", "a.yaml"}, "b.yaml is a bank being read"},
+		{"lb.md", []string{"grade", "a.yaml"}, "lb.md is a bank being read (the same file as b.yaml)"},
+		{"link.md", []string{"grade", "a.yaml"}, "link.md is a sheet being graded (the same file as a.yaml)"},
+		{"hard.out", []string{"grade", "class"}, "hard.out is a sheet being graded"},
+		{"out.csv", []string{"grade", "a.yaml", "-o", "out.csv"}, "out.csv is the file -o writes"},
+		{"./s.md", []string{"grade", "a.yaml", "--summary", "s.md"}, "./s.md is the file --summary writes"},
+		{"fifo", []string{"grade", "a.yaml"}, "fifo is not a regular file"},
+		{"sub", []string{"grade", "a.yaml"}, "sub is not a regular file (a directory"},
+	} {
+		before := snapshot(t)
+		f, _, _, errOut := testFactory(t)
+		f.Getenv = func(k string) string {
+			if k == "GITHUB_STEP_SUMMARY" {
+				return tc.summary
+			}
+			return ""
+		}
+		done := make(chan int, 1)
+		go func() { done <- Run(f, tc.args) }()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("%s: exit %d: %s", tc.summary, code, errOut)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: grade blocked", tc.summary)
+		}
+		if want := "GITHUB_STEP_SUMMARY: " + tc.want; !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "no step summary written") {
+			t.Errorf("%s: stderr %q, want %q", tc.summary, errOut, want)
+		}
+		after := snapshot(t)
+		for name, data := range before {
+			if after[name] != data {
+				t.Errorf("%s: %s was changed", tc.summary, name)
+			}
+		}
+		for _, out := range []string{"out.csv", "s.md"} {
+			if data, err := os.ReadFile(out); err == nil {
+				if strings.Contains(string(data), "| Ana |") && !strings.HasSuffix(out, ".md") {
+					t.Errorf("%s: the step summary went into %s", tc.summary, out)
+				}
+				os.Remove(out)
+			}
+		}
+	}
+}
