@@ -346,7 +346,7 @@ func resultWriters(opts *GradeOptions, out io.Writer, width int) (w grade.Result
 	// Kept until the end, then appended: the banks the sheets name are inputs
 	// too, known only once they are read.
 	var buf bytes.Buffer
-	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: &buf, max: 512 << 10}, grade.ResultOptions{})
+	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: &buf, max: maxStepSummary}, grade.ResultOptions{})
 	return grade.MultiResultWriter(main, summary), func() {
 		if err := appendStepSummary(path, opts.guard, buf.Bytes()); err != nil {
 			warn(err)
@@ -470,6 +470,10 @@ func (h *batchHandler) checkStudent(r *grade.SheetResult) {
 		h.tally.students[f.Sum64()] = h.tally.graded // this sheet's number in the batch
 	}
 }
+
+// maxStepSummary is the most of a step summary written: GitHub refuses step
+// summaries over 1 MiB.
+const maxStepSummary = 512 << 10
 
 // cappedWriter stops writing after max bytes: GitHub refuses step summaries
 // over 1 MiB.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -172,6 +173,14 @@ func (n Number) MarshalJSON() ([]byte, error) { return json.Marshal(n.doc()) }
 // MaxQuestions bounds a bank: far more than any quiz asks, and few enough
 // that a file of a million questions is refused while it is read.
 const MaxQuestions = 10_000
+
+// MaxYAMLItems bounds the lines and commas of any YAML file conflictq reads
+// (bank, sheet, settings), counted before it is parsed.
+const MaxYAMLItems = yamlnode.MaxItems
+
+// YAMLItems counts the lines and commas of a YAML file, as the readers do
+// against MaxYAMLItems.
+func YAMLItems(data []byte) int { return yamlnode.Items(data) }
 
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
