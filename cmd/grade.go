@@ -369,6 +369,8 @@ func resultOptions(opts *GradeOptions) grade.ResultOptions {
 func checkStepSummary(path string, guard *outputGuard) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file (a directory, a pipe or a device)", text.Printable(path))
+	} else if lst, lerr := os.Lstat(path); err != nil && lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a link to no file; it would create its target", text.Printable(path))
 	}
 	if err := guard.check("", path); err != nil {
 		return errors.Unwrap(err)

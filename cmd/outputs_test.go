@@ -131,6 +131,7 @@ func TestStepSummaryNeverAnInputOrOutput(t *testing.T) {
 	if err := syscall.Mkfifo("fifo", 0o600); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
 	}
+	os.Symlink("sub/new.md", "dangling.md")
 	for _, tc := range []struct {
 		summary string
 		args    []string
@@ -144,6 +145,7 @@ func TestStepSummaryNeverAnInputOrOutput(t *testing.T) {
 		{"./s.md", []string{"grade", "a.yaml", "--summary", "s.md"}, "./s.md is the file --summary writes"},
 		{"fifo", []string{"grade", "a.yaml"}, "fifo is not a regular file"},
 		{"sub", []string{"grade", "a.yaml"}, "sub is not a regular file (a directory"},
+		{"dangling.md", []string{"grade", "a.yaml"}, "dangling.md is a link to no file"},
 	} {
 		before := snapshot(t)
 		f, _, _, errOut := testFactory(t)
@@ -171,6 +173,9 @@ func TestStepSummaryNeverAnInputOrOutput(t *testing.T) {
 			if after[name] != data {
 				t.Errorf("%s: %s was changed", tc.summary, name)
 			}
+		}
+		if _, err := os.Stat("sub/new.md"); err == nil {
+			t.Errorf("%s: a dangling link's target was created", tc.summary)
 		}
 		for _, out := range []string{"out.csv", "s.md"} {
 			if data, err := os.ReadFile(out); err == nil {
