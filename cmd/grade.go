@@ -250,7 +250,7 @@ func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) 
 		}
 		existing = append(existing, st)
 	}
-	opts.guard = newOutputGuard(lib, "a sheet being graded", inputs...)
+	opts.guard = newOutputGuard(lib, "a sheet being graded", inputs...).withState(opts.Factory.StateDir)
 	for _, o := range outs {
 		if err := opts.guard.claim(o.flag, o.path); err != nil {
 			return nil, err

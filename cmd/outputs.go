@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -20,6 +21,7 @@ type outputGuard struct {
 	lib     *quiz.Library // the bank files it has read are inputs
 	inputs  []string      // the other files read: sheets, reports, sums
 	what    string        // what they are, for messages: "a sheet being graded"
+	state   string        // conflictq's state folder (histories, saved answers), or ""
 	claimed []claimedOutput
 }
 
@@ -29,6 +31,17 @@ type claimedOutput struct{ flag, path string }
 // loads and the files inputs, which what describes ("a sheet being graded").
 func newOutputGuard(lib *quiz.Library, what string, inputs ...string) *outputGuard {
 	return &outputGuard{lib: lib, inputs: inputs, what: what}
+}
+
+// withState makes conflictq's own state folder out of bounds: an output there
+// could replace a student's history or saved answers.
+func (g *outputGuard) withState(stateDir func() (string, error)) *outputGuard {
+	if stateDir != nil {
+		if dir, err := stateDir(); err == nil && dir != "" {
+			g.state = canonical(dir)
+		}
+	}
+	return g
 }
 
 // claim checks the output named by flag and holds it for this run: a second
@@ -56,6 +69,11 @@ func (g *outputGuard) check(flag, out string) error {
 	}
 	if in := fileio.SameFileAs(out, g.inputs); in != "" {
 		return inputError(flag, out, in, g.what)
+	}
+	if g.state != "" {
+		if rel, err := filepath.Rel(g.state, canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return invalid("%s %s is in conflictq's own folder %s, which holds the histories and saved answers; write to another file", flag, out, g.state)
+		}
 	}
 	if g.lib != nil {
 		if in := fileio.SameFileAs(out, g.lib.Files()); in != "" {

@@ -187,3 +187,31 @@ func TestStepSummaryNeverAnInputOrOutput(t *testing.T) {
 		}
 	}
 }
+
+// No -o writes into conflictq's own state folder: with --force, a quiz's
+// report replaced the student's whole history.
+func TestNoOutputInTheStateFolder(t *testing.T) {
+	outputFixture(t)
+	for _, args := range [][]string{
+		{"quiz", "--plain", "--bank", "b.yaml", "--student", "ana", "--force", "-o"},
+		{"sheet", "--bank", "b.yaml", "--force", "-o"},
+		{"grade", "a.yaml", "--force", "-o"},
+		{"bank", "export", "b.yaml", "--force", "-o"},
+	} {
+		f, in, _, errOut := testFactory(t)
+		in.WriteString("1\n1994\n")
+		state, _ := f.StateDir()
+		hist := filepath.Join(state, "history", "ana.jsonl")
+		os.MkdirAll(filepath.Dir(hist), 0o700)
+		os.WriteFile(hist, []byte("{}\n"), 0o600)
+		if code := Run(f, append(args, hist)); code != ExitInvalid {
+			t.Errorf("%v: exit %d, want %d: %s", args, code, ExitInvalid, errOut)
+		}
+		if !strings.Contains(errOut.String(), "is in conflictq's own folder") {
+			t.Errorf("%v: stderr %q", args, errOut)
+		}
+		if data, _ := os.ReadFile(hist); string(data) != "{}\n" {
+			t.Errorf("%v: the history was replaced: %.80q", args, data)
+		}
+	}
+}

@@ -251,7 +251,7 @@ func quizRun(opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := newOutputGuard(opts.Library(), "").check("-o", opts.Report); err != nil {
+	if err := newOutputGuard(opts.Library(), "").withState(opts.StateDir).check("-o", opts.Report); err != nil {
 		return err
 	}
 	if !opts.SeedSet {
@@ -685,7 +685,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
 	}
-	if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).check("-o", opts.Report); err != nil {
+	if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).withState(opts.StateDir).check("-o", opts.Report); err != nil {
 		return err
 	}
 	for _, p := range r.Problems {

@@ -31,7 +31,7 @@ graded in one run.`,
 			if summaryFormat(output) == "" && output != "" {
 				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", output)}
 			}
-			guard := newOutputGuard(nil, "one of the sums being merged", args...)
+			guard := newOutputGuard(nil, "one of the sums being merged", args...).withState(f.StateDir)
 			if err := guard.claim("-o", output); err != nil {
 				return err
 			}
