@@ -337,7 +337,7 @@ func resultWriters(opts *GradeOptions, out io.Writer, width int) (w grade.Result
 		return main, closeSummary, nil
 	}
 	warn := func(err error) {
-		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v; no step summary written\n", err)
+		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %s; no step summary written\n", text.EscapeControl(err.Error()))
 	}
 	if err := checkStepSummary(path, opts.guard); err != nil {
 		warn(err)

@@ -12,6 +12,9 @@ import (
 	"time"
 )
 
+// hostileOut is a file name that would retitle a terminal and clear its line.
+const hostileOut = "x\x1b]0;T\a\x1b[2K\rok.md"
+
 const outputSheet = "student: Ana\nbanks: [b.yaml]\nseed: 1\nanswers: {capital: Baku, year: 1994}\n"
 
 // outputFixture makes a directory of inputs (a bank, sheets, sums, a GIFT
@@ -30,7 +33,7 @@ func outputFixture(t *testing.T) {
 	}
 	for link, target := range map[string]string{
 		"link.csv": "a.yaml", "link.md": "a.yaml", "link.json": "a.yaml", "lb.md": "b.yaml",
-		"class/lnk.out": "c.yaml", "ls.json": "s1.json", "lg.txt": "g.gift",
+		"class/lnk.out": "c.yaml", "ls.json": "s1.json", "lg.txt": "g.gift", hostileOut: "a.yaml",
 	} {
 		if err := os.Symlink(target, link); err != nil {
 			t.Skip("no symbolic links here:", err)
@@ -74,6 +77,7 @@ func TestNoOutputReplacesAnInput(t *testing.T) {
 		{[]string{"grade", "a.yaml", "--summary", "lb.md", "--force"}, "--summary lb.md is a bank being read"},
 		{[]string{"grade", "a.yaml", "--bank", "b.yaml", "-o", "b.yaml", "--force"}, "-o b.yaml is a bank being read"},
 		{[]string{"grade", "a.yaml", "-o", "out.md", "--summary", "./out.md"}, "-o out.md and --summary ./out.md are the same file"},
+		{[]string{"grade", "a.yaml", "-o", hostileOut, "--force"}, `-o x\x1b]0;T\x07\x1b[2K\x0dok.md is a sheet being graded`},
 		// sheet, bank export and convert, quiz, summary.
 		{[]string{"sheet", "--bank", "b.yaml", "-o", "lb.md", "--force"}, "-o lb.md is a bank being read"},
 		{[]string{"sheet", "--key", "--from", "a.yaml", "-o", "link.csv", "--force"}, "-o link.csv is the sheet --from names"},
@@ -93,7 +97,7 @@ func TestNoOutputReplacesAnInput(t *testing.T) {
 		if code := Run(f, tc.args); code != ExitInvalid {
 			t.Errorf("%v: exit %d, want %d: %s", tc.args, code, ExitInvalid, errOut)
 		}
-		if !strings.Contains(errOut.String(), tc.want) {
+		if !strings.Contains(errOut.String(), tc.want) || strings.ContainsAny(errOut.String(), "\x1b\a") {
 			t.Errorf("%v: stderr %q, want %q", tc.args, errOut, tc.want)
 		}
 		after := snapshot(t)
@@ -146,6 +150,7 @@ func TestStepSummaryNeverAnInputOrOutput(t *testing.T) {
 		{"fifo", []string{"grade", "a.yaml"}, "fifo is not a regular file"},
 		{"sub", []string{"grade", "a.yaml"}, "sub is not a regular file (a directory"},
 		{"dangling.md", []string{"grade", "a.yaml"}, "dangling.md is a link to no file"},
+		{hostileOut, []string{"grade", "a.yaml"}, `x\x1b]0;T\x07\x1b[2K\x0dok.md is a sheet being graded`},
 	} {
 		before := snapshot(t)
 		f, _, _, errOut := testFactory(t)
@@ -167,6 +172,9 @@ func TestStepSummaryNeverAnInputOrOutput(t *testing.T) {
 		}
 		if want := "GITHUB_STEP_SUMMARY: " + tc.want; !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "no step summary written") {
 			t.Errorf("%s: stderr %q, want %q", tc.summary, errOut, want)
+		}
+		if strings.ContainsAny(errOut.String(), "\x1b\a") {
+			t.Errorf("%s: a terminal code reached stderr: %q", tc.summary, errOut)
 		}
 		after := snapshot(t)
 		for name, data := range before {
