@@ -230,14 +230,22 @@ func gradeRun(opts *GradeOptions) error {
 func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) {
 	var existing []os.FileInfo
 	var inputs []string
+	outs := []claimedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
+	// Only a file that exists can be an input: a directory of sheets is
+	// walked for them only then.
+	walk := slices.ContainsFunc(append(outs, claimedOutput{"", opts.Factory.Getenv("GITHUB_STEP_SUMMARY")}), func(o claimedOutput) bool {
+		_, err := os.Stat(o.path)
+		return o.path != "" && o.path != "-" && err == nil
+	})
 	for _, in := range opts.Inputs {
 		if st, err := os.Stat(in); err == nil && st.IsDir() {
-			inputs = append(inputs, grade.SheetsIn(in, nil, nil)...)
+			if walk {
+				inputs = append(inputs, grade.SheetsIn(in, nil, nil)...)
+			}
 		} else if in != "-" {
 			inputs = append(inputs, in)
 		}
 	}
-	outs := []claimedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
 	for _, o := range outs {
 		st, err := os.Stat(o.path)
 		if o.path == "" || o.path == "-" || err != nil {
