@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/report"
 )
 
 // hostileOut is a file name that would retitle a terminal and clear its line.
@@ -221,5 +223,25 @@ func TestNoOutputInTheStateFolder(t *testing.T) {
 		if data, _ := os.ReadFile(hist); string(data) != "{}\n" {
 			t.Errorf("%v: the history was replaced: %.80q", args, data)
 		}
+	}
+}
+
+// A report whose -o became a link to a bank during the quiz is written beside
+// it, under a new name: the bank and the student's answers are both kept.
+func TestQuizReportNeverReplacesABankAtTheEnd(t *testing.T) {
+	outputFixture(t)
+	f, _, _, _ := testFactory(t)
+	if _, _, err := f.Library().Load("b.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t)
+	opts := &QuizOptions{Library: f.Library, StateDir: f.StateDir, Report: "lb.md", Force: true}
+	rep := &report.Report{Student: "ana", StartedAt: f.Now()}
+	path, err := saveReport(opts, rep, nil, report.FormatJSON)
+	if err != nil || path == "lb.md" || !strings.HasPrefix(path, "ana-") {
+		t.Errorf("written to %q: %v", path, err)
+	}
+	if after := snapshot(t); after["b.yaml"] != before["b.yaml"] {
+		t.Error("the bank was replaced")
 	}
 }

@@ -598,7 +598,13 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	ext := reportExt(format)
 	switch {
 	case opts.Report != "":
-		err := fileio.WriteFile(opts.Report, opts.Force, write)
+		var err error
+		if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).check("-o", opts.Report) != nil {
+			// It became a link to a bank during the quiz: keep both.
+			err = &fileio.ExistsError{Path: opts.Report}
+		} else {
+			err = fileio.WriteFile(opts.Report, opts.Force, write)
+		}
 		var exists *fileio.ExistsError
 		if errors.As(err, &exists) {
 			// The file appeared during the quiz: keep both.
