@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -17,6 +18,7 @@ import (
 // statistics.
 func NewCmdSummary(f *Factory) *cobra.Command {
 	var output, sums string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "summary SUMS...",
 		Short: "Merge the statistics of sharded grading (grade --sums) into one summary",
@@ -37,6 +39,12 @@ graded in one run.`,
 			}
 			if err := guard.claim("--sums", sums); err != nil {
 				return err
+			}
+			for _, out := range []string{output, sums} {
+				if _, err := os.Stat(out); err == nil && !force {
+					// Last week's statistics, a teacher's notes: as grade's.
+					return invalidErr(&fileio.ExistsError{Path: out})
+				}
 			}
 			var all *stats.Stats
 			given := map[string]bool{}
@@ -86,5 +94,6 @@ graded in one run.`,
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
 	cmd.Flags().StringVar(&sums, "sums", "", "also write the merged sums to `FILE`")
+	cmd.Flags().BoolVar(&force, "force", false, "replace an existing -o or --sums file")
 	return cmd
 }
