@@ -242,7 +242,7 @@ func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) 
 			if walk {
 				inputs = append(inputs, grade.SheetsIn(in, nil, nil)...)
 			}
-		} else if in != "-" {
+		} else {
 			inputs = append(inputs, in)
 		}
 	}

@@ -29,9 +29,21 @@ type claimedOutput struct{ flag, path string }
 
 // newOutputGuard guards the outputs of a command that reads the banks lib
 // loads and the files inputs, which what describes ("a sheet being graded").
+// An input "-" is standard input, which may be a file redirected.
 func newOutputGuard(lib *quiz.Library, what string, inputs ...string) *outputGuard {
-	return &outputGuard{lib: lib, inputs: inputs, what: what}
+	g := &outputGuard{lib: lib, what: what}
+	for _, in := range inputs {
+		if in == "-" {
+			in = stdinPath
+		}
+		g.inputs = append(g.inputs, in)
+	}
+	return g
 }
+
+// stdinPath names standard input as a file, where the system has one: grade
+// - < class.jsonl -o class.jsonl --force replaced the sheets it read.
+const stdinPath = "/dev/stdin"
 
 // withState makes conflictq's own state folder out of bounds: an output there
 // could replace a student's history or saved answers.
@@ -85,7 +97,9 @@ func (g *outputGuard) check(flag, out string) error {
 
 func inputError(flag, out, in, what string) error {
 	same := ""
-	if out != in {
+	if in == stdinPath {
+		same = " (read from standard input)"
+	} else if out != in {
 		same = " (the same file as " + in + ")"
 	}
 	if flag == "" {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/conflictq/conflictq/quiz/report"
 )
 
@@ -243,5 +245,38 @@ func TestQuizReportNeverReplacesABankAtTheEnd(t *testing.T) {
 	}
 	if after := snapshot(t); after["b.yaml"] != before["b.yaml"] {
 		t.Error("the bank was replaced")
+	}
+}
+
+// grade - < class.jsonl -o class.jsonl --force replaced the sheets it read:
+// standard input redirected from a file is an input too.
+func TestNoOutputReplacesStandardInput(t *testing.T) {
+	outputFixture(t)
+	os.WriteFile("class.jsonl", []byte(`{"student":"Ana","banks":["b.yaml"],"answers":{"capital":"Baku"}}`+"\n"), 0o644)
+	file, err := os.Open("class.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	saved, err := unix.Dup(0)
+	if err != nil {
+		t.Skip("cannot redirect standard input:", err)
+	}
+	if err := unix.Dup2(int(file.Fd()), 0); err != nil {
+		t.Skip("cannot redirect standard input:", err)
+	}
+	defer func() { unix.Dup2(saved, 0); unix.Close(saved) }()
+	before := snapshot(t)
+	f, in, _, errOut := testFactory(t)
+	data, _ := os.ReadFile("class.jsonl")
+	in.Write(data)
+	if code := Run(f, []string{"grade", "-", "-o", "class.jsonl", "--force"}); code != ExitInvalid {
+		t.Errorf("exit %d, want %d: %s", code, ExitInvalid, errOut)
+	}
+	if want := "-o class.jsonl is a sheet being graded (read from standard input)"; !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	if after := snapshot(t); after["class.jsonl"] != before["class.jsonl"] {
+		t.Error("the sheets were replaced")
 	}
 }
