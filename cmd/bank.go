@@ -340,7 +340,7 @@ writes the key to a file of its own.`,
 				notes, err = exporter.write(w, b, paper)
 				return err
 			}
-			guard := newOutputGuard(f.Library(), "").withState(f.StateDir)
+			guard := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles)
 			if err := guard.claim("-o", output); err != nil {
 				return err
 			}
@@ -422,7 +422,7 @@ dropped silently.`,
 			if output == "-" {
 				return write(f.IOStreams.Out)
 			}
-			if err := newOutputGuard(f.Library(), "").withState(f.StateDir).writeFile("-o", output, force, write); err != nil {
+			if err := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", output, force, write); err != nil {
 				return invalidErr(err)
 			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(output), len(banks[0].Questions))

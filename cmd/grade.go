@@ -258,7 +258,7 @@ func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) 
 		}
 		existing = append(existing, st)
 	}
-	opts.guard = newOutputGuard(lib, "a sheet being graded", inputs...).withState(opts.Factory.StateDir)
+	opts.guard = newOutputGuard(lib, "a sheet being graded", inputs...).withState(opts.Factory.StateDir).withSettings(opts.Factory.settingsFiles)
 	for _, o := range outs {
 		if err := opts.guard.claim(o.flag, o.path); err != nil {
 			return nil, err

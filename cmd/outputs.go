@@ -18,11 +18,12 @@ import (
 // anything, and again when the content is ready (grading reads the banks a
 // sheet names as it goes).
 type outputGuard struct {
-	lib     *quiz.Library // the bank files it has read are inputs
-	inputs  []string      // the other files read: sheets, reports, sums
-	what    string        // what they are, for messages: "a sheet being graded"
-	state   string        // conflictq's state folder (histories, saved answers), or ""
-	claimed []claimedOutput
+	lib      *quiz.Library // the bank files it has read are inputs
+	inputs   []string      // the other files read: sheets, reports, sums
+	what     string        // what they are, for messages: "a sheet being graded"
+	state    string        // conflictq's state folder (histories, saved answers), or ""
+	settings []string      // the settings files read
+	claimed  []claimedOutput
 }
 
 type claimedOutput struct{ flag, path string }
@@ -56,6 +57,21 @@ func (g *outputGuard) withState(stateDir func() (string, error)) *outputGuard {
 	return g
 }
 
+// withSettings makes the settings files read inputs too.
+func (g *outputGuard) withSettings(files []string) *outputGuard {
+	g.settings = files
+	return g
+}
+
+// settingsFiles are the settings files the quiz read (none in tests that
+// build the options themselves).
+func (opts *QuizOptions) settingsFiles() []string {
+	if opts.settings == nil {
+		return nil
+	}
+	return opts.settings()
+}
+
 // claim checks the output named by flag and holds it for this run: a second
 // output naming the same file is refused. "" and "-" (standard output) pass.
 func (g *outputGuard) claim(flag, out string) error {
@@ -81,6 +97,9 @@ func (g *outputGuard) check(flag, out string) error {
 	}
 	if in := fileio.SameFileAs(out, g.inputs); in != "" {
 		return inputError(flag, out, in, g.what)
+	}
+	if in := fileio.SameFileAs(out, g.settings); in != "" {
+		return inputError(flag, out, in, "a settings file being read")
 	}
 	if g.state != "" {
 		if rel, err := filepath.Rel(g.state, canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {

@@ -25,7 +25,7 @@ const outputSheet = "student: Ana\nbanks: [b.yaml]\nseed: 1\nanswers: {capital: 
 // bank) and of links and hard links to them, under other names.
 func outputFixture(t *testing.T) {
 	t.Helper()
-	gradeFixture(t, map[string]string{"a.yaml": outputSheet, "class/c.yaml": outputSheet, "sub/.keep": ""})
+	gradeFixture(t, map[string]string{"a.yaml": outputSheet, "class/c.yaml": outputSheet, "sub/.keep": "", "cfg.yaml": "bank: [b.yaml]\n"})
 	for _, args := range [][]string{
 		{"grade", "a.yaml", "--sums", "s1.json"},
 		{"bank", "export", "b.yaml", "--format", "gift", "-o", "g.gift"},
@@ -94,6 +94,10 @@ func TestNoOutputReplacesAnInput(t *testing.T) {
 		{[]string{"quiz", "--plain", "--bank", "b.yaml", "-o", "lb.md", "--force"}, "-o lb.md is a bank being read"},
 		{[]string{"summary", "s1.json", "-o", "ls.json"}, "-o ls.json is one of the sums being merged"},
 		{[]string{"summary", "s1.json", "-o", "x.md", "--sums", "x.md"}, "-o x.md and --sums x.md are the same file"},
+		// Settings files.
+		{[]string{"--config", "cfg.yaml", "sheet", "-o", "cfg.yaml", "--force"}, "-o cfg.yaml is a settings file being read"},
+		{[]string{"--config", "cfg.yaml", "quiz", "--plain", "-o", "./cfg.yaml", "--force"}, "-o ./cfg.yaml is a settings file being read (the same file as cfg.yaml)"},
+		{[]string{"--config", "cfg.yaml", "grade", "a.yaml", "-o", "cfg.yaml", "--force"}, "-o cfg.yaml is a settings file being read"},
 	} {
 		before := snapshot(t)
 		f, in, _, errOut := testFactory(t)

@@ -54,6 +54,7 @@ type QuizOptions struct {
 	History   bool // the setting history: false turns it off, as --no-history does
 
 	reviewed *history.Schedule // the schedule a review read, saved as it ends
+	settings func() []string   // the settings files read, which no report replaces
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
@@ -99,6 +100,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	opts := &QuizOptions{
 		IO: f.IOStreams, Library: f.Library, Prompter: f.Prompter, Now: f.Now,
 		NewSeed: f.NewSeed, StateDir: f.StateDir, HandleSignals: f.HandleSignals,
+		settings: func() []string { return f.settingsFiles },
 	}
 	cmd := &cobra.Command{
 		Use:     "quiz",
@@ -251,7 +253,7 @@ func quizRun(opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := newOutputGuard(opts.Library(), "").withState(opts.StateDir).check("-o", opts.Report); err != nil {
+	if err := newOutputGuard(opts.Library(), "").withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
 		return err
 	}
 	if !opts.SeedSet {
@@ -599,7 +601,7 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	switch {
 	case opts.Report != "":
 		var err error
-		if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).check("-o", opts.Report) != nil {
+		if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report) != nil {
 			// It became a link to a bank during the quiz: keep both.
 			err = &fileio.ExistsError{Path: opts.Report}
 		} else {
@@ -691,7 +693,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
 	}
-	if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).withState(opts.StateDir).check("-o", opts.Report); err != nil {
+	if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
 		return err
 	}
 	for _, p := range r.Problems {

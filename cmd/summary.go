@@ -33,7 +33,7 @@ graded in one run.`,
 			if summaryFormat(output) == "" && output != "" {
 				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", output)}
 			}
-			guard := newOutputGuard(nil, "one of the sums being merged", args...).withState(f.StateDir)
+			guard := newOutputGuard(nil, "one of the sums being merged", args...).withState(f.StateDir).withSettings(f.settingsFiles)
 			if err := guard.claim("-o", output); err != nil {
 				return err
 			}
