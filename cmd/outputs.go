@@ -92,7 +92,7 @@ func (g *outputGuard) claim(flag, out string) error {
 
 // check refuses out when it is one of the inputs read so far.
 func (g *outputGuard) check(flag, out string) error {
-	if out == "" || out == "-" {
+	if g == nil || out == "" || out == "-" {
 		return nil
 	}
 	if in := fileio.SameFileAs(out, g.inputs); in != "" {
