@@ -273,11 +273,11 @@ func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) 
 }
 
 // readsAsSheet reports whether a file in a graded directory is a sheet (on
-// its first line, for JSON lines); unreadable counts as one: better refused
-// than replaced.
+// its first line, for JSON lines) or a quiz's report; unreadable counts as
+// one: better refused than replaced.
 func readsAsSheet(path string) bool {
 	data, err := fileio.ReadFileLimited(path)
-	if err != nil {
+	if err != nil || sheet.IsReport(data) {
 		return true
 	}
 	_, _, err = sheet.First(path, data)

@@ -66,6 +66,13 @@ func snapshot(t *testing.T) map[string]string {
 // outputs of one run are never the same file (issue 14, item 1).
 func TestNoOutputReplacesAnInput(t *testing.T) {
 	outputFixture(t)
+	// A quiz's report in the graded directory is graded too.
+	f, in, _, errOut := testFactory(t)
+	in.WriteString("1\n1994\n")
+	Run(f, []string{"quiz", "--plain", "--bank", "b.yaml", "--student", "Bo", "-o", "class/bo.json"}) // stopped early: saved
+	if _, err := os.Stat("class/bo.json"); err != nil {
+		t.Fatalf("quiz: %v: %s", err, errOut)
+	}
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -74,6 +81,7 @@ func TestNoOutputReplacesAnInput(t *testing.T) {
 		{[]string{"grade", "a.yaml", "-o", "link.csv", "--force"}, "-o link.csv is a sheet being graded (the same file as a.yaml)"},
 		{[]string{"grade", "class", "-o", "class/lnk.out", "--force"}, "-o class/lnk.out is a sheet being graded (the same file as "},
 		{[]string{"grade", "class", "-o", "hard.out", "--force"}, "-o hard.out is a sheet being graded"},
+		{[]string{"grade", "class", "-o", "class/bo.json", "--force"}, "-o class/bo.json is a sheet being graded"},
 		{[]string{"grade", "a.yaml", "-o", "sub/../a.yaml", "--force"}, "-o sub/../a.yaml is a sheet being graded"},
 		{[]string{"grade", "a.yaml", "--summary", "link.md", "--force"}, "--summary link.md is a sheet being graded"},
 		{[]string{"grade", "a.yaml", "--sums", "link.json", "--force"}, "--sums link.json is a sheet being graded"},
