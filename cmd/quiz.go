@@ -385,6 +385,7 @@ func lastResort(ios *iostreams.IOStreams, rep *report.Report, err error) {
 		"Here is the whole report as JSON on standard output: copy it and keep it.\n", text.EscapeControl(err.Error()))
 	if werr := rep.Write(ios.Out, report.FormatJSON); werr != nil {
 		// Standard output is gone too: standard error is all that is left.
+		fmt.Fprintf(ios.ErrOut, "conflictq: standard output failed too (%s); here is the report on standard error instead:\n", text.EscapeControl(werr.Error()))
 		_ = rep.Write(ios.ErrOut, report.FormatJSON)
 	}
 }
