@@ -19,7 +19,7 @@ import (
 // sheet names as it goes).
 type outputGuard struct {
 	lib      *quiz.Library // the bank files it has read are inputs
-	inputs   []string      // the other files read: sheets, reports, sums
+	inputs   *fileio.Files // the other files read: sheets, reports, sums; looked up once
 	what     string        // what they are, for messages: "a sheet being graded"
 	state    string        // conflictq's state folder (histories, saved answers), or ""
 	settings []string      // the settings files read
@@ -32,14 +32,14 @@ type claimedOutput struct{ flag, path string }
 // loads and the files inputs, which what describes ("a sheet being graded").
 // An input "-" is standard input, which may be a file redirected.
 func newOutputGuard(lib *quiz.Library, what string, inputs ...string) *outputGuard {
-	g := &outputGuard{lib: lib, what: what}
-	for _, in := range inputs {
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
 		if in == "-" {
 			in = stdinPath
 		}
-		g.inputs = append(g.inputs, in)
+		paths[i] = in
 	}
-	return g
+	return &outputGuard{lib: lib, what: what, inputs: fileio.StatFiles(paths)}
 }
 
 // stdinPath names standard input as a file, where the system has one: grade
@@ -95,7 +95,7 @@ func (g *outputGuard) check(flag, out string) error {
 	if g == nil || out == "" || out == "-" {
 		return nil
 	}
-	if in := fileio.SameFileAs(out, g.inputs); in != "" {
+	if in := g.inputs.Holds(out); in != "" {
 		return inputError(flag, out, in, g.what)
 	}
 	if in := fileio.SameFileAs(out, g.settings); in != "" {
