@@ -320,6 +320,9 @@ writes the key to a file of its own.`,
 					return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown (or -o FILE.md)", flag)}
 				}
 			}
+			if keyFile == "-" && (output == "" || output == "-") {
+				return &FlagError{Err: errors.New("--key - and the worksheet would both go to standard output: name a file for one of them (-o FILE)")}
+			}
 			if noKey && keyFile != "" {
 				return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
 			}
@@ -352,7 +355,9 @@ writes the key to a file of its own.`,
 			} else if err = guard.writeFile("-o", output, force, write); err == nil {
 				fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(output))
 			}
-			if err == nil && keyFile != "" {
+			if err == nil && keyFile == "-" {
+				err = worksheet.WriteKey(f.IOStreams.Out, b, paper)
+			} else if err == nil && keyFile != "" {
 				err = guard.writeFile("--key", keyFile, force, func(w io.Writer) error { return worksheet.WriteKey(w, b, paper) })
 				if err == nil {
 					fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", text.EscapeControl(keyFile))

@@ -292,3 +292,26 @@ func TestNoOutputReplacesStandardInput(t *testing.T) {
 		t.Error("the sheets were replaced")
 	}
 }
+
+// bank export --key - wrote the key to a file named "-"; it goes to standard
+// output, and is refused when the worksheet goes there too.
+func TestExportKeyToStandardOutput(t *testing.T) {
+	outputFixture(t)
+	f, _, out, errOut := testFactory(t)
+	if code := Run(f, []string{"bank", "export", "b.yaml", "--format", "markdown", "-o", "w.md", "--key", "-"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "answer key") {
+		t.Errorf("stdout %q", out)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error(`a file named "-" was written`)
+	}
+	f, _, _, errOut = testFactory(t)
+	if code := Run(f, []string{"bank", "export", "b.yaml", "--format", "markdown", "--key", "-"}); code != ExitInvalid {
+		t.Errorf("exit %d, want %d", code, ExitInvalid)
+	}
+	if !strings.Contains(errOut.String(), "--key - and the worksheet would both go to standard output") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
