@@ -99,6 +99,9 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
 				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
 			}
+			if opts.Sums == "-" {
+				return &FlagError{Err: errors.New("--sums -: name a file for the sums (standard output holds the results)")}
+			}
 			if opts.Summary != "" && summaryFormat(opts.Summary) == "" {
 				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json, .md or .html file", opts.Summary)}
 			}

@@ -314,4 +314,14 @@ func TestExportKeyToStandardOutput(t *testing.T) {
 	if !strings.Contains(errOut.String(), "--key - and the worksheet would both go to standard output") {
 		t.Errorf("stderr %q", errOut)
 	}
+	// --sums - wrote a file named "-" too.
+	for _, args := range [][]string{{"grade", "a.yaml", "--sums", "-"}, {"summary", "s1.json", "--sums", "-"}} {
+		f, _, _, errOut = testFactory(t)
+		if code := Run(f, args); code != ExitInvalid || !strings.Contains(errOut.String(), "--sums -: name a file") {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+		if _, err := os.Stat("-"); err == nil {
+			t.Errorf(`%v: a file named "-" was written`, args)
+		}
+	}
 }

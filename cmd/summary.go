@@ -30,6 +30,9 @@ graded in one run.`,
   conflictq summary s1.json s2.json -o stats.md`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if sums == "-" {
+				return &FlagError{Err: errors.New("--sums -: name a file for the merged sums")}
+			}
 			if summaryFormat(output) == "" && output != "" {
 				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", output)}
 			}
