@@ -137,7 +137,17 @@ func (g *outputGuard) writeFile(flag, path string, force bool, write func(io.Wri
 		if err := write(w); err != nil {
 			return err
 		}
-		return g.check(flag, path)
+		if err := g.check(flag, path); err != nil {
+			return err
+		}
+		// An output written before this one is the same file now that it
+		// exists (two spellings on a file system that ignores case).
+		for _, c := range g.claimed {
+			if c.flag != flag && c.path != path && samePath(c.path, path) {
+				return invalid("%s %s and %s %s are the same file; give each output its own", c.flag, c.path, flag, path)
+			}
+		}
+		return nil
 	})
 }
 

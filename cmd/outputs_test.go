@@ -314,6 +314,16 @@ func TestExportKeyToStandardOutput(t *testing.T) {
 	if !strings.Contains(errOut.String(), "--key - and the worksheet would both go to standard output") {
 		t.Errorf("stderr %q", errOut)
 	}
+	// A --key that becomes the worksheet once that is written (a link to its
+	// name, or another spelling on a file system that ignores case).
+	os.Symlink("w2.md", "k2.md")
+	f, _, _, errOut = testFactory(t)
+	if code := Run(f, []string{"bank", "export", "b.yaml", "--format", "markdown", "-o", "w2.md", "--key", "k2.md", "--force"}); code != ExitInvalid || !strings.Contains(errOut.String(), "-o w2.md and --key k2.md are the same file") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if data, _ := os.ReadFile("w2.md"); strings.Contains(string(data), "answer key") {
+		t.Error("the worksheet was replaced by the key")
+	}
 	// --sums - wrote a file named "-" too.
 	for _, args := range [][]string{{"grade", "a.yaml", "--sums", "-"}, {"summary", "s1.json", "--sums", "-"}} {
 		f, _, _, errOut = testFactory(t)
