@@ -165,6 +165,17 @@ func samePath(a, b string) bool {
 // canonical is path made absolute with its links resolved; for a file not yet
 // written, its directory's.
 func canonical(path string) string {
+	// A link to a file not yet written names that file (a few links deep).
+	for range 8 {
+		target, err := os.Readlink(path)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
