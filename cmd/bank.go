@@ -380,6 +380,9 @@ writes the key to a file of its own.`,
 					return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown (or -o FILE.md)", flag)}
 				}
 			}
+			if opts.KeyFile == "-" && (opts.Output == "" || opts.Output == "-") {
+				return &FlagError{Err: errors.New("--key - and the worksheet would both go to standard output: name a file for one of them (-o FILE)")}
+			}
 			if opts.NoKey && opts.KeyFile != "" {
 				return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
 			}
@@ -427,15 +430,24 @@ func bankExportRun(opts *BankExportOptions) error {
 		notes, err = exporter.write(w, b, opts.Paper)
 		return err
 	}
+	guard := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles)
+	if err := guard.claim("-o", opts.Output); err != nil {
+		return err
+	}
+	if err := guard.claim("--key", opts.KeyFile); err != nil {
+		return err
+	}
 	if opts.Output == "" || opts.Output == "-" {
 		err = write(f.IOStreams.Out)
-	} else if err = fileio.WriteFile(opts.Output, opts.Force, write); err == nil {
+	} else if err = guard.writeFile("-o", opts.Output, opts.Force, write); err == nil {
 		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
 	}
-	if err == nil && opts.KeyFile != "" {
-		err = fileio.WriteFile(opts.KeyFile, opts.Force, func(w io.Writer) error { return worksheet.WriteKey(w, b, opts.Paper) })
+	if err == nil && opts.KeyFile == "-" {
+		err = worksheet.WriteKey(f.IOStreams.Out, b, opts.Paper)
+	} else if err == nil && opts.KeyFile != "" {
+		err = guard.writeFile("--key", opts.KeyFile, opts.Force, func(w io.Writer) error { return worksheet.WriteKey(w, b, opts.Paper) })
 		if err == nil {
-			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", opts.KeyFile)
+			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", text.EscapeControl(opts.KeyFile))
 		}
 	}
 	for _, n := range notes {
@@ -511,7 +523,7 @@ func bankConvertRun(opts *BankConvertOptions) error {
 	if opts.Output == "-" {
 		return write(f.IOStreams.Out)
 	}
-	if err := fileio.WriteFile(opts.Output, opts.Force, write); err != nil {
+	if err := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(banks[0].Questions))

@@ -40,6 +40,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 	if err != nil {
 		return err
 	}
+	f.settingsFiles = files
 	for _, file := range files {
 		data, err := fileio.ReadFileLimited(file)
 		if err != nil {

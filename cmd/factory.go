@@ -41,6 +41,8 @@ type Factory struct {
 	// settingOrigin records, for each flag set from settings, where the value
 	// came from, so that a value out of range can say so.
 	settingOrigin map[string]string
+	// settingsFiles are the settings files read: no output may replace one.
+	settingsFiles []string
 }
 
 // badValue reports a flag value out of range: a usage error when it was typed

@@ -2,11 +2,11 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -37,6 +37,7 @@ type GradeOptions struct {
 	Reveal  bool
 	Force   bool
 	skip    func(path string) bool // this run's own output files, not sheets
+	guard   *outputGuard           // keeps the outputs off the inputs
 }
 
 const gradeLong = `Grade answer sheets: files, directories (searched recursively for .yaml, .yml,
@@ -99,6 +100,9 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 			opts.PassSet = cmd.Flags().Changed("pass")
 			if opts.PassSet && !(opts.Pass >= 0 && opts.Pass <= 100) { // also refuses NaN
 				return f.badValue("pass", "--pass is a percentage from 0 to 100, not %g", opts.Pass)
+			}
+			if opts.Sums == "-" {
+				return &FlagError{Err: errors.New("--sums -: name a file for the sums (standard output holds the results)")}
 			}
 			if opts.Summary != "" && summaryFormat(opts.Summary) == "" {
 				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json, .md or .html file", opts.Summary)}
@@ -170,30 +174,11 @@ func gradeRun(opts *GradeOptions) error {
 		return err
 	}
 
-	// The outputs must not be sheets: writing one would destroy a student's
-	// sheet, and a rerun would grade the last run's results.
-	var outputs []os.FileInfo
-	named := map[string]string{}
-	for _, out := range []string{opts.Output, opts.Summary, opts.Sums} {
-		if out == "" || out == "-" {
-			continue
-		}
-		abs, _ := filepath.Abs(out)
-		if named[abs] != "" {
-			return invalid("%s is named for two outputs (-o, --summary, --sums); give each its own file", out)
-		}
-		named[abs] = out
-		if st, err := os.Stat(out); err == nil {
-			if err := grade.CheckOutput(out, opts.Inputs); err != nil {
-				return invalidErr(err)
-			}
-			// Every output, not only -o: --summary and --sums may name last
-			// week's statistics or a teacher's notes. Refused before grading.
-			if !opts.Force {
-				return invalidErr(&fileio.ExistsError{Path: out})
-			}
-			outputs = append(outputs, st)
-		}
+	// The outputs must not be inputs: writing one would destroy a student's
+	// sheet or a bank, and a rerun would grade the last run's results.
+	outputs, err := gradeOutputs(opts, lib)
+	if err != nil {
+		return err
 	}
 	opts.skip = func(path string) bool {
 		st, err := os.Stat(path)
@@ -206,7 +191,7 @@ func gradeRun(opts *GradeOptions) error {
 	} else {
 		// Atomically, and never over a file unasked (--force), like every
 		// other command: the file may be last week's gradebook.
-		err = fileio.WriteFile(opts.Output, opts.Force, run)
+		err = opts.guard.writeFile("-o", opts.Output, opts.Force, run)
 	}
 	var exists *fileio.ExistsError
 	if errors.As(err, &exists) { // the file appeared while grading
@@ -231,6 +216,68 @@ func gradeRun(opts *GradeOptions) error {
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// gradeOutputs checks -o, --summary and --sums before anything is graded:
+// none may be an input (a sheet given, a sheet in a directory given, a bank),
+// nor two the same file, and an existing one is replaced only with --force.
+// It returns the existing outputs, which a directory's walk leaves out: a
+// previous run's results in the graded directory are not sheets.
+func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) {
+	var existing []os.FileInfo
+	var inputs []string
+	outs := []claimedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
+	// Only a file that exists can be an input: a directory of sheets is
+	// walked for them only then.
+	walk := slices.ContainsFunc(append(outs, claimedOutput{"", opts.Factory.Getenv("GITHUB_STEP_SUMMARY")}), func(o claimedOutput) bool {
+		_, err := os.Stat(o.path)
+		return o.path != "" && o.path != "-" && err == nil
+	})
+	for _, in := range opts.Inputs {
+		if st, err := os.Stat(in); err == nil && st.IsDir() {
+			if walk {
+				inputs = append(inputs, grade.SheetsIn(in, nil, nil)...)
+			}
+		} else {
+			inputs = append(inputs, in)
+		}
+	}
+	for _, o := range outs {
+		st, err := os.Stat(o.path)
+		if o.path == "" || o.path == "-" || err != nil {
+			continue
+		}
+		// A file a directory holds that does not read as a sheet is last
+		// run's results: left out of the grading, and replaced.
+		if in := fileio.SameFileAs(o.path, inputs); in != "" && !slices.Contains(opts.Inputs, in) && !readsAsSheet(in) {
+			inputs = slices.DeleteFunc(inputs, func(p string) bool { return p == in })
+		}
+		existing = append(existing, st)
+	}
+	opts.guard = newOutputGuard(lib, "a sheet being graded", inputs...).withState(opts.Factory.StateDir).withSettings(opts.Factory.settingsFiles)
+	for _, o := range outs {
+		if err := opts.guard.claim(o.flag, o.path); err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(o.path); err == nil && !opts.Force && o.path != "-" {
+			// Every output, not only -o: --summary and --sums may name last
+			// week's statistics or a teacher's notes. Refused before grading.
+			return nil, invalidErr(&fileio.ExistsError{Path: o.path})
+		}
+	}
+	return existing, nil
+}
+
+// readsAsSheet reports whether a file in a graded directory is a sheet (on
+// its first line, for JSON lines) or a quiz's report; unreadable counts as
+// one: better refused than replaced.
+func readsAsSheet(path string) bool {
+	data, err := fileio.ReadFileLimited(path)
+	if err != nil || sheet.IsReport(data) {
+		return true
+	}
+	_, _, err = sheet.First(path, data)
+	return err == nil
 }
 
 // gradeBatch grades every input on all cores and writes results in input order.
@@ -270,6 +317,11 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		}
 		return h.writeErr
 	}
+	for _, o := range []claimedOutput{{"--summary", opts.Summary}, {"--sums", opts.Sums}} {
+		if err := opts.guard.check(o.flag, o.path); err != nil { // a bank a sheet named
+			return err
+		}
+	}
 	return h.stats.write(ios.ErrOut)
 }
 
@@ -288,13 +340,22 @@ func resultWriters(opts *GradeOptions, out io.Writer, width int) (w grade.Result
 	if path == "" {
 		return main, closeSummary, nil
 	}
-	sf, err := openStepSummary(path, opts.Inputs)
-	if err != nil {
-		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %v; no step summary written\n", err)
+	warn := func(err error) {
+		fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "conflictq: GITHUB_STEP_SUMMARY: %s; no step summary written\n", text.EscapeControl(err.Error()))
+	}
+	if err := checkStepSummary(path, opts.guard); err != nil {
+		warn(err)
 		return main, closeSummary, nil
 	}
-	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: sf, max: 512 << 10}, grade.ResultOptions{})
-	return grade.MultiResultWriter(main, summary), func() { sf.Close() }, nil
+	// Kept until the end, then appended: the banks the sheets name are inputs
+	// too, known only once they are read.
+	var buf bytes.Buffer
+	summary, _ := grade.NewResultWriter("markdown", &cappedWriter{w: &buf, max: maxStepSummary}, grade.ResultOptions{})
+	return grade.MultiResultWriter(main, summary), func() {
+		if err := appendStepSummary(path, opts.guard, buf.Bytes()); err != nil {
+			warn(err)
+		}
+	}, nil
 }
 
 // resultOptions are the options every result format of this run shares.
@@ -306,36 +367,44 @@ func resultOptions(opts *GradeOptions) grade.ResultOptions {
 	return ro
 }
 
-// openStepSummary opens GitHub's step summary for appending. It must be a
-// regular file (a pipe with no reader would block the run forever) and not one
-// of the inputs (appending to a sheet being graded would spoil it).
-func openStepSummary(path string, inputs []string) (*os.File, error) {
+// checkStepSummary refuses a step summary that is not a regular file (a pipe
+// with no reader would block the run forever), is an input (appending to a
+// sheet or a bank would spoil it) or is one of the run's outputs.
+func checkStepSummary(path string, guard *outputGuard) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (a pipe or a device)", text.Printable(path))
+		return fmt.Errorf("%s is not a regular file (a directory, a pipe or a device)", text.Printable(path))
+	} else if lst, lerr := os.Lstat(path); err != nil && lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a link to no file; it would create its target", text.Printable(path))
+	}
+	if err := guard.check("", path); err != nil {
+		return errors.Unwrap(err)
+	}
+	for _, c := range guard.claimed {
+		if samePath(c.path, path) {
+			return fmt.Errorf("%s is the file %s writes", text.Printable(path), c.flag)
+		}
+	}
+	return nil
+}
+
+// appendStepSummary checks the step summary again, now that every input is
+// known, and appends data to it.
+func appendStepSummary(path string, guard *outputGuard, data []byte) error {
+	if err := checkStepSummary(path, guard); err != nil {
+		return err
 	}
 	// O_NONBLOCK: should a pipe take the name now, opening it must not wait
 	// for a reader before the check below can refuse it.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	st, err := f.Stat()
-	if err == nil && !st.Mode().IsRegular() {
-		err = fmt.Errorf("%s is not a regular file", text.Printable(path))
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", text.Printable(path))
 	}
-	for _, in := range inputs {
-		if err != nil {
-			break
-		}
-		if ist, serr := os.Stat(in); serr == nil && os.SameFile(st, ist) || grade.InGradedDir(path, []string{in}) != "" {
-			err = fmt.Errorf("%s is a sheet being graded", text.Printable(path))
-		}
-	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	_, err = f.Write(data)
+	return err
 }
 
 // batchHandler takes each graded sheet in input order: messages, the tally
@@ -408,6 +477,10 @@ func (h *batchHandler) say(format string, args ...any) {
 	h.progress.clear()
 	fmt.Fprint(h.ios.ErrOut, text.EscapeLines(fmt.Sprintf(format, args...))) // names and text from sheets
 }
+
+// maxStepSummary is the most of a step summary written: GitHub refuses step
+// summaries over 1 MiB.
+const maxStepSummary = 512 << 10
 
 // cappedWriter stops writing after max bytes: GitHub refuses step summaries
 // over 1 MiB.

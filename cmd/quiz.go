@@ -52,6 +52,7 @@ type QuizOptions struct {
 	History   bool // the setting history: false turns it off, as --no-history does
 
 	reviewed *history.Schedule // the schedule a review read, saved as it ends
+	settings func() []string   // the settings files read, which no report replaces
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
@@ -99,6 +100,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	opts := &QuizOptions{
 		IO: f.IOStreams, Library: f.Library, Prompter: f.Prompter, Now: f.Now,
 		NewSeed: f.NewSeed, StateDir: f.StateDir, HandleSignals: f.HandleSignals,
+		settings: func() []string { return f.settingsFiles },
 	}
 	cmd := &cobra.Command{
 		Use:     "quiz",
@@ -255,6 +257,9 @@ func quizRun(opts *QuizOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := newOutputGuard(opts.Library(), "").withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
+		return err
+	}
 	if !opts.SeedSet {
 		opts.Seed = opts.NewSeed()
 	}
@@ -384,6 +389,7 @@ func lastResort(ios *iostreams.IOStreams, rep *report.Report, err error) {
 		"Here is the whole report as JSON on standard output: copy it and keep it.\n", text.EscapeControl(err.Error()))
 	if werr := rep.Write(ios.Out, report.FormatJSON); werr != nil {
 		// Standard output is gone too: standard error is all that is left.
+		fmt.Fprintf(ios.ErrOut, "conflictq: standard output failed too (%s); here is the report on standard error instead:\n", text.EscapeControl(werr.Error()))
 		_ = rep.Write(ios.ErrOut, report.FormatJSON)
 	}
 }
@@ -579,7 +585,13 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	ext := reportExt(format)
 	switch {
 	case opts.Report != "":
-		err := fileio.WriteFile(opts.Report, opts.Force, write)
+		var err error
+		if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report) != nil {
+			// It became a link to a bank during the quiz: keep both.
+			err = &fileio.ExistsError{Path: opts.Report}
+		} else {
+			err = fileio.WriteFile(opts.Report, opts.Force, write)
+		}
 		var exists *fileio.ExistsError
 		if errors.As(err, &exists) {
 			// The file appeared during the quiz: keep both.
@@ -665,6 +677,9 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	r, err := g.Grade(sh)
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
+	}
+	if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
+		return err
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintln(opts.IO.ErrOut, p.Error())

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -120,12 +121,26 @@ func sheetRun(opts *SheetOptions) error {
 		if opts.Format == "json" {
 			return sheet.WriteJSON(w, questions, sheetLayout(opts))
 		}
-		return sheet.WriteYAML(w, questions, sheetLayout(opts))
+		// A sheet grade would refuse is not written: a bank of long choice
+		// lists can give one over the YAML cap.
+		var buf bytes.Buffer
+		if err := sheet.WriteYAML(&buf, questions, sheetLayout(opts)); err != nil {
+			return err
+		}
+		if n := quiz.YAMLItems(buf.Bytes()); n > quiz.MaxYAMLItems {
+			where := "the sheet"
+			if opts.Output != "" && opts.Output != "-" {
+				where = opts.Output
+			}
+			return invalid("%s would have %d lines and commas, and grade reads YAML files of at most %d; choose fewer questions (-n) or write it with --format json", where, n, quiz.MaxYAMLItems)
+		}
+		_, err := buf.WriteTo(w)
+		return err
 	}
 	if opts.Output == "" || opts.Output == "-" {
 		return write(f.IOStreams.Out)
 	}
-	if err := fileio.WriteFile(opts.Output, opts.Force, write); err != nil {
+	if err := newOutputGuard(f.Library(), "the sheet --from names", opts.From).withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(questions))

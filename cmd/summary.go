@@ -1,7 +1,9 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +18,7 @@ type SummaryOptions struct {
 	Inputs  []string // the sums files to merge
 	Output  string
 	Sums    string
+	Force   bool // replace an existing -o or --sums file
 }
 
 // NewCmdSummary merges the running sums of sharded grading into one class's
@@ -34,6 +37,9 @@ graded in one run.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
+			if opts.Sums == "-" {
+				return &FlagError{Err: errors.New("--sums -: name a file for the merged sums")}
+			}
 			if summaryFormat(opts.Output) == "" && opts.Output != "" {
 				return &FlagError{Err: fmt.Errorf("-o %s: name a .csv, .json, .md or .html file", opts.Output)}
 			}
@@ -45,16 +51,23 @@ graded in one run.`,
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
 	cmd.Flags().StringVar(&opts.Sums, "sums", "", "also write the merged sums to `FILE`")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing -o or --sums file")
 	return cmd
 }
 
 func summaryRun(opts *SummaryOptions) error {
+	f := opts.Factory
+	guard := newOutputGuard(nil, "one of the sums being merged", opts.Inputs...).withState(f.StateDir).withSettings(f.settingsFiles)
+	if err := guard.claim("-o", opts.Output); err != nil {
+		return err
+	}
+	if err := guard.claim("--sums", opts.Sums); err != nil {
+		return err
+	}
 	for _, out := range []string{opts.Output, opts.Sums} {
-		if out == "" {
-			continue
-		}
-		if fileio.SameFileAs(out, opts.Inputs) != "" {
-			return invalid("%s is one of the sums being merged; write to another file", out)
+		if _, err := os.Stat(out); err == nil && !opts.Force {
+			// Last week's statistics, a teacher's notes: as grade's.
+			return invalidErr(&fileio.ExistsError{Path: out})
 		}
 	}
 	all, err := stats.MergeFiles(opts.Inputs)

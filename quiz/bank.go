@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -193,6 +194,14 @@ const MaxQuestions = 10_000
 func TooManyQuestions() string {
 	return fmt.Sprintf("more than %d questions; a bank holds at most %d (split the file)", MaxQuestions, MaxQuestions)
 }
+
+// MaxYAMLItems bounds the lines and commas of any YAML file conflictq reads
+// (bank, sheet, settings), counted before it is parsed.
+const MaxYAMLItems = yamlnode.MaxItems
+
+// YAMLItems counts the lines and commas of a YAML file, as the readers do
+// against MaxYAMLItems.
+func YAMLItems(data []byte) int { return yamlnode.Items(data) }
 
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {

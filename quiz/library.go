@@ -28,7 +28,12 @@ type Library struct {
 	// chosen by extension or by their Looks test; YAML is the default.
 	Formats []Format
 	cache   map[string]*Bank
+	files   []string // the files read, in order
 }
+
+// Files returns the bank files read from disk so far: a command's outputs
+// must not replace one of them.
+func (l *Library) Files() []string { return l.files }
 
 // Format reads banks written in another format than conflictq's YAML.
 type Format struct {
@@ -105,6 +110,7 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		file = ref
 	)
 	if IsPath(ref) {
+		l.files = append(l.files, ref)
 		data, err = readBankFile(ref)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, fmt.Errorf("%s: no such file", ref)
@@ -116,6 +122,7 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 		data, err = fs.ReadFile(l.Embedded, file)
 		if errors.Is(err, fs.ErrNotExist) {
 			if _, serr := os.Stat(ref); serr == nil {
+				l.files = append(l.files, ref)
 				data, err = readBankFile(ref)
 				file = ref
 			} else {

@@ -136,13 +136,38 @@ func StripBase64Files(r *bufio.Reader, limit int) ([]byte, error) {
 // out (through links, or by another name), or "". A command checks its outputs
 // with it, so that it never overwrites one of its inputs.
 func SameFileAs(out string, paths []string) string {
+	return StatFiles(paths).Holds(out)
+}
+
+// Files are files looked up once, for checking many outputs against them
+// (a graded directory of 10,000 sheets) without looking each up every time.
+type Files struct {
+	paths []string
+	infos []os.FileInfo
+}
+
+// StatFiles looks up paths; those that do not exist are left out.
+func StatFiles(paths []string) *Files {
+	fs := &Files{}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil {
+			fs.paths = append(fs.paths, p)
+			fs.infos = append(fs.infos, st)
+		}
+	}
+	return fs
+}
+
+// Holds returns the first of the files that is the same existing file as out
+// (through links, or by another name), or "".
+func (fs *Files) Holds(out string) string {
 	st, err := os.Stat(out)
 	if err != nil {
 		return ""
 	}
-	for _, p := range paths {
-		if pst, err := os.Stat(p); err == nil && os.SameFile(st, pst) {
-			return p
+	for i, info := range fs.infos {
+		if os.SameFile(st, info) {
+			return fs.paths[i]
 		}
 	}
 	return ""

@@ -95,10 +95,10 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 // multiple of it.
 const MaxQuestionSize = 1 << 20
 
-// maxAnswers bounds the answers read of one question: far more than any
+// MaxAnswers bounds the answers read of one question: far more than any
 // question may have (quiz.MaxChoices, quiz.MaxItems), so that the count can be told
 // without building a million answers.
-const maxAnswers = 100
+const MaxAnswers = 100
 
 // parser holds what one file's reading has found so far.
 type parser struct {
@@ -482,8 +482,8 @@ func (b *builder) splitAnswers(ans text, marks string) []part {
 			n++
 		}
 	}
-	if n > maxAnswers {
-		b.errorf(ans[0].line, "%d answers; a question has at most %d", n, maxAnswers)
+	if n > MaxAnswers {
+		b.errorf(ans[0].line, "%d answers; a question has at most %d", n, MaxAnswers)
 		return nil
 	}
 	var out []part

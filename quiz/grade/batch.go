@@ -205,6 +205,17 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 
 // walk lists the sheets under dir, sorted.
 func (b *Batch) walk(dir string, bad func(string, error)) []string {
+	found := SheetsIn(dir, b.Skip, bad)
+	if len(found) == 0 {
+		bad(dir, fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir))
+	}
+	return found
+}
+
+// SheetsIn lists, sorted, the files under dir that a batch grades as sheets,
+// leaving out those skip names (when set); bad, when set, is told of what
+// cannot be read. A command checks its outputs against them.
+func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []string {
 	var found []string
 	root := dir
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
@@ -212,19 +223,18 @@ func (b *Batch) walk(dir string, bad func(string, error)) []string {
 	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			bad(path, err)
+			if bad != nil {
+				bad(path, err)
+			}
 			return nil
 		}
-		if !d.IsDir() && IsSheetFile(path) && (b.Skip == nil || !b.Skip(path)) {
+		if !d.IsDir() && IsSheetFile(path) && (skip == nil || !skip(path)) {
 			found = append(found, path)
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && bad != nil {
 		bad(dir, err)
-	}
-	if len(found) == 0 {
-		bad(dir, fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir))
 	}
 	sort.Strings(found)
 	return found

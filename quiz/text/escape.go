@@ -8,12 +8,15 @@ import (
 	"unicode/utf8"
 )
 
+// MaxPrintable is how many characters of a name Printable shows.
+const MaxPrintable = 80
+
 // Printable makes text from a user or a file safe to print in a message: as
-// EscapeControl, and cut at 80 characters.
+// EscapeControl, and cut at MaxPrintable characters.
 func Printable(s string) string {
 	s = EscapeControl(s)
-	if utf8.RuneCountInString(s) > 80 {
-		s = string([]rune(s)[:80]) + "…"
+	if utf8.RuneCountInString(s) > MaxPrintable {
+		s = string([]rune(s)[:MaxPrintable]) + "…"
 	}
 	return s
 }

@@ -36,7 +36,7 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 		add(0, "", "", "file is empty")
 		return nil, false
 	}
-	if n := items(data); n > MaxItems {
+	if n := Items(data); n > MaxItems {
 		// The node tree costs some 300 bytes an item, and more under a
 		// memory limit: refuse before building it.
 		add(0, "", "", "%d lines and commas: conflictq reads YAML files of at most %d (a file that large is not one a person wrote; answer sheets in bulk go in a .jsonl file)", n, MaxItems)
@@ -151,9 +151,9 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (int, bool) {
 	return total, true
 }
 
-// items counts the lines and commas of data: every YAML node but a few needs
+// Items counts the lines and commas of data: every YAML node but a few needs
 // one of them.
-func items(data []byte) int {
+func Items(data []byte) int {
 	return bytes.Count(data, []byte{'\n'}) + bytes.Count(data, []byte{','}) + 1
 }
 
