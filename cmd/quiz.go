@@ -51,7 +51,10 @@ type QuizOptions struct {
 	PassSet   bool
 	Review    bool
 	NoHistory bool
-	History   bool // the setting history: false turns it off, as --no-history does
+	// ExamReview is when an exam shows the answers: "none" (held back, the
+	// default: a classroom exam) or "end" (every question reviewed).
+	ExamReview string
+	History    bool // the setting history: false turns it off, as --no-history does
 
 	reviewed *history.Schedule // the schedule a review read, saved as it ends
 }
@@ -59,8 +62,11 @@ type QuizOptions struct {
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
 
 In practice mode (the default) every answer is followed by the right answer, an
-explanation and the place in the article to reread. In exam mode feedback waits
-for the end, then every question is reviewed. Both end with a summary: score,
+explanation and the place in the article to reread. In exam mode nothing is
+shown until the end, and then only the score: the answers are held back, so
+that a student who finishes early cannot show them to those still working.
+--exam-review end (or exam-review: end in settings) reviews every question at
+the end instead, for an exam taken alone. Both modes end with a summary: score,
 percent, time and a score for each tag.
 
 Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,
@@ -147,12 +153,14 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 below it")
 	fl.BoolVar(&opts.Review, "review", false, "ask the questions due for review: missed ones first, then those about to be forgotten")
+	fl.Var(newEnum(&opts.ExamReview, examReviewNone, examReviewNone, examReviewEnd), "exam-review", "when an exam shows the answers: none (held back while others work) or end")
 	fl.BoolVar(&opts.NoHistory, "no-history", false, "keep nothing of this quiz in your history")
 	fl.BoolVar(&opts.History, "history", true, "keep answers in your history (history: false in settings turns it off)")
 	_ = fl.MarkHidden("history")
 
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("exam-review", cobra.FixedCompletions([]string{examReviewNone, examReviewEnd}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -323,6 +331,7 @@ func quizRun(opts *QuizOptions) error {
 	}
 	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
+	s.HoldBackReview = opts.ExamReview == examReviewNone
 	if !opts.Plain && ios.IsStdoutTTY() {
 		s.Width = min(ios.TerminalWidth(), 100)
 	}
@@ -335,6 +344,12 @@ func quizRun(opts *QuizOptions) error {
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }
+
+// The values of --exam-review.
+const (
+	examReviewNone = "none"
+	examReviewEnd  = "end"
+)
 
 // finishQuiz saves the report, says where it went, and returns the exit
 // status: the reason the quiz stopped, a report that could not be written, or

@@ -30,6 +30,10 @@ type Session struct {
 	// OnAnswer, when set, is called with each answer's outcome as soon as it
 	// is scored, before any feedback: a student's history records it there.
 	OnAnswer func(quiz.Outcome)
+	// HoldBackReview, in exam mode, leaves out the review of every answer at
+	// the end, so that a student who finishes early cannot show the answers
+	// to those still working; the score and the report are unchanged.
+	HoldBackReview bool
 }
 
 // Run asks every question in turn. It returns the result even when the quiz
@@ -89,7 +93,11 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		}
 		return res, stopErr
 	}
-	if s.Mode == quiz.Exam {
+	switch {
+	case s.Mode != quiz.Exam:
+	case s.HoldBackReview:
+		fmt.Fprintf(s.Out, "\n%s\n", text.Wrap("The answers and explanations are held back until the whole class has finished.", s.Width, ""))
+	default:
 		s.review(ctx, res)
 	}
 	return res, nil

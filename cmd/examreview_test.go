@@ -1,0 +1,71 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// An exam holds its answers back by default, so that a student who finishes
+// early cannot show them to the class; --exam-review end, or the setting,
+// reviews every question at the end; a bad value is refused before the quiz.
+func TestQuizExamReview(t *testing.T) {
+	bankFile := func(t *testing.T) string {
+		bank := filepath.Join(t.TempDir(), "b.yaml")
+		os.WriteFile(bank, []byte(`id: b
+title: B
+questions:
+  - {id: tf, type: truefalse, prompt: "Statement.", answer: true, explanation: The explanation., source: {section: S, paragraph: 1, quote: q}}
+  - {id: town, type: short, prompt: "Town?", accept: [Khojaly, Xocalı], explanation: E, source: {section: S, paragraph: 1, quote: q}}
+`), 0o644)
+		return bank
+	}
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		setting string
+		review  bool
+	}{
+		{"default", nil, "", false},
+		{"flag end", []string{"--exam-review", "end"}, "", true},
+		{"flag none", []string{"--exam-review", "none"}, "exam-review: end\n", false},
+		{"setting end", nil, "exam-review: end\n", true},
+		{"setting in quiz section", nil, "quiz:\n  exam-review: END\n", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, in, out, errOut := testFactory(t)
+			if tt.setting != "" {
+				dir, _ := f.UserConfigDir()
+				os.MkdirAll(filepath.Join(dir, "conflictq"), 0o755)
+				os.WriteFile(filepath.Join(dir, "conflictq", "config.yaml"), []byte(tt.setting), 0o644)
+			}
+			in.WriteString("2\nbaku\n")
+			args := append([]string{"quiz", "--plain", "--mode", "exam", "--no-history", "--bank", bankFile(t)}, tt.args...)
+			if code := Run(f, args); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			got := out.String()
+			shown := strings.Contains(got, "Your answer:") && strings.Contains(got, "The explanation.") && strings.Contains(got, "Khojaly")
+			if shown != tt.review {
+				t.Errorf("review shown %v, want %v:\n%s", shown, tt.review, got)
+			}
+			held := strings.Contains(got, "held back until the whole class has finished")
+			if held == tt.review {
+				t.Errorf("held-back notice %v with review %v:\n%s", held, tt.review, got)
+			}
+			if !strings.Contains(got, "Score: 0 / 2") {
+				t.Errorf("no score:\n%s", got)
+			}
+		})
+	}
+	t.Run("bad value", func(t *testing.T) {
+		f, _, out, errOut := testFactory(t)
+		if code := Run(f, []string{"quiz", "--plain", "--mode", "exam", "--exam-review", "later"}); code != ExitInvalid {
+			t.Errorf("exit %d, want 2", code)
+		}
+		if !strings.Contains(errOut.String(), `"later" is not one of none, end`) || out.Len() != 0 {
+			t.Errorf("stdout %q, stderr %q", out, errOut)
+		}
+	})
+}
