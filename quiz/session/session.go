@@ -318,14 +318,12 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
 	w := s.Out
 	if q.Type == quiz.Open {
+		// The long model answer first, the key points last, next to the
+		// question about them: on a short screen the model answer scrolls
+		// away, the points to check stay in view.
 		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
-		if len(q.Key) > 0 {
-			fmt.Fprintf(w, "%s\n", s.style().Bold("A good answer covers:"))
-			for _, k := range q.Key {
-				fmt.Fprintf(w, "  • %s\n", text.Hang(k, s.Width, 4))
-			}
-		}
 		s.why(o)
+		s.keyPoints(q, "")
 		// With no key points there is nothing to check an answer against.
 		if !o.Response.Answered || len(q.Key) == 0 {
 			return nil
@@ -407,6 +405,18 @@ func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
 	}
 }
 
+// keyPoints lists what a good answer to an open question covers, one point a
+// line, under indent.
+func (s *Session) keyPoints(q *quiz.Presented, indent string) {
+	if len(q.Key) == 0 {
+		return
+	}
+	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("A good answer covers:"))
+	for _, k := range q.Key {
+		fmt.Fprintf(s.Out, "%s  • %s\n", indent, text.Hang(k, s.Width, len(indent)+4))
+	}
+}
+
 func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, error) {
 	ch := make(chan asked, 1)
 	go func() {
@@ -469,16 +479,13 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) {
 				s.whatWasWrong(&o, "  ")
 				s.answer(q, "  ")
 			}
+			s.why(&o)
 		} else {
+			// As in practice mode: the key points last, beside the question.
 			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
-			if len(q.Key) > 0 {
-				fmt.Fprintf(s.Out, "  %s\n", s.style().Bold("A good answer covers:"))
-				for _, k := range q.Key {
-					fmt.Fprintf(s.Out, "    • %s\n", text.Hang(k, s.Width, 6))
-				}
-			}
+			s.why(&o)
+			s.keyPoints(q, "  ")
 		}
-		s.why(&o)
 		// The self-assessment, as practice mode asks it after the answer: the
 		// teacher sees it beside the answer when marking.
 		if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {
