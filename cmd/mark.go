@@ -142,7 +142,8 @@ func markRun(opts *MarkOptions) error {
 	}
 	m := &marker{opts: opts, p: p, total: total}
 	runErr := m.run(questions)
-	fmt.Fprintf(ios.ErrOut, "%d marks given; %d answers left to mark.\n", m.given, total-m.given)
+	left := total - m.given
+	fmt.Fprintf(ios.ErrOut, "%d %s given; %d %s left to mark.\n", m.given, plural(m.given, "mark", "marks"), left, plural(left, "answer", "answers"))
 	switch {
 	case runErr == nil && len(errs) > 0:
 		return silent(ExitInvalid)

@@ -441,7 +441,11 @@ func (s *Session) verdict(o *quiz.Outcome) string {
 	case o.Fraction >= 1:
 		return s.style().Good("✓ Right.")
 	case o.Fraction > 0:
-		return s.style().Bad(fmt.Sprintf("◐ Partly right: %s of %s points.", text.FormatNum(o.Points()), text.FormatNum(o.Question.MaxPoints())))
+		noun := "points"
+		if o.Question.MaxPoints() == 1 {
+			noun = "point" // "0.5 of 1 point"
+		}
+		return s.style().Bad(fmt.Sprintf("◐ Partly right: %s of %s %s.", text.FormatNum(o.Points()), text.FormatNum(o.Question.MaxPoints()), noun))
 	}
 	return s.style().Bad("✗ Not right.")
 }

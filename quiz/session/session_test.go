@@ -374,6 +374,7 @@ func TestPartialCreditSaysWhatWasWrong(t *testing.T) {
 			"✓ Khojaly = Xocalı",
 			"✗ Shusha = Khankendi; it goes with Shushi",
 			"✗ Stepanakert = Shushi; it goes with Khankendi",
+			"of 1 point.", // not "0.67 of 1 points"
 		} {
 			if !strings.Contains(out.String(), want) {
 				t.Errorf("%s: the feedback lacks %q:\n%s", mode, want, out.String())
