@@ -374,6 +374,9 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.\n", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
 		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
+	case openAnswers(outcomes) > 0:
+		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers, run the quiz\n"+
+			"with --report-dir FOLDER (or -o FILE), as your teacher says.")
 	}
 	if runErr != nil {
 		return stopped(runErr)
@@ -385,6 +388,17 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// openAnswers counts the open questions answered: what a teacher would mark.
+func openAnswers(outcomes []quiz.Outcome) int {
+	n := 0
+	for _, o := range outcomes {
+		if o.Question.Type == quiz.Open && o.Response.Answered {
+			n++
+		}
+	}
+	return n
 }
 
 // lastResort prints the report when no file could take it (a full disk, a

@@ -438,6 +438,9 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		if r.MaxScore > 0 {
 			fmt.Fprintf(w, "Score on the whole quiz: %s / %s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore))
 		}
+	} else if r.MaxScore == 0 {
+		// Every question open (a discussion): nothing to score here, not 0%.
+		fmt.Fprint(w, "Score: none here; every question is open, for a teacher to mark")
 	} else {
 		fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
 	}
@@ -460,8 +463,8 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			open++
 		}
 	}
-	if open > 0 {
-		fmt.Fprintf(w, "Open questions for your teacher to mark: %d\n", open)
+	if open > 0 && r.MaxScore > 0 { // all open: the score line said so
+		fmt.Fprintf(w, "Open questions, not scored here: %d\n", open)
 	}
 	var rows []TagScore
 	var unreached []string

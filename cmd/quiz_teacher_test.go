@@ -69,3 +69,32 @@ questions:
 		}
 	})
 }
+
+// Open answers with no report named: the student is told nothing was saved
+// for the teacher, and how to save; with a report, only where it went.
+func TestQuizSaysHowToHandInOpenAnswers(t *testing.T) {
+	bank := filepath.Join(t.TempDir(), "b.yaml")
+	os.WriteFile(bank, []byte(`id: b
+title: B
+questions:
+  - {id: o, type: open, prompt: "Why?", model_answer: Because., key_points: [a point], explanation: E, source: {section: S, paragraph: 1, quote: q}}
+`), 0o644)
+	for _, report := range []bool{false, true} {
+		f, in, out, errOut := testFactory(t)
+		in.WriteString("my answer\ny\n")
+		args := []string{"quiz", "--plain", "--no-history", "--bank", bank}
+		if report {
+			args = append(args, "--report-dir", t.TempDir(), "--student", "Ana")
+		}
+		if code := Run(f, args); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		told := strings.Contains(errOut.String(), "Nothing was saved for a teacher to mark") && strings.Contains(errOut.String(), "--report-dir FOLDER")
+		if told == report {
+			t.Errorf("report %v: stderr %q", report, errOut)
+		}
+		if !strings.Contains(out.String(), "Score: none here; every question is open") {
+			t.Errorf("stdout:\n%s", out)
+		}
+	}
+}
