@@ -71,7 +71,9 @@ percent, time and a score for each tag.
 
 Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,
 Markdown or CSV), or -o NAME.html for the student's own review as a page to keep
-(answers, explanations, the passages to reread; it needs no internet). If a quiz
+(answers, explanations, the passages to reread; it needs no internet). Give both
+to hand in the report and keep a copy: --report-dir gets the report (--format,
+else JSON), -o the copy in the format of its extension. If a quiz
 is stopped early (Ctrl-C, a signal, end of input), what was answered is still
 saved, marked "incomplete".
 
@@ -116,9 +118,6 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			opts.SeedSet = cmd.Flags().Changed("seed")
 			opts.BanksSet = cmd.Flags().Changed("bank")
 			opts.PassSet = cmd.Flags().Changed("pass")
-			if opts.Report != "" && opts.ReportDir != "" {
-				return &FlagError{Err: errors.New("give -o/--report or --report-dir, not both")}
-			}
 			if err := opts.checkCount(f); err != nil {
 				return err
 			}
@@ -531,7 +530,7 @@ func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
 		return refs
 	}
 	dir := opts.ReportDir
-	if opts.Report != "" {
+	if dir == "" && opts.Report != "" {
 		dir = filepath.Dir(opts.Report)
 	}
 	for i, ref := range opts.Banks {
@@ -562,12 +561,22 @@ func reportFormat(opts *QuizOptions) (string, error) {
 	if opts.Format != "" {
 		return opts.Format, nil
 	}
-	if opts.Report != "" {
+	if opts.Report != "" && opts.ReportDir == "" {
 		if f := fileio.FormatOf(opts.Report, reportFormats...); f != "" {
 			return f, nil
 		}
 	}
 	return report.FormatJSON, nil
+}
+
+// copyFormat is the format of -o when --report-dir is given too: the
+// student's own copy, from the file's extension (a page to keep, say), else
+// the report's format.
+func copyFormat(opts *QuizOptions, format string) string {
+	if f := fileio.FormatOf(opts.Report, reportFormats...); f != "" {
+		return f
+	}
+	return format
 }
 
 // checkReportDestination refuses, before the quiz starts, a report that could
@@ -623,14 +632,21 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	write := reportWriter(rep, outcomes, format)
 	ext := reportExt(format)
 	switch {
-	case opts.Report != "":
-		err := fileio.WriteFile(opts.Report, opts.Force, write)
-		var exists *fileio.ExistsError
-		if errors.As(err, &exists) {
-			// The file appeared during the quiz: keep both.
-			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, write)
+	case opts.Report != "" && opts.ReportDir != "":
+		// The report for the teacher into the folder first, then the
+		// student's own copy (a page to keep, say) to -o.
+		path, err := fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
+		if err != nil {
+			return path, err
 		}
-		return opts.Report, err
+		f := copyFormat(opts, format)
+		own, err := writeReportFile(opts, reportWriter(rep, outcomes, f), reportExt(f), rep)
+		if err != nil {
+			return path, fmt.Errorf("the report is in %s, but your own copy could not be written: %w", path, err)
+		}
+		return path + " and " + own, nil
+	case opts.Report != "":
+		return writeReportFile(opts, write, ext, rep)
 	case opts.ReportDir != "":
 		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && opts.keepHistory():
@@ -639,6 +655,17 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		return saveInState(opts, rep, outcomes, format)
 	}
 	return "", nil
+}
+
+// writeReportFile writes -o; a file that appeared during the quiz is kept,
+// and the report goes beside it under a name of its own.
+func writeReportFile(opts *QuizOptions, write func(io.Writer) error, ext string, rep *report.Report) (string, error) {
+	err := fileio.WriteFile(opts.Report, opts.Force, write)
+	var exists *fileio.ExistsError
+	if errors.As(err, &exists) {
+		return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, write)
+	}
+	return opts.Report, err
 }
 
 // saveInState keeps a report in the state directory's incomplete folder:

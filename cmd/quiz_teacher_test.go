@@ -98,3 +98,45 @@ questions:
 		}
 	}
 }
+
+// -o and --report-dir together: the report for the teacher goes into the
+// folder (JSON, which grade reads), the student's own copy to -o in the
+// format of its extension; both are named.
+func TestQuizReportAndOwnCopy(t *testing.T) {
+	bank := filepath.Join(t.TempDir(), "b.yaml")
+	os.WriteFile(bank, []byte(`id: b
+title: B
+questions:
+  - {id: tf, type: truefalse, prompt: "Statement.", answer: true, explanation: The explanation., source: {section: S, paragraph: 1, quote: q}}
+`), 0o644)
+	f, in, _, errOut := testFactory(t)
+	in.WriteString("1\n")
+	dir := t.TempDir()
+	reports, own := filepath.Join(dir, "reports"), filepath.Join(dir, "mine.html")
+	if code := Run(f, []string{"quiz", "--plain", "--no-history", "--bank", bank, "--student", "Ana", "-o", own, "--report-dir", reports}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	files, _ := filepath.Glob(filepath.Join(reports, "*"))
+	if len(files) != 1 || filepath.Ext(files[0]) != ".json" {
+		t.Fatalf("report folder holds %v, want one JSON report", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	if !strings.Contains(string(data), `"student": "Ana"`) {
+		t.Errorf("report:\n%s", data)
+	}
+	page, _ := os.ReadFile(own)
+	if !strings.Contains(string(page), "<html") || !strings.Contains(string(page), "The explanation.") {
+		t.Errorf("own copy is not the review page:\n%.300s", page)
+	}
+	if want := "Report written to " + files[0] + " and " + own + "\n"; errOut.String() != want {
+		t.Errorf("stderr = %q, want %q", errOut, want)
+	}
+	// grade reads the folder: the copy is not in it.
+	f2, _, out2, errOut2 := testFactory(t)
+	if code := Run(f2, []string{"grade", reports, "--format", "csv"}); code != 0 {
+		t.Fatalf("grade: exit %d: %s", code, errOut2)
+	}
+	if !strings.Contains(out2.String(), "Ana") {
+		t.Errorf("grade:\n%s", out2)
+	}
+}
