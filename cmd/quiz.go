@@ -374,8 +374,9 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	case path != "":
 		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
 	case openAnswers(outcomes) > 0:
-		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers, run the quiz\n"+
-			"with --report-dir FOLDER (or -o FILE), as your teacher says.")
+		// Two lines, so that neither breaks inside a word at 80 columns.
+		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers,\n"+
+			"run the quiz with --report-dir FOLDER (or -o FILE), as your teacher says.")
 	}
 	if runErr != nil {
 		return stopped(runErr)
