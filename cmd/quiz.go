@@ -283,9 +283,17 @@ func quizRun(opts *QuizOptions) error {
 	}
 	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
+	// Wrap to the screen at word boundaries, plain mode included; a pipe or
+	// a file keeps every line whole.
+	width := 0
+	if ios.IsStdoutTTY() {
+		width = min(ios.TerminalWidth(), 100)
+	}
 	var p session.Prompter
 	if opts.Plain {
-		p = prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		pl := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		pl.Width = width
+		p = pl
 	} else {
 		ios.SaveTerminal()
 		defer ios.RestoreTerminal()
@@ -331,9 +339,7 @@ func quizRun(opts *QuizOptions) error {
 	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	s.HoldBackReview = opts.ExamReview == examReviewNone
-	if !opts.Plain && ios.IsStdoutTTY() {
-		s.Width = min(ios.TerminalWidth(), 100)
-	}
+	s.Width = width
 	if opts.keepHistory() {
 		defer recordHistory(opts, s, banks)()
 	}

@@ -234,7 +234,11 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		}
 		return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
 	case quiz.TrueFalse:
-		i, err := p.Select(s.message("True or false? "+q.Prompt), q.Options())
+		prompt := q.Prompt
+		if !strings.HasPrefix(strings.ToLower(prompt), "true or false") { // not twice
+			prompt = "True or false? " + prompt
+		}
+		i, err := p.Select(s.message(prompt), q.Options())
 		if err != nil {
 			return quiz.Response{}, err
 		}

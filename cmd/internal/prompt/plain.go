@@ -26,6 +26,10 @@ type Plain struct {
 	in   *bufio.Reader
 	out  io.Writer
 	echo bool
+	// Width wraps the options at word boundaries, each option's later lines
+	// under its text, on a terminal of that many columns; 0 leaves every
+	// option on one line (a pipe, a file).
+	Width int
 }
 
 // NewPlain returns a plain prompter reading lines from in. With echo, each line
@@ -113,7 +117,8 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 
 func (p *Plain) list(options []string, label func(int) string) {
 	for i, o := range options {
-		fmt.Fprintf(p.out, "  %s) %s\n", label(i), o)
+		mark := fmt.Sprintf("  %s) ", label(i))
+		fmt.Fprintf(p.out, "%s%s\n", mark, text.Hang(o, p.Width, len(mark)))
 	}
 }
 
