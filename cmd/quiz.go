@@ -278,7 +278,11 @@ func quizRun(opts *QuizOptions) error {
 			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
 		}
 		if opts.Count > len(questions) {
-			fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
+			if n := len(questions); n == 1 {
+				fmt.Fprintln(ios.ErrOut, "Only 1 question matches; asking it.")
+			} else {
+				fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", n, n)
+			}
 		}
 	}
 	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}

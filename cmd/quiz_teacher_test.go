@@ -140,3 +140,21 @@ questions:
 		t.Errorf("grade:\n%s", out2)
 	}
 }
+
+// -n over a one-question selection: "Only 1 question matches", not "1 questions".
+func TestQuizOnlyOneQuestionMatches(t *testing.T) {
+	bank := filepath.Join(t.TempDir(), "b.yaml")
+	os.WriteFile(bank, []byte(`id: b
+title: B
+questions:
+  - {id: tf, type: truefalse, prompt: "Statement.", answer: true, explanation: E, source: {section: S, paragraph: 1, quote: q}}
+`), 0o644)
+	f, in, _, errOut := testFactory(t)
+	in.WriteString("1\n")
+	if code := Run(f, []string{"quiz", "--plain", "--no-history", "--bank", bank, "-n", "5"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if errOut.String() != "Only 1 question matches; asking it.\n" {
+		t.Errorf("stderr = %q", errOut)
+	}
+}
