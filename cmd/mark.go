@@ -155,7 +155,8 @@ func markRun(opts *MarkOptions) error {
 	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
 	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
 	runErr := m.run(questions)
-	fmt.Fprintf(ios.ErrOut, "%d marks given; %d answers left to mark.\n", m.given, total-m.given)
+	left := total - m.given
+	fmt.Fprintf(ios.ErrOut, "%d %s given; %d %s left to mark.\n", m.given, plural(m.given, "mark", "marks"), left, plural(left, "answer", "answers"))
 	switch {
 	case runErr == nil && len(errs) > 0:
 		return silent(ExitInvalid)

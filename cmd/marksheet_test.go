@@ -68,7 +68,7 @@ func TestMarkPaperSheets(t *testing.T) {
 
 	// Re-marking replaces the mark; the section is not repeated.
 	code, _, errOut = runMark(t, "1 revised\n0 revised\n", "reports", "--plain", "--remark", "--student", "paper amy")
-	if code != ExitInvalid || !strings.Contains(errOut, "1 marks given") { // input ended on the second line: nothing left
+	if code != ExitInvalid || !strings.Contains(errOut, "1 mark given") { // input ended on the second line: nothing left
 		if code != ExitOK {
 			t.Fatalf("exit %d:\n%s", code, errOut)
 		}
@@ -131,7 +131,7 @@ func TestMarkSheetsRefused(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "reports", "li.jsonl"), lines, 0o644)
 	os.WriteFile(filepath.Join(dir, "reports", "zoe.yaml"), []byte("student: Zoe\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\n"), 0o644)
 	code, _, errOut := runMark(t, "1\n", "reports", "--plain")
-	if !strings.Contains(errOut, "1 marks given; 0 answers left") || !strings.Contains(sheetMarks(t, filepath.Join(dir, "reports"), "zoe.yaml"), "points: 1") {
+	if !strings.Contains(errOut, "1 mark given; 0 answers left") || !strings.Contains(sheetMarks(t, filepath.Join(dir, "reports"), "zoe.yaml"), "points: 1") {
 		t.Errorf("the other sheets are not marked:\n%s", errOut)
 	}
 	if code != ExitInvalid || !strings.Contains(errOut, "li.jsonl:1: its open answers cannot be marked in a JSON-lines file") ||

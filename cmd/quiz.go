@@ -49,7 +49,10 @@ type QuizOptions struct {
 	PassSet   bool
 	Review    bool
 	NoHistory bool
-	History   bool // the setting history: false turns it off, as --no-history does
+	// ExamReview is when an exam shows the answers: "none" (held back, the
+	// default: a classroom exam) or "end" (every question reviewed).
+	ExamReview string
+	History    bool // the setting history: false turns it off, as --no-history does
 
 	reviewed *history.Schedule // the schedule a review read, saved as it ends
 	settings func() []string   // the settings files read, which no report replaces
@@ -58,13 +61,18 @@ type QuizOptions struct {
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
 
 In practice mode (the default) every answer is followed by the right answer, an
-explanation and the place in the article to reread. In exam mode feedback waits
-for the end, then every question is reviewed. Both end with a summary: score,
+explanation and the place in the article to reread. In exam mode nothing is
+shown until the end, and then only the score: the answers are held back, so
+that a student who finishes early cannot show them to those still working.
+--exam-review end (or exam-review: end in settings) reviews every question at
+the end instead, for an exam taken alone. Both modes end with a summary: score,
 percent, time and a score for each tag.
 
 Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,
 Markdown or CSV), or -o NAME.html for the student's own review as a page to keep
-(answers, explanations, the passages to reread; it needs no internet). If a quiz
+(answers, explanations, the passages to reread; it needs no internet). Give both
+to hand in the report and keep a copy: --report-dir gets the report (--format,
+else JSON), -o the copy in the format of its extension. If a quiz
 is stopped early (Ctrl-C, a signal, end of input), what was answered is still
 saved, marked "incomplete".
 
@@ -113,9 +121,6 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			opts.SetGiven = cmd.Flags().Changed("set")
 			opts.BanksSet = cmd.Flags().Changed("bank")
 			opts.PassSet = cmd.Flags().Changed("pass")
-			if opts.Report != "" && opts.ReportDir != "" {
-				return &FlagError{Err: errors.New("give -o/--report or --report-dir, not both")}
-			}
 			if err := opts.checkCount(f); err != nil {
 				return err
 			}
@@ -153,12 +158,14 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 below it")
 	fl.BoolVar(&opts.Review, "review", false, "ask the questions due for review: missed ones first, then those about to be forgotten")
+	fl.Var(newEnum(&opts.ExamReview, examReviewNone, examReviewNone, examReviewEnd), "exam-review", "when an exam shows the answers: none (held back while others work) or end")
 	fl.BoolVar(&opts.NoHistory, "no-history", false, "keep nothing of this quiz in your history")
 	fl.BoolVar(&opts.History, "history", true, "keep answers in your history (history: false in settings turns it off)")
 	_ = fl.MarkHidden("history")
 
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("exam-review", cobra.FixedCompletions([]string{examReviewNone, examReviewEnd}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -280,14 +287,26 @@ func quizRun(opts *QuizOptions) error {
 			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
 		}
 		if opts.Count > len(questions) {
-			fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", len(questions), len(questions))
+			if n := len(questions); n == 1 {
+				fmt.Fprintln(ios.ErrOut, "Only 1 question matches; asking it.")
+			} else {
+				fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", n, n)
+			}
 		}
 	}
 	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
+	// Wrap to the screen at word boundaries, plain mode included; a pipe or
+	// a file keeps every line whole.
+	width := 0
+	if ios.IsStdoutTTY() {
+		width = min(ios.TerminalWidth(), 100)
+	}
 	var p session.Prompter
 	if opts.Plain {
-		p = prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		pl := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		pl.Width = width
+		p = pl
 	} else {
 		ios.SaveTerminal()
 		defer ios.RestoreTerminal()
@@ -332,9 +351,8 @@ func quizRun(opts *QuizOptions) error {
 	}
 	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
-	if !opts.Plain && ios.IsStdoutTTY() {
-		s.Width = min(ios.TerminalWidth(), 100)
-	}
+	s.HoldBackReview = opts.ExamReview == examReviewNone
+	s.Width = width
 	if opts.keepHistory() {
 		defer recordHistory(opts, s, banks)()
 	}
@@ -344,6 +362,12 @@ func quizRun(opts *QuizOptions) error {
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }
+
+// The values of --exam-review.
+const (
+	examReviewNone = "none"
+	examReviewEnd  = "end"
+)
 
 // finishQuiz saves the report, says where it went, and returns the exit
 // status: the reason the quiz stopped, a report that could not be written, or
@@ -368,6 +392,10 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.\n", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
 		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
+	case openAnswers(outcomes) > 0:
+		// Two lines, so that neither breaks inside a word at 80 columns.
+		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers,\n"+
+			"run the quiz with --report-dir FOLDER (or -o FILE), as your teacher says.")
 	}
 	if runErr != nil {
 		return stopped(runErr)
@@ -379,6 +407,17 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// openAnswers counts the open questions answered: what a teacher would mark.
+func openAnswers(outcomes []quiz.Outcome) int {
+	n := 0
+	for _, o := range outcomes {
+		if o.Question.Type == quiz.Open && o.Response.Answered {
+			n++
+		}
+	}
+	return n
 }
 
 // lastResort prints the report when no file could take it (a full disk, a
@@ -492,7 +531,7 @@ func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
 		return refs
 	}
 	dir := opts.ReportDir
-	if opts.Report != "" {
+	if dir == "" && opts.Report != "" {
 		dir = filepath.Dir(opts.Report)
 	}
 	for i, ref := range opts.Banks {
@@ -523,12 +562,22 @@ func reportFormat(opts *QuizOptions) (string, error) {
 	if opts.Format != "" {
 		return opts.Format, nil
 	}
-	if opts.Report != "" {
+	if opts.Report != "" && opts.ReportDir == "" {
 		if f := fileio.FormatOf(opts.Report, reportFormats...); f != "" {
 			return f, nil
 		}
 	}
 	return report.FormatJSON, nil
+}
+
+// copyFormat is the format of -o when --report-dir is given too: the
+// student's own copy, from the file's extension (a page to keep, say), else
+// the report's format.
+func copyFormat(opts *QuizOptions, format string) string {
+	if f := fileio.FormatOf(opts.Report, reportFormats...); f != "" {
+		return f
+	}
+	return format
 }
 
 // checkReportDestination refuses, before the quiz starts, a report that could
@@ -584,20 +633,21 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	write := reportWriter(rep, outcomes, format)
 	ext := reportExt(format)
 	switch {
+	case opts.Report != "" && opts.ReportDir != "":
+		// The report for the teacher into the folder first, then the
+		// student's own copy (a page to keep, say) to -o.
+		path, err := fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
+		if err != nil {
+			return path, err
+		}
+		f := copyFormat(opts, format)
+		own, err := writeReportFile(opts, reportWriter(rep, outcomes, f), reportExt(f), rep)
+		if err != nil {
+			return path, fmt.Errorf("the report is in %s, but your own copy could not be written: %w", path, err)
+		}
+		return path + " and " + own, nil
 	case opts.Report != "":
-		var err error
-		if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report) != nil {
-			// It became a link to a bank during the quiz: keep both.
-			err = &fileio.ExistsError{Path: opts.Report}
-		} else {
-			err = fileio.WriteFile(opts.Report, opts.Force, write)
-		}
-		var exists *fileio.ExistsError
-		if errors.As(err, &exists) {
-			// The file appeared during the quiz: keep both.
-			return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, write)
-		}
-		return opts.Report, err
+		return writeReportFile(opts, write, ext, rep)
 	case opts.ReportDir != "":
 		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && opts.keepHistory():
@@ -606,6 +656,24 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		return saveInState(opts, rep, outcomes, format)
 	}
 	return "", nil
+}
+
+// writeReportFile writes -o; a file that appeared during the quiz is kept,
+// and the report goes beside it under a name of its own.
+func writeReportFile(opts *QuizOptions, write func(io.Writer) error, ext string, rep *report.Report) (string, error) {
+	var err error
+	if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report) != nil {
+		// It became a link to a bank during the quiz: keep both.
+		err = &fileio.ExistsError{Path: opts.Report}
+	} else {
+		err = fileio.WriteFile(opts.Report, opts.Force, write)
+	}
+	var exists *fileio.ExistsError
+	if errors.As(err, &exists) {
+		// The file appeared during the quiz: keep both.
+		return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, write)
+	}
+	return opts.Report, err
 }
 
 // saveInState keeps a report in the state directory's incomplete folder:

@@ -191,6 +191,14 @@ func TestClassPageResponsesAndFlags(t *testing.T) {
 	}
 }
 
+// One student is "1 student", not "1 students".
+func TestClassPageOneStudent(t *testing.T) {
+	p := page(t, 0, class[2])
+	if !strings.Contains(p, "1 student;") || strings.Contains(p, "1 students") {
+		t.Errorf("the page counts one student as %q", p[max(0, strings.Index(p, "student")-20):][:60])
+	}
+}
+
 // Statistics merged from sums have no students: the page says so.
 func TestClassPageFromSumsOnly(t *testing.T) {
 	s := stats.New([]string{"b/a", "b/c"}, []float64{1, 1})

@@ -455,6 +455,9 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		if maxScore > 0 {
 			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", plural(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 		}
+	} else if r.MaxScore == 0 {
+		// Every question open (a discussion): nothing to score here, not 0%.
+		fmt.Fprint(w, "Score: none here; every question is open, for a teacher to mark")
 	} else {
 		fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
 	}
@@ -469,8 +472,8 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			open++
 		}
 	}
-	if open > 0 {
-		fmt.Fprintf(w, "Open questions for your teacher to mark: %d\n", open)
+	if open > 0 && r.MaxScore > 0 { // all open: the score line said so
+		fmt.Fprintf(w, "Open questions, not scored here: %d\n", open)
 	}
 	var rows []TagScore
 	var unreached []string

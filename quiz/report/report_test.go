@@ -204,8 +204,28 @@ func TestSummaryCountsOnlyAnsweredOpenQuestionsToMark(t *testing.T) {
 			Status: quiz.Complete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
 		var buf bytes.Buffer
 		New(Meta{}, res).WriteSummary(&buf, nil)
-		if got := strings.Contains(buf.String(), "Open questions for your teacher to mark: 1"); got != tt.want {
+		if got := strings.Contains(buf.String(), "Open questions, not scored here: 1"); got != tt.want {
 			t.Errorf("answered %v: summary\n%s", tt.r.Answered, buf.String())
 		}
+	}
+}
+
+// A quiz of open questions only has no score to give: the summary says what
+// happens instead of "Score: 0 / 0 (0%)".
+func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
+	open := &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Tags: []string{"questions"}, Points: 1}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Outcomes: []quiz.Outcome{
+		{Question: &quiz.Presented{Question: open}, Response: quiz.Response{Answered: true, Text: "A union"}},
+	}}
+	pass := 50.0
+	rep := New(Meta{Seed: 11, Mode: quiz.Practice, PassPercent: &pass}, res)
+	var sum bytes.Buffer
+	rep.WriteSummary(&sum, nil)
+	out := sum.String()
+	if strings.Contains(out, "0 / 0") || strings.Contains(out, "(0%)") || strings.Contains(out, "passed") {
+		t.Errorf("an all-open quiz is scored:\n%s", out)
+	}
+	if !strings.Contains(out, "Score: none here; every question is open, for a teacher to mark\n") {
+		t.Errorf("the summary does not say what happens to open answers:\n%s", out)
 	}
 }

@@ -30,6 +30,10 @@ type Session struct {
 	// OnAnswer, when set, is called with each answer's outcome as soon as it
 	// is scored, before any feedback: a student's history records it there.
 	OnAnswer func(quiz.Outcome)
+	// HoldBackReview, in exam mode, leaves out the review of every answer at
+	// the end, so that a student who finishes early cannot show the answers
+	// to those still working; the score and the report are unchanged.
+	HoldBackReview bool
 }
 
 // Run asks every question in turn. It returns the result even when the quiz
@@ -89,7 +93,11 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		}
 		return res, stopErr
 	}
-	if s.Mode == quiz.Exam {
+	switch {
+	case s.Mode != quiz.Exam:
+	case s.HoldBackReview:
+		fmt.Fprintf(s.Out, "\n%s\n", text.Wrap("The answers and explanations are held back until the whole class has finished.", s.Width, ""))
+	default:
 		s.review(ctx, res)
 	}
 	return res, nil
@@ -226,7 +234,11 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		}
 		return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
 	case quiz.TrueFalse:
-		i, err := p.Select(s.message("True or false? "+q.Prompt), q.Options())
+		prompt := q.Prompt
+		if !strings.HasPrefix(strings.ToLower(prompt), "true or false") { // not twice
+			prompt = "True or false? " + prompt
+		}
+		i, err := p.Select(s.message(prompt), q.Options())
 		if err != nil {
 			return quiz.Response{}, err
 		}
@@ -310,14 +322,12 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
 	w := s.Out
 	if q.Type == quiz.Open {
+		// The long model answer first, the key points last, next to the
+		// question about them: on a short screen the model answer scrolls
+		// away, the points to check stay in view.
 		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
-		if len(q.Key) > 0 {
-			fmt.Fprintf(w, "%s\n", s.style().Bold("A good answer covers:"))
-			for _, k := range q.Key {
-				fmt.Fprintf(w, "  • %s\n", text.Hang(k, s.Width, 4))
-			}
-		}
 		s.why(o)
+		s.keyPoints(q, "")
 		// With no key points there is nothing to check an answer against.
 		if !o.Response.Answered || len(q.Key) == 0 {
 			return nil
@@ -399,6 +409,18 @@ func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
 	}
 }
 
+// keyPoints lists what a good answer to an open question covers, one point a
+// line, under indent.
+func (s *Session) keyPoints(q *quiz.Presented, indent string) {
+	if len(q.Key) == 0 {
+		return
+	}
+	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("A good answer covers:"))
+	for _, k := range q.Key {
+		fmt.Fprintf(s.Out, "%s  • %s\n", indent, text.Hang(k, s.Width, len(indent)+4))
+	}
+}
+
 func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, error) {
 	ch := make(chan asked, 1)
 	go func() {
@@ -423,7 +445,11 @@ func (s *Session) verdict(o *quiz.Outcome) string {
 	case o.Fraction >= 1:
 		return s.style().Good("✓ Right.")
 	case o.Fraction > 0:
-		return s.style().Bad(fmt.Sprintf("◐ Partly right: %s of %s points.", text.FormatNum(o.Points()), text.FormatNum(o.Question.MaxPoints())))
+		noun := "points"
+		if o.Question.MaxPoints() == 1 {
+			noun = "point" // "0.5 of 1 point"
+		}
+		return s.style().Bad(fmt.Sprintf("◐ Partly right: %s of %s %s.", text.FormatNum(o.Points()), text.FormatNum(o.Question.MaxPoints()), noun))
 	}
 	return s.style().Bad("✗ Not right.")
 }
@@ -461,16 +487,13 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) {
 				s.whatWasWrong(&o, "  ")
 				s.answer(q, "  ")
 			}
+			s.why(&o)
 		} else {
+			// As in practice mode: the key points last, beside the question.
 			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
-			if len(q.Key) > 0 {
-				fmt.Fprintf(s.Out, "  %s\n", s.style().Bold("A good answer covers:"))
-				for _, k := range q.Key {
-					fmt.Fprintf(s.Out, "    • %s\n", text.Hang(k, s.Width, 6))
-				}
-			}
+			s.why(&o)
+			s.keyPoints(q, "  ")
 		}
-		s.why(&o)
 		// The self-assessment, as practice mode asks it after the answer: the
 		// teacher sees it beside the answer when marking.
 		if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {

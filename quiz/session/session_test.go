@@ -101,6 +101,35 @@ func TestSessionExamWaitsThenReviews(t *testing.T) {
 	}
 }
 
+// An exam whose review is held back shows no answer, explanation or source,
+// asks no self-assessment after the last answer, and scores as before.
+func TestSessionExamHoldsBackReview(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 5)
+	var out bytes.Buffer
+	p := &testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{"capital": true}}
+	s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &out, Now: testfiles.Clock(), HoldBackReview: true}
+	res, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, leak := range []string{"Review", "Answer:", "Your answer:", "Source:", "✓", "✗", "A model answer"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("held-back review shows %q:\n%s", leak, got)
+		}
+	}
+	if !strings.Contains(got, "held back until the whole class has finished") {
+		t.Errorf("no word on why the answers are not shown:\n%s", got)
+	}
+	if p.Calls != 8 {
+		t.Errorf("%d prompts, want the 8 answers and no self-check", p.Calls)
+	}
+	if score, _ := res.Score(); score != 1 {
+		t.Errorf("score %v, want 1", score)
+	}
+}
+
 func TestSessionStopsEarly(t *testing.T) {
 	for _, tt := range []struct {
 		err     error
@@ -345,6 +374,7 @@ func TestPartialCreditSaysWhatWasWrong(t *testing.T) {
 			"✓ Khojaly = Xocalı",
 			"✗ Shusha = Khankendi; it goes with Shushi",
 			"✗ Stepanakert = Shushi; it goes with Khankendi",
+			"of 1 point.", // not "0.67 of 1 points"
 		} {
 			if !strings.Contains(out.String(), want) {
 				t.Errorf("%s: the feedback lacks %q:\n%s", mode, want, out.String())

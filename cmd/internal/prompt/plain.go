@@ -29,6 +29,10 @@ type Plain struct {
 	// InputLabel asks for a line of text: "Your answer:" unless set (a
 	// teacher marking is asked for a mark, not an answer).
 	InputLabel string
+	// Width wraps the options at word boundaries, each option's later lines
+	// under its text, on a terminal of that many columns; 0 leaves every
+	// option on one line (a pipe, a file).
+	Width int
 }
 
 // NewPlain returns a plain prompter reading lines from in. With echo, each line
@@ -116,7 +120,8 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 
 func (p *Plain) list(options []string, label func(int) string) {
 	for i, o := range options {
-		fmt.Fprintf(p.out, "  %s) %s\n", label(i), o)
+		mark := fmt.Sprintf("  %s) ", label(i))
+		fmt.Fprintf(p.out, "%s%s\n", mark, text.Hang(o, p.Width, len(mark)))
 	}
 }
 
