@@ -259,9 +259,10 @@ func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) 
 		if err := opts.guard.claim(o.flag, o.path); err != nil {
 			return nil, err
 		}
-		if _, err := os.Stat(o.path); err == nil && !opts.Force && o.path != "-" {
+		if fileio.Replaces(o.path) && !opts.Force && o.path != "-" {
 			// Every output, not only -o: --summary and --sums may name last
-			// week's statistics or a teacher's notes. Refused before grading.
+			// week's statistics or a teacher's notes. Refused before grading;
+			// a device or a pipe (/dev/null) replaces nothing.
 			return nil, invalidErr(&fileio.ExistsError{Path: o.path})
 		}
 	}

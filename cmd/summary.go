@@ -3,7 +3,6 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -65,7 +64,7 @@ func summaryRun(opts *SummaryOptions) error {
 		return err
 	}
 	for _, out := range []string{opts.Output, opts.Sums} {
-		if _, err := os.Stat(out); err == nil && !opts.Force {
+		if fileio.Replaces(out) && !opts.Force {
 			// Last week's statistics, a teacher's notes: as grade's.
 			return invalidErr(&fileio.ExistsError{Path: out})
 		}
