@@ -106,8 +106,10 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		res.Score += o.Points()
 		res.Max += o.MaxPoints()
 	}
-	res.Score = text.Round2(res.Score)
+	// The percent from the score itself, not from the score rounded: a
+	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.
 	res.Percent = text.Percent(res.Score, res.Max)
+	res.Score = text.Round2(res.Score)
 	if g.Pass != nil && res.Max > 0 {
 		passed := res.Percent >= *g.Pass
 		res.Passed = &passed

@@ -640,7 +640,9 @@ func pct2(v *float64) string {
 	if v == nil {
 		return "n/a"
 	}
-	return strconv.FormatFloat(*v, 'f', 2, 64) + "%"
+	// Rounded as every other format rounds (text.Round2: 40.625 is
+	// 40.63), not by FormatFloat's nearest binary value (40.62).
+	return strconv.FormatFloat(text.Round2(*v), 'f', 2, 64) + "%"
 }
 
 // testRows are the test statistics as label/value pairs, for both tables.
