@@ -78,6 +78,7 @@ type questionView struct {
 	DiscLabel           string
 	DiscFrom, DiscWidth float64 // the bar, on a 0-100 scale where 50 is zero
 	Weak                bool
+	TooFew              string // the verdict when too few students had it to judge it
 	Students            int
 	Unanswered          int
 	Right               int
@@ -195,6 +196,9 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 		return fmt.Sprintf("of %s (%s)", num(s.MaxScore), pctText(100*v/s.MaxScore))
 	}
 	alpha, alphaPlain := "n/a", "How consistently the questions measure the same thing; above 0.7 is usual for a class test. It needs at least two students, two questions and scores that differ."
+	if s.Alpha == nil && s.MixedSets() {
+		alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Not computed here: the students had different questions (other sets or numbers of questions), and it needs every student to have answered the same ones."
+	}
 	if s.Alpha != nil {
 		a := math.Round(*s.Alpha*10000) / 10000
 		alpha = strconv.FormatFloat(a, 'f', -1, 64)
@@ -292,6 +296,12 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 			qv.Graded = true
 			qv.MaxMark, qv.Facility, qv.Disc, qv.Weak = it.MaxMark, it.Facility, it.Discrimination, it.LowDiscrimination
 			qv.FacilityLabel, qv.DiscLabel = facilityLabel(it.Facility), discLabel(it.Discrimination)
+			qv.Students = it.Students
+			if it.Students < stats.MinStudentsToJudge {
+				// One student's answer would make it "extremely easy".
+				qv.TooFew = stats.TooFew(it.Students)
+				qv.FacilityLabel, qv.DiscLabel = qv.TooFew, qv.TooFew
+			}
 			if d := it.Discrimination; d != nil {
 				qv.DiscFrom, qv.DiscWidth = 50+math.Min(0, *d)/2, math.Abs(*d)/2
 			}
