@@ -280,3 +280,65 @@ func sheetMarks(t *testing.T, dir, name string) string {
 	_, marks, _ := strings.Cut(string(data), "marks:")
 	return marks
 }
+
+// A sheet that grade reads leniently (an open answer with an unquoted colon
+// and a # on the id's line) is read the same way by mark, mark --from and
+// sheet --key --from: the answer is offered, the mark appended, and every
+// byte the student wrote kept (teacher2 B1).
+func TestMarkReadsAColonSheetAsGradeDoes(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	os.Remove(filepath.Join(dir, "reports", "ben.json"))
+	davit := []byte("student: Davit\nbanks: [../loop.yaml]\nseed: 3\nanswers:\n  capital: Baku\n  ussr: a union: 1922 # it ended: 1991\n")
+	file := filepath.Join(dir, "reports", "davit.yaml")
+	os.WriteFile(file, davit, 0o644)
+
+	code, _, errOut := gradeIn(t, dir, "reports")
+	if code != ExitOK || !strings.Contains(errOut, "davit.yaml:6: warning") {
+		t.Fatalf("grade: exit %d:\n%s", code, errOut)
+	}
+	code, shown, errOut := runMark(t, "1 ok\n", "reports", "--plain", "--student", "davit", "--marker", "T")
+	if code != ExitOK || strings.Contains(errOut, "mapping values") || !strings.Contains(shown, "a union: 1922 # it ended: 1991") {
+		t.Fatalf("mark: exit %d:\n%s\n%s", code, shown, errOut)
+	}
+	got, _ := os.ReadFile(file)
+	if !bytes.HasPrefix(got, davit) || !strings.Contains(string(got), "marks:\n  ussr:\n    points: 1\n    comment: ok\n") {
+		t.Fatalf("davit.yaml:\n%s", got)
+	}
+
+	// mark --from reads it too, and replaces the section in place.
+	_, out, _ := gradeIn(t, dir, "reports", "--format", "csv")
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	for _, r := range rows[1:] {
+		if r[col["student"]] == "Davit" {
+			r[col["loop/ussr"]], r[col["loop/ussr:comment"]] = "0.5", "from the CSV"
+		}
+	}
+	var b bytes.Buffer
+	csv.NewWriter(&b).WriteAll(rows)
+	os.WriteFile("marks.csv", b.Bytes(), 0o644)
+	code, _, errOut = runMark(t, "", "reports", "--from", "marks.csv", "--remark")
+	got, _ = os.ReadFile(file)
+	if code != ExitOK || !bytes.HasPrefix(got, davit) || strings.Count(string(got), "marks:") != 1 || !strings.Contains(string(got), "comment: from the CSV") {
+		t.Fatalf("mark --from: exit %d:\n%s\ndavit.yaml:\n%s", code, errOut, got)
+	}
+
+	// sheet --key --from reads the same sheet.
+	f, _, kout, kerr := testFactory(t)
+	if code := Run(f, []string{"sheet", "--key", "--from", file}); code != ExitOK || !strings.Contains(kout.String(), "capital") {
+		t.Errorf("sheet --key --from: exit %d:\n%s\n%s", code, kout, kerr)
+	}
+
+	// A line YAML refuses for another reason is still named, in plain words,
+	// and nothing is written.
+	bad := []byte("student: Eve\nbanks: [../loop.yaml]\nanswers:\n  capital: [Baku\n  ussr: a union: 1922\n")
+	os.WriteFile(filepath.Join(dir, "reports", "eve.yaml"), bad, 0o644)
+	code, _, errOut = runMark(t, "1\n", "reports", "--plain", "--student", "eve")
+	got, _ = os.ReadFile(filepath.Join(dir, "reports", "eve.yaml"))
+	if code != ExitInvalid || !strings.Contains(errOut, "eve.yaml:4") || strings.Contains(errOut, "mapping values") || !bytes.Equal(got, bad) {
+		t.Errorf("a broken sheet: exit %d:\n%s\n%s", code, errOut, got)
+	}
+}
