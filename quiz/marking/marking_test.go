@@ -266,3 +266,33 @@ func TestTargetIDOnly(t *testing.T) {
 		t.Errorf("disc/ussr mark %+v", m)
 	}
 }
+
+// Two runs that reach one report by different paths, a folder of links to
+// the reports or a link to their folder, take one lock (attack4 #1).
+func TestLockSeesThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "class")
+	os.Mkdir(real, 0o755)
+	file := filepath.Join(real, "a.yaml")
+	os.WriteFile(file, []byte("student: A\n"), 0o644)
+	links := filepath.Join(dir, "links")
+	os.Mkdir(links, 0o755)
+	if err := os.Symlink(filepath.Join("..", "class", "a.yaml"), filepath.Join(links, "a.yaml")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(real, filepath.Join(dir, "linked"))
+	unlock, err := Lock([]string{file}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	for _, other := range []string{filepath.Join(links, "a.yaml"), filepath.Join(dir, "linked", "a.yaml")} {
+		var busy *BusyError
+		if u, err := Lock([]string{other}, time.Now()); !errors.As(err, &busy) {
+			t.Errorf("%s: a second run locked it: %v", other, err)
+			if u != nil {
+				u()
+			}
+		}
+	}
+}
