@@ -195,10 +195,79 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 		}
 		return append(out, section...), nil
 	}
+	kept, err := commentLines(data[start:end])
+	if err != nil {
+		return nil, err
+	}
 	out := make([]byte, 0, len(data)+len(section))
 	out = append(out, data[:start]...)
 	out = append(out, section...)
+	out = append(out, kept...)
 	return append(out, data[end:]...), nil
+}
+
+// maxSectionComments bounds the comment lines looked for in a marks section:
+// each is a parse of the section.
+const maxSectionComments = 200
+
+// commentLines returns the lines of a marks section that are not part of its
+// marks: comments (a student's appeal written below the marks, a note under
+// "marks: {}") and the blank lines after the last mark. They are kept, in
+// order, below the new section; only the section's own lines are replaced.
+// A line is the section's own when the section reads differently without it
+// (a "# ..." line inside a teacher's multi-line comment is the comment's).
+func commentLines(section []byte) ([]byte, error) {
+	lines := sheet.SplitLines(section)
+	var cands []int
+	last := 0 // the last line that is neither blank nor a comment
+	for i := 1; i < len(lines); i++ {
+		t := bytes.TrimLeft(lines[i], " \t")
+		switch {
+		case len(bytes.TrimSpace(t)) == 0:
+			cands = append(cands, i)
+		case t[0] == '#':
+			cands = append(cands, i)
+		default:
+			last = i
+		}
+	}
+	hasComment := slices.ContainsFunc(cands, func(i int) bool { return len(bytes.TrimSpace(lines[i])) > 0 })
+	if !hasComment {
+		// Blank lines only: those after the last mark are kept.
+		var out []byte
+		for _, i := range cands {
+			if i > last {
+				out = append(out, lines[i]...)
+			}
+		}
+		return out, nil
+	}
+	if len(cands) > maxSectionComments {
+		return nil, fmt.Errorf("the marks section has %d comment and blank lines; move the comments out of it (above its marks: line) to mark this sheet", len(cands))
+	}
+	parse := func(b []byte) (any, bool) {
+		var v any
+		return v, yaml.Unmarshal(b, &v) == nil
+	}
+	whole, ok := parse(section)
+	if !ok {
+		return nil, fmt.Errorf("the marks section has comment lines that cannot be told apart from its marks; move them out of it (above its marks: line) to mark this sheet")
+	}
+	var out []byte
+	for _, i := range cands {
+		blank := len(bytes.TrimSpace(lines[i])) == 0
+		if blank && i < last {
+			continue // between the marks: the section's own spacing
+		}
+		without := bytes.Join(slices.Concat(lines[:i], lines[i+1:]), nil)
+		if v, ok := parse(without); ok && reflect.DeepEqual(v, whole) {
+			out = append(out, lines[i]...)
+		}
+	}
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) && !bytes.HasSuffix(out, []byte("\r")) {
+		out = append(out, '\n') // the last line of the file had no break
+	}
+	return out, nil
 }
 
 // jsonWithMarks returns a JSON sheet with its marks member set to marks: the
