@@ -238,7 +238,8 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	if err != nil && !errors.Is(err, errStopAfterPoints) {
 		return err
 	}
-	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9)}
+	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9),
+		Answer: quiz.AnswerDigest(a.Text)} // the answer shown: one changed meanwhile is not marked with it
 	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
 		return err

@@ -62,8 +62,12 @@ func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) 
 	if err != nil {
 		return err
 	}
-	if v, ok := s.Answer(id); !ok || v.Kind == quiz.Empty {
+	v, ok := s.Answer(id)
+	if !ok || v.Kind == quiz.Empty {
 		return fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+	}
+	if err := tieTo(&m, v.Verbatim()); err != nil {
+		return fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
 	if err := CheckPoints(m.Points, most); err != nil {
 		return fmt.Errorf("%s: question %s: %w", file, id, err)
@@ -131,7 +135,7 @@ func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mar
 	}
 	for i := range marks {
 		a, b := after.Marks[i], marks[i]
-		if a.ID != b.ID || a.Points != b.Points || a.Comment != b.Comment || a.Marker != b.Marker || !a.At.Equal(b.At) {
+		if a.ID != b.ID || a.Points != b.Points || a.Comment != b.Comment || a.Marker != b.Marker || !a.At.Equal(b.At) || a.Answer != b.Answer {
 			return fmt.Errorf("%s: question %s: the mark does not read back as written, so it is not saved", file, b.ID)
 		}
 	}
@@ -158,6 +162,9 @@ func markNode(m sheet.Mark) *yaml.Node {
 	}
 	if !m.At.IsZero() {
 		add("time", m.At.UTC().Format(time.RFC3339), "!!str")
+	}
+	if m.Answer != "" {
+		add("answer_sha256", m.Answer, "!!str")
 	}
 	return n
 }
@@ -278,6 +285,7 @@ func jsonWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 		Comment string  `json:"comment,omitempty"`
 		Marker  string  `json:"marker,omitempty"`
 		Time    string  `json:"time,omitempty"`
+		Answer  string  `json:"answer_sha256,omitempty"`
 	}
 	var val bytes.Buffer
 	val.WriteString("{")
@@ -286,7 +294,7 @@ func jsonWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 			val.WriteString(",")
 		}
 		k, _ := marshalNoEscape(m.ID)
-		e := jm{Points: m.Points + 0, Comment: m.Comment, Marker: m.Marker}
+		e := jm{Points: m.Points + 0, Comment: m.Comment, Marker: m.Marker, Answer: m.Answer}
 		if !m.At.IsZero() {
 			e.Time = m.At.UTC().Format(time.RFC3339)
 		}

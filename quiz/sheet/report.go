@@ -207,6 +207,8 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 		if t, _, err = s.scalar(); err == nil && t != "" {
 			m.At, err = time.Parse(time.RFC3339, t)
 		}
+	case "answer_sha256":
+		m.Answer, _, err = s.scalar()
 	default:
 		err = s.skip(0)
 	}
