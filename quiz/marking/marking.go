@@ -363,6 +363,7 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	if isLines(file) || isSheet(file, data) {
 		return applySheet(file, data, id, m, max)
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // the report is written again without it
 	rep, err := report.Read(file, data)
 	if err != nil {
 		return err

@@ -296,3 +296,31 @@ func TestLockSeesThroughLinks(t *testing.T) {
 		}
 	}
 }
+
+// A report saved again with a byte order mark (Notepad) is marked; a mark
+// records the digest of the answer it was given for, and a mark meant for
+// another text is refused (attack4 #3, #9).
+func TestApplyReportWithBOMAndDigest(t *testing.T) {
+	path := writeReport(t, t.TempDir(), "Ana", nil)
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, append([]byte("\ufeff"), data...), 0o644)
+	if err := Apply(path, "sample", "ussr", quiz.Mark{Points: 1, Answer: quiz.AnswerDigest("another answer")}, 2); !errors.Is(err, ErrChanged) {
+		t.Errorf("a mark for another answer: %v", err)
+	}
+	if err := Apply(path, "sample", "ussr", quiz.Mark{Points: 1}, 2); err != nil {
+		t.Fatal(err)
+	}
+	rep := read(t, path)
+	if len(rep.Marks) != 1 || rep.Marks[0].Fits(givenOf(rep, "ussr")) != "" {
+		t.Errorf("marks %+v", rep.Marks)
+	}
+}
+
+func givenOf(rep *report.Report, id string) string {
+	for _, q := range rep.Questions {
+		if q.ID == id && q.Given != nil {
+			return *q.Given
+		}
+	}
+	return ""
+}

@@ -306,6 +306,11 @@ func jsonWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 	}
 	val.WriteString("\n  }")
 
+	if body, ok := bytes.CutPrefix(data, []byte("\ufeff")); ok {
+		// A byte order mark (Notepad's) stays where it is.
+		out, err := jsonWithMarks(body, marks)
+		return append([]byte("\ufeff"), out...), err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return nil, fmt.Errorf("not a JSON object")

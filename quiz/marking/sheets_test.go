@@ -94,3 +94,13 @@ func TestRemarkOtherLineBreaks(t *testing.T) {
 		})
 	}
 }
+
+// A JSON sheet saved with a byte order mark is marked, the mark kept after
+// it (attack4 #9).
+func TestMarkJSONSheetWithBOM(t *testing.T) {
+	data := "\ufeff{\"student\": \"Ana\", \"answers\": {\"q\": \"A region\"}}\n"
+	first, second := markSheet(t, "a.json", data)
+	if !bytes.HasPrefix(first, []byte("\ufeff{\"student\": \"Ana\", \"answers\": {\"q\": \"A region\"}")) || !bytes.HasPrefix(second, []byte("\ufeff{")) {
+		t.Errorf("%q", second)
+	}
+}

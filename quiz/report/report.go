@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -278,6 +279,7 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 // Read reads a JSON report (schema versions 1 and 2). Errors name the file.
 func Read(file string, data []byte) (*Report, error) {
 	var rep Report
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	if err := json.Unmarshal(data, &rep); err != nil {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
 	}
