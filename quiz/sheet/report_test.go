@@ -105,7 +105,7 @@ func TestIsReport(t *testing.T) {
 func TestReadReportRefusesASheet(t *testing.T) {
 	for data, want := range map[string]string{
 		`{"student": "Ana", "answers": {"q": "A region"}, "schema_version": 1}`: "r.json:1: schema_version: only a quiz report has it, and this file has answers",
-		`{"schema_version": 1, "student": "Ana"}`:                              "has schema_version but no questions",
+		`{"schema_version": 1, "student": "Ana"}`:                               "has schema_version but no questions",
 	} {
 		if _, err := sheet.ReadReport("r.json", []byte(data), 2); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v", data, err)
