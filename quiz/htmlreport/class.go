@@ -55,6 +55,11 @@ type Class struct {
 	tagSum    []tagTotal // per tag, over every student
 	open      map[*quiz.Question][]openAnswer
 	openMore  map[*quiz.Question]int
+
+	// toMarkAlso counts the sheets with open answers to mark by their
+	// status when it is another (incomplete, unreadable): the page counts
+	// every sheet to mark once (teacher2 A5).
+	toMarkAlso map[string]int
 }
 
 // row is one student's line in the gradebook.
@@ -104,7 +109,7 @@ const (
 
 // NewClass starts a class report.
 func NewClass(pass *float64, generated time.Time) *Class {
-	return &Class{Pass: pass, Generated: generated, status: map[string]int{}, seen: map[*quiz.Question]bool{},
+	return &Class{Pass: pass, Generated: generated, status: map[string]int{}, toMarkAlso: map[string]int{}, seen: map[*quiz.Question]bool{},
 		open: map[*quiz.Question][]openAnswer{}, openMore: map[*quiz.Question]int{}}
 }
 
@@ -196,6 +201,9 @@ func (c *Class) Add(r Sheet) {
 		}
 	}
 	c.status[rw.Status]++
+	if rw.Status != statusToMark && slices.ContainsFunc(r.Outcomes, quiz.Outcome.ToMark) {
+		c.toMarkAlso[rw.Status]++
+	}
 	c.keep(rw)
 }
 

@@ -172,7 +172,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 		seed := meta.Seed
 		rep.Seed = &seed
 	}
-	if meta.PassPercent != nil && maxScore > 0 { // nothing marked automatically: nothing to pass
+	if meta.PassPercent != nil && scorable(res) { // nothing marked yet: nothing to pass
 		passed := rep.Percent >= *meta.PassPercent
 		rep.Passed = &passed
 	}
@@ -381,7 +381,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	if len(r.ByTag) > 0 {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
-			if t.MaxScore == 0 {
+			if t.MaxScore == 0 || !r.settled(t.Tag, r.Questions) {
 				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(t.Tag), t.Questions)
 				continue
 			}
@@ -404,8 +404,12 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "- Your answer: %s\n", given)
 		switch {
 		case q.Unseen:
+		case q.Correct == nil && r.marked(q):
+			fmt.Fprintf(&b, "- Marked by your teacher: %s of %s points. A model answer: %s\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
+		case q.Correct == nil && q.Given != nil:
+			fmt.Fprintf(&b, "- To mark: your teacher marks it; until then it scores 0 of %s points. A model answer: %s\n", text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		case q.Correct == nil:
-			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", text.MarkdownEscape(q.Expected))
+			fmt.Fprintf(&b, "- 0 of %s points. A model answer: %s\n", text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		case *q.Correct:
 			fmt.Fprintf(&b, "- Right: %s of %s points\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints))
 		default:
@@ -457,7 +461,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		if maxScore > 0 {
 			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", plural(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 		}
-	} else if r.MaxScore == 0 {
+	} else if !r.scorable() {
 		// Every question open (a discussion): nothing to score here, not 0%.
 		fmt.Fprint(w, "Score: none here; every question is open, for a teacher to mark")
 	} else {
@@ -474,8 +478,8 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			open++
 		}
 	}
-	if open > 0 && r.MaxScore > 0 { // all open: the score line said so
-		fmt.Fprintf(w, "Open questions, not scored here: %d\n", open)
+	if open > 0 && r.scorable() { // all open: the score line said so
+		fmt.Fprintf(w, "Open answers to mark: %d (each counts 0 of its points until a teacher marks it)\n", open)
 	}
 	var rows []TagScore
 	var unreached []string
@@ -501,7 +505,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			width = max(width, len(t.Tag))
 		}
 		for _, t := range rows {
-			if t.MaxScore == 0 {
+			if t.MaxScore == 0 || !r.settled(t.Tag, r.reachedQuestions()) {
 				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, t.Tag, plural(t.Questions, "open question"))
 				continue
 			}
@@ -517,6 +521,35 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	case r.Seed != nil:
 		fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", *r.Seed)
 	}
+}
+
+// scorable reports whether a result has a score to give yet: a question
+// marked automatically, a blank one (0), or an open answer a teacher has
+// marked. A quiz of open answers alone, none marked, has none yet, although
+// its maximum counts them all.
+func scorable(res *quiz.Result) bool {
+	for _, o := range res.Outcomes {
+		if o.Question.Graded() || o.Mark != nil || !o.Response.Answered {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Report) scorable() bool { return r.settled("", r.Questions) }
+
+// settled reports whether any of qs (with tag, unless tag is "") has its
+// points settled: marked automatically or by a teacher, or left blank.
+func (r *Report) settled(tag string, qs []QuestionReport) bool {
+	for _, q := range qs {
+		if tag != "" && !slices.Contains(q.Tags, tag) {
+			continue
+		}
+		if q.Correct != nil || q.Given == nil || r.marked(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // marked reports whether a teacher has marked a question.
