@@ -34,6 +34,7 @@ func fromYAML(file string, data []byte) (*raw, error) {
 			return nil, ps.Err()
 		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode {
+			r.problems = append(r.problems, runOnQuotes(file, v, data)...) // quotes.go
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
 				val := valueFromNode(a)
