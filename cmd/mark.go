@@ -451,6 +451,11 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	var msg string
 	code := ExitOK
 	switch {
+	case c.Answers == 0 && len(errs) >= len(files):
+		// Not "no open answers": the files refused may hold some.
+		msg = fmt.Sprintf("Nothing marked: %s could not be read or marked (named above).", plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
+	case c.Answers == 0 && len(errs) > 0:
+		msg = fmt.Sprintf("Nothing marked: %d of the %d reports and sheets could not be read or marked (named above); the others hold no open answers.", len(errs), len(files))
 	case c.Answers == 0:
 		msg = fmt.Sprintf("Nothing to mark: no open answers in the %d reports and sheets.", len(files))
 	case opts.Student != "" && c.Students == 0:

@@ -52,3 +52,17 @@ func TestMarkCountsOnlyForItsAnswer(t *testing.T) {
 		t.Errorf("the changed answer is not to mark again: exit %d\n%s\n%s", code, shown, errOut)
 	}
 }
+
+// When the only sheet is refused, mark does not also say it holds no open
+// answers (attack4 #14).
+func TestMarkNoFalseNothingToMark(t *testing.T) {
+	dir, _ := oneReport(t)
+	os.RemoveAll(filepath.Join(dir, "reports"))
+	os.Mkdir(filepath.Join(dir, "sheets"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sheets", "a.yaml"), []byte("student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\n---\n"), 0o644)
+	code, _, errOut := runMark(t, "1\n", "sheets", "--plain")
+	if code != ExitInvalid || strings.Contains(errOut, "no open answers") || !strings.Contains(errOut, "Nothing marked: the report or sheet could not be read or marked (named above)") ||
+		!strings.Contains(errOut, "ends with a --- line") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/sheet"
 )
 
@@ -116,7 +117,7 @@ func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) 
 func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mark) error {
 	after, err := sheet.Read(file, 0, out)
 	if err != nil {
-		return fmt.Errorf("%s: a marks section cannot be added to this sheet as it is laid out (%v); mark it with the sheet written in block style, one field per line", file, firstLine(err))
+		return fmt.Errorf("%s: %s", file, whyNoSection(file, out, err))
 	}
 	strip := func(s *sheet.Sheet) sheet.Sheet {
 		c := *s
@@ -140,6 +141,39 @@ func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mar
 		}
 	}
 	return nil
+}
+
+// whyNoSection says why a sheet with its marks section added no longer
+// reads (err), in words that fit the sheet: the cap on a YAML file's size,
+// a document marker at its end, a sheet indented as a whole, or a layout
+// that is not block style.
+func whyNoSection(file string, out []byte, err error) string {
+	if fileio.FormatOf(file, "json") == "" {
+		if n := yamlnode.Items(out); n > yamlnode.MaxItems {
+			return fmt.Sprintf("with its marks section the sheet would have %d lines and commas, more than the %d conflictq reads, so the mark is not saved; the sheet is too long to mark (split its answers over two sheets)", n, yamlnode.MaxItems)
+		}
+		var last, first string
+		head := out // the sheet before its (last) marks section
+		if i := bytes.LastIndex(out, []byte("\nmarks:")); i >= 0 {
+			head = out[:i]
+		}
+		for _, l := range sheet.SplitLines(head) {
+			t := strings.TrimRight(string(l), "\r\n\u0085\u2028\u2029")
+			if tt := strings.TrimSpace(t); tt != "" && !strings.HasPrefix(tt, "#") {
+				if first == "" {
+					first = t
+				}
+				last = tt
+			}
+		}
+		switch {
+		case last == "---" || last == "...":
+			return fmt.Sprintf("the sheet ends with a %s line (a YAML document marker), so a marks section after it would not be part of the sheet; delete that last %s line, then mark it", last, last)
+		case strings.HasPrefix(first, " ") || strings.HasPrefix(first, "\t"):
+			return "every line of the sheet is indented, so a marks section cannot be added after it; remove the indentation (student: at the start of its line), then mark it"
+		}
+	}
+	return fmt.Sprintf("a marks section cannot be added to this sheet as it is laid out (%v); mark it with the sheet written in block style, one field per line", firstLine(err))
 }
 
 func firstLine(err error) string {

@@ -104,3 +104,27 @@ func TestMarkJSONSheetWithBOM(t *testing.T) {
 		t.Errorf("%q", second)
 	}
 }
+
+// A sheet a marks section cannot be added to is left as it was, and the
+// message fits the sheet: a document marker at its end, a sheet indented as
+// a whole, a sheet just under the line cap (attack4 #13, #14).
+func TestMarkRefusedInWordsThatFit(t *testing.T) {
+	long := "student: Ana\nanswers:\n  q: |\n" + strings.Repeat("    word\n", 99_995)
+	for _, c := range []struct{ name, data, want string }{
+		{"trailing ---", "student: Ana\nanswers:\n  q: A region.\n---\n", "the sheet ends with a --- line"},
+		{"indented", "  student: Ana\n  answers:\n    q: A region.\n", "every line of the sheet is indented"},
+		{"near the cap", long, "more than the 100000 conflictq reads"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "a.yaml")
+			os.WriteFile(file, []byte(c.data), 0o644)
+			err := Apply(file, "b", "q", quiz.Mark{Points: 1}, 2)
+			if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "block style") {
+				t.Errorf("%v", err)
+			}
+			if got, _ := os.ReadFile(file); string(got) != c.data {
+				t.Error("the sheet changed")
+			}
+		})
+	}
+}
