@@ -287,6 +287,19 @@ func Read(file string, data []byte) (*Report, error) {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, SchemaVersion)}}}
 	}
+	if rep.Questions == nil {
+		// Not an empty report: a sheet with schema_version, or a stub.
+		// The grader's reader (sheet.ReadReport) says the same.
+		var top map[string]json.RawMessage
+		_ = json.Unmarshal(data, &top)
+		if _, ok := top["questions"]; !ok {
+			msg := "not a conflictq quiz report: it has schema_version but no questions"
+			if _, ok := top["answers"]; ok {
+				msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
+			}
+			return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
+		}
+	}
 	return &rep, nil
 }
 
