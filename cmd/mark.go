@@ -219,7 +219,10 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	}
 	head := fmt.Sprintf("-- Answer %d of %d: %s (%s)", m.n, m.total, text.EscapeControl(who), text.EscapeControl(a.File))
 	fmt.Fprintf(out, "\n%s\nCovered the key points, says the student: %s\n", text.Wrap(head, m.width, ""), self)
-	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeControl(a.Text), m.width, "  | "))
+	// A line break in an answer is the student's text (a paper sheet's
+	// answer under a |), shown as a new line; other control characters are
+	// escaped (teacher2 P3).
+	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s points%s", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
 	}

@@ -342,3 +342,25 @@ func TestMarkReadsAColonSheetAsGradeDoes(t *testing.T) {
 		t.Errorf("a broken sheet: exit %d:\n%s\n%s", code, errOut, got)
 	}
 }
+
+// A multi-line open answer (under a | on a paper sheet) is shown in mark as
+// lines, not as \x0a; other control characters are still escaped
+// (teacher2 P3).
+func TestMarkShowsAnAnswersLines(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	os.Remove(filepath.Join(dir, "reports", "ben.json"))
+	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte("student: Paper Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: |\n    A union.\n    Status: \"dissolved\\e[2J\" 1991\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "cy.yaml"), []byte("student: Cy\nbanks: [../loop.yaml]\nanswers:\n  ussr: \"one\\r\\ntwo\\e[31m\"\n"), 0o644)
+	code, shown, errOut := runMark(t, "1\n1\n1\n", "reports", "--plain", "--question", "ussr")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s\n%s", code, shown, errOut)
+	}
+	for _, want := range []string{"  | A union.\n  | Status: \"dissolved\\e[2J\" 1991\n", "  | one\n  | two\\x1b[31m\n"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("mark does not show %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, `\x0a`) || strings.Contains(shown, `\x0d`) || strings.Contains(shown, "\x1b") {
+		t.Errorf("a line break shown escaped, or a raw escape sent:\n%s", shown)
+	}
+}
