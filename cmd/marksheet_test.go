@@ -364,3 +364,37 @@ func TestMarkShowsAnAnswersLines(t *testing.T) {
 		t.Errorf("a line break shown escaped, or a raw escape sent:\n%s", shown)
 	}
 }
+
+// Without --marker and $USER, a mark records the operating system's user
+// name, else "teacher": never no marker (teacher2 P13).
+func TestMarkerFallsBack(t *testing.T) {
+	defer func(f func() string) { osUserName = f }(osUserName)
+	for _, c := range []struct{ env, os, want string }{{"ana", "root", "ana"}, {" ", "lab-pc", "lab-pc"}, {"", "", "teacher"}} {
+		osUserName = func() string { return c.os }
+		if got := markerName(func(string) string { return c.env }); got != c.want {
+			t.Errorf("USER %q, OS user %q: marker %q, want %q", c.env, c.os, got, c.want)
+		}
+	}
+	dir, _, _ := paperClass(t)
+	osUserName = func() string { return "" }
+	if code, _, errOut := runMark(t, "1\n", "reports", "--plain", "--student", "paper amy"); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if !strings.Contains(string(got), "    marker: teacher\n") {
+		t.Errorf("amy.yaml:\n%s", got)
+	}
+}
+
+// Stopping a --remark run before revising anything does not call the marked
+// answers "left to mark" (teacher2 P6).
+func TestRemarkStoppedSaysMarksStand(t *testing.T) {
+	paperClass(t)
+	if code, _, errOut := runMark(t, "1\n", "reports", "--plain", "--student", "paper amy", "--marker", "T"); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	code, _, errOut := runMark(t, "", "reports", "--plain", "--remark", "--student", "paper amy")
+	if code != ExitInvalid || !strings.Contains(errOut, "0 marks given; 0 answers left to mark; 1 earlier mark kept as it was.") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+}
