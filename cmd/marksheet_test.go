@@ -342,3 +342,59 @@ func TestMarkReadsAColonSheetAsGradeDoes(t *testing.T) {
 		t.Errorf("a broken sheet: exit %d:\n%s\n%s", code, errOut, got)
 	}
 }
+
+// A multi-line open answer (under a | on a paper sheet) is shown in mark as
+// lines, not as \x0a; other control characters are still escaped
+// (teacher2 P3).
+func TestMarkShowsAnAnswersLines(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	os.Remove(filepath.Join(dir, "reports", "ben.json"))
+	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte("student: Paper Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: |\n    A union.\n    Status: \"dissolved\\e[2J\" 1991\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "cy.yaml"), []byte("student: Cy\nbanks: [../loop.yaml]\nanswers:\n  ussr: \"one\\r\\ntwo\\e[31m\"\n"), 0o644)
+	code, shown, errOut := runMark(t, "1\n1\n1\n", "reports", "--plain", "--question", "ussr")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s\n%s", code, shown, errOut)
+	}
+	for _, want := range []string{"  | A union.\n  | Status: \"dissolved\\e[2J\" 1991\n", "  | one\n  | two\\x1b[31m\n"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("mark does not show %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, `\x0a`) || strings.Contains(shown, `\x0d`) || strings.Contains(shown, "\x1b") {
+		t.Errorf("a line break shown escaped, or a raw escape sent:\n%s", shown)
+	}
+}
+
+// Without --marker and $USER, a mark records the operating system's user
+// name, else "teacher": never no marker (teacher2 P13).
+func TestMarkerFallsBack(t *testing.T) {
+	defer func(f func() string) { osUserName = f }(osUserName)
+	for _, c := range []struct{ env, os, want string }{{"ana", "root", "ana"}, {" ", "lab-pc", "lab-pc"}, {"", "", "teacher"}} {
+		osUserName = func() string { return c.os }
+		if got := markerName(func(string) string { return c.env }); got != c.want {
+			t.Errorf("USER %q, OS user %q: marker %q, want %q", c.env, c.os, got, c.want)
+		}
+	}
+	dir, _, _ := paperClass(t)
+	osUserName = func() string { return "" }
+	if code, _, errOut := runMark(t, "1\n", "reports", "--plain", "--student", "paper amy"); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if !strings.Contains(string(got), "    marker: teacher\n") {
+		t.Errorf("amy.yaml:\n%s", got)
+	}
+}
+
+// Stopping a --remark run before revising anything does not call the marked
+// answers "left to mark" (teacher2 P6).
+func TestRemarkStoppedSaysMarksStand(t *testing.T) {
+	paperClass(t)
+	if code, _, errOut := runMark(t, "1\n", "reports", "--plain", "--student", "paper amy", "--marker", "T"); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	code, _, errOut := runMark(t, "", "reports", "--plain", "--remark", "--student", "paper amy")
+	if code != ExitInvalid || !strings.Contains(errOut, "0 marks given; 0 answers left to mark; 1 earlier mark kept as it was.") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+}

@@ -173,8 +173,8 @@ func (c *Class) Add(r Sheet) {
 				}
 			}
 		}
-		// A tag's score counts what the gradebook counts: an open answer once
-		// a teacher has marked it (a blank one as 0), as quiz.Outcome does.
+		// A tag's score counts what the gradebook counts: every question, an
+		// open answer as 0 until a teacher marks it, as quiz.Outcome does.
 		for _, t := range q.Tags {
 			i := c.tagIndex(t)
 			c.scores[i].score += o.Points()

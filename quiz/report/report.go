@@ -55,6 +55,12 @@ type Report struct {
 	Questions   []QuestionReport `json:"questions"`
 	// Marks are a teacher's marks of open answers (conflictq mark).
 	Marks []Mark `json:"marks,omitempty"`
+
+	// reached is the score on the questions reached, unrounded, when the
+	// report was made from a result (New): its percent is taken from the
+	// points, not from the points rounded to two decimals (2/3 is 66.7%,
+	// not 0.67's 67%; teacher2 P2).
+	reached *[2]float64
 }
 
 // Mark is a teacher's mark of one open answer, beside what the student wrote.
@@ -179,6 +185,12 @@ func New(meta Meta, res *quiz.Result) *Report {
 	}
 	tags := map[string]*TagScore{}
 	reached := len(res.Outcomes) - rep.NotReached
+	var sum [2]float64
+	for _, o := range res.Outcomes[:reached] {
+		sum[0] += o.Points()
+		sum[1] += o.MaxPoints()
+	}
+	rep.reached = &sum
 	for i, o := range res.Outcomes {
 		q := o.Question
 		qr := QuestionReport{
@@ -464,6 +476,10 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			score += t.Points
 			maxScore += t.MaxPoints
 		}
+		pct := text.Percent(score, maxScore)
+		if r.reached != nil {
+			pct = text.Percent(r.reached[0], r.reached[1])
+		}
 		// The whole quiz's score comes first: it is the grade. The score on
 		// the questions reached alone would read as 100% after a time-out.
 		fmt.Fprintf(w, "Answered: %s · time taken: %s\n", r.answeredLine(), formatDuration(r.Seconds))
@@ -473,7 +489,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			fmt.Fprintln(w)
 		}
 		if maxScore > 0 {
-			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", plural(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", plural(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
 		}
 	} else if !r.scorable() {
 		// Every question open (a discussion): nothing to score here, not 0%.

@@ -231,6 +231,28 @@ func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
 	}
 }
 
+// The score on the questions reached takes its percent from the points, not
+// from the points rounded: 2/3 + 1 + 1 + 0 of 4 is 66.7%, not 2.67's 66.8%
+// (teacher2 P2).
+func TestSummaryReachedPercentIsNotFromRoundedPoints(t *testing.T) {
+	q := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	res := &quiz.Result{Status: quiz.Incomplete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: q("a"), Response: quiz.Response{Answered: true}, Fraction: 2.0 / 3},
+			{Question: q("b"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: q("c"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: q("d"), Response: quiz.Response{Answered: true}},
+			{Question: q("e"), Unseen: true},
+		}}
+	var buf bytes.Buffer
+	New(Meta{}, res).WriteSummary(&buf, nil)
+	if !strings.Contains(buf.String(), "On the 4 questions reached only: 2.67 / 4 (66.7%)") || !strings.Contains(buf.String(), "Score: 2.67 / 5 (53.3%)") {
+		t.Errorf("summary:\n%s", buf.String())
+	}
+}
+
 // Tags read as the class page shows them in the summary and the Markdown
 // report (un-resolution → "UN resolution"), lined up by their labels; the
 // JSON keeps the tag itself, for programs.
