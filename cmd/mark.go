@@ -491,7 +491,7 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	var msg string
 	code := ExitOK
 	switch {
-	case c.Answers == 0 && len(errs) >= len(files):
+	case c.Answers == 0 && len(errs) > 0 && len(errs) >= len(files):
 		// Not "no open answers": the files refused may hold some.
 		msg = fmt.Sprintf("Nothing marked: %s could not be read or marked (named above).", plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
 	case c.Answers == 0 && len(errs) > 0:
