@@ -69,7 +69,7 @@ type Mark struct {
 	Points  float64   `json:"points"`
 	Comment string    `json:"comment,omitempty"`
 	Marker  string    `json:"marker,omitempty"`
-	At      time.Time `json:"time"`
+	At      time.Time `json:"time,omitzero"` // none: not "0001-01-01"
 	// Answer is the digest (AnswerDigest) of the answer the mark was given
 	// for: a mark counts only beside that answer, so an answer changed
 	// after it was marked is marked again.
