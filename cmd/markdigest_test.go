@@ -48,7 +48,7 @@ func TestMarkCountsOnlyForItsAnswer(t *testing.T) {
 		t.Errorf("a mark counted for another answer:\n%s\n%s", out, errOut)
 	}
 	code, shown, errOut := runMark(t, "2 now right\n", "reports", "--plain")
-	if code != ExitOK || !strings.Contains(shown, "A union of 15 republics") {
+	if code != ExitOK || !strings.Contains(shown, "A union of 15 republics") || !strings.Contains(strings.Join(strings.Fields(shown), " "), "A mark that does not count: 1.5 points (ok); the answer changed after it was marked") {
 		t.Errorf("the changed answer is not to mark again: exit %d\n%s\n%s", code, shown, errOut)
 	}
 }

@@ -44,6 +44,10 @@ type Answer struct {
 	Text      string
 	SelfCheck *bool      // the student's own "did my answer cover the key points?"
 	Mark      *quiz.Mark // the mark so far, or nil
+	// Uncounted is a mark beside the answer that grade does not count
+	// (quiz.Mark.Fits): given before the answer changed, or without its
+	// answer's digest. The answer is to mark again.
+	Uncounted *quiz.Mark
 }
 
 // Filter picks what to mark.
@@ -106,6 +110,7 @@ type found struct {
 	text          string
 	selfCheck     *bool
 	mark          *quiz.Mark
+	uncounted     *quiz.Mark // a mark that does not count (see Answer)
 }
 
 // openAnswers reads a report or a sheet and returns the student and the
@@ -137,7 +142,8 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 			continue
 		}
 		out = append(out, found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
-			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given)})
+			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
+			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given)})
 	}
 	return rep.Student, out, err
 }
@@ -159,7 +165,7 @@ func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found
 			continue
 		}
 		out = append(out, found{bank: b.ID, id: q.ID, prompt: q.Prompt, model: q.Model, q: q, banks: banks,
-			text: a.Value.Verbatim(), mark: counted(s.MarkFor(q.ID), a.Value.Verbatim())})
+			text: a.Value.Verbatim(), mark: counted(s.MarkFor(q.ID), a.Value.Verbatim()), uncounted: uncounted(s.MarkFor(q.ID), a.Value.Verbatim())})
 	}
 	if len(out) > 0 && data != nil {
 		// A sheet that cannot take a marks section (one flow mapping) is
@@ -231,7 +237,7 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 				}
 				byKey[key] = q
 			}
-			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, Mark: a.mark})
+			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, Mark: a.mark, Uncounted: a.uncounted})
 		}
 	}
 	out := make([]*Question, 0, len(byKey))
@@ -340,6 +346,14 @@ func tieTo(m *quiz.Mark, answer string) error {
 // answer beside it (see quiz.Mark.Fits), which is then to mark again.
 func counted(m *quiz.Mark, answer string) *quiz.Mark {
 	if m == nil || m.Fits(answer) != "" {
+		return nil
+	}
+	return m
+}
+
+// uncounted is a mark that grade does not count beside the answer, or nil.
+func uncounted(m *quiz.Mark, answer string) *quiz.Mark {
+	if m == nil || m.Fits(answer) == "" {
 		return nil
 	}
 	return m
