@@ -134,7 +134,7 @@ func TestSummaryAfterAnEarlyStop(t *testing.T) {
 		t.Errorf("not_reached %d, want 6 (the question on screen was reached)", rep.NotReached)
 	}
 	var buf bytes.Buffer
-	rep.WriteSummary(&buf, nil)
+	rep.WriteSummary(&buf, nil, 0)
 	out := buf.String()
 	whole := strings.Index(out, "Score: 2 / 9 (22.2%), counting the questions not reached as 0")
 	reached := strings.Index(out, "On the 2 questions reached only: 2 / 3 (66.7%)")
@@ -160,7 +160,7 @@ func TestOpenTagRowsSayNotMarked(t *testing.T) {
 	}}
 	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
 	var sum, md bytes.Buffer
-	rep.WriteSummary(&sum, nil)
+	rep.WriteSummary(&sum, nil, 0)
 	if err := rep.Write(&md, FormatMarkdown); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestSummaryCountsOnlyAnsweredOpenQuestionsToMark(t *testing.T) {
 		res := &quiz.Result{Outcomes: []quiz.Outcome{{Question: q, Response: tt.r}, {Question: &quiz.Presented{Question: b.Question("capital")}, Unseen: true}},
 			Status: quiz.Complete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
 		var buf bytes.Buffer
-		New(Meta{}, res).WriteSummary(&buf, nil)
+		New(Meta{}, res).WriteSummary(&buf, nil, 0)
 		if got := strings.Contains(buf.String(), "Open questions, not scored here: 1"); got != tt.want {
 			t.Errorf("answered %v: summary\n%s", tt.r.Answered, buf.String())
 		}
@@ -220,7 +220,7 @@ func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
 	pass := 50.0
 	rep := New(Meta{Seed: 11, Mode: quiz.Practice, PassPercent: &pass}, res)
 	var sum bytes.Buffer
-	rep.WriteSummary(&sum, nil)
+	rep.WriteSummary(&sum, nil, 0)
 	out := sum.String()
 	if strings.Contains(out, "0 / 0") || strings.Contains(out, "(0%)") || strings.Contains(out, "passed") {
 		t.Errorf("an all-open quiz is scored:\n%s", out)
