@@ -115,6 +115,13 @@ func (s *Survey) Confirm(msg string, def bool) (bool, error) {
 	return ok, err
 }
 
+// Pause waits for Enter, so that the student reads the feedback before the
+// next question is drawn under it.
+func (s *Survey) Pause(msg string) error {
+	var ignored string
+	return s.ask(&survey.Input{Message: msg}, &ignored)
+}
+
 // Order builds a sequence from menus: the student picks the first item, then
 // the next from those left, until one remains.
 func (s *Survey) Order(msg string, items []string) ([]int, error) {
