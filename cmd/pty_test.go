@@ -114,6 +114,13 @@ func (s *screen) send(keys string) {
 	}
 }
 
+// next waits for practice mode's pause after the feedback and presses Enter.
+func (s *screen) next() {
+	s.t.Helper()
+	s.waitFor("Press Enter for")
+	s.send(keyEnter)
+}
+
 func (s *screen) text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -245,6 +252,7 @@ func TestPTYWholeQuiz(t *testing.T) {
 		if p.Graded() {
 			scr.waitFor("✓ Right.")
 		}
+		scr.next()
 	}
 	scr.waitFor("Score: 7 / 7 (100%)")
 	select {
