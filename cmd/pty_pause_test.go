@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 )
 
 // onScreen reports whether any visible row contains text.
@@ -135,5 +138,44 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 		if strings.HasPrefix(line, "A model answer:") && line != "A model answer:" {
 			t.Errorf("old text after the heading: %q", line)
 		}
+	}
+}
+
+// teacher2 P1: after Ctrl-C at 80 columns the summary and the message saying
+// where the answers are saved (on standard error, the terminal too) broke
+// inside words: "recal|l", "reports/A|ysel-Quliyeva-…json".
+func TestStoppedEarlyFitsAt80(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "class-9c-reports-for-the-khojaly-lesson")
+	scr, tty := newVTScreen(t, 80, 24)
+	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(), "TERM": "xterm"}
+	getenv := func(k string) string { return env[k] }
+	f := newFactory(iostreams.FromFiles(tty, tty, tty, getenv), getenv)
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(f, []string{"quiz", "--mode", "exam", "-n", "10", "--set", "9c", "--student", "Aysel Quliyeva", "--report-dir", dir, "--no-history"})
+	}()
+	scr.waitFor("Question 1 of 10")
+	scr.waitFor("?")
+	scr.send(keyCtrlC)
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Fatalf("exit %d", code)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Ctrl-C did not stop the quiz")
+	}
+	lines := screenLines(scr.text())
+	for _, line := range lines {
+		if n := utf8.RuneCountInString(line); n > 80 && strings.Contains(line, " ") {
+			t.Errorf("a line of %d columns on an 80-column screen:\n%s", n, line)
+		}
+	}
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "The quiz stopped early") })
+	if i < 0 || i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1]), dir+string(filepath.Separator)+"Aysel-Quliyeva-") {
+		t.Errorf("the report's path is not whole on a line of its own:\n%s", strings.Join(lines, "\n"))
+	}
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Not reached: ") }) {
+		t.Errorf("no 'Not reached' line:\n%s", strings.Join(lines, "\n"))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
@@ -227,5 +228,36 @@ func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
 	}
 	if !strings.Contains(out, "Score: none here; every question is open, for a teacher to mark\n") {
 		t.Errorf("the summary does not say what happens to open answers:\n%s", out)
+	}
+}
+
+// teacher2 P1: after Ctrl-C at 80 columns the summary's lines (the tags not
+// reached, the score after an early stop) broke inside words. Wrapped to a
+// width, every line fits and no word is cut; at width 0 lines stay whole.
+func TestSummaryWrapsToTheWidth(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 11)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 2, Stop: session.ErrInterrupted}
+	s := &session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	res, _ := s.Run(t.Context())
+	pass := 80.0
+	rep := New(Meta{Seed: 11, Set: "9c", Mode: quiz.Exam, PassPercent: &pass}, res)
+	rep.ByTag = append(rep.ByTag, TagScore{Tag: "a-very-long-tag-name-about-the-survivors-who-await-justice"})
+	var whole bytes.Buffer
+	rep.WriteSummary(&whole, nil, 0)
+	for _, width := range []int{40, 80} {
+		var buf bytes.Buffer
+		rep.WriteSummary(&buf, nil, width)
+		for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+			if n := utf8.RuneCountInString(line); n > width && strings.Contains(strings.TrimSpace(line), " ") {
+				t.Errorf("width %d: a line of %d columns:\n%s", width, n, line)
+			}
+		}
+		if strings.Join(strings.Fields(buf.String()), " ") != strings.Join(strings.Fields(whole.String()), " ") {
+			t.Errorf("width %d: wrapping changed the words:\n%s\nnot:\n%s", width, buf.String(), whole.String())
+		}
+	}
+	if !strings.Contains(whole.String(), "Score: 2 / 9 (22.2%), counting the questions not reached as 0 · not yet passed (pass mark 80%)\n") {
+		t.Errorf("at width 0 the score line is not whole:\n%s", whole.String())
 	}
 }
