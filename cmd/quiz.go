@@ -61,7 +61,8 @@ type QuizOptions struct {
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
 
 In practice mode (the default) every answer is followed by the right answer, an
-explanation and the place in the article to reread. In exam mode nothing is
+explanation and the place in the article to reread; on a terminal the quiz then
+waits for Enter before the next question. In exam mode nothing is
 shown until the end, and then only the score: the answers are held back, so
 that a student who finishes early cannot show them to those still working.
 --exam-review end (or exam-review: end in settings) reviews every question at
