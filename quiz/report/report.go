@@ -381,10 +381,10 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
 			if t.MaxScore == 0 {
-				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(t.Tag), t.Questions)
+				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(quiz.TagLabel(t.Tag)), t.Questions)
 				continue
 			}
-			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(t.Tag), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
+			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(quiz.TagLabel(t.Tag)), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 		}
 		b.WriteString("\n")
 	}
@@ -482,7 +482,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 	for _, t := range r.ByTag {
 		if early {
 			if t.Reached == 0 {
-				unreached = append(unreached, t.Tag)
+				unreached = append(unreached, quiz.TagLabel(t.Tag))
 				continue
 			}
 			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
@@ -496,13 +496,15 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 		} else {
 			fmt.Fprintln(w, "By tag:")
 		}
+		// Tags read as the class page shows them (un-resolution → "UN
+		// resolution"); the JSON and CSV keep the tag itself, for programs.
 		tagWidth := 0
 		for _, t := range rows {
-			tagWidth = max(tagWidth, len(t.Tag))
+			tagWidth = max(tagWidth, utf8.RuneCountInString(quiz.TagLabel(t.Tag))) // fmt pads by runes
 		}
 		for _, t := range rows {
 			// The columns line up; what follows the tag hangs under itself.
-			label := fmt.Sprintf("  %-*s  ", tagWidth, t.Tag)
+			label := fmt.Sprintf("  %-*s  ", tagWidth, quiz.TagLabel(t.Tag))
 			what := fmt.Sprintf("%s / %s (%s%%)", text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 			if t.MaxScore == 0 {
 				what = fmt.Sprintf("not marked (%s)", plural(t.Questions, "open question"))
