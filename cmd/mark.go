@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -86,7 +87,7 @@ func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 	fl.BoolVar(&opts.Remark, "remark", false, "revise answers already marked")
 	fl.StringVar(&opts.Question, "question", "", "mark only this question (`ID` or bank/ID)")
 	fl.StringVar(&opts.Student, "student", "", "mark only this student's answers (`NAME`)")
-	fl.StringVar(&opts.Marker, "marker", "", "your `NAME`, as the marks record it (default: $USER)")
+	fl.StringVar(&opts.Marker, "marker", "", "your `NAME`, as the marks record it (default: $USER, else your login name, else \"teacher\")")
 	fl.StringVar(&opts.From, "from", "", "read the marks from `CSV` (grade --format csv, filled in)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	return cmd
@@ -96,7 +97,7 @@ func markRun(opts *MarkOptions) error {
 	f := opts.Factory
 	ios := f.IOStreams
 	if opts.Marker == "" {
-		opts.Marker = f.Getenv("USER")
+		opts.Marker = markerName(f.Getenv)
 	}
 	if opts.From == "" && !opts.Plain && !ios.CanPrompt() {
 		return invalid("standard input or output is not a terminal, so conflictq cannot show its prompts.\n" +
@@ -130,9 +131,14 @@ func markRun(opts *MarkOptions) error {
 	for _, e := range errs {
 		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
-	total := 0
+	total, marked := 0, 0
 	for _, q := range questions {
 		total += len(q.Answers)
+		for _, a := range q.Answers {
+			if a.Mark != nil {
+				marked++ // --remark: an answer marked before
+			}
+		}
 	}
 	if total == 0 {
 		return nothingToMark(opts, files, load, errs)
@@ -155,8 +161,14 @@ func markRun(opts *MarkOptions) error {
 	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
 	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
 	runErr := m.run(questions)
-	left := total - m.given
-	fmt.Fprintf(ios.ErrOut, "%d %s given; %d %s left to mark.\n", m.given, plural(m.given, "mark", "marks"), left, plural(left, "answer", "answers"))
+	// An answer marked before and not revised is not "left to mark": its
+	// mark stands (teacher2 P6).
+	left := total - marked - (m.given - m.revised)
+	msg := fmt.Sprintf("%d %s given; %d %s left to mark", m.given, plural(m.given, "mark", "marks"), left, plural(left, "answer", "answers"))
+	if kept := marked - m.revised; kept > 0 {
+		msg += fmt.Sprintf("; %d earlier %s kept as %s", kept, plural(kept, "mark", "marks"), plural(kept, "it was", "they were"))
+	}
+	fmt.Fprintln(ios.ErrOut, msg+".")
 	switch {
 	case runErr == nil && len(errs) > 0:
 		return silent(ExitInvalid)
@@ -171,6 +183,27 @@ func markRun(opts *MarkOptions) error {
 	return runErr
 }
 
+// osUserName is the name the operating system logs the user in as, or "".
+var osUserName = func() string {
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
+}
+
+// markerName is the name marks record without --marker: $USER, else the
+// operating system's user name (a shell, a cron job or Windows may leave
+// $USER empty), else "teacher", so that a mark never goes without one
+// (teacher2 P13).
+func markerName(getenv func(string) string) string {
+	for _, name := range []string{strings.TrimSpace(getenv("USER")), strings.TrimSpace(osUserName())} {
+		if name != "" {
+			return name
+		}
+	}
+	return "teacher"
+}
+
 // marker asks for each answer's mark and writes it at once.
 type marker struct {
 	opts           *MarkOptions
@@ -180,6 +213,7 @@ type marker struct {
 	total          int
 	n              int // answers shown so far
 	given, skipped int
+	revised        int // of given: marks of answers marked before (--remark)
 }
 
 func (m *marker) run(questions []*marking.Question) error {
@@ -219,9 +253,19 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	}
 	head := fmt.Sprintf("-- Answer %d of %d: %s (%s)", m.n, m.total, text.EscapeControl(who), text.EscapeControl(a.File))
 	fmt.Fprintf(out, "\n%s\nCovered the key points, says the student: %s\n", text.Wrap(head, m.width, ""), self)
-	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeControl(a.Text), m.width, "  | "))
+	// A line break in an answer is the student's text (a paper sheet's
+	// answer under a |), shown as a new line; other control characters are
+	// escaped (teacher2 P3).
+	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s points%s", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
+	}
+	if u := a.Uncounted; u != nil {
+		why := "it has no digest of the answer (written by hand, or by an older conflictq)"
+		if u.Fits(a.Text) == quiz.MarkAnswerChanged {
+			why = "the answer changed after it was marked"
+		}
+		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s points%s; %s", text.FormatNum(u.Points), commentSuffix(u.Comment), why), m.width, ""))
 	}
 	var points float64
 	var comment string
@@ -238,12 +282,16 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	if err != nil && !errors.Is(err, errStopAfterPoints) {
 		return err
 	}
-	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9)}
+	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9),
+		Answer: quiz.AnswerDigest(a.Text)} // the answer shown: one changed meanwhile is not marked with it
 	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
 		return err
 	}
 	m.given++
+	if a.Mark != nil {
+		m.revised++
+	}
 	if err != nil {
 		// Stopped while typing the comment: the points are kept, without it.
 		return errors.Unwrap(err)
@@ -450,6 +498,11 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	var msg string
 	code := ExitOK
 	switch {
+	case c.Answers == 0 && len(errs) > 0 && len(errs) >= len(files):
+		// Not "no open answers": the files refused may hold some.
+		msg = fmt.Sprintf("Nothing marked: %s could not be read or marked (named above).", plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
+	case c.Answers == 0 && len(errs) > 0:
+		msg = fmt.Sprintf("Nothing marked: %d of the %d reports and sheets could not be read or marked (named above); the others hold no open answers.", len(errs), len(files))
 	case c.Answers == 0:
 		msg = fmt.Sprintf("Nothing to mark: no open answers in the %d reports and sheets.", len(files))
 	case opts.Student != "" && c.Students == 0:

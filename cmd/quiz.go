@@ -61,7 +61,8 @@ type QuizOptions struct {
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
 
 In practice mode (the default) every answer is followed by the right answer, an
-explanation and the place in the article to reread. In exam mode nothing is
+explanation and the place in the article to reread; on a terminal the quiz then
+waits for Enter before the next question. In exam mode nothing is
 shown until the end, and then only the score: the answers are held back, so
 that a student who finishes early cannot show them to those still working.
 --exam-review end (or exam-review: end in settings) reviews every question at
@@ -353,12 +354,15 @@ func quizRun(opts *QuizOptions) error {
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	s.HoldBackReview = opts.ExamReview == examReviewNone
 	s.Width = width
+	// Wait after each answer's feedback for someone at a terminal; never for
+	// piped answers, which would lose a line to each wait.
+	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
 	if opts.keepHistory() {
 		defer recordHistory(opts, s, banks)()
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
-	rep.WriteSummary(ios.Out, style)
+	rep.WriteSummary(ios.Out, style, width)
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }
@@ -384,14 +388,23 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 			lastResort(ios, rep, err)
 		}
 	}
+	// Wrapped like the rest of the screen: a long path goes to a line of
+	// its own rather than breaking inside it.
+	errWidth := 0
+	if ios.IsStderrTTY() {
+		errWidth = min(ios.TerminalWidth(), 100)
+	}
+	say := func(format string, args ...any) {
+		fmt.Fprintln(ios.ErrOut, text.Wrap(fmt.Sprintf(format, args...), errWidth, ""))
+	}
 	switch {
 	case werr != nil:
 	case path != "" && rep.Status == quiz.Incomplete:
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
+		say("The quiz stopped early (%s). Your answers so far are saved in %s", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && !opts.keepHistory():
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.\n", strings.ReplaceAll(rep.EndedBy, "_", " "))
+		say("The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
-		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
+		say("Report written to %s", text.EscapeControl(path))
 	case openAnswers(outcomes) > 0:
 		// Two lines, so that neither breaks inside a word at 80 columns.
 		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers,\n"+
@@ -586,6 +599,19 @@ func checkReportDestination(opts *QuizOptions) error {
 	if opts.Report == "-" {
 		return invalid("-o -: the quiz itself uses standard output; name a file for the report")
 	}
+	if opts.ReportDir != "" {
+		if st, err := os.Stat(opts.ReportDir); err == nil && !st.IsDir() {
+			return invalid("--report-dir %s is a file, not a folder; name a folder for the reports (-o names a file)", opts.ReportDir)
+		}
+	}
+	if opts.Report != "" && opts.ReportDir != "" && sameDir(filepath.Dir(opts.Report), opts.ReportDir) {
+		// The student's copy beside the teacher's report: grade would
+		// read a JSON copy as a second report of the same quiz.
+		if f := fileio.FormatOf(opts.Report, "json", "jsonl", "yaml", "yml"); f != "" || copyFormat(opts, report.FormatJSON) == report.FormatJSON {
+			return invalid("-o %s is in the --report-dir folder, where the report is written already, so grade would read it twice; name a file outside %s for your own copy (or a page: -o %s)",
+				opts.Report, opts.ReportDir, strings.TrimSuffix(opts.Report, filepath.Ext(opts.Report))+".html")
+		}
+	}
 	if opts.Report != "" {
 		if st, err := os.Stat(opts.Report); err == nil {
 			if st.IsDir() {
@@ -614,6 +640,18 @@ func checkReportDestination(opts *QuizOptions) error {
 		}
 	}
 	return nil
+}
+
+// sameDir reports whether two paths name one folder, links resolved.
+func sameDir(a, b string) bool {
+	real := func(p string) string {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			p = r
+		}
+		abs, _ := filepath.Abs(p)
+		return abs
+	}
+	return real(a) == real(b)
 }
 
 // canWriteIn checks a directory takes new files, the way the report will be
@@ -770,7 +808,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		meta.PassPercent = &opts.Pass
 	}
 	rep := report.New(meta, res)
-	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme())
+	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme(), 0)
 	path, err := saveReport(opts, rep, res.Outcomes, format)
 	if err != nil {
 		return err

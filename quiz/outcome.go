@@ -1,6 +1,8 @@
 package quiz
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -67,7 +69,36 @@ type Mark struct {
 	Points  float64   `json:"points"`
 	Comment string    `json:"comment,omitempty"`
 	Marker  string    `json:"marker,omitempty"`
-	At      time.Time `json:"time"`
+	At      time.Time `json:"time,omitzero"` // none: not "0001-01-01"
+	// Answer is the digest (AnswerDigest) of the answer the mark was given
+	// for: a mark counts only beside that answer, so an answer changed
+	// after it was marked is marked again.
+	Answer string `json:"answer_sha256,omitempty"`
+}
+
+// AnswerDigest is the digest a mark records of the answer it was given for:
+// the first 16 hex digits of the SHA-256 of the answer's exact text.
+func AnswerDigest(answer string) string {
+	sum := sha256.Sum256([]byte(answer))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Mark problems: why a mark is not counted.
+const (
+	MarkAnswerChanged = "the answer changed after it was marked, so the mark is not counted; mark it again (conflictq mark)"
+	MarkNoDigest      = "a mark without its answer's digest (answer_sha256; given by an older conflictq, or not by conflictq mark): not counted; mark it again (conflictq mark)"
+)
+
+// Fits says why the mark does not count for the answer text it sits beside,
+// or "" when it does.
+func (m *Mark) Fits(answer string) string {
+	switch {
+	case m.Answer == "":
+		return MarkNoDigest
+	case m.Answer != AnswerDigest(answer):
+		return MarkAnswerChanged
+	}
+	return ""
 }
 
 // Points earned: a teacher's mark when there is one.
@@ -78,13 +109,13 @@ func (o Outcome) Points() float64 {
 	return o.Fraction * o.Question.MaxPoints()
 }
 
-// MaxPoints is what the question adds to the maximum: an open answer counts
-// once a teacher has marked it, and not before; a blank open answer (left
-// empty, or never reached) counts from the start, as 0 of its points, as a
-// blank closed question does. Counting a blank only once marked would let a
-// student who skips the open questions outscore one who tries them.
+// MaxPoints is what the question adds to the maximum: every question counts,
+// an open one too, so that the students of one quiz are scored out of the
+// same total and can compare (teacher2 A4). An open answer not yet marked
+// scores 0 of its points until a teacher marks it (ToMark); one left blank
+// or never reached scores 0, as a blank closed question does.
 func (o Outcome) MaxPoints() float64 {
-	if o.Mark != nil || o.Question.Type == Open && !o.Response.Answered {
+	if o.Question.Type == Open {
 		return o.Question.Points
 	}
 	return o.Question.MaxPoints()

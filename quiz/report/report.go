@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -53,6 +55,12 @@ type Report struct {
 	Questions   []QuestionReport `json:"questions"`
 	// Marks are a teacher's marks of open answers (conflictq mark).
 	Marks []Mark `json:"marks,omitempty"`
+
+	// reached is the score on the questions reached, unrounded, when the
+	// report was made from a result (New): its percent is taken from the
+	// points, not from the points rounded to two decimals (2/3 is 66.7%,
+	// not 0.67's 67%; teacher2 P2).
+	reached *[2]float64
 }
 
 // Mark is a teacher's mark of one open answer, beside what the student wrote.
@@ -171,12 +179,18 @@ func New(meta Meta, res *quiz.Result) *Report {
 		seed := meta.Seed
 		rep.Seed = &seed
 	}
-	if meta.PassPercent != nil && maxScore > 0 { // nothing marked automatically: nothing to pass
+	if meta.PassPercent != nil && scorable(res) { // nothing marked yet: nothing to pass
 		passed := rep.Percent >= *meta.PassPercent
 		rep.Passed = &passed
 	}
 	tags := map[string]*TagScore{}
 	reached := len(res.Outcomes) - rep.NotReached
+	var sum [2]float64
+	for _, o := range res.Outcomes[:reached] {
+		sum[0] += o.Points()
+		sum[1] += o.MaxPoints()
+	}
+	rep.reached = &sum
 	for i, o := range res.Outcomes {
 		q := o.Question
 		qr := QuestionReport{
@@ -278,12 +292,26 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 // Read reads a JSON report (schema versions 1 and 2). Errors name the file.
 func Read(file string, data []byte) (*Report, error) {
 	var rep Report
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	if err := json.Unmarshal(data, &rep); err != nil {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
 	}
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > SchemaVersion {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, SchemaVersion)}}}
+	}
+	if rep.Questions == nil {
+		// Not an empty report: a sheet with schema_version, or a stub.
+		// The grader's reader (sheet.ReadReport) says the same.
+		var top map[string]json.RawMessage
+		_ = json.Unmarshal(data, &top)
+		if _, ok := top["questions"]; !ok {
+			msg := "not a conflictq quiz report: it has schema_version but no questions"
+			if _, ok := top["answers"]; ok {
+				msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
+			}
+			return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
+		}
 	}
 	return &rep, nil
 }
@@ -379,11 +407,11 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	if len(r.ByTag) > 0 {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
-			if t.MaxScore == 0 {
-				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(t.Tag), t.Questions)
+			if t.MaxScore == 0 || !r.settled(t.Tag, r.Questions) {
+				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(quiz.TagLabel(t.Tag)), t.Questions)
 				continue
 			}
-			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(t.Tag), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
+			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(quiz.TagLabel(t.Tag)), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 		}
 		b.WriteString("\n")
 	}
@@ -402,8 +430,12 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "- Your answer: %s\n", given)
 		switch {
 		case q.Unseen:
+		case q.Correct == nil && r.marked(q):
+			fmt.Fprintf(&b, "- Marked by your teacher: %s of %s points. A model answer: %s\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
+		case q.Correct == nil && q.Given != nil:
+			fmt.Fprintf(&b, "- To mark: your teacher marks it; until then it scores 0 of %s points. A model answer: %s\n", text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		case q.Correct == nil:
-			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", text.MarkdownEscape(q.Expected))
+			fmt.Fprintf(&b, "- 0 of %s points. A model answer: %s\n", text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		case *q.Correct:
 			fmt.Fprintf(&b, "- Right: %s of %s points\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints))
 		default:
@@ -433,9 +465,14 @@ func (r *Report) answeredLine() string {
 
 // WriteSummary prints the end-of-quiz summary: score, percent, time, and by
 // tag. After an early stop it counts what was reached, and leaves out the
-// tags of questions never shown rather than showing them as 0%.
-func (r *Report) WriteSummary(w io.Writer, st text.Style) {
+// tags of questions never shown rather than showing them as 0%. Lines are
+// wrapped at word boundaries to width columns, later lines indented by two;
+// width 0 leaves them whole (a pipe, a file).
+func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 	st = text.Or(st)
+	line := func(format string, args ...any) {
+		fmt.Fprintln(w, text.Hang(fmt.Sprintf(format, args...), width, 2))
+	}
 	early := r.NotReached > 0
 	fmt.Fprintf(w, "\n%s\n", st.Bold("Summary"))
 	if early {
@@ -444,27 +481,27 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			score += t.Points
 			maxScore += t.MaxPoints
 		}
+		pct := text.Percent(score, maxScore)
+		if r.reached != nil {
+			pct = text.Percent(r.reached[0], r.reached[1])
+		}
 		// The whole quiz's score comes first: it is the grade. The score on
 		// the questions reached alone would read as 100% after a time-out.
-		fmt.Fprintf(w, "Answered: %s · time taken: %s\n", r.answeredLine(), formatDuration(r.Seconds))
+		line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
 		if r.MaxScore > 0 {
-			fmt.Fprintf(w, "Score: %s / %s (%s%%), counting the questions not reached as 0", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
-			r.writePassed(w, st)
-			fmt.Fprintln(w)
+			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
 		}
 		if maxScore > 0 {
-			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", plural(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+			line("On the %s reached only: %s / %s (%s%%)", plural(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
 		}
-	} else if r.MaxScore == 0 {
-		// Every question open (a discussion): nothing to score here, not 0%.
-		fmt.Fprint(w, "Score: none here; every question is open, for a teacher to mark")
 	} else {
-		fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
-	}
-	if !early {
-		r.writePassed(w, st)
-		fmt.Fprintln(w)
-		fmt.Fprintf(w, "Answered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+		if !r.scorable() {
+			// Every question open (a discussion): nothing to score here, not 0%.
+			line("Score: none here; every question is open, for a teacher to mark%s", r.passed(st))
+		} else {
+			line("Score: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
+		}
+		line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 	}
 	var open int
 	for _, q := range r.reachedQuestions() {
@@ -472,15 +509,15 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			open++
 		}
 	}
-	if open > 0 && r.MaxScore > 0 { // all open: the score line said so
-		fmt.Fprintf(w, "Open questions, not scored here: %d\n", open)
+	if open > 0 && r.scorable() { // all open: the score line said so
+		line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
 	}
 	var rows []TagScore
 	var unreached []string
 	for _, t := range r.ByTag {
 		if early {
 			if t.Reached == 0 {
-				unreached = append(unreached, t.Tag)
+				unreached = append(unreached, quiz.TagLabel(t.Tag))
 				continue
 			}
 			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
@@ -494,27 +531,60 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		} else {
 			fmt.Fprintln(w, "By tag:")
 		}
-		width := 0
+		// Tags read as the class page shows them (un-resolution → "UN
+		// resolution"); the JSON and CSV keep the tag itself, for programs.
+		tagWidth := 0
 		for _, t := range rows {
-			width = max(width, len(t.Tag))
+			tagWidth = max(tagWidth, utf8.RuneCountInString(quiz.TagLabel(t.Tag))) // fmt pads by runes
 		}
 		for _, t := range rows {
-			if t.MaxScore == 0 {
-				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, t.Tag, plural(t.Questions, "open question"))
-				continue
+			// The columns line up; what follows the tag hangs under itself.
+			label := fmt.Sprintf("  %-*s  ", tagWidth, quiz.TagLabel(t.Tag))
+			what := fmt.Sprintf("%s / %s (%s%%)", text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
+			if t.MaxScore == 0 || !r.settled(t.Tag, r.reachedQuestions()) {
+				what = fmt.Sprintf("not marked (%s)", plural(t.Questions, "open question"))
 			}
-			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, t.Tag, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
+			fmt.Fprintf(w, "%s%s\n", label, text.Hang(what, width, utf8.RuneCountInString(label)))
 		}
 	}
 	if len(unreached) > 0 {
-		fmt.Fprintf(w, "Not reached: %s\n", strings.Join(unreached, ", "))
+		line("Not reached: %s", strings.Join(unreached, ", "))
 	}
 	switch {
 	case r.Set != "" && r.Seed != nil:
-		fmt.Fprintf(w, "Question set: %s, in the order of seed %d\n", text.EscapeControl(r.Set), *r.Seed)
+		line("Question set: %s, in the order of seed %d", text.EscapeControl(r.Set), *r.Seed)
 	case r.Seed != nil:
-		fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", *r.Seed)
+		line("Seed: %d (the same --seed gives the same quiz)", *r.Seed)
 	}
+}
+
+// scorable reports whether a result has a score to give yet: a question
+// marked automatically, a blank one (0), or an open answer a teacher has
+// marked. A quiz of open answers alone, none marked, has none yet, although
+// its maximum counts them all.
+func scorable(res *quiz.Result) bool {
+	for _, o := range res.Outcomes {
+		if o.Question.Graded() || o.Mark != nil || !o.Response.Answered {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Report) scorable() bool { return r.settled("", r.Questions) }
+
+// settled reports whether any of qs (with tag, unless tag is "") has its
+// points settled: marked automatically or by a teacher, or left blank.
+func (r *Report) settled(tag string, qs []QuestionReport) bool {
+	for _, q := range qs {
+		if tag != "" && !slices.Contains(q.Tags, tag) {
+			continue
+		}
+		if q.Correct != nil || q.Given == nil || r.marked(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // marked reports whether a teacher has marked a question.
@@ -527,16 +597,15 @@ func (r *Report) marked(q QuestionReport) bool {
 	return false
 }
 
-// writePassed ends the score line with the pass mark's verdict, if any.
-func (r *Report) writePassed(w io.Writer, st text.Style) {
+// passed is the end of the score line with the pass mark's verdict, if any.
+func (r *Report) passed(st text.Style) string {
 	if r.Passed == nil {
-		return
+		return ""
 	}
 	if *r.Passed {
-		fmt.Fprintf(w, " · %s", st.Good("passed"))
-	} else {
-		fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatPercent(*r.PassPercent))
+		return " · " + st.Good("passed")
 	}
+	return fmt.Sprintf(" · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatPercent(*r.PassPercent))
 }
 
 // seedText is the CSV's seed column: empty when no seed ordered the quiz.

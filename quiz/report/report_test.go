@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
@@ -42,7 +43,8 @@ func TestReportJSON(t *testing.T) {
 			t.Errorf("JSON report lacks %q", key)
 		}
 	}
-	if got["score"] != 4.0 || got["max_score"] != 8.0 || got["percent"] != 50.0 || got["passed"] != true || got["status"] != "complete" || got["seed"] != 11.0 {
+	// The open question counts in the maximum, 0 until marked (teacher2 A4).
+	if got["score"] != 4.0 || got["max_score"] != 9.0 || got["percent"] != 44.44 || got["passed"] != false || got["status"] != "complete" || got["seed"] != 11.0 {
 		t.Errorf("score %v/%v %v%% passed %v status %v seed %v", got["score"], got["max_score"], got["percent"], got["passed"], got["status"], got["seed"])
 	}
 	qs := got["questions"].([]any)
@@ -87,7 +89,7 @@ func TestReportCSVAndMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := buf.String()
-	for _, want := range []string{"# Quiz report: ", "**Score: 1 / 8 (12.5%)**", "## Questions", "- Reread: ", "Marked by your teacher"} {
+	for _, want := range []string{"# Quiz report: ", "**Score: 1 / 9 (11.1%)**", "## Questions", "- Reread: ", "- To mark: your teacher marks it; until then it scores 0 of 1 points."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
@@ -134,7 +136,7 @@ func TestSummaryAfterAnEarlyStop(t *testing.T) {
 		t.Errorf("not_reached %d, want 6 (the question on screen was reached)", rep.NotReached)
 	}
 	var buf bytes.Buffer
-	rep.WriteSummary(&buf, nil)
+	rep.WriteSummary(&buf, nil, 0)
 	out := buf.String()
 	whole := strings.Index(out, "Score: 2 / 9 (22.2%), counting the questions not reached as 0")
 	reached := strings.Index(out, "On the 2 questions reached only: 2 / 3 (66.7%)")
@@ -160,7 +162,7 @@ func TestOpenTagRowsSayNotMarked(t *testing.T) {
 	}}
 	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
 	var sum, md bytes.Buffer
-	rep.WriteSummary(&sum, nil)
+	rep.WriteSummary(&sum, nil, 0)
 	if err := rep.Write(&md, FormatMarkdown); err != nil {
 		t.Fatal(err)
 	}
@@ -203,8 +205,8 @@ func TestSummaryCountsOnlyAnsweredOpenQuestionsToMark(t *testing.T) {
 		res := &quiz.Result{Outcomes: []quiz.Outcome{{Question: q, Response: tt.r}, {Question: &quiz.Presented{Question: b.Question("capital")}, Unseen: true}},
 			Status: quiz.Complete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
 		var buf bytes.Buffer
-		New(Meta{}, res).WriteSummary(&buf, nil)
-		if got := strings.Contains(buf.String(), "Open questions, not scored here: 1"); got != tt.want {
+		New(Meta{}, res).WriteSummary(&buf, nil, 0)
+		if got := strings.Contains(buf.String(), "Open answers to mark: 1 (each counts 0 of its points until a teacher marks it)"); got != tt.want {
 			t.Errorf("answered %v: summary\n%s", tt.r.Answered, buf.String())
 		}
 	}
@@ -220,12 +222,102 @@ func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
 	pass := 50.0
 	rep := New(Meta{Seed: 11, Mode: quiz.Practice, PassPercent: &pass}, res)
 	var sum bytes.Buffer
-	rep.WriteSummary(&sum, nil)
+	rep.WriteSummary(&sum, nil, 0)
 	out := sum.String()
 	if strings.Contains(out, "0 / 0") || strings.Contains(out, "(0%)") || strings.Contains(out, "passed") {
 		t.Errorf("an all-open quiz is scored:\n%s", out)
 	}
 	if !strings.Contains(out, "Score: none here; every question is open, for a teacher to mark\n") {
 		t.Errorf("the summary does not say what happens to open answers:\n%s", out)
+	}
+}
+
+// The score on the questions reached takes its percent from the points, not
+// from the points rounded: 2/3 + 1 + 1 + 0 of 4 is 66.7%, not 2.67's 66.8%
+// (teacher2 P2).
+func TestSummaryReachedPercentIsNotFromRoundedPoints(t *testing.T) {
+	q := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	res := &quiz.Result{Status: quiz.Incomplete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: q("a"), Response: quiz.Response{Answered: true}, Fraction: 2.0 / 3},
+			{Question: q("b"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: q("c"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: q("d"), Response: quiz.Response{Answered: true}},
+			{Question: q("e"), Unseen: true},
+		}}
+	var buf bytes.Buffer
+	New(Meta{}, res).WriteSummary(&buf, nil, 0)
+	if !strings.Contains(buf.String(), "On the 4 questions reached only: 2.67 / 4 (66.7%)") || !strings.Contains(buf.String(), "Score: 2.67 / 5 (53.3%)") {
+		t.Errorf("summary:\n%s", buf.String())
+	}
+}
+
+// Tags read as the class page shows them in the summary and the Markdown
+// report (un-resolution → "UN resolution"), lined up by their labels; the
+// JSON keeps the tag itself, for programs.
+func TestSummaryAndMarkdownShowTagLabels(t *testing.T) {
+	vote := &quiz.Question{ID: "vote", Type: quiz.TrueFalse, Prompt: "A vote?", Truth: true, Tags: []string{"un-resolution", "since-2020"}, Points: 1}
+	year := &quiz.Question{ID: "year", Type: quiz.TrueFalse, Prompt: "1992?", Truth: true, Tags: []string{"chronology"}, Points: 1}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Outcomes: []quiz.Outcome{
+		{Question: &quiz.Presented{Question: vote}, Response: quiz.Response{Answered: true, Bool: true}, Fraction: 1},
+		{Question: &quiz.Presented{Question: year}, Response: quiz.Response{Answered: true, Bool: false}},
+	}}
+	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
+	var sum, md, js bytes.Buffer
+	rep.WriteSummary(&sum, nil, 0)
+	for format, buf := range map[string]*bytes.Buffer{FormatMarkdown: &md, FormatJSON: &js} {
+		if err := rep.Write(buf, format); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "By tag:\n  chronology     0 / 1 (0%)\n  since 2020     1 / 1 (100%)\n  UN resolution  1 / 1 (100%)\n"
+	if !strings.Contains(sum.String(), want) {
+		t.Errorf("summary:\n%s\nwant:\n%s", sum.String(), want)
+	}
+	for _, row := range []string{"| chronology | 1 | 0 / 1 | 0 |", "| since 2020 | 1 | 1 / 1 | 100 |", "| UN resolution | 1 | 1 / 1 | 100 |"} {
+		if !strings.Contains(md.String(), row) {
+			t.Errorf("Markdown lacks %q:\n%s", row, md.String())
+		}
+	}
+	for name, out := range map[string]string{"summary": sum.String(), "markdown": md.String()} {
+		if strings.Contains(out, "un-resolution") || strings.Contains(out, "since-2020") {
+			t.Errorf("%s shows a tag's slug:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(js.String(), `"tag": "un-resolution"`) || !strings.Contains(js.String(), `"tags": [`) {
+		t.Errorf("JSON does not keep the tag itself:\n%s", js.String())
+	}
+}
+
+// teacher2 P1: after Ctrl-C at 80 columns the summary's lines (the tags not
+// reached, the score after an early stop) broke inside words. Wrapped to a
+// width, every line fits and no word is cut; at width 0 lines stay whole.
+func TestSummaryWrapsToTheWidth(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 11)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 2, Stop: session.ErrInterrupted}
+	s := &session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	res, _ := s.Run(t.Context())
+	pass := 80.0
+	rep := New(Meta{Seed: 11, Set: "9c", Mode: quiz.Exam, PassPercent: &pass}, res)
+	rep.ByTag = append(rep.ByTag, TagScore{Tag: "a-very-long-tag-name-about-the-survivors-who-await-justice"})
+	var whole bytes.Buffer
+	rep.WriteSummary(&whole, nil, 0)
+	for _, width := range []int{40, 80} {
+		var buf bytes.Buffer
+		rep.WriteSummary(&buf, nil, width)
+		for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+			if n := utf8.RuneCountInString(line); n > width && strings.Contains(strings.TrimSpace(line), " ") {
+				t.Errorf("width %d: a line of %d columns:\n%s", width, n, line)
+			}
+		}
+		if strings.Join(strings.Fields(buf.String()), " ") != strings.Join(strings.Fields(whole.String()), " ") {
+			t.Errorf("width %d: wrapping changed the words:\n%s\nnot:\n%s", width, buf.String(), whole.String())
+		}
+	}
+	if !strings.Contains(whole.String(), "Score: 2 / 9 (22.2%), counting the questions not reached as 0 · not yet passed (pass mark 80%)\n") {
+		t.Errorf("at width 0 the score line is not whole:\n%s", whole.String())
 	}
 }
