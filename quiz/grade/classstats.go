@@ -1,8 +1,6 @@
 package grade
 
 import (
-	"slices"
-
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/stats"
 )
@@ -94,19 +92,6 @@ func (c *ClassStats) Summary(low float64) stats.StatsSummary {
 	s := c.Stats().Summary(low)
 	if c.answers != nil {
 		s.Responses = c.answers.Summary()
-		// In bank order, as the questions' statistics and the page list
-		// them, not in the order the first student met them.
-		rank := make(map[string]int, len(s.Items))
-		for i, it := range s.Items {
-			rank[it.ID] = i
-		}
-		at := func(id string) int {
-			if i, ok := rank[id]; ok {
-				return i
-			}
-			return len(rank)
-		}
-		slices.SortStableFunc(s.Responses, func(a, b stats.QuestionResponses) int { return at(a.ID) - at(b.ID) })
 	}
 	return s
 }

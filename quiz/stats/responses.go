@@ -202,14 +202,29 @@ type AnswerCount struct {
 	Correct bool   `json:"correct"`
 }
 
-// Summary lists each question's responses, in the order the questions were
-// first met.
+// Summary lists each question's responses in bank order, as the questions'
+// statistics list them (Stats.ordered): the banks in the order they were
+// first met, each bank's questions in the order of its file, not in the
+// order the first student met them.
 func (rs *Responses) Summary() []QuestionResponses {
 	if rs == nil {
 		return nil
 	}
-	out := make([]QuestionResponses, 0, len(rs.items))
+	rank := map[string]int{}
 	for _, c := range rs.items {
+		if _, ok := rank[c.q.Bank]; !ok {
+			rank[c.q.Bank] = len(rank)
+		}
+	}
+	items := slices.Clone(rs.items)
+	slices.SortStableFunc(items, func(a, b *responseCounts) int {
+		if d := rank[a.q.Bank] - rank[b.q.Bank]; d != 0 {
+			return d
+		}
+		return a.q.Line - b.q.Line
+	})
+	out := make([]QuestionResponses, 0, len(items))
+	for _, c := range items {
 		q := c.q
 		qr := QuestionResponses{ID: c.id, Type: q.Type, Students: c.students, Unanswered: c.unanswered, Right: c.right, Answers: []AnswerCount{}}
 		qr.Unreadable = c.unreadMore
