@@ -50,7 +50,7 @@ graded in one run.`,
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
 	cmd.Flags().StringVar(&opts.Sums, "sums", "", "also write the merged sums to `FILE`")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing -o or --sums file")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing -o or --sums file (a device or a pipe, such as /dev/null, needs none)")
 	return cmd
 }
 
