@@ -10,6 +10,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/stats"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // classView is everything the class page shows, worked out.
@@ -219,7 +220,7 @@ func cell(pct float64, has bool) gridCell {
 // cell is a tag's grid cell: "–" when there was nothing to mark.
 func (t tagTotal) cell() gridCell {
 	if t.max > 0 {
-		return cell(100*t.score/t.max, true)
+		return cell(text.Percent(t.score, t.max), true)
 	}
 	return cell(0, false)
 }
@@ -229,7 +230,7 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 		if s.MaxScore <= 0 {
 			return ""
 		}
-		return fmt.Sprintf("of %s (%s)", num(s.MaxScore), pctText(100*v/s.MaxScore))
+		return fmt.Sprintf("of %s (%s)", num(s.MaxScore), pctText(text.Percent(v, s.MaxScore)))
 	}
 	alpha, alphaPlain := "n/a", "How consistently the questions measure the same thing; above 0.7 is usual for a class test. It needs at least two students, two questions and scores that differ."
 	if s.Alpha == nil && s.MixedSets() {
@@ -362,7 +363,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 					av.Lines = strings.Split(a.Answer, "; ") // as quiz.Question.Given joins the pairs
 				}
 				if qr.Students > 0 {
-					av.Pct = 100 * float64(a.Count) / float64(qr.Students)
+					av.Pct = text.Percent(float64(a.Count), float64(qr.Students))
 				}
 				qv.Answers = append(qv.Answers, av)
 			}

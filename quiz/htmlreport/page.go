@@ -42,7 +42,7 @@ var (
 				if of <= 0 {
 					return ""
 				}
-				return pctText(100 * float64(k) / float64(of))
+				return pctText(text.Percent(float64(k), float64(of)))
 			},
 		}).ParseFS(files, "assets/*.tmpl"))
 	})
@@ -89,7 +89,7 @@ func newHead(title string) Head {
 
 // num shows a score as the other formats do: at most 2 decimals, no trailing zeros.
 func num(v float64) string {
-	v = math.Round(v*100) / 100
+	v = text.Round2(v)
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return strconv.FormatInt(int64(v), 10)
 	}
