@@ -284,7 +284,7 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 		for i, c := range q.Choices {
 			choices[i] = flatten(c)
 		}
-		if prompt == "" || len(choices) > 26 || slices.Contains(choices, "") || optionLine().MatchString(prompt) || answerLine().MatchString(prompt) {
+		if prompt == "" || len(choices) > MaxOptions || slices.Contains(choices, "") || optionLine().MatchString(prompt) || answerLine().MatchString(prompt) {
 			skipped++
 			continue
 		}
