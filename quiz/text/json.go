@@ -2,18 +2,12 @@ package text
 
 import "io"
 
-// IndentJSON appends src, JSON as encoding/json writes it compactly, to dst
-// indented as json.Indent(dst, src, "", "  ") would indent it. It is
-// json.Indent without its validating scanner, several times faster, for
-// JSON that encoding/json has just written (a bank export is 100 KB).
-func IndentJSON(dst, src []byte) []byte {
-	var st jsonIndent
-	return st.append(dst, src)
-}
-
-// JSONIndenter is an io.Writer that indents the JSON written to it as
-// IndentJSON does and writes it on to W a chunk at a time, so that a large
-// document is never held twice, compact and indented.
+// JSONIndenter is an io.Writer that indents JSON as encoding/json writes it
+// compactly, as json.Indent(dst, src, "", "  ") would indent it, and writes
+// it on to W a chunk at a time, so that a large document is never held twice,
+// compact and indented. It is json.Indent without its validating scanner,
+// several times faster, for JSON that encoding/json has just written (a bank
+// export is 100 KB).
 type JSONIndenter struct {
 	W   io.Writer
 	st  jsonIndent
@@ -34,7 +28,7 @@ func (j *JSONIndenter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// jsonIndent is IndentJSON's state between chunks of one document.
+// jsonIndent is JSONIndenter's state between chunks of one document.
 type jsonIndent struct {
 	depth                     int
 	inString, escaped, opened bool
