@@ -93,6 +93,9 @@ const pageData = `() => {
 		images: document.querySelectorAll("img, iframe, object, embed").length,
 		scripts: document.scripts.length,
 		scrollWidth: document.documentElement.scrollWidth,
+		// The gradebook fits its box without tag columns (hidden on a phone):
+		// how far it would scroll sideways.
+		gradebookScroll: (() => { const s = document.querySelector("#gradebook .scroll"); return s ? s.scrollWidth - s.clientWidth : 0; })(),
 		viewport: vw,
 		wide: wide.slice(0, 10),
 	};
@@ -111,6 +114,7 @@ type pageNumbers struct {
 	Images      int                `json:"images"`
 	Scripts     int                `json:"scripts"`
 	ScrollWidth int                `json:"scrollWidth"`
+	Gradebook   int                `json:"gradebookScroll"`
 	Viewport    int                `json:"viewport"`
 	Wide        []string           `json:"wide"`
 }
@@ -215,6 +219,9 @@ func TestClassPageInBrowser(t *testing.T) {
 		}
 		if got.ScrollWidth > got.Viewport || len(got.Wide) > 0 {
 			t.Errorf("at %d px the page is %d px wide; overflowing: %v", width, got.ScrollWidth, got.Wide)
+		}
+		if width == 390 && got.Gradebook > 0 {
+			t.Errorf("at 390 px the gradebook scrolls %d px sideways in its box", got.Gradebook)
 		}
 		if width == 1280 {
 			checkNumbers(t, got, summary)
@@ -432,11 +439,21 @@ func saveScreenshots(t *testing.T, page *rod.Page, dir string, width int) {
 	img, err := page.Screenshot(false, &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng,
 		Clip: &proto.PageViewport{X: 0, Y: 0, Width: float64(width), Height: 2400, Scale: 1}, CaptureBeyondViewport: true})
 	save("class-"+w+".png", img, err)
+	// The gradebook, further down, where a narrow screen is tightest.
+	res, err := page.Eval(`() => { const g = document.querySelector("#gradebook"); return g ? g.getBoundingClientRect().top + window.scrollY : -1; }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y := res.Value.Num(); y >= 0 {
+		img, err := page.Screenshot(false, &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng,
+			Clip: &proto.PageViewport{X: 0, Y: y, Width: float64(width), Height: 1400, Scale: 1}, CaptureBeyondViewport: true})
+		save("class-"+w+"-gradebook.png", img, err)
+	}
 	if os.Getenv("CONFLICTQ_SCREENSHOTS") != "full" {
 		return
 	}
 	// The whole page in slices short enough to look at one by one.
-	res, err := page.Eval(`() => document.documentElement.scrollHeight`)
+	res, err = page.Eval(`() => document.documentElement.scrollHeight`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ package htmlreport
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -43,7 +42,12 @@ type Class struct {
 
 	questions []*quiz.Question // every sheet's, as first met; the page shows them in bank order
 	seen      map[*quiz.Question]bool
-	tags      []string // the tags of the scored questions, sorted
+	// The tags of the scored questions, over every sheet (students may have
+	// had different question sets): tagNames as first met, tagAt a tag's
+	// index there, in tagSum and in each row's tag scores. The page sorts them.
+	tagNames  []string
+	tagAt     map[string]int
+	scores    []tagTotal // one sheet's, reused
 	banks     []string
 	rows      []row
 	files     []unreadableFile // sheets that could not be read at all
@@ -63,16 +67,16 @@ type row struct {
 	Score, Max, Pct    float64
 	Below              bool // under the pass mark
 	Status, StatusText string
-	Tags               []tagCell
+	// tags are the student's totals by tag index (Class.tagAt), as many as
+	// the class had met when the sheet came: a tag first met later is one
+	// the student did not have.
+	tags []tagTotal
+	// Cells are the per-tag cells, in the page's tag order (Class.view).
+	Cells []gridCell
 }
 
 // unreadableFile is a sheet that could not be read at all: where, and why.
 type unreadableFile struct{ Where, Why string }
-
-type tagCell struct {
-	Pct float64
-	Has bool // the student had marked questions with this tag
-}
 
 type tagTotal struct{ score, max float64 }
 
@@ -132,20 +136,6 @@ type Sheet struct {
 
 // Add counts one graded sheet.
 func (c *Class) Add(r Sheet) {
-	if c.questions == nil {
-		for _, o := range r.Outcomes {
-			if o.Question.Type == quiz.Info {
-				continue
-			}
-			for _, t := range o.Question.Tags {
-				if !slices.Contains(c.tags, t) {
-					c.tags = append(c.tags, t)
-				}
-			}
-		}
-		sort.Strings(c.tags)
-		c.tagSum = make([]tagTotal, len(c.tags))
-	}
 	for _, o := range r.Outcomes {
 		if q := o.Question.Question; !c.seen[q] {
 			c.seen[q] = true
@@ -163,7 +153,7 @@ func (c *Class) Add(r Sheet) {
 	if r.Passed != nil && *r.Passed {
 		c.passed++
 	}
-	scores := make([]tagTotal, len(c.tags))
+	clear(c.scores)
 	for _, o := range r.Outcomes {
 		q := o.Question.Question
 		if q.Type == quiz.Info {
@@ -181,22 +171,45 @@ func (c *Class) Add(r Sheet) {
 		// A tag's score counts what the gradebook counts: an open answer once
 		// a teacher has marked it (a blank one as 0), as quiz.Outcome does.
 		for _, t := range q.Tags {
-			if i, ok := slices.BinarySearch(c.tags, t); ok {
-				scores[i].score += o.Points()
-				scores[i].max += o.MaxPoints()
-			}
+			i := c.tagIndex(t)
+			c.scores[i].score += o.Points()
+			c.scores[i].max += o.MaxPoints()
 		}
 	}
-	rw.Tags = make([]tagCell, len(c.tags))
-	for i, s := range scores {
+	for i, s := range c.scores {
 		c.tagSum[i].score += s.score
 		c.tagSum[i].max += s.max
-		if s.max > 0 {
-			rw.Tags[i] = tagCell{Pct: 100 * s.score / s.max, Has: true}
-		}
+	}
+	if len(c.rows) < c.maxRows() {
+		rw.tags = slices.Clone(c.scores)
 	}
 	c.status[rw.Status]++
 	c.keep(rw)
+}
+
+// tagIndex is a tag's index, given to it when first met.
+func (c *Class) tagIndex(t string) int {
+	if i, ok := c.tagAt[t]; ok {
+		return i
+	}
+	if c.tagAt == nil {
+		c.tagAt = map[string]int{}
+	}
+	c.tagAt[t] = len(c.tagNames)
+	c.tagNames = append(c.tagNames, t)
+	c.tagSum = append(c.tagSum, tagTotal{})
+	c.scores = append(c.scores, tagTotal{})
+	return len(c.tagNames) - 1
+}
+
+// tagOrder is the tag indexes in the order the page shows the tags: sorted.
+func (c *Class) tagOrder() []int {
+	order := make([]int, len(c.tagNames))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(c.tagNames[a], c.tagNames[b]) })
+	return order
 }
 
 // AddUnreadable counts a sheet that could not be read at all: it is listed

@@ -46,7 +46,13 @@ questions:
 
 func gradeSheets(t *testing.T, sheets ...string) ([]*grade.SheetResult, *quiz.Bank) {
 	t.Helper()
-	bank, _, err := quiz.ParseBank("b.yaml", []byte(hostileBank))
+	return gradeOn(t, hostileBank, sheets...)
+}
+
+// gradeOn grades JSON-lines sheets against one bank, with a pass mark of 50%.
+func gradeOn(t *testing.T, bankYAML string, sheets ...string) ([]*grade.SheetResult, *quiz.Bank) {
+	t.Helper()
+	bank, _, err := quiz.ParseBank("b.yaml", []byte(bankYAML))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,5 +350,70 @@ func TestClassPageNumbersQuestionsInBankOrder(t *testing.T) {
 	a, b, c := strings.Index(p, `1. <code>capital</code>`), strings.Index(p, `2. <code>town</code>`), strings.Index(p, `3. <code>essay</code>`)
 	if a < 0 || b < a || c < b {
 		t.Errorf("questions not in bank order: capital %d, town %d, essay %d", a, b, c)
+	}
+}
+
+// setsBank has a tag on each question, so that students asked different sets
+// (sheet --tag) meet different tags.
+const setsBank = `id: b
+title: B
+questions:
+  - id: year
+    type: truefalse
+    prompt: Was it 1992?
+    answer: true
+    explanation: E
+    source: {section: S, paragraph: 1, quote: q}
+    tags: [chronology]
+  - id: vote
+    type: truefalse
+    prompt: Was there a vote?
+    answer: true
+    explanation: E
+    source: {section: S, paragraph: 2, quote: q}
+    tags: [un-resolution]
+  - id: court
+    type: truefalse
+    prompt: Was there a case?
+    answer: true
+    explanation: E
+    source: {section: S, paragraph: 3, quote: q}
+    tags: [un-resolution, legal-cases]
+`
+
+// Every sheet's tags make the columns, not the first sheet's: students asked
+// different sets meet different tags (issue 11).
+func TestClassPageTagsOfEverySheet(t *testing.T) {
+	results, _ := gradeOn(t, setsBank,
+		`{"student":"Ana","tags":["chronology"],"answers":{"year":"true"}}`,
+		`{"student":"Bo","tags":["un-resolution"],"answers":{"vote":"true","court":"false"}}`,
+		`{"student":"Cy","answers":{"year":"false","vote":"true","court":"true"}}`, // past MaxRows: in the class row only
+	)
+	if n := len(results[0].Outcomes); n != 1 {
+		t.Fatalf("Ana was asked %d questions, want 1 (the tag picks them)", n)
+	}
+	p := pageOf(t, 2, results)
+	for _, want := range []string{
+		// Sorted by tag, shown by label.
+		`<th scope="col" class="n tag">chronology</th><th scope="col" class="n tag">legal cases</th><th scope="col" class="n tag">UN resolution</th></tr>`,
+		`<thead><tr><th scope="col">Student</th><th scope="col">chronology</th><th scope="col">legal cases</th><th scope="col">UN resolution</th></tr></thead>`,
+		// Ana met only the first tag, which Bo never met.
+		`<tr><th scope="row" title="Ana">Ana</th><td class="m4">100</td><td class="mx">–</td><td class="mx">–</td></tr>`,
+		`<tr><th scope="row" title="Bo">Bo</th><td class="mx">–</td><td class="m0">0</td><td class="m2">50</td></tr>`,
+		// The class row counts Cy too: chronology 1 of 2, legal cases 1 of 2, UN resolution 3 of 4.
+		`<tr><th scope="row">Whole class</th><td class="m2">50</td><td class="m2">50</td><td class="m3">75</td></tr>`,
+		// The gradebook has the same cells.
+		`<td class="n tag" data-v="-1">–</td><td class="n tag" data-v="0">0</td><td class="n tag" data-v="50">50</td></tr>`,
+		// The overview says why the questions' counts differ.
+		`<p class="note" id="mixed-sets">Students had different question sets: 3 automatically marked questions in all; each question&#39;s statistics cover those who got it, and the maximum score is the average of the students&#39; own.</p>`,
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	// One set for all: no note.
+	same, _ := gradeOn(t, setsBank, `{"student":"Ana","answers":{"year":"true"}}`, `{"student":"Bo","answers":{"vote":"true"}}`)
+	if p := pageOf(t, 0, same); strings.Contains(p, "mixed-sets") || strings.Contains(p, "different question sets") {
+		t.Error("a class asked one set has a note about different sets")
 	}
 }

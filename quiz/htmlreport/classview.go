@@ -31,6 +31,7 @@ type classView struct {
 	Files       []unreadableFile // sheets that could not be read at all
 	FilesMore   int
 	ToMark      int     // sheets with open answers not yet marked: the statistics leave open questions out
+	Mixed       string  // stats.StatsSummary.MixedNote, as a sentence, when students had different question sets
 	MaxScore    float64 // the statistics' maximum
 	Reread      []rereadView
 	ClassTags   []gridCell
@@ -116,8 +117,7 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		Banks:       strings.Join(c.banks, ", "),
 		Students:    c.students,
 		Counted:     s.Count,
-		Tags:        quiz.TagLabels(c.tags),
-		Rows:        c.rows,
+		Rows:        slices.Clone(c.rows),
 		Cut:         c.cut,
 		Files:       c.files,
 		FilesMore:   c.filesMore,
@@ -130,6 +130,9 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		v.Generated = c.Generated.UTC().Format("2 January 2006, 15:04 UTC")
 	}
 	v.Facts = facts(s, c)
+	if note := s.MixedNote(); note != "" {
+		v.Mixed = sentence(note)
+	}
 	for _, k := range []string{statusComplete, statusIncomplete, statusToMark, statusUnreadable} {
 		if n := c.status[k]; n > 0 {
 			v.Statuses = append(v.Statuses, statusCount{Key: k, Text: statusNames[k], Count: n})
@@ -146,18 +149,32 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		}
 	}
 	v.Reread = reread(v.Questions)
-	for i := range c.tags {
-		t := c.tagSum[i]
-		if t.max > 0 {
-			v.ClassTags = append(v.ClassTags, cell(100*t.score/t.max, true))
-		} else {
-			v.ClassTags = append(v.ClassTags, cell(0, false))
+	order := c.tagOrder()
+	for _, i := range order {
+		v.Tags = append(v.Tags, quiz.TagLabel(c.tagNames[i]))
+		v.ClassTags = append(v.ClassTags, c.tagSum[i].cell())
+	}
+	for k := range v.Rows {
+		r := &v.Rows[k]
+		r.Cells = make([]gridCell, len(order))
+		for j, i := range order {
+			var t tagTotal
+			if i < len(r.tags) {
+				t = r.tags[i]
+			}
+			r.Cells[j] = t.cell()
 		}
 	}
 	for i, r := range [][2]int{{0, 20}, {20, 40}, {40, 60}, {60, 80}, {80, 100}} {
 		v.Legend = append(v.Legend, gridCell{Text: fmt.Sprintf("%d–%d%%", r[0], r[1]), Class: "m" + strconv.Itoa(i)})
 	}
 	return v
+}
+
+// sentence makes a note (lower case, no full stop, as the text formats print
+// it after "note: ") a sentence of its own.
+func sentence(note string) string {
+	return strings.ToUpper(note[:1]) + note[1:] + "."
 }
 
 var statusNames = map[string]string{
@@ -178,13 +195,12 @@ func cell(pct float64, has bool) gridCell {
 	return gridCell{Text: strconv.Itoa(int(math.Round(pct))), Class: "m" + strconv.Itoa(band)}
 }
 
-// Cells for the template.
-func (r row) Cells() []gridCell {
-	out := make([]gridCell, len(r.Tags))
-	for i, t := range r.Tags {
-		out[i] = cell(t.Pct, t.Has)
+// cell is a tag's grid cell: "–" when there was nothing to mark.
+func (t tagTotal) cell() gridCell {
+	if t.max > 0 {
+		return cell(100*t.score/t.max, true)
 	}
-	return out
+	return cell(0, false)
 }
 
 func facts(s stats.StatsSummary, c *Class) []fact {

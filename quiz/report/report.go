@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -380,10 +381,10 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
 			if t.MaxScore == 0 {
-				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(t.Tag), t.Questions)
+				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(quiz.TagLabel(t.Tag)), t.Questions)
 				continue
 			}
-			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(t.Tag), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
+			fmt.Fprintf(&b, "| %s | %d | %s / %s | %s |\n", text.MarkdownEscape(quiz.TagLabel(t.Tag)), t.Questions, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 		}
 		b.WriteString("\n")
 	}
@@ -480,7 +481,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 	for _, t := range r.ByTag {
 		if early {
 			if t.Reached == 0 {
-				unreached = append(unreached, t.Tag)
+				unreached = append(unreached, quiz.TagLabel(t.Tag))
 				continue
 			}
 			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
@@ -494,16 +495,19 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		} else {
 			fmt.Fprintln(w, "By tag:")
 		}
+		// Tags read as the class page shows them (un-resolution → "UN
+		// resolution"); the JSON and CSV keep the tag itself, for programs.
 		width := 0
 		for _, t := range rows {
-			width = max(width, len(t.Tag))
+			width = max(width, utf8.RuneCountInString(quiz.TagLabel(t.Tag))) // fmt pads by runes
 		}
 		for _, t := range rows {
+			label := quiz.TagLabel(t.Tag)
 			if t.MaxScore == 0 {
-				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, t.Tag, plural(t.Questions, "open question"))
+				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, label, plural(t.Questions, "open question"))
 				continue
 			}
-			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, t.Tag, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
+			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, label, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 		}
 	}
 	if len(unreached) > 0 {

@@ -229,3 +229,40 @@ func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
 		t.Errorf("the summary does not say what happens to open answers:\n%s", out)
 	}
 }
+
+// Tags read as the class page shows them in the summary and the Markdown
+// report (un-resolution → "UN resolution"), lined up by their labels; the
+// JSON keeps the tag itself, for programs.
+func TestSummaryAndMarkdownShowTagLabels(t *testing.T) {
+	vote := &quiz.Question{ID: "vote", Type: quiz.TrueFalse, Prompt: "A vote?", Truth: true, Tags: []string{"un-resolution", "since-2020"}, Points: 1}
+	year := &quiz.Question{ID: "year", Type: quiz.TrueFalse, Prompt: "1992?", Truth: true, Tags: []string{"chronology"}, Points: 1}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Outcomes: []quiz.Outcome{
+		{Question: &quiz.Presented{Question: vote}, Response: quiz.Response{Answered: true, Bool: true}, Fraction: 1},
+		{Question: &quiz.Presented{Question: year}, Response: quiz.Response{Answered: true, Bool: false}},
+	}}
+	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
+	var sum, md, js bytes.Buffer
+	rep.WriteSummary(&sum, nil)
+	for format, buf := range map[string]*bytes.Buffer{FormatMarkdown: &md, FormatJSON: &js} {
+		if err := rep.Write(buf, format); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "By tag:\n  chronology     0 / 1 (0%)\n  since 2020     1 / 1 (100%)\n  UN resolution  1 / 1 (100%)\n"
+	if !strings.Contains(sum.String(), want) {
+		t.Errorf("summary:\n%s\nwant:\n%s", sum.String(), want)
+	}
+	for _, row := range []string{"| chronology | 1 | 0 / 1 | 0 |", "| since 2020 | 1 | 1 / 1 | 100 |", "| UN resolution | 1 | 1 / 1 | 100 |"} {
+		if !strings.Contains(md.String(), row) {
+			t.Errorf("Markdown lacks %q:\n%s", row, md.String())
+		}
+	}
+	for name, out := range map[string]string{"summary": sum.String(), "markdown": md.String()} {
+		if strings.Contains(out, "un-resolution") || strings.Contains(out, "since-2020") {
+			t.Errorf("%s shows a tag's slug:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(js.String(), `"tag": "un-resolution"`) || !strings.Contains(js.String(), `"tags": [`) {
+		t.Errorf("JSON does not keep the tag itself:\n%s", js.String())
+	}
+}
