@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -226,10 +225,10 @@ func gradeRun(opts *GradeOptions) error {
 func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) {
 	var existing []os.FileInfo
 	var inputs []string
-	outs := []claimedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
+	outs := []namedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
 	// Only a file that exists can be an input: a directory of sheets is
 	// walked for them only then.
-	walk := slices.ContainsFunc(append(outs, claimedOutput{"", opts.Factory.Getenv("GITHUB_STEP_SUMMARY")}), func(o claimedOutput) bool {
+	walk := slices.ContainsFunc(append(outs, namedOutput{"", opts.Factory.Getenv("GITHUB_STEP_SUMMARY")}), func(o namedOutput) bool {
 		_, err := os.Stat(o.path)
 		return o.path != "" && o.path != "-" && err == nil
 	})
@@ -317,7 +316,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		}
 		return h.writeErr
 	}
-	for _, o := range []claimedOutput{{"--summary", opts.Summary}, {"--sums", opts.Sums}} {
+	for _, o := range []namedOutput{{"--summary", opts.Summary}, {"--sums", opts.Sums}} {
 		if err := opts.guard.check(o.flag, o.path); err != nil { // a bank a sheet named
 			return err
 		}
@@ -371,39 +370,22 @@ func resultOptions(opts *GradeOptions) grade.ResultOptions {
 // with no reader would block the run forever), is an input (appending to a
 // sheet or a bank would spoil it) or is one of the run's outputs.
 func checkStepSummary(path string, guard *outputGuard) error {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file (a directory, a pipe or a device)", text.Printable(path))
-	} else if lst, lerr := os.Lstat(path); err != nil && lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
-		return fmt.Errorf("%s is a link to no file; it would create its target", text.Printable(path))
-	}
-	if err := guard.check("", path); err != nil {
-		return errors.Unwrap(err)
-	}
-	for _, c := range guard.claimed {
-		if samePath(c.path, path) {
-			return fmt.Errorf("%s is the file %s writes", text.Printable(path), c.flag)
-		}
-	}
-	return nil
+	return stepSummaryErr(guard.CheckAppend(path))
 }
 
 // appendStepSummary checks the step summary again, now that every input is
 // known, and appends data to it.
 func appendStepSummary(path string, guard *outputGuard, data []byte) error {
-	if err := checkStepSummary(path, guard); err != nil {
-		return err
+	return stepSummaryErr(guard.AppendRegular(path, data))
+}
+
+// stepSummaryErr words the guard's refusal of a step summary, which no flag
+// names, as outputErr does, but as a plain error: the caller warns.
+func stepSummaryErr(err error) error {
+	var exit *ExitError
+	if errors.As(outputErr("", err), &exit) && exit.Err != nil {
+		return exit.Err
 	}
-	// O_NONBLOCK: should a pipe take the name now, opening it must not wait
-	// for a reader before the check below can refuse it.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", text.Printable(path))
-	}
-	_, err = f.Write(data)
 	return err
 }
 
