@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +12,7 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/history"
 	"github.com/conflictq/conflictq/quiz/session"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -212,20 +212,12 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	return nil
 }
 
-// incompleteReports are the reports saveInState kept for a student: named
-// by history.FileKey, then the time, maybe a number, and the extension.
+// incompleteReports are the reports saveInState kept for a student, named
+// by history.FileKey as fileio.WriteInDir names them.
 func incompleteReports(stateDir func() (string, error), student string) []string {
 	dir, err := stateDir()
 	if err != nil {
 		return nil
 	}
-	entries, _ := os.ReadDir(filepath.Join(dir, "incomplete"))
-	re := regexp.MustCompile(`^` + regexp.QuoteMeta(history.FileKey(student)) + `-\d{8}T\d{6}Z(-\d+)?\.[a-z]+$`)
-	var out []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && re.MatchString(e.Name()) {
-			out = append(out, filepath.Join(dir, "incomplete", e.Name()))
-		}
-	}
-	return out
+	return fileio.WrittenInDir(filepath.Join(dir, "incomplete"), history.FileKey(student))
 }
