@@ -304,8 +304,8 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip}
 	batch.Run(h.handle)
 	h.progress.clear()
-	if h.mixed && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
-		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", len(h.union))
+	if tally.Mixed() && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
+		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", tally.Questions())
 	}
 	if err := w.Close(); err != nil && h.writeErr == nil {
 		h.writeErr = err
@@ -397,9 +397,6 @@ type batchHandler struct {
 	w        grade.ResultWriter
 	stats    *classStats
 	progress *progress
-	first    map[*quiz.Question]bool // the first sheet's questions
-	union    map[*quiz.Question]bool // every sheet's
-	mixed    bool                    // a sheet had other questions than the first
 	writeErr error
 }
 
@@ -424,33 +421,8 @@ func (h *batchHandler) handle(d grade.Item) {
 		h.say("%s: warning: student %s also has a sheet in %s; both are graded\n", r.Where(), quoteForTerminal(r.Student), earlier)
 	}
 	h.stats.add(r)
-	h.noteQuestions(r)
 	if err := h.w.Write(r); err != nil && h.writeErr == nil {
 		h.writeErr = err
-	}
-}
-
-// noteQuestions keeps track of whether the students had different questions
-// (asked in any order), for a note after the batch.
-func (h *batchHandler) noteQuestions(r *grade.SheetResult) {
-	if h.first == nil {
-		h.first, h.union = map[*quiz.Question]bool{}, map[*quiz.Question]bool{}
-		for _, o := range r.Outcomes {
-			h.first[o.Question.Question] = true
-		}
-	}
-	n := 0
-	for _, o := range r.Outcomes {
-		q := o.Question.Question
-		h.union[q] = true
-		if h.first[q] {
-			n++
-		} else {
-			h.mixed = true
-		}
-	}
-	if n != len(h.first) {
-		h.mixed = true
 	}
 }
 
