@@ -221,38 +221,15 @@ func gradeRun(opts *GradeOptions) error {
 // none may be an input (a sheet given, a sheet in a directory given, a bank),
 // nor two the same file, and an existing one is replaced only with --force.
 // It returns the existing outputs, which a directory's walk leaves out: a
-// previous run's results in the graded directory are not sheets.
+// previous run's results in the graded directory are not sheets
+// (grade.Inputs).
 func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) {
-	var existing []os.FileInfo
-	var inputs []string
 	outs := []namedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
-	// Only a file that exists can be an input: a directory of sheets is
-	// walked for them only then.
-	walk := slices.ContainsFunc(append(outs, namedOutput{"", opts.Factory.Getenv("GITHUB_STEP_SUMMARY")}), func(o namedOutput) bool {
-		_, err := os.Stat(o.path)
-		return o.path != "" && o.path != "-" && err == nil
-	})
-	for _, in := range opts.Inputs {
-		if st, err := os.Stat(in); err == nil && st.IsDir() {
-			if walk {
-				inputs = append(inputs, grade.SheetsIn(in, nil, nil)...)
-			}
-		} else {
-			inputs = append(inputs, in)
-		}
+	paths := make([]string, len(outs))
+	for i, o := range outs {
+		paths[i] = o.path
 	}
-	for _, o := range outs {
-		st, err := os.Stat(o.path)
-		if o.path == "" || o.path == "-" || err != nil {
-			continue
-		}
-		// A file a directory holds that does not read as a sheet is last
-		// run's results: left out of the grading, and replaced.
-		if in := fileio.SameFileAs(o.path, inputs); in != "" && !slices.Contains(opts.Inputs, in) && !readsAsSheet(in) {
-			inputs = slices.DeleteFunc(inputs, func(p string) bool { return p == in })
-		}
-		existing = append(existing, st)
-	}
+	inputs, existing := grade.Inputs(opts.Inputs, paths, opts.Factory.Getenv("GITHUB_STEP_SUMMARY"))
 	opts.guard = newOutputGuard(lib, "a sheet being graded", inputs...).withState(opts.Factory.StateDir).withSettings(opts.Factory.settingsFiles)
 	for _, o := range outs {
 		if err := opts.guard.claim(o.flag, o.path); err != nil {
@@ -265,18 +242,6 @@ func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) 
 		}
 	}
 	return existing, nil
-}
-
-// readsAsSheet reports whether a file in a graded directory is a sheet (on
-// its first line, for JSON lines) or a quiz's report; unreadable counts as
-// one: better refused than replaced.
-func readsAsSheet(path string) bool {
-	data, err := fileio.ReadFileLimited(path)
-	if err != nil || sheet.IsReport(data) {
-		return true
-	}
-	_, _, err = sheet.First(path, data)
-	return err == nil
 }
 
 // gradeBatch grades every input on all cores and writes results in input order.
