@@ -43,6 +43,12 @@ type item struct {
 	// contrast holds its contrast.
 	asked    bool
 	contrast string
+	// losses holds the options of a vocabulary question that are a loss
+	// (a loss-event's or a place of loss's term or short).
+	losses map[string]bool
+	// kind, short and placeOfLoss are an entry's.
+	kind, short string
+	placeOfLoss bool
 }
 
 // check finds the problems of one item, each said so that a writer knows what
@@ -63,6 +69,8 @@ var checks = []check{
 	{"no-figures-order", noFiguresOrder},
 	{"vocabulary-contrast", vocabularyContrast},
 	{"no-people-for-categories", peopleForCategories},
+	{"no-loss-beside-loss", noLossBesideLoss},
+	{"places-of-loss-marked", placesOfLossMarked},
 }
 
 func TestContentGuard(t *testing.T) {
@@ -116,22 +124,23 @@ func TestContentGuard(t *testing.T) {
 			}
 		}
 	})
-	// A people's losses (kind loss-event) are wrong answers only for one
-	// another, never filler for an unrelated term (rule 8), and the vocabulary
-	// bank asks about both communities' losses with the same care (rule 3).
-	t.Run("vocabulary-losses-among-themselves", func(t *testing.T) {
+	// A people's losses (kind loss-event) are never a wrong answer: not
+	// filler for an unrelated term (rule 8), not the distractor for another
+	// loss (no-loss-beside-loss), and the vocabulary bank asks about both
+	// communities' losses with the same care (rule 3).
+	t.Run("vocabulary-losses-never-wrong-answers", func(t *testing.T) {
 		g := assets.Glossary()
-		losses := map[string]bool{}
+		lossEvents := map[string]bool{}
 		for _, e := range g.Entries() {
 			if e.Kind == "loss-event" {
-				losses[e.Term], losses[e.Short] = true, true
+				lossEvents[e.Term], lossEvents[e.Short] = true, true
 			}
 		}
 		for _, q := range assets.CompiledBank(glossary.VocabularyID).Questions {
 			answer := q.Choices[q.Correct[0]]
 			for i, c := range q.Choices {
-				if i != q.Correct[0] && losses[c] != losses[answer] {
-					t.Errorf("bank vocabulary, question %q: %q offered beside %q: a people's losses are wrong answers only for one another", q.ID, c, answer)
+				if i != q.Correct[0] && lossEvents[c] {
+					t.Errorf("bank vocabulary, question %q: %q offered beside %q: a people's losses are never a wrong answer", q.ID, c, answer)
 				}
 			}
 		}
@@ -170,12 +179,25 @@ func contentItems(t *testing.T) []item {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	for _, name := range names {
-		for _, q := range banks[name].Questions {
-			items = append(items, questionItem(name, q))
+	g := assets.Glossary()
+	losses := map[string]bool{}
+	for _, e := range g.Entries() {
+		if e.Loss() {
+			losses[e.Term], losses[e.Short] = true, true
 		}
 	}
-	g := assets.Glossary()
+	for _, name := range names {
+		for _, q := range banks[name].Questions {
+			it := questionItem(name, q)
+			if name == glossary.VocabularyID {
+				it.losses = map[string]bool{}
+				for _, c := range q.Choices {
+					it.losses[c] = losses[c]
+				}
+			}
+			items = append(items, it)
+		}
+	}
 	asked := map[string]bool{}
 	for _, e := range g.VocabularyEntries() {
 		asked[e.Term] = true
@@ -217,6 +239,7 @@ func entryItem(e glossary.Entry) item {
 		texts:    []string{e.Short, e.Definition, e.SinceArticle, e.Correction, e.Contrast},
 		feedback: e.SinceArticle + " " + e.Correction,
 		contrast: e.Contrast,
+		kind:     e.Kind, short: e.Short, placeOfLoss: e.PlaceOfLoss,
 	}
 	if c := e.InArticle; c != nil {
 		it.texts = append(it.texts, c.Note)
@@ -444,6 +467,41 @@ func peopleForCategories(it item) []string {
 	return ps
 }
 
+// noLossBesideLoss finds a vocabulary question about a loss (a loss-event or a
+// place of loss) that offers another loss as a wrong answer: one community's
+// dead as the distractor for the other's (Sumgait for Khojaly).
+func noLossBesideLoss(it item) []string {
+	if !slices.ContainsFunc(it.right, func(r string) bool { return it.losses[r] }) {
+		return nil
+	}
+	var ps []string
+	for _, w := range it.wrong {
+		if it.losses[w] {
+			ps = append(ps, fmt.Sprintf("a loss offered as the wrong answer for another loss: %q (rule 9; mark neither confusable, the quiz must not pick it)", w))
+		}
+	}
+	return ps
+}
+
+// lossRe finds a short that says what was done to a people's civilians.
+var lossRe = words(`kill\w*`, `pogroms?`, `massacred?`, `displaced`, `expelled`, `expulsions?`, `deported`, `deportations?`, `fled`)
+
+// placesOfLossMarked finds a town or region whose short describes a loss but
+// that is not marked place_of_loss, or one marked that describes none: the
+// vocabulary quiz keeps losses apart by the mark.
+func placesOfLossMarked(it item) []string {
+	if it.kind != "town" && it.kind != "region" {
+		return nil
+	}
+	switch described := lossRe.MatchString(it.short); {
+	case described && !it.placeOfLoss:
+		return []string{fmt.Sprintf("the short describes a loss (%q) but the entry lacks place_of_loss: true, so the quiz could offer it beside another loss", lossRe.FindString(it.short))}
+	case !described && it.placeOfLoss:
+		return []string{"place_of_loss: true, but the short describes no loss (killed, displaced, fled, a pogrom ...)"}
+	}
+	return nil
+}
+
 // excerpt returns the text around a match, for messages.
 func excerpt(text string, loc []int) string {
 	from, to := max(0, loc[0]-40), min(len(text), loc[1]+40)
@@ -493,6 +551,21 @@ func TestContentGuardChecks(t *testing.T) {
 		it := entry(glossary.Entry{Short: "s", Definition: "d", Contrast: contrast})
 		it.asked = isAsked
 		return it
+	}
+	// vocab is a vocabulary question whose first choice is right, and whose
+	// listed choices are losses.
+	vocab := func(cs []string, losses ...string) item {
+		qq := q("x", quiz.Single, "Which term matches this description?", "e")
+		qq.Choices, qq.Correct = cs, []int{0}
+		it := questionItem("vocabulary", qq)
+		it.losses = map[string]bool{}
+		for _, l := range losses {
+			it.losses[l] = true
+		}
+		return it
+	}
+	place := func(kind, short string, marked bool) item {
+		return entry(glossary.Entry{Kind: kind, Short: short, Definition: "d", PlaceOfLoss: marked})
 	}
 	tests := []struct {
 		check string
@@ -580,6 +653,18 @@ func TestContentGuardChecks(t *testing.T) {
 			qq.Choices, qq.Correct = []string{"refugee", "internally displaced person", "stateless person"}, []int{0}
 			return questionItem("fixture", qq)
 		}(), false},
+
+		{"no-loss-beside-loss", vocab([]string{"Khojaly", "Sumgait", "Shusha"}, "Khojaly", "Sumgait"), true},
+		{"no-loss-beside-loss", vocab([]string{"Black January", "pogroms of 1988-1990", "Four-Day War"}, "Black January", "pogroms of 1988-1990"), true},
+		{"no-loss-beside-loss", vocab([]string{"Khojaly", "Shusha", "Stepanakert"}, "Khojaly"), false},
+		{"no-loss-beside-loss", vocab([]string{"Shusha", "Khojaly", "Stepanakert"}, "Khojaly"), false},
+
+		{"places-of-loss-marked", place("town", "A town where forces killed civilians fleeing it in 1992.", false), true},
+		{"places-of-loss-marked", place("region", "A district whose Armenians fled in 1992.", false), true},
+		{"places-of-loss-marked", place("town", "A hilltop town symbolic to both peoples.", true), true},
+		{"places-of-loss-marked", place("town", "A city where a pogrom against its Armenians began in 1988.", true), false},
+		{"places-of-loss-marked", place("town", "A hilltop town symbolic to both peoples.", false), false},
+		{"places-of-loss-marked", place("crime", "The deliberate killing of many defenceless people.", false), false},
 
 		{"vocabulary-contrast", asked("", true), true},
 		{"vocabulary-contrast", asked("A refugee has crossed a border; an IDP has not.", true), false},

@@ -126,6 +126,9 @@ func writeGlossary() *glossary.Glossary {
 			field(&b, "Contrast", strconv.Quote(e.Contrast))
 		}
 		field(&b, "Confusable", strings_(e.Confusable))
+		if e.PlaceOfLoss {
+			field(&b, "PlaceOfLoss", "true")
+		}
 		if e.Sources != nil {
 			parts := make([]string, len(e.Sources))
 			for i, s := range e.Sources {

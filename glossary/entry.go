@@ -34,7 +34,12 @@ type Entry struct {
 	// Confusable names terms too close to this one to be offered as its
 	// wrong answers in the vocabulary quiz (ceasefire and truce), either way.
 	Confusable []string `json:"confusable,omitempty" yaml:"confusable,omitempty"`
-	Sources    []Source `json:"sources" yaml:"sources"`
+	// PlaceOfLoss marks a town or region whose short says what was done to
+	// a people's civilians there (Khojaly, Sumgait, Lachin, Shahumyan): like
+	// a loss-event, it is never offered as a wrong answer for another loss
+	// (see Loss).
+	PlaceOfLoss bool     `json:"place_of_loss,omitempty" yaml:"place_of_loss,omitempty"`
+	Sources     []Source `json:"sources" yaml:"sources"`
 	// Topic is the file the entry came from (law, places, history, ...), used to
 	// draw plausible distractors for the vocabulary quiz.
 	Topic string `json:"topic" yaml:"-"`
@@ -56,6 +61,12 @@ type Source struct {
 	Title string `json:"title" yaml:"title"`
 	URL   string `json:"url,omitempty" yaml:"url,omitempty"`
 }
+
+// Loss reports whether the entry is about what was done to a people's
+// civilians: a loss-event, or a place of loss. The vocabulary quiz never
+// offers one loss as a wrong answer for another (one community's dead as the
+// distractor for the other's), nor a loss-event as filler for anything.
+func (e *Entry) Loss() bool { return e.Kind == "loss-event" || e.PlaceOfLoss }
 
 // AllNames returns the term, its aliases and its names in the region's
 // scripts: every string that looks the entry up.

@@ -513,6 +513,8 @@ func TestParseKind(t *testing.T) {
 		"entries:\n  - term: a\n    kind: Town\n    short: s\n    definition: d\n":   {`x.yaml:3: term "a": kind: unknown kind "Town"`},
 		"entries:\n  - term: a\n    kind: \"\"\n    short: s\n    definition: d\n":   {`x.yaml:2: term "a": kind: missing`},
 		"entries:\n  - term: a\n    kind: [town]\n    short: s\n    definition: d\n": {`x.yaml`},
+		"entries:\n  - term: a\n    kind: loss-event\n    place_of_loss: true\n    short: s\n    definition: d\n": {
+			`x.yaml:2: term "a": place_of_loss: only for a town or region, not kind "loss-event"`},
 		"entries:\n  - {term: a, kind: twon, short: s, definition: d}\n  - term: b\n    kind: twon\n    short: s\n    definition: d\n": {
 			`x.yaml:2: term "a": kind: unknown kind "twon"`, `x.yaml:4: term "b": kind: unknown kind "twon"`},
 	}

@@ -16,7 +16,8 @@ type Kind struct {
 	About string
 	// Fallback lists the kinds, in order, whose entries may stand in when
 	// the kind has too few entries to offer. No kind falls back to people,
-	// person or loss-event, and those fall back to nothing.
+	// person or loss-event; people and person fall back to nothing, and
+	// loss-event to war, since no loss is a wrong answer for another.
 	Fallback []string
 }
 
@@ -35,7 +36,7 @@ var Kinds = []Kind{
 	{"legal-text", "a resolution, law, convention or decision adopted by one body (UN General Assembly resolution 62/243, the Genocide Convention)", []string{"agreement"}},
 	{"war", "a war or round of fighting (the First Nagorno-Karabakh War, the Four-Day War)", nil},
 	{"turning-point", "a political turning point (the dissolution of the Soviet Union)", []string{"legal-text", "agreement"}},
-	{"loss-event", "what was done to a people's civilians: a pogrom, an expulsion, a deportation, a mass flight (Black January, the 2023 offensive); wrong answers only for one another", nil},
+	{"loss-event", "what was done to a people's civilians: a pogrom, an expulsion, a deportation, a mass flight (Black January, the 2023 offensive); never a wrong answer", []string{"war"}},
 	{"crime", "a term for a crime or for mass violence (genocide, massacre, ethnic cleansing)", nil},
 	{"status", "a legal category of person (refugee, internally displaced person): never a people", []string{"crime"}},
 	{"agreement-type", "a generic name for a kind of agreement to stop or end fighting (ceasefire, truce, armistice, peace treaty)", []string{"political-term"}},

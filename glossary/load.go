@@ -28,7 +28,7 @@ type entryNode struct {
 
 var entryFields = map[string]bool{"term": true, "kind": true, "aliases": true, "short": true, "definition": true, "in_article": true,
 	"since_article": true, "correction": true, "related": true, "confusable": true, "sources": true,
-	"names": true, "contrast": true}
+	"names": true, "contrast": true, "place_of_loss": true}
 
 func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {
@@ -181,6 +181,9 @@ func check(e *Entry) []string {
 	}
 	if e.Definition == "" {
 		ps = append(ps, "definition: missing")
+	}
+	if e.PlaceOfLoss && e.Kind != "town" && e.Kind != "region" {
+		ps = append(ps, fmt.Sprintf("place_of_loss: only for a town or region, not kind %q (a loss that is no place is kind loss-event)", e.Kind))
 	}
 	if c := e.InArticle; c != nil {
 		if c.Section == "" || c.Paragraph < 1 || c.Quote == "" {

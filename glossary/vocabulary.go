@@ -146,7 +146,8 @@ func (g *Glossary) VocabularyEntries() []*Entry {
 // another kind; within a kind, ranked by how closely they are tied to it
 // (related either way, sharing related terms, on the same topic), then by
 // name. Terms marked confusable with the entry, either way, are never
-// offered: a quiz must not mark a defensible answer wrong.
+// offered: a quiz must not mark a defensible answer wrong. Nor is a loss
+// offered for a loss (Entry.Loss).
 func (g *Glossary) distractors(e *Entry, n int) []*Entry {
 	type cand struct {
 		o     *Entry
@@ -161,6 +162,12 @@ func (g *Glossary) distractors(e *Entry, n int) []*Entry {
 		for i := range g.entries {
 			o := &g.entries[i]
 			if !slices.Contains(tier, o.Kind) || o.Term == e.Term || slices.Contains(e.Confusable, o.Term) || slices.Contains(o.Confusable, e.Term) {
+				continue
+			}
+			// One people's losses are never the wrong answer for another's
+			// (nor for the same people's): Sumgait is no distractor for
+			// Khojaly, nor Black January for the pogroms.
+			if o.Loss() && e.Loss() {
 				continue
 			}
 			score := 0

@@ -156,16 +156,22 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 	}
 }
 
-// A people's losses are wrong answers only for one another: never filler for
-// an unrelated term (the 2023 flight for "referendum", Black January for
-// "Soviet Union"), and the losses of both communities are asked about.
-func TestVocabularyLossesOnlyAmongThemselves(t *testing.T) {
+// A people's losses are never a wrong answer: not filler for an unrelated term
+// (the 2023 flight for "referendum", Black January for "Soviet Union"), and
+// not the distractor for another loss (Sumgait for Khojaly, Black January for
+// the pogroms); the losses of both communities are still asked about.
+func TestVocabularyNoLossAsAWrongAnswer(t *testing.T) {
 	g, qs := vocabularyFixture(t)
 	byText := map[string]*Entry{} // term or short → entry
 	for _, e := range g.Entries() {
 		byText[e.Term], byText[e.Short] = &e, &e
 	}
 	for _, id := range []string{"define-pogroms-of-1988-1990", "term-pogroms-of-1988-1990", "term-expulsions-of-1988-1990", "term-black-january", "term-soviet-union", "term-refugee"} {
+		if qs[id] == nil {
+			t.Errorf("no question %s", id)
+		}
+	}
+	for _, id := range []string{"term-khojaly", "define-khojaly"} {
 		if qs[id] == nil {
 			t.Errorf("no question %s", id)
 		}
@@ -177,8 +183,15 @@ func TestVocabularyLossesOnlyAmongThemselves(t *testing.T) {
 			t.Fatalf("%s: answer %q is no entry's", id, q.Choices[q.Correct[0]])
 		}
 		for i, c := range q.Choices {
-			if o := byText[c]; i != q.Correct[0] && (o.Kind == "loss-event") != (answer.Kind == "loss-event") {
-				t.Errorf("%s (answer %q): option %q mixes a people's losses with another kind", id, answer.Term, c)
+			o := byText[c]
+			if i == q.Correct[0] {
+				continue
+			}
+			if o.Kind == "loss-event" {
+				t.Errorf("%s (answer %q): a loss-event offered as a wrong answer: %q", id, answer.Term, c)
+			}
+			if o.Loss() && answer.Loss() {
+				t.Errorf("%s (answer %q): one loss offered as the wrong answer for another: %q", id, answer.Term, c)
 			}
 		}
 	}
@@ -204,7 +217,12 @@ func TestKinds(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"people", "person", "loss-event"} {
+	// A loss is never a wrong answer, not even for another loss, so a
+	// loss-event is asked with wars beside it.
+	if got := WrongAnswerKinds("loss-event"); !slices.Equal(got, []string{"loss-event", "war"}) {
+		t.Errorf("WrongAnswerKinds(loss-event) = %v", got)
+	}
+	for _, name := range []string{"people", "person"} {
 		if k, _ := LookupKind(name); len(k.Fallback) > 0 {
 			t.Errorf("kind %q falls back to %v", name, k.Fallback)
 		}
@@ -230,8 +248,10 @@ func TestDistractorsFallBackInOrder(t *testing.T) {
 		"referendum": {"self-determination", "enclave"},
 		// state → region: none here, so only states.
 		"Soviet Union": {"Armenia", "Azerbaijan"},
-		// loss-event: no fallback.
-		"Black January": {"pogroms of 1988-1990", "expulsions of 1988-1990"},
+		// loss-event → war: no loss is the wrong answer for another.
+		"Black January": {"First Nagorno-Karabakh War", "Four-Day War"},
+		// a place of loss → places where no loss is described, never Sumgait.
+		"Khojaly": {"Agdam", "Shusha", "Stepanakert", "Lachin"},
 	} {
 		e, _ := g.Lookup(term)
 		var got []string
