@@ -81,7 +81,7 @@ func bankListRun(opts *BankListOptions) error {
 	}
 	out := f.IOStreams.Out
 	if opts.JSON {
-		return writeJSON(out, rows)
+		return text.WriteJSON(out, rows)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tQUESTIONS\tTITLE")
@@ -280,7 +280,7 @@ type bankExporter struct {
 // fileio's table gives their extensions.
 var bankExporters = []bankExporter{
 	{"json", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
-		return nil, writeJSON(w, b.Doc())
+		return nil, text.WriteJSON(w, b.Doc())
 	}},
 	{"yaml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, writeBankYAML(w, b) }},
 	{"gift", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return gift.Export(w, b) }},
@@ -532,18 +532,4 @@ func bankConvertRun(opts *BankConvertOptions) error {
 
 func writeJSONTo(v any) func(io.Writer) error {
 	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
-}
-
-// writeJSON writes v indented by two spaces, as an encoder with SetIndent
-// would, but indents with text.JSONIndenter: encoding/json's indenting was
-// half the time of bank export, and the indenter passes the document on a
-// chunk at a time instead of holding it twice.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(&text.JSONIndenter{W: w})
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
 }

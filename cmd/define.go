@@ -82,7 +82,7 @@ func defineRun(opts *DefineOptions) error {
 		if found == nil {
 			found = []*glossary.Entry{}
 		}
-		if err := writeJSON(ios.Out, found); err != nil {
+		if err := text.WriteJSON(ios.Out, found); err != nil {
 			return err
 		}
 	default:
@@ -222,7 +222,7 @@ func glossaryListRun(opts *GlossaryListOptions) error {
 	ios := opts.Factory.IOStreams
 	g := assets.Glossary()
 	if opts.JSON {
-		return writeJSON(ios.Out, g.Entries())
+		return text.WriteJSON(ios.Out, g.Entries())
 	}
 	out, style := ios.Out, ios.ColorScheme()
 	if !opts.ByTopic {
