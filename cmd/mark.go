@@ -153,7 +153,7 @@ func markRun(opts *MarkOptions) error {
 	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
 	runErr := m.run(questions)
 	left := total - m.given
-	fmt.Fprintf(ios.ErrOut, "%d %s given; %d %s left to mark.\n", m.given, plural(m.given, "mark", "marks"), left, plural(left, "answer", "answers"))
+	fmt.Fprintf(ios.ErrOut, "%d %s given; %d %s left to mark.\n", m.given, text.Plural(m.given, "mark", "marks"), left, text.Plural(left, "answer", "answers"))
 	switch {
 	case runErr == nil && len(errs) > 0:
 		return silent(ExitInvalid)

@@ -454,7 +454,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 			fmt.Fprintln(w)
 		}
 		if maxScore > 0 {
-			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", plural(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 		}
 	} else if r.MaxScore == 0 {
 		// Every question open (a discussion): nothing to score here, not 0%.
@@ -504,7 +504,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		for _, t := range rows {
 			label := quiz.TagLabel(t.Tag)
 			if t.MaxScore == 0 {
-				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, label, plural(t.Questions, "open question"))
+				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, label, text.Count(t.Questions, "open question"))
 				continue
 			}
 			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, label, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
@@ -555,11 +555,4 @@ func (r *Report) seedText() string {
 // ended early.
 func (r *Report) reachedQuestions() []QuestionReport {
 	return r.Questions[:len(r.Questions)-r.NotReached]
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
