@@ -284,7 +284,7 @@ func quizRun(opts *QuizOptions) error {
 	} else {
 		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
 		if err != nil {
-			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
+			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 		}
 		if opts.Count > len(questions) {
 			if n := len(questions); n == 1 {
@@ -347,7 +347,7 @@ func quizRun(opts *QuizOptions) error {
 
 	shown := banks
 	if opts.Review {
-		shown = banksOf(banks, questions)
+		shown = quiz.BanksOf(banks, questions)
 	}
 	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
@@ -392,7 +392,7 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.\n", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
 		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
-	case openAnswers(outcomes) > 0:
+	case quiz.OpenAnswered(outcomes) > 0:
 		// Two lines, so that neither breaks inside a word at 80 columns.
 		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers,\n"+
 			"run the quiz with --report-dir FOLDER (or -o FILE), as your teacher says.")
@@ -407,17 +407,6 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		return silent(ExitNegative)
 	}
 	return nil
-}
-
-// openAnswers counts the open questions answered: what a teacher would mark.
-func openAnswers(outcomes []quiz.Outcome) int {
-	n := 0
-	for _, o := range outcomes {
-		if o.Question.Type == quiz.Open && o.Response.Answered {
-			n++
-		}
-	}
-	return n
 }
 
 // lastResort prints the report when no file could take it (a full disk, a
@@ -526,7 +515,7 @@ func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Me
 // from the report's directory (the class folder can move as a whole), or an
 // absolute path when the report's place is not known yet.
 func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
-	refs := bankIDs(banks)
+	refs := quiz.BankIDs(banks)
 	if len(opts.Banks) != len(banks) {
 		return refs
 	}
@@ -548,14 +537,6 @@ func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
 		}
 	}
 	return refs
-}
-
-func bankIDs(banks []*quiz.Bank) []string {
-	ids := make([]string, len(banks))
-	for i, b := range banks {
-		ids[i] = b.ID
-	}
-	return ids
 }
 
 func reportFormat(opts *QuizOptions) (string, error) {

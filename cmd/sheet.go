@@ -115,7 +115,7 @@ func sheetRun(opts *SheetOptions) error {
 		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
 	}
 	if err != nil {
-		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
+		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
 	write := func(w io.Writer) error {
 		if opts.Format == "json" {

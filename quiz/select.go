@@ -239,3 +239,28 @@ func isIdentity(perm []int) bool {
 	}
 	return true
 }
+
+// BanksOf returns the banks, of banks, that questions come from, in the
+// order of banks.
+func BanksOf(banks []*Bank, questions []*Presented) []*Bank {
+	used := map[string]bool{}
+	for _, q := range questions {
+		used[q.Bank] = true
+	}
+	var out []*Bank
+	for _, b := range banks {
+		if used[b.ID] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// BankIDs are the banks' ids, in order.
+func BankIDs(banks []*Bank) []string {
+	ids := make([]string, len(banks))
+	for i, b := range banks {
+		ids[i] = b.ID
+	}
+	return ids
+}

@@ -183,3 +183,22 @@ func TestTagCounts(t *testing.T) {
 		t.Errorf("TagCounts = %v, want %v", got, want)
 	}
 }
+
+// BanksOf keeps the banks questions come from, in the banks' order; BankIDs
+// names them; OpenAnswered counts the open answers given.
+func TestBanksOfAndOpenAnswered(t *testing.T) {
+	a, b, c := &Bank{ID: "a"}, &Bank{ID: "b"}, &Bank{ID: "c"}
+	open, single := &Question{ID: "o", Type: Open, Bank: "c"}, &Question{ID: "s", Type: Single, Bank: "a"}
+	qs := []*Presented{{Question: open}, {Question: single}}
+	if got := BankIDs(BanksOf([]*Bank{a, b, c}, qs)); !slices.Equal(got, []string{"a", "c"}) {
+		t.Errorf("BanksOf = %v, want [a c]", got)
+	}
+	outcomes := []Outcome{
+		{Question: qs[0], Response: Response{Answered: true}},
+		{Question: qs[1], Response: Response{Answered: true}},
+		{Question: &Presented{Question: open}},
+	}
+	if n := OpenAnswered(outcomes); n != 1 {
+		t.Errorf("OpenAnswered = %d, want 1", n)
+	}
+}
