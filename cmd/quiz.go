@@ -510,33 +510,14 @@ func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Me
 	return meta
 }
 
-// reportBankRefs names the banks as a report records them, so that grade and
-// mark find them again: an embedded bank by its id, a bank file by its path
-// from the report's directory (the class folder can move as a whole), or an
-// absolute path when the report's place is not known yet.
+// reportBankRefs names the banks as a report records them (sheet.BankRefs),
+// from the report's directory.
 func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
-	refs := quiz.BankIDs(banks)
-	if len(opts.Banks) != len(banks) {
-		return refs
-	}
 	dir := opts.ReportDir
 	if dir == "" && opts.Report != "" {
 		dir = filepath.Dir(opts.Report)
 	}
-	for i, ref := range opts.Banks {
-		if !quiz.IsPath(ref) {
-			continue
-		}
-		abs, err := filepath.Abs(ref)
-		if err != nil {
-			continue
-		}
-		refs[i] = abs
-		if dir != "" {
-			refs[i] = sheet.BankPath(abs, dir)
-		}
-	}
-	return refs
+	return sheet.BankRefs(opts.Banks, banks, dir)
 }
 
 func reportFormat(opts *QuizOptions) (string, error) {
