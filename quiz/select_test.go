@@ -202,3 +202,32 @@ func TestBanksOfAndOpenAnswered(t *testing.T) {
 		t.Errorf("OpenAnswered = %d, want 1", n)
 	}
 }
+
+// Reselect gives back what Select picked, saying so; another choice of
+// questions comes back in its own order, shuffled alike; a question gone is
+// an error.
+func TestReselect(t *testing.T) {
+	b := loadSample(t)
+	banks := []*Bank{b}
+	picked, _ := Select(banks, Filter{Count: 3}, 7)
+	refs := func(ps []*Presented) []Ref {
+		var out []Ref
+		for _, p := range ps {
+			out = append(out, Ref{p.Bank, p.ID})
+		}
+		return out
+	}
+	got, selected, err := Reselect(banks, refs(picked), 7)
+	if err != nil || !selected || ids(got) != ids(picked) {
+		t.Errorf("Select's own pick: selected %v, %s, %v; want %s", selected, ids(got), err, ids(picked))
+	}
+	reversed := slices.Clone(picked)
+	slices.Reverse(reversed)
+	got, selected, err = Reselect(banks, refs(reversed), 7)
+	if err != nil || selected || ids(got) != ids(reversed) {
+		t.Errorf("another order: selected %v, %s, %v; want %s", selected, ids(got), err, ids(reversed))
+	}
+	if _, _, err := Reselect(banks, []Ref{{b.ID, "gone"}}, 7); err == nil {
+		t.Error("a question the bank no longer has: no error")
+	}
+}
