@@ -281,18 +281,8 @@ func quizRun(opts *QuizOptions) error {
 			}
 			return err
 		}
-	} else {
-		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
-		if err != nil {
-			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
-		}
-		if opts.Count > len(questions) {
-			if n := len(questions); n == 1 {
-				fmt.Fprintln(ios.ErrOut, "Only 1 question matches; asking it.")
-			} else {
-				fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", n, n)
-			}
-		}
+	} else if questions, err = selectQuestions(opts, banks); err != nil {
+		return err
 	}
 	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
@@ -302,33 +292,10 @@ func quizRun(opts *QuizOptions) error {
 	if ios.IsStdoutTTY() {
 		width = min(ios.TerminalWidth(), 100)
 	}
-	var p session.Prompter
-	if opts.Plain {
-		pl := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
-		pl.Width = width
-		p = pl
-	} else {
-		ios.SaveTerminal()
-		defer ios.RestoreTerminal()
-		p = opts.Prompter()
-	}
-
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
-	if opts.HandleSignals {
-		// Registering for signals costs a thread and a few hundred microseconds:
-		// do it beside drawing the first question, not before it.
-		stop := make(chan func(), 1)
-		go func() { stop <- catchSignals(cancel) }()
-		defer func() { (<-stop)() }()
-	}
-	var deadline time.Time
-	if opts.TimeLimit > 0 {
-		deadline = opts.Now().Add(opts.TimeLimit)
-		var cancelT context.CancelFunc
-		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
-		defer cancelT()
-	}
+	p, restore := newPrompter(opts, width)
+	defer restore()
+	ctx, deadline, done := sessionContext(opts)
+	defer done()
 
 	// Ask for a name only when someone is there to type it: from a pipe the
 	// first line is an answer, not a name.
@@ -361,6 +328,62 @@ func quizRun(opts *QuizOptions) error {
 	rep.WriteSummary(ios.Out, style)
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
+}
+
+// selectQuestions picks the quiz's questions from banks, saying so when
+// fewer match than --count asks for.
+func selectQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
+	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
+	if err != nil {
+		return nil, invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
+	}
+	if opts.Count > len(questions) {
+		if n := len(questions); n == 1 {
+			fmt.Fprintln(opts.IO.ErrOut, "Only 1 question matches; asking it.")
+		} else {
+			fmt.Fprintf(opts.IO.ErrOut, "Only %d questions match; asking all %d.\n", n, n)
+		}
+	}
+	return questions, nil
+}
+
+// newPrompter is the plain prompter (--plain), wrapping at width, or the
+// menus, with the terminal saved; restore gives it back.
+func newPrompter(opts *QuizOptions, width int) (p session.Prompter, restore func()) {
+	ios := opts.IO
+	if opts.Plain {
+		pl := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		pl.Width = width
+		return pl, func() {}
+	}
+	ios.SaveTerminal()
+	return opts.Prompter(), ios.RestoreTerminal
+}
+
+// sessionContext is the quiz's context: cancelled by a signal (when the
+// options handle them) and, with --time-limit, at the deadline it returns.
+// done releases it.
+func sessionContext(opts *QuizOptions) (ctx context.Context, deadline time.Time, done func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	release := []func(){func() { cancel(nil) }}
+	if opts.HandleSignals {
+		// Registering for signals costs a thread and a few hundred microseconds:
+		// do it beside drawing the first question, not before it.
+		stop := make(chan func(), 1)
+		go func() { stop <- catchSignals(cancel) }()
+		release = append(release, func() { (<-stop)() })
+	}
+	if opts.TimeLimit > 0 {
+		deadline = opts.Now().Add(opts.TimeLimit)
+		var cancelT context.CancelFunc
+		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
+		release = append(release, cancelT)
+	}
+	return ctx, deadline, func() {
+		for i := len(release) - 1; i >= 0; i-- { // as defers would: last first
+			release[i]()
+		}
+	}
 }
 
 // The values of --exam-review.
