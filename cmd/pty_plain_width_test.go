@@ -22,8 +22,10 @@ func TestPlainQuizFitsTheWidth(t *testing.T) {
 	done, errOut := runOnTTY(t, tty, "quiz", "--plain", "--no-history", "--bank", "perspectives", "--seed", "2", "-n", "2")
 	scr.waitFor("Your answer (1-2, true or false):")
 	scr.send("1\r")
+	scr.next()
 	scr.waitFor("Your answer (1-4 or a-d):")
 	scr.send("2\r")
+	scr.next()
 	scr.waitFor("Summary")
 	if code := <-done; code != ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, errOut)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
 	"golang.org/x/sys/unix"
 
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
@@ -36,15 +37,45 @@ type screen struct {
 	lastRead time.Time
 	answered int
 	mark     int // output before mark has been matched already
+	// vt, when set, is a terminal emulator the output is drawn on: it
+	// answers the cursor queries with the real position, and shows what
+	// is on the screen (visible).
+	vt      vt10x.Terminal
+	pending []byte // the start of a character split across reads
 }
 
 func newScreen(t *testing.T) (*screen, *os.File) {
+	t.Helper()
+	return newScreenSized(t, 120, 40, false)
+}
+
+// newVTScreen is a screen of cols×rows drawn on a terminal emulator, for
+// tests of what a student sees at a time (STYLE.md: 80x24 where the screen
+// matters).
+func newVTScreen(t *testing.T, cols, rows int) (*screen, *os.File) {
+	t.Helper()
+	return newScreenSized(t, cols, rows, true)
+}
+
+// visible is what the emulated screen shows now, one string per row,
+// trailing blanks trimmed.
+func (s *screen) visible() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var rows []string
+	for _, r := range strings.Split(strings.TrimSuffix(s.vt.String(), "\n"), "\n") {
+		rows = append(rows, strings.TrimRight(r, " \x00"))
+	}
+	return rows
+}
+
+func newScreenSized(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
 	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
-	if err := pty.Setsize(master, &pty.Winsize{Rows: 40, Cols: 120}); err != nil {
+	if err := pty.Setsize(master, &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)}); err != nil {
 		t.Fatal(err)
 	}
 	// pty.Open leaves the master in blocking mode, where Close waits for the
@@ -60,6 +91,9 @@ func newScreen(t *testing.T) (*screen, *os.File) {
 	master.Close()
 	master = os.NewFile(uintptr(fd), "ptmx")
 	s := &screen{t: t, master: master}
+	if emulate {
+		s.vt = vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(master))
+	}
 	go s.read()
 	t.Cleanup(func() { master.Close(); tty.Close() })
 	return s, tty
@@ -73,6 +107,16 @@ func (s *screen) read() {
 			s.mu.Lock()
 			s.out.Write(buf[:n])
 			s.lastRead = time.Now()
+			if s.vt != nil {
+				s.pending = append(s.pending, buf[:n]...)
+				k, _ := s.vt.Write(s.pending)
+				s.pending = s.pending[k:]
+				s.mu.Unlock()
+				if err != nil {
+					return
+				}
+				continue
+			}
 			queries := strings.Count(s.out.String(), "\x1b[6n")
 			for ; s.answered < queries; s.answered++ {
 				s.master.Write([]byte("\x1b[20;1R"))
@@ -112,6 +156,13 @@ func (s *screen) send(keys string) {
 	if _, err := s.master.Write([]byte(keys)); err != nil {
 		s.t.Fatal(err)
 	}
+}
+
+// next waits for practice mode's pause after the feedback and presses Enter.
+func (s *screen) next() {
+	s.t.Helper()
+	s.waitFor("Press Enter for")
+	s.send(keyEnter)
 }
 
 func (s *screen) text() string {
@@ -245,6 +296,7 @@ func TestPTYWholeQuiz(t *testing.T) {
 		if p.Graded() {
 			scr.waitFor("✓ Right.")
 		}
+		scr.next()
 	}
 	scr.waitFor("Score: 7 / 7 (100%)")
 	select {

@@ -37,11 +37,14 @@ func TestQuizFitsTheWidth(t *testing.T) {
 			scr.waitFor("Question 1 of 3")
 			scr.waitFor("Enter to choose")
 			scr.send(keyDown + keyDown + keyEnter)
+			scr.next()
 			scr.waitFor("Question 2 of 3")
 			scr.waitFor("space to tick")
 			scr.send(keySpace + keyDown + keySpace + keyEnter)
+			scr.next()
 			scr.waitFor("Question 3 of 3")
 			scr.send("Human Rights Watch and journalists who saw the bodies" + keyEnter)
+			scr.next()
 			scr.waitFor("Summary")
 			if code := <-done; code != ExitOK {
 				t.Fatalf("exit %d; stderr: %s", code, errOut)
@@ -80,6 +83,7 @@ func TestOrderShowsTheLastItem(t *testing.T) {
 	scr.waitFor("Enter to choose")
 	scr.send(keyEnter)
 	scr.waitFor("Position 8 of 8, the one left:")
+	scr.next()
 	scr.waitFor("Summary")
 	if code := <-done; code != ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, errOut)

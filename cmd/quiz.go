@@ -61,7 +61,8 @@ type QuizOptions struct {
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
 
 In practice mode (the default) every answer is followed by the right answer, an
-explanation and the place in the article to reread. In exam mode nothing is
+explanation and the place in the article to reread; on a terminal the quiz then
+waits for Enter before the next question. In exam mode nothing is
 shown until the end, and then only the score: the answers are held back, so
 that a student who finishes early cannot show them to those still working.
 --exam-review end (or exam-review: end in settings) reviews every question at
@@ -320,12 +321,15 @@ func quizRun(opts *QuizOptions) error {
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	s.HoldBackReview = opts.ExamReview == examReviewNone
 	s.Width = width
+	// Wait after each answer's feedback for someone at a terminal; never for
+	// piped answers, which would lose a line to each wait.
+	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
 	if opts.keepHistory() {
 		defer recordHistory(opts, s, banks)()
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
-	rep.WriteSummary(ios.Out, style)
+	rep.WriteSummary(ios.Out, style, width)
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }
@@ -407,14 +411,23 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 			lastResort(ios, rep, err)
 		}
 	}
+	// Wrapped like the rest of the screen: a long path goes to a line of
+	// its own rather than breaking inside it.
+	errWidth := 0
+	if ios.IsStderrTTY() {
+		errWidth = min(ios.TerminalWidth(), 100)
+	}
+	say := func(format string, args ...any) {
+		fmt.Fprintln(ios.ErrOut, text.Wrap(fmt.Sprintf(format, args...), errWidth, ""))
+	}
 	switch {
 	case werr != nil:
 	case path != "" && rep.Status == quiz.Incomplete:
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Your answers so far are saved in %s\n", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
+		say("The quiz stopped early (%s). Your answers so far are saved in %s", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && !opts.keepHistory():
-		fmt.Fprintf(ios.ErrOut, "The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.\n", strings.ReplaceAll(rep.EndedBy, "_", " "))
+		say("The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
-		fmt.Fprintf(ios.ErrOut, "Report written to %s\n", text.EscapeControl(path))
+		say("Report written to %s", text.EscapeControl(path))
 	case quiz.OpenAnswered(outcomes) > 0:
 		// Two lines, so that neither breaks inside a word at 80 columns.
 		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers,\n"+
@@ -755,7 +768,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		meta.PassPercent = &opts.Pass
 	}
 	rep := report.New(meta, res)
-	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme())
+	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme(), 0)
 	path, err := saveReport(opts, rep, res.Outcomes, format)
 	if err != nil {
 		return err

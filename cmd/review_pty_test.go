@@ -60,13 +60,16 @@ func TestPTYReview(t *testing.T) {
 	scr.waitFor("In what year did the ceasefire begin?")
 	scr.send("1994" + keyEnter)
 	scr.waitFor("✓ Right.")
+	scr.next()
 	scr.waitFor("Question 2 of 3")
 	scr.waitFor("Capital of Azerbaijan?")
 	p := quiz.Present([]*quiz.Question{b.Question("capital")}, 5)[0]
 	scr.send(downs(p.Options(), "Baku") + keyEnter)
+	scr.next()
 	scr.waitFor("Question 3 of 3")
 	scr.waitFor("Both became independent in 1991.")
 	scr.send(keyEnter) // True
+	scr.next()
 	scr.waitFor("Score: 3 / 3 (100%)")
 	select {
 	case code := <-done:

@@ -434,9 +434,14 @@ func (r *Report) answeredLine() string {
 
 // WriteSummary prints the end-of-quiz summary: score, percent, time, and by
 // tag. After an early stop it counts what was reached, and leaves out the
-// tags of questions never shown rather than showing them as 0%.
-func (r *Report) WriteSummary(w io.Writer, st text.Style) {
+// tags of questions never shown rather than showing them as 0%. Lines are
+// wrapped at word boundaries to width columns, later lines indented by two;
+// width 0 leaves them whole (a pipe, a file).
+func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 	st = text.Or(st)
+	line := func(format string, args ...any) {
+		fmt.Fprintln(w, text.Hang(fmt.Sprintf(format, args...), width, 2))
+	}
 	early := r.NotReached > 0
 	fmt.Fprintf(w, "\n%s\n", st.Bold("Summary"))
 	if early {
@@ -447,25 +452,21 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		}
 		// The whole quiz's score comes first: it is the grade. The score on
 		// the questions reached alone would read as 100% after a time-out.
-		fmt.Fprintf(w, "Answered: %s · time taken: %s\n", r.answeredLine(), formatDuration(r.Seconds))
+		line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
 		if r.MaxScore > 0 {
-			fmt.Fprintf(w, "Score: %s / %s (%s%%), counting the questions not reached as 0", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
-			r.writePassed(w, st)
-			fmt.Fprintln(w)
+			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
 		}
 		if maxScore > 0 {
-			fmt.Fprintf(w, "On the %s reached only: %s / %s (%s%%)\n", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+			line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 		}
-	} else if r.MaxScore == 0 {
-		// Every question open (a discussion): nothing to score here, not 0%.
-		fmt.Fprint(w, "Score: none here; every question is open, for a teacher to mark")
 	} else {
-		fmt.Fprintf(w, "Score: %s / %s (%s%%)", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
-	}
-	if !early {
-		r.writePassed(w, st)
-		fmt.Fprintln(w)
-		fmt.Fprintf(w, "Answered: %d of %d · time taken: %s\n", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+		if r.MaxScore == 0 {
+			// Every question open (a discussion): nothing to score here, not 0%.
+			line("Score: none here; every question is open, for a teacher to mark%s", r.passed(st))
+		} else {
+			line("Score: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
+		}
+		line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 	}
 	var open int
 	for _, q := range r.reachedQuestions() {
@@ -474,7 +475,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		}
 	}
 	if open > 0 && r.MaxScore > 0 { // all open: the score line said so
-		fmt.Fprintf(w, "Open questions, not scored here: %d\n", open)
+		line("Open questions, not scored here: %d", open)
 	}
 	var rows []TagScore
 	var unreached []string
@@ -497,27 +498,28 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style) {
 		}
 		// Tags read as the class page shows them (un-resolution → "UN
 		// resolution"); the JSON and CSV keep the tag itself, for programs.
-		width := 0
+		tagWidth := 0
 		for _, t := range rows {
-			width = max(width, utf8.RuneCountInString(quiz.TagLabel(t.Tag))) // fmt pads by runes
+			tagWidth = max(tagWidth, utf8.RuneCountInString(quiz.TagLabel(t.Tag))) // fmt pads by runes
 		}
 		for _, t := range rows {
-			label := quiz.TagLabel(t.Tag)
+			// The columns line up; what follows the tag hangs under itself.
+			label := fmt.Sprintf("  %-*s  ", tagWidth, quiz.TagLabel(t.Tag))
+			what := fmt.Sprintf("%s / %s (%s%%)", text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 			if t.MaxScore == 0 {
-				fmt.Fprintf(w, "  %-*s  not marked (%s)\n", width, label, text.Count(t.Questions, "open question"))
-				continue
+				what = fmt.Sprintf("not marked (%s)", text.Count(t.Questions, "open question"))
 			}
-			fmt.Fprintf(w, "  %-*s  %s / %s (%s%%)\n", width, label, text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
+			fmt.Fprintf(w, "%s%s\n", label, text.Hang(what, width, utf8.RuneCountInString(label)))
 		}
 	}
 	if len(unreached) > 0 {
-		fmt.Fprintf(w, "Not reached: %s\n", strings.Join(unreached, ", "))
+		line("Not reached: %s", strings.Join(unreached, ", "))
 	}
 	switch {
 	case r.Set != "" && r.Seed != nil:
-		fmt.Fprintf(w, "Question set: %s, in the order of seed %d\n", text.EscapeControl(r.Set), *r.Seed)
+		line("Question set: %s, in the order of seed %d", text.EscapeControl(r.Set), *r.Seed)
 	case r.Seed != nil:
-		fmt.Fprintf(w, "Seed: %d (the same --seed gives the same quiz)\n", *r.Seed)
+		line("Seed: %d (the same --seed gives the same quiz)", *r.Seed)
 	}
 }
 
@@ -531,16 +533,15 @@ func (r *Report) marked(q QuestionReport) bool {
 	return false
 }
 
-// writePassed ends the score line with the pass mark's verdict, if any.
-func (r *Report) writePassed(w io.Writer, st text.Style) {
+// passed is the end of the score line with the pass mark's verdict, if any.
+func (r *Report) passed(st text.Style) string {
 	if r.Passed == nil {
-		return
+		return ""
 	}
 	if *r.Passed {
-		fmt.Fprintf(w, " · %s", st.Good("passed"))
-	} else {
-		fmt.Fprintf(w, " · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatPercent(*r.PassPercent))
+		return " · " + st.Good("passed")
 	}
+	return fmt.Sprintf(" · %s (pass mark %s%%)", st.Bad("not yet passed"), text.FormatPercent(*r.PassPercent))
 }
 
 // seedText is the CSV's seed column: empty when no seed ordered the quiz.

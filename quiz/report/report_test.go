@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
@@ -134,7 +135,7 @@ func TestSummaryAfterAnEarlyStop(t *testing.T) {
 		t.Errorf("not_reached %d, want 6 (the question on screen was reached)", rep.NotReached)
 	}
 	var buf bytes.Buffer
-	rep.WriteSummary(&buf, nil)
+	rep.WriteSummary(&buf, nil, 0)
 	out := buf.String()
 	whole := strings.Index(out, "Score: 2 / 9 (22.2%), counting the questions not reached as 0")
 	reached := strings.Index(out, "On the 2 questions reached only: 2 / 3 (66.7%)")
@@ -160,7 +161,7 @@ func TestOpenTagRowsSayNotMarked(t *testing.T) {
 	}}
 	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
 	var sum, md bytes.Buffer
-	rep.WriteSummary(&sum, nil)
+	rep.WriteSummary(&sum, nil, 0)
 	if err := rep.Write(&md, FormatMarkdown); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestSummaryCountsOnlyAnsweredOpenQuestionsToMark(t *testing.T) {
 		res := &quiz.Result{Outcomes: []quiz.Outcome{{Question: q, Response: tt.r}, {Question: &quiz.Presented{Question: b.Question("capital")}, Unseen: true}},
 			Status: quiz.Complete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
 		var buf bytes.Buffer
-		New(Meta{}, res).WriteSummary(&buf, nil)
+		New(Meta{}, res).WriteSummary(&buf, nil, 0)
 		if got := strings.Contains(buf.String(), "Open questions, not scored here: 1"); got != tt.want {
 			t.Errorf("answered %v: summary\n%s", tt.r.Answered, buf.String())
 		}
@@ -220,7 +221,7 @@ func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
 	pass := 50.0
 	rep := New(Meta{Seed: 11, Mode: quiz.Practice, PassPercent: &pass}, res)
 	var sum bytes.Buffer
-	rep.WriteSummary(&sum, nil)
+	rep.WriteSummary(&sum, nil, 0)
 	out := sum.String()
 	if strings.Contains(out, "0 / 0") || strings.Contains(out, "(0%)") || strings.Contains(out, "passed") {
 		t.Errorf("an all-open quiz is scored:\n%s", out)
@@ -242,7 +243,7 @@ func TestSummaryAndMarkdownShowTagLabels(t *testing.T) {
 	}}
 	rep := New(Meta{Seed: 11, Mode: quiz.Exam}, res)
 	var sum, md, js bytes.Buffer
-	rep.WriteSummary(&sum, nil)
+	rep.WriteSummary(&sum, nil, 0)
 	for format, buf := range map[string]*bytes.Buffer{FormatMarkdown: &md, FormatJSON: &js} {
 		if err := rep.Write(buf, format); err != nil {
 			t.Fatal(err)
@@ -264,5 +265,36 @@ func TestSummaryAndMarkdownShowTagLabels(t *testing.T) {
 	}
 	if !strings.Contains(js.String(), `"tag": "un-resolution"`) || !strings.Contains(js.String(), `"tags": [`) {
 		t.Errorf("JSON does not keep the tag itself:\n%s", js.String())
+	}
+}
+
+// teacher2 P1: after Ctrl-C at 80 columns the summary's lines (the tags not
+// reached, the score after an early stop) broke inside words. Wrapped to a
+// width, every line fits and no word is cut; at width 0 lines stay whole.
+func TestSummaryWrapsToTheWidth(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs, _ := quiz.Select([]*quiz.Bank{b}, quiz.Filter{}, 11)
+	p := &testfiles.Scripted{T: t, Bank: b, Right: testfiles.AllRight(b), StopAt: 2, Stop: session.ErrInterrupted}
+	s := &session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	res, _ := s.Run(t.Context())
+	pass := 80.0
+	rep := New(Meta{Seed: 11, Set: "9c", Mode: quiz.Exam, PassPercent: &pass}, res)
+	rep.ByTag = append(rep.ByTag, TagScore{Tag: "a-very-long-tag-name-about-the-survivors-who-await-justice"})
+	var whole bytes.Buffer
+	rep.WriteSummary(&whole, nil, 0)
+	for _, width := range []int{40, 80} {
+		var buf bytes.Buffer
+		rep.WriteSummary(&buf, nil, width)
+		for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+			if n := utf8.RuneCountInString(line); n > width && strings.Contains(strings.TrimSpace(line), " ") {
+				t.Errorf("width %d: a line of %d columns:\n%s", width, n, line)
+			}
+		}
+		if strings.Join(strings.Fields(buf.String()), " ") != strings.Join(strings.Fields(whole.String()), " ") {
+			t.Errorf("width %d: wrapping changed the words:\n%s\nnot:\n%s", width, buf.String(), whole.String())
+		}
+	}
+	if !strings.Contains(whole.String(), "Score: 2 / 9 (22.2%), counting the questions not reached as 0 · not yet passed (pass mark 80%)\n") {
+		t.Errorf("at width 0 the score line is not whole:\n%s", whole.String())
 	}
 }

@@ -37,6 +37,13 @@ type Noticer interface {
 	Notice(msg string)
 }
 
+// Pauser is implemented by prompters that can wait for the student to read
+// what is on the screen: a line such as "Press Enter for the next question",
+// answered with Enter. Without it the session never waits.
+type Pauser interface {
+	Pause(msg string) error
+}
+
 // Errors a Prompter returns for the ways a student can stop.
 var (
 	// ErrInterrupted: the student pressed Ctrl-C.

@@ -34,6 +34,12 @@ type Session struct {
 	// the end, so that a student who finishes early cannot show the answers
 	// to those still working; the score and the report are unchanged.
 	HoldBackReview bool
+	// Pause, in practice mode, waits after each question's feedback until
+	// the student asks for the next question, so that the verdict and the
+	// explanation are read before the next question pushes them off a
+	// short screen. Only a Prompter that is a Pauser can wait; a caller
+	// sets Pause only when someone is at a terminal (never for a pipe).
+	Pause bool
 }
 
 // Run asks every question in turn. It returns the result even when the quiz
@@ -70,6 +76,14 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 				stopErr = err
 				break
 			}
+			last := i == len(s.Questions)-1
+			if err := s.pause(ctx, last); err != nil {
+				if last && errors.Is(err, ErrTimeUp) {
+					break // every question answered: the quiz is finished
+				}
+				stopErr = err
+				break
+			}
 		}
 	}
 	res.Finished = s.now()
@@ -77,7 +91,7 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	case stopErr == nil:
 	case errors.Is(stopErr, ErrTimeUp):
 		res.EndedBy = quiz.EndTimeLimit
-		fmt.Fprintf(s.Out, "\n%s The quiz was submitted; unanswered questions score 0.\n", s.style().Bold("Time is up."))
+		fmt.Fprintf(s.Out, "\n%s\n", text.Wrap(s.style().Bold("Time is up.")+" The quiz was submitted; unanswered questions score 0.", s.Width, ""))
 	default:
 		res.Status = quiz.Incomplete
 		switch {
@@ -322,21 +336,20 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
 	w := s.Out
 	if q.Type == quiz.Open {
-		// The long model answer first, the key points last, next to the
-		// question about them: on a short screen the model answer scrolls
-		// away, the points to check stay in view.
-		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
-		s.why(o)
+		// The key points first, right under the student's answer, with the
+		// question about them; the long model answer after it: before, it
+		// pushed the student's own answer off a short screen.
 		s.keyPoints(q, "")
 		// With no key points there is nothing to check an answer against.
-		if !o.Response.Answered || len(q.Key) == 0 {
-			return nil
+		if o.Response.Answered && len(q.Key) > 0 {
+			ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")
+			if err != nil {
+				return err
+			}
+			o.Response.SelfCheck = &ok
 		}
-		ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")
-		if err != nil {
-			return err
-		}
-		o.Response.SelfCheck = &ok
+		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
+		s.why(o)
 		return nil
 	}
 	if q.Type == quiz.Info {
@@ -418,6 +431,35 @@ func (s *Session) keyPoints(q *quiz.Presented, indent string) {
 	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("A good answer covers:"))
 	for _, k := range q.Key {
 		fmt.Fprintf(s.Out, "%s  • %s\n", indent, text.Hang(k, s.Width, len(indent)+4))
+	}
+}
+
+// pause waits, when s.Pause and the prompter can, until the student asks for
+// what comes next. The time limit and signals end it as they end a question.
+func (s *Session) pause(ctx context.Context, last bool) error {
+	p, ok := s.Prompter.(Pauser)
+	if !s.Pause || !ok {
+		return nil
+	}
+	msg := "Press Enter for the next question"
+	if last {
+		msg = "Press Enter for your score"
+	}
+	ch := make(chan error, 1)
+	go func() { ch <- p.Pause(msg) }()
+	if !s.Deadline.IsZero() {
+		stop := make(chan struct{})
+		defer close(stop)
+		go s.countDown(stop)
+	}
+	select {
+	case err := <-ch:
+		return err
+	case <-ctx.Done():
+		if a, ok := s.Prompter.(Aborter); ok {
+			a.Abort()
+		}
+		return context.Cause(ctx)
 	}
 }
 

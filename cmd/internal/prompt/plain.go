@@ -128,6 +128,17 @@ func (p *Plain) list(options []string, label func(int) string) {
 func number(i int) string { return fmt.Sprint(i + 1) }
 func letter(i int) string { return text.Letter(i) }
 
+// Pause waits for a line (Enter) before going on. Only a student at a
+// terminal is asked to: piped answers would lose a line to it.
+func (p *Plain) Pause(msg string) error {
+	fmt.Fprintf(p.out, "%s. ", msg)
+	_, err := p.readLine()
+	if err == errLongLine {
+		return nil
+	}
+	return err
+}
+
 // Select asks for one option.
 func (p *Plain) Select(msg string, options []string) (int, error) {
 	fmt.Fprintln(p.out, msg)

@@ -11,11 +11,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"syscall"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"golang.org/x/term"
 
 	"github.com/conflictq/conflictq/quiz/session"
 )
@@ -104,8 +107,62 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 			return validate(str)
 		}))
 	}
-	err := s.ask(&survey.Input{Message: msg}, &text, opts...)
+	err := s.ask(s.input(msg), &text, opts...)
 	return text, err
+}
+
+// input is survey's Input with its clean-up put right for an answer longer
+// than a line. survey's line reader erases the typed answer and leaves the
+// cursor on the answer's first row; the clean-up then counts every row of
+// the answer as if the cursor were on its last, and erases as many rows
+// above the prompt: the question's header, or text the answer is redrawn
+// over (teacher2 P9: "A model answer:tes UN resolution 822"). Stepping down
+// those rows first, onto blank ones, makes the count right.
+type input struct {
+	*survey.Input
+	out *tracker
+}
+
+func (s *Survey) input(msg string) survey.Prompt {
+	return &input{Input: &survey.Input{Message: msg}, out: s.out}
+}
+
+// Prompt reserves a row under the prompt before survey draws it. survey's
+// line reader counts on it: when the answer begins on the screen's last row
+// and wraps, it steps one row too far down at Enter, and the rows counted
+// below would come out wrong.
+func (i *input) Prompt(config *survey.PromptConfig) (any, error) {
+	rows := strings.Count(i.Message, "\n") + 2 // the message, the answer's row, one more
+	fmt.Fprintf(i.out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
+	return i.Input.Prompt(config)
+}
+
+// Cleanup draws the answer under the prompt, as survey does.
+func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
+	if ans, _ := val.(string); ans != "" {
+		if n := extraRows("> "+ans, i.out); n > 0 {
+			fmt.Fprint(i.out, strings.Repeat("\n", n))
+		}
+	}
+	return i.Input.Cleanup(config, val)
+}
+
+// extraRows is how many rows beyond its first survey counts for line on
+// the terminal out (its Renderer.countLines): 0 when the width is unknown.
+func extraRows(line string, out *tracker) int {
+	w, _, err := term.GetSize(int(out.Fd()))
+	if err != nil || w <= 0 {
+		return 0
+	}
+	n := terminal.StringWidth(line)
+	if n <= w {
+		return 0
+	}
+	extra := n / w
+	if n%w == 0 {
+		extra--
+	}
+	return extra
 }
 
 // Confirm asks yes or no.
@@ -113,6 +170,13 @@ func (s *Survey) Confirm(msg string, def bool) (bool, error) {
 	var ok bool
 	err := s.ask(&survey.Confirm{Message: msg, Default: def}, &ok)
 	return ok, err
+}
+
+// Pause waits for Enter, so that the student reads the feedback before the
+// next question is drawn under it.
+func (s *Survey) Pause(msg string) error {
+	var ignored string
+	return s.ask(s.input(msg), &ignored)
 }
 
 // Order builds a sequence from menus: the student picks the first item, then

@@ -1,0 +1,181 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/cmd/internal/iostreams"
+)
+
+// onScreen reports whether any visible row contains text.
+func onScreen(rows []string, text string) bool {
+	return slices.ContainsFunc(rows, func(r string) bool { return strings.Contains(r, text) })
+}
+
+// teacher2 A2: at 80x24 the verdict and the explanation scrolled off the
+// screen as the next question was drawn at once. Practice mode now waits:
+// at the pause the verdict, the right answer and the source are all on the
+// screen, and the next question is not. Ctrl-C in the pause saves the
+// answers so far, as elsewhere.
+func TestPracticePausesAfterFeedbackAt80x24(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.json")
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", "perspectives", "-n", "3", "--seed", "16", "--student", "Leyla Əliyeva", "-o", report)
+	scr.waitFor("Question 1 of 3")
+	scr.waitFor("Enter to choose")
+	scr.send(keyEnter) // the first option: wrong for this seed
+	scr.waitFor("Press Enter for the next question")
+	rows := scr.visible()
+	for _, want := range []string{"✗ Not right.", "Answer: Both ways", "Source: ", "Press Enter for the next question"} {
+		if !onScreen(rows, want) {
+			t.Errorf("at the pause %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
+		}
+	}
+	if onScreen(rows, "Question 2 of 3") {
+		t.Error("the next question was drawn before the student asked for it")
+	}
+	scr.send(keyEnter)
+	scr.waitFor("Question 2 of 3")
+	scr.waitFor("Enter to choose")
+	scr.send(keyEnter)
+	scr.waitFor("Press Enter for the next question")
+	scr.send(keyCtrlC)
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitInterrupted, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Ctrl-C in the pause did not stop the quiz")
+	}
+	checkCooked(t, tty)
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v", err)
+	}
+	for _, want := range []string{`"status": "incomplete"`, `"ended_by": "interrupted"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("report lacks %s", want)
+		}
+	}
+	if n := strings.Count(string(data), `"given"`); n < 2 {
+		t.Errorf("report keeps %d answers, want the 2 given", n)
+	}
+}
+
+// The time limit ends the quiz during the pause: waiting does not stop the
+// clock.
+func TestPracticePauseKeepsTheTimeLimit(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.json")
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", "perspectives", "-n", "3", "--seed", "16", "--student", "Ana", "-o", report, "--time-limit", "3s")
+	scr.waitFor("Enter to choose")
+	scr.send(keyEnter)
+	scr.waitFor("Press Enter for the next question")
+	select {
+	case code := <-done:
+		if code != ExitOK {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the time limit did not end the quiz in the pause")
+	}
+	checkCooked(t, tty)
+	if !strings.Contains(scr.text(), "Time is up.") {
+		t.Error("no 'Time is up.'")
+	}
+	data, _ := os.ReadFile(report)
+	if !strings.Contains(string(data), `"ended_by": "time_limit"`) {
+		t.Errorf("report does not say the time limit ended it:\n%.400s", data)
+	}
+}
+
+// teacher2 A2 and P9 at 100x35: an open question's typed answer, wrapped
+// over rows, stays on the screen with the key points at the self-check,
+// the question's header is not erased when survey redraws the answer, and
+// the long model answer comes after the self-check.
+func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
+	scr, tty := newVTScreen(t, 100, 35)
+	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", "discussion", "-n", "1", "--seed", "3")
+	scr.waitFor("Question 1 of 1")
+	scr.waitFor("> ")
+	answer := "Azerbaijan says genocide and Armenia denies it. The UN Security Council in 1993 adopted four resolutions about the war, and the article notes UN resolution 822: it demands the withdrawal of forces from Kelbajar."
+	scr.send(answer)
+	scr.waitFor("Kelbajar.")
+	scr.send(keyEnter)
+	scr.waitFor("Did your answer cover these key points?")
+	rows := scr.visible()
+	for _, want := range []string{"Question 1 of 1 · not marked", "? Azerbaijan calls Khojaly", "Azerbaijan says genocide and Armenia denies it.", "forces from Kelbajar.", "A good answer covers:", "Did your answer cover these key points?"} {
+		if !onScreen(rows, want) {
+			t.Errorf("at the self-check %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
+		}
+	}
+	if onScreen(rows, "A model answer:") {
+		t.Error("the model answer came before the self-check")
+	}
+	scr.send("y" + keyEnter)
+	scr.waitFor("Press Enter for your score")
+	if rows := scr.visible(); !onScreen(rows, "criminal court trying individuals") || !onScreen(rows, "Source: ") {
+		t.Errorf("the model answer's end and its source are not on the screen at the pause:\n%s", strings.Join(rows, "\n"))
+	}
+	scr.send(keyEnter)
+	scr.waitFor("Summary")
+	if code := <-done; code != ExitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+	}
+	// No row of the scrollback holds two things at once (P9's "A model
+	// answer:tes UN resolution 822").
+	for _, line := range screenLines(scr.text()) {
+		if strings.HasPrefix(line, "A model answer:") && line != "A model answer:" {
+			t.Errorf("old text after the heading: %q", line)
+		}
+	}
+}
+
+// teacher2 P1: after Ctrl-C at 80 columns the summary and the message saying
+// where the answers are saved (on standard error, the terminal too) broke
+// inside words: "recal|l", "reports/A|ysel-Quliyeva-…json".
+func TestStoppedEarlyFitsAt80(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "class-9c-reports-for-the-khojaly-lesson")
+	scr, tty := newVTScreen(t, 80, 24)
+	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(), "TERM": "xterm"}
+	getenv := func(k string) string { return env[k] }
+	f := newFactory(iostreams.FromFiles(tty, tty, tty, getenv), getenv)
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(f, []string{"quiz", "--mode", "exam", "-n", "10", "--set", "9c", "--student", "Aysel Quliyeva", "--report-dir", dir, "--no-history"})
+	}()
+	scr.waitFor("Question 1 of 10")
+	scr.waitFor("?")
+	scr.send(keyCtrlC)
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Fatalf("exit %d", code)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Ctrl-C did not stop the quiz")
+	}
+	lines := screenLines(scr.text())
+	for _, line := range lines {
+		if n := utf8.RuneCountInString(line); n > 80 && strings.Contains(line, " ") {
+			t.Errorf("a line of %d columns on an 80-column screen:\n%s", n, line)
+		}
+	}
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "The quiz stopped early") })
+	if i < 0 || i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1]), dir+string(filepath.Separator)+"Aysel-Quliyeva-") {
+		t.Errorf("the report's path is not whole on a line of its own:\n%s", strings.Join(lines, "\n"))
+	}
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Not reached: ") }) {
+		t.Errorf("no 'Not reached' line:\n%s", strings.Join(lines, "\n"))
+	}
+}
