@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os/user"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,7 +84,7 @@ func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 	fl.BoolVar(&opts.Remark, "remark", false, "revise answers already marked")
 	fl.StringVar(&opts.Question, "question", "", "mark only this question (`ID` or bank/ID)")
 	fl.StringVar(&opts.Student, "student", "", "mark only this student's answers (`NAME`)")
-	fl.StringVar(&opts.Marker, "marker", "", "your `NAME`, as the marks record it (default: $USER)")
+	fl.StringVar(&opts.Marker, "marker", "", "your `NAME`, as the marks record it (default: $USER, else your login name, else \"teacher\")")
 	fl.StringVar(&opts.From, "from", "", "read the marks from `CSV` (grade --format csv, filled in)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	return cmd
@@ -93,7 +94,7 @@ func markRun(opts *MarkOptions) error {
 	f := opts.Factory
 	ios := f.IOStreams
 	if opts.Marker == "" {
-		opts.Marker = f.Getenv("USER")
+		opts.Marker = markerName(f.Getenv)
 	}
 	if opts.From == "" && !opts.Plain && !ios.CanPrompt() {
 		return invalid("standard input or output is not a terminal, so conflictq cannot show its prompts.\n" +
@@ -127,9 +128,14 @@ func markRun(opts *MarkOptions) error {
 	for _, e := range errs {
 		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
-	total := 0
+	total, marked := 0, 0
 	for _, q := range questions {
 		total += len(q.Answers)
+		for _, a := range q.Answers {
+			if a.Mark != nil {
+				marked++ // --remark: an answer marked before
+			}
+		}
 	}
 	if total == 0 {
 		return nothingToMark(opts, files, load, errs)
@@ -152,8 +158,14 @@ func markRun(opts *MarkOptions) error {
 	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
 	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
 	runErr := m.run(questions)
-	left := total - m.given
-	fmt.Fprintf(ios.ErrOut, "%d %s given; %d %s left to mark.\n", m.given, text.Plural(m.given, "mark", "marks"), left, text.Plural(left, "answer", "answers"))
+	// An answer marked before and not revised is not "left to mark": its
+	// mark stands (teacher2 P6).
+	left := total - marked - (m.given - m.revised)
+	msg := fmt.Sprintf("%d %s given; %d %s left to mark", m.given, text.Plural(m.given, "mark", "marks"), left, text.Plural(left, "answer", "answers"))
+	if kept := marked - m.revised; kept > 0 {
+		msg += fmt.Sprintf("; %d earlier %s kept as %s", kept, text.Plural(kept, "mark", "marks"), text.Plural(kept, "it was", "they were"))
+	}
+	fmt.Fprintln(ios.ErrOut, msg+".")
 	switch {
 	case runErr == nil && len(errs) > 0:
 		return silent(ExitInvalid)
@@ -168,6 +180,27 @@ func markRun(opts *MarkOptions) error {
 	return runErr
 }
 
+// osUserName is the name the operating system logs the user in as, or "".
+var osUserName = func() string {
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
+}
+
+// markerName is the name marks record without --marker: $USER, else the
+// operating system's user name (a shell, a cron job or Windows may leave
+// $USER empty), else "teacher", so that a mark never goes without one
+// (teacher2 P13).
+func markerName(getenv func(string) string) string {
+	for _, name := range []string{strings.TrimSpace(getenv("USER")), strings.TrimSpace(osUserName())} {
+		if name != "" {
+			return name
+		}
+	}
+	return "teacher"
+}
+
 // marker asks for each answer's mark and writes it at once.
 type marker struct {
 	opts           *MarkOptions
@@ -177,6 +210,7 @@ type marker struct {
 	total          int
 	n              int // answers shown so far
 	given, skipped int
+	revised        int // of given: marks of answers marked before (--remark)
 }
 
 func (m *marker) run(questions []*marking.Question) error {
@@ -216,7 +250,10 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	}
 	head := fmt.Sprintf("-- Answer %d of %d: %s (%s)", m.n, m.total, text.EscapeControl(who), text.EscapeControl(a.File))
 	fmt.Fprintf(out, "\n%s\nCovered the key points, says the student: %s\n", text.Wrap(head, m.width, ""), self)
-	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeControl(a.Text), m.width, "  | "))
+	// A line break in an answer is the student's text (a paper sheet's
+	// answer under a |), shown as a new line; other control characters are
+	// escaped (teacher2 P3).
+	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s points%s", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
 	}
@@ -241,6 +278,9 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		return err
 	}
 	m.given++
+	if a.Mark != nil {
+		m.revised++
+	}
 	if err != nil {
 		// Stopped while typing the comment: the points are kept, without it.
 		return errors.Unwrap(err)

@@ -280,3 +280,121 @@ func sheetMarks(t *testing.T, dir, name string) string {
 	_, marks, _ := strings.Cut(string(data), "marks:")
 	return marks
 }
+
+// A sheet that grade reads leniently (an open answer with an unquoted colon
+// and a # on the id's line) is read the same way by mark, mark --from and
+// sheet --key --from: the answer is offered, the mark appended, and every
+// byte the student wrote kept (teacher2 B1).
+func TestMarkReadsAColonSheetAsGradeDoes(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	os.Remove(filepath.Join(dir, "reports", "ben.json"))
+	davit := []byte("student: Davit\nbanks: [../loop.yaml]\nseed: 3\nanswers:\n  capital: Baku\n  ussr: a union: 1922 # it ended: 1991\n")
+	file := filepath.Join(dir, "reports", "davit.yaml")
+	os.WriteFile(file, davit, 0o644)
+
+	code, _, errOut := gradeIn(t, dir, "reports")
+	if code != ExitOK || !strings.Contains(errOut, "davit.yaml:6: warning") {
+		t.Fatalf("grade: exit %d:\n%s", code, errOut)
+	}
+	code, shown, errOut := runMark(t, "1 ok\n", "reports", "--plain", "--student", "davit", "--marker", "T")
+	if code != ExitOK || strings.Contains(errOut, "mapping values") || !strings.Contains(shown, "a union: 1922 # it ended: 1991") {
+		t.Fatalf("mark: exit %d:\n%s\n%s", code, shown, errOut)
+	}
+	got, _ := os.ReadFile(file)
+	if !bytes.HasPrefix(got, davit) || !strings.Contains(string(got), "marks:\n  ussr:\n    points: 1\n    comment: ok\n") {
+		t.Fatalf("davit.yaml:\n%s", got)
+	}
+
+	// mark --from reads it too, and replaces the section in place.
+	_, out, _ := gradeIn(t, dir, "reports", "--format", "csv")
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	for _, r := range rows[1:] {
+		if r[col["student"]] == "Davit" {
+			r[col["loop/ussr"]], r[col["loop/ussr:comment"]] = "0.5", "from the CSV"
+		}
+	}
+	var b bytes.Buffer
+	csv.NewWriter(&b).WriteAll(rows)
+	os.WriteFile("marks.csv", b.Bytes(), 0o644)
+	code, _, errOut = runMark(t, "", "reports", "--from", "marks.csv", "--remark")
+	got, _ = os.ReadFile(file)
+	if code != ExitOK || !bytes.HasPrefix(got, davit) || strings.Count(string(got), "marks:") != 1 || !strings.Contains(string(got), "comment: from the CSV") {
+		t.Fatalf("mark --from: exit %d:\n%s\ndavit.yaml:\n%s", code, errOut, got)
+	}
+
+	// sheet --key --from reads the same sheet.
+	f, _, kout, kerr := testFactory(t)
+	if code := Run(f, []string{"sheet", "--key", "--from", file}); code != ExitOK || !strings.Contains(kout.String(), "capital") {
+		t.Errorf("sheet --key --from: exit %d:\n%s\n%s", code, kout, kerr)
+	}
+
+	// A line YAML refuses for another reason is still named, in plain words,
+	// and nothing is written.
+	bad := []byte("student: Eve\nbanks: [../loop.yaml]\nanswers:\n  capital: [Baku\n  ussr: a union: 1922\n")
+	os.WriteFile(filepath.Join(dir, "reports", "eve.yaml"), bad, 0o644)
+	code, _, errOut = runMark(t, "1\n", "reports", "--plain", "--student", "eve")
+	got, _ = os.ReadFile(filepath.Join(dir, "reports", "eve.yaml"))
+	if code != ExitInvalid || !strings.Contains(errOut, "eve.yaml:4") || strings.Contains(errOut, "mapping values") || !bytes.Equal(got, bad) {
+		t.Errorf("a broken sheet: exit %d:\n%s\n%s", code, errOut, got)
+	}
+}
+
+// A multi-line open answer (under a | on a paper sheet) is shown in mark as
+// lines, not as \x0a; other control characters are still escaped
+// (teacher2 P3).
+func TestMarkShowsAnAnswersLines(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	os.Remove(filepath.Join(dir, "reports", "ben.json"))
+	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte("student: Paper Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: |\n    A union.\n    Status: \"dissolved\\e[2J\" 1991\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "cy.yaml"), []byte("student: Cy\nbanks: [../loop.yaml]\nanswers:\n  ussr: \"one\\r\\ntwo\\e[31m\"\n"), 0o644)
+	code, shown, errOut := runMark(t, "1\n1\n1\n", "reports", "--plain", "--question", "ussr")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s\n%s", code, shown, errOut)
+	}
+	for _, want := range []string{"  | A union.\n  | Status: \"dissolved\\e[2J\" 1991\n", "  | one\n  | two\\x1b[31m\n"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("mark does not show %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, `\x0a`) || strings.Contains(shown, `\x0d`) || strings.Contains(shown, "\x1b") {
+		t.Errorf("a line break shown escaped, or a raw escape sent:\n%s", shown)
+	}
+}
+
+// Without --marker and $USER, a mark records the operating system's user
+// name, else "teacher": never no marker (teacher2 P13).
+func TestMarkerFallsBack(t *testing.T) {
+	defer func(f func() string) { osUserName = f }(osUserName)
+	for _, c := range []struct{ env, os, want string }{{"ana", "root", "ana"}, {" ", "lab-pc", "lab-pc"}, {"", "", "teacher"}} {
+		osUserName = func() string { return c.os }
+		if got := markerName(func(string) string { return c.env }); got != c.want {
+			t.Errorf("USER %q, OS user %q: marker %q, want %q", c.env, c.os, got, c.want)
+		}
+	}
+	dir, _, _ := paperClass(t)
+	osUserName = func() string { return "" }
+	if code, _, errOut := runMark(t, "1\n", "reports", "--plain", "--student", "paper amy"); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "reports", "amy.yaml"))
+	if !strings.Contains(string(got), "    marker: teacher\n") {
+		t.Errorf("amy.yaml:\n%s", got)
+	}
+}
+
+// Stopping a --remark run before revising anything does not call the marked
+// answers "left to mark" (teacher2 P6).
+func TestRemarkStoppedSaysMarksStand(t *testing.T) {
+	paperClass(t)
+	if code, _, errOut := runMark(t, "1\n", "reports", "--plain", "--student", "paper amy", "--marker", "T"); code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	code, _, errOut := runMark(t, "", "reports", "--plain", "--remark", "--student", "paper amy")
+	if code != ExitInvalid || !strings.Contains(errOut, "0 marks given; 0 answers left to mark; 1 earlier mark kept as it was.") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+}

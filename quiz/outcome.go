@@ -78,13 +78,13 @@ func (o Outcome) Points() float64 {
 	return o.Fraction * o.Question.MaxPoints()
 }
 
-// MaxPoints is what the question adds to the maximum: an open answer counts
-// once a teacher has marked it, and not before; a blank open answer (left
-// empty, or never reached) counts from the start, as 0 of its points, as a
-// blank closed question does. Counting a blank only once marked would let a
-// student who skips the open questions outscore one who tries them.
+// MaxPoints is what the question adds to the maximum: every question counts,
+// an open one too, so that the students of one quiz are scored out of the
+// same total and can compare (teacher2 A4). An open answer not yet marked
+// scores 0 of its points until a teacher marks it (ToMark); one left blank
+// or never reached scores 0, as a blank closed question does.
 func (o Outcome) MaxPoints() float64 {
-	if o.Mark != nil || o.Question.Type == Open && !o.Response.Answered {
+	if o.Question.Type == Open {
 		return o.Question.Points
 	}
 	return o.Question.MaxPoints()

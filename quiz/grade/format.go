@@ -106,10 +106,12 @@ func (m multiResults) Close() error {
 	return errors.Join(errs...)
 }
 
-// counted reports whether a question counts in the score yet: a closed
+// counted reports whether a question's points are settled: a closed
 // question, or an open one marked or left blank (0 of its points). An open
-// answer waiting for its mark does not count yet, in any format.
-func counted(o quiz.Outcome) bool { return o.Question.Graded() || o.MaxPoints() > 0 }
+// answer waiting for its mark is not settled yet (JUnit skips it, Gradescope
+// leaves it pending), although every question counts in the maximum, the
+// unmarked answer as 0 of its points.
+func counted(o quiz.Outcome) bool { return !o.ToMark() }
 
 // fullMarks reports whether a question that counts earned all its points.
 func fullMarks(o quiz.Outcome) bool {
@@ -146,7 +148,7 @@ func feedback(o quiz.Outcome, reveal bool) string {
 	case o.Response.Unreadable != "":
 		parts = append(parts, fmt.Sprintf("unreadable: %q could not be read as an answer; it scores 0", text.Printable(o.Response.Unreadable)))
 	case !q.Graded() && o.Response.Answered:
-		return "not marked yet: your teacher reads it"
+		return fmt.Sprintf("to mark: your teacher reads it; until then it scores 0 of %s points", text.FormatNum(o.MaxPoints()))
 	case !q.Graded() && o.Unseen:
 		return fmt.Sprintf("not reached: the quiz stopped before this question; it scores 0 of %s points", text.FormatNum(o.MaxPoints()))
 	case !q.Graded():

@@ -59,6 +59,11 @@ type Class struct {
 	tagSum    []tagTotal // per tag, over every student
 	open      map[*quiz.Question][]openAnswer
 	openMore  map[*quiz.Question]int
+
+	// toMarkAlso counts the sheets with open answers to mark by their
+	// status when it is another (incomplete, unreadable): the page counts
+	// every sheet to mark once (teacher2 A5).
+	toMarkAlso map[string]int
 }
 
 // row is one student's line in the gradebook.
@@ -108,7 +113,7 @@ const (
 
 // NewClass starts a class report.
 func NewClass(pass *float64, generated time.Time) *Class {
-	return &Class{Pass: pass, Generated: generated, status: map[string]int{}, seen: map[*quiz.Question]bool{},
+	return &Class{Pass: pass, Generated: generated, status: map[string]int{}, toMarkAlso: map[string]int{}, seen: map[*quiz.Question]bool{},
 		open: map[*quiz.Question][]openAnswer{}, openMore: map[*quiz.Question]int{}}
 }
 
@@ -168,8 +173,8 @@ func (c *Class) Add(r Sheet) {
 				}
 			}
 		}
-		// A tag's score counts what the gradebook counts: an open answer once
-		// a teacher has marked it (a blank one as 0), as quiz.Outcome does.
+		// A tag's score counts what the gradebook counts: every question, an
+		// open answer as 0 until a teacher marks it, as quiz.Outcome does.
 		for _, t := range q.Tags {
 			i := c.tagIndex(t)
 			c.scores[i].score += o.Points()
@@ -184,6 +189,9 @@ func (c *Class) Add(r Sheet) {
 		rw.tags = slices.Clone(c.scores)
 	}
 	c.status[rw.Status]++
+	if rw.Status != statusToMark && slices.ContainsFunc(r.Outcomes, quiz.Outcome.ToMark) {
+		c.toMarkAlso[rw.Status]++
+	}
 	c.keep(rw)
 }
 

@@ -353,6 +353,24 @@ func TestClassPageNumbersQuestionsInBankOrder(t *testing.T) {
 	}
 }
 
+// The sheets with open answers to mark are counted once, the same in the
+// Sheets list and in the note under it, an incomplete one included
+// (teacher2 A5).
+func TestClassPageCountsSheetsToMarkOnce(t *testing.T) {
+	results, _ := gradeSheets(t, class...)
+	results[0].Incomplete, results[0].EndedBy = true, quiz.EndInterrupt // and an essay to mark
+	if results[0].Status() != grade.StatusIncomplete || results[0].ToMark() != 1 || results[2].Status() != grade.StatusToMark {
+		t.Fatalf("statuses %q, %q", results[0].StatusText(), results[2].StatusText())
+	}
+	p := pageOf(t, 0, results)
+	if !strings.Contains(p, `<span id="status-to-mark">2</span> with open answers not yet marked (of them 1 incomplete)`) {
+		t.Errorf("the Sheets list does not count both sheets to mark:\n%s", regexp.MustCompile(`(?s)<ul class="statuses">.*?</ul>`).FindString(p))
+	}
+	if !strings.Contains(p, `2 sheets have open answers not yet marked`) {
+		t.Errorf("the note does not say 2 sheets:\n%s", regexp.MustCompile(`(?s)<p class="note" id="to-mark-note">.*?</p>`).FindString(p))
+	}
+}
+
 // setsBank has a tag on each question, so that students asked different sets
 // (sheet --tag) meet different tags.
 const setsBank = `id: b

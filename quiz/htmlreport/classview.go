@@ -130,12 +130,32 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		v.Generated = c.Generated.UTC().Format("2 January 2006, 15:04 UTC")
 	}
 	v.Facts = facts(s, c)
+	// A sheet has one status (incomplete before to mark), but the sheets
+	// with open answers to mark are counted once, the same everywhere: in
+	// this list, in the note under it and in grade's message (ToMark, from
+	// the class statistics), whatever their other status (teacher2 A5).
+	toMark := c.status[statusToMark]
+	var also []string
+	for _, k := range []string{statusIncomplete, statusUnreadable} {
+		if n := c.toMarkAlso[k]; n > 0 {
+			toMark += n
+			also = append(also, fmt.Sprintf("%s %s", count(n), k))
+		}
+	}
+	v.ToMark = max(c.ToMark, toMark)
 	if note := s.MixedNote(); note != "" {
 		v.Mixed = sentence(note)
 	}
 	for _, k := range []string{statusComplete, statusIncomplete, statusToMark, statusUnreadable} {
-		if n := c.status[k]; n > 0 {
-			v.Statuses = append(v.Statuses, statusCount{Key: k, Text: statusNames[k], Count: n})
+		n, text := c.status[k], statusNames[k]
+		if k == statusToMark {
+			n = toMark
+			if len(also) > 0 {
+				text += " (of them " + strings.Join(also, ", ") + ")"
+			}
+		}
+		if n > 0 {
+			v.Statuses = append(v.Statuses, statusCount{Key: strings.ReplaceAll(k, " ", "-"), Text: text, Count: n}) // an id has no spaces
 		}
 	}
 	if n := len(c.files) + c.filesMore; n > 0 {

@@ -97,7 +97,7 @@ func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) 
 	if fileio.FormatOf(file, "json") != "" {
 		out, err = jsonWithMarks(data, marks)
 	} else {
-		out, err = yamlWithMarks(data, marks)
+		out, err = yamlWithMarks(file, data, marks)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
@@ -169,7 +169,7 @@ func quizNum(p float64) string {
 
 // yamlWithMarks returns a YAML sheet with its marks section set to marks:
 // the section replaced where it is, or appended at the end.
-func yamlWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
+func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error) {
 	sec := &yaml.Node{Kind: yaml.MappingNode}
 	for _, m := range marks {
 		sec.Content = append(sec.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: m.ID, Tag: "!!str"}, markNode(m))
@@ -184,7 +184,7 @@ func yamlWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 	_ = enc.Close()
 	section := b.Bytes()
 
-	start, end, err := yamlMarksSpan(data)
+	start, end, err := sheet.MarksSpan(file, data)
 	if err != nil {
 		return nil, err
 	}
@@ -199,46 +199,6 @@ func yamlWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 	out = append(out, data[:start]...)
 	out = append(out, section...)
 	return append(out, data[end:]...), nil
-}
-
-// yamlMarksSpan finds the bytes of a YAML sheet's marks section: from the
-// start of its key's line to the start of the next top-level key's line (or
-// the end). start is -1 when the sheet has none.
-func yamlMarksSpan(data []byte) (start, end int, err error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return 0, 0, err
-	}
-	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return 0, 0, fmt.Errorf("not a sheet")
-	}
-	top := root.Content[0]
-	lineStart := func(line int) int { // byte offset of a 1-based line
-		off := 0
-		for l := 1; l < line; l++ {
-			i := bytes.IndexByte(data[off:], '\n')
-			if i < 0 {
-				return len(data)
-			}
-			off += i + 1
-		}
-		return off
-	}
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		k := top.Content[i]
-		if k.Value != "marks" {
-			continue
-		}
-		if top.Style&yaml.FlowStyle != 0 || k.Column != 1 {
-			return 0, 0, fmt.Errorf("the marks section is not a block at the top level")
-		}
-		start, end = lineStart(k.Line), len(data)
-		if i+2 < len(top.Content) {
-			end = lineStart(top.Content[i+2].Line)
-		}
-		return start, end, nil
-	}
-	return -1, -1, nil
 }
 
 // jsonWithMarks returns a JSON sheet with its marks member set to marks: the

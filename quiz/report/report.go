@@ -54,6 +54,12 @@ type Report struct {
 	Questions   []QuestionReport `json:"questions"`
 	// Marks are a teacher's marks of open answers (conflictq mark).
 	Marks []Mark `json:"marks,omitempty"`
+
+	// reached is the score on the questions reached, unrounded, when the
+	// report was made from a result (New): its percent is taken from the
+	// points, not from the points rounded to two decimals (2/3 is 66.7%,
+	// not 0.67's 67%; teacher2 P2).
+	reached *[2]float64
 }
 
 // Mark is a teacher's mark of one open answer, beside what the student wrote.
@@ -172,12 +178,18 @@ func New(meta Meta, res *quiz.Result) *Report {
 		seed := meta.Seed
 		rep.Seed = &seed
 	}
-	if meta.PassPercent != nil && maxScore > 0 { // nothing marked automatically: nothing to pass
+	if meta.PassPercent != nil && scorable(res) { // nothing marked yet: nothing to pass
 		passed := rep.Percent >= *meta.PassPercent
 		rep.Passed = &passed
 	}
 	tags := map[string]*TagScore{}
 	reached := len(res.Outcomes) - rep.NotReached
+	var sum [2]float64
+	for _, o := range res.Outcomes[:reached] {
+		sum[0] += o.Points()
+		sum[1] += o.MaxPoints()
+	}
+	rep.reached = &sum
 	for i, o := range res.Outcomes {
 		q := o.Question
 		qr := QuestionReport{
@@ -380,7 +392,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	if len(r.ByTag) > 0 {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
-			if t.MaxScore == 0 {
+			if t.MaxScore == 0 || !r.settled(t.Tag, r.Questions) {
 				fmt.Fprintf(&b, "| %s | %d | not marked | |\n", text.MarkdownEscape(quiz.TagLabel(t.Tag)), t.Questions)
 				continue
 			}
@@ -403,8 +415,12 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "- Your answer: %s\n", given)
 		switch {
 		case q.Unseen:
+		case q.Correct == nil && r.marked(q):
+			fmt.Fprintf(&b, "- Marked by your teacher: %s of %s points. A model answer: %s\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
+		case q.Correct == nil && q.Given != nil:
+			fmt.Fprintf(&b, "- To mark: your teacher marks it; until then it scores 0 of %s points. A model answer: %s\n", text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		case q.Correct == nil:
-			fmt.Fprintf(&b, "- Marked by your teacher. A model answer: %s\n", text.MarkdownEscape(q.Expected))
+			fmt.Fprintf(&b, "- 0 of %s points. A model answer: %s\n", text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		case *q.Correct:
 			fmt.Fprintf(&b, "- Right: %s of %s points\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints))
 		default:
@@ -450,6 +466,10 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			score += t.Points
 			maxScore += t.MaxPoints
 		}
+		pct := text.Percent(score, maxScore)
+		if r.reached != nil {
+			pct = text.Percent(r.reached[0], r.reached[1])
+		}
 		// The whole quiz's score comes first: it is the grade. The score on
 		// the questions reached alone would read as 100% after a time-out.
 		line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
@@ -457,10 +477,10 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
 		}
 		if maxScore > 0 {
-			line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(score), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+			line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
 		}
 	} else {
-		if r.MaxScore == 0 {
+		if !r.scorable() {
 			// Every question open (a discussion): nothing to score here, not 0%.
 			line("Score: none here; every question is open, for a teacher to mark%s", r.passed(st))
 		} else {
@@ -474,8 +494,8 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			open++
 		}
 	}
-	if open > 0 && r.MaxScore > 0 { // all open: the score line said so
-		line("Open questions, not scored here: %d", open)
+	if open > 0 && r.scorable() { // all open: the score line said so
+		line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
 	}
 	var rows []TagScore
 	var unreached []string
@@ -506,7 +526,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			// The columns line up; what follows the tag hangs under itself.
 			label := fmt.Sprintf("  %-*s  ", tagWidth, quiz.TagLabel(t.Tag))
 			what := fmt.Sprintf("%s / %s (%s%%)", text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
-			if t.MaxScore == 0 {
+			if t.MaxScore == 0 || !r.settled(t.Tag, r.reachedQuestions()) {
 				what = fmt.Sprintf("not marked (%s)", text.Count(t.Questions, "open question"))
 			}
 			fmt.Fprintf(w, "%s%s\n", label, text.Hang(what, width, utf8.RuneCountInString(label)))
@@ -521,6 +541,35 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 	case r.Seed != nil:
 		line("Seed: %d (the same --seed gives the same quiz)", *r.Seed)
 	}
+}
+
+// scorable reports whether a result has a score to give yet: a question
+// marked automatically, a blank one (0), or an open answer a teacher has
+// marked. A quiz of open answers alone, none marked, has none yet, although
+// its maximum counts them all.
+func scorable(res *quiz.Result) bool {
+	for _, o := range res.Outcomes {
+		if o.Question.Graded() || o.Mark != nil || !o.Response.Answered {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Report) scorable() bool { return r.settled("", r.Questions) }
+
+// settled reports whether any of qs (with tag, unless tag is "") has its
+// points settled: marked automatically or by a teacher, or left blank.
+func (r *Report) settled(tag string, qs []QuestionReport) bool {
+	for _, q := range qs {
+		if tag != "" && !slices.Contains(q.Tags, tag) {
+			continue
+		}
+		if q.Correct != nil || q.Given == nil || r.marked(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // marked reports whether a teacher has marked a question.

@@ -43,7 +43,8 @@ func TestReportJSON(t *testing.T) {
 			t.Errorf("JSON report lacks %q", key)
 		}
 	}
-	if got["score"] != 4.0 || got["max_score"] != 8.0 || got["percent"] != 50.0 || got["passed"] != true || got["status"] != "complete" || got["seed"] != 11.0 {
+	// The open question counts in the maximum, 0 until marked (teacher2 A4).
+	if got["score"] != 4.0 || got["max_score"] != 9.0 || got["percent"] != 44.44 || got["passed"] != false || got["status"] != "complete" || got["seed"] != 11.0 {
 		t.Errorf("score %v/%v %v%% passed %v status %v seed %v", got["score"], got["max_score"], got["percent"], got["passed"], got["status"], got["seed"])
 	}
 	qs := got["questions"].([]any)
@@ -88,7 +89,7 @@ func TestReportCSVAndMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := buf.String()
-	for _, want := range []string{"# Quiz report: ", "**Score: 1 / 8 (12.5%)**", "## Questions", "- Reread: ", "Marked by your teacher"} {
+	for _, want := range []string{"# Quiz report: ", "**Score: 1 / 9 (11.1%)**", "## Questions", "- Reread: ", "- To mark: your teacher marks it; until then it scores 0 of 1 points."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
@@ -205,7 +206,7 @@ func TestSummaryCountsOnlyAnsweredOpenQuestionsToMark(t *testing.T) {
 			Status: quiz.Complete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
 		var buf bytes.Buffer
 		New(Meta{}, res).WriteSummary(&buf, nil, 0)
-		if got := strings.Contains(buf.String(), "Open questions, not scored here: 1"); got != tt.want {
+		if got := strings.Contains(buf.String(), "Open answers to mark: 1 (each counts 0 of its points until a teacher marks it)"); got != tt.want {
 			t.Errorf("answered %v: summary\n%s", tt.r.Answered, buf.String())
 		}
 	}
@@ -228,6 +229,28 @@ func TestSummaryOfAnAllOpenQuiz(t *testing.T) {
 	}
 	if !strings.Contains(out, "Score: none here; every question is open, for a teacher to mark\n") {
 		t.Errorf("the summary does not say what happens to open answers:\n%s", out)
+	}
+}
+
+// The score on the questions reached takes its percent from the points, not
+// from the points rounded: 2/3 + 1 + 1 + 0 of 4 is 66.7%, not 2.67's 66.8%
+// (teacher2 P2).
+func TestSummaryReachedPercentIsNotFromRoundedPoints(t *testing.T) {
+	q := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	res := &quiz.Result{Status: quiz.Incomplete, EndedBy: quiz.EndTimeLimit, Started: time.Unix(0, 0), Finished: time.Unix(60, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: q("a"), Response: quiz.Response{Answered: true}, Fraction: 2.0 / 3},
+			{Question: q("b"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: q("c"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: q("d"), Response: quiz.Response{Answered: true}},
+			{Question: q("e"), Unseen: true},
+		}}
+	var buf bytes.Buffer
+	New(Meta{}, res).WriteSummary(&buf, nil, 0)
+	if !strings.Contains(buf.String(), "On the 4 questions reached only: 2.67 / 4 (66.7%)") || !strings.Contains(buf.String(), "Score: 2.67 / 5 (53.3%)") {
+		t.Errorf("summary:\n%s", buf.String())
 	}
 }
 

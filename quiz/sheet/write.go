@@ -279,7 +279,7 @@ func questionComment(n int, p *quiz.Presented) string {
 	var b strings.Builder
 	kind := map[quiz.Type]string{
 		quiz.Single: "one choice", quiz.Multi: "all that apply, as a list", quiz.TrueFalse: "true or false",
-		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers in order, as a list",
+		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers of the items in order, first to last, as a list",
 		quiz.Match: "pairs, number: letter", quiz.Open: "your own words, on the lines below the |",
 	}[p.Type]
 	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))

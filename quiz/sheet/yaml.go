@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -13,42 +14,11 @@ import (
 // fromYAML parses a YAML sheet into its fields. Duplicate keys at the top
 // level and among the answers are left to the field checks.
 func fromYAML(file string, data []byte) (*raw, error) {
+	root, warnings, err := parseYAML(file, data)
+	if err != nil {
+		return nil, err
+	}
 	ps := &quiz.Problems{File: file}
-	type refusal struct {
-		line                  int
-		question, field, text string
-	}
-	var refused []refusal
-	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
-		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
-	}, data, "answers")
-	var warnings []quiz.Problem
-	if !ok {
-		// An answer with a colon is read as text (colons.go); anything
-		// else YAML refuses is reported, in plain words where it can be.
-		if fixed, quoted := quoteColons(data); fixed != nil {
-			var again []refusal
-			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
-				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
-			}, fixed, "answers"); ok {
-				warnings = quoted
-			} else if len(again) > 0 && (len(refused) == 0 || again[0].line > refused[0].line) {
-				refused = again // the first refusal is past the colons: the one to fix next
-			}
-		}
-		if !ok {
-			for _, f := range refused {
-				if line, plain := plainYAMLError(data, f.line, f.text); plain != "" {
-					f.line, f.text = line, plain
-				}
-				ps.Add(f.line, f.question, f.field, "%s", f.text)
-			}
-			return nil, ps.Err()
-		}
-	}
-	for i := range warnings {
-		warnings[i].File = file
-	}
 	r := &raw{file: file, line: root.Line, problems: warnings}
 	if root.Kind != yaml.MappingNode {
 		r.top = yamlnode.KindName(root)
@@ -85,6 +55,93 @@ func fromYAML(file string, data []byte) (*raw, error) {
 		r.fields = append(r.fields, f)
 	}
 	return r, nil
+}
+
+// parseYAML is the one reading of a YAML sheet's text: every reader of
+// sheets (grade, mark, mark --from, sheet --key --from, quiz --answers) and
+// the marks section's writer come through it, so that a sheet that grades
+// also marks. An answer with a colon is read as text, with a warning
+// (colons.go); anything else YAML refuses is reported, in plain words where
+// it can be. quoteColons keeps every line where it was, so the lines of the
+// nodes are the lines of data.
+func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
+	ps := &quiz.Problems{File: file}
+	type refusal struct {
+		line                  int
+		question, field, text string
+	}
+	var refused []refusal
+	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
+		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
+	}, data, "answers")
+	var warnings []quiz.Problem
+	if !ok {
+		if fixed, quoted := quoteColons(data); fixed != nil {
+			var again []refusal
+			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
+				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
+			}, fixed, "answers"); ok {
+				warnings = quoted
+			} else if len(again) > 0 && (len(refused) == 0 || again[0].line > refused[0].line) {
+				refused = again // the first refusal is past the colons: the one to fix next
+			}
+		}
+		if !ok {
+			for _, f := range refused {
+				if line, plain := plainYAMLError(data, f.line, f.text); plain != "" {
+					f.line, f.text = line, plain
+				}
+				ps.Add(f.line, f.question, f.field, "%s", f.text)
+			}
+			return nil, nil, ps.Err()
+		}
+	}
+	for i := range warnings {
+		warnings[i].File = file
+	}
+	return root, warnings, nil
+}
+
+// MarksSpan finds the bytes of a YAML sheet's marks section, read as every
+// sheet is read (parseYAML): from the start of its key's line to the start
+// of the next top-level key's line (or the end of data). start is -1 when
+// the sheet has none. A marks section that is not a block at the top level
+// (a sheet written as one flow mapping) is an error: it cannot be replaced
+// without rewriting the student's lines.
+func MarksSpan(file string, data []byte) (start, end int, err error) {
+	root, _, err := parseYAML(file, data)
+	if err != nil {
+		return 0, 0, err
+	}
+	if root.Kind != yaml.MappingNode {
+		return 0, 0, fmt.Errorf("not a sheet")
+	}
+	lineStart := func(line int) int { // byte offset of a 1-based line
+		off := 0
+		for l := 1; l < line; l++ {
+			i := bytes.IndexByte(data[off:], '\n')
+			if i < 0 {
+				return len(data)
+			}
+			off += i + 1
+		}
+		return off
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if k.Value != "marks" {
+			continue
+		}
+		if root.Style&yaml.FlowStyle != 0 || k.Column != 1 {
+			return 0, 0, fmt.Errorf("the marks section is not a block at the top level")
+		}
+		start, end = lineStart(k.Line), len(data)
+		if i+2 < len(root.Content) {
+			end = lineStart(root.Content[i+2].Line)
+		}
+		return start, end, nil
+	}
+	return -1, -1, nil
 }
 
 func yamlValue(n *yaml.Node) node {

@@ -127,7 +127,7 @@ func MarkdownEscape(s string) string {
 	return EscapeControl(mdEscaper.Replace(s))
 }
 
-var mdEscaper = strings.NewReplacer("\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
+var mdEscaper = strings.NewReplacer("\r\n", " ", "\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
 
 // InvalidUTF8Line is the line of the first byte of data that is not UTF-8
 // (the last line when there is none).

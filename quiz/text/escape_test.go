@@ -18,6 +18,7 @@ func TestEscaping(t *testing.T) {
 		{"csv codes", CSVSafe("a\x1b[2J"), `a\x1b[2J`},
 		{"csv lines", CSVSafe("a\nb"), "a\nb"},
 		{"markdown codes", MarkdownEscape("*a*\x07"), `\*a\*\x07`},
+		{"markdown lines are text", MarkdownEscape("a\r\nb\nc\rd"), `a b c\x0dd`},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -29,8 +29,14 @@ func Anki(w io.Writer, b *quiz.Bank) error {
 		}
 		opts := q.Options()
 		switch q.Type {
-		case quiz.Single, quiz.Multi, quiz.Order:
+		case quiz.Single, quiz.Multi:
 			front = append(front, lettered(opts))
+		case quiz.Order: // numbered, as the key gives them
+			items := make([]string, len(opts))
+			for k, o := range opts {
+				items[k] = fmt.Sprintf("%d. %s", k+1, field(o))
+			}
+			front = append(front, strings.Join(items, "<br>"))
 		case quiz.Match:
 			lefts := make([]string, len(q.Pairs))
 			for i, l := range q.Lefts() {

@@ -120,7 +120,10 @@ func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented) {
 			hint = ""
 		}
 		if q.Type == quiz.Order {
-			hint = fmt.Sprintf("Number these 1–%d, first to last.", len(q.Items))
+			// As the answer sheet (conflictq sheet) takes it: the items'
+			// numbers, first to last, so that paper copies onto a sheet
+			// as written (teacher2 A1).
+			hint = "Write the numbers of the items in order, first to last."
 		}
 		if q.Points != 1 {
 			if hint == "" {
@@ -147,9 +150,10 @@ func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented) {
 		case quiz.Numeric:
 			fmt.Fprintf(s, "%s\n", strings.TrimSpace("Answer: ____________________ "+inline(q.Unit)))
 		case quiz.Order:
-			for _, o := range opts {
-				fmt.Fprintf(s, "- ____ %s\n", inline(o))
+			for k, o := range opts {
+				fmt.Fprintf(s, "%d. %s\n", k+1, inline(o))
 			}
+			s.WriteString("\nOrder, first to last: " + strings.TrimSuffix(strings.Repeat("____, ", len(opts)), ", ") + "\n")
 		case quiz.Match:
 			for k, l := range q.Lefts() {
 				fmt.Fprintf(s, "%d. %s ____\n", k+1, inline(l))
@@ -265,11 +269,17 @@ func answerKey(q *quiz.Presented) string {
 		}
 		return strings.Join(parts, "; ")
 	case quiz.Order:
-		nums := make([]string, len(q.Items))
+		// The items' numbers as the worksheet shows them, first to last:
+		// what the student writes, and what the answer sheet takes.
+		at := make([]int, len(q.Items)) // bank index (the right order) -> shown number
 		for k := range q.Items {
-			nums[k] = strconv.Itoa(1 + q.FromDisplay([]int{k})[0])
+			at[q.FromDisplay([]int{k})[0]] = k + 1
 		}
-		return q.Expected() + " (as listed: " + strings.Join(nums, ", ") + ")"
+		nums := make([]string, len(at))
+		for i, k := range at {
+			nums[i] = strconv.Itoa(k)
+		}
+		return strings.Join(nums, ", ") + ": " + q.Expected()
 	case quiz.Match:
 		parts := make([]string, len(q.Pairs))
 		for i := range q.Pairs {
