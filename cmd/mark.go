@@ -257,6 +257,13 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s points%s", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
 	}
+	if u := a.Uncounted; u != nil {
+		why := "it has no digest of the answer (written by hand, or by an older conflictq)"
+		if u.Fits(a.Text) == quiz.MarkAnswerChanged {
+			why = "the answer changed after it was marked"
+		}
+		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s points%s; %s", text.FormatNum(u.Points), commentSuffix(u.Comment), why), m.width, ""))
+	}
 	var points float64
 	var comment string
 	var err error
@@ -272,7 +279,8 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	if err != nil && !errors.Is(err, errStopAfterPoints) {
 		return err
 	}
-	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9)}
+	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9),
+		Answer: quiz.AnswerDigest(a.Text)} // the answer shown: one changed meanwhile is not marked with it
 	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
 		return err
@@ -415,6 +423,11 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	var msg string
 	code := ExitOK
 	switch {
+	case c.Answers == 0 && len(errs) > 0 && len(errs) >= len(files):
+		// Not "no open answers": the files refused may hold some.
+		msg = fmt.Sprintf("Nothing marked: %s could not be read or marked (named above).", text.Plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
+	case c.Answers == 0 && len(errs) > 0:
+		msg = fmt.Sprintf("Nothing marked: %d of the %d reports and sheets could not be read or marked (named above); the others hold no open answers.", len(errs), len(files))
 	case c.Answers == 0:
 		msg = fmt.Sprintf("Nothing to mark: no open answers in the %d reports and sheets.", len(files))
 	case opts.Student != "" && c.Students == 0:

@@ -117,3 +117,27 @@ func TestMarkKeepsFileModes(t *testing.T) {
 		t.Errorf("mode %v, want 0444", st.Mode().Perm())
 	}
 }
+
+// A second mark run that reaches the reports through a folder of links is
+// refused while the first holds them, and writes nothing (attack4 #1).
+func TestMarkLockThroughLinkedFolder(t *testing.T) {
+	dir, file := oneReport(t)
+	os.Mkdir("links", 0o755)
+	if err := os.Symlink(filepath.Join("..", "reports", filepath.Base(file)), filepath.Join("links", filepath.Base(file))); err != nil {
+		t.Skip(err)
+	}
+	unlock, err := marking.Lock([]string{file}, time.Now()) // the first run
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	before, _ := os.ReadFile(file)
+	f, in, _, errOut := testFactory(t)
+	in.WriteString("1 ok\n")
+	if code := Run(f, []string{"mark", filepath.Join(dir, "links"), "--plain"}); code != ExitInvalid || !strings.Contains(errOut.String(), "another conflictq mark") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	if after, _ := os.ReadFile(file); !bytes.Equal(before, after) {
+		t.Error("the second run wrote a report the first holds")
+	}
+}

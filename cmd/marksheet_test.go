@@ -176,7 +176,7 @@ func TestSheetBadMarksNamed(t *testing.T) {
 // counted as its points, with a warning where it is cut (test10 W4).
 func TestGradeWarnsWhereAMarkIsCapped(t *testing.T) {
 	dir, _ := oneReport(t)
-	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte("student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\nmarks:\n  ussr: {points: 3}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte("student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\nmarks:\n  ussr: {points: 3, answer_sha256: e50afdfac2669f82}\n"), 0o644)
 	_, out, errOut := gradeIn(t, dir, "reports")
 	if !strings.Contains(errOut, `amy.yaml:6: warning: question "ussr": marked 3 points, but the question is worth 2`) || !strings.Contains(out, "2/6") {
 		t.Errorf("out:\n%s\nerr:\n%s", out, errOut)

@@ -9,7 +9,8 @@ import (
 	"testing"
 )
 
-// The printed worksheet and the YAML answer sheet made with the same set and
+// The printed worksheet and the YAML answer sheet made with the same set (8a:
+// it holds an order question and mediators) and
 // seed take answers alike: what the worksheet's key gives (a choice's
 // letter, an order's item numbers first to last) copied onto the sheet as
 // written grades as right (teacher2 A1, P10); the key's ranks, the old
@@ -25,8 +26,8 @@ func TestWorksheetKeyGradesOnTheSheet(t *testing.T) {
 		}
 		return out.String()
 	}
-	run("bank", "export", "comprehension", "-n", "10", "--set", "9c", "--seed", "42", "-o", "test.md", "--key", "key.md")
-	run("sheet", "--bank", "comprehension", "-n", "10", "--set", "9c", "--seed", "42", "-o", "blank.yaml")
+	run("bank", "export", "comprehension", "-n", "10", "--set", "8a", "--seed", "42", "-o", "test.md", "--key", "key.md")
+	run("sheet", "--bank", "comprehension", "-n", "10", "--set", "8a", "--seed", "42", "-o", "blank.yaml")
 	test, _ := os.ReadFile("test.md")
 	key, _ := os.ReadFile("key.md")
 	blank, _ := os.ReadFile("blank.yaml")

@@ -165,6 +165,13 @@ func TestStoppedEarlyFitsAt80(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("Ctrl-C did not stop the quiz")
 	}
+	// The screen reads the terminal on its own: wait until the last
+	// messages have reached it before looking.
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if all := scr.text(); strings.Contains(all, "Not reached: ") && strings.Contains(all, "Aysel-Quliyeva-") {
+			break
+		}
+	}
 	lines := screenLines(scr.text())
 	for _, line := range lines {
 		if n := utf8.RuneCountInString(line); n > 80 && strings.Contains(line, " ") {

@@ -584,6 +584,19 @@ func checkReportDestination(opts *QuizOptions) error {
 	if opts.Report == "-" {
 		return invalid("-o -: the quiz itself uses standard output; name a file for the report")
 	}
+	if opts.ReportDir != "" {
+		if st, err := os.Stat(opts.ReportDir); err == nil && !st.IsDir() {
+			return invalid("--report-dir %s is a file, not a folder; name a folder for the reports (-o names a file)", opts.ReportDir)
+		}
+	}
+	if opts.Report != "" && opts.ReportDir != "" && sameDir(filepath.Dir(opts.Report), opts.ReportDir) {
+		// The student's copy beside the teacher's report: grade would
+		// read a JSON copy as a second report of the same quiz.
+		if f := fileio.FormatOf(opts.Report, "json", "jsonl", "yaml", "yml"); f != "" || copyFormat(opts, report.FormatJSON) == report.FormatJSON {
+			return invalid("-o %s is in the --report-dir folder, where the report is written already, so grade would read it twice; name a file outside %s for your own copy (or a page: -o %s)",
+				opts.Report, opts.ReportDir, strings.TrimSuffix(opts.Report, filepath.Ext(opts.Report))+".html")
+		}
+	}
 	if opts.Report != "" {
 		if st, err := os.Stat(opts.Report); err == nil {
 			if st.IsDir() {
@@ -612,6 +625,18 @@ func checkReportDestination(opts *QuizOptions) error {
 		}
 	}
 	return nil
+}
+
+// sameDir reports whether two paths name one folder, links resolved.
+func sameDir(a, b string) bool {
+	real := func(p string) string {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			p = r
+		}
+		abs, _ := filepath.Abs(p)
+		return abs
+	}
+	return real(a) == real(b)
 }
 
 // canWriteIn checks a directory takes new files, the way the report will be

@@ -158,3 +158,40 @@ questions:
 		t.Errorf("stderr = %q", errOut)
 	}
 }
+
+// -o inside the --report-dir folder in a format grade reads would be graded
+// as a second report; --report-dir naming a file says so. Both are refused
+// before the quiz starts, nothing written (attack4 #14).
+func TestQuizReportDirClashes(t *testing.T) {
+	bank := filepath.Join(t.TempDir(), "b.yaml")
+	os.WriteFile(bank, []byte("id: b\ntitle: B\nquestions:\n  - {id: tf, type: truefalse, prompt: \"Statement.\", answer: true, explanation: The explanation., source: {section: S, paragraph: 1, quote: q}}\n"), 0o644)
+	dir := t.TempDir()
+	reports, page := filepath.Join(dir, "r2"), filepath.Join(dir, "page.html")
+	os.Mkdir(reports, 0o755)
+	os.WriteFile(page, []byte("<html>mine</html>"), 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-o", filepath.Join(reports, "x.json"), "--report-dir", reports}, "is in the --report-dir folder"},
+		{[]string{"-o", filepath.Join(reports, "x"), "--report-dir", reports}, "is in the --report-dir folder"},
+		{[]string{"-o", page, "--report-dir", page, "--force"}, "--report-dir " + page + " is a file, not a folder"},
+		{[]string{"-o", page, "--report-dir", page}, "is a file, not a folder"},
+	} {
+		f, in, _, errOut := testFactory(t)
+		in.WriteString("1\n")
+		code := Run(f, append([]string{"quiz", "--plain", "--no-history", "--bank", bank, "--student", "Ana"}, c.args...))
+		if code != ExitInvalid || !strings.Contains(errOut.String(), c.want) {
+			t.Errorf("%v: exit %d: %s", c.args, code, errOut)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(reports, "*")); len(files) != 0 {
+		t.Errorf("written: %v", files)
+	}
+	// A page inside the folder is no second report: it is written.
+	f, in, _, errOut := testFactory(t)
+	in.WriteString("1\n")
+	if code := Run(f, []string{"quiz", "--plain", "--no-history", "--bank", bank, "--student", "Ana", "-o", filepath.Join(reports, "ana.html"), "--report-dir", reports}); code != 0 {
+		t.Errorf("a page in the folder: exit %d: %s", code, errOut)
+	}
+}

@@ -1,6 +1,8 @@
 package quiz
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -67,7 +69,36 @@ type Mark struct {
 	Points  float64   `json:"points"`
 	Comment string    `json:"comment,omitempty"`
 	Marker  string    `json:"marker,omitempty"`
-	At      time.Time `json:"time"`
+	At      time.Time `json:"time,omitzero"` // none: not "0001-01-01"
+	// Answer is the digest (AnswerDigest) of the answer the mark was given
+	// for: a mark counts only beside that answer, so an answer changed
+	// after it was marked is marked again.
+	Answer string `json:"answer_sha256,omitempty"`
+}
+
+// AnswerDigest is the digest a mark records of the answer it was given for:
+// the first 16 hex digits of the SHA-256 of the answer's exact text.
+func AnswerDigest(answer string) string {
+	sum := sha256.Sum256([]byte(answer))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Mark problems: why a mark is not counted.
+const (
+	MarkAnswerChanged = "the answer changed after it was marked, so the mark is not counted; mark it again (conflictq mark)"
+	MarkNoDigest      = "a mark without its answer's digest (answer_sha256; given by an older conflictq, or not by conflictq mark): not counted; mark it again (conflictq mark)"
+)
+
+// Fits says why the mark does not count for the answer text it sits beside,
+// or "" when it does.
+func (m *Mark) Fits(answer string) string {
+	switch {
+	case m.Answer == "":
+		return MarkNoDigest
+	case m.Answer != AnswerDigest(answer):
+		return MarkAnswerChanged
+	}
+	return ""
 }
 
 // Points earned: a teacher's mark when there is one.

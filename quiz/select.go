@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
@@ -144,9 +145,9 @@ func (f Filter) Match(q *Question) bool {
 // shuffles their order.
 func Pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	if f.Set == "" {
-		return pick(banks, f, seed)
+		return pick(banks, f, seed, false)
 	}
-	pool, err := pick(banks, f, SetSeed(f.Set))
+	pool, err := pick(banks, f, SetSeed(f.Set), true)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +160,10 @@ func shuffle(pool []*Question, seed uint64) {
 	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
 }
 
-func pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
+// pick filters and shuffles the pool. With byName, the pool is first put in
+// the order of its banks' names and question ids, so that a set's questions do
+// not depend on the order the banks were named in (--bank a --bank b or b, a).
+func pick(banks []*Bank, f Filter, seed uint64, byName bool) ([]*Question, error) {
 	var pool []*Question
 	for _, b := range banks {
 		for _, q := range b.Questions {
@@ -170,6 +174,11 @@ func pick(banks []*Bank, f Filter, seed uint64) ([]*Question, error) {
 	}
 	if len(pool) == 0 {
 		return nil, fmt.Errorf("no questions match%s", describeFilter(f))
+	}
+	if byName {
+		slices.SortStableFunc(pool, func(a, b *Question) int {
+			return cmp.Or(strings.Compare(a.Bank, b.Bank), strings.Compare(a.ID, b.ID))
+		})
 	}
 	shuffle(pool, seed)
 	if f.Count > 0 && f.Count < len(pool) {

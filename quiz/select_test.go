@@ -231,3 +231,28 @@ func TestReselect(t *testing.T) {
 		t.Error("a question the bank no longer has: no error")
 	}
 }
+
+// A set picks the same questions whatever order its banks are named in
+// (attack4 #12): --bank a --bank b and --bank b --bank a.
+func TestSelectSetIgnoresBankOrder(t *testing.T) {
+	a, b := loadSample(t), loadSample(t)
+	b.ID = a.ID + "-2"
+	for _, q := range b.Questions {
+		q.Bank = b.ID
+	}
+	ids := func(banks ...*Bank) []string {
+		qs, err := Pick(banks, Filter{Count: 5, Set: "9c"}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := make([]string, len(qs))
+		for i, q := range qs {
+			out[i] = q.Bank + "/" + q.ID
+		}
+		slices.Sort(out)
+		return out
+	}
+	if ab, ba := ids(a, b), ids(b, a); !slices.Equal(ab, ba) {
+		t.Errorf("set 9c: %v with the banks in one order, %v in the other", ab, ba)
+	}
+}

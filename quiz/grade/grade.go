@@ -280,7 +280,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		if len(s.Marks) > 0 && q.Type == quiz.Open && r.Answered {
 			for _, m := range s.Marks {
 				if m.ID == q.ID {
-					o.Mark = capMark(res, s.File, m.Line, q, m.Mark)
+					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, s.Answers[answerAt[i]].Value.Verbatim())
 					break
 				}
 			}
@@ -409,7 +409,16 @@ func bankIDs(banks []*quiz.Bank) []string {
 // capMark counts a teacher's mark (conflictq mark) of an open answer, at most
 // the question's points now: a mark given against a bank worth more is said
 // where it is cut, not cut silently.
-func capMark(res *SheetResult, file string, line int, q *quiz.Question, m quiz.Mark) *quiz.Mark {
+//
+// A mark counts only beside the answer it was given for (its digest, see
+// quiz.Mark.Fits): one the student could have written, or one left from
+// before the answer changed, is named and not counted, and the answer is to
+// mark again.
+func capMark(res *SheetResult, file string, line int, q *quiz.Question, m quiz.Mark, answer string) *quiz.Mark {
+	if why := m.Fits(answer); why != "" {
+		res.Problems = append(res.Problems, quiz.Problem{File: file, Line: line, Question: q.ID, Warning: true, Msg: why})
+		return nil
+	}
 	if m.Points > q.Points {
 		res.Problems = append(res.Problems, quiz.Problem{File: file, Line: line, Question: q.ID, Warning: true,
 			Msg: fmt.Sprintf("marked %s points, but the question is worth %s in the bank graded with; counted as %s (grade with the --bank it was marked with to count it all)",

@@ -95,7 +95,11 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		o.Response.SelfCheck = qr.SelfCheck
 		o.Fraction = quiz.Score(q, o.Response)
 		if m := rep.MarkFor(q.Bank, q.ID); m != nil && q.Type == quiz.Open {
-			o.Mark = capMark(res, file, 1, q, *m)
+			given := ""
+			if qr.Given != nil {
+				given = *qr.Given
+			}
+			o.Mark = capMark(res, file, 1, q, *m, given)
 		}
 		res.Outcomes = append(res.Outcomes, o)
 	}

@@ -29,15 +29,18 @@ func (e *BusyError) Error() string {
 // Lock takes the marking lock of each directory the reports are in, in a fixed
 // order, so that two runs never write one report's marks at once: the second
 // refuses with a *BusyError rather than wait for a teacher who may be at lunch.
-// unlock releases them all.
+// The directory is the real one, links resolved (a mark is written through a
+// link into its target): two runs that reach one report by different paths
+// (a folder of symlinks, a linked folder) take the same lock. unlock releases
+// them all.
 func Lock(files []string, now time.Time) (unlock func(), err error) {
 	dirs := map[string]bool{}
 	for _, f := range files {
-		abs, err := filepath.Abs(filepath.Dir(f))
+		d, err := realDir(f)
 		if err != nil {
 			return nil, err
 		}
-		dirs[abs] = true
+		dirs[d] = true
 	}
 	var held []func()
 	unlock = func() {
@@ -59,6 +62,21 @@ func Lock(files []string, now time.Time) (unlock func(), err error) {
 		held = append(held, release)
 	}
 	return unlock, nil
+}
+
+// realDir is the directory a file really is in: its path with every link
+// resolved, the file's own included.
+func realDir(file string) (string, error) {
+	if real, err := filepath.EvalSymlinks(file); err == nil {
+		file = real
+	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(file)); err == nil {
+		file = filepath.Join(dir, filepath.Base(file)) // not there (yet)
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Dir(abs), nil
 }
 
 func holder(path string) string {

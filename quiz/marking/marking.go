@@ -44,6 +44,10 @@ type Answer struct {
 	Text      string
 	SelfCheck *bool      // the student's own "did my answer cover the key points?"
 	Mark      *quiz.Mark // the mark so far, or nil
+	// Uncounted is a mark beside the answer that grade does not count
+	// (quiz.Mark.Fits): given before the answer changed, or without its
+	// answer's digest. The answer is to mark again.
+	Uncounted *quiz.Mark
 }
 
 // Filter picks what to mark.
@@ -106,6 +110,7 @@ type found struct {
 	text          string
 	selfCheck     *bool
 	mark          *quiz.Mark
+	uncounted     *quiz.Mark // a mark that does not count (see Answer)
 }
 
 // openAnswers reads a report or a sheet and returns the student and the
@@ -137,7 +142,8 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 			continue
 		}
 		out = append(out, found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
-			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, mark: rep.MarkFor(qr.Bank, qr.ID)})
+			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
+			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given)})
 	}
 	return rep.Student, out, err
 }
@@ -159,7 +165,7 @@ func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found
 			continue
 		}
 		out = append(out, found{bank: b.ID, id: q.ID, prompt: q.Prompt, model: q.Model, q: q, banks: banks,
-			text: a.Value.Verbatim(), mark: s.MarkFor(q.ID)})
+			text: a.Value.Verbatim(), mark: counted(s.MarkFor(q.ID), a.Value.Verbatim()), uncounted: uncounted(s.MarkFor(q.ID), a.Value.Verbatim())})
 	}
 	if len(out) > 0 && data != nil {
 		// A sheet that cannot take a marks section (one flow mapping) is
@@ -231,7 +237,7 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 				}
 				byKey[key] = q
 			}
-			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, Mark: a.mark})
+			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, Mark: a.mark, Uncounted: a.uncounted})
 		}
 	}
 	out := make([]*Question, 0, len(byKey))
@@ -321,6 +327,38 @@ func ParsePoints(s string, max float64) (float64, error) {
 	return p, CheckPoints(p, max)
 }
 
+// ErrChanged is returned by Apply when the answer is no longer the one the
+// mark was given for (Mark.Answer): the student changed it meanwhile.
+var ErrChanged = errors.New("the answer changed since it was shown for marking, so the mark is not saved; run conflictq mark again to see the new answer")
+
+// tieTo records in m the digest of the answer it is given for; a mark that
+// already names another answer's digest is refused with ErrChanged.
+func tieTo(m *quiz.Mark, answer string) error {
+	d := quiz.AnswerDigest(answer)
+	if m.Answer != "" && m.Answer != d {
+		return ErrChanged
+	}
+	m.Answer = d
+	return nil
+}
+
+// counted is a mark as grade counts it: nil when it was not given for the
+// answer beside it (see quiz.Mark.Fits), which is then to mark again.
+func counted(m *quiz.Mark, answer string) *quiz.Mark {
+	if m == nil || m.Fits(answer) != "" {
+		return nil
+	}
+	return m
+}
+
+// uncounted is a mark that grade does not count beside the answer, or nil.
+func uncounted(m *quiz.Mark, answer string) *quiz.Mark {
+	if m == nil || m.Fits(answer) == "" {
+		return nil
+	}
+	return m
+}
+
 // ErrNotFound is returned by Apply when the report no longer holds the answer.
 var ErrNotFound = errors.New("the report holds no answer to this open question")
 
@@ -339,6 +377,7 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	if isLines(file) || isSheet(file, data) {
 		return applySheet(file, data, id, m, max)
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // the report is written again without it
 	rep, err := report.Read(file, data)
 	if err != nil {
 		return err
@@ -353,6 +392,9 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, ErrNotFound)
 	}
 	if err := CheckPoints(m.Points, max); err != nil {
+		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
+	}
+	if err := tieTo(&m, *rep.Questions[qi].Given); err != nil {
 		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
 	}
 	entry := report.Mark{ID: id, Bank: bank, Mark: m}

@@ -268,3 +268,61 @@ func TestTargetIDOnly(t *testing.T) {
 		t.Errorf("disc/ussr mark %+v", m)
 	}
 }
+
+// Two runs that reach one report by different paths, a folder of links to
+// the reports or a link to their folder, take one lock (attack4 #1).
+func TestLockSeesThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "class")
+	os.Mkdir(real, 0o755)
+	file := filepath.Join(real, "a.yaml")
+	os.WriteFile(file, []byte("student: A\n"), 0o644)
+	links := filepath.Join(dir, "links")
+	os.Mkdir(links, 0o755)
+	if err := os.Symlink(filepath.Join("..", "class", "a.yaml"), filepath.Join(links, "a.yaml")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(real, filepath.Join(dir, "linked"))
+	unlock, err := Lock([]string{file}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	for _, other := range []string{filepath.Join(links, "a.yaml"), filepath.Join(dir, "linked", "a.yaml")} {
+		var busy *BusyError
+		if u, err := Lock([]string{other}, time.Now()); !errors.As(err, &busy) {
+			t.Errorf("%s: a second run locked it: %v", other, err)
+			if u != nil {
+				u()
+			}
+		}
+	}
+}
+
+// A report saved again with a byte order mark (Notepad) is marked; a mark
+// records the digest of the answer it was given for, and a mark meant for
+// another text is refused (attack4 #3, #9).
+func TestApplyReportWithBOMAndDigest(t *testing.T) {
+	path := writeReport(t, t.TempDir(), "Ana", nil)
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, append([]byte("\ufeff"), data...), 0o644)
+	if err := Apply(path, "sample", "ussr", quiz.Mark{Points: 1, Answer: quiz.AnswerDigest("another answer")}, 2); !errors.Is(err, ErrChanged) {
+		t.Errorf("a mark for another answer: %v", err)
+	}
+	if err := Apply(path, "sample", "ussr", quiz.Mark{Points: 1}, 2); err != nil {
+		t.Fatal(err)
+	}
+	rep := read(t, path)
+	if len(rep.Marks) != 1 || rep.Marks[0].Fits(givenOf(rep, "ussr")) != "" {
+		t.Errorf("marks %+v", rep.Marks)
+	}
+}
+
+func givenOf(rep *report.Report, id string) string {
+	for _, q := range rep.Questions {
+		if q.ID == id && q.Given != nil {
+			return *q.Given
+		}
+	}
+	return ""
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/sheet"
 )
 
@@ -62,8 +63,12 @@ func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) 
 	if err != nil {
 		return err
 	}
-	if v, ok := s.Answer(id); !ok || v.Kind == quiz.Empty {
+	v, ok := s.Answer(id)
+	if !ok || v.Kind == quiz.Empty {
 		return fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+	}
+	if err := tieTo(&m, v.Verbatim()); err != nil {
+		return fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
 	if err := CheckPoints(m.Points, most); err != nil {
 		return fmt.Errorf("%s: question %s: %w", file, id, err)
@@ -112,7 +117,7 @@ func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) 
 func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mark) error {
 	after, err := sheet.Read(file, 0, out)
 	if err != nil {
-		return fmt.Errorf("%s: a marks section cannot be added to this sheet as it is laid out (%v); mark it with the sheet written in block style, one field per line", file, firstLine(err))
+		return fmt.Errorf("%s: %s", file, whyNoSection(file, out, err))
 	}
 	strip := func(s *sheet.Sheet) sheet.Sheet {
 		c := *s
@@ -131,11 +136,44 @@ func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mar
 	}
 	for i := range marks {
 		a, b := after.Marks[i], marks[i]
-		if a.ID != b.ID || a.Points != b.Points || a.Comment != b.Comment || a.Marker != b.Marker || !a.At.Equal(b.At) {
+		if a.ID != b.ID || a.Points != b.Points || a.Comment != b.Comment || a.Marker != b.Marker || !a.At.Equal(b.At) || a.Answer != b.Answer {
 			return fmt.Errorf("%s: question %s: the mark does not read back as written, so it is not saved", file, b.ID)
 		}
 	}
 	return nil
+}
+
+// whyNoSection says why a sheet with its marks section added no longer
+// reads (err), in words that fit the sheet: the cap on a YAML file's size,
+// a document marker at its end, a sheet indented as a whole, or a layout
+// that is not block style.
+func whyNoSection(file string, out []byte, err error) string {
+	if fileio.FormatOf(file, "json") == "" {
+		if n := yamlnode.Items(out); n > yamlnode.MaxItems {
+			return fmt.Sprintf("with its marks section the sheet would have %d lines and commas, more than the %d conflictq reads, so the mark is not saved; the sheet is too long to mark (split its answers over two sheets)", n, yamlnode.MaxItems)
+		}
+		var last, first string
+		head := out // the sheet before its (last) marks section
+		if i := bytes.LastIndex(out, []byte("\nmarks:")); i >= 0 {
+			head = out[:i]
+		}
+		for _, l := range sheet.SplitLines(head) {
+			t := strings.TrimRight(string(l), "\r\n\u0085\u2028\u2029")
+			if tt := strings.TrimSpace(t); tt != "" && !strings.HasPrefix(tt, "#") {
+				if first == "" {
+					first = t
+				}
+				last = tt
+			}
+		}
+		switch {
+		case last == "---" || last == "...":
+			return fmt.Sprintf("the sheet ends with a %s line (a YAML document marker), so a marks section after it would not be part of the sheet; delete that last %s line, then mark it", last, last)
+		case strings.HasPrefix(first, " ") || strings.HasPrefix(first, "\t"):
+			return "every line of the sheet is indented, so a marks section cannot be added after it; remove the indentation (student: at the start of its line), then mark it"
+		}
+	}
+	return fmt.Sprintf("a marks section cannot be added to this sheet as it is laid out (%v); mark it with the sheet written in block style, one field per line", firstLine(err))
 }
 
 func firstLine(err error) string {
@@ -158,6 +196,9 @@ func markNode(m sheet.Mark) *yaml.Node {
 	}
 	if !m.At.IsZero() {
 		add("time", m.At.UTC().Format(time.RFC3339), "!!str")
+	}
+	if m.Answer != "" {
+		add("answer_sha256", m.Answer, "!!str")
 	}
 	return n
 }
@@ -195,10 +236,79 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 		}
 		return append(out, section...), nil
 	}
+	kept, err := commentLines(data[start:end])
+	if err != nil {
+		return nil, err
+	}
 	out := make([]byte, 0, len(data)+len(section))
 	out = append(out, data[:start]...)
 	out = append(out, section...)
+	out = append(out, kept...)
 	return append(out, data[end:]...), nil
+}
+
+// maxSectionComments bounds the comment lines looked for in a marks section:
+// each is a parse of the section.
+const maxSectionComments = 200
+
+// commentLines returns the lines of a marks section that are not part of its
+// marks: comments (a student's appeal written below the marks, a note under
+// "marks: {}") and the blank lines after the last mark. They are kept, in
+// order, below the new section; only the section's own lines are replaced.
+// A line is the section's own when the section reads differently without it
+// (a "# ..." line inside a teacher's multi-line comment is the comment's).
+func commentLines(section []byte) ([]byte, error) {
+	lines := sheet.SplitLines(section)
+	var cands []int
+	last := 0 // the last line that is neither blank nor a comment
+	for i := 1; i < len(lines); i++ {
+		t := bytes.TrimLeft(lines[i], " \t")
+		switch {
+		case len(bytes.TrimSpace(t)) == 0:
+			cands = append(cands, i)
+		case t[0] == '#':
+			cands = append(cands, i)
+		default:
+			last = i
+		}
+	}
+	hasComment := slices.ContainsFunc(cands, func(i int) bool { return len(bytes.TrimSpace(lines[i])) > 0 })
+	if !hasComment {
+		// Blank lines only: those after the last mark are kept.
+		var out []byte
+		for _, i := range cands {
+			if i > last {
+				out = append(out, lines[i]...)
+			}
+		}
+		return out, nil
+	}
+	if len(cands) > maxSectionComments {
+		return nil, fmt.Errorf("the marks section has %d comment and blank lines; move the comments out of it (above its marks: line) to mark this sheet", len(cands))
+	}
+	parse := func(b []byte) (any, bool) {
+		var v any
+		return v, yaml.Unmarshal(b, &v) == nil
+	}
+	whole, ok := parse(section)
+	if !ok {
+		return nil, fmt.Errorf("the marks section has comment lines that cannot be told apart from its marks; move them out of it (above its marks: line) to mark this sheet")
+	}
+	var out []byte
+	for _, i := range cands {
+		blank := len(bytes.TrimSpace(lines[i])) == 0
+		if blank && i < last {
+			continue // between the marks: the section's own spacing
+		}
+		without := bytes.Join(slices.Concat(lines[:i], lines[i+1:]), nil)
+		if v, ok := parse(without); ok && reflect.DeepEqual(v, whole) {
+			out = append(out, lines[i]...)
+		}
+	}
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) && !bytes.HasSuffix(out, []byte("\r")) {
+		out = append(out, '\n') // the last line of the file had no break
+	}
+	return out, nil
 }
 
 // jsonWithMarks returns a JSON sheet with its marks member set to marks: the
@@ -209,6 +319,7 @@ func jsonWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 		Comment string  `json:"comment,omitempty"`
 		Marker  string  `json:"marker,omitempty"`
 		Time    string  `json:"time,omitempty"`
+		Answer  string  `json:"answer_sha256,omitempty"`
 	}
 	var val bytes.Buffer
 	val.WriteString("{")
@@ -217,7 +328,7 @@ func jsonWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 			val.WriteString(",")
 		}
 		k, _ := marshalNoEscape(m.ID)
-		e := jm{Points: m.Points + 0, Comment: m.Comment, Marker: m.Marker}
+		e := jm{Points: m.Points + 0, Comment: m.Comment, Marker: m.Marker, Answer: m.Answer}
 		if !m.At.IsZero() {
 			e.Time = m.At.UTC().Format(time.RFC3339)
 		}
@@ -229,6 +340,11 @@ func jsonWithMarks(data []byte, marks []sheet.Mark) ([]byte, error) {
 	}
 	val.WriteString("\n  }")
 
+	if body, ok := bytes.CutPrefix(data, []byte("\ufeff")); ok {
+		// A byte order mark (Notepad's) stays where it is.
+		out, err := jsonWithMarks(body, marks)
+		return append([]byte("\ufeff"), out...), err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return nil, fmt.Errorf("not a JSON object")

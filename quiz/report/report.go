@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -291,12 +292,26 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 // Read reads a JSON report (schema versions 1 and 2). Errors name the file.
 func Read(file string, data []byte) (*Report, error) {
 	var rep Report
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	if err := json.Unmarshal(data, &rep); err != nil {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
 	}
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > SchemaVersion {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, SchemaVersion)}}}
+	}
+	if rep.Questions == nil {
+		// Not an empty report: a sheet with schema_version, or a stub.
+		// The grader's reader (sheet.ReadReport) says the same.
+		var top map[string]json.RawMessage
+		_ = json.Unmarshal(data, &top)
+		if _, ok := top["questions"]; !ok {
+			msg := "not a conflictq quiz report: it has schema_version but no questions"
+			if _, ok := top["answers"]; ok {
+				msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
+			}
+			return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
+		}
 	}
 	return &rep, nil
 }

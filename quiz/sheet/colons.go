@@ -43,7 +43,20 @@ func refused(v string) bool {
 	case '@', '`':
 		return true
 	}
-	return strings.Contains(v, ": ") || strings.HasSuffix(v, ":") || strings.HasPrefix(v, "- ") || v == "-"
+	if strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "-\t") || v == "-" {
+		return true
+	}
+	// A comment (" #" or a tab and #) ends a plain value, and YAML reads
+	// it as one: "HRW # I think: not sure" is not refused, whatever
+	// other lines hold. A colon before it, or a colon and a tab, is.
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = v[:i]
+	}
+	if i := strings.Index(v, "\t#"); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.TrimRight(v, " \t")
+	return strings.Contains(v, ": ") || strings.Contains(v, ":\t") || strings.HasSuffix(v, ":")
 }
 
 // quotedEnd returns where a quoted YAML scalar that v begins with ends (just
@@ -104,7 +117,40 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 			// "id: | my answer": the answer on the |'s own line, which
 			// YAML refuses; the text after the | is the answer.
 			value = strings.TrimSpace(after)
-		} else if !(answer || at == 0 && key == "student") || !refused(value) {
+		} else if !(answer || at == 0 && key == "student") {
+			continue
+		} else if more := continuation(lines, i, at, value); answer && more > 0 && !strings.ContainsAny(value[:1], "\"'[{&*!#") {
+			// A plain answer that goes on over lines: YAML refuses a
+			// colon on any of them. Each line is kept where it was, in
+			// one double-quoted text that folds as the plain one did.
+			group := []string{value}
+			bad := refused(value)
+			for _, l := range lines[i+1 : i+1+more] {
+				t := strings.TrimSpace(string(l))
+				group = append(group, t)
+				bad = bad || strings.Contains(t, ": ") || strings.Contains(t, ":\t") || strings.HasSuffix(t, ":")
+			}
+			if !bad {
+				continue
+			}
+			for k, t := range group {
+				lead, end := m[1]+key+": \"", ""
+				if k > 0 {
+					raw := string(lines[i+k])
+					lead = raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]
+				}
+				if k == len(group)-1 {
+					end = "\""
+				}
+				if strings.HasSuffix(string(lines[i+k]), "\n") {
+					end += "\n"
+				}
+				lines[i+k] = []byte(lead + jsonInner(t) + end)
+			}
+			fixed = append(fixed, quiz.Problem{Line: i + 1, Warning: true, Question: key,
+				Msg: fmt.Sprintf("read as text, as written: %q (next time, write such an answer on the lines below a |)", strings.Join(group, " "))})
+			continue
+		} else if !refused(value) {
 			continue
 		}
 		var b bytes.Buffer

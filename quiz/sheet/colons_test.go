@@ -83,3 +83,56 @@ func TestColonRepairNeverPanics(t *testing.T) {
 		}
 	}
 }
+
+// The lenient reading rewrites only what YAML refuses: a comment holding a
+// colon is a comment in both readings, so another line's colon does not
+// change this answer (attack4 #5); a colon and a tab, and a colon on a later
+// line of a plain answer, are read as text too (attack4 #11).
+func TestColonReadingOnlyWhatYAMLRefuses(t *testing.T) {
+	const head = "student: Ana\nanswers:\n"
+	for _, other := range []string{"  town: Khojaly\n", "  town: Khojaly: Xocali\n"} {
+		s, err := Read("a.yaml", 0, []byte(head+"  hrw: Human Rights Watch # I think: not sure\n"+other))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := s.Answer("hrw"); v.Text != "Human Rights Watch" || len(s.Comments) != 1 {
+			t.Errorf("with %q: hrw reads %q, comments %v", other, v.Text, s.Comments)
+		}
+	}
+	for src, want := range map[string]string{
+		head + "  region: Region:\toccupied\n  town: Xocalı\n":                                                     "Region:\toccupied",
+		head + "  region: The crime of destroying a group,\n    defined in 1948: intent is key.\n  town: Xocalı\n": "The crime of destroying a group, defined in 1948: intent is key.",
+		head + "  region: one\n    two: three\n    four:\n  town: Xocalı\n":                                        "one two: three four:",
+	} {
+		s, err := Read("a.yaml", 0, []byte(src))
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		v, _ := s.Answer("region")
+		town, _ := s.Answer("town")
+		if v.Text != want || v.Line != 3 || town.Text != "Xocalı" || len(s.Problems) != 1 || s.Problems[0].Line != 3 || !strings.Contains(s.Problems[0].Msg, "read as text") {
+			t.Errorf("%q: read %q (line %d), town %q, problems %v", src, v.Text, v.Line, town.Text, s.Problems)
+		}
+	}
+}
+
+// A quote that begins one answer and closes on a later one (an apostrophe at
+// both ends) is valid YAML that swallows the answers between: named in a
+// warning (attack4 #4).
+func TestRunOnQuoteWarned(t *testing.T) {
+	src := "student: Ana\nanswers:\n  region: 'cause it was an oblast\n  hrw: Human Rights Watch\n  town: Khojaly\n  genocide: crimes against the Armenians'\n  toll: 613\n"
+	s, err := Read("a.yaml", 0, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Problems) != 1 || s.Problems[0].Line != 3 || s.Problems[0].Question != "region" ||
+		!strings.Contains(s.Problems[0].Error(), "a.yaml:3: warning: question \"region\": the ' that begins this answer closes only lines later, so the answers to hrw, town, genocide were read as part of it") {
+		t.Errorf("problems: %v", s.Problems)
+	}
+	// A quoted answer with a colon that ends on its line is not named.
+	s, _ = Read("a.yaml", 0, []byte("student: Ana\nanswers:\n  region: 'a: b'\n  town: Khojaly\n"))
+	if len(s.Problems) != 0 {
+		t.Errorf("a closed quote named: %v", s.Problems)
+	}
+}

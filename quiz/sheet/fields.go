@@ -227,7 +227,7 @@ func countOf(ps *quiz.Problems, f field) int {
 }
 
 // markFields are the keys of one mark in a sheet's marks section.
-var markFields = []string{"points", "comment", "marker", "time"}
+var markFields = []string{"points", "comment", "marker", "time", "answer_sha256"}
 
 // marksOf reads a sheet's marks section: a teacher's marks of its open
 // answers, which conflictq mark appends below what the student wrote.
@@ -278,6 +278,8 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 				m.Comment = k.val.text
 			case "marker":
 				m.Marker = v
+			case "answer_sha256":
+				m.Answer = v
 			case "time":
 				if v == "" {
 					continue
@@ -289,7 +291,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 				}
 				m.At = t
 			default:
-				ps.Add(kl, e.key, name, "unknown field%s (a mark has points, comment, marker, time)", text.Suggest(k.key, markFields))
+				ps.Add(kl, e.key, name, "unknown field%s (a mark has points, comment, marker, time, answer_sha256)", text.Suggest(k.key, markFields))
 			}
 		}
 		if !hasPoints {

@@ -16,12 +16,30 @@ import (
 
 // IsReport reports whether a file is a quiz's score report rather than an
 // answer sheet: a JSON object (its first character, after a byte order mark
-// and spaces, is '{') that carries schema_version, which only reports do. A
-// YAML sheet that mentions "schema_version" in a comment or an answer is
-// still a sheet.
+// and spaces, is '{') whose top level carries schema_version, which only
+// reports do. conflictq writes it first; a report whose keys were sorted
+// (jq -S) has it after questions, so the top level is walked when it is not
+// first. A YAML sheet that mentions "schema_version" in a comment or an
+// answer is still a sheet; so is a JSON sheet with it inside an answer.
 func IsReport(data []byte) bool {
-	head := bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 4096)], []byte("\ufeff")), " \t\r\n")
-	return len(head) > 0 && head[0] == '{' && bytes.Contains(head, []byte(`"schema_version"`))
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	head := bytes.TrimLeft(data[:min(len(data), 4096)], " \t\r\n")
+	if len(head) == 0 || head[0] != '{' {
+		return false
+	}
+	if bytes.HasPrefix(bytes.TrimLeft(head[1:], " \t\r\n"), []byte(`"schema_version"`)) {
+		return true // as conflictq writes it
+	}
+	if !bytes.Contains(data, []byte(`"schema_version"`)) {
+		return false
+	}
+	found := false
+	s := &jsonScanner{data: data}
+	s.object(func(key string) error {
+		found = found || key == "schema_version"
+		return s.skip(0)
+	})
+	return found
 }
 
 // Report is a quiz report as grading reads it.
@@ -72,7 +90,9 @@ func (r *Report) MarkFor(bank, id string) *quiz.Mark {
 // schema this conflictq reads. Errors name the file.
 func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 	rep := &Report{File: file}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	s := &jsonScanner{data: data}
+	hasQuestions, hasAnswers := false, false
 	bad := func(err error) error {
 		line := 1 + bytes.Count(data[:min(s.pos, len(data))], []byte("\n"))
 		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: line, Msg: "not a conflictq quiz report: " + err.Error()}}}
@@ -116,7 +136,11 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 			if t, _, err = s.scalar(); err == nil && t != "" {
 				rep.StartedAt, err = time.Parse(time.RFC3339, t)
 			}
+		case "answers":
+			hasAnswers = true
+			err = s.skip(0)
 		case "questions":
+			hasQuestions = true
 			err = s.array(func() error {
 				var a ReportAnswer
 				err := s.object(func(k string) error { return s.reportAnswer(&a, k) })
@@ -144,6 +168,15 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > maxVersion {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, maxVersion)}}}
+	}
+	if !hasQuestions {
+		// Graded as a report, it would be an empty one: 0/0, the answers
+		// never looked at.
+		msg := "not a conflictq quiz report: it has schema_version but no questions"
+		if hasAnswers {
+			msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
+		}
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
 	}
 	return rep, nil
 }
@@ -207,6 +240,8 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 		if t, _, err = s.scalar(); err == nil && t != "" {
 			m.At, err = time.Parse(time.RFC3339, t)
 		}
+	case "answer_sha256":
+		m.Answer, _, err = s.scalar()
 	default:
 		err = s.skip(0)
 	}

@@ -72,3 +72,43 @@ func TestReadReportRefusesWhatItCannotRead(t *testing.T) {
 		}
 	}
 }
+
+// A report is a JSON object whose top level has schema_version, wherever the
+// key is: first (as conflictq writes it), after 20 KB of questions (jq -S),
+// after a byte order mark (attack4 #8, #9). Inside an answer it is not.
+func TestIsReport(t *testing.T) {
+	long := `"questions": [` + strings.Repeat(`{"id": "q", "given": "x"},`, 2000) + `{"id": "q"}]`
+	for _, c := range []struct {
+		data string
+		want bool
+	}{
+		{`{"schema_version": 2, "questions": []}`, true},
+		{"\ufeff{\n  \"schema_version\": 2, \"questions\": []}", true},
+		{`{"banks": [], ` + long + `, "schema_version": 2}`, true},
+		{`{"answers": {"q": "\"schema_version\""}, ` + long + `}`, false},
+		{`{"answers": {"q": {"schema_version": 1}}}`, false},
+		{"student: a\n# \"schema_version\"\n", false},
+	} {
+		if got := sheet.IsReport([]byte(c.data)); got != c.want {
+			t.Errorf("%.60q: %v, want %v", c.data, got, c.want)
+		}
+	}
+	sorted := `{"banks": ["b"], "marks": [], ` + long + `, "schema_version": 2, "student": "Ana"}`
+	rep, err := sheet.ReadReport("r.json", []byte("\ufeff"+sorted), 2)
+	if err != nil || rep.Student != "Ana" || len(rep.Questions) != 2001 {
+		t.Errorf("a sorted report with a byte order mark: %v", err)
+	}
+}
+
+// A JSON sheet with a schema_version key is not graded as an empty report:
+// it is refused and told what to remove (attack4 #10).
+func TestReadReportRefusesASheet(t *testing.T) {
+	for data, want := range map[string]string{
+		`{"student": "Ana", "answers": {"q": "A region"}, "schema_version": 1}`: "r.json:1: schema_version: only a quiz report has it, and this file has answers",
+		`{"schema_version": 1, "student": "Ana"}`:                               "has schema_version but no questions",
+	} {
+		if _, err := sheet.ReadReport("r.json", []byte(data), 2); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v", data, err)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -35,6 +34,7 @@ func fromYAML(file string, data []byte) (*raw, error) {
 			return nil, ps.Err()
 		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode {
+			r.problems = append(r.problems, runOnQuotes(file, v, data)...) // quotes.go
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
 				val := valueFromNode(a)
@@ -116,17 +116,6 @@ func MarksSpan(file string, data []byte) (start, end int, err error) {
 	if root.Kind != yaml.MappingNode {
 		return 0, 0, fmt.Errorf("not a sheet")
 	}
-	lineStart := func(line int) int { // byte offset of a 1-based line
-		off := 0
-		for l := 1; l < line; l++ {
-			i := bytes.IndexByte(data[off:], '\n')
-			if i < 0 {
-				return len(data)
-			}
-			off += i + 1
-		}
-		return off
-	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		if k.Value != "marks" {
@@ -135,9 +124,9 @@ func MarksSpan(file string, data []byte) (start, end int, err error) {
 		if root.Style&yaml.FlowStyle != 0 || k.Column != 1 {
 			return 0, 0, fmt.Errorf("the marks section is not a block at the top level")
 		}
-		start, end = lineStart(k.Line), len(data)
+		start, end = lineStart(data, k.Line), len(data) // lines.go
 		if i+2 < len(root.Content) {
-			end = lineStart(root.Content[i+2].Line)
+			end = lineStart(data, root.Content[i+2].Line)
 		}
 		return start, end, nil
 	}

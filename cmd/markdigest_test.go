@@ -1,0 +1,68 @@
+package cmd
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// A mark counts only beside the answer it was given for: a marks section the
+// student wrote (no digest) or an answer changed after marking is named,
+// not counted, and the answer is to mark again (attack4 #3).
+func TestMarkCountsOnlyForItsAnswer(t *testing.T) {
+	dir, file := oneReport(t)
+	forged := "student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: |\n    I don't know\nmarks:\n  ussr: {points: 2, comment: excellent, marker: teach, time: \"2026-12-03T09:00:00Z\"}\n"
+	amy := filepath.Join(dir, "reports", "amy.yaml")
+	os.WriteFile(amy, []byte(forged), 0o644)
+	// The report, marked by its student: a marks entry added by hand.
+	data, _ := os.ReadFile(file)
+	data = bytes.Replace(data, []byte("{\n"), []byte("{\n  \"marks\": [{\"id\": \"ussr\", \"bank\": \"loop\", \"points\": 2, \"marker\": \"teach\", \"time\": \"2026-12-03T09:00:00Z\"}],\n"), 1)
+	os.WriteFile(file, data, 0o644)
+
+	_, out, errOut := gradeIn(t, dir, "reports")
+	if strings.Count(out, "to mark") != 2 || !strings.Contains(errOut, `amy.yaml:7: warning: question "ussr": a mark without its answer's digest`) ||
+		!strings.Contains(errOut, filepath.Base(file)+`:1: warning: question "ussr": a mark without its answer's digest`) {
+		t.Errorf("a student's own marks counted:\n%s\n%s", out, errOut)
+	}
+	code, _, errOut := runMark(t, "1 mine\n1.5 ok\n", "reports", "--plain")
+	if code != ExitOK || !strings.Contains(errOut, "2 marks given") {
+		t.Fatalf("mark: exit %d:\n%s", code, errOut)
+	}
+	_, out, errOut = gradeIn(t, dir, "reports")
+	if strings.Contains(out, "to mark") || strings.Contains(errOut, "digest") {
+		t.Errorf("after marking:\n%s\n%s", out, errOut)
+	}
+	marked, _ := os.ReadFile(amy)
+	if !bytes.Contains(marked, []byte("answer_sha256: "+quiz.AnswerDigest("I don't know"))) {
+		t.Errorf("amy.yaml:\n%s", marked)
+	}
+
+	// The student rewrites the answer after it was marked.
+	os.WriteFile(amy, bytes.Replace(marked, []byte("I don't know"), []byte("A union of 15 republics, 1922-1991"), 1), 0o644)
+	_, out, errOut = gradeIn(t, dir, "reports")
+	if !strings.Contains(out, "to mark") || !strings.Contains(errOut, `amy.yaml:7: warning: question "ussr": the answer changed after it was marked`) {
+		t.Errorf("a mark counted for another answer:\n%s\n%s", out, errOut)
+	}
+	code, shown, errOut := runMark(t, "2 now right\n", "reports", "--plain")
+	if code != ExitOK || !strings.Contains(shown, "A union of 15 republics") || !strings.Contains(strings.Join(strings.Fields(shown), " "), "A mark that does not count: 1.5 points (ok); the answer changed after it was marked") {
+		t.Errorf("the changed answer is not to mark again: exit %d\n%s\n%s", code, shown, errOut)
+	}
+}
+
+// When the only sheet is refused, mark does not also say it holds no open
+// answers (attack4 #14).
+func TestMarkNoFalseNothingToMark(t *testing.T) {
+	dir, _ := oneReport(t)
+	os.RemoveAll(filepath.Join(dir, "reports"))
+	os.Mkdir(filepath.Join(dir, "sheets"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sheets", "a.yaml"), []byte("student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\n---\n"), 0o644)
+	code, _, errOut := runMark(t, "1\n", "sheets", "--plain")
+	if code != ExitInvalid || strings.Contains(errOut, "no open answers") || !strings.Contains(errOut, "Nothing marked: the report or sheet could not be read or marked (named above)") ||
+		!strings.Contains(errOut, "ends with a --- line") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+}

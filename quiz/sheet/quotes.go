@@ -1,0 +1,80 @@
+package sheet
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz"
+)
+
+// continuation counts the lines after lines[i] that carry on a plain value
+// begun on it: indented more than its key (at), not blank, not a comment.
+func continuation(lines [][]byte, i, at int, value string) int {
+	if value == "" {
+		return 0
+	}
+	n := 0
+	for _, raw := range lines[i+1:] {
+		l := strings.TrimRight(string(raw), "\r\n")
+		t := strings.TrimLeft(l, " \t")
+		if t == "" || t[0] == '#' || len(l)-len(strings.TrimLeft(l, " ")) <= at {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// jsonInner is s as the inside of a double-quoted YAML (JSON) string.
+func jsonInner(s string) string {
+	b, _ := json.Marshal(s)
+	return strings.TrimSuffix(strings.TrimPrefix(string(b), `"`), `"`)
+}
+
+// runOnQuotes warns of a quoted answer that YAML reads over the lines of
+// other answers: an apostrophe that begins one answer ('cause) and one that
+// ends a later one (the Armenians') make one text of every answer between,
+// which is valid YAML and would be graded without a word. The answers are
+// the mapping's keys and values; data is the sheet's text, whose lines the
+// nodes name.
+func runOnQuotes(file string, answers *yaml.Node, data []byte) []quiz.Problem {
+	var out []quiz.Problem
+	var lines [][]byte
+	for j := 0; j+1 < len(answers.Content); j += 2 {
+		id, a := answers.Content[j], answers.Content[j+1]
+		if a.Kind != yaml.ScalarNode || (a.Style != yaml.SingleQuotedStyle && a.Style != yaml.DoubleQuotedStyle) || !strings.Contains(a.Value, ": ") {
+			continue
+		}
+		if lines == nil {
+			lines = SplitLines(data)
+		}
+		if a.Line < 1 || a.Line > len(lines) {
+			continue
+		}
+		var swallowed []string
+		for _, raw := range lines[a.Line:] { // the lines after the quote's
+			m := answerLine.FindStringSubmatch(strings.TrimRight(string(raw), "\r\n\u0085\u2028\u2029"))
+			if m == nil || len(m[1]) != id.Column-1 {
+				continue
+			}
+			if !strings.Contains(a.Value, m[2]+": ") {
+				break // past the quoted text
+			}
+			swallowed = append(swallowed, m[2])
+		}
+		if len(swallowed) == 0 {
+			continue
+		}
+		q := "'"
+		if a.Style == yaml.DoubleQuotedStyle {
+			q = `"`
+		}
+		out = append(out, quiz.Problem{File: file, Line: id.Line, Question: id.Value, Warning: true,
+			Msg: fmt.Sprintf("the %s that begins this answer closes only lines later, so the answers to %s were read as part of it; if the %s is an apostrophe, put the whole answer in double quotes (or under a |)",
+				q, strings.Join(swallowed, ", "), q)})
+	}
+	return out
+}
