@@ -377,6 +377,14 @@ func bankExportRun(opts *BankExportOptions) error {
 		notes, err = exporter(w, b, opts.Paper)
 		return err
 	}
+	if data := exportJSON(f, opts); data != nil {
+		// A built-in bank's JSON was written at build time by the same
+		// exporter (gen.go): copy it rather than encode it again.
+		write = func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}
+	}
 	guard := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles)
 	if err := guard.claim("-o", opts.Output); err != nil {
 		return err
@@ -404,6 +412,15 @@ func bankExportRun(opts *BankExportOptions) error {
 		return invalidErr(err)
 	}
 	return nil
+}
+
+// exportJSON returns the JSON export of a built-in bank, written at build
+// time, when that is what opts asks for; nil otherwise.
+func exportJSON(f *Factory, opts *BankExportOptions) []byte {
+	if opts.Format != "json" {
+		return nil
+	}
+	return f.Library().JSON(opts.Bank)
 }
 
 // exportFormatFromPath picks the format from -o's extension, as quiz -o does.
