@@ -123,6 +123,7 @@ type pageNumbers struct {
 // the JSON summary's numbers, sorting, no overflow at a phone's and a laptop's
 // widths, hostile names shown as text. Screenshots are left in artifactsDir.
 func TestClassPageInBrowser(t *testing.T) {
+	t.Parallel() // chromium's start-up overlaps the other parallel tests
 	bin := findChromium(t)
 	start := time.Now()
 	defer func() { t.Logf("browser test: %v", time.Since(start)) }()
