@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"encoding/csv"
 	"flag"
 	"os"
 	"regexp"
@@ -32,7 +33,46 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"csvset": csvSet},
 	})
+}
+
+// csvSet is the script command `csvset FILE STUDENT COLUMN VALUE`: it sets the
+// cell in the row whose first field is STUDENT and the column headed COLUMN, as
+// a teacher filling in grade's CSV in a spreadsheet would, and fails if either
+// is missing. The file keeps grade's CRLF line ends.
+func csvSet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: csvset FILE STUDENT COLUMN VALUE")
+	}
+	file := ts.MkAbs(args[0])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
+	ts.Check(err)
+	col := -1
+	for i, h := range rows[0] {
+		if h == args[2] {
+			col = i
+		}
+	}
+	if col < 0 {
+		ts.Fatalf("%s: no column %q", args[0], args[2])
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if len(r) > col && r[0] == args[1] {
+			r[col], found = args[3], true
+		}
+	}
+	if !found {
+		ts.Fatalf("%s: no row for %q", args[0], args[1])
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	ts.Check(w.WriteAll(rows))
+	ts.Check(os.WriteFile(file, []byte(b.String()), 0o644))
 }
 
 // The README's CI recipes run conflictq commands that ci_recipes.txtar runs
