@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -141,6 +142,20 @@ func writeStream(path string, write func(io.Writer) error) error {
 // taken, -2, -3, ... is added. It returns the path written.
 func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Writer) error) (string, error) {
 	return WriteInDirPerm(dir, student, at, ext, 0o644, write)
+}
+
+// WrittenInDir returns the regular files in dir that WriteInDir named for
+// student: the name, the time, maybe a number, and an extension.
+func WrittenInDir(dir, student string) []string {
+	entries, _ := os.ReadDir(dir)
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(text.FileName(student)) + `-\d{8}T\d{6}Z(-\d+)?\.[a-z]+$`)
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && re.MatchString(e.Name()) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out
 }
 
 // WriteInDirPerm is WriteInDir for a file with the permissions perm.

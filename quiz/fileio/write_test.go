@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -179,5 +180,32 @@ func TestWriteInDirSkipsPlantedLinks(t *testing.T) {
 	}
 	if _, err := os.Stat(outside); err == nil {
 		t.Error("the report was written through a planted link")
+	}
+}
+
+// WrittenInDir finds what WriteInDir wrote for a student, numbered copies
+// too, and nothing of another student's or any other file.
+func TestWrittenInDir(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
+	var want []string
+	for range 2 {
+		path, err := WriteInDir(dir, "Ana Lee", at, ".json", func(w io.Writer) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, path)
+	}
+	if _, err := WriteInDir(dir, "Ana Leeson", at, ".json", func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Ana-Lee-notes.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := WrittenInDir(dir, "Ana Lee")
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("WrittenInDir = %q, want %q", got, want)
 	}
 }

@@ -12,20 +12,17 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// GradeReport grades a quiz's JSON score report again from what the student
-// gave, against the banks as they are now, as a sheet is graded: a corrected
-// bank re-marks a class. A teacher's marks of open answers count; questions
-// keep the order they were asked in. A bank whose digest differs from the one the
-// report recorded is a warning; a question the banks no longer have, or an
-// answer that no longer reads (an option renamed), is an unreadable answer
-// that scores 0. Errors name the file.
-func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
-	return g.GradeReportAt(file, 0, data)
-}
-
-// GradeReportAt is GradeReport for a report that begins on a line of a
-// stream (grade -, a .jsonl file): messages name that line, and so does the
-// result. line 0 is a whole file.
+// GradeReportAt grades a quiz's JSON score report again from what the
+// student gave, against the banks as they are now, as a sheet is graded: a
+// corrected bank re-marks a class. A teacher's marks of open answers count;
+// questions keep the order they were asked in. A bank whose digest differs
+// from the one the report recorded is a warning; a question the banks no
+// longer have, or an answer that no longer reads (an option renamed), is an
+// unreadable answer that scores 0. Errors name the file.
+//
+// A report that begins on a line of a stream (grade -, a .jsonl file) gives
+// that line: messages name it, and so does the result. line 0 is a whole
+// file.
 func (g *Grader) GradeReportAt(file string, line int, data []byte) (*SheetResult, error) {
 	res, err := g.gradeReport(file, data)
 	if line <= 0 {

@@ -320,7 +320,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 	}
 	var out []questionView
 	add := func(id string, q *quiz.Question) {
-		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: "q-" + slug(id)}
+		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: "q-" + anchorID(id)}
 		if q != nil && len(c.banks) <= 1 {
 			qv.Name = q.ID
 		}

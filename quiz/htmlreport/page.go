@@ -117,8 +117,8 @@ func pctPtr(v *float64) string {
 	return pctText(*v)
 }
 
-// slug makes an element id from a question id.
-func slug(s string) string {
+// anchorID makes an element id from a question id.
+func anchorID(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
