@@ -291,7 +291,7 @@ func answerKey(q *quiz.Presented) string {
 	case quiz.Match:
 		parts := make([]string, len(q.Pairs))
 		for i := range q.Pairs {
-			parts[i] = fmt.Sprintf("%d %s", i+1, letter(shownAt(q.RightOf(i))))
+			parts[i] = fmt.Sprintf("%d=%s", i+1, letter(shownAt(q.RightOf(i))))
 		}
 		return strings.Join(parts, ", ") + ": " + q.Expected()
 	case quiz.Open:
