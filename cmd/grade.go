@@ -207,7 +207,7 @@ func gradeRun(opts *GradeOptions) error {
 		fmt.Fprintf(ios.ErrOut, "no sheet could be read\n")
 		return silent(ExitInvalid)
 	case tally.Unreadable > 0:
-		fmt.Fprintf(ios.ErrOut, "%d of %d sheets could not be read; the others were graded\n", tally.Unreadable, tally.Graded+tally.Unreadable)
+		fmt.Fprintf(ios.ErrOut, "%d of %s could not be read; the others were graded\n", tally.Unreadable, plural(tally.Graded+tally.Unreadable, "1 sheet", fmt.Sprintf("%d sheets", tally.Graded+tally.Unreadable)))
 		return silent(ExitInvalid)
 	case tally.BadAnswers > 0:
 		fmt.Fprintf(ios.ErrOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.BadAnswers)
