@@ -435,3 +435,53 @@ func TestClassPageTagsOfEverySheet(t *testing.T) {
 		t.Error("a class asked one set has a note about different sets")
 	}
 }
+
+const essayBank = `id: b
+title: B
+questions:
+  - id: town
+    type: short
+    prompt: Which town?
+    accept: [Khojaly]
+    explanation: E
+    source: {section: S, paragraph: 1, quote: q}
+    tags: [places]
+  - id: essay
+    type: open
+    prompt: Why?
+    model_answer: M
+    explanation: E
+    source: {section: S, paragraph: 1, quote: q}
+    tags: [questions]
+`
+
+// Before marking, a tag whose questions all wait for a teacher shows "–" (no
+// marked question), not 0, which reads as a failed tag; a blank open answer
+// is a real 0, and a marked one counts (teacher3 P4).
+func TestClassPageTagNotYetMarked(t *testing.T) {
+	results, _ := gradeOn(t, essayBank,
+		`{"student":"Ana","answers":{"town":"Khojaly","essay":"Because."}}`, // to mark
+		`{"student":"Bo","answers":{"town":"Shusha"}}`,                      // the essay left blank
+		`{"student":"Cy","answers":{"town":"Khojaly","essay":"So."}}`,       // marked below
+	)
+	for i := range results[2].Outcomes {
+		if o := &results[2].Outcomes[i]; o.Question.Type == quiz.Open {
+			o.Mark = &quiz.Mark{Points: 1}
+		}
+	}
+	p := pageOf(t, 0, results)
+	for _, want := range []string{
+		`<tr><th scope="row" title="Ana">Ana</th><td class="m4">100</td><td class="mx">–</td></tr>`,
+		`<tr><th scope="row" title="Bo">Bo</th><td class="m0">0</td><td class="m0">0</td></tr>`,
+		`<tr><th scope="row" title="Cy">Cy</th><td class="m4">100</td><td class="m4">100</td></tr>`,
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	// With nobody marked yet, the class row too.
+	results, _ = gradeOn(t, essayBank, `{"student":"Ana","answers":{"town":"Khojaly","essay":"Because."}}`)
+	if p := pageOf(t, 0, results); !strings.Contains(p, `<tr><th scope="row">Whole class</th><td class="m4">100</td><td class="mx">–</td></tr>`) {
+		t.Error("the class row shows a tag waiting for marks as a number")
+	}
+}

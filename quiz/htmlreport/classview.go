@@ -215,9 +215,11 @@ func cell(pct float64, has bool) gridCell {
 	return gridCell{Text: strconv.Itoa(int(math.Round(pct))), Class: "m" + strconv.Itoa(band)}
 }
 
-// cell is a tag's grid cell: "–" when there was nothing to mark.
+// cell is a tag's grid cell: "–" when there is no marked question, none
+// at all or only open answers not yet marked: a 0 there would read as a
+// failed tag before the teacher has marked anything (teacher3 P4).
 func (t tagTotal) cell() gridCell {
-	if t.max > 0 {
+	if t.max > 0 && t.toMark < t.max {
 		return cell(100*t.score/t.max, true)
 	}
 	return cell(0, false)
