@@ -485,3 +485,26 @@ func TestClassPageTagNotYetMarked(t *testing.T) {
 		t.Error("the class row shows a tag waiting for marks as a number")
 	}
 }
+
+// In Responses, a student whose quiz stopped before a question is counted as
+// "not reached", not as "no answer" (teacher3 P6).
+func TestClassPageResponsesNotReached(t *testing.T) {
+	results, _ := gradeOn(t, essayBank,
+		`{"student":"Ana","answers":{"town":"Khojaly","essay":"Because."}}`,
+		`{"student":"Bo","answers":{}}`,
+		`{"student":"Cy","answers":{}}`,
+	)
+	for i := range results[2].Outcomes {
+		results[2].Outcomes[i].Unseen = true
+	}
+	p := pageOf(t, 0, results)
+	for _, want := range []string{
+		`<tr><td><em>no answer</em></td><td class="n" data-label="Students">1</td>`,
+		`<tr><td><em>not reached</em></td><td class="n" data-label="Students">1</td>`,
+		`3 students; 1 without an answer; 1 not reached (the quiz stopped before it).`,
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}

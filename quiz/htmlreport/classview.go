@@ -81,6 +81,7 @@ type questionView struct {
 	Weak                bool
 	Students            int
 	Unanswered          int
+	NotReached          int // the quiz stopped before showing it
 	Right               int
 	Answers             []answerView
 	OtherWrong          int
@@ -338,7 +339,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 			qv.HasResponses = true
 			qv.Type, qv.Open = typeWords(qr.Type), qr.Type == quiz.Open
 			qv.Students, qv.Unanswered, qv.Right, qv.OtherWrong = qr.Students, qr.Unanswered, qr.Right, qr.OtherWrong
-			qv.Unreadable = qr.Unreadable
+			qv.Unreadable, qv.NotReached = qr.Unreadable, qr.NotReached
 			var words []string
 			for _, a := range qr.UnreadableAnswers {
 				words = append(words, fmt.Sprintf("“%s” (%s)", a.Answer, count(a.Count)))
