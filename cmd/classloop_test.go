@@ -305,7 +305,7 @@ func TestClassLoop(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "marks.csv"), b.Bytes(), 0o644)
 		f, _, _, errOut := testFactory(t)
 		code := Run(f, []string{"mark", "reports", "--from", "marks.csv"})
-		if code != ExitInvalid || !strings.Contains(errOut.String(), "marks.csv:12: question \"loop/ussr\"") || !strings.Contains(errOut.String(), "give 0 to 2 points") {
+		if code != ExitInvalid || !strings.Contains(errOut.String(), "marks.csv:17: question \"loop/ussr\"") || !strings.Contains(errOut.String(), "give 0 to 2 points") {
 			t.Errorf("exit %d:\n%s", code, errOut)
 		}
 		// One of each, in the singular (teacher3 P9: "1 marks read").
