@@ -200,6 +200,14 @@ func gradeRun(opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
+	if n := tally.Graded + tally.Unreadable; n > 0 && opts.Output != "" && opts.Output != "-" {
+		// Said as sheet and bank export say it, so a teacher who wrote the
+		// class page with -o knows where it went (teacher3 P12); a device
+		// (-o /dev/null) was not "written".
+		if st, err := os.Stat(opts.Output); err == nil && st.Mode().IsRegular() {
+			fmt.Fprintf(ios.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), plural(tally.Graded, "1 sheet graded", fmt.Sprintf("%d sheets graded", tally.Graded)))
+		}
+	}
 	switch {
 	case tally.Graded == 0 && tally.Unreadable == 0:
 		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
