@@ -5,21 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
 	"unicode"
 
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
-	"github.com/conflictq/conflictq/quiz/aiken"
+	"github.com/conflictq/conflictq/quiz/export"
 	"github.com/conflictq/conflictq/quiz/fileio"
-	"github.com/conflictq/conflictq/quiz/gift"
-	"github.com/conflictq/conflictq/quiz/moodlexml"
-	"github.com/conflictq/conflictq/quiz/qti"
 	"github.com/conflictq/conflictq/quiz/text"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
@@ -82,7 +77,7 @@ func bankListRun(opts *BankListOptions) error {
 	}
 	out := f.IOStreams.Out
 	if opts.JSON {
-		return writeJSON(out, rows)
+		return text.WriteJSON(out, rows)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tQUESTIONS\tTITLE")
@@ -270,56 +265,11 @@ func bankValidateRun(opts *BankValidateOptions) error {
 	return nil
 }
 
-// bankExporter writes a bank in one format, with notes for stderr on what
-// the format could not hold.
-type bankExporter struct {
-	format string
-	write  func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) (notes []string, err error)
-}
-
-// bankExporters is the one table of bank export's formats, the default first;
-// fileio's table gives their extensions.
-var bankExporters = []bankExporter{
-	{"json", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
-		return nil, writeJSON(w, b.Doc())
-	}},
-	{"yaml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, writeBankYAML(w, b) }},
-	{"gift", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return gift.Export(w, b) }},
-	{"moodlexml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return moodlexml.Export(w, b) }},
-	{"qti", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return qti.Export(w, b) }},
-	{"aiken", exportAiken},
-	{"markdown", func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) ([]string, error) {
-		return nil, worksheet.Write(w, b, paper)
-	}},
-	{"anki", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, worksheet.Anki(w, b) }},
-}
-
-// exportFormats are the formats bank export writes.
-var exportFormats = func() []string {
-	names := make([]string, len(bankExporters))
-	for i, e := range bankExporters {
-		names[i] = e.format
-	}
-	return names
-}()
-
-func exportAiken(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
-	if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
-		return nil, fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
-	}
-	skipped, err := aiken.Export(w, b)
-	notes := aiken.CreditNotes(b)
-	if skipped > 0 {
-		notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
-	}
-	return notes, err
-}
-
 // BankExportOptions are bank export's inputs.
 type BankExportOptions struct {
 	Factory   *Factory
 	Bank      string // a name or a file
-	Format    string // one of exportFormats; from Output's extension when not given
+	Format    string // one of export.Formats; from Output's extension when not given
 	Output    string
 	KeyFile   string
 	Force     bool
@@ -402,7 +352,7 @@ writes the key to a file of its own.`,
 			return bankExportRun(opts)
 		},
 	}
-	cmd.Flags().Var(newEnum(&opts.Format, "", exportFormats...), "format", strings.Join(exportFormats, ", ")+" (default: from -o's extension, else json)")
+	cmd.Flags().Var(newEnum(&opts.Format, "", export.Formats...), "format", strings.Join(export.Formats, ", ")+" (default: from -o's extension, else json)")
 	cmd.Flags().IntVarP(&opts.Selection.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
 	cmd.Flags().Uint64Var(&opts.Selection.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
 	cmd.Flags().StringVar(&opts.Selection.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")
@@ -412,7 +362,7 @@ writes the key to a file of its own.`,
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing file")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -424,12 +374,9 @@ func bankExportRun(opts *BankExportOptions) error {
 	}
 	b := banks[0]
 	var notes []string
-	exporter := bankExporters[0]
-	if k := slices.IndexFunc(bankExporters, func(e bankExporter) bool { return e.format == opts.Format }); k >= 0 {
-		exporter = bankExporters[k]
-	}
+	exporter := export.For(opts.Format)
 	write := func(w io.Writer) (err error) {
-		notes, err = exporter.write(w, b, opts.Paper)
+		notes, err = exporter(w, b, opts.Paper)
 		return err
 	}
 	guard := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles)
@@ -463,19 +410,10 @@ func bankExportRun(opts *BankExportOptions) error {
 
 // exportFormatFromPath picks the format from -o's extension, as quiz -o does.
 func exportFormatFromPath(path, def string) string {
-	if f := fileio.FormatOf(path, exportFormats...); f != "" {
+	if f := fileio.FormatOf(path, export.Formats...); f != "" {
 		return f
 	}
 	return def
-}
-
-func writeBankYAML(w io.Writer, b *quiz.Bank) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(b.Doc()); err != nil {
-		return err
-	}
-	return enc.Close()
 }
 
 // BankConvertOptions are bank convert's inputs.
@@ -521,7 +459,7 @@ func bankConvertRun(opts *BankConvertOptions) error {
 	if err != nil {
 		return err
 	}
-	write := func(w io.Writer) error { return writeBankYAML(w, banks[0]) }
+	write := func(w io.Writer) error { return banks[0].WriteYAML(w) }
 	if opts.Output == "-" {
 		return write(f.IOStreams.Out)
 	}
@@ -534,20 +472,6 @@ func bankConvertRun(opts *BankConvertOptions) error {
 
 func writeJSONTo(v any) func(io.Writer) error {
 	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
-}
-
-// writeJSON writes v indented by two spaces, as an encoder with SetIndent
-// would, but indents with text.JSONIndenter: encoding/json's indenting was
-// half the time of bank export, and the indenter passes the document on a
-// chunk at a time instead of holding it twice.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(&text.JSONIndenter{W: w})
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
 }
 
 // paperMade is the line a printed test and its key carry when they picked

@@ -82,7 +82,7 @@ func defineRun(opts *DefineOptions) error {
 		if found == nil {
 			found = []*glossary.Entry{}
 		}
-		if err := writeJSON(ios.Out, found); err != nil {
+		if err := text.WriteJSON(ios.Out, found); err != nil {
 			return err
 		}
 	default:
@@ -128,53 +128,15 @@ func glossaryLayout(f *Factory) glossary.Layout {
 }
 
 // termCompletion offers the glossary's terms and names that start with what
-// was typed, ignoring case and diacritics as lookup does. The shell keeps only
-// completions that start with the typed text, so a name found by folding is
-// offered as the typed text plus the rest of the name: "xoc" completes to
-// "xocalı", which define finds as it finds Xocalı.
+// was typed (Glossary.Complete), each with the start of its definition.
 func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		g := assets.Glossary()
-		want := text.Normalize(toComplete)
 		var out []string
-		seen := map[string]bool{}
-		for _, e := range g.Entries() {
-			for _, name := range e.AllNames() {
-				c, ok := completeFolded(name, toComplete, want)
-				if ok && !seen[c] {
-					seen[c] = true
-					out = append(out, c+"\t"+firstWords(e.Short, 8))
-				}
-			}
+		for _, c := range assets.Glossary().Complete(toComplete) {
+			out = append(out, c.Name+"\t"+text.FirstWords(c.Short, 8))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
-}
-
-// completeFolded completes typed (folded: want) to name when name starts with
-// it, literally or once folded.
-func completeFolded(name, typed, want string) (string, bool) {
-	if strings.HasPrefix(name, typed) {
-		return name, true
-	}
-	if want == "" || !strings.HasPrefix(text.Normalize(name), want) {
-		return "", false
-	}
-	rs := []rune(name)
-	for i := 1; i <= len(rs); i++ {
-		if text.Normalize(string(rs[:i])) == want {
-			return typed + string(rs[i:]), true
-		}
-	}
-	return "", false
-}
-
-func firstWords(s string, n int) string {
-	words := strings.Fields(s)
-	if len(words) <= n {
-		return s
-	}
-	return strings.Join(words[:n], " ") + "…"
 }
 
 // NewCmdGlossary lists and searches the glossary.
@@ -222,7 +184,7 @@ func glossaryListRun(opts *GlossaryListOptions) error {
 	ios := opts.Factory.IOStreams
 	g := assets.Glossary()
 	if opts.JSON {
-		return writeJSON(ios.Out, g.Entries())
+		return text.WriteJSON(ios.Out, g.Entries())
 	}
 	out, style := ios.Out, ios.ColorScheme()
 	if !opts.ByTopic {

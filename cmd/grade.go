@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -121,7 +120,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
-	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o, --summary or --sums file")
+	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o, --summary or --sums file (a device or a pipe, such as /dev/null, needs none)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -205,7 +204,7 @@ func gradeRun(opts *GradeOptions) error {
 		// class page with -o knows where it went (teacher3 P12); a device
 		// (-o /dev/null) was not "written".
 		if st, err := os.Stat(opts.Output); err == nil && st.Mode().IsRegular() {
-			fmt.Fprintf(ios.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), plural(tally.Graded, "1 sheet graded", fmt.Sprintf("%d sheets graded", tally.Graded)))
+			fmt.Fprintf(ios.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(tally.Graded, "sheet")+" graded")
 		}
 	}
 	switch {
@@ -215,7 +214,7 @@ func gradeRun(opts *GradeOptions) error {
 		fmt.Fprintf(ios.ErrOut, "no sheet could be read\n")
 		return silent(ExitInvalid)
 	case tally.Unreadable > 0:
-		fmt.Fprintf(ios.ErrOut, "%d of %s could not be read; the others were graded\n", tally.Unreadable, plural(tally.Graded+tally.Unreadable, "1 sheet", fmt.Sprintf("%d sheets", tally.Graded+tally.Unreadable)))
+		fmt.Fprintf(ios.ErrOut, "%d of %s could not be read; the others were graded\n", tally.Unreadable, text.Count(tally.Graded+tally.Unreadable, "sheet"))
 		return silent(ExitInvalid)
 	case tally.BadAnswers > 0:
 		fmt.Fprintf(ios.ErrOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.BadAnswers)
@@ -230,62 +229,28 @@ func gradeRun(opts *GradeOptions) error {
 // none may be an input (a sheet given, a sheet in a directory given, a bank),
 // nor two the same file, and an existing one is replaced only with --force.
 // It returns the existing outputs, which a directory's walk leaves out: a
-// previous run's results in the graded directory are not sheets.
+// previous run's results in the graded directory are not sheets
+// (grade.Inputs).
 func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) {
-	var existing []os.FileInfo
-	var inputs []string
-	outs := []claimedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
-	// Only a file that exists can be an input: a directory of sheets is
-	// walked for them only then.
-	walk := slices.ContainsFunc(append(outs, claimedOutput{"", opts.Factory.Getenv("GITHUB_STEP_SUMMARY")}), func(o claimedOutput) bool {
-		_, err := os.Stat(o.path)
-		return o.path != "" && o.path != "-" && err == nil
-	})
-	for _, in := range opts.Inputs {
-		if st, err := os.Stat(in); err == nil && st.IsDir() {
-			if walk {
-				inputs = append(inputs, grade.SheetsIn(in, nil, nil)...)
-			}
-		} else {
-			inputs = append(inputs, in)
-		}
+	outs := []namedOutput{{"-o", opts.Output}, {"--summary", opts.Summary}, {"--sums", opts.Sums}}
+	paths := make([]string, len(outs))
+	for i, o := range outs {
+		paths[i] = o.path
 	}
-	for _, o := range outs {
-		st, err := os.Stat(o.path)
-		if o.path == "" || o.path == "-" || err != nil {
-			continue
-		}
-		// A file a directory holds that does not read as a sheet is last
-		// run's results: left out of the grading, and replaced.
-		if in := fileio.SameFileAs(o.path, inputs); in != "" && !slices.Contains(opts.Inputs, in) && !readsAsSheet(in) {
-			inputs = slices.DeleteFunc(inputs, func(p string) bool { return p == in })
-		}
-		existing = append(existing, st)
-	}
+	inputs, existing := grade.Inputs(opts.Inputs, paths, opts.Factory.Getenv("GITHUB_STEP_SUMMARY"))
 	opts.guard = newOutputGuard(lib, "a sheet being graded", inputs...).withState(opts.Factory.StateDir).withSettings(opts.Factory.settingsFiles)
 	for _, o := range outs {
 		if err := opts.guard.claim(o.flag, o.path); err != nil {
 			return nil, err
 		}
-		if _, err := os.Stat(o.path); err == nil && !opts.Force && o.path != "-" {
+		if fileio.Replaces(o.path) && !opts.Force && o.path != "-" {
 			// Every output, not only -o: --summary and --sums may name last
-			// week's statistics or a teacher's notes. Refused before grading.
+			// week's statistics or a teacher's notes. Refused before grading;
+			// a device or a pipe (/dev/null) replaces nothing.
 			return nil, invalidErr(&fileio.ExistsError{Path: o.path})
 		}
 	}
 	return existing, nil
-}
-
-// readsAsSheet reports whether a file in a graded directory is a sheet (on
-// its first line, for JSON lines) or a quiz's report; unreadable counts as
-// one: better refused than replaced.
-func readsAsSheet(path string) bool {
-	data, err := fileio.ReadFileLimited(path)
-	if err != nil || sheet.IsReport(data) {
-		return true
-	}
-	_, _, err = sheet.First(path, data)
-	return err == nil
 }
 
 // gradeBatch grades every input on all cores and writes results in input order.
@@ -313,8 +278,8 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip}
 	batch.Run(h.handle)
 	h.progress.clear()
-	if h.mixed && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
-		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", len(h.union))
+	if tally.Mixed() && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
+		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", tally.Questions())
 	}
 	if err := w.Close(); err != nil && h.writeErr == nil {
 		h.writeErr = err
@@ -325,7 +290,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		}
 		return h.writeErr
 	}
-	for _, o := range []claimedOutput{{"--summary", opts.Summary}, {"--sums", opts.Sums}} {
+	for _, o := range []namedOutput{{"--summary", opts.Summary}, {"--sums", opts.Sums}} {
 		if err := opts.guard.check(o.flag, o.path); err != nil { // a bank a sheet named
 			return err
 		}
@@ -379,39 +344,22 @@ func resultOptions(opts *GradeOptions) grade.ResultOptions {
 // with no reader would block the run forever), is an input (appending to a
 // sheet or a bank would spoil it) or is one of the run's outputs.
 func checkStepSummary(path string, guard *outputGuard) error {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file (a directory, a pipe or a device)", text.Printable(path))
-	} else if lst, lerr := os.Lstat(path); err != nil && lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
-		return fmt.Errorf("%s is a link to no file; it would create its target", text.Printable(path))
-	}
-	if err := guard.check("", path); err != nil {
-		return errors.Unwrap(err)
-	}
-	for _, c := range guard.claimed {
-		if samePath(c.path, path) {
-			return fmt.Errorf("%s is the file %s writes", text.Printable(path), c.flag)
-		}
-	}
-	return nil
+	return stepSummaryErr(guard.CheckAppend(path))
 }
 
 // appendStepSummary checks the step summary again, now that every input is
 // known, and appends data to it.
 func appendStepSummary(path string, guard *outputGuard, data []byte) error {
-	if err := checkStepSummary(path, guard); err != nil {
-		return err
+	return stepSummaryErr(guard.AppendRegular(path, data))
+}
+
+// stepSummaryErr words the guard's refusal of a step summary, which no flag
+// names, as outputErr does, but as a plain error: the caller warns.
+func stepSummaryErr(err error) error {
+	var exit *ExitError
+	if errors.As(outputErr("", err), &exit) && exit.Err != nil {
+		return exit.Err
 	}
-	// O_NONBLOCK: should a pipe take the name now, opening it must not wait
-	// for a reader before the check below can refuse it.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", text.Printable(path))
-	}
-	_, err = f.Write(data)
 	return err
 }
 
@@ -423,9 +371,6 @@ type batchHandler struct {
 	w        grade.ResultWriter
 	stats    *classStats
 	progress *progress
-	first    map[*quiz.Question]bool // the first sheet's questions
-	union    map[*quiz.Question]bool // every sheet's
-	mixed    bool                    // a sheet had other questions than the first
 	writeErr error
 }
 
@@ -450,33 +395,8 @@ func (h *batchHandler) handle(d grade.Item) {
 		h.say("%s: warning: student %s also has a sheet in %s; both are graded\n", r.Where(), quoteForTerminal(r.Student), earlier)
 	}
 	h.stats.add(r)
-	h.noteQuestions(r)
 	if err := h.w.Write(r); err != nil && h.writeErr == nil {
 		h.writeErr = err
-	}
-}
-
-// noteQuestions keeps track of whether the students had different questions
-// (asked in any order), for a note after the batch.
-func (h *batchHandler) noteQuestions(r *grade.SheetResult) {
-	if h.first == nil {
-		h.first, h.union = map[*quiz.Question]bool{}, map[*quiz.Question]bool{}
-		for _, o := range r.Outcomes {
-			h.first[o.Question.Question] = true
-		}
-	}
-	n := 0
-	for _, o := range r.Outcomes {
-		q := o.Question.Question
-		h.union[q] = true
-		if h.first[q] {
-			n++
-		} else {
-			h.mixed = true
-		}
-	}
-	if n != len(h.first) {
-		h.mixed = true
 	}
 }
 

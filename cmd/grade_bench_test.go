@@ -109,7 +109,7 @@ func BenchmarkGrade100k(b *testing.B) {
 			b.Fatalf("grade: %v", err)
 		}
 		total += time.Since(start)
-		cmd = exec.Command(conflictq, "grade", sheets, "--format", "csv", "--summary", filepath.Join(dir, "stats.json"))
+		cmd = exec.Command(conflictq, "grade", sheets, "--format", "csv", "--summary", filepath.Join(dir, "stats.json"), "--force")
 		cmd.Stdout = io.Discard
 		start = time.Now()
 		if err := cmd.Run(); err != nil {

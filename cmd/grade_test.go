@@ -50,6 +50,7 @@ func TestGradeJUnitIsWellFormed(t *testing.T) {
 				Name    string `xml:"name,attr"`
 				Failure *struct {
 					Message string `xml:"message,attr"`
+					Body    string `xml:",chardata"`
 				} `xml:"failure"`
 				Skipped *struct{} `xml:"skipped"`
 			} `xml:"testcase"`
@@ -70,6 +71,14 @@ func TestGradeJUnitIsWellFormed(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "Baku") {
 		t.Error("the right answer shows without --reveal")
+	}
+	// The prompt and the feedback are two lines, not one with a literal
+	// \x0a a CI viewer would show (issue 10, P3).
+	if f := s.Cases[0].Failure; f == nil || !strings.HasPrefix(f.Body, "Capital?\nnot right") {
+		t.Errorf("failure body %q, want the prompt, a line break, the feedback", f)
+	}
+	if strings.Contains(out.String(), `\x0a`) {
+		t.Errorf("an escaped line break in the JUnit output:\n%s", out)
 	}
 }
 

@@ -65,7 +65,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		return nil
 	}
 	if n := c.class.ToMark(); n > 0 {
-		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): until every one is marked, the statistics leave the open questions out\n", plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
+		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): until every one is marked, the statistics leave the open questions out\n", text.Plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
 	}
 	st := c.class.Stats()
 	if c.sums != "" {

@@ -156,7 +156,7 @@ func checkTags(want []string, banks []*quiz.Bank) error {
 				names[i] = text.EscapeControl(n)
 			}
 			return invalid("--tag %s: no question of %s has it; the tags are: %s",
-				text.Printable(t), strings.Join(bankIDs(banks), ", "), strings.Join(names, ", "))
+				text.Printable(t), strings.Join(quiz.BankIDs(banks), ", "), strings.Join(names, ", "))
 		}
 	}
 	return nil
@@ -167,19 +167,4 @@ func noHistoryYet(student string) string {
 		return "your history has no answers to these banks"
 	}
 	return fmt.Sprintf("%s's history has no answers to these banks", text.Printable(student))
-}
-
-// banksOf returns the banks that questions come from.
-func banksOf(banks []*quiz.Bank, questions []*quiz.Presented) []*quiz.Bank {
-	used := map[string]bool{}
-	for _, q := range questions {
-		used[q.Bank] = true
-	}
-	var out []*quiz.Bank
-	for _, b := range banks {
-		if used[b.ID] {
-			out = append(out, b)
-		}
-	}
-	return out
 }

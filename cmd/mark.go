@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/user"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -164,9 +161,9 @@ func markRun(opts *MarkOptions) error {
 	// An answer marked before and not revised is not "left to mark": its
 	// mark stands (teacher2 P6).
 	left := total - marked - (m.given - m.revised)
-	msg := fmt.Sprintf("%d %s given; %d %s left to mark", m.given, plural(m.given, "mark", "marks"), left, plural(left, "answer", "answers"))
+	msg := fmt.Sprintf("%d %s given; %d %s left to mark", m.given, text.Plural(m.given, "mark", "marks"), left, text.Plural(left, "answer", "answers"))
 	if kept := marked - m.revised; kept > 0 {
-		msg += fmt.Sprintf("; %d earlier %s kept as %s", kept, plural(kept, "mark", "marks"), plural(kept, "it was", "they were"))
+		msg += fmt.Sprintf("; %d earlier %s kept as %s", kept, text.Plural(kept, "mark", "marks"), text.Plural(kept, "it was", "they were"))
 	}
 	fmt.Fprintln(ios.ErrOut, msg+".")
 	switch {
@@ -377,115 +374,43 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	return points, strings.TrimSpace(comment), nil
 }
 
-// markFromCSV applies the marks a teacher filled in a spreadsheet.
-//
-// Only the reports among the inputs are written: those are the ones the lock
-// holds, so a mark another run is giving at the same time is never lost, and
-// a CSV cannot write into a folder the teacher did not name.
+// markFromCSV applies the marks a teacher filled in a spreadsheet
+// (marking.ImportCSV) and says what became of each.
 func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	fh, err := os.Open(opts.From)
+	probs, rows, err := marking.ImportCSV(opts.From, files, load, marking.ImportOptions{Question: opts.Question, Remark: opts.Remark, Marker: opts.Marker, Now: f.Now})
 	if err != nil {
 		return invalidErr(err)
 	}
-	defer fh.Close()
-	entries, probs := marking.ReadCSV(opts.From, fh)
 	for _, p := range probs {
 		fmt.Fprintln(ios.ErrOut, p.Error())
 	}
 	bad := len(probs)
-	given := map[string]string{}
-	for _, file := range files {
-		given[reportKey(file)] = file
-	}
 	saved, kept := 0, 0
-	for _, e := range entries {
-		if opts.Question != "" && !marking.SameQuestion(opts.Question, e.ID) {
-			continue
-		}
-		file, err := csvTarget(opts.From, e.File, given)
-		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "%s:%d: %v\n", text.EscapeControl(opts.From), e.Line, err)
-			bad++
-			continue
-		}
-		t, err := marking.Target(file, e.ID, load)
-		if err == nil && e.Student != "" && !sameStudent(e.Student, t.Student) {
-			// A column sorted on its own shifts marks to other students:
-			// the row's student must be the one the file is.
-			err = fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
-		}
-		old := t.Mark
-		if old != nil && e.Comment != old.Comment && e.Comment == strings.TrimSpace(text.EscapeLines(old.Comment)) {
-			// grade's CSV shows control characters escaped: read back, the
-			// comment is the one already given, not new text (test10 P10).
-			e.Comment = old.Comment
-		}
-		if err == nil && old != nil && (old.Points == e.Points && old.Comment == e.Comment || !opts.Remark) {
-			if old.Points != e.Points || old.Comment != e.Comment {
-				fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s); --remark to revise it\n", opts.From, e.Line, e.ID, text.EscapeControl(file), points(old.Points))
-			}
+	for _, r := range rows {
+		switch r.Status {
+		case marking.Saved:
+			saved++
+		case marking.Kept:
 			kept++
-			continue
-		}
-		if err == nil {
-			err = marking.CheckPoints(e.Points, t.Max)
-		}
-		if err == nil {
-			err = marking.Apply(file, t.Bank, e.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: f.Now().UTC().Truncate(1e9)}, t.Max)
-		}
-		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s\n", text.EscapeControl(opts.From), e.Line, e.ID, text.EscapeLines(err.Error()))
+		case marking.Unchanged:
+			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s); --remark to revise it\n", opts.From, r.Line, r.ID, text.EscapeControl(r.File), points(r.Old.Points))
+			kept++
+		case marking.Unmatched:
+			fmt.Fprintf(ios.ErrOut, "%s:%d: %v\n", text.EscapeControl(opts.From), r.Line, r.Err)
 			bad++
-			continue
+		case marking.Failed:
+			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s\n", text.EscapeControl(opts.From), r.Line, r.ID, text.EscapeLines(r.Err.Error()))
+			bad++
 		}
-		saved++
 	}
-	fmt.Fprintf(ios.ErrOut, "%d %s read from %s and saved in the reports (%d already there kept).\n", saved, plural(saved, "mark", "marks"), opts.From, kept)
+	fmt.Fprintf(ios.ErrOut, "%s read from %s and saved in the reports (%d already there kept).\n", text.Count(saved, "mark"), opts.From, kept)
 	if bad > 0 {
-		fmt.Fprintf(ios.ErrOut, "%d %s could not be used (see above); the others are saved.\n", bad, plural(bad, "mark", "marks"))
+		fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others are saved.\n", text.Count(bad, "mark"))
 		return silent(ExitInvalid)
 	}
 	return nil
-}
-
-// csvTarget finds the report or sheet a CSV row's file cell names. A
-// relative path is taken from the CSV's folder or from the current folder
-// (where grade and mark usually both run); it must be one of the files named
-// on the command line, which the lock holds. Two different files that way is
-// refused as ambiguous.
-func csvTarget(csvFile, cell string, given map[string]string) (string, error) {
-	cands := []string{cell}
-	if !filepath.IsAbs(cell) {
-		cands = []string{filepath.Join(filepath.Dir(csvFile), cell), cell}
-	}
-	var hit []string
-	for _, c := range cands {
-		if f, ok := given[reportKey(c)]; ok && !slices.Contains(hit, f) {
-			hit = append(hit, f)
-		}
-	}
-	switch len(hit) {
-	case 1:
-		return hit[0], nil
-	case 0:
-		return "", fmt.Errorf("%s is not among the reports and sheets named on the command line (a relative path is taken from the CSV's folder or the current one), so it is not locked for marking; name its folder", text.EscapeControl(cell))
-	}
-	return "", fmt.Errorf("%s names two files (%s from the CSV's folder, %s from the current one); run mark from the CSV's folder", text.EscapeControl(cell), text.EscapeControl(hit[0]), text.EscapeControl(hit[1]))
-}
-
-// reportKey names a report by its absolute path with links resolved, so that
-// one file named two ways is recognised.
-func reportKey(file string) string {
-	if p, err := filepath.EvalSymlinks(file); err == nil {
-		file = p
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return file
-	}
-	return abs
 }
 
 // nothingToMark says why a run has no answer to show, truthfully: no open
@@ -500,11 +425,11 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	switch {
 	case c.Answers == 0 && len(errs) > 0 && len(errs) >= len(files):
 		// Not "no open answers": the files refused may hold some.
-		msg = fmt.Sprintf("Nothing marked: %s could not be read or marked (named above).", plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
+		msg = fmt.Sprintf("Nothing marked: %s could not be read or marked (named above).", text.Plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
 	case c.Answers == 0 && len(errs) > 0:
 		msg = fmt.Sprintf("Nothing marked: %d of the %d reports and sheets could not be read or marked (named above); the others hold no open answers.", len(errs), len(files))
 	case c.Answers == 0:
-		msg = fmt.Sprintf("Nothing to mark: no open answers in %s.", plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
+		msg = fmt.Sprintf("Nothing to mark: no open answers in %s.", text.Plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
 	case opts.Student != "" && c.Students == 0:
 		msg, code = fmt.Sprintf("No student named %q has an open answer in these reports and sheets; nothing marked.", text.EscapeControl(opts.Student)), ExitInvalid
 	case opts.Question != "" && c.Question == 0:
@@ -514,7 +439,7 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	case opts.Student != "" || opts.Question != "":
 		msg = "Nothing to mark: every open answer that matches is marked (--remark revises them)."
 	default:
-		msg = fmt.Sprintf("Nothing to mark: %s (--remark revises %s).", plural(c.Answers, "the open answer is marked", fmt.Sprintf("all %d open answers are marked", c.Answers)), plural(c.Answers, "it", "them"))
+		msg = fmt.Sprintf("Nothing to mark: %s (--remark revises %s).", text.Plural(c.Answers, "the open answer is marked", fmt.Sprintf("all %d open answers are marked", c.Answers)), text.Plural(c.Answers, "it", "them"))
 	}
 	fmt.Fprintln(ios.ErrOut, msg)
 	if code != ExitOK {
@@ -524,13 +449,6 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 		return silent(ExitInvalid)
 	}
 	return nil
-}
-
-// sameStudent compares a CSV's student cell with a report's student, in any
-// case, as grade's CSV wrote it (control characters escaped) or not.
-func sameStudent(cell, student string) bool {
-	cell = strings.TrimSpace(cell)
-	return strings.EqualFold(cell, strings.TrimSpace(student)) || strings.EqualFold(cell, strings.TrimSpace(text.EscapeLines(student)))
 }
 
 // points writes a mark with its noun: "1 point", "0.5 points", "2 points".

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +12,7 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/history"
 	"github.com/conflictq/conflictq/quiz/session"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -147,9 +147,9 @@ func progressRun(opts *ProgressOptions) error {
 		switch n := sched.Replayed(); {
 		case n > 0 && !opts.BanksSet:
 			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to the embedded banks as they are now: give --bank FILE for a bank of your own.\n",
-				shown, n, plural(n, "answer", "answers"))
+				shown, n, text.Plural(n, "answer", "answers"))
 		case n > 0:
-			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to these banks as they are now.\n", shown, n, plural(n, "answer", "answers"))
+			fmt.Fprintf(ios.ErrOut, "%s holds %d %s, none to these banks as they are now.\n", shown, n, text.Plural(n, "answer", "answers"))
 		default:
 			fmt.Fprintf(ios.ErrOut, "No answers in %s yet: take a quiz (conflictq quiz), then come back.\n", shown)
 		}
@@ -157,13 +157,6 @@ func progressRun(opts *ProgressOptions) error {
 	// Bars on a terminal (or with CLICOLOR_FORCE), numbers when piped.
 	bars := !opts.Plain && (ios.IsStdoutTTY() || ios.ColorEnabled())
 	return p.WriteText(ios.Out, history.TextOptions{Bars: bars})
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // forgetHistory deletes a student's history, its cache and the answers of
@@ -187,7 +180,7 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	}
 	what := fmt.Sprintf("%s history (%s)", who, text.EscapeControl(path))
 	if n := len(incomplete); n > 0 {
-		what += fmt.Sprintf(" and %d %s stopped early", n, plural(n, "quiz", "quizzes"))
+		what += fmt.Sprintf(" and %d %s stopped early", n, text.Plural(n, "quiz", "quizzes"))
 	}
 	ok, err := p.Confirm(fmt.Sprintf("Delete %s? This cannot be undone.", what), false)
 	if err != nil {
@@ -212,20 +205,12 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	return nil
 }
 
-// incompleteReports are the reports saveInState kept for a student: named
-// by history.FileKey, then the time, maybe a number, and the extension.
+// incompleteReports are the reports saveInState kept for a student, named
+// by history.FileKey as fileio.WriteInDir names them.
 func incompleteReports(stateDir func() (string, error), student string) []string {
 	dir, err := stateDir()
 	if err != nil {
 		return nil
 	}
-	entries, _ := os.ReadDir(filepath.Join(dir, "incomplete"))
-	re := regexp.MustCompile(`^` + regexp.QuoteMeta(history.FileKey(student)) + `-\d{8}T\d{6}Z(-\d+)?\.[a-z]+$`)
-	var out []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && re.MatchString(e.Name()) {
-			out = append(out, filepath.Join(dir, "incomplete", e.Name()))
-		}
-	}
-	return out
+	return fileio.WrittenInDir(filepath.Join(dir, "incomplete"), history.FileKey(student))
 }

@@ -282,18 +282,8 @@ func quizRun(opts *QuizOptions) error {
 			}
 			return err
 		}
-	} else {
-		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
-		if err != nil {
-			return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
-		}
-		if opts.Count > len(questions) {
-			if n := len(questions); n == 1 {
-				fmt.Fprintln(ios.ErrOut, "Only 1 question matches; asking it.")
-			} else {
-				fmt.Fprintf(ios.ErrOut, "Only %d questions match; asking all %d.\n", n, n)
-			}
-		}
+	} else if questions, err = selectQuestions(opts, banks); err != nil {
+		return err
 	}
 	style := iostreams.ColorScheme{Enabled: ios.ColorEnabled() && !opts.Plain}
 
@@ -303,33 +293,10 @@ func quizRun(opts *QuizOptions) error {
 	if ios.IsStdoutTTY() {
 		width = min(ios.TerminalWidth(), 100)
 	}
-	var p session.Prompter
-	if opts.Plain {
-		pl := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
-		pl.Width = width
-		p = pl
-	} else {
-		ios.SaveTerminal()
-		defer ios.RestoreTerminal()
-		p = opts.Prompter()
-	}
-
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
-	if opts.HandleSignals {
-		// Registering for signals costs a thread and a few hundred microseconds:
-		// do it beside drawing the first question, not before it.
-		stop := make(chan func(), 1)
-		go func() { stop <- catchSignals(cancel) }()
-		defer func() { (<-stop)() }()
-	}
-	var deadline time.Time
-	if opts.TimeLimit > 0 {
-		deadline = opts.Now().Add(opts.TimeLimit)
-		var cancelT context.CancelFunc
-		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
-		defer cancelT()
-	}
+	p, restore := newPrompter(opts, width)
+	defer restore()
+	ctx, deadline, done := sessionContext(opts)
+	defer done()
 
 	// Ask for a name only when someone is there to type it: from a pipe the
 	// first line is an answer, not a name.
@@ -348,7 +315,7 @@ func quizRun(opts *QuizOptions) error {
 
 	shown := banks
 	if opts.Review {
-		shown = banksOf(banks, questions)
+		shown = quiz.BanksOf(banks, questions)
 	}
 	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
@@ -365,6 +332,62 @@ func quizRun(opts *QuizOptions) error {
 	rep.WriteSummary(ios.Out, style, width)
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
+}
+
+// selectQuestions picks the quiz's questions from banks, saying so when
+// fewer match than --count asks for.
+func selectQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
+	questions, err := quiz.Select(banks, opts.Filter(), opts.Seed)
+	if err != nil {
+		return nil, invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
+	}
+	if opts.Count > len(questions) {
+		if n := len(questions); n == 1 {
+			fmt.Fprintln(opts.IO.ErrOut, "Only 1 question matches; asking it.")
+		} else {
+			fmt.Fprintf(opts.IO.ErrOut, "Only %d questions match; asking all %d.\n", n, n)
+		}
+	}
+	return questions, nil
+}
+
+// newPrompter is the plain prompter (--plain), wrapping at width, or the
+// menus, with the terminal saved; restore gives it back.
+func newPrompter(opts *QuizOptions, width int) (p session.Prompter, restore func()) {
+	ios := opts.IO
+	if opts.Plain {
+		pl := prompt.NewPlain(ios.In, ios.Out, !ios.IsStdinTTY())
+		pl.Width = width
+		return pl, func() {}
+	}
+	ios.SaveTerminal()
+	return opts.Prompter(), ios.RestoreTerminal
+}
+
+// sessionContext is the quiz's context: cancelled by a signal (when the
+// options handle them) and, with --time-limit, at the deadline it returns.
+// done releases it.
+func sessionContext(opts *QuizOptions) (ctx context.Context, deadline time.Time, done func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	release := []func(){func() { cancel(nil) }}
+	if opts.HandleSignals {
+		// Registering for signals costs a thread and a few hundred microseconds:
+		// do it beside drawing the first question, not before it.
+		stop := make(chan func(), 1)
+		go func() { stop <- catchSignals(cancel) }()
+		release = append(release, func() { (<-stop)() })
+	}
+	if opts.TimeLimit > 0 {
+		deadline = opts.Now().Add(opts.TimeLimit)
+		var cancelT context.CancelFunc
+		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
+		release = append(release, cancelT)
+	}
+	return ctx, deadline, func() {
+		for i := len(release) - 1; i >= 0; i-- { // as defers would: last first
+			release[i]()
+		}
+	}
 }
 
 // The values of --exam-review.
@@ -405,7 +428,7 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		say("The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.", strings.ReplaceAll(rep.EndedBy, "_", " "))
 	case path != "":
 		say("Report written to %s", text.EscapeControl(path))
-	case openAnswers(outcomes) > 0:
+	case quiz.OpenAnswered(outcomes) > 0:
 		// Two lines, so that neither breaks inside a word at 80 columns.
 		fmt.Fprintln(ios.ErrOut, "Nothing was saved for a teacher to mark. To hand in your open answers,\n"+
 			"run the quiz with --report-dir FOLDER (or -o FILE), as your teacher says.")
@@ -420,17 +443,6 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 		return silent(ExitNegative)
 	}
 	return nil
-}
-
-// openAnswers counts the open questions answered: what a teacher would mark.
-func openAnswers(outcomes []quiz.Outcome) int {
-	n := 0
-	for _, o := range outcomes {
-		if o.Question.Type == quiz.Open && o.Response.Answered {
-			n++
-		}
-	}
-	return n
 }
 
 // lastResort prints the report when no file could take it (a full disk, a
@@ -534,41 +546,14 @@ func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Me
 	return meta
 }
 
-// reportBankRefs names the banks as a report records them, so that grade and
-// mark find them again: an embedded bank by its id, a bank file by its path
-// from the report's directory (the class folder can move as a whole), or an
-// absolute path when the report's place is not known yet.
+// reportBankRefs names the banks as a report records them (sheet.BankRefs),
+// from the report's directory.
 func reportBankRefs(opts *QuizOptions, banks []*quiz.Bank) []string {
-	refs := bankIDs(banks)
-	if len(opts.Banks) != len(banks) {
-		return refs
-	}
 	dir := opts.ReportDir
 	if dir == "" && opts.Report != "" {
 		dir = filepath.Dir(opts.Report)
 	}
-	for i, ref := range opts.Banks {
-		if !quiz.IsPath(ref) {
-			continue
-		}
-		abs, err := filepath.Abs(ref)
-		if err != nil {
-			continue
-		}
-		refs[i] = abs
-		if dir != "" {
-			refs[i] = sheet.BankPath(abs, dir)
-		}
-	}
-	return refs
-}
-
-func bankIDs(banks []*quiz.Bank) []string {
-	ids := make([]string, len(banks))
-	for i, b := range banks {
-		ids[i] = b.ID
-	}
-	return ids
+	return sheet.BankRefs(opts.Banks, banks, dir)
 }
 
 func reportFormat(opts *QuizOptions) (string, error) {

@@ -28,7 +28,7 @@ type SheetOptions struct {
 
 	// asked are a quiz report's questions (bank and id), in the order the
 	// quiz asked them, when From is a report.
-	asked [][2]string
+	asked []quiz.Ref
 }
 
 // NewCmdSheet writes blank answer sheets and answer keys.
@@ -115,7 +115,7 @@ func sheetRun(opts *SheetOptions) error {
 		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
 	}
 	if err != nil {
-		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(bankIDs(banks), ", ")))
+		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
 	write := func(w io.Writer) error {
 		if opts.Format == "json" {
@@ -183,9 +183,9 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 	}
 	opts.Banks = sheet.ResolveBanks(rep.Banks, opts.From)
 	opts.Seed, opts.SeedSet = *rep.Seed, true
-	opts.asked = make([][2]string, len(rep.Questions))
+	opts.asked = make([]quiz.Ref, len(rep.Questions))
 	for i, q := range rep.Questions {
-		opts.asked[i] = [2]string{q.Bank, q.ID}
+		opts.asked[i] = quiz.Ref{Bank: q.Bank, ID: q.ID}
 	}
 	return nil
 }
@@ -194,31 +194,16 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 // the same seed and count pick exactly them, the sheet records the count,
 // so that grading the key (or a copy filled in) asks the same questions.
 func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
-	if picked, err := quiz.Select(banks, quiz.Filter{Count: len(opts.asked)}, opts.Seed); err == nil && len(picked) == len(opts.asked) {
-		same := true
-		for i, p := range picked {
-			same = same && p.Bank == opts.asked[i][0] && p.ID == opts.asked[i][1]
-		}
-		if same {
-			opts.Count = len(opts.asked)
-			return picked, nil
-		}
+	qs, selected, err := quiz.Reselect(banks, opts.asked, opts.Seed)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", opts.From, err)
 	}
-	var qs []*quiz.Question
-	for _, a := range opts.asked {
-		var q *quiz.Question
-		for _, b := range banks {
-			if b.ID == a[0] {
-				q = b.Question(a[1])
-			}
-		}
-		if q == nil {
-			return nil, fmt.Errorf("%s: question %s of bank %s is not in the banks any more", opts.From, a[1], a[0])
-		}
-		qs = append(qs, q)
+	if selected {
+		opts.Count = len(opts.asked)
+		return qs, nil
 	}
 	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection (--tag, --difficulty or --review) a sheet cannot record: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
-	return quiz.Present(qs, opts.Seed), nil
+	return qs, nil
 }
 
 // sheetHeader gives the sheet's student and banks. A bank file is named by

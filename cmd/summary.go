@@ -3,7 +3,6 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -51,7 +50,7 @@ graded in one run.`,
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the statistics to `FILE` (.csv, .json, .md or .html; default: a table on standard output)")
 	cmd.Flags().StringVar(&opts.Sums, "sums", "", "also write the merged sums to `FILE`")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing -o or --sums file")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace an existing -o or --sums file (a device or a pipe, such as /dev/null, needs none)")
 	return cmd
 }
 
@@ -65,7 +64,7 @@ func summaryRun(opts *SummaryOptions) error {
 		return err
 	}
 	for _, out := range []string{opts.Output, opts.Sums} {
-		if _, err := os.Stat(out); err == nil && !opts.Force {
+		if fileio.Replaces(out) && !opts.Force {
 			// Last week's statistics, a teacher's notes: as grade's.
 			return invalidErr(&fileio.ExistsError{Path: out})
 		}

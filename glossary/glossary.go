@@ -395,3 +395,46 @@ func Highlight(sentence, query string, style text.Style) string {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Completion is a name that typed text completes to, and its entry's short
+// definition.
+type Completion struct{ Name, Short string }
+
+// Complete offers the glossary's terms and names that start with typed,
+// ignoring case and diacritics as Lookup does, each once. A shell keeps only
+// completions that start with the typed text, so a name found by folding is
+// offered as the typed text plus the rest of the name: "xoc" completes to
+// "xocalı", which Lookup finds as it finds Xocalı.
+func (g *Glossary) Complete(typed string) []Completion {
+	want := text.Normalize(typed)
+	var out []Completion
+	seen := map[string]bool{}
+	for _, e := range g.Entries() {
+		for _, name := range e.AllNames() {
+			c, ok := completeFolded(name, typed, want)
+			if ok && !seen[c] {
+				seen[c] = true
+				out = append(out, Completion{c, e.Short})
+			}
+		}
+	}
+	return out
+}
+
+// completeFolded completes typed (folded: want) to name when name starts with
+// it, literally or once folded.
+func completeFolded(name, typed, want string) (string, bool) {
+	if strings.HasPrefix(name, typed) {
+		return name, true
+	}
+	if want == "" || !strings.HasPrefix(text.Normalize(name), want) {
+		return "", false
+	}
+	rs := []rune(name)
+	for i := 1; i <= len(rs); i++ {
+		if text.Normalize(string(rs[:i])) == want {
+			return typed + string(rs[i:]), true
+		}
+	}
+	return "", false
+}

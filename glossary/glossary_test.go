@@ -527,3 +527,26 @@ func TestParseKind(t *testing.T) {
 		}
 	}
 }
+
+// Complete offers names that start with the typed text, literally or once
+// folded; a folded match is the typed text plus the rest of the name.
+func TestComplete(t *testing.T) {
+	g := sample(t)
+	has := func(cs []Completion, name string) bool {
+		for _, c := range cs {
+			if c.Name == name && c.Short != "" {
+				return true
+			}
+		}
+		return false
+	}
+	if cs := g.Complete("Khoj"); !has(cs, "Khojaly") {
+		t.Errorf("Complete(Khoj) = %v, want Khojaly", cs)
+	}
+	if cs := g.Complete("xoc"); !has(cs, "xocalı") {
+		t.Errorf("Complete(xoc) = %v, want xocalı", cs)
+	}
+	if cs := g.Complete("zzz"); len(cs) != 0 {
+		t.Errorf("Complete(zzz) = %v, want none", cs)
+	}
+}

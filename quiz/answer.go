@@ -207,8 +207,8 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		if shuffled {
 			d = rv.shown(byText)
 		}
-		return 0, fmt.Errorf("%q could be option %d (%s) or the option whose text is %s (option %d); give its letter instead: %c for the first, %c for the second",
-			ref, k, text.Printable(options[idx]), ref, d+1, 'a'+k-1, 'a'+d)
+		return 0, fmt.Errorf("%q could be option %d (%s) or the option whose text is %s (option %d); give its letter instead: %s for the first, %s for the second",
+			ref, k, text.Printable(options[idx]), ref, d+1, text.Letter(k-1), text.Letter(d))
 	}
 	if byText >= 0 {
 		return byText, nil

@@ -9,7 +9,8 @@
 // quiz/grade, quiz/stats, quiz/htmlreport (the class page), quiz/marking
 // (marking open answers in reports), quiz/history (a student's answers over
 // time and their spaced review, scheduled by quiz/fsrs), and the formats
-// quiz/gift, quiz/aiken, quiz/moodlexml, quiz/qti and quiz/worksheet.
+// quiz/gift, quiz/aiken, quiz/moodlexml, quiz/qti and quiz/worksheet, with
+// quiz/export the one table of the formats a bank is exported in.
 // quiz/text and quiz/fileio hold the helpers they share. Digest identifies a
 // question's or a bank's version.
 //

@@ -1,6 +1,11 @@
 package quiz
 
-import "math"
+import (
+	"io"
+	"math"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // BankDoc is a bank in the shape of its YAML file, for export as JSON or YAML.
 // A YAML export parses back to the same bank.
@@ -35,6 +40,17 @@ type QuestionDoc struct {
 	Difficulty  string             `json:"difficulty,omitempty" yaml:"difficulty,omitempty"`
 	Tags        []string           `json:"tags,omitempty" yaml:"tags,omitempty"`
 	Points      float64            `json:"points" yaml:"points"`
+}
+
+// WriteYAML writes the bank as a YAML bank file, indented by two spaces: the
+// writer ParseBank reads back to the same bank.
+func (b *Bank) WriteYAML(w io.Writer) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(b.Doc()); err != nil {
+		return err
+	}
+	return enc.Close()
 }
 
 // Doc returns the bank in the shape of its file.

@@ -167,7 +167,7 @@ func (l *Library) loadCompiled(name string) (*Bank, error) {
 // (fileio.ReadXMLLimited), which make real exports tens of megabytes; any
 // other format whole, up to fileio.MaxFileSize.
 func readBankFile(name string) ([]byte, error) {
-	if strings.EqualFold(path.Ext(name), ".xml") {
+	if fileio.FormatOf(name, "moodlexml") != "" {
 		return fileio.ReadXMLLimited(name)
 	}
 	return fileio.ReadFileLimited(name)

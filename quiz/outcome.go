@@ -168,3 +168,14 @@ func (r *Result) Score() (score, max float64) {
 	}
 	return score, max
 }
+
+// OpenAnswered counts the open questions answered: what a teacher would mark.
+func OpenAnswered(outcomes []Outcome) int {
+	n := 0
+	for _, o := range outcomes {
+		if o.Question.Type == Open && o.Response.Answered {
+			n++
+		}
+	}
+	return n
+}

@@ -248,3 +248,62 @@ func isIdentity(perm []int) bool {
 	}
 	return true
 }
+
+// BanksOf returns the banks, of banks, that questions come from, in the
+// order of banks.
+func BanksOf(banks []*Bank, questions []*Presented) []*Bank {
+	used := map[string]bool{}
+	for _, q := range questions {
+		used[q.Bank] = true
+	}
+	var out []*Bank
+	for _, b := range banks {
+		if used[b.ID] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// BankIDs are the banks' ids, in order.
+func BankIDs(banks []*Bank) []string {
+	ids := make([]string, len(banks))
+	for i, b := range banks {
+		ids[i] = b.ID
+	}
+	return ids
+}
+
+// Ref names a question as a report records it: its bank's id and its id.
+type Ref struct{ Bank, ID string }
+
+// Reselect gives the questions a quiz asked, in the order it asked them, with
+// their options shuffled by seed as Select shuffles them. selected reports
+// whether Select with seed and a count of len(asked) picks exactly these, in
+// this order: a sheet can then record the count, so that grading it asks the
+// same questions. A question the banks no longer have is an error.
+func Reselect(banks []*Bank, asked []Ref, seed uint64) (qs []*Presented, selected bool, err error) {
+	if picked, err := Select(banks, Filter{Count: len(asked)}, seed); err == nil && len(picked) == len(asked) {
+		same := true
+		for i, p := range picked {
+			same = same && p.Bank == asked[i].Bank && p.ID == asked[i].ID
+		}
+		if same {
+			return picked, true, nil
+		}
+	}
+	picked := make([]*Question, 0, len(asked))
+	for _, a := range asked {
+		var q *Question
+		for _, b := range banks {
+			if b.ID == a.Bank {
+				q = b.Question(a.ID)
+			}
+		}
+		if q == nil {
+			return nil, false, fmt.Errorf("question %s of bank %s is not in the banks any more", a.ID, a.Bank)
+		}
+		picked = append(picked, q)
+	}
+	return Present(picked, seed), false, nil
+}

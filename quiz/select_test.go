@@ -184,6 +184,54 @@ func TestTagCounts(t *testing.T) {
 	}
 }
 
+// BanksOf keeps the banks questions come from, in the banks' order; BankIDs
+// names them; OpenAnswered counts the open answers given.
+func TestBanksOfAndOpenAnswered(t *testing.T) {
+	a, b, c := &Bank{ID: "a"}, &Bank{ID: "b"}, &Bank{ID: "c"}
+	open, single := &Question{ID: "o", Type: Open, Bank: "c"}, &Question{ID: "s", Type: Single, Bank: "a"}
+	qs := []*Presented{{Question: open}, {Question: single}}
+	if got := BankIDs(BanksOf([]*Bank{a, b, c}, qs)); !slices.Equal(got, []string{"a", "c"}) {
+		t.Errorf("BanksOf = %v, want [a c]", got)
+	}
+	outcomes := []Outcome{
+		{Question: qs[0], Response: Response{Answered: true}},
+		{Question: qs[1], Response: Response{Answered: true}},
+		{Question: &Presented{Question: open}},
+	}
+	if n := OpenAnswered(outcomes); n != 1 {
+		t.Errorf("OpenAnswered = %d, want 1", n)
+	}
+}
+
+// Reselect gives back what Select picked, saying so; another choice of
+// questions comes back in its own order, shuffled alike; a question gone is
+// an error.
+func TestReselect(t *testing.T) {
+	b := loadSample(t)
+	banks := []*Bank{b}
+	picked, _ := Select(banks, Filter{Count: 3}, 7)
+	refs := func(ps []*Presented) []Ref {
+		var out []Ref
+		for _, p := range ps {
+			out = append(out, Ref{p.Bank, p.ID})
+		}
+		return out
+	}
+	got, selected, err := Reselect(banks, refs(picked), 7)
+	if err != nil || !selected || ids(got) != ids(picked) {
+		t.Errorf("Select's own pick: selected %v, %s, %v; want %s", selected, ids(got), err, ids(picked))
+	}
+	reversed := slices.Clone(picked)
+	slices.Reverse(reversed)
+	got, selected, err = Reselect(banks, refs(reversed), 7)
+	if err != nil || selected || ids(got) != ids(reversed) {
+		t.Errorf("another order: selected %v, %s, %v; want %s", selected, ids(got), err, ids(reversed))
+	}
+	if _, _, err := Reselect(banks, []Ref{{b.ID, "gone"}}, 7); err == nil {
+		t.Error("a question the bank no longer has: no error")
+	}
+}
+
 // A set picks the same questions whatever order its banks are named in
 // (attack4 #12): --bank a --bank b and --bank b --bank a.
 func TestSelectSetIgnoresBankOrder(t *testing.T) {

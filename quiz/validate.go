@@ -261,7 +261,7 @@ func (q *Question) validateUnused(bad func(field, format string, args ...any)) {
 func checkList(bad func(field, format string, args ...any), field, dupField, noun string, list []string, lo, hi int) {
 	c := CheckList(list, lo, hi)
 	if c.Count && hi > 0 {
-		bad(field, "give %d to %d %s, not %d", lo, hi, noun, len(list))
+		bad(field, "%s", c.CountMsg(noun))
 	}
 	dups := c.Dups
 	for i, s := range list {
@@ -283,6 +283,23 @@ func checkList(bad func(field, format string, args ...any), field, dupField, nou
 type ListCheck struct {
 	Count bool  // the number of entries is outside the limits
 	Dups  []Dup // entries that repeat an earlier one, in order
+
+	n, lo, hi int // the list's length and the limits it was checked against
+}
+
+// CountMsg words the count problem the one way every importer says it, with
+// noun for the entries ("answers", "options"): "give 2 to 26 answers, not 1",
+// or "give at least 2 answers, not 1" for a list with no upper limit. It is
+// "" when the count is within the limits.
+func (c ListCheck) CountMsg(noun string) string {
+	switch {
+	case !c.Count:
+		return ""
+	case c.hi > 0:
+		return fmt.Sprintf("give %d to %d %s, not %d", c.lo, c.hi, noun, c.n)
+	default:
+		return fmt.Sprintf("give at least %d %s, not %d", c.lo, noun, c.n)
+	}
 }
 
 // Dup is an entry (its index) that repeats an earlier one.
@@ -295,7 +312,7 @@ type Dup struct{ At, First int }
 // Validate and the importers share it; an importer that knows each entry's
 // line says where the duplicate stands.
 func CheckList(list []string, lo, hi int) ListCheck {
-	var c ListCheck
+	c := ListCheck{n: len(list), lo: lo, hi: hi}
 	c.Count = len(list) < lo || hi > 0 && len(list) > hi
 	seen := make(map[string]int, len(list))
 	for i, s := range list {

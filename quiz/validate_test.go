@@ -105,21 +105,27 @@ func TestValidateRefusesBidiOverrides(t *testing.T) {
 	}
 }
 
-// CheckList is the one rule for lists that Validate and the importers share.
+// CheckList is the one rule for lists that Validate and the importers share,
+// and CountMsg the one wording of a count outside the limits.
 func TestCheckList(t *testing.T) {
 	for _, c := range []struct {
 		list   []string
 		lo, hi int
 		want   ListCheck
+		msg    string
 	}{
-		{[]string{"a", "b"}, 2, 10, ListCheck{}},
-		{[]string{"a"}, 2, 10, ListCheck{Count: true}},
-		{[]string{"a"}, 2, 0, ListCheck{Count: true}},
-		{[]string{"a", "b", "c"}, 2, 2, ListCheck{Count: true}},
-		{[]string{"C", " C ", "C++", "", "", "C"}, 2, 0, ListCheck{Dups: []Dup{{1, 0}, {5, 0}}}},
+		{[]string{"a", "b"}, 2, 10, ListCheck{}, ""},
+		{[]string{"a"}, 2, 10, ListCheck{Count: true}, "give 2 to 10 answers, not 1"},
+		{[]string{"a"}, 2, 0, ListCheck{Count: true}, "give at least 2 answers, not 1"},
+		{[]string{"a", "b", "c"}, 2, 2, ListCheck{Count: true}, "give 2 to 2 answers, not 3"},
+		{[]string{"C", " C ", "C++", "", "", "C"}, 2, 0, ListCheck{Dups: []Dup{{1, 0}, {5, 0}}}, ""},
 	} {
-		if got := CheckList(c.list, c.lo, c.hi); !reflect.DeepEqual(got, c.want) {
+		got := CheckList(c.list, c.lo, c.hi)
+		if got.Count != c.want.Count || !reflect.DeepEqual(got.Dups, c.want.Dups) {
 			t.Errorf("CheckList(%q, %d, %d) = %+v, want %+v", c.list, c.lo, c.hi, got, c.want)
+		}
+		if msg := got.CountMsg("answers"); msg != c.msg {
+			t.Errorf("CheckList(%q, %d, %d).CountMsg = %q, want %q", c.list, c.lo, c.hi, msg, c.msg)
 		}
 	}
 }

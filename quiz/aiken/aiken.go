@@ -201,7 +201,7 @@ func (p *parser) finish(d *draft, answer string, line int) {
 	}
 	c := quiz.CheckList(q.Choices, quiz.MinChoices, MaxOptions)
 	if c.Count {
-		fail(q.Line, "give %d to %d options, not %d", quiz.MinChoices, MaxOptions, len(q.Choices))
+		fail(q.Line, "%s", c.CountMsg("options"))
 	}
 	for _, dup := range c.Dups {
 		fail(d.lines[dup.At], "the option %q appears twice (also at line %d)", q.Choices[dup.At], d.lines[dup.First])
@@ -284,7 +284,7 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 		for i, c := range q.Choices {
 			choices[i] = flatten(c)
 		}
-		if prompt == "" || len(choices) > 26 || slices.Contains(choices, "") || optionLine().MatchString(prompt) || answerLine().MatchString(prompt) {
+		if prompt == "" || len(choices) > MaxOptions || slices.Contains(choices, "") || optionLine().MatchString(prompt) || answerLine().MatchString(prompt) {
 			skipped++
 			continue
 		}

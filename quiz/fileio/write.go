@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -35,7 +36,8 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 // incomplete answers).
 func WriteFilePerm(path string, force bool, perm fs.FileMode, write func(io.Writer) error) error {
 	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
-	// link would destroy it. A link is followed to the file it names.
+	// link would destroy it. A link is followed to the file it names; a
+	// device or a pipe is written to directly.
 	if st, err := os.Lstat(path); err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(path)
@@ -48,8 +50,11 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, write func(io.Writ
 				return fmt.Errorf("%s: %w", path, err)
 			}
 		}
+		if IsStream(st) {
+			return writeStream(path, write)
+		}
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s is not a regular file (a directory, device or pipe); name a file to write", path)
+			return fmt.Errorf("%s is not a regular file or a stream (a directory or a socket); name a file to write", path)
 		}
 	}
 	dir := filepath.Dir(path)
@@ -99,11 +104,58 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, write func(io.Writ
 	return os.Rename(tmpName, path)
 }
 
+// IsStream reports whether st is a character device (/dev/null, /dev/stdout,
+// a terminal) or a named pipe: an output that is written to as it is, never
+// renamed over, and needs no --force since nothing in it is replaced.
+func IsStream(st fs.FileInfo) bool {
+	return st.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0
+}
+
+// Replaces reports whether writing path would replace a file: it exists and
+// is not a stream (IsStream), so writing it needs --force.
+func Replaces(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !IsStream(st)
+}
+
+// writeStream writes a device or a pipe as it is: no temporary file, no
+// rename. Opening a pipe waits for its reader, as any writer's does.
+func writeStream(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if st, err := f.Stat(); err != nil || !IsStream(st) {
+		// The name changed hands between the look and the open.
+		f.Close()
+		return fmt.Errorf("%s is no longer a device or a pipe; name a file to write", path)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // WriteInDir writes a report into dir under a name made from the student's name
 // and the time, never outside dir and never over another file: when the name is
 // taken, -2, -3, ... is added. It returns the path written.
 func WriteInDir(dir, student string, at time.Time, ext string, write func(io.Writer) error) (string, error) {
 	return WriteInDirPerm(dir, student, at, ext, 0o644, write)
+}
+
+// WrittenInDir returns the regular files in dir that WriteInDir named for
+// student: the name, the time, maybe a number, and an extension.
+func WrittenInDir(dir, student string) []string {
+	entries, _ := os.ReadDir(dir)
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(text.FileName(student)) + `-\d{8}T\d{6}Z(-\d+)?\.[a-z]+$`)
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && re.MatchString(e.Name()) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out
 }
 
 // WriteInDirPerm is WriteInDir for a file with the permissions perm.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -98,7 +99,8 @@ func TestWriteInDirConcurrent(t *testing.T) {
 	}
 }
 
-// WriteFile never destroys what is not a regular file, and follows links.
+// WriteFile never destroys what is not a regular file: a directory is
+// refused, a device or a pipe written to as it is; links are followed.
 func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
 	dir := t.TempDir()
 	write := func(w io.Writer) error { _, err := w.Write([]byte("report")); return err }
@@ -107,9 +109,36 @@ func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
 	}
 	fifo := filepath.Join(dir, "fifo")
 	if err := syscallMkfifo(fifo); err == nil {
-		if err := WriteFile(fifo, true, write); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		// A pipe is written to as it is, without --force (issue 10,
+		// P10): the reader gets the report, the pipe stays a pipe.
+		got := make(chan []byte)
+		go func() {
+			data, _ := os.ReadFile(fifo)
+			got <- data
+		}()
+		if err := WriteFile(fifo, false, write); err != nil {
 			t.Errorf("a pipe: %v", err)
 		}
+		if data := <-got; string(data) != "report" {
+			t.Errorf("the pipe's reader got %q", data)
+		}
+		if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("the pipe was replaced: %v %v", st, err)
+		}
+	}
+	if _, err := os.Stat(os.DevNull); err == nil {
+		if err := WriteFile(os.DevNull, false, write); err != nil {
+			t.Errorf("%s without --force: %v", os.DevNull, err)
+		}
+		if st, err := os.Stat(os.DevNull); err != nil || !IsStream(st) {
+			t.Fatalf("%s is no longer a device: %v %v", os.DevNull, st, err)
+		}
+		if Replaces(os.DevNull) {
+			t.Errorf("Replaces(%s) = true; a device replaces nothing", os.DevNull)
+		}
+	}
+	if !Replaces(filepath.Join(dir, "..", filepath.Base(dir))) {
+		t.Error("Replaces(a directory) = false")
 	}
 	target := filepath.Join(dir, "target.json")
 	os.WriteFile(target, []byte("old"), 0o644)
@@ -151,5 +180,32 @@ func TestWriteInDirSkipsPlantedLinks(t *testing.T) {
 	}
 	if _, err := os.Stat(outside); err == nil {
 		t.Error("the report was written through a planted link")
+	}
+}
+
+// WrittenInDir finds what WriteInDir wrote for a student, numbered copies
+// too, and nothing of another student's or any other file.
+func TestWrittenInDir(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
+	var want []string
+	for range 2 {
+		path, err := WriteInDir(dir, "Ana Lee", at, ".json", func(w io.Writer) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, path)
+	}
+	if _, err := WriteInDir(dir, "Ana Leeson", at, ".json", func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Ana-Lee-notes.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := WrittenInDir(dir, "Ana Lee")
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("WrittenInDir = %q, want %q", got, want)
 	}
 }

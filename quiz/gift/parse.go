@@ -592,11 +592,8 @@ func (b *builder) options(ans text, marks string, bare float64) []option {
 // with the line of the entry it repeats.
 func (b *builder) distinct(texts []string, lines []int, lo, hi int, what string, line int) {
 	c := quiz.CheckList(texts, lo, hi)
-	switch {
-	case c.Count && hi > 0:
-		b.errorf(line, "give %d to %d %s, not %d", lo, hi, what, len(texts))
-	case c.Count:
-		b.errorf(line, "give at least %d %s, not %d", lo, what, len(texts))
+	if c.Count {
+		b.errorf(line, "%s", c.CountMsg(what))
 	}
 	for _, d := range c.Dups {
 		b.errorf(lines[d.At], "%q appears twice in the %s (also at line %d)", texts[d.At], what, lines[d.First])

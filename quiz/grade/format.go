@@ -260,7 +260,7 @@ func (t *textResults) Write(r *SheetResult) error {
 	}
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
-			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, feedback(o, t.opts.Reveal))
+			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(o, t.opts.Reveal)))
 		}
 	}
 	_, err := io.WriteString(t.w, line)
@@ -689,12 +689,12 @@ func (j *junitResults) Write(r *SheetResult) error {
 		switch {
 		case o.Response.Unreadable != "":
 			msg := feedback(o, j.opts.Reveal)
-			fmt.Fprintf(&b, "<error message=\"%s\" type=\"unreadable-answer\">%s</error>", text.XMLEscape(msg), text.XMLEscape(text.EscapeControl(q.Prompt+"\n"+msg)))
+			fmt.Fprintf(&b, "<error message=\"%s\" type=\"unreadable-answer\">%s</error>", text.XMLEscape(text.EscapeLines(msg)), text.XMLEscape(text.EscapeLines(q.Prompt+"\n"+msg)))
 		case !counted(o):
-			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", text.XMLEscape(text.EscapeControl(feedback(o, false))))
+			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", text.XMLEscape(text.EscapeLines(feedback(o, false))))
 		case !fullMarks(o):
 			msg := feedback(o, j.opts.Reveal)
-			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", text.XMLEscape(text.EscapeControl(msg)), text.XMLEscape(text.EscapeControl(q.Prompt+"\n"+msg)))
+			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", text.XMLEscape(text.EscapeLines(msg)), text.XMLEscape(text.EscapeLines(q.Prompt+"\n"+msg)))
 		}
 		b.WriteString("</testcase>\n")
 	}
@@ -708,7 +708,7 @@ func (j *junitResults) Write(r *SheetResult) error {
 func (j *junitResults) Unreadable(where string, err error) error {
 	var b strings.Builder
 	j.suite(&b, where, 1, 0, 1, 0, 0, time.Time{})
-	msg := text.EscapeControl(strings.TrimSpace(err.Error()))
+	msg := text.EscapeLines(strings.TrimSpace(err.Error()))
 	fmt.Fprintf(&b, "    <properties><property name=\"status\" value=\"%s\"/><property name=\"file\" value=\"%s\"/></properties>\n", StatusUnreadable, text.XMLEscape(text.EscapeControl(where)))
 	fmt.Fprintf(&b, "    <testcase classname=\"conflictq\" name=\"read sheet\" time=\"0\"><error message=\"%s\" type=\"unreadable-sheet\">%s</error></testcase>\n", text.XMLEscape(msg), text.XMLEscape(msg))
 	b.WriteString("    <system-out></system-out>\n    <system-err></system-err>\n  </testsuite>\n")
@@ -791,7 +791,7 @@ func (g *gradescopeResults) Unreadable(where string, err error) error {
 	out := map[string]any{
 		"score":      0,
 		"visibility": "visible",
-		"output":     "Your submission could not be read, so it scored 0. Fix it and submit again. The problem: " + strings.TrimSpace(text.EscapeControl(err.Error())),
+		"output":     "Your submission could not be read, so it scored 0. Fix it and submit again. The problem: " + strings.TrimSpace(text.EscapeLines(err.Error())),
 		"tests":      []gradescopeTest{},
 	}
 	data, jerr := json.MarshalIndent(out, "", "  ")

@@ -298,8 +298,10 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	res.Problems = append(res.Problems, unknown...)
 	res.Problems = append(res.Problems, s.Problems...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
-	res.Score = text.Round2(res.Score)
+	// The percent from the score itself, not from the score rounded: a
+	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.
 	res.Percent = text.Percent(res.Score, res.Max)
+	res.Score = text.Round2(res.Score)
 	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
 		passed := res.Percent >= *g.Pass
 		res.Passed = &passed

@@ -12,20 +12,17 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// GradeReport grades a quiz's JSON score report again from what the student
-// gave, against the banks as they are now, as a sheet is graded: a corrected
-// bank re-marks a class. A teacher's marks of open answers count; questions
-// keep the order they were asked in. A bank whose digest differs from the one the
-// report recorded is a warning; a question the banks no longer have, or an
-// answer that no longer reads (an option renamed), is an unreadable answer
-// that scores 0. Errors name the file.
-func (g *Grader) GradeReport(file string, data []byte) (*SheetResult, error) {
-	return g.GradeReportAt(file, 0, data)
-}
-
-// GradeReportAt is GradeReport for a report that begins on a line of a
-// stream (grade -, a .jsonl file): messages name that line, and so does the
-// result. line 0 is a whole file.
+// GradeReportAt grades a quiz's JSON score report again from what the
+// student gave, against the banks as they are now, as a sheet is graded: a
+// corrected bank re-marks a class. A teacher's marks of open answers count;
+// questions keep the order they were asked in. A bank whose digest differs
+// from the one the report recorded is a warning; a question the banks no
+// longer have, or an answer that no longer reads (an option renamed), is an
+// unreadable answer that scores 0. Errors name the file.
+//
+// A report that begins on a line of a stream (grade -, a .jsonl file) gives
+// that line: messages name it, and so does the result. line 0 is a whole
+// file.
 func (g *Grader) GradeReportAt(file string, line int, data []byte) (*SheetResult, error) {
 	res, err := g.gradeReport(file, data)
 	if line <= 0 {
@@ -110,8 +107,10 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		res.Score += o.Points()
 		res.Max += o.MaxPoints()
 	}
-	res.Score = text.Round2(res.Score)
+	// The percent from the score itself, not from the score rounded: a
+	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.
 	res.Percent = text.Percent(res.Score, res.Max)
+	res.Score = text.Round2(res.Score)
 	if g.Pass != nil && res.Max > 0 {
 		passed := res.Percent >= *g.Pass
 		res.Passed = &passed

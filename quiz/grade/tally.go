@@ -1,16 +1,24 @@
 package grade
 
-import "hash/fnv"
+import (
+	"hash/fnv"
+
+	"github.com/conflictq/conflictq/quiz"
+)
 
 // Tally is what a whole batch adds up to: the counts its exit code and
 // closing messages come from, and the students seen, to warn about a student
-// with two sheets.
+// with two sheets, and the questions they had, to say when students had
+// different question sets.
 type Tally struct {
 	Graded, Failed, Unreadable int
 	BadAnswers                 int // sheets graded with answers that could not be read or were given twice
 	// students maps a hash of each name to where the sheet that first had it
 	// is (its file, or file:line), to warn about duplicates by name.
 	students map[uint64]string
+	first    map[*quiz.Question]bool // the first sheet's questions
+	union    map[*quiz.Question]bool // every sheet's
+	mixed    bool                    // a sheet had other questions than the first
 }
 
 // AddUnreadable counts a sheet that could not be read.
@@ -26,6 +34,7 @@ func (t *Tally) Add(r *SheetResult) (earlier string) {
 	if r.Passed != nil && !*r.Passed {
 		t.Failed++
 	}
+	t.noteQuestions(r)
 	if r.Student == "" {
 		return ""
 	}
@@ -40,3 +49,34 @@ func (t *Tally) Add(r *SheetResult) (earlier string) {
 	t.students[f.Sum64()] = r.Where()
 	return ""
 }
+
+// noteQuestions keeps track of whether the students had different questions
+// (asked in any order).
+func (t *Tally) noteQuestions(r *SheetResult) {
+	if t.first == nil {
+		t.first, t.union = map[*quiz.Question]bool{}, map[*quiz.Question]bool{}
+		for _, o := range r.Outcomes {
+			t.first[o.Question.Question] = true
+		}
+	}
+	n := 0
+	for _, o := range r.Outcomes {
+		q := o.Question.Question
+		t.union[q] = true
+		if t.first[q] {
+			n++
+		} else {
+			t.mixed = true
+		}
+	}
+	if n != len(t.first) {
+		t.mixed = true
+	}
+}
+
+// Mixed reports whether the graded sheets had different question sets (in
+// any order): each question's statistics then cover those who got it.
+func (t *Tally) Mixed() bool { return t.mixed }
+
+// Questions is how many questions the graded sheets had in all.
+func (t *Tally) Questions() int { return len(t.union) }

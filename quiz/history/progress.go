@@ -48,11 +48,68 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 	if next, ok := v.NextDue(now); ok {
 		p.NextDue = &next
 	}
-	week := now.Add(7 * 24 * time.Hour)
-	// Sessions are numbered once, in order, so that each bank and tag sums
-	// its scores in a slice, not a map: a year has a hundred thousand.
-	var starts []int64
-	index := map[int64]int{}
+	starts, index := v.sessions()
+	c := &counter{v: v, now: now, week: now.Add(7 * 24 * time.Hour), sessions: len(starts)}
+	var tagOrder []string
+	tags := map[string]*acc{}
+	banks := map[string]*acc{}
+	bankLines := make([]Line, len(v.banks))
+	for i, b := range v.banks {
+		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
+		a := &acc{line: &bankLines[i]}
+		banks[b.ID] = a
+		for _, q := range b.Questions {
+			if !q.Graded() {
+				continue
+			}
+			c.count(a, Key{b.ID, q.ID})
+			for _, t := range q.Tags {
+				ta := tags[t]
+				if ta == nil {
+					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
+					tags[t] = ta
+					tagOrder = append(tagOrder, t)
+				}
+				c.count(ta, Key{b.ID, q.ID})
+			}
+		}
+	}
+	for _, b := range v.banks {
+		for _, q := range b.Questions {
+			m := v.memOf[q] // nil: not answered in this version
+			if m == nil {
+				continue
+			}
+			at := -1
+			var prev int64
+			for i := range m.Scores {
+				x := &m.Scores[i]
+				if at < 0 || x.session != prev {
+					at, prev = index[x.session], x.session
+				}
+				c.add(banks[b.ID], at, x)
+				for _, t := range q.Tags {
+					c.add(tags[t], at, x)
+				}
+			}
+		}
+	}
+	for _, b := range v.banks {
+		p.Banks = append(p.Banks, banks[b.ID].finish(starts))
+	}
+	slices.Sort(tagOrder)
+	for _, t := range tagOrder {
+		p.Tags = append(p.Tags, tags[t].finish(starts))
+	}
+	slices.SortStableFunc(p.Tags, func(x, y Line) int { return cmp.Compare(y.Seen, x.Seen) })
+	return p
+}
+
+// sessions numbers the sessions of the scores once, in order, so that each
+// bank and tag sums its scores in a slice, not a map: a year has a hundred
+// thousand. starts are their start times; index maps a start to its number.
+func (v *View) sessions() (starts []int64, index map[int64]int) {
+	index = map[int64]int{}
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
 			if m := v.memOf[q]; m != nil {
@@ -69,105 +126,69 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 	for i, st := range starts {
 		index[st] = i
 	}
-	type acc struct {
-		line     *Line
-		sessions [][3]float64 // points, maximum, answers by session number; nil until a score
+	return starts, index
+}
+
+// acc adds up one bank's or tag's line of progress.
+type acc struct {
+	line     *Line
+	sessions [][3]float64 // points, maximum, answers by session number; nil until a score
+}
+
+// counter counts questions and scores into accs, at now.
+type counter struct {
+	v         *View
+	now, week time.Time
+	sessions  int // how many sessions there are
+}
+
+// count counts the question k into a's line: seen, right, due.
+func (c *counter) count(a *acc, k Key) {
+	a.line.Questions++
+	it := c.v.Items[k]
+	if it == nil {
+		return
 	}
-	var tagOrder []string
-	tags := map[string]*acc{}
-	banks := map[string]*acc{}
-	count := func(a *acc, k Key) {
-		a.line.Questions++
-		it := v.Items[k]
-		if it == nil {
-			return
-		}
-		if !it.Changed { // a changed question is due, but not seen in this version
-			a.line.Seen++
-		}
-		if !it.Missed() && !it.Changed {
-			a.line.Right++
-		}
-		if !it.Card.Due.After(now) {
-			a.line.DueNow++
-		}
-		if !it.Card.Due.After(week) {
-			a.line.DueWeek++
-		}
+	if !it.Changed { // a changed question is due, but not seen in this version
+		a.line.Seen++
 	}
-	bankLines := make([]Line, len(v.banks))
-	for i, b := range v.banks {
-		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
-		a := &acc{line: &bankLines[i]}
-		banks[b.ID] = a
-		for _, q := range b.Questions {
-			if !q.Graded() {
-				continue
-			}
-			count(a, Key{b.ID, q.ID})
-			for _, t := range q.Tags {
-				ta := tags[t]
-				if ta == nil {
-					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
-					tags[t] = ta
-					tagOrder = append(tagOrder, t)
-				}
-				count(ta, Key{b.ID, q.ID})
-			}
+	if !it.Missed() && !it.Changed {
+		a.line.Right++
+	}
+	if !it.Card.Due.After(c.now) {
+		a.line.DueNow++
+	}
+	if !it.Card.Due.After(c.week) {
+		a.line.DueWeek++
+	}
+}
+
+// add adds the score x to session number at of a.
+func (c *counter) add(a *acc, at int, x *score) {
+	if a.sessions == nil {
+		a.sessions = make([][3]float64, c.sessions)
+	}
+	a.sessions[at][0] += float64(x.points)
+	a.sessions[at][1] += float64(x.maxPt)
+	a.sessions[at][2]++
+}
+
+// finish is a's line with its mastery and the percentage of each session
+// it has answers in (starts: the sessions' start times).
+func (a *acc) finish(starts []int64) Line {
+	l := *a.line
+	if l.Seen > 0 {
+		l.Mastery = float64(l.Right) / float64(l.Seen)
+	}
+	for at, s := range a.sessions {
+		if s[2] == 0 {
+			continue // no answer in this session
 		}
-	}
-	add := func(a *acc, at int, x *score) {
-		if a.sessions == nil {
-			a.sessions = make([][3]float64, len(starts))
+		pct := 0.0
+		if s[1] > 0 {
+			pct = math.Round(1000*s[0]/s[1]) / 10
 		}
-		a.sessions[at][0] += float64(x.points)
-		a.sessions[at][1] += float64(x.maxPt)
-		a.sessions[at][2]++
+		l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(starts[at]).UTC(), Percent: pct})
 	}
-	for _, b := range v.banks {
-		for _, q := range b.Questions {
-			m := v.memOf[q] // nil: not answered in this version
-			if m == nil {
-				continue
-			}
-			at := -1
-			var prev int64
-			for i := range m.Scores {
-				x := &m.Scores[i]
-				if at < 0 || x.session != prev {
-					at, prev = index[x.session], x.session
-				}
-				add(banks[b.ID], at, x)
-				for _, t := range q.Tags {
-					add(tags[t], at, x)
-				}
-			}
-		}
-	}
-	finish := func(a *acc) Line {
-		l := *a.line
-		if l.Seen > 0 {
-			l.Mastery = float64(l.Right) / float64(l.Seen)
-		}
-		for at, s := range a.sessions {
-			if s[2] == 0 {
-				continue // no answer in this session
-			}
-			pct := 0.0
-			if s[1] > 0 {
-				pct = math.Round(1000*s[0]/s[1]) / 10
-			}
-			l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(starts[at]).UTC(), Percent: pct})
-		}
-		return l
-	}
-	for _, b := range v.banks {
-		p.Banks = append(p.Banks, finish(banks[b.ID]))
-	}
-	slices.Sort(tagOrder)
-	for _, t := range tagOrder {
-		p.Tags = append(p.Tags, finish(tags[t]))
-	}
-	slices.SortStableFunc(p.Tags, func(x, y Line) int { return cmp.Compare(y.Seen, x.Seen) })
-	return p
+	return l
 }

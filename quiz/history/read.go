@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"time"
 	"unsafe"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Load reads a history file. A missing file is an empty history. A line that
@@ -87,7 +89,7 @@ func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings [
 	}
 	defer func() {
 		if more > 0 {
-			warnings = append(warnings, fmt.Errorf("%s: warning: and %d more damaged %s, skipped", name, more, plural(more, "line", "lines")))
+			warnings = append(warnings, fmt.Errorf("%s: warning: and %d more damaged %s, skipped", name, more, text.Plural(more, "line", "lines")))
 		}
 	}()
 	d := decoder{strs: map[string]string{}}

@@ -33,14 +33,14 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 	if who == "" {
 		who = "you"
 	}
-	fmt.Fprintf(w, "Progress for %s: %d %s\n", who, p.Answers, plural(p.Answers, "answer", "answers"))
+	fmt.Fprintf(w, "Progress for %s: %d %s\n", who, p.Answers, text.Plural(p.Answers, "answer", "answers"))
 	due := 0
 	for _, b := range p.Banks {
 		due += b.DueNow
 	}
 	switch {
 	case due > 0:
-		fmt.Fprintf(w, "%d %s due for review now: conflictq quiz --review\n", due, plural(due, "question", "questions"))
+		fmt.Fprintf(w, "%d %s due for review now: conflictq quiz --review\n", due, text.Plural(due, "question", "questions"))
 	case p.NextDue != nil:
 		fmt.Fprintf(w, "Next review due %s\n", When(*p.NextDue, p.At))
 	}
@@ -135,22 +135,15 @@ func When(t, now time.Time) string {
 		rel = "in less than a minute"
 	case d < time.Hour:
 		m := int(d.Round(time.Minute) / time.Minute)
-		rel = fmt.Sprintf("in %d %s", m, plural(m, "minute", "minutes"))
+		rel = fmt.Sprintf("in %d %s", m, text.Plural(m, "minute", "minutes"))
 	case d < 48*time.Hour:
 		h := int(d.Round(time.Hour) / time.Hour)
-		rel = fmt.Sprintf("in %d %s", h, plural(h, "hour", "hours"))
+		rel = fmt.Sprintf("in %d %s", h, text.Plural(h, "hour", "hours"))
 	default:
 		n := int(d.Round(24*time.Hour) / (24 * time.Hour))
 		rel = fmt.Sprintf("in %d days", n)
 	}
 	return rel + " (" + t.In(now.Location()).Format("2006-01-02 15:04 MST") + ")"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // WriteJSON writes progress as indented JSON.

@@ -186,7 +186,9 @@ func TestClassPageResponsesAndFlags(t *testing.T) {
 		"pass mark 50%", "Not yet marked", "&lt;i&gt;because&lt;/i&gt;",
 		// Two sheets hold an essay not yet marked: the statistics wait for it.
 		`<p class="note" id="to-mark-note">2 sheets have open answers not yet marked`,
-		"(one choice, 1 point)", "(short answer, 1 point)",
+		"(one choice, 1 point; 3 students)", "(short answer, 1 point; 3 students)",
+		// Three students are too few to judge a question (issue 11, P7).
+		": too few students (3) to judge</span>",
 	} {
 		if !strings.Contains(p, want) && !strings.Contains(strings.ToLower(p), strings.ToLower(want)) {
 			t.Errorf("the page lacks %q", want)
@@ -194,6 +196,9 @@ func TestClassPageResponsesAndFlags(t *testing.T) {
 	}
 	if strings.Count(p, ">shusha<") != 0 {
 		t.Errorf("shusha and Shusha should be one wrong answer")
+	}
+	if strings.Contains(p, "extremely") || strings.Contains(p, `<span class="flag">weak`) {
+		t.Errorf("three students' answers judged a question")
 	}
 }
 
@@ -506,5 +511,18 @@ func TestClassPageResponsesNotReached(t *testing.T) {
 		if !strings.Contains(p, want) {
 			t.Errorf("the page lacks %s", want)
 		}
+	}
+}
+
+// Cronbach's alpha is n/a for a class whose students had different
+// questions, and the page says that is why (issue 11, P8).
+func TestClassPageAlphaMixedSets(t *testing.T) {
+	p := page(t, 0,
+		`{"student": "Ana", "banks": ["b"], "answers": {"capital": "Yerevan", "town": "Khojaly", "essay": ""}}`,
+		`{"student": "Ben", "banks": ["b"], "answers": {"capital": "<img src=x onerror=alert(1)>", "town": "Shusha", "essay": ""}}`,
+		`{"student": "Cy", "banks": ["b"], "seed": 2, "count": 1, "answers": {"capital": "Yerevan", "town": "Agdam"}}`,
+	)
+	if !strings.Contains(p, "the students had different questions") {
+		t.Errorf("alpha n/a without its reason:\n%s", p[max(0, strings.Index(p, "stat-alpha")):][:600])
 	}
 }

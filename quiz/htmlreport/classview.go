@@ -10,6 +10,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/stats"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // classView is everything the class page shows, worked out.
@@ -79,6 +80,7 @@ type questionView struct {
 	DiscLabel           string
 	DiscFrom, DiscWidth float64 // the bar, on a 0-100 scale where 50 is zero
 	Weak                bool
+	TooFew              string // the verdict when too few students had it to judge it
 	Students            int
 	Unanswered          int
 	NotReached          int // the quiz stopped before showing it
@@ -221,7 +223,7 @@ func cell(pct float64, has bool) gridCell {
 // failed tag before the teacher has marked anything (teacher3 P4).
 func (t tagTotal) cell() gridCell {
 	if t.max > 0 && t.toMark < t.max {
-		return cell(100*t.score/t.max, true)
+		return cell(text.Percent(t.score, t.max), true)
 	}
 	return cell(0, false)
 }
@@ -231,9 +233,12 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 		if s.MaxScore <= 0 {
 			return ""
 		}
-		return fmt.Sprintf("of %s (%s)", num(s.MaxScore), pctText(100*v/s.MaxScore))
+		return fmt.Sprintf("of %s (%s)", num(s.MaxScore), pctText(text.Percent(v, s.MaxScore)))
 	}
 	alpha, alphaPlain := "n/a", "How consistently the questions measure the same thing; above 0.7 is usual for a class test. It needs at least two students, two questions and scores that differ."
+	if s.Alpha == nil && s.MixedSets() {
+		alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Not computed here: the students had different questions (other sets or numbers of questions), and it needs every student to have answered the same ones."
+	}
 	if s.Alpha != nil {
 		a := math.Round(*s.Alpha*10000) / 10000
 		alpha = strconv.FormatFloat(a, 'f', -1, 64)
@@ -318,7 +323,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 	}
 	var out []questionView
 	add := func(id string, q *quiz.Question) {
-		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: "q-" + slug(id)}
+		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: "q-" + anchorID(id)}
 		if q != nil && len(c.banks) <= 1 {
 			qv.Name = q.ID
 		}
@@ -331,6 +336,12 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 			qv.Graded = true
 			qv.MaxMark, qv.Facility, qv.Disc, qv.Weak = it.MaxMark, it.Facility, it.Discrimination, it.LowDiscrimination
 			qv.FacilityLabel, qv.DiscLabel = facilityLabel(it.Facility), discLabel(it.Discrimination)
+			qv.Students = it.Students
+			if it.Students < stats.MinStudentsToJudge {
+				// One student's answer would make it "extremely easy".
+				qv.TooFew = stats.TooFew(it.Students)
+				qv.FacilityLabel, qv.DiscLabel = qv.TooFew, qv.TooFew
+			}
 			if d := it.Discrimination; d != nil {
 				qv.DiscFrom, qv.DiscWidth = 50+math.Min(0, *d)/2, math.Abs(*d)/2
 			}
@@ -355,7 +366,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 					av.Lines = strings.Split(a.Answer, "; ") // as quiz.Question.Given joins the pairs
 				}
 				if qr.Students > 0 {
-					av.Pct = 100 * float64(a.Count) / float64(qr.Students)
+					av.Pct = text.Percent(float64(a.Count), float64(qr.Students))
 				}
 				qv.Answers = append(qv.Answers, av)
 			}

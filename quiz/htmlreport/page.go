@@ -42,7 +42,7 @@ var (
 				if of <= 0 {
 					return ""
 				}
-				return pctText(100 * float64(k) / float64(of))
+				return pctText(text.Percent(float64(k), float64(of)))
 			},
 		}).ParseFS(files, "assets/*.tmpl"))
 	})
@@ -89,7 +89,7 @@ func newHead(title string) Head {
 
 // num shows a score as the other formats do: at most 2 decimals, no trailing zeros.
 func num(v float64) string {
-	v = math.Round(v*100) / 100
+	v = text.Round2(v)
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return strconv.FormatInt(int64(v), 10)
 	}
@@ -117,8 +117,8 @@ func pctPtr(v *float64) string {
 	return pctText(*v)
 }
 
-// slug makes an element id from a question id.
-func slug(s string) string {
+// anchorID makes an element id from a question id.
+func anchorID(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {

@@ -66,12 +66,60 @@ func percent(v float64) string {
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+// moodleTypes are the Moodle question types conflictq's types are written as.
+var moodleTypes = map[quiz.Type]string{
+	quiz.Single: "multichoice", quiz.Multi: "multichoice", quiz.TrueFalse: "truefalse", quiz.Short: "shortanswer",
+	quiz.Numeric: "numerical", quiz.Match: "matching", quiz.Order: "ordering", quiz.Open: "essay", quiz.Info: "description",
+}
+
+// writeQuestion writes q as one Moodle XML question, after an XML comment
+// with what Moodle cannot hold, and returns notes on what it could not.
 func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err error) {
-	note := func(format string, args ...any) { notes = append(notes, q.ID+": "+fmt.Sprintf(format, args...)) }
 	if strings.TrimSpace(q.Prompt) == "" {
 		return nil, errors.New("no question text")
 	}
-	var lines []string
+	lines, general, notes := questionMeta(q)
+	typ, ok := moodleTypes[q.Type]
+	if !ok {
+		return nil, fmt.Errorf("type %q cannot be written as Moodle XML", q.Type)
+	}
+	buf.WriteString("\n")
+	if len(lines) > 0 {
+		buf.WriteString("<!--\n")
+		for _, m := range lines {
+			buf.WriteString(m + "\n")
+		}
+		buf.WriteString("-->\n")
+	}
+	fmt.Fprintf(buf, "  <question type=\"%s\">\n", typ)
+	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", qtext.XMLEscape(cmp.Or(q.Name, q.ID)))
+	plain(buf, "    ", "questiontext", q.Prompt)
+	plain(buf, "    ", "generalfeedback", general)
+	points := q.Points
+	if q.Type == quiz.Info {
+		points = 0
+	}
+	fmt.Fprintf(buf, "    <defaultgrade>%s</defaultgrade>\n", num(points))
+	fmt.Fprintf(buf, "    <idnumber>%s</idnumber>\n", qtext.XMLEscape(q.ID))
+	if err := writeAnswers(buf, q); err != nil {
+		return nil, err
+	}
+	if len(q.Tags) > 0 {
+		buf.WriteString("    <tags>\n")
+		for _, t := range q.Tags {
+			fmt.Fprintf(buf, "      <tag><text>%s</text></tag>\n", qtext.XMLEscape(t))
+		}
+		buf.WriteString("    </tags>\n")
+	}
+	buf.WriteString("  </question>\n")
+	return notes, nil
+}
+
+// questionMeta is what of q Moodle cannot hold: the lines of the XML comment
+// before the question (conflictq's metadata), the general feedback to write,
+// and notes on what is kept only in the comment.
+func questionMeta(q *quiz.Question) (lines []string, general string, notes []string) {
+	note := func(format string, args ...any) { notes = append(notes, q.ID+": "+fmt.Sprintf(format, args...)) }
 	add := func(key, value string) { lines = append(lines, metaPrefix+key+": "+meta.EscapeXMLComment(value)) }
 	if !q.Source.IsZero() {
 		add(keySource, q.Source.String())
@@ -79,15 +127,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 	if q.Difficulty != "" {
 		add(keyDifficulty, q.Difficulty)
 	}
-	types := map[quiz.Type]string{
-		quiz.Single: "multichoice", quiz.Multi: "multichoice", quiz.TrueFalse: "truefalse", quiz.Short: "shortanswer",
-		quiz.Numeric: "numerical", quiz.Match: "matching", quiz.Order: "ordering", quiz.Open: "essay", quiz.Info: "description",
-	}
-	typ, ok := types[q.Type]
-	if !ok {
-		return nil, fmt.Errorf("type %q cannot be written as Moodle XML", q.Type)
-	}
-	general := q.Explanation
+	general = q.Explanation
 	switch q.Type {
 	case quiz.Short:
 		if !q.Exact {
@@ -112,31 +152,19 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 	case quiz.Order:
 		note("written as Moodle's ordering question (standard from Moodle 4.4, a plugin before), which Moodle marks by its own rules")
 	}
-	buf.WriteString("\n")
-	if len(lines) > 0 {
-		buf.WriteString("<!--\n")
-		for _, m := range lines {
-			buf.WriteString(m + "\n")
-		}
-		buf.WriteString("-->\n")
-	}
-	fmt.Fprintf(buf, "  <question type=\"%s\">\n", typ)
-	fmt.Fprintf(buf, "    <name>\n      <text>%s</text>\n    </name>\n", qtext.XMLEscape(cmp.Or(q.Name, q.ID)))
-	plain(buf, "    ", "questiontext", q.Prompt)
-	plain(buf, "    ", "generalfeedback", general)
-	points := q.Points
-	if q.Type == quiz.Info {
-		points = 0
-	}
-	fmt.Fprintf(buf, "    <defaultgrade>%s</defaultgrade>\n", num(points))
-	fmt.Fprintf(buf, "    <idnumber>%s</idnumber>\n", qtext.XMLEscape(q.ID))
+	return lines, general, notes
+}
+
+// writeAnswers writes what q's type holds: its answers, pairs, items, unit or
+// grader information.
+func writeAnswers(buf *bytes.Buffer, q *quiz.Question) error {
 	answer := func(fraction, text string, extra string) {
 		fmt.Fprintf(buf, "    <answer fraction=\"%s\" format=\"plain_text\">\n      <text>%s</text>\n%s    </answer>\n", fraction, qtext.XMLEscape(text), extra)
 	}
 	switch q.Type {
 	case quiz.Single, quiz.Multi:
 		if len(q.Correct) == 0 {
-			return nil, errors.New("no right answer")
+			return errors.New("no right answer")
 		}
 		fmt.Fprintf(buf, "    <single>%t</single>\n    <shuffleanswers>true</shuffleanswers>\n    <answernumbering>abc</answernumbering>\n", q.Type == quiz.Single)
 		for i, c := range q.Choices {
@@ -156,7 +184,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		}
 	case quiz.Numeric:
 		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || !(q.Tol >= 0) || math.IsInf(q.Tol, 0) {
-			return nil, fmt.Errorf("answer %v ± %v is not a number Moodle can hold", q.Value, q.Tol)
+			return fmt.Errorf("answer %v ± %v is not a number Moodle can hold", q.Value, q.Tol)
 		}
 		answer("100", num(q.Value), "      <tolerance>"+num(q.Tol)+"</tolerance>\n")
 		for _, n := range q.Numbers {
@@ -183,13 +211,5 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		buf.WriteString("    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n    <responsefieldlines>10</responsefieldlines>\n")
 		plain(buf, "    ", "graderinfo", q.Model)
 	}
-	if len(q.Tags) > 0 {
-		buf.WriteString("    <tags>\n")
-		for _, t := range q.Tags {
-			fmt.Fprintf(buf, "      <tag><text>%s</text></tag>\n", qtext.XMLEscape(t))
-		}
-		buf.WriteString("    </tags>\n")
-	}
-	buf.WriteString("  </question>\n")
-	return notes, nil
+	return nil
 }

@@ -492,7 +492,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
 		}
 		if maxScore > 0 {
-			line("On the %s reached only: %s / %s (%s%%)", plural(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
+			line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
 		}
 	} else {
 		if !r.scorable() {
@@ -542,7 +542,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			label := fmt.Sprintf("  %-*s  ", tagWidth, quiz.TagLabel(t.Tag))
 			what := fmt.Sprintf("%s / %s (%s%%)", text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 			if t.MaxScore == 0 || !r.settled(t.Tag, r.reachedQuestions()) {
-				what = fmt.Sprintf("not marked (%s)", plural(t.Questions, "open question"))
+				what = fmt.Sprintf("not marked (%s)", text.Count(t.Questions, "open question"))
 			}
 			fmt.Fprintf(w, "%s%s\n", label, text.Hang(what, width, utf8.RuneCountInString(label)))
 		}
@@ -620,11 +620,4 @@ func (r *Report) seedText() string {
 // ended early.
 func (r *Report) reachedQuestions() []QuestionReport {
 	return r.Questions[:len(r.Questions)-r.NotReached]
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -47,3 +47,29 @@ func ResolveBanks(refs []string, sheetFile string) []string {
 	}
 	return out
 }
+
+// BankRefs names banks as a report or sheet in dir records them, so that
+// grade and mark find them again: an embedded bank by its id, a bank file
+// (given[i], as the user named it) by its path from dir (the class folder can
+// move as a whole), or by its absolute path when dir is "" (the report's place
+// is not known yet). When given does not name each of banks, the ids.
+func BankRefs(given []string, banks []*quiz.Bank, dir string) []string {
+	refs := quiz.BankIDs(banks)
+	if len(given) != len(banks) {
+		return refs
+	}
+	for i, ref := range given {
+		if !quiz.IsPath(ref) {
+			continue
+		}
+		abs, err := filepath.Abs(ref)
+		if err != nil {
+			continue
+		}
+		refs[i] = abs
+		if dir != "" {
+			refs[i] = BankPath(abs, dir)
+		}
+	}
+	return refs
+}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // A bank path written by BankPath from a sheet's directory is found again by
@@ -28,5 +30,23 @@ func TestBankPathRoundTrip(t *testing.T) {
 	}
 	if got := ResolveBanks([]string{"nowhere.yaml"}, "-"); got[0] != "nowhere.yaml" {
 		t.Errorf("from standard input: %q", got)
+	}
+}
+
+// BankRefs records an embedded bank by its id and a bank file by its path
+// from the report's folder, or absolute when the folder is not known.
+func TestBankRefs(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	banks := []*quiz.Bank{{ID: "comprehension"}, {ID: "mine"}}
+	given := []string{"comprehension", "mine.yaml"}
+	if got, want := BankRefs(given, banks, "class/ana"), []string{"comprehension", "../../mine.yaml"}; !slices.Equal(got, want) {
+		t.Errorf("from a folder: %q, want %q", got, want)
+	}
+	if got, want := BankRefs(given, banks, ""), []string{"comprehension", filepath.Join(dir, "mine.yaml")}; !slices.Equal(got, want) {
+		t.Errorf("no folder: %q, want %q", got, want)
+	}
+	if got, want := BankRefs(given[:1], banks, "class"), []string{"comprehension", "mine"}; !slices.Equal(got, want) {
+		t.Errorf("not one given a bank: %q, want %q", got, want)
 	}
 }

@@ -47,7 +47,6 @@ const (
 // may be one.
 type node struct {
 	kind    nodeKind
-	line    int
 	text    string // scalarNode: the text, whatever the scalar's type (42, true)
 	items   []node // listNode
 	answers []Answer

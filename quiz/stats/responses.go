@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -207,14 +208,29 @@ type AnswerCount struct {
 	Correct bool   `json:"correct"`
 }
 
-// Summary lists each question's responses, in the order the questions were
-// first met.
+// Summary lists each question's responses in bank order, as the questions'
+// statistics list them (Stats.ordered): the banks in the order they were
+// first met, each bank's questions in the order of its file, not in the
+// order the first student met them.
 func (rs *Responses) Summary() []QuestionResponses {
 	if rs == nil {
 		return nil
 	}
-	out := make([]QuestionResponses, 0, len(rs.items))
+	rank := map[string]int{}
 	for _, c := range rs.items {
+		if _, ok := rank[c.q.Bank]; !ok {
+			rank[c.q.Bank] = len(rank)
+		}
+	}
+	items := slices.Clone(rs.items)
+	slices.SortStableFunc(items, func(a, b *responseCounts) int {
+		if d := rank[a.q.Bank] - rank[b.q.Bank]; d != 0 {
+			return d
+		}
+		return a.q.Line - b.q.Line
+	})
+	out := make([]QuestionResponses, 0, len(items))
+	for _, c := range items {
 		q := c.q
 		qr := QuestionResponses{ID: c.id, Type: q.Type, Students: c.students, Unanswered: c.unanswered, NotReached: c.notReached, Right: c.right, Answers: []AnswerCount{}}
 		qr.Unreadable = c.unreadMore
@@ -270,26 +286,75 @@ func sortCounts(list []AnswerCount) {
 	})
 }
 
+// answerList is the answers' text, in order.
+func (qr QuestionResponses) answerList() []string {
+	list := make([]string, len(qr.Answers))
+	for i, a := range qr.Answers {
+		list[i] = a.Answer
+	}
+	return list
+}
+
 // unreadableText lists the unreadable answers as written, for a cell:
 // "“ture” 2, “28th” 1".
 func (qr QuestionResponses) unreadableText() string {
 	parts := make([]string, 0, len(qr.UnreadableAnswers))
-	for _, a := range qr.UnreadableAnswers {
-		parts = append(parts, fmt.Sprintf("“%s” %d", text.Printable(a.Answer), a.Count))
+	written := make([]string, len(qr.UnreadableAnswers))
+	for i, a := range qr.UnreadableAnswers {
+		written[i] = a.Answer
+	}
+	shown := answerTexts(written)
+	for i, a := range qr.UnreadableAnswers {
+		parts = append(parts, fmt.Sprintf("“%s” %d", shown[i], a.Count))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// answerTexts are answers as a summary shows them: control characters
+// escaped, and cut (…) only where the cut ones still read apart; a long
+// match or order answer differs from another only near its end, so answers
+// that differ are never shown the same (text.Printable cuts every one at
+// text.MaxPrintable).
+func answerTexts(answers []string) []string {
+	out := make([]string, len(answers))
+	longest := 0
+	for i, a := range answers {
+		out[i] = text.EscapeControl(a)
+		longest = max(longest, utf8.RuneCountInString(out[i]))
+	}
+	for limit := text.MaxPrintable; limit < longest; limit *= 2 {
+		cut := make([]string, len(out))
+		seen := make(map[string]bool, len(out))
+		apart := true
+		for i, a := range out {
+			cut[i] = a
+			if r := []rune(a); len(r) > limit {
+				cut[i] = string(r[:limit]) + "…"
+			}
+			if seen[cut[i]] {
+				apart = false
+				break
+			}
+			seen[cut[i]] = true
+		}
+		if apart {
+			return cut
+		}
+	}
+	return out
 }
 
 // responseCell is a question's responses in one line, for a CSV cell:
 // "✓ Khojaly: 30; Shusha: 5; no answer: 2".
 func (qr QuestionResponses) responseCell() string {
 	parts := make([]string, 0, len(qr.Answers)+2)
-	for _, a := range qr.Answers {
+	shown := answerTexts(qr.answerList())
+	for i, a := range qr.Answers {
 		mark := ""
 		if a.Correct {
 			mark = "✓ "
 		}
-		parts = append(parts, fmt.Sprintf("%s%s: %d", mark, text.Printable(a.Answer), a.Count))
+		parts = append(parts, fmt.Sprintf("%s%s: %d", mark, shown[i], a.Count))
 	}
 	if qr.OtherWrong > 0 {
 		parts = append(parts, fmt.Sprintf("other wrong answers: %d", qr.OtherWrong))
@@ -324,12 +389,13 @@ func writeResponsesMarkdown(b *strings.Builder, rs []QuestionResponses) {
 			continue
 		}
 		b.WriteString("| Answer | Students | Right |\n|---|---:|:---:|\n")
-		for _, a := range qr.Answers {
+		shown := answerTexts(qr.answerList())
+		for i, a := range qr.Answers {
 			mark := ""
 			if a.Correct {
 				mark = "✓"
 			}
-			fmt.Fprintf(b, "| %s | %d | %s |\n", text.MarkdownEscape(text.Printable(a.Answer)), a.Count, mark)
+			fmt.Fprintf(b, "| %s | %d | %s |\n", text.MarkdownEscape(shown[i]), a.Count, mark)
 		}
 		if qr.OtherWrong > 0 {
 			fmt.Fprintf(b, "| _other wrong answers_ | %d | |\n", qr.OtherWrong)

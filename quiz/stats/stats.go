@@ -20,6 +20,17 @@ import (
 // Moodle's documentation treats values under 30% as weak.
 const LowDiscrimination = 30
 
+// MinStudentsToJudge is how many students must have had a question before its
+// facility and discrimination are read as a verdict (extremely hard, weak):
+// under it, one student's answer would make the question "extremely easy".
+const MinStudentsToJudge = 5
+
+// TooFew is the verdict on a question fewer than MinStudentsToJudge students
+// had: "too few students (3) to judge".
+func TooFew(students int) string {
+	return fmt.Sprintf("too few students (%d) to judge", students)
+}
+
 // Class statistics over graded sheets, computed as Moodle's quiz statistics
 // report computes them. What was followed:
 //
@@ -432,7 +443,9 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 			e := min(100, 100*it.cXY/cmax)
 			is.DiscriminativeEfficiency = &e
 		}
-		is.LowDiscrimination = is.Discrimination == nil || *is.Discrimination < lowDiscrimination
+		// Not flagged on a handful of answers: the flag would judge the
+		// students, not the question.
+		is.LowDiscrimination = it.n >= MinStudentsToJudge && (is.Discrimination == nil || *is.Discrimination < lowDiscrimination)
 		sum.Items = append(sum.Items, is)
 	}
 	return sum
@@ -640,7 +653,9 @@ func pct2(v *float64) string {
 	if v == nil {
 		return "n/a"
 	}
-	return strconv.FormatFloat(*v, 'f', 2, 64) + "%"
+	// Rounded as every other format rounds (text.Round2: 40.625 is
+	// 40.63), not by FormatFloat's nearest binary value (40.62).
+	return strconv.FormatFloat(text.Round2(*v), 'f', 2, 64) + "%"
 }
 
 // testRows are the test statistics as label/value pairs, for both tables.
@@ -708,7 +723,10 @@ func (s StatsSummary) bars() []string {
 // how many got it comes second.
 func itemRow(it ItemStats, students bool) []string {
 	flag := ""
-	if it.LowDiscrimination {
+	switch {
+	case it.Students < MinStudentsToJudge:
+		flag = TooFew(it.Students)
+	case it.LowDiscrimination:
 		flag = "low discrimination"
 	}
 	row := []string{it.ID, text.FormatNum(it.MaxMark), pct2(&it.Facility), pct2(&it.SD), pct2(it.Discrimination), pct2(it.DiscriminativeEfficiency), flag}

@@ -1,26 +1,37 @@
 package text
 
-import "io"
+import (
+	"encoding/json"
+	"io"
+)
 
-// IndentJSON appends src, JSON as encoding/json writes it compactly, to dst
-// indented as json.Indent(dst, src, "", "  ") would indent it. It is
-// json.Indent without its validating scanner, several times faster, for
-// JSON that encoding/json has just written (a bank export is 100 KB).
-func IndentJSON(dst, src []byte) []byte {
-	var st jsonIndent
-	return st.append(dst, src)
+// WriteJSON writes v as JSON indented by two spaces, with no HTML escaping,
+// as an encoder with SetIndent("", "  ") and SetEscapeHTML(false) would, and
+// a newline after it.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(&jsonIndenter{W: w})
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
-// JSONIndenter is an io.Writer that indents the JSON written to it as
-// IndentJSON does and writes it on to W a chunk at a time, so that a large
-// document is never held twice, compact and indented.
-type JSONIndenter struct {
+// jsonIndenter is an io.Writer that indents JSON as encoding/json writes it
+// compactly, as json.Indent(dst, src, "", "  ") would indent it, and writes
+// it on to W a chunk at a time, so that a large document is never held twice,
+// compact and indented. It is json.Indent without its validating scanner,
+// several times faster, for JSON that encoding/json has just written:
+// encoding/json's indenting was half the time of bank export (a bank export
+// is 100 KB).
+type jsonIndenter struct {
 	W   io.Writer
 	st  jsonIndent
 	buf []byte
 }
 
-func (j *JSONIndenter) Write(p []byte) (int, error) {
+func (j *jsonIndenter) Write(p []byte) (int, error) {
 	const chunk = 16 << 10
 	if j.buf == nil {
 		j.buf = make([]byte, 0, 2*chunk)
@@ -34,7 +45,7 @@ func (j *JSONIndenter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// jsonIndent is IndentJSON's state between chunks of one document.
+// jsonIndent is jsonIndenter's state between chunks of one document.
 type jsonIndent struct {
 	depth                     int
 	inString, escaped, opened bool

@@ -28,7 +28,7 @@ func TestIndentJSONAsEncodingJSON(t *testing.T) {
 	}
 }
 
-// JSONIndenter gives IndentJSON's output however the document is cut into
+// jsonIndenter gives IndentJSON's output however the document is cut into
 // writes and chunks.
 func TestJSONIndenterAsIndentJSON(t *testing.T) {
 	v := map[string]any{"a": []any{1, "x, y: {z}", map[string]any{"b": nil, "c": []string{}}}, "q\"\\": "\\\"[]{}", "e": ""}
@@ -46,7 +46,7 @@ func TestJSONIndenterAsIndentJSON(t *testing.T) {
 		want := IndentJSON(nil, buf.Bytes())
 		for _, cut := range []int{1, 7, 1 << 20} {
 			var out bytes.Buffer
-			ind := &JSONIndenter{W: &out}
+			ind := &jsonIndenter{W: &out}
 			for src := buf.Bytes(); len(src) > 0; src = src[min(cut, len(src)):] {
 				ind.Write(src[:min(cut, len(src))])
 			}

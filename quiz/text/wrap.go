@@ -43,3 +43,13 @@ func Hang(s string, width, n int) string {
 	pad := strings.Repeat(" ", n)
 	return strings.TrimPrefix(Wrap(s, width, pad), pad)
 }
+
+// FirstWords is s cut to its first n words, with "…" when words were left
+// out; s as it is when it has no more than n.
+func FirstWords(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return s
+	}
+	return strings.Join(words[:n], " ") + "…"
+}

@@ -38,3 +38,16 @@ func TestFormatQuantity(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"one two three":      "one two…",
+		"one two":            "one two",
+		"  one   two  ":      "  one   two  ",
+		"one two three four": "one two…",
+	} {
+		if got := FirstWords(in, 2); got != want {
+			t.Errorf("FirstWords(%q, 2) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -25,14 +25,6 @@ import (
 // shuffles them.
 const Seed uint64 = 1
 
-// Markdown writes b as a printable worksheet: the title, numbered questions
-// with lettered options and room to write the answer, then an answer key
-// with each answer, its explanation and where to reread. Info pages appear
-// as quoted text among the questions, unnumbered.
-func Markdown(w io.Writer, b *quiz.Bank) error {
-	return Write(w, b, Paper{Key: KeyAfter})
-}
-
 // KeyPlace says where a worksheet's answer key goes.
 type KeyPlace int
 

@@ -1,4 +1,4 @@
-package cmd
+package text_test
 
 import (
 	"bytes"
@@ -7,9 +7,10 @@ import (
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// writeJSON writes what an encoder with SetIndent writes, for every built-in bank.
+// WriteJSON writes what an encoder with SetIndent writes, for every built-in bank.
 func TestWriteJSONAsIndentingEncoder(t *testing.T) {
 	lib := &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks}
 	for _, name := range lib.Names() {
@@ -18,7 +19,7 @@ func TestWriteJSONAsIndentingEncoder(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got, want bytes.Buffer
-		if err := writeJSON(&got, b.Doc()); err != nil {
+		if err := text.WriteJSON(&got, b.Doc()); err != nil {
 			t.Fatal(err)
 		}
 		enc := json.NewEncoder(&want)
@@ -28,7 +29,7 @@ func TestWriteJSONAsIndentingEncoder(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {
-			t.Errorf("%s: writeJSON differs from encoding/json's indenting", name)
+			t.Errorf("%s: WriteJSON differs from encoding/json's indenting", name)
 		}
 	}
 }

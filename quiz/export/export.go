@@ -1,0 +1,75 @@
+// Package export writes a bank in the formats bank export offers: one table
+// from a format's name to its writer, as grade/format.go is for results.
+// fileio's extension table gives their extensions.
+package export
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/aiken"
+	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/moodlexml"
+	"github.com/conflictq/conflictq/quiz/qti"
+	"github.com/conflictq/conflictq/quiz/text"
+	"github.com/conflictq/conflictq/quiz/worksheet"
+)
+
+// Writer writes a bank in one format, and returns notes on what the format
+// could not hold. paper is used by the worksheet formats only.
+type Writer func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) (notes []string, err error)
+
+type exporter struct {
+	format string
+	write  Writer
+}
+
+// exporters is the one table of the formats, the default first.
+var exporters = []exporter{
+	{"json", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
+		return nil, text.WriteJSON(w, b.Doc())
+	}},
+	{"yaml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, b.WriteYAML(w) }},
+	{"gift", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return gift.Export(w, b) }},
+	{"moodlexml", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return moodlexml.Export(w, b) }},
+	{"qti", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return qti.Export(w, b) }},
+	{"aiken", exportAiken},
+	{"markdown", func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) ([]string, error) {
+		return nil, worksheet.Write(w, b, paper)
+	}},
+	{"anki", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, worksheet.Anki(w, b) }},
+}
+
+// Formats are the formats a bank is exported in, the default first.
+var Formats = func() []string {
+	names := make([]string, len(exporters))
+	for i, e := range exporters {
+		names[i] = e.format
+	}
+	return names
+}()
+
+// For returns the writer of format, or the default's (JSON) when format is
+// not one of Formats.
+func For(format string) Writer {
+	if k := slices.IndexFunc(exporters, func(e exporter) bool { return e.format == format }); k >= 0 {
+		return exporters[k].write
+	}
+	return exporters[0].write
+}
+
+// exportAiken refuses a bank without single-choice questions, the only kind
+// Aiken holds, and notes how many it skipped.
+func exportAiken(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
+	if !slices.ContainsFunc(b.Questions, func(q *quiz.Question) bool { return q.Type == quiz.Single }) {
+		return nil, fmt.Errorf("%s has no single-choice questions, the only kind Aiken holds", b.ID)
+	}
+	skipped, err := aiken.Export(w, b)
+	notes := aiken.CreditNotes(b)
+	if skipped > 0 {
+		notes = append(notes, fmt.Sprintf("%d of %d questions skipped: Aiken holds single-choice questions only", skipped, len(b.Questions)))
+	}
+	return notes, err
+}

@@ -1,0 +1,269 @@
+package fileio
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// Guard keeps a run's outputs off its inputs and off each other, whatever
+// path names them: a link, "..", a hard link, another spelling. Forcing a
+// write lets an output replace an unrelated file, never a file the run reads
+// (banks, sheets, reports, sums, settings), nor another output of the same
+// run. A program checks each output with it before writing anything
+// (Claim), and again when the content is ready (WriteFile), since reading
+// may go on meanwhile (grading reads the banks a sheet names as it goes).
+//
+// Its errors are *InputError, *StateError and *SameOutputError; their
+// messages name the output by the label its caller gave it (a flag: "-o"),
+// and a command words them as it likes.
+type Guard struct {
+	inputs   *Files          // the files read, looked up once
+	what     string          // what they are: "a sheet being graded"
+	banks    func() []string // the bank files read so far, asked at each check
+	state    string          // the program's state folder (histories, saved answers), canonical, or ""
+	settings []string        // the settings files read
+	claimed  []claim
+}
+
+type claim struct{ label, path string }
+
+// StdinPath names standard input as a file, where the system has one: an
+// input "-" is checked as this file (grade - < class.jsonl -o class.jsonl
+// --force would replace the sheets it read).
+const StdinPath = "/dev/stdin"
+
+// NewGuard guards the outputs of a run that reads inputs, which what
+// describes ("a sheet being graded"). An input "-" is standard input, which
+// may be a file redirected.
+func NewGuard(what string, inputs ...string) *Guard {
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		if in == "-" {
+			in = StdinPath
+		}
+		paths[i] = in
+	}
+	return &Guard{what: what, inputs: StatFiles(paths)}
+}
+
+// WithBanks makes the bank files inputs: banks is asked at every check, so a
+// bank read after the guard was made (one a sheet names) counts.
+func (g *Guard) WithBanks(banks func() []string) *Guard {
+	g.banks = banks
+	return g
+}
+
+// WithState puts dir, the program's own state folder, out of bounds: an
+// output there could replace a student's history or saved answers.
+func (g *Guard) WithState(dir string) *Guard {
+	if dir != "" {
+		g.state = Canonical(dir)
+	}
+	return g
+}
+
+// WithSettings makes the settings files read inputs too.
+func (g *Guard) WithSettings(files []string) *Guard {
+	g.settings = files
+	return g
+}
+
+// InputError is an output that is one of the run's inputs.
+type InputError struct {
+	Out  string // the output as given
+	In   string // the input it is, as given (StdinPath for standard input)
+	What string // what the input is: "a bank being read"
+}
+
+func (e *InputError) Error() string {
+	same := ""
+	if e.In == StdinPath {
+		same = " (read from standard input)"
+	} else if e.Out != e.In {
+		same = " (the same file as " + e.In + ")"
+	}
+	return fmt.Sprintf("%s is %s%s", e.Out, e.What, same)
+}
+
+// StateError is an output inside the program's own state folder.
+type StateError struct {
+	Out   string // the output as given
+	State string // the state folder, canonical
+}
+
+func (e *StateError) Error() string {
+	return fmt.Sprintf("%s is in conflictq's own folder %s, which holds the histories and saved answers", e.Out, e.State)
+}
+
+// SameOutputError is two outputs of one run that name the same file.
+type SameOutputError struct {
+	LabelA, A string // the output claimed first, and its label
+	LabelB, B string // the one that is the same file
+}
+
+func (e *SameOutputError) Error() string {
+	return fmt.Sprintf("%s %s and %s %s are the same file", e.LabelA, e.A, e.LabelB, e.B)
+}
+
+// Claim checks the output out, named by label (a flag), and holds it for
+// this run: a second output naming the same file is refused. "" and "-"
+// (standard output) pass.
+func (g *Guard) Claim(label, out string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	if err := g.Check(out); err != nil {
+		return err
+	}
+	for _, c := range g.claimed {
+		if SamePath(c.path, out) {
+			return &SameOutputError{c.label, c.path, label, out}
+		}
+	}
+	g.claimed = append(g.claimed, claim{label, out})
+	return nil
+}
+
+// Check refuses out when it is one of the inputs read so far, or in the
+// state folder. A nil Guard, "" and "-" pass.
+func (g *Guard) Check(out string) error {
+	if g == nil || out == "" || out == "-" {
+		return nil
+	}
+	if in := g.inputs.Holds(out); in != "" {
+		return &InputError{out, in, g.what}
+	}
+	if in := SameFileAs(out, g.settings); in != "" {
+		return &InputError{out, in, "a settings file being read"}
+	}
+	if g.state != "" {
+		if rel, err := filepath.Rel(g.state, Canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return &StateError{out, g.state}
+		}
+	}
+	if g.banks != nil {
+		if in := SameFileAs(out, g.banks()); in != "" {
+			return &InputError{out, in, "a bank being read"}
+		}
+	}
+	return nil
+}
+
+// Claimed returns the label of the claimed output that is the same file as
+// path, or "".
+func (g *Guard) Claimed(path string) string {
+	for _, c := range g.claimed {
+		if SamePath(c.path, path) {
+			return c.label
+		}
+	}
+	return ""
+}
+
+// WriteFile writes path, the output named by label, as WriteFile does,
+// checking it against the inputs once the content is ready, just before it
+// takes the name.
+func (g *Guard) WriteFile(label, path string, force bool, write func(io.Writer) error) error {
+	if err := g.Check(path); err != nil {
+		return err
+	}
+	return WriteFile(path, force, func(w io.Writer) error {
+		if err := write(w); err != nil {
+			return err
+		}
+		if err := g.Check(path); err != nil {
+			return err
+		}
+		// An output written before this one is the same file now that it
+		// exists (two spellings on a file system that ignores case).
+		for _, c := range g.claimed {
+			if c.label != label && c.path != path && SamePath(c.path, path) {
+				return &SameOutputError{c.label, c.path, label, path}
+			}
+		}
+		return nil
+	})
+}
+
+// CheckAppend refuses a file to append to (a CI step summary) that is not a
+// regular file (a pipe with no reader would block the run forever), is a
+// link to no file, is an input (appending to a sheet or a bank would spoil
+// it), or is one of the run's outputs.
+func (g *Guard) CheckAppend(path string) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file (a directory, a pipe or a device)", text.Printable(path))
+	} else if lst, lerr := os.Lstat(path); err != nil && lerr == nil && lst.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a link to no file; it would create its target", text.Printable(path))
+	}
+	if err := g.Check(path); err != nil {
+		return err
+	}
+	if label := g.Claimed(path); label != "" {
+		return fmt.Errorf("%s is the file %s writes", text.Printable(path), label)
+	}
+	return nil
+}
+
+// AppendRegular checks path again with CheckAppend, now that every input is
+// known, and appends data to it.
+func (g *Guard) AppendRegular(path string, data []byte) error {
+	if err := g.CheckAppend(path); err != nil {
+		return err
+	}
+	// O_NONBLOCK: should a pipe take the name now, opening it must not wait
+	// for a reader before the check below can refuse it.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|syscall.O_NONBLOCK, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", text.Printable(path))
+	}
+	_, err = f.Write(data)
+	return err
+}
+
+// SamePath reports whether two output paths name one file: the same existing
+// file, or one not yet written named two ways.
+func SamePath(a, b string) bool {
+	sa, ea := os.Stat(a)
+	sb, eb := os.Stat(b)
+	if ea == nil && eb == nil {
+		return os.SameFile(sa, sb)
+	}
+	return Canonical(a) == Canonical(b)
+}
+
+// Canonical is path made absolute with its links resolved; for a file not
+// yet written, its directory's. It is the one way conflictq compares paths
+// that may not exist yet.
+func Canonical(path string) string {
+	// A link to a file not yet written names that file (a few links deep).
+	for range 8 {
+		target, err := os.Readlink(path)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
+		path = filepath.Join(dir, filepath.Base(path))
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	return abs
+}

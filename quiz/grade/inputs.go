@@ -1,0 +1,60 @@
+package grade
+
+import (
+	"os"
+	"slices"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/sheet"
+)
+
+// Inputs lists the files a batch of given inputs reads, for keeping a run's
+// outputs off them: the files given, and the sheets in the directories given.
+// A directory is walked only when one of outputs or appended exists, since
+// only a file that exists can be an input.
+//
+// outputs are the files the run replaces (results, class statistics): one
+// that a graded directory holds and that does not read as a sheet or a quiz's
+// report is last run's results, left out of the inputs. existing are the
+// outputs that exist, which the batch's walk leaves out (Batch.Skip).
+// appended (a CI step summary) is only added to, so it stays an input when a
+// directory holds it. "" and "-" are no file.
+func Inputs(given, outputs []string, appended ...string) (files []string, existing []os.FileInfo) {
+	exists := func(p string) bool {
+		_, err := os.Stat(p)
+		return p != "" && p != "-" && err == nil
+	}
+	walk := slices.ContainsFunc(outputs, exists) || slices.ContainsFunc(appended, exists)
+	for _, in := range given {
+		if st, err := os.Stat(in); err == nil && st.IsDir() {
+			if walk {
+				files = append(files, SheetsIn(in, nil, nil)...)
+			}
+		} else {
+			files = append(files, in)
+		}
+	}
+	for _, out := range outputs {
+		st, err := os.Stat(out)
+		if out == "" || out == "-" || err != nil {
+			continue
+		}
+		if in := fileio.SameFileAs(out, files); in != "" && !slices.Contains(given, in) && !readsAsSheet(in) {
+			files = slices.DeleteFunc(files, func(p string) bool { return p == in })
+		}
+		existing = append(existing, st)
+	}
+	return files, existing
+}
+
+// readsAsSheet reports whether a file in a graded directory is a sheet (on
+// its first line, for JSON lines) or a quiz's report; unreadable counts as
+// one: better refused than replaced.
+func readsAsSheet(path string) bool {
+	data, err := fileio.ReadFileLimited(path)
+	if err != nil || sheet.IsReport(data) {
+		return true
+	}
+	_, _, err = sheet.First(path, data)
+	return err == nil
+}

@@ -1,0 +1,148 @@
+package marking
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// ImportOptions choose which rows of a marks CSV ImportCSV applies, and how.
+type ImportOptions struct {
+	Question string // only the marks of this question (SameQuestion), when set
+	Remark   bool   // revise a mark already given; without it the old one is kept
+	Marker   string // who marks, recorded with each mark
+	// Now stamps each mark (time.Now when nil); marks keep whole seconds.
+	Now func() time.Time
+}
+
+// RowStatus is what became of a mark read from a CSV.
+type RowStatus int
+
+// What became of a mark.
+const (
+	Saved     RowStatus = iota // written into its report
+	Kept                       // the report has this mark already
+	Unchanged                  // the report has another mark, kept without Remark
+	Unmatched                  // the row's file is not among the files given (Err)
+	Failed                     // the mark could not be used (Err)
+)
+
+// Row is what became of one mark read from a CSV.
+type Row struct {
+	Line   int    // the row's line in the CSV
+	ID     string // the question, as the column names it
+	File   string // the report or sheet the row names, as given ("" when Unmatched)
+	Status RowStatus
+	Old    *quiz.Mark // the mark the report had (Kept, Unchanged)
+	Err    error      // why not (Unmatched, Failed)
+}
+
+// ImportCSV applies the marks a teacher filled in from, a CSV as ReadCSV
+// reads it, to the reports and sheets files. A row's file must be one of
+// files (a relative path taken from the CSV's folder or the current one): only
+// those are locked, so a mark another run gives at the same time is never
+// lost, and a CSV cannot write into a folder the teacher did not name. A row
+// whose student is not the file's is refused (a column sorted on its own). A
+// comment read back as grade's CSV shows it (control characters escaped) is
+// the comment already given. It returns the CSV's problems, then what became
+// of each row; the error is the CSV's that cannot be opened.
+func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
+	fh, err := os.Open(from)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer fh.Close()
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	entries, probs := ReadCSV(from, fh)
+	given := map[string]string{}
+	for _, file := range files {
+		given[fileio.Canonical(file)] = file
+	}
+	var rows []Row
+	for _, e := range entries {
+		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
+			continue
+		}
+		row := Row{Line: e.Line, ID: e.ID}
+		file, err := csvTarget(from, e.File, given)
+		if err != nil {
+			row.Status, row.Err = Unmatched, err
+			rows = append(rows, row)
+			continue
+		}
+		row.File = file
+		t, err := Target(file, e.ID, load)
+		if err == nil && e.Student != "" && !sameStudent(e.Student, t.Student) {
+			// A column sorted on its own shifts marks to other students:
+			// the row's student must be the one the file is.
+			err = fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
+		}
+		old := t.Mark
+		if old != nil && e.Comment != old.Comment && e.Comment == strings.TrimSpace(text.EscapeLines(old.Comment)) {
+			// grade's CSV shows control characters escaped: read back, the
+			// comment is the one already given, not new text (test10 P10).
+			e.Comment = old.Comment
+		}
+		if err == nil && old != nil && (old.Points == e.Points && old.Comment == e.Comment || !opts.Remark) {
+			row.Old, row.Status = old, Kept
+			if old.Points != e.Points || old.Comment != e.Comment {
+				row.Status = Unchanged
+			}
+			rows = append(rows, row)
+			continue
+		}
+		if err == nil {
+			err = CheckPoints(e.Points, t.Max)
+		}
+		if err == nil {
+			err = Apply(file, t.Bank, e.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: now().UTC().Truncate(time.Second)}, t.Max)
+		}
+		if err != nil {
+			row.Status, row.Err = Failed, err
+		}
+		rows = append(rows, row)
+	}
+	return probs, rows, nil
+}
+
+// csvTarget finds the report or sheet a CSV row's file cell names. A
+// relative path is taken from the CSV's folder or from the current folder
+// (where grade and mark usually both run); it must be one of the files given,
+// keyed by fileio.Canonical. Two different files that way is refused as
+// ambiguous.
+func csvTarget(csvFile, cell string, given map[string]string) (string, error) {
+	cands := []string{cell}
+	if !filepath.IsAbs(cell) {
+		cands = []string{filepath.Join(filepath.Dir(csvFile), cell), cell}
+	}
+	var hit []string
+	for _, c := range cands {
+		if f, ok := given[fileio.Canonical(c)]; ok && !slices.Contains(hit, f) {
+			hit = append(hit, f)
+		}
+	}
+	switch len(hit) {
+	case 1:
+		return hit[0], nil
+	case 0:
+		return "", fmt.Errorf("%s is not among the reports and sheets named on the command line (a relative path is taken from the CSV's folder or the current one), so it is not locked for marking; name its folder", text.EscapeControl(cell))
+	}
+	return "", fmt.Errorf("%s names two files (%s from the CSV's folder, %s from the current one); run mark from the CSV's folder", text.EscapeControl(cell), text.EscapeControl(hit[0]), text.EscapeControl(hit[1]))
+}
+
+// sameStudent compares a CSV's student cell with a report's student, in any
+// case, as grade's CSV wrote it (control characters escaped) or not.
+func sameStudent(cell, student string) bool {
+	cell = strings.TrimSpace(cell)
+	return strings.EqualFold(cell, strings.TrimSpace(student)) || strings.EqualFold(cell, strings.TrimSpace(text.EscapeLines(student)))
+}

@@ -1,0 +1,76 @@
+package marking
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// ImportCSV saves a row's mark in the file it names, refuses a row whose
+// student is not the file's or whose file was not given, and keeps a mark
+// already there unless told to revise it.
+func TestImportCSV(t *testing.T) {
+	dir := t.TempDir()
+	ana := writeReport(t, dir, "Ana", nil)
+	bo := writeReport(t, dir, "Bo", nil)
+	from := filepath.Join(dir, "marks.csv")
+	csv := func(points string) {
+		t.Helper()
+		body := "file,student,sample/ussr:answer,sample/ussr,sample/ussr:comment\n" +
+			"Ana.json,Ana,x," + points + ",good\n" +
+			"Bo.json,Ana,x,1,\n" +
+			"Cy.json,Cy,x,1,\n"
+		if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := time.Date(2026, 2, 26, 9, 0, 0, 5, time.UTC)
+	opts := ImportOptions{Marker: "T", Now: func() time.Time { return at }}
+	statuses := func(rows []Row) []RowStatus {
+		var out []RowStatus
+		for _, r := range rows {
+			out = append(out, r.Status)
+		}
+		return out
+	}
+	csv("1")
+	probs, rows, err := ImportCSV(from, []string{ana, bo}, nil, opts)
+	if err != nil || len(probs) != 0 {
+		t.Fatal(err, probs)
+	}
+	if got, want := statuses(rows), []RowStatus{Saved, Failed, Unmatched}; len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Fatalf("statuses %v, want %v (%+v)", got, want, rows)
+	}
+	if rows[0].File != ana || rows[1].Err == nil || rows[2].Err == nil {
+		t.Errorf("rows %+v", rows)
+	}
+	if m := read(t, ana).Marks; len(m) != 1 || m[0].Points != 1 || m[0].Comment != "good" || m[0].Marker != "T" || !m[0].At.Equal(at.Truncate(time.Second)) {
+		t.Errorf("Ana's marks %+v", m)
+	}
+	if m := read(t, bo).Marks; len(m) != 0 {
+		t.Errorf("Bo marked from Ana's row: %+v", m)
+	}
+
+	_, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts)
+	if rows[0].Status != Kept {
+		t.Errorf("the same mark again: %v, want Kept", rows[0].Status)
+	}
+	csv("0")
+	_, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts)
+	if rows[0].Status != Unchanged || rows[0].Old == nil || rows[0].Old.Points != 1 {
+		t.Errorf("another mark without Remark: %+v, want Unchanged with the old mark", rows[0])
+	}
+	opts.Remark = true
+	_, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts)
+	if rows[0].Status != Saved || read(t, ana).Marks[0].Points != 0 {
+		t.Errorf("another mark with Remark: %+v", rows[0])
+	}
+	opts.Question = "capital"
+	if _, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts); len(rows) != 0 {
+		t.Errorf("rows of another question: %+v", rows)
+	}
+	if _, _, err := ImportCSV(filepath.Join(dir, "none.csv"), nil, nil, opts); err == nil {
+		t.Error("a CSV that does not exist: no error")
+	}
+}
