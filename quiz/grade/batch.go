@@ -10,8 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"strings"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -237,21 +235,10 @@ func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []str
 	if err != nil && bad != nil {
 		bad(dir, err)
 	}
-	sortByName(found)
+	fileio.SortByName(found)
 	return found
 }
 
-// sortByName sorts paths by name whatever their case, as a file manager lists
-// them: a class's paper sheets (aysel.yaml) sit among its quiz reports
-// (Ana-Petrosyan-….json), not after all of them (teacher3 P11).
-func sortByName(paths []string) {
-	slices.SortFunc(paths, func(a, b string) int {
-		if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-}
 
 // SheetFormats are the formats a sheet is written in (fileio's table names
 // their extensions).
