@@ -239,7 +239,6 @@ func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []str
 	return found
 }
 
-
 // SheetFormats are the formats a sheet is written in (fileio's table names
 // their extensions).
 var SheetFormats = []string{"yaml", "json", "jsonl"}
