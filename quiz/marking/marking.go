@@ -179,18 +179,7 @@ func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found
 
 // lineSheets refuses a JSON-lines file that holds open answers to mark.
 func lineSheets(file string, data []byte, load BankLoader) (string, []found, error) {
-	line := 0
-	for len(data) > 0 {
-		row := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			row, data = data[:i+1], data[i+1:]
-		} else {
-			data = nil
-		}
-		line++
-		if len(bytes.TrimSpace(row)) == 0 {
-			continue
-		}
+	for line, row := range sheet.Lines(data) {
 		s, err := sheet.Read(file, line, row)
 		if err != nil {
 			continue // grade names it

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 )
@@ -41,19 +42,9 @@ func First(path string, data []byte) (s *Sheet, next int, err error) {
 		s, err = Read(path, 0, data)
 		return s, 0, err
 	}
-	line, first := 0, 0
+	first := 0
 	var sheetData []byte
-	for len(data) > 0 {
-		row := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			row, data = data[:i+1], data[i+1:]
-		} else {
-			data = nil
-		}
-		line++
-		if len(bytes.TrimSpace(row)) == 0 {
-			continue
-		}
+	for line, row := range Lines(data) {
 		if first > 0 {
 			next = line
 			break
@@ -65,4 +56,28 @@ func First(path string, data []byte) (s *Sheet, next int, err error) {
 	}
 	s, err = Read(path, first, sheetData)
 	return s, next, err
+}
+
+// Lines yields the non-blank lines of JSON-lines data (a sheet or report a
+// line) with their line numbers from 1, each with its line end: the one way
+// a file of JSON lines is cut into sheets when it is held in memory.
+func Lines(data []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		line := 0
+		for len(data) > 0 {
+			row := data
+			if i := bytes.IndexByte(data, '\n'); i >= 0 {
+				row, data = data[:i+1], data[i+1:]
+			} else {
+				data = nil
+			}
+			line++
+			if len(bytes.TrimSpace(row)) == 0 {
+				continue
+			}
+			if !yield(line, row) {
+				return
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package sheet
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"strings"
 	"testing"
@@ -152,4 +153,16 @@ func BenchmarkReadJSON(b *testing.B) {
 			}
 		}
 	})
+}
+
+// Lines skips blank lines, numbers the others from 1 and keeps line ends.
+func TestLines(t *testing.T) {
+	var got []string
+	for line, row := range Lines([]byte("{\"a\":1}\n\n  \n{\"b\":2}\r\n{\"c\":3}")) {
+		got = append(got, fmt.Sprintf("%d:%q", line, row))
+	}
+	want := []string{`1:"{\"a\":1}\n"`, `4:"{\"b\":2}\r\n"`, `5:"{\"c\":3}"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("Lines = %v, want %v", got, want)
+	}
 }
