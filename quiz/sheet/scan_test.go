@@ -3,8 +3,8 @@ package sheet
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"github.com/conflictq/conflictq/quiz/internal/cost"
+	"slices"
 	"strings"
 	"testing"
 
