@@ -3,12 +3,12 @@ package sheet
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 )
 
 func TestParseSheetJSON(t *testing.T) {
