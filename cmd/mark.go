@@ -258,10 +258,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s points%s", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
 	}
 	if u := a.Uncounted; u != nil {
-		why := "it has no digest of the answer (written by hand, or by an older conflictq)"
-		if u.Fits(a.Text) == quiz.MarkAnswerChanged {
-			why = "the answer changed after it was marked"
-		}
+		why := "the answer changed after it was marked"
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s points%s; %s", text.FormatNum(u.Points), commentSuffix(u.Comment), why), m.width, ""))
 	}
 	var points float64
