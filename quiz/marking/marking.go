@@ -528,7 +528,7 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 		}
 	}
 	if hit != nil {
-		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark}
+		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text}
 		if hit.q != nil {
 			t.Max = hit.q.Points
 		}
@@ -542,4 +542,5 @@ type Found struct {
 	Bank, Student string
 	Max           float64
 	Mark          *quiz.Mark
+	Answer        string // the answer as the file holds it now
 }
