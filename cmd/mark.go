@@ -280,7 +280,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		Answer: quiz.AnswerDigest(a.Text)} // the answer shown: one changed meanwhile is not marked with it
 	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
-		return err
+		return &ExitError{Code: exitCode(err)} // said once, here (attack5 N7)
 	}
 	m.given++
 	if a.Mark != nil {

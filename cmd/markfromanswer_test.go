@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // mark --from marks the answer the CSV shows: when a student changed the
@@ -63,5 +65,26 @@ func TestMarkFromRefusesAChangedAnswer(t *testing.T) {
 		if got, _ := os.ReadFile(f); !bytes.Contains(got, []byte("answer_sha256")) {
 			t.Errorf("%s not marked:\n%s", f, got)
 		}
+	}
+}
+
+// A sheet too long for its marks section is refused once, not twice: mark
+// says why it could not save the mark, and nothing else repeats it (attack5
+// N7).
+func TestMarkLineCapSaidOnce(t *testing.T) {
+	dir, _ := oneReport(t)
+	var b strings.Builder
+	b.WriteString("student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: |\n")
+	for range quiz.MaxYAMLItems - 8 {
+		b.WriteString("    l\n")
+	}
+	file := filepath.Join(dir, "reports", "amy.yaml")
+	os.WriteFile(file, []byte(b.String()), 0o644)
+	code, _, errOut := runMark(t, "1\n", "reports", "--plain", "--student", "amy")
+	if code != ExitInvalid || strings.Count(errOut, "lines and commas") != 1 || !strings.Contains(errOut, "could not save the mark") {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	if got, _ := os.ReadFile(file); string(got) != b.String() {
+		t.Error("the sheet changed")
 	}
 }
