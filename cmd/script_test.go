@@ -1,9 +1,13 @@
 package cmd
 
 import (
+	"bytes"
+	"encoding/csv"
 	"flag"
+	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -32,7 +36,80 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"csvset": csvSet},
 	})
+}
+
+// csvSet is the script command `csvset FILE STUDENT COLUMN VALUE`: it sets the
+// cell in the row whose first field is STUDENT and the column headed COLUMN, as
+// a teacher filling in grade's CSV in a spreadsheet would. With ! it must fail.
+func csvSet(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 4 {
+		ts.Fatalf("usage: csvset FILE STUDENT COLUMN VALUE")
+	}
+	file := ts.MkAbs(args[0])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	out, err := setCSVCell(data, args[1], args[2], args[3])
+	switch {
+	case err != nil && !neg:
+		ts.Fatalf("%s: %v", args[0], err)
+	case err == nil && neg:
+		ts.Fatalf("%s: csvset set %s's %s, want a failure", args[0], args[1], args[2])
+	case err == nil:
+		ts.Check(os.WriteFile(file, out, 0o644))
+	}
+}
+
+// setCSVCell returns the CSV data with the cell of STUDENT's row (by its first
+// field) and the column headed col set to value, keeping grade's CRLF line
+// ends; a missing row or column is an error.
+func setCSVCell(data []byte, student, col, value string) ([]byte, error) {
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("no header row")
+	}
+	c := slices.Index(rows[0], col)
+	if c < 0 {
+		return nil, fmt.Errorf("no column %q", col)
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if len(r) > c && r[0] == student {
+			r[c], found = value, true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("no row for %q", student)
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func TestSetCSVCell(t *testing.T) {
+	in := "student,file,b/q,b/q:comment\r\nAna,a.json,,\r\nBo,\"b, 2.json\",,\r\n"
+	out, err := setCSVCell([]byte(in), "Bo", "b/q:comment", "names \"both\", dates")
+	if want := "student,file,b/q,b/q:comment\r\nAna,a.json,,\r\nBo,\"b, 2.json\",,\"names \"\"both\"\", dates\"\r\n"; err != nil || string(out) != want {
+		t.Errorf("got %q, %v; want %q", out, err, want)
+	}
+	for _, bad := range []struct{ data, student, col, want string }{
+		{in, "Cy", "b/q", `no row for "Cy"`},
+		{in, "Ana", "b/x", `no column "b/x"`},
+		{"", "Ana", "b/q", "no header row"},
+		{"a,b\n\"open", "Ana", "b", "extraneous or missing"},
+	} {
+		if _, err := setCSVCell([]byte(bad.data), bad.student, bad.col, "1"); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("setCSVCell(%q, %q, %q): %v, want %q", bad.data, bad.student, bad.col, err, bad.want)
+		}
+	}
 }
 
 // The README's CI recipes run conflictq commands that ci_recipes.txtar runs
