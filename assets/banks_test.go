@@ -1,6 +1,7 @@
 package assets_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"reflect"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/export"
+	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
 // articlePath is the article the banks cite, in the shared folder beside the repo.
@@ -168,6 +171,30 @@ func TestCompiledBanksAreFresh(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("the compiled %s bank is stale: run go generate ./assets", name)
 		}
+	}
+}
+
+// A built-in bank's JSON export is copied from json/NAME.json, which gen.go
+// wrote with the JSON exporter: it must be what that exporter writes for the
+// compiled bank now. When this fails, run: go generate ./assets
+func TestCompiledJSONIsFresh(t *testing.T) {
+	lib := &quiz.Library{Embedded: assets.Banks()}
+	for _, name := range append(lib.Names(), assets.GeneratedBanks...) {
+		b := assets.CompiledBank(name)
+		if b == nil {
+			t.Errorf("%s is not compiled: run go generate ./assets", name)
+			continue
+		}
+		var want bytes.Buffer
+		if _, err := export.For("json")(&want, b, worksheet.Paper{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := assets.CompiledJSON(name); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("json/%s.json is stale: run go generate ./assets", name)
+		}
+	}
+	if assets.CompiledJSON("no-such-bank") != nil {
+		t.Error("CompiledJSON of a bank that is not built in is not nil")
 	}
 }
 

@@ -23,6 +23,9 @@ var banks embed.FS
 //go:embed glossary/*.yaml
 var glossaryFiles embed.FS
 
+//go:embed json/*.json
+var bankJSON embed.FS
+
 // Banks returns the built-in question banks' sources, as NAME.yaml files at the root.
 func Banks() fs.FS { return sub(banks, "banks") }
 
@@ -44,6 +47,16 @@ var GeneratedBanks = []string{glossary.VocabularyID}
 // CompiledBank returns the built-in bank called name, compiled at build time
 // (the vocabulary bank too, made from the glossary by gen.go), or nil.
 func CompiledBank(name string) *quiz.Bank { return compiledBank(name) }
+
+// CompiledJSON returns the built-in bank called name as bank export --format
+// json writes it, written at build time by that same writer (gen.go), or nil.
+func CompiledJSON(name string) []byte {
+	data, err := bankJSON.ReadFile("json/" + name + ".json")
+	if err != nil {
+		return nil
+	}
+	return data
+}
 
 // Glossary returns the built-in glossary, compiled (and indexed) at build time.
 func Glossary() *glossary.Glossary {

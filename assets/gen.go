@@ -22,6 +22,8 @@ import (
 
 	"github.com/conflictq/conflictq/glossary"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/export"
+	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
 func main() {
@@ -50,9 +52,12 @@ func main() {
 		fn := "bank" + strings.ReplaceAll(strings.Title(strings.ReplaceAll(bank.ID, "-", " ")), " ", "")
 		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn %s()\n", strings.TrimSuffix(filepath.Base(file), ".yaml"), fn)
 		writeBank(&funcs, fn, bank)
+		writeJSON(strings.TrimSuffix(filepath.Base(file), ".yaml"), bank)
 	}
 	fmt.Fprintf(&b, "\tcase %q:\n\t\treturn bankVocabulary()\n", glossary.VocabularyID)
-	writeBank(&funcs, "bankVocabulary", glossary.VocabularyBank(g))
+	vocabulary := glossary.VocabularyBank(g)
+	writeBank(&funcs, "bankVocabulary", vocabulary)
+	writeJSON(glossary.VocabularyID, vocabulary)
 	b.WriteString("\t}\n\treturn nil\n}\n\n")
 	b.Write(funcs.Bytes())
 	write("compiled_banks.go", b.Bytes())
@@ -64,6 +69,20 @@ func write(name string, src []byte) {
 		fail(err)
 	}
 	if err := os.WriteFile(name, out, 0o644); err != nil {
+		fail(err)
+	}
+}
+
+// writeJSON writes json/NAME.json, the bank as bank export --format json
+// writes it, by the same writer: the export of a built-in bank copies these
+// bytes instead of encoding 100 KB by reflection on every run.
+// TestCompiledJSONIsFresh fails when they differ from what the writer writes.
+func writeJSON(name string, bank *quiz.Bank) {
+	var buf bytes.Buffer
+	if _, err := export.For("json")(&buf, bank, worksheet.Paper{}); err != nil {
+		fail(err)
+	}
+	if err := os.WriteFile(filepath.Join("json", name+".json"), buf.Bytes(), 0o644); err != nil {
 		fail(err)
 	}
 }

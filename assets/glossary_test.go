@@ -168,3 +168,22 @@ func BenchmarkDefine(b *testing.B) {
 		}
 	}
 }
+
+// What a mixed class types finds its entry: the Turkish spelling, the name
+// the self-proclaimed republic gave Khojaly (attributed in the definition),
+// and Russian for Karabakh (teacher3 P8).
+func TestGlossaryFindsClassroomSpellings(t *testing.T) {
+	g := assets.Glossary()
+	for in, want := range map[string]string{
+		"Hocalı": "Khojaly", "hocali": "Khojaly", "Ivanyan": "Khojaly", "Իվանյան": "Khojaly",
+		"Карабах": "Nagorno-Karabakh", "карабах": "Nagorno-Karabakh",
+	} {
+		e, ok := g.Lookup(in)
+		if !ok || e.Term != want {
+			t.Errorf("%s: found %v, want %s", in, ok, want)
+		}
+	}
+	if e, _ := g.Lookup("Khojaly"); !strings.Contains(e.Definition, "Nagorno-Karabakh Republic later renamed it Ivanyan") {
+		t.Error("Khojaly's definition does not say who gave the name Ivanyan")
+	}
+}

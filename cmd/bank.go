@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -321,6 +322,7 @@ writes the key to a file of its own.`,
 			if opts.NoKey || opts.KeyFile != "" {
 				opts.Paper.Key = worksheet.NoKey
 			}
+			opts.Paper.Made = paperMade(opts.Bank, opts.Paper)
 			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
 				if cmd.Flags().Changed(name) && opts.Format != "markdown" {
 					flag := "--" + name
@@ -377,6 +379,14 @@ func bankExportRun(opts *BankExportOptions) error {
 		notes, err = exporter(w, b, opts.Paper)
 		return err
 	}
+	if data := exportJSON(f, opts); data != nil {
+		// A built-in bank's JSON was written at build time by the same
+		// exporter (gen.go): copy it rather than encode it again.
+		write = func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}
+	}
 	guard := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles)
 	if err := guard.claim("-o", opts.Output); err != nil {
 		return err
@@ -404,6 +414,15 @@ func bankExportRun(opts *BankExportOptions) error {
 		return invalidErr(err)
 	}
 	return nil
+}
+
+// exportJSON returns the JSON export of a built-in bank, written at build
+// time, when that is what opts asks for; nil otherwise.
+func exportJSON(f *Factory, opts *BankExportOptions) []byte {
+	if opts.Format != "json" {
+		return nil
+	}
+	return f.Library().JSON(opts.Bank)
 }
 
 // exportFormatFromPath picks the format from -o's extension, as quiz -o does.
@@ -470,4 +489,44 @@ func bankConvertRun(opts *BankConvertOptions) error {
 
 func writeJSONTo(v any) func(io.Writer) error {
 	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
+}
+
+// paperMade is the line a printed test and its key carry when they picked
+// their questions: the set and seed, and the sheet command that numbers the
+// same questions the same way, so a paper can be transcribed later
+// (teacher3 P1). Empty for a whole bank in its own order.
+func paperMade(bank string, p worksheet.Paper) string {
+	if !p.Shuffle && p.Filter.Count == 0 && p.Filter.Set == "" {
+		return ""
+	}
+	seed := p.Seed
+	if seed == 0 {
+		seed = worksheet.Seed
+	}
+	var made, args strings.Builder
+	args.WriteString("conflictq sheet --bank " + shellWord(bank))
+	if p.Filter.Count > 0 {
+		fmt.Fprintf(&args, " -n %d", p.Filter.Count)
+	}
+	for _, t := range p.Filter.Tags {
+		args.WriteString(" --tag " + shellWord(t))
+	}
+	if p.Filter.Set != "" {
+		fmt.Fprintf(&made, "Set %s, seed %d", p.Filter.Set, seed)
+		args.WriteString(" --set " + shellWord(p.Filter.Set))
+	} else {
+		fmt.Fprintf(&made, "Seed %d", seed)
+	}
+	fmt.Fprintf(&args, " --seed %d", seed)
+	return made.String() + "; make the matching answer sheet with: " + args.String()
+}
+
+// shellWord quotes s for a POSIX shell when it needs it.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r == '.' || r == '/' || unicode.IsLetter(r) || unicode.IsDigit(r))
+	}) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

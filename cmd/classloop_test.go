@@ -305,8 +305,14 @@ func TestClassLoop(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "marks.csv"), b.Bytes(), 0o644)
 		f, _, _, errOut := testFactory(t)
 		code := Run(f, []string{"mark", "reports", "--from", "marks.csv"})
-		if code != ExitInvalid || !strings.Contains(errOut.String(), "marks.csv:12: question \"loop/ussr\"") || !strings.Contains(errOut.String(), "give 0 to 2 points") {
+		if code != ExitInvalid || !strings.Contains(errOut.String(), "marks.csv:17: question \"loop/ussr\"") || !strings.Contains(errOut.String(), "give 0 to 2 points") {
 			t.Errorf("exit %d:\n%s", code, errOut)
+		}
+		// One of each, in the singular (teacher3 P9: "1 marks read").
+		for _, want := range []string{"1 mark read from marks.csv and saved", "1 mark could not be used"} {
+			if !strings.Contains(errOut.String(), want) {
+				t.Errorf("want %q in:\n%s", want, errOut)
+			}
 		}
 		_, js, _ := gradeIn(t, dir, "reports", "--format", "json")
 		if !strings.Contains(js, `"points":1.5,"comment":"=good; dates missing"`) {

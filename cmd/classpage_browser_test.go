@@ -123,6 +123,7 @@ type pageNumbers struct {
 // the JSON summary's numbers, sorting, no overflow at a phone's and a laptop's
 // widths, hostile names shown as text. Screenshots are left in artifactsDir.
 func TestClassPageInBrowser(t *testing.T) {
+	t.Parallel() // chromium's start-up overlaps the other parallel tests
 	bin := findChromium(t)
 	start := time.Now()
 	defer func() { t.Logf("browser test: %v", time.Since(start)) }()
@@ -282,6 +283,7 @@ type quiz_summary struct {
 	Responses []struct {
 		ID         string                `json:"id"`
 		Unanswered int                   `json:"unanswered"`
+		NotReached int                   `json:"not_reached"`
 		Unreadable int                   `json:"unreadable"`
 		OtherWrong int                   `json:"other_wrong"`
 		Answers    []struct{ Count int } `json:"answers"`
@@ -340,7 +342,7 @@ func checkNumbers(t *testing.T, got pageNumbers, want quiz_summary) {
 	for _, r := range got.Responses {
 		resp[r[0]] = r[1:]
 	}
-	checked, unreadable := 0, 0
+	checked, unreadable, notReached := 0, 0, 0
 	for _, r := range want.Responses {
 		cells, ok := resp[r.ID]
 		if !ok {
@@ -358,6 +360,10 @@ func checkNumbers(t *testing.T, got pageNumbers, want quiz_summary) {
 			unreadable++
 		}
 		w = append(w, strconv.Itoa(r.Unanswered))
+		if r.NotReached > 0 {
+			w = append(w, strconv.Itoa(r.NotReached))
+			notReached++
+		}
 		if !slices.Equal(cells, w) {
 			t.Errorf("responses to %s: page %v, JSON %v", r.ID, cells, w)
 		}
@@ -365,6 +371,9 @@ func checkNumbers(t *testing.T, got pageNumbers, want quiz_summary) {
 	}
 	if open := 3; checked < len(want.Questions)-open {
 		t.Errorf("response tables for %d of %d questions", checked, len(want.Questions))
+	}
+	if notReached == 0 {
+		t.Error("no question with a not reached row in the JSON; the fixture has a quiz stopped early")
 	}
 	if unreadable != 2 {
 		t.Errorf("%d questions with unreadable answers in the JSON; the fixture has 2", unreadable)

@@ -199,6 +199,14 @@ func gradeRun(opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
+	if n := tally.Graded + tally.Unreadable; n > 0 && opts.Output != "" && opts.Output != "-" {
+		// Said as sheet and bank export say it, so a teacher who wrote the
+		// class page with -o knows where it went (teacher3 P12); a device
+		// (-o /dev/null) was not "written".
+		if st, err := os.Stat(opts.Output); err == nil && st.Mode().IsRegular() {
+			fmt.Fprintf(ios.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(tally.Graded, "sheet")+" graded")
+		}
+	}
 	switch {
 	case tally.Graded == 0 && tally.Unreadable == 0:
 		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
@@ -206,7 +214,7 @@ func gradeRun(opts *GradeOptions) error {
 		fmt.Fprintf(ios.ErrOut, "no sheet could be read\n")
 		return silent(ExitInvalid)
 	case tally.Unreadable > 0:
-		fmt.Fprintf(ios.ErrOut, "%d of %d sheets could not be read; the others were graded\n", tally.Unreadable, tally.Graded+tally.Unreadable)
+		fmt.Fprintf(ios.ErrOut, "%d of %s could not be read; the others were graded\n", tally.Unreadable, text.Count(tally.Graded+tally.Unreadable, "sheet"))
 		return silent(ExitInvalid)
 	case tally.BadAnswers > 0:
 		fmt.Fprintf(ios.ErrOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.BadAnswers)

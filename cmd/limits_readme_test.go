@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -113,8 +114,14 @@ func TestReadmeLimitsMatchTheCode(t *testing.T) {
 
 // sheet never writes a YAML sheet over the cap grade reads (issue 14's retest,
 // B6): 3,800 GIFT questions of 26 choices each make one of over 100,000 lines.
+//
+// It is the slowest test of cmd (parsing the bank under -race): it runs beside
+// the other parallel tests, in a directory of its own rather than t.Chdir,
+// and its four commands share one library, so the bank is parsed once.
 func TestSheetStaysUnderTheYAMLCap(t *testing.T) {
-	t.Chdir(t.TempDir())
+	t.Parallel()
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
 	var gift strings.Builder
 	for i := range 3800 {
 		fmt.Fprintf(&gift, "::q%d:: Q%d? {=a", i, i)
@@ -123,11 +130,12 @@ func TestSheetStaysUnderTheYAMLCap(t *testing.T) {
 		}
 		gift.WriteString("}\n\n")
 	}
-	if err := os.WriteFile("wide.gift", []byte(gift.String()), 0o644); err != nil {
+	if err := os.WriteFile(at("wide.gift"), []byte(gift.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	f, _, out, errOut := testFactory(t)
-	if code := Run(f, []string{"sheet", "--bank", "wide.gift", "-o", "w.yaml"}); code != ExitInvalid {
+	library := f.Library
+	if code := Run(f, []string{"sheet", "--bank", at("wide.gift"), "-o", at("w.yaml")}); code != ExitInvalid {
 		t.Errorf("exit %d, want %d", code, ExitInvalid)
 	}
 	// The count depends on the sheet's header; any count over the cap will do.
@@ -137,15 +145,16 @@ func TestSheetStaysUnderTheYAMLCap(t *testing.T) {
 	} else if n, _ := strconv.Atoi(m[1]); n <= quiz.MaxYAMLItems {
 		t.Errorf("refused at %d items, under the cap", n)
 	}
-	if _, err := os.Stat("w.yaml"); err == nil || out.Len() > 0 {
+	if _, err := os.Stat(at("w.yaml")); err == nil || out.Len() > 0 {
 		t.Errorf("a sheet was written (stdout %d bytes)", out.Len())
 	}
 	for _, args := range [][]string{
-		{"sheet", "--bank", "wide.gift", "--format", "json", "-o", "w.json"},
-		{"sheet", "--bank", "wide.gift", "-n", "3000", "-o", "w3.yaml"},
-		{"grade", "w.json", "w3.yaml"},
+		{"sheet", "--bank", at("wide.gift"), "--format", "json", "-o", at("w.json")},
+		{"sheet", "--bank", at("wide.gift"), "-n", "3000", "-o", at("w3.yaml")},
+		{"grade", at("w.json"), at("w3.yaml")},
 	} {
 		f, _, _, errOut := testFactory(t)
+		f.Library = library
 		if code := Run(f, args); code != 0 {
 			t.Errorf("%v: exit %d: %s", args, code, errOut)
 		}

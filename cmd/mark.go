@@ -216,7 +216,7 @@ type marker struct {
 func (m *marker) run(questions []*marking.Question) error {
 	out := m.opts.Factory.IOStreams.Out
 	for qi, q := range questions {
-		head := fmt.Sprintf("== Question %d of %d: %s/%s (0 to %s points)", qi+1, len(questions), q.Bank, q.ID, text.FormatNum(q.Max))
+		head := fmt.Sprintf("== Question %d of %d: %s/%s (0 to %s)", qi+1, len(questions), q.Bank, q.ID, points(q.Max))
 		fmt.Fprintf(out, "\n%s\n%s\n", text.Wrap(head, m.width, ""), text.Wrap(text.EscapeControl(q.Prompt), m.width, ""))
 		if q.Model != "" {
 			fmt.Fprintf(out, "A model answer:\n%s\n", text.Wrap(text.EscapeControl(q.Model), m.width, "  "))
@@ -255,11 +255,11 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	// escaped (teacher2 P3).
 	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
 	if a.Mark != nil {
-		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s points%s", text.FormatNum(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
+		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
 	}
 	if u := a.Uncounted; u != nil {
 		why := "the answer changed after it was marked"
-		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s points%s; %s", text.FormatNum(u.Points), commentSuffix(u.Comment), why), m.width, ""))
+		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s%s; %s", points(u.Points), commentSuffix(u.Comment), why), m.width, ""))
 	}
 	var points float64
 	var comment string
@@ -392,7 +392,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 		case marking.Kept:
 			kept++
 		case marking.Unchanged:
-			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s points); --remark to revise it\n", opts.From, r.Line, r.ID, text.EscapeControl(r.File), text.FormatNum(r.Old.Points))
+			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s); --remark to revise it\n", opts.From, r.Line, r.ID, text.EscapeControl(r.File), points(r.Old.Points))
 			kept++
 		case marking.Unmatched:
 			fmt.Fprintf(ios.ErrOut, "%s:%d: %v\n", text.EscapeControl(opts.From), r.Line, r.Err)
@@ -402,9 +402,9 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 			bad++
 		}
 	}
-	fmt.Fprintf(ios.ErrOut, "%d marks read from %s and saved in the reports (%d already there kept).\n", saved, opts.From, kept)
+	fmt.Fprintf(ios.ErrOut, "%s read from %s and saved in the reports (%d already there kept).\n", text.Count(saved, "mark"), opts.From, kept)
 	if bad > 0 {
-		fmt.Fprintf(ios.ErrOut, "%d marks could not be used (see above); the others are saved.\n", bad)
+		fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others are saved.\n", text.Count(bad, "mark"))
 		return silent(ExitInvalid)
 	}
 	return nil
@@ -426,7 +426,7 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	case c.Answers == 0 && len(errs) > 0:
 		msg = fmt.Sprintf("Nothing marked: %d of the %d reports and sheets could not be read or marked (named above); the others hold no open answers.", len(errs), len(files))
 	case c.Answers == 0:
-		msg = fmt.Sprintf("Nothing to mark: no open answers in the %d reports and sheets.", len(files))
+		msg = fmt.Sprintf("Nothing to mark: no open answers in %s.", text.Plural(len(files), "the report or sheet", fmt.Sprintf("the %d reports and sheets", len(files))))
 	case opts.Student != "" && c.Students == 0:
 		msg, code = fmt.Sprintf("No student named %q has an open answer in these reports and sheets; nothing marked.", text.EscapeControl(opts.Student)), ExitInvalid
 	case opts.Question != "" && c.Question == 0:
@@ -436,7 +436,7 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	case opts.Student != "" || opts.Question != "":
 		msg = "Nothing to mark: every open answer that matches is marked (--remark revises them)."
 	default:
-		msg = fmt.Sprintf("Nothing to mark: all %d open answers are marked (--remark revises them).", c.Answers)
+		msg = fmt.Sprintf("Nothing to mark: %s (--remark revises %s).", text.Plural(c.Answers, "the open answer is marked", fmt.Sprintf("all %d open answers are marked", c.Answers)), text.Plural(c.Answers, "it", "them"))
 	}
 	fmt.Fprintln(ios.ErrOut, msg)
 	if code != ExitOK {
@@ -446,4 +446,12 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 		return silent(ExitInvalid)
 	}
 	return nil
+}
+
+// points writes a mark with its noun: "1 point", "0.5 points", "2 points".
+func points(p float64) string {
+	if p == 1 {
+		return "1 point"
+	}
+	return text.FormatNum(p) + " points"
 }

@@ -220,7 +220,7 @@ func TestMarkFromChecksStudentAndPaths(t *testing.T) {
 	// Run from reports/: the cells (reports/...) resolve from the CSV's folder.
 	t.Chdir(filepath.Join(dir, "reports"))
 	code, _, errOut := runMark(t, "", ".", "--from", "../marks.csv")
-	if code != ExitInvalid || !strings.Contains(errOut, `the row names "Paper Ben" but`) || !strings.Contains(errOut, "1 marks read") {
+	if code != ExitInvalid || !strings.Contains(errOut, `the row names "Paper Ben" but`) || !strings.Contains(errOut, "1 mark read") {
 		t.Errorf("exit %d:\n%s", code, errOut)
 	}
 	if amyLine == 0 {

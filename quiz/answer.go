@@ -409,6 +409,93 @@ func sequenceFromValue(rv *refResolver, v Value) ([]int, error) {
 	return seq, nil
 }
 
+// errPairs is the one message for match input that is not clearly pairs.
+var errPairs = fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
+
+// scalarPairs splits typed match pairs. A pair is an item and an option
+// joined by =, : or (after a number) -, or glued ("1c"), or a number and a
+// letter with a space between ("1 c"); pairs are separated by commas,
+// semicolons or spaces: "1=c 2=a", "1 c, 2 a", "1c 2a", "1-c; 2-a" all
+// read alike, the forms the printed key and the sheet show. Anything that
+// could be split more than one way ("1 2 3 4", "12") is refused.
+func scalarPairs(s string) ([][2]string, error) {
+	var pairs [][2]string
+	for _, group := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		toks := strings.Fields(group)
+		// "1 = c", "1: c", "1 =c": a separator beside a space joins the
+		// words on either side.
+		for i := 0; i+1 < len(toks); i++ {
+			if strings.ContainsAny(toks[i][len(toks[i])-1:], "=:-") || strings.ContainsAny(toks[i+1][:1], "=:-") {
+				toks = slices.Replace(toks, i, i+2, toks[i]+toks[i+1])
+				i--
+			}
+		}
+		for i := 0; i < len(toks); i++ {
+			if l, r, ok := onePair(toks[i]); ok {
+				pairs = append(pairs, [2]string{l, r})
+				continue
+			}
+			// Two words: a number and its option, "1 c", or "1 2" alone
+			// between commas; a number and a letter anywhere.
+			if i+1 < len(toks) && isDigits(toks[i]) && (len(toks) == 2 || isLetterRef(toks[i+1])) {
+				if _, _, glued := onePair(toks[i+1]); !glued {
+					pairs = append(pairs, [2]string{toks[i], toks[i+1]})
+					i++
+					continue
+				}
+			}
+			return nil, errPairs
+		}
+	}
+	return pairs, nil
+}
+
+// onePair reads one word that is a whole pair: "1=c", "1:c", "1-c", "1c",
+// "Khojaly=Xocalı".
+func onePair(w string) (l, r string, ok bool) {
+	if l, r, ok = strings.Cut(w, "="); !ok {
+		l, r, ok = strings.Cut(w, ":")
+	}
+	if !ok {
+		if l, r, ok = strings.Cut(w, "-"); ok && !isDigits(l) {
+			ok = false // a hyphenated name, not a pair
+		}
+	}
+	if !ok {
+		// "1c" or "1c)": digits glued to one letter.
+		n := 0
+		for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+			n++
+		}
+		if n > 0 && isLetterRef(w[n:]) {
+			return w[:n], w[n:], true
+		}
+		return "", "", false
+	}
+	if l == "" || r == "" {
+		return "", "", false
+	}
+	return l, r, true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isLetterRef: one ASCII letter, as an option is labelled, maybe with ")".
+func isLetterRef(s string) bool {
+	s = strings.TrimSuffix(s, ")")
+	return len(s) == 1 && (s[0]|0x20) >= 'a' && (s[0]|0x20) <= 'z'
+}
+
 // matchesFromValue reads "1=b 2=a" or pairs {left: right}. Left items are
 // never shuffled; right items are, so their letters follow the display order.
 func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
@@ -422,30 +509,9 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 	var pairs [][2]string
 	switch v.Kind {
 	case Scalar:
-		var buf [12][2]string // no allocation for the usual few pairs
-		pairs = buf[:0]
-		text := v.Text
-		for text != "" {
-			// Fields are separated by spaces, commas or semicolons.
-			i := strings.IndexFunc(text, func(r rune) bool { return r != ',' && r != ';' && !unicode.IsSpace(r) })
-			if i < 0 {
-				break
-			}
-			text = text[i:]
-			end := strings.IndexFunc(text, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
-			if end < 0 {
-				end = len(text)
-			}
-			field := text[:end]
-			text = text[end:]
-			l, r, ok := strings.Cut(field, "=")
-			if !ok {
-				l, r, ok = strings.Cut(field, ":")
-			}
-			if !ok || l == "" || r == "" {
-				return nil, fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
-			}
-			pairs = append(pairs, [2]string{l, r})
+		var err error
+		if pairs, err = scalarPairs(v.Text); err != nil {
+			return nil, err
 		}
 	case Mapping:
 		pairs = v.Pairs

@@ -91,7 +91,10 @@ func TestResolveSequence(t *testing.T) {
 
 func TestResolveMatches(t *testing.T) {
 	q := &Question{Type: Match, Pairs: []Pair{{"Khojaly", "Shushi"}, {"Shusha", "Khankendi"}, {"Stepanakert", "Xocalı"}}}
-	for _, in := range []string{"1=c 2=a 3=b", "1:c, 2:a, 3:b"} {
+	// The forms the printed key, the sheet and students write (teacher3 A1).
+	for _, in := range []string{"1=c 2=a 3=b", "1:c, 2:a, 3:b", "1 c, 2 a, 3 b", "1c 2a 3b", "1-c 2-a 3-b",
+		"1: c, 2: a, 3: b", "1 = c; 2 = a; 3 = b", "1 c 2 a 3 b", "1c, 2a, 3b", "1 C, 2 A, 3 B", "1c) 2a) 3b)", "1 3, 2 1, 3 2",
+		"Khojaly=Xocalı, Shusha=Shushi, Stepanakert=Khankendi"} {
 		if r, err := typed(q, in); err != nil || !slices.Equal(r.Matches, []int{2, 0, 1}) {
 			t.Errorf("%s: got %v, %v", in, r.Matches, err)
 		}
@@ -100,7 +103,12 @@ func TestResolveMatches(t *testing.T) {
 		t.Errorf("a pair left out is -1 (the prompter asks for it again): %v, %v", r.Matches, err)
 	}
 	for in, want := range map[string]string{
-		"1c 2a 3b":    "write each pair as number=letter",
+		"1c2a3b":      "write each pair as number=letter",
+		"1 3 2 1 3 2": "write each pair as number=letter", // numbers only: which are pairs?
+		"13 21 32":    "write each pair as number=letter",
+		"c1 a2 b3":    "write each pair as number=letter",
+		"1 c 2":       "write each pair as number=letter",
+		"1=, 2=a":     "write each pair as number=letter",
 		"1=z 2=a 3=b": `right side of "1": "z" is not one of the options`,
 		"9=a":         `left side "9": not one of the items`,
 	} {

@@ -21,6 +21,9 @@ type Library struct {
 	// Compiled, when set, returns the same banks already parsed (built at
 	// build time), or nil for a name it does not have.
 	Compiled func(name string) *Bank
+	// CompiledJSON, when set, returns a compiled bank's JSON export, written
+	// at build time by the JSON exporter, or nil for a name it does not have.
+	CompiledJSON func(name string) []byte
 	// Generated names built-in banks that only Compiled provides: they have no
 	// YAML source (the vocabulary bank is made from the glossary).
 	Generated []string
@@ -146,6 +149,16 @@ func (l *Library) Load(ref string) (*Bank, []Problem, error) {
 	}
 	l.cache[ref] = b
 	return b, warnings, nil
+}
+
+// JSON returns the JSON export of the bank ref names, written at build time,
+// when ref is a compiled bank (what Load returns for it); nil otherwise, and
+// the bank is to be exported as any other.
+func (l *Library) JSON(ref string) []byte {
+	if l.CompiledJSON == nil || l.Compiled == nil || IsPath(ref) {
+		return nil
+	}
+	return l.CompiledJSON(ref)
 }
 
 func (l *Library) loadCompiled(name string) (*Bank, error) {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -236,7 +235,7 @@ func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []str
 	if err != nil && bad != nil {
 		bad(dir, err)
 	}
-	sort.Strings(found)
+	fileio.SortByName(found)
 	return found
 }
 

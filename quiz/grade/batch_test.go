@@ -171,3 +171,20 @@ func TestYAMLSheetMentioningSchemaVersionIsASheet(t *testing.T) {
 		t.Errorf("graded %q", got)
 	}
 }
+
+// A folder's sheets come in name order whatever the case: paper sheets a
+// teacher named in lower case sit among the quiz's reports (teacher3 P11).
+func TestSheetsInSortsByNameWhateverTheCase(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"Nigar-Huseynova.json", "aysel.yaml", "Ana-Petrosyan.json", "tigran.yaml", "Leyla-Eliyeva.json", "ana.yaml"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("{}"), 0o644)
+	}
+	var got []string
+	for _, p := range SheetsIn(dir, nil, nil) {
+		got = append(got, filepath.Base(p))
+	}
+	want := []string{"Ana-Petrosyan.json", "ana.yaml", "aysel.yaml", "Leyla-Eliyeva.json", "Nigar-Huseynova.json", "tigran.yaml"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

@@ -258,6 +258,12 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		} else if !sel.inBanks[a.ID] {
 			unknown = append(unknown, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID, Warning: true,
 				Msg: "no such question in " + sel.bankList + "; answer ignored"})
+		} else if strings.TrimSpace(a.Value.Verbatim()) != "" {
+			// A question of the banks that the sheet's selection (its seed,
+			// count, set, tags) does not pick: most often a seed or set typed
+			// wrong. The student's answer must not vanish without a word.
+			unknown = append(unknown, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID,
+				Msg: "answered, but not one of this sheet's questions (its seed, count, set and tags pick others); not graded: check those lines of the sheet"})
 		}
 	}
 	for i, q := range questions {

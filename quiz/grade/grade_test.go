@@ -371,3 +371,34 @@ func TestHashInAnswers(t *testing.T) {
 		}
 	}
 }
+
+// An answer to a question of the banks that the sheet's selection does not
+// pick (a seed or set typed wrong) is named as an error, not dropped in
+// silence; a blank one is not.
+func TestAnswerToAQuestionNotPicked(t *testing.T) {
+	b := testfiles.Sample(t)
+	g := &Grader{Banks: []*quiz.Bank{b}}
+	var picked, other string
+	for seed := uint64(1); seed < 50 && other == ""; seed++ {
+		qs, err := quiz.Pick([]*quiz.Bank{b}, quiz.Filter{Count: 1}, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if picked == "" {
+			picked = qs[0].ID
+		} else if qs[0].ID != picked && qs[0].Type != quiz.Open {
+			other = qs[0].ID
+		}
+	}
+	s, err := sheet.Read("s.yaml", 0, []byte("student: Ana\nseed: 1\ncount: 1\nanswers:\n  "+other+": x\n  capital:\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := g.Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `s.yaml:5: question "`+other+`": answered, but not one of this sheet's questions`) {
+		t.Errorf("problems %v", res.Problems)
+	}
+}

@@ -83,7 +83,9 @@ type row struct {
 // unreadableFile is a sheet that could not be read at all: where, and why.
 type unreadableFile struct{ Where, Why string }
 
-type tagTotal struct{ score, max float64 }
+// tagTotal is a tag's points and maximum; toMark is the part of the maximum
+// in open answers still waiting for a teacher.
+type tagTotal struct{ score, max, toMark float64 }
 
 // openAnswer is an open answer with its teacher's mark, if any.
 type openAnswer struct {
@@ -179,11 +181,15 @@ func (c *Class) Add(r Sheet) {
 			i := c.tagIndex(t)
 			c.scores[i].score += o.Points()
 			c.scores[i].max += o.MaxPoints()
+			if o.ToMark() {
+				c.scores[i].toMark += o.MaxPoints()
+			}
 		}
 	}
 	for i, s := range c.scores {
 		c.tagSum[i].score += s.score
 		c.tagSum[i].max += s.max
+		c.tagSum[i].toMark += s.toMark
 	}
 	if len(c.rows) < c.maxRows() {
 		rw.tags = slices.Clone(c.scores)

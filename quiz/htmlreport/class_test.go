@@ -441,6 +441,79 @@ func TestClassPageTagsOfEverySheet(t *testing.T) {
 	}
 }
 
+const essayBank = `id: b
+title: B
+questions:
+  - id: town
+    type: short
+    prompt: Which town?
+    accept: [Khojaly]
+    explanation: E
+    source: {section: S, paragraph: 1, quote: q}
+    tags: [places]
+  - id: essay
+    type: open
+    prompt: Why?
+    model_answer: M
+    explanation: E
+    source: {section: S, paragraph: 1, quote: q}
+    tags: [questions]
+`
+
+// Before marking, a tag whose questions all wait for a teacher shows "–" (no
+// marked question), not 0, which reads as a failed tag; a blank open answer
+// is a real 0, and a marked one counts (teacher3 P4).
+func TestClassPageTagNotYetMarked(t *testing.T) {
+	results, _ := gradeOn(t, essayBank,
+		`{"student":"Ana","answers":{"town":"Khojaly","essay":"Because."}}`, // to mark
+		`{"student":"Bo","answers":{"town":"Shusha"}}`,                      // the essay left blank
+		`{"student":"Cy","answers":{"town":"Khojaly","essay":"So."}}`,       // marked below
+	)
+	for i := range results[2].Outcomes {
+		if o := &results[2].Outcomes[i]; o.Question.Type == quiz.Open {
+			o.Mark = &quiz.Mark{Points: 1}
+		}
+	}
+	p := pageOf(t, 0, results)
+	for _, want := range []string{
+		`<tr><th scope="row" title="Ana">Ana</th><td class="m4">100</td><td class="mx">–</td></tr>`,
+		`<tr><th scope="row" title="Bo">Bo</th><td class="m0">0</td><td class="m0">0</td></tr>`,
+		`<tr><th scope="row" title="Cy">Cy</th><td class="m4">100</td><td class="m4">100</td></tr>`,
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	// With nobody marked yet, the class row too.
+	results, _ = gradeOn(t, essayBank, `{"student":"Ana","answers":{"town":"Khojaly","essay":"Because."}}`)
+	if p := pageOf(t, 0, results); !strings.Contains(p, `<tr><th scope="row">Whole class</th><td class="m4">100</td><td class="mx">–</td></tr>`) {
+		t.Error("the class row shows a tag waiting for marks as a number")
+	}
+}
+
+// In Responses, a student whose quiz stopped before a question is counted as
+// "not reached", not as "no answer" (teacher3 P6).
+func TestClassPageResponsesNotReached(t *testing.T) {
+	results, _ := gradeOn(t, essayBank,
+		`{"student":"Ana","answers":{"town":"Khojaly","essay":"Because."}}`,
+		`{"student":"Bo","answers":{}}`,
+		`{"student":"Cy","answers":{}}`,
+	)
+	for i := range results[2].Outcomes {
+		results[2].Outcomes[i].Unseen = true
+	}
+	p := pageOf(t, 0, results)
+	for _, want := range []string{
+		`<tr><td><em>no answer</em></td><td class="n" data-label="Students">1</td>`,
+		`<tr><td><em>not reached</em></td><td class="n" data-label="Students">1</td>`,
+		`3 students; 1 without an answer; 1 not reached (the quiz stopped before it).`,
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}
+
 // Cronbach's alpha is n/a for a class whose students had different
 // questions, and the page says that is why (issue 11, P8).
 func TestClassPageAlphaMixedSets(t *testing.T) {

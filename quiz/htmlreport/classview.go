@@ -83,6 +83,7 @@ type questionView struct {
 	TooFew              string // the verdict when too few students had it to judge it
 	Students            int
 	Unanswered          int
+	NotReached          int // the quiz stopped before showing it
 	Right               int
 	Answers             []answerView
 	OtherWrong          int
@@ -217,9 +218,11 @@ func cell(pct float64, has bool) gridCell {
 	return gridCell{Text: strconv.Itoa(int(math.Round(pct))), Class: "m" + strconv.Itoa(band)}
 }
 
-// cell is a tag's grid cell: "–" when there was nothing to mark.
+// cell is a tag's grid cell: "–" when there is no marked question, none
+// at all or only open answers not yet marked: a 0 there would read as a
+// failed tag before the teacher has marked anything (teacher3 P4).
 func (t tagTotal) cell() gridCell {
-	if t.max > 0 {
+	if t.max > 0 && t.toMark < t.max {
 		return cell(text.Percent(t.score, t.max), true)
 	}
 	return cell(0, false)
@@ -347,7 +350,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 			qv.HasResponses = true
 			qv.Type, qv.Open = typeWords(qr.Type), qr.Type == quiz.Open
 			qv.Students, qv.Unanswered, qv.Right, qv.OtherWrong = qr.Students, qr.Unanswered, qr.Right, qr.OtherWrong
-			qv.Unreadable = qr.Unreadable
+			qv.Unreadable, qv.NotReached = qr.Unreadable, qr.NotReached
 			var words []string
 			for _, a := range qr.UnreadableAnswers {
 				words = append(words, fmt.Sprintf("“%s” (%s)", a.Answer, count(a.Count)))

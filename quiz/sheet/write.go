@@ -280,7 +280,7 @@ func questionComment(n int, p *quiz.Presented) string {
 	kind := map[quiz.Type]string{
 		quiz.Single: "one choice", quiz.Multi: "all that apply, as a list", quiz.TrueFalse: "true or false",
 		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers of the items in order, first to last, as a list",
-		quiz.Match: "pairs, number: letter", quiz.Open: "your own words, on the lines below the |",
+		quiz.Match: "pairs, number=letter, such as 1=b, 2=a", quiz.Open: "your own words, on the lines below the |",
 	}[p.Type]
 	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
 	switch p.Type {

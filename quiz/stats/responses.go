@@ -36,6 +36,7 @@ type responseCounts struct {
 	id         string
 	students   int
 	unanswered int
+	notReached int                     // the quiz stopped before showing it
 	unreadable map[string]int          // answers that could not be read, as written
 	unreadMore int                     // past maxWrongKept distinct ones
 	right      int                     // full marks
@@ -91,7 +92,9 @@ func (c *responseCounts) add(o quiz.Outcome) {
 	c.students++
 	r := o.Response
 	if !r.Answered {
-		if r.Unreadable != "" {
+		if o.Unseen {
+			c.notReached++
+		} else if r.Unreadable != "" {
 			c.addUnreadable(strings.TrimSpace(r.Unreadable))
 		} else {
 			c.unanswered++
@@ -172,6 +175,9 @@ type QuestionResponses struct {
 	Type       quiz.Type `json:"type"`
 	Students   int       `json:"students"`
 	Unanswered int       `json:"unanswered"`
+	// NotReached counts the students whose quiz stopped (time limit, Ctrl-C)
+	// before showing the question: not counted as unanswered.
+	NotReached int `json:"not_reached"`
 	// Unreadable counts the answers that could not be read (ture, 28th, a
 	// number for a choice): given, but not as any option; never counted as
 	// unanswered. UnreadableAnswers are the most common, as written.
@@ -226,7 +232,7 @@ func (rs *Responses) Summary() []QuestionResponses {
 	out := make([]QuestionResponses, 0, len(items))
 	for _, c := range items {
 		q := c.q
-		qr := QuestionResponses{ID: c.id, Type: q.Type, Students: c.students, Unanswered: c.unanswered, Right: c.right, Answers: []AnswerCount{}}
+		qr := QuestionResponses{ID: c.id, Type: q.Type, Students: c.students, Unanswered: c.unanswered, NotReached: c.notReached, Right: c.right, Answers: []AnswerCount{}}
 		qr.Unreadable = c.unreadMore
 		for a, n := range c.unreadable {
 			qr.Unreadable += n
@@ -359,6 +365,9 @@ func (qr QuestionResponses) responseCell() string {
 	if qr.Unanswered > 0 {
 		parts = append(parts, fmt.Sprintf("no answer: %d", qr.Unanswered))
 	}
+	if qr.NotReached > 0 {
+		parts = append(parts, fmt.Sprintf("not reached: %d", qr.NotReached))
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -372,7 +381,11 @@ func writeResponsesMarkdown(b *strings.Builder, rs []QuestionResponses) {
 	for _, qr := range rs {
 		fmt.Fprintf(b, "\n### %s (%s)\n\n", text.MarkdownEscape(qr.ID), qr.Type)
 		if qr.Type == quiz.Open {
-			fmt.Fprintf(b, "Open question, marked by the teacher: %d answered, %d without an answer.\n", qr.Students-qr.Unanswered, qr.Unanswered)
+			fmt.Fprintf(b, "Open question, marked by the teacher: %d answered, %d without an answer", qr.Students-qr.Unanswered-qr.NotReached-qr.Unreadable, qr.Unanswered)
+			if qr.NotReached > 0 {
+				fmt.Fprintf(b, ", %d not reached", qr.NotReached)
+			}
+			b.WriteString(".\n")
 			continue
 		}
 		b.WriteString("| Answer | Students | Right |\n|---|---:|:---:|\n")
@@ -391,5 +404,8 @@ func writeResponsesMarkdown(b *strings.Builder, rs []QuestionResponses) {
 			fmt.Fprintf(b, "| _unreadable:_ %s | %d | |\n", text.MarkdownEscape(qr.unreadableText()), qr.Unreadable)
 		}
 		fmt.Fprintf(b, "| _no answer_ | %d | |\n", qr.Unanswered)
+		if qr.NotReached > 0 {
+			fmt.Fprintf(b, "| _not reached_ | %d | |\n", qr.NotReached)
+		}
 	}
 }

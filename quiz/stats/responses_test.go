@@ -147,3 +147,52 @@ func TestResponsesCountUnreadableApart(t *testing.T) {
 		t.Errorf("JSON:\n%s", js.String())
 	}
 }
+
+// A question the quiz stopped before showing is "not reached", apart from
+// "no answer", in the summary and in every format that carries it
+// (teacher3 P6).
+func TestResponsesCountNotReachedApart(t *testing.T) {
+	g := &grade.Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}
+	rs := NewResponses()
+	for i, s := range []string{`{"answers":{"capital":"Baku","ussr":"a union"}}`, `{"answers":{}}`, `{"answers":{}}`} {
+		sh, err := sheet.Read("s.jsonl", i+1, []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := g.Grade(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 2 { // stopped before every question
+			for k := range r.Outcomes {
+				r.Outcomes[k].Unseen = true
+			}
+		}
+		rs.Add(r.Outcomes)
+	}
+	sum := rs.Summary()
+	for _, id := range []string{"capital", "ussr"} {
+		if qr := byID(sum, id); qr.Students != 3 || qr.Unanswered != 1 || qr.NotReached != 1 {
+			t.Errorf("%s: %d students, %d unanswered, %d not reached; want 3, 1, 1", id, qr.Students, qr.Unanswered, qr.NotReached)
+		}
+	}
+	s := New([]string{"sample/capital"}, []float64{1})
+	s.Add([]float64{1})
+	ss := s.Summary(30)
+	ss.Responses = []QuestionResponses{byID(sum, "capital"), byID(sum, "ussr")}
+	var csv, md, js bytes.Buffer
+	ss.WriteCSV(&csv)
+	ss.WriteMarkdown(&md)
+	ss.WriteJSON(&js)
+	if !strings.Contains(csv.String(), "; no answer: 1; not reached: 1") {
+		t.Errorf("CSV:\n%s", csv.String())
+	}
+	for _, want := range []string{"| _no answer_ | 1 | |\n| _not reached_ | 1 | |", "1 answered, 1 without an answer, 1 not reached."} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
+		}
+	}
+	if !strings.Contains(js.String(), `"unanswered": 1,`) || !strings.Contains(js.String(), `"not_reached": 1,`) {
+		t.Errorf("JSON:\n%s", js.String())
+	}
+}

@@ -44,6 +44,10 @@ type Paper struct {
 	Seed    uint64
 	Shuffle bool
 	Key     KeyPlace
+	// Made, when not empty, is printed under the title of the worksheet and
+	// of its key: how it was made (set and seed), so the matching answer
+	// sheet can be made later.
+	Made string
 }
 
 // Write writes b as a worksheet chosen by p.
@@ -53,7 +57,7 @@ func Write(w io.Writer, b *quiz.Bank, p Paper) error {
 		return err
 	}
 	var s strings.Builder
-	writeQuestions(&s, b, qs)
+	writeQuestions(&s, b, qs, p.Made)
 	if p.Key == KeyAfter {
 		writeKey(&s, qs)
 	}
@@ -70,6 +74,9 @@ func WriteKey(w io.Writer, b *quiz.Bank, p Paper) error {
 	}
 	var s strings.Builder
 	fmt.Fprintf(&s, "# %s: answer key\n", inline(title(b)))
+	if p.Made != "" {
+		fmt.Fprintf(&s, "\n%s\n", inline(p.Made))
+	}
 	writeKey(&s, qs)
 	_, err = io.WriteString(w, s.String())
 	return err
@@ -96,8 +103,11 @@ func (p Paper) questions(b *quiz.Bank) ([]*quiz.Presented, error) {
 	return qs, nil
 }
 
-func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented) {
+func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented, made string) {
 	fmt.Fprintf(s, "# %s\n\n", inline(title(b)))
+	if made != "" {
+		fmt.Fprintf(s, "%s\n\n", inline(made))
+	}
 	if b.Description != "" {
 		fmt.Fprintf(s, "%s\n\n", block(b.Description))
 	}
@@ -283,7 +293,7 @@ func answerKey(q *quiz.Presented) string {
 	case quiz.Match:
 		parts := make([]string, len(q.Pairs))
 		for i := range q.Pairs {
-			parts[i] = fmt.Sprintf("%d %s", i+1, letter(shownAt(q.RightOf(i))))
+			parts[i] = fmt.Sprintf("%d=%s", i+1, letter(shownAt(q.RightOf(i))))
 		}
 		return strings.Join(parts, ", ") + ": " + q.Expected()
 	case quiz.Open:

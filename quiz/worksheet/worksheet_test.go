@@ -176,3 +176,35 @@ func TestKeyShowsCredit(t *testing.T) {
 		}
 	}
 }
+
+// The key's matching answer, copied onto the answer sheet as it is printed,
+// reads back as the right answer (teacher3 A1: the key wrote "1 c, 2 d" and
+// the sheet refused it).
+func TestKeyMatchReadsBack(t *testing.T) {
+	const seed = 42
+	checked := 0
+	for _, name := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
+		for _, p := range present(assets.CompiledBank(name), seed) {
+			if p.Type != quiz.Match {
+				continue
+			}
+			pairs, _, _ := strings.Cut(answerKey(p), ": ")
+			if !strings.Contains(pairs, "=") {
+				t.Errorf("%s: key %q does not write pairs as number=letter", p.ID, pairs)
+			}
+			s := uint64(seed)
+			r, err := p.Resolve(quiz.Typed(pairs), &s)
+			if err != nil {
+				t.Errorf("%s: the key's %q is refused: %v", p.ID, pairs, err)
+				continue
+			}
+			if got := quiz.Score(p.Question, r); got != 1 {
+				t.Errorf("%s: the key's %q scores %v, want 1", p.ID, pairs, got)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no match question in the banks")
+	}
+}
