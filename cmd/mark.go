@@ -258,10 +258,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
 	}
 	if u := a.Uncounted; u != nil {
-		why := "it has no digest of the answer (written by hand, or by an older conflictq)"
-		if u.Fits(a.Text) == quiz.MarkAnswerChanged {
-			why = "the answer changed after it was marked"
-		}
+		why := "the answer changed after it was marked"
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s%s; %s", points(u.Points), commentSuffix(u.Comment), why), m.width, ""))
 	}
 	var points float64
@@ -283,7 +280,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		Answer: quiz.AnswerDigest(a.Text)} // the answer shown: one changed meanwhile is not marked with it
 	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
-		return err
+		return &ExitError{Code: exitCode(err)} // said once, here (attack5 N7)
 	}
 	m.given++
 	if a.Mark != nil {

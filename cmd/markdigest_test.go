@@ -10,9 +10,11 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 )
 
-// A mark counts only beside the answer it was given for: a marks section the
-// student wrote (no digest) or an answer changed after marking is named,
-// not counted, and the answer is to mark again (attack4 #3).
+// A mark counts only beside the answer it was given for: an answer changed
+// after marking is named, not counted, and the answer is to mark again
+// (attack4 #3). A mark without a digest (an older conflictq's, or written by
+// hand) counts with a warning naming it, and mark --remark ties it to its
+// answer (attack5 N2, the lead's decision).
 func TestMarkCountsOnlyForItsAnswer(t *testing.T) {
 	dir, file := oneReport(t)
 	forged := "student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: |\n    I don't know\nmarks:\n  ussr: {points: 2, comment: excellent, marker: teach, time: \"2026-12-03T09:00:00Z\"}\n"
@@ -24,13 +26,21 @@ func TestMarkCountsOnlyForItsAnswer(t *testing.T) {
 	os.WriteFile(file, data, 0o644)
 
 	_, out, errOut := gradeIn(t, dir, "reports")
-	if strings.Count(out, "to mark") != 2 || !strings.Contains(errOut, `amy.yaml:7: warning: question "ussr": a mark without its answer's digest`) ||
+	if strings.Contains(out, "to mark") || !strings.Contains(out, "2/6") || !strings.Contains(errOut, `amy.yaml:7: warning: question "ussr": a mark without its answer's digest (given before conflictq tied marks to answers, or written by hand): counted; check it, and `+"`conflictq mark --remark`"+` ties it to the answer`) ||
 		!strings.Contains(errOut, filepath.Base(file)+`:1: warning: question "ussr": a mark without its answer's digest`) {
-		t.Errorf("a student's own marks counted:\n%s\n%s", out, errOut)
+		t.Errorf("digest-less marks not counted, or not named:\n%s\n%s", out, errOut)
 	}
-	code, _, errOut := runMark(t, "1 mine\n1.5 ok\n", "reports", "--plain")
-	if code != ExitOK || !strings.Contains(errOut, "2 marks given") {
-		t.Fatalf("mark: exit %d:\n%s", code, errOut)
+	// mark does not offer them as unmarked; --remark shows and ties them.
+	code, shown, errOut := runMark(t, "", "reports", "--plain")
+	if code != ExitOK || !strings.Contains(shown+errOut, "Nothing to mark: all 2 open answers are marked") {
+		t.Fatalf("mark without --remark: exit %d:\n%s", code, errOut)
+	}
+	code, shown0, errOut := runMark(t, "1 mine\n1.5 ok\n", "reports", "--plain", "--remark")
+	if code != ExitOK || !strings.Contains(shown0, "Marked before: 2 points") {
+		t.Fatalf("mark --remark: exit %d:\n%s\n%s", code, shown0, errOut)
+	}
+	if !strings.Contains(errOut, "2 marks given") {
+		t.Fatalf("mark --remark: exit %d:\n%s", code, errOut)
 	}
 	_, out, errOut = gradeIn(t, dir, "reports")
 	if strings.Contains(out, "to mark") || strings.Contains(errOut, "digest") {
@@ -47,7 +57,7 @@ func TestMarkCountsOnlyForItsAnswer(t *testing.T) {
 	if !strings.Contains(out, "to mark") || !strings.Contains(errOut, `amy.yaml:7: warning: question "ussr": the answer changed after it was marked`) {
 		t.Errorf("a mark counted for another answer:\n%s\n%s", out, errOut)
 	}
-	code, shown, errOut := runMark(t, "2 now right\n", "reports", "--plain")
+	code, shown, errOut = runMark(t, "2 now right\n", "reports", "--plain")
 	if code != ExitOK || !strings.Contains(shown, "A union of 15 republics") || !strings.Contains(strings.Join(strings.Fields(shown), " "), "A mark that does not count: 1.5 points (ok); the answer changed after it was marked") {
 		t.Errorf("the changed answer is not to mark again: exit %d\n%s\n%s", code, shown, errOut)
 	}

@@ -86,11 +86,12 @@ func AnswerDigest(answer string) string {
 // Mark problems: why a mark is not counted.
 const (
 	MarkAnswerChanged = "the answer changed after it was marked, so the mark is not counted; mark it again (conflictq mark)"
-	MarkNoDigest      = "a mark without its answer's digest (answer_sha256; given by an older conflictq, or not by conflictq mark): not counted; mark it again (conflictq mark)"
+	MarkNoDigest      = "a mark without its answer's digest (given before conflictq tied marks to answers, or written by hand): counted; check it, and `conflictq mark --remark` ties it to the answer"
 )
 
-// Fits says why the mark does not count for the answer text it sits beside,
-// or "" when it does.
+// Fits says what is wrong with the mark beside the answer text, or "" when
+// nothing is: MarkAnswerChanged (not counted) or MarkNoDigest (counted, with
+// a warning: marks given before digests, or by hand; see Counts).
 func (m *Mark) Fits(answer string) string {
 	switch {
 	case m.Answer == "":
@@ -100,6 +101,11 @@ func (m *Mark) Fits(answer string) string {
 	}
 	return ""
 }
+
+// Counts reports whether the mark counts beside the answer: unless its digest
+// names another answer. A mark without a digest counts (with MarkNoDigest's
+// warning).
+func (m *Mark) Counts(answer string) bool { return m.Fits(answer) != MarkAnswerChanged }
 
 // Points earned: a teacher's mark when there is one.
 func (o Outcome) Points() float64 {

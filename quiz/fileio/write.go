@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -35,6 +36,9 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 // for what only its owner may read (a history's cache, a student's
 // incomplete answers).
 func WriteFilePerm(path string, force bool, perm fs.FileMode, write func(io.Writer) error) error {
+	if IsDevice(path) {
+		return writeDevice(path, write)
+	}
 	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
 	// link would destroy it. A link is followed to the file it names; a
 	// device or a pipe is written to directly.
@@ -111,11 +115,40 @@ func IsStream(st fs.FileInfo) bool {
 	return st.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0
 }
 
+// IsDevice reports whether path names something under /dev/: /dev/stdout,
+// /dev/stderr, /dev/fd/N, /dev/null. Such a path is opened and written as it
+// is (writeDevice), whatever is behind it: a pipe, a terminal, or a file the
+// shell opened with > or >>.
+func IsDevice(path string) bool {
+	abs, err := filepath.Abs(path)
+	return err == nil && strings.HasPrefix(abs, "/dev/")
+}
+
 // Replaces reports whether writing path would replace a file: it exists and
-// is not a stream (IsStream), so writing it needs --force.
+// is not a stream (IsStream) or a path under /dev/ (IsDevice), so writing it
+// needs --force.
 func Replaces(path string) bool {
+	if IsDevice(path) {
+		return false
+	}
 	st, err := os.Stat(path)
 	return err == nil && !IsStream(st)
+}
+
+// writeDevice writes a path under /dev/ by opening it, O_WRONLY|O_APPEND:
+// never a temporary file renamed over it (/dev/stdout behind a pipe is no
+// file to rename over; behind a file it would replace the file), and never
+// truncating, so a shell's >> log.txt keeps what the log had (attack5 N4).
+func writeDevice(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // writeStream writes a device or a pipe as it is: no temporary file, no

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -207,5 +208,49 @@ func TestWrittenInDir(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("WrittenInDir = %q, want %q", got, want)
+	}
+}
+
+// A path under /dev/ is opened and written as it is, appended to: behind
+// /dev/fd/N a pipe is written (no temporary file renamed over pipe:[N]), and
+// a file keeps what it had, as after a shell's >> (attack5 N4).
+func TestWriteFileDevicePaths(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/dev/fd/N reopens the file on Linux")
+	}
+	log := filepath.Join(t.TempDir(), "log.txt")
+	os.WriteFile(log, []byte("log line 1\n"), 0o644)
+	f, err := os.OpenFile(log, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dev := fmt.Sprintf("/dev/fd/%d", f.Fd())
+	if Replaces(dev) {
+		t.Errorf("%s needs --force", dev)
+	}
+	for range 2 {
+		if err := WriteFile(dev, false, func(w io.Writer) error { _, err := io.WriteString(w, "report\n"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := os.ReadFile(log); string(got) != "log line 1\nreport\nreport\n" {
+		t.Errorf("log.txt: %q", got)
+	}
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(log), ".*tmp-*")); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	done := make(chan []byte)
+	go func() { b, _ := io.ReadAll(r); done <- b }()
+	err = WriteFile(fmt.Sprintf("/dev/fd/%d", w.Fd()), false, func(w io.Writer) error { _, err := io.WriteString(w, "piped\n"); return err })
+	w.Close()
+	if got := <-done; err != nil || string(got) != "piped\n" {
+		t.Errorf("pipe: %q, %v", got, err)
 	}
 }

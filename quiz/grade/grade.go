@@ -419,13 +419,15 @@ func bankIDs(banks []*quiz.Bank) []string {
 // where it is cut, not cut silently.
 //
 // A mark counts only beside the answer it was given for (its digest, see
-// quiz.Mark.Fits): one the student could have written, or one left from
-// before the answer changed, is named and not counted, and the answer is to
-// mark again.
+// quiz.Mark.Fits): one left from before the answer changed is named and not
+// counted, and the answer is to mark again. One without a digest (an older
+// conflictq's, or written by hand) counts, with a warning naming it.
 func capMark(res *SheetResult, file string, line int, q *quiz.Question, m quiz.Mark, answer string) *quiz.Mark {
 	if why := m.Fits(answer); why != "" {
 		res.Problems = append(res.Problems, quiz.Problem{File: file, Line: line, Question: q.ID, Warning: true, Msg: why})
-		return nil
+		if !m.Counts(answer) {
+			return nil
+		}
 	}
 	if m.Points > q.Points {
 		res.Problems = append(res.Problems, quiz.Problem{File: file, Line: line, Question: q.ID, Warning: true,

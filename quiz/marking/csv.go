@@ -21,7 +21,12 @@ type Entry struct {
 	ID      string // the question as the mark column names it: bank/id, or an id alone (older CSVs)
 	Points  float64
 	Comment string
-	Line    int // the row's line in the CSV
+	// Answer is the answer cell as grade's CSV wrote it (escaped, CSVSafe),
+	// "" when the CSV has none (an older CSV, or a blanked cell): the mark is
+	// for that answer, so ImportCSV refuses it when the file's answer is
+	// another now (attack5 N1).
+	Answer string
+	Line   int // the row's line in the CSV
 }
 
 // The columns beside an open question's mark column in conflictq grade's CSV
@@ -141,10 +146,28 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			if ci, ok := col[id+commentSuffix]; ok {
 				c = cell(ci)
 			}
-			out = append(out, Entry{File: file, Student: student, ID: id, Points: p, Comment: c, Line: line})
+			out = append(out, Entry{File: file, Student: student, ID: id, Points: p, Comment: c, Answer: cell(col[id+answerSuffix]), Line: line})
 		}
 	}
 	return out, probs
+}
+
+// SameAnswer reports whether a CSV's answer cell (as ReadCSV reads it) shows
+// answer: the cell as grade's CSV writes the answer (text.CSVSafe, control
+// characters escaped), allowing what a spreadsheet does to it: CRLF line ends
+// and whitespace trimmed at the ends of the cell and of its lines.
+func SameAnswer(cell, answer string) bool {
+	norm := func(s string) string {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, `\r\n`, `\n`)
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " \t")
+		}
+		return strings.TrimSpace(strings.Join(lines, "\n"))
+	}
+	c := norm(text.CSVUnsafe(cell))
+	return c == norm(text.CSVUnsafe(text.CSVSafe(answer))) || c == norm(text.CSVUnsafe(text.CSVSafe(strings.ReplaceAll(answer, "\r\n", "\n"))))
 }
 
 // separator finds the cell separator in a CSV's first line: the most common of

@@ -87,6 +87,11 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			// the row's student must be the one the file is.
 			err = fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
 		}
+		if err == nil && e.Answer != "" && !SameAnswer(e.Answer, t.Answer) {
+			// The teacher marked the answer the CSV shows: a student who
+			// changed it since must not get the mark for the new text.
+			err = fmt.Errorf("the answer in %s changed after this CSV was written; grade again and mark it anew", text.EscapeControl(file))
+		}
 		old := t.Mark
 		if old != nil && e.Comment != old.Comment && e.Comment == strings.TrimSpace(text.EscapeLines(old.Comment)) {
 			// grade's CSV shows control characters escaped: read back, the

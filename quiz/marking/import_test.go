@@ -18,9 +18,9 @@ func TestImportCSV(t *testing.T) {
 	csv := func(points string) {
 		t.Helper()
 		body := "file,student,sample/ussr:answer,sample/ussr,sample/ussr:comment\n" +
-			"Ana.json,Ana,x," + points + ",good\n" +
-			"Bo.json,Ana,x,1,\n" +
-			"Cy.json,Cy,x,1,\n"
+			"Ana.json,Ana,A union of republics.\\x1b[2J  ," + points + ",good\n" +
+			"Bo.json,Ana,,1,\n" +
+			"Cy.json,Cy,,1,\n"
 		if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}

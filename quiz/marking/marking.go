@@ -45,8 +45,9 @@ type Answer struct {
 	SelfCheck *bool      // the student's own "did my answer cover the key points?"
 	Mark      *quiz.Mark // the mark so far, or nil
 	// Uncounted is a mark beside the answer that grade does not count
-	// (quiz.Mark.Fits): given before the answer changed, or without its
-	// answer's digest. The answer is to mark again.
+	// (quiz.Mark.Counts): given before the answer changed. The answer is to
+	// mark again. A mark without a digest counts and is Mark; --remark ties
+	// it to the answer.
 	Uncounted *quiz.Mark
 }
 
@@ -334,7 +335,7 @@ func tieTo(m *quiz.Mark, answer string) error {
 // counted is a mark as grade counts it: nil when it was not given for the
 // answer beside it (see quiz.Mark.Fits), which is then to mark again.
 func counted(m *quiz.Mark, answer string) *quiz.Mark {
-	if m == nil || m.Fits(answer) != "" {
+	if m == nil || !m.Counts(answer) {
 		return nil
 	}
 	return m
@@ -342,7 +343,7 @@ func counted(m *quiz.Mark, answer string) *quiz.Mark {
 
 // uncounted is a mark that grade does not count beside the answer, or nil.
 func uncounted(m *quiz.Mark, answer string) *quiz.Mark {
-	if m == nil || m.Fits(answer) == "" {
+	if m == nil || m.Counts(answer) {
 		return nil
 	}
 	return m
@@ -516,7 +517,7 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 		}
 	}
 	if hit != nil {
-		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark}
+		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text}
 		if hit.q != nil {
 			t.Max = hit.q.Points
 		}
@@ -530,4 +531,5 @@ type Found struct {
 	Bank, Student string
 	Max           float64
 	Mark          *quiz.Mark
+	Answer        string // the answer as the file holds it now
 }

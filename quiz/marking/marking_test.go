@@ -125,11 +125,23 @@ func TestLockRefusesASecondRun(t *testing.T) {
 		t.Errorf("a second lock: %v", err)
 	}
 	unlock()
+	// The lock file is not left in the class folder (attack5 N5).
+	if _, err := os.Lstat(filepath.Join(dir, LockName)); err == nil {
+		t.Errorf("%s left after unlock", LockName)
+	}
 	unlock2, err := Lock(files, time.Now())
 	if err != nil {
 		t.Fatalf("after unlock: %v", err)
 	}
+	// A lock file that is no longer ours (removed, then made anew by
+	// someone else) is left alone.
+	lock := filepath.Join(dir, LockName)
+	os.Remove(lock)
+	os.WriteFile(lock, []byte("theirs\n"), 0o644)
 	unlock2()
+	if got, _ := os.ReadFile(lock); string(got) != "theirs\n" {
+		t.Errorf("another's lock file: %q", got)
+	}
 }
 
 func TestReadCSV(t *testing.T) {

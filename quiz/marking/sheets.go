@@ -224,6 +224,13 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 	}
 	_ = enc.Close()
 	section := b.Bytes()
+	nl := []byte("\n")
+	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
+		// A CRLF sheet gets its section with CRLF too, not mixed line ends
+		// (attack5 N7).
+		nl = []byte("\r\n")
+		section = bytes.ReplaceAll(section, []byte("\n"), nl)
+	}
 
 	start, end, err := sheet.MarksSpan(file, data)
 	if err != nil {
@@ -232,7 +239,7 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 	if start < 0 { // no section yet: append one
 		out := slices.Clip(data)
 		if len(out) > 0 && out[len(out)-1] != '\n' {
-			out = append(out, '\n')
+			out = append(out, nl...)
 		}
 		return append(out, section...), nil
 	}

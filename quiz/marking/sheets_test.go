@@ -128,3 +128,22 @@ func TestMarkRefusedInWordsThatFit(t *testing.T) {
 		})
 	}
 }
+
+// A CRLF sheet gets its marks section with CRLF line ends, first mark and
+// re-mark, so the file never mixes line ends (attack5 N7).
+func TestMarkKeepsCRLF(t *testing.T) {
+	for _, data := range []string{
+		"student: Ana\r\nanswers:\r\n  q: |\r\n    A region.\r\n    Two names.\r\n",
+		"student: Ana\r\nanswers:\r\n  q: a region", // no final line end
+	} {
+		first, second := markSheet(t, "a.yaml", data)
+		for _, got := range [][]byte{first, second} {
+			if n, crlf := bytes.Count(got, []byte("\n")), bytes.Count(got, []byte("\r\n")); n != crlf || n < 8 {
+				t.Errorf("%d line ends, %d CRLF:\n%q", n, crlf, got)
+			}
+			if !bytes.HasPrefix(got, []byte(data)) {
+				t.Errorf("the student's lines changed:\n%q", got)
+			}
+		}
+	}
+}
