@@ -392,17 +392,17 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 		case marking.Kept:
 			kept++
 		case marking.Unchanged:
-			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s); --remark to revise it\n", opts.From, r.Line, r.ID, text.EscapeControl(r.File), points(r.Old.Points))
+			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s is marked already (%s); --remark to revise it\n", text.EscapeControl(opts.From), r.Line, r.ID, text.EscapeControl(r.File), points(r.Old.Points))
 			kept++
 		case marking.Unmatched:
-			fmt.Fprintf(ios.ErrOut, "%s:%d: %v\n", text.EscapeControl(opts.From), r.Line, r.Err)
+			fmt.Fprintf(ios.ErrOut, "%s:%d: %s\n", text.EscapeControl(opts.From), r.Line, text.EscapeLines(r.Err.Error()))
 			bad++
 		case marking.Failed:
 			fmt.Fprintf(ios.ErrOut, "%s:%d: question %q: %s\n", text.EscapeControl(opts.From), r.Line, r.ID, text.EscapeLines(r.Err.Error()))
 			bad++
 		}
 	}
-	fmt.Fprintf(ios.ErrOut, "%s read from %s and saved in the reports (%d already there kept).\n", text.Count(saved, "mark"), opts.From, kept)
+	fmt.Fprintf(ios.ErrOut, "%s read from %s and saved in the reports (%d already there kept).\n", text.Count(saved, "mark"), text.EscapeControl(opts.From), kept)
 	if bad > 0 {
 		fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others are saved.\n", text.Count(bad, "mark"))
 		return silent(ExitInvalid)

@@ -151,3 +151,15 @@ func TestPointsNoun(t *testing.T) {
 		}
 	}
 }
+
+// The CSV's own name, as the teacher typed it, is escaped in every message
+// mark --from prints (final review: a name with ESC reached the terminal).
+func TestMarkFromEscapesTheCSVName(t *testing.T) {
+	dir, _ := oneReport(t)
+	name := filepath.Join(dir, "m\x1b[2J.csv")
+	os.WriteFile(name, []byte("student,file\n"), 0o644)
+	_, _, errOut := runMark(t, "", filepath.Join(dir, "reports"), "--from", name)
+	if strings.ContainsAny(errOut, "\x1b\x07") || !strings.Contains(errOut, `m\x1b[2J.csv`) {
+		t.Errorf("stderr %q", errOut)
+	}
+}
