@@ -74,7 +74,9 @@ func summaryRun(opts *SummaryOptions) error {
 		return invalidErr(err)
 	}
 	if opts.Sums != "" {
-		if err := fileio.WriteFile(opts.Sums, true, writeJSONTo(all)); err != nil {
+		// Checked against the inputs again just before it takes the name, as
+		// every other output is.
+		if err := guard.writeFile("--sums", opts.Sums, true, writeJSONTo(all)); err != nil {
 			return err
 		}
 	}
