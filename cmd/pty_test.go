@@ -37,7 +37,11 @@ type screen struct {
 	out      bytes.Buffer
 	lastRead time.Time
 	answered int
-	mark     int // output before mark has been matched already
+	// lastReport is when the program was last sent a cursor report: it
+	// reaches the program's side of the terminal some time after the write,
+	// and keys must not follow it into the same read (see send).
+	lastReport time.Time
+	mark       int // output before mark has been matched already
 	// vt, when set, is a terminal emulator the output is drawn on: it
 	// answers the cursor queries with the real position, and shows what
 	// is on the screen (visible).
@@ -132,7 +136,13 @@ func (s *screen) read() {
 			s.mu.Lock()
 			s.out.Write(buf[:n])
 			s.lastRead = time.Now()
+			queries := strings.Count(s.out.String(), "\x1b[6n")
+			if queries > s.answered {
+				s.lastReport = s.lastRead
+			}
 			if s.vt != nil {
+				// The emulator answers the queries itself.
+				s.answered = queries
 				s.pending = append(s.pending, buf[:n]...)
 				k, _ := s.vt.Write(s.pending)
 				s.pending = s.pending[k:]
@@ -142,7 +152,6 @@ func (s *screen) read() {
 				}
 				continue
 			}
-			queries := strings.Count(s.out.String(), "\x1b[6n")
 			for ; s.answered < queries; s.answered++ {
 				s.master.Write([]byte("\x1b[20;1R"))
 			}
@@ -156,9 +165,10 @@ func (s *screen) read() {
 
 // waitFor waits until text appears after the last match and the screen is
 // quiet: for 100 ms, or for 20 ms once the program waits for a key, its
-// terminal raw and all it wrote read. survey switches to raw mode only after
-// drawing a prompt, and keys typed before that are echoed, and Ctrl-C is
-// dropped; a line prompt (--plain) never goes raw and takes the 100 ms.
+// terminal raw, all it wrote read, and its last cursor report 100 ms old.
+// survey switches to raw mode only after drawing a prompt, and keys typed
+// before that are echoed, and Ctrl-C is dropped; a line prompt (--plain)
+// never goes raw and takes the 100 ms.
 func (s *screen) waitFor(text string) {
 	s.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -167,7 +177,7 @@ func (s *screen) waitFor(text string) {
 		all := s.out.String()
 		i := strings.Index(all[s.mark:], text)
 		since := time.Since(s.lastRead)
-		quiet := since > 100*time.Millisecond || since > 20*time.Millisecond && s.awaitingKey()
+		quiet := since > 100*time.Millisecond || since > 20*time.Millisecond && time.Since(s.lastReport) > 100*time.Millisecond && s.awaitingKey()
 		if i >= 0 && quiet {
 			s.mark += i + len(text)
 			s.mu.Unlock()
@@ -195,14 +205,17 @@ func (s *screen) awaitingKey() bool {
 // send types keys once the program has read all it was sent before, cursor
 // reports above all: survey reads a report through a buffer it then drops,
 // so keys that arrived in one read behind a report were lost, and the quiz
-// waited for them for ever (seen at a load of 27 on two cores). read writes
+// waited for them for ever (seen at a load of 27 on two cores). A report
+// written to the terminal shows on the program's side only a moment later,
+// so the keys also wait until the last one is 100 ms old. read writes
 // reports under s.mu, so none slips in between the check and the keys.
 func (s *screen) send(keys string) {
 	s.t.Helper()
 	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(time.Millisecond) {
 		s.mu.Lock()
 		queued, err := unix.IoctlGetInt(int(s.tty.Fd()), inputQueued)
-		if err == nil && queued > 0 && time.Now().Before(deadline) {
+		fresh := time.Since(s.lastReport) < 100*time.Millisecond
+		if (err == nil && queued > 0 || fresh) && time.Now().Before(deadline) {
 			s.mu.Unlock()
 			continue
 		}
