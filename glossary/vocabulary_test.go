@@ -148,7 +148,7 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 	if want := "Agdam: " + agdam.Short + " Compare Lachin: " + lachin.Short; !strings.HasPrefix(got, want) {
 		t.Errorf("fallback explanation = %q", got)
 	}
-	if got := explanation(&bare, nil); got != "Agdam: "+agdam.Short+` For the full entry, run: conflictq define "Agdam"` {
+	if got := explanation(&bare, nil); got != "Agdam: "+agdam.Short+` More: conflictq define "Agdam"` {
 		t.Errorf("explanation with no wrong options = %q", got)
 	}
 	if !slices.ContainsFunc(g.Entries(), func(e Entry) bool { return e.Contrast == "" && e.InArticle != nil }) {
