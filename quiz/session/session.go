@@ -464,7 +464,7 @@ func (s *Session) pause(ctx context.Context, last bool) error {
 
 // SelfCheckPrompt asks which of an open question's key points the answer
 // covered; the key points are the options to tick.
-const SelfCheckPrompt = "Which of these key points did your answer cover? Tick each one it covered (none is an answer too)."
+const SelfCheckPrompt = "Which of these key points did your answer cover?"
 
 // selfCheck lists an open question's key points for the student to tick
 // the ones their answer covered (one yes or no against five key points said
@@ -484,6 +484,7 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	}
 	all := len(r.SelfCheckPoints) == len(q.Key)
 	r.SelfCheck = &all
+	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point")), s.Width, len(indent)))
 	for i, k := range q.Key {
 		mark := "○"
 		if slices.Contains(ticked, i) {
