@@ -33,8 +33,9 @@ const markLong = `Mark the open answers in a class's quiz reports (the JSON that
 -o or --report-dir writes) and paper sheets (YAML or JSON), question by
 question: every student's answer to
 one question in a row, so that the marking is consistent. For each question
-you see the prompt, the model answer and the key points; for each student,
-their self-assessment and their answer, with control characters shown escaped.
+you see the prompt, the model answer and the key points, numbered; for each
+student, the key points they ticked as covered and their answer, with control
+characters shown escaped.
 
 Give points from 0 to the question's maximum, in halves, and an optional
 comment; an empty answer leaves it unmarked for now. Each mark is written into
