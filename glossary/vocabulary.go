@@ -96,8 +96,9 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 // words as a 15-year-old reads once: the contrast that tells e from the terms
 // offered against it (e's own, or else a wrong option's that names e; each
 // names e and says what it is), or, with neither, e's definition beside the
-// closest wrong option's; then the record against the article's error about
-// e, if any, since the question cites the article; then where the full entry
+// closest wrong option's; then the record against the article's error in the
+// passage the question cites, if any (a correction of another passage would
+// read as this one's error); then where the full entry
 // is. The answer itself is on screen already (the option, or the description
 // asked from), so it is not repeated. A correction's first sentence states the
 // record; the rest of it is detail that define shows.
@@ -112,7 +113,7 @@ func explanation(e *Entry, others []*Entry) string {
 	default:
 		parts = append(parts, e.Term+": "+e.Short)
 	}
-	if e.Correction != "" {
+	if e.CorrectsCitation() {
 		parts = append(parts, CorrectionLabel+": "+splitSentences(e.Correction)[0])
 	}
 	parts = append(parts, fmt.Sprintf("More: conflictq define %q", e.Term))

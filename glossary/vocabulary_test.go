@@ -358,4 +358,25 @@ func TestVocabularyExplanationIsShort(t *testing.T) {
 	if got := explanation(&e, nil); !strings.Contains(got, CorrectionLabel+": There was no vote in 2008. More:") {
 		t.Errorf("one-sentence correction: %q", got)
 	}
+	// A correction of another passage than the cited one is left out: under
+	// the cited quote it would read as that quote's error.
+	e.Corrects = "10 countries and 21 U.S. states"
+	if got := explanation(&e, nil); strings.Contains(got, CorrectionLabel) || strings.Contains(got, "2008") {
+		t.Errorf("correction of another passage shown with the cited one: %q", got)
+	}
+}
+
+// corrects without a correction, or longer than a quote, is a mistake in the
+// file, reported with its line.
+func TestParseRejectsBadCorrects(t *testing.T) {
+	base := "entries:\n  - term: X\n    kind: concept\n    short: s\n    definition: d\n"
+	for _, tc := range []struct{ yaml, want string }{
+		{base + "    corrects: some words\n", "corrects: quotes what the correction is about, but there is no correction"},
+		{base + "    correction: c\n    corrects: " + strings.Repeat("w ", 26) + "\n", "corrects: 26 words; at most 25"},
+	} {
+		_, err := Parse("t.yaml", []byte(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "t.yaml:2") {
+			t.Errorf("Parse(%q) error = %v, want %q at t.yaml:2", tc.yaml, err, tc.want)
+		}
+	}
 }
