@@ -16,7 +16,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-//go:embed assets/style.css assets/sort.js assets/*.tmpl
+//go:embed assets/style.css assets/sort.js assets/paper.css assets/*.tmpl
 var files embed.FS
 
 // The page parts are made on first use, not at start-up: every command
