@@ -418,8 +418,8 @@ func TestClassPageTagsOfEverySheet(t *testing.T) {
 	p := pageOf(t, 2, results)
 	for _, want := range []string{
 		// Sorted by tag, shown by label.
-		`<th scope="col" class="n tag">chronology</th><th scope="col" class="n tag">legal cases</th><th scope="col" class="n tag">UN resolution</th></tr>`,
-		`<thead><tr><th scope="col">Student</th><th scope="col">chronology</th><th scope="col">legal cases</th><th scope="col">UN resolution</th></tr></thead>`,
+		`<th scope="col" class="n tag">Chronology</th><th scope="col" class="n tag">Legal cases</th><th scope="col" class="n tag">UN resolution</th></tr>`,
+		`<thead><tr><th scope="col">Student</th><th scope="col">Chronology</th><th scope="col">Legal cases</th><th scope="col">UN resolution</th></tr></thead>`,
 		// Ana met only the first tag, which Bo never met.
 		`<tr><th scope="row" title="Ana">Ana</th><td class="m4">100</td><td class="mx">–</td><td class="mx">–</td></tr>`,
 		`<tr><th scope="row" title="Bo">Bo</th><td class="mx">–</td><td class="m0">0</td><td class="m2">50</td></tr>`,
