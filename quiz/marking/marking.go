@@ -12,16 +12,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -71,9 +70,9 @@ func (f Filter) student(name string) bool {
 type BankLoader func(refs []string, file string) ([]*quiz.Bank, error)
 
 // Reports lists what can hold open answers among the inputs: quiz reports
-// (JSON) and answer sheets (YAML, JSON, JSON lines), named or under
-// directories, sorted. Other files are left out of directories; a file named
-// is taken as it is.
+// (JSON) and answer sheets (YAML, JSON, JSON lines), in the order grade reads
+// them: a file named as it is, a directory's sheets as grade.SheetsIn lists
+// them (sorted by name, hidden files left out).
 func Reports(inputs []string) ([]string, error) {
 	var out []string
 	for _, in := range inputs {
@@ -85,20 +84,16 @@ func Reports(inputs []string) ([]string, error) {
 			out = append(out, in)
 			continue
 		}
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+		var walkErr error
+		out = append(out, grade.SheetsIn(in, nil, func(_ string, err error) {
+			if walkErr == nil {
+				walkErr = err
 			}
-			if !d.IsDir() && fileio.FormatOf(path, "json", "jsonl", "yaml", "yml") != "" && !strings.HasPrefix(d.Name(), ".") {
-				out = append(out, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		})...)
+		if walkErr != nil {
+			return nil, walkErr
 		}
 	}
-	sort.Strings(out)
 	return out, nil
 }
 
