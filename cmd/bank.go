@@ -327,7 +327,7 @@ worksheet's).`,
 			if opts.NoKey || opts.KeyFile != "" {
 				opts.Paper.Key = worksheet.NoKey
 			}
-			opts.Paper.Made = paperMade(opts.Bank, opts.Paper)
+			opts.Paper.Made, opts.Paper.Command = paperMadeParts(opts.Bank, opts.Paper)
 			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
 				if cmd.Flags().Changed(name) && !slices.Contains(export.Worksheets, opts.Format) {
 					flag := "--" + name
@@ -507,8 +507,15 @@ func writeJSONTo(v any) func(io.Writer) error {
 // same questions the same way, so a paper can be transcribed later
 // (teacher3 P1). Empty for a whole bank in its own order.
 func paperMade(bank string, p worksheet.Paper) string {
+	line, _ := paperMadeParts(bank, p)
+	return line
+}
+
+// paperMadeParts is paperMade's line and the sheet command that ends it,
+// which the HTML test sets in type apart.
+func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
 	if !p.Shuffle && p.Filter.Count == 0 && p.Filter.Set == "" {
-		return ""
+		return "", ""
 	}
 	seed := p.Seed
 	if seed == 0 {
@@ -529,7 +536,7 @@ func paperMade(bank string, p worksheet.Paper) string {
 		fmt.Fprintf(&made, "Seed %d", seed)
 	}
 	fmt.Fprintf(&args, " --seed %d", seed)
-	return made.String() + "; make the matching answer sheet with: " + args.String()
+	return made.String() + "; make the matching answer sheet with: " + args.String(), args.String()
 }
 
 // shellWord quotes s for a POSIX shell when it needs it.

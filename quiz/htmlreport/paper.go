@@ -49,9 +49,9 @@ func Paper(w io.Writer, s *worksheet.Sheet, part PaperPart) error {
 		title += ": answer key"
 	}
 	v.Head = Head{Title: title, CSP: paperCSP(), CSS: template.CSS(paperCSS())}
-	v.Made, v.Command = s.Made, ""
-	if i := strings.Index(s.Made, "conflictq "); i >= 0 {
-		v.Made, v.Command = s.Made[:i], s.Made[i:]
+	v.Made = s.Made
+	if before, ok := strings.CutSuffix(s.Made, s.Command); ok && s.Command != "" {
+		v.Made, v.Command = before, s.Command
 	}
 	for _, it := range s.Items {
 		if it.N > 0 {

@@ -62,7 +62,9 @@ func TestPaperMatchesMarkdown(t *testing.T) {
 		b := assets.CompiledBank(name)
 		for _, p := range []worksheet.Paper{
 			{},
-			{Filter: quiz.Filter{Count: 10, Set: "9c"}, Seed: 42, Shuffle: true, Made: "Set 9c, seed 42; make the matching answer sheet with: conflictq sheet --bank " + name + " -n 10 --set 9c --seed 42"},
+			{Filter: quiz.Filter{Count: 10, Set: "9c"}, Seed: 42, Shuffle: true,
+				Made:    "Set 9c, seed 42; make the matching answer sheet with: conflictq sheet --bank " + name + " -n 10 --set 9c --seed 42",
+				Command: "conflictq sheet --bank " + name + " -n 10 --set 9c --seed 42"},
 		} {
 			md, page := paperMarkdown(t, b, p), paperHTML(t, b, p, htmlreport.PaperTest)
 			mdQ, mdKey, ok := strings.Cut(md, "\n## Answer key\n")

@@ -14,6 +14,7 @@ import (
 type Sheet struct {
 	Title       string
 	Made        string // Paper.Made: the set, seed and sheet command, or ""
+	Command     string // Paper.Command: the sheet command that ends Made, or ""
 	Description string
 	Items       []Item
 	Key         bool // the key goes after the questions (Paper.Key == KeyAfter)
@@ -48,7 +49,7 @@ func Layout(b *quiz.Bank, p Paper) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sheet{Title: title(b), Made: p.Made, Description: lines(b.Description), Key: p.Key == KeyAfter}
+	s := &Sheet{Title: title(b), Made: p.Made, Command: p.Command, Description: lines(b.Description), Key: p.Key == KeyAfter}
 	n := 0
 	for _, q := range qs {
 		it := Item{Kind: q.Type, Prompt: lines(q.Prompt)}

@@ -48,6 +48,9 @@ type Paper struct {
 	// of its key: how it was made (set and seed), so the matching answer
 	// sheet can be made later.
 	Made string
+	// Command, when not empty, is the end of Made: the command that makes
+	// the matching answer sheet, which a printed page sets apart.
+	Command string
 }
 
 // Write writes b as a worksheet chosen by p.
