@@ -117,6 +117,13 @@ func TestPaperNoKey(t *testing.T) {
 	if got := len(htmlNumber.FindAllString(key, -1)); got != 8 {
 		t.Errorf("the key has %d answers, want 8", got)
 	}
+	// Each answer names its question as the class page does, to go over the
+	// paper with the class page's statistics (teacher3 P5).
+	for _, it := range s.Items {
+		if !strings.Contains(key, "class page: <code>"+it.ID+"</code>") {
+			t.Errorf("the key does not name question %d, %s", it.N, it.ID)
+		}
+	}
 	for _, bad := range []string{`class="q `, `class="box"`, "Name:"} {
 		if strings.Contains(key, bad) {
 			t.Errorf("the key holds %q", bad)

@@ -34,6 +34,7 @@ type Item struct {
 	Unit    string   // a numeric answer's unit
 	Slots   int      // an order question's boxes, first to last
 
+	ID          string // the question's id, as the class page (grade) names it
 	Answer      string // the key's answer, as the Markdown key gives it
 	KeyPoints   []string
 	Explanation string
@@ -56,6 +57,7 @@ func Layout(b *quiz.Bank, p Paper) (*Sheet, error) {
 		if q.Type != quiz.Info {
 			n++
 			it.N = n
+			it.ID = q.ID
 			it.Hint = hintFor(q)
 			it.Answer = lines(answer(q))
 			it.KeyPoints = q.Key
