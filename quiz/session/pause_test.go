@@ -164,9 +164,11 @@ type confirmPrompter struct {
 	atConfirm string
 }
 
-func (p *confirmPrompter) Confirm(string, bool) (bool, error) {
-	p.atConfirm = p.out.String()
-	return true, nil
+func (p *confirmPrompter) MultiSelect(msg string, options []string) ([]int, error) {
+	if msg == SelfCheckPrompt {
+		p.atConfirm = p.out.String()
+	}
+	return p.pausePrompter.MultiSelect(msg, options)
 }
 
 // An open question's self-check comes right after the key points, and the
