@@ -526,3 +526,18 @@ func TestClassPageAlphaMixedSets(t *testing.T) {
 		t.Errorf("alpha n/a without its reason:\n%s", p[max(0, strings.Index(p, "stat-alpha")):][:600])
 	}
 }
+
+// Percentages read as in every other format: whole, or to one decimal
+// (33.3%), never 33.33% (issue 15).
+func TestClassPagePercentsToOneDecimal(t *testing.T) {
+	p := page(t, 0,
+		`{"student":"Ana","answers":{"capital":"Baku","town":"Shusha"}}`,
+		`{"student":"Bo","answers":{"capital":"Yerevan","town":"Shusha"}}`,
+		`{"student":"Cem","answers":{"capital":"Yerevan","town":"Shusha"}}`)
+	if m := regexp.MustCompile(`\d\.\d\d%`).FindString(p); m != "" {
+		t.Errorf("the page shows %q", m)
+	}
+	if !strings.Contains(p, "33.3%") {
+		t.Errorf("Ana's 1 of 3 is not shown as 33.3%%")
+	}
+}
