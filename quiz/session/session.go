@@ -471,7 +471,7 @@ const SelfCheckPrompt = "Which of these key points did your answer cover?"
 // little; teacher3 A2), then shows them again, ticked or not, so that they
 // stay on the screen beside the model answer. r records the ticks.
 func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Presented, indent string) error {
-	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("A good answer covers:"))
+	// The prompt names the key points itself: no heading above it.
 	ticked, err := s.multiSelectWithContext(ctx, s.message(SelfCheckPrompt), q.Key)
 	if err != nil {
 		return err
