@@ -131,6 +131,9 @@ func writeGlossary() *glossary.Glossary {
 		if e.Correction != "" {
 			field(&b, "Correction", strconv.Quote(e.Correction))
 		}
+		if e.Corrects != "" {
+			field(&b, "Corrects", strconv.Quote(e.Corrects))
+		}
 		field(&b, "Related", strings_(e.Related))
 		if len(e.Names) > 0 {
 			var parts []string

@@ -92,6 +92,30 @@ func TestGlossaryQuotesStandInTheArticle(t *testing.T) {
 	}
 }
 
+// A correction of another passage than the one an entry cites names that
+// passage, verbatim, so that the vocabulary quiz (which cites the entry's
+// quote) can leave it out; Khojaly's recognition count is such a correction.
+func TestGlossaryCorrectsStandInTheArticle(t *testing.T) {
+	sections := article(t)
+	var all []string
+	for _, paras := range sections {
+		for _, p := range paras {
+			all = append(all, fold(p))
+		}
+	}
+	whole := strings.Join(all, "\n")
+	g := assets.Glossary()
+	for _, e := range g.Entries() {
+		if e.Corrects != "" && !strings.Contains(whole, fold(e.Corrects)) {
+			t.Errorf("%q: corrects %q is not in the article", e.Term, e.Corrects)
+		}
+	}
+	k, ok := g.Lookup("Khojaly")
+	if !ok || k.Corrects == "" || k.CorrectsCitation() {
+		t.Error("Khojaly's correction (the recognition count) must name what it corrects, not its airfield quote")
+	}
+}
+
 // When this fails, run: go generate ./assets
 func TestCompiledGlossaryIsFresh(t *testing.T) {
 	g := assets.Glossary()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -283,7 +284,7 @@ func NewCmdBankExport(f *Factory, runF func(*BankExportOptions) error) *cobra.Co
 	opts := &BankExportOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "export NAME|FILE",
-		Short: "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown worksheet or Anki cards",
+		Short: "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown or HTML worksheet, or Anki cards",
 		Long: `Write a bank for another tool:
 
   json, yaml  conflictq's own format
@@ -293,20 +294,25 @@ func NewCmdBankExport(f *Factory, runF func(*BankExportOptions) error) *cobra.Co
               cannot hold is said on stderr
   aiken       single-choice questions only; the others are skipped (counted on stderr)
   markdown    a printable worksheet with an answer key, for classes without terminals
+  html        the same worksheet as one web page to print on A4 from any browser
+              (no Markdown viewer or pandoc needed); its key after a page break
   anki        tab-separated cards to import into Anki
 
 A worksheet can hold part of a bank: -n takes that many questions, picked and
 ordered by --seed as conflictq quiz and conflictq sheet pick them (so a sheet
 with the same seed and -n matches its letters); --tag keeps questions with a
 tag; --set NAME picks the questions as quiz --set NAME and sheet --set NAME
-do (the same set on paper and on screen), ordered by --seed. --no-key leaves the answer key out, for a test to hand out; --key FILE
-writes the key to a file of its own.`,
+do (the same set on paper and on screen), ordered by --seed. --no-key leaves
+the answer key out, for a test to hand out; --key FILE writes the key to a
+file of its own (in its extension's format, .md or .html, else the
+worksheet's).`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
 		Example: `  conflictq bank export comprehension --format json -o comprehension.json
   conflictq bank export timeline --format gift -o timeline.gift
   conflictq bank export comprehension --format markdown -o worksheet.md
   conflictq bank export comprehension -n 10 --seed 42 -o test.md --key key.md
+  conflictq bank export comprehension -n 10 --set 9c --seed 42 -o test.html --key key.html
   conflictq bank export timeline --tag chronology --no-key -o timeline-test.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Bank = args[0]
@@ -322,14 +328,14 @@ writes the key to a file of its own.`,
 			if opts.NoKey || opts.KeyFile != "" {
 				opts.Paper.Key = worksheet.NoKey
 			}
-			opts.Paper.Made = paperMade(opts.Bank, opts.Paper)
+			opts.Paper.Made, opts.Paper.Command = paperMadeParts(opts.Bank, opts.Paper)
 			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
-				if cmd.Flags().Changed(name) && opts.Format != "markdown" {
+				if cmd.Flags().Changed(name) && !slices.Contains(export.Worksheets, opts.Format) {
 					flag := "--" + name
 					if name == "count" {
 						flag = "-n"
 					}
-					return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown (or -o FILE.md)", flag)}
+					return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown or --format html (or -o FILE.md, -o FILE.html)", flag)}
 				}
 			}
 			if opts.KeyFile == "-" && (opts.Output == "" || opts.Output == "-") {
@@ -399,10 +405,16 @@ func bankExportRun(opts *BankExportOptions) error {
 	} else if err = guard.writeFile("-o", opts.Output, opts.Force, write); err == nil {
 		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
 	}
+	// The key is written in its file's format (.md, .html), else in the test's.
+	keyFormat := exportFormatFromPath(opts.KeyFile, opts.Format)
+	if !slices.Contains(export.Worksheets, keyFormat) {
+		keyFormat = opts.Format
+	}
+	writeKey := func(w io.Writer) error { return export.WriteKey(w, keyFormat, b, opts.Paper) }
 	if err == nil && opts.KeyFile == "-" {
-		err = worksheet.WriteKey(f.IOStreams.Out, b, opts.Paper)
+		err = writeKey(f.IOStreams.Out)
 	} else if err == nil && opts.KeyFile != "" {
-		err = guard.writeFile("--key", opts.KeyFile, opts.Force, func(w io.Writer) error { return worksheet.WriteKey(w, b, opts.Paper) })
+		err = guard.writeFile("--key", opts.KeyFile, opts.Force, writeKey)
 		if err == nil {
 			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", text.EscapeControl(opts.KeyFile))
 		}
@@ -496,8 +508,15 @@ func writeJSONTo(v any) func(io.Writer) error {
 // same questions the same way, so a paper can be transcribed later
 // (teacher3 P1). Empty for a whole bank in its own order.
 func paperMade(bank string, p worksheet.Paper) string {
+	line, _ := paperMadeParts(bank, p)
+	return line
+}
+
+// paperMadeParts is paperMade's line and the sheet command that ends it,
+// which the HTML test sets in type apart.
+func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
 	if !p.Shuffle && p.Filter.Count == 0 && p.Filter.Set == "" {
-		return ""
+		return "", ""
 	}
 	seed := p.Seed
 	if seed == 0 {
@@ -518,7 +537,7 @@ func paperMade(bank string, p worksheet.Paper) string {
 		fmt.Fprintf(&made, "Seed %d", seed)
 	}
 	fmt.Fprintf(&args, " --seed %d", seed)
-	return made.String() + "; make the matching answer sheet with: " + args.String()
+	return made.String() + "; make the matching answer sheet with: " + args.String(), args.String()
 }
 
 // shellWord quotes s for a POSIX shell when it needs it.

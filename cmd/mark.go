@@ -33,8 +33,9 @@ const markLong = `Mark the open answers in a class's quiz reports (the JSON that
 -o or --report-dir writes) and paper sheets (YAML or JSON), question by
 question: every student's answer to
 one question in a row, so that the marking is consistent. For each question
-you see the prompt, the model answer and the key points; for each student,
-their self-assessment and their answer, with control characters shown escaped.
+you see the prompt, the model answer and the key points, numbered; for each
+student, the key points they ticked as covered and their answer, with control
+characters shown escaped.
 
 Give points from 0 to the question's maximum, in halves, and an optional
 comment; an empty answer leaves it unmarked for now. Each mark is written into
@@ -222,9 +223,11 @@ func (m *marker) run(questions []*marking.Question) error {
 			fmt.Fprintf(out, "A model answer:\n%s\n", text.Wrap(text.EscapeControl(q.Model), m.width, "  "))
 		}
 		if len(q.KeyPoints) > 0 {
+			// Numbered, as the student's self-check names them.
 			fmt.Fprintln(out, "Key points:")
-			for _, k := range q.KeyPoints {
-				fmt.Fprintf(out, "  • %s\n", text.Hang(text.EscapeControl(k), m.width, 4))
+			for i, k := range q.KeyPoints {
+				num := fmt.Sprintf("  %d. ", i+1)
+				fmt.Fprintf(out, "%s%s\n", num, text.Hang(text.EscapeControl(k), m.width, len(num)))
 			}
 		}
 		for _, a := range q.Answers {
@@ -244,12 +247,12 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	if who == "" {
 		who = a.File
 	}
-	self := "not asked"
-	if a.SelfCheck != nil {
-		self = map[bool]string{true: "yes", false: "no"}[*a.SelfCheck]
+	self := "Covered, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
+	if a.SelfCheckPoints == nil { // a yes or no, from an older report
+		self = "Covered the key points, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
 	}
 	head := fmt.Sprintf("-- Answer %d of %d: %s (%s)", m.n, m.total, text.EscapeControl(who), text.EscapeControl(a.File))
-	fmt.Fprintf(out, "\n%s\nCovered the key points, says the student: %s\n", text.Wrap(head, m.width, ""), self)
+	fmt.Fprintf(out, "\n%s\n%s\n", text.Wrap(head, m.width, ""), text.Wrap(self, m.width, ""))
 	// A line break in an answer is the student's text (a paper sheet's
 	// answer under a |), shown as a new line; other control characters are
 	// escaped (teacher2 P3).

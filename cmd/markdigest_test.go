@@ -35,7 +35,7 @@ func TestMarkCountsOnlyForItsAnswer(t *testing.T) {
 	if code != ExitOK || !strings.Contains(shown+errOut, "Nothing to mark: all 2 open answers are marked") {
 		t.Fatalf("mark without --remark: exit %d:\n%s", code, errOut)
 	}
-	code, shown0, errOut := runMark(t, "1 mine\n1.5 ok\n", "reports", "--plain", "--remark")
+	code, shown0, errOut := runMark(t, "1.5 ok\n1 mine\n", "reports", "--plain", "--remark") // amy.yaml, then Ana's report: grade's order
 	if code != ExitOK || !strings.Contains(shown0, "Marked before: 2 points") {
 		t.Fatalf("mark --remark: exit %d:\n%s\n%s", code, shown0, errOut)
 	}

@@ -39,7 +39,7 @@ func TestMarkPaperSheets(t *testing.T) {
 	if strings.Count(out, "to mark") != 3 {
 		t.Fatalf("before marking:\n%s", out)
 	}
-	code, shown, errOut := runMark(t, "2 good\n1.5 dates: right\n0.5\n", "reports", "--plain", "--marker", "T")
+	code, shown, errOut := runMark(t, "1.5 dates: right\n2 good\n0.5\n", "reports", "--plain", "--marker", "T") // Amy, Ana, Ben: grade's order
 	if code != ExitOK || !strings.Contains(errOut, "3 marks given; 0 answers left") {
 		t.Fatalf("exit %d:\n%s\n%s", code, shown, errOut)
 	}

@@ -115,9 +115,9 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 	scr.send(answer)
 	scr.waitFor("Kelbajar.")
 	scr.send(keyEnter)
-	scr.waitFor("Did your answer cover these key points?")
+	scr.waitFor("Which of these key points did your answer cover?")
 	rows := scr.visible()
-	for _, want := range []string{"Question 1 of 1 · not marked", "? Azerbaijan calls Khojaly", "Azerbaijan says genocide and Armenia denies it.", "forces from Kelbajar.", "A good answer covers:", "Did your answer cover these key points?"} {
+	for _, want := range []string{"Question 1 of 1 · not marked", "? Azerbaijan calls Khojaly", "Azerbaijan says genocide and Armenia denies it.", "forces from Kelbajar.", "Which of these key points did your answer cover?"} {
 		if !onScreen(rows, want) {
 			t.Errorf("at the self-check %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
 		}
@@ -125,9 +125,9 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 	if onScreen(rows, "A model answer:") {
 		t.Error("the model answer came before the self-check")
 	}
-	scr.send("y" + keyEnter)
+	scr.send(keyEnter) // none ticked
 	scr.waitFor("Press Enter for your score")
-	if rows := scr.visible(); !onScreen(rows, "criminal court trying individuals") || !onScreen(rows, "Source: ") {
+	if rows := scr.visible(); !onScreen(rows, "court trying individuals") || !onScreen(rows, "Source: ") {
 		t.Errorf("the model answer's end and its source are not on the screen at the pause:\n%s", strings.Join(rows, "\n"))
 	}
 	scr.send(keyEnter)

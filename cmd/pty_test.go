@@ -363,8 +363,9 @@ func TestPTYWholeQuiz(t *testing.T) {
 		case quiz.Open:
 			scr.waitFor(p.Prompt)
 			scr.send("A union of Soviet republics" + keyEnter)
-			scr.waitFor("Did your answer cover these key points?")
-			scr.send("y" + keyEnter)
+			scr.waitFor("Which of these key points did your answer cover?")
+			scr.send("\x1b[C" + keyEnter) // → ticks them all
+			scr.waitFor("Covered, you say:")
 		}
 		if p.Graded() {
 			scr.waitFor("✓ Right.")
@@ -386,7 +387,7 @@ func TestPTYWholeQuiz(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"status": "complete"`, `"percent": 100`, `"student": "Ana"`, `"self_check": true`} {
+	for _, want := range []string{`"status": "complete"`, `"percent": 100`, `"student": "Ana"`, `"self_check": true`, `"self_check_points": [`} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("report lacks %s:\n%s", want, data)
 		}

@@ -83,7 +83,7 @@ questions:
 `), 0o644)
 	for _, report := range []bool{false, true} {
 		f, in, out, errOut := testFactory(t)
-		in.WriteString("my answer\ny\n")
+		in.WriteString("my answer\n1\n") // then the key point it covered
 		args := []string{"quiz", "--plain", "--no-history", "--bank", bank}
 		if report {
 			args = append(args, "--report-dir", t.TempDir(), "--student", "Ana")

@@ -349,9 +349,9 @@ questions:
 		case "mini/capital":
 			in.WriteString("Baku\n")
 		case "mini/ussr":
-			in.WriteString("mini answer\nn\n") // then the self-assessment
+			in.WriteString("mini answer\nnone\n") // then the self-check: no key point ticked
 		case "other/ussr":
-			in.WriteString("other answer\nn\n")
+			in.WriteString("other answer\nnone\n")
 		}
 	}
 	if code := Run(f, []string{"quiz", "--plain", "--bank", "./b.yaml", "--bank", "./b2.yaml", "--seed", "2", "--student", "Ana", "--report-dir", "d", "--no-history"}); code != ExitOK {

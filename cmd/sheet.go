@@ -39,17 +39,18 @@ func NewCmdSheet(f *Factory, runF func(*SheetOptions) error) *cobra.Command {
 		Short: "Write a blank answer sheet (or, with --key, the answer key)",
 		Long: `Write an answer sheet to fill in with an editor and grade with conflictq grade.
 
-The YAML sheet shows each question and its numbered options as comments above
-the line to fill in. Answer with an option's number, letter or text; a list for
-several options or an order ([3, 1, 2]); left: right pairs for matching; text
-for the rest. The sheet records its seed, so numbers keep meaning the options
-as shown, and the selection (-n, --tag, --difficulty), so grading asks the
+The YAML sheet shows each question and its options, lettered as the paper test
+(bank export) letters them, as comments above the line to fill in. Answer with
+an option's letter, number or text; a list for several options ([a, c]) or an
+order's item numbers ([3, 1, 2]); number=letter pairs for matching; text for
+the rest. The sheet records its seed, so letters keep meaning the options as
+shown, and the selection (-n, --tag, --difficulty), so grading asks the
 same questions.
 
 --key writes the answer key of a sheet: --key --from answers.yaml gives the key
 of that exact sheet (its banks, seed and selection). --key needs --from or
 --seed: without them a random seed would pick other questions than the
-students'. The key gives each choice's number as on the sheet with its text,
+students'. The key gives each choice's letter as on the sheet with its text,
 and match questions one pair a line, for marking paper; grading it gives 100%.
 
 ` + setHelp + ` A sheet records its set and seed:

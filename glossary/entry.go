@@ -24,7 +24,13 @@ type Entry struct {
 	InArticle    *Citation `json:"in_article,omitempty" yaml:"in_article,omitempty"`
 	SinceArticle string    `json:"since_article,omitempty" yaml:"since_article,omitempty"`
 	Correction   string    `json:"correction,omitempty" yaml:"correction,omitempty"`
-	Related      []string  `json:"related" yaml:"related"`
+	// Corrects quotes, verbatim, the article's words that Correction is
+	// about when they are not InArticle's quote (Khojaly's entry cites the
+	// airfield sentence but corrects the recognition count). The vocabulary
+	// quiz cites InArticle's quote, so it shows the correction only when
+	// Corrects is empty (see CorrectsCitation).
+	Corrects string   `json:"corrects,omitempty" yaml:"corrects,omitempty"`
+	Related  []string `json:"related" yaml:"related"`
 	// Names are the term's names in the region's own scripts, by language
 	// (NameLanguages): each is also a lookup alias.
 	Names Names `json:"names" yaml:"names,omitempty"`
@@ -67,6 +73,15 @@ type Source struct {
 // offers one loss as a wrong answer for another (one community's dead as the
 // distractor for the other's), nor a loss-event as filler for anything.
 func (e *Entry) Loss() bool { return e.Kind == "loss-event" || e.PlaceOfLoss }
+
+// CorrectsCitation reports whether the entry's correction is about the
+// article passage InArticle quotes, so that feedback citing that passage
+// should carry it: a question never shows a correction of a sentence it does
+// not cite (under the airfield quote, "10 countries" would read as the
+// airfield sentence's error).
+func (e *Entry) CorrectsCitation() bool {
+	return e.Correction != "" && e.Corrects == ""
+}
 
 // AllNames returns the term, its aliases and its names in the region's
 // scripts: every string that looks the entry up.

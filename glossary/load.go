@@ -27,7 +27,7 @@ type entryNode struct {
 // inherit the decoder's KnownFields check, so it makes its own.
 
 var entryFields = map[string]bool{"term": true, "kind": true, "aliases": true, "short": true, "definition": true, "in_article": true,
-	"since_article": true, "correction": true, "related": true, "confusable": true, "sources": true,
+	"since_article": true, "correction": true, "corrects": true, "related": true, "confusable": true, "sources": true,
 	"names": true, "contrast": true, "place_of_loss": true}
 
 func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
@@ -148,6 +148,7 @@ func Parse(file string, data []byte) ([]Entry, error) {
 		e.Definition = strings.TrimSpace(e.Definition)
 		e.SinceArticle = strings.TrimSpace(e.SinceArticle)
 		e.Correction = strings.TrimSpace(e.Correction)
+		e.Corrects = strings.TrimSpace(e.Corrects)
 		e.Contrast = strings.TrimSpace(e.Contrast)
 		if e.InArticle != nil {
 			e.InArticle.Note = strings.TrimSpace(e.InArticle.Note)
@@ -191,6 +192,14 @@ func check(e *Entry) []string {
 		}
 		if n := len(strings.Fields(c.Quote)); n > quiz.MaxQuoteWords {
 			ps = append(ps, fmt.Sprintf("in_article.quote: %d words; at most %d", n, quiz.MaxQuoteWords))
+		}
+	}
+	if e.Corrects != "" {
+		if e.Correction == "" {
+			ps = append(ps, "corrects: quotes what the correction is about, but there is no correction")
+		}
+		if n := len(strings.Fields(e.Corrects)); n > quiz.MaxQuoteWords {
+			ps = append(ps, fmt.Sprintf("corrects: %d words; at most %d", n, quiz.MaxQuoteWords))
 		}
 	}
 	for _, s := range e.Sources {

@@ -92,24 +92,31 @@ func VocabularyBank(g *Glossary) *quiz.Bank {
 	return b
 }
 
-// explanation teaches what the vocabulary questions about e test: the
-// definition, then the contrast that tells e from the terms offered against it
-// (e's own, or else a wrong option's that names e, or else the closest wrong
-// option's definition beside e's), and the article's error about e, if any,
-// since the question cites the article.
+// explanation teaches what the vocabulary questions about e test, in as few
+// words as a 15-year-old reads once: the contrast that tells e from the terms
+// offered against it (e's own, or else a wrong option's that names e; each
+// names e and says what it is), or, with neither, e's definition beside the
+// closest wrong option's; then the record against the article's error in the
+// passage the question cites, if any (a correction of another passage would
+// read as this one's error); then where the full entry
+// is. The answer itself is on screen already (the option, or the description
+// asked from), so it is not repeated. A correction's first sentence states the
+// record; the rest of it is detail that define shows.
 func explanation(e *Entry, others []*Entry) string {
-	parts := []string{e.Term + ": " + e.Short}
+	var parts []string
 	switch c := contrastFor(e, others); {
 	case c != "":
 		parts = append(parts, c)
 	case len(others) > 0:
 		o := others[0]
-		parts = append(parts, fmt.Sprintf("Compare %s: %s", o.Term, o.Short))
+		parts = append(parts, e.Term+": "+e.Short, fmt.Sprintf("Compare %s: %s", o.Term, o.Short))
+	default:
+		parts = append(parts, e.Term+": "+e.Short)
 	}
-	if e.Correction != "" {
-		parts = append(parts, CorrectionLabel+": "+e.Correction)
+	if e.CorrectsCitation() {
+		parts = append(parts, CorrectionLabel+": "+splitSentences(e.Correction)[0])
 	}
-	parts = append(parts, fmt.Sprintf("For the full entry, run: conflictq define %q", e.Term))
+	parts = append(parts, fmt.Sprintf("More: conflictq define %q", e.Term))
 	return strings.Join(parts, " ")
 }
 

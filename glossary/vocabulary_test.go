@@ -148,7 +148,7 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 	if want := "Agdam: " + agdam.Short + " Compare Lachin: " + lachin.Short; !strings.HasPrefix(got, want) {
 		t.Errorf("fallback explanation = %q", got)
 	}
-	if got := explanation(&bare, nil); got != "Agdam: "+agdam.Short+` For the full entry, run: conflictq define "Agdam"` {
+	if got := explanation(&bare, nil); got != "Agdam: "+agdam.Short+` More: conflictq define "Agdam"` {
 		t.Errorf("explanation with no wrong options = %q", got)
 	}
 	if !slices.ContainsFunc(g.Entries(), func(e Entry) bool { return e.Contrast == "" && e.InArticle != nil }) {
@@ -331,4 +331,52 @@ func TestDefineFiltersBeforeCutting(t *testing.T) {
 		}
 	}
 	t.Error("no define-xland: the pool was cut before the filter")
+}
+
+// An explanation is read once by a 15-year-old: it does not repeat the
+// definition already on screen when there is a contrast to teach, and of a
+// correction it gives the first sentence, which states the record; the rest
+// is detail for define.
+func TestVocabularyExplanationIsShort(t *testing.T) {
+	g, _ := vocabularyFixture(t)
+	ref, ok := g.Lookup("referendum")
+	if !ok {
+		t.Fatal("no referendum in the fixture")
+	}
+	e := *ref
+	e.Correction = "There was no vote in 2008; the independence referendum was held on 10 December 1991. Constitutional referendums followed in 2006 and 2017."
+	got := explanation(&e, nil)
+	want := e.Contrast + " " + CorrectionLabel + ": There was no vote in 2008; the independence referendum was held on 10 December 1991. " + `More: conflictq define "referendum"`
+	if got != want {
+		t.Errorf("explanation =\n%q\nwant\n%q", got, want)
+	}
+	if strings.Contains(got, e.Short) || strings.Contains(got, "2006") {
+		t.Errorf("explanation repeats the definition or the correction's detail: %q", got)
+	}
+	// A correction of one sentence is given whole.
+	e.Correction = "There was no vote in 2008."
+	if got := explanation(&e, nil); !strings.Contains(got, CorrectionLabel+": There was no vote in 2008. More:") {
+		t.Errorf("one-sentence correction: %q", got)
+	}
+	// A correction of another passage than the cited one is left out: under
+	// the cited quote it would read as that quote's error.
+	e.Corrects = "10 countries and 21 U.S. states"
+	if got := explanation(&e, nil); strings.Contains(got, CorrectionLabel) || strings.Contains(got, "2008") {
+		t.Errorf("correction of another passage shown with the cited one: %q", got)
+	}
+}
+
+// corrects without a correction, or longer than a quote, is a mistake in the
+// file, reported with its line.
+func TestParseRejectsBadCorrects(t *testing.T) {
+	base := "entries:\n  - term: X\n    kind: concept\n    short: s\n    definition: d\n"
+	for _, tc := range []struct{ yaml, want string }{
+		{base + "    corrects: some words\n", "corrects: quotes what the correction is about, but there is no correction"},
+		{base + "    correction: c\n    corrects: " + strings.Repeat("w ", 26) + "\n", "corrects: 26 words; at most 25"},
+	} {
+		_, err := Parse("t.yaml", []byte(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "t.yaml:2") {
+			t.Errorf("Parse(%q) error = %v, want %q at t.yaml:2", tc.yaml, err, tc.want)
+		}
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -126,17 +128,23 @@ func CompareSources(a, b Source) int {
 	return a.Paragraph - b.Paragraph
 }
 
-// TagLabel is how a tag reads to a person: a tag named after one of the
-// article's sections is that section's heading (un-resolution → "UN
-// resolution"), and any other has spaces for its hyphens (since-2020 →
-// "since 2020").
+// TagLabel is how a tag reads to a person, in one style, the article's
+// headings': a tag named after one of the article's sections is that
+// section's heading (un-resolution → "UN resolution"), and any other has
+// spaces for its hyphens and a capital first letter (since-2020 → "Since
+// 2020", recall → "Recall"), so that a list of tags does not mix the two
+// (teacher3 P3).
 func TagLabel(tag string) string {
 	for _, s := range articleSections {
 		if text.Slug(s) == tag {
 			return s
 		}
 	}
-	return strings.ReplaceAll(tag, "-", " ")
+	label := strings.ReplaceAll(tag, "-", " ")
+	if r, size := utf8.DecodeRuneInString(label); size > 0 && r != utf8.RuneError {
+		label = string(unicode.ToUpper(r)) + label[size:]
+	}
+	return label
 }
 
 // TagLabels is TagLabel of each tag.

@@ -253,8 +253,8 @@ func TestTagLabel(t *testing.T) {
 	for tag, want := range map[string]string{
 		"un-resolution":           "UN resolution",
 		"survivors-await-justice": "Survivors await justice",
-		"since-2020":              "since 2020",
-		"recall":                  "recall",
+		"since-2020":              "Since 2020",
+		"recall":                  "Recall",
 	} {
 		if got := TagLabel(tag); got != want {
 			t.Errorf("TagLabel(%q) = %q, want %q", tag, got, want)

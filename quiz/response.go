@@ -18,9 +18,14 @@ type Response struct {
 	Text     string // short, numeric, open: what the student wrote
 	Sequence []int  // order: item indices in the order the student put them
 	Matches  []int  // match: Matches[i] is the right side paired with left i, or -1
-	// SelfCheck is an open answer's self-assessment (practice mode): did it cover
-	// the key points? nil when not asked.
+	// SelfCheck is an open answer's self-assessment (practice mode, or an
+	// exam's review): did it cover the key points? True when the student
+	// ticked every one of them. nil when not asked.
 	SelfCheck *bool
+	// SelfCheckPoints are the key points (indices into Key) the student
+	// ticked as covered; empty when none, nil when not asked (or a report
+	// older than the question, which kept only SelfCheck).
+	SelfCheckPoints []int
 	// Unreadable is an answer that could not be read (ture, 28th, a number for
 	// a choice), kept as the student wrote it; Answered is then false and the
 	// question scores 0.

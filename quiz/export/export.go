@@ -11,6 +11,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/htmlreport"
 	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/qti"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -39,6 +40,13 @@ var exporters = []exporter{
 	{"markdown", func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) ([]string, error) {
 		return nil, worksheet.Write(w, b, paper)
 	}},
+	{"html", func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) ([]string, error) {
+		s, err := worksheet.Layout(b, paper)
+		if err != nil {
+			return nil, err
+		}
+		return nil, htmlreport.Paper(w, s, htmlreport.PaperTest)
+	}},
 	{"anki", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, worksheet.Anki(w, b) }},
 }
 
@@ -50,6 +58,24 @@ var Formats = func() []string {
 	}
 	return names
 }()
+
+// Worksheets are the formats that print a test: they take a Paper's
+// selection and key, and have a key of their own (WriteKey).
+var Worksheets = []string{"markdown", "html"}
+
+// WriteKey writes the answer key alone of the worksheet format writes with
+// paper: for a key kept apart from the tests handed out. format is one of
+// Worksheets; Markdown for any other.
+func WriteKey(w io.Writer, format string, b *quiz.Bank, paper worksheet.Paper) error {
+	if format != "html" {
+		return worksheet.WriteKey(w, b, paper)
+	}
+	s, err := worksheet.Layout(b, paper)
+	if err != nil {
+		return err
+	}
+	return htmlreport.Paper(w, s, htmlreport.PaperKeyOnly)
+}
 
 // For returns the writer of format, or the default's (JSON) when format is
 // not one of Formats.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -213,7 +214,10 @@ func (b *Batch) walk(dir string, bad func(string, error)) []string {
 
 // SheetsIn lists, sorted, the files under dir that a batch grades as sheets,
 // leaving out those skip names (when set); bad, when set, is told of what
-// cannot be read. A command checks its outputs against them.
+// cannot be read. A command checks its outputs against them, and mark reads
+// the same list. Hidden files and folders (a name starting with ".": a
+// folder's .conflictq.yaml settings, an editor's swap file, the "._" copies
+// macOS leaves on a USB stick) are no student's sheet and are left out.
 func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []string {
 	var found []string
 	root := dir
@@ -224,6 +228,12 @@ func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []str
 		if err != nil {
 			if bad != nil {
 				bad(path, err)
+			}
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
 			}
 			return nil
 		}

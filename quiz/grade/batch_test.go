@@ -188,3 +188,27 @@ func TestSheetsInSortsByNameWhateverTheCase(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// Hidden files and folders under a graded folder are no student's sheet: the
+// folder's own settings, an editor's swap file, macOS's "._" copies on a USB
+// stick. A hidden folder given by name is still read.
+func TestSheetsInLeavesOutHiddenFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), ".class")
+	for _, name := range []string{"ana.yaml", ".conflictq.yaml", "._ana.yaml", ".git/x.json", "sub/tigran.json", "sub/.swp.yaml"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for _, p := range SheetsIn(dir, nil, nil) {
+		rel, _ := filepath.Rel(dir, p)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	if want := []string{"ana.yaml", "sub/tigran.json"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

@@ -93,6 +93,14 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 			o.Response.Unreadable = qr.Unreadable
 		}
 		o.Response.SelfCheck = qr.SelfCheck
+		if qr.SelfCheckPoints != nil {
+			o.Response.SelfCheckPoints = []int{}
+			for _, n := range qr.SelfCheckPoints {
+				if n <= len(q.Key) { // a key point the bank still has
+					o.Response.SelfCheckPoints = append(o.Response.SelfCheckPoints, n-1)
+				}
+			}
+		}
 		o.Fraction = quiz.Score(q, o.Response)
 		if m := rep.MarkFor(q.Bank, q.ID); m != nil && q.Type == quiz.Open {
 			given := ""

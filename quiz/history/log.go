@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -86,10 +87,10 @@ func (l *Log) Append(r Record) error {
 	if err := enc.Encode(r); err != nil { // one line, with its '\n'
 		return err
 	}
-	if err := lock(l.f); err != nil {
+	if err := fileio.Lock(l.f); err != nil {
 		return fmt.Errorf("%s: lock: %w", l.path, err)
 	}
-	defer unlock(l.f)
+	defer fileio.Unlock(l.f)
 	out := l.buf.Bytes()
 	if torn, err := endsTorn(l.f); err != nil {
 		return fmt.Errorf("%s: %w", l.path, err)

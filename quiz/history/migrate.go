@@ -35,10 +35,10 @@ func Migrate(dir string) error {
 		return err
 	}
 	defer lf.Close()
-	if err := lock(lf); err != nil {
+	if err := fileio.Lock(lf); err != nil {
 		return err
 	}
-	defer unlock(lf)
+	defer fileio.Unlock(lf)
 	if _, err := os.Stat(filepath.Join(dir, migratedMark)); err == nil {
 		return nil // another process did it meanwhile
 	}
@@ -67,10 +67,10 @@ func migrateFile(dir, path string) error {
 		return err
 	}
 	defer f.Close()
-	if err := lock(f); err != nil {
+	if err := fileio.Lock(f); err != nil {
 		return err
 	}
-	defer unlock(f)
+	defer fileio.Unlock(f)
 	owner := map[string]bool{} // a student's name: whether path is their file
 	d := decoder{strs: map[string]string{}}
 	var r Record
@@ -167,10 +167,10 @@ func appendLines(path string, lines []byte) error {
 		return err
 	}
 	defer l.Close()
-	if err := lock(l.f); err != nil {
+	if err := fileio.Lock(l.f); err != nil {
 		return err
 	}
-	defer unlock(l.f)
+	defer fileio.Unlock(l.f)
 	if torn, err := endsTorn(l.f); err != nil {
 		return err
 	} else if torn {

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -53,10 +54,10 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 		return nil, pos, err
 	}
 	defer f.Close()
-	if err := lockShared(f); err != nil {
+	if err := fileio.LockShared(f); err != nil {
 		return nil, pos, fmt.Errorf("%s: lock: %w", path, err)
 	}
-	defer unlock(f)
+	defer fileio.Unlock(f)
 	if _, err := f.Seek(pos.Offset, io.SeekStart); err != nil {
 		return nil, pos, err
 	}

@@ -418,8 +418,8 @@ func TestClassPageTagsOfEverySheet(t *testing.T) {
 	p := pageOf(t, 2, results)
 	for _, want := range []string{
 		// Sorted by tag, shown by label.
-		`<th scope="col" class="n tag">chronology</th><th scope="col" class="n tag">legal cases</th><th scope="col" class="n tag">UN resolution</th></tr>`,
-		`<thead><tr><th scope="col">Student</th><th scope="col">chronology</th><th scope="col">legal cases</th><th scope="col">UN resolution</th></tr></thead>`,
+		`<th scope="col" class="n tag">Chronology</th><th scope="col" class="n tag">Legal cases</th><th scope="col" class="n tag">UN resolution</th></tr>`,
+		`<thead><tr><th scope="col">Student</th><th scope="col">Chronology</th><th scope="col">Legal cases</th><th scope="col">UN resolution</th></tr></thead>`,
 		// Ana met only the first tag, which Bo never met.
 		`<tr><th scope="row" title="Ana">Ana</th><td class="m4">100</td><td class="mx">–</td><td class="mx">–</td></tr>`,
 		`<tr><th scope="row" title="Bo">Bo</th><td class="mx">–</td><td class="m0">0</td><td class="m2">50</td></tr>`,
@@ -524,5 +524,20 @@ func TestClassPageAlphaMixedSets(t *testing.T) {
 	)
 	if !strings.Contains(p, "the students had different questions") {
 		t.Errorf("alpha n/a without its reason:\n%s", p[max(0, strings.Index(p, "stat-alpha")):][:600])
+	}
+}
+
+// Percentages read as in every other format: whole, or to one decimal
+// (33.3%), never 33.33% (issue 15).
+func TestClassPagePercentsToOneDecimal(t *testing.T) {
+	p := page(t, 0,
+		`{"student":"Ana","answers":{"capital":"Baku","town":"Shusha"}}`,
+		`{"student":"Bo","answers":{"capital":"Yerevan","town":"Shusha"}}`,
+		`{"student":"Cem","answers":{"capital":"Yerevan","town":"Shusha"}}`)
+	if m := regexp.MustCompile(`\d\.\d\d%`).FindString(p); m != "" {
+		t.Errorf("the page shows %q", m)
+	}
+	if !strings.Contains(p, "33.3%") {
+		t.Errorf("Ana's 1 of 3 is not shown as 33.3%%")
 	}
 }

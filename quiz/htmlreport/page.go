@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,7 +15,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-//go:embed assets/style.css assets/sort.js assets/*.tmpl
+//go:embed assets/style.css assets/sort.js assets/paper.css assets/*.tmpl
 var files embed.FS
 
 // The page parts are made on first use, not at start-up: every command
@@ -88,13 +87,7 @@ func newHead(title string) Head {
 }
 
 // num shows a score as the other formats do: at most 2 decimals, no trailing zeros.
-func num(v float64) string {
-	v = text.Round2(v)
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatInt(int64(v), 10)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
+func num(v float64) string { return text.FormatNum(v) }
 
 // count writes a whole number with thousands separators: 10,000.
 func count(n int) string {
@@ -108,7 +101,7 @@ func count(n int) string {
 	return s
 }
 
-func pctText(v float64) string { return num(v) + "%" }
+func pctText(v float64) string { return text.FormatPercent(v) + "%" }
 
 func pctPtr(v *float64) string {
 	if v == nil {

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !aix
 
 package marking
 
@@ -6,7 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"syscall"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // lockDir takes an advisory lock (flock) on the directory's lock file. The
@@ -21,9 +22,9 @@ func lockDir(dir, who string) (func(), error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		if err := fileio.TryLock(f); err != nil {
 			f.Close()
-			if errors.Is(err, syscall.EWOULDBLOCK) {
+			if errors.Is(err, fileio.ErrLocked) {
 				return nil, &BusyError{Dir: dir, Holder: holder(path)}
 			}
 			return nil, err
@@ -35,9 +36,7 @@ func lockDir(dir, who string) (func(), error) {
 			f.Close()
 			continue
 		}
-		f.Truncate(0)
-		f.WriteAt([]byte(who+"\n"), 0)
-		return func() {
+		release := func() {
 			// Removed while still locked, and only if the name is still
 			// ours: a run that opened it meanwhile finds it gone (stillAt)
 			// and opens the new one.
@@ -46,9 +45,21 @@ func lockDir(dir, who string) (func(), error) {
 			} else {
 				f.Truncate(0)
 			}
-			syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+			fileio.Unlock(f)
 			f.Close()
-		}, nil
+		}
+		// Who holds the lock, for a second run's message. A folder where
+		// this small write fails will not take the marks either: say so
+		// now, before any mark is given.
+		if err := f.Truncate(0); err != nil {
+			release()
+			return nil, err
+		}
+		if _, err := f.WriteAt([]byte(who+"\n"), 0); err != nil {
+			release()
+			return nil, err
+		}
+		return release, nil
 	}
 	return nil, &BusyError{Dir: dir, Holder: holder(path)}
 }

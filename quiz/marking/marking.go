@@ -12,16 +12,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -42,13 +42,49 @@ type Answer struct {
 	File      string // the report
 	Student   string
 	Text      string
-	SelfCheck *bool      // the student's own "did my answer cover the key points?"
-	Mark      *quiz.Mark // the mark so far, or nil
+	SelfCheck *bool // the student's own "did my answer cover the key points?"
+	// SelfCheckPoints are the key points the student ticked as covered,
+	// numbered from 1 as the report holds them; nil when the report says
+	// only SelfCheck (or nothing).
+	SelfCheckPoints []int
+	Mark            *quiz.Mark // the mark so far, or nil
 	// Uncounted is a mark beside the answer that grade does not count
 	// (quiz.Mark.Counts): given before the answer changed. The answer is to
 	// mark again. A mark without a digest counts and is Mark; --remark ties
 	// it to the answer.
 	Uncounted *quiz.Mark
+}
+
+// SelfCheckSays is what the student said of their answer's key points, for
+// the teacher marking it: "2 of 3 key points (1, 3)", "0 of 3 key points",
+// "yes" or "no" from a report that kept only the yes or no, "not asked".
+// keyPoints is how many the question has now (0 when no bank has it); the
+// numbers are the ones the student ticked, as the key points are numbered.
+func (a Answer) SelfCheckSays(keyPoints int) string {
+	if a.SelfCheckPoints == nil {
+		if a.SelfCheck == nil {
+			return "not asked"
+		}
+		return map[bool]string{true: "yes", false: "no"}[*a.SelfCheck]
+	}
+	nums := make([]string, len(a.SelfCheckPoints))
+	changed := false
+	for i, n := range a.SelfCheckPoints {
+		nums[i] = strconv.Itoa(n)
+		changed = changed || keyPoints > 0 && n > keyPoints
+	}
+	list := ""
+	if len(nums) > 0 {
+		list = " (" + strings.Join(nums, ", ") + ")"
+	}
+	switch {
+	case changed:
+		// Ticked against key points the bank has since cut.
+		return fmt.Sprintf("key points%s, as the question was then (it has %d now)", list, keyPoints)
+	case keyPoints > 0:
+		return fmt.Sprintf("%d of %s%s", len(nums), text.Count(keyPoints, "key point"), list)
+	}
+	return text.Count(len(nums), "key point") + list
 }
 
 // Filter picks what to mark.
@@ -71,9 +107,9 @@ func (f Filter) student(name string) bool {
 type BankLoader func(refs []string, file string) ([]*quiz.Bank, error)
 
 // Reports lists what can hold open answers among the inputs: quiz reports
-// (JSON) and answer sheets (YAML, JSON, JSON lines), named or under
-// directories, sorted. Other files are left out of directories; a file named
-// is taken as it is.
+// (JSON) and answer sheets (YAML, JSON, JSON lines), in the order grade reads
+// them: a file named as it is, a directory's sheets as grade.SheetsIn lists
+// them (sorted by name, hidden files left out).
 func Reports(inputs []string) ([]string, error) {
 	var out []string
 	for _, in := range inputs {
@@ -85,20 +121,16 @@ func Reports(inputs []string) ([]string, error) {
 			out = append(out, in)
 			continue
 		}
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+		var walkErr error
+		out = append(out, grade.SheetsIn(in, nil, func(_ string, err error) {
+			if walkErr == nil {
+				walkErr = err
 			}
-			if !d.IsDir() && fileio.FormatOf(path, "json", "jsonl", "yaml", "yml") != "" && !strings.HasPrefix(d.Name(), ".") {
-				out = append(out, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		})...)
+		if walkErr != nil {
+			return nil, walkErr
 		}
 	}
-	sort.Strings(out)
 	return out, nil
 }
 
@@ -110,6 +142,7 @@ type found struct {
 	banks         []*quiz.Bank
 	text          string
 	selfCheck     *bool
+	selfPoints    []int
 	mark          *quiz.Mark
 	uncounted     *quiz.Mark // a mark that does not count (see Answer)
 }
@@ -143,7 +176,7 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 			continue
 		}
 		out = append(out, found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
-			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
+			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
 			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given)})
 	}
 	return rep.Student, out, err
@@ -227,7 +260,7 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 				}
 				byKey[key] = q
 			}
-			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, Mark: a.mark, Uncounted: a.uncounted})
+			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints, Mark: a.mark, Uncounted: a.uncounted})
 		}
 	}
 	out := make([]*Question, 0, len(byKey))

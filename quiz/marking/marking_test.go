@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
 	"github.com/conflictq/conflictq/quiz/report"
 )
@@ -337,4 +339,29 @@ func givenOf(rep *report.Report, id string) string {
 		}
 	}
 	return ""
+}
+
+// mark reads a folder as grade does: the same files in the same order, so
+// the student mark shows first is the one grade lists first, and a folder's
+// hidden files (settings, "._" copies) are neither graded nor marked.
+func TestReportsListsWhatGradeGrades(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"tigran.yaml", "Ana.json", ".conflictq.yaml", "._Ana.json", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	named := filepath.Join(t.TempDir(), "zoe.json")
+	os.WriteFile(named, []byte("{}"), 0o644)
+	got, err := Reports([]string{named, dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append([]string{named}, grade.SheetsIn(dir, nil, nil)...)
+	if !slices.Equal(got, want) || len(got) != 3 || filepath.Base(got[1]) != "Ana.json" {
+		t.Errorf("Reports = %v, want %v", got, want)
+	}
+	if _, err := Reports([]string{filepath.Join(dir, "missing")}); err == nil {
+		t.Error("a missing input is not an error")
+	}
 }

@@ -23,7 +23,8 @@ import (
 // SchemaVersion is the version of the JSON report's shape. It changes only when
 // a field is renamed or removed, or its meaning changes, never when one is
 // added. Version 2: expected is left out for questions never shown; answer,
-// unreadable, unseen, bank_digests and marks were added. Read reads 1 and 2.
+// unreadable, unseen, bank_digests and marks were added; later
+// self_check_points, beside self_check. Read reads 1 and 2.
 const SchemaVersion = 2
 
 // Report is a quiz's score report as it is written for the teacher.
@@ -118,7 +119,13 @@ type QuestionReport struct {
 	Seconds   float64  `json:"seconds"`
 	Tags      []string `json:"tags"`
 	Source    string   `json:"source,omitempty"`
-	SelfCheck *bool    `json:"self_check,omitempty"`
+	// SelfCheck is an open answer's self-check: true when the student
+	// ticked every key point as covered. SelfCheckPoints are the key points
+	// ticked, numbered from 1 as the bank lists them and the student saw
+	// them; [] when none, left out when not asked (and in reports written
+	// before it was added, which hold only self_check).
+	SelfCheck       *bool `json:"self_check,omitempty"`
+	SelfCheckPoints []int `json:"self_check_points,omitzero"`
 }
 
 // Meta is what a report records besides the result.
@@ -203,6 +210,12 @@ func New(meta Meta, res *quiz.Result) *Report {
 			Tags:       append([]string{}, q.Tags...),
 			Source:     q.Source.String(),
 			SelfCheck:  o.Response.SelfCheck,
+		}
+		if o.Response.SelfCheckPoints != nil {
+			qr.SelfCheckPoints = make([]int, len(o.Response.SelfCheckPoints))
+			for i, k := range o.Response.SelfCheckPoints {
+				qr.SelfCheckPoints[i] = k + 1
+			}
 		}
 		if !o.Unseen {
 			qr.Expected = q.Expected()

@@ -272,11 +272,11 @@ func TestSummaryAndMarkdownShowTagLabels(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := "By tag:\n  chronology     0 / 1 (0%)\n  since 2020     1 / 1 (100%)\n  UN resolution  1 / 1 (100%)\n"
+	want := "By tag:\n  Chronology     0 / 1 (0%)\n  Since 2020     1 / 1 (100%)\n  UN resolution  1 / 1 (100%)\n"
 	if !strings.Contains(sum.String(), want) {
 		t.Errorf("summary:\n%s\nwant:\n%s", sum.String(), want)
 	}
-	for _, row := range []string{"| chronology | 1 | 0 / 1 | 0 |", "| since 2020 | 1 | 1 / 1 | 100 |", "| UN resolution | 1 | 1 / 1 | 100 |"} {
+	for _, row := range []string{"| Chronology | 1 | 0 / 1 | 0 |", "| Since 2020 | 1 | 1 / 1 | 100 |", "| UN resolution | 1 | 1 / 1 | 100 |"} {
 		if !strings.Contains(md.String(), row) {
 			t.Errorf("Markdown lacks %q:\n%s", row, md.String())
 		}

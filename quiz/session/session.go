@@ -339,14 +339,13 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 		// The key points first, right under the student's answer, with the
 		// question about them; the long model answer after it: before, it
 		// pushed the student's own answer off a short screen.
-		s.keyPoints(q, "")
 		// With no key points there is nothing to check an answer against.
 		if o.Response.Answered && len(q.Key) > 0 {
-			ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")
-			if err != nil {
+			if err := s.selfCheck(ctx, &o.Response, q, ""); err != nil {
 				return err
 			}
-			o.Response.SelfCheck = &ok
+		} else {
+			s.keyPoints(q, "")
 		}
 		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
 		s.why(o)
@@ -463,20 +462,58 @@ func (s *Session) pause(ctx context.Context, last bool) error {
 	}
 }
 
-func (s *Session) confirmWithContext(ctx context.Context, msg string) (bool, error) {
+// SelfCheckPrompt asks which of an open question's key points the answer
+// covered; the key points are the options to tick.
+const SelfCheckPrompt = "Which of these key points did your answer cover?"
+
+// selfCheck lists an open question's key points for the student to tick
+// the ones their answer covered (one yes or no against five key points said
+// little; teacher3 A2), then shows them again, ticked or not, so that they
+// stay on the screen beside the model answer. r records the ticks.
+func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Presented, indent string) error {
+	// The prompt names the key points itself: no heading above it.
+	ticked, err := s.multiSelectWithContext(ctx, s.message(SelfCheckPrompt), q.Key)
+	if err != nil {
+		return err
+	}
+	r.SelfCheckPoints = []int{}
+	for i := range q.Key {
+		if slices.Contains(ticked, i) {
+			r.SelfCheckPoints = append(r.SelfCheckPoints, i)
+		}
+	}
+	all := len(r.SelfCheckPoints) == len(q.Key)
+	r.SelfCheck = &all
+	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point")), s.Width, len(indent)))
+	for i, k := range q.Key {
+		mark := "○"
+		if slices.Contains(ticked, i) {
+			mark = "✓"
+		}
+		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, text.Hang(k, s.Width, len(indent)+4))
+	}
+	return nil
+}
+
+// multiSelectWithContext asks as askWithContext does: a time limit or a
+// signal ends the quiz while the prompter waits.
+func (s *Session) multiSelectWithContext(ctx context.Context, msg string, options []string) ([]int, error) {
+	if err := context.Cause(ctx); err != nil {
+		return nil, err
+	}
 	ch := make(chan asked, 1)
 	go func() {
-		ok, err := s.Prompter.Confirm(msg, false)
-		ch <- asked{quiz.Response{Bool: ok}, err}
+		idx, err := s.Prompter.MultiSelect(msg, options)
+		ch <- asked{quiz.Response{Choices: idx}, err}
 	}()
 	select {
 	case a := <-ch:
-		return a.r.Bool, a.err
+		return a.r.Choices, a.err
 	case <-ctx.Done():
 		if a, ok := s.Prompter.(Aborter); ok {
 			a.Abort()
 		}
-		return false, context.Cause(ctx)
+		return nil, context.Cause(ctx)
 	}
 }
 
@@ -534,17 +571,15 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) {
 			// As in practice mode: the key points last, beside the question.
 			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
 			s.why(&o)
-			s.keyPoints(q, "  ")
-		}
-		// The self-assessment, as practice mode asks it after the answer: the
-		// teacher sees it beside the answer when marking.
-		if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {
-			ok, err := s.confirmWithContext(ctx, "Did your answer cover these key points?")
-			if err != nil {
-				asking = false
+			// The self-assessment, as practice mode asks it after the
+			// answer: the teacher sees it beside the answer when marking.
+			if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {
+				if err := s.selfCheck(ctx, &res.Outcomes[i].Response, q, "  "); err != nil {
+					asking = false
+				}
 				continue
 			}
-			res.Outcomes[i].Response.SelfCheck = &ok
+			s.keyPoints(q, "  ")
 		}
 	}
 }

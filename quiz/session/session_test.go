@@ -29,7 +29,7 @@ func TestSessionPracticeAllRight(t *testing.T) {
 		t.Fatalf("score %v/%v, %s %s", score, max, res.Status, res.EndedBy)
 	}
 	text := out.String()
-	for _, want := range []string{"Question 1 of 8", "Question 8 of 8", "✓ Right.", "Source: ", "A model answer:", "A good answer covers:"} {
+	for _, want := range []string{"Question 1 of 8", "Question 8 of 8", "✓ Right.", "Source: ", "A model answer:", "Covered, you say:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("practice output lacks %q", want)
 		}

@@ -68,6 +68,10 @@ type ReportAnswer struct {
 	Unseen     bool
 	Seconds    float64
 	SelfCheck  *bool
+	// SelfCheckPoints are the key points the student ticked as covered,
+	// numbered from 1 as the report writes them; nil when the report does
+	// not say (not asked, or written before self_check_points).
+	SelfCheckPoints []int
 }
 
 // ReportMark is a teacher's mark of one open answer.
@@ -214,6 +218,23 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string) error {
 			a.SelfCheck = &b
 		}
 		err = e
+	case "self_check_points":
+		// As self_check: what is not a key point's number is passed over,
+		// so that a hand-edited self-check never keeps an answer from
+		// being graded.
+		if s.peek() != '[' {
+			err = s.skip(0)
+			break
+		}
+		var items []string
+		if items, _, err = s.list(); err == nil {
+			a.SelfCheckPoints = []int{}
+			for _, t := range items {
+				if n, e := strconv.Atoi(t); e == nil && n > 0 {
+					a.SelfCheckPoints = append(a.SelfCheckPoints, n)
+				}
+			}
+		}
 	default:
 		err = s.skip(0)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -27,7 +28,7 @@ type Layout struct {
 }
 
 // keyNode is a question's right answer for the YAML key, for marking paper:
-// options by their numbers on the sheet, with the texts in a comment, and one
+// options by their letters (an order's items by their numbers) on the sheet, with the texts in a comment, and one
 // pair a line for match questions. It grades as the key.
 func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 	shown := p.Options()
@@ -38,6 +39,14 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 	// letter, which cannot be misread (quiz.NumberIsAmbiguous).
 	choice := func(d int) *yaml.Node {
 		if d < 26 && quiz.NumberIsAmbiguous(shown, d) {
+			return &yaml.Node{Kind: yaml.ScalarNode, Value: text.Letter(d)}
+		}
+		return num(d)
+	}
+	// A choice of a single or multi question is given by its letter, as the
+	// sheet and the paper test show it (teacher3 P10).
+	lettered := func(d int) *yaml.Node {
+		if d < 26 {
 			return &yaml.Node{Kind: yaml.ScalarNode, Value: text.Letter(d)}
 		}
 		return num(d)
@@ -53,7 +62,7 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 	q := p.Question
 	switch q.Type {
 	case quiz.Single:
-		n := choice(display(q.Correct[0]))
+		n := lettered(display(q.Correct[0]))
 		n.LineComment = q.Choices[q.Correct[0]]
 		return n, nil
 	case quiz.Multi, quiz.Order:
@@ -63,8 +72,16 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 		}
 		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		var words []string
+		pick := lettered
+		if q.Type == quiz.Order {
+			pick = choice
+		} else {
+			// A multi's right choices in the order the sheet shows them: a, c, d.
+			idx = slices.Clone(idx)
+			slices.SortFunc(idx, func(a, b int) int { return display(a) - display(b) })
+		}
 		for _, k := range idx {
-			list.Content = append(list.Content, choice(display(k)))
+			list.Content = append(list.Content, pick(display(k)))
 			words = append(words, texts[k])
 		}
 		list.LineComment = strings.Join(words, "; ")
@@ -265,13 +282,13 @@ func foldLines(out []byte, width int) []byte {
 }
 
 const sheetInstructions = `conflictq answer sheet. Write your name after student:, then each answer
-after its question's id. For a choice give its number, letter or text (2, b,
-Baku); for several choices or an order a list ([1, 3], [3, 1, 2]); for pairs
-left: right ({1: b, 2: a}); otherwise the text or number. Put an answer that
-has a colon, a quote or a # in it, or begins with - [ or {, in double quotes:
-town: "Khojaly: Xocali". Write an open answer on the lines below its |,
-indented by two more spaces than its id. Leave an answer empty to skip it.
-Grade with: conflictq grade THIS-FILE`
+after its question's id. For a choice give its letter, number or text (b, 2,
+Baku); for several choices a list ([a, c]); for an order the items' numbers
+([3, 1, 2]); for pairs number=letter (1=b 2=a); otherwise the text or number.
+Put an answer that has a colon, a quote or a # in it, or begins with - [ or {,
+in double quotes: town: "Khojaly: Xocali". Write an open answer on the lines
+below its |, indented by two more spaces than its id. Leave an answer empty to
+skip it. Grade with: conflictq grade THIS-FILE`
 
 // questionComment shows a question above its answer line, with its options
 // numbered as the sheet's seed shuffled them.
@@ -284,7 +301,13 @@ func questionComment(n int, p *quiz.Presented) string {
 	}[p.Type]
 	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
 	switch p.Type {
-	case quiz.Single, quiz.Multi, quiz.Order:
+	case quiz.Single, quiz.Multi:
+		// Lettered, as the paper test (bank export) letters them, so that a
+		// student's paper copies across letter for letter (teacher3 P10).
+		for i, o := range p.Options() {
+			fmt.Fprintf(&b, "\n   %s) %s", text.Letter(i), o)
+		}
+	case quiz.Order:
 		for i, o := range p.Options() {
 			fmt.Fprintf(&b, "\n   %d) %s", i+1, o)
 		}

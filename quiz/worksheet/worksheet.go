@@ -48,6 +48,9 @@ type Paper struct {
 	// of its key: how it was made (set and seed), so the matching answer
 	// sheet can be made later.
 	Made string
+	// Command, when not empty, is the end of Made: the command that makes
+	// the matching answer sheet, which a printed page sets apart.
+	Command string
 }
 
 // Write writes b as a worksheet chosen by p.
@@ -125,26 +128,9 @@ func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented, made
 			continue
 		}
 		n++
-		hint := hints[q.Type]
-		if q.SaysHowToAnswer() {
-			hint = ""
-		}
-		if q.Type == quiz.Order {
-			// As the answer sheet (conflictq sheet) takes it: the items'
-			// numbers, first to last, so that paper copies onto a sheet
-			// as written (teacher2 A1).
-			hint = "Write the numbers of the items in order, first to last."
-		}
-		if q.Points != 1 {
-			if hint == "" {
-				hint = points(q.Points) + "."
-			} else {
-				hint = strings.TrimSuffix(hint, ".") + "; " + points(q.Points) + "."
-			}
-		}
 		fmt.Fprintf(s, "**%d.** %s", n, block(q.Prompt))
-		if hint != "" {
-			fmt.Fprintf(s, " *(%s)*", strings.TrimSpace(hint))
+		if hint := hintFor(q); hint != "" {
+			fmt.Fprintf(s, " *(%s)*", hint)
 		}
 		s.WriteString("\n\n")
 		opts := q.Options()
@@ -217,6 +203,29 @@ func writeKey(s *strings.Builder, qs []*quiz.Presented) {
 			fmt.Fprintf(s, "\n%s\n", strings.Join(lines, "\\\n"))
 		}
 	}
+}
+
+// hintFor is what the paper says after a question's prompt: how to answer
+// it, and its points when not 1; "" for neither.
+func hintFor(q *quiz.Presented) string {
+	hint := hints[q.Type]
+	if q.SaysHowToAnswer() {
+		hint = ""
+	}
+	if q.Type == quiz.Order {
+		// As the answer sheet (conflictq sheet) takes it: the items'
+		// numbers, first to last, so that paper copies onto a sheet
+		// as written (teacher2 A1).
+		hint = "Write the numbers of the items in order, first to last."
+	}
+	if q.Points != 1 {
+		if hint == "" {
+			hint = points(q.Points) + "."
+		} else {
+			hint = strings.TrimSuffix(hint, ".") + "; " + points(q.Points) + "."
+		}
+	}
+	return strings.TrimSpace(hint)
 }
 
 // hints tell the student how to answer each type on paper.

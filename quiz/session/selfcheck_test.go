@@ -1,0 +1,125 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+)
+
+// openQuestion is the sample bank's open question, alone, for a self-check.
+func openQuestion(t *testing.T) (*quiz.Bank, []*quiz.Presented) {
+	t.Helper()
+	b := testfiles.Sample(t)
+	q := testfiles.Question(t, b, "ussr")
+	if len(q.Key) != 3 {
+		t.Fatalf("the sample's open question has %d key points, want 3", len(q.Key))
+	}
+	return b, []*quiz.Presented{{Question: q}}
+}
+
+// An open answer's self-check asks which key points it covered, the key
+// points as the options, and records the ones ticked: some, none, all
+// (teacher3 A2: one yes or no against many key points said little).
+func TestSelfCheckTicksKeyPoints(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		ticks  []int
+		want   []int
+		all    bool
+		screen []string
+	}{
+		{"some", []int{2, 0}, []int{0, 2}, false, []string{"Covered, you say: 2 of 3 key points.", "  ✓ founded 1922\n  ○ 15 republics\n  ✓ dissolved 1991\n"}},
+		{"none", []int{}, []int{}, false, []string{"Covered, you say: 0 of 3 key points.", "  ○ founded 1922\n  ○ 15 republics\n  ○ dissolved 1991\n"}},
+		{"all", []int{0, 1, 2}, []int{0, 1, 2}, true, []string{"Covered, you say: 3 of 3 key points.", "  ✓ founded 1922\n  ✓ 15 republics\n  ✓ dissolved 1991\n"}},
+	} {
+		for _, mode := range []quiz.Mode{quiz.Practice, quiz.Exam} {
+			b, qs := openQuestion(t)
+			var offered []string
+			p := &testfiles.Scripted{T: t, Bank: b, Ticks: func(points []string) []int {
+				offered = points
+				return tt.ticks
+			}}
+			var out bytes.Buffer
+			s := &Session{Questions: qs, Mode: mode, Prompter: p, Out: &out, Now: testfiles.Clock()}
+			res, err := s.Run(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(p.Asked, SelfCheckPrompt) {
+				t.Errorf("%s, %s: no self-check asked: %q", tt.name, mode, p.Asked)
+			}
+			if !slices.Equal(offered, qs[0].Key) {
+				t.Errorf("%s, %s: offered %q, want the key points %q", tt.name, mode, offered, qs[0].Key)
+			}
+			r := res.Outcomes[0].Response
+			if r.SelfCheckPoints == nil || !slices.Equal(r.SelfCheckPoints, tt.want) {
+				t.Errorf("%s, %s: ticked %#v, want %#v", tt.name, mode, r.SelfCheckPoints, tt.want)
+			}
+			if r.SelfCheck == nil || *r.SelfCheck != tt.all {
+				t.Errorf("%s, %s: self_check %v, want %v (all ticked)", tt.name, mode, r.SelfCheck, tt.all)
+			}
+			indent := "" // the review indents what it says of each question
+			if mode == quiz.Exam {
+				indent = "  "
+			}
+			for _, want := range tt.screen {
+				want = indent + strings.ReplaceAll(want, "\n  ", "\n"+indent+"  ")
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("%s, %s: the screen lacks %q:\n%s", tt.name, mode, want, out.String())
+				}
+			}
+			if strings.Contains(out.String(), "•") {
+				t.Errorf("%s, %s: the key points listed twice, as bullets and to tick:\n%s", tt.name, mode, out.String())
+			}
+		}
+	}
+}
+
+// An open question left unanswered has nothing to check: the key points are
+// listed, nothing is asked, nothing recorded.
+func TestSelfCheckNotAskedOfNoAnswer(t *testing.T) {
+	b, qs := openQuestion(t)
+	p := &unanswered{Scripted: testfiles.Scripted{T: t, Bank: b}}
+	var out bytes.Buffer
+	s := &Session{Questions: qs, Mode: quiz.Practice, Prompter: p, Out: &out, Now: testfiles.Clock()}
+	res, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(p.Asked, SelfCheckPrompt) {
+		t.Error("a self-check asked of an empty answer")
+	}
+	if r := res.Outcomes[0].Response; r.SelfCheck != nil || r.SelfCheckPoints != nil {
+		t.Errorf("recorded %v %v for an empty answer", r.SelfCheck, r.SelfCheckPoints)
+	}
+	if !strings.Contains(out.String(), "A good answer covers:\n  • founded 1922\n") {
+		t.Errorf("the key points are not listed:\n%s", out.String())
+	}
+}
+
+type unanswered struct{ testfiles.Scripted }
+
+func (u *unanswered) Input(msg string, validate func(string) error) (string, error) {
+	_, _ = u.Scripted.Input(msg, validate)
+	return "  ", nil
+}
+
+// Ctrl-C at the self-check stops a practice quiz as at any question; in an
+// exam's review, the quiz is already submitted and keeps its answers.
+func TestSelfCheckInterrupted(t *testing.T) {
+	b, qs := openQuestion(t)
+	p := &testfiles.Scripted{T: t, Bank: b, StopAt: 2, Stop: ErrInterrupted}
+	s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	res, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res.Outcomes[0].Response; !r.Answered || r.SelfCheck != nil || r.SelfCheckPoints != nil {
+		t.Errorf("after Ctrl-C at the review's self-check: %+v", r)
+	}
+}
