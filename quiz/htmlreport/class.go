@@ -70,7 +70,8 @@ type Class struct {
 type row struct {
 	Name, Where        string
 	Score, Max, Pct    float64
-	Below              bool // under the pass mark
+	PctText            string // Pct for people, as every format shows it
+	Below              bool   // under the pass mark
 	Status, StatusText string
 	// tags are the student's totals by tag index (Class.tagAt), as many as
 	// the class had met when the sheet came: a tag first met later is one
@@ -156,7 +157,11 @@ func (c *Class) Add(r Sheet) {
 	}
 	c.students++
 	rw := row{Name: r.Name, Where: r.Where, Score: r.Score, Max: r.Max, Pct: r.Percent,
-		Below: r.Passed != nil && !*r.Passed, Status: r.Status, StatusText: r.StatusText}
+		Below: r.Passed != nil && !*r.Passed, Status: r.Status, StatusText: r.StatusText, PctText: text.FormatPercent(r.Percent)}
+	if r.Passed != nil {
+		// Below the pass mark, never shown as reaching it.
+		rw.PctText = text.FormatResultPercent(r.Percent, c.Pass)
+	}
 	if r.Passed != nil && *r.Passed {
 		c.passed++
 	}

@@ -408,7 +408,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	if r.NotReached > 0 {
 		fmt.Fprintf(&b, "- Answered: %s\n", r.answeredLine())
 	}
-	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
+	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText())
 	if r.Passed != nil {
 		if *r.Passed {
 			fmt.Fprintf(&b, ", pass mark %s%%: passed", text.FormatPercent(*r.PassPercent))
@@ -502,7 +502,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 		// the questions reached alone would read as 100% after a time-out.
 		line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
 		if r.MaxScore > 0 {
-			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
+			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
 		}
 		if maxScore > 0 {
 			line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
@@ -512,7 +512,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			// Every question open (a discussion): nothing to score here, not 0%.
 			line("Score: none here; every question is open, for a teacher to mark%s", r.passed(st))
 		} else {
-			line("Score: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
+			line("Score: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
 		}
 		line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 	}
@@ -608,6 +608,15 @@ func (r *Report) marked(q QuestionReport) bool {
 		}
 	}
 	return false
+}
+
+// PercentText is the report's percentage for people, beside its verdict:
+// below the pass mark, never shown as reaching it (text.FormatResultPercent).
+func (r *Report) PercentText() string {
+	if r.Passed == nil {
+		return text.FormatPercent(r.Percent)
+	}
+	return text.FormatResultPercent(r.Percent, r.PassPercent)
 }
 
 // passed is the end of the score line with the pass mark's verdict, if any.
