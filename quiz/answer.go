@@ -32,10 +32,16 @@ func letterIndex(s string, n int) (int, bool) {
 	return i, ok && i < n
 }
 
+// isListSep is what separates the answers of a list written on one line:
+// "a, c", "b) Iran; c) Russia" (the key's form), "A → B" (an order, as the
+// key and the reports write it).
+func isListSep(r rune) bool { return r == ',' || r == ';' || r == '→' }
+
 // splitRefs splits "1,3", "1 3", "a; c" into references. Text options may hold
-// spaces, so a list that is not made of numbers and letters splits on , and ; only.
+// spaces, so a list that is not made of numbers and letters splits on , ; and
+// → only.
 func splitRefs(s string) []string {
-	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	fields := strings.FieldsFunc(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) })
 	short := true
 	for _, f := range fields {
 		if _, err := strconv.Atoi(f); err != nil && len([]rune(f)) > 1 {
@@ -46,12 +52,82 @@ func splitRefs(s string) []string {
 		return fields
 	}
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+	for _, f := range strings.FieldsFunc(s, isListSep) {
 		if f = strings.TrimSpace(f); f != "" {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// resolveList reads a list of references to options. An option's text may
+// hold the list's separator ("613 civilians killed at Khojaly (Xocalı),
+// including 106 women"): when the parts do not all read alone, neighbouring
+// parts are read together, the longest run that is one option first.
+func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, error) {
+	refs, err := v.refs()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, 0, len(refs))
+	var first error
+	for _, r := range refs {
+		i, err := rv.resolve(r, options, folded, true)
+		if err != nil {
+			first = err
+			break
+		}
+		out = append(out, i)
+	}
+	if first == nil {
+		return out, nil
+	}
+	// Parts joined as written: from the scalar, with its own separators;
+	// a YAML list's items with ", ".
+	join := func(i, j int) string { return strings.Join(refs[i:j+1], ", ") }
+	if v.Kind == Scalar {
+		spans := listSpans(v.Text)
+		if len(spans) != len(refs) {
+			return nil, first
+		}
+		join = func(i, j int) string { return strings.TrimSpace(v.Text[spans[i][0]:spans[j][1]]) }
+	}
+	out = out[:0]
+	for i := 0; i < len(refs); {
+		j := len(refs) - 1
+		for ; j > i; j-- {
+			if k, err := rv.resolve(join(i, j), options, folded, true); err == nil {
+				out = append(out, k)
+				break
+			}
+		}
+		if j == i {
+			k, err := rv.resolve(refs[i], options, folded, true)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, k)
+		}
+		i = j + 1
+	}
+	return out, nil
+}
+
+// listSpans gives where each of splitRefs's texts lies in s (start, end),
+// for a list split at its separators; nil when s splits at spaces.
+func listSpans(s string) [][2]int {
+	var spans [][2]int
+	start := 0
+	for i, r := range s + ";" {
+		if !isListSep(r) {
+			continue
+		}
+		if strings.TrimSpace(s[start:min(i, len(s))]) != "" {
+			spans = append(spans, [2]int{start, min(i, len(s))})
+		}
+		start = i + len(string(r))
+	}
+	return spans
 }
 
 func exampleSequence(n int) string {
@@ -271,9 +347,14 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		return i
 	}
 	// The label with its bracket, as the sheet prints it: never a text.
+	// "c)", "(c)", and a number's "3)" as the sheet numbers an order's items.
 	if strings.HasSuffix(ref, ")") {
-		if k, ok := letterIndex(ref, n); ok {
+		bare := strings.TrimPrefix(strings.TrimSuffix(ref, ")"), "(")
+		if k, ok := letterIndex(bare, n); ok {
 			return toBank(k), nil
+		}
+		if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
+			return toBank(k - 1), nil
 		}
 	}
 	// A number from 1 to n (as a student picks an option in Moodle) or a
@@ -307,7 +388,87 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return i, nil
 		}
 	}
+	// The label and the option's text, as the test and the key print an
+	// option: "b) Iran", "(b) Iran", "2. Iran", "b Iran". Both must name
+	// the same option.
+	if k, label, rest, bracket, ok := labelled(ref, n); ok {
+		idx := toBank(k)
+		if sameText(rest, options[idx], folded[idx]) {
+			return idx, nil
+		}
+		if !bracket {
+			// "a lot of people": no label was meant, as far as anyone can
+			// tell; read as a text, which it is not.
+		} else if other := textOption(rest, options, folded, idx); other >= 0 {
+			d := toShown(other)
+			return 0, fmt.Errorf("%q contradicts itself: %s is %s, but %s is %s) %s; write %s) for the first or %s) for the second",
+				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(d), text.Printable(options[other]), text.Letter(k), text.Letter(d))
+		} else {
+			return 0, fmt.Errorf("%q: %s is %s, and %s is not its text; write %s) alone, or the option's text as printed",
+				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
+		}
+	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
+}
+
+// labelled splits an option written with its label, "b) Iran", "(b) Iran",
+// "b. Iran", "3) Iran" or "b Iran", into the label's position (0-based,
+// as shown), the label as written, and the text after it. bracket is false
+// for a bare letter and a space ("b Iran"), which may be no label at all.
+func labelled(ref string, n int) (k int, label, rest string, bracket, ok bool) {
+	s := ref
+	open := strings.HasPrefix(s, "(")
+	if open {
+		s = s[1:]
+	}
+	end := 0
+	for end < len(s) && end < 3 && (s[end] >= '0' && s[end] <= '9' || (s[end]|0x20) >= 'a' && (s[end]|0x20) <= 'z') {
+		end++
+	}
+	if end == 0 || end == len(s) {
+		return 0, "", "", false, false
+	}
+	head := s[:end]
+	if num, isNum := smallNumber(head); isNum {
+		if num < 1 || num > n {
+			return 0, "", "", false, false
+		}
+		k = num - 1
+	} else if i, isLetter := letterIndex(head, n); isLetter && (len(head) == 1 || n > 26) {
+		k = i
+	} else {
+		return 0, "", "", false, false
+	}
+	switch c := s[end]; {
+	case c == ')' || !open && (c == '.' || c == ':'):
+		bracket = true
+		rest = s[end+1:]
+	case !open && (c == ' ' || c == '\t') && !isDigits(head):
+		rest = s[end:]
+	default:
+		return 0, "", "", false, false
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || rest[0] == ')' {
+		return 0, "", "", false, false
+	}
+	return k, strings.TrimSpace(strings.TrimSuffix(ref, rest)), rest, bracket, true
+}
+
+// sameText reports whether rest, written after an option's label, is the
+// option's text: as Normalize folds it, or its beginning cut off with an
+// ellipsis ("It said the Azeri population…").
+func sameText(rest, option, folded string) bool {
+	if rest == option || text.Normalize(rest) == folded {
+		return true
+	}
+	for _, dots := range []string{"…", "..."} {
+		if stem, ok := strings.CutSuffix(rest, dots); ok {
+			stem = text.Normalize(stem)
+			return stem != "" && strings.HasPrefix(folded, stem)
+		}
+	}
+	return false
 }
 
 // smallNumber reads a whole number of up to nine digits, as option numbers
@@ -399,8 +560,8 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		if err != nil {
 			return Response{}, err
 		}
-		if f, err := text.ParseNumber(t); err != nil || math.IsInf(f, 0) {
-			return Response{}, fmt.Errorf("expected a number, found %q", t)
+		if _, err := q.ParseNumeric(t); err != nil {
+			return Response{}, err
 		}
 		return Response{Answered: true, Text: t}, nil
 	case Order:
@@ -453,16 +614,12 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 			return []int{i}, nil
 		}
 	}
-	refs, err := v.refs()
+	all, err := rv.resolveList(v, q.Choices, f.choices)
 	if err != nil {
 		return nil, err
 	}
-	idx := make([]int, 0, len(refs))
-	for _, r := range refs {
-		i, err := rv.resolve(r, q.Choices, f.choices, true)
-		if err != nil {
-			return nil, err
-		}
+	idx := make([]int, 0, len(all))
+	for _, i := range all {
 		if !slices.Contains(idx, i) {
 			idx = append(idx, i)
 		}
@@ -473,26 +630,49 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 // sequenceFromValue reads an order answer: every item once.
 func sequenceFromValue(rv *refResolver, v Value) ([]int, error) {
 	q := rv.q
-	refs, err := v.refs()
+	n := len(q.Items)
+	if v.Kind == Scalar {
+		// The key's form: the numbers, then the items' texts, "3, 1, 2: A → B → C".
+		if nums, texts, ok := strings.Cut(v.Text, ": "); ok && strings.Trim(nums, "0123456789,; ") == "" {
+			a, err := sequenceFromValue(rv, Value{Kind: Scalar, Text: nums})
+			if err != nil {
+				return nil, err
+			}
+			b, err := sequenceFromValue(rv, Value{Kind: Scalar, Text: texts})
+			if err != nil {
+				return nil, fmt.Errorf("%q: the numbers before the colon read as an order, the texts after it do not (%v); write the numbers alone", v.Text, err)
+			}
+			if !slices.Equal(a, b) {
+				return nil, fmt.Errorf("%q contradicts itself: the numbers before the colon give one order, the texts after it another; write the numbers alone", v.Text)
+			}
+			return a, nil
+		}
+	}
+	all, err := rv.resolveList(v, q.Items, q.folded().items)
 	if err != nil {
+		if _, lerr := v.refs(); lerr == nil && len(splitOrList(v)) != n {
+			return nil, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
+		}
 		return nil, err
 	}
-	n := len(q.Items)
-	if len(refs) != n {
+	if len(all) != n {
 		return nil, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
 	}
 	seq := make([]int, 0, n)
-	for _, r := range refs {
-		i, err := rv.resolve(r, q.Items, q.folded().items, true)
-		if err != nil {
-			return nil, err
-		}
+	for _, i := range all {
 		if slices.Contains(seq, i) {
-			return nil, fmt.Errorf("%q is listed twice; use each item once", r)
+			d := rv.shown(i)
+			return nil, fmt.Errorf("%q is listed twice; use each item once", strconv.Itoa(d+1))
 		}
 		seq = append(seq, i)
 	}
 	return seq, nil
+}
+
+// splitOrList is a list value's parts as written.
+func splitOrList(v Value) []string {
+	refs, _ := v.refs()
+	return refs
 }
 
 // errPairs is the one message for match input that is not clearly pairs.
@@ -532,6 +712,27 @@ func scalarPairs(s string) ([][2]string, error) {
 			}
 			return nil, errPairs
 		}
+	}
+	return pairs, nil
+}
+
+// textPairs splits pairs written by their texts, as the key and the reports
+// write them: "Khojaly = Xocalı; Nagorno-Karabakh = Artsakh", one " = " in
+// each, separated by semicolons.
+func textPairs(s string) ([][2]string, error) {
+	var pairs [][2]string
+	for _, group := range strings.Split(s, ";") {
+		if strings.TrimSpace(group) == "" {
+			continue
+		}
+		l, r, ok := strings.Cut(group, " = ")
+		if !ok || strings.Contains(r, " = ") || strings.TrimSpace(l) == "" || strings.TrimSpace(r) == "" {
+			return nil, errPairs
+		}
+		pairs = append(pairs, [2]string{strings.TrimSpace(l), strings.TrimSpace(r)})
+	}
+	if len(pairs) == 0 {
+		return nil, errPairs
 	}
 	return pairs, nil
 }
@@ -595,9 +796,29 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 	var pairs [][2]string
 	switch v.Kind {
 	case Scalar:
+		// The key's form: the pairs by number and letter, then by text,
+		// "1=b, 2=a: Khojaly = Xocalı; Shusha = Şuşa".
+		if code, texts, ok := strings.Cut(v.Text, ": "); ok && strings.Contains(texts, " = ") {
+			if p, err := scalarPairs(code); err == nil && len(p) > 0 {
+				a, err := matchesFromValue(rv, Value{Kind: Scalar, Text: code})
+				if err != nil {
+					return nil, err
+				}
+				b, err := matchesFromValue(rv, Value{Kind: Scalar, Text: texts})
+				if err != nil {
+					return nil, fmt.Errorf("%q: the pairs before the colon read, the texts after it do not (%v); write the pairs alone, such as 1=b 2=a", v.Text, err)
+				}
+				if !slices.Equal(a, b) {
+					return nil, fmt.Errorf("%q contradicts itself: the pairs before the colon and the texts after it differ; write the pairs alone, such as 1=b 2=a", v.Text)
+				}
+				return a, nil
+			}
+		}
 		var err error
-		if pairs, err = scalarPairs(v.Text); err != nil {
-			return nil, err
+		if pairs, err = textPairs(v.Text); err != nil {
+			if pairs, err = scalarPairs(v.Text); err != nil {
+				return nil, err
+			}
 		}
 	case Mapping:
 		pairs = v.Pairs
@@ -620,4 +841,72 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 		out[li] = q.pairOfRight(ri)
 	}
 	return out, nil
+}
+
+// approx are the words a student writes before a number to say it is
+// about that much; the question's tolerance says how close is right, so
+// "~350" is read as 350.
+var approx = []string{"~", "≈", "about ", "approx. ", "approx ", "approximately ", "around ", "circa ", "ca. ", "c. ", "c.", "some "}
+
+// ParseNumeric reads a numeric question's answer as a student writes it:
+// a number (text.ParseNumber), maybe after "~", "about" or "c." (read as
+// the number: the question's tolerance says how close is right), maybe
+// followed by the question's unit as the test prints it after the blank
+// ("350 people"; case and a plural s folded) or by the key's tolerance,
+// "350 (± 10) people". The error says what is wrong, for the student.
+func (q *Question) ParseNumeric(s string) (float64, error) {
+	t := strings.TrimSpace(s)
+	if v, err := text.ParseNumber(t); err == nil && !math.IsInf(v, 0) {
+		return v, nil // the common case
+	}
+	lower := strings.ToLower(t)
+	for _, a := range approx {
+		if strings.HasPrefix(lower, a) {
+			t = strings.TrimSpace(t[len(a):])
+			break
+		}
+	}
+	num, rest := t, ""
+	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || r == '(' }); i > 0 {
+		num, rest = strings.TrimSpace(t[:i]), strings.TrimSpace(t[i:])
+	}
+	v, err := text.ParseNumber(num)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("expected a number, found %q", s)
+	}
+	if tol, after, ok := strings.Cut(rest, ")"); ok && strings.HasPrefix(tol, "(") {
+		// The key's "(± 10)": the question's own tolerance, copied.
+		tol = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(tol[1:]), "±+-/ "))
+		if d, err := text.ParseNumber(tol); err != nil || d != q.Tol {
+			return 0, fmt.Errorf("expected a number, found %q: write the number alone (how close counts as right is the question's to say)", s)
+		}
+		rest = strings.TrimSpace(after)
+	}
+	if rest == "" || q.unitIs(rest) {
+		return v, nil
+	}
+	if q.Unit != "" && !yearUnit(q.Unit) {
+		return 0, fmt.Errorf("expected a number of %s, found %q: write the number alone, or with %q after it", q.Unit, s, q.Unit)
+	}
+	return 0, fmt.Errorf("expected a number, found %q: write the number alone", s)
+}
+
+// unitIs reports whether w is the question's unit: as the bank spells it,
+// in any case, with or without a plural s, or person for people.
+func (q *Question) unitIs(w string) bool {
+	if q.Unit == "" {
+		return false
+	}
+	fold := func(s string) string {
+		s = text.Normalize(s)
+		switch s {
+		case "people", "persons":
+			return "person"
+		}
+		if strings.HasSuffix(s, "ies") && len(s) > 4 {
+			return strings.TrimSuffix(s, "ies") + "y"
+		}
+		return strings.TrimSuffix(s, "s")
+	}
+	return fold(w) == fold(q.Unit)
 }

@@ -201,7 +201,7 @@ func wildcard(a string) *regexp.Regexp {
 }
 
 func scoreNumeric(q *Question, r Response) float64 {
-	v, err := text.ParseNumber(r.Text)
+	v, err := q.ParseNumeric(r.Text)
 	if err != nil {
 		return 0
 	}

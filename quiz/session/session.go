@@ -265,7 +265,7 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		return quiz.Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
 	case quiz.Numeric:
 		text, err := p.Input(msg, func(t string) error {
-			if _, err := text.ParseNumber(t); err != nil {
+			if _, err := q.ParseNumeric(t); err != nil { // as a sheet reads it
 				return fmt.Errorf("please type a number, such as 1994")
 			}
 			return nil
