@@ -206,10 +206,78 @@ func (k ValueKind) Name() string {
 // (Question.OptionOrder), or the bank's order when seed is nil. An empty value
 // is unanswered. The error says, for the student, why v cannot be read.
 func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
+	return q.ResolveAt(v, seed, 0)
+}
+
+// ResolveAt is Resolve for the question numbered number on the paper and
+// the sheet (0: not known). Students write the question's number before
+// their answer ("5 a", "9b", "5. a) Iran"); the number is read as that only
+// when it is this question's own number, and only before a choice or true
+// or false, where a number cannot be the answer's own first word. A number
+// that could also be an option of a choose-all question is refused as
+// ambiguous, as is any other number, which may be another question's.
+func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error) {
 	if v.Kind == Empty {
 		return Response{}, nil
 	}
-	return responseFromValue(&refResolver{q: q, seed: seed}, v)
+	rv := &refResolver{q: q, seed: seed}
+	r, err := responseFromValue(rv, v)
+	n, rest, ok := numbered(q, v)
+	if !ok {
+		return r, err
+	}
+	r2, err2 := responseFromValue(rv, Value{Kind: Scalar, Text: rest, Line: v.Line})
+	switch {
+	case n == number && err != nil:
+		return r2, err2
+	case err2 != nil:
+		// "613 civilans killed": no question number and an answer, but a
+		// text that is no option.
+		return r, err
+	case n == number:
+		// "5 a" on question 5 of choose-all: question 5's a, or options
+		// 5 and a.
+		if !slices.Equal(r.Choices, r2.Choices) {
+			return Response{}, fmt.Errorf("%q could be question %d's answer %s or the options %d and %s; write %s for the first",
+				v.Text, n, rest, n, rest, rest)
+		}
+		return r, nil
+	case err == nil:
+		return r, nil
+	case number > 0:
+		return Response{}, fmt.Errorf("%q begins with %d, but this is question %d; write the answer alone (%s), under its own question's id",
+			v.Text, n, number, rest)
+	}
+	return Response{}, fmt.Errorf("%q begins with %d, which may be a question's number; write the answer alone (%s)", v.Text, n, rest)
+}
+
+// numbered splits a choice or true/false answer that begins with a number
+// and then a letter ("5 a", "9b", "5. a) Iran", "Q5: true") into the number
+// and the rest.
+func numbered(q *Question, v Value) (int, string, bool) {
+	if v.Kind != Scalar || q.Type != Single && q.Type != Multi && q.Type != TrueFalse {
+		return 0, "", false
+	}
+	s := strings.TrimSpace(v.Text)
+	if len(s) > 1 && (s[0]|0x20) == 'q' && s[1] >= '0' && s[1] <= '9' {
+		s = s[1:]
+	}
+	end := 0
+	for end < len(s) && end < 4 && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return 0, "", false
+	}
+	n, _ := smallNumber(s[:end])
+	rest := strings.TrimLeft(s[end:], " \t")
+	if r := strings.TrimLeft(rest, ".):"); r != rest {
+		rest = strings.TrimLeft(r, " \t")
+	}
+	if rest == "" || !unicode.IsLetter([]rune(rest)[0]) && rest[0] != '(' {
+		return 0, "", false
+	}
+	return n, rest, true
 }
 
 // refResolver turns what a sheet says ("2", "b", "Baku") into the bank's own
@@ -718,20 +786,45 @@ func scalarPairs(s string) ([][2]string, error) {
 
 // textPairs splits pairs written by their texts, as the key and the reports
 // write them: "Khojaly = Xocalı; Nagorno-Karabakh = Artsakh", one " = " in
-// each, separated by semicolons.
-func textPairs(s string) ([][2]string, error) {
+// each, separated by semicolons. A text may hold a semicolon itself: the
+// words between one pair's " = " and the next are the right side as far as
+// they make one of its options, and the next left side from there.
+func (rv *refResolver) textPairs(s string, rights, folded []string) ([][2]string, error) {
+	var chunks []string
+	for _, c := range strings.Split(s, ";") {
+		if c = strings.TrimSpace(c); c != "" {
+			chunks = append(chunks, c)
+		}
+	}
 	var pairs [][2]string
-	for _, group := range strings.Split(s, ";") {
-		if strings.TrimSpace(group) == "" {
+	var left []string
+	for i := 0; i < len(chunks); {
+		l, r, ok := strings.Cut(chunks[i], " = ")
+		if !ok {
+			left = append(left, chunks[i])
+			i++
 			continue
 		}
-		l, r, ok := strings.Cut(group, " = ")
-		if !ok || strings.Contains(r, " = ") || strings.TrimSpace(l) == "" || strings.TrimSpace(r) == "" {
+		if strings.Contains(r, " = ") || strings.TrimSpace(l) == "" || strings.TrimSpace(r) == "" {
 			return nil, errPairs
 		}
-		pairs = append(pairs, [2]string{strings.TrimSpace(l), strings.TrimSpace(r)})
+		left = append(left, strings.TrimSpace(l))
+		j := i + 1
+		for j < len(chunks) && !strings.Contains(chunks[j], " = ") {
+			j++
+		}
+		end := i
+		for k := j - 1; k > i; k-- {
+			if _, err := rv.resolve(strings.Join(append([]string{r}, chunks[i+1:k+1]...), "; "), rights, folded, true); err == nil {
+				end = k
+				break
+			}
+		}
+		pairs = append(pairs, [2]string{strings.Join(left, "; "), strings.TrimSpace(strings.Join(append([]string{r}, chunks[i+1:end+1]...), "; "))})
+		left = nil
+		i = end + 1
 	}
-	if len(pairs) == 0 {
+	if len(pairs) == 0 || len(left) > 0 {
 		return nil, errPairs
 	}
 	return pairs, nil
@@ -815,7 +908,7 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 			}
 		}
 		var err error
-		if pairs, err = textPairs(v.Text); err != nil {
+		if pairs, err = rv.textPairs(v.Text, rights, f.rights); err != nil {
 			if pairs, err = scalarPairs(v.Text); err != nil {
 				return nil, err
 			}

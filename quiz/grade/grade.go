@@ -268,8 +268,12 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 				Msg: "answered, but not one of this sheet's questions (its seed, count, set and tags pick others); not graded: check those lines of the sheet"})
 		}
 	}
+	number := 0 // the question's number on the sheet and the paper
 	for i, q := range questions {
 		var r quiz.Response
+		if q.Type != quiz.Info {
+			number++
+		}
 		if k := answerAt[i]; k >= 0 {
 			v := s.Answers[k].Value
 			if len(s.Comments) > 0 {
@@ -279,7 +283,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 				}
 			}
 			var prob *quiz.Problem
-			if r, prob = s.Resolve(q, v); prob != nil {
+			if r, prob = s.ResolveAt(q, v, number); prob != nil {
 				res.Problems = append(res.Problems, *prob)
 			}
 		}
