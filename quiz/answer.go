@@ -82,6 +82,27 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	if first == nil {
 		return out, nil
 	}
+	if v.Kind == Scalar && strings.Contains(v.Text, ";") {
+		// The key's "b) Iran; c) Russia": its semicolons part the options,
+		// and a failing part's own message is the one to give.
+		out = out[:0]
+		for _, r := range strings.Split(v.Text, ";") {
+			if r = strings.TrimSpace(r); r == "" {
+				continue
+			}
+			i, err := rv.resolve(r, options, folded, true)
+			if err != nil {
+				first = err
+				out = nil
+				break
+			}
+			out = append(out, i)
+		}
+		if out != nil {
+			return out, nil
+		}
+		out = make([]int, 0, len(refs))
+	}
 	// Parts joined as written: from the scalar, with its own separators;
 	// a YAML list's items with ", ".
 	join := func(i, j int) string { return strings.Join(refs[i:j+1], ", ") }
@@ -104,7 +125,7 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 		if j == i {
 			k, err := rv.resolve(refs[i], options, folded, true)
 			if err != nil {
-				return nil, err
+				return nil, first
 			}
 			out = append(out, k)
 		}
