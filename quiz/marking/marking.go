@@ -510,8 +510,8 @@ func rescore(rep *report.Report, qi int, points, max float64) {
 		passed := rep.Percent >= *rep.PassPercent
 		rep.Passed = &passed
 	}
-	for _, t := range qr.Tags {
-		i := slices.IndexFunc(rep.ByTag, func(ts report.TagScore) bool { return ts.Tag == t })
+	for _, t := range quiz.UniqueTags(qr.Tags) {
+		i := slices.IndexFunc(rep.ByTag, func(ts report.TagScore) bool { return quiz.TagKey(ts.Tag) == quiz.TagKey(t) })
 		if i < 0 {
 			rep.ByTag = append(rep.ByTag, report.TagScore{Tag: t, Questions: 1})
 			i = len(rep.ByTag) - 1
@@ -521,7 +521,7 @@ func rescore(rep *report.Report, qi int, points, max float64) {
 		ts.MaxScore = text.Round2(ts.MaxScore + dm)
 		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
 	}
-	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
+	report.SortTags(rep.ByTag)
 }
 
 // Target finds, in a report or a sheet, the open question an id names (id or

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -234,11 +233,11 @@ func New(meta Meta, res *quiz.Result) *Report {
 			qr.Correct = &c
 		}
 		rep.Questions = append(rep.Questions, qr)
-		for _, t := range q.Tags {
-			ts := tags[t]
+		for _, t := range quiz.UniqueTags(q.Tags) {
+			ts := tags[quiz.TagKey(t)]
 			if ts == nil {
 				ts = &TagScore{Tag: t}
-				tags[t] = ts
+				tags[quiz.TagKey(t)] = ts
 			}
 			ts.Questions++
 			ts.Score += o.Points()
@@ -255,8 +254,14 @@ func New(meta Meta, res *quiz.Result) *Report {
 		ts.Score = text.Round2(ts.Score)
 		rep.ByTag = append(rep.ByTag, *ts)
 	}
-	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
+	SortTags(rep.ByTag)
 	return rep
+}
+
+// SortTags puts scores by tag in the order every table lists them
+// (quiz.CompareTags: T2 before T10).
+func SortTags(ts []TagScore) {
+	slices.SortStableFunc(ts, func(a, b TagScore) int { return quiz.CompareTags(a.Tag, b.Tag) })
 }
 
 // AnswerOf is a response as a sheet would hold it, in the bank's texts, so
