@@ -109,9 +109,16 @@ func markRun(opts *MarkOptions) error {
 	if g.Banks != nil {
 		load = func([]string, string) ([]*quiz.Bank, error) { return g.Banks, nil }
 	}
-	files, err := marking.Reports(opts.Inputs)
+	listed, err := marking.List(opts.Inputs)
 	if err != nil {
 		return invalidErr(err)
+	}
+	files := listed.Files
+	if note := listed.Left.Note("mark"); note != "" {
+		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
+	}
+	for _, s := range listed.Same {
+		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.Printable(s[0]), text.Printable(s[1]))
 	}
 	unlock, err := marking.Lock(files, f.Now())
 	if err != nil {

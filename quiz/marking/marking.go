@@ -106,32 +106,56 @@ func (f Filter) student(name string) bool {
 // which relative bank paths resolve).
 type BankLoader func(refs []string, file string) ([]*quiz.Bank, error)
 
-// Reports lists what can hold open answers among the inputs: quiz reports
+// Reports lists what can hold open answers among the inputs, as List does.
+func Reports(inputs []string) ([]string, error) {
+	l, err := List(inputs)
+	if err != nil {
+		return nil, err
+	}
+	return l.Files, nil
+}
+
+// Listing is what List finds among the inputs.
+type Listing struct {
+	Files []string
+	// Left is what the folders' walk left out (hidden files and folders,
+	// links to folders), for a note.
+	Left grade.LeftOut
+	// Same are files left out as the same file as one listed (a link to it,
+	// or a hard link), each with the one kept: {left out, kept}.
+	Same [][2]string
+}
+
+// List lists what can hold open answers among the inputs: quiz reports
 // (JSON) and answer sheets (YAML, JSON, JSON lines), in the order grade reads
 // them: a file named as it is, a directory's sheets as grade.SheetsIn lists
-// them (sorted by name, hidden files left out).
-func Reports(inputs []string) ([]string, error) {
-	var out []string
+// them (sorted by name, hidden files left out). A file reached twice (named
+// twice, or through a link) is listed once: its answers are shown once, and
+// one mark cannot overwrite the other.
+func List(inputs []string) (*Listing, error) {
+	l := &Listing{}
+	var all []string
 	for _, in := range inputs {
 		st, err := os.Stat(in)
 		if err != nil {
 			return nil, err
 		}
 		if !st.IsDir() {
-			out = append(out, in)
+			all = append(all, in)
 			continue
 		}
 		var walkErr error
-		out = append(out, grade.SheetsIn(in, nil, func(_ string, err error) {
+		all = append(all, grade.SheetsIn(in, nil, func(_ string, err error) {
 			if walkErr == nil {
 				walkErr = err
 			}
-		})...)
+		}, l.Left.Add)...)
 		if walkErr != nil {
 			return nil, walkErr
 		}
 	}
-	return out, nil
+	l.Files, l.Same = fileio.Distinct(all)
+	return l, nil
 }
 
 // found is an open answer in a report or a sheet.

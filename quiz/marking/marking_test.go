@@ -357,7 +357,7 @@ func TestReportsListsWhatGradeGrades(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := append([]string{named}, grade.SheetsIn(dir, nil, nil)...)
+	want := append([]string{named}, grade.SheetsIn(dir, nil, nil, nil)...)
 	if !slices.Equal(got, want) || len(got) != 3 || filepath.Base(got[1]) != "Ana.json" {
 		t.Errorf("Reports = %v, want %v", got, want)
 	}
