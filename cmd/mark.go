@@ -132,7 +132,10 @@ func markRun(opts *MarkOptions) error {
 	if opts.From != "" {
 		return markFromCSV(opts, load, files)
 	}
-	questions, errs := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
+	questions, errs, notes := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
+	for _, n := range notes {
+		fmt.Fprintln(ios.ErrOut, n.Error()) // escaped
+	}
 	for _, e := range errs {
 		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
@@ -390,10 +393,13 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 	if err != nil {
 		return invalidErr(err)
 	}
+	bad := 0
 	for _, p := range probs {
 		fmt.Fprintln(ios.ErrOut, p.Error())
+		if !p.Warning {
+			bad++
+		}
 	}
-	bad := len(probs)
 	saved, kept := 0, 0
 	for _, r := range rows {
 		switch r.Status {

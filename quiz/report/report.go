@@ -56,6 +56,8 @@ type Report struct {
 	Questions   []QuestionReport `json:"questions"`
 	// Marks are a teacher's marks of open answers (conflictq mark).
 	Marks []Mark `json:"marks,omitempty"`
+	// Warnings are what Read passed over: a hand-edited self-check.
+	Warnings []quiz.Problem `json:"-"`
 
 	// reached is the score on the questions reached, unrounded, when the
 	// report was made from a result (New): its percent is taken from the
@@ -126,6 +128,60 @@ type QuestionReport struct {
 	// before it was added, which hold only self_check).
 	SelfCheck       *bool `json:"self_check,omitempty"`
 	SelfCheckPoints []int `json:"self_check_points,omitzero"`
+
+	// passedOver names the self-check fields read leniently (UnmarshalJSON)
+	// that held what is not a yes or no or a list of key point numbers.
+	passedOver []string
+}
+
+// UnmarshalJSON reads a question's line as encoding/json does, but the
+// self-check leniently, as grade reads it (quiz.SelfCheckNumbers): it does
+// not affect the answer or its mark, so a hand-edited value is passed over
+// (Read warns) rather than refusing the whole report.
+func (q *QuestionReport) UnmarshalJSON(data []byte) error {
+	type plain QuestionReport
+	aux := struct {
+		*plain
+		SelfCheck       json.RawMessage `json:"self_check"`
+		SelfCheckPoints json.RawMessage `json:"self_check_points"`
+	}{plain: (*plain)(q)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	if raw := bytes.TrimSpace(aux.SelfCheck); len(raw) > 0 && string(raw) != "null" {
+		var b bool
+		if json.Unmarshal(raw, &b) == nil {
+			q.SelfCheck = &b
+		} else {
+			q.passedOver = append(q.passedOver, "self_check")
+		}
+	}
+	if raw := bytes.TrimSpace(aux.SelfCheckPoints); len(raw) > 0 && string(raw) != "null" {
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			q.passedOver = append(q.passedOver, "self_check_points")
+			return nil
+		}
+		tokens := make([]string, 0, len(items))
+		for _, it := range items {
+			var s string
+			switch {
+			case len(it) > 0 && it[0] == '"':
+				_ = json.Unmarshal(it, &s)
+			case len(it) > 0 && (it[0] == '[' || it[0] == '{'):
+				s = "" // a nested value is no number
+			default:
+				s = string(it)
+			}
+			tokens = append(tokens, s)
+		}
+		var dropped int
+		q.SelfCheckPoints, dropped = quiz.SelfCheckNumbers(tokens)
+		if dropped > 0 {
+			q.passedOver = append(q.passedOver, "self_check_points")
+		}
+	}
+	return nil
 }
 
 // Meta is what a report records besides the result.
@@ -308,6 +364,16 @@ func Read(file string, data []byte) (*Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	if err := json.Unmarshal(data, &rep); err != nil {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
+	}
+	for i, q := range rep.Questions {
+		for _, field := range q.passedOver {
+			what := "it is not a list of key point numbers (1, 2, ...), each once"
+			if field == "self_check" {
+				what = "it is not true or false"
+			}
+			rep.Warnings = append(rep.Warnings, quiz.Problem{File: file, Line: 1, Question: q.ID, Warning: true,
+				Field: fmt.Sprintf("questions[%d].%s", i, field), Msg: what + "; what is not is passed over (the answer is marked all the same)"})
+		}
 	}
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > SchemaVersion {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
