@@ -118,12 +118,14 @@ func markRun(opts *MarkOptions) error {
 		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
 	}
 	for _, s := range listed.Same {
-		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.Printable(s[0]), text.Printable(s[1]))
+		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
 	}
 	unlock, err := marking.Lock(files, f.Now())
 	if err != nil {
 		var busy *marking.BusyError
-		if errors.As(err, &busy) {
+		var odd *marking.LockPathError
+		var ro *marking.ReadOnlyError
+		if errors.As(err, &busy) || errors.As(err, &odd) || errors.As(err, &ro) {
 			return invalidErr(err)
 		}
 		return err

@@ -271,7 +271,7 @@ func (l *LeftOut) Note(verb string) string {
 	var hidden, links []string
 	files, dirs := 0, 0
 	for _, e := range l.entries {
-		name := text.Printable(e.Path)
+		name := text.EscapeControl(e.Path)
 		if e.Dir {
 			name += string(filepath.Separator)
 		}
