@@ -114,7 +114,11 @@ func markRun(opts *MarkOptions) error {
 		return invalidErr(err)
 	}
 	files := listed.Files
-	if note := listed.Left.Note("mark"); note != "" {
+	if note := listed.Left.Note("mark"); note != "" && len(files) == 0 {
+		// As grade's "no sheets": what was left out is why.
+		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (.yaml, .yml, .json or .jsonl files) in %s; %s.\n", text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
+		return nil
+	} else if note != "" {
 		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
 	}
 	for _, s := range listed.Same {
