@@ -157,26 +157,12 @@ func (q *QuestionReport) UnmarshalJSON(data []byte) error {
 		}
 	}
 	if raw := bytes.TrimSpace(aux.SelfCheckPoints); len(raw) > 0 && string(raw) != "null" {
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) != nil {
+		if raw[0] != '[' {
 			q.passedOver = append(q.passedOver, "self_check_points")
 			return nil
 		}
-		tokens := make([]string, 0, len(items))
-		for _, it := range items {
-			var s string
-			switch {
-			case len(it) > 0 && it[0] == '"':
-				_ = json.Unmarshal(it, &s)
-			case len(it) > 0 && (it[0] == '[' || it[0] == '{'):
-				s = "" // a nested value is no number
-			default:
-				s = string(it)
-			}
-			tokens = append(tokens, s)
-		}
 		var dropped int
-		q.SelfCheckPoints, dropped = quiz.SelfCheckNumbers(tokens)
+		q.SelfCheckPoints, dropped = quiz.SelfCheckNumbers(arrayItems(raw))
 		if dropped > 0 {
 			q.passedOver = append(q.passedOver, "self_check_points")
 		}
@@ -356,6 +342,70 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 		return nil
 	}
 	return r.Text
+}
+
+// arrayItems splits a JSON array that encoding/json has checked already into
+// its items' texts: a number or true as written, a string's contents (a
+// string with escapes, or a nested value, as ""). One pass, no value per
+// item: a list edited into millions of entries reads in a moment.
+func arrayItems(raw []byte) []string {
+	var items []string
+	depth, start := 0, -1
+	inString, escaped, nested := false, false, false
+	end := func(i int) {
+		if start >= 0 {
+			t := string(bytes.TrimSpace(raw[start:i]))
+			if nested {
+				t = ""
+			} else if len(t) >= 2 && t[0] == '"' {
+				t = t[1 : len(t)-1]
+				if strings.ContainsRune(t, '\\') {
+					t = ""
+				}
+			}
+			items = append(items, t)
+		}
+		start, nested = -1, false
+	}
+	for i, c := range raw {
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+			if start < 0 {
+				start = i
+			}
+		case c == '[' || c == '{':
+			depth++
+			if depth == 1 {
+				continue
+			}
+			nested = true
+			if start < 0 {
+				start = i
+			}
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				end(i)
+			}
+		case c == ',' && depth == 1:
+			end(i)
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	return items
 }
 
 // Read reads a JSON report (schema versions 1 and 2). Errors name the file.
