@@ -127,7 +127,7 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 	}
 	scr.send(keyEnter) // none ticked
 	scr.waitFor("Press Enter for your score")
-	if rows := scr.visible(); !onScreen(rows, "court trying individuals") || !onScreen(rows, "Source: ") {
+	if rows := scr.visible(); !onScreen(rows, "or a criminal court trying") || !onScreen(rows, "Source: ") {
 		t.Errorf("the model answer's end and its source are not on the screen at the pause:\n%s", strings.Join(rows, "\n"))
 	}
 	scr.send(keyEnter)
