@@ -8,11 +8,12 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS  = -X github.com/conflictq/conflictq/cmd.stampVersion=$(VERSION) -X github.com/conflictq/conflictq/cmd.stampCommit=$(COMMIT)
 
-.PHONY: help build test bench fuzz install cross dist dist-check completions man generate clean
+.PHONY: help build test race bench fuzz install cross dist dist-check completions man generate clean
 
 help:
 	@echo "make build        build ./$(BIN)"
-	@echo "make test         go vet (also for macOS and Windows), then every test with the race detector"
+	@echo "make test         go vet (also for macOS and Windows), then every test (the everyday check)"
+	@echo "make race         every test again under the race detector (CI runs it after make test)"
 	@echo "make bench        benchmarks, including every command's start-up against a do-nothing program"
 	@echo "make fuzz         each fuzz target for $(FUZZTIME) (FUZZTIME=1m make fuzz)"
 	@echo "make install      build and install conflictq into $$(go env GOPATH)/bin (or GOBIN)"
@@ -26,13 +27,20 @@ help:
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) $(PKG)
 
-# The race runtime sleeps 1 s as each process exits (to catch late reports);
-# testscript starts a process per command, so the sleep is cut to 10 ms as
-# CUE's CI does. Vetting for macOS and Windows keeps the tests compiling there.
+# The everyday check, under 30 s on two cores. Vetting for macOS and Windows
+# keeps the tests compiling there.
 test:
 	$(GO) vet ./...
 	GOOS=darwin $(GO) vet ./...
 	GOOS=windows $(GO) vet ./...
+	$(GO) test ./...
+
+# The same tests under the race detector: about 2.5 times the CPU, so on two
+# cores it cannot fit the everyday check's time; CI runs it after make test.
+# The race runtime sleeps 1 s as each process exits (to catch late reports);
+# testscript starts a process per command, so the sleep is cut to 10 ms as
+# CUE's CI does.
+race:
 	GORACE="atexit_sleep_ms=10 $$GORACE" $(GO) test -race ./...
 
 # BenchmarkStartup times each command against the floor and prints a table (-v).

@@ -482,12 +482,15 @@ func checkWithoutJavaScript(t *testing.T, page *rod.Page, pageURL string) {
 		t.Fatal(err)
 	}
 	defer proto.EmulationSetScriptExecutionDisabled{Value: false}.Call(page)
+	// The load is awaited by its lifecycle event, set up before navigating:
+	// WaitLoad asks the page in JavaScript, and with scripts off, reloading
+	// the page already shown, it hung now and then until the page's
+	// two-minute deadline.
+	loaded := page.WaitNavigation(proto.PageLifecycleEventNameLoad)
 	if err := page.Navigate(pageURL); err != nil {
 		t.Fatal(err)
 	}
-	if err := page.WaitLoad(); err != nil {
-		t.Fatal(err)
-	}
+	loaded()
 	// Eval runs through the debugger, which the page's own switch does not stop.
 	res, err := page.Eval(`() => [document.querySelectorAll("section.part").length, document.querySelectorAll("#gradebook-table tbody tr").length, document.querySelectorAll("th button").length, document.querySelectorAll("#mastery-table tbody tr").length]`)
 	if err != nil {

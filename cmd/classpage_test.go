@@ -96,6 +96,7 @@ func unreadableAnswers(t testing.TB) []byte {
 }
 
 func TestClassPageEscapesAndStaysOffline(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data, err := os.ReadFile(classPage(t, dir, 40))
 	if err != nil {
@@ -122,6 +123,7 @@ func TestClassPageEscapesAndStaysOffline(t *testing.T) {
 // TestWriteClassPageForLook writes a page (and its sheets) to CLASSPAGE_OUT
 // for a person to look at; CLASSPAGE_N students, 40 unless set.
 func TestWriteClassPageForLook(t *testing.T) {
+	t.Parallel()
 	out := os.Getenv("CLASSPAGE_OUT")
 	if out == "" {
 		t.Skip("set CLASSPAGE_OUT=dir to write a class page there")

@@ -9,6 +9,7 @@ import (
 // second, as the README's limits table says, not read as its first; an
 // empty or comment-only file still sets nothing.
 func TestParseConfigOneDocument(t *testing.T) {
+	t.Parallel()
 	_, _, err := parseConfig("cfg2.yaml", []byte("bank: [timeline]\n---\nbank: [vocabulary]\n"))
 	if err == nil || !strings.Contains(err.Error(), "cfg2.yaml:2: a second YAML document starts here") {
 		t.Errorf("two documents: %v", err)

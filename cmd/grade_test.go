@@ -136,6 +136,7 @@ func TestGradeRefusesHugeSheet(t *testing.T) {
 }
 
 func TestSheetKeyScoresFullMarksForEveryBank(t *testing.T) {
+	t.Parallel()
 	for _, bank := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
 		dir := t.TempDir()
 		key := filepath.Join(dir, "key.yaml")

@@ -13,6 +13,7 @@ import (
 // nothing was saved and the whole report is printed as JSON (issue 14, item
 // 3).
 func TestQuizLastResortPrintsReport(t *testing.T) {
+	t.Parallel()
 	f, in, out, errOut := testFactory(t)
 	f.StateDir = func() (string, error) { return "", errors.New("$HOME is not defined") }
 	in.WriteString("1\n") // one answer, then the input ends: incomplete

@@ -18,6 +18,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space
 // report lands on standard error, and the message says so rather than
 // pointing at standard output (issue 14's retest, item 3).
 func TestLastResortSaysWhereTheReportIs(t *testing.T) {
+	t.Parallel()
 	ios, _, _, errOut := iostreams.Test()
 	ios.Out = failingWriter{}
 	lastResort(ios, &report.Report{Student: "ana"}, errors.New("read-only file system"))

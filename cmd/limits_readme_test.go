@@ -31,6 +31,7 @@ func thousands(n int) string {
 // holds the text made from the constants, and no number that is not one of
 // them, so that neither can change without the other (issue 14).
 func TestReadmeLimitsMatchTheCode(t *testing.T) {
+	t.Parallel()
 	mb := func(n int) string { return fmt.Sprintf("%d MB", n>>20) }
 	letter := func(n int) string { return string(rune('A' + n - 1)) }
 	rows := map[string][]string{ // the row's first words → its Limit's text

@@ -90,6 +90,7 @@ func TestPTYMarkSignals(t *testing.T) {
 // mark wraps at the terminal's width, as quiz and grade do: at 80 columns no
 // line is wider and no word is broken; at 130 the width is used (teacher A3).
 func TestPTYMarkWidth(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		width int
 		plain bool
@@ -147,6 +148,7 @@ func TestPTYMarkWidth(t *testing.T) {
 
 // --plain into a pipe wraps at 80 columns.
 func TestMarkPlainPipeWidth(t *testing.T) {
+	t.Parallel()
 	dir := markSheets(t)
 	code, out, errOut := runMark(t, "1\n1\n1\n", dir, "--plain")
 	if code != ExitOK {
@@ -163,6 +165,7 @@ func TestMarkPlainPipeWidth(t *testing.T) {
 // stops the quiz as Ctrl-C does: the answers so far are saved, exit 130
 // (test14's note on item 2).
 func TestPTYQuizCtrlBackslashKey(t *testing.T) {
+	t.Parallel()
 	code, _, data, errOut := stopOnSecondQuestion(t, func(scr *screen) { scr.send("\x1c") })
 	if code != ExitInterrupted || strings.Contains(errOut, "goroutine") {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)

@@ -145,6 +145,7 @@ func TestMarkLockThroughLinkedFolder(t *testing.T) {
 // A mark is written with its noun in the right number (teacher3 P9:
 // "Marked before: 1 points").
 func TestPointsNoun(t *testing.T) {
+	t.Parallel()
 	for p, want := range map[float64]string{0: "0 points", 0.5: "0.5 points", 1: "1 point", 1.5: "1.5 points", 2: "2 points"} {
 		if got := points(p); got != want {
 			t.Errorf("points(%v) = %q, want %q", p, got, want)

@@ -26,6 +26,7 @@ func parse(t *testing.T, cmd *cobra.Command, args []string, ok *bool) {
 // The bank, glossary, summary and version commands parse their flags into
 // options and leave the work to their run function, as the others do.
 func TestOptionsFromFlags(t *testing.T) {
+	t.Parallel()
 	f, _, _, _ := testFactory(t)
 	var ok bool
 	check := func(b bool) error { ok = b; return nil }

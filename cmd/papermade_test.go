@@ -10,6 +10,7 @@ import (
 // The sheet command printed on a paper test can be pasted into a shell as it
 // is, whatever the bank's path or the set's name (teacher3 P1).
 func TestPaperMadeQuotes(t *testing.T) {
+	t.Parallel()
 	p := worksheet.Paper{Filter: quiz.Filter{Count: 3, Set: "9c it's"}, Seed: 7, Shuffle: true}
 	want := `Set 9c it's, seed 7; make the matching answer sheet with: conflictq sheet --bank 'my banks/x.yaml' -n 3 --set '9c it'\''s' --seed 7`
 	if got := paperMade("my banks/x.yaml", p); got != want {

@@ -37,6 +37,7 @@ func TestPTYSIGQUIT(t *testing.T) {
 // the report says the quiz ended by a signal, not "finished", and the exit is
 // 130 (issue 14, item 13).
 func TestPTYHangup(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	os.WriteFile(bankFile, []byte(ptyBank), 0o644)

@@ -14,6 +14,7 @@ import (
 // prompt, each option (its later lines under its text) and the feedback; a
 // prompt that already says "True or false" is not prefixed with it again.
 func TestPlainQuizFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	const width = 80
 	scr, tty := newScreen(t)
 	if err := pty.Setsize(scr.master, &pty.Winsize{Rows: 50, Cols: width}); err != nil {

@@ -32,11 +32,16 @@ import (
 type screen struct {
 	t        *testing.T
 	master   *os.File
+	tty      *os.File // the program's side
 	mu       sync.Mutex
 	out      bytes.Buffer
 	lastRead time.Time
 	answered int
-	mark     int // output before mark has been matched already
+	// lastReport is when the program was last sent a cursor report: it
+	// reaches the program's side of the terminal some time after the write,
+	// and keys must not follow it into the same read (see send).
+	lastReport time.Time
+	mark       int // output before mark has been matched already
 	// vt, when set, is a terminal emulator the output is drawn on: it
 	// answers the cursor queries with the real position, and shows what
 	// is on the screen (visible).
@@ -71,6 +76,7 @@ func (s *screen) visible() []string {
 
 func newScreenSized(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
 	t.Helper()
+	holdTerminal(t)
 	master, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
@@ -90,13 +96,36 @@ func newScreenSized(t *testing.T, cols, rows int, emulate bool) (*screen, *os.Fi
 	}
 	master.Close()
 	master = os.NewFile(uintptr(fd), "ptmx")
-	s := &screen{t: t, master: master}
+	s := &screen{t: t, master: master, tty: tty}
 	if emulate {
 		s.vt = vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(master))
 	}
 	go s.read()
 	t.Cleanup(func() { master.Close(); tty.Close() })
 	return s, tty
+}
+
+// survey draws with templates and a colour switch it keeps in package
+// variables, which prompt.Survey sets for each prompt: two quizzes drawing
+// at once in one process would draw with each other's widths. So the
+// terminal tests run one at a time, each holding terminalTest from its first
+// screen to its end, while the package's other parallel tests run beside them.
+var (
+	terminalTest    sync.Mutex
+	terminalHolders sync.Map // *testing.T holding terminalTest
+)
+
+// holdTerminal takes terminalTest for t until t ends; a test that opens a
+// second screen holds it already.
+func holdTerminal(t *testing.T) {
+	if _, held := terminalHolders.LoadOrStore(t, true); held {
+		return
+	}
+	terminalTest.Lock()
+	t.Cleanup(func() {
+		terminalHolders.Delete(t)
+		terminalTest.Unlock()
+	})
 }
 
 func (s *screen) read() {
@@ -107,7 +136,13 @@ func (s *screen) read() {
 			s.mu.Lock()
 			s.out.Write(buf[:n])
 			s.lastRead = time.Now()
+			queries := strings.Count(s.out.String(), "\x1b[6n")
+			if queries > s.answered {
+				s.lastReport = s.lastRead
+			}
 			if s.vt != nil {
+				// The emulator answers the queries itself.
+				s.answered = queries
 				s.pending = append(s.pending, buf[:n]...)
 				k, _ := s.vt.Write(s.pending)
 				s.pending = s.pending[k:]
@@ -117,7 +152,6 @@ func (s *screen) read() {
 				}
 				continue
 			}
-			queries := strings.Count(s.out.String(), "\x1b[6n")
 			for ; s.answered < queries; s.answered++ {
 				s.master.Write([]byte("\x1b[20;1R"))
 			}
@@ -129,7 +163,9 @@ func (s *screen) read() {
 	}
 }
 
-// waitFor waits until text appears after the last match and the screen is quiet.
+// waitFor waits until text appears after the last match and the screen has
+// been quiet for 100 ms: survey switches to raw mode only after drawing a
+// prompt, and keys typed before that are echoed, and Ctrl-C is dropped.
 func (s *screen) waitFor(text string) {
 	s.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -151,10 +187,31 @@ func (s *screen) waitFor(text string) {
 	s.t.Fatalf("timed out waiting for %q; screen so far:\n%s", text, s.out.String()[s.mark:])
 }
 
+// send types keys once the program has read all it was sent before, cursor
+// reports above all: survey reads a report through a buffer it then drops,
+// so keys that arrived in one read behind a report were lost, and the quiz
+// waited for them for ever (seen at a load of 27 on two cores). A report
+// written to the terminal shows on the program's side only a moment later,
+// so the keys also wait until the last one is 100 ms old. read writes
+// reports under s.mu, so none slips in between the check and the keys.
 func (s *screen) send(keys string) {
 	s.t.Helper()
-	if _, err := s.master.Write([]byte(keys)); err != nil {
-		s.t.Fatal(err)
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(time.Millisecond) {
+		s.mu.Lock()
+		queued, err := unix.IoctlGetInt(int(s.tty.Fd()), inputQueued)
+		fresh := time.Since(s.lastReport) < 100*time.Millisecond
+		if (err == nil && queued > 0 || fresh) && time.Now().Before(deadline) {
+			s.mu.Unlock()
+			continue
+		}
+		// Past the deadline the keys go anyway: a program that stopped
+		// reading fails the test by what it does next.
+		_, err = s.master.Write([]byte(keys))
+		s.mu.Unlock()
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		return
 	}
 }
 
@@ -233,6 +290,7 @@ questions:
 // TestPTYWholeQuiz takes a whole quiz through survey's menus with arrow keys,
 // answering every question right, and checks the feedback and the report.
 func TestPTYWholeQuiz(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
@@ -355,6 +413,7 @@ func stopOnSecondQuestion(t *testing.T, stop func(*screen)) (code int, report, d
 // TestPTYCtrlC presses Ctrl-C on the second question: exit 130, an incomplete
 // report with the first answer, and the terminal back in its normal mode.
 func TestPTYCtrlC(t *testing.T) {
+	t.Parallel()
 	code, report, data, errOut := stopOnSecondQuestion(t, func(scr *screen) { scr.send(keyCtrlC) })
 	if code != ExitInterrupted {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)

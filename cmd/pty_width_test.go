@@ -27,6 +27,7 @@ func screenLines(drawn string) []string {
 // screen, which the terminal would break inside a word: the prompts, the
 // options, survey's key hints and the echoed answers.
 func TestQuizFitsTheWidth(t *testing.T) {
+	t.Parallel()
 	for _, width := range []int{80, 90, 100} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			scr, tty := newScreen(t)
@@ -69,6 +70,7 @@ func TestQuizFitsTheWidth(t *testing.T) {
 // An order question on an 80-column screen: each position's menu fits, and
 // the last item is shown in its place before the answer is judged.
 func TestOrderShowsTheLastItem(t *testing.T) {
+	t.Parallel()
 	scr, tty := newScreen(t)
 	if err := pty.Setsize(scr.master, &pty.Winsize{Rows: 50, Cols: 80}); err != nil {
 		t.Fatal(err)

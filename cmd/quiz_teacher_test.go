@@ -11,6 +11,7 @@ import (
 // early cannot show them to the class; --exam-review end, or the setting,
 // reviews every question at the end; a bad value is refused before the quiz.
 func TestQuizExamReview(t *testing.T) {
+	t.Parallel()
 	bankFile := func(t *testing.T) string {
 		bank := filepath.Join(t.TempDir(), "b.yaml")
 		os.WriteFile(bank, []byte(`id: b
@@ -73,6 +74,7 @@ questions:
 // Open answers with no report named: the student is told nothing was saved
 // for the teacher, and how to save; with a report, only where it went.
 func TestQuizSaysHowToHandInOpenAnswers(t *testing.T) {
+	t.Parallel()
 	bank := filepath.Join(t.TempDir(), "b.yaml")
 	os.WriteFile(bank, []byte(`id: b
 title: B
@@ -103,6 +105,7 @@ questions:
 // folder (JSON, which grade reads), the student's own copy to -o in the
 // format of its extension; both are named.
 func TestQuizReportAndOwnCopy(t *testing.T) {
+	t.Parallel()
 	bank := filepath.Join(t.TempDir(), "b.yaml")
 	os.WriteFile(bank, []byte(`id: b
 title: B
@@ -143,6 +146,7 @@ questions:
 
 // -n over a one-question selection: "Only 1 question matches", not "1 questions".
 func TestQuizOnlyOneQuestionMatches(t *testing.T) {
+	t.Parallel()
 	bank := filepath.Join(t.TempDir(), "b.yaml")
 	os.WriteFile(bank, []byte(`id: b
 title: B
@@ -163,6 +167,7 @@ questions:
 // as a second report; --report-dir naming a file says so. Both are refused
 // before the quiz starts, nothing written (attack4 #14).
 func TestQuizReportDirClashes(t *testing.T) {
+	t.Parallel()
 	bank := filepath.Join(t.TempDir(), "b.yaml")
 	os.WriteFile(bank, []byte("id: b\ntitle: B\nquestions:\n  - {id: tf, type: truefalse, prompt: \"Statement.\", answer: true, explanation: The explanation., source: {section: S, paragraph: 1, quote: q}}\n"), 0o644)
 	dir := t.TempDir()

@@ -30,6 +30,7 @@ func testFactory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.Buffer, *bytes.B
 }
 
 func TestQuizFlags(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args  []string
 		check func(*QuizOptions) bool
@@ -70,6 +71,7 @@ func TestQuizFlags(t *testing.T) {
 }
 
 func TestQuizRefusesWithoutTerminal(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		stdinTTY, stdoutTTY bool
 		which               string
@@ -96,6 +98,7 @@ func TestQuizRefusesWithoutTerminal(t *testing.T) {
 }
 
 func TestQuizPlainOnFakeStreams(t *testing.T) {
+	t.Parallel()
 	f, in, out, errOut := testFactory(t)
 	in.WriteString("1\nxocali\n")
 	dir := t.TempDir()

@@ -17,6 +17,7 @@ import (
 // quiz: the missed question comes first, the answers join the history, and
 // a second review straight after finds nothing due and says when.
 func TestPTYReview(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
@@ -104,6 +105,7 @@ func TestPTYReview(t *testing.T) {
 // --student asks the name, then reviews that student's history, not the
 // nameless one's (test report 16, F8).
 func TestPTYReviewAsksNameFirst(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -18,18 +20,44 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/script/*.txtar")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(waitingTests{m}, map[string]func(){
 		"conflictq": func() { os.Exit(Main()) },
 	})
 }
 
+// waitingTests runs the package's tests with more of them in parallel than
+// -parallel's default (GOMAXPROCS): most of their time is spent waiting, on a
+// terminal going quiet, a time limit, chromium or a conflictq process, not
+// computing, and the terminal tests queue for survey (holdTerminal) while
+// holding their slot. A -parallel given on the command line wins.
+type waitingTests struct{ m *testing.M }
+
+func (w waitingTests) Run() int {
+	flag.Parse()
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
+	if !set {
+		flag.Set("test.parallel", strconv.Itoa(max(32, runtime.GOMAXPROCS(0))))
+	}
+	return w.m.Run()
+}
+
+// scriptSlots bounds how many scripts run at once.
+var scriptSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+
 // TestScripts runs the end-to-end scripts in testdata/script: the real command,
 // its standard input from a file, its output compared with golden sections.
 func TestScripts(t *testing.T) {
+	t.Parallel()
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
+			// Two scripts at a time: each starts a conflictq process per
+			// line, and more at once starve the terminal tests running
+			// beside them on a small machine (see waitingTests).
+			scriptSlots <- struct{}{}
+			env.Defer(func() { <-scriptSlots })
 			work := env.WorkDir
 			env.Setenv("XDG_CONFIG_HOME", work+"/.config")
 			env.Setenv("XDG_STATE_HOME", work+"/.state")
@@ -95,6 +123,7 @@ func setCSVCell(data []byte, student, col, value string) ([]byte, error) {
 }
 
 func TestSetCSVCell(t *testing.T) {
+	t.Parallel()
 	in := "student,file,b/q,b/q:comment\r\nAna,a.json,,\r\nBo,\"b, 2.json\",,\r\n"
 	out, err := setCSVCell([]byte(in), "Bo", "b/q:comment", "names \"both\", dates")
 	if want := "student,file,b/q,b/q:comment\r\nAna,a.json,,\r\nBo,\"b, 2.json\",,\"names \"\"both\"\", dates\"\r\n"; err != nil || string(out) != want {
@@ -115,6 +144,7 @@ func TestSetCSVCell(t *testing.T) {
 // The README's CI recipes run conflictq commands that ci_recipes.txtar runs
 // too; this keeps the two from drifting apart.
 func TestCIRecipesMatchREADME(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -148,6 +178,7 @@ func TestCIRecipesMatchREADME(t *testing.T) {
 // `@latest` line would fail for everyone who copies it; and each CI recipe
 // builds conflictq from a checkout before it grades.
 func TestREADMEInstallsFromAClone(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -173,6 +204,7 @@ func TestREADMEInstallsFromAClone(t *testing.T) {
 
 // The README's plain-mode example is the one plain_quiz.txtar runs.
 func TestREADMEPlainExample(t *testing.T) {
+	t.Parallel()
 	readme, _ := os.ReadFile("../README.md")
 	script, _ := os.ReadFile("testdata/script/plain_quiz.txtar")
 	const cmd = "conflictq quiz --plain --seed 16 -n 2"
@@ -188,6 +220,7 @@ func TestREADMEPlainExample(t *testing.T) {
 // "The article" which article conflictq is built on and how to get it (its
 // text is not ours to ship). Every #link in the README goes to a heading.
 func TestREADMETeacherStart(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
