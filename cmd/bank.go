@@ -282,6 +282,7 @@ type BankExportOptions struct {
 
 	keyFormat  string // the key's format: its file's extension's, else the worksheet's
 	formatNote string // what to say when --format and -o's extension disagree
+	formatErr  error  // an extension no format has: refused after the output guard's checks
 }
 
 // NewCmdBankExport writes a bank for another tool.
@@ -325,9 +326,7 @@ refused. Both files are checked before either is written.`,
   conflictq bank export timeline --tag chronology --no-key -o timeline-test.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Bank = args[0]
-			if err := exportFormats(opts); err != nil {
-				return err
-			}
+			opts.formatErr = exportFormats(opts)
 			sel := opts.Selection
 			opts.Paper = worksheet.Paper{
 				Filter:  quiz.Filter{Tags: sel.Tags, Count: sel.Count, Set: sel.Set},
@@ -339,7 +338,7 @@ refused. Both files are checked before either is written.`,
 			}
 			opts.Paper.Made, opts.Paper.Command = paperMadeParts(opts.Bank, opts.Paper)
 			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
-				if cmd.Flags().Changed(name) && !slices.Contains(export.Worksheets, opts.Format) {
+				if cmd.Flags().Changed(name) && opts.formatErr == nil && !slices.Contains(export.Worksheets, opts.Format) {
 					flag := "--" + name
 					if name == "count" {
 						flag = "-n"
@@ -408,6 +407,9 @@ func bankExportRun(opts *BankExportOptions) error {
 	if err := guard.checkOutputs(opts.Force, namedOutput{"-o", opts.Output}, namedOutput{"--key", opts.KeyFile}); err != nil {
 		return err
 	}
+	if opts.formatErr != nil {
+		return opts.formatErr
+	}
 	if opts.formatNote != "" {
 		fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", opts.formatNote)
 	}
@@ -458,6 +460,7 @@ func exportFormats(opts *BankExportOptions) error {
 	fromExt := exportFormatFromPath(opts.Output, "")
 	switch {
 	case opts.Format == "" && fromExt == "" && outExt != "":
+		opts.Format, opts.keyFormat = "json", "json" // for the flags' checks; nothing is written
 		return &FlagError{Err: fmt.Errorf("-o %s: no format is written as %s; name a file ending in %s, or give --format (%s)",
 			opts.Output, outExt, strings.Join(fileio.Exts(export.Formats...), ", "), strings.Join(export.Formats, ", "))}
 	case opts.Format == "":
