@@ -182,7 +182,7 @@ func (c *Class) Add(r Sheet) {
 		}
 		// A tag's score counts what the gradebook counts: every question, an
 		// open answer as 0 until a teacher marks it, as quiz.Outcome does.
-		for _, t := range q.Tags {
+		for _, t := range quiz.UniqueTags(q.Tags) {
 			i := c.tagIndex(t)
 			c.scores[i].score += o.Points()
 			c.scores[i].max += o.MaxPoints()
@@ -206,15 +206,17 @@ func (c *Class) Add(r Sheet) {
 	c.keep(rw)
 }
 
-// tagIndex is a tag's index, given to it when first met.
+// tagIndex is a tag's index, given to it when first met; tags that read
+// alike (quiz.TagKey: recall, Recall) share one.
 func (c *Class) tagIndex(t string) int {
-	if i, ok := c.tagAt[t]; ok {
+	key := quiz.TagKey(t)
+	if i, ok := c.tagAt[key]; ok {
 		return i
 	}
 	if c.tagAt == nil {
 		c.tagAt = map[string]int{}
 	}
-	c.tagAt[t] = len(c.tagNames)
+	c.tagAt[key] = len(c.tagNames)
 	c.tagNames = append(c.tagNames, t)
 	c.tagSum = append(c.tagSum, tagTotal{})
 	c.scores = append(c.scores, tagTotal{})
@@ -227,7 +229,7 @@ func (c *Class) tagOrder() []int {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(c.tagNames[a], c.tagNames[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return quiz.CompareTags(c.tagNames[a], c.tagNames[b]) })
 	return order
 }
 
