@@ -113,9 +113,15 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 		}
 		join = func(i, j int) string { return strings.TrimSpace(v.Text[spans[i][0]:spans[j][1]]) }
 	}
+	// No option spans more parts than its text has separators, which
+	// bounds the work for a long line.
+	span := 0
+	for _, o := range options {
+		span = max(span, strings.Count(o, ",")+strings.Count(o, ";")+strings.Count(o, "→"))
+	}
 	out = out[:0]
 	for i := 0; i < len(refs); {
-		j := len(refs) - 1
+		j := min(len(refs)-1, i+span)
 		for ; j > i; j-- {
 			if k, err := rv.resolve(join(i, j), options, folded, true); err == nil {
 				out = append(out, k)
@@ -717,17 +723,20 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 }
 
 // sequenceFromValue reads an order answer: every item once.
-func sequenceFromValue(rv *refResolver, v Value) ([]int, error) {
+func sequenceFromValue(rv *refResolver, v Value) ([]int, error) { return sequenceFrom(rv, v, true) }
+
+// sequenceFrom reads an order answer; keyForm: also in the key's form.
+func sequenceFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	q := rv.q
 	n := len(q.Items)
-	if v.Kind == Scalar {
+	if v.Kind == Scalar && keyForm {
 		// The key's form: the numbers, then the items' texts, "3, 1, 2: A → B → C".
 		if nums, texts, ok := strings.Cut(v.Text, ": "); ok && strings.Trim(nums, "0123456789,; ") == "" {
-			a, err := sequenceFromValue(rv, Value{Kind: Scalar, Text: nums})
+			a, err := sequenceFrom(rv, Value{Kind: Scalar, Text: nums}, false)
 			if err != nil {
 				return nil, err
 			}
-			b, err := sequenceFromValue(rv, Value{Kind: Scalar, Text: texts})
+			b, err := sequenceFrom(rv, Value{Kind: Scalar, Text: texts}, false)
 			if err != nil {
 				return nil, fmt.Errorf("%q: the numbers before the colon read as an order, the texts after it do not (%v); write the numbers alone", v.Text, err)
 			}
@@ -835,7 +844,11 @@ func (rv *refResolver) textPairs(s string, rights, folded []string) ([][2]string
 			j++
 		}
 		end := i
-		for k := j - 1; k > i; k-- {
+		span := 0
+		for _, o := range rights {
+			span = max(span, strings.Count(o, ";"))
+		}
+		for k := min(j-1, i+span); k > i; k-- {
 			if _, err := rv.resolve(strings.Join(append([]string{r}, chunks[i+1:k+1]...), "; "), rights, folded, true); err == nil {
 				end = k
 				break
@@ -899,7 +912,10 @@ func isLetterRef(s string) bool {
 
 // matchesFromValue reads "1=b 2=a" or pairs {left: right}. Left items are
 // never shuffled; right items are, so their letters follow the display order.
-func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
+func matchesFromValue(rv *refResolver, v Value) ([]int, error) { return matchesFrom(rv, v, true) }
+
+// matchesFrom reads a match answer; keyForm: also in the key's form.
+func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	q := rv.q
 	f := q.folded()
 	lefts := make([]string, len(q.Pairs))
@@ -912,13 +928,13 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 	case Scalar:
 		// The key's form: the pairs by number and letter, then by text,
 		// "1=b, 2=a: Khojaly = Xocalı; Shusha = Şuşa".
-		if code, texts, ok := strings.Cut(v.Text, ": "); ok && strings.Contains(texts, " = ") {
+		if code, texts, ok := strings.Cut(v.Text, ": "); ok && keyForm && strings.Contains(texts, " = ") {
 			if p, err := scalarPairs(code); err == nil && len(p) > 0 {
-				a, err := matchesFromValue(rv, Value{Kind: Scalar, Text: code})
+				a, err := matchesFrom(rv, Value{Kind: Scalar, Text: code}, false)
 				if err != nil {
 					return nil, err
 				}
-				b, err := matchesFromValue(rv, Value{Kind: Scalar, Text: texts})
+				b, err := matchesFrom(rv, Value{Kind: Scalar, Text: texts}, false)
 				if err != nil {
 					return nil, fmt.Errorf("%q: the pairs before the colon read, the texts after it do not (%v); write the pairs alone, such as 1=b 2=a", v.Text, err)
 				}
@@ -973,9 +989,8 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 	if v, err := text.ParseNumber(t); err == nil && !math.IsInf(v, 0) {
 		return v, nil // the common case
 	}
-	lower := strings.ToLower(t)
 	for _, a := range approx {
-		if strings.HasPrefix(lower, a) {
+		if len(t) >= len(a) && strings.EqualFold(t[:len(a)], a) {
 			t = strings.TrimSpace(t[len(a):])
 			break
 		}

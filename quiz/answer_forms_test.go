@@ -199,3 +199,33 @@ func TestResolveQuestionNumberBeforeTheAnswer(t *testing.T) {
 		{"2 a, c", []int{1, 0, 2}, ""}, // options 2, a and c, as ever
 	})
 }
+
+// Whatever is written, reading it never panics, and what it reads as is
+// one of the question's own options.
+func FuzzResolveWritten(f *testing.F) {
+	for _, s := range []string{"b) Iran", "5 a", "9b", "~350 people", "350 (± 10) people", "a) x; c) y", "1, 2: a → b", "1=a: x = y; z", "(b)", "Q5: T", "c. 3"} {
+		f.Add(s, 5)
+	}
+	qs := []*Question{
+		{Type: Single, Choices: []string{"Georgia", "Iran", "b) x", "a; b, c"}, Correct: []int{1}},
+		{Type: Multi, Choices: []string{"x, y", "z; w", "a", "5"}, Correct: []int{0}},
+		{Type: Order, Items: []string{"A", "B; C", "D, E"}},
+		{Type: Match, Pairs: []Pair{{Left: "x; y", Right: "1 = 2"}, {Left: "z", Right: "w; v"}}},
+		{Type: Numeric, Value: 350, Tol: 10, Unit: "people"},
+		{Type: TrueFalse, Truth: true},
+	}
+	f.Fuzz(func(t *testing.T, s string, number int) {
+		for _, q := range qs {
+			r, err := q.ResolveAt(Typed(s), nil, number)
+			if err != nil {
+				continue
+			}
+			for _, i := range append(append(slices.Clone(r.Choices), r.Sequence...), r.Matches...) {
+				if i < -1 || i >= max(len(q.Choices), len(q.Items), len(q.Pairs)) {
+					t.Fatalf("%q read as %+v", s, r)
+				}
+			}
+			_ = Score(q, r)
+		}
+	})
+}
