@@ -336,7 +336,7 @@ refused. Both files are checked before either is written.`,
 			if opts.NoKey || opts.KeyFile != "" {
 				opts.Paper.Key = worksheet.NoKey
 			}
-			opts.Paper.Made, opts.Paper.Command = paperMadeParts(opts.Bank, opts.Paper)
+			opts.Paper.Made, opts.Paper.Command = paperMade(opts.Bank, opts.Paper)
 			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
 				if cmd.Flags().Changed(name) && opts.formatErr == nil && !slices.Contains(export.Worksheets, opts.Format) {
 					flag := "--" + name
@@ -547,18 +547,12 @@ func writeJSONTo(v any) func(io.Writer) error {
 	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
 }
 
-// paperMade is the line a printed test and its key carry when they picked
-// their questions: the set and seed, and the sheet command that numbers the
-// same questions the same way, so a paper can be transcribed later
-// (teacher3 P1). Empty for a whole bank in its own order.
-func paperMade(bank string, p worksheet.Paper) string {
-	line, _ := paperMadeParts(bank, p)
-	return line
-}
-
-// paperMadeParts is paperMade's line and the sheet command that ends it,
-// which the HTML test sets in type apart.
-func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
+// paperMade is what a printed test and its key carry when they picked their
+// questions: the set and seed for both, and for the key only the sheet
+// command that numbers the same questions the same way, so a paper can be
+// transcribed later (teacher3 P1, teacher4 P6). Empty for a whole bank in
+// its own order.
+func paperMade(bank string, p worksheet.Paper) (made, command string) {
 	if !p.Shuffle && p.Filter.Count == 0 && p.Filter.Set == "" {
 		return "", ""
 	}
@@ -566,7 +560,7 @@ func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
 	if seed == 0 {
 		seed = worksheet.Seed
 	}
-	var made, args strings.Builder
+	var line, args strings.Builder
 	args.WriteString("conflictq sheet --bank " + shellWord(bank))
 	if p.Filter.Count > 0 {
 		fmt.Fprintf(&args, " -n %d", p.Filter.Count)
@@ -575,13 +569,13 @@ func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
 		args.WriteString(" --tag " + shellWord(t))
 	}
 	if p.Filter.Set != "" {
-		fmt.Fprintf(&made, "Set %s, seed %d", p.Filter.Set, seed)
+		fmt.Fprintf(&line, "Set %s, seed %d", p.Filter.Set, seed)
 		args.WriteString(" --set " + shellWord(p.Filter.Set))
 	} else {
-		fmt.Fprintf(&made, "Seed %d", seed)
+		fmt.Fprintf(&line, "Seed %d", seed)
 	}
 	fmt.Fprintf(&args, " --seed %d", seed)
-	return made.String() + "; make the matching answer sheet with: " + args.String(), args.String()
+	return line.String(), args.String()
 }
 
 // shellWord quotes s for a POSIX shell when it needs it.

@@ -77,16 +77,21 @@ func (q *Question) Expected() string {
 	case TrueFalse:
 		return boolText(q.Truth)
 	case Short:
-		var full []string
+		// Each full-credit answer once: spellings the marking takes as one
+		// (HRW's "Human Rights Watch (HRW)" and "Human Rights Watch HRW")
+		// are shown as the first of them (teacher4 P6).
+		var full, shown []string
 		for i, a := range q.Accept {
-			if q.AcceptCredit(i) >= 1 {
-				if !HasWildcard(a) {
-					a = LiteralAnswer(a) // \* is shown as the star it is
-				}
-				full = append(full, a)
+			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) {
+				continue
 			}
+			full = append(full, a)
+			if !HasWildcard(a) {
+				a = LiteralAnswer(a) // \* is shown as the star it is
+			}
+			shown = append(shown, a)
 		}
-		return strings.Join(full, " / ")
+		return strings.Join(shown, " / ")
 	case Numeric:
 		s := numberText(q.Value, q.Tol)
 		for _, n := range q.Numbers {
