@@ -62,7 +62,8 @@ func markdownKey(t *testing.T, b *quiz.Bank, p worksheet.Paper) map[int]string {
 }
 
 // Every answer as the printed key gives it (the Markdown key as rendered,
-// and the HTML key, which shows worksheet.Layout's text), copied onto the
+// and the HTML key, which shows worksheet.Layout's text; and the texts alone, as the
+// YAML key's comments give them), copied onto the
 // answer sheet as a teacher types it, with and without the question's
 // number before it, grades full marks: for every built-in bank, in several
 // orders, with and without a set (teacher4 A1).
@@ -107,6 +108,11 @@ func TestKeyAsPrintedCopiedOntoSheetGradesFull(t *testing.T) {
 						t.Errorf("%s seed %d: question %d: the Markdown key shows %q, the HTML key %q", name, seed, it.N, md[it.N], it.Answer)
 					}
 					forms := alternatives(q.Question, it.Answer)
+					if q.Type == quiz.Multi || q.Type == quiz.Order || q.Type == quiz.Match {
+						// The texts alone, as the YAML key's comments and the
+						// reports give them: "Iran; Russia", "A → B", "L = R; …".
+						forms = append(forms, q.Expected())
+					}
 					if q.Type == quiz.Single || q.Type == quiz.Multi || q.Type == quiz.TrueFalse {
 						forms = append(forms, fmt.Sprintf("%d %s", it.N, forms[0]), fmt.Sprintf("%d. %s", it.N, forms[0]))
 					}
