@@ -22,6 +22,15 @@ type IOStreams struct {
 	forceColor            bool
 	termState             *term.State
 	width                 int
+
+	// The pager (pager.go): its command, and while it runs, its process,
+	// its input, and the standard output it writes to.
+	pager        string
+	pagerProc    *os.Process
+	pagerIn      io.WriteCloser
+	pagedOut     io.Writer
+	pagerWait    func() error
+	pagerSignals chan os.Signal
 }
 
 // System returns the process's own streams, looking up which are terminals and
@@ -36,6 +45,7 @@ func System(getenv func(string) string) *IOStreams {
 		errTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	s.applyEnv(getenv)
+	s.pager = PagerFromEnv(os.LookupEnv)
 	return s
 }
 
@@ -57,6 +67,11 @@ func FromFiles(in, out *os.File, errOut io.Writer, getenv func(string) string) *
 		s.errTTY = term.IsTerminal(int(f.Fd()))
 	}
 	s.applyEnv(getenv)
+	if getenv != nil {
+		// getenv cannot tell a variable set empty from one not set: only
+		// a non-empty value counts here.
+		s.pager = PagerFromEnv(func(k string) (string, bool) { v := getenv(k); return v, v != "" })
+	}
 	return s
 }
 
@@ -105,7 +120,11 @@ func (s *IOStreams) TerminalWidth() int {
 	if s.width > 0 {
 		return s.width
 	}
-	if f, ok := s.Out.(*os.File); ok && s.outTTY {
+	out := s.Out
+	if s.pagedOut != nil {
+		out = s.pagedOut // the pager shows the text on the same terminal
+	}
+	if f, ok := out.(*os.File); ok && s.outTTY {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
 			return w
 		}
