@@ -21,7 +21,7 @@ type IOStreams struct {
 	noColor               bool
 	forceColor            bool
 	termState             *term.State
-	width                 int
+	width, height         int
 
 	// The pager (pager.go): its command, and while it runs, its process,
 	// its input, and the standard output it writes to.
@@ -131,6 +131,27 @@ func (s *IOStreams) TerminalWidth() int {
 	}
 	return 80
 }
+
+// TerminalHeight returns the height of standard output in rows, or 0 when it
+// is not a terminal or its size is unknown.
+func (s *IOStreams) TerminalHeight() int {
+	if s.height > 0 {
+		return s.height
+	}
+	out := s.Out
+	if s.pagedOut != nil {
+		out = s.pagedOut
+	}
+	if f, ok := out.(*os.File); ok && s.outTTY {
+		if _, h, err := term.GetSize(int(f.Fd())); err == nil && h > 0 {
+			return h
+		}
+	}
+	return 0
+}
+
+// SetTerminalHeight fixes the height, for tests.
+func (s *IOStreams) SetTerminalHeight(h int) { s.height = h }
 
 // SetTerminalWidth fixes the width, for tests.
 func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }
