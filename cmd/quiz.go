@@ -439,6 +439,10 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 			"run the quiz with --report-dir FOLDER (or -o FILE), as your teacher says.")
 	}
 	if runErr != nil {
+		if rep.Status != quiz.Incomplete && werr == nil && (errors.Is(runErr, session.ErrInterrupted) || errors.Is(runErr, session.ErrSignal)) {
+			// Stopped in an exam's review: nothing was cut short.
+			say("The review was stopped; every answer had been submitted.")
+		}
 		return stopped(runErr)
 	}
 	if werr != nil {

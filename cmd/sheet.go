@@ -64,6 +64,16 @@ write one sheet per student with --set and no --seed, and the key of each with
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
 			opts.SetGiven = cmd.Flags().Changed("set")
+			// -o ana.json writes JSON, as quiz -o and bank export -o pick
+			// their format; a --format the extension contradicts wins, with
+			// a note (a sheet.json holding YAML was unreadable to grade).
+			if fromExt := fileio.FormatOf(opts.Output, "yaml", "json"); fromExt != "" {
+				if !cmd.Flags().Changed("format") {
+					opts.Format = fromExt
+				} else if fromExt != opts.Format {
+					fmt.Fprintf(f.IOStreams.ErrOut, "note: writing %s to %s, as --format says (its extension is %s's)\n", opts.Format, text.EscapeControl(opts.Output), fromExt)
+				}
+			}
 			if err := opts.checkCount(f); err != nil {
 				return err
 			}
@@ -86,7 +96,7 @@ write one sheet per student with --set and no --seed, and the key of each with
 	fl := cmd.Flags()
 	addSelectionFlags(fl, &opts.Selection, "recorded in the sheet")
 	fl.Var(newEnum(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output); a .json name writes JSON unless --format says otherwise")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key); needs --from or --seed")
 	fl.StringVar(&opts.From, "from", "", "use the banks, seed and selection of this `SHEET` (with --key: its answer key)")

@@ -170,16 +170,86 @@ func (rv *refResolver) shown(i int) int {
 	return i
 }
 
-// NumberIsAmbiguous reports whether writing option d's number (0-based, in
-// the order shown) could also mean another option, one whose text is that
-// number: then the option is better given by its letter.
-func NumberIsAmbiguous(shown []string, d int) bool {
-	i := slices.Index(shown, strconv.Itoa(d+1))
-	return i >= 0 && i != d
+// A reference to an option is read by one grammar, the same on a sheet, at
+// the plain prompt and in the key the tool writes:
+//
+//   - a letter with its bracket, "c)" or "C)", is always the option labelled
+//     c, as the sheet and the paper test label it;
+//   - a bare letter, "c" or "C", is that label, and a number from 1 to n is
+//     the option numbered so, unless another option's text is that letter or
+//     number (Baku, "c", "3": compared as Normalize compares texts): then the
+//     reference could mean either and is refused, with the forms that cannot
+//     be misread;
+//   - anything else is an option's text, exactly or as Normalize folds it.
+//
+// OptionRef writes the form that reads back as the option it names.
+
+// OptionRef is how a sheet refers to option d (0-based, in the order shown)
+// so that it reads back as that option and no other. A lettered option (a
+// choice, a match's right side) is given by its letter, or by the letter with
+// its bracket when the bare letter is also another option's text; a numbered
+// one (an order's item, a match's left side) by its number, or else by its
+// letter, or else by the letter with its bracket, which is always the label.
+func OptionRef(shown []string, d int, numbered bool) string {
+	folded := foldAll(shown)
+	forms := []string{text.Letter(d)}
+	if numbered {
+		forms = []string{strconv.Itoa(d + 1), text.Letter(d)}
+	}
+	for _, f := range forms {
+		if readsAs(f, shown, folded, d) {
+			return f
+		}
+	}
+	return text.Letter(d) + ")"
+}
+
+// OptionText is option d (0-based, in the order shown) as a key without
+// comments gives it: its text when that reads back as option d and no
+// other, else OptionRef.
+func OptionText(shown []string, d int, numbered bool) string {
+	if readsAs(shown[d], shown, foldAll(shown), d) {
+		return shown[d]
+	}
+	return OptionRef(shown, d, numbered)
+}
+
+func foldAll(options []string) []string {
+	folded := make([]string, len(options))
+	for i, s := range options {
+		folded[i] = text.Normalize(s)
+	}
+	return folded
+}
+
+// readsAs reports whether ref, resolved against options in the order shown,
+// is option d.
+func readsAs(ref string, shown, folded []string, d int) bool {
+	i, err := (&refResolver{}).resolve(ref, shown, folded, false)
+	return err == nil && i == d
+}
+
+// textOption is the option whose text ref is, exactly or as Normalize folds
+// it, other than not; or -1.
+func textOption(ref string, options, folded []string, not int) int {
+	if i := slices.Index(options, ref); i >= 0 && i != not {
+		return i
+	}
+	want := text.Normalize(ref)
+	if want == "" {
+		return -1
+	}
+	for i, f := range folded {
+		if f == want && i != not && options[i] != ref {
+			return i
+		}
+	}
+	return -1
 }
 
 // resolve finds ref among options (the bank's order; folded are their
-// normalised forms). Numbers and letters count in display order when shuffled.
+// normalised forms). Numbers and letters count in display order when
+// shuffled. The grammar is described above OptionRef.
 func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
 	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
 		ref = strings.TrimSpace(ref)
@@ -188,39 +258,48 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
 	}
-	// The option whose text is ref exactly, if any: options may themselves
-	// be numbers (1922, or Moodle's {=4 ~3 ~5}).
-	byText := slices.Index(options, ref)
-	// A whole number from 1 to n is the option shown with that number, as a
-	// student picks an option in Moodle; it wins only when it is unambiguous:
-	// no other option's text is that number. When one is, the answer could
-	// mean either, and the student is asked to say which with the letter.
-	if k, ok := smallNumber(ref); ok && k >= 1 && k <= n {
-		idx := k - 1
+	toBank := func(k int) int {
 		if shuffled {
-			idx = rv.display(k - 1)
+			return rv.display(k)
 		}
-		if byText < 0 || byText == idx {
+		return k
+	}
+	toShown := func(i int) int {
+		if shuffled {
+			return rv.shown(i)
+		}
+		return i
+	}
+	// The label with its bracket, as the sheet prints it: never a text.
+	if strings.HasSuffix(ref, ")") {
+		if k, ok := letterIndex(ref, n); ok {
+			return toBank(k), nil
+		}
+	}
+	// A number from 1 to n (as a student picks an option in Moodle) or a
+	// bare letter: the option shown so, unless another option's text is
+	// that number or letter ({=4 ~3 ~5}; choices c, b, a).
+	label, kind := -1, ""
+	if k, ok := smallNumber(ref); ok && k >= 1 && k <= n {
+		label, kind = k-1, "number"
+	} else if k, ok := letterIndex(ref, n); ok {
+		label, kind = k, "letter"
+	}
+	if label >= 0 {
+		idx := toBank(label)
+		other := textOption(ref, options, folded, idx)
+		if other < 0 {
 			return idx, nil
 		}
-		d := byText
-		if shuffled {
-			d = rv.shown(byText)
-		}
-		return 0, fmt.Errorf("%q could be option %d (%s) or the option whose text is %s (option %d); give its letter instead: %s for the first, %s for the second",
-			ref, k, text.Printable(options[idx]), ref, d+1, text.Letter(k-1), text.Letter(d))
+		d := toShown(other)
+		return 0, fmt.Errorf("%q could be the option with that %s, %s) %s, or the option whose text is %s, %s) %s; write %s) for the first or %s) for the second",
+			ref, kind, text.Letter(label), text.Printable(options[idx]), text.Printable(options[other]), text.Letter(d), text.Printable(options[other]), text.Letter(label), text.Letter(d))
 	}
-	if byText >= 0 {
-		return byText, nil
+	if i := slices.Index(options, ref); i >= 0 {
+		return i, nil
 	}
 	if k, ok := smallNumber(ref); ok {
 		return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, text.LetterRange(n))
-	}
-	if k, ok := letterIndex(ref, n); ok {
-		if shuffled {
-			return rv.display(k), nil
-		}
-		return k, nil
 	}
 	want := text.Normalize(ref)
 	for i, f := range folded {
@@ -360,7 +439,14 @@ func (v Value) refs() ([]string, error) {
 func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 	q, f := rv.q, rv.q.folded()
 	if v.Kind == Scalar {
-		if strings.EqualFold(v.Text, "none") {
+		if strings.EqualFold(strings.TrimSpace(v.Text), "none") {
+			// "none" is no option, unless an option's text is none:
+			// then it could be either (an empty list [] is no option).
+			if i := textOption(v.Text, q.Choices, f.choices, -1); i >= 0 {
+				d := rv.shown(i)
+				return nil, fmt.Errorf("%q could mean no option or the option whose text is %s, %s); write [] for no option or %s) for that option",
+					v.Text, text.Printable(q.Choices[i]), text.Letter(d), text.Letter(d))
+			}
 			return []int{}, nil
 		}
 		if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -189,4 +190,24 @@ func (q *Question) CreditNote() string {
 func yearUnit(unit string) bool {
 	u := strings.ToLower(strings.TrimSpace(unit))
 	return u == "year" || u == "years" || u == "yr"
+}
+
+// SelfCheckNumbers reads the key points a report says the student ticked
+// (self_check_points, numbered from 1), leniently, as every reader of reports
+// does: what is not a whole number from 1 is passed over, and a number given
+// twice counts once; the numbers come sorted. dropped counts what was passed
+// over, for a warning.
+func SelfCheckNumbers(tokens []string) (points []int, dropped int) {
+	points = []int{}
+	for _, t := range tokens {
+		if n, err := strconv.Atoi(t); err == nil && n > 0 {
+			points = append(points, n)
+		} else {
+			dropped++
+		}
+	}
+	slices.Sort(points)
+	n := len(points)
+	points = slices.Compact(points)
+	return points, dropped + n - len(points)
 }

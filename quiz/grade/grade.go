@@ -31,6 +31,8 @@ type SheetResult struct {
 	Max      float64
 	Percent  float64
 	Passed   *bool // nil without a pass mark
+	// Pass is the pass mark Passed was judged against, or nil.
+	Pass *float64
 	// Incomplete is a quiz's report of a quiz stopped early (Ctrl-C, a
 	// signal, the end of input); EndedBy says how a quiz ended.
 	Incomplete bool
@@ -310,7 +312,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	res.Score = text.Round2(res.Score)
 	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
 		passed := res.Percent >= *g.Pass
-		res.Passed = &passed
+		res.Passed, res.Pass = &passed, g.Pass
 	}
 	return res, nil
 }

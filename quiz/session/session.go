@@ -51,7 +51,9 @@ type Session struct {
 // Run asks every question in turn. It returns the result even when the quiz
 // stops early; the error then says why (ErrInterrupted, ErrInputEnded,
 // ErrSignal), and the result's Status is Incomplete. A time limit is not an
-// error: the quiz is submitted with the unanswered questions marked.
+// error: the quiz is submitted with the unanswered questions marked. Ctrl-C
+// or a signal during an exam's review returns its error with the result
+// Complete: every answer was submitted.
 func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	now := s.now()
 	res := &quiz.Result{Started: now, Status: quiz.Complete, EndedBy: quiz.EndFinished}
@@ -118,7 +120,12 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	case s.HoldBackReview:
 		fmt.Fprintf(s.Out, "\n%s\n", text.Wrap("The answers and explanations are held back until the whole class has finished.", s.Width, ""))
 	default:
-		s.review(ctx, res)
+		// Ctrl-C or a signal during the review ends it as it ends a
+		// question: the exam was submitted whole, and stays complete, but
+		// the run stops there (exit 130), not after the whole review.
+		if err := s.review(ctx, res); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }
@@ -545,8 +552,10 @@ func (s *Session) why(o *quiz.Outcome) {
 	}
 }
 
-// review goes over every question at the end of an exam.
-func (s *Session) review(ctx context.Context, res *quiz.Result) {
+// review goes over every question at the end of an exam. Ctrl-C or a
+// signal at its self-check prompt stops it: the error says which. The end
+// of input or the time limit only stops the asking.
+func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold("Review"))
 	asking := true // until the student stops answering: the quiz is submitted already
 	for i := range res.Outcomes {
@@ -577,6 +586,9 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) {
 			// answer: the teacher sees it beside the answer when marking.
 			if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {
 				if err := s.selfCheck(ctx, &res.Outcomes[i].Response, q, "  "); err != nil {
+					if errors.Is(err, ErrInterrupted) || errors.Is(err, ErrSignal) {
+						return err
+					}
 					asking = false
 				} else {
 					s.ticks(q, res.Outcomes[i].Response, "  ", false)
@@ -586,4 +598,5 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) {
 			s.keyPoints(q, "  ")
 		}
 	}
+	return nil
 }
