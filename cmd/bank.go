@@ -126,6 +126,8 @@ func bankShowRun(opts *BankShowOptions) error {
 	if err != nil {
 		return err
 	}
+	f.IOStreams.StartPager()
+	defer f.IOStreams.StopPager()
 	showBank(f.IOStreams.Out, banks[0], opts.Answers)
 	return nil
 }

@@ -324,6 +324,11 @@ func quizRun(opts *QuizOptions) error {
 	// Wait after each answer's feedback for someone at a terminal; never for
 	// piped answers, which would lose a line to each wait.
 	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
+	if s.Pause && !opts.Plain {
+		// Fit an open question's feedback to the screen (menus only: a
+		// screen reader in plain mode hears every line whole).
+		s.Height = ios.TerminalHeight()
+	}
 	if opts.keepHistory() {
 		defer recordHistory(opts, s, banks)()
 	}

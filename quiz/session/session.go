@@ -34,6 +34,12 @@ type Session struct {
 	// the end, so that a student who finishes early cannot show the answers
 	// to those still working; the score and the report are unchanged.
 	HoldBackReview bool
+	// Height, when not zero, is the screen's height in rows, for a screen
+	// that scrolls: practice mode then fits an open question's feedback so
+	// that at the pause the model answer, the student's own answer (its
+	// first lines at least) and their ticked key points are all on the
+	// screen together. 0 (a pipe, a screen reader) prints everything whole.
+	Height int
 	// Pause, in practice mode, waits after each question's feedback until
 	// the student asks for the next question, so that the verdict and the
 	// explanation are read before the next question pushes them off a
@@ -343,20 +349,7 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
 	w := s.Out
 	if q.Type == quiz.Open {
-		// The key points first, right under the student's answer, with the
-		// question about them; the long model answer after it: before, it
-		// pushed the student's own answer off a short screen.
-		// With no key points there is nothing to check an answer against.
-		if o.Response.Answered && len(q.Key) > 0 {
-			if err := s.selfCheck(ctx, &o.Response, q, ""); err != nil {
-				return err
-			}
-		} else {
-			s.keyPoints(q, "")
-		}
-		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
-		s.why(o)
-		return nil
+		return s.openFeedback(ctx, o)
 	}
 	if q.Type == quiz.Info {
 		return nil
@@ -475,8 +468,8 @@ const SelfCheckPrompt = "Which of these key points did your answer cover?"
 
 // selfCheck lists an open question's key points for the student to tick
 // the ones their answer covered (one yes or no against five key points said
-// little; teacher3 A2), then shows them again, ticked or not, so that they
-// stay on the screen beside the model answer. r records the ticks.
+// little; teacher3 A2), and says how many they ticked; ticks shows which.
+// r records the ticks.
 func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Presented, indent string) error {
 	// The prompt names the key points itself: no heading above it.
 	ticked, err := s.multiSelectWithContext(ctx, s.message(SelfCheckPrompt), q.Key)
@@ -492,14 +485,23 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	all := len(r.SelfCheckPoints) == len(q.Key)
 	r.SelfCheck = &all
 	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point")), s.Width, len(indent)))
+	return nil
+}
+
+// ticks lists the key points, ✓ those the student ticked and ○ the others:
+// each whole, or cut to one line each when short.
+func (s *Session) ticks(q *quiz.Presented, r quiz.Response, indent string, short bool) {
 	for i, k := range q.Key {
 		mark := "○"
-		if slices.Contains(ticked, i) {
+		if slices.Contains(r.SelfCheckPoints, i) {
 			mark = "✓"
 		}
-		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, text.Hang(k, s.Width, len(indent)+4))
+		point := text.Hang(k, s.Width, len(indent)+4)
+		if short {
+			point = firstLines(k, s.Width-len(indent)-4, 1)
+		}
+		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, point)
 	}
-	return nil
 }
 
 // multiSelectWithContext asks as askWithContext does: a time limit or a
@@ -588,6 +590,8 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 						return err
 					}
 					asking = false
+				} else {
+					s.ticks(q, res.Outcomes[i].Response, "  ", false)
 				}
 				continue
 			}
