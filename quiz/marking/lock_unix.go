@@ -31,9 +31,18 @@ func lockDir(dir, who string) (func(), error) {
 		if err != nil {
 			return nil, lockOpenErr(dir, path, err)
 		}
-		if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		st, err := f.Stat()
+		if err != nil || !st.Mode().IsRegular() {
 			f.Close()
 			return nil, &LockPathError{Path: path, What: "not a regular file"}
+		}
+		// A hard link at the lock path is another file's second name (a
+		// student's report, a gradebook): emptying it to write the holder
+		// would destroy that file (attack7 C). conflictq's lock file has
+		// one name.
+		if sys, ok := st.Sys().(*syscall.Stat_t); ok && sys.Nlink > 1 {
+			f.Close()
+			return nil, &LockPathError{Path: path, What: "a hard link, a second name of some other file"}
 		}
 		if err := fileio.TryLock(f); err != nil {
 			h := holder(f)

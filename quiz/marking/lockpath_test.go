@@ -29,6 +29,9 @@ func TestLockRefusesWhatIsNoLockFile(t *testing.T) {
 		{"link to no file", "is a link", func(dir, path string) error {
 			return os.Symlink("gone.json", path)
 		}},
+		{"hard link to a report", "is a hard link", func(dir, path string) error {
+			return os.Link(filepath.Join(dir, "ana.json"), path) // attack7 C: the report was emptied
+		}},
 		{"folder", "is a folder", func(dir, path string) error { return os.Mkdir(path, 0o755) }},
 		{"pipe", "is a pipe or a device", func(dir, path string) error { return syscall.Mkfifo(path, 0o644) }},
 	} {
