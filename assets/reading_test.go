@@ -17,10 +17,10 @@ import (
 // About 12 words fill a line at 80 columns.
 const (
 	maxExplanationWords = 60  // about five lines
-	maxModelWords       = 120 // an answer a student could write in ten minutes
-	maxModelWordsLong   = 160 // the discussion bank's, for seminar questions
+	maxModelWords       = 90  // an answer a student could write in ten minutes
+	maxModelWordsLong   = 110 // the discussion bank's, for seminar questions
 	maxKeyPoints        = 4
-	maxKeyPointsLong    = 5 // the discussion bank's
+	maxKeyPointsLong    = 4 // the discussion bank's
 	maxKeyPointWords    = 25
 	maxPromptWords      = 50
 	maxOptionWords      = 25 // an option, an order item, a match side
