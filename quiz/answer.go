@@ -61,7 +61,7 @@ func splitRefs(s string) []string {
 	return out
 }
 
-// labelForm reports whether f is written as an option's label: a letter
+// labelForm reports whether f is written as an option's label: one letter
 // or a number, bare or with its bracket or dot ("c", "c)", "(c)", "c.",
 // "3", "3)", "(3)", "3."), as a list of labels is written.
 func labelForm(f string) bool {
@@ -80,8 +80,8 @@ func labelForm(f string) bool {
 	if _, ok := smallNumber(s); ok {
 		return true
 	}
-	_, ok := text.LetterIndex(s)
-	return ok && !strings.HasSuffix(s, ")")
+	// One letter: "Dr." and "No." are words.
+	return len(s) == 1 && (s[0]|0x20) >= 'a' && (s[0]|0x20) <= 'z'
 }
 
 // resolveList reads a list of references to options. An option's text may

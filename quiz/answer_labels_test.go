@@ -140,3 +140,15 @@ func TestResolveMatchSideThatIsAlsoALabel(t *testing.T) {
 		{"1=a 2=b", nil, `left side "1" could be the option with that number, 1) 2, or the option whose text is 1, 2) 1; write 1)=a for the first or 2)=a for the second`},
 	})
 }
+
+// Words with a dot are texts, not labels: a list of them is not split at
+// its spaces.
+func TestResolveAbbreviationIsNoLabel(t *testing.T) {
+	q := &Question{Type: Multi, Choices: []string{"No. 5", "Dr. X", "St. Louis"}, Correct: []int{0, 1}}
+	checkResolved(t, q, 0, []resolveCase{
+		{"No. 5", []int{0}, ""},
+		{"Dr. X", []int{1}, ""},
+		{"No. 5, Dr. X", []int{0, 1}, ""},
+		{"a. b.", []int{0, 1}, ""},
+	})
+}
