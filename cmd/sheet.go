@@ -21,6 +21,7 @@ type SheetOptions struct {
 	Factory *Factory
 	Selection
 	Format string
+	badExt string // -o's extension, when it names no sheet format
 	Output string
 	Force  bool
 	Key    bool
@@ -67,12 +68,18 @@ write one sheet per student with --set and no --seed, and the key of each with
 			// -o ana.json writes JSON, as quiz -o and bank export -o pick
 			// their format; a --format the extension contradicts wins, with
 			// a note (a sheet.json holding YAML was unreadable to grade).
-			if fromExt := fileio.FormatOf(opts.Output, "yaml", "json"); fromExt != "" {
-				if !cmd.Flags().Changed("format") {
-					opts.Format = fromExt
-				} else if fromExt != opts.Format {
-					fmt.Fprintf(f.IOStreams.ErrOut, "note: writing %s to %s, as --format says (its extension is %s's)\n", opts.Format, text.EscapeControl(opts.Output), fromExt)
-				}
+			// An extension that names no sheet format (.jsonl, .txt) is
+			// refused, as bank export refuses one: grade would read a
+			// .jsonl as JSON lines and a .txt not at all.
+			fromExt := fileio.FormatOf(opts.Output, "yaml", "json")
+			switch ext := filepath.Ext(opts.Output); {
+			case fromExt == "" && ext != "" && opts.Output != "-":
+				opts.badExt = ext // refused once the output guard has had its say
+			case fromExt == "":
+			case !cmd.Flags().Changed("format"):
+				opts.Format = fromExt
+			case fromExt != opts.Format:
+				fmt.Fprintf(f.IOStreams.ErrOut, "note: writing %s to %s, as --format says (its extension is %s's)\n", opts.Format, text.EscapeControl(opts.Output), fromExt)
 			}
 			if err := opts.checkCount(f); err != nil {
 				return err
@@ -129,6 +136,10 @@ func sheetRun(opts *SheetOptions) error {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
 	write := func(w io.Writer) error {
+		if opts.badExt != "" {
+			return fmt.Errorf("-o %s: a sheet is written as yaml or json; name a file ending in %s (grade reads those), or leave out -o",
+				opts.Output, strings.Join(fileio.Exts("yaml", "json"), ", "))
+		}
 		if opts.Format == "json" {
 			return sheet.WriteJSON(w, questions, sheetLayout(opts))
 		}

@@ -131,13 +131,20 @@ func FormatPercent(p float64) string {
 // against the pass mark pass (nil: none), as FormatPercent does, except
 // that a percentage below the mark that would round up to it is rounded
 // down instead: 59.95 against a mark of 60 shows 59.9, never 60, while
-// 66.67 against 70 shows 66.7. Every format that prints a verdict uses it;
+// 66.67 against 70 shows 66.7; and below 100, never 100 (99.95 shows 99.9).
+// Every format that prints a verdict uses it;
 // machine fields (JSON, CSV) keep the figure to two decimals.
 func FormatResultPercent(p float64, pass *float64) string {
-	if pass != nil && p < *pass && math.Round(p*10)/10 >= *pass {
-		// Down to one decimal (p < mark, so this is below it too); the
-		// small addition keeps 12.3, held as 12.29999..., from 12.2.
-		p = min(math.Floor(p*10+1e-9)/10, p)
+	marks := []float64{100} // the other mark read literally: 99.95 is not full marks
+	if pass != nil {
+		marks = append(marks, *pass)
+	}
+	for _, m := range marks {
+		if p < m && math.Round(p*10)/10 >= m {
+			// Down to one decimal (p < m, so this is below it too); the
+			// small addition keeps 12.3, held as 12.29999..., from 12.2.
+			p = min(math.Floor(p*10+1e-9)/10, p)
+		}
 	}
 	return FormatPercent(p)
 }

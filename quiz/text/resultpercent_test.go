@@ -23,6 +23,9 @@ func TestFormatResultPercent(t *testing.T) {
 		{12.34, mark(12.35), "12.3"},
 		{59.95, nil, "60"},
 		{33.33, nil, "33.3"},
+		{99.95, nil, "99.9"},      // below 100 is never shown as full marks (attack7 F)
+		{99.95, mark(50), "99.9"}, // passing or not
+		{100, nil, "100"},
 	} {
 		if got := FormatResultPercent(tt.p, tt.pass); got != tt.want {
 			t.Errorf("FormatResultPercent(%v, %v) = %q, want %q", tt.p, tt.pass, got, tt.want)
