@@ -216,11 +216,10 @@ func TestOpenFeedbackAt80x24(t *testing.T) {
 	for _, want := range []string{
 		"Your answer: In 2020 there was a second war",
 		"A model answer: A second war ran from 27 September to 10 November 2020.",
-		"the Minsk process, which closed in 2025.",
+		"Minsk process of the article's mediators closed in 2025.",
 		"✓ The 2020 war, with dates",
 		"○ Both sides' losses named",
 		"✓ The Lachin road blocked",
-		"○ The September 2023 offensive",
 		"○ Updates one sentence of the article",
 		"Press Enter for your score",
 	} {
