@@ -163,9 +163,12 @@ func (s *screen) read() {
 	}
 }
 
-// waitFor waits until text appears after the last match and the screen has
-// been quiet for 100 ms: survey switches to raw mode only after drawing a
-// prompt, and keys typed before that are echoed, and Ctrl-C is dropped.
+// waitFor waits until text appears after the last match and the screen is
+// quiet: for 100 ms, or for 20 ms once the program waits for a key, its
+// terminal raw, all it wrote read, and its last cursor report 100 ms old.
+// survey switches to raw mode only after drawing a prompt, and keys typed
+// before that are echoed, and Ctrl-C is dropped; a line prompt (--plain)
+// never goes raw and takes the 100 ms.
 func (s *screen) waitFor(text string) {
 	s.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -173,7 +176,8 @@ func (s *screen) waitFor(text string) {
 		s.mu.Lock()
 		all := s.out.String()
 		i := strings.Index(all[s.mark:], text)
-		quiet := time.Since(s.lastRead) > 100*time.Millisecond
+		since := time.Since(s.lastRead)
+		quiet := since > 100*time.Millisecond || since > 20*time.Millisecond && time.Since(s.lastReport) > 100*time.Millisecond && s.awaitingKey()
 		if i >= 0 && quiet {
 			s.mark += i + len(text)
 			s.mu.Unlock()
@@ -185,6 +189,17 @@ func (s *screen) waitFor(text string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.t.Fatalf("timed out waiting for %q; screen so far:\n%s", text, s.out.String()[s.mark:])
+}
+
+// awaitingKey reports whether the program's terminal is raw, as survey sets
+// it once a prompt is drawn, and the screen has read all the program wrote.
+func (s *screen) awaitingKey() bool {
+	tio, err := unix.IoctlGetTermios(int(s.tty.Fd()), getTermios)
+	if err != nil || tio.Lflag&unix.ICANON != 0 {
+		return false
+	}
+	unread, err := unix.IoctlGetInt(int(s.master.Fd()), inputQueued)
+	return err == nil && unread == 0
 }
 
 // send types keys once the program has read all it was sent before, cursor
