@@ -71,6 +71,7 @@ var checks = []check{
 	{"no-people-for-categories", peopleForCategories},
 	{"no-loss-beside-loss", noLossBesideLoss},
 	{"places-of-loss-marked", placesOfLossMarked},
+	{"no-second-source-line", noSecondSourceLine},
 }
 
 func TestContentGuard(t *testing.T) {
@@ -502,6 +503,20 @@ func placesOfLossMarked(it item) []string {
 	return nil
 }
 
+// sourceLabelRe is a citation label in our own text.
+var sourceLabelRe = regexp.MustCompile(`\bSources?:`)
+
+// noSecondSourceLine finds "Source: X" inside an explanation or an entry's
+// notes: the quiz prints its own "Source: section, ¶n" under them, and a
+// student cannot tell which is the paragraph to reread (teacher4 P4). A
+// record outside the article is named "Record: X".
+func noSecondSourceLine(it item) []string {
+	if loc := sourceLabelRe.FindStringIndex(it.feedback); loc != nil {
+		return []string{fmt.Sprintf("%q beside the quiz's own Source line: name a record outside the article \"Record: ...\"", excerpt(it.feedback, loc))}
+	}
+	return nil
+}
+
 // excerpt returns the text around a match, for messages.
 func excerpt(text string, loc []int) string {
 	from, to := max(0, loc[0]-40), min(len(text), loc[1]+40)
@@ -665,6 +680,12 @@ func TestContentGuardChecks(t *testing.T) {
 		{"places-of-loss-marked", place("town", "A city where a pogrom against its Armenians began in 1988.", true), false},
 		{"places-of-loss-marked", place("town", "A hilltop town symbolic to both peoples.", false), false},
 		{"places-of-loss-marked", place("crime", "The deliberate killing of many defenceless people.", false), false},
+
+		{"no-second-source-line", explain("A pogrom is a crowd attacking a minority. Source: Human Rights Watch (1994)."), true},
+		{"no-second-source-line", explain("Two reports. Sources: Human Rights Watch (1994); Memorial (1991)."), true},
+		{"no-second-source-line", entry(glossary.Entry{Definition: "d", Correction: "It was 1991. Source: the decree."}), true},
+		{"no-second-source-line", explain("A pogrom is a crowd attacking a minority. Record: Human Rights Watch (1994)."), false},
+		{"no-second-source-line", explain("The article names no source: its figures are Azerbaijan's."), false},
 
 		{"vocabulary-contrast", asked("", true), true},
 		{"vocabulary-contrast", asked("A refugee has crossed a border; an IDP has not.", true), false},

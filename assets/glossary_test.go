@@ -211,3 +211,22 @@ func TestGlossaryFindsClassroomSpellings(t *testing.T) {
 		t.Error("Khojaly's definition does not say who gave the name Ivanyan")
 	}
 }
+
+// maxDefinitionParagraph is the most words a paragraph of a definition may
+// have: a 380-word block was too much to read on a screen (teacher4 A2).
+// Paragraphs are blank lines in the YAML block scalar.
+const maxDefinitionParagraph = 120
+
+func TestDefinitionsReadInShortParagraphs(t *testing.T) {
+	for _, e := range sourceEntries(t) {
+		for i, p := range strings.Split(e.Definition, "\n") {
+			if n := len(strings.Fields(p)); n > maxDefinitionParagraph {
+				t.Errorf("%s:%d: %q: definition paragraph %d has %d words (at most %d): add a blank line where the topic turns",
+					e.File, e.Line, e.Term, i+1, n, maxDefinitionParagraph)
+			}
+			if strings.TrimSpace(p) == "" {
+				t.Errorf("%s:%d: %q: definition paragraph %d is empty (one blank line between paragraphs)", e.File, e.Line, e.Term, i+1)
+			}
+		}
+	}
+}

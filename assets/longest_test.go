@@ -1,7 +1,8 @@
 package assets_test
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -41,12 +42,7 @@ func longestRight(b *quiz.Bank) (ids []string, singles int) {
 // right answer is the longest option, and fails a bank above maxLongestRight.
 func TestRightAnswerIsNotUsuallyLongest(t *testing.T) {
 	banks := loadAll(t)
-	names := make([]string, 0, len(banks))
-	for n := range banks {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
 		ids, singles := longestRight(banks[name])
 		if singles == 0 {
 			continue

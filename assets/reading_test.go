@@ -2,7 +2,8 @@ package assets_test
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,12 +83,7 @@ func readingProblems(bank string, q *quiz.Question, lens *[]int) []string {
 // subtest per bank (go test ./assets -run 'TestReadingLoad/timeline').
 func TestReadingLoad(t *testing.T) {
 	banks := loadAll(t)
-	names := make([]string, 0, len(banks))
-	for n := range banks {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
 		t.Run(name, func(t *testing.T) {
 			var lens []int
 			for _, q := range banks[name].Questions {

@@ -1,10 +1,12 @@
 package cmd
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -124,6 +126,8 @@ func bankShowRun(opts *BankShowOptions) error {
 	if err != nil {
 		return err
 	}
+	f.IOStreams.StartPager()
+	defer f.IOStreams.StopPager()
 	showBank(f.IOStreams.Out, banks[0], opts.Answers)
 	return nil
 }
@@ -277,6 +281,10 @@ type BankExportOptions struct {
 	NoKey     bool
 	Selection Selection
 	Paper     worksheet.Paper // a worksheet's questions and key, from the flags above
+
+	keyFormat  string // the key's format: its file's extension's, else the worksheet's
+	formatNote string // what to say when --format and -o's extension disagree
+	formatErr  error  // an extension no format has: refused after the output guard's checks
 }
 
 // NewCmdBankExport writes a bank for another tool.
@@ -304,8 +312,12 @@ with the same seed and -n matches its letters); --tag keeps questions with a
 tag; --set NAME picks the questions as quiz --set NAME and sheet --set NAME
 do (the same set on paper and on screen), ordered by --seed. --no-key leaves
 the answer key out, for a test to hand out; --key FILE writes the key to a
-file of its own (in its extension's format, .md or .html, else the
-worksheet's).`,
+file of its own (in its extension's format, .md or .html, or with no
+extension the worksheet's).
+
+The format is --format, else -o's extension (.json, .yaml, .gift, .xml,
+.zip, .aiken, .md, .html, .tsv), else JSON; an extension no format has is
+refused. Both files are checked before either is written.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: bankArgCompletion(f),
 		Example: `  conflictq bank export comprehension --format json -o comprehension.json
@@ -316,9 +328,7 @@ worksheet's).`,
   conflictq bank export timeline --tag chronology --no-key -o timeline-test.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Bank = args[0]
-			if opts.Format == "" {
-				opts.Format = exportFormatFromPath(opts.Output, "json")
-			}
+			opts.formatErr = exportFormats(opts)
 			sel := opts.Selection
 			opts.Paper = worksheet.Paper{
 				Filter:  quiz.Filter{Tags: sel.Tags, Count: sel.Count, Set: sel.Set},
@@ -328,9 +338,9 @@ worksheet's).`,
 			if opts.NoKey || opts.KeyFile != "" {
 				opts.Paper.Key = worksheet.NoKey
 			}
-			opts.Paper.Made, opts.Paper.Command = paperMadeParts(opts.Bank, opts.Paper)
+			opts.Paper.Made, opts.Paper.Command = paperMade(opts.Bank, opts.Paper)
 			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
-				if cmd.Flags().Changed(name) && !slices.Contains(export.Worksheets, opts.Format) {
+				if cmd.Flags().Changed(name) && opts.formatErr == nil && !slices.Contains(export.Worksheets, opts.Format) {
 					flag := "--" + name
 					if name == "count" {
 						flag = "-n"
@@ -394,23 +404,23 @@ func bankExportRun(opts *BankExportOptions) error {
 		}
 	}
 	guard := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles)
-	if err := guard.claim("-o", opts.Output); err != nil {
+	// Both outputs are checked before either is written: a refused --key
+	// leaves no test written without its key (attack6 finding 9).
+	if err := guard.checkOutputs(opts.Force, namedOutput{"-o", opts.Output}, namedOutput{"--key", opts.KeyFile}); err != nil {
 		return err
 	}
-	if err := guard.claim("--key", opts.KeyFile); err != nil {
-		return err
+	if opts.formatErr != nil {
+		return opts.formatErr
+	}
+	if opts.formatNote != "" {
+		fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", opts.formatNote)
 	}
 	if opts.Output == "" || opts.Output == "-" {
 		err = write(f.IOStreams.Out)
 	} else if err = guard.writeFile("-o", opts.Output, opts.Force, write); err == nil {
 		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
 	}
-	// The key is written in its file's format (.md, .html), else in the test's.
-	keyFormat := exportFormatFromPath(opts.KeyFile, opts.Format)
-	if !slices.Contains(export.Worksheets, keyFormat) {
-		keyFormat = opts.Format
-	}
-	writeKey := func(w io.Writer) error { return export.WriteKey(w, keyFormat, b, opts.Paper) }
+	writeKey := func(w io.Writer) error { return export.WriteKey(w, opts.keyFormat, b, opts.Paper) }
 	if err == nil && opts.KeyFile == "-" {
 		err = writeKey(f.IOStreams.Out)
 	} else if err == nil && opts.KeyFile != "" {
@@ -435,6 +445,42 @@ func exportJSON(f *Factory, opts *BankExportOptions) []byte {
 		return nil
 	}
 	return f.Library().JSON(opts.Bank)
+}
+
+// exportFormats settles the formats of -o and --key before anything is read:
+// the worksheet's from --format, else from -o's extension, else JSON (no
+// extension, or standard output); the key's from its extension, else the
+// worksheet's. An extension that names no format is refused, as grade
+// --summary refuses one, rather than written as JSON; a key named as a
+// format no key is written in (.gift) is refused; a --format that -o's
+// extension contradicts wins, as quiz --format does, with a note.
+func exportFormats(opts *BankExportOptions) error {
+	outExt := ""
+	if opts.Output != "" && opts.Output != "-" {
+		outExt = filepath.Ext(opts.Output)
+	}
+	fromExt := exportFormatFromPath(opts.Output, "")
+	switch {
+	case opts.Format == "" && fromExt == "" && outExt != "":
+		opts.Format, opts.keyFormat = "json", "json" // for the flags' checks; nothing is written
+		return &FlagError{Err: fmt.Errorf("-o %s: no format is written as %s; name a file ending in %s, or give --format (%s)",
+			opts.Output, outExt, strings.Join(fileio.Exts(export.Formats...), ", "), strings.Join(export.Formats, ", "))}
+	case opts.Format == "":
+		opts.Format = cmp.Or(fromExt, "json")
+	case fromExt != "" && fromExt != opts.Format:
+		opts.formatNote = fmt.Sprintf("writing %s to %s, as --format says (its extension is %s's)", opts.Format, opts.Output, fromExt)
+	}
+	opts.keyFormat = opts.Format
+	if opts.KeyFile == "" || opts.KeyFile == "-" || filepath.Ext(opts.KeyFile) == "" {
+		return nil
+	}
+	keyFormat := exportFormatFromPath(opts.KeyFile, "")
+	if !slices.Contains(export.Worksheets, keyFormat) {
+		return &FlagError{Err: fmt.Errorf("--key %s: a key is written as Markdown or HTML; name a file ending in %s (or with no extension, for the worksheet's format)",
+			opts.KeyFile, strings.Join(fileio.Exts(export.Worksheets...), ", "))}
+	}
+	opts.keyFormat = keyFormat
+	return nil
 }
 
 // exportFormatFromPath picks the format from -o's extension, as quiz -o does.
@@ -503,18 +549,12 @@ func writeJSONTo(v any) func(io.Writer) error {
 	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
 }
 
-// paperMade is the line a printed test and its key carry when they picked
-// their questions: the set and seed, and the sheet command that numbers the
-// same questions the same way, so a paper can be transcribed later
-// (teacher3 P1). Empty for a whole bank in its own order.
-func paperMade(bank string, p worksheet.Paper) string {
-	line, _ := paperMadeParts(bank, p)
-	return line
-}
-
-// paperMadeParts is paperMade's line and the sheet command that ends it,
-// which the HTML test sets in type apart.
-func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
+// paperMade is what a printed test and its key carry when they picked their
+// questions: the set and seed for both, and for the key only the sheet
+// command that numbers the same questions the same way, so a paper can be
+// transcribed later (teacher3 P1, teacher4 P6). Empty for a whole bank in
+// its own order.
+func paperMade(bank string, p worksheet.Paper) (made, command string) {
 	if !p.Shuffle && p.Filter.Count == 0 && p.Filter.Set == "" {
 		return "", ""
 	}
@@ -522,7 +562,7 @@ func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
 	if seed == 0 {
 		seed = worksheet.Seed
 	}
-	var made, args strings.Builder
+	var line, args strings.Builder
 	args.WriteString("conflictq sheet --bank " + shellWord(bank))
 	if p.Filter.Count > 0 {
 		fmt.Fprintf(&args, " -n %d", p.Filter.Count)
@@ -531,13 +571,13 @@ func paperMadeParts(bank string, p worksheet.Paper) (line, command string) {
 		args.WriteString(" --tag " + shellWord(t))
 	}
 	if p.Filter.Set != "" {
-		fmt.Fprintf(&made, "Set %s, seed %d", p.Filter.Set, seed)
+		fmt.Fprintf(&line, "Set %s, seed %d", p.Filter.Set, seed)
 		args.WriteString(" --set " + shellWord(p.Filter.Set))
 	} else {
-		fmt.Fprintf(&made, "Seed %d", seed)
+		fmt.Fprintf(&line, "Seed %d", seed)
 	}
 	fmt.Fprintf(&args, " --seed %d", seed)
-	return made.String() + "; make the matching answer sheet with: " + args.String(), args.String()
+	return line.String(), args.String()
 }
 
 // shellWord quotes s for a POSIX shell when it needs it.

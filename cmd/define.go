@@ -77,6 +77,12 @@ func defineRun(opts *DefineOptions) error {
 		}
 		found = append(found, e)
 	}
+	// A full entry is longer than a screen (teacher4 A2): page it on a
+	// terminal, after the misses are said on standard error.
+	if len(found) > 0 {
+		ios.StartPager()
+		defer ios.StopPager()
+	}
 	switch {
 	case opts.JSON:
 		if found == nil {
@@ -183,6 +189,8 @@ func NewCmdGlossaryList(f *Factory, runF func(*GlossaryListOptions) error) *cobr
 func glossaryListRun(opts *GlossaryListOptions) error {
 	ios := opts.Factory.IOStreams
 	g := assets.Glossary()
+	ios.StartPager()
+	defer ios.StopPager()
 	if opts.JSON {
 		return text.WriteJSON(ios.Out, g.Entries())
 	}
@@ -249,6 +257,8 @@ func glossarySearchRun(opts *GlossarySearchOptions) error {
 		fmt.Fprintf(f.IOStreams.ErrOut, "nothing in the glossary matches '%s'\n", glossary.Sanitize(opts.Query))
 		return silent(ExitNegative)
 	}
+	f.IOStreams.StartPager()
+	defer f.IOStreams.StopPager()
 	layout := glossaryLayout(f)
 	for _, h := range hits {
 		line := glossary.Highlight(text.Wrap(h.Line, layout.Width, "  "), opts.Query, layout.Style)

@@ -275,9 +275,13 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	defer closeSummary()
 	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
-	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip}
+	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}}
 	batch.Run(h.handle)
 	h.progress.clear()
+	if note := batch.Left.Note("grade"); note != "" {
+		// Not graded, and not in the results: the teacher is told once.
+		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
+	}
 	if tally.Mixed() && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
 		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", tally.Questions())
 	}

@@ -109,14 +109,27 @@ func markRun(opts *MarkOptions) error {
 	if g.Banks != nil {
 		load = func([]string, string) ([]*quiz.Bank, error) { return g.Banks, nil }
 	}
-	files, err := marking.Reports(opts.Inputs)
+	listed, err := marking.List(opts.Inputs)
 	if err != nil {
 		return invalidErr(err)
+	}
+	files := listed.Files
+	if note := listed.Left.Note("mark"); note != "" && len(files) == 0 {
+		// As grade's "no sheets": what was left out is why.
+		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (.yaml, .yml, .json or .jsonl files) in %s; %s.\n", text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
+		return nil
+	} else if note != "" {
+		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
+	}
+	for _, s := range listed.Same {
+		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
 	}
 	unlock, err := marking.Lock(files, f.Now())
 	if err != nil {
 		var busy *marking.BusyError
-		if errors.As(err, &busy) {
+		var odd *marking.LockPathError
+		var ro *marking.ReadOnlyError
+		if errors.As(err, &busy) || errors.As(err, &odd) || errors.As(err, &ro) {
 			return invalidErr(err)
 		}
 		return err
@@ -125,7 +138,10 @@ func markRun(opts *MarkOptions) error {
 	if opts.From != "" {
 		return markFromCSV(opts, load, files)
 	}
-	questions, errs := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
+	questions, errs, notes := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
+	for _, n := range notes {
+		fmt.Fprintln(ios.ErrOut, n.Error()) // escaped
+	}
 	for _, e := range errs {
 		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
@@ -383,10 +399,13 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 	if err != nil {
 		return invalidErr(err)
 	}
+	bad := 0
 	for _, p := range probs {
 		fmt.Fprintln(ios.ErrOut, p.Error())
+		if !p.Warning {
+			bad++
+		}
 	}
-	bad := len(probs)
 	saved, kept := 0, 0
 	for _, r := range rows {
 		switch r.Status {

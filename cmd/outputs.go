@@ -99,3 +99,27 @@ func outputErr(flag string, err error) error {
 // namedOutput is an output and the flag that names it ("" for one named by
 // the environment).
 type namedOutput struct{ flag, path string }
+
+// checkOutputs checks every output before any is written, as grade does
+// (gradeOutputs): none is an input or another output, none replaces a file
+// without force, and each one's folder exists; so a refusal leaves nothing
+// half done.
+func (g *outputGuard) checkOutputs(force bool, outs ...namedOutput) error {
+	for _, o := range outs {
+		if err := g.claim(o.flag, o.path); err != nil {
+			return err
+		}
+	}
+	for _, o := range outs {
+		if o.path == "" || o.path == "-" {
+			continue
+		}
+		if fileio.Replaces(o.path) && !force {
+			return invalidErr(&fileio.ExistsError{Path: o.path})
+		}
+		if err := fileio.CheckDir(o.path); err != nil {
+			return invalidErr(err)
+		}
+	}
+	return nil
+}

@@ -127,8 +127,13 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 	}
 	scr.send(keyEnter) // none ticked
 	scr.waitFor("Press Enter for your score")
-	if rows := scr.visible(); !onScreen(rows, "court trying individuals") || !onScreen(rows, "Source: ") {
-		t.Errorf("the model answer's end and its source are not on the screen at the pause:\n%s", strings.Join(rows, "\n"))
+	// teacher4 A2: at the pause the model answer is on the screen with the
+	// student's answer and the key points, ticked or not.
+	rows = scr.visible()
+	for _, want := range []string{"Your answer: Azerbaijan says genocide", "A model answer: Azerbaijan calls Khojaly", "a criminal court trying individuals.", "○ Who says what"} {
+		if !onScreen(rows, want) {
+			t.Errorf("at the pause %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
+		}
 	}
 	scr.send(keyEnter)
 	scr.waitFor("Summary")
@@ -136,9 +141,9 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
 	}
 	// No row of the scrollback holds two things at once (P9's "A model
-	// answer:tes UN resolution 822").
+	// answer:tes UN resolution 822"): the label is followed by the answer.
 	for _, line := range screenLines(scr.text()) {
-		if strings.HasPrefix(line, "A model answer:") && line != "A model answer:" {
+		if strings.HasPrefix(line, "A model answer:") && !strings.HasPrefix(line, "A model answer: Azerbaijan calls Khojaly a genocide;") {
 			t.Errorf("old text after the heading: %q", line)
 		}
 	}
@@ -188,5 +193,44 @@ func TestStoppedEarlyFitsAt80(t *testing.T) {
 	}
 	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Not reached: ") }) {
 		t.Errorf("no 'Not reached' line:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// teacher4 A2 at 80x24, on the longest embedded model answer (discussion,
+// what-changed-since-2020, 16 rows): at the pause the student's answer, the
+// whole model answer and every key point, ticked or not, are on the screen
+// together; the explanation and the source are what scrolled off.
+func TestOpenFeedbackAt80x24(t *testing.T) {
+	t.Parallel()
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", "discussion", "--tag", "since-2020")
+	scr.waitFor("Question 1 of 1")
+	scr.waitFor("> ")
+	scr.send("In 2020 there was a second war and Azerbaijan took back Shusha and the districts. In 2023 more than 100,000 Karabakh Armenians fled to Armenia.")
+	scr.waitFor("fled to Armenia.")
+	scr.send(keyEnter)
+	scr.waitFor("Which of these key points did your answer cover?")
+	scr.send(keySpace + keyDown + keyDown + keySpace + keyEnter) // the first and third
+	scr.waitFor("Press Enter for your score")
+	rows := scr.visible()
+	for _, want := range []string{
+		"Your answer: In 2020 there was a second war",
+		"A model answer: A second war ran from 27 September to 10 November 2020.",
+		"the Minsk process, which closed in 2025.",
+		"✓ The 2020 war, with dates",
+		"○ Both sides' losses named",
+		"✓ The Lachin road blocked",
+		"○ The September 2023 offensive",
+		"○ Updates one sentence of the article",
+		"Press Enter for your score",
+	} {
+		if !onScreen(rows, want) {
+			t.Errorf("at the pause %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
+		}
+	}
+	scr.send(keyEnter)
+	scr.waitFor("Summary")
+	if code := <-done; code != ExitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
 	}
 }

@@ -324,6 +324,11 @@ func quizRun(opts *QuizOptions) error {
 	// Wait after each answer's feedback for someone at a terminal; never for
 	// piped answers, which would lose a line to each wait.
 	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
+	if s.Pause && !opts.Plain {
+		// Fit an open question's feedback to the screen (menus only: a
+		// screen reader in plain mode hears every line whole).
+		s.Height = ios.TerminalHeight()
+	}
 	if opts.keepHistory() {
 		defer recordHistory(opts, s, banks)()
 	}
@@ -434,6 +439,10 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 			"run the quiz with --report-dir FOLDER (or -o FILE), as your teacher says.")
 	}
 	if runErr != nil {
+		if rep.Status != quiz.Incomplete && werr == nil && (errors.Is(runErr, session.ErrInterrupted) || errors.Is(runErr, session.ErrSignal)) {
+			// Stopped in an exam's review: nothing was cut short.
+			say("The review was stopped; every answer had been submitted.")
+		}
 		return stopped(runErr)
 	}
 	if werr != nil {

@@ -21,6 +21,7 @@ type SheetOptions struct {
 	Factory *Factory
 	Selection
 	Format string
+	badExt string // -o's extension, when it names no sheet format
 	Output string
 	Force  bool
 	Key    bool
@@ -64,6 +65,22 @@ write one sheet per student with --set and no --seed, and the key of each with
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.SeedSet = cmd.Flags().Changed("seed")
 			opts.SetGiven = cmd.Flags().Changed("set")
+			// -o ana.json writes JSON, as quiz -o and bank export -o pick
+			// their format; a --format the extension contradicts wins, with
+			// a note (a sheet.json holding YAML was unreadable to grade).
+			// An extension that names no sheet format (.jsonl, .txt) is
+			// refused, as bank export refuses one: grade would read a
+			// .jsonl as JSON lines and a .txt not at all.
+			fromExt := fileio.FormatOf(opts.Output, "yaml", "json")
+			switch ext := filepath.Ext(opts.Output); {
+			case fromExt == "" && ext != "" && opts.Output != "-":
+				opts.badExt = ext // refused once the output guard has had its say
+			case fromExt == "":
+			case !cmd.Flags().Changed("format"):
+				opts.Format = fromExt
+			case fromExt != opts.Format:
+				fmt.Fprintf(f.IOStreams.ErrOut, "note: writing %s to %s, as --format says (its extension is %s's)\n", opts.Format, text.EscapeControl(opts.Output), fromExt)
+			}
 			if err := opts.checkCount(f); err != nil {
 				return err
 			}
@@ -86,7 +103,7 @@ write one sheet per student with --set and no --seed, and the key of each with
 	fl := cmd.Flags()
 	addSelectionFlags(fl, &opts.Selection, "recorded in the sheet")
 	fl.Var(newEnum(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output); a .json name writes JSON unless --format says otherwise")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key); needs --from or --seed")
 	fl.StringVar(&opts.From, "from", "", "use the banks, seed and selection of this `SHEET` (with --key: its answer key)")
@@ -119,6 +136,10 @@ func sheetRun(opts *SheetOptions) error {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
 	write := func(w io.Writer) error {
+		if opts.badExt != "" {
+			return fmt.Errorf("-o %s: a sheet is written as yaml or json; name a file ending in %s (grade reads those), or leave out -o",
+				opts.Output, strings.Join(fileio.Exts("yaml", "json"), ", "))
+		}
 		if opts.Format == "json" {
 			return sheet.WriteJSON(w, questions, sheetLayout(opts))
 		}

@@ -311,7 +311,7 @@ func matchingSentence(para, word string) string {
 }
 
 // splitSentences splits at a full stop, question or exclamation mark that
-// ends a sentence: one followed by a space and a capital letter, a digit or a
+// ends a sentence: one followed by a space (or a newline) and a capital letter, a digit or a
 // quotation mark, so that "U.S. officials" and "No. 62" stay whole.
 func splitSentences(para string) []string {
 	var out []string
@@ -325,7 +325,8 @@ func splitSentences(para string) []string {
 			i++
 		}
 		end := i+1 == len(rs)
-		if !end && rs[i+1] == ' ' && i+2 < len(rs) {
+		// A paragraph break (a newline in a definition) ends a sentence as a space does.
+		if !end && (rs[i+1] == ' ' || rs[i+1] == '\n') && i+2 < len(rs) {
 			next := rs[i+2]
 			end = unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '('
 			if end && i >= 1 && rs[i] == '.' && isAbbrev(rs[:i]) {

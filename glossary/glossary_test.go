@@ -550,3 +550,24 @@ func TestComplete(t *testing.T) {
 		t.Errorf("Complete(zzz) = %v, want none", cs)
 	}
 }
+
+// teacher4 A2: a long definition is written in paragraphs (lines of the
+// field); each is wrapped on its own, with a blank line between them.
+func TestRenderDefinitionParagraphs(t *testing.T) {
+	e := &Entry{Term: "Khojaly", Short: "A town.", Definition: "First paragraph, about the town.\nSecond paragraph, about the counts."}
+	var buf bytes.Buffer
+	Layout{Width: 20}.Render(&buf, e)
+	want := "Definition\n  First paragraph,\n  about the town.\n\n  Second paragraph,\n  about the counts.\n"
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("rendered:\n%s\nwant it to hold:\n%s", buf.String(), want)
+	}
+}
+
+// A search hit is one sentence: a paragraph break ends the sentence before it.
+func TestSplitSentencesAtParagraphBreaks(t *testing.T) {
+	got := splitSentences("It had the region's only airport.\nHuman Rights Watch found it.")
+	want := []string{"It had the region's only airport.", "Human Rights Watch found it."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("splitSentences: %q, want %q", got, want)
+	}
+}

@@ -23,7 +23,7 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 	st := text.Or(l.Style)
 	fmt.Fprintln(w, st.Bold(e.Term))
 	fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
-	l.section(w, "Definition", e.Definition)
+	l.paragraphs(w, "Definition", e.Definition)
 	if c := e.InArticle; c != nil {
 		heading := fmt.Sprintf("In the article (%s, ¶%d)", c.Section, c.Paragraph)
 		text := "“" + c.Quote + "”"
@@ -88,6 +88,17 @@ func (l Layout) hang(s string, n int) string { return text.Hang(s, l.Width, n) }
 
 func (l Layout) section(w io.Writer, heading, body string) {
 	fmt.Fprintf(w, "\n%s\n%s\n", text.Or(l.Style).Bold(heading), text.Wrap(body, l.Width, "  "))
+}
+
+// paragraphs writes a section whose paragraphs (lines of body) are
+// separated by a blank line: a definition of 300 words read as one block
+// on a screen (teacher4 A2).
+func (l Layout) paragraphs(w io.Writer, heading, body string) {
+	paras := strings.Split(body, "\n")
+	for i, p := range paras {
+		paras[i] = text.Wrap(p, l.Width, "  ")
+	}
+	fmt.Fprintf(w, "\n%s\n%s\n", text.Or(l.Style).Bold(heading), strings.Join(paras, "\n\n"))
 }
 
 // RenderShort writes the one-line definition: "term: short".

@@ -32,10 +32,16 @@ func letterIndex(s string, n int) (int, bool) {
 	return i, ok && i < n
 }
 
+// isListSep is what separates the answers of a list written on one line:
+// "a, c", "b) Iran; c) Russia" (the key's form), "A → B" (an order, as the
+// key and the reports write it).
+func isListSep(r rune) bool { return r == ',' || r == ';' || r == '→' }
+
 // splitRefs splits "1,3", "1 3", "a; c" into references. Text options may hold
-// spaces, so a list that is not made of numbers and letters splits on , and ; only.
+// spaces, so a list that is not made of numbers and letters splits on , ; and
+// → only.
 func splitRefs(s string) []string {
-	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	fields := strings.FieldsFunc(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) })
 	short := true
 	for _, f := range fields {
 		if _, err := strconv.Atoi(f); err != nil && len([]rune(f)) > 1 {
@@ -46,12 +52,109 @@ func splitRefs(s string) []string {
 		return fields
 	}
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+	for _, f := range strings.FieldsFunc(s, isListSep) {
 		if f = strings.TrimSpace(f); f != "" {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// resolveList reads a list of references to options. An option's text may
+// hold the list's separator ("613 civilians killed at Khojaly (Xocalı),
+// including 106 women"): when the parts do not all read alone, neighbouring
+// parts are read together, the longest run that is one option first.
+func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, error) {
+	refs, err := v.refs()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, 0, len(refs))
+	var first error
+	for _, r := range refs {
+		i, err := rv.resolve(r, options, folded, true)
+		if err != nil {
+			first = err
+			break
+		}
+		out = append(out, i)
+	}
+	if first == nil {
+		return out, nil
+	}
+	if v.Kind == Scalar && strings.Contains(v.Text, ";") {
+		// The key's "b) Iran; c) Russia": its semicolons part the options,
+		// and a failing part's own message is the one to give.
+		out = out[:0]
+		for _, r := range strings.Split(v.Text, ";") {
+			if r = strings.TrimSpace(r); r == "" {
+				continue
+			}
+			i, err := rv.resolve(r, options, folded, true)
+			if err != nil {
+				first = err
+				out = nil
+				break
+			}
+			out = append(out, i)
+		}
+		if out != nil {
+			return out, nil
+		}
+		out = make([]int, 0, len(refs))
+	}
+	// Parts joined as written: from the scalar, with its own separators;
+	// a YAML list's items with ", ".
+	join := func(i, j int) string { return strings.Join(refs[i:j+1], ", ") }
+	if v.Kind == Scalar {
+		spans := listSpans(v.Text)
+		if len(spans) != len(refs) {
+			return nil, first
+		}
+		join = func(i, j int) string { return strings.TrimSpace(v.Text[spans[i][0]:spans[j][1]]) }
+	}
+	// No option spans more parts than its text has separators, which
+	// bounds the work for a long line.
+	span := 0
+	for _, o := range options {
+		span = max(span, strings.Count(o, ",")+strings.Count(o, ";")+strings.Count(o, "→"))
+	}
+	out = out[:0]
+	for i := 0; i < len(refs); {
+		j := min(len(refs)-1, i+span)
+		for ; j > i; j-- {
+			if k, err := rv.resolve(join(i, j), options, folded, true); err == nil {
+				out = append(out, k)
+				break
+			}
+		}
+		if j == i {
+			k, err := rv.resolve(refs[i], options, folded, true)
+			if err != nil {
+				return nil, first
+			}
+			out = append(out, k)
+		}
+		i = j + 1
+	}
+	return out, nil
+}
+
+// listSpans gives where each of splitRefs's texts lies in s (start, end),
+// for a list split at its separators; nil when s splits at spaces.
+func listSpans(s string) [][2]int {
+	var spans [][2]int
+	start := 0
+	for i, r := range s + ";" {
+		if !isListSep(r) {
+			continue
+		}
+		if strings.TrimSpace(s[start:min(i, len(s))]) != "" {
+			spans = append(spans, [2]int{start, min(i, len(s))})
+		}
+		start = i + len(string(r))
+	}
+	return spans
 }
 
 func exampleSequence(n int) string {
@@ -130,10 +233,78 @@ func (k ValueKind) Name() string {
 // (Question.OptionOrder), or the bank's order when seed is nil. An empty value
 // is unanswered. The error says, for the student, why v cannot be read.
 func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
+	return q.ResolveAt(v, seed, 0)
+}
+
+// ResolveAt is Resolve for the question numbered number on the paper and
+// the sheet (0: not known). Students write the question's number before
+// their answer ("5 a", "9b", "5. a) Iran"); the number is read as that only
+// when it is this question's own number, and only before a choice or true
+// or false, where a number cannot be the answer's own first word. A number
+// that could also be an option of a choose-all question is refused as
+// ambiguous, as is any other number, which may be another question's.
+func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error) {
 	if v.Kind == Empty {
 		return Response{}, nil
 	}
-	return responseFromValue(&refResolver{q: q, seed: seed}, v)
+	rv := &refResolver{q: q, seed: seed}
+	r, err := responseFromValue(rv, v)
+	n, rest, ok := numbered(q, v)
+	if !ok {
+		return r, err
+	}
+	r2, err2 := responseFromValue(rv, Value{Kind: Scalar, Text: rest, Line: v.Line})
+	switch {
+	case n == number && err != nil:
+		return r2, err2
+	case err2 != nil:
+		// "613 civilans killed": no question number and an answer, but a
+		// text that is no option.
+		return r, err
+	case n == number:
+		// "5 a" on question 5 of choose-all: question 5's a, or options
+		// 5 and a.
+		if !slices.Equal(r.Choices, r2.Choices) {
+			return Response{}, fmt.Errorf("%q could be question %d's answer %s or the options %d and %s; write %s for the first",
+				v.Text, n, rest, n, rest, rest)
+		}
+		return r, nil
+	case err == nil:
+		return r, nil
+	case number > 0:
+		return Response{}, fmt.Errorf("%q begins with %d, but this is question %d; write the answer alone (%s), under its own question's id",
+			v.Text, n, number, rest)
+	}
+	return Response{}, fmt.Errorf("%q begins with %d, which may be a question's number; write the answer alone (%s)", v.Text, n, rest)
+}
+
+// numbered splits a choice or true/false answer that begins with a number
+// and then a letter ("5 a", "9b", "5. a) Iran", "Q5: true") into the number
+// and the rest.
+func numbered(q *Question, v Value) (int, string, bool) {
+	if v.Kind != Scalar || q.Type != Single && q.Type != Multi && q.Type != TrueFalse {
+		return 0, "", false
+	}
+	s := strings.TrimSpace(v.Text)
+	if len(s) > 1 && (s[0]|0x20) == 'q' && s[1] >= '0' && s[1] <= '9' {
+		s = s[1:]
+	}
+	end := 0
+	for end < len(s) && end < 4 && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return 0, "", false
+	}
+	n, _ := smallNumber(s[:end])
+	rest := strings.TrimLeft(s[end:], " \t")
+	if r := strings.TrimLeft(rest, ".):"); r != rest {
+		rest = strings.TrimLeft(r, " \t")
+	}
+	if rest == "" || !unicode.IsLetter([]rune(rest)[0]) && rest[0] != '(' {
+		return 0, "", false
+	}
+	return n, rest, true
 }
 
 // refResolver turns what a sheet says ("2", "b", "Baku") into the bank's own
@@ -170,16 +341,86 @@ func (rv *refResolver) shown(i int) int {
 	return i
 }
 
-// NumberIsAmbiguous reports whether writing option d's number (0-based, in
-// the order shown) could also mean another option, one whose text is that
-// number: then the option is better given by its letter.
-func NumberIsAmbiguous(shown []string, d int) bool {
-	i := slices.Index(shown, strconv.Itoa(d+1))
-	return i >= 0 && i != d
+// A reference to an option is read by one grammar, the same on a sheet, at
+// the plain prompt and in the key the tool writes:
+//
+//   - a letter with its bracket, "c)" or "C)", is always the option labelled
+//     c, as the sheet and the paper test label it;
+//   - a bare letter, "c" or "C", is that label, and a number from 1 to n is
+//     the option numbered so, unless another option's text is that letter or
+//     number (Baku, "c", "3": compared as Normalize compares texts): then the
+//     reference could mean either and is refused, with the forms that cannot
+//     be misread;
+//   - anything else is an option's text, exactly or as Normalize folds it.
+//
+// OptionRef writes the form that reads back as the option it names.
+
+// OptionRef is how a sheet refers to option d (0-based, in the order shown)
+// so that it reads back as that option and no other. A lettered option (a
+// choice, a match's right side) is given by its letter, or by the letter with
+// its bracket when the bare letter is also another option's text; a numbered
+// one (an order's item, a match's left side) by its number, or else by its
+// letter, or else by the letter with its bracket, which is always the label.
+func OptionRef(shown []string, d int, numbered bool) string {
+	folded := foldAll(shown)
+	forms := []string{text.Letter(d)}
+	if numbered {
+		forms = []string{strconv.Itoa(d + 1), text.Letter(d)}
+	}
+	for _, f := range forms {
+		if readsAs(f, shown, folded, d) {
+			return f
+		}
+	}
+	return text.Letter(d) + ")"
+}
+
+// OptionText is option d (0-based, in the order shown) as a key without
+// comments gives it: its text when that reads back as option d and no
+// other, else OptionRef.
+func OptionText(shown []string, d int, numbered bool) string {
+	if readsAs(shown[d], shown, foldAll(shown), d) {
+		return shown[d]
+	}
+	return OptionRef(shown, d, numbered)
+}
+
+func foldAll(options []string) []string {
+	folded := make([]string, len(options))
+	for i, s := range options {
+		folded[i] = text.Normalize(s)
+	}
+	return folded
+}
+
+// readsAs reports whether ref, resolved against options in the order shown,
+// is option d.
+func readsAs(ref string, shown, folded []string, d int) bool {
+	i, err := (&refResolver{}).resolve(ref, shown, folded, false)
+	return err == nil && i == d
+}
+
+// textOption is the option whose text ref is, exactly or as Normalize folds
+// it, other than not; or -1.
+func textOption(ref string, options, folded []string, not int) int {
+	if i := slices.Index(options, ref); i >= 0 && i != not {
+		return i
+	}
+	want := text.Normalize(ref)
+	if want == "" {
+		return -1
+	}
+	for i, f := range folded {
+		if f == want && i != not && options[i] != ref {
+			return i
+		}
+	}
+	return -1
 }
 
 // resolve finds ref among options (the bank's order; folded are their
-// normalised forms). Numbers and letters count in display order when shuffled.
+// normalised forms). Numbers and letters count in display order when
+// shuffled. The grammar is described above OptionRef.
 func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
 	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
 		ref = strings.TrimSpace(ref)
@@ -188,39 +429,53 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
 	}
-	// The option whose text is ref exactly, if any: options may themselves
-	// be numbers (1922, or Moodle's {=4 ~3 ~5}).
-	byText := slices.Index(options, ref)
-	// A whole number from 1 to n is the option shown with that number, as a
-	// student picks an option in Moodle; it wins only when it is unambiguous:
-	// no other option's text is that number. When one is, the answer could
-	// mean either, and the student is asked to say which with the letter.
-	if k, ok := smallNumber(ref); ok && k >= 1 && k <= n {
-		idx := k - 1
+	toBank := func(k int) int {
 		if shuffled {
-			idx = rv.display(k - 1)
+			return rv.display(k)
 		}
-		if byText < 0 || byText == idx {
+		return k
+	}
+	toShown := func(i int) int {
+		if shuffled {
+			return rv.shown(i)
+		}
+		return i
+	}
+	// The label with its bracket, as the sheet prints it: never a text.
+	// "c)", "(c)", and a number's "3)" as the sheet numbers an order's items.
+	if strings.HasSuffix(ref, ")") {
+		bare := strings.TrimPrefix(strings.TrimSuffix(ref, ")"), "(")
+		if k, ok := letterIndex(bare, n); ok {
+			return toBank(k), nil
+		}
+		if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
+			return toBank(k - 1), nil
+		}
+	}
+	// A number from 1 to n (as a student picks an option in Moodle) or a
+	// bare letter: the option shown so, unless another option's text is
+	// that number or letter ({=4 ~3 ~5}; choices c, b, a).
+	label, kind := -1, ""
+	if k, ok := smallNumber(ref); ok && k >= 1 && k <= n {
+		label, kind = k-1, "number"
+	} else if k, ok := letterIndex(ref, n); ok {
+		label, kind = k, "letter"
+	}
+	if label >= 0 {
+		idx := toBank(label)
+		other := textOption(ref, options, folded, idx)
+		if other < 0 {
 			return idx, nil
 		}
-		d := byText
-		if shuffled {
-			d = rv.shown(byText)
-		}
-		return 0, fmt.Errorf("%q could be option %d (%s) or the option whose text is %s (option %d); give its letter instead: %s for the first, %s for the second",
-			ref, k, text.Printable(options[idx]), ref, d+1, text.Letter(k-1), text.Letter(d))
+		d := toShown(other)
+		return 0, fmt.Errorf("%q could be the option with that %s, %s) %s, or the option whose text is %s, %s) %s; write %s) for the first or %s) for the second",
+			ref, kind, text.Letter(label), text.Printable(options[idx]), text.Printable(options[other]), text.Letter(d), text.Printable(options[other]), text.Letter(label), text.Letter(d))
 	}
-	if byText >= 0 {
-		return byText, nil
+	if i := slices.Index(options, ref); i >= 0 {
+		return i, nil
 	}
 	if k, ok := smallNumber(ref); ok {
 		return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, text.LetterRange(n))
-	}
-	if k, ok := letterIndex(ref, n); ok {
-		if shuffled {
-			return rv.display(k), nil
-		}
-		return k, nil
 	}
 	want := text.Normalize(ref)
 	for i, f := range folded {
@@ -228,7 +483,87 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return i, nil
 		}
 	}
+	// The label and the option's text, as the test and the key print an
+	// option: "b) Iran", "(b) Iran", "2. Iran", "b Iran". Both must name
+	// the same option.
+	if k, label, rest, bracket, ok := labelled(ref, n); ok {
+		idx := toBank(k)
+		if sameText(rest, options[idx], folded[idx]) {
+			return idx, nil
+		}
+		if !bracket {
+			// "a lot of people": no label was meant, as far as anyone can
+			// tell; read as a text, which it is not.
+		} else if other := textOption(rest, options, folded, idx); other >= 0 {
+			d := toShown(other)
+			return 0, fmt.Errorf("%q contradicts itself: %s is %s, but %s is %s) %s; write %s) for the first or %s) for the second",
+				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(d), text.Printable(options[other]), text.Letter(k), text.Letter(d))
+		} else {
+			return 0, fmt.Errorf("%q: %s is %s, and %s is not its text; write %s) alone, or the option's text as printed",
+				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
+		}
+	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
+}
+
+// labelled splits an option written with its label, "b) Iran", "(b) Iran",
+// "b. Iran", "3) Iran" or "b Iran", into the label's position (0-based,
+// as shown), the label as written, and the text after it. bracket is false
+// for a bare letter and a space ("b Iran"), which may be no label at all.
+func labelled(ref string, n int) (k int, label, rest string, bracket, ok bool) {
+	s := ref
+	open := strings.HasPrefix(s, "(")
+	if open {
+		s = s[1:]
+	}
+	end := 0
+	for end < len(s) && end < 3 && (s[end] >= '0' && s[end] <= '9' || (s[end]|0x20) >= 'a' && (s[end]|0x20) <= 'z') {
+		end++
+	}
+	if end == 0 || end == len(s) {
+		return 0, "", "", false, false
+	}
+	head := s[:end]
+	if num, isNum := smallNumber(head); isNum {
+		if num < 1 || num > n {
+			return 0, "", "", false, false
+		}
+		k = num - 1
+	} else if i, isLetter := letterIndex(head, n); isLetter && (len(head) == 1 || n > 26) {
+		k = i
+	} else {
+		return 0, "", "", false, false
+	}
+	switch c := s[end]; {
+	case c == ')' || !open && (c == '.' || c == ':'):
+		bracket = true
+		rest = s[end+1:]
+	case !open && (c == ' ' || c == '\t') && !isDigits(head):
+		rest = s[end:]
+	default:
+		return 0, "", "", false, false
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || rest[0] == ')' {
+		return 0, "", "", false, false
+	}
+	return k, strings.TrimSpace(strings.TrimSuffix(ref, rest)), rest, bracket, true
+}
+
+// sameText reports whether rest, written after an option's label, is the
+// option's text: as Normalize folds it, or its beginning cut off with an
+// ellipsis ("It said the Azeri population…").
+func sameText(rest, option, folded string) bool {
+	if rest == option || text.Normalize(rest) == folded {
+		return true
+	}
+	for _, dots := range []string{"…", "..."} {
+		if stem, ok := strings.CutSuffix(rest, dots); ok {
+			stem = text.Normalize(stem)
+			return stem != "" && strings.HasPrefix(folded, stem)
+		}
+	}
+	return false
 }
 
 // smallNumber reads a whole number of up to nine digits, as option numbers
@@ -320,8 +655,8 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		if err != nil {
 			return Response{}, err
 		}
-		if f, err := text.ParseNumber(t); err != nil || math.IsInf(f, 0) {
-			return Response{}, fmt.Errorf("expected a number, found %q", t)
+		if _, err := q.ParseNumeric(t); err != nil {
+			return Response{}, err
 		}
 		return Response{Answered: true, Text: t}, nil
 	case Order:
@@ -360,23 +695,26 @@ func (v Value) refs() ([]string, error) {
 func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 	q, f := rv.q, rv.q.folded()
 	if v.Kind == Scalar {
-		if strings.EqualFold(v.Text, "none") {
+		if strings.EqualFold(strings.TrimSpace(v.Text), "none") {
+			// "none" is no option, unless an option's text is none:
+			// then it could be either (an empty list [] is no option).
+			if i := textOption(v.Text, q.Choices, f.choices, -1); i >= 0 {
+				d := rv.shown(i)
+				return nil, fmt.Errorf("%q could mean no option or the option whose text is %s, %s); write [] for no option or %s) for that option",
+					v.Text, text.Printable(q.Choices[i]), text.Letter(d), text.Letter(d))
+			}
 			return []int{}, nil
 		}
 		if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
 			return []int{i}, nil
 		}
 	}
-	refs, err := v.refs()
+	all, err := rv.resolveList(v, q.Choices, f.choices)
 	if err != nil {
 		return nil, err
 	}
-	idx := make([]int, 0, len(refs))
-	for _, r := range refs {
-		i, err := rv.resolve(r, q.Choices, f.choices, true)
-		if err != nil {
-			return nil, err
-		}
+	idx := make([]int, 0, len(all))
+	for _, i := range all {
 		if !slices.Contains(idx, i) {
 			idx = append(idx, i)
 		}
@@ -385,28 +723,54 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 }
 
 // sequenceFromValue reads an order answer: every item once.
-func sequenceFromValue(rv *refResolver, v Value) ([]int, error) {
+func sequenceFromValue(rv *refResolver, v Value) ([]int, error) { return sequenceFrom(rv, v, true) }
+
+// sequenceFrom reads an order answer; keyForm: also in the key's form.
+func sequenceFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	q := rv.q
-	refs, err := v.refs()
+	n := len(q.Items)
+	if v.Kind == Scalar && keyForm {
+		// The key's form: the numbers, then the items' texts, "3, 1, 2: A → B → C".
+		if nums, texts, ok := strings.Cut(v.Text, ": "); ok && strings.Trim(nums, "0123456789,; ") == "" {
+			a, err := sequenceFrom(rv, Value{Kind: Scalar, Text: nums}, false)
+			if err != nil {
+				return nil, err
+			}
+			b, err := sequenceFrom(rv, Value{Kind: Scalar, Text: texts}, false)
+			if err != nil {
+				return nil, fmt.Errorf("%q: the numbers before the colon read as an order, the texts after it do not (%v); write the numbers alone", v.Text, err)
+			}
+			if !slices.Equal(a, b) {
+				return nil, fmt.Errorf("%q contradicts itself: the numbers before the colon give one order, the texts after it another; write the numbers alone", v.Text)
+			}
+			return a, nil
+		}
+	}
+	all, err := rv.resolveList(v, q.Items, q.folded().items)
 	if err != nil {
+		if _, lerr := v.refs(); lerr == nil && len(splitOrList(v)) != n {
+			return nil, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
+		}
 		return nil, err
 	}
-	n := len(q.Items)
-	if len(refs) != n {
+	if len(all) != n {
 		return nil, fmt.Errorf("put all %d items in order, each once, such as %s", n, exampleSequence(n))
 	}
 	seq := make([]int, 0, n)
-	for _, r := range refs {
-		i, err := rv.resolve(r, q.Items, q.folded().items, true)
-		if err != nil {
-			return nil, err
-		}
+	for _, i := range all {
 		if slices.Contains(seq, i) {
-			return nil, fmt.Errorf("%q is listed twice; use each item once", r)
+			d := rv.shown(i)
+			return nil, fmt.Errorf("%q is listed twice; use each item once", strconv.Itoa(d+1))
 		}
 		seq = append(seq, i)
 	}
 	return seq, nil
+}
+
+// splitOrList is a list value's parts as written.
+func splitOrList(v Value) []string {
+	refs, _ := v.refs()
+	return refs
 }
 
 // errPairs is the one message for match input that is not clearly pairs.
@@ -446,6 +810,56 @@ func scalarPairs(s string) ([][2]string, error) {
 			}
 			return nil, errPairs
 		}
+	}
+	return pairs, nil
+}
+
+// textPairs splits pairs written by their texts, as the key and the reports
+// write them: "Khojaly = Xocalı; Nagorno-Karabakh = Artsakh", one " = " in
+// each, separated by semicolons. A text may hold a semicolon itself: the
+// words between one pair's " = " and the next are the right side as far as
+// they make one of its options, and the next left side from there.
+func (rv *refResolver) textPairs(s string, rights, folded []string) ([][2]string, error) {
+	var chunks []string
+	for _, c := range strings.Split(s, ";") {
+		if c = strings.TrimSpace(c); c != "" {
+			chunks = append(chunks, c)
+		}
+	}
+	var pairs [][2]string
+	var left []string
+	for i := 0; i < len(chunks); {
+		l, r, ok := strings.Cut(chunks[i], " = ")
+		if !ok {
+			left = append(left, chunks[i])
+			i++
+			continue
+		}
+		if strings.Contains(r, " = ") || strings.TrimSpace(l) == "" || strings.TrimSpace(r) == "" {
+			return nil, errPairs
+		}
+		left = append(left, strings.TrimSpace(l))
+		j := i + 1
+		for j < len(chunks) && !strings.Contains(chunks[j], " = ") {
+			j++
+		}
+		end := i
+		span := 0
+		for _, o := range rights {
+			span = max(span, strings.Count(o, ";"))
+		}
+		for k := min(j-1, i+span); k > i; k-- {
+			if _, err := rv.resolve(strings.Join(append([]string{r}, chunks[i+1:k+1]...), "; "), rights, folded, true); err == nil {
+				end = k
+				break
+			}
+		}
+		pairs = append(pairs, [2]string{strings.Join(left, "; "), strings.TrimSpace(strings.Join(append([]string{r}, chunks[i+1:end+1]...), "; "))})
+		left = nil
+		i = end + 1
+	}
+	if len(pairs) == 0 || len(left) > 0 {
+		return nil, errPairs
 	}
 	return pairs, nil
 }
@@ -498,7 +912,10 @@ func isLetterRef(s string) bool {
 
 // matchesFromValue reads "1=b 2=a" or pairs {left: right}. Left items are
 // never shuffled; right items are, so their letters follow the display order.
-func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
+func matchesFromValue(rv *refResolver, v Value) ([]int, error) { return matchesFrom(rv, v, true) }
+
+// matchesFrom reads a match answer; keyForm: also in the key's form.
+func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	q := rv.q
 	f := q.folded()
 	lefts := make([]string, len(q.Pairs))
@@ -509,9 +926,29 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 	var pairs [][2]string
 	switch v.Kind {
 	case Scalar:
+		// The key's form: the pairs by number and letter, then by text,
+		// "1=b, 2=a: Khojaly = Xocalı; Shusha = Şuşa".
+		if code, texts, ok := strings.Cut(v.Text, ": "); ok && keyForm && strings.Contains(texts, " = ") {
+			if p, err := scalarPairs(code); err == nil && len(p) > 0 {
+				a, err := matchesFrom(rv, Value{Kind: Scalar, Text: code}, false)
+				if err != nil {
+					return nil, err
+				}
+				b, err := matchesFrom(rv, Value{Kind: Scalar, Text: texts}, false)
+				if err != nil {
+					return nil, fmt.Errorf("%q: the pairs before the colon read, the texts after it do not (%v); write the pairs alone, such as 1=b 2=a", v.Text, err)
+				}
+				if !slices.Equal(a, b) {
+					return nil, fmt.Errorf("%q contradicts itself: the pairs before the colon and the texts after it differ; write the pairs alone, such as 1=b 2=a", v.Text)
+				}
+				return a, nil
+			}
+		}
 		var err error
-		if pairs, err = scalarPairs(v.Text); err != nil {
-			return nil, err
+		if pairs, err = rv.textPairs(v.Text, rights, f.rights); err != nil {
+			if pairs, err = scalarPairs(v.Text); err != nil {
+				return nil, err
+			}
 		}
 	case Mapping:
 		pairs = v.Pairs
@@ -534,4 +971,71 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) {
 		out[li] = q.pairOfRight(ri)
 	}
 	return out, nil
+}
+
+// approx are the words a student writes before a number to say it is
+// about that much; the question's tolerance says how close is right, so
+// "~350" is read as 350.
+var approx = []string{"~", "≈", "about ", "approx. ", "approx ", "approximately ", "around ", "circa ", "ca. ", "c. ", "c.", "some "}
+
+// ParseNumeric reads a numeric question's answer as a student writes it:
+// a number (text.ParseNumber), maybe after "~", "about" or "c." (read as
+// the number: the question's tolerance says how close is right), maybe
+// followed by the question's unit as the test prints it after the blank
+// ("350 people"; case and a plural s folded) or by the key's tolerance,
+// "350 (± 10) people". The error says what is wrong, for the student.
+func (q *Question) ParseNumeric(s string) (float64, error) {
+	t := strings.TrimSpace(s)
+	if v, err := text.ParseNumber(t); err == nil && !math.IsInf(v, 0) {
+		return v, nil // the common case
+	}
+	for _, a := range approx {
+		if len(t) >= len(a) && strings.EqualFold(t[:len(a)], a) {
+			t = strings.TrimSpace(t[len(a):])
+			break
+		}
+	}
+	num, rest := t, ""
+	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || r == '(' }); i > 0 {
+		num, rest = strings.TrimSpace(t[:i]), strings.TrimSpace(t[i:])
+	}
+	v, err := text.ParseNumber(num)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("expected a number, found %q", s)
+	}
+	if tol, after, ok := strings.Cut(rest, ")"); ok && strings.HasPrefix(tol, "(") {
+		// The key's "(± 10)": the question's own tolerance, copied.
+		tol = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(tol[1:]), "±+-/ "))
+		if d, err := text.ParseNumber(tol); err != nil || d != q.Tol {
+			return 0, fmt.Errorf("expected a number, found %q: write the number alone (how close counts as right is the question's to say)", s)
+		}
+		rest = strings.TrimSpace(after)
+	}
+	if rest == "" || q.unitIs(rest) {
+		return v, nil
+	}
+	if q.Unit != "" && !yearUnit(q.Unit) {
+		return 0, fmt.Errorf("expected a number of %s, found %q: write the number alone, or with %q after it", q.Unit, s, q.Unit)
+	}
+	return 0, fmt.Errorf("expected a number, found %q: write the number alone", s)
+}
+
+// unitIs reports whether w is the question's unit: as the bank spells it,
+// in any case, with or without a plural s, or person for people.
+func (q *Question) unitIs(w string) bool {
+	if q.Unit == "" {
+		return false
+	}
+	fold := func(s string) string {
+		s = text.Normalize(s)
+		switch s {
+		case "people", "persons":
+			return "person"
+		}
+		if strings.HasSuffix(s, "ies") && len(s) > 4 {
+			return strings.TrimSuffix(s, "ies") + "y"
+		}
+		return strings.TrimSuffix(s, "s")
+	}
+	return fold(w) == fold(q.Unit)
 }

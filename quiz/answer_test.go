@@ -140,10 +140,10 @@ func TestResolveNumberVersusNumericText(t *testing.T) {
 		want    int
 		wantErr string
 	}{
-		{"1", 0, `"1" could be option 1 (3) or the option whose text is 1 (option 4); give its letter instead: a for the first, d for the second`},
+		{"1", 0, `"1" could be the option with that number, a) 3, or the option whose text is 1, d) 1; write a) for the first or d) for the second`},
 		{"2", 1, ""}, // no option reads 2
-		{"3", 0, `could be option 3 (4) or the option whose text is 3 (option 1)`},
-		{"4", 0, `could be option 4 (1) or the option whose text is 4 (option 3)`},
+		{"3", 0, `could be the option with that number, c) 4, or the option whose text is 3, a) 3`},
+		{"4", 0, `could be the option with that number, d) 1, or the option whose text is 4, c) 4`},
 		{"a", 0, ""},
 		{"d", 3, ""},
 		{"6", 1, ""}, // not an option number: the text
@@ -165,7 +165,10 @@ func TestResolveNumberVersusNumericText(t *testing.T) {
 	if r, err := typed(q, "2"); err != nil || !slices.Equal(r.Choices, []int{1}) {
 		t.Errorf("2 = %v, %v", r.Choices, err)
 	}
-	if !NumberIsAmbiguous([]string{"3", "6", "4", "1"}, 0) || NumberIsAmbiguous([]string{"3", "6", "4", "1"}, 1) {
-		t.Error("NumberIsAmbiguous: want option 1 ambiguous, option 2 not")
+	if got := OptionRef([]string{"3", "6", "4", "1"}, 0, true); got != "a" {
+		t.Errorf("OptionRef: option 1 as %q, want its letter a", got)
+	}
+	if got := OptionRef([]string{"3", "6", "4", "1"}, 1, true); got != "2" {
+		t.Errorf("OptionRef: option 2 as %q, want its number", got)
 	}
 }

@@ -135,8 +135,9 @@ func CompareSources(a, b Source) int {
 // 2020", recall → "Recall"), so that a list of tags does not mix the two
 // (teacher3 P3).
 func TagLabel(tag string) string {
+	key := TagKey(tag)
 	for _, s := range articleSections {
-		if text.Slug(s) == tag {
+		if text.Slug(s) == tag || text.Normalize(s) == key {
 			return s
 		}
 	}
@@ -145,6 +146,43 @@ func TagLabel(tag string) string {
 		label = string(unicode.ToUpper(r)) + label[size:]
 	}
 	return label
+}
+
+// TagKey is what tags that read alike share: recall and Recall,
+// un-resolution and "UN resolution" (case, hyphens, spaces and marks
+// folded, as Normalize folds them). Every table that groups by tag groups
+// by it, so that two such tags are one row or column, not two with the same
+// heading; the group's label is TagLabel of the first tag met.
+func TagKey(tag string) string {
+	if k := text.Normalize(tag); k != "" {
+		return k
+	}
+	return tag
+}
+
+// CompareTags orders tags as the tables list them: by TagKey, numbers by
+// value (T2 before T10).
+func CompareTags(a, b string) int {
+	return text.NaturalCompare(TagKey(a), TagKey(b))
+}
+
+// UniqueTags is tags with those that read alike (TagKey) given once: a
+// question tagged recall and Recall counts once, under the one row.
+func UniqueTags(tags []string) []string {
+	for i := 1; i < len(tags); i++ {
+		for j := range i {
+			if TagKey(tags[i]) == TagKey(tags[j]) {
+				out := slices.Clone(tags[:i])
+				for _, t := range tags[i:] {
+					if !slices.ContainsFunc(out, func(o string) bool { return TagKey(o) == TagKey(t) }) {
+						out = append(out, t)
+					}
+				}
+				return out
+			}
+		}
+	}
+	return tags
 }
 
 // TagLabels is TagLabel of each tag.

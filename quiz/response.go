@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,16 +77,21 @@ func (q *Question) Expected() string {
 	case TrueFalse:
 		return boolText(q.Truth)
 	case Short:
-		var full []string
+		// Each full-credit answer once: spellings the marking takes as one
+		// (HRW's "Human Rights Watch (HRW)" and "Human Rights Watch HRW")
+		// are shown as the first of them (teacher4 P6).
+		var full, shown []string
 		for i, a := range q.Accept {
-			if q.AcceptCredit(i) >= 1 {
-				if !HasWildcard(a) {
-					a = LiteralAnswer(a) // \* is shown as the star it is
-				}
-				full = append(full, a)
+			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) {
+				continue
 			}
+			full = append(full, a)
+			if !HasWildcard(a) {
+				a = LiteralAnswer(a) // \* is shown as the star it is
+			}
+			shown = append(shown, a)
 		}
-		return strings.Join(full, " / ")
+		return strings.Join(shown, " / ")
 	case Numeric:
 		s := numberText(q.Value, q.Tol)
 		for _, n := range q.Numbers {
@@ -189,4 +195,24 @@ func (q *Question) CreditNote() string {
 func yearUnit(unit string) bool {
 	u := strings.ToLower(strings.TrimSpace(unit))
 	return u == "year" || u == "years" || u == "yr"
+}
+
+// SelfCheckNumbers reads the key points a report says the student ticked
+// (self_check_points, numbered from 1), leniently, as every reader of reports
+// does: what is not a whole number from 1 is passed over, and a number given
+// twice counts once; the numbers come sorted. dropped counts what was passed
+// over, for a warning.
+func SelfCheckNumbers(tokens []string) (points []int, dropped int) {
+	points = []int{}
+	for _, t := range tokens {
+		if n, err := strconv.Atoi(t); err == nil && n > 0 {
+			points = append(points, n)
+		} else {
+			dropped++
+		}
+	}
+	slices.Sort(points)
+	n := len(points)
+	points = slices.Compact(points)
+	return points, dropped + n - len(points)
 }

@@ -121,6 +121,29 @@ func matchShort(q *Question, given string) int {
 	return -1
 }
 
+// sameAnswer reports whether accepted answers a and b are one answer to q's
+// marking (matchShort): whatever a student writes that matches one matches
+// the other. Folded alike (text.Normalize) they are, unless q is Exact, when
+// only letter case is ignored, as moodleMatch ignores it; a wildcard pattern
+// is the same only as itself.
+func (q *Question) sameAnswer(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if HasWildcard(a) || HasWildcard(b) {
+		return false
+	}
+	la, lb := LiteralAnswer(a), LiteralAnswer(b)
+	if q.Exact {
+		return strings.EqualFold(norm.NFC.String(strings.TrimSpace(la)), norm.NFC.String(strings.TrimSpace(lb)))
+	}
+	if na := text.Normalize(la); na != "" {
+		return na == text.Normalize(lb)
+	}
+	// Nothing left once folded (+, ->): compared as written, case aside.
+	return strings.EqualFold(strings.TrimSpace(la), strings.TrimSpace(lb))
+}
+
 // moodleMatch is Moodle's short-answer comparison (qtype_shortanswer's
 // compare_string_with_wildcard with usecase 0): both sides in Unicode NFC, the
 // answer trimmed, letter case ignored, * for any text and \* for a star; the
@@ -201,7 +224,7 @@ func wildcard(a string) *regexp.Regexp {
 }
 
 func scoreNumeric(q *Question, r Response) float64 {
-	v, err := text.ParseNumber(r.Text)
+	v, err := q.ParseNumeric(r.Text)
 	if err != nil {
 		return 0
 	}

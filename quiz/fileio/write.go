@@ -64,6 +64,10 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, write func(io.Writ
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			// Named by the path given, not by the temporary file.
+			return &MissingDirError{Path: path}
+		}
 		return err
 	}
 	tmpName := tmp.Name()
@@ -122,6 +126,26 @@ func IsStream(st fs.FileInfo) bool {
 func IsDevice(path string) bool {
 	abs, err := filepath.Abs(path)
 	return err == nil && strings.HasPrefix(abs, "/dev/")
+}
+
+// MissingDirError is a file that cannot be written because its folder does
+// not exist.
+type MissingDirError struct{ Path string }
+
+func (e *MissingDirError) Error() string {
+	return fmt.Sprintf("cannot write %s: folder %s does not exist", e.Path, filepath.Dir(e.Path))
+}
+
+// CheckDir returns a *MissingDirError when the folder path would be written
+// in does not exist, so that a command can refuse before it writes anything.
+func CheckDir(path string) error {
+	if path == "" || path == "-" || IsDevice(path) {
+		return nil
+	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return &MissingDirError{Path: path}
+	}
+	return nil
 }
 
 // Replaces reports whether writing path would replace a file: it exists and

@@ -14,6 +14,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Batch grades many sheets on every core: files, directories searched
@@ -28,6 +29,10 @@ type Batch struct {
 	Skip func(path string) bool
 	// Workers is how many sheets are graded at once; 0 means GOMAXPROCS.
 	Workers int
+	// Left, when set, gathers what the directories' walk left out (hidden
+	// files and folders, links to folders), for a note once Run returns. A
+	// directory with no sheets names them in its own message instead.
+	Left *LeftOut
 }
 
 // Item is one graded sheet, or an input that could not be read or graded.
@@ -203,13 +208,108 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	}
 }
 
-// walk lists the sheets under dir, sorted.
+// walk lists the sheets under dir, sorted. What the walk left out is kept in
+// b.Left for the run's note; a directory with no sheets names it at once.
 func (b *Batch) walk(dir string, bad func(string, error)) []string {
-	found := SheetsIn(dir, b.Skip, bad)
+	var here LeftOut
+	found := SheetsIn(dir, b.Skip, bad, here.Add)
 	if len(found) == 0 {
-		bad(dir, fmt.Errorf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir))
+		msg := fmt.Sprintf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir)
+		if note := here.Note("grade"); note != "" {
+			msg += "; " + note
+		}
+		bad(dir, errors.New(msg))
+		return nil
+	}
+	if b.Left != nil {
+		for _, e := range here.entries {
+			b.Left.Add(e)
+		}
 	}
 	return found
+}
+
+// SettingsFile is the settings file a class folder may hold (conflictq
+// reads it from the folder it runs in): no sheet, and left out without a
+// note.
+const SettingsFile = ".conflictq.yaml"
+
+// Left is what SheetsIn leaves out that may be a student's sheet: a hidden
+// file with a sheet's extension, a hidden folder that holds one, or a link to
+// a folder (not followed: it may lead anywhere, round in a circle too).
+type Left struct {
+	Path string
+	Dir  bool // a folder; nothing under it was read
+	Link bool // a link to a folder
+}
+
+// LeftOut gathers what SheetsIn left out, for one note per run.
+type LeftOut struct {
+	entries []Left
+	seen    map[string]bool
+}
+
+// Add records one entry left out (once, however often it is walked).
+func (l *LeftOut) Add(e Left) {
+	if l.seen == nil {
+		l.seen = map[string]bool{}
+	}
+	if l.seen[e.Path] {
+		return
+	}
+	l.seen[e.Path] = true
+	l.entries = append(l.entries, e)
+}
+
+// Note says what was left out, naming the first few, or "" when nothing
+// was: "left out 2 hidden files and folders (c/.bea.json, c/.sub/): name
+// them to grade them". verb is what naming them does: "grade", "mark".
+func (l *LeftOut) Note(verb string) string {
+	if l == nil || len(l.entries) == 0 {
+		return ""
+	}
+	var hidden, links []string
+	files, dirs := 0, 0
+	for _, e := range l.entries {
+		name := text.EscapeControl(e.Path)
+		if e.Dir {
+			name += string(filepath.Separator)
+		}
+		switch {
+		case e.Link:
+			links = append(links, name)
+		case e.Dir:
+			dirs++
+			hidden = append(hidden, name)
+		default:
+			files++
+			hidden = append(hidden, name)
+		}
+	}
+	var parts []string
+	if len(hidden) > 0 {
+		noun := "hidden files and folders"
+		switch {
+		case dirs == 0:
+			noun = text.Plural(files, "hidden file", "hidden files")
+		case files == 0:
+			noun = text.Plural(dirs, "hidden folder", "hidden folders")
+		}
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(hidden), noun, firstFew(hidden)))
+	}
+	if len(links) > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s, not followed (%s)", len(links), text.Plural(len(links), "link to a folder", "links to folders"), firstFew(links)))
+	}
+	return fmt.Sprintf("left out %s: name %s to %s %s", strings.Join(parts, " and "), text.Plural(len(l.entries), "it", "them"), verb, text.Plural(len(l.entries), "it", "them"))
+}
+
+// firstFew lists up to three names, then how many more.
+func firstFew(names []string) string {
+	const few = 3
+	if len(names) <= few {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:few], ", "), len(names)-few)
 }
 
 // SheetsIn lists, sorted, the files under dir that a batch grades as sheets,
@@ -217,8 +317,11 @@ func (b *Batch) walk(dir string, bad func(string, error)) []string {
 // cannot be read. A command checks its outputs against them, and mark reads
 // the same list. Hidden files and folders (a name starting with ".": a
 // folder's .conflictq.yaml settings, an editor's swap file, the "._" copies
-// macOS leaves on a USB stick) are no student's sheet and are left out.
-func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []string {
+// macOS leaves on a USB stick) are no student's sheet and are left out, and
+// links to folders are not followed; left, when set, is told of each that
+// may be a sheet (a hidden file with a sheet's extension, a hidden folder
+// holding one, a link to a folder), so that a command can say so.
+func SheetsIn(dir string, skip func(string) bool, bad func(string, error), left func(Left)) []string {
 	var found []string
 	root := dir
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
@@ -233,9 +336,21 @@ func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []str
 		}
 		if path != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
+				if left != nil && holdsSheet(path) {
+					left(Left{Path: path, Dir: true})
+				}
 				return filepath.SkipDir
 			}
+			if left != nil && d.Name() != SettingsFile && IsSheetFile(path) && (skip == nil || !skip(path)) {
+				left(Left{Path: path})
+			}
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && left != nil {
+			if st, err := os.Stat(path); err == nil && st.IsDir() {
+				left(Left{Path: path, Dir: true, Link: true})
+				return nil
+			}
 		}
 		if !d.IsDir() && IsSheetFile(path) && (skip == nil || !skip(path)) {
 			found = append(found, path)
@@ -247,6 +362,29 @@ func SheetsIn(dir string, skip func(string) bool, bad func(string, error)) []str
 	}
 	fileio.SortByName(found)
 	return found
+}
+
+// holdsSheet reports whether a hidden folder holds a file with a sheet's
+// extension, looking at its first few thousand entries; a version control
+// folder (.git) holds none of a class's.
+func holdsSheet(dir string) bool {
+	switch filepath.Base(dir) {
+	case ".git", ".hg", ".svn":
+		return false
+	}
+	errFound := errors.New("found")
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		n++
+		switch {
+		case n > 5000:
+			return filepath.SkipAll
+		case err == nil && !d.IsDir() && IsSheetFile(path) && filepath.Base(path) != SettingsFile:
+			return errFound
+		}
+		return nil
+	})
+	return err == errFound
 }
 
 // SheetFormats are the formats a sheet is written in (fileio's table names

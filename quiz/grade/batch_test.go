@@ -180,7 +180,7 @@ func TestSheetsInSortsByNameWhateverTheCase(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, name), []byte("{}"), 0o644)
 	}
 	var got []string
-	for _, p := range SheetsIn(dir, nil, nil) {
+	for _, p := range SheetsIn(dir, nil, nil, nil) {
 		got = append(got, filepath.Base(p))
 	}
 	want := []string{"Ana-Petrosyan.json", "ana.yaml", "aysel.yaml", "Leyla-Eliyeva.json", "Nigar-Huseynova.json", "tigran.yaml"}
@@ -204,7 +204,7 @@ func TestSheetsInLeavesOutHiddenFiles(t *testing.T) {
 		}
 	}
 	var got []string
-	for _, p := range SheetsIn(dir, nil, nil) {
+	for _, p := range SheetsIn(dir, nil, nil, nil) {
 		rel, _ := filepath.Rel(dir, p)
 		got = append(got, filepath.ToSlash(rel))
 	}

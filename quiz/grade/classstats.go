@@ -93,6 +93,7 @@ func (c *ClassStats) Summary(low float64) stats.StatsSummary {
 	if c.answers != nil {
 		s.Responses = c.answers.Summary()
 	}
+	s.ToMark = c.toMark
 	return s
 }
 

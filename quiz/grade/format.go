@@ -122,6 +122,16 @@ func fullMarks(o quiz.Outcome) bool {
 }
 
 // verdictWord is PASS, FAIL, or "-" without a pass mark.
+// percentText is a sheet's percentage for people, beside its verdict: a
+// failed sheet's never shows as reaching the pass mark
+// (text.FormatResultPercent).
+func percentText(r *SheetResult) string {
+	if r.Passed == nil {
+		return text.FormatPercent(r.Percent)
+	}
+	return text.FormatResultPercent(r.Percent, r.Pass)
+}
+
 func verdictWord(r *SheetResult) string {
 	switch {
 	case r.Passed == nil:
@@ -254,7 +264,7 @@ func (t *textResults) Write(r *SheetResult) error {
 		}
 		reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), t.opts.Width, at), "\x01", " ")
 	}
-	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), r.Status(), reread)
+	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), percentText(r), verdictWord(r), r.Status(), reread)
 	if st := r.StatusText(); st != r.Status() {
 		line += "    " + text.Hang("status: "+st, t.opts.Width, 4) + "\n"
 	}
@@ -757,7 +767,7 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		Visibility string           `json:"visibility"`
 		Tests      []gradescopeTest `json:"tests"`
 	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
-	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent))
+	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r))
 	if rr := rereads(r); len(rr) > 0 {
 		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
 	}
@@ -821,7 +831,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString(markdownHead)
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), text.FormatPercent(r.Percent), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal)))

@@ -31,6 +31,8 @@ type SheetResult struct {
 	Max      float64
 	Percent  float64
 	Passed   *bool // nil without a pass mark
+	// Pass is the pass mark Passed was judged against, or nil.
+	Pass *float64
 	// Incomplete is a quiz's report of a quiz stopped early (Ctrl-C, a
 	// signal, the end of input); EndedBy says how a quiz ended.
 	Incomplete bool
@@ -266,8 +268,12 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 				Msg: "answered, but not one of this sheet's questions (its seed, count, set and tags pick others); not graded: check those lines of the sheet"})
 		}
 	}
+	number := 0 // the question's number on the sheet and the paper
 	for i, q := range questions {
 		var r quiz.Response
+		if q.Type != quiz.Info {
+			number++
+		}
 		if k := answerAt[i]; k >= 0 {
 			v := s.Answers[k].Value
 			if len(s.Comments) > 0 {
@@ -277,7 +283,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 				}
 			}
 			var prob *quiz.Problem
-			if r, prob = s.Resolve(q, v); prob != nil {
+			if r, prob = s.ResolveAt(q, v, number); prob != nil {
 				res.Problems = append(res.Problems, *prob)
 			}
 		}
@@ -310,7 +316,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	res.Score = text.Round2(res.Score)
 	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
 		passed := res.Percent >= *g.Pass
-		res.Passed = &passed
+		res.Passed, res.Pass = &passed, g.Pass
 	}
 	return res, nil
 }

@@ -28,7 +28,7 @@ func Inputs(given, outputs []string, appended ...string) (files []string, existi
 	for _, in := range given {
 		if st, err := os.Stat(in); err == nil && st.IsDir() {
 			if walk {
-				files = append(files, SheetsIn(in, nil, nil)...)
+				files = append(files, SheetsIn(in, nil, nil, nil)...)
 			}
 		} else {
 			files = append(files, in)

@@ -121,7 +121,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 	res.Score = text.Round2(res.Score)
 	if g.Pass != nil && res.Max > 0 {
 		passed := res.Percent >= *g.Pass
-		res.Passed = &passed
+		res.Passed, res.Pass = &passed, g.Pass
 	}
 	return res, nil
 }

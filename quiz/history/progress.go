@@ -5,6 +5,9 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Progress is a student's progress by bank and by tag. Its JSON field names
@@ -63,12 +66,12 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 				continue
 			}
 			c.count(a, Key{b.ID, q.ID})
-			for _, t := range q.Tags {
-				ta := tags[t]
+			for _, t := range quiz.UniqueTags(q.Tags) {
+				ta := tags[quiz.TagKey(t)] // recall and Recall: one line
 				if ta == nil {
 					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
-					tags[t] = ta
-					tagOrder = append(tagOrder, t)
+					tags[quiz.TagKey(t)] = ta
+					tagOrder = append(tagOrder, quiz.TagKey(t))
 				}
 				c.count(ta, Key{b.ID, q.ID})
 			}
@@ -88,8 +91,8 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 					at, prev = index[x.session], x.session
 				}
 				c.add(banks[b.ID], at, x)
-				for _, t := range q.Tags {
-					c.add(tags[t], at, x)
+				for _, t := range quiz.UniqueTags(q.Tags) {
+					c.add(tags[quiz.TagKey(t)], at, x)
 				}
 			}
 		}
@@ -97,7 +100,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 	for _, b := range v.banks {
 		p.Banks = append(p.Banks, banks[b.ID].finish(starts))
 	}
-	slices.Sort(tagOrder)
+	slices.SortFunc(tagOrder, text.NaturalCompare)
 	for _, t := range tagOrder {
 		p.Tags = append(p.Tags, tags[t].finish(starts))
 	}

@@ -70,7 +70,8 @@ type Class struct {
 type row struct {
 	Name, Where        string
 	Score, Max, Pct    float64
-	Below              bool // under the pass mark
+	PctText            string // Pct for people, as every format shows it
+	Below              bool   // under the pass mark
 	Status, StatusText string
 	// tags are the student's totals by tag index (Class.tagAt), as many as
 	// the class had met when the sheet came: a tag first met later is one
@@ -156,7 +157,11 @@ func (c *Class) Add(r Sheet) {
 	}
 	c.students++
 	rw := row{Name: r.Name, Where: r.Where, Score: r.Score, Max: r.Max, Pct: r.Percent,
-		Below: r.Passed != nil && !*r.Passed, Status: r.Status, StatusText: r.StatusText}
+		Below: r.Passed != nil && !*r.Passed, Status: r.Status, StatusText: r.StatusText, PctText: text.FormatPercent(r.Percent)}
+	if r.Passed != nil {
+		// Below the pass mark, never shown as reaching it.
+		rw.PctText = text.FormatResultPercent(r.Percent, c.Pass)
+	}
 	if r.Passed != nil && *r.Passed {
 		c.passed++
 	}
@@ -177,7 +182,7 @@ func (c *Class) Add(r Sheet) {
 		}
 		// A tag's score counts what the gradebook counts: every question, an
 		// open answer as 0 until a teacher marks it, as quiz.Outcome does.
-		for _, t := range q.Tags {
+		for _, t := range quiz.UniqueTags(q.Tags) {
 			i := c.tagIndex(t)
 			c.scores[i].score += o.Points()
 			c.scores[i].max += o.MaxPoints()
@@ -201,15 +206,17 @@ func (c *Class) Add(r Sheet) {
 	c.keep(rw)
 }
 
-// tagIndex is a tag's index, given to it when first met.
+// tagIndex is a tag's index, given to it when first met; tags that read
+// alike (quiz.TagKey: recall, Recall) share one.
 func (c *Class) tagIndex(t string) int {
-	if i, ok := c.tagAt[t]; ok {
+	key := quiz.TagKey(t)
+	if i, ok := c.tagAt[key]; ok {
 		return i
 	}
 	if c.tagAt == nil {
 		c.tagAt = map[string]int{}
 	}
-	c.tagAt[t] = len(c.tagNames)
+	c.tagAt[key] = len(c.tagNames)
 	c.tagNames = append(c.tagNames, t)
 	c.tagSum = append(c.tagSum, tagTotal{})
 	c.scores = append(c.scores, tagTotal{})
@@ -222,7 +229,7 @@ func (c *Class) tagOrder() []int {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(c.tagNames[a], c.tagNames[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return quiz.CompareTags(c.tagNames[a], c.tagNames[b]) })
 	return order
 }
 

@@ -418,7 +418,7 @@ func TestClassPageTagsOfEverySheet(t *testing.T) {
 	p := pageOf(t, 2, results)
 	for _, want := range []string{
 		// Sorted by tag, shown by label.
-		`<th scope="col" class="n tag">Chronology</th><th scope="col" class="n tag">Legal cases</th><th scope="col" class="n tag">UN resolution</th></tr>`,
+		`<th scope="col" class="n tag" title="Chronology">Chronology</th><th scope="col" class="n tag" title="Legal cases">Legal cases</th><th scope="col" class="n tag" title="UN resolution">UN resolution</th></tr>`,
 		`<thead><tr><th scope="col">Student</th><th scope="col">Chronology</th><th scope="col">Legal cases</th><th scope="col">UN resolution</th></tr></thead>`,
 		// Ana met only the first tag, which Bo never met.
 		`<tr><th scope="row" title="Ana">Ana</th><td class="m4">100</td><td class="mx">–</td><td class="mx">–</td></tr>`,

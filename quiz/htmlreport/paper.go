@@ -3,7 +3,6 @@ package htmlreport
 import (
 	"html/template"
 	"io"
-	"strings"
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz/worksheet"
@@ -33,9 +32,7 @@ type paperView struct {
 	Sheet     *worksheet.Sheet
 	Questions bool
 	Key       bool
-	Graded    int    // numbered questions, for the key's heading
-	Made      string // how the paper was made, before the command
-	Command   string // the command that makes the matching answer sheet
+	Graded    int // numbered questions, for the key's heading
 }
 
 // Paper writes a worksheet laid out by worksheet.Layout as one self-contained
@@ -49,10 +46,6 @@ func Paper(w io.Writer, s *worksheet.Sheet, part PaperPart) error {
 		title += ": answer key"
 	}
 	v.Head = Head{Title: title, CSP: paperCSP(), CSS: template.CSS(paperCSS())}
-	v.Made = s.Made
-	if before, ok := strings.CutSuffix(s.Made, s.Command); ok && s.Command != "" {
-		v.Made, v.Command = before, s.Command
-	}
 	for _, it := range s.Items {
 		if it.N > 0 {
 			v.Graded++

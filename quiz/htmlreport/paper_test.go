@@ -63,7 +63,7 @@ func TestPaperMatchesMarkdown(t *testing.T) {
 		for _, p := range []worksheet.Paper{
 			{},
 			{Filter: quiz.Filter{Count: 10, Set: "9c"}, Seed: 42, Shuffle: true,
-				Made:    "Set 9c, seed 42; make the matching answer sheet with: conflictq sheet --bank " + name + " -n 10 --set 9c --seed 42",
+				Made:    "Set 9c, seed 42",
 				Command: "conflictq sheet --bank " + name + " -n 10 --set 9c --seed 42"},
 		} {
 			md, page := paperMarkdown(t, b, p), paperHTML(t, b, p, htmlreport.PaperTest)
@@ -87,8 +87,19 @@ func TestPaperMatchesMarkdown(t *testing.T) {
 			if !strings.Contains(page, `<section class="key after"`) || !strings.Contains(page, "break-before: page") {
 				t.Errorf("%s: the key does not start on a page of its own", name)
 			}
-			if p.Made != "" && !strings.Contains(page, "<code>conflictq sheet --bank "+name+" -n 10 --set 9c --seed 42</code>") {
-				t.Errorf("%s: the header lacks the sheet command", name)
+			if p.Made != "" {
+				// The set and seed head the test; the command is the key's
+				// alone, as in the Markdown (teacher4 P6).
+				if !strings.Contains(htmlQ, `<p class="made">Set 9c, seed 42</p>`) || !strings.Contains(mdQ, "\nSet 9c, seed 42\n") {
+					t.Errorf("%s: the test does not say its set and seed", name)
+				}
+				if strings.Contains(htmlQ, "conflictq sheet") || strings.Contains(mdQ, "conflictq sheet") {
+					t.Errorf("%s: the test shows students the sheet command", name)
+				}
+				if !strings.Contains(htmlKey, `<p class="made">Set 9c, seed 42; make the matching answer sheet with: <code>conflictq sheet --bank `+name+` -n 10 --set 9c --seed 42</code></p>`) ||
+					!strings.Contains(mdKey, "\nSet 9c, seed 42; make the matching answer sheet with: conflictq sheet --bank "+name+" -n 10 --set 9c --seed 42\n") {
+					t.Errorf("%s: the key lacks the sheet command", name)
+				}
 			}
 		}
 	}
@@ -98,10 +109,19 @@ func TestPaperMatchesMarkdown(t *testing.T) {
 }
 
 // A test to hand out holds no answer; the key kept apart holds every answer
-// and no question's blanks.
+// and no question's blanks. The test says its set and seed; only the key
+// gives the sheet command (teacher4 P6), in both formats.
 func TestPaperNoKey(t *testing.T) {
 	b := assets.CompiledBank("comprehension")
-	p := worksheet.Paper{Filter: quiz.Filter{Count: 8}, Seed: 3, Shuffle: true, Key: worksheet.NoKey}
+	p := worksheet.Paper{Filter: quiz.Filter{Count: 8}, Seed: 3, Shuffle: true, Key: worksheet.NoKey,
+		Made: "Seed 3", Command: "conflictq sheet --bank comprehension -n 8 --seed 3"}
+	var mdTest, mdKey bytes.Buffer
+	if err := worksheet.Write(&mdTest, b, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := worksheet.WriteKey(&mdKey, b, p); err != nil {
+		t.Fatal(err)
+	}
 	test, key := paperHTML(t, b, p, htmlreport.PaperTest), paperHTML(t, b, p, htmlreport.PaperKeyOnly)
 	s, _ := worksheet.Layout(b, p)
 	for _, bad := range []string{"Answer key", `class="k"`, "Reread:", "Model answer", "Key points"} {
@@ -131,6 +151,18 @@ func TestPaperNoKey(t *testing.T) {
 	}
 	if !strings.Contains(key, "<title>"+html.EscapeString(s.Title)+": answer key</title>") {
 		t.Error("the key's title does not say it is the key")
+	}
+	if !strings.Contains(test, `<p class="made">Seed 3</p>`) || !strings.Contains(mdTest.String(), "\nSeed 3\n") {
+		t.Error("the test does not say its seed")
+	}
+	if strings.Contains(test, "conflictq sheet") || strings.Contains(mdTest.String(), "conflictq sheet") {
+		t.Error("the test handed out shows students the sheet command")
+	}
+	if !strings.Contains(key, `<p class="made">Seed 3; make the matching answer sheet with: <code>conflictq sheet --bank comprehension -n 8 --seed 3</code></p>`) {
+		t.Errorf("the HTML key lacks the sheet command")
+	}
+	if got := strings.Count(mdKey.String(), "conflictq sheet"); got != 1 || !strings.Contains(mdKey.String(), "\nSeed 3; make the matching answer sheet with: conflictq sheet --bank comprehension -n 8 --seed 3\n") {
+		t.Errorf("the Markdown key gives the sheet command %d times, want once under its title:\n%.400s", got, mdKey.String())
 	}
 }
 

@@ -51,8 +51,10 @@ type Row struct {
 // lost, and a CSV cannot write into a folder the teacher did not name. A row
 // whose student is not the file's is refused (a column sorted on its own). A
 // comment read back as grade's CSV shows it (control characters escaped) is
-// the comment already given. It returns the CSV's problems, then what became
-// of each row; the error is the CSV's that cannot be opened.
+// the comment already given. It returns the CSV's problems (and, as
+// warnings, what a report holds that was passed over: a hand-edited
+// self-check), then what became of each row; the error is the CSV's that
+// cannot be opened.
 func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
 	fh, err := os.Open(from)
 	if err != nil {
@@ -69,6 +71,7 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		given[fileio.Canonical(file)] = file
 	}
 	var rows []Row
+	warned := map[string]bool{}
 	for _, e := range entries {
 		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
 			continue
@@ -82,6 +85,12 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		}
 		row.File = file
 		t, err := Target(file, e.ID, load)
+		for _, w := range t.Warnings {
+			if key := w.Error(); !warned[key] { // once, not once per column
+				warned[key] = true
+				probs = append(probs, w)
+			}
+		}
 		if err == nil && e.Student != "" && !sameStudent(e.Student, t.Student) {
 			// A column sorted on its own shifts marks to other students:
 			// the row's student must be the one the file is.

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // LockName is the file in a directory that says a marking run holds it.
@@ -79,7 +81,63 @@ func realDir(file string) (string, error) {
 	return filepath.Dir(abs), nil
 }
 
-func holder(path string) string {
-	data, _ := os.ReadFile(path)
-	return strings.TrimSpace(string(data))
+// holder is what the run holding a lock wrote in it (its pid and start):
+// the first line of a lock file open already, at most maxHolder bytes of it,
+// escaped. What a link would lead to is never read.
+func holder(f *os.File) string {
+	buf := make([]byte, maxHolder)
+	n, _ := f.ReadAt(buf, 0)
+	line, _, _ := strings.Cut(string(buf[:n]), "\n")
+	return text.Printable(strings.TrimSpace(line))
+}
+
+// maxHolder is the most of a lock file read for the message.
+const maxHolder = 200
+
+// LockPathError is a lock path that holds something other than a lock file
+// (a link, a folder, a pipe): conflictq neither follows nor replaces it.
+type LockPathError struct {
+	Path string
+	What string // "a link", "a folder", ...
+}
+
+func (e *LockPathError) Error() string {
+	return fmt.Sprintf("%s is %s, not conflictq's lock file, so marking cannot start; remove it and run again", text.EscapeControl(e.Path), e.What)
+}
+
+// checkLockPath refuses a lock path that is there and is not a regular file.
+func checkLockPath(dir, path string) error {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil // not there: it is created
+	}
+	switch m := st.Mode(); {
+	case m&os.ModeSymlink != 0:
+		return &LockPathError{Path: path, What: "a link"}
+	case m.IsDir():
+		return &LockPathError{Path: path, What: "a folder"}
+	case !m.IsRegular():
+		return &LockPathError{Path: path, What: "a pipe or a device"}
+	}
+	return nil
+}
+
+// ReadOnlyError is a folder marking cannot write in.
+type ReadOnlyError struct{ Dir string }
+
+func (e *ReadOnlyError) Error() string {
+	return fmt.Sprintf("cannot write in %s, so marks could not be saved there; nothing was marked (make the folder writable, or copy the reports to a folder of yours)", text.EscapeControl(e.Dir))
+}
+
+// canWriteIn checks dir takes a new file, as each mark is written.
+func canWriteIn(dir string) error {
+	f, err := os.CreateTemp(dir, ".conflictq-check-*")
+	if err != nil {
+		if readOnly(err) {
+			return &ReadOnlyError{Dir: dir}
+		}
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }

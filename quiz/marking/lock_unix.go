@@ -4,10 +4,14 @@ package marking
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // lockDir takes an advisory lock (flock) on the directory's lock file. The
@@ -18,14 +22,33 @@ import (
 func lockDir(dir, who string) (func(), error) {
 	path := filepath.Join(dir, LockName)
 	for range 10 {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-		if err != nil {
+		if err := checkLockPath(dir, path); err != nil {
 			return nil, err
 		}
+		// O_NOFOLLOW: a link put at the path meanwhile is not followed;
+		// O_NONBLOCK: nor does a pipe there make the open wait.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
+		if err != nil {
+			return nil, lockOpenErr(dir, path, err)
+		}
+		st, err := f.Stat()
+		if err != nil || !st.Mode().IsRegular() {
+			f.Close()
+			return nil, &LockPathError{Path: path, What: "not a regular file"}
+		}
+		// A hard link at the lock path is another file's second name (a
+		// student's report, a gradebook): emptying it to write the holder
+		// would destroy that file (attack7 C). conflictq's lock file has
+		// one name.
+		if sys, ok := st.Sys().(*syscall.Stat_t); ok && sys.Nlink > 1 {
+			f.Close()
+			return nil, &LockPathError{Path: path, What: "a hard link, a second name of some other file"}
+		}
 		if err := fileio.TryLock(f); err != nil {
+			h := holder(f)
 			f.Close()
 			if errors.Is(err, fileio.ErrLocked) {
-				return nil, &BusyError{Dir: dir, Holder: holder(path)}
+				return nil, &BusyError{Dir: dir, Holder: h}
 			}
 			return nil, err
 		}
@@ -53,15 +76,21 @@ func lockDir(dir, who string) (func(), error) {
 		// now, before any mark is given.
 		if err := f.Truncate(0); err != nil {
 			release()
-			return nil, err
+			return nil, lockOpenErr(dir, path, err)
 		}
 		if _, err := f.WriteAt([]byte(who+"\n"), 0); err != nil {
+			release()
+			return nil, lockOpenErr(dir, path, err)
+		}
+		// The marks are written as new files beside the reports, renamed
+		// over them: a folder that takes none would lose every mark.
+		if err := canWriteIn(dir); err != nil {
 			release()
 			return nil, err
 		}
 		return release, nil
 	}
-	return nil, &BusyError{Dir: dir, Holder: holder(path)}
+	return nil, fmt.Errorf("%s keeps changing while conflictq takes it; if no other mark is running, remove it and run again", path)
 }
 
 // stillAt reports whether path still names the open file f.
@@ -72,4 +101,27 @@ func stillAt(f *os.File, path string) bool {
 	}
 	b, err := os.Lstat(path)
 	return err == nil && os.SameFile(a, b)
+}
+
+// lockOpenErr words a lock file that cannot be created or written: a folder
+// the teacher cannot write in takes no marks either.
+func lockOpenErr(dir, path string, err error) error {
+	if readOnly(err) {
+		if _, lerr := os.Lstat(path); lerr == nil {
+			if cerr := canWriteIn(dir); cerr == nil {
+				return fmt.Errorf("%s cannot be opened (%v), so marking cannot start; if no other mark is running, remove it and run again", text.EscapeControl(path), errors.Unwrap(err))
+			}
+		}
+		return &ReadOnlyError{Dir: dir}
+	}
+	if errors.Is(err, syscall.ELOOP) || errors.Is(err, syscall.EISDIR) {
+		return checkLockPath(dir, path)
+	}
+	return err
+}
+
+// readOnly reports whether err says a file cannot be written: no permission,
+// or a read-only file system.
+func readOnly(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }

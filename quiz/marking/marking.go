@@ -47,7 +47,12 @@ type Answer struct {
 	// numbered from 1 as the report holds them; nil when the report says
 	// only SelfCheck (or nothing).
 	SelfCheckPoints []int
-	Mark            *quiz.Mark // the mark so far, or nil
+	// BankChanged: the question's bank has changed since the quiz was
+	// taken (its digest differs from the report's), so the numbers ticked
+	// may name other key points now. Unchanged: the report recorded the
+	// bank's digest and it is the same.
+	BankChanged, Unchanged bool
+	Mark                   *quiz.Mark // the mark so far, or nil
 	// Uncounted is a mark beside the answer that grade does not count
 	// (quiz.Mark.Counts): given before the answer changed. The answer is to
 	// mark again. A mark without a digest counts and is Mark; --remark ties
@@ -59,7 +64,12 @@ type Answer struct {
 // the teacher marking it: "2 of 3 key points (1, 3)", "0 of 3 key points",
 // "yes" or "no" from a report that kept only the yes or no, "not asked".
 // keyPoints is how many the question has now (0 when no bank has it); the
-// numbers are the ones the student ticked, as the key points are numbered.
+// numbers are the ones the student ticked, as the key points were numbered
+// then: when the bank changed since (BankChanged), or has fewer key points
+// now, the numbers are said to be the question's as it was then, not shown
+// against today's key points as if they matched. Each number is said once,
+// and never more than the key has: a number that is no key point (a report
+// edited by hand) is counted, not listed.
 func (a Answer) SelfCheckSays(keyPoints int) string {
 	if a.SelfCheckPoints == nil {
 		if a.SelfCheck == nil {
@@ -67,24 +77,61 @@ func (a Answer) SelfCheckSays(keyPoints int) string {
 		}
 		return map[bool]string{true: "yes", false: "no"}[*a.SelfCheck]
 	}
-	nums := make([]string, len(a.SelfCheckPoints))
-	changed := false
-	for i, n := range a.SelfCheckPoints {
-		nums[i] = strconv.Itoa(n)
-		changed = changed || keyPoints > 0 && n > keyPoints
+	ticked, _ := quiz.SelfCheckNumbers(numberTokens(a.SelfCheckPoints))
+	then := a.BankChanged
+	if !then && keyPoints > 0 && len(ticked) > 0 && ticked[len(ticked)-1] > keyPoints && a.Unchanged {
+		// The bank is as it was: a number past its key points is no key
+		// point at all (the report was edited).
+		in := ticked[:0:0]
+		for _, n := range ticked {
+			if n <= keyPoints {
+				in = append(in, n)
+			}
+		}
+		bogus := len(ticked) - len(in)
+		return fmt.Sprintf("%d of %s%s; %d %s no key point", len(in), text.Count(keyPoints, "key point"), numberList(in), bogus, text.Plural(bogus, "number that is", "numbers that are"))
 	}
-	list := ""
-	if len(nums) > 0 {
-		list = " (" + strings.Join(nums, ", ") + ")"
+	if !then && keyPoints > 0 && len(ticked) > 0 && ticked[len(ticked)-1] > keyPoints {
+		then = true // ticked against key points the bank has since cut
 	}
 	switch {
-	case changed:
-		// Ticked against key points the bank has since cut.
-		return fmt.Sprintf("key points%s, as the question was then (it has %d now)", list, keyPoints)
+	case then && keyPoints > 0:
+		return fmt.Sprintf("key points%s, as the question was then (it has changed since; it has %d now)", numberList(ticked), keyPoints)
+	case then:
+		return fmt.Sprintf("key points%s, as the question was then (it has changed since)", numberList(ticked))
 	case keyPoints > 0:
-		return fmt.Sprintf("%d of %s%s", len(nums), text.Count(keyPoints, "key point"), list)
+		return fmt.Sprintf("%d of %s%s", len(ticked), text.Count(keyPoints, "key point"), numberList(ticked))
 	}
-	return text.Count(len(nums), "key point") + list
+	return text.Count(len(ticked), "key point") + numberList(ticked)
+}
+
+// maxListed is the most key point numbers a line lists; more are counted.
+const maxListed = 20
+
+// numberList is " (1, 3)", or "" for none; a long list (a report edited by
+// hand) is cut and counted.
+func numberList(nums []int) string {
+	if len(nums) == 0 {
+		return ""
+	}
+	shown := nums[:min(len(nums), maxListed)]
+	parts := make([]string, len(shown))
+	for i, n := range shown {
+		parts[i] = strconv.Itoa(n)
+	}
+	more := ""
+	if len(nums) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(nums)-len(shown))
+	}
+	return " (" + strings.Join(parts, ", ") + more + ")"
+}
+
+func numberTokens(nums []int) []string {
+	out := make([]string, len(nums))
+	for i, n := range nums {
+		out[i] = strconv.Itoa(n)
+	}
+	return out
 }
 
 // Filter picks what to mark.
@@ -106,32 +153,56 @@ func (f Filter) student(name string) bool {
 // which relative bank paths resolve).
 type BankLoader func(refs []string, file string) ([]*quiz.Bank, error)
 
-// Reports lists what can hold open answers among the inputs: quiz reports
+// Reports lists what can hold open answers among the inputs, as List does.
+func Reports(inputs []string) ([]string, error) {
+	l, err := List(inputs)
+	if err != nil {
+		return nil, err
+	}
+	return l.Files, nil
+}
+
+// Listing is what List finds among the inputs.
+type Listing struct {
+	Files []string
+	// Left is what the folders' walk left out (hidden files and folders,
+	// links to folders), for a note.
+	Left grade.LeftOut
+	// Same are files left out as the same file as one listed (a link to it,
+	// or a hard link), each with the one kept: {left out, kept}.
+	Same [][2]string
+}
+
+// List lists what can hold open answers among the inputs: quiz reports
 // (JSON) and answer sheets (YAML, JSON, JSON lines), in the order grade reads
 // them: a file named as it is, a directory's sheets as grade.SheetsIn lists
-// them (sorted by name, hidden files left out).
-func Reports(inputs []string) ([]string, error) {
-	var out []string
+// them (sorted by name, hidden files left out). A file reached twice (named
+// twice, or through a link) is listed once: its answers are shown once, and
+// one mark cannot overwrite the other.
+func List(inputs []string) (*Listing, error) {
+	l := &Listing{}
+	var all []string
 	for _, in := range inputs {
 		st, err := os.Stat(in)
 		if err != nil {
 			return nil, err
 		}
 		if !st.IsDir() {
-			out = append(out, in)
+			all = append(all, in)
 			continue
 		}
 		var walkErr error
-		out = append(out, grade.SheetsIn(in, nil, func(_ string, err error) {
+		all = append(all, grade.SheetsIn(in, nil, func(_ string, err error) {
 			if walkErr == nil {
 				walkErr = err
 			}
-		})...)
+		}, l.Left.Add)...)
 		if walkErr != nil {
 			return nil, walkErr
 		}
 	}
-	return out, nil
+	l.Files, l.Same = fileio.Distinct(all)
+	return l, nil
 }
 
 // found is an open answer in a report or a sheet.
@@ -143,32 +214,51 @@ type found struct {
 	text          string
 	selfCheck     *bool
 	selfPoints    []int
+	bankChanged   bool // the bank's digest differs from the report's
+	bankSame      bool // the report recorded the bank's digest, and it is the same
 	mark          *quiz.Mark
 	uncounted     *quiz.Mark // a mark that does not count (see Answer)
 }
 
 // openAnswers reads a report or a sheet and returns the student and the
 // open answers in it (answers left empty are not marked). A JSON-lines file
-// with open answers is an error: it has no room for marks.
-func openAnswers(file string, data []byte, load BankLoader) (student string, out []found, err error) {
+// with open answers is an error: it has no room for marks. warns are what
+// was passed over (a hand-edited self-check) and the banks that changed
+// since the quiz, as bankChange values.
+func openAnswers(file string, data []byte, load BankLoader) (student string, out []found, warns []quiz.Problem, changes []bankChange, err error) {
 	if isLines(file) {
-		return lineSheets(file, data, load)
+		student, out, err = lineSheets(file, data, load)
+		return student, out, nil, nil, err
 	}
 	if isSheet(file, data) {
 		s, err := sheet.Read(file, 0, data)
 		if err != nil {
-			return "", nil, err
+			return "", nil, nil, nil, err
 		}
-		return sheetAnswers(s, data, load)
+		student, out, err = sheetAnswers(s, data, load)
+		return student, out, nil, nil, err
 	}
 	rep, err := report.Read(file, data)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, nil, err
 	}
 	var banks []*quiz.Bank
 	if load != nil {
 		if banks, err = load(rep.Banks, file); err != nil {
 			err = fmt.Errorf("%s: %w", file, err)
+		}
+	}
+	changed, same := map[string]bool{}, map[string]bool{}
+	for _, b := range banks {
+		want := rep.BankDigests[b.ID]
+		if want == "" {
+			continue
+		}
+		if now := quiz.Digest(b.Questions...); now != want {
+			changed[b.ID] = true
+			changes = append(changes, bankChange{file: file, bank: b.ID, then: want, now: now})
+		} else {
+			same[b.ID] = true
 		}
 	}
 	for _, qr := range rep.Questions {
@@ -177,9 +267,17 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 		}
 		out = append(out, found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
 			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
-			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given)})
+			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given), bankChanged: changed[qr.Bank], bankSame: same[qr.Bank]})
 	}
-	return rep.Student, out, err
+	return rep.Student, out, rep.Warnings, changes, err
+}
+
+// bankChange is a bank whose digest differs from the one a report recorded.
+type bankChange struct{ file, bank, then, now string }
+
+func (c bankChange) problem() quiz.Problem {
+	return quiz.Problem{File: c.file, Line: 1, Warning: true,
+		Msg: fmt.Sprintf("bank %s changed since this quiz was taken (digest %s, now %s); the key points a student ticked are numbered as they were then, and may name other key points now", c.bank, c.then, c.now)}
 }
 
 // sheetAnswers lists a sheet's open answers; data, the sheet's file, is
@@ -227,9 +325,12 @@ func lineSheets(file string, data []byte, load BankLoader) (string, []found, err
 
 // Collect reads the reports and sheets and gathers the open answers to mark,
 // grouped by question in the banks' order, students in file order. Files that
-// cannot be read are returned as problems; the rest are still collected.
-func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
-	var errs []error
+// cannot be read are returned as problems (errs); the rest are still
+// collected. notes are warnings: what a report holds that was passed over (a
+// hand-edited self-check), and each bank that changed since a report's quiz
+// was taken, once.
+func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []error, notes []quiz.Problem) {
+	said := map[string]bool{}
 	byKey := map[string]*Question{}
 	order := map[string]int{}
 	for _, file := range files {
@@ -238,9 +339,20 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 			errs = append(errs, err)
 			continue
 		}
-		student, answers, err := openAnswers(file, data, load)
+		student, answers, warns, changes, err := openAnswers(file, data, load)
 		if err != nil {
 			errs = append(errs, err)
+		}
+		for _, w := range warns {
+			notes = append(notes, w)
+		}
+		for _, c := range changes {
+			// Once per bank and digest, as grade says it: a class of 30
+			// reports taken before a correction is one message.
+			if key := c.bank + "\x00" + c.then; !said[key] {
+				said[key] = true
+				notes = append(notes, c.problem())
+			}
 		}
 		for _, a := range answers {
 			if !f.question(a.bank, a.id) || !f.student(student) {
@@ -260,7 +372,8 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 				}
 				byKey[key] = q
 			}
-			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints, Mark: a.mark, Uncounted: a.uncounted})
+			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints,
+				BankChanged: a.bankChanged, Unchanged: a.bankSame, Mark: a.mark, Uncounted: a.uncounted})
 		}
 	}
 	out := make([]*Question, 0, len(byKey))
@@ -274,7 +387,7 @@ func Collect(files []string, load BankLoader, f Filter) ([]*Question, []error) {
 		}
 		return out[i].Bank+"/"+out[i].ID < out[j].Bank+"/"+out[j].ID
 	})
-	return out, errs
+	return out, errs, notes
 }
 
 // Census counts what the files hold, so that a run with nothing to mark can
@@ -293,7 +406,7 @@ func Count(files []string, load BankLoader, f Filter) Census {
 		if err != nil {
 			continue
 		}
-		student, answers, _ := openAnswers(file, data, load)
+		student, answers, _, _, _ := openAnswers(file, data, load)
 		for _, a := range answers {
 			c.Answers++
 			if a.mark != nil {
@@ -510,8 +623,8 @@ func rescore(rep *report.Report, qi int, points, max float64) {
 		passed := rep.Percent >= *rep.PassPercent
 		rep.Passed = &passed
 	}
-	for _, t := range qr.Tags {
-		i := slices.IndexFunc(rep.ByTag, func(ts report.TagScore) bool { return ts.Tag == t })
+	for _, t := range quiz.UniqueTags(qr.Tags) {
+		i := slices.IndexFunc(rep.ByTag, func(ts report.TagScore) bool { return quiz.TagKey(ts.Tag) == quiz.TagKey(t) })
 		if i < 0 {
 			rep.ByTag = append(rep.ByTag, report.TagScore{Tag: t, Questions: 1})
 			i = len(rep.ByTag) - 1
@@ -521,7 +634,7 @@ func rescore(rep *report.Report, qi int, points, max float64) {
 		ts.MaxScore = text.Round2(ts.MaxScore + dm)
 		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
 	}
-	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
+	report.SortTags(rep.ByTag)
 }
 
 // Target finds, in a report or a sheet, the open question an id names (id or
@@ -532,7 +645,7 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 	if err != nil {
 		return t, err
 	}
-	student, answers, err := openAnswers(file, data, load)
+	student, answers, warns, _, err := openAnswers(file, data, load)
 	if err != nil && len(answers) == 0 {
 		return t, err
 	}
@@ -550,7 +663,7 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 		}
 	}
 	if hit != nil {
-		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text}
+		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text, Warnings: warns}
 		if hit.q != nil {
 			t.Max = hit.q.Points
 		}
@@ -565,4 +678,7 @@ type Found struct {
 	Max           float64
 	Mark          *quiz.Mark
 	Answer        string // the answer as the file holds it now
+	// Warnings are what the file holds that was passed over (a hand-edited
+	// self-check).
+	Warnings []quiz.Problem
 }

@@ -102,15 +102,15 @@ func TestCollectByQuestionSkipsMarked(t *testing.T) {
 	writeReport(t, dir, "Bo", nil)
 	Apply(a, "sample", "ussr", quiz.Mark{Points: 1}, 1)
 	files, _ := Reports([]string{dir})
-	qs, errs := Collect(files, nil, Filter{})
+	qs, errs, _ := Collect(files, nil, Filter{})
 	if len(errs) != 0 || len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Student != "Bo" {
 		t.Fatalf("%v %+v", errs, qs)
 	}
-	qs, _ = Collect(files, nil, Filter{Remark: true, Student: "ana"})
+	qs, _, _ = Collect(files, nil, Filter{Remark: true, Student: "ana"})
 	if len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Mark == nil {
 		t.Errorf("--remark --student ana: %+v", qs)
 	}
-	if qs, _ := Collect(files, nil, Filter{Question: "capital"}); len(qs) != 0 {
+	if qs, _, _ := Collect(files, nil, Filter{Question: "capital"}); len(qs) != 0 {
 		t.Errorf("a question that is not open gathered: %+v", qs)
 	}
 }
@@ -357,7 +357,7 @@ func TestReportsListsWhatGradeGrades(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := append([]string{named}, grade.SheetsIn(dir, nil, nil)...)
+	want := append([]string{named}, grade.SheetsIn(dir, nil, nil, nil)...)
 	if !slices.Equal(got, want) || len(got) != 3 || filepath.Base(got[1]) != "Ana.json" {
 		t.Errorf("Reports = %v, want %v", got, want)
 	}

@@ -26,7 +26,17 @@ func TestSelfCheckSays(t *testing.T) {
 		// No bank has the question: the count alone.
 		{Answer{SelfCheck: &no, SelfCheckPoints: []int{2}}, 0, "1 key point (2)"},
 		// The bank cut its key points since the quiz.
-		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 6}}, 4, "key points (1, 6), as the question was then (it has 4 now)"},
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 6}}, 4, "key points (1, 6), as the question was then (it has changed since; it has 4 now)"},
+		// The bank changed since the quiz (attack6 #3): the numbers are
+		// not shown against today's key points as if they matched.
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true}, 4, "key points (1, 3), as the question was then (it has changed since; it has 4 now)"},
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true}, 0, "key points (1, 3), as the question was then (it has changed since)"},
+		// A list edited by hand (attack6 #5): each number once, sorted,
+		// and a number that is no key point of an unchanged bank counted.
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 1, 1}}, 3, "1 of 3 key points (1)"},
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{3, 1, 2, 3, 1, 2}}, 3, "3 of 3 key points (1, 2, 3)"},
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{-1, -5, 0}}, 3, "0 of 3 key points"},
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{4, 7, 1}, Unchanged: true}, 3, "1 of 3 key points (1); 2 numbers that are no key point"},
 	} {
 		if got := tt.a.SelfCheckSays(tt.keys); got != tt.want {
 			t.Errorf("%v %v of %d: %q, want %q", tt.a.SelfCheck, tt.a.SelfCheckPoints, tt.keys, got, tt.want)
@@ -50,7 +60,7 @@ func TestCollectCarriesSelfCheckPoints(t *testing.T) {
 	}
 	writeReport(t, dir, "Bo", nil)
 	files, _ := Reports([]string{dir})
-	qs, errs := Collect(files, nil, Filter{})
+	qs, errs, _ := Collect(files, nil, Filter{})
 	if len(errs) != 0 || len(qs) != 1 || len(qs[0].Answers) != 2 {
 		t.Fatalf("%v %+v", errs, qs)
 	}
@@ -65,5 +75,25 @@ func TestCollectCarriesSelfCheckPoints(t *testing.T) {
 				t.Errorf("Bo: %v %v", a.SelfCheck, a.SelfCheckPoints)
 			}
 		}
+	}
+}
+
+// A list of millions of numbers (a report edited by hand) never makes a line
+// longer than the key, nor one of millions of characters (attack6 #5).
+func TestSelfCheckSaysLongList(t *testing.T) {
+	no := false
+	many := make([]int, 3_000_000)
+	for i := range many {
+		many[i] = 1 + i%3
+	}
+	if got, want := (Answer{SelfCheck: &no, SelfCheckPoints: many}).SelfCheckSays(3), "3 of 3 key points (1, 2, 3)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for i := range many {
+		many[i] = i + 1
+	}
+	got := Answer{SelfCheck: &no, SelfCheckPoints: many}.SelfCheckSays(0)
+	if len(got) > 200 || !strings.Contains(got, "and 2999980 more") {
+		t.Errorf("%d bytes: %.200q", len(got), got)
 	}
 }

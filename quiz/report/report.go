@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -56,6 +55,8 @@ type Report struct {
 	Questions   []QuestionReport `json:"questions"`
 	// Marks are a teacher's marks of open answers (conflictq mark).
 	Marks []Mark `json:"marks,omitempty"`
+	// Warnings are what Read passed over: a hand-edited self-check.
+	Warnings []quiz.Problem `json:"-"`
 
 	// reached is the score on the questions reached, unrounded, when the
 	// report was made from a result (New): its percent is taken from the
@@ -126,6 +127,46 @@ type QuestionReport struct {
 	// before it was added, which hold only self_check).
 	SelfCheck       *bool `json:"self_check,omitempty"`
 	SelfCheckPoints []int `json:"self_check_points,omitzero"`
+
+	// passedOver names the self-check fields read leniently (UnmarshalJSON)
+	// that held what is not a yes or no or a list of key point numbers.
+	passedOver []string
+}
+
+// UnmarshalJSON reads a question's line as encoding/json does, but the
+// self-check leniently, as grade reads it (quiz.SelfCheckNumbers): it does
+// not affect the answer or its mark, so a hand-edited value is passed over
+// (Read warns) rather than refusing the whole report.
+func (q *QuestionReport) UnmarshalJSON(data []byte) error {
+	type plain QuestionReport
+	aux := struct {
+		*plain
+		SelfCheck       json.RawMessage `json:"self_check"`
+		SelfCheckPoints json.RawMessage `json:"self_check_points"`
+	}{plain: (*plain)(q)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	if raw := bytes.TrimSpace(aux.SelfCheck); len(raw) > 0 && string(raw) != "null" {
+		var b bool
+		if json.Unmarshal(raw, &b) == nil {
+			q.SelfCheck = &b
+		} else {
+			q.passedOver = append(q.passedOver, "self_check")
+		}
+	}
+	if raw := bytes.TrimSpace(aux.SelfCheckPoints); len(raw) > 0 && string(raw) != "null" {
+		if raw[0] != '[' {
+			q.passedOver = append(q.passedOver, "self_check_points")
+			return nil
+		}
+		var dropped int
+		q.SelfCheckPoints, dropped = quiz.SelfCheckNumbers(arrayItems(raw))
+		if dropped > 0 {
+			q.passedOver = append(q.passedOver, "self_check_points")
+		}
+	}
+	return nil
 }
 
 // Meta is what a report records besides the result.
@@ -234,11 +275,11 @@ func New(meta Meta, res *quiz.Result) *Report {
 			qr.Correct = &c
 		}
 		rep.Questions = append(rep.Questions, qr)
-		for _, t := range q.Tags {
-			ts := tags[t]
+		for _, t := range quiz.UniqueTags(q.Tags) {
+			ts := tags[quiz.TagKey(t)]
 			if ts == nil {
 				ts = &TagScore{Tag: t}
-				tags[t] = ts
+				tags[quiz.TagKey(t)] = ts
 			}
 			ts.Questions++
 			ts.Score += o.Points()
@@ -255,8 +296,14 @@ func New(meta Meta, res *quiz.Result) *Report {
 		ts.Score = text.Round2(ts.Score)
 		rep.ByTag = append(rep.ByTag, *ts)
 	}
-	sort.Slice(rep.ByTag, func(i, j int) bool { return rep.ByTag[i].Tag < rep.ByTag[j].Tag })
+	SortTags(rep.ByTag)
 	return rep
+}
+
+// SortTags puts scores by tag in the order every table lists them
+// (quiz.CompareTags: T2 before T10).
+func SortTags(ts []TagScore) {
+	slices.SortStableFunc(ts, func(a, b TagScore) int { return quiz.CompareTags(a.Tag, b.Tag) })
 }
 
 // AnswerOf is a response as a sheet would hold it, in the bank's texts, so
@@ -302,12 +349,86 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 	return r.Text
 }
 
+// arrayItems splits a JSON array that encoding/json has checked already into
+// its items' texts: a number or true as written, a string's contents (a
+// string with escapes, or a nested value, as ""). One pass, no value per
+// item: a list edited into millions of entries reads in a moment.
+func arrayItems(raw []byte) []string {
+	var items []string
+	depth, start := 0, -1
+	inString, escaped, nested := false, false, false
+	end := func(i int) {
+		if start >= 0 {
+			t := string(bytes.TrimSpace(raw[start:i]))
+			if nested {
+				t = ""
+			} else if len(t) >= 2 && t[0] == '"' {
+				t = t[1 : len(t)-1]
+				if strings.ContainsRune(t, '\\') {
+					t = ""
+				}
+			}
+			items = append(items, t)
+		}
+		start, nested = -1, false
+	}
+	for i, c := range raw {
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+			if start < 0 {
+				start = i
+			}
+		case c == '[' || c == '{':
+			depth++
+			if depth == 1 {
+				continue
+			}
+			nested = true
+			if start < 0 {
+				start = i
+			}
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				end(i)
+			}
+		case c == ',' && depth == 1:
+			end(i)
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	return items
+}
+
 // Read reads a JSON report (schema versions 1 and 2). Errors name the file.
 func Read(file string, data []byte) (*Report, error) {
 	var rep Report
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	if err := json.Unmarshal(data, &rep); err != nil {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
+	}
+	for i, q := range rep.Questions {
+		for _, field := range q.passedOver {
+			what := "it is not a list of key point numbers (1, 2, ...), each once"
+			if field == "self_check" {
+				what = "it is not true or false"
+			}
+			rep.Warnings = append(rep.Warnings, quiz.Problem{File: file, Line: 1, Question: q.ID, Warning: true,
+				Field: fmt.Sprintf("questions[%d].%s", i, field), Msg: what + "; what is not is passed over (the answer is marked all the same)"})
+		}
 	}
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > SchemaVersion {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
@@ -408,7 +529,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	if r.NotReached > 0 {
 		fmt.Fprintf(&b, "- Answered: %s\n", r.answeredLine())
 	}
-	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent))
+	fmt.Fprintf(&b, "- **Score: %s / %s (%s%%)**", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText())
 	if r.Passed != nil {
 		if *r.Passed {
 			fmt.Fprintf(&b, ", pass mark %s%%: passed", text.FormatPercent(*r.PassPercent))
@@ -502,7 +623,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 		// the questions reached alone would read as 100% after a time-out.
 		line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
 		if r.MaxScore > 0 {
-			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
+			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
 		}
 		if maxScore > 0 {
 			line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
@@ -512,7 +633,7 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 			// Every question open (a discussion): nothing to score here, not 0%.
 			line("Score: none here; every question is open, for a teacher to mark%s", r.passed(st))
 		} else {
-			line("Score: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), text.FormatPercent(r.Percent), r.passed(st))
+			line("Score: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
 		}
 		line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 	}
@@ -608,6 +729,15 @@ func (r *Report) marked(q QuestionReport) bool {
 		}
 	}
 	return false
+}
+
+// PercentText is the report's percentage for people, beside its verdict:
+// below the pass mark, never shown as reaching it (text.FormatResultPercent).
+func (r *Report) PercentText() string {
+	if r.Passed == nil {
+		return text.FormatPercent(r.Percent)
+	}
+	return text.FormatResultPercent(r.Percent, r.PassPercent)
 }
 
 // passed is the end of the score line with the pass mark's verdict, if any.

@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -110,16 +111,27 @@ func (u *unanswered) Input(msg string, validate func(string) error) (string, err
 }
 
 // Ctrl-C at the self-check stops a practice quiz as at any question; in an
-// exam's review, the quiz is already submitted and keeps its answers.
+// exam's review, the quiz is already submitted and keeps its answers, but
+// the run stops there, as Ctrl-C stops it elsewhere (exit 130), rather than
+// going on with the review (attack6 #10). A signal does the same.
 func TestSelfCheckInterrupted(t *testing.T) {
-	b, qs := openQuestion(t)
-	p := &testfiles.Scripted{T: t, Bank: b, StopAt: 2, Stop: ErrInterrupted}
-	s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
-	res, err := s.Run(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := res.Outcomes[0].Response; !r.Answered || r.SelfCheck != nil || r.SelfCheckPoints != nil {
-		t.Errorf("after Ctrl-C at the review's self-check: %+v", r)
+	for _, stop := range []error{ErrInterrupted, ErrSignal} {
+		b, qs := openQuestion(t)
+		p := &testfiles.Scripted{T: t, Bank: b, StopAt: 2, Stop: stop}
+		var out bytes.Buffer
+		s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &out, Now: testfiles.Clock()}
+		res, err := s.Run(context.Background())
+		if !errors.Is(err, stop) {
+			t.Fatalf("%v at the review's self-check: Run returned %v", stop, err)
+		}
+		if res.Status != quiz.Complete || res.EndedBy != quiz.EndFinished {
+			t.Errorf("the exam was submitted whole, but it is %s, %s", res.Status, res.EndedBy)
+		}
+		if r := res.Outcomes[0].Response; !r.Answered || r.SelfCheck != nil || r.SelfCheckPoints != nil {
+			t.Errorf("after %v at the review's self-check: %+v", stop, r)
+		}
+		if strings.Contains(out.String(), "Covered, you say") {
+			t.Errorf("the review went on:\n%s", out.String())
+		}
 	}
 }

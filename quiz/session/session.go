@@ -34,6 +34,12 @@ type Session struct {
 	// the end, so that a student who finishes early cannot show the answers
 	// to those still working; the score and the report are unchanged.
 	HoldBackReview bool
+	// Height, when not zero, is the screen's height in rows, for a screen
+	// that scrolls: practice mode then fits an open question's feedback so
+	// that at the pause the model answer, the student's own answer (its
+	// first lines at least) and their ticked key points are all on the
+	// screen together. 0 (a pipe, a screen reader) prints everything whole.
+	Height int
 	// Pause, in practice mode, waits after each question's feedback until
 	// the student asks for the next question, so that the verdict and the
 	// explanation are read before the next question pushes them off a
@@ -45,7 +51,9 @@ type Session struct {
 // Run asks every question in turn. It returns the result even when the quiz
 // stops early; the error then says why (ErrInterrupted, ErrInputEnded,
 // ErrSignal), and the result's Status is Incomplete. A time limit is not an
-// error: the quiz is submitted with the unanswered questions marked.
+// error: the quiz is submitted with the unanswered questions marked. Ctrl-C
+// or a signal during an exam's review returns its error with the result
+// Complete: every answer was submitted.
 func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	now := s.now()
 	res := &quiz.Result{Started: now, Status: quiz.Complete, EndedBy: quiz.EndFinished}
@@ -112,7 +120,12 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 	case s.HoldBackReview:
 		fmt.Fprintf(s.Out, "\n%s\n", text.Wrap("The answers and explanations are held back until the whole class has finished.", s.Width, ""))
 	default:
-		s.review(ctx, res)
+		// Ctrl-C or a signal during the review ends it as it ends a
+		// question: the exam was submitted whole, and stays complete, but
+		// the run stops there (exit 130), not after the whole review.
+		if err := s.review(ctx, res); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }
@@ -265,7 +278,7 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		return quiz.Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
 	case quiz.Numeric:
 		text, err := p.Input(msg, func(t string) error {
-			if _, err := text.ParseNumber(t); err != nil {
+			if _, err := q.ParseNumeric(t); err != nil { // as a sheet reads it
 				return fmt.Errorf("please type a number, such as 1994")
 			}
 			return nil
@@ -336,20 +349,7 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
 	w := s.Out
 	if q.Type == quiz.Open {
-		// The key points first, right under the student's answer, with the
-		// question about them; the long model answer after it: before, it
-		// pushed the student's own answer off a short screen.
-		// With no key points there is nothing to check an answer against.
-		if o.Response.Answered && len(q.Key) > 0 {
-			if err := s.selfCheck(ctx, &o.Response, q, ""); err != nil {
-				return err
-			}
-		} else {
-			s.keyPoints(q, "")
-		}
-		fmt.Fprintf(w, "%s\n%s\n", s.style().Bold("A model answer:"), text.Wrap(q.Model, s.Width, "  "))
-		s.why(o)
-		return nil
+		return s.openFeedback(ctx, o)
 	}
 	if q.Type == quiz.Info {
 		return nil
@@ -468,8 +468,8 @@ const SelfCheckPrompt = "Which of these key points did your answer cover?"
 
 // selfCheck lists an open question's key points for the student to tick
 // the ones their answer covered (one yes or no against five key points said
-// little; teacher3 A2), then shows them again, ticked or not, so that they
-// stay on the screen beside the model answer. r records the ticks.
+// little; teacher3 A2), and says how many they ticked; ticks shows which.
+// r records the ticks.
 func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Presented, indent string) error {
 	// The prompt names the key points itself: no heading above it.
 	ticked, err := s.multiSelectWithContext(ctx, s.message(SelfCheckPrompt), q.Key)
@@ -485,14 +485,23 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	all := len(r.SelfCheckPoints) == len(q.Key)
 	r.SelfCheck = &all
 	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point")), s.Width, len(indent)))
+	return nil
+}
+
+// ticks lists the key points, ✓ those the student ticked and ○ the others:
+// each whole, or cut to one line each when short.
+func (s *Session) ticks(q *quiz.Presented, r quiz.Response, indent string, short bool) {
 	for i, k := range q.Key {
 		mark := "○"
-		if slices.Contains(ticked, i) {
+		if slices.Contains(r.SelfCheckPoints, i) {
 			mark = "✓"
 		}
-		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, text.Hang(k, s.Width, len(indent)+4))
+		point := text.Hang(k, s.Width, len(indent)+4)
+		if short {
+			point = firstLines(k, s.Width-len(indent)-4, 1)
+		}
+		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, point)
 	}
-	return nil
 }
 
 // multiSelectWithContext asks as askWithContext does: a time limit or a
@@ -543,8 +552,10 @@ func (s *Session) why(o *quiz.Outcome) {
 	}
 }
 
-// review goes over every question at the end of an exam.
-func (s *Session) review(ctx context.Context, res *quiz.Result) {
+// review goes over every question at the end of an exam. Ctrl-C or a
+// signal at its self-check prompt stops it: the error says which. The end
+// of input or the time limit only stops the asking.
+func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold("Review"))
 	asking := true // until the student stops answering: the quiz is submitted already
 	for i := range res.Outcomes {
@@ -575,11 +586,17 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) {
 			// answer: the teacher sees it beside the answer when marking.
 			if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {
 				if err := s.selfCheck(ctx, &res.Outcomes[i].Response, q, "  "); err != nil {
+					if errors.Is(err, ErrInterrupted) || errors.Is(err, ErrSignal) {
+						return err
+					}
 					asking = false
+				} else {
+					s.ticks(q, res.Outcomes[i].Response, "  ", false)
 				}
 				continue
 			}
 			s.keyPoints(q, "  ")
 		}
 	}
+	return nil
 }

@@ -228,12 +228,7 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string) error {
 		}
 		var items []string
 		if items, _, err = s.list(); err == nil {
-			a.SelfCheckPoints = []int{}
-			for _, t := range items {
-				if n, e := strconv.Atoi(t); e == nil && n > 0 {
-					a.SelfCheckPoints = append(a.SelfCheckPoints, n)
-				}
-			}
+			a.SelfCheckPoints, _ = quiz.SelfCheckNumbers(items)
 		}
 	default:
 		err = s.skip(0)

@@ -172,7 +172,14 @@ func (s *Sheet) Response(q *quiz.Question) (quiz.Response, *quiz.Problem) {
 // Resolve reads v, one of the sheet's answers, as an answer to q: numbers and
 // letters count in the order the sheet's seed shows q's options.
 func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Problem) {
-	r, err := q.Resolve(v, s.Seed)
+	return s.ResolveAt(q, v, 0)
+}
+
+// ResolveAt is Resolve for the question numbered number on the sheet (its
+// comments number the questions as the paper test does; 0: not known): a
+// student's "5 a" is question 5's answer a (quiz.Question.ResolveAt).
+func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Response, *quiz.Problem) {
+	r, err := q.ResolveAt(v, s.Seed, number)
 	if err != nil {
 		return quiz.Response{Unreadable: v.Verbatim()}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
 	}

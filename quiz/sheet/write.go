@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -32,25 +33,19 @@ type Layout struct {
 // pair a line for match questions. It grades as the key.
 func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 	shown := p.Options()
-	num := func(i int) *yaml.Node {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(i + 1)}
-	}
-	// An option whose number is another option's text is given by its
-	// letter, which cannot be misread (quiz.NumberIsAmbiguous).
-	choice := func(d int) *yaml.Node {
-		if d < 26 && quiz.NumberIsAmbiguous(shown, d) {
-			return &yaml.Node{Kind: yaml.ScalarNode, Value: text.Letter(d)}
+	// Every option is given in the form that reads back as that option and
+	// no other (quiz.OptionRef): a choice by its letter as the sheet and the
+	// paper test show it (teacher3 P10), an item by its number; "c)" when
+	// the bare letter is also another option's text.
+	ref := func(options []string, d int, numbered bool) *yaml.Node {
+		r := quiz.OptionRef(options, d, numbered)
+		if _, err := strconv.Atoi(r); err == nil {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: r}
 		}
-		return num(d)
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: r}
 	}
-	// A choice of a single or multi question is given by its letter, as the
-	// sheet and the paper test show it (teacher3 P10).
-	lettered := func(d int) *yaml.Node {
-		if d < 26 {
-			return &yaml.Node{Kind: yaml.ScalarNode, Value: text.Letter(d)}
-		}
-		return num(d)
-	}
+	choice := func(d int) *yaml.Node { return ref(shown, d, true) }
+	lettered := func(d int) *yaml.Node { return ref(shown, d, false) }
 	display := func(bankIndex int) int {
 		for d, k := range p.FromDisplay(seq(len(p.Options()))) {
 			if k == bankIndex {
@@ -88,21 +83,19 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 		return list, nil
 	case quiz.Match:
 		m := &yaml.Node{Kind: yaml.MappingNode}
-		rights := p.Options()
+		rights, lefts := p.Options(), p.Lefts()
 		for i, pair := range q.Pairs {
-			letter := "?"
-			for d, r := range rights {
-				if r == pair.Right {
-					letter = text.Letter(d)
-				}
+			v := &yaml.Node{Kind: yaml.ScalarNode, Value: "?", LineComment: pair.Left + " = " + pair.Right}
+			if d := slices.Index(rights, pair.Right); d >= 0 {
+				v = ref(rights, d, false)
+				v.LineComment = pair.Left + " = " + pair.Right
 			}
-			v := &yaml.Node{Kind: yaml.ScalarNode, Value: letter, LineComment: pair.Left + " = " + pair.Right}
-			m.Content = append(m.Content, num(i), v)
+			m.Content = append(m.Content, ref(lefts, i, true), v)
 		}
 		return m, nil
 	}
 	var n yaml.Node
-	err := n.Encode(keyValue(q))
+	err := n.Encode(keyValue(p))
 	if q.Type == quiz.Open && n.Kind == yaml.ScalarNode {
 		// A model answer of 250 words, folded to the page; it reads back
 		// as the same text.
@@ -119,15 +112,27 @@ func seq(n int) []int {
 	return out
 }
 
-// keyValue is a question's right answer in sheet form; nil for a blank sheet.
-func keyValue(q *quiz.Question) any {
+// keyValue is a question's right answer in sheet form, for the JSON key,
+// which has no comments: an option by its text when that reads back as the
+// option and no other, else as the YAML key gives it (quiz.OptionText).
+func keyValue(p *quiz.Presented) any {
+	q := p.Question
+	shown := p.Options()
+	display := func(bankIndex int) int {
+		for d, k := range p.FromDisplay(seq(len(shown))) {
+			if k == bankIndex {
+				return d
+			}
+		}
+		return bankIndex
+	}
 	switch q.Type {
 	case quiz.Single:
-		return q.Choices[q.Correct[0]]
+		return quiz.OptionText(shown, display(q.Correct[0]), false)
 	case quiz.Multi:
 		out := make([]string, len(q.Correct))
 		for i, c := range q.Correct {
-			out[i] = q.Choices[c]
+			out[i] = quiz.OptionText(shown, display(c), false)
 		}
 		return out
 	case quiz.TrueFalse:
@@ -142,11 +147,20 @@ func keyValue(q *quiz.Question) any {
 	case quiz.Numeric:
 		return q.Value
 	case quiz.Order:
-		return q.Items
+		out := make([]string, len(q.Items))
+		for i := range q.Items {
+			out[i] = quiz.OptionText(shown, display(i), true)
+		}
+		return out
 	case quiz.Match:
+		lefts := p.Lefts()
 		m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-		for _, p := range q.Pairs {
-			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: p.Left}, &yaml.Node{Kind: yaml.ScalarNode, Value: p.Right})
+		for i, pair := range q.Pairs {
+			right := pair.Right
+			if d := slices.Index(shown, pair.Right); d >= 0 {
+				right = quiz.OptionText(shown, d, false)
+			}
+			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: quiz.OptionText(lefts, i, true)}, &yaml.Node{Kind: yaml.ScalarNode, Value: right})
 		}
 		return m
 	case quiz.Open:
@@ -348,11 +362,11 @@ func WriteJSON(w io.Writer, questions []*quiz.Presented, l Layout) error {
 		}
 		var value any
 		if opts.Key {
-			value = keyValue(p.Question)
-			if p.Type == quiz.Match {
+			value = keyValue(p)
+			if n, ok := value.(*yaml.Node); ok && p.Type == quiz.Match {
 				m := map[string]string{}
-				for _, pair := range p.Pairs {
-					m[pair.Left] = pair.Right
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					m[n.Content[i].Value] = n.Content[i+1].Value
 				}
 				value = m
 			}

@@ -132,7 +132,7 @@ func (c *responseCounts) add(o quiz.Outcome) {
 	}
 	key := text.Normalize(given)
 	if c.q.Type == quiz.Numeric {
-		if v, err := text.ParseNumber(given); err == nil {
+		if v, err := c.q.ParseNumeric(given); err == nil {
 			key = strconv.FormatFloat(v, 'g', -1, 64) // 1,994 and 1994 are one answer
 		}
 	}

@@ -348,6 +348,10 @@ type StatsSummary struct {
 	// Responses is what the class answered to each question (see Responses);
 	// nil when only the running sums were kept (conflictq summary).
 	Responses []QuestionResponses `json:"responses,omitempty"`
+	// ToMark is how many sheets hold an open answer not yet marked (set by
+	// grade.ClassStats): while there are any, the statistics cover the
+	// automatically marked questions only, and the writers say so (ToMarkNote).
+	ToMark int `json:"sheets_to_mark,omitempty"`
 
 	// lowBelow is the threshold Summary flagged questions at, for the writers
 	// to say; nil when the summary was built some other way.
@@ -511,6 +515,19 @@ func (s StatsSummary) MixedNote() string {
 		return ""
 	}
 	return fmt.Sprintf("students had different question sets: %d automatically marked questions in all; each question's statistics cover those who got it, and the maximum score is the average of the students' own", len(s.Items))
+}
+
+// ToMarkNote says why the open questions are left out while sheets wait for
+// a teacher's mark, in the words of the class page, or is "".
+func (s StatsSummary) ToMarkNote() string {
+	if s.ToMark <= 0 {
+		return ""
+	}
+	have := "1 sheet has"
+	if s.ToMark != 1 {
+		have = fmt.Sprintf("%d sheets have", s.ToMark)
+	}
+	return fmt.Sprintf("%s open answers not yet marked: until every open answer is marked (conflictq mark), these statistics count the automatically marked questions only, out of %s points, and leave the open questions out", have, text.FormatNum(s.MaxScore))
 }
 
 // median is the middle total, or the mean of the middle two, as Moodle takes it.
@@ -744,6 +761,9 @@ func (s StatsSummary) WriteMarkdown(w io.Writer) error {
 	for _, r := range s.testRows() {
 		fmt.Fprintf(&b, "| %s | %s |\n", r[0], r[1])
 	}
+	if note := s.ToMarkNote(); note != "" {
+		fmt.Fprintf(&b, "\nNote: %s.\n", note)
+	}
 	b.WriteString("\n## Questions\n\n")
 	if len(s.Items) == 0 {
 		b.WriteString("No questions.\n")
@@ -791,6 +811,9 @@ func (s StatsSummary) WriteText(w io.Writer) error {
 	}
 	for _, r := range rows {
 		fmt.Fprintf(&b, "  %-*s  %s\n", width, r[0], r[1])
+	}
+	if note := s.ToMarkNote(); note != "" {
+		fmt.Fprintf(&b, "  Note: %s.\n", note)
 	}
 	b.WriteString("\nQuestions\n")
 	if len(s.Items) == 0 {

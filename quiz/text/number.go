@@ -127,6 +127,28 @@ func FormatPercent(p float64) string {
 	return strconv.FormatFloat(p, 'f', 1, 64)
 }
 
+// FormatResultPercent writes a sheet's percentage beside its verdict
+// against the pass mark pass (nil: none), as FormatPercent does, except
+// that a percentage below the mark that would round up to it is rounded
+// down instead: 59.95 against a mark of 60 shows 59.9, never 60, while
+// 66.67 against 70 shows 66.7; and below 100, never 100 (99.95 shows 99.9).
+// Every format that prints a verdict uses it;
+// machine fields (JSON, CSV) keep the figure to two decimals.
+func FormatResultPercent(p float64, pass *float64) string {
+	marks := []float64{100} // the other mark read literally: 99.95 is not full marks
+	if pass != nil {
+		marks = append(marks, *pass)
+	}
+	for _, m := range marks {
+		if p < m && math.Round(p*10)/10 >= m {
+			// Down to one decimal (p < m, so this is below it too); the
+			// small addition keeps 12.3, held as 12.29999..., from 12.2.
+			p = min(math.Floor(p*10+1e-9)/10, p)
+		}
+	}
+	return FormatPercent(p)
+}
+
 // FormatNum writes a score or a mark to two decimals at most: 3, 2.5, 0.33.
 func FormatNum(v float64) string {
 	v = Round2(v)

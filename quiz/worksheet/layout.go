@@ -13,8 +13,9 @@ import (
 // renderer escapes it.
 type Sheet struct {
 	Title       string
-	Made        string // Paper.Made: the set, seed and sheet command, or ""
-	Command     string // Paper.Command: the sheet command that ends Made, or ""
+	Made        string // Paper.Made: the set and seed, or ""
+	KeyMade     string // the line under the key's title up to Command (Paper.KeyMade)
+	Command     string // Paper.Command: the sheet command, for the key only, or ""
 	Description string
 	Items       []Item
 	Key         bool // the key goes after the questions (Paper.Key == KeyAfter)
@@ -50,7 +51,8 @@ func Layout(b *quiz.Bank, p Paper) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sheet{Title: title(b), Made: p.Made, Command: p.Command, Description: lines(b.Description), Key: p.Key == KeyAfter}
+	s := &Sheet{Title: title(b), Made: p.Made, Description: lines(b.Description), Key: p.Key == KeyAfter}
+	s.KeyMade, s.Command = p.KeyMade()
 	n := 0
 	for _, q := range qs {
 		it := Item{Kind: q.Type, Prompt: lines(q.Prompt)}

@@ -45,12 +45,27 @@ type Paper struct {
 	Shuffle bool
 	Key     KeyPlace
 	// Made, when not empty, is printed under the title of the worksheet and
-	// of its key: how it was made (set and seed), so the matching answer
-	// sheet can be made later.
+	// of its key: how it was made ("Set 9c, seed 42").
 	Made string
-	// Command, when not empty, is the end of Made: the command that makes
-	// the matching answer sheet, which a printed page sets apart.
+	// Command, when not empty, is the command that makes the matching
+	// answer sheet, so that paper answers can be copied onto one later. Only
+	// the key prints it, after Made (KeyMade): the students' test need not
+	// show them a command (teacher4 P6).
 	Command string
+}
+
+// KeyMade is the line under the key's title, split where the command
+// begins so that a printed page can set it apart: Made, and with a Command
+// how to make the matching answer sheet.
+func (p Paper) KeyMade() (lead, command string) {
+	if p.Command == "" {
+		return p.Made, ""
+	}
+	lead = "Make the matching answer sheet with: "
+	if p.Made != "" {
+		lead = p.Made + "; make the matching answer sheet with: "
+	}
+	return lead, p.Command
 }
 
 // Write writes b as a worksheet chosen by p.
@@ -62,7 +77,7 @@ func Write(w io.Writer, b *quiz.Bank, p Paper) error {
 	var s strings.Builder
 	writeQuestions(&s, b, qs, p.Made)
 	if p.Key == KeyAfter {
-		writeKey(&s, qs)
+		writeKey(&s, qs, p)
 	}
 	_, err = io.WriteString(w, s.String())
 	return err
@@ -77,10 +92,11 @@ func WriteKey(w io.Writer, b *quiz.Bank, p Paper) error {
 	}
 	var s strings.Builder
 	fmt.Fprintf(&s, "# %s: answer key\n", inline(title(b)))
-	if p.Made != "" {
-		fmt.Fprintf(&s, "\n%s\n", inline(p.Made))
+	if lead, command := p.KeyMade(); lead+command != "" {
+		fmt.Fprintf(&s, "\n%s\n", inline(lead+command))
 	}
-	writeKey(&s, qs)
+	p.Command = "" // said under the title
+	writeKey(&s, qs, p)
 	_, err = io.WriteString(w, s.String())
 	return err
 }
@@ -168,7 +184,9 @@ func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented, made
 
 }
 
-func writeKey(s *strings.Builder, qs []*quiz.Presented) {
+// writeKey writes the key of qs, with the matching sheet's command under its
+// heading when p has one.
+func writeKey(s *strings.Builder, qs []*quiz.Presented, p Paper) {
 	n := 0
 	for _, q := range qs {
 		if q.Type != quiz.Info {
@@ -177,6 +195,9 @@ func writeKey(s *strings.Builder, qs []*quiz.Presented) {
 	}
 	if n > 0 {
 		s.WriteString("\n## Answer key\n")
+		if lead, command := p.KeyMade(); command != "" {
+			fmt.Fprintf(s, "\n%s\n", inline(lead+command))
+		}
 	}
 	n = 0
 	for _, q := range qs {

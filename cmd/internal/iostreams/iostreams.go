@@ -21,7 +21,16 @@ type IOStreams struct {
 	noColor               bool
 	forceColor            bool
 	termState             *term.State
-	width                 int
+	width, height         int
+
+	// The pager (pager.go): its command, and while it runs, its process,
+	// its input, and the standard output it writes to.
+	pager        string
+	pagerProc    *os.Process
+	pagerIn      io.WriteCloser
+	pagedOut     io.Writer
+	pagerWait    func() error
+	pagerSignals chan os.Signal
 }
 
 // System returns the process's own streams, looking up which are terminals and
@@ -36,6 +45,7 @@ func System(getenv func(string) string) *IOStreams {
 		errTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	s.applyEnv(getenv)
+	s.pager = PagerFromEnv(os.LookupEnv)
 	return s
 }
 
@@ -57,6 +67,11 @@ func FromFiles(in, out *os.File, errOut io.Writer, getenv func(string) string) *
 		s.errTTY = term.IsTerminal(int(f.Fd()))
 	}
 	s.applyEnv(getenv)
+	if getenv != nil {
+		// getenv cannot tell a variable set empty from one not set: only
+		// a non-empty value counts here.
+		s.pager = PagerFromEnv(func(k string) (string, bool) { v := getenv(k); return v, v != "" })
+	}
 	return s
 }
 
@@ -105,13 +120,38 @@ func (s *IOStreams) TerminalWidth() int {
 	if s.width > 0 {
 		return s.width
 	}
-	if f, ok := s.Out.(*os.File); ok && s.outTTY {
+	out := s.Out
+	if s.pagedOut != nil {
+		out = s.pagedOut // the pager shows the text on the same terminal
+	}
+	if f, ok := out.(*os.File); ok && s.outTTY {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
 			return w
 		}
 	}
 	return 80
 }
+
+// TerminalHeight returns the height of standard output in rows, or 0 when it
+// is not a terminal or its size is unknown.
+func (s *IOStreams) TerminalHeight() int {
+	if s.height > 0 {
+		return s.height
+	}
+	out := s.Out
+	if s.pagedOut != nil {
+		out = s.pagedOut
+	}
+	if f, ok := out.(*os.File); ok && s.outTTY {
+		if _, h, err := term.GetSize(int(f.Fd())); err == nil && h > 0 {
+			return h
+		}
+	}
+	return 0
+}
+
+// SetTerminalHeight fixes the height, for tests.
+func (s *IOStreams) SetTerminalHeight(h int) { s.height = h }
 
 // SetTerminalWidth fixes the width, for tests.
 func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }

@@ -30,8 +30,10 @@ const answerIndent = "  "
 var registerFuncs = sync.OnceFunc(func() {
 	// survey parses a template with these maps the first time it draws it;
 	// this package is the only one that draws with survey.
-	core.TemplateFuncsWithColor["wrapAnswer"] = wrapAnswer
-	core.TemplateFuncsNoColor["wrapAnswer"] = wrapAnswer
+	for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
+		funcs["wrapAnswer"] = wrapAnswer
+		funcs["noMatch"] = noMatch
+	}
 })
 
 // wrapAnswer lays an echoed answer out under its prompt: the line breaks
@@ -70,12 +72,13 @@ const selectTemplate = `
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
 {{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
-{{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}{{ wrapAnswer .Answer %d }}{{color "reset"}}{{"\n"}}
-{{- else}}{{"\n"}}{{- color "cyan"}}%s{{color "reset"}}
+{{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}{{ wrapAnswer .Answer %[1]d }}{{color "reset"}}{{"\n"}}
+{{- else}}{{"\n"}}{{- color "cyan"}}%[2]s{{color "reset"}}
   {{- "\n"}}
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
   {{- end}}
+  {{- with noMatch .FilterMessage .Options %[1]d}}{{color "yellow"}}{{.}}{{color "reset"}}{{"\n"}}{{end}}
 {{- end}}`
 
 const multiSelectTemplate = `
@@ -96,6 +99,7 @@ const multiSelectTemplate = `
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
   {{- end}}
+  {{- with noMatch .FilterMessage .Options %[1]d}}{{color "yellow"}}{{.}}{{color "reset"}}{{"\n"}}{{end}}
 {{- end}}`
 
 const inputTemplate = `
@@ -114,8 +118,8 @@ func templates(width int) (sel, multi, input string) {
 	if w <= 0 {
 		w = 1 << 20
 	}
-	sel = fmt.Sprintf(selectTemplate, w, escapeTemplate(hint("[Use arrows to move, Enter to choose, type to filter]", width)))
-	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, type to filter, Enter when done]", width)))
+	sel = fmt.Sprintf(selectTemplate, w, escapeTemplate(hint("[Use arrows to move, Enter to choose, type a letter or words to filter]", width)))
+	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, type a letter or words to filter, Enter when done]", width)))
 	input = fmt.Sprintf(inputTemplate, w)
 	return sel, multi, input
 }

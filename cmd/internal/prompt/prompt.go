@@ -86,14 +86,14 @@ func pageSize(n int) int { return min(max(n, 7), 12) }
 // Select shows a menu moved with the arrow keys.
 func (s *Survey) Select(msg string, options []string) (int, error) {
 	var i int
-	err := s.ask(&survey.Select{Message: msg, Options: wrapOptions(options, s.Width, selectIndent), PageSize: pageSize(len(options))}, &i)
+	err := s.ask(&survey.Select{Message: msg, Options: wrapOptions(options, s.Width, selectIndent), PageSize: pageSize(len(options)), Filter: selectFilter(options)}, &i)
 	return i, err
 }
 
 // MultiSelect shows a menu of boxes ticked with space.
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 	var idx []int
-	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent), PageSize: pageSize(len(options))}, &idx)
+	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent), PageSize: pageSize(len(options)), Filter: multiFilter(options)}, &idx)
 	return idx, err
 }
 

@@ -1,0 +1,231 @@
+package quiz
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// resolveCase is one written answer and what it must read as: the
+// response's choices (or sequence, or matches), or an error containing
+// wantErr.
+type resolveCase struct {
+	in      string
+	want    []int
+	wantErr string
+}
+
+func checkResolved(t *testing.T, q *Question, number int, tests []resolveCase) {
+	t.Helper()
+	for _, tt := range tests {
+		r, err := q.ResolveAt(Typed(tt.in), nil, number)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%s %q (question %d): err = %v, want %q", q.Type, tt.in, number, err, tt.wantErr)
+			}
+			continue
+		}
+		got := r.Choices
+		switch q.Type {
+		case Order:
+			got = r.Sequence
+		case Match:
+			got = r.Matches
+		}
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("%s %q (question %d) = %v, %v; want %v", q.Type, tt.in, number, got, err, tt.want)
+		}
+	}
+}
+
+// An option written with its label, as the test and the key print it, reads
+// as that option when label and text agree, and is refused, naming both,
+// when they do not (teacher4 A1).
+func TestResolveLabelAndText(t *testing.T) {
+	one := &Question{Type: Single, Choices: []string{"Georgia", "Iran", "Russia", "Turkey"}, Correct: []int{1}}
+	checkResolved(t, one, 0, []resolveCase{
+		{"b) Iran", []int{1}, ""},
+		{"B) iran", []int{1}, ""},
+		{"(b) Iran", []int{1}, ""},
+		{"b. Iran", []int{1}, ""},
+		{"b Iran", []int{1}, ""},
+		{"2) Iran", []int{1}, ""},
+		{"2)", []int{1}, ""},
+		{"(b)", []int{1}, ""},
+		{"b) Ir…", []int{1}, ""},
+		{"b) Ir...", []int{1}, ""},
+		{"b) Russia", nil, `"b) Russia" contradicts itself: b) is Iran, but Russia is c) Russia; write b) for the first or c) for the second`},
+		{"(c) Iran", nil, `"(c) Iran" contradicts itself: (c) is Russia, but Iran is b) Iran`},
+		{"3. Iran", nil, `"3. Iran" begins with 3, which may be a question's number; write the answer alone (Iran)`},
+		{"b) Tehran", nil, `"b) Tehran": b) is Iran, and Tehran is not its text; write b) alone, or the option's text as printed`},
+		{"b) Ru…", nil, `b) is Iran, and Ru… is not its text`},
+		{"b Tehran", nil, `"b Tehran" is not one of the options`},
+		{"e) Iran", nil, `"e) Iran" is not one of the options`},
+	})
+
+	all := &Question{Type: Multi, Choices: []string{
+		"Some one million people forced from their homes",
+		"613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children",
+		"Nagorno-Karabakh is about one fifth of Azerbaijan's total area",
+		"Some 30,000 people killed; most of them soldiers",
+	}, Correct: []int{0, 1}}
+	checkResolved(t, all, 0, []resolveCase{
+		{"a) Some one million people forced from their homes; b) 613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children", []int{0, 1}, ""},
+		{"a) Some one million people forced from their homes, b) 613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children, d) Some 30,000 people killed; most of them soldiers", []int{0, 1, 3}, ""},
+		{"613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children; Some 30,000 people killed; most of them soldiers", []int{1, 3}, ""},
+		{"a; b", []int{0, 1}, ""},
+		{"a) Some one million people forced from their homes; c) 613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children", nil, `contradicts itself: c) is Nagorno-Karabakh is about one fifth of Azerbaijan's total area, but 613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children is b)`},
+	})
+	// A YAML list splits at its commas, inside a text as between texts.
+	r, err := all.Resolve(Value{Kind: List, List: []string{"b) 613 civilians killed at Khojaly (Xocalı)", "including 106 women and 63 children", "a"}}, nil)
+	if err != nil || !slices.Equal(r.Choices, []int{1, 0}) {
+		t.Errorf("a list split inside a text: %v, %v", r.Choices, err)
+	}
+}
+
+// An order and a match as the key prints them: numbers (pairs) and then
+// texts, which must agree; or the texts alone.
+func TestResolveKeyFormsOfOrderAndMatch(t *testing.T) {
+	order := &Question{Type: Order, Items: []string{"Sumgait pogrom", "Khojaly massacre", "Bishkek Protocol"}}
+	checkResolved(t, order, 0, []resolveCase{
+		{"1, 2, 3: Sumgait pogrom → Khojaly massacre → Bishkek Protocol", []int{0, 1, 2}, ""},
+		{"Sumgait pogrom → Khojaly massacre → Bishkek Protocol", []int{0, 1, 2}, ""},
+		{"Sumgait pogrom; Khojaly massacre; Bishkek Protocol", []int{0, 1, 2}, ""},
+		{"1) Sumgait pogrom, 2) Khojaly massacre, 3) Bishkek Protocol", []int{0, 1, 2}, ""},
+		{"2, 1, 3: Sumgait pogrom → Khojaly massacre → Bishkek Protocol", nil, "contradicts itself: the numbers before the colon give one order, the texts after it another"},
+		{"1, 2: Sumgait pogrom → Khojaly massacre", nil, "put all 3 items in order"},
+	})
+	match := &Question{Type: Match, Pairs: []Pair{
+		{Left: "An offensive; more than 100,000 flee", Right: "September 2023"},
+		{Left: "Lachin road blocked", Right: "December 2022; for ten months"},
+	}}
+	checkResolved(t, match, 0, []resolveCase{
+		{"1=a, 2=b: An offensive; more than 100,000 flee = September 2023; Lachin road blocked = December 2022; for ten months", []int{0, 1}, ""},
+		{"Lachin road blocked = December 2022; for ten months; An offensive; more than 100,000 flee = September 2023", []int{0, 1}, ""},
+		{"1=b, 2=a: An offensive; more than 100,000 flee = September 2023; Lachin road blocked = December 2022; for ten months", nil, "contradicts itself: the pairs before the colon and the texts after it differ"},
+	})
+}
+
+// A number as students write it on the test's blank, with its unit or
+// "about" before it; the question's tolerance decides how close is right.
+func TestParseNumericAsWritten(t *testing.T) {
+	people := &Question{Type: Numeric, Value: 350, Unit: "people"}
+	tol := &Question{Type: Numeric, Value: 350, Tol: 10, Unit: "civilians"}
+	year := &Question{Type: Numeric, Value: 1992, Unit: "year"}
+	days := &Question{Type: Numeric, Value: 5, Unit: "days"}
+	bare := &Question{Type: Numeric, Value: 613}
+	tests := []struct {
+		q       *Question
+		in      string
+		score   float64
+		wantErr string
+	}{
+		{people, "350 people", 1, ""},
+		{people, "350 People", 1, ""},
+		{people, "350people", 1, ""},
+		{people, "350 persons", 1, ""},
+		{people, "~350", 1, ""},
+		{people, "≈ 350", 1, ""},
+		{people, "about 350 people", 1, ""},
+		{people, "About 350", 1, ""},
+		{people, "c. 350", 1, ""},
+		{people, "approx. 350", 1, ""},
+		{people, "~351", 0, ""}, // tolerance 0: about 351 is not 350
+		{people, "350 soldiers", 0, `expected a number of people, found "350 soldiers": write the number alone, or with "people" after it`},
+		{people, "about", 0, `expected a number, found "about"`},
+		{tol, "350 (± 10) civilians", 1, ""},
+		{tol, "~358 civilian", 1, ""},
+		{tol, "350 (± 50)", 0, "write the number alone (how close counts as right is the question's to say)"},
+		{year, "1992", 1, ""},
+		{year, "1992 year", 1, ""},
+		{year, "1992 AD", 0, `expected a number, found "1992 AD": write the number alone`},
+		{days, "5 day", 1, ""},
+		{days, "5 Days", 1, ""},
+		{bare, "613 people", 0, `expected a number, found "613 people": write the number alone`},
+	}
+	for _, tt := range tests {
+		r, err := tt.q.Resolve(Typed(tt.in), nil)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%q (unit %q): err = %v, want %q", tt.in, tt.q.Unit, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || Score(tt.q, r) != tt.score || r.Text != tt.in {
+			t.Errorf("%q (unit %q): %+v, %v, score %v; want score %v and the text kept as written", tt.in, tt.q.Unit, r, err, Score(tt.q, r), tt.score)
+		}
+	}
+}
+
+// The question's number before a choice, as students number their answers
+// on paper: read as that only when it is this question's number.
+func TestResolveQuestionNumberBeforeTheAnswer(t *testing.T) {
+	one := &Question{Type: Single, Choices: []string{"Georgia", "Iran", "Russia", "Turkey"}, Correct: []int{1}}
+	checkResolved(t, one, 5, []resolveCase{
+		{"5 a", []int{0}, ""},
+		{"5a", []int{0}, ""},
+		{"5. b", []int{1}, ""},
+		{"5) b", []int{1}, ""},
+		{"5: b", []int{1}, ""},
+		{"Q5 b", []int{1}, ""},
+		{"5 b) Iran", []int{1}, ""},
+		{"5 Iran", []int{1}, ""},
+		{"7 a", nil, `"7 a" begins with 7, but this is question 5; write the answer alone (a), under its own question's id`},
+		{"9b", nil, `"9b" begins with 7`[:13]},
+		{"5 e", nil, `"e" is not one of the options`},
+		{"613 civilans", nil, `"613 civilans" is not one of the options`},
+	})
+	// Where the number is not known (the prompt, a report), it is refused.
+	checkResolved(t, one, 0, []resolveCase{
+		{"5 a", nil, `"5 a" begins with 5, which may be a question's number; write the answer alone (a)`},
+	})
+	tf := &Question{Type: TrueFalse, Truth: true}
+	if r, err := tf.ResolveAt(Typed("8 T"), nil, 8); err != nil || !r.Bool {
+		t.Errorf("8 T on question 8: %+v %v", r, err)
+	}
+	if _, err := tf.ResolveAt(Typed("8 T"), nil, 3); err == nil || !strings.Contains(err.Error(), "but this is question 3") {
+		t.Errorf("8 T on question 3: %v", err)
+	}
+	// A choose-all question: "2 a" could be question 2's a, or options 2
+	// and a. With four options 5 is no option: question 5's a and c.
+	many := &Question{Type: Multi, Choices: []string{"Georgia", "Iran", "Russia", "Turkey"}, Correct: []int{1}}
+	checkResolved(t, many, 2, []resolveCase{
+		{"2 a, c", nil, `"2 a, c" could be question 2's answer a, c or the options 2 and a, c; write a, c for the first`},
+		{"2 b", []int{1}, ""}, // both readings are b
+	})
+	checkResolved(t, many, 5, []resolveCase{
+		{"5 a, c", []int{0, 2}, ""},
+		{"5 b) Iran; c) Russia", []int{1, 2}, ""},
+		{"2 a, c", []int{1, 0, 2}, ""}, // options 2, a and c, as ever
+	})
+}
+
+// Whatever is written, reading it never panics, and what it reads as is
+// one of the question's own options.
+func FuzzResolveWritten(f *testing.F) {
+	for _, s := range []string{"b) Iran", "5 a", "9b", "~350 people", "350 (± 10) people", "a) x; c) y", "1, 2: a → b", "1=a: x = y; z", "(b)", "Q5: T", "c. 3"} {
+		f.Add(s, 5)
+	}
+	qs := []*Question{
+		{Type: Single, Choices: []string{"Georgia", "Iran", "b) x", "a; b, c"}, Correct: []int{1}},
+		{Type: Multi, Choices: []string{"x, y", "z; w", "a", "5"}, Correct: []int{0}},
+		{Type: Order, Items: []string{"A", "B; C", "D, E"}},
+		{Type: Match, Pairs: []Pair{{Left: "x; y", Right: "1 = 2"}, {Left: "z", Right: "w; v"}}},
+		{Type: Numeric, Value: 350, Tol: 10, Unit: "people"},
+		{Type: TrueFalse, Truth: true},
+	}
+	f.Fuzz(func(t *testing.T, s string, number int) {
+		for _, q := range qs {
+			r, err := q.ResolveAt(Typed(s), nil, number)
+			if err != nil {
+				continue
+			}
+			for _, i := range append(append(slices.Clone(r.Choices), r.Sequence...), r.Matches...) {
+				if i < -1 || i >= max(len(q.Choices), len(q.Items), len(q.Pairs)) {
+					t.Fatalf("%q read as %+v", s, r)
+				}
+			}
+			_ = Score(q, r)
+		}
+	})
+}
