@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -37,14 +38,14 @@ func letterIndex(s string, n int) (int, bool) {
 // key and the reports write it).
 func isListSep(r rune) bool { return r == ',' || r == ';' || r == '→' }
 
-// splitRefs splits "1,3", "1 3", "a; c" into references. Text options may hold
-// spaces, so a list that is not made of numbers and letters splits on , ; and
-// → only.
+// splitRefs splits "1,3", "1 3", "a; c", "3) 1) 2)" into references. Text
+// options may hold spaces, so a list that is not made of numbers, letters
+// and labels splits on , ; and → only.
 func splitRefs(s string) []string {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) })
 	short := true
 	for _, f := range fields {
-		if _, err := strconv.Atoi(f); err != nil && len([]rune(f)) > 1 {
+		if _, err := strconv.Atoi(f); err != nil && len([]rune(f)) > 1 && !labelForm(f) {
 			short = false
 		}
 	}
@@ -58,6 +59,29 @@ func splitRefs(s string) []string {
 		}
 	}
 	return out
+}
+
+// labelForm reports whether f is written as an option's label: one letter
+// or a number, bare or with its bracket or dot ("c", "c)", "(c)", "c.",
+// "3", "3)", "(3)", "3."), as a list of labels is written.
+func labelForm(f string) bool {
+	s := f
+	if b, ok := strings.CutPrefix(s, "("); ok {
+		if s, ok = strings.CutSuffix(b, ")"); !ok {
+			return false
+		}
+	} else if b, ok := strings.CutSuffix(s, ")"); ok {
+		s = b
+	} else if b, ok := strings.CutSuffix(s, "."); ok {
+		s = b
+	} else if len(s) > 1 && !isDigits(s) {
+		return false // a bare word of letters: a text, "the"
+	}
+	if _, ok := smallNumber(s); ok {
+		return true
+	}
+	// One letter: "Dr." and "No." are words.
+	return len(s) == 1 && (s[0]|0x20) >= 'a' && (s[0]|0x20) <= 'z'
 }
 
 // resolveList reads a list of references to options. An option's text may
@@ -344,13 +368,17 @@ func (rv *refResolver) shown(i int) int {
 // A reference to an option is read by one grammar, the same on a sheet, at
 // the plain prompt and in the key the tool writes:
 //
-//   - a letter with its bracket, "c)" or "C)", is always the option labelled
-//     c, as the sheet and the paper test label it;
+//   - a label with its bracket, a letter "c)", "C)", "(c)" or a number "3)",
+//     "(3)", is always the option labelled so, as the sheet, the paper test
+//     and the plain prompt label them, never a text;
+//   - a label with a dot, "c." or "3.", is that label too, unless another
+//     option's text is written so (the texts "c." or "3."): then it could
+//     mean either and is refused, naming the forms that cannot be misread;
 //   - a bare letter, "c" or "C", is that label, and a number from 1 to n is
 //     the option numbered so, unless another option's text is that letter or
 //     number (Baku, "c", "3": compared as Normalize compares texts): then the
 //     reference could mean either and is refused, with the forms that cannot
-//     be misread;
+//     be misread ("3)" or "c)" for a number, "c)" for a letter);
 //   - anything else is an option's text, exactly or as Normalize folds it.
 //
 // OptionRef writes the form that reads back as the option it names.
@@ -359,18 +387,17 @@ func (rv *refResolver) shown(i int) int {
 // so that it reads back as that option and no other. A lettered option (a
 // choice, a match's right side) is given by its letter, or by the letter with
 // its bracket when the bare letter is also another option's text; a numbered
-// one (an order's item, a match's left side) by its number, or else by its
-// letter, or else by the letter with its bracket, which is always the label.
+// one (an order's item, a match's left side) by its number, or else by the
+// number with its bracket, as the sheet numbers it, which is always the label.
 func OptionRef(shown []string, d int, numbered bool) string {
-	folded := foldAll(shown)
-	forms := []string{text.Letter(d)}
 	if numbered {
-		forms = []string{strconv.Itoa(d + 1), text.Letter(d)}
-	}
-	for _, f := range forms {
-		if readsAs(f, shown, folded, d) {
+		if f := strconv.Itoa(d + 1); readsAs(f, shown, foldAll(shown), d) {
 			return f
 		}
+		return strconv.Itoa(d+1) + ")"
+	}
+	if f := text.Letter(d); readsAs(f, shown, foldAll(shown), d) {
+		return f
 	}
 	return text.Letter(d) + ")"
 }
@@ -418,6 +445,64 @@ func textOption(ref string, options, folded []string, not int) int {
 	return -1
 }
 
+// dottedText is the option other than not whose text is ref, a label with
+// its dot ("c.", "3."), written with that dot: the text "c." or "C.", but
+// not "c", which "c." names as its label; or -1.
+func dottedText(ref string, options, folded []string, not int) int {
+	want := text.Normalize(ref)
+	for i, f := range folded {
+		if i != not && f == want && strings.HasSuffix(strings.TrimSpace(options[i]), ".") {
+			return i
+		}
+	}
+	return -1
+}
+
+// ambiguousRef is a reference that could mean two options: the one with
+// that label (a number or a letter, in the order shown) and another whose
+// text is written so. Its message names both and the forms that cannot be
+// misread; a match answer names them as pairs (pair).
+type ambiguousRef struct {
+	Ref       string // as written
+	Number    bool   // a number, "3", not a letter
+	Label     int    // the labelled option, as shown (0-based)
+	LabelText string
+	Other     int // the option whose text Ref is, as shown
+	OtherText string
+}
+
+func (e *ambiguousRef) what() string {
+	kind, label, other := "letter", text.Letter(e.Label)+")", text.Letter(e.Other)+")"
+	if e.Number {
+		kind, label, other = "number", strconv.Itoa(e.Label+1)+")", strconv.Itoa(e.Other+1)+")"
+	}
+	return fmt.Sprintf("%q could be the option with that %s, %s %s, or the option whose text is %s, %s %s",
+		e.Ref, kind, label, text.Printable(e.LabelText), text.Printable(e.OtherText), other, text.Printable(e.OtherText))
+}
+
+// Error names both options and the forms that cannot be misread: a
+// letter's "c)"; a number's "3)", as the plain prompt and the sheet number a
+// list, or its letter "c)".
+func (e *ambiguousRef) Error() string {
+	if e.Number {
+		return fmt.Sprintf("%s; write %d) or %s) for the first, %d) or %s) for the second",
+			e.what(), e.Label+1, text.Letter(e.Label), e.Other+1, text.Letter(e.Other))
+	}
+	return fmt.Sprintf("%s; write %s) for the first or %s) for the second", e.what(), text.Letter(e.Label), text.Letter(e.Other))
+}
+
+// pair is the message for one side of a match's pair written so, left=right
+// as written; side is "left" or "right". The forms named are whole pairs:
+// "2=b)" for a right side (lettered), "2)=b" for a left side (numbered).
+func (e *ambiguousRef) pair(left, right, side string) string {
+	if side == "left" {
+		return fmt.Sprintf("left side %s; write %d)=%s for the first or %d)=%s for the second",
+			e.what(), e.Label+1, right, e.Other+1, right)
+	}
+	return fmt.Sprintf("right side of %q: %s; write %s=%s) for the first or %s=%s) for the second",
+		left, e.what(), left, text.Letter(e.Label), left, text.Letter(e.Other))
+}
+
 // resolve finds ref among options (the bank's order; folded are their
 // normalised forms). Numbers and letters count in display order when
 // shuffled. The grammar is described above OptionRef.
@@ -442,7 +527,8 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		return i
 	}
 	// The label with its bracket, as the sheet prints it: never a text.
-	// "c)", "(c)", and a number's "3)" as the sheet numbers an order's items.
+	// "c)", "(c)", and a number's "3)" as the sheet numbers an order's items
+	// and the plain prompt every list.
 	if strings.HasSuffix(ref, ")") {
 		bare := strings.TrimPrefix(strings.TrimSuffix(ref, ")"), "(")
 		if k, ok := letterIndex(bare, n); ok {
@@ -454,22 +540,32 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	}
 	// A number from 1 to n (as a student picks an option in Moodle) or a
 	// bare letter: the option shown so, unless another option's text is
-	// that number or letter ({=4 ~3 ~5}; choices c, b, a).
-	label, kind := -1, ""
-	if k, ok := smallNumber(ref); ok && k >= 1 && k <= n {
+	// that number or letter ({=4 ~3 ~5}; choices c, b, a). With a dot,
+	// "c." or "3.", the label as a paper test prints it: the option shown
+	// so, unless another option's text is written with that dot too.
+	label, kind, dot := -1, "", false
+	bare := ref
+	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
+		bare, dot = b, true
+	}
+	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
 		label, kind = k-1, "number"
-	} else if k, ok := letterIndex(ref, n); ok {
+	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
 		label, kind = k, "letter"
 	}
 	if label >= 0 {
 		idx := toBank(label)
-		other := textOption(ref, options, folded, idx)
+		var other int
+		if dot {
+			other = dottedText(ref, options, folded, idx)
+		} else {
+			other = textOption(ref, options, folded, idx)
+		}
 		if other < 0 {
 			return idx, nil
 		}
-		d := toShown(other)
-		return 0, fmt.Errorf("%q could be the option with that %s, %s) %s, or the option whose text is %s, %s) %s; write %s) for the first or %s) for the second",
-			ref, kind, text.Letter(label), text.Printable(options[idx]), text.Printable(options[other]), text.Letter(d), text.Printable(options[other]), text.Letter(label), text.Letter(d))
+		return 0, &ambiguousRef{Ref: ref, Number: kind == "number", Label: label, LabelText: options[idx],
+			Other: toShown(other), OtherText: options[other]}
 	}
 	if i := slices.Index(options, ref); i >= 0 {
 		return i, nil
@@ -544,7 +640,8 @@ func labelled(ref string, n int) (k int, label, rest string, bracket, ok bool) {
 		return 0, "", "", false, false
 	}
 	rest = strings.TrimSpace(rest)
-	if rest == "" || rest[0] == ')' {
+	if rest == "" || rest[0] == ')' || isListSep([]rune(rest)[0]) {
+		// "a), c)": a list of labels, not a label and its text.
 		return 0, "", "", false, false
 	}
 	return k, strings.TrimSpace(strings.TrimSuffix(ref, rest)), rest, bracket, true
@@ -705,8 +802,12 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 			}
 			return []int{}, nil
 		}
-		if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
-			return []int{i}, nil
+		// One option, "b) Iran", unless the line is a list of labels,
+		// "a. c." or "a c", which is never one option's label and text.
+		if refs := splitRefs(v.Text); len(refs) < 2 || !allLabels(refs) {
+			if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
+				return []int{i}, nil
+			}
 		}
 	}
 	all, err := rv.resolveList(v, q.Choices, f.choices)
@@ -720,6 +821,15 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 		}
 	}
 	return idx, nil
+}
+
+func allLabels(refs []string) bool {
+	for _, r := range refs {
+		if !labelForm(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // sequenceFromValue reads an order answer: every item once.
@@ -904,9 +1014,16 @@ func isDigits(s string) bool {
 	return true
 }
 
-// isLetterRef: one ASCII letter, as an option is labelled, maybe with ")".
+// isLetterRef: one ASCII letter, as an option is labelled, maybe with its
+// bracket or dot: "c", "c)", "(c)", "c.".
 func isLetterRef(s string) bool {
-	s = strings.TrimSuffix(s, ")")
+	if b, ok := strings.CutPrefix(s, "("); ok {
+		s = strings.TrimSuffix(b, ")")
+	} else if b, ok := strings.CutSuffix(s, ")"); ok {
+		s = b
+	} else {
+		s = strings.TrimSuffix(s, ".")
+	}
 	return len(s) == 1 && (s[0]|0x20) >= 'a' && (s[0]|0x20) <= 'z'
 }
 
@@ -961,11 +1078,16 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	}
 	for _, pair := range pairs {
 		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
-		if err != nil {
+		var amb *ambiguousRef
+		if errors.As(err, &amb) {
+			return nil, errors.New(amb.pair(pair[0], pair[1], "left"))
+		} else if err != nil {
 			return nil, fmt.Errorf("left side %q: not one of the items", pair[0])
 		}
 		ri, err := rv.resolve(pair[1], rights, f.rights, true)
-		if err != nil {
+		if errors.As(err, &amb) {
+			return nil, errors.New(amb.pair(pair[0], pair[1], "right"))
+		} else if err != nil {
 			return nil, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1])
 		}
 		out[li] = q.pairOfRight(ri)

@@ -132,7 +132,8 @@ func TestResolveTrueFalse(t *testing.T) {
 
 // Moodle banks are full of {=4 ~3 ~5}: a number from 1 to n is the option
 // shown with that number, unless another option's text is that number; then
-// the student is asked for the letter (issue 12, W1).
+// the student is asked for the number with its bracket, 3), or the letter
+// (issue 12, W1; attack7 A).
 func TestResolveNumberVersusNumericText(t *testing.T) {
 	q := &Question{Type: Single, Choices: []string{"3", "6", "4", "1"}, Correct: []int{0}}
 	tests := []struct {
@@ -140,10 +141,10 @@ func TestResolveNumberVersusNumericText(t *testing.T) {
 		want    int
 		wantErr string
 	}{
-		{"1", 0, `"1" could be the option with that number, a) 3, or the option whose text is 1, d) 1; write a) for the first or d) for the second`},
+		{"1", 0, `"1" could be the option with that number, 1) 3, or the option whose text is 1, 4) 1; write 1) or a) for the first, 4) or d) for the second`},
 		{"2", 1, ""}, // no option reads 2
-		{"3", 0, `could be the option with that number, c) 4, or the option whose text is 3, a) 3`},
-		{"4", 0, `could be the option with that number, d) 1, or the option whose text is 4, c) 4`},
+		{"3", 0, `could be the option with that number, 3) 4, or the option whose text is 3, 1) 3`},
+		{"4", 0, `could be the option with that number, 4) 1, or the option whose text is 4, 3) 4`},
 		{"a", 0, ""},
 		{"d", 3, ""},
 		{"6", 1, ""}, // not an option number: the text
@@ -165,8 +166,8 @@ func TestResolveNumberVersusNumericText(t *testing.T) {
 	if r, err := typed(q, "2"); err != nil || !slices.Equal(r.Choices, []int{1}) {
 		t.Errorf("2 = %v, %v", r.Choices, err)
 	}
-	if got := OptionRef([]string{"3", "6", "4", "1"}, 0, true); got != "a" {
-		t.Errorf("OptionRef: option 1 as %q, want its letter a", got)
+	if got := OptionRef([]string{"3", "6", "4", "1"}, 0, true); got != "1)" {
+		t.Errorf("OptionRef: option 1 as %q, want its number with its bracket, 1)", got)
 	}
 	if got := OptionRef([]string{"3", "6", "4", "1"}, 1, true); got != "2" {
 		t.Errorf("OptionRef: option 2 as %q, want its number", got)
