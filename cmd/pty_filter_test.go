@@ -5,6 +5,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +27,14 @@ questions:
 // Tbilisi, or nothing at all); in a checklist, letter and space tick. Text
 // that matches nothing says so and how to get the options back.
 func TestPTYMenuLetters(t *testing.T) {
+	rowWith := func(rows []string, s string) string {
+		for _, r := range rows {
+			if strings.Contains(r, s) {
+				return r
+			}
+		}
+		return ""
+	}
 	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "filter.yaml")
@@ -65,8 +74,24 @@ func TestPTYMenuLetters(t *testing.T) {
 			}
 			scr.send("\x7f\x7f")
 			scr.waitFor(p.Options()[len(p.Options())-1]) // all back
+			// teacher5 P1: each option shows its letter, in the order shown,
+			// and the letter the student reads off the screen is the one
+			// that keeps the option.
+			rows = scr.visible()
+			for i, o := range p.Options() {
+				if want := text.Letter(i) + ") " + o; !onScreen(rows, want) {
+					t.Errorf("%q is not shown:\n%s", want, strings.Join(rows, "\n"))
+				}
+			}
+			shown := ""
+			if m := regexp.MustCompile(`([a-z])\) Baku\s*$`).FindStringSubmatch(rowWith(rows, "Baku")); m != nil {
+				shown = m[1]
+			}
 			l := letterOf(p, "Baku")
-			scr.send(l)
+			if shown != l {
+				t.Fatalf("Baku shows letter %q, want %q:\n%s", shown, l, strings.Join(rows, "\n"))
+			}
+			scr.send(shown)
 			scr.waitFor("Baku")
 			rows = scr.visible()
 			for _, o := range p.Options() {
@@ -78,7 +103,15 @@ func TestPTYMenuLetters(t *testing.T) {
 				t.Errorf("a letter that matches says none does:\n%s", strings.Join(rows, "\n"))
 			}
 			scr.send(keyEnter)
+			// survey echoes the chosen option as drawn: with its letter.
+			scr.waitFor("  " + l + ") Baku")
 		case quiz.Multi:
+			rows := scr.visible()
+			for i, o := range p.Options() {
+				if want := "[ ]  " + text.Letter(i) + ") " + o; !onScreen(rows, want) {
+					t.Errorf("%q is not shown:\n%s", want, strings.Join(rows, "\n"))
+				}
+			}
 			scr.send(letterOf(p, "Black Sea") + keySpace)
 			scr.send(strings.ToUpper(letterOf(p, "Caspian Sea")) + keySpace)
 			scr.send(keyEnter)

@@ -163,9 +163,12 @@ func (s *screen) read() {
 	}
 }
 
-// waitFor waits until text appears after the last match and the screen has
-// been quiet for 100 ms: survey switches to raw mode only after drawing a
-// prompt, and keys typed before that are echoed, and Ctrl-C is dropped.
+// waitFor waits until text appears after the last match and the screen is
+// quiet: for 100 ms, or for 20 ms once the program waits for a key, its
+// terminal raw, all it wrote read, and its last cursor report 100 ms old.
+// survey switches to raw mode only after drawing a prompt, and keys typed
+// before that are echoed, and Ctrl-C is dropped; a line prompt (--plain)
+// never goes raw and takes the 100 ms.
 func (s *screen) waitFor(text string) {
 	s.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -173,7 +176,8 @@ func (s *screen) waitFor(text string) {
 		s.mu.Lock()
 		all := s.out.String()
 		i := strings.Index(all[s.mark:], text)
-		quiet := time.Since(s.lastRead) > 100*time.Millisecond
+		since := time.Since(s.lastRead)
+		quiet := since > 100*time.Millisecond || since > 20*time.Millisecond && time.Since(s.lastReport) > 100*time.Millisecond && s.awaitingKey()
 		if i >= 0 && quiet {
 			s.mark += i + len(text)
 			s.mu.Unlock()
@@ -187,6 +191,17 @@ func (s *screen) waitFor(text string) {
 	s.t.Fatalf("timed out waiting for %q; screen so far:\n%s", text, s.out.String()[s.mark:])
 }
 
+// awaitingKey reports whether the program's terminal is raw, as survey sets
+// it once a prompt is drawn, and the screen has read all the program wrote.
+func (s *screen) awaitingKey() bool {
+	tio, err := unix.IoctlGetTermios(int(s.tty.Fd()), getTermios)
+	if err != nil || tio.Lflag&unix.ICANON != 0 {
+		return false
+	}
+	unread, err := unix.IoctlGetInt(int(s.master.Fd()), inputQueued)
+	return err == nil && unread == 0
+}
+
 // send types keys once the program has read all it was sent before, cursor
 // reports above all: survey reads a report through a buffer it then drops,
 // so keys that arrived in one read behind a report were lost, and the quiz
@@ -194,10 +209,21 @@ func (s *screen) waitFor(text string) {
 // written to the terminal shows on the program's side only a moment later,
 // so the keys also wait until the last one is 100 ms old. read writes
 // reports under s.mu, so none slips in between the check and the keys.
+//
+// Ctrl-C and Ctrl-\ also wait for the terminal to leave line mode (see
+// signalKeys).
 func (s *screen) send(keys string) {
 	s.t.Helper()
+	signal := strings.ContainsAny(keys, signalKeys)
 	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(time.Millisecond) {
 		s.mu.Lock()
+		if signal && s.signalsKeys() {
+			s.mu.Unlock()
+			if time.Now().After(deadline.Add(8 * time.Second)) {
+				s.t.Fatalf("%q not sent: the terminal stayed in line mode, where it is a signal to no one", keys)
+			}
+			continue
+		}
 		queued, err := unix.IoctlGetInt(int(s.tty.Fd()), inputQueued)
 		fresh := time.Since(s.lastReport) < 100*time.Millisecond
 		if (err == nil && queued > 0 || fresh) && time.Now().Before(deadline) {
@@ -213,6 +239,24 @@ func (s *screen) send(keys string) {
 		}
 		return
 	}
+}
+
+// signalKeys are the keys a terminal in line mode (ISIG) turns into signals
+// for its foreground process group, dropping the key: Ctrl-C, Ctrl-\, Ctrl-Z.
+// A student's terminal is the quiz's controlling terminal, and conflictq
+// stops on the signal as on the key (catchSignals;
+// TestPTYCtrlCInLineModeSignals). The test's terminal is no process's
+// controlling terminal: the signal goes to no one, and the key is lost.
+// survey switches to raw mode after drawing its prompt, in several writes,
+// and under load the output can be quiet for 100 ms before it has (seen:
+// 177 ms, and "^C" echoed, in TestStoppedEarlyFitsAt80 at a load of 10 on
+// two cores with -race); so these keys wait for raw mode.
+const signalKeys = "\x03\x1c\x1a"
+
+// signalsKeys reports whether the terminal turns signalKeys into signals.
+func (s *screen) signalsKeys() bool {
+	tio, err := unix.IoctlGetTermios(int(s.tty.Fd()), getTermios)
+	return err == nil && tio.Lflag&unix.ISIG != 0
 }
 
 // next waits for practice mode's pause after the feedback and presses Enter.

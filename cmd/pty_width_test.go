@@ -59,8 +59,9 @@ func TestQuizFitsTheWidth(t *testing.T) {
 			if strings.Contains(drawn, "(choose all that apply)") {
 				t.Error("the multi-select prompt adds a hint its text already gives")
 			}
-			// The echoed answer sits under its prompt, whole.
-			if !slices.Contains(screenLines(drawn), "  As part of a policy of genocide carried out by Armenia") {
+			// The echoed answer sits under its prompt, whole, with the letter the
+			// menu showed beside it (two downs: c).
+			if !slices.Contains(screenLines(drawn), "  c) As part of a policy of genocide carried out by Armenia") {
 				t.Errorf("the chosen option is not echoed whole on a line of its own:\n%s", strings.Join(screenLines(drawn), "\n"))
 			}
 		})

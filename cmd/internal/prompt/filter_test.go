@@ -26,7 +26,7 @@ func kept(filter func(string, string, int) bool, options []string, typed string)
 // menu and everything in a checklist (teacher4 P1).
 func TestMenuFilter(t *testing.T) {
 	options := []string{"Ambassador to the United States", "Senior adviser to the President of Armenia", "Mayor of Xocalı", "A member of the OSCE Minsk Group"}
-	wrapped := wrapOptions(options, 30, selectIndent)
+	wrapped := wrapOptions(options, 30, selectIndent, true)
 	for _, c := range []struct {
 		typed string
 		want  []int
@@ -45,15 +45,47 @@ func TestMenuFilter(t *testing.T) {
 		{"zz", nil},
 		{"?", []int{0, 1, 2, 3}}, // folds to nothing: hides nothing
 	} {
-		if got := kept(selectFilter(options), wrapped, c.typed); !slices.Equal(got, c.want) {
+		if got := kept(selectFilter(options, true), wrapped, c.typed); !slices.Equal(got, c.want) {
 			t.Errorf("menu, typed %q: kept %v, want %v", c.typed, got, c.want)
 		}
 	}
-	if got := kept(multiFilter(options), wrapped, "zz"); !slices.Equal(got, []int{0, 1, 2, 3}) {
+	if got := kept(multiFilter(options, true), wrapped, "zz"); !slices.Equal(got, []int{0, 1, 2, 3}) {
 		t.Errorf("checklist, typed %q: kept %v, want every option", "zz", got)
 	}
-	if got := kept(multiFilter(options), wrapped, "c"); !slices.Equal(got, []int{2}) {
+	if got := kept(multiFilter(options, true), wrapped, "c"); !slices.Equal(got, []int{2}) {
 		t.Errorf("checklist, typed %q: kept %v, want [2]", "c", got)
+	}
+	// A menu that shows no letters (order, true or false) reads a letter as
+	// text: "b" is in Ambassador and Member, not the second option.
+	if got := kept(selectFilter(options, false), options, "b"); !slices.Equal(got, []int{0, 3}) {
+		t.Errorf("unlettered menu, typed %q: kept %v, want [0 3]", "b", got)
+	}
+}
+
+// Options show their letters, in the order given, and a wrapped option's
+// later lines sit under its text, not its letter; without letters, as
+// before. No line is wider than the width.
+func TestOptionsShowLetters(t *testing.T) {
+	options := []string{"Baku", "The capital of the Azerbaijan Soviet Socialist Republic until 1991"}
+	got := wrapOptions(options, 40, selectIndent, true)
+	want := []string{"a) Baku", "b) The capital of the Azerbaijan\n     Soviet Socialist Republic until\n     1991"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("option %d drawn %q, want %q", i, got[i], want[i])
+		}
+	}
+	for _, o := range got {
+		for _, line := range strings.Split("> "+o, "\n") {
+			if n := len([]rune(line)); n > 40 {
+				t.Errorf("line %q is %d wide, more than 40", line, n)
+			}
+		}
+	}
+	if got := wrapOptions(options, 0, multiIndent, true); got[1] != "b) "+options[1] {
+		t.Errorf("unwrapped option drawn %q", got[1])
+	}
+	if got := wrapOptions(options, 40, selectIndent, false); got[0] != "Baku" {
+		t.Errorf("unlettered option drawn %q", got[0])
 	}
 }
 
@@ -62,7 +94,7 @@ func TestMenuFilter(t *testing.T) {
 func TestMenuSaysNoOptionMatches(t *testing.T) {
 	registerFuncs()
 	options := []string{"Baku", "Yerevan"}
-	sel, multi, _ := templates(80)
+	sel, multi, _ := templates(80, true)
 	draw := func(tmpl string, data any) string {
 		t.Helper()
 		_, plain, err := core.RunTemplate(tmpl, data)

@@ -50,17 +50,30 @@ func hint(h string, width int) string {
 	return text.Wrap(h, width, answerIndent)
 }
 
-// wrapOptions wraps each option to the width left after the menu's marks, its
-// later lines indented under its first.
-func wrapOptions(options []string, width, indent int) []string {
-	if width <= 0 {
-		return options
-	}
+// wrapOptions wraps each option to the width left after the menu's marks
+// and, with letters, puts its letter before it ("b) "), its later lines
+// indented under its text, not its letter.
+func wrapOptions(options []string, width, indent int, letters bool) []string {
 	out := make([]string, len(options))
 	for i, o := range options {
-		out[i] = text.Hang(o, width, indent)
+		label := ""
+		if letters {
+			label = text.Letter(i) + ") "
+		}
+		if width > 0 {
+			o = text.Hang(o, width, indent+len(label))
+		}
+		out[i] = label + o
 	}
 	return out
+}
+
+// unlabel is an option as wrapOptions drew it, without its letter.
+func unlabel(option string, letters bool) string {
+	if _, o, ok := strings.Cut(option, ") "); ok && letters {
+		return o
+	}
+	return option
 }
 
 const selectTemplate = `
@@ -78,7 +91,7 @@ const selectTemplate = `
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
   {{- end}}
-  {{- with noMatch .FilterMessage .Options %[1]d}}{{color "yellow"}}{{.}}{{color "reset"}}{{"\n"}}{{end}}
+  {{- with noMatch .FilterMessage .Options %[1]d %[3]t}}{{color "yellow"}}{{.}}{{color "reset"}}{{"\n"}}{{end}}
 {{- end}}`
 
 const multiSelectTemplate = `
@@ -99,7 +112,7 @@ const multiSelectTemplate = `
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
   {{- end}}
-  {{- with noMatch .FilterMessage .Options %[1]d}}{{color "yellow"}}{{.}}{{color "reset"}}{{"\n"}}{{end}}
+  {{- with noMatch .FilterMessage .Options %[1]d %[3]t}}{{color "yellow"}}{{.}}{{color "reset"}}{{"\n"}}{{end}}
 {{- end}}`
 
 const inputTemplate = `
@@ -112,14 +125,18 @@ const inputTemplate = `
 {{- end}}`
 
 // templates are the three templates for a screen of width columns (0: no
-// wrapping).
-func templates(width int) (sel, multi, input string) {
+// wrapping), for a menu whose options are lettered or not.
+func templates(width int, letters bool) (sel, multi, input string) {
 	w := width
 	if w <= 0 {
 		w = 1 << 20
 	}
-	sel = fmt.Sprintf(selectTemplate, w, escapeTemplate(hint("[Use arrows to move, Enter to choose, type a letter or words to filter]", width)))
-	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, type a letter or words to filter, Enter when done]", width)))
+	filter := "type words to filter"
+	if letters {
+		filter = "type a letter or words to filter"
+	}
+	sel = fmt.Sprintf(selectTemplate, w, escapeTemplate(hint("[Use arrows to move, Enter to choose, "+filter+"]", width)), letters)
+	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, "+filter+", Enter when done]", width)), letters)
 	input = fmt.Sprintf(inputTemplate, w)
 	return sel, multi, input
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -54,12 +55,14 @@ type opener interface {
 	done()
 }
 
-func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error {
+// ask asks p; letters says whether its menu letters its options (the key
+// hint names letters only then).
+func (s *Survey) ask(p survey.Prompt, response any, letters bool, opts ...survey.AskOpt) error {
 	opts = append(opts, survey.WithStdio(s.in, s.out, s.errOut), survey.WithShowCursor(true))
 	registerFuncs()
 	// survey reads its templates from package variables; this package is
 	// the only one that draws with survey, so it sets them for each prompt.
-	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width)
+	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width, letters)
 	s.out.start()
 	if o, ok := s.in.(opener); ok {
 		o.open()
@@ -83,17 +86,28 @@ func (s *Survey) ask(p survey.Prompt, response any, opts ...survey.AskOpt) error
 
 func pageSize(n int) int { return min(max(n, 7), 12) }
 
-// Select shows a menu moved with the arrow keys.
+// Select shows a menu moved with the arrow keys, its options lettered a),
+// b), … as the paper test letters them (teacher5 P1); a true-or-false
+// menu's are not, as on paper ("True / False") and in plain mode, where
+// true and false are typed.
 func (s *Survey) Select(msg string, options []string) (int, error) {
+	return s.choose(msg, options, !slices.Equal(options, []string{"True", "False"}))
+}
+
+// choose is Select, with or without letters beside the options. The
+// answer is the option's index either way.
+func (s *Survey) choose(msg string, options []string, letters bool) (int, error) {
 	var i int
-	err := s.ask(&survey.Select{Message: msg, Options: wrapOptions(options, s.Width, selectIndent), PageSize: pageSize(len(options)), Filter: selectFilter(options)}, &i)
+	err := s.ask(&survey.Select{Message: msg, Options: wrapOptions(options, s.Width, selectIndent, letters), PageSize: pageSize(len(options)), Filter: selectFilter(options, letters)}, &i, letters)
 	return i, err
 }
 
-// MultiSelect shows a menu of boxes ticked with space.
+// MultiSelect shows a menu of boxes ticked with space, lettered as Select's
+// are: a question's options, and the self-check's key points (the same
+// checklist; its hint names letters).
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 	var idx []int
-	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent), PageSize: pageSize(len(options)), Filter: multiFilter(options)}, &idx)
+	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent, true), PageSize: pageSize(len(options)), Filter: multiFilter(options, true)}, &idx, true)
 	return idx, err
 }
 
@@ -107,7 +121,7 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 			return validate(str)
 		}))
 	}
-	err := s.ask(s.input(msg), &text, opts...)
+	err := s.ask(s.input(msg), &text, false, opts...)
 	return text, err
 }
 
@@ -168,7 +182,7 @@ func extraRows(line string, out *tracker) int {
 // Confirm asks yes or no.
 func (s *Survey) Confirm(msg string, def bool) (bool, error) {
 	var ok bool
-	err := s.ask(&survey.Confirm{Message: msg, Default: def}, &ok)
+	err := s.ask(&survey.Confirm{Message: msg, Default: def}, &ok, false)
 	return ok, err
 }
 
@@ -176,11 +190,13 @@ func (s *Survey) Confirm(msg string, def bool) (bool, error) {
 // next question is drawn under it.
 func (s *Survey) Pause(msg string) error {
 	var ignored string
-	return s.ask(s.input(msg), &ignored)
+	return s.ask(s.input(msg), &ignored, false)
 }
 
 // Order builds a sequence from menus: the student picks the first item, then
-// the next from those left, until one remains.
+// the next from those left, until one remains. Its menus have no letters:
+// the paper test and plain mode number the items, and a letter would name
+// another item at each position as the menu shrinks.
 func (s *Survey) Order(msg string, items []string) ([]int, error) {
 	remaining := make([]int, len(items))
 	for i := range remaining {
@@ -196,7 +212,7 @@ func (s *Survey) Order(msg string, items []string) ([]int, error) {
 		if pos == 1 {
 			m = msg + "\n  Position 1 of " + fmt.Sprint(len(items)) + ": which comes first?"
 		}
-		k, err := s.Select(m, opts)
+		k, err := s.choose(m, opts, false)
 		if err != nil {
 			return nil, err
 		}
@@ -212,7 +228,8 @@ func (s *Survey) Order(msg string, items []string) ([]int, error) {
 	return append(seq, remaining...), nil
 }
 
-// Match builds pairs from menus: one menu of right-hand options per left item.
+// Match builds pairs from menus: one menu of right-hand options per left
+// item, lettered as the paper test and plain mode letter them.
 func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
 	out := make([]int, len(left))
 	for i, l := range left {

@@ -36,16 +36,17 @@ func TestTrackerClearsThePrompt(t *testing.T) {
 }
 
 func TestLayoutWrapsOptionsAndAnswers(t *testing.T) {
-	opts := wrapOptions([]string{"The Azerbaijani government says some one million people were forced from their homes."}, 40, multiIndent)
-	// The first line follows the menu's marks: it, too, fits in 40 columns.
-	want := "The Azerbaijani government says\n       some one million people were\n       forced from their homes."
+	opts := wrapOptions([]string{"The Azerbaijani government says some one million people were forced from their homes."}, 40, multiIndent, true)
+	// The first line follows the menu's marks and the letter: it, too, fits
+	// in 40 columns; the later lines sit under the text.
+	want := "a) The Azerbaijani government\n          says some one million people\n          were forced from their homes."
 	if opts[0] != want {
 		t.Errorf("wrapOptions:\n%s\nwant\n%s", opts[0], want)
 	}
-	if got := wrapAnswer(opts[0], 40); got != "  The Azerbaijani government says some\n  one million people were forced from\n  their homes." {
+	if got := wrapAnswer(opts[0], 40); got != "  a) The Azerbaijani government says\n  some one million people were forced\n  from their homes." {
 		t.Errorf("wrapAnswer:\n%s", got)
 	}
-	sel, multi, _ := templates(60)
+	sel, multi, _ := templates(60, true)
 	if !strings.Contains(sel, "wrapAnswer .Answer 60") || !strings.Contains(multi, "wrapAnswer $o 60") {
 		t.Errorf("the templates do not wrap the answers to 60 columns")
 	}
