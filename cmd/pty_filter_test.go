@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -122,18 +121,7 @@ func TestPTYMenuLetters(t *testing.T) {
 		}
 	}
 	scr.next()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
-	}
-	data, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := reportAfterExit(t, done, errOut, report)
 	if !strings.Contains(string(data), `"percent": 100`) {
 		t.Errorf("the answers chosen by letter were not both right:\n%s", data)
 	}

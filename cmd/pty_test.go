@@ -404,6 +404,19 @@ func TestPTYWholeQuiz(t *testing.T) {
 	// The open question counts in the maximum, 0 until a teacher marks it.
 	scr.waitFor("Score: 7 / 8 (87.5%)")
 	scr.waitFor("Open answers to mark: 1")
+	data := reportAfterExit(t, done, errOut, report)
+	for _, want := range []string{`"status": "complete"`, `"percent": 100`, `"student": "Ana"`, `"self_check": true`, `"self_check_points": [`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("report lacks %s:\n%s", want, data)
+		}
+	}
+	checkCooked(t, tty)
+}
+
+// reportAfterExit waits for the quiz on the terminal to end with exit 0 and
+// returns the report it wrote.
+func reportAfterExit(t *testing.T, done <-chan int, errOut *bytes.Buffer, report string) []byte {
+	t.Helper()
 	select {
 	case code := <-done:
 		if code != 0 {
@@ -416,12 +429,7 @@ func TestPTYWholeQuiz(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"status": "complete"`, `"percent": 100`, `"student": "Ana"`, `"self_check": true`, `"self_check_points": [`} {
-		if !strings.Contains(string(data), want) {
-			t.Errorf("report lacks %s:\n%s", want, data)
-		}
-	}
-	checkCooked(t, tty)
+	return data
 }
 
 // stopOnSecondQuestion takes an exam on the terminal, answers the first

@@ -2,8 +2,6 @@ package sheet_test
 
 import (
 	"bytes"
-	"io/fs"
-	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/assets"
@@ -49,14 +47,7 @@ func keyGradesFull(t *testing.T, name string, questions []*quiz.Presented, seed 
 // The key sheet --key writes grades 100% against itself, for every question
 // of every built-in bank in several orders (attack6 finding 1).
 func TestKeyOfEveryBuiltInBankGradesFull(t *testing.T) {
-	names, err := fs.Glob(assets.Banks(), "*.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, n := range names {
-		names[i] = strings.TrimSuffix(n, ".yaml")
-	}
-	names = append(names, assets.GeneratedBanks...)
+	names := (&quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks}).Names()
 	if len(names) < 5 {
 		t.Fatalf("banks %v", names)
 	}

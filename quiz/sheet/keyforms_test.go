@@ -3,7 +3,6 @@ package sheet_test
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
@@ -68,14 +67,7 @@ func markdownKey(t *testing.T, b *quiz.Bank, p worksheet.Paper) map[int]string {
 // number before it, grades full marks: for every built-in bank, in several
 // orders, with and without a set (teacher4 A1).
 func TestKeyAsPrintedCopiedOntoSheetGradesFull(t *testing.T) {
-	names, err := fs.Glob(assets.Banks(), "*.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, n := range names {
-		names[i] = strings.TrimSuffix(n, ".yaml")
-	}
-	names = append(names, assets.GeneratedBanks...)
+	names := (&quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks}).Names()
 	checked := 0
 	for _, name := range names {
 		b := assets.CompiledBank(name)

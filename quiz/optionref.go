@@ -1,0 +1,426 @@
+package quiz
+
+// An option is named in an answer by its label as the student saw it (a
+// letter, a number, with or without a bracket or a dot) or by its text;
+// refResolver turns one such reference into the option it names, and refuses
+// one that could name two (ambiguousRef), saying how to write each.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+func letterIndex(s string, n int) (int, bool) {
+	i, ok := text.LetterIndex(s)
+	return i, ok && i < n
+}
+
+// labelForm reports whether f is written as an option's label: one letter
+// or a number, bare or with its bracket or dot ("c", "c)", "(c)", "c.",
+// "3", "3)", "(3)", "3."), as a list of labels is written.
+func labelForm(f string) bool {
+	s := f
+	if b, ok := strings.CutPrefix(s, "("); ok {
+		if s, ok = strings.CutSuffix(b, ")"); !ok {
+			return false
+		}
+	} else if b, ok := strings.CutSuffix(s, ")"); ok {
+		s = b
+	} else if b, ok := strings.CutSuffix(s, "."); ok {
+		s = b
+	} else if len(s) > 1 && !isDigits(s) {
+		return false // a bare word of letters: a text, "the"
+	}
+	if _, ok := smallNumber(s); ok {
+		return true
+	}
+	// One letter: "Dr." and "No." are words.
+	return len(s) == 1 && (s[0]|0x20) >= 'a' && (s[0]|0x20) <= 'z'
+}
+
+// refResolver turns what a sheet says ("2", "b", "Baku") into the bank's own
+// option index. Texts are compared with the bank's options directly, so only
+// numbers and letters need the display order, which is computed on demand.
+type refResolver struct {
+	q    *Question
+	seed *uint64 // nil: the bank's order
+	perm []int
+	got  bool
+}
+
+func (rv *refResolver) display(k int) int {
+	if !rv.got {
+		if rv.seed != nil {
+			rv.perm = rv.q.OptionOrder(*rv.seed)
+		}
+		rv.got = true
+	}
+	if rv.perm != nil && k < len(rv.perm) {
+		return rv.perm[k]
+	}
+	return k
+}
+
+// shown is the display position of the bank's option i.
+func (rv *refResolver) shown(i int) int {
+	rv.display(0)
+	for d, k := range rv.perm {
+		if k == i {
+			return d
+		}
+	}
+	return i
+}
+
+// A reference to an option is read by one grammar, the same on a sheet, at
+// the plain prompt and in the key the tool writes:
+//
+//   - a label with its bracket, a letter "c)", "C)", "(c)" or a number "3)",
+//     "(3)", is always the option labelled so, as the sheet, the paper test
+//     and the plain prompt label them, never a text;
+//   - a label with a dot, "c." or "3.", is that label too, unless another
+//     option's text is written so (the texts "c." or "3."): then it could
+//     mean either and is refused, naming the forms that cannot be misread;
+//   - a bare letter, "c" or "C", is that label, and a number from 1 to n is
+//     the option numbered so, unless another option's text is that letter or
+//     number (Baku, "c", "3": compared as Normalize compares texts): then the
+//     reference could mean either and is refused, with the forms that cannot
+//     be misread ("3)" or "c)" for a number, "c)" for a letter);
+//   - anything else is an option's text, exactly or as Normalize folds it.
+//
+// OptionRef writes the form that reads back as the option it names.
+
+// OptionRef is how a sheet refers to option d (0-based, in the order shown)
+// so that it reads back as that option and no other. A lettered option (a
+// choice, a match's right side) is given by its letter, or by the letter with
+// its bracket when the bare letter is also another option's text; a numbered
+// one (an order's item, a match's left side) by its number, or else by the
+// number with its bracket, as the sheet numbers it, which is always the label.
+func OptionRef(shown []string, d int, numbered bool) string {
+	if numbered {
+		if f := strconv.Itoa(d + 1); readsAs(f, shown, foldAll(shown), d) {
+			return f
+		}
+		return strconv.Itoa(d+1) + ")"
+	}
+	if f := text.Letter(d); readsAs(f, shown, foldAll(shown), d) {
+		return f
+	}
+	return text.Letter(d) + ")"
+}
+
+// OptionText is option d (0-based, in the order shown) as a key without
+// comments gives it: its text when that reads back as option d and no
+// other, else OptionRef.
+func OptionText(shown []string, d int, numbered bool) string {
+	if readsAs(shown[d], shown, foldAll(shown), d) {
+		return shown[d]
+	}
+	return OptionRef(shown, d, numbered)
+}
+
+func foldAll(options []string) []string {
+	folded := make([]string, len(options))
+	for i, s := range options {
+		folded[i] = text.Normalize(s)
+	}
+	return folded
+}
+
+// readsAs reports whether ref, resolved against options in the order shown,
+// is option d.
+func readsAs(ref string, shown, folded []string, d int) bool {
+	i, err := (&refResolver{}).resolve(ref, shown, folded, false)
+	return err == nil && i == d
+}
+
+// textOption is the option whose text ref is, exactly or as Normalize folds
+// it, other than not; or -1.
+func textOption(ref string, options, folded []string, not int) int {
+	if i := slices.Index(options, ref); i >= 0 && i != not {
+		return i
+	}
+	want := text.Normalize(ref)
+	if want == "" {
+		return -1
+	}
+	for i, f := range folded {
+		if f == want && i != not && options[i] != ref {
+			return i
+		}
+	}
+	return -1
+}
+
+// dottedText is the option other than not whose text is ref, a label with
+// its dot ("c.", "3."), written with that dot: the text "c." or "C.", but
+// not "c", which "c." names as its label; or -1.
+func dottedText(ref string, options, folded []string, not int) int {
+	want := text.Normalize(ref)
+	for i, f := range folded {
+		if i != not && f == want && strings.HasSuffix(strings.TrimSpace(options[i]), ".") {
+			return i
+		}
+	}
+	return -1
+}
+
+// ambiguousRef is a reference that could mean two options: the one with
+// that label (a number or a letter, in the order shown) and another whose
+// text is written so. Its message names both and the forms that cannot be
+// misread; a match answer names them as pairs (pair).
+type ambiguousRef struct {
+	Ref       string // as written
+	Number    bool   // a number, "3", not a letter
+	Label     int    // the labelled option, as shown (0-based)
+	LabelText string
+	Other     int // the option whose text Ref is, as shown
+	OtherText string
+}
+
+func (e *ambiguousRef) what() string {
+	kind, label, other := "letter", text.Letter(e.Label)+")", text.Letter(e.Other)+")"
+	if e.Number {
+		kind, label, other = "number", strconv.Itoa(e.Label+1)+")", strconv.Itoa(e.Other+1)+")"
+	}
+	return fmt.Sprintf("%q could be the option with that %s, %s %s, or the option whose text is %s, %s %s",
+		e.Ref, kind, label, text.Printable(e.LabelText), text.Printable(e.OtherText), other, text.Printable(e.OtherText))
+}
+
+// Error names both options and the forms that cannot be misread: a
+// letter's "c)"; a number's "3)", as the plain prompt and the sheet number a
+// list, or its letter "c)".
+func (e *ambiguousRef) Error() string {
+	if e.Number {
+		return fmt.Sprintf("%s; write %d) or %s) for the first, %d) or %s) for the second",
+			e.what(), e.Label+1, text.Letter(e.Label), e.Other+1, text.Letter(e.Other))
+	}
+	return fmt.Sprintf("%s; write %s) for the first or %s) for the second", e.what(), text.Letter(e.Label), text.Letter(e.Other))
+}
+
+// pair is the message for one side of a match's pair written so, left=right
+// as written; side is "left" or "right". The forms named are whole pairs:
+// "2=b)" for a right side (lettered), "2)=b" for a left side (numbered).
+func (e *ambiguousRef) pair(left, right, side string) string {
+	if side == "left" {
+		return fmt.Sprintf("left side %s; write %d)=%s for the first or %d)=%s for the second",
+			e.what(), e.Label+1, right, e.Other+1, right)
+	}
+	return fmt.Sprintf("right side of %q: %s; write %s=%s) for the first or %s=%s) for the second",
+		left, e.what(), left, text.Letter(e.Label), left, text.Letter(e.Other))
+}
+
+// resolve finds ref among options (the bank's order; folded are their
+// normalised forms). Numbers and letters count in display order when
+// shuffled. The grammar is described above OptionRef.
+func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
+	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
+		ref = strings.TrimSpace(ref)
+	}
+	n := len(options)
+	if ref == "" {
+		return 0, fmt.Errorf("empty answer")
+	}
+	toBank := func(k int) int {
+		if shuffled {
+			return rv.display(k)
+		}
+		return k
+	}
+	toShown := func(i int) int {
+		if shuffled {
+			return rv.shown(i)
+		}
+		return i
+	}
+	// The label with its bracket, as the sheet prints it: never a text.
+	// "c)", "(c)", and a number's "3)" as the sheet numbers an order's items
+	// and the plain prompt every list.
+	if strings.HasSuffix(ref, ")") {
+		bare := strings.TrimPrefix(strings.TrimSuffix(ref, ")"), "(")
+		if k, ok := letterIndex(bare, n); ok {
+			return toBank(k), nil
+		}
+		if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
+			return toBank(k - 1), nil
+		}
+	}
+	// A number from 1 to n (as a student picks an option in Moodle) or a
+	// bare letter: the option shown so, unless another option's text is
+	// that number or letter ({=4 ~3 ~5}; choices c, b, a). With a dot,
+	// "c." or "3.", the label as a paper test prints it: the option shown
+	// so, unless another option's text is written with that dot too.
+	label, kind, dot := -1, "", false
+	bare := ref
+	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
+		bare, dot = b, true
+	}
+	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
+		label, kind = k-1, "number"
+	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
+		label, kind = k, "letter"
+	}
+	if label >= 0 {
+		idx := toBank(label)
+		var other int
+		if dot {
+			other = dottedText(ref, options, folded, idx)
+		} else {
+			other = textOption(ref, options, folded, idx)
+		}
+		if other < 0 {
+			return idx, nil
+		}
+		return 0, &ambiguousRef{Ref: ref, Number: kind == "number", Label: label, LabelText: options[idx],
+			Other: toShown(other), OtherText: options[other]}
+	}
+	if i := slices.Index(options, ref); i >= 0 {
+		return i, nil
+	}
+	if k, ok := smallNumber(ref); ok {
+		return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, text.LetterRange(n))
+	}
+	want := text.Normalize(ref)
+	for i, f := range folded {
+		if f == want {
+			return i, nil
+		}
+	}
+	// The label and the option's text, as the test and the key print an
+	// option: "b) Iran", "(b) Iran", "2. Iran", "b Iran". Both must name
+	// the same option.
+	if k, label, rest, bracket, ok := labelled(ref, n); ok {
+		idx := toBank(k)
+		if sameText(rest, options[idx], folded[idx]) {
+			return idx, nil
+		}
+		if !bracket {
+			// "a lot of people": no label was meant, as far as anyone can
+			// tell; read as a text, which it is not.
+		} else if other := textOption(rest, options, folded, idx); other >= 0 {
+			d := toShown(other)
+			return 0, fmt.Errorf("%q contradicts itself: %s is %s, but %s is %s) %s; write %s) for the first or %s) for the second",
+				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(d), text.Printable(options[other]), text.Letter(k), text.Letter(d))
+		} else {
+			return 0, fmt.Errorf("%q: %s is %s, and %s is not its text; write %s) alone, or the option's text as printed",
+				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
+		}
+	}
+	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
+}
+
+// labelled splits an option written with its label, "b) Iran", "(b) Iran",
+// "b. Iran", "3) Iran" or "b Iran", into the label's position (0-based,
+// as shown), the label as written, and the text after it. bracket is false
+// for a bare letter and a space ("b Iran"), which may be no label at all.
+func labelled(ref string, n int) (k int, label, rest string, bracket, ok bool) {
+	s := ref
+	open := strings.HasPrefix(s, "(")
+	if open {
+		s = s[1:]
+	}
+	end := 0
+	for end < len(s) && end < 3 && (s[end] >= '0' && s[end] <= '9' || (s[end]|0x20) >= 'a' && (s[end]|0x20) <= 'z') {
+		end++
+	}
+	if end == 0 || end == len(s) {
+		return 0, "", "", false, false
+	}
+	head := s[:end]
+	if num, isNum := smallNumber(head); isNum {
+		if num < 1 || num > n {
+			return 0, "", "", false, false
+		}
+		k = num - 1
+	} else if i, isLetter := letterIndex(head, n); isLetter && (len(head) == 1 || n > 26) {
+		k = i
+	} else {
+		return 0, "", "", false, false
+	}
+	switch c := s[end]; {
+	case c == ')' || !open && (c == '.' || c == ':'):
+		bracket = true
+		rest = s[end+1:]
+	case !open && (c == ' ' || c == '\t') && !isDigits(head):
+		rest = s[end:]
+	default:
+		return 0, "", "", false, false
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || rest[0] == ')' || isListSep([]rune(rest)[0]) {
+		// "a), c)": a list of labels, not a label and its text.
+		return 0, "", "", false, false
+	}
+	return k, strings.TrimSpace(strings.TrimSuffix(ref, rest)), rest, bracket, true
+}
+
+// sameText reports whether rest, written after an option's label, is the
+// option's text: as Normalize folds it, or its beginning cut off with an
+// ellipsis ("It said the Azeri population…").
+func sameText(rest, option, folded string) bool {
+	if rest == option || text.Normalize(rest) == folded {
+		return true
+	}
+	for _, dots := range []string{"…", "..."} {
+		if stem, ok := strings.CutSuffix(rest, dots); ok {
+			stem = text.Normalize(stem)
+			return stem != "" && strings.HasPrefix(folded, stem)
+		}
+	}
+	return false
+}
+
+// smallNumber reads a whole number of up to nine digits, as option numbers
+// are written, without strconv's generality (it runs for every answer).
+func smallNumber(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func allLabels(refs []string) bool {
+	for _, r := range refs {
+		if !labelForm(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isLetterRef: one ASCII letter, as an option is labelled, maybe with its
+// bracket or dot: "c", "c)", "(c)", "c.".
+func isLetterRef(s string) bool {
+	if b, ok := strings.CutPrefix(s, "("); ok {
+		s = strings.TrimSuffix(b, ")")
+	} else if b, ok := strings.CutSuffix(s, ")"); ok {
+		s = b
+	} else {
+		s = strings.TrimSuffix(s, ".")
+	}
+	return len(s) == 1 && (s[0]|0x20) >= 'a' && (s[0]|0x20) <= 'z'
+}
