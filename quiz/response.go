@@ -31,6 +31,10 @@ type Response struct {
 	// a choice), kept as the student wrote it; Answered is then false and the
 	// question scores 0.
 	Unreadable string
+	// CutOff marks a text answer (short, numeric, open) that was still
+	// being typed when a time limit, Ctrl-C or a signal ended the quiz: the
+	// text in the box was kept as the answer, never submitted with Enter.
+	CutOff bool
 }
 
 // Given renders the response for reports: option texts, not numbers, so that a

@@ -47,6 +47,9 @@ type Answer struct {
 	// numbered from 1 as the report holds them; nil when the report says
 	// only SelfCheck (or nothing).
 	SelfCheckPoints []int
+	// CutOff: the student was still typing the answer when the time limit,
+	// Ctrl-C or a signal ended the quiz; Text is what was in the box.
+	CutOff bool
 	// BankChanged: the question's bank has changed since the quiz was
 	// taken (its digest differs from the report's), so the numbers ticked
 	// may name other key points now. Unchanged: the report recorded the
@@ -214,6 +217,7 @@ type found struct {
 	text          string
 	selfCheck     *bool
 	selfPoints    []int
+	cutOff        bool // still being typed when the quiz ended (report cut_off)
 	bankChanged   bool // the bank's digest differs from the report's
 	bankSame      bool // the report recorded the bank's digest, and it is the same
 	mark          *quiz.Mark
@@ -266,7 +270,7 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 			continue
 		}
 		out = append(out, found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
-			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
+			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, cutOff: qr.CutOff, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
 			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given), bankChanged: changed[qr.Bank], bankSame: same[qr.Bank]})
 	}
 	return rep.Student, out, rep.Warnings, changes, err
@@ -372,7 +376,7 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 				}
 				byKey[key] = q
 			}
-			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints,
+			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints, CutOff: a.cutOff,
 				BankChanged: a.bankChanged, Unchanged: a.bankSame, Mark: a.mark, Uncounted: a.uncounted})
 		}
 	}

@@ -23,7 +23,7 @@ import (
 // a field is renamed or removed, or its meaning changes, never when one is
 // added. Version 2: expected is left out for questions never shown; answer,
 // unreadable, unseen, bank_digests and marks were added; later
-// self_check_points, beside self_check. Read reads 1 and 2.
+// self_check_points, beside self_check, and cut_off. Read reads 1 and 2.
 const SchemaVersion = 2
 
 // Report is a quiz's score report as it is written for the teacher.
@@ -113,7 +113,11 @@ type QuestionReport struct {
 	// Expected is left out for a question the student was never shown.
 	Expected string `json:"expected,omitempty"`
 	// Unseen marks a question the quiz stopped before showing.
-	Unseen    bool     `json:"unseen,omitempty"`
+	Unseen bool `json:"unseen,omitempty"`
+	// CutOff marks a text answer still being typed when the time limit,
+	// Ctrl-C or a signal ended the quiz: Given is the text in the box, never
+	// submitted with Enter, and is scored or marked as given.
+	CutOff    bool     `json:"cut_off,omitempty"`
 	Correct   *bool    `json:"correct"`
 	Points    float64  `json:"points"`
 	MaxPoints float64  `json:"max_points"`
@@ -246,6 +250,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 			Points:     text.Round2(o.Points()),
 			MaxPoints:  o.MaxPoints(),
 			Unseen:     o.Unseen,
+			CutOff:     o.Response.CutOff,
 			Unreadable: o.Response.Unreadable,
 			Seconds:    text.Round2(o.Seconds),
 			Tags:       append([]string{}, q.Tags...),

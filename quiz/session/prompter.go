@@ -30,6 +30,16 @@ type Aborter interface {
 	Abort()
 }
 
+// Drafter is implemented by prompters that can tell what the student had
+// typed into a text prompt (Input) that a time limit, Ctrl-C or a signal cut
+// short before Enter: the session keeps it as the answer, marked as cut off
+// (teacher6 A1). Draft returns that text, "" when the last text prompt was
+// submitted or nothing was typed; it may be called while the prompt still
+// waits for a key (a time limit), from another goroutine.
+type Drafter interface {
+	Draft() string
+}
+
 // Noticer is implemented by prompters that can show a notice, such as the
 // time left, while a prompt waits for the student without disturbing it.
 // Without it the session prints the notice on its own line.

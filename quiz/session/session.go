@@ -71,6 +71,11 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		out.Seconds = s.now().Sub(start).Seconds()
 		if err != nil {
 			stopErr = err
+			if r.Answered { // a text answer cut off mid-typing (cutOff)
+				out.Response = r
+				out.Fraction = quiz.Score(q.Question, r)
+				res.Reached = i + 1
+			}
 			break
 		}
 		out.Response = r
@@ -187,13 +192,43 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 		if err := context.Cause(ctx); err != nil && a.err == nil {
 			return quiz.Response{}, err
 		}
-		return a.r, a.err
+		if a.err != nil {
+			return s.cutOff(q, a.err), a.err
+		}
+		return a.r, nil
 	case <-ctx.Done():
+		err := context.Cause(ctx)
+		r := s.cutOff(q, err)
 		if a, ok := s.Prompter.(Aborter); ok {
 			a.Abort()
 		}
-		return quiz.Response{}, context.Cause(ctx)
+		return r, err
 	}
+}
+
+// cutOff is the answer a text question (short, numeric, open) keeps when a
+// time limit, Ctrl-C or a signal (err) ends the quiz before Enter: the text
+// the student had typed, as a Drafter tells it, marked CutOff (teacher6 A1).
+// It is unanswered when nothing was typed, for any other question or
+// prompter, and when input ended (a truncated pipe is never an answer).
+func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
+	switch q.Type {
+	case quiz.Short, quiz.Numeric, quiz.Open:
+	default:
+		return quiz.Response{}
+	}
+	if !errors.Is(err, ErrTimeUp) && !errors.Is(err, ErrInterrupted) && !errors.Is(err, ErrSignal) {
+		return quiz.Response{}
+	}
+	d, ok := s.Prompter.(Drafter)
+	if !ok {
+		return quiz.Response{}
+	}
+	t := strings.TrimSpace(d.Draft())
+	if t == "" {
+		return quiz.Response{}
+	}
+	return quiz.Response{Answered: true, Text: t, CutOff: true}
 }
 
 // countDownAt are the times left at which a running time limit is shown while
