@@ -30,6 +30,8 @@ type Survey struct {
 	out     *tracker
 	errOut  io.Writer
 	restore func()
+	// draft is the text prompt's box as the student types (Draft).
+	draft draft
 	// Width is the screen's width: prompts, options, hints and echoed
 	// answers are wrapped at word boundaries to fit it. 0: not wrapped.
 	Width int
@@ -121,9 +123,15 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 			return validate(str)
 		}))
 	}
-	err := s.ask(s.input(msg), &text, false, opts...)
+	err := s.ask(&input{Input: &survey.Input{Message: msg}, out: s.out, draft: &s.draft}, &text, false, opts...)
 	return text, err
 }
+
+// Draft is what the student had typed into the last text prompt (Input)
+// and not submitted with Enter: the prompt was cut short by Ctrl-C, or is
+// still waiting when the time limit or a signal ends the quiz. "" after
+// Enter. It implements session.Drafter.
+func (s *Survey) Draft() string { return s.draft.text() }
 
 // input is survey's Input with its clean-up put right for an answer longer
 // than a line. survey's line reader erases the typed answer and leaves the
@@ -135,6 +143,9 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 type input struct {
 	*survey.Input
 	out *tracker
+	// draft, when not nil, follows the text typed (a question's answer,
+	// not a pause's Enter).
+	draft *draft
 }
 
 func (s *Survey) input(msg string) survey.Prompt {
@@ -148,7 +159,36 @@ func (s *Survey) input(msg string) survey.Prompt {
 func (i *input) Prompt(config *survey.PromptConfig) (any, error) {
 	rows := strings.Count(i.Message, "\n") + 2 // the message, the answer's row, one more
 	fmt.Fprintf(i.out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
-	return i.Input.Prompt(config)
+	if i.draft == nil {
+		return i.Input.Prompt(config)
+	}
+	return i.read(config)
+}
+
+// read is survey's Input.Prompt for an input with no default, help or
+// suggestions (survey's then does nothing at each key but read it), that
+// shows each key to the draft.
+func (i *input) read(config *survey.PromptConfig) (any, error) {
+	if err := i.Render(survey.InputQuestionTemplate, survey.InputTemplateData{Input: *i.Input, Config: config}); err != nil {
+		return "", err
+	}
+	rr := i.NewRuneReader()
+	_ = rr.SetTermMode()
+	defer func() { _ = rr.RestoreTermMode() }()
+	i.draft.reset()
+	line, err := rr.ReadLineWithDefault(0, nil, func(r rune, line []rune) ([]rune, bool, error) {
+		i.draft.key(r, line)
+		return line, false, nil
+	})
+	if err != nil {
+		i.draft.set(line) // survey's own line, cut short
+		return "", err
+	}
+	i.draft.reset()
+	// survey's line reader ends on the line below the answer.
+	i.NewCursor().Up(1)
+	i.AppendRenderedText(string(line))
+	return string(line), nil
 }
 
 // Cleanup draws the answer under the prompt, as survey does.

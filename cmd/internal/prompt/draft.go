@@ -1,0 +1,82 @@
+package prompt
+
+import (
+	"slices"
+	"sync"
+	"unicode"
+
+	"github.com/AlecAivazis/survey/v2/terminal"
+)
+
+// draft is the text in a text prompt's box while the student types it, so
+// that a quiz ended by the time limit, Ctrl-C or a signal before Enter keeps
+// it (Survey.Draft; teacher6 A1). survey's line reader does not give its
+// line away when the prompt is cut short from outside (a time limit leaves it
+// blocked on the next key), but it shows each key, and the line before that
+// key, to the prompt's OnRune function: the line is survey's own, and only
+// the last key's edit is applied here, as survey's line reader applies it
+// (terminal.RuneReader.ReadLineWithDefault): printable runes are inserted at
+// the cursor; Backspace and DEL delete before it and the Delete key after it;
+// ← → Home End move it; other control keys (Ctrl-U, Ctrl-W, ↑ ↓, Tab) do
+// nothing there, and nothing here. The cursor is kept here: survey does not
+// show it to OnRune.
+//
+// A draft is read from another goroutine (the session's, at the time limit)
+// while the prompt's goroutine still feeds it keys.
+type draft struct {
+	mu   sync.Mutex
+	line []rune
+	at   int // the cursor: how many runes before it
+}
+
+// reset empties the box: a prompt begins, or its line was submitted.
+func (d *draft) reset() { d.set(nil) }
+
+// set puts line in the box with the cursor at its end: survey's own line,
+// as its line reader returned it at Ctrl-C.
+func (d *draft) set(line []rune) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.line = slices.Clone(line)
+	d.at = len(d.line)
+}
+
+// text is what the box holds.
+func (d *draft) text() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return string(d.line)
+}
+
+// key takes a key survey's line reader read, and its line before the key.
+func (d *draft) key(r rune, before []rune) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.line = slices.Clone(before)
+	d.at = min(max(d.at, 0), len(d.line))
+	switch {
+	case r == terminal.KeyEnter || r == '\n' || r == terminal.KeyEndTransmission || r == terminal.KeyInterrupt:
+		// The line ends as it is (submitted, or cut short: the prompt says).
+	case r == terminal.KeyBackspace || r == terminal.KeyDelete:
+		if d.at > 0 {
+			d.line = slices.Delete(d.line, d.at-1, d.at)
+			d.at--
+		}
+	case r == terminal.SpecialKeyDelete:
+		if d.at < len(d.line) {
+			d.line = slices.Delete(d.line, d.at, d.at+1)
+		}
+	case r == terminal.KeyArrowLeft:
+		d.at = max(d.at-1, 0)
+	case r == terminal.KeyArrowRight:
+		d.at = min(d.at+1, len(d.line))
+	case r == terminal.SpecialKeyHome:
+		d.at = 0
+	case r == terminal.SpecialKeyEnd:
+		d.at = len(d.line)
+	case unicode.IsControl(r) || r == terminal.IgnoreKey:
+	default:
+		d.line = slices.Insert(d.line, d.at, r)
+		d.at++
+	}
+}

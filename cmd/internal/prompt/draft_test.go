@@ -1,0 +1,120 @@
+package prompt
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/AlecAivazis/survey/v2/terminal"
+)
+
+// keysFile is a terminal.FileReader that gives one key a read, as a
+// terminal does: an escape sequence whole (survey's reader reads one as a
+// key only when it arrives whole), a rune alone.
+type keysFile struct{ keys []string }
+
+func (k *keysFile) Read(p []byte) (int, error) {
+	if len(k.keys) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, k.keys[0])
+	k.keys[0] = k.keys[0][n:]
+	if k.keys[0] == "" {
+		k.keys = k.keys[1:]
+	}
+	return n, nil
+}
+
+func (*keysFile) Fd() uintptr { return ^uintptr(0) }
+
+// keys splits typed into the keys a terminal sends: an escape sequence
+// whole, any other rune alone.
+func keys(typed string) []string {
+	var out []string
+	for len(typed) > 0 {
+		if strings.HasPrefix(typed, "\x1b[") {
+			end := strings.IndexAny(typed[2:], "ABCDFHR~") + 3
+			out, typed = append(out, typed[:end]), typed[end:]
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(typed)
+		out, typed = append(out, typed[:n]), typed[n:]
+	}
+	return out
+}
+
+// cursorReports answer the two cursor queries survey's line reader makes
+// before it reads a key: the screen's size (80x24), then where it stands.
+const cursorReports = "\x1b[24;80R\x1b[1;3R"
+
+// discard is a terminal.FileWriter that keeps nothing.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+func (discard) Fd() uintptr                 { return ^uintptr(0) }
+
+// The draft follows survey's own line reader key by key: what survey's line
+// holds when the keys run out is the draft, whatever editing was done, and
+// the draft applies the last key itself (survey shows OnRune the line
+// before the key).
+func TestDraftFollowsSurveysLineEditing(t *testing.T) {
+	const (
+		left, right = "\x1b[D", "\x1b[C"
+		home, end   = "\x1b[H", "\x1b[F"
+		del         = "\x1b[3~"
+		up, down    = "\x1b[A", "\x1b[B"
+		// at answers the cursor query survey makes after inserting a
+		// rune before others.
+		at = "\x1b[1;5R"
+	)
+	for _, c := range []struct{ name, keys, want string }{
+		{"typed", "The USSR, it was big", "The USSR, it was big"},
+		{"backspace and DEL", "Bakuu\b\x7fu", "Baku"},
+		{"backspace at the start", "\x7f\x7fab", "ab"},
+		{"insert after moving left", "USR" + left + left + "S" + at, "USSR"},
+		{"home and end", "SSR" + home + "U" + at + end + "!", "USSR!"},
+		{"forward delete", "Xocxalı" + left + left + left + left + del, "Xocalı"},
+		{"right past the end", "ab" + right + right + "c", "abc"},
+		{"ctrl-u, ctrl-w, arrows up and down, tab do nothing", "one\x15 two\x17" + up + down + "\t", "one two"},
+		{"wide and accented runes", "Xocalı Ходжалы 霍", "Xocalı Ходжалы 霍"},
+		{"backspace over a wide rune", "a霍\x7fb", "ab"},
+		{"backspace inside the line", "Bakxu" + left + "\x7f", "Baku"},
+		{"Ctrl-C", "half an answ\x03", "half an answ"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var d draft
+			rr := terminal.NewRuneReader(terminal.Stdio{In: &keysFile{keys(cursorReports + c.keys)}, Out: discard{}, Err: io.Discard})
+			line, err := rr.ReadLineWithDefault(0, nil, func(r rune, line []rune) ([]rune, bool, error) {
+				d.key(r, line)
+				return line, false, nil
+			})
+			if err != io.EOF && err != terminal.InterruptErr {
+				t.Fatalf("survey's line reader ended with %v, want the keys to run out", err)
+			}
+			if string(line) != c.want {
+				t.Fatalf("survey's own line is %q, want %q: the case is wrong, not the draft", string(line), c.want)
+			}
+			if got := d.text(); got != c.want {
+				t.Errorf("draft %q, survey's line %q", got, c.want)
+			}
+		})
+	}
+}
+
+// Ctrl-C returns survey's line, which the prompt puts in the draft; Enter
+// submits it and the prompt empties the draft.
+func TestDraftKeys(t *testing.T) {
+	var d draft
+	for _, r := range "half an answ" {
+		d.key(r, []rune(d.text()))
+	}
+	d.key(terminal.KeyInterrupt, []rune(d.text()))
+	if got := d.text(); got != "half an answ" {
+		t.Errorf("after Ctrl-C the draft is %q", got)
+	}
+	d.reset()
+	if got := d.text(); got != "" {
+		t.Errorf("after reset the draft is %q", got)
+	}
+}
