@@ -1,0 +1,133 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+)
+
+// draftPrompter is a Scripted prompter that was typing draft into the box
+// of the text question its stop cut short (a Drafter).
+type draftPrompter struct {
+	testfiles.Scripted
+	draft string
+}
+
+func (p *draftPrompter) Draft() string { return p.draft }
+
+// cutOffRun runs one question, answered by a student who types draft and
+// never presses Enter: the prompter returns stop (Ctrl-C in raw mode, the
+// terminal gone), or, with timeUp, blocks until the time limit ends the
+// quiz.
+func cutOffRun(t *testing.T, id, draft string, stop error, timeUp bool) (*quiz.Result, error) {
+	t.Helper()
+	b := testfiles.Sample(t)
+	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "capital"), Perm: []int{0, 1, 2, 3}}, {Question: testfiles.Question(t, b, id)}}
+	p := &draftPrompter{Scripted: testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{"capital": true}, StopAt: 2, Stop: stop}, draft: draft}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	if timeUp {
+		block := make(chan struct{})
+		defer close(block)
+		p.Block = block
+		go func() {
+			for p.CallCount() < 2 {
+				time.Sleep(time.Millisecond)
+			}
+			cancel(stop)
+		}()
+	}
+	s := &Session{Questions: qs, Mode: quiz.Exam, HoldBackReview: true, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	return s.Run(ctx)
+}
+
+// A text answer typed but not submitted when the time limit, Ctrl-C or a
+// signal ends the quiz is kept as the answer, marked cut off, and scored as
+// given; the quiz ends as it did before (teacher6 A1).
+func TestSessionKeepsCutOffTextAnswer(t *testing.T) {
+	for _, c := range []struct {
+		name, id, draft string
+		stop            error
+		timeUp          bool
+		status          quiz.Status
+		endedBy         string
+		want            string
+		fraction        float64
+	}{
+		{"open, time limit", "ussr", "  The USSR, it was big: Russia, Georgia ", ErrTimeUp, true, quiz.Complete, quiz.EndTimeLimit, "The USSR, it was big: Russia, Georgia", 0},
+		{"open, Ctrl-C", "ussr", "A federation of", ErrInterrupted, false, quiz.Incomplete, quiz.EndInterrupt, "A federation of", 0},
+		{"open, SIGTERM", "ussr", "A federation", ErrSignal, true, quiz.Incomplete, quiz.EndSignal, "A federation", 0},
+		{"open, terminal closed", "ussr", "A fed", ErrHangup, false, quiz.Incomplete, quiz.EndSignal, "A fed", 0},
+		{"short, time limit, right", "town", "Xocalı", ErrTimeUp, true, quiz.Complete, quiz.EndTimeLimit, "Xocalı", 1},
+		{"short, Ctrl-C, half a word", "town", "Xoc", ErrInterrupted, false, quiz.Incomplete, quiz.EndInterrupt, "Xoc", 0},
+		{"numeric, time limit, right", "ceasefire-year", "1994", ErrTimeUp, true, quiz.Complete, quiz.EndTimeLimit, "1994", 1},
+		{"numeric, Ctrl-C, not a number yet", "ceasefire-year", "19", ErrInterrupted, false, quiz.Incomplete, quiz.EndInterrupt, "19", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := cutOffRun(t, c.id, c.draft, c.stop, c.timeUp)
+			if c.stop == ErrTimeUp && err != nil || c.stop != ErrTimeUp && !errors.Is(err, c.stop) {
+				t.Fatalf("err = %v", err)
+			}
+			if res.Status != c.status || res.EndedBy != c.endedBy {
+				t.Errorf("result %s, ended by %s; want %s, %s as before", res.Status, res.EndedBy, c.status, c.endedBy)
+			}
+			o := res.Outcomes[1]
+			if !o.Response.Answered || o.Response.Text != c.want || !o.Response.CutOff {
+				t.Fatalf("response %+v, want %q cut off", o.Response, c.want)
+			}
+			if o.Fraction != c.fraction {
+				t.Errorf("fraction %v, want %v: a cut-off answer is scored as given", o.Fraction, c.fraction)
+			}
+			if res.Reached != 2 || res.NotReached() != 0 {
+				t.Errorf("reached %d, not reached %d", res.Reached, res.NotReached())
+			}
+			if res.Outcomes[0].Response.CutOff {
+				t.Error("the answer submitted before is marked cut off")
+			}
+		})
+	}
+}
+
+// Nothing typed, a menu, or input that ended (a truncated pipe) leave the
+// question unanswered, as before.
+func TestSessionCutOffNothingTyped(t *testing.T) {
+	for _, c := range []struct {
+		name, id, draft string
+		stop            error
+		timeUp          bool
+	}{
+		{"empty box, time limit", "ussr", "", ErrTimeUp, true},
+		{"spaces only, Ctrl-C", "ussr", "   ", ErrInterrupted, false},
+		{"input ended", "ussr", "half", ErrInputEnded, false},
+		{"a menu, time limit", "seas", "half", ErrTimeUp, true},
+		{"a menu, Ctrl-C", "independence", "half", ErrInterrupted, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, _ := cutOffRun(t, c.id, c.draft, c.stop, c.timeUp)
+			if o := res.Outcomes[1]; o.Response.Answered || o.Response.CutOff || o.Response.Text != "" {
+				t.Errorf("response %+v, want unanswered", o.Response)
+			}
+			if res.Reached != 1 {
+				t.Errorf("reached %d, want 1 as before", res.Reached)
+			}
+		})
+	}
+}
+
+// A prompter that cannot tell a draft leaves the question unanswered.
+func TestSessionCutOffWithoutDrafter(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "ussr")}}
+	p := &testfiles.Scripted{T: t, Bank: b, StopAt: 1, Stop: ErrInterrupted}
+	s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+	res, _ := s.Run(context.Background())
+	if res.Outcomes[0].Response.Answered || strings.Contains(res.Outcomes[0].Response.Text, "my") {
+		t.Errorf("response %+v, want unanswered", res.Outcomes[0].Response)
+	}
+}
