@@ -559,6 +559,8 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "\n### %d. %s\n\n", i+1, text.MarkdownEscape(q.Prompt))
 		given := "_no answer_"
 		switch {
+		case q.Given != nil && q.CutOff:
+			given = text.MarkdownEscape(*q.Given) + " _(cut off: still being typed when the quiz ended)_"
 		case q.Given != nil:
 			given = text.MarkdownEscape(*q.Given)
 		case q.Unreadable != "":

@@ -321,3 +321,61 @@ func TestSummaryWrapsToTheWidth(t *testing.T) {
 		t.Errorf("at width 0 the score line is not whole:\n%s", whole.String())
 	}
 }
+
+// drafter is a Scripted prompter that had draft typed into the text box
+// its stop cut short.
+type drafter struct {
+	testfiles.Scripted
+	draft string
+}
+
+func (d *drafter) Draft() string { return d.draft }
+
+// A text answer cut off by Ctrl-C is in the report as given, with cut_off;
+// the other questions have no cut_off, and the status is as before
+// (teacher6 A1).
+func TestReportCutOffAnswer(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "ussr")}, {Question: testfiles.Question(t, b, "town")}}
+	p := &drafter{Scripted: testfiles.Scripted{T: t, Bank: b, StopAt: 1, Stop: session.ErrInterrupted}, draft: "The USSR, it was big"}
+	res, _ := (&session.Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}).Run(t.Context())
+	rep := New(Meta{Student: "A"}, res)
+	if rep.Status != quiz.Incomplete || rep.EndedBy != quiz.EndInterrupt || rep.Answered != 1 {
+		t.Errorf("status %s/%s answered %d", rep.Status, rep.EndedBy, rep.Answered)
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Questions []map[string]any `json:"questions"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if q := got.Questions[0]; q["given"] != "The USSR, it was big" || q["cut_off"] != true || q["answer"] != "The USSR, it was big" {
+		t.Errorf("cut-off question: %v", q)
+	}
+	if _, ok := got.Questions[1]["cut_off"]; ok {
+		t.Errorf("a question never cut off has cut_off: %v", got.Questions[1])
+	}
+	buf.Reset()
+	if err := rep.Write(&buf, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Your answer: The USSR, it was big _(cut off: still being typed when the quiz ended)_") {
+		t.Errorf("Markdown:\n%s", buf.String())
+	}
+	// Read back, as grade and mark read it.
+	buf.Reset()
+	if err := rep.Write(&buf, FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read("a.json", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !back.Questions[0].CutOff {
+		t.Error("cut_off lost when the report is read back")
+	}
+}
