@@ -1,0 +1,116 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// cutOffBank is an open question and a short one: seed 2 asks the open one first.
+const cutOffBank = `id: cut
+title: Cut off
+questions:
+  - {id: ussr, type: open, prompt: "What was the Soviet Union?", model_answer: "A union of 15 republics.", key_points: [1922, 1991], explanation: The article asks it., source: {section: Questions, paragraph: 1, quote: "What was the Soviet Union?"}}
+  - {id: town, type: short, prompt: "Which town?", accept: [Khojaly, Xocalı], explanation: Khojaly (Xocalı)., source: {section: Introduction, paragraph: 3, quote: "in the town of Khojaly"}}
+`
+
+// typeHalfAnswer starts an exam at 80x24 with args, waits for the open
+// question and types half an answer, correcting a typo on the way, without
+// Enter; it returns the screen, the quiz's end and the report's path.
+func typeHalfAnswer(t *testing.T, args ...string) (*screen, <-chan int, string, func() string) {
+	t.Helper()
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "cut.yaml")
+	if err := os.WriteFile(bankFile, []byte(cutOffBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "nino.json")
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, append([]string{"quiz", "--bank", bankFile, "--mode", "exam", "--student", "Nino", "--seed", "2", "-o", report}, args...)...)
+	scr.waitFor("What was the Soviet Union?")
+	// "wes" becomes "was": two DELs, and the rest typed.
+	scr.send("The USSR, it wes")
+	scr.send("\x7f\x7fas big: Russia, Geo")
+	want := "The USSR, it was big: Russia, Geo"
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(strings.Join(scr.visible(), "\n"), "> "+want); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the answer typed is not on the screen:\n%s", strings.Join(scr.visible(), "\n"))
+		}
+	}
+	t.Cleanup(func() { checkCooked(t, tty) })
+	return scr, done, report, func() string { return errOut.String() }
+}
+
+// cutOffQuestions reads the report's questions.
+func cutOffQuestions(t *testing.T, report string) (ended string, qs []map[string]any) {
+	t.Helper()
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v", err)
+	}
+	var rep struct {
+		EndedBy   string           `json:"ended_by"`
+		Answered  int              `json:"answered"`
+		Questions []map[string]any `json:"questions"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Answered != 1 {
+		t.Errorf("answered %d, want the cut-off answer:\n%s", rep.Answered, data)
+	}
+	return rep.EndedBy, rep.Questions
+}
+
+// Ctrl-C in the middle of an open answer, before Enter: the report keeps
+// the text in the box, with cut_off, and the quiz stops as before (exit
+// 130, interrupted); the question not reached has no answer (teacher6 A1).
+func TestPTYCtrlCKeepsOpenAnswerTyped(t *testing.T) {
+	scr, done, report, errOut := typeHalfAnswer(t)
+	scr.send(keyCtrlC)
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not stop")
+	}
+	ended, qs := cutOffQuestions(t, report)
+	if ended != "interrupted" {
+		t.Errorf("ended_by %q", ended)
+	}
+	if q := qs[0]; q["given"] != "The USSR, it was big: Russia, Geo" || q["cut_off"] != true || q["correct"] != nil {
+		t.Errorf("the open question in the report: %v", q)
+	}
+	if q := qs[1]; q["given"] != nil || q["cut_off"] != nil {
+		t.Errorf("the question not reached: %v", q)
+	}
+}
+
+// The time limit running out in the middle of an open answer keeps it too,
+// and the quiz is submitted as before (exit 0, time limit).
+func TestPTYTimeLimitKeepsOpenAnswerTyped(t *testing.T) {
+	scr, done, report, errOut := typeHalfAnswer(t, "--time-limit", "4s")
+	scr.waitFor("Time is up.")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d, want 0; stderr:\n%s", code, errOut())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+	ended, qs := cutOffQuestions(t, report)
+	if ended != "time_limit" {
+		t.Errorf("ended_by %q", ended)
+	}
+	if q := qs[0]; q["given"] != "The USSR, it was big: Russia, Geo" || q["cut_off"] != true {
+		t.Errorf("the open question in the report: %v", q)
+	}
+}
