@@ -131,3 +131,28 @@ func TestSessionCutOffWithoutDrafter(t *testing.T) {
 		t.Errorf("response %+v, want unanswered", res.Outcomes[0].Response)
 	}
 }
+
+// An exam's review after the time limit shows the cut-off answer as the
+// student's, saying it was cut off.
+func TestSessionReviewSaysAnswerWasCutOff(t *testing.T) {
+	b := testfiles.Sample(t)
+	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "town")}}
+	block := make(chan struct{})
+	defer close(block)
+	p := &draftPrompter{Scripted: testfiles.Scripted{T: t, Bank: b, StopAt: 1, Stop: ErrTimeUp, Block: block}, draft: "Xoc"}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	go func() {
+		for p.CallCount() < 1 {
+			time.Sleep(time.Millisecond)
+		}
+		cancel(ErrTimeUp)
+	}()
+	var out bytes.Buffer
+	s := &Session{Questions: qs, Mode: quiz.Exam, Prompter: p, Out: &out, Now: testfiles.Clock()}
+	if _, err := s.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Your answer: Xoc (cut off when the quiz ended: kept as typed)") {
+		t.Errorf("review:\n%s", out.String())
+	}
+}

@@ -604,6 +604,8 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 		given := q.Given(o.Response)
 		if given == "" {
 			given = "(no answer)"
+		} else if o.Response.CutOff {
+			given += " (cut off when the quiz ended: kept as typed)"
 		}
 		fmt.Fprintf(s.Out, "  Your answer: %s\n", text.Hang(given, s.Width, 15))
 		if q.Graded() {
