@@ -97,10 +97,6 @@ func markRun(opts *MarkOptions) error {
 	if opts.Marker == "" {
 		opts.Marker = markerName(f.Getenv)
 	}
-	if opts.From == "" && !opts.Plain && !ios.CanPrompt() {
-		return invalid("standard input or output is not a terminal, so conflictq cannot show its prompts.\n" +
-			"Use --plain to give marks line by line, or --from marks.csv to read them from a spreadsheet.")
-	}
 	g, err := newGrader(ios, f.Library(), opts.Banks, nil, nil)
 	if err != nil {
 		return err
@@ -156,6 +152,12 @@ func markRun(opts *MarkOptions) error {
 	}
 	if total == 0 {
 		return nothingToMark(opts, files, load, errs)
+	}
+	// Only now: a script that finds nothing left to mark hears so, exit 0,
+	// rather than that it has no terminal (teacher6).
+	if !opts.Plain && !ios.CanPrompt() {
+		return invalid("standard input or output is not a terminal, so conflictq cannot show its prompts.\n" +
+			"Use --plain to give marks line by line, or --from marks.csv to read them from a spreadsheet.")
 	}
 	var p session.Prompter
 	if opts.Plain {
