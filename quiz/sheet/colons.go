@@ -228,3 +228,85 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 	}
 	return line, ""
 }
+
+// indentBlocks reads an open answer written under "id: |" (or >) at the
+// id's own indent, not two spaces more, as that answer: YAML would read its
+// first line as a new key (an answer to no such question, or a refusal) and
+// the question as unanswered, and the sheet would look complete. After an
+// "id: |" with no more-indented line below, the next lines at the id's
+// indent that are neither an id line (quiz.ValidID before a colon) nor a
+// comment are the answer, up to the next id line, comment or dedent; they
+// are indented by two spaces, each line kept where it was, with a warning.
+// An empty | followed by the next id stays empty.
+func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var fixed []quiz.Problem
+	inAnswers, indent := false, -1
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimRight(string(lines[i]), "\r\n")
+		trimmed := strings.TrimSpace(line)
+		at := len(line) - len(strings.TrimLeft(line, " "))
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		if at == 0 {
+			inAnswers, indent = strings.HasPrefix(line, "answers:"), -1
+			continue
+		}
+		if !inAnswers {
+			continue
+		}
+		if indent < 0 {
+			indent = at
+		}
+		m := answerLine.FindStringSubmatch(line + " ") // "id: |" ends the line
+		if m == nil || at != indent {
+			continue
+		}
+		v := strings.TrimSpace(m[3])
+		if v == "" || (v[0] != '|' && v[0] != '>') || strings.Trim(v[1:], "+-") != "" {
+			continue // not an empty block (an indentation indicator is left to YAML)
+		}
+		var body []int // the answer's lines, blank ones inside included
+		blank := 0
+		for j := i + 1; j < len(lines); j++ {
+			l := strings.TrimRight(string(lines[j]), "\r\n")
+			t := strings.TrimSpace(l)
+			la := len(l) - len(strings.TrimLeft(l, " "))
+			if t == "" {
+				blank++
+				continue
+			}
+			if la < at || len(body) == 0 && la > at {
+				break // a dedent, or a block indented as it should be
+			}
+			if la == at {
+				if strings.HasPrefix(t, "#") {
+					break
+				}
+				if k := answerLine.FindStringSubmatch(l + " "); k != nil && quiz.ValidID(k[2]) {
+					break // the next question's id
+				}
+			}
+			for ; blank > 0; blank-- {
+				body = append(body, j-blank)
+			}
+			body = append(body, j)
+		}
+		if len(body) == 0 {
+			continue
+		}
+		for _, j := range body {
+			if strings.TrimSpace(string(lines[j])) != "" {
+				lines[j] = append([]byte("  "), lines[j]...)
+			}
+		}
+		fixed = append(fixed, quiz.Problem{Line: body[0] + 1, Warning: true, Question: m[2],
+			Msg: fmt.Sprintf("read as the answer to %s; indent answer lines under the id, two spaces more than %s", m[2], m[2])})
+		i = body[len(body)-1]
+	}
+	if fixed == nil {
+		return data, nil
+	}
+	return bytes.Join(lines, nil), fixed
+}

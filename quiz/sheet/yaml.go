@@ -62,8 +62,9 @@ func fromYAML(file string, data []byte) (*raw, error) {
 // the marks section's writer come through it, so that a sheet that grades
 // also marks. An answer with a colon is read as text, with a warning
 // (colons.go); anything else YAML refuses is reported, in plain words where
-// it can be. quoteColons keeps every line where it was, so the lines of the
-// nodes are the lines of data.
+// it can be. An open answer under a | at its id's own indent is read as
+// the answer, with a warning (colons.go, indentBlocks). Both rewrites keep
+// every line where it was, so the lines of the nodes are the lines of data.
 func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	ps := &quiz.Problems{File: file}
 	type refusal struct {
@@ -71,17 +72,17 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 		question, field, text string
 	}
 	var refused []refusal
+	data, warnings := indentBlocks(data) // colons.go: an open answer under | not indented
 	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
 	}, data, "answers")
-	var warnings []quiz.Problem
 	if !ok {
 		if fixed, quoted := quoteColons(data); fixed != nil {
 			var again []refusal
 			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
 			}, fixed, "answers"); ok {
-				warnings = quoted
+				warnings = append(warnings, quoted...)
 			} else if len(again) > 0 && (len(refused) == 0 || again[0].line > refused[0].line) {
 				refused = again // the first refusal is past the colons: the one to fix next
 			}
