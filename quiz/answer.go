@@ -239,6 +239,33 @@ func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
 // that could also be an option of a choose-all question is refused as
 // ambiguous, as is any other number, which may be another question's.
 func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error) {
+	r, _, err := q.ReadAt(v, seed, number)
+	return r, err
+}
+
+// ReadAt is ResolveAt that also says, in note, when it read v otherwise than
+// as written: a short or numeric answer that earns nothing as written but
+// earns credit without a leading number equal to this question's own
+// ("1 Human rights watch", "1. HRW", "1) HRW", "Q1 HRW" on question 1) is
+// read without the number. An answer right as written ("1 million") is never
+// changed, nor one whose number is not this question's.
+func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, string, error) {
+	r, err := q.resolveAt(v, seed, number)
+	if number <= 0 || v.Kind != Scalar || q.Type != Short && q.Type != Numeric || err == nil && Score(q, r) > 0 {
+		return r, "", err
+	}
+	n, rest, spaced, ok := splitNumber(strings.TrimSpace(v.Text))
+	if !ok || n != number || rest == "" || !spaced && !unicode.IsLetter([]rune(rest)[0]) {
+		return r, "", err
+	}
+	r2, err2 := q.resolveAt(Value{Kind: Scalar, Text: rest, Line: v.Line}, seed, number)
+	if err2 != nil || Score(q, r2) == 0 {
+		return r, "", err
+	}
+	return r2, fmt.Sprintf("%q read as %q: the %d before it is this question's number (write the answer alone)", v.Text, rest, n), nil
+}
+
+func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, error) {
 	if v.Kind == Empty {
 		return Response{}, nil
 	}
@@ -280,7 +307,17 @@ func numbered(q *Question, v Value) (int, string, bool) {
 	if v.Kind != Scalar || q.Type != Single && q.Type != Multi && q.Type != TrueFalse {
 		return 0, "", false
 	}
-	s := strings.TrimSpace(v.Text)
+	n, rest, _, ok := splitNumber(strings.TrimSpace(v.Text))
+	if !ok || rest == "" || !unicode.IsLetter([]rune(rest)[0]) && rest[0] != '(' {
+		return 0, "", false
+	}
+	return n, rest, true
+}
+
+// splitNumber splits s, which begins with a question's number ("5", "Q5",
+// "5.", "5)", "5:"), into the number and the rest; spaced says whether a
+// space or tab came between them.
+func splitNumber(s string) (n int, rest string, spaced, ok bool) {
 	if len(s) > 1 && (s[0]|0x20) == 'q' && s[1] >= '0' && s[1] <= '9' {
 		s = s[1:]
 	}
@@ -289,17 +326,16 @@ func numbered(q *Question, v Value) (int, string, bool) {
 		end++
 	}
 	if end == 0 {
-		return 0, "", false
+		return 0, "", false, false
 	}
-	n, _ := smallNumber(s[:end])
-	rest := strings.TrimLeft(s[end:], " \t")
+	n, _ = smallNumber(s[:end])
+	rest = strings.TrimLeft(s[end:], " \t")
+	spaced = len(rest) < len(s[end:])
 	if r := strings.TrimLeft(rest, ".):"); r != rest {
 		rest = strings.TrimLeft(r, " \t")
+		spaced = spaced || len(rest) < len(r)
 	}
-	if rest == "" || !unicode.IsLetter([]rune(rest)[0]) && rest[0] != '(' {
-		return 0, "", false
-	}
-	return n, rest, true
+	return n, rest, spaced, true
 }
 
 // folded holds a question's options normalised once, for every sheet.

@@ -177,11 +177,16 @@ func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Pr
 
 // ResolveAt is Resolve for the question numbered number on the sheet (its
 // comments number the questions as the paper test does; 0: not known): a
-// student's "5 a" is question 5's answer a (quiz.Question.ResolveAt).
+// student's "5 a" is question 5's answer a (quiz.Question.ResolveAt). A
+// short or numeric answer read without its question's number ("1 HRW" on
+// question 1, quiz.Question.ReadAt) is returned with a warning.
 func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Response, *quiz.Problem) {
-	r, err := q.ResolveAt(v, s.Seed, number)
+	r, note, err := q.ReadAt(v, s.Seed, number)
 	if err != nil {
 		return quiz.Response{Unreadable: v.Verbatim()}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
+	}
+	if note != "" { // "1 HRW" on question 1: read as HRW, said in a warning
+		return r, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Warning: true, Msg: note}
 	}
 	return r, nil
 }
