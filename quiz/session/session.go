@@ -209,8 +209,9 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 // cutOff is the answer a text question (short, numeric, open) keeps when a
 // time limit, Ctrl-C or a signal (err) ends the quiz before Enter: the text
 // the student had typed, as a Drafter tells it, marked CutOff (teacher6 A1).
-// It is unanswered when nothing was typed, for any other question or
-// prompter, and when input ended (a truncated pipe is never an answer).
+// It is unanswered when nothing was typed, when a numeric question's text
+// is no number, for any other question or prompter, and when input ended (a
+// truncated pipe is never an answer).
 func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
 	switch q.Type {
 	case quiz.Short, quiz.Numeric, quiz.Open:
@@ -226,6 +227,11 @@ func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
 	}
 	t := strings.TrimSpace(d.Draft())
 	if t == "" {
+		return quiz.Response{}
+	}
+	// A number half typed ("19x3") is no answer the quiz would have taken,
+	// and grade would call the report unreadable (attack8 #2).
+	if _, err := q.ParseNumeric(t); q.Type == quiz.Numeric && err != nil {
 		return quiz.Response{}
 	}
 	return quiz.Response{Answered: true, Text: t, CutOff: true}

@@ -57,6 +57,28 @@ func (r *resumeReader) resume() {
 	_, _ = unix.Write(r.wake[1], []byte{0})
 }
 
+// rewriteKeys changes, in place, the keys survey would mishandle while it
+// holds the terminal raw:
+//   - Ctrl-\ sends no SIGQUIT then: it stops the prompt as Ctrl-C does, so
+//     that what was given is kept rather than the key typed into an answer;
+//   - Alt and a letter arrive as ESC and the letter, a sequence survey does
+//     not know: it ended the whole quiz with "unexpected escape sequence"
+//     (exit 2, the answer being typed lost; attack8 #1). Both bytes become
+//     survey's IgnoreKey (NUL). Arrow keys (ESC [ and ESC O) pass.
+func rewriteKeys(p []byte) {
+	for i := 0; i < len(p); i++ {
+		switch {
+		case p[i] == ctrlBackslash:
+			p[i] = ctrlC
+		case p[i] == esc && i+1 < len(p) && p[i+1] == esc:
+			p[i] = 0 // Escape alone, then another key's sequence
+		case p[i] == esc && i+1 < len(p) && p[i+1] != '[' && p[i+1] != 'O':
+			p[i], p[i+1] = 0, 0
+			i++
+		}
+	}
+}
+
 // Read reads keys from the terminal, or returns a NUL key after a continue.
 func (r *resumeReader) Read(p []byte) (int, error) {
 	for {
@@ -75,14 +97,7 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			return 1, nil
 		}
 		n, rerr := r.f.Read(p)
-		for i := range p[:n] {
-			// Ctrl-\ sends no SIGQUIT while survey holds the terminal raw:
-			// it stops the prompt as Ctrl-C does, so that what was given is
-			// kept rather than the key typed into an answer.
-			if p[i] == ctrlBackslash {
-				p[i] = ctrlC
-			}
-		}
+		rewriteKeys(p[:n])
 		if n == 0 && err == nil && fds[0].Revents&unix.POLLHUP != 0 {
 			// A terminal that hung up reads as the end of input, which a
 			// terminal in raw mode never otherwise gives: say it went away.
@@ -95,6 +110,7 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 const (
 	ctrlBackslash = 0x1c
 	ctrlC         = 0x03
+	esc           = 0x1b
 )
 
 func (r *resumeReader) Fd() uintptr { return uintptr(r.fd) }
