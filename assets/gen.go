@@ -122,6 +122,9 @@ func writeGlossary() *glossary.Glossary {
 		field(&b, "Aliases", strings_(e.Aliases))
 		field(&b, "Short", strconv.Quote(e.Short))
 		field(&b, "Definition", strconv.Quote(e.Definition))
+		if e.Plain != "" {
+			field(&b, "Plain", strconv.Quote(e.Plain))
+		}
 		if c := e.InArticle; c != nil {
 			field(&b, "InArticle", fmt.Sprintf("&glossary.Citation{Section: %q, Paragraph: %d, Quote: %q, Note: %q}", c.Section, c.Paragraph, c.Quote, c.Note))
 		}
@@ -244,6 +247,9 @@ func writeBank(w *bytes.Buffer, fn string, b *quiz.Bank) {
 		}
 		if q.Model != "" {
 			field(w, "Model", strconv.Quote(q.Model))
+		}
+		if q.Plain != "" {
+			field(w, "Plain", strconv.Quote(q.Plain))
 		}
 		field(w, "Key", strings_(q.Key))
 		field(w, "Line", strconv.Itoa(q.Line))

@@ -17,9 +17,13 @@ type Entry struct {
 	Term string `json:"term" yaml:"term"`
 	// Kind is what the entry names, one of Kinds (place, event, ...): the
 	// vocabulary quiz draws its wrong answers from the same kind.
-	Kind         string    `json:"kind" yaml:"kind"`
-	Aliases      []string  `json:"aliases" yaml:"aliases"`
-	Short        string    `json:"short" yaml:"short"`
+	Kind    string   `json:"kind" yaml:"kind"`
+	Aliases []string `json:"aliases" yaml:"aliases"`
+	Short   string   `json:"short" yaml:"short"`
+	// Plain says what the term means in plain words, for a reader of
+	// 15 whose English is a second language (B1: a few short sentences,
+	// everyday words); define shows it before the full definition.
+	Plain        string    `json:"plain,omitempty" yaml:"plain,omitempty"`
 	Definition   string    `json:"definition" yaml:"definition"`
 	InArticle    *Citation `json:"in_article,omitempty" yaml:"in_article,omitempty"`
 	SinceArticle string    `json:"since_article,omitempty" yaml:"since_article,omitempty"`

@@ -275,7 +275,11 @@ type Question struct {
 	Items   []string // order, in the right order
 	Pairs   []Pair   // match
 	Model   string   // open: model answer
-	Key     []string // open: key points
+	// Plain is an open question's model answer in plain words for the
+	// screen (B1 English, a few short sentences); Model stays the full one
+	// for the key, the report and marking. Empty: the screen shows Model.
+	Plain string
+	Key   []string // open: key points
 
 	// Credit is each answer's share of the points, as Moodle's answer
 	// weights give it: parallel to Choices (single, multi; from -1 to 1) or

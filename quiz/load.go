@@ -157,6 +157,7 @@ var fieldTypes = map[string][]Type{
 	"items":        {Order},
 	"pairs":        {Match},
 	"model_answer": {Open},
+	"plain_answer": {Open},
 	"key_points":   {Open},
 	"credit":       {Single, Multi, Short},
 	"also":         {Numeric},
@@ -304,6 +305,8 @@ func parseAnswerField(ps *Problems, q *Question, qid, key string, k, v *yaml.Nod
 		q.Pairs = parsePairs(ps, v, qid)
 	case "model_answer":
 		q.Model = yamlnode.Scalar(ps.Add, v, qid, key)
+	case "plain_answer":
+		q.Plain = yamlnode.Scalar(ps.Add, v, qid, key)
 	case "key_points":
 		q.Key = yamlnode.ScalarList(ps.Add, v, qid, key)
 	case "credit":

@@ -107,6 +107,7 @@ func (q *Question) validateText(bad func(field, format string, args ...any)) {
 		check("pairs", p.Left, p.Right)
 	}
 	check("model_answer", q.Model)
+	check("plain_answer", q.Plain)
 	check("key_points", q.Key...)
 }
 
