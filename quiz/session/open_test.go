@@ -283,3 +283,17 @@ func TestOpenFeedbackNoKeyPoints(t *testing.T) {
 		t.Errorf("the plain answer not before the source:\n%s", all)
 	}
 }
+
+// The exam's review at the end shows the full model answer, as the report
+// and marking do: the plain answer is practice feedback only.
+func TestExamReviewShowsTheFullModelAnswer(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
+	var out bytes.Buffer
+	s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: quiz.Exam, Prompter: &openPrompter{answer: "Short.", ticks: []int{0}}, Out: &out}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), q.Model) || strings.Contains(out.String(), q.Plain) {
+		t.Errorf("the review does not show the full model answer alone:\n%s", out.String())
+	}
+}
