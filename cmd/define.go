@@ -34,10 +34,11 @@ the term means in plain words, how the article uses it (and where the article
 is wrong), what has changed since the article, its names, related terms and
 primary sources, and last the command that shows the full entry.
 
---full shows the full entry as well: the long, attributed definition and how
-the term differs from those it is confused with. To see full entries by
-default, set full: true in the config file's define: section, or
-CONFLICTQ_DEFINE_FULL=true. --short prints one line per term.
+--full shows the whole entry, adding the long, attributed definition, how the
+term differs from those it is confused with, and other spellings. For whole
+entries by default, put full: true under define: in a settings file, or set
+CONFLICTQ_DEFINE_FULL=true; --full=false then gives the students' view.
+--short prints one line per term; --json prints whole entries.
 
 Any spelling or name works, in Latin, Armenian or Cyrillic script and any
 case: Khojaly, Xocalı, xocali, Խոջալու, Ходжалы; USSR; Artsakh. A term that is
