@@ -93,6 +93,17 @@ func TestGlossaryPlain(t *testing.T) {
 	t.Logf("%d of %d entries have plain words", written, len(entries))
 }
 
+// Every entry has plain words: define shows them first, and a student
+// meeting an entry without them would get the full definition's adult
+// English instead (RenderPlain's fallback, for a teacher's own glossary).
+func TestEveryGlossaryEntryHasPlain(t *testing.T) {
+	for _, e := range sourceEntries(t) {
+		if strings.TrimSpace(e.Plain) == "" {
+			t.Errorf("%s:%d: %s: no plain: write 25-60 words of B1 English after short (docs/glossary-format.md)", e.File, e.Line, e.Term)
+		}
+	}
+}
+
 // TestBanksPlainAnswer holds every open question's plain_answer, where
 // written, to the limits.
 func TestBanksPlainAnswer(t *testing.T) {
