@@ -337,7 +337,11 @@ func quizRun(opts *QuizOptions) error {
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
-	rep.WriteSummary(ios.Out, style, width)
+	if mode == quiz.Exam && s.HoldBackReview {
+		rep.WriteHeldBackSummary(ios.Out, style, width)
+	} else {
+		rep.WriteSummary(ios.Out, style, width)
+	}
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }
