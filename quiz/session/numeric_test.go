@@ -50,9 +50,9 @@ func TestNumericBlankOrdinalAndReask(t *testing.T) {
 		{anniversary, []string{""}, false, 0, nil},
 		{anniversary, []string{"   "}, false, 0, nil},
 		{anniversary, []string{"28th"}, true, 1, nil},
-		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 12, or leave it blank"}},
-		{year, []string{"the year", ""}, false, 0, []string{"please type a year in figures, such as 1800, or leave it blank"}}, // 1900 is the answer
-		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 12, or leave it blank"}},
+		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 12"}},
+		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1800"}}, // 1900 is the answer
+		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 12"}},
 	}
 	for _, tt := range tests {
 		p := &linesPrompter{lines: tt.lines}

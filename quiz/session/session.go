@@ -354,13 +354,13 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 // unit, and never a number that would score (the example is no clue).
 func numberHint(q *quiz.Presented) string {
 	examples := []float64{12, 5, 100}
-	say := "please type a number, such as %s, or leave it blank"
+	say := "please type a number, such as %s"
 	switch {
 	case q.AsksYear():
 		examples = []float64{1900, 1800, 2000}
-		say = "please type a year in figures, such as %s, or leave it blank"
+		say = "please type a year, such as %s"
 	case q.Unit != "":
-		say = "please type a number of " + q.Unit + ", such as %s, or leave it blank"
+		say = "please type a number of " + q.Unit + ", such as %s"
 	}
 	for _, n := range examples {
 		ex := text.FormatNum(n)
@@ -368,7 +368,7 @@ func numberHint(q *quiz.Presented) string {
 			return fmt.Sprintf(say, ex)
 		}
 	}
-	return "please type a number, or leave it blank"
+	return "please type a number"
 }
 
 // answer shows the right answer; sequences and pairs one per line, numbered.
