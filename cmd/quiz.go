@@ -324,6 +324,9 @@ func quizRun(opts *QuizOptions) error {
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	s.HoldBackReview = opts.ExamReview == examReviewNone
 	s.Width = width
+	// The report keeps each open question's full model answer; the screen
+	// shows the plain one and can say where the full one is.
+	s.ReportSaved = opts.Report != "" || opts.ReportDir != ""
 	// Wait after each answer's feedback for someone at a terminal; never for
 	// piped answers, which would lose a line to each wait.
 	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()

@@ -64,6 +64,24 @@ func (q *Question) Given(r Response) string {
 	return r.Text
 }
 
+// joinsTwo reports whether a reads as two answers already listed, one after
+// the other ("Human Rights Watch (HRW)" after "Human Rights Watch" and
+// "HRW"): the key need not list it (teacher7 P10). It is still accepted.
+// An exact question minds punctuation, so there it is its own answer.
+func (q *Question) joinsTwo(a string, listed []string) bool {
+	if q.Exact || HasWildcard(a) {
+		return false
+	}
+	for _, b := range listed {
+		for _, c := range listed {
+			if b != c && !HasWildcard(b) && !HasWildcard(c) && q.sameAnswer(a, b+" "+c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Expected renders the right answer for reports and feedback.
 func (q *Question) Expected() string {
 	switch q.Type {
@@ -86,7 +104,7 @@ func (q *Question) Expected() string {
 		// are shown as the first of them (teacher4 P6).
 		var full, shown []string
 		for i, a := range q.Accept {
-			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) {
+			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) || q.joinsTwo(a, full) {
 				continue
 			}
 			full = append(full, a)
