@@ -164,6 +164,11 @@ func (i *input) Prompt(config *survey.PromptConfig) (any, error) {
 	return i.read(config)
 }
 
+// resumeRune is the key a text prompt is handed after a continue (where
+// the terminal reader knows of one: resume_linux.go), on which it redraws
+// itself (input.read); it is nothing a keyboard sends.
+const resumeRune = '\uE000'
+
 // errResumed ends survey's line reader at resumeRune: the quiz was stopped
 // (Ctrl-Z) and continued, and the prompt is drawn again.
 var errResumed = errors.New("continued after a stop")

@@ -153,10 +153,6 @@ func rewriteKeys(p []byte) {
 	}
 }
 
-// resumeRune is the key a text prompt is handed after a continue, on which it
-// redraws itself (input.read); it is nothing a keyboard sends.
-const resumeRune = '\uE000'
-
 // resumeKey is the key that redraws the open prompt after a continue.
 func (r *resumeReader) resumeKey() []byte {
 	if r.text.Load() {
