@@ -672,18 +672,18 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 		line("By tag: held back with the answers.")
 	}
 	for _, t := range r.ByTag {
-		if !byTag {
-			break
-		}
 		if early {
 			if t.Reached == 0 {
+				// No score: the tags not reached say nothing of any answer.
 				unreached = append(unreached, quiz.TagLabel(t.Tag))
 				continue
 			}
 			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
 			t.Percent = text.Percent(t.Score, t.MaxScore)
 		}
-		rows = append(rows, t)
+		if byTag {
+			rows = append(rows, t)
+		}
 	}
 	if len(rows) > 0 {
 		if early {
