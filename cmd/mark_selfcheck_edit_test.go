@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -85,7 +86,13 @@ func TestMarkReadsAHandEditedSelfCheck(t *testing.T) {
 			if !strings.Contains(strings.ReplaceAll(out.String(), "\n", " "), want) { // wrapped at 80 columns
 				t.Errorf("want %q in\n%s", want, out)
 			}
-			warned := strings.Contains(errOut.String(), "r/ana.json:1: warning: question \"ussr\": questions[0].self_check_points: ")
+			// The warning names the field's own line, not line 1 (attack7 G).
+			edited, _ := os.ReadFile(file)
+			line := 1 + bytes.Count(edited[:bytes.Index(edited, []byte(`"self_check_points"`))], []byte("\n"))
+			if line < 10 {
+				t.Fatalf("self_check_points on line %d: the report's layout changed", line)
+			}
+			warned := strings.Contains(errOut.String(), fmt.Sprintf("r/ana.json:%d: warning: question \"ussr\": questions[0].self_check_points: ", line))
 			if warned != tt.warns {
 				t.Errorf("warned %v, want %v:\n%s", warned, tt.warns, errOut)
 			}

@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -131,46 +134,6 @@ type QuestionReport struct {
 	// before it was added, which hold only self_check).
 	SelfCheck       *bool `json:"self_check,omitempty"`
 	SelfCheckPoints []int `json:"self_check_points,omitzero"`
-
-	// passedOver names the self-check fields read leniently (UnmarshalJSON)
-	// that held what is not a yes or no or a list of key point numbers.
-	passedOver []string
-}
-
-// UnmarshalJSON reads a question's line as encoding/json does, but the
-// self-check leniently, as grade reads it (quiz.SelfCheckNumbers): it does
-// not affect the answer or its mark, so a hand-edited value is passed over
-// (Read warns) rather than refusing the whole report.
-func (q *QuestionReport) UnmarshalJSON(data []byte) error {
-	type plain QuestionReport
-	aux := struct {
-		*plain
-		SelfCheck       json.RawMessage `json:"self_check"`
-		SelfCheckPoints json.RawMessage `json:"self_check_points"`
-	}{plain: (*plain)(q)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	if raw := bytes.TrimSpace(aux.SelfCheck); len(raw) > 0 && string(raw) != "null" {
-		var b bool
-		if json.Unmarshal(raw, &b) == nil {
-			q.SelfCheck = &b
-		} else {
-			q.passedOver = append(q.passedOver, "self_check")
-		}
-	}
-	if raw := bytes.TrimSpace(aux.SelfCheckPoints); len(raw) > 0 && string(raw) != "null" {
-		if raw[0] != '[' {
-			q.passedOver = append(q.passedOver, "self_check_points")
-			return nil
-		}
-		var dropped int
-		q.SelfCheckPoints, dropped = quiz.SelfCheckNumbers(arrayItems(raw))
-		if dropped > 0 {
-			q.passedOver = append(q.passedOver, "self_check_points")
-		}
-	}
-	return nil
 }
 
 // Meta is what a report records besides the result.
@@ -354,105 +317,98 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 	return r.Text
 }
 
-// arrayItems splits a JSON array that encoding/json has checked already into
-// its items' texts: a number or true as written, a string's contents (a
-// string with escapes, or a nested value, as ""). One pass, no value per
-// item: a list edited into millions of entries reads in a moment.
-func arrayItems(raw []byte) []string {
-	var items []string
-	depth, start := 0, -1
-	inString, escaped, nested := false, false, false
-	end := func(i int) {
-		if start >= 0 {
-			t := string(bytes.TrimSpace(raw[start:i]))
-			if nested {
-				t = ""
-			} else if len(t) >= 2 && t[0] == '"' {
-				t = t[1 : len(t)-1]
-				if strings.ContainsRune(t, '\\') {
-					t = ""
-				}
-			}
-			items = append(items, t)
-		}
-		start, nested = -1, false
+// Read reads a JSON report (schema versions 1 and 2). It reads it first as
+// grade does (sheet.ReadReport), so that both take and refuse the same
+// reports with the same words, each at its line: a cut_off that is not true
+// or false is refused; a hand-edited self-check is passed over, with a
+// warning (Warnings). Errors name the file.
+func Read(file string, data []byte) (*Report, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
+	graded, err := sheet.ReadReport(file, data, SchemaVersion)
+	if err != nil {
+		return nil, err
 	}
-	for i, c := range raw {
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			if c == '\\' {
-				escaped = true
-			} else if c == '"' {
-				inString = false
-			}
-		case c == '"':
-			inString = true
-			if start < 0 {
-				start = i
-			}
-		case c == '[' || c == '{':
-			depth++
-			if depth == 1 {
-				continue
-			}
-			nested = true
-			if start < 0 {
-				start = i
-			}
-		case c == ']' || c == '}':
-			depth--
-			if depth == 0 {
-				end(i)
-			}
-		case c == ',' && depth == 1:
-			end(i)
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-		default:
-			if start < 0 {
-				start = i
-			}
-		}
+	// The self-check is left to ReadReport, which passes over what is not
+	// a yes or no or a list of numbers; encoding/json would refuse it.
+	// Plain types, without UnmarshalJSON, keep the offsets of errors the
+	// file's own (one inside a method counts from the question's start).
+	type plainQuestion QuestionReport
+	type plainReport Report
+	var read struct {
+		plainReport
+		Questions []struct {
+			plainQuestion
+			SelfCheck       json.RawMessage `json:"self_check"`
+			SelfCheckPoints json.RawMessage `json:"self_check_points"`
+		} `json:"questions"`
 	}
-	return items
+	if err := json.Unmarshal(data, &read); err != nil {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{decodeProblem(file, data, err)}}
+	}
+	if len(read.Questions) != len(graded.Questions) { // never, as both read the last questions key
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "questions", Msg: "not a conflictq quiz report: its questions could not be read"}}}
+	}
+	rep := Report(read.plainReport)
+	rep.Questions = make([]QuestionReport, len(read.Questions))
+	for i, q := range read.Questions {
+		rep.Questions[i] = QuestionReport(q.plainQuestion)
+		rep.Questions[i].SelfCheck, rep.Questions[i].SelfCheckPoints = graded.Questions[i].SelfCheck, graded.Questions[i].SelfCheckPoints
+	}
+	rep.Warnings = graded.Warnings
+	return &rep, nil
 }
 
-// Read reads a JSON report (schema versions 1 and 2). Errors name the file.
-func Read(file string, data []byte) (*Report, error) {
-	var rep Report
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
-	if err := json.Unmarshal(data, &rep); err != nil {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
+// decodeProblem says where a report holds a value of the wrong kind for its
+// field, in the user's words ("score: text where a number belongs"), not Go's.
+func decodeProblem(file string, data []byte, err error) quiz.Problem {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || te.Field == "" {
+		return quiz.Problem{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}
 	}
-	for i, q := range rep.Questions {
-		for _, field := range q.passedOver {
-			what := "it is not a list of key point numbers (1, 2, ...), each once"
-			if field == "self_check" {
-				what = "it is not true or false"
-			}
-			rep.Warnings = append(rep.Warnings, quiz.Problem{File: file, Line: 1, Question: q.ID, Warning: true,
-				Field: fmt.Sprintf("questions[%d].%s", i, field), Msg: what + "; what is not is passed over (the answer is marked all the same)"})
-		}
+	line := 1 + bytes.Count(data[:min(max(0, int(te.Offset)), len(data))], []byte("\n")) // the offset is just past the value
+	parts := strings.Split(te.Field, ".")
+	parts = slices.DeleteFunc(parts, func(p string) bool { return strings.HasPrefix(p, "plain") }) // Read's own types
+	field := strings.Join(parts, ".")
+	return quiz.Problem{File: file, Line: line, Field: field, Msg: fmt.Sprintf("%s where %s belongs", kindWord(te.Value), typeWord(te.Type))}
+}
+
+// kindWord names a JSON value's kind as encoding/json reports it.
+func kindWord(v string) string {
+	switch {
+	case v == "string":
+		return "text"
+	case v == "bool":
+		return "true or false"
+	case v == "array":
+		return "a list"
+	case v == "object":
+		return "an object ({...})"
+	case strings.HasPrefix(v, "number"):
+		return "a number"
 	}
-	if rep.SchemaVersion < 1 || rep.SchemaVersion > SchemaVersion {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
-			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, SchemaVersion)}}}
+	return v
+}
+
+// typeWord names what a Go type holds, for a user.
+func typeWord(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "an object ({...})"
+	case reflect.Pointer:
+		return typeWord(t.Elem())
 	}
-	if rep.Questions == nil {
-		// Not an empty report: a sheet with schema_version, or a stub.
-		// The grader's reader (sheet.ReadReport) says the same.
-		var top map[string]json.RawMessage
-		_ = json.Unmarshal(data, &top)
-		if _, ok := top["questions"]; !ok {
-			msg := "not a conflictq quiz report: it has schema_version but no questions"
-			if _, ok := top["answers"]; ok {
-				msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
-			}
-			return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
-		}
-	}
-	return &rep, nil
+	return "another value"
 }
 
 // Formats a report can be written in.
