@@ -26,7 +26,8 @@ import (
 // a field is renamed or removed, or its meaning changes, never when one is
 // added. Version 2: expected is left out for questions never shown; answer,
 // unreadable, unseen, bank_digests and marks were added; later
-// self_check_points, beside self_check, and cut_off. Read reads 1 and 2.
+// self_check_points, beside self_check, cut_off, and each shown question's
+// digest. Read reads 1 and 2.
 const SchemaVersion = 2
 
 // Report is a quiz's score report as it is written for the teacher.
@@ -117,6 +118,11 @@ type QuestionReport struct {
 	Expected string `json:"expected,omitempty"`
 	// Unseen marks a question the quiz stopped before showing.
 	Unseen bool `json:"unseen,omitempty"`
+	// Digest is quiz.Digest of the question as it was shown, so that
+	// marking can tell this question changed since, not only its bank; left
+	// out, as Expected is, for a question never shown, and in reports
+	// written before it was added.
+	Digest string `json:"digest,omitempty"`
 	// CutOff marks a text answer still being typed when the time limit,
 	// Ctrl-C or a signal ended the quiz: Given is the text in the box, never
 	// submitted with Enter, and is scored or marked as given.
@@ -228,6 +234,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 		}
 		if !o.Unseen {
 			qr.Expected = q.Expected()
+			qr.Digest = quiz.Digest(q.Question)
 		}
 		if o.Response.Answered {
 			g := q.Given(o.Response)
