@@ -567,6 +567,26 @@ func (r *Report) answeredLine() string {
 	return fmt.Sprintf("%d of %d reached, %d not reached", r.Answered, reached, r.NotReached)
 }
 
+// cutOffNumbers are the numbers, from 1 as the quiz showed them, of the
+// questions whose answer was still being typed when the quiz was stopped.
+func (r *Report) cutOffNumbers() []string {
+	var nums []string
+	for i, q := range r.Questions {
+		if q.CutOff && q.Given != nil {
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	return nums
+}
+
+// andList joins items as a sentence lists them: "1, 3 and 5".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
 // WriteSummary prints the end-of-quiz summary: score, percent, time, and by
 // tag. After an early stop it counts what was reached, and leaves out the
 // tags of questions never shown rather than showing them as 0%. Lines are
@@ -615,6 +635,11 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 	}
 	if open > 0 && r.scorable() { // all open: the score line said so
 		line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
+	}
+	if kept := r.cutOffNumbers(); len(kept) == 1 {
+		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])
+	} else if len(kept) > 1 {
+		line("Questions %s: your unfinished answers were kept as typed (not sent with Enter) and count as your answers", andList(kept))
 	}
 	var rows []TagScore
 	var unreached []string
