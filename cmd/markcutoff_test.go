@@ -62,3 +62,27 @@ func TestGradeAndMarkRefuseACutOffThatIsNotTrueOrFalse(t *testing.T) {
 		})
 	}
 }
+
+// grade shows a cut-off answer as such where it shows answers: beside the
+// given answer in JSON, and beside the open answer the class page quotes
+// (attack8 §7).
+func TestGradeShowsAnAnswerWasCutOff(t *testing.T) {
+	_, file := selfCheckReport(t)
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(data), `"given": "A union."`, `"given": "A union.", "cut_off": true`, 1)), 0o644)
+
+	f, _, out, errOut := testFactory(t)
+	if code := Run(f, []string{"grade", "r", "--format", "json"}); code != 0 {
+		t.Fatalf("grade: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out.String(), `"given":"A union.","cut_off":true,`) {
+		t.Errorf("grade --format json:\n%s", out)
+	}
+	f, _, out, errOut = testFactory(t)
+	if code := Run(f, []string{"grade", "r", "--format", "html"}); code != 0 {
+		t.Fatalf("grade: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "A union. <span class=\"muted small\">— cut off: still being typed when the quiz ended; not yet marked") {
+		t.Errorf("the class page does not say the answer was cut off:\n%s", out)
+	}
+}

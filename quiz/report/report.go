@@ -454,7 +454,9 @@ func (r *Report) Write(w io.Writer, format string) error {
 
 func (r *Report) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"student", "bank", "question", "type", "given", "expected", "correct", "points", "max_points", "seconds", "status", "seed"})
+	// cut_off comes last: programs that read the columns by position still
+	// find the others where they were.
+	cw.Write([]string{"student", "bank", "question", "type", "given", "expected", "correct", "points", "max_points", "seconds", "status", "seed", "cut_off"})
 	for _, q := range r.Questions {
 		given, correct := "", ""
 		if q.Given != nil {
@@ -466,6 +468,7 @@ func (r *Report) writeCSV(w io.Writer) error {
 		cw.Write([]string{
 			text.CSVSafe(r.Student), q.Bank, q.ID, string(q.Type), text.CSVSafe(given), text.CSVSafe(q.Expected), correct,
 			text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.FormatNum(q.Seconds), string(r.Status), r.seedText(),
+			strconv.FormatBool(q.CutOff && q.Given != nil),
 		})
 	}
 	cw.Flush()

@@ -366,6 +366,18 @@ func TestReportCutOffAnswer(t *testing.T) {
 	if !strings.Contains(buf.String(), "Your answer: The USSR, it was big _(cut off: still being typed when the quiz ended)_") {
 		t.Errorf("Markdown:\n%s", buf.String())
 	}
+	// The CSV says it too, in its last column (attack8 §7).
+	buf.Reset()
+	if err := rep.Write(&buf, FormatCSV); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := len(rows[0]) - 1; rows[0][last] != "cut_off" || rows[1][last] != "true" || rows[2][last] != "false" || rows[0][last-1] != "seed" {
+		t.Errorf("CSV:\n%v", rows)
+	}
 	// The closing lines tell the student which answer was kept (attack8 §6).
 	buf.Reset()
 	rep.WriteSummary(&buf, nil, 0)
