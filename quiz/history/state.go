@@ -128,9 +128,13 @@ func (sc *Schedule) loadScores() {
 	if sc.stored == nil {
 		return
 	}
-	if scores, ok := decodeScores(sc.storedScores, len(sc.stored)); ok {
+	room := make([]int, len(sc.stored))
+	for i, m := range sc.stored {
+		room[i] = len(m.Scores)
+	}
+	if scores, ok := decodeScores(sc.storedScores, room); ok {
 		for i, m := range sc.stored {
-			m.Scores = append(scores[i], m.Scores...)
+			m.Scores = append(scores[i], m.Scores...) // into its room
 		}
 	}
 	sc.stored, sc.storedScores = nil, nil
@@ -159,21 +163,32 @@ func encodeScores(mems []savedMemory) []byte {
 	return out
 }
 
-func decodeScores(line []byte, n int) ([][]score, bool) {
+// decodeScores decodes the scores of len(room) memories, the i-th with room
+// for room[i] more after them (the scores of the lines read since), all in
+// one array: a year's hundred thousand scores are one allocation, not one
+// for each memory and another for each that has been answered since.
+func decodeScores(line []byte, room []int) ([][]score, bool) {
 	b := make([]byte, base64.StdEncoding.DecodedLen(len(line)))
 	k, err := base64.StdEncoding.Decode(b, line)
 	if err != nil {
 		return nil, false
 	}
 	b = b[:k]
-	out := make([][]score, n)
+	size := len(b) / 9 // each score takes 9 bytes or more
+	for _, n := range room {
+		size += n
+	}
+	all := make([]score, 0, size)
+	out := make([][]score, len(room))
 	for i := range out {
 		count, w := binary.Uvarint(b)
-		if w <= 0 || count > uint64(len(b)) { // each score takes 9 bytes or more
+		if w <= 0 || count > uint64(len(b)/9) {
 			return nil, false
 		}
 		b = b[w:]
-		xs := make([]score, count)
+		start, end := len(all), len(all)+int(count)
+		xs := all[start:end:end+room[i]]
+		all = all[:end+room[i]]
 		var prev int64
 		for j := range xs {
 			d, w := binary.Varint(b)
