@@ -187,7 +187,7 @@ func decodeScores(line []byte, room []int) ([][]score, bool) {
 		}
 		b = b[w:]
 		start, end := len(all), len(all)+int(count)
-		xs := all[start:end:end+room[i]]
+		xs := all[start : end : end+room[i]]
 		all = all[:end+room[i]]
 		var prev int64
 		for j := range xs {
