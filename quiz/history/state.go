@@ -28,7 +28,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 3
+const stateVersion = 4 // 4: the memories in binary (memcodec.go)
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -40,7 +40,8 @@ const (
 // StatePath is the state file of the history file at path.
 func StatePath(path string) string { return path + ".state" }
 
-// A state file is two lines: a header, then the memories.
+// A state file is three lines: a header (JSON), then the memories
+// (memcodec.go), then their scores (encodeScores).
 type stateHeader struct {
 	Version int      `json:"version"`
 	Head    string   `json:"head"` // sha256 of the history's first bytes, to tell a new file
@@ -48,9 +49,7 @@ type stateHeader struct {
 }
 
 type savedMemory struct {
-	Bank     string `json:"bank"`
-	Question string `json:"question"`
-	Digest   string `json:"digest"`
+	Bank, Question, Digest string
 	memory
 }
 
@@ -105,8 +104,8 @@ func (sc *Schedule) loadState() position {
 		return position{}
 	}
 	memLine, scoreLine, _ := bytes.Cut(rest, []byte{'\n'})
-	var mems []savedMemory
-	if json.Unmarshal(memLine, &mems) != nil {
+	mems, ok := decodeMemories(memLine)
+	if !ok {
 		return position{}
 	}
 	// The scores are decoded when Summarize or SaveState needs them: a
@@ -276,7 +275,7 @@ func (sc *Schedule) SaveState() error {
 		if err := enc.Encode(stateHeader{Version: stateVersion, Head: h, At: sc.at}); err != nil {
 			return err
 		}
-		if err := enc.Encode(mems); err != nil {
+		if _, err := w.Write(append(encodeMemories(mems), '\n')); err != nil {
 			return err
 		}
 		_, err := w.Write(append(encodeScores(mems), '\n'))
