@@ -94,24 +94,36 @@ func Replay(path string) (*Schedule, []error, error) {
 // loadState fills the schedule from the state file, returning where in the
 // history it stands; nothing and the beginning when it is missing or stale.
 func (sc *Schedule) loadState() position {
-	data, err := os.ReadFile(StatePath(sc.path))
+	f, err := os.Open(StatePath(sc.path))
 	if err != nil {
 		return position{}
 	}
-	first, rest, _ := bytes.Cut(data, []byte{'\n'})
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return position{}
+	}
+	br := bufio.NewReaderSize(f, 4096)
+	first, err := br.ReadBytes('\n')
+	if err != nil {
+		return position{}
+	}
 	h, ok := sc.checkHeader(first)
 	if !ok {
 		return position{}
 	}
-	memLine, scoreLine, _ := bytes.Cut(rest, []byte{'\n'})
-	mems, ok := decodeMemories(memLine)
+	memLine, err := br.ReadBytes('\n')
+	if err != nil {
+		return position{}
+	}
+	mems, ok := decodeMemories(bytes.TrimSpace(memLine))
 	if !ok {
 		return position{}
 	}
-	// The scores are decoded when Summarize or SaveState needs them: a
-	// review does not.
+	// The scores, a megabyte in a year, are read when Summarize or
+	// SaveState needs them: a review does not.
 	sc.stored = make([]*memory, len(mems))
-	sc.storedScores = bytes.TrimSpace(scoreLine)
+	sc.state, sc.scoresAt = info, int64(len(first)+len(memLine))
 	for i, m := range mems {
 		mm := m.memory
 		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
@@ -122,21 +134,67 @@ func (sc *Schedule) loadState() position {
 
 // loadScores puts the state file's scores before those of the lines read
 // since. Scores it cannot read are left out (the state was written by this
-// version, so only damage does that).
+// version, so only damage does that). When the state file has been
+// replaced since loadState (another quiz ended meanwhile), the scores are
+// read from the history itself, up to where the replay stopped.
 func (sc *Schedule) loadScores() {
 	if sc.stored == nil {
 		return
 	}
-	room := make([]int, len(sc.stored))
-	for i, m := range sc.stored {
-		room[i] = len(m.Scores)
-	}
-	if scores, ok := decodeScores(sc.storedScores, room); ok {
+	line, same := sc.readScores()
+	switch {
+	case !same:
+		sc.rescore()
+	default:
+		room := make([]int, len(sc.stored))
 		for i, m := range sc.stored {
-			m.Scores = append(scores[i], m.Scores...) // into its room
+			room[i] = len(m.Scores)
+		}
+		if scores, ok := decodeScores(line, room); ok {
+			for i, m := range sc.stored {
+				m.Scores = append(scores[i], m.Scores...) // into its room
+			}
 		}
 	}
-	sc.stored, sc.storedScores = nil, nil
+	sc.stored, sc.state = nil, nil
+}
+
+// readScores reads the state file's third line; false when the file is no
+// longer the one loadState read.
+func (sc *Schedule) readScores() ([]byte, bool) {
+	f, err := os.Open(StatePath(sc.path))
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !os.SameFile(info, sc.state) || info.Size() != sc.state.Size() || !info.ModTime().Equal(sc.state.ModTime()) {
+		return nil, false
+	}
+	line := make([]byte, max(info.Size()-sc.scoresAt, 0))
+	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
+		return nil, true // damaged: the scores are left out
+	}
+	return bytes.TrimSpace(line), true
+}
+
+// rescore takes every memory's scores from the history read again up to
+// where the replay stopped: the lines before it are whole and never change.
+func (sc *Schedule) rescore() {
+	f, err := os.Open(sc.path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	again := NewSchedule(sc.Scheduler)
+	if _, _, err := scan(sc.path, io.LimitReader(f, sc.at.Offset), position{}, again.Add); err != nil {
+		return
+	}
+	for v, m := range sc.mem {
+		if a := again.mem[v]; a != nil {
+			m.Scores = a.Scores
+		}
+	}
 }
 
 // The state file's third line is every memory's Scores, in the order of the
