@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -28,7 +27,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 4 // 4: the memories in binary (memcodec.go)
+const stateVersion = 5 // 4: the memories in binary (memcodec.go); 5: the scores raw
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -40,8 +39,8 @@ const (
 // StatePath is the state file of the history file at path.
 func StatePath(path string) string { return path + ".state" }
 
-// A state file is three lines: a header (JSON), then the memories
-// (memcodec.go), then their scores (encodeScores).
+// A state file is two lines, a header (JSON) and the memories (memcodec.go),
+// then their scores (encodeScores) in binary to the end of the file.
 type stateHeader struct {
 	Version int      `json:"version"`
 	Head    string   `json:"head"` // sha256 of the history's first bytes, to tell a new file
@@ -159,7 +158,7 @@ func (sc *Schedule) loadScores() {
 	sc.stored, sc.state = nil, nil
 }
 
-// readScores reads the state file's third line; false when the file is no
+// readScores reads the state file's scores; false when the file is no
 // longer the one loadState read.
 func (sc *Schedule) readScores() ([]byte, bool) {
 	f, err := os.Open(StatePath(sc.path))
@@ -175,7 +174,7 @@ func (sc *Schedule) readScores() ([]byte, bool) {
 	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
 		return nil, true // damaged: the scores are left out
 	}
-	return bytes.TrimSpace(line), true
+	return line, true
 }
 
 // rescore takes every memory's scores from the history read again up to
@@ -197,8 +196,9 @@ func (sc *Schedule) rescore() {
 	}
 }
 
-// The state file's third line is every memory's Scores, in the order of the
-// second line, as base64 of: for each memory the number of its scores
+// The state file ends with every memory's Scores, in the order of the
+// second line, in binary (not base64: nothing reads them as a line, and
+// decoding base64 was a third of reading them): for each memory the number of its scores
 // (uvarint), then for each score the session's change from the score
 // before (varint, Unix milliseconds) and the points and maximum (float32,
 // little-endian). A year's hundred thousand scores read in a millisecond,
@@ -215,22 +215,14 @@ func encodeScores(mems []savedMemory) []byte {
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x.maxPt))
 		}
 	}
-	out := make([]byte, base64.StdEncoding.EncodedLen(len(b)))
-	base64.StdEncoding.Encode(out, b)
-	return out
+	return b
 }
 
 // decodeScores decodes the scores of len(room) memories, the i-th with room
 // for room[i] more after them (the scores of the lines read since), all in
 // one array: a year's hundred thousand scores are one allocation, not one
 // for each memory and another for each that has been answered since.
-func decodeScores(line []byte, room []int) ([][]score, bool) {
-	b := make([]byte, base64.StdEncoding.DecodedLen(len(line)))
-	k, err := base64.StdEncoding.Decode(b, line)
-	if err != nil {
-		return nil, false
-	}
-	b = b[:k]
+func decodeScores(b []byte, room []int) ([][]score, bool) {
 	size := len(b) / 9 // each score takes 9 bytes or more
 	for _, n := range room {
 		size += n
@@ -336,7 +328,7 @@ func (sc *Schedule) SaveState() error {
 		if _, err := w.Write(append(encodeMemories(mems), '\n')); err != nil {
 			return err
 		}
-		_, err := w.Write(append(encodeScores(mems), '\n'))
+		_, err := w.Write(encodeScores(mems))
 		return err
 	})
 }
