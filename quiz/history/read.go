@@ -94,8 +94,6 @@ func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings [
 		}
 	}()
 	d := decoder{strs: map[string]string{}}
-	h := handOff{fn: fn}
-	defer h.close()
 	br := bufio.NewReaderSize(in, 256<<10)
 	var long []byte // a line longer than the buffer
 	var r Record
@@ -165,7 +163,7 @@ func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings [
 				}
 			}
 			if ok {
-				h.add(&r)
+				fn(&r)
 			}
 		}
 		if torn && !ok {
@@ -177,61 +175,6 @@ func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings [
 			return warnings, pos, nil
 		}
 	}
-}
-
-// handOff calls fn with the records in their order from a goroutine of its
-// own once there are more than a batch of them, so that a long history is
-// decoded on one core while the lines before are replayed on another: a
-// first review reads a year, a hundred thousand lines. fn sees one record at
-// a time and is done with all of them when close returns.
-type handOff struct {
-	fn         func(*Record)
-	batch      []Record
-	full, free chan []Record
-	done       chan struct{}
-}
-
-// handOffBatch records go over at a time; three batches are in use at most.
-const handOffBatch = 256
-
-func (h *handOff) add(r *Record) {
-	if h.batch == nil {
-		h.batch = make([]Record, 0, handOffBatch)
-	}
-	h.batch = append(h.batch, *r)
-	if len(h.batch) < handOffBatch {
-		return
-	}
-	if h.full == nil {
-		h.full, h.free, h.done = make(chan []Record, 1), make(chan []Record, 3), make(chan struct{})
-		h.free <- make([]Record, 0, handOffBatch)
-		go func() {
-			defer close(h.done)
-			for b := range h.full {
-				for i := range b {
-					h.fn(&b[i])
-				}
-				h.free <- b[:0]
-			}
-		}()
-	}
-	h.full <- h.batch
-	h.batch = <-h.free
-}
-
-// close hands over the records left and waits until fn has seen them all.
-func (h *handOff) close() {
-	if h.full == nil {
-		for i := range h.batch {
-			h.fn(&h.batch[i])
-		}
-		return
-	}
-	if len(h.batch) > 0 {
-		h.full <- h.batch
-	}
-	close(h.full)
-	<-h.done
 }
 
 // Largest values a record may hold: anything else is damage, which would
