@@ -3,6 +3,10 @@
 package cmd
 
 import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,7 +15,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // onScreen reports whether any visible row contains text.
@@ -127,10 +134,16 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 	}
 	scr.send(keyEnter) // none ticked
 	scr.waitFor("Press Enter for your score")
-	// teacher4 A2: at the pause the model answer is on the screen with the
-	// student's answer and the key points, ticked or not.
+	// teacher4 A2 and teacher7 A3: at the pause the answer shown (the
+	// plain one when the bank has it) is on the screen with the student's
+	// answer and the key points, ticked or not.
+	label, shown := "A short answer:", embeddedQuestion(t, "discussion", "genocide-or-massacre")
+	if shown.Plain == "" {
+		label = "A model answer:"
+	}
+	wanted := strings.Split(text.Hang(label+" "+cmp.Or(shown.Plain, shown.Model), 100, 2), "\n")
 	rows = scr.visible()
-	for _, want := range []string{"Your answer: Azerbaijan says genocide", "A model answer: Azerbaijan calls Khojaly", "or a criminal court.", "○ Who says what"} {
+	for _, want := range []string{"Your answer: Azerbaijan says genocide", wanted[0], wanted[len(wanted)-1], "○ Who says what"} {
 		if !onScreen(rows, want) {
 			t.Errorf("at the pause %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
 		}
@@ -143,10 +156,28 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 	// No row of the scrollback holds two things at once (P9's "A model
 	// answer:tes UN resolution 822"): the label is followed by the answer.
 	for _, line := range screenLines(scr.text()) {
-		if strings.HasPrefix(line, "A model answer:") && !strings.HasPrefix(line, "A model answer: Azerbaijan calls Khojaly a genocide;") {
+		if strings.HasPrefix(line, label) && !strings.HasPrefix(line, wanted[0]) {
 			t.Errorf("old text after the heading: %q", line)
 		}
 	}
+}
+
+// embeddedQuestion is question id of the embedded bank, parsed afresh.
+func embeddedQuestion(t *testing.T, bank, id string) *quiz.Question {
+	t.Helper()
+	data, err := fs.ReadFile(assets.Banks(), bank+".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := quiz.ParseBank(bank+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := b.Question(id)
+	if q == nil {
+		t.Fatalf("no question %s in %s", id, bank)
+	}
+	return q
 }
 
 // teacher2 P1: after Ctrl-C at 80 columns the summary and the message saying
@@ -196,37 +227,105 @@ func TestStoppedEarlyFitsAt80(t *testing.T) {
 	}
 }
 
-// teacher4 A2 at 80x24, on the longest embedded model answer (discussion,
-// what-changed-since-2020, 16 rows): at the pause the student's answer, the
-// whole model answer and every key point, ticked or not, are on the screen
-// together; the explanation and the source are what scrolled off.
-func TestOpenFeedbackAt80x24(t *testing.T) {
-	t.Parallel()
-	scr, tty := newVTScreen(t, 80, 24)
-	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", "discussion", "--tag", "since-2020")
-	scr.waitFor("Question 1 of 1")
-	scr.waitFor("> ")
-	scr.send("In 2020 there was a second war and Azerbaijan took back Shusha and the districts. In 2023 more than 100,000 Karabakh Armenians fled to Armenia.")
-	scr.waitFor("fled to Armenia.")
-	scr.send(keyEnter)
-	scr.waitFor("Which of these key points did your answer cover?")
-	scr.send(keySpace + keyDown + keyDown + keySpace + keyEnter) // the first and third
-	scr.waitFor("Press Enter for your score")
-	rows := scr.visible()
-	for _, want := range []string{
-		"Your answer: In 2020 there was a second war",
-		"A model answer: In the 2020 war (27 September-10 November), Azerbaijan retook",
-		"Minsk process closed in 2025.",
-		"✓ The 2020 war, with dates",
-		"○ Both sides' losses named",
-		"✓ The Lachin road blocked",
-		"○ Updates one sentence of the article",
-		"Press Enter for your score",
-	} {
-		if !onScreen(rows, want) {
-			t.Errorf("at the pause %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
+// worstOpenQuestion is the embedded open question whose feedback takes the
+// most rows at width, with a plain answer of the most rows allowed: its own,
+// or the first 50 words (the limit) of its model answer, whichever is
+// longer. It is parsed afresh: the caller may change it.
+func worstOpenQuestion(t *testing.T, width int) *quiz.Question {
+	t.Helper()
+	rows := func(s string) int { return strings.Count(s, "\n") + 1 }
+	plainRows := func(p string) int { return rows(text.Hang("A short answer: "+p, width, 2)) }
+	var worst *quiz.Question
+	most := 0
+	files, _ := fs.Glob(assets.Banks(), "*.yaml")
+	for _, name := range files {
+		data, _ := fs.ReadFile(assets.Banks(), name)
+		b, _, err := quiz.ParseBank(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range b.Questions {
+			if q.Type != quiz.Open || len(q.Key) == 0 {
+				continue
+			}
+			words := strings.Fields(q.Model)
+			if p := strings.Join(words[:min(50, len(words))], " "); plainRows(p) > plainRows(q.Plain) {
+				q.Plain = p
+			}
+			n := plainRows(q.Plain) + rows(text.Wrap(q.Explanation, width, "  ")) + rows(text.Wrap("Source: "+q.Source.String(), width, "  "))
+			for _, k := range q.Key {
+				n += rows(text.Hang(k, width, 4))
+			}
+			if n > most {
+				worst, most = q, n
+			}
 		}
 	}
+	if worst == nil {
+		t.Fatal("no open question in the embedded banks")
+	}
+	return worst
+}
+
+// teacher7 A3 at 80x24: after an open question the "Covered, you say" line
+// had scrolled off at the pause, and the model answer came before the key
+// points. On the embedded open question with the most rows of feedback
+// (worstOpenQuestion: the longest plain answer allowed), a two-line answer
+// and nothing ticked: at the pause the screen shows, in order, the Covered
+// line, the answer, every key point once (○), the plain answer, the
+// explanation and the source, whole, and the pause; not the model answer.
+func TestOpenFeedbackAt80x24(t *testing.T) {
+	t.Parallel()
+	q := worstOpenQuestion(t, 80)
+	bank := filepath.Join(t.TempDir(), "worst.yaml")
+	var buf bytes.Buffer
+	if err := (&quiz.Bank{ID: "worst", Title: "Worst case", Questions: []*quiz.Question{q}}).WriteYAML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(bank, buf.Bytes(), 0o644)
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", bank)
+	scr.waitFor("Question 1 of 1")
+	scr.waitFor("> ")
+	scr.send("It is a mountain region in the South Caucasus that Azerbaijan and Armenia both claim, and the ethnic Armenians there wanted to leave Azerbaijan.")
+	scr.waitFor("leave Azerbaijan.")
+	scr.send(keyEnter)
+	scr.waitFor("Which of these key points did your answer cover?")
+	scr.send(keyEnter) // none ticked
+	scr.waitFor("Press Enter for your score")
+	rows := scr.visible()
+	screen := strings.Join(rows, "\n")
+	plain := strings.Split(text.Hang("A short answer: "+q.Plain, 80, 2), "\n")
+	source := strings.Split(text.Wrap("Source: "+q.Source.String(), 80, "  "), "\n")
+	order := []string{
+		fmt.Sprintf("Covered, you say: 0 of %d key points.", len(q.Key)),
+		"Your answer: It is a mountain region",
+		"  ○ ",
+		plain[0],
+		plain[len(plain)-1],
+		strings.Split(text.Wrap(q.Explanation, 80, "  "), "\n")[0],
+		source[len(source)-1],
+		"? Press Enter for your score",
+	}
+	at := 0
+	for _, want := range order {
+		i := slices.IndexFunc(rows[at:], func(r string) bool { return strings.Contains(r, want) })
+		if i < 0 {
+			t.Errorf("%s: at the pause %q is not on the screen after row %d:\n%s", q.ID, want, at, screen)
+			continue
+		}
+		at += i
+	}
+	marks := 0
+	for _, r := range rows {
+		if strings.HasPrefix(r, "  ○ ") {
+			marks++
+		}
+	}
+	if marks != len(q.Key) || strings.Contains(screen, "A model answer:") {
+		t.Errorf("%s: %d key points of %d, or the model answer, at the pause:\n%s", q.ID, marks, len(q.Key), screen)
+	}
+	t.Logf("%s at the pause:\n%s", q.ID, screen)
 	scr.send(keyEnter)
 	scr.waitFor("Summary")
 	if code := <-done; code != ExitOK {

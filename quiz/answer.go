@@ -225,8 +225,8 @@ func (k ValueKind) Name() string {
 // Resolve reads v, an answer to q as a sheet holds it or a student types it,
 // into a Response in the bank's own terms. Numbers and letters refer to the
 // options in the order they were shown: the order seed gives them
-// (Question.OptionOrder), or the bank's order when seed is nil. An empty value
-// is unanswered. The error says, for the student, why v cannot be read.
+// (Question.OptionOrder), or the bank's order when seed is nil. An empty value,
+// or a blank text answer, is unanswered. The error says, for the student, why v cannot be read.
 func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
 	return q.ResolveAt(v, seed, 0)
 }
@@ -266,7 +266,7 @@ func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, string, 
 }
 
 func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, error) {
-	if v.Kind == Empty {
+	if v.Kind == Empty || v.blankText(q) {
 		return Response{}, nil
 	}
 	rv := &refResolver{q: q, seed: seed}
@@ -424,6 +424,18 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		return Response{Answered: true}, nil
 	}
 	return Response{}, fmt.Errorf("unknown question type %q", q.Type)
+}
+
+// blankText reports whether v is a text answer (short, numeric, open)
+// written as blank: "" or spaces. It is no answer, as nothing written is,
+// on a sheet as on the screen: it scores 0 and is never unreadable (a
+// blank numeric is not "no number"; teacher7 P2).
+func (v Value) blankText(q *Question) bool {
+	switch q.Type {
+	case Short, Numeric, Open:
+		return v.Kind == Scalar && strings.TrimSpace(v.Text) == ""
+	}
+	return false
 }
 
 // single is a value that must be one answer.

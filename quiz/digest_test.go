@@ -49,3 +49,27 @@ func TestDigest(t *testing.T) {
 		t.Error("a bank's digest ignores the order of its questions")
 	}
 }
+
+// An open question's plain answer is for the screen only: adding or
+// rewording it keeps the digest, so that mark does not call the reports of
+// quizzes taken before it stale; the model answer, which the report and
+// marking show, changes it.
+func TestDigestLeavesOutThePlainAnswer(t *testing.T) {
+	base := func() *Question {
+		return &Question{ID: "ussr", Type: Open, Prompt: "What was the Soviet Union?", Model: "A federation of 15 republics, 1922-1991.",
+			Key: []string{"founded 1922", "15 republics"}, Points: 1}
+	}
+	d := Digest(base())
+	for _, plain := range []string{"A country of 15 republics.", "It lasted from 1922 to 1991."} {
+		q := base()
+		q.Plain = plain
+		if Digest(q) != d {
+			t.Errorf("plain answer %q changed the digest", plain)
+		}
+	}
+	q := base()
+	q.Model = "A union of 15 republics."
+	if Digest(q) == d {
+		t.Error("a new model answer kept the digest")
+	}
+}

@@ -34,6 +34,7 @@ type QuestionDoc struct {
 	Items       []string           `json:"items,omitempty" yaml:"items,omitempty"`
 	Pairs       []Pair             `json:"pairs,omitempty" yaml:"pairs,omitempty"`
 	ModelAnswer string             `json:"model_answer,omitempty" yaml:"model_answer,omitempty"`
+	PlainAnswer string             `json:"plain_answer,omitempty" yaml:"plain_answer,omitempty"`
 	KeyPoints   []string           `json:"key_points,omitempty" yaml:"key_points,omitempty"`
 	Explanation string             `json:"explanation" yaml:"explanation"`
 	Source      *Source            `json:"source,omitempty" yaml:"source,omitempty"`
@@ -96,6 +97,7 @@ func (b *Bank) Doc() BankDoc {
 			d.Pairs = q.Pairs
 		case Open:
 			d.ModelAnswer = q.Model
+			d.PlainAnswer = q.Plain
 			d.KeyPoints = q.Key
 		}
 		doc.Questions = append(doc.Questions, d)

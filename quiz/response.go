@@ -27,7 +27,7 @@ type Response struct {
 	// ticked as covered; empty when none, nil when not asked (or a report
 	// older than the question, which kept only SelfCheck).
 	SelfCheckPoints []int
-	// Unreadable is an answer that could not be read (ture, 28th, a number for
+	// Unreadable is an answer that could not be read (ture, twenty, a number for
 	// a choice), kept as the student wrote it; Answered is then false and the
 	// question scores 0.
 	Unreadable string
@@ -64,6 +64,24 @@ func (q *Question) Given(r Response) string {
 	return r.Text
 }
 
+// joinsTwo reports whether a reads as two answers already listed, one after
+// the other ("Human Rights Watch (HRW)" after "Human Rights Watch" and
+// "HRW"): the key need not list it (teacher7 P10). It is still accepted.
+// An exact question minds punctuation, so there it is its own answer.
+func (q *Question) joinsTwo(a string, listed []string) bool {
+	if q.Exact || HasWildcard(a) {
+		return false
+	}
+	for _, b := range listed {
+		for _, c := range listed {
+			if b != c && !HasWildcard(b) && !HasWildcard(c) && q.sameAnswer(a, b+" "+c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Expected renders the right answer for reports and feedback.
 func (q *Question) Expected() string {
 	switch q.Type {
@@ -86,7 +104,7 @@ func (q *Question) Expected() string {
 		// are shown as the first of them (teacher4 P6).
 		var full, shown []string
 		for i, a := range q.Accept {
-			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) {
+			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) || q.joinsTwo(a, full) {
 				continue
 			}
 			full = append(full, a)
@@ -192,6 +210,10 @@ func (q *Question) CreditNote() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// AsksYear reports whether a numeric question asks for a year (its unit
+// is year, and its answer a year, not a number of years).
+func (q *Question) AsksYear() bool { return yearUnit(q.Unit) && q.Value >= 1000 }
 
 // yearUnit reports whether a numeric question's unit only says the answer
 // is a year. A year reads as a year on its own ("1992", not "1992 year"),

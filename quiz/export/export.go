@@ -27,7 +27,11 @@ type exporter struct {
 	write  Writer
 }
 
-// exporters is the one table of the formats, the default first.
+// exporters is the one table of the formats, the default first. An open
+// question's plain answer (quiz.Question.Plain, screen text) travels in
+// json and yaml only, so that a bank round-trips; the other formats (GIFT,
+// Moodle XML, QTI, Aiken, the paper and its key, Anki) give the full model
+// answer, as marking does.
 var exporters = []exporter{
 	{"json", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
 		return nil, text.WriteJSON(w, b.Doc())

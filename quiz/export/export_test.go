@@ -1,7 +1,9 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -54,4 +56,62 @@ func TestAikenNeedsSingleChoice(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "no single-choice questions") {
 		t.Errorf("err %v", err)
 	}
+}
+
+// An open question's plain answer round-trips through the json and yaml
+// exports, as its model answer does; every other format gives the full
+// model answer and leaves the plain one out (it is screen text).
+func TestPlainAnswerRoundTripsInJSONAndYAMLOnly(t *testing.T) {
+	b := testfiles.Sample(t)
+	q := testfiles.Question(t, b, "ussr")
+	const plain = "A country of 15 republics. It lasted from 1922 to 1991."
+	q.Plain = plain
+	model := strings.Fields(q.Model)[0] + " " + strings.Fields(q.Model)[1]
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		if _, err := For(f)(&buf, b, worksheet.Paper{}); err != nil { // the key after the questions
+			t.Fatalf("%s: %v", f, err)
+		}
+		switch f {
+		case "json", "yaml":
+			back, _, err := quiz.ParseBank("b."+f, buf.Bytes())
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			r := testfiles.Question(t, back, "ussr")
+			if r.Plain != plain || r.Model != q.Model {
+				t.Errorf("%s: read back plain %q, model %q; want %q, %q", f, r.Plain, r.Model, plain, q.Model)
+			}
+		default:
+			out := buf.String()
+			if f == "qti" {
+				out = unzipped(t, buf.Bytes())
+			}
+			if strings.Contains(out, "It lasted from 1922") {
+				t.Errorf("%s: the plain answer exported:\n%s", f, out)
+			}
+			if f != "aiken" && !strings.Contains(out, model) { // Aiken holds no open question
+				t.Errorf("%s: the full model answer %q not exported", f, model)
+			}
+		}
+	}
+}
+
+// unzipped is the files of a zip archive, one after the other.
+func unzipped(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(&all, r)
+		r.Close()
+	}
+	return all.String()
 }

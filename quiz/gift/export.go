@@ -347,6 +347,8 @@ func (w *questionWriter) writeText(answers []string) {
 	}
 	general := q.Explanation
 	if q.Type == quiz.Open {
+		// The full model answer, as the key has it; the plain answer
+		// (Plain) is conflictq's screen text, which GIFT has no place for.
 		general = q.Model
 	}
 	if general != "" {

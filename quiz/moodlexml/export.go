@@ -209,6 +209,8 @@ func writeAnswers(buf *bytes.Buffer, q *quiz.Question) error {
 		}
 	case quiz.Open:
 		buf.WriteString("    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n    <responsefieldlines>10</responsefieldlines>\n")
+		// The grader's full model answer; the plain answer (Plain) is
+		// conflictq's screen text and is not exported.
 		plain(buf, "    ", "graderinfo", q.Model)
 	}
 	return nil

@@ -610,6 +610,19 @@ func (r *Report) answeredLine() string {
 // wrapped at word boundaries to width columns, later lines indented by two;
 // width 0 leaves them whole (a pipe, a file).
 func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
+	r.writeSummary(w, st, width, true)
+}
+
+// WriteHeldBackSummary is WriteSummary for an exam whose answers are held
+// back until the whole class has finished: the total and how many were
+// answered, without the rows by tag, which with one question to a tag
+// (Survivors await justice 0 / 1) show a neighbour which answer was wrong
+// (teacher7 P7). The report for the teacher keeps them.
+func (r *Report) WriteHeldBackSummary(w io.Writer, st text.Style, width int) {
+	r.writeSummary(w, st, width, false)
+}
+
+func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool) {
 	st = text.Or(st)
 	line := func(format string, args ...any) {
 		fmt.Fprintln(w, text.Hang(fmt.Sprintf(format, args...), width, 2))
@@ -655,16 +668,22 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 	}
 	var rows []TagScore
 	var unreached []string
+	if !byTag {
+		line("By tag: held back with the answers.")
+	}
 	for _, t := range r.ByTag {
 		if early {
 			if t.Reached == 0 {
+				// No score: the tags not reached say nothing of any answer.
 				unreached = append(unreached, quiz.TagLabel(t.Tag))
 				continue
 			}
 			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
 			t.Percent = text.Percent(t.Score, t.MaxScore)
 		}
-		rows = append(rows, t)
+		if byTag {
+			rows = append(rows, t)
+		}
 	}
 	if len(rows) > 0 {
 		if early {

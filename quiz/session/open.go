@@ -1,8 +1,10 @@
 package session
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -14,71 +16,157 @@ import (
 // prompter keeps free below.
 const pauseRows = 3
 
-// openFeedback is practice mode's feedback on an open question. The
-// self-check comes first, with the student's answer still on the screen
-// (teacher2 A2). Then the least needed part, the explanation and the
-// source, so that it is what scrolls off a short screen; last what the
-// student compares at the pause: their own answer, the model answer and the
-// key points they ticked (teacher4 A2: at 80x24 a 160-word model answer
-// pushed their answer and their ticks off the top).
+// Labels of the answer shown after an open question: the plain one a bank
+// gives for the screen, else the full model answer.
+const (
+	plainLabel = "A short answer:"
+	modelLabel = "A model answer:"
+)
+
+// ModelInReport is the line under a plain answer when the report is saved:
+// the full model answer is there (report.Question.Expected).
+const ModelInReport = "The full model answer is in your report."
+
+// openFeedback is practice mode's feedback on an open question, in the
+// order the README gives (teacher7 A3): how many key points the student
+// says they covered, their own answer, each key point once (✓ ticked, ○
+// not), the answer in plain words (the full model answer when the bank has
+// no plain one), the explanation and the source; the pause follows. Before,
+// the model answer came first and the explanation scrolled the "Covered"
+// line off an 80x24 screen. On a screen of s.Height rows openFit cuts what
+// would push the "Covered" line off, each cut marked with "…"; a pipe or
+// plain mode (Height 0) gets every line whole.
 func (s *Session) openFeedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
-	// With no key points, or no answer, there is nothing to check.
-	if !o.Response.Answered || len(q.Key) == 0 {
-		s.why(o)
-		s.keyPoints(q, "")
-		s.modelAnswer(q)
-		return nil
+	// With no key points, or no answer, there is nothing to check: the key
+	// points are listed as what a good answer covers.
+	checked := o.Response.Answered && len(q.Key) > 0
+	if checked {
+		if err := s.selfCheck(ctx, &o.Response, q, ""); err != nil {
+			return err
+		}
 	}
-	if err := s.selfCheck(ctx, &o.Response, q, ""); err != nil {
-		return err
+	f := s.openFit(o, checked)
+	// The answer again, under the self-check that pushed it up; with no
+	// self-check it is still right above.
+	if checked {
+		label := "Your answer: "
+		answer := firstLines(label+o.Response.Text, s.Width, f.answerLines)
+		fmt.Fprintf(s.Out, "%s%s\n", s.style().Bold(label), strings.TrimPrefix(answer, label))
+	}
+	if checked {
+		s.ticks(q, o.Response, "", f.cut)
+	} else {
+		s.keyPoints(q, "", f.cut)
+	}
+	fmt.Fprintln(s.Out, s.openAnswerText(q))
+	if f.note {
+		fmt.Fprintln(s.Out, s.style().Dim(text.Wrap(ModelInReport, s.Width, "")))
 	}
 	s.why(o)
-	model := s.modelAnswerText(q)
-	full := s.ticksRows(q, false)
-	if s.Height <= 0 {
-		fmt.Fprintln(s.Out, model)
-		s.ticks(q, o.Response, "", false)
-		return nil
-	}
-	// Fit the model answer, the ticks and as much of the student's answer
-	// as there is room for (one line at least) above the pause.
-	room := s.Height - pauseRows - rows(model)
-	short := room-full < 1
-	if short {
-		room -= len(q.Key)
-	} else {
-		room -= full
-	}
-	label := "Your answer: "
-	answer := firstLines(label+o.Response.Text, s.Width, max(room, 1))
-	fmt.Fprintf(s.Out, "%s%s\n", s.style().Bold(label), strings.TrimPrefix(answer, label))
-	fmt.Fprintln(s.Out, model)
-	s.ticks(q, o.Response, "", short)
 	return nil
 }
 
-// modelAnswer prints an open question's model answer.
-func (s *Session) modelAnswer(q *quiz.Presented) { fmt.Fprintln(s.Out, s.modelAnswerText(q)) }
-
-// modelAnswerText is the model answer under its label, on the label's line
-// as "Answer:" is for the other questions: a row saved on a short screen.
-func (s *Session) modelAnswerText(q *quiz.Presented) string {
-	const label = "A model answer:"
-	wrapped := text.Hang(label+" "+q.Model, s.Width, 2)
-	return s.style().Bold(label) + strings.TrimPrefix(wrapped, label)
+// openLayout is what of an open question's feedback is shown.
+type openLayout struct {
+	answerLines int    // the student's answer's first lines kept
+	cut         []bool // key points cut to a row each
+	note        bool   // ModelInReport shown
 }
 
-// ticksRows is how many rows ticks takes.
-func (s *Session) ticksRows(q *quiz.Presented, short bool) int {
-	if short {
-		return len(q.Key)
+// openFit chooses what to cut of an open question's feedback so that it
+// fits, from the "Covered" line to the pause, on a screen of s.Height rows.
+// It gives up, in turn: the optional line about the report; the student's
+// answer beyond its first two lines (they typed it a moment ago); the key
+// points they ticked, then the others, the longest first, each to a row
+// ending in "…" (the self-check just showed them whole); the student's
+// answer beyond its first line. The answer shown, the explanation and the
+// source are never cut: if they do not fit, the top of the feedback
+// scrolls off. Height 0 cuts nothing.
+func (s *Session) openFit(o *quiz.Outcome, checked bool) openLayout {
+	q, r := o.Question, o.Response
+	f := openLayout{answerLines: 1 << 30, cut: make([]bool, len(q.Key)), note: s.ReportSaved && q.Plain != ""}
+	if s.Height <= 0 || s.Width <= 0 {
+		return f
 	}
-	n := 0
-	for _, k := range q.Key {
-		n += rows(text.Hang(k, s.Width, 4))
+	whole := make([]int, len(q.Key))
+	for i, k := range q.Key {
+		whole[i] = rows(text.Hang(k, s.Width, 4))
 	}
-	return n
+	fixed := rows(s.openAnswerText(q))
+	if w := s.whyText(o); w != "" {
+		fixed += rows(w)
+	}
+	if checked {
+		fixed += rows(text.Hang(coveredText(r, q), s.Width, 0))
+	} else if len(q.Key) > 0 {
+		fixed++ // "A good answer covers:"
+	}
+	answer := 0
+	if checked {
+		answer = rows(text.Hang("Your answer: "+r.Text, s.Width, 2))
+	}
+	total := func() int {
+		n := fixed + min(answer, f.answerLines)
+		for i, w := range whole {
+			if f.cut[i] {
+				w = 1
+			}
+			n += w
+		}
+		if f.note {
+			n++
+		}
+		return n
+	}
+	room := s.Height - pauseRows
+	if total() > room {
+		f.note = false
+	}
+	if total() > room {
+		f.answerLines = 2
+	}
+	for total() > room {
+		// The next key point to cut: ticked before not, longer before shorter.
+		next := -1
+		for i, w := range whole {
+			if f.cut[i] || w < 2 {
+				continue
+			}
+			if next < 0 || cmp.Or(cmp.Compare(ticked(r, i), ticked(r, next)), cmp.Compare(w, whole[next])) > 0 {
+				next = i
+			}
+		}
+		if next < 0 {
+			break
+		}
+		f.cut[next] = true
+	}
+	if total() > room {
+		f.answerLines = 1
+	}
+	return f
+}
+
+// ticked is 1 when the student ticked key point i, else 0.
+func ticked(r quiz.Response, i int) int {
+	if slices.Contains(r.SelfCheckPoints, i) {
+		return 1
+	}
+	return 0
+}
+
+// openAnswerText is the answer shown after an open question, on its
+// label's row as "Answer:" is for the other questions: the plain answer
+// when the bank gives one (teacher7 A3: the model answers run to 110 words
+// of B2/C1 English), else the full model answer.
+func (s *Session) openAnswerText(q *quiz.Presented) string {
+	label, answer := plainLabel, q.Plain
+	if answer == "" {
+		label, answer = modelLabel, q.Model
+	}
+	wrapped := text.Hang(label+" "+answer, s.Width, 2)
+	return s.style().Bold(label) + strings.TrimPrefix(wrapped, label)
 }
 
 // rows counts the lines of wrapped text.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -26,14 +27,14 @@ func (p *openPrompter) Confirm(string, bool) (bool, error)               { retur
 func (p *openPrompter) Order(string, []string) ([]int, error)            { return nil, nil }
 func (p *openPrompter) Match(string, []string, []string) ([]int, error)  { return nil, nil }
 
-// teacher4 A2: at 80x24, after an embedded bank's open question, what is
-// on the screen at the pause (the last rows above it) holds the student's
-// answer, the whole model answer and every key point, ticked or not.
-func TestOpenFeedbackFitsTheScreen(t *testing.T) {
-	const width, height = 80, 24
-	answer := "In 2020 there was a second war and Azerbaijan took back Shusha and the districts. In 2023 more than 100,000 Karabakh Armenians fled to Armenia. The road through Lachin was blocked from December 2022, and the Minsk process closed in 2025."
+// twoLineAnswer wraps to two rows at 80 columns under "Your answer: ".
+const twoLineAnswer = "It is a mountain region in the South Caucasus that Azerbaijan and Armenia both claim, and the ethnic Armenians there wanted to leave Azerbaijan."
+
+// openQuestions are the embedded banks' open questions with key points.
+func openQuestions(t *testing.T) []*quiz.Question {
+	t.Helper()
 	files, _ := fs.Glob(assets.Banks(), "*.yaml")
-	checked := 0
+	var out []*quiz.Question
 	for _, name := range files {
 		data, _ := fs.ReadFile(assets.Banks(), name)
 		b, _, err := quiz.ParseBank(name, data)
@@ -41,66 +42,258 @@ func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, q := range b.Questions {
-			if q.Type != quiz.Open || len(q.Key) == 0 {
-				continue
-			}
-			checked++
-			var out bytes.Buffer
-			s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: quiz.Practice, Prompter: &openPrompter{answer: answer, ticks: []int{0, 2}},
-				Out: &out, Width: width, Height: height}
-			if _, err := s.Run(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
-			for _, l := range lines {
-				if n := utf8.RuneCountInString(l); n > width {
-					t.Errorf("%s %s: a line of %d columns: %q", name, q.ID, n, l)
-				}
-			}
-			screen := lines[max(0, len(lines)-(height-pauseRows)):]
-			shown := strings.Join(screen, "\n")
-			model := strings.Split(text.Hang("A model answer: "+q.Model, width, 2), "\n")
-			wants := []string{"Your answer: In 2020 there was", model[0], model[len(model)-1]}
-			for _, want := range wants {
-				if !strings.Contains(shown, want) {
-					t.Errorf("%s %s: at the pause %q is not on the screen:\n%s", name, q.ID, want, shown)
-				}
-			}
-			ticks := 0
-			for _, l := range screen {
-				if strings.HasPrefix(l, "  ✓ ") || strings.HasPrefix(l, "  ○ ") {
-					ticks++
-				}
-			}
-			if ticks != len(q.Key) {
-				t.Errorf("%s %s: %d of %d key points on the screen at the pause:\n%s", name, q.ID, ticks, len(q.Key), shown)
-			}
-			// The least needed part comes first, to scroll off.
-			if i, j := strings.Index(out.String(), "Source: "), strings.Index(out.String(), "A model answer:"); i < 0 || i > j {
-				t.Errorf("%s %s: the source does not come before the model answer", name, q.ID)
+			if q.Type == quiz.Open && len(q.Key) > 0 {
+				out = append(out, q)
 			}
 		}
 	}
-	if checked < 10 {
-		t.Errorf("only %d open questions checked", checked)
+	if len(out) < 10 {
+		t.Fatalf("only %d open questions in the embedded banks", len(out))
+	}
+	return out
+}
+
+// longestPlain stands in for the longest plain answer a bank may give (50
+// words, the limit): the first 50 words of the model answer, whose words
+// are longer than plain English's.
+func longestPlain(q *quiz.Question) string {
+	words := strings.Fields(q.Model)
+	return strings.Join(words[:min(50, len(words))], " ")
+}
+
+// withPlain is a copy of an open question with plain as its plain answer.
+func withPlain(q *quiz.Question, plain string) *quiz.Question {
+	return &quiz.Question{ID: q.ID, Type: q.Type, Prompt: q.Prompt, Model: q.Model, Plain: plain, Key: q.Key,
+		Explanation: q.Explanation, Source: q.Source, Points: q.Points}
+}
+
+// runOpen runs q alone in practice mode at width x height and returns the
+// lines written.
+func runOpen(t *testing.T, q *quiz.Question, p Prompter, width, height int, saved bool) []string {
+	t.Helper()
+	var out bytes.Buffer
+	s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: quiz.Practice, Prompter: p,
+		Out: &out, Width: width, Height: height, ReportSaved: saved}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+}
+
+// teacher7 A3: at 80x24 the "Covered, you say" line had scrolled off at the
+// pause. For every embedded open question, with the longest plain answer
+// allowed (its own, and a 50-word stand-in), a two-line answer and no key
+// point ticked (the most rows), all of the feedback from the "Covered"
+// line on fits above the pause; the plain answer, the explanation and the
+// source are whole, every key point has its row, and any cut ends in "…".
+// At 100x35 nothing is cut.
+func TestOpenFeedbackFitsTheScreen(t *testing.T) {
+	worst := 0
+	for _, size := range []struct{ width, height int }{{80, 24}, {100, 35}} {
+		for _, orig := range openQuestions(t) {
+			plains := []string{longestPlain(orig)}
+			if orig.Plain != "" {
+				plains = append(plains, orig.Plain)
+			}
+			for _, plain := range plains {
+				q := withPlain(orig, plain)
+				lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{}}, size.width, size.height, true)
+				name := q.ID
+				for _, l := range lines {
+					if n := utf8.RuneCountInString(l); n > size.width {
+						t.Errorf("%s at %d columns: a line of %d columns: %q", name, size.width, n, l)
+					}
+				}
+				i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Covered, you say: 0 of 4") })
+				if i < 0 {
+					t.Fatalf("%s: no Covered line:\n%s", name, strings.Join(lines, "\n"))
+				}
+				shown := lines[i:]
+				worst = max(worst, len(shown))
+				if room := size.height - pauseRows; len(shown) > room {
+					t.Errorf("%dx%d %s: %d rows from the Covered line to the pause, room for %d:\n%s", size.width, size.height, name, len(shown), room, strings.Join(shown, "\n"))
+				}
+				screen := strings.Join(shown, "\n")
+				wants := []string{
+					"Your answer: It is a mountain region",
+					text.Hang(plainLabel+" "+plain, size.width, 2),
+					text.Wrap(q.Explanation, size.width, "  "),
+					text.Wrap("Source: "+q.Source.String(), size.width, "  "),
+				}
+				for _, want := range wants {
+					if !strings.Contains(screen, want) {
+						t.Errorf("%dx%d %s: %q is not whole on the screen at the pause:\n%s", size.width, size.height, name, want, screen)
+					}
+				}
+				marks := 0
+				for _, l := range shown {
+					if strings.HasPrefix(l, "  ○ ") {
+						marks++
+						if size.width == 100 && strings.HasSuffix(l, "…") {
+							t.Errorf("100x35 %s: a key point cut: %q", name, l)
+						}
+					}
+				}
+				if marks != len(q.Key) {
+					t.Errorf("%dx%d %s: %d of %d key points on the screen:\n%s", size.width, size.height, name, marks, len(q.Key), screen)
+				}
+				if strings.Contains(screen, modelLabel) {
+					t.Errorf("%s: the full model answer on the screen beside the plain one", name)
+				}
+			}
+		}
+	}
+	t.Logf("the most rows from the Covered line to the pause: %d", worst)
+}
+
+// The feedback's order (teacher7 A3 and the README): Covered, the student's
+// answer, the key points once with ✓ and ○, the plain answer, the
+// explanation, the source; on a screen and in plain mode alike.
+func TestOpenFeedbackOrder(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
+	for _, size := range []struct{ width, height int }{{80, 24}, {100, 35}, {0, 0}} {
+		lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{1}}, size.width, size.height, false)
+		all := strings.Join(lines, "\n")
+		at := func(s string) int { return strings.Index(all, s) }
+		order := []string{"Covered, you say: 1 of 4", "Your answer: It is", "  ○ ", "  ✓ ", "A short answer: A short plain", strings.Fields(q.Explanation)[0], "Source: "}
+		for k := 1; k < len(order); k++ {
+			if i, j := at(order[k-1]), at(order[k]); i < 0 || j < 0 || i > j {
+				t.Errorf("%dx%d: %q (at %d) does not come before %q (at %d):\n%s", size.width, size.height, order[k-1], i, order[k], j, all)
+			}
+		}
+		first := strings.Fields(q.Key[2])
+		if n := strings.Count(all, strings.Join(first[:3], " ")); n != 1 {
+			t.Errorf("%dx%d: a key point shown %d times, want once:\n%s", size.width, size.height, n, all)
+		}
+		if strings.Contains(all, modelLabel) || strings.Contains(all, strings.Join(strings.Fields(q.Model)[:6], " ")) {
+			t.Errorf("%dx%d: the full model answer shown beside the plain one:\n%s", size.width, size.height, all)
+		}
+		if strings.Contains(all, ModelInReport) {
+			t.Errorf("%dx%d: no report saved, but the feedback says the model answer is in it", size.width, size.height)
+		}
 	}
 }
 
-// firstLines cuts wrapped text to its first lines, marking the cut.
-func TestFirstLines(t *testing.T) {
-	for _, tt := range []struct {
-		s     string
-		width int
-		n     int
-		want  string
-	}{
-		{"one two three", 20, 1, "one two three"},
-		{"one two three four five", 10, 1, "one two…"},
-		{"one two three four five", 10, 2, "one two\n  three…"},
-		{"one two three four five", 0, 1, "one two three four five"},
-	} {
-		if got := firstLines(tt.s, tt.width, tt.n); got != tt.want {
-			t.Errorf("firstLines(%q, %d, %d) = %q, want %q", tt.s, tt.width, tt.n, got, tt.want)
+// A question with no plain answer (a teacher's own bank) shows the full
+// model answer in the plain answer's place, under its own label.
+func TestOpenFeedbackFallsBackToTheModelAnswer(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "")
+	for _, size := range []struct{ width, height int }{{80, 24}, {0, 0}} {
+		lines := runOpen(t, q, &openPrompter{answer: "Short.", ticks: []int{0}}, size.width, size.height, true)
+		all := strings.Join(lines, "\n")
+		model := text.Hang(modelLabel+" "+q.Model, size.width, 2)
+		if !strings.Contains(all, model) {
+			t.Errorf("%dx%d: the whole model answer is not shown:\n%s", size.width, size.height, all)
 		}
+		if i, j := strings.Index(all, "  ○ "), strings.Index(all, modelLabel); i > j {
+			t.Errorf("%dx%d: the model answer before the key points:\n%s", size.width, size.height, all)
+		}
+		for _, not := range []string{plainLabel, ModelInReport} {
+			if strings.Contains(all, not) {
+				t.Errorf("%dx%d: %q shown with no plain answer:\n%s", size.width, size.height, not, all)
+			}
+		}
+	}
+}
+
+// With the report saved, a line under the plain answer says the full model
+// answer is in it: when a row is free, and never at the cost of a cut.
+func TestOpenFeedbackSaysTheModelAnswerIsInTheReport(t *testing.T) {
+	qs := openQuestions(t)
+	q := withPlain(qs[0], "A short plain answer in a few words.")
+	for _, size := range []struct{ width, height int }{{100, 35}, {0, 0}} {
+		all := strings.Join(runOpen(t, q, &openPrompter{answer: "Short.", ticks: []int{0}}, size.width, size.height, true), "\n")
+		if i, j := strings.Index(all, "A short answer:"), strings.Index(all, ModelInReport); j < 0 || i > j {
+			t.Errorf("%dx%d: no %q under the plain answer:\n%s", size.width, size.height, ModelInReport, all)
+		}
+	}
+	// The question with the most rows, at 80x24: the line is left out
+	// before anything is cut.
+	for _, orig := range qs {
+		q := withPlain(orig, longestPlain(orig))
+		all := strings.Join(runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{}}, 80, 24, true), "\n")
+		if strings.Contains(all, "…") && strings.Contains(all, ModelInReport) {
+			t.Errorf("%s: the report line shown while the feedback was cut:\n%s", q.ID, all)
+		}
+	}
+}
+
+// Not answered: nothing to check, so no Covered line and no "Your answer";
+// the key points as what a good answer covers, then the plain answer, the
+// explanation and the source, in that order.
+func TestOpenFeedbackUnanswered(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
+	all := strings.Join(runOpen(t, q, &openPrompter{answer: ""}, 80, 24, false), "\n")
+	for _, not := range []string{"Covered", "Your answer", "✓", "○"} {
+		if strings.Contains(all, not) {
+			t.Errorf("%q shown with no answer:\n%s", not, all)
+		}
+	}
+	order := []string{"A good answer covers:", "  • ", "A short answer:", "Source: "}
+	for k := 1; k < len(order); k++ {
+		if i, j := strings.Index(all, order[k-1]), strings.Index(all, order[k]); i < 0 || j < 0 || i > j {
+			t.Errorf("%q does not come before %q:\n%s", order[k-1], order[k], all)
+		}
+	}
+}
+
+// On a screen too short for the whole feedback, the ticked key points are
+// cut before the others, each to a row ending in "…", and the student's
+// answer keeps two lines before any key point is cut.
+func TestOpenFitCutsTickedKeyPointsFirst(t *testing.T) {
+	var q *quiz.Question
+	for _, c := range openQuestions(t) {
+		if c.ID == "two-legal-cases" {
+			q = c
+		}
+	}
+	if q == nil {
+		t.Fatal("no two-legal-cases question")
+	}
+	long := twoLineAnswer + " " + twoLineAnswer // four rows
+	o := &quiz.Outcome{Question: &quiz.Presented{Question: q}, Response: quiz.Response{Answered: true, Text: long, SelfCheckPoints: []int{3}}}
+	s := &Session{Width: 80, Height: 24, ReportSaved: true}
+	for h := 40; h >= 10; h-- {
+		s.Height = h
+		f := s.openFit(o, true)
+		if f.note && (f.answerLines < 4 || slices.Contains(f.cut, true)) {
+			t.Errorf("height %d: the report line kept while %+v", h, f)
+		}
+		if slices.Contains(f.cut, true) && f.answerLines < 2 && slices.Contains(f.cut, false) {
+			t.Errorf("height %d: the answer cut to a line before the key points: %+v", h, f)
+		}
+		if slices.Contains(f.cut, true) && !f.cut[3] {
+			t.Errorf("height %d: an unticked key point cut before the ticked one: %+v", h, f)
+		}
+	}
+}
+
+// With no key points there is no self-check: the answer, right above, is
+// not repeated, and the plain answer comes before the explanation.
+func TestOpenFeedbackNoKeyPoints(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
+	q.Key = nil
+	all := strings.Join(runOpen(t, q, &openPrompter{answer: "I liked it."}, 80, 24, false), "\n")
+	for _, not := range []string{"Covered", "Your answer", "A good answer covers"} {
+		if strings.Contains(all, not) {
+			t.Errorf("%q shown with no key points:\n%s", not, all)
+		}
+	}
+	if i, j := strings.Index(all, "A short answer:"), strings.Index(all, "Source: "); i < 0 || i > j {
+		t.Errorf("the plain answer not before the source:\n%s", all)
+	}
+}
+
+// The exam's review at the end shows the full model answer, as the report
+// and marking do: the plain answer is practice feedback only.
+func TestExamReviewShowsTheFullModelAnswer(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
+	var out bytes.Buffer
+	s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: quiz.Exam, Prompter: &openPrompter{answer: "Short.", ticks: []int{0}}, Out: &out}
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), q.Model) || strings.Contains(out.String(), q.Plain) {
+		t.Errorf("the review does not show the full model answer alone:\n%s", out.String())
 	}
 }

@@ -36,10 +36,16 @@ type Session struct {
 	HoldBackReview bool
 	// Height, when not zero, is the screen's height in rows, for a screen
 	// that scrolls: practice mode then fits an open question's feedback so
-	// that at the pause the model answer, the student's own answer (its
-	// first lines at least) and their ticked key points are all on the
-	// screen together. 0 (a pipe, a screen reader) prints everything whole.
+	// that at the pause all of it is on the screen, from the "Covered"
+	// line through the student's answer (its first lines at least), the
+	// key points, the plain answer, the explanation and the source, with
+	// anything cut marked "…" (openFit). 0 (a pipe, a screen reader)
+	// prints everything whole.
 	Height int
+	// ReportSaved says the quiz's report is being saved: it holds each
+	// open question's full model answer, and the feedback, which shows the
+	// plain answer, says so when a row is free.
+	ReportSaved bool
 	// Pause, in practice mode, waits after each question's feedback until
 	// the student asks for the next question, so that the verdict and the
 	// explanation are read before the next question pushes them off a
@@ -311,23 +317,23 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 			return quiz.Response{}, err
 		}
 		return quiz.Response{Answered: true, Bool: i == 0}, nil
-	case quiz.Short, quiz.Open:
-		text, err := p.Input(msg, nil)
-		if err != nil {
-			return quiz.Response{}, err
-		}
-		return quiz.Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
-	case quiz.Numeric:
-		text, err := p.Input(msg, func(t string) error {
-			if _, err := q.ParseNumeric(t); err != nil { // as a sheet reads it
-				return fmt.Errorf("please type a number, such as 1994")
+	case quiz.Short, quiz.Open, quiz.Numeric:
+		var validate func(string) error
+		if q.Type == quiz.Numeric {
+			validate = func(t string) error {
+				// Read as a sheet reads it: blank is no answer.
+				_, err := q.Resolve(quiz.Typed(t), nil)
+				if err != nil {
+					return errors.New(numberHint(q))
+				}
+				return nil
 			}
-			return nil
-		})
+		}
+		text, err := p.Input(msg, validate)
 		if err != nil {
 			return quiz.Response{}, err
 		}
-		return quiz.Response{Answered: true, Text: strings.TrimSpace(text)}, nil
+		return q.Resolve(quiz.Typed(text), nil)
 	case quiz.Order:
 		seq, err := p.Order(msg, q.Options())
 		if err != nil {
@@ -347,6 +353,28 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		return quiz.Response{Answered: true}, nil
 	}
 	return quiz.Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
+}
+
+// numberHint asks again for a numeric question's answer, with an example
+// that fits the question: a year for a year, a count with the question's
+// unit, and never a number that would score (the example is no clue).
+func numberHint(q *quiz.Presented) string {
+	examples := []float64{12, 5, 100}
+	say := "please type a number, such as %s"
+	switch {
+	case q.AsksYear():
+		examples = []float64{1900, 1800, 2000}
+		say = "please type a year, such as %s"
+	case q.Unit != "":
+		say = "please type a number of " + q.Unit + ", such as %s"
+	}
+	for _, n := range examples {
+		ex := text.FormatNum(n)
+		if quiz.Score(q.Question, quiz.Response{Answered: true, Text: ex}) == 0 {
+			return fmt.Sprintf(say, ex)
+		}
+	}
+	return "please type a number"
 }
 
 // answer shows the right answer; sequences and pairs one per line, numbered.
@@ -463,15 +491,24 @@ func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
 }
 
 // keyPoints lists what a good answer to an open question covers, one point a
-// line, under indent.
-func (s *Session) keyPoints(q *quiz.Presented, indent string) {
+// line, under indent: each whole, or cut to a row where cut says so.
+func (s *Session) keyPoints(q *quiz.Presented, indent string, cut []bool) {
 	if len(q.Key) == 0 {
 		return
 	}
 	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("A good answer covers:"))
-	for _, k := range q.Key {
-		fmt.Fprintf(s.Out, "%s  • %s\n", indent, text.Hang(k, s.Width, len(indent)+4))
+	for i, k := range q.Key {
+		fmt.Fprintf(s.Out, "%s  • %s\n", indent, s.keyPoint(k, indent, i < len(cut) && cut[i]))
 	}
+}
+
+// keyPoint is a key point wrapped under its mark, or cut to one row ending
+// in "…".
+func (s *Session) keyPoint(k, indent string, cut bool) string {
+	if cut {
+		return firstLines(k, s.Width-len(indent)-4, 1)
+	}
+	return text.Hang(k, s.Width, len(indent)+4)
 }
 
 // pause waits, when s.Pause and the prompter can, until the student asks for
@@ -525,23 +562,24 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	}
 	all := len(r.SelfCheckPoints) == len(q.Key)
 	r.SelfCheck = &all
-	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point")), s.Width, len(indent)))
+	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(coveredText(*r, q), s.Width, len(indent)))
 	return nil
 }
 
+// coveredText says how many key points the student says they covered.
+func coveredText(r quiz.Response, q *quiz.Presented) string {
+	return fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point"))
+}
+
 // ticks lists the key points, ✓ those the student ticked and ○ the others:
-// each whole, or cut to one line each when short.
-func (s *Session) ticks(q *quiz.Presented, r quiz.Response, indent string, short bool) {
+// each whole, or cut to a row where cut says so.
+func (s *Session) ticks(q *quiz.Presented, r quiz.Response, indent string, cut []bool) {
 	for i, k := range q.Key {
 		mark := "○"
 		if slices.Contains(r.SelfCheckPoints, i) {
 			mark = "✓"
 		}
-		point := text.Hang(k, s.Width, len(indent)+4)
-		if short {
-			point = firstLines(k, s.Width-len(indent)-4, 1)
-		}
-		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, point)
+		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, s.keyPoint(k, indent, i < len(cut) && cut[i]))
 	}
 }
 
@@ -583,14 +621,25 @@ func (s *Session) verdict(o *quiz.Outcome) string {
 	return s.style().Bad("✗ Not right.")
 }
 
+// why prints the explanation and the source.
 func (s *Session) why(o *quiz.Outcome) {
+	if w := s.whyText(o); w != "" {
+		fmt.Fprintln(s.Out, w)
+	}
+}
+
+// whyText is the explanation and the source, wrapped; "" when there are
+// neither.
+func (s *Session) whyText(o *quiz.Outcome) string {
 	q := o.Question
+	var lines []string
 	if q.Explanation != "" {
-		fmt.Fprintf(s.Out, "%s\n", text.Wrap(q.Explanation, s.Width, "  "))
+		lines = append(lines, text.Wrap(q.Explanation, s.Width, "  "))
 	}
 	if src := q.Source.String(); src != "" {
-		fmt.Fprintf(s.Out, "%s\n", s.style().Dim(text.Wrap("Source: "+src, s.Width, "  ")))
+		lines = append(lines, s.style().Dim(text.Wrap("Source: "+src, s.Width, "  ")))
 	}
+	return strings.Join(lines, "\n")
 }
 
 // review goes over every question at the end of an exam. Ctrl-C or a
@@ -634,11 +683,11 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 					}
 					asking = false
 				} else {
-					s.ticks(q, res.Outcomes[i].Response, "  ", false)
+					s.ticks(q, res.Outcomes[i].Response, "  ", nil)
 				}
 				continue
 			}
-			s.keyPoints(q, "  ")
+			s.keyPoints(q, "  ", nil)
 		}
 	}
 	return nil
