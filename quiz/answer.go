@@ -556,15 +556,7 @@ var errPairs = fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
 func scalarPairs(s string) ([][2]string, error) {
 	var pairs [][2]string
 	for _, group := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		toks := strings.Fields(group)
-		// "1 = c", "1: c", "1 =c": a separator beside a space joins the
-		// words on either side.
-		for i := 0; i+1 < len(toks); i++ {
-			if strings.ContainsAny(toks[i][len(toks[i])-1:], "=:-") || strings.ContainsAny(toks[i+1][:1], "=:-") {
-				toks = slices.Replace(toks, i, i+2, toks[i]+toks[i+1])
-				i--
-			}
-		}
+		toks := joinAtSeparators(strings.Fields(group))
 		for i := 0; i < len(toks); i++ {
 			if l, r, ok := onePair(toks[i]); ok {
 				pairs = append(pairs, [2]string{l, r})
@@ -583,6 +575,24 @@ func scalarPairs(s string) ([][2]string, error) {
 		}
 	}
 	return pairs, nil
+}
+
+// joinAtSeparators joins words that a pair's separator ends or begins with
+// the word after them: "1 = c", "1: c", "1 =c" are one word each, "1=c".
+// One pass, so that a line of a thousand separators costs no more than
+// reading it.
+func joinAtSeparators(words []string) []string {
+	sep := func(b byte) bool { return b == '=' || b == ':' || b == '-' }
+	var out []string
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && (sep(words[j-1][len(words[j-1])-1]) || sep(words[j][0])) {
+			j++
+		}
+		out = append(out, strings.Join(words[i:j], ""))
+		i = j
+	}
+	return out
 }
 
 // textPairs splits pairs written by their texts, as the key and the reports
