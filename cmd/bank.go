@@ -580,6 +580,17 @@ func paperMade(bank string, p worksheet.Paper) (made, command string) {
 	return line.String(), args.String()
 }
 
+// commandWord quotes s for a command a user copies from the screen: in
+// double quotes, which sh, PowerShell and cmd.exe all read the same way, when
+// s needs quoting and holds none of the characters they treat differently
+// inside them; else as shellWord does.
+func commandWord(s string) string {
+	if w := shellWord(s); w == s || strings.ContainsAny(s, "\"$`\\!%^") {
+		return w
+	}
+	return `"` + s + `"`
+}
+
 // shellWord quotes s for a POSIX shell when it needs it.
 func shellWord(s string) string {
 	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {

@@ -107,7 +107,7 @@ func makeClass(t *testing.T) (dir, bankFile string) {
 	sheets := map[string]string{
 		"paper-ana.yaml": "student: Paper Ana\nbanks: [../loop.yaml]\nanswers:\n  capital: Baku\n  indep: true\n  town: Khojaly\n  year: 1994\n  ussr: A union of republics.\n",
 		"paper-bo.yaml":  "student: Paper Bo\nbanks: [../loop.yaml]\nanswers:\n  capital: 2\n  indep: false\n",
-		"paper-cem.yaml": "student: Paper Cem\nbanks: [../loop.yaml]\nanswers:\n  capital: Baku\n  indep: ture\n  year: 28th\n",
+		"paper-cem.yaml": "student: Paper Cem\nbanks: [../loop.yaml]\nanswers:\n  capital: Baku\n  indep: ture\n  year: twenty\n",
 		"paper-dan.yaml": "student: Paper Dan\nbanks: [../loop.yaml]\nanswers:\n  capital: 613 civillians\n  indep: true\n",
 		"paper-eve.yaml": "student: Paper Eve\nanswers: [broken\n",
 	}

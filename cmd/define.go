@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,7 +17,10 @@ type DefineOptions struct {
 	Factory *Factory
 	Terms   []string
 	Short   bool
-	JSON    bool
+	// Full shows whole entries; without it define shows the plain view
+	// (glossary.Layout.RenderPlain), for students.
+	Full bool
+	JSON bool
 }
 
 // NewCmdDefine looks terms up in the glossary.
@@ -25,12 +29,22 @@ func NewCmdDefine(f *Factory, runF func(*DefineOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "define TERM...",
 		Short: "Define terms from the article, with citations",
-		Long: `Look terms up in the glossary: a definition, how the article uses the term, what
-has changed since the article, where the article is wrong, related terms and
-primary sources. Any spelling or name works, in Latin, Armenian or Cyrillic
-script and any case: Khojaly, Xocalı, xocali, Խոջալու, Ходжалы; USSR; Artsakh.
-A term that is not found gets suggestions and exit code 1.`,
-		Example: `  conflictq define genocide
+		Long: `Look terms up in the glossary. By default an entry is short, for students: what
+the term means in plain words, how the article uses it (and where the article
+is wrong), what has changed since the article, its names, related terms and
+primary sources, and last the command that shows the full entry.
+
+--full shows the whole entry, adding the long, attributed definition, how the
+term differs from those it is confused with, and other spellings. For whole
+entries by default, put full: true under define: in a settings file, or set
+CONFLICTQ_DEFINE_FULL=true; --full=false then gives the students' view.
+--short prints one line per term; --json prints whole entries.
+
+Any spelling or name works, in Latin, Armenian or Cyrillic script and any
+case: Khojaly, Xocalı, xocali, Խոջալու, Ходжалы; USSR; Artsakh. A term that is
+not found gets suggestions and exit code 1.`,
+		Example: `  conflictq define genocide                 # plain words, for students
+  conflictq define genocide --full          # the full entry, for teachers
   conflictq define ussr "Nagorno Karabakh" --short
   conflictq define xocali --json
   conflictq define "Нагорный Карабах"`,
@@ -46,6 +60,13 @@ A term that is not found gets suggestions and exit code 1.`,
 		ValidArgsFunction: termCompletion(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Terms = args
+			// A setting (define: full: true) gives way to a typed --short;
+			// both typed is a contradiction.
+			_, fullSetting := f.settingOrigin["full"]
+			_, shortSetting := f.settingOrigin["short"]
+			if opts.Short && opts.Full && !fullSetting && !shortSetting {
+				return &FlagError{Err: errors.New("give --short or --full, not both")}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -53,6 +74,7 @@ A term that is not found gets suggestions and exit code 1.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Short, "short", false, "print only the one-line definitions")
+	cmd.Flags().BoolVar(&opts.Full, "full", false, "print the full entries: the long definition and how each term differs")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the entries as a JSON array")
 	return cmd
 }
@@ -77,7 +99,7 @@ func defineRun(opts *DefineOptions) error {
 		}
 		found = append(found, e)
 	}
-	// A full entry is longer than a screen (teacher4 A2): page it on a
+	// An entry can be longer than a screen (teacher4 A2): page it on a
 	// terminal, after the misses are said on standard error.
 	if len(found) > 0 {
 		ios.StartPager()
@@ -101,7 +123,11 @@ func defineRun(opts *DefineOptions) error {
 			if i > 0 {
 				fmt.Fprintln(ios.Out)
 			}
-			layout.Render(ios.Out, e)
+			if opts.Full {
+				layout.Render(ios.Out, e)
+				continue
+			}
+			layout.RenderPlain(ios.Out, e, "conflictq define "+commandWord(e.Term)+" --full")
 		}
 	}
 	if missed > 0 {

@@ -105,20 +105,9 @@ func markRun(opts *MarkOptions) error {
 	if g.Banks != nil {
 		load = func([]string, string) ([]*quiz.Bank, error) { return g.Banks, nil }
 	}
-	listed, err := marking.List(opts.Inputs)
-	if err != nil {
-		return invalidErr(err)
-	}
-	files := listed.Files
-	if note := listed.Left.Note("mark"); note != "" && len(files) == 0 {
-		// As grade's "no sheets": what was left out is why.
-		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (.yaml, .yml, .json or .jsonl files) in %s; %s.\n", text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
-		return nil
-	} else if note != "" {
-		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
-	}
-	for _, s := range listed.Same {
-		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
+	files, ok, err := listToMark(opts)
+	if err != nil || !ok {
+		return err
 	}
 	unlock, err := marking.Lock(files, f.Now())
 	if err != nil {
@@ -141,15 +130,7 @@ func markRun(opts *MarkOptions) error {
 	for _, e := range errs {
 		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
-	total, marked := 0, 0
-	for _, q := range questions {
-		total += len(q.Answers)
-		for _, a := range q.Answers {
-			if a.Mark != nil {
-				marked++ // --remark: an answer marked before
-			}
-		}
-	}
+	total, marked := countAnswers(questions)
 	if total == 0 {
 		return nothingToMark(opts, files, load, errs)
 	}
@@ -176,7 +157,50 @@ func markRun(opts *MarkOptions) error {
 	}
 	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
 	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
-	runErr := m.run(questions)
+	return m.finish(m.run(questions), total, marked, len(errs) > 0)
+}
+
+// listToMark lists the reports and sheets to mark, with notes on what was
+// left out; false when all were left out, which it says.
+func listToMark(opts *MarkOptions) ([]string, bool, error) {
+	ios := opts.Factory.IOStreams
+	listed, err := marking.List(opts.Inputs)
+	if err != nil {
+		return nil, false, invalidErr(err)
+	}
+	files := listed.Files
+	if note := listed.Left.Note("mark"); note != "" && len(files) == 0 {
+		// As grade's "no sheets": what was left out is why.
+		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (.yaml, .yml, .json or .jsonl files) in %s; %s.\n", text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
+		return nil, false, nil
+	} else if note != "" {
+		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
+	}
+	for _, s := range listed.Same {
+		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
+	}
+	return files, true, nil
+}
+
+// countAnswers counts the answers to mark, and of them those marked before
+// (--remark).
+func countAnswers(questions []*marking.Question) (total, marked int) {
+	for _, q := range questions {
+		total += len(q.Answers)
+		for _, a := range q.Answers {
+			if a.Mark != nil {
+				marked++
+			}
+		}
+	}
+	return total, marked
+}
+
+// finish says how many marks were given and left, and turns how marking
+// ended (runErr) into the command's result; broken: some files could not
+// be read.
+func (m *marker) finish(runErr error, total, marked int, broken bool) error {
+	ios := m.opts.Factory.IOStreams
 	// An answer marked before and not revised is not "left to mark": its
 	// mark stands (teacher2 P6).
 	left := total - marked - (m.given - m.revised)
@@ -186,7 +210,7 @@ func markRun(opts *MarkOptions) error {
 	}
 	fmt.Fprintln(ios.ErrOut, msg+".")
 	switch {
-	case runErr == nil && len(errs) > 0:
+	case runErr == nil && broken:
 		return silent(ExitInvalid)
 	case runErr == nil:
 		return nil
@@ -276,7 +300,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	// escaped (teacher2 P3).
 	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
 	if a.CutOff {
-		fmt.Fprintf(out, "%s\n", text.Wrap("(cut off: still being typed when the quiz ended, by the time limit or Ctrl-C; never submitted with Enter)", m.width, "  "))
+		fmt.Fprintf(out, "%s\n", text.Wrap("(cut off: still being typed when the quiz was stopped (time limit, Ctrl-C, a signal or a closed window); never submitted with Enter)", m.width, "  "))
 	}
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))

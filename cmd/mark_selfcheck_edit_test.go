@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -85,7 +86,13 @@ func TestMarkReadsAHandEditedSelfCheck(t *testing.T) {
 			if !strings.Contains(strings.ReplaceAll(out.String(), "\n", " "), want) { // wrapped at 80 columns
 				t.Errorf("want %q in\n%s", want, out)
 			}
-			warned := strings.Contains(errOut.String(), "r/ana.json:1: warning: question \"ussr\": questions[0].self_check_points: ")
+			// The warning names the field's own line, not line 1 (attack7 G).
+			edited, _ := os.ReadFile(file)
+			line := 1 + bytes.Count(edited[:bytes.Index(edited, []byte(`"self_check_points"`))], []byte("\n"))
+			if line < 10 {
+				t.Fatalf("self_check_points on line %d: the report's layout changed", line)
+			}
+			warned := strings.Contains(errOut.String(), fmt.Sprintf("r/ana.json:%d: warning: question \"ussr\": questions[0].self_check_points: ", line))
 			if warned != tt.warns {
 				t.Errorf("warned %v, want %v:\n%s", warned, tt.warns, errOut)
 			}
@@ -144,5 +151,69 @@ func TestMarkSaysTheBankChanged(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "2 of 4 key points") {
 		t.Errorf("the ticks are shown against the new key points:\n%s", out)
+	}
+}
+
+// When another question of the bank changed, this one's ticks are shown
+// against its key points as they are: they did not move (attack7 G). The
+// bank's change is still said, once. A report from before questions had
+// their digests says the bank changed, unless the prompt or model answer it
+// kept shows the question did.
+func TestMarkJudgesEachQuestionWhenItsBankChanged(t *testing.T) {
+	two := selfCheckBank + `  - id: other
+    type: open
+    prompt: What did you make of the article?
+    model_answer: Any view, argued from the text.
+    key_points: [a view, a reason, a quote]
+    explanation: The article's own last question.
+    source: {section: Questions, paragraph: 1, quote: "What was the Soviet Union?"}
+    tags: [vocabulary]
+`
+	for _, tt := range []struct {
+		name, from, to string
+		old            bool // the report's question digests taken out
+		want           string
+	}{
+		{"another question changed", "What did you make of", "What did you think of", false, "Covered, says the student: 2 of 3 key points (1, 3) "},
+		{"an old report, another question changed", "What did you make of", "What did you think of", true, "Covered, says the student: key points (1, 3), as the question was then (its bank has changed since; it has 3 now) "},
+		{"an old report, this prompt changed", "What was the Soviet Union?\n", "What was the USSR?\n", true, "Covered, says the student: key points (1, 3), as the question was then (it has changed since; it has 3 now) "},
+		{"this question's key points changed", "[founded 1922,", "[founded in 1922,", false, "Covered, says the student: key points (1, 3), as the question was then (it has changed since; it has 3 now) "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			os.WriteFile("open.yaml", []byte(two), 0o644)
+			os.Mkdir("r", 0o755)
+			f, in, _, errOut := testFactory(t)
+			in.WriteString("A union.\n1,3\nA union.\n1,3\n")
+			if code := Run(f, []string{"quiz", "--plain", "--bank", "open.yaml", "--seed", "2", "--student", "Ana", "-o", "r/ana.json"}); code != 0 {
+				t.Fatalf("quiz: exit %d: %s", code, errOut)
+			}
+			data, _ := os.ReadFile("r/ana.json")
+			if n := bytes.Count(data, []byte(`"digest": "`)); n != 2 {
+				t.Fatalf("%d question digests in the report:\n%s", n, data)
+			}
+			if tt.old {
+				data = regexp.MustCompile(`\s*"digest": "[0-9a-f]+",`).ReplaceAll(data, nil)
+				os.WriteFile("r/ana.json", data, 0o644)
+			}
+			edited := strings.Replace(two, tt.from, tt.to, 1)
+			if edited == two {
+				t.Fatalf("%q is not in the bank", tt.from)
+			}
+			os.WriteFile("open.yaml", []byte(edited), 0o644)
+
+			f, in, out, errOut := testFactory(t)
+			in.WriteString("\n")
+			if code := Run(f, []string{"mark", "--plain", "--question", "ussr", "r"}); code != 0 {
+				t.Fatalf("mark: exit %d\n%s", code, errOut)
+			}
+			if n := strings.Count(errOut.String(), "warning: bank open changed since this quiz was taken"); n != 1 {
+				t.Errorf("said %d times that the bank changed:\n%s", n, errOut)
+			}
+			if flat := strings.ReplaceAll(out.String(), "\n", " "); !strings.Contains(flat, tt.want) {
+				t.Errorf("want %q in\n%s", tt.want, out)
+			}
+		})
 	}
 }

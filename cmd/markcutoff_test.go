@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -21,11 +22,67 @@ func TestMarkSaysAnswerWasCutOff(t *testing.T) {
 	if code := Run(f, []string{"mark", "--plain", "--question", "ussr", "r"}); code != 0 {
 		t.Fatalf("mark: exit %d\n%s", code, errOut)
 	}
-	if !strings.Contains(out.String(), "  | A union.\n  (cut off: still being typed when the quiz ended") {
+	// Every cause is named: a signal or a closed window cuts an answer off
+	// as the time limit and Ctrl-C do (attack8 §9).
+	if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), "| A union. (cut off: still being typed when the quiz was stopped (time limit, Ctrl-C, a signal or a closed window); never submitted with Enter)") {
 		t.Errorf("mark does not say the answer was cut off:\n%s", out)
 	}
 	marked, _ := os.ReadFile(file)
 	if !strings.Contains(string(marked), `"cut_off": true`) || !strings.Contains(string(marked), `"points": 1`) {
 		t.Errorf("the marked report:\n%s", marked)
+	}
+}
+
+// A hand-edited cut_off that is not true or false is refused by grade and
+// mark alike, at its line, naming the question (exit 2), and the report is
+// left as it was (attack8 §8: grade took it silently, mark said Go's words at
+// line 1).
+func TestGradeAndMarkRefuseACutOffThatIsNotTrueOrFalse(t *testing.T) {
+	for _, v := range []string{`"yes"`, `1`, `[]`} {
+		t.Run(v, func(t *testing.T) {
+			_, file := selfCheckReport(t)
+			data, _ := os.ReadFile(file)
+			data = []byte(strings.Replace(string(data), `"given": "A union.",`, `"given": "A union.", "cut_off": `+v+`,`, 1))
+			os.WriteFile(file, data, 0o644)
+			line := 1 + strings.Count(string(data[:strings.Index(string(data), `"cut_off"`)]), "\n")
+			want := fmt.Sprintf(`r/ana.json:%d: question "ussr": cut_off must be true or false`, line)
+
+			f, _, _, errOut := testFactory(t)
+			if code := Run(f, []string{"grade", "r"}); code != 2 || !strings.Contains(errOut.String(), want) {
+				t.Errorf("grade: exit %d, want 2 and %q:\n%s", code, want, errOut)
+			}
+			f, in, _, errOut := testFactory(t)
+			in.WriteString("1 fair\n")
+			if code := Run(f, []string{"mark", "--plain", "r"}); code != 2 || !strings.Contains(errOut.String(), want) || strings.Contains(errOut.String(), "Go struct") {
+				t.Errorf("mark: exit %d, want 2 and %q:\n%s", code, want, errOut)
+			}
+			if after, _ := os.ReadFile(file); string(after) != string(data) {
+				t.Errorf("the report changed:\n%s", after)
+			}
+		})
+	}
+}
+
+// grade shows a cut-off answer as such where it shows answers: beside the
+// given answer in JSON, and beside the open answer the class page quotes
+// (attack8 §7).
+func TestGradeShowsAnAnswerWasCutOff(t *testing.T) {
+	_, file := selfCheckReport(t)
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(data), `"given": "A union."`, `"given": "A union.", "cut_off": true`, 1)), 0o644)
+
+	f, _, out, errOut := testFactory(t)
+	if code := Run(f, []string{"grade", "r", "--format", "json"}); code != 0 {
+		t.Fatalf("grade: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out.String(), `"given":"A union.","cut_off":true,`) {
+		t.Errorf("grade --format json:\n%s", out)
+	}
+	f, _, out, errOut = testFactory(t)
+	if code := Run(f, []string{"grade", "r", "--format", "html"}); code != 0 {
+		t.Fatalf("grade: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "A union. <span class=\"muted small\">— cut off: still being typed when the quiz ended; not yet marked") {
+		t.Errorf("the class page does not say the answer was cut off:\n%s", out)
 	}
 }

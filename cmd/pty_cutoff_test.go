@@ -91,6 +91,17 @@ func TestPTYCtrlCKeepsOpenAnswerTyped(t *testing.T) {
 	if q := qs[1]; q["given"] != nil || q["cut_off"] != nil {
 		t.Errorf("the question not reached: %v", q)
 	}
+	seesItWasKept(t, scr)
+}
+
+// seesItWasKept checks that the quiz's closing lines, on the screen, tell
+// the student the typed text was kept (attack8 §6).
+func seesItWasKept(t *testing.T, scr *screen) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
+	if !strings.Contains(flat, "Question 1: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer") {
+		t.Errorf("the screen does not say the answer was kept:\n%s", strings.Join(scr.visible(), "\n"))
+	}
 }
 
 // The time limit running out in the middle of an open answer keeps it too,
@@ -113,4 +124,5 @@ func TestPTYTimeLimitKeepsOpenAnswerTyped(t *testing.T) {
 	if q := qs[0]; q["given"] != "The USSR, it was big: Russia, Geo" || q["cut_off"] != true {
 		t.Errorf("the open question in the report: %v", q)
 	}
+	seesItWasKept(t, scr)
 }

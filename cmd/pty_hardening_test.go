@@ -117,3 +117,74 @@ func TestPTYStopAndContinue(t *testing.T) {
 	}
 	checkCooked(t, tty)
 }
+
+// TestPTYContinueRedrawsTextPrompt: a text prompt continued after a stop
+// (Ctrl-Z, fg) is drawn again with the line typed so far, and the student
+// goes on typing into it: the answer is the whole line.
+func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "r.json")
+	scr, tty := newScreen(t)
+	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr.waitFor("Which town?")
+	scr.send("Khoj")
+	scr.waitFor("Khoj")
+	if err := syscall.Kill(os.Getpid(), syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
+	scr.waitFor("Which town?") // drawn again
+	scr.waitFor("Khoj")        // with the line typed so far
+	scr.send("aly" + keyEnter)
+	scr.waitFor("Question 2 of 8")
+	scr.send(keyCtrlC)
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Errorf("exit %d, want 130; stderr:\n%s", code, stderr)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not stop")
+	}
+	data, _ := os.ReadFile(report)
+	if !strings.Contains(string(data), `"given": "Khojaly"`) {
+		t.Errorf("the answer typed before and after the continue is not whole:\n%s", data)
+	}
+	checkCooked(t, tty)
+}
+
+// TestPTYPasteOfSeveralLinesIsOneAnswer: a text pasted into an answer, its
+// newlines and all, as a terminal with bracketed paste sends it, is kept
+// whole in the answer, its lines joined by spaces; no pasted newline sends
+// it, Enter does.
+func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "r.json")
+	scr, tty := newScreen(t)
+	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr.waitFor("Which town?")
+	if !strings.Contains(scr.text(), "\x1b[?2004h") {
+		t.Error("the prompt did not turn bracketed paste on")
+	}
+	scr.send("\x1b[200~Khojaly\r\n(Xocali),\nin 1992\n\x1b[201~")
+	scr.waitFor("in 1992")
+	scr.send(keyEnter)
+	scr.waitFor("Question 2 of 8")
+	scr.send(keyCtrlC)
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the quiz did not stop; stderr:\n%s", stderr)
+	}
+	data, _ := os.ReadFile(report)
+	if !strings.Contains(string(data), `"given": "Khojaly (Xocali), in 1992"`) {
+		t.Errorf("the paste is not one answer:\n%s", data)
+	}
+	if out := scr.text(); strings.LastIndex(out, "\x1b[?2004l") < strings.LastIndex(out, "\x1b[?2004h") {
+		t.Error("bracketed paste was left on")
+	}
+	checkCooked(t, tty)
+}

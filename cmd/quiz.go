@@ -295,11 +295,12 @@ func quizRun(opts *QuizOptions) error {
 	}
 	p, restore := newPrompter(opts, width)
 	defer restore()
-	ctx, deadline, done := sessionContext(opts)
+	ctx, done := sessionContext(opts)
 	defer done()
 
 	// Ask for a name only when someone is there to type it: from a pipe the
-	// first line is an answer, not a name.
+	// first line is an answer, not a name. The name is not the student's
+	// time: a time limit starts at the first question (teacher7 P1).
 	if opts.Student == "" && (opts.Report != "" || opts.ReportDir != "") && ios.IsStdinTTY() {
 		name, err := askName(ctx, p)
 		if err != nil {
@@ -318,6 +319,8 @@ func quizRun(opts *QuizOptions) error {
 		shown = quiz.BanksOf(banks, questions)
 	}
 	printIntro(ios.Out, style, shown, len(questions), mode, opts)
+	ctx, deadline, stopClock := timeLimit(ctx, opts)
+	defer stopClock()
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	s.HoldBackReview = opts.ExamReview == examReviewNone
 	s.Width = width
@@ -337,7 +340,11 @@ func quizRun(opts *QuizOptions) error {
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
-	rep.WriteSummary(ios.Out, style, width)
+	if mode == quiz.Exam && s.HoldBackReview {
+		rep.WriteHeldBackSummary(ios.Out, style, width)
+	} else {
+		rep.WriteSummary(ios.Out, style, width)
+	}
 
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }
@@ -372,30 +379,34 @@ func newPrompter(opts *QuizOptions, width int) (p session.Prompter, restore func
 	return opts.Prompter(), ios.RestoreTerminal
 }
 
-// sessionContext is the quiz's context: cancelled by a signal (when the
-// options handle them) and, with --time-limit, at the deadline it returns.
-// done releases it.
-func sessionContext(opts *QuizOptions) (ctx context.Context, deadline time.Time, done func()) {
+// sessionContext is the quiz's context, cancelled by a signal when the
+// options handle them. done releases it.
+func sessionContext(opts *QuizOptions) (ctx context.Context, done func()) {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	release := []func(){func() { cancel(nil) }}
-	if opts.HandleSignals {
-		// Registering for signals costs a thread and a few hundred microseconds:
-		// do it beside drawing the first question, not before it.
-		stop := make(chan func(), 1)
-		go func() { stop <- catchSignals(cancel) }()
-		release = append(release, func() { (<-stop)() })
+	if !opts.HandleSignals {
+		return ctx, func() { cancel(nil) }
 	}
-	if opts.TimeLimit > 0 {
-		deadline = opts.Now().Add(opts.TimeLimit)
-		var cancelT context.CancelFunc
-		ctx, cancelT = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
-		release = append(release, cancelT)
+	// Registering for signals costs a thread and a few hundred microseconds:
+	// do it beside drawing the first question, not before it.
+	stop := make(chan func(), 1)
+	go func() { stop <- catchSignals(cancel) }()
+	return ctx, func() {
+		(<-stop)()
+		cancel(nil)
 	}
-	return ctx, deadline, func() {
-		for i := len(release) - 1; i >= 0; i-- { // as defers would: last first
-			release[i]()
-		}
+}
+
+// timeLimit starts the clock of --time-limit: ctx ends at the deadline it
+// returns (zero without a limit), with cause session.ErrTimeUp. It is
+// called just before the first question, so that nothing asked before it
+// (the student's name) uses up the student's time. stop releases it.
+func timeLimit(ctx context.Context, opts *QuizOptions) (_ context.Context, deadline time.Time, stop func()) {
+	if opts.TimeLimit <= 0 {
+		return ctx, time.Time{}, func() {}
 	}
+	deadline = opts.Now().Add(opts.TimeLimit)
+	ctx, stop = context.WithDeadlineCause(ctx, deadline, session.ErrTimeUp)
+	return ctx, deadline, stop
 }
 
 // The values of --exam-review.
@@ -486,8 +497,8 @@ func checkCanAsk(opts *QuizOptions) error {
 	return nil
 }
 
-// askName asks for the student's name, giving way to a signal or the time
-// limit as the questions do.
+// askName asks for the student's name, giving way to a signal as the
+// questions do; it is untimed: a time limit starts after it.
 func askName(ctx context.Context, p session.Prompter) (string, error) {
 	type answer struct {
 		name string

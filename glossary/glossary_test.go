@@ -184,18 +184,25 @@ func TestRenderGolden(t *testing.T) {
 	for _, tt := range []struct {
 		file   string
 		layout Layout
-		short  bool
+		view   string // full, short or plain
 	}{
-		{"terminal.golden", Layout{Width: 60, Style: ansiStyle{}}, false},
-		{"piped.golden", Layout{}, false},
-		{"short.golden", Layout{}, true},
+		{"terminal.golden", Layout{Width: 60, Style: ansiStyle{}}, "full"},
+		{"piped.golden", Layout{}, "full"},
+		{"short.golden", Layout{}, "short"},
+		// genocide has plain words; Khojaly has none (the short and full
+		// definition stand in) and a correction.
+		{"plain-terminal.golden", Layout{Width: 60, Style: ansiStyle{}}, "plain"},
+		{"plain-piped.golden", Layout{}, "plain"},
 	} {
 		var buf bytes.Buffer
 		for _, name := range []string{"genocide", "xocali"} {
 			e, _ := g.Lookup(name)
-			if tt.short {
+			switch tt.view {
+			case "short":
 				tt.layout.RenderShort(&buf, e)
-			} else {
+			case "plain":
+				tt.layout.RenderPlain(&buf, e, "conflictq define "+e.Term+" --full")
+			default:
 				tt.layout.Render(&buf, e)
 			}
 		}
@@ -569,5 +576,74 @@ func TestSplitSentencesAtParagraphBreaks(t *testing.T) {
 	want := []string{"It had the region's only airport.", "Human Rights Watch found it."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("splitSentences: %q, want %q", got, want)
+	}
+}
+
+// teacher7 A3: the plain view leaves the long definition, the contrast and the
+// other aliases to the full entry, and says how to see it.
+func TestRenderPlainLeavesTheLongTextsToTheFullEntry(t *testing.T) {
+	g := sample(t)
+	e, _ := g.Lookup("genocide")
+	var plain, full bytes.Buffer
+	Layout{}.RenderPlain(&plain, e, "conflictq define genocide --full")
+	Layout{}.Render(&full, e)
+	got := plain.String()
+	for _, absent := range []string{"Definition\n", "How it differs", e.Contrast, e.Short, "Also:"} {
+		if strings.Contains(got, absent) {
+			t.Errorf("plain view holds %q:\n%s", absent, got)
+		}
+	}
+	for _, present := range []string{"genocide\n" + e.Plain, "In the article (Introduction, ¶3)", "Names: ", "Related: Khojaly", "Sources:\n"} {
+		if !strings.Contains(got, strings.TrimSpace(present)) {
+			t.Errorf("plain view lacks %q:\n%s", present, got)
+		}
+	}
+	if !strings.HasSuffix(got, "\n\nFull entry: conflictq define genocide --full\n") {
+		t.Errorf("the last line does not point to the full entry:\n%s", got)
+	}
+	if strings.Contains(full.String(), e.Plain) {
+		t.Errorf("the full entry shows the plain words (it is unchanged by them):\n%s", full.String())
+	}
+	// Without a command to name, no pointer line.
+	plain.Reset()
+	Layout{}.RenderPlain(&plain, e, "")
+	if strings.Contains(plain.String(), "Full entry") {
+		t.Errorf("pointer line with no command:\n%s", plain.String())
+	}
+}
+
+// An entry without plain words shows its short and full definition, so
+// that it is never shown with no definition at all.
+func TestRenderPlainFallsBackToTheDefinition(t *testing.T) {
+	e := &Entry{Term: "enclave", Short: "A territory inside another.", Definition: "First paragraph.\nSecond paragraph.", Contrast: "An exclave is seen from the other side."}
+	var buf bytes.Buffer
+	Layout{}.RenderPlain(&buf, e, "conflictq define enclave --full")
+	want := "enclave\nA territory inside another.\n\nDefinition\n  First paragraph.\n\n  Second paragraph.\n"
+	if !strings.HasPrefix(buf.String(), want) {
+		t.Errorf("rendered:\n%s\nwant it to start:\n%s", buf.String(), want)
+	}
+	if strings.Contains(buf.String(), "exclave") {
+		t.Errorf("the contrast is in the plain view:\n%s", buf.String())
+	}
+}
+
+// CONTENT.md rule 5: a quoted error of the article is never shown without
+// its correction; in the plain view the correction follows the quote at
+// once, before what changed since.
+func TestRenderPlainShowsTheCorrectionWithTheQuote(t *testing.T) {
+	e := &Entry{
+		Term: "referendum", Plain: "A vote of the people on one question.", Definition: "Long.",
+		InArticle:    &Citation{Section: "UN resolution", Paragraph: 5, Quote: "In December 2008, the enclave held a referendum", Note: "The year is wrong."},
+		Correction:   "There was no vote in 2008; the referendum was held on 10 December 1991.",
+		SinceArticle: "Since the article: the republic was dissolved.",
+	}
+	var buf bytes.Buffer
+	Layout{Width: 40}.RenderPlain(&buf, e, "conflictq define referendum --full")
+	got := buf.String()
+	quote := strings.Index(got, "“In December 2008")
+	correction := strings.Index(got, CorrectionLabel+"\n  There was no vote in 2008;")
+	since := strings.Index(got, "Since the article (February 2020)")
+	if quote < 0 || correction < 0 || since < 0 || !(quote < correction && correction < since) {
+		t.Errorf("want the quote, then the correction, then the since note:\n%s", got)
 	}
 }

@@ -20,26 +20,11 @@ type Layout struct {
 
 // Render writes one entry in full.
 func (l Layout) Render(w io.Writer, e *Entry) {
-	st := text.Or(l.Style)
-	fmt.Fprintln(w, st.Bold(e.Term))
+	l.title(w, e)
 	fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
 	l.paragraphs(w, "Definition", e.Definition)
-	if c := e.InArticle; c != nil {
-		heading := fmt.Sprintf("In the article (%s, ¶%d)", c.Section, c.Paragraph)
-		text := "“" + c.Quote + "”"
-		if c.Note != "" {
-			text += "\n" + c.Note
-		}
-		l.section(w, heading, text)
-	}
-	if e.SinceArticle != "" {
-		// The notes open with "Since the article:" to read well alone; the heading says it here.
-		text := strings.TrimSpace(strings.TrimPrefix(e.SinceArticle, "Since the article:"))
-		if r, size := utf8.DecodeRuneInString(text); size > 0 {
-			text = string(unicode.ToUpper(r)) + text[size:]
-		}
-		l.section(w, "Since the article (February 2020)", text)
-	}
+	l.inArticle(w, e)
+	l.sinceArticle(w, e)
 	if e.Correction != "" {
 		l.section(w, CorrectionLabel, e.Correction)
 	}
@@ -47,12 +32,83 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 		l.section(w, "How it differs", e.Contrast)
 	}
 	fmt.Fprintln(w)
+	l.names(w, e, true)
+	l.relatedAndSources(w, e)
+}
+
+// RenderPlain writes the entry as a student meets it first (teacher7 A3: a
+// full entry is 500 to 800 words of adult English): the term, its plain
+// words, how the article uses it, what has changed since, its names, related
+// terms and sources. The long definition and the contrast are left to
+// Render. An entry without plain words shows its short and full definition
+// instead. The article's quote is followed at once by its correction, if
+// any, so that an error is never read without it. fullEntry, when not empty,
+// is the last line: how to see the whole entry (a command, for define).
+func (l Layout) RenderPlain(w io.Writer, e *Entry, fullEntry string) {
+	l.title(w, e)
+	if e.Plain != "" {
+		fmt.Fprintln(w, text.Wrap(e.Plain, l.Width, ""))
+	} else {
+		fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
+		l.paragraphs(w, "Definition", e.Definition)
+	}
+	l.inArticle(w, e)
+	if e.Correction != "" {
+		l.section(w, CorrectionLabel, e.Correction)
+	}
+	l.sinceArticle(w, e)
+	fmt.Fprintln(w)
+	l.names(w, e, false)
+	l.relatedAndSources(w, e)
+	if fullEntry != "" {
+		fmt.Fprintln(w)
+		// Never wrapped: a command is copied whole, as a source's URL is.
+		fmt.Fprintln(w, text.Or(l.Style).Bold("Full entry:")+" "+fullEntry)
+	}
+}
+
+func (l Layout) title(w io.Writer, e *Entry) {
+	fmt.Fprintln(w, text.Or(l.Style).Bold(e.Term))
+}
+
+func (l Layout) inArticle(w io.Writer, e *Entry) {
+	c := e.InArticle
+	if c == nil {
+		return
+	}
+	heading := fmt.Sprintf("In the article (%s, ¶%d)", c.Section, c.Paragraph)
+	body := "“" + c.Quote + "”"
+	if c.Note != "" {
+		body += "\n" + c.Note
+	}
+	l.section(w, heading, body)
+}
+
+func (l Layout) sinceArticle(w io.Writer, e *Entry) {
+	if e.SinceArticle == "" {
+		return
+	}
+	// The notes open with "Since the article:" to read well alone; the heading says it here.
+	body := strings.TrimSpace(strings.TrimPrefix(e.SinceArticle, "Since the article:"))
+	if r, size := utf8.DecodeRuneInString(body); size > 0 {
+		body = string(unicode.ToUpper(r)) + body[size:]
+	}
+	l.section(w, "Since the article (February 2020)", body)
+}
+
+// names writes the Names line and, with also, the aliases it does not show.
+func (l Layout) names(w io.Writer, e *Entry, also bool) {
+	st := text.Or(l.Style)
 	if names := e.Names.String(); names != "" {
 		fmt.Fprintln(w, st.Bold("Names:")+" "+l.hang(names, len("Names: ")))
 	}
-	if also := e.otherAliases(); len(also) > 0 {
-		fmt.Fprintln(w, st.Bold("Also:")+" "+l.hang(strings.Join(also, ", "), len("Also: ")))
+	if others := e.otherAliases(); also && len(others) > 0 {
+		fmt.Fprintln(w, st.Bold("Also:")+" "+l.hang(strings.Join(others, ", "), len("Also: ")))
 	}
+}
+
+func (l Layout) relatedAndSources(w io.Writer, e *Entry) {
+	st := text.Or(l.Style)
 	if len(e.Related) > 0 {
 		fmt.Fprintln(w, st.Bold("Related:")+" "+l.hang(strings.Join(e.Related, ", "), len("Related: ")))
 	}

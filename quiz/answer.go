@@ -225,8 +225,8 @@ func (k ValueKind) Name() string {
 // Resolve reads v, an answer to q as a sheet holds it or a student types it,
 // into a Response in the bank's own terms. Numbers and letters refer to the
 // options in the order they were shown: the order seed gives them
-// (Question.OptionOrder), or the bank's order when seed is nil. An empty value
-// is unanswered. The error says, for the student, why v cannot be read.
+// (Question.OptionOrder), or the bank's order when seed is nil. An empty value,
+// or a blank text answer, is unanswered. The error says, for the student, why v cannot be read.
 func (q *Question) Resolve(v Value, seed *uint64) (Response, error) {
 	return q.ResolveAt(v, seed, 0)
 }
@@ -266,7 +266,7 @@ func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, string, 
 }
 
 func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, error) {
-	if v.Kind == Empty {
+	if v.Kind == Empty || v.blankText(q) {
 		return Response{}, nil
 	}
 	rv := &refResolver{q: q, seed: seed}
@@ -426,6 +426,18 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 	return Response{}, fmt.Errorf("unknown question type %q", q.Type)
 }
 
+// blankText reports whether v is a text answer (short, numeric, open)
+// written as blank: "" or spaces. It is no answer, as nothing written is,
+// on a sheet as on the screen: it scores 0 and is never unreadable (a
+// blank numeric is not "no number"; teacher7 P2).
+func (v Value) blankText(q *Question) bool {
+	switch q.Type {
+	case Short, Numeric, Open:
+		return v.Kind == Scalar && strings.TrimSpace(v.Text) == ""
+	}
+	return false
+}
+
 // single is a value that must be one answer.
 func (v Value) single() (string, error) {
 	if v.Kind != Scalar {
@@ -544,15 +556,7 @@ var errPairs = fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
 func scalarPairs(s string) ([][2]string, error) {
 	var pairs [][2]string
 	for _, group := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		toks := strings.Fields(group)
-		// "1 = c", "1: c", "1 =c": a separator beside a space joins the
-		// words on either side.
-		for i := 0; i+1 < len(toks); i++ {
-			if strings.ContainsAny(toks[i][len(toks[i])-1:], "=:-") || strings.ContainsAny(toks[i+1][:1], "=:-") {
-				toks = slices.Replace(toks, i, i+2, toks[i]+toks[i+1])
-				i--
-			}
-		}
+		toks := joinAtSeparators(strings.Fields(group))
 		for i := 0; i < len(toks); i++ {
 			if l, r, ok := onePair(toks[i]); ok {
 				pairs = append(pairs, [2]string{l, r})
@@ -571,6 +575,24 @@ func scalarPairs(s string) ([][2]string, error) {
 		}
 	}
 	return pairs, nil
+}
+
+// joinAtSeparators joins words that a pair's separator ends or begins with
+// the word after them: "1 = c", "1: c", "1 =c" are one word each, "1=c".
+// One pass, so that a line of a thousand separators costs no more than
+// reading it.
+func joinAtSeparators(words []string) []string {
+	sep := func(b byte) bool { return b == '=' || b == ':' || b == '-' }
+	var out []string
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && (sep(words[j-1][len(words[j-1])-1]) || sep(words[j][0])) {
+			j++
+		}
+		out = append(out, strings.Join(words[i:j], ""))
+		i = j
+	}
+	return out
 }
 
 // textPairs splits pairs written by their texts, as the key and the reports

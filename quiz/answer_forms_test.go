@@ -114,6 +114,7 @@ func TestParseNumericAsWritten(t *testing.T) {
 	year := &Question{Type: Numeric, Value: 1992, Unit: "year"}
 	days := &Question{Type: Numeric, Value: 5, Unit: "days"}
 	bare := &Question{Type: Numeric, Value: 613}
+	anniversary := &Question{Type: Numeric, Value: 28}
 	tests := []struct {
 		q       *Question
 		in      string
@@ -142,6 +143,17 @@ func TestParseNumericAsWritten(t *testing.T) {
 		{days, "5 day", 1, ""},
 		{days, "5 Days", 1, ""},
 		{bare, "613 people", 0, `expected a number, found "613 people": write the number alone`},
+		// An ordinal, as "which anniversary" is answered (teacher7 P2).
+		{anniversary, "28th", 1, ""},
+		{anniversary, "28TH", 1, ""},
+		{anniversary, "about 28th", 1, ""},
+		{anniversary, "28 th", 0, `expected a number, found "28 th": write the number alone`},
+		{anniversary, "28.5th", 0, `expected a number, found "28.5th"`},
+		{anniversary, "28thousand", 0, `expected a number, found "28thousand"`},
+		{anniversary, "28th anniversary", 0, `expected a number, found "28th anniversary": write the number alone`},
+		{people, "1st", 0, ""},
+		{days, "5th day", 1, ""},
+		{year, "1992nd", 1, ""},
 	}
 	for _, tt := range tests {
 		r, err := tt.q.Resolve(Typed(tt.in), nil)
@@ -153,6 +165,24 @@ func TestParseNumericAsWritten(t *testing.T) {
 		}
 		if err != nil || Score(tt.q, r) != tt.score || r.Text != tt.in {
 			t.Errorf("%q (unit %q): %+v, %v, score %v; want score %v and the text kept as written", tt.in, tt.q.Unit, r, err, Score(tt.q, r), tt.score)
+		}
+	}
+}
+
+// A text answer written blank is no answer, on a sheet ("" or spaces) as
+// typed: unanswered and scored 0, never unreadable, a numeric one as a short
+// one (teacher7 P2).
+func TestBlankTextAnswerIsNoAnswer(t *testing.T) {
+	for _, q := range []*Question{
+		{Type: Numeric, Value: 28},
+		{Type: Short, Accept: []string{"Khojaly"}},
+		{Type: Open, Model: "A union."},
+	} {
+		for _, v := range []Value{{Kind: Empty}, {Kind: Scalar, Text: ""}, {Kind: Scalar, Text: "  "}, Typed(" ")} {
+			r, err := q.Resolve(v, nil)
+			if err != nil || r.Answered || Score(q, r) != 0 {
+				t.Errorf("%s, %#v: %+v, %v; want unanswered, no error", q.Type, v, r, err)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -20,6 +21,7 @@ var approx = []string{"~", "≈", "about ", "approx. ", "approx ", "approximatel
 // ParseNumeric reads a numeric question's answer as a student writes it:
 // a number (text.ParseNumber), maybe after "~", "about" or "c." (read as
 // the number: the question's tolerance says how close is right), maybe
+// written as an ordinal ("28th", for the 28th anniversary), maybe
 // followed by the question's unit as the test prints it after the blank
 // ("350 people"; case and a plural s folded) or by the key's tolerance,
 // "350 (± 10) people". The error says what is wrong, for the student.
@@ -37,6 +39,9 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 	num, rest := t, ""
 	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || r == '(' }); i > 0 {
 		num, rest = strings.TrimSpace(t[:i]), strings.TrimSpace(t[i:])
+		if after, ok := ordinal(t[:i], t[i:]); ok {
+			rest = after // "28th": the 28th anniversary is 28
+		}
 	}
 	v, err := text.ParseNumber(num)
 	if err != nil || math.IsInf(v, 0) {
@@ -57,6 +62,26 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 		return 0, fmt.Errorf("expected a number of %s, found %q: write the number alone, or with %q after it", q.Unit, s, q.Unit)
 	}
 	return 0, fmt.Errorf("expected a number, found %q: write the number alone", s)
+}
+
+// ordinal reads an English ordinal's suffix, st, nd, rd or th, written
+// straight after a whole number ("28th", "1ST"): it returns what follows
+// the suffix, and ok. A word that only begins with those letters
+// ("30thousand") is no suffix.
+func ordinal(num, rest string) (after string, ok bool) {
+	if num == "" || num[len(num)-1] < '0' || num[len(num)-1] > '9' || strings.ContainsAny(num, ".") || len(rest) < 2 {
+		return "", false
+	}
+	switch strings.ToLower(rest[:2]) {
+	case "st", "nd", "rd", "th":
+	default:
+		return "", false
+	}
+	after = rest[2:]
+	if r, _ := utf8.DecodeRuneInString(after); after != "" && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return "", false
+	}
+	return strings.TrimSpace(after), true
 }
 
 // unitIs reports whether w is the question's unit: as the bank spells it,

@@ -27,7 +27,7 @@ type Response struct {
 	// ticked as covered; empty when none, nil when not asked (or a report
 	// older than the question, which kept only SelfCheck).
 	SelfCheckPoints []int
-	// Unreadable is an answer that could not be read (ture, 28th, a number for
+	// Unreadable is an answer that could not be read (ture, twenty, a number for
 	// a choice), kept as the student wrote it; Answered is then false and the
 	// question scores 0.
 	Unreadable string
@@ -210,6 +210,10 @@ func (q *Question) CreditNote() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// AsksYear reports whether a numeric question asks for a year (its unit
+// is year, and its answer a year, not a number of years).
+func (q *Question) AsksYear() bool { return yearUnit(q.Unit) && q.Value >= 1000 }
 
 // yearUnit reports whether a numeric question's unit only says the answer
 // is a year. A year reads as a year on its own ("1992", not "1992 year"),

@@ -51,10 +51,25 @@ const MaxOptions = quiz.MaxChoices
 // base name. When the file has errors, Parse returns an *quiz.InvalidError that
 // lists every problem with its line, in the order of the file.
 func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
-	p := &parser{file: file, ps: quiz.Problems{File: file}}
 	if err := quiz.CheckText(file, data); err != nil {
 		return nil, nil, err
 	}
+	p := &parser{file: file, ps: quiz.Problems{File: file}, b: newBank(file)}
+	s := strings.TrimPrefix(string(data), "\ufeff")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	line := 0
+	for raw := range strings.Lines(s) { // not Split: a slice of a million lines would be held
+		line++
+		if text := strings.TrimSpace(raw); text != "" && !p.read(text, line) {
+			return nil, nil, p.err()
+		}
+	}
+	return p.end()
+}
+
+// newBank is the empty bank a file makes: its id the slug of the file's
+// base name, its title the base name.
+func newBank(file string) *quiz.Bank {
 	name := quiz.TitleFromFile(file)
 	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
 	if b.ID == "" {
@@ -63,108 +78,7 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	if b.Title == "" {
 		b.Title = "Aiken import"
 	}
-
-	s := strings.TrimPrefix(string(data), "\ufeff")
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	var cur *draft // the question being read
-	n := 0
-	line := 0
-	for raw := range strings.Lines(s) { // not Split: a slice of a million lines would be held
-		line++
-		text := strings.TrimSpace(raw)
-		if text == "" {
-			continue
-		}
-		if cur == nil {
-			switch {
-			case optionLine().MatchString(text):
-				p.errorf(line, "", "expected a question line before the option %q", text)
-			case answerLine().MatchString(text):
-				p.errorf(line, "", "expected a question and its options before %q", text)
-			case n == quiz.MaxQuestions:
-				p.errorf(line, "", "%s", quiz.TooManyQuestions())
-				return nil, nil, p.err()
-			default:
-				n++
-				cur = &draft{q: &quiz.Question{ID: fmt.Sprintf("q%d", n), Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
-			}
-			continue
-		}
-		q := cur.q
-		m := optionLine().FindStringSubmatch(text)
-		if t := tightOption().FindStringSubmatch(text); m == nil && t != nil && t[1][0] == byte('A'+len(q.Choices)) {
-			m = t
-		}
-		if m != nil && len(q.Choices) == 26 {
-			// Past Z: the letters have run out, and the question is read
-			// no further (a million options would be held otherwise).
-			if !cur.bad {
-				p.errorf(line, q.ID, "more than 26 options (A to Z)")
-			}
-			cur.bad = true
-			continue
-		}
-		if m != nil {
-			want := rune('A' + len(q.Choices))
-			if got := rune(m[1][0]); got != want {
-				p.errorf(line, q.ID, "option %c is out of sequence: expected %c", got, want)
-				cur.bad = true
-			}
-			q.Choices = append(q.Choices, strings.TrimSpace(m[2]))
-			cur.lines = append(cur.lines, line)
-			continue
-		}
-		if m := answerLine().FindStringSubmatch(text); m != nil {
-			if !cur.bad {
-				p.finish(cur, strings.TrimSpace(m[1]), line)
-			}
-			if !cur.bad {
-				b.Questions = append(b.Questions, q)
-			}
-			cur = nil
-			continue
-		}
-		if len(q.Choices) == 0 && !cur.bad && lowerOption().MatchString(text) {
-			p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
-			cur.bad = true
-			continue
-		}
-		if len(q.Choices) == 0 && cur.bad {
-			continue // the lines up to its ANSWER belong to it
-		}
-		if len(q.Choices) == 0 {
-			// The question's text runs onto a second line, which Aiken does
-			// not allow: as Moodle does, the line before is a question
-			// with no options, reported and skipped, and this line starts
-			// the question.
-			p.errorf(q.Line, q.ID, "expected option A. or A) after the question, found the next line %q: the question text must be on one line (Moodle, too, keeps only the last line)", text)
-			cur = &draft{q: &quiz.Question{ID: q.ID, Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
-			continue
-		}
-		// A new question: the one before had no ANSWER. Read on, to find any
-		// further problems.
-		p.errorf(q.Line, q.ID, "expected a line \"ANSWER: X\" after the options, before the next question at line %d", line)
-		n++
-		cur = &draft{q: &quiz.Question{ID: fmt.Sprintf("q%d", n), Bank: b.ID, Type: quiz.Single, Prompt: text, Points: 1, Line: line}}
-	}
-	if cur != nil {
-		p.errorf(cur.q.Line, cur.q.ID, "expected a line \"ANSWER: X\" after the options, before the end of the file")
-	}
-	if len(b.Questions) == 0 && p.err() == nil {
-		p.errorf(0, "", "no questions found: an Aiken question is a line of text, options A. B. …, and a line ANSWER: A")
-	}
-	if len(b.Questions) == 0 {
-		return nil, nil, p.err()
-	}
-	// As Moodle does, the good questions are imported and the bad ones
-	// reported, each with its line.
-	for i := range p.ps.List {
-		if !p.ps.List[i].Warning {
-			p.ps.List[i].Warning = true
-			p.ps.List[i].Msg += " (skipped)"
-		}
-	}
-	return b, p.ps.Warnings(), nil
+	return b
 }
 
 // draft is a question being read: the lines of its options, and whether an
@@ -178,6 +92,135 @@ type draft struct {
 type parser struct {
 	file string
 	ps   quiz.Problems // at most quiz.MaxProblems, and a count of the rest
+	b    *quiz.Bank
+	cur  *draft // the question being read
+	n    int    // questions begun
+}
+
+// read reads one line that is not blank; false: the file holds more
+// questions than any bank may, and is read no further.
+func (p *parser) read(text string, line int) bool {
+	if p.cur == nil {
+		return p.begin(text, line)
+	}
+	if m := p.optionOf(text); m != nil {
+		p.option(m, line)
+		return true
+	}
+	if m := answerLine().FindStringSubmatch(text); m != nil {
+		if !p.cur.bad {
+			p.finish(p.cur, strings.TrimSpace(m[1]), line)
+		}
+		if !p.cur.bad {
+			p.b.Questions = append(p.b.Questions, p.cur.q)
+		}
+		p.cur = nil
+		return true
+	}
+	p.other(text, line)
+	return true
+}
+
+// begin reads a line between questions: the next question's text.
+func (p *parser) begin(text string, line int) bool {
+	switch {
+	case optionLine().MatchString(text):
+		p.errorf(line, "", "expected a question line before the option %q", text)
+	case answerLine().MatchString(text):
+		p.errorf(line, "", "expected a question and its options before %q", text)
+	case p.n == quiz.MaxQuestions:
+		p.errorf(line, "", "%s", quiz.TooManyQuestions())
+		return false
+	default:
+		p.n++
+		p.cur = p.draft(fmt.Sprintf("q%d", p.n), text, line)
+	}
+	return true
+}
+
+func (p *parser) draft(id, prompt string, line int) *draft {
+	return &draft{q: &quiz.Question{ID: id, Bank: p.b.ID, Type: quiz.Single, Prompt: prompt, Points: 1, Line: line}}
+}
+
+// optionOf is the letter and text of an option line, nil for another line.
+// An option with no space after its letter counts only when its letter is
+// the next one: "A)Paris" is an option, "I.e. the capital" a text.
+func (p *parser) optionOf(text string) []string {
+	m := optionLine().FindStringSubmatch(text)
+	if t := tightOption().FindStringSubmatch(text); m == nil && t != nil && t[1][0] == byte('A'+len(p.cur.q.Choices)) {
+		m = t
+	}
+	return m
+}
+
+// option adds an option to the question being read.
+func (p *parser) option(m []string, line int) {
+	cur, q := p.cur, p.cur.q
+	if len(q.Choices) == 26 {
+		// Past Z: the letters have run out, and the question is read
+		// no further (a million options would be held otherwise).
+		if !cur.bad {
+			p.errorf(line, q.ID, "more than 26 options (A to Z)")
+		}
+		cur.bad = true
+		return
+	}
+	want := rune('A' + len(q.Choices))
+	if got := rune(m[1][0]); got != want {
+		p.errorf(line, q.ID, "option %c is out of sequence: expected %c", got, want)
+		cur.bad = true
+	}
+	q.Choices = append(q.Choices, strings.TrimSpace(m[2]))
+	cur.lines = append(cur.lines, line)
+}
+
+// other reads a line inside a question that is neither an option nor its
+// ANSWER: a slip, or the start of another question.
+func (p *parser) other(text string, line int) {
+	cur, q := p.cur, p.cur.q
+	switch {
+	case len(q.Choices) == 0 && !cur.bad && lowerOption().MatchString(text):
+		p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
+		cur.bad = true
+	case len(q.Choices) == 0 && cur.bad:
+		// the lines up to its ANSWER belong to it
+	case len(q.Choices) == 0:
+		// The question's text runs onto a second line, which Aiken does
+		// not allow: as Moodle does, the line before is a question
+		// with no options, reported and skipped, and this line starts
+		// the question.
+		p.errorf(q.Line, q.ID, "expected option A. or A) after the question, found the next line %q: the question text must be on one line (Moodle, too, keeps only the last line)", text)
+		p.cur = p.draft(q.ID, text, line)
+	default:
+		// A new question: the one before had no ANSWER. Read on, to find any
+		// further problems.
+		p.errorf(q.Line, q.ID, "expected a line \"ANSWER: X\" after the options, before the next question at line %d", line)
+		p.n++
+		p.cur = p.draft(fmt.Sprintf("q%d", p.n), text, line)
+	}
+}
+
+// end closes the file: the bank of the good questions, the bad ones
+// reported as skipped; an error when no question is good.
+func (p *parser) end() (*quiz.Bank, []quiz.Problem, error) {
+	if p.cur != nil {
+		p.errorf(p.cur.q.Line, p.cur.q.ID, "expected a line \"ANSWER: X\" after the options, before the end of the file")
+	}
+	if len(p.b.Questions) == 0 && p.err() == nil {
+		p.errorf(0, "", "no questions found: an Aiken question is a line of text, options A. B. …, and a line ANSWER: A")
+	}
+	if len(p.b.Questions) == 0 {
+		return nil, nil, p.err()
+	}
+	// As Moodle does, the good questions are imported and the bad ones
+	// reported, each with its line.
+	for i := range p.ps.List {
+		if !p.ps.List[i].Warning {
+			p.ps.List[i].Warning = true
+			p.ps.List[i].Msg += " (skipped)"
+		}
+	}
+	return p.b, p.ps.Warnings(), nil
 }
 
 func (p *parser) errorf(line int, qid, format string, args ...any) {

@@ -66,101 +66,114 @@ func positionLeft(i int) string { return "Position " + strconv.Itoa(i+1) }
 // in comments, which Moodle ignores, so a value that cannot be used is a
 // warning and is dropped, never an error.
 func (b *builder) applyMeta(comments []comment) {
-	q := b.q
 	var tags []string
 	for _, c := range comments {
-		for _, m := range moodleMeta().FindAllStringSubmatch(c.text, -1) {
-			value := strings.TrimSpace(strings.ReplaceAll(m[2], `\]`, "]"))
-			if m[1] == "tag" {
-				if value != "" {
-					tags = append(tags, value)
-				}
-				continue
-			}
-			if value != "" {
-				q.ID = b.p.idFor(value, c.line, q.ID)
-			}
-		}
-		m := metaKey().FindStringSubmatch(c.text)
-		if m == nil {
-			continue
-		}
-		key, value := strings.ToLower(m[1]), strings.TrimSpace(meta.Unescape(m[2]))
-		switch key {
-		case keySource:
-			if src, msg := meta.ParseSource(value); msg != "" {
-				b.p.warn(c.line, q.ID, "source", "%s", msg)
-			} else {
-				q.Source = src
-			}
-		case keyDifficulty:
-			if !slices.Contains(quiz.Difficulties, value) {
-				b.p.warn(c.line, q.ID, "difficulty", "%q is not one of easy, medium, hard; ignored", value)
-				continue
-			}
-			q.Difficulty = value
-		case keyTags:
-			for _, tag := range strings.Split(value, ",") {
-				if tag = strings.TrimSpace(tag); tag != "" {
-					tags = append(tags, tag)
-				}
-			}
-		case keyPoints:
-			p, err := qtext.ParseNumber(value)
-			if err != nil || p <= 0 {
-				b.p.warn(c.line, q.ID, "points", "expected a number more than 0, found %q; ignored", value)
-				continue
-			}
-			q.Points = p
-		case keyUnit:
-			if q.Type != quiz.Numeric {
-				b.p.warn(c.line, q.ID, "unit", "only numeric questions have a unit; ignored")
-				continue
-			}
-			q.Unit = value
-		case keyKeyPoint:
-			if q.Type != quiz.Open {
-				b.p.warn(c.line, q.ID, "key point", "only essay (open) questions have key points; ignored")
-				continue
-			}
-			if value != "" {
-				q.Key = append(q.Key, value)
-			}
-		case keyExplanation:
-			if q.Explanation != "" {
-				b.p.warn(c.line, q.ID, "explanation", "the general feedback (####) is already the explanation; comment ignored")
-				continue
-			}
-			q.Explanation = value
-		case keyTypos:
-			// Only a short answer holds the setting: set on another type,
-			// it would be said ignored and yet kept (and lost by export).
-			if q.Type != quiz.Short {
-				b.p.warn(c.line, q.ID, "typos", "only short-answer questions allow typos; ignored")
-				continue
-			}
-			switch value {
-			case "0":
-				q.Exact = true
-			case "1":
-				q.Exact = false
-			default:
-				b.p.warn(c.line, q.ID, "typos", "expected 0 (exact) or 1 (one typo allowed), found %q; ignored", value)
-			}
-		case keyType:
-			if !strings.EqualFold(value, string(quiz.Order)) {
-				b.p.warn(c.line, q.ID, "type", "%q: only \"order\" can be given this way; ignored", value)
-				continue
-			}
-			b.toOrder(c.line)
+		tags = append(tags, b.moodleMeta(c)...)
+		if m := metaKey().FindStringSubmatch(c.text); m != nil {
+			tags = append(tags, b.applyKey(c.line, strings.ToLower(m[1]), strings.TrimSpace(meta.Unescape(m[2])))...)
 		}
 	}
 	// Tags from comments first, then the $CATEGORY's: the author's own order.
+	q := b.q
 	for _, tag := range append(tags, b.p.categoryTag) {
 		if tag != "" && !slices.Contains(q.Tags, tag) {
 			q.Tags = append(q.Tags, tag)
 		}
 	}
+}
+
+// moodleMeta reads Moodle's own [id:…] (the question's id) and [tag:…] in a
+// comment, returning the tags.
+func (b *builder) moodleMeta(c comment) (tags []string) {
+	for _, m := range moodleMeta().FindAllStringSubmatch(c.text, -1) {
+		value := strings.TrimSpace(strings.ReplaceAll(m[2], `\]`, "]"))
+		if m[1] == "tag" {
+			if value != "" {
+				tags = append(tags, value)
+			}
+			continue
+		}
+		if value != "" {
+			b.q.ID = b.p.idFor(value, c.line, b.q.ID)
+		}
+	}
+	return tags
+}
+
+// applyKey sets what one "key: value" comment at line says, returning the
+// tags it gives; a value that cannot be used is a warning.
+func (b *builder) applyKey(line int, key, value string) (tags []string) {
+	q := b.q
+	switch key {
+	case keySource:
+		if src, msg := meta.ParseSource(value); msg != "" {
+			b.p.warn(line, q.ID, "source", "%s", msg)
+		} else {
+			q.Source = src
+		}
+	case keyDifficulty:
+		if !slices.Contains(quiz.Difficulties, value) {
+			b.p.warn(line, q.ID, "difficulty", "%q is not one of easy, medium, hard; ignored", value)
+			return nil
+		}
+		q.Difficulty = value
+	case keyTags:
+		for _, tag := range strings.Split(value, ",") {
+			if tag = strings.TrimSpace(tag); tag != "" {
+				tags = append(tags, tag)
+			}
+		}
+		return tags
+	case keyPoints:
+		p, err := qtext.ParseNumber(value)
+		if err != nil || p <= 0 {
+			b.p.warn(line, q.ID, "points", "expected a number more than 0, found %q; ignored", value)
+			return nil
+		}
+		q.Points = p
+	case keyUnit:
+		if q.Type != quiz.Numeric {
+			b.p.warn(line, q.ID, "unit", "only numeric questions have a unit; ignored")
+			return nil
+		}
+		q.Unit = value
+	case keyKeyPoint:
+		if q.Type != quiz.Open {
+			b.p.warn(line, q.ID, "key point", "only essay (open) questions have key points; ignored")
+			return nil
+		}
+		if value != "" {
+			q.Key = append(q.Key, value)
+		}
+	case keyExplanation:
+		if q.Explanation != "" {
+			b.p.warn(line, q.ID, "explanation", "the general feedback (####) is already the explanation; comment ignored")
+			return nil
+		}
+		q.Explanation = value
+	case keyTypos:
+		// Only a short answer holds the setting: set on another type,
+		// it would be said ignored and yet kept (and lost by export).
+		if q.Type != quiz.Short {
+			b.p.warn(line, q.ID, "typos", "only short-answer questions allow typos; ignored")
+			return nil
+		}
+		switch value {
+		case "0":
+			q.Exact = true
+		case "1":
+			q.Exact = false
+		default:
+			b.p.warn(line, q.ID, "typos", "expected 0 (exact) or 1 (one typo allowed), found %q; ignored", value)
+		}
+	case keyType:
+		if !strings.EqualFold(value, string(quiz.Order)) {
+			b.p.warn(line, q.ID, "type", "%q: only \"order\" can be given this way; ignored", value)
+			return nil
+		}
+		b.toOrder(line)
+	}
+	return nil
 }
 
 // toOrder turns a matching question whose left sides are Position 1, Position

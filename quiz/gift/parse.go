@@ -831,19 +831,53 @@ func (b *builder) numeric(ans text, line int) {
 			b.warn(other.trim().line(line), "text after '~' in a numeric question is ignored (write ~#feedback for any other answer)")
 		}
 	}
-	type number struct {
-		value, tol, weight float64
-		any                bool // *
-		shown, feedback    string
-		line               int
+	nums, ok := b.numberAnswers(ans)
+	if !ok || b.failed {
+		return
 	}
-	var nums []number
+	if len(nums) == 0 {
+		b.errorf(line, "expected a number after '{#'")
+		return
+	}
+	best, ok := b.rightNumber(nums, line)
+	if !ok {
+		return
+	}
+	b.q.Type, b.q.Value, b.q.Tol = quiz.Numeric, nums[best].value, nums[best].tol
+	for i, n := range nums {
+		if i != best && n.weight > 0 {
+			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100, Any: n.any})
+		}
+	}
+	for _, n := range nums {
+		if n.feedback != "" {
+			b.feedback = append(b.feedback, "If you answered "+n.shown+": "+n.feedback)
+		}
+	}
+	if otherFeedback != "" {
+		b.feedback = append(b.feedback, "If you answered anything else: "+otherFeedback)
+	}
+}
+
+// numberAnswer is one answer of a numeric question: =1994, =1990..1995,
+// =%50%1992:2, =*.
+type numberAnswer struct {
+	value, tol, weight float64
+	any                bool // *
+	shown, feedback    string
+	line               int
+}
+
+// numberAnswers reads a numeric question's answers; false: the question is
+// skipped as Moodle skips it ({#abc}), and said so.
+func (b *builder) numberAnswers(ans text) ([]numberAnswer, bool) {
+	var nums []numberAnswer
 	for _, pt := range b.splitAnswers(ans, "=") {
 		w, body, found, ok := b.weight(pt.body, pt.line)
 		if !ok {
 			continue
 		}
-		n := number{weight: 100, line: pt.line}
+		n := numberAnswer{weight: 100, line: pt.line}
 		if found {
 			n.weight = w
 		}
@@ -861,7 +895,7 @@ func (b *builder) numeric(ans text, line int) {
 		n.value, n.tol, msg = numericAnswer(s)
 		if strings.HasPrefix(msg, "expected a number") && len(nums) == 0 && len(b.splitAnswers(ans, "=")) == 1 {
 			b.skipf(pt.line, "%s", msg) // {#abc}: Moodle's notice, not a refused file
-			return
+			return nil, false
 		}
 		if msg != "" {
 			b.errorf(pt.line, "%s", msg)
@@ -870,16 +904,15 @@ func (b *builder) numeric(ans text, line int) {
 		n.shown = describeNumber(n.value, n.tol)
 		nums = append(nums, n)
 	}
-	if b.failed {
-		return
-	}
-	if len(nums) == 0 {
-		b.errorf(line, "expected a number after '{#'")
-		return
-	}
-	// The first full-credit answer is the one shown as right; the others
-	// (ranges, close values for part of the credit) are tried after it.
-	best := slices.IndexFunc(nums, func(n number) bool { return n.weight == 100 && !n.any })
+	return nums, true
+}
+
+// rightNumber picks the answer shown as right: the first with full credit,
+// else (with a warning) the best; false when none earns anything.
+func (b *builder) rightNumber(nums []numberAnswer, line int) (int, bool) {
+	// The others (ranges, close values for part of the credit) are tried
+	// after it.
+	best := slices.IndexFunc(nums, func(n numberAnswer) bool { return n.weight == 100 && !n.any })
 	if best < 0 {
 		for i, n := range nums {
 			if n.weight > 0 && !n.any && (best < 0 || n.weight > nums[best].weight) {
@@ -888,11 +921,10 @@ func (b *builder) numeric(ans text, line int) {
 		}
 		if best < 0 {
 			b.errorf(line, "expected a right answer: a number with no weight, or with a positive %%weight%%")
-			return
+			return 0, false
 		}
 		b.warn(line, "no answer earns full credit: the best, %s, is taken as right and earns it in full", nums[best].shown)
 	}
-	b.q.Type, b.q.Value, b.q.Tol = quiz.Numeric, nums[best].value, nums[best].tol
 	// Moodle marks by the first answer a number falls within; conflictq
 	// tries the right one first. They differ only where an earlier answer
 	// overlaps it: say so.
@@ -901,19 +933,7 @@ func (b *builder) numeric(ans text, line int) {
 			b.warn(n.line, "%s (%g%%) comes before %s and overlaps it: Moodle gives %g%% for numbers in both, conflictq full marks (put the right answer first)", n.shown, n.weight, nums[best].shown, max(n.weight, 0))
 		}
 	}
-	for i, n := range nums {
-		if i != best && n.weight > 0 {
-			b.q.Numbers = append(b.q.Numbers, quiz.Number{Value: n.value, Tol: n.tol, Credit: n.weight / 100, Any: n.any})
-		}
-	}
-	for _, n := range nums {
-		if n.feedback != "" {
-			b.feedback = append(b.feedback, "If you answered "+n.shown+": "+n.feedback)
-		}
-	}
-	if otherFeedback != "" {
-		b.feedback = append(b.feedback, "If you answered anything else: "+otherFeedback)
-	}
+	return best, true
 }
 
 // describeNumber writes a numeric answer as feedback names it: 1822, 1822 ± 2.

@@ -332,6 +332,9 @@ type jsonQuestion struct {
 	Points    float64 `json:"points"`
 	MaxPoints float64 `json:"max_points"`
 	Given     *string `json:"given"`
+	// CutOff marks an answer still being typed when the quiz ended (the
+	// report's cut_off): Given is the text in the box, never sent.
+	CutOff bool `json:"cut_off,omitempty"`
 	// Unreadable is an answer that could not be read, as written.
 	Unreadable string     `json:"unreadable,omitempty"`
 	State      string     `json:"state"`
@@ -353,7 +356,7 @@ func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 		}
 		if o.Response.Answered {
 			g := q.Given(o.Response)
-			jq.Given = &g
+			jq.Given, jq.CutOff = &g, o.Response.CutOff
 		}
 		if reveal && !o.Unseen {
 			jq.Expected = q.Expected()

@@ -225,7 +225,26 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	questions := sel.questions
+	res := g.newResult(s, banks, len(sel.questions))
+	unknown := res.place(s, sel)
+	res.score(s, sel.questions)
+	res.Problems = append(res.Problems, capUnknown(s.File, unknown)...)
+	res.Problems = append(res.Problems, s.Problems...)
+	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
+	// The percent from the score itself, not from the score rounded: a
+	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.
+	res.Percent = text.Percent(res.Score, res.Max)
+	res.Score = text.Round2(res.Score)
+	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
+		passed := res.Percent >= *g.Pass
+		res.Passed, res.Pass = &passed, g.Pass
+	}
+	return res, nil
+}
+
+// newResult is an empty result for the sheet s of n questions, reusing a
+// pooled one's slices.
+func (g *Grader) newResult(s *sheet.Sheet, banks []*quiz.Bank, n int) *SheetResult {
 	res, _ := g.results.Get().(*SheetResult)
 	if res == nil {
 		res = &SheetResult{}
@@ -234,19 +253,25 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	if g.Banks != nil || len(s.Banks) == 0 {
 		res.Banks = bankIDs(banks)
 	}
-	if cap(res.shown) < len(questions) {
-		res.shown = make([]quiz.Presented, len(questions))
-		res.answerAt = make([]int, len(questions))
+	if cap(res.shown) < n {
+		res.shown = make([]quiz.Presented, n)
+		res.answerAt = make([]int, n)
 	}
-	shown, answerAt := res.shown[:len(questions)], res.answerAt[:len(questions)]
+	res.shown, res.answerAt = res.shown[:n], res.answerAt[:n]
 	if s.File == "-" || fileio.FormatOf(s.File, "jsonl") != "" {
 		res.Line = s.Line
 	}
-	// One pass over the sheet's answers puts each by its question.
+	return res
+}
+
+// place puts each of the sheet's answers by its question, in one pass
+// (res.answerAt: the answer's index, -1 for none), and returns the
+// problems of the answers to no question of the selection.
+func (res *SheetResult) place(s *sheet.Sheet, sel *selection) (unknown []quiz.Problem) {
+	answerAt := res.answerAt
 	for i := range answerAt {
 		answerAt[i] = -1
 	}
-	var unknown []quiz.Problem
 	for k, a := range s.Answers {
 		if i, ok := sel.pos[a.ID]; ok {
 			// sheet.Read keeps one answer per question and reports the
@@ -268,13 +293,19 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 				Msg: "answered, but not one of this sheet's questions (its seed, count, set and tags pick others); not graded: check those lines of the sheet"})
 		}
 	}
+	return unknown
+}
+
+// score reads and scores the answer to each question (placed by place),
+// with its mark when the sheet holds one for an open answer.
+func (res *SheetResult) score(s *sheet.Sheet, questions []*quiz.Question) {
 	number := 0 // the question's number on the sheet and the paper
 	for i, q := range questions {
 		var r quiz.Response
 		if q.Type != quiz.Info {
 			number++
 		}
-		if k := answerAt[i]; k >= 0 {
+		if k := res.answerAt[i]; k >= 0 {
 			v := s.Answers[k].Value
 			if len(s.Comments) > 0 {
 				var note *quiz.Problem
@@ -287,12 +318,12 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 				res.Problems = append(res.Problems, *prob)
 			}
 		}
-		shown[i].Question = q
-		o := quiz.Outcome{Question: &shown[i], Response: r, Fraction: quiz.Score(q, r)}
+		res.shown[i].Question = q
+		o := quiz.Outcome{Question: &res.shown[i], Response: r, Fraction: quiz.Score(q, r)}
 		if len(s.Marks) > 0 && q.Type == quiz.Open && r.Answered {
 			for _, m := range s.Marks {
 				if m.ID == q.ID {
-					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, s.Answers[answerAt[i]].Value.Verbatim())
+					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, s.Answers[res.answerAt[i]].Value.Verbatim())
 					break
 				}
 			}
@@ -301,24 +332,19 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		res.Score += o.Points()
 		res.Max += o.MaxPoints()
 	}
-	if n := len(unknown); n > quiz.MaxProblems {
-		// A sheet of a million made-up ids must not print a million lines.
-		last := unknown[n-1]
-		unknown = append(unknown[:quiz.MaxProblems], quiz.Problem{File: s.File, Line: last.Line, Warning: true,
-			Msg: fmt.Sprintf("... and %d more answers to no such question, ignored", n-quiz.MaxProblems)})
+}
+
+// capUnknown keeps the first quiz.MaxProblems problems of answers to no
+// question and counts the rest: a sheet of a million made-up ids must not
+// print a million lines.
+func capUnknown(file string, unknown []quiz.Problem) []quiz.Problem {
+	n := len(unknown)
+	if n <= quiz.MaxProblems {
+		return unknown
 	}
-	res.Problems = append(res.Problems, unknown...)
-	res.Problems = append(res.Problems, s.Problems...)
-	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
-	// The percent from the score itself, not from the score rounded: a
-	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.
-	res.Percent = text.Percent(res.Score, res.Max)
-	res.Score = text.Round2(res.Score)
-	if g.Pass != nil && res.Max > 0 { // with nothing marked automatically, nothing to pass
-		passed := res.Percent >= *g.Pass
-		res.Passed, res.Pass = &passed, g.Pass
-	}
-	return res, nil
+	last := unknown[n-1]
+	return append(unknown[:quiz.MaxProblems], quiz.Problem{File: file, Line: last.Line, Warning: true,
+		Msg: fmt.Sprintf("... and %d more answers to no such question, ignored", n-quiz.MaxProblems)})
 }
 
 // selection is the questions a kind of sheet is graded on, with what grading

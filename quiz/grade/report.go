@@ -92,6 +92,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		if qr.Unreadable != "" && !o.Response.Answered {
 			o.Response.Unreadable = qr.Unreadable
 		}
+		o.Response.CutOff = qr.CutOff && o.Response.Answered
 		o.Response.SelfCheck = qr.SelfCheck
 		if qr.SelfCheckPoints != nil {
 			o.Response.SelfCheckPoints = []int{}

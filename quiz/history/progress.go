@@ -51,7 +51,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 	if next, ok := v.NextDue(now); ok {
 		p.NextDue = &next
 	}
-	starts, index := v.sessions()
+	starts := v.sessions()
 	c := &counter{v: v, now: now, week: now.Add(7 * 24 * time.Hour), sessions: len(starts)}
 	var tagOrder []string
 	tags := map[string]*acc{}
@@ -94,7 +94,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			for i := range m.Scores {
 				x := &m.Scores[i]
 				if at < 0 || x.session != prev {
-					at, prev = index[x.session], x.session
+					at, prev = sessionAt(starts, at+1, x.session), x.session
 				}
 				c.add(banks[b.ID], at, x)
 				for _, ta := range qtags {
@@ -116,15 +116,15 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 
 // sessions numbers the sessions of the scores once, in order, so that each
 // bank and tag sums its scores in a slice, not a map: a year has a hundred
-// thousand. starts are their start times; index maps a start to its number.
-func (v *View) sessions() (starts []int64, index map[int64]int) {
-	index = map[int64]int{}
+// thousand. starts are their start times, a session's number its place.
+func (v *View) sessions() (starts []int64) {
+	index := map[int64]bool{}
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
 			if m := v.memOf[q]; m != nil {
 				for i := range m.Scores {
-					if _, ok := index[m.Scores[i].session]; !ok {
-						index[m.Scores[i].session] = 0
+					if !index[m.Scores[i].session] {
+						index[m.Scores[i].session] = true
 						starts = append(starts, m.Scores[i].session)
 					}
 				}
@@ -132,10 +132,20 @@ func (v *View) sessions() (starts []int64, index map[int64]int) {
 		}
 	}
 	slices.Sort(starts)
-	for i, st := range starts {
-		index[st] = i
+	return starts
+}
+
+// sessionAt is the number of the session that started at st, looked for
+// first just after the one before (from): a question's scores are in the
+// order of its sessions, and most often it is answered in the next.
+func sessionAt(starts []int64, from int, st int64) int {
+	for i := from; i < min(from+4, len(starts)); i++ {
+		if starts[i] == st {
+			return i
+		}
 	}
-	return starts, index
+	i, _ := slices.BinarySearch(starts, st)
+	return i
 }
 
 // acc adds up one bank's or tag's line of progress.

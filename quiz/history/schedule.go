@@ -2,6 +2,7 @@ package history
 
 import (
 	"cmp"
+	"os"
 	"slices"
 	"time"
 
@@ -61,10 +62,12 @@ type Schedule struct {
 	path string   // the history file, for SaveState
 	at   position // where in it the replay stopped
 	read int      // lines read beyond the saved state
-	// stored are the memories read from the state file, in its order, and
-	// storedScores their scores, not yet decoded (loadScores).
-	stored       []*memory
-	storedScores []byte
+	// stored are the memories read from the state file, in its order; their
+	// scores are read from it when needed (loadScores), at scoresAt, while
+	// it is still the file state describes.
+	stored   []*memory
+	state    os.FileInfo
+	scoresAt int64
 }
 
 // NewSchedule starts an empty schedule; s nil is FSRS's defaults.

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -28,7 +27,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 3
+const stateVersion = 5 // 4: the memories in binary (memcodec.go); 5: the scores raw
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -40,7 +39,8 @@ const (
 // StatePath is the state file of the history file at path.
 func StatePath(path string) string { return path + ".state" }
 
-// A state file is two lines: a header, then the memories.
+// A state file is two lines, a header (JSON) and the memories (memcodec.go),
+// then their scores (encodeScores) in binary to the end of the file.
 type stateHeader struct {
 	Version int      `json:"version"`
 	Head    string   `json:"head"` // sha256 of the history's first bytes, to tell a new file
@@ -48,9 +48,7 @@ type stateHeader struct {
 }
 
 type savedMemory struct {
-	Bank     string `json:"bank"`
-	Question string `json:"question"`
-	Digest   string `json:"digest"`
+	Bank, Question, Digest string
 	memory
 }
 
@@ -95,24 +93,36 @@ func Replay(path string) (*Schedule, []error, error) {
 // loadState fills the schedule from the state file, returning where in the
 // history it stands; nothing and the beginning when it is missing or stale.
 func (sc *Schedule) loadState() position {
-	data, err := os.ReadFile(StatePath(sc.path))
+	f, err := os.Open(StatePath(sc.path))
 	if err != nil {
 		return position{}
 	}
-	first, rest, _ := bytes.Cut(data, []byte{'\n'})
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return position{}
+	}
+	br := bufio.NewReaderSize(f, 4096)
+	first, err := br.ReadBytes('\n')
+	if err != nil {
+		return position{}
+	}
 	h, ok := sc.checkHeader(first)
 	if !ok {
 		return position{}
 	}
-	memLine, scoreLine, _ := bytes.Cut(rest, []byte{'\n'})
-	var mems []savedMemory
-	if json.Unmarshal(memLine, &mems) != nil {
+	memLine, err := br.ReadBytes('\n')
+	if err != nil {
 		return position{}
 	}
-	// The scores are decoded when Summarize or SaveState needs them: a
-	// review does not.
+	mems, ok := decodeMemories(bytes.TrimSpace(memLine))
+	if !ok {
+		return position{}
+	}
+	// The scores, a megabyte in a year, are read when Summarize or
+	// SaveState needs them: a review does not.
 	sc.stored = make([]*memory, len(mems))
-	sc.storedScores = bytes.TrimSpace(scoreLine)
+	sc.state, sc.scoresAt = info, int64(len(first)+len(memLine))
 	for i, m := range mems {
 		mm := m.memory
 		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
@@ -123,21 +133,72 @@ func (sc *Schedule) loadState() position {
 
 // loadScores puts the state file's scores before those of the lines read
 // since. Scores it cannot read are left out (the state was written by this
-// version, so only damage does that).
+// version, so only damage does that). When the state file has been
+// replaced since loadState (another quiz ended meanwhile), the scores are
+// read from the history itself, up to where the replay stopped.
 func (sc *Schedule) loadScores() {
 	if sc.stored == nil {
 		return
 	}
-	if scores, ok := decodeScores(sc.storedScores, len(sc.stored)); ok {
+	line, same := sc.readScores()
+	switch {
+	case !same:
+		sc.rescore()
+	default:
+		room := make([]int, len(sc.stored))
 		for i, m := range sc.stored {
-			m.Scores = append(scores[i], m.Scores...)
+			room[i] = len(m.Scores)
+		}
+		if scores, ok := decodeScores(line, room); ok {
+			for i, m := range sc.stored {
+				m.Scores = append(scores[i], m.Scores...) // into its room
+			}
 		}
 	}
-	sc.stored, sc.storedScores = nil, nil
+	sc.stored, sc.state = nil, nil
 }
 
-// The state file's third line is every memory's Scores, in the order of the
-// second line, as base64 of: for each memory the number of its scores
+// readScores reads the state file's scores; false when the file is no
+// longer the one loadState read.
+func (sc *Schedule) readScores() ([]byte, bool) {
+	f, err := os.Open(StatePath(sc.path))
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !os.SameFile(info, sc.state) || info.Size() != sc.state.Size() || !info.ModTime().Equal(sc.state.ModTime()) {
+		return nil, false
+	}
+	line := make([]byte, max(info.Size()-sc.scoresAt, 0))
+	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
+		return nil, true // damaged: the scores are left out
+	}
+	return line, true
+}
+
+// rescore takes every memory's scores from the history read again up to
+// where the replay stopped: the lines before it are whole and never change.
+func (sc *Schedule) rescore() {
+	f, err := os.Open(sc.path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	again := NewSchedule(sc.Scheduler)
+	if _, _, err := scan(sc.path, io.LimitReader(f, sc.at.Offset), position{}, again.Add); err != nil {
+		return
+	}
+	for v, m := range sc.mem {
+		if a := again.mem[v]; a != nil {
+			m.Scores = a.Scores
+		}
+	}
+}
+
+// The state file ends with every memory's Scores, in the order of the
+// second line, in binary (not base64: nothing reads them as a line, and
+// decoding base64 was a third of reading them): for each memory the number of its scores
 // (uvarint), then for each score the session's change from the score
 // before (varint, Unix milliseconds) and the points and maximum (float32,
 // little-endian). A year's hundred thousand scores read in a millisecond,
@@ -154,26 +215,29 @@ func encodeScores(mems []savedMemory) []byte {
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x.maxPt))
 		}
 	}
-	out := make([]byte, base64.StdEncoding.EncodedLen(len(b)))
-	base64.StdEncoding.Encode(out, b)
-	return out
+	return b
 }
 
-func decodeScores(line []byte, n int) ([][]score, bool) {
-	b := make([]byte, base64.StdEncoding.DecodedLen(len(line)))
-	k, err := base64.StdEncoding.Decode(b, line)
-	if err != nil {
-		return nil, false
+// decodeScores decodes the scores of len(room) memories, the i-th with room
+// for room[i] more after them (the scores of the lines read since), all in
+// one array: a year's hundred thousand scores are one allocation, not one
+// for each memory and another for each that has been answered since.
+func decodeScores(b []byte, room []int) ([][]score, bool) {
+	size := len(b) / 9 // each score takes 9 bytes or more
+	for _, n := range room {
+		size += n
 	}
-	b = b[:k]
-	out := make([][]score, n)
+	all := make([]score, 0, size)
+	out := make([][]score, len(room))
 	for i := range out {
 		count, w := binary.Uvarint(b)
-		if w <= 0 || count > uint64(len(b)) { // each score takes 9 bytes or more
+		if w <= 0 || count > uint64(len(b)/9) {
 			return nil, false
 		}
 		b = b[w:]
-		xs := make([]score, count)
+		start, end := len(all), len(all)+int(count)
+		xs := all[start : end : end+room[i]]
+		all = all[:end+room[i]]
 		var prev int64
 		for j := range xs {
 			d, w := binary.Varint(b)
@@ -261,10 +325,10 @@ func (sc *Schedule) SaveState() error {
 		if err := enc.Encode(stateHeader{Version: stateVersion, Head: h, At: sc.at}); err != nil {
 			return err
 		}
-		if err := enc.Encode(mems); err != nil {
+		if _, err := w.Write(append(encodeMemories(mems), '\n')); err != nil {
 			return err
 		}
-		_, err := w.Write(append(encodeScores(mems), '\n'))
+		_, err := w.Write(encodeScores(mems))
 		return err
 	})
 }

@@ -91,6 +91,7 @@ type tagTotal struct{ score, max, toMark float64 }
 // openAnswer is an open answer with its teacher's mark, if any.
 type openAnswer struct {
 	Student, Text string
+	CutOff        bool // still being typed when the quiz ended (the report's cut_off)
 	Mark          *quiz.Mark
 	Max           float64
 }
@@ -174,7 +175,7 @@ func (c *Class) Add(r Sheet) {
 		if q.Type == quiz.Open {
 			if o.Response.Answered {
 				if len(c.open[q]) < maxOpenShown {
-					c.open[q] = append(c.open[q], openAnswer{Student: r.Name, Text: o.Response.Text, Mark: o.Mark, Max: q.Points})
+					c.open[q] = append(c.open[q], openAnswer{Student: r.Name, Text: o.Response.Text, CutOff: o.Response.CutOff, Mark: o.Mark, Max: q.Points})
 				} else {
 					c.openMore[q]++
 				}

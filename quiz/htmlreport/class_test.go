@@ -541,3 +541,24 @@ func TestClassPagePercentsToOneDecimal(t *testing.T) {
 		t.Errorf("Ana's 1 of 3 is not shown as 33.3%%")
 	}
 }
+
+// The page a student keeps says which answer was cut off, as the Markdown
+// and JSON reports do (attack8 §7); an answer sent with Enter says nothing.
+func TestStudentPageSaysAnAnswerWasCutOff(t *testing.T) {
+	typed, sent := "The USSR, it was", "1922"
+	rep := &report.Report{Student: "Zed", Status: quiz.Incomplete, EndedBy: quiz.EndInterrupt, Questions: []report.QuestionReport{
+		{ID: "ussr", Type: quiz.Open, Prompt: "What was the Soviet Union?", Given: &typed, CutOff: true, MaxPoints: 1},
+		{ID: "year", Type: quiz.Numeric, Prompt: "Which year?", Given: &sent, MaxPoints: 1},
+	}}
+	var b bytes.Buffer
+	if err := htmlreport.WriteStudent(&b, rep, nil); err != nil {
+		t.Fatal(err)
+	}
+	p := b.String()
+	if n := strings.Count(p, "(cut off: still being typed when the quiz ended; kept as typed)"); n != 1 {
+		t.Errorf("the page says %d times that an answer was cut off, want 1:\n%s", n, p)
+	}
+	if i := strings.Index(p, "The USSR, it was</span> <em class=\"muted\">(cut off"); i < 0 {
+		t.Errorf("the note is not beside the cut-off answer:\n%s", p)
+	}
+}

@@ -48,43 +48,16 @@ const (
 // cells instead of commas, the separator found in the header row (or named
 // by Excel's "sep=;" first line).
 func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
-		br.Discard(3)
-	}
-	skipped := 0 // lines before the header (sep=)
-	comma := ','
-	if first, _ := br.Peek(8); len(first) >= 5 && strings.EqualFold(string(first[:4]), "sep=") {
-		line, _ := br.ReadString('\n')
-		if sep := []rune(strings.TrimRight(line[4:], "\r\n")); len(sep) == 1 {
-			comma = sep[0]
-		}
-		skipped = 1
-	} else {
-		head, _ := br.Peek(br.Size()) // as much as there is, up to 64 KiB
-		comma = separator(head)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.Comma = comma
+	cr, skipped := csvReader(r)
 	header, err := cr.Read()
 	if err != nil {
 		return nil, []quiz.Problem{{File: name, Line: 1 + skipped, Msg: "not a CSV with a header row: " + err.Error()}}
 	}
-	col := map[string]int{}
-	dup := map[string]bool{}
-	for i, h := range header {
-		h = text.CSVUnsafe(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if _, seen := col[h]; seen {
-			dup[h] = true
-		}
-		col[h] = i
-	}
-	fileCol, ok := col["file"]
-	if !ok {
+	col, dup := columns(header)
+	if _, ok := col["file"]; !ok {
 		return nil, []quiz.Problem{{File: name, Line: 1, Field: "file", Msg: "no file column: give conflictq grade --format csv's output, with the marks filled in"}}
 	}
-	var open []string
+	var open []string // the open questions: a column X beside X:answer
 	for h := range col {
 		if id, ok := strings.CutSuffix(h, answerSuffix); ok {
 			if _, has := col[id]; has {
@@ -116,38 +89,85 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: err.Error()})
 			continue
 		}
-		cell := func(i int) string {
-			if i < len(rec) {
-				return strings.TrimSpace(text.CSVUnsafe(rec[i]))
-			}
-			return ""
+		out, probs = rowEntries(out, probs, name, line, rec, col, open)
+	}
+	return out, probs
+}
+
+// csvReader reads a CSV by the separator a spreadsheet wrote: the one its
+// "sep=" line names (skipped: 1), else the one its first lines use; a
+// byte-order mark is dropped.
+func csvReader(r io.Reader) (cr *csv.Reader, skipped int) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	comma := ','
+	if first, _ := br.Peek(8); len(first) >= 5 && strings.EqualFold(string(first[:4]), "sep=") {
+		line, _ := br.ReadString('\n')
+		if sep := []rune(strings.TrimRight(line[4:], "\r\n")); len(sep) == 1 {
+			comma = sep[0]
 		}
-		file := cell(fileCol)
-		student := ""
-		if i, ok := col["student"]; ok {
-			student = cell(i)
+		skipped = 1
+	} else {
+		head, _ := br.Peek(br.Size()) // as much as there is, up to 64 KiB
+		comma = separator(head)
+	}
+	cr = csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.Comma = comma
+	return cr, skipped
+}
+
+// columns maps each column's name to its place (the last, when two share
+// a name, which dup holds).
+func columns(header []string) (col map[string]int, dup map[string]bool) {
+	col, dup = map[string]int{}, map[string]bool{}
+	for i, h := range header {
+		h = text.CSVUnsafe(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if _, seen := col[h]; seen {
+			dup[h] = true
 		}
-		for _, id := range open {
-			v := cell(col[id])
-			if v == "" {
-				continue
-			}
-			p, err := text.ParseNumber(strings.Replace(v, ",", ".", 1))
-			if err != nil {
-				probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
-					Msg: fmt.Sprintf("%q is not a number of points", v)})
-				continue
-			}
-			if file == "" {
-				probs = append(probs, quiz.Problem{File: name, Line: line, Field: "file", Msg: "no report named in the file column"})
-				break
-			}
-			c := ""
-			if ci, ok := col[id+commentSuffix]; ok {
-				c = cell(ci)
-			}
-			out = append(out, Entry{File: file, Student: student, ID: id, Points: p, Comment: c, Answer: cell(col[id+answerSuffix]), Line: line})
+		col[h] = i
+	}
+	return col, dup
+}
+
+// rowEntries appends a row's marks to out, one for each open question with
+// a mark, and its problems to probs: a mark that is no number, a row that
+// names no report.
+func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []string, col map[string]int, open []string) ([]Entry, []quiz.Problem) {
+	cell := func(i int) string {
+		if i < len(rec) {
+			return strings.TrimSpace(text.CSVUnsafe(rec[i]))
 		}
+		return ""
+	}
+	file := cell(col["file"])
+	student := ""
+	if i, ok := col["student"]; ok {
+		student = cell(i)
+	}
+	for _, id := range open {
+		v := cell(col[id])
+		if v == "" {
+			continue
+		}
+		p, err := text.ParseNumber(strings.Replace(v, ",", ".", 1))
+		if err != nil {
+			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
+				Msg: fmt.Sprintf("%q is not a number of points", v)})
+			continue
+		}
+		if file == "" {
+			probs = append(probs, quiz.Problem{File: name, Line: line, Field: "file", Msg: "no report named in the file column"})
+			break
+		}
+		c := ""
+		if ci, ok := col[id+commentSuffix]; ok {
+			c = cell(ci)
+		}
+		out = append(out, Entry{File: file, Student: student, ID: id, Points: p, Comment: c, Answer: cell(col[id+answerSuffix]), Line: line})
 	}
 	return out, probs
 }

@@ -51,11 +51,15 @@ type Answer struct {
 	// Ctrl-C or a signal ended the quiz; Text is what was in the box.
 	CutOff bool
 	// BankChanged: the question's bank has changed since the quiz was
-	// taken (its digest differs from the report's), so the numbers ticked
-	// may name other key points now. Unchanged: the report recorded the
-	// bank's digest and it is the same.
-	BankChanged, Unchanged bool
-	Mark                   *quiz.Mark // the mark so far, or nil
+	// taken (its digest differs from the report's), and the question may
+	// have with it, so the numbers ticked may name other key points now.
+	// QuestionChanged: the question itself is known to have changed (its
+	// digest, or its prompt or model answer, differs from the report's).
+	// Unchanged: the question is known to be as it was (its digest, or its
+	// bank's, is the one the report recorded). An answer whose bank changed
+	// but whose question did not is Unchanged, not BankChanged (attack7 G).
+	BankChanged, QuestionChanged, Unchanged bool
+	Mark                                    *quiz.Mark // the mark so far, or nil
 	// Uncounted is a mark beside the answer that grade does not count
 	// (quiz.Mark.Counts): given before the answer changed. The answer is to
 	// mark again. A mark without a digest counts and is Mark; --remark ties
@@ -81,7 +85,12 @@ func (a Answer) SelfCheckSays(keyPoints int) string {
 		return map[bool]string{true: "yes", false: "no"}[*a.SelfCheck]
 	}
 	ticked, _ := quiz.SelfCheckNumbers(numberTokens(a.SelfCheckPoints))
-	then := a.BankChanged
+	then := a.BankChanged || a.QuestionChanged
+	// What changed: the question, or (a report too old to say) its bank.
+	since := "it has changed since"
+	if !a.QuestionChanged {
+		since = "its bank has changed since"
+	}
 	if !then && keyPoints > 0 && len(ticked) > 0 && ticked[len(ticked)-1] > keyPoints && a.Unchanged {
 		// The bank is as it was: a number past its key points is no key
 		// point at all (the report was edited).
@@ -95,13 +104,13 @@ func (a Answer) SelfCheckSays(keyPoints int) string {
 		return fmt.Sprintf("%d of %s%s; %d %s no key point", len(in), text.Count(keyPoints, "key point"), numberList(in), bogus, text.Plural(bogus, "number that is", "numbers that are"))
 	}
 	if !then && keyPoints > 0 && len(ticked) > 0 && ticked[len(ticked)-1] > keyPoints {
-		then = true // ticked against key points the bank has since cut
+		then, since = true, "it has changed since" // ticked against key points the bank has since cut
 	}
 	switch {
 	case then && keyPoints > 0:
-		return fmt.Sprintf("key points%s, as the question was then (it has changed since; it has %d now)", numberList(ticked), keyPoints)
+		return fmt.Sprintf("key points%s, as the question was then (%s; it has %d now)", numberList(ticked), since, keyPoints)
 	case then:
-		return fmt.Sprintf("key points%s, as the question was then (it has changed since)", numberList(ticked))
+		return fmt.Sprintf("key points%s, as the question was then (%s)", numberList(ticked), since)
 	case keyPoints > 0:
 		return fmt.Sprintf("%d of %s%s", len(ticked), text.Count(keyPoints, "key point"), numberList(ticked))
 	}
@@ -218,8 +227,9 @@ type found struct {
 	selfCheck     *bool
 	selfPoints    []int
 	cutOff        bool // still being typed when the quiz ended (report cut_off)
-	bankChanged   bool // the bank's digest differs from the report's
-	bankSame      bool // the report recorded the bank's digest, and it is the same
+	bankChanged   bool // the bank's digest differs from the report's, and the question may have changed with it
+	qChanged      bool // the question is known to have changed since the report
+	bankSame      bool // the question is known to be as it was (its digest, or its bank's, is the report's)
 	mark          *quiz.Mark
 	uncounted     *quiz.Mark // a mark that does not count (see Answer)
 }
@@ -269,11 +279,29 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 		if qr.Type != quiz.Open || qr.Given == nil {
 			continue
 		}
-		out = append(out, found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
+		a := found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
 			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, cutOff: qr.CutOff, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
-			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given), bankChanged: changed[qr.Bank], bankSame: same[qr.Bank]})
+			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given), bankChanged: changed[qr.Bank], bankSame: same[qr.Bank]}
+		if a.bankChanged && a.q != nil {
+			a.judge(qr)
+		}
+		out = append(out, a)
 	}
 	return rep.Student, out, rep.Warnings, changes, err
+}
+
+// judge says whether a question whose bank changed since the report changed
+// itself: another question's edit leaves this one's key points as they were
+// (attack7 G). The question's digest, which reports record, says it; a report
+// from before that shows a change in the prompt or the model answer it kept,
+// and otherwise leaves it open (bankChanged).
+func (a *found) judge(qr report.QuestionReport) {
+	switch {
+	case qr.Digest != "" && qr.Digest == quiz.Digest(a.q):
+		a.bankChanged, a.bankSame = false, true
+	case qr.Digest != "", qr.Prompt != a.q.Prompt, qr.Expected != "" && qr.Expected != a.q.Expected():
+		a.qChanged = true
+	}
 }
 
 // bankChange is a bank whose digest differs from the one a report recorded.
@@ -377,7 +405,7 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 				byKey[key] = q
 			}
 			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints, CutOff: a.cutOff,
-				BankChanged: a.bankChanged, Unchanged: a.bankSame, Mark: a.mark, Uncounted: a.uncounted})
+				BankChanged: a.bankChanged, QuestionChanged: a.qChanged, Unchanged: a.bankSame, Mark: a.mark, Uncounted: a.uncounted})
 		}
 	}
 	out := make([]*Question, 0, len(byKey))

@@ -27,10 +27,17 @@ func TestSelfCheckSays(t *testing.T) {
 		{Answer{SelfCheck: &no, SelfCheckPoints: []int{2}}, 0, "1 key point (2)"},
 		// The bank cut its key points since the quiz.
 		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 6}}, 4, "key points (1, 6), as the question was then (it has changed since; it has 4 now)"},
-		// The bank changed since the quiz (attack6 #3): the numbers are
-		// not shown against today's key points as if they matched.
-		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true}, 4, "key points (1, 3), as the question was then (it has changed since; it has 4 now)"},
-		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true}, 0, "key points (1, 3), as the question was then (it has changed since)"},
+		// The question changed since the quiz (attack6 #3): the numbers
+		// are not shown against today's key points as if they matched.
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true, QuestionChanged: true}, 4, "key points (1, 3), as the question was then (it has changed since; it has 4 now)"},
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true, QuestionChanged: true}, 0, "key points (1, 3), as the question was then (it has changed since)"},
+		// Its bank changed, and a report too old to hold the question's
+		// digest cannot say whether the question did: the bank is named,
+		// not the question (attack7 G).
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true}, 4, "key points (1, 3), as the question was then (its bank has changed since; it has 4 now)"},
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, BankChanged: true}, 0, "key points (1, 3), as the question was then (its bank has changed since)"},
+		// Its bank changed, but not the question: as if nothing had.
+		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 3}, Unchanged: true}, 3, "2 of 3 key points (1, 3)"},
 		// A list edited by hand (attack6 #5): each number once, sorted,
 		// and a number that is no key point of an unchanged bank counted.
 		{Answer{SelfCheck: &no, SelfCheckPoints: []int{1, 1, 1}}, 3, "1 of 3 key points (1)"},

@@ -20,3 +20,13 @@ func TestReadRefusesASheetWithSchemaVersion(t *testing.T) {
 		t.Errorf("a byte order mark: %v", err)
 	}
 }
+
+// Other fields of the wrong kind are named, with their line, in the user's
+// words rather than Go's ("Go struct field Report.questions.plain...").
+func TestReadNamesAFieldOfTheWrongKind(t *testing.T) {
+	data := "{\"schema_version\": 2,\n\"questions\": [{\"id\": \"q\",\n\"points\": \"1\"}]}"
+	_, err := Read("r.json", []byte(data))
+	if err == nil || err.Error() != `r.json:3: questions.points: text where a number belongs` {
+		t.Errorf("got %v", err)
+	}
+}

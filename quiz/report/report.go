@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -23,7 +26,8 @@ import (
 // a field is renamed or removed, or its meaning changes, never when one is
 // added. Version 2: expected is left out for questions never shown; answer,
 // unreadable, unseen, bank_digests and marks were added; later
-// self_check_points, beside self_check, and cut_off. Read reads 1 and 2.
+// self_check_points, beside self_check, cut_off, and each shown question's
+// digest. Read reads 1 and 2.
 const SchemaVersion = 2
 
 // Report is a quiz's score report as it is written for the teacher.
@@ -114,6 +118,11 @@ type QuestionReport struct {
 	Expected string `json:"expected,omitempty"`
 	// Unseen marks a question the quiz stopped before showing.
 	Unseen bool `json:"unseen,omitempty"`
+	// Digest is quiz.Digest of the question as it was shown, so that
+	// marking can tell this question changed since, not only its bank; left
+	// out, as Expected is, for a question never shown, and in reports
+	// written before it was added.
+	Digest string `json:"digest,omitempty"`
 	// CutOff marks a text answer still being typed when the time limit,
 	// Ctrl-C or a signal ended the quiz: Given is the text in the box, never
 	// submitted with Enter, and is scored or marked as given.
@@ -131,46 +140,6 @@ type QuestionReport struct {
 	// before it was added, which hold only self_check).
 	SelfCheck       *bool `json:"self_check,omitempty"`
 	SelfCheckPoints []int `json:"self_check_points,omitzero"`
-
-	// passedOver names the self-check fields read leniently (UnmarshalJSON)
-	// that held what is not a yes or no or a list of key point numbers.
-	passedOver []string
-}
-
-// UnmarshalJSON reads a question's line as encoding/json does, but the
-// self-check leniently, as grade reads it (quiz.SelfCheckNumbers): it does
-// not affect the answer or its mark, so a hand-edited value is passed over
-// (Read warns) rather than refusing the whole report.
-func (q *QuestionReport) UnmarshalJSON(data []byte) error {
-	type plain QuestionReport
-	aux := struct {
-		*plain
-		SelfCheck       json.RawMessage `json:"self_check"`
-		SelfCheckPoints json.RawMessage `json:"self_check_points"`
-	}{plain: (*plain)(q)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	if raw := bytes.TrimSpace(aux.SelfCheck); len(raw) > 0 && string(raw) != "null" {
-		var b bool
-		if json.Unmarshal(raw, &b) == nil {
-			q.SelfCheck = &b
-		} else {
-			q.passedOver = append(q.passedOver, "self_check")
-		}
-	}
-	if raw := bytes.TrimSpace(aux.SelfCheckPoints); len(raw) > 0 && string(raw) != "null" {
-		if raw[0] != '[' {
-			q.passedOver = append(q.passedOver, "self_check_points")
-			return nil
-		}
-		var dropped int
-		q.SelfCheckPoints, dropped = quiz.SelfCheckNumbers(arrayItems(raw))
-		if dropped > 0 {
-			q.passedOver = append(q.passedOver, "self_check_points")
-		}
-	}
-	return nil
 }
 
 // Meta is what a report records besides the result.
@@ -265,6 +234,7 @@ func New(meta Meta, res *quiz.Result) *Report {
 		}
 		if !o.Unseen {
 			qr.Expected = q.Expected()
+			qr.Digest = quiz.Digest(q.Question)
 		}
 		if o.Response.Answered {
 			g := q.Given(o.Response)
@@ -354,105 +324,98 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 	return r.Text
 }
 
-// arrayItems splits a JSON array that encoding/json has checked already into
-// its items' texts: a number or true as written, a string's contents (a
-// string with escapes, or a nested value, as ""). One pass, no value per
-// item: a list edited into millions of entries reads in a moment.
-func arrayItems(raw []byte) []string {
-	var items []string
-	depth, start := 0, -1
-	inString, escaped, nested := false, false, false
-	end := func(i int) {
-		if start >= 0 {
-			t := string(bytes.TrimSpace(raw[start:i]))
-			if nested {
-				t = ""
-			} else if len(t) >= 2 && t[0] == '"' {
-				t = t[1 : len(t)-1]
-				if strings.ContainsRune(t, '\\') {
-					t = ""
-				}
-			}
-			items = append(items, t)
-		}
-		start, nested = -1, false
+// Read reads a JSON report (schema versions 1 and 2). It reads it first as
+// grade does (sheet.ReadReport), so that both take and refuse the same
+// reports with the same words, each at its line: a cut_off that is not true
+// or false is refused; a hand-edited self-check is passed over, with a
+// warning (Warnings). Errors name the file.
+func Read(file string, data []byte) (*Report, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
+	graded, err := sheet.ReadReport(file, data, SchemaVersion)
+	if err != nil {
+		return nil, err
 	}
-	for i, c := range raw {
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			if c == '\\' {
-				escaped = true
-			} else if c == '"' {
-				inString = false
-			}
-		case c == '"':
-			inString = true
-			if start < 0 {
-				start = i
-			}
-		case c == '[' || c == '{':
-			depth++
-			if depth == 1 {
-				continue
-			}
-			nested = true
-			if start < 0 {
-				start = i
-			}
-		case c == ']' || c == '}':
-			depth--
-			if depth == 0 {
-				end(i)
-			}
-		case c == ',' && depth == 1:
-			end(i)
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-		default:
-			if start < 0 {
-				start = i
-			}
-		}
+	// The self-check is left to ReadReport, which passes over what is not
+	// a yes or no or a list of numbers; encoding/json would refuse it.
+	// Plain types, without UnmarshalJSON, keep the offsets of errors the
+	// file's own (one inside a method counts from the question's start).
+	type plainQuestion QuestionReport
+	type plainReport Report
+	var read struct {
+		plainReport
+		Questions []struct {
+			plainQuestion
+			SelfCheck       json.RawMessage `json:"self_check"`
+			SelfCheckPoints json.RawMessage `json:"self_check_points"`
+		} `json:"questions"`
 	}
-	return items
+	if err := json.Unmarshal(data, &read); err != nil {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{decodeProblem(file, data, err)}}
+	}
+	if len(read.Questions) != len(graded.Questions) { // never, as both read the last questions key
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "questions", Msg: "not a conflictq quiz report: its questions could not be read"}}}
+	}
+	rep := Report(read.plainReport)
+	rep.Questions = make([]QuestionReport, len(read.Questions))
+	for i, q := range read.Questions {
+		rep.Questions[i] = QuestionReport(q.plainQuestion)
+		rep.Questions[i].SelfCheck, rep.Questions[i].SelfCheckPoints = graded.Questions[i].SelfCheck, graded.Questions[i].SelfCheckPoints
+	}
+	rep.Warnings = graded.Warnings
+	return &rep, nil
 }
 
-// Read reads a JSON report (schema versions 1 and 2). Errors name the file.
-func Read(file string, data []byte) (*Report, error) {
-	var rep Report
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
-	if err := json.Unmarshal(data, &rep); err != nil {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}}}
+// decodeProblem says where a report holds a value of the wrong kind for its
+// field, in the user's words ("score: text where a number belongs"), not Go's.
+func decodeProblem(file string, data []byte, err error) quiz.Problem {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || te.Field == "" {
+		return quiz.Problem{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}
 	}
-	for i, q := range rep.Questions {
-		for _, field := range q.passedOver {
-			what := "it is not a list of key point numbers (1, 2, ...), each once"
-			if field == "self_check" {
-				what = "it is not true or false"
-			}
-			rep.Warnings = append(rep.Warnings, quiz.Problem{File: file, Line: 1, Question: q.ID, Warning: true,
-				Field: fmt.Sprintf("questions[%d].%s", i, field), Msg: what + "; what is not is passed over (the answer is marked all the same)"})
-		}
+	line := 1 + bytes.Count(data[:min(max(0, int(te.Offset)), len(data))], []byte("\n")) // the offset is just past the value
+	parts := strings.Split(te.Field, ".")
+	parts = slices.DeleteFunc(parts, func(p string) bool { return strings.HasPrefix(p, "plain") }) // Read's own types
+	field := strings.Join(parts, ".")
+	return quiz.Problem{File: file, Line: line, Field: field, Msg: fmt.Sprintf("%s where %s belongs", kindWord(te.Value), typeWord(te.Type))}
+}
+
+// kindWord names a JSON value's kind as encoding/json reports it.
+func kindWord(v string) string {
+	switch {
+	case v == "string":
+		return "text"
+	case v == "bool":
+		return "true or false"
+	case v == "array":
+		return "a list"
+	case v == "object":
+		return "an object ({...})"
+	case strings.HasPrefix(v, "number"):
+		return "a number"
 	}
-	if rep.SchemaVersion < 1 || rep.SchemaVersion > SchemaVersion {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
-			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, SchemaVersion)}}}
+	return v
+}
+
+// typeWord names what a Go type holds, for a user.
+func typeWord(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "an object ({...})"
+	case reflect.Pointer:
+		return typeWord(t.Elem())
 	}
-	if rep.Questions == nil {
-		// Not an empty report: a sheet with schema_version, or a stub.
-		// The grader's reader (sheet.ReadReport) says the same.
-		var top map[string]json.RawMessage
-		_ = json.Unmarshal(data, &top)
-		if _, ok := top["questions"]; !ok {
-			msg := "not a conflictq quiz report: it has schema_version but no questions"
-			if _, ok := top["answers"]; ok {
-				msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
-			}
-			return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
-		}
-	}
-	return &rep, nil
+	return "another value"
 }
 
 // Formats a report can be written in.
@@ -491,7 +454,9 @@ func (r *Report) Write(w io.Writer, format string) error {
 
 func (r *Report) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"student", "bank", "question", "type", "given", "expected", "correct", "points", "max_points", "seconds", "status", "seed"})
+	// cut_off comes last: programs that read the columns by position still
+	// find the others where they were.
+	cw.Write([]string{"student", "bank", "question", "type", "given", "expected", "correct", "points", "max_points", "seconds", "status", "seed", "cut_off"})
 	for _, q := range r.Questions {
 		given, correct := "", ""
 		if q.Given != nil {
@@ -503,6 +468,7 @@ func (r *Report) writeCSV(w io.Writer) error {
 		cw.Write([]string{
 			text.CSVSafe(r.Student), q.Bank, q.ID, string(q.Type), text.CSVSafe(given), text.CSVSafe(q.Expected), correct,
 			text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.FormatNum(q.Seconds), string(r.Status), r.seedText(),
+			strconv.FormatBool(q.CutOff && q.Given != nil),
 		})
 	}
 	cw.Flush()
@@ -604,12 +570,45 @@ func (r *Report) answeredLine() string {
 	return fmt.Sprintf("%d of %d reached, %d not reached", r.Answered, reached, r.NotReached)
 }
 
+// cutOffNumbers are the numbers, from 1 as the quiz showed them, of the
+// questions whose answer was still being typed when the quiz was stopped.
+func (r *Report) cutOffNumbers() []string {
+	var nums []string
+	for i, q := range r.Questions {
+		if q.CutOff && q.Given != nil {
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	return nums
+}
+
+// andList joins items as a sentence lists them: "1, 3 and 5".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
 // WriteSummary prints the end-of-quiz summary: score, percent, time, and by
 // tag. After an early stop it counts what was reached, and leaves out the
 // tags of questions never shown rather than showing them as 0%. Lines are
 // wrapped at word boundaries to width columns, later lines indented by two;
 // width 0 leaves them whole (a pipe, a file).
 func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
+	r.writeSummary(w, st, width, true)
+}
+
+// WriteHeldBackSummary is WriteSummary for an exam whose answers are held
+// back until the whole class has finished: the total and how many were
+// answered, without the rows by tag, which with one question to a tag
+// (Survivors await justice 0 / 1) show a neighbour which answer was wrong
+// (teacher7 P7). The report for the teacher keeps them.
+func (r *Report) WriteHeldBackSummary(w io.Writer, st text.Style, width int) {
+	r.writeSummary(w, st, width, false)
+}
+
+func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool) {
 	st = text.Or(st)
 	line := func(format string, args ...any) {
 		fmt.Fprintln(w, text.Hang(fmt.Sprintf(format, args...), width, 2))
@@ -653,18 +652,29 @@ func (r *Report) WriteSummary(w io.Writer, st text.Style, width int) {
 	if open > 0 && r.scorable() { // all open: the score line said so
 		line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
 	}
+	if kept := r.cutOffNumbers(); len(kept) == 1 {
+		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])
+	} else if len(kept) > 1 {
+		line("Questions %s: your unfinished answers were kept as typed (not sent with Enter) and count as your answers", andList(kept))
+	}
 	var rows []TagScore
 	var unreached []string
+	if !byTag {
+		line("By tag: held back with the answers.")
+	}
 	for _, t := range r.ByTag {
 		if early {
 			if t.Reached == 0 {
+				// No score: the tags not reached say nothing of any answer.
 				unreached = append(unreached, quiz.TagLabel(t.Tag))
 				continue
 			}
 			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
 			t.Percent = text.Percent(t.Score, t.MaxScore)
 		}
-		rows = append(rows, t)
+		if byTag {
+			rows = append(rows, t)
+		}
 	}
 	if len(rows) > 0 {
 		if early {

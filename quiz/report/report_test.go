@@ -366,6 +366,24 @@ func TestReportCutOffAnswer(t *testing.T) {
 	if !strings.Contains(buf.String(), "Your answer: The USSR, it was big _(cut off: still being typed when the quiz ended)_") {
 		t.Errorf("Markdown:\n%s", buf.String())
 	}
+	// The CSV says it too, in its last column (attack8 §7).
+	buf.Reset()
+	if err := rep.Write(&buf, FormatCSV); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := len(rows[0]) - 1; rows[0][last] != "cut_off" || rows[1][last] != "true" || rows[2][last] != "false" || rows[0][last-1] != "seed" {
+		t.Errorf("CSV:\n%v", rows)
+	}
+	// The closing lines tell the student which answer was kept (attack8 §6).
+	buf.Reset()
+	rep.WriteSummary(&buf, nil, 0)
+	if !strings.Contains(buf.String(), "\nQuestion 1: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer\n") {
+		t.Errorf("summary:\n%s", buf.String())
+	}
 	// Read back, as grade and mark read it.
 	buf.Reset()
 	if err := rep.Write(&buf, FormatJSON); err != nil {
@@ -377,5 +395,29 @@ func TestReportCutOffAnswer(t *testing.T) {
 	}
 	if !back.Questions[0].CutOff {
 		t.Error("cut_off lost when the report is read back")
+	}
+}
+
+// The summary names every question whose typed text was kept, numbered as
+// the quiz showed them, and says nothing of the kind when none was.
+func TestSummaryNamesTheAnswersKeptAsTyped(t *testing.T) {
+	given := "19"
+	q := func(cut bool) QuestionReport {
+		return QuestionReport{ID: "q", Type: quiz.Short, Given: &given, CutOff: cut, MaxPoints: 1}
+	}
+	for _, tt := range []struct {
+		qs   []QuestionReport
+		want string
+	}{
+		{[]QuestionReport{q(false), q(false)}, ""},
+		{[]QuestionReport{q(false), q(true)}, "Question 2: your unfinished answer was kept as typed"},
+		{[]QuestionReport{q(true), q(false), q(true)}, "Questions 1 and 3: your unfinished answers were kept as typed (not sent with Enter) and count as your answers"},
+		{[]QuestionReport{q(true), q(true), q(false), q(true)}, "Questions 1, 2 and 4: your unfinished answers"},
+	} {
+		var buf bytes.Buffer
+		(&Report{Questions: tt.qs, MaxScore: float64(len(tt.qs))}).WriteSummary(&buf, nil, 0)
+		if tt.want == "" && strings.Contains(buf.String(), "unfinished") || !strings.Contains(buf.String(), tt.want) {
+			t.Errorf("want %q in\n%s", tt.want, buf.String())
+		}
 	}
 }

@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// A hand-edited self-check is passed over, with a warning naming the file
-// and the field, not a reason to refuse the report (attack6 #4): mark reads
-// it as grade does.
+// A hand-edited self-check is passed over, with a warning naming the file,
+// the field and its line (attack7 G), not a reason to refuse the report
+// (attack6 #4): mark reads it as grade does.
 func TestReadPassesOverAHandEditedSelfCheck(t *testing.T) {
 	for _, tt := range []struct {
 		points, check string
@@ -37,7 +37,7 @@ func TestReadPassesOverAHandEditedSelfCheck(t *testing.T) {
 		switch {
 		case tt.warn == "" && len(rep.Warnings) > 0:
 			t.Errorf("%s: warned %v", tt.points, rep.Warnings)
-		case tt.warn != "" && (len(rep.Warnings) != 1 || !strings.HasPrefix(rep.Warnings[0].Error(), `ana.json:1: warning: question "ussr": questions[0].`+tt.warn+": ")):
+		case tt.warn != "" && (len(rep.Warnings) != 1 || !strings.HasPrefix(rep.Warnings[0].Error(), `ana.json:2: warning: question "ussr": questions[0].`+tt.warn+": ")):
 			t.Errorf("%s: warnings %v", tt.points, rep.Warnings)
 		}
 	}

@@ -317,23 +317,23 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 			return quiz.Response{}, err
 		}
 		return quiz.Response{Answered: true, Bool: i == 0}, nil
-	case quiz.Short, quiz.Open:
-		text, err := p.Input(msg, nil)
-		if err != nil {
-			return quiz.Response{}, err
-		}
-		return quiz.Response{Answered: strings.TrimSpace(text) != "", Text: strings.TrimSpace(text)}, nil
-	case quiz.Numeric:
-		text, err := p.Input(msg, func(t string) error {
-			if _, err := q.ParseNumeric(t); err != nil { // as a sheet reads it
-				return fmt.Errorf("please type a number, such as 1994")
+	case quiz.Short, quiz.Open, quiz.Numeric:
+		var validate func(string) error
+		if q.Type == quiz.Numeric {
+			validate = func(t string) error {
+				// Read as a sheet reads it: blank is no answer.
+				_, err := q.Resolve(quiz.Typed(t), nil)
+				if err != nil {
+					return errors.New(numberHint(q))
+				}
+				return nil
 			}
-			return nil
-		})
+		}
+		text, err := p.Input(msg, validate)
 		if err != nil {
 			return quiz.Response{}, err
 		}
-		return quiz.Response{Answered: true, Text: strings.TrimSpace(text)}, nil
+		return q.Resolve(quiz.Typed(text), nil)
 	case quiz.Order:
 		seq, err := p.Order(msg, q.Options())
 		if err != nil {
@@ -353,6 +353,28 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		return quiz.Response{Answered: true}, nil
 	}
 	return quiz.Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
+}
+
+// numberHint asks again for a numeric question's answer, with an example
+// that fits the question: a year for a year, a count with the question's
+// unit, and never a number that would score (the example is no clue).
+func numberHint(q *quiz.Presented) string {
+	examples := []float64{12, 5, 100}
+	say := "please type a number, such as %s"
+	switch {
+	case q.AsksYear():
+		examples = []float64{1900, 1800, 2000}
+		say = "please type a year, such as %s"
+	case q.Unit != "":
+		say = "please type a number of " + q.Unit + ", such as %s"
+	}
+	for _, n := range examples {
+		ex := text.FormatNum(n)
+		if quiz.Score(q.Question, quiz.Response{Answered: true, Text: ex}) == 0 {
+			return fmt.Sprintf(say, ex)
+		}
+	}
+	return "please type a number"
 }
 
 // answer shows the right answer; sequences and pairs one per line, numbered.

@@ -23,7 +23,12 @@ import (
 // touched, nor one that begins with a quote or a bracket: those are YAML
 // syntax, and a mistake there is reported, in plain words.
 
-// answerLine is "  id: value" at some indentation.
+// answerLine is "  key: value" at some indentation. Its key is deliberately
+// looser than quiz's id pattern (ValidID): it must find every "key:" line
+// whose value YAML would refuse, before YAML reads the sheet, and a sheet's
+// keys are not only question ids: "student", a bank-qualified "bank/id", and
+// a mistyped id in upper case or with a dot all reach the reader, and the grader
+// names the ones that are no question. Recognising a line here validates nothing.
 var answerLine = regexp.MustCompile(`^( *)([A-Za-z0-9_][A-Za-z0-9_.\-/]*):[ \t]+(.*?)[ \t\r]*$`)
 
 // refused reports whether YAML refuses a plain value on a key's line.

@@ -55,6 +55,9 @@ type Report struct {
 	StartedAt     time.Time
 	Questions     []ReportAnswer
 	Marks         []ReportMark
+	// Warnings are what was passed over, each at its line: a hand-edited
+	// self-check that is not a yes or no or a list of key point numbers.
+	Warnings []quiz.Problem
 }
 
 // ReportAnswer is one question of a report: what the student gave.
@@ -72,6 +75,16 @@ type ReportAnswer struct {
 	// numbered from 1 as the report writes them; nil when the report does
 	// not say (not asked, or written before self_check_points).
 	SelfCheckPoints []int
+	// CutOff marks a text answer still being typed when the quiz was
+	// stopped: Given is the text in the box, never sent with Enter.
+	CutOff bool
+}
+
+// oddField is a question's field that does not hold what it should, where it
+// starts: named once the question's id is known (it may come after it).
+type oddField struct {
+	field  string
+	offset int
 }
 
 // ReportMark is a teacher's mark of one open answer.
@@ -96,7 +109,9 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 	rep := &Report{File: file}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	s := &jsonScanner{data: data}
+	lines := lineCounter{data: data}
 	hasQuestions, hasAnswers := false, false
+	var wrong []quiz.Problem // fields of the wrong type: the report is refused
 	bad := func(err error) error {
 		line := 1 + bytes.Count(data[:min(s.pos, len(data))], []byte("\n"))
 		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: line, Msg: "not a conflictq quiz report: " + err.Error()}}}
@@ -112,6 +127,10 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 		case "student":
 			rep.Student, _, err = s.scalar()
 		case "banks":
+			if s.peek() == 'n' { // null, as encoding/json writes a report made without banks
+				_, _, err = s.scalar()
+				break
+			}
 			rep.Banks, _, err = s.list()
 		case "seed":
 			var t string
@@ -145,9 +164,27 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 			err = s.skip(0)
 		case "questions":
 			hasQuestions = true
+			rep.Questions = rep.Questions[:0] // a second questions key replaces the first, as encoding/json reads it
 			err = s.array(func() error {
 				var a ReportAnswer
-				err := s.object(func(k string) error { return s.reportAnswer(&a, k) })
+				var odd []oddField
+				err := s.object(func(k string) error { return s.reportAnswer(&a, k, &odd) })
+				for _, o := range odd {
+					p := quiz.Problem{File: file, Line: lines.at(o.offset), Question: a.ID}
+					switch o.field {
+					case "cut_off":
+						p.Msg = "cut_off must be true or false"
+						wrong = append(wrong, p)
+					case "self_check":
+						p.Warning, p.Field = true, fmt.Sprintf("questions[%d].self_check", len(rep.Questions))
+						p.Msg = "it is not true or false; it is passed over (the answer is marked all the same)"
+						rep.Warnings = append(rep.Warnings, p)
+					default:
+						p.Warning, p.Field = true, fmt.Sprintf("questions[%d].%s", len(rep.Questions), o.field)
+						p.Msg = "it is not a list of key point numbers (1, 2, ...), each once; what is not is passed over (the answer is marked all the same)"
+						rep.Warnings = append(rep.Warnings, p)
+					}
+				}
 				rep.Questions = append(rep.Questions, a)
 				return err
 			})
@@ -169,6 +206,9 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 	if err != nil {
 		return nil, bad(err)
 	}
+	if len(wrong) > 0 {
+		return nil, &quiz.InvalidError{Problems: wrong[:min(len(wrong), quiz.MaxProblems)], More: max(0, len(wrong)-quiz.MaxProblems)}
+	}
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > maxVersion {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, maxVersion)}}}
@@ -185,8 +225,11 @@ func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
 	return rep, nil
 }
 
-func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string) error {
+// reportAnswer reads one field of a question; a field that does not hold
+// what it should is added to odd.
+func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField) error {
 	var err error
+	start := s.pos
 	switch key {
 	case "id":
 		a.ID, _, err = s.scalar()
@@ -211,24 +254,52 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string) error {
 		if t, _, err = s.scalar(); err == nil {
 			a.Seconds, _ = strconv.ParseFloat(t, 64)
 		}
+	case "cut_off":
+		// Only true, false or null: a text answer was cut off or it was
+		// not. It does not change the grade, but a report that says
+		// "yes" was edited by hand, and grade and mark refuse it alike.
+		if c := s.peek(); c != 't' && c != 'f' && c != 'n' {
+			*odd = append(*odd, oddField{key, start})
+			err = s.skip(0)
+			break
+		}
+		var t string
+		t, _, err = s.scalar()
+		a.CutOff = t == "true"
 	case "self_check":
+		if c := s.peek(); c == '[' || c == '{' {
+			*odd = append(*odd, oddField{key, start})
+			err = s.skip(0)
+			break
+		}
 		t, kind, e := s.scalar()
-		if kind == 'b' {
+		switch {
+		case kind == 'b':
 			b := t == "true"
 			a.SelfCheck = &b
+		case kind != 'n':
+			*odd = append(*odd, oddField{key, start})
 		}
 		err = e
 	case "self_check_points":
 		// As self_check: what is not a key point's number is passed over,
-		// so that a hand-edited self-check never keeps an answer from
-		// being graded.
-		if s.peek() != '[' {
+		// with a warning, so that a hand-edited self-check never keeps an
+		// answer from being graded or marked.
+		if c := s.peek(); c != '[' {
+			if c != 'n' {
+				*odd = append(*odd, oddField{key, start})
+			}
 			err = s.skip(0)
 			break
 		}
 		var items []string
-		if items, _, err = s.list(); err == nil {
-			a.SelfCheckPoints, _ = quiz.SelfCheckNumbers(items)
+		var nested bool
+		if items, nested, err = s.list(); err == nil {
+			var dropped int
+			a.SelfCheckPoints, dropped = quiz.SelfCheckNumbers(items)
+			if dropped > 0 || nested {
+				*odd = append(*odd, oddField{key, start})
+			}
 		}
 	default:
 		err = s.skip(0)
@@ -265,7 +336,11 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 }
 
 // array calls item for each element of an array; item reads the element.
+// null is an empty array, as encoding/json reads it.
 func (s *jsonScanner) array(item func() error) error {
+	if s.peek() == 'n' {
+		return s.literal("null")
+	}
 	if err := s.expect('['); err != nil {
 		return err
 	}

@@ -112,3 +112,31 @@ func TestReadReportRefusesASheet(t *testing.T) {
 		}
 	}
 }
+
+// cut_off is true, false or null; anything else is refused at its line,
+// naming the question even when its id comes later (keys sorted by jq -S),
+// so that grade and mark (report.Read reads through ReadReport) refuse the
+// same report in the same words (attack8 §8).
+func TestReadReportRefusesACutOffThatIsNotTrueOrFalse(t *testing.T) {
+	for _, v := range []string{`"yes"`, `"true"`, `1`, `0`, `[]`, `{}`, `[true]`} {
+		data := "{\"schema_version\": 2,\n\"questions\": [\n{\"bank\": \"b\", \"cut_off\": " + v + ",\n\"given\": \"19\", \"id\": \"num2\"}]}"
+		for name, read := range map[string]func() error{
+			"grade": func() error { _, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion); return err },
+			"mark":  func() error { _, err := report.Read("r.json", []byte(data)); return err },
+		} {
+			if err := read(); err == nil || err.Error() != `r.json:3: question "num2": cut_off must be true or false` {
+				t.Errorf("%s, cut_off %s: %v", name, v, err)
+			}
+		}
+	}
+	for v, want := range map[string]bool{`true`: true, `false`: false, `null`: false} {
+		data := `{"schema_version": 2, "questions": [{"id": "num2", "given": "19", "cut_off": ` + v + `}]}`
+		rep, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion)
+		if err != nil || rep.Questions[0].CutOff != want {
+			t.Errorf("cut_off %s: %v, %+v", v, err, rep)
+		}
+		if back, err := report.Read("r.json", []byte(data)); err != nil || back.Questions[0].CutOff != want {
+			t.Errorf("report.Read, cut_off %s: %v", v, err)
+		}
+	}
+}

@@ -178,7 +178,7 @@ type QuestionResponses struct {
 	// NotReached counts the students whose quiz stopped (time limit, Ctrl-C)
 	// before showing the question: not counted as unanswered.
 	NotReached int `json:"not_reached"`
-	// Unreadable counts the answers that could not be read (ture, 28th, a
+	// Unreadable counts the answers that could not be read (ture, twenty, a
 	// number for a choice): given, but not as any option; never counted as
 	// unanswered. UnreadableAnswers are the most common, as written.
 	Unreadable        int            `json:"unreadable"`
@@ -296,7 +296,7 @@ func (qr QuestionResponses) answerList() []string {
 }
 
 // unreadableText lists the unreadable answers as written, for a cell:
-// "“ture” 2, “28th” 1".
+// "“ture” 2, “twenty” 1".
 func (qr QuestionResponses) unreadableText() string {
 	parts := make([]string, 0, len(qr.UnreadableAnswers))
 	written := make([]string, len(qr.UnreadableAnswers))

@@ -35,6 +35,9 @@ func (d *draft) reset() { d.set(nil) }
 // set puts line in the box with the cursor at its end: survey's own line,
 // as its line reader returned it at Ctrl-C.
 func (d *draft) set(line []rune) {
+	if d == nil {
+		return // a prompt whose text is no answer (Pause)
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.line = slices.Clone(line)
@@ -50,6 +53,9 @@ func (d *draft) text() string {
 
 // key takes a key survey's line reader read, and its line before the key.
 func (d *draft) key(r rune, before []rune) {
+	if d == nil {
+		return
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.line = slices.Clone(before)

@@ -51,9 +51,10 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	return &Survey{in: in, out: t, errOut: errOut, restore: restore}
 }
 
-// opener is a reader that wants to know when a prompt is open (resumeReader).
+// opener is a reader that wants to know when a prompt is open, and whether
+// it is a line of text (resumeReader).
 type opener interface {
-	open()
+	open(text bool)
 	done()
 }
 
@@ -67,7 +68,8 @@ func (s *Survey) ask(p survey.Prompt, response any, letters bool, opts ...survey
 	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width, letters)
 	s.out.start()
 	if o, ok := s.in.(opener); ok {
-		o.open()
+		_, text := p.(*input)
+		o.open(text)
 		defer o.done()
 	}
 	err := survey.AskOne(p, response, opts...)
@@ -159,27 +161,52 @@ func (s *Survey) input(msg string) survey.Prompt {
 func (i *input) Prompt(config *survey.PromptConfig) (any, error) {
 	rows := strings.Count(i.Message, "\n") + 2 // the message, the answer's row, one more
 	fmt.Fprintf(i.out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
-	if i.draft == nil {
-		return i.Input.Prompt(config)
-	}
 	return i.read(config)
 }
 
+// resumeRune is the key a text prompt is handed after a continue (where
+// the terminal reader knows of one: resume_linux.go), on which it redraws
+// itself (input.read); it is nothing a keyboard sends.
+const resumeRune = '\uE000'
+
+// errResumed ends survey's line reader at resumeRune: the quiz was stopped
+// (Ctrl-Z) and continued, and the prompt is drawn again.
+var errResumed = errors.New("continued after a stop")
+
 // read is survey's Input.Prompt for an input with no default, help or
 // suggestions (survey's then does nothing at each key but read it), that
-// shows each key to the draft.
+// shows each key to the draft, when there is one, and draws the prompt
+// again, with the line typed so far, after a stop and a continue.
 func (i *input) read(config *survey.PromptConfig) (any, error) {
-	if err := i.Render(survey.InputQuestionTemplate, survey.InputTemplateData{Input: *i.Input, Config: config}); err != nil {
+	data := survey.InputTemplateData{Input: *i.Input, Config: config}
+	if err := i.Render(survey.InputQuestionTemplate, data); err != nil {
 		return "", err
 	}
 	rr := i.NewRuneReader()
 	_ = rr.SetTermMode()
 	defer func() { _ = rr.RestoreTermMode() }()
 	i.draft.reset()
-	line, err := rr.ReadLineWithDefault(0, nil, func(r rune, line []rune) ([]rune, bool, error) {
-		i.draft.key(r, line)
-		return line, false, nil
-	})
+	var line []rune
+	var err error
+	for {
+		line, err = rr.ReadLineWithDefault(0, slices.Clone(line), func(r rune, line []rune) ([]rune, bool, error) {
+			if r == resumeRune {
+				return line, true, errResumed
+			}
+			i.draft.key(r, line)
+			return line, false, nil
+		})
+		if !errors.Is(err, errResumed) {
+			break
+		}
+		// The shell's lines are under the prompt now: draw it anew below
+		// them, the line typed so far after it, the cursor at its end.
+		i.draft.set(line)
+		fmt.Fprint(i.out, "\r\n")
+		if err := i.Render(survey.InputQuestionTemplate, data); err != nil {
+			return "", err
+		}
+	}
 	if err != nil {
 		i.draft.set(line) // survey's own line, cut short
 		return "", err
@@ -291,6 +318,9 @@ func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
 func (s *Survey) Abort() {
 	if s.restore != nil {
 		s.restore()
+	}
+	if o, ok := s.in.(opener); ok {
+		o.done() // bracketed paste off: the prompt's own done never comes
 	}
 	s.out.clear()
 }

@@ -1,0 +1,122 @@
+package assets_test
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Plain words for a reader of 15 whose English is a second language
+// (teacher7 A3): a glossary entry's plain, which define shows first, and an
+// open question's plain_answer, which the quiz screen shows. A few short
+// sentences: about 12 words fill a line at 80 columns.
+const (
+	plainMinWords       = 25 // glossary plain: enough to stand alone as the definition
+	plainMaxWords       = 60
+	plainAnswerMinWords = 20 // banks' plain_answer
+	plainAnswerMaxWords = 50
+	plainMaxSentence    = 18   // words in any one sentence
+	plainMaxMean        = 12.0 // words per sentence, averaged over one text
+)
+
+// plainProblems lists how one plain text breaks the limits: min to max
+// words, no sentence over plainMaxSentence words, and a mean sentence of at
+// most plainMaxMean. Words and sentences are counted as reading_test.go
+// counts them (wordCount, and content_test.go's sentences).
+func plainProblems(text string, min, max int) []string {
+	var probs []string
+	if n := wordCount(text); n < min || n > max {
+		probs = append(probs, fmt.Sprintf("%d words (want %d to %d)", n, min, max))
+	}
+	ss := sentences(text)
+	sum := 0
+	for _, s := range ss {
+		n := wordCount(s)
+		sum += n
+		if n > plainMaxSentence {
+			probs = append(probs, fmt.Sprintf("a sentence of %d words (at most %d): %q", n, plainMaxSentence, s))
+		}
+	}
+	if len(ss) > 0 {
+		if mean := float64(sum) / float64(len(ss)); mean > plainMaxMean {
+			probs = append(probs, fmt.Sprintf("sentences average %.1f words (at most %.0f)", mean, plainMaxMean))
+		}
+	}
+	return probs
+}
+
+// The limits themselves, on texts that break each one.
+func TestPlainProblems(t *testing.T) {
+	ok := "Genocide is a crime. It means acts done to destroy a people, or part of it, as such. " +
+		"Azerbaijan calls Khojaly (Xocalı) a genocide. Armenia denies it. No international court has ruled." // 32 words, 5 sentences
+	fourteen := "One two three four five six seven eight nine ten eleven twelve thirteen fourteen. "
+	nineteen := "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen. "
+	for _, tt := range []struct {
+		name, text string
+		want       []string // the problems, in order, by their start
+	}{
+		{"within every limit", ok, nil},
+		{"too short", "Genocide is a crime.", []string{"4 words (want 25 to 60)"}},
+		{"too long", ok + " " + ok, []string{"64 words (want 25 to 60)"}},
+		{"a sentence over 18 words", ok + " " + nineteen, []string{"a sentence of 19 words (at most 18)"}},
+		{"a mean over 12, no sentence over 18", fourteen + fourteen, []string{"sentences average 14.0 words (at most 12)"}},
+	} {
+		got := plainProblems(tt.text, plainMinWords, plainMaxWords)
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: problems %q, want %q", tt.name, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if !strings.HasPrefix(got[i], tt.want[i]) {
+				t.Errorf("%s: problem %q, want %q", tt.name, got[i], tt.want[i])
+			}
+		}
+	}
+}
+
+// TestGlossaryPlain holds every entry's plain words, where written, to the
+// limits (go test ./assets -run TestGlossaryPlain).
+func TestGlossaryPlain(t *testing.T) {
+	written := 0
+	entries := sourceEntries(t)
+	for _, e := range entries {
+		if e.Plain == "" {
+			continue
+		}
+		written++
+		for _, p := range plainProblems(e.Plain, plainMinWords, plainMaxWords) {
+			t.Errorf("%s:%d: %s: plain: %s", e.File, e.Line, e.Term, p)
+		}
+	}
+	t.Logf("%d of %d entries have plain words", written, len(entries))
+}
+
+// Every entry has plain words: define shows them first, and a student
+// meeting an entry without them would get the full definition's adult
+// English instead (RenderPlain's fallback, for a teacher's own glossary).
+func TestEveryGlossaryEntryHasPlain(t *testing.T) {
+	for _, e := range sourceEntries(t) {
+		if strings.TrimSpace(e.Plain) == "" {
+			t.Errorf("%s:%d: %s: no plain: write 25-60 words of B1 English after short (docs/glossary-format.md)", e.File, e.Line, e.Term)
+		}
+	}
+}
+
+// TestBanksPlainAnswer holds every open question's plain_answer, where
+// written, to the limits.
+func TestBanksPlainAnswer(t *testing.T) {
+	banks := loadAll(t)
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
+		b := banks[name]
+		for _, q := range b.Questions {
+			if q.Plain == "" {
+				continue
+			}
+			for _, p := range plainProblems(q.Plain, plainAnswerMinWords, plainAnswerMaxWords) {
+				t.Errorf("%s:%d: question %q: plain_answer: %s", b.File, q.Line, q.ID, p)
+			}
+		}
+	}
+}

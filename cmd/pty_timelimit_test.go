@@ -1,0 +1,59 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The name prompt is not the student's time: a time limit starts at the
+// first question (teacher7 P1). Here the name is typed only after the
+// whole limit has passed; before the fix the quiz ended there with "time
+// limit reached" and no report.
+func TestPTYTimeLimitStartsAfterName(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "tl.json")
+	const limit = 2 * time.Second
+	scr, tty := newScreen(t)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--mode", "exam", "-n", "2", "--seed", "5", "--time-limit", limit.String(), "-o", report)
+	scr.waitFor("Your name (for the report):")
+	<-time.After(limit + 500*time.Millisecond) // a slow typist: the limit is over
+	scr.send("Leyla\r")
+	scr.waitFor("Question 1 of 2 · " + limit.String() + " left")
+	scr.waitFor("Time is up.")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d, want 0 (submitted at the time limit); stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end at its time limit")
+	}
+	if strings.Contains(errOut.String(), "time limit reached") {
+		t.Errorf("the name prompt used up the time: %s", errOut)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v; stderr:\n%s", err, errOut)
+	}
+	var rep struct {
+		Student string `json:"student"`
+		EndedBy string `json:"ended_by"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Student != "Leyla" || rep.EndedBy != "time_limit" {
+		t.Errorf("student %q, ended_by %q; want Leyla, time_limit", rep.Student, rep.EndedBy)
+	}
+	checkCooked(t, tty)
+}

@@ -1,0 +1,169 @@
+package history
+
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"math"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz/fsrs"
+)
+
+// The state file's second line is every memory, as base64 of: for each, its
+// version (bank, question, digest), its card, its latest answer and its
+// count of answers. Strings are a uvarint length and the bytes, whole
+// numbers varints, fractions float64 bits (little-endian), times Unix
+// seconds (varint), nanoseconds (uvarint) and the zone's offset in seconds
+// (varint, 0 for UTC; a line written by hand may hold another). Every
+// review reads this line before its first question: as JSON it took 1 to
+// 2 ms for 173 memories, here a tenth of that.
+
+type memEncoder struct{ b []byte }
+
+func (e *memEncoder) str(s string) {
+	e.b = binary.AppendUvarint(e.b, uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+func (e *memEncoder) int(n int) { e.b = binary.AppendVarint(e.b, int64(n)) }
+func (e *memEncoder) float(f float64) {
+	e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(f))
+}
+func (e *memEncoder) time(t time.Time) {
+	_, off := t.Zone()
+	if t.Location() == time.UTC {
+		off = 0
+	}
+	e.b = binary.AppendVarint(e.b, t.Unix())
+	e.b = binary.AppendUvarint(e.b, uint64(t.Nanosecond()))
+	e.b = binary.AppendVarint(e.b, int64(off))
+}
+
+func encodeMemories(mems []savedMemory) []byte {
+	var e memEncoder
+	e.b = binary.AppendUvarint(e.b, uint64(len(mems)))
+	for _, m := range mems {
+		e.str(m.Bank)
+		e.str(m.Question)
+		e.str(m.Digest)
+		c := m.Card
+		e.int(int(c.State))
+		e.int(c.Step)
+		e.float(c.Stability)
+		e.float(c.Difficulty)
+		e.time(c.LastReview)
+		e.time(c.Due)
+		e.int(c.Reviews)
+		e.int(c.Lapses)
+		r := m.Last
+		e.time(r.Time)
+		e.time(r.Session)
+		for _, s := range []string{r.Student, r.Mode, r.Bank, r.BankDigest, r.Question, r.Digest} {
+			e.str(s)
+		}
+		e.float(r.Points)
+		e.float(r.MaxPoints)
+		e.float(r.Seconds)
+		e.int(m.Answers)
+	}
+	out := make([]byte, base64.StdEncoding.EncodedLen(len(e.b)))
+	base64.StdEncoding.Encode(out, e.b)
+	return out
+}
+
+// memDecoder reads what memEncoder wrote; bad is set at the first thing
+// that is not there, and everything after reads as zero.
+type memDecoder struct {
+	b    []byte
+	bad  bool
+	strs map[string]string // one copy of each text: banks and modes repeat
+}
+
+func (d *memDecoder) uvarint() uint64 {
+	v, w := binary.Uvarint(d.b)
+	if w <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.b = d.b[w:]
+	return v
+}
+
+func (d *memDecoder) varint() int64 {
+	v, w := binary.Varint(d.b)
+	if w <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.b = d.b[w:]
+	return v
+}
+
+func (d *memDecoder) str() string {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.b)) {
+		d.bad = true
+		return ""
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	if s, ok := d.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	d.strs[s] = s
+	return s
+}
+
+func (d *memDecoder) int() int { return int(d.varint()) }
+
+func (d *memDecoder) float() float64 {
+	if len(d.b) < 8 {
+		d.bad = true
+		return 0
+	}
+	f := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+	d.b = d.b[8:]
+	return f
+}
+
+func (d *memDecoder) time() time.Time {
+	sec, nsec, off := d.varint(), d.uvarint(), d.varint()
+	if d.bad || nsec >= 1e9 {
+		d.bad = true
+		return time.Time{}
+	}
+	t := time.Unix(sec, int64(nsec)).UTC()
+	if off != 0 {
+		t = t.In(time.FixedZone("", int(off)))
+	}
+	return t
+}
+
+func decodeMemories(line []byte) ([]savedMemory, bool) {
+	b := make([]byte, base64.StdEncoding.DecodedLen(len(line)))
+	k, err := base64.StdEncoding.Decode(b, line)
+	if err != nil {
+		return nil, false
+	}
+	d := memDecoder{b: b[:k], strs: map[string]string{}}
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.b)) { // each memory takes more than a byte
+		return nil, false
+	}
+	mems := make([]savedMemory, n)
+	for i := range mems {
+		m := &mems[i]
+		m.Bank, m.Question, m.Digest = d.str(), d.str(), d.str()
+		m.Card = fsrs.Card{State: fsrs.State(d.int()), Step: d.int(), Stability: d.float(), Difficulty: d.float(),
+			LastReview: d.time(), Due: d.time(), Reviews: d.int(), Lapses: d.int()}
+		r := &m.Last
+		r.Time, r.Session = d.time(), d.time()
+		r.Student, r.Mode, r.Bank, r.BankDigest, r.Question, r.Digest = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		r.Points, r.MaxPoints, r.Seconds = d.float(), d.float(), d.float()
+		m.Answers = d.int()
+		if d.bad {
+			return nil, false
+		}
+	}
+	return mems, len(d.b) == 0
+}
