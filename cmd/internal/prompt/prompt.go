@@ -7,6 +7,7 @@
 package prompt
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -56,6 +57,23 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 type opener interface {
 	open(text bool)
 	done()
+}
+
+// runWatcher is a reader that wants to know when the run asking ends
+// (resumeReader): a quiz continued after a stop then draws nothing more.
+type runWatcher interface {
+	endsWith(ctx context.Context)
+	abort()
+}
+
+// EndsWith gives the prompter the context of the run it asks for (a quiz,
+// a marking): once it is done, by a signal or the time limit, a prompt
+// continued after a stop (Ctrl-Z, fg) gives the terminal back instead of
+// being drawn again.
+func (s *Survey) EndsWith(ctx context.Context) {
+	if w, ok := s.in.(runWatcher); ok {
+		w.endsWith(ctx)
+	}
 }
 
 // ask asks p; letters says whether its menu letters its options (the key
@@ -316,6 +334,9 @@ func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
 // Abort gives the terminal back when a quiz ends during a prompt, and clears
 // the prompt it cut short.
 func (s *Survey) Abort() {
+	if w, ok := s.in.(runWatcher); ok {
+		w.abort()
+	}
 	if s.restore != nil {
 		s.restore()
 	}
@@ -323,6 +344,9 @@ func (s *Survey) Abort() {
 		o.done() // bracketed paste off: the prompt's own done never comes
 	}
 	s.out.clear()
+	// survey hides the cursor while it measures the screen: a prompt cut
+	// short then never showed it again.
+	fmt.Fprint(s.out, "\x1b[?25h")
 }
 
 // Notice shows msg, such as the time left, on the screen's bottom line
