@@ -64,6 +64,9 @@ type opener interface {
 type runWatcher interface {
 	endsWith(ctx context.Context)
 	abort()
+	// moved reports whether the open prompt was stopped and continued
+	// since it was drawn.
+	moved() bool
 }
 
 // EndsWith gives the prompter the context of the run it asks for (a quiz,
@@ -219,8 +222,14 @@ func (i *input) read(config *survey.PromptConfig) (any, error) {
 		}
 		// The shell's lines are under the prompt now: draw it anew below
 		// them, the line typed so far after it, the cursor at its end.
+		// survey first erases as many rows as it last drew, upwards: the
+		// shell's ("$ fg") unless blank rows are put under them.
 		i.draft.set(line)
-		fmt.Fprint(i.out, "\r\n")
+		rows := 0
+		if _, layout, err := core.RunTemplate(survey.InputQuestionTemplate, data); err == nil {
+			rows = strings.Count(layout, "\n")
+		}
+		i.out.below(rows, false)
 		if err := i.Render(survey.InputQuestionTemplate, data); err != nil {
 			return "", err
 		}
@@ -343,7 +352,13 @@ func (s *Survey) Abort() {
 	if o, ok := s.in.(opener); ok {
 		o.done() // bracketed paste off: the prompt's own done never comes
 	}
-	s.out.clear()
+	if w, ok := s.in.(runWatcher); !ok || !w.moved() {
+		s.out.clear()
+	} else {
+		// Stopped and continued: the shell's lines are under the prompt
+		// now, and clearing its rows would erase them.
+		fmt.Fprint(s.out, "\r\n")
+	}
 	// survey hides the cursor while it measures the screen: a prompt cut
 	// short then never showed it again.
 	fmt.Fprint(s.out, "\x1b[?25h")

@@ -56,6 +56,8 @@ type resumeReader struct {
 	// continued quiz is ending and draws nothing. aborted: Abort came.
 	run     atomic.Pointer[context.Context]
 	aborted atomic.Bool
+	// stopped: the open prompt was stopped and continued (moved).
+	stopped atomic.Bool
 	// ready holds keys read and not yet given to survey; held, the start
 	// of a paste's marker split across reads; pasting, inside a paste;
 	// newline, a paste's last character was a newline, already a space.
@@ -105,6 +107,9 @@ func (r *resumeReader) stopGroup() bool {
 	}
 	r.stopping.Store(true)
 	defer r.stopping.Store(false)
+	// Known before the continue: a time limit that ran out meanwhile
+	// aborts the prompt as soon as the quiz runs again (moved).
+	r.stopped.Store(true)
 	if unix.Kill(0, unix.SIGTSTP) != nil {
 		return false
 	}
@@ -181,6 +186,9 @@ func procParent(pid int) (int, bool) {
 // or Ctrl-Z between two prompts, the terminal in line mode), and Read is
 // woken to draw the open prompt again.
 func (r *resumeReader) continued() {
+	if r.asking.Load() {
+		r.stopped.Store(true)
+	}
 	if r.stopping.Load() {
 		select {
 		case r.cont <- struct{}{}:
@@ -242,9 +250,13 @@ func (r *resumeReader) resume() []byte {
 	r.raw()
 	if !r.text.Load() {
 		// A menu redraws from the cursor it saved (ESC 7) when last drawn,
-		// a place the shell's lines have since scrolled: save it here, on
-		// a line of its own under them.
-		_, _ = io.WriteString(r.out, "\r\n\x1b7")
+		// a place the shell's lines have since scrolled: save it here,
+		// under them and the blank rows survey erases first.
+		if t, ok := r.out.(*tracker); ok {
+			t.below(t.drawn(), true)
+		} else {
+			_, _ = io.WriteString(r.out, "\r\n\x1b7")
+		}
 	}
 	return r.resumeKey()
 }
@@ -276,7 +288,14 @@ func (r *resumeReader) bracketedPaste(on bool) {
 // was not stopped goes on as it was.
 func (r *resumeReader) suspend() []byte {
 	r.bracketedPaste(false)
-	_, _ = io.WriteString(r.out, "\x1b[?25h")
+	show := "\x1b[?25h"
+	if !r.text.Load() {
+		// A menu leaves the cursor on the option chosen, where the
+		// shell's "Stopped" would be written over the options: put it
+		// back under the menu, where survey saved it (ESC 8).
+		show += "\x1b8"
+	}
+	_, _ = io.WriteString(r.out, show)
 	if r.lineMode != nil {
 		_ = unix.IoctlSetTermios(int(r.fd), unix.TCSETS, r.lineMode)
 	}
@@ -444,6 +463,7 @@ func (r *resumeReader) open(text bool) {
 	// A paste cut short (its end marker lost) ends with its prompt.
 	r.pasting, r.newlined, r.held = false, false, nil
 	r.aborted.Store(false)
+	r.stopped.Store(false)
 	r.text.Store(text)
 	r.asking.Store(true)
 	r.bracketedPaste(true)
@@ -452,6 +472,8 @@ func (r *resumeReader) open(text bool) {
 // abort marks the run ending: a quiz cut short while stopped draws nothing
 // when continued.
 func (r *resumeReader) abort() { r.aborted.Store(true) }
+
+func (r *resumeReader) moved() bool { return r.stopped.Load() }
 
 func (r *resumeReader) done() {
 	if r.asking.Swap(false) {
