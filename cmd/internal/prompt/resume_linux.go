@@ -354,9 +354,7 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			continue
 		}
 		if err == nil && n == 0 {
-			// A paste that goes quiet without its end marker has ended;
-			// a marker's start with no rest is dropped.
-			r.pasting, r.held = false, nil
+			r.quiet()
 			continue
 		}
 		if err == nil && fds[1].Revents&unix.POLLIN != 0 {
@@ -380,6 +378,11 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 		}
 	}
 }
+
+// quiet is a pause of pasteQuiet without a key: a paste that goes quiet
+// without its end marker has ended (attack9 #5), and the start of a marker
+// whose rest never came is dropped.
+func (r *resumeReader) quiet() { r.pasting, r.held = false, nil }
 
 // pasteQuiet ends a paste whose end marker does not come: a terminal
 // sends a paste whole, and a second without a key is the student's pause.

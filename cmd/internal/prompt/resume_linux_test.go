@@ -70,6 +70,19 @@ func TestResumeReaderPasteEndsWithPrompt(t *testing.T) {
 	}
 }
 
+// A paste whose end marker never comes ends when the keys pause: Enter
+// typed after it sends the answer (attack9 #5).
+func TestResumeReaderPasteEndsWhenQuiet(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	if got := string(r.keys([]byte("\x1b[200~20\x1b[2"))); got != "20" {
+		t.Fatalf("keys = %q", got)
+	}
+	r.quiet()
+	if got := string(r.keys([]byte("24\r"))); got != "24\r" {
+		t.Errorf("after a pause, keys = %q, want Enter", got)
+	}
+}
+
 // After a continue, a run that is ending (its context done, the time limit
 // passed, Abort) draws nothing: no raw mode, no redraw key, no cursor query
 // (attack9 #2); a run going on gets the key that redraws its prompt.
