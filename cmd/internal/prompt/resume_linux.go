@@ -63,6 +63,8 @@ type resumeReader struct {
 	// newline, a paste's last character was a newline, already a space.
 	ready, held       []byte
 	pasting, newlined bool
+	// pasted counts the runes a paste gave a menu (menuPasteMax).
+	pasted int
 }
 
 func newResumeReader(f *os.File, out terminal.FileWriter) terminal.FileReader {
@@ -384,6 +386,10 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 // whose rest never came is dropped.
 func (r *resumeReader) quiet() { r.pasting, r.held = false, nil }
 
+// menuPasteMax is how many runes of a paste a menu takes, as the words that
+// filter its options; the rest is dropped.
+const menuPasteMax = 200
+
 // pasteQuiet ends a paste whose end marker does not come: a terminal
 // sends a paste whole, and a second without a key is the student's pause.
 const pasteQuiet = time.Second
@@ -410,7 +416,7 @@ func (r *resumeReader) keys(in []byte) []byte {
 			rest := data[i:]
 			switch {
 			case bytes.HasPrefix(rest, []byte(pasteStart)):
-				r.pasting, r.newlined = true, false
+				r.pasting, r.newlined, r.pasted = true, false, 0
 				i += len(pasteStart) - 1
 				continue
 			case bytes.HasPrefix(rest, []byte(pasteEnd)):
@@ -440,6 +446,16 @@ func (r *resumeReader) keys(in []byte) []byte {
 		case c == ctrlZ:
 			out = append(out, r.suspend()...) // the key that redraws the prompt
 			continue
+		}
+		if r.pasting && !r.text.Load() {
+			// A menu filters and draws itself again at every key: a long
+			// paste took it minutes (attack9 #6), and no filter is long.
+			if c&0xc0 != 0x80 { // a rune's first byte: cut between runes
+				r.pasted++
+			}
+			if r.pasted > menuPasteMax {
+				continue
+			}
 		}
 		r.newlined = false
 		out = append(out, c)

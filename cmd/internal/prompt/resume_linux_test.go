@@ -3,6 +3,7 @@ package prompt
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
@@ -120,6 +121,25 @@ func TestResumeOnlyWhileTheRunGoesOn(t *testing.T) {
 	go cancelLate()
 	if !r.ending(10 * time.Second) {
 		t.Error("a run cancelled during the settle was taken as going on")
+	}
+}
+
+// A menu takes the first menuPasteMax runes of a paste, as the words that
+// filter it: it draws itself again at every key, and a 100 KB paste took
+// it 24 s of CPU (attack9 #6). A text prompt takes the whole paste.
+func TestResumeReaderMenuTakesTheStartOfAPaste(t *testing.T) {
+	long := strings.Repeat("x", 10*menuPasteMax)
+	r := &resumeReader{fd: -1, out: nopWriter{}}
+	if got := r.keys([]byte(pasteStart + long + pasteEnd + "\r")); len(got) != menuPasteMax+1 {
+		t.Errorf("a menu took %d bytes of a paste of %d, want %d and Enter", len(got)-1, len(long), menuPasteMax)
+	}
+	r.open(false)
+	if got := string(r.keys([]byte(pasteStart + strings.Repeat("ı", 2*menuPasteMax) + pasteEnd))); got != strings.Repeat("ı", menuPasteMax) {
+		t.Errorf("a menu took %q of a paste of ı, want %d whole runes", got, menuPasteMax)
+	}
+	r.open(true)
+	if got := r.keys([]byte(pasteStart + long + pasteEnd)); len(got) != len(long) {
+		t.Errorf("a text prompt took %d bytes of a paste of %d", len(got), len(long))
 	}
 }
 
