@@ -77,6 +77,20 @@ func (s *screen) visible() []string {
 func newScreenSized(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
 	t.Helper()
 	holdTerminal(t)
+	return openScreen(t, cols, rows, emulate)
+}
+
+// newSurveylessScreen is a screen for a program that never draws with
+// survey (--plain, the pager, another process, no program at all): it
+// touches none of survey's package variables, so it need not wait for
+// terminalTest, and runs beside the survey tests.
+func newSurveylessScreen(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
+	t.Helper()
+	return openScreen(t, cols, rows, emulate)
+}
+
+func openScreen(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
+	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
