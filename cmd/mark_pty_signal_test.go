@@ -60,7 +60,7 @@ func TestPTYMarkSignals(t *testing.T) {
 			scr.send("1.5" + keyEnter)
 			scr.waitFor("Comment")
 			scr.send("half typed")
-			time.Sleep(150 * time.Millisecond)
+			scr.waitFor("half typed") // echoed: the comment box has it
 			tc.stop(scr)
 			select {
 			case code := <-done:
