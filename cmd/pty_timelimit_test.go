@@ -25,8 +25,13 @@ func TestPTYTimeLimitStartsAfterName(t *testing.T) {
 	// The shortest limit whose header still reads as the whole limit
 	// ("1s left", rounded to the second) when the first question is drawn.
 	const limit = time.Second
-	scr, tty := newScreen(t)
-	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--mode", "exam", "-n", "2", "--seed", "5", "--time-limit", limit.String(), "-o", report)
+	// The clock starts in cmd (timeLimit), whichever prompter asks the
+	// name, so the line prompter asks it here: it draws nothing with
+	// survey, and the wait below holds no other terminal test back.
+	// TestPTYTimeLimitKeepsOpenAnswerTyped and
+	// TestPracticePauseKeepsTheTimeLimit end survey's prompts at the limit.
+	scr, tty := newSurveylessScreen(t, 120, 40, false)
+	done, errOut := runOnTTY(t, tty, "quiz", "--plain", "--bank", bankFile, "--mode", "exam", "-n", "2", "--seed", "5", "--time-limit", limit.String(), "-o", report)
 	scr.waitFor("Your name (for the report):")
 	<-time.After(limit + 250*time.Millisecond) // a slow typist: the limit is over
 	scr.send("Leyla\r")
