@@ -563,16 +563,16 @@ func paperMade(bank string, p worksheet.Paper) (made, command string) {
 		seed = worksheet.Seed
 	}
 	var line, args strings.Builder
-	args.WriteString("conflictq sheet --bank " + shellWord(bank))
+	args.WriteString("conflictq sheet --bank " + commandWord(bank))
 	if p.Filter.Count > 0 {
 		fmt.Fprintf(&args, " -n %d", p.Filter.Count)
 	}
 	for _, t := range p.Filter.Tags {
-		args.WriteString(" --tag " + shellWord(t))
+		args.WriteString(" --tag " + commandWord(t))
 	}
 	if p.Filter.Set != "" {
 		fmt.Fprintf(&line, "Set %s, seed %d", p.Filter.Set, seed)
-		args.WriteString(" --set " + shellWord(p.Filter.Set))
+		args.WriteString(" --set " + commandWord(p.Filter.Set))
 	} else {
 		fmt.Fprintf(&line, "Seed %d", seed)
 	}

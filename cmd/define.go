@@ -30,12 +30,13 @@ func NewCmdDefine(f *Factory, runF func(*DefineOptions) error) *cobra.Command {
 		Use:   "define TERM...",
 		Short: "Define terms from the article, with citations",
 		Long: `Look terms up in the glossary. By default an entry is short, for students: what
-the term means in plain words, how the article uses it (and where the article
-is wrong), what has changed since the article, its names, related terms and
-primary sources, and last the command that shows the full entry.
+the term means in plain words, what has changed since the article, where the
+article uses it (and whether it gets a fact wrong there), its names, related
+terms and primary sources, and last the command that shows the full entry.
 
---full shows the whole entry, adding the long, attributed definition, how the
-term differs from those it is confused with, and other spellings. For whole
+--full shows the whole entry, adding the long, attributed definition, the
+article's words with notes and corrections, how the term differs from those it
+is confused with, and other spellings. For whole
 entries by default, put full: true under define: in a settings file, or set
 CONFLICTQ_DEFINE_FULL=true; --full=false then gives the students' view.
 --short prints one line per term; --json prints whole entries.

@@ -579,8 +579,9 @@ func TestSplitSentencesAtParagraphBreaks(t *testing.T) {
 	}
 }
 
-// teacher7 A3: the plain view leaves the long definition, the contrast and the
-// other aliases to the full entry, and says how to see it.
+// teacher7 A3, teacher8 A1: the plain view leaves the long definition, the
+// contrast, the other aliases and the article's words with their notes to
+// the full entry, says where the article uses the term, and how to see it.
 func TestRenderPlainLeavesTheLongTextsToTheFullEntry(t *testing.T) {
 	g := sample(t)
 	e, _ := g.Lookup("genocide")
@@ -588,12 +589,12 @@ func TestRenderPlainLeavesTheLongTextsToTheFullEntry(t *testing.T) {
 	Layout{}.RenderPlain(&plain, e, "conflictq define genocide --full")
 	Layout{}.Render(&full, e)
 	got := plain.String()
-	for _, absent := range []string{"Definition\n", "How it differs", e.Contrast, e.Short, "Also:"} {
+	for _, absent := range []string{"Definition\n", "How it differs", e.Contrast, e.Short, "Also:", e.InArticle.Quote, e.InArticle.Note} {
 		if strings.Contains(got, absent) {
 			t.Errorf("plain view holds %q:\n%s", absent, got)
 		}
 	}
-	for _, present := range []string{"genocide\n" + e.Plain, "In the article (Introduction, ¶3)", "Names: ", "Related: Khojaly", "Sources:\n"} {
+	for _, present := range []string{"genocide\n" + e.Plain, "In the article: Introduction, ¶3.\n", "Names: ", "Related: Khojaly", "Sources:\n"} {
 		if !strings.Contains(got, strings.TrimSpace(present)) {
 			t.Errorf("plain view lacks %q:\n%s", present, got)
 		}
@@ -628,9 +629,11 @@ func TestRenderPlainFallsBackToTheDefinition(t *testing.T) {
 }
 
 // CONTENT.md rule 5: a quoted error of the article is never shown without
-// its correction; in the plain view the correction follows the quote at
-// once, before what changed since.
-func TestRenderPlainShowsTheCorrectionWithTheQuote(t *testing.T) {
+// its correction. The plain view quotes nothing of the article, so it shows
+// neither the wrong sentence nor the adult-English correction: it says that
+// the article gets a fact wrong there and where the record is given. An
+// entry whose article sentence is right gets no such line.
+func TestRenderPlainNamesTheArticlesErrorWithoutQuotingIt(t *testing.T) {
 	e := &Entry{
 		Term: "referendum", Plain: "A vote of the people on one question.", Definition: "Long.",
 		InArticle:    &Citation{Section: "UN resolution", Paragraph: 5, Quote: "In December 2008, the enclave held a referendum", Note: "The year is wrong."},
@@ -640,10 +643,19 @@ func TestRenderPlainShowsTheCorrectionWithTheQuote(t *testing.T) {
 	var buf bytes.Buffer
 	Layout{Width: 40}.RenderPlain(&buf, e, "conflictq define referendum --full")
 	got := buf.String()
-	quote := strings.Index(got, "“In December 2008")
-	correction := strings.Index(got, CorrectionLabel+"\n  There was no vote in 2008;")
-	since := strings.Index(got, "Since the article (February 2020)")
-	if quote < 0 || correction < 0 || since < 0 || !(quote < correction && correction < since) {
-		t.Errorf("want the quote, then the correction, then the since note:\n%s", got)
+	for _, absent := range []string{"2008", "The year is wrong", "There was no vote", CorrectionLabel} {
+		if strings.Contains(got, absent) {
+			t.Errorf("the plain view holds %q:\n%s", absent, got)
+		}
+	}
+	flat := strings.Join(strings.Fields(got), " ")
+	if !strings.Contains(got, "Since the article (February 2020)") || !strings.Contains(flat, "In the article: UN resolution, ¶5. The article gets a fact wrong there: the full entry gives the record.") {
+		t.Errorf("want the since note and the article's place with a word on its error:\n%s", got)
+	}
+	e.Correction = ""
+	buf.Reset()
+	Layout{Width: 40}.RenderPlain(&buf, e, "conflictq define referendum --full")
+	if got := buf.String(); strings.Contains(got, "wrong") || !strings.Contains(got, "In the article: UN resolution, ¶5.\n") {
+		t.Errorf("no correction, no word of an error:\n%s", got)
 	}
 }

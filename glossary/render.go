@@ -37,13 +37,16 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 }
 
 // RenderPlain writes the entry as a student meets it first (teacher7 A3: a
-// full entry is 500 to 800 words of adult English): the term, its plain
-// words, how the article uses it, what has changed since, its names, related
-// terms and sources. The long definition and the contrast are left to
-// Render. An entry without plain words shows its short and full definition
-// instead. The article's quote is followed at once by its correction, if
-// any, so that an error is never read without it. fullEntry, when not empty,
-// is the last line: how to see the whole entry (a command, for define).
+// full entry is 500 to 800 words of adult English; teacher8 A1: the article's
+// notes and corrections read at B2/C1 even after plain words): the term, its
+// plain words, what has changed since, where the article uses it, its names,
+// related terms and sources. The long definition, the contrast, the
+// article's words with their notes and corrections are left to Render. The
+// article is not quoted here, so no error of its is shown uncorrected
+// (CONTENT.md rule 5); where it has one, a line says so and where to read
+// the record. An entry without plain words shows its short and full
+// definition instead. fullEntry, when not empty, is the last line: how to
+// see the whole entry (a command, for define).
 func (l Layout) RenderPlain(w io.Writer, e *Entry, fullEntry string) {
 	l.title(w, e)
 	if e.Plain != "" {
@@ -52,11 +55,15 @@ func (l Layout) RenderPlain(w io.Writer, e *Entry, fullEntry string) {
 		fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
 		l.paragraphs(w, "Definition", e.Definition)
 	}
-	l.inArticle(w, e)
-	if e.Correction != "" {
-		l.section(w, CorrectionLabel, e.Correction)
-	}
 	l.sinceArticle(w, e)
+	if c := e.InArticle; c != nil {
+		where := fmt.Sprintf("%s, ¶%d.", c.Section, c.Paragraph)
+		if e.Correction != "" {
+			where += " The article gets a fact wrong there: the full entry gives the record."
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, text.Or(l.Style).Bold("In the article:")+" "+l.hang(where, len("In the article: ")))
+	}
 	fmt.Fprintln(w)
 	l.names(w, e, false)
 	l.relatedAndSources(w, e)
