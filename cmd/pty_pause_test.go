@@ -86,7 +86,7 @@ func TestPracticePauseKeepsTheTimeLimit(t *testing.T) {
 	dir := t.TempDir()
 	report := filepath.Join(dir, "report.json")
 	scr, tty := newVTScreen(t, 80, 24)
-	done, errOut := runOnTTY(t, tty, "quiz", "--bank", "perspectives", "-n", "3", "--seed", "16", "--student", "Ana", "-o", report, "--time-limit", "3s")
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", "perspectives", "-n", "3", "--seed", "16", "--student", "Ana", "-o", report, "--time-limit", "1500ms")
 	scr.waitFor("Enter to choose")
 	scr.send(keyEnter)
 	scr.waitFor("Press Enter for the next question")
