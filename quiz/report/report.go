@@ -666,6 +666,18 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 	}
 	if open > 0 && r.scorable() { // all open: the score line said so
 		line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
+		// The score above counts them as 0; in practice nobody may ever mark
+		// them, so say how the rest went too (teacher8 P2: "3 / 8 (37.5%)").
+		var score, maxScore float64
+		for _, q := range r.reachedQuestions() {
+			if q.Type != quiz.Open || r.marked(q) {
+				score += q.Points
+				maxScore += q.MaxPoints
+			}
+		}
+		if maxScore > 0 {
+			line("Without the open answers: %s / %s (%s%%)", text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+		}
 	}
 	if kept := r.cutOffNumbers(); len(kept) == 1 {
 		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])
