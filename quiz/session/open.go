@@ -27,44 +27,52 @@ const (
 // the full model answer is there (report.Question.Expected).
 const ModelInReport = "The full model answer is in your report."
 
-// openFeedback is practice mode's feedback on an open question, in the
-// order the README gives (teacher7 A3): how many key points the student
-// says they covered, their own answer, each key point once (✓ ticked, ○
-// not), the answer in plain words (the full model answer when the bank has
-// no plain one), the explanation and the source; the pause follows. Before,
-// the model answer came first and the explanation scrolled the "Covered"
-// line off an 80x24 screen. On a screen of s.Height rows openFit cuts what
-// would push the "Covered" line off, each cut marked with "…"; a pipe or
-// plain mode (Height 0) gets every line whole.
-func (s *Session) openFeedback(ctx context.Context, o *quiz.Outcome) error {
+// openFeedback is the feedback on an open question, in practice mode and
+// in an exam's review alike, in the order the README gives (teacher7 A3):
+// how many key points the student says they covered, their own answer,
+// each key point once (✓ ticked, ○ not), the answer in plain words (the
+// full model answer when the bank has no plain one), the explanation and
+// the source. Before, the model answer came first and the explanation
+// scrolled the "Covered" line off an 80x24 screen; the review kept that
+// order until teacher9 P3 ticked key points with their own answer
+// scrolled off. The self-check is asked only when ask is set. On a screen
+// of s.Height rows openFit cuts what would push the "Covered" line off,
+// each cut marked with "…"; a pipe or plain mode (Height 0) gets every
+// line whole. indent goes before every line (the review's "  ").
+func (s *Session) openFeedback(ctx context.Context, o *quiz.Outcome, indent string, ask bool) error {
 	q := o.Question
 	// With no key points, or no answer, there is nothing to check: the key
 	// points are listed as what a good answer covers.
-	checked := o.Response.Answered && len(q.Key) > 0
+	checked := ask && o.Response.Answered && len(q.Key) > 0
 	if checked {
-		if err := s.selfCheck(ctx, &o.Response, q, ""); err != nil {
+		if err := s.selfCheck(ctx, &o.Response, q, indent); err != nil {
 			return err
 		}
 	}
-	f := s.openFit(o, checked)
+	f := s.openFit(o, checked, indent)
 	// The answer again, under the self-check that pushed it up; with no
 	// self-check it is still right above.
 	if checked {
 		label := "Your answer: "
-		answer := firstLines(label+o.Response.Text, s.Width, f.answerLines)
-		fmt.Fprintf(s.Out, "%s%s\n", s.style().Bold(label), strings.TrimPrefix(answer, label))
+		answer := indented(firstLines(label+o.Response.Text, s.Width-len(indent), f.answerLines), indent)
+		fmt.Fprintf(s.Out, "%s%s%s\n", indent, s.style().Bold(label), strings.TrimPrefix(answer, indent+label))
 	}
 	if checked {
-		s.ticks(q, o.Response, "", f.cut)
+		s.ticks(q, o.Response, indent, f.cut)
 	} else {
-		s.keyPoints(q, "", f.cut)
+		s.keyPoints(q, indent, f.cut)
 	}
-	fmt.Fprintln(s.Out, s.openAnswerText(q))
+	fmt.Fprintln(s.Out, s.openAnswerText(q, indent))
 	if f.note {
-		fmt.Fprintln(s.Out, s.style().Dim(text.Wrap(ModelInReport, s.Width, "")))
+		fmt.Fprintln(s.Out, s.style().Dim(text.Wrap(ModelInReport, s.Width, indent)))
 	}
 	s.why(o)
 	return nil
+}
+
+// indented puts indent before every line of s.
+func indented(s, indent string) string {
+	return indent + strings.ReplaceAll(s, "\n", "\n"+indent)
 }
 
 // openLayout is what of an open question's feedback is shown.
@@ -83,7 +91,7 @@ type openLayout struct {
 // answer beyond its first line. The answer shown, the explanation and the
 // source are never cut: if they do not fit, the top of the feedback
 // scrolls off. Height 0 cuts nothing.
-func (s *Session) openFit(o *quiz.Outcome, checked bool) openLayout {
+func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayout {
 	q, r := o.Question, o.Response
 	f := openLayout{answerLines: 1 << 30, cut: make([]bool, len(q.Key)), note: s.ReportSaved && q.Plain != ""}
 	if s.Height <= 0 || s.Width <= 0 {
@@ -91,20 +99,20 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool) openLayout {
 	}
 	whole := make([]int, len(q.Key))
 	for i, k := range q.Key {
-		whole[i] = rows(text.Hang(k, s.Width, 4))
+		whole[i] = rows(text.Hang(k, s.Width, len(indent)+4))
 	}
-	fixed := rows(s.openAnswerText(q))
+	fixed := rows(s.openAnswerText(q, indent))
 	if w := s.whyText(o); w != "" {
 		fixed += rows(w)
 	}
 	if checked {
-		fixed += rows(text.Hang(coveredText(r, q), s.Width, 0))
+		fixed += rows(text.Hang(coveredText(r, q), s.Width, len(indent)))
 	} else if len(q.Key) > 0 {
 		fixed++ // "A good answer covers:"
 	}
 	answer := 0
 	if checked {
-		answer = rows(text.Hang("Your answer: "+r.Text, s.Width, 2))
+		answer = rows(text.Hang("Your answer: "+r.Text, s.Width-len(indent), 2))
 	}
 	total := func() int {
 		n := fixed + min(answer, f.answerLines)
@@ -159,14 +167,14 @@ func ticked(r quiz.Response, i int) int {
 // openAnswerText is the answer shown after an open question, on its
 // label's row as "Answer:" is for the other questions: the plain answer
 // when the bank gives one (teacher7 A3: the model answers run to 110 words
-// of B2/C1 English), else the full model answer.
-func (s *Session) openAnswerText(q *quiz.Presented) string {
+// of B2/C1 English), else the full model answer; indent before each line.
+func (s *Session) openAnswerText(q *quiz.Presented, indent string) string {
 	label, answer := plainLabel, q.Plain
 	if answer == "" {
 		label, answer = modelLabel, q.Model
 	}
-	wrapped := text.Hang(label+" "+answer, s.Width, 2)
-	return s.style().Bold(label) + strings.TrimPrefix(wrapped, label)
+	wrapped := indented(text.Hang(label+" "+answer, s.Width-len(indent), 2), indent)
+	return indent + s.style().Bold(label) + strings.TrimPrefix(wrapped, indent+label)
 }
 
 // rows counts the lines of wrapped text.

@@ -255,7 +255,7 @@ func TestOpenFitCutsTickedKeyPointsFirst(t *testing.T) {
 	s := &Session{Width: 80, Height: 24, ReportSaved: true}
 	for h := 40; h >= 10; h-- {
 		s.Height = h
-		f := s.openFit(o, true)
+		f := s.openFit(o, true, "")
 		if f.note && (f.answerLines < 4 || slices.Contains(f.cut, true)) {
 			t.Errorf("height %d: the report line kept while %+v", h, f)
 		}
@@ -284,17 +284,69 @@ func TestOpenFeedbackNoKeyPoints(t *testing.T) {
 	}
 }
 
-// The exam's review at the end shows the full model answer, as the report
-// and marking do: the plain answer is practice feedback only.
-func TestExamReviewShowsTheFullModelAnswer(t *testing.T) {
-	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
-	var out bytes.Buffer
-	s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: quiz.Exam, Prompter: &openPrompter{answer: "Short.", ticks: []int{0}}, Out: &out}
-	if _, err := s.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out.String(), q.Model) || strings.Contains(out.String(), q.Plain) {
-		t.Errorf("the review does not show the full model answer alone:\n%s", out.String())
+// reviewPrompter is an openPrompter that notes the screen when the
+// self-check is asked.
+type reviewPrompter struct {
+	openPrompter
+	out    *bytes.Buffer
+	atTick string
+}
+
+func (p *reviewPrompter) MultiSelect(msg string, o []string) ([]int, error) {
+	p.atTick = p.out.String()
+	return p.openPrompter.MultiSelect(msg, o)
+}
+
+// teacher9 P3: the exam's review at the end gave the answer, the full
+// model answer, the explanation and only then the key points to tick, so
+// at 80x24 the student ticked with their own answer scrolled off. The
+// review now gives an open question as practice mode does, for every
+// embedded open question: the self-check asked right under the student's
+// answer, then from the "Covered" line the answer, the ticks, the plain
+// answer, the explanation and the source, fitting above the bottom rows;
+// the full model answer is left to the report.
+func TestExamReviewOpenAsPractice(t *testing.T) {
+	for _, orig := range openQuestions(t) {
+		q := withPlain(orig, longestPlain(orig))
+		var out bytes.Buffer
+		p := &reviewPrompter{openPrompter: openPrompter{answer: twoLineAnswer, ticks: []int{}}, out: &out}
+		s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: quiz.Exam, Prompter: p, Out: &out,
+			Width: 80, Height: 24, ReportSaved: true}
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		before := strings.Split(strings.TrimRight(p.atTick, "\n"), "\n")
+		j := slices.IndexFunc(before, func(l string) bool { return strings.HasPrefix(l, "  Your answer: It is a mountain region") })
+		if j < 0 || slices.ContainsFunc(before[j+1:], func(l string) bool { return !strings.HasPrefix(l, strings.Repeat(" ", 15)) }) {
+			t.Errorf("%s: the self-check not asked right under the answer:\n%s", q.ID, p.atTick)
+		}
+		lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "  Covered, you say: 0 of 4") })
+		if i < 0 {
+			t.Fatalf("%s: no Covered line:\n%s", q.ID, out.String())
+		}
+		shown := lines[i:]
+		if room := 24 - pauseRows; len(shown) > room {
+			t.Errorf("%s: %d rows from the Covered line on, room for %d:\n%s", q.ID, len(shown), room, strings.Join(shown, "\n"))
+		}
+		for _, l := range lines {
+			if n := text.Width(l); n > 80 {
+				t.Errorf("%s: a line of %d columns: %q", q.ID, n, l)
+			}
+		}
+		screen := strings.Join(shown, "\n")
+		order := []string{"  Your answer: It is a mountain region", "  ○ ", "  " + plainLabel, text.Wrap(q.Explanation, 80, "  "), "  Source: "}
+		last := -1
+		for _, want := range order {
+			j := strings.Index(screen, want)
+			if j < 0 || j < last {
+				t.Errorf("%s: %q missing or out of order:\n%s", q.ID, want, screen)
+			}
+			last = j
+		}
+		if strings.Contains(out.String(), modelLabel) {
+			t.Errorf("%s: the review shows the full model answer, not the plain one:\n%s", q.ID, out.String())
+		}
 	}
 }
 

@@ -429,7 +429,7 @@ func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
 	w := s.Out
 	if q.Type == quiz.Open {
-		return s.openFeedback(ctx, o)
+		return s.openFeedback(ctx, o, "", true)
 	}
 	if q.Type == quiz.Info {
 		return nil
@@ -681,24 +681,24 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 				s.answer(q, "  ")
 			}
 			s.why(&o)
-		} else {
-			// As in practice mode: the key points last, beside the question.
-			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
-			s.why(&o)
-			// The self-assessment, as practice mode asks it after the
-			// answer: the teacher sees it beside the answer when marking.
-			if asking && q.Type == quiz.Open && o.Response.Answered && len(q.Key) > 0 {
-				if err := s.selfCheck(ctx, &res.Outcomes[i].Response, q, "  "); err != nil {
-					if errors.Is(err, ErrInterrupted) || errors.Is(err, ErrSignal) {
-						return err
-					}
-					asking = false
-				} else {
-					s.ticks(q, res.Outcomes[i].Response, "  ", nil)
-				}
-				continue
+			continue
+		}
+		// An open question as practice mode gives it (teacher9 P3): the
+		// self-check right under the student's answer, then the ticks,
+		// the plain answer, the explanation. The teacher sees the ticks
+		// beside the answer when marking.
+		err := s.openFeedback(ctx, &res.Outcomes[i], "  ", asking)
+		switch {
+		case err == nil:
+		case errors.Is(err, ErrInterrupted) || errors.Is(err, ErrSignal):
+			return err
+		default:
+			// Input ended or time is up: the rest of the review is shown,
+			// no longer asked.
+			asking = false
+			if err := s.openFeedback(ctx, &res.Outcomes[i], "  ", false); err != nil {
+				return err
 			}
-			s.keyPoints(q, "  ", nil)
 		}
 	}
 	return nil

@@ -83,8 +83,9 @@ func TestSessionExamWaitsThenReviews(t *testing.T) {
 	if strings.Contains(text[:review], "✓") || strings.Contains(text[:review], "Source:") {
 		t.Error("exam mode gave feedback before the end")
 	}
-	if n := strings.Count(text[review:], "Your answer:"); n != 8 {
-		t.Errorf("review covers %d questions, want 8", n)
+	// Eight answers, the open one again under its self-check.
+	if n := strings.Count(text[review:], "Your answer:"); n != 9 {
+		t.Errorf("review covers %d answers, want 8 and the open one again", n)
 	}
 	// Eight answers, then the open question's self-assessment in the review,
 	// after the quiz was submitted: the teacher sees it when marking.
