@@ -20,6 +20,7 @@ type linesPrompter struct {
 }
 
 func (p *linesPrompter) Input(msg string, validate func(string) error) (string, error) {
+	p.Asked = append(p.Asked, msg)
 	for len(p.lines) > 0 {
 		line := p.lines[0]
 		p.lines = p.lines[1:]
@@ -123,5 +124,29 @@ func TestNumberHintNeverScores(t *testing.T) {
 	anyNumber := &quiz.Question{ID: "a", Type: quiz.Numeric, Value: 3, Numbers: []quiz.Number{{Any: true, Credit: 0.1}}}
 	if hint := numberHint(&quiz.Presented{Question: anyNumber}); hint != "please type a number" {
 		t.Errorf("any number scores: %q", hint)
+	}
+}
+
+// The screen's numeric prompt says the unit the paper prints after the
+// blank (teacher9 P1: "Answer: ____ civilians" on paper, nothing on the
+// screen, and "613 people" refused there); a year is asked for by the
+// prompt itself and gets nothing more.
+func TestNumericPromptSaysTheUnit(t *testing.T) {
+	for _, tt := range []struct {
+		q    *quiz.Question
+		want string
+	}{
+		{&quiz.Question{ID: "toll", Type: quiz.Numeric, Prompt: "How many civilians were killed?", Value: 613, Unit: "civilians", Points: 1}, "How many civilians were killed? (a number of civilians)"},
+		{&quiz.Question{ID: "year", Type: quiz.Numeric, Prompt: "In what year?", Value: 1992, Unit: "year", Points: 1}, "In what year?"},
+		{&quiz.Question{ID: "count", Type: quiz.Numeric, Prompt: "How many republics?", Value: 15, Points: 1}, "How many republics?"},
+	} {
+		p := &linesPrompter{lines: []string{"613"}}
+		s := &Session{Questions: []*quiz.Presented{{Question: tt.q}}, Mode: quiz.Exam, Prompter: p, Out: &bytes.Buffer{}, HoldBackReview: true}
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Asked) != 1 || p.Asked[0] != tt.want {
+			t.Errorf("%s: asked %q, want %q", tt.q.ID, p.Asked, tt.want)
+		}
 	}
 }

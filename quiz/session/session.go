@@ -321,6 +321,13 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 	case quiz.Short, quiz.Open, quiz.Numeric:
 		var validate func(string) error
 		if q.Type == quiz.Numeric {
+			// The unit the paper prints after the blank ("Answer: ____
+			// civilians"), so that the screen says what to type, not
+			// only the message that refuses "613 people" (teacher9 P1).
+			// A year goes without: the prompt asks for one.
+			if q.Unit != "" && !q.AsksYear() {
+				msg = s.message(q.Prompt + " (" + numberOf(q) + ")")
+			}
 			validate = func(t string) error {
 				// Read as a sheet reads it: blank is no answer.
 				_, err := q.Resolve(quiz.Typed(t), nil)
@@ -368,14 +375,10 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 // number scores shows none.
 func numberHint(q *quiz.Presented) string {
 	examples := []float64{12, 5, 100, 7, 40, 250, 3, 60}
-	say := "please type a number, such as %s"
-	switch {
-	case q.AsksYear():
+	if q.AsksYear() {
 		examples = []float64{1900, 1800, 2000, 1850, 1750, 1950, 1700, 1600}
-		say = "please type a year, such as %s"
-	case q.Unit != "":
-		say = "please type a number of " + q.Unit + ", such as %s"
 	}
+	say := "please type " + numberOf(q) + ", such as %s"
 	h := fnv.New32a()
 	h.Write([]byte(q.ID))
 	start := int(h.Sum32() % uint32(len(examples)))
@@ -386,6 +389,18 @@ func numberHint(q *quiz.Presented) string {
 		}
 	}
 	return strings.TrimSuffix(say, ", such as %s")
+}
+
+// numberOf says what a numeric question's answer is: "a year", "a number
+// of civilians" with the question's unit, else "a number".
+func numberOf(q *quiz.Presented) string {
+	switch {
+	case q.AsksYear():
+		return "a year"
+	case q.Unit != "":
+		return "a number of " + q.Unit
+	}
+	return "a number"
 }
 
 // answer shows the right answer; sequences and pairs one per line, numbered.

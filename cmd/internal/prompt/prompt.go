@@ -180,9 +180,24 @@ func (s *Survey) input(msg string) survey.Prompt {
 // and wraps, it steps one row too far down at Enter, and the rows counted
 // below would come out wrong.
 func (i *input) Prompt(config *survey.PromptConfig) (any, error) {
+	i.reserve()
+	return i.read(config, nil)
+}
+
+// PromptAgain asks again after the validator refused the line, with the
+// refused line in the box to edit (teacher9 P1): survey's Input asked with
+// an empty one, and the second Enter a student gives by habit then sent a
+// blank answer ("✗ Not answered") where "613 people" had been typed. Enter
+// again sends the same line, and gets the same message.
+func (i *input) PromptAgain(config *survey.PromptConfig, invalid any, _ error) (any, error) {
+	i.reserve()
+	refused, _ := invalid.(string)
+	return i.read(config, []rune(refused))
+}
+
+func (i *input) reserve() {
 	rows := strings.Count(i.Message, "\n") + 2 // the message, the answer's row, one more
 	fmt.Fprintf(i.out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
-	return i.read(config)
 }
 
 // resumeRune is the key a text prompt is handed after a continue (where
@@ -197,8 +212,9 @@ var errResumed = errors.New("continued after a stop")
 // read is survey's Input.Prompt for an input with no default, help or
 // suggestions (survey's then does nothing at each key but read it), that
 // shows each key to the draft, when there is one, and draws the prompt
-// again, with the line typed so far, after a stop and a continue.
-func (i *input) read(config *survey.PromptConfig) (any, error) {
+// again, with the line typed so far, after a stop and a continue. The box
+// starts with start, the cursor at its end.
+func (i *input) read(config *survey.PromptConfig, start []rune) (any, error) {
 	data := survey.InputTemplateData{Input: *i.Input, Config: config}
 	if err := i.Render(survey.InputQuestionTemplate, data); err != nil {
 		return "", err
@@ -206,8 +222,8 @@ func (i *input) read(config *survey.PromptConfig) (any, error) {
 	rr := i.NewRuneReader()
 	_ = rr.SetTermMode()
 	defer func() { _ = rr.RestoreTermMode() }()
-	i.draft.reset()
-	var line []rune
+	i.draft.set(start)
+	line := start
 	var err error
 	for {
 		line, err = rr.ReadLineWithDefault(0, slices.Clone(line), func(r rune, line []rune) ([]rune, bool, error) {
