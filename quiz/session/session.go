@@ -403,6 +403,41 @@ func numberOf(q *quiz.Presented) string {
 	return "a number"
 }
 
+// judged says how an answer did: the verdict, and for a wrong or
+// part-right answer what was wrong and the right answer. A match answered
+// gets a line a pair, each ✓ or saying where it goes, which is the right
+// answer already, and its verdict after them, next to the explanation: at
+// 80x24 the verdict above the pairs and the pairs listed again had
+// scrolled "◐ Partly right" off the screen at the pause (teacher9 P2).
+//
+// fit, on a screen of s.Height rows, cuts a match's right pairs to a row
+// each when the pair lines, the verdict and the explanation would not fit
+// above the pause, as openFit cuts an open question's key points.
+func (s *Session) judged(o *quiz.Outcome, indent string, fit bool) {
+	if o.Question.Type == quiz.Match && o.Response.Answered && !o.Correct() {
+		lines := s.pairLines(o, indent, false)
+		if fit && s.Height > 0 && s.Width > 0 {
+			n := rows(strings.Join(lines, "\n")) + 1
+			if w := s.whyText(o); w != "" {
+				n += rows(w)
+			}
+			if n > s.Height-pauseRows {
+				lines = s.pairLines(o, indent, true)
+			}
+		}
+		for _, l := range lines {
+			fmt.Fprintln(s.Out, l)
+		}
+		fmt.Fprintf(s.Out, "%s%s\n", indent, s.verdict(o))
+		return
+	}
+	fmt.Fprintf(s.Out, "%s%s\n", indent, s.verdict(o))
+	if !o.Correct() {
+		s.whatWasWrong(o, indent)
+		s.answer(o.Question, indent)
+	}
+}
+
 // answer shows the right answer; sequences and pairs one per line, numbered.
 func (s *Session) answer(q *quiz.Presented, indent string) {
 	var lines []string
@@ -442,18 +477,13 @@ func (s *Session) message(prompt string) string {
 // feedback tells the student, in practice mode, how they did and why.
 func (s *Session) feedback(ctx context.Context, o *quiz.Outcome) error {
 	q := o.Question
-	w := s.Out
 	if q.Type == quiz.Open {
 		return s.openFeedback(ctx, o, "", true)
 	}
 	if q.Type == quiz.Info {
 		return nil
 	}
-	fmt.Fprintln(w, s.verdict(o))
-	if !o.Correct() {
-		s.whatWasWrong(o, "")
-		s.answer(q, "")
-	}
+	s.judged(o, "", true)
 	s.why(o)
 	return nil
 }
@@ -488,19 +518,8 @@ func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
 			fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang("A wrong tick takes away what a right tick earns, so that ticking every box earns nothing.", s.Width, len(indent)))
 		}
 	case quiz.Match:
-		for i, p := range q.Pairs {
-			got := -1
-			if i < len(r.Matches) {
-				got = r.Matches[i]
-			}
-			switch {
-			case got == i:
-				line("✓", p.Left+" = "+p.Right)
-			case got >= 0 && got < len(q.Pairs):
-				line("✗", fmt.Sprintf("%s = %s; it goes with %s", p.Left, q.Pairs[got].Right, p.Right))
-			default:
-				line("✗", p.Left+" was not paired; it goes with "+p.Right)
-			}
+		for _, l := range s.pairLines(o, indent, false) {
+			fmt.Fprintln(s.Out, l)
 		}
 	case quiz.Order:
 		out := quiz.OutOfPlace(q.Question, r)
@@ -514,6 +533,34 @@ func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
 		msg := "Out of place: " + strings.Join(names, "; ") + ". The others are in the right order relative to each other."
 		line("✗", msg)
 	}
+}
+
+// pairLines are a match answer's pairs, a line each under indent: ✓ a
+// pair right, ✗ one wrong, saying where it goes. cutRight cuts each right
+// pair to a row ending in "…" (the student paired it a moment ago).
+func (s *Session) pairLines(o *quiz.Outcome, indent string, cutRight bool) []string {
+	q, r := o.Question, o.Response
+	var out []string
+	line := func(mark, msg string) {
+		out = append(out, fmt.Sprintf("%s%s %s", indent, mark, text.Hang(msg, s.Width, len(indent)+2)))
+	}
+	for i, p := range q.Pairs {
+		got := -1
+		if i < len(r.Matches) {
+			got = r.Matches[i]
+		}
+		switch {
+		case got == i && cutRight:
+			out = append(out, fmt.Sprintf("%s✓ %s", indent, firstLines(p.Left+" = "+p.Right, s.Width-len(indent)-2, 1)))
+		case got == i:
+			line("✓", p.Left+" = "+p.Right)
+		case got >= 0 && got < len(q.Pairs):
+			line("✗", fmt.Sprintf("%s = %s; it goes with %s", p.Left, q.Pairs[got].Right, p.Right))
+		default:
+			line("✗", p.Left+" was not paired; it goes with "+p.Right)
+		}
+	}
+	return out
 }
 
 // keyPoints lists what a good answer to an open question covers, one point a
@@ -690,11 +737,7 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 		}
 		fmt.Fprintf(s.Out, "  Your answer: %s\n", text.Hang(given, s.Width, 15))
 		if q.Graded() {
-			fmt.Fprintf(s.Out, "  %s\n", s.verdict(&o))
-			if !o.Correct() {
-				s.whatWasWrong(&o, "  ")
-				s.answer(q, "  ")
-			}
+			s.judged(&o, "  ", false)
 			s.why(&o)
 			continue
 		}
