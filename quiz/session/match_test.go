@@ -74,7 +74,9 @@ func TestMatchFeedbackKeepsTheVerdictOnScreen(t *testing.T) {
 				t.Fatal(err)
 			}
 			lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
-			i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "◐ Partly right") || strings.HasPrefix(l, "✗ Not right") })
+			i := slices.IndexFunc(lines, func(l string) bool {
+				return strings.HasPrefix(l, "◐ Partly right") || strings.HasPrefix(l, "✗ Not right")
+			})
 			if i < 0 {
 				t.Fatalf("%s: no verdict:\n%s", q.ID, out.String())
 			}
