@@ -30,6 +30,18 @@ type Aborter interface {
 	Abort()
 }
 
+// Headed is implemented by prompters that draw on the screen the session's
+// question headers are on, and can put a line in the place of the header
+// above a prompt that a time limit cut short: its "43s left" stayed stale
+// above "Time is up" (teacher9 P6). HeaderShown says a header was just
+// written, on the row above the cursor; ReplaceHeader, after Abort, puts
+// line in that row, and does nothing when the row is no longer on the
+// screen or the prompt was moved (stopped and continued).
+type Headed interface {
+	HeaderShown()
+	ReplaceHeader(line string)
+}
+
 // Drafter is implemented by prompters that can tell what the student had
 // typed into a text prompt (Input) that a time limit, Ctrl-C or a signal cut
 // short before Enter: the session keeps it as the answer, marked as cut off

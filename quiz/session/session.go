@@ -53,6 +53,9 @@ type Session struct {
 	// short screen. Only a Prompter that is a Pauser can wait; a caller
 	// sets Pause only when someone is at a terminal (never for a pipe).
 	Pause bool
+
+	// aborted says the last question's prompt was cut short (Abort).
+	aborted bool
 }
 
 // Run asks every question in turn. It returns the result even when the quiz
@@ -74,6 +77,10 @@ func (s *Session) Run(ctx context.Context) (*quiz.Result, error) {
 		s.header(i, q)
 		start := s.now()
 		r, err := s.askWithContext(ctx, q)
+		if h, ok := s.Prompter.(Headed); ok && errors.Is(err, ErrTimeUp) && s.aborted {
+			// The prompt is cleared; its header's time left is stale.
+			h.ReplaceHeader(s.style().Bold(s.headerLine(i, q, "time is up")))
+		}
 		out := &res.Outcomes[i]
 		out.Seconds = s.now().Sub(start).Seconds()
 		if err != nil {
@@ -152,6 +159,15 @@ func (s *Session) now() time.Time {
 }
 
 func (s *Session) header(i int, q *quiz.Presented) {
+	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold(s.headerLine(i, q, "")))
+	if h, ok := s.Prompter.(Headed); ok {
+		h.HeaderShown()
+	}
+}
+
+// headerLine is question i's header: its number, points, and the time left
+// on a time limit, or ended, what it says of the time instead.
+func (s *Session) headerLine(i int, q *quiz.Presented, ended string) string {
 	line := fmt.Sprintf("Question %d of %d", i+1, len(s.Questions))
 	var extra []string
 	if pts := q.MaxPoints(); pts != 1 && q.Graded() {
@@ -160,14 +176,17 @@ func (s *Session) header(i int, q *quiz.Presented) {
 	if !q.Graded() {
 		extra = append(extra, "not marked")
 	}
-	if !s.Deadline.IsZero() {
+	switch {
+	case ended != "":
+		extra = append(extra, ended)
+	case !s.Deadline.IsZero():
 		left := max(s.Deadline.Sub(s.now()), 0).Round(time.Second)
 		extra = append(extra, left.String()+" left")
 	}
 	if len(extra) > 0 {
 		line += " · " + strings.Join(extra, " · ")
 	}
-	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold(line))
+	return line
 }
 
 type asked struct {
@@ -179,6 +198,7 @@ type asked struct {
 // quiz even while the prompter waits for a key. The prompter's goroutine is left
 // blocked on input; the Aborter gives the terminal back.
 func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.Response, error) {
+	s.aborted = false
 	if err := context.Cause(ctx); err != nil {
 		return quiz.Response{}, err
 	}
@@ -208,6 +228,7 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 		r := s.cutOff(q, err)
 		if a, ok := s.Prompter.(Aborter); ok {
 			a.Abort()
+			s.aborted = true
 		}
 		return r, err
 	}

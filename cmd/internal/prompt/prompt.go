@@ -380,6 +380,20 @@ func (s *Survey) Abort() {
 	fmt.Fprint(s.out, "\x1b[?25h")
 }
 
+// HeaderShown and ReplaceHeader implement session.Headed: after a time
+// limit cut a question short, its header's time left is put right.
+func (s *Survey) HeaderShown() { s.out.markHeader() }
+
+// ReplaceHeader puts line in the place of the question's header, above
+// the prompt Abort cleared, unless the prompt was stopped and continued
+// (the shell's lines are between them now).
+func (s *Survey) ReplaceHeader(line string) {
+	if w, ok := s.in.(runWatcher); ok && w.moved() {
+		return
+	}
+	s.out.replaceHeader(line)
+}
+
 // Notice shows msg, such as the time left, on the screen's bottom line
 // while a prompt waits.
 func (s *Survey) Notice(msg string) { s.out.notice(msg) }

@@ -24,6 +24,9 @@ type tracker struct {
 	// rows the prompt drew below its first.
 	most int
 	esc  []byte // an escape sequence split across writes
+	// head is how many rows below the session's last question header the
+	// cursor stands, 0 when there is none to follow (markHeader).
+	head int
 }
 
 func (t *tracker) Write(p []byte) (int, error) {
@@ -51,9 +54,11 @@ func (t *tracker) follow(p []byte) {
 				switch c {
 				case 'A', 'F':
 					t.row = max(0, t.row-n)
+					t.up(n)
 				case 'B', 'E':
 					t.row += n
 					t.most = max(t.most, t.row)
+					t.down(n)
 				}
 				t.esc = t.esc[:0]
 			}
@@ -65,8 +70,47 @@ func (t *tracker) follow(p []byte) {
 		case '\n':
 			t.row++
 			t.most = max(t.most, t.row)
+			t.down(1)
 		}
 	}
+}
+
+// up and down follow the cursor's rows below the header; a move onto it
+// or above loses it (the prompt draws there, not the session).
+func (t *tracker) up(n int) {
+	if t.head > 0 {
+		t.head -= n
+		if t.head <= 0 {
+			t.head = 0
+		}
+	}
+}
+
+func (t *tracker) down(n int) {
+	if t.head > 0 {
+		t.head += n
+	}
+}
+
+// markHeader says the session has just written a question's header on the
+// row above the cursor.
+func (t *tracker) markHeader() {
+	t.mu.Lock()
+	t.head = 1
+	t.mu.Unlock()
+}
+
+// replaceHeader writes line over the header row and puts the cursor back,
+// when the header is still followed and on the screen: no more rows below
+// it than the screen has.
+func (t *tracker) replaceHeader(line string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, rows, err := term.GetSize(int(t.Fd()))
+	if t.head <= 0 || err != nil || t.head >= rows {
+		return
+	}
+	fmt.Fprintf(t.FileWriter, "\r\x1b[%dA\x1b[2K%s\r\x1b[%dB", t.head, line, t.head)
 }
 
 // start marks the cursor's row as a prompt's first.
@@ -111,6 +155,7 @@ func (t *tracker) clear() {
 		up = fmt.Sprintf("\x1b[%dA", t.row)
 	}
 	fmt.Fprintf(t.FileWriter, "\r%s\x1b[J", up)
+	t.up(t.row)
 	t.row = 0
 }
 

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/creack/pty"
 )
 
 type bufFile struct{ bytes.Buffer }
@@ -49,5 +51,70 @@ func TestLayoutWrapsOptionsAndAnswers(t *testing.T) {
 	sel, multi, _ := templates(60, true)
 	if !strings.Contains(sel, "wrapAnswer .Answer 60") || !strings.Contains(multi, "wrapAnswer $o 60") {
 		t.Errorf("the templates do not wrap the answers to 60 columns")
+	}
+}
+
+// sizedFile is a buffer whose Fd is a terminal of a known size.
+type sizedFile struct {
+	bytes.Buffer
+	tty *os.File
+}
+
+func (f *sizedFile) Fd() uintptr { return f.tty.Fd() }
+
+// teacher9 P6: after a time limit cut a question short, its header's "43s
+// left" stayed above "Time is up". The tracker follows the rows below the
+// header through survey's drawing and Abort's clear, and writes a line
+// over the header's row, the cursor put back; a header scrolled off the
+// screen, or lost to a move above it, is left alone.
+func TestTrackerReplacesTheHeader(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	if err := pty.Setsize(tty, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
+		t.Fatal(err)
+	}
+	out := &sizedFile{tty: tty}
+	tr := &tracker{FileWriter: out}
+	tr.markHeader()
+	tr.start()
+	tr.Write([]byte("\n\n\n\x1b[3A? How many?\n> 61"))           // the input's reserved rows, the prompt
+	tr.Write([]byte("\x1b[1A\x1b[2K? How many?\n> 613\n\x1b[1A")) // redrawn
+	tr.clear()                                                    // Abort: back to the prompt's first row
+	out.Reset()
+	tr.replaceHeader("Question 1 of 1 · time is up")
+	if got, want := out.String(), "\r\x1b[1A\x1b[2KQuestion 1 of 1 · time is up\r\x1b[1B"; got != want {
+		t.Errorf("wrote %q, want %q", got, want)
+	}
+
+	// A match's second menu, under the first one's answer.
+	tr.markHeader()
+	tr.start()
+	tr.Write([]byte("? Pair them\n  Khojaly → ?\n> a) Xocalı\n  b) Shusha\n"))
+	tr.Write([]byte("\x1b[4A\x1b[J? Pair them Khojaly → ? a) Xocalı\n"))
+	tr.start()
+	tr.Write([]byte("? Shusha → ?\n> a) Xocalı\n"))
+	tr.clear()
+	out.Reset()
+	tr.replaceHeader("H")
+	if got, want := out.String(), "\r\x1b[2A\x1b[2KH\r\x1b[2B"; got != want {
+		t.Errorf("second menu: wrote %q, want %q", got, want)
+	}
+
+	for name, draw := range map[string]string{
+		"scrolled off": strings.Repeat("line\n", 30),
+		"moved above":  "\x1b[3A",
+	} {
+		tr.markHeader()
+		tr.start()
+		tr.Write([]byte(draw))
+		out.Reset()
+		tr.replaceHeader("H")
+		if out.Len() > 0 {
+			t.Errorf("%s: wrote %q, want nothing", name, out.String())
+		}
 	}
 }
