@@ -81,7 +81,7 @@ func TestTrackerReplacesTheHeader(t *testing.T) {
 	tr := &tracker{FileWriter: out}
 	tr.markHeader()
 	tr.start()
-	tr.Write([]byte("\n\n\n\x1b[3A? How many?\n> 61"))           // the input's reserved rows, the prompt
+	tr.Write([]byte("\n\n\n\x1b[3A? How many?\n> 61"))            // the input's reserved rows, the prompt
 	tr.Write([]byte("\x1b[1A\x1b[2K? How many?\n> 613\n\x1b[1A")) // redrawn
 	tr.clear()                                                    // Abort: back to the prompt's first row
 	out.Reset()
