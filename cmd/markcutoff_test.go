@@ -45,7 +45,9 @@ func TestGradeAndMarkRefuseACutOffThatIsNotTrueOrFalse(t *testing.T) {
 			data = []byte(strings.Replace(string(data), `"given": "A union.",`, `"given": "A union.", "cut_off": `+v+`,`, 1))
 			os.WriteFile(file, data, 0o644)
 			line := 1 + strings.Count(string(data[:strings.Index(string(data), `"cut_off"`)]), "\n")
-			want := fmt.Sprintf(`r/ana.json:%d: question "ussr": cut_off must be true or false`, line)
+			// The index of the question is the report's own; the rest is fixed.
+			n := strings.Count(string(data[:strings.Index(string(data), `"cut_off"`)]), `"prompt":`) - 1
+			want := fmt.Sprintf(`r/ana.json:%d: question "ussr": questions[%d].cut_off: must be true or false`, line, n)
 
 			f, _, _, errOut := testFactory(t)
 			if code := Run(f, []string{"grade", "r"}); code != 2 || !strings.Contains(errOut.String(), want) {
