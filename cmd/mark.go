@@ -300,7 +300,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	// escaped (teacher2 P3).
 	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
 	if a.CutOff {
-		fmt.Fprintf(out, "%s\n", text.Wrap("(cut off: still being typed when the quiz was stopped (time limit, Ctrl-C, a signal or a closed window); never submitted with Enter)", m.width, "  "))
+		fmt.Fprintf(out, "%s\n", text.Wrap("("+quiz.CutOffNote+"; stopped by "+quiz.CutOffCauses+")", m.width, "  "))
 	}
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))

@@ -517,7 +517,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		given := "_no answer_"
 		switch {
 		case q.Given != nil && q.CutOff:
-			given = text.MarkdownEscape(*q.Given) + " _(cut off: still being typed when the quiz ended)_"
+			given = text.MarkdownEscape(*q.Given) + " _(" + quiz.CutOffNote + ")_"
 		case q.Given != nil:
 			given = text.MarkdownEscape(*q.Given)
 		case q.Unreadable != "":
