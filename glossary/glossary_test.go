@@ -646,7 +646,7 @@ func TestRenderPutsTheCorrectionRightAfterTheQuote(t *testing.T) {
 	if quote < 0 || record < 0 || since < 0 || contrast < 0 || !(quote < record && record < since && since < contrast) {
 		t.Fatalf("want the quote, then %q, then what changed since, then the contrast:\n%s", CorrectionLabel, got)
 	}
-	if between := got[quote+len("The year is wrong."):record]; strings.TrimSpace(between) != "" {
+	if between := got[quote+len("The year is wrong.") : record]; strings.TrimSpace(between) != "" {
 		t.Errorf("something between the quote and its correction: %q", between)
 	}
 }
