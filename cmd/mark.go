@@ -11,6 +11,8 @@ import (
 
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/marking"
 	"github.com/conflictq/conflictq/quiz/session"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -171,7 +173,7 @@ func listToMark(opts *MarkOptions) ([]string, bool, error) {
 	files := listed.Files
 	if note := listed.Left.Note("mark"); note != "" && len(files) == 0 {
 		// As grade's "no sheets": what was left out is why.
-		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (.yaml, .yml, .json or .jsonl files) in %s; %s.\n", text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
+		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (%s files) in %s; %s.\n", fileio.ExtList(grade.SheetFormats...), text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
 		return nil, false, nil
 	} else if note != "" {
 		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
