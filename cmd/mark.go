@@ -132,7 +132,7 @@ func markRun(opts *MarkOptions) error {
 	for _, e := range errs {
 		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
-	total, marked := countAnswers(questions)
+	total, marked := marking.Tally(questions)
 	if total == 0 {
 		return nothingToMark(opts, files, load, errs)
 	}
@@ -182,20 +182,6 @@ func listToMark(opts *MarkOptions) ([]string, bool, error) {
 		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
 	}
 	return files, true, nil
-}
-
-// countAnswers counts the answers to mark, and of them those marked before
-// (--remark).
-func countAnswers(questions []*marking.Question) (total, marked int) {
-	for _, q := range questions {
-		total += len(q.Answers)
-		for _, a := range q.Answers {
-			if a.Mark != nil {
-				marked++
-			}
-		}
-	}
-	return total, marked
 }
 
 // finish says how many marks were given and left, and turns how marking
