@@ -50,6 +50,9 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		if err != nil {
 			return invalidErr(err)
 		}
+		if err := checkSections(cmd, file, settings, lines); err != nil {
+			return invalidErr(err)
+		}
 		if err := v.MergeConfigMap(settings); err != nil {
 			return invalidErr(fmt.Errorf("%s: %w", file, err))
 		}
@@ -269,9 +272,10 @@ func setFlag(fl *pflag.Flag, val any) error {
 	return nil
 }
 
-// warnUnknownSettings points out settings no command knows: usually typos.
-func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]string) {
-	flags, commands := map[string]bool{}, map[string]bool{}
+// commandsAndFlags are the names of every command and every flag of the
+// program cmd belongs to.
+func commandsAndFlags(cmd *cobra.Command) (commands, flags map[string]bool) {
+	flags, commands = map[string]bool{}, map[string]bool{}
 	var visit func(c *cobra.Command)
 	visit = func(c *cobra.Command) {
 		commands[c.Name()] = true
@@ -282,6 +286,66 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 		}
 	}
 	visit(cmd.Root())
+	return commands, flags
+}
+
+// checkSections refuses a command's section written as one value or a
+// list ("define: true", "grade: 3"): it sets nothing, and passed over in
+// silence it looks as if it did (attack9 #10). A name that is a flag's too
+// (bank) is that flag's value unless it is a mapping; a section left empty
+// ("quiz:" with its settings commented out) sets nothing, as an empty file.
+func checkSections(cmd *cobra.Command, file string, settings map[string]any, lines map[string]int) error {
+	commands, flags := commandsAndFlags(cmd)
+	keys := make([]string, 0, len(settings))
+	for k := range settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		if !commands[key] || flags[key] {
+			continue
+		}
+		var found string
+		switch val := settings[key].(type) {
+		case map[string]any:
+			continue
+		case []any:
+			found = "a list"
+		case string:
+			if val == "" || val == "~" || strings.EqualFold(val, "null") {
+				continue
+			}
+			found = strconv.Quote(val)
+		default:
+			found = fmt.Sprintf("%v", val)
+		}
+		return fmt.Errorf("%s:%d: %s: expected the %s command's settings, one per line under it (such as \"%s:\" then \"  %s: ...\"), found %s",
+			file, lines[key], key, key, key, exampleFlag(cmd.Root(), key), found)
+	}
+	return nil
+}
+
+// exampleFlag is a flag of the command named name, for an example: its
+// first own flag, or "no-color".
+func exampleFlag(root *cobra.Command, name string) string {
+	for _, c := range root.Commands() {
+		if c.Name() != name {
+			continue
+		}
+		example := "no-color"
+		c.LocalFlags().VisitAll(func(fl *pflag.Flag) {
+			if example == "no-color" && fl.Name != "help" && !perRunFlags[fl.Name] {
+				example = fl.Name
+			}
+		})
+		return example
+	}
+	return "no-color"
+}
+
+// warnUnknownSettings points out settings no command knows: usually typos.
+func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]string) {
+	commands, flags := commandsAndFlags(cmd)
 	known := make([]string, 0, len(flags))
 	for k := range flags {
 		known = append(known, k)

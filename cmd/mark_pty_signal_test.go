@@ -60,7 +60,7 @@ func TestPTYMarkSignals(t *testing.T) {
 			scr.send("1.5" + keyEnter)
 			scr.waitFor("Comment")
 			scr.send("half typed")
-			time.Sleep(150 * time.Millisecond)
+			scr.waitFor("half typed") // echoed: the comment box has it
 			tc.stop(scr)
 			select {
 			case code := <-done:
@@ -98,7 +98,11 @@ func TestPTYMarkWidth(t *testing.T) {
 		width := tc.width
 		t.Run(fmt.Sprint(width, map[bool]string{true: " --plain"}[tc.plain]), func(t *testing.T) {
 			dir := markSheets(t)
-			scr, tty := newScreen(t)
+			open := newScreenSized
+			if tc.plain {
+				open = newSurveylessScreen
+			}
+			scr, tty := open(t, 120, 40, false)
 			if err := pty.Setsize(scr.master, &pty.Winsize{Rows: 50, Cols: uint16(width)}); err != nil {
 				t.Fatal(err)
 			}

@@ -45,7 +45,7 @@ func TestPTYCtrlCInLineModeSignals(t *testing.T) {
 	bankFile := filepath.Join(dir, "pty.yaml")
 	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
 	report := filepath.Join(dir, "part.json")
-	scr, tty := newScreen(t)
+	scr, tty := newSurveylessScreen(t, 120, 40, false) // a process of its own
 	cmd := exec.Command(bin, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "XDG_CONFIG_HOME=" + t.TempDir(), "XDG_STATE_HOME=" + t.TempDir(), "TERM=xterm"}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
@@ -94,7 +94,7 @@ func TestPTYCtrlCInLineModeSignals(t *testing.T) {
 // the terminal is raw, as survey makes it.
 func TestSendWaitsForRawMode(t *testing.T) {
 	t.Parallel()
-	scr, tty := newScreen(t)
+	scr, tty := newSurveylessScreen(t, 120, 40, false) // no program
 	lineMode(t, tty)
 	sent := make(chan struct{})
 	go func() {

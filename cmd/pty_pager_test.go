@@ -20,7 +20,7 @@ func TestDefinePagesOnATerminal(t *testing.T) {
 	if err := os.WriteFile(pager, []byte("#!/bin/sh\nsed 's/^/paged: /'\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	scr, tty := newVTScreen(t, 80, 24)
+	scr, tty := newSurveylessScreen(t, 80, 24, true)
 	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(), "TERM": "xterm", "CONFLICTQ_PAGER": pager, "PAGER": "false", "NO_COLOR": "1"}
 	done, errOut := runOnTTYWith(t, tty, env, "define", "xocali", "no-such-term")
 	select {

@@ -16,7 +16,7 @@ import (
 func TestPlainQuizFitsTheWidth(t *testing.T) {
 	t.Parallel()
 	const width = 80
-	scr, tty := newScreen(t)
+	scr, tty := newSurveylessScreen(t, 120, 40, false) // --plain
 	if err := pty.Setsize(scr.master, &pty.Winsize{Rows: 50, Cols: width}); err != nil {
 		t.Fatal(err)
 	}

@@ -77,6 +77,20 @@ func (s *screen) visible() []string {
 func newScreenSized(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
 	t.Helper()
 	holdTerminal(t)
+	return openScreen(t, cols, rows, emulate)
+}
+
+// newSurveylessScreen is a screen for a program that never draws with
+// survey (--plain, the pager, another process, no program at all): it
+// touches none of survey's package variables, so it need not wait for
+// terminalTest, and runs beside the survey tests.
+func newSurveylessScreen(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
+	t.Helper()
+	return openScreen(t, cols, rows, emulate)
+}
+
+func openScreen(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) {
+	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
@@ -360,14 +374,16 @@ func TestPTYWholeQuiz(t *testing.T) {
 			scr.send(downs(opts, "Baku") + keyEnter)
 		case quiz.Multi:
 			scr.waitFor(p.Prompt)
-			// Tick the two seas: walk down the list, space on each right one.
+			// Tick the two seas: walk down the list, space on each right
+			// one; the keys go at once, as TestQuizFitsTheWidth's do.
+			var keys string
 			for _, o := range opts {
 				if o != "Red Sea" {
-					scr.send(keySpace)
+					keys += keySpace
 				}
-				scr.send(keyDown)
+				keys += keyDown
 			}
-			scr.send(keyEnter)
+			scr.send(keys + keyEnter)
 		case quiz.TrueFalse:
 			scr.waitFor(p.Prompt)
 			scr.send(keyEnter) // True is first

@@ -22,13 +22,16 @@ func screenLines(drawn string) []string {
 	return strings.FieldsFunc(plain, func(r rune) bool { return r == '\n' || r == '\r' })
 }
 
-// TestQuizFitsTheWidth takes a quiz on terminals 80, 90 and 100 columns wide
+// TestQuizFitsTheWidth takes a quiz on terminals 80 and 100 columns wide
 // and checks that conflictq and survey never draw a line wider than the
 // screen, which the terminal would break inside a word: the prompts, the
-// options, survey's key hints and the echoed answers.
+// options, survey's key hints and the echoed answers. 80 is the narrowest
+// screen we support and 100 the widest the quiz uses (wider screens wrap at
+// 100); every width between takes the same wrapping code, so a third run at
+// 90 cost 0.6 s of the serialized terminal tests and tested nothing more.
 func TestQuizFitsTheWidth(t *testing.T) {
 	t.Parallel()
-	for _, width := range []int{80, 90, 100} {
+	for _, width := range []int{80, 100} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			scr, tty := newScreen(t)
 			if err := pty.Setsize(scr.master, &pty.Winsize{Rows: 50, Cols: uint16(width)}); err != nil {

@@ -73,9 +73,12 @@ Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,
 Markdown or CSV), or -o NAME.html for the student's own review as a page to keep
 (answers, explanations, the passages to reread; it needs no internet). Give both
 to hand in the report and keep a copy: --report-dir gets the report (--format,
-else JSON), -o the copy in the format of its extension. If a quiz
-is stopped early (Ctrl-C, a signal, end of input), what was answered is still
-saved, marked "incomplete".
+else JSON), -o the copy in the format of its extension. In an exam whose answers
+are held back, the page and a Markdown review hold them back too: the score and
+the student's own answers only. JSON and CSV hold every answer: they are the
+teacher's record, for the teacher's folder (--report-dir). If a quiz is stopped
+early (Ctrl-C, a signal, end of input), what was answered is still saved,
+marked "incomplete".
 
 --plain asks line by line with numbered options and no escape codes, for screen
 readers, dumb terminals and pipes. Answer with:
@@ -341,6 +344,10 @@ func quizRun(opts *QuizOptions) error {
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
 	if mode == quiz.Exam && s.HoldBackReview {
+		// The review a student keeps (-o ana.html, ana.md) holds the
+		// answers back as the screen does (attack9 #8); JSON and CSV,
+		// the teacher's record, hold them all.
+		rep.HeldBack = true
 		rep.WriteHeldBackSummary(ios.Out, style, width)
 	} else {
 		rep.WriteSummary(ios.Out, style, width)

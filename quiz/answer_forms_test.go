@@ -114,7 +114,8 @@ func TestParseNumericAsWritten(t *testing.T) {
 	year := &Question{Type: Numeric, Value: 1992, Unit: "year"}
 	days := &Question{Type: Numeric, Value: 5, Unit: "days"}
 	bare := &Question{Type: Numeric, Value: 613}
-	anniversary := &Question{Type: Numeric, Value: 28}
+	anniversary := &Question{Type: Numeric, Value: 28, Prompt: "According to the article, which anniversary of the killings at Khojaly (Xocalı) were Azeris marking? Give the number."}
+	soviet := &Question{Type: Numeric, Value: 1922, Unit: "year", Prompt: `The article asks "What was the Soviet Union?" In what year was the Soviet Union founded?`}
 	tests := []struct {
 		q       *Question
 		in      string
@@ -150,7 +151,50 @@ func TestParseNumericAsWritten(t *testing.T) {
 		{anniversary, "28 th", 0, `expected a number, found "28 th": write the number alone`},
 		{anniversary, "28.5th", 0, `expected a number, found "28.5th"`},
 		{anniversary, "28thousand", 0, `expected a number, found "28thousand"`},
-		{anniversary, "28th anniversary", 0, `expected a number, found "28th anniversary": write the number alone`},
+		// The noun the prompt asks about, "the" before, a sentence's end
+		// after: read as the number (attack9 #4).
+		{anniversary, "28th anniversary", 1, ""},
+		{anniversary, "28th Anniversary.", 1, ""},
+		{anniversary, "the 28th anniversary", 1, ""},
+		{anniversary, "The 28th", 1, ""},
+		{anniversary, "the 28th", 1, ""},
+		{anniversary, "28th.", 1, ""},
+		{anniversary, "28th!", 1, ""},
+		{anniversary, "28.", 1, ""},
+		{anniversary, "28 anniversary", 1, ""},
+		{anniversary, "28 anniversaries", 1, ""},
+		{anniversary, "about the 28th anniversary", 1, ""},
+		{anniversary, "27th anniversary", 0, ""},
+		{anniversary, "28th killings", 0, `expected a number, found "28th killings": write the number alone`},
+		{anniversary, "28th year", 0, `expected a number, found "28th year": write the number alone`},
+		{anniversary, "the", 0, `expected a number, found "the"`},
+		{anniversary, "28 the", 0, `expected a number, found "28 the": write the number alone`},
+		{anniversary, "28th anniversary of Khojaly", 0, "write the number alone"},
+		{soviet, "1922 year", 1, ""},
+		{soviet, "1922.", 1, ""},
+		{soviet, "1922 was", 0, "write the number alone"},
+		{soviet, "1922 Soviet", 0, "write the number alone"},
+		{people, "350 people.", 1, ""},
+		{people, "the 350 people", 1, ""},
+		// An ordinal's suffix is the number's own.
+		{anniversary, "28st", 0, `expected a number, found "28st": 28 as an ordinal is 28th`},
+		{anniversary, "28rd anniversary", 0, `28 as an ordinal is 28th`},
+		{&Question{Type: Numeric, Value: 1}, "1st", 1, ""},
+		{&Question{Type: Numeric, Value: 2}, "2nd", 1, ""},
+		{&Question{Type: Numeric, Value: 3}, "3rd", 1, ""},
+		{&Question{Type: Numeric, Value: 4}, "4th", 1, ""},
+		{&Question{Type: Numeric, Value: 11}, "11th", 1, ""},
+		{&Question{Type: Numeric, Value: 11}, "11st", 0, "11 as an ordinal is 11th"},
+		{&Question{Type: Numeric, Value: 12}, "12th", 1, ""},
+		{&Question{Type: Numeric, Value: 12}, "12nd", 0, "12 as an ordinal is 12th"},
+		{&Question{Type: Numeric, Value: 13}, "13th", 1, ""},
+		{&Question{Type: Numeric, Value: 21}, "21st", 1, ""},
+		{&Question{Type: Numeric, Value: 21}, "21th", 0, "21 as an ordinal is 21st"},
+		{&Question{Type: Numeric, Value: 22}, "22nd", 1, ""},
+		{&Question{Type: Numeric, Value: 23}, "23rd", 1, ""},
+		{&Question{Type: Numeric, Value: 111}, "111th", 1, ""},
+		{&Question{Type: Numeric, Value: 1923}, "1,923rd", 1, ""},
+		{&Question{Type: Numeric, Value: 1923}, "1,923th", 0, "1,923 as an ordinal is 1,923rd"},
 		{people, "1st", 0, ""},
 		{days, "5th day", 1, ""},
 		{year, "1992nd", 1, ""},

@@ -20,32 +20,44 @@ var approx = []string{"~", "≈", "about ", "approx. ", "approx ", "approximatel
 
 // ParseNumeric reads a numeric question's answer as a student writes it:
 // a number (text.ParseNumber), maybe after "~", "about" or "c." (read as
-// the number: the question's tolerance says how close is right), maybe
-// written as an ordinal ("28th", for the 28th anniversary), maybe
+// the number: the question's tolerance says how close is right) and
+// "the", maybe written as an ordinal ("28th", for the 28th anniversary;
+// its suffix must be the number's own: "28st" is refused), maybe
 // followed by the question's unit as the test prints it after the blank
-// ("350 people"; case and a plural s folded) or by the key's tolerance,
-// "350 (± 10) people". The error says what is wrong, for the student.
+// ("350 people"; case and a plural s folded), by the noun the prompt asks
+// about ("which anniversary": "28th anniversary") or by the key's
+// tolerance, "350 (± 10) people"; a full stop or other sentence mark at
+// the end is passed over. The error says what is wrong, for the student.
 func (q *Question) ParseNumeric(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if v, err := text.ParseNumber(t); err == nil && !math.IsInf(v, 0) {
 		return v, nil // the common case
 	}
+	t = strings.TrimSpace(strings.TrimRight(t, sentenceEnd))
 	for _, a := range approx {
 		if len(t) >= len(a) && strings.EqualFold(t[:len(a)], a) {
 			t = strings.TrimSpace(t[len(a):])
 			break
 		}
 	}
-	num, rest := t, ""
+	if len(t) > 4 && strings.EqualFold(t[:4], "the ") {
+		t = strings.TrimSpace(t[4:]) // "the 28th"
+	}
+	num, rest, suffix := t, "", ""
 	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || r == '(' }); i > 0 {
 		num, rest = strings.TrimSpace(t[:i]), strings.TrimSpace(t[i:])
 		if after, ok := ordinal(t[:i], t[i:]); ok {
-			rest = after // "28th": the 28th anniversary is 28
+			rest, suffix = after, strings.ToLower(t[i:i+2]) // "28th": the 28th anniversary is 28
 		}
 	}
 	v, err := text.ParseNumber(num)
 	if err != nil || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("expected a number, found %q", s)
+	}
+	if suffix != "" {
+		if want := ordinalSuffix(v); suffix != want {
+			return 0, &OrdinalError{Given: s, Number: num, Suffix: want}
+		}
 	}
 	if tol, after, ok := strings.Cut(rest, ")"); ok && strings.HasPrefix(tol, "(") {
 		// The key's "(± 10)": the question's own tolerance, copied.
@@ -55,7 +67,7 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 		}
 		rest = strings.TrimSpace(after)
 	}
-	if rest == "" || q.unitIs(rest) {
+	if rest == "" || q.unitIs(rest) || q.askedNounIs(rest) {
 		return v, nil
 	}
 	if q.Unit != "" && !yearUnit(q.Unit) {
@@ -63,6 +75,27 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 	}
 	return 0, fmt.Errorf("expected a number, found %q: write the number alone", s)
 }
+
+// OrdinalError is a number written with another number's ordinal suffix
+// ("28st"): which number was meant is not clear, so it is not read.
+type OrdinalError struct {
+	Given  string // as written
+	Number string // the number in it, as written
+	Suffix string // the number's own suffix
+}
+
+func (e *OrdinalError) Error() string {
+	return fmt.Sprintf("expected a number, found %q: %s", e.Given, e.Hint())
+}
+
+// Hint says how the number is written as an ordinal: "28 as an ordinal is 28th".
+func (e *OrdinalError) Hint() string {
+	return fmt.Sprintf("%s as an ordinal is %s%s", e.Number, e.Number, e.Suffix)
+}
+
+// sentenceEnd are the marks a student may end an answer with as a
+// sentence ("28th."); none of them changes the number.
+const sentenceEnd = ".!?;:…"
 
 // ordinal reads an English ordinal's suffix, st, nd, rd or th, written
 // straight after a whole number ("28th", "1ST"): it returns what follows
@@ -84,22 +117,74 @@ func ordinal(num, rest string) (after string, ok bool) {
 	return strings.TrimSpace(after), true
 }
 
+// ordinalSuffix is the English ordinal suffix of the whole number v: 1st,
+// 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 23rd, 101st, 111th.
+func ordinalSuffix(v float64) string {
+	n := int64(math.Abs(v))
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
+}
+
 // unitIs reports whether w is the question's unit: as the bank spells it,
 // in any case, with or without a plural s, or person for people.
 func (q *Question) unitIs(w string) bool {
 	if q.Unit == "" {
 		return false
 	}
-	fold := func(s string) string {
-		s = text.Normalize(s)
-		switch s {
-		case "people", "persons":
-			return "person"
-		}
-		if strings.HasSuffix(s, "ies") && len(s) > 4 {
-			return strings.TrimSuffix(s, "ies") + "y"
-		}
-		return strings.TrimSuffix(s, "s")
-	}
-	return fold(w) == fold(q.Unit)
+	return nounFold(w) == nounFold(q.Unit)
 }
+
+// nounFold folds a noun for comparing: case, a plural s or ies, and
+// person for people.
+func nounFold(s string) string {
+	s = text.Normalize(s)
+	switch s {
+	case "people", "persons":
+		return "person"
+	}
+	if strings.HasSuffix(s, "ies") && len(s) > 4 {
+		return strings.TrimSuffix(s, "ies") + "y"
+	}
+	return strings.TrimSuffix(s, "s")
+}
+
+// askedNounIs reports whether w is the noun the prompt asks about, the
+// word after its "which", "what" or "how many" ("which anniversary",
+// "in what year"), as unitIs folds it: a question with no unit is
+// answered "28th anniversary" as naturally as "350 people".
+func (q *Question) askedNounIs(w string) bool {
+	if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(q.Prompt), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i := 0; i+1 < len(words); i++ {
+		next := words[i+1]
+		switch {
+		case words[i] == "how" && (next == "many" || next == "much") && i+2 < len(words):
+			next = words[i+2]
+		case words[i] != "which" && words[i] != "what":
+			continue
+		}
+		if !notANoun[next] {
+			return nounFold(w) == nounFold(next)
+		}
+	}
+	return false
+}
+
+// notANoun are the words that follow "what" or "which" in a question
+// without being what it asks about ("What was the Soviet Union?").
+var notANoun = map[string]bool{"is": true, "was": true, "were": true, "are": true, "be": true, "did": true,
+	"do": true, "does": true, "has": true, "had": true, "have": true, "will": true, "would": true, "can": true,
+	"could": true, "should": true, "the": true, "a": true, "an": true, "of": true, "it": true, "this": true,
+	"that": true, "they": true, "he": true, "she": true, "you": true, "we": true, "many": true, "much": true}

@@ -16,6 +16,8 @@ type studentView struct {
 	Taken     string
 	Status    string
 	Questions []reviewQuestion
+	// HeldBack is report.Report.HeldBack's note, or "".
+	HeldBack string
 }
 
 type reviewQuestion struct {
@@ -51,8 +53,29 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 	default:
 		v.Status = "complete"
 	}
+	if rep.HeldBack {
+		v.HeldBack = report.HeldBackNote
+	}
 	for i, q := range rep.Questions {
 		rq := reviewQuestion{N: i + 1, QuestionReport: q}
+		if rep.HeldBack {
+			// As the screen: the question and the student's own answer.
+			rq.Expected, rq.Source = "", ""
+			if q.Unseen {
+				rq.Verdict, rq.VerdictClass = "not reached: the quiz stopped before this question", "muted"
+			}
+			if !q.Unseen && i < len(outcomes) && outcomes[i].Question.ID == q.ID {
+				o := outcomes[i]
+				if o.Question.Type == quiz.Single || o.Question.Type == quiz.Multi {
+					for k, c := range o.Question.Choices {
+						rq.Options = append(rq.Options, reviewOption{Text: c,
+							Chosen: o.Response.Answered && slices.Contains(o.Response.Choices, k)})
+					}
+				}
+			}
+			v.Questions = append(v.Questions, rq)
+			continue
+		}
 		switch {
 		case q.Unseen:
 			rq.Verdict, rq.VerdictClass = "not reached: the quiz stopped before this question", "muted"

@@ -60,6 +60,12 @@ type Report struct {
 	Marks []Mark `json:"marks,omitempty"`
 	// Warnings are what Read passed over: a hand-edited self-check.
 	Warnings []quiz.Problem `json:"-"`
+	// HeldBack is an exam whose answers are held back while others work:
+	// the review a student keeps (Markdown, the HTML page) then shows what
+	// the screen showed, the score and the student's own answers, and none
+	// of the right answers, verdicts, explanations or scores by tag. JSON
+	// and CSV are the teacher's record and hold everything.
+	HeldBack bool `json:"-"`
 
 	// reached is the score on the questions reached, unrounded, when the
 	// report was made from a result (New): its percent is taken from the
@@ -500,7 +506,10 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		}
 	}
 	b.WriteString("\n\n")
-	if len(r.ByTag) > 0 {
+	if r.HeldBack {
+		b.WriteString(HeldBackNote + "\n\n")
+	}
+	if len(r.ByTag) > 0 && !r.HeldBack {
 		b.WriteString("| Tag | Questions | Score | % |\n|---|---:|---:|---:|\n")
 		for _, t := range r.ByTag {
 			if t.MaxScore == 0 || !r.settled(t.Tag, r.Questions) {
@@ -527,7 +536,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "- Your answer: %s\n", given)
 		switch {
-		case q.Unseen:
+		case q.Unseen, r.HeldBack:
 		case q.Correct == nil && r.marked(q):
 			fmt.Fprintf(&b, "- Marked by your teacher: %s of %s points. A model answer: %s\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		case q.Correct == nil && q.Given != nil:
@@ -539,13 +548,19 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		default:
 			fmt.Fprintf(&b, "- %s of %s points. Answer: %s\n", text.FormatNum(q.Points), text.FormatNum(q.MaxPoints), text.MarkdownEscape(q.Expected))
 		}
-		if q.Source != "" {
+		if q.Source != "" && !r.HeldBack {
 			fmt.Fprintf(&b, "- Reread: %s\n", text.MarkdownEscape(q.Source))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// HeldBackNote says, in a held-back exam's review, why the answers are
+// not in it.
+const HeldBackNote = "This was an exam: the right answers, the explanations and each question's " +
+	"points are held back, so that no one can show them to those still working. Your teacher has them " +
+	"and will go through them."
 
 func formatDuration(seconds float64) string {
 	return (time.Duration(seconds) * time.Second).String()
@@ -642,6 +657,18 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 	}
 	if open > 0 && r.scorable() { // all open: the score line said so
 		line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
+		// The score above counts them as 0; in practice nobody may ever mark
+		// them, so say how the rest went too (teacher8 P2: "3 / 8 (37.5%)").
+		var score, maxScore float64
+		for _, q := range r.reachedQuestions() {
+			if q.Type != quiz.Open || r.marked(q) {
+				score += q.Points
+				maxScore += q.MaxPoints
+			}
+		}
+		if maxScore > 0 {
+			line("Without the open answers: %s / %s (%s%%)", text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+		}
 	}
 	if kept := r.cutOffNumbers(); len(kept) == 1 {
 		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])

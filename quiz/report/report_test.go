@@ -421,3 +421,33 @@ func TestSummaryNamesTheAnswersKeptAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// The score counts an open answer nobody has marked as 0, which after a
+// practice quiz (where nobody may ever mark it) reads as a fail: the summary
+// also gives the score without the open answers (teacher8 P2). Once marked,
+// an open answer counts like any other.
+func TestSummaryGivesTheScoreWithoutOpenAnswers(t *testing.T) {
+	tf := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	open := &quiz.Presented{Question: &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Points: 2}}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: time.Unix(0, 0), Finished: time.Unix(60, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: tf("a"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: tf("b"), Response: quiz.Response{Answered: true}},
+			{Question: open, Response: quiz.Response{Answered: true, Text: "A union"}},
+		}}
+	var buf bytes.Buffer
+	New(Meta{Mode: quiz.Practice}, res).WriteSummary(&buf, nil, 0)
+	out := buf.String()
+	if !strings.Contains(out, "Score: 1 / 4 (25%)") || !strings.Contains(out, "Open answers to mark: 1 ") || !strings.Contains(out, "Without the open answers: 1 / 2 (50%)\n") {
+		t.Errorf("summary:\n%s", out)
+	}
+	// Nothing open: no such line.
+	res.Outcomes = res.Outcomes[:2]
+	buf.Reset()
+	New(Meta{Mode: quiz.Practice}, res).WriteSummary(&buf, nil, 0)
+	if strings.Contains(buf.String(), "Without the open answers") {
+		t.Errorf("a quiz with no open answer:\n%s", buf.String())
+	}
+}

@@ -3,10 +3,12 @@ package session
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // linesPrompter types lines into text prompts as a student would: a line
@@ -50,9 +52,10 @@ func TestNumericBlankOrdinalAndReask(t *testing.T) {
 		{anniversary, []string{""}, false, 0, nil},
 		{anniversary, []string{"   "}, false, 0, nil},
 		{anniversary, []string{"28th"}, true, 1, nil},
-		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 12"}},
-		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1800"}}, // 1900 is the answer
-		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 12"}},
+		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 5"}},
+		{anniversary, []string{"28st", "28th"}, true, 1, []string{"28 as an ordinal is 28th; please type a number, such as 5"}},
+		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1750"}},
+		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 3"}},
 	}
 	for _, tt := range tests {
 		p := &linesPrompter{lines: tt.lines}
@@ -68,5 +71,57 @@ func TestNumericBlankOrdinalAndReask(t *testing.T) {
 		if len(p.reasks) != len(tt.wantReasks) || len(p.reasks) > 0 && p.reasks[0] != tt.wantReasks[0] {
 			t.Errorf("%s %q: asked again with %q, want %q", tt.q.ID, tt.lines, p.reasks, tt.wantReasks)
 		}
+	}
+}
+
+// The re-ask's example never scores, in any bank: not the answer, not
+// within its tolerance, not another accepted number; and which example a
+// question shows depends on its id, not its answer, so there is no usual
+// example whose absence gives the answer away (attack9 #7).
+func TestNumberHintNeverScores(t *testing.T) {
+	var qs []*quiz.Question
+	for _, id := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "year", "anniversary", "x1", "x2"} {
+		for _, v := range []float64{1900, 12, 1800, 5, 100, 2000, 1750, 3} {
+			for _, tol := range []float64{0, 1, 60} {
+				qs = append(qs,
+					&quiz.Question{ID: id, Type: quiz.Numeric, Prompt: "In what year?", Value: v, Tol: tol, Unit: "year"},
+					&quiz.Question{ID: id, Type: quiz.Numeric, Prompt: "How many?", Value: v, Tol: tol},
+					&quiz.Question{ID: id, Type: quiz.Numeric, Prompt: "How many?", Value: v, Tol: tol, Unit: "people",
+						Numbers: []quiz.Number{{Value: 12, Credit: 0.5}, {Value: 1900, Credit: 0.5}}})
+			}
+		}
+	}
+	for _, q := range qs {
+		hint := numberHint(&quiz.Presented{Question: q})
+		_, ex, ok := strings.Cut(hint, "such as ")
+		if !ok {
+			t.Errorf("%s = %v ± %v: %q gives no example", q.ID, q.Value, q.Tol, hint)
+			continue
+		}
+		if score := quiz.Score(q, quiz.Response{Answered: true, Text: ex}); score != 0 {
+			t.Errorf("%s = %v ± %v: the example %s scores %v", q.ID, q.Value, q.Tol, ex, score)
+		}
+	}
+	// The answers 1900 and 12 of a teacher's own bank.
+	for _, q := range []*quiz.Question{
+		{ID: "founded", Type: quiz.Numeric, Prompt: "In what year?", Value: 1900, Unit: "year"},
+		{ID: "republics", Type: quiz.Numeric, Prompt: "How many?", Value: 12},
+	} {
+		if hint := numberHint(&quiz.Presented{Question: q}); strings.HasSuffix(hint, " "+text.FormatNum(q.Value)) {
+			t.Errorf("%s: %q shows the answer", q.ID, hint)
+		}
+	}
+	// Different questions show different examples: none is "the usual one".
+	seen := map[string]bool{}
+	for _, id := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		seen[numberHint(&quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.Numeric, Value: 1234}})] = true
+	}
+	if len(seen) < 3 {
+		t.Errorf("8 questions show only %d examples: %v", len(seen), seen)
+	}
+	// Where every number scores, no example is given.
+	anyNumber := &quiz.Question{ID: "a", Type: quiz.Numeric, Value: 3, Numbers: []quiz.Number{{Any: true, Credit: 0.1}}}
+	if hint := numberHint(&quiz.Presented{Question: anyNumber}); hint != "please type a number" {
+		t.Errorf("any number scores: %q", hint)
 	}
 }

@@ -297,3 +297,32 @@ func TestExamReviewShowsTheFullModelAnswer(t *testing.T) {
 		t.Errorf("the review does not show the full model answer alone:\n%s", out.String())
 	}
 }
+
+// A Chinese or Japanese answer takes two columns a character: the feedback
+// measures it so, no line passes 80 columns, and the cut to fit 80x24
+// still holds (attack9 #9).
+func TestOpenFeedbackFitsWideText(t *testing.T) {
+	answers := []string{
+		strings.Repeat("漢字テスト", 40),                                  // no spaces at all
+		strings.Repeat("日本語の答え ", 30),                                // words of wide characters
+		"Khojaly (Xocalı) " + strings.Repeat("霍贾利惨案是一九九二年二月发生的。", 8), // mixed
+	}
+	for _, orig := range openQuestions(t)[:4] {
+		q := withPlain(orig, longestPlain(orig))
+		for _, answer := range answers {
+			lines := runOpen(t, q, &openPrompter{answer: answer, ticks: []int{}}, 80, 24, true)
+			for _, l := range lines {
+				if n := text.Width(l); n > 80 {
+					t.Errorf("%s: a line of %d columns: %q", q.ID, n, l)
+				}
+			}
+			i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Covered, you say:") })
+			if i < 0 {
+				t.Fatalf("%s: no Covered line", q.ID)
+			}
+			if shown := lines[i:]; len(shown) > 24-pauseRows {
+				t.Errorf("%s: %d rows from the Covered line to the pause, room for %d:\n%s", q.ID, len(shown), 24-pauseRows, strings.Join(shown, "\n"))
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"slices"
 	"strings"
@@ -323,6 +324,10 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 			validate = func(t string) error {
 				// Read as a sheet reads it: blank is no answer.
 				_, err := q.Resolve(quiz.Typed(t), nil)
+				var ord *quiz.OrdinalError
+				if errors.As(err, &ord) {
+					return errors.New(ord.Hint() + "; " + numberHint(q)) // "28st"
+				}
 				if err != nil {
 					return errors.New(numberHint(q))
 				}
@@ -357,24 +362,30 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 
 // numberHint asks again for a numeric question's answer, with an example
 // that fits the question: a year for a year, a count with the question's
-// unit, and never a number that would score (the example is no clue).
+// unit. The example never scores, in any bank (attack9 #7), and which one
+// a question shows is picked by its id, not its answer: there is no usual
+// example whose absence would give the answer away. A question where every
+// number scores shows none.
 func numberHint(q *quiz.Presented) string {
-	examples := []float64{12, 5, 100}
+	examples := []float64{12, 5, 100, 7, 40, 250, 3, 60}
 	say := "please type a number, such as %s"
 	switch {
 	case q.AsksYear():
-		examples = []float64{1900, 1800, 2000}
+		examples = []float64{1900, 1800, 2000, 1850, 1750, 1950, 1700, 1600}
 		say = "please type a year, such as %s"
 	case q.Unit != "":
 		say = "please type a number of " + q.Unit + ", such as %s"
 	}
-	for _, n := range examples {
-		ex := text.FormatNum(n)
+	h := fnv.New32a()
+	h.Write([]byte(q.ID))
+	start := int(h.Sum32() % uint32(len(examples)))
+	for i := range examples {
+		ex := text.FormatNum(examples[(start+i)%len(examples)])
 		if quiz.Score(q.Question, quiz.Response{Answered: true, Text: ex}) == 0 {
 			return fmt.Sprintf(say, ex)
 		}
 	}
-	return "please type a number"
+	return strings.TrimSuffix(say, ", such as %s")
 }
 
 // answer shows the right answer; sequences and pairs one per line, numbered.

@@ -2,39 +2,118 @@ package text
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
-// Wrap breaks text into lines of at most width columns (counting runes) at
-// spaces, each line prefixed with indent. A word longer than a line stays whole.
+// Wrap breaks text into lines of at most width columns at spaces, each line
+// prefixed with indent. Columns are the terminal's: a Chinese or Japanese
+// character takes two and a combining accent none (Width). A word longer
+// than a line stays whole, unless it holds such wide characters: Chinese
+// and Japanese are written without spaces, fill the line and break between
+// characters.
 // Width 0 or less only adds the indent. Paragraph breaks (newlines) are kept.
 func Wrap(text string, width int, indent string) string {
 	var out []string
+	in := Width(indent)
 	for _, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		if width <= 0 {
 			out = append(out, indent+para)
 			continue
 		}
-		line := indent
-		n := utf8.RuneCountInString(indent)
-		empty := true
+		var line strings.Builder
+		line.WriteString(indent)
+		n, empty := in, true
+		newLine := func() {
+			out = append(out, line.String())
+			line.Reset()
+			line.WriteString(indent)
+			n, empty = in, true
+		}
 		for _, word := range strings.Fields(para) {
-			w := utf8.RuneCountInString(word)
+			w := Width(word)
+			space := 0
+			if !empty {
+				space = 1
+			}
+			if n+space+w > width && hasWide(word) {
+				// Chinese and Japanese fill the line, breaking between characters.
+				first, _ := utf8.DecodeRuneInString(word)
+				if !empty && n+1+runeWidth(first) > width {
+					newLine()
+				} else if !empty {
+					line.WriteByte(' ')
+					n++
+				}
+				for _, r := range word {
+					rw := runeWidth(r)
+					if n+rw > width && n > in {
+						newLine()
+					}
+					line.WriteRune(r)
+					n += rw
+				}
+				empty = false
+				continue
+			}
 			if !empty && n+1+w > width {
-				out = append(out, line)
-				line, n, empty = indent, utf8.RuneCountInString(indent), true
+				newLine()
 			}
 			if !empty {
-				line += " "
+				line.WriteByte(' ')
 				n++
 			}
-			line += word
+			line.WriteString(word)
 			n += w
 			empty = false
 		}
-		out = append(out, line)
+		out = append(out, line.String())
 	}
 	return strings.Join(out, "\n")
+}
+
+// Width is the number of terminal columns s takes: two for an East Asian
+// wide or full-width character (漢字, ｶ is one), none for a combining mark or
+// a format character, one for the rest.
+func Width(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n += runeWidth(r)
+		i += size
+	}
+	return n
+}
+
+func runeWidth(r rune) int {
+	if r < 0x300 { // Latin, before the first combining mark
+		return 1
+	}
+	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// hasWide reports whether s holds a character two columns wide.
+func hasWide(s string) bool {
+	for _, r := range s {
+		if runeWidth(r) == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // Hang wraps s as text that follows a label of n columns: the lines after the

@@ -15,6 +15,14 @@ func TestWrap(t *testing.T) {
 		{"Xocalı Xocalı Xocalı", 15, "", "Xocalı Xocalı\nXocalı"}, // runes, not bytes
 		{"a verylongwordthatdoesnotfit b", 10, "", "a\nverylongwordthatdoesnotfit\nb"},
 		{"first\nsecond", 20, "> ", "> first\n> second"},
+		// Columns, not runes: a Chinese or Japanese character takes two,
+		// and such text, written without spaces, breaks between them.
+		{"漢字 漢字 漢字", 10, "", "漢字 漢字\n漢字"},
+		{"漢字テストです", 6, "", "漢字テ\nストで\nす"},
+		{"Your answer: 漢字テストです", 20, "", "Your answer: 漢字テ\nストです"},
+		{"漢字テストです", 7, "  ", "  漢字\n  テス\n  トで\n  す"},
+		{"Xocalı Xocalı", 6, "", "Xocalı\nXocalı"}, // combining dot below: one column
+		{"verylongword 漢字", 5, "", "verylongword\n漢字"},
 	}
 	for _, tt := range tests {
 		if got := Wrap(tt.text, tt.width, tt.indent); got != tt.want {
@@ -48,6 +56,14 @@ func TestFirstWords(t *testing.T) {
 	} {
 		if got := FirstWords(in, 2); got != want {
 			t.Errorf("FirstWords(%q, 2) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWidth(t *testing.T) {
+	for in, want := range map[string]int{"": 0, "abc": 3, "Xocalı": 6, "漢字": 4, "テスト": 6, "ｶﾀ": 2, "한국": 4, "e\u0301": 1, "a\u200bb": 2, "Ａ": 2} {
+		if got := Width(in); got != want {
+			t.Errorf("Width(%q) = %d, want %d", in, got, want)
 		}
 	}
 }
