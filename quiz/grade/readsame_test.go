@@ -51,6 +51,10 @@ func TestGradeAndMarkReadAReportAlike(t *testing.T) {
 	for _, tt := range []struct{ old, new, want string }{
 		{`"points": 0,`, `"points": "1",`, `question "one": questions[0].points: text where a number belongs`},
 		{`"points": 0,`, `"points": 1e999,`, `question "one": questions[0].points: 1e999 is out of range for a number`},
+		{`"seconds": 60`, `"seconds": "sixty"`, `seconds: text where a number belongs`},
+		{`"status": "complete"`, `"status": 1`, `status: a number where text belongs`},
+		{`"banks": [`, `"banks": [2, `, `banks[0]: a number where text belongs`},
+		{`"questions": [`, `"questions": [7, `, `questions[0]: a number where an object ({...}) belongs`},
 		{`"seconds": 3`, `"seconds": "three"`, `question "one": questions[0].seconds: text where a number belongs`},
 		{`"seconds": 3`, `"seconds": [3]`, `question "one": questions[0].seconds: a list where a number belongs`},
 		{`"tags": []`, `"tags": [1]`, `question "one": questions[0].tags[0]: a number where text belongs`},

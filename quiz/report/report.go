@@ -349,13 +349,9 @@ func ReadAnswers(file string, data []byte) (*sheet.Report, error) {
 
 // readReport reads a report as grade and mark both do; decode (mark) also
 // decodes the whole of it, which grade, reading a class's reports, need not:
-// sheet.CheckShape refuses what the decoding would, in the same words.
+// sheet.ReadReportAs refuses what the decoding would, in the same words.
 func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
-	graded, err := sheet.ReadReport(file, data, SchemaVersion)
-	if err != nil {
-		return nil, nil, err
-	}
 	// The self-check is left to ReadReport, which passes over what is not
 	// a yes or no or a list of numbers; encoding/json would refuse it.
 	// Plain types, without UnmarshalJSON, keep the offsets of errors the
@@ -370,7 +366,10 @@ func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, 
 			SelfCheckPoints json.RawMessage `json:"self_check_points"`
 		} `json:"questions"`
 	}
-	if err := sheet.CheckShape(file, data, read); err != nil {
+	// One pass reads what grading needs and refuses a field of the wrong
+	// kind for read's type, as encoding/json would.
+	graded, err := sheet.ReadReportAs(file, data, SchemaVersion, read)
+	if err != nil {
 		return nil, nil, err
 	}
 	if !decode {

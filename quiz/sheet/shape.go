@@ -15,9 +15,10 @@ import (
 
 // A report's shape: what each of its fields holds, taken by reflection from
 // the Go type report.Read decodes it into, so that grade (which reads a
-// report with this scanner, for speed: encoding/json made it as slow as jq)
-// refuses what encoding/json refuses for mark, in the same words, with no
-// second table of fields to keep in step.
+// report with this scanner alone, for speed: encoding/json made it as slow
+// as jq) refuses what encoding/json refuses for mark, in the same words,
+// with no second table of fields to keep in step. ReadReportAs checks the
+// shape as it reads.
 
 // shape is what one JSON value must be.
 type shape struct {
@@ -99,19 +100,75 @@ func addFields(fields map[string]*shape, t reflect.Type) {
 	}
 }
 
-// CheckShape checks that every field of a JSON document that v's type has
-// (as encoding/json would decode the document into it) holds the kind of
-// value it should, and a number that fits: "questions[3].points: text
-// where a number belongs". It decodes nothing. A problem inside an object
-// of a list names the object's id, as Problem.Question. Errors name the
-// file.
-func CheckShape(file string, data []byte, v any) error {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	s := &jsonScanner{data: data}
-	if err := s.check(shapeOf(reflect.TypeOf(v)), 0); err != nil {
-		return &quiz.InvalidError{Problems: []quiz.Problem{reportProblem(file, data, s.pos, err)}}
+// field is the shape of a struct's field, or nil (sh nil, or no such field).
+func (sh *shape) field(key string) *shape {
+	if sh == nil || sh.fields == nil {
+		return nil
 	}
-	return nil
+	if f := sh.fields[key]; f != nil {
+		return f
+	}
+	return sh.fields[strings.ToLower(key)]
+}
+
+// The fields ReadReport reads itself, at the top and in a question: vet
+// checks them and puts the scanner back for the reader. The rest it checks
+// in passing, where the reader would skip them. The reader alone checks
+// the fields it refuses in its own words (a seed "from 0 up", cut_off
+// "must be true or false"): false here, and not vetted.
+// (Switches, not maps: they are asked for every key of every question.)
+func readsTop(key string) bool {
+	switch key {
+	case "student", "banks", "bank_digests", "status", "ended_by", "answers", "marks":
+		return true
+	}
+	return false
+}
+
+func readsQuestion(key string) bool {
+	switch key {
+	case "id", "bank", "given", "answer", "unreadable", "unseen", "self_check", "self_check_points":
+		return true
+	}
+	return false
+}
+
+func ownWordsTop(key string) bool {
+	return key == "schema_version" || key == "seed" || key == "started_at"
+}
+
+func ownWordsQuestion(key string) bool { return key == "seconds" || key == "cut_off" }
+
+// vet checks the value at s against the shape of parent's field key (named
+// prefix+key in a problem). A value the caller reads (reads) is put back for
+// it; one it would pass over is passed over here (done). Nothing is checked
+// when parent is nil or has no such field.
+func (s *jsonScanner) vet(parent *shape, key, prefix string, reads bool) (done bool, err error) {
+	f := parent.field(key)
+	if f == nil || reads && f.kind == reflect.Interface {
+		return false, nil
+	}
+	c := s.peek()
+	start := s.pos
+	if reads && (f.kind == reflect.String && !f.time || f.kind == reflect.Bool) {
+		// Its first byte says all: no need to scan it twice.
+		if c == 'n' || !startsValue(c) || f.kind == reflect.String && c == '"' || f.kind == reflect.Bool && (c == 't' || c == 'f') {
+			return false, nil
+		}
+		return true, &fieldError{offset: start, field: prefix + key, msg: WrongKind(scanKind(c), f.want)}
+	}
+	if err := s.check(f, 1); err != nil {
+		if fe, ok := err.(*fieldError); ok {
+			fe.in(key)
+			fe.field = prefix + fe.field
+		}
+		return true, err
+	}
+	if reads {
+		s.pos = start
+		return false, nil
+	}
+	return true, nil
 }
 
 // reportProblem is a report's problem: a field that does not hold what it
@@ -134,8 +191,8 @@ func (s *jsonScanner) check(sh *shape, depth int) error {
 	}
 	c := s.peek()
 	start := s.pos
-	if c == 'n' || sh.kind == reflect.Interface {
-		return s.skip(depth)
+	if c == 'n' || sh.kind == reflect.Interface || !startsValue(c) {
+		return s.skip(depth) // null is taken; broken JSON is refused as such
 	}
 	wrong := func() error { return &fieldError{offset: start, msg: WrongKind(scanKind(c), sh.want)} }
 	switch sh.kind {

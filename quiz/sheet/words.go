@@ -82,8 +82,14 @@ func NumberMisfit(number, want string) string {
 	return fmt.Sprintf("%s is out of range for %s", number, want)
 }
 
+// startsValue reports whether c can begin a JSON value: what does not is
+// left to the scanner to refuse as broken JSON, not named as a kind.
+func startsValue(c byte) bool {
+	return c == '"' || c == 't' || c == 'f' || c == 'n' || c == '[' || c == '{' || c == '-' || c >= '0' && c <= '9'
+}
+
 // scanKind names the kind of the JSON value the scanner is at, in
-// KindWord's words; c is its first byte.
+// KindWord's words; c is its first byte (startsValue).
 func scanKind(c byte) string {
 	switch {
 	case c == '"':
