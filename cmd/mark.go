@@ -157,6 +157,7 @@ func markRun(opts *MarkOptions) error {
 	if f.HandleSignals {
 		defer catchSignals(cancel)()
 	}
+	endsWith(p, ctx)
 	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
 	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
 	return m.finish(m.run(questions), total, marked, len(errs) > 0)

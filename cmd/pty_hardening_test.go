@@ -188,3 +188,33 @@ func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
 	}
 	checkCooked(t, tty)
 }
+
+// TestPTYCtrlCInAnUnfinishedPaste: a paste's start marker with no end
+// (a literal ESC[200~ typed or pasted, a paste cut off) no longer holds
+// every key: Ctrl-C still stops the quiz, and what was typed is kept
+// (attack9 #5).
+func TestPTYCtrlCInAnUnfinishedPaste(t *testing.T) {
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "r.json")
+	scr, tty := newScreen(t)
+	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr.waitFor("Which town?")
+	scr.send("\x1b[200~Khoj")
+	scr.waitFor("Khoj")
+	scr.send("aly\r" + keyCtrlC)
+	select {
+	case code := <-done:
+		if code != ExitInterrupted {
+			t.Errorf("exit %d, want 130; stderr:\n%s", code, stderr)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("Ctrl-C in a paste did not stop the quiz; screen:\n%q", scr.text())
+	}
+	data, _ := os.ReadFile(report)
+	if !strings.Contains(string(data), `"given": "Khojaly"`) || !strings.Contains(string(data), `"ended_by": "interrupted"`) {
+		t.Errorf("report:\n%s", data)
+	}
+	checkCooked(t, tty)
+}

@@ -300,6 +300,7 @@ func quizRun(opts *QuizOptions) error {
 	defer restore()
 	ctx, done := sessionContext(opts)
 	defer done()
+	endsWith(p, ctx)
 
 	// Ask for a name only when someone is there to type it: from a pipe the
 	// first line is an answer, not a name. The name is not the student's
@@ -324,6 +325,7 @@ func quizRun(opts *QuizOptions) error {
 	printIntro(ios.Out, style, shown, len(questions), mode, opts)
 	ctx, deadline, stopClock := timeLimit(ctx, opts)
 	defer stopClock()
+	endsWith(p, ctx)
 	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
 	s.HoldBackReview = opts.ExamReview == examReviewNone
 	s.Width = width

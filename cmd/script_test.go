@@ -19,10 +19,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/script/*.txtar")
 
+// scriptCommands are the commands the test binary also is, put on PATH by
+// TestMain: conflictq itself, and helpers a platform's tests add (jobshell).
+var scriptCommands = map[string]func(){
+	"conflictq": func() { os.Exit(Main()) },
+}
+
 func TestMain(m *testing.M) {
-	testscript.Main(waitingTests{m}, map[string]func(){
-		"conflictq": func() { os.Exit(Main()) },
-	})
+	testscript.Main(waitingTests{m}, scriptCommands)
 }
 
 // waitingTests runs the package's tests with more of them in parallel than

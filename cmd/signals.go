@@ -58,3 +58,12 @@ func inputWithContext(ctx context.Context, p session.Prompter, msg string, valid
 		return "", context.Cause(ctx)
 	}
 }
+
+// endsWith tells a prompter that keeps the terminal (the menus) the context
+// of its run: once it is done, a prompt continued after a stop (Ctrl-Z, fg)
+// gives the terminal back instead of being drawn again.
+func endsWith(p session.Prompter, ctx context.Context) {
+	if e, ok := p.(interface{ EndsWith(context.Context) }); ok {
+		e.EndsWith(ctx)
+	}
+}

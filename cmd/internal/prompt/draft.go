@@ -58,7 +58,9 @@ func (d *draft) key(r rune, before []rune) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.line = slices.Clone(before)
+	if !d.same(before) {
+		d.line = slices.Clone(before)
+	}
 	d.at = min(max(d.at, 0), len(d.line))
 	switch {
 	case r == terminal.KeyEnter || r == '\n' || r == terminal.KeyEndTransmission || r == terminal.KeyInterrupt:
@@ -85,4 +87,22 @@ func (d *draft) key(r rune, before []rune) {
 		d.line = slices.Insert(d.line, d.at, r)
 		d.at++
 	}
+}
+
+// same reports whether the box already holds before, as it does after each
+// key it followed: the line is copied only when it is not. Copying it at
+// every key made a 100 KB paste quadratic (attack9 #6): its length, its
+// last rune and the rune before the cursor are compared instead.
+func (d *draft) same(before []rune) bool {
+	n := len(before)
+	if n != len(d.line) {
+		return false
+	}
+	if n == 0 {
+		return true
+	}
+	if before[n-1] != d.line[n-1] {
+		return false
+	}
+	return d.at <= 0 || d.at > n || before[d.at-1] == d.line[d.at-1]
 }

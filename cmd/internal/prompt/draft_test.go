@@ -118,3 +118,22 @@ func TestDraftKeys(t *testing.T) {
 		t.Errorf("after reset the draft is %q", got)
 	}
 }
+
+// A key typed at the end of a long line (a 100 KB paste arrives as 100,000
+// keys) costs the draft no copy of the line: copying it at every key made
+// such a paste take 16 s of CPU (attack9 #6).
+func TestDraftKeyDoesNotCopyTheLine(t *testing.T) {
+	var d draft
+	line := []rune(strings.Repeat("x", 100_000))
+	d.set(line)
+	allocs := testing.AllocsPerRun(1000, func() {
+		d.key('y', line)
+		line = append(line, 'y') // survey's own line, as its reader appends
+	})
+	if allocs >= 1 {
+		t.Errorf("%.1f allocations a key on a line of %d runes, want the line not copied", allocs, len(line))
+	}
+	if got := d.text(); got != string(line) {
+		t.Errorf("the draft lost track: %d runes, want %d", len(got), len(line))
+	}
+}

@@ -7,6 +7,7 @@
 package prompt
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -56,6 +57,26 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 type opener interface {
 	open(text bool)
 	done()
+}
+
+// runWatcher is a reader that wants to know when the run asking ends
+// (resumeReader): a quiz continued after a stop then draws nothing more.
+type runWatcher interface {
+	endsWith(ctx context.Context)
+	abort()
+	// moved reports whether the open prompt was stopped and continued
+	// since it was drawn.
+	moved() bool
+}
+
+// EndsWith gives the prompter the context of the run it asks for (a quiz,
+// a marking): once it is done, by a signal or the time limit, a prompt
+// continued after a stop (Ctrl-Z, fg) gives the terminal back instead of
+// being drawn again.
+func (s *Survey) EndsWith(ctx context.Context) {
+	if w, ok := s.in.(runWatcher); ok {
+		w.endsWith(ctx)
+	}
 }
 
 // ask asks p; letters says whether its menu letters its options (the key
@@ -201,8 +222,14 @@ func (i *input) read(config *survey.PromptConfig) (any, error) {
 		}
 		// The shell's lines are under the prompt now: draw it anew below
 		// them, the line typed so far after it, the cursor at its end.
+		// survey first erases as many rows as it last drew, upwards: the
+		// shell's ("$ fg") unless blank rows are put under them.
 		i.draft.set(line)
-		fmt.Fprint(i.out, "\r\n")
+		rows := 0
+		if _, layout, err := core.RunTemplate(survey.InputQuestionTemplate, data); err == nil {
+			rows = strings.Count(layout, "\n")
+		}
+		i.out.below(rows, false)
 		if err := i.Render(survey.InputQuestionTemplate, data); err != nil {
 			return "", err
 		}
@@ -316,13 +343,25 @@ func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
 // Abort gives the terminal back when a quiz ends during a prompt, and clears
 // the prompt it cut short.
 func (s *Survey) Abort() {
+	if w, ok := s.in.(runWatcher); ok {
+		w.abort()
+	}
 	if s.restore != nil {
 		s.restore()
 	}
 	if o, ok := s.in.(opener); ok {
 		o.done() // bracketed paste off: the prompt's own done never comes
 	}
-	s.out.clear()
+	if w, ok := s.in.(runWatcher); !ok || !w.moved() {
+		s.out.clear()
+	} else {
+		// Stopped and continued: the shell's lines are under the prompt
+		// now, and clearing its rows would erase them.
+		fmt.Fprint(s.out, "\r\n")
+	}
+	// survey hides the cursor while it measures the screen: a prompt cut
+	// short then never showed it again.
+	fmt.Fprint(s.out, "\x1b[?25h")
 }
 
 // Notice shows msg, such as the time left, on the screen's bottom line

@@ -4,14 +4,16 @@ package prompt
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/sys/unix"
@@ -43,13 +45,26 @@ type resumeReader struct {
 	// lineMode is the terminal's mode before the prompt made it raw: the
 	// mode a stopped quiz leaves the terminal in.
 	lineMode *unix.Termios
-	// stop stops the quiz, as the terminal's Ctrl-Z would.
-	stop func()
+	// stop stops the quiz, as the terminal's Ctrl-Z would, and returns once
+	// it is continued; false when it was not stopped (stopGroup).
+	stop func() bool
+	// stopping is set while Read waits in stop for SIGCONT, which then goes
+	// to cont instead of the wake-up pipe.
+	stopping atomic.Bool
+	cont     chan struct{}
+	// run is the context of the run asking (EndsWith): once it is done, a
+	// continued quiz is ending and draws nothing. aborted: Abort came.
+	run     atomic.Pointer[context.Context]
+	aborted atomic.Bool
+	// stopped: the open prompt was stopped and continued (moved).
+	stopped atomic.Bool
 	// ready holds keys read and not yet given to survey; held, the start
 	// of a paste's marker split across reads; pasting, inside a paste;
 	// newline, a paste's last character was a newline, already a space.
 	ready, held       []byte
 	pasting, newlined bool
+	// pasted counts the runes a paste gave a menu (menuPasteMax).
+	pasted int
 }
 
 func newResumeReader(f *os.File, out terminal.FileWriter) terminal.FileReader {
@@ -57,43 +72,195 @@ func newResumeReader(f *os.File, out terminal.FileWriter) terminal.FileReader {
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
 		return f
 	}
-	r := &resumeReader{f: f, fd: int32(f.Fd()), out: out, wake: p, stop: stopSelf}
+	r := &resumeReader{f: f, fd: int32(f.Fd()), out: out, wake: p, cont: make(chan struct{}, 1)}
+	r.stop = r.stopGroup
 	// One prompter a run: the watch lasts as long as the process.
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGCONT)
 	go func() {
 		for range ch {
-			r.resume()
+			r.continued()
 		}
 	}()
 	return r
 }
 
-// stopSelf stops the quiz, as the terminal's Ctrl-Z does, and returns once
-// it is continued: the signal goes to this very thread, which stops before
-// the call returns (sent to the process, another thread would take it, and
-// this one would draw on for a moment, under the shell's prompt). A process
-// no shell watches (its group orphaned) is not stopped: it returns at once.
-func stopSelf() {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	_ = unix.Tgkill(unix.Getpid(), unix.Gettid(), unix.SIGTSTP)
+// stopGroup stops the quiz's whole job, as the terminal's Ctrl-Z does in
+// line mode: SIGTSTP to the foreground process group (kill(0, SIGTSTP), as
+// vim and less do), so that a wrapper the quiz runs under (a script, make,
+// go run) stops too and the shell gets the terminal back; stopped alone,
+// the quiz left its wrapper waiting in the foreground and the terminal hung
+// (attack9 #1). SIGTSTP keeps its default action (nothing in conflictq
+// catches it), so the process stops, but any of its threads may take the
+// signal and this one runs on for a moment: it draws nothing until SIGCONT
+// has come (cont), and the redraw is Read's, after stop returns.
+//
+// It returns false at once when no stop would come: SIGTSTP ignored, or a
+// group no shell watches (orphaned), whose stop the kernel drops as it
+// drops the terminal's own Ctrl-Z. stopWait bounds the wait for a stop that
+// never comes all the same.
+func (r *resumeReader) stopGroup() bool {
+	if signal.Ignored(syscall.SIGTSTP) || orphaned() {
+		return false
+	}
+	select {
+	case <-r.cont: // a continue from before
+	default:
+	}
+	r.stopping.Store(true)
+	defer r.stopping.Store(false)
+	// Known before the continue: a time limit that ran out meanwhile
+	// aborts the prompt as soon as the quiz runs again (moved).
+	r.stopped.Store(true)
+	if unix.Kill(0, unix.SIGTSTP) != nil {
+		return false
+	}
+	t := time.NewTimer(stopWait)
+	defer t.Stop()
+	select {
+	case <-r.cont:
+		return true
+	case <-t.C:
+		// Either no stop came, or the timer and SIGCONT were both ready at
+		// the continue: take the SIGCONT if it follows, lest it redraw twice.
+		select {
+		case <-r.cont:
+			return true
+		case <-time.After(100 * time.Millisecond):
+			return false
+		}
+	}
 }
 
-// resume puts the terminal back in raw mode and wakes Read, when a prompt is
-// open.
-func (r *resumeReader) resume() {
-	if !r.asking.Load() {
+// stopWait is how long stopGroup waits for the stop it asked for.
+const stopWait = 2 * time.Second
+
+// orphaned reports whether the quiz's process group has no parent in
+// another group of its session, a shell that would continue it: the
+// group's stops are dropped then. It follows the quiz's ancestors within
+// its group (the wrapper's); a group whose other members have such a
+// parent is taken as orphaned, and not stopped.
+func orphaned() bool {
+	pgrp, sid := unix.Getpgrp(), 0
+	if s, err := unix.Getsid(0); err == nil {
+		sid = s
+	}
+	pid := os.Getpid()
+	for range 64 {
+		ppid, ok := procParent(pid)
+		if !ok || ppid <= 1 {
+			return true
+		}
+		g, err := unix.Getpgid(ppid)
+		if err != nil {
+			return true
+		}
+		if g != pgrp {
+			s, err := unix.Getsid(ppid)
+			return err != nil || s != sid
+		}
+		pid = ppid
+	}
+	return true
+}
+
+// procParent is pid's parent, from /proc/PID/stat.
+func procParent(pid int) (int, bool) {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, false
+	}
+	// pid (comm) state ppid ...: comm may hold spaces and parentheses.
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 2 {
+		return 0, false
+	}
+	ppid, err := strconv.Atoi(f[1])
+	return ppid, err == nil
+}
+
+// continued is the SIGCONT watch: a stop of Read's own (stopGroup) hears
+// of it on cont; otherwise the quiz was stopped from outside (kill -TSTP,
+// or Ctrl-Z between two prompts, the terminal in line mode), and Read is
+// woken to draw the open prompt again.
+func (r *resumeReader) continued() {
+	if r.asking.Load() {
+		r.stopped.Store(true)
+	}
+	if r.stopping.Load() {
+		select {
+		case r.cont <- struct{}{}:
+		default:
+		}
 		return
+	}
+	if r.asking.Load() {
+		_, _ = unix.Write(r.wake[1], []byte{0})
+	}
+}
+
+// EndsWith gives the context of the run asking: once it is done (a signal,
+// the time limit), a quiz continued after a stop draws nothing more.
+func (r *resumeReader) endsWith(ctx context.Context) { r.run.Store(&ctx) }
+
+// ending reports whether the run is ending, after a continue. A signal that
+// came while the quiz was stopped (kill -TERM, then fg) is delivered with
+// SIGCONT, and its handler may cancel the run a moment after this runs:
+// settle is how long to give it.
+func (r *resumeReader) ending(settle time.Duration) bool {
+	if r.aborted.Load() {
+		return true
+	}
+	p := r.run.Load()
+	if p == nil {
+		return false
+	}
+	ctx := *p
+	if ctx.Err() != nil {
+		return true
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return true // the time limit ran out while the quiz was stopped
+	}
+	t := time.NewTimer(settle)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return true
+	case <-t.C:
+		return r.aborted.Load()
+	}
+}
+
+// settle: see ending.
+const settle = 50 * time.Millisecond
+
+// resume, on Read's goroutine after a continue, puts the terminal back in
+// raw mode and returns the key on which survey draws the prompt again; nil
+// when the run is ending, which then draws nothing, nor asks the terminal
+// anything (survey's cursor query, whose answer the shell would read once
+// the quiz is gone): the terminal stays in line mode and the quiz ends
+// (attack9 #2).
+func (r *resumeReader) resume() []byte {
+	if !r.asking.Load() || r.ending(settle) {
+		return nil
 	}
 	r.raw()
 	if !r.text.Load() {
 		// A menu redraws from the cursor it saved (ESC 7) when last drawn,
-		// a place the shell's lines have since scrolled: save it here, on
-		// a line of its own under them.
-		_, _ = io.WriteString(r.out, "\r\n\x1b7")
+		// a place the shell's lines have since scrolled: save it here,
+		// under them and the blank rows survey erases first.
+		if t, ok := r.out.(*tracker); ok {
+			t.below(t.drawn(), true)
+		} else {
+			_, _ = io.WriteString(r.out, "\r\n\x1b7")
+		}
 	}
-	_, _ = unix.Write(r.wake[1], []byte{0})
+	return r.resumeKey()
 }
 
 // raw is survey's own raw mode, set by a reader of its own: the state it
@@ -117,18 +284,28 @@ func (r *resumeReader) bracketedPaste(on bool) {
 }
 
 // suspend stops the quiz at Ctrl-Z as a terminal in line mode would: the
-// terminal goes back to the line mode it had before the prompt, the
-// quiz is stopped, and once continued the terminal is raw again. SIGCONT
-// wakes Read as well (resume), and the prompt is redrawn.
-func (r *resumeReader) suspend() {
+// terminal goes back to the line mode it had before the prompt, the cursor
+// shown, and the quiz is stopped. Once continued it returns the key that
+// draws the prompt again (resume); nil when the run is ending. A quiz that
+// was not stopped goes on as it was.
+func (r *resumeReader) suspend() []byte {
 	r.bracketedPaste(false)
+	show := "\x1b[?25h"
+	if !r.text.Load() {
+		// A menu leaves the cursor on the option chosen, where the
+		// shell's "Stopped" would be written over the options: put it
+		// back under the menu, where survey saved it (ESC 8).
+		show += "\x1b8"
+	}
+	_, _ = io.WriteString(r.out, show)
 	if r.lineMode != nil {
 		_ = unix.IoctlSetTermios(int(r.fd), unix.TCSETS, r.lineMode)
 	}
-	r.stop()
-	// Raw again here too: a group no shell watches is never stopped, nor
-	// continued, and its prompt must go on reading keys.
-	r.raw()
+	if !r.stop() {
+		r.raw() // a group no shell watches is never stopped: go on reading keys
+		return nil
+	}
+	return r.resume()
 }
 
 // rewriteKeys changes, in place, the keys survey would mishandle while it
@@ -170,8 +347,16 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			return n, nil
 		}
 		fds := []unix.PollFd{{Fd: r.fd, Events: unix.POLLIN}, {Fd: int32(r.wake[0]), Events: unix.POLLIN}}
-		_, err := unix.Poll(fds, -1)
+		wait := -1
+		if r.pasting || len(r.held) > 0 {
+			wait = int(pasteQuiet / time.Millisecond)
+		}
+		n, err := unix.Poll(fds, wait)
 		if err == unix.EINTR {
+			continue
+		}
+		if err == nil && n == 0 {
+			r.quiet()
 			continue
 		}
 		if err == nil && fds[1].Revents&unix.POLLIN != 0 {
@@ -180,7 +365,7 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			if len(p) == 0 {
 				return 0, nil
 			}
-			r.ready = r.resumeKey()
+			r.ready = r.resume()
 			continue
 		}
 		n, rerr := r.f.Read(p)
@@ -195,6 +380,19 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 		}
 	}
 }
+
+// quiet is a pause of pasteQuiet without a key: a paste that goes quiet
+// without its end marker has ended (attack9 #5), and the start of a marker
+// whose rest never came is dropped.
+func (r *resumeReader) quiet() { r.pasting, r.held = false, nil }
+
+// menuPasteMax is how many runes of a paste a menu takes, as the words that
+// filter its options; the rest is dropped.
+const menuPasteMax = 200
+
+// pasteQuiet ends a paste whose end marker does not come: a terminal
+// sends a paste whole, and a second without a key is the student's pause.
+const pasteQuiet = time.Second
 
 const (
 	pasteStart = "\x1b[200~"
@@ -218,7 +416,7 @@ func (r *resumeReader) keys(in []byte) []byte {
 			rest := data[i:]
 			switch {
 			case bytes.HasPrefix(rest, []byte(pasteStart)):
-				r.pasting, r.newlined = true, false
+				r.pasting, r.newlined, r.pasted = true, false, 0
 				i += len(pasteStart) - 1
 				continue
 			case bytes.HasPrefix(rest, []byte(pasteEnd)):
@@ -239,11 +437,25 @@ func (r *resumeReader) keys(in []byte) []byte {
 			}
 			r.newlined = true
 			continue
+		case r.pasting && (c == ctrlC || c == ctrlBackslash):
+			// Ctrl-C stops the prompt, in a paste too: a start marker
+			// with no end would otherwise hold every key (attack9 #5).
+			r.pasting = false
 		case r.pasting && (c < 0x20 || c == 0x7f):
 			c = ' '
 		case c == ctrlZ:
-			r.suspend() // SIGCONT redraws the prompt (resume)
+			out = append(out, r.suspend()...) // the key that redraws the prompt
 			continue
+		}
+		if r.pasting && !r.text.Load() {
+			// A menu filters and draws itself again at every key: a long
+			// paste took it minutes (attack9 #6), and no filter is long.
+			if c&0xc0 != 0x80 { // a rune's first byte: cut between runes
+				r.pasted++
+			}
+			if r.pasted > menuPasteMax {
+				continue
+			}
 		}
 		r.newlined = false
 		out = append(out, c)
@@ -267,10 +479,20 @@ func (r *resumeReader) open(text bool) {
 	if tio, err := unix.IoctlGetTermios(int(r.fd), unix.TCGETS); err == nil {
 		r.lineMode = tio
 	}
+	// A paste cut short (its end marker lost) ends with its prompt.
+	r.pasting, r.newlined, r.held = false, false, nil
+	r.aborted.Store(false)
+	r.stopped.Store(false)
 	r.text.Store(text)
 	r.asking.Store(true)
 	r.bracketedPaste(true)
 }
+
+// abort marks the run ending: a quiz cut short while stopped draws nothing
+// when continued.
+func (r *resumeReader) abort() { r.aborted.Store(true) }
+
+func (r *resumeReader) moved() bool { return r.stopped.Load() }
 
 func (r *resumeReader) done() {
 	if r.asking.Swap(false) {

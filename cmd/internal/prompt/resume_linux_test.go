@@ -2,7 +2,10 @@ package prompt
 
 import (
 	"bytes"
+	"context"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestRewriteKeys(t *testing.T) {
@@ -29,11 +32,14 @@ func TestRewriteKeys(t *testing.T) {
 // paste stops the quiz (suspend) and is no key.
 func TestResumeReaderKeys(t *testing.T) {
 	stopped := 0
-	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() { stopped++ }}
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { stopped++; return false }}
 	for _, tc := range []struct{ in, want string }{
 		{"abc\r", "abc\r"},
 		{"\x1b[200~First line.\r\nSecond line.\n\nThird.\x1b[201~", "First line. Second line. Third."},
-		{"\x1b[200~tab\there, ^C \x03 and ^Z \x1a stay text\x1b[201~\r", "tab here, ^C   and ^Z   stay text\r"},
+		{"\x1b[200~tab\there, ^Z \x1a and ESC \x1b stay text\x1b[201~\r", "tab here, ^Z   and ESC   stay text\r"},
+		// Ctrl-C stops the prompt, in a paste too, and ends the paste.
+		{"\x1b[200~20\x03", "20\x03"},
+		{"\r", "\r"},
 		{"\x1b[200~split", "split"},
 		{"\nend\x1b[20", " end"},
 		{"1~ after\r", " after\r"},
@@ -46,6 +52,94 @@ func TestResumeReaderKeys(t *testing.T) {
 	}
 	if stopped != 1 {
 		t.Errorf("stopped %d times, want once (the Ctrl-Z outside a paste)", stopped)
+	}
+}
+
+// A paste whose end marker never comes ends with its prompt: the next
+// prompt's keys are keys again (attack9 #5).
+func TestResumeReaderPasteEndsWithPrompt(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	if got := string(r.keys([]byte("\x1b[200~20"))); got != "20" {
+		t.Fatalf("keys = %q", got)
+	}
+	if got := string(r.keys([]byte("24\r"))); got != "24 " {
+		t.Fatalf("inside the paste, keys = %q, want Enter as a space", got)
+	}
+	r.open(true)
+	if got := string(r.keys([]byte("24\r\x1b[20"))); got != "24\r" {
+		t.Errorf("at the next prompt, keys = %q, want Enter", got)
+	}
+}
+
+// A paste whose end marker never comes ends when the keys pause: Enter
+// typed after it sends the answer (attack9 #5).
+func TestResumeReaderPasteEndsWhenQuiet(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	if got := string(r.keys([]byte("\x1b[200~20\x1b[2"))); got != "20" {
+		t.Fatalf("keys = %q", got)
+	}
+	r.quiet()
+	if got := string(r.keys([]byte("24\r"))); got != "24\r" {
+		t.Errorf("after a pause, keys = %q, want Enter", got)
+	}
+}
+
+// After a continue, a run that is ending (its context done, the time limit
+// passed, Abort) draws nothing: no raw mode, no redraw key, no cursor query
+// (attack9 #2); a run going on gets the key that redraws its prompt.
+func TestResumeOnlyWhileTheRunGoesOn(t *testing.T) {
+	live := context.Background()
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	past, stop := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer stop()
+	for _, tc := range []struct {
+		name    string
+		ctx     context.Context
+		aborted bool
+		want    bool
+	}{
+		{"no run given", nil, false, true},
+		{"run going on", live, false, true},
+		{"signal", cancelled, false, false},
+		{"time limit passed while stopped", past, false, false},
+		{"aborted", live, true, false},
+	} {
+		r := &resumeReader{fd: -1, out: nopWriter{}}
+		if tc.ctx != nil {
+			r.endsWith(tc.ctx)
+		}
+		r.aborted.Store(tc.aborted)
+		if got := !r.ending(0); got != tc.want {
+			t.Errorf("%s: goes on = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// A signal handled a moment after the continue still counts.
+	late, cancelLate := context.WithCancel(context.Background())
+	r := &resumeReader{fd: -1, out: nopWriter{}}
+	r.endsWith(late)
+	go cancelLate()
+	if !r.ending(10 * time.Second) {
+		t.Error("a run cancelled during the settle was taken as going on")
+	}
+}
+
+// A menu takes the first menuPasteMax runes of a paste, as the words that
+// filter it: it draws itself again at every key, and a 100 KB paste took
+// it 24 s of CPU (attack9 #6). A text prompt takes the whole paste.
+func TestResumeReaderMenuTakesTheStartOfAPaste(t *testing.T) {
+	long := strings.Repeat("x", 10*menuPasteMax)
+	r := &resumeReader{fd: -1, out: nopWriter{}}
+	if got := r.keys([]byte(pasteStart + long + pasteEnd + "\r")); len(got) != menuPasteMax+1 {
+		t.Errorf("a menu took %d bytes of a paste of %d, want %d and Enter", len(got)-1, len(long), menuPasteMax)
+	}
+	r.open(false)
+	if got := string(r.keys([]byte(pasteStart + strings.Repeat("ı", 2*menuPasteMax) + pasteEnd))); got != strings.Repeat("ı", menuPasteMax) {
+		t.Errorf("a menu took %q of a paste of ı, want %d whole runes", got, menuPasteMax)
+	}
+	r.open(true)
+	if got := r.keys([]byte(pasteStart + long + pasteEnd)); len(got) != len(long) {
+		t.Errorf("a text prompt took %d bytes of a paste of %d", len(got), len(long))
 	}
 }
 

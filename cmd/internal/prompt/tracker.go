@@ -2,7 +2,9 @@ package prompt
 
 import (
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
@@ -18,7 +20,10 @@ type tracker struct {
 	terminal.FileWriter
 	mu  sync.Mutex
 	row int
-	esc []byte // an escape sequence split across writes
+	// most is the lowest row the cursor reached since start: how many
+	// rows the prompt drew below its first.
+	most int
+	esc  []byte // an escape sequence split across writes
 }
 
 func (t *tracker) Write(p []byte) (int, error) {
@@ -48,6 +53,7 @@ func (t *tracker) follow(p []byte) {
 					t.row = max(0, t.row-n)
 				case 'B', 'E':
 					t.row += n
+					t.most = max(t.most, t.row)
 				}
 				t.esc = t.esc[:0]
 			}
@@ -58,6 +64,7 @@ func (t *tracker) follow(p []byte) {
 			t.esc = append(t.esc, c)
 		case '\n':
 			t.row++
+			t.most = max(t.most, t.row)
 		}
 	}
 }
@@ -65,8 +72,33 @@ func (t *tracker) follow(p []byte) {
 // start marks the cursor's row as a prompt's first.
 func (t *tracker) start() {
 	t.mu.Lock()
-	t.row, t.esc = 0, t.esc[:0]
+	t.row, t.most, t.esc = 0, 0, t.esc[:0]
 	t.mu.Unlock()
+}
+
+// drawn is how many rows below its first the prompt has drawn.
+func (t *tracker) drawn() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.most
+}
+
+// below makes room for a prompt drawn again after a stop and a continue,
+// under the lines the shell wrote meanwhile: survey first erases, upwards,
+// as many rows as it last drew (n), which were the shell's ("$ fg") and
+// then the prompt's own, the student's answer above a checklist among them
+// (attack9 #3). Blank rows are put there for it to erase, and the prompt
+// starts on the first of them; save sets a menu's cursor (ESC 7) at their
+// end, where survey redraws a menu from.
+func (t *tracker) below(n int, save bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := "\r\n" + strings.Repeat("\n", n)
+	if save {
+		s += "\x1b7"
+	}
+	_, _ = io.WriteString(t.FileWriter, s)
+	t.row, t.most, t.esc = n, n, t.esc[:0]
 }
 
 // clear erases what was drawn since start: back to the prompt's first line,
