@@ -754,7 +754,7 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 		if given == "" {
 			given = "(no answer)"
 		} else if o.Response.CutOff {
-			given += " (cut off when the quiz ended: kept as typed)"
+			given += " (" + quiz.CutOffNote + ")"
 		}
 		fmt.Fprintf(s.Out, "  Your answer: %s\n", text.Hang(given, s.Width, 15))
 		if q.Graded() {
