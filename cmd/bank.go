@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -563,40 +562,19 @@ func paperMade(bank string, p worksheet.Paper) (made, command string) {
 		seed = worksheet.Seed
 	}
 	var line, args strings.Builder
-	args.WriteString("conflictq sheet --bank " + commandWord(bank))
+	args.WriteString("conflictq sheet --bank " + text.CommandWord(bank))
 	if p.Filter.Count > 0 {
 		fmt.Fprintf(&args, " -n %d", p.Filter.Count)
 	}
 	for _, t := range p.Filter.Tags {
-		args.WriteString(" --tag " + commandWord(t))
+		args.WriteString(" --tag " + text.CommandWord(t))
 	}
 	if p.Filter.Set != "" {
 		fmt.Fprintf(&line, "Set %s, seed %d", p.Filter.Set, seed)
-		args.WriteString(" --set " + commandWord(p.Filter.Set))
+		args.WriteString(" --set " + text.CommandWord(p.Filter.Set))
 	} else {
 		fmt.Fprintf(&line, "Seed %d", seed)
 	}
 	fmt.Fprintf(&args, " --seed %d", seed)
 	return line.String(), args.String()
-}
-
-// commandWord quotes s for a command a user copies from the screen: in
-// double quotes, which sh, PowerShell and cmd.exe all read the same way, when
-// s needs quoting and holds none of the characters they treat differently
-// inside them; else as shellWord does.
-func commandWord(s string) string {
-	if w := shellWord(s); w == s || strings.ContainsAny(s, "\"$`\\!%^") {
-		return w
-	}
-	return `"` + s + `"`
-}
-
-// shellWord quotes s for a POSIX shell when it needs it.
-func shellWord(s string) string {
-	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '_' || r == '.' || r == '/' || unicode.IsLetter(r) || unicode.IsDigit(r))
-	}) {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -94,7 +94,7 @@ func defineRun(opts *DefineOptions) error {
 				fmt.Fprintf(ios.ErrOut, "did you mean: %s?\n", strings.Join(s, ", "))
 			}
 			if hits := g.Search(term); len(hits) > 0 {
-				fmt.Fprintf(ios.ErrOut, "%s\n  (conflictq glossary search '%s' shows where)\n", text.Hang("found in: "+hitTerms(hits, 5), 80, 2), glossary.Sanitize(term))
+				fmt.Fprintf(ios.ErrOut, "%s\n  (conflictq glossary search %s shows where)\n", text.Hang("found in: "+hitTerms(hits, 5), 80, 2), text.CommandWord(glossary.Sanitize(term)))
 			}
 			continue
 		}
@@ -128,7 +128,7 @@ func defineRun(opts *DefineOptions) error {
 				layout.Render(ios.Out, e)
 				continue
 			}
-			layout.RenderPlain(ios.Out, e, "conflictq define "+commandWord(e.Term)+" --full")
+			layout.RenderPlain(ios.Out, e, "conflictq define "+text.CommandWord(e.Term)+" --full")
 		}
 	}
 	if missed > 0 {

@@ -11,6 +11,8 @@ import (
 
 	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/marking"
 	"github.com/conflictq/conflictq/quiz/session"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -130,7 +132,7 @@ func markRun(opts *MarkOptions) error {
 	for _, e := range errs {
 		fmt.Fprintln(ios.ErrOut, text.EscapeLines(strings.TrimSpace(e.Error()))) // file names are a file's words
 	}
-	total, marked := countAnswers(questions)
+	total, marked := marking.Tally(questions)
 	if total == 0 {
 		return nothingToMark(opts, files, load, errs)
 	}
@@ -172,7 +174,7 @@ func listToMark(opts *MarkOptions) ([]string, bool, error) {
 	files := listed.Files
 	if note := listed.Left.Note("mark"); note != "" && len(files) == 0 {
 		// As grade's "no sheets": what was left out is why.
-		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (.yaml, .yml, .json or .jsonl files) in %s; %s.\n", text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
+		fmt.Fprintf(ios.ErrOut, "Nothing to mark: no reports or sheets (%s files) in %s; %s.\n", fileio.ExtList(grade.SheetFormats...), text.EscapeControl(strings.Join(opts.Inputs, ", ")), note)
 		return nil, false, nil
 	} else if note != "" {
 		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
@@ -181,20 +183,6 @@ func listToMark(opts *MarkOptions) ([]string, bool, error) {
 		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its answers are shown once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
 	}
 	return files, true, nil
-}
-
-// countAnswers counts the answers to mark, and of them those marked before
-// (--remark).
-func countAnswers(questions []*marking.Question) (total, marked int) {
-	for _, q := range questions {
-		total += len(q.Answers)
-		for _, a := range q.Answers {
-			if a.Mark != nil {
-				marked++
-			}
-		}
-	}
-	return total, marked
 }
 
 // finish says how many marks were given and left, and turns how marking
@@ -301,7 +289,7 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	// escaped (teacher2 P3).
 	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
 	if a.CutOff {
-		fmt.Fprintf(out, "%s\n", text.Wrap("(cut off: still being typed when the quiz was stopped (time limit, Ctrl-C, a signal or a closed window); never submitted with Enter)", m.width, "  "))
+		fmt.Fprintf(out, "%s\n", text.Wrap("("+quiz.CutOffNote+"; stopped by "+quiz.CutOffCauses+")", m.width, "  "))
 	}
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))

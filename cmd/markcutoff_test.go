@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // mark shows a cut-off open answer like any other, and says it was cut
@@ -24,7 +26,7 @@ func TestMarkSaysAnswerWasCutOff(t *testing.T) {
 	}
 	// Every cause is named: a signal or a closed window cuts an answer off
 	// as the time limit and Ctrl-C do (attack8 §9).
-	if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), "| A union. (cut off: still being typed when the quiz was stopped (time limit, Ctrl-C, a signal or a closed window); never submitted with Enter)") {
+	if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), "| A union. ("+quiz.CutOffNote+"; stopped by "+quiz.CutOffCauses+")") {
 		t.Errorf("mark does not say the answer was cut off:\n%s", out)
 	}
 	marked, _ := os.ReadFile(file)
@@ -45,7 +47,9 @@ func TestGradeAndMarkRefuseACutOffThatIsNotTrueOrFalse(t *testing.T) {
 			data = []byte(strings.Replace(string(data), `"given": "A union.",`, `"given": "A union.", "cut_off": `+v+`,`, 1))
 			os.WriteFile(file, data, 0o644)
 			line := 1 + strings.Count(string(data[:strings.Index(string(data), `"cut_off"`)]), "\n")
-			want := fmt.Sprintf(`r/ana.json:%d: question "ussr": cut_off must be true or false`, line)
+			// The index of the question is the report's own; the rest is fixed.
+			n := strings.Count(string(data[:strings.Index(string(data), `"cut_off"`)]), `"prompt":`) - 1
+			want := fmt.Sprintf(`r/ana.json:%d: question "ussr": questions[%d].cut_off: must be true or false`, line, n)
 
 			f, _, _, errOut := testFactory(t)
 			if code := Run(f, []string{"grade", "r"}); code != 2 || !strings.Contains(errOut.String(), want) {
@@ -82,7 +86,7 @@ func TestGradeShowsAnAnswerWasCutOff(t *testing.T) {
 	if code := Run(f, []string{"grade", "r", "--format", "html"}); code != 0 {
 		t.Fatalf("grade: exit %d\n%s", code, errOut)
 	}
-	if !strings.Contains(out.String(), "A union. <span class=\"muted small\">— cut off: still being typed when the quiz ended; not yet marked") {
+	if !strings.Contains(out.String(), "A union. <span class=\"muted small\">— "+quiz.CutOffNote+"; not yet marked") {
 		t.Errorf("the class page does not say the answer was cut off:\n%s", out)
 	}
 }

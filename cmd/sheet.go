@@ -196,7 +196,7 @@ func selectionFrom(opts *SheetOptions) error {
 // report: the key of what that student was asked, with the options numbered
 // as the quiz showed them.
 func selectionFromReport(opts *SheetOptions, data []byte) error {
-	rep, err := sheet.ReadReport(opts.From, data, report.SchemaVersion)
+	rep, err := report.ReadAnswers(opts.From, data) // as grade and mark read it
 	if err != nil {
 		return invalidErr(err)
 	}

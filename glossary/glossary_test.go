@@ -628,6 +628,29 @@ func TestRenderPlainFallsBackToTheDefinition(t *testing.T) {
 	}
 }
 
+// CONTENT.md rule 5, in the full view: the record follows the article's
+// words at once, before what changed since the article, so that the error
+// and its correction are read together (review-s20 FIX 6).
+func TestRenderPutsTheCorrectionRightAfterTheQuote(t *testing.T) {
+	e := &Entry{
+		Term: "referendum", Short: "A vote of the people on one question.",
+		InArticle:    &Citation{Section: "UN resolution", Paragraph: 5, Quote: "In December 2008, the enclave held a referendum", Note: "The year is wrong."},
+		Correction:   "There was no vote in 2008; the referendum was held on 10 December 1991.",
+		SinceArticle: "Since the article: the republic was dissolved.",
+		Contrast:     "A plebiscite is another word.",
+	}
+	var buf bytes.Buffer
+	Layout{Width: 80}.Render(&buf, e)
+	got := buf.String()
+	quote, record, since, contrast := strings.Index(got, "The year is wrong."), strings.Index(got, CorrectionLabel), strings.Index(got, "Since the article (February 2020)"), strings.Index(got, "How it differs")
+	if quote < 0 || record < 0 || since < 0 || contrast < 0 || !(quote < record && record < since && since < contrast) {
+		t.Fatalf("want the quote, then %q, then what changed since, then the contrast:\n%s", CorrectionLabel, got)
+	}
+	if between := got[quote+len("The year is wrong.") : record]; strings.TrimSpace(between) != "" {
+		t.Errorf("something between the quote and its correction: %q", between)
+	}
+}
+
 // CONTENT.md rule 5: a quoted error of the article is never shown without
 // its correction. The plain view quotes nothing of the article, so it shows
 // neither the wrong sentence nor the adult-English correction: it says that

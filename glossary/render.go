@@ -23,11 +23,14 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 	l.title(w, e)
 	fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
 	l.paragraphs(w, "Definition", e.Definition)
+	// The record straight after the article's words, before what changed
+	// since: an error of the article is never read without its correction
+	// (CONTENT.md rule 5).
 	l.inArticle(w, e)
-	l.sinceArticle(w, e)
 	if e.Correction != "" {
 		l.section(w, CorrectionLabel, e.Correction)
 	}
+	l.sinceArticle(w, e)
 	if e.Contrast != "" {
 		l.section(w, "How it differs", e.Contrast)
 	}

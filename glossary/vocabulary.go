@@ -116,7 +116,7 @@ func explanation(e *Entry, others []*Entry) string {
 	if e.CorrectsCitation() {
 		parts = append(parts, CorrectionLabel+": "+splitSentences(e.Correction)[0])
 	}
-	parts = append(parts, fmt.Sprintf("More: conflictq define %q", e.Term))
+	parts = append(parts, "More: conflictq define "+text.CommandWord(e.Term))
 	return strings.Join(parts, " ")
 }
 

@@ -148,7 +148,7 @@ func TestVocabularyExplanationsTeachAContrast(t *testing.T) {
 	if want := "Agdam: " + agdam.Short + " Compare Lachin: " + lachin.Short; !strings.HasPrefix(got, want) {
 		t.Errorf("fallback explanation = %q", got)
 	}
-	if got := explanation(&bare, nil); got != "Agdam: "+agdam.Short+` More: conflictq define "Agdam"` {
+	if got := explanation(&bare, nil); got != "Agdam: "+agdam.Short+` More: conflictq define Agdam` {
 		t.Errorf("explanation with no wrong options = %q", got)
 	}
 	if !slices.ContainsFunc(g.Entries(), func(e Entry) bool { return e.Contrast == "" && e.InArticle != nil }) {
@@ -346,7 +346,7 @@ func TestVocabularyExplanationIsShort(t *testing.T) {
 	e := *ref
 	e.Correction = "There was no vote in 2008; the independence referendum was held on 10 December 1991. Constitutional referendums followed in 2006 and 2017."
 	got := explanation(&e, nil)
-	want := e.Contrast + " " + CorrectionLabel + ": There was no vote in 2008; the independence referendum was held on 10 December 1991. " + `More: conflictq define "referendum"`
+	want := e.Contrast + " " + CorrectionLabel + ": There was no vote in 2008; the independence referendum was held on 10 December 1991. " + `More: conflictq define referendum`
 	if got != want {
 		t.Errorf("explanation =\n%q\nwant\n%q", got, want)
 	}
@@ -377,6 +377,22 @@ func TestParseRejectsBadCorrects(t *testing.T) {
 		_, err := Parse("t.yaml", []byte(tc.yaml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "t.yaml:2") {
 			t.Errorf("Parse(%q) error = %v, want %q at t.yaml:2", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+// The command an explanation ends with is quoted as every printed command
+// is (text.CommandWord): a term with an apostrophe, a space or a $ still
+// runs when copied (review-s20 FIX 7).
+func TestVocabularyExplanationCommandRuns(t *testing.T) {
+	for term, want := range map[string]string{
+		"Agdam":              "More: conflictq define Agdam",
+		"Khojaly's massacre": `More: conflictq define "Khojaly's massacre"`,
+		"a $5 word":          `More: conflictq define 'a $5 word'`,
+	} {
+		e := Entry{Term: term, Short: "Short."}
+		if got := explanation(&e, nil); !strings.HasSuffix(got, " "+want) {
+			t.Errorf("%q: %s, want it to end with %s", term, got, want)
 		}
 	}
 }

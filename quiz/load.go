@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"path"
 	"slices"
@@ -163,6 +164,47 @@ var fieldTypes = map[string][]Type{
 	"also":         {Numeric},
 	"typos":        {Short},
 }
+
+// fieldSet says whether q holds a value for one of fieldTypes' fields;
+// known is false for a field it does not know, which a test refuses, so
+// that Validate (validateUnused) checks every field of the table the loader
+// checks, and a field added there is checked here too.
+func fieldSet(q *Question, field string) (set, known bool) {
+	switch field {
+	case "choices":
+		return len(q.Choices) > 0 || len(q.Correct) > 0, true
+	case "answer":
+		return q.Truth || q.Value != 0, true // a single question's answer is in Correct, with choices
+	case "answers":
+		return false, true // Correct, with choices
+	case "accept":
+		return len(q.Accept) > 0, true
+	case "tolerance":
+		return q.Tol != 0, true
+	case "unit":
+		return q.Unit != "", true
+	case "items":
+		return len(q.Items) > 0, true
+	case "pairs":
+		return len(q.Pairs) > 0, true
+	case "model_answer":
+		return q.Model != "", true
+	case "plain_answer":
+		return q.Plain != "", true
+	case "key_points":
+		return len(q.Key) > 0, true
+	case "credit":
+		return q.Credit != nil, true
+	case "also":
+		return len(q.Numbers) > 0, true
+	case "typos":
+		return q.Exact, true
+	}
+	return false, false
+}
+
+// answerFields are fieldTypes' fields in a fixed order, for messages.
+var answerFields = slices.Sorted(maps.Keys(fieldTypes))
 
 var commonFields = []string{"id", "name", "type", "prompt", "explanation", "source", "difficulty", "tags", "points"}
 

@@ -37,6 +37,15 @@ type Response struct {
 	CutOff bool
 }
 
+// CutOffNote is what every view of a result (the quiz's review, reports,
+// grade's feedback, the HTML pages, mark) says beside a cut-off answer
+// (Response.CutOff), in these words, so that no view says it otherwise.
+const CutOffNote = "cut off: still being typed when the quiz was stopped; kept as typed, never sent with Enter"
+
+// CutOffCauses are what stops a quiz with an answer still in its box, for
+// the teacher who marks it (mark).
+const CutOffCauses = "the time limit, Ctrl-C, a signal or a closed window"
+
 // Given renders the response for reports: option texts, not numbers, so that a
 // teacher reads what the student chose. Empty when unanswered.
 func (q *Question) Given(r Response) string {

@@ -129,3 +129,37 @@ func TestCheckList(t *testing.T) {
 		}
 	}
 }
+
+// Validate refuses an answer field on a type that does not use it by the
+// loader's own table (fieldTypes): every field of it is checked, so a Go
+// program's or an importer's question is held to what a YAML bank is
+// (review-s20 FIX 8: plain_answer on a single question passed Validate).
+func TestValidateUsesTheLoadersFieldTable(t *testing.T) {
+	for _, field := range answerFields {
+		if _, known := fieldSet(&Question{}, field); !known {
+			t.Errorf("fieldSet does not know %s, a field of fieldTypes", field)
+		}
+	}
+	for field, change := range map[string]func(q *Question){
+		"plain_answer": func(q *Question) { q.Plain = "In short." },
+		"key_points":   func(q *Question) { q.Key = []string{"a point"} },
+		"typos":        func(q *Question) { q.Exact = true },
+		"also":         func(q *Question) { q.Numbers = []Number{{Value: 1, Credit: 1}} },
+		"unit":         func(q *Question) { q.Unit = "km" },
+	} {
+		q := &Question{ID: "q", Type: Single, Prompt: "P", Points: 1, Choices: []string{"a", "b"}, Correct: []int{0}}
+		change(q)
+		var got []string
+		for _, p := range q.Validate() {
+			got = append(got, p.Field+": "+p.Msg)
+		}
+		want := field + ": not used by type single (it goes with " + joinTypes(fieldTypes[field]) + ")"
+		if !slices.Contains(got, want) {
+			t.Errorf("%s on a single question: %q, want %q", field, got, want)
+		}
+	}
+	open := &Question{ID: "q", Type: Open, Prompt: "P", Points: 1, Model: "M.", Plain: "In short."}
+	if p := open.Validate(); len(p) != 0 {
+		t.Errorf("plain_answer on an open question: %v", p)
+	}
+}

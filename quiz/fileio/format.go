@@ -51,6 +51,19 @@ func Exts(formats ...string) []string {
 	return out
 }
 
+// ExtList names every extension of formats, in their order, for a message:
+// ".yaml, .yml, .json or .jsonl".
+func ExtList(formats ...string) string {
+	var exts []string
+	for _, f := range formats {
+		exts = append(exts, Exts(f)...)
+	}
+	if len(exts) < 2 {
+		return strings.Join(exts, "")
+	}
+	return strings.Join(exts[:len(exts)-1], ", ") + " or " + exts[len(exts)-1]
+}
+
 // Ext returns the extension a file in format is written with, or "".
 func Ext(format string) string {
 	for _, e := range extensions {

@@ -214,7 +214,7 @@ func (b *Batch) walk(dir string, bad func(string, error)) []string {
 	var here LeftOut
 	found := SheetsIn(dir, b.Skip, bad, here.Add)
 	if len(found) == 0 {
-		msg := fmt.Sprintf("%s: no sheets (.yaml, .yml, .json or .jsonl files) in this directory", dir)
+		msg := fmt.Sprintf("%s: no sheets (%s files) in this directory", dir, fileio.ExtList(SheetFormats...))
 		if note := here.Note("grade"); note != "" {
 			msg += "; " + note
 		}

@@ -144,8 +144,21 @@ func verdictWord(r *SheetResult) string {
 
 // feedback says what to do about one question: nothing when right; which
 // section to reread when wrong, and the answer when revealed. An answer that
-// could not be read is named as written, never passed off as unanswered.
+// could not be read is named as written, never passed off as unanswered. An
+// answer still being typed when the quiz stopped says so first, in every
+// format (a Gradescope student would otherwise read "not right" alone).
 func feedback(o quiz.Outcome, reveal bool) string {
+	s := verdictFeedback(o, reveal)
+	if !o.Response.CutOff || !o.Response.Answered {
+		return s
+	}
+	if s == "" {
+		return quiz.CutOffNote
+	}
+	return quiz.CutOffNote + "; " + s
+}
+
+func verdictFeedback(o quiz.Outcome, reveal bool) string {
 	q := o.Question
 	var parts []string
 	switch {
@@ -269,7 +282,7 @@ func (t *textResults) Write(r *SheetResult) error {
 		line += "    " + text.Hang("status: "+st, t.opts.Width, 4) + "\n"
 	}
 	for _, o := range r.Outcomes {
-		if o.Response.Unreadable != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
+		if o.Response.Unreadable != "" || o.Response.CutOff && o.Response.Answered || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(o, t.opts.Reveal)))
 		}
 	}
@@ -836,7 +849,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 	}
 	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
 	for _, o := range r.Outcomes {
-		if o.Response.Unreadable != "" || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
+		if o.Response.Unreadable != "" || o.Response.CutOff && o.Response.Answered || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal)))
 		}
 	}

@@ -44,7 +44,7 @@ func (g *Grader) GradeReportAt(file string, line int, data []byte) (*SheetResult
 }
 
 func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
-	rep, err := sheet.ReadReport(file, data, report.SchemaVersion)
+	rep, err := report.ReadAnswers(file, data) // as mark reads it: one report, one verdict
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 			msg := fmt.Sprintf("bank %s has no such question (any more); it scores 0", qr.Bank)
 			if !slices.ContainsFunc(banks, func(b *quiz.Bank) bool { return b.ID == qr.Bank }) {
 				msg = fmt.Sprintf("a question of bank %s, which is not among the banks graded with (%s); it scores 0 (grade without --bank, or add --bank %s)",
-					qr.Bank, strings.Join(bankIDs(banks), ", "), qr.Bank)
+					qr.Bank, strings.Join(bankIDs(banks), ", "), text.CommandWord(qr.Bank))
 			}
 			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: qr.ID, Msg: msg})
 			continue

@@ -132,34 +132,37 @@ func (sc *Schedule) loadState() position {
 }
 
 // loadScores puts the state file's scores before those of the lines read
-// since. Scores it cannot read are left out (the state was written by this
-// version, so only damage does that). When the state file has been
-// replaced since loadState (another quiz ended meanwhile), the scores are
-// read from the history itself, up to where the replay stopped.
+// since. When the state file has been replaced since loadState (another
+// quiz ended meanwhile), or its scores cannot be read or decoded (a cut
+// copy or sync: they run raw to the end of the file, so nothing else
+// notices), the scores are read from the history itself, up to where the
+// replay stopped. Leaving them out would lose them for good at the next
+// SaveState, and the state is only a cache of the history.
 func (sc *Schedule) loadScores() {
 	if sc.stored == nil {
 		return
 	}
-	line, same := sc.readScores()
-	switch {
-	case !same:
-		sc.rescore()
-	default:
+	line, ok := sc.readScores()
+	if ok {
 		room := make([]int, len(sc.stored))
 		for i, m := range sc.stored {
 			room[i] = len(m.Scores)
 		}
-		if scores, ok := decodeScores(line, room); ok {
+		var scores [][]score
+		if scores, ok = decodeScores(line, room); ok {
 			for i, m := range sc.stored {
 				m.Scores = append(scores[i], m.Scores...) // into its room
 			}
 		}
 	}
+	if !ok {
+		sc.rescore()
+	}
 	sc.stored, sc.state = nil, nil
 }
 
 // readScores reads the state file's scores; false when the file is no
-// longer the one loadState read.
+// longer the one loadState read or cannot be read.
 func (sc *Schedule) readScores() ([]byte, bool) {
 	f, err := os.Open(StatePath(sc.path))
 	if err != nil {
@@ -172,7 +175,7 @@ func (sc *Schedule) readScores() ([]byte, bool) {
 	}
 	line := make([]byte, max(info.Size()-sc.scoresAt, 0))
 	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
-		return nil, true // damaged: the scores are left out
+		return nil, false
 	}
 	return line, true
 }

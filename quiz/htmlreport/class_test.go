@@ -555,7 +555,7 @@ func TestStudentPageSaysAnAnswerWasCutOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := b.String()
-	if n := strings.Count(p, "(cut off: still being typed when the quiz ended; kept as typed)"); n != 1 {
+	if n := strings.Count(p, "("+quiz.CutOffNote+")"); n != 1 {
 		t.Errorf("the page says %d times that an answer was cut off, want 1:\n%s", n, p)
 	}
 	if i := strings.Index(p, "The USSR, it was</span> <em class=\"muted\">(cut off"); i < 0 {

@@ -32,11 +32,12 @@ var (
 	})
 	pages = sync.OnceValue(func() *template.Template {
 		return template.Must(template.New("").Funcs(template.FuncMap{
-			"num":  num,
-			"pct":  pctText,
-			"pctp": pctPtr,
-			"n":    count,
-			"tag":  quiz.TagLabel,
+			"num":    num,
+			"pct":    pctText,
+			"pctp":   pctPtr,
+			"n":      count,
+			"tag":    quiz.TagLabel,
+			"cutOff": func() string { return quiz.CutOffNote },
 			"share": func(k, of int) string {
 				if of <= 0 {
 					return ""

@@ -714,3 +714,18 @@ type Found struct {
 	// self-check).
 	Warnings []quiz.Problem
 }
+
+// Tally counts the answers to mark among questions, and of them those
+// marked before (mark --remark shows them again): Count's census, of
+// questions already gathered.
+func Tally(questions []*Question) (answers, marked int) {
+	for _, q := range questions {
+		answers += len(q.Answers)
+		for _, a := range q.Answers {
+			if a.Mark != nil {
+				marked++
+			}
+		}
+	}
+	return answers, marked
+}

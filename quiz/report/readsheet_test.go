@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -26,7 +27,31 @@ func TestReadRefusesASheetWithSchemaVersion(t *testing.T) {
 func TestReadNamesAFieldOfTheWrongKind(t *testing.T) {
 	data := "{\"schema_version\": 2,\n\"questions\": [{\"id\": \"q\",\n\"points\": \"1\"}]}"
 	_, err := Read("r.json", []byte(data))
-	if err == nil || err.Error() != `r.json:3: questions.points: text where a number belongs` {
+	if err == nil || err.Error() != `r.json:3: question "q": questions[0].points: text where a number belongs` {
 		t.Errorf("got %v", err)
+	}
+}
+
+// encoding/json's words for a number that does not fit ("number 1e999")
+// become the user's: out of range, or not a whole number; never "a number
+// where a number belongs" (review-s20 FIX 4). Read's shape check says it
+// first; decodeProblem says it alike when encoding/json finds it.
+func TestDecodeProblemSaysANumberDoesNotFit(t *testing.T) {
+	for data, want := range map[string]string{
+		`{"score": 1e999}`:   "r.json:1: score: 1e999 is out of range for a number",
+		`{"answered": 2.5}`:  "r.json:1: answered: 2.5 is not a whole number",
+		`{"answered": 1e30}`: "r.json:1: answered: 1e30 is out of range for a whole number",
+	} {
+		var v struct {
+			Score    float64 `json:"score"`
+			Answered int     `json:"answered"`
+		}
+		err := json.Unmarshal([]byte(data), &v)
+		if p := decodeProblem("r.json", []byte(data), err); p.Error() != want {
+			t.Errorf("%s: %v, want %s", data, p, want)
+		}
+		if _, err := Read("r.json", []byte(`{"schema_version": 2, "questions": [], `+data[1:])); err == nil || !strings.HasSuffix(err.Error(), want[len("r.json:1: "):]) {
+			t.Errorf("Read %s: %v", data, err)
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -330,17 +329,29 @@ func AnswerOf(q *quiz.Question, r quiz.Response) any {
 	return r.Text
 }
 
-// Read reads a JSON report (schema versions 1 and 2). It reads it first as
-// grade does (sheet.ReadReport), so that both take and refuse the same
-// reports with the same words, each at its line: a cut_off that is not true
-// or false is refused; a hand-edited self-check is passed over, with a
-// warning (Warnings). Errors name the file.
+// Read reads a JSON report (schema versions 1 and 2), as mark does. grade
+// reads it through ReadAnswers, the same reading, so that both take and
+// refuse the same reports with the same words, each at its line: a field
+// of the wrong kind is refused; a hand-edited self-check is passed over,
+// with a warning (Warnings). Errors name the file.
 func Read(file string, data []byte) (*Report, error) {
+	_, rep, err := readReport(file, data, true)
+	return rep, err
+}
+
+// ReadAnswers reads a JSON report as Read does, taking and refusing the
+// same reports, and returns what grading needs of it: the answers as a
+// sheet holds them.
+func ReadAnswers(file string, data []byte) (*sheet.Report, error) {
+	graded, _, err := readReport(file, data, false)
+	return graded, err
+}
+
+// readReport reads a report as grade and mark both do; decode (mark) also
+// decodes the whole of it, which grade, reading a class's reports, need not:
+// sheet.ReadReportAs refuses what the decoding would, in the same words.
+func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
-	graded, err := sheet.ReadReport(file, data, SchemaVersion)
-	if err != nil {
-		return nil, err
-	}
 	// The self-check is left to ReadReport, which passes over what is not
 	// a yes or no or a list of numbers; encoding/json would refuse it.
 	// Plain types, without UnmarshalJSON, keep the offsets of errors the
@@ -355,11 +366,20 @@ func Read(file string, data []byte) (*Report, error) {
 			SelfCheckPoints json.RawMessage `json:"self_check_points"`
 		} `json:"questions"`
 	}
+	// One pass reads what grading needs and refuses a field of the wrong
+	// kind for read's type, as encoding/json would.
+	graded, err := sheet.ReadReportAs(file, data, SchemaVersion, read)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !decode {
+		return graded, nil, nil
+	}
 	if err := json.Unmarshal(data, &read); err != nil {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{decodeProblem(file, data, err)}}
+		return nil, nil, &quiz.InvalidError{Problems: []quiz.Problem{decodeProblem(file, data, err)}}
 	}
 	if len(read.Questions) != len(graded.Questions) { // never, as both read the last questions key
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "questions", Msg: "not a conflictq quiz report: its questions could not be read"}}}
+		return nil, nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "questions", Msg: "not a conflictq quiz report: its questions could not be read"}}}
 	}
 	rep := Report(read.plainReport)
 	rep.Questions = make([]QuestionReport, len(read.Questions))
@@ -368,13 +388,17 @@ func Read(file string, data []byte) (*Report, error) {
 		rep.Questions[i].SelfCheck, rep.Questions[i].SelfCheckPoints = graded.Questions[i].SelfCheck, graded.Questions[i].SelfCheckPoints
 	}
 	rep.Warnings = graded.Warnings
-	return &rep, nil
+	return graded, &rep, nil
 }
 
 // decodeProblem says where a report holds a value of the wrong kind for its
 // field, in the user's words ("score: text where a number belongs"), not Go's.
 func decodeProblem(file string, data []byte, err error) quiz.Problem {
 	var te *json.UnmarshalTypeError
+	var pe *time.ParseError
+	if errors.As(err, &pe) { // finished_at, which the scanner passes over: encoding/json names no field
+		return quiz.Problem{File: file, Line: 1, Msg: fmt.Sprintf("%q is not a time (as 2026-12-01T09:00:00Z)", pe.Value)}
+	}
 	if !errors.As(err, &te) || te.Field == "" {
 		return quiz.Problem{File: file, Line: 1, Msg: "not a conflictq quiz report: " + err.Error()}
 	}
@@ -382,46 +406,12 @@ func decodeProblem(file string, data []byte, err error) quiz.Problem {
 	parts := strings.Split(te.Field, ".")
 	parts = slices.DeleteFunc(parts, func(p string) bool { return strings.HasPrefix(p, "plain") }) // Read's own types
 	field := strings.Join(parts, ".")
-	return quiz.Problem{File: file, Line: line, Field: field, Msg: fmt.Sprintf("%s where %s belongs", kindWord(te.Value), typeWord(te.Type))}
-}
-
-// kindWord names a JSON value's kind as encoding/json reports it.
-func kindWord(v string) string {
-	switch {
-	case v == "string":
-		return "text"
-	case v == "bool":
-		return "true or false"
-	case v == "array":
-		return "a list"
-	case v == "object":
-		return "an object ({...})"
-	case strings.HasPrefix(v, "number"):
-		return "a number"
+	kind, want := sheet.KindWord(te.Value), sheet.TypeWord(te.Type)
+	msg := sheet.WrongKind(kind, want)
+	if number, ok := strings.CutPrefix(te.Value, "number "); ok && strings.HasSuffix(want, "number") {
+		msg = sheet.NumberMisfit(number, want) // 1e999, or 2.5 for a count
 	}
-	return v
-}
-
-// typeWord names what a Go type holds, for a user.
-func typeWord(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Bool:
-		return "true or false"
-	case reflect.String:
-		return "text"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	case reflect.Map, reflect.Struct:
-		return "an object ({...})"
-	case reflect.Pointer:
-		return typeWord(t.Elem())
-	}
-	return "another value"
+	return quiz.Problem{File: file, Line: line, Field: field, Msg: msg}
 }
 
 // Formats a report can be written in.
@@ -535,7 +525,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		given := "_no answer_"
 		switch {
 		case q.Given != nil && q.CutOff:
-			given = text.MarkdownEscape(*q.Given) + " _(cut off: still being typed when the quiz ended)_"
+			given = text.MarkdownEscape(*q.Given) + " _(" + quiz.CutOffNote + ")_"
 		case q.Given != nil:
 			given = text.MarkdownEscape(*q.Given)
 		case q.Unreadable != "":

@@ -363,7 +363,7 @@ func TestReportCutOffAnswer(t *testing.T) {
 	if err := rep.Write(&buf, FormatMarkdown); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), "Your answer: The USSR, it was big _(cut off: still being typed when the quiz ended)_") {
+	if !strings.Contains(buf.String(), "Your answer: The USSR, it was big _("+quiz.CutOffNote+")_") {
 		t.Errorf("Markdown:\n%s", buf.String())
 	}
 	// The CSV says it too, in its last column (attack8 §7).

@@ -153,7 +153,7 @@ func TestSessionReviewSaysAnswerWasCutOff(t *testing.T) {
 	if _, err := s.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "Your answer: Xoc (cut off when the quiz ended: kept as typed)") {
+	if !strings.Contains(out.String(), "Your answer: Xoc ("+quiz.CutOffNote+")") {
 		t.Errorf("review:\n%s", out.String())
 	}
 }

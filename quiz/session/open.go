@@ -23,9 +23,9 @@ const (
 	modelLabel = "A model answer:"
 )
 
-// ModelInReport is the line under a plain answer when the report is saved:
+// modelInReport is the line under a plain answer when the report is saved:
 // the full model answer is there (report.Question.Expected).
-const ModelInReport = "The full model answer is in your report."
+const modelInReport = "The full model answer is in your report."
 
 // openFeedback is practice mode's feedback on an open question, in the
 // order the README gives (teacher7 A3): how many key points the student
@@ -61,7 +61,7 @@ func (s *Session) openFeedback(ctx context.Context, o *quiz.Outcome) error {
 	}
 	fmt.Fprintln(s.Out, s.openAnswerText(q))
 	if f.note {
-		fmt.Fprintln(s.Out, s.style().Dim(text.Wrap(ModelInReport, s.Width, "")))
+		fmt.Fprintln(s.Out, s.style().Dim(text.Wrap(modelInReport, s.Width, "")))
 	}
 	s.why(o)
 	return nil
@@ -71,7 +71,7 @@ func (s *Session) openFeedback(ctx context.Context, o *quiz.Outcome) error {
 type openLayout struct {
 	answerLines int    // the student's answer's first lines kept
 	cut         []bool // key points cut to a row each
-	note        bool   // ModelInReport shown
+	note        bool   // modelInReport shown
 }
 
 // openFit chooses what to cut of an open question's feedback so that it

@@ -168,7 +168,7 @@ func TestOpenFeedbackOrder(t *testing.T) {
 		if strings.Contains(all, modelLabel) || strings.Contains(all, strings.Join(strings.Fields(q.Model)[:6], " ")) {
 			t.Errorf("%dx%d: the full model answer shown beside the plain one:\n%s", size.width, size.height, all)
 		}
-		if strings.Contains(all, ModelInReport) {
+		if strings.Contains(all, modelInReport) {
 			t.Errorf("%dx%d: no report saved, but the feedback says the model answer is in it", size.width, size.height)
 		}
 	}
@@ -188,7 +188,7 @@ func TestOpenFeedbackFallsBackToTheModelAnswer(t *testing.T) {
 		if i, j := strings.Index(all, "  ○ "), strings.Index(all, modelLabel); i > j {
 			t.Errorf("%dx%d: the model answer before the key points:\n%s", size.width, size.height, all)
 		}
-		for _, not := range []string{plainLabel, ModelInReport} {
+		for _, not := range []string{plainLabel, modelInReport} {
 			if strings.Contains(all, not) {
 				t.Errorf("%dx%d: %q shown with no plain answer:\n%s", size.width, size.height, not, all)
 			}
@@ -203,8 +203,8 @@ func TestOpenFeedbackSaysTheModelAnswerIsInTheReport(t *testing.T) {
 	q := withPlain(qs[0], "A short plain answer in a few words.")
 	for _, size := range []struct{ width, height int }{{100, 35}, {0, 0}} {
 		all := strings.Join(runOpen(t, q, &openPrompter{answer: "Short.", ticks: []int{0}}, size.width, size.height, true), "\n")
-		if i, j := strings.Index(all, "A short answer:"), strings.Index(all, ModelInReport); j < 0 || i > j {
-			t.Errorf("%dx%d: no %q under the plain answer:\n%s", size.width, size.height, ModelInReport, all)
+		if i, j := strings.Index(all, "A short answer:"), strings.Index(all, modelInReport); j < 0 || i > j {
+			t.Errorf("%dx%d: no %q under the plain answer:\n%s", size.width, size.height, modelInReport, all)
 		}
 	}
 	// The question with the most rows, at 80x24: the line is left out
@@ -212,7 +212,7 @@ func TestOpenFeedbackSaysTheModelAnswerIsInTheReport(t *testing.T) {
 	for _, orig := range qs {
 		q := withPlain(orig, longestPlain(orig))
 		all := strings.Join(runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{}}, 80, 24, true), "\n")
-		if strings.Contains(all, "…") && strings.Contains(all, ModelInReport) {
+		if strings.Contains(all, "…") && strings.Contains(all, modelInReport) {
 			t.Errorf("%s: the report line shown while the feedback was cut:\n%s", q.ID, all)
 		}
 	}

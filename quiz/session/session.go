@@ -671,7 +671,7 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 		if given == "" {
 			given = "(no answer)"
 		} else if o.Response.CutOff {
-			given += " (cut off when the quiz ended: kept as typed)"
+			given += " (" + quiz.CutOffNote + ")"
 		}
 		fmt.Fprintf(s.Out, "  Your answer: %s\n", text.Hang(given, s.Width, 15))
 		if q.Graded() {
@@ -683,7 +683,7 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 			s.why(&o)
 		} else {
 			// As in practice mode: the key points last, beside the question.
-			fmt.Fprintf(s.Out, "  A model answer:\n%s\n", text.Wrap(q.Model, s.Width, "    "))
+			fmt.Fprintf(s.Out, "  %s\n%s\n", modelLabel, text.Wrap(q.Model, s.Width, "    "))
 			s.why(&o)
 			// The self-assessment, as practice mode asks it after the
 			// answer: the teacher sees it beside the answer when marking.

@@ -124,7 +124,7 @@ func TestReadReportRefusesACutOffThatIsNotTrueOrFalse(t *testing.T) {
 			"grade": func() error { _, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion); return err },
 			"mark":  func() error { _, err := report.Read("r.json", []byte(data)); return err },
 		} {
-			if err := read(); err == nil || err.Error() != `r.json:3: question "num2": cut_off must be true or false` {
+			if err := read(); err == nil || err.Error() != `r.json:3: question "num2": questions[0].cut_off: must be true or false` {
 				t.Errorf("%s, cut_off %s: %v", name, v, err)
 			}
 		}

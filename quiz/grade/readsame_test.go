@@ -1,0 +1,96 @@
+package grade
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/report"
+)
+
+// sameReport is a real report of one bank: a single-choice question and an
+// open one, with a teacher's mark.
+func sameReport(t *testing.T) (*Grader, string) {
+	t.Helper()
+	b := &quiz.Bank{ID: "b", Title: "B", Questions: []*quiz.Question{
+		{ID: "one", Type: quiz.Single, Prompt: "One?", Choices: []string{"A", "B"}, Correct: []int{0}},
+		{ID: "essay", Type: quiz.Open, Prompt: "Why?", Model: "Because."},
+	}}
+	for _, q := range b.Questions {
+		q.Bank = b.ID
+	}
+	outcomes := []quiz.Outcome{
+		{Question: &quiz.Presented{Question: b.Questions[0]}, Response: quiz.Response{Answered: true, Choices: []int{0}}, Fraction: 1, Seconds: 3},
+		{Question: &quiz.Presented{Question: b.Questions[1]}, Response: quiz.Response{Answered: true, Text: "Because."}, Seconds: 9,
+			Mark: &quiz.Mark{Points: 1, Marker: "T", At: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}},
+	}
+	res := &quiz.Result{Outcomes: outcomes, Status: quiz.Complete, Started: time.Unix(0, 0).UTC(), Finished: time.Unix(60, 0).UTC()}
+	var buf bytes.Buffer
+	seed := uint64(7)
+	if err := report.New(report.Meta{Student: "Ana", Banks: []string{"b"}, Seed: seed}, res).Write(&buf, report.FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	return &Grader{Banks: []*quiz.Bank{b}}, buf.String()
+}
+
+// grade and mark read a report through one reader: a hand-edited report is
+// taken by both or refused by both, with the same words at the same line
+// (review-s20: "points": "1" exited 0 under grade and 2 under mark), and
+// the words name the field and what belongs there, never Go's.
+func TestGradeAndMarkReadAReportAlike(t *testing.T) {
+	g, good := sameReport(t)
+	if _, err := g.GradeReport("r.json", []byte(good)); err != nil {
+		t.Fatalf("grade, the report as written: %v", err)
+	}
+	if _, err := report.Read("r.json", []byte(good)); err != nil {
+		t.Fatalf("mark, the report as written: %v", err)
+	}
+	for _, tt := range []struct{ old, new, want string }{
+		{`"points": 0,`, `"points": "1",`, `question "one": questions[0].points: text where a number belongs`},
+		{`"points": 0,`, `"points": 1e999,`, `question "one": questions[0].points: 1e999 is out of range for a number`},
+		{`"seconds": 60`, `"seconds": "sixty"`, `seconds: text where a number belongs`},
+		{`"status": "complete"`, `"status": 1`, `status: a number where text belongs`},
+		{`"banks": [`, `"banks": [2, `, `banks[0]: a number where text belongs`},
+		{`"questions": [`, `"questions": [7, `, `questions[0]: a number where an object ({...}) belongs`},
+		{`"given": "A"`, `"given": 5`, `question "one": questions[0].given: a number where text belongs`},
+		{`"max_points": 0,`, `"Max_Points": "0",`, `question "one": questions[0].Max_Points: text where a number belongs`},
+		{`"by_tag": []`, `"by_tag": [{"tag": "t", "questions": "two"}]`, `by_tag[0].questions: text where a whole number belongs`},
+		{`"seconds": 3`, `"seconds": "three"`, `question "one": questions[0].seconds: text where a number belongs`},
+		{`"seconds": 3`, `"seconds": [3]`, `question "one": questions[0].seconds: a list where a number belongs`},
+		{`"tags": []`, `"tags": [1]`, `question "one": questions[0].tags[0]: a number where text belongs`},
+		{`"answered": 2`, `"answered": 2.5`, `answered: 2.5 is not a whole number`},
+		{`"answered": 2`, `"answered": 1e30`, `answered: 1e30 is out of range for a whole number`},
+		{`"student": "Ana"`, `"student": 5`, `student: a number where text belongs`},
+		{`"schema_version": 2`, `"schema_version": 2.5`, `schema_version: 2.5 is not a whole number`},
+		{`"schema_version": 2`, `"schema_version": "2"`, `schema_version: text where a whole number belongs`},
+		{`"seed": 7`, `"seed": "seven"`, `seed: text where a whole number belongs`},
+		{`"seed": 7`, `"seed": -1`, `seed: -1 is out of range for a whole number from 0 up`},
+		{`"started_at": "1970-01-01T00:00:00Z"`, `"started_at": "yesterday"`, `started_at: "yesterday" is not a time (as 2026-12-01T09:00:00Z)`},
+		{`"finished_at": "1970-01-01T00:01:00Z"`, `"finished_at": "today"`, `finished_at: "today" is not a time (as 2026-12-01T09:00:00Z)`},
+		{`"points": 1,` + "\n      \"marker\"", `"points": "two",` + "\n      \"marker\"", `question "essay": marks[0].points: text where a number belongs`},
+		{`"time": "2026-12-01T09:00:00Z"`, `"time": "Tuesday"`, `question "essay": marks[0].time: "Tuesday" is not a time (as 2026-12-01T09:00:00Z)`},
+	} {
+		if !strings.Contains(good, tt.old) {
+			t.Fatalf("the report has no %s:\n%s", tt.old, good)
+		}
+		data := []byte(strings.Replace(good, tt.old, tt.new, 1))
+		line := 1 + strings.Count(string(data[:strings.Index(string(data), tt.new)]), "\n")
+		_, gerr := g.GradeReport("r.json", data)
+		_, merr := report.Read("r.json", data)
+		if gerr == nil || merr == nil || gerr.Error() != merr.Error() {
+			t.Errorf("%s: grade and mark differ:\n grade: %v\n mark:  %v", tt.new, gerr, merr)
+			continue
+		}
+		if !strings.HasPrefix(gerr.Error(), "r.json:") || !strings.HasSuffix(gerr.Error(), tt.want) || !strings.Contains(gerr.Error(), ":"+strconv.Itoa(line)+":") {
+			t.Errorf("%s: %v\nwant line %d and %q", tt.new, gerr, line, tt.want)
+		}
+		for _, goWord := range []string{"strconv", "parsing", "Go struct", "cannot unmarshal"} {
+			if strings.Contains(gerr.Error(), goWord) {
+				t.Errorf("%s: Go's words: %v", tt.new, gerr)
+			}
+		}
+	}
+}
