@@ -338,6 +338,17 @@ func (q *Question) cachePerm(seed uint64, perm []int) {
 	q.perms.CompareAndSwap(old, &list)
 }
 
+// StudentKey is an open question's key points as the student reads them:
+// the plain points when the bank gives them, else the key points. Either
+// way the list has one item for each of Key, in its order, so that a tick
+// on item i is a tick on Key[i] (self_check_points count into Key).
+func (q *Question) StudentKey() []string {
+	if len(q.PlainKey) == len(q.Key) && len(q.PlainKey) > 0 {
+		return q.PlainKey
+	}
+	return q.Key
+}
+
 // Graded reports whether the question is scored automatically.
 func (q *Question) Graded() bool { return q.Type != Open && q.Type != Info }
 

@@ -12,9 +12,9 @@ import (
 // when what is asked or what is marked right changes (id, type, prompt,
 // options, answers, tolerance, points), and only then. Rewording an
 // explanation, a citation, tags or difficulty, or moving a question in its
-// file, keeps the digest; so does an open question's plain answer (Plain),
-// which only the screen shows: adding one must not make the reports of
-// quizzes taken before look stale to mark. Digest(q) identifies one question's version (a
+// file, keeps the digest; so do an open question's plain answer (Plain)
+// and plain points (PlainKey), which only the screen shows: adding them
+// must not make the reports of quizzes taken before look stale to mark. Digest(q) identifies one question's version (a
 // student's history starts a changed question over); Digest(b.Questions...)
 // identifies a bank's (reports record it).
 func Digest(questions ...*Question) string {
@@ -54,7 +54,7 @@ func Digest(questions ...*Question) string {
 			str(p.Right)
 		}
 		str(q.Model) // not q.Plain: see above
-		strs(q.Key)
+		strs(q.Key)  // not q.PlainKey: the ticks count into Key
 		h.Write(buf)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])

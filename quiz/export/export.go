@@ -28,10 +28,11 @@ type exporter struct {
 }
 
 // exporters is the one table of the formats, the default first. An open
-// question's plain answer (quiz.Question.Plain, screen text) travels in
-// json and yaml only, so that a bank round-trips; the other formats (GIFT,
-// Moodle XML, QTI, Aiken, the paper and its key, Anki) give the full model
-// answer, as marking does.
+// question's plain answer and plain points (quiz.Question.Plain and
+// PlainKey, screen text) travel in json and yaml only, so that a bank
+// round-trips; the other formats (GIFT, Moodle XML, QTI, Aiken, the paper
+// and its key, Anki) give the full model answer and the key points, as
+// marking does.
 var exporters = []exporter{
 	{"json", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) {
 		return nil, text.WriteJSON(w, b.Doc())

@@ -3,7 +3,9 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,14 +60,22 @@ func TestAikenNeedsSingleChoice(t *testing.T) {
 	}
 }
 
-// An open question's plain answer round-trips through the json and yaml
-// exports, as its model answer does; every other format gives the full
-// model answer and leaves the plain one out (it is screen text).
+// An open question's plain answer and plain points round-trip through the
+// json and yaml exports, as its model answer and key points do; every other
+// format gives the full model answer and the key points and leaves the
+// plain ones out (they are screen text).
 func TestPlainAnswerRoundTripsInJSONAndYAMLOnly(t *testing.T) {
 	b := testfiles.Sample(t)
 	q := testfiles.Question(t, b, "ussr")
 	const plain = "A country of 15 republics. It lasted from 1922 to 1991."
 	q.Plain = plain
+	if len(q.Key) == 0 {
+		t.Fatal("the sample's ussr has no key points")
+	}
+	q.PlainKey = nil
+	for i := range q.Key {
+		q.PlainKey = append(q.PlainKey, fmt.Sprintf("Plain point number %d", i+1))
+	}
 	model := strings.Fields(q.Model)[0] + " " + strings.Fields(q.Model)[1]
 	for _, f := range Formats {
 		var buf bytes.Buffer
@@ -82,6 +92,9 @@ func TestPlainAnswerRoundTripsInJSONAndYAMLOnly(t *testing.T) {
 			if r.Plain != plain || r.Model != q.Model {
 				t.Errorf("%s: read back plain %q, model %q; want %q, %q", f, r.Plain, r.Model, plain, q.Model)
 			}
+			if !slices.Equal(r.PlainKey, q.PlainKey) || !slices.Equal(r.Key, q.Key) {
+				t.Errorf("%s: read back plain points %q, key points %q; want %q, %q", f, r.PlainKey, r.Key, q.PlainKey, q.Key)
+			}
 		default:
 			out := buf.String()
 			if f == "qti" {
@@ -89,6 +102,12 @@ func TestPlainAnswerRoundTripsInJSONAndYAMLOnly(t *testing.T) {
 			}
 			if strings.Contains(out, "It lasted from 1922") {
 				t.Errorf("%s: the plain answer exported:\n%s", f, out)
+			}
+			if strings.Contains(out, "Plain point number") {
+				t.Errorf("%s: the plain points exported:\n%s", f, out)
+			}
+			if f != "aiken" && f != "anki" && !strings.Contains(out, q.Key[0]) {
+				t.Errorf("%s: the key point %q not exported", f, q.Key[0])
 			}
 			if f != "aiken" && !strings.Contains(out, model) { // Aiken holds no open question
 				t.Errorf("%s: the full model answer %q not exported", f, model)

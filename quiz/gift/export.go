@@ -286,6 +286,8 @@ func (w *questionWriter) matchAnswers() ([]string, error) {
 func (w *questionWriter) openAnswers() ([]string, error) {
 	q := w.q
 	var answers []string
+	// The key points, as a teacher marks against them; the plain points
+	// (PlainKey) are conflictq's screen text and are not exported.
 	for _, k := range q.Key {
 		w.meta(keyKeyPoint, k)
 	}

@@ -562,3 +562,30 @@ func TestStudentPageSaysAnAnswerWasCutOff(t *testing.T) {
 		t.Errorf("the note is not beside the cut-off answer:\n%s", p)
 	}
 }
+
+// The student's page is the student's copy: it lists an open question's key
+// points as the screen did, in plain words where the bank gives them
+// (teacher10 A1), and the key points where it does not.
+func TestStudentPageListsThePlainPoints(t *testing.T) {
+	key := []string{"Attributes the one million figure to Azerbaijan's government"}
+	plain := []string{"Says the one million number comes from Azerbaijan"}
+	for _, tt := range []struct {
+		plainKey    []string
+		want, want2 string
+	}{
+		{plain, plain[0], key[0]},
+		{nil, key[0], plain[0]},
+	} {
+		q := &quiz.Question{ID: "fled", Bank: "b", Type: quiz.Open, Prompt: "Who fled?", Model: "M", Key: key, PlainKey: tt.plainKey, Points: 1}
+		outcomes := []quiz.Outcome{{Question: &quiz.Presented{Question: q}, Response: quiz.Response{Answered: true, Text: "One million.", SelfCheckPoints: []int{0}}}}
+		rep := report.New(report.Meta{Student: "S", Banks: []string{"b"}}, &quiz.Result{Outcomes: outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished})
+		var b bytes.Buffer
+		if err := htmlreport.WriteStudent(&b, rep, outcomes); err != nil {
+			t.Fatal(err)
+		}
+		p := html.UnescapeString(b.String())
+		if !strings.Contains(p, "<li>"+tt.want+"</li>") || strings.Contains(p, tt.want2) {
+			t.Errorf("plain points %q: want %q listed and not %q:\n%s", tt.plainKey, tt.want, tt.want2, p)
+		}
+	}
+}

@@ -95,7 +95,10 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 		// and the page shows only the prompt and the passage to reread.
 		if !q.Unseen && i < len(outcomes) && outcomes[i].Question.ID == q.ID {
 			o := outcomes[i]
-			rq.Explanation, rq.KeyPoints = o.Question.Explanation, o.Question.Key
+			// The student's copy lists the key points as the screen did, in
+			// plain words where the bank gives them; the teacher's outputs
+			// (mark, the key, the JSON report's ticks) keep the key points.
+			rq.Explanation, rq.KeyPoints = o.Question.Explanation, o.Question.StudentKey()
 			if o.Question.Type == quiz.Single || o.Question.Type == quiz.Multi {
 				for k, c := range o.Question.Choices {
 					rq.Options = append(rq.Options, reviewOption{Text: c,

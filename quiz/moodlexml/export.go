@@ -134,6 +134,8 @@ func questionMeta(q *quiz.Question) (lines []string, general string, notes []str
 			add(keyTypos, "1")
 		}
 	case quiz.Open:
+		// The key points only: the plain points (PlainKey) are conflictq's
+		// screen text and are not exported.
 		for _, k := range q.Key {
 			add(keyKeyPoint, k)
 		}

@@ -422,8 +422,9 @@ func (it *item) generalFeedback() string {
 	q := it.q
 	var parts []string
 	if q.Type == quiz.Open {
-		// The full model answer; the plain answer (Plain) is conflictq's
-		// screen text and is not exported.
+		// The full model answer and the key points; the plain answer
+		// (Plain) and plain points (PlainKey) are conflictq's screen text
+		// and are not exported.
 		parts = append(parts, "A model answer: "+q.Model)
 		if len(q.Key) > 0 {
 			parts = append(parts, "A good answer covers: "+strings.Join(q.Key, "; "))

@@ -30,7 +30,8 @@ const modelInReport = "The full model answer is in your report."
 // openFeedback is the feedback on an open question, in practice mode and
 // in an exam's review alike, in the order the README gives (teacher7 A3):
 // how many key points the student says they covered, their own answer,
-// each key point once (✓ ticked, ○ not), the answer in plain words (the
+// each key point once (✓ ticked, ○ not; in plain words where the bank
+// gives them, as the self-check lists them), the answer in plain words (the
 // full model answer when the bank has no plain one), the explanation and
 // the source. Before, the model answer came first and the explanation
 // scrolled the "Covered" line off an 80x24 screen; the review kept that
@@ -98,7 +99,7 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 		return f
 	}
 	whole := make([]int, len(q.Key))
-	for i, k := range q.Key {
+	for i, k := range q.StudentKey() { // the points as shown
 		whole[i] = rows(text.Hang(k, s.Width, len(indent)+4))
 	}
 	fixed := rows(s.openAnswerText(q, indent))

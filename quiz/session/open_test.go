@@ -61,9 +61,10 @@ func longestPlain(q *quiz.Question) string {
 	return strings.Join(words[:min(50, len(words))], " ")
 }
 
-// withPlain is a copy of an open question with plain as its plain answer.
+// withPlain is a copy of an open question with plain as its plain answer,
+// and its own plain points, if any.
 func withPlain(q *quiz.Question, plain string) *quiz.Question {
-	return &quiz.Question{ID: q.ID, Type: q.Type, Prompt: q.Prompt, Model: q.Model, Plain: plain, Key: q.Key,
+	return &quiz.Question{ID: q.ID, Type: q.Type, Prompt: q.Prompt, Model: q.Model, Plain: plain, Key: q.Key, PlainKey: q.PlainKey,
 		Explanation: q.Explanation, Source: q.Source, Points: q.Points}
 }
 
@@ -86,7 +87,8 @@ func runOpen(t *testing.T, q *quiz.Question, p Prompter, width, height int, save
 // point ticked (the most rows), all of the feedback from the "Covered"
 // line on fits above the pause; the plain answer, the explanation and the
 // source are whole, every key point has its row, and any cut ends in "…".
-// At 100x35 nothing is cut.
+// At 100x35 nothing is cut. The points are the bank's plain points, and the
+// key points in their place (a teacher's bank without plain points).
 func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 	worst := 0
 	for _, size := range []struct{ width, height int }{{80, 24}, {100, 35}} {
@@ -95,50 +97,57 @@ func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 			if orig.Plain != "" {
 				plains = append(plains, orig.Plain)
 			}
+			points := [][]string{nil}
+			if len(orig.PlainKey) > 0 {
+				points = append(points, orig.PlainKey)
+			}
 			for _, plain := range plains {
-				q := withPlain(orig, plain)
-				lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{}}, size.width, size.height, true)
-				name := q.ID
-				for _, l := range lines {
-					if n := utf8.RuneCountInString(l); n > size.width {
-						t.Errorf("%s at %d columns: a line of %d columns: %q", name, size.width, n, l)
-					}
-				}
-				i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Covered, you say: 0 of 4") })
-				if i < 0 {
-					t.Fatalf("%s: no Covered line:\n%s", name, strings.Join(lines, "\n"))
-				}
-				shown := lines[i:]
-				worst = max(worst, len(shown))
-				if room := size.height - pauseRows; len(shown) > room {
-					t.Errorf("%dx%d %s: %d rows from the Covered line to the pause, room for %d:\n%s", size.width, size.height, name, len(shown), room, strings.Join(shown, "\n"))
-				}
-				screen := strings.Join(shown, "\n")
-				wants := []string{
-					"Your answer: It is a mountain region",
-					text.Hang(plainLabel+" "+plain, size.width, 2),
-					text.Wrap(q.Explanation, size.width, "  "),
-					text.Wrap("Source: "+q.Source.String(), size.width, "  "),
-				}
-				for _, want := range wants {
-					if !strings.Contains(screen, want) {
-						t.Errorf("%dx%d %s: %q is not whole on the screen at the pause:\n%s", size.width, size.height, name, want, screen)
-					}
-				}
-				marks := 0
-				for _, l := range shown {
-					if strings.HasPrefix(l, "  ○ ") {
-						marks++
-						if size.width == 100 && strings.HasSuffix(l, "…") {
-							t.Errorf("100x35 %s: a key point cut: %q", name, l)
+				for _, pk := range points {
+					q := withPlain(orig, plain)
+					q.PlainKey = pk
+					lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{}}, size.width, size.height, true)
+					name := q.ID
+					for _, l := range lines {
+						if n := utf8.RuneCountInString(l); n > size.width {
+							t.Errorf("%s at %d columns: a line of %d columns: %q", name, size.width, n, l)
 						}
 					}
-				}
-				if marks != len(q.Key) {
-					t.Errorf("%dx%d %s: %d of %d key points on the screen:\n%s", size.width, size.height, name, marks, len(q.Key), screen)
-				}
-				if strings.Contains(screen, modelLabel) {
-					t.Errorf("%s: the full model answer on the screen beside the plain one", name)
+					i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Covered, you say: 0 of 4") })
+					if i < 0 {
+						t.Fatalf("%s: no Covered line:\n%s", name, strings.Join(lines, "\n"))
+					}
+					shown := lines[i:]
+					worst = max(worst, len(shown))
+					if room := size.height - pauseRows; len(shown) > room {
+						t.Errorf("%dx%d %s: %d rows from the Covered line to the pause, room for %d:\n%s", size.width, size.height, name, len(shown), room, strings.Join(shown, "\n"))
+					}
+					screen := strings.Join(shown, "\n")
+					wants := []string{
+						"Your answer: It is a mountain region",
+						text.Hang(plainLabel+" "+plain, size.width, 2),
+						text.Wrap(q.Explanation, size.width, "  "),
+						text.Wrap("Source: "+q.Source.String(), size.width, "  "),
+					}
+					for _, want := range wants {
+						if !strings.Contains(screen, want) {
+							t.Errorf("%dx%d %s: %q is not whole on the screen at the pause:\n%s", size.width, size.height, name, want, screen)
+						}
+					}
+					marks := 0
+					for _, l := range shown {
+						if strings.HasPrefix(l, "  ○ ") {
+							marks++
+							if size.width == 100 && strings.HasSuffix(l, "…") {
+								t.Errorf("100x35 %s: a key point cut: %q", name, l)
+							}
+						}
+					}
+					if marks != len(q.Key) {
+						t.Errorf("%dx%d %s: %d of %d key points on the screen:\n%s", size.width, size.height, name, marks, len(q.Key), screen)
+					}
+					if strings.Contains(screen, modelLabel) {
+						t.Errorf("%s: the full model answer on the screen beside the plain one", name)
+					}
 				}
 			}
 		}
@@ -161,7 +170,7 @@ func TestOpenFeedbackOrder(t *testing.T) {
 				t.Errorf("%dx%d: %q (at %d) does not come before %q (at %d):\n%s", size.width, size.height, order[k-1], i, order[k], j, all)
 			}
 		}
-		first := strings.Fields(q.Key[2])
+		first := strings.Fields(q.StudentKey()[2])
 		if n := strings.Count(all, strings.Join(first[:3], " ")); n != 1 {
 			t.Errorf("%dx%d: a key point shown %d times, want once:\n%s", size.width, size.height, n, all)
 		}
@@ -377,4 +386,74 @@ func TestOpenFeedbackFitsWideText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// teacher10 A1: the student ticks the plain points, where the bank gives
+// them, and sees them again with ✓ and ○ (and as what a good answer covers
+// when there is nothing to tick); the key points are not on the screen.
+// The ticks are numbers into the key points all the same, so that mark
+// shows the teacher which key points the student says they covered. A
+// bank without plain points shows the key points.
+func TestSelfCheckShowsThePlainPoints(t *testing.T) {
+	key := []string{"Attributes the one million figure to Azerbaijan's government", "Distinguishes refugees from internally displaced persons"}
+	plain := []string{"Says the one million number comes from Azerbaijan", "Says how a refugee and a displaced person differ"}
+	q := &quiz.Question{ID: "q", Type: quiz.Open, Prompt: "Who fled?", Model: "A model answer.", Plain: "A short answer.",
+		Key: key, PlainKey: plain, Explanation: "Why.", Points: 1}
+	for _, tt := range []struct {
+		name      string
+		plainKey  []string
+		shown     []string
+		notShown  []string
+		width, hi int
+	}{
+		{"plain points at 80x24", plain, plain, key, 80, 24},
+		{"plain points in plain mode", plain, plain, key, 0, 0},
+		{"no plain points: the key points", nil, key, plain, 80, 24},
+	} {
+		q.PlainKey = tt.plainKey
+		p := &optionsPrompter{openPrompter: openPrompter{answer: "One million fled.", ticks: []int{1}}}
+		var out bytes.Buffer
+		s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: quiz.Practice, Prompter: p, Out: &out, Width: tt.width, Height: tt.hi}
+		res, err := s.Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(p.options, tt.shown) {
+			t.Errorf("%s: the self-check offered %q, want %q", tt.name, p.options, tt.shown)
+		}
+		all := out.String()
+		for _, want := range []string{"  ○ " + tt.shown[0], "  ✓ " + tt.shown[1]} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s: %q not shown:\n%s", tt.name, want, all)
+			}
+		}
+		for _, not := range tt.notShown {
+			if strings.Contains(all, not) {
+				t.Errorf("%s: %q shown:\n%s", tt.name, not, all)
+			}
+		}
+		if got := res.Outcomes[0].Response.SelfCheckPoints; !slices.Equal(got, []int{1}) {
+			t.Errorf("%s: ticks %v, want [1] (into the key points)", tt.name, got)
+		}
+		// Nothing to tick: the same points, as what a good answer covers.
+		out.Reset()
+		p.answer = ""
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if all := out.String(); !strings.Contains(all, "  • "+tt.shown[0]) || strings.Contains(all, tt.notShown[0]) {
+			t.Errorf("%s, unanswered: want %q, not %q:\n%s", tt.name, tt.shown[0], tt.notShown[0], all)
+		}
+	}
+}
+
+// optionsPrompter is an openPrompter that keeps the self-check's options.
+type optionsPrompter struct {
+	openPrompter
+	options []string
+}
+
+func (p *optionsPrompter) MultiSelect(msg string, o []string) ([]int, error) {
+	p.options = o
+	return p.openPrompter.MultiSelect(msg, o)
 }

@@ -585,13 +585,14 @@ func (s *Session) pairLines(o *quiz.Outcome, indent string, cutRight bool) []str
 }
 
 // keyPoints lists what a good answer to an open question covers, one point a
-// line, under indent: each whole, or cut to a row where cut says so.
+// line, under indent: each whole, or cut to a row where cut says so. The
+// student reads them in plain words where the bank gives them (StudentKey).
 func (s *Session) keyPoints(q *quiz.Presented, indent string, cut []bool) {
 	if len(q.Key) == 0 {
 		return
 	}
 	fmt.Fprintf(s.Out, "%s%s\n", indent, s.style().Bold("A good answer covers:"))
-	for i, k := range q.Key {
+	for i, k := range q.StudentKey() {
 		fmt.Fprintf(s.Out, "%s  • %s\n", indent, s.keyPoint(k, indent, i < len(cut) && cut[i]))
 	}
 }
@@ -641,10 +642,13 @@ const SelfCheckPrompt = "Which of these key points did your answer cover?"
 // selfCheck lists an open question's key points for the student to tick
 // the ones their answer covered (one yes or no against five key points said
 // little; teacher3 A2), and says how many they ticked; ticks shows which.
-// r records the ticks.
+// r records the ticks. The student ticks the plain points where the bank
+// gives them (teacher10 A1: "Attributes…" and "Distinguishes…" left a
+// 15-year-old guessing); a tick is a number into Key all the same, so the
+// teacher marks against the key points.
 func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Presented, indent string) error {
 	// The prompt names the key points itself: no heading above it.
-	ticked, err := s.multiSelectWithContext(ctx, s.message(SelfCheckPrompt), q.Key)
+	ticked, err := s.multiSelectWithContext(ctx, s.message(SelfCheckPrompt), q.StudentKey())
 	if err != nil {
 		return err
 	}
@@ -665,10 +669,11 @@ func coveredText(r quiz.Response, q *quiz.Presented) string {
 	return fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point"))
 }
 
-// ticks lists the key points, ✓ those the student ticked and ○ the others:
-// each whole, or cut to a row where cut says so.
+// ticks lists the key points as the self-check showed them (StudentKey),
+// ✓ those the student ticked and ○ the others: each whole, or cut to a row
+// where cut says so.
 func (s *Session) ticks(q *quiz.Presented, r quiz.Response, indent string, cut []bool) {
-	for i, k := range q.Key {
+	for i, k := range q.StudentKey() {
 		mark := "○"
 		if slices.Contains(r.SelfCheckPoints, i) {
 			mark = "✓"
