@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // Plain words for a reader of 15 whose English is a second language
@@ -17,6 +19,7 @@ const (
 	plainMaxWords       = 60
 	plainAnswerMinWords = 20 // banks' plain_answer
 	plainAnswerMaxWords = 50
+	plainPointMaxWords  = 14   // banks' plain_points: each one item the student ticks
 	plainMaxSentence    = 18   // words in any one sentence
 	plainMaxMean        = 12.0 // words per sentence, averaged over one text
 )
@@ -119,4 +122,73 @@ func TestBanksPlainAnswer(t *testing.T) {
 			}
 		}
 	}
+}
+
+// plainPointsProblems lists how an open question's plain points break the
+// limits: one for each key point (the ticks are numbers into the key
+// points), each at most plainPointMaxWords words. The loader refuses a
+// count that differs; this says so too, for a question built by hand.
+func plainPointsProblems(q *quiz.Question) []string {
+	var probs []string
+	if len(q.PlainKey) > 0 && len(q.PlainKey) != len(q.Key) {
+		probs = append(probs, fmt.Sprintf("%d plain points for %d key points", len(q.PlainKey), len(q.Key)))
+	}
+	for i, p := range q.PlainKey {
+		if n := wordCount(p); n > plainPointMaxWords {
+			probs = append(probs, fmt.Sprintf("point %d has %d words (at most %d): %q", i+1, n, plainPointMaxWords, p))
+		}
+	}
+	return probs
+}
+
+// The limits on plain points, on points that break each one.
+func TestPlainPointsProblems(t *testing.T) {
+	fourteen := "Says the one million number comes from Azerbaijan's government and what it adds up"
+	fifteen := fourteen + " too"
+	key := []string{"Attributes the one million figure", "Distinguishes refugees from IDPs"}
+	for _, tt := range []struct {
+		name  string
+		plain []string
+		want  []string // the problems, in order, by their start
+	}{
+		{"none written", nil, nil},
+		{"within the limits", []string{fourteen, "Says how a refugee and a displaced person differ"}, nil},
+		{"a point over 14 words", []string{fourteen, fifteen}, []string{"point 2 has 15 words (at most 14)"}},
+		{"one too few", []string{fourteen}, []string{"1 plain points for 2 key points"}},
+		{"one too many", []string{"One.", "Two.", "Three."}, []string{"3 plain points for 2 key points"}},
+	} {
+		got := plainPointsProblems(&quiz.Question{Type: quiz.Open, Key: key, PlainKey: tt.plain})
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: problems %q, want %q", tt.name, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if !strings.HasPrefix(got[i], tt.want[i]) {
+				t.Errorf("%s: problem %q, want %q", tt.name, got[i], tt.want[i])
+			}
+		}
+	}
+}
+
+// TestBanksPlainPoints holds every embedded bank's plain points, where
+// written, to the limits: no bank is skipped.
+func TestBanksPlainPoints(t *testing.T) {
+	banks := loadAll(t)
+	written, open := 0, 0
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
+		b := banks[name]
+		for _, q := range b.Questions {
+			if q.Type != quiz.Open {
+				continue
+			}
+			open++
+			if len(q.PlainKey) > 0 {
+				written++
+			}
+			for _, p := range plainPointsProblems(q) {
+				t.Errorf("%s:%d: question %q: plain_points: %s", b.File, q.Line, q.ID, p)
+			}
+		}
+	}
+	t.Logf("%d of %d open questions have plain points", written, open)
 }
