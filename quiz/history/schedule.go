@@ -78,8 +78,8 @@ func NewSchedule(s *fsrs.Scheduler) *Schedule {
 	return &Schedule{Scheduler: s, mem: map[version]*memory{}}
 }
 
-// Build replays records.
-func Build(records []Record, s *fsrs.Scheduler) *Schedule {
+// build replays records.
+func build(records []Record, s *fsrs.Scheduler) *Schedule {
 	sc := NewSchedule(s)
 	if !slices.IsSortedFunc(records, byTime) {
 		records = slices.Clone(records)

@@ -33,8 +33,8 @@ func TestScoresWhenStateReplaced(t *testing.T) {
 		l.Close()
 	}
 	appendAnswers(10, end.Add(time.Hour))
-	all, _, _ := Load(path)
-	want := Build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
+	all, _, _ := load(path)
+	want := build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
 
 	review, _, _ := Replay(path) // from the state; its scores not read yet
 	if review.stored == nil || review.read != 10 {
@@ -55,8 +55,8 @@ func TestScoresWhenStateReplaced(t *testing.T) {
 	}
 
 	// Unreplaced, the state's own scores are read.
-	all, _, _ = Load(path)
-	want = Build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
+	all, _, _ = load(path)
+	want = build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
 	if got := other.For(banks).Summarize("Ana", end.Add(48*time.Hour)); !reflect.DeepEqual(got, want) {
 		t.Errorf("progress from the saved schedule differs from the whole history's")
 	}
@@ -92,8 +92,8 @@ func TestScoresWhenStateCut(t *testing.T) {
 		}
 	}
 	whole := func() *Progress {
-		all, _, _ := Load(path)
-		return Build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
+		all, _, _ := load(path)
+		return build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
 	}
 	cut()
 	review, _, _ := Replay(path)

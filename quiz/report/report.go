@@ -349,7 +349,7 @@ func ReadAnswers(file string, data []byte) (*sheet.Report, error) {
 
 // readReport reads a report as grade and mark both do; decode (mark) also
 // decodes the whole of it, which grade, reading a class's reports, need not:
-// sheet.ReadReportAs refuses what the decoding would, in the same words.
+// sheet.ReadReport refuses what the decoding would, in the same words.
 func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	// The self-check is left to ReadReport, which passes over what is not
@@ -368,7 +368,7 @@ func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, 
 	}
 	// One pass reads what grading needs and refuses a field of the wrong
 	// kind for read's type, as encoding/json would.
-	graded, err := sheet.ReadReportAs(file, data, SchemaVersion, read)
+	graded, err := sheet.ReadReport(file, data, SchemaVersion, read)
 	if err != nil {
 		return nil, nil, err
 	}

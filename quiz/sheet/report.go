@@ -105,17 +105,17 @@ func (r *Report) MarkFor(bank, id string) *quiz.Mark {
 }
 
 // ReadReport reads a quiz's JSON report for grading. maxVersion is the newest
-// schema this conflictq reads. Errors name the file.
-func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
-	return readReport(file, data, maxVersion, nil)
-}
-
-// ReadReportAs reads a report as ReadReport does and, in the same pass,
-// refuses a field of the wrong kind for v's type (what encoding/json would
-// refuse decoding the report into v), in KindWord's and TypeWord's words:
-// report.Read's reading for grade, as fast as the scanner alone.
-func ReadReportAs(file string, data []byte, maxVersion int, v any) (*Report, error) {
-	return readReport(file, data, maxVersion, shapeOf(reflect.TypeOf(v)))
+// schema this conflictq reads. Errors name the file. Unless v is nil, it
+// also refuses, in the same pass, a field of the wrong kind for v's type
+// (what encoding/json would refuse decoding the report into v), in KindWord's
+// and TypeWord's words: report.Read's reading for grade, as fast as the
+// scanner alone.
+func ReadReport(file string, data []byte, maxVersion int, v any) (*Report, error) {
+	var top *shape
+	if v != nil {
+		top = shapeOf(reflect.TypeOf(v))
+	}
+	return readReport(file, data, maxVersion, top)
 }
 
 func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, error) {

@@ -36,7 +36,7 @@ func TestReadReportAgreesWithReportRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := sheet.ReadReport("r.json", buf.Bytes(), report.SchemaVersion)
+	got, err := sheet.ReadReport("r.json", buf.Bytes(), report.SchemaVersion, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestReadReportRefusesWhatItCannotRead(t *testing.T) {
 		{`{"schema_version": 3, "questions": []}`, "report version 3; this conflictq reads versions 1 to 2"},
 		{`{"schema_version": 2} {}`, "more after the report's end"},
 	} {
-		_, err := sheet.ReadReport("r.json", []byte(tt.data), 2)
+		_, err := sheet.ReadReport("r.json", []byte(tt.data), 2, nil)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: %v, want %q", tt.data, err, tt.want)
 		}
@@ -94,7 +94,7 @@ func TestIsReport(t *testing.T) {
 		}
 	}
 	sorted := `{"banks": ["b"], "marks": [], ` + long + `, "schema_version": 2, "student": "Ana"}`
-	rep, err := sheet.ReadReport("r.json", []byte("\ufeff"+sorted), 2)
+	rep, err := sheet.ReadReport("r.json", []byte("\ufeff"+sorted), 2, nil)
 	if err != nil || rep.Student != "Ana" || len(rep.Questions) != 2001 {
 		t.Errorf("a sorted report with a byte order mark: %v", err)
 	}
@@ -107,7 +107,7 @@ func TestReadReportRefusesASheet(t *testing.T) {
 		`{"student": "Ana", "answers": {"q": "A region"}, "schema_version": 1}`: "r.json:1: schema_version: only a quiz report has it, and this file has answers",
 		`{"schema_version": 1, "student": "Ana"}`:                               "has schema_version but no questions",
 	} {
-		if _, err := sheet.ReadReport("r.json", []byte(data), 2); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := sheet.ReadReport("r.json", []byte(data), 2, nil); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v", data, err)
 		}
 	}
@@ -121,7 +121,7 @@ func TestReadReportRefusesACutOffThatIsNotTrueOrFalse(t *testing.T) {
 	for _, v := range []string{`"yes"`, `"true"`, `1`, `0`, `[]`, `{}`, `[true]`} {
 		data := "{\"schema_version\": 2,\n\"questions\": [\n{\"bank\": \"b\", \"cut_off\": " + v + ",\n\"given\": \"19\", \"id\": \"num2\"}]}"
 		for name, read := range map[string]func() error{
-			"grade": func() error { _, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion); return err },
+			"grade": func() error { _, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion, nil); return err },
 			"mark":  func() error { _, err := report.Read("r.json", []byte(data)); return err },
 		} {
 			if err := read(); err == nil || err.Error() != `r.json:3: question "num2": questions[0].cut_off: must be true or false` {
@@ -131,7 +131,7 @@ func TestReadReportRefusesACutOffThatIsNotTrueOrFalse(t *testing.T) {
 	}
 	for v, want := range map[string]bool{`true`: true, `false`: false, `null`: false} {
 		data := `{"schema_version": 2, "questions": [{"id": "num2", "given": "19", "cut_off": ` + v + `}]}`
-		rep, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion)
+		rep, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion, nil)
 		if err != nil || rep.Questions[0].CutOff != want {
 			t.Errorf("cut_off %s: %v, %+v", v, err, rep)
 		}

@@ -17,7 +17,7 @@ import (
 // the Go type report.Read decodes it into, so that grade (which reads a
 // report with this scanner alone, for speed: encoding/json made it as slow
 // as jq) refuses what encoding/json refuses for mark, in the same words,
-// with no second table of fields to keep in step. ReadReportAs checks the
+// with no second table of fields to keep in step. ReadReport checks the
 // shape as it reads.
 
 // shape is what one JSON value must be.
