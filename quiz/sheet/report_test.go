@@ -121,8 +121,11 @@ func TestReadReportRefusesACutOffThatIsNotTrueOrFalse(t *testing.T) {
 	for _, v := range []string{`"yes"`, `"true"`, `1`, `0`, `[]`, `{}`, `[true]`} {
 		data := "{\"schema_version\": 2,\n\"questions\": [\n{\"bank\": \"b\", \"cut_off\": " + v + ",\n\"given\": \"19\", \"id\": \"num2\"}]}"
 		for name, read := range map[string]func() error{
-			"grade": func() error { _, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion, nil); return err },
-			"mark":  func() error { _, err := report.Read("r.json", []byte(data)); return err },
+			"grade": func() error {
+				_, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion, nil)
+				return err
+			},
+			"mark": func() error { _, err := report.Read("r.json", []byte(data)); return err },
 		} {
 			if err := read(); err == nil || err.Error() != `r.json:3: question "num2": questions[0].cut_off: must be true or false` {
 				t.Errorf("%s, cut_off %s: %v", name, v, err)
