@@ -118,149 +118,181 @@ func ReadReport(file string, data []byte, maxVersion int, v any) (*Report, error
 	return readReport(file, data, maxVersion, top)
 }
 
+// reportReader is one reading of a report: the scanner and what it has read
+// so far.
+type reportReader struct {
+	s                        jsonScanner
+	lines                    lineCounter
+	rep                      *Report
+	top, question            *shape         // the report's shape and a question's, inside top; nil: no check
+	wrong                    []quiz.Problem // fields of the wrong type: the report is refused
+	hasQuestions, hasAnswers bool
+}
+
 func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, error) {
-	rep := &Report{File: file}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
-	s := &jsonScanner{data: data}
-	lines := lineCounter{data: data}
-	hasQuestions, hasAnswers := false, false
-	var wrong []quiz.Problem // fields of the wrong type: the report is refused
-	bad := func(err error) error {
-		return &quiz.InvalidError{Problems: []quiz.Problem{reportProblem(file, data, s.pos, err)}}
-	}
-	var question *shape // a question's shape, inside top
+	r := &reportReader{s: jsonScanner{data: data}, lines: lineCounter{data: data}, rep: &Report{File: file}, top: top}
 	if q := top.field("questions"); q != nil && q.elem != nil {
-		question = q.elem
+		r.question = q.elem
 	}
-	err := s.object(func(key string) error {
-		switch {
-		case ownWordsTop(key):
-		case key == "questions": // vetted one by one, as they are read
-			if c := s.peek(); top != nil && c != '[' && c != 'n' && startsValue(c) {
-				return &fieldError{offset: s.pos, field: key, msg: WrongKind(scanKind(c), "a list")}
-			}
-		default:
-			if done, err := s.vet(top, key, "", readsTop(key)); done || err != nil {
-				return err
-			}
-		}
-		var err error
-		switch key {
-		case "schema_version":
-			rep.SchemaVersion, err = s.wholeField(key)
-		case "student":
-			rep.Student, _, err = s.scalar()
-		case "banks":
-			if s.peek() == 'n' { // null, as encoding/json writes a report made without banks
-				_, _, err = s.scalar()
-				break
-			}
-			rep.Banks, _, err = s.list()
-		case "seed":
-			rep.Seed, err = s.seedField(key)
-		case "bank_digests":
-			rep.BankDigests = map[string]string{}
-			err = s.object(func(k string) error {
-				v, _, err := s.scalar()
-				rep.BankDigests[k] = v
-				return err
-			})
-		case "status":
-			var t string
-			t, _, err = s.scalar()
-			rep.Status = quiz.Status(t)
-		case "ended_by":
-			rep.EndedBy, _, err = s.scalar()
-		case "started_at":
-			rep.StartedAt, err = s.timeField(key)
-		case "answers":
-			hasAnswers = true
-			err = s.skip(0)
-		case "questions":
-			hasQuestions = true
-			rep.Questions = rep.Questions[:0] // a second questions key replaces the first, as encoding/json reads it
-			err = s.array(func() error {
-				var a ReportAnswer
-				var odd []oddField
-				c := s.peek()
-				el := s.pos
-				if question != nil && c != '{' && startsValue(c) {
-					return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", len(rep.Questions)), msg: WrongKind(scanKind(c), "an object ({...})")}
-				}
-				err := s.object(func(k string) error {
-					if ownWordsQuestion(k) {
-						return s.reportAnswer(&a, k, &odd)
-					}
-					if done, err := s.vet(question, k, "", readsQuestion(k)); done || err != nil {
-						return err
-					}
-					return s.reportAnswer(&a, k, &odd)
-				})
-				if fe, ok := err.(*fieldError); ok {
-					fe.field = fmt.Sprintf("questions[%d].", len(rep.Questions)) + fe.field // named only when wrong: a good report costs no names
-					fe.question = s.idAt(el)                                                // named even when its id comes after
-				}
-				for _, o := range odd {
-					p := quiz.Problem{File: file, Line: lines.at(o.offset), Question: a.ID}
-					switch o.field {
-					case "cut_off":
-						p.Field = fmt.Sprintf("questions[%d].cut_off", len(rep.Questions))
-						p.Msg = "must be true or false"
-						wrong = append(wrong, p)
-					case "self_check":
-						p.Warning, p.Field = true, fmt.Sprintf("questions[%d].self_check", len(rep.Questions))
-						p.Msg = "it is not true or false; it is passed over (the answer is marked all the same)"
-						rep.Warnings = append(rep.Warnings, p)
-					default:
-						p.Warning, p.Field = true, fmt.Sprintf("questions[%d].%s", len(rep.Questions), o.field)
-						p.Msg = "it is not a list of key point numbers (1, 2, ...), each once; what is not is passed over (the answer is marked all the same)"
-						rep.Warnings = append(rep.Warnings, p)
-					}
-				}
-				rep.Questions = append(rep.Questions, a)
-				return err
-			})
-		case "marks":
-			err = s.array(func() error {
-				var m ReportMark
-				s.peek()
-				el := s.pos
-				err := s.object(func(k string) error { return s.reportMark(&m, k) })
-				if fe, ok := err.(*fieldError); ok {
-					fe.field = fmt.Sprintf("marks[%d].", len(rep.Marks)) + fe.field
-					fe.question = s.idAt(el)
-				}
-				rep.Marks = append(rep.Marks, m)
-				return err
-			})
-		default:
-			err = s.skip(0)
-		}
-		return err
-	})
-	if err == nil && s.peek() != 0 {
-		err = s.fail("more after the report's end")
+	err := r.s.object(r.field)
+	if err == nil && r.s.peek() != 0 {
+		err = r.s.fail("more after the report's end")
 	}
 	if err != nil {
-		return nil, bad(err)
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{reportProblem(file, data, r.s.pos, err)}}
 	}
-	if len(wrong) > 0 {
-		return nil, &quiz.InvalidError{Problems: wrong[:min(len(wrong), quiz.MaxProblems)], More: max(0, len(wrong)-quiz.MaxProblems)}
+	if err := r.check(maxVersion); err != nil {
+		return nil, err
+	}
+	return r.rep, nil
+}
+
+// field reads one top-level field, after vetting its kind against top.
+func (r *reportReader) field(key string) error {
+	s, rep := &r.s, r.rep
+	switch {
+	case ownWordsTop(key):
+	case key == "questions": // vetted one by one, as they are read
+		if c := s.peek(); r.top != nil && c != '[' && c != 'n' && startsValue(c) {
+			return &fieldError{offset: s.pos, field: key, msg: WrongKind(scanKind(c), "a list")}
+		}
+	default:
+		if done, err := s.vet(r.top, key, "", readsTop(key)); done || err != nil {
+			return err
+		}
+	}
+	var err error
+	switch key {
+	case "schema_version":
+		rep.SchemaVersion, err = s.wholeField(key)
+	case "student":
+		rep.Student, _, err = s.scalar()
+	case "banks":
+		if s.peek() == 'n' { // null, as encoding/json writes a report made without banks
+			_, _, err = s.scalar()
+			break
+		}
+		rep.Banks, _, err = s.list()
+	case "seed":
+		rep.Seed, err = s.seedField(key)
+	case "bank_digests":
+		rep.BankDigests = map[string]string{}
+		err = s.object(func(k string) error {
+			v, _, err := s.scalar()
+			rep.BankDigests[k] = v
+			return err
+		})
+	case "status":
+		var t string
+		t, _, err = s.scalar()
+		rep.Status = quiz.Status(t)
+	case "ended_by":
+		rep.EndedBy, _, err = s.scalar()
+	case "started_at":
+		rep.StartedAt, err = s.timeField(key)
+	case "answers":
+		r.hasAnswers = true
+		err = s.skip(0)
+	case "questions":
+		r.hasQuestions = true
+		rep.Questions = rep.Questions[:0] // a second questions key replaces the first, as encoding/json reads it
+		err = s.array(r.questionEntry)
+	case "marks":
+		err = s.array(r.markEntry)
+	default:
+		err = s.skip(0)
+	}
+	return err
+}
+
+// questionEntry reads one entry of questions.
+func (r *reportReader) questionEntry() error {
+	s, n := &r.s, len(r.rep.Questions)
+	var a ReportAnswer
+	var odd []oddField
+	c := s.peek()
+	el := s.pos
+	if r.question != nil && c != '{' && startsValue(c) {
+		return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", n), msg: WrongKind(scanKind(c), "an object ({...})")}
+	}
+	err := s.object(func(k string) error {
+		if ownWordsQuestion(k) {
+			return s.reportAnswer(&a, k, &odd)
+		}
+		if done, err := s.vet(r.question, k, "", readsQuestion(k)); done || err != nil {
+			return err
+		}
+		return s.reportAnswer(&a, k, &odd)
+	})
+	if fe, ok := err.(*fieldError); ok {
+		fe.field = fmt.Sprintf("questions[%d].", n) + fe.field // named only when wrong: a good report costs no names
+		fe.question = s.idAt(el)                               // named even when its id comes after
+	}
+	r.oddFields(n, a.ID, odd)
+	r.rep.Questions = append(r.rep.Questions, a)
+	return err
+}
+
+// oddFields records what question n's fields held that they should not: a
+// cut_off that is not true or false refuses the report; a self-check is
+// passed over with a warning.
+func (r *reportReader) oddFields(n int, id string, odd []oddField) {
+	for _, o := range odd {
+		p := quiz.Problem{File: r.rep.File, Line: r.lines.at(o.offset), Question: id}
+		switch o.field {
+		case "cut_off":
+			p.Field = fmt.Sprintf("questions[%d].cut_off", n)
+			p.Msg = "must be true or false"
+			r.wrong = append(r.wrong, p)
+		case "self_check":
+			p.Warning, p.Field = true, fmt.Sprintf("questions[%d].self_check", n)
+			p.Msg = "it is not true or false; it is passed over (the answer is marked all the same)"
+			r.rep.Warnings = append(r.rep.Warnings, p)
+		default:
+			p.Warning, p.Field = true, fmt.Sprintf("questions[%d].%s", n, o.field)
+			p.Msg = "it is not a list of key point numbers (1, 2, ...), each once; what is not is passed over (the answer is marked all the same)"
+			r.rep.Warnings = append(r.rep.Warnings, p)
+		}
+	}
+}
+
+// markEntry reads one entry of marks.
+func (r *reportReader) markEntry() error {
+	s := &r.s
+	var m ReportMark
+	s.peek()
+	el := s.pos
+	err := s.object(func(k string) error { return s.reportMark(&m, k) })
+	if fe, ok := err.(*fieldError); ok {
+		fe.field = fmt.Sprintf("marks[%d].", len(r.rep.Marks)) + fe.field
+		fe.question = s.idAt(el)
+	}
+	r.rep.Marks = append(r.rep.Marks, m)
+	return err
+}
+
+// check refuses, once the whole report is read, fields of the wrong type, a
+// schema this conflictq does not read, and a report with no questions.
+func (r *reportReader) check(maxVersion int) error {
+	file, rep := r.rep.File, r.rep
+	if len(r.wrong) > 0 {
+		return &quiz.InvalidError{Problems: r.wrong[:min(len(r.wrong), quiz.MaxProblems)], More: max(0, len(r.wrong)-quiz.MaxProblems)}
 	}
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > maxVersion {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, maxVersion)}}}
 	}
-	if !hasQuestions {
+	if !r.hasQuestions {
 		// Graded as a report, it would be an empty one: 0/0, the answers
 		// never looked at.
 		msg := "not a conflictq quiz report: it has schema_version but no questions"
-		if hasAnswers {
+		if r.hasAnswers {
 			msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
 		}
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
 	}
-	return rep, nil
+	return nil
 }
 
 // reportAnswer reads one field of a question; a field that does not hold
