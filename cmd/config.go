@@ -345,6 +345,9 @@ func exampleFlag(root *cobra.Command, name string) string {
 
 // warnUnknownSettings points out settings no command knows: usually typos.
 func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]string) {
+	if len(origins) == 0 {
+		return // no settings file: nothing to check, and walking every command's flags costs every run
+	}
 	commands, flags := commandsAndFlags(cmd)
 	known := make([]string, 0, len(flags))
 	for k := range flags {
