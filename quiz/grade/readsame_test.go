@@ -2,6 +2,9 @@ package grade
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,7 +59,17 @@ func TestGradeAndMarkReadAReportAlike(t *testing.T) {
 		{`"banks": [`, `"banks": [2, `, `banks[0]: a number where text belongs`},
 		{`"questions": [`, `"questions": [7, `, `questions[0]: a number where an object ({...}) belongs`},
 		{`"given": "A"`, `"given": 5`, `question "one": questions[0].given: a number where text belongs`},
-		{`"max_points": 0,`, `"Max_Points": "0",`, `question "one": questions[0].Max_Points: text where a number belongs`},
+		// encoding/json (mark) reads a key in any case into its field, the
+		// scanner (grade) only the key as written: a second "GIVEN" was the
+		// answer mark showed and tied its mark to, never counted (attack10 #2).
+		{`"max_points": 0,`, `"Max_Points": 0,`, `question "one": questions[0].Max_Points: not a key conflictq reads: it reads "max_points" only in lower case, as it writes it`},
+		{`"given": "A"`, `"given": "A", "GIVEN": "B"`, `question "one": questions[0].GIVEN: not a key conflictq reads: it reads "given" only in lower case, as it writes it`},
+		{`"given": "Because."`, `"Given": "Because."`, `question "essay": questions[1].Given: not a key conflictq reads: it reads "given" only in lower case, as it writes it`},
+		{`"seed": 7`, `"ſeed": 7`, `ſeed: not a key conflictq reads: it reads "seed" only in lower case, as it writes it`},
+		{`"points": 1,` + "\n      \"marker\"", `"Points": 1,` + "\n      \"marker\"", `question "essay": marks[0].Points: not a key conflictq reads: it reads "points" only in lower case, as it writes it`},
+		// Latin-1, as Notepad's "ANSI" saves it: encoding/json reads the
+		// byte as U+FFFD, the scanner as it is.
+		{`"given": "Because."`, "\"given\": \"Caf\xe9.\"", `not valid UTF-8 text (save the file as UTF-8)`},
 		{`"by_tag": []`, `"by_tag": [{"tag": "t", "questions": "two"}]`, `by_tag[0].questions: text where a whole number belongs`},
 		{`"seconds": 3`, `"seconds": "three"`, `question "one": questions[0].seconds: text where a number belongs`},
 		{`"seconds": 3`, `"seconds": [3]`, `question "one": questions[0].seconds: a list where a number belongs`},
@@ -92,5 +105,38 @@ func TestGradeAndMarkReadAReportAlike(t *testing.T) {
 				t.Errorf("%s: Go's words: %v", tt.new, gerr)
 			}
 		}
+	}
+}
+
+// A report that holds a question twice is refused by both: grade counted
+// both, and mark showed one and saved for the other, so its mark was
+// refused on every run (attack10 #6).
+func TestGradeAndMarkRefuseAQuestionTwice(t *testing.T) {
+	g, good := sameReport(t)
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(good), &rep); err != nil {
+		t.Fatal(err)
+	}
+	qs := rep["questions"].([]any)
+	again := maps.Clone(qs[1].(map[string]any))
+	again["given"] = "a second copy"
+	rep["questions"] = append(qs, again)
+	data, _ := json.MarshalIndent(rep, "", "  ")
+	_, gerr := g.GradeReport("r.json", data)
+	_, merr := report.Read("r.json", data)
+	if gerr == nil || merr == nil || gerr.Error() != merr.Error() {
+		t.Fatalf("grade and mark differ:\n grade: %v\n mark:  %v", gerr, merr)
+	}
+	// The line of the n-th question's opening brace.
+	lineOf := func(n int) int {
+		at := bytes.Index(data, []byte(`"questions": [`))
+		for range n + 1 {
+			at += 1 + bytes.Index(data[at+1:], []byte("\n    {"))
+		}
+		return 2 + bytes.Count(data[:at], []byte("\n"))
+	}
+	want := fmt.Sprintf(`r.json:%d: question "essay": questions[2]: the question is in the report twice (first at line %d, questions[1]); a report holds each question once: remove one`, lineOf(2), lineOf(1))
+	if gerr.Error() != want {
+		t.Errorf("got  %v\nwant %s", gerr, want)
 	}
 }

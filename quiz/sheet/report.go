@@ -121,15 +121,22 @@ func ReadReportAs(file string, data []byte, maxVersion int, v any) (*Report, err
 func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, error) {
 	rep := &Report{File: file}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
+	// Latin-1 (Notepad's "ANSI") is refused, as in a sheet: encoding/json
+	// would read its bytes as U+FFFD and this scanner as they are, so a
+	// mark would be tied to another answer than the one grade checks.
+	if err := quiz.CheckText(file, data); err != nil {
+		return nil, err
+	}
 	s := &jsonScanner{data: data}
 	lines := lineCounter{data: data}
 	hasQuestions, hasAnswers := false, false
+	var starts []int         // where each question starts, for a question given twice
 	var wrong []quiz.Problem // fields of the wrong type: the report is refused
 	bad := func(err error) error {
 		return &quiz.InvalidError{Problems: []quiz.Problem{reportProblem(file, data, s.pos, err)}}
 	}
 	var question *shape // a question's shape, inside top
-	if q := top.field("questions"); q != nil && q.elem != nil {
+	if q, _ := top.field("questions"); q != nil && q.elem != nil {
 		question = q.elem
 	}
 	err := s.object(func(key string) error {
@@ -178,12 +185,13 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 			err = s.skip(0)
 		case "questions":
 			hasQuestions = true
-			rep.Questions = rep.Questions[:0] // a second questions key replaces the first, as encoding/json reads it
+			rep.Questions, starts = rep.Questions[:0], starts[:0] // a second questions key replaces the first, as encoding/json reads it
 			err = s.array(func() error {
 				var a ReportAnswer
 				var odd []oddField
 				c := s.peek()
 				el := s.pos
+				starts = append(starts, el)
 				if question != nil && c != '{' && startsValue(c) {
 					return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", len(rep.Questions)), msg: WrongKind(scanKind(c), "an object ({...})")}
 				}
@@ -251,6 +259,9 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, maxVersion)}}}
 	}
+	if p := twice(file, data, rep.Questions, starts); p != nil {
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{*p}}
+	}
 	if !hasQuestions {
 		// Graded as a report, it would be an empty one: 0/0, the answers
 		// never looked at.
@@ -261,6 +272,32 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
 	}
 	return rep, nil
+}
+
+// twice refuses a report that holds a question twice: grade would count
+// both, and mark could never save a mark (it shows one and finds the other),
+// so it would stay unmarked for good. A report holds each question once.
+func twice(file string, data []byte, qs []ReportAnswer, starts []int) *quiz.Problem {
+	if len(qs) < 2 {
+		return nil
+	}
+	seen := make(map[[2]string]int, len(qs))
+	for i, q := range qs {
+		if q.ID == "" {
+			continue
+		}
+		k := [2]string{q.Bank, q.ID}
+		first, ok := seen[k]
+		if !ok {
+			seen[k] = i
+			continue
+		}
+		lines := lineCounter{data: data}
+		firstLine := lines.at(starts[first])
+		return &quiz.Problem{File: file, Line: lines.at(starts[i]), Question: q.ID, Field: fmt.Sprintf("questions[%d]", i),
+			Msg: fmt.Sprintf("the question is in the report twice (first at line %d, questions[%d]); a report holds each question once: remove one", firstLine, first)}
+	}
+	return nil
 }
 
 // reportAnswer reads one field of a question; a field that does not hold
