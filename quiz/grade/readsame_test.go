@@ -54,6 +54,11 @@ func TestGradeAndMarkReadAReportAlike(t *testing.T) {
 	for _, tt := range []struct{ old, new, want string }{
 		{`"points": 0,`, `"points": "1",`, `question "one": questions[0].points: text where a number belongs`},
 		{`"points": 0,`, `"points": 1e999,`, `question "one": questions[0].points: 1e999 is out of range for a number`},
+		// Read as float64s, but mark's new percent would be +Inf, and the
+		// teacher's typed mark was lost with Go's words (attack10 #5).
+		{`"score": 1,`, `"score": 1e308,`, `score: 1e308 is out of range for a report (at most 1e12)`},
+		{`"max_score": 0,`, `"max_score": -1e13,`, `max_score: -1e13 is out of range for a report (at most 1e12)`},
+		{`"points": 1,` + "\n      \"marker\"", `"points": 1e308,` + "\n      \"marker\"", `question "essay": marks[0].points: 1e308 is out of range for a report (at most 1e12)`},
 		{`"seconds": 60`, `"seconds": "sixty"`, `seconds: text where a number belongs`},
 		{`"status": "complete"`, `"status": 1`, `status: a number where text belongs`},
 		{`"banks": [`, `"banks": [2, `, `banks[0]: a number where text belongs`},
