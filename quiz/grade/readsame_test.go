@@ -89,6 +89,12 @@ func TestGradeAndMarkReadAReportAlike(t *testing.T) {
 		{`"started_at": "1970-01-01T00:00:00Z"`, `"started_at": "yesterday"`, `started_at: "yesterday" is not a time (as 2026-12-01T09:00:00Z)`},
 		{`"finished_at": "1970-01-01T00:01:00Z"`, `"finished_at": "today"`, `finished_at: "today" is not a time (as 2026-12-01T09:00:00Z)`},
 		{`"points": 1,` + "\n      \"marker\"", `"points": "two",` + "\n      \"marker\"", `question "essay": marks[0].points: text where a number belongs`},
+		// A mark as conflictq mark and a sheet's marks take it: 0 or more,
+		// in halves; -1 was counted as 0 and 0.333 as 0.33 without a word
+		// (attack10 #9).
+		{`"points": 1,` + "\n      \"marker\"", `"points": -1,` + "\n      \"marker\"", `question "essay": marks[0].points: expected points from 0 in halves, found -1`},
+		{`"points": 1,` + "\n      \"marker\"", `"points": 0.333,` + "\n      \"marker\"", `question "essay": marks[0].points: expected points from 0 in halves, found 0.33`},
+		{`"points": 1,` + "\n      \"marker\"", `"points": 1001,` + "\n      \"marker\"", `question "essay": marks[0].points: expected points from 0 in halves, found 1001`},
 		{`"time": "2026-12-01T09:00:00Z"`, `"time": "Tuesday"`, `question "essay": marks[0].time: "Tuesday" is not a time (as 2026-12-01T09:00:00Z)`},
 	} {
 		if !strings.Contains(good, tt.old) {
@@ -141,6 +147,32 @@ func TestGradeAndMarkRefuseAQuestionTwice(t *testing.T) {
 		return 2 + bytes.Count(data[:at], []byte("\n"))
 	}
 	want := fmt.Sprintf(`r.json:%d: question "essay": questions[2]: the question is in the report twice (first at line %d, questions[1]); a report holds each question once: remove one`, lineOf(2), lineOf(1))
+	if gerr.Error() != want {
+		t.Errorf("got  %v\nwant %s", gerr, want)
+	}
+}
+
+// Two marks of one question: grade counted the first, mark replaced both.
+// Both refuse the report, naming both marks' lines (attack10 #9).
+func TestGradeAndMarkRefuseAQuestionMarkedTwice(t *testing.T) {
+	g, good := sameReport(t)
+	mark := `{
+      "id": "essay",
+      "bank": "b",
+      "points": 1,`
+	at := strings.Index(good, mark)
+	if at < 0 {
+		t.Fatalf("no mark in:\n%s", good)
+	}
+	data := []byte(good[:at] + strings.Replace(mark, `"points": 1`, `"points": 0.5`, 1) + "\"marker\": \"U\"},\n    " + good[at:])
+	_, gerr := g.GradeReport("r.json", data)
+	_, merr := report.Read("r.json", data)
+	if gerr == nil || merr == nil || gerr.Error() != merr.Error() {
+		t.Fatalf("grade and mark differ:\n grade: %v\n mark:  %v", gerr, merr)
+	}
+	first := 1 + strings.Count(good[:at], "\n")
+	second := first + strings.Count(mark, "\n") + 1
+	want := fmt.Sprintf(`r.json:%d: question "essay": marks[1]: the question is marked twice (first at line %d); remove one`, second, first)
 	if gerr.Error() != want {
 		t.Errorf("got  %v\nwant %s", gerr, want)
 	}

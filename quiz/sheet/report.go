@@ -3,11 +3,13 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // A quiz's JSON report (conflictq quiz -o name.json) is also what a student
@@ -229,6 +231,7 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 				return err
 			})
 		case "marks":
+			marked := map[[2]string]int{} // a question's first mark, where it starts
 			err = s.array(func() error {
 				var m ReportMark
 				s.peek()
@@ -237,6 +240,16 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 				if fe, ok := err.(*fieldError); ok {
 					fe.field = fmt.Sprintf("marks[%d].", len(rep.Marks)) + fe.field
 					fe.question = s.idAt(el)
+				}
+				// Two marks of one question: grade counted the first and
+				// mark replaced both, without a word.
+				if first, twice := marked[[2]string{m.Bank, m.ID}]; err == nil && twice {
+					lines := lineCounter{data: data}
+					err = &fieldError{offset: el, field: fmt.Sprintf("marks[%d]", len(rep.Marks)), question: m.ID,
+						msg: fmt.Sprintf("the question is marked twice (first at line %d); remove one", lines.at(first))}
+				}
+				if _, twice := marked[[2]string{m.Bank, m.ID}]; !twice {
+					marked[[2]string{m.Bank, m.ID}] = el
 				}
 				rep.Marks = append(rep.Marks, m)
 				return err
@@ -387,7 +400,15 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 	case "bank":
 		m.Bank, _, err = s.scalar()
 	case "points":
-		m.Points, err = s.numberField(key)
+		// As a sheet's marks section reads them: a mark written by hand as
+		// -1 or 0.333 was counted as 0 or 0.33 without a word, where mark
+		// gives 0 or more, in halves (attack10 #9).
+		start := s.pos
+		if m.Points, err = s.numberField(key); err == nil {
+			if p := m.Points; p < 0 || p*2 != math.Trunc(p*2) || p > maxMarkPoints {
+				err = &fieldError{offset: start, field: key, msg: fmt.Sprintf("expected points from 0 in halves, found %s", text.FormatNum(p))}
+			}
+		}
 	case "comment":
 		m.Comment, _, err = s.scalar()
 	case "marker":
