@@ -251,6 +251,9 @@ func writeBank(w *bytes.Buffer, fn string, b *quiz.Bank) {
 		if q.Plain != "" {
 			field(w, "Plain", strconv.Quote(q.Plain))
 		}
+		if len(q.PlainKey) > 0 {
+			field(w, "PlainKey", strings_(q.PlainKey))
+		}
 		field(w, "Key", strings_(q.Key))
 		field(w, "Line", strconv.Itoa(q.Line))
 		w.WriteString("},\n")

@@ -279,7 +279,11 @@ type Question struct {
 	// screen (B1 English, a few short sentences); Model stays the full one
 	// for the key, the report and marking. Empty: the screen shows Model.
 	Plain string
-	Key   []string // open: key points
+	// PlainKey are the key points in plain words, one for each of Key and
+	// in the same order, for the student's self-check on screen; Key stays
+	// for marking, the key and the report. Empty: the screen shows Key.
+	PlainKey []string
+	Key      []string // open: key points
 
 	// Credit is each answer's share of the points, as Moodle's answer
 	// weights give it: parallel to Choices (single, multi; from -1 to 1) or

@@ -35,6 +35,7 @@ type QuestionDoc struct {
 	Pairs       []Pair             `json:"pairs,omitempty" yaml:"pairs,omitempty"`
 	ModelAnswer string             `json:"model_answer,omitempty" yaml:"model_answer,omitempty"`
 	PlainAnswer string             `json:"plain_answer,omitempty" yaml:"plain_answer,omitempty"`
+	PlainPoints []string           `json:"plain_points,omitempty" yaml:"plain_points,omitempty"`
 	KeyPoints   []string           `json:"key_points,omitempty" yaml:"key_points,omitempty"`
 	Explanation string             `json:"explanation" yaml:"explanation"`
 	Source      *Source            `json:"source,omitempty" yaml:"source,omitempty"`
@@ -98,6 +99,7 @@ func (b *Bank) Doc() BankDoc {
 		case Open:
 			d.ModelAnswer = q.Model
 			d.PlainAnswer = q.Plain
+			d.PlainPoints = q.PlainKey
 			d.KeyPoints = q.Key
 		}
 		doc.Questions = append(doc.Questions, d)

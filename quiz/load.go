@@ -159,6 +159,7 @@ var fieldTypes = map[string][]Type{
 	"pairs":        {Match},
 	"model_answer": {Open},
 	"plain_answer": {Open},
+	"plain_points": {Open},
 	"key_points":   {Open},
 	"credit":       {Single, Multi, Short},
 	"also":         {Numeric},
@@ -191,6 +192,8 @@ func fieldSet(q *Question, field string) (set, known bool) {
 		return q.Model != "", true
 	case "plain_answer":
 		return q.Plain != "", true
+	case "plain_points":
+		return len(q.PlainKey) > 0, true
 	case "key_points":
 		return len(q.Key) > 0, true
 	case "credit":
@@ -349,6 +352,8 @@ func parseAnswerField(ps *Problems, q *Question, qid, key string, k, v *yaml.Nod
 		q.Model = yamlnode.Scalar(ps.Add, v, qid, key)
 	case "plain_answer":
 		q.Plain = yamlnode.Scalar(ps.Add, v, qid, key)
+	case "plain_points":
+		q.PlainKey = yamlnode.ScalarList(ps.Add, v, qid, key)
 	case "key_points":
 		q.Key = yamlnode.ScalarList(ps.Add, v, qid, key)
 	case "credit":

@@ -108,6 +108,7 @@ func (q *Question) validateText(bad func(field, format string, args ...any)) {
 	}
 	check("model_answer", q.Model)
 	check("plain_answer", q.Plain)
+	check("plain_points", q.PlainKey...)
 	check("key_points", q.Key...)
 }
 
@@ -184,6 +185,9 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 	case Open:
 		if strings.TrimSpace(q.Model) == "" {
 			bad("model_answer", "empty")
+		}
+		if len(q.PlainKey) > 0 && len(q.PlainKey) != len(q.Key) {
+			bad("plain_points", "%d plain points for %d key points: give one for each key point, in the same order", len(q.PlainKey), len(q.Key))
 		}
 	}
 	q.validateCredit(bad)

@@ -163,3 +163,24 @@ func TestValidateUsesTheLoadersFieldTable(t *testing.T) {
 		t.Errorf("plain_answer on an open question: %v", p)
 	}
 }
+
+// Plain key points stand for the key points one for one: the student ticks
+// them, and the ticks are marked against the key points by number.
+func TestPlainPointsMatchTheKeyPoints(t *testing.T) {
+	q := &Question{ID: "q", Type: Open, Prompt: "P", Points: 1, Model: "M.", Key: []string{"Names both sides", "Dates it"}, PlainKey: []string{"Both sides"}}
+	var got []string
+	for _, p := range q.Validate() {
+		got = append(got, p.Field+": "+p.Msg)
+	}
+	if want := "plain_points: 1 plain points for 2 key points: give one for each key point, in the same order"; !slices.Contains(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	q.PlainKey = append(q.PlainKey, "The dates")
+	if p := q.Validate(); len(p) != 0 {
+		t.Errorf("one plain point for each key point: %v", p)
+	}
+	q.Type, q.Model, q.Key, q.Choices, q.Correct = Single, "", nil, []string{"a", "b"}, []int{0}
+	if p := q.Validate(); len(p) == 0 {
+		t.Error("plain_points on a single question passed")
+	}
+}
