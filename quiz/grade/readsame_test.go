@@ -95,6 +95,9 @@ func TestGradeAndMarkReadAReportAlike(t *testing.T) {
 		{`"points": 1,` + "\n      \"marker\"", `"points": -1,` + "\n      \"marker\"", `question "essay": marks[0].points: expected points from 0 in halves, found -1`},
 		{`"points": 1,` + "\n      \"marker\"", `"points": 0.333,` + "\n      \"marker\"", `question "essay": marks[0].points: expected points from 0 in halves, found 0.33`},
 		{`"points": 1,` + "\n      \"marker\"", `"points": 1001,` + "\n      \"marker\"", `question "essay": marks[0].points: expected points from 0 in halves, found 1001`},
+		// An open answer as a mapping: grade refused it, mark marked given.
+		{`"answer": "Because."`, `"answer": {"a": 1}`, `question "essay": questions[1].answer: an open question's answer is text, not a mapping`},
+		{`"answer": "Because."`, `"answer": ["a"]`, `question "essay": questions[1].answer: an open question's answer is text, not a list`},
 		{`"time": "2026-12-01T09:00:00Z"`, `"time": "Tuesday"`, `question "essay": marks[0].time: "Tuesday" is not a time (as 2026-12-01T09:00:00Z)`},
 	} {
 		if !strings.Contains(good, tt.old) {

@@ -66,6 +66,7 @@ type Report struct {
 // ReportAnswer is one question of a report: what the student gave.
 type ReportAnswer struct {
 	ID, Bank string
+	Type     string // the question's type when the report was written
 	// Given is the answer as the report showed it (Question.Given); nil when
 	// unanswered. Answer is it as a sheet holds it (schema 2; empty in 1).
 	Given      *string
@@ -81,6 +82,8 @@ type ReportAnswer struct {
 	// CutOff marks a text answer still being typed when the quiz was
 	// stopped: Given is the text in the box, never sent with Enter.
 	CutOff bool
+
+	answerAt int // where answer starts
 }
 
 // oddField is a question's field that does not hold what it should, where it
@@ -275,6 +278,14 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 	if p := twice(file, data, rep.Questions, starts); p != nil {
 		return nil, &quiz.InvalidError{Problems: []quiz.Problem{*p}}
 	}
+	for i, a := range rep.Questions {
+		// An open answer is text: grade refused a list or a mapping in
+		// answer while mark marked given (attack10 #4).
+		if a.Type == string(quiz.Open) && (a.Answer.Kind == quiz.List || a.Answer.Kind == quiz.Mapping) {
+			return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: lines.at(a.answerAt), Question: a.ID,
+				Field: fmt.Sprintf("questions[%d].answer", i), Msg: fmt.Sprintf("an open question's answer is text, not a %s", a.Answer.Kind.Name())}}}
+		}
+	}
 	if !hasQuestions {
 		// Graded as a report, it would be an empty one: 0/0, the answers
 		// never looked at.
@@ -323,6 +334,8 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		a.ID, _, err = s.scalar()
 	case "bank":
 		a.Bank, _, err = s.scalar()
+	case "type":
+		a.Type, _, err = s.scalar()
 	case "given":
 		t, kind, e := s.scalar()
 		if kind != 'n' {
@@ -330,6 +343,7 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		}
 		err = e
 	case "answer":
+		a.answerAt = start
 		a.Answer, err = s.answer(0)
 	case "unreadable":
 		a.Unreadable, _, err = s.scalar()

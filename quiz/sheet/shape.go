@@ -164,7 +164,7 @@ func readsTop(key string) bool {
 
 func readsQuestion(key string) bool {
 	switch key {
-	case "id", "bank", "given", "answer", "unreadable", "unseen", "self_check", "self_check_points":
+	case "id", "bank", "type", "given", "answer", "unreadable", "unseen", "self_check", "self_check_points":
 		return true
 	}
 	return false
