@@ -366,8 +366,8 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 		name := key
 		if section, rest, ok := strings.Cut(key, "."); ok && commands[section] {
 			name = rest
-		} else if commands[key] {
-			continue
+		} else if commands[key] && !flags[key] {
+			continue // a section: checkSections checked its shape
 		}
 		if perRunFlags[name] {
 			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", text.EscapeControl(origins[key]), key)
