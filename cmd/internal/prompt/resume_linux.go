@@ -475,6 +475,11 @@ func (r *resumeReader) keys(in []byte) []byte {
 		case c == ctrlZ:
 			out = append(out, r.suspend()...) // the key that redraws the prompt
 			continue
+		case c == ctrlU && !r.text.Load():
+			// Ctrl-U clears a line in a shell; survey's menus clear their
+			// filter at Ctrl-W or Ctrl-X alone, and a long filter took a
+			// Backspace a rune (attack10 #11).
+			c = ctrlX
 		}
 		if r.pasting && !r.text.Load() {
 			// A menu filters and draws itself again at every key: a long
@@ -494,6 +499,8 @@ func (r *resumeReader) keys(in []byte) []byte {
 }
 
 const (
+	ctrlU         = 0x15
+	ctrlX         = 0x18
 	ctrlBackslash = 0x1c
 	ctrlC         = 0x03
 	esc           = 0x1b

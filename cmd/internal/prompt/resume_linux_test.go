@@ -184,3 +184,17 @@ type nopWriter struct{}
 
 func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }
 func (nopWriter) Fd() uintptr                 { return ^uintptr(0) }
+
+// Ctrl-U clears a menu's filter, as it clears a line in a shell: it
+// becomes survey's Ctrl-X (attack10 #11). A line of text keeps it.
+func TestResumeReaderCtrlUClearsAMenuFilter(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	r.open(false)
+	if got := string(r.keys([]byte("zz\x15"))); got != "zz\x18" {
+		t.Errorf("in a menu: keys = %q, want Ctrl-X", got)
+	}
+	r.open(true)
+	if got := string(r.keys([]byte("zz\x15"))); got != "zz\x15" {
+		t.Errorf("in a line of text: keys = %q, want Ctrl-U kept", got)
+	}
+}
