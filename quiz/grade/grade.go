@@ -306,24 +306,18 @@ func (res *SheetResult) score(s *sheet.Sheet, questions []*quiz.Question) {
 			number++
 		}
 		if k := res.answerAt[i]; k >= 0 {
-			v := s.Answers[k].Value
-			if len(s.Comments) > 0 {
-				var note *quiz.Problem
-				if v, note = s.CommentProblem(q, v); note != nil {
-					res.Problems = append(res.Problems, *note)
-				}
-			}
-			var prob *quiz.Problem
-			if r, prob = s.ResolveAt(q, v, number); prob != nil {
-				res.Problems = append(res.Problems, *prob)
-			}
+			var probs []quiz.Problem
+			r, probs = s.ReadAnswer(q, s.Answers[k].Value, number)
+			res.Problems = append(res.Problems, probs...)
 		}
 		res.shown[i].Question = q
 		o := quiz.Outcome{Question: &res.shown[i], Response: r, Fraction: quiz.Score(q, r)}
 		if len(s.Marks) > 0 && q.Type == quiz.Open && r.Answered {
 			for _, m := range s.Marks {
 				if m.ID == q.ID {
-					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, s.Answers[res.answerAt[i]].Value.Verbatim())
+					// The answer as read (ReadAnswer), which the results
+					// show and mark ties its marks to.
+					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, r.Text)
 					break
 				}
 			}

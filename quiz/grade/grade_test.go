@@ -76,7 +76,7 @@ func TestSheetNumbersFollowTheSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, prob := sheet.Response(q)
-	if prob != nil || quiz.Score(q, r) != 1 {
+	if len(prob) > 0 || quiz.Score(q, r) != 1 {
 		t.Errorf("answer %d (Baku as shown with seed 99) scored %v, %v", shown, quiz.Score(q, r), prob)
 	}
 }
@@ -105,11 +105,11 @@ func TestSheetBadAnswers(t *testing.T) {
 	}
 	for id, w := range want {
 		_, prob := sheet.Response(testfiles.Question(t, b, id))
-		if prob == nil || !strings.Contains(prob.Error(), w) {
+		if len(prob) != 1 || !strings.Contains(prob[0].Error(), w) {
 			t.Errorf("%s: problem %v, want %q", id, prob, w)
 		}
 	}
-	if r, prob := sheet.Response(testfiles.Question(t, b, "town")); prob != nil || r.Answered {
+	if r, prob := sheet.Response(testfiles.Question(t, b, "town")); len(prob) > 0 || r.Answered {
 		t.Errorf("an empty answer must be unanswered, not a problem: %+v %v", r, prob)
 	}
 }

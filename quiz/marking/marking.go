@@ -325,11 +325,17 @@ func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found
 	var out []found
 	for _, a := range s.Answers {
 		b, q := openQuestion(banks, a.ID)
-		if q == nil || a.Value.Kind == quiz.Empty {
+		if q == nil {
 			continue
 		}
+		// The answer as grade reads it (a # kept, a colon read as text):
+		// the text grade's CSV holds, shown and tied to its mark alike.
+		given, ok := s.OpenAnswer(q.ID)
+		if !ok {
+			continue // empty, or unreadable: grade scores it 0 and says why
+		}
 		out = append(out, found{bank: b.ID, id: q.ID, prompt: q.Prompt, model: q.Model, q: q, banks: banks,
-			text: a.Value.Verbatim(), mark: counted(s.MarkFor(q.ID), a.Value.Verbatim()), uncounted: uncounted(s.MarkFor(q.ID), a.Value.Verbatim())})
+			text: given, mark: counted(s.MarkFor(q.ID), given), uncounted: uncounted(s.MarkFor(q.ID), given)})
 	}
 	if len(out) > 0 && data != nil {
 		// A sheet that cannot take a marks section (one flow mapping) is

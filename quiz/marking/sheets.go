@@ -63,11 +63,11 @@ func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) 
 	if err != nil {
 		return err
 	}
-	v, ok := s.Answer(id)
-	if !ok || v.Kind == quiz.Empty {
+	answer, ok := s.OpenAnswer(id) // as grade reads it, and mark showed it
+	if !ok {
 		return fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
 	}
-	if err := tieTo(&m, v.Verbatim()); err != nil {
+	if err := tieTo(&m, answer); err != nil {
 		return fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
 	if err := CheckPoints(m.Points, most); err != nil {
@@ -125,6 +125,10 @@ func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mar
 		c.Answers = slices.Clone(c.Answers)
 		for i := range c.Answers {
 			c.Answers[i].Value.Line = 0 // lines move only if the section moved
+		}
+		c.Comments = slices.Clone(c.Comments)
+		for i := range c.Comments {
+			c.Comments[i].Line = 0
 		}
 		return c
 	}

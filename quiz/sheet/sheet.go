@@ -46,7 +46,7 @@ type Sheet struct {
 	Problems []quiz.Problem
 	// Comments are YAML comments on answer lines ("id: I think #2 is"
 	// reads as "I think" and the comment "#2 is"): text a student may have
-	// meant as part of the answer, which grading names (CommentProblem).
+	// meant as part of the answer, which reading names (ReadAnswer).
 	Comments []Comment
 }
 
@@ -58,12 +58,12 @@ type Comment struct {
 	Blank bool   // the answer is empty: "id: #2"
 }
 
-// CommentProblem says what became of the comment on q's answer line, if
+// commentKept says what became of the comment on q's answer line, if
 // there is one, and for an open question gives the answer with the comment
 // kept: a # in a student's own words is part of them. Choices, true/false
 // and the like are left as read: a key written by conflictq sheet --key has
 // comments beside them.
-func (s *Sheet) CommentProblem(q *quiz.Question, v quiz.Value) (quiz.Value, *quiz.Problem) {
+func (s *Sheet) commentKept(q *quiz.Question, v quiz.Value) (quiz.Value, *quiz.Problem) {
 	for _, c := range s.Comments {
 		if c.ID != q.ID {
 			continue
@@ -161,16 +161,51 @@ func (s *Sheet) Answer(id string) (quiz.Value, bool) {
 	return quiz.Value{}, false
 }
 
-// Response reads the sheet's answer to q. A question the sheet leaves out or
-// leaves empty is unanswered; an answer that cannot be read is a Problem (the
-// question then counts as unanswered).
-func (s *Sheet) Response(q *quiz.Question) (quiz.Response, *quiz.Problem) {
+// Response reads the sheet's answer to q, as ReadAnswer reads it. A question
+// the sheet leaves out or leaves empty is unanswered; an answer that cannot be
+// read is a Problem (the question then counts as unanswered).
+func (s *Sheet) Response(q *quiz.Question) (quiz.Response, []quiz.Problem) {
 	v, _ := s.Answer(q.ID)
-	return s.Resolve(q, v)
+	return s.ReadAnswer(q, v, 0)
+}
+
+// ReadAnswer reads v, the sheet's answer to q, numbered number on the sheet
+// (0: not known), as every command reads a sheet's answer: grade scores it
+// and writes it in its results, mark shows it and ties its mark to it
+// (quiz.AnswerDigest of the Response's Text). It is the one way: a YAML
+// comment on the answer's line is first kept or left out as the question's
+// type says (an open answer keeps "# like Khojaly"), then the value is
+// resolved (ResolveAt). problems are what it met, in that order.
+func (s *Sheet) ReadAnswer(q *quiz.Question, v quiz.Value, number int) (quiz.Response, []quiz.Problem) {
+	var problems []quiz.Problem
+	if len(s.Comments) > 0 {
+		var note *quiz.Problem
+		if v, note = s.commentKept(q, v); note != nil {
+			problems = append(problems, *note)
+		}
+	}
+	r, prob := s.ResolveAt(q, v, number)
+	if prob != nil {
+		problems = append(problems, *prob)
+	}
+	return r, problems
+}
+
+// OpenAnswer is the sheet's answer to the open question id as ReadAnswer
+// reads it: the text grade shows and a mark is tied to. ok is false when
+// the sheet holds no answer to it that grade reads (none, an empty one, or
+// one that is not a single text). An open question's answer is read by its
+// id and type alone, so a writer of marks needs no bank to find it.
+func (s *Sheet) OpenAnswer(id string) (text string, ok bool) {
+	v, _ := s.Answer(id)
+	r, _ := s.ReadAnswer(&quiz.Question{ID: id, Type: quiz.Open}, v, 0)
+	return r.Text, r.Answered
 }
 
 // Resolve reads v, one of the sheet's answers, as an answer to q: numbers and
-// letters count in the order the sheet's seed shows q's options.
+// letters count in the order the sheet's seed shows q's options. It reads v
+// as it stands; a command reads a sheet's answer with ReadAnswer, which also
+// keeps what a comment cut from it.
 func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Problem) {
 	return s.ResolveAt(q, v, 0)
 }
