@@ -3,11 +3,13 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // A quiz's JSON report (conflictq quiz -o name.json) is also what a student
@@ -64,6 +66,7 @@ type Report struct {
 // ReportAnswer is one question of a report: what the student gave.
 type ReportAnswer struct {
 	ID, Bank string
+	Type     string // the question's type when the report was written
 	// Given is the answer as the report showed it (Question.Given); nil when
 	// unanswered. Answer is it as a sheet holds it (schema 2; empty in 1).
 	Given      *string
@@ -79,6 +82,8 @@ type ReportAnswer struct {
 	// CutOff marks a text answer still being typed when the quiz was
 	// stopped: Given is the text in the box, never sent with Enter.
 	CutOff bool
+
+	answerAt int // where answer starts
 }
 
 // oddField is a question's field that does not hold what it should, where it
@@ -124,15 +129,23 @@ type reportReader struct {
 	s                        jsonScanner
 	lines                    lineCounter
 	rep                      *Report
-	top, question            *shape         // the report's shape and a question's, inside top; nil: no check
-	wrong                    []quiz.Problem // fields of the wrong type: the report is refused
+	top, question            *shape            // the report's shape and a question's, inside top; nil: no check
+	wrong                    []quiz.Problem    // fields of the wrong type: the report is refused
+	starts                   []int             // where each question starts, for a question given twice
+	marked                   map[[2]string]int // a question's first mark, where it starts
 	hasQuestions, hasAnswers bool
 }
 
 func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
-	r := &reportReader{s: jsonScanner{data: data}, lines: lineCounter{data: data}, rep: &Report{File: file}, top: top}
-	if q := top.field("questions"); q != nil && q.elem != nil {
+	// Latin-1 (Notepad's "ANSI") is refused, as in a sheet: encoding/json
+	// would read its bytes as U+FFFD and this scanner as they are, so a
+	// mark would be tied to another answer than the one grade checks.
+	if err := quiz.CheckText(file, data); err != nil {
+		return nil, err
+	}
+	r := &reportReader{s: jsonScanner{data: data}, lines: lineCounter{data: data}, rep: &Report{File: file}, top: top, marked: map[[2]string]int{}}
+	if q, _ := top.field("questions"); q != nil && q.elem != nil {
 		r.question = q.elem
 	}
 	err := r.s.object(r.field)
@@ -196,7 +209,7 @@ func (r *reportReader) field(key string) error {
 		err = s.skip(0)
 	case "questions":
 		r.hasQuestions = true
-		rep.Questions = rep.Questions[:0] // a second questions key replaces the first, as encoding/json reads it
+		rep.Questions, r.starts = rep.Questions[:0], r.starts[:0] // a second questions key replaces the first, as encoding/json reads it
 		err = s.array(r.questionEntry)
 	case "marks":
 		err = s.array(r.markEntry)
@@ -213,6 +226,7 @@ func (r *reportReader) questionEntry() error {
 	var odd []oddField
 	c := s.peek()
 	el := s.pos
+	r.starts = append(r.starts, el)
 	if r.question != nil && c != '{' && startsValue(c) {
 		return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", n), msg: WrongKind(scanKind(c), "an object ({...})")}
 	}
@@ -268,6 +282,16 @@ func (r *reportReader) markEntry() error {
 		fe.field = fmt.Sprintf("marks[%d].", len(r.rep.Marks)) + fe.field
 		fe.question = s.idAt(el)
 	}
+	// Two marks of one question: grade counted the first and mark
+	// replaced both, without a word.
+	key := [2]string{m.Bank, m.ID}
+	if first, twice := r.marked[key]; err == nil && twice {
+		err = &fieldError{offset: el, field: fmt.Sprintf("marks[%d]", len(r.rep.Marks)), question: m.ID,
+			msg: fmt.Sprintf("the question is marked twice (first at line %d); remove one", r.lines.at(first))}
+	}
+	if _, twice := r.marked[key]; !twice {
+		r.marked[key] = el
+	}
 	r.rep.Marks = append(r.rep.Marks, m)
 	return err
 }
@@ -283,6 +307,17 @@ func (r *reportReader) check(maxVersion int) error {
 		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, maxVersion)}}}
 	}
+	if p := twice(file, r.lines.data, rep.Questions, r.starts); p != nil {
+		return &quiz.InvalidError{Problems: []quiz.Problem{*p}}
+	}
+	for i, a := range rep.Questions {
+		// An open answer is text: grade refused a list or a mapping in
+		// answer while mark marked given (attack10 #4).
+		if a.Type == string(quiz.Open) && (a.Answer.Kind == quiz.List || a.Answer.Kind == quiz.Mapping) {
+			return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: r.lines.at(a.answerAt), Question: a.ID,
+				Field: fmt.Sprintf("questions[%d].answer", i), Msg: fmt.Sprintf("an open question's answer is text, not a %s", a.Answer.Kind.Name())}}}
+		}
+	}
 	if !r.hasQuestions {
 		// Graded as a report, it would be an empty one: 0/0, the answers
 		// never looked at.
@@ -291,6 +326,32 @@ func (r *reportReader) check(maxVersion int) error {
 			msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
 		}
 		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
+	}
+	return nil
+}
+
+// twice refuses a report that holds a question twice: grade would count
+// both, and mark could never save a mark (it shows one and finds the other),
+// so it would stay unmarked for good. A report holds each question once.
+func twice(file string, data []byte, qs []ReportAnswer, starts []int) *quiz.Problem {
+	if len(qs) < 2 {
+		return nil
+	}
+	seen := make(map[[2]string]int, len(qs))
+	for i, q := range qs {
+		if q.ID == "" {
+			continue
+		}
+		k := [2]string{q.Bank, q.ID}
+		first, ok := seen[k]
+		if !ok {
+			seen[k] = i
+			continue
+		}
+		lines := lineCounter{data: data}
+		firstLine := lines.at(starts[first])
+		return &quiz.Problem{File: file, Line: lines.at(starts[i]), Question: q.ID, Field: fmt.Sprintf("questions[%d]", i),
+			Msg: fmt.Sprintf("the question is in the report twice (first at line %d, questions[%d]); a report holds each question once: remove one", firstLine, first)}
 	}
 	return nil
 }
@@ -305,6 +366,8 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		a.ID, _, err = s.scalar()
 	case "bank":
 		a.Bank, _, err = s.scalar()
+	case "type":
+		a.Type, _, err = s.scalar()
 	case "given":
 		t, kind, e := s.scalar()
 		if kind != 'n' {
@@ -312,6 +375,7 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		}
 		err = e
 	case "answer":
+		a.answerAt = start
 		a.Answer, err = s.answer(0)
 	case "unreadable":
 		a.Unreadable, _, err = s.scalar()
@@ -382,7 +446,15 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 	case "bank":
 		m.Bank, _, err = s.scalar()
 	case "points":
-		m.Points, err = s.numberField(key)
+		// As a sheet's marks section reads them: a mark written by hand as
+		// -1 or 0.333 was counted as 0 or 0.33 without a word, where mark
+		// gives 0 or more, in halves (attack10 #9).
+		start := s.pos
+		if m.Points, err = s.numberField(key); err == nil {
+			if p := m.Points; p < 0 || p*2 != math.Trunc(p*2) || p > maxMarkPoints {
+				err = &fieldError{offset: start, field: key, msg: fmt.Sprintf("expected points from 0 in halves, found %s", text.FormatNum(p))}
+			}
+		}
 	case "comment":
 		m.Comment, _, err = s.scalar()
 	case "marker":

@@ -2,6 +2,7 @@ package sheet_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -77,7 +78,11 @@ func TestReadReportRefusesWhatItCannotRead(t *testing.T) {
 // key is: first (as conflictq writes it), after 20 KB of questions (jq -S),
 // after a byte order mark (attack4 #8, #9). Inside an answer it is not.
 func TestIsReport(t *testing.T) {
-	long := `"questions": [` + strings.Repeat(`{"id": "q", "given": "x"},`, 2000) + `{"id": "q"}]`
+	var qs strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&qs, `{"id": "q%d", "given": "x"},`, i)
+	}
+	long := `"questions": [` + qs.String() + `{"id": "q"}]`
 	for _, c := range []struct {
 		data string
 		want bool
