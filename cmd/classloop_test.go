@@ -323,8 +323,8 @@ func TestClassLoop(t *testing.T) {
 	})
 
 	t.Run("two mark runs never lose a mark", func(t *testing.T) {
-		files, _ := marking.Reports([]string{filepath.Join(dir, "reports")})
-		unlock, err := marking.Lock(files, time.Now())
+		listed, _ := marking.List([]string{filepath.Join(dir, "reports")})
+		unlock, err := marking.Lock(listed.Files, time.Now())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,3 +20,17 @@ func TestParseConfigOneDocument(t *testing.T) {
 		}
 	}
 }
+
+// A settings file of 800,000 lines is refused by its count of lines before
+// any parse: parsing it first took 1.5 s and 350 MB (attack10 #10).
+func TestParseConfigRefusesAHugeFileBeforeParsing(t *testing.T) {
+	data := []byte("quiz:\n" + strings.Repeat("  k: v\n", 200_000))
+	var err error
+	allocs := testing.AllocsPerRun(1, func() { _, _, err = parseConfig("big.yaml", data) })
+	if err == nil || !strings.Contains(err.Error(), "big.yaml: 200002 lines and commas: conflictq reads YAML files of at most 100000") {
+		t.Errorf("huge settings: %v", err)
+	}
+	if allocs > 1000 {
+		t.Errorf("%v allocations to refuse it: it was parsed first", allocs)
+	}
+}

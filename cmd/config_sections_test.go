@@ -47,3 +47,19 @@ func TestConfigSectionOfTheWrongShape(t *testing.T) {
 		}
 	}
 }
+
+// help is a command's name and every command's flag: "help: true" in
+// settings was passed over without a word (attack10 #10). Like every flag
+// about one run, it is not read from settings, and the warning says so.
+func TestConfigHelpIsNotASetting(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte("help: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, _, out, errOut := testFactory(t)
+	t.Chdir(dir)
+	code := Run(f, []string{"--config", "c.yaml", "define", "khojaly", "--short"})
+	if code != 0 || out.Len() == 0 || !strings.Contains(errOut.String(), `c.yaml:1: warning: "help" applies to one run only and is not read from settings; give it as a flag`) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

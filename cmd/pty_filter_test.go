@@ -64,14 +64,14 @@ func TestPTYMenuLetters(t *testing.T) {
 		switch p.Type {
 		case quiz.Single:
 			scr.send("zz")
-			scr.waitFor(`No option matches "zz": press Backspace to clear it.`)
+			scr.waitFor(`No option matches "zz": press Backspace or Ctrl-U to clear it.`)
 			rows := scr.visible()
 			for _, o := range p.Options() {
 				if onScreen(rows, o) {
 					t.Errorf("%q is shown for a filter that matches no option:\n%s", o, strings.Join(rows, "\n"))
 				}
 			}
-			scr.send("\x7f\x7f")
+			scr.send("\x15") // Ctrl-U clears the filter (attack10 #11)
 			scr.waitFor(p.Options()[len(p.Options())-1]) // all back
 			// teacher5 P1: each option shows its letter, in the order shown,
 			// and the letter the student reads off the screen is the one

@@ -260,15 +260,8 @@ func quizRun(opts *QuizOptions) error {
 	if opts.Answers != "" {
 		return quizFromSheet(opts, format)
 	}
-	refs := opts.Banks
-	if opts.Review && !opts.BanksSet {
-		refs = opts.Library().Names() // review what is due in every bank
-	}
-	banks, err := loadBanksForStudents(ios, opts.Library(), refs)
+	banks, err := quizBanks(opts)
 	if err != nil {
-		return err
-	}
-	if err := newOutputGuard(opts.Library(), "").withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
 		return err
 	}
 	if !opts.SeedSet {
@@ -302,15 +295,8 @@ func quizRun(opts *QuizOptions) error {
 	defer done()
 	endsWith(p, ctx)
 
-	// Ask for a name only when someone is there to type it: from a pipe the
-	// first line is an answer, not a name. The name is not the student's
-	// time: a time limit starts at the first question (teacher7 P1).
-	if opts.Student == "" && (opts.Report != "" || opts.ReportDir != "") && ios.IsStdinTTY() {
-		name, err := askName(ctx, p)
-		if err != nil {
-			return stopped(err)
-		}
-		opts.Student = strings.TrimSpace(name)
+	if err := askStudent(ctx, p, opts); err != nil {
+		return err
 	}
 	if opts.Review { // what is due is in the history of the name just given
 		if questions, err = dueQuestions(opts, banks); err != nil || questions == nil {
@@ -326,20 +312,8 @@ func quizRun(opts *QuizOptions) error {
 	ctx, deadline, stopClock := timeLimit(ctx, opts)
 	defer stopClock()
 	endsWith(p, ctx)
-	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline}
-	s.HoldBackReview = opts.ExamReview == examReviewNone
-	s.Width = width
-	// The report keeps each open question's full model answer; the screen
-	// shows the plain one and can say where the full one is.
-	s.ReportSaved = opts.Report != "" || opts.ReportDir != ""
-	// Wait after each answer's feedback for someone at a terminal; never for
-	// piped answers, which would lose a line to each wait.
-	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
-	if s.Pause && !opts.Plain {
-		// Fit an open question's feedback to the screen (menus only: a
-		// screen reader in plain mode hears every line whole).
-		s.Height = ios.TerminalHeight()
-	}
+	s := &session.Session{Questions: questions, Mode: mode, Prompter: p, Out: ios.Out, Style: style, Now: opts.Now, Deadline: deadline, Width: width}
+	fitSession(s, opts)
 	if opts.keepHistory() {
 		defer recordHistory(opts, s, banks)()
 	}
@@ -354,8 +328,60 @@ func quizRun(opts *QuizOptions) error {
 	} else {
 		rep.WriteSummary(ios.Out, style, width)
 	}
-
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
+}
+
+// askStudent asks for the student's name when a report is saved without
+// one, and only when someone is there to type it: from a pipe the first line
+// is an answer, not a name. The name is not the student's time: a time limit
+// starts at the first question (teacher7 P1).
+func askStudent(ctx context.Context, p session.Prompter, opts *QuizOptions) error {
+	if opts.Student != "" || (opts.Report == "" && opts.ReportDir == "") || !opts.IO.IsStdinTTY() {
+		return nil
+	}
+	name, err := askName(ctx, p)
+	if err != nil {
+		return stopped(err)
+	}
+	opts.Student = strings.TrimSpace(name)
+	return nil
+}
+
+// quizBanks loads the quiz's banks (every bank for a review without
+// --bank) and checks that -o replaces none of them, nor the state or
+// settings.
+func quizBanks(opts *QuizOptions) ([]*quiz.Bank, error) {
+	refs := opts.Banks
+	if opts.Review && !opts.BanksSet {
+		refs = opts.Library().Names() // review what is due in every bank
+	}
+	banks, err := loadBanksForStudents(opts.IO, opts.Library(), refs)
+	if err != nil {
+		return nil, err
+	}
+	if err := newOutputGuard(opts.Library(), "").withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
+		return nil, err
+	}
+	return banks, nil
+}
+
+// fitSession sets how a session meets the person taking it: whether the
+// review is held back, a report is saved, it pauses after feedback and
+// fits the screen's height.
+func fitSession(s *session.Session, opts *QuizOptions) {
+	ios := opts.IO
+	s.HoldBackReview = opts.ExamReview == examReviewNone
+	// The report keeps each open question's full model answer; the screen
+	// shows the plain one and can say where the full one is.
+	s.ReportSaved = opts.Report != "" || opts.ReportDir != ""
+	// Wait after each answer's feedback for someone at a terminal; never for
+	// piped answers, which would lose a line to each wait.
+	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
+	if s.Pause && !opts.Plain {
+		// Fit an open question's feedback to the screen (menus only: a
+		// screen reader in plain mode hears every line whole).
+		s.Height = ios.TerminalHeight()
+	}
 }
 
 // selectQuestions picks the quiz's questions from banks, saying so when

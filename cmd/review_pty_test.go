@@ -82,7 +82,8 @@ func TestPTYReview(t *testing.T) {
 	}
 	checkCooked(t, tty)
 
-	records, warnings, err := history.Load(path)
+	var records []history.Record
+	warnings, err := history.Scan(path, func(r *history.Record) { records = append(records, *r) })
 	if err != nil || len(warnings) > 0 || len(records) != 6 {
 		t.Fatalf("history: %d records, %v %v; want 6", len(records), warnings, err)
 	}

@@ -68,8 +68,31 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"csvset": csvSet},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"csvset": csvSet, "edit": edit},
 	})
+}
+
+// edit is the script command `edit FILE OLD NEW`: it replaces the one
+// occurrence of OLD in FILE with NEW, both read as Go string escapes
+// (\xe9 is a byte, as a hand edit in Latin-1 leaves it), as a teacher
+// editing a report by hand would.
+func edit(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 || neg {
+		ts.Fatalf("usage: edit FILE OLD NEW")
+	}
+	unquote := func(s string) string {
+		u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
+		ts.Check(err)
+		return u
+	}
+	file := ts.MkAbs(args[0])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	old, repl := unquote(args[1]), unquote(args[2])
+	if n := strings.Count(string(data), old); n != 1 {
+		ts.Fatalf("%s holds %q %d times, want once", args[0], old, n)
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.Replace(string(data), old, repl, 1)), 0o644))
 }
 
 // csvSet is the script command `csvset FILE STUDENT COLUMN VALUE`: it sets the

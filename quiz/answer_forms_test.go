@@ -114,6 +114,8 @@ func TestParseNumericAsWritten(t *testing.T) {
 	year := &Question{Type: Numeric, Value: 1992, Unit: "year"}
 	days := &Question{Type: Numeric, Value: 5, Unit: "days"}
 	bare := &Question{Type: Numeric, Value: 613}
+	thousands := &Question{Type: Numeric, Value: 30000, Unit: "people"}
+	pi := &Question{Type: Numeric, Value: 3.142}
 	anniversary := &Question{Type: Numeric, Value: 28, Prompt: "According to the article, which anniversary of the killings at Khojaly (Xocalı) were Azeris marking? Give the number."}
 	soviet := &Question{Type: Numeric, Value: 1922, Unit: "year", Prompt: `The article asks "What was the Soviet Union?" In what year was the Soviet Union founded?`}
 	tests := []struct {
@@ -123,6 +125,23 @@ func TestParseNumericAsWritten(t *testing.T) {
 		wantErr string
 	}{
 		{people, "350 people", 1, ""},
+		// Digit groups (attack10 #8): spaces only between thousands; a dot
+		// before three digits, with a whole key, may be thousands or
+		// decimals, so the student is asked how it was meant.
+		{thousands, "30 000", 1, ""},
+		{thousands, "30,000", 1, ""},
+		{thousands, "30000 people", 1, ""},
+		{thousands, "30 000 people", 1, ""},
+		{thousands, "30.000", 0, `expected a number, found "30.000": a dot marks decimals; for thousands write 30000 or 30,000`},
+		{thousands, "about 30.000 people", 0, `found "about 30.000 people": a dot marks decimals; for thousands write 30000 or 30,000`},
+		{thousands, "30.0", 0, ""},
+		{pi, "3.142", 1, ""},
+		{bare, "6 13", 0, `expected a number, found "6 13"`},
+		{bare, "613 613", 0, `expected a number, found "613 613"`},
+		{year, "1 9 9 1", 0, `expected a number, found "1 9 9 1"`},
+		{year, "19 91", 0, `expected a number, found "19 91"`},
+		{bare, "613.000", 0, `a dot marks decimals; for thousands write 613000 or 613,000`},
+		{bare, "613.0", 1, ""},
 		{people, "350 People", 1, ""},
 		{people, "350people", 1, ""},
 		{people, "350 persons", 1, ""},

@@ -410,10 +410,6 @@ func (q *Question) AcceptCredit(i int) float64 {
 	return 1
 }
 
-// HasCredit reports whether some answer earns other than the defaults: partial
-// credit, several full answers to a single question, or further numbers.
-func (q *Question) HasCredit() bool { return q.Credit != nil || len(q.Numbers) > 0 }
-
 // Rights returns a match question's right-hand sides without repeats, in the
 // order they first appear. Several left items may share a right side (the
 // months of one season); it is offered once, as Moodle offers it.

@@ -31,7 +31,7 @@ var approx = []string{"~", "≈", "about ", "approx. ", "approx ", "approximatel
 func (q *Question) ParseNumeric(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if v, err := text.ParseNumber(t); err == nil && !math.IsInf(v, 0) {
-		return v, nil // the common case
+		return v, q.dotThousands(s, t) // the common case
 	}
 	t = strings.TrimSpace(strings.TrimRight(t, sentenceEnd))
 	for _, a := range approx {
@@ -54,6 +54,9 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 	if err != nil || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("expected a number, found %q", s)
 	}
+	if err := q.dotThousands(s, num); err != nil {
+		return 0, err
+	}
 	if suffix != "" {
 		if want := ordinalSuffix(v); suffix != want {
 			return 0, &OrdinalError{Given: s, Number: num, Suffix: want}
@@ -74,6 +77,40 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 		return 0, fmt.Errorf("expected a number of %s, found %q: write the number alone, or with %q after it", q.Unit, s, q.Unit)
 	}
 	return 0, fmt.Errorf("expected a number, found %q: write the number alone", s)
+}
+
+// dotThousands refuses a number that may be written with a dot between
+// thousands, as much of Europe writes them ("30.000" for 30000), when the
+// question's key is a whole number: read as decimals it is 30, surely not
+// what was meant, and read as thousands it would be a guess. The student is
+// asked again (a sheet's answer is unreadable) and told how to write it.
+// A key with decimals reads it as decimals: 3.142 is pi to three places.
+// A comma is read by text.ParseNumber's rule (thousands before exactly
+// three digits), so 30,000 is thirty thousand.
+func (q *Question) dotThousands(s, num string) error {
+	num = strings.TrimLeft(num, "+-−")
+	whole, frac, ok := strings.Cut(num, ".")
+	if !ok || len(whole) < 1 || len(whole) > 3 || whole[0] == '0' || len(frac) != 3 || !digits(whole) || !digits(frac) || !q.wholeKey() {
+		return nil
+	}
+	return fmt.Errorf("expected a number, found %q: a dot marks decimals; for thousands write %s%s or %s,%s", s, whole, frac, whole, frac)
+}
+
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// wholeKey reports whether every number the question accepts is whole.
+func (q *Question) wholeKey() bool {
+	if q.Value != math.Trunc(q.Value) {
+		return false
+	}
+	for _, n := range q.Numbers {
+		if !n.Any && n.Value != math.Trunc(n.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // OrdinalError is a number written with another number's ordinal suffix

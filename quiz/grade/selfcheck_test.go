@@ -56,7 +56,7 @@ func TestSelfCheckPointsRoundTrip(t *testing.T) {
 		if qr := rep.Questions[0]; qr.SelfCheckPoints == nil || !slices.Equal(qr.SelfCheckPoints, tt.want) || *qr.SelfCheck != *tt.self {
 			t.Errorf("%s: report.Read: %v %v", tt.name, qr.SelfCheck, qr.SelfCheckPoints)
 		}
-		srep, err := sheet.ReadReport("ana.json", data, report.SchemaVersion)
+		srep, err := sheet.ReadReport("ana.json", data, report.SchemaVersion, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +89,7 @@ func TestSelfCheckOldReportReads(t *testing.T) {
 	if qr := rep.Questions[0]; qr.SelfCheck == nil || !*qr.SelfCheck || qr.SelfCheckPoints != nil {
 		t.Errorf("report.Read: %v %v", qr.SelfCheck, qr.SelfCheckPoints)
 	}
-	srep, err := sheet.ReadReport("old.json", data, report.SchemaVersion)
+	srep, err := sheet.ReadReport("old.json", data, report.SchemaVersion, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,8 @@
 // Every answered question is one JSON line in the student's history file
 // (Record, written by Log). Lines are only ever appended, each in one write
 // under an exclusive lock, so that two quizzes at once never interleave or
-// tear lines; a crash leaves at most a torn last line, which Load and Scan
-// skip with a warning. The file is never rewritten in place.
+// tear lines; a crash leaves at most a torn last line, which Scan
+// skips with a warning. The file is never rewritten in place.
 //
 // Replay replays a history with FSRS (package fsrs); For views the result
 // through the banks as they are now: Due says what to review and in which

@@ -57,7 +57,7 @@ func TestMigrateSplitsSharedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	count := func(student string) (n int, others int) {
-		rs, _, _ := Load(Path(dir, student))
+		rs, _, _ := load(Path(dir, student))
 		for _, r := range rs {
 			if r.Student == student {
 				n++
@@ -107,7 +107,7 @@ func TestDamagedNumbersSkipped(t *testing.T) {
 	for _, f := range bad {
 		fmt.Fprintf(&buf, `{"time":"2026-12-01T09:00:00Z","session":"2026-12-01T09:00:00Z","bank":"b","question":"q1","digest":%q,%s}`+"\n", quiz.Digest(b.Questions[1]), f)
 	}
-	rs, warns := Parse("h.jsonl", buf.Bytes())
+	rs, warns := parse("h.jsonl", buf.Bytes())
 	if len(rs) != 1 || len(warns) != len(bad) {
 		t.Fatalf("%d records, %d warnings (%v); want 1 and %d", len(rs), len(warns), warns, len(bad))
 	}
@@ -118,7 +118,7 @@ func TestDamagedNumbersSkipped(t *testing.T) {
 	}
 	// Even a bad score given to Summarize draws.
 	rs = append(rs, Record{Time: t0, Session: t0.Add(time.Hour), Bank: "b", Question: "q0", Digest: rs[0].Digest, Points: -1, MaxPoints: 1})
-	p := Build(rs, nil).For([]*quiz.Bank{b}).Summarize("Ana", t0.Add(24*time.Hour))
+	p := build(rs, nil).For([]*quiz.Bank{b}).Summarize("Ana", t0.Add(24*time.Hour))
 	var out bytes.Buffer
 	if err := p.WriteText(&out, TextOptions{Bars: true}); err != nil {
 		t.Fatal(err)
@@ -175,7 +175,7 @@ func TestLongLineAndWarningCap(t *testing.T) {
 	}
 	buf.Write(good)
 	buf.WriteByte('\n')
-	rs, warns := Parse("h.jsonl", buf.Bytes())
+	rs, warns := parse("h.jsonl", buf.Bytes())
 	if len(rs) != 1 {
 		t.Fatalf("%d records, want 1", len(rs))
 	}
@@ -196,7 +196,7 @@ func TestSessionsWithinASecond(t *testing.T) {
 	if r1.Session.Equal(r2.Session) {
 		t.Fatalf("sessions %v and %v are one", r1.Session, r2.Session)
 	}
-	p := Build([]Record{r1, r2}, nil).For([]*quiz.Bank{b}).Summarize("Ana", t0.Add(time.Hour))
+	p := build([]Record{r1, r2}, nil).For([]*quiz.Bank{b}).Summarize("Ana", t0.Add(time.Hour))
 	if n := len(p.Banks[0].Sessions); n != 2 {
 		t.Errorf("%d sessions, want 2", n)
 	}
@@ -226,7 +226,7 @@ func TestTextEscapesNamesAndTags(t *testing.T) {
 	b.Questions[0].Tags = []string{"t\x1b]0;TAG\a"}
 	r := rec(b, 0, t0, 1, 3)
 	r.Student = "Ev\x1b[31mil"
-	p := Build([]Record{r}, nil).For([]*quiz.Bank{b}).Summarize(r.Student, t0.Add(time.Hour))
+	p := build([]Record{r}, nil).For([]*quiz.Bank{b}).Summarize(r.Student, t0.Add(time.Hour))
 	for _, bars := range []bool{false, true} {
 		var out bytes.Buffer
 		p.WriteText(&out, TextOptions{Bars: bars})

@@ -7,7 +7,7 @@ import (
 )
 
 // FuzzDecode: whatever line the fast decoder takes, encoding/json reads the
-// same record from it; Parse never panics.
+// same record from it; parse never panics.
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08.5Z","session":"2026-12-01T09:00:00Z","student":"Ana","mode":"practice","bank":"capitals","bank_digest":"b396452c5b7313ea","question":"georgia","digest":"54b60eb37090d6f5","points":1,"max_points":1,"seconds":2}`))
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","extra":null,"points":-1e3}`))
@@ -15,7 +15,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","points":NaN}`))
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","points":0x10,"seconds":Inf}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
-		Parse("fuzz", line)
+		parse("fuzz", line)
 		var fast, slow Record
 		d := decoder{strs: map[string]string{}}
 		if !d.decode(line, &fast) {

@@ -55,12 +55,12 @@ func TestAppendLoadRoundTrip(t *testing.T) {
 		}
 	}
 	l.Close()
-	got, warns, err := Load(path)
+	got, warns, err := load(path)
 	if err != nil || len(warns) > 0 {
-		t.Fatalf("Load: %v %v", err, warns)
+		t.Fatalf("load: %v %v", err, warns)
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Load = %+v\nwant %+v", got, want)
+		t.Errorf("load = %+v\nwant %+v", got, want)
 	}
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
 		t.Errorf("history file mode %v, want 0600 (private)", st.Mode().Perm())
@@ -106,9 +106,9 @@ func TestTornLastLine(t *testing.T) {
 	buf.Write(line[:len(line)/2]) // a crash in the middle of a write
 	os.WriteFile(path, buf.Bytes(), 0o600)
 
-	got, warns, err := Load(path)
+	got, warns, err := load(path)
 	if err != nil || len(got) != 3 || len(warns) != 1 || !strings.Contains(warns[0].Error(), "Ana.jsonl:4: warning: the last line is cut short") {
-		t.Fatalf("Load = %d records, %v, %v; want 3 and a warning for line 4", len(got), warns, err)
+		t.Fatalf("load = %d records, %v, %v; want 3 and a warning for line 4", len(got), warns, err)
 	}
 	// The next append starts a new line: the torn one stays apart, and is
 	// never rewritten.
@@ -120,7 +120,7 @@ func TestTornLastLine(t *testing.T) {
 	// The warning was given while the line was the last: the append says
 	// on the next line that it was torn, and readers skip both quietly (P1).
 	for range 2 {
-		got, warns, _ = Load(path)
+		got, warns, _ = load(path)
 		if len(got) != 4 || len(warns) != 0 {
 			t.Fatalf("after an append: %d records, %v; want 4 and no warning", len(got), warns)
 		}
@@ -158,9 +158,9 @@ func TestConcurrentWriters(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, warns, err := Load(path)
+	got, warns, err := load(path)
 	if err != nil || len(warns) > 0 {
-		t.Fatalf("Load: %v %v", err, warns)
+		t.Fatalf("load: %v %v", err, warns)
 	}
 	next := map[string]int{}
 	for _, r := range got {
@@ -242,7 +242,7 @@ func TestReviewOrder(t *testing.T) {
 	// q1 reviewed right on day 20: not due on day 21. q2 missed on day 20.
 	rs = append(rs, rec(b, 1, t0.Add(20*24*time.Hour), 1, 3))
 	rs = append(rs, rec(b, 2, t0.Add(20*24*time.Hour), 0, 3))
-	sc := Build(rs, nil).For([]*quiz.Bank{b})
+	sc := build(rs, nil).For([]*quiz.Bank{b})
 	got := ids(sc.Due(t0.Add(21 * 24 * time.Hour)))
 	want := []string{"q4", "q2", "q3", "q0"}
 	if !reflect.DeepEqual(got, want) {
@@ -264,7 +264,7 @@ func TestReviewPicks(t *testing.T) {
 	}
 	rs = append(rs, rec(b, 3, t0, 1, 20), rec(b, 4, t0, 0, 3))
 	rs = append(rs, rec(b, 1, t0.Add(20*24*time.Hour), 1, 3), rec(b, 2, t0.Add(20*24*time.Hour), 0, 3))
-	v := Build(rs, nil).For([]*quiz.Bank{b})
+	v := build(rs, nil).For([]*quiz.Bank{b})
 	day21 := t0.Add(21 * 24 * time.Hour)
 	notQ2 := func(q *quiz.Question) bool { return q.ID != "q2" }
 	r := v.Review(day21, notQ2, 2)
@@ -290,7 +290,7 @@ func TestChangedQuestionStartsOver(t *testing.T) {
 	b := testBank(2)
 	rs := []Record{rec(b, 0, t0, 1, 3), rec(b, 1, t0, 1, 3), rec(b, 1, t0.Add(time.Minute), 0, 3)}
 	b.Questions[1].Prompt = "Reworded?"
-	sc := Build(rs, nil).For([]*quiz.Bank{b})
+	sc := build(rs, nil).For([]*quiz.Bank{b})
 	if sc.Answers() != 1 {
 		t.Errorf("q1 changed since its answers, but they count: %d answers", sc.Answers())
 	}
@@ -307,7 +307,7 @@ func TestChangedQuestionStartsOver(t *testing.T) {
 		t.Errorf("summary %+v: want 1 seen and q1 due", l)
 	}
 	rs = append(rs, rec(b, 1, t0.Add(time.Hour), 1, 3))
-	sc = Build(rs, nil).For([]*quiz.Bank{b})
+	sc = build(rs, nil).For([]*quiz.Bank{b})
 	if it := sc.Items[Key{"b", "q1"}]; it == nil || it.Answers != 1 || it.Card.Reviews != 1 {
 		t.Errorf("q1's new version: %+v, want one answer", it)
 	}
@@ -320,7 +320,7 @@ func TestSummarize(t *testing.T) {
 	for i := range rs {
 		rs[i].Session = rs[i].Time
 	}
-	p := Build(rs, nil).For([]*quiz.Bank{b}).Summarize("Ana", s2.Add(time.Hour))
+	p := build(rs, nil).For([]*quiz.Bank{b}).Summarize("Ana", s2.Add(time.Hour))
 	bl := p.Banks[0]
 	if bl.Questions != 4 || bl.Seen != 3 || bl.Right != 2 || bl.DueNow != 1 || len(bl.Sessions) != 2 ||
 		bl.Sessions[0].Percent != 50 || bl.Sessions[1].Percent < 66 || bl.Sessions[1].Percent > 67 {
@@ -350,8 +350,8 @@ func TestStateFile(t *testing.T) {
 	l, _ := Open(path)
 	l.Append(rec(banks[0], 3, end.Add(time.Hour), 0, 5))
 	l.Close()
-	all, _, _ := Load(path)
-	full := Build(all, nil)
+	all, _, _ := load(path)
+	full := build(all, nil)
 	sc, warns, err := Replay(path)
 	if err != nil || len(warns) > 0 || sc.read != 1 {
 		t.Fatalf("from the state: read %d lines (want 1), %v %v", sc.read, warns, err)

@@ -26,7 +26,7 @@ func TestLongHistoryInOrder(t *testing.T) {
 		lines = append(lines, string(line))
 		want = append(want, r)
 	}
-	got, warnings := Parse("h.jsonl", []byte(strings.Join(lines, "\n")+"\n"))
+	got, warnings := parse("h.jsonl", []byte(strings.Join(lines, "\n")+"\n"))
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %d records, want %d, or not in order", len(got), len(want))
 	}

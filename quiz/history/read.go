@@ -18,15 +18,15 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// Load reads a history file. A missing file is an empty history. A line that
+// load reads a history file. A missing file is an empty history. A line that
 // cannot be read is skipped with a warning, never the rest: the last line
 // cut short by a crash, or a line damaged by hand.
-func Load(path string) (records []Record, warnings []error, err error) {
+func load(path string) (records []Record, warnings []error, err error) {
 	warnings, err = Scan(path, func(r *Record) { records = append(records, *r) })
 	return records, warnings, err
 }
 
-// Scan reads a history file as Load does, handing each record to fn in the
+// Scan reads a history file as load does, handing each record to fn in the
 // order of the file, without keeping them: fn must copy what it keeps.
 func Scan(path string, fn func(*Record)) (warnings []error, err error) {
 	warnings, _, err = scanFrom(path, position{}, fn)
@@ -64,8 +64,8 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 	return scan(path, f, pos, fn)
 }
 
-// Parse reads history lines from data; name is the file's name for warnings.
-func Parse(name string, data []byte) ([]Record, []error) {
+// parse reads history lines from data; name is the file's name for warnings.
+func parse(name string, data []byte) ([]Record, []error) {
 	var records []Record
 	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) })
 	return records, warnings

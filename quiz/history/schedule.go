@@ -65,9 +65,11 @@ type Schedule struct {
 	// stored are the memories read from the state file, in its order; their
 	// scores are read from it when needed (loadScores), at scoresAt, while
 	// it is still the file state describes.
-	stored   []*memory
-	state    os.FileInfo
-	scoresAt int64
+	stored    []*memory
+	state     os.FileInfo
+	scoresAt  int64
+	scoresSum uint32 // CRC-32C of the scores (state.go)
+	partial   error  // the state's scores were damaged and could not be read again
 }
 
 // NewSchedule starts an empty schedule; s nil is FSRS's defaults.
@@ -78,8 +80,8 @@ func NewSchedule(s *fsrs.Scheduler) *Schedule {
 	return &Schedule{Scheduler: s, mem: map[version]*memory{}}
 }
 
-// Build replays records.
-func Build(records []Record, s *fsrs.Scheduler) *Schedule {
+// build replays records.
+func build(records []Record, s *fsrs.Scheduler) *Schedule {
 	sc := NewSchedule(s)
 	if !slices.IsSortedFunc(records, byTime) {
 		records = slices.Clone(records)

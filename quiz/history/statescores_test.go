@@ -1,9 +1,11 @@
 package history
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,8 +35,8 @@ func TestScoresWhenStateReplaced(t *testing.T) {
 		l.Close()
 	}
 	appendAnswers(10, end.Add(time.Hour))
-	all, _, _ := Load(path)
-	want := Build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
+	all, _, _ := load(path)
+	want := build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
 
 	review, _, _ := Replay(path) // from the state; its scores not read yet
 	if review.stored == nil || review.read != 10 {
@@ -55,8 +57,8 @@ func TestScoresWhenStateReplaced(t *testing.T) {
 	}
 
 	// Unreplaced, the state's own scores are read.
-	all, _, _ = Load(path)
-	want = Build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
+	all, _, _ = load(path)
+	want = build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
 	if got := other.For(banks).Summarize("Ana", end.Add(48*time.Hour)); !reflect.DeepEqual(got, want) {
 		t.Errorf("progress from the saved schedule differs from the whole history's")
 	}
@@ -69,11 +71,121 @@ func TestScoresWhenStateReplaced(t *testing.T) {
 	}
 }
 
-// TestScoresWhenStateCut: the scores run raw to the end of the state file,
-// so a cut copy or sync damages only them. Progress then takes them from
-// the history, and the next SaveState writes them back whole: a damaged
-// cache never loses a year of progress for good.
-func TestScoresWhenStateCut(t *testing.T) {
+// TestDamagedState: a state file damaged by a disk, sync or backup tool
+// (bytes added or cut, a bit flipped anywhere, a newline in the binary
+// scores) is never read as real data: progress is the whole history's, and
+// a quiz that saves a new state afterwards saves the whole history's too,
+// so the damage is never made permanent. Damage in the header or the
+// memories means reading the whole history; damage in the scores alone
+// means reading their part again when progress needs them.
+func TestDamagedState(t *testing.T) {
+	// Where each part starts in a state file: the memories after the
+	// header's newline, the scores after theirs.
+	parts := func(data []byte) (mem, scores int) {
+		mem = bytes.IndexByte(data, '\n') + 1
+		return mem, mem + bytes.IndexByte(data[mem:], '\n') + 1
+	}
+	flip := func(at func(data []byte) int) func([]byte) []byte {
+		return func(data []byte) []byte {
+			data = bytes.Clone(data)
+			data[at(data)] ^= 1
+			return data
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		damage func([]byte) []byte
+		used   bool // the state's memories are still used (only the scores damaged)
+	}{
+		{"three bytes added", func(d []byte) []byte { return append(bytes.Clone(d), 0, 0, 0) }, false},
+		{"a newline added", func(d []byte) []byte { return append(bytes.Clone(d), '\n') }, false},
+		{"cut short", func(d []byte) []byte { return d[:len(d)-100] }, false},
+		{"cut in the memories", func(d []byte) []byte { m, _ := parts(d); return d[:m+10] }, false},
+		{"header only", func(d []byte) []byte { m, _ := parts(d); return d[:m] }, false},
+		{"a bit flipped in the memories", flip(func(d []byte) int {
+			m, _ := parts(d)
+			// a base64 letter that stays one: the line still decodes
+			return m + 14 + bytes.IndexAny(d[m+14:], "BCDEFGHIJKLMNOPQRSTUVWXY")
+		}), false},
+		{"a bit flipped in the header's line count", flip(func(d []byte) int {
+			return bytes.Index(d, []byte(`"line":`)) + len(`"line":`)
+		}), false},
+		{"a bit flipped in the header's checksum", flip(func(d []byte) int {
+			return bytes.Index(d, []byte(`"crc32c":`)) + len(`"crc32c":`)
+		}), false},
+		{"a bit flipped in the scores", flip(func(d []byte) int { _, s := parts(d); return s + 40 }), true},
+		{"a bit flipped in a score's maximum", flip(func(d []byte) int { return len(d) - 1 }), true},
+		{"a newline in the scores", func(d []byte) []byte {
+			d = bytes.Clone(d)
+			_, s := parts(d)
+			d[s+20] = '\n'
+			return d
+		}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "Ana.jsonl")
+			banks := []*quiz.Bank{testBank(50)}
+			end := writeYear(t, path, banks, 3650)
+			sc, _, _ := Replay(path)
+			if err := sc.SaveState(); err != nil {
+				t.Fatal(err)
+			}
+			saved, err := os.ReadFile(StatePath(path))
+			if err != nil || len(saved) < 400 {
+				t.Fatalf("state: %d bytes, %v", len(saved), err)
+			}
+			damage := func() {
+				t.Helper()
+				if err := os.WriteFile(StatePath(path), tc.damage(saved), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			at := end.Add(48 * time.Hour)
+			whole := func() *Progress {
+				all, _, _ := load(path)
+				return build(all, nil).For(banks).Summarize("Ana", at)
+			}
+			damage()
+			review, _, _ := Replay(path)
+			if used := review.stored != nil; used != tc.used {
+				t.Errorf("the damaged state's memories used: %v, want %v", used, tc.used)
+			}
+			if got, want := review.For(banks).Summarize("Ana", at), whole(); !reflect.DeepEqual(got, want) {
+				t.Errorf("progress from a damaged state: %d answers, %d sessions; want the history's %d, %d",
+					got.Answers, len(got.Banks[0].Sessions), want.Answers, len(want.Banks[0].Sessions))
+			}
+
+			// A quiz ends after the damage: its new state carries the whole history.
+			damage()
+			l, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range saveAfter + 5 {
+				l.Append(rec(banks[0], i%50, end.Add(time.Hour+time.Duration(i)*time.Minute), float64(i%2), 5))
+			}
+			l.Close()
+			quizEnd, _, _ := Replay(path)
+			if err := quizEnd.SaveState(); err != nil {
+				t.Fatal(err)
+			}
+			again, _, _ := Replay(path)
+			if again.stored == nil || again.read != 0 {
+				t.Fatalf("the new state was not used (read %d lines)", again.read)
+			}
+			if got, want := again.For(banks).Summarize("Ana", at), whole(); !reflect.DeepEqual(got, want) {
+				t.Errorf("progress after saving over a damaged state: %d answers, %d sessions; want the history's %d, %d",
+					got.Answers, len(got.Banks[0].Sessions), want.Answers, len(want.Banks[0].Sessions))
+			}
+		})
+	}
+}
+
+// TestNoStateFromPartialScores: when the state's scores are damaged and
+// the history can no longer be read up to where the replay stopped (cut
+// meanwhile), SaveState refuses to save: the state it would write would
+// hold part of the scores and look whole.
+func TestNoStateFromPartialScores(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Ana.jsonl")
 	banks := []*quiz.Bank{testBank(50)}
 	end := writeYear(t, path, banks, 3650)
@@ -81,50 +193,28 @@ func TestScoresWhenStateCut(t *testing.T) {
 	if err := sc.SaveState(); err != nil {
 		t.Fatal(err)
 	}
-	cut := func() {
-		t.Helper()
-		data, err := os.ReadFile(StatePath(path))
-		if err != nil || len(data) < 200 {
-			t.Fatalf("state: %d bytes, %v", len(data), err)
-		}
-		if err := os.WriteFile(StatePath(path), data[:len(data)-100], 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	whole := func() *Progress {
-		all, _, _ := Load(path)
-		return Build(all, nil).For(banks).Summarize("Ana", end.Add(48*time.Hour))
-	}
-	cut()
-	review, _, _ := Replay(path)
-	if review.stored == nil {
-		t.Fatal("the cut state was not used: the test does not reach the scores")
-	}
-	got := review.For(banks).Summarize("Ana", end.Add(48*time.Hour))
-	if want := whole(); !reflect.DeepEqual(got, want) {
-		t.Errorf("progress from a cut state: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
-	}
-
-	// A quiz ends after the cut: its new state carries the whole year.
-	cut()
 	l, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range saveAfter + 5 {
-		l.Append(rec(banks[0], i%50, end.Add(time.Hour+time.Duration(i)*time.Minute), float64(i%2), 5))
+		l.Append(rec(banks[0], i%50, end.Add(time.Hour+time.Duration(i)*time.Minute), 1, 5))
 	}
 	l.Close()
 	quizEnd, _, _ := Replay(path)
-	if err := quizEnd.SaveState(); err != nil {
-		t.Fatal(err)
+	if quizEnd.stored == nil {
+		t.Fatal("the state was not used")
 	}
-	again, _, _ := Replay(path)
-	if again.stored == nil || again.read != 0 {
-		t.Fatalf("the new state was not used (read %d lines)", again.read)
+	data, _ := os.ReadFile(StatePath(path))
+	data[len(data)-1] ^= 1 // a score's maximum
+	os.WriteFile(StatePath(path), data, 0o600)
+	st, _ := os.Stat(StatePath(path))
+	hist, _ := os.ReadFile(path)
+	os.WriteFile(path, hist[:len(hist)/2], 0o600)
+	if err := quizEnd.SaveState(); err == nil || !strings.Contains(err.Error(), "cannot be read again") {
+		t.Errorf("SaveState over partial scores: %v, want a refusal", err)
 	}
-	got = again.For(banks).Summarize("Ana", end.Add(48*time.Hour))
-	if want := whole(); !reflect.DeepEqual(got, want) {
-		t.Errorf("progress after saving over a cut state: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
+	if st2, _ := os.Stat(StatePath(path)); !os.SameFile(st, st2) || !st2.ModTime().Equal(st.ModTime()) {
+		t.Error("the state file was replaced")
 	}
 }

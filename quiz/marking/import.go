@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -72,6 +73,7 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 	}
 	var rows []Row
 	warned := map[string]bool{}
+	clash := clashes(from, entries, given)
 	for _, e := range entries {
 		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
 			continue
@@ -84,6 +86,11 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			continue
 		}
 		row.File = file
+		if lines := clash[rowKey{e.Line, e.ID}]; lines != nil {
+			row.Status, row.Err = Failed, fmt.Errorf("lines %s of the CSV give it different marks in %s, so none is saved; keep one row", strings.Join(lines, " and "), text.EscapeControl(file))
+			rows = append(rows, row)
+			continue
+		}
 		t, err := Target(file, e.ID, load)
 		for _, w := range t.Warnings {
 			if key := w.Error(); !warned[key] { // once, not once per column
@@ -127,6 +134,48 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		rows = append(rows, row)
 	}
 	return probs, rows, nil
+}
+
+// rowKey is one cell of marks: a CSV row's line and the question's column.
+type rowKey struct {
+	line int
+	id   string
+}
+
+// clashes finds the rows that give one question of one file different marks
+// (points or comment): the first was saved and the next refused as marked
+// already, and the command said nothing was wrong (attack10 #9). It returns,
+// for each such row's line and question, the lines of all the rows of it.
+func clashes(from string, entries []Entry, given map[string]string) map[rowKey][]string {
+	type key struct{ file, id string }
+	byKey := map[key][]int{} // indices into entries
+	for i, e := range entries {
+		file, err := csvTarget(from, e.File, given)
+		if err != nil {
+			continue
+		}
+		k := key{fileio.Canonical(file), e.ID}
+		byKey[k] = append(byKey[k], i)
+	}
+	out := map[rowKey][]string{}
+	for _, idx := range byKey {
+		differ := false
+		for _, i := range idx[1:] {
+			a, b := entries[idx[0]], entries[i]
+			differ = differ || a.Points != b.Points || a.Comment != b.Comment
+		}
+		if !differ {
+			continue
+		}
+		var lines []string
+		for _, i := range idx {
+			lines = append(lines, strconv.Itoa(entries[i].Line))
+		}
+		for _, i := range idx {
+			out[rowKey{entries[i].Line, entries[i].ID}] = lines
+		}
+	}
+	return out
 }
 
 // csvTarget finds the report or sheet a CSV row's file cell names. A

@@ -3,6 +3,7 @@ package marking
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -72,5 +73,40 @@ func TestImportCSV(t *testing.T) {
 	}
 	if _, _, err := ImportCSV(filepath.Join(dir, "none.csv"), nil, nil, opts); err == nil {
 		t.Error("a CSV that does not exist: no error")
+	}
+}
+
+// Two rows that give one report's question different marks: neither is
+// saved, and each row's error names both lines; the first used to be saved
+// and the second refused as marked already, and mark exited 0 (attack10
+// #9). The same mark twice is no clash.
+func TestImportCSVClash(t *testing.T) {
+	dir := t.TempDir()
+	ana := writeReport(t, dir, "Ana", nil)
+	from := filepath.Join(dir, "marks.csv")
+	body := "file,student,sample/ussr:answer,sample/ussr,sample/ussr:comment\n" +
+		"Ana.json,Ana,,0.5,\n" +
+		"Ana.json,Ana,,1,\n"
+	if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, rows, err := ImportCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"})
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("%v, %+v", err, rows)
+	}
+	for _, r := range rows {
+		if r.Status != Failed || r.Err == nil || !strings.Contains(r.Err.Error(), "lines 2 and 3 of the CSV give it different marks in ") || !strings.Contains(r.Err.Error(), ", so none is saved; keep one row") {
+			t.Errorf("line %d: %v %v, want a clash naming lines 2 and 3", r.Line, r.Status, r.Err)
+		}
+	}
+	if m := read(t, ana).Marks; len(m) != 0 {
+		t.Errorf("a clashing mark was saved: %+v", m)
+	}
+	body = "file,student,sample/ussr:answer,sample/ussr,sample/ussr:comment\n" +
+		"Ana.json,Ana,,1,ok\n" +
+		"Ana.json,Ana,,1,ok\n"
+	os.WriteFile(from, []byte(body), 0o644)
+	if _, rows, _ := ImportCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"}); len(rows) != 2 || rows[0].Status != Saved || rows[1].Status != Kept {
+		t.Errorf("the same mark twice: %+v", rows)
 	}
 }

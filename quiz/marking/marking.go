@@ -165,15 +165,6 @@ func (f Filter) student(name string) bool {
 // which relative bank paths resolve).
 type BankLoader func(refs []string, file string) ([]*quiz.Bank, error)
 
-// Reports lists what can hold open answers among the inputs, as List does.
-func Reports(inputs []string) ([]string, error) {
-	l, err := List(inputs)
-	if err != nil {
-		return nil, err
-	}
-	return l.Files, nil
-}
-
 // Listing is what List finds among the inputs.
 type Listing struct {
 	Files []string

@@ -101,16 +101,16 @@ func TestCollectByQuestionSkipsMarked(t *testing.T) {
 	a := writeReport(t, dir, "Ana", nil)
 	writeReport(t, dir, "Bo", nil)
 	Apply(a, "sample", "ussr", quiz.Mark{Points: 1}, 1)
-	files, _ := Reports([]string{dir})
-	qs, errs, _ := Collect(files, nil, Filter{})
+	l, _ := List([]string{dir})
+	qs, errs, _ := Collect(l.Files, nil, Filter{})
 	if len(errs) != 0 || len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Student != "Bo" {
 		t.Fatalf("%v %+v", errs, qs)
 	}
-	qs, _, _ = Collect(files, nil, Filter{Remark: true, Student: "ana"})
+	qs, _, _ = Collect(l.Files, nil, Filter{Remark: true, Student: "ana"})
 	if len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Mark == nil {
 		t.Errorf("--remark --student ana: %+v", qs)
 	}
-	if qs, _, _ := Collect(files, nil, Filter{Question: "capital"}); len(qs) != 0 {
+	if qs, _, _ := Collect(l.Files, nil, Filter{Question: "capital"}); len(qs) != 0 {
 		t.Errorf("a question that is not open gathered: %+v", qs)
 	}
 }
@@ -353,15 +353,16 @@ func TestReportsListsWhatGradeGrades(t *testing.T) {
 	}
 	named := filepath.Join(t.TempDir(), "zoe.json")
 	os.WriteFile(named, []byte("{}"), 0o644)
-	got, err := Reports([]string{named, dir})
+	l, err := List([]string{named, dir})
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := l.Files
 	want := append([]string{named}, grade.SheetsIn(dir, nil, nil, nil)...)
 	if !slices.Equal(got, want) || len(got) != 3 || filepath.Base(got[1]) != "Ana.json" {
-		t.Errorf("Reports = %v, want %v", got, want)
+		t.Errorf("List = %v, want %v", got, want)
 	}
-	if _, err := Reports([]string{filepath.Join(dir, "missing")}); err == nil {
+	if _, err := List([]string{filepath.Join(dir, "missing")}); err == nil {
 		t.Error("a missing input is not an error")
 	}
 }

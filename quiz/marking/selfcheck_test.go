@@ -66,8 +66,8 @@ func TestCollectCarriesSelfCheckPoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeReport(t, dir, "Bo", nil)
-	files, _ := Reports([]string{dir})
-	qs, errs, _ := Collect(files, nil, Filter{})
+	l, _ := List([]string{dir})
+	qs, errs, _ := Collect(l.Files, nil, Filter{})
 	if len(errs) != 0 || len(qs) != 1 || len(qs[0].Answers) != 2 {
 		t.Fatalf("%v %+v", errs, qs)
 	}

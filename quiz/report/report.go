@@ -180,6 +180,37 @@ func statusOf(res *quiz.Result) quiz.Status {
 
 // New builds the report of a quiz result.
 func New(meta Meta, res *quiz.Result) *Report {
+	rep := header(meta, res)
+	tags := map[string]*TagScore{}
+	reached := len(res.Outcomes) - rep.NotReached
+	var sum [2]float64
+	for _, o := range res.Outcomes[:reached] {
+		sum[0] += o.Points()
+		sum[1] += o.MaxPoints()
+	}
+	rep.reached = &sum
+	for i, o := range res.Outcomes {
+		q := o.Question
+		if o.Response.Answered {
+			rep.Answered++
+		}
+		if o.Mark != nil {
+			rep.Marks = append(rep.Marks, Mark{ID: q.ID, Bank: q.Bank, Mark: *o.Mark})
+		}
+		rep.Questions = append(rep.Questions, questionReport(o))
+		addTagScores(tags, o, i < reached)
+	}
+	for _, ts := range tags {
+		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
+		ts.Score = text.Round2(ts.Score)
+		rep.ByTag = append(rep.ByTag, *ts)
+	}
+	SortTags(rep.ByTag)
+	return rep
+}
+
+// header is a report's fields about the whole quiz, before its questions.
+func header(meta Meta, res *quiz.Result) *Report {
 	score, maxScore := res.Score()
 	rep := &Report{
 		SchemaVersion: SchemaVersion,
@@ -209,75 +240,64 @@ func New(meta Meta, res *quiz.Result) *Report {
 		passed := rep.Percent >= *meta.PassPercent
 		rep.Passed = &passed
 	}
-	tags := map[string]*TagScore{}
-	reached := len(res.Outcomes) - rep.NotReached
-	var sum [2]float64
-	for _, o := range res.Outcomes[:reached] {
-		sum[0] += o.Points()
-		sum[1] += o.MaxPoints()
-	}
-	rep.reached = &sum
-	for i, o := range res.Outcomes {
-		q := o.Question
-		qr := QuestionReport{
-			ID: q.ID, Bank: q.Bank, Type: q.Type, Prompt: q.Prompt,
-			Points:     text.Round2(o.Points()),
-			MaxPoints:  o.MaxPoints(),
-			Unseen:     o.Unseen,
-			CutOff:     o.Response.CutOff,
-			Unreadable: o.Response.Unreadable,
-			Seconds:    text.Round2(o.Seconds),
-			Tags:       append([]string{}, q.Tags...),
-			Source:     q.Source.String(),
-			SelfCheck:  o.Response.SelfCheck,
-		}
-		if o.Response.SelfCheckPoints != nil {
-			qr.SelfCheckPoints = make([]int, len(o.Response.SelfCheckPoints))
-			for i, k := range o.Response.SelfCheckPoints {
-				qr.SelfCheckPoints[i] = k + 1
-			}
-		}
-		if !o.Unseen {
-			qr.Expected = q.Expected()
-			qr.Digest = quiz.Digest(q.Question)
-		}
-		if o.Response.Answered {
-			g := q.Given(o.Response)
-			qr.Given = &g
-			qr.Answer = AnswerOf(q.Question, o.Response)
-			rep.Answered++
-		}
-		if o.Mark != nil {
-			rep.Marks = append(rep.Marks, Mark{ID: q.ID, Bank: q.Bank, Mark: *o.Mark})
-		}
-		if q.Graded() {
-			c := o.Correct()
-			qr.Correct = &c
-		}
-		rep.Questions = append(rep.Questions, qr)
-		for _, t := range quiz.UniqueTags(q.Tags) {
-			ts := tags[quiz.TagKey(t)]
-			if ts == nil {
-				ts = &TagScore{Tag: t}
-				tags[quiz.TagKey(t)] = ts
-			}
-			ts.Questions++
-			ts.Score += o.Points()
-			ts.MaxScore += o.MaxPoints()
-			if i < reached {
-				ts.Reached++
-				ts.ReachedScore += o.Points()
-				ts.ReachedMax += o.MaxPoints()
-			}
-		}
-	}
-	for _, ts := range tags {
-		ts.Percent = text.Percent(ts.Score, ts.MaxScore)
-		ts.Score = text.Round2(ts.Score)
-		rep.ByTag = append(rep.ByTag, *ts)
-	}
-	SortTags(rep.ByTag)
 	return rep
+}
+
+// questionReport is one question's entry in a report.
+func questionReport(o quiz.Outcome) QuestionReport {
+	q := o.Question
+	qr := QuestionReport{
+		ID: q.ID, Bank: q.Bank, Type: q.Type, Prompt: q.Prompt,
+		Points:     text.Round2(o.Points()),
+		MaxPoints:  o.MaxPoints(),
+		Unseen:     o.Unseen,
+		CutOff:     o.Response.CutOff,
+		Unreadable: o.Response.Unreadable,
+		Seconds:    text.Round2(o.Seconds),
+		Tags:       append([]string{}, q.Tags...),
+		Source:     q.Source.String(),
+		SelfCheck:  o.Response.SelfCheck,
+	}
+	if o.Response.SelfCheckPoints != nil {
+		qr.SelfCheckPoints = make([]int, len(o.Response.SelfCheckPoints))
+		for i, k := range o.Response.SelfCheckPoints {
+			qr.SelfCheckPoints[i] = k + 1
+		}
+	}
+	if !o.Unseen {
+		qr.Expected = q.Expected()
+		qr.Digest = quiz.Digest(q.Question)
+	}
+	if o.Response.Answered {
+		g := q.Given(o.Response)
+		qr.Given = &g
+		qr.Answer = AnswerOf(q.Question, o.Response)
+	}
+	if q.Graded() {
+		c := o.Correct()
+		qr.Correct = &c
+	}
+	return qr
+}
+
+// addTagScores counts an outcome in the scores of its tags; reached: the
+// student got to the question before the quiz ended.
+func addTagScores(tags map[string]*TagScore, o quiz.Outcome, reached bool) {
+	for _, t := range quiz.UniqueTags(o.Question.Tags) {
+		ts := tags[quiz.TagKey(t)]
+		if ts == nil {
+			ts = &TagScore{Tag: t}
+			tags[quiz.TagKey(t)] = ts
+		}
+		ts.Questions++
+		ts.Score += o.Points()
+		ts.MaxScore += o.MaxPoints()
+		if reached {
+			ts.Reached++
+			ts.ReachedScore += o.Points()
+			ts.ReachedMax += o.MaxPoints()
+		}
+	}
 }
 
 // SortTags puts scores by tag in the order every table lists them
@@ -349,7 +369,7 @@ func ReadAnswers(file string, data []byte) (*sheet.Report, error) {
 
 // readReport reads a report as grade and mark both do; decode (mark) also
 // decodes the whole of it, which grade, reading a class's reports, need not:
-// sheet.ReadReportAs refuses what the decoding would, in the same words.
+// sheet.ReadReport refuses what the decoding would, in the same words.
 func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
 	// The self-check is left to ReadReport, which passes over what is not
@@ -368,7 +388,7 @@ func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, 
 	}
 	// One pass reads what grading needs and refuses a field of the wrong
 	// kind for read's type, as encoding/json would.
-	graded, err := sheet.ReadReportAs(file, data, SchemaVersion, read)
+	graded, err := sheet.ReadReport(file, data, SchemaVersion, read)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -613,33 +633,35 @@ func (r *Report) WriteHeldBackSummary(w io.Writer, st text.Style, width int) {
 	r.writeSummary(w, st, width, false)
 }
 
+// summaryLine writes a line of the summary, wrapped.
+type summaryLine func(format string, args ...any)
+
 func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool) {
 	st = text.Or(st)
-	line := func(format string, args ...any) {
+	line := summaryLine(func(format string, args ...any) {
 		fmt.Fprintln(w, text.Hang(fmt.Sprintf(format, args...), width, 2))
-	}
-	early := r.NotReached > 0
+	})
 	fmt.Fprintf(w, "\n%s\n", st.Bold("Summary"))
-	if early {
-		var score, maxScore float64
-		for _, t := range r.reachedQuestions() {
-			score += t.Points
-			maxScore += t.MaxPoints
-		}
-		pct := text.Percent(score, maxScore)
-		if r.reached != nil {
-			pct = text.Percent(r.reached[0], r.reached[1])
-		}
-		// The whole quiz's score comes first: it is the grade. The score on
-		// the questions reached alone would read as 100% after a time-out.
-		line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
-		if r.MaxScore > 0 {
-			line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
-		}
-		if maxScore > 0 {
-			line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
-		}
-	} else {
+	r.writeScore(line, st)
+	r.writeOpenToMark(line)
+	if kept := r.cutOffNumbers(); len(kept) == 1 {
+		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])
+	} else if len(kept) > 1 {
+		line("Questions %s: your unfinished answers were kept as typed (not sent with Enter) and count as your answers", andList(kept))
+	}
+	r.writeByTag(w, line, width, byTag)
+	switch {
+	case r.Set != "" && r.Seed != nil:
+		line("Question set: %s, in the order of seed %d", text.EscapeControl(r.Set), *r.Seed)
+	case r.Seed != nil:
+		line("Seed: %d (the same --seed gives the same quiz)", *r.Seed)
+	}
+}
+
+// writeScore writes the summary's score and how much was answered; a quiz
+// that ended early also gets the score on the questions reached.
+func (r *Report) writeScore(line summaryLine, st text.Style) {
+	if r.NotReached == 0 {
 		if !r.scorable() {
 			// Every question open (a discussion): nothing to score here, not 0%.
 			line("Score: none here; every question is open, for a teacher to mark%s", r.passed(st))
@@ -647,33 +669,59 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 			line("Score: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
 		}
 		line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+		return
 	}
+	var score, maxScore float64
+	for _, t := range r.reachedQuestions() {
+		score += t.Points
+		maxScore += t.MaxPoints
+	}
+	pct := text.Percent(score, maxScore)
+	if r.reached != nil {
+		pct = text.Percent(r.reached[0], r.reached[1])
+	}
+	// The whole quiz's score comes first: it is the grade. The score on
+	// the questions reached alone would read as 100% after a time-out.
+	line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
+	if r.MaxScore > 0 {
+		line("Score: %s / %s (%s%%), counting the questions not reached as 0%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
+	}
+	if maxScore > 0 {
+		line("On the %s reached only: %s / %s (%s%%)", text.Count(len(r.reachedQuestions()), "question"), text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(pct))
+	}
+}
+
+// writeOpenToMark writes how many open answers wait for a teacher, and the
+// score without them.
+func (r *Report) writeOpenToMark(line summaryLine) {
 	var open int
 	for _, q := range r.reachedQuestions() {
 		if q.Type == quiz.Open && q.Given != nil && !r.marked(q) { // a blank one scores 0: nothing to mark
 			open++
 		}
 	}
-	if open > 0 && r.scorable() { // all open: the score line said so
-		line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
-		// The score above counts them as 0; in practice nobody may ever mark
-		// them, so say how the rest went too (teacher8 P2: "3 / 8 (37.5%)").
-		var score, maxScore float64
-		for _, q := range r.reachedQuestions() {
-			if q.Type != quiz.Open || r.marked(q) {
-				score += q.Points
-				maxScore += q.MaxPoints
-			}
-		}
-		if maxScore > 0 {
-			line("Without the open answers: %s / %s (%s%%)", text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+	if open == 0 || !r.scorable() { // all open: the score line said so
+		return
+	}
+	line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
+	// The score above counts them as 0; in practice nobody may ever mark
+	// them, so say how the rest went too (teacher8 P2: "3 / 8 (37.5%)").
+	var score, maxScore float64
+	for _, q := range r.reachedQuestions() {
+		if q.Type != quiz.Open || r.marked(q) {
+			score += q.Points
+			maxScore += q.MaxPoints
 		}
 	}
-	if kept := r.cutOffNumbers(); len(kept) == 1 {
-		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])
-	} else if len(kept) > 1 {
-		line("Questions %s: your unfinished answers were kept as typed (not sent with Enter) and count as your answers", andList(kept))
+	if maxScore > 0 {
+		line("Without the open answers: %s / %s (%s%%)", text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 	}
+}
+
+// writeByTag writes the scores by tag (held back unless byTag), on the
+// questions reached when the quiz ended early, and the tags not reached.
+func (r *Report) writeByTag(w io.Writer, line summaryLine, width int, byTag bool) {
+	early := r.NotReached > 0
 	var rows []TagScore
 	var unreached []string
 	if !byTag {
@@ -717,12 +765,6 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 	}
 	if len(unreached) > 0 {
 		line("Not reached: %s", strings.Join(unreached, ", "))
-	}
-	switch {
-	case r.Set != "" && r.Seed != nil:
-		line("Question set: %s, in the order of seed %d", text.EscapeControl(r.Set), *r.Seed)
-	case r.Seed != nil:
-		line("Seed: %d (the same --seed gives the same quiz)", *r.Seed)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -29,7 +30,9 @@ import (
 // keys are not only question ids: "student", a bank-qualified "bank/id", and
 // a mistyped id in upper case or with a dot all reach the reader, and the grader
 // names the ones that are no question. Recognising a line here validates nothing.
-var answerLine = regexp.MustCompile(`^( *)([A-Za-z0-9_][A-Za-z0-9_.\-/]*):[ \t]+(.*?)[ \t\r]*$`)
+var answerLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^( *)([A-Za-z0-9_][A-Za-z0-9_.\-/]*):[ \t]+(.*?)[ \t\r]*$`)
+})
 
 // refused reports whether YAML refuses a plain value on a key's line.
 func refused(v string) bool {
@@ -107,7 +110,7 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 		} else if inAnswers && indent < 0 {
 			indent = at
 		}
-		m := answerLine.FindStringSubmatch(line)
+		m := answerLine().FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
@@ -184,6 +187,14 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 	return bytes.Join(lines, nil), fixed
 }
 
+// endsWithBlockIndicator reports whether a line ends as "id: |" or "id: >"
+// does, with chomping indicators: a cheap test before the regexp, which most
+// lines of a sheet would fail.
+func endsWithBlockIndicator(line string) bool {
+	t := strings.TrimRight(line, " \t\r+-")
+	return t != "" && (t[len(t)-1] == '|' || t[len(t)-1] == '>')
+}
+
 // plainYAMLError says in plain words what a student can do about a line YAML
 // refused, when the line is an answer: nothing a student wrote needs the word
 // "mapping". It returns the line to name (YAML names the start of the
@@ -200,7 +211,7 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 		// A quoted answer with more after its closing quote: YAML names
 		// the line where the mapping began; find the answer.
 		for i := line - 1; i < len(lines); i++ {
-			m := answerLine.FindStringSubmatch(string(lines[i]))
+			m := answerLine().FindStringSubmatch(string(lines[i]))
 			if m == nil || m[3] == "" || m[3][0] != '"' && m[3][0] != '\'' {
 				continue
 			}
@@ -211,7 +222,7 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 		}
 		return line, "the answers could not be read from this line on: each answer goes on the line of its id (id: answer), and the lines of an answer under a | are all indented by the same number of spaces, more than the id"
 	}
-	m := answerLine.FindStringSubmatch(string(lines[line-1]))
+	m := answerLine().FindStringSubmatch(string(lines[line-1]))
 	if m == nil || m[1] == "" && m[2] != "student" { // banks:, seed: are the teacher's
 		return line, ""
 	}
@@ -264,8 +275,11 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 		if indent < 0 {
 			indent = at
 		}
-		m := answerLine.FindStringSubmatch(line + " ") // "id: |" ends the line
-		if m == nil || at != indent {
+		if at != indent || !endsWithBlockIndicator(line) {
+			continue // the regexp below only for a line that can open a block
+		}
+		m := answerLine().FindStringSubmatch(line + " ") // "id: |" ends the line
+		if m == nil {
 			continue
 		}
 		v := strings.TrimSpace(m[3])
@@ -289,7 +303,7 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 				if strings.HasPrefix(t, "#") {
 					break
 				}
-				if k := answerLine.FindStringSubmatch(l + " "); k != nil && quiz.ValidID(k[2]) {
+				if k := answerLine().FindStringSubmatch(l + " "); k != nil && quiz.ValidID(k[2]) {
 					break // the next question's id
 				}
 			}

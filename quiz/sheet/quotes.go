@@ -56,7 +56,7 @@ func runOnQuotes(file string, answers *yaml.Node, data []byte) []quiz.Problem {
 		}
 		var swallowed []string
 		for _, raw := range lines[a.Line:] { // the lines after the quote's
-			m := answerLine.FindStringSubmatch(strings.TrimRight(string(raw), "\r\n\u0085\u2028\u2029"))
+			m := answerLine().FindStringSubmatch(strings.TrimRight(string(raw), "\r\n\u0085\u2028\u2029"))
 			if m == nil || len(m[1]) != id.Column-1 {
 				continue
 			}

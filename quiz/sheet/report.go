@@ -3,11 +3,13 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // A quiz's JSON report (conflictq quiz -o name.json) is also what a student
@@ -64,6 +66,7 @@ type Report struct {
 // ReportAnswer is one question of a report: what the student gave.
 type ReportAnswer struct {
 	ID, Bank string
+	Type     string // the question's type when the report was written
 	// Given is the answer as the report showed it (Question.Given); nil when
 	// unanswered. Answer is it as a sheet holds it (schema 2; empty in 1).
 	Given      *string
@@ -79,6 +82,8 @@ type ReportAnswer struct {
 	// CutOff marks a text answer still being typed when the quiz was
 	// stopped: Given is the text in the box, never sent with Enter.
 	CutOff bool
+
+	answerAt int // where answer starts
 }
 
 // oddField is a question's field that does not hold what it should, where it
@@ -105,162 +110,250 @@ func (r *Report) MarkFor(bank, id string) *quiz.Mark {
 }
 
 // ReadReport reads a quiz's JSON report for grading. maxVersion is the newest
-// schema this conflictq reads. Errors name the file.
-func ReadReport(file string, data []byte, maxVersion int) (*Report, error) {
-	return readReport(file, data, maxVersion, nil)
+// schema this conflictq reads. Errors name the file. Unless v is nil, it
+// also refuses, in the same pass, a field of the wrong kind for v's type
+// (what encoding/json would refuse decoding the report into v), in KindWord's
+// and TypeWord's words: report.Read's reading for grade, as fast as the
+// scanner alone.
+func ReadReport(file string, data []byte, maxVersion int, v any) (*Report, error) {
+	var top *shape
+	if v != nil {
+		top = shapeOf(reflect.TypeOf(v))
+	}
+	return readReport(file, data, maxVersion, top)
 }
 
-// ReadReportAs reads a report as ReadReport does and, in the same pass,
-// refuses a field of the wrong kind for v's type (what encoding/json would
-// refuse decoding the report into v), in KindWord's and TypeWord's words:
-// report.Read's reading for grade, as fast as the scanner alone.
-func ReadReportAs(file string, data []byte, maxVersion int, v any) (*Report, error) {
-	return readReport(file, data, maxVersion, shapeOf(reflect.TypeOf(v)))
+// reportReader is one reading of a report: the scanner and what it has read
+// so far.
+type reportReader struct {
+	s                        jsonScanner
+	lines                    lineCounter
+	rep                      *Report
+	top, question            *shape            // the report's shape and a question's, inside top; nil: no check
+	wrong                    []quiz.Problem    // fields of the wrong type: the report is refused
+	starts                   []int             // where each question starts, for a question given twice
+	marked                   map[[2]string]int // a question's first mark, where it starts
+	hasQuestions, hasAnswers bool
 }
 
 func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, error) {
-	rep := &Report{File: file}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark, as Notepad saves
-	s := &jsonScanner{data: data}
-	lines := lineCounter{data: data}
-	hasQuestions, hasAnswers := false, false
-	var wrong []quiz.Problem // fields of the wrong type: the report is refused
-	bad := func(err error) error {
-		return &quiz.InvalidError{Problems: []quiz.Problem{reportProblem(file, data, s.pos, err)}}
+	// Latin-1 (Notepad's "ANSI") is refused, as in a sheet: encoding/json
+	// would read its bytes as U+FFFD and this scanner as they are, so a
+	// mark would be tied to another answer than the one grade checks.
+	if err := quiz.CheckText(file, data); err != nil {
+		return nil, err
 	}
-	var question *shape // a question's shape, inside top
-	if q := top.field("questions"); q != nil && q.elem != nil {
-		question = q.elem
+	r := &reportReader{s: jsonScanner{data: data}, lines: lineCounter{data: data}, rep: &Report{File: file}, top: top, marked: map[[2]string]int{}}
+	if q, _ := top.field("questions"); q != nil && q.elem != nil {
+		r.question = q.elem
 	}
-	err := s.object(func(key string) error {
-		switch {
-		case ownWordsTop(key):
-		case key == "questions": // vetted one by one, as they are read
-			if c := s.peek(); top != nil && c != '[' && c != 'n' && startsValue(c) {
-				return &fieldError{offset: s.pos, field: key, msg: WrongKind(scanKind(c), "a list")}
-			}
-		default:
-			if done, err := s.vet(top, key, "", readsTop(key)); done || err != nil {
-				return err
-			}
-		}
-		var err error
-		switch key {
-		case "schema_version":
-			rep.SchemaVersion, err = s.wholeField(key)
-		case "student":
-			rep.Student, _, err = s.scalar()
-		case "banks":
-			if s.peek() == 'n' { // null, as encoding/json writes a report made without banks
-				_, _, err = s.scalar()
-				break
-			}
-			rep.Banks, _, err = s.list()
-		case "seed":
-			rep.Seed, err = s.seedField(key)
-		case "bank_digests":
-			rep.BankDigests = map[string]string{}
-			err = s.object(func(k string) error {
-				v, _, err := s.scalar()
-				rep.BankDigests[k] = v
-				return err
-			})
-		case "status":
-			var t string
-			t, _, err = s.scalar()
-			rep.Status = quiz.Status(t)
-		case "ended_by":
-			rep.EndedBy, _, err = s.scalar()
-		case "started_at":
-			rep.StartedAt, err = s.timeField(key)
-		case "answers":
-			hasAnswers = true
-			err = s.skip(0)
-		case "questions":
-			hasQuestions = true
-			rep.Questions = rep.Questions[:0] // a second questions key replaces the first, as encoding/json reads it
-			err = s.array(func() error {
-				var a ReportAnswer
-				var odd []oddField
-				c := s.peek()
-				el := s.pos
-				if question != nil && c != '{' && startsValue(c) {
-					return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", len(rep.Questions)), msg: WrongKind(scanKind(c), "an object ({...})")}
-				}
-				err := s.object(func(k string) error {
-					if ownWordsQuestion(k) {
-						return s.reportAnswer(&a, k, &odd)
-					}
-					if done, err := s.vet(question, k, "", readsQuestion(k)); done || err != nil {
-						return err
-					}
-					return s.reportAnswer(&a, k, &odd)
-				})
-				if fe, ok := err.(*fieldError); ok {
-					fe.field = fmt.Sprintf("questions[%d].", len(rep.Questions)) + fe.field // named only when wrong: a good report costs no names
-					fe.question = s.idAt(el)                                                // named even when its id comes after
-				}
-				for _, o := range odd {
-					p := quiz.Problem{File: file, Line: lines.at(o.offset), Question: a.ID}
-					switch o.field {
-					case "cut_off":
-						p.Field = fmt.Sprintf("questions[%d].cut_off", len(rep.Questions))
-						p.Msg = "must be true or false"
-						wrong = append(wrong, p)
-					case "self_check":
-						p.Warning, p.Field = true, fmt.Sprintf("questions[%d].self_check", len(rep.Questions))
-						p.Msg = "it is not true or false; it is passed over (the answer is marked all the same)"
-						rep.Warnings = append(rep.Warnings, p)
-					default:
-						p.Warning, p.Field = true, fmt.Sprintf("questions[%d].%s", len(rep.Questions), o.field)
-						p.Msg = "it is not a list of key point numbers (1, 2, ...), each once; what is not is passed over (the answer is marked all the same)"
-						rep.Warnings = append(rep.Warnings, p)
-					}
-				}
-				rep.Questions = append(rep.Questions, a)
-				return err
-			})
-		case "marks":
-			err = s.array(func() error {
-				var m ReportMark
-				s.peek()
-				el := s.pos
-				err := s.object(func(k string) error { return s.reportMark(&m, k) })
-				if fe, ok := err.(*fieldError); ok {
-					fe.field = fmt.Sprintf("marks[%d].", len(rep.Marks)) + fe.field
-					fe.question = s.idAt(el)
-				}
-				rep.Marks = append(rep.Marks, m)
-				return err
-			})
-		default:
-			err = s.skip(0)
-		}
-		return err
-	})
-	if err == nil && s.peek() != 0 {
-		err = s.fail("more after the report's end")
+	err := r.s.object(r.field)
+	if err == nil && r.s.peek() != 0 {
+		err = r.s.fail("more after the report's end")
 	}
 	if err != nil {
-		return nil, bad(err)
+		return nil, &quiz.InvalidError{Problems: []quiz.Problem{reportProblem(file, data, r.s.pos, err)}}
 	}
-	if len(wrong) > 0 {
-		return nil, &quiz.InvalidError{Problems: wrong[:min(len(wrong), quiz.MaxProblems)], More: max(0, len(wrong)-quiz.MaxProblems)}
+	if err := r.check(maxVersion); err != nil {
+		return nil, err
+	}
+	return r.rep, nil
+}
+
+// field reads one top-level field, after vetting its kind against top.
+func (r *reportReader) field(key string) error {
+	s, rep := &r.s, r.rep
+	switch {
+	case ownWordsTop(key):
+	case key == "questions": // vetted one by one, as they are read
+		if c := s.peek(); r.top != nil && c != '[' && c != 'n' && startsValue(c) {
+			return &fieldError{offset: s.pos, field: key, msg: WrongKind(scanKind(c), "a list")}
+		}
+	default:
+		if done, err := s.vet(r.top, key, "", readsTop(key)); done || err != nil {
+			return err
+		}
+	}
+	var err error
+	switch key {
+	case "schema_version":
+		rep.SchemaVersion, err = s.wholeField(key)
+	case "student":
+		rep.Student, _, err = s.scalar()
+	case "banks":
+		if s.peek() == 'n' { // null, as encoding/json writes a report made without banks
+			_, _, err = s.scalar()
+			break
+		}
+		rep.Banks, _, err = s.list()
+	case "seed":
+		rep.Seed, err = s.seedField(key)
+	case "bank_digests":
+		rep.BankDigests = map[string]string{}
+		err = s.object(func(k string) error {
+			v, _, err := s.scalar()
+			rep.BankDigests[k] = v
+			return err
+		})
+	case "status":
+		var t string
+		t, _, err = s.scalar()
+		rep.Status = quiz.Status(t)
+	case "ended_by":
+		rep.EndedBy, _, err = s.scalar()
+	case "started_at":
+		rep.StartedAt, err = s.timeField(key)
+	case "answers":
+		r.hasAnswers = true
+		err = s.skip(0)
+	case "questions":
+		r.hasQuestions = true
+		rep.Questions, r.starts = rep.Questions[:0], r.starts[:0] // a second questions key replaces the first, as encoding/json reads it
+		err = s.array(r.questionEntry)
+	case "marks":
+		err = s.array(r.markEntry)
+	default:
+		err = s.skip(0)
+	}
+	return err
+}
+
+// questionEntry reads one entry of questions.
+func (r *reportReader) questionEntry() error {
+	s, n := &r.s, len(r.rep.Questions)
+	var a ReportAnswer
+	var odd []oddField
+	c := s.peek()
+	el := s.pos
+	r.starts = append(r.starts, el)
+	if r.question != nil && c != '{' && startsValue(c) {
+		return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", n), msg: WrongKind(scanKind(c), "an object ({...})")}
+	}
+	err := s.object(func(k string) error {
+		if ownWordsQuestion(k) {
+			return s.reportAnswer(&a, k, &odd)
+		}
+		if done, err := s.vet(r.question, k, "", readsQuestion(k)); done || err != nil {
+			return err
+		}
+		return s.reportAnswer(&a, k, &odd)
+	})
+	if fe, ok := err.(*fieldError); ok {
+		fe.field = fmt.Sprintf("questions[%d].", n) + fe.field // named only when wrong: a good report costs no names
+		fe.question = s.idAt(el)                               // named even when its id comes after
+	}
+	r.oddFields(n, a.ID, odd)
+	r.rep.Questions = append(r.rep.Questions, a)
+	return err
+}
+
+// oddFields records what question n's fields held that they should not: a
+// cut_off that is not true or false refuses the report; a self-check is
+// passed over with a warning.
+func (r *reportReader) oddFields(n int, id string, odd []oddField) {
+	for _, o := range odd {
+		p := quiz.Problem{File: r.rep.File, Line: r.lines.at(o.offset), Question: id}
+		switch o.field {
+		case "cut_off":
+			p.Field = fmt.Sprintf("questions[%d].cut_off", n)
+			p.Msg = "must be true or false"
+			r.wrong = append(r.wrong, p)
+		case "self_check":
+			p.Warning, p.Field = true, fmt.Sprintf("questions[%d].self_check", n)
+			p.Msg = "it is not true or false; it is passed over (the answer is marked all the same)"
+			r.rep.Warnings = append(r.rep.Warnings, p)
+		default:
+			p.Warning, p.Field = true, fmt.Sprintf("questions[%d].%s", n, o.field)
+			p.Msg = "it is not a list of key point numbers (1, 2, ...), each once; what is not is passed over (the answer is marked all the same)"
+			r.rep.Warnings = append(r.rep.Warnings, p)
+		}
+	}
+}
+
+// markEntry reads one entry of marks.
+func (r *reportReader) markEntry() error {
+	s := &r.s
+	var m ReportMark
+	s.peek()
+	el := s.pos
+	err := s.object(func(k string) error { return s.reportMark(&m, k) })
+	if fe, ok := err.(*fieldError); ok {
+		fe.field = fmt.Sprintf("marks[%d].", len(r.rep.Marks)) + fe.field
+		fe.question = s.idAt(el)
+	}
+	// Two marks of one question: grade counted the first and mark
+	// replaced both, without a word.
+	key := [2]string{m.Bank, m.ID}
+	if first, twice := r.marked[key]; err == nil && twice {
+		err = &fieldError{offset: el, field: fmt.Sprintf("marks[%d]", len(r.rep.Marks)), question: m.ID,
+			msg: fmt.Sprintf("the question is marked twice (first at line %d); remove one", r.lines.at(first))}
+	}
+	if _, twice := r.marked[key]; !twice {
+		r.marked[key] = el
+	}
+	r.rep.Marks = append(r.rep.Marks, m)
+	return err
+}
+
+// check refuses, once the whole report is read, fields of the wrong type, a
+// schema this conflictq does not read, and a report with no questions.
+func (r *reportReader) check(maxVersion int) error {
+	file, rep := r.rep.File, r.rep
+	if len(r.wrong) > 0 {
+		return &quiz.InvalidError{Problems: r.wrong[:min(len(r.wrong), quiz.MaxProblems)], More: max(0, len(r.wrong)-quiz.MaxProblems)}
 	}
 	if rep.SchemaVersion < 1 || rep.SchemaVersion > maxVersion {
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version",
 			Msg: fmt.Sprintf("report version %d; this conflictq reads versions 1 to %d", rep.SchemaVersion, maxVersion)}}}
 	}
-	if !hasQuestions {
+	if p := twice(file, r.lines.data, rep.Questions, r.starts); p != nil {
+		return &quiz.InvalidError{Problems: []quiz.Problem{*p}}
+	}
+	for i, a := range rep.Questions {
+		// An open answer is text: grade refused a list or a mapping in
+		// answer while mark marked given (attack10 #4).
+		if a.Type == string(quiz.Open) && (a.Answer.Kind == quiz.List || a.Answer.Kind == quiz.Mapping) {
+			return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: r.lines.at(a.answerAt), Question: a.ID,
+				Field: fmt.Sprintf("questions[%d].answer", i), Msg: fmt.Sprintf("an open question's answer is text, not a %s", a.Answer.Kind.Name())}}}
+		}
+	}
+	if !r.hasQuestions {
 		// Graded as a report, it would be an empty one: 0/0, the answers
 		// never looked at.
 		msg := "not a conflictq quiz report: it has schema_version but no questions"
-		if hasAnswers {
+		if r.hasAnswers {
 			msg = "only a quiz report has it, and this file has answers, as an answer sheet does: remove schema_version to grade it as a sheet"
 		}
-		return nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
+		return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "schema_version", Msg: msg}}}
 	}
-	return rep, nil
+	return nil
+}
+
+// twice refuses a report that holds a question twice: grade would count
+// both, and mark could never save a mark (it shows one and finds the other),
+// so it would stay unmarked for good. A report holds each question once.
+func twice(file string, data []byte, qs []ReportAnswer, starts []int) *quiz.Problem {
+	if len(qs) < 2 {
+		return nil
+	}
+	seen := make(map[[2]string]int, len(qs))
+	for i, q := range qs {
+		if q.ID == "" {
+			continue
+		}
+		k := [2]string{q.Bank, q.ID}
+		first, ok := seen[k]
+		if !ok {
+			seen[k] = i
+			continue
+		}
+		lines := lineCounter{data: data}
+		firstLine := lines.at(starts[first])
+		return &quiz.Problem{File: file, Line: lines.at(starts[i]), Question: q.ID, Field: fmt.Sprintf("questions[%d]", i),
+			Msg: fmt.Sprintf("the question is in the report twice (first at line %d, questions[%d]); a report holds each question once: remove one", firstLine, first)}
+	}
+	return nil
 }
 
 // reportAnswer reads one field of a question; a field that does not hold
@@ -273,6 +366,8 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		a.ID, _, err = s.scalar()
 	case "bank":
 		a.Bank, _, err = s.scalar()
+	case "type":
+		a.Type, _, err = s.scalar()
 	case "given":
 		t, kind, e := s.scalar()
 		if kind != 'n' {
@@ -280,6 +375,7 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		}
 		err = e
 	case "answer":
+		a.answerAt = start
 		a.Answer, err = s.answer(0)
 	case "unreadable":
 		a.Unreadable, _, err = s.scalar()
@@ -350,7 +446,15 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 	case "bank":
 		m.Bank, _, err = s.scalar()
 	case "points":
-		m.Points, err = s.numberField(key)
+		// As a sheet's marks section reads them: a mark written by hand as
+		// -1 or 0.333 was counted as 0 or 0.33 without a word, where mark
+		// gives 0 or more, in halves (attack10 #9).
+		start := s.pos
+		if m.Points, err = s.numberField(key); err == nil {
+			if p := m.Points; p < 0 || p*2 != math.Trunc(p*2) || p > maxMarkPoints {
+				err = &fieldError{offset: start, field: key, msg: fmt.Sprintf("expected points from 0 in halves, found %s", text.FormatNum(p))}
+			}
+		}
 	case "comment":
 		m.Comment, _, err = s.scalar()
 	case "marker":

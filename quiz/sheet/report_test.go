@@ -2,6 +2,7 @@ package sheet_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -36,7 +37,7 @@ func TestReadReportAgreesWithReportRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := sheet.ReadReport("r.json", buf.Bytes(), report.SchemaVersion)
+	got, err := sheet.ReadReport("r.json", buf.Bytes(), report.SchemaVersion, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +67,7 @@ func TestReadReportRefusesWhatItCannotRead(t *testing.T) {
 		{`{"schema_version": 3, "questions": []}`, "report version 3; this conflictq reads versions 1 to 2"},
 		{`{"schema_version": 2} {}`, "more after the report's end"},
 	} {
-		_, err := sheet.ReadReport("r.json", []byte(tt.data), 2)
+		_, err := sheet.ReadReport("r.json", []byte(tt.data), 2, nil)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: %v, want %q", tt.data, err, tt.want)
 		}
@@ -77,7 +78,11 @@ func TestReadReportRefusesWhatItCannotRead(t *testing.T) {
 // key is: first (as conflictq writes it), after 20 KB of questions (jq -S),
 // after a byte order mark (attack4 #8, #9). Inside an answer it is not.
 func TestIsReport(t *testing.T) {
-	long := `"questions": [` + strings.Repeat(`{"id": "q", "given": "x"},`, 2000) + `{"id": "q"}]`
+	var qs strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&qs, `{"id": "q%d", "given": "x"},`, i)
+	}
+	long := `"questions": [` + qs.String() + `{"id": "q"}]`
 	for _, c := range []struct {
 		data string
 		want bool
@@ -94,7 +99,7 @@ func TestIsReport(t *testing.T) {
 		}
 	}
 	sorted := `{"banks": ["b"], "marks": [], ` + long + `, "schema_version": 2, "student": "Ana"}`
-	rep, err := sheet.ReadReport("r.json", []byte("\ufeff"+sorted), 2)
+	rep, err := sheet.ReadReport("r.json", []byte("\ufeff"+sorted), 2, nil)
 	if err != nil || rep.Student != "Ana" || len(rep.Questions) != 2001 {
 		t.Errorf("a sorted report with a byte order mark: %v", err)
 	}
@@ -107,7 +112,7 @@ func TestReadReportRefusesASheet(t *testing.T) {
 		`{"student": "Ana", "answers": {"q": "A region"}, "schema_version": 1}`: "r.json:1: schema_version: only a quiz report has it, and this file has answers",
 		`{"schema_version": 1, "student": "Ana"}`:                               "has schema_version but no questions",
 	} {
-		if _, err := sheet.ReadReport("r.json", []byte(data), 2); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := sheet.ReadReport("r.json", []byte(data), 2, nil); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v", data, err)
 		}
 	}
@@ -121,8 +126,11 @@ func TestReadReportRefusesACutOffThatIsNotTrueOrFalse(t *testing.T) {
 	for _, v := range []string{`"yes"`, `"true"`, `1`, `0`, `[]`, `{}`, `[true]`} {
 		data := "{\"schema_version\": 2,\n\"questions\": [\n{\"bank\": \"b\", \"cut_off\": " + v + ",\n\"given\": \"19\", \"id\": \"num2\"}]}"
 		for name, read := range map[string]func() error{
-			"grade": func() error { _, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion); return err },
-			"mark":  func() error { _, err := report.Read("r.json", []byte(data)); return err },
+			"grade": func() error {
+				_, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion, nil)
+				return err
+			},
+			"mark": func() error { _, err := report.Read("r.json", []byte(data)); return err },
 		} {
 			if err := read(); err == nil || err.Error() != `r.json:3: question "num2": questions[0].cut_off: must be true or false` {
 				t.Errorf("%s, cut_off %s: %v", name, v, err)
@@ -131,7 +139,7 @@ func TestReadReportRefusesACutOffThatIsNotTrueOrFalse(t *testing.T) {
 	}
 	for v, want := range map[string]bool{`true`: true, `false`: false, `null`: false} {
 		data := `{"schema_version": 2, "questions": [{"id": "num2", "given": "19", "cut_off": ` + v + `}]}`
-		rep, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion)
+		rep, err := sheet.ReadReport("r.json", []byte(data), report.SchemaVersion, nil)
 		if err != nil || rep.Questions[0].CutOff != want {
 			t.Errorf("cut_off %s: %v, %+v", v, err, rep)
 		}

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -17,7 +20,7 @@ import (
 // the Go type report.Read decodes it into, so that grade (which reads a
 // report with this scanner alone, for speed: encoding/json made it as slow
 // as jq) refuses what encoding/json refuses for mark, in the same words,
-// with no second table of fields to keep in step. ReadReportAs checks the
+// with no second table of fields to keep in step. ReadReport checks the
 // shape as it reads.
 
 // shape is what one JSON value must be.
@@ -26,7 +29,8 @@ type shape struct {
 	time   bool              // a time.Time: text as RFC 3339 writes it
 	bits   int               // a number's size
 	want   string            // TypeWord's words for it
-	fields map[string]*shape // a struct's fields by their JSON name, lower case (encoding/json folds case)
+	fields map[string]*shape // a struct's fields by their JSON name
+	folded map[string]string // their names as encoding/json folds case (foldKey) → the name
 	elem   *shape            // a list's or map's elements
 }
 
@@ -66,6 +70,10 @@ func buildShape(t reflect.Type) *shape {
 	case reflect.Struct:
 		sh.fields = map[string]*shape{}
 		addFields(sh.fields, t)
+		sh.folded = map[string]string{}
+		for name := range sh.fields {
+			sh.folded[foldKey(name)] = name
+		}
 	}
 	return sh
 }
@@ -86,7 +94,7 @@ func addFields(fields map[string]*shape, t reflect.Type) {
 			if tag == "" {
 				tag = f.Name
 			}
-			fields[strings.ToLower(tag)] = buildShape(f.Type)
+			fields[tag] = buildShape(f.Type)
 		}
 	}
 	for _, e := range embedded {
@@ -101,14 +109,43 @@ func addFields(fields map[string]*shape, t reflect.Type) {
 }
 
 // field is the shape of a struct's field, or nil (sh nil, or no such field).
-func (sh *shape) field(key string) *shape {
+// name is the field's own name when key names it only in another case.
+func (sh *shape) field(key string) (f *shape, name string) {
 	if sh == nil || sh.fields == nil {
-		return nil
+		return nil, ""
 	}
 	if f := sh.fields[key]; f != nil {
-		return f
+		return f, ""
 	}
-	return sh.fields[strings.ToLower(key)]
+	if name, ok := sh.folded[foldKey(key)]; ok {
+		return sh.fields[name], name
+	}
+	return nil, ""
+}
+
+// foldKey folds a key's case as encoding/json does when it matches a key to
+// a field (upper case; K and ſ fold to K and S).
+func foldKey(key string) string {
+	var b strings.Builder
+	for _, r := range key {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToUpper(unicode.ToLower(r))
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// otherCase refuses a key that names a field in another case ("GIVEN"):
+// encoding/json (mark) would read it into the field, where this scanner
+// (grade) reads the key as it is, so the two would read different answers.
+// conflictq writes its keys in lower case.
+func otherCase(offset int, key, name string) error {
+	return &fieldError{offset: offset, field: key, msg: fmt.Sprintf("not a key conflictq reads: it reads %q only in lower case, as it writes it", name)}
 }
 
 // The fields ReadReport reads itself, at the top and in a question: vet
@@ -127,7 +164,7 @@ func readsTop(key string) bool {
 
 func readsQuestion(key string) bool {
 	switch key {
-	case "id", "bank", "given", "answer", "unreadable", "unseen", "self_check", "self_check_points":
+	case "id", "bank", "type", "given", "answer", "unreadable", "unseen", "self_check", "self_check_points":
 		return true
 	}
 	return false
@@ -144,7 +181,12 @@ func ownWordsQuestion(key string) bool { return key == "seconds" || key == "cut_
 // it; one it would pass over is passed over here (done). Nothing is checked
 // when parent is nil or has no such field.
 func (s *jsonScanner) vet(parent *shape, key, prefix string, reads bool) (done bool, err error) {
-	f := parent.field(key)
+	f, name := parent.field(key)
+	if name != "" {
+		err := otherCase(s.pos, key, name).(*fieldError)
+		err.field = prefix + key
+		return true, err
+	}
 	if f == nil || reads && f.kind == reflect.Interface {
 		return false, nil
 	}
@@ -181,6 +223,12 @@ func reportProblem(file string, data []byte, pos int, err error) quiz.Problem {
 	line := 1 + bytes.Count(data[:min(pos, len(data))], []byte("\n"))
 	return quiz.Problem{File: file, Line: line, Msg: "not a conflictq quiz report: " + err.Error()}
 }
+
+// maxReportNumber bounds a report's fractions (scores, points, times), far
+// above any a quiz writes: 1e308 reads as a float64, but mark, working out
+// the percent again, would reach +Inf and fail to save a mark the teacher
+// had typed (attack10 #5). Refused up front, by grade and mark alike.
+const maxReportNumber = 1e12
 
 // check reads a value that must have shape sh. null is taken anywhere, as
 // encoding/json leaves the field as it was. A fieldError's field is named
@@ -227,7 +275,10 @@ func (s *jsonScanner) check(sh *shape, depth int) error {
 		}
 		switch sh.kind {
 		case reflect.Float32, reflect.Float64:
-			_, err = strconv.ParseFloat(t, sh.bits)
+			var f float64
+			if f, err = strconv.ParseFloat(t, sh.bits); err == nil && math.Abs(f) > maxReportNumber {
+				return &fieldError{offset: start, msg: fmt.Sprintf("%s is out of range for a report (at most 1e12)", t)}
+			}
 		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 			_, err = strconv.ParseUint(t, 10, sh.bits)
 		default:
@@ -262,8 +313,9 @@ func (s *jsonScanner) check(sh *shape, depth int) error {
 		return s.object(func(k string) error {
 			el := sh.elem
 			if sh.kind == reflect.Struct {
-				if el = sh.fields[k]; el == nil {
-					el = sh.fields[strings.ToLower(k)]
+				var name string
+				if el, name = sh.field(k); name != "" {
+					return otherCase(s.pos, k, name)
 				}
 			}
 			if el == nil {

@@ -27,6 +27,8 @@ func TestSameSheetInEverySyntax(t *testing.T) {
 		`{"tags": ["a", "b"], "banks": ["sample", "vocabulary"], "answers": {}}`,
 		`{"seed": null, "count": null, "student": null, "answers": null}`,
 		"{\"seed\": 7,\n \"answers\": {\"x\": [1, 2],\n \"y\": {\"l\": \"r\"},\n \"z\": null,\n \"w\": [[1]],\n \"v\": \" b \",\n \"u\": \"\"}}",
+		// A null inside a list or as a match's right side is an empty item.
+		"{\"answers\": {\"x\": [\"a\", null],\n \"y\": {\"l\": null, \"m\": \"r\"},\n \"z\": [null]}}",
 		`{"count": 2.5, "answers": {}}`,
 		`{"count": 2000000, "answers": {}}`,
 		`{"count": -1, "answers": {}}`,
@@ -115,5 +117,23 @@ func TestSheetFieldRules(t *testing.T) {
 	_, err = Read("s.json", 0, []byte("{\"student\": \"A\",\n\"student\": \"B\", \"answers\": {}}"))
 	if err == nil || err.Error() != "s.json:2: student: given twice (first at line 1)" {
 		t.Errorf("duplicate field: %v", err)
+	}
+}
+
+// YAML's other spellings of null (~ and nothing) read as the empty item JSON's
+// null does.
+func TestNullItemIsEmptyInYAML(t *testing.T) {
+	src := "answers:\n  x: [a, ~, null]\n  y:\n    l: ~\n    m:\n    n: null\n"
+	s, err := Read("s.yaml", 0, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Answers[0].Value.List; fmt.Sprint(got) != fmt.Sprint([]string{"a", "", ""}) {
+		t.Errorf("list = %q, want a and two empty items", got)
+	}
+	for _, p := range s.Answers[1].Value.Pairs {
+		if p[1] != "" {
+			t.Errorf("pair %q = %q, want empty", p[0], p[1])
+		}
 	}
 }

@@ -165,7 +165,7 @@ func valueFromNode(n *yaml.Node) quiz.Value {
 			if c = yamlnode.Resolve(c); c.Kind != yaml.ScalarNode {
 				return quiz.Value{Kind: quiz.Nested, Line: n.Line}
 			}
-			v.List = append(v.List, c.Value)
+			v.List = append(v.List, itemText(c))
 		}
 	case yaml.MappingNode:
 		v.Kind = quiz.Mapping
@@ -174,12 +174,22 @@ func valueFromNode(n *yaml.Node) quiz.Value {
 			if val.Kind != yaml.ScalarNode {
 				return quiz.Value{Kind: quiz.Nested, Line: n.Line}
 			}
-			v.Pairs = append(v.Pairs, [2]string{k.Value, val.Value})
+			v.Pairs = append(v.Pairs, [2]string{k.Value, itemText(val)})
 		}
 	default:
 		v.Kind = quiz.Nested
 	}
 	return v
+}
+
+// itemText is a list item's or a match pair's text. A null there (`null`,
+// `~` or nothing) is an empty answer, as JSON's null is, so a sheet reads the
+// same in both syntaxes.
+func itemText(n *yaml.Node) string {
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return n.Value
 }
 
 // yamlFields reads a mapping's keys and values, for the marks section: a

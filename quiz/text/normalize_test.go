@@ -206,6 +206,30 @@ func TestParseNumber(t *testing.T) {
 		{"", 0, false},
 		{"nineteen", 0, false},
 		{"1.2.3", 0, false},
+		// Spaces between digits only as thousands (attack10 #8): a space
+		// elsewhere may part two numbers, and the same group twice is an
+		// answer typed twice.
+		{"30 000", 30000, true},
+		{"30\u00a0000", 30000, true},
+		{"30\u202f000", 30000, true},
+		{"1 234 567", 1234567, true},
+		{"30 000.5", 30000.5, true},
+		{"30 000,5", 30000.5, true},
+		{"- 5", -5, true},
+		{"−1 994", -1994, true},
+		{"613 ", 613, true},
+		{"6 13", 0, false},
+		{"19 91", 0, false},
+		{"1 9 9 1", 0, false},
+		{"613 613", 0, false},
+		{"613 613 613", 0, false},
+		{"1994 000", 0, false},
+		{"30 00", 0, false},
+		{"30 0000", 0, false},
+		{"1.5 000", 0, false},
+		{"30 000 ", 30000, true},
+		{"_", 0, false},
+		{"-", 0, false},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in)

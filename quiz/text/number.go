@@ -7,16 +7,57 @@ import (
 	"strings"
 )
 
-// numberSpaces removes digit-group separators and mends the minus sign. A
-// Replacer is immutable once built and safe to share.
-var numberSpaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "", "−", "-")
+// groupSep reports whether r separates digit groups: a space, a no-break
+// or narrow no-break space (as word processors write 30 000), or _.
+func groupSep(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '_' }
+
+// ungroup joins digit groups separated by spaces (groupSep), which are read
+// only as thousands: a first group of one to three digits, then groups of
+// exactly three ("30 000", "1 994", "1 234 567.5", "30 000,5"). Anything
+// else, "6 13", "19 91", "1 9 9 1", is no number: the student may have
+// meant several. So is the same three digits written twice or more
+// ("613 613"), an answer typed twice far more often than 613,613. A space
+// after a sign is passed over ("- 5").
+func ungroup(s string) (string, bool) {
+	sign := ""
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		sign, s = s[:1], strings.TrimLeftFunc(s[1:], groupSep)
+	}
+	groups := strings.FieldsFunc(s, groupSep)
+	switch len(groups) {
+	case 0:
+		return "", false
+	case 1:
+		return sign + groups[0], true
+	}
+	last := len(groups) - 1
+	frac := ""
+	if i := strings.IndexAny(groups[last], ".,"); i >= 0 {
+		groups[last], frac = groups[last][:i], groups[last][i:]
+	}
+	if len(groups[0]) > 3 {
+		return "", false
+	}
+	same := len(groups[0]) == 3
+	for i, g := range groups {
+		if g == "" || !plainDigits(g) || i > 0 && len(g) != 3 {
+			return "", false
+		}
+		same = same && g == groups[0]
+	}
+	if same && frac == "" {
+		return "", false
+	}
+	return sign + strings.Join(groups, "") + frac, true
+}
 
 // ErrNotANumber is returned by ParseNumber for text that is not a number.
 var ErrNotANumber = errors.New("not a number")
 
 // ParseNumber reads a number the way people write one: 1994, -3.5, 1,994 and
-// 30,000 (comma as thousands separator), 1 994, 3,5 (comma as decimal mark when it
-// is not followed by exactly three digits).
+// 30,000 (comma as thousands separator), 1 994 and 30 000 (spaces between
+// thousands only: see ungroup), 3,5 (comma as decimal mark when it is not
+// followed by exactly three digits).
 func ParseNumber(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	if plainDigits(s) { // the common case, for grading many sheets
@@ -24,7 +65,13 @@ func ParseNumber(s string) (float64, error) {
 			return v, nil
 		}
 	}
-	s = numberSpaces.Replace(s)
+	s = strings.ReplaceAll(s, "−", "-")
+	if strings.ContainsFunc(s, groupSep) {
+		var ok bool
+		if s, ok = ungroup(s); !ok {
+			return 0, ErrNotANumber
+		}
+	}
 	if s == "" {
 		return 0, ErrNotANumber
 	}

@@ -70,5 +70,5 @@ func noMatch(filter string, drawn []string, width int, letters bool) string {
 	if typed == "" || !picksNone(typed, options, letters) {
 		return ""
 	}
-	return hint(fmt.Sprintf("No option matches %q: press Backspace to clear it.", typed), width)
+	return hint(fmt.Sprintf("No option matches %q: press Backspace or Ctrl-U to clear it.", typed), width)
 }

@@ -103,7 +103,7 @@ func TestMenuSaysNoOptionMatches(t *testing.T) {
 		}
 		return plain
 	}
-	const msg = `No option matches "zz": press Backspace to clear it.`
+	const msg = `No option matches "zz": press Backspace or Ctrl-U to clear it.`
 	none := draw(sel, survey.SelectTemplateData{Select: survey.Select{Message: "Capital?", Options: options, FilterMessage: " zz"}, Config: &survey.PromptConfig{}})
 	if !strings.Contains(none, msg) {
 		t.Errorf("a menu that shows no option does not say why:\n%s", none)

@@ -63,6 +63,9 @@ type resumeReader struct {
 	// newline, a paste's last character was a newline, already a space.
 	ready, held       []byte
 	pasting, newlined bool
+	// unended: a paste went quiet before its end marker came; its rest may
+	// still come (resumes).
+	unended bool
 	// pasted counts the runes a paste gave a menu (menuPasteMax).
 	pasted int
 }
@@ -382,17 +385,40 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 }
 
 // quiet is a pause of pasteQuiet without a key: a paste that goes quiet
-// without its end marker has ended (attack9 #5), and the start of a marker
-// whose rest never came is dropped.
-func (r *resumeReader) quiet() { r.pasting, r.held = false, nil }
+// without its end marker has ended (attack9 #5), so that Enter typed then
+// sends the answer; but its rest may still come (resumes). The start of a
+// marker whose rest never came is dropped.
+func (r *resumeReader) quiet() {
+	r.unended = r.unended || r.pasting
+	r.pasting, r.held = false, nil
+}
+
+// resumes reports whether keys read after a paste went quiet are the rest
+// of it (attack10 #3: a 1.6 s pause, and the newline after it sent half an
+// answer, the rest typed into the next prompt): they hold its end marker,
+// or text after a newline, which typing never sends in one read. Enter
+// typed alone, or last, still sends the answer.
+func (r *resumeReader) resumes(in []byte) bool {
+	if !r.unended || r.pasting {
+		return false
+	}
+	if bytes.Contains(in, []byte(pasteEnd)) {
+		return true
+	}
+	i := bytes.IndexAny(in, "\r\n")
+	return i >= 0 && len(bytes.TrimLeft(in[i:], "\r\n")) > 0
+}
 
 // menuPasteMax is how many runes of a paste a menu takes, as the words that
 // filter its options; the rest is dropped.
 const menuPasteMax = 200
 
-// pasteQuiet ends a paste whose end marker does not come: a terminal
-// sends a paste whole, and a second without a key is the student's pause.
-const pasteQuiet = time.Second
+// pasteQuiet ends a paste whose end marker does not come. A terminal sends
+// a paste whole, but a slow SSH link or a terminal that throttles a large
+// paste (PuTTY, web terminals) pauses over a second inside one (attack10
+// #3); five seconds without a key is the student's own pause. A paste whose
+// rest comes later still is taken whole (resumes).
+const pasteQuiet = 5 * time.Second
 
 const (
 	pasteStart = "\x1b[200~"
@@ -407,6 +433,9 @@ const (
 // (suspend); then rewriteKeys. A paste's marker
 // split across reads is held until the rest of it comes.
 func (r *resumeReader) keys(in []byte) []byte {
+	if r.resumes(in) {
+		r.pasting = true
+	}
 	data := append(r.held, in...)
 	r.held = nil
 	out := make([]byte, 0, len(data))
@@ -416,11 +445,11 @@ func (r *resumeReader) keys(in []byte) []byte {
 			rest := data[i:]
 			switch {
 			case bytes.HasPrefix(rest, []byte(pasteStart)):
-				r.pasting, r.newlined, r.pasted = true, false, 0
+				r.pasting, r.newlined, r.pasted, r.unended = true, false, 0, false
 				i += len(pasteStart) - 1
 				continue
 			case bytes.HasPrefix(rest, []byte(pasteEnd)):
-				r.pasting = false
+				r.pasting, r.unended = false, false
 				i += len(pasteEnd) - 1
 				continue
 			case len(rest) < len(pasteStart) && (r.pasting || len(rest) >= 3) &&
@@ -446,6 +475,11 @@ func (r *resumeReader) keys(in []byte) []byte {
 		case c == ctrlZ:
 			out = append(out, r.suspend()...) // the key that redraws the prompt
 			continue
+		case c == ctrlU && !r.text.Load():
+			// Ctrl-U clears a line in a shell; survey's menus clear their
+			// filter at Ctrl-W or Ctrl-X alone, and a long filter took a
+			// Backspace a rune (attack10 #11).
+			c = ctrlX
 		}
 		if r.pasting && !r.text.Load() {
 			// A menu filters and draws itself again at every key: a long
@@ -465,6 +499,8 @@ func (r *resumeReader) keys(in []byte) []byte {
 }
 
 const (
+	ctrlU         = 0x15
+	ctrlX         = 0x18
 	ctrlBackslash = 0x1c
 	ctrlC         = 0x03
 	esc           = 0x1b
@@ -480,7 +516,7 @@ func (r *resumeReader) open(text bool) {
 		r.lineMode = tio
 	}
 	// A paste cut short (its end marker lost) ends with its prompt.
-	r.pasting, r.newlined, r.held = false, false, nil
+	r.pasting, r.newlined, r.held, r.unended = false, false, nil, false
 	r.aborted.Store(false)
 	r.stopped.Store(false)
 	r.text.Store(text)

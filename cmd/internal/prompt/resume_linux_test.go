@@ -84,6 +84,43 @@ func TestResumeReaderPasteEndsWhenQuiet(t *testing.T) {
 	}
 }
 
+// A paste that pauses longer than pasteQuiet (a slow link) and then goes
+// on: its rest, newlines and all, goes into the same answer, and its end
+// marker is never typed (attack10 #3). Enter typed alone after the pause
+// still sends the answer.
+func TestResumeReaderPasteResumesAfterAPause(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	if got := string(r.keys([]byte("\x1b[200~first line\n"))); got != "first line " {
+		t.Fatalf("keys = %q", got)
+	}
+	r.quiet()
+	if got := string(r.keys([]byte("second line\nthird line\x1b[201~"))); got != "second line third line" {
+		t.Errorf("the rest of the paste: keys = %q, want it in the answer, no Enter", got)
+	}
+	if got := string(r.keys([]byte("\r"))); got != "\r" {
+		t.Errorf("after its end: keys = %q, want Enter", got)
+	}
+
+	// The rest in two reads, the first without the marker.
+	r.open(true)
+	r.keys([]byte("\x1b[200~one\n"))
+	r.quiet()
+	if got := string(r.keys([]byte("two\nthr"))); got != "two thr" {
+		t.Errorf("the rest's first read: keys = %q", got)
+	}
+	if got := string(r.keys([]byte("ee\n\x1b[201~"))); got != "ee " {
+		t.Errorf("the rest's last read: keys = %q", got)
+	}
+
+	// The marker never comes: Enter typed alone sends the answer.
+	r.open(true)
+	r.keys([]byte("\x1b[200~one\n"))
+	r.quiet()
+	if got := string(r.keys([]byte("\r"))); got != "\r" {
+		t.Errorf("Enter alone after the pause: keys = %q, want Enter", got)
+	}
+}
+
 // After a continue, a run that is ending (its context done, the time limit
 // passed, Abort) draws nothing: no raw mode, no redraw key, no cursor query
 // (attack9 #2); a run going on gets the key that redraws its prompt.
@@ -147,3 +184,17 @@ type nopWriter struct{}
 
 func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }
 func (nopWriter) Fd() uintptr                 { return ^uintptr(0) }
+
+// Ctrl-U clears a menu's filter, as it clears a line in a shell: it
+// becomes survey's Ctrl-X (attack10 #11). A line of text keeps it.
+func TestResumeReaderCtrlUClearsAMenuFilter(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	r.open(false)
+	if got := string(r.keys([]byte("zz\x15"))); got != "zz\x18" {
+		t.Errorf("in a menu: keys = %q, want Ctrl-X", got)
+	}
+	r.open(true)
+	if got := string(r.keys([]byte("zz\x15"))); got != "zz\x15" {
+		t.Errorf("in a line of text: keys = %q, want Ctrl-U kept", got)
+	}
+}
