@@ -19,9 +19,12 @@ const (
 	plainMaxWords       = 60
 	plainAnswerMinWords = 20 // banks' plain_answer
 	plainAnswerMaxWords = 50
-	plainPointMaxWords  = 14   // banks' plain_points: each one item the student ticks
-	plainMaxSentence    = 18   // words in any one sentence
-	plainMaxMean        = 12.0 // words per sentence, averaged over one text
+	// banks' plain_points: each one item the student ticks, about a line
+	// at 80 columns. 14 at first; the seats' round 14 (main 7d89c56) let
+	// two reach 16 to keep who did what and whose count it is.
+	plainPointMaxWords = 16
+	plainMaxSentence   = 18   // words in any one sentence
+	plainMaxMean       = 12.0 // words per sentence, averaged over one text
 )
 
 // plainProblems lists how one plain text breaks the limits: min to max
@@ -143,8 +146,8 @@ func plainPointsProblems(q *quiz.Question) []string {
 
 // The limits on plain points, on points that break each one.
 func TestPlainPointsProblems(t *testing.T) {
-	fourteen := "Says the one million number comes from Azerbaijan's government and what it adds up"
-	fifteen := fourteen + " too"
+	sixteen := "Says the one million number comes from Azerbaijan's government and what it adds up together here"
+	seventeen := sixteen + " too"
 	key := []string{"Attributes the one million figure", "Distinguishes refugees from IDPs"}
 	for _, tt := range []struct {
 		name  string
@@ -152,9 +155,9 @@ func TestPlainPointsProblems(t *testing.T) {
 		want  []string // the problems, in order, by their start
 	}{
 		{"none written", nil, nil},
-		{"within the limits", []string{fourteen, "Says how a refugee and a displaced person differ"}, nil},
-		{"a point over 14 words", []string{fourteen, fifteen}, []string{"point 2 has 15 words (at most 14)"}},
-		{"one too few", []string{fourteen}, []string{"1 plain points for 2 key points"}},
+		{"within the limits", []string{sixteen, "Says how a refugee and a displaced person differ"}, nil},
+		{"a point over 16 words", []string{sixteen, seventeen}, []string{"point 2 has 17 words (at most 16)"}},
+		{"one too few", []string{sixteen}, []string{"1 plain points for 2 key points"}},
 		{"one too many", []string{"One.", "Two.", "Three."}, []string{"3 plain points for 2 key points"}},
 	} {
 		got := plainPointsProblems(&quiz.Question{Type: quiz.Open, Key: key, PlainKey: tt.plain})
