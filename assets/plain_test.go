@@ -195,3 +195,19 @@ func TestBanksPlainPoints(t *testing.T) {
 	}
 	t.Logf("%d of %d open questions have plain points", written, open)
 }
+
+// Every embedded open question with key points has plain points: the
+// student ticks them (teacher10 A1), and a question without them would
+// put the rubric's words back on the student's screen (StudentKey's
+// fallback, for a teacher's own bank).
+func TestEveryOpenQuestionHasPlainPoints(t *testing.T) {
+	banks := loadAll(t)
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
+		b := banks[name]
+		for _, q := range b.Questions {
+			if q.Type == quiz.Open && len(q.Key) > 0 && len(q.PlainKey) == 0 {
+				t.Errorf("%s:%d: question %q: no plain_points: write one for each key point, at most %d words each, in the same order", b.File, q.Line, q.ID, plainPointMaxWords)
+			}
+		}
+	}
+}
