@@ -71,7 +71,7 @@ func TestPTYMenuLetters(t *testing.T) {
 					t.Errorf("%q is shown for a filter that matches no option:\n%s", o, strings.Join(rows, "\n"))
 				}
 			}
-			scr.send("\x15") // Ctrl-U clears the filter (attack10 #11)
+			scr.send("\x15")                             // Ctrl-U clears the filter (attack10 #11)
 			scr.waitFor(p.Options()[len(p.Options())-1]) // all back
 			// teacher5 P1: each option shows its letter, in the order shown,
 			// and the letter the student reads off the screen is the one
