@@ -541,7 +541,7 @@ func askName(ctx context.Context, p session.Prompter) (string, error) {
 	}
 	ch := make(chan answer, 1)
 	go func() {
-		name, err := p.Input("Your name (for the report):", nil)
+		name, err := p.Input("Your name (for the report):", nameGiven)
 		ch <- answer{name, err}
 	}()
 	select {
@@ -553,6 +553,15 @@ func askName(ctx context.Context, p session.Prompter) (string, error) {
 		}
 		return "", context.Cause(ctx)
 	}
+}
+
+// nameGiven refuses a blank name at the name prompt: the report would be
+// filed and listed on the class page under its file name (teacher11 P2).
+func nameGiven(name string) error {
+	if strings.TrimSpace(name) == "" {
+		return errors.New("type your name for the report") // survey's line stays within 80 columns
+	}
+	return nil
 }
 
 // stopped maps the ways a quiz can stop early to exit codes.
