@@ -3,12 +3,10 @@ package session
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -24,24 +22,7 @@ func (p *matchPrompter) Match(string, []string, []string) ([]int, error) { retur
 // matchQuestions are the embedded banks' match questions.
 func matchQuestions(t *testing.T) []*quiz.Question {
 	t.Helper()
-	files, _ := fs.Glob(assets.Banks(), "*.yaml")
-	var out []*quiz.Question
-	for _, name := range files {
-		data, _ := fs.ReadFile(assets.Banks(), name)
-		b, _, err := quiz.ParseBank(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range b.Questions {
-			if q.Type == quiz.Match {
-				out = append(out, q)
-			}
-		}
-	}
-	if len(out) < 3 {
-		t.Fatalf("only %d match questions in the embedded banks", len(out))
-	}
-	return out
+	return embeddedQuestions(t, "match", 3, func(q *quiz.Question) bool { return q.Type == quiz.Match })
 }
 
 // teacher9 P2: at 80x24 in practice, a match question's verdict ("◐ Partly
