@@ -113,6 +113,24 @@ func (t *tracker) replaceHeader(line string) {
 	fmt.Fprintf(t.FileWriter, "\r\x1b[%dA\x1b[2K%s\r\x1b[%dB", t.head, line, t.head)
 }
 
+// clearToHeader erases every row under the question's header and puts the
+// cursor on the first, when the header is still followed and on the
+// screen.
+func (t *tracker) clearToHeader() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, rows, err := term.GetSize(int(t.Fd()))
+	if t.head <= 0 || err != nil || t.head >= rows {
+		return
+	}
+	up := ""
+	if t.head > 1 {
+		up = fmt.Sprintf("\x1b[%dA", t.head-1)
+	}
+	fmt.Fprintf(t.FileWriter, "\r%s\x1b[J", up)
+	t.head, t.row, t.most = 1, 0, 0
+}
+
 // start marks the cursor's row as a prompt's first.
 func (t *tracker) start() {
 	t.mu.Lock()
