@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
@@ -27,6 +28,10 @@ type tracker struct {
 	// head is how many rows below the session's last question header the
 	// cursor stands, 0 when there is none to follow (markHeader).
 	head int
+	// asked counts the cursor position queries (ESC[6n) written, the last
+	// at askedAt: survey waits for each answer on its input (queries).
+	asked   int
+	askedAt time.Time
 }
 
 func (t *tracker) Write(p []byte) (int, error) {
@@ -59,6 +64,11 @@ func (t *tracker) follow(p []byte) {
 					t.row += n
 					t.most = max(t.most, t.row)
 					t.down(n)
+				case 'n':
+					if string(t.esc[2:len(t.esc)-1]) == "6" {
+						t.asked++
+						t.askedAt = time.Now()
+					}
 				}
 				t.esc = t.esc[:0]
 			}
@@ -90,6 +100,14 @@ func (t *tracker) down(n int) {
 	if t.head > 0 {
 		t.head += n
 	}
+}
+
+// queries is how many cursor position queries were written, and when the
+// last was.
+func (t *tracker) queries() (int, time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.asked, t.askedAt
 }
 
 // markHeader says the session has just written a question's header on the
