@@ -27,6 +27,7 @@ const (
 	// (teacher11 P5: Artsakh's was 190 words of adult English).
 	plainSinceMinWords = 10
 	plainSinceMaxWords = 45
+	plainSinceNeeded   = 30 // since_article words above which plain_since is required
 	plainMaxSentence   = 18   // words in any one sentence
 	plainMaxMean       = 12.0 // words per sentence, averaged over one text
 )
@@ -114,12 +115,15 @@ func TestEveryGlossaryEntryHasPlain(t *testing.T) {
 	}
 }
 
-// TestGlossaryPlainSince holds every entry's plain_since to the limits:
-// the students' view shows it instead of the note
-// (glossary.Layout.RenderPlain).
+// TestGlossaryPlainSince holds every entry's plain_since to the limits,
+// and asks for one where the since-the-article note is long: the students'
+// view shows it instead of the note (glossary.Layout.RenderPlain).
 func TestGlossaryPlainSince(t *testing.T) {
 	for _, e := range sourceEntries(t) {
 		if e.PlainSince == "" {
+			if n := wordCount(e.SinceArticle); n > plainSinceNeeded {
+				t.Errorf("%s:%d: %s: since_article has %d words and no plain_since: write %d-%d words of B1 English after since_article", e.File, e.Line, e.Term, n, plainSinceMinWords, plainSinceMaxWords)
+			}
 			continue
 		}
 		if e.SinceArticle == "" {
