@@ -27,7 +27,7 @@ const (
 	// (teacher11 P5: Artsakh's was 190 words of adult English).
 	plainSinceMinWords = 10
 	plainSinceMaxWords = 45
-	plainSinceNeeded   = 30 // since_article words above which plain_since is required
+	plainSinceNeeded   = 30   // since_article words above which plain_since is required
 	plainMaxSentence   = 18   // words in any one sentence
 	plainMaxMean       = 12.0 // words per sentence, averaged over one text
 )
