@@ -5,6 +5,7 @@ package cmd
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -53,5 +54,47 @@ func TestPTYBlankAnswerIsConfirmed(t *testing.T) {
 	}
 	if rep.Answered != 1 || rep.Questions[0]["given"] != "A union" || rep.Questions[1]["given"] != nil {
 		t.Errorf("answered %d, questions %v; want the open answer typed after No, the short one blank", rep.Answered, rep.Questions)
+	}
+}
+
+// --plain at a terminal (a screen reader) is someone typing too: an empty
+// line asks, n asks the question again, and the answer then typed counts.
+func TestPTYPlainBlankAnswerIsConfirmed(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "cut.yaml")
+	if err := os.WriteFile(bankFile, []byte(cutOffBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "ana.json")
+	scr, tty := newSurveylessScreen(t, 80, 24, false)
+	done, errOut := runOnTTY(t, tty, "quiz", "--plain", "--bank", bankFile, "--mode", "exam", "--student", "Ana", "--seed", "2", "-o", report)
+	scr.waitFor("What was the Soviet Union?")
+	scr.waitFor("Your answer:")
+	scr.send(keyEnter)
+	scr.waitFor("Leave this question blank? (y/N)")
+	scr.send("n" + keyEnter)
+	scr.waitFor("What was the Soviet Union?")
+	scr.waitFor("Your answer:")
+	scr.send("A union" + keyEnter)
+	scr.waitFor("Which town?")
+	scr.waitFor("Your answer:")
+	scr.send(keyEnter)
+	scr.waitFor("Leave this question blank? (y/N)")
+	scr.send("y" + keyEnter)
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(data); !strings.Contains(s, `"given": "A union"`) || !strings.Contains(s, `"answered": 1`) {
+		t.Errorf("report:\n%s", s)
 	}
 }

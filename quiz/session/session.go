@@ -375,19 +375,19 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 			msg += "\n" + s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
 		}
 		for {
-			text, err := p.Input(msg, validate)
+			line, err := p.Input(msg, validate)
 			if err != nil {
 				return quiz.Response{}, err
 			}
-			if !s.ConfirmBlank || strings.TrimSpace(text) != "" {
-				return q.Resolve(quiz.Typed(text), nil)
+			if !s.ConfirmBlank || strings.TrimSpace(line) != "" {
+				return q.Resolve(quiz.Typed(line), nil)
 			}
 			blank, err := p.Confirm(ConfirmBlankPrompt, false)
 			if err != nil {
 				return quiz.Response{}, err
 			}
 			if blank {
-				return q.Resolve(quiz.Typed(text), nil) // as a blank line always was
+				return q.Resolve(quiz.Typed(line), nil) // as a blank line always was
 			}
 			if r, ok := p.(Reasker); ok {
 				r.ClearToHeader()

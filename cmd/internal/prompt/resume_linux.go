@@ -72,7 +72,8 @@ type resumeReader struct {
 	// answered counts the cursor position queries whose answer survey was
 	// given, or which were given up on (awaitingReport).
 	answered int
-	// failed is the terminal's read error, returned once ready is empty.
+	// failed is the terminal's last read error, returned once ready is
+	// empty.
 	failed error
 	buf    [4096]byte
 }
@@ -365,7 +366,9 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			return n, nil
 		}
 		if r.failed != nil && len(r.ready) == 0 {
-			return 0, r.failed
+			err := r.failed
+			r.failed = nil // once, as the terminal gave it
+			return 0, err
 		}
 		fds := []unix.PollFd{{Fd: r.fd, Events: unix.POLLIN}, {Fd: int32(r.wake[0]), Events: unix.POLLIN}}
 		wait := -1
