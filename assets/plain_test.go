@@ -23,6 +23,10 @@ const (
 	// at 80 columns. 14 at first; the seats' round 14 (main 7d89c56) let
 	// two reach 16 to keep who did what and whose count it is.
 	plainPointMaxWords = 16
+	// glossary plain_since: the students' view's "Since the article"
+	// (teacher11 P5: Artsakh's was 190 words of adult English).
+	plainSinceMinWords = 10
+	plainSinceMaxWords = 45
 	plainMaxSentence   = 18   // words in any one sentence
 	plainMaxMean       = 12.0 // words per sentence, averaged over one text
 )
@@ -106,6 +110,23 @@ func TestEveryGlossaryEntryHasPlain(t *testing.T) {
 	for _, e := range sourceEntries(t) {
 		if strings.TrimSpace(e.Plain) == "" {
 			t.Errorf("%s:%d: %s: no plain: write 25-60 words of B1 English after short (docs/glossary-format.md)", e.File, e.Line, e.Term)
+		}
+	}
+}
+
+// TestGlossaryPlainSince holds every entry's plain_since to the limits:
+// the students' view shows it instead of the note
+// (glossary.Layout.RenderPlain).
+func TestGlossaryPlainSince(t *testing.T) {
+	for _, e := range sourceEntries(t) {
+		if e.PlainSince == "" {
+			continue
+		}
+		if e.SinceArticle == "" {
+			t.Errorf("%s:%d: %s: plain_since without since_article: the full entry must say it too", e.File, e.Line, e.Term)
+		}
+		for _, p := range plainProblems(e.PlainSince, plainSinceMinWords, plainSinceMaxWords) {
+			t.Errorf("%s:%d: %s: plain_since: %s", e.File, e.Line, e.Term, p)
 		}
 	}
 }
