@@ -35,7 +35,7 @@ type GradeOptions struct {
 	Sums    string
 	Reveal  bool
 	Force   bool
-	Quiet   bool // leave out the sheets' warnings, counted in one line
+	Quiet   bool                   // leave out the sheets' warnings, counted in one line
 	skip    func(path string) bool // this run's own output files, not sheets
 	guard   *outputGuard           // keeps the outputs off the inputs
 }
