@@ -78,7 +78,7 @@ func TestAnswersYAMLRefusesInPlainWords(t *testing.T) {
 // Nothing a student can write makes the reader panic: every line of these,
 // with the answers after it, is read or refused with a message.
 func TestColonRepairNeverPanics(t *testing.T) {
-	for _, line := range []string{"  a: ", "  a:  \t", "  a: \"", "  a: '", "  a: |", "  a: | ", "  a: >x", "  a: -", "  a: @", "  a: `", "  a: \"x\\", "  a: 'x''", ":", "  : x: y", "student: \"", "answers: x: y"} {
+	for _, line := range []string{"  a: ", "  a:  \t", "  a: \"", "  a: '", "  a: |", "  a: | ", "  a: >x", "  a: -", "  a: @", "  a: `", "  a: \"x\\", "  a: 'x''", "  a: [", "  a: {", "  a: [a, 'b", "  a: [[a]", "  a: &", "  a: *", "  a: !", "  a: %", "  a: ?", "  a: ,", "  a: ]", "  a: |x", ":", "  : x: y", "student: \"", "answers: x: y"} {
 		for _, tail := range []string{"", "\n", "\n  b: c\n", "\n  b: c: d\n"} {
 			_, _ = Read("s.yaml", 0, []byte("student: A\nanswers:\n"+line+tail))
 		}

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -120,8 +121,8 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 // a tag (&, *, !): YAML syntax no sheet asks for, which a student typed as
 // text. nil when there are none.
 func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
-	if root.Kind != yaml.MappingNode {
-		return nil
+	if root.Kind != yaml.MappingNode || !bytes.ContainsAny(data, "&*!") {
+		return nil // most sheets: no line to find
 	}
 	var lines [][]byte
 	var out map[int]bool
