@@ -136,6 +136,7 @@ func TestParseSheetErrors(t *testing.T) {
 func FuzzParseSheet(f *testing.F) {
 	f.Add([]byte("student: Ana\nseed: 3\nanswers:\n  capital: b\n  seas: [1, 2]\n  names: \"1=a 2=b 3=c\"\n"))
 	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
+	f.Add([]byte("student: Ana\nanswers:\n  # the article's\n  capital: 'cause Baku\n  seas: [1, 2\n  names: &x a\n  year: *y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b := testfiles.Sample(t)
 		var sh *sheet.Sheet
