@@ -403,3 +403,27 @@ func TestAnswerToAQuestionNotPicked(t *testing.T) {
 		t.Errorf("problems %v", res.Problems)
 	}
 }
+
+// An answer the sheet reader took as typed and the question cannot read
+// ("[1, 2", a list never closed: teacher11 P7) costs that answer alone: the
+// warning that says how it was read comes before the error that says why it
+// does not count, both on its line, and the rest of the sheet is graded.
+func TestAnswerReadAsTypedThenRefused(t *testing.T) {
+	b := testfiles.Sample(t)
+	s, err := sheet.Read("ana.yaml", 0, []byte("student: Ana\nanswers:\n  capital: Baku\n  seas: [Black Sea, Caspian\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, p.Error())
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], `ana.yaml:4: warning: question "seas": read as text, as written: "[Black Sea, Caspian" (the [ at its start is never closed`) ||
+		!strings.HasPrefix(got[1], `ana.yaml:4: question "seas": `) || res.Unreadable() != 1 || res.Score != 1 {
+		t.Errorf("score %v, unreadable %d, problems:\n%s", res.Score, res.Unreadable(), strings.Join(got, "\n"))
+	}
+}
