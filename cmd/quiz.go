@@ -377,6 +377,9 @@ func fitSession(s *session.Session, opts *QuizOptions) {
 	// Wait after each answer's feedback for someone at a terminal; never for
 	// piped answers, which would lose a line to each wait.
 	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
+	// Someone typing is asked before an empty answer is sent; a pipe's
+	// empty line stays a blank answer, as scripts write one.
+	s.ConfirmBlank = ios.IsStdinTTY()
 	if s.Pause && !opts.Plain {
 		// Fit an open question's feedback to the screen (menus only: a
 		// screen reader in plain mode hears every line whole).
