@@ -191,3 +191,20 @@ func TestBlankConfirmCutShort(t *testing.T) {
 		}
 	})
 }
+
+// teacher11 A1: an open prompt's short questions are drawn one to a line.
+func TestOpenPromptOneQuestionPerLine(t *testing.T) {
+	b := testfiles.Sample(t)
+	q := *testfiles.Question(t, b, "ussr")
+	q.Prompt = "What was the Soviet Union? When did it exist? How did its end change the conflict?"
+	p := &blankPrompter{lines: []string{"x"}}
+	s := &Session{Questions: []*quiz.Presented{{Question: &q}}, Mode: quiz.Exam, HoldBackReview: true,
+		Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(), Width: 80}
+	if _, err := s.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	want := "input: What was the Soviet Union?\n  When did it exist?\n  How did its end change the conflict?\n"
+	if !strings.HasPrefix(p.asked[0], want) {
+		t.Errorf("prompt drawn as %q, want it to start %q", p.asked[0], want)
+	}
+}

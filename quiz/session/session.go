@@ -370,6 +370,9 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 			}
 		}
 		if q.Type == quiz.Open {
+			// A discussion prompt asks a few short questions, one per
+			// key point: one to a line reads as what to answer.
+			msg = s.message(text.QuestionLines(q.Prompt))
 			// Students pressed Enter to start a new line and sent half an
 			// answer (teacher11 P1): the box under the prompt is one line.
 			msg += "\n" + s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
