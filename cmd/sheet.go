@@ -179,8 +179,9 @@ func sameIDTwice(questions []*quiz.Presented) error {
 	first := map[string]*quiz.Presented{}
 	for _, q := range questions {
 		if p, dup := first[q.ID]; dup {
+			a, b := min(p.Bank, q.Bank), max(p.Bank, q.Bank) // not in the shuffled order
 			return invalid("banks %s and %s both have a question %q, and a sheet names each answer by its question's id; choose one of the banks, or give one of the questions another id",
-				p.Bank, q.Bank, q.ID)
+				a, b, q.ID)
 		}
 		first[q.ID] = q
 	}
