@@ -46,12 +46,22 @@ type SessionScore struct { // Percent to one decimal
 
 // Summarize computes a student's progress at now.
 func (v *View) Summarize(student string, now time.Time) *Progress {
-	v.loadScores()
+	// The state file's scores are added up from its bytes (scorecodec.go),
+	// unless they have been loaded or are not the state's any more: then
+	// loadScores reads them, or the history, into the memories.
+	var saved *savedScores
+	if v.stored != nil {
+		if s, ok := v.savedScores(); ok {
+			saved = &s
+		} else {
+			v.loadScores()
+		}
+	}
 	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
 	if next, ok := v.NextDue(now); ok {
 		p.NextDue = &next
 	}
-	starts := v.sessions()
+	starts, remap := v.sessions(saved)
 	c := &counter{v: v, now: now, week: now.Add(7 * 24 * time.Hour), sessions: len(starts)}
 	var tagOrder []string
 	tags := map[string]*acc{}
@@ -77,28 +87,44 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			}
 		}
 	}
+	var qaccs []*acc
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
 			m := v.memOf[q] // nil: not answered in this version
 			if m == nil {
 				continue
 			}
-			// The question's tag lines, once: folding a tag for each of a
-			// year's answers tripled progress's time (100,000 answers).
-			var qtags []*acc
+			// The question's lines, its bank's and its tags', once: folding
+			// a tag for each of a year's answers tripled progress's time
+			// (100,000 answers), and finding the bank's took a third of it.
+			qaccs = append(qaccs[:0], banks[b.ID])
 			for _, t := range quiz.UniqueTags(q.Tags) {
-				qtags = append(qtags, tags[quiz.TagKey(t)])
+				qaccs = append(qaccs, tags[quiz.TagKey(t)])
 			}
+			// Scores are added in the order the memory holds them, the
+			// state's then those since, so that the sums are the same to the
+			// last bit however the scores were read.
 			at := -1
-			var prev int64
+			if saved != nil && m.slot > 0 {
+				if !saved.each(saved.spans[m.slot-1], func(i int, points, maxPt float32) {
+					at = remap[i]
+					for _, a := range qaccs {
+						c.add(a, at, points, maxPt)
+					}
+				}) {
+					// Damaged, though its checksum matched: read the scores
+					// as SaveState does, or the history again.
+					v.loadScores()
+					return v.Summarize(student, now)
+				}
+			}
 			for i := range m.Scores {
 				x := &m.Scores[i]
-				if at < 0 || x.session != prev {
-					at, prev = sessionAt(starts, at+1, x.session), x.session
+				if at < 0 || x.session != starts[at] {
+					at = sessionAt(starts, at+1, x.session)
 				}
-				c.add(banks[b.ID], at, x)
-				for _, ta := range qtags {
-					c.add(ta, at, x)
+				for _, a := range qaccs {
+					c.add(a, at, x.points, x.maxPt)
 				}
 			}
 		}
@@ -116,8 +142,11 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 
 // sessions numbers the sessions of the scores once, in order, so that each
 // bank and tag sums its scores in a slice, not a map: a year has a hundred
-// thousand. starts are their start times, a session's number its place.
-func (v *View) sessions() (starts []int64) {
+// thousand. starts are their start times, a session's number its place;
+// with the state file's scores (saved), remap[i] is the number of its i-th
+// session. Sessions no current question was answered in may be numbered
+// too: they are left out of every line.
+func (v *View) sessions(saved *savedScores) (starts []int64, remap []int) {
 	index := map[int64]bool{}
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
@@ -131,10 +160,19 @@ func (v *View) sessions() (starts []int64) {
 			}
 		}
 	}
+	if saved != nil {
+		starts = append(starts, saved.starts...)
+	}
 	slices.Sort(starts)
-	return starts
+	starts = slices.Compact(starts)
+	if saved != nil {
+		remap = make([]int, len(saved.starts))
+		for i, st := range saved.starts {
+			remap[i] = sessionAt(starts, i, st)
+		}
+	}
+	return starts, remap
 }
-
 // sessionAt is the number of the session that started at st, looked for
 // first just after the one before (from): a question's scores are in the
 // order of its sessions, and most often it is answered in the next.
@@ -182,14 +220,15 @@ func (c *counter) count(a *acc, k Key) {
 	}
 }
 
-// add adds the score x to session number at of a.
-func (c *counter) add(a *acc, at int, x *score) {
+// add adds a score to session number at of a.
+func (c *counter) add(a *acc, at int, points, maxPt float32) {
 	if a.sessions == nil {
 		a.sessions = make([][3]float64, c.sessions)
 	}
-	a.sessions[at][0] += float64(x.points)
-	a.sessions[at][1] += float64(x.maxPt)
-	a.sessions[at][2]++
+	s := &a.sessions[at]
+	s[0] += float64(points)
+	s[1] += float64(maxPt)
+	s[2]++
 }
 
 // finish is a's line with its mastery and the percentage of each session
@@ -198,6 +237,15 @@ func (a *acc) finish(starts []int64) Line {
 	l := *a.line
 	if l.Seen > 0 {
 		l.Mastery = float64(l.Right) / float64(l.Seen)
+	}
+	n := 0
+	for _, s := range a.sessions {
+		if s[2] > 0 {
+			n++
+		}
+	}
+	if n > 0 {
+		l.Sessions = make([]SessionScore, 0, n)
 	}
 	for at, s := range a.sessions {
 		if s[2] == 0 {

@@ -24,6 +24,9 @@ type memory struct {
 	// Scores are its answers' points by session, oldest first, for
 	// Summarize; the state file keeps them in a compact form of their own.
 	Scores []score `json:"-"`
+	// slot is its place in the state file plus one (0: not from it), where
+	// Summarize finds its scores there before loadScores reads them.
+	slot int
 }
 
 // score is the points of one session's answers to one version of a
@@ -131,7 +134,11 @@ type View struct {
 
 // For returns the schedule of the questions of banks as they are now.
 func (sc *Schedule) For(banks []*quiz.Bank) *View {
-	v := &View{Schedule: sc, Items: map[Key]*Item{}, banks: banks, memOf: map[*quiz.Question]*memory{}}
+	n := 0
+	for _, b := range banks {
+		n += len(b.Questions)
+	}
+	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, memOf: make(map[*quiz.Question]*memory, n)}
 	var answered map[Key]bool // in any version
 	for _, b := range banks {
 		for _, q := range b.Questions {

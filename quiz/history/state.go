@@ -12,7 +12,6 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"math"
 	"os"
 	"slices"
 
@@ -28,7 +27,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 6 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums
+const stateVersion = 7 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go)
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -41,7 +40,7 @@ const (
 func StatePath(path string) string { return path + ".state" }
 
 // A state file is two lines, a header (JSON) and the memories (memcodec.go),
-// then their scores (encodeScores) in binary to the end of the file.
+// then their scores (scorecodec.go) in binary to the end of the file.
 //
 // The header gives the length and CRC-32C of the memories and of the
 // scores. A disk, sync or backup tool that flips a bit, cuts the file or
@@ -132,8 +131,7 @@ func (sc *Schedule) loadState() position {
 	if err != nil {
 		return position{}
 	}
-	br := bufio.NewReaderSize(f, 4096)
-	first, err := br.ReadBytes('\n')
+	first, err := bufio.NewReaderSize(f, 1024).ReadBytes('\n')
 	if err != nil {
 		return position{}
 	}
@@ -141,15 +139,21 @@ func (sc *Schedule) loadState() position {
 	if !ok {
 		return position{}
 	}
-	memLine, err := br.ReadBytes('\n')
-	if err != nil {
-		return position{}
-	}
 	// A file of another length than the header says (cut, or bytes added)
 	// or memories that are not the ones written: read the whole history.
-	scoresAt := int64(len(first) + len(memLine))
-	memLine = memLine[:len(memLine)-1]
-	if int64(len(memLine)) != h.Memories.Len || info.Size() != scoresAt+h.Scores.Len || memSum(h.At, memLine) != h.Memories.Sum {
+	if h.Memories.Len < 0 || h.Scores.Len < 0 || h.Memories.Len > info.Size() || h.Scores.Len > info.Size() {
+		return position{}
+	}
+	scoresAt := int64(len(first)) + h.Memories.Len + 1 // the memories' newline
+	if info.Size() != scoresAt+h.Scores.Len {
+		return position{}
+	}
+	memLine := make([]byte, h.Memories.Len+1) // in one read
+	if _, err := f.ReadAt(memLine, int64(len(first))); err != nil || memLine[h.Memories.Len] != '\n' {
+		return position{}
+	}
+	memLine = memLine[:h.Memories.Len]
+	if memSum(h.At, memLine) != h.Memories.Sum {
 		return position{}
 	}
 	mems, ok := decodeMemories(memLine)
@@ -160,9 +164,11 @@ func (sc *Schedule) loadState() position {
 	// SaveState needs them: a review does not. Their checksum is checked
 	// then.
 	sc.stored = make([]*memory, len(mems))
+	sc.mem = make(map[version]*memory, len(mems)+64) // and room for new questions
 	sc.state, sc.scoresAt, sc.scoresSum = info, scoresAt, h.Scores.Sum
 	for i, m := range mems {
 		mm := m.memory
+		mm.slot = i + 1
 		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
 		sc.stored[i] = &mm
 	}
@@ -197,6 +203,16 @@ func (sc *Schedule) loadScores() {
 		sc.partial = sc.rescore()
 	}
 	sc.stored, sc.state = nil, nil
+}
+
+// savedScores reads the state file's scores without decoding them, for
+// Summarize; false when they are not those loadState found, as loadScores.
+func (sc *Schedule) savedScores() (savedScores, bool) {
+	line, ok := sc.readScores()
+	if !ok {
+		return savedScores{}, false
+	}
+	return parseScores(line, len(sc.stored))
 }
 
 // readScores reads the state file's scores; false when the file is no
@@ -243,63 +259,6 @@ func (sc *Schedule) rescore() error {
 		}
 	}
 	return nil
-}
-
-// The state file ends with every memory's Scores, in the order of the
-// second line, in binary (not base64: nothing reads them as a line, and
-// decoding base64 was a third of reading them): for each memory the number of its scores
-// (uvarint), then for each score the session's change from the score
-// before (varint, Unix milliseconds) and the points and maximum (float32,
-// little-endian). A year's hundred thousand scores read in a millisecond,
-// where JSON took tens.
-func encodeScores(mems []savedMemory) []byte {
-	var b []byte
-	for _, m := range mems {
-		b = binary.AppendUvarint(b, uint64(len(m.Scores)))
-		var prev int64
-		for _, x := range m.Scores {
-			b = binary.AppendVarint(b, x.session-prev)
-			prev = x.session
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x.points))
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x.maxPt))
-		}
-	}
-	return b
-}
-
-// decodeScores decodes the scores of len(room) memories, the i-th with room
-// for room[i] more after them (the scores of the lines read since), all in
-// one array: a year's hundred thousand scores are one allocation, not one
-// for each memory and another for each that has been answered since.
-func decodeScores(b []byte, room []int) ([][]score, bool) {
-	size := len(b) / 9 // each score takes 9 bytes or more
-	for _, n := range room {
-		size += n
-	}
-	all := make([]score, 0, size)
-	out := make([][]score, len(room))
-	for i := range out {
-		count, w := binary.Uvarint(b)
-		if w <= 0 || count > uint64(len(b)/9) {
-			return nil, false
-		}
-		b = b[w:]
-		start, end := len(all), len(all)+int(count)
-		xs := all[start : end : end+room[i]]
-		all = all[:end+room[i]]
-		var prev int64
-		for j := range xs {
-			d, w := binary.Varint(b)
-			if w <= 0 || len(b) < w+8 {
-				return nil, false
-			}
-			prev += d
-			xs[j] = score{prev, math.Float32frombits(binary.LittleEndian.Uint32(b[w:])), math.Float32frombits(binary.LittleEndian.Uint32(b[w+4:]))}
-			b = b[w+8:]
-		}
-		out[i] = xs
-	}
-	return out, len(b) == 0
 }
 
 // checkHeader reads a state file's header and checks that it describes the
