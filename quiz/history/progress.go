@@ -173,6 +173,7 @@ func (v *View) sessions(saved *savedScores) (starts []int64, remap []int) {
 	}
 	return starts, remap
 }
+
 // sessionAt is the number of the session that started at st, looked for
 // first just after the one before (from): a question's scores are in the
 // order of its sessions, and most often it is answered in the next.
