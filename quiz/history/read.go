@@ -61,13 +61,17 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 	if _, err := f.Seek(pos.Offset, io.SeekStart); err != nil {
 		return nil, pos, err
 	}
-	return scan(path, f, pos, fn)
+	size := int64(scanBuffer)
+	if info, err := f.Stat(); err == nil {
+		size = info.Size() - pos.Offset // a review from the state reads a day's lines
+	}
+	return scan(path, f, pos, fn, int(max(min(size+1, scanBuffer), 4096)))
 }
 
 // parse reads history lines from data; name is the file's name for warnings.
 func parse(name string, data []byte) ([]Record, []error) {
 	var records []Record
-	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) })
+	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) }, scanBuffer)
 	return records, warnings
 }
 
@@ -79,7 +83,13 @@ const (
 	MaxWarnings = 20
 )
 
-func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings []error, _ position, _ error) {
+// scanBuffer is the most scan buffers: a fresh buffer is paged in as it is
+// filled, so a larger one gains nothing.
+const scanBuffer = 256 << 10
+
+// scan reads history lines from in, buffered by size bytes (at most
+// scanBuffer: less for a file that is smaller).
+func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (warnings []error, _ position, _ error) {
 	more := 0
 	warn := func(err error) {
 		if len(warnings) < MaxWarnings {
@@ -94,7 +104,7 @@ func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings [
 		}
 	}()
 	d := decoder{strs: map[string]string{}}
-	br := bufio.NewReaderSize(in, 256<<10)
+	br := bufio.NewReaderSize(in, min(size, scanBuffer))
 	var long []byte // a line longer than the buffer
 	var r Record
 	var pending error // a damaged line's warning, unless the next line is tornNote

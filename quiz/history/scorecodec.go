@@ -12,15 +12,18 @@ import (
 // then each one's difference from the one before (uvarint, more than 0).
 // Then for each memory, in the order of the second line, the length in
 // bytes of its scores (uvarint) and each score: its session's number in
-// that list (uvarint), then the points and the maximum (float32,
-// little-endian).
+// that list, as the difference from the score before's (varint; the first
+// from -1), then its points and maximum. Those are nearly always whole
+// numbers of halves (m and p halves, p <= m < 256): then they are one
+// uvarint, (m(m+1)/2 + p) << 1, a byte when the maximum is at most 5;
+// else the uvarint 1 and both as float32 (little-endian).
 //
 // A year's hundred thousand answers are some 75,000 scores in 365
-// sessions. Progress adds them up straight from these bytes
-// (View.Summarize), each memory's found by its length without reading the
-// others', in the order of the banks' questions, with the session's number
-// at hand: no slice per memory and no map of sessions, which were most of
-// its time.
+// sessions, in about two bytes each. Progress adds them up straight from
+// these bytes (View.Summarize), each memory's found by its length without
+// reading the others', in the order of the banks' questions, with the
+// session's number at hand: no slice per memory and no map of sessions,
+// which were most of its time.
 
 // encodeScores encodes mems' scores.
 func encodeScores(mems []savedMemory) []byte {
@@ -43,10 +46,18 @@ func encodeScores(mems []savedMemory) []byte {
 	var one []byte
 	for _, m := range mems {
 		one = one[:0]
-		at := 0
+		prev := -1
 		for _, x := range m.Scores {
-			at = sessionAt(starts, at, x.session)
-			one = binary.AppendUvarint(one, uint64(at))
+			at := sessionAt(starts, max(prev, 0), x.session)
+			one = binary.AppendVarint(one, int64(at-prev))
+			prev = at
+			p, okP := halves(x.points)
+			m, okM := halves(x.maxPt)
+			if okP && okM && p <= m {
+				one = binary.AppendUvarint(one, (m*(m+1)/2+p)<<1)
+				continue
+			}
+			one = binary.AppendUvarint(one, 1)
 			one = binary.LittleEndian.AppendUint32(one, math.Float32bits(x.points))
 			one = binary.LittleEndian.AppendUint32(one, math.Float32bits(x.maxPt))
 		}
@@ -99,17 +110,53 @@ func parseScores(b []byte, n int) (savedScores, bool) {
 	return s, len(b) == 0
 }
 
+// halves is x in halves when that is a whole number below 256 (and x not
+// -0, which would read back as 0).
+func halves(x float32) (uint64, bool) {
+	h := x * 2
+	if !(h >= 0 && h < 256) || math.Signbit(float64(x)) || h != float32(uint64(h)) {
+		return 0, false
+	}
+	return uint64(h), true
+}
+
 // each hands fn the scores of span, a memory's, in order: the number of
 // each one's session in s.starts, its points and maximum. False when span
 // is damaged (fn may have seen some of its scores).
 func (s *savedScores) each(span []byte, fn func(at int, points, maxPt float32)) bool {
+	at := int64(-1)
 	for len(span) > 0 {
-		at, w := binary.Uvarint(span)
-		if w <= 0 || at >= uint64(len(s.starts)) || len(span) < w+8 {
+		d, w := binary.Varint(span)
+		at += d
+		if w <= 0 || d <= -int64(len(s.starts)) || d > int64(len(s.starts)) || at < 0 || at >= int64(len(s.starts)) {
 			return false
 		}
-		fn(int(at), math.Float32frombits(binary.LittleEndian.Uint32(span[w:])), math.Float32frombits(binary.LittleEndian.Uint32(span[w+4:])))
-		span = span[w+8:]
+		span = span[w:]
+		c, w := binary.Uvarint(span)
+		if w <= 0 {
+			return false
+		}
+		span = span[w:]
+		if c&1 == 0 { // whole numbers of halves
+			c >>= 1
+			if c >= 256*257/2 {
+				return false
+			}
+			m := uint64((math.Sqrt(float64(8*c+1)) - 1) / 2)
+			for m*(m+1)/2 > c {
+				m--
+			}
+			for (m+1)*(m+2)/2 <= c {
+				m++
+			}
+			fn(int(at), float32(c-m*(m+1)/2)/2, float32(m)/2)
+			continue
+		}
+		if c != 1 || len(span) < 8 {
+			return false
+		}
+		fn(int(at), math.Float32frombits(binary.LittleEndian.Uint32(span)), math.Float32frombits(binary.LittleEndian.Uint32(span[4:])))
+		span = span[8:]
 	}
 	return true
 }
@@ -123,7 +170,7 @@ func decodeScores(b []byte, room []int) ([][]score, bool) {
 	if !ok {
 		return nil, false
 	}
-	size := len(b) / 9 // each score takes 9 bytes or more
+	size := len(b) / 2 // each score takes 2 bytes or more
 	for _, n := range room {
 		size += n
 	}

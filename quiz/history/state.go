@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/fsrs"
@@ -65,7 +66,9 @@ type section struct {
 
 // castagnoli is CRC-32C, which amd64 and arm64 compute in hardware: a
 // year's megabyte of scores in a tenth of a millisecond.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// Its table is made when first needed, not as the program starts: making
+// it takes a tenth of a millisecond, and most commands never read a state.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // memSum is the checksum of the memories line (without its newline) and of
 // the place in the history it describes.
@@ -73,7 +76,7 @@ func memSum(at position, line []byte) uint32 {
 	var b [16]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(at.Offset))
 	binary.LittleEndian.PutUint64(b[8:], uint64(at.Line))
-	return crc32.Update(crc32.Checksum(b[:], castagnoli), castagnoli, line)
+	return crc32.Update(crc32.Checksum(b[:], castagnoli()), castagnoli(), line)
 }
 
 type savedMemory struct {
@@ -231,7 +234,7 @@ func (sc *Schedule) readScores() ([]byte, bool) {
 	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
 		return nil, false
 	}
-	return line, crc32.Checksum(line, castagnoli) == sc.scoresSum
+	return line, crc32.Checksum(line, castagnoli()) == sc.scoresSum
 }
 
 // rescore takes every memory's scores from the history read again up to
@@ -244,7 +247,7 @@ func (sc *Schedule) rescore() error {
 	}
 	defer f.Close()
 	again := NewSchedule(sc.Scheduler)
-	_, to, err := scan(sc.path, io.LimitReader(f, sc.at.Offset), position{}, again.Add)
+	_, to, err := scan(sc.path, io.LimitReader(f, sc.at.Offset), position{}, again.Add, scanBuffer)
 	if err == nil && to != sc.at {
 		err = fmt.Errorf("%s: it ends at line %d, not %d as when it was read", sc.path, to.Line, sc.at.Line)
 	}
@@ -334,7 +337,7 @@ func (sc *Schedule) SaveState() error {
 	memLine, scores := encodeMemories(mems), encodeScores(mems)
 	hdr := stateHeader{Version: stateVersion, Head: h, At: sc.at,
 		Memories: section{int64(len(memLine)), memSum(sc.at, memLine)},
-		Scores:   section{int64(len(scores)), crc32.Checksum(scores, castagnoli)}}
+		Scores:   section{int64(len(scores)), crc32.Checksum(scores, castagnoli())}}
 	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, func(w io.Writer) error {
 		if err := json.NewEncoder(w).Encode(hdr); err != nil {
 			return err

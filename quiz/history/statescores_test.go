@@ -2,6 +2,8 @@ package history
 
 import (
 	"bytes"
+	"encoding/json"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -216,5 +218,43 @@ func TestNoStateFromPartialScores(t *testing.T) {
 	}
 	if st2, _ := os.Stat(StatePath(path)); !os.SameFile(st, st2) || !st2.ModTime().Equal(st.ModTime()) {
 		t.Error("the state file was replaced")
+	}
+}
+
+// TestDamagedScoresWithTheirChecksum: scores that are not what the encoder
+// writes, though their checksum matches (written by another program, or a
+// bug), are never added up as they are: progress reads the history again
+// and is the whole history's.
+func TestDamagedScoresWithTheirChecksum(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Ana.jsonl")
+	banks := []*quiz.Bank{testBank(50)}
+	end := writeYear(t, path, banks, 3650)
+	sc, _, _ := Replay(path)
+	if err := sc.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(StatePath(path))
+	first := bytes.IndexByte(data, '\n') + 1
+	var h stateHeader
+	if err := json.Unmarshal(data[:first], &h); err != nil {
+		t.Fatal(err)
+	}
+	scores := bytes.Clone(data[len(data)-int(h.Scores.Len):])
+	scores[len(scores)-1] = 3 // the last score's points: neither halves nor floats
+	h.Scores.Sum = crc32.Checksum(scores, castagnoli())
+	head, _ := json.Marshal(h)
+	state := append(append(head, '\n'), data[first:len(data)-len(scores)]...)
+	if err := os.WriteFile(StatePath(path), append(state, scores...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	at := end.Add(48 * time.Hour)
+	all, _, _ := load(path)
+	want := build(all, nil).For(banks).Summarize("Ana", at)
+	review, _, _ := Replay(path)
+	if review.stored == nil {
+		t.Fatal("the state's memories were not used")
+	}
+	if got := review.For(banks).Summarize("Ana", at); !reflect.DeepEqual(got, want) {
+		t.Errorf("progress from damaged scores: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
 	}
 }
