@@ -71,7 +71,7 @@ type Schedule struct {
 	stored    []*memory
 	state     os.FileInfo
 	scoresAt  int64
-	scoresSum uint32 // CRC-32C of the scores (state.go)
+	scoresSum uint32 // CRC-32 of the scores (state.go)
 	partial   error  // the state's scores were damaged and could not be read again
 }
 

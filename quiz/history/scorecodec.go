@@ -13,13 +13,12 @@ import (
 // Then for each memory, in the order of the second line, the length in
 // bytes of its scores (uvarint) and each score: its session's number in
 // that list, as the difference from the score before's (varint; the first
-// from -1), then its points and maximum. Those are nearly always whole
-// numbers of halves (m and p halves, p <= m < 256): then they are one
-// uvarint, (m(m+1)/2 + p) << 1, a byte when the maximum is at most 5;
-// else the uvarint 1 and both as float32 (little-endian).
+// from -1), then its maximum and points. Those are nearly always whole
+// numbers of halves, m and p with m < 255: then they are a byte each; else
+// a byte 255 and both as float32 (little-endian).
 //
 // A year's hundred thousand answers are some 75,000 scores in 365
-// sessions, in about two bytes each. Progress adds them up straight from
+// sessions, in about three bytes each. Progress adds them up straight from
 // these bytes (View.Summarize), each memory's found by its length without
 // reading the others', in the order of the banks' questions, with the
 // session's number at hand: no slice per memory and no map of sessions,
@@ -51,15 +50,15 @@ func encodeScores(mems []savedMemory) []byte {
 			at := sessionAt(starts, max(prev, 0), x.session)
 			one = binary.AppendVarint(one, int64(at-prev))
 			prev = at
-			p, okP := halves(x.points)
 			m, okM := halves(x.maxPt)
-			if okP && okM && p <= m {
-				one = binary.AppendUvarint(one, (m*(m+1)/2+p)<<1)
+			p, okP := halves(x.points)
+			if okM && okP && m < 255 {
+				one = append(one, m, p)
 				continue
 			}
-			one = binary.AppendUvarint(one, 1)
-			one = binary.LittleEndian.AppendUint32(one, math.Float32bits(x.points))
+			one = append(one, 255)
 			one = binary.LittleEndian.AppendUint32(one, math.Float32bits(x.maxPt))
+			one = binary.LittleEndian.AppendUint32(one, math.Float32bits(x.points))
 		}
 		b = binary.AppendUvarint(b, uint64(len(one)))
 		b = append(b, one...)
@@ -112,12 +111,12 @@ func parseScores(b []byte, n int) (savedScores, bool) {
 
 // halves is x in halves when that is a whole number below 256 (and x not
 // -0, which would read back as 0).
-func halves(x float32) (uint64, bool) {
+func halves(x float32) (byte, bool) {
 	h := x * 2
-	if !(h >= 0 && h < 256) || math.Signbit(float64(x)) || h != float32(uint64(h)) {
+	if !(h >= 0 && h < 256) || math.Signbit(float64(x)) || h != float32(byte(h)) {
 		return 0, false
 	}
-	return uint64(h), true
+	return byte(h), true
 }
 
 // each hands fn the scores of span, a memory's, in order: the number of
@@ -131,32 +130,19 @@ func (s *savedScores) each(span []byte, fn func(at int, points, maxPt float32)) 
 		if w <= 0 || d <= -int64(len(s.starts)) || d > int64(len(s.starts)) || at < 0 || at >= int64(len(s.starts)) {
 			return false
 		}
-		span = span[w:]
-		c, w := binary.Uvarint(span)
-		if w <= 0 {
+		if len(span) < w+2 {
 			return false
 		}
-		span = span[w:]
-		if c&1 == 0 { // whole numbers of halves
-			c >>= 1
-			if c >= 256*257/2 {
-				return false
-			}
-			m := uint64((math.Sqrt(float64(8*c+1)) - 1) / 2)
-			for m*(m+1)/2 > c {
-				m--
-			}
-			for (m+1)*(m+2)/2 <= c {
-				m++
-			}
-			fn(int(at), float32(c-m*(m+1)/2)/2, float32(m)/2)
+		if m := span[w]; m != 255 { // whole numbers of halves
+			fn(int(at), float32(span[w+1])/2, float32(m)/2)
+			span = span[w+2:]
 			continue
 		}
-		if c != 1 || len(span) < 8 {
+		if len(span) < w+9 {
 			return false
 		}
-		fn(int(at), math.Float32frombits(binary.LittleEndian.Uint32(span)), math.Float32frombits(binary.LittleEndian.Uint32(span[4:])))
-		span = span[8:]
+		fn(int(at), math.Float32frombits(binary.LittleEndian.Uint32(span[w+5:])), math.Float32frombits(binary.LittleEndian.Uint32(span[w+1:])))
+		span = span[w+9:]
 	}
 	return true
 }
@@ -170,7 +156,7 @@ func decodeScores(b []byte, room []int) ([][]score, bool) {
 	if !ok {
 		return nil, false
 	}
-	size := len(b) / 2 // each score takes 2 bytes or more
+	size := len(b) / 3 // each score takes 3 bytes or more
 	for _, n := range room {
 		size += n
 	}

@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"os"
 	"slices"
-	"sync"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/fsrs"
@@ -43,7 +42,7 @@ func StatePath(path string) string { return path + ".state" }
 // A state file is two lines, a header (JSON) and the memories (memcodec.go),
 // then their scores (scorecodec.go) in binary to the end of the file.
 //
-// The header gives the length and CRC-32C of the memories and of the
+// The header gives the length and CRC-32 of the memories and of the
 // scores. A disk, sync or backup tool that flips a bit, cuts the file or
 // adds bytes to it would otherwise be read as real data, and the next
 // SaveState would make the loss permanent: any doubt means reading the
@@ -61,14 +60,13 @@ type stateHeader struct {
 // section is the length and checksum of one part of a state file.
 type section struct {
 	Len int64  `json:"len"`
-	Sum uint32 `json:"crc32c"`
+	Sum uint32 `json:"crc32"`
 }
 
-// castagnoli is CRC-32C, which amd64 and arm64 compute in hardware: a
-// year's megabyte of scores in a tenth of a millisecond.
-// Its table is made when first needed, not as the program starts: making
-// it takes a tenth of a millisecond, and most commands never read a state.
-var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
+// checksum is CRC-32 (IEEE), which amd64 and arm64 compute with special
+// instructions: a year's scores in some microseconds. (CRC-32C, as fast,
+// first builds tables of its own, a tenth of a millisecond.)
+func checksum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 
 // memSum is the checksum of the memories line (without its newline) and of
 // the place in the history it describes.
@@ -76,7 +74,7 @@ func memSum(at position, line []byte) uint32 {
 	var b [16]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(at.Offset))
 	binary.LittleEndian.PutUint64(b[8:], uint64(at.Line))
-	return crc32.Update(crc32.Checksum(b[:], castagnoli()), castagnoli(), line)
+	return crc32.Update(checksum(b[:]), crc32.IEEETable, line)
 }
 
 type savedMemory struct {
@@ -234,7 +232,7 @@ func (sc *Schedule) readScores() ([]byte, bool) {
 	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
 		return nil, false
 	}
-	return line, crc32.Checksum(line, castagnoli()) == sc.scoresSum
+	return line, checksum(line) == sc.scoresSum
 }
 
 // rescore takes every memory's scores from the history read again up to
@@ -337,7 +335,7 @@ func (sc *Schedule) SaveState() error {
 	memLine, scores := encodeMemories(mems), encodeScores(mems)
 	hdr := stateHeader{Version: stateVersion, Head: h, At: sc.at,
 		Memories: section{int64(len(memLine)), memSum(sc.at, memLine)},
-		Scores:   section{int64(len(scores)), crc32.Checksum(scores, castagnoli())}}
+		Scores:   section{int64(len(scores)), checksum(scores)}}
 	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, func(w io.Writer) error {
 		if err := json.NewEncoder(w).Encode(hdr); err != nil {
 			return err

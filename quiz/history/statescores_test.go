@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"encoding/json"
-	"hash/crc32"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -113,10 +112,10 @@ func TestDamagedState(t *testing.T) {
 			return bytes.Index(d, []byte(`"line":`)) + len(`"line":`)
 		}), false},
 		{"a bit flipped in the header's checksum", flip(func(d []byte) int {
-			return bytes.Index(d, []byte(`"crc32c":`)) + len(`"crc32c":`)
+			return bytes.Index(d, []byte(`"crc32":`)) + len(`"crc32":`)
 		}), false},
 		{"a bit flipped in the scores", flip(func(d []byte) int { _, s := parts(d); return s + 40 }), true},
-		{"a bit flipped in a score's maximum", flip(func(d []byte) int { return len(d) - 1 }), true},
+		{"a bit flipped in the last score", flip(func(d []byte) int { return len(d) - 1 }), true},
 		{"a newline in the scores", func(d []byte) []byte {
 			d = bytes.Clone(d)
 			_, s := parts(d)
@@ -208,7 +207,7 @@ func TestNoStateFromPartialScores(t *testing.T) {
 		t.Fatal("the state was not used")
 	}
 	data, _ := os.ReadFile(StatePath(path))
-	data[len(data)-1] ^= 1 // a score's maximum
+	data[len(data)-1] ^= 1 // the last score
 	os.WriteFile(StatePath(path), data, 0o600)
 	st, _ := os.Stat(StatePath(path))
 	hist, _ := os.ReadFile(path)
@@ -226,35 +225,46 @@ func TestNoStateFromPartialScores(t *testing.T) {
 // bug), are never added up as they are: progress reads the history again
 // and is the whole history's.
 func TestDamagedScoresWithTheirChecksum(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "Ana.jsonl")
-	banks := []*quiz.Bank{testBank(50)}
-	end := writeYear(t, path, banks, 3650)
-	sc, _, _ := Replay(path)
-	if err := sc.SaveState(); err != nil {
-		t.Fatal(err)
-	}
-	data, _ := os.ReadFile(StatePath(path))
-	first := bytes.IndexByte(data, '\n') + 1
-	var h stateHeader
-	if err := json.Unmarshal(data[:first], &h); err != nil {
-		t.Fatal(err)
-	}
-	scores := bytes.Clone(data[len(data)-int(h.Scores.Len):])
-	scores[len(scores)-1] = 3 // the last score's points: neither halves nor floats
-	h.Scores.Sum = crc32.Checksum(scores, castagnoli())
-	head, _ := json.Marshal(h)
-	state := append(append(head, '\n'), data[first:len(data)-len(scores)]...)
-	if err := os.WriteFile(StatePath(path), append(state, scores...), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	at := end.Add(48 * time.Hour)
-	all, _, _ := load(path)
-	want := build(all, nil).For(banks).Summarize("Ana", at)
-	review, _, _ := Replay(path)
-	if review.stored == nil {
-		t.Fatal("the state's memories were not used")
-	}
-	if got := review.For(banks).Summarize("Ana", at); !reflect.DeepEqual(got, want) {
-		t.Errorf("progress from damaged scores: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
+	for name, damage := range map[string]func([]byte) []byte{
+		"cut short": func(b []byte) []byte { return b[:len(b)-1] },
+		// The last score's maximum marks floats, which are not there.
+		"a score's floats missing": func(b []byte) []byte { b[len(b)-2] = 255; return b },
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "Ana.jsonl")
+			banks := []*quiz.Bank{testBank(50)}
+			end := writeYear(t, path, banks, 3650)
+			sc, _, _ := Replay(path)
+			if err := sc.SaveState(); err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(StatePath(path))
+			first := bytes.IndexByte(data, '\n') + 1
+			var h stateHeader
+			if err := json.Unmarshal(data[:first], &h); err != nil {
+				t.Fatal(err)
+			}
+			mems := data[first : len(data)-int(h.Scores.Len)]
+			scores := damage(bytes.Clone(data[len(data)-int(h.Scores.Len):]))
+			h.Scores = section{int64(len(scores)), checksum(scores)}
+			head, _ := json.Marshal(h)
+			state := append(append(append(head, '\n'), mems...), scores...)
+			if err := os.WriteFile(StatePath(path), state, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			at := end.Add(48 * time.Hour)
+			all, _, _ := load(path)
+			want := build(all, nil).For(banks).Summarize("Ana", at)
+			review, _, _ := Replay(path)
+			if review.stored == nil {
+				t.Fatal("the state's memories were not used")
+			}
+			if _, ok := review.readScores(); !ok {
+				t.Fatal("the damaged scores' checksum does not match")
+			}
+			if got := review.For(banks).Summarize("Ana", at); !reflect.DeepEqual(got, want) {
+				t.Errorf("progress from damaged scores: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
+			}
+		})
 	}
 }
