@@ -1,8 +1,10 @@
 package history
 
 import (
+	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -58,5 +60,35 @@ func TestScoresRoundTrip(t *testing.T) {
 		d := append([]byte(nil), b...)
 		d[i/8] ^= 1 << (i % 8)
 		decodeScores(d, room) // refused or read as other numbers, never a panic
+	}
+}
+
+// TestHeaderLine: the state's header is the JSON encoding/json would write,
+// and parseHeader reads only that: spaces, another order of fields, a
+// missing newline or a negative length mean a stale state.
+func TestHeaderLine(t *testing.T) {
+	h := stateHeader{Version: stateVersion, Head: strings.Repeat("ab", 32), At: position{Offset: 1 << 40, Line: 12},
+		Memories: section{46632, 1346228259}, Scores: section{190722, 4294967295}}
+	want, _ := json.Marshal(h)
+	if line := h.line(); string(line) != string(want)+"\n" {
+		t.Fatalf("header\n%s\nwant\n%s", line, want)
+	}
+	if got, ok := parseHeader(h.line()); !ok || got != h {
+		t.Fatalf("read back %+v, %v", got, ok)
+	}
+	good := string(h.line())
+	for _, bad := range []string{
+		strings.TrimSuffix(good, "\n"),
+		strings.Replace(good, `"version":`, `"version": `, 1),
+		strings.Replace(good, `"len":46632`, `"len":-46632`, 1),
+		strings.Replace(good, `{"len":190722,"crc32":4294967295}`, `{"crc32":4294967295,"len":190722}`, 1),
+		strings.Replace(good, `"line":12`, `"line":012`, 1),
+		strings.Replace(good, `"crc32":4294967295`, `"crc32":4294967296`, 1),
+		"",
+		"{}\n",
+	} {
+		if h, ok := parseHeader([]byte(bad)); ok && h.Memories.Len >= 0 {
+			t.Errorf("read %q", bad)
+		}
 	}
 }

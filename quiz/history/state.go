@@ -2,11 +2,11 @@ package history
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -55,6 +55,23 @@ type stateHeader struct {
 	// the header is caught as well.
 	Memories section `json:"memories"`
 	Scores   section `json:"scores"`
+}
+
+// headerLine is the header as its line: JSON, written and read with this
+// format rather than encoding/json, whose first use in a process took
+// longer than reading the rest of the state. Only a line this format
+// writes again byte for byte is read (parseHeader): any other is stale.
+const headerLine = `{"version":%d,"head":%q,"at":{"offset":%d,"line":%d},"memories":{"len":%d,"crc32":%d},"scores":{"len":%d,"crc32":%d}}` + "\n"
+
+func (h *stateHeader) line() []byte {
+	return fmt.Appendf(nil, headerLine, h.Version, h.Head, h.At.Offset, h.At.Line, h.Memories.Len, h.Memories.Sum, h.Scores.Len, h.Scores.Sum)
+}
+
+// parseHeader reads a header line (with its newline).
+func parseHeader(line []byte) (stateHeader, bool) {
+	var h stateHeader
+	_, err := fmt.Sscanf(string(line), headerLine, &h.Version, &h.Head, &h.At.Offset, &h.At.Line, &h.Memories.Len, &h.Memories.Sum, &h.Scores.Len, &h.Scores.Sum)
+	return h, err == nil && bytes.Equal(h.line(), line)
 }
 
 // section is the length and checksum of one part of a state file.
@@ -265,8 +282,8 @@ func (sc *Schedule) rescore() error {
 // checkHeader reads a state file's header and checks that it describes the
 // beginning of this history.
 func (sc *Schedule) checkHeader(line []byte) (stateHeader, bool) {
-	var h stateHeader
-	if json.Unmarshal(line, &h) != nil || h.Version != stateVersion || h.At.Offset <= 0 {
+	h, ok := parseHeader(line)
+	if !ok || h.Version != stateVersion || h.At.Offset <= 0 {
 		return h, false
 	}
 	if info, err := os.Stat(sc.path); err != nil || info.Size() < h.At.Offset {
@@ -337,7 +354,7 @@ func (sc *Schedule) SaveState() error {
 		Memories: section{int64(len(memLine)), memSum(sc.at, memLine)},
 		Scores:   section{int64(len(scores)), checksum(scores)}}
 	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, func(w io.Writer) error {
-		if err := json.NewEncoder(w).Encode(hdr); err != nil {
+		if _, err := w.Write(hdr.line()); err != nil {
 			return err
 		}
 		if _, err := w.Write(append(memLine, '\n')); err != nil {
