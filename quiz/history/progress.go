@@ -66,6 +66,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 	var tagOrder []string
 	tags := map[string]*acc{}
 	banks := map[string]*acc{}
+	qtags := map[*quiz.Question][]*acc{} // each answered question's tag lines, folded once
 	bankLines := make([]Line, len(v.banks))
 	for i, b := range v.banks {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
@@ -76,14 +77,20 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 				continue
 			}
 			c.count(a, Key{b.ID, q.ID})
+			var its []*acc
 			for _, t := range quiz.UniqueTags(q.Tags) {
-				ta := tags[quiz.TagKey(t)] // recall and Recall: one line
+				k := quiz.TagKey(t) // recall and Recall: one line
+				ta := tags[k]
 				if ta == nil {
 					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
-					tags[quiz.TagKey(t)] = ta
-					tagOrder = append(tagOrder, quiz.TagKey(t))
+					tags[k] = ta
+					tagOrder = append(tagOrder, k)
 				}
 				c.count(ta, Key{b.ID, q.ID})
+				its = append(its, ta)
+			}
+			if v.memOf[q] != nil {
+				qtags[q] = its
 			}
 		}
 	}
@@ -97,10 +104,7 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			// The question's lines, its bank's and its tags', once: folding
 			// a tag for each of a year's answers tripled progress's time
 			// (100,000 answers), and finding the bank's took a third of it.
-			qaccs = append(qaccs[:0], banks[b.ID])
-			for _, t := range quiz.UniqueTags(q.Tags) {
-				qaccs = append(qaccs, tags[quiz.TagKey(t)])
-			}
+			qaccs = append(append(qaccs[:0], banks[b.ID]), qtags[q]...)
 			// Scores are added in the order the memory holds them, the
 			// state's then those since, so that the sums are the same to the
 			// last bit however the scores were read.
