@@ -46,6 +46,13 @@ type SessionScore struct { // Percent to one decimal
 
 // Summarize computes a student's progress at now.
 func (v *View) Summarize(student string, now time.Time) *Progress {
+	return v.SummarizeLatest(student, now, 0)
+}
+
+// SummarizeLatest is Summarize with only the latest n sessions of each
+// line (all when n <= 0): what WriteText shows, where a year has hundreds.
+// Their scores are the same as Summarize's.
+func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	// The state file's scores are added up from its bytes (scorecodec.go),
 	// unless they have been loaded or are not the state's any more: then
 	// loadScores reads them, or the history, into the memories.
@@ -94,41 +101,62 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 			}
 		}
 	}
-	var qaccs []*acc
+	// Each answered question with its lines, its bank's and its tags',
+	// found once: folding a tag for each of a year's answers tripled
+	// progress's time (100,000 answers), and finding the bank's took a
+	// third of it.
+	var qs []lineMem
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
-			m := v.memOf[q] // nil: not answered in this version
-			if m == nil {
-				continue
+			if m := v.memOf[q]; m != nil { // nil: not answered in this version
+				qs = append(qs, lineMem{m, append([]*acc{banks[b.ID]}, qtags[q]...)})
 			}
-			// The question's lines, its bank's and its tags', once: folding
-			// a tag for each of a year's answers tripled progress's time
-			// (100,000 answers), and finding the bank's took a third of it.
-			qaccs = append(append(qaccs[:0], banks[b.ID]), qtags[q]...)
-			// Scores are added in the order the memory holds them, the
-			// state's then those since, so that the sums are the same to the
-			// last bit however the scores were read.
-			at := -1
-			if saved != nil && m.slot > 0 {
-				if !saved.each(saved.spans[m.slot-1], func(i int, points, maxPt float32) {
-					at = remap[i]
-					for _, a := range qaccs {
-						c.add(a, at, points, maxPt)
+		}
+	}
+	if n > 0 && saved != nil {
+		latest(qs, saved, remap, starts, n)
+	}
+	for _, a := range qs {
+		m := a.m
+		// Scores are added in the order the memory holds them, the state's
+		// then those since, so that each session's sums are the same to
+		// the last bit however the scores were read. From the state, newest
+		// first, as far back as the oldest session a line shows.
+		at := -1
+		if saved != nil && m.slot > 0 {
+			oldest := 0
+			if n > 0 {
+				oldest = math.MaxInt
+				for _, l := range a.accs {
+					oldest = min(oldest, l.oldest)
+				}
+			}
+			if !saved.each(saved.spans[m.slot-1], func(i int, points, maxPt float32) bool {
+				at = remap[i]
+				if at < oldest {
+					return false
+				}
+				for _, l := range a.accs {
+					if at >= l.oldest {
+						c.add(l, at, points, maxPt)
 					}
-				}) {
-					// Damaged, though its checksum matched: read the scores
-					// as SaveState does, or the history again.
-					v.loadScores()
-					return v.Summarize(student, now)
 				}
+				return true
+			}) {
+				// Damaged, though its checksum matched: read the scores
+				// as SaveState does, or the history again.
+				v.loadScores()
+				return v.SummarizeLatest(student, now, n)
 			}
-			for i := range m.Scores {
-				x := &m.Scores[i]
-				if at < 0 || x.session != starts[at] {
-					at = sessionAt(starts, at+1, x.session)
-				}
-				for _, a := range qaccs {
-					c.add(a, at, x.points, x.maxPt)
+		}
+		for i := range m.Scores {
+			x := &m.Scores[i]
+			if at < 0 || x.session != starts[at] {
+				at = sessionAt(starts, at+1, x.session)
+			}
+			for _, l := range a.accs {
+				if at >= l.oldest {
+					c.add(l, at, x.points, x.maxPt)
 				}
 			}
 		}
@@ -195,6 +223,47 @@ func sessionAt(starts []int64, from int, st int64) int {
 type acc struct {
 	line     *Line
 	sessions [][3]float64 // points, maximum, answers by session number; nil until a score
+	// oldest is the number of the oldest session the line shows
+	// (SummarizeLatest); its scores before are not added up.
+	oldest int
+}
+
+// lineMem is an answered question's memory and its lines.
+type lineMem struct {
+	m    *memory
+	accs []*acc
+}
+
+// latest sets the oldest session each line shows, so that it shows its
+// latest n: the n-th latest of the sessions its questions were answered
+// in, which are among each question's own n latest (read from the state,
+// newest first) and the sessions of the answers since the state.
+func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int) {
+	seen := map[*acc][]int{}
+	for _, q := range qs {
+		var ats []int
+		if q.m.slot > 0 {
+			saved.each(saved.spans[q.m.slot-1], func(i int, _, _ float32) bool {
+				if at := remap[i]; len(ats) == 0 || ats[len(ats)-1] != at {
+					ats = append(ats, at)
+				}
+				return len(ats) < n
+			})
+		}
+		for _, x := range q.m.Scores {
+			ats = append(ats, sessionAt(starts, 0, x.session))
+		}
+		for _, l := range q.accs {
+			seen[l] = append(seen[l], ats...)
+		}
+	}
+	for l, ats := range seen {
+		slices.Sort(ats)
+		ats = slices.Compact(ats)
+		if len(ats) > n {
+			l.oldest = ats[len(ats)-n]
+		}
+	}
 }
 
 // counter counts questions and scores into accs, at now.

@@ -21,8 +21,9 @@ type memory struct {
 	Card    fsrs.Card `json:"card"`
 	Last    Record    `json:"last"` // the latest answer
 	Answers int       `json:"answers"`
-	// Scores are its answers' points by session, oldest first, for
-	// Summarize; the state file keeps them in a compact form of their own.
+	// Scores are its answers' points by session, for Summarize: oldest
+	// first as Add appends them, newest first as the state file keeps them
+	// (scorecodec.go), a session's scores in their order either way.
 	Scores []score `json:"-"`
 	// slot is its place in the state file plus one (0: not from it), where
 	// Summarize finds its scores there before loadScores reads them.

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math"
 	"slices"
@@ -11,9 +12,10 @@ import (
 // order: how many (uvarint), the first's start (varint, Unix milliseconds),
 // then each one's difference from the one before (uvarint, more than 0).
 // Then for each memory, in the order of the second line, the length in
-// bytes of its scores (uvarint) and each score: its session's number in
-// that list, as the difference from the score before's (varint; the first
-// from -1), then its maximum and points. Those are nearly always whole
+// bytes of its scores (uvarint) and each score, newest first (by session;
+// a session's scores in their order): its session's number in that list,
+// as the difference from the score before's (uvarint; the first's from the
+// number of sessions), then its maximum and points. Those are nearly always whole
 // numbers of halves, m and p with m < 255: then they are a byte each; else
 // a byte 255 and both as float32 (little-endian).
 //
@@ -43,12 +45,22 @@ func encodeScores(mems []savedMemory) []byte {
 		}
 	}
 	var one []byte
+	var order []int
 	for _, m := range mems {
 		one = one[:0]
-		prev := -1
-		for _, x := range m.Scores {
-			at := sessionAt(starts, max(prev, 0), x.session)
-			one = binary.AppendVarint(one, int64(at-prev))
+		// Newest first, so that progress on a screen reads only the
+		// latest sessions (View.SummarizeLatest); a stable sort keeps the
+		// scores of one session in their order.
+		order = order[:0]
+		for i := range m.Scores {
+			order = append(order, i)
+		}
+		slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(m.Scores[j].session, m.Scores[i].session) })
+		prev := len(starts)
+		for _, i := range order {
+			x := m.Scores[i]
+			at := sessionAt(starts, 0, x.session)
+			one = binary.AppendUvarint(one, uint64(prev-at))
 			prev = at
 			m, okM := halves(x.maxPt)
 			p, okP := halves(x.points)
@@ -119,35 +131,38 @@ func halves(x float32) (byte, bool) {
 	return byte(h), true
 }
 
-// each hands fn the scores of span, a memory's, in order: the number of
-// each one's session in s.starts, its points and maximum. False when span
-// is damaged (fn may have seen some of its scores).
-func (s *savedScores) each(span []byte, fn func(at int, points, maxPt float32)) bool {
-	at := int64(-1)
+// each hands fn the scores of span, a memory's, newest first: the number
+// of each one's session in s.starts, its points and maximum, until fn
+// returns false. It returns false when span is damaged (fn may have seen
+// some of its scores).
+func (s *savedScores) each(span []byte, fn func(at int, points, maxPt float32) bool) bool {
+	at := uint64(len(s.starts))
 	for len(span) > 0 {
-		d, w := binary.Varint(span)
-		at += d
-		if w <= 0 || d <= -int64(len(s.starts)) || d > int64(len(s.starts)) || at < 0 || at >= int64(len(s.starts)) {
+		d, w := binary.Uvarint(span)
+		if w <= 0 || d == 0 && at == uint64(len(s.starts)) || d > at || len(span) < w+2 {
 			return false
 		}
-		if len(span) < w+2 {
-			return false
-		}
+		at -= d
+		var more bool
 		if m := span[w]; m != 255 { // whole numbers of halves
-			fn(int(at), float32(span[w+1])/2, float32(m)/2)
+			more = fn(int(at), float32(span[w+1])/2, float32(m)/2)
 			span = span[w+2:]
-			continue
-		}
-		if len(span) < w+9 {
+		} else if len(span) >= w+9 {
+			more = fn(int(at), math.Float32frombits(binary.LittleEndian.Uint32(span[w+5:])), math.Float32frombits(binary.LittleEndian.Uint32(span[w+1:])))
+			span = span[w+9:]
+		} else {
 			return false
 		}
-		fn(int(at), math.Float32frombits(binary.LittleEndian.Uint32(span[w+5:])), math.Float32frombits(binary.LittleEndian.Uint32(span[w+1:])))
-		span = span[w+9:]
+		if !more {
+			return true
+		}
 	}
 	return true
 }
 
-// decodeScores decodes the scores of len(room) memories, the i-th with room
+// decodeScores decodes the scores of len(room) memories, newest first (the
+// sums by session are the same in any order that keeps a session's scores
+// in theirs), the i-th with room
 // for room[i] more after them (the scores of the lines read since), all in
 // one array: a year's scores are one allocation, not one for each memory
 // and another for each that has been answered since.
@@ -164,8 +179,9 @@ func decodeScores(b []byte, room []int) ([][]score, bool) {
 	out := make([][]score, len(room))
 	for i, span := range s.spans {
 		start := len(all)
-		if !s.each(span, func(at int, points, maxPt float32) {
+		if !s.each(span, func(at int, points, maxPt float32) bool {
 			all = append(all, score{s.starts[at], points, maxPt})
+			return true
 		}) {
 			return nil, false
 		}

@@ -1,9 +1,11 @@
 package history
 
 import (
+	"cmp"
 	"encoding/json"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,7 +20,7 @@ func TestScoresRoundTrip(t *testing.T) {
 		{memory: memory{Scores: []score{{1000, 1, 1}, {2000, 0, 1}, {3000, 1.5, 2}, {5000, 127.5, 127.5}}}},
 		{},
 		{memory: memory{Scores: []score{{5000, third, 1}, {-86400000, float32(math.Copysign(0, -1)), 1}, {3000, 200, 300}, {1000, 2, 1}, {2000, 0.25, 0.5}}}},
-		{memory: memory{Scores: []score{{4000, 3, 6}, {4000, 3, 6}}}},
+		{memory: memory{Scores: []score{{4000, 3, 6}, {1000, 1, 1}, {4000, 1, 2}}}},
 	}
 	b := encodeScores(mems)
 	room := []int{0, 2, 1, 0}
@@ -32,9 +34,15 @@ func TestScoresRoundTrip(t *testing.T) {
 		}
 		return out
 	}
+	// Newest first, a session's scores in their order.
+	newest := func(xs []score) []score {
+		xs = slices.Clone(xs)
+		slices.SortStableFunc(xs, func(a, b score) int { return cmp.Compare(b.session, a.session) })
+		return xs
+	}
 	for i, m := range mems {
-		if !reflect.DeepEqual(bits(got[i]), bits(m.Scores)) || cap(got[i])-len(got[i]) < room[i] {
-			t.Errorf("memory %d: %v (room %d), want %v", i, got[i], cap(got[i])-len(got[i]), m.Scores)
+		if !reflect.DeepEqual(bits(got[i]), bits(newest(m.Scores))) || cap(got[i])-len(got[i]) < room[i] {
+			t.Errorf("memory %d: %v (room %d), want %v", i, got[i], cap(got[i])-len(got[i]), newest(m.Scores))
 		}
 	}
 	s, ok := parseScores(b, len(mems))
@@ -43,8 +51,8 @@ func TestScoresRoundTrip(t *testing.T) {
 	}
 	for i, m := range mems {
 		var each []score
-		if !s.each(s.spans[i], func(at int, p, mx float32) { each = append(each, score{s.starts[at], p, mx}) }) ||
-			!reflect.DeepEqual(bits(each), bits(m.Scores)) {
+		if !s.each(s.spans[i], func(at int, p, mx float32) bool { each = append(each, score{s.starts[at], p, mx}); return true }) ||
+			!reflect.DeepEqual(bits(each), bits(newest(m.Scores))) {
 			t.Errorf("memory %d by each: %v, want %v", i, each, m.Scores)
 		}
 	}
