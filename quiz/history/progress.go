@@ -239,29 +239,39 @@ type lineMem struct {
 // in, which are among each question's own n latest (read from the state,
 // newest first) and the sessions of the answers since the state.
 func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int) {
-	seen := map[*acc][]int{}
+	seen := map[*acc][]bool{} // by session number
+	mark := func(q lineMem, at int) {
+		for _, l := range q.accs {
+			if seen[l] == nil {
+				seen[l] = make([]bool, len(starts))
+			}
+			seen[l][at] = true
+		}
+	}
 	for _, q := range qs {
-		var ats []int
 		if q.m.slot > 0 {
+			k, last := 0, -1
 			saved.each(saved.spans[q.m.slot-1], func(i int, _, _ float32) bool {
-				if at := remap[i]; len(ats) == 0 || ats[len(ats)-1] != at {
-					ats = append(ats, at)
+				if at := remap[i]; at != last {
+					mark(q, at)
+					k, last = k+1, at
 				}
-				return len(ats) < n
+				return k < n
 			})
 		}
 		for _, x := range q.m.Scores {
-			ats = append(ats, sessionAt(starts, 0, x.session))
-		}
-		for _, l := range q.accs {
-			seen[l] = append(seen[l], ats...)
+			mark(q, sessionAt(starts, 0, x.session))
 		}
 	}
-	for l, ats := range seen {
-		slices.Sort(ats)
-		ats = slices.Compact(ats)
-		if len(ats) > n {
-			l.oldest = ats[len(ats)-n]
+	for l, marks := range seen {
+		k := 0
+		for at := len(marks) - 1; at >= 0; at-- {
+			if marks[at] {
+				if k++; k == n {
+					l.oldest = at
+					break
+				}
+			}
 		}
 	}
 }
