@@ -231,13 +231,16 @@ func questionItem(bank string, q *quiz.Question) item {
 	it.texts = append([]string{q.Prompt, q.Explanation, q.Model}, it.options...)
 	it.texts = append(it.texts, q.Accept...)
 	it.texts = append(it.texts, q.Key...)
+	// The plain words a student reads on screen instead of the full ones.
+	it.texts = append(it.texts, q.Plain)
+	it.texts = append(it.texts, q.PlainKey...)
 	return it
 }
 
 func entryItem(e glossary.Entry) item {
 	it := item{
 		where:    fmt.Sprintf("glossary term %q (%s:%d)", e.Term, e.File, e.Line),
-		texts:    []string{e.Short, e.Definition, e.SinceArticle, e.Correction, e.Contrast},
+		texts:    []string{e.Short, e.Plain, e.Definition, e.SinceArticle, e.PlainSince, e.Correction, e.Contrast},
 		feedback: e.SinceArticle + " " + e.Correction,
 		contrast: e.Contrast,
 		kind:     e.Kind, short: e.Short, placeOfLoss: e.PlaceOfLoss,

@@ -131,6 +131,9 @@ func writeGlossary() *glossary.Glossary {
 		if e.SinceArticle != "" {
 			field(&b, "SinceArticle", strconv.Quote(e.SinceArticle))
 		}
+		if e.PlainSince != "" {
+			field(&b, "PlainSince", strconv.Quote(e.PlainSince))
+		}
 		if e.Correction != "" {
 			field(&b, "Correction", strconv.Quote(e.Correction))
 		}

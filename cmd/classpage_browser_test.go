@@ -80,7 +80,63 @@ const pageData = `() => {
 		if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
 		return size < 11.95 ? e.tagName + " " + JSON.stringify(e.textContent.trim().slice(0, 30)) + " " + size.toFixed(1) + "px" : "";
 	}).filter(Boolean);
+	const desc = e => e.tagName + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.trim().replace(/\s+/g, ".") : "");
+	// A student's name wraps between words (or after a hyphen) only: a word
+	// may break inside only when it is wider than its box may ever be (its
+	// max-width, else the box holding the table or the list). A name cut short
+	// (an ellipsis, overflow hidden) counts too.
+	const brokenNames = rows("header h1, #gradebook-table tbody th, #mastery-table tbody th, ul.open li > strong").filter(e => e.getClientRects().length).flatMap(e => {
+		const out = [], st = getComputedStyle(e);
+		if (st.display !== "inline" && e.scrollWidth > e.clientWidth + 1) out.push(JSON.stringify(e.textContent) + " is cut off in " + desc(e));
+		const limit = st.maxWidth !== "none" ? parseFloat(st.maxWidth) : ((e.closest("table") || e.parentElement).parentElement.clientWidth);
+		const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+		for (let n; (n = walk.nextNode());) {
+			const s = n.textContent, re = /\S+/g;
+			for (let m; (m = re.exec(s));) {
+				let prev = null;
+				for (let i = m.index; i < m.index + m[0].length; i++) {
+					const r = document.createRange();
+					r.setStart(n, i);
+					r.setEnd(n, i + 1);
+					const rect = r.getClientRects()[0];
+					if (!rect) continue;
+					if (prev !== null && rect.top > prev + 2 && s[i - 1] !== "-") {
+						const probe = document.createElement("span");
+						probe.style.whiteSpace = "nowrap";
+						probe.textContent = m[0];
+						e.appendChild(probe);
+						const w = probe.getBoundingClientRect().width;
+						probe.remove();
+						if (w <= limit + 1) out.push(JSON.stringify(m[0]) + " breaks after " + JSON.stringify(s.slice(m.index, i)) + " in " + desc(e) + " (" + Math.round(w) + " px word, " + Math.round(limit) + " px allowed)");
+						break;
+					}
+					prev = rect.top;
+				}
+			}
+		}
+		return out;
+	});
+	// A table wider than a box that clips it must be in its own scrolling
+	// box (.scroll) that shows a cue (.scroll-cue) while there is more to see;
+	// a cue shows only then.
+	const cutTables = rows("table").filter(t => t.getClientRects().length).map(t => {
+		const r = t.getBoundingClientRect();
+		for (let a = t.parentElement; a && a !== document.body; a = a.parentElement) {
+			const ox = getComputedStyle(a).overflowX;
+			if (ox === "visible") continue;
+			const box = a.getBoundingClientRect();
+			if (r.right <= box.right + 1 && r.left >= box.left - 1) return "";
+			if (!a.classList.contains("scroll") || (ox !== "auto" && ox !== "scroll")) return desc(t) + " is cut off by " + desc(a);
+			const cue = a.querySelector(".scroll-cue");
+			if (!cue || !cue.getClientRects().length || cue.getBoundingClientRect().right > vw + 1 || cue.getBoundingClientRect().left < 0) return desc(t) + " scrolls sideways in its box with no cue in sight";
+			return "";
+		}
+		return r.right > vw + 1 ? desc(t) + " runs off the page" : "";
+	}).filter(Boolean).concat(rows(".scroll-cue").filter(c => c.getClientRects().length && c.closest(".scroll") && c.closest(".scroll").scrollWidth <= c.closest(".scroll").clientWidth).map(c => "a cue on a box that does not scroll: " + desc(c.closest(".scroll").querySelector("table") || c)));
 	return {
+		brokenNames: brokenNames.slice(0, 10),
+		cutTables: cutTables.slice(0, 10),
+		questionsScroll: (() => { const s = document.querySelector("#questions .scroll"); return s ? s.scrollWidth - s.clientWidth : 0; })(),
 		small: small.slice(0, 10),
 		contrast: lowContrast.slice(0, 10),
 		toMark: txt("#to-mark-note"),
@@ -102,6 +158,9 @@ const pageData = `() => {
 }`
 
 type pageNumbers struct {
+	BrokenNames []string           `json:"brokenNames"`
+	CutTables   []string           `json:"cutTables"`
+	QuestionsSc int                `json:"questionsScroll"`
 	Small       []string           `json:"small"`
 	ToMark      *string            `json:"toMark"`
 	Files       []string           `json:"files"`
@@ -224,12 +283,21 @@ func TestClassPageInBrowser(t *testing.T) {
 		if width == 390 && got.Gradebook > 0 {
 			t.Errorf("at 390 px the gradebook scrolls %d px sideways in its box", got.Gradebook)
 		}
+		if width == 390 && got.QuestionsSc > 0 {
+			t.Errorf("at 390 px the questions' table scrolls %d px sideways in its box (teacher11 P8: Facility cut off)", got.QuestionsSc)
+		}
+		if len(got.BrokenNames) > 0 {
+			t.Errorf("at %d px a name breaks inside a word or is cut off: %v", width, got.BrokenNames)
+		}
+		if len(got.CutTables) > 0 {
+			t.Errorf("at %d px a table is cut off: %v", width, got.CutTables)
+		}
 		if width == 1280 {
 			checkNumbers(t, got, summary)
 			if got.Images != 0 || got.Scripts != 1 {
 				t.Errorf("%d images or frames and %d scripts: want none and the one that sorts", got.Images, got.Scripts)
 			}
-			for _, name := range append(hostileNames, "Stopped Early", "Reporter 1", "Una Unreadable") {
+			for _, name := range append(append(hostileNames, longNames...), "Stopped Early", "Reporter 1", "Una Unreadable") {
 				if !slices.Contains(got.Names, name) {
 					t.Errorf("the gradebook does not show %q as text: %q", name, got.Names[:2])
 				}
@@ -255,6 +323,7 @@ func TestClassPageInBrowser(t *testing.T) {
 	}
 	checkWithoutJavaScript(t, page, pageURL)
 	checkStudentPage(t, page, dir, shots)
+	checkPaperPages(t, page, dir, shots)
 
 	mu.Lock()
 	defer mu.Unlock()
@@ -506,39 +575,88 @@ func checkWithoutJavaScript(t *testing.T, page *rod.Page, pageURL string) {
 }
 
 // checkStudentPage opens a student's review (quiz -o ana.html) at a phone's
-// width: the name shows as text, and nothing overflows.
+// width: the name shows as text, and nothing overflows, with a name of one
+// word longer than the screen too.
 func checkStudentPage(t *testing.T, page *rod.Page, dir, shots string) {
 	t.Helper()
 	first, _, _ := strings.Cut(string(classSheets(t, 1, 3)), "\n")
-	sheet := filepath.Join(dir, "ana.json")
-	if err := os.WriteFile(sheet, []byte(first), 0o644); err != nil {
-		t.Fatal(err)
+	const longest = "Chkhartishvilikhevsuretiamtskhetamtianeti" // 41 letters: wider than the screen
+	for i, name := range []string{hostileNames[0], longest} {
+		sheet := filepath.Join(dir, fmt.Sprintf("student-%d.json", i))
+		line, _ := json.Marshal(name)
+		if err := os.WriteFile(sheet, []byte(strings.Replace(first, `"<script>alert(1)</script>"`, string(line), 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		review := filepath.Join(dir, fmt.Sprintf("student-%d.html", i))
+		f, _, _, errOut := testFactory(t)
+		if code := Run(f, []string{"quiz", "--answers", sheet, "-o", review}); code > 1 {
+			t.Fatalf("quiz exit %d: %s", code, errOut)
+		}
+		got := checkNarrow(t, page, review, filepath.Join(shots, fmt.Sprintf("student-%d-390.png", i)))
+		res, err := page.Eval(`() => [document.querySelector("h1").textContent, document.querySelectorAll("li.q").length, document.querySelectorAll("img").length]`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := res.Value.Arr()
+		if v[0].Str() != "Quiz review: "+name || v[1].Int() < 30 || v[2].Int() != 0 {
+			t.Errorf("the student's page: title %q, %d questions, %d images, %d px wide", v[0].Str(), v[1].Int(), v[2].Int(), got.ScrollWidth)
+		}
 	}
-	review := filepath.Join(dir, "ana.html")
+}
+
+// checkPaperPages prints a test and its key as pages (bank export -o
+// test.html --key key.html) and opens them at a phone's width: nothing runs
+// off the screen or is cut off.
+func checkPaperPages(t *testing.T, page *rod.Page, dir, shots string) {
+	t.Helper()
+	test, key := filepath.Join(dir, "test.html"), filepath.Join(dir, "key.html")
 	f, _, _, errOut := testFactory(t)
-	if code := Run(f, []string{"quiz", "--answers", sheet, "-o", review}); code > 1 {
-		t.Fatalf("quiz exit %d: %s", code, errOut)
+	if code := Run(f, []string{"bank", "export", "comprehension", "--seed", "42", "-o", test, "--key", key}); code != ExitOK {
+		t.Fatalf("bank export: exit %d: %s", code, errOut)
 	}
+	checkNarrow(t, page, test, filepath.Join(shots, "test-390.png"))
+	checkNarrow(t, page, key, filepath.Join(shots, "key-390.png"))
+}
+
+// checkNarrow opens a page at 390 px, checks it with pageData for sideways
+// overflow, tables cut off and names broken inside a word, and leaves a
+// screenshot of its top at shot.
+func checkNarrow(t *testing.T, page *rod.Page, path, shot string) pageNumbers {
+	t.Helper()
 	if err := page.SetViewport(&proto.EmulationSetDeviceMetricsOverride{Width: 390, Height: 900, DeviceScaleFactor: 1, Mobile: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := page.Navigate("file://" + review); err != nil {
+	if err := page.Navigate("file://" + path); err != nil {
 		t.Fatal(err)
 	}
 	if err := page.WaitLoad(); err != nil {
 		t.Fatal(err)
 	}
-	res, err := page.Eval(`() => [document.querySelector("h1").textContent, document.querySelectorAll("li.q").length, document.documentElement.scrollWidth - document.documentElement.clientWidth, document.querySelectorAll("img").length]`)
+	var got pageNumbers
+	res, err := page.Eval(pageData)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := res.Value.Arr()
-	if v[0].Str() != "Quiz review: "+hostileNames[0] || v[1].Int() < 30 || v[2].Int() > 0 || v[3].Int() != 0 {
-		t.Errorf("the student's page: title %q, %d questions, %d px too wide, %d images", v[0].Str(), v[1].Int(), v[2].Int(), v[3].Int())
+	if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &got); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Base(path)
+	if got.ScrollWidth > got.Viewport || len(got.Wide) > 0 {
+		t.Errorf("%s at 390 px is %d px wide; overflowing: %v", name, got.ScrollWidth, got.Wide)
+	}
+	if len(got.CutTables) > 0 {
+		t.Errorf("%s at 390 px: a table is cut off: %v", name, got.CutTables)
+	}
+	if len(got.BrokenNames) > 0 {
+		t.Errorf("%s at 390 px: a name breaks inside a word or is cut off: %v", name, got.BrokenNames)
 	}
 	img, err := page.Screenshot(false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(shots, "student-390.png"), img, 0o644)
+	if err := os.WriteFile(shot, img, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", shot)
+	return got
 }

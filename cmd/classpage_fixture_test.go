@@ -15,11 +15,17 @@ import (
 // escape them.
 var hostileNames = []string{`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`}
 
+// longNames follow them: names of a real class that a narrow page must wrap
+// between words only (teacher11 P8: "Mammadov" / "a" at 390 px), with a
+// hyphenated surname and a single word of 25 letters.
+var longNames = []string{"Aysel Mammadova", "Giorgi Beridze-Kapanadze", "Narek Hakobyan", "Chkhartishvilikhevsuretia"}
+
 // classSheets writes n students' sheets for the comprehension bank as JSON
 // lines: each student answers right with a probability of their own, picks a
 // plausible wrong answer otherwise, and skips a question now and then, so that
 // the statistics, the responses and every status have something to show. The
-// first students carry hostile names. The same seed gives the same class.
+// first students carry hostile names, the next long ones. The same seed gives
+// the same class.
 func classSheets(tb testing.TB, n int, seed uint64) []byte {
 	tb.Helper()
 	bank := assets.CompiledBank("comprehension")
@@ -31,6 +37,8 @@ func classSheets(tb testing.TB, n int, seed uint64) []byte {
 		name := fmt.Sprintf("Student %04d", i+1)
 		if i < len(hostileNames) {
 			name = hostileNames[i]
+		} else if k := i - len(hostileNames); k < len(longNames) {
+			name = longNames[k]
 		}
 		ability := 0.25 + 0.7*rng.Float64()
 		skips := rng.Float64() < 0.2 // one student in five leaves some blank

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // enumFlag is a string flag that accepts only listed values, so a bad value is
@@ -16,6 +17,7 @@ import (
 type enumFlag struct {
 	value   *string
 	allowed []string
+	format  bool // a format: named by its extension too (md for markdown)
 }
 
 func newEnum(p *string, def string, allowed ...string) *enumFlag {
@@ -23,10 +25,23 @@ func newEnum(p *string, def string, allowed ...string) *enumFlag {
 	return &enumFlag{value: p, allowed: allowed}
 }
 
+// newFormat is newEnum for a --format flag: a format is also named by the
+// extension that names it in -o's file name (fileio.FormatNamed), so that
+// --format md is --format markdown, as -o test.md is.
+func newFormat(p *string, def string, allowed ...string) *enumFlag {
+	e := newEnum(p, def, allowed...)
+	e.format = true
+	return e
+}
+
 func (e *enumFlag) String() string { return *e.value }
 func (e *enumFlag) Type() string   { return "string" }
 func (e *enumFlag) Set(s string) error {
 	s = strings.ToLower(strings.TrimSpace(s))
+	if f := fileio.FormatNamed(s, e.allowed...); e.format && f != "" {
+		*e.value = f
+		return nil
+	}
 	for _, a := range e.allowed {
 		if s == a {
 			*e.value = s

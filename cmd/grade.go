@@ -35,6 +35,7 @@ type GradeOptions struct {
 	Sums    string
 	Reveal  bool
 	Force   bool
+	Quiet   bool                   // leave out the sheets' warnings, counted in one line
 	skip    func(path string) bool // this run's own output files, not sheets
 	guard   *outputGuard           // keeps the outputs off the inputs
 }
@@ -115,11 +116,12 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
-	fl.Var(newEnum(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit, gradescope, markdown or html")
+	fl.Var(newFormat(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit, gradescope, markdown (or md) or html")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "leave out the warnings that say how answers were read (one line counts them); errors are always shown")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o, --summary or --sums file (a device or a pipe, such as /dev/null, needs none)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -207,6 +209,17 @@ func gradeRun(opts *GradeOptions) error {
 			fmt.Fprintf(ios.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(tally.Graded, "sheet")+" graded")
 		}
 	}
+	if tally.Warnings > 0 {
+		// The same on every run, as a CI log needs them; one line says
+		// what they are, and how a teacher who has read them can leave
+		// them out (teacher11 P9).
+		n := fmt.Sprintf("warnings: %d in %s", tally.Warnings, text.Count(tally.Warned, "sheet"))
+		if opts.Quiet {
+			fmt.Fprintf(ios.ErrOut, "%s, left out (--quiet)\n", n)
+		} else {
+			fmt.Fprintf(ios.ErrOut, "%s (above); --quiet leaves them out\n", n)
+		}
+	}
 	switch {
 	case tally.Graded == 0 && tally.Unreadable == 0:
 		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
@@ -273,7 +286,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		return err
 	}
 	defer closeSummary()
-	h := &batchHandler{ios: ios, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
+	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}}
 	batch.Run(h.handle)
@@ -371,6 +384,7 @@ func stepSummaryErr(err error) error {
 // for the exit code, class statistics and the results.
 type batchHandler struct {
 	ios      *iostreams.IOStreams
+	quiet    bool // --quiet: no warnings
 	tally    *grade.Tally
 	w        grade.ResultWriter
 	stats    *classStats
@@ -393,7 +407,9 @@ func (h *batchHandler) handle(d grade.Item) {
 	r := d.Result
 	earlier := tally.Add(r)
 	for _, p := range r.Problems {
-		h.say("%s\n", p.Error())
+		if !p.Warning || !h.quiet {
+			h.say("%s\n", p.Error())
+		}
 	}
 	if earlier != "" {
 		h.say("%s: warning: student %s also has a sheet in %s; both are graded\n", r.Where(), quoteForTerminal(r.Student), earlier)

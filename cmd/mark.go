@@ -380,6 +380,43 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 	return points, comment, nil
 }
 
+// savedIn says where mark --from wrote: in the reports, in the sheets, or
+// how many in each. With nothing saved, it names the kind of files the
+// CSV's rows found.
+func savedIn(rows []marking.Row) string {
+	var reports, sheets, foundReports, foundSheets int
+	for _, r := range rows {
+		if r.File == "" {
+			continue
+		}
+		if r.Sheet {
+			foundSheets++
+		} else {
+			foundReports++
+		}
+		if r.Status != marking.Saved {
+			continue
+		}
+		if r.Sheet {
+			sheets++
+		} else {
+			reports++
+		}
+	}
+	if reports+sheets == 0 {
+		reports, sheets = foundReports, foundSheets
+	} else if reports > 0 && sheets > 0 {
+		return fmt.Sprintf("saved: %d in the reports, %d in the sheets", reports, sheets)
+	}
+	switch {
+	case reports > 0 && sheets > 0:
+		return "saved in the reports and the sheets"
+	case sheets > 0:
+		return "saved in the sheets"
+	}
+	return "saved in the reports"
+}
+
 // terminal asks for the points, then a comment, with survey's prompts.
 func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	var points float64
@@ -442,7 +479,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 			bad++
 		}
 	}
-	fmt.Fprintf(ios.ErrOut, "%s read from %s and saved in the reports (%d already there kept).\n", text.Count(saved, "mark"), text.EscapeControl(opts.From), kept)
+	fmt.Fprintf(ios.ErrOut, "%s read from %s and %s (%d already there kept).\n", text.Count(saved, "mark"), text.EscapeControl(opts.From), savedIn(rows), kept)
 	if bad > 0 {
 		fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others are saved.\n", text.Count(bad, "mark"))
 		return silent(ExitInvalid)

@@ -220,7 +220,9 @@ func TestMarkFromChecksStudentAndPaths(t *testing.T) {
 	// Run from reports/: the cells (reports/...) resolve from the CSV's folder.
 	t.Chdir(filepath.Join(dir, "reports"))
 	code, _, errOut := runMark(t, "", ".", "--from", "../marks.csv")
-	if code != ExitInvalid || !strings.Contains(errOut, `the row names "Paper Ben" but`) || !strings.Contains(errOut, "1 mark read") {
+	// The one mark saved went into a sheet, and the summary says so, not
+	// "saved in the reports" (teacher11 P9).
+	if code != ExitInvalid || !strings.Contains(errOut, `the row names "Paper Ben" but`) || !strings.Contains(errOut, "\n1 mark read from ../marks.csv and saved in the sheets (") {
 		t.Errorf("exit %d:\n%s", code, errOut)
 	}
 	if amyLine == 0 {
@@ -334,11 +336,11 @@ func TestMarkReadsAColonSheetAsGradeDoes(t *testing.T) {
 
 	// A line YAML refuses for another reason is still named, in plain words,
 	// and nothing is written.
-	bad := []byte("student: Eve\nbanks: [../loop.yaml]\nanswers:\n  capital: [Baku\n  ussr: a union: 1922\n")
+	bad := []byte("student: Eve\nbanks: [../loop.yaml]\nanswers:\n  capital:\n    1: [Baku\n  ussr: a union: 1922\n")
 	os.WriteFile(filepath.Join(dir, "reports", "eve.yaml"), bad, 0o644)
 	code, _, errOut = runMark(t, "1\n", "reports", "--plain", "--student", "eve")
 	got, _ = os.ReadFile(filepath.Join(dir, "reports", "eve.yaml"))
-	if code != ExitInvalid || !strings.Contains(errOut, "eve.yaml:4") || strings.Contains(errOut, "mapping values") || !bytes.Equal(got, bad) {
+	if code != ExitInvalid || !strings.Contains(errOut, "eve.yaml:5") || strings.Contains(errOut, "mapping values") || !bytes.Equal(got, bad) {
 		t.Errorf("a broken sheet: exit %d:\n%s\n%s", code, errOut, got)
 	}
 }

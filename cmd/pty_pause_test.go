@@ -124,7 +124,7 @@ func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
 	scr.send(keyEnter)
 	scr.waitFor("Which of these key points did your answer cover?")
 	rows := scr.visible()
-	for _, want := range []string{"Question 1 of 1 · not marked", "? Who calls Khojaly", "Azerbaijan says genocide and Armenia denies it.", "forces from Kelbajar.", "Which of these key points did your answer cover?"} {
+	for _, want := range []string{"Question 1 of 1 · not marked", "? What do Azerbaijan, Armenia", "Azerbaijan says genocide and Armenia denies it.", "forces from Kelbajar.", "Which of these key points did your answer cover?"} {
 		if !onScreen(rows, want) {
 			t.Errorf("at the self-check %q is not on the screen:\n%s", want, strings.Join(rows, "\n"))
 		}
@@ -211,7 +211,7 @@ func TestStoppedEarlyFitsAt80(t *testing.T) {
 	// The screen reads the terminal on its own: wait until the last
 	// messages have reached it before looking.
 	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		if all := scr.text(); strings.Contains(all, "Not reached: ") && strings.Contains(all, "Aysel-Quliyeva-") {
+		if all := scr.text(); strings.Contains(all, "Answered: ") && strings.Contains(all, "Aysel-Quliyeva-") {
 			break
 		}
 	}
@@ -225,8 +225,11 @@ func TestStoppedEarlyFitsAt80(t *testing.T) {
 	if i < 0 || i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1]), dir+string(filepath.Separator)+"Aysel-Quliyeva-") {
 		t.Errorf("the report's path is not whole on a line of its own:\n%s", strings.Join(lines, "\n"))
 	}
-	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Not reached: ") }) {
-		t.Errorf("no 'Not reached' line:\n%s", strings.Join(lines, "\n"))
+	// Held back, the summary says how many were not reached, and names
+	// no tag (teacher11 P9).
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Answered: 0 of 1 reached, 9 not reached") }) ||
+		slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "Not reached") }) {
+		t.Errorf("the summary does not say how many were not reached, or names their tags:\n%s", strings.Join(lines, "\n"))
 	}
 }
 

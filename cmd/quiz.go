@@ -156,7 +156,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
 	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
 	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
-	fl.Var(newEnum(&opts.Format, "", reportFormats...), "format", "report format: json, markdown, csv or html (default: from the file's extension, else json)")
+	fl.Var(newFormat(&opts.Format, "", reportFormats...), "format", "report format: json, markdown, csv or html (default: from the file's extension, else json)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
@@ -377,6 +377,9 @@ func fitSession(s *session.Session, opts *QuizOptions) {
 	// Wait after each answer's feedback for someone at a terminal; never for
 	// piped answers, which would lose a line to each wait.
 	s.Pause = ios.IsStdinTTY() && ios.IsStdoutTTY()
+	// Someone typing is asked before an empty answer is sent; a pipe's
+	// empty line stays a blank answer, as scripts write one.
+	s.ConfirmBlank = ios.IsStdinTTY()
 	if s.Pause && !opts.Plain {
 		// Fit an open question's feedback to the screen (menus only: a
 		// screen reader in plain mode hears every line whole).

@@ -102,7 +102,7 @@ write one sheet per student with --set and no --seed, and the key of each with
 	}
 	fl := cmd.Flags()
 	addSelectionFlags(fl, &opts.Selection, "recorded in the sheet")
-	fl.Var(newEnum(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
+	fl.Var(newFormat(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output); a .json name writes JSON unless --format says otherwise")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key); needs --from or --seed")
@@ -135,6 +135,9 @@ func sheetRun(opts *SheetOptions) error {
 	if err != nil {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
+	if err := sameIDTwice(questions); err != nil {
+		return err
+	}
 	write := func(w io.Writer) error {
 		if opts.badExt != "" {
 			return fmt.Errorf("-o %s: a sheet is written as yaml or json; name a file ending in %s (grade reads those), or leave out -o",
@@ -166,6 +169,22 @@ func sheetRun(opts *SheetOptions) error {
 		return invalidErr(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(questions))
+	return nil
+}
+
+// sameIDTwice refuses a sheet that would ask two questions with one id: a
+// sheet names each answer by its question's id, so grade could not tell
+// the two apart (two banks of a teacher's own can share an id).
+func sameIDTwice(questions []*quiz.Presented) error {
+	first := map[string]*quiz.Presented{}
+	for _, q := range questions {
+		if p, dup := first[q.ID]; dup {
+			a, b := min(p.Bank, q.Bank), max(p.Bank, q.Bank) // not in the shuffled order
+			return invalid("banks %s and %s both have a question %q, and a sheet names each answer by its question's id; choose one of the banks, or give one of the questions another id",
+				a, b, q.ID)
+		}
+		first[q.ID] = q
+	}
 	return nil
 }
 

@@ -27,7 +27,12 @@ type Entry struct {
 	Definition   string    `json:"definition" yaml:"definition"`
 	InArticle    *Citation `json:"in_article,omitempty" yaml:"in_article,omitempty"`
 	SinceArticle string    `json:"since_article,omitempty" yaml:"since_article,omitempty"`
-	Correction   string    `json:"correction,omitempty" yaml:"correction,omitempty"`
+	// PlainSince says what SinceArticle says, in plain words as Plain is
+	// (teacher11 P5: the students' view of Artsakh added 190 words of
+	// adult English after the plain paragraph); define's students' view
+	// shows it instead of SinceArticle, which --full keeps.
+	PlainSince string `json:"plain_since,omitempty" yaml:"plain_since,omitempty"`
+	Correction string `json:"correction,omitempty" yaml:"correction,omitempty"`
 	// Corrects quotes, verbatim, the article's words that Correction is
 	// about when they are not InArticle's quote (Khojaly's entry cites the
 	// airfield sentence but corrects the recognition count). The vocabulary

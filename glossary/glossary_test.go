@@ -682,3 +682,29 @@ func TestRenderPlainNamesTheArticlesErrorWithoutQuotingIt(t *testing.T) {
 		t.Errorf("no correction, no word of an error:\n%s", got)
 	}
 }
+
+// teacher11 P5: the students' view gives what changed since the article in
+// plain words where an entry has them; the full entry keeps the note.
+func TestRenderPlainGivesThePlainSinceNote(t *testing.T) {
+	e := &Entry{
+		Term: "Artsakh", Short: "A region.", Plain: "A mountain region.",
+		SinceArticle: "Since the article: the self-proclaimed republic decreed its own dissolution.",
+		PlainSince:   "In 2023 the republic ended.",
+	}
+	var plain, full bytes.Buffer
+	Layout{Width: 80}.RenderPlain(&plain, e, "")
+	Layout{Width: 80}.Render(&full, e)
+	if got := plain.String(); !strings.Contains(got, "Since the article (February 2020)\n  In 2023 the republic ended.\n") || strings.Contains(got, "decreed") {
+		t.Errorf("students' view, want the plain since note only:\n%s", got)
+	}
+	if got := full.String(); !strings.Contains(got, "decreed its own dissolution") || strings.Contains(got, "In 2023 the republic ended.") {
+		t.Errorf("full entry, want the since note only:\n%s", got)
+	}
+	// Without plain_since, the students' view keeps the note.
+	e.PlainSince = ""
+	plain.Reset()
+	Layout{Width: 80}.RenderPlain(&plain, e, "")
+	if !strings.Contains(plain.String(), "decreed its own dissolution") {
+		t.Errorf("without plain_since the note is gone:\n%s", plain.String())
+	}
+}

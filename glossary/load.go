@@ -26,7 +26,7 @@ type entryNode struct {
 // entryFields are the keys an entry may have. A custom unmarshaller does not
 // inherit the decoder's KnownFields check, so it makes its own.
 
-var entryFields = map[string]bool{"term": true, "kind": true, "aliases": true, "short": true, "plain": true, "definition": true, "in_article": true,
+var entryFields = map[string]bool{"term": true, "kind": true, "aliases": true, "short": true, "plain": true, "plain_since": true, "definition": true, "in_article": true,
 	"since_article": true, "correction": true, "corrects": true, "related": true, "confusable": true, "sources": true,
 	"names": true, "contrast": true, "place_of_loss": true}
 
@@ -146,6 +146,7 @@ func Parse(file string, data []byte) ([]Entry, error) {
 		e.File, e.Topic = file, topic
 		e.Short = strings.TrimSpace(e.Short)
 		e.Plain = strings.TrimSpace(e.Plain)
+		e.PlainSince = strings.TrimSpace(e.PlainSince)
 		e.Definition = strings.TrimSpace(e.Definition)
 		e.SinceArticle = strings.TrimSpace(e.SinceArticle)
 		e.Correction = strings.TrimSpace(e.Correction)

@@ -58,7 +58,11 @@ func (l Layout) RenderPlain(w io.Writer, e *Entry, fullEntry string) {
 		fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
 		l.paragraphs(w, "Definition", e.Definition)
 	}
-	l.sinceArticle(w, e)
+	if e.PlainSince != "" {
+		l.section(w, "Since the article (February 2020)", e.PlainSince)
+	} else {
+		l.sinceArticle(w, e)
+	}
 	if c := e.InArticle; c != nil {
 		where := fmt.Sprintf("%s, ¶%d.", c.Section, c.Paragraph)
 		if e.Correction != "" {

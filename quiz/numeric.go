@@ -197,23 +197,35 @@ func nounFold(s string) string {
 
 // askedNounIs reports whether w is the noun the prompt asks about, the
 // word after its "which", "what" or "how many" ("which anniversary",
-// "in what year"), as unitIs folds it: a question with no unit is
-// answered "28th anniversary" as naturally as "350 people".
+// "in what year"), or one joined to it by "and" or "or" ("how many
+// soldiers and civilians": either), as unitIs folds it: a question with no
+// unit is answered "28th anniversary" as naturally as "350 people".
 func (q *Question) askedNounIs(w string) bool {
 	if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		return false
 	}
 	words := strings.FieldsFunc(strings.ToLower(q.Prompt), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i := 0; i+1 < len(words); i++ {
-		next := words[i+1]
+		at := i + 1 // the word asked about
 		switch {
-		case words[i] == "how" && (next == "many" || next == "much") && i+2 < len(words):
-			next = words[i+2]
+		case words[i] == "how" && (words[at] == "many" || words[at] == "much") && i+2 < len(words):
+			at++
 		case words[i] != "which" && words[i] != "what":
 			continue
 		}
-		if !notANoun[next] {
-			return nounFold(w) == nounFold(next)
+		if notANoun[words[at]] {
+			continue
+		}
+		// The first such noun is what the question asks about, with the
+		// nouns joined to it ("how many soldiers and civilians").
+		for {
+			if nounFold(w) == nounFold(words[at]) {
+				return true
+			}
+			if at+2 >= len(words) || words[at+1] != "and" && words[at+1] != "or" || notANoun[words[at+2]] {
+				return false
+			}
+			at += 2
 		}
 	}
 	return false

@@ -40,6 +40,23 @@ func FormatOf(path string, allowed ...string) string {
 	return ""
 }
 
+// FormatNamed returns the format that name names, when it is one of allowed
+// (any format when allowed is empty): the format's own name ("markdown"), or
+// an extension that names it, without its dot ("md", as -o test.md does).
+// "" otherwise. Case is folded.
+func FormatNamed(name string, allowed ...string) string {
+	name = strings.ToLower(name)
+	if slices.Contains(allowed, name) {
+		return name
+	}
+	for _, e := range extensions {
+		if (e.format == name || e.ext == "."+name) && (len(allowed) == 0 || slices.Contains(allowed, e.format)) {
+			return e.format
+		}
+	}
+	return ""
+}
+
 // Exts returns every extension, with its dot, that names one of formats.
 func Exts(formats ...string) []string {
 	var out []string

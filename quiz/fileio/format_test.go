@@ -32,3 +32,28 @@ func TestFormatOfJSONLines(t *testing.T) {
 		t.Errorf("Exts = %q, want %q", got, want)
 	}
 }
+
+// A format is named by its name or by its extension, as -o's extension
+// names it (teacher11 P9: --format md), among the allowed formats only.
+func TestFormatNamed(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		allowed []string
+		want    string
+	}{
+		{"md", []string{"json", "markdown"}, "markdown"},
+		{"MD", []string{"json", "markdown"}, "markdown"},
+		{"markdown", []string{"json", "markdown"}, "markdown"},
+		{"yml", []string{"yaml", "json"}, "yaml"},
+		{"htm", nil, "html"},
+		{"text", []string{"text", "json"}, "text"}, // a format with no extension
+		{"md", []string{"json", "csv"}, ""},
+		{".md", []string{"markdown"}, ""},
+		{"pdf", nil, ""},
+		{"", nil, ""},
+	} {
+		if got := FormatNamed(tt.name, tt.allowed...); got != tt.want {
+			t.Errorf("FormatNamed(%q, %q) = %q, want %q", tt.name, tt.allowed, got, tt.want)
+		}
+	}
+}

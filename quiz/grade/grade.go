@@ -228,8 +228,11 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	res := g.newResult(s, banks, len(sel.questions))
 	unknown := res.place(s, sel)
 	res.score(s, sel.questions)
+	// What reading the sheet said of a line (an answer read as text) comes
+	// before what grading it found there: how it was read, then why it
+	// cannot count.
+	res.Problems = append(slices.Clip(s.Problems), res.Problems...)
 	res.Problems = append(res.Problems, capUnknown(s.File, unknown)...)
-	res.Problems = append(res.Problems, s.Problems...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
 	// The percent from the score itself, not from the score rounded: a
 	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.

@@ -136,6 +136,7 @@ func TestParseSheetErrors(t *testing.T) {
 func FuzzParseSheet(f *testing.F) {
 	f.Add([]byte("student: Ana\nseed: 3\nanswers:\n  capital: b\n  seas: [1, 2]\n  names: \"1=a 2=b 3=c\"\n"))
 	f.Add([]byte(`{"student": "Ana", "answers": {"sequence": [4, 3, 2, 1]}}`))
+	f.Add([]byte("student: Ana\nanswers:\n  # the article's\n  capital: 'cause Baku\n  seas: [1, 2\n  names: &x a\n  year: *y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b := testfiles.Sample(t)
 		var sh *sheet.Sheet
@@ -400,5 +401,29 @@ func TestAnswerToAQuestionNotPicked(t *testing.T) {
 	}
 	if res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), `s.yaml:5: question "`+other+`": answered, but not one of this sheet's questions`) {
 		t.Errorf("problems %v", res.Problems)
+	}
+}
+
+// An answer the sheet reader took as typed and the question cannot read
+// ("[1, 2", a list never closed: teacher11 P7) costs that answer alone: the
+// warning that says how it was read comes before the error that says why it
+// does not count, both on its line, and the rest of the sheet is graded.
+func TestAnswerReadAsTypedThenRefused(t *testing.T) {
+	b := testfiles.Sample(t)
+	s, err := sheet.Read("ana.yaml", 0, []byte("student: Ana\nanswers:\n  capital: Baku\n  seas: [Black Sea, Caspian\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, p.Error())
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], `ana.yaml:4: warning: question "seas": read as text, as written: "[Black Sea, Caspian" (the [ at its start is never closed`) ||
+		!strings.HasPrefix(got[1], `ana.yaml:4: question "seas": `) || res.Unreadable() != 1 || res.Score != 1 {
+		t.Errorf("score %v, unreadable %d, problems:\n%s", res.Score, res.Unreadable(), strings.Join(got, "\n"))
 	}
 }

@@ -13,6 +13,9 @@ import (
 type Tally struct {
 	Graded, Failed, Unreadable int
 	BadAnswers                 int // sheets graded with answers that could not be read or were given twice
+	// Warnings are the graded sheets' warnings (how an answer was read
+	// otherwise than written, an answer to no question), in Warned sheets.
+	Warnings, Warned int
 	// students maps a hash of each name to where the sheet that first had it
 	// is (its file, or file:line), to warn about duplicates by name.
 	students map[uint64]string
@@ -30,6 +33,10 @@ func (t *Tally) Add(r *SheetResult) (earlier string) {
 	t.Graded++
 	if r.Unreadable() > 0 {
 		t.BadAnswers++
+	}
+	if n := len(r.Problems) - r.Unreadable(); n > 0 {
+		t.Warnings += n
+		t.Warned++
 	}
 	if r.Passed != nil && !*r.Passed {
 		t.Failed++

@@ -589,3 +589,29 @@ func TestStudentPageListsThePlainPoints(t *testing.T) {
 		}
 	}
 }
+
+// Every table that may scroll sideways carries the cue that says so, and the
+// tables that stack into cards on a phone label their numbers (teacher11 P8;
+// the browser test in cmd checks how they look at 390 px).
+func TestPagesCueScrollingTablesAndLabelStackedOnes(t *testing.T) {
+	results, _ := gradeSheets(t, class...)
+	r := results[0]
+	rep := report.New(report.Meta{Student: r.Student, Banks: r.Banks}, &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished})
+	var student bytes.Buffer
+	if err := htmlreport.WriteStudent(&student, rep, r.Outcomes); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]string{"class": pageOf(t, 0, results), "student": student.String()} {
+		boxes, cued := strings.Count(p, `<div class="scroll">`), strings.Count(p, `<div class="scroll"><p class="scroll-cue" aria-hidden="true">`)
+		if boxes == 0 || cued != boxes {
+			t.Errorf("%s page: %d of %d scrolling boxes have a cue", name, cued, boxes)
+		}
+	}
+	p := pageOf(t, 0, results)
+	for _, want := range []string{`id="gradebook-table" class="stack"`, `<th scope="row" class="lead">Bo</th>`, `data-label="Score"`, `data-label="Status"`,
+		`id="questions-table" class="stack"`, `<td class="lead"><a href="#q-b-capital">capital</a></td>`, `data-label="Facility"`, `data-label="Discrimination"`} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the class page lacks %s", want)
+		}
+	}
+}

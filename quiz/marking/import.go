@@ -40,6 +40,7 @@ type Row struct {
 	Line   int    // the row's line in the CSV
 	ID     string // the question, as the column names it
 	File   string // the report or sheet the row names, as given ("" when Unmatched)
+	Sheet  bool   // File is an answer sheet, not a quiz report
 	Status RowStatus
 	Old    *quiz.Mark // the mark the report had (Kept, Unchanged)
 	Err    error      // why not (Unmatched, Failed)
@@ -92,6 +93,7 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			continue
 		}
 		t, err := Target(file, e.ID, load)
+		row.Sheet = t.Sheet
 		for _, w := range t.Warnings {
 			if key := w.Error(); !warned[key] { // once, not once per column
 				warned[key] = true

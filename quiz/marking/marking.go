@@ -692,7 +692,7 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 		}
 	}
 	if hit != nil {
-		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text, Warnings: warns}
+		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text, Sheet: isSheet(file, data), Warnings: warns}
 		if hit.q != nil {
 			t.Max = hit.q.Points
 		}
@@ -707,6 +707,7 @@ type Found struct {
 	Max           float64
 	Mark          *quiz.Mark
 	Answer        string // the answer as the file holds it now
+	Sheet         bool   // the file is an answer sheet, not a quiz report
 	// Warnings are what the file holds that was passed over (a hand-edited
 	// self-check).
 	Warnings []quiz.Problem

@@ -718,15 +718,20 @@ func (r *Report) writeOpenToMark(line summaryLine) {
 	}
 }
 
-// writeByTag writes the scores by tag (held back unless byTag), on the
-// questions reached when the quiz ended early, and the tags not reached.
+// writeByTag writes the scores by tag, on the questions reached when the
+// quiz ended early, the tags not reached last; or, unless byTag, that they
+// are held back. Held back, the tags not reached are not named either:
+// "Not reached: Introduction, Questions, Recall" under "By tag: held back"
+// meant little to a student (teacher11 P9), and the Answered line already
+// says how many questions were not reached.
 func (r *Report) writeByTag(w io.Writer, line summaryLine, width int, byTag bool) {
+	if !byTag {
+		line("By tag: held back with the answers.")
+		return
+	}
 	early := r.NotReached > 0
 	var rows []TagScore
 	var unreached []string
-	if !byTag {
-		line("By tag: held back with the answers.")
-	}
 	for _, t := range r.ByTag {
 		if early {
 			if t.Reached == 0 {
@@ -737,11 +742,9 @@ func (r *Report) writeByTag(w io.Writer, line summaryLine, width int, byTag bool
 			t.Questions, t.Score, t.MaxScore = t.Reached, t.ReachedScore, t.ReachedMax
 			t.Percent = text.Percent(t.Score, t.MaxScore)
 		}
-		if byTag {
-			rows = append(rows, t)
-		}
+		rows = append(rows, t)
 	}
-	if len(rows) > 0 {
+	if len(rows) > 0 || len(unreached) > 0 {
 		if early {
 			fmt.Fprintln(w, "By tag, on the questions reached:")
 		} else {
@@ -762,9 +765,10 @@ func (r *Report) writeByTag(w io.Writer, line summaryLine, width int, byTag bool
 			}
 			fmt.Fprintf(w, "%s%s\n", label, text.Hang(what, width, utf8.RuneCountInString(label)))
 		}
-	}
-	if len(unreached) > 0 {
-		line("Not reached: %s", strings.Join(unreached, ", "))
+		if len(unreached) > 0 {
+			// A row of the table: these are its tags, with no score.
+			fmt.Fprintf(w, "  %s\n", text.Hang("Not reached: "+strings.Join(unreached, ", "), width, 4))
+		}
 	}
 }
 

@@ -146,8 +146,17 @@ func TestSummaryAfterAnEarlyStop(t *testing.T) {
 	if strings.Contains(out, "recall ") || strings.Contains(out, "0 / 0") {
 		t.Errorf("a tag not reached is shown:\n%s", out)
 	}
-	if !strings.Contains(out, "Not reached: ") {
-		t.Errorf("summary does not name the tags not reached:\n%s", out)
+	// The tags not reached are the tag table's last row.
+	table := out[strings.Index(out, "By tag, on the questions reached:"):]
+	if !strings.Contains(table, "\n  Not reached: ") {
+		t.Errorf("summary does not name the tags not reached in its tag table:\n%s", out)
+	}
+	// Held back, no tag is named, reached or not (teacher11 P9): the
+	// Answered line says how many were not reached.
+	buf.Reset()
+	rep.WriteHeldBackSummary(&buf, nil, 0)
+	if held := buf.String(); strings.Contains(held, "Not reached") || strings.Count(held, "6 not reached") != 1 {
+		t.Errorf("held-back summary names the tags not reached, or not how many:\n%s", held)
 	}
 }
 

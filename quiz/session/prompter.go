@@ -42,6 +42,15 @@ type Headed interface {
 	ReplaceHeader(line string)
 }
 
+// Reasker is implemented by prompters that can take a question's prompts
+// off the screen, up to its header (Headed), before it is asked again in
+// the same place: with "Leave this question blank? No" between them, the
+// question drawn a second time under the first read as two (teacher11 P1).
+// It does nothing when the header is no longer on the screen.
+type Reasker interface {
+	ClearToHeader()
+}
+
 // Drafter is implemented by prompters that can tell what the student had
 // typed into a text prompt (Input) that a time limit, Ctrl-C or a signal cut
 // short before Enter: the session keeps it as the answer, marked as cut off

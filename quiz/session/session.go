@@ -53,6 +53,13 @@ type Session struct {
 	// short screen. Only a Prompter that is a Pauser can wait; a caller
 	// sets Pause only when someone is at a terminal (never for a pipe).
 	Pause bool
+	// ConfirmBlank asks "Leave this question blank?" (No by default) when
+	// a typed answer (short, numeric, open) is sent empty, and asks the
+	// question again on No: an Enter pressed by mistake, or to start a new
+	// line, skipped an open question with no way back (teacher11 P1). A
+	// caller sets it only when someone is at the keyboard: piped answers
+	// keep an empty line as a blank answer, and would lose a line to it.
+	ConfirmBlank bool
 
 	// aborted says the last question's prompt was cut short (Abort).
 	aborted bool
@@ -362,11 +369,33 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 				return nil
 			}
 		}
-		text, err := p.Input(msg, validate)
-		if err != nil {
-			return quiz.Response{}, err
+		if q.Type == quiz.Open {
+			// A discussion prompt asks a few short questions, one per
+			// key point: one to a line reads as what to answer.
+			msg = s.message(text.QuestionLines(q.Prompt))
+			// Students pressed Enter to start a new line and sent half an
+			// answer (teacher11 P1): the box under the prompt is one line.
+			msg += "\n" + s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
 		}
-		return q.Resolve(quiz.Typed(text), nil)
+		for {
+			line, err := p.Input(msg, validate)
+			if err != nil {
+				return quiz.Response{}, err
+			}
+			if !s.ConfirmBlank || strings.TrimSpace(line) != "" {
+				return q.Resolve(quiz.Typed(line), nil)
+			}
+			blank, err := p.Confirm(ConfirmBlankPrompt, false)
+			if err != nil {
+				return quiz.Response{}, err
+			}
+			if blank {
+				return q.Resolve(quiz.Typed(line), nil) // as a blank line always was
+			}
+			if r, ok := p.(Reasker); ok {
+				r.ClearToHeader()
+			}
+		}
 	case quiz.Order:
 		seq, err := p.Order(msg, q.Options())
 		if err != nil {
@@ -387,6 +416,14 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 	}
 	return quiz.Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
 }
+
+// OpenHint is the line under an open question's prompt: its answer box
+// is one line, sent with Enter.
+const OpenHint = "[One line: Enter sends your answer]"
+
+// ConfirmBlankPrompt is asked when a typed answer is sent empty and
+// ConfirmBlank is set.
+const ConfirmBlankPrompt = "Leave this question blank?"
 
 // numberHint asks again for a numeric question's answer, with an example
 // that fits the question: a year for a year, a count with the question's

@@ -19,10 +19,16 @@ import (
 // than losing all of a student's answers to one colon.
 //
 // Only lines that YAML refuses are read this way: a value with ": " in it or
-// ending in ":", or one that begins with "- ", "@" or "`". A line inside a
-// block (|, >) or a nested answer (a match question's pairs) is never
-// touched, nor one that begins with a quote or a bracket: those are YAML
-// syntax, and a mistake there is reported, in plain words.
+// ending in ":", or one that begins with a character YAML keeps for itself
+// ("- ", "? ", "@", "`", "%", ",", "]", "}", "&", "*", "!"), an apostrophe
+// or quote that is not closed on the answer's lines ("'cause they wanted"),
+// a list not closed ("[a, b"), or a quote or list with more after it. A line
+// inside a block (|, >) or a nested answer (a match question's pairs) is
+// never touched, nor a quoted answer or a list that closes ('it''s' reads
+// as YAML reads it): what else YAML refuses is reported, in plain words.
+// Lines YAML reads but that a student cannot have meant as YAML, an anchor,
+// alias or tag (&, *, !) at the start of an answer, are read as text too
+// (yamlOnAnswers), so that "&" is never silently dropped.
 
 // answerLine is "  key: value" at some indentation. Its key is deliberately
 // looser than quiz's id pattern (ValidID): it must find every "key:" line
@@ -34,7 +40,8 @@ var answerLine = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^( *)([A-Za-z0-9_][A-Za-z0-9_.\-/]*):[ \t]+(.*?)[ \t\r]*$`)
 })
 
-// refused reports whether YAML refuses a plain value on a key's line.
+// refused reports whether YAML refuses a plain value on a key's line, or
+// (&, *, !) reads it as something no student writes.
 func refused(v string) bool {
 	if v == "" {
 		return false
@@ -42,16 +49,17 @@ func refused(v string) bool {
 	switch v[0] {
 	case '"', '\'':
 		// "HRW" said: a quoted text with more after it, which YAML
-		// refuses. A quote left open may go on over lines: left alone.
+		// refuses. A quote left open may go on over lines: an answer's
+		// is checked with its lines (quoteRefused).
 		end := quotedEnd(v)
 		rest := strings.TrimSpace(v[max(end, 0):])
 		return end > 0 && rest != "" && !strings.HasPrefix(rest, "#")
-	case '|', '>', '[', '{', '&', '*', '!', '#':
-		return false // YAML syntax (or a comment): left to the parser
-	case '@', '`':
+	case '|', '>', '[', '{', '#':
+		return false // YAML syntax (or a comment): a block's lines, a list's, are checked apart
+	case '@', '`', '%', ',', ']', '}', '&', '*', '!':
 		return true
 	}
-	if strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "-\t") || v == "-" {
+	if v == "-" || v == "?" || strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "-\t") || strings.HasPrefix(v, "? ") || strings.HasPrefix(v, "?\t") {
 		return true
 	}
 	// A comment (" #" or a tab and #) ends a plain value, and YAML reads
@@ -65,6 +73,68 @@ func refused(v string) bool {
 	}
 	v = strings.TrimRight(v, " \t")
 	return strings.Contains(v, ": ") || strings.Contains(v, ":\t") || strings.HasSuffix(v, ":")
+}
+
+// openedRefused reports whether an answer that begins with a quote or a
+// bracket, with the lines that carry it on (text, joined by newlines), is one
+// YAML refuses: the quote or list does not close on them, or has more after
+// it. why says so, for the warning; "" when YAML reads it.
+func openedRefused(text string) (bad bool, why string) {
+	var end int
+	if text[0] == '"' || text[0] == '\'' {
+		end = quotedEnd(text)
+	} else {
+		end = flowEnd(text)
+	}
+	if end < 0 {
+		switch text[0] {
+		case '\'':
+			return true, "the ' at its start is never closed; next time, put such an answer in double quotes"
+		case '"':
+			return true, `the " at its start is never closed; next time, close it at the end of the answer`
+		}
+		return true, fmt.Sprintf("the %c at its start is never closed; a list ends with %c, like %s; text with %c goes in double quotes",
+			text[0], closer(text[0]), map[byte]string{'[': "[a, c]", '{': "{1: b, 2: a}"}[text[0]], text[0])
+	}
+	rest := strings.TrimSpace(text[end:])
+	if rest == "" || strings.HasPrefix(rest, "#") {
+		return false, ""
+	}
+	return true, "next time, put such an answer in double quotes"
+}
+
+func closer(open byte) byte {
+	if open == '[' {
+		return ']'
+	}
+	return '}'
+}
+
+// flowEnd returns where a YAML flow list or mapping that v begins with ([ or
+// {) ends (just past its closing bracket), or -1 when it does not close:
+// brackets nest, and those inside quotes are text.
+func flowEnd(v string) int {
+	depth := 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case '"', '\'':
+			if i > 0 && v[i] == '\'' && v[i-1] != ' ' && v[i-1] != '[' && v[i-1] != '{' && v[i-1] != ',' {
+				continue // an apostrophe inside a word: [Azerbaijan's]
+			}
+			end := quotedEnd(v[i:])
+			if end < 0 {
+				return -1
+			}
+			i += end - 1
+		}
+	}
+	return -1
 }
 
 // quotedEnd returns where a quoted YAML scalar that v begins with ends (just
@@ -84,10 +154,11 @@ func quotedEnd(v string) int {
 	return -1
 }
 
-// quoteColons rewrites the answer lines (and the student line) that YAML
+// quoteRefused rewrites the answer lines (and the student line) that YAML
 // refuses as double-quoted text, and returns the lines it rewrote (1-based)
-// with the ids; nil when there was nothing to rewrite.
-func quoteColons(data []byte) ([]byte, []quiz.Problem) {
+// with the ids; nil when there was nothing to rewrite. With only set, it
+// rewrites those of only's lines alone.
+func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	var fixed []quiz.Problem
 	inAnswers, indent, blockAt := false, -1, -1
@@ -110,24 +181,48 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 		} else if inAnswers && indent < 0 {
 			indent = at
 		}
+		if only != nil && !only[i+1] {
+			continue
+		}
 		m := answerLine().FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
 		key, value := m[2], m[3]
 		answer := inAnswers && at == indent
+		why := "next time, put such an answer in double quotes"
 		if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
 			after := strings.TrimLeft(value[1:], "+-0123456789")
-			if !answer || after == "" || strings.HasPrefix(strings.TrimSpace(after), "#") || !strings.HasPrefix(after, " ") {
+			if !answer || strings.TrimSpace(after) == "" || strings.HasPrefix(strings.TrimSpace(after), "#") {
 				blockAt = at // a block: the lines below are the answer
 				continue
 			}
 			// "id: | my answer": the answer on the |'s own line, which
-			// YAML refuses; the text after the | is the answer.
-			value = strings.TrimSpace(after)
+			// YAML refuses; the text after the | is the answer ("|my
+			// answer" with no space: all of it after the |).
+			if strings.HasPrefix(after, " ") || strings.HasPrefix(after, "\t") {
+				value = strings.TrimSpace(after)
+			} else {
+				value = strings.TrimSpace(value[1:])
+			}
 		} else if !(answer || at == 0 && key == "student") {
 			continue
-		} else if more := continuation(lines, i, at, value); answer && more > 0 && !strings.ContainsAny(value[:1], "\"'[{&*!#") {
+		} else if more := continuation(lines, i, at, value); answer && value != "" && strings.ContainsAny(value[:1], "\"'[{") {
+			// A quote or a list, maybe over lines: read as YAML reads
+			// it when it closes on the answer's lines with nothing
+			// after it; else as the text typed ("'cause they
+			// wanted"), each line kept where it was.
+			group := []string{value}
+			for _, l := range lines[i+1 : i+1+more] {
+				group = append(group, strings.TrimSpace(string(l)))
+			}
+			bad, reason := openedRefused(strings.Join(group, "\n"))
+			if !bad {
+				continue
+			}
+			fixed = append(fixed, textGroup(lines, i, m, group, reason))
+			continue
+		} else if answer && more > 0 && !strings.ContainsAny(value[:1], "&*!#") {
 			// A plain answer that goes on over lines: YAML refuses a
 			// colon on any of them. Each line is kept where it was, in
 			// one double-quoted text that folds as the plain one did.
@@ -141,22 +236,7 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 			if !bad {
 				continue
 			}
-			for k, t := range group {
-				lead, end := m[1]+key+": \"", ""
-				if k > 0 {
-					raw := string(lines[i+k])
-					lead = raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]
-				}
-				if k == len(group)-1 {
-					end = "\""
-				}
-				if strings.HasSuffix(string(lines[i+k]), "\n") {
-					end += "\n"
-				}
-				lines[i+k] = []byte(lead + jsonInner(t) + end)
-			}
-			fixed = append(fixed, quiz.Problem{Line: i + 1, Warning: true, Question: key,
-				Msg: fmt.Sprintf("read as text, as written: %q (next time, write such an answer on the lines below a |)", strings.Join(group, " "))})
+			fixed = append(fixed, textGroup(lines, i, m, group, "next time, write such an answer on the lines below a |"))
 			continue
 		} else if !refused(value) {
 			continue
@@ -172,8 +252,7 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 			end = "\n"
 		}
 		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + end)
-		p := quiz.Problem{Line: i + 1, Warning: true,
-			Msg: fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)}
+		p := quiz.Problem{Line: i + 1, Warning: true, Msg: fmt.Sprintf("read as text, as written: %q (%s)", value, why)}
 		if answer {
 			p.Question = key
 		} else {
@@ -185,6 +264,28 @@ func quoteColons(data []byte) ([]byte, []quiz.Problem) {
 		return nil, nil
 	}
 	return bytes.Join(lines, nil), fixed
+}
+
+// textGroup rewrites the answer on lines[i] (m is its answerLine match),
+// which goes on over the lines of group, as one double-quoted text, each of
+// its lines kept where it was, and returns the warning that says so.
+func textGroup(lines [][]byte, i int, m []string, group []string, why string) quiz.Problem {
+	for k, t := range group {
+		lead, end := m[1]+m[2]+": \"", ""
+		if k > 0 {
+			raw := string(lines[i+k])
+			lead = raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]
+		}
+		if k == len(group)-1 {
+			end = "\""
+		}
+		if strings.HasSuffix(string(lines[i+k]), "\n") {
+			end += "\n"
+		}
+		lines[i+k] = []byte(lead + jsonInner(t) + end)
+	}
+	return quiz.Problem{Line: i + 1, Warning: true, Question: m[2],
+		Msg: fmt.Sprintf("read as text, as written: %q (%s)", strings.Join(group, " "), why)}
 }
 
 // endsWithBlockIndicator reports whether a line ends as "id: |" or "id: >"

@@ -19,7 +19,7 @@ func TestMarksSpan(t *testing.T) {
 		{"none", head, -1, -1, ""},
 		{"at the end", head + marks, len(head), len(head + marks), ""},
 		{"in the middle", head + marks + "seed: 3\n", len(head), len(head + marks), ""},
-		{"broken", "student: D\nanswers:\n  q: [a\n", 0, 0, "s.yaml:3"},
+		{"broken", "student: D\nanswers:\n  q:\n    - [a\n", 0, 0, "s.yaml:4"},
 		{"flow", "{student: D, marks: {q: {points: 1}}}\n", 0, 0, "not a block"},
 		{"not a mapping", "- a\n", 0, 0, "not a sheet"},
 	} {

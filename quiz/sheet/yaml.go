@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -60,9 +61,10 @@ func fromYAML(file string, data []byte) (*raw, error) {
 // parseYAML is the one reading of a YAML sheet's text: every reader of
 // sheets (grade, mark, mark --from, sheet --key --from, quiz --answers) and
 // the marks section's writer come through it, so that a sheet that grades
-// also marks. An answer with a colon is read as text, with a warning
-// (colons.go); anything else YAML refuses is reported, in plain words where
-// it can be. An open answer under a | at its id's own indent is read as
+// also marks. An answer YAML refuses for what a student typed in it (a
+// colon, an apostrophe never closed: 'cause) is read as the text typed,
+// with a warning (colons.go); anything else YAML refuses is reported, in
+// plain words where it can be. An open answer under a | at its id's own indent is read as
 // the answer, with a warning (colons.go, indentBlocks). Both rewrites keep
 // every line where it was, so the lines of the nodes are the lines of data.
 func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
@@ -76,8 +78,19 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
 	}, data, "answers")
+	if ok {
+		// An anchor, alias or tag on an answer is valid YAML that would
+		// drop what the student typed ("&" for "and"): read as text.
+		if only := yamlOnAnswers(root, data); only != nil {
+			if fixed, typed := quoteRefused(data, only); fixed != nil {
+				if again, ok := yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers"); ok {
+					root, warnings = again, append(warnings, typed...)
+				}
+			}
+		}
+	}
 	if !ok {
-		if fixed, quoted := quoteColons(data); fixed != nil {
+		if fixed, quoted := quoteRefused(data, nil); fixed != nil {
 			var again []refusal
 			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
@@ -101,6 +114,43 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 		warnings[i].File = file
 	}
 	return root, warnings, nil
+}
+
+// yamlOnAnswers returns the lines (1-based) of the answers, in root as
+// parsed from data, that begin on their id's line with an anchor, an alias or
+// a tag (&, *, !): YAML syntax no sheet asks for, which a student typed as
+// text. nil when there are none.
+func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
+	if root.Kind != yaml.MappingNode || !bytes.ContainsAny(data, "&*!") {
+		return nil // most sheets: no line to find
+	}
+	var lines [][]byte
+	var out map[int]bool
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		answers := root.Content[i+1]
+		if root.Content[i].Value != "answers" || answers.Kind != yaml.MappingNode || answers.Style&yaml.FlowStyle != 0 {
+			continue
+		}
+		for j := 0; j+1 < len(answers.Content); j += 2 {
+			id, a := answers.Content[j], answers.Content[j+1]
+			if a.Line != id.Line || a.Column < 1 {
+				continue
+			}
+			if lines == nil {
+				lines = SplitLines(data)
+			}
+			if a.Line > len(lines) || a.Column > len(lines[a.Line-1]) {
+				continue
+			}
+			if c := lines[a.Line-1][a.Column-1]; c == '&' || c == '*' || c == '!' {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[a.Line] = true
+			}
+		}
+	}
+	return out
 }
 
 // MarksSpan finds the bytes of a YAML sheet's marks section, read as every

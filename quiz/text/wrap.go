@@ -132,3 +132,24 @@ func FirstWords(s string, n int) string {
 	}
 	return strings.Join(words[:n], " ") + "…"
 }
+
+// QuestionLines puts each question of s on a line of its own: a prompt that
+// asks several short questions ("Who calls it a genocide? Who calls it a
+// massacre?") reads as a list of things to answer, not as one paragraph
+// (teacher11 A1). A line breaks after a question mark followed by a space
+// and a capital letter or a quote; other text is left as it is.
+func QuestionLines(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if s[i] != '?' || i+2 >= len(s) || s[i+1] != ' ' {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i+2:])
+		if unicode.IsUpper(r) || r == '"' || r == '\'' || r == '“' || r == '‘' {
+			b.WriteByte('\n')
+			i++ // the space
+		}
+	}
+	return b.String()
+}

@@ -67,3 +67,22 @@ func TestWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionLines(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Who calls it a genocide? Who calls it a massacre? What does Armenia say?",
+			"Who calls it a genocide?\nWho calls it a massacre?\nWhat does Armenia say?"},
+		{"The article's first question: What was the Soviet Union? When did it exist?",
+			"The article's first question: What was the Soviet Union?\nWhen did it exist?"},
+		{`Which word? "Genocide" or "massacre"?`, "Which word?\n\"Genocide\" or \"massacre\"?"},
+		{"Has a court ruled, and which court could?", "Has a court ruled, and which court could?"},
+		{"Is it a genocide? or a massacre?", "Is it a genocide? or a massacre?"}, // not a new question
+		{"Why?", "Why?"},
+		{"Why? ", "Why? "},
+		{"", ""},
+	} {
+		if got := QuestionLines(tt.in); got != tt.want {
+			t.Errorf("QuestionLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

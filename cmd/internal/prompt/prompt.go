@@ -432,6 +432,17 @@ func (s *Survey) ReplaceHeader(line string) {
 	s.out.replaceHeader(line)
 }
 
+// ClearToHeader implements session.Reasker: a question asked again after
+// "Leave this question blank? No" is drawn where it was, under its header,
+// unless the prompt was stopped and continued (the shell's lines are
+// between them now).
+func (s *Survey) ClearToHeader() {
+	if w, ok := s.in.(runWatcher); ok && w.moved() {
+		return
+	}
+	s.out.clearToHeader()
+}
+
 // Notice shows msg, such as the time left, on the screen's bottom line
 // while a prompt waits.
 func (s *Survey) Notice(msg string) { s.out.notice(msg) }

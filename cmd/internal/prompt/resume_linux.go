@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/sys/unix"
@@ -68,6 +69,13 @@ type resumeReader struct {
 	unended bool
 	// pasted counts the runes a paste gave a menu (menuPasteMax).
 	pasted int
+	// answered counts the cursor position queries whose answer survey was
+	// given, or which were given up on (awaitingReport).
+	answered int
+	// failed is the terminal's last read error, returned once ready is
+	// empty.
+	failed error
+	buf    [4096]byte
 }
 
 func newResumeReader(f *os.File, out terminal.FileWriter) terminal.FileReader {
@@ -341,25 +349,48 @@ func (r *resumeReader) resumeKey() []byte {
 	return []byte{0} // survey's IgnoreKey: nothing changes but the drawing
 }
 
-// Read reads keys from the terminal, or returns the resume key after a continue.
+// Read reads keys from the terminal, or returns the resume key after a
+// continue. It gives one key a call, and the terminal's answer to a cursor
+// query before any key typed ahead of it (next): survey reads through a
+// buffer of its own for each prompt, and for each cursor query, and drops
+// what is left in it, so keys typed in a burst ("1", Enter, Enter, "0",
+// Enter sent at once) were lost after the first prompt's Enter (teacher11
+// P6). Keys not given yet wait in ready, for the next prompt.
 func (r *resumeReader) Read(p []byte) (int, error) {
 	for {
-		if len(r.ready) > 0 {
-			n := copy(p, r.ready)
-			r.ready = r.ready[n:]
+		if k := r.next(); len(k) > 0 {
+			n := copy(p, k)
+			if n < len(k) {
+				r.ready = append(slices.Clone(k[n:]), r.ready...)
+			}
 			return n, nil
+		}
+		if r.failed != nil && len(r.ready) == 0 {
+			err := r.failed
+			r.failed = nil // once, as the terminal gave it
+			return 0, err
 		}
 		fds := []unix.PollFd{{Fd: r.fd, Events: unix.POLLIN}, {Fd: int32(r.wake[0]), Events: unix.POLLIN}}
 		wait := -1
 		if r.pasting || len(r.held) > 0 {
 			wait = int(pasteQuiet / time.Millisecond)
 		}
+		holding := false
+		if left, ok := r.awaitingReport(); ok && len(r.ready) > 0 {
+			// Keys wait for the cursor report, but not for ever.
+			holding = true
+			if ms := int(left/time.Millisecond) + 1; wait < 0 || ms < wait {
+				wait = ms
+			}
+		}
 		n, err := unix.Poll(fds, wait)
 		if err == unix.EINTR {
 			continue
 		}
 		if err == nil && n == 0 {
-			r.quiet()
+			if !holding {
+				r.quiet()
+			}
 			continue
 		}
 		if err == nil && fds[1].Revents&unix.POLLIN != 0 {
@@ -368,20 +399,114 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			if len(p) == 0 {
 				return 0, nil
 			}
-			r.ready = r.resume()
+			r.ready = append(r.resume(), r.ready...)
 			continue
 		}
-		n, rerr := r.f.Read(p)
+		n, rerr := r.f.Read(r.buf[:])
 		if n == 0 && err == nil && fds[0].Revents&unix.POLLHUP != 0 {
 			// A terminal that hung up reads as the end of input, which a
 			// terminal in raw mode never otherwise gives: say it went away.
-			return 0, syscall.EIO
+			rerr = syscall.EIO
 		}
-		r.ready = r.keys(p[:n])
-		if rerr != nil && len(r.ready) == 0 {
-			return 0, rerr
+		r.ready = append(r.ready, r.keys(r.buf[:n])...)
+		if rerr != nil {
+			r.failed = rerr
 		}
 	}
+}
+
+// reportWait is how long keys typed ahead of a cursor report wait for it;
+// then they go to survey as before (a terminal that does not answer).
+const reportWait = time.Second
+
+// awaitingReport reports whether survey waits for the answer to a cursor
+// query (ESC[6n) it wrote, and for how long keys may still wait for it.
+// After reportWait, or a read error, the query is given up on.
+func (r *resumeReader) awaitingReport() (time.Duration, bool) {
+	t, ok := r.out.(*tracker)
+	if !ok {
+		return 0, false
+	}
+	asked, at := t.queries()
+	if asked <= r.answered {
+		return 0, false
+	}
+	left := reportWait - time.Since(at)
+	if left <= 0 || r.failed != nil {
+		r.answered = asked
+		return 0, false
+	}
+	return left, true
+}
+
+// next takes from ready what survey is given next: while it waits for a
+// cursor report, the report, wherever it is among the keys, and nothing
+// until it has come; otherwise the first key. nil: nothing to give yet.
+func (r *resumeReader) next() []byte {
+	if len(r.ready) == 0 {
+		return nil
+	}
+	if _, ok := r.awaitingReport(); ok {
+		i, j := cursorReport(r.ready)
+		if i < 0 {
+			return nil
+		}
+		k := slices.Clone(r.ready[i:j])
+		r.ready = append(r.ready[:i], r.ready[j:]...)
+		r.answered++
+		return k
+	}
+	n := keyLen(r.ready)
+	k := r.ready[:n]
+	r.ready = r.ready[n:]
+	return k
+}
+
+// cursorReport finds a terminal's cursor report (ESC [ row ; column R) in
+// b: its start and end, or -1, -1.
+func cursorReport(b []byte) (int, int) {
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] != esc || b[i+1] != '[' {
+			continue
+		}
+		j, semi := i+2, false
+		for ; j < len(b); j++ {
+			c := b[j]
+			if c == ';' && !semi && j > i+2 && b[j-1] != ';' {
+				semi = true
+				continue
+			}
+			if c < '0' || c > '9' {
+				break
+			}
+		}
+		if j < len(b) && b[j] == 'R' && semi && b[j-1] != ';' {
+			return i, j + 1
+		}
+	}
+	return -1, -1
+}
+
+// keyLen is how many bytes of b the first key takes: an escape sequence
+// whole (ESC [ … final byte, ESC O and a byte), so that survey reads an
+// arrow key as one, else a rune.
+func keyLen(b []byte) int {
+	if b[0] == esc && len(b) > 1 {
+		switch b[1] {
+		case '[':
+			for i := 2; i < len(b); i++ {
+				if b[i] >= 0x40 && b[i] <= 0x7e {
+					return i + 1
+				}
+			}
+			return len(b) // its end has not come: as it came
+		case 'O':
+			return min(3, len(b))
+		}
+		return 1
+	}
+	_, n := utf8.DecodeRune(b)
+	return n
 }
 
 // quiet is a pause of pasteQuiet without a key: a paste that goes quiet

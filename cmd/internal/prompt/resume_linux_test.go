@@ -3,6 +3,7 @@ package prompt
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -196,5 +197,61 @@ func TestResumeReaderCtrlUClearsAMenuFilter(t *testing.T) {
 	r.open(true)
 	if got := string(r.keys([]byte("zz\x15"))); got != "zz\x15" {
 		t.Errorf("in a line of text: keys = %q, want Ctrl-U kept", got)
+	}
+}
+
+// Keys go to survey one a read, so that none is left in the buffer of a
+// prompt that has ended (teacher11 P6); while survey waits for a cursor
+// report (ESC[6n written), the report goes first, ahead of keys typed
+// before it came, which a cursor query's own buffer kept from the prompt
+// that asked. A query not answered within reportWait is given up on.
+func TestResumeReaderGivesOneKeyAndTheReportFirst(t *testing.T) {
+	tr := &tracker{FileWriter: &bufFile{}}
+	r := &resumeReader{fd: -1, out: tr}
+	take := func() []string {
+		var got []string
+		for k := r.next(); k != nil; k = r.next() {
+			got = append(got, string(k))
+		}
+		return got
+	}
+	r.ready = []byte("1\r\x1b[A\x1bOHé\r")
+	if got, want := take(), []string{"1", "\r", "\x1b[A", "\x1bOH", "é", "\r"}; !slices.Equal(got, want) {
+		t.Errorf("keys given %q, want %q", got, want)
+	}
+	tr.Write([]byte("\x1b7\x1b[999;999f\x1b[6n\x1b8"))
+	r.ready = []byte("\r0\r")
+	if got := take(); got != nil {
+		t.Errorf("keys given %q while the cursor report is awaited", got)
+	}
+	r.ready = append(r.ready, "\x1b[24;80R\r"...)
+	if got, want := take(), []string{"\x1b[24;80R", "\r", "0", "\r", "\r"}; !slices.Equal(got, want) {
+		t.Errorf("keys given %q, want %q: the report first", got, want)
+	}
+	// A terminal that never answers: the keys go after reportWait.
+	tr.Write([]byte("\x1b[6n"))
+	tr.mu.Lock()
+	tr.askedAt = tr.askedAt.Add(-reportWait)
+	tr.mu.Unlock()
+	r.ready = []byte("ab")
+	if got, want := take(), []string{"a", "b"}; !slices.Equal(got, want) {
+		t.Errorf("keys given %q, want %q after the wait", got, want)
+	}
+}
+
+func TestCursorReport(t *testing.T) {
+	for in, want := range map[string][2]int{
+		"\x1b[24;80R":     {0, 8},
+		"ab\x1b[1;1Rc":    {2, 8},
+		"\x1b[A\x1b[2;3R": {3, 9},
+		"\x1b[;1R":        {-1, -1},
+		"\x1b[12R":        {-1, -1},
+		"\x1b[1;R":        {-1, -1},
+		"\x1b[1;2":        {-1, -1},
+		"R":               {-1, -1},
+	} {
+		if i, j := cursorReport([]byte(in)); i != want[0] || j != want[1] {
+			t.Errorf("cursorReport(%q) = %d, %d; want %v", in, i, j, want)
+		}
 	}
 }

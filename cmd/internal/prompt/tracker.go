@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
@@ -27,6 +28,10 @@ type tracker struct {
 	// head is how many rows below the session's last question header the
 	// cursor stands, 0 when there is none to follow (markHeader).
 	head int
+	// asked counts the cursor position queries (ESC[6n) written, the last
+	// at askedAt: survey waits for each answer on its input (queries).
+	asked   int
+	askedAt time.Time
 }
 
 func (t *tracker) Write(p []byte) (int, error) {
@@ -59,6 +64,11 @@ func (t *tracker) follow(p []byte) {
 					t.row += n
 					t.most = max(t.most, t.row)
 					t.down(n)
+				case 'n':
+					if string(t.esc[2:len(t.esc)-1]) == "6" {
+						t.asked++
+						t.askedAt = time.Now()
+					}
 				}
 				t.esc = t.esc[:0]
 			}
@@ -92,6 +102,14 @@ func (t *tracker) down(n int) {
 	}
 }
 
+// queries is how many cursor position queries were written, and when the
+// last was.
+func (t *tracker) queries() (int, time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.asked, t.askedAt
+}
+
 // markHeader says the session has just written a question's header on the
 // row above the cursor.
 func (t *tracker) markHeader() {
@@ -111,6 +129,24 @@ func (t *tracker) replaceHeader(line string) {
 		return
 	}
 	fmt.Fprintf(t.FileWriter, "\r\x1b[%dA\x1b[2K%s\r\x1b[%dB", t.head, line, t.head)
+}
+
+// clearToHeader erases every row under the question's header and puts the
+// cursor on the first, when the header is still followed and on the
+// screen.
+func (t *tracker) clearToHeader() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, rows, err := term.GetSize(int(t.Fd()))
+	if t.head <= 0 || err != nil || t.head >= rows {
+		return
+	}
+	up := ""
+	if t.head > 1 {
+		up = fmt.Sprintf("\x1b[%dA", t.head-1)
+	}
+	fmt.Fprintf(t.FileWriter, "\r%s\x1b[J", up)
+	t.head, t.row, t.most = 1, 0, 0
 }
 
 // start marks the cursor's row as a prompt's first.

@@ -1,0 +1,59 @@
+//go:build linux
+
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz/report"
+)
+
+// teacher11 P6: keys typed in a burst while marking, "1", Enter (the
+// points), Enter (no comment), "0", Enter, Enter, arriving in one read,
+// are all kept: survey reads each prompt through a buffer of its own and
+// dropped the keys read ahead of the first Enter, and the comment prompt
+// then waited for ever. The terminal answers survey's cursor queries as
+// they come (newScreen). Linux only: the reader that keeps the keys
+// (resumeReader) is Linux's.
+func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
+	t.Parallel()
+	dir, _ := makeClass(t)
+	scr, tty := newScreen(t)
+	var two []string
+	for _, s := range []string{"Student-01", "Student-02"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "reports", s+"-*.json"))
+		two = append(two, files...)
+	}
+	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(two, "--marker", "T")...)...)
+	scr.waitFor("Answer 1 of 2: Student 01")
+	scr.waitFor("Points (0 to 2")
+	scr.send("1\r\r0\r\r")
+	// Both marks are given, and mark ends: the class has one open question.
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("mark waits for keys typed already; screen:\n%s", scr.text())
+	}
+	checkCooked(t, tty)
+	marks := func(student string) []report.Mark {
+		files, _ := filepath.Glob(filepath.Join(dir, "reports", student+"-*.json"))
+		data, _ := os.ReadFile(files[0])
+		rep, err := report.Read(files[0], data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep.Marks
+	}
+	if m := marks("Student-01"); len(m) != 1 || m[0].Points != 1 || m[0].Comment != "" {
+		t.Errorf("Student 01's mark: %+v, want 1 point and no comment", m)
+	}
+	if m := marks("Student-02"); len(m) != 1 || m[0].Points != 0 || m[0].Comment != "" {
+		t.Errorf("Student 02's mark: %+v, want 0 points and no comment", m)
+	}
+}

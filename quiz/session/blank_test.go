@@ -1,0 +1,210 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+)
+
+// blankPrompter types lines into the text prompts, in turn, and answers
+// the "Leave this question blank?" confirm with confirms, in turn; it
+// records what it was asked. On the confirm number stopAt it returns stop,
+// first waiting on block when set (a student who sits at the confirm
+// until the time limit).
+type blankPrompter struct {
+	lines    []string
+	confirms []bool
+	asked    []string // "input: msg" or "confirm: msg (default)"
+	cleared  int      // ClearToHeader calls
+	stopAt   int
+	stop     error
+	block    chan struct{}
+	waiting  chan struct{} // closed when the confirm stopAt begins
+}
+
+func (p *blankPrompter) Select(string, []string) (int, error)            { return 0, nil }
+func (p *blankPrompter) MultiSelect(string, []string) ([]int, error)     { return nil, nil }
+func (p *blankPrompter) Order(string, []string) ([]int, error)           { return nil, nil }
+func (p *blankPrompter) Match(string, []string, []string) ([]int, error) { return nil, nil }
+func (p *blankPrompter) ClearToHeader()                                  { p.cleared++ }
+func (p *blankPrompter) Abort()                                          {}
+
+func (p *blankPrompter) Input(msg string, _ func(string) error) (string, error) {
+	p.asked = append(p.asked, "input: "+msg)
+	if len(p.lines) == 0 {
+		return "", ErrInputEnded
+	}
+	l := p.lines[0]
+	p.lines = p.lines[1:]
+	return l, nil
+}
+
+func (p *blankPrompter) Confirm(msg string, def bool) (bool, error) {
+	p.asked = append(p.asked, "confirm: "+msg)
+	if def {
+		p.asked[len(p.asked)-1] += " (default yes)"
+	}
+	if n := len(slices.DeleteFunc(slices.Clone(p.asked), func(a string) bool { return !strings.HasPrefix(a, "confirm: ") })); n == p.stopAt {
+		if p.waiting != nil {
+			close(p.waiting)
+		}
+		if p.block != nil {
+			<-p.block
+		}
+		return false, p.stop
+	}
+	c := p.confirms[0]
+	p.confirms = p.confirms[1:]
+	return c, nil
+}
+
+// blankRun asks the sample bank's question id in an exam, ConfirmBlank
+// set as given.
+func blankRun(t *testing.T, ctx context.Context, id string, confirm bool, p *blankPrompter) (*quiz.Result, error) {
+	t.Helper()
+	b := testfiles.Sample(t)
+	s := &Session{Questions: []*quiz.Presented{{Question: testfiles.Question(t, b, id)}}, Mode: quiz.Exam, HoldBackReview: true,
+		Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(), ConfirmBlank: confirm}
+	return s.Run(ctx)
+}
+
+// teacher11 P1: an empty Enter (or spaces) on a typed answer asks "Leave
+// this question blank?", No by default; No asks the same question again,
+// drawn where it was (ClearToHeader), and Yes leaves it blank as before.
+// A typed answer is never asked about.
+func TestBlankAnswerIsConfirmed(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		id       string
+		lines    []string
+		confirms []bool
+		answered bool
+		text     string
+		asks     int
+	}{
+		{"open, no then an answer", "ussr", []string{"", "A union of republics"}, []bool{false}, true, "A union of republics", 1},
+		{"open, spaces, no twice, then yes", "ussr", []string{"   ", "", " \t"}, []bool{false, false, true}, false, "", 3},
+		{"open, yes", "ussr", []string{""}, []bool{true}, false, "", 1},
+		{"open, typed at once", "ussr", []string{"A union"}, nil, true, "A union", 0},
+		{"short, no then an answer", "town", []string{"", "Xocalı"}, []bool{false}, true, "Xocalı", 1},
+		{"numeric, yes", "ceasefire-year", []string{" "}, []bool{true}, false, "", 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := &blankPrompter{lines: c.lines, confirms: c.confirms}
+			res, err := blankRun(t, t.Context(), c.id, true, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := res.Outcomes[0].Response
+			if r.Answered != c.answered || r.Text != c.text {
+				t.Errorf("response %+v, want answered %v with %q", r, c.answered, c.text)
+			}
+			var confirms []string
+			for _, a := range p.asked {
+				if strings.HasPrefix(a, "confirm: ") {
+					confirms = append(confirms, a)
+				}
+			}
+			if len(confirms) != c.asks {
+				t.Errorf("asked %q, want %d confirms", p.asked, c.asks)
+			}
+			for _, a := range confirms {
+				if a != "confirm: "+ConfirmBlankPrompt {
+					t.Errorf("asked %q, want %q with No by default", a, ConfirmBlankPrompt)
+				}
+			}
+			// Each No asks the question again, in the place it was.
+			no := 0
+			for _, k := range c.confirms {
+				if !k {
+					no++
+				}
+			}
+			if p.cleared != no || len(p.asked)-len(confirms) != no+1 {
+				t.Errorf("after %d No: cleared %d times, asked %q", no, p.cleared, p.asked)
+			}
+		})
+	}
+}
+
+// Piped answers (ConfirmBlank off) keep an empty line as a blank answer:
+// no confirm, which would take the next line as its answer.
+func TestBlankAnswerWithoutConfirm(t *testing.T) {
+	p := &blankPrompter{lines: []string{"  "}}
+	res, err := blankRun(t, t.Context(), "ussr", false, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Outcomes[0].Response.Answered || len(p.asked) != 1 {
+		t.Errorf("response %+v, asked %q; want a blank answer, asked once", res.Outcomes[0].Response, p.asked)
+	}
+}
+
+// An open question says, under its prompt, that its box is one line and
+// Enter sends it; the other text questions need no such line.
+func TestOpenPromptSaysEnterSends(t *testing.T) {
+	for id, want := range map[string]bool{"ussr": true, "town": false} {
+		p := &blankPrompter{lines: []string{"x"}}
+		if _, err := blankRun(t, t.Context(), id, true, p); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Count(p.asked[0], OpenHint); got != map[bool]int{true: 1, false: 0}[want] {
+			t.Errorf("%s: prompt %q has the hint %d times", id, p.asked[0], got)
+		}
+	}
+}
+
+// The time limit while the confirm waits submits the quiz with the
+// question unanswered; Ctrl-C there stops it as at any prompt.
+func TestBlankConfirmCutShort(t *testing.T) {
+	t.Run("time limit", func(t *testing.T) {
+		block, waiting := make(chan struct{}), make(chan struct{})
+		defer close(block)
+		p := &blankPrompter{lines: []string{""}, stopAt: 1, block: block, waiting: waiting}
+		ctx, cancel := context.WithCancelCause(t.Context())
+		go func() {
+			<-waiting
+			cancel(ErrTimeUp)
+		}()
+		res, err := blankRun(t, ctx, "ussr", true, p)
+		if err != nil || res.Status != quiz.Complete || res.EndedBy != quiz.EndTimeLimit {
+			t.Fatalf("err %v, status %s, ended by %s; want submitted at the time limit", err, res.Status, res.EndedBy)
+		}
+		if res.Outcomes[0].Response.Answered || res.Outcomes[0].Unseen {
+			t.Errorf("outcome %+v, want reached and unanswered", res.Outcomes[0])
+		}
+	})
+	t.Run("Ctrl-C", func(t *testing.T) {
+		p := &blankPrompter{lines: []string{" "}, stopAt: 1, stop: ErrInterrupted}
+		res, err := blankRun(t, t.Context(), "ussr", true, p)
+		if !errors.Is(err, ErrInterrupted) || res.Status != quiz.Incomplete || res.EndedBy != quiz.EndInterrupt {
+			t.Fatalf("err %v, status %s, ended by %s; want interrupted", err, res.Status, res.EndedBy)
+		}
+		if res.Outcomes[0].Response.Answered {
+			t.Errorf("response %+v, want none", res.Outcomes[0].Response)
+		}
+	})
+}
+
+// teacher11 A1: an open prompt's short questions are drawn one to a line.
+func TestOpenPromptOneQuestionPerLine(t *testing.T) {
+	b := testfiles.Sample(t)
+	q := *testfiles.Question(t, b, "ussr")
+	q.Prompt = "What was the Soviet Union? When did it exist? How did its end change the conflict?"
+	p := &blankPrompter{lines: []string{"x"}}
+	s := &Session{Questions: []*quiz.Presented{{Question: &q}}, Mode: quiz.Exam, HoldBackReview: true,
+		Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(), Width: 80}
+	if _, err := s.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	want := "input: What was the Soviet Union?\n  When did it exist?\n  How did its end change the conflict?\n"
+	if !strings.HasPrefix(p.asked[0], want) {
+		t.Errorf("prompt drawn as %q, want it to start %q", p.asked[0], want)
+	}
+}
