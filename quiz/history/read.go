@@ -65,7 +65,50 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 	if info, err := f.Stat(); err == nil {
 		size = info.Size() - pos.Offset // a review from the state reads a day's lines
 	}
-	return scan(path, f, pos, fn, int(max(min(size+1, scanBuffer), 4096)))
+	buf := int(max(min(size+1, scanBuffer), 4096))
+	if size < pipelineAfter {
+		return scan(path, f, pos, fn, buf)
+	}
+	return scanPipelined(path, f, pos, fn, buf)
+}
+
+// pipelineAfter is how many bytes make reading a history worth doing in two
+// goroutines: one reads and decodes the lines, which is more than half of
+// replaying a history, while the other replays them (fn). A year without
+// its state (100,000 answers, 25 MB) is read so in about two thirds of the
+// time on two cores.
+const pipelineAfter = 1 << 20
+
+// scanPipelined is scan with fn called on the caller's goroutine while
+// another reads and decodes the lines ahead of it, in batches (fn must copy
+// what it keeps, as for scan).
+func scanPipelined(name string, in io.Reader, pos position, fn func(*Record), size int) (warnings []error, end position, err error) {
+	const batchSize = 512
+	full := make(chan []Record, 2)
+	free := make(chan []Record, 3)
+	for range cap(free) {
+		free <- make([]Record, 0, batchSize)
+	}
+	go func() {
+		defer close(full)
+		batch := <-free
+		warnings, end, err = scan(name, in, pos, func(r *Record) {
+			if batch = append(batch, *r); len(batch) == batchSize {
+				full <- batch
+				batch = (<-free)[:0]
+			}
+		}, size)
+		if len(batch) > 0 {
+			full <- batch
+		}
+	}()
+	for batch := range full {
+		for i := range batch {
+			fn(&batch[i])
+		}
+		free <- batch
+	}
+	return warnings, end, err // written before full was closed
 }
 
 // parse reads history lines from data; name is the file's name for warnings.
