@@ -73,7 +73,8 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	var tagOrder []string
 	tags := map[string]*acc{}
 	banks := map[string]*acc{}
-	qtags := map[*quiz.Question][]*acc{} // each answered question's tag lines, folded once
+	qtags := map[*quiz.Question][]*acc{} // each answered question's tag lines
+	keys := map[string]string{}          // quiz.TagKey of each tag
 	bankLines := make([]Line, len(v.banks))
 	for i, b := range v.banks {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
@@ -85,9 +86,16 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 			}
 			c.count(a, Key{b.ID, q.ID})
 			var its []*acc
-			for _, t := range quiz.UniqueTags(q.Tags) {
-				k := quiz.TagKey(t) // recall and Recall: one line
+			for _, t := range q.Tags { // as quiz.UniqueTags: the first of each key
+				k, ok := keys[t] // folded once for each spelling: a tag has dozens of questions
+				if !ok {
+					k = quiz.TagKey(t) // recall and Recall: one line
+					keys[t] = k
+				}
 				ta := tags[k]
+				if ta != nil && slices.Contains(its, ta) {
+					continue // a tag given twice
+				}
 				if ta == nil {
 					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
 					tags[k] = ta
@@ -224,8 +232,10 @@ type acc struct {
 	line     *Line
 	sessions [][3]float64 // points, maximum, answers by session number; nil until a score
 	// oldest is the number of the oldest session the line shows
-	// (SummarizeLatest); its scores before are not added up.
+	// (SummarizeLatest); its scores before are not added up. seen marks
+	// the sessions its questions were last answered in, to find it.
 	oldest int
+	seen   []bool
 }
 
 // lineMem is an answered question's memory and its lines.
@@ -239,13 +249,14 @@ type lineMem struct {
 // in, which are among each question's own n latest (read from the state,
 // newest first) and the sessions of the answers since the state.
 func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int) {
-	seen := map[*acc][]bool{} // by session number
+	var lines []*acc
 	mark := func(q lineMem, at int) {
 		for _, l := range q.accs {
-			if seen[l] == nil {
-				seen[l] = make([]bool, len(starts))
+			if l.seen == nil {
+				l.seen = make([]bool, len(starts))
+				lines = append(lines, l)
 			}
-			seen[l][at] = true
+			l.seen[at] = true
 		}
 	}
 	for _, q := range qs {
@@ -263,10 +274,10 @@ func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int
 			mark(q, sessionAt(starts, 0, x.session))
 		}
 	}
-	for l, marks := range seen {
+	for _, l := range lines {
 		k := 0
-		for at := len(marks) - 1; at >= 0; at-- {
-			if marks[at] {
+		for at := len(l.seen) - 1; at >= 0; at-- {
+			if l.seen[at] {
 				if k++; k == n {
 					l.oldest = at
 					break
