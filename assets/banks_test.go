@@ -3,9 +3,11 @@ package assets_test
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -260,6 +262,23 @@ func TestBankCoverage(t *testing.T) {
 	for _, q := range disc {
 		if q.Type != quiz.Open || q.Model == "" || len(q.Key) == 0 {
 			t.Errorf("discussion/%s: want an open question with a model answer and key points", q.ID)
+		}
+	}
+}
+
+// No two embedded banks share a question id: a paper sheet names each
+// answer by its question's id, so a teacher who prints comprehension and
+// discussion together could not grade it (conflictq sheet refuses it).
+func TestQuestionIDsAreUniqueAcrossBanks(t *testing.T) {
+	banks := loadAll(t)
+	first := map[string]string{} // id → bank
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
+		b := banks[name]
+		for _, q := range b.Questions {
+			if other, dup := first[q.ID]; dup {
+				t.Errorf("%s:%d: question %q is also in bank %s: give one of them another id", b.File, q.Line, q.ID, other)
+			}
+			first[q.ID] = name
 		}
 	}
 }

@@ -56,7 +56,7 @@ func TestNumericBlankOrdinalAndReask(t *testing.T) {
 		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 5"}},
 		{anniversary, []string{"28st", "28th"}, true, 1, []string{"28 as an ordinal is 28th; please type a number, such as 5"}},
 		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1750"}},
-		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 3"}},
+		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 3 or 3 people"}},
 	}
 	for _, tt := range tests {
 		p := &linesPrompter{lines: tt.lines}

@@ -443,6 +443,11 @@ func numberHint(q *quiz.Presented) string {
 	for i := range examples {
 		ex := text.FormatNum(examples[(start+i)%len(examples)])
 		if quiz.Score(q.Question, quiz.Response{Answered: true, Text: ex}) == 0 {
+			if q.Unit != "" && !q.AsksYear() {
+				// teacher11 P9: "613 people" was refused and the message
+				// did not say that the unit may follow the number.
+				ex += " or " + ex + " " + q.Unit
+			}
 			return fmt.Sprintf(say, ex)
 		}
 	}
