@@ -27,8 +27,10 @@ import (
 // never touched, nor a quoted answer or a list that closes ('it''s' reads
 // as YAML reads it): what else YAML refuses is reported, in plain words.
 // Lines YAML reads but that a student cannot have meant as YAML, an anchor,
-// alias or tag (&, *, !) at the start of an answer, are read as text too
-// (yamlOnAnswers), so that "&" is never silently dropped.
+// alias or tag (&, *, !) at the start of an answer or of the student's name,
+// on one line or more, are read as text too (yamlOnAnswers), so that "&" is
+// never silently dropped; only an anchor or tag alone over a list or mapping
+// is left to YAML, as structure.
 
 // answerLine is "  key: value" at some indentation. Its key is deliberately
 // looser than quiz's id pattern (ValidID): it must find every "key:" line
@@ -222,10 +224,16 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			}
 			fixed = append(fixed, textGroup(lines, i, m, group, reason))
 			continue
-		} else if answer && more > 0 && !strings.ContainsAny(value[:1], "&*!#") {
+		} else if answer && more > 0 && value[0] != '#' {
 			// A plain answer that goes on over lines: YAML refuses a
-			// colon on any of them. Each line is kept where it was, in
-			// one double-quoted text that folds as the plain one did.
+			// colon on any of them, and drops an anchor or tag (&, !)
+			// at its start, or refuses an alias (*) with more after it.
+			// Each line is kept where it was, in one double-quoted text
+			// that folds as the plain one did. An anchor or tag alone
+			// over a list or mapping is YAML structure: left to YAML.
+			if yamlMark(value) && !strings.ContainsAny(value, " \t") && structure(lines[i+1]) {
+				continue
+			}
 			group := []string{value}
 			bad := refused(value)
 			for _, l := range lines[i+1 : i+1+more] {
@@ -264,6 +272,19 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		return nil, nil
 	}
 	return bytes.Join(lines, nil), fixed
+}
+
+// yamlMark reports whether a value begins with an anchor, alias or tag (&,
+// *, !): YAML syntax no sheet asks for, which a student types as text.
+func yamlMark(v string) bool {
+	return v != "" && (v[0] == '&' || v[0] == '*' || v[0] == '!')
+}
+
+// structure reports whether a line that carries an answer on begins a list
+// item or a key: what YAML reads as a list or mapping, not as text.
+func structure(line []byte) bool {
+	t := strings.TrimSpace(string(line))
+	return t == "-" || t == "?" || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "? ") || answerLine().MatchString(t+" ") && !strings.HasPrefix(t, "#")
 }
 
 // textGroup rewrites the answer on lines[i] (m is its answerLine match),
