@@ -405,6 +405,9 @@ func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, e
 	if err != nil {
 		return nil, err
 	}
+	if err := quiz.CheckDistinctIDs(banks, picked); err != nil {
+		return nil, err // one answer line would count for both questions
+	}
 	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, bankList: strings.Join(bankIDs(banks), ", ")}
 	order := map[*quiz.Question]int{}
 	for _, b := range banks {
