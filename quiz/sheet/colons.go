@@ -260,7 +260,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			end = "\n"
 		}
 		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + end)
-		p := quiz.Problem{Line: i + 1, Warning: true, Msg: fmt.Sprintf("read as text, as written: %q (%s)", value, why)}
+		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: fmt.Sprintf("read as text, as written: %q (%s)", value, why)}
 		if answer {
 			p.Question = key
 		} else {
@@ -305,7 +305,7 @@ func textGroup(lines [][]byte, i int, m []string, group []string, why string) qu
 		}
 		lines[i+k] = []byte(lead + jsonInner(t) + end)
 	}
-	return quiz.Problem{Line: i + 1, Warning: true, Question: m[2],
+	return quiz.Problem{Line: i + 1, Warning: true, Reading: true, Question: m[2],
 		Msg: fmt.Sprintf("read as text, as written: %q (%s)", strings.Join(group, " "), why)}
 }
 
@@ -442,7 +442,7 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 				lines[j] = append([]byte("  "), lines[j]...)
 			}
 		}
-		fixed = append(fixed, quiz.Problem{Line: body[0] + 1, Warning: true, Question: m[2],
+		fixed = append(fixed, quiz.Problem{Line: body[0] + 1, Warning: true, Reading: true, Question: m[2],
 			Msg: fmt.Sprintf("read as the answer to %s; indent answer lines under the id, two spaces more than %s", m[2], m[2])})
 		i = body[len(body)-1]
 	}
