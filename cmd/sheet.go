@@ -172,7 +172,7 @@ func sheetRun(opts *SheetOptions) error {
 	if err := newOutputGuard(f.Library(), "the sheet --from names", opts.From).withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(questions))
+	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(len(questions), "question"))
 	return nil
 }
 
