@@ -83,10 +83,15 @@ func refused(v string) bool {
 // it. why says so, for the warning; "" when YAML reads it.
 func openedRefused(text string) (bad bool, why string) {
 	var end int
+	var open byte // a quote inside the list that never closes
 	if text[0] == '"' || text[0] == '\'' {
 		end = quotedEnd(text)
 	} else {
-		end = flowEnd(text)
+		end, open = flowEnd(text)
+	}
+	if end < 0 && open != 0 {
+		// ['cause, b]: the list closes; the quote in it does not.
+		return true, fmt.Sprintf("the %c in it is never closed; text with %c goes in double quotes", open, open)
 	}
 	if end < 0 {
 		switch text[0] {
@@ -114,8 +119,9 @@ func closer(open byte) byte {
 
 // flowEnd returns where a YAML flow list or mapping that v begins with ([ or
 // {) ends (just past its closing bracket), or -1 when it does not close:
-// brackets nest, and those inside quotes are text.
-func flowEnd(v string) int {
+// brackets nest, and those inside quotes are text. open is the quote that
+// never closes when that is why (['cause, b]), else 0.
+func flowEnd(v string) (end int, open byte) {
 	depth := 0
 	for i := 0; i < len(v); i++ {
 		switch v[i] {
@@ -123,7 +129,7 @@ func flowEnd(v string) int {
 			depth++
 		case ']', '}':
 			if depth--; depth == 0 {
-				return i + 1
+				return i + 1, 0
 			}
 		case '"', '\'':
 			if i > 0 && v[i] == '\'' && v[i-1] != ' ' && v[i-1] != '[' && v[i-1] != '{' && v[i-1] != ',' {
@@ -131,12 +137,12 @@ func flowEnd(v string) int {
 			}
 			end := quotedEnd(v[i:])
 			if end < 0 {
-				return -1
+				return -1, v[i]
 			}
 			i += end - 1
 		}
 	}
-	return -1
+	return -1, 0
 }
 
 // quotedEnd returns where a quoted YAML scalar that v begins with ends (just
@@ -192,7 +198,6 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		}
 		key, value := m[2], m[3]
 		answer := inAnswers && at == indent
-		why := "next time, put such an answer in double quotes"
 		if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
 			after := strings.TrimLeft(value[1:], "+-0123456789")
 			if !answer || strings.TrimSpace(after) == "" || strings.HasPrefix(strings.TrimSpace(after), "#") {
@@ -260,7 +265,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			end = "\n"
 		}
 		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + end)
-		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: fmt.Sprintf("read as text, as written: %q (%s)", value, why)}
+		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)}
 		if answer {
 			p.Question = key
 		} else {

@@ -32,6 +32,7 @@ func TestInlineAnswerReadAsTyped(t *testing.T) {
 		{`[a, b`, `[a, b`, "the [ at its start is never closed; a list ends with ]"},
 		{`{1: b, 2: a`, `{1: b, 2: a`, "the { at its start is never closed"},
 		{`[a, b] and c`, `[a, b] and c`, "double quotes"},
+		{`['cause, b]`, `['cause, b]`, "the ' in it is never closed; text with ' goes in double quotes"},
 		{`'it''s' a crime`, `'it''s' a crime`, "double quotes"},
 		{`&anchor text`, `&anchor text`, "double quotes"},
 		{`& then they fled`, `& then they fled`, "double quotes"},
