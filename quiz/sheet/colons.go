@@ -327,11 +327,29 @@ func endsWithBlockIndicator(line string) bool {
 // "mapping". It returns the line to name (YAML names the start of the
 // mapping for a stray quote) and "" for other errors.
 func plainYAMLError(data []byte, line int, msg string) (int, string) {
-	if line < 1 || !strings.HasPrefix(msg, "invalid YAML") || strings.Contains(msg, "already defined") {
+	if !strings.HasPrefix(msg, "invalid YAML") || strings.Contains(msg, "already defined") {
 		return line, "" // a key given twice: YAML's own words name both lines
 	}
 	lines := bytes.Split(data, []byte("\n"))
-	if line > len(lines) {
+	if _, name, ok := strings.Cut(msg, "unknown anchor '"); ok && line < 1 {
+		// YAML names no line for an alias to no anchor: find it (a
+		// match pair "2: *c", which is never read as text).
+		name, _, _ = strings.Cut(name, "'")
+		for i, l := range lines {
+			if m := answerLine().FindStringSubmatch(string(l)); m != nil && (m[3] == "*"+name || strings.HasPrefix(m[3], "*"+name+" ")) {
+				line = i + 1
+				break
+			}
+		}
+	}
+	last := len(lines)
+	for last > 0 && len(bytes.TrimSpace(lines[last-1])) == 0 {
+		last--
+	}
+	if line > last && last > 0 {
+		line = last // YAML names the line after the end for a list left open on the last one
+	}
+	if line < 1 || line > len(lines) {
 		return line, ""
 	}
 	if strings.Contains(msg, "did not find expected key") {
@@ -360,7 +378,7 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 	case strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">"):
 		return line, fmt.Sprintf("%s: the answer could not be read: write it on the lines below the %c, each indented by two more spaces than %s", key, value[0], key)
 	case strings.Contains(msg, "mapping values are not allowed"), strings.Contains(msg, "block sequence entries are not allowed"),
-		strings.Contains(msg, "cannot start any token"):
+		strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "unknown anchor"):
 		return line, fmt.Sprintf("%s: the answer %q could not be read: put the answer in quotes, like  %s: %q", key, value, key, strings.Trim(value, `"'`))
 	case strings.HasPrefix(value, "[") || strings.HasPrefix(value, "{"):
 		closing := "}"
