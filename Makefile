@@ -52,7 +52,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'Startup' -benchtime 40x -v ./cmd
 	$(GO) test -run '^$$' -bench 'Grade100k' -benchtime 1x ./cmd
 	$(GO) test -run '^$$' -bench 'GradeReports10k' -benchtime 1x ./cmd
-	$(GO) test -run '^$$' -bench 'InProcess|FirstPrompt' -benchmem ./cmd
+	$(GO) test -run '^$$' -bench 'InProcess|FirstPrompt|ProgressYear|ReviewYear' -benchmem ./cmd
 	$(GO) test -run '^$$' -bench 'ClassPage10k' -benchtime 3x ./cmd
 	$(GO) test -run '^$$' -bench . -benchmem ./quiz/... ./glossary ./assets
 

@@ -54,9 +54,12 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	if opts.Review {
 		mode = history.ModeReview
 	}
-	rc := &history.Recorder{Student: opts.Student, Mode: mode, Session: opts.Now(), BankDigests: bankDigests(banks)}
+	rc := &history.Recorder{Student: opts.Student, Mode: mode, Session: opts.Now()}
 	var once sync.Once
 	s.OnAnswer = func(o quiz.Outcome) {
+		if rc.BankDigests == nil { // at the first answer, not before the first question
+			rc.BankDigests = bankDigests(banks)
+		}
 		if r, ok := rc.Record(o, opts.Now()); ok {
 			if err := log.Append(r); err != nil {
 				once.Do(func() { warn(err) })

@@ -139,10 +139,12 @@ func progressRun(opts *ProgressOptions) error {
 		return invalidErr(err)
 	}
 	_ = sched.SaveState() // a cache for the next review
-	p := sched.For(banks).Summarize(opts.Student, opts.Now())
+	view := sched.For(banks)
 	if opts.Format == "json" {
-		return p.WriteJSON(ios.Out)
+		return view.Summarize(opts.Student, opts.Now()).WriteJSON(ios.Out)
 	}
+	// The text shows each line's latest sessions: a year has hundreds.
+	p := view.SummarizeLatest(opts.Student, opts.Now(), history.TextSessions)
 	if p.Answers == 0 {
 		switch n := sched.Replayed(); {
 		case n > 0 && !opts.BanksSet:

@@ -6,7 +6,13 @@ import (
 	"encoding/hex"
 	"math"
 	"strconv"
+	"sync"
 )
+
+// digestBufs are Digest's buffers: a review or progress digests every
+// question of every bank as it starts, and growing a new buffer for each
+// was most of their allocations.
+var digestBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
 
 // Digest is a stable hash of questions' content: 16 hex digits that change
 // when what is asked or what is marked right changes (id, type, prompt,
@@ -19,7 +25,9 @@ import (
 // identifies a bank's (reports record it).
 func Digest(questions ...*Question) string {
 	h := sha256.New()
-	var buf []byte
+	bp := digestBufs.Get().(*[]byte)
+	buf := (*bp)[:0]
+	defer func() { *bp = buf[:0]; digestBufs.Put(bp) }()
 	str := func(s string) {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)

@@ -107,6 +107,26 @@ func BenchmarkSummarize100k(b *testing.B) {
 	}
 }
 
+// BenchmarkSummarizeText100k is BenchmarkSummarize100k for the text, which
+// shows each line's latest sessions only (SummarizeLatest).
+func BenchmarkSummarizeText100k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "Ana.jsonl")
+	banks := []*quiz.Bank{testBank(180)}
+	writeYear(b, path, banks, 100_000-274)
+	sc, _, _ := Replay(path)
+	if err := sc.SaveState(); err != nil {
+		b.Fatal(err)
+	}
+	end := appendDay(b, path, banks, 274)
+	for b.Loop() {
+		sc, _, _ := Replay(path)
+		if sc.read != 274 {
+			b.Fatal("the state was not used")
+		}
+		sc.For(banks).SummarizeLatest("Ana", end, TextSessions)
+	}
+}
+
 func BenchmarkSummarizeCold100k(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "Ana.jsonl")
 	banks := []*quiz.Bank{testBank(180)}

@@ -399,3 +399,28 @@ func TestStateFile(t *testing.T) {
 		t.Error("Refresh rewrote the state for one line")
 	}
 }
+
+// TestSummarizeTagTwice: a tag given twice to a question, in two spellings,
+// is one line that counts the question and its answers once, under the
+// first spelling.
+func TestSummarizeTagTwice(t *testing.T) {
+	b := testBank(2)
+	b.Questions[0].Tags = []string{"Recall", "all", "recall"}
+	rs := []Record{rec(b, 0, t0, 1, 3), rec(b, 1, t0, 0, 3)}
+	p := build(rs, nil).For([]*quiz.Bank{b}).Summarize("Ana", t0.Add(time.Hour))
+	var recall *Line
+	for i := range p.Tags {
+		if quiz.TagKey(p.Tags[i].Name) == "recall" {
+			if recall != nil {
+				t.Fatalf("two recall lines: %+v", p.Tags)
+			}
+			recall = &p.Tags[i]
+		}
+	}
+	if recall == nil || recall.Name != "Recall" || recall.Questions != 1 || recall.Seen != 1 || len(recall.Sessions) != 1 || recall.Sessions[0].Percent != 100 {
+		t.Errorf("recall line %+v", recall)
+	}
+	if all := p.Tags[0]; all.Name != "all" || all.Questions != 2 || all.Sessions[0].Percent != 50 {
+		t.Errorf("all line %+v", all)
+	}
+}

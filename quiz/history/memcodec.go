@@ -73,9 +73,8 @@ func encodeMemories(mems []savedMemory) []byte {
 // memDecoder reads what memEncoder wrote; bad is set at the first thing
 // that is not there, and everything after reads as zero.
 type memDecoder struct {
-	b    []byte
-	bad  bool
-	strs map[string]string // one copy of each text: banks and modes repeat
+	b   []byte
+	bad bool
 }
 
 func (d *memDecoder) uvarint() uint64 {
@@ -98,7 +97,11 @@ func (d *memDecoder) varint() int64 {
 	return v
 }
 
-func (d *memDecoder) str() string {
+// str reads a string, as same when it is the same text: banks, students
+// and modes repeat from one memory to the next, and a memory's latest
+// answer names its own bank, question and digest. One copy of each saves
+// memory, and comparing is quicker than a map.
+func (d *memDecoder) str(same string) string {
 	n := d.uvarint()
 	if d.bad || n > uint64(len(d.b)) {
 		d.bad = true
@@ -106,12 +109,10 @@ func (d *memDecoder) str() string {
 	}
 	b := d.b[:n]
 	d.b = d.b[n:]
-	if s, ok := d.strs[string(b)]; ok {
-		return s
+	if string(b) == same {
+		return same
 	}
-	s := string(b)
-	d.strs[s] = s
-	return s
+	return string(b)
 }
 
 func (d *memDecoder) int() int { return int(d.varint()) }
@@ -145,25 +146,30 @@ func decodeMemories(line []byte) ([]savedMemory, bool) {
 	if err != nil {
 		return nil, false
 	}
-	d := memDecoder{b: b[:k], strs: map[string]string{}}
+	d := memDecoder{b: b[:k]}
 	n := d.uvarint()
 	if d.bad || n > uint64(len(d.b)) { // each memory takes more than a byte
 		return nil, false
 	}
 	mems := make([]savedMemory, n)
+	var prev Record // the memory before's latest answer
 	for i := range mems {
 		m := &mems[i]
-		m.Bank, m.Question, m.Digest = d.str(), d.str(), d.str()
+		m.Bank = d.str(prev.Bank)
+		m.Question = d.str("")
+		m.Digest = d.str("")
 		m.Card = fsrs.Card{State: fsrs.State(d.int()), Step: d.int(), Stability: d.float(), Difficulty: d.float(),
 			LastReview: d.time(), Due: d.time(), Reviews: d.int(), Lapses: d.int()}
 		r := &m.Last
 		r.Time, r.Session = d.time(), d.time()
-		r.Student, r.Mode, r.Bank, r.BankDigest, r.Question, r.Digest = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		r.Student, r.Mode, r.Bank = d.str(prev.Student), d.str(prev.Mode), d.str(m.Bank)
+		r.BankDigest, r.Question, r.Digest = d.str(prev.BankDigest), d.str(m.Question), d.str(m.Digest)
 		r.Points, r.MaxPoints, r.Seconds = d.float(), d.float(), d.float()
 		m.Answers = d.int()
 		if d.bad {
 			return nil, false
 		}
+		prev = *r
 	}
 	return mems, len(d.b) == 0
 }

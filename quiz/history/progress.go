@@ -46,16 +46,35 @@ type SessionScore struct { // Percent to one decimal
 
 // Summarize computes a student's progress at now.
 func (v *View) Summarize(student string, now time.Time) *Progress {
-	v.loadScores()
+	return v.SummarizeLatest(student, now, 0)
+}
+
+// SummarizeLatest is Summarize with only the latest n sessions of each
+// line (all when n <= 0): what WriteText shows, where a year has hundreds.
+// Their scores are the same as Summarize's.
+func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
+	// The state file's scores are added up from its bytes (scorecodec.go),
+	// unless they have been loaded or are not the state's any more: then
+	// loadScores reads them, or the history, into the memories.
+	var saved *savedScores
+	if v.stored != nil {
+		if s, ok := v.savedScores(); ok {
+			saved = &s
+		} else {
+			v.loadScores()
+		}
+	}
 	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
 	if next, ok := v.NextDue(now); ok {
 		p.NextDue = &next
 	}
-	starts := v.sessions()
+	starts, remap := v.sessions(saved)
 	c := &counter{v: v, now: now, week: now.Add(7 * 24 * time.Hour), sessions: len(starts)}
 	var tagOrder []string
 	tags := map[string]*acc{}
 	banks := map[string]*acc{}
+	qtags := map[*quiz.Question][]*acc{} // each answered question's tag lines
+	keys := map[string]string{}          // quiz.TagKey of each tag
 	bankLines := make([]Line, len(v.banks))
 	for i, b := range v.banks {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
@@ -66,39 +85,86 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 				continue
 			}
 			c.count(a, Key{b.ID, q.ID})
-			for _, t := range quiz.UniqueTags(q.Tags) {
-				ta := tags[quiz.TagKey(t)] // recall and Recall: one line
+			var its []*acc
+			for _, t := range q.Tags { // as quiz.UniqueTags: the first of each key
+				k, ok := keys[t] // folded once for each spelling: a tag has dozens of questions
+				if !ok {
+					k = quiz.TagKey(t) // recall and Recall: one line
+					keys[t] = k
+				}
+				ta := tags[k]
+				if ta != nil && slices.Contains(its, ta) {
+					continue // a tag given twice
+				}
 				if ta == nil {
 					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
-					tags[quiz.TagKey(t)] = ta
-					tagOrder = append(tagOrder, quiz.TagKey(t))
+					tags[k] = ta
+					tagOrder = append(tagOrder, k)
 				}
 				c.count(ta, Key{b.ID, q.ID})
+				its = append(its, ta)
+			}
+			if v.memOf[q] != nil {
+				qtags[q] = its
 			}
 		}
 	}
+	// Each answered question with its lines, its bank's and its tags',
+	// found once: folding a tag for each of a year's answers tripled
+	// progress's time (100,000 answers), and finding the bank's took a
+	// third of it.
+	var qs []lineMem
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
-			m := v.memOf[q] // nil: not answered in this version
-			if m == nil {
-				continue
+			if m := v.memOf[q]; m != nil { // nil: not answered in this version
+				qs = append(qs, lineMem{m, append([]*acc{banks[b.ID]}, qtags[q]...)})
 			}
-			// The question's tag lines, once: folding a tag for each of a
-			// year's answers tripled progress's time (100,000 answers).
-			var qtags []*acc
-			for _, t := range quiz.UniqueTags(q.Tags) {
-				qtags = append(qtags, tags[quiz.TagKey(t)])
-			}
-			at := -1
-			var prev int64
-			for i := range m.Scores {
-				x := &m.Scores[i]
-				if at < 0 || x.session != prev {
-					at, prev = sessionAt(starts, at+1, x.session), x.session
+		}
+	}
+	if n > 0 && saved != nil {
+		latest(qs, saved, remap, starts, n)
+	}
+	for _, a := range qs {
+		m := a.m
+		// Scores are added in the order the memory holds them, the state's
+		// then those since, so that each session's sums are the same to
+		// the last bit however the scores were read. From the state, newest
+		// first, as far back as the oldest session a line shows.
+		at := -1
+		if saved != nil && m.slot > 0 {
+			oldest := 0
+			if n > 0 {
+				oldest = math.MaxInt
+				for _, l := range a.accs {
+					oldest = min(oldest, l.oldest)
 				}
-				c.add(banks[b.ID], at, x)
-				for _, ta := range qtags {
-					c.add(ta, at, x)
+			}
+			if !saved.each(saved.spans[m.slot-1], func(i int, points, maxPt float32) bool {
+				at = remap[i]
+				if at < oldest {
+					return false
+				}
+				for _, l := range a.accs {
+					if at >= l.oldest {
+						c.add(l, at, points, maxPt)
+					}
+				}
+				return true
+			}) {
+				// Damaged, though its checksum matched: read the scores
+				// as SaveState does, or the history again.
+				v.loadScores()
+				return v.SummarizeLatest(student, now, n)
+			}
+		}
+		for i := range m.Scores {
+			x := &m.Scores[i]
+			if at < 0 || x.session != starts[at] {
+				at = sessionAt(starts, at+1, x.session)
+			}
+			for _, l := range a.accs {
+				if at >= l.oldest {
+					c.add(l, at, x.points, x.maxPt)
 				}
 			}
 		}
@@ -116,8 +182,11 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 
 // sessions numbers the sessions of the scores once, in order, so that each
 // bank and tag sums its scores in a slice, not a map: a year has a hundred
-// thousand. starts are their start times, a session's number its place.
-func (v *View) sessions() (starts []int64) {
+// thousand. starts are their start times, a session's number its place;
+// with the state file's scores (saved), remap[i] is the number of its i-th
+// session. Sessions no current question was answered in may be numbered
+// too: they are left out of every line.
+func (v *View) sessions(saved *savedScores) (starts []int64, remap []int) {
 	index := map[int64]bool{}
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
@@ -131,8 +200,18 @@ func (v *View) sessions() (starts []int64) {
 			}
 		}
 	}
+	if saved != nil {
+		starts = append(starts, saved.starts...)
+	}
 	slices.Sort(starts)
-	return starts
+	starts = slices.Compact(starts)
+	if saved != nil {
+		remap = make([]int, len(saved.starts))
+		for i, st := range saved.starts {
+			remap[i] = sessionAt(starts, i, st)
+		}
+	}
+	return starts, remap
 }
 
 // sessionAt is the number of the session that started at st, looked for
@@ -152,6 +231,60 @@ func sessionAt(starts []int64, from int, st int64) int {
 type acc struct {
 	line     *Line
 	sessions [][3]float64 // points, maximum, answers by session number; nil until a score
+	// oldest is the number of the oldest session the line shows
+	// (SummarizeLatest); its scores before are not added up. seen marks
+	// the sessions its questions were last answered in, to find it.
+	oldest int
+	seen   []bool
+}
+
+// lineMem is an answered question's memory and its lines.
+type lineMem struct {
+	m    *memory
+	accs []*acc
+}
+
+// latest sets the oldest session each line shows, so that it shows its
+// latest n: the n-th latest of the sessions its questions were answered
+// in, which are among each question's own n latest (read from the state,
+// newest first) and the sessions of the answers since the state.
+func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int) {
+	var lines []*acc
+	mark := func(q lineMem, at int) {
+		for _, l := range q.accs {
+			if l.seen == nil {
+				l.seen = make([]bool, len(starts))
+				lines = append(lines, l)
+			}
+			l.seen[at] = true
+		}
+	}
+	for _, q := range qs {
+		if q.m.slot > 0 {
+			k, last := 0, -1
+			saved.each(saved.spans[q.m.slot-1], func(i int, _, _ float32) bool {
+				if at := remap[i]; at != last {
+					mark(q, at)
+					k, last = k+1, at
+				}
+				return k < n
+			})
+		}
+		for _, x := range q.m.Scores {
+			mark(q, sessionAt(starts, 0, x.session))
+		}
+	}
+	for _, l := range lines {
+		k := 0
+		for at := len(l.seen) - 1; at >= 0; at-- {
+			if l.seen[at] {
+				if k++; k == n {
+					l.oldest = at
+					break
+				}
+			}
+		}
+	}
 }
 
 // counter counts questions and scores into accs, at now.
@@ -182,14 +315,15 @@ func (c *counter) count(a *acc, k Key) {
 	}
 }
 
-// add adds the score x to session number at of a.
-func (c *counter) add(a *acc, at int, x *score) {
+// add adds a score to session number at of a.
+func (c *counter) add(a *acc, at int, points, maxPt float32) {
 	if a.sessions == nil {
 		a.sessions = make([][3]float64, c.sessions)
 	}
-	a.sessions[at][0] += float64(x.points)
-	a.sessions[at][1] += float64(x.maxPt)
-	a.sessions[at][2]++
+	s := &a.sessions[at]
+	s[0] += float64(points)
+	s[1] += float64(maxPt)
+	s[2]++
 }
 
 // finish is a's line with its mastery and the percentage of each session
@@ -198,6 +332,15 @@ func (a *acc) finish(starts []int64) Line {
 	l := *a.line
 	if l.Seen > 0 {
 		l.Mastery = float64(l.Right) / float64(l.Seen)
+	}
+	n := 0
+	for _, s := range a.sessions {
+		if s[2] > 0 {
+			n++
+		}
+	}
+	if n > 0 {
+		l.Sessions = make([]SessionScore, 0, n)
 	}
 	for at, s := range a.sessions {
 		if s[2] == 0 {

@@ -61,13 +61,60 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 	if _, err := f.Seek(pos.Offset, io.SeekStart); err != nil {
 		return nil, pos, err
 	}
-	return scan(path, f, pos, fn)
+	size := int64(scanBuffer)
+	if info, err := f.Stat(); err == nil {
+		size = info.Size() - pos.Offset // a review from the state reads a day's lines
+	}
+	buf := int(max(min(size+1, scanBuffer), 4096))
+	if size < pipelineAfter {
+		return scan(path, f, pos, fn, buf)
+	}
+	return scanPipelined(path, f, pos, fn, buf)
+}
+
+// pipelineAfter is how many bytes make reading a history worth doing in two
+// goroutines: one reads and decodes the lines, which is more than half of
+// replaying a history, while the other replays them (fn). A year without
+// its state (100,000 answers, 25 MB) is read so in about two thirds of the
+// time on two cores.
+const pipelineAfter = 1 << 20
+
+// scanPipelined is scan with fn called on the caller's goroutine while
+// another reads and decodes the lines ahead of it, in batches (fn must copy
+// what it keeps, as for scan).
+func scanPipelined(name string, in io.Reader, pos position, fn func(*Record), size int) (warnings []error, end position, err error) {
+	const batchSize = 512
+	full := make(chan []Record, 2)
+	free := make(chan []Record, 3)
+	for range cap(free) {
+		free <- make([]Record, 0, batchSize)
+	}
+	go func() {
+		defer close(full)
+		batch := <-free
+		warnings, end, err = scan(name, in, pos, func(r *Record) {
+			if batch = append(batch, *r); len(batch) == batchSize {
+				full <- batch
+				batch = (<-free)[:0]
+			}
+		}, size)
+		if len(batch) > 0 {
+			full <- batch
+		}
+	}()
+	for batch := range full {
+		for i := range batch {
+			fn(&batch[i])
+		}
+		free <- batch
+	}
+	return warnings, end, err // written before full was closed
 }
 
 // parse reads history lines from data; name is the file's name for warnings.
 func parse(name string, data []byte) ([]Record, []error) {
 	var records []Record
-	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) })
+	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) }, scanBuffer)
 	return records, warnings
 }
 
@@ -79,7 +126,13 @@ const (
 	MaxWarnings = 20
 )
 
-func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings []error, _ position, _ error) {
+// scanBuffer is the most scan buffers: a fresh buffer is paged in as it is
+// filled, so a larger one gains nothing.
+const scanBuffer = 256 << 10
+
+// scan reads history lines from in, buffered by size bytes (at most
+// scanBuffer: less for a file that is smaller).
+func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (warnings []error, _ position, _ error) {
 	more := 0
 	warn := func(err error) {
 		if len(warnings) < MaxWarnings {
@@ -94,7 +147,7 @@ func scan(name string, in io.Reader, pos position, fn func(*Record)) (warnings [
 		}
 	}()
 	d := decoder{strs: map[string]string{}}
-	br := bufio.NewReaderSize(in, 256<<10)
+	br := bufio.NewReaderSize(in, min(size, scanBuffer))
 	var long []byte // a line longer than the buffer
 	var r Record
 	var pending error // a damaged line's warning, unless the next line is tornNote

@@ -19,15 +19,20 @@ type TextOptions struct {
 	// Bars draws mastery as a bar and session scores as a sparkline, for a
 	// terminal; without, they are numbers, for pipes and screen readers.
 	Bars bool
-	// Sessions is how many of the latest sessions the score line shows.
+	// Sessions is how many of the latest sessions the score line shows
+	// (0: TextSessions).
 	Sessions int
 }
+
+// TextSessions is how many of the latest sessions WriteText shows unless
+// told otherwise: a Progress from SummarizeLatest with as many is enough.
+const TextSessions = 12
 
 // WriteText writes progress as two tables, by bank and by tag (the tags
 // answered at least once).
 func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 	if o.Sessions <= 0 {
-		o.Sessions = 12
+		o.Sessions = TextSessions
 	}
 	who := text.EscapeControl(p.Student)
 	if who == "" {

@@ -21,9 +21,13 @@ type memory struct {
 	Card    fsrs.Card `json:"card"`
 	Last    Record    `json:"last"` // the latest answer
 	Answers int       `json:"answers"`
-	// Scores are its answers' points by session, oldest first, for
-	// Summarize; the state file keeps them in a compact form of their own.
+	// Scores are its answers' points by session, for Summarize: oldest
+	// first as Add appends them, newest first as the state file keeps them
+	// (scorecodec.go), a session's scores in their order either way.
 	Scores []score `json:"-"`
+	// slot is its place in the state file plus one (0: not from it), where
+	// Summarize finds its scores there before loadScores reads them.
+	slot int
 }
 
 // score is the points of one session's answers to one version of a
@@ -68,7 +72,7 @@ type Schedule struct {
 	stored    []*memory
 	state     os.FileInfo
 	scoresAt  int64
-	scoresSum uint32 // CRC-32C of the scores (state.go)
+	scoresSum uint32 // CRC-32 of the scores (state.go)
 	partial   error  // the state's scores were damaged and could not be read again
 }
 
@@ -131,7 +135,11 @@ type View struct {
 
 // For returns the schedule of the questions of banks as they are now.
 func (sc *Schedule) For(banks []*quiz.Bank) *View {
-	v := &View{Schedule: sc, Items: map[Key]*Item{}, banks: banks, memOf: map[*quiz.Question]*memory{}}
+	n := 0
+	for _, b := range banks {
+		n += len(b.Questions)
+	}
+	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, memOf: make(map[*quiz.Question]*memory, n)}
 	var answered map[Key]bool // in any version
 	for _, b := range banks {
 		for _, q := range b.Questions {

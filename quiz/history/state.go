@@ -2,17 +2,16 @@ package history
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"math"
 	"os"
 	"slices"
 
@@ -28,7 +27,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 6 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums
+const stateVersion = 7 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go)
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -41,9 +40,9 @@ const (
 func StatePath(path string) string { return path + ".state" }
 
 // A state file is two lines, a header (JSON) and the memories (memcodec.go),
-// then their scores (encodeScores) in binary to the end of the file.
+// then their scores (scorecodec.go) in binary to the end of the file.
 //
-// The header gives the length and CRC-32C of the memories and of the
+// The header gives the length and CRC-32 of the memories and of the
 // scores. A disk, sync or backup tool that flips a bit, cuts the file or
 // adds bytes to it would otherwise be read as real data, and the next
 // SaveState would make the loss permanent: any doubt means reading the
@@ -58,15 +57,33 @@ type stateHeader struct {
 	Scores   section `json:"scores"`
 }
 
+// headerLine is the header as its line: JSON, written and read with this
+// format rather than encoding/json, whose first use in a process took
+// longer than reading the rest of the state. Only a line this format
+// writes again byte for byte is read (parseHeader): any other is stale.
+const headerLine = `{"version":%d,"head":%q,"at":{"offset":%d,"line":%d},"memories":{"len":%d,"crc32":%d},"scores":{"len":%d,"crc32":%d}}` + "\n"
+
+func (h *stateHeader) line() []byte {
+	return fmt.Appendf(nil, headerLine, h.Version, h.Head, h.At.Offset, h.At.Line, h.Memories.Len, h.Memories.Sum, h.Scores.Len, h.Scores.Sum)
+}
+
+// parseHeader reads a header line (with its newline).
+func parseHeader(line []byte) (stateHeader, bool) {
+	var h stateHeader
+	_, err := fmt.Sscanf(string(line), headerLine, &h.Version, &h.Head, &h.At.Offset, &h.At.Line, &h.Memories.Len, &h.Memories.Sum, &h.Scores.Len, &h.Scores.Sum)
+	return h, err == nil && bytes.Equal(h.line(), line)
+}
+
 // section is the length and checksum of one part of a state file.
 type section struct {
 	Len int64  `json:"len"`
-	Sum uint32 `json:"crc32c"`
+	Sum uint32 `json:"crc32"`
 }
 
-// castagnoli is CRC-32C, which amd64 and arm64 compute in hardware: a
-// year's megabyte of scores in a tenth of a millisecond.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// checksum is CRC-32 (IEEE), which amd64 and arm64 compute with special
+// instructions: a year's scores in some microseconds. (CRC-32C, as fast,
+// first builds tables of its own, a tenth of a millisecond.)
+func checksum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 
 // memSum is the checksum of the memories line (without its newline) and of
 // the place in the history it describes.
@@ -74,7 +91,7 @@ func memSum(at position, line []byte) uint32 {
 	var b [16]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(at.Offset))
 	binary.LittleEndian.PutUint64(b[8:], uint64(at.Line))
-	return crc32.Update(crc32.Checksum(b[:], castagnoli), castagnoli, line)
+	return crc32.Update(checksum(b[:]), crc32.IEEETable, line)
 }
 
 type savedMemory struct {
@@ -132,8 +149,7 @@ func (sc *Schedule) loadState() position {
 	if err != nil {
 		return position{}
 	}
-	br := bufio.NewReaderSize(f, 4096)
-	first, err := br.ReadBytes('\n')
+	first, err := bufio.NewReaderSize(f, 1024).ReadBytes('\n')
 	if err != nil {
 		return position{}
 	}
@@ -141,15 +157,21 @@ func (sc *Schedule) loadState() position {
 	if !ok {
 		return position{}
 	}
-	memLine, err := br.ReadBytes('\n')
-	if err != nil {
-		return position{}
-	}
 	// A file of another length than the header says (cut, or bytes added)
 	// or memories that are not the ones written: read the whole history.
-	scoresAt := int64(len(first) + len(memLine))
-	memLine = memLine[:len(memLine)-1]
-	if int64(len(memLine)) != h.Memories.Len || info.Size() != scoresAt+h.Scores.Len || memSum(h.At, memLine) != h.Memories.Sum {
+	if h.Memories.Len < 0 || h.Scores.Len < 0 || h.Memories.Len > info.Size() || h.Scores.Len > info.Size() {
+		return position{}
+	}
+	scoresAt := int64(len(first)) + h.Memories.Len + 1 // the memories' newline
+	if info.Size() != scoresAt+h.Scores.Len {
+		return position{}
+	}
+	memLine := make([]byte, h.Memories.Len+1) // in one read
+	if _, err := f.ReadAt(memLine, int64(len(first))); err != nil || memLine[h.Memories.Len] != '\n' {
+		return position{}
+	}
+	memLine = memLine[:h.Memories.Len]
+	if memSum(h.At, memLine) != h.Memories.Sum {
 		return position{}
 	}
 	mems, ok := decodeMemories(memLine)
@@ -160,9 +182,11 @@ func (sc *Schedule) loadState() position {
 	// SaveState needs them: a review does not. Their checksum is checked
 	// then.
 	sc.stored = make([]*memory, len(mems))
+	sc.mem = make(map[version]*memory, len(mems)+64) // and room for new questions
 	sc.state, sc.scoresAt, sc.scoresSum = info, scoresAt, h.Scores.Sum
 	for i, m := range mems {
 		mm := m.memory
+		mm.slot = i + 1
 		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
 		sc.stored[i] = &mm
 	}
@@ -199,6 +223,16 @@ func (sc *Schedule) loadScores() {
 	sc.stored, sc.state = nil, nil
 }
 
+// savedScores reads the state file's scores without decoding them, for
+// Summarize; false when they are not those loadState found, as loadScores.
+func (sc *Schedule) savedScores() (savedScores, bool) {
+	line, ok := sc.readScores()
+	if !ok {
+		return savedScores{}, false
+	}
+	return parseScores(line, len(sc.stored))
+}
+
 // readScores reads the state file's scores; false when the file is no
 // longer the one loadState read or cannot be read.
 func (sc *Schedule) readScores() ([]byte, bool) {
@@ -215,7 +249,7 @@ func (sc *Schedule) readScores() ([]byte, bool) {
 	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
 		return nil, false
 	}
-	return line, crc32.Checksum(line, castagnoli) == sc.scoresSum
+	return line, checksum(line) == sc.scoresSum
 }
 
 // rescore takes every memory's scores from the history read again up to
@@ -228,7 +262,7 @@ func (sc *Schedule) rescore() error {
 	}
 	defer f.Close()
 	again := NewSchedule(sc.Scheduler)
-	_, to, err := scan(sc.path, io.LimitReader(f, sc.at.Offset), position{}, again.Add)
+	_, to, err := scan(sc.path, io.LimitReader(f, sc.at.Offset), position{}, again.Add, scanBuffer)
 	if err == nil && to != sc.at {
 		err = fmt.Errorf("%s: it ends at line %d, not %d as when it was read", sc.path, to.Line, sc.at.Line)
 	}
@@ -245,68 +279,11 @@ func (sc *Schedule) rescore() error {
 	return nil
 }
 
-// The state file ends with every memory's Scores, in the order of the
-// second line, in binary (not base64: nothing reads them as a line, and
-// decoding base64 was a third of reading them): for each memory the number of its scores
-// (uvarint), then for each score the session's change from the score
-// before (varint, Unix milliseconds) and the points and maximum (float32,
-// little-endian). A year's hundred thousand scores read in a millisecond,
-// where JSON took tens.
-func encodeScores(mems []savedMemory) []byte {
-	var b []byte
-	for _, m := range mems {
-		b = binary.AppendUvarint(b, uint64(len(m.Scores)))
-		var prev int64
-		for _, x := range m.Scores {
-			b = binary.AppendVarint(b, x.session-prev)
-			prev = x.session
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x.points))
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x.maxPt))
-		}
-	}
-	return b
-}
-
-// decodeScores decodes the scores of len(room) memories, the i-th with room
-// for room[i] more after them (the scores of the lines read since), all in
-// one array: a year's hundred thousand scores are one allocation, not one
-// for each memory and another for each that has been answered since.
-func decodeScores(b []byte, room []int) ([][]score, bool) {
-	size := len(b) / 9 // each score takes 9 bytes or more
-	for _, n := range room {
-		size += n
-	}
-	all := make([]score, 0, size)
-	out := make([][]score, len(room))
-	for i := range out {
-		count, w := binary.Uvarint(b)
-		if w <= 0 || count > uint64(len(b)/9) {
-			return nil, false
-		}
-		b = b[w:]
-		start, end := len(all), len(all)+int(count)
-		xs := all[start : end : end+room[i]]
-		all = all[:end+room[i]]
-		var prev int64
-		for j := range xs {
-			d, w := binary.Varint(b)
-			if w <= 0 || len(b) < w+8 {
-				return nil, false
-			}
-			prev += d
-			xs[j] = score{prev, math.Float32frombits(binary.LittleEndian.Uint32(b[w:])), math.Float32frombits(binary.LittleEndian.Uint32(b[w+4:]))}
-			b = b[w+8:]
-		}
-		out[i] = xs
-	}
-	return out, len(b) == 0
-}
-
 // checkHeader reads a state file's header and checks that it describes the
 // beginning of this history.
 func (sc *Schedule) checkHeader(line []byte) (stateHeader, bool) {
-	var h stateHeader
-	if json.Unmarshal(line, &h) != nil || h.Version != stateVersion || h.At.Offset <= 0 {
+	h, ok := parseHeader(line)
+	if !ok || h.Version != stateVersion || h.At.Offset <= 0 {
 		return h, false
 	}
 	if info, err := os.Stat(sc.path); err != nil || info.Size() < h.At.Offset {
@@ -375,9 +352,9 @@ func (sc *Schedule) SaveState() error {
 	memLine, scores := encodeMemories(mems), encodeScores(mems)
 	hdr := stateHeader{Version: stateVersion, Head: h, At: sc.at,
 		Memories: section{int64(len(memLine)), memSum(sc.at, memLine)},
-		Scores:   section{int64(len(scores)), crc32.Checksum(scores, castagnoli)}}
+		Scores:   section{int64(len(scores)), checksum(scores)}}
 	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, func(w io.Writer) error {
-		if err := json.NewEncoder(w).Encode(hdr); err != nil {
+		if _, err := w.Write(hdr.line()); err != nil {
 			return err
 		}
 		if _, err := w.Write(append(memLine, '\n')); err != nil {

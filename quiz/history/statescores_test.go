@@ -2,9 +2,11 @@ package history
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -111,10 +113,10 @@ func TestDamagedState(t *testing.T) {
 			return bytes.Index(d, []byte(`"line":`)) + len(`"line":`)
 		}), false},
 		{"a bit flipped in the header's checksum", flip(func(d []byte) int {
-			return bytes.Index(d, []byte(`"crc32c":`)) + len(`"crc32c":`)
+			return bytes.Index(d, []byte(`"crc32":`)) + len(`"crc32":`)
 		}), false},
 		{"a bit flipped in the scores", flip(func(d []byte) int { _, s := parts(d); return s + 40 }), true},
-		{"a bit flipped in a score's maximum", flip(func(d []byte) int { return len(d) - 1 }), true},
+		{"a bit flipped in the last score", flip(func(d []byte) int { return len(d) - 1 }), true},
 		{"a newline in the scores", func(d []byte) []byte {
 			d = bytes.Clone(d)
 			_, s := parts(d)
@@ -206,7 +208,7 @@ func TestNoStateFromPartialScores(t *testing.T) {
 		t.Fatal("the state was not used")
 	}
 	data, _ := os.ReadFile(StatePath(path))
-	data[len(data)-1] ^= 1 // a score's maximum
+	data[len(data)-1] ^= 1 // the last score
 	os.WriteFile(StatePath(path), data, 0o600)
 	st, _ := os.Stat(StatePath(path))
 	hist, _ := os.ReadFile(path)
@@ -216,5 +218,130 @@ func TestNoStateFromPartialScores(t *testing.T) {
 	}
 	if st2, _ := os.Stat(StatePath(path)); !os.SameFile(st, st2) || !st2.ModTime().Equal(st.ModTime()) {
 		t.Error("the state file was replaced")
+	}
+}
+
+// TestDamagedScoresWithTheirChecksum: scores that are not what the encoder
+// writes, though their checksum matches (written by another program, or a
+// bug), are never added up as they are: progress reads the history again
+// and is the whole history's.
+func TestDamagedScoresWithTheirChecksum(t *testing.T) {
+	for name, damage := range map[string]func([]byte) []byte{
+		"cut short": func(b []byte) []byte { return b[:len(b)-1] },
+		// The last score's maximum marks floats, which are not there.
+		"a score's floats missing": func(b []byte) []byte { b[len(b)-2] = 255; return b },
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "Ana.jsonl")
+			banks := []*quiz.Bank{testBank(50)}
+			end := writeYear(t, path, banks, 3650)
+			sc, _, _ := Replay(path)
+			if err := sc.SaveState(); err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(StatePath(path))
+			first := bytes.IndexByte(data, '\n') + 1
+			var h stateHeader
+			if err := json.Unmarshal(data[:first], &h); err != nil {
+				t.Fatal(err)
+			}
+			mems := data[first : len(data)-int(h.Scores.Len)]
+			scores := damage(bytes.Clone(data[len(data)-int(h.Scores.Len):]))
+			h.Scores = section{int64(len(scores)), checksum(scores)}
+			head, _ := json.Marshal(h)
+			state := append(append(append(head, '\n'), mems...), scores...)
+			if err := os.WriteFile(StatePath(path), state, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			at := end.Add(48 * time.Hour)
+			all, _, _ := load(path)
+			want := build(all, nil).For(banks).Summarize("Ana", at)
+			review, _, _ := Replay(path)
+			if review.stored == nil {
+				t.Fatal("the state's memories were not used")
+			}
+			if _, ok := review.readScores(); !ok {
+				t.Fatal("the damaged scores' checksum does not match")
+			}
+			if got := review.For(banks).Summarize("Ana", at); !reflect.DeepEqual(got, want) {
+				t.Errorf("progress from damaged scores: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
+			}
+		})
+	}
+}
+
+// TestSummarizeLatest: progress with each line's latest sessions only (what
+// the text shows) has the same scores for them as the whole summary, from
+// a state and the answers since: with a tag answered in a few sessions
+// only, answers a third right, and a quiz's answers kept after another's
+// (two quizzes at once), in sessions before the state's last.
+func TestSummarizeLatest(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Ana.jsonl")
+	b := testBank(20)
+	b.Questions[19].Tags = append(b.Questions[19].Tags, "rare")
+	banks := []*quiz.Bank{b}
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(d int) time.Time { return t0.Add(time.Duration(d) * 24 * time.Hour) }
+	add := func(d, q, i int, session time.Time, points float64) {
+		r := rec(b, q, day(d).Add(time.Duration(i)*time.Second), points, 5)
+		r.Session = session
+		if err := l.Append(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	answerDay := func(d int) {
+		for q := range 18 {
+			add(d, q, q, day(d), float64((d+q)%3)/2)
+		}
+		if d%40 == 3 {
+			add(d, 19, 30, day(d), 1.0/3)
+		}
+		if d%25 == 7 { // a quiz begun days before ends now
+			add(d, 18, 40, day(d-5), 1)
+			add(d, 3, 41, day(d-5), 0.5)
+		}
+	}
+	for d := range 150 {
+		answerDay(d)
+	}
+	sc, _, _ := Replay(path)
+	if err := sc.SaveState(); err != nil || sc.read < saveAfter {
+		t.Fatalf("no state: read %d, %v", sc.read, err)
+	}
+	for d := 150; d < 160; d++ {
+		answerDay(d)
+	}
+	add(160, 19, 1, day(140), 1) // since the state, in a session before its last
+	l.Close()
+	at := day(161)
+	all, _, _ := load(path)
+	whole := build(all, nil).For(banks).Summarize("Ana", at)
+	for _, n := range []int{1, 2, 5, 12, 1000} {
+		sc, _, _ := Replay(path)
+		if sc.stored == nil || sc.read == 0 {
+			t.Fatal("the state was not used")
+		}
+		got := sc.For(banks).SummarizeLatest("Ana", at, n)
+		want := *whole
+		want.Banks, want.Tags = slices.Clone(whole.Banks), slices.Clone(whole.Tags)
+		for _, ls := range [][]Line{want.Banks, want.Tags} {
+			for i := range ls {
+				ls[i].Sessions = ls[i].Sessions[max(0, len(ls[i].Sessions)-n):]
+			}
+		}
+		if !reflect.DeepEqual(got, &want) {
+			for i := range want.Tags {
+				if !reflect.DeepEqual(got.Tags[i], want.Tags[i]) {
+					t.Errorf("n=%d: tag %s:\n%+v\nwant\n%+v", n, want.Tags[i].Name, got.Tags[i], want.Tags[i])
+				}
+			}
+			t.Fatalf("n=%d: bank\n%+v\nwant\n%+v", n, got.Banks[0], want.Banks[0])
+		}
+	}
+	if rare := whole.Tags[len(whole.Tags)-1]; rare.Name != "rare" || len(rare.Sessions) != 5 {
+		t.Errorf("the rare tag: %+v", rare)
 	}
 }
