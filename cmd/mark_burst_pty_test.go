@@ -57,3 +57,38 @@ func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
 		t.Errorf("Student 02's mark: %+v, want 0 points and no comment", m)
 	}
 }
+
+// attack11 #9: on a terminal that never answers survey's cursor query
+// (ESC[6n), mark sat at its first prompt for good and the keys typed did
+// nothing: survey read them all as part of the report it waited for. The
+// reader gives survey a stand-in report after its wait, and the keys then
+// reach the prompts.
+func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
+	t.Parallel()
+	dir, _ := makeClass(t)
+	scr, tty := newScreen(t)
+	scr.mu.Lock()
+	scr.mute = true
+	scr.mu.Unlock()
+	files, _ := filepath.Glob(filepath.Join(dir, "reports", "Student-01-*.json"))
+	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(files, "--marker", "T")...)...)
+	scr.waitFor("Points (0 to 2")
+	scr.send("1\rfine\r")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("mark took no keys; screen:\n%s", scr.text())
+	}
+	checkCooked(t, tty)
+	data, _ := os.ReadFile(files[0])
+	rep, err := report.Read(files[0], data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := rep.Marks; len(m) != 1 || m[0].Points != 1 || m[0].Comment != "fine" {
+		t.Errorf("mark: %+v, want 1 point, comment \"fine\"", m)
+	}
+}

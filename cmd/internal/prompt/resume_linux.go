@@ -376,12 +376,16 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			wait = int(pasteQuiet / time.Millisecond)
 		}
 		holding := false
-		if left, ok := r.awaitingReport(); ok && len(r.ready) > 0 {
-			// Keys wait for the cursor report, but not for ever.
+		if left, ok := r.awaitingReport(); ok {
+			// Keys wait for the cursor report, but not for ever: when it
+			// does not come, survey is given a stand-in (awaitingReport).
 			holding = true
 			if ms := int(left/time.Millisecond) + 1; wait < 0 || ms < wait {
 				wait = ms
 			}
+		}
+		if !holding && len(r.ready) > 0 {
+			continue // a stand-in report, just given
 		}
 		n, err := unix.Poll(fds, wait)
 		if err == unix.EINTR {
@@ -415,13 +419,18 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 	}
 }
 
-// reportWait is how long keys typed ahead of a cursor report wait for it;
-// then they go to survey as before (a terminal that does not answer).
+// reportWait is how long survey, and keys typed ahead of a cursor report,
+// wait for it; then survey is given a stand-in report, and the keys after
+// it (a terminal that does not answer).
 const reportWait = time.Second
 
 // awaitingReport reports whether survey waits for the answer to a cursor
 // query (ESC[6n) it wrote, and for how long keys may still wait for it.
-// After reportWait, or a read error, the query is given up on.
+// After reportWait the query is given up on: survey, which reads its input
+// until a report comes, taking every key typed meanwhile as part of it, is
+// given a stand-in (tracker.standInReport) ahead of the keys, so that they
+// reach the prompt (attack11 #9: mark sat at its first prompt for good, the
+// keys typed doing nothing). After a read error survey gets the error.
 func (r *resumeReader) awaitingReport() (time.Duration, bool) {
 	t, ok := r.out.(*tracker)
 	if !ok {
@@ -433,6 +442,11 @@ func (r *resumeReader) awaitingReport() (time.Duration, bool) {
 	}
 	left := reportWait - time.Since(at)
 	if left <= 0 || r.failed != nil {
+		if r.failed == nil {
+			for range asked - r.answered {
+				r.ready = append(t.standInReport(), r.ready...)
+			}
+		}
 		r.answered = asked
 		return 0, false
 	}
