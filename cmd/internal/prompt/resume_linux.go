@@ -297,9 +297,9 @@ func (r *resumeReader) bracketedPaste(on bool) {
 // suspend stops the quiz at Ctrl-Z as a terminal in line mode would: the
 // terminal goes back to the line mode it had before the prompt, the cursor
 // shown, and the quiz is stopped. Once continued it returns the key that
-// draws the prompt again (resume); nil when the run is ending. A quiz that
-// was not stopped goes on as it was.
-func (r *resumeReader) suspend() []byte {
+// draws the prompt again (resume), nil when the run is ending, and true. A
+// quiz that was not stopped goes on as it was (false).
+func (r *resumeReader) suspend() ([]byte, bool) {
 	r.bracketedPaste(false)
 	show := "\x1b[?25h"
 	if !r.text.Load() {
@@ -314,9 +314,9 @@ func (r *resumeReader) suspend() []byte {
 	}
 	if !r.stop() {
 		r.raw() // a group no shell watches is never stopped: go on reading keys
-		return nil
+		return nil, false
 	}
-	return r.resume()
+	return r.resume(), true
 }
 
 // rewriteKeys changes, in place, the keys survey would mishandle while it
@@ -569,7 +569,8 @@ const (
 // without its markers, its newlines and other control characters spaces (a
 // run of newlines one space), so that all of it goes into the one answer
 // and no pasted newline sends it; Ctrl-Z outside a paste stops the quiz
-// (suspend); then rewriteKeys. A paste's marker
+// (suspend), and the keys read after it are dropped; then rewriteKeys. A
+// paste's marker
 // split across reads is held until the rest of it comes.
 func (r *resumeReader) keys(in []byte) []byte {
 	if r.resumes(in) {
@@ -612,7 +613,16 @@ func (r *resumeReader) keys(in []byte) []byte {
 		case r.pasting && (c < 0x20 || c == 0x7f):
 			c = ' '
 		case c == ctrlZ:
-			out = append(out, r.suspend()...) // the key that redraws the prompt
+			k, stopped := r.suspend()
+			out = append(out, k...) // the key that redraws the prompt
+			if stopped {
+				// Keys read with the Ctrl-Z and after it were typed for the
+				// shell the stop hands the terminal to ("echo SHELL" was
+				// saved as a mark's comment at fg, attack11 #7): dropped,
+				// as a terminal in line mode drops them from the job.
+				r.held = nil
+				i = len(data)
+			}
 			continue
 		case c == ctrlU && !r.text.Load():
 			// Ctrl-U clears a line in a shell; survey's menus clear their

@@ -56,6 +56,24 @@ func TestResumeReaderKeys(t *testing.T) {
 	}
 }
 
+// Keys read with a Ctrl-Z that stopped the quiz, after it, were typed for
+// the shell: they are dropped, and those before it kept (attack11 #7: "echo
+// SHELL" was saved as a mark's comment after fg). A quiz that was not
+// stopped keeps them all.
+func TestResumeReaderDropsKeysAfterAStop(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return true }}
+	if got := string(r.keys([]byte("0\r\x1aecho SHELL\r"))); got != "0\r" {
+		t.Errorf("keys = %q, want the keys before the Ctrl-Z only", got)
+	}
+	if got := string(r.keys([]byte("1\r"))); got != "1\r" {
+		t.Errorf("keys after the continue = %q", got)
+	}
+	r.stop = func() bool { return false }
+	if got := string(r.keys([]byte("0\r\x1aecho\r"))); got != "0\recho\r" {
+		t.Errorf("not stopped: keys = %q, want all but the Ctrl-Z", got)
+	}
+}
+
 // A paste whose end marker never comes ends with its prompt: the next
 // prompt's keys are keys again (attack9 #5).
 func TestResumeReaderPasteEndsWithPrompt(t *testing.T) {
