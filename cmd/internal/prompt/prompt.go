@@ -154,6 +154,9 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 		}))
 	}
 	in := &input{Input: &survey.Input{Message: msg}, out: s.out, draft: &s.draft, start: s.carry}
+	if a, ok := s.in.(interface{ typedAhead() bool }); ok {
+		in.ahead = a.typedAhead
+	}
 	err := s.ask(in, &text, false, opts...)
 	return text, err
 }
@@ -179,6 +182,9 @@ type input struct {
 	draft *draft
 	// start is the box's text when it is drawn (Survey.carry).
 	start []rune
+	// ahead, when not nil, reports keys typed ahead of the prompt
+	// (resumeReader.typedAhead).
+	ahead func() bool
 }
 
 func (s *Survey) input(msg string) survey.Prompt {
@@ -198,10 +204,17 @@ func (i *input) Prompt(config *survey.PromptConfig) (any, error) {
 // refused line in the box to edit (teacher9 P1): survey's Input asked with
 // an empty one, and the second Enter a student gives by habit then sent a
 // blank answer ("✗ Not answered") where "613 people" had been typed. Enter
-// again sends the same line, and gets the same message.
+// again sends the same line, and gets the same message. But keys typed
+// ahead of the refusal (a burst, a paste: "7", Enter, "1", Enter) are a new
+// line, not more of the refused one, which every later key was appended to
+// ("71aXnn..." is not a number of points, attack11 #10): the box starts
+// empty then.
 func (i *input) PromptAgain(config *survey.PromptConfig, invalid any, _ error) (any, error) {
 	i.reserve()
 	refused, _ := invalid.(string)
+	if i.ahead != nil && i.ahead() {
+		refused = ""
+	}
 	return i.read(config, []rune(refused))
 }
 

@@ -326,14 +326,18 @@ func (r *resumeReader) suspend() ([]byte, bool) {
 //   - Alt and a letter arrive as ESC and the letter, a sequence survey does
 //     not know: it ended the whole quiz with "unexpected escape sequence"
 //     (exit 2, the answer being typed lost; attack8 #1). Both bytes become
-//     survey's IgnoreKey (NUL). Arrow keys (ESC [ and ESC O) pass.
+//     survey's IgnoreKey (NUL). Arrow keys (ESC [ and ESC O) pass; before a
+//     control key (Enter) or another ESC, the ESC alone is dropped.
 func rewriteKeys(p []byte) {
 	for i := 0; i < len(p); i++ {
 		switch {
 		case p[i] == ctrlBackslash:
 			p[i] = ctrlC
-		case p[i] == esc && i+1 < len(p) && p[i+1] == esc:
-			p[i] = 0 // Escape alone, then another key's sequence
+		case p[i] == esc && i+1 < len(p) && (p[i+1] == esc || p[i+1] < 0x20 || p[i+1] == 0x7f):
+			// Escape alone, then another key's sequence, or a control key
+			// (Escape then Enter in one read: the Enter was eaten with it,
+			// attack11 #10; Alt+Enter and Alt+Backspace are the key).
+			p[i] = 0
 		case p[i] == esc && i+1 < len(p) && p[i+1] != '[' && p[i+1] != 'O':
 			p[i], p[i+1] = 0, 0
 			i++
@@ -656,6 +660,14 @@ const (
 )
 
 func (r *resumeReader) Fd() uintptr { return uintptr(r.fd) }
+
+// typedAhead reports whether keys read with the last one given wait for
+// the next prompt, the first of them not Enter: a line typed ahead, in a
+// burst or a paste (input.PromptAgain). Called on survey's goroutine, as
+// Read is.
+func (r *resumeReader) typedAhead() bool {
+	return len(r.ready) > 0 && r.ready[0] != '\r' && r.ready[0] != '\n'
+}
 
 // open marks a prompt open, a line of text or not, before survey makes the
 // terminal raw: its mode then is the one a Ctrl-Z leaves. done marks it

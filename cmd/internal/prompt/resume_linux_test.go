@@ -17,6 +17,8 @@ func TestRewriteKeys(t *testing.T) {
 		{"\x1b[D\x1bOH", "\x1b[D\x1bOH"}, // arrows and Home pass
 		{"x\x1b", "x\x1b"},               // an ESC alone at the end waits for survey
 		{"\x1b\x1b[A", "\x00\x1b[A"},     // Escape, then the up arrow
+		{"1\x1b\r", "1\x00\r"},           // Escape, then Enter: the Enter is kept (attack11 #10)
+		{"ab\x1b\x7f", "ab\x00\x7f"},     // Alt+Backspace is Backspace
 	} {
 		p := []byte(tc.in)
 		rewriteKeys(p)
