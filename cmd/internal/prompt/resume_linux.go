@@ -618,8 +618,12 @@ func (r *resumeReader) keys(in []byte) []byte {
 			c = ' '
 		case c == ctrlZ:
 			k, stopped := r.suspend()
-			out = append(out, k...) // the key that redraws the prompt
 			if stopped {
+				// The key that redraws the prompt goes to the prompt
+				// stopped, ahead of the keys read before the Ctrl-Z, which
+				// it has not had yet: after them it went to the next
+				// prompt, drawn twice then.
+				r.ready = append(k, r.ready...)
 				// Keys read with the Ctrl-Z and after it were typed for the
 				// shell the stop hands the terminal to ("echo SHELL" was
 				// saved as a mark's comment at fg, attack11 #7): dropped,
@@ -627,6 +631,7 @@ func (r *resumeReader) keys(in []byte) []byte {
 				r.held = nil
 				i = len(data)
 			}
+			// Not stopped (k is nil): nothing to draw again.
 			continue
 		case c == ctrlU && !r.text.Load():
 			// Ctrl-U clears a line in a shell; survey's menus clear their

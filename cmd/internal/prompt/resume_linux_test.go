@@ -70,6 +70,19 @@ func TestResumeReaderDropsKeysAfterAStop(t *testing.T) {
 	if got := string(r.keys([]byte("1\r"))); got != "1\r" {
 		t.Errorf("keys after the continue = %q", got)
 	}
+	// At a prompt: the key that draws it again goes ahead of the keys
+	// read before the Ctrl-Z, to the prompt that was stopped (else the
+	// next prompt was drawn twice).
+	r.open(true)
+	r.ready = []byte("a")
+	if got := string(r.keys([]byte("0\r\x1aecho SHELL\r"))); got != "0\r" {
+		t.Errorf("at a prompt: keys = %q, want the keys before the Ctrl-Z only", got)
+	}
+	if got, want := string(r.ready), string(resumeRune)+"a"; got != want {
+		t.Errorf("ready = %q, want %q: the redraw first", got, want)
+	}
+	r.done()
+	r.ready = nil
 	r.stop = func() bool { return false }
 	if got := string(r.keys([]byte("0\r\x1aecho\r"))); got != "0\recho\r" {
 		t.Errorf("not stopped: keys = %q, want all but the Ctrl-Z", got)
