@@ -276,7 +276,17 @@ func (res *SheetResult) place(s *sheet.Sheet, sel *selection) (unknown []quiz.Pr
 		answerAt[i] = -1
 	}
 	for k, a := range s.Answers {
-		if i, ok := sel.pos[a.ID]; ok {
+		i, ok := sel.pos[a.ID]
+		known := ok || sel.inBanks[a.ID]
+		if !known {
+			// A sheet made before a question was renamed: its old id
+			// (former_ids) names the question.
+			if _, q := quiz.FindQuestion(sel.banks, a.ID); q != nil {
+				i, ok = sel.pos[q.ID]
+				known = true
+			}
+		}
+		if ok {
 			// sheet.Read keeps one answer per question and reports the
 			// others; this guards sheets built in code.
 			if answerAt[i] >= 0 {
@@ -285,7 +295,7 @@ func (res *SheetResult) place(s *sheet.Sheet, sel *selection) (unknown []quiz.Pr
 				continue
 			}
 			answerAt[i] = k
-		} else if !sel.inBanks[a.ID] {
+		} else if !known {
 			unknown = append(unknown, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID, Warning: true,
 				Msg: "no such question in " + sel.bankList + "; answer ignored"})
 		} else if strings.TrimSpace(a.Value.Verbatim()) != "" {
@@ -317,7 +327,9 @@ func (res *SheetResult) score(s *sheet.Sheet, questions []*quiz.Question) {
 		o := quiz.Outcome{Question: &res.shown[i], Response: r, Fraction: quiz.Score(q, r)}
 		if len(s.Marks) > 0 && q.Type == quiz.Open && r.Answered {
 			for _, m := range s.Marks {
-				if m.ID == q.ID {
+				// mark keys a mark as the sheet keys the answer: by the
+				// id it was given under, a former id on an old sheet.
+				if m.ID == q.ID || m.ID == s.Answers[res.answerAt[i]].ID {
 					// The answer as read (ReadAnswer), which the results
 					// show and mark ties its marks to.
 					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, r.Text)
@@ -350,6 +362,7 @@ type selection struct {
 	questions []*quiz.Question
 	pos       map[string]int  // question id → its place in questions
 	inBanks   map[string]bool // every id the banks have, selected or not
+	banks     []*quiz.Bank    // for the ids the questions had before (FindQuestion)
 	bankList  string          // the banks' ids, for messages
 }
 
@@ -405,7 +418,7 @@ func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, e
 	if err != nil {
 		return nil, err
 	}
-	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, bankList: strings.Join(bankIDs(banks), ", ")}
+	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, banks: banks, bankList: strings.Join(bankIDs(banks), ", ")}
 	order := map[*quiz.Question]int{}
 	for _, b := range banks {
 		for _, q := range b.Questions {
