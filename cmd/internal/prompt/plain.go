@@ -34,8 +34,10 @@ type Plain struct {
 	// option on one line (a pipe, a file).
 	Width int
 	// carry is a line typed at a yes-or-no question that is neither
-	// (Confirm): the next Input takes it as its answer.
-	carry string
+	// (Confirm): the next Input takes it as its answer. carryAhead: it was
+	// typed before the question was asked, and its echo is above it.
+	carry      string
+	carryAhead bool
 }
 
 // NewPlain returns a plain prompter reading lines from in. With echo, each line
@@ -207,6 +209,9 @@ func (p *Plain) Input(msg string, validate func(string) error) (string, error) {
 	}
 	if line := p.carry; line != "" {
 		p.carry = ""
+		if p.carryAhead {
+			fmt.Fprintln(p.out) // the question's line has no Enter after it
+		}
 		fmt.Fprintf(p.out, "%s %s\n", label, text.EscapeControl(line))
 		err := take(line)
 		if err == nil {
@@ -223,7 +228,7 @@ func (p *Plain) Input(msg string, validate func(string) error) (string, error) {
 // is No, and the next Input takes it as its answer (attack11 #6: an answer
 // typed after a stray Enter was refused here, "type y or n", and lost).
 func (p *Plain) Confirm(msg string, def bool) (bool, error) {
-	p.carry = ""
+	p.carry, p.carryAhead = "", p.typedAhead()
 	hint := "y/N"
 	if def {
 		hint = "Y/n"

@@ -712,3 +712,18 @@ func (p *Plain) hungUp() bool {
 	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
 	return err == unix.EIO
 }
+
+// typedAhead reports whether a line was typed before the plain prompter
+// asked for it: read already, or waiting in the terminal (a terminal in
+// line mode gives a line a read).
+func (p *Plain) typedAhead() bool {
+	if p.in.Buffered() > 0 {
+		return true
+	}
+	f, ok := p.src.(*os.File)
+	if !ok {
+		return false
+	}
+	n, err := unix.IoctlGetInt(int(f.Fd()), unix.TIOCINQ)
+	return err == nil && n > 0
+}
