@@ -43,6 +43,10 @@ type SheetResult struct {
 	// (warnings).
 	Problems []quiz.Problem
 
+	// unlisted counts the answers to no such question that one "... and N
+	// more" problem stands for, less the one it counts as itself.
+	unlisted int
+
 	shown    []quiz.Presented // the Outcomes' questions, kept for reuse
 	answerAt []int            // each question's answer in the sheet, kept for reuse
 }
@@ -233,6 +237,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	// cannot count.
 	res.Problems = append(slices.Clip(s.Problems), res.Problems...)
 	res.Problems = append(res.Problems, capUnknown(s.File, unknown)...)
+	res.unlisted = max(len(unknown)-quiz.MaxProblems-1, 0) // the "... and N more" line counts one
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
 	// The percent from the score itself, not from the score rounded: a
 	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.
@@ -417,6 +422,9 @@ func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, e
 	picked, err := quiz.Pick(banks, f, seed)
 	if err != nil {
 		return nil, err
+	}
+	if err := quiz.CheckDistinctIDs(banks, picked); err != nil {
+		return nil, err // one answer line would count for both questions
 	}
 	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, banks: banks, bankList: strings.Join(bankIDs(banks), ", ")}
 	order := map[*quiz.Question]int{}

@@ -325,6 +325,23 @@ func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found
 	if err != nil {
 		return s.Student, nil, nil, fmt.Errorf("%s: %w", s.File, err)
 	}
+	// An answer names its question by id alone: two banks' questions of
+	// one id are refused, as grade refuses them, not marked as the first.
+	answered := make(map[string]bool, len(s.Answers))
+	for _, a := range s.Answers {
+		answered[a.ID] = true
+	}
+	var named []*quiz.Question
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			if answered[q.ID] {
+				named = append(named, q)
+			}
+		}
+	}
+	if err := quiz.CheckDistinctIDs(banks, named); err != nil {
+		return s.Student, nil, nil, fmt.Errorf("%s: %w", s.File, err)
+	}
 	var out []found
 	var unknown []quiz.Problem
 	for _, a := range s.Answers {
