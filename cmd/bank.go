@@ -350,6 +350,11 @@ refused. Both files are checked before either is written.`,
 			if opts.KeyFile == "-" && (opts.Output == "" || opts.Output == "-") {
 				return &FlagError{Err: errors.New("--key - and the worksheet would both go to standard output: name a file for one of them (-o FILE)")}
 			}
+			if opts.formatErr == nil && opts.Format == "qti" && (opts.Output == "" || opts.Output == "-") && f.IOStreams.IsStdoutTTY() {
+				// A zip archive is bytes a terminal draws as garbage, its
+				// control codes among them (attack11 #10).
+				return &FlagError{Err: fmt.Errorf("--format qti writes a zip archive, not text for the terminal: name the file with -o (-o %s.zip), or redirect standard output", strings.TrimSuffix(filepath.Base(opts.Bank), filepath.Ext(opts.Bank)))}
+			}
 			if opts.NoKey && opts.KeyFile != "" {
 				return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
 			}
