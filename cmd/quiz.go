@@ -172,6 +172,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("exam-review", cobra.FixedCompletions([]string{examReviewNone, examReviewEnd}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("type", typeCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -808,8 +809,8 @@ func reportExt(format string) string {
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks
-// and selection the sheet records, unless --bank, -n, --tag, --difficulty or
-// --seed say otherwise.
+// and selection the sheet records, unless --bank, -n, --tag, --difficulty,
+// --type or --seed say otherwise.
 func quizFromSheet(opts *QuizOptions, format string) error {
 	sh, err := sheet.ReadFile(opts.Answers, opts.IO.In)
 	if err != nil {
@@ -820,7 +821,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		banks = opts.Banks
 	}
 	var filter *quiz.Filter
-	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" || opts.Set != "" {
+	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" || len(opts.Types) > 0 || opts.Set != "" {
 		f := opts.Filter()
 		filter = &f
 	}
