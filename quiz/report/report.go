@@ -67,11 +67,12 @@ type Report struct {
 	// and CSV are the teacher's record and hold everything.
 	HeldBack bool `json:"-"`
 
-	// reached is the score on the questions reached, unrounded, when the
-	// report was made from a result (New): its percent is taken from the
-	// points, not from the points rounded to two decimals (2/3 is 66.7%,
-	// not 0.67's 67%; teacher2 P2).
-	reached *[2]float64
+	// points are the questions' points, unrounded, when the report was
+	// made from a result (New): the summary's sums and percents are taken
+	// from them, not from the points rounded to two decimals (2/3 is 66.7%,
+	// not 0.67's 67%, teacher2 P2; 1/3 + 1 of 2 is 66.7%, not 1.33's 66.5%,
+	// teacher12 P4).
+	points []float64
 }
 
 // Mark is a teacher's mark of one open answer, beside what the student wrote.
@@ -183,14 +184,10 @@ func New(meta Meta, res *quiz.Result) *Report {
 	rep := header(meta, res)
 	tags := map[string]*TagScore{}
 	reached := len(res.Outcomes) - rep.NotReached
-	var sum [2]float64
-	for _, o := range res.Outcomes[:reached] {
-		sum[0] += o.Points()
-		sum[1] += o.MaxPoints()
-	}
-	rep.reached = &sum
+	rep.points = make([]float64, len(res.Outcomes))
 	for i, o := range res.Outcomes {
 		q := o.Question
+		rep.points[i] = o.Points()
 		if o.Response.Answered {
 			rep.Answered++
 		}
@@ -671,15 +668,8 @@ func (r *Report) writeScore(line summaryLine, st text.Style) {
 		line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 		return
 	}
-	var score, maxScore float64
-	for _, t := range r.reachedQuestions() {
-		score += t.Points
-		maxScore += t.MaxPoints
-	}
+	score, maxScore := r.sumReached(func(QuestionReport) bool { return true })
 	pct := text.Percent(score, maxScore)
-	if r.reached != nil {
-		pct = text.Percent(r.reached[0], r.reached[1])
-	}
 	// The whole quiz's score comes first: it is the grade. The score on
 	// the questions reached alone would read as 100% after a time-out.
 	line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
@@ -706,13 +696,7 @@ func (r *Report) writeOpenToMark(line summaryLine) {
 	line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
 	// The score above counts them as 0; in practice nobody may ever mark
 	// them, so say how the rest went too (teacher8 P2: "3 / 8 (37.5%)").
-	var score, maxScore float64
-	for _, q := range r.reachedQuestions() {
-		if q.Type != quiz.Open || r.marked(q) {
-			score += q.Points
-			maxScore += q.MaxPoints
-		}
-	}
+	score, maxScore := r.sumReached(func(q QuestionReport) bool { return q.Type != quiz.Open || r.marked(q) })
 	if maxScore > 0 {
 		line("Without the open answers: %s / %s (%s%%)", text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 	}
@@ -843,4 +827,21 @@ func (r *Report) seedText() string {
 // ended early.
 func (r *Report) reachedQuestions() []QuestionReport {
 	return r.Questions[:len(r.Questions)-r.NotReached]
+}
+
+// sumReached adds up the points of the questions reached that keep keeps:
+// unrounded when the report was made from a result (New), else as recorded.
+func (r *Report) sumReached(keep func(QuestionReport) bool) (score, maxScore float64) {
+	for i, q := range r.reachedQuestions() {
+		if !keep(q) {
+			continue
+		}
+		p := q.Points
+		if len(r.points) == len(r.Questions) {
+			p = r.points[i]
+		}
+		score += p
+		maxScore += q.MaxPoints
+	}
+	return score, maxScore
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -458,5 +459,33 @@ func TestSummaryGivesTheScoreWithoutOpenAnswers(t *testing.T) {
 	New(Meta{Mode: quiz.Practice}, res).WriteSummary(&buf, nil, 0)
 	if strings.Contains(buf.String(), "Without the open answers") {
 		t.Errorf("a quiz with no open answer:\n%s", buf.String())
+	}
+}
+
+// The score without the open answers takes its percent from the points, not
+// from the points rounded: 1/3 + 1 of 2 is 66.7%, not 1.33's 66.5%; and
+// 2/3 + 7 of 8 is 95.8%, not 7.67's 95.9% (teacher12 P4).
+func TestSummaryWithoutOpenPercentIsNotFromRoundedPoints(t *testing.T) {
+	tf := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	open := &quiz.Presented{Question: &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Points: 1}}
+	for _, tt := range []struct {
+		fractions []float64
+		want      string
+	}{
+		{[]float64{1.0 / 3, 1}, "Without the open answers: 1.33 / 2 (66.7%)\n"},
+		{[]float64{2.0 / 3, 1, 1, 1, 1, 1, 1, 1}, "Without the open answers: 7.67 / 8 (95.8%)\n"},
+	} {
+		res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
+		for i, f := range tt.fractions {
+			res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: tf(strconv.Itoa(i)), Response: quiz.Response{Answered: true}, Fraction: f})
+		}
+		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: open, Response: quiz.Response{Answered: true, Text: "A union"}})
+		var buf bytes.Buffer
+		New(Meta{Mode: quiz.Exam}, res).WriteSummary(&buf, nil, 0)
+		if !strings.Contains(buf.String(), tt.want) {
+			t.Errorf("want %q in\n%s", tt.want, buf.String())
+		}
 	}
 }
