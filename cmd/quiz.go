@@ -320,6 +320,9 @@ func quizRun(opts *QuizOptions) error {
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
+	// Nothing saved for a teacher (finishQuiz says so): nobody will mark
+	// the open answers, so the summary leads with the score marked here.
+	rep.Unsaved = opts.Report == "" && opts.ReportDir == ""
 	if mode == quiz.Exam && s.HoldBackReview {
 		// The review a student keeps (-o ana.html, ana.md) holds the
 		// answers back as the screen does (attack9 #8); JSON and CSV,

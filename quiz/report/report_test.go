@@ -489,3 +489,41 @@ func TestSummaryWithoutOpenPercentIsNotFromRoundedPoints(t *testing.T) {
 		}
 	}
 }
+
+// Unsaved: nobody will mark the open answers, so the summary leads with the
+// score on the questions marked here and the self-check, not 1 / 4 (25%)
+// counting the open answer as 0 (teacher12 P3). The report is unchanged.
+func TestSummaryUnsavedLeadsWithTheScoreMarkedHere(t *testing.T) {
+	tf := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	open := &quiz.Presented{Question: &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Key: []string{"1922", "15 republics", "1991"}, Points: 2}}
+	yes := true
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: time.Unix(0, 0), Finished: time.Unix(60, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: tf("a"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: tf("b"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: open, Response: quiz.Response{Answered: true, Text: "A union", SelfCheck: &yes, SelfCheckPoints: []int{0, 1, 2}}},
+		}}
+	rep := New(Meta{Mode: quiz.Practice}, res)
+	var saved bytes.Buffer
+	if err := rep.Write(&saved, "json"); err != nil {
+		t.Fatal(err)
+	}
+	rep.Unsaved = true
+	var buf bytes.Buffer
+	rep.WriteSummary(&buf, nil, 0)
+	want := "\nSummary\nScore on the 2 questions marked here: 2 / 2 (100%)\n" +
+		"Open answers: 1, not scored (nobody marks them here); your self-check: 3 of 3 key points covered\n" +
+		"Answered: 3 of 3 · time taken: 1m0s\n"
+	if out := buf.String(); !strings.HasPrefix(out, want) || strings.Contains(out, "Score: 2 / 4") || strings.Contains(out, "to mark") {
+		t.Errorf("summary:\n%s\nwant it to begin:\n%s", out, want)
+	}
+	var again bytes.Buffer
+	if err := rep.Write(&again, "json"); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != saved.String() {
+		t.Errorf("Unsaved changed the report:\n%s\nwas\n%s", again.String(), saved.String())
+	}
+}
