@@ -612,7 +612,7 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
-	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Mode: mode, Digests: report.Digests(banks)}
+	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Types: opts.Types, Mode: mode, Digests: report.Digests(banks)}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p

@@ -226,6 +226,16 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 	}
 	opts.Banks = sheet.ResolveBanks(rep.Banks, opts.From)
 	opts.Seed, opts.SeedSet = *rep.Seed, true
+	types, err := quiz.ParseTypes(rep.Types)
+	if err != nil {
+		return invalid("%s: types: %v", opts.From, err)
+	}
+	if rep.Set != "" {
+		if err := quiz.CheckSetName(rep.Set); err != nil {
+			return invalid("%s: set %q: %v", opts.From, rep.Set, err)
+		}
+	}
+	opts.Set, opts.Types = rep.Set, types
 	opts.asked = make([]quiz.Ref, len(rep.Questions))
 	for i, q := range rep.Questions {
 		opts.asked[i] = quiz.Ref{Bank: q.Bank, ID: q.ID}
@@ -234,10 +244,11 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 }
 
 // reportQuestions are a report's questions, as the quiz showed them. When
-// the same seed and count pick exactly them, the sheet records the count,
-// so that grading the key (or a copy filled in) asks the same questions.
+// the same seed, set and types with their count pick exactly them, the sheet
+// records that selection, so that grading the key (or a copy filled in)
+// asks the same questions.
 func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
-	qs, selected, err := quiz.Reselect(banks, opts.asked, opts.Seed)
+	qs, selected, err := quiz.Reselect(banks, opts.asked, quiz.Filter{Set: opts.Set, Types: opts.Types}, opts.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.From, err)
 	}
@@ -245,6 +256,7 @@ func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented,
 		opts.Count = len(opts.asked)
 		return qs, nil
 	}
+	opts.Set, opts.Types = "", nil // not a selection that asks these
 	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection (--tag, --difficulty, --type or --review) a sheet cannot record: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
 	return qs, nil
 }

@@ -340,11 +340,13 @@ type Ref struct{ Bank, ID string }
 
 // Reselect gives the questions a quiz asked, in the order it asked them, with
 // their options shuffled by seed as Select shuffles them. selected reports
-// whether Select with seed and a count of len(asked) picks exactly these, in
-// this order: a sheet can then record the count, so that grading it asks the
-// same questions. A question the banks no longer have is an error.
-func Reselect(banks []*Bank, asked []Ref, seed uint64) (qs []*Presented, selected bool, err error) {
-	if picked, err := Select(banks, Filter{Count: len(asked)}, seed); err == nil && len(picked) == len(asked) {
+// whether Select with seed, the filter f the quiz recorded (its set and
+// types) and a count of len(asked) picks exactly these, in this order: a
+// sheet can then record the selection, so that grading it asks the same
+// questions. A question the banks no longer have is an error.
+func Reselect(banks []*Bank, asked []Ref, f Filter, seed uint64) (qs []*Presented, selected bool, err error) {
+	f.Count = len(asked)
+	if picked, err := Select(banks, f, seed); err == nil && len(picked) == len(asked) {
 		same := true
 		for i, p := range picked {
 			same = same && p.Bank == asked[i].Bank && p.ID == asked[i].ID

@@ -40,7 +40,9 @@ type Report struct {
 	Seed        *uint64           `json:"seed,omitempty"` // nil: graded in the banks' order, never shuffled
 	// Set names the question set (quiz --set) that picked the questions; the
 	// seed then ordered them.
-	Set         string           `json:"set,omitempty"`
+	Set string `json:"set,omitempty"`
+	// Types are the question types (quiz --type) that picked the questions.
+	Types       []string         `json:"types,omitempty"`
 	Mode        quiz.Mode        `json:"mode"`
 	Status      quiz.Status      `json:"status"`
 	EndedBy     string           `json:"ended_by"`
@@ -161,8 +163,9 @@ type Meta struct {
 	Student     string
 	Banks       []string
 	Seed        uint64
-	Unseeded    bool   // no seed ordered the questions (a sheet without one): the report records none
-	Set         string // the question set's name (quiz --set), if any
+	Unseeded    bool     // no seed ordered the questions (a sheet without one): the report records none
+	Set         string   // the question set's name (quiz --set), if any
+	Types       []string // the question types (quiz --type), if any
 	Mode        quiz.Mode
 	PassPercent *float64
 	Digests     map[string]string // bank id → quiz.Digest
@@ -224,6 +227,7 @@ func header(meta Meta, res *quiz.Result) *Report {
 		Banks:         meta.Banks,
 		BankDigests:   meta.Digests,
 		Set:           meta.Set,
+		Types:         meta.Types,
 		Mode:          meta.Mode,
 		Status:        statusOf(res),
 		EndedBy:       res.EndedBy,
