@@ -596,6 +596,9 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 	if opts.Review {
 		what = "spaced review"
 	}
+	if len(opts.Types) > 0 { // which questions a class was given: closed, say
+		what += " · " + strings.Join(opts.Types, ", ") + " questions"
+	}
 	line := fmt.Sprintf("%d %s · %s · seed %d", n, noun, what, opts.Seed)
 	if opts.Set != "" {
 		line = fmt.Sprintf("%d %s · %s · set %s · seed %d", n, noun, what, text.EscapeControl(opts.Set), opts.Seed)
