@@ -309,8 +309,10 @@ A worksheet can hold part of a bank: -n takes that many questions, picked and
 ordered by --seed as conflictq quiz and conflictq sheet pick them (so a sheet
 with the same seed and -n matches its letters); --tag keeps questions with a
 tag; --type closed leaves out the open questions (or --type names the types to
-keep: single, multi, truefalse, short, numeric, order, match, open); --set NAME picks the questions as quiz --set NAME and sheet --set NAME
-do (the same set on paper and on screen), ordered by --seed. --no-key leaves
+keep: single, multi, truefalse, short, numeric, order, match, open); --set
+NAME picks the questions as quiz --set NAME and sheet --set NAME do (the same
+set on paper and on screen, given the same -n, --tag and --type), ordered by
+--seed. --no-key leaves
 the answer key out, for a test to hand out; --key FILE writes the key to a
 file of its own (in its extension's format, .md or .html, or with no
 extension the worksheet's).

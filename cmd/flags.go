@@ -88,7 +88,9 @@ their own: the set's name (any text: 9c, a date) picks the questions, and each
 student's own random seed orders them and their options. Do not give a class
 one --seed instead: it gives every student the same order, so neighbours can
 copy by position. --set with --seed orders the set's questions by that seed (a
-re-take, a test); --seed alone picks and orders.`
+re-take, a test); --seed alone picks and orders. The set is picked from the
+questions -n, --tag, --difficulty and --type leave: give everyone the same
+ones (--type closed for a test taken alone, with no open questions).`
 
 // addTypeFlag defines --type; note begins its help (bank export's
 // "worksheet: ").
