@@ -9,6 +9,7 @@ package assets_test
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -737,5 +738,106 @@ func TestSentences(t *testing.T) {
 	want := []string{"10 countries and 21 U.S. states say so.", "A second one!", "\"A third?\" Yes. e.g. this stays"}
 	if !slices.Equal(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+// moreCommand is how an explanation sends a student to the glossary:
+// "More: conflictq define TERM ...", the last thing in it.
+const moreCommand = "More: conflictq define "
+
+// moreTerms reads the words of an explanation's More: command as a POSIX
+// shell does (text.CommandWord's quoting: bare words, "double" and 'single'
+// quotes), so that each is the argument define gets when a student types the
+// line as shown. ok is false when the explanation has no More: line.
+func moreTerms(explanation string) (terms []string, ok bool, err error) {
+	i := strings.Index(explanation, "More:")
+	if i < 0 {
+		return nil, false, nil
+	}
+	rest, found := strings.CutPrefix(explanation[i:], moreCommand)
+	if !found {
+		return nil, true, fmt.Errorf("%q is not a command: write %q and glossary terms", excerpt(explanation, []int{i, i + len("More:")}), moreCommand)
+	}
+	var word strings.Builder
+	inWord := false
+	for j := 0; j < len(rest); j++ {
+		c := rest[j]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+			if inWord {
+				terms, inWord = append(terms, word.String()), false
+				word.Reset()
+			}
+		case c == '"' || c == '\'':
+			end := strings.IndexByte(rest[j+1:], c)
+			if end < 0 {
+				return terms, true, fmt.Errorf("an unclosed %c in %q", c, rest)
+			}
+			word.WriteString(rest[j+1 : j+1+end])
+			inWord, j = true, j+1+end
+		default:
+			word.WriteByte(c)
+			inWord = true
+		}
+	}
+	if inWord {
+		terms = append(terms, word.String())
+	}
+	if len(terms) == 0 {
+		return nil, true, fmt.Errorf("%q names no term", rest)
+	}
+	return terms, true, nil
+}
+
+func TestMoreTerms(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		want    []string
+		ok, bad bool
+	}{
+		{"No command here.", nil, false, false},
+		{"Give both. More: conflictq define Agdam", []string{"Agdam"}, true, false},
+		{`More: conflictq define "resolution 62/243" "3 April 1990"`, []string{"resolution 62/243", "3 April 1990"}, true, false},
+		{`More: conflictq define 'a $5 word' genocide`, []string{"a $5 word", "genocide"}, true, false},
+		{`More: conflictq define "resolution 62/243" and "3 April 1990"`, []string{"resolution 62/243", "and", "3 April 1990"}, true, false},
+		{`More: conflictq define "unclosed`, nil, true, true},
+		{"More: conflictq define ", nil, true, true},
+		{"More: see genocide.", nil, true, true},
+	} {
+		got, ok, err := moreTerms(tt.in)
+		if ok != tt.ok || (err != nil) != tt.bad || (err == nil && !slices.Equal(got, tt.want)) {
+			t.Errorf("moreTerms(%q) = %q, %v, %v; want %q, %v, error %v", tt.in, got, ok, err, tt.want, tt.ok, tt.bad)
+		}
+	}
+}
+
+// TestMoreCommandsRun holds every explanation's More: line to a command a
+// student can type as shown (teacher12 P6: `define "resolution 62/243" and
+// "3 April 1990"` ended in "no entry for 'and'"): each argument finds a
+// glossary entry, looked up as define looks it up.
+func TestMoreCommandsRun(t *testing.T) {
+	g := assets.Glossary()
+	banks := loadAll(t)
+	commands := 0
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
+		b := banks[name]
+		for _, q := range b.Questions {
+			terms, ok, err := moreTerms(q.Explanation)
+			if err != nil {
+				t.Errorf("%s:%d: question %q: explanation: %v", b.File, q.Line, q.ID, err)
+				continue
+			}
+			if ok {
+				commands++
+			}
+			for _, term := range terms {
+				if _, found := g.Lookup(term); !found {
+					t.Errorf("%s:%d: question %q: explanation: the More: command's words %q: no glossary entry for %q", b.File, q.Line, q.ID, terms, term)
+				}
+			}
+		}
+	}
+	if commands == 0 {
+		t.Error("no explanation has a More: command: is the test reading them?")
 	}
 }

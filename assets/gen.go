@@ -208,6 +208,7 @@ func writeBank(w *bytes.Buffer, fn string, b *quiz.Bank) {
 		field(w, "Difficulty", strconv.Quote(q.Difficulty))
 		field(w, "Tags", strings_(q.Tags))
 		field(w, "Points", num(q.Points))
+		field(w, "FormerIDs", strings_(q.FormerIDs))
 		field(w, "Choices", strings_(q.Choices))
 		field(w, "Correct", ints(q.Correct))
 		if q.Truth {

@@ -3,6 +3,7 @@ package assets_test
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -299,6 +300,62 @@ func TestOpenPromptSentences(t *testing.T) {
 		for _, q := range b.Questions {
 			for _, p := range promptProblems(q) {
 				t.Errorf("%s:%d: question %q: %s", b.File, q.Line, q.ID, p)
+			}
+		}
+	}
+}
+
+// An open question asks at most this many questions (teacher12 A1: prompts
+// of 5-6 short questions reached "closed" class exams from the
+// comprehension bank, and an average student answered one part): the
+// article's own question and one for each key point. The discussion bank's
+// seminar questions may ask one more.
+const (
+	promptMaxQuestions           = 4
+	discussionPromptMaxQuestions = 5
+)
+
+// questionEnd is a '?' that ends a sentence: before a space, a closing
+// quote or bracket, or the end of the text.
+var questionEnd = regexp.MustCompile(`\?["'’”)\]]*(\s|$)`)
+
+// promptQuestions counts the question sentences of a prompt.
+func promptQuestions(prompt string) int {
+	return len(questionEnd.FindAllStringIndex(prompt, -1))
+}
+
+func TestPromptQuestions(t *testing.T) {
+	for in, want := range map[string]int{
+		"":                              0,
+		"Rewrite the paragraph.":        0,
+		"What was it? When did it end?": 2,
+		`The article's first question: What was the Soviet Union? Who says "why?" here?`: 3,
+		"Is 62/243 binding (why?) or not?":                                               2,
+		"What?No space is not an end.":                                                   0,
+	} {
+		if got := promptQuestions(in); got != want {
+			t.Errorf("promptQuestions(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestOpenPromptQuestions holds every embedded open question to a few
+// questions: at most promptMaxQuestions (comprehension, perspectives and
+// the rest), discussionPromptMaxQuestions in the discussion bank.
+func TestOpenPromptQuestions(t *testing.T) {
+	banks := loadAll(t)
+	for _, name := range slices.Sorted(maps.Keys(banks)) {
+		b := banks[name]
+		limit := promptMaxQuestions
+		if name == "discussion" {
+			limit = discussionPromptMaxQuestions
+		}
+		for _, q := range b.Questions {
+			if q.Type != quiz.Open {
+				continue
+			}
+			if n := promptQuestions(q.Prompt); n > limit {
+				t.Errorf("%s:%d: question %q: the prompt asks %d questions (at most %d in %s): one per key point, after the article's own", b.File, q.Line, q.ID, n, limit, name)
 			}
 		}
 	}

@@ -548,7 +548,7 @@ func bankConvertRun(opts *BankConvertOptions) error {
 	if err := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(banks[0].Questions))
+	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(len(banks[0].Questions), "question"))
 	return nil
 }
 

@@ -38,9 +38,11 @@ func (e *enumFlag) String() string { return *e.value }
 func (e *enumFlag) Type() string   { return "string" }
 func (e *enumFlag) Set(s string) error {
 	s = strings.ToLower(strings.TrimSpace(s))
-	if f := fileio.FormatNamed(s, e.allowed...); e.format && f != "" {
-		*e.value = f
-		return nil
+	if e.format { // only a format is named by its extension
+		if f := fileio.FormatNamed(s, e.allowed...); f != "" {
+			*e.value = f
+			return nil
+		}
 	}
 	for _, a := range e.allowed {
 		if s == a {

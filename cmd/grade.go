@@ -121,7 +121,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
 	fl.BoolVar(&opts.Reveal, "reveal", false, "show the right answers in the results")
-	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "leave out the warnings that say how answers were read (one line counts them); errors are always shown")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "leave out the warnings that say how answers were read (one line counts them); errors, and warnings that an answer was ignored or lost, are always shown")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o, --summary or --sums file (a device or a pipe, such as /dev/null, needs none)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -214,10 +214,20 @@ func gradeRun(opts *GradeOptions) error {
 		// what they are, and how a teacher who has read them can leave
 		// them out (teacher11 P9).
 		n := fmt.Sprintf("warnings: %d in %s", tally.Warnings, text.Count(tally.Warned, "sheet"))
-		if opts.Quiet {
+		// --quiet leaves out only the warnings on how an answer was
+		// read (tally.Reading); the count says which were left out.
+		read := text.Count(tally.Reading, "warning") + " on how an answer was read"
+		switch {
+		case tally.Reading == tally.Warnings && opts.Quiet:
 			fmt.Fprintf(ios.ErrOut, "%s, left out (--quiet)\n", n)
-		} else {
+		case tally.Reading == tally.Warnings:
 			fmt.Fprintf(ios.ErrOut, "%s (above); --quiet leaves them out\n", n)
+		case tally.Reading == 0:
+			fmt.Fprintf(ios.ErrOut, "%s (above)\n", n)
+		case opts.Quiet:
+			fmt.Fprintf(ios.ErrOut, "%s: %d above, %s left out (--quiet)\n", n, tally.Warnings-tally.Reading, read)
+		default:
+			fmt.Fprintf(ios.ErrOut, "%s (above); --quiet leaves out the %s\n", n, read)
 		}
 	}
 	switch {
@@ -407,7 +417,7 @@ func (h *batchHandler) handle(d grade.Item) {
 	r := d.Result
 	earlier := tally.Add(r)
 	for _, p := range r.Problems {
-		if !p.Warning || !h.quiet {
+		if !p.Reading || !h.quiet { // how an answer was read: all of it counts
 			h.say("%s\n", p.Error())
 		}
 	}

@@ -125,8 +125,8 @@ func markRun(opts *MarkOptions) error {
 	if opts.From != "" {
 		return markFromCSV(opts, load, files)
 	}
-	questions, errs, notes := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
-	for _, n := range notes {
+	questions, errs, notes, unknown := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
+	for _, n := range append(notes, unknown...) {
 		fmt.Fprintln(ios.ErrOut, n.Error()) // escaped
 	}
 	for _, e := range errs {
@@ -134,7 +134,7 @@ func markRun(opts *MarkOptions) error {
 	}
 	total, marked := marking.Tally(questions)
 	if total == 0 {
-		return nothingToMark(opts, files, load, errs)
+		return nothingToMark(opts, files, load, errs, len(unknown))
 	}
 	// Only now: a script that finds nothing left to mark hears so, exit 0,
 	// rather than that it has no terminal (teacher6).
@@ -159,7 +159,7 @@ func markRun(opts *MarkOptions) error {
 	}
 	endsWith(p, ctx)
 	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
-	m := &marker{opts: opts, p: p, ctx: ctx, total: total, width: ios.TerminalWidth()}
+	m := &marker{opts: opts, p: p, ctx: ctx, total: total, unknown: len(unknown), width: ios.TerminalWidth()}
 	return m.finish(m.run(questions), total, marked, len(errs) > 0)
 }
 
@@ -197,7 +197,7 @@ func (m *marker) finish(runErr error, total, marked int, broken bool) error {
 	if kept := marked - m.revised; kept > 0 {
 		msg += fmt.Sprintf("; %d earlier %s kept as %s", kept, text.Plural(kept, "mark", "marks"), text.Plural(kept, "it was", "they were"))
 	}
-	fmt.Fprintln(ios.ErrOut, msg+".")
+	fmt.Fprintln(ios.ErrOut, msg+unknownNote(m.unknown)+".")
 	switch {
 	case runErr == nil && broken:
 		return silent(ExitInvalid)
@@ -242,6 +242,7 @@ type marker struct {
 	total          int
 	n              int // answers shown so far
 	given, skipped int
+	unknown        int // answers whose question no bank has (named before the first)
 	revised        int // of given: marks of answers marked before (--remark)
 }
 
@@ -315,7 +316,11 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	}
 	mark := quiz.Mark{Points: points, Comment: comment, Marker: m.opts.Marker, At: m.opts.Factory.Now().UTC().Truncate(1e9),
 		Answer: quiz.AnswerDigest(a.Text)} // the answer shown: one changed meanwhile is not marked with it
-	if err := marking.Apply(a.File, q.Bank, q.ID, mark, q.Max); err != nil {
+	id := q.ID
+	if a.ID != "" {
+		id = a.ID // the id the file gives it: a former id on an old sheet or report
+	}
+	if err := marking.Apply(a.File, q.Bank, id, mark, q.Max); err != nil {
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not save the mark: %s\n", text.EscapeLines(err.Error()))
 		return &ExitError{Code: exitCode(err)} // said once, here (attack5 N7)
 	}
@@ -491,7 +496,7 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 // answers at all, a --student or --question that matches none (exit 2, as
 // for any bad input, so that a script notices the typo), or every answer
 // marked already (exit 0).
-func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, errs []error) error {
+func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, errs []error, unknown int) error {
 	ios := opts.Factory.IOStreams
 	c := marking.Count(files, load, marking.Filter{Question: opts.Question, Student: opts.Student})
 	var msg string
@@ -515,6 +520,9 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 	default:
 		msg = fmt.Sprintf("Nothing to mark: %s (--remark revises %s).", text.Plural(c.Answers, "the open answer is marked", fmt.Sprintf("all %d open answers are marked", c.Answers)), text.Plural(c.Answers, "it", "them"))
 	}
+	if n := unknownNote(unknown); n != "" {
+		msg = strings.TrimSuffix(msg, ".") + n + "."
+	}
 	fmt.Fprintln(ios.ErrOut, msg)
 	if code != ExitOK {
 		return silent(code)
@@ -523,6 +531,16 @@ func nothingToMark(opts *MarkOptions, files []string, load marking.BankLoader, e
 		return silent(ExitInvalid)
 	}
 	return nil
+}
+
+// unknownNote counts, for the closing line, the answers whose question no
+// bank has (each named on stderr before): an answer is never passed over
+// without a word (attack11 #2).
+func unknownNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %s to a question no bank has (named above)", text.Count(n, "answer"))
 }
 
 // points writes a mark with its noun: "1 point", "0.5 points", "2 points".

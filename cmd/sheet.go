@@ -137,8 +137,12 @@ func sheetRun(opts *SheetOptions) error {
 	if err != nil {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
-	if err := sameIDTwice(questions); err != nil {
-		return err
+	asked := make([]*quiz.Question, len(questions))
+	for i, q := range questions {
+		asked[i] = q.Question
+	}
+	if err := quiz.CheckDistinctIDs(banks, asked); err != nil {
+		return invalidErr(err)
 	}
 	write := func(w io.Writer) error {
 		if opts.badExt != "" {
@@ -170,23 +174,7 @@ func sheetRun(opts *SheetOptions) error {
 	if err := newOutputGuard(f.Library(), "the sheet --from names", opts.From).withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, write); err != nil {
 		return invalidErr(err)
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%d questions)\n", text.EscapeControl(opts.Output), len(questions))
-	return nil
-}
-
-// sameIDTwice refuses a sheet that would ask two questions with one id: a
-// sheet names each answer by its question's id, so grade could not tell
-// the two apart (two banks of a teacher's own can share an id).
-func sameIDTwice(questions []*quiz.Presented) error {
-	first := map[string]*quiz.Presented{}
-	for _, q := range questions {
-		if p, dup := first[q.ID]; dup {
-			a, b := min(p.Bank, q.Bank), max(p.Bank, q.Bank) // not in the shuffled order
-			return invalid("banks %s and %s both have a question %q, and a sheet names each answer by its question's id; choose one of the banks, or give one of the questions another id",
-				a, b, q.ID)
-		}
-		first[q.ID] = q
-	}
+	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(len(questions), "question"))
 	return nil
 }
 

@@ -91,11 +91,13 @@ func (g *Glossary) SearchText() [][]string {
 func foldField(s string) string { return " " + text.Normalize(s) + " " }
 
 // fieldWeights is what a match counts in each of searchFields' texts.
-var fieldWeights = [...]int{100, 50, 50, 20, 10, 5, 5, 5, 5}
+var fieldWeights = [...]int{100, 50, 50, 20, 10, 5, 5, 5, 5, 10, 5}
 
 // searchFields are the texts of an entry Search looks in, always the same
 // number in the same order: a match in the term counts most, then the names,
-// the short definition, the definition and the notes (fieldWeights).
+// the short definition, the definition and the notes (fieldWeights); then
+// the plain words a student's screen shows (plain, plain_since), counted as
+// the definition and the note they say again.
 func searchFields(e *Entry) []string {
 	note := ""
 	if e.InArticle != nil {
@@ -104,6 +106,7 @@ func searchFields(e *Entry) []string {
 	return []string{
 		e.Term, strings.Join(e.Aliases, "; "), strings.Join(e.Names.List(), "; "),
 		e.Short, e.Definition, e.SinceArticle, e.Correction, e.Contrast, note,
+		e.Plain, e.PlainSince,
 	}
 }
 

@@ -20,7 +20,8 @@ const MaxShortWords = 30
 
 type entryNode struct {
 	Entry
-	kindLine int // the kind: key's line, for its messages
+	kindLine       int // the kind: key's line, for its messages
+	plainSinceLine int // plain_since's
 }
 
 // entryFields are the keys an entry may have. A custom unmarshaller does not
@@ -37,8 +38,11 @@ func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 			if !entryFields[k.Value] {
 				return fmt.Errorf("line %d: unknown field %q in an entry", k.Line, k.Value)
 			}
-			if k.Value == "kind" {
+			switch k.Value {
+			case "kind":
 				e.kindLine = k.Line
+			case "plain_since":
+				e.plainSinceLine = k.Line
 			}
 		}
 	}
@@ -157,6 +161,11 @@ func Parse(file string, data []byte) ([]Entry, error) {
 		}
 		for _, p := range check(&e) {
 			problems = append(problems, fmt.Sprintf("%s:%d: term %q: %s", file, e.Line, e.Term, p))
+		}
+		if e.PlainSince != "" && e.SinceArticle == "" {
+			// The plain words of a note the full entry has: alone, the
+			// students' view would say what define --full does not.
+			problems = append(problems, fmt.Sprintf("%s:%d: term %q: plain_since: needs since_article (it says that note in plain words)", file, n.plainSinceLine, e.Term))
 		}
 		if _, ok := LookupKind(e.Kind); !ok && e.Kind != "" {
 			problems = append(problems, fmt.Sprintf("%s:%d: term %q: kind: unknown kind %q (want one of: %s)", file, n.kindLine, e.Term, e.Kind, kindNames()))

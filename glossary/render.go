@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -30,7 +31,7 @@ func (l Layout) Render(w io.Writer, e *Entry) {
 	if e.Correction != "" {
 		l.section(w, CorrectionLabel, e.Correction)
 	}
-	l.sinceArticle(w, e)
+	l.sinceSection(w, e.SinceArticle)
 	if e.Contrast != "" {
 		l.section(w, "How it differs", e.Contrast)
 	}
@@ -58,11 +59,7 @@ func (l Layout) RenderPlain(w io.Writer, e *Entry, fullEntry string) {
 		fmt.Fprintln(w, text.Wrap(e.Short, l.Width, ""))
 		l.paragraphs(w, "Definition", e.Definition)
 	}
-	if e.PlainSince != "" {
-		l.section(w, "Since the article (February 2020)", e.PlainSince)
-	} else {
-		l.sinceArticle(w, e)
-	}
+	l.sinceSection(w, cmp.Or(e.PlainSince, e.SinceArticle))
 	if c := e.InArticle; c != nil {
 		where := fmt.Sprintf("%s, ¶%d.", c.Section, c.Paragraph)
 		if e.Correction != "" {
@@ -98,12 +95,14 @@ func (l Layout) inArticle(w io.Writer, e *Entry) {
 	l.section(w, heading, body)
 }
 
-func (l Layout) sinceArticle(w io.Writer, e *Entry) {
-	if e.SinceArticle == "" {
+// sinceSection draws the "Since the article" section, of a note in full
+// (since_article) or in plain words (plain_since): the one way to draw it.
+func (l Layout) sinceSection(w io.Writer, note string) {
+	if note == "" {
 		return
 	}
 	// The notes open with "Since the article:" to read well alone; the heading says it here.
-	body := strings.TrimSpace(strings.TrimPrefix(e.SinceArticle, "Since the article:"))
+	body := strings.TrimSpace(strings.TrimPrefix(note, "Since the article:"))
 	if r, size := utf8.DecodeRuneInString(body); size > 0 {
 		body = string(unicode.ToUpper(r)) + body[size:]
 	}

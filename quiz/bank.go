@@ -46,21 +46,69 @@ type Bank struct {
 	// File is where the bank was read from (an embedded name or a path), for messages.
 	File string
 
-	byID atomic.Pointer[map[string]*Question] // built on first use
+	byID atomic.Pointer[questionIndex] // built on first use
 }
 
-// Question returns the question with the given id, or nil.
+// Question returns the question with the given id or, when no question has
+// that id now, the question that had it (its FormerIDs): a sheet or report
+// made before a question was renamed names it by its old id, and its answer
+// is that question's. nil when neither. It is the one lookup of a question
+// by id that grading, marking and re-selecting share; across several banks,
+// FindQuestion.
 func (b *Bank) Question(id string) *Question {
-	m := b.byID.Load()
-	if m == nil {
-		idx := make(map[string]*Question, len(b.Questions))
-		for _, q := range b.Questions {
-			idx[q.ID] = q
-		}
-		m = &idx
-		b.byID.Store(m)
+	idx := b.index()
+	if q := idx.current[id]; q != nil {
+		return q
 	}
-	return (*m)[id]
+	return idx.former[id]
+}
+
+// FindQuestion returns the bank and question that id names among banks, as
+// a sheet (which names answers by id alone) is read: a question's current id
+// in any bank first, then a former id (Bank.Question), in the banks' order.
+// nil, nil when no bank has it.
+func FindQuestion(banks []*Bank, id string) (*Bank, *Question) {
+	for _, b := range banks {
+		if q := b.index().current[id]; q != nil {
+			return b, q
+		}
+	}
+	for _, b := range banks {
+		if q := b.index().former[id]; q != nil {
+			return b, q
+		}
+	}
+	return nil, nil
+}
+
+// questionIndex finds a bank's questions by id, and by former id.
+type questionIndex struct {
+	current, former map[string]*Question
+}
+
+func (b *Bank) index() *questionIndex {
+	if idx := b.byID.Load(); idx != nil {
+		return idx
+	}
+	idx := &questionIndex{current: make(map[string]*Question, len(b.Questions))}
+	for _, q := range b.Questions {
+		idx.current[q.ID] = q
+	}
+	for _, q := range b.Questions {
+		for _, f := range q.FormerIDs {
+			if _, taken := idx.current[f]; taken {
+				continue // the validator refuses it; a current id wins
+			}
+			if idx.former == nil {
+				idx.former = map[string]*Question{}
+			}
+			if _, taken := idx.former[f]; !taken {
+				idx.former[f] = q
+			}
+		}
+	}
+	b.byID.Store(idx)
+	return idx
 }
 
 // TagCounts counts the questions of banks that have each tag: the tags there
@@ -264,6 +312,10 @@ type Question struct {
 	Difficulty  string
 	Tags        []string
 	Points      float64
+	// FormerIDs are ids the question had before it was renamed
+	// (former_ids in a bank file): an answer a sheet or report gives under
+	// one of them is this question's answer (Bank.Question).
+	FormerIDs []string
 
 	Choices []string // single, multi
 	Correct []int    // single (one), multi: indices into Choices

@@ -42,6 +42,7 @@ type QuestionDoc struct {
 	Difficulty  string             `json:"difficulty,omitempty" yaml:"difficulty,omitempty"`
 	Tags        []string           `json:"tags,omitempty" yaml:"tags,omitempty"`
 	Points      float64            `json:"points" yaml:"points"`
+	FormerIDs   []string           `json:"former_ids,omitempty" yaml:"former_ids,omitempty"`
 }
 
 // WriteYAML writes the bank as a YAML bank file, indented by two spaces: the
@@ -61,7 +62,7 @@ func (b *Bank) Doc() BankDoc {
 	for _, q := range b.Questions {
 		d := QuestionDoc{
 			ID: q.ID, Name: q.Name, Type: q.Type, Prompt: q.Prompt, Explanation: q.Explanation,
-			Difficulty: q.Difficulty, Tags: q.Tags, Points: q.Points,
+			Difficulty: q.Difficulty, Tags: q.Tags, Points: q.Points, FormerIDs: q.FormerIDs,
 		}
 		if !q.Source.IsZero() {
 			src := q.Source

@@ -66,11 +66,13 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 		ps.Add(questionsNode.Line, "", "questions", "%d questions; a bank holds at most %d (split the file)", n, MaxQuestions)
 	} else {
 		seen := map[string]int{}
+		var nodes []*yaml.Node // each question's, for checkFormerIDs
 		for i, qn := range questionsNode.Content {
 			q := parseQuestion(ps, yamlnode.Resolve(qn), i+1)
 			if q == nil {
 				continue
 			}
+			nodes = append(nodes, yamlnode.Resolve(qn))
 			q.Bank = b.ID
 			if q.ID != "" {
 				if first, dup := seen[q.ID]; dup {
@@ -81,11 +83,39 @@ func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 			}
 			b.Questions = append(b.Questions, q)
 		}
+		checkFormerIDs(ps, b.Questions, nodes)
 	}
 	if err := ps.Err(); err != nil {
 		return nil, nil, err
 	}
 	return b, ps.Warnings(), nil
+}
+
+// checkFormerIDs refuses what makes a former id name no one question of the
+// bank: the current id of a question of it (that question's answers would
+// be read as the other's), or a former id two questions claim. A former id
+// that is a question's id in another bank is fine: that is why questions
+// are renamed.
+func checkFormerIDs(ps *Problems, qs []*Question, nodes []*yaml.Node) {
+	current := make(map[string]int, len(qs))
+	for _, q := range qs {
+		if _, dup := current[q.ID]; !dup {
+			current[q.ID] = q.Line
+		}
+	}
+	claimed := map[string]string{}
+	for i, q := range qs {
+		line := yamlnode.Line(nodes[i], "former_ids")
+		for _, f := range q.FormerIDs {
+			if at, ok := current[f]; ok && f != q.ID { // its own id: Validate says so
+				ps.Add(line, q.ID, "former_ids", "%q is the id of the question at line %d of this bank; a former id must be one no question of the bank has now", f, at)
+			}
+			if other, ok := claimed[f]; ok && other != q.ID {
+				ps.Add(line, q.ID, "former_ids", "%q is already a former id of question %q; an old id names one question", f, other)
+			}
+			claimed[f] = q.ID
+		}
+	}
 }
 
 // parseYAML checks size and encoding, then parses data to a node tree (see
@@ -209,7 +239,7 @@ func fieldSet(q *Question, field string) (set, known bool) {
 // answerFields are fieldTypes' fields in a fixed order, for messages.
 var answerFields = slices.Sorted(maps.Keys(fieldTypes))
 
-var commonFields = []string{"id", "name", "type", "prompt", "explanation", "source", "difficulty", "tags", "points"}
+var commonFields = []string{"id", "name", "type", "prompt", "explanation", "source", "difficulty", "tags", "points", "former_ids"}
 
 func allFields() []string {
 	out := append([]string(nil), commonFields...)
@@ -257,6 +287,8 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 			q.Name = yamlnode.Scalar(ps.Add, v, qid, key)
 		case "tags":
 			q.Tags = yamlnode.ScalarList(ps.Add, v, qid, key)
+		case "former_ids":
+			q.FormerIDs = yamlnode.ScalarList(ps.Add, v, qid, key)
 		case "points":
 			if p, ok := yamlnode.Number(ps.Add, v, qid, key); ok {
 				q.Points = p

@@ -17,6 +17,11 @@ type Problem struct {
 	Field    string
 	Msg      string
 	Warning  bool // the file is usable, but probably not as meant
+	// Reading marks a warning that only says how an answer was read (as
+	// text, as written; a comment kept in it): all the student typed
+	// counts. A teacher who has read such warnings may leave them out
+	// (grade --quiet); every other warning says something was lost.
+	Reading bool
 }
 
 // Error says where the problem is and what it is. What came from the file

@@ -49,6 +49,16 @@ func (q *Question) Validate() []Problem {
 	case !ValidID(q.ID):
 		bad("id", "must be lower-case letters, digits, hyphens or underscores")
 	}
+	for i, f := range q.FormerIDs {
+		switch {
+		case !ValidID(f):
+			bad("former_ids", "%q must be lower-case letters, digits, hyphens or underscores, as an id is", f)
+		case f == q.ID:
+			bad("former_ids", "%q is the question's own id; list only the ids it had before", f)
+		case slices.Contains(q.FormerIDs[:i], f):
+			bad("former_ids", "%q appears twice", f)
+		}
+	}
 	if !slices.Contains(Types, q.Type) && q.Type != Info {
 		bad("type", "%q is not a question type (one of %s, or info)", q.Type, typeList())
 	}

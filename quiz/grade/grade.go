@@ -43,6 +43,10 @@ type SheetResult struct {
 	// (warnings).
 	Problems []quiz.Problem
 
+	// unlisted counts the answers to no such question that one "... and N
+	// more" problem stands for, less the one it counts as itself.
+	unlisted int
+
 	shown    []quiz.Presented // the Outcomes' questions, kept for reuse
 	answerAt []int            // each question's answer in the sheet, kept for reuse
 }
@@ -234,6 +238,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 	// cannot count.
 	res.Problems = append(slices.Clip(s.Problems), res.Problems...)
 	res.Problems = append(res.Problems, capUnknown(s.File, unknown)...)
+	res.unlisted = max(len(unknown)-quiz.MaxProblems-1, 0) // the "... and N more" line counts one
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Line < res.Problems[j].Line })
 	// The percent from the score itself, not from the score rounded: a
 	// report's 3.6667 of 10 is 36.67 %, as the report says, not 36.7.
@@ -277,7 +282,17 @@ func (res *SheetResult) place(s *sheet.Sheet, sel *selection) (unknown []quiz.Pr
 		answerAt[i] = -1
 	}
 	for k, a := range s.Answers {
-		if i, ok := sel.pos[a.ID]; ok {
+		i, ok := sel.pos[a.ID]
+		known := ok || sel.inBanks[a.ID]
+		if !known {
+			// A sheet made before a question was renamed: its old id
+			// (former_ids) names the question.
+			if _, q := quiz.FindQuestion(sel.banks, a.ID); q != nil {
+				i, ok = sel.pos[q.ID]
+				known = true
+			}
+		}
+		if ok {
 			// sheet.Read keeps one answer per question and reports the
 			// others; this guards sheets built in code.
 			if answerAt[i] >= 0 {
@@ -286,7 +301,7 @@ func (res *SheetResult) place(s *sheet.Sheet, sel *selection) (unknown []quiz.Pr
 				continue
 			}
 			answerAt[i] = k
-		} else if !sel.inBanks[a.ID] {
+		} else if !known {
 			unknown = append(unknown, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID, Warning: true,
 				Msg: "no such question in " + sel.bankList + "; answer ignored"})
 		} else if strings.TrimSpace(a.Value.Verbatim()) != "" {
@@ -318,7 +333,9 @@ func (res *SheetResult) score(s *sheet.Sheet, questions []*quiz.Question) {
 		o := quiz.Outcome{Question: &res.shown[i], Response: r, Fraction: quiz.Score(q, r)}
 		if len(s.Marks) > 0 && q.Type == quiz.Open && r.Answered {
 			for _, m := range s.Marks {
-				if m.ID == q.ID {
+				// mark keys a mark as the sheet keys the answer: by the
+				// id it was given under, a former id on an old sheet.
+				if m.ID == q.ID || m.ID == s.Answers[res.answerAt[i]].ID {
 					// The answer as read (ReadAnswer), which the results
 					// show and mark ties its marks to.
 					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, r.Text)
@@ -351,6 +368,7 @@ type selection struct {
 	questions []*quiz.Question
 	pos       map[string]int  // question id → its place in questions
 	inBanks   map[string]bool // every id the banks have, selected or not
+	banks     []*quiz.Bank    // for the ids the questions had before (FindQuestion)
 	bankList  string          // the banks' ids, for messages
 }
 
@@ -406,7 +424,10 @@ func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, e
 	if err != nil {
 		return nil, err
 	}
-	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, bankList: strings.Join(bankIDs(banks), ", ")}
+	if err := quiz.CheckDistinctIDs(banks, picked); err != nil {
+		return nil, err // one answer line would count for both questions
+	}
+	sel := &selection{pos: map[string]int{}, inBanks: map[string]bool{}, banks: banks, bankList: strings.Join(bankIDs(banks), ", ")}
 	order := map[*quiz.Question]int{}
 	for _, b := range banks {
 		for _, q := range b.Questions {

@@ -54,7 +54,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 	}
 	res := &SheetResult{File: file, Student: rep.Student, Banks: rep.Banks,
 		Incomplete: rep.Status == quiz.Incomplete || rep.EndedBy == quiz.EndTimeLimit, EndedBy: rep.EndedBy, Started: rep.StartedAt}
-	byID := map[string]*quiz.Question{}
+	bankOf := map[string]*quiz.Bank{}
 	for _, b := range banks {
 		if want := rep.BankDigests[b.ID]; want != "" {
 			// Said once per bank and digest, not once per report: a class
@@ -66,12 +66,13 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 				}
 			}
 		}
-		for _, q := range b.Questions {
-			byID[b.ID+"\x00"+q.ID] = q
-		}
+		bankOf[b.ID] = b
 	}
 	for _, qr := range rep.Questions {
-		q := byID[qr.Bank+"\x00"+qr.ID]
+		var q *quiz.Question
+		if b := bankOf[qr.Bank]; b != nil {
+			q = b.Question(qr.ID) // or the question renamed from qr.ID
+		}
 		if q == nil {
 			msg := fmt.Sprintf("bank %s has no such question (any more); it scores 0", qr.Bank)
 			if !slices.ContainsFunc(banks, func(b *quiz.Bank) bool { return b.ID == qr.Bank }) {
@@ -103,7 +104,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 			}
 		}
 		o.Fraction = quiz.Score(q, o.Response)
-		if m := rep.MarkFor(q.Bank, q.ID); m != nil && q.Type == quiz.Open {
+		if m := rep.MarkFor(qr.Bank, qr.ID); m != nil && q.Type == quiz.Open { // as mark keys it: the id the report gives
 			given := ""
 			if qr.Given != nil {
 				given = *qr.Given

@@ -14,8 +14,12 @@ type Tally struct {
 	Graded, Failed, Unreadable int
 	BadAnswers                 int // sheets graded with answers that could not be read or were given twice
 	// Warnings are the graded sheets' warnings (how an answer was read
-	// otherwise than written, an answer to no question), in Warned sheets.
-	Warnings, Warned int
+	// otherwise than written, an answer to no question, a student with two
+	// sheets), each counted, in Warned sheets. Reading of them, in
+	// ReadWarned sheets, only say how an answer was read (quiz.Problem's
+	// Reading): the ones grade --quiet leaves out.
+	Warnings, Warned    int
+	Reading, ReadWarned int
 	// students maps a hash of each name to where the sheet that first had it
 	// is (its file, or file:line), to warn about duplicates by name.
 	students map[uint64]string
@@ -34,10 +38,28 @@ func (t *Tally) Add(r *SheetResult) (earlier string) {
 	if r.Unreadable() > 0 {
 		t.BadAnswers++
 	}
-	if n := len(r.Problems) - r.Unreadable(); n > 0 {
-		t.Warnings += n
-		t.Warned++
+	warnings, reading := r.unlisted, 0
+	for _, p := range r.Problems {
+		if p.Warning {
+			warnings++
+		}
+		if p.Warning && p.Reading {
+			reading++
+		}
 	}
+	defer func() {
+		if earlier != "" {
+			warnings++ // the student also has a sheet in earlier
+		}
+		if warnings > 0 {
+			t.Warnings += warnings
+			t.Warned++
+		}
+		if reading > 0 {
+			t.Reading += reading
+			t.ReadWarned++
+		}
+	}()
 	if r.Passed != nil && !*r.Passed {
 		t.Failed++
 	}

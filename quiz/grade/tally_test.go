@@ -1,66 +1,40 @@
-package grade
+package grade_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/grade"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/sheet"
 )
 
-// The tally counts graded, failed and unreadable sheets, and names the
-// earlier sheet of a student seen twice.
-func TestTally(t *testing.T) {
-	no := false
-	var tl Tally
-	tl.AddUnreadable()
-	for i, c := range []struct {
-		r    *SheetResult
-		want string
-	}{
-		{&SheetResult{Student: "Ana", File: "ana.yaml"}, ""},
-		{&SheetResult{Student: "Bo", File: "b.jsonl", Line: 3, Passed: &no}, ""},
-		{&SheetResult{}, ""},
-		{&SheetResult{}, ""},
-		{&SheetResult{Student: "Ana", File: "ana2.yaml"}, "ana.yaml"},
-		{&SheetResult{Student: "Bo", File: "bo.yaml"}, "b.jsonl:3"},
-	} {
-		if got := tl.Add(c.r); got != c.want {
-			t.Errorf("sheet %d: earlier %q, want %q", i+1, got, c.want)
+// The tally counts every warning once: answers to no such question past the
+// listed ones (one "... and N more" line) count N, a student's second sheet
+// counts, and Reading counts only the warnings on how an answer was read,
+// the ones grade --quiet leaves out (review s21 FIX 3).
+func TestTallyCountsEachWarning(t *testing.T) {
+	g := &grade.Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}
+	var b strings.Builder
+	b.WriteString("student: Ana\nanswers:\n  capital: Baku: the capital\n")
+	for i := range quiz.MaxProblems + 5 {
+		fmt.Fprintf(&b, "  bogus-%d: x\n", i)
+	}
+	var tally grade.Tally
+	for _, src := range []string{b.String(), "student: Ana\nanswers:\n  capital: Baku\n"} {
+		s, err := sheet.Read("s.yaml", 0, []byte(src))
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if tl.Graded != 6 || tl.Failed != 1 || tl.Unreadable != 1 || tl.BadAnswers != 0 {
-		t.Errorf("tally %+v", tl)
-	}
-}
-
-// The tally notes when students had different question sets, in any order,
-// and how many questions they had in all.
-func TestTallyQuestionSets(t *testing.T) {
-	a, b, c := &quiz.Question{ID: "a"}, &quiz.Question{ID: "b"}, &quiz.Question{ID: "c"}
-	sheet := func(qs ...*quiz.Question) *SheetResult {
-		r := &SheetResult{}
-		for _, q := range qs {
-			r.Outcomes = append(r.Outcomes, quiz.Outcome{Question: &quiz.Presented{Question: q}})
+		r, err := g.Grade(s)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return r
+		tally.Add(r)
 	}
-	var same Tally
-	same.Add(sheet(a, b))
-	same.Add(sheet(b, a))
-	if same.Mixed() || same.Questions() != 2 {
-		t.Errorf("same questions in another order: mixed %v, %d questions; want false, 2", same.Mixed(), same.Questions())
-	}
-	for _, second := range []*SheetResult{sheet(a), sheet(a, b, c), sheet(a, c)} {
-		var tl Tally
-		tl.Add(sheet(a, b))
-		tl.Add(second)
-		if !tl.Mixed() {
-			t.Errorf("sheets with %d and %d questions: not mixed", 2, len(second.Outcomes))
-		}
-	}
-	var tl Tally
-	tl.Add(sheet(a, b))
-	tl.Add(sheet(a, c))
-	if tl.Questions() != 3 {
-		t.Errorf("%d questions in all, want 3", tl.Questions())
+	if want := 1 + quiz.MaxProblems + 5 + 1; tally.Warnings != want || tally.Warned != 2 || tally.Reading != 1 || tally.ReadWarned != 1 {
+		t.Errorf("warnings %d in %d sheets, reading %d in %d; want %d in 2, reading 1 in 1", tally.Warnings, tally.Warned, tally.Reading, tally.ReadWarned, want)
 	}
 }

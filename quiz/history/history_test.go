@@ -424,3 +424,17 @@ func TestSummarizeTagTwice(t *testing.T) {
 		t.Errorf("all line %+v", all)
 	}
 }
+
+// A question renamed since it was answered (its old id in FormerIDs) is
+// that question, changed: it starts over, due now, as any changed one does,
+// not as one never answered.
+func TestRenamedQuestionStartsOver(t *testing.T) {
+	b := testBank(2)
+	rs := []Record{rec(b, 0, t0, 1, 3), rec(b, 1, t0, 1, 3)}
+	b.Questions[1].FormerIDs = []string{b.Questions[1].ID}
+	b.Questions[1].ID = "q1-renamed"
+	sc := build(rs, nil).For([]*quiz.Bank{b})
+	if it := sc.Items[Key{"b", "q1-renamed"}]; it == nil || !it.Changed || it.Answers != 0 {
+		t.Errorf("q1, renamed: %+v, want it changed, with a new card", it)
+	}
+}

@@ -154,7 +154,10 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 						answered[Key{ver.Bank, ver.Question}] = true
 					}
 				}
-				if answered[Key{b.ID, q.ID}] {
+				// Answered under its id, or under an id it had before
+				// (quiz.Question.FormerIDs): the id is in the digest, so a
+				// renamed question starts over, as any changed one does.
+				if answered[Key{b.ID, q.ID}] || slices.ContainsFunc(q.FormerIDs, func(f string) bool { return answered[Key{b.ID, f}] }) {
 					v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true}
 				}
 				continue

@@ -128,7 +128,7 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			err = CheckPoints(e.Points, t.Max)
 		}
 		if err == nil {
-			err = Apply(file, t.Bank, e.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: now().UTC().Truncate(time.Second)}, t.Max)
+			err = Apply(file, t.Bank, t.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: now().UTC().Truncate(time.Second)}, t.Max)
 		}
 		if err != nil {
 			row.Status, row.Err = Failed, err

@@ -65,6 +65,10 @@ type Answer struct {
 	// mark again. A mark without a digest counts and is Mark; --remark ties
 	// it to the answer.
 	Uncounted *quiz.Mark
+	// ID is the id the file gives the question: Question.ID, or one of
+	// its former ids on a sheet or report made before it was renamed. The
+	// mark goes in under it (Apply), beside the answer.
+	ID string
 }
 
 // SelfCheckSays is what the student said of their answer's key points, for
@@ -210,7 +214,8 @@ func List(inputs []string) (*Listing, error) {
 
 // found is an open answer in a report or a sheet.
 type found struct {
-	bank, id      string
+	bank, id      string // id: the question's id now, when a bank has it
+	asked         string // the id the file gives it (a former id on an old file)
 	prompt, model string
 	q             *quiz.Question // the bank's question, when a bank has it
 	banks         []*quiz.Bank
@@ -229,23 +234,25 @@ type found struct {
 // open answers in it (answers left empty are not marked). A JSON-lines file
 // with open answers is an error: it has no room for marks. warns are what
 // was passed over (a hand-edited self-check) and the banks that changed
-// since the quiz, as bankChange values.
-func openAnswers(file string, data []byte, load BankLoader) (student string, out []found, warns []quiz.Problem, changes []bankChange, err error) {
+// since the quiz, as bankChange values. unknown names each answer whose
+// question no bank has, not even under a former id: a sheet's is not offered
+// (its type is unknown), a report's is, with the prompt the report kept.
+func openAnswers(file string, data []byte, load BankLoader) (student string, out []found, warns []quiz.Problem, changes []bankChange, unknown []quiz.Problem, err error) {
 	if isLines(file) {
 		student, out, err = lineSheets(file, data, load)
-		return student, out, nil, nil, err
+		return student, out, nil, nil, nil, err
 	}
 	if isSheet(file, data) {
 		s, err := sheet.Read(file, 0, data)
 		if err != nil {
-			return "", nil, nil, nil, err
+			return "", nil, nil, nil, nil, err
 		}
-		student, out, err = sheetAnswers(s, data, load)
-		return student, out, nil, nil, err
+		student, out, unknown, err = sheetAnswers(s, data, load)
+		return student, out, nil, nil, unknown, err
 	}
 	rep, err := report.Read(file, data)
 	if err != nil {
-		return "", nil, nil, nil, err
+		return "", nil, nil, nil, nil, err
 	}
 	var banks []*quiz.Bank
 	if load != nil {
@@ -270,15 +277,20 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 		if qr.Type != quiz.Open || qr.Given == nil {
 			continue
 		}
-		a := found{bank: qr.Bank, id: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
+		a := found{bank: qr.Bank, id: qr.ID, asked: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
 			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, cutOff: qr.CutOff, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
 			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given), bankChanged: changed[qr.Bank], bankSame: same[qr.Bank]}
+		if a.q != nil {
+			a.id = a.q.ID // a former id read as the question's id now
+		} else if banks != nil {
+			unknown = append(unknown, notInBanks(file, qr.Bank, qr.ID, "offered with the prompt the report kept, out of 1 point (grade scores it 0)"))
+		}
 		if a.bankChanged && a.q != nil {
 			a.judge(qr)
 		}
 		out = append(out, a)
 	}
-	return rep.Student, out, rep.Warnings, changes, err
+	return rep.Student, out, rep.Warnings, changes, unknown, err
 }
 
 // judge says whether a question whose bank changed since the report changed
@@ -305,37 +317,71 @@ func (c bankChange) problem() quiz.Problem {
 
 // sheetAnswers lists a sheet's open answers; data, the sheet's file, is
 // checked to take a marks section (nil: a line of a JSON-lines file).
-func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found, error) {
+func sheetAnswers(s *sheet.Sheet, data []byte, load BankLoader) (string, []found, []quiz.Problem, error) {
 	if load == nil {
-		return s.Student, nil, nil
+		return s.Student, nil, nil, nil
 	}
 	banks, err := load(s.Banks, s.File)
 	if err != nil {
-		return s.Student, nil, fmt.Errorf("%s: %w", s.File, err)
+		return s.Student, nil, nil, fmt.Errorf("%s: %w", s.File, err)
+	}
+	// An answer names its question by id alone: two banks' questions of
+	// one id are refused, as grade refuses them, not marked as the first.
+	answered := make(map[string]bool, len(s.Answers))
+	for _, a := range s.Answers {
+		answered[a.ID] = true
+	}
+	var named []*quiz.Question
+	for _, b := range banks {
+		for _, q := range b.Questions {
+			if answered[q.ID] {
+				named = append(named, q)
+			}
+		}
+	}
+	if err := quiz.CheckDistinctIDs(banks, named); err != nil {
+		return s.Student, nil, nil, fmt.Errorf("%s: %w", s.File, err)
 	}
 	var out []found
+	var unknown []quiz.Problem
 	for _, a := range s.Answers {
-		b, q := openQuestion(banks, a.ID)
+		b, q := quiz.FindQuestion(banks, a.ID) // a former id too, as grade reads it
 		if q == nil {
+			if strings.TrimSpace(a.Value.Verbatim()) != "" {
+				p := notInBanks(s.File, strings.Join(s.Banks, ", "), a.ID, "not offered for marking")
+				p.Line = a.Value.Line
+				unknown = append(unknown, p)
+			}
+			continue
+		}
+		if q.Type != quiz.Open {
 			continue
 		}
 		// The answer as grade reads it (a # kept, a colon read as text):
 		// the text grade's CSV holds, shown and tied to its mark alike.
-		given, ok := s.OpenAnswer(q.ID)
+		given, ok := s.OpenAnswer(a.ID)
 		if !ok {
 			continue // empty, or unreadable: grade scores it 0 and says why
 		}
-		out = append(out, found{bank: b.ID, id: q.ID, prompt: q.Prompt, model: q.Model, q: q, banks: banks,
-			text: given, mark: counted(s.MarkFor(q.ID), given), uncounted: uncounted(s.MarkFor(q.ID), given)})
+		out = append(out, found{bank: b.ID, id: q.ID, asked: a.ID, prompt: q.Prompt, model: q.Model, q: q, banks: banks,
+			text: given, mark: counted(s.MarkFor(a.ID), given), uncounted: uncounted(s.MarkFor(a.ID), given)})
 	}
 	if len(out) > 0 && data != nil {
 		// A sheet that cannot take a marks section (one flow mapping) is
 		// named now, not when its first mark is given.
-		if _, err := withMark(s.File, data, s, out[0].id, quiz.Mark{}); err != nil {
-			return s.Student, nil, err
+		if _, err := withMark(s.File, data, s, out[0].asked, quiz.Mark{}); err != nil {
+			return s.Student, nil, unknown, err
 		}
 	}
-	return s.Student, out, nil
+	return s.Student, out, unknown, nil
+}
+
+// notInBanks names an answer whose question no bank has, not even under a
+// former id (former_ids), so that mark never passes an answer over without a
+// word (attack11 #2).
+func notInBanks(file, banks, id, what string) quiz.Problem {
+	return quiz.Problem{File: file, Line: 1, Question: id, Warning: true,
+		Msg: fmt.Sprintf("no question of %s has this id, now or as a former id; %s", text.Plural(strings.Count(banks, ",")+1, "bank "+banks, "banks "+banks), what)}
 }
 
 // lineSheets refuses a JSON-lines file that holds open answers to mark.
@@ -345,7 +391,7 @@ func lineSheets(file string, data []byte, load BankLoader) (string, []found, err
 		if err != nil {
 			continue // grade names it
 		}
-		if _, f, _ := sheetAnswers(s, nil, load); len(f) > 0 {
+		if _, f, _, _ := sheetAnswers(s, nil, load); len(f) > 0 {
 			return "", nil, fmt.Errorf("%s:%d: %w", file, line, ErrLines)
 		}
 	}
@@ -358,7 +404,11 @@ func lineSheets(file string, data []byte, load BankLoader) (string, []found, err
 // collected. notes are warnings: what a report holds that was passed over (a
 // hand-edited self-check), and each bank that changed since a report's quiz
 // was taken, once.
-func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []error, notes []quiz.Problem) {
+//
+// unknown names, once each, the answers whose question no bank has, not
+// even under a former id: a sheet's are not offered, a report's are, with
+// the prompt it kept.
+func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []error, notes []quiz.Problem, unknown []quiz.Problem) {
 	said := map[string]bool{}
 	byKey := map[string]*Question{}
 	order := map[string]int{}
@@ -368,10 +418,11 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 			errs = append(errs, err)
 			continue
 		}
-		student, answers, warns, changes, err := openAnswers(file, data, load)
+		student, answers, warns, changes, unknownHere, err := openAnswers(file, data, load)
 		if err != nil {
 			errs = append(errs, err)
 		}
+		unknown = append(unknown, unknownHere...)
 		for _, w := range warns {
 			notes = append(notes, w)
 		}
@@ -384,7 +435,7 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 			}
 		}
 		for _, a := range answers {
-			if !f.question(a.bank, a.id) || !f.student(student) {
+			if !f.question(a.bank, a.id) && !f.question(a.bank, a.asked) || !f.student(student) {
 				continue
 			}
 			if a.mark != nil && !f.Remark {
@@ -402,7 +453,7 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 				byKey[key] = q
 			}
 			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints, CutOff: a.cutOff,
-				BankChanged: a.bankChanged, QuestionChanged: a.qChanged, Unchanged: a.bankSame, Mark: a.mark, Uncounted: a.uncounted})
+				BankChanged: a.bankChanged, QuestionChanged: a.qChanged, Unchanged: a.bankSame, Mark: a.mark, Uncounted: a.uncounted, ID: a.asked})
 		}
 	}
 	out := make([]*Question, 0, len(byKey))
@@ -416,7 +467,7 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 		}
 		return out[i].Bank+"/"+out[i].ID < out[j].Bank+"/"+out[j].ID
 	})
-	return out, errs, notes
+	return out, errs, notes, unknown
 }
 
 // Census counts what the files hold, so that a run with nothing to mark can
@@ -435,7 +486,7 @@ func Count(files []string, load BankLoader, f Filter) Census {
 		if err != nil {
 			continue
 		}
-		student, answers, _, _, _ := openAnswers(file, data, load)
+		student, answers, _, _, _, _ := openAnswers(file, data, load)
 		for _, a := range answers {
 			c.Answers++
 			if a.mark != nil {
@@ -444,7 +495,7 @@ func Count(files []string, load BankLoader, f Filter) Census {
 			if f.student(student) {
 				c.Students++
 			}
-			if f.question(a.bank, a.id) {
+			if f.question(a.bank, a.id) || f.question(a.bank, a.asked) {
 				c.Question++
 			}
 		}
@@ -674,13 +725,14 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 	if err != nil {
 		return t, err
 	}
-	student, answers, warns, _, err := openAnswers(file, data, load)
+	student, answers, warns, _, unknown, err := openAnswers(file, data, load)
+	warns = append(warns, unknown...)
 	if err != nil && len(answers) == 0 {
 		return t, err
 	}
 	var hit *found
 	for i, a := range answers {
-		if !(Filter{Question: id}).question(a.bank, a.id) {
+		if f := (Filter{Question: id}); !f.question(a.bank, a.id) && !f.question(a.bank, a.asked) {
 			continue
 		}
 		if hit != nil && hit.bank != a.bank {
@@ -692,7 +744,7 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 		}
 	}
 	if hit != nil {
-		t = Found{Bank: hit.bank, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text, Sheet: isSheet(file, data), Warnings: warns}
+		t = Found{Bank: hit.bank, ID: hit.asked, Student: student, Max: 1, Mark: hit.mark, Answer: hit.text, Sheet: isSheet(file, data), Warnings: warns}
 		if hit.q != nil {
 			t.Max = hit.q.Points
 		}
@@ -704,10 +756,13 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 // Found is what Target finds.
 type Found struct {
 	Bank, Student string
-	Max           float64
-	Mark          *quiz.Mark
-	Answer        string // the answer as the file holds it now
-	Sheet         bool   // the file is an answer sheet, not a quiz report
+	// ID is the id the file gives the question: the one asked for, or a
+	// former id of it (Apply writes the mark under it).
+	ID     string
+	Max    float64
+	Mark   *quiz.Mark
+	Answer string // the answer as the file holds it now
+	Sheet  bool   // the file is an answer sheet, not a quiz report
 	// Warnings are what the file holds that was passed over (a hand-edited
 	// self-check).
 	Warnings []quiz.Problem

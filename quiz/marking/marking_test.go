@@ -102,15 +102,15 @@ func TestCollectByQuestionSkipsMarked(t *testing.T) {
 	writeReport(t, dir, "Bo", nil)
 	Apply(a, "sample", "ussr", quiz.Mark{Points: 1}, 1)
 	l, _ := List([]string{dir})
-	qs, errs, _ := Collect(l.Files, nil, Filter{})
+	qs, errs, _, _ := Collect(l.Files, nil, Filter{})
 	if len(errs) != 0 || len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Student != "Bo" {
 		t.Fatalf("%v %+v", errs, qs)
 	}
-	qs, _, _ = Collect(l.Files, nil, Filter{Remark: true, Student: "ana"})
+	qs, _, _, _ = Collect(l.Files, nil, Filter{Remark: true, Student: "ana"})
 	if len(qs) != 1 || len(qs[0].Answers) != 1 || qs[0].Answers[0].Mark == nil {
 		t.Errorf("--remark --student ana: %+v", qs)
 	}
-	if qs, _, _ := Collect(l.Files, nil, Filter{Question: "capital"}); len(qs) != 0 {
+	if qs, _, _, _ := Collect(l.Files, nil, Filter{Question: "capital"}); len(qs) != 0 {
 		t.Errorf("a question that is not open gathered: %+v", qs)
 	}
 }

@@ -67,7 +67,7 @@ func TestCollectCarriesSelfCheckPoints(t *testing.T) {
 	}
 	writeReport(t, dir, "Bo", nil)
 	l, _ := List([]string{dir})
-	qs, errs, _ := Collect(l.Files, nil, Filter{})
+	qs, errs, _, _ := Collect(l.Files, nil, Filter{})
 	if len(errs) != 0 || len(qs) != 1 || len(qs[0].Answers) != 2 {
 		t.Fatalf("%v %+v", errs, qs)
 	}

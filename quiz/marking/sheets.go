@@ -38,20 +38,6 @@ func isLines(file string) bool { return fileio.FormatOf(file, "jsonl") != "" }
 // for a marks section.
 var ErrLines = fmt.Errorf("its open answers cannot be marked in a JSON-lines file (a sheet per line); give each sheet its own .yaml or .json file to mark it")
 
-// openQuestion finds the open question a sheet's answer id is, in the banks'
-// order, as grade finds it.
-func openQuestion(banks []*quiz.Bank, id string) (*quiz.Bank, *quiz.Question) {
-	for _, b := range banks {
-		if q := b.Question(id); q != nil {
-			if q.Type == quiz.Open {
-				return b, q
-			}
-			return nil, nil
-		}
-	}
-	return nil, nil
-}
-
 // applySheet writes a mark into a sheet's marks section, atomically, keeping
 // the file's mode; the rest of the file is kept byte for byte, and the result
 // is read back to make sure the student's answers read as before.

@@ -27,8 +27,10 @@ import (
 // never touched, nor a quoted answer or a list that closes ('it''s' reads
 // as YAML reads it): what else YAML refuses is reported, in plain words.
 // Lines YAML reads but that a student cannot have meant as YAML, an anchor,
-// alias or tag (&, *, !) at the start of an answer, are read as text too
-// (yamlOnAnswers), so that "&" is never silently dropped.
+// alias or tag (&, *, !) at the start of an answer or of the student's name,
+// on one line or more, are read as text too (yamlOnAnswers), so that "&" is
+// never silently dropped; only an anchor or tag alone over a list or mapping
+// is left to YAML, as structure.
 
 // answerLine is "  key: value" at some indentation. Its key is deliberately
 // looser than quiz's id pattern (ValidID): it must find every "key:" line
@@ -81,10 +83,15 @@ func refused(v string) bool {
 // it. why says so, for the warning; "" when YAML reads it.
 func openedRefused(text string) (bad bool, why string) {
 	var end int
+	var open byte // a quote inside the list that never closes
 	if text[0] == '"' || text[0] == '\'' {
 		end = quotedEnd(text)
 	} else {
-		end = flowEnd(text)
+		end, open = flowEnd(text)
+	}
+	if end < 0 && open != 0 {
+		// ['cause, b]: the list closes; the quote in it does not.
+		return true, fmt.Sprintf("the %c in it is never closed; text with %c goes in double quotes", open, open)
 	}
 	if end < 0 {
 		switch text[0] {
@@ -112,8 +119,9 @@ func closer(open byte) byte {
 
 // flowEnd returns where a YAML flow list or mapping that v begins with ([ or
 // {) ends (just past its closing bracket), or -1 when it does not close:
-// brackets nest, and those inside quotes are text.
-func flowEnd(v string) int {
+// brackets nest, and those inside quotes are text. open is the quote that
+// never closes when that is why (['cause, b]), else 0.
+func flowEnd(v string) (end int, open byte) {
 	depth := 0
 	for i := 0; i < len(v); i++ {
 		switch v[i] {
@@ -121,7 +129,7 @@ func flowEnd(v string) int {
 			depth++
 		case ']', '}':
 			if depth--; depth == 0 {
-				return i + 1
+				return i + 1, 0
 			}
 		case '"', '\'':
 			if i > 0 && v[i] == '\'' && v[i-1] != ' ' && v[i-1] != '[' && v[i-1] != '{' && v[i-1] != ',' {
@@ -129,12 +137,12 @@ func flowEnd(v string) int {
 			}
 			end := quotedEnd(v[i:])
 			if end < 0 {
-				return -1
+				return -1, v[i]
 			}
 			i += end - 1
 		}
 	}
-	return -1
+	return -1, 0
 }
 
 // quotedEnd returns where a quoted YAML scalar that v begins with ends (just
@@ -190,7 +198,6 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		}
 		key, value := m[2], m[3]
 		answer := inAnswers && at == indent
-		why := "next time, put such an answer in double quotes"
 		if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
 			after := strings.TrimLeft(value[1:], "+-0123456789")
 			if !answer || strings.TrimSpace(after) == "" || strings.HasPrefix(strings.TrimSpace(after), "#") {
@@ -222,10 +229,16 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			}
 			fixed = append(fixed, textGroup(lines, i, m, group, reason))
 			continue
-		} else if answer && more > 0 && !strings.ContainsAny(value[:1], "&*!#") {
+		} else if answer && more > 0 && value[0] != '#' {
 			// A plain answer that goes on over lines: YAML refuses a
-			// colon on any of them. Each line is kept where it was, in
-			// one double-quoted text that folds as the plain one did.
+			// colon on any of them, and drops an anchor or tag (&, !)
+			// at its start, or refuses an alias (*) with more after it.
+			// Each line is kept where it was, in one double-quoted text
+			// that folds as the plain one did. An anchor or tag alone
+			// over a list or mapping is YAML structure: left to YAML.
+			if yamlMark(value) && !strings.ContainsAny(value, " \t") && structure(lines[i+1]) {
+				continue
+			}
 			group := []string{value}
 			bad := refused(value)
 			for _, l := range lines[i+1 : i+1+more] {
@@ -252,7 +265,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			end = "\n"
 		}
 		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + end)
-		p := quiz.Problem{Line: i + 1, Warning: true, Msg: fmt.Sprintf("read as text, as written: %q (%s)", value, why)}
+		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)}
 		if answer {
 			p.Question = key
 		} else {
@@ -264,6 +277,19 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		return nil, nil
 	}
 	return bytes.Join(lines, nil), fixed
+}
+
+// yamlMark reports whether a value begins with an anchor, alias or tag (&,
+// *, !): YAML syntax no sheet asks for, which a student types as text.
+func yamlMark(v string) bool {
+	return v != "" && (v[0] == '&' || v[0] == '*' || v[0] == '!')
+}
+
+// structure reports whether a line that carries an answer on begins a list
+// item or a key: what YAML reads as a list or mapping, not as text.
+func structure(line []byte) bool {
+	t := strings.TrimSpace(string(line))
+	return t == "-" || t == "?" || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "? ") || answerLine().MatchString(t+" ") && !strings.HasPrefix(t, "#")
 }
 
 // textGroup rewrites the answer on lines[i] (m is its answerLine match),
@@ -284,7 +310,7 @@ func textGroup(lines [][]byte, i int, m []string, group []string, why string) qu
 		}
 		lines[i+k] = []byte(lead + jsonInner(t) + end)
 	}
-	return quiz.Problem{Line: i + 1, Warning: true, Question: m[2],
+	return quiz.Problem{Line: i + 1, Warning: true, Reading: true, Question: m[2],
 		Msg: fmt.Sprintf("read as text, as written: %q (%s)", strings.Join(group, " "), why)}
 }
 
@@ -301,11 +327,29 @@ func endsWithBlockIndicator(line string) bool {
 // "mapping". It returns the line to name (YAML names the start of the
 // mapping for a stray quote) and "" for other errors.
 func plainYAMLError(data []byte, line int, msg string) (int, string) {
-	if line < 1 || !strings.HasPrefix(msg, "invalid YAML") || strings.Contains(msg, "already defined") {
+	if !strings.HasPrefix(msg, "invalid YAML") || strings.Contains(msg, "already defined") {
 		return line, "" // a key given twice: YAML's own words name both lines
 	}
 	lines := bytes.Split(data, []byte("\n"))
-	if line > len(lines) {
+	if _, name, ok := strings.Cut(msg, "unknown anchor '"); ok && line < 1 {
+		// YAML names no line for an alias to no anchor: find it (a
+		// match pair "2: *c", which is never read as text).
+		name, _, _ = strings.Cut(name, "'")
+		for i, l := range lines {
+			if m := answerLine().FindStringSubmatch(string(l)); m != nil && (m[3] == "*"+name || strings.HasPrefix(m[3], "*"+name+" ")) {
+				line = i + 1
+				break
+			}
+		}
+	}
+	last := len(lines)
+	for last > 0 && len(bytes.TrimSpace(lines[last-1])) == 0 {
+		last--
+	}
+	if line > last && last > 0 {
+		line = last // YAML names the line after the end for a list left open on the last one
+	}
+	if line < 1 || line > len(lines) {
 		return line, ""
 	}
 	if strings.Contains(msg, "did not find expected key") {
@@ -334,7 +378,7 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 	case strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">"):
 		return line, fmt.Sprintf("%s: the answer could not be read: write it on the lines below the %c, each indented by two more spaces than %s", key, value[0], key)
 	case strings.Contains(msg, "mapping values are not allowed"), strings.Contains(msg, "block sequence entries are not allowed"),
-		strings.Contains(msg, "cannot start any token"):
+		strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "unknown anchor"):
 		return line, fmt.Sprintf("%s: the answer %q could not be read: put the answer in quotes, like  %s: %q", key, value, key, strings.Trim(value, `"'`))
 	case strings.HasPrefix(value, "[") || strings.HasPrefix(value, "{"):
 		closing := "}"
@@ -421,7 +465,7 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 				lines[j] = append([]byte("  "), lines[j]...)
 			}
 		}
-		fixed = append(fixed, quiz.Problem{Line: body[0] + 1, Warning: true, Question: m[2],
+		fixed = append(fixed, quiz.Problem{Line: body[0] + 1, Warning: true, Reading: true, Question: m[2],
 			Msg: fmt.Sprintf("read as the answer to %s; indent answer lines under the id, two spaces more than %s", m[2], m[2])})
 		i = body[len(body)-1]
 	}

@@ -58,6 +58,11 @@ func TestAnswersYAMLRefusesInPlainWords(t *testing.T) {
 		{"student: \"Elvin\nanswers:\n  capital: Baku\n", `elvin.yaml:`},
 		{head + "  region: |\n    fine: here\n   bad: indent: here\n  town: x\n", `elvin.yaml:`},
 		{head + "  region: Baku: x\n  names:\n    1: b: c\n", `elvin.yaml:6: `},
+		// YAML names no line for an alias to no anchor, and the line
+		// after the end for a list left open by a comment: both at the
+		// answer's line, in plain words (review s21 NIT).
+		{head + "  names:\n    1: a\n    2: *c\n", `elvin.yaml:6: 2: the answer "*c" could not be read: put the answer in quotes, like  2: "*c"`},
+		{head + "  names: [a, #b]\n", `elvin.yaml:4: names: the answer [a, #b] could not be read: a list needs its closing ]`},
 	} {
 		_, err := Read("elvin.yaml", 0, []byte(tt.src))
 		var inv *quiz.InvalidError

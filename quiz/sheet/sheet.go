@@ -74,6 +74,7 @@ func (s *Sheet) commentKept(q *quiz.Question, v quiz.Value) (quiz.Value, *quiz.P
 		switch {
 		case q.Type == quiz.Open && (c.Blank || v.Kind == quiz.Scalar):
 			v.Kind, v.Text = quiz.Scalar, strings.TrimSpace(v.Text+" "+c.Text)
+			p.Reading = true // all of it counts
 			p.Msg = fmt.Sprintf("the text after # was kept as part of the answer: %q (an answer with # in it is safest under a |, or in double quotes)", c.Text)
 		case c.Blank:
 			p.Msg = fmt.Sprintf("%q was read as a comment, so the question is unanswered: an answer that begins with # must be in double quotes", c.Text)
@@ -223,7 +224,7 @@ func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Resp
 		return quiz.Response{Unreadable: v.Verbatim()}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
 	}
 	if note != "" { // "1 HRW" on question 1: read as HRW, said in a warning
-		return r, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Warning: true, Msg: note}
+		return r, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Warning: true, Reading: true, Msg: note}
 	}
 	return r, nil
 }

@@ -32,6 +32,7 @@ func TestInlineAnswerReadAsTyped(t *testing.T) {
 		{`[a, b`, `[a, b`, "the [ at its start is never closed; a list ends with ]"},
 		{`{1: b, 2: a`, `{1: b, 2: a`, "the { at its start is never closed"},
 		{`[a, b] and c`, `[a, b] and c`, "double quotes"},
+		{`['cause, b]`, `['cause, b]`, "the ' in it is never closed; text with ' goes in double quotes"},
 		{`'it''s' a crime`, `'it''s' a crime`, "double quotes"},
 		{`&anchor text`, `&anchor text`, "double quotes"},
 		{`& then they fled`, `& then they fled`, "double quotes"},
@@ -117,5 +118,56 @@ func TestClosedQuotesStillYAML(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// An answer that begins with an anchor, alias or tag (&, *, !) and goes on
+// over more lines is read as typed, with a warning, like a one-line one: the
+// & is never dropped without a word, and the rest of the sheet is never lost
+// (review s21 FIX 1). So is a student's name that begins with one.
+func TestRunOnAnswerWithYAMLMarkReadAsTyped(t *testing.T) {
+	for _, tt := range []struct{ answer, want string }{
+		{"&x the first\n    and the rest", "&x the first and the rest"},
+		{"!important\n    more", "!important more"},
+		{"*x and\n    more", "*x and more"},
+		{"& and\n    more", "& and more"},
+		{"&x\n    the rest", "&x the rest"},
+	} {
+		s, err := Read("mariam.yaml", 0, []byte(typedSheet(tt.answer, "")))
+		if err != nil {
+			t.Errorf("%q: the sheet is lost: %v", tt.answer, err)
+			continue
+		}
+		v, _ := s.Answer("genocide")
+		town, _ := s.Answer("town")
+		if v.Text != tt.want || v.Line != 7 || town.Text != "Khojaly" {
+			t.Errorf("%q: genocide %q (line %d), town %q; want %q", tt.answer, v.Text, v.Line, town.Text, tt.want)
+		}
+		if len(s.Problems) != 1 || !s.Problems[0].Warning || !strings.HasPrefix(s.Problems[0].Error(), `mariam.yaml:7: warning: question "genocide": read as text, as written: `) {
+			t.Errorf("%q: want one warning on line 7: %v", tt.answer, s.Problems)
+		}
+	}
+	// A list or mapping under an anchor is YAML structure, not text: read
+	// as YAML reads it.
+	s, err := Read("mariam.yaml", 0, []byte(typedSheet("&x\n    - b\n    - c", "")))
+	if v, _ := s.Answer("genocide"); err != nil || fmt.Sprint(v.List) != "[b c]" {
+		t.Errorf("an anchored list: %v %q", err, v.List)
+	}
+	for _, name := range []string{"&Ana", "!Ana", "*Ana"} {
+		s, err := Read("a.yaml", 0, []byte("student: "+name+"\nanswers:\n  town: Khojaly\n"))
+		if err != nil || s.Student != name || len(s.Problems) != 1 || s.Problems[0].Field != "student" || s.Problems[0].Line != 1 {
+			t.Errorf("student: %s: %v, read %q, problems %v", name, err, s.Student, s.Problems)
+		}
+	}
+}
+
+// When a line with an anchor or tag cannot be read as typed (a student's
+// name over two lines), YAML's reading is kept, with a warning that says
+// what it left out.
+func TestYAMLMarkNotRewrittenIsWarned(t *testing.T) {
+	s, err := Read("a.yaml", 0, []byte("student: &Ana\n  Petrosyan\nanswers:\n  town: Khojaly\n"))
+	if err != nil || s.Student != "Petrosyan" || len(s.Problems) != 1 || s.Problems[0].Field != "student" ||
+		!strings.Contains(s.Problems[0].Error(), `a.yaml:1: warning: student: YAML reads "&Ana" at its start as its own syntax and leaves it out`) {
+		t.Errorf("%v, read %q, problems %v", err, s.Student, s.Problems)
 	}
 }

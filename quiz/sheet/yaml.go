@@ -82,10 +82,17 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 		// An anchor, alias or tag on an answer is valid YAML that would
 		// drop what the student typed ("&" for "and"): read as text.
 		if only := yamlOnAnswers(root, data); only != nil {
-			if fixed, typed := quoteRefused(data, only); fixed != nil {
-				if again, ok := yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers"); ok {
-					root, warnings = again, append(warnings, typed...)
-				}
+			fixed, typed := quoteRefused(data, only)
+			again, ok := (*yaml.Node)(nil), false
+			if fixed != nil {
+				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers")
+			}
+			if ok {
+				root, warnings = again, append(warnings, typed...)
+			} else {
+				// Not rewritten as text: read as YAML read it, but
+				// never without a word.
+				warnings = append(warnings, yamlMarksLeft(data, only)...)
 			}
 		}
 	}
@@ -116,39 +123,66 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	return root, warnings, nil
 }
 
-// yamlOnAnswers returns the lines (1-based) of the answers, in root as
-// parsed from data, that begin on their id's line with an anchor, an alias or
-// a tag (&, *, !): YAML syntax no sheet asks for, which a student typed as
-// text. nil when there are none.
+// yamlOnAnswers returns the lines (1-based) of the answers, and of the
+// student's name, in root as parsed from data, whose value begins on their
+// key's line with an anchor, an alias or a tag (&, *, !): YAML syntax no
+// sheet asks for, which a student typed as text. A list or mapping under one
+// is YAML structure, and left alone. nil when there are none.
 func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
 	if root.Kind != yaml.MappingNode || !bytes.ContainsAny(data, "&*!") {
 		return nil // most sheets: no line to find
 	}
 	var lines [][]byte
 	var out map[int]bool
+	mark := func(key, value *yaml.Node) {
+		if value.Kind != yaml.ScalarNode && value.Kind != yaml.AliasNode || key.Line < 1 {
+			return
+		}
+		if lines == nil {
+			lines = SplitLines(data)
+		}
+		if key.Line > len(lines) {
+			return
+		}
+		if m := answerLine().FindStringSubmatch(strings.TrimRight(string(lines[key.Line-1]), "\r\n")); m != nil && m[2] == key.Value && yamlMark(m[3]) {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[key.Line] = true
+		}
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		answers := root.Content[i+1]
-		if root.Content[i].Value != "answers" || answers.Kind != yaml.MappingNode || answers.Style&yaml.FlowStyle != 0 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value == "student" && root.Style&yaml.FlowStyle == 0 {
+			mark(k, v)
+		}
+		if k.Value != "answers" || v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle != 0 {
 			continue
 		}
-		for j := 0; j+1 < len(answers.Content); j += 2 {
-			id, a := answers.Content[j], answers.Content[j+1]
-			if a.Line != id.Line || a.Column < 1 {
-				continue
-			}
-			if lines == nil {
-				lines = SplitLines(data)
-			}
-			if a.Line > len(lines) || a.Column > len(lines[a.Line-1]) {
-				continue
-			}
-			if c := lines[a.Line-1][a.Column-1]; c == '&' || c == '*' || c == '!' {
-				if out == nil {
-					out = map[int]bool{}
-				}
-				out[a.Line] = true
-			}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			mark(v.Content[j], v.Content[j+1])
 		}
+	}
+	return out
+}
+
+// yamlMarksLeft warns of the answers (and the student line) on only's lines
+// that could not be read as typed: YAML's reading of them, which leaves out
+// the anchor or tag at their start, is kept.
+func yamlMarksLeft(data []byte, only map[int]bool) []quiz.Problem {
+	var out []quiz.Problem
+	for i, l := range SplitLines(data) {
+		m := answerLine().FindStringSubmatch(strings.TrimRight(string(l), "\r\n"))
+		if !only[i+1] || m == nil {
+			continue
+		}
+		p := quiz.Problem{Line: i + 1, Warning: true, Msg: fmt.Sprintf("YAML reads %q at its start as its own syntax and leaves it out; next time, put such an answer in double quotes", strings.Fields(m[3])[0])}
+		if m[1] == "" && m[2] == "student" {
+			p.Field = "student"
+		} else {
+			p.Question = m[2]
+		}
+		out = append(out, p)
 	}
 	return out
 }

@@ -26,7 +26,8 @@ import (
 // redraws: on SIGCONT, while a prompt is open, the terminal is put back in
 // survey's raw mode and survey is handed a key on which it redraws the
 // prompt (resumeKey). Keys are read only while survey asks for them: Read
-// waits for the terminal or the wake-up pipe, never reads ahead.
+// waits for the terminal or the wake-up pipe. Keys read in one burst past a
+// prompt's Enter are kept (ready) and given to the next prompt.
 //
 // survey's raw mode turns signals off, so Ctrl-Z arrived as a key survey
 // ignores, and the student, believing the quiz stopped, typed into it: Read
@@ -463,7 +464,9 @@ func (r *resumeReader) next() []byte {
 }
 
 // cursorReport finds a terminal's cursor report (ESC [ row ; column R) in
-// b: its start and end, or -1, -1.
+// b: its start and end, or -1, -1. xterm's Shift-F3 (ESC [ 1 ; 2 R) looks
+// the same; it is looked for only while a report is awaited, when taking
+// that key for the report is harmless.
 func cursorReport(b []byte) (int, int) {
 	for i := 0; i+1 < len(b); i++ {
 		if b[i] != esc || b[i+1] != '[' {
