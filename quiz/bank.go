@@ -356,6 +356,20 @@ type Question struct {
 	perms atomic.Pointer[[]seedPerm] // option orders for the seeds met lately
 }
 
+// SeedID is the id that seeds the question's place in a paper: its option
+// order under a seed, and its place in a set's pool. It is the first of
+// FormerIDs (the id the question was first given) when it has former ids,
+// else its id. Renaming a question must not reshuffle anyone's paper: a
+// sheet printed before the rename showed the options in the order its
+// letters are read against, and a set picked its questions by this order.
+// Display, reports and lookups use ID.
+func (q *Question) SeedID() string {
+	if len(q.FormerIDs) > 0 {
+		return q.FormerIDs[0]
+	}
+	return q.ID
+}
+
 // seedPerm is one cached option order.
 type seedPerm struct {
 	seed uint64

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -122,5 +123,66 @@ func TestFormerIDsExported(t *testing.T) {
 	}
 	if q := again.Question("older"); q == nil || q.ID != "new" {
 		t.Errorf("exported and read again, older finds %v:\n%s", q, out.String())
+	}
+}
+
+// Renaming a question keeps everyone's paper (attack12 #1, #3): under any
+// seed, the renamed question shows its options in the order it showed them
+// under its first id, and a set picks the same questions in the same order.
+func TestRenameKeepsPapers(t *testing.T) {
+	var before, after strings.Builder
+	before.WriteString("id: b\ntitle: T\nquestions:\n")
+	after.WriteString("id: b\ntitle: T\nquestions:\n")
+	for i, id := range []string{"alpha", "mid", "omega", "kilo", "delta"} {
+		q := "    type: single\n    prompt: P\n    choices: [w, x, y, z, v]\n    answer: w\n"
+		before.WriteString("  - id: " + id + "\n" + q)
+		if i%2 == 0 { // renamed to ids that sort elsewhere: zza-alpha, za-omega, a-delta
+			after.WriteString("  - id: " + strings.Repeat("z", 2-i/2) + "a-" + id + "\n    former_ids: [" + id + ", " + id + "-later]\n" + q)
+		} else {
+			after.WriteString("  - id: " + id + "\n" + q)
+		}
+	}
+	old, _, err := ParseBank("old.yaml", []byte(before.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed, _, err := ParseBank("new.yaml", []byte(after.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedIDs := func(qs []*Question) string {
+		var out []string
+		for _, q := range qs {
+			out = append(out, q.SeedID())
+		}
+		return strings.Join(out, " ")
+	}
+	if got, want := seedIDs(renamed.Questions), seedIDs(old.Questions); got != want {
+		t.Fatalf("SeedIDs %q, want the first ids %q", got, want)
+	}
+	for seed := uint64(0); seed < 40; seed++ {
+		for i, q := range renamed.Questions {
+			if got, want := q.OptionOrder(seed), old.Questions[i].OptionOrder(seed); !slices.Equal(got, want) {
+				t.Errorf("seed %d: %s (was %s) shows options %v, want %v as before the rename", seed, q.ID, q.SeedID(), got, want)
+			}
+		}
+		for _, set := range []string{"9a", "9b", "10c", "2026-12-03"} {
+			f := Filter{Set: set, Count: 3}
+			a, err := Pick([]*Bank{old}, f, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := Pick([]*Bank{renamed}, f, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if seedIDs(a) != seedIDs(b) {
+				t.Errorf("set %s seed %d picks %q after the rename, %q before", set, seed, seedIDs(b), seedIDs(a))
+			}
+		}
+	}
+	// Display, reports and lookups keep the current id.
+	if q := renamed.Question("alpha"); q == nil || q.ID != "zza-alpha" || q.SeedID() != "alpha" {
+		t.Errorf("Question(alpha) = %v, want zza-alpha seeded as alpha", q)
 	}
 }

@@ -219,8 +219,9 @@ func shuffle(pool []*Question, seed uint64) {
 }
 
 // pick filters and shuffles the pool. With byName, the pool is first put in
-// the order of its banks' names and question ids, so that a set's questions do
-// not depend on the order the banks were named in (--bank a --bank b or b, a).
+// the order of its banks' names and questions' SeedIDs, so that a set's
+// questions do not depend on the order the banks were named in (--bank a
+// --bank b or b, a), nor change when a question is renamed.
 func pick(banks []*Bank, f Filter, seed uint64, byName bool) ([]*Question, error) {
 	var pool []*Question
 	for _, b := range banks {
@@ -235,7 +236,7 @@ func pick(banks []*Bank, f Filter, seed uint64, byName bool) ([]*Question, error
 	}
 	if byName {
 		slices.SortStableFunc(pool, func(a, b *Question) int {
-			return cmp.Or(strings.Compare(a.Bank, b.Bank), strings.Compare(a.ID, b.ID))
+			return cmp.Or(strings.Compare(a.Bank, b.Bank), strings.Compare(a.SeedID(), b.SeedID()))
 		})
 	}
 	shuffle(pool, seed)
@@ -277,7 +278,8 @@ func (q *Question) OptionOrder(seed uint64) []int {
 }
 
 // optionOrder shuffles a question's options from the seed and the question's
-// identity alone. Order and match never start out already solved.
+// identity alone (its bank and SeedID, so that a rename keeps the order).
+// Order and match never start out already solved.
 func optionOrder(q *Question, seed uint64) []int {
 	var n int
 	switch q.Type {
@@ -291,7 +293,7 @@ func optionOrder(q *Question, seed uint64) []int {
 		return nil
 	}
 	h := fnv.New64a()
-	h.Write([]byte(q.Bank + "\x00" + q.ID))
+	h.Write([]byte(q.Bank + "\x00" + q.SeedID()))
 	r := rand.New(rand.NewPCG(seed, h.Sum64()))
 	perm := r.Perm(n)
 	if (q.Type == Order || q.Type == Match) && n > 1 && isIdentity(perm) {

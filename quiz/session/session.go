@@ -428,9 +428,9 @@ const ConfirmBlankPrompt = "Leave this question blank?"
 // numberHint asks again for a numeric question's answer, with an example
 // that fits the question: a year for a year, a count with the question's
 // unit. The example never scores, in any bank (attack9 #7), and which one
-// a question shows is picked by its id, not its answer: there is no usual
-// example whose absence would give the answer away. A question where every
-// number scores shows none.
+// a question shows is picked by its id (SeedID: a rename keeps it), not its
+// answer: there is no usual example whose absence would give the answer
+// away. A question where every number scores shows none.
 func numberHint(q *quiz.Presented) string {
 	examples := []float64{12, 5, 100, 7, 40, 250, 3, 60}
 	if q.AsksYear() {
@@ -438,7 +438,7 @@ func numberHint(q *quiz.Presented) string {
 	}
 	say := "please type " + numberOf(q) + ", such as %s"
 	h := fnv.New32a()
-	h.Write([]byte(q.ID))
+	h.Write([]byte(q.SeedID()))
 	start := int(h.Sum32() % uint32(len(examples)))
 	for i := range examples {
 		ex := text.FormatNum(examples[(start+i)%len(examples)])
