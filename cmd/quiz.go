@@ -861,11 +861,14 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	set := sh.Set
-	if opts.Set != "" {
-		set = opts.Set
+	// The report records the selection that graded the sheet, its set and
+	// types, as a quiz's report does: sheet --from the report picks the same
+	// questions, not the whole bank (attack12 #4).
+	set, types := sh.Set, sh.Types
+	if filter != nil {
+		set, types = filter.Set, filter.Types
 	}
-	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Set: set, Unseeded: sh.Seed == nil, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Set: set, Types: types, Unseeded: sh.Seed == nil, Mode: mode}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}
