@@ -306,10 +306,11 @@ func (res *SheetResult) place(s *sheet.Sheet, sel *selection) (unknown []quiz.Pr
 				Msg: "no such question in " + sel.bankList + "; answer ignored"})
 		} else if strings.TrimSpace(a.Value.Verbatim()) != "" {
 			// A question of the banks that the sheet's selection (its seed,
-			// count, set, tags) does not pick: most often a seed or set typed
-			// wrong. The student's answer must not vanish without a word.
+			// count, set, tags, difficulty, types) does not pick: most often a
+			// seed or set typed wrong. The student's answer must not vanish
+			// without a word; the message names every line that picks.
 			unknown = append(unknown, quiz.Problem{File: s.File, Line: a.Value.Line, Question: a.ID,
-				Msg: "answered, but not one of this sheet's questions (its seed, count, set and tags pick others); not graded: check those lines of the sheet"})
+				Msg: "answered, but not one of this sheet's questions (its seed, count, set, tags, difficulty and types pick others); not graded: check those lines of the sheet"})
 		}
 	}
 	return unknown

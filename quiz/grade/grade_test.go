@@ -404,6 +404,24 @@ func TestAnswerToAQuestionNotPicked(t *testing.T) {
 	}
 }
 
+// A sheet whose types: line leaves out an answered question: the message
+// names the types among the lines to check (attack12 #6).
+func TestAnswerNotPickedNamesTypes(t *testing.T) {
+	g := &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}
+	s, err := sheet.Read("s.yaml", 0, []byte("student: Ana\nseed: 1\ntypes: [truefalse]\nanswers:\n  independence: true\n  capital: a\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := g.Grade(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `s.yaml:6: question "capital": answered, but not one of this sheet's questions (its seed, count, set, tags, difficulty and types pick others)`
+	if res.Unreadable() != 1 || !strings.Contains(res.Problems[0].Error(), want) {
+		t.Errorf("problems %v, want %s", res.Problems, want)
+	}
+}
+
 // An answer the sheet reader took as typed and the question cannot read
 // ("[1, 2", a list never closed: teacher11 P7) costs that answer alone: the
 // warning that says how it was read comes before the error that says why it
