@@ -735,8 +735,17 @@ func (r *Report) openToMark() int {
 // of them; the score counting them as 0 only beside a pass mark, which it
 // decides.
 func (r *Report) writeScoreHere(line summaryLine, st text.Style, open int) {
-	score, maxScore := r.sumReached(func(q QuestionReport) bool { return q.Type != quiz.Open || r.marked(q) })
-	line("Score on the %s marked here: %s / %s (%s%%)", text.Count(len(r.Questions)-open, "question"),
+	here := func(q QuestionReport) bool { return q.Type != quiz.Open || r.marked(q) }
+	score, maxScore := r.sumReached(here)
+	// The count is of the questions that score sums: a blank open question
+	// is in neither (attack12 #5: "the 3 questions marked here: 0 / 2").
+	var n int
+	for _, q := range r.reachedQuestions() {
+		if here(q) && q.Type != quiz.Info {
+			n++
+		}
+	}
+	line("Score on the %s marked here: %s / %s (%s%%)", text.Count(n, "question"),
 		text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 	var ticked, points int
 	for i, q := range r.reachedQuestions() {

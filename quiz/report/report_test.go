@@ -490,6 +490,34 @@ func TestSummaryWithoutOpenPercentIsNotFromRoundedPoints(t *testing.T) {
 	}
 }
 
+// The count of the questions marked here is of those the score sums: a
+// blank open question (nothing to mark) and an info page are in neither
+// (attack12 #5: "Score on the 3 questions marked here: 0 / 2").
+func TestSummaryUnsavedCountsWhatItScores(t *testing.T) {
+	tf := &quiz.Presented{Question: &quiz.Question{ID: "a", Type: quiz.TrueFalse, Prompt: "a", Points: 1}}
+	num := &quiz.Presented{Question: &quiz.Question{ID: "n", Type: quiz.Numeric, Prompt: "n", Value: 1992, Points: 1}}
+	info := &quiz.Presented{Question: &quiz.Question{ID: "read", Type: quiz.Info, Prompt: "Read this."}}
+	open := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.Open, Prompt: id, Model: "M.", Key: []string{"k"}, Points: 2}}
+	}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: time.Unix(0, 0), Finished: time.Unix(60, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: tf, Response: quiz.Response{Answered: true}, Fraction: 0},
+			{Question: info},
+			{Question: open("blank")},
+			{Question: open("essay"), Response: quiz.Response{Answered: true, Text: "An essay"}},
+			{Question: num, Response: quiz.Response{Answered: true, Text: "1990"}, Fraction: 0},
+		}}
+	rep := New(Meta{Mode: quiz.Practice}, res)
+	rep.Unsaved = true
+	var buf bytes.Buffer
+	rep.WriteSummary(&buf, nil, 0)
+	want := "\nSummary\nScore on the 2 questions marked here: 0 / 2 (0%)\nOpen answers: 1, not scored"
+	if out := buf.String(); !strings.HasPrefix(out, want) {
+		t.Errorf("summary:\n%s\nwant it to begin:\n%s", out, want)
+	}
+}
+
 // Unsaved: nobody will mark the open answers, so the summary leads with the
 // score on the questions marked here and the self-check, not 1 / 4 (25%)
 // counting the open answer as 0 (teacher12 P3). The report is unchanged.
