@@ -181,6 +181,30 @@ func TestRenameKeepsPapers(t *testing.T) {
 			}
 		}
 	}
+	// A report made before the rename names the set's questions by their
+	// old ids: Reselect still finds the selection, under the ids now.
+	f := Filter{Set: "9a"}
+	asked, err := Select([]*Bank{old}, Filter{Set: "9a", Count: 3}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []Ref
+	for _, p := range asked {
+		refs = append(refs, Ref{p.Bank, p.ID})
+	}
+	got, selected, err := Reselect([]*Bank{renamed}, refs, f, 5)
+	renamedAsked := 0
+	for i, q := range got {
+		if q.SeedID() != refs[i].ID {
+			t.Errorf("Reselect of an old report: question %d is %s, want the one once called %s", i+1, q.ID, refs[i].ID)
+		}
+		if q.ID != refs[i].ID {
+			renamedAsked++
+		}
+	}
+	if err != nil || !selected || len(got) != 3 || renamedAsked == 0 {
+		t.Errorf("Reselect of an old report: selected %v, %d questions, %d renamed, %v", selected, len(got), renamedAsked, err)
+	}
 	// Display, reports and lookups keep the current id.
 	if q := renamed.Question("alpha"); q == nil || q.ID != "zza-alpha" || q.SeedID() != "alpha" {
 		t.Errorf("Question(alpha) = %v, want zza-alpha seeded as alpha", q)

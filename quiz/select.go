@@ -351,7 +351,8 @@ func Reselect(banks []*Bank, asked []Ref, f Filter, seed uint64) (qs []*Presente
 	if picked, err := Select(banks, f, seed); err == nil && len(picked) == len(asked) {
 		same := true
 		for i, p := range picked {
-			same = same && p.Bank == asked[i].Bank && p.ID == asked[i].ID
+			// A report made before a rename names the question by a former id.
+			same = same && p.Bank == asked[i].Bank && (p.ID == asked[i].ID || slices.Contains(p.FormerIDs, asked[i].ID))
 		}
 		if same {
 			return picked, true, nil
