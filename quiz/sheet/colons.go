@@ -435,6 +435,14 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 		}
 		return line, "the answers could not be read from this line on: each answer goes on the line of its id (id: answer), and the lines of an answer under a | are all indented by the same number of spaces, more than the id"
 	}
+	if strings.Contains(msg, "could not find expected ':'") {
+		// A line that is no "id: answer", at an id's indent: YAML names
+		// the line after it. Name the line and the answer it follows.
+		if bare, id := bareLine(lines, line); bare > 0 {
+			return bare, fmt.Sprintf("%s: the line %q below it could not be read: it is no \"id: answer\" line; if it goes on the answer to %s, indent it by two more spaces than %s, or put the whole answer in double quotes",
+				id, strings.TrimSpace(string(lines[bare-1])), id, id)
+		}
+	}
 	m := answerLine().FindStringSubmatch(string(lines[line-1]))
 	if m == nil || m[1] == "" && m[2] != "student" { // banks:, seed: are the teacher's
 		return line, ""
@@ -456,6 +464,32 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 		return line, fmt.Sprintf("%s: the answer %s could not be read: a list needs its closing %s; if it is text, put it in quotes, like  %s: %q", key, value, closing, key, value)
 	}
 	return line, ""
+}
+
+// bareLine finds, at or above line (1-based), the last line that is neither
+// blank, a comment, nor a "key: value" line, indented as the answer line
+// above it, and that answer's id: the line YAML could not read where it
+// expected a key. 0 when there is none.
+func bareLine(lines [][]byte, line int) (int, string) {
+	for i := min(line, len(lines)) - 1; i > 0; i-- {
+		t := strings.TrimSpace(string(lines[i]))
+		if t == "" || t[0] == '#' || answerLine().MatchString(string(lines[i])+" ") {
+			continue
+		}
+		at := len(lines[i]) - len(bytes.TrimLeft(lines[i], " "))
+		for j := i - 1; j >= 0; j-- {
+			m := answerLine().FindStringSubmatch(string(lines[j]) + " ")
+			if m == nil {
+				continue
+			}
+			if len(m[1]) != at || at == 0 {
+				return 0, ""
+			}
+			return i + 1, m[2]
+		}
+		return 0, ""
+	}
+	return 0, ""
 }
 
 // indentBlocks reads an open answer written under "id: |" (or >) at the

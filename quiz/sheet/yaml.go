@@ -74,7 +74,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 		question, field, text string
 	}
 	var refused []refusal
-	data, warnings := indentBlocks(data) // colons.go: an open answer under | not indented
+	data, warnings := indentBlocks(softBreaks(data)) // lines.go: a U+2028 in an answer; colons.go: an open answer under | not indented
 	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
 	}, data, "answers")
