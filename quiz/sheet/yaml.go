@@ -80,8 +80,21 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	}, data, "answers")
 	if ok {
 		// An anchor, alias or tag on an answer is valid YAML that would
-		// drop what the student typed ("&" for "and"): read as text.
-		if only := yamlOnAnswers(root, data); only != nil {
+		// drop what the student typed ("&" for "and"): read as text. So
+		// is a quote that swallows the answers below it ('cause ... the
+		// Armenians'): each of those lines is its own answer again.
+		marks, runs := yamlOnAnswers(root, data), runOnLines(root, data) // quotes.go
+		only := marks
+		if runs != nil {
+			only = map[int]bool{}
+			for l := range marks {
+				only[l] = true
+			}
+			for l := range runs {
+				only[l] = true
+			}
+		}
+		if only != nil {
 			fixed, typed := quoteRefused(data, only)
 			again, ok := (*yaml.Node)(nil), false
 			if fixed != nil {
@@ -92,7 +105,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			} else {
 				// Not rewritten as text: read as YAML read it, but
 				// never without a word.
-				warnings = append(warnings, yamlMarksLeft(data, only)...)
+				warnings = append(warnings, yamlMarksLeft(data, marks)...) // a run-on quote: fromYAML warns
 			}
 		}
 	}
