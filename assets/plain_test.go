@@ -77,16 +77,7 @@ func TestPlainProblems(t *testing.T) {
 		{"a sentence over 18 words", ok + " " + nineteen, []string{"a sentence of 19 words (at most 18)"}},
 		{"a mean over 12, no sentence over 18", fourteen + fourteen, []string{"sentences average 14.0 words (at most 12)"}},
 	} {
-		got := plainProblems(tt.text, plainMinWords, plainMaxWords)
-		if len(got) != len(tt.want) {
-			t.Errorf("%s: problems %q, want %q", tt.name, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if !strings.HasPrefix(got[i], tt.want[i]) {
-				t.Errorf("%s: problem %q, want %q", tt.name, got[i], tt.want[i])
-			}
-		}
+		wantProblems(t, tt.name, plainProblems(tt.text, plainMinWords, plainMaxWords), tt.want)
 	}
 }
 
@@ -189,16 +180,7 @@ func TestPlainPointsProblems(t *testing.T) {
 		{"one too few", []string{sixteen}, []string{"1 plain points for 2 key points"}},
 		{"one too many", []string{"One.", "Two.", "Three."}, []string{"3 plain points for 2 key points"}},
 	} {
-		got := plainPointsProblems(&quiz.Question{Type: quiz.Open, Key: key, PlainKey: tt.plain})
-		if len(got) != len(tt.want) {
-			t.Errorf("%s: problems %q, want %q", tt.name, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if !strings.HasPrefix(got[i], tt.want[i]) {
-				t.Errorf("%s: problem %q, want %q", tt.name, got[i], tt.want[i])
-			}
-		}
+		wantProblems(t, tt.name, plainPointsProblems(&quiz.Question{Type: quiz.Open, Key: key, PlainKey: tt.plain}), tt.want)
 	}
 }
 
@@ -278,16 +260,7 @@ func TestPromptProblems(t *testing.T) {
 		{"one long question", &quiz.Question{Type: quiz.Open, Prompt: long}, []string{"a prompt sentence of 14 words (at most 12)"}},
 		{"a closed question", &quiz.Question{Type: quiz.Single, Prompt: long}, nil},
 	} {
-		got := promptProblems(tt.q)
-		if len(got) != len(tt.want) {
-			t.Errorf("%s: problems %q, want %q", tt.name, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if !strings.HasPrefix(got[i], tt.want[i]) {
-				t.Errorf("%s: problem %q, want %q", tt.name, got[i], tt.want[i])
-			}
-		}
+		wantProblems(t, tt.name, promptProblems(tt.q), tt.want)
 	}
 }
 
@@ -357,6 +330,21 @@ func TestOpenPromptQuestions(t *testing.T) {
 			if n := promptQuestions(q.Prompt); n > limit {
 				t.Errorf("%s:%d: question %q: the prompt asks %d questions (at most %d in %s): one per key point, after the article's own", b.File, q.Line, q.ID, n, limit, name)
 			}
+		}
+	}
+}
+
+// wantProblems checks a limit checker's problems against want, each by its
+// start (the rest quotes the text).
+func wantProblems(t *testing.T, name string, got, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: problems %q, want %q", name, got, want)
+		return
+	}
+	for i := range got {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("%s: problem %q, want %q", name, got[i], want[i])
 		}
 	}
 }

@@ -308,8 +308,11 @@ func NewCmdBankExport(f *Factory, runF func(*BankExportOptions) error) *cobra.Co
 A worksheet can hold part of a bank: -n takes that many questions, picked and
 ordered by --seed as conflictq quiz and conflictq sheet pick them (so a sheet
 with the same seed and -n matches its letters); --tag keeps questions with a
-tag; --set NAME picks the questions as quiz --set NAME and sheet --set NAME
-do (the same set on paper and on screen), ordered by --seed. --no-key leaves
+tag; --type closed leaves out the open questions (or --type names the types to
+keep: single, multi, truefalse, short, numeric, order, match, open); --set
+NAME picks the questions as quiz --set NAME and sheet --set NAME do (the same
+set on paper and on screen, given the same -n, --tag and --type), ordered by
+--seed. --no-key leaves
 the answer key out, for a test to hand out; --key FILE writes the key to a
 file of its own (in its extension's format, .md or .html, or with no
 extension the worksheet's).
@@ -328,9 +331,12 @@ refused. Both files are checked before either is written.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Bank = args[0]
 			opts.formatErr = exportFormats(opts)
+			if err := opts.Selection.checkTypes(f); err != nil {
+				return err
+			}
 			sel := opts.Selection
 			opts.Paper = worksheet.Paper{
-				Filter:  quiz.Filter{Tags: sel.Tags, Count: sel.Count, Set: sel.Set},
+				Filter:  quiz.Filter{Tags: sel.Tags, Types: sel.Types, Count: sel.Count, Set: sel.Set},
 				Seed:    sel.Seed,
 				Shuffle: cmd.Flags().Changed("seed"),
 			}
@@ -338,7 +344,7 @@ refused. Both files are checked before either is written.`,
 				opts.Paper.Key = worksheet.NoKey
 			}
 			opts.Paper.Made, opts.Paper.Command = paperMade(opts.Bank, opts.Paper)
-			for _, name := range []string{"count", "seed", "set", "tag", "no-key", "key"} {
+			for _, name := range []string{"count", "seed", "set", "tag", "type", "no-key", "key"} {
 				if cmd.Flags().Changed(name) && opts.formatErr == nil && !slices.Contains(export.Worksheets, opts.Format) {
 					flag := "--" + name
 					if name == "count" {
@@ -349,6 +355,11 @@ refused. Both files are checked before either is written.`,
 			}
 			if opts.KeyFile == "-" && (opts.Output == "" || opts.Output == "-") {
 				return &FlagError{Err: errors.New("--key - and the worksheet would both go to standard output: name a file for one of them (-o FILE)")}
+			}
+			if opts.formatErr == nil && opts.Format == "qti" && (opts.Output == "" || opts.Output == "-") && f.IOStreams.IsStdoutTTY() {
+				// A zip archive is bytes a terminal draws as garbage, its
+				// control codes among them (attack11 #10).
+				return &FlagError{Err: fmt.Errorf("--format qti writes a zip archive, not text for the terminal: name the file with -o (-o %s.zip), or redirect standard output", strings.TrimSuffix(filepath.Base(opts.Bank), filepath.Ext(opts.Bank)))}
 			}
 			if opts.NoKey && opts.KeyFile != "" {
 				return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
@@ -372,6 +383,8 @@ refused. Both files are checked before either is written.`,
 	cmd.Flags().Uint64Var(&opts.Selection.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
 	cmd.Flags().StringVar(&opts.Selection.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")
 	cmd.Flags().StringArrayVar(&opts.Selection.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
+	addTypeFlag(cmd.Flags(), &opts.Selection.Types, "worksheet: ")
+	_ = cmd.RegisterFlagCompletionFunc("type", typeCompletion)
 	cmd.Flags().BoolVar(&opts.NoKey, "no-key", false, "worksheet: leave the answer key out")
 	cmd.Flags().StringVar(&opts.KeyFile, "key", "", "worksheet: write the answer key to `FILE` instead of after the questions")
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
@@ -568,6 +581,9 @@ func paperMade(bank string, p worksheet.Paper) (made, command string) {
 	}
 	for _, t := range p.Filter.Tags {
 		args.WriteString(" --tag " + text.CommandWord(t))
+	}
+	if len(p.Filter.Types) > 0 {
+		args.WriteString(" --type " + strings.Join(p.Filter.Types, ","))
 	}
 	if p.Filter.Set != "" {
 		fmt.Fprintf(&line, "Set %s, seed %d", p.Filter.Set, seed)

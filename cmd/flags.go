@@ -59,7 +59,8 @@ type Selection struct {
 	Count      int
 	Tags       []string
 	Difficulty string
-	Set        string // a question set's name: the same questions for everyone who gives it
+	Types      []string // question types (quiz.TypeNames), as given; checkCount reads the lists
+	Set        string   // a question set's name: the same questions for everyone who gives it
 	Seed       uint64
 	SeedSet    bool // set from cmd.Flags().Changed("seed")
 	SetGiven   bool // set from cmd.Flags().Changed("set"): --set "" is refused
@@ -68,16 +69,17 @@ type Selection struct {
 
 // Filter returns the selection as the quiz library takes it.
 func (s *Selection) Filter() quiz.Filter {
-	return quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty, Set: s.Set}
+	return quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty, Types: s.Types, Set: s.Set}
 }
 
-// addSelectionFlags defines --bank, -n/--count, --tag, --difficulty and
-// --seed; seedNote says where the seed is recorded.
+// addSelectionFlags defines --bank, -n/--count, --tag, --difficulty, --type,
+// --set and --seed; seedNote says where the seed is recorded.
 func addSelectionFlags(fl *pflag.FlagSet, s *Selection, seedNote string) {
 	fl.StringArrayVar(&s.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a bank file: YAML, JSON, GIFT, Moodle XML or Aiken (repeatable)")
 	fl.IntVarP(&s.Count, "count", "n", 0, "at most `N` questions (0: all)")
 	fl.StringArrayVar(&s.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
 	fl.Var(newEnum(&s.Difficulty, "", quiz.Difficulties...), "difficulty", "only questions of this difficulty: easy, medium or hard")
+	addTypeFlag(fl, &s.Types, "")
 	fl.StringVar(&s.Set, "set", "", "pick the questions by this set's `name` (any text, such as 9c): everyone given it gets the same questions, each in an order of their own")
 	fl.Uint64Var(&s.Seed, "seed", 0, "shuffle with seed `N` (default: random; "+seedNote+"); with --set it orders the set's questions and options only")
 }
@@ -88,12 +90,53 @@ their own: the set's name (any text: 9c, a date) picks the questions, and each
 student's own random seed orders them and their options. Do not give a class
 one --seed instead: it gives every student the same order, so neighbours can
 copy by position. --set with --seed orders the set's questions by that seed (a
-re-take, a test); --seed alone picks and orders.`
+re-take, a test); --seed alone picks and orders. The set is picked from the
+questions -n, --tag, --difficulty and --type leave: give everyone the same
+ones (--type closed for a test taken alone, with no open questions).`
 
-// checkCount refuses a negative --count, and a --set with no name.
+// addTypeFlag defines --type; note begins its help (bank export's
+// "worksheet: ").
+func addTypeFlag(fl *pflag.FlagSet, types *[]string, note string) {
+	fl.StringArrayVar(types, "type", nil, note+"only questions of this `type`: closed (every type but open), "+
+		strings.Join(quiz.TypeNames[1:], ", ")+" (repeatable or a comma list: any of them)")
+}
+
+// typeCompletion offers the question types --type takes; after a comma,
+// the types not yet in the list (single,m offers single,multi).
+func typeCompletion(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	var done []string
+	last := toComplete
+	if i := strings.LastIndex(toComplete, ","); i >= 0 {
+		done, last = strings.Split(toComplete[:i], ","), toComplete[i+1:]
+	}
+	var out []string
+	for _, t := range quiz.TypeNames {
+		if strings.HasPrefix(t, strings.ToLower(last)) && !slices.Contains(done, t) {
+			out = append(out, toComplete[:len(toComplete)-len(last)]+t)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// checkTypes reads --type's names (quiz.ParseTypes) into s.Types, or
+// refuses one that names no type.
+func (s *Selection) checkTypes(f *Factory) error {
+	types, err := quiz.ParseTypes(s.Types)
+	if err != nil {
+		return f.badValue("type", "--type: %v", err)
+	}
+	s.Types = types
+	return nil
+}
+
+// checkCount refuses a negative --count, a --set with no name, and a
+// --type that names no type.
 func (s *Selection) checkCount(f *Factory) error {
 	if s.Count < 0 {
 		return f.badValue("count", "--count must be 0 (all) or more, not %d", s.Count)
+	}
+	if err := s.checkTypes(f); err != nil {
+		return err
 	}
 	if s.Set != "" || s.SetGiven {
 		if err := quiz.CheckSetName(s.Set); err != nil {

@@ -54,7 +54,8 @@ student, one column per question any student got, named bank/id, in the banks'
 order, empty where a student did not get it), junit (one testsuite per sheet, one testcase
 per question, a failure for each wrong answer), gradescope (results.json for one
 submission), markdown, and html: the class report, one self-contained page (see
-below). When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended there
+below). Without --format, -o's extension names it (.json, .csv, .md, .html,
+and .xml for junit); any other is text. When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended there
 too. Without --reveal, feedback says which questions were wrong and which part
 of the article to reread, but not the right answer.
 
@@ -103,6 +104,15 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 			}
 			if opts.Sums == "-" {
 				return &FlagError{Err: errors.New("--sums -: name a file for the sums (standard output holds the results)")}
+			}
+			if !cmd.Flags().Changed("format") && opts.Output != "" && opts.Output != "-" {
+				// -o's extension names the format, from the one table, as
+				// it does for every file conflictq writes: r.xml is JUnit,
+				// not the text table under a CI's test-report name
+				// (attack11 #10). Another extension (.txt, .out) is text.
+				if f := fileio.FormatOf(opts.Output, grade.GradeFormats...); f != "" {
+					opts.Format = f
+				}
 			}
 			if opts.Summary != "" && summaryFormat(opts.Summary) == "" {
 				return &FlagError{Err: fmt.Errorf("--summary %s: name a .csv, .json, .md or .html file", opts.Summary)}

@@ -225,3 +225,35 @@ func keyAllRight(t *testing.T, name, out string) {
 		}
 	}
 }
+
+// attack11 #10: without --format, -o's extension names the format from the
+// one table: r.xml is JUnit (what a CI reads under that name), r.csv CSV;
+// another extension is the text table; --format wins over the extension.
+func TestGradeOutputExtensionNamesTheFormat(t *testing.T) {
+	gradeFixture(t, map[string]string{
+		"a.yaml": "student: Ana\nbanks: [b.yaml]\nanswers: {capital: Baku, year: 1994}\n",
+	})
+	for _, tc := range []struct {
+		args []string
+		file string
+		want string
+	}{
+		{[]string{"-o", "r.xml"}, "r.xml", "<testsuites"},
+		{[]string{"-o", "r.CSV"}, "r.CSV", "student,"},
+		{[]string{"-o", "r.out"}, "r.out", "Ana"},
+		{[]string{"-o", "t.xml", "--format", "text"}, "t.xml", "Ana"},
+		{[]string{"-o", "x.xml", "--format", "xml"}, "x.xml", "<testsuites"},
+	} {
+		f, _, _, errOut := testFactory(t)
+		if code := Run(f, append([]string{"grade", "a.yaml"}, tc.args...)); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, errOut)
+		}
+		data, _ := os.ReadFile(tc.file)
+		if !strings.Contains(string(data), tc.want) {
+			t.Errorf("%v wrote:\n%s\nwant %q in it", tc.args, data, tc.want)
+		}
+		if tc.want == "Ana" && strings.Contains(string(data), "<") {
+			t.Errorf("%v wrote XML, want the text table:\n%s", tc.args, data)
+		}
+	}
+}

@@ -120,14 +120,14 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 	r := view.Review(now, f.Match, opts.Count)
 	if len(r.Questions) == 0 {
 		next := r.Next
-		filtered := len(f.Tags) > 0 || f.Difficulty != ""
+		filtered := len(f.Tags) > 0 || f.Difficulty != "" || len(f.Types) > 0
 		switch {
 		case len(view.Items) == 0:
 			fmt.Fprintf(ios.Out, "Nothing to review yet: %s. Take a quiz first (conflictq quiz).\n", noHistoryYet(opts.Student))
 		case filtered && !next.IsZero():
-			fmt.Fprintf(ios.Out, "Nothing that matches --tag or --difficulty is due for review yet. The next is due %s.\n", history.When(next, now))
+			fmt.Fprintf(ios.Out, "Nothing that matches --tag, --difficulty or --type is due for review yet. The next is due %s.\n", history.When(next, now))
 		case filtered:
-			fmt.Fprintln(ios.Out, "Nothing that matches --tag or --difficulty is due for review.")
+			fmt.Fprintln(ios.Out, "Nothing that matches --tag, --difficulty or --type is due for review.")
 		case !next.IsZero():
 			fmt.Fprintf(ios.Out, "Nothing is due for review yet. The next question is due %s: run this again then.\n", history.When(next, now))
 		default:
@@ -138,7 +138,7 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 			if r.Elsewhere == 1 {
 				are = "question is"
 			}
-			fmt.Fprintf(ios.Out, "%d other %s due now: conflictq quiz --review without --tag or --difficulty.\n", r.Elsewhere, are)
+			fmt.Fprintf(ios.Out, "%d other %s due now: conflictq quiz --review without --tag, --difficulty or --type.\n", r.Elsewhere, are)
 		}
 		return nil, nil
 	}

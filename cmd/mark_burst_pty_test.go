@@ -57,3 +57,78 @@ func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
 		t.Errorf("Student 02's mark: %+v, want 0 points and no comment", m)
 	}
 }
+
+// attack11 #9: on a terminal that never answers survey's cursor query
+// (ESC[6n), mark sat at its first prompt for good and the keys typed did
+// nothing: survey read them all as part of the report it waited for. The
+// reader gives survey a stand-in report after its wait, and the keys then
+// reach the prompts.
+func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
+	t.Parallel()
+	dir, _ := makeClass(t)
+	scr, tty := newScreen(t)
+	scr.mu.Lock()
+	scr.mute = true
+	scr.mu.Unlock()
+	files, _ := filepath.Glob(filepath.Join(dir, "reports", "Student-01-*.json"))
+	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(files, "--marker", "T")...)...)
+	scr.waitFor("Points (0 to 2")
+	scr.send("1\rfine\r")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("mark took no keys; screen:\n%s", scr.text())
+	}
+	checkCooked(t, tty)
+	data, _ := os.ReadFile(files[0])
+	rep, err := report.Read(files[0], data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := rep.Marks; len(m) != 1 || m[0].Points != 1 || m[0].Comment != "fine" {
+		t.Errorf("mark: %+v, want 1 point, comment \"fine\"", m)
+	}
+}
+
+// attack11 #10: after a mark refused in a burst ("7" is more than the
+// question's 2 points), the keys typed ahead were appended to the refused
+// "7" in the box ("71" refused again, and so on); and Escape then Enter
+// lost the Enter with the Escape. The keys typed ahead start a new line,
+// and the Enter after an Escape is kept.
+func TestPTYMarkBurstAfterARefusedMark(t *testing.T) {
+	t.Parallel()
+	dir, _ := makeClass(t)
+	scr, tty := newScreen(t)
+	var two []string
+	for _, s := range []string{"Student-01", "Student-02"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "reports", s+"-*.json"))
+		two = append(two, files...)
+	}
+	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(two, "--marker", "T")...)...)
+	scr.waitFor("Answer 1 of 2: Student 01")
+	scr.waitFor("Points (0 to 2")
+	scr.send("7\r1\x1b\r\r0\r\r")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("mark waits for keys typed already; screen:\n%s", scr.text())
+	}
+	checkCooked(t, tty)
+	for student, points := range map[string]float64{"Student-01": 1, "Student-02": 0} {
+		files, _ := filepath.Glob(filepath.Join(dir, "reports", student+"-*.json"))
+		data, _ := os.ReadFile(files[0])
+		rep, err := report.Read(files[0], data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := rep.Marks; len(m) != 1 || m[0].Points != points || m[0].Comment != "" {
+			t.Errorf("%s's mark: %+v, want %g points and no comment", student, m, points)
+		}
+	}
+}

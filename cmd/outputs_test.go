@@ -335,3 +335,27 @@ func TestExportKeyToStandardOutput(t *testing.T) {
 		}
 	}
 }
+
+// attack11 #10: bank export --format qti wrote its zip archive to the
+// terminal. It is refused there, with -o named; piped or redirected, or
+// with -o, the archive is written.
+func TestExportQTIRefusesTheTerminal(t *testing.T) {
+	outputFixture(t)
+	f, _, out, errOut := testFactory(t)
+	f.IOStreams.SetStdoutTTY(true)
+	if code := Run(f, []string{"bank", "export", "b.yaml", "--format", "qti"}); code != ExitInvalid {
+		t.Errorf("exit %d, want %d", code, ExitInvalid)
+	}
+	if out.Len() != 0 || !strings.Contains(errOut.String(), "-o b.zip") {
+		t.Errorf("stdout %d bytes; stderr %q", out.Len(), errOut)
+	}
+	f, _, out, errOut = testFactory(t)
+	if code := Run(f, []string{"bank", "export", "b.yaml", "--format", "qti"}); code != 0 || !strings.HasPrefix(out.String(), "PK") {
+		t.Errorf("to a pipe: exit %d, stdout %.10q; stderr %q", code, out, errOut)
+	}
+	f, _, _, errOut = testFactory(t)
+	f.IOStreams.SetStdoutTTY(true)
+	if code := Run(f, []string{"bank", "export", "b.yaml", "-o", "b.zip"}); code != 0 {
+		t.Errorf("-o b.zip: exit %d: %s", code, errOut)
+	}
+}

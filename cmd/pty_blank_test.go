@@ -98,3 +98,82 @@ func TestPTYPlainBlankAnswerIsConfirmed(t *testing.T) {
 		t.Errorf("report:\n%s", s)
 	}
 }
+
+// attack11 #6: text typed or pasted right after a stray Enter went into
+// "Leave this question blank? (y/N)", was refused as no answer and lost,
+// and the question was drawn twice. A key that is not y or n is No: the
+// question is drawn again, once, its box holding what was typed, and the
+// Enter at its end sends it.
+func TestPTYTextTypedAfterAStrayEnterIsKept(t *testing.T) {
+	scr, done, report, errOut := typeHalfAnswer(t)
+	scr.send(strings.Repeat("\x7f", len("The USSR, it was big: Russia, Geo")))
+	scr.send("\rBoth sides: lost")
+	want := "> Both sides: lost"
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(strings.Join(scr.visible(), "\n"), want); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the text typed is not in the box:\n%s", strings.Join(scr.visible(), "\n"))
+		}
+	}
+	screen := strings.Join(scr.visible(), "\n")
+	if n := strings.Count(screen, "What was the Soviet Union?"); n != 1 || strings.Contains(screen, "Leave this question blank?") {
+		t.Fatalf("the question is on the screen %d times, want once with its box and no confirm:\n%s", n, screen)
+	}
+	scr.send(" homes\r")
+	scr.waitFor("Which town?")
+	scr.send("\ry\r")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(data); !strings.Contains(s, `"given": "Both sides: lost homes"`) || !strings.Contains(s, `"answered": 1`) {
+		t.Errorf("report:\n%s", s)
+	}
+}
+
+// The same with --plain at a terminal: a line that is not y or n, typed at
+// the confirm, is the answer.
+func TestPTYPlainTextTypedAfterAStrayEnterIsKept(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "cut.yaml")
+	if err := os.WriteFile(bankFile, []byte(cutOffBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "ana.json")
+	scr, tty := newSurveylessScreen(t, 80, 24, false)
+	done, errOut := runOnTTY(t, tty, "quiz", "--plain", "--bank", bankFile, "--mode", "exam", "--student", "Ana", "--seed", "2", "-o", report)
+	scr.waitFor("What was the Soviet Union?")
+	scr.waitFor("Your answer:")
+	scr.send(keyEnter + "Both sides lost homes in 1988-94" + keyEnter)
+	scr.waitFor("Which town?")
+	scr.waitFor("Your answer:")
+	scr.send(keyEnter)
+	scr.waitFor("Leave this question blank? (y/N)")
+	scr.send("y" + keyEnter)
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+	if out := scr.text(); strings.Contains(out, "Sorry") || strings.Count(out, "What was the Soviet Union?") != 1 {
+		t.Errorf("screen:\n%s", out)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(data); !strings.Contains(s, `"given": "Both sides lost homes in 1988-94"`) || !strings.Contains(s, `"answered": 1`) {
+		t.Errorf("report:\n%s", s)
+	}
+}

@@ -159,3 +159,59 @@ func TestPTYCtrlZStopsTheWholeJob(t *testing.T) {
 		}
 	}
 }
+
+// attack11 #7: keys that come after Ctrl-Z in the same read ("Kho", Ctrl-Z,
+// "echo SHELL", Enter: a paste, or a fast typist) were meant for the shell:
+// they are dropped, not fed to the prompt at fg, where the Enter sent
+// "Khoecho SHELL" as the answer. The keys before the Ctrl-Z are kept.
+func TestPTYCtrlZDropsTheKeysAfterIt(t *testing.T) {
+	t.Parallel()
+	shell, err := exec.LookPath("jobshell") // put on PATH by TestMain
+	if err != nil {
+		t.Skip("no jobshell on PATH:", err)
+	}
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	report := filepath.Join(dir, "r.json")
+	scr, tty := newScreen(t)
+	cmd := exec.Command(shell, "conflictq", "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "XDG_CONFIG_HOME=" + t.TempDir(), "XDG_STATE_HOME=" + t.TempDir(), "TERM=xterm"}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		cmd.Process.Kill()
+		<-exited
+	})
+	scr.waitFor("Which town?")
+	scr.send("Kho\x1aecho SHELL\r")
+	scr.waitFor("[jobshell] stopped")
+	scr.send("fg\n")
+	scr.waitFor("Which town?") // drawn again, with the keys before the Ctrl-Z
+	scr.waitFor("Kho")
+	scr.send("jaly" + keyEnter)
+	scr.waitFor("Question 2 of 8")
+	scr.waitFor("[Use arrows")
+	scr.send(keyCtrlC)
+	select {
+	case <-exited:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the quiz did not end; screen:\n%q", scr.text())
+	}
+	if out := scr.text(); strings.Contains(out, "echo SHELL") {
+		t.Errorf("the keys after the Ctrl-Z reached the prompt; screen:\n%q", out)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v; screen:\n%q", err, scr.text())
+	}
+	if !strings.Contains(string(data), `"given": "Khojaly"`) {
+		t.Errorf("report lacks the answer Khojaly:\n%s", data)
+	}
+}

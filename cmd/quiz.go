@@ -172,6 +172,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("exam-review", cobra.FixedCompletions([]string{examReviewNone, examReviewEnd}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("type", typeCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -319,6 +320,9 @@ func quizRun(opts *QuizOptions) error {
 	}
 	res, runErr := s.Run(ctx)
 	rep := report.New(reportMeta(opts, banks, mode), res)
+	// Nothing saved for a teacher (finishQuiz says so): nobody will mark
+	// the open answers, so the summary leads with the score marked here.
+	rep.Unsaved = opts.Report == "" && opts.ReportDir == ""
 	if mode == quiz.Exam && s.HoldBackReview {
 		// The review a student keeps (-o ana.html, ana.md) holds the
 		// answers back as the screen does (attack9 #8); JSON and CSV,
@@ -592,6 +596,9 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 	if opts.Review {
 		what = "spaced review"
 	}
+	if len(opts.Types) > 0 { // which questions a class was given: closed, say
+		what += " · " + strings.Join(opts.Types, ", ") + " questions"
+	}
 	line := fmt.Sprintf("%d %s · %s · seed %d", n, noun, what, opts.Seed)
 	if opts.Set != "" {
 		line = fmt.Sprintf("%d %s · %s · set %s · seed %d", n, noun, what, text.EscapeControl(opts.Set), opts.Seed)
@@ -608,7 +615,7 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
-	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Mode: mode, Digests: report.Digests(banks)}
+	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Types: opts.Types, Mode: mode, Digests: report.Digests(banks)}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
@@ -808,8 +815,8 @@ func reportExt(format string) string {
 }
 
 // quizFromSheet grades an answer sheet as conflictq grade does: on the banks
-// and selection the sheet records, unless --bank, -n, --tag, --difficulty or
-// --seed say otherwise.
+// and selection the sheet records, unless --bank, -n, --tag, --difficulty,
+// --type or --seed say otherwise.
 func quizFromSheet(opts *QuizOptions, format string) error {
 	sh, err := sheet.ReadFile(opts.Answers, opts.IO.In)
 	if err != nil {
@@ -820,7 +827,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		banks = opts.Banks
 	}
 	var filter *quiz.Filter
-	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" || opts.Set != "" {
+	if opts.Count > 0 || len(opts.Tags) > 0 || opts.Difficulty != "" || len(opts.Types) > 0 || opts.Set != "" {
 		f := opts.Filter()
 		filter = &f
 	}

@@ -45,7 +45,7 @@ The YAML sheet shows each question and its options, lettered as the paper test
 an option's letter, number or text; a list for several options ([a, c]) or an
 order's item numbers ([3, 1, 2]); number=letter pairs for matching; text for
 the rest. The sheet records its seed, so letters keep meaning the options as
-shown, and the selection (-n, --tag, --difficulty), so grading asks the
+shown, and the selection (-n, --tag, --difficulty, --type), so grading asks the
 same questions.
 
 --key writes the answer key of a sheet: --key --from answers.yaml gives the key
@@ -85,7 +85,7 @@ write one sheet per student with --set and no --seed, and the key of each with
 				return err
 			}
 			if opts.From != "" {
-				for _, name := range []string{"bank", "count", "tag", "difficulty", "set", "seed"} {
+				for _, name := range []string{"bank", "count", "tag", "difficulty", "type", "set", "seed"} {
 					if cmd.Flags().Changed(name) {
 						return &FlagError{Err: fmt.Errorf("--from %s takes the banks, seed and selection from that sheet; leave out --%s", opts.From, name)}
 					}
@@ -109,6 +109,8 @@ write one sheet per student with --set and no --seed, and the key of each with
 	fl.StringVar(&opts.From, "from", "", "use the banks, seed and selection of this `SHEET` (with --key: its answer key)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
 	_ = cmd.RegisterFlagCompletionFunc("tag", tagCompletion(f))
+	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("type", typeCompletion)
 	return cmd
 }
 
@@ -195,7 +197,7 @@ func selectionFrom(opts *SheetOptions) error {
 	}
 	opts.Banks = sheet.ResolveBanks(sh.Banks, opts.From)
 	opts.Seed, opts.SeedSet = *sh.Seed, true
-	opts.Count, opts.Tags, opts.Difficulty, opts.Set = sh.Count, sh.Tags, sh.Difficulty, sh.Set
+	opts.Count, opts.Tags, opts.Difficulty, opts.Types, opts.Set = sh.Count, sh.Tags, sh.Difficulty, sh.Types, sh.Set
 	return nil
 }
 
@@ -212,6 +214,16 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 	}
 	opts.Banks = sheet.ResolveBanks(rep.Banks, opts.From)
 	opts.Seed, opts.SeedSet = *rep.Seed, true
+	types, err := quiz.ParseTypes(rep.Types)
+	if err != nil {
+		return invalid("%s: types: %v", opts.From, err)
+	}
+	if rep.Set != "" {
+		if err := quiz.CheckSetName(rep.Set); err != nil {
+			return invalid("%s: set %q: %v", opts.From, rep.Set, err)
+		}
+	}
+	opts.Set, opts.Types = rep.Set, types
 	opts.asked = make([]quiz.Ref, len(rep.Questions))
 	for i, q := range rep.Questions {
 		opts.asked[i] = quiz.Ref{Bank: q.Bank, ID: q.ID}
@@ -220,10 +232,11 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 }
 
 // reportQuestions are a report's questions, as the quiz showed them. When
-// the same seed and count pick exactly them, the sheet records the count,
-// so that grading the key (or a copy filled in) asks the same questions.
+// the same seed, set and types with their count pick exactly them, the sheet
+// records that selection, so that grading the key (or a copy filled in)
+// asks the same questions.
 func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
-	qs, selected, err := quiz.Reselect(banks, opts.asked, opts.Seed)
+	qs, selected, err := quiz.Reselect(banks, opts.asked, quiz.Filter{Set: opts.Set, Types: opts.Types}, opts.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.From, err)
 	}
@@ -231,7 +244,8 @@ func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented,
 		opts.Count = len(opts.asked)
 		return qs, nil
 	}
-	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection (--tag, --difficulty or --review) a sheet cannot record: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
+	opts.Set, opts.Types = "", nil // not a selection that asks these
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection (--tag, --difficulty, --type or --review) a sheet cannot record: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
 	return qs, nil
 }
 
@@ -254,5 +268,5 @@ func sheetHeader(opts *SheetOptions) (student string, banks []string) {
 // sheetLayout is the header sheet writes, from the options.
 func sheetLayout(opts *SheetOptions) sheet.Layout {
 	student, banks := sheetHeader(opts)
-	return sheet.Layout{Student: student, Banks: banks, Seed: opts.Seed, Set: opts.Set, Count: opts.Count, Tags: opts.Tags, Difficulty: opts.Difficulty, Key: opts.Key}
+	return sheet.Layout{Student: student, Banks: banks, Seed: opts.Seed, Set: opts.Set, Count: opts.Count, Tags: opts.Tags, Difficulty: opts.Difficulty, Types: opts.Types, Key: opts.Key}
 }

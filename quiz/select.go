@@ -16,6 +16,9 @@ type Filter struct {
 	Tags       []string // keep questions with any of these tags (all when empty)
 	Difficulty string   // keep questions of this difficulty (all when empty)
 	Count      int      // ask at most this many (all when 0)
+	// Types keeps questions of any of these type names (TypeNames): a
+	// bank's type, or Closed for every type but open (all when empty).
+	Types []string
 	// Set, when not empty, names a question set: the questions are picked by
 	// the set's name (SetSeed) and only their order by the seed, so a class
 	// given one set gets the same questions, each student in an order (and
@@ -47,6 +50,58 @@ func SetSeed(name string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte("conflictq set\x00" + strings.ToLower(strings.TrimSpace(name))))
 	return h.Sum64()
+}
+
+// Closed names, for Filter.Types, every type of question but open: the
+// questions a quiz marks itself, for a test a student takes alone.
+const Closed = "closed"
+
+// TypeNames are the names Filter.Types takes: Closed, then every type that
+// asks for an answer, open last.
+var TypeNames = append([]string{Closed}, typeNames()...)
+
+func typeNames() []string {
+	names := make([]string, len(Types))
+	for i, t := range Types {
+		names[i] = string(t)
+	}
+	return names
+}
+
+// typeNamed reports whether a question of type t is of the type name names
+// (TypeNames). Closed keeps info pages too: they go with the questions
+// around them, as a tag keeps them.
+func typeNamed(t Type, name string) bool {
+	if name == Closed {
+		return t != Open
+	}
+	return string(t) == name
+}
+
+// ParseTypes reads type names as a teacher gives them (--type closed,
+// --type single,multi): each name or comma-separated list, in any case,
+// trimmed; repeated names once. A name not in TypeNames is an error that
+// lists them.
+func ParseTypes(given []string) ([]string, error) {
+	var out []string
+	for _, g := range given {
+		for name := range strings.SplitSeq(g, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name == "" {
+				continue
+			}
+			if !slices.Contains(TypeNames, name) {
+				return nil, fmt.Errorf("%q is not a question type: give %s (closed is every type but open)", name, strings.Join(TypeNames, ", "))
+			}
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	if len(given) > 0 && len(out) == 0 {
+		return nil, fmt.Errorf("no question type given: give %s", strings.Join(TypeNames, ", "))
+	}
+	return out, nil
 }
 
 // Presented is a question as one quiz shows it: Perm gives the display order of
@@ -130,10 +185,13 @@ func Present(questions []*Question, seed uint64) []*Presented {
 	return out
 }
 
-// Match reports whether the filter keeps q (its tags and difficulty; Count
-// is for Select).
+// Match reports whether the filter keeps q (its tags, difficulty and type;
+// Count is for Select).
 func (f Filter) Match(q *Question) bool {
 	if f.Difficulty != "" && !strings.EqualFold(q.Difficulty, f.Difficulty) {
+		return false
+	}
+	if len(f.Types) > 0 && !slices.ContainsFunc(f.Types, func(name string) bool { return typeNamed(q.Type, name) }) {
 		return false
 	}
 	return len(f.Tags) == 0 || slices.ContainsFunc(f.Tags, q.HasTag)
@@ -194,6 +252,9 @@ func describeFilter(f Filter) string {
 	}
 	if f.Difficulty != "" {
 		parts = append(parts, "difficulty "+f.Difficulty)
+	}
+	if len(f.Types) > 0 {
+		parts = append(parts, "type "+strings.Join(f.Types, " or "))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -279,11 +340,13 @@ type Ref struct{ Bank, ID string }
 
 // Reselect gives the questions a quiz asked, in the order it asked them, with
 // their options shuffled by seed as Select shuffles them. selected reports
-// whether Select with seed and a count of len(asked) picks exactly these, in
-// this order: a sheet can then record the count, so that grading it asks the
-// same questions. A question the banks no longer have is an error.
-func Reselect(banks []*Bank, asked []Ref, seed uint64) (qs []*Presented, selected bool, err error) {
-	if picked, err := Select(banks, Filter{Count: len(asked)}, seed); err == nil && len(picked) == len(asked) {
+// whether Select with seed, the filter f the quiz recorded (its set and
+// types) and a count of len(asked) picks exactly these, in this order: a
+// sheet can then record the selection, so that grading it asks the same
+// questions. A question the banks no longer have is an error.
+func Reselect(banks []*Bank, asked []Ref, f Filter, seed uint64) (qs []*Presented, selected bool, err error) {
+	f.Count = len(asked)
+	if picked, err := Select(banks, f, seed); err == nil && len(picked) == len(asked) {
 		same := true
 		for i, p := range picked {
 			same = same && p.Bank == asked[i].Bank && p.ID == asked[i].ID

@@ -217,17 +217,17 @@ func TestReselect(t *testing.T) {
 		}
 		return out
 	}
-	got, selected, err := Reselect(banks, refs(picked), 7)
+	got, selected, err := Reselect(banks, refs(picked), Filter{}, 7)
 	if err != nil || !selected || ids(got) != ids(picked) {
 		t.Errorf("Select's own pick: selected %v, %s, %v; want %s", selected, ids(got), err, ids(picked))
 	}
 	reversed := slices.Clone(picked)
 	slices.Reverse(reversed)
-	got, selected, err = Reselect(banks, refs(reversed), 7)
+	got, selected, err = Reselect(banks, refs(reversed), Filter{}, 7)
 	if err != nil || selected || ids(got) != ids(reversed) {
 		t.Errorf("another order: selected %v, %s, %v; want %s", selected, ids(got), err, ids(reversed))
 	}
-	if _, _, err := Reselect(banks, []Ref{{b.ID, "gone"}}, 7); err == nil {
+	if _, _, err := Reselect(banks, []Ref{{b.ID, "gone"}}, Filter{}, 7); err == nil {
 		t.Error("a question the bank no longer has: no error")
 	}
 }

@@ -9,7 +9,10 @@ import (
 // extensions is the one table from a file's extension to the format it holds,
 // for every file conflictq writes or reads by name: banks, sheets, reports,
 // class summaries, bank exports. A format's first extension is the one it is
-// written with. Nothing else decides a format by extension.
+// written with. An extension may name two formats that no one command
+// writes both of (.xml: a bank export's Moodle XML, grade's JUnit): the
+// command's allowed formats choose. Nothing else decides a format by
+// extension.
 var extensions = []struct{ ext, format string }{
 	{".json", "json"},
 	{".jsonl", "jsonl"},
@@ -21,6 +24,7 @@ var extensions = []struct{ ext, format string }{
 	{".gift", "gift"},
 	{".txt", "gift"},
 	{".xml", "moodlexml"},
+	{".xml", "junit"}, // grade's results: a CI's test report
 	{".zip", "qti"},
 	{".aiken", "aiken"},
 	{".tsv", "anki"},

@@ -11,6 +11,13 @@ func TestFormatOf(t *testing.T) {
 			t.Errorf("FormatOf(%q) = %q, want %q", path, got, want)
 		}
 	}
+	// .xml is Moodle XML for a bank export, JUnit for grade's results.
+	if got := FormatOf("q.xml", "gift", "moodlexml", "qti"); got != "moodlexml" {
+		t.Errorf("FormatOf(q.xml) for an export = %q, want moodlexml", got)
+	}
+	if got := FormatOf("r.XML", "text", "json", "junit"); got != "junit" {
+		t.Errorf("FormatOf(r.XML) for grade = %q, want junit", got)
+	}
 	if got := FormatOf("b.yaml", "json", "csv"); got != "" {
 		t.Errorf("a format not allowed: %q", got)
 	}

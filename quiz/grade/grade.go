@@ -203,6 +203,7 @@ type selectionKey struct {
 	more             string // the other banks' ids, when there are several
 	count            int
 	tags, difficulty string
+	types            string // quiz.Filter.Types, comma-joined
 	set              string
 	seed             uint64
 }
@@ -402,7 +403,7 @@ func (g *Grader) banksFor(s *sheet.Sheet) ([]*quiz.Bank, error) {
 // sheet's seed asked them (the banks' order without a seed): the selection the
 // sheet records (or the Grader's Filter), else all.
 func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, error) {
-	f := quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty, Set: s.Set}
+	f := quiz.Filter{Count: s.Count, Tags: s.Tags, Difficulty: s.Difficulty, Types: s.Types, Set: s.Set}
 	if g.Filter != nil {
 		f = *g.Filter
 	}
@@ -410,7 +411,7 @@ func (g *Grader) questionsFor(s *sheet.Sheet, banks []*quiz.Bank) (*selection, e
 	if s.Seed != nil {
 		seed = *s.Seed // the seed picks the questions and the order they were asked in
 	}
-	key := selectionKey{banks: banks[0], nbanks: len(banks), count: f.Count, tags: strings.Join(f.Tags, "\x00"), difficulty: f.Difficulty, set: f.Set, seed: seed}
+	key := selectionKey{banks: banks[0], nbanks: len(banks), count: f.Count, tags: strings.Join(f.Tags, "\x00"), difficulty: f.Difficulty, types: strings.Join(f.Types, ","), set: f.Set, seed: seed}
 	if len(banks) > 1 {
 		key.more = strings.Join(bankIDs(banks), "\x00")
 	}

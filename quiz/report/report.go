@@ -40,7 +40,9 @@ type Report struct {
 	Seed        *uint64           `json:"seed,omitempty"` // nil: graded in the banks' order, never shuffled
 	// Set names the question set (quiz --set) that picked the questions; the
 	// seed then ordered them.
-	Set         string           `json:"set,omitempty"`
+	Set string `json:"set,omitempty"`
+	// Types are the question types (quiz --type) that picked the questions.
+	Types       []string         `json:"types,omitempty"`
 	Mode        quiz.Mode        `json:"mode"`
 	Status      quiz.Status      `json:"status"`
 	EndedBy     string           `json:"ended_by"`
@@ -66,12 +68,21 @@ type Report struct {
 	// of the right answers, verdicts, explanations or scores by tag. JSON
 	// and CSV are the teacher's record and hold everything.
 	HeldBack bool `json:"-"`
+	// Unsaved is a quiz whose report nobody will mark: nothing was saved
+	// for a teacher (a practice quiz without -o or --report-dir). Its
+	// summary leads with the score on the questions marked here, not a
+	// score counting the open answers as 0 (teacher12 P3).
+	Unsaved bool `json:"-"`
 
-	// reached is the score on the questions reached, unrounded, when the
-	// report was made from a result (New): its percent is taken from the
-	// points, not from the points rounded to two decimals (2/3 is 66.7%,
-	// not 0.67's 67%; teacher2 P2).
-	reached *[2]float64
+	// points are the questions' points, unrounded, when the report was
+	// made from a result (New): the summary's sums and percents are taken
+	// from them, not from the points rounded to two decimals (2/3 is 66.7%,
+	// not 0.67's 67%, teacher2 P2; 1/3 + 1 of 2 is 66.7%, not 1.33's 66.5%,
+	// teacher12 P4).
+	points []float64
+	// keyPoints are how many key points each question has, from New: the
+	// summary's self-check counts those ticked out of them.
+	keyPoints []int
 }
 
 // Mark is a teacher's mark of one open answer, beside what the student wrote.
@@ -152,8 +163,9 @@ type Meta struct {
 	Student     string
 	Banks       []string
 	Seed        uint64
-	Unseeded    bool   // no seed ordered the questions (a sheet without one): the report records none
-	Set         string // the question set's name (quiz --set), if any
+	Unseeded    bool     // no seed ordered the questions (a sheet without one): the report records none
+	Set         string   // the question set's name (quiz --set), if any
+	Types       []string // the question types (quiz --type), if any
 	Mode        quiz.Mode
 	PassPercent *float64
 	Digests     map[string]string // bank id → quiz.Digest
@@ -183,14 +195,11 @@ func New(meta Meta, res *quiz.Result) *Report {
 	rep := header(meta, res)
 	tags := map[string]*TagScore{}
 	reached := len(res.Outcomes) - rep.NotReached
-	var sum [2]float64
-	for _, o := range res.Outcomes[:reached] {
-		sum[0] += o.Points()
-		sum[1] += o.MaxPoints()
-	}
-	rep.reached = &sum
+	rep.points = make([]float64, len(res.Outcomes))
+	rep.keyPoints = make([]int, len(res.Outcomes))
 	for i, o := range res.Outcomes {
 		q := o.Question
+		rep.points[i], rep.keyPoints[i] = o.Points(), len(q.Key)
 		if o.Response.Answered {
 			rep.Answered++
 		}
@@ -218,6 +227,7 @@ func header(meta Meta, res *quiz.Result) *Report {
 		Banks:         meta.Banks,
 		BankDigests:   meta.Digests,
 		Set:           meta.Set,
+		Types:         meta.Types,
 		Mode:          meta.Mode,
 		Status:        statusOf(res),
 		EndedBy:       res.EndedBy,
@@ -662,6 +672,10 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 // that ended early also gets the score on the questions reached.
 func (r *Report) writeScore(line summaryLine, st text.Style) {
 	if r.NotReached == 0 {
+		if open := r.openToMark(); r.Unsaved && open > 0 && r.scorable() {
+			r.writeScoreHere(line, st, open)
+			return
+		}
 		if !r.scorable() {
 			// Every question open (a discussion): nothing to score here, not 0%.
 			line("Score: none here; every question is open, for a teacher to mark%s", r.passed(st))
@@ -671,15 +685,8 @@ func (r *Report) writeScore(line summaryLine, st text.Style) {
 		line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 		return
 	}
-	var score, maxScore float64
-	for _, t := range r.reachedQuestions() {
-		score += t.Points
-		maxScore += t.MaxPoints
-	}
+	score, maxScore := r.sumReached(func(QuestionReport) bool { return true })
 	pct := text.Percent(score, maxScore)
-	if r.reached != nil {
-		pct = text.Percent(r.reached[0], r.reached[1])
-	}
 	// The whole quiz's score comes first: it is the grade. The score on
 	// the questions reached alone would read as 100% after a time-out.
 	line("Answered: %s · time taken: %s", r.answeredLine(), formatDuration(r.Seconds))
@@ -694,28 +701,59 @@ func (r *Report) writeScore(line summaryLine, st text.Style) {
 // writeOpenToMark writes how many open answers wait for a teacher, and the
 // score without them.
 func (r *Report) writeOpenToMark(line summaryLine) {
-	var open int
-	for _, q := range r.reachedQuestions() {
-		if q.Type == quiz.Open && q.Given != nil && !r.marked(q) { // a blank one scores 0: nothing to mark
-			open++
-		}
-	}
+	open := r.openToMark()
 	if open == 0 || !r.scorable() { // all open: the score line said so
+		return
+	}
+	if r.Unsaved && r.NotReached == 0 { // writeScoreHere said it
 		return
 	}
 	line("Open answers to mark: %d (each counts 0 of its points until a teacher marks it)", open)
 	// The score above counts them as 0; in practice nobody may ever mark
 	// them, so say how the rest went too (teacher8 P2: "3 / 8 (37.5%)").
-	var score, maxScore float64
-	for _, q := range r.reachedQuestions() {
-		if q.Type != quiz.Open || r.marked(q) {
-			score += q.Points
-			maxScore += q.MaxPoints
-		}
-	}
+	score, maxScore := r.sumReached(func(q QuestionReport) bool { return q.Type != quiz.Open || r.marked(q) })
 	if maxScore > 0 {
 		line("Without the open answers: %s / %s (%s%%)", text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
 	}
+}
+
+// openToMark counts the open answers on the questions reached that wait for
+// a teacher's mark (a blank one scores 0: nothing to mark).
+func (r *Report) openToMark() int {
+	var open int
+	for _, q := range r.reachedQuestions() {
+		if q.Type == quiz.Open && q.Given != nil && !r.marked(q) {
+			open++
+		}
+	}
+	return open
+}
+
+// writeScoreHere writes the score of a quiz whose open answers nobody will
+// mark (Unsaved): first the score on the questions marked here, which is
+// the one to read, then the open answers and the student's own self-check
+// of them; the score counting them as 0 only beside a pass mark, which it
+// decides.
+func (r *Report) writeScoreHere(line summaryLine, st text.Style, open int) {
+	score, maxScore := r.sumReached(func(q QuestionReport) bool { return q.Type != quiz.Open || r.marked(q) })
+	line("Score on the %s marked here: %s / %s (%s%%)", text.Count(len(r.Questions)-open, "question"),
+		text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+	var ticked, points int
+	for i, q := range r.reachedQuestions() {
+		if q.Type == quiz.Open && q.Given != nil && !r.marked(q) && q.SelfCheck != nil && len(r.keyPoints) == len(r.Questions) {
+			ticked += len(q.SelfCheckPoints)
+			points += r.keyPoints[i]
+		}
+	}
+	openLine := fmt.Sprintf("Open answers: %d, not scored (nobody marks them here)", open)
+	if points > 0 {
+		openLine += fmt.Sprintf("; your self-check: %d of %d key points covered", ticked, points)
+	}
+	line("%s", openLine)
+	if r.Passed != nil {
+		line("Score counting the open answers as 0: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
+	}
+	line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
 }
 
 // writeByTag writes the scores by tag, on the questions reached when the
@@ -843,4 +881,21 @@ func (r *Report) seedText() string {
 // ended early.
 func (r *Report) reachedQuestions() []QuestionReport {
 	return r.Questions[:len(r.Questions)-r.NotReached]
+}
+
+// sumReached adds up the points of the questions reached that keep keeps:
+// unrounded when the report was made from a result (New), else as recorded.
+func (r *Report) sumReached(keep func(QuestionReport) bool) (score, maxScore float64) {
+	for i, q := range r.reachedQuestions() {
+		if !keep(q) {
+			continue
+		}
+		p := q.Points
+		if len(r.points) == len(r.Questions) {
+			p = r.points[i]
+		}
+		score += p
+		maxScore += q.MaxPoints
+	}
+	return score, maxScore
 }

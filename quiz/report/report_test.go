@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -458,5 +459,71 @@ func TestSummaryGivesTheScoreWithoutOpenAnswers(t *testing.T) {
 	New(Meta{Mode: quiz.Practice}, res).WriteSummary(&buf, nil, 0)
 	if strings.Contains(buf.String(), "Without the open answers") {
 		t.Errorf("a quiz with no open answer:\n%s", buf.String())
+	}
+}
+
+// The score without the open answers takes its percent from the points, not
+// from the points rounded: 1/3 + 1 of 2 is 66.7%, not 1.33's 66.5%; and
+// 2/3 + 7 of 8 is 95.8%, not 7.67's 95.9% (teacher12 P4).
+func TestSummaryWithoutOpenPercentIsNotFromRoundedPoints(t *testing.T) {
+	tf := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	open := &quiz.Presented{Question: &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Points: 1}}
+	for _, tt := range []struct {
+		fractions []float64
+		want      string
+	}{
+		{[]float64{1.0 / 3, 1}, "Without the open answers: 1.33 / 2 (66.7%)\n"},
+		{[]float64{2.0 / 3, 1, 1, 1, 1, 1, 1, 1}, "Without the open answers: 7.67 / 8 (95.8%)\n"},
+	} {
+		res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: time.Unix(0, 0), Finished: time.Unix(60, 0)}
+		for i, f := range tt.fractions {
+			res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: tf(strconv.Itoa(i)), Response: quiz.Response{Answered: true}, Fraction: f})
+		}
+		res.Outcomes = append(res.Outcomes, quiz.Outcome{Question: open, Response: quiz.Response{Answered: true, Text: "A union"}})
+		var buf bytes.Buffer
+		New(Meta{Mode: quiz.Exam}, res).WriteSummary(&buf, nil, 0)
+		if !strings.Contains(buf.String(), tt.want) {
+			t.Errorf("want %q in\n%s", tt.want, buf.String())
+		}
+	}
+}
+
+// Unsaved: nobody will mark the open answers, so the summary leads with the
+// score on the questions marked here and the self-check, not 1 / 4 (25%)
+// counting the open answer as 0 (teacher12 P3). The report is unchanged.
+func TestSummaryUnsavedLeadsWithTheScoreMarkedHere(t *testing.T) {
+	tf := func(id string) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.TrueFalse, Prompt: id, Points: 1}}
+	}
+	open := &quiz.Presented{Question: &quiz.Question{ID: "ussr", Type: quiz.Open, Prompt: "What was the USSR?", Model: "A union.", Key: []string{"1922", "15 republics", "1991"}, Points: 2}}
+	yes := true
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: time.Unix(0, 0), Finished: time.Unix(60, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: tf("a"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: tf("b"), Response: quiz.Response{Answered: true}, Fraction: 1},
+			{Question: open, Response: quiz.Response{Answered: true, Text: "A union", SelfCheck: &yes, SelfCheckPoints: []int{0, 1, 2}}},
+		}}
+	rep := New(Meta{Mode: quiz.Practice}, res)
+	var saved bytes.Buffer
+	if err := rep.Write(&saved, "json"); err != nil {
+		t.Fatal(err)
+	}
+	rep.Unsaved = true
+	var buf bytes.Buffer
+	rep.WriteSummary(&buf, nil, 0)
+	want := "\nSummary\nScore on the 2 questions marked here: 2 / 2 (100%)\n" +
+		"Open answers: 1, not scored (nobody marks them here); your self-check: 3 of 3 key points covered\n" +
+		"Answered: 3 of 3 · time taken: 1m0s\n"
+	if out := buf.String(); !strings.HasPrefix(out, want) || strings.Contains(out, "Score: 2 / 4") || strings.Contains(out, "to mark") {
+		t.Errorf("summary:\n%s\nwant it to begin:\n%s", out, want)
+	}
+	var again bytes.Buffer
+	if err := rep.Write(&again, "json"); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != saved.String() {
+		t.Errorf("Unsaved changed the report:\n%s\nwas\n%s", again.String(), saved.String())
 	}
 }

@@ -55,7 +55,7 @@ type node struct {
 
 func (n node) kindName() string { return n.kind.Name() }
 
-var sheetFields = []string{"student", "banks", "seed", "set", "count", "tags", "difficulty", "answers", "marks"}
+var sheetFields = []string{"student", "banks", "seed", "set", "count", "tags", "difficulty", "types", "answers", "marks"}
 
 // maxCount bounds a sheet's count: more questions than any bank has is a
 // mistake, not a selection.
@@ -90,6 +90,14 @@ func (r *raw) sheet() (*Sheet, error) {
 			s.Banks = namesOf(ps, f)
 		case "tags":
 			s.Tags = namesOf(ps, f)
+		case "types":
+			if names := namesOf(ps, f); names != nil {
+				types, err := quiz.ParseTypes(names)
+				if err != nil {
+					ps.Add(f.line, "", "types", "%v", err)
+				}
+				s.Types = types
+			}
 		case "seed":
 			s.Seed = seedOf(ps, f)
 		case "set":

@@ -52,6 +52,8 @@ type Report struct {
 	Student       string
 	Banks         []string
 	Seed          *uint64           // the quiz's seed; nil when none shuffled it
+	Set           string            // the question set that picked the questions (quiz --set)
+	Types         []string          // the question types that picked them (quiz --type)
 	BankDigests   map[string]string // bank id → quiz.Digest when the quiz was taken
 	Status        quiz.Status
 	EndedBy       string
@@ -189,6 +191,14 @@ func (r *reportReader) field(key string) error {
 		rep.Banks, _, err = s.list()
 	case "seed":
 		rep.Seed, err = s.seedField(key)
+	case "set":
+		rep.Set, _, err = s.scalar()
+	case "types":
+		if s.peek() == 'n' {
+			_, _, err = s.scalar()
+			break
+		}
+		rep.Types, _, err = s.list()
 	case "bank_digests":
 		rep.BankDigests = map[string]string{}
 		err = s.object(func(k string) error {

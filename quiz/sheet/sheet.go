@@ -31,10 +31,12 @@ type Sheet struct {
 	// the seed then ordered them.
 	Set string
 	// The selection the sheet was made with (conflictq sheet -n, --tag,
-	// --difficulty): grading asks the same questions. Empty: all of the banks'.
+	// --difficulty, --type): grading asks the same questions. Empty: all of
+	// the banks'.
 	Count      int
 	Tags       []string
 	Difficulty string
+	Types      []string // quiz.TypeNames (quiz.Filter.Types)
 	// Answers are the answers in file order, one per question: a second
 	// answer to a question is left out and reported in Problems.
 	Answers []Answer

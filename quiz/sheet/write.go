@@ -25,7 +25,8 @@ type Layout struct {
 	Count      int
 	Tags       []string
 	Difficulty string
-	Key        bool // the answer key: every right answer filled in
+	Types      []string // quiz.Filter.Types
+	Key        bool     // the answer key: every right answer filled in
 }
 
 // keyNode is a question's right answer for the YAML key, for marking paper:
@@ -200,6 +201,13 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	if opts.Difficulty != "" {
 		add("difficulty", str(opts.Difficulty))
 	}
+	if len(opts.Types) > 0 {
+		types := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, t := range opts.Types {
+			types.Content = append(types.Content, str(t))
+		}
+		add("types", types)
+	}
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	n := 0
 	for _, p := range questions {
@@ -353,6 +361,9 @@ func WriteJSON(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	}
 	if opts.Difficulty != "" {
 		fmt.Fprintf(&b, "  \"difficulty\": %s,\n", mustJSON(opts.Difficulty))
+	}
+	if len(opts.Types) > 0 {
+		fmt.Fprintf(&b, "  \"types\": %s,\n", mustJSON(opts.Types))
 	}
 	b.WriteString("  \"answers\": {")
 	first := true

@@ -33,6 +33,11 @@ type Plain struct {
 	// under its text, on a terminal of that many columns; 0 leaves every
 	// option on one line (a pipe, a file).
 	Width int
+	// carry is a line typed at a yes-or-no question that is neither
+	// (Confirm): the next Input takes it as its answer. carryAhead: it was
+	// typed before the question was asked, and its echo is above it.
+	carry      string
+	carryAhead bool
 }
 
 // NewPlain returns a plain prompter reading lines from in. With echo, each line
@@ -184,28 +189,46 @@ func (p *Plain) MultiSelect(msg string, options []string) ([]int, error) {
 	return idx, err
 }
 
-// Input asks for a line of text.
+// Input asks for a line of text. Right after a Confirm answered with a
+// line that was neither yes nor no, that line is the answer, shown after
+// the label, unless validate refuses it (then the question is asked).
 func (p *Plain) Input(msg string, validate func(string) error) (string, error) {
-	fmt.Fprintln(p.out, msg)
-	var text string
+	var answer string
 	label := p.InputLabel
 	if label == "" {
 		label = "Your answer:"
 	}
-	err := p.loop(label, func(s string) error {
+	take := func(s string) error {
 		if validate != nil {
 			if err := validate(s); err != nil {
 				return errors.New(strings.TrimSuffix(err.Error(), "."))
 			}
 		}
-		text = s
+		answer = s
 		return nil
-	})
-	return text, err
+	}
+	if line := p.carry; line != "" {
+		p.carry = ""
+		if p.carryAhead {
+			fmt.Fprintln(p.out) // the question's line has no Enter after it
+		}
+		fmt.Fprintf(p.out, "%s %s\n", label, text.EscapeControl(line))
+		err := take(line)
+		if err == nil {
+			return answer, nil
+		}
+		fmt.Fprintf(p.out, "  Sorry: %s.\n", err)
+	}
+	fmt.Fprintln(p.out, msg)
+	err := p.loop(label, take)
+	return answer, err
 }
 
-// Confirm asks yes or no; an empty line takes the default.
+// Confirm asks yes or no; an empty line takes the default. Any other line
+// is No, and the next Input takes it as its answer (attack11 #6: an answer
+// typed after a stray Enter was refused here, "type y or n", and lost).
 func (p *Plain) Confirm(msg string, def bool) (bool, error) {
+	p.carry, p.carryAhead = "", p.typedAhead()
 	hint := "y/N"
 	if def {
 		hint = "Y/n"
@@ -220,7 +243,7 @@ func (p *Plain) Confirm(msg string, def bool) (bool, error) {
 		case "n", "no":
 			ok = false
 		default:
-			return errors.New("type y or n")
+			ok, p.carry = false, s
 		}
 		return nil
 	})

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"unicode"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -34,6 +35,9 @@ type Survey struct {
 	restore func()
 	// draft is the text prompt's box as the student types (Draft).
 	draft draft
+	// carry is what was typed into a yes-or-no question that is neither
+	// (Confirm): the next text prompt's box starts with it.
+	carry []rune
 	// Width is the screen's width: prompts, options, hints and echoed
 	// answers are wrapped at word boundaries to fit it. 0: not wrapped.
 	Width int
@@ -88,10 +92,12 @@ func (s *Survey) ask(p survey.Prompt, response any, letters bool, opts ...survey
 	// survey reads its templates from package variables; this package is
 	// the only one that draws with survey, so it sets them for each prompt.
 	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width, letters)
+	s.carry = nil // for the text prompt right after the confirm only
 	s.out.start()
 	if o, ok := s.in.(opener); ok {
 		_, text := p.(*input)
-		o.open(text)
+		_, yesNo := p.(*confirm)
+		o.open(text || yesNo)
 		defer o.done()
 	}
 	err := survey.AskOne(p, response, opts...)
@@ -147,7 +153,11 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 			return validate(str)
 		}))
 	}
-	err := s.ask(&input{Input: &survey.Input{Message: msg}, out: s.out, draft: &s.draft}, &text, false, opts...)
+	in := &input{Input: &survey.Input{Message: msg}, out: s.out, draft: &s.draft, start: s.carry}
+	if a, ok := s.in.(interface{ typedAhead() bool }); ok {
+		in.ahead = a.typedAhead
+	}
+	err := s.ask(in, &text, false, opts...)
 	return text, err
 }
 
@@ -170,6 +180,11 @@ type input struct {
 	// draft, when not nil, follows the text typed (a question's answer,
 	// not a pause's Enter).
 	draft *draft
+	// start is the box's text when it is drawn (Survey.carry).
+	start []rune
+	// ahead, when not nil, reports keys typed ahead of the prompt
+	// (resumeReader.typedAhead).
+	ahead func() bool
 }
 
 func (s *Survey) input(msg string) survey.Prompt {
@@ -182,17 +197,24 @@ func (s *Survey) input(msg string) survey.Prompt {
 // below would come out wrong.
 func (i *input) Prompt(config *survey.PromptConfig) (any, error) {
 	i.reserve()
-	return i.read(config, nil)
+	return i.read(config, i.start)
 }
 
 // PromptAgain asks again after the validator refused the line, with the
 // refused line in the box to edit (teacher9 P1): survey's Input asked with
 // an empty one, and the second Enter a student gives by habit then sent a
 // blank answer ("✗ Not answered") where "613 people" had been typed. Enter
-// again sends the same line, and gets the same message.
+// again sends the same line, and gets the same message. But keys typed
+// ahead of the refusal (a burst, a paste: "7", Enter, "1", Enter) are a new
+// line, not more of the refused one, which every later key was appended to
+// ("71aXnn..." is not a number of points, attack11 #10): the box starts
+// empty then.
 func (i *input) PromptAgain(config *survey.PromptConfig, invalid any, _ error) (any, error) {
 	i.reserve()
 	refused, _ := invalid.(string)
+	if i.ahead != nil && i.ahead() {
+		refused = ""
+	}
 	return i.read(config, []rune(refused))
 }
 
@@ -327,11 +349,101 @@ func extraRows(line string, out *tracker) int {
 	return extra
 }
 
-// Confirm asks yes or no.
+// Confirm asks yes or no: y or yes, n or no, and Enter for the default.
+// Any other key typed is No, and what was typed starts the next text
+// prompt's box, the keys after it following there (attack11 #6: text typed
+// or pasted after a stray Enter went into "Leave this question blank?",
+// was refused as no answer and lost, and the question was drawn twice).
 func (s *Survey) Confirm(msg string, def bool) (bool, error) {
+	c := &confirm{Confirm: &survey.Confirm{Message: msg, Default: def}, out: s.out}
 	var ok bool
-	err := s.ask(&survey.Confirm{Message: msg, Default: def}, &ok, false)
+	err := s.ask(c, &ok, false)
+	if err == nil {
+		s.carry = c.typed
+	}
 	return ok, err
+}
+
+// confirm is survey's Confirm read a key at a time: a key that makes the
+// line no start of yes or no ends it as No, the line kept (typed); and it
+// is drawn again after a stop and a continue, as input is.
+type confirm struct {
+	*survey.Confirm
+	out   *tracker
+	typed []rune
+}
+
+// errNotYesNo ends the confirm's line reader at a key that makes the line
+// no start of yes or no.
+var errNotYesNo = errors.New("not yes or no")
+
+// yesOrNo reads line as an answer to a confirm: ok is false when it is no
+// start of one; done when it is one.
+func yesOrNo(line string) (yes, done, ok bool) {
+	l := strings.ToLower(line)
+	switch {
+	case l == "y" || l == "yes":
+		return true, true, true
+	case l == "n" || l == "no":
+		return false, true, true
+	}
+	return false, false, l == "" || l == "ye"
+}
+
+// Prompt draws the question and reads its line.
+func (c *confirm) Prompt(config *survey.PromptConfig) (any, error) {
+	data := survey.ConfirmTemplateData{Confirm: *c.Confirm, Config: config}
+	if err := c.Render(survey.ConfirmQuestionTemplate, data); err != nil {
+		return false, err
+	}
+	rr := c.NewRuneReader()
+	_ = rr.SetTermMode()
+	defer func() { _ = rr.RestoreTermMode() }()
+	var line []rune
+	for lost := 0; ; {
+		var err error
+		line, err = readLine(rr, slices.Clone(line), func(r rune, line []rune) ([]rune, bool, error) {
+			if r == resumeRune {
+				return line, true, errResumed
+			}
+			if unicode.IsPrint(r) {
+				if _, _, ok := yesOrNo(string(append(slices.Clone(line), r))); !ok {
+					return append(line, r), true, errNotYesNo
+				}
+			}
+			return line, false, nil
+		})
+		switch {
+		case errors.Is(err, errNotYesNo):
+			c.typed = line
+			return false, nil
+		case errors.Is(err, errCursorLost):
+			if lost++; lost > 3 {
+				return false, fmt.Errorf("the terminal does not report where its cursor is (try --plain): %w", err)
+			}
+			fallthrough
+		case errors.Is(err, errResumed):
+			// Drawn again under the shell's lines (input.read).
+			c.out.below(0, false)
+			if err := c.Render(survey.ConfirmQuestionTemplate, data); err != nil {
+				return false, err
+			}
+			continue
+		case err != nil:
+			return false, err
+		}
+		// survey's line reader ends on the line below the answer.
+		c.NewCursor().PreviousLine(1)
+		yes, done, _ := yesOrNo(string(line))
+		switch {
+		case len(line) == 0:
+			return c.Default, nil
+		case done:
+			return yes, nil
+		}
+		c.typed = line // "ye", or a line edited with the arrows
+		return false, nil
+	}
 }
 
 // Pause waits for Enter, so that the student reads the feedback before the

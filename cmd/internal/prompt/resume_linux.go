@@ -298,9 +298,9 @@ func (r *resumeReader) bracketedPaste(on bool) {
 // suspend stops the quiz at Ctrl-Z as a terminal in line mode would: the
 // terminal goes back to the line mode it had before the prompt, the cursor
 // shown, and the quiz is stopped. Once continued it returns the key that
-// draws the prompt again (resume); nil when the run is ending. A quiz that
-// was not stopped goes on as it was.
-func (r *resumeReader) suspend() []byte {
+// draws the prompt again (resume), nil when the run is ending, and true. A
+// quiz that was not stopped goes on as it was (false).
+func (r *resumeReader) suspend() ([]byte, bool) {
 	r.bracketedPaste(false)
 	show := "\x1b[?25h"
 	if !r.text.Load() {
@@ -315,9 +315,9 @@ func (r *resumeReader) suspend() []byte {
 	}
 	if !r.stop() {
 		r.raw() // a group no shell watches is never stopped: go on reading keys
-		return nil
+		return nil, false
 	}
-	return r.resume()
+	return r.resume(), true
 }
 
 // rewriteKeys changes, in place, the keys survey would mishandle while it
@@ -327,14 +327,18 @@ func (r *resumeReader) suspend() []byte {
 //   - Alt and a letter arrive as ESC and the letter, a sequence survey does
 //     not know: it ended the whole quiz with "unexpected escape sequence"
 //     (exit 2, the answer being typed lost; attack8 #1). Both bytes become
-//     survey's IgnoreKey (NUL). Arrow keys (ESC [ and ESC O) pass.
+//     survey's IgnoreKey (NUL). Arrow keys (ESC [ and ESC O) pass; before a
+//     control key (Enter) or another ESC, the ESC alone is dropped.
 func rewriteKeys(p []byte) {
 	for i := 0; i < len(p); i++ {
 		switch {
 		case p[i] == ctrlBackslash:
 			p[i] = ctrlC
-		case p[i] == esc && i+1 < len(p) && p[i+1] == esc:
-			p[i] = 0 // Escape alone, then another key's sequence
+		case p[i] == esc && i+1 < len(p) && (p[i+1] == esc || p[i+1] < 0x20 || p[i+1] == 0x7f):
+			// Escape alone, then another key's sequence, or a control key
+			// (Escape then Enter in one read: the Enter was eaten with it,
+			// attack11 #10; Alt+Enter and Alt+Backspace are the key).
+			p[i] = 0
 		case p[i] == esc && i+1 < len(p) && p[i+1] != '[' && p[i+1] != 'O':
 			p[i], p[i+1] = 0, 0
 			i++
@@ -377,12 +381,16 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 			wait = int(pasteQuiet / time.Millisecond)
 		}
 		holding := false
-		if left, ok := r.awaitingReport(); ok && len(r.ready) > 0 {
-			// Keys wait for the cursor report, but not for ever.
+		if left, ok := r.awaitingReport(); ok {
+			// Keys wait for the cursor report, but not for ever: when it
+			// does not come, survey is given a stand-in (awaitingReport).
 			holding = true
 			if ms := int(left/time.Millisecond) + 1; wait < 0 || ms < wait {
 				wait = ms
 			}
+		}
+		if !holding && len(r.ready) > 0 {
+			continue // a stand-in report, just given
 		}
 		n, err := unix.Poll(fds, wait)
 		if err == unix.EINTR {
@@ -416,13 +424,18 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 	}
 }
 
-// reportWait is how long keys typed ahead of a cursor report wait for it;
-// then they go to survey as before (a terminal that does not answer).
+// reportWait is how long survey, and keys typed ahead of a cursor report,
+// wait for it; then survey is given a stand-in report, and the keys after
+// it (a terminal that does not answer).
 const reportWait = time.Second
 
 // awaitingReport reports whether survey waits for the answer to a cursor
 // query (ESC[6n) it wrote, and for how long keys may still wait for it.
-// After reportWait, or a read error, the query is given up on.
+// After reportWait the query is given up on: survey, which reads its input
+// until a report comes, taking every key typed meanwhile as part of it, is
+// given a stand-in (tracker.standInReport) ahead of the keys, so that they
+// reach the prompt (attack11 #9: mark sat at its first prompt for good, the
+// keys typed doing nothing). After a read error survey gets the error.
 func (r *resumeReader) awaitingReport() (time.Duration, bool) {
 	t, ok := r.out.(*tracker)
 	if !ok {
@@ -434,6 +447,11 @@ func (r *resumeReader) awaitingReport() (time.Duration, bool) {
 	}
 	left := reportWait - time.Since(at)
 	if left <= 0 || r.failed != nil {
+		if r.failed == nil {
+			for range asked - r.answered {
+				r.ready = append(t.standInReport(), r.ready...)
+			}
+		}
 		r.answered = asked
 		return 0, false
 	}
@@ -558,7 +576,8 @@ const (
 // without its markers, its newlines and other control characters spaces (a
 // run of newlines one space), so that all of it goes into the one answer
 // and no pasted newline sends it; Ctrl-Z outside a paste stops the quiz
-// (suspend); then rewriteKeys. A paste's marker
+// (suspend), and the keys read after it are dropped; then rewriteKeys. A
+// paste's marker
 // split across reads is held until the rest of it comes.
 func (r *resumeReader) keys(in []byte) []byte {
 	if r.resumes(in) {
@@ -601,7 +620,21 @@ func (r *resumeReader) keys(in []byte) []byte {
 		case r.pasting && (c < 0x20 || c == 0x7f):
 			c = ' '
 		case c == ctrlZ:
-			out = append(out, r.suspend()...) // the key that redraws the prompt
+			k, stopped := r.suspend()
+			if stopped {
+				// The key that redraws the prompt goes to the prompt
+				// stopped, ahead of the keys read before the Ctrl-Z, which
+				// it has not had yet: after them it went to the next
+				// prompt, drawn twice then.
+				r.ready = append(k, r.ready...)
+				// Keys read with the Ctrl-Z and after it were typed for the
+				// shell the stop hands the terminal to ("echo SHELL" was
+				// saved as a mark's comment at fg, attack11 #7): dropped,
+				// as a terminal in line mode drops them from the job.
+				r.held = nil
+				i = len(data)
+			}
+			// Not stopped (k is nil): nothing to draw again.
 			continue
 		case c == ctrlU && !r.text.Load():
 			// Ctrl-U clears a line in a shell; survey's menus clear their
@@ -635,6 +668,14 @@ const (
 )
 
 func (r *resumeReader) Fd() uintptr { return uintptr(r.fd) }
+
+// typedAhead reports whether keys read with the last one given wait for
+// the next prompt, the first of them not Enter: a line typed ahead, in a
+// burst or a paste (input.PromptAgain). Called on survey's goroutine, as
+// Read is.
+func (r *resumeReader) typedAhead() bool {
+	return len(r.ready) > 0 && r.ready[0] != '\r' && r.ready[0] != '\n'
+}
 
 // open marks a prompt open, a line of text or not, before survey makes the
 // terminal raw: its mode then is the one a Ctrl-Z leaves. done marks it
@@ -673,4 +714,19 @@ func (p *Plain) hungUp() bool {
 	}
 	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
 	return err == unix.EIO
+}
+
+// typedAhead reports whether a line was typed before the plain prompter
+// asked for it: read already, or waiting in the terminal (a terminal in
+// line mode gives a line a read).
+func (p *Plain) typedAhead() bool {
+	if p.in.Buffered() > 0 {
+		return true
+	}
+	f, ok := p.src.(*os.File)
+	if !ok {
+		return false
+	}
+	n, err := unix.IoctlGetInt(int(f.Fd()), unix.TIOCINQ)
+	return err == nil && n > 0
 }

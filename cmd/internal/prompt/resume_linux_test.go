@@ -17,6 +17,8 @@ func TestRewriteKeys(t *testing.T) {
 		{"\x1b[D\x1bOH", "\x1b[D\x1bOH"}, // arrows and Home pass
 		{"x\x1b", "x\x1b"},               // an ESC alone at the end waits for survey
 		{"\x1b\x1b[A", "\x00\x1b[A"},     // Escape, then the up arrow
+		{"1\x1b\r", "1\x00\r"},           // Escape, then Enter: the Enter is kept (attack11 #10)
+		{"ab\x1b\x7f", "ab\x00\x7f"},     // Alt+Backspace is Backspace
 	} {
 		p := []byte(tc.in)
 		rewriteKeys(p)
@@ -53,6 +55,37 @@ func TestResumeReaderKeys(t *testing.T) {
 	}
 	if stopped != 1 {
 		t.Errorf("stopped %d times, want once (the Ctrl-Z outside a paste)", stopped)
+	}
+}
+
+// Keys read with a Ctrl-Z that stopped the quiz, after it, were typed for
+// the shell: they are dropped, and those before it kept (attack11 #7: "echo
+// SHELL" was saved as a mark's comment after fg). A quiz that was not
+// stopped keeps them all.
+func TestResumeReaderDropsKeysAfterAStop(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return true }}
+	if got := string(r.keys([]byte("0\r\x1aecho SHELL\r"))); got != "0\r" {
+		t.Errorf("keys = %q, want the keys before the Ctrl-Z only", got)
+	}
+	if got := string(r.keys([]byte("1\r"))); got != "1\r" {
+		t.Errorf("keys after the continue = %q", got)
+	}
+	// At a prompt: the key that draws it again goes ahead of the keys
+	// read before the Ctrl-Z, to the prompt that was stopped (else the
+	// next prompt was drawn twice).
+	r.open(true)
+	r.ready = []byte("a")
+	if got := string(r.keys([]byte("0\r\x1aecho SHELL\r"))); got != "0\r" {
+		t.Errorf("at a prompt: keys = %q, want the keys before the Ctrl-Z only", got)
+	}
+	if got, want := string(r.ready), string(resumeRune)+"a"; got != want {
+		t.Errorf("ready = %q, want %q: the redraw first", got, want)
+	}
+	r.done()
+	r.ready = nil
+	r.stop = func() bool { return false }
+	if got := string(r.keys([]byte("0\r\x1aecho\r"))); got != "0\recho\r" {
+		t.Errorf("not stopped: keys = %q, want all but the Ctrl-Z", got)
 	}
 }
 
@@ -228,13 +261,25 @@ func TestResumeReaderGivesOneKeyAndTheReportFirst(t *testing.T) {
 	if got, want := take(), []string{"\x1b[24;80R", "\r", "0", "\r", "\r"}; !slices.Equal(got, want) {
 		t.Errorf("keys given %q, want %q: the report first", got, want)
 	}
-	// A terminal that never answers: the keys go after reportWait.
+	// A terminal that never answers: after reportWait survey is given a
+	// stand-in report, which its wait reads up to, then the keys (attack11
+	// #9: survey took every key typed as part of the report it awaited).
+	// A query from the screen's corner measures the screen: its stand-in
+	// is the size; a cursor query's, the start of the last row.
 	tr.Write([]byte("\x1b[6n"))
 	tr.mu.Lock()
 	tr.askedAt = tr.askedAt.Add(-reportWait)
 	tr.mu.Unlock()
 	r.ready = []byte("ab")
-	if got, want := take(), []string{"a", "b"}; !slices.Equal(got, want) {
+	if got, want := take(), []string{"\x1b[24;1R", "a", "b"}; !slices.Equal(got, want) {
+		t.Errorf("keys given %q, want %q after the wait", got, want)
+	}
+	tr.Write([]byte("\x1b[999;999f\x1b[6n"))
+	tr.mu.Lock()
+	tr.askedAt = tr.askedAt.Add(-reportWait)
+	tr.mu.Unlock()
+	r.ready = []byte("c")
+	if got, want := take(), []string{"\x1b[24;80R", "c"}; !slices.Equal(got, want) {
 		t.Errorf("keys given %q, want %q after the wait", got, want)
 	}
 }

@@ -12,3 +12,5 @@ import (
 func newResumeReader(f *os.File, _ terminal.FileWriter) terminal.FileReader { return f }
 
 func (p *Plain) hungUp() bool { return false }
+
+func (p *Plain) typedAhead() bool { return p.in.Buffered() > 0 }

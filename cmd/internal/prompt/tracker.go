@@ -32,6 +32,9 @@ type tracker struct {
 	// at askedAt: survey waits for each answer on its input (queries).
 	asked   int
 	askedAt time.Time
+	// corner: the cursor was last moved to row and column 999 (survey's
+	// way of measuring the screen); askedSize: the last query followed it.
+	corner, askedSize bool
 }
 
 func (t *tracker) Write(p []byte) (int, error) {
@@ -68,7 +71,10 @@ func (t *tracker) follow(p []byte) {
 					if string(t.esc[2:len(t.esc)-1]) == "6" {
 						t.asked++
 						t.askedAt = time.Now()
+						t.askedSize, t.corner = t.corner, false
 					}
+				case 'f', 'H':
+					t.corner = string(t.esc[2:len(t.esc)-1]) == "999;999"
 				}
 				t.esc = t.esc[:0]
 			}
@@ -108,6 +114,27 @@ func (t *tracker) queries() (int, time.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.asked, t.askedAt
+}
+
+// standInReport is the cursor report given to survey for a query the
+// terminal never answered (resumeReader.awaitingReport): survey waits for
+// one on its input and took every key typed meanwhile as part of it
+// (attack11 #9). A query that measures the screen (from the corner) gets
+// the screen's size; one for the cursor gets the start of the last row,
+// which makes survey's line editor step down with a newline, and erase no
+// row above the prompt.
+func (t *tracker) standInReport() []byte {
+	t.mu.Lock()
+	size := t.askedSize
+	t.mu.Unlock()
+	w, h, err := term.GetSize(int(t.Fd()))
+	if err != nil || w <= 0 || h <= 0 {
+		w, h = 80, 24
+	}
+	if !size {
+		w = 1
+	}
+	return []byte(fmt.Sprintf("\x1b[%d;%dR", h, w))
 }
 
 // markHeader says the session has just written a question's header on the
