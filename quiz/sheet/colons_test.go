@@ -142,8 +142,13 @@ func TestRunOnQuoteReadAsItsAnswers(t *testing.T) {
 				t.Errorf("%q: %s read %q, want %q", src, id, v.Text, w)
 			}
 		}
+		why := "the ' at its start closes only lines later, so YAML read the answers to hrw, town, genocide as part of this one; each is read as its own answer"
+		if src[32] == '"' {
+			why = `the " at its start is never closed` // YAML refuses the "Armenians" after the closing quote
+		}
 		if len(s.Problems) != 1 || s.Problems[0].Line != 3 || s.Problems[0].Question != "region" ||
-			!strings.Contains(s.Problems[0].Error(), "a.yaml:3: warning: question \"region\": read as text, as written: ") {
+			!strings.Contains(s.Problems[0].Error(), "a.yaml:3: warning: question \"region\": read as text, as written: ") ||
+			!strings.Contains(s.Problems[0].Msg, why) {
 			t.Errorf("%q: problems: %v", src, s.Problems)
 		}
 	}

@@ -14,10 +14,11 @@ import (
 // reader before inline answers were read as typed) refused too: they test
 // the refusal.
 var refusedBefore = map[string]bool{
-	"answers_sheet.txtar/broken.yaml": true,
-	"grade.txtar/bad.yaml":            true,
-	"grade.txtar/latin1.yaml":         true,
-	"hardening.txtar/multi.yaml":      true,
+	"answers_sheet.txtar/broken.yaml":    true,
+	"grade.txtar/bad.yaml":               true,
+	"grade.txtar/latin1.yaml":            true,
+	"hardening.txtar/multi.yaml":         true,
+	"sheet_read_as_typed.txtar/bad.yaml": true,
 }
 
 // No sheet that 1ea6f17 read is refused now (attack11 #1: a quote or list

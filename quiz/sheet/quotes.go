@@ -56,20 +56,20 @@ func runOnQuotes(file string, answers *yaml.Node, data []byte) []quiz.Problem {
 
 // runOnLines returns the lines (1-based) of the quoted answers in root (a
 // sheet as parsed from data) that YAML reads over the lines of other
-// answers; nil when there are none. parseYAML reads them as typed, so that
+// answers, with the ids of those answers; nil when there are none. parseYAML reads them as typed, so that
 // each swallowed line is its own answer again.
-func runOnLines(root *yaml.Node, data []byte) map[int]bool {
+func runOnLines(root *yaml.Node, data []byte) map[int][]string {
 	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
 		return nil
 	}
-	var out map[int]bool
+	var out map[int][]string
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if k, v := root.Content[i], root.Content[i+1]; k.Value == "answers" && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 {
 			for _, r := range runOns(v, data) {
 				if out == nil {
-					out = map[int]bool{}
+					out = map[int][]string{}
 				}
-				out[r.id.Line] = true
+				out[r.id.Line] = r.swallowed
 			}
 		}
 	}

@@ -101,6 +101,12 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers")
 			}
 			if ok {
+				for i, p := range typed {
+					if ids := runs[p.Line]; ids != nil {
+						typed[i].Msg = strings.Replace(p.Msg, "at its start is never closed", fmt.Sprintf(
+							"at its start closes only lines later, so YAML read the answers to %s as part of this one; each is read as its own answer", strings.Join(ids, ", ")), 1)
+					}
+				}
 				root, warnings = again, append(warnings, typed...)
 			} else {
 				// Not rewritten as text: read as YAML read it, but
