@@ -171,7 +171,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 	var fixed []quiz.Problem
 	inAnswers, indent, blockAt := false, -1, -1
 	for i, raw := range lines {
-		line := strings.TrimRight(string(raw), "\r\n")
+		line := strings.TrimRight(string(raw), lineBreaks)
 		trimmed := strings.TrimSpace(line)
 		at := len(line) - len(strings.TrimLeft(line, " "))
 		if blockAt >= 0 {
@@ -308,7 +308,7 @@ var comparison = sync.OnceValue(func() *regexp.Regexp {
 
 // lineBreak is the line break raw (a line of SplitLines) ends with, or "".
 func lineBreak(raw []byte) string {
-	t := bytes.TrimRight(raw, "\r\n")
+	t := bytes.TrimRight(raw, lineBreaks)
 	return string(raw[len(t):])
 }
 
@@ -329,7 +329,7 @@ func openedGroup(lines [][]byte, i, at int, value string) []string {
 	}
 	blank := 0
 	for j := i + 1; j < len(lines) && !closes(); j++ {
-		l := strings.TrimRight(string(lines[j]), "\r\n")
+		l := strings.TrimRight(string(lines[j]), lineBreaks)
 		t := strings.TrimSpace(l)
 		la := len(l) - len(strings.TrimLeft(l, " "))
 		if t == "" {
@@ -397,7 +397,7 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 	}
 	var lines [][]byte // as YAML counts them (lines.go), without their breaks
 	for _, l := range SplitLines(data) {
-		lines = append(lines, bytes.TrimRight(l, "\r\n\u0085\u2028\u2029"))
+		lines = append(lines, bytes.TrimRight(l, lineBreaks))
 	}
 	if _, name, ok := strings.Cut(msg, "unknown anchor '"); ok && line < 1 {
 		// YAML names no line for an alias to no anchor: find it (a
@@ -506,7 +506,7 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 	var fixed []quiz.Problem
 	inAnswers, indent := false, -1
 	for i := 0; i < len(lines); i++ {
-		line := strings.TrimRight(string(lines[i]), "\r\n")
+		line := strings.TrimRight(string(lines[i]), lineBreaks)
 		trimmed := strings.TrimSpace(line)
 		at := len(line) - len(strings.TrimLeft(line, " "))
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
@@ -536,7 +536,7 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 		var body []int // the answer's lines, blank ones inside included
 		blank := 0
 		for j := i + 1; j < len(lines); j++ {
-			l := strings.TrimRight(string(lines[j]), "\r\n")
+			l := strings.TrimRight(string(lines[j]), lineBreaks)
 			t := strings.TrimSpace(l)
 			la := len(l) - len(strings.TrimLeft(l, " "))
 			if t == "" {

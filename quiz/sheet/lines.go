@@ -86,15 +86,22 @@ func softBreaks(data []byte) []byte {
 			continue
 		}
 		need := len(l) - len(bytes.TrimLeft(l, " "))
-		if answerLine().Match(bytes.TrimRight(l, "\r\n\u0085\u2028\u2029")) {
+		if answerLine().Match(bytes.TrimRight(l, lineBreaks)) {
 			need += 2
 		} else if need == 0 {
 			continue // a top-level line of no key: nothing to stay in
 		}
 		next := lines[i+1]
+		if answerLine().MatchString(string(bytes.TrimRight(next, lineBreaks)) + " ") {
+			continue // the next key: the break ends a line (a file saved with U+2028 line ends)
+		}
 		if have := len(next) - len(bytes.TrimLeft(next, " ")); have < need {
 			out = append(out, bytes.Repeat([]byte(" "), need-have)...)
 		}
 	}
 	return out
 }
+
+// lineBreaks is the characters of YAML's line breaks, to trim a line of
+// SplitLines of its own.
+const lineBreaks = "\r\n\u0085\u2028\u2029"

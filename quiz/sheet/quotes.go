@@ -18,7 +18,7 @@ func continuation(lines [][]byte, i, at int, value string) int {
 	}
 	n := 0
 	for _, raw := range lines[i+1:] {
-		l := strings.TrimRight(string(raw), "\r\n")
+		l := strings.TrimRight(string(raw), lineBreaks)
 		t := strings.TrimLeft(l, " \t")
 		if t == "" || t[0] == '#' || len(l)-len(strings.TrimLeft(l, " ")) <= at {
 			break
@@ -101,7 +101,7 @@ func runOns(answers *yaml.Node, data []byte) []runOn {
 		}
 		var swallowed []string
 		for _, raw := range lines[a.Line:] { // the lines after the quote's
-			m := answerLine().FindStringSubmatch(strings.TrimRight(string(raw), "\r\n\u0085\u2028\u2029"))
+			m := answerLine().FindStringSubmatch(strings.TrimRight(string(raw), lineBreaks))
 			if m == nil || len(m[1]) != id.Column-1 {
 				continue
 			}

@@ -191,6 +191,8 @@ func TestLinesCountedAsYAMLCounts(t *testing.T) {
 		"NEL":    "student: Ana\nanswers:\n  hrw: \"a\u0085b\"\n  region: Karabakh: a region\n  toll: 613\n",
 		"block":  "student: Ana\nanswers:\n  hrw: |\n    a union\u2028of republics\n  region: Karabakh: a region\n  toll: 613\n",
 		"inline": "student: Ana\nanswers:\n  hrw: a union\u2029of republics\n  region: Karabakh: a region\n  toll: 613\n",
+		// U+2028 as every line's end: each ends a line, as YAML reads it.
+		"line ends": "student: Ana\u2028answers:\u2028  hrw: a\u2028  town: b\u2028  region: Karabakh: a region\u2028  toll: 613\u2028",
 	} {
 		s, err := Read("a.yaml", 0, []byte(src))
 		if err != nil {

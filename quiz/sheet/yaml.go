@@ -163,7 +163,7 @@ func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
 		if key.Line > len(lines) {
 			return
 		}
-		if m := answerLine().FindStringSubmatch(strings.TrimRight(string(lines[key.Line-1]), "\r\n")); m != nil && m[2] == key.Value && yamlMark(m[3]) {
+		if m := answerLine().FindStringSubmatch(strings.TrimRight(string(lines[key.Line-1]), lineBreaks)); m != nil && m[2] == key.Value && yamlMark(m[3]) {
 			if out == nil {
 				out = map[int]bool{}
 			}
@@ -191,7 +191,7 @@ func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
 func yamlMarksLeft(data []byte, only map[int]bool) []quiz.Problem {
 	var out []quiz.Problem
 	for i, l := range SplitLines(data) {
-		m := answerLine().FindStringSubmatch(strings.TrimRight(string(l), "\r\n"))
+		m := answerLine().FindStringSubmatch(strings.TrimRight(string(l), lineBreaks))
 		if !only[i+1] || m == nil {
 			continue
 		}
