@@ -58,6 +58,10 @@ func TestInlineAnswerReadAsTyped(t *testing.T) {
 		{`>350`, `>350`, `as written: ">350" (`},
 		{`> 20000`, `> 20000`, `as written: "> 20000" (`},
 		{`>= 20000`, `>= 20000`, `as written: ">= 20000" (`},
+		// attack11 #1: a quote or list left open goes on at the id's
+		// indent (an editor's auto-indent): its lines are read with it.
+		{"\"cause they\n  wanted to kill all", `"cause they wanted to kill all`, `the " at its start is never closed`},
+		{"[a, b,\n  c", `[a, b, c`, "the [ at its start is never closed"},
 	} {
 		for _, extra := range []string{"", "  region: Karabakh: a region\n"} {
 			src := typedSheet(tt.answer, extra)
@@ -101,6 +105,8 @@ func TestClosedQuotesStillYAML(t *testing.T) {
 		{"\"The crime of\n    destroying a group\"", "The crime of destroying a group"},
 		{"'The crime of\n    a group''s end'", "The crime of a group's end"},
 		{"[a,\n    b]", "[a b]"},
+		{"[a,\n  b]", "[a b]"},                                                        // attack11 #1: at the id's indent
+		{"\"The crime of\n  destroying a group\"", "The crime of destroying a group"}, // likewise
 		{"[Azerbaijan's, b]", "[Azerbaijan's b]"},
 		{"{1: b, 2: a}", "[[1 b] [2 a]]"},
 	} {
