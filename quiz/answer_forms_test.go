@@ -144,6 +144,12 @@ func TestParseNumericAsWritten(t *testing.T) {
 		{year, "19 91", 0, `expected a number, found "19 91"`},
 		{bare, "613.000", 0, `a dot marks decimals; for thousands write 613000 or 613,000`},
 		{bare, "613.0", 1, ""},
+		// A comparison is not a number (attack11 #5: "> 30000" was read
+		// as 30000, exactly right): refused, never read as its bound.
+		{thousands, "> 30000", 0, `expected a number, found "> 30000": a comparison is not a number; write the number alone`},
+		{thousands, ">30000", 0, `a comparison is not a number`},
+		{thousands, "< 30,000", 0, `a comparison is not a number`},
+		{thousands, ">= 30000 people", 0, `a comparison is not a number`},
 		{people, "350 People", 1, ""},
 		{people, "350people", 1, ""},
 		{people, "350 persons", 1, ""},

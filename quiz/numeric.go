@@ -51,6 +51,11 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 		}
 	}
 	v, err := text.ParseNumber(num)
+	if err != nil && strings.ContainsAny(num[:min(len(num), 1)], "<>≤≥") {
+		// "> 20000" (a sheet keeps the > a student typed): a bound,
+		// which no question asks for, and never the number after it.
+		return 0, fmt.Errorf("expected a number, found %q: a comparison is not a number; write the number alone", s)
+	}
 	if err != nil || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("expected a number, found %q", s)
 	}

@@ -208,3 +208,64 @@ func TestOpenPromptOneQuestionPerLine(t *testing.T) {
 		t.Errorf("prompt drawn as %q, want it to start %q", p.asked[0], want)
 	}
 }
+
+// tickPrompter ticks, at each choose-all prompt in turn, the options in
+// ticks; the rest is blankPrompter's.
+type tickPrompter struct {
+	blankPrompter
+	ticks [][]int
+}
+
+func (p *tickPrompter) MultiSelect(msg string, _ []string) ([]int, error) {
+	p.asked = append(p.asked, "multi: "+msg)
+	if len(p.ticks) == 0 {
+		return nil, ErrInputEnded
+	}
+	t := p.ticks[0]
+	p.ticks = p.ticks[1:]
+	return t, nil
+}
+
+// teacher13 A1: Enter with nothing ticked on a choose-all question asks
+// "Hand it in with nothing ticked?", No by default; No asks the question
+// again; Yes hands it in with nothing ticked (an answer, as before).
+// Without ConfirmBlank (piped answers) nothing is asked.
+func TestNoneTickedIsConfirmed(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		confirm  bool
+		ticks    [][]int
+		confirms []bool
+		chosen   int // options chosen in the response
+		asks     int // confirms asked
+	}{
+		{"nothing, no, then ticks", true, [][]int{nil, {0, 1}}, []bool{false}, 2, 1},
+		{"nothing, yes", true, [][]int{nil}, []bool{true}, 0, 1},
+		{"ticks at once", true, [][]int{{1}}, nil, 1, 0},
+		{"piped: nothing, not asked", false, [][]int{nil}, nil, 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := &tickPrompter{blankPrompter: blankPrompter{confirms: c.confirms}, ticks: c.ticks}
+			b := testfiles.Sample(t)
+			s := &Session{Questions: []*quiz.Presented{{Question: testfiles.Question(t, b, "seas")}}, Mode: quiz.Exam, HoldBackReview: true,
+				Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(), ConfirmBlank: c.confirm}
+			res, err := s.Run(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := res.Outcomes[0].Response
+			if !r.Answered || len(r.Choices) != c.chosen {
+				t.Errorf("response %+v, want answered with %d chosen", r, c.chosen)
+			}
+			asked := 0
+			for _, a := range p.asked {
+				if a == "confirm: "+ConfirmNoneTickedPrompt {
+					asked++
+				}
+			}
+			if asked != c.asks || p.cleared != c.asks-len(slices.DeleteFunc(slices.Clone(c.confirms), func(b bool) bool { return !b })) {
+				t.Errorf("asked %q, cleared %d; want %d confirms", p.asked, p.cleared, c.asks)
+			}
+		})
+	}
+}

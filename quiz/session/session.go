@@ -54,7 +54,8 @@ type Session struct {
 	// sets Pause only when someone is at a terminal (never for a pipe).
 	Pause bool
 	// ConfirmBlank asks "Leave this question blank?" (No by default) when
-	// a typed answer (short, numeric, open) is sent empty, and asks the
+	// a typed answer (short, numeric, open) is sent empty, or "Hand it in
+	// with nothing ticked?" for a choose-all question, and asks the
 	// question again on No: an Enter pressed by mistake, or to start a new
 	// line, skipped an open question with no way back (teacher11 P1). A
 	// caller sets it only when someone is at the keyboard: piped answers
@@ -331,11 +332,28 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		if !q.SaysHowToAnswer() {
 			prompt += " (choose all that apply)"
 		}
-		idx, err := p.MultiSelect(s.message(prompt), q.Options())
-		if err != nil {
-			return quiz.Response{}, err
+		for {
+			idx, err := p.MultiSelect(s.message(prompt), q.Options())
+			if err != nil {
+				return quiz.Response{}, err
+			}
+			if !s.ConfirmBlank || len(idx) > 0 {
+				return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
+			}
+			// Enter with nothing ticked handed the question in, in an exam
+			// with no feedback to show it (teacher13 A1): nothing ticked
+			// can be an answer, so it is asked, not refused.
+			none, err := p.Confirm(ConfirmNoneTickedPrompt, false)
+			if err != nil {
+				return quiz.Response{}, err
+			}
+			if none {
+				return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
+			}
+			if r, ok := p.(Reasker); ok {
+				r.ClearToHeader()
+			}
 		}
-		return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
 	case quiz.TrueFalse:
 		prompt := q.Prompt
 		if !strings.HasPrefix(strings.ToLower(prompt), "true or false") { // not twice
@@ -424,6 +442,10 @@ const OpenHint = "[One line: Enter sends your answer]"
 // ConfirmBlankPrompt is asked when a typed answer is sent empty and
 // ConfirmBlank is set.
 const ConfirmBlankPrompt = "Leave this question blank?"
+
+// ConfirmNoneTickedPrompt is asked when a choose-all question is sent with
+// nothing ticked and ConfirmBlank is set.
+const ConfirmNoneTickedPrompt = "Hand it in with nothing ticked?"
 
 // numberHint asks again for a numeric question's answer, with an example
 // that fits the question: a year for a year, a count with the question's

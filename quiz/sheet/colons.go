@@ -167,11 +167,11 @@ func quotedEnd(v string) int {
 // with the ids; nil when there was nothing to rewrite. With only set, it
 // rewrites those of only's lines alone.
 func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
-	lines := bytes.SplitAfter(data, []byte("\n"))
+	lines := SplitLines(data) // lines.go: counted as YAML counts them
 	var fixed []quiz.Problem
 	inAnswers, indent, blockAt := false, -1, -1
 	for i, raw := range lines {
-		line := strings.TrimRight(string(raw), "\n")
+		line := strings.TrimRight(string(raw), lineBreaks)
 		trimmed := strings.TrimSpace(line)
 		at := len(line) - len(strings.TrimLeft(line, " "))
 		if blockAt >= 0 {
@@ -198,18 +198,18 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		}
 		key, value := m[2], m[3]
 		answer := inAnswers && at == indent
+		typed := value // what the student wrote, for the warning
 		if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
-			after := strings.TrimLeft(value[1:], "+-0123456789")
-			if !answer || strings.TrimSpace(after) == "" || strings.HasPrefix(strings.TrimSpace(after), "#") {
+			if !answer || blockHeader(value) {
 				blockAt = at // a block: the lines below are the answer
 				continue
 			}
 			// "id: | my answer": the answer on the |'s own line, which
-			// YAML refuses; the text after the | is the answer ("|my
-			// answer" with no space: all of it after the |).
-			if strings.HasPrefix(after, " ") || strings.HasPrefix(after, "\t") {
-				value = strings.TrimSpace(after)
-			} else {
+			// YAML refuses; the text after the | (or >) is the answer.
+			// A > before a number ("> 20000", ">350") is a comparison
+			// the student wrote, not YAML's: kept, for the numeric
+			// reader to judge, never dropped without a word.
+			if !comparison().MatchString(value) {
 				value = strings.TrimSpace(value[1:])
 			}
 		} else if !(answer || at == 0 && key == "student") {
@@ -218,11 +218,10 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			// A quote or a list, maybe over lines: read as YAML reads
 			// it when it closes on the answer's lines with nothing
 			// after it; else as the text typed ("'cause they
-			// wanted"), each line kept where it was.
-			group := []string{value}
-			for _, l := range lines[i+1 : i+1+more] {
-				group = append(group, strings.TrimSpace(string(l)))
-			}
+			// wanted"), each line kept where it was. Its lines are
+			// those YAML reads as its own: an editor's auto-indent
+			// puts them at the id's indent, not under it.
+			group := openedGroup(lines, i, at, value)
 			bad, reason := openedRefused(strings.Join(group, "\n"))
 			if !bad {
 				continue
@@ -260,12 +259,12 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		if enc.Encode(value) != nil {
 			continue
 		}
-		end := ""
-		if strings.HasSuffix(string(raw), "\n") {
-			end = "\n"
+		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + lineBreak(raw))
+		msg := fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)
+		if typed != value {
+			msg = fmt.Sprintf("read as text, as written: %q, as %q (the %c at its start is YAML's; next time, put such an answer in double quotes)", typed, value, typed[0])
 		}
-		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + end)
-		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)}
+		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: msg}
 		if answer {
 			p.Question = key
 		} else {
@@ -277,6 +276,75 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		return nil, nil
 	}
 	return bytes.Join(lines, nil), fixed
+}
+
+// blockHeader reports whether an answer's value is a block scalar's header
+// alone, as YAML reads one: | or >, then at most a chomping indicator (+ -)
+// and one indentation digit (1-9), in either order, then nothing but spaces
+// or a comment. "|1994" and ">350" are not: YAML refuses them, and they are
+// what the student typed.
+func blockHeader(v string) bool {
+	rest := v[1:]
+	var chomp, digit bool
+	for rest != "" {
+		switch c := rest[0]; {
+		case (c == '+' || c == '-') && !chomp:
+			chomp = true
+		case c >= '1' && c <= '9' && !digit:
+			digit = true
+		default:
+			t := strings.TrimLeft(rest, " \t")
+			return t == "" || t[0] == '#' && len(t) < len(rest)
+		}
+		rest = rest[1:]
+	}
+	return true
+}
+
+// comparison is a > (or <) before a number: "> 20000", ">350".
+var comparison = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[<>]=?[ \t]*[-+]?[0-9.,]*[0-9]`)
+})
+
+// lineBreak is the line break raw (a line of SplitLines) ends with, or "".
+func lineBreak(raw []byte) string {
+	t := bytes.TrimRight(raw, lineBreaks)
+	return string(raw[len(t):])
+}
+
+// openedGroup is the lines of an answer that begins (value, on lines[i],
+// its id at indent at) with a quote or a bracket, as YAML reads them: the
+// lines indented more than the id, and those at the id's indent that are no
+// "id:" line or comment, up to the line the quote or list closes on, a
+// dedent, or the next id. Each is trimmed; blank lines inside are kept.
+func openedGroup(lines [][]byte, i, at int, value string) []string {
+	group := []string{value}
+	closes := func() bool {
+		text := strings.Join(group, "\n")
+		if text[0] == '"' || text[0] == '\'' {
+			return quotedEnd(text) > 0
+		}
+		end, _ := flowEnd(text)
+		return end > 0
+	}
+	blank := 0
+	for j := i + 1; j < len(lines) && !closes(); j++ {
+		l := strings.TrimRight(string(lines[j]), lineBreaks)
+		t := strings.TrimSpace(l)
+		la := len(l) - len(strings.TrimLeft(l, " "))
+		if t == "" {
+			blank++
+			continue
+		}
+		if la < at || la == at && (t[0] == '#' || answerLine().MatchString(t+" ")) {
+			break
+		}
+		for ; blank > 0; blank-- {
+			group = append(group, "")
+		}
+		group = append(group, t)
+	}
+	return group
 }
 
 // yamlMark reports whether a value begins with an anchor, alias or tag (&,
@@ -305,10 +373,7 @@ func textGroup(lines [][]byte, i int, m []string, group []string, why string) qu
 		if k == len(group)-1 {
 			end = "\""
 		}
-		if strings.HasSuffix(string(lines[i+k]), "\n") {
-			end += "\n"
-		}
-		lines[i+k] = []byte(lead + jsonInner(t) + end)
+		lines[i+k] = []byte(lead + jsonInner(t) + end + lineBreak(lines[i+k]))
 	}
 	return quiz.Problem{Line: i + 1, Warning: true, Reading: true, Question: m[2],
 		Msg: fmt.Sprintf("read as text, as written: %q (%s)", strings.Join(group, " "), why)}
@@ -330,7 +395,10 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 	if !strings.HasPrefix(msg, "invalid YAML") || strings.Contains(msg, "already defined") {
 		return line, "" // a key given twice: YAML's own words name both lines
 	}
-	lines := bytes.Split(data, []byte("\n"))
+	var lines [][]byte // as YAML counts them (lines.go), without their breaks
+	for _, l := range SplitLines(data) {
+		lines = append(lines, bytes.TrimRight(l, lineBreaks))
+	}
 	if _, name, ok := strings.Cut(msg, "unknown anchor '"); ok && line < 1 {
 		// YAML names no line for an alias to no anchor: find it (a
 		// match pair "2: *c", which is never read as text).
@@ -367,6 +435,14 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 		}
 		return line, "the answers could not be read from this line on: each answer goes on the line of its id (id: answer), and the lines of an answer under a | are all indented by the same number of spaces, more than the id"
 	}
+	if strings.Contains(msg, "could not find expected ':'") {
+		// A line that is no "id: answer", at an id's indent: YAML names
+		// the line after it. Name the line and the answer it follows.
+		if bare, id := bareLine(lines, line); bare > 0 {
+			return bare, fmt.Sprintf("%s: the line %q below it could not be read: it is no \"id: answer\" line; if it goes on the answer to %s, indent it by two more spaces than %s, or put the whole answer in double quotes",
+				id, strings.TrimSpace(string(lines[bare-1])), id, id)
+		}
+	}
 	m := answerLine().FindStringSubmatch(string(lines[line-1]))
 	if m == nil || m[1] == "" && m[2] != "student" { // banks:, seed: are the teacher's
 		return line, ""
@@ -390,6 +466,32 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 	return line, ""
 }
 
+// bareLine finds, at or above line (1-based), the last line that is neither
+// blank, a comment, nor a "key: value" line, indented as the answer line
+// above it, and that answer's id: the line YAML could not read where it
+// expected a key. 0 when there is none.
+func bareLine(lines [][]byte, line int) (int, string) {
+	for i := min(line, len(lines)) - 1; i > 0; i-- {
+		t := strings.TrimSpace(string(lines[i]))
+		if t == "" || t[0] == '#' || answerLine().MatchString(string(lines[i])+" ") {
+			continue
+		}
+		at := len(lines[i]) - len(bytes.TrimLeft(lines[i], " "))
+		for j := i - 1; j >= 0; j-- {
+			m := answerLine().FindStringSubmatch(string(lines[j]) + " ")
+			if m == nil {
+				continue
+			}
+			if len(m[1]) != at || at == 0 {
+				return 0, ""
+			}
+			return i + 1, m[2]
+		}
+		return 0, ""
+	}
+	return 0, ""
+}
+
 // indentBlocks reads an open answer written under "id: |" (or >) at the
 // id's own indent, not two spaces more, as that answer: YAML would read its
 // first line as a new key (an answer to no such question, or a refusal) and
@@ -400,11 +502,11 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 // are indented by two spaces, each line kept where it was, with a warning.
 // An empty | followed by the next id stays empty.
 func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
-	lines := bytes.SplitAfter(data, []byte("\n"))
+	lines := SplitLines(data) // lines.go: counted as YAML counts them
 	var fixed []quiz.Problem
 	inAnswers, indent := false, -1
 	for i := 0; i < len(lines); i++ {
-		line := strings.TrimRight(string(lines[i]), "\r\n")
+		line := strings.TrimRight(string(lines[i]), lineBreaks)
 		trimmed := strings.TrimSpace(line)
 		at := len(line) - len(strings.TrimLeft(line, " "))
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
@@ -434,7 +536,7 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 		var body []int // the answer's lines, blank ones inside included
 		blank := 0
 		for j := i + 1; j < len(lines); j++ {
-			l := strings.TrimRight(string(lines[j]), "\r\n")
+			l := strings.TrimRight(string(lines[j]), lineBreaks)
 			t := strings.TrimSpace(l)
 			la := len(l) - len(strings.TrimLeft(l, " "))
 			if t == "" {

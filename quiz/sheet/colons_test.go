@@ -124,20 +124,36 @@ func TestColonReadingOnlyWhatYAMLRefuses(t *testing.T) {
 }
 
 // A quote that begins one answer and closes on a later one (an apostrophe at
-// both ends) is valid YAML that swallows the answers between: named in a
-// warning (attack4 #4).
-func TestRunOnQuoteWarned(t *testing.T) {
-	src := "student: Ana\nanswers:\n  region: 'cause it was an oblast\n  hrw: Human Rights Watch\n  town: Khojaly\n  genocide: crimes against the Armenians'\n  toll: 613\n"
-	s, err := Read("a.yaml", 0, []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(s.Problems) != 1 || s.Problems[0].Line != 3 || s.Problems[0].Question != "region" ||
-		!strings.Contains(s.Problems[0].Error(), "a.yaml:3: warning: question \"region\": the ' that begins this answer closes only lines later, so the answers to hrw, town, genocide were read as part of it") {
-		t.Errorf("problems: %v", s.Problems)
+// both ends) is valid YAML that swallows the answers between (attack4 #4,
+// attack11 #3): the opening quote is read as typed, with a warning, and each
+// swallowed line is its own answer again.
+func TestRunOnQuoteReadAsItsAnswers(t *testing.T) {
+	for _, src := range []string{
+		"student: Ana\nanswers:\n  region: 'cause it was an oblast\n  hrw: Human Rights Watch\n  town: Khojaly\n  genocide: crimes against the Armenians'\n  toll: 613\n",
+		"student: Ana\nanswers:\n  region: \"cause it was an oblast\n  hrw: Human Rights Watch\n  town: Khojaly\n  genocide: crimes against the \"Armenians\"\n  toll: 613\n",
+	} {
+		s, err := Read("a.yaml", 0, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"region": src[32:55], "hrw": "Human Rights Watch", "town": "Khojaly", "toll": "613"}
+		for id, w := range want {
+			if v, _ := s.Answer(id); v.Text != w {
+				t.Errorf("%q: %s read %q, want %q", src, id, v.Text, w)
+			}
+		}
+		why := "the ' at its start closes only lines later, so YAML read the answers to hrw, town, genocide as part of this one; each is read as its own answer"
+		if src[32] == '"' {
+			why = `the " at its start is never closed` // YAML refuses the "Armenians" after the closing quote
+		}
+		if len(s.Problems) != 1 || s.Problems[0].Line != 3 || s.Problems[0].Question != "region" ||
+			!strings.Contains(s.Problems[0].Error(), "a.yaml:3: warning: question \"region\": read as text, as written: ") ||
+			!strings.Contains(s.Problems[0].Msg, why) {
+			t.Errorf("%q: problems: %v", src, s.Problems)
+		}
 	}
 	// A quoted answer with a colon that ends on its line is not named.
-	s, _ = Read("a.yaml", 0, []byte("student: Ana\nanswers:\n  region: 'a: b'\n  town: Khojaly\n"))
+	s, _ := Read("a.yaml", 0, []byte("student: Ana\nanswers:\n  region: 'a: b'\n  town: Khojaly\n"))
 	if len(s.Problems) != 0 {
 		t.Errorf("a closed quote named: %v", s.Problems)
 	}

@@ -1,5 +1,7 @@
 package sheet
 
+import "bytes"
+
 // YAML counts five line breaks, not one: LF, CR (CRLF is one break), NEL
 // (U+0085), LS (U+2028) and PS (U+2029). The lines a parsed node names are
 // counted so; a byte offset found from such a line must count them alike, or
@@ -62,3 +64,44 @@ func lineStart(data []byte, line int) int {
 	}
 	return off
 }
+
+// softBreaks returns data with the lines that begin after a NEL, LS or PS
+// (text pasted from a PDF or a web page carries U+2028) indented enough to
+// stay in the answer they break: YAML counts such a break as a line end, and
+// the text after it, at the line's start, would end the answer and leave the
+// whole sheet unreadable. need is the indent they get: the indent of the
+// line the break ends, or two spaces more than it when that is a "key:" line
+// (an answer on its id's line). Only indentation is added, so every line is
+// where it was (the lines YAML names are the lines of data); data itself is
+// returned when there is no such break.
+func softBreaks(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029")) && !bytes.Contains(data, []byte("\u0085")) {
+		return data // most sheets
+	}
+	lines := SplitLines(data)
+	var out []byte
+	for i, l := range lines {
+		out = append(out, l...)
+		if i+1 == len(lines) || bytes.HasSuffix(l, []byte("\n")) || bytes.HasSuffix(l, []byte("\r")) {
+			continue
+		}
+		need := len(l) - len(bytes.TrimLeft(l, " "))
+		if answerLine().Match(bytes.TrimRight(l, lineBreaks)) {
+			need += 2
+		} else if need == 0 {
+			continue // a top-level line of no key: nothing to stay in
+		}
+		next := lines[i+1]
+		if answerLine().MatchString(string(bytes.TrimRight(next, lineBreaks)) + " ") {
+			continue // the next key: the break ends a line (a file saved with U+2028 line ends)
+		}
+		if have := len(next) - len(bytes.TrimLeft(next, " ")); have < need {
+			out = append(out, bytes.Repeat([]byte(" "), need-have)...)
+		}
+	}
+	return out
+}
+
+// lineBreaks is the characters of YAML's line breaks, to trim a line of
+// SplitLines of its own.
+const lineBreaks = "\r\n\u0085\u2028\u2029"

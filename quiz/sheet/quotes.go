@@ -18,7 +18,7 @@ func continuation(lines [][]byte, i, at int, value string) int {
 	}
 	n := 0
 	for _, raw := range lines[i+1:] {
-		l := strings.TrimRight(string(raw), "\r\n")
+		l := strings.TrimRight(string(raw), lineBreaks)
 		t := strings.TrimLeft(l, " \t")
 		if t == "" || t[0] == '#' || len(l)-len(strings.TrimLeft(l, " ")) <= at {
 			break
@@ -42,6 +42,51 @@ func jsonInner(s string) string {
 // nodes name.
 func runOnQuotes(file string, answers *yaml.Node, data []byte) []quiz.Problem {
 	var out []quiz.Problem
+	for _, r := range runOns(answers, data) {
+		q := "'"
+		if r.value.Style == yaml.DoubleQuotedStyle {
+			q = `"`
+		}
+		out = append(out, quiz.Problem{File: file, Line: r.id.Line, Question: r.id.Value, Warning: true,
+			Msg: fmt.Sprintf("the %s that begins this answer closes only lines later, so the answers to %s were read as part of it; if the %s is an apostrophe, put the whole answer in double quotes (or under a |)",
+				q, strings.Join(r.swallowed, ", "), q)})
+	}
+	return out
+}
+
+// runOnLines returns the lines (1-based) of the quoted answers in root (a
+// sheet as parsed from data) that YAML reads over the lines of other
+// answers, with the ids of those answers; nil when there are none. parseYAML reads them as typed, so that
+// each swallowed line is its own answer again.
+func runOnLines(root *yaml.Node, data []byte) map[int][]string {
+	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
+		return nil
+	}
+	var out map[int][]string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "answers" && v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle == 0 {
+			for _, r := range runOns(v, data) {
+				if out == nil {
+					out = map[int][]string{}
+				}
+				out[r.id.Line] = r.swallowed
+			}
+		}
+	}
+	return out
+}
+
+// runOn is a quoted answer that swallowed the answers to other questions.
+type runOn struct {
+	id, value *yaml.Node
+	swallowed []string
+}
+
+// runOns finds the run-on quoted answers among answers (a mapping's keys and
+// values): a quoted value that holds the "id: " of a line below its own, at
+// its id's indent.
+func runOns(answers *yaml.Node, data []byte) []runOn {
+	var out []runOn
 	var lines [][]byte
 	for j := 0; j+1 < len(answers.Content); j += 2 {
 		id, a := answers.Content[j], answers.Content[j+1]
@@ -56,7 +101,7 @@ func runOnQuotes(file string, answers *yaml.Node, data []byte) []quiz.Problem {
 		}
 		var swallowed []string
 		for _, raw := range lines[a.Line:] { // the lines after the quote's
-			m := answerLine().FindStringSubmatch(strings.TrimRight(string(raw), "\r\n\u0085\u2028\u2029"))
+			m := answerLine().FindStringSubmatch(strings.TrimRight(string(raw), lineBreaks))
 			if m == nil || len(m[1]) != id.Column-1 {
 				continue
 			}
@@ -65,16 +110,9 @@ func runOnQuotes(file string, answers *yaml.Node, data []byte) []quiz.Problem {
 			}
 			swallowed = append(swallowed, m[2])
 		}
-		if len(swallowed) == 0 {
-			continue
+		if len(swallowed) > 0 {
+			out = append(out, runOn{id, a, swallowed})
 		}
-		q := "'"
-		if a.Style == yaml.DoubleQuotedStyle {
-			q = `"`
-		}
-		out = append(out, quiz.Problem{File: file, Line: id.Line, Question: id.Value, Warning: true,
-			Msg: fmt.Sprintf("the %s that begins this answer closes only lines later, so the answers to %s were read as part of it; if the %s is an apostrophe, put the whole answer in double quotes (or under a |)",
-				q, strings.Join(swallowed, ", "), q)})
 	}
 	return out
 }

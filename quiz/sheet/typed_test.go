@@ -49,7 +49,19 @@ func TestInlineAnswerReadAsTyped(t *testing.T) {
 		{`? intent`, `? intent`, "double quotes"},
 		{`| intent to destroy`, `intent to destroy`, "double quotes"},
 		{`|intent to destroy`, `intent to destroy`, "double quotes"},
-		{`> intent to destroy`, `intent to destroy`, "double quotes"},
+		{`> intent to destroy`, `intent to destroy`, `as written: "> intent to destroy", as "intent to destroy" (the > at its start is YAML's`},
+		// attack11 #4: digits after | or > are no indentation indicator
+		// when there are more than one; #5: a > before a number is a
+		// comparison the student wrote, kept for the numeric reader.
+		{`|1994`, `1994`, `as written: "|1994", as "1994"`},
+		{`| 1994`, `1994`, `as written: "| 1994", as "1994"`},
+		{`>350`, `>350`, `as written: ">350" (`},
+		{`> 20000`, `> 20000`, `as written: "> 20000" (`},
+		{`>= 20000`, `>= 20000`, `as written: ">= 20000" (`},
+		// attack11 #1: a quote or list left open goes on at the id's
+		// indent (an editor's auto-indent): its lines are read with it.
+		{"\"cause they\n  wanted to kill all", `"cause they wanted to kill all`, `the " at its start is never closed`},
+		{"[a, b,\n  c", `[a, b, c`, "the [ at its start is never closed"},
 	} {
 		for _, extra := range []string{"", "  region: Karabakh: a region\n"} {
 			src := typedSheet(tt.answer, extra)
@@ -93,6 +105,8 @@ func TestClosedQuotesStillYAML(t *testing.T) {
 		{"\"The crime of\n    destroying a group\"", "The crime of destroying a group"},
 		{"'The crime of\n    a group''s end'", "The crime of a group's end"},
 		{"[a,\n    b]", "[a b]"},
+		{"[a,\n  b]", "[a b]"},                                                        // attack11 #1: at the id's indent
+		{"\"The crime of\n  destroying a group\"", "The crime of destroying a group"}, // likewise
 		{"[Azerbaijan's, b]", "[Azerbaijan's b]"},
 		{"{1: b, 2: a}", "[[1 b] [2 a]]"},
 	} {
@@ -169,5 +183,53 @@ func TestYAMLMarkNotRewrittenIsWarned(t *testing.T) {
 	if err != nil || s.Student != "Petrosyan" || len(s.Problems) != 1 || s.Problems[0].Field != "student" ||
 		!strings.Contains(s.Problems[0].Error(), `a.yaml:1: warning: student: YAML reads "&Ana" at its start as its own syntax and leaves it out`) {
 		t.Errorf("%v, read %q, problems %v", err, s.Student, s.Problems)
+	}
+}
+
+// The repair passes count lines as YAML does (attack11 #8): after a CR-only
+// line end or a U+2028 in an answer, a warning names the line YAML names.
+// A U+2028 inside an open answer, at the start of the text after it, keeps
+// the answer (and the sheet) readable.
+func TestLinesCountedAsYAMLCounts(t *testing.T) {
+	for name, src := range map[string]string{
+		"CR":     "student: Ana\ranswers:\r  hrw: a\r  town: b\r  region: Karabakh: a region\r  toll: 613\r",
+		"LS":     "student: Ana\nanswers:\n  hrw: \"a\u2028b\"\n  region: Karabakh: a region\n  toll: 613\n",
+		"NEL":    "student: Ana\nanswers:\n  hrw: \"a\u0085b\"\n  region: Karabakh: a region\n  toll: 613\n",
+		"block":  "student: Ana\nanswers:\n  hrw: |\n    a union\u2028of republics\n  region: Karabakh: a region\n  toll: 613\n",
+		"inline": "student: Ana\nanswers:\n  hrw: a union\u2029of republics\n  region: Karabakh: a region\n  toll: 613\n",
+		// U+2028 as every line's end: each ends a line, as YAML reads it.
+		"line ends": "student: Ana\u2028answers:\u2028  hrw: a\u2028  town: b\u2028  region: Karabakh: a region\u2028  toll: 613\u2028",
+	} {
+		s, err := Read("a.yaml", 0, []byte(src))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		at := 5 // the region line, as YAML counts: a U+2028 ends a line
+		if name == "block" {
+			at = 6
+		}
+		region, _ := s.Answer("region")
+		toll, _ := s.Answer("toll")
+		if region.Text != "Karabakh: a region" || region.Line != at || toll.Text != "613" || toll.Line != at+1 {
+			t.Errorf("%s: region %q line %d, toll %q line %d", name, region.Text, region.Line, toll.Text, toll.Line)
+		}
+		if len(s.Problems) != 1 || s.Problems[0].Line != at || s.Problems[0].Question != "region" {
+			t.Errorf("%s: problems %v, want one warning on line %d", name, s.Problems, at)
+		}
+		if hrw, _ := s.Answer("hrw"); !strings.HasPrefix(hrw.Text, "a") || hrw.Line != 3 {
+			t.Errorf("%s: hrw %q line %d", name, hrw.Text, hrw.Line)
+		}
+	}
+}
+
+// A sheet still refused names the answer and the line to fix, in plain
+// words (attack11 #1: "invalid YAML: could not find expected ':'" named
+// neither).
+func TestRefusedSheetNamesQuestionAndLine(t *testing.T) {
+	src := "student: Ana\nanswers:\n  # the town?\n  town-name: Khojaly\n  or Xocali\n  hrw: Human Rights Watch: HRW\n  toll: 613\n"
+	_, err := Read("a.yaml", 0, []byte(src))
+	if err == nil || !strings.Contains(err.Error(), `a.yaml:5: town-name: the line "or Xocali" below it could not be read`) || strings.Contains(err.Error(), "invalid YAML") {
+		t.Errorf("got %v", err)
 	}
 }

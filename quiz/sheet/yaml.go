@@ -74,25 +74,44 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 		question, field, text string
 	}
 	var refused []refusal
-	data, warnings := indentBlocks(data) // colons.go: an open answer under | not indented
+	data, warnings := indentBlocks(softBreaks(data)) // lines.go: a U+2028 in an answer; colons.go: an open answer under | not indented
 	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
 	}, data, "answers")
 	if ok {
 		// An anchor, alias or tag on an answer is valid YAML that would
-		// drop what the student typed ("&" for "and"): read as text.
-		if only := yamlOnAnswers(root, data); only != nil {
+		// drop what the student typed ("&" for "and"): read as text. So
+		// is a quote that swallows the answers below it ('cause ... the
+		// Armenians'): each of those lines is its own answer again.
+		marks, runs := yamlOnAnswers(root, data), runOnLines(root, data) // quotes.go
+		only := marks
+		if runs != nil {
+			only = map[int]bool{}
+			for l := range marks {
+				only[l] = true
+			}
+			for l := range runs {
+				only[l] = true
+			}
+		}
+		if only != nil {
 			fixed, typed := quoteRefused(data, only)
 			again, ok := (*yaml.Node)(nil), false
 			if fixed != nil {
 				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers")
 			}
 			if ok {
+				for i, p := range typed {
+					if ids := runs[p.Line]; ids != nil {
+						typed[i].Msg = strings.Replace(p.Msg, "at its start is never closed", fmt.Sprintf(
+							"at its start closes only lines later, so YAML read the answers to %s as part of this one; each is read as its own answer", strings.Join(ids, ", ")), 1)
+					}
+				}
 				root, warnings = again, append(warnings, typed...)
 			} else {
 				// Not rewritten as text: read as YAML read it, but
 				// never without a word.
-				warnings = append(warnings, yamlMarksLeft(data, only)...)
+				warnings = append(warnings, yamlMarksLeft(data, marks)...) // a run-on quote: fromYAML warns
 			}
 		}
 	}
@@ -144,7 +163,7 @@ func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
 		if key.Line > len(lines) {
 			return
 		}
-		if m := answerLine().FindStringSubmatch(strings.TrimRight(string(lines[key.Line-1]), "\r\n")); m != nil && m[2] == key.Value && yamlMark(m[3]) {
+		if m := answerLine().FindStringSubmatch(strings.TrimRight(string(lines[key.Line-1]), lineBreaks)); m != nil && m[2] == key.Value && yamlMark(m[3]) {
 			if out == nil {
 				out = map[int]bool{}
 			}
@@ -172,7 +191,7 @@ func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
 func yamlMarksLeft(data []byte, only map[int]bool) []quiz.Problem {
 	var out []quiz.Problem
 	for i, l := range SplitLines(data) {
-		m := answerLine().FindStringSubmatch(strings.TrimRight(string(l), "\r\n"))
+		m := answerLine().FindStringSubmatch(strings.TrimRight(string(l), lineBreaks))
 		if !only[i+1] || m == nil {
 			continue
 		}

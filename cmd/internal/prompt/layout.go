@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/AlecAivazis/survey/v2/core"
 
@@ -33,8 +35,17 @@ var registerFuncs = sync.OnceFunc(func() {
 	for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
 		funcs["wrapAnswer"] = wrapAnswer
 		funcs["noMatch"] = noMatch
+		funcs["sentence"] = sentence
 	}
 })
+
+// sentence starts a message with a capital letter, as a sentence on its own
+// line is written (a Go error starts with a small one).
+func sentence(err error) string {
+	m := err.Error()
+	r, n := utf8.DecodeRuneInString(m)
+	return string(unicode.ToUpper(r)) + m[n:]
+}
 
 // wrapAnswer lays an echoed answer out under its prompt: the line breaks
 // wrapOptions put into options are taken out, and the text wrapped again.

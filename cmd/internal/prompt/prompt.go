@@ -84,6 +84,11 @@ func (s *Survey) EndsWith(ctx context.Context) {
 	}
 }
 
+// errorTemplate draws a refused reply's message under the prompt, as
+// survey's own does, without its "Sorry, your reply was invalid:".
+const errorTemplate = `{{color .Icon.Format }}{{ .Icon.Text }} {{ sentence .Error }}{{color "reset"}}
+`
+
 // ask asks p; letters says whether its menu letters its options (the key
 // hint names letters only then).
 func (s *Survey) ask(p survey.Prompt, response any, letters bool, opts ...survey.AskOpt) error {
@@ -92,6 +97,9 @@ func (s *Survey) ask(p survey.Prompt, response any, letters bool, opts ...survey
 	// survey reads its templates from package variables; this package is
 	// the only one that draws with survey, so it sets them for each prompt.
 	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width, letters)
+	// survey's "Sorry, your reply was invalid:" before each message read as
+	// hard English to a 15-year-old (teacher13 P2); the message says what to do.
+	survey.ErrorTemplate = errorTemplate
 	s.carry = nil // for the text prompt right after the confirm only
 	s.out.start()
 	if o, ok := s.in.(opener); ok {

@@ -28,6 +28,9 @@ type tracker struct {
 	// head is how many rows below the session's last question header the
 	// cursor stands, 0 when there is none to follow (markHeader).
 	head int
+	// saved is row and head when the cursor was saved (ESC 7), and 1 once
+	// it was.
+	saved [3]int
 	// asked counts the cursor position queries (ESC[6n) written, the last
 	// at askedAt: survey waits for each answer on its input (queries).
 	asked   int
@@ -51,6 +54,18 @@ func (t *tracker) follow(p []byte) {
 		if len(t.esc) > 0 {
 			t.esc = append(t.esc, c)
 			if len(t.esc) == 2 && c != '[' {
+				// ESC 7 saves the cursor and ESC 8 puts it back: survey
+				// saves it, steps up over a multi-select's options and
+				// restores it, which moved nothing (teacher13 A1: the
+				// question was drawn twice after a confirm).
+				switch c {
+				case '7':
+					t.saved = [3]int{t.row, t.head, 1}
+				case '8':
+					if t.saved[2] == 1 {
+						t.row, t.head = t.saved[0], t.saved[1]
+					}
+				}
 				t.esc = t.esc[:0]
 				continue
 			}

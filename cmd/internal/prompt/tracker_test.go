@@ -2,10 +2,13 @@ package prompt
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/creack/pty"
 )
 
@@ -116,5 +119,47 @@ func TestTrackerReplacesTheHeader(t *testing.T) {
 		if out.Len() > 0 {
 			t.Errorf("%s: wrote %q, want nothing", name, out.String())
 		}
+	}
+}
+
+// teacher13 A1: survey saves the cursor (ESC 7), steps up over a
+// multi-select's options and puts it back (ESC 8); the tracker must not
+// count those steps, or it loses the header and cannot clear to it.
+func TestTrackerFollowsASavedCursor(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	if err := pty.Setsize(tty, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
+		t.Fatal(err)
+	}
+	out := &sizedFile{tty: tty}
+	tr := &tracker{FileWriter: out}
+	tr.markHeader()
+	tr.start()
+	tr.Write([]byte("? Which powers?\n  [hint]\n> [ ] Russia\n  [ ] Iran\n"))           // 4 rows under the header row
+	tr.Write([]byte("\x1b7\x1b[1A\x1b[0G\x1b[1A\x1b[0G\x1b[1A\x1b[0G\x1b8"))            // up and back: no move
+	tr.Write([]byte("\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2K")) // erased
+	tr.Write([]byte("? Which powers?\n  (none ticked)\n"))                              // the answer
+	tr.Write([]byte("? Hand it in with nothing ticked? No\n"))                          // the confirm
+	out.Reset()
+	tr.clearToHeader()
+	if got, want := out.String(), "\r\x1b[3A\x1b[J"; got != want {
+		t.Errorf("clearToHeader wrote %q, want %q (back to the row under the header)", got, want)
+	}
+}
+
+// teacher13 P2: a refused reply shows its message as a sentence, without
+// survey's "Sorry, your reply was invalid:".
+func TestErrorTemplateSaysWhatToDo(t *testing.T) {
+	registerFuncs()
+	_, layout, err := core.RunTemplate(errorTemplate, &survey.ErrorTemplateData{Error: errors.New("please type a year, such as 1950"), Icon: survey.Icon{Text: "X"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "X Please type a year, such as 1950\n"; layout != want {
+		t.Errorf("drawn %q, want %q", layout, want)
 	}
 }

@@ -1,0 +1,103 @@
+package sheet
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// refusedBefore are the sheets of the command scripts that 1ea6f17 (the
+// reader before inline answers were read as typed) refused too: they test
+// the refusal.
+var refusedBefore = map[string]bool{
+	"answers_sheet.txtar/broken.yaml":    true,
+	"grade.txtar/bad.yaml":               true,
+	"grade.txtar/latin1.yaml":            true,
+	"hardening.txtar/multi.yaml":         true,
+	"sheet_read_as_typed.txtar/bad.yaml": true,
+}
+
+// No sheet that 1ea6f17 read is refused now (attack11 #1: a quote or list
+// continued at the id's indent, with a colon answer elsewhere, lost the whole
+// sheet). The corpus: the attacker's sheets (testdata/attack11, every one of
+// which reads now, including those 1ea6f17 refused) and every sheet in the
+// command scripts.
+func TestCorpusSheetsRead(t *testing.T) {
+	files, err := filepath.Glob("testdata/attack11/*.yaml")
+	if err != nil || len(files) < 20 {
+		t.Fatalf("corpus: %v %v", files, err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Read(filepath.Base(f), 0, data); err != nil {
+			t.Errorf("%s: refused: %v", f, err)
+		}
+	}
+	scripts, _ := filepath.Glob("../../cmd/testdata/script/*.txtar")
+	n := 0
+	for _, sc := range scripts {
+		ar, err := txtar.ParseFile(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			if !strings.HasSuffix(f.Name, ".yaml") || !strings.Contains("\n"+string(f.Data), "\nanswers:") {
+				continue
+			}
+			name := filepath.Base(sc) + "/" + f.Name
+			n++
+			_, err := Read(f.Name, 0, f.Data)
+			if err != nil && !refusedBefore[name] {
+				t.Errorf("%s: refused: %v", name, err)
+			}
+			if err == nil && refusedBefore[name] {
+				t.Errorf("%s: read; the script tests its refusal", name)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d sheets in the scripts", n)
+	}
+}
+
+// The attacker's sheets read as 1ea6f17 read them, but for what attack11
+// found wrong: each answer below is what the student typed.
+func TestCorpusAnswers(t *testing.T) {
+	for _, tt := range []struct{ file, id, want string }{
+		{"min1.yaml", "town-name", "Khojaly or Xocali"},
+		{"min1.yaml", "hrw-rejected", "Human Rights Watch: HRW"},
+		{"min2.yaml", "regional-powers", "[a c d]"},
+		{"e1c.yaml", "town-name", "'cause they wanted"}, // #3: no longer swallows the answers below
+		{"e1c.yaml", "hrw-rejected", "HRW"},
+		{"e1c.yaml", "recognition-count", "false"},
+		{"e1c.yaml", "who-documented", "the Armenians'"},
+		{"h4.yaml", "war-deaths", "> 20000"}, // #5: the comparison is kept
+		{"h4.yaml", "hrw-rejected", "Human Rights Watch"},
+		{"ls4.yaml", "what-was-the-soviet-union", "A union of republics\u2028from 1922 to 1991."}, // #8
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata/attack11", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Read(tt.file, 0, data)
+		if err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+			continue
+		}
+		v, _ := s.Answer(tt.id)
+		got := v.Text
+		if v.List != nil {
+			got = fmt.Sprint(v.List)
+		}
+		if strings.TrimSpace(got) != tt.want {
+			t.Errorf("%s: %s read %q, want %q", tt.file, tt.id, got, tt.want)
+		}
+	}
+}
