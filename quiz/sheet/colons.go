@@ -169,8 +169,11 @@ func quotedEnd(v string) int {
 func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 	lines := SplitLines(data) // lines.go: counted as YAML counts them
 	var fixed []quiz.Problem
-	inAnswers, indent, blockAt := false, -1, -1
+	inAnswers, indent, blockAt, skip := false, -1, -1, 0
 	for i, raw := range lines {
+		if i < skip {
+			continue // a line of the quote or list begun above
+		}
 		line := strings.TrimRight(string(raw), lineBreaks)
 		trimmed := strings.TrimSpace(line)
 		at := len(line) - len(strings.TrimLeft(line, " "))
@@ -222,6 +225,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			// those YAML reads as its own: an editor's auto-indent
 			// puts them at the id's indent, not under it.
 			group := openedGroup(lines, i, at, value)
+			skip = i + len(group) // its lines are its own, a column-0 one too: no key, no end of the answers
 			bad, reason := openedRefused(strings.Join(group, "\n"))
 			if !bad {
 				continue
@@ -314,9 +318,14 @@ func lineBreak(raw []byte) string {
 
 // openedGroup is the lines of an answer that begins (value, on lines[i],
 // its id at indent at) with a quote or a bracket, as YAML reads them: the
-// lines indented more than the id, and those at the id's indent that are no
-// "id:" line or comment, up to the line the quote or list closes on, a
-// dedent, or the next id. Each is trimmed; blank lines inside are kept.
+// lines up to the one the quote or list closes on, whatever their indent (an
+// editor with no auto-indent puts them at column 0; YAML reads them all the
+// same), comments inside included, as a quote reads them; never past the
+// next "id:" line at the id's indent or left of it, nor a document marker.
+// When YAML refuses it so (it never closes, or more follows: an apostrophe in
+// the next question's comment), the group ends before the first comment at
+// or left of the id's indent: that is the next question's. Each line is
+// trimmed; blank lines inside are kept.
 func openedGroup(lines [][]byte, i, at int, value string) []string {
 	group := []string{value}
 	closes := func() bool {
@@ -327,6 +336,7 @@ func openedGroup(lines [][]byte, i, at int, value string) []string {
 		end, _ := flowEnd(text)
 		return end > 0
 	}
+	open := -1 // the group's length before its first comment at or left of the id's indent
 	blank := 0
 	for j := i + 1; j < len(lines) && !closes(); j++ {
 		l := strings.TrimRight(string(lines[j]), lineBreaks)
@@ -336,13 +346,19 @@ func openedGroup(lines [][]byte, i, at int, value string) []string {
 			blank++
 			continue
 		}
-		if la < at || la == at && (t[0] == '#' || answerLine().MatchString(t+" ")) {
+		if la <= at && answerLine().MatchString(t+" ") || la == 0 && (strings.HasPrefix(t, "---") || strings.HasPrefix(t, "...")) {
 			break
+		}
+		if la <= at && t[0] == '#' && open < 0 {
+			open = len(group)
 		}
 		for ; blank > 0; blank-- {
 			group = append(group, "")
 		}
 		group = append(group, t)
+	}
+	if bad, _ := openedRefused(strings.Join(group, "\n")); bad && open >= 0 {
+		group = group[:open] // the comment is the next question's: read without it
 	}
 	return group
 }
@@ -468,8 +484,9 @@ func plainYAMLError(data []byte, line int, msg string) (int, string) {
 
 // bareLine finds, at or above line (1-based), the last line that is neither
 // blank, a comment, nor a "key: value" line, indented as the answer line
-// above it, and that answer's id: the line YAML could not read where it
-// expected a key. 0 when there is none.
+// above it or less (at column 0, from an editor with no auto-indent), and
+// that answer's id: the line YAML could not read where it expected a key. 0
+// when there is none.
 func bareLine(lines [][]byte, line int) (int, string) {
 	for i := min(line, len(lines)) - 1; i > 0; i-- {
 		t := strings.TrimSpace(string(lines[i]))
@@ -482,8 +499,8 @@ func bareLine(lines [][]byte, line int) (int, string) {
 			if m == nil {
 				continue
 			}
-			if len(m[1]) != at || at == 0 {
-				return 0, ""
+			if m[1] == "" || at > len(m[1]) {
+				return 0, "" // a top-level key's, or a line under an answer: not this
 			}
 			return i + 1, m[2]
 		}

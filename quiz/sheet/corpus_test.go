@@ -23,14 +23,17 @@ var refusedBefore = map[string]bool{
 
 // No sheet that 1ea6f17 read is refused now (attack11 #1: a quote or list
 // continued at the id's indent, with a colon answer elsewhere, lost the whole
-// sheet). The corpus: the attacker's sheets (testdata/attack11, every one of
+// sheet; attack13 #1: the same at column 0, or over a comment line). The
+// corpus: the attackers' sheets (testdata/attack11 and attack13, every one of
 // which reads now, including those 1ea6f17 refused) and every sheet in the
 // command scripts.
 func TestCorpusSheetsRead(t *testing.T) {
 	files, err := filepath.Glob("testdata/attack11/*.yaml")
-	if err != nil || len(files) < 20 {
-		t.Fatalf("corpus: %v %v", files, err)
+	more, err13 := filepath.Glob("testdata/attack13/*.yaml") // attack13 #1: the same at column 0
+	if err != nil || err13 != nil || len(files) < 20 || len(more) < 9 {
+		t.Fatalf("corpus: %v %v %v %v", files, more, err, err13)
 	}
+	files = append(files, more...)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -81,6 +84,23 @@ func TestCorpusAnswers(t *testing.T) {
 		{"h4.yaml", "war-deaths", "> 20000"}, // #5: the comparison is kept
 		{"h4.yaml", "hrw-rejected", "Human Rights Watch"},
 		{"ls4.yaml", "what-was-the-soviet-union", "A union of republics\u2028from 1922 to 1991."}, // #8
+		// attack13 #1: a quote or list continued at column 0, or over a
+		// comment line, reads as YAML reads it whatever the other
+		// answers hold; one left open is read as typed, with its lines.
+		{"../attack13/b3.yaml", "regional-powers", "[a c d]"},
+		{"../attack13/b3.yaml", "hrw-rejected", "HRW: x"},
+		{"../attack13/a8.yaml", "town-name", "Khojaly or Xocali"},
+		{"../attack13/a8.yaml", "hrw-rejected", "Human Rights Watch: HRW"},
+		{"../attack13/a7.yaml", "town-name", "Khojaly # a comment or Xocali"},
+		{"../attack13/f1.yaml", "town-name", "Khojaly or Xocali"},
+		{"../attack13/f1.yaml", "hrw-rejected", "Human Rights Watch: HRW"},
+		{"../attack13/f3.yaml", "regional-powers", "[a c d]"},
+		{"../attack13/f3.yaml", "hrw-rejected", "Human Rights Watch: HRW"},
+		{"../attack13/f5.yaml", "town-name", "Khojaly\nor Xocali"},
+		{"../attack13/g1.yaml", "regional-powers", "[a c]"},
+		{"../attack13/h1.yaml", "town-name", `"Khojaly or "Xocali"`},
+		{"../attack13/d1.yaml", "regional-powers", "[a, c, d"},
+		{"../attack13/d1.yaml", "caspian", "Caspian: Sea"},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata/attack11", tt.file))
 		if err != nil {

@@ -62,6 +62,10 @@ func TestInlineAnswerReadAsTyped(t *testing.T) {
 		// indent (an editor's auto-indent): its lines are read with it.
 		{"\"cause they\n  wanted to kill all", `"cause they wanted to kill all`, `the " at its start is never closed`},
 		{"[a, b,\n  c", `[a, b, c`, "the [ at its start is never closed"},
+		// attack13 #1: or at column 0 (an editor with no auto-indent).
+		{"\"cause they\nwanted to kill all", `"cause they wanted to kill all`, `the " at its start is never closed`},
+		{"[a, b,\nc", `[a, b, c`, "the [ at its start is never closed"},
+		{"\"cause they\nsaid \"so\"", `"cause they said "so"`, "double quotes"},
 	} {
 		for _, extra := range []string{"", "  region: Karabakh: a region\n"} {
 			src := typedSheet(tt.answer, extra)
@@ -107,6 +111,15 @@ func TestClosedQuotesStillYAML(t *testing.T) {
 		{"[a,\n    b]", "[a b]"},
 		{"[a,\n  b]", "[a b]"},                                                        // attack11 #1: at the id's indent
 		{"\"The crime of\n  destroying a group\"", "The crime of destroying a group"}, // likewise
+		// attack13 #1: at column 0, and with a line that is a comment
+		// anywhere but inside a quote, as YAML (and 1ea6f17) read them.
+		{"[a,\nb]", "[a b]"},
+		{"[a,\n\nb]", "[a b]"},
+		{"[a,\n# b?\nc]", "[a c]"},
+		{"\"The crime of\ndestroying a group\"", "The crime of destroying a group"},
+		{"'The crime of\n\na group''s end'", "The crime of\na group's end"},
+		{"\"The crime of\n# not a comment\n  destroying a group\"", "The crime of # not a comment destroying a group"},
+		{"\"The crime of\n  # not a comment\n  destroying a group\"", "The crime of # not a comment destroying a group"},
 		{"[Azerbaijan's, b]", "[Azerbaijan's b]"},
 		{"{1: b, 2: a}", "[[1 b] [2 a]]"},
 	} {
@@ -231,5 +244,13 @@ func TestRefusedSheetNamesQuestionAndLine(t *testing.T) {
 	_, err := Read("a.yaml", 0, []byte(src))
 	if err == nil || !strings.Contains(err.Error(), `a.yaml:5: town-name: the line "or Xocali" below it could not be read`) || strings.Contains(err.Error(), "invalid YAML") {
 		t.Errorf("got %v", err)
+	}
+	// attack13 #1: the line at column 0, with or without a colon answer.
+	for _, hrw := range []string{"Human Rights Watch: HRW", "HRW"} {
+		src := "student: Ana\nanswers:\n  # the town?\n  town-name: Khojaly\nor Xocali\n  hrw: " + hrw + "\n  toll: 613\n"
+		_, err := Read("a.yaml", 0, []byte(src))
+		if err == nil || !strings.Contains(err.Error(), `a.yaml:5: town-name: the line "or Xocali" below it could not be read`) || strings.Contains(err.Error(), "invalid YAML") {
+			t.Errorf("column 0, hrw %q: got %v", hrw, err)
+		}
 	}
 }
