@@ -327,18 +327,26 @@ func lineBreak(raw []byte) string {
 // or left of the id's indent: that is the next question's. Each line is
 // trimmed; blank lines inside are kept.
 func openedGroup(lines [][]byte, i, at int, value string) []string {
-	group := []string{value}
-	closes := func() bool {
-		text := strings.Join(group, "\n")
+	closeAt := func(text string) int { // just past where the quote or list closes, or -1
 		if text[0] == '"' || text[0] == '\'' {
-			return quotedEnd(text) > 0
+			return quotedEnd(text)
 		}
 		end, _ := flowEnd(text)
-		return end > 0
+		return end
 	}
+	group := []string{value}
+	if closeAt(value) > 0 {
+		return group // most answers: closed on their line
+	}
+	// The lines it may go on over, read at once (the first place it
+	// closes in all of them is where it closes line by line): never a
+	// scan per line over all the lines above it.
+	starts := []int{0} // each group line's offset in text
+	var text strings.Builder
+	text.WriteString(value)
 	open := -1 // the group's length before its first comment at or left of the id's indent
 	blank := 0
-	for j := i + 1; j < len(lines) && !closes(); j++ {
+	for j := i + 1; j < len(lines); j++ {
 		l := strings.TrimRight(string(lines[j]), lineBreaks)
 		t := strings.TrimSpace(l)
 		la := len(l) - len(strings.TrimLeft(l, " "))
@@ -353,11 +361,21 @@ func openedGroup(lines [][]byte, i, at int, value string) []string {
 			open = len(group)
 		}
 		for ; blank > 0; blank-- {
-			group = append(group, "")
+			text.WriteByte('\n')
+			starts, group = append(starts, text.Len()), append(group, "")
 		}
-		group = append(group, t)
+		text.WriteByte('\n')
+		starts, group = append(starts, text.Len()), append(group, t)
+		text.WriteString(t)
 	}
-	if bad, _ := openedRefused(strings.Join(group, "\n")); bad && open >= 0 {
+	if end := closeAt(text.String()); end > 0 {
+		n := len(group)
+		for n > 1 && starts[n-1] >= end {
+			n-- // the lines after the one it closes on
+		}
+		group = group[:n]
+	}
+	if bad, _ := openedRefused(strings.Join(group, "\n")); bad && open >= 0 && open < len(group) {
 		group = group[:open] // the comment is the next question's: read without it
 	}
 	return group

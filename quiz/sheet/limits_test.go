@@ -74,3 +74,23 @@ func TestReadYAMLAliasBomb(t *testing.T) {
 		t.Errorf("ok.yaml: %v", err)
 	}
 }
+
+// A quote or list left open, then thousands of lines (comments, text at
+// column 0 or indented) before the next answer and a colon answer: the
+// repair pass reads the lines once, not once per line (30,000 lines took
+// 20 to 30 s when each line joined and scanned all those above it).
+func TestOpenQuoteOverManyLinesIsLinear(t *testing.T) {
+	for name, body := range map[string]string{
+		"comments": strings.Repeat("  # a comment line here\n", 30_000),
+		"indented": strings.Repeat("    more text here\n", 30_000),
+		"column 0": strings.Repeat("more text here\n", 30_000),
+	} {
+		for _, open := range []string{`"x`, `[x,`} {
+			start := time.Now()
+			_, _ = Read("p.yaml", 0, []byte("student: A\nanswers:\n  a: "+open+"\n"+body+"  b: c: d\n"))
+			if d := time.Since(start); d > 10*time.Second { // under 1 s each, with -race on a busy machine
+				t.Errorf("%s, %s: %v", name, open, d)
+			}
+		}
+	}
+}
