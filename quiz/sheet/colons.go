@@ -132,8 +132,8 @@ func flowEnd(v string) (end int, open byte) {
 				return i + 1, 0
 			}
 		case '"', '\'':
-			if i > 0 && v[i] == '\'' && v[i-1] != ' ' && v[i-1] != '[' && v[i-1] != '{' && v[i-1] != ',' {
-				continue // an apostrophe inside a word: [Azerbaijan's]
+			if i > 0 && !strings.ContainsRune(" \t\n[{,", rune(v[i-1])) {
+				continue // a quote inside a word: [Azerbaijan's], [b"]
 			}
 			end := quotedEnd(v[i:])
 			if end < 0 {

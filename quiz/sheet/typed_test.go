@@ -120,6 +120,8 @@ func TestClosedQuotesStillYAML(t *testing.T) {
 		{"'The crime of\n\na group''s end'", "The crime of\na group's end"},
 		{"\"The crime of\n# not a comment\n  destroying a group\"", "The crime of # not a comment destroying a group"},
 		{"\"The crime of\n  # not a comment\n  destroying a group\"", "The crime of # not a comment destroying a group"},
+		{`[a, b"]`, `[a b"]`}, // a quote inside a word, as [Azerbaijan's]
+		{"[a, c,\nb\"\nd]", `[a c b" d]`},
 		{"[Azerbaijan's, b]", "[Azerbaijan's b]"},
 		{"{1: b, 2: a}", "[[1 b] [2 a]]"},
 	} {
