@@ -381,6 +381,10 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 				if errors.As(err, &ord) {
 					return errors.New(ord.Hint() + "; " + numberHint(q)) // "28st"
 				}
+				var dot *quiz.DotThousandsError
+				if errors.As(err, &dot) {
+					return errors.New(dot.Hint()) // "30.000", as the README says
+				}
 				if err != nil {
 					return errors.New(numberHint(q))
 				}
