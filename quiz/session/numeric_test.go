@@ -146,7 +146,7 @@ func TestNumericPromptSaysTheUnit(t *testing.T) {
 		if _, err := s.Run(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		if len(p.Asked) != 1 || p.Asked[0] != tt.want {
+		if len(p.Asked) != 1 || p.Asked[0] != tt.want+"\n  "+TypeHint {
 			t.Errorf("%s: asked %q, want %q", tt.q.ID, p.Asked, tt.want)
 		}
 	}
