@@ -98,7 +98,24 @@ func (q *Question) dotThousands(s, num string) error {
 	if !ok || len(whole) < 1 || len(whole) > 3 || whole[0] == '0' || len(frac) != 3 || !digits(whole) || !digits(frac) || !q.wholeKey() {
 		return nil
 	}
-	return fmt.Errorf("expected a number, found %q: a dot marks decimals; for thousands write %s%s or %s,%s", s, whole, frac, whole, frac)
+	return &DotThousandsError{Given: s, Whole: whole, Frac: frac}
+}
+
+// DotThousandsError is a whole number written with a dot between
+// thousands ("30.000"), which the question does not guess at.
+type DotThousandsError struct {
+	Given       string // as written
+	Whole, Frac string // the digits before and after the dot
+}
+
+func (e *DotThousandsError) Error() string {
+	return fmt.Sprintf("expected a number, found %q: %s", e.Given, e.Hint())
+}
+
+// Hint says how to write it: "a dot marks decimals; for thousands write
+// 30000 or 30,000".
+func (e *DotThousandsError) Hint() string {
+	return fmt.Sprintf("a dot marks decimals; for thousands write %s%s or %s,%s", e.Whole, e.Frac, e.Whole, e.Frac)
 }
 
 func digits(s string) bool {

@@ -147,7 +147,7 @@ func TestBlankAnswerWithoutConfirm(t *testing.T) {
 }
 
 // An open question says, under its prompt, that its box is one line and
-// Enter sends it; the other text questions need no such line.
+// Enter sends it; a short or numeric question says to type (teacher14).
 func TestOpenPromptSaysEnterSends(t *testing.T) {
 	for id, want := range map[string]bool{"ussr": true, "town": false} {
 		p := &blankPrompter{lines: []string{"x"}}
@@ -156,6 +156,9 @@ func TestOpenPromptSaysEnterSends(t *testing.T) {
 		}
 		if got := strings.Count(p.asked[0], OpenHint); got != map[bool]int{true: 1, false: 0}[want] {
 			t.Errorf("%s: prompt %q has the hint %d times", id, p.asked[0], got)
+		}
+		if got := strings.Count(p.asked[0], TypeHint); got != map[bool]int{true: 0, false: 1}[want] {
+			t.Errorf("%s: prompt %q has the typing hint %d times", id, p.asked[0], got)
 		}
 	}
 }

@@ -57,6 +57,7 @@ func TestNumericBlankOrdinalAndReask(t *testing.T) {
 		{anniversary, []string{"28st", "28th"}, true, 1, []string{"28 as an ordinal is 28th; please type a number, such as 5"}},
 		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1750"}},
 		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 3 or 3 people"}},
+		{people, []string{"30.000", "350"}, true, 1, []string{"a dot marks decimals; for thousands write 30000 or 30,000"}}, // teacher14 P3
 	}
 	for _, tt := range tests {
 		p := &linesPrompter{lines: tt.lines}
@@ -145,7 +146,7 @@ func TestNumericPromptSaysTheUnit(t *testing.T) {
 		if _, err := s.Run(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		if len(p.Asked) != 1 || p.Asked[0] != tt.want {
+		if len(p.Asked) != 1 || p.Asked[0] != tt.want+"\n  "+TypeHint {
 			t.Errorf("%s: asked %q, want %q", tt.q.ID, p.Asked, tt.want)
 		}
 	}

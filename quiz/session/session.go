@@ -381,6 +381,10 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 				if errors.As(err, &ord) {
 					return errors.New(ord.Hint() + "; " + numberHint(q)) // "28st"
 				}
+				var dot *quiz.DotThousandsError
+				if errors.As(err, &dot) {
+					return errors.New(dot.Hint()) // "30.000", as the README says
+				}
 				if err != nil {
 					return errors.New(numberHint(q))
 				}
@@ -394,6 +398,10 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 			// Students pressed Enter to start a new line and sent half an
 			// answer (teacher11 P1): the box under the prompt is one line.
 			msg += "\n" + s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
+		} else {
+			// A box with no menu under it did not say to type (teacher13
+			// and teacher14 P: short answers and numbers).
+			msg += "\n" + s.style().Dim(text.Wrap(TypeHint, s.Width, "  "))
 		}
 		for {
 			line, err := p.Input(msg, validate)
@@ -438,6 +446,9 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 // OpenHint is the line under an open question's prompt: its answer box
 // is one line, sent with Enter.
 const OpenHint = "[One line: Enter sends your answer]"
+
+// TypeHint is the line under a short or numeric question's prompt.
+const TypeHint = "[Type your answer, then press Enter]"
 
 // ConfirmBlankPrompt is asked when a typed answer is sent empty and
 // ConfirmBlank is set.
