@@ -65,22 +65,28 @@ type sizedFile struct {
 
 func (f *sizedFile) Fd() uintptr { return f.tty.Fd() }
 
+// screen80x24 is a file whose terminal is 80x24, for the tracker to measure;
+// it records what is written to it.
+func screen80x24(t *testing.T) *sizedFile {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	t.Cleanup(func() { ptmx.Close(); tty.Close() })
+	if err := pty.Setsize(tty, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
+		t.Fatal(err)
+	}
+	return &sizedFile{tty: tty}
+}
+
 // teacher9 P6: after a time limit cut a question short, its header's "43s
 // left" stayed above "Time is up". The tracker follows the rows below the
 // header through survey's drawing and Abort's clear, and writes a line
 // over the header's row, the cursor put back; a header scrolled off the
 // screen, or lost to a move above it, is left alone.
 func TestTrackerReplacesTheHeader(t *testing.T) {
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal:", err)
-	}
-	defer ptmx.Close()
-	defer tty.Close()
-	if err := pty.Setsize(tty, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
-		t.Fatal(err)
-	}
-	out := &sizedFile{tty: tty}
+	out := screen80x24(t)
 	tr := &tracker{FileWriter: out}
 	tr.markHeader()
 	tr.start()
@@ -126,16 +132,7 @@ func TestTrackerReplacesTheHeader(t *testing.T) {
 // multi-select's options and puts it back (ESC 8); the tracker must not
 // count those steps, or it loses the header and cannot clear to it.
 func TestTrackerFollowsASavedCursor(t *testing.T) {
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal:", err)
-	}
-	defer ptmx.Close()
-	defer tty.Close()
-	if err := pty.Setsize(tty, &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
-		t.Fatal(err)
-	}
-	out := &sizedFile{tty: tty}
+	out := screen80x24(t)
 	tr := &tracker{FileWriter: out}
 	tr.markHeader()
 	tr.start()
