@@ -44,6 +44,9 @@ var registerFuncs = sync.OnceFunc(func() {
 func sentence(err error) string {
 	m := err.Error()
 	r, n := utf8.DecodeRuneInString(m)
+	if n == 0 {
+		return m
+	}
 	return string(unicode.ToUpper(r)) + m[n:]
 }
 

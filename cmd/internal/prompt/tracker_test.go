@@ -159,4 +159,7 @@ func TestErrorTemplateSaysWhatToDo(t *testing.T) {
 	if want := "X Please type a year, such as 1950\n"; layout != want {
 		t.Errorf("drawn %q, want %q", layout, want)
 	}
+	if got := sentence(errors.New("")); got != "" {
+		t.Errorf("an empty message drawn as %q", got)
+	}
 }
