@@ -272,3 +272,19 @@ func TestNoneTickedIsConfirmed(t *testing.T) {
 		})
 	}
 }
+
+// Ctrl-C at "Hand it in with nothing ticked?" stops the quiz as at any
+// prompt, the question unanswered.
+func TestNoneTickedConfirmCutShort(t *testing.T) {
+	p := &tickPrompter{blankPrompter: blankPrompter{stopAt: 1, stop: ErrInterrupted}, ticks: [][]int{nil}}
+	b := testfiles.Sample(t)
+	s := &Session{Questions: []*quiz.Presented{{Question: testfiles.Question(t, b, "seas")}}, Mode: quiz.Exam, HoldBackReview: true,
+		Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(), ConfirmBlank: true}
+	res, err := s.Run(t.Context())
+	if !errors.Is(err, ErrInterrupted) || res.Status != quiz.Incomplete || res.EndedBy != quiz.EndInterrupt {
+		t.Fatalf("err %v, status %s, ended by %s; want interrupted", err, res.Status, res.EndedBy)
+	}
+	if res.Outcomes[0].Response.Answered {
+		t.Errorf("response %+v, want none", res.Outcomes[0].Response)
+	}
+}
