@@ -229,7 +229,7 @@ func sessionAt(starts []int64, from int, st int64) int {
 
 // acc adds up one bank's or tag's line of progress.
 type acc struct {
-	line     *Line
+	line *Line
 	// sessions holds points, maximum and answers by session number, from
 	// oldest on (sessions[0] is session oldest); nil until a score. A line
 	// shows its latest few of a year's hundreds of sessions: a slice for
