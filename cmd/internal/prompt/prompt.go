@@ -147,9 +147,28 @@ func (s *Survey) choose(msg string, options []string, letters bool) (int, error)
 // checklist; its hint names letters).
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 	var idx []int
-	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent, true), PageSize: pageSize(len(options)), Filter: multiFilter(options, true)}, &idx, true)
+	err := s.ask(s.checklist(msg, options), &idx, true)
 	return idx, err
 }
+
+func (s *Survey) checklist(msg string, options []string) *survey.MultiSelect {
+	return &survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent, true), PageSize: pageSize(len(options)), Filter: multiFilter(options, true)}
+}
+
+// SelfCheck asks as MultiSelect does and, once answered, takes the
+// checklist and its prompt off the screen, echoing nothing: the session
+// writes there how many were ticked and which were not
+// (session.SelfChecker).
+func (s *Survey) SelfCheck(msg string, options []string) ([]int, error) {
+	var idx []int
+	err := s.ask(unechoed{s.checklist(msg, options)}, &idx, true)
+	return idx, err
+}
+
+// unechoed is a checklist whose clean-up erases it and draws nothing.
+type unechoed struct{ *survey.MultiSelect }
+
+func (u unechoed) Cleanup(*survey.PromptConfig, any) error { return u.Render("", nil) }
 
 // Input reads a line of text.
 func (s *Survey) Input(msg string, validate func(string) error) (string, error) {
