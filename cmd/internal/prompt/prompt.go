@@ -246,8 +246,13 @@ func (i *input) PromptAgain(config *survey.PromptConfig, invalid any, _ error) (
 }
 
 func (i *input) reserve() {
-	rows := strings.Count(i.Message, "\n") + 2 // the message, the answer's row, one more
-	fmt.Fprintf(i.out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
+	reserve(i.out, strings.Count(i.Message, "\n")+2) // the message, the answer's row, one more
+}
+
+// reserve puts rows blank rows under the cursor, scrolling the screen if
+// need be, and goes back up to where it was.
+func reserve(out io.Writer, rows int) {
+	fmt.Fprintf(out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
 }
 
 // resumeRune is the key a text prompt is handed after a continue (where
@@ -417,8 +422,14 @@ func yesOrNo(line string) (yes, done, ok bool) {
 	return false, false, l == "" || l == "ye"
 }
 
-// Prompt draws the question and reads its line.
+// Prompt draws the question and reads its line. It reserves a row under
+// the question first, as input does: on the screen's last row survey's
+// line reader ends with a newline and then a cursor-down the terminal
+// cannot make, which the tracker counts all the same, and "No" to "Leave
+// this question blank?" then cleared the question's header with its
+// prompts (teacher14 P7: "Question 3 of 3" gone at 80x24).
 func (c *confirm) Prompt(config *survey.PromptConfig) (any, error) {
+	reserve(c.out, 1)
 	data := survey.ConfirmTemplateData{Confirm: *c.Confirm, Config: config}
 	if err := c.Render(survey.ConfirmQuestionTemplate, data); err != nil {
 		return false, err
