@@ -17,11 +17,12 @@ import (
 // showed the ticked points echoed, the Covered count, "Your answer:" with the
 // answer still on the screen above, and every key point again with ✓ and ○:
 // about 280 words, the same text two or three times, and the question
-// scrolled off. On the genocide question, with a two-line answer and three
+// scrolled off. On the genocide question, with a three-line answer and three
 // of four points ticked, at the pause the whole question, from its first
 // line, and the whole feedback are on the screen at once; the answer once,
 // the checklist gone, the ticked points not listed again, the one missed
-// listed once, and the plain answer, explanation and source whole.
+// listed once, the box's key hint gone, and the plain answer, explanation
+// and source whole.
 func TestOpenFeedbackDrawsNothingTwice(t *testing.T) {
 	t.Parallel()
 	q := embeddedQuestion(t, "comprehension", "what-is-genocide")
@@ -38,7 +39,8 @@ func TestOpenFeedbackDrawsNothingTwice(t *testing.T) {
 	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", bank)
 	scr.waitFor("Question 1 of 1")
 	scr.waitFor("> ")
-	answer := "The 1948 Genocide Convention defines it. Azerbaijan calls Khojaly genocide, Armenia denies it, and HRW called it a massacre. No court has ruled."
+	// Three rows at 80 columns.
+	answer := "The Genocide Convention of 1948 defines it as acts meant to destroy a group in whole or in part, like killing members. Azerbaijan calls Khojaly genocide, Armenia denies it, HRW called it a massacre. No court has ruled."
 	scr.send(answer)
 	scr.waitFor("No court has ruled.")
 	scr.send(keyEnter)
@@ -64,7 +66,8 @@ func TestOpenFeedbackDrawsNothingTwice(t *testing.T) {
 			t.Errorf("at the pause %q is not on the screen:\n%s", want, screen)
 		}
 	}
-	for _, not := range []string{"Your answer", "✓", points[0], points[1], points[3]} {
+	// The box's key hint went with the box, as a menu's does.
+	for _, not := range []string{"Your answer", "✓", points[0], points[1], points[3], "[One line"} {
 		if strings.Contains(screen, not) {
 			t.Errorf("at the pause %q is on the screen: the answer and the ticks are not drawn again:\n%s", not, screen)
 		}

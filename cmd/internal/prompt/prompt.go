@@ -353,14 +353,50 @@ func (i *input) read(config *survey.PromptConfig, start []rune) (any, error) {
 	return string(line), nil
 }
 
-// Cleanup draws the answer under the prompt, as survey does.
+// Cleanup draws the answer under the prompt, as survey does, and without
+// the session's key hint under the message ("[One line: Enter sends your
+// answer]"), as survey's menus take theirs away once answered: its row
+// pushed the question's first line off an 80x24 screen at an open
+// question's feedback (teacher14 A1).
 func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
 	if ans, _ := val.(string); ans != "" {
 		if n := extraRows("> "+ans, i.out); n > 0 {
 			fmt.Fprint(i.out, strings.Repeat("\n", n))
 		}
 	}
+	i.Message = withoutHint(i.Message)
 	return i.Input.Cleanup(config, val)
+}
+
+// withoutHint is a text prompt's message without the key hint the session
+// puts on its last lines (session.OpenHint or TypeHint, wrapped, perhaps
+// coloured); the message as it is when it ends in none.
+func withoutHint(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for k := len(lines) - 1; k > 0 && k >= len(lines)-3; k-- {
+		tail := strings.Join(strings.Fields(uncoloured(strings.Join(lines[k:], " "))), " ")
+		if tail == session.OpenHint || tail == session.TypeHint {
+			return strings.Join(lines[:k], "\n")
+		}
+	}
+	return msg
+}
+
+// uncoloured is s without its escape sequences (ESC [ ... letter).
+func uncoloured(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // extraRows is how many rows beyond its first survey counts for line on
