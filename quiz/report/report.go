@@ -144,8 +144,9 @@ type QuestionReport struct {
 	// out, as Expected is, for a question never shown, and in reports
 	// written before it was added.
 	Digest string `json:"digest,omitempty"`
-	// CutOff marks a text answer still being typed when the time limit,
-	// Ctrl-C or a signal ended the quiz: Given is the text in the box, never
+	// CutOff marks a text answer still being typed, or a choose-all one
+	// still being ticked, when the time limit, Ctrl-C or a signal ended the
+	// quiz: Given is the text in the box, or the options ticked, never
 	// submitted with Enter, and is scored or marked as given.
 	CutOff    bool     `json:"cut_off,omitempty"`
 	Correct   *bool    `json:"correct"`
