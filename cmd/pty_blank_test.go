@@ -17,6 +17,7 @@ import (
 // again, where it was, once on the screen; y leaves it blank, as before.
 // The open question says its box is one line.
 func TestPTYBlankAnswerIsConfirmed(t *testing.T) {
+	t.Parallel()
 	scr, done, report, errOut := typeHalfAnswer(t)
 	// Clear the half answer: only spaces are left.
 	scr.send(strings.Repeat("\x7f", len("The USSR, it was big: Russia, Geo")) + "   ")
@@ -105,6 +106,7 @@ func TestPTYPlainBlankAnswerIsConfirmed(t *testing.T) {
 // question is drawn again, once, its box holding what was typed, and the
 // Enter at its end sends it.
 func TestPTYTextTypedAfterAStrayEnterIsKept(t *testing.T) {
+	t.Parallel()
 	scr, done, report, errOut := typeHalfAnswer(t)
 	scr.send(strings.Repeat("\x7f", len("The USSR, it was big: Russia, Geo")))
 	scr.send("\rBoth sides: lost")

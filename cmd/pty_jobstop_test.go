@@ -99,7 +99,7 @@ func TestPTYCtrlZStopsTheWholeJob(t *testing.T) {
 	bankFile := filepath.Join(dir, "pty.yaml")
 	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
 	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
+	scr, tty := newSurveylessScreen(t, 120, 40, false) // another process: survey runs there
 	// The wrapper: kill (as bash's kill %1) ends it with the quiz.
 	script := fmt.Sprintf("conflictq quiz --bank %s --seed 5 --mode exam --student Ana -o %s; echo wrapper done", bankFile, report)
 	cmd := exec.Command(shell, "sh", "-c", script)
@@ -174,7 +174,7 @@ func TestPTYCtrlZDropsTheKeysAfterIt(t *testing.T) {
 	bankFile := filepath.Join(dir, "pty.yaml")
 	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
 	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
+	scr, tty := newSurveylessScreen(t, 120, 40, false) // another process: survey runs there
 	cmd := exec.Command(shell, "conflictq", "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "XDG_CONFIG_HOME=" + t.TempDir(), "XDG_STATE_HOME=" + t.TempDir(), "TERM=xterm"}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
