@@ -73,6 +73,7 @@ var checks = []check{
 	{"no-loss-beside-loss", noLossBesideLoss},
 	{"places-of-loss-marked", placesOfLossMarked},
 	{"no-second-source-line", noSecondSourceLine},
+	{"artsakh-beside-qarabag", artsakhBesideQarabag},
 }
 
 func TestContentGuard(t *testing.T) {
@@ -521,6 +522,37 @@ func noSecondSourceLine(it item) []string {
 	return nil
 }
 
+var (
+	artsakhRe = regexp.MustCompile(`\bArtsakh\b`)
+	// The self-proclaimed republic's official name from 2017, a name and
+	// not a framing (CONTENT.md's table of the article's errors).
+	artsakhRepublicRe = regexp.MustCompile(`\bRepublic of Artsakh\b|\bArtsakh Republic\b`)
+	// Qarabağ or Dağlıq Qarabağ, Azerbaijani for (Mountainous) Karabakh.
+	qarabagRe = regexp.MustCompile(`Qarabağ`)
+)
+
+// artsakhBesideQarabag finds an entry or question that gives the region's
+// Armenian name, Artsakh, and nowhere its Azerbaijani one, Qarabağ (rule 2:
+// Nagorno-Karabakh / Artsakh / Qarabağ). Once in the entry or question is
+// enough: "Nagorno-Karabakh (Artsakh / Qarabağ)" at the first mention, then
+// plain "Nagorno-Karabakh". Aliases and citation quotes are not its texts,
+// and the republic's name "Republic of Artsakh" is not a name for the region.
+func artsakhBesideQarabag(it item) []string {
+	if slices.ContainsFunc(it.texts, qarabagRe.MatchString) {
+		return nil
+	}
+	for _, text := range it.texts {
+		names := artsakhRepublicRe.FindAllStringIndex(text, -1)
+		for _, loc := range artsakhRe.FindAllStringIndex(text, -1) {
+			inName := slices.ContainsFunc(names, func(n []int) bool { return n[0] <= loc[0] && loc[1] <= n[1] })
+			if !inName {
+				return []string{fmt.Sprintf(`the Armenian name "Artsakh" without the Azerbaijani "Qarabağ" anywhere in it (rule 2: write "Nagorno-Karabakh (Artsakh / Qarabağ)" once, or neither): %q`, excerpt(text, loc))}
+			}
+		}
+	}
+	return nil
+}
+
 // excerpt returns the text around a match, for messages.
 func excerpt(text string, loc []int) string {
 	from, to := max(0, loc[0]-40), min(len(text), loc[1]+40)
@@ -690,6 +722,17 @@ func TestContentGuardChecks(t *testing.T) {
 		{"no-second-source-line", entry(glossary.Entry{Definition: "d", Correction: "It was 1991. Source: the decree."}), true},
 		{"no-second-source-line", explain("A pogrom is a crowd attacking a minority. Record: Human Rights Watch (1994)."), false},
 		{"no-second-source-line", explain("The article names no source: its figures are Azerbaijan's."), false},
+
+		{"artsakh-beside-qarabag", entry(glossary.Entry{Plain: "Nagorno-Karabakh (Artsakh) was a self-governing region."}), true},
+		{"artsakh-beside-qarabag", explain("Nagorno-Karabakh, which Armenians call Artsakh, was an enclave."), true},
+		{"artsakh-beside-qarabag", explain("The Republic of Artsakh was dissolved; Armenians call the region Artsakh."), true},
+		{"artsakh-beside-qarabag", choices("Artsakh", "Karabakh"), true},
+		{"artsakh-beside-qarabag", explain("Nagorno-Karabakh (Artsakh / Qarabağ) was a self-governing region."), false},
+		{"artsakh-beside-qarabag", entry(glossary.Entry{Plain: "Nagorno-Karabakh (Artsakh) was a region.", Definition: "Azerbaijanis call it Dağlıq Qarabağ."}), false},
+		{"artsakh-beside-qarabag", entry(glossary.Entry{Definition: `In 2017 it added the name "Republic of Artsakh".`}), false},
+		{"artsakh-beside-qarabag", explain("The Artsakh Republic was not recognised."), false},
+		{"artsakh-beside-qarabag", cited("Artsakh", "A quote is the article's words."), false},
+		{"artsakh-beside-qarabag", explain("Nagorno-Karabakh was a self-governing region."), false},
 
 		{"vocabulary-contrast", asked("", true), true},
 		{"vocabulary-contrast", asked("A refugee has crossed a border; an IDP has not.", true), false},

@@ -708,3 +708,39 @@ func TestRenderPlainGivesThePlainSinceNote(t *testing.T) {
 		t.Errorf("without plain_since the note is gone:\n%s", plain.String())
 	}
 }
+
+// A source's URL is never broken at 80 columns (teacher13 P8, teacher14): one
+// that fits without the indent has a line to itself from the first column,
+// and a longer one runs past the width whole.
+func TestRenderKeepsURLsWhole(t *testing.T) {
+	fits := "https://www.hrw.org/news/2020/12/16/azerbaijan-attack-church-possible-war-crime" // 79 columns
+	long := "https://www.hrw.org/report/1992/09/01/bloodshed-caucasus/escalation-armed-conflict-nagorno-karabakh"
+	short := "https://www.hrw.org/report/1994/12/01/seven-years-conflict-nagorno-karabakh"
+	e := &Entry{Term: "Khojaly", Short: "A town.", Sources: []Source{
+		{Title: "Human Rights Watch, Azerbaijan: Attack on Church Possible War Crime (16 December 2020)", URL: fits},
+		{Title: "Human Rights Watch/Helsinki, Bloodshed in the Caucasus (September 1992)", URL: long},
+		{Title: "Human Rights Watch/Helsinki, Seven Years of Conflict (December 1994)", URL: short},
+	}}
+	var buf bytes.Buffer
+	Layout{Width: 80}.RenderPlain(&buf, e, "")
+	lines := strings.Split(buf.String(), "\n")
+	for _, want := range []string{fits, long, "    " + short} {
+		if !contains(lines, want) {
+			t.Errorf("no line %q in\n%s", want, buf.String())
+		}
+	}
+	for _, l := range lines {
+		if text.Width(l) > 80 && l != long {
+			t.Errorf("line wider than 80 columns: %q", l)
+		}
+	}
+}
+
+func contains(lines []string, s string) bool {
+	for _, l := range lines {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}

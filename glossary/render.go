@@ -130,7 +130,9 @@ func (l Layout) relatedAndSources(w io.Writer, e *Entry) {
 		for _, s := range e.Sources {
 			fmt.Fprintln(w, "  •"+text.Wrap(s.Title, l.Width, "    ")[3:])
 			if s.URL != "" {
-				fmt.Fprintln(w, "    "+s.URL)
+				// Whole, on a line of its own (text.Wrap): a URL is copied
+				// or clicked, never broken.
+				fmt.Fprintln(w, text.Wrap(s.URL, l.Width, "    "))
 			}
 		}
 	}
