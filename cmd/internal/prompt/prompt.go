@@ -7,6 +7,7 @@
 package prompt
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -266,6 +267,20 @@ func readLine(rr *terminal.RuneReader, start []rune, onRune terminal.OnRuneFn) (
 	return rr.ReadLineWithDefault(0, start, onRune)
 }
 
+// erase hands survey's line reader n Backspaces, read before any key it
+// has not read yet: Ctrl-U and Ctrl-W, which survey ignores, clear the
+// line or its last word (draft.kill; teacher14 P13: "i dont know", Ctrl-U
+// and "350" gave "i dont know350"), and survey draws the line as it does
+// at any Backspace, wrapped rows and all. Survey reads its own buffer
+// before the terminal; the reader of keys gives it one key a read
+// (resumeReader.Read), so none typed after the Ctrl-U is in it yet.
+// Windows' console reader has no such buffer, nor these keys.
+func erase(rr *terminal.RuneReader, n int) {
+	if b := rr.Buffer(); b != nil && n > 0 {
+		b.Write(bytes.Repeat([]byte{terminal.KeyDelete}, n))
+	}
+}
+
 // read is survey's Input.Prompt for an input with no default, help or
 // suggestions (survey's then does nothing at each key but read it), that
 // shows each key to the draft, when there is one, and draws the prompt
@@ -288,6 +303,7 @@ func (i *input) read(config *survey.PromptConfig, start []rune) (any, error) {
 				return line, true, errResumed
 			}
 			i.draft.key(r, line)
+			erase(rr, i.draft.kill(r))
 			return line, false, nil
 		})
 		if errors.Is(err, errCursorLost) {
