@@ -659,7 +659,6 @@ func (r *resumeReader) keys(in []byte) []byte {
 	return out
 }
 
-
 func (r *resumeReader) Fd() uintptr { return uintptr(r.fd) }
 
 // typedAhead reports whether keys read with the last one given wait for
