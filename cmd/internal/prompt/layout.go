@@ -39,15 +39,22 @@ var registerFuncs = sync.OnceFunc(func() {
 	}
 })
 
-// sentence starts a message with a capital letter, as a sentence on its own
-// line is written (a Go error starts with a small one).
+// sentence is a refused reply's message as a sentence on its own line is
+// written (a Go error starts with a small letter and ends without a full
+// stop), in the same words on the terminal (errorTemplate) and in plain
+// mode: plain said "Sorry: please type a year…." where the terminal said
+// "X Please type a year…" (teacher14 P13).
 func sentence(err error) string {
 	m := err.Error()
 	r, n := utf8.DecodeRuneInString(m)
 	if n == 0 {
 		return m
 	}
-	return string(unicode.ToUpper(r)) + m[n:]
+	m = string(unicode.ToUpper(r)) + m[n:]
+	if !strings.ContainsAny(m[len(m)-1:], ".!?") {
+		m += "."
+	}
+	return m
 }
 
 // wrapAnswer lays an echoed answer out under its prompt: the line breaks

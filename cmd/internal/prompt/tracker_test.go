@@ -156,7 +156,7 @@ func TestErrorTemplateSaysWhatToDo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "X Please type a year, such as 1950\n"; layout != want {
+	if want := "X Please type a year, such as 1950.\n"; layout != want {
 		t.Errorf("drawn %q, want %q", layout, want)
 	}
 	if got := sentence(errors.New("")); got != "" {
