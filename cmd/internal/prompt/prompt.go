@@ -194,6 +194,9 @@ type input struct {
 	// ahead, when not nil, reports keys typed ahead of the prompt
 	// (resumeReader.typedAhead).
 	ahead func() bool
+	// refusal is how many rows the refused reply's message above the
+	// prompt takes (Error); Cleanup erases them.
+	refusal int
 }
 
 func (s *Survey) input(msg string) survey.Prompt {
@@ -339,19 +342,41 @@ func (i *input) read(config *survey.PromptConfig, start []rune) (any, error) {
 		return "", err
 	}
 	i.draft.reset()
-	// survey's line reader ends on the line below the answer.
+	// survey's line reader ends on the row below the answer's first: on
+	// its last, survey's clean-up and its message for a refused reply
+	// count the rows above right (both erased the header above the prompt
+	// when the answer wrapped).
 	i.NewCursor().Up(1)
+	if n := extraRows("> "+string(line), i.out); n > 0 {
+		fmt.Fprint(i.out, strings.Repeat("\n", n))
+	}
 	i.AppendRenderedText(string(line))
 	return string(line), nil
 }
 
-// Cleanup draws the answer under the prompt, as survey does.
-func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
-	if ans, _ := val.(string); ans != "" {
-		if n := extraRows("> "+ans, i.out); n > 0 {
-			fmt.Fprint(i.out, strings.Repeat("\n", n))
+// Error draws a refused reply's message above the prompt, as survey does,
+// and counts its rows.
+func (i *input) Error(config *survey.PromptConfig, invalid error) error {
+	if err := i.Input.Error(config, invalid); err != nil {
+		return err
+	}
+	i.refusal = 0
+	if _, layout, err := core.RunTemplate(survey.ErrorTemplate, &survey.ErrorTemplateData{Error: invalid, Icon: config.Icons.Error}); err == nil {
+		for _, l := range strings.Split(strings.TrimSuffix(layout, "\n"), "\n") {
+			i.refusal += 1 + extraRows(l, i.out)
 		}
 	}
+	return nil
+}
+
+// Cleanup draws the answer under the prompt, as survey does, where the
+// refused reply's message was: survey erases the prompt only, and the red
+// "X Please type a number…" stayed above the answer it took (teacher14 P3).
+func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
+	// survey erases as many rows as it counts in the text it drew: the
+	// message's rows are counted with it.
+	i.AppendRenderedText(strings.Repeat("\n", i.refusal))
+	i.refusal = 0
 	return i.Input.Cleanup(config, val)
 }
 
