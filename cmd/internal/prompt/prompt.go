@@ -342,11 +342,15 @@ func (i *input) read(config *survey.PromptConfig, start []rune) (any, error) {
 		return "", err
 	}
 	i.draft.reset()
-	// survey's line reader ends on the row below the answer's first: on
-	// its last, survey's clean-up and its message for a refused reply
-	// count the rows above right (both erased the header above the prompt
-	// when the answer wrapped).
-	i.NewCursor().Up(1)
+	// survey's line reader ends on the row below the answer's first, or
+	// on its first when the answer ends at the screen's right edge (survey
+	// counts the row after it as begun, and steps back one row too many).
+	// On its last, survey's clean-up and its message for a refused reply
+	// count the rows above right: both erased the header above the prompt
+	// when the answer wrapped.
+	if !atEdge("> "+string(line), i.out) {
+		i.NewCursor().Up(1)
+	}
 	if n := extraRows("> "+string(line), i.out); n > 0 {
 		fmt.Fprint(i.out, strings.Repeat("\n", n))
 	}
@@ -396,6 +400,14 @@ func extraRows(line string, out *tracker) int {
 		extra--
 	}
 	return extra
+}
+
+// atEdge reports whether line, written from a row's start, ends at the
+// right edge of the terminal out.
+func atEdge(line string, out *tracker) bool {
+	w, _, err := term.GetSize(int(out.Fd()))
+	n := terminal.StringWidth(line)
+	return err == nil && w > 0 && n > 0 && n%w == 0
 }
 
 // Confirm asks yes or no: y or yes, n or no, and Enter for the default.
