@@ -152,12 +152,14 @@ func templates(width int, letters bool) (sel, multi, input string) {
 	if w <= 0 {
 		w = 1 << 20
 	}
-	filter := "type words to filter"
+	filter, word := "type words to filter", "type a word to filter"
 	if letters {
-		filter = "type a letter or words to filter"
+		filter, word = "type a letter or words to filter", "type a letter or a word to filter"
 	}
 	sel = fmt.Sprintf(selectTemplate, w, escapeTemplate(hint("[Use arrows to move, Enter to choose, "+filter+"]", width)), letters)
-	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, "+filter+", Enter when done]", width)), letters)
+	// A checklist's space ticks the option the filter shows: "words"
+	// invited "Iran Russia", which ticked Iran (teacher14 P10).
+	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, "+word+", Enter when done]", width)), letters)
 	input = fmt.Sprintf(inputTemplate, w)
 	return sel, multi, input
 }
