@@ -35,7 +35,7 @@ var registerFuncs = sync.OnceFunc(func() {
 	for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
 		funcs["wrapAnswer"] = wrapAnswer
 		funcs["noMatch"] = noMatch
-		funcs["sentence"] = sentence
+		funcs["refusal"] = refusal
 	}
 })
 
@@ -55,6 +55,13 @@ func sentence(err error) string {
 		m += "."
 	}
 	return m
+}
+
+// refusal is sentence(err) wrapped to width after a mark of two columns
+// (the terminal's "X ", plain mode's indent), its later lines under its
+// first word: "(such as 0\n.5)" broke inside a number at 80 columns.
+func refusal(err error, width int) string {
+	return text.Hang(sentence(err), width, 2)
 }
 
 // wrapAnswer lays an echoed answer out under its prompt: the line breaks

@@ -86,8 +86,9 @@ func (s *Survey) EndsWith(ctx context.Context) {
 }
 
 // errorTemplate draws a refused reply's message under the prompt, as
-// survey's own does, without its "Sorry, your reply was invalid:".
-const errorTemplate = `{{color .Icon.Format }}{{ .Icon.Text }} {{ sentence .Error }}{{color "reset"}}
+// survey's own does, without its "Sorry, your reply was invalid:", wrapped
+// at word boundaries to the width (%d) under its first word.
+const errorTemplate = `{{color .Icon.Format }}{{ .Icon.Text }} {{ refusal .Error %d }}{{color "reset"}}
 `
 
 // ask asks p; letters says whether its menu letters its options (the key
@@ -100,7 +101,7 @@ func (s *Survey) ask(p survey.Prompt, response any, letters bool, opts ...survey
 	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width, letters)
 	// survey's "Sorry, your reply was invalid:" before each message read as
 	// hard English to a 15-year-old (teacher13 P2); the message says what to do.
-	survey.ErrorTemplate = errorTemplate
+	survey.ErrorTemplate = fmt.Sprintf(errorTemplate, s.Width)
 	s.carry = nil // for the text prompt right after the confirm only
 	s.out.start()
 	if o, ok := s.in.(opener); ok {
