@@ -239,3 +239,27 @@ func TestDefinitionsReadInShortParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// glossary search lists each entry once, however many of its fields match
+// (teacher14 P6), with one whole sentence: it starts with a capital letter,
+// a digit or a quote and ends as a sentence does, or is the entry's name.
+func TestGlossarySearchListsEachEntryOnce(t *testing.T) {
+	g := assets.Glossary()
+	for _, q := range []string{"refugee", "khojaly", "genocide", "armenian", "court", "qaçqın", "беженцы"} {
+		hits := g.Search(q)
+		if len(hits) == 0 {
+			t.Errorf("search %q: no hits", q)
+		}
+		seen := map[string]bool{}
+		for _, h := range hits {
+			if seen[h.Entry.Term] {
+				t.Errorf("search %q lists %s twice", q, h.Entry.Term)
+			}
+			seen[h.Entry.Term] = true
+			line := strings.TrimSpace(h.Line)
+			if line == "" || strings.ContainsAny(line[:1], "abcdefghijklmnopqrstuvwxyz,;") {
+				t.Errorf("search %q, %s: %q does not start a sentence", q, h.Entry.Term, line)
+			}
+		}
+	}
+}

@@ -654,7 +654,8 @@ func TestRenderPutsTheCorrectionRightAfterTheQuote(t *testing.T) {
 // CONTENT.md rule 5: a quoted error of the article is never shown without
 // its correction. The plain view quotes nothing of the article, so it shows
 // neither the wrong sentence nor the adult-English correction: it says that
-// the article gets a fact wrong there and where the record is given. An
+// the full entry corrects or updates what the article says there (an entry's
+// correction may be an error or only out of date since 2020). An
 // entry whose article sentence is right gets no such line.
 func TestRenderPlainNamesTheArticlesErrorWithoutQuotingIt(t *testing.T) {
 	e := &Entry{
@@ -672,7 +673,7 @@ func TestRenderPlainNamesTheArticlesErrorWithoutQuotingIt(t *testing.T) {
 		}
 	}
 	flat := strings.Join(strings.Fields(got), " ")
-	if !strings.Contains(got, "Since the article (February 2020)") || !strings.Contains(flat, "In the article: UN resolution, ¶5. The article gets a fact wrong there: the full entry gives the record.") {
+	if !strings.Contains(got, "Since the article (February 2020)") || !strings.Contains(flat, "In the article: UN resolution, ¶5. The full entry corrects or updates what the article says there.") {
 		t.Errorf("want the since note and the article's place with a word on its error:\n%s", got)
 	}
 	e.Correction = ""
@@ -707,4 +708,40 @@ func TestRenderPlainGivesThePlainSinceNote(t *testing.T) {
 	if !strings.Contains(plain.String(), "decreed its own dissolution") {
 		t.Errorf("without plain_since the note is gone:\n%s", plain.String())
 	}
+}
+
+// A source's URL is never broken at 80 columns (teacher13 P8, teacher14): one
+// that fits without the indent has a line to itself from the first column,
+// and a longer one runs past the width whole.
+func TestRenderKeepsURLsWhole(t *testing.T) {
+	fits := "https://www.hrw.org/news/2020/12/16/azerbaijan-attack-church-possible-war-crime" // 79 columns
+	long := "https://www.hrw.org/report/1992/09/01/bloodshed-caucasus/escalation-armed-conflict-nagorno-karabakh"
+	short := "https://www.hrw.org/report/1994/12/01/seven-years-conflict-nagorno-karabakh"
+	e := &Entry{Term: "Khojaly", Short: "A town.", Sources: []Source{
+		{Title: "Human Rights Watch, Azerbaijan: Attack on Church Possible War Crime (16 December 2020)", URL: fits},
+		{Title: "Human Rights Watch/Helsinki, Bloodshed in the Caucasus (September 1992)", URL: long},
+		{Title: "Human Rights Watch/Helsinki, Seven Years of Conflict (December 1994)", URL: short},
+	}}
+	var buf bytes.Buffer
+	Layout{Width: 80}.RenderPlain(&buf, e, "")
+	lines := strings.Split(buf.String(), "\n")
+	for _, want := range []string{fits, long, "    " + short} {
+		if !contains(lines, want) {
+			t.Errorf("no line %q in\n%s", want, buf.String())
+		}
+	}
+	for _, l := range lines {
+		if text.Width(l) > 80 && l != long {
+			t.Errorf("line wider than 80 columns: %q", l)
+		}
+	}
+}
+
+func contains(lines []string, s string) bool {
+	for _, l := range lines {
+		if l == s {
+			return true
+		}
+	}
+	return false
 }

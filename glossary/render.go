@@ -63,7 +63,7 @@ func (l Layout) RenderPlain(w io.Writer, e *Entry, fullEntry string) {
 	if c := e.InArticle; c != nil {
 		where := fmt.Sprintf("%s, ¶%d.", c.Section, c.Paragraph)
 		if e.Correction != "" {
-			where += " The article gets a fact wrong there: the full entry gives the record."
+			where += " The full entry corrects or updates what the article says there."
 		}
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, text.Or(l.Style).Bold("In the article:")+" "+l.hang(where, len("In the article: ")))
@@ -130,7 +130,9 @@ func (l Layout) relatedAndSources(w io.Writer, e *Entry) {
 		for _, s := range e.Sources {
 			fmt.Fprintln(w, "  •"+text.Wrap(s.Title, l.Width, "    ")[3:])
 			if s.URL != "" {
-				fmt.Fprintln(w, "    "+s.URL)
+				// Whole, on a line of its own (text.Wrap): a URL is copied
+				// or clicked, never broken.
+				fmt.Fprintln(w, text.Wrap(s.URL, l.Width, "    "))
 			}
 		}
 	}

@@ -38,6 +38,12 @@ type SheetResult struct {
 	Incomplete bool
 	EndedBy    string
 	Started    time.Time // when a quiz began; zero for a sheet
+	// InOrder says the Outcomes are in the order the student had the
+	// questions: a paper sheet with a seed (the order printed) or a
+	// report with one (the order asked). Without a seed they are in the
+	// banks' order, which says nothing of what a student saw.
+	InOrder bool
+	paper   bool // a sheet, not a quiz's report
 	// Problems are answers that could not be read (errors: they score 0, and
 	// the batch ends with exit status 2) and answers to unknown questions
 	// (warnings).
@@ -231,6 +237,7 @@ func (g *Grader) Grade(s *sheet.Sheet) (*SheetResult, error) {
 		return nil, err
 	}
 	res := g.newResult(s, banks, len(sel.questions))
+	res.InOrder, res.paper = s.Seed != nil, true
 	unknown := res.place(s, sel)
 	res.score(s, sel.questions)
 	// What reading the sheet said of a line (an answer read as text) comes

@@ -39,5 +39,6 @@ func (h *htmlResults) Close() error {
 func PageSheet(r *SheetResult) htmlreport.Sheet {
 	return htmlreport.Sheet{Name: r.Name(), Where: r.Where(), Banks: r.Banks, Outcomes: r.Outcomes,
 		Score: r.Score, Max: r.Max, Percent: r.Percent, Passed: r.Passed,
-		Status: r.Status(), StatusText: r.StatusText()}
+		Status: r.Status(), StatusText: r.StatusText(),
+		InOrder: r.InOrder, Paper: r.paper}
 }

@@ -53,7 +53,8 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		return nil, err
 	}
 	res := &SheetResult{File: file, Student: rep.Student, Banks: rep.Banks,
-		Incomplete: rep.Status == quiz.Incomplete || rep.EndedBy == quiz.EndTimeLimit, EndedBy: rep.EndedBy, Started: rep.StartedAt}
+		Incomplete: rep.Status == quiz.Incomplete || rep.EndedBy == quiz.EndTimeLimit, EndedBy: rep.EndedBy, Started: rep.StartedAt,
+		InOrder: rep.Seed != nil}
 	bankOf := map[string]*quiz.Bank{}
 	for _, b := range banks {
 		if want := rep.BankDigests[b.ID]; want != "" {

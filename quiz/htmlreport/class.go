@@ -42,6 +42,9 @@ type Class struct {
 
 	questions []*quiz.Question // every sheet's, as first met; the page shows them in bank order
 	seen      map[*quiz.Question]bool
+	// The order the paper sheets, and the quizzes' reports, had the
+	// questions in, when a seed fixed it.
+	paperOrder, screenOrder shownOrder
 	// The tags of the scored questions, over every sheet (students may have
 	// had different question sets): tagNames as first met, tagAt a tag's
 	// index there, in tagSum and in each row's tag scores. The page sorts them.
@@ -141,6 +144,35 @@ type Sheet struct {
 	// Status and StatusText are the grader's (quiz/grade's SheetResult.Status
 	// and StatusText), the same in every format.
 	Status, StatusText string
+	// InOrder says Outcomes are in the order the student had the
+	// questions (a seed fixed it); Paper that the sheet is a paper one. The
+	// page numbers the questions as the paper did when that is known
+	// (Class.pageOrder).
+	InOrder, Paper bool
+}
+
+// shownOrder is the order in which sheets of one kind (paper or screen)
+// had the questions: the first such sheet's, and whether every other
+// agreed with it.
+type shownOrder struct {
+	questions []*quiz.Question
+	sheets    int
+	differ    bool
+}
+
+func (o *shownOrder) add(outcomes []quiz.Outcome) {
+	var qs []*quiz.Question
+	for _, oc := range outcomes {
+		if q := oc.Question.Question; q.Type != quiz.Info {
+			qs = append(qs, q)
+		}
+	}
+	o.sheets++
+	if o.sheets == 1 {
+		o.questions = qs
+	} else if !slices.Equal(o.questions, qs) {
+		o.differ = true
+	}
 }
 
 // Add counts one graded sheet.
@@ -154,6 +186,13 @@ func (c *Class) Add(r Sheet) {
 	for _, b := range r.Banks {
 		if !slices.Contains(c.banks, b) {
 			c.banks = append(c.banks, b)
+		}
+	}
+	if r.InOrder {
+		if r.Paper {
+			c.paperOrder.add(r.Outcomes)
+		} else {
+			c.screenOrder.add(r.Outcomes)
 		}
 	}
 	c.students++
@@ -252,6 +291,43 @@ func (c *Class) AddUnreadable(where string, err error) {
 	} else {
 		c.filesMore++
 	}
+}
+
+// Orders the page can number the questions in (Class.pageOrder).
+const (
+	orderPaper  = "paper"  // as on the paper test
+	orderScreen = "screen" // as every student had them on screen
+	orderBank   = "bank"   // the banks' order: the students' orders differ or are not known
+)
+
+// pageOrder is the order the page numbers the questions in, and which
+// order that is: the paper test's when every paper sheet with a seed had
+// the questions in one order (sheets made with the same seed); else, with
+// no such paper sheet, the one order every report with a seed shows (a
+// quiz taken with the same seed); else the banks' order (bankOrder).
+// Questions no such sheet had follow, in the banks' order.
+func (c *Class) pageOrder() ([]*quiz.Question, string) {
+	bank := c.bankOrder()
+	var shown []*quiz.Question
+	how := orderBank
+	switch {
+	case c.paperOrder.sheets > 0:
+		if !c.paperOrder.differ {
+			shown, how = c.paperOrder.questions, orderPaper
+		}
+	case c.screenOrder.sheets > 0 && !c.screenOrder.differ:
+		shown, how = c.screenOrder.questions, orderScreen
+	}
+	if how == orderBank {
+		return bank, how
+	}
+	out := slices.Clone(shown)
+	for _, q := range bank {
+		if !slices.Contains(shown, q) {
+			out = append(out, q)
+		}
+	}
+	return out, how
 }
 
 // bankOrder sorts questions as their banks list them: banks in the order the

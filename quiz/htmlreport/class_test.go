@@ -2,8 +2,10 @@ package htmlreport_test
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -613,5 +615,78 @@ func TestPagesCueScrollingTablesAndLabelStackedOnes(t *testing.T) {
 		if !strings.Contains(p, want) {
 			t.Errorf("the class page lacks %s", want)
 		}
+	}
+}
+
+// numbered returns the ids of the Responses section's questions in the
+// order the page numbers them.
+func numbered(t *testing.T, p string) []string {
+	t.Helper()
+	var ids []string
+	for _, m := range regexp.MustCompile(`<h3 id="rh-q-[^"]*">(\d+)\. [^<]*<code class="qname">([^<]+)</code>`).FindAllStringSubmatch(p, -1) {
+		ids = append(ids, m[2])
+	}
+	return ids
+}
+
+// pickedOrder is the order a seed gives the bank's questions on paper.
+func pickedOrder(t *testing.T, seed uint64) []string {
+	t.Helper()
+	bank, _, err := quiz.ParseBank("b.yaml", []byte(hostileBank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := quiz.Pick([]*quiz.Bank{bank}, quiz.Filter{}, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, q := range qs {
+		ids = append(ids, q.ID)
+	}
+	return ids
+}
+
+// seededSheet is a paper sheet printed with seed.
+func seededSheet(name string, seed uint64) string {
+	return fmt.Sprintf(`{"student":%q,"seed":%d,"answers":{"capital":"Yerevan","town":"Khojaly","essay":"x"}}`, name, seed)
+}
+
+// The class page numbers the questions as the paper test did when the paper
+// sheets say its order (a seed), so that question 3 on the page is question 3
+// on paper (teacher12 P5, teacher14); when the students had different orders
+// it keeps the banks' order and says to find a question by its name.
+func TestClassPageNumbersQuestionsAsThePaperDid(t *testing.T) {
+	bankOrder := []string{"capital", "town", "essay"}
+	var seed, other uint64
+	for s := uint64(1); s < 200 && (seed == 0 || other == 0); s++ {
+		o := pickedOrder(t, s)
+		switch {
+		case seed == 0 && !slices.Equal(o, bankOrder):
+			seed = s
+		case seed != 0 && !slices.Equal(o, bankOrder) && !slices.Equal(o, pickedOrder(t, seed)):
+			other = s
+		}
+	}
+	if seed == 0 || other == 0 {
+		t.Fatal("no seeds that order the questions differently")
+	}
+
+	results, _ := gradeSheets(t, seededSheet("Leyla", seed), seededSheet("Giorgi", seed))
+	p := pageOf(t, 0, results)
+	if got, want := numbered(t, p), pickedOrder(t, seed); !slices.Equal(got, want) {
+		t.Errorf("one paper order (seed %d): page numbers %v, the paper %v", seed, got, want)
+	}
+	if !strings.Contains(p, "numbered as on the paper test") {
+		t.Error("the page does not say its numbers are the paper's")
+	}
+
+	results, _ = gradeSheets(t, seededSheet("Leyla", seed), seededSheet("Giorgi", other))
+	p = pageOf(t, 0, results)
+	if got := numbered(t, p); !slices.Equal(got, bankOrder) {
+		t.Errorf("two paper orders: page numbers %v, want the banks' order %v", got, bankOrder)
+	}
+	if !strings.Contains(p, "numbered in the banks&#39; order") || !strings.Contains(p, "Find a question by its name") {
+		t.Error("with the students' orders differing, the page does not say to find a question by its name")
 	}
 }

@@ -16,25 +16,28 @@ import (
 // classView is everything the class page shows, worked out.
 type classView struct {
 	Head
-	Banks       string
-	Generated   string
-	Students    int
-	Counted     int // in the statistics
-	Facts       []fact
-	Statuses    []statusCount
-	PassLine    string
-	Hist        histogram
-	Questions   []questionView
-	Weak        int
-	Tags        []string
-	Rows        []row
-	Cut         int
-	Files       []unreadableFile // sheets that could not be read at all
-	FilesMore   int
-	ToMark      int     // sheets with open answers not yet marked: the statistics leave open questions out
-	Mixed       string  // stats.StatsSummary.MixedNote, as a sentence, when students had different question sets
-	MaxScore    float64 // the statistics' maximum
-	Reread      []rereadView
+	Banks     string
+	Generated string
+	Students  int
+	Counted   int // in the statistics
+	Facts     []fact
+	Statuses  []statusCount
+	PassLine  string
+	Hist      histogram
+	Questions []questionView
+	Weak      int
+	Tags      []string
+	Rows      []row
+	Cut       int
+	Files     []unreadableFile // sheets that could not be read at all
+	FilesMore int
+	ToMark    int     // sheets with open answers not yet marked: the statistics leave open questions out
+	Mixed     string  // stats.StatsSummary.MixedNote, as a sentence, when students had different question sets
+	MaxScore  float64 // the statistics' maximum
+	Reread    []rereadView
+	// Numbering says how the questions are numbered: as the paper was, or
+	// in the banks' order with the names to find them by (teacher12 P5).
+	Numbering   string
 	ClassTags   []gridCell
 	Legend      []gridCell
 	HasStudents bool
@@ -172,6 +175,10 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		}
 	}
 	v.Reread = reread(v.Questions)
+	if len(c.questions) > 0 {
+		_, how := c.pageOrder()
+		v.Numbering = numberingNote(how)
+	}
 	order := c.tagOrder()
 	for _, i := range order {
 		v.Tags = append(v.Tags, quiz.TagLabel(c.tagNames[i]))
@@ -374,7 +381,8 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 		out = append(out, qv)
 	}
 	if len(c.questions) > 0 {
-		for _, q := range c.bankOrder() {
+		qs, _ := c.pageOrder()
+		for _, q := range qs {
 			if q.Type != quiz.Info {
 				add(q.Bank+"/"+q.ID, q)
 			}
@@ -512,4 +520,16 @@ func newHistogram(bins []stats.Bin, pass *float64) histogram {
 		}
 	}
 	return h
+}
+
+// numberingNote says in which order the page numbers the questions
+// (Class.pageOrder's how).
+func numberingNote(how string) string {
+	switch how {
+	case orderPaper:
+		return "The questions are numbered as on the paper test."
+	case orderScreen:
+		return "The questions are numbered in the order the quiz asked them (every report has the same seed)."
+	}
+	return "The questions are numbered in the banks' order, not as any student had them: the students had them in different orders, or in no order this page knows. Find a question by its name (such as the one in the key, beside \"class page:\"), not by its number."
 }

@@ -14,6 +14,11 @@ import (
 // than a line stays whole, unless it holds such wide characters: Chinese
 // and Japanese are written without spaces, fill the line and break between
 // characters.
+// A web address is never broken either: one that does not fit on the line
+// starts a line of its own, and one that does not fit after the indent
+// starts at the line's start and has the line to itself, so that it fits if
+// it can and otherwise runs past the width whole, to be copied or clicked
+// (the terminal then folds it, but it stays one line of text).
 // Width 0 or less only adds the indent. Paragraph breaks (newlines) are kept.
 func Wrap(text string, width int, indent string) string {
 	var out []string
@@ -32,8 +37,22 @@ func Wrap(text string, width int, indent string) string {
 			line.WriteString(indent)
 			n, empty = in, true
 		}
+		alone := false // the last word is a web address that must have its line to itself
 		for _, word := range strings.Fields(para) {
 			w := Width(word)
+			if alone {
+				newLine()
+				alone = false
+			}
+			if isURL(word) && in+w > width {
+				if !empty {
+					newLine()
+				}
+				line.Reset()
+				line.WriteString(word)
+				n, empty, alone = w, false, true
+				continue
+			}
 			space := 0
 			if !empty {
 				space = 1
@@ -72,6 +91,13 @@ func Wrap(text string, width int, indent string) string {
 		out = append(out, line.String())
 	}
 	return strings.Join(out, "\n")
+}
+
+// isURL reports whether word is a web address, perhaps in brackets or
+// quotes: a word never broken, that a reader copies or clicks.
+func isURL(word string) bool {
+	word = strings.TrimLeft(word, "(<[\"'“‘")
+	return strings.HasPrefix(word, "https://") || strings.HasPrefix(word, "http://")
 }
 
 // Width is the number of terminal columns s takes: two for an East Asian

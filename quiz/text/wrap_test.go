@@ -23,6 +23,13 @@ func TestWrap(t *testing.T) {
 		{"漢字テストです", 7, "  ", "  漢字\n  テス\n  トで\n  す"},
 		{"Xocalı Xocalı", 6, "", "Xocalı\nXocalı"}, // combining dot below: one column
 		{"verylongword 漢字", 5, "", "verylongword\n漢字"},
+		// A web address is never broken: it starts a line, and one that
+		// does not fit after the indent starts at the line's start, alone.
+		{"see https://example.org/a/b now", 20, "", "see\nhttps://example.org/a/b\nnow"},
+		{"see https://example.org/ab now", 24, "    ", "    see\nhttps://example.org/ab\n    now"},
+		{"https://example.org/a-very-long-address-indeed x", 20, "  ", "https://example.org/a-very-long-address-indeed\n  x"},
+		{"(https://example.org/abcdef)", 20, "  ", "(https://example.org/abcdef)"},
+		{"see https://x.org y", 40, "  ", "  see https://x.org y"}, // one that fits stays in the text
 	}
 	for _, tt := range tests {
 		if got := Wrap(tt.text, tt.width, tt.indent); got != tt.want {

@@ -15,6 +15,12 @@ import (
 // leaves the text on the screen after quitting.
 const DefaultPager = "less -FRX"
 
+// LessOptions is $LESS for the pager when the user has not set it: -F, -R
+// and -X as in DefaultPager, and a prompt that says which keys to press, for
+// a reader who has never met less: its own prompt is a bare ':' (teacher13
+// P8, teacher14).
+const LessOptions = `FRXPs?e(END) q to quit:Space for more\, q to quit.$`
+
 // PagerFromEnv chooses the pager command: $CONFLICTQ_PAGER, else $PAGER, else
 // DefaultPager. A variable that is set wins even when empty, so that
 // CONFLICTQ_PAGER= (or cat) turns paging off whatever PAGER says.
@@ -53,7 +59,7 @@ func (s *IOStreams) StartPager() {
 	cmd := exec.Command(path, args[1:]...)
 	cmd.Env = os.Environ()
 	if _, ok := os.LookupEnv("LESS"); !ok {
-		cmd.Env = append(cmd.Env, "LESS=FRX")
+		cmd.Env = append(cmd.Env, "LESS="+LessOptions)
 	}
 	if _, ok := os.LookupEnv("LV"); !ok {
 		cmd.Env = append(cmd.Env, "LV=-c")

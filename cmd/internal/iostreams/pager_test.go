@@ -99,3 +99,34 @@ func TestPagerQuitEarlyIsNotAnError(t *testing.T) {
 		t.Errorf("the pager showed %q", out)
 	}
 }
+
+// less gets -FRX and a prompt that names its keys unless the user set $LESS
+// (teacher14: "stops at ':'"); the user's own $LESS is left as it is.
+func TestPagerLessOptions(t *testing.T) {
+	for _, tt := range []struct {
+		name, less string
+		set        bool
+		want       string
+	}{
+		{"unset: ours", "", false, LessOptions},
+		{"the user's own", "-S", true, "-S"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("LESS", tt.less)
+			if !tt.set {
+				os.Unsetenv("LESS")
+			}
+			ios, _, out, _ := Test()
+			ios.SetStdoutTTY(true)
+			ios.SetPager(fakePager(t, `cat >/dev/null; printf '%s' "$LESS"`))
+			ios.StartPager()
+			ios.StopPager()
+			if out.String() != tt.want {
+				t.Errorf("LESS=%q, want %q", out, tt.want)
+			}
+		})
+	}
+	if !strings.HasPrefix(LessOptions, "FRX") || !strings.Contains(DefaultPager, "-FRX") {
+		t.Errorf("the default less options %q and pager %q disagree", LessOptions, DefaultPager)
+	}
+}

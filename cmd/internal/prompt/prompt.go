@@ -149,9 +149,28 @@ func (s *Survey) choose(msg string, options []string, letters bool) (int, error)
 // checklist; its hint names letters).
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 	var idx []int
-	err := s.ask(&survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent, true), PageSize: pageSize(len(options)), Filter: multiFilter(options, true)}, &idx, true)
+	err := s.ask(s.checklist(msg, options), &idx, true)
 	return idx, err
 }
+
+func (s *Survey) checklist(msg string, options []string) *survey.MultiSelect {
+	return &survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent, true), PageSize: pageSize(len(options)), Filter: multiFilter(options, true)}
+}
+
+// SelfCheck asks as MultiSelect does and, once answered, takes the
+// checklist and its prompt off the screen, echoing nothing: the session
+// writes there how many were ticked and which were not
+// (session.SelfChecker).
+func (s *Survey) SelfCheck(msg string, options []string) ([]int, error) {
+	var idx []int
+	err := s.ask(unechoed{s.checklist(msg, options)}, &idx, true)
+	return idx, err
+}
+
+// unechoed is a checklist whose clean-up erases it and draws nothing.
+type unechoed struct{ *survey.MultiSelect }
+
+func (u unechoed) Cleanup(*survey.PromptConfig, any) error { return u.Render("", nil) }
 
 // Input reads a line of text.
 func (s *Survey) Input(msg string, validate func(string) error) (string, error) {
@@ -232,8 +251,13 @@ func (i *input) PromptAgain(config *survey.PromptConfig, invalid any, _ error) (
 }
 
 func (i *input) reserve() {
-	rows := strings.Count(i.Message, "\n") + 2 // the message, the answer's row, one more
-	fmt.Fprintf(i.out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
+	reserve(i.out, strings.Count(i.Message, "\n")+2) // the message, the answer's row, one more
+}
+
+// reserve puts rows blank rows under the cursor, scrolling the screen if
+// need be, and goes back up to where it was.
+func reserve(out io.Writer, rows int) {
+	fmt.Fprintf(out, "%s\x1b[%dA", strings.Repeat("\n", rows), rows)
 }
 
 // resumeRune is the key a text prompt is handed after a continue (where
@@ -377,12 +401,48 @@ func (i *input) Error(config *survey.PromptConfig, invalid error) error {
 // Cleanup draws the answer under the prompt, as survey does, where the
 // refused reply's message was: survey erases the prompt only, and the red
 // "X Please type a number…" stayed above the answer it took (teacher14 P3).
+// It draws it without the session's key hint under the message ("[One
+// line: Enter sends your answer]"), as survey's menus take theirs away
+// once answered: its row pushed the question's first line off an 80x24
+// screen at an open question's feedback (teacher14 A1).
 func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
 	// survey erases as many rows as it counts in the text it drew: the
 	// message's rows are counted with it.
 	i.AppendRenderedText(strings.Repeat("\n", i.refusal))
 	i.refusal = 0
+	i.Message = withoutHint(i.Message)
 	return i.Input.Cleanup(config, val)
+}
+
+// withoutHint is a text prompt's message without the key hint the session
+// puts on its last lines (session.OpenHint or TypeHint, wrapped, perhaps
+// coloured); the message as it is when it ends in none.
+func withoutHint(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for k := len(lines) - 1; k > 0 && k >= len(lines)-3; k-- {
+		tail := strings.Join(strings.Fields(uncoloured(strings.Join(lines[k:], " "))), " ")
+		if tail == session.OpenHint || tail == session.TypeHint {
+			return strings.Join(lines[:k], "\n")
+		}
+	}
+	return msg
+}
+
+// uncoloured is s without its escape sequences (ESC [ ... letter).
+func uncoloured(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // extraRows is how many rows beyond its first survey counts for line on
@@ -452,8 +512,14 @@ func yesOrNo(line string) (yes, done, ok bool) {
 	return false, false, l == "" || l == "ye"
 }
 
-// Prompt draws the question and reads its line.
+// Prompt draws the question and reads its line. It reserves a row under
+// the question first, as input does: on the screen's last row survey's
+// line reader ends with a newline and then a cursor-down the terminal
+// cannot make, which the tracker counts all the same, and "No" to "Leave
+// this question blank?" then cleared the question's header with its
+// prompts (teacher14 P7: "Question 3 of 3" gone at 80x24).
 func (c *confirm) Prompt(config *survey.PromptConfig) (any, error) {
+	reserve(c.out, 1)
 	data := survey.ConfirmTemplateData{Confirm: *c.Confirm, Config: config}
 	if err := c.Render(survey.ConfirmQuestionTemplate, data); err != nil {
 		return false, err
