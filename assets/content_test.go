@@ -47,6 +47,10 @@ type item struct {
 	// losses holds the options of a vocabulary question that are a loss
 	// (a loss-event's or a place of loss's term or short).
 	losses map[string]bool
+	// studentView is what define shows a student by default (an entry's
+	// plain words and plain since-the-article note), checked on its own by
+	// checks where the full entry may not stand in for it.
+	studentView []string
 	// kind, short and placeOfLoss are an entry's.
 	kind, short string
 	placeOfLoss bool
@@ -241,11 +245,12 @@ func questionItem(bank string, q *quiz.Question) item {
 
 func entryItem(e glossary.Entry) item {
 	it := item{
-		where:    fmt.Sprintf("glossary term %q (%s:%d)", e.Term, e.File, e.Line),
-		texts:    []string{e.Short, e.Plain, e.Definition, e.SinceArticle, e.PlainSince, e.Correction, e.Contrast},
-		feedback: e.SinceArticle + " " + e.Correction,
-		contrast: e.Contrast,
-		kind:     e.Kind, short: e.Short, placeOfLoss: e.PlaceOfLoss,
+		where:       fmt.Sprintf("glossary term %q (%s:%d)", e.Term, e.File, e.Line),
+		texts:       []string{e.Short, e.Plain, e.Definition, e.SinceArticle, e.PlainSince, e.Correction, e.Contrast},
+		feedback:    e.SinceArticle + " " + e.Correction,
+		contrast:    e.Contrast,
+		studentView: []string{e.Plain, e.PlainSince},
+		kind:        e.Kind, short: e.Short, placeOfLoss: e.PlaceOfLoss,
 	}
 	if c := e.InArticle; c != nil {
 		it.texts = append(it.texts, c.Note)
@@ -537,20 +542,34 @@ var (
 // enough: "Nagorno-Karabakh (Artsakh / Qarabağ)" at the first mention, then
 // plain "Nagorno-Karabakh". Aliases and citation quotes are not its texts,
 // and the republic's name "Republic of Artsakh" is not a name for the region.
+// An entry's students' view (its plain words) is checked on its own too: a
+// student who reads only it must not meet one name without the other.
 func artsakhBesideQarabag(it item) []string {
-	if slices.ContainsFunc(it.texts, qarabagRe.MatchString) {
-		return nil
+	if p := artsakhAlone(it.studentView); p != "" {
+		return []string{"in the students' view (plain, plain_since): " + p}
 	}
-	for _, text := range it.texts {
+	if p := artsakhAlone(it.texts); p != "" {
+		return []string{p}
+	}
+	return nil
+}
+
+// artsakhAlone says where texts give Artsakh as the region's name with no
+// Qarabağ in any of them, or "".
+func artsakhAlone(texts []string) string {
+	if slices.ContainsFunc(texts, qarabagRe.MatchString) {
+		return ""
+	}
+	for _, text := range texts {
 		names := artsakhRepublicRe.FindAllStringIndex(text, -1)
 		for _, loc := range artsakhRe.FindAllStringIndex(text, -1) {
 			inName := slices.ContainsFunc(names, func(n []int) bool { return n[0] <= loc[0] && loc[1] <= n[1] })
 			if !inName {
-				return []string{fmt.Sprintf(`the Armenian name "Artsakh" without the Azerbaijani "Qarabağ" anywhere in it (rule 2: write "Nagorno-Karabakh (Artsakh / Qarabağ)" once, or neither): %q`, excerpt(text, loc))}
+				return fmt.Sprintf(`the Armenian name "Artsakh" without the Azerbaijani "Qarabağ" anywhere in it (rule 2: write "Nagorno-Karabakh (Artsakh / Qarabağ)" once, or neither): %q`, excerpt(text, loc))
 			}
 		}
 	}
-	return nil
+	return ""
 }
 
 // excerpt returns the text around a match, for messages.
@@ -728,7 +747,9 @@ func TestContentGuardChecks(t *testing.T) {
 		{"artsakh-beside-qarabag", explain("The Republic of Artsakh was dissolved; Armenians call the region Artsakh."), true},
 		{"artsakh-beside-qarabag", choices("Artsakh", "Karabakh"), true},
 		{"artsakh-beside-qarabag", explain("Nagorno-Karabakh (Artsakh / Qarabağ) was a self-governing region."), false},
-		{"artsakh-beside-qarabag", entry(glossary.Entry{Plain: "Nagorno-Karabakh (Artsakh) was a region.", Definition: "Azerbaijanis call it Dağlıq Qarabağ."}), false},
+		{"artsakh-beside-qarabag", entry(glossary.Entry{Plain: "Nagorno-Karabakh (Artsakh) was a region.", Definition: "Azerbaijanis call it Dağlıq Qarabağ."}), true},
+		{"artsakh-beside-qarabag", entry(glossary.Entry{Plain: "Nagorno-Karabakh was a region.", Definition: "Armenians call it Artsakh; Azerbaijanis, Dağlıq Qarabağ."}), false},
+		{"artsakh-beside-qarabag", entry(glossary.Entry{Plain: "Armenians call it Artsakh.", PlainSince: "Azerbaijanis call it Qarabağ."}), false},
 		{"artsakh-beside-qarabag", entry(glossary.Entry{Definition: `In 2017 it added the name "Republic of Artsakh".`}), false},
 		{"artsakh-beside-qarabag", explain("The Artsakh Republic was not recognised."), false},
 		{"artsakh-beside-qarabag", cited("Artsakh", "A quote is the article's words."), false},

@@ -3,6 +3,7 @@
 package cmd
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 // teacher11 P1: an empty Enter on a typed answer in an exam asks "Leave
@@ -177,5 +180,57 @@ func TestPTYPlainTextTypedAfterAStrayEnterIsKept(t *testing.T) {
 	}
 	if s := string(data); !strings.Contains(s, `"given": "Both sides lost homes in 1988-94"`) || !strings.Contains(s, `"answered": 1`) {
 		t.Errorf("report:\n%s", s)
+	}
+}
+
+// teacher14 P7: at 80x24, when the question's box was drawn at the bottom
+// of a full screen, "Leave this question blank?" sat on the last row, and
+// after Enter (No) the question came back without its "Question 2 of 2"
+// header: survey's line reader ends there with a newline and a cursor-down
+// the terminal cannot make, the row count was one off, and the header was
+// cleared with the prompts. It stays, once, above the question, once.
+func TestPTYBlankAnswerKeepsTheHeaderAtTheBottom(t *testing.T) {
+	var buf bytes.Buffer
+	b := &quiz.Bank{ID: "two", Title: "Two", Questions: []*quiz.Question{
+		embeddedQuestion(t, "comprehension", "what-is-genocide"),
+		embeddedQuestion(t, "comprehension", "what-was-the-soviet-union"),
+	}}
+	if err := b.WriteYAML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	bank := filepath.Join(t.TempDir(), "two.yaml")
+	os.WriteFile(bank, buf.Bytes(), 0o644)
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", bank, "--seed", "1")
+	scr.waitFor("Question 1 of 2")
+	scr.waitFor("> ")
+	scr.send("The 1948 Genocide Convention defines it." + keyEnter)
+	scr.waitFor("Which of these key points did your answer cover?")
+	scr.send(keyEnter)
+	scr.waitFor("Press Enter for the next question")
+	scr.send(keyEnter)
+	scr.waitFor("Question 2 of 2")
+	scr.waitFor("> ")
+	scr.send(keyEnter)
+	scr.waitFor("Leave this question blank?")
+	if rows := scr.visible(); !strings.Contains(rows[len(rows)-2]+rows[len(rows)-1], "Leave this question blank?") {
+		t.Fatalf("the confirm is not at the bottom of the screen; the test checks nothing:\n%s", strings.Join(rows, "\n"))
+	}
+	scr.send(keyEnter)
+	scr.waitFor("[One line: Enter sends your answer]")
+	rows := scr.visible()
+	screen := strings.Join(rows, "\n")
+	h := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, "Question 2 of 2") })
+	if h < 0 || h+1 >= len(rows) || !strings.HasPrefix(rows[h+1], "? ") || strings.Count(screen, rows[h+1]) != 1 || strings.Contains(screen, "Leave this question blank?") {
+		t.Fatalf("after No, want the header, the question under it once, and no confirm:\n%s", screen)
+	}
+	scr.send("A union of republics." + keyEnter)
+	scr.waitFor("Which of these key points did your answer cover?")
+	scr.send(keyEnter)
+	scr.waitFor("Press Enter for your score")
+	scr.send(keyEnter)
+	scr.waitFor("Summary")
+	if code := <-done; code != ExitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
 	}
 }

@@ -615,7 +615,8 @@ func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
-	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Types: opts.Types, Mode: mode, Digests: report.Digests(banks)}
+	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Types: opts.Types,
+		Tags: opts.Tags, Difficulty: opts.Difficulty, Mode: mode, Digests: report.Digests(banks)}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
@@ -861,14 +862,16 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	now := opts.Now()
 	res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: now, Finished: now}
 	mode, _ := quiz.ParseMode(opts.Mode)
-	// The report records the selection that graded the sheet, its set and
-	// types, as a quiz's report does: sheet --from the report picks the same
-	// questions, not the whole bank (attack12 #4).
-	set, types := sh.Set, sh.Types
+	// The report records the selection that graded the sheet, its set,
+	// types, tags and difficulty, as a quiz's report does: sheet --from the
+	// report picks the same questions, not the whole bank (attack12 #4,
+	// attack13 #5).
+	sel := quiz.Filter{Set: sh.Set, Types: sh.Types, Tags: sh.Tags, Difficulty: sh.Difficulty}
 	if filter != nil {
-		set, types = filter.Set, filter.Types
+		sel = *filter
 	}
-	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Set: set, Types: types, Unseeded: sh.Seed == nil, Mode: mode}
+	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Set: sel.Set, Types: sel.Types,
+		Tags: sel.Tags, Difficulty: sel.Difficulty, Unseeded: sh.Seed == nil, Mode: mode}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}

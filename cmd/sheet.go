@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -223,7 +224,10 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 			return invalid("%s: set %q: %v", opts.From, rep.Set, err)
 		}
 	}
-	opts.Set, opts.Types = rep.Set, types
+	if rep.Difficulty != "" && !slices.Contains(quiz.Difficulties, strings.ToLower(rep.Difficulty)) {
+		return invalid("%s: difficulty %q is not one of %s", opts.From, text.EscapeControl(rep.Difficulty), strings.Join(quiz.Difficulties, ", "))
+	}
+	opts.Set, opts.Types, opts.Tags, opts.Difficulty = rep.Set, types, rep.Tags, rep.Difficulty
 	opts.asked = make([]quiz.Ref, len(rep.Questions))
 	for i, q := range rep.Questions {
 		opts.asked[i] = quiz.Ref{Bank: q.Bank, ID: q.ID}
@@ -236,7 +240,7 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 // records that selection, so that grading the key (or a copy filled in)
 // asks the same questions.
 func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
-	qs, selected, err := quiz.Reselect(banks, opts.asked, quiz.Filter{Set: opts.Set, Types: opts.Types}, opts.Seed)
+	qs, selected, err := quiz.Reselect(banks, opts.asked, quiz.Filter{Set: opts.Set, Types: opts.Types, Tags: opts.Tags, Difficulty: opts.Difficulty}, opts.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.From, err)
 	}
@@ -244,8 +248,8 @@ func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented,
 		opts.Count = len(opts.asked)
 		return qs, nil
 	}
-	opts.Set, opts.Types = "", nil // not a selection that asks these
-	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection (--tag, --difficulty, --type or --review) a sheet cannot record: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
+	opts.Set, opts.Types, opts.Tags, opts.Difficulty = "", nil, nil, "" // not a selection that asks these
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them): the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
 	return qs, nil
 }
 

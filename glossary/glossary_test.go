@@ -654,7 +654,8 @@ func TestRenderPutsTheCorrectionRightAfterTheQuote(t *testing.T) {
 // CONTENT.md rule 5: a quoted error of the article is never shown without
 // its correction. The plain view quotes nothing of the article, so it shows
 // neither the wrong sentence nor the adult-English correction: it says that
-// the article gets a fact wrong there and where the record is given. An
+// the full entry corrects or updates what the article says there (an entry's
+// correction may be an error or only out of date since 2020). An
 // entry whose article sentence is right gets no such line.
 func TestRenderPlainNamesTheArticlesErrorWithoutQuotingIt(t *testing.T) {
 	e := &Entry{
@@ -672,7 +673,7 @@ func TestRenderPlainNamesTheArticlesErrorWithoutQuotingIt(t *testing.T) {
 		}
 	}
 	flat := strings.Join(strings.Fields(got), " ")
-	if !strings.Contains(got, "Since the article (February 2020)") || !strings.Contains(flat, "In the article: UN resolution, ¶5. The article gets a fact wrong there: the full entry gives the record.") {
+	if !strings.Contains(got, "Since the article (February 2020)") || !strings.Contains(flat, "In the article: UN resolution, ¶5. The full entry corrects or updates what the article says there.") {
 		t.Errorf("want the since note and the article's place with a word on its error:\n%s", got)
 	}
 	e.Correction = ""

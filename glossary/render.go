@@ -63,7 +63,7 @@ func (l Layout) RenderPlain(w io.Writer, e *Entry, fullEntry string) {
 	if c := e.InArticle; c != nil {
 		where := fmt.Sprintf("%s, ¶%d.", c.Section, c.Paragraph)
 		if e.Correction != "" {
-			where += " The article gets a fact wrong there: the full entry gives the record."
+			where += " The full entry corrects or updates what the article says there."
 		}
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, text.Or(l.Style).Bold("In the article:")+" "+l.hang(where, len("In the article: ")))

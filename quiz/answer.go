@@ -64,6 +64,8 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	if err != nil {
 		return nil, err
 	}
+	// A reading given up is no reading: its note goes with it.
+	note := rv.note
 	out := make([]int, 0, len(refs))
 	var first error
 	for _, r := range refs {
@@ -77,6 +79,7 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	if first == nil {
 		return out, nil
 	}
+	rv.note = note
 	if v.Kind == Scalar && strings.Contains(v.Text, ";") {
 		// The key's "b) Iran; c) Russia": its semicolons part the options,
 		// and a failing part's own message is the one to give.
@@ -96,6 +99,7 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 		if out != nil {
 			return out, nil
 		}
+		rv.note = note
 		out = make([]int, 0, len(refs))
 	}
 	// Parts joined as written: from the scalar, with its own separators;
@@ -250,54 +254,58 @@ func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error
 // read without the number. An answer right as written ("1 million") is never
 // changed, nor one whose number is not this question's.
 func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, string, error) {
-	r, err := q.resolveAt(v, seed, number)
+	r, note, err := q.resolveAt(v, seed, number)
 	if number <= 0 || v.Kind != Scalar || q.Type != Short && q.Type != Numeric || err == nil && Score(q, r) > 0 {
-		return r, "", err
+		return r, note, err
 	}
 	n, rest, spaced, ok := splitNumber(strings.TrimSpace(v.Text))
 	if !ok || n != number || rest == "" || !spaced && !unicode.IsLetter([]rune(rest)[0]) {
-		return r, "", err
+		return r, note, err
 	}
-	r2, err2 := q.resolveAt(Value{Kind: Scalar, Text: rest, Line: v.Line}, seed, number)
+	r2, _, err2 := q.resolveAt(Value{Kind: Scalar, Text: rest, Line: v.Line}, seed, number)
 	if err2 != nil || Score(q, r2) == 0 {
-		return r, "", err
+		return r, note, err
 	}
 	return r2, fmt.Sprintf("%q read as %q: the %d before it is this question's number (write the answer alone)", v.Text, rest, n), nil
 }
 
-func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, error) {
+// resolveAt reads v; note says how it was read otherwise than as written
+// (an option's label with its text cut short), for a warning.
+func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, string, error) {
 	if v.Kind == Empty || v.blankText(q) {
-		return Response{}, nil
+		return Response{}, "", nil
 	}
 	rv := &refResolver{q: q, seed: seed}
 	r, err := responseFromValue(rv, v)
+	note := rv.note
 	n, rest, ok := numbered(q, v)
 	if !ok {
-		return r, err
+		return r, note, err
 	}
+	rv.note = ""
 	r2, err2 := responseFromValue(rv, Value{Kind: Scalar, Text: rest, Line: v.Line})
 	switch {
 	case n == number && err != nil:
-		return r2, err2
+		return r2, rv.note, err2
 	case err2 != nil:
 		// "613 civilans killed": no question number and an answer, but a
 		// text that is no option.
-		return r, err
+		return r, note, err
 	case n == number:
 		// "5 a" on question 5 of choose-all: question 5's a, or options
 		// 5 and a.
 		if !slices.Equal(r.Choices, r2.Choices) {
-			return Response{}, fmt.Errorf("%q could be question %d's answer %s or the options %d and %s; write %s for the first",
+			return Response{}, "", fmt.Errorf("%q could be question %d's answer %s or the options %d and %s; write %s for the first",
 				v.Text, n, rest, n, rest, rest)
 		}
-		return r, nil
+		return r, note, nil
 	case err == nil:
-		return r, nil
+		return r, note, nil
 	case number > 0:
-		return Response{}, fmt.Errorf("%q begins with %d, but this is question %d; write the answer alone (%s), under its own question's id",
+		return Response{}, "", fmt.Errorf("%q begins with %d, but this is question %d; write the answer alone (%s), under its own question's id",
 			v.Text, n, number, rest)
 	}
-	return Response{}, fmt.Errorf("%q begins with %d, which may be a question's number; write the answer alone (%s)", v.Text, n, rest)
+	return Response{}, "", fmt.Errorf("%q begins with %d, which may be a question's number; write the answer alone (%s)", v.Text, n, rest)
 }
 
 // numbered splits a choice or true/false answer that begins with a number

@@ -50,6 +50,10 @@ type refResolver struct {
 	seed *uint64 // nil: the bank's order
 	perm []int
 	got  bool
+	// note says how an answer was read otherwise than as written: an
+	// option's label with its text cut short ("(a) It said the Azeri
+	// population"), read as the label, for a warning.
+	note string
 }
 
 func (rv *refResolver) display(k int) int {
@@ -302,12 +306,20 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			// "a lot of people": no label was meant, as far as anyone can
 			// tell; read as a text, which it is not.
 		} else if other := textOption(rest, options, folded, idx); other >= 0 {
-			d := toShown(other)
-			return 0, fmt.Errorf("%q contradicts itself: %s is %s, but %s is %s) %s; write %s) for the first or %s) for the second",
-				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(d), text.Printable(options[other]), text.Letter(k), text.Letter(d))
+			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is the text of %s); write %s) or %s) alone",
+				label, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(toShown(other)), text.Letter(k), text.Letter(toShown(other)))
+		} else if cutShort(rest, folded[idx]) {
+			// A student copied the option with its label and stopped
+			// short: the label says which, and the text agrees.
+			rv.note = fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
+				ref, text.Letter(k), text.Printable(options[idx]), text.Letter(k))
+			return idx, nil
+		} else if other := startOption(rest, folded, idx); other >= 0 {
+			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is how %s) %q begins; write %s) or %s) alone",
+				label, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(toShown(other)), text.Printable(options[other]), text.Letter(k), text.Letter(toShown(other)))
 		} else {
-			return 0, fmt.Errorf("%q: %s is %s, and %s is not its text; write %s) alone, or the option's text as printed",
-				ref, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
+			return 0, fmt.Errorf("%s is %q, and %q is neither its text nor its start, nor any other option's; write %s) alone, or the option's text as printed",
+				label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
 		}
 	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
@@ -372,6 +384,32 @@ func sameText(rest, option, folded string) bool {
 		}
 	}
 	return false
+}
+
+// cutShort reports whether rest, written after an option's label, is the
+// beginning of the option's text (folded), as Normalize folds both: the
+// option copied and cut short, with or without an ellipsis.
+func cutShort(rest, folded string) bool {
+	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, "…"), "..."))
+	stem := text.Normalize(rest)
+	return stem != "" && strings.HasPrefix(folded, stem)
+}
+
+// startOption is the option other than not whose text begins with rest, as
+// Normalize folds both, when exactly one does; or -1.
+func startOption(rest string, folded []string, not int) int {
+	stem := text.Normalize(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, "…"), "...")))
+	found := -1
+	for i, f := range folded {
+		if i == not || stem == "" || !strings.HasPrefix(f, stem) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
 
 // smallNumber reads a whole number of up to nine digits, as option numbers

@@ -229,8 +229,13 @@ func sessionAt(starts []int64, from int, st int64) int {
 
 // acc adds up one bank's or tag's line of progress.
 type acc struct {
-	line     *Line
-	sessions [][3]float64 // points, maximum, answers by session number; nil until a score
+	line *Line
+	// sessions holds points, maximum and answers by session number, from
+	// oldest on (sessions[0] is session oldest); nil until a score. A line
+	// shows its latest few of a year's hundreds of sessions: a slice for
+	// all of them, for each bank and tag, was a fifth of what progress
+	// allocated (and of the memory pages it touched).
+	sessions [][3]float64
 	// oldest is the number of the oldest session the line shows
 	// (SummarizeLatest); its scores before are not added up. seen marks
 	// the sessions its questions were last answered in, to find it.
@@ -315,12 +320,12 @@ func (c *counter) count(a *acc, k Key) {
 	}
 }
 
-// add adds a score to session number at of a.
+// add adds a score to session number at of a (at >= a.oldest).
 func (c *counter) add(a *acc, at int, points, maxPt float32) {
 	if a.sessions == nil {
-		a.sessions = make([][3]float64, c.sessions)
+		a.sessions = make([][3]float64, c.sessions-a.oldest)
 	}
-	s := &a.sessions[at]
+	s := &a.sessions[at-a.oldest]
 	s[0] += float64(points)
 	s[1] += float64(maxPt)
 	s[2]++
@@ -350,7 +355,7 @@ func (a *acc) finish(starts []int64) Line {
 		if s[1] > 0 {
 			pct = math.Round(1000*s[0]/s[1]) / 10
 		}
-		l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(starts[at]).UTC(), Percent: pct})
+		l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(starts[a.oldest+at]).UTC(), Percent: pct})
 	}
 	return l
 }

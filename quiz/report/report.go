@@ -42,7 +42,12 @@ type Report struct {
 	// seed then ordered them.
 	Set string `json:"set,omitempty"`
 	// Types are the question types (quiz --type) that picked the questions.
-	Types       []string         `json:"types,omitempty"`
+	Types []string `json:"types,omitempty"`
+	// Tags and Difficulty are the tags (quiz --tag) and the difficulty
+	// (quiz --difficulty) that picked the questions, so that sheet --from
+	// the report picks them again.
+	Tags        []string         `json:"tags,omitempty"`
+	Difficulty  string           `json:"difficulty,omitempty"`
 	Mode        quiz.Mode        `json:"mode"`
 	Status      quiz.Status      `json:"status"`
 	EndedBy     string           `json:"ended_by"`
@@ -166,6 +171,8 @@ type Meta struct {
 	Unseeded    bool     // no seed ordered the questions (a sheet without one): the report records none
 	Set         string   // the question set's name (quiz --set), if any
 	Types       []string // the question types (quiz --type), if any
+	Tags        []string // the tags (quiz --tag), if any
+	Difficulty  string   // the difficulty (quiz --difficulty), if any
 	Mode        quiz.Mode
 	PassPercent *float64
 	Digests     map[string]string // bank id → quiz.Digest
@@ -228,6 +235,8 @@ func header(meta Meta, res *quiz.Result) *Report {
 		BankDigests:   meta.Digests,
 		Set:           meta.Set,
 		Types:         meta.Types,
+		Tags:          meta.Tags,
+		Difficulty:    meta.Difficulty,
 		Mode:          meta.Mode,
 		Status:        statusOf(res),
 		EndedBy:       res.EndedBy,

@@ -1,7 +1,6 @@
 package session
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -29,17 +28,23 @@ const modelInReport = "The full model answer is in your report."
 
 // openFeedback is the feedback on an open question, in practice mode and
 // in an exam's review alike, in the order the README gives (teacher7 A3):
-// how many key points the student says they covered, their own answer,
-// each key point once (✓ ticked, ○ not; in plain words where the bank
-// gives them, as the self-check lists them), the answer in plain words (the
-// full model answer when the bank has no plain one), the explanation and
-// the source. Before, the model answer came first and the explanation
-// scrolled the "Covered" line off an 80x24 screen; the review kept that
-// order until teacher9 P3 ticked key points with their own answer
-// scrolled off. The self-check is asked only when ask is set. On a screen
-// of s.Height rows openFit cuts what would push the "Covered" line off,
-// each cut marked with "…"; a pipe or plain mode (Height 0) gets every
-// line whole. indent goes before every line (the review's "  ").
+// how many key points the student says they covered, the key points they
+// did not tick (○; in plain words where the bank gives them, as the
+// self-check lists them), the answer in plain words (the full model answer
+// when the bank has no plain one), the explanation and the source. The
+// student's own answer is not shown again: it is right above the
+// self-check, which the terminal takes off the screen once answered (a
+// SelfChecker), nor are the points they ticked (teacher14 A1: the answer,
+// the ticks echoed and the ticks listed again made about 190 words and
+// scrolled the question off an 80x24 screen). Before, the model answer
+// came first and the explanation scrolled the "Covered" line off an 80x24
+// screen; the review kept that order until teacher9 P3 ticked key points
+// with their own answer scrolled off. The self-check is asked only when
+// ask is set; without it the key points are listed as what a good answer
+// covers. On a screen of s.Height rows openFit cuts what would push the
+// "Covered" line off, each cut marked with "…"; a pipe or plain mode
+// (Height 0) gets every line whole. indent goes before every line (the
+// review's "  ").
 func (s *Session) openFeedback(ctx context.Context, o *quiz.Outcome, indent string, ask bool) error {
 	q := o.Question
 	// With no key points, or no answer, there is nothing to check: the key
@@ -51,15 +56,8 @@ func (s *Session) openFeedback(ctx context.Context, o *quiz.Outcome, indent stri
 		}
 	}
 	f := s.openFit(o, checked, indent)
-	// The answer again, under the self-check that pushed it up; with no
-	// self-check it is still right above.
 	if checked {
-		label := "Your answer: "
-		answer := indented(firstLines(label+o.Response.Text, s.Width-len(indent), f.answerLines), indent)
-		fmt.Fprintf(s.Out, "%s%s%s\n", indent, s.style().Bold(label), strings.TrimPrefix(answer, indent+label))
-	}
-	if checked {
-		s.ticks(q, o.Response, indent, f.cut)
+		s.missed(q, o.Response, indent, f.cut)
 	} else {
 		s.keyPoints(q, indent, f.cut)
 	}
@@ -78,28 +76,29 @@ func indented(s, indent string) string {
 
 // openLayout is what of an open question's feedback is shown.
 type openLayout struct {
-	answerLines int    // the student's answer's first lines kept
-	cut         []bool // key points cut to a row each
-	note        bool   // modelInReport shown
+	cut  []bool // key points cut to a row each
+	note bool   // modelInReport shown
 }
 
 // openFit chooses what to cut of an open question's feedback so that it
 // fits, from the "Covered" line to the pause, on a screen of s.Height rows.
-// It gives up, in turn: the optional line about the report; the student's
-// answer beyond its first two lines (they typed it a moment ago); the key
-// points they ticked, then the others, the longest first, each to a row
-// ending in "…" (the self-check just showed them whole); the student's
-// answer beyond its first line. The answer shown, the explanation and the
-// source are never cut: if they do not fit, the top of the feedback
-// scrolls off. Height 0 cuts nothing.
+// It gives up, in turn: the optional line about the report; the key points
+// listed (those not ticked, or all when nothing was checked), the longest
+// first, each to a row ending in "…" (the self-check just showed them
+// whole). The answer shown, the explanation and the source are never cut:
+// if they do not fit, the top of the feedback scrolls off. Height 0 cuts
+// nothing.
 func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayout {
 	q, r := o.Question, o.Response
-	f := openLayout{answerLines: 1 << 30, cut: make([]bool, len(q.Key)), note: s.ReportSaved && q.Plain != ""}
+	f := openLayout{cut: make([]bool, len(q.Key)), note: s.ReportSaved && q.Plain != ""}
 	if s.Height <= 0 || s.Width <= 0 {
 		return f
 	}
-	whole := make([]int, len(q.Key))
+	whole := make([]int, len(q.Key))   // rows of each point listed; 0 when not listed
 	for i, k := range q.StudentKey() { // the points as shown
+		if checked && ticked(r, i) == 1 {
+			continue
+		}
 		whole[i] = rows(text.Hang(k, s.Width, len(indent)+4))
 	}
 	fixed := rows(s.openAnswerText(q, indent))
@@ -111,12 +110,8 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 	} else if len(q.Key) > 0 {
 		fixed++ // "A good answer covers:"
 	}
-	answer := 0
-	if checked {
-		answer = rows(text.Hang("Your answer: "+r.Text, s.Width-len(indent), 2))
-	}
 	total := func() int {
-		n := fixed + min(answer, f.answerLines)
+		n := fixed
 		for i, w := range whole {
 			if f.cut[i] {
 				w = 1
@@ -132,17 +127,14 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 	if total() > room {
 		f.note = false
 	}
-	if total() > room {
-		f.answerLines = 2
-	}
 	for total() > room {
-		// The next key point to cut: ticked before not, longer before shorter.
+		// The next key point to cut: the longest.
 		next := -1
 		for i, w := range whole {
 			if f.cut[i] || w < 2 {
 				continue
 			}
-			if next < 0 || cmp.Or(cmp.Compare(ticked(r, i), ticked(r, next)), cmp.Compare(w, whole[next])) > 0 {
+			if next < 0 || w > whole[next] {
 				next = i
 			}
 		}
@@ -150,9 +142,6 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 			break
 		}
 		f.cut[next] = true
-	}
-	if total() > room {
-		f.answerLines = 1
 	}
 	return f
 }

@@ -131,7 +131,6 @@ func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 					}
 					screen := strings.Join(shown, "\n")
 					wants := []string{
-						"Your answer: It is a mountain region",
 						text.Hang(plainLabel+" "+plain, size.width, 2),
 						text.Wrap(q.Explanation, size.width, "  "),
 						text.Wrap("Source: "+q.Source.String(), size.width, "  "),
@@ -163,24 +162,40 @@ func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 	t.Logf("the most rows from the Covered line to the pause: %d", worst)
 }
 
-// The feedback's order (teacher7 A3 and the README): Covered, the student's
-// answer, the key points once with ✓ and ○, the plain answer, the
-// explanation, the source; on a screen and in plain mode alike.
+// The feedback's order (teacher7 A3 and the README): Covered, the key
+// points not ticked with ○, the plain answer, the explanation, the source;
+// on a screen and in plain mode alike. teacher14 A1: nothing is drawn
+// twice: not the student's answer, right above the self-check, nor the
+// points ticked, which the Covered line counts.
 func TestOpenFeedbackOrder(t *testing.T) {
 	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
 	for _, size := range []struct{ width, height int }{{80, 24}, {100, 35}, {0, 0}} {
 		lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{1}}, size.width, size.height, false)
 		all := strings.Join(lines, "\n")
 		at := func(s string) int { return strings.Index(all, s) }
-		order := []string{"Covered, you say: 1 of 4", "Your answer: It is", "  ○ ", "  ✓ ", "A short answer: A short plain", strings.Fields(q.Explanation)[0], "Source: "}
+		order := []string{"Covered, you say: 1 of 4 key points. Not covered yet:", "  ○ ", "A short answer: A short plain", strings.Fields(q.Explanation)[0], "Source: "}
 		for k := 1; k < len(order); k++ {
 			if i, j := at(order[k-1]), at(order[k]); i < 0 || j < 0 || i > j {
 				t.Errorf("%dx%d: %q (at %d) does not come before %q (at %d):\n%s", size.width, size.height, order[k-1], i, order[k], j, all)
 			}
 		}
-		first := strings.Fields(q.StudentKey()[2])
-		if n := strings.Count(all, strings.Join(first[:3], " ")); n != 1 {
-			t.Errorf("%dx%d: a key point shown %d times, want once:\n%s", size.width, size.height, n, all)
+		for i, k := range q.StudentKey() {
+			want := 1 // the point not ticked: once, with ○
+			if i == 1 {
+				want = 0 // the one ticked: counted, not listed
+			}
+			first := strings.Fields(k)
+			if n := strings.Count(all, "○ "+strings.Join(first[:3], " ")); n != want {
+				t.Errorf("%dx%d: key point %d listed %d times, want %d:\n%s", size.width, size.height, i, n, want, all)
+			}
+		}
+		if n := strings.Count(all, "○"); n != len(q.Key)-1 {
+			t.Errorf("%dx%d: %d points marked ○, want %d:\n%s", size.width, size.height, n, len(q.Key)-1, all)
+		}
+		for _, not := range []string{"✓", "Your answer", strings.Join(strings.Fields(twoLineAnswer)[:5], " ")} {
+			if strings.Contains(all, not) {
+				t.Errorf("%dx%d: %q in the feedback: the student's answer and ticks are right above it:\n%s", size.width, size.height, not, all)
+			}
 		}
 		if strings.Contains(all, modelLabel) || strings.Contains(all, strings.Join(strings.Fields(q.Model)[:6], " ")) {
 			t.Errorf("%dx%d: the full model answer shown beside the plain one:\n%s", size.width, size.height, all)
@@ -188,6 +203,18 @@ func TestOpenFeedbackOrder(t *testing.T) {
 		if strings.Contains(all, modelInReport) {
 			t.Errorf("%dx%d: no report saved, but the feedback says the model answer is in it", size.width, size.height)
 		}
+	}
+}
+
+// Every key point ticked: the Covered line says so and lists nothing.
+func TestOpenFeedbackAllCovered(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
+	all := strings.Join(runOpen(t, q, &openPrompter{answer: "Short.", ticks: []int{0, 1, 2, 3}}, 80, 24, false), "\n")
+	if !strings.Contains(all, "\nCovered, you say: 4 of 4 key points.\nA short answer:") {
+		t.Errorf("all ticked: want the Covered line, then the short answer:\n%s", all)
+	}
+	if strings.Contains(all, notCovered) || strings.Contains(all, "○") {
+		t.Errorf("all ticked, but points listed as not covered:\n%s", all)
 	}
 }
 
@@ -254,10 +281,10 @@ func TestOpenFeedbackUnanswered(t *testing.T) {
 	}
 }
 
-// On a screen too short for the whole feedback, the ticked key points are
-// cut before the others, each to a row ending in "…", and the student's
-// answer keeps two lines before any key point is cut.
-func TestOpenFitCutsTickedKeyPointsFirst(t *testing.T) {
+// On a screen too short for the whole feedback, the key points not ticked
+// are cut, the longest first, each to a row ending in "…"; the ticked ones
+// are not listed, so they take no row.
+func TestOpenFitCutsLongestKeyPointsFirst(t *testing.T) {
 	var q *quiz.Question
 	for _, c := range openQuestions(t) {
 		if c.ID == "two-legal-cases" {
@@ -267,20 +294,25 @@ func TestOpenFitCutsTickedKeyPointsFirst(t *testing.T) {
 	if q == nil {
 		t.Fatal("no two-legal-cases question")
 	}
-	long := twoLineAnswer + " " + twoLineAnswer // four rows
-	o := &quiz.Outcome{Question: &quiz.Presented{Question: q}, Response: quiz.Response{Answered: true, Text: long, SelfCheckPoints: []int{3}}}
+	p := &quiz.Presented{Question: q}
+	o := &quiz.Outcome{Question: p, Response: quiz.Response{Answered: true, Text: twoLineAnswer, SelfCheckPoints: []int{3}}}
 	s := &Session{Width: 80, Height: 24, ReportSaved: true}
+	rowsOf := func(i int) int { return rows(text.Hang(p.StudentKey()[i], 80, 4)) }
 	for h := 40; h >= 10; h-- {
 		s.Height = h
 		f := s.openFit(o, true, "")
-		if f.note && (f.answerLines < 4 || slices.Contains(f.cut, true)) {
+		if f.note && slices.Contains(f.cut, true) {
 			t.Errorf("height %d: the report line kept while %+v", h, f)
 		}
-		if slices.Contains(f.cut, true) && f.answerLines < 2 && slices.Contains(f.cut, false) {
-			t.Errorf("height %d: the answer cut to a line before the key points: %+v", h, f)
+		if f.cut[3] {
+			t.Errorf("height %d: the ticked key point, not listed, cut: %+v", h, f)
 		}
-		if slices.Contains(f.cut, true) && !f.cut[3] {
-			t.Errorf("height %d: an unticked key point cut before the ticked one: %+v", h, f)
+		for i := range 3 {
+			for j := range 3 {
+				if f.cut[i] && !f.cut[j] && rowsOf(j) > 1 && rowsOf(j) > rowsOf(i) {
+					t.Errorf("height %d: point %d (%d rows) cut before the longer %d (%d rows)", h, i, rowsOf(i), j, rowsOf(j))
+				}
+			}
 		}
 	}
 }
@@ -319,7 +351,7 @@ func (p *reviewPrompter) MultiSelect(msg string, o []string) ([]int, error) {
 // at 80x24 the student ticked with their own answer scrolled off. The
 // review now gives an open question as practice mode does, for every
 // embedded open question: the self-check asked right under the student's
-// answer, then from the "Covered" line the answer, the ticks, the plain
+// answer, then from the "Covered" line the points not ticked, the plain
 // answer, the explanation and the source, fitting above the bottom rows;
 // the full model answer is left to the report.
 func TestExamReviewOpenAsPractice(t *testing.T) {
@@ -352,7 +384,10 @@ func TestExamReviewOpenAsPractice(t *testing.T) {
 			}
 		}
 		screen := strings.Join(shown, "\n")
-		order := []string{"  Your answer: It is a mountain region", "  ○ ", "  " + plainLabel, text.Wrap(q.Explanation, 80, "  "), "  Source: "}
+		if n := strings.Count(out.String(), "It is a mountain region"); n != 1 {
+			t.Errorf("%s: the answer shown %d times in the review, want once, above the self-check:\n%s", q.ID, n, out.String())
+		}
+		order := []string{"  Covered, you say: 0 of 4 key points. Not covered yet:", "  ○ ", "  " + plainLabel, text.Wrap(q.Explanation, 80, "  "), "  Source: "}
 		last := -1
 		for _, want := range order {
 			j := strings.Index(screen, want)
@@ -397,7 +432,7 @@ func TestOpenFeedbackFitsWideText(t *testing.T) {
 }
 
 // teacher10 A1: the student ticks the plain points, where the bank gives
-// them, and sees them again with ✓ and ○ (and as what a good answer covers
+// them, and sees the ones not ticked again with ○ (and all as what a good answer covers
 // when there is nothing to tick); the key points are not on the screen.
 // The ticks are numbers into the key points all the same, so that mark
 // shows the teacher which key points the student says they covered. A
@@ -430,10 +465,12 @@ func TestSelfCheckShowsThePlainPoints(t *testing.T) {
 			t.Errorf("%s: the self-check offered %q, want %q", tt.name, p.options, tt.shown)
 		}
 		all := out.String()
-		for _, want := range []string{"  ○ " + tt.shown[0], "  ✓ " + tt.shown[1]} {
-			if !strings.Contains(all, want) {
-				t.Errorf("%s: %q not shown:\n%s", tt.name, want, all)
-			}
+		// The point not ticked is listed; the one ticked is counted.
+		if want := "  ○ " + tt.shown[0]; !strings.Contains(all, want) {
+			t.Errorf("%s: %q not shown:\n%s", tt.name, want, all)
+		}
+		if strings.Contains(all, tt.shown[1]) {
+			t.Errorf("%s: the point ticked, %q, listed again:\n%s", tt.name, tt.shown[1], all)
 		}
 		for _, not := range tt.notShown {
 			if strings.Contains(all, not) {
@@ -464,4 +501,46 @@ type optionsPrompter struct {
 func (p *optionsPrompter) MultiSelect(msg string, o []string) ([]int, error) {
 	p.options = o
 	return p.openPrompter.MultiSelect(msg, o)
+}
+
+// checkerPrompter is an openPrompter whose terminal takes the self-check's
+// checklist off the screen (a SelfChecker).
+type checkerPrompter struct {
+	openPrompter
+	multi, check int
+}
+
+func (p *checkerPrompter) MultiSelect(msg string, o []string) ([]int, error) {
+	p.multi++
+	return p.openPrompter.MultiSelect(msg, o)
+}
+
+func (p *checkerPrompter) SelfCheck(msg string, o []string) ([]int, error) {
+	p.check++
+	return p.openPrompter.MultiSelect(msg, o)
+}
+
+// teacher14 A1: a prompter that can ask the self-check without echoing the
+// ticks is asked with SelfCheck, in practice and in the exam's review, and
+// the ticks it returns are recorded and counted as MultiSelect's are.
+func TestSelfCheckAskedUnechoed(t *testing.T) {
+	q := withPlain(openQuestions(t)[0], "A short plain answer in a few words.")
+	for _, mode := range []quiz.Mode{quiz.Practice, quiz.Exam} {
+		p := &checkerPrompter{openPrompter: openPrompter{answer: "Short.", ticks: []int{0, 2}}}
+		var out bytes.Buffer
+		s := &Session{Questions: []*quiz.Presented{{Question: q}}, Mode: mode, Prompter: p, Out: &out, Width: 80, Height: 24}
+		res, err := s.Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.check != 1 || p.multi != 0 {
+			t.Errorf("%s: SelfCheck asked %d times, MultiSelect %d; want 1 and 0", mode, p.check, p.multi)
+		}
+		if got := res.Outcomes[0].Response.SelfCheckPoints; !slices.Equal(got, []int{0, 2}) {
+			t.Errorf("%s: ticks %v, want [0 2]", mode, got)
+		}
+		if !strings.Contains(out.String(), "Covered, you say: 2 of 4 key points. Not covered yet:") {
+			t.Errorf("%s: no Covered line:\n%s", mode, out.String())
+		}
+	}
 }

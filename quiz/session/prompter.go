@@ -51,6 +51,17 @@ type Reasker interface {
 	ClearToHeader()
 }
 
+// SelfChecker is implemented by prompters that can ask an open question's
+// self-check as MultiSelect asks a question, and take the checklist off the
+// screen once it is answered where MultiSelect echoes the options ticked:
+// the session says right there how many were ticked and lists the ones
+// not ticked, and the ticked ones echoed above that were the same text a
+// second time on a screen already too long to read (teacher14 A1). Without
+// it the session asks with MultiSelect.
+type SelfChecker interface {
+	SelfCheck(msg string, options []string) ([]int, error)
+}
+
 // Drafter is implemented by prompters that can tell what the student had
 // typed into a text prompt (Input) that a time limit, Ctrl-C or a signal cut
 // short before Enter: the session keeps it as the answer, marked as cut off

@@ -38,8 +38,8 @@ type Session struct {
 	// Height, when not zero, is the screen's height in rows, for a screen
 	// that scrolls: practice mode then fits an open question's feedback so
 	// that at the pause all of it is on the screen, from the "Covered"
-	// line through the student's answer (its first lines at least), the
-	// key points, the plain answer, the explanation and the source, with
+	// line through the key points not ticked, the plain answer, the
+	// explanation and the source, with
 	// anything cut marked "…" (openFit). 0 (a pipe, a screen reader)
 	// prints everything whole.
 	Height int
@@ -386,7 +386,10 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 					return errors.New(dot.Hint()) // "30.000", as the README says
 				}
 				if err != nil {
-					return errors.New(numberHint(q))
+					// "i dont know": say how to leave it blank, as the
+					// "Leave this question blank?" after an empty line
+					// does (teacher14 P13).
+					return errors.New(numberHint(q) + "; an empty answer leaves it blank")
 				}
 				return nil
 			}
@@ -716,14 +719,18 @@ const SelfCheckPrompt = "Which of these key points did your answer cover?"
 
 // selfCheck lists an open question's key points for the student to tick
 // the ones their answer covered (one yes or no against five key points said
-// little; teacher3 A2), and says how many they ticked; ticks shows which.
-// r records the ticks. The student ticks the plain points where the bank
-// gives them (teacher10 A1: "Attributes…" and "Distinguishes…" left a
+// little; teacher3 A2), and says how many they ticked; missed lists the
+// others. r records the ticks. The student ticks the plain points where the
+// bank gives them (teacher10 A1: "Attributes…" and "Distinguishes…" left a
 // 15-year-old guessing); a tick is a number into Key all the same, so the
 // teacher marks against the key points.
 func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Presented, indent string) error {
+	ask := s.Prompter.MultiSelect
+	if c, ok := s.Prompter.(SelfChecker); ok {
+		ask = c.SelfCheck // the ticks are not echoed: coveredText and missed say them
+	}
 	// The prompt names the key points itself: no heading above it.
-	ticked, err := s.multiSelectWithContext(ctx, s.message(SelfCheckPrompt), q.StudentKey())
+	ticked, err := s.multiSelectWithContext(ctx, ask, s.message(SelfCheckPrompt), q.StudentKey())
 	if err != nil {
 		return err
 	}
@@ -739,33 +746,44 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	return nil
 }
 
-// coveredText says how many key points the student says they covered.
+// coveredText says how many key points the student says they covered, and
+// leads into the list of the others (missed) when there are any.
 func coveredText(r quiz.Response, q *quiz.Presented) string {
-	return fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point"))
+	line := fmt.Sprintf("Covered, you say: %d of %s.", len(r.SelfCheckPoints), text.Count(len(q.Key), "key point"))
+	if len(r.SelfCheckPoints) < len(q.Key) {
+		line += " " + notCovered
+	}
+	return line
 }
 
-// ticks lists the key points as the self-check showed them (StudentKey),
-// ✓ those the student ticked and ○ the others: each whole, or cut to a row
-// where cut says so.
-func (s *Session) ticks(q *quiz.Presented, r quiz.Response, indent string, cut []bool) {
+// notCovered ends the "Covered" line when some key points were not ticked:
+// they are listed under it.
+const notCovered = "Not covered yet:"
+
+// missed lists, marked ○, the key points the student did not tick, as the
+// self-check showed them (StudentKey): each whole, or cut to a row where cut
+// says so. The ticked ones are not shown again: the student ticked them a
+// moment ago, and the "Covered" line counts them (teacher14 A1: with them
+// the feedback drew each key point a second and a third time).
+func (s *Session) missed(q *quiz.Presented, r quiz.Response, indent string, cut []bool) {
 	for i, k := range q.StudentKey() {
-		mark := "○"
 		if slices.Contains(r.SelfCheckPoints, i) {
-			mark = "✓"
+			continue
 		}
-		fmt.Fprintf(s.Out, "%s  %s %s\n", indent, mark, s.keyPoint(k, indent, i < len(cut) && cut[i]))
+		fmt.Fprintf(s.Out, "%s  ○ %s\n", indent, s.keyPoint(k, indent, i < len(cut) && cut[i]))
 	}
 }
 
-// multiSelectWithContext asks as askWithContext does: a time limit or a
-// signal ends the quiz while the prompter waits.
-func (s *Session) multiSelectWithContext(ctx context.Context, msg string, options []string) ([]int, error) {
+// multiSelectWithContext asks with ask (the prompter's MultiSelect or
+// SelfCheck) as askWithContext asks a question: a time limit or a signal
+// ends the quiz while the prompter waits.
+func (s *Session) multiSelectWithContext(ctx context.Context, ask func(string, []string) ([]int, error), msg string, options []string) ([]int, error) {
 	if err := context.Cause(ctx); err != nil {
 		return nil, err
 	}
 	ch := make(chan asked, 1)
 	go func() {
-		idx, err := s.Prompter.MultiSelect(msg, options)
+		idx, err := ask(msg, options)
 		ch <- asked{quiz.Response{Choices: idx}, err}
 	}()
 	select {

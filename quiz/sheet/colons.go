@@ -202,6 +202,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		key, value := m[2], m[3]
 		answer := inAnswers && at == indent
 		typed := value // what the student wrote, for the warning
+		comment := ""  // a comment after the answer, kept as one
 		if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
 			if !answer || blockHeader(value) {
 				blockAt = at // a block: the lines below are the answer
@@ -214,6 +215,12 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			// reader to judge, never dropped without a word.
 			if !comparison().MatchString(value) {
 				value = strings.TrimSpace(value[1:])
+				// "|350 # days": the # after a space begins a comment,
+				// as on any plain answer's line (attack13 #9); it is
+				// kept as one, for the reader to report.
+				if k := commentStart(value); k > 0 && !strings.ContainsAny(value[:1], "\"'") {
+					value, comment = strings.TrimSpace(value[:k]), " "+value[k:]
+				}
 			}
 		} else if !(answer || at == 0 && key == "student") {
 			continue
@@ -263,8 +270,23 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		if enc.Encode(value) != nil {
 			continue
 		}
-		lines[i] = []byte(m[1] + key + ": " + strings.TrimSpace(b.String()) + lineBreak(raw))
+		written := strings.TrimSpace(b.String())
+		if comment != "" {
+			// Written plain, so that YAML reads the comment as it does
+			// on any plain answer ("1994 # the ceasefire") and the
+			// sheet reports it; a text YAML refuses plain keeps it.
+			if value == "" || refused(value) || yamlMark(value) || strings.ContainsAny(value[:1], "|>[{#\"'") {
+				value, comment = value+comment, ""
+				written = strings.TrimSpace(jsonQuoted(value))
+			} else {
+				written = value
+			}
+		}
+		lines[i] = []byte(m[1] + key + ": " + written + comment + lineBreak(raw))
 		msg := fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)
+		if comment != "" {
+			typed = strings.TrimSpace(strings.TrimSuffix(typed, strings.TrimSpace(comment)))
+		}
 		if typed != value {
 			msg = fmt.Sprintf("read as text, as written: %q, as %q (the %c at its start is YAML's; next time, put such an answer in double quotes)", typed, value, typed[0])
 		}
@@ -610,4 +632,24 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 		return data, nil
 	}
 	return bytes.Join(lines, nil), fixed
+}
+
+// commentStart is where a comment begins in a plain value: at a # after a
+// space or tab, as YAML reads one; or -1.
+func commentStart(v string) int {
+	for k := 1; k < len(v); k++ {
+		if v[k] == '#' && (v[k-1] == ' ' || v[k-1] == '\t') {
+			return k
+		}
+	}
+	return -1
+}
+
+// jsonQuoted is v as a double-quoted YAML (JSON) string.
+func jsonQuoted(v string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	return b.String()
 }

@@ -142,7 +142,7 @@ func TestRunOnQuoteReadAsItsAnswers(t *testing.T) {
 				t.Errorf("%q: %s read %q, want %q", src, id, v.Text, w)
 			}
 		}
-		why := "the ' at its start closes only lines later, so YAML read the answers to hrw, town, genocide as part of this one; each is read as its own answer"
+		why := "the ' at its start closes only lines later, so YAML read the lines below it that begin \"hrw:\", \"town:\", \"genocide:\" as part of this one; each is read as its own answer"
 		if src[32] == '"' {
 			why = `the " at its start is never closed` // YAML refuses the "Armenians" after the closing quote
 		}

@@ -3,6 +3,7 @@ package sheet
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -47,11 +48,29 @@ func runOnQuotes(file string, answers *yaml.Node, data []byte) []quiz.Problem {
 		if r.value.Style == yaml.DoubleQuotedStyle {
 			q = `"`
 		}
+		was := "were"
+		if len(r.swallowed) == 1 {
+			was = "was"
+		}
 		out = append(out, quiz.Problem{File: file, Line: r.id.Line, Question: r.id.Value, Warning: true,
-			Msg: fmt.Sprintf("the %s that begins this answer closes only lines later, so the answers to %s were read as part of it; if the %s is an apostrophe, put the whole answer in double quotes (or under a |)",
-				q, strings.Join(r.swallowed, ", "), q)})
+			Msg: fmt.Sprintf("the %s that begins this answer closes only lines later, so %s %s read as part of it; if the %s is an apostrophe, put the whole answer in double quotes (or under a |)",
+				q, swallowedLines(r.swallowed), was, q)})
 	}
 	return out
+}
+
+// swallowedLines names the answer lines a quote read over by their ids, as
+// they begin: the line below it that begins "is:" (an id may be any word,
+// so it is quoted, never read into the sentence: attack13 #8).
+func swallowedLines(ids []string) string {
+	if len(ids) == 1 {
+		return fmt.Sprintf("the line below it that begins %q", ids[0]+":")
+	}
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = strconv.Quote(id + ":")
+	}
+	return "the lines below it that begin " + strings.Join(quoted, ", ")
 }
 
 // runOnLines returns the lines (1-based) of the quoted answers in root (a

@@ -54,6 +54,8 @@ type Report struct {
 	Seed          *uint64           // the quiz's seed; nil when none shuffled it
 	Set           string            // the question set that picked the questions (quiz --set)
 	Types         []string          // the question types that picked them (quiz --type)
+	Tags          []string          // the tags that picked them (quiz --tag)
+	Difficulty    string            // the difficulty that picked them (quiz --difficulty)
 	BankDigests   map[string]string // bank id → quiz.Digest when the quiz was taken
 	Status        quiz.Status
 	EndedBy       string
@@ -199,6 +201,14 @@ func (r *reportReader) field(key string) error {
 			break
 		}
 		rep.Types, _, err = s.list()
+	case "tags":
+		if s.peek() == 'n' {
+			_, _, err = s.scalar()
+			break
+		}
+		rep.Tags, _, err = s.list()
+	case "difficulty":
+		rep.Difficulty, _, err = s.scalar()
 	case "bank_digests":
 		rep.BankDigests = map[string]string{}
 		err = s.object(func(k string) error {

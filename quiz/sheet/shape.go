@@ -156,7 +156,7 @@ func otherCase(offset int, key, name string) error {
 // (Switches, not maps: they are asked for every key of every question.)
 func readsTop(key string) bool {
 	switch key {
-	case "student", "banks", "set", "types", "bank_digests", "status", "ended_by", "answers", "marks":
+	case "student", "banks", "set", "types", "tags", "difficulty", "bank_digests", "status", "ended_by", "answers", "marks":
 		return true
 	}
 	return false

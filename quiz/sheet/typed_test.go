@@ -55,6 +55,13 @@ func TestInlineAnswerReadAsTyped(t *testing.T) {
 		// comparison the student wrote, kept for the numeric reader.
 		{`|1994`, `1994`, `as written: "|1994", as "1994"`},
 		{`| 1994`, `1994`, `as written: "| 1994", as "1994"`},
+		// attack13 #9: a # after a space on such a line begins a
+		// comment, as on any plain answer's line; the Comments say so.
+		{`|350 # days`, `350`, `as written: "|350", as "350"`},
+		{`| intent to destroy # like Khojaly`, `intent to destroy`, `as written: "| intent to destroy", as "intent to destroy"`},
+		{`|intent: to destroy # x`, `intent: to destroy # x`, `as written: "|intent: to destroy # x", as "intent: to destroy # x"`},
+		{`|[a] # x`, `[a] # x`, `as "[a] # x"`},
+		{`|350#7`, `350#7`, `as "350#7"`},
 		{`>350`, `>350`, `as written: ">350" (`},
 		{`> 20000`, `> 20000`, `as written: "> 20000" (`},
 		{`>= 20000`, `>= 20000`, `as written: ">= 20000" (`},
@@ -253,6 +260,25 @@ func TestRefusedSheetNamesQuestionAndLine(t *testing.T) {
 		_, err := Read("a.yaml", 0, []byte(src))
 		if err == nil || !strings.Contains(err.Error(), `a.yaml:5: town-name: the line "or Xocali" below it could not be read`) || strings.Contains(err.Error(), "invalid YAML") {
 			t.Errorf("column 0, hrw %q: got %v", hrw, err)
+		}
+	}
+}
+
+// attack13 #9: the comment after "|350 # days" is a comment, as after any
+// plain answer: the sheet records it, so a numeric answer reads as 350 with
+// a warning that # days was left out, and an open answer keeps it.
+func TestBlockIndicatorAnswerComment(t *testing.T) {
+	s, err := Read("c7.yaml", 0, []byte("student: A\nbanks: [b]\nanswers:\n  n: |350 # days\n  essay: | they fled # like Khojaly\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"n": "# days", "essay": "# like Khojaly"}
+	if len(s.Comments) != 2 {
+		t.Fatalf("comments %+v, want %v", s.Comments, want)
+	}
+	for _, c := range s.Comments {
+		if want[c.ID] != c.Text || c.Line != map[string]int{"n": 4, "essay": 5}[c.ID] {
+			t.Errorf("comment %+v, want %q", c, want[c.ID])
 		}
 	}
 }

@@ -103,8 +103,12 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			if ok {
 				for i, p := range typed {
 					if ids := runs[p.Line]; ids != nil {
+						each := "each is"
+						if len(ids) == 1 {
+							each = "it is"
+						}
 						typed[i].Msg = strings.Replace(p.Msg, "at its start is never closed", fmt.Sprintf(
-							"at its start closes only lines later, so YAML read the answers to %s as part of this one; each is read as its own answer", strings.Join(ids, ", ")), 1)
+							"at its start closes only lines later, so YAML read %s as part of this one; %s read as its own answer", swallowedLines(ids), each), 1)
 					}
 				}
 				root, warnings = again, append(warnings, typed...)

@@ -670,14 +670,6 @@ func (r *resumeReader) keys(in []byte) []byte {
 	return out
 }
 
-const (
-	ctrlU         = 0x15
-	ctrlX         = 0x18
-	ctrlBackslash = 0x1c
-	ctrlC         = 0x03
-	esc           = 0x1b
-)
-
 func (r *resumeReader) Fd() uintptr { return uintptr(r.fd) }
 
 // typedAhead reports whether keys read with the last one given wait for
