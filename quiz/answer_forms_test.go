@@ -65,6 +65,14 @@ func TestResolveLabelAndText(t *testing.T) {
 		{"b Tehran", nil, `"b Tehran" is not one of the options`},
 		{"e) Iran", nil, `"e) Iran" is not one of the options`},
 	})
+	// review22 #3: a text that begins several other options names them,
+	// never "nor any other option's".
+	starts := &Question{Type: Single, Choices: []string{"Iran", "Russia", "Turkey", "Iraq"}, Correct: []int{0}}
+	checkResolved(t, starts, 0, []resolveCase{
+		{"b) i", nil, `b) is "Russia", but "i" is how a) and d) begin; write b) alone, or the option's text as printed`},
+		{"b) Ira", nil, `but "Ira" is how a) and d) begin`},
+		{"b) Tur", nil, `b) and the text after it name different options: b) is "Russia", but "Tur" is how c) "Turkey" begins`},
+	})
 
 	all := &Question{Type: Multi, Choices: []string{
 		"Some one million people forced from their homes",

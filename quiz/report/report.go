@@ -626,14 +626,6 @@ func (r *Report) cutOffNumbers() []string {
 	return nums
 }
 
-// andList joins items as a sentence lists them: "1, 3 and 5".
-func andList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // WriteSummary prints the end-of-quiz summary: score, percent, time, and by
 // tag. After an early stop it counts what was reached, and leaves out the
 // tags of questions never shown rather than showing them as 0%. Lines are
@@ -666,7 +658,7 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 	if kept := r.cutOffNumbers(); len(kept) == 1 {
 		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])
 	} else if len(kept) > 1 {
-		line("Questions %s: your unfinished answers were kept as typed (not sent with Enter) and count as your answers", andList(kept))
+		line("Questions %s: your unfinished answers were kept as typed (not sent with Enter) and count as your answers", text.AndList(kept))
 	}
 	r.writeByTag(w, line, width, byTag)
 	switch {
