@@ -401,4 +401,14 @@ func TestResolveLabelAndTextCutShort(t *testing.T) {
 			t.Errorf("%q: note %q, want %q", tt.in, note, tt.note)
 		}
 	}
+	// review22 #4: a choose-all answer with two parts cut short gets a
+	// note for each, not only the last.
+	all := &Question{Type: Multi, Choices: q.Choices, Correct: []int{0, 1}}
+	r, note, err := all.ReadAt(Typed("a) It said the Azeri, b) It said the United"), nil, 0)
+	if err != nil || !slices.Equal(r.Choices, []int{0, 1}) {
+		t.Fatalf("two parts cut short = %v, %v; want [0 1]", r.Choices, err)
+	}
+	if !strings.Contains(note, `"a) It said the Azeri" read as a)`) || !strings.Contains(note, `"b) It said the United" read as b)`) {
+		t.Errorf("two parts cut short: note %q, want one for a) and one for b)", note)
+	}
 }

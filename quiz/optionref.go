@@ -50,10 +50,11 @@ type refResolver struct {
 	seed *uint64 // nil: the bank's order
 	perm []int
 	got  bool
-	// note says how an answer was read otherwise than as written: an
+	// notes say how an answer was read otherwise than as written: an
 	// option's label with its text cut short ("(a) It said the Azeri
-	// population"), read as the label, for a warning.
-	note string
+	// population"), read as the label, for a warning; one for each part
+	// of a choose-all answer so read, none lost.
+	notes []string
 }
 
 func (rv *refResolver) display(k int) int {
@@ -311,8 +312,8 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		} else if cutShort(rest, folded[idx]) {
 			// A student copied the option with its label and stopped
 			// short: the label says which, and the text agrees.
-			rv.note = fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
-				ref, text.Letter(k), text.Printable(options[idx]), text.Letter(k))
+			rv.notes = append(rv.notes, fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
+				ref, text.Letter(k), text.Printable(options[idx]), text.Letter(k)))
 			return idx, nil
 		} else if others := startOption(rest, folded, idx); len(others) == 1 {
 			other := others[0]
