@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"go.yaml.in/yaml/v3"
 )
 
 // Students write colons in their answers ("Region of Azerbaijan: occupied
@@ -274,8 +275,10 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		if comment != "" {
 			// Written plain, so that YAML reads the comment as it does
 			// on any plain answer ("1994 # the ceasefire") and the
-			// sheet reports it; a text YAML refuses plain keeps it.
-			if value == "" || refused(value) || yamlMark(value) || strings.ContainsAny(value[:1], "|>[{#\"'") {
+			// sheet reports it; a text YAML refuses plain keeps it,
+			// and so does one YAML reads as null ("null", "~"), which
+			// plain would lose the answer (review22 #1).
+			if value == "" || refused(value) || yamlMark(value) || strings.ContainsAny(value[:1], "|>[{#\"'") || yamlNull(value) {
 				value, comment = value+comment, ""
 				written = strings.TrimSpace(jsonQuoted(value))
 			} else {
@@ -643,6 +646,12 @@ func commentStart(v string) int {
 		}
 	}
 	return -1
+}
+
+// yamlNull reports whether YAML reads v, written plain, as null ("null",
+// "Null", "~"): asked of the YAML library, so it resolves as the reader does.
+func yamlNull(v string) bool {
+	return (&yaml.Node{Kind: yaml.ScalarNode, Value: v}).ShortTag() == "!!null"
 }
 
 // jsonQuoted is v as a double-quoted YAML (JSON) string.
