@@ -60,8 +60,11 @@ func TestResolveLabelAndText(t *testing.T) {
 		{"b) Tehran", nil, `b) is "Iran", and "Tehran" is neither its text nor its start, nor any other option's; write b) alone, or the option's text as printed`},
 		{"b) Ru…", nil, `b) and the text after it name different options: b) is "Iran", but "Ru…" is how c) "Russia" begins; write b) or c) alone`},
 		{"b) Ru", nil, `but "Ru" is how c) "Russia" begins`},
-		{"b) Ir", []int{1}, ""},
-		{"(b) ir", []int{1}, ""},
+		// attack14 #1: one or two letters are too little of a text to
+		// read as it cut short (6a3fa35 refused them too); three do.
+		{"b) Ir", nil, `b) is "Iran", and "Ir" is too little of its text to read as it; write b) alone, or the option's text as printed`},
+		{"(b) i", nil, "too little of its text"},
+		{"(b) ira", []int{1}, ""},
 		{"b Tehran", nil, `"b Tehran" is not one of the options`},
 		{"e) Iran", nil, `"e) Iran" is not one of the options`},
 	})
@@ -87,6 +90,36 @@ func TestResolveLabelAndText(t *testing.T) {
 		{"a; b", []int{0, 1}, ""},
 		{"a) Some one million people forced from their homes; c) 613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children", nil, `c) and the text after it name different options: c) is "Nagorno-Karabakh is about one fifth of Azerbaijan's total area", but "613 civilians killed at Khojaly (Xocalı), including 106 women and 63 children" is the text of b)`},
 	})
+	// attack14 #1: labels run together are labels, never a text cut short,
+	// though c's letter is how a's text begins.
+	flee := &Question{Type: Multi, Choices: []string{
+		"Civilians tried to flee the battle zone",
+		"There is little disagreement about the fate of its civilians",
+		"An international court has ruled that the killings were genocide",
+		"Armenia's government has formally apologised",
+	}, Correct: []int{0, 1}}
+	glued := `"c" after a) is a label, not a text; write the labels apart, "a), c)", or a) alone`
+	checkResolved(t, flee, 0, []resolveCase{
+		{"a)c", nil, glued},
+		{"a)c)", nil, `"c)" after a) is a label, not a text; write the labels apart, "a), c)", or a) alone`},
+		{"(a)c", nil, `"c" after (a) is a label`},
+		{"a.c", nil, `"c" after a. is a label`},
+		{"a:c", nil, `"c" after a: is a label`},
+		{"a: c", nil, `"c" after a: is a label`},
+		{"a)/c", nil, `"/c" after a) is a label`},
+		{"a)&c", nil, `"&c" after a) is a label`},
+		{"a)3", nil, `"3" after a) is a label, not a text; write the labels apart, "a), 3)", or a) alone`},
+		{"a) + c", nil, `"+" is not one of the options`},
+		{"a)d", nil, `"d" after a) is a label`},
+		{"a),c", []int{0, 2}, ""},
+		{"a) c", []int{0, 2}, ""},
+		{"a. c", []int{0, 2}, ""},
+		{"a) Civ", []int{0}, ""},
+		{"a) C", []int{0, 2}, ""},
+	})
+	single := &Question{Type: Single, Choices: flee.Choices, Correct: []int{0}}
+	checkResolved(t, single, 0, []resolveCase{{"a)c", nil, `"c" after a) is a label, not a text; write a) alone`}})
+
 	// A YAML list splits at its commas, inside a text as between texts.
 	r, err := all.Resolve(Value{Kind: List, List: []string{"b) 613 civilians killed at Khojaly (Xocalı)", "including 106 women and 63 children", "a"}}, nil)
 	if err != nil || !slices.Equal(r.Choices, []int{1, 0}) {

@@ -309,6 +309,20 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		} else if other := textOption(rest, options, folded, idx); other >= 0 {
 			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is the text of %s); write %s) or %s) alone",
 				label, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(toShown(other)), text.Letter(k), text.Letter(toShown(other)))
+		} else if labels := labelWords(rest, n); labels != nil && (len(labels) == 1 || !strings.HasPrefix(folded[idx], cutStem(rest))) {
+			// "a)c", "a)c)", "a.c", "a) + c": labels run together, never an
+			// option's text cut short, whatever the option's text begins
+			// ("A c", how "A ceasefire" begins, is left to tooShort).
+			if rv.q != nil && rv.q.Type == Multi {
+				return 0, fmt.Errorf("%q after %s is a label, not a text; write the labels apart, %q, or %s) alone",
+					text.Printable(rest), label, strings.Join(append([]string{text.Letter(k) + ")"}, labels...), ", "), text.Letter(k))
+			}
+			return 0, fmt.Errorf("%q after %s is a label, not a text; write %s) alone", text.Printable(rest), label, text.Letter(k))
+		} else if tooShort(rest, folded[idx]) {
+			// "c) I", "c) Ir": how Iran begins, but too little of it to be
+			// sure the student copied that option and not a label or a slip.
+			return 0, fmt.Errorf("%s is %q, and %q is too little of its text to read as it; write %s) alone, or the option's text as printed",
+				label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
 		} else if cutShort(rest, folded[idx]) {
 			// A student copied the option with its label and stopped
 			// short: the label says which, and the text agrees.
@@ -404,17 +418,63 @@ func sameText(rest, option, folded string) bool {
 
 // cutShort reports whether rest, written after an option's label, is the
 // beginning of the option's text (folded), as Normalize folds both: the
-// option copied and cut short, with or without an ellipsis.
+// option copied and cut short, with or without an ellipsis. The beginning
+// must hold at least three letters or digits ("It said the Azeri popul",
+// "Arm"): one or two ("c", "Ir", "In") are too little to tell a text from a
+// slip or a label. A caller first rules out labels run together
+// (labelWords).
 func cutShort(rest, folded string) bool {
-	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, "…"), "..."))
-	stem := text.Normalize(rest)
-	return stem != "" && strings.HasPrefix(folded, stem)
+	stem := cutStem(rest)
+	if stem == "" || !strings.HasPrefix(folded, stem) {
+		return false
+	}
+	alnum := 0
+	for _, r := range stem {
+		if r != ' ' {
+			alnum++
+		}
+	}
+	return alnum >= 3
+}
+
+// tooShort reports whether rest is how the option's text (folded) begins,
+// but too little of it for cutShort.
+func tooShort(rest, folded string) bool {
+	stem := cutStem(rest)
+	return stem != "" && strings.HasPrefix(folded, stem) && !cutShort(rest, folded)
+}
+
+// cutStem is rest without its ellipsis, as Normalize folds it.
+func cutStem(rest string) string {
+	return text.Normalize(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, "…"), "...")))
+}
+
+// labelWords is rest's labels, as a list writes them ("c)"), when rest,
+// as Normalize folds it, is nothing but labels of a question with n
+// options: letters or numbers in range ("c", "c)", "/c", "+ c", "3"); nil
+// otherwise.
+func labelWords(rest string, n int) []string {
+	words := strings.Fields(text.Normalize(rest))
+	if len(words) == 0 {
+		return nil
+	}
+	labels := make([]string, len(words))
+	for i, w := range words {
+		if k, ok := smallNumber(w); ok && k >= 1 && k <= n {
+			labels[i] = w + ")"
+		} else if _, ok := letterIndex(w, n); ok && len(w) == 1 {
+			labels[i] = w + ")"
+		} else {
+			return nil
+		}
+	}
+	return labels
 }
 
 // startOption is the options other than not whose text begins with rest,
 // as Normalize folds both, in the bank's order; none when rest is empty.
 func startOption(rest string, folded []string, not int) []int {
-	stem := text.Normalize(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, "…"), "...")))
+	stem := cutStem(rest)
 	var found []int
 	for i, f := range folded {
 		if i != not && stem != "" && strings.HasPrefix(f, stem) {

@@ -24,16 +24,17 @@ var refusedBefore = map[string]bool{
 // No sheet that 1ea6f17 read is refused now (attack11 #1: a quote or list
 // continued at the id's indent, with a colon answer elsewhere, lost the whole
 // sheet; attack13 #1: the same at column 0, or over a comment line). The
-// corpus: the attackers' sheets (testdata/attack11 and attack13, every one of
+// corpus: the attackers' sheets (testdata/attack11, attack13 and attack14, every one of
 // which reads now, including those 1ea6f17 refused) and every sheet in the
 // command scripts.
 func TestCorpusSheetsRead(t *testing.T) {
 	files, err := filepath.Glob("testdata/attack11/*.yaml")
-	more, err13 := filepath.Glob("testdata/attack13/*.yaml") // attack13 #1: the same at column 0
-	if err != nil || err13 != nil || len(files) < 20 || len(more) < 9 {
-		t.Fatalf("corpus: %v %v %v %v", files, more, err, err13)
+	more, err13 := filepath.Glob("testdata/attack13/*.yaml")  // attack13 #1: the same at column 0
+	glued, err14 := filepath.Glob("testdata/attack14/*.yaml") // attack14 #1: graded in glued_labels_test.go
+	if err != nil || err13 != nil || err14 != nil || len(files) < 20 || len(more) < 9 || len(glued) < 15 {
+		t.Fatalf("corpus: %v %v %v %v %v", files, more, err, err13, err14)
 	}
-	files = append(files, more...)
+	files = append(append(files, more...), glued...)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
