@@ -85,11 +85,55 @@ func scoreShort(q *Question, r Response) float64 {
 // matchShort returns the first accepted answer the text matches, or -1. An
 // Exact question (typos: 0, and every imported one) compares as Moodle does
 // (moodleMatch); otherwise: as written, then once folded (Normalize), then by
-// Moodle's * wildcard, then with one typo.
+// Moodle's * wildcard, then with one typo; and last, an answer that gives
+// several accepted answers at once (matchShortParts).
 func matchShort(q *Question, given string) int {
 	if q.Exact {
 		return moodleMatch(q, given)
 	}
+	if i := matchShortWhole(q, given); i >= 0 {
+		return i
+	}
+	return matchShortParts(q, given)
+}
+
+// shortPartSeps split an answer that names one thing in several ways, as
+// the bank writes both names: "Khojaly (Xocalı)", "Khojaly / Xocalı",
+// "Khojaly or Xocali", "Khojaly, Xocali".
+var shortPartSeps = regexp.MustCompile(`(?i)[()\[\]/,]|\s+or\s+`)
+
+// matchShortParts is matchShort for an answer written as several parts
+// (shortPartSeps) each of which is an accepted answer of q as matchShort
+// reads it alone: the accepted answer of the part that earns least, so
+// that a hedge with a part of lower credit earns that credit; -1 when a
+// part is not accepted ("Khojaly or Stepanakert") or there is only one.
+func matchShortParts(q *Question, given string) int {
+	pieces := shortPartSeps.Split(given, -1)
+	if len(pieces) < 2 {
+		return -1
+	}
+	least, parts := -1, 0
+	for _, p := range pieces {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		parts++
+		i := matchShortWhole(q, p)
+		if i < 0 {
+			return -1
+		}
+		if least < 0 || q.AcceptCredit(i) < q.AcceptCredit(least) {
+			least = i
+		}
+	}
+	if parts < 2 {
+		return -1
+	}
+	return least
+}
+
+// matchShortWhole is matchShort for the answer as one text.
+func matchShortWhole(q *Question, given string) int {
 	if i := slices.Index(q.Accept, given); i >= 0 {
 		return i
 	}

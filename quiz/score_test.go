@@ -88,6 +88,44 @@ func TestScoreShort(t *testing.T) {
 	}
 }
 
+// An answer that gives one thing by several of its accepted names, as the
+// bank writes both names ("Khojaly (Xocalı)"), is right; a part that is
+// not accepted keeps it wrong, and a part of lower credit lowers it
+// (attack14 #6). The plain prompt, the arrow-key quiz and sheets all
+// score through Score.
+func TestScoreShortSeveralNames(t *testing.T) {
+	q := &Question{Type: Short, Accept: []string{"Khojaly", "Xocalı", "Xocali", "Khojali", "Ходжалы", "Stepanakert"},
+		Credit: []float64{1, 1, 1, 1, 1, 0.5}}
+	for _, tt := range []struct {
+		text string
+		want float64
+	}{
+		{"Khojaly (Xocalı)", 1},
+		{"Khojaly / Xocalı", 1},
+		{"Khojaly or Xocali", 1},
+		{"Khojaly OR xocali", 1},
+		{"Khojaly, Xocali", 1},
+		{"Khojaly (Xocalı / Ходжалы)", 1},
+		{"Khojaly [Xocali]", 1},
+		{"Khojaly (xocali)", 1}, // each part folded as a whole answer is
+		{"(Khojaly)", 1},        // folded as a whole
+		{"Khojaly or Shusha", 0},
+		{"Khojaly (Xocalı) town", 0}, // "Xocalı) town": a part that is not a name
+		{"Khojaly / Stepanakert", 0.5},
+		{"Khojaly /", 1},
+		{"Khojaly or", 0},
+	} {
+		if got := Score(q, Response{Answered: true, Text: tt.text}); got != tt.want {
+			t.Errorf("Score(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	// An Exact question compares as Moodle does: as written.
+	exact := &Question{Type: Short, Accept: q.Accept[:2], Exact: true}
+	if got := Score(exact, Response{Answered: true, Text: "Khojaly (Xocalı)"}); got != 0 {
+		t.Errorf("Exact: %v, want 0", got)
+	}
+}
+
 func TestScoreNumeric(t *testing.T) {
 	year := &Question{Type: Numeric, Value: 1994}
 	area := &Question{Type: Numeric, Value: 4400, Tol: 100}
