@@ -29,8 +29,10 @@ type SheetOptions struct {
 	From   string // the sheet (or quiz report) whose banks, seed and selection to use
 
 	// asked are a quiz report's questions (bank and id), in the order the
-	// quiz asked them, when From is a report.
-	asked []quiz.Ref
+	// quiz asked them, when From is a report; digests are its banks'
+	// digests when the quiz was taken (bank_digests), if it records them.
+	asked   []quiz.Ref
+	digests map[string]string
 }
 
 // NewCmdSheet writes blank answer sheets and answer keys.
@@ -131,11 +133,10 @@ func sheetRun(opts *SheetOptions) error {
 	}
 	var questions []*quiz.Presented
 	if opts.asked != nil {
-		questions, err = reportQuestions(opts, banks)
-	} else {
-		questions, err = quiz.Select(banks, opts.Filter(), opts.Seed)
-	}
-	if err != nil {
+		if questions, err = reportQuestions(opts, banks); err != nil {
+			return err
+		}
+	} else if questions, err = quiz.Select(banks, opts.Filter(), opts.Seed); err != nil {
 		return invalidErr(fmt.Errorf("%w in %s", err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
 	asked := make([]*quiz.Question, len(questions))
@@ -228,6 +229,7 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 		return invalid("%s: difficulty %q is not one of %s", opts.From, text.EscapeControl(rep.Difficulty), strings.Join(quiz.Difficulties, ", "))
 	}
 	opts.Set, opts.Types, opts.Tags, opts.Difficulty = rep.Set, types, rep.Tags, rep.Difficulty
+	opts.digests = rep.BankDigests
 	opts.asked = make([]quiz.Ref, len(rep.Questions))
 	for i, q := range rep.Questions {
 		opts.asked[i] = quiz.Ref{Bank: q.Bank, ID: q.ID}
@@ -238,19 +240,51 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 // reportQuestions are a report's questions, as the quiz showed them. When
 // the same seed, set and types with their count pick exactly them, the sheet
 // records that selection, so that grading the key (or a copy filled in)
-// asks the same questions.
+// asks the same questions. A report whose tags or difficulty no longer pick
+// them is refused: a key for them would be graded on every question of its
+// banks (attack14 #5); one that records neither (written before reports
+// recorded them) makes the key with a note.
 func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented, error) {
 	qs, selected, err := quiz.Reselect(banks, opts.asked, quiz.Filter{Set: opts.Set, Types: opts.Types, Tags: opts.Tags, Difficulty: opts.Difficulty}, opts.Seed)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", opts.From, err)
+		return nil, invalidErr(fmt.Errorf("%s: %w in %s", opts.From, err, strings.Join(quiz.BankIDs(banks), ", ")))
 	}
 	if selected {
 		opts.Count = len(opts.asked)
 		return qs, nil
 	}
+	if len(opts.Tags) > 0 || opts.Difficulty != "" {
+		what, verb := "tags", "pick"
+		switch {
+		case len(opts.Tags) > 0 && opts.Difficulty != "":
+			what = "tags and difficulty"
+		case opts.Difficulty != "":
+			what, verb = "difficulty", "picks"
+		}
+		why := fmt.Sprintf("its %s no longer %s these questions with its seed (were the bank's %s, or the report's, edited since the quiz?)", what, verb, what)
+		if changed := changedBanks(opts.digests, banks); len(changed) > 0 {
+			why = fmt.Sprintf("the bank changed since the report (%s), so its %s no longer %s these questions with its seed", strings.Join(changed, "; "), what, verb)
+		}
+		return nil, invalid("%s: %s; no key is written, as one would be graded on every question of its banks; grade the report itself: conflictq grade %s",
+			text.EscapeControl(opts.From), why, text.CommandWord(opts.From))
+	}
 	opts.Set, opts.Types, opts.Tags, opts.Difficulty = "", nil, nil, "" // not a selection that asks these
 	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them): the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
 	return qs, nil
+}
+
+// changedBanks names the banks whose digest is not the one a report
+// recorded ("timeline: digest 1a2b, now 3c4d"); none when it records none.
+func changedBanks(digests map[string]string, banks []*quiz.Bank) []string {
+	var changed []string
+	for _, b := range banks {
+		if want := digests[b.ID]; want != "" {
+			if now := quiz.Digest(b.Questions...); now != want {
+				changed = append(changed, fmt.Sprintf("%s: digest %s, now %s", b.ID, text.EscapeControl(want), now))
+			}
+		}
+	}
+	return changed
 }
 
 // sheetHeader gives the sheet's student and banks. A bank file is named by
