@@ -244,6 +244,100 @@ func rereads(r *SheetResult) []string {
 	return out
 }
 
+// rereadSection is a section of the article that a sheet's wrong answers
+// point to: its paragraphs, in order, and how many wrong answers point
+// there.
+type rereadSection struct {
+	name   string
+	paras  []int
+	missed int
+}
+
+// String is the section with its paragraphs, runs of them joined:
+// "Introduction ¶4-5", "UN resolution ¶2, 5".
+func (s rereadSection) String() string {
+	var parts []string
+	for i := 0; i < len(s.paras); {
+		j := i
+		for j+1 < len(s.paras) && s.paras[j+1] == s.paras[j]+1 {
+			j++
+		}
+		part := strconv.Itoa(s.paras[i])
+		if j > i {
+			part += "-" + strconv.Itoa(s.paras[j])
+		}
+		parts = append(parts, part)
+		i = j + 1
+	}
+	return s.name + " ¶" + strings.Join(parts, ", ")
+}
+
+// rereadSections groups a sheet's places to reread (rereads) by section,
+// in the order the article is read (teacher13 P4: seven places, three of
+// them in two sections, were one long list).
+func rereadSections(r *SheetResult) []rereadSection {
+	var out []rereadSection
+	at := map[string]int{}
+	for _, o := range r.Outcomes {
+		q := o.Question
+		if !q.Graded() || o.Correct() || q.Source.IsZero() {
+			continue
+		}
+		i, ok := at[q.Source.Section]
+		if !ok {
+			i = len(out)
+			at[q.Source.Section] = i
+			out = append(out, rereadSection{name: q.Source.Section})
+		}
+		out[i].missed++
+		if !slices.Contains(out[i].paras, q.Source.Paragraph) {
+			out[i].paras = append(out[i].paras, q.Source.Paragraph)
+		}
+	}
+	for i := range out {
+		slices.Sort(out[i].paras)
+	}
+	slices.SortStableFunc(out, func(a, b rereadSection) int {
+		return quiz.CompareSources(quiz.Source{Section: a.name}, quiz.Source{Section: b.name})
+	})
+	return out
+}
+
+// rereadList writes the sections to reread, "; " between them. With most
+// above 0 and more sections than that, only the most sections with the
+// most wrong answers are named (the first in the article on a tie), still
+// in the article's order, then how many more there are: "+2 more".
+func rereadList(secs []rereadSection, most int) string {
+	keep := secs
+	if most > 0 && len(secs) > most {
+		byMissed := slices.Clone(secs)
+		slices.SortStableFunc(byMissed, func(a, b rereadSection) int { return b.missed - a.missed })
+		top := map[string]bool{}
+		for _, s := range byMissed[:most] {
+			top[s.name] = true
+		}
+		keep = nil
+		for _, s := range secs {
+			if top[s.name] {
+				keep = append(keep, s)
+			}
+		}
+	}
+	parts := make([]string, 0, len(keep)+1)
+	for _, s := range keep {
+		parts = append(parts, s.String())
+	}
+	if n := len(secs) - len(keep); n > 0 {
+		parts = append(parts, fmt.Sprintf("+%d more", n))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// rereadTop is how many sections the text table names for a student when
+// all of them do not fit on a line: the rest are counted ("+2 more"); the
+// Markdown table and the class page name them all.
+const rereadTop = 3
+
 // --- text ---
 
 // rereadAt is the column where the text table's TO REREAD starts.
@@ -261,11 +355,16 @@ func (t *textResults) Write(r *SheetResult) error {
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	reread := strings.Join(rereads(r), "; ")
-	if t.opts.Width > 0 && rereadAt+len([]rune(reread)) > t.opts.Width {
+	secs := rereadSections(r)
+	reread := rereadList(secs, 0)
+	if t.opts.Width > 0 && rereadAt+text.Width(reread) > t.opts.Width {
 		// Break between places, not inside one ("UN | resolution ¶1"): under
-		// the column when the longest fits there, else on lines of their own.
-		places := rereads(r)
+		// the column when the longest fits there, else on lines of their own,
+		// the first rereadTop sections when all of them need more than one.
+		places := strings.Split(reread, "; ")
+		if 4+text.Width(reread) > t.opts.Width {
+			places = strings.Split(rereadList(secs, rereadTop), "; ")
+		}
 		longest := 0
 		for i, p := range places {
 			longest = max(longest, len([]rune(p))+1)
@@ -847,7 +946,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString(markdownHead)
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(rereadList(rereadSections(r), 0)))
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || o.Response.CutOff && o.Response.Answered || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal)))
