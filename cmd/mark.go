@@ -36,9 +36,10 @@ const markLong = `Mark the open answers in a class's quiz reports (the JSON that
 -o or --report-dir writes) and paper sheets (YAML or JSON), question by
 question: every student's answer to
 one question in a row, so that the marking is consistent. For each question
-you see the prompt, the model answer and the key points, numbered; for each
-student, the key points they ticked as covered and their answer, with control
-characters shown escaped.
+you see the prompt, the model answer and the key points, numbered, once; for
+each student, the question's id and the start of its prompt, the key points
+they ticked as covered and their answer, with control characters shown
+escaped. Type ? for the points to see the question again.
 
 Give points from 0 to the question's maximum, in halves, and an optional
 comment; an empty answer leaves it unmarked for now. Each mark is written into
@@ -52,7 +53,7 @@ is kept byte for byte. Ctrl-C, Ctrl-\, SIGTERM and SIGHUP stop with every mark
 kept (exit 130). A --student or --question that matches nothing exits 2.
 
 --plain reads one line per answer, for pipes and screen readers: the points,
-then an optional comment ("1.5 names both cases but not the dates").
+then an optional comment ("1.5 names both cases but not the dates"), or ?.
 
 --from marks.csv reads marks from a spreadsheet instead: the CSV of conflictq
 grade --format csv, with each open question's mark column (named bank/id,

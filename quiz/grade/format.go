@@ -357,24 +357,33 @@ func (t *textResults) Write(r *SheetResult) error {
 	}
 	secs := rereadSections(r)
 	reread := rereadList(secs, 0)
-	if t.opts.Width > 0 && rereadAt+text.Width(reread) > t.opts.Width {
-		// Break between places, not inside one ("UN | resolution ¶1"): under
-		// the column when the longest fits there, else on lines of their own,
-		// the first rereadTop sections when all of them need more than one.
-		places := strings.Split(reread, "; ")
-		if 4+text.Width(reread) > t.opts.Width {
-			places = strings.Split(rereadList(secs, rereadTop), "; ")
+	if w := t.opts.Width; w > 0 && rereadAt+text.Width(reread) > w {
+		// On one line: in the column, else on a line of its own under the
+		// row; when every section does not fit there, the rereadTop with
+		// the most wrong answers and "+N more" (teacher13 P4).
+		if 4+text.Width(reread) > w {
+			reread = rereadList(secs, rereadTop)
 		}
-		longest := 0
-		for i, p := range places {
-			longest = max(longest, len([]rune(p))+1)
-			places[i] = strings.ReplaceAll(p, " ", "\x01")
+		switch {
+		case rereadAt+text.Width(reread) <= w:
+		case 4+text.Width(reread) <= w:
+			reread = "\n    " + reread
+		default:
+			// Break between places, not inside one ("UN | resolution ¶1"):
+			// under the column when the longest fits there, else on lines
+			// of their own.
+			places := strings.Split(reread, "; ")
+			longest := 0
+			for i, p := range places {
+				longest = max(longest, len([]rune(p))+1)
+				places[i] = strings.ReplaceAll(p, " ", "\x01")
+			}
+			at, lead := rereadAt, ""
+			if rereadAt+longest > w {
+				at, lead = 4, "\n    "
+			}
+			reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), w, at), "\x01", " ")
 		}
-		at, lead := rereadAt, ""
-		if rereadAt+longest > t.opts.Width {
-			at, lead = 4, "\n    "
-		}
-		reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), t.opts.Width, at), "\x01", " ")
 	}
 	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), percentText(r), verdictWord(r), r.Status(), reread)
 	if st := r.StatusText(); st != r.Status() {

@@ -41,20 +41,23 @@ func TestRereadColumnGroupsBySection(t *testing.T) {
 		t.Errorf("markdown:\n%s\nwant every place, grouped: %s", got, all)
 	}
 	// Introduction and Survivors await justice have three wrong answers
-	// each, UN resolution two: those three, in the article's order.
-	got := write("text", 80)
-	lines := strings.Split(strings.TrimRight(got, "\n"), "\n")
-	if want := "    Introduction ¶4-5; UN resolution ¶2, 5; Survivors await justice ¶6; +2 more"; len(lines) != 3 || lines[2] != want {
-		t.Errorf("text at 80 columns:\n%s\nwant the row, then on one line:\n%s", got, want)
-	}
-	for _, l := range lines {
-		if len([]rune(l)) > 80 {
-			t.Errorf("a line of %d columns: %q", len([]rune(l)), l)
+	// each, UN resolution two: those three, in the article's order, on one
+	// line under the row, at 80 columns and at 100.
+	for _, width := range []int{80, 100} {
+		got := write("text", width)
+		lines := strings.Split(strings.TrimRight(got, "\n"), "\n")
+		if want := "    Introduction ¶4-5; UN resolution ¶2, 5; Survivors await justice ¶6; +2 more"; len(lines) != 3 || lines[2] != want {
+			t.Errorf("text at %d columns:\n%s\nwant the row, then on one line:\n%s", width, got, want)
+		}
+		for _, l := range lines {
+			if len([]rune(l)) > width {
+				t.Errorf("a line of %d columns: %q", len([]rune(l)), l)
+			}
 		}
 	}
-	// Wide enough for every place in the column: all of them.
-	if got := write("text", 130); !strings.Contains(strings.Join(strings.Fields(got), " "), all) {
-		t.Errorf("text at 130 columns:\n%s\nwant every place", got)
+	// Wide enough for every place on a line: all of them, on one.
+	if got := write("text", 130); !strings.HasSuffix(got, "\n    "+all+"\n") {
+		t.Errorf("text at 130 columns:\n%s\nwant every place on a line under the row", got)
 	}
 	// One place, or a few that fit: as they are.
 	r.Outcomes = r.Outcomes[6:7]
