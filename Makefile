@@ -28,12 +28,18 @@ build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) $(PKG)
 
 # The everyday check, under 30 s on two cores. Vetting for macOS and Windows
-# keeps the tests compiling there.
+# keeps the tests compiling there; it runs beside the tests, which spend most
+# of their time waiting on terminals and processes, and fails the target as
+# the tests do (its messages may come among the tests').
 test:
 	$(GO) vet ./...
-	GOOS=darwin $(GO) vet ./...
-	GOOS=windows $(GO) vet ./...
-	$(GO) test ./...
+	@GOOS=darwin $(GO) vet ./... & darwin=$$!; \
+	GOOS=windows $(GO) vet ./... & windows=$$!; \
+	echo 'GOOS=darwin $(GO) vet ./... & GOOS=windows $(GO) vet ./... & $(GO) test ./...'; \
+	$(GO) test ./...; status=$$?; \
+	wait $$darwin || { echo 'make test: GOOS=darwin go vet failed'; status=1; }; \
+	wait $$windows || { echo 'make test: GOOS=windows go vet failed'; status=1; }; \
+	exit $$status
 
 # The same tests under the race detector: about 2.5 times the CPU, so on two
 # cores it cannot fit the everyday check's time; CI runs it after make test.

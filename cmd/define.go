@@ -31,8 +31,9 @@ func NewCmdDefine(f *Factory, runF func(*DefineOptions) error) *cobra.Command {
 		Short: "Define terms from the article, with citations",
 		Long: `Look terms up in the glossary. By default an entry is short, for students: what
 the term means in plain words, what has changed since the article, where the
-article uses it (and whether the full entry corrects or updates it), its names, related
-terms and primary sources, and last the command that shows the full entry.
+article uses it (and whether the full entry corrects or updates the article
+there), its names, related terms and primary sources, and last the command that
+shows the full entry.
 
 --full shows the whole entry, adding the long, attributed definition, the
 article's words with notes and corrections, how the term differs from those it

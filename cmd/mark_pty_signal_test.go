@@ -34,18 +34,39 @@ func markSheets(t *testing.T) string {
 
 // SIGQUIT (Ctrl-\), SIGTERM and SIGHUP while marking: the marks given are
 // saved, the terminal is given back, exit 130, no stack dump (issue 14 item 2
-// for mark). Ctrl-C while typing the comment keeps the points (test10 D4).
+// for mark). The signals go to the whole test process, so this test is not
+// parallel: it runs before the parallel tests, whose quizzes would catch them.
 func TestPTYMarkSignals(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		stop func(*screen)
-	}{
+	markStoppedBy(t, []markStop{
 		{"SIGQUIT", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGQUIT) }},
 		{"SIGTERM", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGTERM) }},
 		{"SIGHUP", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGHUP) }},
+	})
+}
+
+// Ctrl-C while typing the comment keeps the points (test10 D4), and so does
+// Ctrl-\, a key in raw mode, not a signal: keys, so this one runs beside the
+// other parallel tests.
+func TestPTYMarkStopKeys(t *testing.T) {
+	t.Parallel()
+	markStoppedBy(t, []markStop{
 		{"Ctrl-C", func(s *screen) { s.send(keyCtrlC) }},
 		{"Ctrl-backslash key", func(s *screen) { s.send("\x1c") }}, // raw mode: a key, not a signal
-	} {
+	})
+}
+
+// markStop is a way to stop mark in the middle of a comment.
+type markStop struct {
+	name string
+	stop func(*screen)
+}
+
+// markStoppedBy marks Amy, gives Ben points, types half his comment and
+// stops mark each way in stops: the marks given are saved, Ben's points
+// without the comment, Cem unmarked, exit 130.
+func markStoppedBy(t *testing.T, stops []markStop) {
+	t.Helper()
+	for _, tc := range stops {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := markSheets(t)
 			scr, tty := newScreen(t)

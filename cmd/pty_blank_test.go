@@ -20,6 +20,7 @@ import (
 // again, where it was, once on the screen; y leaves it blank, as before.
 // The open question says its box is one line.
 func TestPTYBlankAnswerIsConfirmed(t *testing.T) {
+	t.Parallel()
 	scr, done, report, errOut := typeHalfAnswer(t)
 	// Clear the half answer: only spaces are left.
 	scr.send(strings.Repeat("\x7f", len("The USSR, it was big: Russia, Geo")) + "   ")
@@ -108,6 +109,7 @@ func TestPTYPlainBlankAnswerIsConfirmed(t *testing.T) {
 // question is drawn again, once, its box holding what was typed, and the
 // Enter at its end sends it.
 func TestPTYTextTypedAfterAStrayEnterIsKept(t *testing.T) {
+	t.Parallel()
 	scr, done, report, errOut := typeHalfAnswer(t)
 	scr.send(strings.Repeat("\x7f", len("The USSR, it was big: Russia, Geo")))
 	scr.send("\rBoth sides: lost")

@@ -71,6 +71,7 @@ func cutOffQuestions(t *testing.T, report string) (ended string, qs []map[string
 // the text in the box, with cut_off, and the quiz stops as before (exit
 // 130, interrupted); the question not reached has no answer (teacher6 A1).
 func TestPTYCtrlCKeepsOpenAnswerTyped(t *testing.T) {
+	t.Parallel()
 	scr, done, report, errOut := typeHalfAnswer(t)
 	scr.send(keyCtrlC)
 	select {
@@ -96,11 +97,20 @@ func TestPTYCtrlCKeepsOpenAnswerTyped(t *testing.T) {
 
 // seesItWasKept checks that the quiz's closing lines, on the screen, tell
 // the student the typed text was kept (attack8 §6).
+// The quiz has ended, but the screen may not have read all it wrote (a
+// busy machine): the lines are waited for, up to 10 s.
 func seesItWasKept(t *testing.T, scr *screen) {
 	t.Helper()
-	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
-	if !strings.Contains(flat, "Question 1: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer") {
-		t.Errorf("the screen does not say the answer was kept:\n%s", strings.Join(scr.visible(), "\n"))
+	const want = "Question 1: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer"
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
+		if strings.Contains(flat, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("the screen does not say the answer was kept:\n%s", strings.Join(scr.visible(), "\n"))
+			return
+		}
 	}
 }
 

@@ -159,6 +159,7 @@ func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
 // whole in the answer, its lines joined by spaces; no pasted newline sends
 // it, Enter does.
 func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
@@ -197,6 +198,7 @@ func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
 // every key: Ctrl-C still stops the quiz, and what was typed is kept
 // (attack9 #5).
 func TestPTYCtrlCInAnUnfinishedPaste(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	os.WriteFile(bankFile, []byte(ptyBank), 0o644)

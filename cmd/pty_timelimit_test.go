@@ -16,6 +16,7 @@ import (
 // whole limit has passed; before the fix the quiz ended there with "time
 // limit reached" and no report.
 func TestPTYTimeLimitStartsAfterName(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bankFile := filepath.Join(dir, "pty.yaml")
 	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {

@@ -38,7 +38,7 @@ func (p *linesPrompter) Input(msg string, validate func(string) error) (string, 
 // On the screen, as on a sheet, a numeric question may be left blank (no
 // answer, 0) like a short one, and "28th" is read as 28; what is not a
 // number is asked again with an example that fits the question and never
-// scores (teacher7 P2).
+// scores (teacher7 P2), and says how to leave it blank (teacher14 P13).
 func TestNumericBlankOrdinalAndReask(t *testing.T) {
 	anniversary := &quiz.Question{ID: "anniversary", Type: quiz.Numeric, Prompt: "Which anniversary?", Value: 28, Points: 1}
 	year := &quiz.Question{ID: "year", Type: quiz.Numeric, Prompt: "In what year?", Value: 1900, Unit: "year", Points: 1}
@@ -53,10 +53,10 @@ func TestNumericBlankOrdinalAndReask(t *testing.T) {
 		{anniversary, []string{""}, false, 0, nil},
 		{anniversary, []string{"   "}, false, 0, nil},
 		{anniversary, []string{"28th"}, true, 1, nil},
-		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 5"}},
+		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 5; an empty answer leaves it blank"}},
 		{anniversary, []string{"28st", "28th"}, true, 1, []string{"28 as an ordinal is 28th; please type a number, such as 5"}},
-		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1750"}},
-		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 3 or 3 people"}},
+		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1750; an empty answer leaves it blank"}},
+		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 3 or 3 people; an empty answer leaves it blank"}},
 		{people, []string{"30.000", "350"}, true, 1, []string{"a dot marks decimals; for thousands write 30000 or 30,000"}}, // teacher14 P3
 	}
 	for _, tt := range tests {

@@ -386,7 +386,10 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 					return errors.New(dot.Hint()) // "30.000", as the README says
 				}
 				if err != nil {
-					return errors.New(numberHint(q))
+					// "i dont know": say how to leave it blank, as the
+					// "Leave this question blank?" after an empty line
+					// does (teacher14 P13).
+					return errors.New(numberHint(q) + "; an empty answer leaves it blank")
 				}
 				return nil
 			}

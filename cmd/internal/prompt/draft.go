@@ -17,9 +17,10 @@ import (
 // the last key's edit is applied here, as survey's line reader applies it
 // (terminal.RuneReader.ReadLineWithDefault): printable runes are inserted at
 // the cursor; Backspace and DEL delete before it and the Delete key after it;
-// ← → Home End move it; other control keys (Ctrl-U, Ctrl-W, ↑ ↓, Tab) do
-// nothing there, and nothing here. The cursor is kept here: survey does not
-// show it to OnRune.
+// ← → Home End move it; other control keys (↑ ↓, Tab) do nothing there, and
+// nothing here. Ctrl-U and Ctrl-W, which survey ignores, are Backspaces the
+// prompt hands survey (kill), each followed here as it comes. The cursor is
+// kept here: survey does not show it to OnRune.
 //
 // A draft is read from another goroutine (the session's, at the time limit)
 // while the prompt's goroutine still feeds it keys.
@@ -28,6 +29,15 @@ type draft struct {
 	line []rune
 	at   int // the cursor: how many runes before it
 }
+
+const (
+	ctrlU         = 0x15
+	ctrlW         = 0x17
+	ctrlX         = 0x18
+	ctrlBackslash = 0x1c
+	ctrlC         = 0x03
+	esc           = 0x1b
+)
 
 // reset empties the box: a prompt begins, or its line was submitted.
 func (d *draft) reset() { d.set(nil) }
@@ -87,6 +97,30 @@ func (d *draft) key(r rune, before []rune) {
 		d.line = slices.Insert(d.line, d.at, r)
 		d.at++
 	}
+}
+
+// kill is how many runes before the cursor a key erases as a shell's line
+// does (readline's unix-line-discard and unix-word-rubout): Ctrl-U all of
+// them, Ctrl-W the word before the cursor and the spaces after it; 0 for
+// any other key. The prompt hands survey as many Backspaces (input.read).
+func (d *draft) kill(r rune) int {
+	if d == nil || (r != ctrlU && r != ctrlW) {
+		return 0
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	at := min(max(d.at, 0), len(d.line))
+	if r == ctrlU {
+		return at
+	}
+	i := at
+	for i > 0 && unicode.IsSpace(d.line[i-1]) {
+		i--
+	}
+	for i > 0 && !unicode.IsSpace(d.line[i-1]) {
+		i--
+	}
+	return at - i
 }
 
 // same reports whether the box already holds before, as it does after each

@@ -76,7 +76,7 @@ func TestDraftFollowsSurveysLineEditing(t *testing.T) {
 		{"home and end", "SSR" + home + "U" + at + end + "!", "USSR!"},
 		{"forward delete", "Xocxalı" + left + left + left + left + del, "Xocalı"},
 		{"right past the end", "ab" + right + right + "c", "abc"},
-		{"ctrl-u, ctrl-w, arrows up and down, tab do nothing", "one\x15 two\x17" + up + down + "\t", "one two"},
+		{"ctrl-u, ctrl-w (survey alone: the prompt erases), arrows up and down, tab do nothing", "one\x15 two\x17" + up + down + "\t", "one two"},
 		{"wide and accented runes", "Xocalı Ходжалы 霍", "Xocalı Ходжалы 霍"},
 		{"backspace over a wide rune", "a霍\x7fb", "ab"},
 		{"backspace inside the line", "Bakxu" + left + "\x7f", "Baku"},

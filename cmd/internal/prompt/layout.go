@@ -35,19 +35,33 @@ var registerFuncs = sync.OnceFunc(func() {
 	for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
 		funcs["wrapAnswer"] = wrapAnswer
 		funcs["noMatch"] = noMatch
-		funcs["sentence"] = sentence
+		funcs["refusal"] = refusal
 	}
 })
 
-// sentence starts a message with a capital letter, as a sentence on its own
-// line is written (a Go error starts with a small one).
+// sentence is a refused reply's message as a sentence on its own line is
+// written (a Go error starts with a small letter and ends without a full
+// stop), in the same words on the terminal (errorTemplate) and in plain
+// mode: plain said "Sorry: please type a year…." where the terminal said
+// "X Please type a year…" (teacher14 P13).
 func sentence(err error) string {
 	m := err.Error()
 	r, n := utf8.DecodeRuneInString(m)
 	if n == 0 {
 		return m
 	}
-	return string(unicode.ToUpper(r)) + m[n:]
+	m = string(unicode.ToUpper(r)) + m[n:]
+	if !strings.ContainsAny(m[len(m)-1:], ".!?") {
+		m += "."
+	}
+	return m
+}
+
+// refusal is sentence(err) wrapped to width after a mark of two columns
+// (the terminal's "X ", plain mode's indent), its later lines under its
+// first word: "(such as 0\n.5)" broke inside a number at 80 columns.
+func refusal(err error, width int) string {
+	return text.Hang(sentence(err), width, 2)
 }
 
 // wrapAnswer lays an echoed answer out under its prompt: the line breaks
@@ -145,12 +159,14 @@ func templates(width int, letters bool) (sel, multi, input string) {
 	if w <= 0 {
 		w = 1 << 20
 	}
-	filter := "type words to filter"
+	filter, word := "type words to filter", "type a word to filter"
 	if letters {
-		filter = "type a letter or words to filter"
+		filter, word = "type a letter or words to filter", "type a letter or a word to filter"
 	}
 	sel = fmt.Sprintf(selectTemplate, w, escapeTemplate(hint("[Use arrows to move, Enter to choose, "+filter+"]", width)), letters)
-	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, "+filter+", Enter when done]", width)), letters)
+	// A checklist's space ticks the option the filter shows: "words"
+	// invited "Iran Russia", which ticked Iran (teacher14 P10).
+	multi = fmt.Sprintf(multiSelectTemplate, w, escapeTemplate(hint("[Use arrows to move, space to tick, → to tick all, ← to untick all, "+word+", Enter when done]", width)), letters)
 	input = fmt.Sprintf(inputTemplate, w)
 	return sel, multi, input
 }

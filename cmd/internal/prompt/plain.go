@@ -106,7 +106,7 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 		fmt.Fprintf(p.out, "%s ", ask)
 		line, err := p.readLine()
 		if err == errLongLine {
-			fmt.Fprintf(p.out, "\n  Sorry: %s.\n", err)
+			fmt.Fprintf(p.out, "\n  %s\n", refusal(err, p.Width))
 			continue
 		}
 		if err != nil {
@@ -116,7 +116,7 @@ func (p *Plain) loop(ask string, parse func(string) error) error {
 			fmt.Fprintln(p.out, text.EscapeControl(line))
 		}
 		if err := parse(line); err != nil {
-			fmt.Fprintf(p.out, "  Sorry: %s.\n", err)
+			fmt.Fprintf(p.out, "  %s\n", refusal(err, p.Width))
 			continue
 		}
 		return nil
@@ -217,7 +217,7 @@ func (p *Plain) Input(msg string, validate func(string) error) (string, error) {
 		if err == nil {
 			return answer, nil
 		}
-		fmt.Fprintf(p.out, "  Sorry: %s.\n", err)
+		fmt.Fprintf(p.out, "  %s\n", refusal(err, p.Width))
 	}
 	fmt.Fprintln(p.out, msg)
 	err := p.loop(label, take)

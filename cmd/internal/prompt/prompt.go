@@ -7,6 +7,7 @@
 package prompt
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -85,8 +86,9 @@ func (s *Survey) EndsWith(ctx context.Context) {
 }
 
 // errorTemplate draws a refused reply's message under the prompt, as
-// survey's own does, without its "Sorry, your reply was invalid:".
-const errorTemplate = `{{color .Icon.Format }}{{ .Icon.Text }} {{ sentence .Error }}{{color "reset"}}
+// survey's own does, without its "Sorry, your reply was invalid:", wrapped
+// at word boundaries to the width (%d) under its first word.
+const errorTemplate = `{{color .Icon.Format }}{{ .Icon.Text }} {{ refusal .Error %d }}{{color "reset"}}
 `
 
 // ask asks p; letters says whether its menu letters its options (the key
@@ -99,7 +101,7 @@ func (s *Survey) ask(p survey.Prompt, response any, letters bool, opts ...survey
 	survey.SelectQuestionTemplate, survey.MultiSelectQuestionTemplate, survey.InputQuestionTemplate = templates(s.Width, letters)
 	// survey's "Sorry, your reply was invalid:" before each message read as
 	// hard English to a 15-year-old (teacher13 P2); the message says what to do.
-	survey.ErrorTemplate = errorTemplate
+	survey.ErrorTemplate = fmt.Sprintf(errorTemplate, s.Width)
 	s.carry = nil // for the text prompt right after the confirm only
 	s.out.start()
 	if o, ok := s.in.(opener); ok {
@@ -212,6 +214,9 @@ type input struct {
 	// ahead, when not nil, reports keys typed ahead of the prompt
 	// (resumeReader.typedAhead).
 	ahead func() bool
+	// refusal is how many rows the refused reply's message above the
+	// prompt takes (Error); Cleanup erases them.
+	refusal int
 }
 
 func (s *Survey) input(msg string) survey.Prompt {
@@ -290,6 +295,20 @@ func readLine(rr *terminal.RuneReader, start []rune, onRune terminal.OnRuneFn) (
 	return rr.ReadLineWithDefault(0, start, onRune)
 }
 
+// erase hands survey's line reader n Backspaces, read before any key it
+// has not read yet: Ctrl-U and Ctrl-W, which survey ignores, clear the
+// line or its last word (draft.kill; teacher14 P13: "i dont know", Ctrl-U
+// and "350" gave "i dont know350"), and survey draws the line as it does
+// at any Backspace, wrapped rows and all. Survey reads its own buffer
+// before the terminal; the reader of keys gives it one key a read
+// (resumeReader.Read), so none typed after the Ctrl-U is in it yet.
+// Windows' console reader has no such buffer, nor these keys.
+func erase(rr *terminal.RuneReader, n int) {
+	if b := rr.Buffer(); b != nil && n > 0 {
+		b.Write(bytes.Repeat([]byte{terminal.KeyDelete}, n))
+	}
+}
+
 // read is survey's Input.Prompt for an input with no default, help or
 // suggestions (survey's then does nothing at each key but read it), that
 // shows each key to the draft, when there is one, and draws the prompt
@@ -312,6 +331,7 @@ func (i *input) read(config *survey.PromptConfig, start []rune) (any, error) {
 				return line, true, errResumed
 			}
 			i.draft.key(r, line)
+			erase(rr, i.draft.kill(r))
 			return line, false, nil
 		})
 		if errors.Is(err, errCursorLost) {
@@ -347,23 +367,49 @@ func (i *input) read(config *survey.PromptConfig, start []rune) (any, error) {
 		return "", err
 	}
 	i.draft.reset()
-	// survey's line reader ends on the line below the answer.
-	i.NewCursor().Up(1)
+	// survey's line reader ends on the row below the answer's first, or
+	// on its first when the answer ends at the screen's right edge (survey
+	// counts the row after it as begun, and steps back one row too many).
+	// On its last, survey's clean-up and its message for a refused reply
+	// count the rows above right: both erased the header above the prompt
+	// when the answer wrapped.
+	if !atEdge("> "+string(line), i.out) {
+		i.NewCursor().Up(1)
+	}
+	if n := extraRows("> "+string(line), i.out); n > 0 {
+		fmt.Fprint(i.out, strings.Repeat("\n", n))
+	}
 	i.AppendRenderedText(string(line))
 	return string(line), nil
 }
 
-// Cleanup draws the answer under the prompt, as survey does, and without
-// the session's key hint under the message ("[One line: Enter sends your
-// answer]"), as survey's menus take theirs away once answered: its row
-// pushed the question's first line off an 80x24 screen at an open
-// question's feedback (teacher14 A1).
-func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
-	if ans, _ := val.(string); ans != "" {
-		if n := extraRows("> "+ans, i.out); n > 0 {
-			fmt.Fprint(i.out, strings.Repeat("\n", n))
+// Error draws a refused reply's message above the prompt, as survey does,
+// and counts its rows.
+func (i *input) Error(config *survey.PromptConfig, invalid error) error {
+	if err := i.Input.Error(config, invalid); err != nil {
+		return err
+	}
+	i.refusal = 0
+	if _, layout, err := core.RunTemplate(survey.ErrorTemplate, &survey.ErrorTemplateData{Error: invalid, Icon: config.Icons.Error}); err == nil {
+		for _, l := range strings.Split(strings.TrimSuffix(layout, "\n"), "\n") {
+			i.refusal += 1 + extraRows(l, i.out)
 		}
 	}
+	return nil
+}
+
+// Cleanup draws the answer under the prompt, as survey does, where the
+// refused reply's message was: survey erases the prompt only, and the red
+// "X Please type a number…" stayed above the answer it took (teacher14 P3).
+// It draws it without the session's key hint under the message ("[One
+// line: Enter sends your answer]"), as survey's menus take theirs away
+// once answered: its row pushed the question's first line off an 80x24
+// screen at an open question's feedback (teacher14 A1).
+func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
+	// survey erases as many rows as it counts in the text it drew: the
+	// message's rows are counted with it.
+	i.AppendRenderedText(strings.Repeat("\n", i.refusal))
+	i.refusal = 0
 	i.Message = withoutHint(i.Message)
 	return i.Input.Cleanup(config, val)
 }
@@ -415,6 +461,14 @@ func extraRows(line string, out *tracker) int {
 		extra--
 	}
 	return extra
+}
+
+// atEdge reports whether line, written from a row's start, ends at the
+// right edge of the terminal out.
+func atEdge(line string, out *tracker) bool {
+	w, _, err := term.GetSize(int(out.Fd()))
+	n := terminal.StringWidth(line)
+	return err == nil && w > 0 && n > 0 && n%w == 0
 }
 
 // Confirm asks yes or no: y or yes, n or no, and Enter for the default.

@@ -426,8 +426,19 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 
 // reportWait is how long survey, and keys typed ahead of a cursor report,
 // wait for it; then survey is given a stand-in report, and the keys after
-// it (a terminal that does not answer).
-const reportWait = time.Second
+// it (a terminal that does not answer). A second, so that a terminal over a
+// slow link has answered; a variable only so that a test of a terminal that
+// never answers need not wait the second at each query (SetReportWait).
+var reportWait = time.Second
+
+// SetReportWait sets how long a cursor report is waited for, until restore
+// is called; for tests, which must hold the terminal alone meanwhile (no
+// prompt may be reading keys when it is set or restored).
+func SetReportWait(d time.Duration) (restore func()) {
+	old := reportWait
+	reportWait = d
+	return func() { reportWait = old }
+}
 
 // awaitingReport reports whether survey waits for the answer to a cursor
 // query (ESC[6n) it wrote, and for how long keys may still wait for it.
@@ -658,14 +669,6 @@ func (r *resumeReader) keys(in []byte) []byte {
 	rewriteKeys(out)
 	return out
 }
-
-const (
-	ctrlU         = 0x15
-	ctrlX         = 0x18
-	ctrlBackslash = 0x1c
-	ctrlC         = 0x03
-	esc           = 0x1b
-)
 
 func (r *resumeReader) Fd() uintptr { return uintptr(r.fd) }
 

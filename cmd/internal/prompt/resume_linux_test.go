@@ -300,3 +300,20 @@ func TestCursorReport(t *testing.T) {
 		}
 	}
 }
+
+// The product waits a second for a cursor report before giving survey a
+// stand-in: a terminal over a slow link has answered by then. Tests of a
+// silent terminal shorten it (SetReportWait), which puts it back.
+func TestReportWaitIsASecond(t *testing.T) {
+	if reportWait != time.Second {
+		t.Fatalf("reportWait = %v, want 1s", reportWait)
+	}
+	restore := SetReportWait(100 * time.Millisecond)
+	if reportWait != 100*time.Millisecond {
+		t.Errorf("SetReportWait(100ms) left %v", reportWait)
+	}
+	restore()
+	if reportWait != time.Second {
+		t.Errorf("restored to %v, want 1s", reportWait)
+	}
+}

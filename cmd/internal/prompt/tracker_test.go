@@ -3,6 +3,7 @@ package prompt
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -152,12 +153,18 @@ func TestTrackerFollowsASavedCursor(t *testing.T) {
 // survey's "Sorry, your reply was invalid:".
 func TestErrorTemplateSaysWhatToDo(t *testing.T) {
 	registerFuncs()
-	_, layout, err := core.RunTemplate(errorTemplate, &survey.ErrorTemplateData{Error: errors.New("please type a year, such as 1950"), Icon: survey.Icon{Text: "X"}})
+	_, layout, err := core.RunTemplate(fmt.Sprintf(errorTemplate, 80), &survey.ErrorTemplateData{Error: errors.New("please type a year, such as 1950"), Icon: survey.Icon{Text: "X"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "X Please type a year, such as 1950\n"; layout != want {
+	if want := "X Please type a year, such as 1950.\n"; layout != want {
 		t.Errorf("drawn %q, want %q", layout, want)
+	}
+	// Wrapped at word boundaries, under its first word: "(such as 0" and
+	// ".5)" were split across rows at 80 columns.
+	_, layout, err = core.RunTemplate(fmt.Sprintf(errorTemplate, 40), &survey.ErrorTemplateData{Error: errors.New(`"1.5 good" is not a number of points; give 0 to 1 points, in halves (such as 0.5)`), Icon: survey.Icon{Text: "X"}})
+	if want := "X \"1.5 good\" is not a number of points;\n  give 0 to 1 points, in halves (such as\n  0.5).\n"; err != nil || layout != want {
+		t.Errorf("drawn %q, %v; want %q", layout, err, want)
 	}
 	if got := sentence(errors.New("")); got != "" {
 		t.Errorf("an empty message drawn as %q", got)
