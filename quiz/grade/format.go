@@ -220,30 +220,6 @@ func state(o quiz.Outcome) string {
 	return "wrong"
 }
 
-// rereads lists, once each, the article sections a sheet's wrong answers point to.
-func rereads(r *SheetResult) []string {
-	var srcs []quiz.Source
-	seen := map[string]bool{}
-	for _, o := range r.Outcomes {
-		q := o.Question
-		if !q.Graded() || o.Correct() || q.Source.IsZero() {
-			continue
-		}
-		s := fmt.Sprintf("%s ¶%d", q.Source.Section, q.Source.Paragraph)
-		if !seen[s] {
-			seen[s] = true
-			srcs = append(srcs, quiz.Source{Section: q.Source.Section, Paragraph: q.Source.Paragraph})
-		}
-	}
-	// In the order the article is read, not the order of the questions.
-	slices.SortStableFunc(srcs, quiz.CompareSources)
-	out := make([]string, len(srcs))
-	for i, s := range srcs {
-		out[i] = fmt.Sprintf("%s ¶%d", s.Section, s.Paragraph)
-	}
-	return out
-}
-
 // rereadSection is a section of the article that a sheet's wrong answers
 // point to: its paragraphs, in order, and how many wrong answers point
 // there.
@@ -272,9 +248,9 @@ func (s rereadSection) String() string {
 	return s.name + " ¶" + strings.Join(parts, ", ")
 }
 
-// rereadSections groups a sheet's places to reread (rereads) by section,
-// in the order the article is read (teacher13 P4: seven places, three of
-// them in two sections, were one long list).
+// rereadSections lists the places a sheet's wrong answers point to,
+// grouped by section, in the order the article is read (teacher13 P4:
+// seven places, three of them in two sections, were one long list).
 func rereadSections(r *SheetResult) []rereadSection {
 	var out []rereadSection
 	at := map[string]int{}
@@ -892,8 +868,8 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		Tests      []gradescopeTest `json:"tests"`
 	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
 	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r))
-	if rr := rereads(r); len(rr) > 0 {
-		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
+	if rr := rereadList(rereadSections(r), 0); rr != "" {
+		out.Output += " Reread: " + rr + "."
 	}
 	if st := r.Status(); st != StatusComplete {
 		out.Output += " Status: " + r.StatusText() + "."
