@@ -777,7 +777,7 @@ const notCovered = "Not covered yet:"
 // the feedback drew each key point a second and a third time).
 func (s *Session) missed(q *quiz.Presented, r quiz.Response, indent string, cut []bool) {
 	for i, k := range q.StudentKey() {
-		if slices.Contains(r.SelfCheckPoints, i) {
+		if ticked(r, i) {
 			continue
 		}
 		fmt.Fprintf(s.Out, "%s  ○ %s\n", indent, s.keyPoint(k, indent, i < len(cut) && cut[i]))
