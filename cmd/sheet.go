@@ -252,7 +252,7 @@ func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented,
 		return qs, nil
 	}
 	opts.Set, opts.Types, opts.Tags, opts.Difficulty = "", nil, nil, "" // not a selection that asks these
-	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them): the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them), or the banks have changed since: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
 	return qs, nil
 }
 
