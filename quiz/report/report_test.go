@@ -339,7 +339,8 @@ type drafter struct {
 	draft string
 }
 
-func (d *drafter) Draft() string { return d.draft }
+func (d *drafter) Draft() string     { return d.draft }
+func (d *drafter) DraftTicks() []int { return nil }
 
 // A text answer cut off by Ctrl-C is in the report as given, with cut_off;
 // the other questions have no cut_off, and the status is as before
@@ -415,6 +416,10 @@ func TestSummaryNamesTheAnswersKeptAsTyped(t *testing.T) {
 	q := func(cut bool) QuestionReport {
 		return QuestionReport{ID: "q", Type: quiz.Short, Given: &given, CutOff: cut, MaxPoints: 1}
 	}
+	ticked := "Black Sea; Caspian Sea"
+	multi := func(cut bool) QuestionReport {
+		return QuestionReport{ID: "m", Type: quiz.Multi, Given: &ticked, CutOff: cut, MaxPoints: 1}
+	}
 	for _, tt := range []struct {
 		qs   []QuestionReport
 		want string
@@ -423,6 +428,9 @@ func TestSummaryNamesTheAnswersKeptAsTyped(t *testing.T) {
 		{[]QuestionReport{q(false), q(true)}, "Question 2: your unfinished answer was kept as typed"},
 		{[]QuestionReport{q(true), q(false), q(true)}, "Questions 1 and 3: your unfinished answers were kept as typed (not sent with Enter) and count as your answers"},
 		{[]QuestionReport{q(true), q(true), q(false), q(true)}, "Questions 1, 2 and 4: your unfinished answers"},
+		// Boxes ticked and not handed in are said in the same line (attack13 #2).
+		{[]QuestionReport{q(false), multi(true)}, "Question 2: your unfinished answer was kept as ticked (not sent with Enter) and counts as your answer"},
+		{[]QuestionReport{multi(true), q(true)}, "Questions 1 and 2: your unfinished answers were kept as typed and ticked (not sent with Enter) and count as your answers"},
 	} {
 		var buf bytes.Buffer
 		(&Report{Questions: tt.qs, MaxScore: float64(len(tt.qs))}).WriteSummary(&buf, nil, 0)

@@ -242,15 +242,17 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 	}
 }
 
-// cutOff is the answer a text question (short, numeric, open) keeps when a
-// time limit, Ctrl-C or a signal (err) ends the quiz before Enter: the text
-// the student had typed, as a Drafter tells it, marked CutOff (teacher6 A1).
-// It is unanswered when nothing was typed, when a numeric question's text
-// is no number, for any other question or prompter, and when input ended (a
-// truncated pipe is never an answer).
+// cutOff is the answer a text question (short, numeric, open) or a
+// choose-all one (multi) keeps when a time limit, Ctrl-C or a signal (err)
+// ends the quiz before Enter: the text the student had typed, or the
+// options ticked, as a Drafter tells it, marked CutOff (teacher6 A1,
+// attack13 #2). It is unanswered when nothing was typed or ticked, when a
+// numeric question's text is no number, for any other question (an option
+// highlighted in a menu was never chosen) or prompter, and when input
+// ended (a truncated pipe is never an answer).
 func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
 	switch q.Type {
-	case quiz.Short, quiz.Numeric, quiz.Open:
+	case quiz.Short, quiz.Numeric, quiz.Open, quiz.Multi:
 	default:
 		return quiz.Response{}
 	}
@@ -260,6 +262,14 @@ func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
 	d, ok := s.Prompter.(Drafter)
 	if !ok {
 		return quiz.Response{}
+	}
+	if q.Type == quiz.Multi {
+		ticked := d.DraftTicks()
+		n := len(q.Options())
+		if len(ticked) == 0 || slices.ContainsFunc(ticked, func(i int) bool { return i < 0 || i >= n }) {
+			return quiz.Response{}
+		}
+		return quiz.Response{Answered: true, Choices: q.FromDisplay(ticked), CutOff: true}
 	}
 	t := strings.TrimSpace(d.Draft())
 	if t == "" {

@@ -36,6 +36,8 @@ type Survey struct {
 	restore func()
 	// draft is the text prompt's box as the student types (Draft).
 	draft draft
+	// ticks are a question's checklist's ticks as drawn (DraftTicks).
+	ticks ticks
 	// carry is what was typed into a yes-or-no question that is neither
 	// (Confirm): the next text prompt's box starts with it.
 	carry []rune
@@ -149,9 +151,38 @@ func (s *Survey) choose(msg string, options []string, letters bool) (int, error)
 // checklist; its hint names letters).
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 	var idx []int
-	err := s.ask(s.checklist(msg, options), &idx, true)
+	m := s.checklist(msg, options)
+	if len(m.Options) > 0 {
+		checklists.Store(&m.Options[0], &s.ticks)
+		defer checklists.Delete(&m.Options[0])
+	}
+	s.ticks.set(nil)
+	if u, ok := s.in.(unreader); ok && len(s.carry) > 0 {
+		// A letter typed at "Hand it in with nothing ticked?" meant to
+		// tick or filter (attack13 #10): the checklist asked again takes
+		// it as its first key, a filter, as the text prompt's box takes
+		// what was typed into its confirm.
+		u.unread([]byte(string(s.carry)))
+	}
+	err := s.ask(m, &idx, true)
+	if err == nil {
+		s.ticks.set(nil) // handed in with Enter: no draft
+	}
 	return idx, err
 }
+
+// unreader is a reader that can give keys back, to be read first
+// (resumeReader).
+type unreader interface {
+	unread(keys []byte)
+}
+
+// DraftTicks are the options (as shown, from 0) ticked in the last
+// question's checklist (MultiSelect) and not handed in with Enter: the
+// prompt was cut short by Ctrl-C, or is still waiting when the time limit
+// or a signal ends the quiz. nil after Enter. It implements
+// session.Drafter, as Draft does for a text box.
+func (s *Survey) DraftTicks() []int { return s.ticks.get() }
 
 func (s *Survey) checklist(msg string, options []string) *survey.MultiSelect {
 	return &survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent, true), PageSize: pageSize(len(options)), Filter: multiFilter(options, true)}
