@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -225,10 +224,14 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 			return invalid("%s: set %q: %v", opts.From, rep.Set, err)
 		}
 	}
-	if rep.Difficulty != "" && !slices.Contains(quiz.Difficulties, strings.ToLower(rep.Difficulty)) {
-		return invalid("%s: difficulty %q is not one of %s", opts.From, text.EscapeControl(rep.Difficulty), strings.Join(quiz.Difficulties, ", "))
+	// Checked and normalised as --difficulty is: one check, one message.
+	opts.Difficulty = ""
+	if rep.Difficulty != "" {
+		if err := newEnum(&opts.Difficulty, "", quiz.Difficulties...).Set(rep.Difficulty); err != nil {
+			return invalid("%s: difficulty: %v", opts.From, err)
+		}
 	}
-	opts.Set, opts.Types, opts.Tags, opts.Difficulty = rep.Set, types, rep.Tags, rep.Difficulty
+	opts.Set, opts.Types, opts.Tags = rep.Set, types, rep.Tags
 	opts.digests = rep.BankDigests
 	opts.asked = make([]quiz.Ref, len(rep.Questions))
 	for i, q := range rep.Questions {
@@ -269,7 +272,7 @@ func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented,
 			text.EscapeControl(opts.From), why, text.CommandWord(opts.From))
 	}
 	opts.Set, opts.Types, opts.Tags, opts.Difficulty = "", nil, nil, "" // not a selection that asks these
-	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them): the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them), or the banks have changed since: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
 	return qs, nil
 }
 

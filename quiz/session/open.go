@@ -96,7 +96,7 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 	}
 	whole := make([]int, len(q.Key))   // rows of each point listed; 0 when not listed
 	for i, k := range q.StudentKey() { // the points as shown
-		if checked && ticked(r, i) == 1 {
+		if checked && ticked(r, i) {
 			continue
 		}
 		whole[i] = rows(text.Hang(k, s.Width, len(indent)+4))
@@ -146,12 +146,9 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 	return f
 }
 
-// ticked is 1 when the student ticked key point i, else 0.
-func ticked(r quiz.Response, i int) int {
-	if slices.Contains(r.SelfCheckPoints, i) {
-		return 1
-	}
-	return 0
+// ticked reports whether the student ticked key point i.
+func ticked(r quiz.Response, i int) bool {
+	return slices.Contains(r.SelfCheckPoints, i)
 }
 
 // openAnswerText is the answer shown after an open question, on its
@@ -169,22 +166,3 @@ func (s *Session) openAnswerText(q *quiz.Presented, indent string) string {
 
 // rows counts the lines of wrapped text.
 func rows(wrapped string) int { return strings.Count(wrapped, "\n") + 1 }
-
-// firstLines wraps s to width and keeps its first n lines, ending in "…"
-// when some were left out. Width 0 keeps s whole on one line.
-func firstLines(s string, width, n int) string {
-	if width <= 0 {
-		return s
-	}
-	lines := strings.Split(text.Hang(s, width, 2), "\n")
-	if len(lines) <= n {
-		return strings.Join(lines, "\n")
-	}
-	// Room for the "…": the last line kept is wrapped one column narrower.
-	kept := strings.Join(lines[:n], " ")
-	last := strings.Split(text.Hang(strings.Join(strings.Fields(kept), " "), width-1, 2), "\n")
-	if len(last) > n {
-		last = last[:n]
-	}
-	return strings.Join(last, "\n") + "…"
-}

@@ -265,13 +265,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		} else if !refused(value) {
 			continue
 		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b) // a JSON string is a YAML double-quoted one
-		enc.SetEscapeHTML(false)
-		if enc.Encode(value) != nil {
-			continue
-		}
-		written := strings.TrimSpace(b.String())
+		written := strings.TrimSpace(jsonQuoted(value))
 		if comment != "" {
 			// Written plain, so that YAML reads the comment as it does
 			// on any plain answer ("1994 # the ceasefire") and the
@@ -654,7 +648,9 @@ func yamlNull(v string) bool {
 	return (&yaml.Node{Kind: yaml.ScalarNode, Value: v}).ShortTag() == "!!null"
 }
 
-// jsonQuoted is v as a double-quoted YAML (JSON) string.
+// jsonQuoted is v as a double-quoted YAML (JSON) string (a JSON string is
+// a YAML double-quoted one), with a line break after it. Encoding a string
+// cannot fail.
 func jsonQuoted(v string) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
