@@ -107,6 +107,20 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	join := func(i, j int) string { return strings.Join(refs[i:j+1], ", ") }
 	if v.Kind == Scalar {
 		spans := listSpans(v.Text)
+		if len(spans) > 1 && len(spans) != len(refs) {
+			// "c) i, d) r" split at its spaces did not read: read at its
+			// commas, as "[c) I, d) R]" is, for the same verdict and words.
+			out = out[:0]
+			for _, sp := range spans {
+				k, err := rv.resolve(v.Text[sp[0]:sp[1]], options, folded, true)
+				if err != nil {
+					rv.notes = rv.notes[:kept]
+					return nil, err
+				}
+				out = append(out, k)
+			}
+			return out, nil
+		}
 		if len(spans) != len(refs) {
 			return nil, first
 		}
@@ -194,6 +208,9 @@ type Value struct {
 	List  []string    // List
 	Pairs [][2]string // Mapping, in the file's order
 	Line  int
+	// PairLines are the lines of Pairs, when each is on a line of its own
+	// (a YAML mapping written block-style); nil when not known.
+	PairLines []int
 }
 
 // Verbatim is the value as the student wrote it, in one line: a list joined by
@@ -247,13 +264,14 @@ func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error
 	return r, err
 }
 
-// ReadAt is ResolveAt that also says, in note, when it read v otherwise than
-// as written: a short or numeric answer that earns nothing as written but
+// ReadAt is ResolveAt that also says, in notes (one for each part so read,
+// each a warning of its own), when it read v otherwise than as written: an
+// option's label with its text cut short; or a short or numeric answer that earns nothing as written but
 // earns credit without a leading number equal to this question's own
 // ("1 Human rights watch", "1. HRW", "1) HRW", "Q1 HRW" on question 1) is
 // read without the number. An answer right as written ("1 million") is never
 // changed, nor one whose number is not this question's.
-func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, string, error) {
+func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, Notes, error) {
 	r, note, err := q.resolveAt(v, seed, number)
 	if number <= 0 || v.Kind != Scalar || q.Type != Short && q.Type != Numeric || err == nil && Score(q, r) > 0 {
 		return r, note, err
@@ -266,18 +284,18 @@ func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, string, 
 	if err2 != nil || Score(q, r2) == 0 {
 		return r, note, err
 	}
-	return r2, fmt.Sprintf("%q read as %q: the %d before it is this question's number (write the answer alone)", v.Text, rest, n), nil
+	return r2, Notes{{Msg: fmt.Sprintf("%q read as %q: the %d before it is this question's number (write the answer alone)", v.Text, rest, n)}}, nil
 }
 
 // resolveAt reads v; note says how it was read otherwise than as written
 // (an option's label with its text cut short), for a warning.
-func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, string, error) {
+func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, Notes, error) {
 	if v.Kind == Empty || v.blankText(q) {
-		return Response{}, "", nil
+		return Response{}, nil, nil
 	}
 	rv := &refResolver{q: q, seed: seed}
 	r, err := responseFromValue(rv, v)
-	note := strings.Join(rv.notes, "; ")
+	note := Notes(rv.notes)
 	n, rest, ok := numbered(q, v)
 	if !ok {
 		return r, note, err
@@ -286,7 +304,7 @@ func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, strin
 	r2, err2 := responseFromValue(rv, Value{Kind: Scalar, Text: rest, Line: v.Line})
 	switch {
 	case n == number && err != nil:
-		return r2, strings.Join(rv.notes, "; "), err2
+		return r2, rv.notes, err2
 	case err2 != nil:
 		// "613 civilans killed": no question number and an answer, but a
 		// text that is no option.
@@ -295,17 +313,17 @@ func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, strin
 		// "5 a" on question 5 of choose-all: question 5's a, or options
 		// 5 and a.
 		if !slices.Equal(r.Choices, r2.Choices) {
-			return Response{}, "", fmt.Errorf("%q could be question %d's answer %s or the options %d and %s; write %s for the first",
+			return Response{}, nil, fmt.Errorf("%q could be question %d's answer %s or the options %d and %s; write %s for the first",
 				v.Text, n, rest, n, rest, rest)
 		}
 		return r, note, nil
 	case err == nil:
 		return r, note, nil
 	case number > 0:
-		return Response{}, "", fmt.Errorf("%q begins with %d, but this is question %d; write the answer alone (%s), under its own question's id",
+		return Response{}, nil, fmt.Errorf("%q begins with %d, but this is question %d; write the answer alone (%s), under its own question's id",
 			v.Text, n, number, rest)
 	}
-	return Response{}, "", fmt.Errorf("%q begins with %d, which may be a question's number; write the answer alone (%s)", v.Text, n, rest)
+	return Response{}, nil, fmt.Errorf("%q begins with %d, which may be a question's number; write the answer alone (%s)", v.Text, n, rest)
 }
 
 // numbered splits a choice or true/false answer that begins with a number
@@ -730,7 +748,10 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	for i := range out {
 		out[i] = -1
 	}
-	for _, pair := range pairs {
+	for i, pair := range pairs {
+		if v.Kind == Mapping && i < len(v.PairLines) {
+			rv.line = v.PairLines[i] // a note on the pair's own line
+		}
 		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
 		var amb *ambiguousRef
 		if errors.As(err, &amb) {
@@ -746,5 +767,6 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		}
 		out[li] = q.pairOfRight(ri)
 	}
+	rv.line = 0
 	return out, nil
 }

@@ -417,7 +417,8 @@ func TestResolveLabelAndTextCutShort(t *testing.T) {
 		{"c) It said the referendum", -1, "", `c) is "It said the turnout was too low for the result to be valid", and "It said the referendum" is neither its text nor its start, nor any other option's`},
 		{"a It said the Azeri population", -1, "", `is not one of the options`}, // no bracket: perhaps no label
 	} {
-		r, note, err := q.ReadAt(Typed(tt.in), nil, 0)
+		r, notes, err := q.ReadAt(Typed(tt.in), nil, 0)
+		note := notes.String()
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("%q: err = %v, want %q", tt.in, err, tt.wantErr)
@@ -437,11 +438,33 @@ func TestResolveLabelAndTextCutShort(t *testing.T) {
 	// review22 #4: a choose-all answer with two parts cut short gets a
 	// note for each, not only the last.
 	all := &Question{Type: Multi, Choices: q.Choices, Correct: []int{0, 1}}
-	r, note, err := all.ReadAt(Typed("a) It said the Azeri, b) It said the United"), nil, 0)
+	r, notes, err := all.ReadAt(Typed("a) It said the Azeri, b) It said the United"), nil, 0)
 	if err != nil || !slices.Equal(r.Choices, []int{0, 1}) {
 		t.Fatalf("two parts cut short = %v, %v; want [0 1]", r.Choices, err)
 	}
-	if !strings.Contains(note, `"a) It said the Azeri" read as a)`) || !strings.Contains(note, `"b) It said the United" read as b)`) {
-		t.Errorf("two parts cut short: note %q, want one for a) and one for b)", note)
+	// attack14 #8: each its own note, so each its own warning.
+	if len(notes) != 2 || !strings.HasPrefix(notes[0].Msg, `"a) It said the Azeri" read as a)`) || !strings.HasPrefix(notes[1].Msg, `"b) It said the United" read as b)`) {
+		t.Errorf("two parts cut short: notes %q, want one for a) and one for b)", notes)
+	}
+	// An order's items are named by their numbers, as the sheet numbers
+	// them, in the note and in a refusal.
+	order := &Question{Type: Order, Items: []string{"Armenia and Azerbaijan win independence", "Khojaly falls", "A ceasefire ends the war", "The UN calls for withdrawal"}}
+	r, notes, err = order.ReadAt(Typed("4) The UN, 1) Armenia, 2) Khojaly, 3) A ceasefire"), nil, 0)
+	if err != nil || !slices.Equal(r.Sequence, []int{3, 0, 1, 2}) || len(notes) != 4 {
+		t.Fatalf("order cut short = %v, %v, %q", r.Sequence, err, notes)
+	}
+	if want := `"4) The UN" read as 4) "The UN calls for withdrawal", its text cut short (next time, write 4) alone)`; notes[0].Msg != want {
+		t.Errorf("order note %q, want %q", notes[0].Msg, want)
+	}
+	if _, _, err := order.ReadAt(Typed("4)3, 1, 2, 3"), nil, 0); err == nil || !strings.Contains(err.Error(), "write 4) alone") {
+		t.Errorf("4)3: %v, want the item named 4)", err)
+	}
+	// "c) i, d) r" and "[c) I, d) R]" get one verdict, in the same words.
+	powers := &Question{Type: Multi, Choices: []string{"Turkey", "Georgia", "Iran", "Russia"}, Correct: []int{0, 2, 3}}
+	_, _, errPlain := powers.ReadAt(Typed("c) i, d) r"), nil, 0)
+	_, _, errList := powers.ReadAt(Value{Kind: List, List: []string{"c) I", "d) R"}}, nil, 0)
+	if errPlain == nil || errList == nil || !strings.Contains(errPlain.Error(), `c) is "Iran", and "i" is too little of its text`) ||
+		!strings.Contains(errList.Error(), `c) is "Iran", and "I" is too little of its text`) {
+		t.Errorf("c) i, d) r: %v; [c) I, d) R]: %v", errPlain, errList)
 	}
 }

@@ -36,7 +36,8 @@ func TestTextAnswerWithItsQuestionNumber(t *testing.T) {
 		{numeric, "4.350", 4, "4.350", "", false}, // a decimal, not "4. 350"
 		{numeric, "3 350", 4, "3 350", "", false},
 	} {
-		r, note, err := tt.q.ReadAt(Typed(tt.in), nil, tt.number)
+		r, notes, err := tt.q.ReadAt(Typed(tt.in), nil, tt.number)
+		note := notes.String()
 		if err != nil && tt.right {
 			t.Errorf("%s %q (question %d): %v", tt.q.Type, tt.in, tt.number, err)
 			continue

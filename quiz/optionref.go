@@ -54,7 +54,29 @@ type refResolver struct {
 	// option's label with its text cut short ("(a) It said the Azeri
 	// population"), read as the label, for a warning; one for each part
 	// of a choose-all answer so read, none lost.
-	notes []string
+	notes []Note
+	// line is the line of the part being read (a match's pair written on
+	// a line of its own), for its note; 0: the answer's line.
+	line int
+}
+
+// Note says how an answer, or one part of it, was read otherwise than as
+// written, for a warning on Line (0: the answer's own line).
+type Note struct {
+	Line int
+	Msg  string
+}
+
+// Notes are an answer's notes, each a warning of its own.
+type Notes []Note
+
+// String is the notes' messages in one line, as a test or a log shows them.
+func (ns Notes) String() string {
+	msgs := make([]string, len(ns))
+	for i, n := range ns {
+		msgs[i] = n.Msg
+	}
+	return strings.Join(msgs, "; ")
 }
 
 func (rv *refResolver) display(k int) int {
@@ -299,6 +321,12 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	// option: "b) Iran", "(b) Iran", "2. Iran", "b Iran". Both must name
 	// the same option.
 	if k, label, rest, bracket, ok := labelled(ref, n); ok {
+		// Named as the sheet labels them: an order's items and a match's
+		// left sides by number ("4)"), other options by letter ("d)").
+		name := text.Letter
+		if rv.q != nil && (rv.q.Type == Order || rv.q.Type == Match && !shuffled) {
+			name = func(k int) string { return strconv.Itoa(k + 1) }
+		}
 		idx := toBank(k)
 		if sameText(rest, options[idx], folded[idx]) {
 			return idx, nil
@@ -308,31 +336,31 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			// tell; read as a text, which it is not.
 		} else if other := textOption(rest, options, folded, idx); other >= 0 {
 			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is the text of %s); write %s) or %s) alone",
-				label, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(toShown(other)), text.Letter(k), text.Letter(toShown(other)))
+				label, label, text.Printable(options[idx]), text.Printable(rest), name(toShown(other)), name(k), name(toShown(other)))
 		} else if labels := labelWords(rest, n); labels != nil && (len(labels) == 1 || !strings.HasPrefix(folded[idx], cutStem(rest))) {
 			// "a)c", "a)c)", "a.c", "a) + c": labels run together, never an
 			// option's text cut short, whatever the option's text begins
 			// ("A c", how "A ceasefire" begins, is left to tooShort).
 			if rv.q != nil && rv.q.Type == Multi {
 				return 0, fmt.Errorf("%q after %s is a label, not a text; write the labels apart, %q, or %s) alone",
-					text.Printable(rest), label, strings.Join(append([]string{text.Letter(k) + ")"}, labels...), ", "), text.Letter(k))
+					text.Printable(rest), label, strings.Join(append([]string{name(k) + ")"}, labels...), ", "), name(k))
 			}
-			return 0, fmt.Errorf("%q after %s is a label, not a text; write %s) alone", text.Printable(rest), label, text.Letter(k))
+			return 0, fmt.Errorf("%q after %s is a label, not a text; write %s) alone", text.Printable(rest), label, name(k))
 		} else if tooShort(rest, folded[idx]) {
 			// "c) I", "c) Ir": how Iran begins, but too little of it to be
 			// sure the student copied that option and not a label or a slip.
 			return 0, fmt.Errorf("%s is %q, and %q is too little of its text to read as it; write %s) alone, or the option's text as printed",
-				label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
+				label, text.Printable(options[idx]), text.Printable(rest), name(k))
 		} else if cutShort(rest, folded[idx]) {
 			// A student copied the option with its label and stopped
 			// short: the label says which, and the text agrees.
-			rv.notes = append(rv.notes, fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
-				ref, text.Letter(k), text.Printable(options[idx]), text.Letter(k)))
+			rv.notes = append(rv.notes, Note{Line: rv.line, Msg: fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
+				ref, name(k), text.Printable(options[idx]), name(k))})
 			return idx, nil
 		} else if others := startOption(rest, folded, idx); len(others) == 1 {
 			other := others[0]
 			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is how %s) %q begins; write %s) or %s) alone",
-				label, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(toShown(other)), text.Printable(options[other]), text.Letter(k), text.Letter(toShown(other)))
+				label, label, text.Printable(options[idx]), text.Printable(rest), name(toShown(other)), text.Printable(options[other]), name(k), name(toShown(other)))
 		} else if len(others) > 1 {
 			// Several begin so ("i": Iran and Iraq): named, so that no
 			// one looks for a spelling error that is not there.
@@ -343,13 +371,13 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			slices.Sort(shown)
 			labels := make([]string, len(shown))
 			for j, o := range shown {
-				labels[j] = text.Letter(o) + ")"
+				labels[j] = name(o) + ")"
 			}
 			return 0, fmt.Errorf("%s is %q, but %q is how %s begin; write %s) alone, or the option's text as printed",
-				label, text.Printable(options[idx]), text.Printable(rest), text.AndList(labels), text.Letter(k))
+				label, text.Printable(options[idx]), text.Printable(rest), text.AndList(labels), name(k))
 		} else {
 			return 0, fmt.Errorf("%s is %q, and %q is neither its text nor its start, nor any other option's; write %s) alone, or the option's text as printed",
-				label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
+				label, text.Printable(options[idx]), text.Printable(rest), name(k))
 		}
 	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))

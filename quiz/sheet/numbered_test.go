@@ -16,14 +16,14 @@ func TestShortAnswerWithItsNumberWarns(t *testing.T) {
 	}
 	hrw := &quiz.Question{ID: "hrw-rejected", Type: quiz.Short, Accept: []string{"Human Rights Watch"}}
 	v, _ := s.Answer("hrw-rejected")
-	r, p := s.ResolveAt(hrw, v, 1)
-	if r.Text != "Human rights watch" || quiz.Score(hrw, r) != 1 || p == nil || !p.Warning ||
-		p.Error() != `aram.yaml:4: warning: question "hrw-rejected": "1 Human rights watch" read as "Human rights watch": the 1 before it is this question's number (write the answer alone)` {
-		t.Errorf("read %q, problem %v", r.Text, p)
+	r, ps := s.ResolveAt(hrw, v, 1)
+	if r.Text != "Human rights watch" || quiz.Score(hrw, r) != 1 || len(ps) != 1 || !ps[0].Warning ||
+		ps[0].Error() != `aram.yaml:4: warning: question "hrw-rejected": "1 Human rights watch" read as "Human rights watch": the 1 before it is this question's number (write the answer alone)` {
+		t.Errorf("read %q, problem %v", r.Text, ps)
 	}
 	displaced := &quiz.Question{ID: "displaced", Type: quiz.Short, Accept: []string{"1 million"}}
 	v, _ = s.Answer("displaced")
-	if r, p := s.ResolveAt(displaced, v, 1); r.Text != "1 million" || quiz.Score(displaced, r) != 1 || p != nil {
+	if r, p := s.ResolveAt(displaced, v, 1); r.Text != "1 million" || quiz.Score(displaced, r) != 1 || len(p) != 0 {
 		t.Errorf("1 million: read %q, problem %v", r.Text, p)
 	}
 }

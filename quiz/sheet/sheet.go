@@ -187,10 +187,8 @@ func (s *Sheet) ReadAnswer(q *quiz.Question, v quiz.Value, number int) (quiz.Res
 			problems = append(problems, *note)
 		}
 	}
-	r, prob := s.ResolveAt(q, v, number)
-	if prob != nil {
-		problems = append(problems, *prob)
-	}
+	r, probs := s.ResolveAt(q, v, number)
+	problems = append(problems, probs...)
 	return r, problems
 }
 
@@ -209,22 +207,30 @@ func (s *Sheet) OpenAnswer(id string) (text string, ok bool) {
 // letters count in the order the sheet's seed shows q's options. It reads v
 // as it stands; a command reads a sheet's answer with ReadAnswer, which also
 // keeps what a comment cut from it.
-func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, *quiz.Problem) {
+func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, []quiz.Problem) {
 	return s.ResolveAt(q, v, 0)
 }
 
 // ResolveAt is Resolve for the question numbered number on the sheet (its
 // comments number the questions as the paper test does; 0: not known): a
-// student's "5 a" is question 5's answer a (quiz.Question.ResolveAt). A
-// short or numeric answer read without its question's number ("1 HRW" on
-// question 1, quiz.Question.ReadAt) is returned with a warning.
-func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Response, *quiz.Problem) {
-	r, note, err := q.ReadAt(v, s.Seed, number)
+// student's "5 a" is question 5's answer a (quiz.Question.ResolveAt). The
+// problems are the error that refuses v, or else a warning for each way v
+// was read otherwise than as written (quiz.Question.ReadAt): a short or
+// numeric answer read without its question's number ("1 HRW" on question
+// 1), each option written with its label and its text cut short, on its
+// own line when it has one (a match's pair).
+func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Response, []quiz.Problem) {
+	r, notes, err := q.ReadAt(v, s.Seed, number)
 	if err != nil {
-		return quiz.Response{Unreadable: v.Verbatim()}, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}
+		return quiz.Response{Unreadable: v.Verbatim()}, []quiz.Problem{{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}}
 	}
-	if note != "" { // "1 HRW" on question 1: read as HRW, said in a warning
-		return r, &quiz.Problem{File: s.File, Line: v.Line, Question: q.ID, Warning: true, Reading: true, Msg: note}
+	var probs []quiz.Problem
+	for _, n := range notes {
+		line := v.Line
+		if n.Line > 0 {
+			line = n.Line
+		}
+		probs = append(probs, quiz.Problem{File: s.File, Line: line, Question: q.ID, Warning: true, Reading: true, Msg: n.Msg})
 	}
-	return r, nil
+	return r, probs
 }

@@ -282,6 +282,7 @@ func valueFromNode(n *yaml.Node) quiz.Value {
 				return quiz.Value{Kind: quiz.Nested, Line: n.Line}
 			}
 			v.Pairs = append(v.Pairs, [2]string{k.Value, itemText(val)})
+			v.PairLines = append(v.PairLines, k.Line)
 		}
 	default:
 		v.Kind = quiz.Nested
