@@ -623,7 +623,9 @@ func (r *Report) cutOffNumbers() (nums []string, how string) {
 	for i, q := range r.Questions {
 		if q.CutOff && q.Given != nil {
 			nums = append(nums, strconv.Itoa(i+1))
-			if q.Type == quiz.Multi {
+			// An open answer with cut-off self-check ticks was sent with
+			// Enter; its ticks were not.
+			if q.Type == quiz.Multi || q.SelfCheckPoints != nil {
 				ticked = true
 			} else {
 				typed = true
