@@ -236,8 +236,8 @@ func keptSelfCheck(t *testing.T, scr *screen, report, wantEnded string) {
 		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, cut_off", q)
 	}
 	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
-	if !strings.Contains(flat, "Question 1: your unfinished answer was kept as ticked (not sent with Enter)") {
-		t.Errorf("the screen does not say the ticks were kept:\n%s", strings.Join(scr.visible(), "\n"))
+	if !strings.Contains(flat, "Question 1: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)") || strings.Contains(flat, "unfinished answer") {
+		t.Errorf("the screen does not say the ticks were kept, the answer sent:\n%s", strings.Join(scr.visible(), "\n"))
 	}
 }
 
