@@ -36,7 +36,7 @@ type Survey struct {
 	restore func()
 	// draft is the text prompt's box as the student types (Draft).
 	draft draft
-	// ticks are a question's checklist's ticks as drawn (DraftTicks).
+	// ticks are the last checklist's ticks as drawn (DraftTicks).
 	ticks ticks
 	// carry is what was typed into a yes-or-no question that is neither
 	// (Confirm): the next text prompt's box starts with it.
@@ -150,13 +150,7 @@ func (s *Survey) choose(msg string, options []string, letters bool) (int, error)
 // are: a question's options, and the self-check's key points (the same
 // checklist; its hint names letters).
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
-	var idx []int
 	m := s.checklist(msg, options)
-	if len(m.Options) > 0 {
-		checklists.Store(&m.Options[0], &s.ticks)
-		defer checklists.Delete(&m.Options[0])
-	}
-	s.ticks.set(nil)
 	if u, ok := s.in.(unreader); ok && len(s.carry) > 0 {
 		// A letter typed at "Hand it in with nothing ticked?" meant to
 		// tick or filter (attack13 #10): the checklist asked again takes
@@ -164,7 +158,19 @@ func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 		// what was typed into its confirm.
 		u.unread([]byte(string(s.carry)))
 	}
-	err := s.ask(m, &idx, true)
+	return s.tick(m, m)
+}
+
+// tick asks p, the checklist m as it is or unechoed (SelfCheck), keeping
+// the boxes ticked as drawn (DraftTicks) until Enter hands them in.
+func (s *Survey) tick(p survey.Prompt, m *survey.MultiSelect) ([]int, error) {
+	var idx []int
+	if len(m.Options) > 0 {
+		checklists.Store(&m.Options[0], &s.ticks)
+		defer checklists.Delete(&m.Options[0])
+	}
+	s.ticks.set(nil)
+	err := s.ask(p, &idx, true)
 	if err == nil {
 		s.ticks.set(nil) // handed in with Enter: no draft
 	}
@@ -178,7 +184,8 @@ type unreader interface {
 }
 
 // DraftTicks are the options (as shown, from 0) ticked in the last
-// question's checklist (MultiSelect) and not handed in with Enter: the
+// checklist, a question's (MultiSelect) or an open answer's self-check
+// (SelfCheck), and not handed in with Enter: the
 // prompt was cut short by Ctrl-C, or is still waiting when the time limit
 // or a signal ends the quiz. nil after Enter. It implements
 // session.Drafter, as Draft does for a text box.
@@ -193,9 +200,8 @@ func (s *Survey) checklist(msg string, options []string) *survey.MultiSelect {
 // writes there how many were ticked and which were not
 // (session.SelfChecker).
 func (s *Survey) SelfCheck(msg string, options []string) ([]int, error) {
-	var idx []int
-	err := s.ask(unechoed{s.checklist(msg, options)}, &idx, true)
-	return idx, err
+	m := s.checklist(msg, options)
+	return s.tick(unechoed{m}, m)
 }
 
 // unechoed is a checklist whose clean-up erases it and draws nothing.
@@ -205,6 +211,13 @@ func (u unechoed) Cleanup(*survey.PromptConfig, any) error { return u.Render("",
 
 // Input reads a line of text.
 func (s *Survey) Input(msg string, validate func(string) error) (string, error) {
+	return s.InputHint(msg, "", validate)
+}
+
+// InputHint is Input with hint, the session's key hint, drawn under msg
+// while the prompt waits and left out of the answer's echo. It implements
+// session.HintedInput.
+func (s *Survey) InputHint(msg, hint string, validate func(string) error) (string, error) {
 	var text string
 	var opts []survey.AskOpt
 	if validate != nil {
@@ -214,6 +227,9 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 		}))
 	}
 	in := &input{Input: &survey.Input{Message: msg}, out: s.out, draft: &s.draft, start: s.carry}
+	if hint != "" {
+		in.Message, in.echo = msg+"\n"+hint, msg
+	}
 	if a, ok := s.in.(interface{ typedAhead() bool }); ok {
 		in.ahead = a.typedAhead
 	}
@@ -248,6 +264,9 @@ type input struct {
 	// refusal is how many rows the refused reply's message above the
 	// prompt takes (Error); Cleanup erases them.
 	refusal int
+	// echo, when not "", is the message the answer's echo shows: the
+	// message without the key hint drawn under it (InputHint).
+	echo string
 }
 
 func (s *Survey) input(msg string) survey.Prompt {
@@ -441,39 +460,10 @@ func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
 	// message's rows are counted with it.
 	i.AppendRenderedText(strings.Repeat("\n", i.refusal))
 	i.refusal = 0
-	i.Message = withoutHint(i.Message)
+	if i.echo != "" {
+		i.Message = i.echo
+	}
 	return i.Input.Cleanup(config, val)
-}
-
-// withoutHint is a text prompt's message without the key hint the session
-// puts on its last lines (session.OpenHint or TypeHint, wrapped, perhaps
-// coloured); the message as it is when it ends in none.
-func withoutHint(msg string) string {
-	lines := strings.Split(msg, "\n")
-	for k := len(lines) - 1; k > 0 && k >= len(lines)-3; k-- {
-		tail := strings.Join(strings.Fields(uncoloured(strings.Join(lines[k:], " "))), " ")
-		if tail == session.OpenHint || tail == session.TypeHint {
-			return strings.Join(lines[:k], "\n")
-		}
-	}
-	return msg
-}
-
-// uncoloured is s without its escape sequences (ESC [ ... letter).
-func uncoloured(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
-			j := i + 2
-			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-				j++
-			}
-			i = j
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // extraRows is how many rows beyond its first survey counts for line on
