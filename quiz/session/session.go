@@ -672,7 +672,7 @@ func (s *Session) pairLines(o *quiz.Outcome, indent string, cutRight bool) []str
 		}
 		switch {
 		case got == i && cutRight:
-			out = append(out, fmt.Sprintf("%s✓ %s", indent, firstLines(p.Left+" = "+p.Right, s.Width-len(indent)-2, 1)))
+			out = append(out, fmt.Sprintf("%s✓ %s", indent, text.FirstLines(p.Left+" = "+p.Right, s.Width-len(indent)-2, 1)))
 		case got == i:
 			line("✓", p.Left+" = "+p.Right)
 		case got >= 0 && got < len(q.Pairs):
@@ -701,7 +701,7 @@ func (s *Session) keyPoints(q *quiz.Presented, indent string, cut []bool) {
 // in "…".
 func (s *Session) keyPoint(k, indent string, cut bool) string {
 	if cut {
-		return firstLines(k, s.Width-len(indent)-4, 1)
+		return text.FirstLines(k, s.Width-len(indent)-4, 1)
 	}
 	return text.Hang(k, s.Width, len(indent)+4)
 }
