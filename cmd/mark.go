@@ -362,13 +362,19 @@ func (m *marker) showAnswer(q *marking.Question, a marking.Answer) {
 	if a.SelfCheckPoints == nil { // a yes or no, from an older report
 		self = "Covered the key points, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
 	}
+	cutOff := "(" + quiz.CutOffNote + "; stopped by " + quiz.CutOffCauses + ")"
+	if a.CutOff && a.SelfCheckPoints != nil {
+		// The answer was sent with Enter; the self-check's ticks were
+		// kept at the cut (attack14 #4): the note goes with them.
+		self += " " + cutOff
+	}
 	fmt.Fprintf(out, "\n%s\n%s\n", m.answerHead(q, a), text.Wrap(self, m.width, ""))
 	// A line break in an answer is the student's text (a paper sheet's
 	// answer under a |), shown as a new line; other control characters are
 	// escaped (teacher2 P3).
 	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
-	if a.CutOff {
-		fmt.Fprintf(out, "%s\n", text.Wrap("("+quiz.CutOffNote+"; stopped by "+quiz.CutOffCauses+")", m.width, "  "))
+	if a.CutOff && a.SelfCheckPoints == nil {
+		fmt.Fprintf(out, "%s\n", text.Wrap(cutOff, m.width, "  "))
 	}
 	if a.Mark != nil {
 		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))

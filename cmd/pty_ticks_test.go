@@ -194,3 +194,69 @@ func TestPTYLetterAtNoneTickedConfirmFilters(t *testing.T) {
 		t.Errorf("answered %d, question %v; want %q ticked", answered, q, b)
 	}
 }
+
+// selfCheckTicked answers ptyBank's open question in practice mode at 80x24
+// with args, and at its self-check ticks the second key point (↓ space),
+// waiting until the screen shows it ticked; it returns the screen, the
+// quiz's end, the report's path and standard error.
+func selfCheckTicked(t *testing.T, args ...string) (*screen, <-chan int, string, func() string) {
+	t.Helper()
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "bo.json")
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, append([]string{"quiz", "--bank", bankFile, "--type", "open", "--mode", "practice", "--student", "Bo", "--no-history", "-o", report}, args...)...)
+	t.Cleanup(func() { checkCooked(t, tty) })
+	scr.waitFor("What was the Soviet Union?")
+	scr.waitFor("> ")
+	scr.send("Fifteen republics, 1922 to 1991.")
+	scr.waitFor("1922 to 1991.")
+	scr.send(keyEnter)
+	scr.waitFor("Which of these key points did your answer cover?")
+	scr.send(keyDown + keySpace)
+	waitVisible(t, scr, "[x]  b) 1991")
+	return scr, done, report, func() string { return errOut.String() }
+}
+
+// keptSelfCheck checks that the report keeps the answer sent with Enter and
+// the self-check's tick on the screen, cut off, as a choose-all question's
+// ticks are, and that the closing lines say the ticks were kept
+// (attack14 #4).
+func keptSelfCheck(t *testing.T, scr *screen, report, wantEnded string) {
+	t.Helper()
+	ended, _, q := tickReport(t, report)
+	if ended != wantEnded {
+		t.Errorf("ended_by %q, want %s", ended, wantEnded)
+	}
+	points, _ := q["self_check_points"].([]any)
+	if q["given"] != "Fifteen republics, 1922 to 1991." || len(points) != 1 || points[0] != 2.0 || q["self_check"] != false || q["cut_off"] != true {
+		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, cut_off", q)
+	}
+	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
+	if !strings.Contains(flat, "Question 1: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)") || strings.Contains(flat, "unfinished answer") {
+		t.Errorf("the screen does not say the ticks were kept, the answer sent:\n%s", strings.Join(scr.visible(), "\n"))
+	}
+}
+
+// Ctrl-C at an open answer's self-check with a key point ticked and no
+// Enter: the report keeps the tick, as it keeps a choose-all question's.
+func TestPTYCtrlCKeepsSelfCheckTicks(t *testing.T) {
+	t.Parallel()
+	scr, done, report, errOut := selfCheckTicked(t)
+	scr.send(keyCtrlC)
+	quizEnds(t, done, ExitInterrupted, errOut)
+	keptSelfCheck(t, scr, report, "interrupted")
+}
+
+// The time limit running out at the self-check keeps the tick too. The
+// limit is 4 s: typing the answer and ticking take a few ms from the box
+// on the screen.
+func TestPTYTimeLimitKeepsSelfCheckTicks(t *testing.T) {
+	scr, done, report, errOut := selfCheckTicked(t, "--time-limit", "4s")
+	scr.waitFor("Time is up.")
+	quizEnds(t, done, 0, errOut)
+	keptSelfCheck(t, scr, report, "time_limit")
+}

@@ -35,7 +35,8 @@ type Response struct {
 	// being typed, or a choose-all one (multi) still being ticked, when a
 	// time limit, Ctrl-C or a signal ended the quiz: the text in the box,
 	// or the boxes ticked, were kept as the answer, never submitted with
-	// Enter.
+	// Enter. On an open answer with SelfCheckPoints, the answer was sent
+	// and the self-check's ticks were kept so.
 	CutOff bool
 }
 

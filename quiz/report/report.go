@@ -617,11 +617,13 @@ func (r *Report) answeredLine() string {
 
 // cutOffNumbers are the numbers, from 1 as the quiz showed them, of the
 // questions whose answer was still being typed or ticked when the quiz was
-// stopped, and how it was kept: "typed", "ticked" or both.
+// stopped, and how it was kept: "typed", "ticked" or both. An open answer
+// whose self-check was cut short is not one: the answer was sent with
+// Enter (selfCheckCutOff).
 func (r *Report) cutOffNumbers() (nums []string, how string) {
 	typed, ticked := false, false
 	for i, q := range r.Questions {
-		if q.CutOff && q.Given != nil {
+		if q.CutOff && q.Given != nil && q.SelfCheckPoints == nil {
 			nums = append(nums, strconv.Itoa(i+1))
 			if q.Type == quiz.Multi {
 				ticked = true
@@ -639,6 +641,19 @@ func (r *Report) cutOffNumbers() (nums []string, how string) {
 		how = "typed"
 	}
 	return nums, how
+}
+
+// selfCheckCutOff are the numbers, from 1, of the open questions whose
+// answer was sent with Enter and whose self-check's ticks were kept, cut
+// off (quiz.Response.CutOff).
+func (r *Report) selfCheckCutOff() []string {
+	var nums []string
+	for i, q := range r.Questions {
+		if q.CutOff && q.Given != nil && q.SelfCheckPoints != nil {
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	return nums
 }
 
 // andList joins items as a sentence lists them: "1, 3 and 5".
@@ -682,6 +697,11 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 		line("Question %s: your unfinished answer was kept as %s (not sent with Enter) and counts as your answer", kept[0], how)
 	} else if len(kept) > 1 {
 		line("Questions %s: your unfinished answers were kept as %s (not sent with Enter) and count as your answers", andList(kept), how)
+	}
+	if kept := r.selfCheckCutOff(); len(kept) == 1 {
+		line("Question %s: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)", kept[0])
+	} else if len(kept) > 1 {
+		line("Questions %s: your answers were sent; the key points you had ticked were kept as ticked (not sent with Enter)", andList(kept))
 	}
 	r.writeByTag(w, line, width, byTag)
 	switch {

@@ -141,7 +141,7 @@ func (d *draft) same(before []rune) bool {
 	return d.at <= 0 || d.at > n || before[d.at-1] == d.line[d.at-1]
 }
 
-// ticks are the options ticked in a question's checklist (MultiSelect) as
+// ticks are the options ticked in a checklist (MultiSelect, SelfCheck) as
 // it was last drawn, so that a quiz ended by the time limit, Ctrl-C or a
 // signal before Enter keeps them as the text box keeps its draft (attack13
 // #2). survey keeps its ticks unexported, but it draws the checklist from
@@ -178,14 +178,13 @@ func (t *ticks) get() []int {
 	return slices.Clone(t.on)
 }
 
-// checklists are the questions' checklists being asked, each by its first
-// option (as drawn: the same string in every copy of the prompt survey
-// draws from), with the ticks it records. A self-check's key points are no
-// answer and are not here.
+// checklists are the checklists being asked, a question's or a
+// self-check's, each by its first option (as drawn: the same string in
+// every copy of the prompt survey draws from), with the ticks it records.
 var checklists sync.Map
 
 // recordTicks is the checklist template's "ticked" function: it records
-// the ticks drawn, when the checklist is a question's, and draws nothing.
+// the ticks drawn, when the checklist is being asked, and draws nothing.
 func recordTicks(options []string, checked map[int]bool) string {
 	if len(options) == 0 {
 		return ""
