@@ -64,8 +64,8 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	if err != nil {
 		return nil, err
 	}
-	// A reading given up is no reading: its note goes with it.
-	note := rv.note
+	// A reading given up is no reading: its notes go with it.
+	kept := len(rv.notes)
 	out := make([]int, 0, len(refs))
 	var first error
 	for _, r := range refs {
@@ -79,7 +79,7 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	if first == nil {
 		return out, nil
 	}
-	rv.note = note
+	rv.notes = rv.notes[:kept]
 	if v.Kind == Scalar && strings.Contains(v.Text, ";") {
 		// The key's "b) Iran; c) Russia": its semicolons part the options,
 		// and a failing part's own message is the one to give.
@@ -99,7 +99,7 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 		if out != nil {
 			return out, nil
 		}
-		rv.note = note
+		rv.notes = rv.notes[:kept]
 		out = make([]int, 0, len(refs))
 	}
 	// Parts joined as written: from the scalar, with its own separators;
@@ -285,16 +285,16 @@ func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, strin
 	}
 	rv := &refResolver{q: q, seed: seed}
 	r, err := responseFromValue(rv, v)
-	note := rv.note
+	note := strings.Join(rv.notes, "; ")
 	n, rest, ok := numbered(q, v)
 	if !ok {
 		return r, note, err
 	}
-	rv.note = ""
+	rv.notes = nil
 	r2, err2 := responseFromValue(rv, Value{Kind: Scalar, Text: rest, Line: v.Line})
 	switch {
 	case n == number && err != nil:
-		return r2, rv.note, err2
+		return r2, strings.Join(rv.notes, "; "), err2
 	case err2 != nil:
 		// "613 civilans killed": no question number and an answer, but a
 		// text that is no option.

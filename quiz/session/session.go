@@ -395,6 +395,7 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		return quiz.Response{Answered: true, Bool: i == 0}, nil
 	case quiz.Short, quiz.Open, quiz.Numeric:
 		var validate func(string) error
+		var hint string // the key hint under the message (HintedInput)
 		if q.Type == quiz.Numeric {
 			// The unit the paper prints after the blank ("Answer: ____
 			// civilians"), so that the screen says what to type, not
@@ -429,14 +430,20 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 			msg = s.message(text.QuestionLines(q.Prompt))
 			// Students pressed Enter to start a new line and sent half an
 			// answer (teacher11 P1): the box under the prompt is one line.
-			msg += "\n" + s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
+			hint = s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
 		} else {
 			// A box with no menu under it did not say to type (teacher13
 			// and teacher14 P: short answers and numbers).
-			msg += "\n" + s.style().Dim(text.Wrap(TypeHint, s.Width, "  "))
+			hint = s.style().Dim(text.Wrap(TypeHint, s.Width, "  "))
 		}
 		for {
-			line, err := p.Input(msg, validate)
+			var line string
+			var err error
+			if h, ok := p.(HintedInput); ok {
+				line, err = h.InputHint(msg, hint, validate)
+			} else {
+				line, err = p.Input(msg+"\n"+hint, validate)
+			}
 			if err != nil {
 				return quiz.Response{}, err
 			}
@@ -821,7 +828,7 @@ const notCovered = "Not covered yet:"
 // the feedback drew each key point a second and a third time).
 func (s *Session) missed(q *quiz.Presented, r quiz.Response, indent string, cut []bool) {
 	for i, k := range q.StudentKey() {
-		if slices.Contains(r.SelfCheckPoints, i) {
+		if ticked(r, i) {
 			continue
 		}
 		fmt.Fprintf(s.Out, "%s  ○ %s\n", indent, s.keyPoint(k, indent, i < len(cut) && cut[i]))
