@@ -266,13 +266,25 @@ func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error
 
 // ReadAt is ResolveAt that also says, in notes (one for each part so read,
 // each a warning of its own), when it read v otherwise than as written: an
-// option's label with its text cut short; or a short or numeric answer that earns nothing as written but
+// option's label with its text cut short; an answer in one of the loose
+// forms (loose.go: "True: a reason", one word of one option) that the
+// strict grammar refuses; or a short or numeric answer that earns nothing as written but
 // earns credit without a leading number equal to this question's own
 // ("1 Human rights watch", "1. HRW", "1) HRW", "Q1 HRW" on question 1) is
 // read without the number. An answer right as written ("1 million") is never
 // changed, nor one whose number is not this question's.
 func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, Notes, error) {
 	r, note, err := q.resolveAt(v, seed, number)
+	if err != nil {
+		// "True: Azerbaijani government", "Adviser": read loosely, said in
+		// the note (loose.go).
+		if r2, note2, err2, ok := q.readLoosely(v, seed, number); ok {
+			if note2 == "" {
+				return r2, nil, err2
+			}
+			return r2, Notes{{Msg: note2}}, err2
+		}
+	}
 	if number <= 0 || v.Kind != Scalar || q.Type != Short && q.Type != Numeric || err == nil && Score(q, r) > 0 {
 		return r, note, err
 	}

@@ -468,3 +468,10 @@ func TestResolveLabelAndTextCutShort(t *testing.T) {
 		t.Errorf("c) i, d) r: %v; [c) I, d) R]: %v", errPlain, errList)
 	}
 }
+
+// readAtText is Question.ReadAt with its notes in one line, for tests that
+// look for words in them.
+func readAtText(q *Question, v Value, seed *uint64, number int) (Response, string, error) {
+	r, notes, err := q.ReadAt(v, seed, number)
+	return r, notes.String(), err
+}
