@@ -78,15 +78,7 @@ func (q *Question) readLoosely(v Value, seed *uint64, number int) (r Response, n
 		named[j] = fmt.Sprintf("%s) %q", text.Letter(d), text.Printable(q.Choices[rv.display(d)]))
 	}
 	return Response{}, "", fmt.Errorf("%q is a word of %d options, %s; write the letter of the one you mean",
-		s, len(found), andList(named)), true
-}
-
-// andList joins items as a sentence lists them: "a", "a and b", "a, b and c".
-func andList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+		s, len(found), text.AndList(named)), true
 }
 
 // wordMin is the fewest letters a word must have to name an option alone:
