@@ -99,7 +99,8 @@ func TestSearch(t *testing.T) {
 		t.Errorf("first hit %s", hits[0].Entry.Term)
 	}
 	hits = g.Search("intent destroy")
-	if len(hits) != 1 || hits[0].Entry.Term != "genocide" || !strings.Contains(hits[0].Line, "intent to destroy") {
+	// "destroy" is in the plain words, which the line prefers (TestSearchShowsPlainWords).
+	if len(hits) != 1 || hits[0].Entry.Term != "genocide" || hits[0].Line != "It means acts done to destroy a whole people, or part of it." {
 		t.Fatalf("hits = %+v", hits)
 	}
 	if hits := g.Search("Khojaly"); hits[0].Entry.Term != "Khojaly" {
@@ -504,6 +505,34 @@ func TestSearchShowsADefinitionForANameMatch(t *testing.T) {
 	hits := sample(t).Search("Khojaly")
 	if len(hits) == 0 || hits[0].Entry.Term != "Khojaly" || hits[0].Line != hits[0].Entry.Short {
 		t.Fatalf("Search(Khojaly)[0] = %+v", hits[0])
+	}
+}
+
+// A hit's line is in the plain words define shows, where the query is in
+// them (teacher15 P7); a match in a name alone shows the plain words' first
+// sentence; a match in the full texts alone, the sentence there that holds
+// most of the query's words; an entry without plain words, its short
+// definition.
+func TestSearchShowsPlainWords(t *testing.T) {
+	g := sample(t)
+	for query, want := range map[string]string{
+		"genocide":               "Genocide is a crime.",
+		"Azerbaijan genocide":    "Azerbaijan calls Khojaly a genocide.",
+		"soyqırım":               "Genocide is a crime.", // its Azerbaijani name
+		"genocidal":              "Genocide is a crime.", // an alias
+		"intent whatever":        "Genocide requires intent to destroy a group as such; a massacre is a mass killing, whatever the intent.",
+		"ethnical racial":        "Acts committed with intent to destroy, in whole or in part, a national, ethnical, racial or religious group as such.",
+		"Khodjaly":               "A town in Nagorno-Karabakh that fell on 25-26 February 1992.",
+		"Human Rights Watch 161": "Azerbaijan says 613 civilians were killed; Human Rights Watch estimated at least 161.",
+	} {
+		hits := g.Search(query)
+		if len(hits) == 0 || hits[0].Line != want {
+			t.Errorf("Search(%q): %+v, want the line %q", query, hits, want)
+		}
+	}
+	e := &g.Entries()[0]
+	if f := searchFields(e); f[plainField] != e.Plain || f[plainField+1] != e.PlainSince || f[shortField] != e.Short || len(f) != len(fieldWeights) {
+		t.Errorf("searchFields and the field positions hitLine reads disagree: %q", f)
 	}
 }
 
