@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os/user"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -35,9 +36,10 @@ const markLong = `Mark the open answers in a class's quiz reports (the JSON that
 -o or --report-dir writes) and paper sheets (YAML or JSON), question by
 question: every student's answer to
 one question in a row, so that the marking is consistent. For each question
-you see the prompt, the model answer and the key points, numbered; for each
-student, the key points they ticked as covered and their answer, with control
-characters shown escaped.
+you see the prompt, the model answer and the key points, numbered, once; for
+each student, the question's id and the start of its prompt, the key points
+they ticked as covered and their answer, with control characters shown
+escaped. Type ? for the points to see the question again.
 
 Give points from 0 to the question's maximum, in halves, and an optional
 comment; an empty answer leaves it unmarked for now. Each mark is written into
@@ -51,7 +53,7 @@ is kept byte for byte. Ctrl-C, Ctrl-\, SIGTERM and SIGHUP stop with every mark
 kept (exit 130). A --student or --question that matches nothing exits 2.
 
 --plain reads one line per answer, for pipes and screen readers: the points,
-then an optional comment ("1.5 names both cases but not the dates").
+then an optional comment ("1.5 names both cases but not the dates"), or ?.
 
 --from marks.csv reads marks from a spreadsheet instead: the CSV of conflictq
 grade --format csv, with each open question's mark column (named bank/id,
@@ -241,27 +243,17 @@ type marker struct {
 	width          int             // the columns text is wrapped to
 	total          int
 	n              int // answers shown so far
+	q, nq          int // the question being marked, from 1, of how many
 	given, skipped int
 	unknown        int // answers whose question no bank has (named before the first)
 	revised        int // of given: marks of answers marked before (--remark)
 }
 
 func (m *marker) run(questions []*marking.Question) error {
-	out := m.opts.Factory.IOStreams.Out
 	for qi, q := range questions {
-		head := fmt.Sprintf("== Question %d of %d: %s/%s (0 to %s)", qi+1, len(questions), q.Bank, q.ID, points(q.Max))
-		fmt.Fprintf(out, "\n%s\n%s\n", text.Wrap(head, m.width, ""), text.Wrap(text.EscapeControl(q.Prompt), m.width, ""))
-		if q.Model != "" {
-			fmt.Fprintf(out, "A model answer:\n%s\n", text.Wrap(text.EscapeControl(q.Model), m.width, "  "))
-		}
-		if len(q.KeyPoints) > 0 {
-			// Numbered, as the student's self-check names them.
-			fmt.Fprintln(out, "Key points:")
-			for i, k := range q.KeyPoints {
-				num := fmt.Sprintf("  %d. ", i+1)
-				fmt.Fprintf(out, "%s%s\n", num, text.Hang(text.EscapeControl(k), m.width, len(num)))
-			}
-		}
+		m.q = qi + 1
+		m.nq = len(questions)
+		m.showQuestion(q)
 		for _, a := range q.Answers {
 			if err := m.one(q, a); err != nil {
 				return err
@@ -271,41 +263,68 @@ func (m *marker) run(questions []*marking.Question) error {
 	return nil
 }
 
-func (m *marker) one(q *marking.Question, a marking.Answer) error {
-	ios := m.opts.Factory.IOStreams
-	out := ios.Out
-	m.n++
+// showQuestion draws what a question's answers are marked against, once,
+// before the first of them: the prompt, the model answer and the key
+// points. At 80x24 that is most of the screen (teacher14 P9), so each answer
+// names its question on a line of its own (answerHead) rather than drawing
+// all of it again, and ? at the points gives it again.
+func (m *marker) showQuestion(q *marking.Question) {
+	out := m.opts.Factory.IOStreams.Out
+	head := fmt.Sprintf("== Question %d of %d: %s/%s (0 to %s)", m.q, m.nq, q.Bank, q.ID, points(q.Max))
+	fmt.Fprintf(out, "\n%s\n%s\n", text.Wrap(head, m.width, ""), text.Wrap(text.EscapeControl(q.Prompt), m.width, ""))
+	if q.Model != "" {
+		fmt.Fprintf(out, "A model answer:\n%s\n", text.Wrap(text.EscapeControl(q.Model), m.width, "  "))
+	}
+	if len(q.KeyPoints) > 0 {
+		// Numbered, as the student's self-check names them.
+		fmt.Fprintln(out, "Key points:")
+		for i, k := range q.KeyPoints {
+			num := fmt.Sprintf("  %d. ", i+1)
+			fmt.Fprintf(out, "%s%s\n", num, text.Hang(text.EscapeControl(k), m.width, len(num)))
+		}
+	}
+}
+
+// answerHead is an answer's heading: its number and student, then the
+// question it answers, by id and the start of its prompt, on one line. The
+// file is named by its path, or by its name alone where the path would
+// take the heading onto a second line.
+func (m *marker) answerHead(q *marking.Question, a marking.Answer) string {
 	who := a.Student
 	if who == "" {
 		who = a.File
 	}
-	self := "Covered, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
-	if a.SelfCheckPoints == nil { // a yes or no, from an older report
-		self = "Covered the key points, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
+	head := fmt.Sprintf("-- Answer %d of %d: %s", m.n, m.total, text.EscapeControl(who))
+	file := text.EscapeControl(a.File)
+	if m.width > 0 && text.Width(head+" ("+file+")") > m.width {
+		file = text.EscapeControl(filepath.Base(a.File))
 	}
-	head := fmt.Sprintf("-- Answer %d of %d: %s (%s)", m.n, m.total, text.EscapeControl(who), text.EscapeControl(a.File))
-	fmt.Fprintf(out, "\n%s\n%s\n", text.Wrap(head, m.width, ""), text.Wrap(self, m.width, ""))
-	// A line break in an answer is the student's text (a paper sheet's
-	// answer under a |), shown as a new line; other control characters are
-	// escaped (teacher2 P3).
-	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
-	if a.CutOff {
-		fmt.Fprintf(out, "%s\n", text.Wrap("("+quiz.CutOffNote+"; stopped by "+quiz.CutOffCauses+")", m.width, "  "))
+	if a.Student != "" {
+		head += " (" + file + ")"
 	}
-	if a.Mark != nil {
-		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
-	}
-	if u := a.Uncounted; u != nil {
-		why := "the answer changed after it was marked"
-		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s%s; %s", points(u.Points), commentSuffix(u.Comment), why), m.width, ""))
-	}
+	which := fmt.Sprintf("to %s: %s", q.ID, strings.Join(strings.Fields(text.EscapeControl(q.Prompt)), " "))
+	return text.Wrap(head, m.width, "") + "\n   " + text.FirstLines(which, m.width-3, 1)
+}
+
+func (m *marker) one(q *marking.Question, a marking.Answer) error {
+	ios := m.opts.Factory.IOStreams
+	m.n++
+	m.showAnswer(q, a)
 	var points float64
 	var comment string
 	var err error
-	if m.opts.Plain {
-		points, comment, err = m.plainLine(q)
-	} else {
-		points, comment, err = m.terminal(q)
+	for {
+		if m.opts.Plain {
+			points, comment, err = m.plainLine(q)
+		} else {
+			points, comment, err = m.terminal(q)
+		}
+		if !errors.Is(err, errShowQuestion) {
+			break
+		}
+		// ? at the points: the question once more, then this answer.
+		m.showQuestion(q)
+		m.showAnswer(q, a)
 	}
 	if errors.Is(err, errSkip) {
 		m.skipped++
@@ -335,6 +354,37 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 	return nil
 }
 
+// showAnswer draws one student's answer: its heading, the key points the
+// student says it covered, the text, and any mark it has.
+func (m *marker) showAnswer(q *marking.Question, a marking.Answer) {
+	out := m.opts.Factory.IOStreams.Out
+	self := "Covered, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
+	if a.SelfCheckPoints == nil { // a yes or no, from an older report
+		self = "Covered the key points, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
+	}
+	cutOff := "(" + quiz.CutOffNote + "; stopped by " + quiz.CutOffCauses + ")"
+	if a.CutOff && a.SelfCheckPoints != nil {
+		// The answer was sent with Enter; the self-check's ticks were
+		// kept at the cut (attack14 #4): the note goes with them.
+		self += " " + cutOff
+	}
+	fmt.Fprintf(out, "\n%s\n%s\n", m.answerHead(q, a), text.Wrap(self, m.width, ""))
+	// A line break in an answer is the student's text (a paper sheet's
+	// answer under a |), shown as a new line; other control characters are
+	// escaped (teacher2 P3).
+	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
+	if a.CutOff && a.SelfCheckPoints == nil {
+		fmt.Fprintf(out, "%s\n", text.Wrap(cutOff, m.width, "  "))
+	}
+	if a.Mark != nil {
+		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("Marked before: %s%s", points(a.Mark.Points), commentSuffix(a.Mark.Comment)), m.width, ""))
+	}
+	if u := a.Uncounted; u != nil {
+		why := "the answer changed after it was marked"
+		fmt.Fprintf(out, "%s\n", text.Wrap(fmt.Sprintf("A mark that does not count: %s%s; %s", points(u.Points), commentSuffix(u.Comment), why), m.width, ""))
+	}
+}
+
 // stopAfterPoints wraps the way a run stopped (Ctrl-C, a signal) while the
 // optional comment was being typed: the points given are still saved.
 type stopAfterPoints struct{ err error }
@@ -349,6 +399,12 @@ var errStopAfterPoints = errors.New("stopped after the points")
 
 var errSkip = errors.New("skipped")
 
+// errShowQuestion: ? was typed for the points, to see the question again.
+var errShowQuestion = errors.New("show the question again")
+
+// showAgain is what is typed for the points to see the question again.
+const showAgain = "?"
+
 func commentSuffix(c string) string {
 	if c == "" {
 		return ""
@@ -361,11 +417,16 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 	var points float64
 	var comment string
 	skip := false
-	ask := text.Wrap(fmt.Sprintf("Points (0 to %s, halves allowed), then an optional comment; an empty line leaves it unmarked:", text.FormatNum(q.Max)), m.width, "")
+	ask := text.Wrap(fmt.Sprintf("Points (0 to %s, halves allowed), then an optional comment; an empty line leaves it unmarked, %s shows the question again:", text.FormatNum(q.Max), showAgain), m.width, "")
+	again := false
 	_, err := inputWithContext(m.ctx, m.p, ask, func(line string) error {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			skip = true
+			return nil
+		}
+		if line == showAgain {
+			again = true
 			return nil
 		}
 		num, rest, _ := strings.Cut(line, " ")
@@ -378,6 +439,9 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 	})
 	if err != nil {
 		return 0, "", err
+	}
+	if again {
+		return 0, "", errShowQuestion
 	}
 	if skip {
 		return 0, "", errSkip
@@ -425,8 +489,9 @@ func savedIn(rows []marking.Row) string {
 // terminal asks for the points, then a comment, with survey's prompts.
 func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	var points float64
-	line, err := inputWithContext(m.ctx, m.p, fmt.Sprintf("Points (0 to %s, halves; empty to leave unmarked):", text.FormatNum(q.Max)), func(s string) error {
-		if strings.TrimSpace(s) == "" {
+	ask := text.Wrap(fmt.Sprintf("Points (0 to %s, halves; empty to leave unmarked; %s to see the question):", text.FormatNum(q.Max), showAgain), m.width-2, "") // after survey's "? "
+	line, err := inputWithContext(m.ctx, m.p, ask, func(s string) error {
+		if s := strings.TrimSpace(s); s == "" || s == showAgain {
 			return nil
 		}
 		var err error
@@ -436,8 +501,11 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	if err != nil {
 		return 0, "", err
 	}
-	if strings.TrimSpace(line) == "" {
+	switch strings.TrimSpace(line) {
+	case "":
 		return 0, "", errSkip
+	case showAgain:
+		return 0, "", errShowQuestion
 	}
 	points, _ = marking.ParsePoints(line, q.Max)
 	comment, err := inputWithContext(m.ctx, m.p, "Comment (optional):", nil)

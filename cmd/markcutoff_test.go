@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -10,13 +11,38 @@ import (
 )
 
 // mark shows a cut-off open answer like any other, and says it was cut
-// off; grade counts it as an answer to mark.
+// off; grade counts it as an answer to mark. A typed answer cut off has no
+// self-check (it is asked after Enter); an answer with one was sent, and
+// its self-check's ticks were cut off: the note goes beside them, not
+// under the answer (attack14 #4).
 func TestMarkSaysAnswerWasCutOff(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		ticked bool
+		want   string
+	}{
+		{"typed", false, "| A union. (" + quiz.CutOffNote + "; stopped by " + quiz.CutOffCauses + ")"},
+		{"self-check ticked", true, "Covered, says the student: 2 of 3 key points (1, 3) (" + quiz.CutOffNote + "; stopped by " + quiz.CutOffCauses + ") | A union. Points"},
+	} {
+		t.Run(c.name, func(t *testing.T) { markCutOff(t, c.ticked, c.want) })
+	}
+}
+
+// noSelfCheck is a report's self-check, the comma before it included.
+var noSelfCheck = regexp.MustCompile(`,\s*"self_check": \w+,\s*"self_check_points": \[[^\]]*\]`)
+
+// markCutOff marks selfCheckReport's answer, cut off, with its self-check
+// (ticked) or without (as a typed answer cut off is), and wants mark to
+// show want.
+func markCutOff(t *testing.T, ticked bool, want string) {
 	_, file := selfCheckReport(t)
 	data, _ := os.ReadFile(file)
 	data = []byte(strings.Replace(string(data), `"given": "A union."`, `"given": "A union.", "cut_off": true`, 1))
-	if !strings.Contains(string(data), `"cut_off": true`) {
-		t.Fatalf("no given to cut off in\n%s", data)
+	if !strings.Contains(string(data), `"cut_off": true`) || !selfCheckPoints.Match(data) {
+		t.Fatalf("no given to cut off or no self-check in\n%s", data)
+	}
+	if !ticked {
+		data = noSelfCheck.ReplaceAll(data, nil)
 	}
 	os.WriteFile(file, data, 0o644)
 	f, in, out, errOut := testFactory(t)
@@ -26,8 +52,9 @@ func TestMarkSaysAnswerWasCutOff(t *testing.T) {
 	}
 	// Every cause is named: a signal or a closed window cuts an answer off
 	// as the time limit and Ctrl-C do (attack8 §9).
-	if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), "| A union. ("+quiz.CutOffNote+"; stopped by "+quiz.CutOffCauses+")") {
-		t.Errorf("mark does not say the answer was cut off:\n%s", out)
+	flat := strings.Join(strings.Fields(out.String()), " ")
+	if !strings.Contains(flat, want) || strings.Count(flat, quiz.CutOffNote) != 1 {
+		t.Errorf("mark does not say %q once:\n%s", want, out)
 	}
 	marked, _ := os.ReadFile(file)
 	if !strings.Contains(string(marked), `"cut_off": true`) || !strings.Contains(string(marked), `"points": 1`) {

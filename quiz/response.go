@@ -32,15 +32,20 @@ type Response struct {
 	// question scores 0.
 	Unreadable string
 	// CutOff marks a text answer (short, numeric, open) that was still
-	// being typed when a time limit, Ctrl-C or a signal ended the quiz: the
-	// text in the box was kept as the answer, never submitted with Enter.
+	// being typed, or a choose-all one (multi) still being ticked, when a
+	// time limit, Ctrl-C or a signal ended the quiz: the text in the box,
+	// or the boxes ticked, were kept as the answer, never submitted with
+	// Enter. On an open answer with SelfCheckPoints, the answer was sent
+	// and the self-check's ticks were kept so.
 	CutOff bool
 }
 
 // CutOffNote is what every view of a result (the quiz's review, reports,
 // grade's feedback, the HTML pages, mark) says beside a cut-off answer
 // (Response.CutOff), in these words, so that no view says it otherwise.
-const CutOffNote = "cut off: still being typed when the quiz was stopped; kept as typed, never sent with Enter"
+// It names both kinds of answer kept, typed and ticked: every view says
+// it the one way.
+const CutOffNote = "cut off: not yet sent with Enter when the quiz was stopped; kept as typed or ticked"
 
 // CutOffCauses are what stops a quiz with an answer still in its box, for
 // the teacher who marks it (mark).

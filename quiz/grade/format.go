@@ -220,29 +220,99 @@ func state(o quiz.Outcome) string {
 	return "wrong"
 }
 
-// rereads lists, once each, the article sections a sheet's wrong answers point to.
-func rereads(r *SheetResult) []string {
-	var srcs []quiz.Source
-	seen := map[string]bool{}
+// rereadSection is a section of the article that a sheet's wrong answers
+// point to: its paragraphs, in order, and how many wrong answers point
+// there.
+type rereadSection struct {
+	name   string
+	paras  []int
+	missed int
+}
+
+// String is the section with its paragraphs, runs of them joined:
+// "Introduction ¶4-5", "UN resolution ¶2, 5".
+func (s rereadSection) String() string {
+	var parts []string
+	for i := 0; i < len(s.paras); {
+		j := i
+		for j+1 < len(s.paras) && s.paras[j+1] == s.paras[j]+1 {
+			j++
+		}
+		part := strconv.Itoa(s.paras[i])
+		if j > i {
+			part += "-" + strconv.Itoa(s.paras[j])
+		}
+		parts = append(parts, part)
+		i = j + 1
+	}
+	return s.name + " ¶" + strings.Join(parts, ", ")
+}
+
+// rereadSections lists the places a sheet's wrong answers point to,
+// grouped by section, in the order the article is read (teacher13 P4:
+// seven places, three of them in two sections, were one long list).
+func rereadSections(r *SheetResult) []rereadSection {
+	var out []rereadSection
+	at := map[string]int{}
 	for _, o := range r.Outcomes {
 		q := o.Question
 		if !q.Graded() || o.Correct() || q.Source.IsZero() {
 			continue
 		}
-		s := fmt.Sprintf("%s ¶%d", q.Source.Section, q.Source.Paragraph)
-		if !seen[s] {
-			seen[s] = true
-			srcs = append(srcs, quiz.Source{Section: q.Source.Section, Paragraph: q.Source.Paragraph})
+		i, ok := at[q.Source.Section]
+		if !ok {
+			i = len(out)
+			at[q.Source.Section] = i
+			out = append(out, rereadSection{name: q.Source.Section})
+		}
+		out[i].missed++
+		if !slices.Contains(out[i].paras, q.Source.Paragraph) {
+			out[i].paras = append(out[i].paras, q.Source.Paragraph)
 		}
 	}
-	// In the order the article is read, not the order of the questions.
-	slices.SortStableFunc(srcs, quiz.CompareSources)
-	out := make([]string, len(srcs))
-	for i, s := range srcs {
-		out[i] = fmt.Sprintf("%s ¶%d", s.Section, s.Paragraph)
+	for i := range out {
+		slices.Sort(out[i].paras)
 	}
+	slices.SortStableFunc(out, func(a, b rereadSection) int {
+		return quiz.CompareSources(quiz.Source{Section: a.name}, quiz.Source{Section: b.name})
+	})
 	return out
 }
+
+// rereadList writes the sections to reread, "; " between them. With most
+// above 0 and more sections than that, only the most sections with the
+// most wrong answers are named (the first in the article on a tie), still
+// in the article's order, then how many more there are: "+2 more".
+func rereadList(secs []rereadSection, most int) string {
+	keep := secs
+	if most > 0 && len(secs) > most {
+		byMissed := slices.Clone(secs)
+		slices.SortStableFunc(byMissed, func(a, b rereadSection) int { return b.missed - a.missed })
+		top := map[string]bool{}
+		for _, s := range byMissed[:most] {
+			top[s.name] = true
+		}
+		keep = nil
+		for _, s := range secs {
+			if top[s.name] {
+				keep = append(keep, s)
+			}
+		}
+	}
+	parts := make([]string, 0, len(keep)+1)
+	for _, s := range keep {
+		parts = append(parts, s.String())
+	}
+	if n := len(secs) - len(keep); n > 0 {
+		parts = append(parts, fmt.Sprintf("+%d more", n))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// rereadTop is how many sections the text table names for a student when
+// all of them do not fit on a line: the rest are counted ("+2 more"); the
+// Markdown table and the class page name them all.
+const rereadTop = 3
 
 // --- text ---
 
@@ -261,21 +331,35 @@ func (t *textResults) Write(r *SheetResult) error {
 	if len(name) > 24 {
 		name = append(name[:23], '…')
 	}
-	reread := strings.Join(rereads(r), "; ")
-	if t.opts.Width > 0 && rereadAt+len([]rune(reread)) > t.opts.Width {
-		// Break between places, not inside one ("UN | resolution ¶1"): under
-		// the column when the longest fits there, else on lines of their own.
-		places := rereads(r)
-		longest := 0
-		for i, p := range places {
-			longest = max(longest, len([]rune(p))+1)
-			places[i] = strings.ReplaceAll(p, " ", "\x01")
+	secs := rereadSections(r)
+	reread := rereadList(secs, 0)
+	if w := t.opts.Width; w > 0 && rereadAt+text.Width(reread) > w {
+		// On one line: in the column, else on a line of its own under the
+		// row; when every section does not fit there, the rereadTop with
+		// the most wrong answers and "+N more" (teacher13 P4).
+		if 4+text.Width(reread) > w {
+			reread = rereadList(secs, rereadTop)
 		}
-		at, lead := rereadAt, ""
-		if rereadAt+longest > t.opts.Width {
-			at, lead = 4, "\n    "
+		switch {
+		case rereadAt+text.Width(reread) <= w:
+		case 4+text.Width(reread) <= w:
+			reread = "\n    " + reread
+		default:
+			// Break between places, not inside one ("UN | resolution ¶1"):
+			// under the column when the longest fits there, else on lines
+			// of their own.
+			places := strings.Split(reread, "; ")
+			longest := 0
+			for i, p := range places {
+				longest = max(longest, len([]rune(p))+1)
+				places[i] = strings.ReplaceAll(p, " ", "\x01")
+			}
+			at, lead := rereadAt, ""
+			if rereadAt+longest > w {
+				at, lead = 4, "\n    "
+			}
+			reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), w, at), "\x01", " ")
 		}
-		reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), t.opts.Width, at), "\x01", " ")
 	}
 	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), percentText(r), verdictWord(r), r.Status(), reread)
 	if st := r.StatusText(); st != r.Status() {
@@ -784,8 +868,8 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		Tests      []gradescopeTest `json:"tests"`
 	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
 	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r))
-	if rr := rereads(r); len(rr) > 0 {
-		out.Output += " Reread: " + strings.Join(rr, "; ") + "."
+	if rr := rereadList(rereadSections(r), 0); rr != "" {
+		out.Output += " Reread: " + rr + "."
 	}
 	if st := r.Status(); st != StatusComplete {
 		out.Output += " Status: " + r.StatusText() + "."
@@ -847,7 +931,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 		m.started = true
 		b.WriteString(markdownHead)
 	}
-	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(strings.Join(rereads(r), "; ")))
+	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(rereadList(rereadSections(r), 0)))
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || o.Response.CutOff && o.Response.Answered || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal)))

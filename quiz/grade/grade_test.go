@@ -274,8 +274,8 @@ func TestRereadsInArticleOrder(t *testing.T) {
 		return quiz.Outcome{Question: &quiz.Presented{Question: &quiz.Question{Type: quiz.TrueFalse, Points: 1, Source: quiz.Source{Section: sec, Paragraph: p}}}, Response: quiz.Response{Answered: true}}
 	}
 	r := &SheetResult{Outcomes: []quiz.Outcome{q("Survivors await justice", 4), q("Another text", 1), q("Introduction", 3), q("Survivors await justice", 2), q("Introduction", 3)}}
-	got := strings.Join(rereads(r), "; ")
-	want := "Introduction ¶3; Survivors await justice ¶2; Survivors await justice ¶4; Another text ¶1"
+	got := rereadList(rereadSections(r), 0)
+	want := "Introduction ¶3; Survivors await justice ¶2, 4; Another text ¶1"
 	if got != want {
 		t.Errorf("rereads = %q, want %q", got, want)
 	}

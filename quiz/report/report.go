@@ -144,8 +144,9 @@ type QuestionReport struct {
 	// out, as Expected is, for a question never shown, and in reports
 	// written before it was added.
 	Digest string `json:"digest,omitempty"`
-	// CutOff marks a text answer still being typed when the time limit,
-	// Ctrl-C or a signal ended the quiz: Given is the text in the box, never
+	// CutOff marks a text answer still being typed, or a choose-all one
+	// still being ticked, when the time limit, Ctrl-C or a signal ended the
+	// quiz: Given is the text in the box, or the options ticked, never
 	// submitted with Enter, and is scored or marked as given.
 	CutOff    bool     `json:"cut_off,omitempty"`
 	Correct   *bool    `json:"correct"`
@@ -615,11 +616,40 @@ func (r *Report) answeredLine() string {
 }
 
 // cutOffNumbers are the numbers, from 1 as the quiz showed them, of the
-// questions whose answer was still being typed when the quiz was stopped.
-func (r *Report) cutOffNumbers() []string {
+// questions whose answer was still being typed or ticked when the quiz was
+// stopped, and how it was kept: "typed", "ticked" or both. An open answer
+// whose self-check was cut short is not one: the answer was sent with
+// Enter (selfCheckCutOff).
+func (r *Report) cutOffNumbers() (nums []string, how string) {
+	typed, ticked := false, false
+	for i, q := range r.Questions {
+		if q.CutOff && q.Given != nil && q.SelfCheckPoints == nil {
+			nums = append(nums, strconv.Itoa(i+1))
+			if q.Type == quiz.Multi {
+				ticked = true
+			} else {
+				typed = true
+			}
+		}
+	}
+	switch {
+	case typed && ticked:
+		how = "typed and ticked"
+	case ticked:
+		how = "ticked"
+	default:
+		how = "typed"
+	}
+	return nums, how
+}
+
+// selfCheckCutOff are the numbers, from 1, of the open questions whose
+// answer was sent with Enter and whose self-check's ticks were kept, cut
+// off (quiz.Response.CutOff).
+func (r *Report) selfCheckCutOff() []string {
 	var nums []string
 	for i, q := range r.Questions {
-		if q.CutOff && q.Given != nil {
+		if q.CutOff && q.Given != nil && q.SelfCheckPoints != nil {
 			nums = append(nums, strconv.Itoa(i+1))
 		}
 	}
@@ -663,10 +693,15 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 	fmt.Fprintf(w, "\n%s\n", st.Bold("Summary"))
 	r.writeScore(line, st)
 	r.writeOpenToMark(line)
-	if kept := r.cutOffNumbers(); len(kept) == 1 {
-		line("Question %s: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer", kept[0])
+	if kept, how := r.cutOffNumbers(); len(kept) == 1 {
+		line("Question %s: your unfinished answer was kept as %s (not sent with Enter) and counts as your answer", kept[0], how)
 	} else if len(kept) > 1 {
-		line("Questions %s: your unfinished answers were kept as typed (not sent with Enter) and count as your answers", andList(kept))
+		line("Questions %s: your unfinished answers were kept as %s (not sent with Enter) and count as your answers", andList(kept), how)
+	}
+	if kept := r.selfCheckCutOff(); len(kept) == 1 {
+		line("Question %s: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)", kept[0])
+	} else if len(kept) > 1 {
+		line("Questions %s: your answers were sent; the key points you had ticked were kept as ticked (not sent with Enter)", andList(kept))
 	}
 	if r.Unsaved {
 		r.writeSelfChecks(w, width)

@@ -340,7 +340,8 @@ type drafter struct {
 	draft string
 }
 
-func (d *drafter) Draft() string { return d.draft }
+func (d *drafter) Draft() string     { return d.draft }
+func (d *drafter) DraftTicks() []int { return nil }
 
 // A text answer cut off by Ctrl-C is in the report as given, with cut_off;
 // the other questions have no cut_off, and the status is as before
@@ -416,18 +417,34 @@ func TestSummaryNamesTheAnswersKeptAsTyped(t *testing.T) {
 	q := func(cut bool) QuestionReport {
 		return QuestionReport{ID: "q", Type: quiz.Short, Given: &given, CutOff: cut, MaxPoints: 1}
 	}
+	ticked := "Black Sea; Caspian Sea"
+	multi := func(cut bool) QuestionReport {
+		return QuestionReport{ID: "m", Type: quiz.Multi, Given: &ticked, CutOff: cut, MaxPoints: 1}
+	}
+	essay := "Fifteen republics."
+	open := func(cut bool) QuestionReport {
+		return QuestionReport{ID: "o", Type: quiz.Open, Given: &essay, CutOff: cut, SelfCheckPoints: []int{2}}
+	}
 	for _, tt := range []struct {
 		qs   []QuestionReport
 		want string
 	}{
 		{[]QuestionReport{q(false), q(false)}, ""},
+		{[]QuestionReport{q(false), open(false)}, ""},
 		{[]QuestionReport{q(false), q(true)}, "Question 2: your unfinished answer was kept as typed"},
 		{[]QuestionReport{q(true), q(false), q(true)}, "Questions 1 and 3: your unfinished answers were kept as typed (not sent with Enter) and count as your answers"},
 		{[]QuestionReport{q(true), q(true), q(false), q(true)}, "Questions 1, 2 and 4: your unfinished answers"},
+		// Boxes ticked and not handed in are said in the same line (attack13 #2).
+		{[]QuestionReport{q(false), multi(true)}, "Question 2: your unfinished answer was kept as ticked (not sent with Enter) and counts as your answer"},
+		{[]QuestionReport{multi(true), q(true)}, "Questions 1 and 2: your unfinished answers were kept as typed and ticked (not sent with Enter) and count as your answers"},
+		// An open answer sent with Enter whose self-check's ticks were
+		// kept, cut off, is said apart (attack14 #4).
+		{[]QuestionReport{q(false), open(true)}, "Question 2: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)\n"},
+		{[]QuestionReport{open(true), q(true)}, "Question 2: your unfinished answer was kept as typed (not sent with Enter) and counts as your answer\nQuestion 1: your answer was sent;"},
 	} {
 		var buf bytes.Buffer
 		(&Report{Questions: tt.qs, MaxScore: float64(len(tt.qs))}).WriteSummary(&buf, nil, 0)
-		if tt.want == "" && strings.Contains(buf.String(), "unfinished") || !strings.Contains(buf.String(), tt.want) {
+		if tt.want == "" && strings.Contains(buf.String(), "(not sent with Enter)") || !strings.Contains(buf.String(), tt.want) {
 			t.Errorf("want %q in\n%s", tt.want, buf.String())
 		}
 	}

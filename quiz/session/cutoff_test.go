@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,9 +18,11 @@ import (
 type draftPrompter struct {
 	testfiles.Scripted
 	draft string
+	ticks []int
 }
 
-func (p *draftPrompter) Draft() string { return p.draft }
+func (p *draftPrompter) Draft() string     { return p.draft }
+func (p *draftPrompter) DraftTicks() []int { return p.ticks }
 
 // cutOffRun runs one question, answered by a student who types draft and
 // never presses Enter: the prompter returns stop (Ctrl-C in raw mode, the
@@ -27,9 +30,22 @@ func (p *draftPrompter) Draft() string { return p.draft }
 // quiz.
 func cutOffRun(t *testing.T, id, draft string, stop error, timeUp bool) (*quiz.Result, error) {
 	t.Helper()
+	return cutOffRunTicked(t, id, draft, nil, stop, timeUp)
+}
+
+// cutOffRunTicked is cutOffRun, the prompter also telling ticks (as shown)
+// as the ticks of the checklist cut short. The second question's options
+// are shown in reverse order.
+func cutOffRunTicked(t *testing.T, id, draft string, ticks []int, stop error, timeUp bool) (*quiz.Result, error) {
+	t.Helper()
 	b := testfiles.Sample(t)
-	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "capital"), Perm: []int{0, 1, 2, 3}}, {Question: testfiles.Question(t, b, id)}}
-	p := &draftPrompter{Scripted: testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{"capital": true}, StopAt: 2, Stop: stop}, draft: draft}
+	q := testfiles.Question(t, b, id)
+	var perm []int
+	for i := range q.Choices {
+		perm = append([]int{i}, perm...)
+	}
+	qs := []*quiz.Presented{{Question: testfiles.Question(t, b, "capital"), Perm: []int{0, 1, 2, 3}}, {Question: q, Perm: perm}}
+	p := &draftPrompter{Scripted: testfiles.Scripted{T: t, Bank: b, Right: map[string]bool{"capital": true}, StopAt: 2, Stop: stop}, draft: draft, ticks: ticks}
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	if timeUp {
@@ -155,5 +171,52 @@ func TestSessionReviewSaysAnswerWasCutOff(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "Your answer: Xoc ("+quiz.CutOffNote+")") {
 		t.Errorf("review:\n%s", out.String())
+	}
+}
+
+// Boxes ticked in a choose-all question but not handed in with Enter when
+// the time limit, Ctrl-C or a signal ends the quiz are kept as the answer,
+// marked cut off, and scored as given, as typed text is (attack13 #2). An
+// option highlighted in a one-answer menu was never chosen: it stays
+// unanswered, whatever the prompter tells.
+func TestSessionKeepsCutOffTicks(t *testing.T) {
+	// seas: Black, Caspian, Aral, Red; shown reversed: Red, Aral, Caspian, Black.
+	for _, c := range []struct {
+		name     string
+		id       string
+		ticks    []int
+		stop     error
+		timeUp   bool
+		want     []int // choices, in the bank's order; nil: unanswered
+		fraction float64
+	}{
+		{"time limit, both right", "seas", []int{2, 3}, ErrTimeUp, true, []int{1, 0}, 1},
+		{"Ctrl-C, one right one wrong", "seas", []int{1, 3}, ErrInterrupted, false, []int{2, 0}, 0},
+		{"SIGTERM, one", "seas", []int{3}, ErrSignal, true, []int{0}, 0},
+		{"time limit, nothing ticked", "seas", nil, ErrTimeUp, true, nil, 0},
+		{"input ended", "seas", []int{3}, ErrInputEnded, false, nil, 0},
+		{"out of range", "seas", []int{4}, ErrTimeUp, true, nil, 0},
+		{"one-answer menu, time limit", "capital", []int{0}, ErrTimeUp, true, nil, 0},
+		{"one-answer menu, Ctrl-C", "capital", []int{0}, ErrInterrupted, false, nil, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, _ := cutOffRunTicked(t, c.id, "", c.ticks, c.stop, c.timeUp)
+			o := res.Outcomes[1]
+			if c.want == nil {
+				if o.Response.Answered || o.Response.CutOff || o.Response.Choices != nil {
+					t.Errorf("response %+v, want unanswered", o.Response)
+				}
+				return
+			}
+			if !o.Response.Answered || !o.Response.CutOff || !slices.Equal(o.Response.Choices, c.want) {
+				t.Fatalf("response %+v, want choices %v cut off", o.Response, c.want)
+			}
+			if o.Fraction < c.fraction || c.fraction == 0 && o.Fraction == 1 {
+				t.Errorf("fraction %v, want %v: cut-off ticks are scored as given", o.Fraction, c.fraction)
+			}
+			if res.Reached != 2 {
+				t.Errorf("reached %d", res.Reached)
+			}
+		})
 	}
 }

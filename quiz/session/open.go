@@ -169,22 +169,3 @@ func (s *Session) openAnswerText(q *quiz.Presented, indent string) string {
 
 // rows counts the lines of wrapped text.
 func rows(wrapped string) int { return strings.Count(wrapped, "\n") + 1 }
-
-// firstLines wraps s to width and keeps its first n lines, ending in "…"
-// when some were left out. Width 0 keeps s whole on one line.
-func firstLines(s string, width, n int) string {
-	if width <= 0 {
-		return s
-	}
-	lines := strings.Split(text.Hang(s, width, 2), "\n")
-	if len(lines) <= n {
-		return strings.Join(lines, "\n")
-	}
-	// Room for the "…": the last line kept is wrapped one column narrower.
-	kept := strings.Join(lines[:n], " ")
-	last := strings.Split(text.Hang(strings.Join(strings.Fields(kept), " "), width-1, 2), "\n")
-	if len(last) > n {
-		last = last[:n]
-	}
-	return strings.Join(last, "\n") + "…"
-}

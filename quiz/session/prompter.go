@@ -63,13 +63,18 @@ type SelfChecker interface {
 }
 
 // Drafter is implemented by prompters that can tell what the student had
-// typed into a text prompt (Input) that a time limit, Ctrl-C or a signal cut
-// short before Enter: the session keeps it as the answer, marked as cut off
-// (teacher6 A1). Draft returns that text, "" when the last text prompt was
-// submitted or nothing was typed; it may be called while the prompt still
-// waits for a key (a time limit), from another goroutine.
+// typed into a text prompt (Input), or ticked in a question's checklist
+// (MultiSelect) or an open answer's self-check (SelfCheck), that a time
+// limit, Ctrl-C or a signal cut short before Enter: the session keeps it as
+// the answer, or the self-check's ticks, marked as cut off (teacher6 A1,
+// attack13 #2, attack14 #4). Draft returns that text, "" when the last text prompt
+// was submitted or nothing was typed; DraftTicks the options ticked (as
+// MultiSelect returns them), none when the last checklist was handed in or
+// nothing was ticked. Either may be called while the prompt still waits
+// for a key (a time limit), from another goroutine.
 type Drafter interface {
 	Draft() string
+	DraftTicks() []int
 }
 
 // Noticer is implemented by prompters that can show a notice, such as the

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
@@ -136,6 +137,70 @@ func TestSelfCheckInterrupted(t *testing.T) {
 		}
 		if strings.Contains(out.String(), "Covered, you say") {
 			t.Errorf("the review went on:\n%s", out.String())
+		}
+	}
+}
+
+// The boxes ticked at an open answer's self-check when the time limit,
+// Ctrl-C or a signal cuts it short are kept as self_check_points, marked
+// cut off, as a choose-all question's ticks are; the answer, sent with
+// Enter, is kept as it was. Nothing ticked, input ended or a tick out of
+// range keeps no self-check (attack14 #4). In practice the self-check
+// follows the answer; in an exam's review, the whole exam.
+func TestSelfCheckKeepsCutOffTicks(t *testing.T) {
+	for _, mode := range []quiz.Mode{quiz.Practice, quiz.Exam} {
+		for _, c := range []struct {
+			name   string
+			ticks  []int
+			stop   error
+			timeUp bool
+			want   []int // nil: no self-check kept
+		}{
+			{"Ctrl-C, two of three", []int{0, 2}, ErrInterrupted, false, []int{0, 2}},
+			{"signal, all", []int{0, 1, 2}, ErrSignal, false, []int{0, 1, 2}},
+			{"time limit, one", []int{1}, ErrTimeUp, true, []int{1}},
+			{"Ctrl-C, nothing ticked", nil, ErrInterrupted, false, nil},
+			{"input ended", []int{0}, ErrInputEnded, false, nil},
+			{"out of range", []int{3}, ErrInterrupted, false, nil},
+		} {
+			if mode == quiz.Exam && c.timeUp {
+				continue // the review comes after the time limit
+			}
+			t.Run(string(mode)+", "+c.name, func(t *testing.T) {
+				b, qs := openQuestion(t)
+				p := &draftPrompter{Scripted: testfiles.Scripted{T: t, Bank: b, StopAt: 2, Stop: c.stop}, ticks: c.ticks}
+				ctx, cancel := context.WithCancelCause(context.Background())
+				defer cancel(nil)
+				if c.timeUp {
+					block := make(chan struct{})
+					defer close(block)
+					p.Block = block
+					go func() {
+						for p.CallCount() < 2 {
+							time.Sleep(time.Millisecond)
+						}
+						cancel(c.stop)
+					}()
+				}
+				s := &Session{Questions: qs, Mode: mode, Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock()}
+				res, _ := s.Run(ctx)
+				r := res.Outcomes[0].Response
+				if !r.Answered || r.Text != "my answer" {
+					t.Fatalf("the answer sent with Enter was not kept: %+v", r)
+				}
+				if c.want == nil {
+					if r.SelfCheckPoints != nil || r.SelfCheck != nil || r.CutOff {
+						t.Errorf("response %+v, want no self-check, not cut off", r)
+					}
+					return
+				}
+				if !slices.Equal(r.SelfCheckPoints, c.want) || !r.CutOff {
+					t.Errorf("self-check %v cut off %v, want %v cut off", r.SelfCheckPoints, r.CutOff, c.want)
+				}
+				if all := len(c.want) == 3; r.SelfCheck == nil || *r.SelfCheck != all {
+					t.Errorf("self_check %v, want %v", r.SelfCheck, all)
+				}
+			})
 		}
 	}
 }

@@ -242,15 +242,17 @@ func (s *Session) askWithContext(ctx context.Context, q *quiz.Presented) (quiz.R
 	}
 }
 
-// cutOff is the answer a text question (short, numeric, open) keeps when a
-// time limit, Ctrl-C or a signal (err) ends the quiz before Enter: the text
-// the student had typed, as a Drafter tells it, marked CutOff (teacher6 A1).
-// It is unanswered when nothing was typed, when a numeric question's text
-// is no number, for any other question or prompter, and when input ended (a
-// truncated pipe is never an answer).
+// cutOff is the answer a text question (short, numeric, open) or a
+// choose-all one (multi) keeps when a time limit, Ctrl-C or a signal (err)
+// ends the quiz before Enter: the text the student had typed, or the
+// options ticked, as a Drafter tells it, marked CutOff (teacher6 A1,
+// attack13 #2). It is unanswered when nothing was typed or ticked, when a
+// numeric question's text is no number, for any other question (an option
+// highlighted in a menu was never chosen) or prompter, and when input
+// ended (a truncated pipe is never an answer).
 func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
 	switch q.Type {
-	case quiz.Short, quiz.Numeric, quiz.Open:
+	case quiz.Short, quiz.Numeric, quiz.Open, quiz.Multi:
 	default:
 		return quiz.Response{}
 	}
@@ -260,6 +262,13 @@ func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
 	d, ok := s.Prompter.(Drafter)
 	if !ok {
 		return quiz.Response{}
+	}
+	if q.Type == quiz.Multi {
+		ticked := s.cutTicks(err, len(q.Options()))
+		if ticked == nil {
+			return quiz.Response{}
+		}
+		return quiz.Response{Answered: true, Choices: q.FromDisplay(ticked), CutOff: true}
 	}
 	t := strings.TrimSpace(d.Draft())
 	if t == "" {
@@ -271,6 +280,26 @@ func (s *Session) cutOff(q *quiz.Presented, err error) quiz.Response {
 		return quiz.Response{}
 	}
 	return quiz.Response{Answered: true, Text: t, CutOff: true}
+}
+
+// cutTicks are the boxes ticked (as shown, from 0) in a checklist of n
+// options that a time limit, Ctrl-C or a signal (err) cut short before
+// Enter, as a Drafter tells them: a choose-all question's (cutOff) or an
+// open answer's self-check (selfCheck). nil when err is none of those, the
+// prompter no Drafter, nothing was ticked, or a tick is out of range.
+func (s *Session) cutTicks(err error, n int) []int {
+	if !errors.Is(err, ErrTimeUp) && !errors.Is(err, ErrInterrupted) && !errors.Is(err, ErrSignal) {
+		return nil
+	}
+	d, ok := s.Prompter.(Drafter)
+	if !ok {
+		return nil
+	}
+	ticked := d.DraftTicks()
+	if len(ticked) == 0 || slices.ContainsFunc(ticked, func(i int) bool { return i < 0 || i >= n }) {
+		return nil
+	}
+	return ticked
 }
 
 // countDownAt are the times left at which a running time limit is shown while
@@ -652,7 +681,7 @@ func (s *Session) pairLines(o *quiz.Outcome, indent string, cutRight bool) []str
 		}
 		switch {
 		case got == i && cutRight:
-			out = append(out, fmt.Sprintf("%s✓ %s", indent, firstLines(p.Left+" = "+p.Right, s.Width-len(indent)-2, 1)))
+			out = append(out, fmt.Sprintf("%s✓ %s", indent, text.FirstLines(p.Left+" = "+p.Right, s.Width-len(indent)-2, 1)))
 		case got == i:
 			line("✓", p.Left+" = "+p.Right)
 		case got >= 0 && got < len(q.Pairs):
@@ -681,7 +710,7 @@ func (s *Session) keyPoints(q *quiz.Presented, indent string, cut []bool) {
 // in "…".
 func (s *Session) keyPoint(k, indent string, cut bool) string {
 	if cut {
-		return firstLines(k, s.Width-len(indent)-4, 1)
+		return text.FirstLines(k, s.Width-len(indent)-4, 1)
 	}
 	return text.Hang(k, s.Width, len(indent)+4)
 }
@@ -734,8 +763,23 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	// The prompt names the key points itself: no heading above it.
 	ticked, err := s.multiSelectWithContext(ctx, ask, s.message(SelfCheckPrompt), q.StudentKey())
 	if err != nil {
+		// The boxes ticked when the time limit, Ctrl-C or a signal cut the
+		// self-check short are kept, marked cut off, as a choose-all
+		// question's are (attack14 #4); none ticked says nothing.
+		if len(ticked) > 0 {
+			selfChecked(r, q, ticked)
+			r.CutOff = true
+		}
 		return err
 	}
+	selfChecked(r, q, ticked)
+	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(coveredText(*r, q), s.Width, len(indent)))
+	return nil
+}
+
+// selfChecked records in r the key points ticked (indices into Key) and
+// whether they were all.
+func selfChecked(r *quiz.Response, q *quiz.Presented, ticked []int) {
 	r.SelfCheckPoints = []int{}
 	for i := range q.Key {
 		if slices.Contains(ticked, i) {
@@ -744,8 +788,6 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	}
 	all := len(r.SelfCheckPoints) == len(q.Key)
 	r.SelfCheck = &all
-	fmt.Fprintf(s.Out, "%s%s\n", indent, text.Hang(coveredText(*r, q), s.Width, len(indent)))
-	return nil
 }
 
 // coveredText says how many key points the student says they covered, and
@@ -778,7 +820,9 @@ func (s *Session) missed(q *quiz.Presented, r quiz.Response, indent string, cut 
 
 // multiSelectWithContext asks with ask (the prompter's MultiSelect or
 // SelfCheck) as askWithContext asks a question: a time limit or a signal
-// ends the quiz while the prompter waits.
+// ends the quiz while the prompter waits. Cut short, it returns with its
+// error the boxes ticked so far (cutTicks), read before the prompt is
+// aborted, or nil.
 func (s *Session) multiSelectWithContext(ctx context.Context, ask func(string, []string) ([]int, error), msg string, options []string) ([]int, error) {
 	if err := context.Cause(ctx); err != nil {
 		return nil, err
@@ -790,12 +834,17 @@ func (s *Session) multiSelectWithContext(ctx context.Context, ask func(string, [
 	}()
 	select {
 	case a := <-ch:
-		return a.r.Choices, a.err
+		if a.err != nil {
+			return s.cutTicks(a.err, len(options)), a.err
+		}
+		return a.r.Choices, nil
 	case <-ctx.Done():
+		err := context.Cause(ctx)
+		ticked := s.cutTicks(err, len(options))
 		if a, ok := s.Prompter.(Aborter); ok {
 			a.Abort()
 		}
-		return nil, context.Cause(ctx)
+		return ticked, err
 	}
 }
 

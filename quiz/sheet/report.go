@@ -83,8 +83,9 @@ type ReportAnswer struct {
 	// numbered from 1 as the report writes them; nil when the report does
 	// not say (not asked, or written before self_check_points).
 	SelfCheckPoints []int
-	// CutOff marks a text answer still being typed when the quiz was
-	// stopped: Given is the text in the box, never sent with Enter.
+	// CutOff marks a text answer still being typed, or a choose-all one
+	// still being ticked, when the quiz was stopped: Given is the text in
+	// the box, or the options ticked, never sent with Enter.
 	CutOff bool
 
 	answerAt int // where answer starts

@@ -159,6 +159,26 @@ func FirstWords(s string, n int) string {
 	return strings.Join(words[:n], " ") + "…"
 }
 
+// FirstLines wraps s to width and keeps its first n lines, ending in "…"
+// when some were left out; its later lines hang two columns in. Width 0
+// keeps s whole on one line.
+func FirstLines(s string, width, n int) string {
+	if width <= 0 {
+		return s
+	}
+	lines := strings.Split(Hang(s, width, 2), "\n")
+	if len(lines) <= n {
+		return strings.Join(lines, "\n")
+	}
+	// Room for the "…": the last line kept is wrapped one column narrower.
+	kept := strings.Join(lines[:n], " ")
+	last := strings.Split(Hang(strings.Join(strings.Fields(kept), " "), width-1, 2), "\n")
+	if len(last) > n {
+		last = last[:n]
+	}
+	return strings.Join(last, "\n") + "…"
+}
+
 // QuestionLines puts each question of s on a line of its own: a prompt that
 // asks several short questions ("Who calls it a genocide? Who calls it a
 // massacre?") reads as a list of things to answer, not as one paragraph

@@ -54,6 +54,25 @@ func TestFormatQuantity(t *testing.T) {
 	}
 }
 
+// FirstLines cuts at a word, leaving room for the "…" within the width,
+// and keeps a text that fits as it is.
+func TestFirstLines(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"to what-is-genocide: The article's third question: What is the definition of genocide?", 40, "to what-is-genocide: The article's…"},
+		{"short enough", 40, "short enough"},
+		{"short enough", 0, "short enough"},
+	} {
+		got := FirstLines(tt.in, tt.width, 1)
+		if got != tt.want || tt.width > 0 && Width(got) > tt.width {
+			t.Errorf("FirstLines(%q, %d, 1) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
 func TestFirstWords(t *testing.T) {
 	for in, want := range map[string]string{
 		"one two three":      "one two…",

@@ -140,3 +140,57 @@ func (d *draft) same(before []rune) bool {
 	}
 	return d.at <= 0 || d.at > n || before[d.at-1] == d.line[d.at-1]
 }
+
+// ticks are the options ticked in a checklist (MultiSelect, SelfCheck) as
+// it was last drawn, so that a quiz ended by the time limit, Ctrl-C or a
+// signal before Enter keeps them as the text box keeps its draft (attack13
+// #2). survey keeps its ticks unexported, but it draws the checklist from
+// them at every key (MultiSelectTemplateData.Checked): the checklist's
+// template hands them here (recordTicks) each time it is drawn. Following
+// survey's keys (Space, → and ← among filtered options, pages) would copy
+// its menu logic and could drift from it; what is kept now is what the
+// screen showed, which Enter would have handed in.
+//
+// Read from the session's goroutine (the time limit) while the prompt's
+// goroutine draws.
+type ticks struct {
+	mu sync.Mutex
+	on []int
+}
+
+// set records the options ticked, in the checklist's order; nil: none.
+func (t *ticks) set(checked map[int]bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.on = t.on[:0]
+	for i, ok := range checked {
+		if ok {
+			t.on = append(t.on, i)
+		}
+	}
+	slices.Sort(t.on)
+}
+
+// get is a copy of the options ticked.
+func (t *ticks) get() []int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return slices.Clone(t.on)
+}
+
+// checklists are the checklists being asked, a question's or a
+// self-check's, each by its first option (as drawn: the same string in
+// every copy of the prompt survey draws from), with the ticks it records.
+var checklists sync.Map
+
+// recordTicks is the checklist template's "ticked" function: it records
+// the ticks drawn, when the checklist is being asked, and draws nothing.
+func recordTicks(options []string, checked map[int]bool) string {
+	if len(options) == 0 {
+		return ""
+	}
+	if t, ok := checklists.Load(&options[0]); ok {
+		t.(*ticks).set(checked)
+	}
+	return ""
+}

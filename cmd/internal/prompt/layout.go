@@ -36,6 +36,7 @@ var registerFuncs = sync.OnceFunc(func() {
 		funcs["wrapAnswer"] = wrapAnswer
 		funcs["noMatch"] = noMatch
 		funcs["refusal"] = refusal
+		funcs["ticked"] = recordTicks
 	}
 })
 
@@ -122,6 +123,7 @@ const selectTemplate = `
   {{- with noMatch .FilterMessage .Options %[1]d %[3]t}}{{color "yellow"}}{{.}}{{color "reset"}}{{"\n"}}{{end}}
 {{- end}}`
 
+// multiSelectTemplate hands the ticks it draws to recordTicks (ticks).
 const multiSelectTemplate = `
 {{- define "option"}}
     {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }}{{color "reset"}}{{else}} {{end}}
@@ -135,7 +137,7 @@ const multiSelectTemplate = `
 {{- if .ShowAnswer}}{{"\n"}}{{color "cyan"}}
   {{- range $i, $o := .Options}}{{if index $.Checked $i}}{{ wrapAnswer $o %[1]d }}{{"\n"}}{{end}}{{end}}
   {{- if not .Answer}}{{ wrapAnswer "(none ticked)" %[1]d }}{{"\n"}}{{end}}{{color "reset"}}
-{{- else }}{{"\n"}}{{- color "cyan"}}%[2]s{{color "reset"}}
+{{- else }}{{ ticked .Options .Checked }}{{"\n"}}{{- color "cyan"}}%[2]s{{color "reset"}}
   {{- "\n"}}
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}

@@ -36,6 +36,8 @@ type Survey struct {
 	restore func()
 	// draft is the text prompt's box as the student types (Draft).
 	draft draft
+	// ticks are the last checklist's ticks as drawn (DraftTicks).
+	ticks ticks
 	// carry is what was typed into a yes-or-no question that is neither
 	// (Confirm): the next text prompt's box starts with it.
 	carry []rune
@@ -148,10 +150,46 @@ func (s *Survey) choose(msg string, options []string, letters bool) (int, error)
 // are: a question's options, and the self-check's key points (the same
 // checklist; its hint names letters).
 func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
+	m := s.checklist(msg, options)
+	if u, ok := s.in.(unreader); ok && len(s.carry) > 0 {
+		// A letter typed at "Hand it in with nothing ticked?" meant to
+		// tick or filter (attack13 #10): the checklist asked again takes
+		// it as its first key, a filter, as the text prompt's box takes
+		// what was typed into its confirm.
+		u.unread([]byte(string(s.carry)))
+	}
+	return s.tick(m, m)
+}
+
+// tick asks p, the checklist m as it is or unechoed (SelfCheck), keeping
+// the boxes ticked as drawn (DraftTicks) until Enter hands them in.
+func (s *Survey) tick(p survey.Prompt, m *survey.MultiSelect) ([]int, error) {
 	var idx []int
-	err := s.ask(s.checklist(msg, options), &idx, true)
+	if len(m.Options) > 0 {
+		checklists.Store(&m.Options[0], &s.ticks)
+		defer checklists.Delete(&m.Options[0])
+	}
+	s.ticks.set(nil)
+	err := s.ask(p, &idx, true)
+	if err == nil {
+		s.ticks.set(nil) // handed in with Enter: no draft
+	}
 	return idx, err
 }
+
+// unreader is a reader that can give keys back, to be read first
+// (resumeReader).
+type unreader interface {
+	unread(keys []byte)
+}
+
+// DraftTicks are the options (as shown, from 0) ticked in the last
+// checklist, a question's (MultiSelect) or an open answer's self-check
+// (SelfCheck), and not handed in with Enter: the
+// prompt was cut short by Ctrl-C, or is still waiting when the time limit
+// or a signal ends the quiz. nil after Enter. It implements
+// session.Drafter, as Draft does for a text box.
+func (s *Survey) DraftTicks() []int { return s.ticks.get() }
 
 func (s *Survey) checklist(msg string, options []string) *survey.MultiSelect {
 	return &survey.MultiSelect{Message: msg, Options: wrapOptions(options, s.Width, multiIndent, true), PageSize: pageSize(len(options)), Filter: multiFilter(options, true)}
@@ -162,9 +200,8 @@ func (s *Survey) checklist(msg string, options []string) *survey.MultiSelect {
 // writes there how many were ticked and which were not
 // (session.SelfChecker).
 func (s *Survey) SelfCheck(msg string, options []string) ([]int, error) {
-	var idx []int
-	err := s.ask(unechoed{s.checklist(msg, options)}, &idx, true)
-	return idx, err
+	m := s.checklist(msg, options)
+	return s.tick(unechoed{m}, m)
 }
 
 // unechoed is a checklist whose clean-up erases it and draws nothing.

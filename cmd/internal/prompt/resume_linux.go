@@ -680,6 +680,13 @@ func (r *resumeReader) typedAhead() bool {
 	return len(r.ready) > 0 && r.ready[0] != '\r' && r.ready[0] != '\n'
 }
 
+// unread gives keys back, to be read before any other: a key a prompt
+// took that was meant for the next (Survey.MultiSelect). Called on
+// survey's goroutine, as Read is.
+func (r *resumeReader) unread(keys []byte) {
+	r.ready = append(slices.Clone(keys), r.ready...)
+}
+
 // open marks a prompt open, a line of text or not, before survey makes the
 // terminal raw: its mode then is the one a Ctrl-Z leaves. done marks it
 // closed; a prompt cut short (Abort) is done too.

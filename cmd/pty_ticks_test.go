@@ -1,0 +1,262 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tickQuiz starts an exam of ptyBank's questions of type typ at 80x24 with
+// args, and waits for its first menu; it returns the screen, the quiz's
+// end, the report's path and standard error.
+func tickQuiz(t *testing.T, typ string, args ...string) (*screen, <-chan int, string, func() string) {
+	t.Helper()
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "bo.json")
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, append([]string{"quiz", "--bank", bankFile, "--type", typ, "--mode", "exam", "--student", "Bo", "--seed", "2", "-o", report}, args...)...)
+	scr.waitFor("Enter when done]")
+	t.Cleanup(func() { checkCooked(t, tty) })
+	return scr, done, report, func() string { return errOut.String() }
+}
+
+// tickTwo ticks the menu's second and third options, as a student does
+// (↓ space ↓ space), and waits until the screen shows both ticked; it
+// returns their texts.
+func tickTwo(t *testing.T, scr *screen) []string {
+	t.Helper()
+	scr.send(keyDown + keySpace + keyDown + keySpace)
+	var ticked []string
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		ticked = ticked[:0]
+		for _, l := range scr.visible() {
+			if _, o, ok := strings.Cut(l, "[x]  "); ok {
+				ticked = append(ticked, strings.TrimSpace(o[len("b) "):]))
+			}
+		}
+		if len(ticked) == 2 {
+			return ticked
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("two ticks are not on the screen:\n%s", strings.Join(scr.visible(), "\n"))
+		}
+	}
+}
+
+// waitVisible waits until the screen shows text on one line.
+func waitVisible(t *testing.T, scr *screen, text string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !slices.ContainsFunc(scr.visible(), func(l string) bool { return strings.Contains(l, text) }); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%q is not on the screen:\n%s", text, strings.Join(scr.visible(), "\n"))
+		}
+	}
+}
+
+// quizEnds waits for the quiz to end and checks its exit code.
+func quizEnds(t *testing.T, done <-chan int, want int, errOut func() string) {
+	t.Helper()
+	select {
+	case code := <-done:
+		if code != want {
+			t.Fatalf("exit %d, want %d; stderr:\n%s", code, want, errOut())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+}
+
+// tickReport reads the report's end and its first question.
+func tickReport(t *testing.T, report string) (ended string, answered int, q map[string]any) {
+	t.Helper()
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v", err)
+	}
+	var rep struct {
+		EndedBy   string           `json:"ended_by"`
+		Answered  int              `json:"answered"`
+		Questions []map[string]any `json:"questions"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep.EndedBy, rep.Answered, rep.Questions[0]
+}
+
+// keptTicks checks that the report keeps the boxes ticked on the screen as
+// the answer, cut off, and that the closing lines say so, in the line that
+// says it of typed text (attack13 #2).
+func keptTicks(t *testing.T, scr *screen, report, wantEnded string, ticked []string) {
+	t.Helper()
+	ended, answered, q := tickReport(t, report)
+	if ended != wantEnded || answered != 1 {
+		t.Errorf("ended_by %q, answered %d; want %s, 1", ended, answered, wantEnded)
+	}
+	given, _ := q["given"].(string)
+	got := strings.Split(given, "; ")
+	slices.Sort(got)
+	slices.Sort(ticked)
+	if !slices.Equal(got, ticked) || q["cut_off"] != true {
+		t.Errorf("the checklist in the report: %v; want %q ticked, cut_off", q, ticked)
+	}
+	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
+	if !strings.Contains(flat, "Question 1: your unfinished answer was kept as ticked (not sent with Enter) and counts as your answer") {
+		t.Errorf("the screen does not say the ticks were kept:\n%s", strings.Join(scr.visible(), "\n"))
+	}
+}
+
+// Ctrl-C on a choose-all question with boxes ticked and no Enter: the
+// report keeps the ticks, as it keeps a text box's draft.
+func TestPTYCtrlCKeepsTicks(t *testing.T) {
+	t.Parallel()
+	scr, done, report, errOut := tickQuiz(t, "multi")
+	ticked := tickTwo(t, scr)
+	scr.send(keyCtrlC)
+	quizEnds(t, done, ExitInterrupted, errOut)
+	keptTicks(t, scr, report, "interrupted", ticked)
+}
+
+// The time limit running out on a choose-all question keeps the ticks too,
+// and the quiz is submitted as before. The limit is 2 s: ticking takes a
+// few ms from the checklist on the screen.
+func TestPTYTimeLimitKeepsTicks(t *testing.T) {
+	scr, done, report, errOut := tickQuiz(t, "multi", "--time-limit", "2s")
+	ticked := tickTwo(t, scr)
+	scr.waitFor("Time is up.")
+	quizEnds(t, done, 0, errOut)
+	keptTicks(t, scr, report, "time_limit", ticked)
+}
+
+// An option highlighted in a one-answer menu was never chosen: Ctrl-C
+// there leaves the question unanswered.
+func TestPTYHighlightIsNoAnswer(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "bo.json")
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--type", "single", "--mode", "exam", "--student", "Bo", "-o", report)
+	t.Cleanup(func() { checkCooked(t, tty) })
+	scr.waitFor("Enter to choose")
+	scr.send(keyDown + keyDown)
+	scr.waitFor("> c)")
+	scr.send(keyCtrlC)
+	quizEnds(t, done, ExitInterrupted, func() string { return errOut.String() })
+	_, answered, q := tickReport(t, report)
+	if answered != 0 || q["given"] != nil || q["cut_off"] != nil {
+		t.Errorf("answered %d, question %v; want unanswered", answered, q)
+	}
+}
+
+// A letter typed at "Hand it in with nothing ticked?" (meaning to tick b)
+// is not lost as a No (attack13 #10): the checklist comes back filtered by
+// it, and a space then ticks that option.
+func TestPTYLetterAtNoneTickedConfirmFilters(t *testing.T) {
+	t.Parallel()
+	scr, done, report, errOut := tickQuiz(t, "multi")
+	var b string
+	for _, l := range scr.visible() {
+		if _, o, ok := strings.Cut(l, "[ ]  b) "); ok {
+			b = strings.TrimSpace(o)
+		}
+	}
+	if b == "" {
+		t.Fatalf("no option b):\n%s", strings.Join(scr.visible(), "\n"))
+	}
+	scr.send(keyEnter)
+	scr.waitFor("Hand it in with nothing ticked?")
+	scr.send("b")
+	scr.waitFor("b) " + b)
+	screen := strings.Join(scr.visible(), "\n")
+	if strings.Contains(screen, "a) ") || strings.Contains(screen, "Hand it in") {
+		t.Errorf("after b at the confirm, the checklist is not filtered to b):\n%s", screen)
+	}
+	scr.send(keySpace)
+	waitVisible(t, scr, "[x]  b) "+b)
+	scr.send(keyEnter)
+	quizEnds(t, done, 0, errOut)
+	_, answered, q := tickReport(t, report)
+	if answered != 1 || q["given"] != b || q["cut_off"] != nil {
+		t.Errorf("answered %d, question %v; want %q ticked", answered, q, b)
+	}
+}
+
+// selfCheckTicked answers ptyBank's open question in practice mode at 80x24
+// with args, and at its self-check ticks the second key point (↓ space),
+// waiting until the screen shows it ticked; it returns the screen, the
+// quiz's end, the report's path and standard error.
+func selfCheckTicked(t *testing.T, args ...string) (*screen, <-chan int, string, func() string) {
+	t.Helper()
+	dir := t.TempDir()
+	bankFile := filepath.Join(dir, "pty.yaml")
+	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "bo.json")
+	scr, tty := newVTScreen(t, 80, 24)
+	done, errOut := runOnTTY(t, tty, append([]string{"quiz", "--bank", bankFile, "--type", "open", "--mode", "practice", "--student", "Bo", "--no-history", "-o", report}, args...)...)
+	t.Cleanup(func() { checkCooked(t, tty) })
+	scr.waitFor("What was the Soviet Union?")
+	scr.waitFor("> ")
+	scr.send("Fifteen republics, 1922 to 1991.")
+	scr.waitFor("1922 to 1991.")
+	scr.send(keyEnter)
+	scr.waitFor("Which of these key points did your answer cover?")
+	scr.send(keyDown + keySpace)
+	waitVisible(t, scr, "[x]  b) 1991")
+	return scr, done, report, func() string { return errOut.String() }
+}
+
+// keptSelfCheck checks that the report keeps the answer sent with Enter and
+// the self-check's tick on the screen, cut off, as a choose-all question's
+// ticks are, and that the closing lines say the ticks were kept
+// (attack14 #4).
+func keptSelfCheck(t *testing.T, scr *screen, report, wantEnded string) {
+	t.Helper()
+	ended, _, q := tickReport(t, report)
+	if ended != wantEnded {
+		t.Errorf("ended_by %q, want %s", ended, wantEnded)
+	}
+	points, _ := q["self_check_points"].([]any)
+	if q["given"] != "Fifteen republics, 1922 to 1991." || len(points) != 1 || points[0] != 2.0 || q["self_check"] != false || q["cut_off"] != true {
+		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, cut_off", q)
+	}
+	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
+	if !strings.Contains(flat, "Question 1: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)") || strings.Contains(flat, "unfinished answer") {
+		t.Errorf("the screen does not say the ticks were kept, the answer sent:\n%s", strings.Join(scr.visible(), "\n"))
+	}
+}
+
+// Ctrl-C at an open answer's self-check with a key point ticked and no
+// Enter: the report keeps the tick, as it keeps a choose-all question's.
+func TestPTYCtrlCKeepsSelfCheckTicks(t *testing.T) {
+	t.Parallel()
+	scr, done, report, errOut := selfCheckTicked(t)
+	scr.send(keyCtrlC)
+	quizEnds(t, done, ExitInterrupted, errOut)
+	keptSelfCheck(t, scr, report, "interrupted")
+}
+
+// The time limit running out at the self-check keeps the tick too. The
+// limit is 4 s: typing the answer and ticking take a few ms from the box
+// on the screen.
+func TestPTYTimeLimitKeepsSelfCheckTicks(t *testing.T) {
+	scr, done, report, errOut := selfCheckTicked(t, "--time-limit", "4s")
+	scr.waitFor("Time is up.")
+	quizEnds(t, done, 0, errOut)
+	keptSelfCheck(t, scr, report, "time_limit")
+}
