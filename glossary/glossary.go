@@ -296,43 +296,44 @@ const (
 )
 
 // hitLine is the sentence a hit shows, from the fields marked in (those
-// the query's words are in): the sentence of the plain words that holds
-// most of words, as define shows them (teacher15 P7: search quoted "a
-// well-founded fear of persecution" where define said "a person who has
-// fled to another country"); for a match in a name, what the entry is, in
-// the plain words' first sentence or else the short definition; otherwise
-// the sentence of the full texts that holds most of words.
+// the query's words are in): the sentence that holds the most of words, a
+// sentence of the plain words define shows before one of the full texts
+// that holds no more (teacher15 P7: search quoted "a well-founded fear of
+// persecution" where define said "a person who has fled to another
+// country"; "specific intent" still quotes the full definition, which holds
+// both words). A match in a name that no full sentence holds whole shows
+// what the entry is: the plain words' first sentence, or else the short
+// definition.
 func hitLine(e *Entry, in [len(fieldWeights)]bool, field func(int) string, words []string) string {
-	var plain []string
-	for i := plainField; i < len(in); i++ {
-		if in[i] {
-			plain = append(plain, field(i))
+	texts := func(from, to int) []string {
+		var out []string
+		for i := from; i < to; i++ {
+			if in[i] {
+				out = append(out, field(i))
+			}
 		}
+		return out
 	}
-	if s := bestSentence(plain, words); s != "" {
-		return s
-	}
-	if slices.Contains(in[:namesEnd], true) {
+	plain, pn := bestSentence(texts(plainField, len(in)), words)
+	full, fn := bestSentence(texts(shortField, plainField), words)
+	switch {
+	case pn > 0 && pn >= fn:
+		return plain
+	case slices.Contains(in[:namesEnd], true) && fn < len(words):
 		if e.Plain != "" {
 			return splitSentences(e.Plain)[0]
 		}
 		return e.Short
-	}
-	var full []string
-	for i := shortField; i < plainField; i++ {
-		if in[i] {
-			full = append(full, field(i))
-		}
-	}
-	if s := bestSentence(full, words); s != "" {
-		return s
+	case fn > 0:
+		return full
 	}
 	return e.Short
 }
 
 // bestSentence is the first of the sentences of paras that holds the most
-// of words (normalised) at the start of a word; "" when none holds any.
-func bestSentence(paras []string, words []string) string {
+// of words (normalised) at the start of a word, and how many it holds; ""
+// and 0 when none holds any.
+func bestSentence(paras []string, words []string) (string, int) {
 	best, most := "", 0
 	for _, para := range paras {
 		for _, s := range splitSentences(para) {
@@ -348,7 +349,7 @@ func bestSentence(paras []string, words []string) string {
 			}
 		}
 	}
-	return best
+	return best, most
 }
 
 func isASCII(s string) bool {
