@@ -260,6 +260,10 @@ func TestGlossarySearchListsEachEntryOnce(t *testing.T) {
 			if line == "" || strings.ContainsAny(line[:1], "abcdefghijklmnopqrstuvwxyz,;") {
 				t.Errorf("search %q, %s: %q does not start a sentence", q, h.Entry.Term, line)
 			}
+			// review22 #10: and it ends as a sentence does, or is the name.
+			if line != h.Entry.Term && !strings.HasSuffix(strings.TrimRight(line, `"')”’»`), ".") && !strings.HasSuffix(line, "?") && !strings.HasSuffix(line, "!") {
+				t.Errorf("search %q, %s: %q does not end a sentence", q, h.Entry.Term, line)
+			}
 		}
 	}
 }

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -11,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/conflictq/conflictq/quiz"
 )
 
 // teacher11 P1: an empty Enter on a typed answer in an exam asks "Leave
@@ -227,16 +224,9 @@ func TestPTYPlainTextTypedAfterAStrayEnterIsKept(t *testing.T) {
 // the terminal cannot make, the row count was one off, and the header was
 // cleared with the prompts. It stays, once, above the question, once.
 func TestPTYBlankAnswerKeepsTheHeaderAtTheBottom(t *testing.T) {
-	var buf bytes.Buffer
-	b := &quiz.Bank{ID: "two", Title: "Two", Questions: []*quiz.Question{
+	bank := bankFile(t, "two",
 		embeddedQuestion(t, "comprehension", "what-is-genocide"),
-		embeddedQuestion(t, "comprehension", "what-was-the-soviet-union"),
-	}}
-	if err := b.WriteYAML(&buf); err != nil {
-		t.Fatal(err)
-	}
-	bank := filepath.Join(t.TempDir(), "two.yaml")
-	os.WriteFile(bank, buf.Bytes(), 0o644)
+		embeddedQuestion(t, "comprehension", "what-was-the-soviet-union"))
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", bank, "--seed", "1")
 	scr.waitFor("Question 1 of 2")

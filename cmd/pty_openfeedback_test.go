@@ -3,13 +3,9 @@
 package cmd
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -29,12 +25,7 @@ func TestOpenFeedbackDrawsNothingTwice(t *testing.T) {
 	if len(q.Key) != 4 || q.Plain == "" {
 		t.Fatalf("%s: %d key points, plain answer %q; the test wants 4 and one", q.ID, len(q.Key), q.Plain)
 	}
-	bank := filepath.Join(t.TempDir(), "genocide.yaml")
-	var buf bytes.Buffer
-	if err := (&quiz.Bank{ID: "genocide", Title: "Genocide", Questions: []*quiz.Question{q}}).WriteYAML(&buf); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(bank, buf.Bytes(), 0o644)
+	bank := bankFile(t, "genocide", q)
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", bank)
 	scr.waitFor("Question 1 of 1")

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
@@ -283,12 +282,7 @@ func worstOpenQuestion(t *testing.T, width int) *quiz.Question {
 func TestOpenFeedbackAt80x24(t *testing.T) {
 	t.Parallel()
 	q := worstOpenQuestion(t, 80)
-	bank := filepath.Join(t.TempDir(), "worst.yaml")
-	var buf bytes.Buffer
-	if err := (&quiz.Bank{ID: "worst", Title: "Worst case", Questions: []*quiz.Question{q}}).WriteYAML(&buf); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(bank, buf.Bytes(), 0o644)
+	bank := bankFile(t, "worst", q)
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", bank)
 	scr.waitFor("Question 1 of 1")

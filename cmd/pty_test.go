@@ -562,3 +562,19 @@ func TestPTYSignalAtNamePrompt(t *testing.T) {
 	}
 	checkCooked(t, tty)
 }
+
+// bankFile writes a bank of qs, with id as its id and title, to a file in
+// t's temporary directory, and returns its path. A write that fails stops
+// the test there, not 20 s later at "timed out waiting for Question 1".
+func bankFile(t *testing.T, id string, qs ...*quiz.Question) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := (&quiz.Bank{ID: id, Title: id, Questions: qs}).WriteYAML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), id+".yaml")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

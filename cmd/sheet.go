@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -224,10 +223,14 @@ func selectionFromReport(opts *SheetOptions, data []byte) error {
 			return invalid("%s: set %q: %v", opts.From, rep.Set, err)
 		}
 	}
-	if rep.Difficulty != "" && !slices.Contains(quiz.Difficulties, strings.ToLower(rep.Difficulty)) {
-		return invalid("%s: difficulty %q is not one of %s", opts.From, text.EscapeControl(rep.Difficulty), strings.Join(quiz.Difficulties, ", "))
+	// Checked and normalised as --difficulty is: one check, one message.
+	opts.Difficulty = ""
+	if rep.Difficulty != "" {
+		if err := newEnum(&opts.Difficulty, "", quiz.Difficulties...).Set(rep.Difficulty); err != nil {
+			return invalid("%s: difficulty: %v", opts.From, err)
+		}
 	}
-	opts.Set, opts.Types, opts.Tags, opts.Difficulty = rep.Set, types, rep.Tags, rep.Difficulty
+	opts.Set, opts.Types, opts.Tags = rep.Set, types, rep.Tags
 	opts.asked = make([]quiz.Ref, len(rep.Questions))
 	for i, q := range rep.Questions {
 		opts.asked[i] = quiz.Ref{Bank: q.Bank, ID: q.ID}
@@ -249,7 +252,7 @@ func reportQuestions(opts *SheetOptions, banks []*quiz.Bank) ([]*quiz.Presented,
 		return qs, nil
 	}
 	opts.Set, opts.Types, opts.Tags, opts.Difficulty = "", nil, nil, "" // not a selection that asks these
-	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them): the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
+	fmt.Fprintf(opts.Factory.IOStreams.ErrOut, "note: %s was a quiz on a selection its report does not record (--review, or --tag or --difficulty in a report written before reports recorded them), or the banks have changed since: the sheet has its questions, but grading it asks every question of its banks\n", text.EscapeControl(opts.From))
 	return qs, nil
 }
 

@@ -64,8 +64,8 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	if err != nil {
 		return nil, err
 	}
-	// A reading given up is no reading: its note goes with it.
-	note := rv.note
+	// A reading given up is no reading: its notes go with it.
+	kept := len(rv.notes)
 	out := make([]int, 0, len(refs))
 	var first error
 	for _, r := range refs {
@@ -79,7 +79,7 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 	if first == nil {
 		return out, nil
 	}
-	rv.note = note
+	rv.notes = rv.notes[:kept]
 	if v.Kind == Scalar && strings.Contains(v.Text, ";") {
 		// The key's "b) Iran; c) Russia": its semicolons part the options,
 		// and a failing part's own message is the one to give.
@@ -99,7 +99,7 @@ func (rv *refResolver) resolveList(v Value, options, folded []string) ([]int, er
 		if out != nil {
 			return out, nil
 		}
-		rv.note = note
+		rv.notes = rv.notes[:kept]
 		out = make([]int, 0, len(refs))
 	}
 	// Parts joined as written: from the scalar, with its own separators;
@@ -248,13 +248,21 @@ func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error
 }
 
 // ReadAt is ResolveAt that also says, in note, when it read v otherwise than
-// as written: a short or numeric answer that earns nothing as written but
+// as written: an answer in one of the loose forms (loose.go: "True: a
+// reason", one word of one option) that the strict grammar refuses; a short or numeric answer that earns nothing as written but
 // earns credit without a leading number equal to this question's own
 // ("1 Human rights watch", "1. HRW", "1) HRW", "Q1 HRW" on question 1) is
 // read without the number. An answer right as written ("1 million") is never
 // changed, nor one whose number is not this question's.
 func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, string, error) {
 	r, note, err := q.resolveAt(v, seed, number)
+	if err != nil {
+		// "True: Azerbaijani government", "Adviser": read loosely, said in
+		// the note (loose.go).
+		if r2, note2, err2, ok := q.readLoosely(v, seed, number); ok {
+			return r2, note2, err2
+		}
+	}
 	if number <= 0 || v.Kind != Scalar || q.Type != Short && q.Type != Numeric || err == nil && Score(q, r) > 0 {
 		return r, note, err
 	}
@@ -277,16 +285,16 @@ func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, strin
 	}
 	rv := &refResolver{q: q, seed: seed}
 	r, err := responseFromValue(rv, v)
-	note := rv.note
+	note := strings.Join(rv.notes, "; ")
 	n, rest, ok := numbered(q, v)
 	if !ok {
 		return r, note, err
 	}
-	rv.note = ""
+	rv.notes = nil
 	r2, err2 := responseFromValue(rv, Value{Kind: Scalar, Text: rest, Line: v.Line})
 	switch {
 	case n == number && err != nil:
-		return r2, rv.note, err2
+		return r2, strings.Join(rv.notes, "; "), err2
 	case err2 != nil:
 		// "613 civilans killed": no question number and an answer, but a
 		// text that is no option.

@@ -65,6 +65,14 @@ func TestResolveLabelAndText(t *testing.T) {
 		{"b Tehran", nil, `"b Tehran" is not one of the options`},
 		{"e) Iran", nil, `"e) Iran" is not one of the options`},
 	})
+	// review22 #3: a text that begins several other options names them,
+	// never "nor any other option's".
+	starts := &Question{Type: Single, Choices: []string{"Iran", "Russia", "Turkey", "Iraq"}, Correct: []int{0}}
+	checkResolved(t, starts, 0, []resolveCase{
+		{"b) i", nil, `b) is "Russia", but "i" is how a) and d) begin; write b) alone, or the option's text as printed`},
+		{"b) Ira", nil, `but "Ira" is how a) and d) begin`},
+		{"b) Tur", nil, `b) and the text after it name different options: b) is "Russia", but "Tur" is how c) "Turkey" begins`},
+	})
 
 	all := &Question{Type: Multi, Choices: []string{
 		"Some one million people forced from their homes",
@@ -392,5 +400,15 @@ func TestResolveLabelAndTextCutShort(t *testing.T) {
 		if tt.note == "" && note != "" || !strings.Contains(note, tt.note) {
 			t.Errorf("%q: note %q, want %q", tt.in, note, tt.note)
 		}
+	}
+	// review22 #4: a choose-all answer with two parts cut short gets a
+	// note for each, not only the last.
+	all := &Question{Type: Multi, Choices: q.Choices, Correct: []int{0, 1}}
+	r, note, err := all.ReadAt(Typed("a) It said the Azeri, b) It said the United"), nil, 0)
+	if err != nil || !slices.Equal(r.Choices, []int{0, 1}) {
+		t.Fatalf("two parts cut short = %v, %v; want [0 1]", r.Choices, err)
+	}
+	if !strings.Contains(note, `"a) It said the Azeri" read as a)`) || !strings.Contains(note, `"b) It said the United" read as b)`) {
+		t.Errorf("two parts cut short: note %q, want one for a) and one for b)", note)
 	}
 }

@@ -24,7 +24,9 @@ var approx = []string{"~", "≈", "about ", "approx. ", "approx ", "approximatel
 // "the", maybe written as an ordinal ("28th", for the 28th anniversary;
 // its suffix must be the number's own: "28st" is refused), maybe
 // followed by the question's unit as the test prints it after the blank
-// ("350 people"; case and a plural s folded), by the noun the prompt asks
+// ("350 people"; case and a plural s folded), by the words that say a
+// year is one on a question asking for a year ("in 1991", "1994 г.",
+// yearAlone), by the noun the prompt asks
 // about ("which anniversary": "28th anniversary") or by the key's
 // tolerance, "350 (± 10) people"; a full stop or other sentence mark at
 // the end is passed over. The error says what is wrong, for the student.
@@ -42,6 +44,9 @@ func (q *Question) ParseNumeric(s string) (float64, error) {
 	}
 	if len(t) > 4 && strings.EqualFold(t[:4], "the ") {
 		t = strings.TrimSpace(t[4:]) // "the 28th"
+	}
+	if q.AsksYear() {
+		t = yearAlone(t) // "in 1991", "1994 г.", "1994-cü il"
 	}
 	num, rest, suffix := t, "", ""
 	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || r == '(' }); i > 0 {

@@ -50,10 +50,11 @@ type refResolver struct {
 	seed *uint64 // nil: the bank's order
 	perm []int
 	got  bool
-	// note says how an answer was read otherwise than as written: an
+	// notes say how an answer was read otherwise than as written: an
 	// option's label with its text cut short ("(a) It said the Azeri
-	// population"), read as the label, for a warning.
-	note string
+	// population"), read as the label, for a warning; one for each part
+	// of a choose-all answer so read, none lost.
+	notes []string
 }
 
 func (rv *refResolver) display(k int) int {
@@ -311,12 +312,27 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		} else if cutShort(rest, folded[idx]) {
 			// A student copied the option with its label and stopped
 			// short: the label says which, and the text agrees.
-			rv.note = fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
-				ref, text.Letter(k), text.Printable(options[idx]), text.Letter(k))
+			rv.notes = append(rv.notes, fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
+				ref, text.Letter(k), text.Printable(options[idx]), text.Letter(k)))
 			return idx, nil
-		} else if other := startOption(rest, folded, idx); other >= 0 {
+		} else if others := startOption(rest, folded, idx); len(others) == 1 {
+			other := others[0]
 			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is how %s) %q begins; write %s) or %s) alone",
 				label, label, text.Printable(options[idx]), text.Printable(rest), text.Letter(toShown(other)), text.Printable(options[other]), text.Letter(k), text.Letter(toShown(other)))
+		} else if len(others) > 1 {
+			// Several begin so ("i": Iran and Iraq): named, so that no
+			// one looks for a spelling error that is not there.
+			shown := make([]int, len(others))
+			for j, o := range others {
+				shown[j] = toShown(o)
+			}
+			slices.Sort(shown)
+			labels := make([]string, len(shown))
+			for j, o := range shown {
+				labels[j] = text.Letter(o) + ")"
+			}
+			return 0, fmt.Errorf("%s is %q, but %q is how %s begin; write %s) alone, or the option's text as printed",
+				label, text.Printable(options[idx]), text.Printable(rest), text.AndList(labels), text.Letter(k))
 		} else {
 			return 0, fmt.Errorf("%s is %q, and %q is neither its text nor its start, nor any other option's; write %s) alone, or the option's text as printed",
 				label, text.Printable(options[idx]), text.Printable(rest), text.Letter(k))
@@ -395,19 +411,15 @@ func cutShort(rest, folded string) bool {
 	return stem != "" && strings.HasPrefix(folded, stem)
 }
 
-// startOption is the option other than not whose text begins with rest, as
-// Normalize folds both, when exactly one does; or -1.
-func startOption(rest string, folded []string, not int) int {
+// startOption is the options other than not whose text begins with rest,
+// as Normalize folds both, in the bank's order; none when rest is empty.
+func startOption(rest string, folded []string, not int) []int {
 	stem := text.Normalize(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, "…"), "...")))
-	found := -1
+	var found []int
 	for i, f := range folded {
-		if i == not || stem == "" || !strings.HasPrefix(f, stem) {
-			continue
+		if i != not && stem != "" && strings.HasPrefix(f, stem) {
+			found = append(found, i)
 		}
-		if found >= 0 {
-			return -1
-		}
-		found = i
 	}
 	return found
 }

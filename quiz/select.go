@@ -342,8 +342,8 @@ type Ref struct{ Bank, ID string }
 
 // Reselect gives the questions a quiz asked, in the order it asked them, with
 // their options shuffled by seed as Select shuffles them. selected reports
-// whether Select with seed, the filter f the quiz recorded (its set and
-// types) and a count of len(asked) picks exactly these, in this order: a
+// whether Select with seed, the filter f the quiz recorded (its set,
+// types, tags and difficulty) and a count of len(asked) picks exactly these, in this order: a
 // sheet can then record the selection, so that grading it asks the same
 // questions. A question the banks no longer have is an error.
 func Reselect(banks []*Bank, asked []Ref, f Filter, seed uint64) (qs []*Presented, selected bool, err error) {

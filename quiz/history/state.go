@@ -105,7 +105,12 @@ type savedMemory struct {
 // so that a line edited by hand there makes the state stale.
 const headSize = 4096
 
+// head is the hash of the first n bytes of the file at path (the first and
+// last headSize of them when n is larger). n below 0 counts as 0, as
+// io.LimitReader counted it: the callers guard, but a negative offset read
+// from a damaged state file must not panic.
 func head(path string, n int64) (string, error) {
+	n = max(n, 0)
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err

@@ -45,6 +45,9 @@ type Class struct {
 	// The order the paper sheets, and the quizzes' reports, had the
 	// questions in, when a seed fixed it.
 	paperOrder, screenOrder shownOrder
+	// unordered counts the sheets whose order is not known (no seed):
+	// with any, no order is every student's, and the page claims none.
+	unordered int
 	// The tags of the scored questions, over every sheet (students may have
 	// had different question sets): tagNames as first met, tagAt a tag's
 	// index there, in tagSum and in each row's tag scores. The page sorts them.
@@ -188,12 +191,13 @@ func (c *Class) Add(r Sheet) {
 			c.banks = append(c.banks, b)
 		}
 	}
-	if r.InOrder {
-		if r.Paper {
-			c.paperOrder.add(r.Outcomes)
-		} else {
-			c.screenOrder.add(r.Outcomes)
-		}
+	switch {
+	case !r.InOrder:
+		c.unordered++
+	case r.Paper:
+		c.paperOrder.add(r.Outcomes)
+	default:
+		c.screenOrder.add(r.Outcomes)
 	}
 	c.students++
 	rw := row{Name: r.Name, Where: r.Where, Score: r.Score, Max: r.Max, Pct: r.Percent,
@@ -301,16 +305,18 @@ const (
 )
 
 // pageOrder is the order the page numbers the questions in, and which
-// order that is: the paper test's when every paper sheet with a seed had
-// the questions in one order (sheets made with the same seed); else, with
-// no such paper sheet, the one order every report with a seed shows (a
-// quiz taken with the same seed); else the banks' order (bankOrder).
+// order that is: the paper test's when every paper sheet had the questions
+// in one order (sheets made with the same seed); else, with no paper
+// sheet, the one order every report shows (a quiz taken with the same
+// seed); else the banks' order (bankOrder). With any sheet whose order is
+// not known (no seed) it is the banks' order: no other is every student's.
 // Questions no such sheet had follow, in the banks' order.
 func (c *Class) pageOrder() ([]*quiz.Question, string) {
 	bank := c.bankOrder()
 	var shown []*quiz.Question
 	how := orderBank
 	switch {
+	case c.unordered > 0:
 	case c.paperOrder.sheets > 0:
 		if !c.paperOrder.differ {
 			shown, how = c.paperOrder.questions, orderPaper

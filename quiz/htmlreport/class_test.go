@@ -690,3 +690,59 @@ func TestClassPageNumbersQuestionsAsThePaperDid(t *testing.T) {
 		t.Error("with the students' orders differing, the page does not say to find a question by its name")
 	}
 }
+
+// review22 #7: the page claims an order only when every sheet had it. A
+// sheet with no order (no seed) among seeded ones keeps the banks' order;
+// reports with one seed number as the quiz asked; paper wins over screen.
+func TestClassPageOrderWhenSheetsDiffer(t *testing.T) {
+	bankOrder := []string{"capital", "town", "essay"}
+	seed := uint64(0)
+	for s := uint64(1); s < 200 && seed == 0; s++ {
+		if !slices.Equal(pickedOrder(t, s), bankOrder) {
+			seed = s
+		}
+	}
+	unseeded := `{"student":"Aram","answers":{"capital":"Yerevan","town":"Khojaly","essay":"x"}}`
+	const paper, screen, none = "paper", "screen", "none"
+	for _, tt := range []struct {
+		name  string
+		kinds []string // each sheet: paper or screen with the seed, or none (no seed)
+		want  []string
+		note  string
+	}{
+		{"seeded and unseeded paper", []string{paper, paper, none}, bankOrder, "numbered in the banks&#39; order"},
+		{"one seed on screen", []string{screen, screen}, pickedOrder(t, seed), "numbered in the order the quiz asked them"},
+		{"paper and screen", []string{paper, screen}, pickedOrder(t, seed), "numbered as on the paper test"},
+		{"seeded and unseeded screen", []string{screen, none}, bankOrder, "numbered in the banks&#39; order"},
+	} {
+		var sheets []string
+		for i, k := range tt.kinds {
+			if k == none {
+				sheets = append(sheets, unseeded)
+			} else {
+				sheets = append(sheets, seededSheet(fmt.Sprint("S", i), seed))
+			}
+		}
+		results, _ := gradeSheets(t, sheets...)
+		pass := 50.0
+		c := htmlreport.NewClass(&pass, time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC))
+		var cs grade.ClassStats
+		for i, r := range results {
+			ps := grade.PageSheet(r)
+			ps.Paper = tt.kinds[i] == paper
+			c.Add(ps)
+			cs.Add(r)
+		}
+		var b bytes.Buffer
+		if err := c.Write(&b, cs.Summary(30)); err != nil {
+			t.Fatal(err)
+		}
+		p := b.String()
+		if got := numbered(t, p); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: page numbers %v, want %v", tt.name, got, tt.want)
+		}
+		if !strings.Contains(p, tt.note) {
+			t.Errorf("%s: the page does not say %q", tt.name, tt.note)
+		}
+	}
+}

@@ -168,7 +168,8 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		v.Statuses = append(v.Statuses, statusCount{Key: "unreadable-file", Text: "could not be read at all (listed below)", Count: n})
 	}
 	v.Hist = newHistogram(s.Histogram, c.Pass)
-	v.Questions = c.questionViews(s)
+	numbered, how := c.pageOrder()
+	v.Questions = c.questionViews(s, numbered)
 	for _, q := range v.Questions {
 		if q.Weak {
 			v.Weak++
@@ -176,7 +177,6 @@ func (c *Class) view(s stats.StatsSummary) classView {
 	}
 	v.Reread = reread(v.Questions)
 	if len(c.questions) > 0 {
-		_, how := c.pageOrder()
 		v.Numbering = numberingNote(how)
 	}
 	order := c.tagOrder()
@@ -319,7 +319,7 @@ func discLabel(d *float64) string {
 	return "very good: tells apart who knows more"
 }
 
-func (c *Class) questionViews(s stats.StatsSummary) []questionView {
+func (c *Class) questionViews(s stats.StatsSummary, order []*quiz.Question) []questionView {
 	items := map[string]stats.ItemStats{}
 	for _, it := range s.Items {
 		items[it.ID] = it
@@ -381,8 +381,7 @@ func (c *Class) questionViews(s stats.StatsSummary) []questionView {
 		out = append(out, qv)
 	}
 	if len(c.questions) > 0 {
-		qs, _ := c.pageOrder()
-		for _, q := range qs {
+		for _, q := range order {
 			if q.Type != quiz.Info {
 				add(q.Bank+"/"+q.ID, q)
 			}

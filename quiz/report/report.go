@@ -656,14 +656,6 @@ func (r *Report) selfCheckCutOff() []string {
 	return nums
 }
 
-// andList joins items as a sentence lists them: "1, 3 and 5".
-func andList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // WriteSummary prints the end-of-quiz summary: score, percent, time, and by
 // tag. After an early stop it counts what was reached, and leaves out the
 // tags of questions never shown rather than showing them as 0%. Lines are
@@ -696,12 +688,12 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 	if kept, how := r.cutOffNumbers(); len(kept) == 1 {
 		line("Question %s: your unfinished answer was kept as %s (not sent with Enter) and counts as your answer", kept[0], how)
 	} else if len(kept) > 1 {
-		line("Questions %s: your unfinished answers were kept as %s (not sent with Enter) and count as your answers", andList(kept), how)
+		line("Questions %s: your unfinished answers were kept as %s (not sent with Enter) and count as your answers", text.AndList(kept), how)
 	}
 	if kept := r.selfCheckCutOff(); len(kept) == 1 {
 		line("Question %s: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)", kept[0])
 	} else if len(kept) > 1 {
-		line("Questions %s: your answers were sent; the key points you had ticked were kept as ticked (not sent with Enter)", andList(kept))
+		line("Questions %s: your answers were sent; the key points you had ticked were kept as ticked (not sent with Enter)", text.AndList(kept))
 	}
 	if r.Unsaved {
 		r.writeSelfChecks(w, width)

@@ -288,3 +288,36 @@ func TestNoneTickedConfirmCutShort(t *testing.T) {
 		t.Errorf("response %+v, want none", res.Outcomes[0].Response)
 	}
 }
+
+// hintedPrompter is blankPrompter with session.HintedInput: it records the
+// hint it is handed apart from the message.
+type hintedPrompter struct {
+	blankPrompter
+	hints []string
+}
+
+func (p *hintedPrompter) InputHint(msg, hint string, validate func(string) error) (string, error) {
+	p.hints = append(p.hints, hint)
+	return p.Input(msg, validate)
+}
+
+// review22 #6: a prompter that draws the key hint itself gets it apart from
+// the message, at any width, so that it can leave it out of the answer's
+// echo without parsing the message back.
+func TestHintHandedOverApart(t *testing.T) {
+	for id, hint := range map[string]string{"ussr": OpenHint, "town": TypeHint} {
+		p := &hintedPrompter{blankPrompter: blankPrompter{lines: []string{"x"}}}
+		b := testfiles.Sample(t)
+		s := &Session{Questions: []*quiz.Presented{{Question: testfiles.Question(t, b, id)}}, Mode: quiz.Exam, HoldBackReview: true,
+			Prompter: p, Out: &bytes.Buffer{}, Now: testfiles.Clock(), Width: 12}
+		if _, err := s.Run(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.asked) != 1 || strings.Contains(p.asked[0], "[") || strings.Contains(p.asked[0], "Enter") {
+			t.Errorf("%s: asked %q, want the message without the hint", id, p.asked)
+		}
+		if len(p.hints) != 1 || strings.Join(strings.Fields(p.hints[0]), " ") != hint {
+			t.Errorf("%s: hint %q, want %q", id, p.hints, hint)
+		}
+	}
+}

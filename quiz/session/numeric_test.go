@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,7 +56,7 @@ func TestNumericBlankOrdinalAndReask(t *testing.T) {
 		{anniversary, []string{"28th"}, true, 1, nil},
 		{anniversary, []string{"twenty", "28"}, true, 1, []string{"please type a number, such as 5; an empty answer leaves it blank"}},
 		{anniversary, []string{"28st", "28th"}, true, 1, []string{"28 as an ordinal is 28th; please type a number, such as 5"}},
-		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 1750; an empty answer leaves it blank"}},
+		{year, []string{"the year", ""}, false, 0, []string{"please type a year, such as 2005; an empty answer leaves it blank"}},
 		{people, []string{"many", "350 people"}, true, 1, []string{"please type a number of people, such as 3 or 3 people; an empty answer leaves it blank"}},
 		{people, []string{"30.000", "350"}, true, 1, []string{"a dot marks decimals; for thousands write 30000 or 30,000"}}, // teacher14 P3
 	}
@@ -120,6 +121,33 @@ func TestNumberHintNeverScores(t *testing.T) {
 	}
 	if len(seen) < 3 {
 		t.Errorf("8 questions show only %d examples: %v", len(seen), seen)
+	}
+	// A year is one of the topic's, 1988-2023 (teacher15 P5: "such as
+	// 1700" read oddly), the same one for a question each time, unless
+	// every one of those scores; then one further off, never scoring.
+	seenYears := map[string]bool{}
+	for _, id := range []string{"ceasefire-year", "independence-year", "soviet-union-founded", "oblast-created", "first-war-began",
+		"republic-proclaimed-year", "khojaly-year", "offensive-year", "peacekeepers-withdrew", "minsk-closed", "a", "b", "c"} {
+		for _, v := range []float64{1922, 1923, 1988, 1991, 1992, 1994, 2000, 2005, 2023, 2024, 2025} {
+			q := &quiz.Question{ID: id, Type: quiz.Numeric, Prompt: "In what year?", Value: v, Unit: "year"}
+			hint := numberHint(&quiz.Presented{Question: q})
+			_, ex, _ := strings.Cut(hint, "such as ")
+			y, err := strconv.Atoi(ex)
+			if err != nil || y < 1988 || y > 2023 {
+				t.Errorf("%s = %v: %q, want a year from 1988 to 2023", id, v, hint)
+			}
+			if again := numberHint(&quiz.Presented{Question: q}); again != hint {
+				t.Errorf("%s = %v: %q, then %q", id, v, hint, again)
+			}
+			seenYears[ex] = true
+		}
+	}
+	if len(seenYears) < 4 {
+		t.Errorf("year questions show only %d examples: %v", len(seenYears), seenYears)
+	}
+	wide := &quiz.Question{ID: "a", Type: quiz.Numeric, Prompt: "In what year?", Value: 2005, Tol: 20, Unit: "year"}
+	if hint := numberHint(&quiz.Presented{Question: wide}); hint != "please type a year, such as 1900" {
+		t.Errorf("2005 ± 20: %q", hint)
 	}
 	// Where every number scores, no example is given.
 	anyNumber := &quiz.Question{ID: "a", Type: quiz.Numeric, Value: 3, Numbers: []quiz.Number{{Any: true, Credit: 0.1}}}

@@ -96,7 +96,7 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 	}
 	whole := make([]int, len(q.Key))   // rows of each point listed; 0 when not listed
 	for i, k := range q.StudentKey() { // the points as shown
-		if checked && ticked(r, i) == 1 {
+		if checked && ticked(r, i) {
 			continue
 		}
 		whole[i] = rows(text.Hang(k, s.Width, len(indent)+4))
@@ -146,12 +146,9 @@ func (s *Session) openFit(o *quiz.Outcome, checked bool, indent string) openLayo
 	return f
 }
 
-// ticked is 1 when the student ticked key point i, else 0.
-func ticked(r quiz.Response, i int) int {
-	if slices.Contains(r.SelfCheckPoints, i) {
-		return 1
-	}
-	return 0
+// ticked reports whether the student ticked key point i.
+func ticked(r quiz.Response, i int) bool {
+	return slices.Contains(r.SelfCheckPoints, i)
 }
 
 // openAnswerText is the answer shown after an open question, on its

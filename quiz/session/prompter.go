@@ -62,6 +62,17 @@ type SelfChecker interface {
 	SelfCheck(msg string, options []string) ([]int, error)
 }
 
+// HintedInput is implemented by prompters that can draw a key hint under a
+// text prompt's message ("[One line: Enter sends your answer]") while it
+// waits, and leave it out of the answer's echo, as survey's menus take
+// theirs away once answered: its rows pushed the question's first line off
+// an 80x24 screen at an open question's feedback (teacher14 A1). hint is
+// drawn as given (wrapped, perhaps coloured). Without it the session asks
+// with Input, the hint on the message's last lines.
+type HintedInput interface {
+	InputHint(msg, hint string, validate func(string) error) (string, error)
+}
+
 // Drafter is implemented by prompters that can tell what the student had
 // typed into a text prompt (Input), or ticked in a question's checklist
 // (MultiSelect) or an open answer's self-check (SelfCheck), that a time

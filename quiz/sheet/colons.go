@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"go.yaml.in/yaml/v3"
 )
 
 // Students write colons in their answers ("Region of Azerbaijan: occupied
@@ -264,18 +265,14 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		} else if !refused(value) {
 			continue
 		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b) // a JSON string is a YAML double-quoted one
-		enc.SetEscapeHTML(false)
-		if enc.Encode(value) != nil {
-			continue
-		}
-		written := strings.TrimSpace(b.String())
+		written := strings.TrimSpace(jsonQuoted(value))
 		if comment != "" {
 			// Written plain, so that YAML reads the comment as it does
 			// on any plain answer ("1994 # the ceasefire") and the
-			// sheet reports it; a text YAML refuses plain keeps it.
-			if value == "" || refused(value) || yamlMark(value) || strings.ContainsAny(value[:1], "|>[{#\"'") {
+			// sheet reports it; a text YAML refuses plain keeps it,
+			// and so does one YAML reads as null ("null", "~"), which
+			// plain would lose the answer (review22 #1).
+			if value == "" || refused(value) || yamlMark(value) || strings.ContainsAny(value[:1], "|>[{#\"'") || yamlNull(value) {
 				value, comment = value+comment, ""
 				written = strings.TrimSpace(jsonQuoted(value))
 			} else {
@@ -645,7 +642,15 @@ func commentStart(v string) int {
 	return -1
 }
 
-// jsonQuoted is v as a double-quoted YAML (JSON) string.
+// yamlNull reports whether YAML reads v, written plain, as null ("null",
+// "Null", "~"): asked of the YAML library, so it resolves as the reader does.
+func yamlNull(v string) bool {
+	return (&yaml.Node{Kind: yaml.ScalarNode, Value: v}).ShortTag() == "!!null"
+}
+
+// jsonQuoted is v as a double-quoted YAML (JSON) string (a JSON string is
+// a YAML double-quoted one), with a line break after it. Encoding a string
+// cannot fail.
 func jsonQuoted(v string) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

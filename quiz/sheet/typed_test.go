@@ -61,6 +61,12 @@ func TestInlineAnswerReadAsTyped(t *testing.T) {
 		{`| intent to destroy # like Khojaly`, `intent to destroy`, `as written: "| intent to destroy", as "intent to destroy"`},
 		{`|intent: to destroy # x`, `intent: to destroy # x`, `as written: "|intent: to destroy # x", as "intent: to destroy # x"`},
 		{`|[a] # x`, `[a] # x`, `as "[a] # x"`},
+		// review22 #1: written back plain, null or ~ is YAML's null,
+		// and the answer would be lost; kept in quotes, comment and all.
+		{`|null # I do not know`, `null # I do not know`, `as "null # I do not know"`},
+		{`|~ # x`, `~ # x`, `as "~ # x"`},
+		{`|NULL # x`, `NULL # x`, `as "NULL # x"`},
+		{`> Null # x`, `Null # x`, `as "Null # x"`},
 		{`|350#7`, `350#7`, `as "350#7"`},
 		{`>350`, `>350`, `as written: ">350" (`},
 		{`> 20000`, `> 20000`, `as written: "> 20000" (`},
@@ -279,6 +285,22 @@ func TestBlockIndicatorAnswerComment(t *testing.T) {
 	for _, c := range s.Comments {
 		if want[c.ID] != c.Text || c.Line != map[string]int{"n": 4, "essay": 5}[c.ID] {
 			t.Errorf("comment %+v, want %q", c, want[c.ID])
+		}
+	}
+}
+
+// review22 #1: an open answer "|null # ..." is the student's text, kept to
+// mark, never read as YAML's null (unanswered).
+func TestBlockIndicatorNullAnswerKept(t *testing.T) {
+	for _, v := range []string{"|null # I do not know", "|~ # x", "| NULL # x"} {
+		s, err := Read("c7.yaml", 0, []byte("student: A\nbanks: [b]\nanswers:\n  essay: "+v+"\n"))
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		a, ok := s.Answer("essay")
+		want := strings.TrimSpace(strings.TrimPrefix(v, "|"))
+		if !ok || a.Text != want {
+			t.Errorf("%s: answer %+v (ok %v), want the text %q kept", v, a, ok, want)
 		}
 	}
 }

@@ -57,7 +57,7 @@ func Wrap(text string, width int, indent string) string {
 			if !empty {
 				space = 1
 			}
-			if n+space+w > width && hasWide(word) {
+			if n+space+w > width && hasWide(word) && !isURL(word) {
 				// Chinese and Japanese fill the line, breaking between characters.
 				first, _ := utf8.DecodeRuneInString(word)
 				if !empty && n+1+runeWidth(first) > width {

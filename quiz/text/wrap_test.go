@@ -30,6 +30,8 @@ func TestWrap(t *testing.T) {
 		{"https://example.org/a-very-long-address-indeed x", 20, "  ", "https://example.org/a-very-long-address-indeed\n  x"},
 		{"(https://example.org/abcdef)", 20, "  ", "(https://example.org/abcdef)"},
 		{"see https://x.org y", 40, "  ", "  see https://x.org y"}, // one that fits stays in the text
+		// review22 #2: one with wide characters is not broken between them.
+		{"see some words here https://例え.jp/パス/長い now", 30, "  ", "  see some words here\n  https://例え.jp/パス/長い\n  now"},
 	}
 	for _, tt := range tests {
 		if got := Wrap(tt.text, tt.width, tt.indent); got != tt.want {

@@ -159,7 +159,7 @@ func (p *Plain) Select(msg string, options []string) (int, error) {
 		ask, empty = "Your answer (1-2, true or false):", "type 1 or true, 2 or false"
 	}
 	err := p.loop(ask, func(s string) error {
-		r, err := resolve(q, s, empty)
+		r, err := p.resolve(q, s, empty)
 		switch {
 		case err != nil:
 			return err
@@ -182,7 +182,7 @@ func (p *Plain) MultiSelect(msg string, options []string) ([]int, error) {
 	q := &quiz.Question{Type: quiz.Multi, Choices: options}
 	var idx []int
 	err := p.loop("Your answers (numbers or letters, such as 1,3 or a,c):", func(s string) error {
-		r, err := resolve(q, s, "type the numbers or letters of your answers, such as 1,3 or a,c (or none)")
+		r, err := p.resolve(q, s, "type the numbers or letters of your answers, such as 1,3 or a,c (or none)")
 		idx = r.Choices
 		return err
 	})
@@ -258,7 +258,7 @@ func (p *Plain) Order(msg string, items []string) ([]int, error) {
 	q := &quiz.Question{Type: quiz.Order, Items: items}
 	var seq []int
 	err := p.loop("Your order (numbers, first to last, such as 3 1 2):", func(s string) error {
-		r, err := resolve(q, s, "type the numbers of the items, first to last")
+		r, err := p.resolve(q, s, "type the numbers of the items, first to last")
 		seq = r.Sequence
 		return err
 	})
@@ -279,15 +279,17 @@ func (p *Plain) Match(msg string, left, right []string) ([]int, error) {
 	}
 	var m []int
 	err := p.loop("Your pairs (such as 1=b 2=a):", func(s string) error {
-		r, err := resolve(q, s, "write each pair as number=letter, such as 1=b 2=a")
+		r, err := p.resolveThen(q, s, "write each pair as number=letter, such as 1=b 2=a", func(r quiz.Response) error {
+			// A sheet may leave pairs out (partial credit); a prompt asks for all.
+			for i, v := range r.Matches {
+				if v < 0 {
+					return fmt.Errorf("pair every item: %d has no partner (such as %d=a)", i+1, i+1)
+				}
+			}
+			return nil
+		})
 		if err != nil {
 			return err
-		}
-		// A sheet may leave pairs out (partial credit); a prompt asks for all.
-		for i, v := range r.Matches {
-			if v < 0 {
-				return fmt.Errorf("pair every item: %d has no partner (such as %d=a)", i+1, i+1)
-			}
 		}
 		m = r.Matches
 		return nil
@@ -298,11 +300,24 @@ func (p *Plain) Match(msg string, left, right []string) ([]int, error) {
 // resolve reads a typed line as a sheet's answer to q, whose options are the
 // ones shown, with the code that grades sheets; so a line means at the prompt
 // what it means in a sheet. Indices come back in display order. An empty line
-// is refused with empty.
-func resolve(q *quiz.Question, line, empty string) (quiz.Response, error) {
-	r, err := q.Resolve(quiz.Typed(line), nil)
+// is refused with empty. A line read otherwise than as written ("True: a
+// reason", one word of an option, an option cut short) is said under it, as
+// a sheet's warning says it (teacher15 P4, P6).
+func (p *Plain) resolve(q *quiz.Question, line, empty string) (quiz.Response, error) {
+	return p.resolveThen(q, line, empty, nil)
+}
+
+// resolveThen is resolve with a further check, before the reading is said.
+func (p *Plain) resolveThen(q *quiz.Question, line, empty string, check func(quiz.Response) error) (quiz.Response, error) {
+	r, note, err := q.ReadAt(quiz.Typed(line), nil, 0)
 	if err == nil && !r.Answered {
 		err = errors.New(empty)
+	}
+	if err == nil && check != nil {
+		err = check(r)
+	}
+	if err == nil && note != "" {
+		fmt.Fprintf(p.out, "  %s\n", refusal(errors.New(note), p.Width))
 	}
 	return r, err
 }

@@ -60,3 +60,42 @@ func TestConfirmNoThenAnswer(t *testing.T) {
 		}
 	}
 }
+
+// A line read otherwise than as written is read as a sheet reads it, and
+// the reading is said under it (teacher15 P4, P6): one word of one option,
+// True or False with a reason. A word in two options is asked again,
+// naming them.
+func TestPlainSaysALooseReading(t *testing.T) {
+	options := []string{"Adviser to Armenia's president", "Researcher for Human Rights Watch",
+		"Western journalist reporting from Khojaly", "Journalist for the Minsk Group"}
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("Journalist\nAdviser\n"), &out, true)
+	i, err := p.Select("Libaridian's role?", options)
+	if err != nil || i != 0 {
+		t.Fatalf("Select = %d, %v; want 0", i, err)
+	}
+	for _, want := range []string{
+		`"Journalist" is a word of 2 options, c) "Western journalist reporting from Khojaly" and d) "Journalist for the Minsk Group"; write the letter of the one you mean.`,
+		`"Adviser" read as a) "Adviser to Armenia's president", the one option with that word (next time, write a) alone).`,
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, out.String())
+		}
+	}
+	for _, tt := range []struct {
+		line string
+		want int
+		note string
+	}{
+		{"True: Azerbaijani government", 0, `"True: Azerbaijani government" read as True, the words after it not read (next time, write True alone).`},
+		{"False - it was 1994", 1, "read as False"},
+		{"false", 1, ""},
+	} {
+		out.Reset()
+		p := NewPlain(strings.NewReader(tt.line+"\n"), &out, false)
+		i, err := p.Select("True or false?", []string{"True", "False"})
+		if err != nil || i != tt.want || !strings.Contains(out.String(), tt.note) || tt.note == "" && strings.Contains(out.String(), "read as") {
+			t.Errorf("%q = %d, %v; want %d, saying %q:\n%s", tt.line, i, err, tt.want, tt.note, out.String())
+		}
+	}
+}

@@ -211,6 +211,13 @@ func (u unechoed) Cleanup(*survey.PromptConfig, any) error { return u.Render("",
 
 // Input reads a line of text.
 func (s *Survey) Input(msg string, validate func(string) error) (string, error) {
+	return s.InputHint(msg, "", validate)
+}
+
+// InputHint is Input with hint, the session's key hint, drawn under msg
+// while the prompt waits and left out of the answer's echo. It implements
+// session.HintedInput.
+func (s *Survey) InputHint(msg, hint string, validate func(string) error) (string, error) {
 	var text string
 	var opts []survey.AskOpt
 	if validate != nil {
@@ -220,6 +227,9 @@ func (s *Survey) Input(msg string, validate func(string) error) (string, error) 
 		}))
 	}
 	in := &input{Input: &survey.Input{Message: msg}, out: s.out, draft: &s.draft, start: s.carry}
+	if hint != "" {
+		in.Message, in.echo = msg+"\n"+hint, msg
+	}
 	if a, ok := s.in.(interface{ typedAhead() bool }); ok {
 		in.ahead = a.typedAhead
 	}
@@ -254,6 +264,9 @@ type input struct {
 	// refusal is how many rows the refused reply's message above the
 	// prompt takes (Error); Cleanup erases them.
 	refusal int
+	// echo, when not "", is the message the answer's echo shows: the
+	// message without the key hint drawn under it (InputHint).
+	echo string
 }
 
 func (s *Survey) input(msg string) survey.Prompt {
@@ -447,39 +460,10 @@ func (i *input) Cleanup(config *survey.PromptConfig, val any) error {
 	// message's rows are counted with it.
 	i.AppendRenderedText(strings.Repeat("\n", i.refusal))
 	i.refusal = 0
-	i.Message = withoutHint(i.Message)
+	if i.echo != "" {
+		i.Message = i.echo
+	}
 	return i.Input.Cleanup(config, val)
-}
-
-// withoutHint is a text prompt's message without the key hint the session
-// puts on its last lines (session.OpenHint or TypeHint, wrapped, perhaps
-// coloured); the message as it is when it ends in none.
-func withoutHint(msg string) string {
-	lines := strings.Split(msg, "\n")
-	for k := len(lines) - 1; k > 0 && k >= len(lines)-3; k-- {
-		tail := strings.Join(strings.Fields(uncoloured(strings.Join(lines[k:], " "))), " ")
-		if tail == session.OpenHint || tail == session.TypeHint {
-			return strings.Join(lines[:k], "\n")
-		}
-	}
-	return msg
-}
-
-// uncoloured is s without its escape sequences (ESC [ ... letter).
-func uncoloured(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
-			j := i + 2
-			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-				j++
-			}
-			i = j
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // extraRows is how many rows beyond its first survey counts for line on

@@ -1,0 +1,208 @@
+package quiz
+
+// Answers read loosely: forms the strict grammar (answer.go, optionref.go,
+// numeric.go) refuses, but which say plainly what the student meant, as
+// teenagers write on paper and type at the plain prompt (teacher15 P4-P6).
+// They are tried only when the strict reading fails, so they never change an
+// answer it reads; what they leave unread is said in a note, which a sheet
+// gives as a warning on the answer's line and the plain prompt shows.
+//
+//   - a year with the words around it that say it is a year: "in 1991",
+//     "1994г", "1994 г.", "в 1994 году", "1994-cü il", "1994 թ.", on a
+//     question that asks for a year (yearAlone); never two numbers;
+//   - True or False with a reason after it: "True: Azerbaijani government",
+//     "False - it was 1994" (leadingBool);
+//   - one whole word that is in one option's text only: "Adviser" for
+//     "Adviser to Armenia's president" (wordOption).
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// readLoosely reads v, which the strict grammar refused, in one of the loose
+// forms of a true/false or choice question. ok says whether v is written in
+// such a form: then r and note are its reading, or err says why it is still
+// refused (a word in several options). A question number before the answer
+// is passed over as the strict reading passes it ("8 True: reason" on
+// question 8).
+func (q *Question) readLoosely(v Value, seed *uint64, number int) (r Response, note string, err error, ok bool) {
+	if v.Kind != Scalar || q.Type != TrueFalse && q.Type != Single && q.Type != Multi {
+		return Response{}, "", nil, false
+	}
+	s := strings.TrimSpace(v.Text)
+	if n, rest, numberedOK := numbered(q, v); numberedOK && n == number {
+		s = rest
+	}
+	if q.Type == TrueFalse {
+		b, reason, ok := leadingBool(s)
+		if !ok {
+			return Response{}, "", nil, false
+		}
+		if reason != "" {
+			note = fmt.Sprintf("%q read as %s, the words after it not read (next time, write %s alone)",
+				v.Text, boolText(b), boolText(b))
+		}
+		return Response{Answered: true, Bool: b}, note, nil, true
+	}
+	f := q.folded()
+	if textOption(s, q.Choices, f.choices, -1) >= 0 || strings.EqualFold(s, "none") {
+		// An option's whole text, or "none", refused as it stands: it
+		// could mean two things ("None", an option, or no option).
+		return Response{}, "", nil, false
+	}
+	found, ok := wordOption(s, f.choices)
+	if !ok || len(found) == 0 {
+		return Response{}, "", nil, false
+	}
+	rv := &refResolver{q: q, seed: seed}
+	if len(found) == 1 {
+		i := found[0]
+		d := text.Letter(rv.shown(i))
+		return Response{Answered: true, Choices: []int{i}},
+			fmt.Sprintf("%q read as %s) %q, the one option with that word (next time, write %s) alone)", v.Text, d, text.Printable(q.Choices[i]), d),
+			nil, true
+	}
+	shown := make([]int, len(found))
+	for j, i := range found {
+		shown[j] = rv.shown(i)
+	}
+	slices.Sort(shown)
+	named := make([]string, len(shown))
+	for j, d := range shown {
+		named[j] = fmt.Sprintf("%s) %q", text.Letter(d), text.Printable(q.Choices[rv.display(d)]))
+	}
+	return Response{}, "", fmt.Errorf("%q is a word of %d options, %s; write the letter of the one you mean",
+		s, len(found), text.AndList(named)), true
+}
+
+// wordMin is the fewest letters a word must have to name an option alone:
+// shorter words ("the", "of", "war") are in too many texts to mean one.
+const wordMin = 4
+
+// wordOption is the options whose text holds ref as a whole word, as
+// Normalize folds both (case, diacritics: "adviser", "Xocali" for
+// "Xocalı"), in the bank's order. ok is false, and nothing is looked for,
+// unless ref is one word of letters only, at least wordMin of them: a
+// number, a label or a phrase is never read so.
+func wordOption(ref string, folded []string) (found []int, ok bool) {
+	w := text.Normalize(ref)
+	if utf8.RuneCountInString(w) < wordMin || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return nil, false
+	}
+	for i, f := range folded {
+		if slices.Contains(strings.Fields(f), w) {
+			found = append(found, i)
+		}
+	}
+	return found, true
+}
+
+// boolWords are the words that answer true or false alone (parseBool), as
+// the first word of an answer with a reason after it; the letters and the
+// numbers 1 and 2 are not: "1 - because" may be a question's number.
+var boolWords = map[string]bool{"true": true, "t": true, "yes": true, "y": true,
+	"false": false, "f": false, "no": false, "n": false}
+
+// reasonMarks are what students write between True or False and the
+// reason for it: "True: …", "False - …", "No, …".
+const reasonMarks = ":-–—,.;("
+
+// leadingBool reads an answer that begins with true or false and goes on
+// with a reason: "True: Azerbaijani government", "False - it was 1994",
+// "No, it was 1994", "True because …" (a spelt-out true or false may be
+// followed by a space alone; a short one, "no idea", may not). reason is
+// what follows, not read; "" when only a full stop or such followed
+// ("True."). An answer whose reason says true or false itself ("True or
+// false", "False, it is true that …") is not read: which one was meant is
+// not clear.
+func leadingBool(s string) (b bool, reason string, ok bool) {
+	s = strings.TrimSpace(s)
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end <= 0 {
+		return false, "", false
+	}
+	word := strings.ToLower(s[:end])
+	b, known := boolWords[word]
+	if !known {
+		return false, "", false
+	}
+	after := strings.TrimLeft(s[end:], " \t")
+	switch {
+	case after == "" || strings.Trim(after, sentenceEnd) == "":
+		return b, "", true // "True.", "False!"
+	case strings.ContainsRune(reasonMarks, []rune(after)[0]):
+	case len(after) < len(s[end:]) && (word == "true" || word == "false"):
+	default:
+		return false, "", false
+	}
+	reason = strings.TrimSpace(strings.TrimLeft(after, reasonMarks+" \t"))
+	for _, w := range strings.Fields(text.Normalize(reason)) {
+		if w == "true" || w == "false" {
+			return false, "", false
+		}
+	}
+	return b, reason, true
+}
+
+// yearBefore are the words written before a year, as Normalize folds them:
+// "in 1991", "in the year 1991", Russian "в 1994 году".
+var yearBefore = map[string]bool{"in": true, "year": true, "the year": true, "in the year": true, "in year": true, "в": true}
+
+// yearAfter are the words written after a year that only say it is one, as
+// Normalize folds them: English "year"; Russian "г." and "год"; Azerbaijani
+// "il" after the ordinal's ending -ci, -cı, -cu, -cü ("1994-cü il");
+// Armenian "թ." and "թվական"; Georgian "წ." and "წელს".
+var yearAfter = func() map[string]bool {
+	m := map[string]bool{"year": true, "yr": true,
+		"г": true, "год": true, "году": true, "года": true,
+		"թ": true, "թվական": true, "թվականին": true, "թվականը": true, "թ ին": true,
+		"წ": true, "წელი": true, "წელს": true}
+	for _, ord := range []string{"", "ci", "cu", "nci", "ncu"} {
+		for _, il := range []string{"", "il", "ilde", "ili"} {
+			if w := strings.TrimSpace(ord + " " + il); w != "" {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// yearAlone is t, an answer to a question that asks for a year, without
+// the words around its one number that say it is a year ("in 1991",
+// "1994г", "1994 г", "1994-cü il", "1994 թ"): the number alone. Any other
+// t is returned as it is, for the number's own reading to accept or refuse:
+// a second number ("in 1991 or 1992", "1991-1992") or another word.
+func yearAlone(t string) string {
+	start := strings.IndexFunc(t, unicode.IsDigit)
+	if start < 0 {
+		return t
+	}
+	end := start
+	for end < len(t) && t[end] >= '0' && t[end] <= '9' {
+		end++
+	}
+	before, after := t[:start], t[end:]
+	if strings.ContainsFunc(after, unicode.IsDigit) || !yearWords(before, yearBefore) || !yearWords(after, yearAfter) {
+		return t
+	}
+	if strings.TrimSpace(before) != "" && strings.TrimRight(before, " \t") == before {
+		return t // "in1991": a word glued to the number
+	}
+	return t[start:end]
+}
+
+// yearWords reports whether s is blank or, as Normalize folds it, one of
+// words; a mark alone ("-1994", "1994%") is no word and changes the number.
+func yearWords(s string, words map[string]bool) bool {
+	f := text.Normalize(s)
+	if f == "" {
+		return strings.TrimSpace(s) == ""
+	}
+	return words[f]
+}
