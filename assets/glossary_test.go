@@ -267,3 +267,25 @@ func TestGlossarySearchListsEachEntryOnce(t *testing.T) {
 		}
 	}
 }
+
+// glossary search quotes the plain words define shows where the query is in
+// them (teacher15 P7: "refugee" quoted the 1951 convention's "well-founded
+// fear of persecution"); an entry whose plain words do not hold it keeps
+// the full text's sentence.
+func TestGlossarySearchQuotesThePlainWords(t *testing.T) {
+	g := assets.Glossary()
+	for _, q := range []string{"refugee", "qaçqın"} {
+		hits := g.Search(q)
+		if len(hits) == 0 || hits[0].Entry.Term != "refugee" || !strings.HasPrefix(hits[0].Entry.Plain, hits[0].Line) {
+			t.Errorf("search %q: the first hit's line is not the plain words' first sentence: %+v", q, hits[0])
+		}
+	}
+	for _, h := range g.Search("refugee") {
+		if strings.Contains(h.Entry.Plain, h.Line) || strings.Contains(h.Entry.PlainSince, h.Line) {
+			continue
+		}
+		if strings.Contains(strings.ToLower(h.Entry.Plain+" "+h.Entry.PlainSince), "refugee") {
+			t.Errorf("%s: the plain words say 'refugee', but the line is from the full entry: %q", h.Entry.Term, h.Line)
+		}
+	}
+}

@@ -140,6 +140,43 @@ func TestPTYTextTypedAfterAStrayEnterIsKept(t *testing.T) {
 	}
 }
 
+// teacher15 P1: "n", a space and the answer typed at the confirm without
+// Enter: the "n " is No, the answer alone goes into the box. "n" before a
+// letter stays (TestPTYTextTypedAfterAStrayEnterIsKept keeps what is typed:
+// "nagorno" may be the answer).
+func TestPTYNoThenTheAnswerLeavesOutTheNo(t *testing.T) {
+	t.Parallel()
+	scr, done, report, errOut := typeHalfAnswer(t)
+	scr.send(strings.Repeat("\x7f", len("The USSR, it was big: Russia, Geo")))
+	scr.send(keyEnter)
+	scr.waitFor("Leave this question blank?")
+	scr.send("n it is in Azerbaijan")
+	want := "> it is in Azerbaijan"
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(strings.Join(scr.visible(), "\n"), want); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the answer typed after n is not alone in the box:\n%s", strings.Join(scr.visible(), "\n"))
+		}
+	}
+	scr.send("\r")
+	scr.waitFor("Which town?")
+	scr.send("\ry\r")
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(data); !strings.Contains(s, `"given": "it is in Azerbaijan"`) {
+		t.Errorf("report:\n%s", s)
+	}
+}
+
 // The same with --plain at a terminal: a line that is not y or n, typed at
 // the confirm, is the answer.
 func TestPTYPlainTextTypedAfterAStrayEnterIsKept(t *testing.T) {

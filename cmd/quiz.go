@@ -309,7 +309,7 @@ func quizRun(opts *QuizOptions) error {
 	if opts.Review {
 		shown = quiz.BanksOf(banks, questions)
 	}
-	printIntro(ios.Out, style, shown, len(questions), mode, opts)
+	printIntro(ios.Out, style, shown, len(questions), mode, opts, width)
 	ctx, deadline, stopClock := timeLimit(ctx, opts)
 	defer stopClock()
 	endsWith(p, ctx)
@@ -582,36 +582,51 @@ func stopped(err error) error {
 	return err
 }
 
-func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions) {
+func printIntro(w io.Writer, st text.Style, banks []*quiz.Bank, n int, mode quiz.Mode, opts *QuizOptions, width int) {
 	titles := make([]string, len(banks))
 	for i, b := range banks {
 		titles[i] = b.Title
 	}
-	fmt.Fprintln(w, st.Bold(text.EscapeControl(strings.Join(titles, " + "))))
-	noun := "questions"
-	if n == 1 {
-		noun = "question"
-	}
-	what := string(mode) + " mode"
-	if opts.Review {
-		what = "spaced review"
-	}
-	if len(opts.Types) > 0 { // which questions a class was given: closed, say
-		what += " · " + strings.Join(opts.Types, ", ") + " questions"
-	}
-	line := fmt.Sprintf("%d %s · %s · seed %d", n, noun, what, opts.Seed)
-	if opts.Set != "" {
-		line = fmt.Sprintf("%d %s · %s · set %s · seed %d", n, noun, what, text.EscapeControl(opts.Set), opts.Seed)
-	}
-	if opts.TimeLimit > 0 {
-		line += " · time limit " + opts.TimeLimit.String()
-	}
-	fmt.Fprintln(w, line)
+	fmt.Fprintln(w, st.Bold(text.Wrap(text.EscapeControl(strings.Join(titles, " + ")), width, "")))
+	fmt.Fprintln(w, introLine(n, mode, opts, width))
 	if !opts.Plain {
 		// Two short lines, so that neither breaks inside a word at 80 columns.
 		fmt.Fprintln(w, st.Dim("Arrow keys to move, space to tick, Enter to answer."))
 		fmt.Fprintln(w, st.Dim("Ctrl-C stops the quiz and keeps your answers so far."))
 	}
+}
+
+// introLine is the line under the bank's title: what the quiz is (how many
+// questions, the mode, the types) and what makes it the same for everyone
+// (set, seed, time limit). When it does not fit in width columns, it breaks
+// between those two parts, each wrapped at word boundaries: at 80 columns a
+// timed set broke as "… seed 923807332 · time lim" / "it 1m0s" (teacher15
+// P2). Width 0 (a pipe) keeps it on one line.
+func introLine(n int, mode quiz.Mode, opts *QuizOptions, width int) string {
+	noun := "questions"
+	if n == 1 {
+		noun = "question"
+	}
+	what := []string{fmt.Sprintf("%d %s", n, noun), string(mode) + " mode"}
+	if opts.Review {
+		what[1] = "spaced review"
+	}
+	if len(opts.Types) > 0 { // which questions a class was given: closed, say
+		what = append(what, strings.Join(opts.Types, ", ")+" questions")
+	}
+	var same []string
+	if opts.Set != "" {
+		same = append(same, "set "+text.EscapeControl(opts.Set))
+	}
+	same = append(same, fmt.Sprintf("seed %d", opts.Seed))
+	if opts.TimeLimit > 0 {
+		same = append(same, "time limit "+opts.TimeLimit.String())
+	}
+	line := strings.Join(slices.Concat(what, same), " · ")
+	if width <= 0 || text.Width(line) <= width {
+		return line
+	}
+	return text.Wrap(strings.Join(what, " · "), width, "") + "\n" + text.Wrap(strings.Join(same, " · "), width, "")
 }
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {

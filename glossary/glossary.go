@@ -263,21 +263,15 @@ func (g *Glossary) Search(query string) []Hit {
 			norms[i] = foldField(field)
 			return norms[i]
 		}
-		score, line, all := 0, "", true
+		score, all := 0, true
+		var in [len(fieldWeights)]bool // the fields a word is in
 		for _, w := range words {
 			found := false
 			for i, weight := range fieldWeights {
 				if c := strings.Count(folded(i, w), " "+w); c > 0 {
 					found = true
 					score += weight * c
-					if line == "" {
-						// A match in a name shows what the entry is; a
-						// match in a text shows the sentence it is in.
-						line = e.Short
-						if weight < 50 {
-							line = matchingSentence(fieldText(i), w)
-						}
-					}
+					in[i] = true
 				}
 			}
 			if !found {
@@ -286,11 +280,76 @@ func (g *Glossary) Search(query string) []Hit {
 			}
 		}
 		if all {
-			hits = append(hits, Hit{Entry: e, Score: score, Line: line})
+			hits = append(hits, Hit{Entry: e, Score: score, Line: hitLine(e, in, fieldText, words)})
 		}
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
 	return hits
+}
+
+// The positions in searchFields of the names, the short definition, and
+// the plain words.
+const (
+	namesEnd   = 3 // term, aliases, names
+	shortField = 3
+	plainField = 9 // then plain_since
+)
+
+// hitLine is the sentence a hit shows, from the fields marked in (those
+// the query's words are in): the sentence that holds the most of words, a
+// sentence of the plain words define shows before one of the full texts
+// that holds no more (teacher15 P7: search quoted "a well-founded fear of
+// persecution" where define said "a person who has fled to another
+// country"; "specific intent" still quotes the full definition, which holds
+// both words). A match in a name that no full sentence holds whole shows
+// what the entry is: the plain words' first sentence, or else the short
+// definition.
+func hitLine(e *Entry, in [len(fieldWeights)]bool, field func(int) string, words []string) string {
+	texts := func(from, to int) []string {
+		var out []string
+		for i := from; i < to; i++ {
+			if in[i] {
+				out = append(out, field(i))
+			}
+		}
+		return out
+	}
+	plain, pn := bestSentence(texts(plainField, len(in)), words)
+	full, fn := bestSentence(texts(shortField, plainField), words)
+	switch {
+	case pn > 0 && pn >= fn:
+		return plain
+	case slices.Contains(in[:namesEnd], true) && fn < len(words):
+		if e.Plain != "" {
+			return splitSentences(e.Plain)[0]
+		}
+		return e.Short
+	case fn > 0:
+		return full
+	}
+	return e.Short
+}
+
+// bestSentence is the first of the sentences of paras that holds the most
+// of words (normalised) at the start of a word, and how many it holds; ""
+// and 0 when none holds any.
+func bestSentence(paras []string, words []string) (string, int) {
+	best, most := "", 0
+	for _, para := range paras {
+		for _, s := range splitSentences(para) {
+			folded := foldField(s)
+			n := 0
+			for _, w := range words {
+				if strings.Contains(folded, " "+w) {
+					n++
+				}
+			}
+			if n > most {
+				best, most = s, n
+			}
+		}
+	}
+	return best, most
 }
 
 func isASCII(s string) bool {
@@ -300,17 +359,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// matchingSentence returns the sentence of para in which word (normalised)
-// starts a word.
-func matchingSentence(para, word string) string {
-	for _, s := range splitSentences(para) {
-		if strings.Contains(" "+text.Normalize(s)+" ", " "+word) {
-			return s
-		}
-	}
-	return strings.TrimSpace(para)
 }
 
 // splitSentences splits at a full stop, question or exclamation mark that

@@ -507,6 +507,36 @@ func TestSearchShowsADefinitionForANameMatch(t *testing.T) {
 	}
 }
 
+// A hit's line is the sentence that holds the most of the query's words,
+// one of the plain words define shows before one of the full texts that
+// holds no more (teacher15 P7); a match in a name alone shows the plain
+// words' first sentence, or for an entry without them its short definition.
+func TestSearchShowsPlainWords(t *testing.T) {
+	g := sample(t)
+	for query, want := range map[string]string{
+		"genocide":            "Genocide is a crime.",
+		"Azerbaijan genocide": "Azerbaijan calls Khojaly a genocide.",
+		"soyqırım":            "Genocide is a crime.", // its Azerbaijani name
+		"genocidal":           "Genocide is a crime.", // an alias
+		"destroy":             "It means acts done to destroy a whole people, or part of it.",
+		// The full definition holds both words, the plain words one.
+		"intent destroy":         "Acts committed with intent to destroy, in whole or in part, a national, ethnical, racial or religious group as such.",
+		"intent whatever":        "Genocide requires intent to destroy a group as such; a massacre is a mass killing, whatever the intent.",
+		"ethnical racial":        "Acts committed with intent to destroy, in whole or in part, a national, ethnical, racial or religious group as such.",
+		"Khodjaly":               "A town in Nagorno-Karabakh that fell on 25-26 February 1992.",
+		"Human Rights Watch 161": "Azerbaijan says 613 civilians were killed; Human Rights Watch estimated at least 161.",
+	} {
+		hits := g.Search(query)
+		if len(hits) == 0 || hits[0].Line != want {
+			t.Errorf("Search(%q): %+v, want the line %q", query, hits, want)
+		}
+	}
+	e := &g.Entries()[0]
+	if f := searchFields(e); f[plainField] != e.Plain || f[plainField+1] != e.PlainSince || f[shortField] != e.Short || len(f) != len(fieldWeights) {
+		t.Errorf("searchFields and the field positions hitLine reads disagree: %q", f)
+	}
+}
+
 // Every entry names its kind, one of the closed set; a missing or unknown kind
 // is refused with the file and line to fix, and every problem is reported.
 func TestParseKind(t *testing.T) {

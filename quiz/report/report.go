@@ -695,6 +695,9 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 	} else if len(kept) > 1 {
 		line("Questions %s: your answers were sent; the key points you had ticked were kept as ticked (not sent with Enter)", text.AndList(kept))
 	}
+	if r.Unsaved {
+		r.writeSelfChecks(w, width)
+	}
 	r.writeByTag(w, line, width, byTag)
 	switch {
 	case r.Set != "" && r.Seed != nil:
@@ -708,7 +711,7 @@ func (r *Report) writeSummary(w io.Writer, st text.Style, width int, byTag bool)
 // that ended early also gets the score on the questions reached.
 func (r *Report) writeScore(line summaryLine, st text.Style) {
 	if r.NotReached == 0 {
-		if open := r.openToMark(); r.Unsaved && open > 0 && r.scorable() {
+		if open := r.openToMark(); r.Unsaved && open > 0 {
 			r.writeScoreHere(line, st, open)
 			return
 		}
@@ -767,9 +770,10 @@ func (r *Report) openToMark() int {
 
 // writeScoreHere writes the score of a quiz whose open answers nobody will
 // mark (Unsaved): first the score on the questions marked here, which is
-// the one to read, then the open answers and the student's own self-check
-// of them; the score counting them as 0 only beside a pass mark, which it
-// decides.
+// the one to read (none when every question is open), then the open answers
+// and the student's own self-check of them; the score counting them as 0
+// only beside a pass mark, which it decides. writeSelfChecks then lists the
+// open answers one by one.
 func (r *Report) writeScoreHere(line summaryLine, st text.Style, open int) {
 	here := func(q QuestionReport) bool { return q.Type != quiz.Open || r.marked(q) }
 	score, maxScore := r.sumReached(here)
@@ -781,8 +785,24 @@ func (r *Report) writeScoreHere(line summaryLine, st text.Style, open int) {
 			n++
 		}
 	}
-	line("Score on the %s marked here: %s / %s (%s%%)", text.Count(n, "question"),
-		text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+	if maxScore == 0 {
+		// Open questions alone, some perhaps blank: no "0 / 0 (0%)", and
+		// writeSelfChecks lists the open answers.
+		line("Score: none here; every question is open, and nobody marks them here")
+	} else {
+		line("Score on the %s marked here: %s / %s (%s%%)", text.Count(n, "question"),
+			text.FormatNum(text.Round2(score)), text.FormatNum(maxScore), text.FormatPercent(text.Percent(score, maxScore)))
+		r.writeOpenNotScored(line, open)
+	}
+	if r.Passed != nil {
+		line("Score counting the open answers as 0: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
+	}
+	line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+}
+
+// writeOpenNotScored writes how many open answers nobody marks here, and
+// how many key points the student ticked in all.
+func (r *Report) writeOpenNotScored(line summaryLine, open int) {
 	var ticked, points int
 	for i, q := range r.reachedQuestions() {
 		if q.Type == quiz.Open && q.Given != nil && !r.marked(q) && q.SelfCheck != nil && len(r.keyPoints) == len(r.Questions) {
@@ -795,10 +815,43 @@ func (r *Report) writeScoreHere(line summaryLine, st text.Style, open int) {
 		openLine += fmt.Sprintf("; your self-check: %d of %d key points covered", ticked, points)
 	}
 	line("%s", openLine)
-	if r.Passed != nil {
-		line("Score counting the open answers as 0: %s / %s (%s%%)%s", text.FormatNum(r.Score), text.FormatNum(r.MaxScore), r.PercentText(), r.passed(st))
+}
+
+// writeSelfChecks lists, for a quiz nobody will mark (Unsaved), each open
+// answer the student checked against its key points: the question's number
+// as the quiz showed it, its first sentence, and the key points ticked, as
+// the screen said it after the answer ("Covered, you say"). Without it the
+// summary of a discussion said only that nothing was scored (teacher15 P10).
+func (r *Report) writeSelfChecks(w io.Writer, width int) {
+	var items []string
+	for i, q := range r.reachedQuestions() {
+		if q.Type != quiz.Open || q.Given == nil || q.SelfCheck == nil || r.marked(q) || len(r.keyPoints) != len(r.Questions) {
+			continue
+		}
+		label := fmt.Sprintf("  %d. ", i+1)
+		what := fmt.Sprintf("%s %d of %s", promptTitle(q.Prompt), len(q.SelfCheckPoints), text.Count(r.keyPoints[i], "key point"))
+		items = append(items, label+text.Hang(what, width, utf8.RuneCountInString(label)))
 	}
-	line("Answered: %d of %d · time taken: %s", r.Answered, len(r.Questions), formatDuration(r.Seconds))
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "Covered, you say:")
+	for _, item := range items {
+		fmt.Fprintln(w, item)
+	}
+}
+
+// promptTitle names a question in a list: its prompt's first sentence, cut
+// to a dozen words.
+func promptTitle(prompt string) string {
+	s := text.EscapeControl(strings.Join(strings.Fields(prompt), " "))
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '?' || s[i] == '.' || s[i] == '!') && s[i+1] == ' ' {
+			s = s[:i+1]
+			break
+		}
+	}
+	return text.FirstWords(s, 12)
 }
 
 // writeByTag writes the scores by tag, on the questions reached when the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -570,5 +571,81 @@ func TestSummaryUnsavedLeadsWithTheScoreMarkedHere(t *testing.T) {
 	}
 	if again.String() != saved.String() {
 		t.Errorf("Unsaved changed the report:\n%s\nwas\n%s", again.String(), saved.String())
+	}
+}
+
+// Unsaved, a discussion's summary lists each open answer the student
+// checked, with its question's number and first sentence and the key points
+// ticked, as the screen said them after each answer (teacher15 P10: the
+// summary said only that nothing was scored). A blank answer and one never
+// checked are not listed; a saved report's summary, for a teacher to mark,
+// lists none.
+func TestSummaryUnsavedListsTheSelfChecks(t *testing.T) {
+	open := func(id, prompt string, keys int) *quiz.Presented {
+		return &quiz.Presented{Question: &quiz.Question{ID: id, Type: quiz.Open, Prompt: prompt, Model: "M.", Key: make([]string, keys), Points: 1}}
+	}
+	none, some := false, false
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Started: time.Unix(0, 0), Finished: time.Unix(90, 0),
+		Outcomes: []quiz.Outcome{
+			{Question: open("ussr", "The article's first question: What was the Soviet Union? When did it exist?", 4),
+				Response: quiz.Response{Answered: true, Text: "A union", SelfCheck: &some, SelfCheckPoints: []int{0, 2, 3}}},
+			{Question: open("blank", "Left blank?", 4)},
+			{Question: open("unchecked", "Never checked?", 0), Response: quiz.Response{Answered: true, Text: "x"}},
+			{Question: open("docs", "Choose one dated document from each side. What does each say and not say about the region's status in law?", 4),
+				Response: quiz.Response{Answered: true, Text: "The 1991 act", SelfCheck: &none, SelfCheckPoints: []int{}}},
+		}}
+	rep := New(Meta{Mode: quiz.Practice, Seed: 5}, res)
+	rep.Unsaved = true
+	var buf bytes.Buffer
+	rep.WriteSummary(&buf, nil, 60)
+	want := "\nSummary\n" +
+		"Score: none here; every question is open, and nobody marks\n" +
+		"  them here\n" +
+		"Answered: 3 of 4 · time taken: 1m30s\n" +
+		"Covered, you say:\n" +
+		"  1. The article's first question: What was the Soviet\n" +
+		"     Union? 3 of 4 key points\n" +
+		"  4. Choose one dated document from each side. 0 of 4 key\n" +
+		"     points\n" +
+		"Seed: 5"
+	if out := buf.String(); !strings.HasPrefix(out, want) {
+		t.Errorf("summary:\n%s\nwant it to begin:\n%s", out, want)
+	}
+	rep.Unsaved = false
+	buf.Reset()
+	rep.WriteSummary(&buf, nil, 60)
+	if out := buf.String(); strings.Contains(out, "Covered, you say") || !strings.Contains(out, "Open answers to mark: 3") {
+		t.Errorf("a saved report's summary:\n%s", out)
+	}
+	// Without the blank answer nothing is scored at all; the list is the same.
+	res.Outcomes = slices.Delete(res.Outcomes, 1, 2)
+	rep = New(Meta{Mode: quiz.Practice, Seed: 5}, res)
+	rep.Unsaved = true
+	buf.Reset()
+	rep.WriteSummary(&buf, nil, 0)
+	want = "\nSummary\n" +
+		"Score: none here; every question is open, and nobody marks them here\n" +
+		"Answered: 3 of 3 · time taken: 1m30s\n" +
+		"Covered, you say:\n" +
+		"  1. The article's first question: What was the Soviet Union? 3 of 4 key points\n" +
+		"  3. Choose one dated document from each side. 0 of 4 key points\n"
+	if out := buf.String(); !strings.HasPrefix(out, want) {
+		t.Errorf("summary:\n%s\nwant it to begin:\n%s", out, want)
+	}
+}
+
+// The list names each question by its prompt's first sentence, cut to a
+// dozen words, on one line, without control characters.
+func TestPromptTitle(t *testing.T) {
+	for prompt, want := range map[string]string{
+		"What was the USSR? When did it exist?":                                                     "What was the USSR?",
+		"Azerbaijani and Armenian classmates\ntalk about losses. How?":                              "Azerbaijani and Armenian classmates talk about losses.",
+		"What does Azerbaijan say happened at Khojaly (Xocalı) in February 1992 and after it? What": "What does Azerbaijan say happened at Khojaly (Xocalı) in February 1992 and…",
+		"Name the \x1b[31mred\x1b[0m side":                                                          `Name the \x1b[31mred\x1b[0m side`,
+		"One sentence with no end":                                                                  "One sentence with no end",
+	} {
+		if got := promptTitle(prompt); got != want {
+			t.Errorf("promptTitle(%q) = %q, want %q", prompt, got, want)
+		}
 	}
 }

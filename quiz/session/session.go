@@ -677,7 +677,9 @@ func (s *Session) whatWasWrong(o *quiz.Outcome, indent string) {
 		for i, k := range out {
 			names[i] = q.Items[k]
 		}
-		msg := "Out of place: " + strings.Join(names, "; ") + ". The others are in the right order relative to each other."
+		// Plain words for a 15-year-old (teacher15 P8: "relative to each
+		// other" was hard): the rest keep their order among themselves.
+		msg := "Out of place: " + strings.Join(names, "; ") + ". The rest are in the right order."
 		line("✗", msg)
 	}
 }

@@ -372,7 +372,7 @@ func TestPartialCreditSaysWhatWasWrong(t *testing.T) {
 			"✗ ticked, but not right: Aral Sea",
 			"○ not ticked, but right: Caspian Sea",
 			"A wrong tick takes away what a right tick earns, so that ticking every box earns nothing.",
-			"✗ Out of place: USSR founded. The others are in the right order relative to each other.",
+			"✗ Out of place: USSR founded. The rest are in the right order.",
 			"✓ Khojaly = Xocalı",
 			"✗ Shusha = Khankendi; it goes with Shushi",
 			"✗ Stepanakert = Shushi; it goes with Khankendi",

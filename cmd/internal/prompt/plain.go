@@ -226,7 +226,8 @@ func (p *Plain) Input(msg string, validate func(string) error) (string, error) {
 
 // Confirm asks yes or no; an empty line takes the default. Any other line
 // is No, and the next Input takes it as its answer (attack11 #6: an answer
-// typed after a stray Enter was refused here, "type y or n", and lost).
+// typed after a stray Enter was refused here, "type y or n", and lost);
+// after "n " only the rest (noThenAnswer).
 func (p *Plain) Confirm(msg string, def bool) (bool, error) {
 	p.carry, p.carryAhead = "", p.typedAhead()
 	hint := "y/N"
@@ -243,7 +244,7 @@ func (p *Plain) Confirm(msg string, def bool) (bool, error) {
 		case "n", "no":
 			ok = false
 		default:
-			ok, p.carry = false, s
+			ok, p.carry = false, noThenAnswer(s)
 		}
 		return nil
 	})

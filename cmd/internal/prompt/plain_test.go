@@ -29,6 +29,38 @@ func TestPlainCapsLongLines(t *testing.T) {
 	}
 }
 
+// teacher15 P1: a line typed at "Leave this question blank?" that is not y
+// or n is the answer, except that "n" and a space before it are No: it
+// goes. "n" before a letter, and "no", may start an answer and are kept.
+func TestConfirmNoThenAnswer(t *testing.T) {
+	for line, want := range map[string]string{
+		"n it is in Azerbaijan": "it is in Azerbaijan",
+		"N  Both sides":         "Both sides",
+		"nit is in Azerbaijan":  "nit is in Azerbaijan",
+		"Nagorno-Karabakh":      "Nagorno-Karabakh",
+		"no, refugees":          "no, refugees",
+		"No court has ruled":    "No court has ruled",
+		"nobody":                "nobody",
+		"y it is":               "y it is",
+		"n ":                    "",
+	} {
+		if got := noThenAnswer(line); got != want {
+			t.Errorf("noThenAnswer(%q) = %q, want %q", line, got, want)
+		}
+		if line == "n " {
+			continue // a line of its own is "n": No, nothing carried
+		}
+		var out bytes.Buffer
+		p := NewPlain(strings.NewReader(line+"\n"), &out, true)
+		if ok, err := p.Confirm("Leave this question blank?", false); ok || err != nil {
+			t.Fatalf("Confirm on %q = %v, %v; want No", line, ok, err)
+		}
+		if got, err := p.Input("Your answer?", nil); got != want || err != nil {
+			t.Errorf("after %q at the confirm, the answer is %q (%v), want %q", line, got, err, want)
+		}
+	}
+}
+
 // A line read otherwise than as written is read as a sheet reads it, and
 // the reading is said under it (teacher15 P4, P6): one word of one option,
 // True or False with a reason. A word in two options is asked again,

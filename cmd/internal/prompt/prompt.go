@@ -496,7 +496,8 @@ func atEdge(line string, out *tracker) bool {
 // Any other key typed is No, and what was typed starts the next text
 // prompt's box, the keys after it following there (attack11 #6: text typed
 // or pasted after a stray Enter went into "Leave this question blank?",
-// was refused as no answer and lost, and the question was drawn twice).
+// was refused as no answer and lost, and the question was drawn twice);
+// after "n " only what follows (noThenAnswer).
 func (s *Survey) Confirm(msg string, def bool) (bool, error) {
 	c := &confirm{Confirm: &survey.Confirm{Message: msg, Default: def}, out: s.out}
 	var ok bool
@@ -533,6 +534,22 @@ func yesOrNo(line string) (yes, done, ok bool) {
 	return false, false, l == "" || l == "ye"
 }
 
+// noThenAnswer is what of a line typed at a yes-or-no question that is
+// neither starts the next text prompt's box: all of it, unless it is "n"
+// and a space, No and then the answer (teacher15 P1), when the rest. "n"
+// followed by a letter is kept whole: it may start the answer itself
+// (Nagorno-Karabakh, nobody, nine), as "no" and a space may ("No court has
+// ruled"); the box shows it, to be corrected.
+func noThenAnswer(line string) string {
+	if rest, ok := strings.CutPrefix(line, "n "); ok {
+		return strings.TrimLeft(rest, " ")
+	}
+	if rest, ok := strings.CutPrefix(line, "N "); ok {
+		return strings.TrimLeft(rest, " ")
+	}
+	return line
+}
+
 // Prompt draws the question and reads its line. It reserves a row under
 // the question first, as input does: on the screen's last row survey's
 // line reader ends with a newline and then a cursor-down the terminal
@@ -564,7 +581,7 @@ func (c *confirm) Prompt(config *survey.PromptConfig) (any, error) {
 		})
 		switch {
 		case errors.Is(err, errNotYesNo):
-			c.typed = line
+			c.typed = []rune(noThenAnswer(string(line)))
 			return false, nil
 		case errors.Is(err, errCursorLost):
 			if lost++; lost > 3 {
