@@ -102,6 +102,9 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 	if utf8.RuneCountInString(w) < wordMin || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		return nil, false
 	}
+	if functionWords[w] {
+		return nil, true
+	}
 	first := false
 	for i, f := range folded {
 		words := strings.Fields(f)
@@ -115,6 +118,22 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 	}
 	return found, true
 }
+
+// functionWords begin options without saying what they are ("Both Armenia
+// and Azerbaijan were arming themselves", "Some 30,000 people killed"), so
+// that a student who writes one alone means no option (attack15 #2: "Both"):
+// never read as a first word (wordOption).
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`both some most many more less none each every
+		either neither other such only also just even very about above after
+		before from into onto over under with without than then that this these
+		those their there they them what when where which while were been have
+		will would could should because since until`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // boolWords are the words that answer true or false alone (parseBool), as
 // the first word of an answer with a reason after it; the letters and the

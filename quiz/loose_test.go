@@ -286,6 +286,13 @@ func TestOneWordOfOneOption(t *testing.T) {
 	})
 	tags := &Question{Type: Multi, Choices: []string{"Ceasefire of 1994", "Peace talks in Minsk", "Referendum of 1991"}, Correct: []int{0, 2}}
 	checkLoose(t, tags, nil, 0, []looseCase{{in: "Referendum", want: 2, note: "read as c)"}})
+	// A first word that says nothing of its option: "Both" (attack15 #2).
+	risks := &Question{Type: Multi, Choices: []string{"Oil prices fell", "Both Armenia and Azerbaijan were arming themselves", "Some 30,000 people were killed"}, Correct: []int{1}}
+	checkLoose(t, risks, nil, 0, []looseCase{
+		{in: "Both", wantErr: "is not one of the options"},
+		{in: "Some", wantErr: "is not one of the options"},
+		{in: "Oil", wantErr: "is not one of the options"}, // too short
+	})
 	if _, err := facts.Resolve(Typed("Canadian, Baku"), nil); err == nil {
 		t.Error(`"Canadian, Baku" read as a list of words`)
 	}
