@@ -891,12 +891,20 @@ func (s *Session) why(o *quiz.Outcome) {
 }
 
 // whyText is the explanation and the source, wrapped; "" when there are
-// neither.
+// neither. An open question's explanation starts with quiz.HowToAnswer, in
+// bold as the answer's label above it, on the paragraph's first row so
+// that it adds none.
 func (s *Session) whyText(o *quiz.Outcome) string {
 	q := o.Question
 	var lines []string
 	if q.Explanation != "" {
-		lines = append(lines, text.Wrap(q.Explanation, s.Width, "  "))
+		if q.Type == quiz.Open {
+			const indent = "  "
+			wrapped := text.Wrap(quiz.HowToAnswer+" "+q.Explanation, s.Width, indent)
+			lines = append(lines, indent+s.style().Bold(quiz.HowToAnswer)+strings.TrimPrefix(wrapped, indent+quiz.HowToAnswer))
+		} else {
+			lines = append(lines, text.Wrap(q.Explanation, s.Width, "  "))
+		}
 	}
 	if src := q.Source.String(); src != "" {
 		lines = append(lines, s.style().Dim(text.Wrap("Source: "+src, s.Width, "  ")))
