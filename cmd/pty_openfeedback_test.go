@@ -50,7 +50,7 @@ func TestOpenFeedbackDrawsNothingTwice(t *testing.T) {
 		"  ○ " + missed[0],
 		missed[len(missed)-1],
 		text.Hang("A short answer: "+q.Plain, 80, 2),
-		text.Wrap(quiz.HowToAnswer+" "+q.Explanation, 80, "  "),
+		text.Wrap(quiz.ExplanationLabel+" "+q.Explanation, 80, "  "),
 		"Source: ",
 		"? Press Enter for your score",
 	} {

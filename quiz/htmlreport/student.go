@@ -26,7 +26,7 @@ type reviewQuestion struct {
 	Verdict, VerdictClass string
 	Options               []reviewOption
 	Explanation           string
-	ExplanationLabel      string // quiz.HowToAnswer for an open question
+	ExplanationLabel      string // quiz.ExplanationLabel for an open question
 	KeyPoints             []string
 }
 
@@ -101,7 +101,7 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 			// (mark, the key, the JSON report's ticks) keep the key points.
 			rq.Explanation, rq.KeyPoints = o.Question.Explanation, o.Question.StudentKey()
 			if o.Question.Type == quiz.Open {
-				rq.ExplanationLabel = quiz.HowToAnswer
+				rq.ExplanationLabel = quiz.ExplanationLabel
 			}
 			if o.Question.Type == quiz.Single || o.Question.Type == quiz.Multi {
 				for k, c := range o.Question.Choices {

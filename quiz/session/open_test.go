@@ -132,7 +132,7 @@ func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 					screen := strings.Join(shown, "\n")
 					wants := []string{
 						text.Hang(plainLabel+" "+plain, size.width, 2),
-						text.Wrap(quiz.HowToAnswer+" "+q.Explanation, size.width, "  "),
+						text.Wrap(quiz.ExplanationLabel+" "+q.Explanation, size.width, "  "),
 						text.Wrap("Source: "+q.Source.String(), size.width, "  "),
 					}
 					for _, want := range wants {
@@ -178,7 +178,7 @@ func TestExplanationLabelledForOpenOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 		all := out.String()
-		if n := strings.Count(all, "\n  "+quiz.HowToAnswer+" "+expl+"\n"); n != 1 {
+		if n := strings.Count(all, "\n  "+quiz.ExplanationLabel+" "+expl+"\n"); n != 1 {
 			t.Errorf("%dx%d: the open question's explanation labelled %d times, want once on its first row:\n%s", size.width, size.height, n, all)
 		}
 		if n := strings.Count(all, "\n  "+expl+"\n"); n != 1 {
@@ -198,7 +198,7 @@ func TestOpenFeedbackOrder(t *testing.T) {
 		lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{1}}, size.width, size.height, false)
 		all := strings.Join(lines, "\n")
 		at := func(s string) int { return strings.Index(all, s) }
-		order := []string{"Covered, you say: 1 of 4 key points. Not covered yet:", "  ○ ", "A short answer: A short plain", "  " + quiz.HowToAnswer + " " + strings.Fields(q.Explanation)[0], "Source: "}
+		order := []string{"Covered, you say: 1 of 4 key points. Not covered yet:", "  ○ ", "A short answer: A short plain", "  " + quiz.ExplanationLabel + " " + strings.Fields(q.Explanation)[0], "Source: "}
 		for k := 1; k < len(order); k++ {
 			if i, j := at(order[k-1]), at(order[k]); i < 0 || j < 0 || i > j {
 				t.Errorf("%dx%d: %q (at %d) does not come before %q (at %d):\n%s", size.width, size.height, order[k-1], i, order[k], j, all)
@@ -412,7 +412,7 @@ func TestExamReviewOpenAsPractice(t *testing.T) {
 		if n := strings.Count(out.String(), "It is a mountain region"); n != 1 {
 			t.Errorf("%s: the answer shown %d times in the review, want once, above the self-check:\n%s", q.ID, n, out.String())
 		}
-		order := []string{"  Covered, you say: 0 of 4 key points. Not covered yet:", "  ○ ", "  " + plainLabel, text.Wrap(quiz.HowToAnswer+" "+q.Explanation, 80, "  "), "  Source: "}
+		order := []string{"  Covered, you say: 0 of 4 key points. Not covered yet:", "  ○ ", "  " + plainLabel, text.Wrap(quiz.ExplanationLabel+" "+q.Explanation, 80, "  "), "  Source: "}
 		last := -1
 		for _, want := range order {
 			j := strings.Index(screen, want)

@@ -897,7 +897,7 @@ func (s *Session) why(o *quiz.Outcome) {
 }
 
 // whyText is the explanation and the source, wrapped; "" when there are
-// neither. An open question's explanation starts with quiz.HowToAnswer, in
+// neither. An open question's explanation starts with quiz.ExplanationLabel, in
 // bold as the answer's label above it, on the paragraph's first row so
 // that it adds none.
 func (s *Session) whyText(o *quiz.Outcome) string {
@@ -906,8 +906,8 @@ func (s *Session) whyText(o *quiz.Outcome) string {
 	if q.Explanation != "" {
 		if q.Type == quiz.Open {
 			const indent = "  "
-			wrapped := text.Wrap(quiz.HowToAnswer+" "+q.Explanation, s.Width, indent)
-			lines = append(lines, indent+s.style().Bold(quiz.HowToAnswer)+strings.TrimPrefix(wrapped, indent+quiz.HowToAnswer))
+			wrapped := text.Wrap(quiz.ExplanationLabel+" "+q.Explanation, s.Width, indent)
+			lines = append(lines, indent+s.style().Bold(quiz.ExplanationLabel)+strings.TrimPrefix(wrapped, indent+quiz.ExplanationLabel))
 		} else {
 			lines = append(lines, text.Wrap(q.Explanation, s.Width, "  "))
 		}
