@@ -232,8 +232,8 @@ func keptSelfCheck(t *testing.T, scr *screen, report, wantEnded string) {
 		t.Errorf("ended_by %q, want %s", ended, wantEnded)
 	}
 	points, _ := q["self_check_points"].([]any)
-	if q["given"] != "Fifteen republics, 1922 to 1991." || len(points) != 1 || points[0] != 2.0 || q["self_check"] != false || q["cut_off"] != true {
-		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, cut_off", q)
+	if q["given"] != "Fifteen republics, 1922 to 1991." || len(points) != 1 || points[0] != 2.0 || q["self_check"] != false || q["self_check_cut_off"] != true || q["cut_off"] != nil {
+		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, self_check_cut_off and no cut_off", q)
 	}
 	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
 	if !strings.Contains(flat, "Question 1: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)") || strings.Contains(flat, "unfinished answer") {
