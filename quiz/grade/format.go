@@ -367,7 +367,7 @@ func (t *textResults) Write(r *SheetResult) error {
 			places := strings.Split(reread, "; ")
 			longest := 0
 			for i, p := range places {
-				longest = max(longest, len([]rune(p))+1)
+				longest = max(longest, text.Width(p)+1) // display width, as the wrapping measures
 				places[i] = strings.ReplaceAll(p, " ", "\x01")
 			}
 			at, lead := rereadAt, ""
