@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -49,7 +50,7 @@ func TestOpenFeedbackDrawsNothingTwice(t *testing.T) {
 		"  ○ " + missed[0],
 		missed[len(missed)-1],
 		text.Hang("A short answer: "+q.Plain, 80, 2),
-		text.Wrap(q.Explanation, 80, "  "),
+		text.Wrap(quiz.HowToAnswer+" "+q.Explanation, 80, "  "),
 		"Source: ",
 		"? Press Enter for your score",
 	} {

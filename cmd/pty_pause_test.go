@@ -304,7 +304,7 @@ func TestOpenFeedbackAt80x24(t *testing.T) {
 		"  ○ " + firstWords(q.StudentKey()[0], 3),
 		plain[0],
 		plain[len(plain)-1],
-		strings.Split(text.Wrap(q.Explanation, 80, "  "), "\n")[0],
+		strings.Split(text.Wrap(quiz.HowToAnswer+" "+q.Explanation, 80, "  "), "\n")[0],
 		source[len(source)-1],
 		"? Press Enter for your score",
 	}

@@ -66,7 +66,8 @@ waits for Enter before the next question. In exam mode nothing is
 shown until the end, and then only the score: the answers are held back, so
 that a student who finishes early cannot show them to those still working.
 --exam-review end (or exam-review: end in settings) reviews every question at
-the end instead, for an exam taken alone. Both modes end with a summary: score,
+the end instead, for an exam taken alone, waiting for Enter after each on a
+terminal. Both modes end with a summary: score,
 percent, time and a score for each tag.
 
 Give -o FILE or --report-dir DIR to write a score report for the teacher (JSON,

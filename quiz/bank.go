@@ -297,6 +297,14 @@ const MaxYAMLItems = yamlnode.MaxItems
 // against MaxYAMLItems.
 func YAMLItems(data []byte) int { return yamlnode.Items(data) }
 
+// HowToAnswer labels an open question's explanation wherever a student
+// reads it after the answer (the feedback on screen, --plain, the exam's
+// review, the HTML review page): an open question's explanation is advice
+// on how to answer, and with no label students read it as part of the
+// short answer above it (teacher16 A1). A closed question's explanation
+// follows the right answer and needs none.
+const HowToAnswer = "How to answer:"
+
 // Question is one question of a bank. Which answer fields are set depends on Type.
 type Question struct {
 	ID string

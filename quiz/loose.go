@@ -11,9 +11,11 @@ package quiz
 //     "1994г", "1994 г.", "в 1994 году", "1994-cü il", "1994 թ.", on a
 //     question that asks for a year (yearAlone); never two numbers;
 //   - True or False with a reason after it: "True: Azerbaijani government",
-//     "False - it was 1994" (leadingBool);
-//   - one whole word that is in one option's text only: "Adviser" for
-//     "Adviser to Armenia's president" (wordOption).
+//     "False - it was 1994"; never a hedge ("T, F", "True - not really")
+//     nor yes or no with a reason ("No, I don't know") (leadingBool);
+//   - one whole word that begins one option's text and is in no other:
+//     "Adviser" for "Adviser to Armenia's president", never "President"
+//     (wordOption).
 
 import (
 	"fmt"
@@ -86,8 +88,13 @@ func (q *Question) readLoosely(v Value, seed *uint64, number int) (r Response, n
 const wordMin = 4
 
 // wordOption is the options whose text holds ref as a whole word, as
-// Normalize folds both (case, diacritics: "adviser", "Xocali" for
-// "Xocalı"), in the bank's order. ok is false, and nothing is looked for,
+// Normalize folds both (case, diacritics: "adviser" for "Adviser"), in the
+// bank's order, when ref is the first word of one of them: the word that
+// makes an option what it is ("Adviser to Armenia's president"), never one
+// it only mentions ("president", "Armenia"), which a wrong answer names as
+// often as a right one (attack15 #2). found is empty when no option begins
+// with ref; it holds more than one option when another also holds ref
+// anywhere, and then none is read. ok is false, and nothing is looked for,
 // unless ref is one word of letters only, at least wordMin of them: a
 // number, a label or a phrase is never read so.
 func wordOption(ref string, folded []string) (found []int, ok bool) {
@@ -95,13 +102,38 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 	if utf8.RuneCountInString(w) < wordMin || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		return nil, false
 	}
+	if functionWords[w] {
+		return nil, true
+	}
+	first := false
 	for i, f := range folded {
-		if slices.Contains(strings.Fields(f), w) {
+		words := strings.Fields(f)
+		if slices.Contains(words, w) {
 			found = append(found, i)
+			first = first || words[0] == w
 		}
+	}
+	if !first {
+		return nil, true
 	}
 	return found, true
 }
+
+// functionWords begin options without saying what they are ("Both Armenia
+// and Azerbaijan were arming themselves", "Some 30,000 people killed"), so
+// that a student who writes one alone means no option (attack15 #2: "Both"):
+// never read as a first word (wordOption).
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`both some most many more less none each every
+		either neither other such only also just even very about above after
+		before from into onto over under with without than then that this these
+		those their there they them what when where which while were been have
+		will would could should because since until`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // boolWords are the words that answer true or false alone (parseBool), as
 // the first word of an answer with a reason after it; the letters and the
@@ -109,18 +141,36 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 var boolWords = map[string]bool{"true": true, "t": true, "yes": true, "y": true,
 	"false": false, "f": false, "no": false, "n": false}
 
-// reasonMarks are what students write between True or False and the
-// reason for it: "True: …", "False - …", "No, …".
-const reasonMarks = ":-–—,.;("
+// hedgeWords, as Normalize folds them, make the words after True or False
+// a hedge or a non-answer, not a reason, so that the answer is not read:
+// the other answer or a second one ("T, F", "True, no", "F (or T)"), a
+// negation ("True - not really"; "don't" folds to "don t"), or a doubt
+// ("False - not sure", "True, maybe", "No - skip", "I don't know").
+var hedgeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range boolWords {
+		m[w] = true
+	}
+	for _, w := range strings.Fields(`not never nobody nothing neither nor or
+		know sure unsure skip maybe perhaps guess idea clue dunno idk
+		dont doesnt didnt isnt wasnt werent arent aint cant cannot wont
+		hasnt havent hadnt wouldnt couldnt shouldnt`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // leadingBool reads an answer that begins with true or false and goes on
 // with a reason: "True: Azerbaijani government", "False - it was 1994",
-// "No, it was 1994", "True because …" (a spelt-out true or false may be
-// followed by a space alone; a short one, "no idea", may not). reason is
-// what follows, not read; "" when only a full stop or such followed
-// ("True."). An answer whose reason says true or false itself ("True or
-// false", "False, it is true that …") is not read: which one was meant is
-// not clear.
+// "T. It was 1994", "True because …". The first word must be True, False,
+// T or F, and a mark must part it from the reason: ":", ",", "." or a dash
+// with a space after it, or " because"; a dash glued to a word is part of
+// it ("True-ish"). reason is what follows, not read; "" when only a full
+// stop or such followed ("True.", "No!"). Yes and no, and Y and N, are
+// read alone only: a leading "No" starts as many non-answers ("No, I don't
+// know", "No-one knows", "No idea") as answers (attack15 #1). An answer
+// whose reason holds a hedge word (hedgeWords) or a question mark is not
+// read: which one was meant is not clear.
 func leadingBool(s string) (b bool, reason string, ok bool) {
 	s = strings.TrimSpace(s)
 	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -132,22 +182,45 @@ func leadingBool(s string) (b bool, reason string, ok bool) {
 	if !known {
 		return false, "", false
 	}
-	after := strings.TrimLeft(s[end:], " \t")
-	switch {
-	case after == "" || strings.Trim(after, sentenceEnd) == "":
-		return b, "", true // "True.", "False!"
-	case strings.ContainsRune(reasonMarks, []rune(after)[0]):
-	case len(after) < len(s[end:]) && (word == "true" || word == "false"):
-	default:
+	if strings.Trim(s[end:], " \t"+strings.ReplaceAll(sentenceEnd, "?", "")) == "" {
+		return b, "", true // "True.", "False!", "No."
+	}
+	if word != "true" && word != "false" && word != "t" && word != "f" {
 		return false, "", false
 	}
-	reason = strings.TrimSpace(strings.TrimLeft(after, reasonMarks+" \t"))
+	reason, ok = afterReasonMark(s[end:])
+	if !ok || strings.ContainsAny(reason, "?？") {
+		return false, "", false
+	}
 	for _, w := range strings.Fields(text.Normalize(reason)) {
-		if w == "true" || w == "false" {
+		if hedgeWords[w] {
 			return false, "", false
 		}
 	}
-	return b, reason, true
+	return b, strings.TrimSpace(reason), true
+}
+
+// afterReasonMark is what follows the mark that begins a reason after True
+// or False (leadingBool), and whether after, the text after that word,
+// begins with one: ":", "," or "." (spaces before it or not), a dash ("-",
+// "–", "—") with a space after it, or a space and "because".
+func afterReasonMark(after string) (string, bool) {
+	t := strings.TrimLeft(after, " \t")
+	r, size := utf8.DecodeRuneInString(t)
+	rest := t[size:]
+	switch {
+	case r == ':' || r == ',' || r == '.':
+		return rest, true
+	case strings.ContainsRune("-–—", r):
+		if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+			return rest, true
+		}
+	case len(t) < len(after):
+		if w, rest, _ := strings.Cut(t, " "); strings.EqualFold(w, "because") {
+			return rest, true
+		}
+	}
+	return "", false
 }
 
 // yearBefore are the words written before a year, as Normalize folds them:

@@ -114,37 +114,92 @@ func TestYearWithItsWords(t *testing.T) {
 }
 
 // True or False with a reason after it (teacher15 P6) reads as its first
-// word, with a note that the rest was not read; one that says both, or a
-// short yes or no with only a space after it ("no idea"), is still refused.
+// word, with a note that the rest was not read. The word must be True,
+// False, T or F, parted from the reason by ":", ",", ".", a spaced dash or
+// "because"; a reason that hedges (the other answer, a negation, "or", a
+// doubt, a question mark) is refused, and so is yes or no with a reason:
+// each attacker form of attack15 #1 is listed.
 func TestTrueFalseWithAReason(t *testing.T) {
 	q := &Question{Type: TrueFalse, Truth: true}
+	const refused = "type true or false"
 	checkLoose(t, q, nil, 0, []looseCase{
 		{in: "True", want: 1},
 		{in: "True.", want: 1},
 		{in: "False!", want: 0},
 		{in: "True:", want: 1},
+		{in: "No.", want: 0},
+		{in: "Yes!", want: 1},
 		{in: "True: Azerbaijani government", want: 1, note: `"True: Azerbaijani government" read as True, the words after it not read (next time, write True alone)`},
 		{in: "False - it was 1994", want: 0, note: `read as False, the words after it not read (next time, write False alone)`},
 		{in: "false – it was 1994", want: 0, note: "read as False"},
+		{in: "False — it was 1994", want: 0, note: "read as False"},
+		{in: "False- it was 1994", want: 0, note: "read as False"},
 		{in: "TRUE because the article says so", want: 1, note: "read as True"},
+		{in: "True, because Russia was", want: 1, note: "read as True"},
 		{in: "T: Azerbaijani government", want: 1, note: "read as True"},
 		{in: "F. It was 1994", want: 0, note: "read as False"},
-		{in: "yes, the government", want: 1, note: "read as True"},
-		{in: "No, it was 1994", want: 0, note: "read as False"},
-		{in: "no - 1994", want: 0, note: "read as False"},
-		{in: "True (Azerbaijan says so)", want: 1, note: "read as True"},
-		// Still refused.
-		{in: "no idea", wantErr: "type true or false"},
-		{in: "yes it is", wantErr: "type true or false"},
-		{in: "True or false", wantErr: "type true or false"},
-		{in: "True/False", wantErr: "type true or false"},
-		{in: "False, it is true that", wantErr: "type true or false"},
-		{in: "Truely", wantErr: "type true or false"},
-		{in: "1: because", wantErr: "type true or false"},
-		{in: "a - because", wantErr: "type true or false"},
-		{in: "Not true", wantErr: "type true or false"},
-		{in: "maybe: yes", wantErr: "type true or false"},
+		{in: "False , it was 1994", want: 0, note: "read as False"},
+		// Refused: yes and no with a reason (a leading "No" starts
+		// non-answers as often as answers).
+		{in: "yes, the government", wantErr: refused},
+		{in: "No, it was 1994", wantErr: refused},
+		{in: "no - 1994", wantErr: refused},
+		{in: "No, I dont know", wantErr: refused},
+		{in: "No - skip", wantErr: refused},
+		{in: "N - not sure", wantErr: refused},
+		{in: "No (yes)", wantErr: refused},
+		{in: "Yes, no", wantErr: refused},
+		{in: "Yes (not sure)", wantErr: refused},
+		{in: "No-one knows", wantErr: refused},
+		{in: "N, Y", wantErr: refused},
+		{in: "No, yes", wantErr: refused},
+		{in: "No idea", wantErr: refused},
+		{in: "no clue", wantErr: refused},
+		{in: "yes it is", wantErr: refused},
+		{in: "No?", wantErr: refused},
+		// Refused: a reason that hedges.
+		{in: "T, F", wantErr: refused},
+		{in: "F (or T)", wantErr: refused},
+		{in: "True, no", wantErr: refused},
+		{in: "True. No.", wantErr: refused},
+		{in: "True (no)", wantErr: refused},
+		{in: "True - not really", wantErr: refused},
+		{in: "True, not", wantErr: refused},
+		{in: "True-ish", wantErr: refused},
+		{in: "F; T", wantErr: refused},
+		{in: "False - yes", wantErr: refused},
+		{in: "True, I don't know", wantErr: refused},
+		{in: "True: isn't it", wantErr: refused},
+		{in: "True - never mind", wantErr: refused},
+		{in: "True, or so they say", wantErr: refused},
+		{in: "True, maybe", wantErr: refused},
+		{in: "False - perhaps", wantErr: refused},
+		{in: "True: I'm not sure", wantErr: refused},
+		{in: "True - skip", wantErr: refused},
+		{in: "True: the government?", wantErr: refused},
+		{in: "True?", wantErr: refused},
+		{in: "True? no", wantErr: refused},
+		{in: "No. True", wantErr: refused},
+		{in: "True or false", wantErr: refused},
+		{in: "True/False", wantErr: refused},
+		{in: "False, it is true that", wantErr: refused},
+		{in: "false, wait, true", wantErr: refused},
+		{in: "False (I guess true)", wantErr: refused},
+		{in: "True (Azerbaijan says so)", wantErr: refused}, // a bracket is no reason mark: "F (or T)"
+		{in: "True Azerbaijan", wantErr: refused},
+		{in: "Truely", wantErr: refused},
+		{in: "Tru", wantErr: refused},
+		{in: "1: because", wantErr: refused},
+		{in: "a - because", wantErr: refused},
+		{in: "Not true", wantErr: refused},
+		{in: "Untrue", wantErr: refused},
+		{in: "maybe: yes", wantErr: refused},
 	})
+	// The question's number before a hedge is passed over, and the hedge
+	// still refused.
+	if _, _, err := readAtText(q, Typed("16 T, F"), nil, 16); err == nil {
+		t.Error(`"16 T, F" on question 16 read`)
+	}
 	// With the question's number before it, on a sheet.
 	if r, note, err := readAtText(q, Typed("8 False: it was 1994"), nil, 8); err != nil || r.Bool || !r.Answered || !strings.Contains(note, "read as False") {
 		t.Errorf(`"8 False: it was 1994" on question 8: %+v, %q, %v`, r, note, err)
@@ -154,9 +209,11 @@ func TestTrueFalseWithAReason(t *testing.T) {
 	}
 }
 
-// One whole word that is in one option's text only names that option
-// (teacher15 P4: plain mode refused "Adviser"), as Normalize folds both,
-// with a note; a word in several options is refused, naming them; a short
+// One whole word that begins one option's text and is in no other names
+// that option (teacher15 P4: plain mode refused "Adviser"), as Normalize
+// folds both, with a note. A word that only appears in an option, after its
+// first word ("President", "Armenia": attack15 #2), is not read; a first
+// word that another option also holds is refused, naming them; a short
 // word, a number, a part of a word or a phrase is never read so.
 func TestOneWordOfOneOption(t *testing.T) {
 	role := &Question{Type: Single, Choices: []string{
@@ -165,24 +222,43 @@ func TestOneWordOfOneOption(t *testing.T) {
 		"Western journalist reporting from Khojaly (Xocalı)",
 		"Journalist for the Minsk Group's newsletter",
 	}, Correct: []int{0}}
+	const none = "is not one of the options"
 	checkLoose(t, role, nil, 0, []looseCase{
 		{in: "Adviser", want: 0, note: `"Adviser" read as a) "Adviser to Armenia's president", the one option with that word (next time, write a) alone)`},
 		{in: "adviser.", want: 0, note: "read as a)"},
 		{in: "ADVISER", want: 0, note: "read as a)"},
 		{in: "Researcher", want: 1, note: "read as b)"},
-		{in: "Xocali", want: 2, note: "read as c)"},
-		{in: "Xocalı", want: 2, note: "read as c)"},
-		{in: "Khojaly", want: 2, note: "read as c)"},
-		{in: "Armenia", want: 0, note: "read as a)"},
+		{in: "Western", want: 2, note: "read as c)"},
 		{in: "a", want: 0},                              // the label, as always
 		{in: "Adviser to Armenia's president", want: 0}, // the text, as always
 		{in: "Journalist", wantErr: `"Journalist" is a word of 2 options, c) "Western journalist reporting from Khojaly (Xocalı)" and d) "Journalist for the Minsk Group's newsletter"; write the letter of the one you mean`},
-		{in: "Advise", wantErr: "is not one of the options"},      // part of a word
-		{in: "Advisers", wantErr: "is not one of the options"},    // another word
-		{in: "the", wantErr: "is not one of the options"},         // too short
-		{in: "Minsk Group", wantErr: "is not one of the options"}, // two words
-		{in: "Armenia's", wantErr: "is not one of the options"},   // two words as folded
-		{in: "Rights2", wantErr: "is not one of the options"},
+		// Words an option only mentions.
+		{in: "President", wantErr: none},
+		{in: "president?", wantErr: none},
+		{in: "Armenia", wantErr: none},
+		{in: "Watch", wantErr: none},
+		{in: "Xocali", wantErr: none},
+		{in: "Khojaly", wantErr: none},
+		{in: "Minsk", wantErr: none},
+		{in: "Advisor", wantErr: none},     // no spelling is forgiven
+		{in: "Advise", wantErr: none},      // part of a word
+		{in: "Advisers", wantErr: none},    // another word
+		{in: "the", wantErr: none},         // too short
+		{in: "Minsk Group", wantErr: none}, // two words
+		{in: "Armenia's", wantErr: none},   // two words as folded
+		{in: "Rights2", wantErr: none},
+	})
+	// A first word that another option holds later names both.
+	lachin := &Question{Type: Single, Choices: []string{
+		"Armenia took it in 1992",
+		"It lay on the shortest road between Nagorno-Karabakh and Armenia",
+		"Azerbaijan held it until 2020",
+	}, Correct: []int{1}}
+	checkLoose(t, lachin, nil, 0, []looseCase{
+		{in: "Armenia", wantErr: `"Armenia" is a word of 2 options, a) "Armenia took it in 1992" and b) "It lay on the shortest road between Nagorno-Karabakh and Armenia"`},
+		{in: "Azerbaijan", want: 2, note: "read as c)"},
+		{in: "shortest", wantErr: none},
+		{in: "Nagorno", wantErr: none},
 	})
 	// The letter in the note is the one shown, in a shuffled order.
 	seed := uint64(3)
@@ -204,8 +280,18 @@ func TestOneWordOfOneOption(t *testing.T) {
 		"He worked as a journalist in Yerevan in the early 2000s",
 	}, Correct: []int{0, 1, 2}}
 	checkLoose(t, facts, nil, 0, []looseCase{
-		{in: "Canadian", want: 2, note: "read as c)"},
-		{in: "journalist", wantErr: `is a word of 2 options, b) "He worked as a journalist in Baku in the early 2000s" and d)`},
+		{in: "Canadian", wantErr: "is not one of the options"}, // not a first word
+		{in: "journalist", wantErr: "is not one of the options"},
+		{in: "Baku", wantErr: "is not one of the options"},
+	})
+	tags := &Question{Type: Multi, Choices: []string{"Ceasefire of 1994", "Peace talks in Minsk", "Referendum of 1991"}, Correct: []int{0, 2}}
+	checkLoose(t, tags, nil, 0, []looseCase{{in: "Referendum", want: 2, note: "read as c)"}})
+	// A first word that says nothing of its option: "Both" (attack15 #2).
+	risks := &Question{Type: Multi, Choices: []string{"Oil prices fell", "Both Armenia and Azerbaijan were arming themselves", "Some 30,000 people were killed"}, Correct: []int{1}}
+	checkLoose(t, risks, nil, 0, []looseCase{
+		{in: "Both", wantErr: "is not one of the options"},
+		{in: "Some", wantErr: "is not one of the options"},
+		{in: "Oil", wantErr: "is not one of the options"}, // too short
 	})
 	if _, err := facts.Resolve(Typed("Canadian, Baku"), nil); err == nil {
 		t.Error(`"Canadian, Baku" read as a list of words`)

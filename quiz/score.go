@@ -99,8 +99,10 @@ func matchShort(q *Question, given string) int {
 
 // shortPartSeps split an answer that names one thing in several ways, as
 // the bank writes both names: "Khojaly (Xocalı)", "Khojaly / Xocalı",
-// "Khojaly or Xocali", "Khojaly, Xocali".
-var shortPartSeps = regexp.MustCompile(`(?i)[()\[\]/,]|\s+or\s+`)
+// "Khojaly or Xocali", "Khojaly, Xocali", "Khojaly; Xocalı", "Khojaly and
+// Xocalı", "Khojaly - Xocalı" (a dash with spaces round it: never the
+// hyphen of "Nagorno-Karabakh").
+var shortPartSeps = regexp.MustCompile(`(?i)[()\[\]/,;]|\s+(?:or|and|[-–—])\s+`)
 
 // matchShortParts is matchShort for an answer written as several parts
 // (shortPartSeps) each of which is an accepted answer of q as matchShort

@@ -91,7 +91,8 @@ func TestScoreShort(t *testing.T) {
 // An answer that gives one thing by several of its accepted names, as the
 // bank writes both names ("Khojaly (Xocalı)"), is right; a part that is
 // not accepted keeps it wrong, and a part of lower credit lowers it
-// (attack14 #6). The plain prompt, the arrow-key quiz and sheets all
+// (attack14 #6). The parts are written apart as students write two names:
+// ( ) [ ] / , ; " or ", " and ", a dash with spaces round it. The plain prompt, the arrow-key quiz and sheets all
 // score through Score.
 func TestScoreShortSeveralNames(t *testing.T) {
 	q := &Question{Type: Short, Accept: []string{"Khojaly", "Xocalı", "Xocali", "Khojali", "Ходжалы", "Stepanakert"},
@@ -114,6 +115,21 @@ func TestScoreShortSeveralNames(t *testing.T) {
 		{"Khojaly / Stepanakert", 0.5},
 		{"Khojaly /", 1},
 		{"Khojaly or", 0},
+		// " and ", ";" and a spaced dash part names too (attack15 #3).
+		{"Khojaly and Xocalı", 1},
+		{"Khojaly AND xocali", 1},
+		{"Khojaly; Xocalı", 1},
+		{"Khojaly - Xocalı", 1},
+		{"Khojaly – Xocalı", 1},
+		{"Khojaly — Xocalı", 1},
+		{"Khojaly and Shusha", 0},
+		{"Khojaly; Shusha", 0},
+		{"Khojaly - Shusha", 0},
+		{"Khojaly - not Xocalı", 0},
+		{"Khojaly and Stepanakert", 0.5},
+		{"Khojaly or or Xocali", 0}, // "or Xocali" is no name
+		{"Khojaly-Xocalı", 0},       // a hyphen joins, it does not part
+		{"Khojaly andXocalı", 0},
 	} {
 		if got := Score(q, Response{Answered: true, Text: tt.text}); got != tt.want {
 			t.Errorf("Score(%q) = %v, want %v", tt.text, got, tt.want)

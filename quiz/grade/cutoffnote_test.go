@@ -69,3 +69,48 @@ func TestEveryFormatSaysASelfCheckWasCutShort(t *testing.T) {
 		}
 	}
 }
+
+// An open answer's state is told to its reader (teacher16 P4): the
+// teacher's gradebook (text, Markdown) does not say "your teacher"; the
+// student's views (JSON, JUnit, Gradescope) keep it.
+func TestOpenAnswerStateToItsReader(t *testing.T) {
+	q := &quiz.Question{ID: "why", Bank: "b", Type: quiz.Open, Prompt: "Why?", Model: "M.", Points: 1}
+	open := func(m *quiz.Mark) quiz.Outcome {
+		return quiz.Outcome{Question: &quiz.Presented{Question: q}, Response: quiz.Response{Answered: true, Text: "Beca", CutOff: true}, Mark: m}
+	}
+	r := &SheetResult{File: "ana.json", Student: "Ana", Banks: []string{"b"}, Max: 1, Outcomes: []quiz.Outcome{open(nil)}}
+	marked := &SheetResult{File: "ben.json", Student: "Ben", Banks: []string{"b"}, Max: 1, Outcomes: []quiz.Outcome{open(&quiz.Mark{Points: 0.5})}}
+	for _, tt := range []struct {
+		format    string
+		want, not []string
+	}{
+		{"text", []string{"to mark: until marked it scores 0 of 1 points", "marked: 0.5 of 1 points"}, []string{"your teacher"}},
+		{"markdown", []string{"to mark: until marked it scores 0 of 1 points", "marked: 0.5 of 1 points"}, []string{"your teacher"}},
+		{"json", []string{"to mark: your teacher reads it; until then it scores 0 of 1 points", "marked by your teacher: 0.5 of 1 points"}, nil},
+		{"gradescope", []string{"marked by your teacher: 0.5 of 1 points"}, nil}, // lists no open answer not yet marked
+	} {
+		var buf bytes.Buffer
+		for _, res := range []*SheetResult{r, marked} { // a writer each: Gradescope takes one sheet
+			w, err := NewResultWriter(tt.format, &buf, ResultOptions{Generated: time.Unix(0, 0)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(res); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(buf.String(), want) {
+				t.Errorf("%s lacks %q:\n%s", tt.format, want, buf.String())
+			}
+		}
+		for _, not := range tt.not {
+			if strings.Contains(buf.String(), not) {
+				t.Errorf("%s says %q:\n%s", tt.format, not, buf.String())
+			}
+		}
+	}
+}

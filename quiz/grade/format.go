@@ -147,8 +147,11 @@ func verdictWord(r *SheetResult) string {
 // could not be read is named as written, never passed off as unanswered. An
 // answer still being typed when the quiz stopped says so first, in every
 // format (a Gradescope student would otherwise read "not right" alone).
-func feedback(o quiz.Outcome, reveal bool) string {
-	s := verdictFeedback(o, reveal)
+// An open answer's state is told to its reader: the student's views
+// (JSON, JUnit, Gradescope) say "your teacher"; the teacher's own
+// gradebook (text, Markdown) does not (teacher16 P4).
+func feedback(o quiz.Outcome, reveal, forTeacher bool) string {
+	s := verdictFeedback(o, reveal, forTeacher)
 	note := cutOffNote(o.Response)
 	switch {
 	case note == "":
@@ -174,12 +177,16 @@ func cutOffNote(r quiz.Response) string {
 	return ""
 }
 
-func verdictFeedback(o quiz.Outcome, reveal bool) string {
+func verdictFeedback(o quiz.Outcome, reveal, forTeacher bool) string {
 	q := o.Question
 	var parts []string
 	switch {
 	case o.Mark != nil:
-		s := fmt.Sprintf("marked by your teacher: %s of %s points", text.FormatNum(o.Mark.Points), text.FormatNum(o.MaxPoints()))
+		by := "marked by your teacher"
+		if forTeacher {
+			by = "marked"
+		}
+		s := fmt.Sprintf("%s: %s of %s points", by, text.FormatNum(o.Mark.Points), text.FormatNum(o.MaxPoints()))
 		if o.Mark.Comment != "" {
 			s += ": " + o.Mark.Comment
 		}
@@ -187,6 +194,9 @@ func verdictFeedback(o quiz.Outcome, reveal bool) string {
 	case o.Response.Unreadable != "":
 		parts = append(parts, fmt.Sprintf("unreadable: %q could not be read as an answer; it scores 0", text.Printable(o.Response.Unreadable)))
 	case !q.Graded() && o.Response.Answered:
+		if forTeacher {
+			return fmt.Sprintf("to mark: until marked it scores 0 of %s points", text.FormatNum(o.MaxPoints()))
+		}
 		return fmt.Sprintf("to mark: your teacher reads it; until then it scores 0 of %s points", text.FormatNum(o.MaxPoints()))
 	case !q.Graded() && o.Unseen:
 		return fmt.Sprintf("not reached: the quiz stopped before this question; it scores 0 of %s points", text.FormatNum(o.MaxPoints()))
@@ -383,7 +393,7 @@ func (t *textResults) Write(r *SheetResult) error {
 	}
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || cutOffNote(o.Response) != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
-			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(o, t.opts.Reveal)))
+			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(o, t.opts.Reveal, true)))
 		}
 	}
 	_, err := io.WriteString(t.w, line)
@@ -464,7 +474,7 @@ func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 		Status: r.Status(), StatusText: r.StatusText(), ToMark: r.ToMark(), NotReached: r.NotReached(), EndedBy: r.EndedBy, Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
 	for _, o := range r.Outcomes {
 		q := o.Question
-		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: o.MaxPoints(), Feedback: feedback(o, reveal),
+		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: o.MaxPoints(), Feedback: feedback(o, reveal, false),
 			Unreadable: o.Response.Unreadable, State: state(o), Mark: o.Mark}
 		if q.Graded() {
 			c := o.Correct()
@@ -817,12 +827,12 @@ func (j *junitResults) Write(r *SheetResult) error {
 		fmt.Fprintf(&b, "    <testcase classname=\"%s\" name=\"%s\" time=\"%s\">", text.XMLEscape(q.Bank), text.XMLEscape(q.ID), junitTime(o.Seconds))
 		switch {
 		case o.Response.Unreadable != "":
-			msg := feedback(o, j.opts.Reveal)
+			msg := feedback(o, j.opts.Reveal, false)
 			fmt.Fprintf(&b, "<error message=\"%s\" type=\"unreadable-answer\">%s</error>", text.XMLEscape(text.EscapeLines(msg)), text.XMLEscape(text.EscapeLines(q.Prompt+"\n"+msg)))
 		case !counted(o):
-			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", text.XMLEscape(text.EscapeLines(feedback(o, false))))
+			fmt.Fprintf(&b, "<skipped message=\"%s\"/>", text.XMLEscape(text.EscapeLines(feedback(o, false, false))))
 		case !fullMarks(o):
-			msg := feedback(o, j.opts.Reveal)
+			msg := feedback(o, j.opts.Reveal, false)
 			fmt.Fprintf(&b, "<failure message=\"%s\" type=\"wrong-answer\">%s</failure>", text.XMLEscape(text.EscapeLines(msg)), text.XMLEscape(text.EscapeLines(q.Prompt+"\n"+msg)))
 		}
 		b.WriteString("</testcase>\n")
@@ -902,7 +912,7 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		if !fullMarks(o) {
 			status = "failed"
 		}
-		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: o.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal)})
+		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: o.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal, false)})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	g.first = append(data, '\n')
@@ -953,7 +963,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(rereadList(rereadSections(r), 0)))
 	for _, o := range r.Outcomes {
 		if o.Response.Unreadable != "" || cutOffNote(o.Response) != "" || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
-			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal)))
+			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal, true)))
 		}
 	}
 	_, err := io.WriteString(m.w, b.String())

@@ -248,6 +248,14 @@ func TestStudentPage(t *testing.T) {
 			t.Errorf("the student page lacks %q", want)
 		}
 	}
+	// The open question's explanation is advice on how to answer, labelled
+	// as on the screen (teacher16 A1); the closed ones' are not.
+	if n := strings.Count(p, "<p><strong>"+quiz.HowToAnswer+"</strong> E</p>"); n != 1 {
+		t.Errorf("the page labels %d explanations %q, want 1 (the open question's)", n, quiz.HowToAnswer)
+	}
+	if n := strings.Count(p, "<p>E</p>"); n != 2 {
+		t.Errorf("the page shows %d unlabelled explanations, want 2 (the closed questions')", n)
+	}
 }
 
 func TestCount(t *testing.T) {

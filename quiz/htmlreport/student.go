@@ -26,6 +26,7 @@ type reviewQuestion struct {
 	Verdict, VerdictClass string
 	Options               []reviewOption
 	Explanation           string
+	ExplanationLabel      string // quiz.HowToAnswer for an open question
 	KeyPoints             []string
 }
 
@@ -99,6 +100,9 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 			// plain words where the bank gives them; the teacher's outputs
 			// (mark, the key, the JSON report's ticks) keep the key points.
 			rq.Explanation, rq.KeyPoints = o.Question.Explanation, o.Question.StudentKey()
+			if o.Question.Type == quiz.Open {
+				rq.ExplanationLabel = quiz.HowToAnswer
+			}
 			if o.Question.Type == quiz.Single || o.Question.Type == quiz.Multi {
 				for k, c := range o.Question.Choices {
 					rq.Options = append(rq.Options, reviewOption{Text: c,

@@ -132,7 +132,7 @@ func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 					screen := strings.Join(shown, "\n")
 					wants := []string{
 						text.Hang(plainLabel+" "+plain, size.width, 2),
-						text.Wrap(q.Explanation, size.width, "  "),
+						text.Wrap(quiz.HowToAnswer+" "+q.Explanation, size.width, "  "),
 						text.Wrap("Source: "+q.Source.String(), size.width, "  "),
 					}
 					for _, want := range wants {
@@ -162,6 +162,31 @@ func TestOpenFeedbackFitsTheScreen(t *testing.T) {
 	t.Logf("the most rows from the Covered line to the pause: %d", worst)
 }
 
+// An open question's explanation is advice on how to answer: it is
+// labelled, on its first row so that it adds none, on a screen and in
+// plain mode; a closed question's explanation, which follows the right
+// answer, is not (teacher16 A1).
+func TestExplanationLabelledForOpenOnly(t *testing.T) {
+	expl := "Give the status, both names and what changed."
+	open := &quiz.Question{ID: "o", Type: quiz.Open, Prompt: "What is it?", Model: "M.", Plain: "P.", Explanation: expl, Points: 1}
+	closed := &quiz.Question{ID: "c", Type: quiz.Single, Prompt: "Which?", Choices: []string{"a", "b"}, Correct: []int{0}, Explanation: expl, Points: 1}
+	for _, size := range []struct{ width, height int }{{80, 24}, {0, 0}} {
+		var out bytes.Buffer
+		s := &Session{Questions: []*quiz.Presented{{Question: open}, {Question: closed}}, Mode: quiz.Practice,
+			Prompter: &openPrompter{answer: "An answer."}, Out: &out, Width: size.width, Height: size.height}
+		if _, err := s.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		all := out.String()
+		if n := strings.Count(all, "\n  "+quiz.HowToAnswer+" "+expl+"\n"); n != 1 {
+			t.Errorf("%dx%d: the open question's explanation labelled %d times, want once on its first row:\n%s", size.width, size.height, n, all)
+		}
+		if n := strings.Count(all, "\n  "+expl+"\n"); n != 1 {
+			t.Errorf("%dx%d: the closed question's explanation shown unlabelled %d times, want once:\n%s", size.width, size.height, n, all)
+		}
+	}
+}
+
 // The feedback's order (teacher7 A3 and the README): Covered, the key
 // points not ticked with ○, the plain answer, the explanation, the source;
 // on a screen and in plain mode alike. teacher14 A1: nothing is drawn
@@ -173,7 +198,7 @@ func TestOpenFeedbackOrder(t *testing.T) {
 		lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{1}}, size.width, size.height, false)
 		all := strings.Join(lines, "\n")
 		at := func(s string) int { return strings.Index(all, s) }
-		order := []string{"Covered, you say: 1 of 4 key points. Not covered yet:", "  ○ ", "A short answer: A short plain", strings.Fields(q.Explanation)[0], "Source: "}
+		order := []string{"Covered, you say: 1 of 4 key points. Not covered yet:", "  ○ ", "A short answer: A short plain", "  " + quiz.HowToAnswer + " " + strings.Fields(q.Explanation)[0], "Source: "}
 		for k := 1; k < len(order); k++ {
 			if i, j := at(order[k-1]), at(order[k]); i < 0 || j < 0 || i > j {
 				t.Errorf("%dx%d: %q (at %d) does not come before %q (at %d):\n%s", size.width, size.height, order[k-1], i, order[k], j, all)
@@ -387,7 +412,7 @@ func TestExamReviewOpenAsPractice(t *testing.T) {
 		if n := strings.Count(out.String(), "It is a mountain region"); n != 1 {
 			t.Errorf("%s: the answer shown %d times in the review, want once, above the self-check:\n%s", q.ID, n, out.String())
 		}
-		order := []string{"  Covered, you say: 0 of 4 key points. Not covered yet:", "  ○ ", "  " + plainLabel, text.Wrap(q.Explanation, 80, "  "), "  Source: "}
+		order := []string{"  Covered, you say: 0 of 4 key points. Not covered yet:", "  ○ ", "  " + plainLabel, text.Wrap(quiz.HowToAnswer+" "+q.Explanation, 80, "  "), "  Source: "}
 		last := -1
 		for _, want := range order {
 			j := strings.Index(screen, want)

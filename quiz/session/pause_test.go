@@ -86,21 +86,81 @@ func TestSessionPausesAfterFeedback(t *testing.T) {
 	}
 }
 
-// No pause in an exam, nor without Pause (a pipe), nor with a prompter that
-// cannot wait.
+// No pause in an exam with its review held back, nor without Pause (a
+// pipe, in either mode), nor with a prompter that cannot wait.
 func TestSessionNoPause(t *testing.T) {
 	for _, tt := range []struct {
-		name  string
-		mode  quiz.Mode
-		pause bool
-	}{{"exam", quiz.Exam, true}, {"pipe", quiz.Practice, false}} {
+		name     string
+		mode     quiz.Mode
+		pause    bool
+		holdBack bool
+	}{{"exam held back", quiz.Exam, true, true}, {"exam piped", quiz.Exam, false, false}, {"pipe", quiz.Practice, false, false}} {
 		s, p, _ := pauseSession(t, tt.mode, tt.pause)
+		s.HoldBackReview = tt.holdBack
 		if _, err := s.Run(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 		if len(p.pauses) != 0 {
 			t.Errorf("%s: %d pauses", tt.name, len(p.pauses))
 		}
+	}
+}
+
+// An exam waits nowhere while it is taken; its review at the end waits
+// after each question on a terminal, as practice mode does, the last wait
+// before the summary (teacher16 P7: the review scrolled past to the
+// summary). Ctrl-C in a review's wait stops the review, the exam complete.
+func TestExamReviewPauses(t *testing.T) {
+	s, p, out := pauseSession(t, quiz.Exam, true)
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	n := len(s.Questions)
+	if len(p.pauses) != n {
+		t.Fatalf("%d pauses in the review of %d questions: %q", len(p.pauses), n, p.pauses)
+	}
+	for i, msg := range p.pauses {
+		want := "Press Enter for the next question"
+		if i == n-1 {
+			want = "Press Enter for your score"
+		}
+		if msg != want {
+			t.Errorf("pause %d: %q, want %q", i+1, msg, want)
+		}
+		shown := p.before[i]
+		review := strings.Index(shown, "Review")
+		if review < 0 {
+			t.Fatalf("pause %d before the review:\n%s", i+1, shown)
+		}
+		if !strings.Contains(shown[review:], fmt.Sprintf("\n%d. ", i+1)) || strings.Contains(shown[review:], fmt.Sprintf("\n%d. ", i+2)) {
+			t.Errorf("pause %d not after question %d's review:\n%s", i+1, i+1, shown[review:])
+		}
+		if strings.Contains(shown, "Summary") {
+			t.Errorf("pause %d after the summary", i+1)
+		}
+	}
+	if !strings.Contains(out.String()[strings.Index(out.String(), "Review"):], "Source: ") {
+		t.Error("the review shows no explanation")
+	}
+
+	s, p, _ = pauseSession(t, quiz.Exam, true)
+	p.stopAt, p.stop = 2, ErrInterrupted
+	res, err := s.Run(context.Background())
+	if !errors.Is(err, ErrInterrupted) || res.Status != quiz.Complete {
+		t.Fatalf("Ctrl-C in the review's wait: %v, %s; want interrupted, the exam complete", err, res.Status)
+	}
+	if len(p.pauses) != 2 {
+		t.Errorf("%d pauses after Ctrl-C in the second, want 2", len(p.pauses))
+	}
+
+	// Input ending in a wait ends the waits; the review is shown whole.
+	s, p, out = pauseSession(t, quiz.Exam, true)
+	p.stopAt, p.stop = 1, ErrInputEnded
+	if _, err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.pauses) != 1 || !strings.Contains(out.String(), fmt.Sprintf("\n%d. ", n)) {
+		t.Errorf("input ended in the first wait: %d pauses, want 1, and the review whole:\n%s", len(p.pauses), out.String())
 	}
 }
 

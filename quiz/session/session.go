@@ -737,6 +737,12 @@ func (s *Session) keyPoint(k, indent string, cut bool) string {
 // pause waits, when s.Pause and the prompter can, until the student asks for
 // what comes next. The time limit and signals end it as they end a question.
 func (s *Session) pause(ctx context.Context, last bool) error {
+	return s.wait(ctx, last, true)
+}
+
+// wait is pause; countDown says whether a running time limit is shown as
+// it runs down (not in an exam's review: the exam is submitted).
+func (s *Session) wait(ctx context.Context, last, countDown bool) error {
 	p, ok := s.Prompter.(Pauser)
 	if !s.Pause || !ok {
 		return nil
@@ -747,7 +753,7 @@ func (s *Session) pause(ctx context.Context, last bool) error {
 	}
 	ch := make(chan error, 1)
 	go func() { ch <- p.Pause(msg) }()
-	if !s.Deadline.IsZero() {
+	if countDown && !s.Deadline.IsZero() {
 		stop := make(chan struct{})
 		defer close(stop)
 		go s.countDown(stop)
@@ -892,12 +898,20 @@ func (s *Session) why(o *quiz.Outcome) {
 }
 
 // whyText is the explanation and the source, wrapped; "" when there are
-// neither.
+// neither. An open question's explanation starts with quiz.HowToAnswer, in
+// bold as the answer's label above it, on the paragraph's first row so
+// that it adds none.
 func (s *Session) whyText(o *quiz.Outcome) string {
 	q := o.Question
 	var lines []string
 	if q.Explanation != "" {
-		lines = append(lines, text.Wrap(q.Explanation, s.Width, "  "))
+		if q.Type == quiz.Open {
+			const indent = "  "
+			wrapped := text.Wrap(quiz.HowToAnswer+" "+q.Explanation, s.Width, indent)
+			lines = append(lines, indent+s.style().Bold(quiz.HowToAnswer)+strings.TrimPrefix(wrapped, indent+quiz.HowToAnswer))
+		} else {
+			lines = append(lines, text.Wrap(q.Explanation, s.Width, "  "))
+		}
 	}
 	if src := q.Source.String(); src != "" {
 		lines = append(lines, s.style().Dim(text.Wrap("Source: "+src, s.Width, "  ")))
@@ -906,17 +920,40 @@ func (s *Session) whyText(o *quiz.Outcome) string {
 }
 
 // review goes over every question at the end of an exam. Ctrl-C or a
-// signal at its self-check prompt stops it: the error says which. The end
-// of input or the time limit only stops the asking.
+// signal at its self-check prompt or its pause stops it: the error says
+// which. The end of input or the time limit only stops the asking. On a
+// terminal (s.Pause) it waits after each question, as practice mode does
+// (teacher16 P7: the review of questions 3 to 6 scrolled past to the
+// summary); the last wait is before the summary.
 func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 	fmt.Fprintf(s.Out, "\n%s\n", s.style().Bold("Review"))
 	asking := true // until the student stops answering: the quiz is submitted already
+	shown := false
+	// wait waits after a question's review while the student is still
+	// answering; input ended or the time limit stops the waits too.
+	wait := func(last bool) error {
+		if !shown || !asking {
+			return nil
+		}
+		err := s.wait(ctx, last, false)
+		if errors.Is(err, ErrInterrupted) || errors.Is(err, ErrSignal) {
+			return err
+		}
+		if err != nil {
+			asking = false
+		}
+		return nil
+	}
 	for i := range res.Outcomes {
 		o := res.Outcomes[i]
 		q := o.Question
 		if q.Type == quiz.Info {
 			continue
 		}
+		if err := wait(false); err != nil {
+			return err
+		}
+		shown = true
 		num := fmt.Sprintf("%d.", i+1)
 		fmt.Fprintf(s.Out, "\n%s %s\n", s.style().Bold(num), text.Hang(q.Prompt, s.Width, len(num)+1))
 		given := q.Given(o.Response)
@@ -951,5 +988,5 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 			}
 		}
 	}
-	return nil
+	return wait(true)
 }

@@ -66,9 +66,18 @@ func refusal(err error, width int) string {
 }
 
 // wrapAnswer lays an echoed answer out under its prompt: the line breaks
-// wrapOptions put into options are taken out, and the text wrapped again.
+// wrapOptions put into options are taken out, and the text wrapped again;
+// after an option's letter ("a) ") the later lines sit under the text, as
+// the menu drew them (teacher16 P3).
 func wrapAnswer(answer string, width int) string {
-	return text.Wrap(strings.Join(strings.Fields(answer), " "), width, answerIndent)
+	answer = strings.Join(strings.Fields(answer), " ")
+	pad := answerIndent
+	if label, _, ok := strings.Cut(answer, ") "); ok {
+		if _, letter := text.LetterIndex(label); letter {
+			pad += strings.Repeat(" ", len(label)+2)
+		}
+	}
+	return answerIndent + strings.TrimPrefix(text.Wrap(answer, width, pad), pad)
 }
 
 // hint wraps a key hint to the width, on lines of its own.

@@ -49,8 +49,13 @@ func TestLayoutWrapsOptionsAndAnswers(t *testing.T) {
 	if opts[0] != want {
 		t.Errorf("wrapOptions:\n%s\nwant\n%s", opts[0], want)
 	}
-	if got := wrapAnswer(opts[0], 40); got != "  a) The Azerbaijani government says\n  some one million people were forced\n  from their homes." {
+	// The echo, too, hangs its later lines under the text, not the letter
+	// (teacher16 P3); an answer with no letter under its first word.
+	if got := wrapAnswer(opts[0], 40); got != "  a) The Azerbaijani government says\n     some one million people were forced\n     from their homes." {
 		t.Errorf("wrapAnswer:\n%s", got)
+	}
+	if got := wrapAnswer("It said some one million people were forced from their homes.", 40); got != "  It said some one million people were\n  forced from their homes." {
+		t.Errorf("wrapAnswer with no letter:\n%s", got)
 	}
 	sel, multi, _ := templates(60, true)
 	if !strings.Contains(sel, "wrapAnswer .Answer 60") || !strings.Contains(multi, "wrapAnswer $o 60") {
