@@ -363,17 +363,17 @@ func (m *marker) showAnswer(q *marking.Question, a marking.Answer) {
 		self = "Covered the key points, says the student: " + a.SelfCheckSays(len(q.KeyPoints))
 	}
 	cutOff := "(" + quiz.CutOffNote + "; stopped by " + quiz.CutOffCauses + ")"
-	if a.CutOff && a.SelfCheckPoints != nil {
+	if a.SelfCheckCutOff {
 		// The answer was sent with Enter; the self-check's ticks were
 		// kept at the cut (attack14 #4): the note goes with them.
-		self += " " + cutOff
+		self += " (" + quiz.SelfCheckCutOffNote + "; stopped by " + quiz.CutOffCauses + ")"
 	}
 	fmt.Fprintf(out, "\n%s\n%s\n", m.answerHead(q, a), text.Wrap(self, m.width, ""))
 	// A line break in an answer is the student's text (a paper sheet's
 	// answer under a |), shown as a new line; other control characters are
 	// escaped (teacher2 P3).
 	fmt.Fprintf(out, "%s\n", text.Wrap(text.EscapeLines(strings.ReplaceAll(a.Text, "\r\n", "\n")), m.width, "  | "))
-	if a.CutOff && a.SelfCheckPoints == nil {
+	if a.CutOff {
 		fmt.Fprintf(out, "%s\n", text.Wrap(cutOff, m.width, "  "))
 	}
 	if a.Mark != nil {

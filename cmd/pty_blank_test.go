@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // teacher11 P1: an empty Enter on a typed answer in an exam asks "Leave
@@ -34,14 +33,7 @@ func TestPTYBlankAnswerIsConfirmed(t *testing.T) {
 	scr.send(keyEnter)
 	scr.waitFor("Leave this question blank?")
 	scr.send("y\r")
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("exit %d; stderr:\n%s", code, errOut())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
-	}
+	quizEnds(t, done, 0, errOut)
 	data, err := os.ReadFile(report)
 	if err != nil {
 		t.Fatal(err)
@@ -83,18 +75,7 @@ func TestPTYPlainBlankAnswerIsConfirmed(t *testing.T) {
 	scr.send(keyEnter)
 	scr.waitFor("Leave this question blank? (y/N)")
 	scr.send("y" + keyEnter)
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
-	}
-	data, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := reportAfterExit(t, done, errOut, report)
 	if s := string(data); !strings.Contains(s, `"given": "A union"`) || !strings.Contains(s, `"answered": 1`) {
 		t.Errorf("report:\n%s", s)
 	}
@@ -111,11 +92,7 @@ func TestPTYTextTypedAfterAStrayEnterIsKept(t *testing.T) {
 	scr.send(strings.Repeat("\x7f", len("The USSR, it was big: Russia, Geo")))
 	scr.send("\rBoth sides: lost")
 	want := "> Both sides: lost"
-	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(strings.Join(scr.visible(), "\n"), want); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("the text typed is not in the box:\n%s", strings.Join(scr.visible(), "\n"))
-		}
-	}
+	waitVisible(t, scr, want)
 	screen := strings.Join(scr.visible(), "\n")
 	if n := strings.Count(screen, "What was the Soviet Union?"); n != 1 || strings.Contains(screen, "Leave this question blank?") {
 		t.Fatalf("the question is on the screen %d times, want once with its box and no confirm:\n%s", n, screen)
@@ -123,14 +100,7 @@ func TestPTYTextTypedAfterAStrayEnterIsKept(t *testing.T) {
 	scr.send(" homes\r")
 	scr.waitFor("Which town?")
 	scr.send("\ry\r")
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("exit %d; stderr:\n%s", code, errOut())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
-	}
+	quizEnds(t, done, 0, errOut)
 	data, err := os.ReadFile(report)
 	if err != nil {
 		t.Fatal(err)
@@ -152,22 +122,11 @@ func TestPTYNoThenTheAnswerLeavesOutTheNo(t *testing.T) {
 	scr.waitFor("Leave this question blank?")
 	scr.send("n it is in Azerbaijan")
 	want := "> it is in Azerbaijan"
-	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(strings.Join(scr.visible(), "\n"), want); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("the answer typed after n is not alone in the box:\n%s", strings.Join(scr.visible(), "\n"))
-		}
-	}
+	waitVisible(t, scr, want)
 	scr.send("\r")
 	scr.waitFor("Which town?")
 	scr.send("\ry\r")
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("exit %d; stderr:\n%s", code, errOut())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
-	}
+	quizEnds(t, done, 0, errOut)
 	data, err := os.ReadFile(report)
 	if err != nil {
 		t.Fatal(err)
@@ -197,14 +156,7 @@ func TestPTYPlainTextTypedAfterAStrayEnterIsKept(t *testing.T) {
 	scr.send(keyEnter)
 	scr.waitFor("Leave this question blank? (y/N)")
 	scr.send("y" + keyEnter)
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("exit %d; stderr:\n%s", code, errOut)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
-	}
+	quizEnds(t, done, 0, errOut.String)
 	if out := scr.text(); strings.Contains(out, "Sorry") || strings.Count(out, "What was the Soviet Union?") != 1 {
 		t.Errorf("screen:\n%s", out)
 	}

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,27 +45,6 @@ func typeHalfAnswer(t *testing.T, args ...string) (*screen, <-chan int, string, 
 	return scr, done, report, func() string { return errOut.String() }
 }
 
-// cutOffQuestions reads the report's questions.
-func cutOffQuestions(t *testing.T, report string) (ended string, qs []map[string]any) {
-	t.Helper()
-	data, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatalf("no report: %v", err)
-	}
-	var rep struct {
-		EndedBy   string           `json:"ended_by"`
-		Answered  int              `json:"answered"`
-		Questions []map[string]any `json:"questions"`
-	}
-	if err := json.Unmarshal(data, &rep); err != nil {
-		t.Fatal(err)
-	}
-	if rep.Answered != 1 {
-		t.Errorf("answered %d, want the cut-off answer:\n%s", rep.Answered, data)
-	}
-	return rep.EndedBy, rep.Questions
-}
-
 // Ctrl-C in the middle of an open answer, before Enter: the report keeps
 // the text in the box, with cut_off, and the quiz stops as before (exit
 // 130, interrupted); the question not reached has no answer (teacher6 A1).
@@ -74,15 +52,11 @@ func TestPTYCtrlCKeepsOpenAnswerTyped(t *testing.T) {
 	t.Parallel()
 	scr, done, report, errOut := typeHalfAnswer(t)
 	scr.send(keyCtrlC)
-	select {
-	case code := <-done:
-		if code != ExitInterrupted {
-			t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not stop")
+	quizEnds(t, done, ExitInterrupted, errOut)
+	ended, answered, qs := ptyReport(t, report)
+	if answered != 1 {
+		t.Errorf("answered %d, want the cut-off answer", answered)
 	}
-	ended, qs := cutOffQuestions(t, report)
 	if ended != "interrupted" {
 		t.Errorf("ended_by %q", ended)
 	}
@@ -122,15 +96,11 @@ func seesItWasKept(t *testing.T, scr *screen) {
 func TestPTYTimeLimitKeepsOpenAnswerTyped(t *testing.T) {
 	scr, done, report, errOut := typeHalfAnswer(t, "--time-limit", "1s")
 	scr.waitFor("Time is up.")
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("exit %d, want 0; stderr:\n%s", code, errOut())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
+	quizEnds(t, done, 0, errOut)
+	ended, answered, qs := ptyReport(t, report)
+	if answered != 1 {
+		t.Errorf("answered %d, want the cut-off answer", answered)
 	}
-	ended, qs := cutOffQuestions(t, report)
 	if ended != "time_limit" {
 		t.Errorf("ended_by %q", ended)
 	}

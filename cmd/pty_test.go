@@ -7,9 +7,11 @@ package cmd
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -433,6 +435,48 @@ func TestPTYWholeQuiz(t *testing.T) {
 		}
 	}
 	checkCooked(t, tty)
+}
+
+// waitVisible waits until the screen shows text on one line.
+func waitVisible(t *testing.T, scr *screen, text string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !slices.ContainsFunc(scr.visible(), func(l string) bool { return strings.Contains(l, text) }); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%q is not on the screen:\n%s", text, strings.Join(scr.visible(), "\n"))
+		}
+	}
+}
+
+// quizEnds waits for the quiz to end and checks its exit code.
+func quizEnds(t *testing.T, done <-chan int, want int, errOut func() string) {
+	t.Helper()
+	select {
+	case code := <-done:
+		if code != want {
+			t.Fatalf("exit %d, want %d; stderr:\n%s", code, want, errOut())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the quiz did not end")
+	}
+}
+
+// ptyReport reads a report's end, how many questions were answered, and
+// its questions.
+func ptyReport(t *testing.T, report string) (ended string, answered int, qs []map[string]any) {
+	t.Helper()
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v", err)
+	}
+	var rep struct {
+		EndedBy   string           `json:"ended_by"`
+		Answered  int              `json:"answered"`
+		Questions []map[string]any `json:"questions"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep.EndedBy, rep.Answered, rep.Questions
 }
 
 // reportAfterExit waits for the quiz on the terminal to end with exit 0 and

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -53,53 +52,13 @@ func tickTwo(t *testing.T, scr *screen) []string {
 	}
 }
 
-// waitVisible waits until the screen shows text on one line.
-func waitVisible(t *testing.T, scr *screen, text string) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); !slices.ContainsFunc(scr.visible(), func(l string) bool { return strings.Contains(l, text) }); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("%q is not on the screen:\n%s", text, strings.Join(scr.visible(), "\n"))
-		}
-	}
-}
-
-// quizEnds waits for the quiz to end and checks its exit code.
-func quizEnds(t *testing.T, done <-chan int, want int, errOut func() string) {
-	t.Helper()
-	select {
-	case code := <-done:
-		if code != want {
-			t.Fatalf("exit %d, want %d; stderr:\n%s", code, want, errOut())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the quiz did not end")
-	}
-}
-
-// tickReport reads the report's end and its first question.
-func tickReport(t *testing.T, report string) (ended string, answered int, q map[string]any) {
-	t.Helper()
-	data, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatalf("no report: %v", err)
-	}
-	var rep struct {
-		EndedBy   string           `json:"ended_by"`
-		Answered  int              `json:"answered"`
-		Questions []map[string]any `json:"questions"`
-	}
-	if err := json.Unmarshal(data, &rep); err != nil {
-		t.Fatal(err)
-	}
-	return rep.EndedBy, rep.Answered, rep.Questions[0]
-}
-
 // keptTicks checks that the report keeps the boxes ticked on the screen as
 // the answer, cut off, and that the closing lines say so, in the line that
 // says it of typed text (attack13 #2).
 func keptTicks(t *testing.T, scr *screen, report, wantEnded string, ticked []string) {
 	t.Helper()
-	ended, answered, q := tickReport(t, report)
+	ended, answered, qs := ptyReport(t, report)
+	q := qs[0]
 	if ended != wantEnded || answered != 1 {
 		t.Errorf("ended_by %q, answered %d; want %s, 1", ended, answered, wantEnded)
 	}
@@ -156,7 +115,8 @@ func TestPTYHighlightIsNoAnswer(t *testing.T) {
 	scr.waitFor("> c)")
 	scr.send(keyCtrlC)
 	quizEnds(t, done, ExitInterrupted, func() string { return errOut.String() })
-	_, answered, q := tickReport(t, report)
+	_, answered, qs := ptyReport(t, report)
+	q := qs[0]
 	if answered != 0 || q["given"] != nil || q["cut_off"] != nil {
 		t.Errorf("answered %d, question %v; want unanswered", answered, q)
 	}
@@ -189,7 +149,8 @@ func TestPTYLetterAtNoneTickedConfirmFilters(t *testing.T) {
 	waitVisible(t, scr, "[x]  b) "+b)
 	scr.send(keyEnter)
 	quizEnds(t, done, 0, errOut)
-	_, answered, q := tickReport(t, report)
+	_, answered, qs := ptyReport(t, report)
+	q := qs[0]
 	if answered != 1 || q["given"] != b || q["cut_off"] != nil {
 		t.Errorf("answered %d, question %v; want %q ticked", answered, q, b)
 	}
@@ -227,13 +188,14 @@ func selfCheckTicked(t *testing.T, args ...string) (*screen, <-chan int, string,
 // (attack14 #4).
 func keptSelfCheck(t *testing.T, scr *screen, report, wantEnded string) {
 	t.Helper()
-	ended, _, q := tickReport(t, report)
+	ended, _, qs := ptyReport(t, report)
+	q := qs[0]
 	if ended != wantEnded {
 		t.Errorf("ended_by %q, want %s", ended, wantEnded)
 	}
 	points, _ := q["self_check_points"].([]any)
-	if q["given"] != "Fifteen republics, 1922 to 1991." || len(points) != 1 || points[0] != 2.0 || q["self_check"] != false || q["cut_off"] != true {
-		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, cut_off", q)
+	if q["given"] != "Fifteen republics, 1922 to 1991." || len(points) != 1 || points[0] != 2.0 || q["self_check"] != false || q["self_check_cut_off"] != true || q["cut_off"] != nil {
+		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, self_check_cut_off and no cut_off", q)
 	}
 	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
 	if !strings.Contains(flat, "Question 1: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)") || strings.Contains(flat, "unfinished answer") {

@@ -90,8 +90,29 @@ func (g *Glossary) SearchText() [][]string {
 
 func foldField(s string) string { return " " + text.Normalize(s) + " " }
 
+// The positions of searchFields' texts, named once: fieldWeights,
+// searchFields and hitLine all use them.
+const (
+	fieldTerm = iota
+	fieldAliases
+	fieldNames
+	fieldShort // the first after the names
+	fieldDefinition
+	fieldSince
+	fieldCorrection
+	fieldContrast
+	fieldNote
+	fieldPlain // the first of the plain words
+	fieldPlainSince
+	fieldCount
+)
+
 // fieldWeights is what a match counts in each of searchFields' texts.
-var fieldWeights = [...]int{100, 50, 50, 20, 10, 5, 5, 5, 5, 10, 5}
+var fieldWeights = [fieldCount]int{
+	fieldTerm: 100, fieldAliases: 50, fieldNames: 50, fieldShort: 20, fieldDefinition: 10,
+	fieldSince: 5, fieldCorrection: 5, fieldContrast: 5, fieldNote: 5,
+	fieldPlain: 10, fieldPlainSince: 5,
+}
 
 // searchFields are the texts of an entry Search looks in, always the same
 // number in the same order: a match in the term counts most, then the names,
@@ -103,11 +124,12 @@ func searchFields(e *Entry) []string {
 	if e.InArticle != nil {
 		note = e.InArticle.Note
 	}
-	return []string{
-		e.Term, strings.Join(e.Aliases, "; "), strings.Join(e.Names.List(), "; "),
-		e.Short, e.Definition, e.SinceArticle, e.Correction, e.Contrast, note,
-		e.Plain, e.PlainSince,
-	}
+	f := make([]string, fieldCount)
+	f[fieldTerm], f[fieldAliases], f[fieldNames] = e.Term, strings.Join(e.Aliases, "; "), strings.Join(e.Names.List(), "; ")
+	f[fieldShort], f[fieldDefinition], f[fieldSince] = e.Short, e.Definition, e.SinceArticle
+	f[fieldCorrection], f[fieldContrast], f[fieldNote] = e.Correction, e.Contrast, note
+	f[fieldPlain], f[fieldPlainSince] = e.Plain, e.PlainSince
+	return f
 }
 
 // Index returns the lookup index: each folded name and its entry's position.
@@ -287,14 +309,6 @@ func (g *Glossary) Search(query string) []Hit {
 	return hits
 }
 
-// The positions in searchFields of the names, the short definition, and
-// the plain words.
-const (
-	namesEnd   = 3 // term, aliases, names
-	shortField = 3
-	plainField = 9 // then plain_since
-)
-
 // hitLine is the sentence a hit shows, from the fields marked in (those
 // the query's words are in): the sentence that holds the most of words, a
 // sentence of the plain words define shows before one of the full texts
@@ -314,14 +328,16 @@ func hitLine(e *Entry, in [len(fieldWeights)]bool, field func(int) string, words
 		}
 		return out
 	}
-	plain, pn := bestSentence(texts(plainField, len(in)), words)
-	full, fn := bestSentence(texts(shortField, plainField), words)
+	plain, pn := bestSentence(texts(fieldPlain, len(in)), words)
+	full, fn := bestSentence(texts(fieldShort, fieldPlain), words)
 	switch {
 	case pn > 0 && pn >= fn:
 		return plain
-	case slices.Contains(in[:namesEnd], true) && fn < len(words):
-		if e.Plain != "" {
-			return splitSentences(e.Plain)[0]
+	case slices.Contains(in[:fieldShort], true) && fn < len(words):
+		// Plain of only spaces has no sentence: New takes an Entry as
+		// given, untrimmed (review 23 #3).
+		if first := splitSentences(e.Plain); len(first) > 0 {
+			return first[0]
 		}
 		return e.Short
 	case fn > 0:

@@ -532,7 +532,7 @@ func TestSearchShowsPlainWords(t *testing.T) {
 		}
 	}
 	e := &g.Entries()[0]
-	if f := searchFields(e); f[plainField] != e.Plain || f[plainField+1] != e.PlainSince || f[shortField] != e.Short || len(f) != len(fieldWeights) {
+	if f := searchFields(e); f[fieldPlain] != e.Plain || f[fieldPlainSince] != e.PlainSince || f[fieldShort] != e.Short || f[fieldTerm] != e.Term || len(f) != len(fieldWeights) {
 		t.Errorf("searchFields and the field positions hitLine reads disagree: %q", f)
 	}
 }
@@ -774,4 +774,20 @@ func contains(lines []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// New takes an Entry as given: a Plain of only spaces, which Parse would
+// have trimmed, has no first sentence, and a search matching the term
+// shows the short definition instead of panicking (review 23 #3).
+func TestSearchPlainOnlySpaces(t *testing.T) {
+	for _, plain := range []string{" ", "\n\t "} {
+		g, err := New([]Entry{{Term: "Refugee", Short: "A person who fled.", Plain: plain}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits := g.Search("refugee")
+		if len(hits) != 1 || hits[0].Line != "A person who fled." {
+			t.Errorf("plain %q: hits %+v, want the short definition", plain, hits)
+		}
+	}
 }

@@ -760,6 +760,7 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	for i := range out {
 		out[i] = -1
 	}
+	defer func() { rv.line = 0 }() // on every path: a later note never carries a pair's line
 	for i, pair := range pairs {
 		if v.Kind == Mapping && i < len(v.PairLines) {
 			rv.line = v.PairLines[i] // a note on the pair's own line
@@ -779,6 +780,5 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		}
 		out[li] = q.pairOfRight(ri)
 	}
-	rv.line = 0
 	return out, nil
 }

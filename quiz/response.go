@@ -35,9 +35,15 @@ type Response struct {
 	// being typed, or a choose-all one (multi) still being ticked, when a
 	// time limit, Ctrl-C or a signal ended the quiz: the text in the box,
 	// or the boxes ticked, were kept as the answer, never submitted with
-	// Enter. On an open answer with SelfCheckPoints, the answer was sent
-	// and the self-check's ticks were kept so.
+	// Enter. It means only that: an open answer sent with Enter whose
+	// self-check was cut short is SelfCheckCutOff instead.
 	CutOff bool
+	// SelfCheckCutOff marks an open answer that was sent with Enter and
+	// whose self-check was cut short: the key points ticked (in
+	// SelfCheckPoints) were kept as ticked. Every view says
+	// SelfCheckCutOffNote beside the ticks, never CutOffNote beside the
+	// answer (review 23 #1).
+	SelfCheckCutOff bool
 }
 
 // CutOffNote is what every view of a result (the quiz's review, reports,
@@ -46,6 +52,11 @@ type Response struct {
 // It names both kinds of answer kept, typed and ticked: every view says
 // it the one way.
 const CutOffNote = "cut off: not yet sent with Enter when the quiz was stopped; kept as typed or ticked"
+
+// SelfCheckCutOffNote is what every view says of an open answer whose
+// self-check was cut short (Response.SelfCheckCutOff): the answer itself
+// was sent.
+const SelfCheckCutOffNote = "sent with Enter; the self-check was cut short when the quiz was stopped: the key points ticked were kept as ticked"
 
 // CutOffCauses are what stops a quiz with an answer still in its box, for
 // the teacher who marks it (mark).

@@ -37,6 +37,39 @@ func TestEveryFormatSaysAnAnswerWasCutOff(t *testing.T) {
 	}
 }
 
+// An open answer sent with Enter whose self-check was cut short is not
+// said to be cut off: every format says the ticks were kept instead, and
+// JSON has self_check_cut_off, not cut_off (review 23 #1).
+func TestEveryFormatSaysASelfCheckWasCutShort(t *testing.T) {
+	q := &quiz.Question{ID: "ussr", Bank: "b", Type: quiz.Open, Prompt: "What was it?", Key: []string{"a", "b"}}
+	r := &SheetResult{File: "ana.json", Student: "Ana", Banks: []string{"b"}, Max: 1,
+		Outcomes: []quiz.Outcome{{Question: &quiz.Presented{Question: q}, Response: quiz.Response{Answered: true, Text: "A union.", SelfCheckPoints: []int{1}, SelfCheckCutOff: true}}}}
+	for _, format := range GradeFormats {
+		if format == "csv" || format == "html" {
+			continue
+		}
+		var buf bytes.Buffer
+		w, err := NewResultWriter(format, &buf, ResultOptions{Generated: time.Unix(0, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		// Gradescope lists no test for an open answer not yet marked.
+		if strings.Contains(out, quiz.CutOffNote) || format != "gradescope" && !strings.Contains(out, quiz.SelfCheckCutOffNote) {
+			t.Errorf("%s says the sent answer was cut off, or not that its ticks were kept:\n%s", format, out)
+		}
+		if format == "json" && (strings.Contains(out, `"cut_off"`) || !strings.Contains(out, `"self_check_cut_off":true`)) {
+			t.Errorf("json: want self_check_cut_off and no cut_off:\n%s", out)
+		}
+	}
+}
+
 // An open answer's state is told to its reader (teacher16 P4): the
 // teacher's gradebook (text, Markdown) does not say "your teacher"; the
 // student's views (JSON, JUnit, Gradescope) keep it.

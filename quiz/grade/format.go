@@ -152,13 +152,29 @@ func verdictWord(r *SheetResult) string {
 // gradebook (text, Markdown) does not (teacher16 P4).
 func feedback(o quiz.Outcome, reveal, forTeacher bool) string {
 	s := verdictFeedback(o, reveal, forTeacher)
-	if !o.Response.CutOff || !o.Response.Answered {
+	note := cutOffNote(o.Response)
+	switch {
+	case note == "":
 		return s
+	case s == "":
+		return note
 	}
-	if s == "" {
+	return note + "; " + s
+}
+
+// cutOffNote is what feedback says first of an answer the quiz's stop cut
+// short: CutOffNote for one never sent, SelfCheckCutOffNote for an open
+// answer sent whose self-check was cut (review 23 #1); "" for neither.
+func cutOffNote(r quiz.Response) string {
+	switch {
+	case !r.Answered:
+		return ""
+	case r.CutOff:
 		return quiz.CutOffNote
+	case r.SelfCheckCutOff:
+		return quiz.SelfCheckCutOffNote
 	}
-	return quiz.CutOffNote + "; " + s
+	return ""
 }
 
 func verdictFeedback(o quiz.Outcome, reveal, forTeacher bool) string {
@@ -361,7 +377,7 @@ func (t *textResults) Write(r *SheetResult) error {
 			places := strings.Split(reread, "; ")
 			longest := 0
 			for i, p := range places {
-				longest = max(longest, len([]rune(p))+1)
+				longest = max(longest, text.Width(p)+1) // display width, as the wrapping measures
 				places[i] = strings.ReplaceAll(p, " ", "\x01")
 			}
 			at, lead := rereadAt, ""
@@ -376,7 +392,7 @@ func (t *textResults) Write(r *SheetResult) error {
 		line += "    " + text.Hang("status: "+st, t.opts.Width, 4) + "\n"
 	}
 	for _, o := range r.Outcomes {
-		if o.Response.Unreadable != "" || o.Response.CutOff && o.Response.Answered || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
+		if o.Response.Unreadable != "" || cutOffNote(o.Response) != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(o, t.opts.Reveal, true)))
 		}
 	}
@@ -442,6 +458,9 @@ type jsonQuestion struct {
 	// CutOff marks an answer still being typed when the quiz ended (the
 	// report's cut_off): Given is the text in the box, never sent.
 	CutOff bool `json:"cut_off,omitempty"`
+	// SelfCheckCutOff marks an open answer sent whose self-check was cut
+	// short (the report's self_check_cut_off): the ticks were kept.
+	SelfCheckCutOff bool `json:"self_check_cut_off,omitempty"`
 	// Unreadable is an answer that could not be read, as written.
 	Unreadable string     `json:"unreadable,omitempty"`
 	State      string     `json:"state"`
@@ -463,7 +482,7 @@ func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 		}
 		if o.Response.Answered {
 			g := q.Given(o.Response)
-			jq.Given, jq.CutOff = &g, o.Response.CutOff
+			jq.Given, jq.CutOff, jq.SelfCheckCutOff = &g, o.Response.CutOff, o.Response.SelfCheckCutOff
 		}
 		if reveal && !o.Unseen {
 			jq.Expected = q.Expected()
@@ -943,7 +962,7 @@ func (m *markdownResults) Write(r *SheetResult) error {
 	}
 	fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s | %s |\n", text.MarkdownEscape(text.Printable(r.Name())), text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r), verdictWord(r), text.MarkdownEscape(r.StatusText()), text.MarkdownEscape(rereadList(rereadSections(r), 0)))
 	for _, o := range r.Outcomes {
-		if o.Response.Unreadable != "" || o.Response.CutOff && o.Response.Answered || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
+		if o.Response.Unreadable != "" || cutOffNote(o.Response) != "" || m.opts.Reveal && o.Question.Graded() && !o.Correct() {
 			fmt.Fprintf(&b, "|  | `%s` | | | | %s |\n", o.Question.ID, text.MarkdownEscape(feedback(o, m.opts.Reveal, true)))
 		}
 	}

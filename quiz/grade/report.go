@@ -95,6 +95,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 			o.Response.Unreadable = qr.Unreadable
 		}
 		o.Response.CutOff = qr.CutOff && o.Response.Answered
+		o.Response.SelfCheckCutOff = qr.SelfCheckCutOff && o.Response.Answered
 		o.Response.SelfCheck = qr.SelfCheck
 		if qr.SelfCheckPoints != nil {
 			o.Response.SelfCheckPoints = []int{}

@@ -98,8 +98,10 @@ type tagTotal struct{ score, max, toMark float64 }
 type openAnswer struct {
 	Student, Text string
 	CutOff        bool // still being typed when the quiz ended (the report's cut_off)
-	Mark          *quiz.Mark
-	Max           float64
+	// SelfCheckCutOff: sent, its self-check cut short (self_check_cut_off).
+	SelfCheckCutOff bool
+	Mark            *quiz.Mark
+	Max             float64
 }
 
 // MarkText says the mark: "0.5 of 1 point".
@@ -218,7 +220,7 @@ func (c *Class) Add(r Sheet) {
 		if q.Type == quiz.Open {
 			if o.Response.Answered {
 				if len(c.open[q]) < maxOpenShown {
-					c.open[q] = append(c.open[q], openAnswer{Student: r.Name, Text: o.Response.Text, CutOff: o.Response.CutOff, Mark: o.Mark, Max: q.Points})
+					c.open[q] = append(c.open[q], openAnswer{Student: r.Name, Text: o.Response.Text, CutOff: o.Response.CutOff, SelfCheckCutOff: o.Response.SelfCheckCutOff, Mark: o.Mark, Max: q.Points})
 				} else {
 					c.openMore[q]++
 				}

@@ -754,3 +754,19 @@ func TestClassPageOrderWhenSheetsDiffer(t *testing.T) {
 		}
 	}
 }
+
+// The student page says an open answer whose self-check was cut short was
+// sent, never "not yet sent with Enter" (review 23 #1).
+func TestStudentPageSelfCheckCutShort(t *testing.T) {
+	essay := "Both sides lost homes"
+	rep := &report.Report{Student: "Bo", MaxScore: 1, Status: quiz.Complete, Questions: []report.QuestionReport{
+		{ID: "o", Type: quiz.Open, Prompt: "Why?", Given: &essay, MaxPoints: 1, SelfCheckCutOff: true, SelfCheckPoints: []int{1}},
+	}}
+	var b bytes.Buffer
+	if err := htmlreport.WriteStudent(&b, rep, nil); err != nil {
+		t.Fatal(err)
+	}
+	if p := b.String(); strings.Contains(p, "not yet sent") || !strings.Contains(p, "the key points ticked were kept as ticked") {
+		t.Errorf("the student page:\n%s", p)
+	}
+}

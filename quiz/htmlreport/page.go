@@ -32,12 +32,13 @@ var (
 	})
 	pages = sync.OnceValue(func() *template.Template {
 		return template.Must(template.New("").Funcs(template.FuncMap{
-			"num":    num,
-			"pct":    pctText,
-			"pctp":   pctPtr,
-			"n":      count,
-			"tag":    quiz.TagLabel,
-			"cutOff": func() string { return quiz.CutOffNote },
+			"num":             num,
+			"pct":             pctText,
+			"pctp":            pctPtr,
+			"n":               count,
+			"tag":             quiz.TagLabel,
+			"cutOff":          func() string { return quiz.CutOffNote },
+			"selfCheckCutOff": func() string { return quiz.SelfCheckCutOffNote },
 			"share": func(k, of int) string {
 				if of <= 0 {
 					return ""

@@ -47,9 +47,14 @@ type Answer struct {
 	// numbered from 1 as the report holds them; nil when the report says
 	// only SelfCheck (or nothing).
 	SelfCheckPoints []int
-	// CutOff: the student was still typing the answer when the time limit,
-	// Ctrl-C or a signal ended the quiz; Text is what was in the box.
+	// CutOff: the answer was never sent with Enter: the student was still
+	// typing it when the time limit, Ctrl-C or a signal ended the quiz;
+	// Text is what was in the box (quiz.Response.CutOff).
 	CutOff bool
+	// SelfCheckCutOff: the answer was sent with Enter, and its self-check
+	// was cut short: SelfCheckPoints are the key points ticked then, kept
+	// as ticked (quiz.Response.SelfCheckCutOff).
+	SelfCheckCutOff bool
 	// BankChanged: the question's bank has changed since the quiz was
 	// taken (its digest differs from the report's), and the question may
 	// have with it, so the numbers ticked may name other key points now.
@@ -223,6 +228,7 @@ type found struct {
 	selfCheck     *bool
 	selfPoints    []int
 	cutOff        bool // still being typed when the quiz ended (report cut_off)
+	selfCheckCut  bool // sent; its self-check cut short (self_check_cut_off)
 	bankChanged   bool // the bank's digest differs from the report's, and the question may have changed with it
 	qChanged      bool // the question is known to have changed since the report
 	bankSame      bool // the question is known to be as it was (its digest, or its bank's, is the report's)
@@ -278,7 +284,7 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 			continue
 		}
 		a := found{bank: qr.Bank, id: qr.ID, asked: qr.ID, prompt: qr.Prompt, model: qr.Expected, q: find(banks, qr.Bank, qr.ID),
-			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, cutOff: qr.CutOff, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
+			banks: banks, text: *qr.Given, selfCheck: qr.SelfCheck, selfPoints: qr.SelfCheckPoints, cutOff: qr.CutOff, selfCheckCut: qr.SelfCheckCutOff, mark: counted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given),
 			uncounted: uncounted(rep.MarkFor(qr.Bank, qr.ID), *qr.Given), bankChanged: changed[qr.Bank], bankSame: same[qr.Bank]}
 		if a.q != nil {
 			a.id = a.q.ID // a former id read as the question's id now
@@ -452,7 +458,7 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 				}
 				byKey[key] = q
 			}
-			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints, CutOff: a.cutOff,
+			q.Answers = append(q.Answers, Answer{File: file, Student: student, Text: a.text, SelfCheck: a.selfCheck, SelfCheckPoints: a.selfPoints, CutOff: a.cutOff, SelfCheckCutOff: a.selfCheckCut,
 				BankChanged: a.bankChanged, QuestionChanged: a.qChanged, Unchanged: a.bankSame, Mark: a.mark, Uncounted: a.uncounted, ID: a.asked})
 		}
 	}

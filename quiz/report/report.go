@@ -148,13 +148,19 @@ type QuestionReport struct {
 	// still being ticked, when the time limit, Ctrl-C or a signal ended the
 	// quiz: Given is the text in the box, or the options ticked, never
 	// submitted with Enter, and is scored or marked as given.
-	CutOff    bool     `json:"cut_off,omitempty"`
-	Correct   *bool    `json:"correct"`
-	Points    float64  `json:"points"`
-	MaxPoints float64  `json:"max_points"`
-	Seconds   float64  `json:"seconds"`
-	Tags      []string `json:"tags"`
-	Source    string   `json:"source,omitempty"`
+	CutOff bool `json:"cut_off,omitempty"`
+	// SelfCheckCutOff marks an open answer sent with Enter whose
+	// self-check was cut short: SelfCheckPoints are the key points ticked
+	// then, kept as ticked (quiz.Response.SelfCheckCutOff). A report
+	// written before it said cut_off with self_check_points on an open
+	// answer; reading maps that to this field.
+	SelfCheckCutOff bool     `json:"self_check_cut_off,omitempty"`
+	Correct         *bool    `json:"correct"`
+	Points          float64  `json:"points"`
+	MaxPoints       float64  `json:"max_points"`
+	Seconds         float64  `json:"seconds"`
+	Tags            []string `json:"tags"`
+	Source          string   `json:"source,omitempty"`
 	// SelfCheck is an open answer's self-check: true when the student
 	// ticked every key point as covered. SelfCheckPoints are the key points
 	// ticked, numbered from 1 as the bank lists them and the student saw
@@ -268,15 +274,16 @@ func questionReport(o quiz.Outcome) QuestionReport {
 	q := o.Question
 	qr := QuestionReport{
 		ID: q.ID, Bank: q.Bank, Type: q.Type, Prompt: q.Prompt,
-		Points:     text.Round2(o.Points()),
-		MaxPoints:  o.MaxPoints(),
-		Unseen:     o.Unseen,
-		CutOff:     o.Response.CutOff,
-		Unreadable: o.Response.Unreadable,
-		Seconds:    text.Round2(o.Seconds),
-		Tags:       append([]string{}, q.Tags...),
-		Source:     q.Source.String(),
-		SelfCheck:  o.Response.SelfCheck,
+		Points:          text.Round2(o.Points()),
+		MaxPoints:       o.MaxPoints(),
+		Unseen:          o.Unseen,
+		CutOff:          o.Response.CutOff,
+		SelfCheckCutOff: o.Response.SelfCheckCutOff,
+		Unreadable:      o.Response.Unreadable,
+		Seconds:         text.Round2(o.Seconds),
+		Tags:            append([]string{}, q.Tags...),
+		Source:          q.Source.String(),
+		SelfCheck:       o.Response.SelfCheck,
 	}
 	if o.Response.SelfCheckPoints != nil {
 		qr.SelfCheckPoints = make([]int, len(o.Response.SelfCheckPoints))
@@ -426,6 +433,9 @@ func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, 
 	for i, q := range read.Questions {
 		rep.Questions[i] = QuestionReport(q.plainQuestion)
 		rep.Questions[i].SelfCheck, rep.Questions[i].SelfCheckPoints = graded.Questions[i].SelfCheck, graded.Questions[i].SelfCheckPoints
+		// cut_off and self_check_cut_off as the sheet reader read them:
+		// an older report's cut-short self-check is SelfCheckCutOff.
+		rep.Questions[i].CutOff, rep.Questions[i].SelfCheckCutOff = graded.Questions[i].CutOff, graded.Questions[i].SelfCheckCutOff
 	}
 	rep.Warnings = graded.Warnings
 	return graded, &rep, nil
@@ -566,6 +576,8 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		switch {
 		case q.Given != nil && q.CutOff:
 			given = text.MarkdownEscape(*q.Given) + " _(" + quiz.CutOffNote + ")_"
+		case q.Given != nil && q.SelfCheckCutOff:
+			given = text.MarkdownEscape(*q.Given) + " _(" + quiz.SelfCheckCutOffNote + ")_"
 		case q.Given != nil:
 			given = text.MarkdownEscape(*q.Given)
 		case q.Unreadable != "":
@@ -619,11 +631,11 @@ func (r *Report) answeredLine() string {
 // questions whose answer was still being typed or ticked when the quiz was
 // stopped, and how it was kept: "typed", "ticked" or both. An open answer
 // whose self-check was cut short is not one: the answer was sent with
-// Enter (selfCheckCutOff).
+// Enter (SelfCheckCutOff, selfCheckCutOff).
 func (r *Report) cutOffNumbers() (nums []string, how string) {
 	typed, ticked := false, false
 	for i, q := range r.Questions {
-		if q.CutOff && q.Given != nil && q.SelfCheckPoints == nil {
+		if q.CutOff && q.Given != nil {
 			nums = append(nums, strconv.Itoa(i+1))
 			if q.Type == quiz.Multi {
 				ticked = true
@@ -645,11 +657,11 @@ func (r *Report) cutOffNumbers() (nums []string, how string) {
 
 // selfCheckCutOff are the numbers, from 1, of the open questions whose
 // answer was sent with Enter and whose self-check's ticks were kept, cut
-// off (quiz.Response.CutOff).
+// off (quiz.Response.SelfCheckCutOff).
 func (r *Report) selfCheckCutOff() []string {
 	var nums []string
 	for i, q := range r.Questions {
-		if q.CutOff && q.Given != nil && q.SelfCheckPoints != nil {
+		if q.SelfCheckCutOff && q.Given != nil {
 			nums = append(nums, strconv.Itoa(i+1))
 		}
 	}

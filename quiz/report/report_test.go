@@ -423,7 +423,7 @@ func TestSummaryNamesTheAnswersKeptAsTyped(t *testing.T) {
 	}
 	essay := "Fifteen republics."
 	open := func(cut bool) QuestionReport {
-		return QuestionReport{ID: "o", Type: quiz.Open, Given: &essay, CutOff: cut, SelfCheckPoints: []int{2}}
+		return QuestionReport{ID: "o", Type: quiz.Open, Given: &essay, SelfCheckCutOff: cut, SelfCheckPoints: []int{2}}
 	}
 	for _, tt := range []struct {
 		qs   []QuestionReport

@@ -789,11 +789,12 @@ func (s *Session) selfCheck(ctx context.Context, r *quiz.Response, q *quiz.Prese
 	ticked, err := s.multiSelectWithContext(ctx, ask, s.message(SelfCheckPrompt), q.StudentKey())
 	if err != nil {
 		// The boxes ticked when the time limit, Ctrl-C or a signal cut the
-		// self-check short are kept, marked cut off, as a choose-all
-		// question's are (attack14 #4); none ticked says nothing.
+		// self-check short are kept, as a choose-all question's are
+		// (attack14 #4), marked SelfCheckCutOff: the answer itself was
+		// sent (review 23 #1). None ticked says nothing.
 		if len(ticked) > 0 {
 			selfChecked(r, q, ticked)
-			r.CutOff = true
+			r.SelfCheckCutOff = true
 		}
 		return err
 	}
@@ -960,6 +961,8 @@ func (s *Session) review(ctx context.Context, res *quiz.Result) error {
 			given = "(no answer)"
 		} else if o.Response.CutOff {
 			given += " (" + quiz.CutOffNote + ")"
+		} else if o.Response.SelfCheckCutOff {
+			given += " (" + quiz.SelfCheckCutOffNote + ")"
 		}
 		fmt.Fprintf(s.Out, "  Your answer: %s\n", text.Hang(given, s.Width, 15))
 		if q.Graded() {

@@ -87,6 +87,12 @@ type ReportAnswer struct {
 	// still being ticked, when the quiz was stopped: Given is the text in
 	// the box, or the options ticked, never sent with Enter.
 	CutOff bool
+	// SelfCheckCutOff marks an open answer sent with Enter whose
+	// self-check was cut short: the key points ticked were kept as ticked
+	// (quiz.Response.SelfCheckCutOff). A report written before
+	// self_check_cut_off said cut_off with self_check_points on an open
+	// answer: it is read as this (questionEntry).
+	SelfCheckCutOff bool
 
 	answerAt int // where answer starts
 }
@@ -265,19 +271,24 @@ func (r *reportReader) questionEntry() error {
 		fe.question = s.idAt(el)                               // named even when its id comes after
 	}
 	r.oddFields(n, a.ID, odd)
+	if a.CutOff && a.Type == string(quiz.Open) && a.SelfCheckPoints != nil {
+		// A report written before self_check_cut_off: its open answer was
+		// sent, and only the self-check was cut short (review 23 #1).
+		a.CutOff, a.SelfCheckCutOff = false, true
+	}
 	r.rep.Questions = append(r.rep.Questions, a)
 	return err
 }
 
 // oddFields records what question n's fields held that they should not: a
-// cut_off that is not true or false refuses the report; a self-check is
+// cut_off or self_check_cut_off that is not true or false refuses the report; a self-check is
 // passed over with a warning.
 func (r *reportReader) oddFields(n int, id string, odd []oddField) {
 	for _, o := range odd {
 		p := quiz.Problem{File: r.rep.File, Line: r.lines.at(o.offset), Question: id}
 		switch o.field {
-		case "cut_off":
-			p.Field = fmt.Sprintf("questions[%d].cut_off", n)
+		case "cut_off", "self_check_cut_off":
+			p.Field = fmt.Sprintf("questions[%d].%s", n, o.field)
 			p.Msg = "must be true or false"
 			r.wrong = append(r.wrong, p)
 		case "self_check":
@@ -418,6 +429,15 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		var t string
 		t, _, err = s.scalar()
 		a.CutOff = t == "true"
+	case "self_check_cut_off":
+		if c := s.peek(); c != 't' && c != 'f' && c != 'n' {
+			*odd = append(*odd, oddField{key, start})
+			err = s.skip(0)
+			break
+		}
+		var t string
+		t, _, err = s.scalar()
+		a.SelfCheckCutOff = t == "true"
 	case "self_check":
 		if c := s.peek(); c == '[' || c == '{' {
 			*odd = append(*odd, oddField{key, start})

@@ -174,7 +174,9 @@ func ownWordsTop(key string) bool {
 	return key == "schema_version" || key == "seed" || key == "started_at"
 }
 
-func ownWordsQuestion(key string) bool { return key == "seconds" || key == "cut_off" }
+func ownWordsQuestion(key string) bool {
+	return key == "seconds" || key == "cut_off" || key == "self_check_cut_off"
+}
 
 // vet checks the value at s against the shape of parent's field key (named
 // prefix+key in a problem). A value the caller reads (reads) is put back for

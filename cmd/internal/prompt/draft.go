@@ -183,6 +183,23 @@ func (t *ticks) get() []int {
 // every copy of the prompt survey draws from), with the ticks it records.
 var checklists sync.Map
 
+// askChecklist records the ticks drawn of the checklist whose first
+// option is key in s.ticks, until forgetChecklist.
+func (s *Survey) askChecklist(key *string) {
+	s.forgetChecklist()
+	s.asking.Store(key)
+	checklists.Store(key, &s.ticks)
+}
+
+// forgetChecklist stops recording the checklist being asked, if any: when
+// Enter hands it in, and at Abort, after which a redraw of the prompt left
+// blocked (SIGCONT) must not change the ticks kept.
+func (s *Survey) forgetChecklist() {
+	if key := s.asking.Swap(nil); key != nil {
+		checklists.Delete(key)
+	}
+}
+
 // recordTicks is the checklist template's "ticked" function: it records
 // the ticks drawn, when the checklist is being asked, and draws nothing.
 func recordTicks(options []string, checked map[int]bool) string {

@@ -137,3 +137,25 @@ func TestDraftKeyDoesNotCopyTheLine(t *testing.T) {
 		t.Errorf("the draft lost track: %d runes, want %d", len(got), len(line))
 	}
 }
+
+// A checklist cut short by a time limit leaves its prompt's goroutine
+// blocked, never returning to forget it: Abort forgets it, so that the
+// package's map keeps no entry and a later redraw records no ticks
+// (review 23 #5).
+func TestAbortForgetsTheChecklist(t *testing.T) {
+	s := &Survey{}
+	options := []string{"a) one", "b) two"}
+	s.askChecklist(&options[0])
+	recordTicks(options, map[int]bool{1: true})
+	if got := s.ticks.get(); len(got) != 1 || got[0] != 1 {
+		t.Fatalf("ticks %v, want [1]", got)
+	}
+	s.forgetChecklist() // what Abort does first
+	if _, ok := checklists.Load(&options[0]); ok {
+		t.Error("the checklist is still in checklists after Abort")
+	}
+	recordTicks(options, map[int]bool{0: true})
+	if got := s.ticks.get(); len(got) != 1 || got[0] != 1 {
+		t.Errorf("a redraw after Abort changed the ticks kept: %v", got)
+	}
+}

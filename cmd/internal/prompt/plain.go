@@ -316,8 +316,8 @@ func (p *Plain) resolveThen(q *quiz.Question, line, empty string, check func(qui
 	if err == nil && check != nil {
 		err = check(r)
 	}
-	for _, n := range notes {
-		if err == nil { // each part read so, on a line of its own
+	if err == nil { // each part read so, on a line of its own
+		for _, n := range notes {
 			fmt.Fprintf(p.out, "  %s\n", refusal(errors.New(n.Msg), p.Width))
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"unicode"
 
@@ -38,6 +39,10 @@ type Survey struct {
 	draft draft
 	// ticks are the last checklist's ticks as drawn (DraftTicks).
 	ticks ticks
+	// asking is the checklists key of the checklist being asked, nil when
+	// none: Abort deletes it, as the prompt's goroutine, left blocked at a
+	// time limit, never does (review 23 #5).
+	asking atomic.Pointer[string]
 	// carry is what was typed into a yes-or-no question that is neither
 	// (Confirm): the next text prompt's box starts with it.
 	carry []rune
@@ -166,8 +171,8 @@ func (s *Survey) MultiSelect(msg string, options []string) ([]int, error) {
 func (s *Survey) tick(p survey.Prompt, m *survey.MultiSelect) ([]int, error) {
 	var idx []int
 	if len(m.Options) > 0 {
-		checklists.Store(&m.Options[0], &s.ticks)
-		defer checklists.Delete(&m.Options[0])
+		s.askChecklist(&m.Options[0])
+		defer s.forgetChecklist()
 	}
 	s.ticks.set(nil)
 	err := s.ask(p, &idx, true)
@@ -675,6 +680,7 @@ func (s *Survey) Match(msg string, left, right []string) ([]int, error) {
 // Abort gives the terminal back when a quiz ends during a prompt, and clears
 // the prompt it cut short.
 func (s *Survey) Abort() {
+	s.forgetChecklist() // the prompt's goroutine may never return to do it
 	if w, ok := s.in.(runWatcher); ok {
 		w.abort()
 	}
