@@ -25,13 +25,14 @@ type ClassStats struct {
 
 // track is one set of items and its statistics.
 type track struct {
-	stats *stats.Stats
-	in    func(*quiz.Question) bool
-	pos   map[*quiz.Question]int // each question's place in stats
-	idx   []int                  // reused for each sheet
-	marks []float64
-	seen  []int // per place: the last sheet that had it, so a question graded twice counts once
-	n     int   // sheets added
+	stats   *stats.Stats
+	in      func(*quiz.Question) bool
+	pos     map[*quiz.Question]int // each question's place in stats
+	idx     []int                  // reused for each sheet
+	marks   []float64
+	reached []bool
+	seen    []int // per place: the last sheet that had it, so a question graded twice counts once
+	n       int   // sheets added
 }
 
 func newTrack(in func(*quiz.Question) bool) track {
@@ -59,7 +60,7 @@ func (c *ClassStats) Add(r *SheetResult) {
 }
 
 func (t *track) add(r *SheetResult) {
-	t.idx, t.marks = t.idx[:0], t.marks[:0]
+	t.idx, t.marks, t.reached = t.idx[:0], t.marks[:0], t.reached[:0]
 	t.n++
 	for _, o := range r.Outcomes {
 		q := o.Question.Question
@@ -82,8 +83,11 @@ func (t *track) add(r *SheetResult) {
 		t.seen[i] = t.n
 		t.idx = append(t.idx, i)
 		t.marks = append(t.marks, o.Points())
+		// A question the quiz stopped before says nothing about the question:
+		// it counts 0 in the total but not in the question's statistics.
+		t.reached = append(t.reached, !o.Unseen)
 	}
-	t.stats.AddSome(t.idx, t.marks)
+	t.stats.AddReached(t.idx, t.marks, t.reached)
 }
 
 // Summary is the statistics with the response analysis, questions flagged

@@ -88,6 +88,8 @@ type Stats struct {
 	totals map[int64]int  // total in millionths of a point → students
 	maxes  map[int64]int  // a student's maximum score in millionths → students
 	hist   [10]int        // students by tenth of their own maximum (see fillHistogram)
+	// stopped counts the students who did not reach every question they got.
+	stopped int
 }
 
 // itemSums is what Stats keeps of one question. x is the question's mark and y
@@ -105,6 +107,9 @@ type itemSums struct {
 	cXY     float64       // Σ (x - mean x)(y - mean y)
 	marks   map[int64]int // x in millionths → students
 	rest    map[int64]int // y in millionths → students
+	// notReached counts the students who got the question but whose quiz
+	// stopped before it (Ctrl-C, the time limit): they are not among the n.
+	notReached int
 }
 
 // New starts statistics for a quiz whose questions are ids, worth maxMarks
@@ -157,7 +162,7 @@ func (s *Stats) Add(marks []float64) {
 	if len(marks) != len(s.items) {
 		panic(fmt.Sprintf("quiz.Stats.Add: %d marks for %d questions; give one mark per question, in New's order", len(marks), len(s.items)))
 	}
-	s.add(nil, marks)
+	s.add(nil, marks, nil)
 }
 
 // AddSome counts one student who got only the questions at places idx (from
@@ -173,11 +178,33 @@ func (s *Stats) AddSome(idx []int, marks []float64) {
 			panic(fmt.Sprintf("quiz.Stats.AddSome: question %d of %d; take places from Item", i, len(s.items)))
 		}
 	}
-	s.add(idx, marks)
+	s.add(idx, marks, nil)
+}
+
+// AddReached is AddSome for a student whose quiz stopped early: reached[j]
+// false says question idx[j] was never shown. Such a question scores 0 in the
+// student's total and counts in their maximum, as in the gradebook, but it is
+// left out of that question's statistics (it says nothing about the
+// question): its facility and discrimination are over the students who
+// reached it, and its NotReached counts the others. A nil reached is AddSome.
+func (s *Stats) AddReached(idx []int, marks []float64, reached []bool) {
+	if reached != nil && len(reached) != len(idx) {
+		panic(fmt.Sprintf("quiz.Stats.AddReached: %d reached flags for %d questions; give one per question", len(reached), len(idx)))
+	}
+	if len(idx) != len(marks) {
+		panic(fmt.Sprintf("quiz.Stats.AddReached: %d marks for %d questions; give one mark per question", len(marks), len(idx)))
+	}
+	for _, i := range idx {
+		if i < 0 || i >= len(s.items) {
+			panic(fmt.Sprintf("quiz.Stats.AddReached: question %d of %d; take places from Item", i, len(s.items)))
+		}
+	}
+	s.add(idx, marks, reached)
 }
 
 // add counts a student; idx nil means every question, in order.
-func (s *Stats) add(idx []int, marks []float64) {
+// reached nil means every question was reached.
+func (s *Stats) add(idx []int, marks []float64, reached []bool) {
 	at := func(j int) int {
 		if idx == nil {
 			return j
@@ -206,8 +233,15 @@ func (s *Stats) add(idx []int, marks []float64) {
 	if kMax > 0 {
 		s.hist[histBin(t, float64(kMax)/markUnits, len(marks))]++
 	}
+	if slices.Contains(reached, false) {
+		s.stopped++
+	}
 	for j := range marks {
 		it := &s.items[at(j)]
+		if reached != nil && !reached[j] {
+			it.notReached++
+			continue
+		}
 		it.n++
 		ni := float64(it.n)
 		kx := markKey(marks[j])
@@ -290,7 +324,11 @@ func (s *Stats) Merge(o *Stats) error {
 		addCounts(a.rest, b.rest)
 		a.n += b.n
 	}
+	for _, b := range o.items { // after the loop above: a question only not reached has n 0
+		s.items[s.Item(b.id, b.pos, b.maxMark)].notReached += b.notReached
+	}
 	s.n += o.n
+	s.stopped += o.stopped
 	return nil
 }
 
@@ -337,8 +375,12 @@ type StatsSummary struct {
 	SD float64 `json:"sd"`
 	// Alpha is Cronbach's alpha, a fraction (Moodle shows it ×100 as the
 	// "coefficient of internal consistency"); nil with fewer than two
-	// questions, fewer than two students, or totals that do not vary.
+	// questions, fewer than two students, totals that do not vary, or when
+	// some students did not reach every question (Stopped).
 	Alpha *float64 `json:"cronbach_alpha"`
+	// Stopped counts the students whose quiz stopped before some of their
+	// questions (Ctrl-C, the time limit).
+	Stopped int `json:"stopped,omitempty"`
 	// Histogram has 10 bins of percent of MaxScore: 0-10, 10-20, …, 90-100. A
 	// bin holds its lower bound; 100% goes in the last. Scores below 0 count in
 	// the first bin and above the maximum in the last. All bins are empty when
@@ -373,6 +415,10 @@ type ItemStats struct {
 	// Students is how many students got the question: its statistics are
 	// over them. Fewer than Count when students had different questions.
 	Students int `json:"students"`
+	// NotReached counts the students who got the question but whose quiz
+	// stopped before it: they are not among Students, and the question's
+	// statistics leave them out (their total still counts it as 0).
+	NotReached int `json:"not_reached,omitempty"`
 	// Facility is the mean mark over the max mark, 0-100: how easy the
 	// question was. 0 when no one was counted or the question is worth nothing.
 	Facility float64 `json:"facility"`
@@ -400,6 +446,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 	k := len(s.items)
 	sum := StatsSummary{
 		Count:     s.n,
+		Stopped:   s.stopped,
 		Histogram: make([]Bin, 10),
 		Items:     make([]ItemStats, 0, k),
 		lowBelow:  &lowDiscrimination,
@@ -430,7 +477,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 		sum.Alpha = &a
 	}
 	for _, it := range s.ordered() {
-		is := ItemStats{ID: it.id, MaxMark: it.maxMark, Students: it.n}
+		is := ItemStats{ID: it.id, MaxMark: it.maxMark, Students: it.n, NotReached: it.notReached}
 		if it.n > 0 && it.maxMark > 0 {
 			is.Facility = 100 * it.meanX / it.maxMark
 		}
@@ -502,7 +549,7 @@ func (s *Stats) ordered() []itemSums {
 // question's statistics are over the students who got it.
 func (s StatsSummary) MixedSets() bool {
 	for _, it := range s.Items {
-		if it.Students < s.Count {
+		if it.Students+it.NotReached < s.Count {
 			return true
 		}
 	}
@@ -515,6 +562,19 @@ func (s StatsSummary) MixedNote() string {
 		return ""
 	}
 	return fmt.Sprintf("students had different question sets: %d automatically marked questions in all; each question's statistics cover those who got it, and the maximum score is the average of the students' own", len(s.Items))
+}
+
+// StoppedNote says why Cronbach's alpha is not computed when some quizzes
+// stopped early, or is "".
+func (s StatsSummary) StoppedNote() string {
+	if s.Stopped <= 0 {
+		return ""
+	}
+	who := "1 student"
+	if s.Stopped != 1 {
+		who = fmt.Sprintf("%d students", s.Stopped)
+	}
+	return who + " did not reach every question"
 }
 
 // ToMarkNote says why the open questions are left out while sheets wait for
@@ -685,6 +745,9 @@ func (s StatsSummary) testRows() [][2]string {
 		return text.FormatNum(v) + " (" + pct2(&p) + ")"
 	}
 	alpha := "n/a"
+	if s.Alpha == nil && s.Stopped > 0 {
+		alpha = "n/a: " + s.StoppedNote()
+	}
 	if s.Alpha != nil {
 		alpha = strconv.FormatFloat(*s.Alpha, 'f', 2, 64)
 	}
@@ -745,6 +808,12 @@ func itemRow(it ItemStats, students bool) []string {
 		flag = TooFew(it.Students)
 	case it.LowDiscrimination:
 		flag = "low discrimination"
+	}
+	if it.NotReached > 0 {
+		if flag != "" {
+			flag += "; "
+		}
+		flag += fmt.Sprintf("not reached: %d", it.NotReached)
 	}
 	row := []string{it.ID, text.FormatNum(it.MaxMark), pct2(&it.Facility), pct2(&it.SD), pct2(it.Discrimination), pct2(it.DiscriminativeEfficiency), flag}
 	if students {
@@ -888,6 +957,7 @@ type statsJSON struct {
 	Maxes     map[int64]int  `json:"maxes,omitempty"`
 	Histogram *[10]int       `json:"histogram,omitempty"`
 	Items     []itemSumsJSON `json:"questions"`
+	Stopped   int            `json:"stopped,omitempty"` // students who did not reach every question
 }
 
 type itemSumsJSON struct {
@@ -902,18 +972,20 @@ type itemSumsJSON struct {
 	CXY     float64       `json:"c_xy"`
 	Marks   map[int64]int `json:"marks"`
 	Rest    map[int64]int `json:"rest"`
+	// NotReached counts the students whose quiz stopped before it; not in N.
+	NotReached int `json:"not_reached,omitempty"`
 }
 
 // MarshalJSON writes the running sums, so that shards can be merged later.
 func (s *Stats) MarshalJSON() ([]byte, error) {
 	hist := s.hist
-	out := statsJSON{Version: 1, N: s.n, MeanT: s.meanT, M2T: s.m2T, Totals: s.totals, Maxes: s.maxes, Histogram: &hist, Items: make([]itemSumsJSON, len(s.items))}
+	out := statsJSON{Version: 1, N: s.n, MeanT: s.meanT, M2T: s.m2T, Totals: s.totals, Maxes: s.maxes, Histogram: &hist, Items: make([]itemSumsJSON, len(s.items)), Stopped: s.stopped}
 	if out.Totals == nil {
 		out.Totals = map[int64]int{}
 	}
 	for i, it := range s.items {
 		n := it.n
-		out.Items[i] = itemSumsJSON{ID: it.id, Pos: it.pos, N: &n, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks, Rest: it.rest}
+		out.Items[i] = itemSumsJSON{ID: it.id, Pos: it.pos, N: &n, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks, Rest: it.rest, NotReached: it.notReached}
 	}
 	return json.Marshal(out)
 }
@@ -930,7 +1002,7 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 	if err := in.check(); err != nil {
 		return fmt.Errorf("the sums are damaged: %v", err)
 	}
-	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, maxes: in.Maxes, items: make([]itemSums, len(in.Items))}
+	*s = Stats{n: in.N, meanT: in.MeanT, m2T: in.M2T, totals: in.Totals, maxes: in.Maxes, items: make([]itemSums, len(in.Items)), stopped: in.Stopped}
 	if s.totals == nil {
 		s.totals = map[int64]int{}
 	}
@@ -939,7 +1011,7 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 		if it.N != nil {
 			n = *it.N
 		}
-		s.items[i] = itemSums{id: it.ID, pos: it.Pos, n: n, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: it.Marks, rest: it.Rest}
+		s.items[i] = itemSums{id: it.ID, pos: it.Pos, n: n, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: it.Marks, rest: it.Rest, notReached: it.NotReached}
 		if s.items[i].marks == nil {
 			s.items[i].marks = map[int64]int{}
 		}
@@ -983,7 +1055,7 @@ func (in *statsJSON) check() error {
 		}
 		return n, true
 	}
-	if in.N < 0 || in.M2T < 0 || !finite(in.MeanT, in.M2T) {
+	if in.N < 0 || in.M2T < 0 || !finite(in.MeanT, in.M2T) || in.Stopped < 0 || in.Stopped > in.N {
 		return fmt.Errorf("%d students, totals out of range", in.N)
 	}
 	if n, ok := counted(in.Totals); !ok || n != in.N {
@@ -1011,6 +1083,9 @@ func (in *statsJSON) check() error {
 		}
 		if itemN < 0 || itemN > in.N {
 			return fmt.Errorf("question %q: %d students of %d", it.ID, itemN, in.N)
+		}
+		if it.NotReached < 0 || it.NotReached > in.N-itemN || it.NotReached > in.Stopped {
+			return fmt.Errorf("question %q: %d students not reaching it, of %d", it.ID, it.NotReached, in.N)
 		}
 		if it.MaxMark < 0 || !finite(it.MaxMark, it.MeanX, it.MeanY, it.M2X, it.M2Y, it.CXY) || it.M2X < 0 || it.M2Y < 0 {
 			return fmt.Errorf("question %q: sums out of range", it.ID)
