@@ -274,7 +274,8 @@ func (s rereadSection) String() string {
 	return s.name + " ¶" + strings.Join(parts, ", ")
 }
 
-// rereadSections lists the places a sheet's wrong answers point to,
+// rereadSections lists the places a sheet's wrong answers (or blanks, when
+// reached) point to,
 // grouped by section, in the order the article is read (teacher13 P4:
 // seven places, three of them in two sections, were one long list).
 func rereadSections(r *SheetResult) []rereadSection {
@@ -282,7 +283,9 @@ func rereadSections(r *SheetResult) []rereadSection {
 	at := map[string]int{}
 	for _, o := range r.Outcomes {
 		q := o.Question
-		if !q.Graded() || o.Correct() || q.Source.IsZero() {
+		// A question the quiz stopped before was not got wrong: the student
+		// never saw it (teacher17 P8), so it sends them nowhere.
+		if !q.Graded() || o.Correct() || o.Unseen || q.Source.IsZero() {
 			continue
 		}
 		i, ok := at[q.Source.Section]
