@@ -343,7 +343,7 @@ func (c *Class) questionViews(s stats.StatsSummary, order []*quiz.Question) []qu
 			qv.Graded = true
 			qv.MaxMark, qv.Facility, qv.Disc, qv.Weak = it.MaxMark, it.Facility, it.Discrimination, it.LowDiscrimination
 			qv.FacilityLabel, qv.DiscLabel = facilityLabel(it.Facility), discLabel(it.Discrimination)
-			qv.Students = it.Students
+			qv.Students, qv.NotReached = it.Students, it.NotReached
 			if it.Students < stats.MinStudentsToJudge {
 				// One student's answer would make it "extremely easy".
 				qv.TooFew = stats.TooFew(it.Students)
