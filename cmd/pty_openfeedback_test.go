@@ -46,7 +46,7 @@ func TestOpenFeedbackDrawsNothingTwice(t *testing.T) {
 	missed := strings.Split(text.Hang(points[2], 80, 4), "\n")
 	for _, want := range []string{
 		"? " + strings.Split(text.QuestionLines(q.Prompt), "\n")[0],
-		"Covered, you say: 3 of 4 key points. Not covered yet:",
+		"Covered, you say: 3 of 4 key points. Not ticked:",
 		"  ○ " + missed[0],
 		missed[len(missed)-1],
 		text.Hang("A short answer: "+q.Plain, 80, 2),

@@ -298,7 +298,7 @@ func TestOpenFeedbackAt80x24(t *testing.T) {
 	plain := strings.Split(text.Hang("A short answer: "+q.Plain, 80, 2), "\n")
 	source := strings.Split(text.Wrap("Source: "+q.Source.String(), 80, "  "), "\n")
 	order := []string{
-		fmt.Sprintf("Covered, you say: 0 of %d key points. Not covered yet:", len(q.Key)),
+		fmt.Sprintf("Covered, you say: 0 of %d key points. Not ticked:", len(q.Key)),
 		// The points as the self-check listed them, plain where the bank
 		// gives them (teacher10 A1), whole or cut to a row.
 		"  ○ " + firstWords(q.StudentKey()[0], 3),

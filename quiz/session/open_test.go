@@ -198,7 +198,7 @@ func TestOpenFeedbackOrder(t *testing.T) {
 		lines := runOpen(t, q, &openPrompter{answer: twoLineAnswer, ticks: []int{1}}, size.width, size.height, false)
 		all := strings.Join(lines, "\n")
 		at := func(s string) int { return strings.Index(all, s) }
-		order := []string{"Covered, you say: 1 of 4 key points. Not covered yet:", "  ○ ", "A short answer: A short plain", "  " + quiz.ExplanationLabel + " " + strings.Fields(q.Explanation)[0], "Source: "}
+		order := []string{"Covered, you say: 1 of 4 key points. Not ticked:", "  ○ ", "A short answer: A short plain", "  " + quiz.ExplanationLabel + " " + strings.Fields(q.Explanation)[0], "Source: "}
 		for k := 1; k < len(order); k++ {
 			if i, j := at(order[k-1]), at(order[k]); i < 0 || j < 0 || i > j {
 				t.Errorf("%dx%d: %q (at %d) does not come before %q (at %d):\n%s", size.width, size.height, order[k-1], i, order[k], j, all)
@@ -412,7 +412,7 @@ func TestExamReviewOpenAsPractice(t *testing.T) {
 		if n := strings.Count(out.String(), "It is a mountain region"); n != 1 {
 			t.Errorf("%s: the answer shown %d times in the review, want once, above the self-check:\n%s", q.ID, n, out.String())
 		}
-		order := []string{"  Covered, you say: 0 of 4 key points. Not covered yet:", "  ○ ", "  " + plainLabel, text.Wrap(quiz.ExplanationLabel+" "+q.Explanation, 80, "  "), "  Source: "}
+		order := []string{"  Covered, you say: 0 of 4 key points. Not ticked:", "  ○ ", "  " + plainLabel, text.Wrap(quiz.ExplanationLabel+" "+q.Explanation, 80, "  "), "  Source: "}
 		last := -1
 		for _, want := range order {
 			j := strings.Index(screen, want)
@@ -564,7 +564,7 @@ func TestSelfCheckAskedUnechoed(t *testing.T) {
 		if got := res.Outcomes[0].Response.SelfCheckPoints; !slices.Equal(got, []int{0, 2}) {
 			t.Errorf("%s: ticks %v, want [0 2]", mode, got)
 		}
-		if !strings.Contains(out.String(), "Covered, you say: 2 of 4 key points. Not covered yet:") {
+		if !strings.Contains(out.String(), "Covered, you say: 2 of 4 key points. Not ticked:") {
 			t.Errorf("%s: no Covered line:\n%s", mode, out.String())
 		}
 	}

@@ -35,8 +35,8 @@ func TestSelfCheckTicksKeyPoints(t *testing.T) {
 		all    bool
 		screen []string
 	}{
-		{"some", []int{2, 0}, []int{0, 2}, false, []string{"Covered, you say: 2 of 3 key points. Not covered yet:\n  ○ 15 republics\n"}},
-		{"none", []int{}, []int{}, false, []string{"Covered, you say: 0 of 3 key points. Not covered yet:\n  ○ founded 1922\n  ○ 15 republics\n  ○ dissolved 1991\n"}},
+		{"some", []int{2, 0}, []int{0, 2}, false, []string{"Covered, you say: 2 of 3 key points. Not ticked:\n  ○ 15 republics\n"}},
+		{"none", []int{}, []int{}, false, []string{"Covered, you say: 0 of 3 key points. Not ticked:\n  ○ founded 1922\n  ○ 15 republics\n  ○ dissolved 1991\n"}},
 		{"all", []int{0, 1, 2}, []int{0, 1, 2}, true, []string{"Covered, you say: 3 of 3 key points.\n"}},
 	} {
 		for _, mode := range []quiz.Mode{quiz.Practice, quiz.Exam} {

@@ -828,7 +828,7 @@ func coveredText(r quiz.Response, q *quiz.Presented) string {
 
 // notCovered ends the "Covered" line when some key points were not ticked:
 // they are listed under it.
-const notCovered = "Not covered yet:"
+const notCovered = "Not ticked:"
 
 // missed lists, marked ○, the key points the student did not tick, as the
 // self-check showed them (StudentKey): each whole, or cut to a row where cut
