@@ -502,7 +502,9 @@ func TestClassPageTagNotYetMarked(t *testing.T) {
 }
 
 // In Responses, a student whose quiz stopped before a question is counted as
-// "not reached", not as "no answer" (teacher3 P6).
+// "not reached", not as "no answer" (teacher3 P6), and left out of the
+// shares and the count of students, as the question's facility leaves them
+// out (teacher17 P5).
 func TestClassPageResponsesNotReached(t *testing.T) {
 	results, _ := gradeOn(t, essayBank,
 		`{"student":"Ana","answers":{"town":"Khojaly","essay":"Because."}}`,
@@ -515,8 +517,11 @@ func TestClassPageResponsesNotReached(t *testing.T) {
 	p := pageOf(t, 0, results)
 	for _, want := range []string{
 		`<tr><td><em>no answer</em></td><td class="n" data-label="Students">1</td>`,
-		`<tr><td><em>not reached</em></td><td class="n" data-label="Students">1</td>`,
-		`3 students; 1 without an answer; 1 not reached (the quiz stopped before it).`,
+		`<tr><td><em>not reached</em></td><td class="n" data-label="Students">1</td><td class="n" data-label="Share"></td>`,
+		// Counted over the students who reached it, as facility is (teacher17 P5).
+		`2 students; 1 without an answer; 1 not reached (the quiz stopped before it).`,
+		`2 students; 1 right (in any accepted form); not reached: 1 (left out of the shares)`,
+		`; 2 students; not reached: 1)`,
 	} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the page lacks %s", want)

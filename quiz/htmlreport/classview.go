@@ -356,7 +356,10 @@ func (c *Class) questionViews(s stats.StatsSummary, order []*quiz.Question) []qu
 		if qr, ok := resp[id]; ok {
 			qv.HasResponses = true
 			qv.Type, qv.Open = typeWords(qr.Type), qr.Type == quiz.Open
-			qv.Students, qv.Unanswered, qv.Right, qv.OtherWrong = qr.Students, qr.Unanswered, qr.Right, qr.OtherWrong
+			// The shares are over the students who reached the question, as
+			// its facility is: one never shown it chose nothing.
+			reached := qr.Students - qr.NotReached
+			qv.Students, qv.Unanswered, qv.Right, qv.OtherWrong = reached, qr.Unanswered, qr.Right, qr.OtherWrong
 			qv.Unreadable, qv.NotReached = qr.Unreadable, qr.NotReached
 			var words []string
 			for _, a := range qr.UnreadableAnswers {
@@ -372,8 +375,8 @@ func (c *Class) questionViews(s stats.StatsSummary, order []*quiz.Question) []qu
 				if qr.Type == quiz.Match {
 					av.Lines = strings.Split(a.Answer, "; ") // as quiz.Question.Given joins the pairs
 				}
-				if qr.Students > 0 {
-					av.Pct = text.Percent(float64(a.Count), float64(qr.Students))
+				if reached > 0 {
+					av.Pct = text.Percent(float64(a.Count), float64(reached))
 				}
 				qv.Answers = append(qv.Answers, av)
 			}
