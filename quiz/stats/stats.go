@@ -690,10 +690,11 @@ func roundPtr(v *float64, places int) *float64 {
 
 // WriteCSV writes one row per question under a header row, for a spreadsheet.
 // Undefined statistics are empty cells. With responses, a last column counts
-// the students who gave each answer.
+// the students who gave each answer. A question's statistics are over its
+// students; not_reached counts those whose quiz stopped before it.
 func (s StatsSummary) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	header := []string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination", "students"}
+	header := []string{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination", "students", "not_reached"}
 	responses := map[string]string{}
 	for _, qr := range s.Responses {
 		responses[qr.ID] = qr.responseCell()
@@ -706,7 +707,7 @@ func (s StatsSummary) WriteCSV(w io.Writer) error {
 		row := []string{
 			text.CSVSafe(it.ID), text.FormatNum(it.MaxMark), text.FormatNum(it.Facility), text.FormatNum(it.SD),
 			optNum(it.Discrimination), optNum(it.DiscriminativeEfficiency), strconv.FormatBool(it.LowDiscrimination),
-			strconv.Itoa(it.Students),
+			strconv.Itoa(it.Students), strconv.Itoa(it.NotReached),
 		}
 		if s.Responses != nil {
 			row = append(row, text.CSVSafe(responses[it.ID]))

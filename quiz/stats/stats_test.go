@@ -728,10 +728,10 @@ func TestStatsWriteCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination", "students"},
-		{"'=HYPERLINK()", "1", "50", "50", "77.98", "85.71", "false", "5"},
-		{"q2", "2", "50", "35.36", "64.55", "100", "false", "5"},
-		{"q3", "1", "60", "41.83", "53.45", "57.14", "true", "5"},
+		{"id", "max_mark", "facility", "sd", "discrimination", "discriminative_efficiency", "low_discrimination", "students", "not_reached"},
+		{"'=HYPERLINK()", "1", "50", "50", "77.98", "85.71", "false", "5", "0"},
+		{"q2", "2", "50", "35.36", "64.55", "100", "false", "5", "0"},
+		{"q3", "1", "60", "41.83", "53.45", "57.14", "true", "5", "0"},
 	}
 	if !slices.EqualFunc(rows, want, slices.Equal) {
 		t.Errorf("CSV:\n%v\nwant\n%v", rows, want)
