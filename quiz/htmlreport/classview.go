@@ -243,6 +243,9 @@ func facts(s stats.StatsSummary, c *Class) []fact {
 		return fmt.Sprintf("of %s (%s)", num(s.MaxScore), pctText(text.Percent(v, s.MaxScore)))
 	}
 	alpha, alphaPlain := "n/a", "How consistently the questions measure the same thing; above 0.7 is usual for a class test. It needs at least two students, two questions and scores that differ."
+	if s.Alpha == nil && s.Stopped > 0 && !s.MixedSets() {
+		alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Not computed here: " + s.StoppedNote() + " (their quiz stopped early), and it needs every student to have answered the same ones."
+	}
 	if s.Alpha == nil && s.MixedSets() {
 		alphaPlain = "How consistently the questions measure the same thing; above 0.7 is usual for a class test. Not computed here: the students had different questions (other sets or numbers of questions), and it needs every student to have answered the same ones."
 	}
