@@ -447,6 +447,21 @@ func waitVisible(t *testing.T, scr *screen, text string) {
 	}
 }
 
+// screenSays waits up to 10 s for text on the screen, its lines joined and
+// their spaces folded so that a sentence wrapped over lines still matches,
+// and reports whether it came. The quiz's last lines reach the emulator
+// after the quiz has ended: a check made once, at once, can miss them.
+func screenSays(scr *screen, text string) bool {
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " "), text) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
+}
+
 // quizEnds waits for the quiz to end and checks its exit code.
 func quizEnds(t *testing.T, done <-chan int, want int, errOut func() string) {
 	t.Helper()

@@ -69,8 +69,7 @@ func keptTicks(t *testing.T, scr *screen, report, wantEnded string, ticked []str
 	if !slices.Equal(got, ticked) || q["cut_off"] != true {
 		t.Errorf("the checklist in the report: %v; want %q ticked, cut_off", q, ticked)
 	}
-	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
-	if !strings.Contains(flat, "Question 1: your unfinished answer was kept as ticked (not sent with Enter) and counts as your answer") {
+	if !screenSays(scr, "Question 1: your unfinished answer was kept as ticked (not sent with Enter) and counts as your answer") {
 		t.Errorf("the screen does not say the ticks were kept:\n%s", strings.Join(scr.visible(), "\n"))
 	}
 }
@@ -199,8 +198,7 @@ func keptSelfCheck(t *testing.T, scr *screen, report, wantEnded string) {
 	if q["given"] != "Fifteen republics, 1922 to 1991." || len(points) != 1 || points[0] != 2.0 || q["self_check"] != false || q["self_check_cut_off"] != true || q["cut_off"] != nil {
 		t.Errorf("the open question in the report: %v; want its answer, self_check_points [2], self_check false, self_check_cut_off and no cut_off", q)
 	}
-	flat := strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " ")
-	if !strings.Contains(flat, "Question 1: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)") || strings.Contains(flat, "unfinished answer") {
+	if !screenSays(scr, "Question 1: your answer was sent; the key points you had ticked were kept as ticked (not sent with Enter)") || strings.Contains(strings.Join(strings.Fields(strings.Join(scr.visible(), " ")), " "), "unfinished answer") {
 		t.Errorf("the screen does not say the ticks were kept, the answer sent:\n%s", strings.Join(scr.visible(), "\n"))
 	}
 }
