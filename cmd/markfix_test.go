@@ -18,8 +18,7 @@ import (
 func oneReport(t *testing.T) (dir, file string) {
 	t.Helper()
 	dir = t.TempDir()
-	bankFile := filepath.Join(dir, "loop.yaml")
-	os.WriteFile(bankFile, []byte(loopBank), 0o644)
+	bankFile := writeTestFile(t, dir, "loop.yaml", loopBank)
 	takeQuiz(t, dir, bankFile, "Ana", true, "A union, 1922 to 1991.", 0)
 	files, _ := filepath.Glob(filepath.Join(dir, "reports", "*.json"))
 	if len(files) != 1 {

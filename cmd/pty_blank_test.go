@@ -55,10 +55,7 @@ func TestPTYBlankAnswerIsConfirmed(t *testing.T) {
 func TestPTYPlainBlankAnswerIsConfirmed(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "cut.yaml")
-	if err := os.WriteFile(bankFile, []byte(cutOffBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "cut.yaml", cutOffBank)
 	report := filepath.Join(dir, "ana.json")
 	scr, tty := newSurveylessScreen(t, 80, 24, false)
 	done, errOut := runOnTTY(t, tty, "quiz", "--plain", "--bank", bankFile, "--mode", "exam", "--student", "Ana", "--seed", "2", "-o", report)
@@ -141,10 +138,7 @@ func TestPTYNoThenTheAnswerLeavesOutTheNo(t *testing.T) {
 func TestPTYPlainTextTypedAfterAStrayEnterIsKept(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "cut.yaml")
-	if err := os.WriteFile(bankFile, []byte(cutOffBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "cut.yaml", cutOffBank)
 	report := filepath.Join(dir, "ana.json")
 	scr, tty := newSurveylessScreen(t, 80, 24, false)
 	done, errOut := runOnTTY(t, tty, "quiz", "--plain", "--bank", bankFile, "--mode", "exam", "--student", "Ana", "--seed", "2", "-o", report)

@@ -42,8 +42,7 @@ func TestPTYCtrlCInLineModeSignals(t *testing.T) {
 		t.Skip("no conflictq on PATH:", err)
 	}
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "part.json")
 	scr, tty := newSurveylessScreen(t, 120, 40, false) // a process of its own
 	cmd := exec.Command(bin, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,10 +23,7 @@ questions:
 func typeHalfAnswer(t *testing.T, args ...string) (*screen, <-chan int, string, func() string) {
 	t.Helper()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "cut.yaml")
-	if err := os.WriteFile(bankFile, []byte(cutOffBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "cut.yaml", cutOffBank)
 	report := filepath.Join(dir, "nino.json")
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, append([]string{"quiz", "--bank", bankFile, "--mode", "exam", "--student", "Nino", "--seed", "2", "-o", report}, args...)...)

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -36,10 +35,7 @@ func TestPTYMenuLetters(t *testing.T) {
 	}
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "filter.yaml")
-	if err := os.WriteFile(bankFile, []byte(filterBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "filter.yaml", filterBank)
 	b, _, err := quiz.ParseBank(bankFile, []byte(filterBank))
 	if err != nil {
 		t.Fatal(err)

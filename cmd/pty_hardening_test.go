@@ -39,8 +39,7 @@ func TestPTYSIGQUIT(t *testing.T) {
 func TestPTYHangup(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "part.json")
 	scr, tty := newScreen(t)
 	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
@@ -75,8 +74,7 @@ func TestPTYHangup(t *testing.T) {
 // work (issue 14, item 14).
 func TestPTYStopAndContinue(t *testing.T) {
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
 	scr, tty := newScreen(t)
 	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
@@ -123,8 +121,7 @@ func TestPTYStopAndContinue(t *testing.T) {
 // goes on typing into it: the answer is the whole line.
 func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
 	scr, tty := newScreen(t)
 	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
@@ -161,8 +158,7 @@ func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
 func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
 	scr, tty := newScreen(t)
 	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
@@ -200,8 +196,7 @@ func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
 func TestPTYCtrlCInAnUnfinishedPaste(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
 	scr, tty := newScreen(t)
 	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)

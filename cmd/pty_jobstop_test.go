@@ -106,8 +106,7 @@ func TestPTYCtrlZStopsTheWholeJob(t *testing.T) {
 		t.Skip("no jobshell on PATH:", err)
 	}
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
 	scr, tty := newSurveylessScreen(t, 120, 40, false) // another process: survey runs there
 	// The wrapper: kill (as bash's kill %1) ends it with the quiz.
@@ -181,8 +180,7 @@ func TestPTYCtrlZDropsTheKeysAfterIt(t *testing.T) {
 		t.Skip("no jobshell on PATH:", err)
 	}
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
 	scr, tty := newSurveylessScreen(t, 120, 40, false) // another process: survey runs there
 	cmd := exec.Command(shell, "conflictq", "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,10 +24,7 @@ questions:
 func TestPTYCtrlUClearsARefusedNumber(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "year.yaml")
-	if err := os.WriteFile(bankFile, []byte(yearBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "year.yaml", yearBank)
 	report := filepath.Join(dir, "ana.json")
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--no-history", "--seed", "1", "--student", "Ana", "-o", report)
@@ -62,10 +58,7 @@ func TestPTYCtrlUClearsARefusedNumber(t *testing.T) {
 func TestPTYWrappedRefusedAnswerKeepsTheHeader(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "year.yaml")
-	if err := os.WriteFile(bankFile, []byte(yearBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "year.yaml", yearBank)
 	for _, answer := range []string{
 		"i do not know which year it was, I am sorry", // 2 + 43 columns: two rows
 		"i do not know which year it was, sorry",      // 2 + 38: up to the edge

@@ -358,10 +358,7 @@ questions:
 func TestPTYWholeQuiz(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
 	if err != nil {
 		t.Fatal(err)
@@ -519,8 +516,7 @@ func reportAfterExit(t *testing.T, done <-chan int, errOut *bytes.Buffer, report
 func stopOnSecondQuestion(t *testing.T, stop func(*screen)) (code int, report, data, errOut string) {
 	t.Helper()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report = filepath.Join(dir, "part.json")
 	scr, tty := newScreen(t)
 	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
@@ -603,8 +599,7 @@ func checkCooked(t *testing.T, tty *os.File) {
 // quiz's own questions.
 func TestPTYSignalAtNamePrompt(t *testing.T) {
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	os.WriteFile(bankFile, []byte(ptyBank), 0o644)
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	scr, tty := newScreen(t)
 	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--report-dir", dir)
 	scr.waitFor("Your name (for the report):")
@@ -620,6 +615,17 @@ func TestPTYSignalAtNamePrompt(t *testing.T) {
 		t.Fatal("SIGTERM at the name prompt did not end the quiz")
 	}
 	checkCooked(t, tty)
+}
+
+// writeTestFile writes text to name in dir and returns its path; a write
+// that fails stops the test there.
+func writeTestFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // bankFile writes a bank of qs, with id as its id and title, to a file in

@@ -3,7 +3,6 @@
 package cmd
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,10 +16,7 @@ import (
 func tickQuiz(t *testing.T, typ string, args ...string) (*screen, <-chan int, string, func() string) {
 	t.Helper()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "bo.json")
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, append([]string{"quiz", "--bank", bankFile, "--type", typ, "--mode", "exam", "--student", "Bo", "--seed", "2", "-o", report}, args...)...)
@@ -103,10 +99,7 @@ func TestPTYTimeLimitKeepsTicks(t *testing.T) {
 func TestPTYHighlightIsNoAnswer(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "bo.json")
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--type", "single", "--mode", "exam", "--student", "Bo", "-o", report)
@@ -164,10 +157,7 @@ func TestPTYLetterAtNoneTickedConfirmFilters(t *testing.T) {
 func selfCheckTicked(t *testing.T, args ...string) (*screen, <-chan int, string, func() string) {
 	t.Helper()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "bo.json")
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, append([]string{"quiz", "--bank", bankFile, "--type", "open", "--mode", "practice", "--student", "Bo", "--no-history", "-o", report}, args...)...)

@@ -18,10 +18,7 @@ import (
 func TestPTYTimeLimitStartsAfterName(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "tl.json")
 	// The shortest limit whose header still reads as the whole limit
 	// ("1s left", rounded to the second) when the first question is drawn.

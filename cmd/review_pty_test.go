@@ -19,10 +19,7 @@ import (
 func TestPTYReview(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
 	if err != nil {
 		t.Fatal(err)
@@ -108,10 +105,7 @@ func TestPTYReview(t *testing.T) {
 func TestPTYReviewAsksNameFirst(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "pty.yaml")
-	if err := os.WriteFile(bankFile, []byte(ptyBank), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
 	if err != nil {
 		t.Fatal(err)

@@ -85,8 +85,7 @@ func readSetReports(t *testing.T, dir string) []setReport {
 // with no note about different sets (teacher B1, test10 B3).
 func TestSetClassSameQuestionsOwnOrder(t *testing.T) {
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "loop.yaml")
-	os.WriteFile(bankFile, []byte(loopBank), 0o644)
+	bankFile := writeTestFile(t, dir, "loop.yaml", loopBank)
 	for i := range 6 {
 		takeSetQuiz(t, dir, bankFile, "9c", 3, fmt.Sprintf("Student %d", i+1), uint64(100+i*7), i%2 == 0)
 	}
@@ -188,8 +187,7 @@ func TestSetClassSameQuestionsOwnOrder(t *testing.T) {
 // count everyone, each question over those who got it.
 func TestSetClassDifferentSets(t *testing.T) {
 	dir := t.TempDir()
-	bankFile := filepath.Join(dir, "loop.yaml")
-	os.WriteFile(bankFile, []byte(loopBank), 0o644)
+	bankFile := writeTestFile(t, dir, "loop.yaml", loopBank)
 	takeSetQuiz(t, dir, bankFile, "9a", 2, "Ana", 1, true)
 	takeSetQuiz(t, dir, bankFile, "9b", 2, "Bo", 2, false)
 	takeSetQuiz(t, dir, bankFile, "9c", 3, "Cem", 3, true)
