@@ -169,17 +169,7 @@ func (s *Stats) Add(marks []float64) {
 // Item or New), with marks[j] the points earned on question idx[j]. The two
 // lists must be the same length and idx hold each place once at most; that is
 // the caller's to ensure, so a mismatch panics.
-func (s *Stats) AddSome(idx []int, marks []float64) {
-	if len(idx) != len(marks) {
-		panic(fmt.Sprintf("quiz.Stats.AddSome: %d marks for %d questions; give one mark per question", len(marks), len(idx)))
-	}
-	for _, i := range idx {
-		if i < 0 || i >= len(s.items) {
-			panic(fmt.Sprintf("quiz.Stats.AddSome: question %d of %d; take places from Item", i, len(s.items)))
-		}
-	}
-	s.add(idx, marks, nil)
-}
+func (s *Stats) AddSome(idx []int, marks []float64) { s.AddReached(idx, marks, nil) }
 
 // AddReached is AddSome for a student whose quiz stopped early: reached[j]
 // false says question idx[j] was never shown. Such a question scores 0 in the
