@@ -617,17 +617,6 @@ func TestPTYSignalAtNamePrompt(t *testing.T) {
 	checkCooked(t, tty)
 }
 
-// writeTestFile writes text to name in dir and returns its path; a write
-// that fails stops the test there.
-func writeTestFile(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // bankFile writes a bank of qs, with id as its id and title, to a file in
 // t's temporary directory, and returns its path. A write that fails stops
 // the test there, not 20 s later at "timed out waiting for Question 1".
