@@ -4,9 +4,12 @@ BIN     ?= conflictq
 PKG      = ./cmd/conflictq
 FUZZTIME ?= 10s
 # The version and commit conflictq version prints; make dist VERSION=v1.0.0.
+# Built as the release archives are (cmd/dist): without the symbol table and
+# debug information (-s -w), which only a debugger reads; the smaller file
+# starts faster (BenchmarkStartup builds both binaries so).
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
-LDFLAGS  = -X github.com/conflictq/conflictq/cmd.stampVersion=$(VERSION) -X github.com/conflictq/conflictq/cmd.stampCommit=$(COMMIT)
+LDFLAGS  = -s -w -X github.com/conflictq/conflictq/cmd.stampVersion=$(VERSION) -X github.com/conflictq/conflictq/cmd.stampCommit=$(COMMIT)
 
 .PHONY: help build test race bench fuzz install cross dist dist-check completions man generate clean
 
@@ -25,7 +28,7 @@ help:
 	@echo "make generate     recompile the embedded banks and glossary after editing assets/*/*.yaml"
 
 build:
-	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) $(PKG)
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) $(PKG)
 
 # The everyday check, under 30 s on two cores. Vetting for macOS and Windows
 # keeps the tests compiling there; it runs beside the tests, which spend most
@@ -76,7 +79,7 @@ fuzz:
 
 # Says where the binary went, and how to put that folder on PATH if it is not.
 install:
-	$(GO) install -ldflags '$(LDFLAGS)' $(PKG)
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' $(PKG)
 	@dir=$$($(GO) env GOBIN); [ -n "$$dir" ] || dir=$$($(GO) env GOPATH)/bin; \
 	echo "installed $$dir/$(BIN)"; \
 	case ":$$PATH:" in *":$$dir:"*) ;; \

@@ -16,13 +16,16 @@ import (
 	"github.com/conflictq/conflictq/quiz/history"
 )
 
-// buildBinaries builds conflictq and the do-nothing baseline once per benchmark.
+// buildBinaries builds conflictq and the do-nothing baseline once per benchmark,
+// both as the release archives and make build build conflictq (cmd/dist):
+// -trimpath, and no symbol table or debug information (-s -w). What a student
+// runs is measured, against a floor built alike.
 func buildBinaries(b *testing.B) (conflictq, baseline string) {
 	b.Helper()
 	dir := b.TempDir()
 	conflictq, baseline = filepath.Join(dir, "conflictq"), filepath.Join(dir, "baseline")
 	for out, pkg := range map[string]string{conflictq: "../cmd/conflictq", baseline: "./testdata/baseline"} {
-		cmd := exec.Command("go", "build", "-o", out, pkg)
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", out, pkg)
 		cmd.Dir = "."
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("go build %s: %v\n%s", pkg, err, msg)
