@@ -194,14 +194,17 @@ func (sc *Schedule) loadState() position {
 	// The scores, a megabyte in a year, are read when Summarize or
 	// SaveState needs them: a review does not. Their checksum is checked
 	// then.
+	// The memories stay where decodeMemories put them, in one array: a
+	// copy of each was a sixth of what a review allocated before its first
+	// question, and fresh memory costs a fresh process a page fault a page.
 	sc.stored = make([]*memory, len(mems))
 	sc.mem = make(map[version]*memory, len(mems)+64) // and room for new questions
 	sc.state, sc.scoresAt, sc.scoresSum = info, scoresAt, h.Scores.Sum
-	for i, m := range mems {
-		mm := m.memory
-		mm.slot = i + 1
-		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
-		sc.stored[i] = &mm
+	for i := range mems {
+		m := &mems[i]
+		m.slot = i + 1
+		sc.mem[version{m.Bank, m.Question, m.Digest}] = &m.memory
+		sc.stored[i] = &m.memory
 	}
 	return h.At
 }
