@@ -143,70 +143,131 @@ func head(path string, n int64) (string, error) {
 func Replay(path string) (*Schedule, []error, error) {
 	sc := NewSchedule(fsrs.NewScheduler())
 	sc.path = path
-	from := sc.loadState()
-	warnings, to, err := scanFrom(path, from, sc.Add)
+	st, ok := sc.readState()
+	if ok && st.behind < pipelineAfter {
+		return sc.replayBeside(st)
+	}
+	var from position
+	if ok && sc.useState(st) {
+		from = st.h.At
+	}
+	return sc.replayFrom(from)
+}
+
+// replayFrom reads the lines from pos into the schedule.
+func (sc *Schedule) replayFrom(from position) (*Schedule, []error, error) {
+	warnings, to, err := scanFrom(sc.path, from, sc.Add)
 	sc.read = to.Line - from.Line
 	sc.at = to
 	return sc, warnings, err
 }
 
-// loadState fills the schedule from the state file, returning where in the
-// history it stands; nothing and the beginning when it is missing or stale.
-func (sc *Schedule) loadState() position {
+// replayBeside reads the lines after the state (a day's, usually) on
+// another goroutine while this one decodes the state's memories, then
+// replays them: on two cores a review or progress waits for the longer of
+// the two, not for both. The lines are kept until then, so only when they
+// are few (behind).
+func (sc *Schedule) replayBeside(st *savedState) (*Schedule, []error, error) {
+	var (
+		records  = make([]Record, 0, st.behind/200+8) // a line is about 250 bytes
+		warnings []error
+		to       position
+		err      error
+		done     = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		warnings, to, err = scanFrom(sc.path, st.h.At, func(r *Record) { records = append(records, *r) })
+	}()
+	ok := sc.useState(st)
+	<-done
+	if !ok { // memories that cannot be decoded though their checksum matched
+		whole := NewSchedule(sc.Scheduler)
+		whole.path = sc.path
+		return whole.replayFrom(position{})
+	}
+	for i := range records {
+		sc.Add(&records[i])
+	}
+	sc.read = to.Line - st.h.At.Line
+	sc.at = to
+	return sc, warnings, err
+}
+
+// savedState is a state file's header and memories, read and checked but
+// not decoded.
+type savedState struct {
+	h        stateHeader
+	mem      []byte // the memories, without their newline
+	info     os.FileInfo
+	scoresAt int64 // where the scores start in the file
+	behind   int64 // bytes of history after it, when it was read
+}
+
+// readState reads the state file and checks that it describes the
+// beginning of this history; false when it is missing or stale.
+func (sc *Schedule) readState() (*savedState, bool) {
 	f, err := os.Open(StatePath(sc.path))
 	if err != nil {
-		return position{}
+		return nil, false
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return position{}
+		return nil, false
 	}
 	first, err := bufio.NewReaderSize(f, 1024).ReadBytes('\n')
 	if err != nil {
-		return position{}
+		return nil, false
 	}
-	h, ok := sc.checkHeader(first)
+	h, size, ok := sc.checkHeader(first)
 	if !ok {
-		return position{}
+		return nil, false
 	}
 	// A file of another length than the header says (cut, or bytes added)
 	// or memories that are not the ones written: read the whole history.
 	if h.Memories.Len < 0 || h.Scores.Len < 0 || h.Memories.Len > info.Size() || h.Scores.Len > info.Size() {
-		return position{}
+		return nil, false
 	}
 	scoresAt := int64(len(first)) + h.Memories.Len + 1 // the memories' newline
 	if info.Size() != scoresAt+h.Scores.Len {
-		return position{}
+		return nil, false
 	}
 	memLine := make([]byte, h.Memories.Len+1) // in one read
 	if _, err := f.ReadAt(memLine, int64(len(first))); err != nil || memLine[h.Memories.Len] != '\n' {
-		return position{}
+		return nil, false
 	}
 	memLine = memLine[:h.Memories.Len]
 	if memSum(h.At, memLine) != h.Memories.Sum {
-		return position{}
+		return nil, false
 	}
-	mems, ok := decodeMemories(memLine)
+	return &savedState{h: h, mem: memLine, info: info, scoresAt: scoresAt, behind: size - h.At.Offset}, true
+}
+
+// useState fills the schedule from the state's memories; false when they
+// cannot be decoded, and then the schedule is left empty.
+func (sc *Schedule) useState(st *savedState) bool {
+	mems, ok := decodeMemories(st.mem)
 	if !ok {
-		return position{}
+		return false
 	}
 	// The scores, a megabyte in a year, are read when Summarize or
 	// SaveState needs them: a review does not. Their checksum is checked
 	// then.
+	//
 	// The memories stay where decodeMemories put them, in one array: a
 	// copy of each was a sixth of what a review allocated before its first
 	// question, and fresh memory costs a fresh process a page fault a page.
 	sc.stored = make([]*memory, len(mems))
 	sc.mem = make(map[version]*memory, len(mems)+64) // and room for new questions
-	sc.state, sc.scoresAt, sc.scoresSum = info, scoresAt, h.Scores.Sum
+	sc.state, sc.scoresAt, sc.scoresSum = st.info, st.scoresAt, st.h.Scores.Sum
 	for i := range mems {
 		m := &mems[i]
 		m.slot = i + 1
 		sc.mem[version{m.Bank, m.Question, m.Digest}] = &m.memory
 		sc.stored[i] = &m.memory
 	}
-	return h.At
+	return true
 }
 
 // loadScores puts the state file's scores before those of the lines read
@@ -297,18 +358,20 @@ func (sc *Schedule) rescore() error {
 
 // checkHeader reads a state file's header and checks that it describes the
 // beginning of this history.
-func (sc *Schedule) checkHeader(line []byte) (stateHeader, bool) {
+// It returns the history's size too.
+func (sc *Schedule) checkHeader(line []byte) (stateHeader, int64, bool) {
 	h, ok := parseHeader(line)
 	if !ok || h.Version != stateVersion || h.At.Offset <= 0 {
-		return h, false
+		return h, 0, false
 	}
-	if info, err := os.Stat(sc.path); err != nil || info.Size() < h.At.Offset {
-		return h, false
+	info, err := os.Stat(sc.path)
+	if err != nil || info.Size() < h.At.Offset {
+		return h, 0, false
 	}
 	if sum, err := head(sc.path, h.At.Offset); err != nil || sum != h.Head {
-		return h, false
+		return h, 0, false
 	}
-	return h, true
+	return h, info.Size(), true
 }
 
 // Refresh brings the state file of the history at path up to date when the
@@ -324,7 +387,7 @@ func Refresh(path string) error {
 		line, _ := bufio.NewReaderSize(f, 1024).ReadSlice('\n')
 		f.Close()
 		sc := &Schedule{path: path}
-		if h, ok := sc.checkHeader(line); ok {
+		if h, _, ok := sc.checkHeader(line); ok {
 			behind -= h.At.Offset
 		}
 	}

@@ -345,3 +345,44 @@ func TestSummarizeLatest(t *testing.T) {
 		t.Errorf("the rare tag: %+v", rare)
 	}
 }
+
+// TestUndecodableMemoriesWithTheirChecksum: memories that match their
+// checksum but cannot be decoded (written by another program, or a bug)
+// mean reading the whole history, as a stale state does, also while the
+// lines after the state are read beside them (Replay's replayBeside).
+func TestUndecodableMemoriesWithTheirChecksum(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Ana.jsonl")
+	banks := []*quiz.Bank{testBank(50)}
+	end := writeYear(t, path, banks, 3650)
+	sc, _, _ := Replay(path)
+	if err := sc.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	appendDay(t, path, banks, 20)
+	data, _ := os.ReadFile(StatePath(path))
+	first := bytes.IndexByte(data, '\n') + 1
+	var h stateHeader
+	if err := json.Unmarshal(data[:first], &h); err != nil {
+		t.Fatal(err)
+	}
+	mems := []byte("AQ==") // one memory, and nothing of it
+	scores := data[len(data)-int(h.Scores.Len):]
+	h.Memories = section{int64(len(mems)), memSum(h.At, mems)}
+	state := append(append(append(h.line(), mems...), '\n'), scores...)
+	if err := os.WriteFile(StatePath(path), state, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	at := end.Add(48 * time.Hour)
+	all, _, _ := load(path)
+	want := build(all, nil).For(banks).Summarize("Ana", at)
+	got, warns, err := Replay(path)
+	if err != nil || len(warns) > 0 {
+		t.Fatal(err, warns)
+	}
+	if got.stored != nil || got.read != len(all) {
+		t.Fatalf("the undecodable memories were used (read %d lines of %d)", got.read, len(all))
+	}
+	if p := got.For(banks).Summarize("Ana", at); !reflect.DeepEqual(p, want) {
+		t.Errorf("progress: %d answers, want the history's %d", p.Answers, want.Answers)
+	}
+}
