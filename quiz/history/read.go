@@ -546,13 +546,17 @@ func parseTime(v []byte, quoted bool) (time.Time, bool) {
 		}
 		return n, true
 	}
-	year, ok1 := num(v[0:4])
-	month, ok2 := num(v[5:7])
-	dayN, ok3 := num(v[8:10])
-	hour, ok4 := num(v[11:13])
-	minute, ok5 := num(v[14:16])
-	sec, ok6 := num(v[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || dayN < 1 || dayN > daysIn(year, month) || hour > 23 || minute > 59 || sec > 59 {
+	// The date and time's digits at their fixed places, checked at once
+	// and read without a loop each: a fifth of decoding a line went to
+	// reading its two times digit by digit.
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
+		if v[i]-'0' > 9 { // below '0' wraps round
+			return time.Time{}, false
+		}
+	}
+	two := func(i int) int { return int(v[i]-'0')*10 + int(v[i+1]-'0') }
+	year, month, dayN, hour, minute, sec := two(0)*100+two(2), two(5), two(8), two(11), two(14), two(17)
+	if month < 1 || month > 12 || dayN < 1 || dayN > daysIn(year, month) || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
 	nsec := 0
