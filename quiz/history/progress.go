@@ -56,9 +56,12 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	// The state file's scores are added up from its bytes (scorecodec.go),
 	// unless they have been loaded or are not the state's any more: then
 	// loadScores reads them, or the history, into the memories.
+	// The text's few sessions are among each memory's latest as many,
+	// which the state keeps apart (state.go): a line's n-th latest session
+	// is among each of its questions' own n latest.
 	var saved *savedScores
 	if v.stored != nil {
-		if s, ok := v.savedScores(); ok {
+		if s, ok := v.savedScores(n > 0 && n <= v.latestSessions); ok {
 			saved = &s
 		} else {
 			v.loadScores()

@@ -69,11 +69,11 @@ type Schedule struct {
 	// stored are the memories read from the state file, in its order; their
 	// scores are read from it when needed (loadScores), at scoresAt, while
 	// it is still the file state describes.
-	stored    []*memory
-	state     os.FileInfo
-	scoresAt  int64
-	scoresSum uint32 // CRC-32 of the scores (state.go)
-	partial   error  // the state's scores were damaged and could not be read again
+	stored         []*memory
+	state          os.FileInfo
+	scores, latest stateSection // where the scores are, and those of the latest sessions (state.go)
+	latestSessions int          // how many sessions of each memory latest holds
+	partial        error        // the state's scores were damaged and could not be read again
 }
 
 // NewSchedule starts an empty schedule; s nil is FSRS's defaults.
