@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"maps"
@@ -110,7 +109,7 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 	if err != nil {
 		return nil, invalid("cannot find your history: %v", err)
 	}
-	sched, warnings, err := opts.replay(path)
+	sched, warnings, err := history.Replay(path)
 	printWarnings(ios.ErrOut, warnings)
 	if err != nil {
 		return nil, invalidErr(fmt.Errorf("reading your history: %w", err))
@@ -144,56 +143,6 @@ func dueQuestions(opts *QuizOptions, banks []*quiz.Bank) ([]*quiz.Presented, err
 		return nil, nil
 	}
 	return quiz.Present(r.Questions, opts.Seed), nil
-}
-
-// replayed is a history read (history.Replay).
-type replayed struct {
-	path     string
-	sched    *history.Schedule
-	warnings []error
-	err      error
-}
-
-// replayAhead starts reading the student's history for a review on
-// another goroutine, while the banks load and the screen is set up, when
-// the name is known by then (askStudent asks for none): on two cores the
-// review's first question waits for the longer of the two, not both.
-// dueQuestions takes what it read (replay).
-func (opts *QuizOptions) replayAhead() {
-	if !opts.Review || !opts.keepHistory() || !opts.nameKnown() {
-		return
-	}
-	ahead := make(chan replayed, 1)
-	opts.ahead = ahead
-	go func() {
-		var warned bytes.Buffer // historyPath warns again when it is called for the review
-		path, err := historyPath(opts.StateDir, opts.Student, &warned)
-		if err != nil || warned.Len() > 0 {
-			close(ahead) // a history being moved is read when it is needed
-			return
-		}
-		sched, warnings, err := history.Replay(path)
-		ahead <- replayed{path, sched, warnings, err}
-	}()
-}
-
-// replay is history.Replay(path), or what replayAhead read of it.
-func (opts *QuizOptions) replay(path string) (*history.Schedule, []error, error) {
-	if opts.ahead != nil {
-		r, ok := <-opts.ahead
-		opts.ahead = nil
-		if ok && r.path == path {
-			return r.sched, r.warnings, r.err
-		}
-	}
-	return history.Replay(path)
-}
-
-// nameKnown reports whether the student's name is known before the quiz
-// starts: askStudent asks for it only when a report is saved without one
-// and someone is there to type it.
-func (opts *QuizOptions) nameKnown() bool {
-	return opts.Student != "" || (opts.Report == "" && opts.ReportDir == "") || !opts.IO.IsStdinTTY()
 }
 
 // checkTags refuses a --tag that no question of the banks has: better said

@@ -129,27 +129,14 @@ func progressRun(opts *ProgressOptions) error {
 		}
 		return history.WriteCSV(ios.Out, rows)
 	}
-	// The history is read on another goroutine while the banks load: on
-	// two cores progress waits for the longer of the two, not both.
-	type replayed struct {
-		sched    *history.Schedule
-		warnings []error
-		err      error
-	}
-	read := make(chan replayed, 1)
-	go func() {
-		sched, warnings, err := history.Replay(path)
-		read <- replayed{sched, warnings, err}
-	}()
 	banks, err := loadBanksForStudents(ios, opts.Library(), refs)
 	if err != nil {
 		return err
 	}
-	r := <-read
-	sched := r.sched
-	printWarnings(ios.ErrOut, r.warnings)
-	if r.err != nil {
-		return invalidErr(r.err)
+	sched, warnings, err := history.Replay(path)
+	printWarnings(ios.ErrOut, warnings)
+	if err != nil {
+		return invalidErr(err)
 	}
 	_ = sched.SaveState() // a cache for the next review
 	view := sched.For(banks)

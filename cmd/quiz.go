@@ -55,7 +55,6 @@ type QuizOptions struct {
 	History    bool // the setting history: false turns it off, as --no-history does
 
 	reviewed *history.Schedule // the schedule a review read, saved as it ends
-	ahead    chan replayed     // the history a review reads while the quiz starts (replayAhead)
 	settings func() []string   // the settings files read, which no report replaces
 }
 
@@ -263,7 +262,6 @@ func quizRun(opts *QuizOptions) error {
 	if opts.Answers != "" {
 		return quizFromSheet(opts, format)
 	}
-	opts.replayAhead()
 	banks, err := quizBanks(opts)
 	if err != nil {
 		return err
@@ -343,7 +341,7 @@ func quizRun(opts *QuizOptions) error {
 // is an answer, not a name. The name is not the student's time: a time limit
 // starts at the first question (teacher7 P1).
 func askStudent(ctx context.Context, p session.Prompter, opts *QuizOptions) error {
-	if opts.nameKnown() {
+	if opts.Student != "" || (opts.Report == "" && opts.ReportDir == "") || !opts.IO.IsStdinTTY() {
 		return nil
 	}
 	name, err := askName(ctx, p)
