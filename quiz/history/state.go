@@ -151,56 +151,20 @@ func head(path string, n int64) (string, error) {
 // Replay builds the schedule of the history file at path. It starts from the
 // state file when that still describes the beginning of this history, and
 // reads only the lines after it.
+//
+// Reading those lines on another goroutine while the state's memories are
+// decoded was tried: on this two-core machine it took more time, not less
+// (some 40 more page faults a run for the second processor's memory, and
+// the hand-over), and more CPU.
 func Replay(path string) (*Schedule, []error, error) {
 	sc := NewSchedule(fsrs.NewScheduler())
 	sc.path = path
-	st, ok := sc.readState()
-	if ok && st.behind < pipelineAfter {
-		return sc.replayBeside(st)
-	}
 	var from position
-	if ok && sc.useState(st) {
+	if st, ok := sc.readState(); ok && sc.useState(st) {
 		from = st.h.At
 	}
-	return sc.replayFrom(from)
-}
-
-// replayFrom reads the lines from pos into the schedule.
-func (sc *Schedule) replayFrom(from position) (*Schedule, []error, error) {
-	warnings, to, err := scanFrom(sc.path, from, sc.Add)
+	warnings, to, err := scanFrom(path, from, sc.Add)
 	sc.read = to.Line - from.Line
-	sc.at = to
-	return sc, warnings, err
-}
-
-// replayBeside reads the lines after the state (a day's, usually) on
-// another goroutine while this one decodes the state's memories, then
-// replays them: on two cores a review or progress waits for the longer of
-// the two, not for both. The lines are kept until then, so only when they
-// are few (behind).
-func (sc *Schedule) replayBeside(st *savedState) (*Schedule, []error, error) {
-	var (
-		records  = make([]Record, 0, st.behind/200+8) // a line is about 250 bytes
-		warnings []error
-		to       position
-		err      error
-		done     = make(chan struct{})
-	)
-	go func() {
-		defer close(done)
-		warnings, to, err = scanFrom(sc.path, st.h.At, func(r *Record) { records = append(records, *r) })
-	}()
-	ok := sc.useState(st)
-	<-done
-	if !ok { // memories that cannot be decoded though their checksum matched
-		whole := NewSchedule(sc.Scheduler)
-		whole.path = sc.path
-		return whole.replayFrom(position{})
-	}
-	for i := range records {
-		sc.Add(&records[i])
-	}
-	sc.read = to.Line - st.h.At.Line
 	sc.at = to
 	return sc, warnings, err
 }
@@ -212,7 +176,6 @@ type savedState struct {
 	mem      []byte // the memories, without their newline
 	info     os.FileInfo
 	scoresAt int64 // where the scores start in the file
-	behind   int64 // bytes of history after it, when it was read
 }
 
 // readState reads the state file and checks that it describes the
@@ -231,7 +194,7 @@ func (sc *Schedule) readState() (*savedState, bool) {
 	if err != nil {
 		return nil, false
 	}
-	h, size, ok := sc.checkHeader(first)
+	h, ok := sc.checkHeader(first)
 	if !ok {
 		return nil, false
 	}
@@ -252,7 +215,7 @@ func (sc *Schedule) readState() (*savedState, bool) {
 	if memSum(h.At, memLine) != h.Memories.Sum {
 		return nil, false
 	}
-	return &savedState{h: h, mem: memLine, info: info, scoresAt: scoresAt, behind: size - h.At.Offset}, true
+	return &savedState{h: h, mem: memLine, info: info, scoresAt: scoresAt}, true
 }
 
 // useState fills the schedule from the state's memories; false when they
@@ -386,20 +349,18 @@ func (sc *Schedule) rescore() error {
 
 // checkHeader reads a state file's header and checks that it describes the
 // beginning of this history.
-// It returns the history's size too.
-func (sc *Schedule) checkHeader(line []byte) (stateHeader, int64, bool) {
+func (sc *Schedule) checkHeader(line []byte) (stateHeader, bool) {
 	h, ok := parseHeader(line)
 	if !ok || h.Version != stateVersion || h.At.Offset <= 0 {
-		return h, 0, false
+		return h, false
 	}
-	info, err := os.Stat(sc.path)
-	if err != nil || info.Size() < h.At.Offset {
-		return h, 0, false
+	if info, err := os.Stat(sc.path); err != nil || info.Size() < h.At.Offset {
+		return h, false
 	}
 	if sum, err := head(sc.path, h.At.Offset); err != nil || sum != h.Head {
-		return h, 0, false
+		return h, false
 	}
-	return h, info.Size(), true
+	return h, true
 }
 
 // Refresh brings the state file of the history at path up to date when the
@@ -415,7 +376,7 @@ func Refresh(path string) error {
 		line, _ := bufio.NewReaderSize(f, 1024).ReadSlice('\n')
 		f.Close()
 		sc := &Schedule{path: path}
-		if h, _, ok := sc.checkHeader(line); ok {
+		if h, ok := sc.checkHeader(line); ok {
 			behind -= h.At.Offset
 		}
 	}

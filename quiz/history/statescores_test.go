@@ -377,8 +377,7 @@ func TestSummarizeLatest(t *testing.T) {
 
 // TestUndecodableMemoriesWithTheirChecksum: memories that match their
 // checksum but cannot be decoded (written by another program, or a bug)
-// mean reading the whole history, as a stale state does, also while the
-// lines after the state are read beside them (Replay's replayBeside).
+// mean reading the whole history, as a stale state does.
 func TestUndecodableMemoriesWithTheirChecksum(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Ana.jsonl")
 	banks := []*quiz.Bank{testBank(50)}
