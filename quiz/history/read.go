@@ -68,7 +68,10 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 	}
 	buf := int(max(min(size+1, scanBuffer), 4096))
 	if size < pipelineAfter {
-		return scan(path, f, pos, fn, buf)
+		// The lines after a state (a day's, 70 KB) in a few reads of a
+		// smaller buffer: each page of a fresh one is a page fault, which
+		// costs a fresh process more than a read.
+		return scan(path, f, pos, fn, min(buf, tailBuffer))
 	}
 	return scanPipelined(path, f, pos, fn, buf)
 }
@@ -128,8 +131,12 @@ const (
 )
 
 // scanBuffer is the most scan buffers: a fresh buffer is paged in as it is
-// filled, so a larger one gains nothing.
-const scanBuffer = 256 << 10
+// filled, so a larger one gains nothing. tailBuffer is the most for fewer
+// than pipelineAfter bytes.
+const (
+	scanBuffer = 256 << 10
+	tailBuffer = 16 << 10
+)
 
 // scan reads history lines from in, buffered by size bytes (at most
 // scanBuffer: less for a file that is smaller).
@@ -147,10 +154,10 @@ func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (
 			warnings = append(warnings, fmt.Errorf("%s: warning: and %d more damaged %s, skipped", name, more, text.Plural(more, "line", "lines")))
 		}
 	}()
-	// Strings are shared (decoder.strs) when there are more lines than one
-	// buffer holds: a year's hundred thousand lines name some hundreds of
-	// questions. The few hundred lines after a saved state make fewer
-	// strings than such a map would take.
+	// Strings are shared (decoder.strs) when a large history is read (with
+	// the largest buffer): a year's hundred thousand lines name some
+	// hundreds of questions. The few hundred lines after a saved state
+	// (tailBuffer) make fewer strings than such a map would take.
 	d := decoder{}
 	if size >= scanBuffer {
 		d.strs = make(map[string]string, 512)
