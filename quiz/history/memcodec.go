@@ -1,7 +1,6 @@
 package history
 
 import (
-	"encoding/base64"
 	"encoding/binary"
 	"math"
 	"time"
@@ -10,7 +9,9 @@ import (
 	"github.com/conflictq/conflictq/quiz/fsrs"
 )
 
-// The state file's second line is every memory, as base64 of: for each, its
+// The state file's memories are, in binary (not base64 since version 8:
+// decoding it and the larger read were a tenth of a review's reading of
+// its history): for each, its
 // version (bank, question, digest), its card, its latest answer and its
 // count of answers. Strings are a uvarint length and the bytes, whole
 // numbers varints, fractions float64 bits (little-endian), times Unix
@@ -66,9 +67,7 @@ func encodeMemories(mems []savedMemory) []byte {
 		e.float(r.Seconds)
 		e.int(m.Answers)
 	}
-	out := make([]byte, base64.StdEncoding.EncodedLen(len(e.b)))
-	base64.StdEncoding.Encode(out, e.b)
-	return out
+	return e.b
 }
 
 // memDecoder reads what memEncoder wrote; bad is set at the first thing
@@ -102,9 +101,8 @@ func (d *memDecoder) varint() int64 {
 // and modes repeat from one memory to the next, and a memory's latest
 // answer names its own bank, question and digest. One copy of each saves
 // memory, and comparing is quicker than a map. A new one is the bytes
-// where they lie (decodeMemories decodes into an array of its own that
-// nothing writes to again), not a copy: one allocation for each question
-// and digest was a third of the memories' allocations.
+// where they lie (decodeMemories keeps them), not a copy: one allocation
+// for each question and digest was a third of the memories' allocations.
 func (d *memDecoder) str(same string) string {
 	n := d.uvarint()
 	if d.bad || n > uint64(len(d.b)) {
@@ -144,13 +142,10 @@ func (d *memDecoder) time() time.Time {
 	return t
 }
 
-func decodeMemories(line []byte) ([]savedMemory, bool) {
-	b := make([]byte, base64.StdEncoding.DecodedLen(len(line)))
-	k, err := base64.StdEncoding.Decode(b, line)
-	if err != nil {
-		return nil, false
-	}
-	d := memDecoder{b: b[:k]}
+// decodeMemories decodes b, which it keeps: the strings it returns are
+// parts of it, and nothing may write to it after.
+func decodeMemories(b []byte) ([]savedMemory, bool) {
+	d := memDecoder{b: b}
 	n := d.uvarint()
 	if d.bad || n > uint64(len(d.b)) { // each memory takes more than a byte
 		return nil, false

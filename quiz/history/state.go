@@ -27,7 +27,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 8 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go); 8: the latest scores apart
+const stateVersion = 8 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go); 8: the latest scores apart, the memories raw
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -43,8 +43,8 @@ const latestSessions = TextSessions
 // StatePath is the state file of the history file at path.
 func StatePath(path string) string { return path + ".state" }
 
-// A state file is two lines, a header (JSON) and the memories (memcodec.go),
-// then their scores (scorecodec.go) in binary, then the scores of each
+// A state file is a header line (JSON), the memories (memcodec.go) and a
+// newline, then their scores (scorecodec.go), all three in binary, then the scores of each
 // memory's latest sessions again (encodeScores), to the end of the file:
 // the text of conflictq progress shows each line's latest sessions only,
 // and reading a year's scores (190 KB) was a fifth of its time.
@@ -96,7 +96,7 @@ type section struct {
 // first builds tables of its own, a tenth of a millisecond.)
 func checksum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 
-// memSum is the checksum of the memories line (without its newline) and of
+// memSum is the checksum of the memories (without their newline) and of
 // the place in the history it describes.
 func memSum(at position, line []byte) uint32 {
 	var b [16]byte
