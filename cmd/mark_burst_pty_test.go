@@ -20,7 +20,9 @@ import (
 // they come (newScreen). Linux only: the reader that keeps the keys
 // (resumeReader) is Linux's.
 func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir, _ := makeClass(t)
 	scr, tty := newScreen(t)
 	var two []string
@@ -65,7 +67,9 @@ func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
 // reader gives survey a stand-in report after its wait, and the keys then
 // reach the prompts.
 func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir, _ := makeClass(t)
 	scr, tty := newScreen(t)
 	// The product waits a second for each report (mark asks four times);
@@ -105,7 +109,9 @@ func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
 // lost the Enter with the Escape. The keys typed ahead start a new line,
 // and the Enter after an Escape is kept.
 func TestPTYMarkBurstAfterARefusedMark(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir, _ := makeClass(t)
 	scr, tty := newScreen(t)
 	var two []string

@@ -37,6 +37,9 @@ func markSheets(t *testing.T) string {
 // for mark). The signals go to the whole test process, so this test is not
 // parallel: it runs before the parallel tests, whose quizzes would catch them.
 func TestPTYMarkSignals(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	markStoppedBy(t, []markStop{
 		{"SIGQUIT", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGQUIT) }},
 		{"SIGTERM", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGTERM) }},
@@ -48,7 +51,9 @@ func TestPTYMarkSignals(t *testing.T) {
 // Ctrl-\, a key in raw mode, not a signal: keys, so this one runs beside the
 // other parallel tests.
 func TestPTYMarkStopKeys(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	markStoppedBy(t, []markStop{
 		{"Ctrl-C", func(s *screen) { s.send(keyCtrlC) }},
 		{"Ctrl-backslash key", func(s *screen) { s.send("\x1c") }}, // raw mode: a key, not a signal
@@ -111,7 +116,9 @@ func markStoppedBy(t *testing.T, stops []markStop) {
 // mark wraps at the terminal's width, as quiz and grade do: at 80 columns no
 // line is wider and no word is broken; at 130 the width is used (teacher A3).
 func TestPTYMarkWidth(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	for _, tc := range []struct {
 		width int
 		plain bool
@@ -190,7 +197,9 @@ func TestMarkPlainPipeWidth(t *testing.T) {
 // stops the quiz as Ctrl-C does: the answers so far are saved, exit 130
 // (test14's note on item 2).
 func TestPTYQuizCtrlBackslashKey(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	code, _, data, errOut := stopOnSecondQuestion(t, func(scr *screen) { scr.send("\x1c") })
 	if code != ExitInterrupted || strings.Contains(errOut, "goroutine") {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)

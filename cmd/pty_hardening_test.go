@@ -20,6 +20,9 @@ import (
 // far are saved, exit 130, the terminal out of raw mode; no stack dump
 // (issue 14, item 2).
 func TestPTYSIGQUIT(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	code, _, data, errOut := stopOnSecondQuestion(t, func(*screen) {
 		if err := syscall.Kill(os.Getpid(), syscall.SIGQUIT); err != nil {
 			t.Fatal(err)
@@ -37,7 +40,9 @@ func TestPTYSIGQUIT(t *testing.T) {
 // the report says the quiz ended by a signal, not "finished", and the exit is
 // 130 (issue 14, item 13).
 func TestPTYHangup(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "part.json")
@@ -73,6 +78,9 @@ func TestPTYHangup(t *testing.T) {
 // in line mode; on SIGCONT the menu is raw again and drawn again, and keys
 // work (issue 14, item 14).
 func TestPTYStopAndContinue(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
@@ -120,6 +128,9 @@ func TestPTYStopAndContinue(t *testing.T) {
 // (Ctrl-Z, fg) is drawn again with the line typed so far, and the student
 // goes on typing into it: the answer is the whole line.
 func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
@@ -156,7 +167,9 @@ func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
 // whole in the answer, its lines joined by spaces; no pasted newline sends
 // it, Enter does.
 func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
@@ -194,7 +207,9 @@ func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
 // every key: Ctrl-C still stops the quiz, and what was typed is kept
 // (attack9 #5).
 func TestPTYCtrlCInAnUnfinishedPaste(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "r.json")
