@@ -74,7 +74,7 @@ func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
 	scr, tty := newScreen(t)
 	// The product waits a second for each report (mark asks four times);
 	// the tenth of it shows the same stand-in reaching the prompt. Set
-	// while this test holds the terminal (newScreen), so no other prompt
+	// in this test's own process (ownProcess), so no other test's prompt
 	// waits meanwhile; the product's second is TestReportWaitIsASecond's.
 	t.Cleanup(prompt.SetReportWait(100 * time.Millisecond))
 	scr.mu.Lock()

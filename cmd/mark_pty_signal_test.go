@@ -34,8 +34,8 @@ func markSheets(t *testing.T) string {
 
 // SIGQUIT (Ctrl-\), SIGTERM and SIGHUP while marking: the marks given are
 // saved, the terminal is given back, exit 130, no stack dump (issue 14 item 2
-// for mark). The signals go to the whole test process, so this test is not
-// parallel: it runs before the parallel tests, whose quizzes would catch them.
+// for mark). The signals go to the whole test process: this test's own
+// (ownProcess), where no other test's quiz catches them.
 func TestPTYMarkSignals(t *testing.T) {
 	if ownProcess(t) {
 		return
@@ -48,8 +48,7 @@ func TestPTYMarkSignals(t *testing.T) {
 }
 
 // Ctrl-C while typing the comment keeps the points (test10 D4), and so does
-// Ctrl-\, a key in raw mode, not a signal: keys, so this one runs beside the
-// other parallel tests.
+// Ctrl-\, a key in raw mode, not a signal.
 func TestPTYMarkStopKeys(t *testing.T) {
 	if ownProcess(t) {
 		return

@@ -14,8 +14,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -164,18 +164,14 @@ func holdTerminal(t *testing.T) {
 // runs.
 const ownProcessEnv = "CONFLICTQ_TEST_OWN_PROCESS"
 
-// ownProcesses bounds how many tests run in processes of their own at once.
-// They spend most of their time waiting for a terminal to go quiet or a time
-// limit to run out, not computing; on two cores OWNPROCS_TODO at once
-// measured fastest with no failure in NN runs, and more at once starve the
-// quiet-period waits (see send).
-var ownProcesses = make(chan struct{}, func() int {
-	n, err := strconv.Atoi(os.Getenv("OWNPROCS"))
-	if err != nil {
-		return 3
-	}
-	return n
-}())
+// ownProcesses bounds how many tests run in processes of their own at once:
+// one more than the cores. They spend most of their time waiting for a
+// terminal to go quiet, not computing, but each waits for its program to
+// go quiet, and more programs at once keep the cores busy and the waits
+// long. On two cores 3 at once (GOFLAGS=-count=1, go test ./cmd) took about
+// as long as 4 and less than 2 or 6, at loads of 7 to 15 (other agents' tests
+// beside them); none failed.
+var ownProcesses = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)+1))
 
 // ownProcess runs the top-level test t in a process of its own, in parallel
 // with the package's other tests, and is called first in every test that

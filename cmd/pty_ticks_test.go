@@ -87,7 +87,7 @@ func TestPTYCtrlCKeepsTicks(t *testing.T) {
 // and the quiz is submitted as before. The limit is 1 s, as in
 // TestPTYTimeLimitKeepsOpenAnswerTyped: the whole of TestPTYCtrlCKeepsTicks,
 // from its first screen to its report, takes ~75 ms at a load of 3 on two
-// cores, and the limit is waited out holding terminalTest.
+// cores, and the limit is waited out holding one of ownProcesses' places.
 func TestPTYTimeLimitKeepsTicks(t *testing.T) {
 	if ownProcess(t) {
 		return
@@ -217,7 +217,8 @@ func TestPTYCtrlCKeepsSelfCheckTicks(t *testing.T) {
 // The time limit running out at the self-check keeps the tick too. The
 // limit is 2 s: the whole of TestPTYCtrlCKeepsSelfCheckTicks (the answer
 // typed, the self-check, the tick, the report) takes ~250 ms at a load of
-// 3 on two cores, and the limit is waited out holding terminalTest.
+// 3 on two cores, and the limit is waited out holding one of ownProcesses'
+// places.
 func TestPTYTimeLimitKeepsSelfCheckTicks(t *testing.T) {
 	if ownProcess(t) {
 		return

@@ -28,7 +28,8 @@ func screenLines(drawn string) []string {
 // options, survey's key hints and the echoed answers. 80 is the narrowest
 // screen we support and 100 the widest the quiz uses (wider screens wrap at
 // 100); every width between takes the same wrapping code, so a third run at
-// 90 cost 0.6 s of the serialized terminal tests and tested nothing more.
+// 90 cost 0.6 s, then of the serialized terminal tests, and tested nothing
+// more.
 func TestQuizFitsTheWidth(t *testing.T) {
 	if ownProcess(t) {
 		return
