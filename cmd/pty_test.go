@@ -196,7 +196,13 @@ func ownProcess(t *testing.T) (parent bool) {
 	ownProcesses <- struct{}{}
 	defer func() { <-ownProcesses }()
 
-	args := []string{"-test.run=^" + regexp.QuoteMeta(t.Name()) + "$", "-test.count=1", "-test.v"}
+	run := "^" + regexp.QuoteMeta(t.Name()) + "$"
+	if f := flag.Lookup("test.run"); f != nil {
+		if _, sub, ok := strings.Cut(f.Value.String(), "/"); ok {
+			run += "/" + sub // -run 'TestQuizFitsTheWidth/80' runs that subtest alone
+		}
+	}
+	args := []string{"-test.run=" + run, "-test.count=1", "-test.v"}
 	if testing.Short() {
 		args = append(args, "-test.short")
 	}
