@@ -6,7 +6,6 @@ package cmd
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -43,11 +42,7 @@ func TestPTYHangup(t *testing.T) {
 	if ownProcess(t) {
 		return
 	}
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "part.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr, _, done, stderr, report := startExam(t, "part.json")
 	scr.waitFor("Which town?")
 	scr.send("Khojaly" + keyEnter)
 	scr.waitFor("Question 2 of 8")
@@ -81,11 +76,7 @@ func TestPTYStopAndContinue(t *testing.T) {
 	if ownProcess(t) {
 		return
 	}
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr, tty, done, stderr, _ := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	scr.send("Khojaly" + keyEnter)
 	scr.waitFor("Question 2 of 8")
@@ -131,11 +122,7 @@ func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
 	if ownProcess(t) {
 		return
 	}
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr, tty, done, stderr, report := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	scr.send("Khoj")
 	scr.waitFor("Khoj")
@@ -170,11 +157,7 @@ func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
 	if ownProcess(t) {
 		return
 	}
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr, tty, done, stderr, report := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	if !strings.Contains(scr.text(), "\x1b[?2004h") {
 		t.Error("the prompt did not turn bracketed paste on")
@@ -210,11 +193,7 @@ func TestPTYCtrlCInAnUnfinishedPaste(t *testing.T) {
 	if ownProcess(t) {
 		return
 	}
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr, tty, done, stderr, report := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	scr.send("\x1b[200~Khoj")
 	scr.waitFor("Khoj")

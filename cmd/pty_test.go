@@ -596,16 +596,26 @@ func reportAfterExit(t *testing.T, done <-chan int, errOut *bytes.Buffer, report
 	return data
 }
 
+// startExam writes ptyBank to a temporary folder and starts an exam on it
+// for Ana on a new screen, with seed 5 (which asks "Which town?" first) and
+// its report to reportName in that folder; it returns the screen, the
+// terminal, the quiz's end, its standard error and the report's path.
+func startExam(t *testing.T, reportName string) (scr *screen, tty *os.File, done <-chan int, stderr *bytes.Buffer, report string) {
+	t.Helper()
+	dir := t.TempDir()
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
+	report = filepath.Join(dir, reportName)
+	scr, tty = newScreen(t)
+	done, stderr = runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	return scr, tty, done, stderr, report
+}
+
 // stopOnSecondQuestion takes an exam on the terminal, answers the first
 // question, stops the quiz on the second with stop, and returns the exit code,
 // the report's path and text, and standard error.
 func stopOnSecondQuestion(t *testing.T, stop func(*screen)) (code int, report, data, errOut string) {
 	t.Helper()
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report = filepath.Join(dir, "part.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr, tty, done, stderr, report := startExam(t, "part.json")
 	scr.waitFor("Question 1 of 8")
 	scr.waitFor("Which town?") // seed 5 asks it first
 	scr.send("Khojaly" + keyEnter)
