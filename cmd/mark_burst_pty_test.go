@@ -23,16 +23,7 @@ func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
 	if ownProcess(t) {
 		return
 	}
-	dir, _ := makeClass(t)
-	scr, tty := newScreen(t)
-	var two []string
-	for _, s := range []string{"Student-01", "Student-02"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", s+"-*.json"))
-		two = append(two, files...)
-	}
-	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(two, "--marker", "T")...)...)
-	scr.waitFor("Answer 1 of 2: Student 01")
-	scr.waitFor("Points (0 to 2")
+	dir, scr, tty, done, errOut := markTwo(t)
 	scr.send("1\r\r0\r\r")
 	// Both marks are given, and mark ends: the class has one open question.
 	select {
@@ -44,19 +35,10 @@ func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
 		t.Fatalf("mark waits for keys typed already; screen:\n%s", scr.text())
 	}
 	checkCooked(t, tty)
-	marks := func(student string) []report.Mark {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", student+"-*.json"))
-		data, _ := os.ReadFile(files[0])
-		rep, err := report.Read(files[0], data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep.Marks
-	}
-	if m := marks("Student-01"); len(m) != 1 || m[0].Points != 1 || m[0].Comment != "" {
+	if m := studentMarks(t, dir, "Student-01"); len(m) != 1 || m[0].Points != 1 || m[0].Comment != "" {
 		t.Errorf("Student 01's mark: %+v, want 1 point and no comment", m)
 	}
-	if m := marks("Student-02"); len(m) != 1 || m[0].Points != 0 || m[0].Comment != "" {
+	if m := studentMarks(t, dir, "Student-02"); len(m) != 1 || m[0].Points != 0 || m[0].Comment != "" {
 		t.Errorf("Student 02's mark: %+v, want 0 points and no comment", m)
 	}
 }
@@ -112,16 +94,7 @@ func TestPTYMarkBurstAfterARefusedMark(t *testing.T) {
 	if ownProcess(t) {
 		return
 	}
-	dir, _ := makeClass(t)
-	scr, tty := newScreen(t)
-	var two []string
-	for _, s := range []string{"Student-01", "Student-02"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", s+"-*.json"))
-		two = append(two, files...)
-	}
-	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(two, "--marker", "T")...)...)
-	scr.waitFor("Answer 1 of 2: Student 01")
-	scr.waitFor("Points (0 to 2")
+	dir, scr, tty, done, errOut := markTwo(t)
 	scr.send("7\r1\x1b\r\r0\r\r")
 	select {
 	case code := <-done:
@@ -133,13 +106,7 @@ func TestPTYMarkBurstAfterARefusedMark(t *testing.T) {
 	}
 	checkCooked(t, tty)
 	for student, points := range map[string]float64{"Student-01": 1, "Student-02": 0} {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", student+"-*.json"))
-		data, _ := os.ReadFile(files[0])
-		rep, err := report.Read(files[0], data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if m := rep.Marks; len(m) != 1 || m[0].Points != points || m[0].Comment != "" {
+		if m := studentMarks(t, dir, student); len(m) != 1 || m[0].Points != points || m[0].Comment != "" {
 			t.Errorf("%s's mark: %+v, want %g points and no comment", student, m, points)
 		}
 	}
