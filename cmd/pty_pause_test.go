@@ -66,15 +66,7 @@ func TestPracticePausesAfterFeedbackAt80x24(t *testing.T) {
 		t.Fatal("Ctrl-C in the pause did not stop the quiz")
 	}
 	checkCooked(t, tty)
-	data, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatalf("no report: %v", err)
-	}
-	for _, want := range []string{`"status": "incomplete"`, `"ended_by": "interrupted"`} {
-		if !strings.Contains(string(data), want) {
-			t.Errorf("report lacks %s", want)
-		}
-	}
+	data := reportHas(t, report, `"status": "incomplete"`, `"ended_by": "interrupted"`)
 	if n := strings.Count(string(data), `"given"`); n < 2 {
 		t.Errorf("report keeps %d answers, want the 2 given", n)
 	}

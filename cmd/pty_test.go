@@ -577,6 +577,22 @@ func ptyReport(t *testing.T, report string) (ended string, answered int, qs []ma
 	return rep.EndedBy, rep.Answered, rep.Questions
 }
 
+// reportHas reads the report a quiz wrote and fails t for each of wants
+// it lacks, showing the report; a report not written stops t.
+func reportHas(t *testing.T, report string, wants ...string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v", err)
+	}
+	for _, want := range wants {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("report lacks %s:\n%s", want, data)
+		}
+	}
+	return data
+}
+
 // reportAfterExit waits for the quiz on the terminal to end with exit 0 and
 // returns the report it wrote.
 func reportAfterExit(t *testing.T, done <-chan int, errOut *bytes.Buffer, report string) []byte {
