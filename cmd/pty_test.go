@@ -165,12 +165,12 @@ func holdTerminal(t *testing.T) {
 const ownProcessEnv = "CONFLICTQ_TEST_OWN_PROCESS"
 
 // ownProcesses bounds how many tests run in processes of their own at once:
-// one more than the cores. They spend most of their time waiting for a
-// terminal to go quiet, not computing, but each waits for its program to
-// go quiet, and more programs at once keep the cores busy and the waits
-// long. On two cores 3 at once (GOFLAGS=-count=1, go test ./cmd) took about
-// as long as 4 and less than 2 or 6, at loads of 7 to 15 (other agents' tests
-// beside them); none failed.
+// one more than the cores. They spend most of their time waiting for their
+// program's output to go quiet, not computing, but more programs at once
+// keep the cores busy and every wait long. On two cores, go test ./cmd
+// took on average (5 runs each, loads of 4 to 15 from other work) 19.6 s
+// with 2 at once, 16.7 s with 3, 16.1 s with 4 and 18.5 s with 6, and none
+// failed: 3 is as fast as 4 with fewer timing-sensitive programs at once.
 var ownProcesses = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)+1))
 
 // ownProcess runs the top-level test t in a process of its own, in parallel
