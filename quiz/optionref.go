@@ -52,31 +52,22 @@ type refResolver struct {
 	got  bool
 	// notes say how an answer was read otherwise than as written: an
 	// option's label with its text cut short ("(a) It said the Azeri
-	// population"), read as the label, for a warning; one for each part
-	// of a choose-all answer so read, none lost.
-	notes []Note
+	// population"), read as the label, for a warning (readingNote); one for
+	// each part of a choose-all answer so read, none lost.
+	notes []Problem
 	// line is the line of the part being read (a match's pair written on
 	// a line of its own), for its note; 0: the answer's line.
 	line int
 }
 
-// Note says how an answer, or one part of it, was read otherwise than as
-// written, for a warning on Line (0: the answer's own line).
-type Note struct {
-	Line int
-	Msg  string
-}
-
-// Notes are an answer's notes, each a warning of its own.
-type Notes []Note
-
-// String is the notes' messages in one line, as a test or a log shows them.
-func (ns Notes) String() string {
-	msgs := make([]string, len(ns))
-	for i, n := range ns {
-		msgs[i] = n.Msg
-	}
-	return strings.Join(msgs, "; ")
+// readingNote is a note of how an answer, or one part of it, was read
+// otherwise than as written: a Problem that is a warning of a reading, on
+// line (0: the answer's own line), for the caller to place (Sheet.ResolveAt
+// adds the file, the question and the answer's line). A type of its own
+// (a Note with Line and Msg) was tried and dropped: it was a Problem
+// without the file, converted back into one by its one reader of files.
+func readingNote(line int, format string, args ...any) Problem {
+	return Problem{Line: line, Msg: fmt.Sprintf(format, args...), Warning: true, Reading: true}
 }
 
 func (rv *refResolver) display(k int) int {
@@ -354,8 +345,8 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		} else if cutShort(rest, folded[idx]) {
 			// A student copied the option with its label and stopped
 			// short: the label says which, and the text agrees.
-			rv.notes = append(rv.notes, Note{Line: rv.line, Msg: fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
-				ref, name(k), text.Printable(options[idx]), name(k))})
+			rv.notes = append(rv.notes, readingNote(rv.line, "%q read as %s) %q, its text cut short (next time, write %s) alone)",
+				ref, name(k), text.Printable(options[idx]), name(k)))
 			return idx, nil
 		} else if others := startOption(rest, folded, idx); len(others) == 1 {
 			other := others[0]
