@@ -9,9 +9,9 @@ func TestPadAndClip(t *testing.T) {
 		right, left string
 	}{
 		{"Ana", 6, "Ana   ", "   Ana"},
-		{"王小明", 8, "王小明  ", "  王小明"}, // three characters, six columns
-		{"ｶﾅ", 4, "ｶﾅ  ", "  ｶﾅ"},    // half-width katakana: a column each
-		{"é", 2, "é ", " é"},         // e and a combining accent: one column
+		{"王小明", 8, "王小明  ", "  王小明"},           // three characters, six columns
+		{"ｶﾅ", 4, "ｶﾅ  ", "  ｶﾅ"},              // half-width katakana: a column each
+		{"e\u0301", 2, "e\u0301 ", " e\u0301"}, // e and a combining accent: one column
 		{"Anastasia", 4, "Anastasia", "Anastasia"},
 	} {
 		if got := PadRight(tc.s, tc.n); got != tc.right || Width(got) != max(tc.n, Width(tc.s)) {
