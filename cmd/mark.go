@@ -430,7 +430,7 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 			return nil
 		}
 		num, rest, _ := strings.Cut(line, " ")
-		p, err := marking.ParsePoints(num, q.Max)
+		p, err := quiz.ParsePoints(num, q.Max)
 		if err != nil {
 			return err
 		}
@@ -495,7 +495,7 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 			return nil
 		}
 		var err error
-		points, err = marking.ParsePoints(s, q.Max)
+		points, err = quiz.ParsePoints(s, q.Max)
 		return err
 	})
 	if err != nil {
@@ -507,7 +507,7 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	case showAgain:
 		return 0, "", errShowQuestion
 	}
-	points, _ = marking.ParsePoints(line, q.Max)
+	points, _ = quiz.ParsePoints(line, q.Max)
 	comment, err := inputWithContext(m.ctx, m.p, "Comment (optional):", nil)
 	if errors.Is(err, session.ErrInterrupted) || errors.Is(err, session.ErrSignal) {
 		return points, "", &stopAfterPoints{err}
