@@ -357,7 +357,7 @@ refused. Both files are checked before either is written.`,
 	cmd.Flags().IntVarP(&opts.Selection.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
 	cmd.Flags().Uint64Var(&opts.Selection.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
 	cmd.Flags().StringVar(&opts.Selection.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")
-	cmd.Flags().StringArrayVar(&opts.Selection.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
+	stringArrayVar(cmd.Flags(), &opts.Selection.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
 	addTypeFlag(cmd.Flags(), &opts.Selection.Types, "worksheet: ")
 	_ = cmd.RegisterFlagCompletionFunc("type", typeCompletion)
 	cmd.Flags().BoolVar(&opts.NoKey, "no-key", false, "worksheet: leave the answer key out")

@@ -84,7 +84,7 @@ func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&opts.Banks, "bank", nil, "the banks' `name` or file, for the model answers and maxima (default: each report's banks)")
+	stringArrayVar(fl, &opts.Banks, "bank", nil, "the banks' `name` or file, for the model answers and maxima (default: each report's banks)")
 	fl.BoolVar(&opts.Plain, "plain", false, "read one line per answer: the points, then an optional comment")
 	fl.BoolVar(&opts.Remark, "remark", false, "revise answers already marked")
 	fl.StringVar(&opts.Question, "question", "", "mark only this question (`ID` or bank/ID)")

@@ -584,7 +584,7 @@ func splitOrList(v Value) []string {
 }
 
 // errPairs is the one message for match input that is not clearly pairs.
-var errPairs = fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
+var errPairs = errors.New("write each pair as number=letter, such as 1=b 2=a")
 
 // scalarPairs splits typed match pairs. A pair is an item and an option
 // joined by =, : or (after a number) -, or glued ("1c"), or a number and a
