@@ -344,33 +344,8 @@ refused. Both files are checked before either is written.`,
 				opts.Paper.Key = worksheet.NoKey
 			}
 			opts.Paper.Made, opts.Paper.Command = paperMade(opts.Bank, opts.Paper)
-			for _, name := range []string{"count", "seed", "set", "tag", "type", "no-key", "key"} {
-				if cmd.Flags().Changed(name) && opts.formatErr == nil && !slices.Contains(export.Worksheets, opts.Format) {
-					flag := "--" + name
-					if name == "count" {
-						flag = "-n"
-					}
-					return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown or --format html (or -o FILE.md, -o FILE.html)", flag)}
-				}
-			}
-			if opts.KeyFile == "-" && (opts.Output == "" || opts.Output == "-") {
-				return &FlagError{Err: errors.New("--key - and the worksheet would both go to standard output: name a file for one of them (-o FILE)")}
-			}
-			if opts.formatErr == nil && opts.Format == "qti" && (opts.Output == "" || opts.Output == "-") && f.IOStreams.IsStdoutTTY() {
-				// A zip archive is bytes a terminal draws as garbage, its
-				// control codes among them (attack11 #10).
-				return &FlagError{Err: fmt.Errorf("--format qti writes a zip archive, not text for the terminal: name the file with -o (-o %s.zip), or redirect standard output", strings.TrimSuffix(filepath.Base(opts.Bank), filepath.Ext(opts.Bank)))}
-			}
-			if opts.NoKey && opts.KeyFile != "" {
-				return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
-			}
-			if sel.Count < 0 {
-				return &FlagError{Err: fmt.Errorf("-n must be 0 (all) or more, not %d", sel.Count)}
-			}
-			if cmd.Flags().Changed("set") {
-				if err := quiz.CheckSetName(sel.Set); err != nil {
-					return &FlagError{Err: fmt.Errorf("--set %q: %v", sel.Set, err)}
-				}
+			if err := checkExportFlags(cmd, opts); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -382,7 +357,7 @@ refused. Both files are checked before either is written.`,
 	cmd.Flags().IntVarP(&opts.Selection.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
 	cmd.Flags().Uint64Var(&opts.Selection.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
 	cmd.Flags().StringVar(&opts.Selection.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")
-	cmd.Flags().StringArrayVar(&opts.Selection.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
+	stringArrayVar(cmd.Flags(), &opts.Selection.Tags, "tag", nil, "worksheet: only questions with this `tag` (repeatable: any of them)")
 	addTypeFlag(cmd.Flags(), &opts.Selection.Types, "worksheet: ")
 	_ = cmd.RegisterFlagCompletionFunc("type", typeCompletion)
 	cmd.Flags().BoolVar(&opts.NoKey, "no-key", false, "worksheet: leave the answer key out")
@@ -392,6 +367,42 @@ refused. Both files are checked before either is written.`,
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(export.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// checkExportFlags refuses flags that do not go together: worksheet flags
+// with another format, --key - with the worksheet on standard output too, a
+// zip for the terminal, --no-key with --key, a negative -n, a bad set name.
+func checkExportFlags(cmd *cobra.Command, opts *BankExportOptions) error {
+	sel := opts.Selection
+	for _, name := range []string{"count", "seed", "set", "tag", "type", "no-key", "key"} {
+		if cmd.Flags().Changed(name) && opts.formatErr == nil && !slices.Contains(export.Worksheets, opts.Format) {
+			flag := "--" + name
+			if name == "count" {
+				flag = "-n"
+			}
+			return &FlagError{Err: fmt.Errorf("%s is for worksheets: add --format markdown or --format html (or -o FILE.md, -o FILE.html)", flag)}
+		}
+	}
+	if opts.KeyFile == "-" && (opts.Output == "" || opts.Output == "-") {
+		return &FlagError{Err: errors.New("--key - and the worksheet would both go to standard output: name a file for one of them (-o FILE)")}
+	}
+	if opts.formatErr == nil && opts.Format == "qti" && (opts.Output == "" || opts.Output == "-") && opts.Factory.IOStreams.IsStdoutTTY() {
+		// A zip archive is bytes a terminal draws as garbage, its
+		// control codes among them (attack11 #10).
+		return &FlagError{Err: fmt.Errorf("--format qti writes a zip archive, not text for the terminal: name the file with -o (-o %s.zip), or redirect standard output", strings.TrimSuffix(filepath.Base(opts.Bank), filepath.Ext(opts.Bank)))}
+	}
+	if opts.NoKey && opts.KeyFile != "" {
+		return &FlagError{Err: errors.New("give --no-key or --key FILE, not both")}
+	}
+	if sel.Count < 0 {
+		return &FlagError{Err: fmt.Errorf("-n must be 0 (all) or more, not %d", sel.Count)}
+	}
+	if cmd.Flags().Changed("set") {
+		if err := quiz.CheckSetName(sel.Set); err != nil {
+			return &FlagError{Err: fmt.Errorf("--set %q: %v", sel.Set, err)}
+		}
+	}
+	return nil
 }
 
 func bankExportRun(opts *BankExportOptions) error {

@@ -1,9 +1,13 @@
 package cmd
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -53,6 +57,91 @@ func (e *enumFlag) Set(s string) error {
 	return fmt.Errorf("%q is not one of %s", s, strings.Join(e.allowed, ", "))
 }
 
+// stringArrayVar defines a repeatable flag that keeps each value whole, as
+// pflag's StringArrayVar does, and is the same to help, man pages, completion,
+// GetStringArray and settings (its Type is "stringArray"). It exists for its
+// cost: pflag takes a flag's default text from String() as the flag is
+// defined, in every run and for every command's flags, and its stringArray
+// writes that text with a csv.Writer and its 4 KB buffer. Eleven such flags
+// made 46 KB of the 114 KB that building the command tree allocated, and about
+// 12 page faults in every run, conflictq version included (measured: see the
+// commit that brought this).
+//
+// A default shown as [] is given the text "" instead: pflag's help
+// leaves out "(default [])" only for its own type, and "" is the text it
+// leaves out for any other. (cmd/gendocs shows it in man pages as pflag does.)
+func stringArrayVar(fl *pflag.FlagSet, p *[]string, name string, def []string, usage string) {
+	*p = def
+	flag := fl.VarPF(&stringArray{value: p}, name, "", usage)
+	if flag.DefValue == "[]" { // no default, or one empty value
+		flag.DefValue = ""
+	}
+}
+
+// stringArray is the value of a stringArrayVar flag: pflag's stringArrayValue,
+// method for method, but for String's cost.
+type stringArray struct {
+	value   *[]string
+	changed bool // set once: the first value given replaces the default
+}
+
+func (s *stringArray) Set(val string) error {
+	if !s.changed {
+		*s.value = []string{val}
+		s.changed = true
+	} else {
+		*s.value = append(*s.value, val)
+	}
+	return nil
+}
+
+func (s *stringArray) Append(val string) error {
+	*s.value = append(*s.value, val)
+	return nil
+}
+
+func (s *stringArray) Replace(val []string) error {
+	out := make([]string, len(val))
+	copy(out, val)
+	*s.value = out
+	return nil
+}
+
+func (s *stringArray) GetSlice() []string {
+	out := make([]string, len(*s.value))
+	copy(out, *s.value)
+	return out
+}
+
+func (s *stringArray) Type() string { return "stringArray" }
+
+// String is pflag's text for the values, one CSV record in brackets
+// (GetStringArray reads it back so), written with a csv.Writer only when a
+// value needs quoting.
+func (s *stringArray) String() string {
+	if slices.ContainsFunc(*s.value, csvNeedsQuotes) {
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		w.Write(*s.value) // a bytes.Buffer takes every write
+		w.Flush()
+		return "[" + strings.TrimSuffix(b.String(), "\n") + "]"
+	}
+	return "[" + strings.Join(*s.value, ",") + "]"
+}
+
+// csvNeedsQuotes says whether a csv.Writer (comma-separated) quotes field:
+// encoding/csv's rule, which it does not export.
+func csvNeedsQuotes(field string) bool {
+	if field == "" {
+		return false
+	}
+	if field == `\.` || strings.ContainsAny(field, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(field)
+	return unicode.IsSpace(r)
+}
+
 // Selection is which questions a command takes: the flags quiz and sheet share.
 type Selection struct {
 	Banks      []string
@@ -75,9 +164,9 @@ func (s *Selection) Filter() quiz.Filter {
 // addSelectionFlags defines --bank, -n/--count, --tag, --difficulty, --type,
 // --set and --seed; seedNote says where the seed is recorded.
 func addSelectionFlags(fl *pflag.FlagSet, s *Selection, seedNote string) {
-	fl.StringArrayVar(&s.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a bank file: YAML, JSON, GIFT, Moodle XML or Aiken (repeatable)")
+	stringArrayVar(fl, &s.Banks, "bank", []string{"comprehension"}, "an embedded bank's `name` or a bank file: YAML, JSON, GIFT, Moodle XML or Aiken (repeatable)")
 	fl.IntVarP(&s.Count, "count", "n", 0, "at most `N` questions (0: all)")
-	fl.StringArrayVar(&s.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
+	stringArrayVar(fl, &s.Tags, "tag", nil, "only questions with this `tag` (repeatable: any of them)")
 	fl.Var(newEnum(&s.Difficulty, "", quiz.Difficulties...), "difficulty", "only questions of this difficulty: easy, medium or hard")
 	addTypeFlag(fl, &s.Types, "")
 	fl.StringVar(&s.Set, "set", "", "pick the questions by this set's `name` (any text, such as 9c): everyone given it gets the same questions, each in an order of their own")
@@ -97,7 +186,7 @@ ones (--type closed for a test taken alone, with no open questions).`
 // addTypeFlag defines --type; note begins its help (bank export's
 // "worksheet: ").
 func addTypeFlag(fl *pflag.FlagSet, types *[]string, note string) {
-	fl.StringArrayVar(types, "type", nil, note+"only questions of this `type`: closed (every type but open), "+
+	stringArrayVar(fl, types, "type", nil, note+"only questions of this `type`: closed (every type but open), "+
 		strings.Join(quiz.TypeNames[1:], ", ")+" (repeatable or a comma list: any of them)")
 }
 

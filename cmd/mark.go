@@ -84,7 +84,7 @@ func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&opts.Banks, "bank", nil, "the banks' `name` or file, for the model answers and maxima (default: each report's banks)")
+	stringArrayVar(fl, &opts.Banks, "bank", nil, "the banks' `name` or file, for the model answers and maxima (default: each report's banks)")
 	fl.BoolVar(&opts.Plain, "plain", false, "read one line per answer: the points, then an optional comment")
 	fl.BoolVar(&opts.Remark, "remark", false, "revise answers already marked")
 	fl.StringVar(&opts.Question, "question", "", "mark only this question (`ID` or bank/ID)")
@@ -430,7 +430,7 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 			return nil
 		}
 		num, rest, _ := strings.Cut(line, " ")
-		p, err := marking.ParsePoints(num, q.Max)
+		p, err := quiz.ParsePoints(num, q.Max)
 		if err != nil {
 			return err
 		}
@@ -495,7 +495,7 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 			return nil
 		}
 		var err error
-		points, err = marking.ParsePoints(s, q.Max)
+		points, err = quiz.ParsePoints(s, q.Max)
 		return err
 	})
 	if err != nil {
@@ -507,7 +507,7 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	case showAgain:
 		return 0, "", errShowQuestion
 	}
-	points, _ = marking.ParsePoints(line, q.Max)
+	points, _ = quiz.ParsePoints(line, q.Max)
 	comment, err := inputWithContext(m.ctx, m.p, "Comment (optional):", nil)
 	if errors.Is(err, session.ErrInterrupted) || errors.Is(err, session.ErrSignal) {
 		return points, "", &stopAfterPoints{err}

@@ -20,17 +20,10 @@ import (
 // they come (newScreen). Linux only: the reader that keeps the keys
 // (resumeReader) is Linux's.
 func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
-	t.Parallel()
-	dir, _ := makeClass(t)
-	scr, tty := newScreen(t)
-	var two []string
-	for _, s := range []string{"Student-01", "Student-02"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", s+"-*.json"))
-		two = append(two, files...)
+	if ownProcess(t) {
+		return
 	}
-	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(two, "--marker", "T")...)...)
-	scr.waitFor("Answer 1 of 2: Student 01")
-	scr.waitFor("Points (0 to 2")
+	dir, scr, tty, done, errOut := markTwo(t)
 	scr.send("1\r\r0\r\r")
 	// Both marks are given, and mark ends: the class has one open question.
 	select {
@@ -42,19 +35,10 @@ func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
 		t.Fatalf("mark waits for keys typed already; screen:\n%s", scr.text())
 	}
 	checkCooked(t, tty)
-	marks := func(student string) []report.Mark {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", student+"-*.json"))
-		data, _ := os.ReadFile(files[0])
-		rep, err := report.Read(files[0], data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep.Marks
-	}
-	if m := marks("Student-01"); len(m) != 1 || m[0].Points != 1 || m[0].Comment != "" {
+	if m := studentMarks(t, dir, "Student-01"); len(m) != 1 || m[0].Points != 1 || m[0].Comment != "" {
 		t.Errorf("Student 01's mark: %+v, want 1 point and no comment", m)
 	}
-	if m := marks("Student-02"); len(m) != 1 || m[0].Points != 0 || m[0].Comment != "" {
+	if m := studentMarks(t, dir, "Student-02"); len(m) != 1 || m[0].Points != 0 || m[0].Comment != "" {
 		t.Errorf("Student 02's mark: %+v, want 0 points and no comment", m)
 	}
 }
@@ -65,12 +49,14 @@ func TestPTYMarkKeepsKeysTypedInABurst(t *testing.T) {
 // reader gives survey a stand-in report after its wait, and the keys then
 // reach the prompts.
 func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir, _ := makeClass(t)
 	scr, tty := newScreen(t)
 	// The product waits a second for each report (mark asks four times);
 	// the tenth of it shows the same stand-in reaching the prompt. Set
-	// while this test holds the terminal (newScreen), so no other prompt
+	// in this test's own process (ownProcess), so no other test's prompt
 	// waits meanwhile; the product's second is TestReportWaitIsASecond's.
 	t.Cleanup(prompt.SetReportWait(100 * time.Millisecond))
 	scr.mu.Lock()
@@ -105,17 +91,10 @@ func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
 // lost the Enter with the Escape. The keys typed ahead start a new line,
 // and the Enter after an Escape is kept.
 func TestPTYMarkBurstAfterARefusedMark(t *testing.T) {
-	t.Parallel()
-	dir, _ := makeClass(t)
-	scr, tty := newScreen(t)
-	var two []string
-	for _, s := range []string{"Student-01", "Student-02"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", s+"-*.json"))
-		two = append(two, files...)
+	if ownProcess(t) {
+		return
 	}
-	done, errOut := runOnTTY(t, tty, append([]string{"mark"}, append(two, "--marker", "T")...)...)
-	scr.waitFor("Answer 1 of 2: Student 01")
-	scr.waitFor("Points (0 to 2")
+	dir, scr, tty, done, errOut := markTwo(t)
 	scr.send("7\r1\x1b\r\r0\r\r")
 	select {
 	case code := <-done:
@@ -127,13 +106,7 @@ func TestPTYMarkBurstAfterARefusedMark(t *testing.T) {
 	}
 	checkCooked(t, tty)
 	for student, points := range map[string]float64{"Student-01": 1, "Student-02": 0} {
-		files, _ := filepath.Glob(filepath.Join(dir, "reports", student+"-*.json"))
-		data, _ := os.ReadFile(files[0])
-		rep, err := report.Read(files[0], data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if m := rep.Marks; len(m) != 1 || m[0].Points != points || m[0].Comment != "" {
+		if m := studentMarks(t, dir, student); len(m) != 1 || m[0].Points != points || m[0].Comment != "" {
 			t.Errorf("%s's mark: %+v, want %g points and no comment", student, m, points)
 		}
 	}

@@ -34,9 +34,12 @@ func markSheets(t *testing.T) string {
 
 // SIGQUIT (Ctrl-\), SIGTERM and SIGHUP while marking: the marks given are
 // saved, the terminal is given back, exit 130, no stack dump (issue 14 item 2
-// for mark). The signals go to the whole test process, so this test is not
-// parallel: it runs before the parallel tests, whose quizzes would catch them.
+// for mark). The signals go to the whole test process: this test's own
+// (ownProcess), where no other test's quiz catches them.
 func TestPTYMarkSignals(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	markStoppedBy(t, []markStop{
 		{"SIGQUIT", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGQUIT) }},
 		{"SIGTERM", func(*screen) { syscall.Kill(os.Getpid(), syscall.SIGTERM) }},
@@ -45,10 +48,11 @@ func TestPTYMarkSignals(t *testing.T) {
 }
 
 // Ctrl-C while typing the comment keeps the points (test10 D4), and so does
-// Ctrl-\, a key in raw mode, not a signal: keys, so this one runs beside the
-// other parallel tests.
+// Ctrl-\, a key in raw mode, not a signal.
 func TestPTYMarkStopKeys(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	markStoppedBy(t, []markStop{
 		{"Ctrl-C", func(s *screen) { s.send(keyCtrlC) }},
 		{"Ctrl-backslash key", func(s *screen) { s.send("\x1c") }}, // raw mode: a key, not a signal
@@ -111,7 +115,9 @@ func markStoppedBy(t *testing.T, stops []markStop) {
 // mark wraps at the terminal's width, as quiz and grade do: at 80 columns no
 // line is wider and no word is broken; at 130 the width is used (teacher A3).
 func TestPTYMarkWidth(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	for _, tc := range []struct {
 		width int
 		plain bool
@@ -190,7 +196,9 @@ func TestMarkPlainPipeWidth(t *testing.T) {
 // stops the quiz as Ctrl-C does: the answers so far are saved, exit 130
 // (test14's note on item 2).
 func TestPTYQuizCtrlBackslashKey(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	code, _, data, errOut := stopOnSecondQuestion(t, func(scr *screen) { scr.send("\x1c") })
 	if code != ExitInterrupted || strings.Contains(errOut, "goroutine") {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)

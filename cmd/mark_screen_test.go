@@ -41,7 +41,9 @@ func genocideSheets(t *testing.T) string {
 // answer and for a later one; ? at the points draws the key points again.
 // The marks are saved as before.
 func TestMarkAt80x24ShowsTheQuestionWithTheAnswer(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := genocideSheets(t)
 	scr, tty := newVTScreen(t, 80, 24)
 	done, errOut := runOnTTY(t, tty, "mark", dir, "--question", "what-is-genocide", "--marker", "T")

@@ -81,7 +81,7 @@ func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Comman
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Student, "student", "", "the student whose history it is (`name`): one file each on a shared computer")
-	fl.StringArrayVar(&opts.Banks, "bank", nil, "only this bank: a `name` or a file (repeatable; default: every embedded bank)")
+	stringArrayVar(fl, &opts.Banks, "bank", nil, "only this bank: a `name` or a file (repeatable; default: every embedded bank)")
 	fl.BoolVar(&opts.JSON, "json", false, "write JSON (as --format json)")
 	fl.Var(newFormat(&opts.Format, "text", "text", "json", "csv"), "format", "text, json, or csv (every answer, one a row)")
 	fl.BoolVar(&opts.Forget, "forget", false, "delete the history, after asking")

@@ -45,7 +45,9 @@ func typeHalfAnswer(t *testing.T, args ...string) (*screen, <-chan int, string, 
 // the text in the box, with cut_off, and the quiz stops as before (exit
 // 130, interrupted); the question not reached has no answer (teacher6 A1).
 func TestPTYCtrlCKeepsOpenAnswerTyped(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	scr, done, report, errOut := typeHalfAnswer(t)
 	scr.send(keyCtrlC)
 	quizEnds(t, done, ExitInterrupted, errOut)
@@ -82,6 +84,9 @@ func seesItWasKept(t *testing.T, scr *screen) {
 // The limit is 1 s: typing the half answer takes about 12 ms from the
 // question on the screen (with -race), so the limit still falls after it.
 func TestPTYTimeLimitKeepsOpenAnswerTyped(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	scr, done, report, errOut := typeHalfAnswer(t, "--time-limit", "1s")
 	scr.waitFor("Time is up.")
 	quizEnds(t, done, 0, errOut)

@@ -6,7 +6,6 @@ package cmd
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -20,6 +19,9 @@ import (
 // far are saved, exit 130, the terminal out of raw mode; no stack dump
 // (issue 14, item 2).
 func TestPTYSIGQUIT(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	code, _, data, errOut := stopOnSecondQuestion(t, func(*screen) {
 		if err := syscall.Kill(os.Getpid(), syscall.SIGQUIT); err != nil {
 			t.Fatal(err)
@@ -37,12 +39,10 @@ func TestPTYSIGQUIT(t *testing.T) {
 // the report says the quiz ended by a signal, not "finished", and the exit is
 // 130 (issue 14, item 13).
 func TestPTYHangup(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "part.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	if ownProcess(t) {
+		return
+	}
+	scr, _, done, stderr, report := startExam(t, "part.json")
 	scr.waitFor("Which town?")
 	scr.send("Khojaly" + keyEnter)
 	scr.waitFor("Question 2 of 8")
@@ -73,11 +73,10 @@ func TestPTYHangup(t *testing.T) {
 // in line mode; on SIGCONT the menu is raw again and drawn again, and keys
 // work (issue 14, item 14).
 func TestPTYStopAndContinue(t *testing.T) {
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	if ownProcess(t) {
+		return
+	}
+	scr, tty, done, stderr, _ := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	scr.send("Khojaly" + keyEnter)
 	scr.waitFor("Question 2 of 8")
@@ -120,11 +119,10 @@ func TestPTYStopAndContinue(t *testing.T) {
 // (Ctrl-Z, fg) is drawn again with the line typed so far, and the student
 // goes on typing into it: the answer is the whole line.
 func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	if ownProcess(t) {
+		return
+	}
+	scr, tty, done, stderr, report := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	scr.send("Khoj")
 	scr.waitFor("Khoj")
@@ -156,12 +154,10 @@ func TestPTYContinueRedrawsTextPrompt(t *testing.T) {
 // whole in the answer, its lines joined by spaces; no pasted newline sends
 // it, Enter does.
 func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	if ownProcess(t) {
+		return
+	}
+	scr, tty, done, stderr, report := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	if !strings.Contains(scr.text(), "\x1b[?2004h") {
 		t.Error("the prompt did not turn bracketed paste on")
@@ -194,12 +190,10 @@ func TestPTYPasteOfSeveralLinesIsOneAnswer(t *testing.T) {
 // every key: Ctrl-C still stops the quiz, and what was typed is kept
 // (attack9 #5).
 func TestPTYCtrlCInAnUnfinishedPaste(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report := filepath.Join(dir, "r.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	if ownProcess(t) {
+		return
+	}
+	scr, tty, done, stderr, report := startExam(t, "r.json")
 	scr.waitFor("Which town?")
 	scr.send("\x1b[200~Khoj")
 	scr.waitFor("Khoj")

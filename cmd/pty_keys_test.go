@@ -22,7 +22,9 @@ questions:
 // gave "i dont know1994"), and once the answer is taken, the red message
 // is gone from above it.
 func TestPTYCtrlUClearsARefusedNumber(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "year.yaml", yearBank)
 	report := filepath.Join(dir, "ana.json")
@@ -56,7 +58,9 @@ func TestPTYCtrlUClearsARefusedNumber(t *testing.T) {
 // (one row higher at the edge), and the message's erase counted from its
 // last.
 func TestPTYWrappedRefusedAnswerKeepsTheHeader(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "year.yaml", yearBank)
 	for _, answer := range []string{

@@ -31,7 +31,9 @@ func onScreen(rows []string, text string) bool {
 // screen, and the next question is not. Ctrl-C in the pause saves the
 // answers so far, as elsewhere.
 func TestPracticePausesAfterFeedbackAt80x24(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	report := filepath.Join(dir, "report.json")
 	scr, tty := newVTScreen(t, 80, 24)
@@ -64,15 +66,7 @@ func TestPracticePausesAfterFeedbackAt80x24(t *testing.T) {
 		t.Fatal("Ctrl-C in the pause did not stop the quiz")
 	}
 	checkCooked(t, tty)
-	data, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatalf("no report: %v", err)
-	}
-	for _, want := range []string{`"status": "incomplete"`, `"ended_by": "interrupted"`} {
-		if !strings.Contains(string(data), want) {
-			t.Errorf("report lacks %s", want)
-		}
-	}
+	data := reportHas(t, report, `"status": "incomplete"`, `"ended_by": "interrupted"`)
 	if n := strings.Count(string(data), `"given"`); n < 2 {
 		t.Errorf("report keeps %d answers, want the 2 given", n)
 	}
@@ -81,7 +75,9 @@ func TestPracticePausesAfterFeedbackAt80x24(t *testing.T) {
 // The time limit ends the quiz during the pause: waiting does not stop the
 // clock.
 func TestPracticePauseKeepsTheTimeLimit(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	report := filepath.Join(dir, "report.json")
 	scr, tty := newVTScreen(t, 80, 24)
@@ -112,7 +108,9 @@ func TestPracticePauseKeepsTheTimeLimit(t *testing.T) {
 // the question's header is not erased when survey redraws the answer, and
 // the long model answer comes after the self-check.
 func TestOpenAnswerStaysWithTheSelfCheck(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	scr, tty := newVTScreen(t, 100, 35)
 	done, errOut := runOnTTY(t, tty, "quiz", "--no-history", "--bank", "discussion", "-n", "1", "--seed", "3")
 	scr.waitFor("Question 1 of 1")
@@ -186,7 +184,9 @@ func embeddedQuestion(t *testing.T, bank, id string) *quiz.Question {
 // where the answers are saved (on standard error, the terminal too) broke
 // inside words: "recal|l", "reports/A|ysel-Quliyeva-…json".
 func TestStoppedEarlyFitsAt80(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := filepath.Join(t.TempDir(), "class-9c-reports-for-the-khojaly-lesson")
 	scr, tty := newVTScreen(t, 80, 24)
 	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(), "TERM": "xterm"}
@@ -280,7 +280,9 @@ func worstOpenQuestion(t *testing.T, width int) *quiz.Question {
 // line, every key point once (○), the plain answer, the
 // explanation and the source, whole, and the pause; not the model answer.
 func TestOpenFeedbackAt80x24(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	q := worstOpenQuestion(t, 80)
 	bank := bankFile(t, "worst", q)
 	scr, tty := newVTScreen(t, 80, 24)

@@ -8,9 +8,13 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -125,9 +129,15 @@ func openScreen(t *testing.T, cols, rows int, emulate bool) (*screen, *os.File) 
 
 // survey draws with templates and a colour switch it keeps in package
 // variables, which prompt.Survey sets for each prompt: two quizzes drawing
-// at once in one process would draw with each other's widths. So the
-// terminal tests run one at a time, each holding terminalTest from its first
-// screen to its end, while the package's other parallel tests run beside them.
+// at once in one process would draw with each other's widths. So each test
+// that draws with survey runs in a process of its own (ownProcess), where
+// it is the only test; the package's other tests, the surveyless screens
+// among them, run in the parent beside those processes.
+//
+// In that process holdTerminal still takes terminalTest, from a test's
+// first screen to its end, for the subtests that each open a screen
+// (TestQuizFitsTheWidth): uncontended while they run one after another.
+// A survey screen opened in the parent fails the test: call ownProcess.
 var (
 	terminalTest    sync.Mutex
 	terminalHolders sync.Map // *testing.T holding terminalTest
@@ -136,6 +146,10 @@ var (
 // holdTerminal takes terminalTest for t until t ends; a test that opens a
 // second screen holds it already.
 func holdTerminal(t *testing.T) {
+	t.Helper()
+	if os.Getenv(ownProcessEnv) == "" {
+		t.Fatal("a survey screen in the shared test process: call ownProcess first in the test (see terminalTest)")
+	}
 	if _, held := terminalHolders.LoadOrStore(t, true); held {
 		return
 	}
@@ -144,6 +158,76 @@ func holdTerminal(t *testing.T) {
 		terminalHolders.Delete(t)
 		terminalTest.Unlock()
 	})
+}
+
+// ownProcessEnv names, in a test binary ownProcess started, the one test it
+// runs.
+const ownProcessEnv = "CONFLICTQ_TEST_OWN_PROCESS"
+
+// ownProcesses bounds how many tests run in processes of their own at once:
+// one more than the cores. They spend most of their time waiting for their
+// program's output to go quiet, not computing, but more programs at once
+// keep the cores busy and every wait long. On two cores, go test ./cmd
+// took on average (5 runs each, loads of 4 to 15 from other work) 19.6 s
+// with 2 at once, 16.7 s with 3, 16.1 s with 4 and 18.5 s with 6, and none
+// failed: 3 is as fast as 4 with fewer timing-sensitive programs at once.
+var ownProcesses = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)+1))
+
+// ownProcess runs the top-level test t in a process of its own, in parallel
+// with the package's other tests, and is called first in every test that
+// opens a survey screen (newScreen, newVTScreen; survey's package variables
+// are then its own). In the shared test process it runs the test binary again
+// with -test.run '^Name$', relays what the test printed (with -v, or in full
+// when it failed), skips t when the test skipped, and returns true: the
+// test's body returns at once. In the process it started it returns false,
+// and the body runs; that process starts no other.
+func ownProcess(t *testing.T) (parent bool) {
+	t.Helper()
+	if name := os.Getenv(ownProcessEnv); name != "" {
+		if name != t.Name() {
+			t.Fatalf("ownProcess called in %s, in the process of its own %s runs in", t.Name(), name)
+		}
+		return false
+	}
+	if strings.Contains(t.Name(), "/") {
+		t.Fatalf("ownProcess is for top-level tests, not %s", t.Name())
+	}
+	t.Parallel()
+	ownProcesses <- struct{}{}
+	defer func() { <-ownProcesses }()
+
+	run := "^" + regexp.QuoteMeta(t.Name()) + "$"
+	if f := flag.Lookup("test.run"); f != nil {
+		if _, sub, ok := strings.Cut(f.Value.String(), "/"); ok {
+			run += "/" + sub // -run 'TestQuizFitsTheWidth/80' runs that subtest alone
+		}
+	}
+	args := []string{"-test.run=" + run, "-test.count=1", "-test.v"}
+	if testing.Short() {
+		args = append(args, "-test.short")
+	}
+	if deadline, ok := t.Deadline(); ok {
+		// A little before the parent's, so that a test that hangs panics
+		// in its own process, with its goroutines, relayed below.
+		args = append(args, "-test.timeout="+(time.Until(deadline)*9/10).String())
+	}
+	if f := flag.Lookup("test.gocoverdir"); f != nil && f.Value.String() != "" {
+		args = append(args, "-test.gocoverdir="+f.Value.String()) // go test -cover adds the child's counts
+	}
+	cmd := exec.CommandContext(t.Context(), os.Args[0], args...)
+	cmd.Env = append(os.Environ(), ownProcessEnv+"="+t.Name())
+	out, err := cmd.CombinedOutput()
+	switch {
+	case err == nil && bytes.Contains(out, []byte("--- PASS: "+t.Name()+" ")):
+		if testing.Verbose() {
+			t.Logf("in a process of its own:\n%s", out)
+		}
+	case err == nil && bytes.Contains(out, []byte("--- SKIP: "+t.Name()+" ")):
+		t.Skipf("skipped in a process of its own:\n%s", out)
+	default:
+		t.Fatalf("in a process of its own (%s): %v\n%s", strings.Join(cmd.Args, " "), err, out)
+	}
+	return true
 }
 
 func (s *screen) read() {
@@ -356,7 +440,9 @@ questions:
 // TestPTYWholeQuiz takes a whole quiz through survey's menus with arrow keys,
 // answering every question right, and checks the feedback and the report.
 func TestPTYWholeQuiz(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
@@ -491,6 +577,22 @@ func ptyReport(t *testing.T, report string) (ended string, answered int, qs []ma
 	return rep.EndedBy, rep.Answered, rep.Questions
 }
 
+// reportHas reads the report a quiz wrote and fails t for each of wants
+// it lacks, showing the report; a report not written stops t.
+func reportHas(t *testing.T, report string, wants ...string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report: %v", err)
+	}
+	for _, want := range wants {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("report lacks %s:\n%s", want, data)
+		}
+	}
+	return data
+}
+
 // reportAfterExit waits for the quiz on the terminal to end with exit 0 and
 // returns the report it wrote.
 func reportAfterExit(t *testing.T, done <-chan int, errOut *bytes.Buffer, report string) []byte {
@@ -510,16 +612,26 @@ func reportAfterExit(t *testing.T, done <-chan int, errOut *bytes.Buffer, report
 	return data
 }
 
+// startExam writes ptyBank to a temporary folder and starts an exam on it
+// for Ana on a new screen, with seed 5 (which asks "Which town?" first) and
+// its report to reportName in that folder; it returns the screen, the
+// terminal, the quiz's end, its standard error and the report's path.
+func startExam(t *testing.T, reportName string) (scr *screen, tty *os.File, done <-chan int, stderr *bytes.Buffer, report string) {
+	t.Helper()
+	dir := t.TempDir()
+	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
+	report = filepath.Join(dir, reportName)
+	scr, tty = newScreen(t)
+	done, stderr = runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	return scr, tty, done, stderr, report
+}
+
 // stopOnSecondQuestion takes an exam on the terminal, answers the first
 // question, stops the quiz on the second with stop, and returns the exit code,
 // the report's path and text, and standard error.
 func stopOnSecondQuestion(t *testing.T, stop func(*screen)) (code int, report, data, errOut string) {
 	t.Helper()
-	dir := t.TempDir()
-	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
-	report = filepath.Join(dir, "part.json")
-	scr, tty := newScreen(t)
-	done, stderr := runOnTTY(t, tty, "quiz", "--bank", bankFile, "--seed", "5", "--mode", "exam", "--student", "Ana", "-o", report)
+	scr, tty, done, stderr, report := startExam(t, "part.json")
 	scr.waitFor("Question 1 of 8")
 	scr.waitFor("Which town?") // seed 5 asks it first
 	scr.send("Khojaly" + keyEnter)
@@ -542,7 +654,9 @@ func stopOnSecondQuestion(t *testing.T, stop func(*screen)) (code int, report, d
 // TestPTYCtrlC presses Ctrl-C on the second question: exit 130, an incomplete
 // report with the first answer, and the terminal back in its normal mode.
 func TestPTYCtrlC(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	code, report, data, errOut := stopOnSecondQuestion(t, func(scr *screen) { scr.send(keyCtrlC) })
 	if code != ExitInterrupted {
 		t.Fatalf("exit %d, want 130; stderr:\n%s", code, errOut)
@@ -560,6 +674,9 @@ func TestPTYCtrlC(t *testing.T) {
 // TestPTYSignal sends SIGTERM while a menu waits for a key: the answers so far
 // are saved, exit 130, and the terminal is out of raw mode.
 func TestPTYSignal(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	code, _, data, errOut := stopOnSecondQuestion(t, func(*screen) {
 		if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
 			t.Fatal(err)
@@ -598,6 +715,9 @@ func checkCooked(t *testing.T, tty *os.File) {
 // TestPTYSignalAtNamePrompt: the name question gives way to SIGTERM like the
 // quiz's own questions.
 func TestPTYSignalAtNamePrompt(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	scr, tty := newScreen(t)

@@ -73,7 +73,9 @@ func keptTicks(t *testing.T, scr *screen, report, wantEnded string, ticked []str
 // Ctrl-C on a choose-all question with boxes ticked and no Enter: the
 // report keeps the ticks, as it keeps a text box's draft.
 func TestPTYCtrlCKeepsTicks(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	scr, done, report, errOut := tickQuiz(t, "multi")
 	ticked := tickTwo(t, scr)
 	scr.send(keyCtrlC)
@@ -85,8 +87,11 @@ func TestPTYCtrlCKeepsTicks(t *testing.T) {
 // and the quiz is submitted as before. The limit is 1 s, as in
 // TestPTYTimeLimitKeepsOpenAnswerTyped: the whole of TestPTYCtrlCKeepsTicks,
 // from its first screen to its report, takes ~75 ms at a load of 3 on two
-// cores, and the limit is waited out holding terminalTest.
+// cores, and the limit is waited out holding one of ownProcesses' places.
 func TestPTYTimeLimitKeepsTicks(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	scr, done, report, errOut := tickQuiz(t, "multi", "--time-limit", "1s")
 	ticked := tickTwo(t, scr)
 	scr.waitFor("Time is up.")
@@ -97,7 +102,9 @@ func TestPTYTimeLimitKeepsTicks(t *testing.T) {
 // An option highlighted in a one-answer menu was never chosen: Ctrl-C
 // there leaves the question unanswered.
 func TestPTYHighlightIsNoAnswer(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	report := filepath.Join(dir, "bo.json")
@@ -120,7 +127,9 @@ func TestPTYHighlightIsNoAnswer(t *testing.T) {
 // is not lost as a No (attack13 #10): the checklist comes back filtered by
 // it, and a space then ticks that option.
 func TestPTYLetterAtNoneTickedConfirmFilters(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	scr, done, report, errOut := tickQuiz(t, "multi")
 	var b string
 	for _, l := range scr.visible() {
@@ -196,7 +205,9 @@ func keptSelfCheck(t *testing.T, scr *screen, report, wantEnded string) {
 // Ctrl-C at an open answer's self-check with a key point ticked and no
 // Enter: the report keeps the tick, as it keeps a choose-all question's.
 func TestPTYCtrlCKeepsSelfCheckTicks(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	scr, done, report, errOut := selfCheckTicked(t)
 	scr.send(keyCtrlC)
 	quizEnds(t, done, ExitInterrupted, errOut)
@@ -206,8 +217,12 @@ func TestPTYCtrlCKeepsSelfCheckTicks(t *testing.T) {
 // The time limit running out at the self-check keeps the tick too. The
 // limit is 2 s: the whole of TestPTYCtrlCKeepsSelfCheckTicks (the answer
 // typed, the self-check, the tick, the report) takes ~250 ms at a load of
-// 3 on two cores, and the limit is waited out holding terminalTest.
+// 3 on two cores, and the limit is waited out holding one of ownProcesses'
+// places.
 func TestPTYTimeLimitKeepsSelfCheckTicks(t *testing.T) {
+	if ownProcess(t) {
+		return
+	}
 	scr, done, report, errOut := selfCheckTicked(t, "--time-limit", "2s")
 	scr.waitFor("Time is up.")
 	quizEnds(t, done, 0, errOut)

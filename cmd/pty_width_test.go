@@ -28,9 +28,12 @@ func screenLines(drawn string) []string {
 // options, survey's key hints and the echoed answers. 80 is the narrowest
 // screen we support and 100 the widest the quiz uses (wider screens wrap at
 // 100); every width between takes the same wrapping code, so a third run at
-// 90 cost 0.6 s of the serialized terminal tests and tested nothing more.
+// 90 cost 0.6 s, then of the serialized terminal tests, and tested nothing
+// more.
 func TestQuizFitsTheWidth(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	for _, width := range []int{80, 100} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			scr, tty := newScreen(t)
@@ -74,7 +77,9 @@ func TestQuizFitsTheWidth(t *testing.T) {
 // An order question on an 80-column screen: each position's menu fits, and
 // the last item is shown in its place before the answer is judged.
 func TestOrderShowsTheLastItem(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	scr, tty := newScreen(t)
 	if err := pty.Setsize(scr.master, &pty.Winsize{Rows: 50, Cols: 80}); err != nil {
 		t.Fatal(err)

@@ -17,7 +17,9 @@ import (
 // quiz: the missed question comes first, the answers join the history, and
 // a second review straight after finds nothing due and says when.
 func TestPTYReview(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))
@@ -103,7 +105,9 @@ func TestPTYReview(t *testing.T) {
 // --student asks the name, then reviews that student's history, not the
 // nameless one's (test report 16, F8).
 func TestPTYReviewAsksNameFirst(t *testing.T) {
-	t.Parallel()
+	if ownProcess(t) {
+		return
+	}
 	dir := t.TempDir()
 	bankFile := writeTestFile(t, dir, "pty.yaml", ptyBank)
 	b, _, err := quiz.ParseBank(bankFile, []byte(ptyBank))

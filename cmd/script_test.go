@@ -32,8 +32,10 @@ func TestMain(m *testing.M) {
 // waitingTests runs the package's tests with more of them in parallel than
 // -parallel's default (GOMAXPROCS): most of their time is spent waiting, on a
 // terminal going quiet, a time limit, chromium or a conflictq process, not
-// computing, and the terminal tests queue for survey (holdTerminal) while
-// holding their slot. A -parallel given on the command line wins.
+// computing; the survey terminal tests hold theirs while they wait for a
+// process of their own (ownProcess). A -parallel given on the command line
+// wins. The processes ownProcess starts come through here too, each running
+// one test.
 type waitingTests struct{ m *testing.M }
 
 func (w waitingTests) Run() int {

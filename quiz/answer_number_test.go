@@ -37,7 +37,7 @@ func TestTextAnswerWithItsQuestionNumber(t *testing.T) {
 		{numeric, "3 350", 4, "3 350", "", false},
 	} {
 		r, notes, err := tt.q.ReadAt(Typed(tt.in), nil, tt.number)
-		note := notes.String()
+		note := noteText(notes)
 		if err != nil && tt.right {
 			t.Errorf("%s %q (question %d): %v", tt.q.Type, tt.in, tt.number, err)
 			continue

@@ -177,24 +177,26 @@ func TitleFromFile(file string) string {
 	return strings.TrimSuffix(base, path.Ext(base))
 }
 
-// fieldTypes says which types use each answer field.
-var fieldTypes = map[string][]Type{
-	"choices":      {Single, Multi},
-	"answer":       {Single, TrueFalse, Numeric},
-	"answers":      {Multi},
-	"accept":       {Short},
-	"tolerance":    {Numeric},
-	"unit":         {Numeric},
-	"items":        {Order},
-	"pairs":        {Match},
-	"model_answer": {Open},
-	"plain_answer": {Open},
-	"plain_points": {Open},
-	"key_points":   {Open},
-	"credit":       {Single, Multi, Short},
-	"also":         {Numeric},
-	"typos":        {Short},
-}
+// fieldTypes says which types use each answer field (made on first use: lazy).
+var fieldTypes = &lazy[map[string][]Type]{f: func() map[string][]Type {
+	return map[string][]Type{
+		"choices":      {Single, Multi},
+		"answer":       {Single, TrueFalse, Numeric},
+		"answers":      {Multi},
+		"accept":       {Short},
+		"tolerance":    {Numeric},
+		"unit":         {Numeric},
+		"items":        {Order},
+		"pairs":        {Match},
+		"model_answer": {Open},
+		"plain_answer": {Open},
+		"plain_points": {Open},
+		"key_points":   {Open},
+		"credit":       {Single, Multi, Short},
+		"also":         {Numeric},
+		"typos":        {Short},
+	}
+}}
 
 // fieldSet says whether q holds a value for one of fieldTypes' fields;
 // known is false for a field it does not know, which a test refuses, so
@@ -237,13 +239,13 @@ func fieldSet(q *Question, field string) (set, known bool) {
 }
 
 // answerFields are fieldTypes' fields in a fixed order, for messages.
-var answerFields = slices.Sorted(maps.Keys(fieldTypes))
+var answerFields = &lazy[[]string]{f: func() []string { return slices.Sorted(maps.Keys(fieldTypes.get())) }}
 
 var commonFields = []string{"id", "name", "type", "prompt", "explanation", "source", "difficulty", "tags", "points", "former_ids"}
 
 func allFields() []string {
 	out := append([]string(nil), commonFields...)
-	for k := range fieldTypes {
+	for k := range fieldTypes.get() {
 		out = append(out, k)
 	}
 	return out
@@ -296,7 +298,7 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 		case "source":
 			q.Source = parseSource(ps, v, qid)
 		default:
-			types, known := fieldTypes[key]
+			types, known := fieldTypes.get()[key]
 			if !known {
 				ps.Add(k.Line, qid, key, "unknown field%s", text.Suggest(key, allFields()))
 				continue

@@ -102,7 +102,7 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 	if utf8.RuneCountInString(w) < wordMin || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		return nil, false
 	}
-	if functionWords[w] {
+	if functionWords.get()[w] {
 		return nil, true
 	}
 	first := false
@@ -123,7 +123,7 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 // and Azerbaijan were arming themselves", "Some 30,000 people killed"), so
 // that a student who writes one alone means no option (attack15 #2: "Both"):
 // never read as a first word (wordOption).
-var functionWords = func() map[string]bool {
+var functionWords = &lazy[map[string]bool]{f: func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`both some most many more less none each every
 		either neither other such only also just even very about above after
@@ -133,22 +133,24 @@ var functionWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+}}
 
 // boolWords are the words that answer true or false alone (parseBool), as
 // the first word of an answer with a reason after it; the letters and the
 // numbers 1 and 2 are not: "1 - because" may be a question's number.
-var boolWords = map[string]bool{"true": true, "t": true, "yes": true, "y": true,
-	"false": false, "f": false, "no": false, "n": false}
+var boolWords = &lazy[map[string]bool]{f: func() map[string]bool {
+	return map[string]bool{"true": true, "t": true, "yes": true, "y": true,
+		"false": false, "f": false, "no": false, "n": false}
+}}
 
 // hedgeWords, as Normalize folds them, make the words after True or False
 // a hedge or a non-answer, not a reason, so that the answer is not read:
 // the other answer or a second one ("T, F", "True, no", "F (or T)"), a
 // negation ("True - not really"; "don't" folds to "don t"), or a doubt
 // ("False - not sure", "True, maybe", "No - skip", "I don't know").
-var hedgeWords = func() map[string]bool {
+var hedgeWords = &lazy[map[string]bool]{f: func() map[string]bool {
 	m := map[string]bool{}
-	for w := range boolWords {
+	for w := range boolWords.get() {
 		m[w] = true
 	}
 	for _, w := range strings.Fields(`not never nobody nothing neither nor or
@@ -158,7 +160,7 @@ var hedgeWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+}}
 
 // leadingBool reads an answer that begins with true or false and goes on
 // with a reason: "True: Azerbaijani government", "False - it was 1994",
@@ -178,7 +180,7 @@ func leadingBool(s string) (b bool, reason string, ok bool) {
 		return false, "", false
 	}
 	word := strings.ToLower(s[:end])
-	b, known := boolWords[word]
+	b, known := boolWords.get()[word]
 	if !known {
 		return false, "", false
 	}
@@ -193,7 +195,7 @@ func leadingBool(s string) (b bool, reason string, ok bool) {
 		return false, "", false
 	}
 	for _, w := range strings.Fields(text.Normalize(reason)) {
-		if hedgeWords[w] {
+		if hedgeWords.get()[w] {
 			return false, "", false
 		}
 	}
@@ -225,13 +227,15 @@ func afterReasonMark(after string) (string, bool) {
 
 // yearBefore are the words written before a year, as Normalize folds them:
 // "in 1991", "in the year 1991", Russian "в 1994 году".
-var yearBefore = map[string]bool{"in": true, "year": true, "the year": true, "in the year": true, "in year": true, "в": true}
+var yearBefore = &lazy[map[string]bool]{f: func() map[string]bool {
+	return map[string]bool{"in": true, "year": true, "the year": true, "in the year": true, "in year": true, "в": true}
+}}
 
 // yearAfter are the words written after a year that only say it is one, as
 // Normalize folds them: English "year"; Russian "г." and "год"; Azerbaijani
 // "il" after the ordinal's ending -ci, -cı, -cu, -cü ("1994-cü il");
 // Armenian "թ." and "թվական"; Georgian "წ." and "წელს".
-var yearAfter = func() map[string]bool {
+var yearAfter = &lazy[map[string]bool]{f: func() map[string]bool {
 	m := map[string]bool{"year": true, "yr": true,
 		"г": true, "год": true, "году": true, "года": true,
 		"թ": true, "թվական": true, "թվականին": true, "թվականը": true, "թ ին": true,
@@ -244,7 +248,7 @@ var yearAfter = func() map[string]bool {
 		}
 	}
 	return m
-}()
+}}
 
 // yearAlone is t, an answer to a question that asks for a year, without
 // the words around its one number that say it is a year ("in 1991",
@@ -261,7 +265,7 @@ func yearAlone(t string) string {
 		end++
 	}
 	before, after := t[:start], t[end:]
-	if strings.ContainsFunc(after, unicode.IsDigit) || !yearWords(before, yearBefore) || !yearWords(after, yearAfter) {
+	if strings.ContainsFunc(after, unicode.IsDigit) || !yearWords(before, yearBefore.get()) || !yearWords(after, yearAfter.get()) {
 		return t
 	}
 	if strings.TrimSpace(before) != "" && strings.TrimRight(before, " \t") == before {

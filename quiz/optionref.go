@@ -52,31 +52,22 @@ type refResolver struct {
 	got  bool
 	// notes say how an answer was read otherwise than as written: an
 	// option's label with its text cut short ("(a) It said the Azeri
-	// population"), read as the label, for a warning; one for each part
-	// of a choose-all answer so read, none lost.
-	notes []Note
+	// population"), read as the label, for a warning (readingNote); one for
+	// each part of a choose-all answer so read, none lost.
+	notes []Problem
 	// line is the line of the part being read (a match's pair written on
 	// a line of its own), for its note; 0: the answer's line.
 	line int
 }
 
-// Note says how an answer, or one part of it, was read otherwise than as
-// written, for a warning on Line (0: the answer's own line).
-type Note struct {
-	Line int
-	Msg  string
-}
-
-// Notes are an answer's notes, each a warning of its own.
-type Notes []Note
-
-// String is the notes' messages in one line, as a test or a log shows them.
-func (ns Notes) String() string {
-	msgs := make([]string, len(ns))
-	for i, n := range ns {
-		msgs[i] = n.Msg
-	}
-	return strings.Join(msgs, "; ")
+// readingNote is a note of how an answer, or one part of it, was read
+// otherwise than as written: a Problem that is a warning of a reading, on
+// line (0: the answer's own line), for the caller to place (Sheet.ResolveAt
+// adds the file, the question and the answer's line). A type of its own
+// (a Note with Line and Msg) was tried and dropped: it was a Problem
+// without the file, converted back into one by its one reader of files.
+func readingNote(line int, format string, args ...any) Problem {
+	return Problem{Line: line, Msg: fmt.Sprintf(format, args...), Warning: true, Reading: true}
 }
 
 func (rv *refResolver) display(k int) int {
@@ -252,58 +243,20 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
 	}
-	toBank := func(k int) int {
-		if shuffled {
-			return rv.display(k)
-		}
-		return k
-	}
-	toShown := func(i int) int {
-		if shuffled {
-			return rv.shown(i)
-		}
-		return i
-	}
 	// The label with its bracket, as the sheet prints it: never a text.
 	// "c)", "(c)", and a number's "3)" as the sheet numbers an order's items
 	// and the plain prompt every list.
 	if strings.HasSuffix(ref, ")") {
 		bare := strings.TrimPrefix(strings.TrimSuffix(ref, ")"), "(")
 		if k, ok := letterIndex(bare, n); ok {
-			return toBank(k), nil
+			return rv.toBank(k, shuffled), nil
 		}
 		if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
-			return toBank(k - 1), nil
+			return rv.toBank(k-1, shuffled), nil
 		}
 	}
-	// A number from 1 to n (as a student picks an option in Moodle) or a
-	// bare letter: the option shown so, unless another option's text is
-	// that number or letter ({=4 ~3 ~5}; choices c, b, a). With a dot,
-	// "c." or "3.", the label as a paper test prints it: the option shown
-	// so, unless another option's text is written with that dot too.
-	label, kind, dot := -1, "", false
-	bare := ref
-	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
-		bare, dot = b, true
-	}
-	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
-		label, kind = k-1, "number"
-	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
-		label, kind = k, "letter"
-	}
-	if label >= 0 {
-		idx := toBank(label)
-		var other int
-		if dot {
-			other = dottedText(ref, options, folded, idx)
-		} else {
-			other = textOption(ref, options, folded, idx)
-		}
-		if other < 0 {
-			return idx, nil
-		}
-		return 0, &ambiguousRef{Ref: ref, Number: kind == "number", Label: label, LabelText: options[idx],
-			Other: toShown(other), OtherText: options[other]}
+	if i, err, ok := rv.bareLabel(ref, options, folded, shuffled); ok {
+		return i, err
 	}
 	if i := slices.Index(options, ref); i >= 0 {
 		return i, nil
@@ -321,66 +274,135 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	// option: "b) Iran", "(b) Iran", "2. Iran", "b Iran". Both must name
 	// the same option.
 	if k, label, rest, bracket, ok := labelled(ref, n); ok {
-		// Named as the sheet labels them: an order's items and a match's
-		// left sides by number ("4)"), other options by letter ("d)").
-		name := text.Letter
-		if rv.q != nil && (rv.q.Type == Order || rv.q.Type == Match && !shuffled) {
-			name = func(k int) string { return strconv.Itoa(k + 1) }
-		}
-		idx := toBank(k)
-		if sameText(rest, options[idx], folded[idx]) {
-			return idx, nil
-		}
-		if !bracket {
-			// "a lot of people": no label was meant, as far as anyone can
-			// tell; read as a text, which it is not.
-		} else if other := textOption(rest, options, folded, idx); other >= 0 {
-			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is the text of %s); write %s) or %s) alone",
-				label, label, text.Printable(options[idx]), text.Printable(rest), name(toShown(other)), name(k), name(toShown(other)))
-		} else if labels := labelWords(rest, n); labels != nil && (len(labels) == 1 || !strings.HasPrefix(folded[idx], cutStem(rest))) {
-			// "a)c", "a)c)", "a.c", "a) + c": labels run together, never an
-			// option's text cut short, whatever the option's text begins
-			// ("A c", how "A ceasefire" begins, is left to tooShort).
-			if rv.q != nil && rv.q.Type == Multi {
-				return 0, fmt.Errorf("%q after %s is a label, not a text; write the labels apart, %q, or %s) alone",
-					text.Printable(rest), label, strings.Join(append([]string{name(k) + ")"}, labels...), ", "), name(k))
-			}
-			return 0, fmt.Errorf("%q after %s is a label, not a text; write %s) alone", text.Printable(rest), label, name(k))
-		} else if tooShort(rest, folded[idx]) {
-			// "c) I", "c) Ir": how Iran begins, but too little of it to be
-			// sure the student copied that option and not a label or a slip.
-			return 0, fmt.Errorf("%s is %q, and %q is too little of its text to read as it; write %s) alone, or the option's text as printed",
-				label, text.Printable(options[idx]), text.Printable(rest), name(k))
-		} else if cutShort(rest, folded[idx]) {
-			// A student copied the option with its label and stopped
-			// short: the label says which, and the text agrees.
-			rv.notes = append(rv.notes, Note{Line: rv.line, Msg: fmt.Sprintf("%q read as %s) %q, its text cut short (next time, write %s) alone)",
-				ref, name(k), text.Printable(options[idx]), name(k))})
-			return idx, nil
-		} else if others := startOption(rest, folded, idx); len(others) == 1 {
-			other := others[0]
-			return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is how %s) %q begins; write %s) or %s) alone",
-				label, label, text.Printable(options[idx]), text.Printable(rest), name(toShown(other)), text.Printable(options[other]), name(k), name(toShown(other)))
-		} else if len(others) > 1 {
-			// Several begin so ("i": Iran and Iraq): named, so that no
-			// one looks for a spelling error that is not there.
-			shown := make([]int, len(others))
-			for j, o := range others {
-				shown[j] = toShown(o)
-			}
-			slices.Sort(shown)
-			labels := make([]string, len(shown))
-			for j, o := range shown {
-				labels[j] = name(o) + ")"
-			}
-			return 0, fmt.Errorf("%s is %q, but %q is how %s begin; write %s) alone, or the option's text as printed",
-				label, text.Printable(options[idx]), text.Printable(rest), text.AndList(labels), name(k))
-		} else {
-			return 0, fmt.Errorf("%s is %q, and %q is neither its text nor its start, nor any other option's; write %s) alone, or the option's text as printed",
-				label, text.Printable(options[idx]), text.Printable(rest), name(k))
+		if i, err, ok := rv.labelAndText(ref, k, label, rest, bracket, options, folded, shuffled); ok {
+			return i, err
 		}
 	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
+}
+
+// toBank is the bank's index of the option shown k-th (0-based).
+func (rv *refResolver) toBank(k int, shuffled bool) int {
+	if shuffled {
+		return rv.display(k)
+	}
+	return k
+}
+
+// toShown is where the bank's option i is shown (0-based).
+func (rv *refResolver) toShown(i int, shuffled bool) int {
+	if shuffled {
+		return rv.shown(i)
+	}
+	return i
+}
+
+// bareLabel reads ref as a number from 1 to n (as a student picks an option
+// in Moodle) or a bare letter: the option shown so, unless another option's
+// text is that number or letter ({=4 ~3 ~5}; choices c, b, a). With a dot,
+// "c." or "3.", the label as a paper test prints it: the option shown so,
+// unless another option's text is written with that dot too. ok is false
+// when ref is no such label.
+func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled bool) (idx int, err error, ok bool) {
+	n := len(options)
+	label, number, dot := -1, false, false
+	bare := ref
+	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
+		bare, dot = b, true
+	}
+	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
+		label, number = k-1, true
+	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
+		label = k
+	}
+	if label < 0 {
+		return 0, nil, false
+	}
+	idx = rv.toBank(label, shuffled)
+	var other int
+	if dot {
+		other = dottedText(ref, options, folded, idx)
+	} else {
+		other = textOption(ref, options, folded, idx)
+	}
+	if other < 0 {
+		return idx, nil, true
+	}
+	return 0, &ambiguousRef{Ref: ref, Number: number, Label: label, LabelText: options[idx],
+		Other: rv.toShown(other, shuffled), OtherText: options[other]}, true
+}
+
+// labelAndText reads an option written with its label and its text, as
+// labelled split it (the label shown k-th, as written, and rest after it):
+// the option when both name it, or when rest is its text cut short (said in
+// a note); else an error that says how label and text disagree. ok is false
+// for a bare letter and a text that is no option's ("a lot of people"): no
+// label was meant, as far as anyone can tell, and ref is read as a text.
+func (rv *refResolver) labelAndText(ref string, k int, label, rest string, bracket bool, options, folded []string, shuffled bool) (idx int, err error, ok bool) {
+	n := len(options)
+	// Named as the sheet labels them: an order's items and a match's left
+	// sides by number ("4)"), other options by letter ("d)").
+	name := text.Letter
+	if rv.q != nil && (rv.q.Type == Order || rv.q.Type == Match && !shuffled) {
+		name = func(k int) string { return strconv.Itoa(k + 1) }
+	}
+	shownName := func(i int) string { return name(rv.toShown(i, shuffled)) }
+	idx = rv.toBank(k, shuffled)
+	if sameText(rest, options[idx], folded[idx]) {
+		return idx, nil, true
+	}
+	if !bracket {
+		return 0, nil, false
+	}
+	if other := textOption(rest, options, folded, idx); other >= 0 {
+		return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is the text of %s); write %s) or %s) alone",
+			label, label, text.Printable(options[idx]), text.Printable(rest), shownName(other), name(k), shownName(other)), true
+	}
+	if labels := labelWords(rest, n); labels != nil && (len(labels) == 1 || !strings.HasPrefix(folded[idx], cutStem(rest))) {
+		// "a)c", "a)c)", "a.c", "a) + c": labels run together, never an
+		// option's text cut short, whatever the option's text begins
+		// ("A c", how "A ceasefire" begins, is left to tooShort).
+		if rv.q != nil && rv.q.Type == Multi {
+			return 0, fmt.Errorf("%q after %s is a label, not a text; write the labels apart, %q, or %s) alone",
+				text.Printable(rest), label, strings.Join(append([]string{name(k) + ")"}, labels...), ", "), name(k)), true
+		}
+		return 0, fmt.Errorf("%q after %s is a label, not a text; write %s) alone", text.Printable(rest), label, name(k)), true
+	}
+	if tooShort(rest, folded[idx]) {
+		// "c) I", "c) Ir": how Iran begins, but too little of it to be
+		// sure the student copied that option and not a label or a slip.
+		return 0, fmt.Errorf("%s is %q, and %q is too little of its text to read as it; write %s) alone, or the option's text as printed",
+			label, text.Printable(options[idx]), text.Printable(rest), name(k)), true
+	}
+	if cutShort(rest, folded[idx]) {
+		// A student copied the option with its label and stopped
+		// short: the label says which, and the text agrees.
+		rv.notes = append(rv.notes, readingNote(rv.line, "%q read as %s) %q, its text cut short (next time, write %s) alone)",
+			ref, name(k), text.Printable(options[idx]), name(k)))
+		return idx, nil, true
+	}
+	switch others := startOption(rest, folded, idx); {
+	case len(others) == 1:
+		other := others[0]
+		return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is how %s) %q begins; write %s) or %s) alone",
+			label, label, text.Printable(options[idx]), text.Printable(rest), shownName(other), text.Printable(options[other]), name(k), shownName(other)), true
+	case len(others) > 1:
+		// Several begin so ("i": Iran and Iraq): named, so that no
+		// one looks for a spelling error that is not there.
+		shown := make([]int, len(others))
+		for j, o := range others {
+			shown[j] = rv.toShown(o, shuffled)
+		}
+		slices.Sort(shown)
+		labels := make([]string, len(shown))
+		for j, o := range shown {
+			labels[j] = name(o) + ")"
+		}
+		return 0, fmt.Errorf("%s is %q, but %q is how %s begin; write %s) alone, or the option's text as printed",
+			label, text.Printable(options[idx]), text.Printable(rest), text.AndList(labels), name(k)), true
+	}
+	return 0, fmt.Errorf("%s is %q, and %q is neither its text nor its start, nor any other option's; write %s) alone, or the option's text as printed",
+		label, text.Printable(options[idx]), text.Printable(rest), name(k)), true
 }
 
 // labelled splits an option written with its label, "b) Iran", "(b) Iran",

@@ -102,7 +102,9 @@ func matchShort(q *Question, given string) int {
 // "Khojaly or Xocali", "Khojaly, Xocali", "Khojaly; Xocalı", "Khojaly and
 // Xocalı", "Khojaly - Xocalı" (a dash with spaces round it: never the
 // hyphen of "Nagorno-Karabakh").
-var shortPartSeps = regexp.MustCompile(`(?i)[()\[\]/,;]|\s+(?:or|and|[-–—])\s+`)
+var shortPartSeps = &lazy[*regexp.Regexp]{f: func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)[()\[\]/,;]|\s+(?:or|and|[-–—])\s+`)
+}}
 
 // matchShortParts is matchShort for an answer written as several parts
 // (shortPartSeps) each of which is an accepted answer of q as matchShort
@@ -110,7 +112,7 @@ var shortPartSeps = regexp.MustCompile(`(?i)[()\[\]/,;]|\s+(?:or|and|[-–—])\
 // that a hedge with a part of lower credit earns that credit; -1 when a
 // part is not accepted ("Khojaly or Stepanakert") or there is only one.
 func matchShortParts(q *Question, given string) int {
-	pieces := shortPartSeps.Split(given, -1)
+	pieces := shortPartSeps.get().Split(given, -1)
 	if len(pieces) < 2 {
 		return -1
 	}

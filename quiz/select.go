@@ -57,16 +57,9 @@ func SetSeed(name string) uint64 {
 const Closed = "closed"
 
 // TypeNames are the names Filter.Types takes: Closed, then every type that
-// asks for an answer, open last.
-var TypeNames = append([]string{Closed}, typeNames()...)
-
-func typeNames() []string {
-	names := make([]string, len(Types))
-	for i, t := range Types {
-		names[i] = string(t)
-	}
-	return names
-}
+// asks for an answer (Types), open last. Written out, not made from Types,
+// so that the package has no init (see lazy); a test checks they agree.
+var TypeNames = []string{Closed, string(Single), string(Multi), string(TrueFalse), string(Short), string(Numeric), string(Order), string(Match), string(Open)}
 
 // typeNamed reports whether a question of type t is of the type name names
 // (TypeNames). Closed keeps info pages too: they go with the questions

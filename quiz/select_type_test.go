@@ -94,3 +94,15 @@ func TestParseTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeNamesAreTypes checks the written-out TypeNames against Types:
+// closed, then each type's name in Types' order.
+func TestTypeNamesAreTypes(t *testing.T) {
+	want := []string{Closed}
+	for _, ty := range Types {
+		want = append(want, string(ty))
+	}
+	if !slices.Equal(TypeNames, want) {
+		t.Errorf("TypeNames = %q, want %q", TypeNames, want)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -28,10 +27,10 @@ const (
 )
 
 // idPattern is what a bank's or a question's id may be: what Slug makes.
-var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) })
+var idPattern = &lazy[*regexp.Regexp]{f: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) }}
 
 // ValidID reports whether id may name a bank or a question.
-func ValidID(id string) bool { return idPattern().MatchString(id) }
+func ValidID(id string) bool { return idPattern.get().MatchString(id) }
 
 // Validate returns what makes q unusable: what every importer (the YAML
 // loader, GIFT, Aiken) must refuse, so that the session, scoring and reports
@@ -246,8 +245,8 @@ func (q *Question) validateUnused(bad func(field, format string, args ...any)) {
 	if !slices.Contains(Types, q.Type) && q.Type != Info {
 		return // the type itself is refused
 	}
-	for _, field := range answerFields {
-		types := fieldTypes[field]
+	for _, field := range answerFields.get() {
+		types := fieldTypes.get()[field]
 		if field == "answer" {
 			types = []Type{TrueFalse, Numeric} // what fieldSet looks at
 		}

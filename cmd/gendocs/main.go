@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+	"github.com/spf13/pflag"
 
 	"github.com/conflictq/conflictq/cmd"
 )
@@ -23,9 +25,24 @@ func main() {
 	}
 	root := cmd.NewRootCmd(cmd.NewFactory())
 	root.DisableAutoGenTag = true
+	showEmptyLists(root)
 	header := &doc.GenManHeader{Title: "CONFLICTQ", Section: "1", Source: "conflictq", Manual: "conflictq manual"}
 	if err := doc.GenManTree(root, header, dir); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
+	}
+}
+
+// showEmptyLists writes a repeatable flag's empty default as [], as man pages
+// show pflag's own stringArray flags: cmd's (cheaper to define) keep it as ""
+// so that help leaves it out, as it does pflag's.
+func showEmptyLists(c *cobra.Command) {
+	c.LocalFlags().VisitAll(func(fl *pflag.Flag) {
+		if fl.Value.Type() == "stringArray" && fl.DefValue == "" {
+			fl.DefValue = "[]"
+		}
+	})
+	for _, sub := range c.Commands() {
+		showEmptyLists(sub)
 	}
 }

@@ -348,6 +348,10 @@ const rereadTop = 3
 // rereadAt is the column where the text table's TO REREAD starts.
 const rereadAt = 65
 
+// nameCols is the width of the text table's STUDENT column, in terminal
+// columns (text.Width): a longer name is cut, ending in "…".
+const nameCols = 24
+
 type textResults struct {
 	w      io.Writer
 	opts   ResultOptions
@@ -356,10 +360,7 @@ type textResults struct {
 
 func (t *textResults) Write(r *SheetResult) error {
 	t.head()
-	name := []rune(text.Printable(r.Name()))
-	if len(name) > 24 {
-		name = append(name[:23], '…')
-	}
+	name := text.Clip(text.Printable(r.Name()), nameCols)
 	secs := rereadSections(r)
 	reread := rereadList(secs, 0)
 	if w := t.opts.Width; w > 0 && rereadAt+text.Width(reread) > w {
@@ -390,7 +391,7 @@ func (t *textResults) Write(r *SheetResult) error {
 			reread = lead + strings.ReplaceAll(text.Hang(strings.Join(places, "; "), w, at), "\x01", " ")
 		}
 	}
-	line := fmt.Sprintf("%-24s %11s %7s%%  %-6s %-10s %s\n", string(name), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), percentText(r), verdictWord(r), r.Status(), reread)
+	line := fmt.Sprintf("%s %11s %7s%%  %-6s %-10s %s\n", text.PadRight(name, nameCols), text.FormatNum(r.Score)+"/"+text.FormatNum(r.Max), percentText(r), verdictWord(r), r.Status(), reread)
 	if st := r.StatusText(); st != r.Status() {
 		line += "    " + text.Hang("status: "+st, t.opts.Width, 4) + "\n"
 	}
@@ -406,23 +407,20 @@ func (t *textResults) Write(r *SheetResult) error {
 func (t *textResults) head() {
 	if !t.header {
 		t.header = true
-		fmt.Fprintf(t.w, "%-24s %11s %8s  %-6s %-10s %s\n", "STUDENT", "SCORE", "PERCENT", "RESULT", "STATUS", "TO REREAD")
+		fmt.Fprintf(t.w, "%s %11s %8s  %-6s %-10s %s\n", text.PadRight("STUDENT", nameCols), "SCORE", "PERCENT", "RESULT", "STATUS", "TO REREAD")
 	}
 }
 
 func (t *textResults) Unreadable(where string, err error) error {
 	t.head()
-	name := []rune(text.Printable(where))
-	if len(name) > 24 {
-		name = append(name[:23], '…')
-	}
+	name := text.Clip(text.Printable(where), nameCols)
 	note := "the sheet could not be read (see the error above)"
 	if t.opts.Width > 0 && rereadAt+len(note) > t.opts.Width {
 		// Too long for the TO REREAD column: on a line of its own, indented
 		// under the name, rather than broken where the terminal breaks it.
 		note = "\n    " + text.Hang(note, t.opts.Width, 4)
 	}
-	_, werr := fmt.Fprintf(t.w, "%-24s %11s %8s  %-6s %-10s %s\n", string(name), "-", "-", "-", StatusUnreadable, note)
+	_, werr := fmt.Fprintf(t.w, "%s %11s %8s  %-6s %-10s %s\n", text.PadRight(name, nameCols), "-", "-", "-", StatusUnreadable, note)
 	return werr
 }
 

@@ -2,10 +2,11 @@ package grade
 
 import (
 	"errors"
-	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
@@ -443,5 +444,57 @@ func TestAnswerReadAsTypedThenRefused(t *testing.T) {
 	if len(got) != 2 || !strings.HasPrefix(got[0], `ana.yaml:4: warning: question "seas": read as text, as written: "[Black Sea, Caspian" (the [ at its start is never closed`) ||
 		!strings.HasPrefix(got[1], `ana.yaml:4: question "seas": `) || res.Unreadable() != 1 || res.Score != 1 {
 		t.Errorf("score %v, unreadable %d, problems:\n%s", res.Score, res.Unreadable(), strings.Join(got, "\n"))
+	}
+}
+
+// The text table's columns line up on a terminal whatever the student's
+// name: a name in Chinese takes two columns a character, and is padded,
+// or cut, by the columns it takes, not by its characters.
+func TestTextTableAlignsWideNames(t *testing.T) {
+	b := testfiles.Sample(t)
+	var buf strings.Builder
+	w, err := NewResultWriter("text", &buf, ResultOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Ana Lee", "王小明", "Anastasia Konstantinopoulou", "欧阳娜娜欧阳娜娜欧阳娜娜欧阳娜娜"} {
+		sh, err := sheet.Read("s.yaml", 0, []byte("student: "+name+"\nanswers: {}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(res); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Unreadable("李雷.yaml", errors.New("bad")); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("%d lines:\n%s", len(lines), buf.String())
+	}
+	// Each row's score ends where the header's SCORE does: the name cell
+	// takes 24 columns on the screen, whatever its characters.
+	scoreEnd := func(l string) int {
+		i := strings.Index(l, " 0/") + 1 // a blank sheet's score is 0/N
+		if i == 0 {
+			i = strings.Index(l, " - ") // the unreadable row's
+		}
+		if i < 0 {
+			i = strings.Index(l, "SCORE")
+		}
+		return text.Width(l[:i+strings.IndexByte(l[i+1:], ' ')+1])
+	}
+	for _, l := range lines {
+		if got, want := scoreEnd(l), 24+1+11; got != want {
+			t.Errorf("the score ends at column %d, not %d: %q", got, want, l)
+		}
+	}
+	if !strings.HasPrefix(lines[4], "欧阳娜娜欧阳娜娜欧阳娜…  ") || !strings.HasPrefix(lines[3], "Anastasia Konstantinopo… ") {
+		t.Errorf("long names cut to 24 columns:\n%s\n%s", lines[3], lines[4])
 	}
 }

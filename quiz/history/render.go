@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -78,17 +77,16 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 }
 
 func (p *Progress) table(w io.Writer, head string, lines []Line, o TextOptions) {
-	nameW := utf8.RuneCountInString(head)
+	nameW := text.Width(head)
 	for i := range lines { // a tag comes from a bank file
 		lines[i].Name = text.EscapeControl(lines[i].Name)
-		nameW = max(nameW, utf8.RuneCountInString(lines[i].Name))
+		nameW = max(nameW, text.Width(lines[i].Name))
 	}
 	mastW := len("Mastery")
 	if o.Bars {
 		mastW = 15
 	}
-	pad := func(s string, n int) string { return s + strings.Repeat(" ", max(n-utf8.RuneCountInString(s), 0)) }
-	lpad := func(s string, n int) string { return strings.Repeat(" ", max(n-utf8.RuneCountInString(s), 0)) + s }
+	pad, lpad := text.PadRight, text.PadLeft
 	row := func(cells ...string) { fmt.Fprintln(w, strings.TrimRight(strings.Join(cells, "  "), " ")) }
 	row(pad(head, nameW), lpad("Seen", 7), pad("Mastery", mastW), "Due now", "This week", "Sessions")
 	for _, l := range lines {

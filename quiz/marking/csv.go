@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"sort"
@@ -153,10 +152,9 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 		if v == "" {
 			continue
 		}
-		p, err := text.ParseNumber(strings.Replace(v, ",", ".", 1))
+		p, err := quiz.ParsePoints(v, quiz.MaxPoints) // the question's own most is checked as the mark is saved
 		if err != nil {
-			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
-				Msg: fmt.Sprintf("%q is not a number of points", v)})
+			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id, Msg: err.Error()})
 			continue
 		}
 		if file == "" {

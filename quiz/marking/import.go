@@ -125,7 +125,7 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			continue
 		}
 		if err == nil {
-			err = CheckPoints(e.Points, t.Max)
+			err = quiz.CheckPoints(e.Points, t.Max)
 		}
 		if err == nil {
 			err = Apply(file, t.Bank, t.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: now().UTC().Truncate(time.Second)}, t.Max)

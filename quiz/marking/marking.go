@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"slices"
 	"sort"
@@ -531,24 +530,6 @@ func position(banks []*quiz.Bank, q *quiz.Question) int {
 	return n
 }
 
-// CheckPoints checks a mark: 0 to most, in halves.
-func CheckPoints(p, most float64) error {
-	if math.IsNaN(p) || p < 0 || p > most || p*2 != math.Trunc(p*2) {
-		return fmt.Errorf("give 0 to %s points, in halves (such as %s)", text.FormatNum(most), text.FormatNum(max(0.5, most-0.5)))
-	}
-	return nil
-}
-
-// ParsePoints reads "1.5", "1,5" or "2" as points.
-func ParsePoints(s string, max float64) (float64, error) {
-	s = strings.TrimSpace(s)
-	p, err := text.ParseNumber(strings.Replace(s, ",", ".", 1))
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a number of points; %w", s, CheckPoints(-1, max))
-	}
-	return p, CheckPoints(p, max)
-}
-
 // ErrChanged is returned by Apply when the answer is no longer the one the
 // mark was given for (Mark.Answer): the student changed it meanwhile.
 var ErrChanged = errors.New("the answer changed since it was shown for marking, so the mark is not saved; run conflictq mark again to see the new answer")
@@ -613,7 +594,7 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	if qi < 0 {
 		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, ErrNotFound)
 	}
-	if err := CheckPoints(m.Points, max); err != nil {
+	if err := quiz.CheckPoints(m.Points, max); err != nil {
 		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
 	}
 	if err := tieTo(&m, *rep.Questions[qi].Given); err != nil {

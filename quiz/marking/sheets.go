@@ -56,7 +56,7 @@ func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) 
 	if err := tieTo(&m, answer); err != nil {
 		return fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
-	if err := CheckPoints(m.Points, most); err != nil {
+	if err := quiz.CheckPoints(m.Points, most); err != nil {
 		return fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
 	out, err := withMark(file, data, s, id, m)

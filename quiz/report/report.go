@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -842,7 +841,7 @@ func (r *Report) writeSelfChecks(w io.Writer, width int) {
 		}
 		label := fmt.Sprintf("  %d. ", i+1)
 		what := fmt.Sprintf("%s %d of %s", promptTitle(q.Prompt), len(q.SelfCheckPoints), text.Count(r.keyPoints[i], "key point"))
-		items = append(items, label+text.Hang(what, width, utf8.RuneCountInString(label)))
+		items = append(items, label+text.Hang(what, width, len(label))) // "  3. ": ASCII
 	}
 	if len(items) == 0 {
 		return
@@ -902,16 +901,16 @@ func (r *Report) writeByTag(w io.Writer, line summaryLine, width int, byTag bool
 		// resolution"); the JSON and CSV keep the tag itself, for programs.
 		tagWidth := 0
 		for _, t := range rows {
-			tagWidth = max(tagWidth, utf8.RuneCountInString(quiz.TagLabel(t.Tag))) // fmt pads by runes
+			tagWidth = max(tagWidth, text.Width(quiz.TagLabel(t.Tag)))
 		}
 		for _, t := range rows {
 			// The columns line up; what follows the tag hangs under itself.
-			label := fmt.Sprintf("  %-*s  ", tagWidth, quiz.TagLabel(t.Tag))
+			label := "  " + text.PadRight(quiz.TagLabel(t.Tag), tagWidth) + "  "
 			what := fmt.Sprintf("%s / %s (%s%%)", text.FormatNum(t.Score), text.FormatNum(t.MaxScore), text.FormatPercent(t.Percent))
 			if t.MaxScore == 0 || !r.settled(t.Tag, r.reachedQuestions()) {
 				what = fmt.Sprintf("not marked (%s)", text.Count(t.Questions, "open question"))
 			}
-			fmt.Fprintf(w, "%s%s\n", label, text.Hang(what, width, utf8.RuneCountInString(label)))
+			fmt.Fprintf(w, "%s%s\n", label, text.Hang(what, width, text.Width(label)))
 		}
 		if len(unreached) > 0 {
 			// A row of the table: these are its tags, with no score.

@@ -649,3 +649,19 @@ func TestPromptTitle(t *testing.T) {
 		}
 	}
 }
+
+// The summary's tag table lines up on a terminal with a tag in Chinese (two
+// columns a character), padded by the columns it takes, not its characters.
+func TestSummaryTagTableAlignsWideTags(t *testing.T) {
+	wide := &quiz.Question{ID: "wide", Type: quiz.TrueFalse, Prompt: "A?", Truth: true, Tags: []string{"历史"}, Points: 1}
+	vote := &quiz.Question{ID: "vote", Type: quiz.TrueFalse, Prompt: "B?", Truth: true, Tags: []string{"vote"}, Points: 1}
+	res := &quiz.Result{Status: quiz.Complete, EndedBy: quiz.EndFinished, Outcomes: []quiz.Outcome{
+		{Question: &quiz.Presented{Question: wide}, Response: quiz.Response{Answered: true, Bool: true}, Fraction: 1},
+		{Question: &quiz.Presented{Question: vote}, Response: quiz.Response{Answered: true, Bool: true}, Fraction: 1},
+	}}
+	var sum bytes.Buffer
+	New(Meta{Seed: 11, Mode: quiz.Exam}, res).WriteSummary(&sum, nil, 0)
+	if want := "By tag:\n  Vote  1 / 1 (100%)\n  历史  1 / 1 (100%)\n"; !strings.Contains(sum.String(), want) {
+		t.Errorf("summary:\n%s\nwant:\n%s", sum.String(), want)
+	}
+}

@@ -357,32 +357,7 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		}
 		return quiz.Response{Answered: true, Choices: q.FromDisplay([]int{i})}, nil
 	case quiz.Multi:
-		prompt := q.Prompt
-		if !q.SaysHowToAnswer() {
-			prompt += " (choose all that apply)"
-		}
-		for {
-			idx, err := p.MultiSelect(s.message(prompt), q.Options())
-			if err != nil {
-				return quiz.Response{}, err
-			}
-			if !s.ConfirmBlank || len(idx) > 0 {
-				return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
-			}
-			// Enter with nothing ticked handed the question in, in an exam
-			// with no feedback to show it (teacher13 A1): nothing ticked
-			// can be an answer, so it is asked, not refused.
-			none, err := p.Confirm(ConfirmNoneTickedPrompt, false)
-			if err != nil {
-				return quiz.Response{}, err
-			}
-			if none {
-				return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
-			}
-			if r, ok := p.(Reasker); ok {
-				r.ClearToHeader()
-			}
-		}
+		return s.askMulti(q)
 	case quiz.TrueFalse:
 		prompt := q.Prompt
 		if !strings.HasPrefix(strings.ToLower(prompt), "true or false") { // not twice
@@ -394,73 +369,7 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		}
 		return quiz.Response{Answered: true, Bool: i == 0}, nil
 	case quiz.Short, quiz.Open, quiz.Numeric:
-		var validate func(string) error
-		var hint string // the key hint under the message (HintedInput)
-		if q.Type == quiz.Numeric {
-			// The unit the paper prints after the blank ("Answer: ____
-			// civilians"), so that the screen says what to type, not
-			// only the message that refuses "613 people" (teacher9 P1).
-			// A year goes without: the prompt asks for one.
-			if q.Unit != "" && !q.AsksYear() {
-				msg = s.message(q.Prompt + " (" + numberOf(q) + ")")
-			}
-			validate = func(t string) error {
-				// Read as a sheet reads it: blank is no answer.
-				_, err := q.Resolve(quiz.Typed(t), nil)
-				var ord *quiz.OrdinalError
-				if errors.As(err, &ord) {
-					return errors.New(ord.Hint() + "; " + numberHint(q)) // "28st"
-				}
-				var dot *quiz.DotThousandsError
-				if errors.As(err, &dot) {
-					return errors.New(dot.Hint()) // "30.000", as the README says
-				}
-				if err != nil {
-					// "i dont know": say how to leave it blank, as the
-					// "Leave this question blank?" after an empty line
-					// does (teacher14 P13).
-					return errors.New(numberHint(q) + "; an empty answer leaves it blank")
-				}
-				return nil
-			}
-		}
-		if q.Type == quiz.Open {
-			// A discussion prompt asks a few short questions, one per
-			// key point: one to a line reads as what to answer.
-			msg = s.message(text.QuestionLines(q.Prompt))
-			// Students pressed Enter to start a new line and sent half an
-			// answer (teacher11 P1): the box under the prompt is one line.
-			hint = s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
-		} else {
-			// A box with no menu under it did not say to type (teacher13
-			// and teacher14 P: short answers and numbers).
-			hint = s.style().Dim(text.Wrap(TypeHint, s.Width, "  "))
-		}
-		for {
-			var line string
-			var err error
-			if h, ok := p.(HintedInput); ok {
-				line, err = h.InputHint(msg, hint, validate)
-			} else {
-				line, err = p.Input(msg+"\n"+hint, validate)
-			}
-			if err != nil {
-				return quiz.Response{}, err
-			}
-			if !s.ConfirmBlank || strings.TrimSpace(line) != "" {
-				return q.Resolve(quiz.Typed(line), nil)
-			}
-			blank, err := p.Confirm(ConfirmBlankPrompt, false)
-			if err != nil {
-				return quiz.Response{}, err
-			}
-			if blank {
-				return q.Resolve(quiz.Typed(line), nil) // as a blank line always was
-			}
-			if r, ok := p.(Reasker); ok {
-				r.ClearToHeader()
-			}
-		}
+		return s.askText(q, msg)
 	case quiz.Order:
 		seq, err := p.Order(msg, q.Options())
 		if err != nil {
@@ -480,6 +389,118 @@ func (s *Session) ask(q *quiz.Presented) (quiz.Response, error) {
 		return quiz.Response{Answered: true}, nil
 	}
 	return quiz.Response{}, fmt.Errorf("question %q: unknown type %q", q.ID, q.Type)
+}
+
+// askMulti asks a choose-all question; with ConfirmBlank, Enter with nothing
+// ticked asks whether none is the answer.
+func (s *Session) askMulti(q *quiz.Presented) (quiz.Response, error) {
+	p := s.Prompter
+	prompt := q.Prompt
+	if !q.SaysHowToAnswer() {
+		prompt += " (choose all that apply)"
+	}
+	for {
+		idx, err := p.MultiSelect(s.message(prompt), q.Options())
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		if !s.ConfirmBlank || len(idx) > 0 {
+			return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
+		}
+		// Enter with nothing ticked handed the question in, in an exam
+		// with no feedback to show it (teacher13 A1): nothing ticked
+		// can be an answer, so it is asked, not refused.
+		none, err := p.Confirm(ConfirmNoneTickedPrompt, false)
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		if none {
+			return quiz.Response{Answered: true, Choices: q.FromDisplay(idx)}, nil
+		}
+		if r, ok := p.(Reasker); ok {
+			r.ClearToHeader()
+		}
+	}
+}
+
+// askText asks for a typed answer (short, open, numeric) under msg, with
+// its key hint; with ConfirmBlank, an empty line asks whether to leave the
+// question blank.
+func (s *Session) askText(q *quiz.Presented, msg string) (quiz.Response, error) {
+	p := s.Prompter
+	var validate func(string) error
+	var hint string // the key hint under the message (HintedInput)
+	if q.Type == quiz.Numeric {
+		// The unit the paper prints after the blank ("Answer: ____
+		// civilians"), so that the screen says what to type, not
+		// only the message that refuses "613 people" (teacher9 P1).
+		// A year goes without: the prompt asks for one.
+		if q.Unit != "" && !q.AsksYear() {
+			msg = s.message(q.Prompt + " (" + numberOf(q) + ")")
+		}
+		validate = numberCheck(q)
+	}
+	if q.Type == quiz.Open {
+		// A discussion prompt asks a few short questions, one per
+		// key point: one to a line reads as what to answer.
+		msg = s.message(text.QuestionLines(q.Prompt))
+		// Students pressed Enter to start a new line and sent half an
+		// answer (teacher11 P1): the box under the prompt is one line.
+		hint = s.style().Dim(text.Wrap(OpenHint, s.Width, "  "))
+	} else {
+		// A box with no menu under it did not say to type (teacher13
+		// and teacher14 P: short answers and numbers).
+		hint = s.style().Dim(text.Wrap(TypeHint, s.Width, "  "))
+	}
+	for {
+		var line string
+		var err error
+		if h, ok := p.(HintedInput); ok {
+			line, err = h.InputHint(msg, hint, validate)
+		} else {
+			line, err = p.Input(msg+"\n"+hint, validate)
+		}
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		if !s.ConfirmBlank || strings.TrimSpace(line) != "" {
+			return q.Resolve(quiz.Typed(line), nil)
+		}
+		blank, err := p.Confirm(ConfirmBlankPrompt, false)
+		if err != nil {
+			return quiz.Response{}, err
+		}
+		if blank {
+			return q.Resolve(quiz.Typed(line), nil) // as a blank line always was
+		}
+		if r, ok := p.(Reasker); ok {
+			r.ClearToHeader()
+		}
+	}
+}
+
+// numberCheck checks a numeric question's typed line as a sheet reads it
+// (blank is no answer), with a hint that says what to type.
+func numberCheck(q *quiz.Presented) func(string) error {
+	return func(t string) error {
+		// Read as a sheet reads it: blank is no answer.
+		_, err := q.Resolve(quiz.Typed(t), nil)
+		var ord *quiz.OrdinalError
+		if errors.As(err, &ord) {
+			return errors.New(ord.Hint() + "; " + numberHint(q)) // "28st"
+		}
+		var dot *quiz.DotThousandsError
+		if errors.As(err, &dot) {
+			return errors.New(dot.Hint()) // "30.000", as the README says
+		}
+		if err != nil {
+			// "i dont know": say how to leave it blank, as the
+			// "Leave this question blank?" after an empty line
+			// does (teacher14 P13).
+			return errors.New(numberHint(q) + "; an empty answer leaves it blank")
+		}
+		return nil
+	}
 }
 
 // OpenHint is the line under an open question's prompt: its answer box

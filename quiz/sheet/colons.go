@@ -215,13 +215,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			// the student wrote, not YAML's: kept, for the numeric
 			// reader to judge, never dropped without a word.
 			if !comparison().MatchString(value) {
-				value = strings.TrimSpace(value[1:])
-				// "|350 # days": the # after a space begins a comment,
-				// as on any plain answer's line (attack13 #9); it is
-				// kept as one, for the reader to report.
-				if k := commentStart(value); k > 0 && !strings.ContainsAny(value[:1], "\"'") {
-					value, comment = strings.TrimSpace(value[:k]), " "+value[k:]
-				}
+				value, comment = afterBar(value)
 			}
 		} else if !(answer || at == 0 && key == "student") {
 			continue
@@ -250,13 +244,7 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 			if yamlMark(value) && !strings.ContainsAny(value, " \t") && structure(lines[i+1]) {
 				continue
 			}
-			group := []string{value}
-			bad := refused(value)
-			for _, l := range lines[i+1 : i+1+more] {
-				t := strings.TrimSpace(string(l))
-				group = append(group, t)
-				bad = bad || strings.Contains(t, ": ") || strings.Contains(t, ":\t") || strings.HasSuffix(t, ":")
-			}
+			group, bad := plainGroup(lines[i+1:i+1+more], value)
 			if !bad {
 				continue
 			}
@@ -265,28 +253,8 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		} else if !refused(value) {
 			continue
 		}
-		written := strings.TrimSpace(jsonQuoted(value))
-		if comment != "" {
-			// Written plain, so that YAML reads the comment as it does
-			// on any plain answer ("1994 # the ceasefire") and the
-			// sheet reports it; a text YAML refuses plain keeps it,
-			// and so does one YAML reads as null ("null", "~"), which
-			// plain would lose the answer (review22 #1).
-			if value == "" || refused(value) || yamlMark(value) || strings.ContainsAny(value[:1], "|>[{#\"'") || yamlNull(value) {
-				value, comment = value+comment, ""
-				written = strings.TrimSpace(jsonQuoted(value))
-			} else {
-				written = value
-			}
-		}
-		lines[i] = []byte(m[1] + key + ": " + written + comment + lineBreak(raw))
-		msg := fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)
-		if comment != "" {
-			typed = strings.TrimSpace(strings.TrimSuffix(typed, strings.TrimSpace(comment)))
-		}
-		if typed != value {
-			msg = fmt.Sprintf("read as text, as written: %q, as %q (the %c at its start is YAML's; next time, put such an answer in double quotes)", typed, value, typed[0])
-		}
+		var msg string
+		lines[i], msg = quotedLine(m[1], key, value, typed, comment, raw)
 		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: msg}
 		if answer {
 			p.Question = key
@@ -299,6 +267,60 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		return nil, nil
 	}
 	return bytes.Join(lines, nil), fixed
+}
+
+// afterBar reads "id: | my answer", an answer on the |'s (or >'s) own line,
+// which YAML refuses: the text after the bar is the answer. "|350 # days":
+// the # after a space begins a comment, as on any plain answer's line
+// (attack13 #9); it is kept as one, for the reader to report.
+func afterBar(value string) (answer, comment string) {
+	value = strings.TrimSpace(value[1:])
+	if k := commentStart(value); k > 0 && !strings.ContainsAny(value[:1], "\"'") {
+		return strings.TrimSpace(value[:k]), " " + value[k:]
+	}
+	return value, ""
+}
+
+// plainGroup is a plain answer that goes on over the lines more, each
+// trimmed, and whether YAML refuses it: a colon on any of its lines, or
+// what refused finds in its first.
+func plainGroup(more [][]byte, value string) (group []string, bad bool) {
+	group, bad = []string{value}, refused(value)
+	for _, l := range more {
+		t := strings.TrimSpace(string(l))
+		group = append(group, t)
+		bad = bad || strings.Contains(t, ": ") || strings.Contains(t, ":\t") || strings.HasSuffix(t, ":")
+	}
+	return group, bad
+}
+
+// quotedLine is an answer's (or the student's) line rewritten with value
+// double-quoted after prefix and key, its comment and line break kept, and
+// the warning's message: typed is what the student wrote.
+func quotedLine(prefix, key, value, typed, comment string, raw []byte) ([]byte, string) {
+	written := strings.TrimSpace(jsonQuoted(value))
+	if comment != "" {
+		// Written plain, so that YAML reads the comment as it does
+		// on any plain answer ("1994 # the ceasefire") and the
+		// sheet reports it; a text YAML refuses plain keeps it,
+		// and so does one YAML reads as null ("null", "~"), which
+		// plain would lose the answer (review22 #1).
+		if value == "" || refused(value) || yamlMark(value) || strings.ContainsAny(value[:1], "|>[{#\"'") || yamlNull(value) {
+			value, comment = value+comment, ""
+			written = strings.TrimSpace(jsonQuoted(value))
+		} else {
+			written = value
+		}
+	}
+	line := []byte(prefix + key + ": " + written + comment + lineBreak(raw))
+	msg := fmt.Sprintf("read as text, as written: %q (next time, put such an answer in double quotes)", value)
+	if comment != "" {
+		typed = strings.TrimSpace(strings.TrimSuffix(typed, strings.TrimSpace(comment)))
+	}
+	if typed != value {
+		msg = fmt.Sprintf("read as text, as written: %q, as %q (the %c at its start is YAML's; next time, put such an answer in double quotes)", typed, value, typed[0])
+	}
+	return line, msg
 }
 
 // blockHeader reports whether an answer's value is a block scalar's header

@@ -276,12 +276,12 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 			v := strings.TrimSpace(k.val.text)
 			switch k.key {
 			case "points":
-				p, err := strconv.ParseFloat(v, 64)
-				if err != nil || math.IsNaN(p) || p < 0 || p*2 != math.Trunc(p*2) || p > maxMarkPoints {
-					ps.Add(kl, e.key, name, "expected points from 0 in halves, found %q", k.val.text)
+				p, err := quiz.ParsePoints(v, quiz.MaxPoints)
+				if err != nil {
+					ps.Add(kl, e.key, name, "%v", err)
 					continue
 				}
-				m.Points, hasPoints = p+0, true // +0: never -0
+				m.Points, hasPoints = p, true
 			case "comment":
 				m.Comment = k.val.text
 			case "marker":
@@ -312,6 +312,3 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 	}
 	return out
 }
-
-// maxMarkPoints bounds a mark: no question is worth more.
-const maxMarkPoints = 1000

@@ -3,13 +3,11 @@ package sheet
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"reflect"
 	"strconv"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
-	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // A quiz's JSON report (conflictq quiz -o name.json) is also what a student
@@ -492,8 +490,8 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 		// gives 0 or more, in halves (attack10 #9).
 		start := s.pos
 		if m.Points, err = s.numberField(key); err == nil {
-			if p := m.Points; p < 0 || p*2 != math.Trunc(p*2) || p > maxMarkPoints {
-				err = &fieldError{offset: start, field: key, msg: fmt.Sprintf("expected points from 0 in halves, found %s", text.FormatNum(p))}
+			if perr := quiz.PointsError(m.Points, quiz.MaxPoints); perr != nil {
+				err = &fieldError{offset: start, field: key, msg: perr.Error()}
 			}
 		}
 	case "comment":

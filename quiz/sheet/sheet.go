@@ -224,13 +224,14 @@ func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Resp
 	if err != nil {
 		return quiz.Response{Unreadable: v.Verbatim()}, []quiz.Problem{{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}}
 	}
-	var probs []quiz.Problem
-	for _, n := range notes {
-		line := v.Line
-		if n.Line > 0 {
-			line = n.Line
-		}
-		probs = append(probs, quiz.Problem{File: s.File, Line: line, Question: q.ID, Warning: true, Reading: true, Msg: n.Msg})
+	if len(notes) == 0 {
+		return r, nil // a reading given up leaves its notes empty, not nil
 	}
-	return r, probs
+	for i := range notes {
+		notes[i].File, notes[i].Question = s.File, q.ID
+		if notes[i].Line == 0 {
+			notes[i].Line = v.Line
+		}
+	}
+	return r, notes
 }

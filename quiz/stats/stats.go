@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -867,10 +866,10 @@ func (s StatsSummary) WriteText(w io.Writer) error {
 	rows := s.testRows()
 	width := 0
 	for _, r := range rows {
-		width = max(width, len(r[0]))
+		width = max(width, text.Width(r[0]))
 	}
 	for _, r := range rows {
-		fmt.Fprintf(&b, "  %-*s  %s\n", width, r[0], r[1])
+		fmt.Fprintf(&b, "  %s  %s\n", text.PadRight(r[0], width), r[1])
 	}
 	if note := s.ToMarkNote(); note != "" {
 		fmt.Fprintf(&b, "  Note: %s.\n", note)
@@ -903,12 +902,13 @@ func (s StatsSummary) WriteText(w io.Writer) error {
 }
 
 // writeColumns lines a table up: the first column to the left, the numbers to
-// the right, the last (a flag) to the left and unpadded. Widths count runes.
+// the right, the last (a flag) to the left and unpadded. Widths are
+// terminal columns (text.Width).
 func writeColumns(b *strings.Builder, table [][]string) {
 	widths := make([]int, len(table[0]))
 	for _, row := range table {
 		for i, c := range row {
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+			widths[i] = max(widths[i], text.Width(c))
 		}
 	}
 	last := len(widths) - 1
@@ -916,15 +916,14 @@ func writeColumns(b *strings.Builder, table [][]string) {
 		var line strings.Builder
 		line.WriteString(" ")
 		for i, c := range row {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
 			line.WriteString(" ")
 			switch i {
 			case 0:
-				line.WriteString(c + pad)
+				line.WriteString(text.PadRight(c, widths[i]))
 			case last:
 				line.WriteString(c)
 			default:
-				line.WriteString(pad + c)
+				line.WriteString(text.PadLeft(c, widths[i]))
 			}
 			if i < last {
 				line.WriteString(" ")

@@ -526,6 +526,27 @@ func cursorReport(b []byte) (int, int) {
 	return -1, -1
 }
 
+// reportStart reports whether b, all of it, may be the start of a cursor
+// report whose rest has not come: ESC, ESC [, then digits and one ';'.
+func reportStart(b []byte) bool {
+	if len(b) > len("\x1b[9999;9999") || b[0] != esc {
+		return false
+	}
+	if len(b) > 1 && b[1] != '[' {
+		return false
+	}
+	semi := false
+	for i := 2; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == ';' && !semi && i > 2:
+			semi = true
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return true
+}
+
 // keyLen is how many bytes of b the first key takes: an escape sequence
 // whole (ESC [ … final byte, ESC O and a byte), so that survey reads an
 // arrow key as one, else a rune.
@@ -622,6 +643,23 @@ func (r *resumeReader) keys(in []byte) []byte {
 				r.held = slices.Clone(rest)
 				i = len(data)
 				continue
+			case r.pasting:
+				// The terminal's answer to survey's cursor query arrives
+				// among the pasted keys when survey draws during a paste:
+				// it is the terminal's, not pasted text, and passes whole
+				// (its ESC made a space, "[20;1R" went into the answer,
+				// "Khoj [20;1Raly"); the start of one is held until its
+				// end comes.
+				if k, j := cursorReport(rest); k == 0 {
+					out = append(out, rest[:j]...)
+					i += j - 1
+					continue
+				}
+				if reportStart(rest) {
+					r.held = slices.Clone(rest)
+					i = len(data)
+					continue
+				}
 			}
 		}
 		switch {

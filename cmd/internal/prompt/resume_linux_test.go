@@ -91,6 +91,48 @@ func TestResumeReaderDropsKeysAfterAStop(t *testing.T) {
 
 // A paste whose end marker never comes ends with its prompt: the next
 // prompt's keys are keys again (attack9 #5).
+// The terminal's answer to a cursor query that arrives inside a paste is
+// the terminal's, not pasted text: it passes whole, even split across
+// reads, and the paste goes on (a ESC made a space, and "Khoj [20;1Raly"
+// was the answer recorded: TestPTYCtrlCInAnUnfinishedPaste failed so at a
+// load of 12).
+func TestResumeReaderCursorReportInAPaste(t *testing.T) {
+	for _, reads := range [][]string{
+		{"\x1b[200~Khoj\x1b[20;1Raly\r"},
+		{"\x1b[200~Khoj\x1b", "[20;1Raly\r"},
+		{"\x1b[200~Khoj\x1b[", "20;1Raly\r"},
+		{"\x1b[200~Khoj\x1b[2", "0;1Raly\r"},
+		{"\x1b[200~Khoj\x1b[20;", "1Raly\r"},
+		{"\x1b[200~Khoj\x1b[20;1", "Raly\r"},
+	} {
+		r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+		var got string
+		for _, in := range reads {
+			got += string(r.keys([]byte(in)))
+		}
+		if want := "Khoj\x1b[20;1Raly "; got != want {
+			t.Errorf("reads %q: keys = %q, want %q", reads, got, want)
+		}
+	}
+	// What only looks like the start of one is pasted text, as before.
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	if got, want := string(r.keys([]byte("\x1b[200~a\x1b[20xb\x1b[201~"))), "a [20xb"; got != want {
+		t.Errorf("keys = %q, want %q", got, want)
+	}
+}
+
+func TestReportStart(t *testing.T) {
+	for in, want := range map[string]bool{
+		"\x1b": true, "\x1b[": true, "\x1b[2": true, "\x1b[20;": true, "\x1b[20;1": true,
+		"\x1b[;": false, "\x1b[2;3;": false, "\x1bO": false, "\x1b[2x": false, "\x1b[20;1R": false,
+		"\x1b[123456789;1": false,
+	} {
+		if got := reportStart([]byte(in)); got != want {
+			t.Errorf("reportStart(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 func TestResumeReaderPasteEndsWithPrompt(t *testing.T) {
 	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
 	if got := string(r.keys([]byte("\x1b[200~20"))); got != "20" {
