@@ -73,11 +73,12 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	}
 	starts, remap := v.sessions(saved)
 	c := &counter{v: v, now: now, week: now.Add(7 * 24 * time.Hour), sessions: len(starts)}
+	// Sized at once: growing them was a tenth of this function's time.
 	var tagOrder []string
 	tags := map[string]*acc{}
-	banks := map[string]*acc{}
-	qtags := map[*quiz.Question][]*acc{} // each answered question's tag lines
-	keys := map[string]string{}          // quiz.TagKey of each tag
+	banks := make(map[string]*acc, len(v.banks))
+	qtags := make(map[*quiz.Question][]*acc, len(v.memOf)) // each answered question's tag lines
+	keys := make(map[string]string, 64)                    // quiz.TagKey of each tag
 	bankLines := make([]Line, len(v.banks))
 	for i, b := range v.banks {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
@@ -116,7 +117,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	// found once: folding a tag for each of a year's answers tripled
 	// progress's time (100,000 answers), and finding the bank's took a
 	// third of it.
-	var qs []lineMem
+	qs := make([]lineMem, 0, len(v.memOf))
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
 			if m := v.memOf[q]; m != nil { // nil: not answered in this version
