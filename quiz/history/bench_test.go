@@ -2,6 +2,7 @@ package history
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -155,4 +156,27 @@ func appendDay(tb testing.TB, path string, banks []*quiz.Bank, n int) time.Time 
 		}
 	}
 	return at.Add(24 * time.Hour)
+}
+
+// BenchmarkDecode is the hand-written decoder (read.go) alone on a year's
+// lines as Log writes them, in memory: what replaying a history without its
+// state spends on reading lines, beside the replay itself.
+func BenchmarkDecode(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "Ana.jsonl")
+	writeYear(b, path, []*quiz.Bank{testBank(180)}, 100_000)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		d := decoder{strs: make(map[string]string, 512)}
+		for _, line := range lines {
+			var r Record
+			if !d.decode(line, &r) {
+				b.Fatalf("refused %s", line)
+			}
+		}
+	}
 }

@@ -14,6 +14,13 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"time":"2026-12-01T09:0`))
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","points":NaN}`))
 	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","points":0x10,"seconds":Inf}`))
+	// What encoding/json refuses or reads otherwise: a control character,
+	// bytes that are not UTF-8 (replaced), a key in capitals (it matches
+	// keys regardless of case).
+	f.Add([]byte("{\"time\":\"2026-12-01T09:00:08Z\",\"bank\":\"b\x01\",\"question\":\"q\"}"))
+	f.Add([]byte("{\"time\":\"2026-12-01T09:00:08Z\",\"bank\":\"b\xff\",\"question\":\"q\"}"))
+	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"b","question":"q","BANK":"c"}`))
+	f.Add([]byte(`{"time":"2026-12-01T09:00:08Z","bank":"李明","question":"q"}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		parse("fuzz", line)
 		var fast, slow Record

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -33,6 +34,12 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 	if o.Sessions <= 0 {
 		o.Sessions = TextSessions
 	}
+	// In one write, not one a row: a year's tables are some thirty rows,
+	// and each write to a pipe or terminal is a system call. Write errors
+	// are not reported, as before the buffer.
+	bw := bufio.NewWriterSize(w, 8<<10)
+	defer bw.Flush()
+	w = bw
 	who := text.EscapeControl(p.Student)
 	if who == "" {
 		who = "you"

@@ -69,11 +69,11 @@ type Schedule struct {
 	// stored are the memories read from the state file, in its order; their
 	// scores are read from it when needed (loadScores), at scoresAt, while
 	// it is still the file state describes.
-	stored    []*memory
-	state     os.FileInfo
-	scoresAt  int64
-	scoresSum uint32 // CRC-32 of the scores (state.go)
-	partial   error  // the state's scores were damaged and could not be read again
+	stored         []*memory
+	state          os.FileInfo
+	scores, latest stateSection // where the scores are, and those of the latest sessions (state.go)
+	latestSessions int          // how many sessions of each memory latest holds
+	partial        error        // the state's scores were damaged and could not be read again
 }
 
 // NewSchedule starts an empty schedule; s nil is FSRS's defaults.
@@ -140,6 +140,11 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 		n += len(b.Questions)
 	}
 	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, memOf: make(map[*quiz.Question]*memory, n)}
+	items := make([]Item, 0, n) // in one array, not one allocation each; never grown, so &items[i] stay
+	item := func(it Item) *Item {
+		items = append(items, it)
+		return &items[len(items)-1]
+	}
 	var answered map[Key]bool // in any version
 	for _, b := range banks {
 		for _, q := range b.Questions {
@@ -158,11 +163,11 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 				// (quiz.Question.FormerIDs): the id is in the digest, so a
 				// renamed question starts over, as any changed one does.
 				if answered[Key{b.ID, q.ID}] || slices.ContainsFunc(q.FormerIDs, func(f string) bool { return answered[Key{b.ID, f}] }) {
-					v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true}
+					v.Items[Key{b.ID, q.ID}] = item(Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true})
 				}
 				continue
 			}
-			v.Items[Key{b.ID, q.ID}] = &Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers}
+			v.Items[Key{b.ID, q.ID}] = item(Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers})
 			v.memOf[q] = m
 		}
 	}

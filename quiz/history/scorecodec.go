@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"math"
@@ -26,8 +27,10 @@ import (
 // session's number at hand: no slice per memory and no map of sessions,
 // which were most of its time.
 
-// encodeScores encodes mems' scores.
-func encodeScores(mems []savedMemory) []byte {
+// encodeScores encodes mems' scores, and again, as latest, only those of
+// each memory's k latest sessions: the same sessions, then for each memory
+// the start of its scores above, up to its (k+1)-th latest session.
+func encodeScores(mems []savedMemory, k int) (all, latest []byte) {
 	var starts []int64
 	for _, m := range mems {
 		for _, x := range m.Scores {
@@ -44,6 +47,7 @@ func encodeScores(mems []savedMemory) []byte {
 			b = binary.AppendUvarint(b, uint64(s-starts[i-1]))
 		}
 	}
+	latest = bytes.Clone(b)
 	var one []byte
 	var order []int
 	for _, m := range mems {
@@ -57,9 +61,15 @@ func encodeScores(mems []savedMemory) []byte {
 		}
 		slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(m.Scores[j].session, m.Scores[i].session) })
 		prev := len(starts)
+		cut, sessions := -1, 0 // where the (k+1)-th latest session starts
 		for _, i := range order {
 			x := m.Scores[i]
 			at := sessionAt(starts, 0, x.session)
+			if at != prev || sessions == 0 {
+				if sessions++; sessions == k+1 {
+					cut = len(one)
+				}
+			}
 			one = binary.AppendUvarint(one, uint64(prev-at))
 			prev = at
 			m, okM := halves(x.maxPt)
@@ -74,8 +84,13 @@ func encodeScores(mems []savedMemory) []byte {
 		}
 		b = binary.AppendUvarint(b, uint64(len(one)))
 		b = append(b, one...)
+		if cut < 0 {
+			cut = len(one)
+		}
+		latest = binary.AppendUvarint(latest, uint64(cut))
+		latest = append(latest, one[:cut]...)
 	}
-	return b
+	return b, latest
 }
 
 // savedScores are a state file's scores, read but not decoded.

@@ -22,7 +22,7 @@ func TestScoresRoundTrip(t *testing.T) {
 		{memory: memory{Scores: []score{{5000, third, 1}, {-86400000, float32(math.Copysign(0, -1)), 1}, {3000, 200, 300}, {1000, 2, 1}, {2000, 0.25, 0.5}}}},
 		{memory: memory{Scores: []score{{4000, 3, 6}, {1000, 1, 1}, {4000, 1, 2}}}},
 	}
-	b := encodeScores(mems)
+	b, latest := encodeScores(mems, 2)
 	room := []int{0, 2, 1, 0}
 	got, ok := decodeScores(b, room)
 	if !ok {
@@ -54,6 +54,28 @@ func TestScoresRoundTrip(t *testing.T) {
 		if !s.each(s.spans[i], func(at int, p, mx float32) bool { each = append(each, score{s.starts[at], p, mx}); return true }) ||
 			!reflect.DeepEqual(bits(each), bits(newest(m.Scores))) {
 			t.Errorf("memory %d by each: %v, want %v", i, each, m.Scores)
+		}
+	}
+	// latest: each memory's scores in its two latest sessions, the same
+	// way.
+	l, ok := parseScores(latest, len(mems))
+	if !ok || !slices.Equal(l.starts, s.starts) {
+		t.Fatalf("latest not parsed (%v), or other sessions: %v, want %v", ok, l.starts, s.starts)
+	}
+	for i, m := range mems {
+		var want []score
+		seen := map[int64]bool{}
+		for _, x := range newest(m.Scores) {
+			if !seen[x.session] && len(seen) == 2 {
+				break
+			}
+			seen[x.session] = true
+			want = append(want, x)
+		}
+		var each []score
+		if !l.each(l.spans[i], func(at int, p, mx float32) bool { each = append(each, score{l.starts[at], p, mx}); return true }) ||
+			!reflect.DeepEqual(bits(each), bits(want)) {
+			t.Errorf("memory %d's latest: %v, want %v", i, each, want)
 		}
 	}
 	if _, ok := parseScores(b, len(mems)+1); ok {

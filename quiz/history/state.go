@@ -27,7 +27,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 7 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go)
+const stateVersion = 8 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go); 8: the latest scores apart, the memories raw
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -36,11 +36,18 @@ const (
 	refreshAfter = 256 << 10 // about 1,100 answers
 )
 
+// latestSessions is how many of each memory's latest sessions the state
+// keeps apart: what the text of progress shows (TextSessions).
+const latestSessions = TextSessions
+
 // StatePath is the state file of the history file at path.
 func StatePath(path string) string { return path + ".state" }
 
-// A state file is two lines, a header (JSON) and the memories (memcodec.go),
-// then their scores (scorecodec.go) in binary to the end of the file.
+// A state file is a header line (JSON), the memories (memcodec.go) and a
+// newline, then their scores (scorecodec.go), all three in binary, then the scores of each
+// memory's latest sessions again (encodeScores), to the end of the file:
+// the text of conflictq progress shows each line's latest sessions only,
+// and reading a year's scores (190 KB) was a fifth of its time.
 //
 // The header gives the length and CRC-32 of the memories and of the
 // scores. A disk, sync or backup tool that flips a bit, cuts the file or
@@ -55,22 +62,26 @@ type stateHeader struct {
 	// the header is caught as well.
 	Memories section `json:"memories"`
 	Scores   section `json:"scores"`
+	// Latest are the scores of each memory's latest LatestSessions
+	// sessions, as a prefix of the ones in Scores.
+	Latest         section `json:"latest"`
+	LatestSessions int     `json:"latest_sessions"`
 }
 
 // headerLine is the header as its line: JSON, written and read with this
 // format rather than encoding/json, whose first use in a process took
 // longer than reading the rest of the state. Only a line this format
 // writes again byte for byte is read (parseHeader): any other is stale.
-const headerLine = `{"version":%d,"head":%q,"at":{"offset":%d,"line":%d},"memories":{"len":%d,"crc32":%d},"scores":{"len":%d,"crc32":%d}}` + "\n"
+const headerLine = `{"version":%d,"head":%q,"at":{"offset":%d,"line":%d},"memories":{"len":%d,"crc32":%d},"scores":{"len":%d,"crc32":%d},"latest":{"len":%d,"crc32":%d},"latest_sessions":%d}` + "\n"
 
 func (h *stateHeader) line() []byte {
-	return fmt.Appendf(nil, headerLine, h.Version, h.Head, h.At.Offset, h.At.Line, h.Memories.Len, h.Memories.Sum, h.Scores.Len, h.Scores.Sum)
+	return fmt.Appendf(nil, headerLine, h.Version, h.Head, h.At.Offset, h.At.Line, h.Memories.Len, h.Memories.Sum, h.Scores.Len, h.Scores.Sum, h.Latest.Len, h.Latest.Sum, h.LatestSessions)
 }
 
 // parseHeader reads a header line (with its newline).
 func parseHeader(line []byte) (stateHeader, bool) {
 	var h stateHeader
-	_, err := fmt.Sscanf(string(line), headerLine, &h.Version, &h.Head, &h.At.Offset, &h.At.Line, &h.Memories.Len, &h.Memories.Sum, &h.Scores.Len, &h.Scores.Sum)
+	_, err := fmt.Sscanf(string(line), headerLine, &h.Version, &h.Head, &h.At.Offset, &h.At.Line, &h.Memories.Len, &h.Memories.Sum, &h.Scores.Len, &h.Scores.Sum, &h.Latest.Len, &h.Latest.Sum, &h.LatestSessions)
 	return h, err == nil && bytes.Equal(h.line(), line)
 }
 
@@ -85,7 +96,7 @@ type section struct {
 // first builds tables of its own, a tenth of a millisecond.)
 func checksum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 
-// memSum is the checksum of the memories line (without its newline) and of
+// memSum is the checksum of the memories (without their newline) and of
 // the place in the history it describes.
 func memSum(at position, line []byte) uint32 {
 	var b [16]byte
@@ -140,70 +151,100 @@ func head(path string, n int64) (string, error) {
 // Replay builds the schedule of the history file at path. It starts from the
 // state file when that still describes the beginning of this history, and
 // reads only the lines after it.
+//
+// Reading those lines on another goroutine while the state's memories are
+// decoded was tried: on this two-core machine it took more time, not less
+// (some 40 more page faults a run for the second processor's memory, and
+// the hand-over), and more CPU.
 func Replay(path string) (*Schedule, []error, error) {
 	sc := NewSchedule(fsrs.NewScheduler())
 	sc.path = path
-	from := sc.loadState()
+	var from position
+	if st, ok := sc.readState(); ok && sc.useState(st) {
+		from = st.h.At
+	}
 	warnings, to, err := scanFrom(path, from, sc.Add)
 	sc.read = to.Line - from.Line
 	sc.at = to
 	return sc, warnings, err
 }
 
-// loadState fills the schedule from the state file, returning where in the
-// history it stands; nothing and the beginning when it is missing or stale.
-func (sc *Schedule) loadState() position {
+// savedState is a state file's header and memories, read and checked but
+// not decoded.
+type savedState struct {
+	h        stateHeader
+	mem      []byte // the memories, without their newline
+	info     os.FileInfo
+	scoresAt int64 // where the scores start in the file
+}
+
+// readState reads the state file and checks that it describes the
+// beginning of this history; false when it is missing or stale.
+func (sc *Schedule) readState() (*savedState, bool) {
 	f, err := os.Open(StatePath(sc.path))
 	if err != nil {
-		return position{}
+		return nil, false
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return position{}
+		return nil, false
 	}
 	first, err := bufio.NewReaderSize(f, 1024).ReadBytes('\n')
 	if err != nil {
-		return position{}
+		return nil, false
 	}
 	h, ok := sc.checkHeader(first)
 	if !ok {
-		return position{}
+		return nil, false
 	}
 	// A file of another length than the header says (cut, or bytes added)
 	// or memories that are not the ones written: read the whole history.
-	if h.Memories.Len < 0 || h.Scores.Len < 0 || h.Memories.Len > info.Size() || h.Scores.Len > info.Size() {
-		return position{}
+	if h.Memories.Len < 0 || h.Scores.Len < 0 || h.Latest.Len < 0 || h.Memories.Len > info.Size() || h.Scores.Len > info.Size() || h.Latest.Len > info.Size() {
+		return nil, false
 	}
 	scoresAt := int64(len(first)) + h.Memories.Len + 1 // the memories' newline
-	if info.Size() != scoresAt+h.Scores.Len {
-		return position{}
+	if info.Size() != scoresAt+h.Scores.Len+h.Latest.Len {
+		return nil, false
 	}
 	memLine := make([]byte, h.Memories.Len+1) // in one read
 	if _, err := f.ReadAt(memLine, int64(len(first))); err != nil || memLine[h.Memories.Len] != '\n' {
-		return position{}
+		return nil, false
 	}
 	memLine = memLine[:h.Memories.Len]
 	if memSum(h.At, memLine) != h.Memories.Sum {
-		return position{}
+		return nil, false
 	}
-	mems, ok := decodeMemories(memLine)
+	return &savedState{h: h, mem: memLine, info: info, scoresAt: scoresAt}, true
+}
+
+// useState fills the schedule from the state's memories; false when they
+// cannot be decoded, and then the schedule is left empty.
+func (sc *Schedule) useState(st *savedState) bool {
+	mems, ok := decodeMemories(st.mem)
 	if !ok {
-		return position{}
+		return false
 	}
 	// The scores, a megabyte in a year, are read when Summarize or
 	// SaveState needs them: a review does not. Their checksum is checked
 	// then.
+	//
+	// The memories stay where decodeMemories put them, in one array: a
+	// copy of each was a sixth of what a review allocated before its first
+	// question, and fresh memory costs a fresh process a page fault a page.
 	sc.stored = make([]*memory, len(mems))
 	sc.mem = make(map[version]*memory, len(mems)+64) // and room for new questions
-	sc.state, sc.scoresAt, sc.scoresSum = info, scoresAt, h.Scores.Sum
-	for i, m := range mems {
-		mm := m.memory
-		mm.slot = i + 1
-		sc.mem[version{m.Bank, m.Question, m.Digest}] = &mm
-		sc.stored[i] = &mm
+	sc.state = st.info
+	sc.scores = stateSection{st.scoresAt, st.h.Scores}
+	sc.latest = stateSection{st.scoresAt + st.h.Scores.Len, st.h.Latest}
+	sc.latestSessions = st.h.LatestSessions
+	for i := range mems {
+		m := &mems[i]
+		m.slot = i + 1
+		sc.mem[version{m.Bank, m.Question, m.Digest}] = &m.memory
+		sc.stored[i] = &m.memory
 	}
-	return h.At
+	return true
 }
 
 // loadScores puts the state file's scores before those of the lines read
@@ -217,7 +258,7 @@ func (sc *Schedule) loadScores() {
 	if sc.stored == nil {
 		return
 	}
-	line, ok := sc.readScores()
+	line, ok := sc.readSection(sc.scores)
 	if ok {
 		room := make([]int, len(sc.stored))
 		for i, m := range sc.stored {
@@ -238,17 +279,31 @@ func (sc *Schedule) loadScores() {
 
 // savedScores reads the state file's scores without decoding them, for
 // Summarize; false when they are not those loadState found, as loadScores.
-func (sc *Schedule) savedScores() (savedScores, bool) {
-	line, ok := sc.readScores()
+// With latest, only each memory's scores in its latest sessions
+// (sc.latestSessions of them) are read.
+func (sc *Schedule) savedScores(latest bool) (savedScores, bool) {
+	part := sc.scores
+	if latest {
+		part = sc.latest
+	}
+	line, ok := sc.readSection(part)
 	if !ok {
 		return savedScores{}, false
 	}
 	return parseScores(line, len(sc.stored))
 }
 
-// readScores reads the state file's scores; false when the file is no
-// longer the one loadState read or cannot be read.
-func (sc *Schedule) readScores() ([]byte, bool) {
+// stateSection is where one part of the state file is, and its length
+// and checksum.
+type stateSection struct {
+	at int64
+	section
+}
+
+// readSection reads a part of the state file; false when the file is no
+// longer the one loadState read or cannot be read, or the part does not
+// match its checksum.
+func (sc *Schedule) readSection(part stateSection) ([]byte, bool) {
 	f, err := os.Open(StatePath(sc.path))
 	if err != nil {
 		return nil, false
@@ -258,11 +313,11 @@ func (sc *Schedule) readScores() ([]byte, bool) {
 	if err != nil || !os.SameFile(info, sc.state) || info.Size() != sc.state.Size() || !info.ModTime().Equal(sc.state.ModTime()) {
 		return nil, false
 	}
-	line := make([]byte, max(info.Size()-sc.scoresAt, 0))
-	if _, err := io.ReadFull(io.NewSectionReader(f, sc.scoresAt, int64(len(line))), line); err != nil {
+	line := make([]byte, max(min(part.Len, info.Size()-part.at), 0))
+	if _, err := io.ReadFull(io.NewSectionReader(f, part.at, int64(len(line))), line); err != nil {
 		return nil, false
 	}
-	return line, checksum(line) == sc.scoresSum
+	return line, checksum(line) == part.Sum
 }
 
 // rescore takes every memory's scores from the history read again up to
@@ -362,10 +417,13 @@ func (sc *Schedule) SaveState() error {
 	slices.SortFunc(mems, func(a, b savedMemory) int {
 		return cmp.Or(cmp.Compare(a.Bank, b.Bank), cmp.Compare(a.Question, b.Question), cmp.Compare(a.Digest, b.Digest))
 	})
-	memLine, scores := encodeMemories(mems), encodeScores(mems)
+	memLine := encodeMemories(mems)
+	scores, latest := encodeScores(mems, latestSessions)
 	hdr := stateHeader{Version: stateVersion, Head: h, At: sc.at,
-		Memories: section{int64(len(memLine)), memSum(sc.at, memLine)},
-		Scores:   section{int64(len(scores)), checksum(scores)}}
+		Memories:       section{int64(len(memLine)), memSum(sc.at, memLine)},
+		Scores:         section{int64(len(scores)), checksum(scores)},
+		Latest:         section{int64(len(latest)), checksum(latest)},
+		LatestSessions: latestSessions}
 	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, func(w io.Writer) error {
 		if _, err := w.Write(hdr.line()); err != nil {
 			return err
@@ -373,7 +431,10 @@ func (sc *Schedule) SaveState() error {
 		if _, err := w.Write(append(memLine, '\n')); err != nil {
 			return err
 		}
-		_, err := w.Write(scores)
+		if _, err := w.Write(scores); err != nil {
+			return err
+		}
+		_, err := w.Write(latest)
 		return err
 	})
 }

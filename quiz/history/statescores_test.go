@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -82,10 +83,15 @@ func TestScoresWhenStateReplaced(t *testing.T) {
 // means reading their part again when progress needs them.
 func TestDamagedState(t *testing.T) {
 	// Where each part starts in a state file: the memories after the
-	// header's newline, the scores after theirs.
+	// header's newline, the scores after theirs (the memories, binary,
+	// may hold newlines of their own).
 	parts := func(data []byte) (mem, scores int) {
 		mem = bytes.IndexByte(data, '\n') + 1
-		return mem, mem + bytes.IndexByte(data[mem:], '\n') + 1
+		h, ok := parseHeader(data[:mem])
+		if !ok {
+			panic("no header")
+		}
+		return mem, mem + int(h.Memories.Len) + 1
 	}
 	flip := func(at func(data []byte) int) func([]byte) []byte {
 		return func(data []byte) []byte {
@@ -104,11 +110,7 @@ func TestDamagedState(t *testing.T) {
 		{"cut short", func(d []byte) []byte { return d[:len(d)-100] }, false},
 		{"cut in the memories", func(d []byte) []byte { m, _ := parts(d); return d[:m+10] }, false},
 		{"header only", func(d []byte) []byte { m, _ := parts(d); return d[:m] }, false},
-		{"a bit flipped in the memories", flip(func(d []byte) int {
-			m, _ := parts(d)
-			// a base64 letter that stays one: the line still decodes
-			return m + 14 + bytes.IndexAny(d[m+14:], "BCDEFGHIJKLMNOPQRSTUVWXY")
-		}), false},
+		{"a bit flipped in the memories", flip(func(d []byte) int { m, _ := parts(d); return m + 14 }), false},
 		{"a bit flipped in the header's line count", flip(func(d []byte) int {
 			return bytes.Index(d, []byte(`"line":`)) + len(`"line":`)
 		}), false},
@@ -225,48 +227,76 @@ func TestNoStateFromPartialScores(t *testing.T) {
 // writes, though their checksum matches (written by another program, or a
 // bug), are never added up as they are: progress reads the history again
 // and is the whole history's.
+//
+// The same for the scores of the latest sessions, which the text reads.
 func TestDamagedScoresWithTheirChecksum(t *testing.T) {
 	for name, damage := range map[string]func([]byte) []byte{
 		"cut short": func(b []byte) []byte { return b[:len(b)-1] },
 		// The last score's maximum marks floats, which are not there.
 		"a score's floats missing": func(b []byte) []byte { b[len(b)-2] = 255; return b },
 	} {
-		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "Ana.jsonl")
-			banks := []*quiz.Bank{testBank(50)}
-			end := writeYear(t, path, banks, 3650)
-			sc, _, _ := Replay(path)
-			if err := sc.SaveState(); err != nil {
-				t.Fatal(err)
-			}
-			data, _ := os.ReadFile(StatePath(path))
-			first := bytes.IndexByte(data, '\n') + 1
-			var h stateHeader
-			if err := json.Unmarshal(data[:first], &h); err != nil {
-				t.Fatal(err)
-			}
-			mems := data[first : len(data)-int(h.Scores.Len)]
-			scores := damage(bytes.Clone(data[len(data)-int(h.Scores.Len):]))
-			h.Scores = section{int64(len(scores)), checksum(scores)}
-			head, _ := json.Marshal(h)
-			state := append(append(append(head, '\n'), mems...), scores...)
-			if err := os.WriteFile(StatePath(path), state, 0o600); err != nil {
-				t.Fatal(err)
-			}
-			at := end.Add(48 * time.Hour)
-			all, _, _ := load(path)
-			want := build(all, nil).For(banks).Summarize("Ana", at)
-			review, _, _ := Replay(path)
-			if review.stored == nil {
-				t.Fatal("the state's memories were not used")
-			}
-			if _, ok := review.readScores(); !ok {
-				t.Fatal("the damaged scores' checksum does not match")
-			}
-			if got := review.For(banks).Summarize("Ana", at); !reflect.DeepEqual(got, want) {
-				t.Errorf("progress from damaged scores: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
-			}
-		})
+		for _, latest := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/latest=%v", name, latest), func(t *testing.T) {
+				path := filepath.Join(t.TempDir(), "Ana.jsonl")
+				banks := []*quiz.Bank{testBank(50)}
+				end := writeYear(t, path, banks, 3650)
+				sc, _, _ := Replay(path)
+				if err := sc.SaveState(); err != nil {
+					t.Fatal(err)
+				}
+				data, _ := os.ReadFile(StatePath(path))
+				first := bytes.IndexByte(data, '\n') + 1
+				var h stateHeader
+				if err := json.Unmarshal(data[:first], &h); err != nil {
+					t.Fatal(err)
+				}
+				scoresAt := len(data) - int(h.Scores.Len+h.Latest.Len)
+				mems := data[first:scoresAt]
+				scores, last := data[scoresAt:len(data)-int(h.Latest.Len)], data[len(data)-int(h.Latest.Len):]
+				if latest {
+					last = damage(bytes.Clone(last))
+				} else {
+					scores = damage(bytes.Clone(scores))
+				}
+				h.Scores = section{int64(len(scores)), checksum(scores)}
+				h.Latest = section{int64(len(last)), checksum(last)}
+				state := append(append(append(h.line(), mems...), scores...), last...)
+				if err := os.WriteFile(StatePath(path), state, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				at := end.Add(48 * time.Hour)
+				n := 0 // Summarize
+				if latest {
+					n = TextSessions
+				}
+				all, _, _ := load(path)
+				want := build(all, nil).For(banks).SummarizeLatest("Ana", at, n)
+				review, _, _ := Replay(path)
+				if review.stored == nil {
+					t.Fatal("the state's memories were not used")
+				}
+				part := review.scores
+				if latest {
+					part = review.latest
+				}
+				if _, ok := review.readSection(part); !ok {
+					t.Fatal("the damaged scores' checksum does not match")
+				}
+				got := review.For(banks).SummarizeLatest("Ana", at, n)
+				if n > 0 { // the sessions the text shows
+					for _, p := range []*Progress{got, want} {
+						for _, ls := range [][]Line{p.Banks, p.Tags} {
+							for i := range ls {
+								ls[i].Sessions = ls[i].Sessions[max(0, len(ls[i].Sessions)-n):]
+							}
+						}
+					}
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("progress from damaged scores: %d sessions, want the history's %d", len(got.Banks[0].Sessions), len(want.Banks[0].Sessions))
+				}
+			})
+		}
 	}
 }
 
@@ -343,5 +373,91 @@ func TestSummarizeLatest(t *testing.T) {
 	}
 	if rare := whole.Tags[len(whole.Tags)-1]; rare.Name != "rare" || len(rare.Sessions) != 5 {
 		t.Errorf("the rare tag: %+v", rare)
+	}
+}
+
+// TestUndecodableMemoriesWithTheirChecksum: memories that match their
+// checksum but cannot be decoded (written by another program, or a bug)
+// mean reading the whole history, as a stale state does.
+func TestUndecodableMemoriesWithTheirChecksum(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Ana.jsonl")
+	banks := []*quiz.Bank{testBank(50)}
+	end := writeYear(t, path, banks, 3650)
+	sc, _, _ := Replay(path)
+	if err := sc.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	appendDay(t, path, banks, 20)
+	data, _ := os.ReadFile(StatePath(path))
+	first := bytes.IndexByte(data, '\n') + 1
+	var h stateHeader
+	if err := json.Unmarshal(data[:first], &h); err != nil {
+		t.Fatal(err)
+	}
+	mems := []byte("AQ==")                                    // one memory, and nothing of it
+	scores := data[len(data)-int(h.Scores.Len+h.Latest.Len):] // and the latest
+	h.Memories = section{int64(len(mems)), memSum(h.At, mems)}
+	state := append(append(append(h.line(), mems...), '\n'), scores...)
+	if err := os.WriteFile(StatePath(path), state, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	at := end.Add(48 * time.Hour)
+	all, _, _ := load(path)
+	want := build(all, nil).For(banks).Summarize("Ana", at)
+	got, warns, err := Replay(path)
+	if err != nil || len(warns) > 0 {
+		t.Fatal(err, warns)
+	}
+	if got.stored != nil || got.read != len(all) {
+		t.Fatalf("the undecodable memories were used (read %d lines of %d)", got.read, len(all))
+	}
+	if p := got.For(banks).Summarize("Ana", at); !reflect.DeepEqual(p, want) {
+		t.Errorf("progress: %d answers, want the history's %d", p.Answers, want.Answers)
+	}
+}
+
+// TestStateVersion7Rebuilt: a state written before the latest sessions'
+// scores were kept apart (version 7: header, memories, scores) is never
+// read as this version's: the whole history is read, and the next state
+// saved is this version's, which the review after uses.
+func TestStateVersion7Rebuilt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Ana.jsonl")
+	banks := []*quiz.Bank{testBank(50)}
+	end := writeYear(t, path, banks, 3650)
+	sc, _, _ := Replay(path)
+	if err := sc.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(StatePath(path))
+	first := bytes.IndexByte(data, '\n') + 1
+	h, ok := parseHeader(data[:first])
+	if !ok {
+		t.Fatal("no header")
+	}
+	const v7 = `{"version":%d,"head":%q,"at":{"offset":%d,"line":%d},"memories":{"len":%d,"crc32":%d},"scores":{"len":%d,"crc32":%d}}` + "\n"
+	old := fmt.Appendf(nil, v7, 7, h.Head, h.At.Offset, h.At.Line, h.Memories.Len, h.Memories.Sum, h.Scores.Len, h.Scores.Sum)
+	old = append(old, data[first:len(data)-int(h.Latest.Len)]...)
+	if err := os.WriteFile(StatePath(path), old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	all, _, _ := load(path)
+	at := end.Add(48 * time.Hour)
+	want := build(all, nil).For(banks).Summarize("Ana", at)
+	review, warns, err := Replay(path)
+	if err != nil || len(warns) > 0 || review.stored != nil || review.read != len(all) {
+		t.Fatalf("a version 7 state was used: read %d lines of %d, %v %v", review.read, len(all), warns, err)
+	}
+	if got := review.For(banks).Summarize("Ana", at); !reflect.DeepEqual(got, want) {
+		t.Error("progress over a version 7 state differs from the history's")
+	}
+	if err := review.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	again, _, _ := Replay(path)
+	if again.stored == nil || again.read != 0 {
+		t.Fatalf("the state saved over a version 7 one was not used (read %d lines)", again.read)
+	}
+	if got := again.For(banks).Summarize("Ana", at); !reflect.DeepEqual(got, want) {
+		t.Error("progress from the new state differs from the history's")
 	}
 }
