@@ -16,28 +16,35 @@ import (
 	"github.com/conflictq/conflictq/quiz/history"
 )
 
-// buildBinaries builds conflictq and the do-nothing baseline once per benchmark,
-// both as the release archives and make build build conflictq (cmd/dist):
-// -trimpath, and no symbol table or debug information (-s -w). What a student
-// runs is measured, against a floor built alike.
-//
-// Both are run as the linker wrote them, and that costs: measured on the
-// 2-core test machine (kernel 6.18, ext4; 2026-12-04), a binary the linker has
-// just written takes about 1 ms more system time per run than the same bytes
-// copied to a new file (as tar, unzip or cp write a release's binary), with
-// the same number of page faults, for as long as it stays in the page cache;
-// the floor, a third of the size, loses about 0.4 ms. So this benchmark's
-// ratios are higher than a student's: conflictq version 1.31 here, 1.16 with
-// both binaries copied (median of 150 alternating runs each).
+// buildBinaries builds conflictq and the do-nothing baseline once per
+// benchmark, both as cmd/dist builds the release archives a school installs:
+// CGO_ENABLED=0, -trimpath, no symbol table or debug information (-s -w). Each
+// is then copied to a new file, as tar and unzip write a release's binary, and
+// the copies are run: a binary the linker has just written takes about 1 ms
+// more system time a run on the 2-core test machine (kernel 6.18, ext4;
+// 2026-12-04) than the same bytes copied, with the same page faults, for as
+// long as it stays in the page cache, and the floor, a third of the size,
+// loses only about 0.4 ms of it; conflictq version measured 1.31 times the
+// floor as linked, 1.16 as copied (medians of 150 alternating runs). What a
+// student runs is measured, against a floor built and copied alike.
 func buildBinaries(b *testing.B) (conflictq, baseline string) {
 	b.Helper()
 	dir := b.TempDir()
 	conflictq, baseline = filepath.Join(dir, "conflictq"), filepath.Join(dir, "baseline")
 	for out, pkg := range map[string]string{conflictq: "../cmd/conflictq", baseline: "./testdata/baseline"} {
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", out, pkg)
+		built := out + ".linked"
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", built, pkg)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		cmd.Dir = "."
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("go build %s: %v\n%s", pkg, err, msg)
+		}
+		data, err := os.ReadFile(built)
+		if err == nil {
+			err = os.WriteFile(out, data, 0o755)
+		}
+		if err != nil {
+			b.Fatal(err)
 		}
 	}
 	return conflictq, baseline
