@@ -1,13 +1,14 @@
 //go:build ignore
 
-// gen compiles the YAML banks and glossary into Go: compiled_banks.go builds each bank,
-// already parsed and validated, so that a quiz starts without parsing YAML or
+// gen compiles the YAML banks and glossary into Go: compiled_banks.go holds
+// each bank's questions, already parsed and validated, as data, and their
+// digests (quiz.Digest), so that a quiz starts without parsing YAML or
 // running a decoder (both cost more than everything else before the first
-// prompt). The vocabulary bank, made from the glossary, is compiled too: making
+// prompt), and a review without hashing every question. The vocabulary bank, made from the glossary, is compiled too: making
 // it costs some 100 ms (mostly compiling the regular expressions that mask
 // terms), twenty times a whole run of a command that does not need it. Run it
-// with `go generate ./assets`; TestCompiledBanksAreFresh and
-// TestCompiledVocabularyIsFresh fail when it is due.
+// with `go generate ./assets`; TestCompiledBanksAreFresh,
+// TestCompiledVocabularyIsFresh and TestCompiledDigests fail when it is due.
 package main
 
 import (
