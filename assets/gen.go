@@ -208,13 +208,11 @@ func writeGlossary() *glossary.Glossary {
 // question at each call (130 KB and the function's code faulted in, of
 // every run that loads the banks).
 func writeBank(cases, vars, digests *bytes.Buffer, name string, b *quiz.Bank) {
-	v := name + "Questions"
-	if strings.ContainsAny(name, "-.") {
-		fail(fmt.Errorf("%s: a bank's name is a Go identifier here", name))
-	}
+	ident := "bank" + strings.ReplaceAll(strings.Title(strings.NewReplacer("-", " ", "_", " ").Replace(name)), " ", "")
+	v := ident + "Questions"
 	fmt.Fprintf(cases, "\tcase %q:\n\t\treturn newBank(%q, %q, %q, %q, %s[:])\n", name, b.ID, b.Title, b.Description, b.File, v)
-	fmt.Fprintf(digests, "\tcase %q:\n\t\treturn %sDigests[:]\n", name, name)
-	fmt.Fprintf(vars, "var %sDigests = [...]string{%q,\n", name, quiz.Digest(b.Questions...))
+	fmt.Fprintf(digests, "\tcase %q:\n\t\treturn %sDigests[:]\n", name, ident)
+	fmt.Fprintf(vars, "var %sDigests = [...]string{%q,\n", ident, quiz.Digest(b.Questions...))
 	for _, q := range b.Questions {
 		fmt.Fprintf(vars, "%q, // %s\n", quiz.Digest(q), q.ID)
 	}
