@@ -3,7 +3,6 @@ package quiz
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -40,15 +39,6 @@ func CheckPoints(p, most float64) error {
 		return fmt.Errorf("%s", pointsWanted(most))
 	}
 	return nil
-}
-
-// PointsError is the error of a mark's points read as a number already
-// (a report's JSON), in ParsePoints' words; nil when p is a mark.
-func PointsError(p, most float64) error {
-	if CheckPoints(p, most) == nil {
-		return nil
-	}
-	return fmt.Errorf("%q: %s", strconv.FormatFloat(p, 'f', -1, 64), pointsWanted(most))
 }
 
 // pointsWanted says what a mark may be, with a half as its example.
