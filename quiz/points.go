@@ -24,7 +24,7 @@ const MaxPoints = 1000
 func ParsePoints(s string, most float64) (float64, error) {
 	t := strings.TrimSpace(s)
 	p, err := text.ParseNumber(strings.Replace(t, ",", ".", 1))
-	if err != nil {
+	if err != nil || strings.Count(t, ",") > 1 { // "1,5,0" is no mark (review-code24 #4)
 		return 0, fmt.Errorf("%q is not a number of points; %s", t, pointsWanted(most))
 	}
 	if CheckPoints(p, most) != nil {
