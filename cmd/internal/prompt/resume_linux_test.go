@@ -89,8 +89,6 @@ func TestResumeReaderDropsKeysAfterAStop(t *testing.T) {
 	}
 }
 
-// A paste whose end marker never comes ends with its prompt: the next
-// prompt's keys are keys again (attack9 #5).
 // The terminal's answer to a cursor query that arrives inside a paste is
 // the terminal's, not pasted text: it passes whole, even split across
 // reads, and the paste goes on (a ESC made a space, and "Khoj [20;1Raly"
@@ -166,6 +164,9 @@ func BenchmarkKeysEscPaste(b *testing.B) {
 	}
 }
 
+// reportStart takes what may be the start of a cursor report whose rest
+// has not come (held until it comes) and nothing else: not a whole report,
+// not another key's sequence, not more digits than a report has.
 func TestReportStart(t *testing.T) {
 	for in, want := range map[string]bool{
 		"\x1b": true, "\x1b[": true, "\x1b[2": true, "\x1b[20;": true, "\x1b[20;1": true,
@@ -178,6 +179,8 @@ func TestReportStart(t *testing.T) {
 	}
 }
 
+// A paste whose end marker never comes ends with its prompt: the next
+// prompt's keys are keys again (attack9 #5).
 func TestResumeReaderPasteEndsWithPrompt(t *testing.T) {
 	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
 	if got := string(r.keys([]byte("\x1b[200~20"))); got != "20" {
