@@ -19,17 +19,6 @@ func noSettingsInEnvironment(t *testing.T) {
 	}
 }
 
-// The variable that marks a test's own process (ownProcess) is no setting:
-// named CONFLICTQ_..., it sent every pty test down loadConfig's slow path
-// (review-code24 #5).
-func TestOwnProcessMarkerIsNoSetting(t *testing.T) {
-	noSettingsInEnvironment(t)
-	t.Setenv(ownProcessEnv, "TestSomething")
-	if settingsInEnvironment() {
-		t.Errorf("%s=... counts as a setting in the environment: loadConfig's fast path never runs in a test's own process", ownProcessEnv)
-	}
-}
-
 // With no settings file and no setting in the environment, loadConfig's
 // fast path (return at once) leaves every command's flags as its slow path
 // (every flag's levels asked) does: no value, no Changed, no origin, no

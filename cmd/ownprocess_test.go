@@ -1,3 +1,5 @@
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
+
 package cmd
 
 import (
@@ -37,5 +39,16 @@ func TestOwnProcessPassesSkip(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "--- PASS: TestOwnProcessSubtests/kept") || strings.Contains(string(out), "TestOwnProcessSubtests/skipped") {
 		t.Errorf("%v\n%s", err, out)
+	}
+}
+
+// The variable that marks a test's own process (ownProcess) is no setting:
+// named CONFLICTQ_..., it sent every pty test down loadConfig's slow path
+// (review-code24 #5).
+func TestOwnProcessMarkerIsNoSetting(t *testing.T) {
+	noSettingsInEnvironment(t)
+	t.Setenv(ownProcessEnv, "TestSomething")
+	if settingsInEnvironment() {
+		t.Errorf("%s=... counts as a setting in the environment: loadConfig's fast path never runs in a test's own process", ownProcessEnv)
 	}
 }
