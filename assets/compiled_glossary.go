@@ -84,7 +84,9 @@ var compiledEntryData = [...]glossary.Entry{
 	{Term: "Georgia", Kind: "state", Aliases: []string{}, Short: "The third South Caucasus state, on the Black Sea, with its capital at Tbilisi, a neighbour of both Armenia and Azerbaijan.", Definition: "Like Armenia and Azerbaijan, Georgia was a Soviet republic and became independent in 1991. It was not a party to the Nagorno-Karabakh conflict and has kept working relations with both neighbours. Roads, railways and pipelines from Azerbaijan and Armenia to the Black Sea and Turkey pass through it.", Plain: "Georgia is the third South Caucasus country, beside Armenia and Azerbaijan. Its capital is Tbilisi, and it has a Black Sea coast. It was a Soviet republic and became independent in 1991. It took no part in the Nagorno-Karabakh conflict. Roads, railways and pipelines from both neighbours to the Black Sea and Turkey cross it.", Related: []string{"South Caucasus", "Black Sea", "Armenia", "Azerbaijan"}, Contrast: "Georgia is the South Caucasus state that was not a party to the Nagorno-Karabakh conflict, and the only one of the three with a coast on the Black Sea.", Topic: "places", File: "glossary/places.yaml", Line: 974},
 }
 
-// compiledEntries returns the glossary's entries, a copy of its own.
+// compiledEntries returns the glossary's entries, a slice and Names of its
+// own; their other lists (Aliases, Related, Confusable, Sources) and InArticle
+// are shared by every call: read-only.
 func compiledEntries() []glossary.Entry {
 	entries := compiledEntryData
 	entries[0].Names = glossary.Names{"az": []string{"Sovet İttifaqı", "SSRİ"}, "hy": []string{"Խորհրդային Միություն", "ԽՍՀՄ"}, "ru": []string{"СССР", "Советский Союз"}}

@@ -80,6 +80,9 @@ func CompiledJSON(name string) []byte {
 }
 
 // Glossary returns the built-in glossary, compiled (and indexed) at build time.
+// Each call's entries are its own, and so are their Names; their other lists
+// (Aliases, Related, Confusable, Sources) and their InArticle citations are
+// shared by every glossary in the process: read-only (review-code24 #6).
 func Glossary() *glossary.Glossary {
 	return glossary.NewIndexed(compiledEntries(), compiledIndex(), compiledSearchText())
 }

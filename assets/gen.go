@@ -178,7 +178,7 @@ func writeGlossary() *glossary.Glossary {
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n")
-	b.WriteString("// compiledEntries returns the glossary's entries, a copy of its own.\nfunc compiledEntries() []glossary.Entry {\n\tentries := compiledEntryData\n")
+	b.WriteString("// compiledEntries returns the glossary's entries, a slice and Names of its\n// own; their other lists (Aliases, Related, Confusable, Sources) and InArticle\n// are shared by every call: read-only.\nfunc compiledEntries() []glossary.Entry {\n\tentries := compiledEntryData\n")
 	b.Write(names.Bytes())
 	b.WriteString("return entries[:]\n}\n\n")
 	// The lookup index, folded here so that a lookup folds only what was typed.

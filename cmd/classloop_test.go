@@ -270,7 +270,7 @@ func TestClassLoop(t *testing.T) {
 		if code := Run(f, []string{"mark", "reports", "--plain", "--marker", "T"}); code != ExitInvalid {
 			t.Fatalf("exit %d, want 2 (input ended):\n%s", code, errOut)
 		}
-		if !strings.Contains(out.String(), `  "3" is not a number of points; give 0 to 2 points, in halves (such as 1.5).`) || !strings.Contains(errOut.String(), "3 marks given") {
+		if !strings.Contains(out.String(), `  "3": give 0 to 2 points, in halves (such as 1.5).`) || !strings.Contains(errOut.String(), "3 marks given") {
 			t.Errorf("out:\n%s\nerr:\n%s", out, errOut)
 		}
 		_, js, _ := gradeIn(t, dir, "reports", "--format", "json")

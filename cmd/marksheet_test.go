@@ -162,7 +162,7 @@ func TestSheetBadMarksNamed(t *testing.T) {
 	bad := "student: Amy\nbanks: [../loop.yaml]\nanswers:\n  ussr: a union\nmarks:\n  ussr: {points: 2.3, colour: red}\n"
 	os.WriteFile(filepath.Join(dir, "reports", "amy.yaml"), []byte(bad), 0o644)
 	code, _, errOut := gradeIn(t, dir, "reports")
-	if code != ExitInvalid || !strings.Contains(errOut, `amy.yaml:6: question "ussr": marks.points: "2.3" is not a number of points; give 0 to 1000 points, in halves (such as 1.5)`) ||
+	if code != ExitInvalid || !strings.Contains(errOut, `amy.yaml:6: question "ussr": marks.points: "2.3": give 0 to 1000 points, in halves (such as 1.5)`) ||
 		!strings.Contains(errOut, `amy.yaml:6: question "ussr": marks.colour: unknown field`) {
 		t.Errorf("grade: exit %d:\n%s", code, errOut)
 	}

@@ -264,16 +264,18 @@ func (q *Question) ResolveAt(v Value, seed *uint64, number int) (Response, error
 	return r, err
 }
 
-// ReadAt is ResolveAt that also says, in notes (one for each part so read,
-// each a warning of its own: a Problem with Warning and Reading, with no
-// file or question, on Line or, when Line is 0, on the answer's), when it read v otherwise than as written: an
-// option's label with its text cut short; an answer in one of the loose
-// forms (loose.go: "True: a reason", one word of one option) that the
-// strict grammar refuses; or a short or numeric answer that earns nothing as written but
-// earns credit without a leading number equal to this question's own
-// ("1 Human rights watch", "1. HRW", "1) HRW", "Q1 HRW" on question 1) is
-// read without the number. An answer right as written ("1 million") is never
-// changed, nor one whose number is not this question's.
+// ReadAt is ResolveAt that also says, in notes, when it read v otherwise
+// than as written: an option's label with its text cut short; an answer in
+// one of the loose forms (loose.go: "True: a reason", one word of one
+// option) that the strict grammar refuses; or a short or numeric answer
+// that earns nothing as written but earns credit without a leading number
+// equal to this question's own ("1 Human rights watch", "1. HRW", "1) HRW",
+// "Q1 HRW" on question 1) is read without the number. An answer right as
+// written ("1 million") is never changed, nor one whose number is not this
+// question's.
+//
+// There is one note for each part so read. Notes are Problems with Warning
+// and Reading, with no file or question; Line 0 means the answer's line.
 func (q *Question) ReadAt(v Value, seed *uint64, number int) (Response, []Problem, error) {
 	r, note, err := q.resolveAt(v, seed, number)
 	if err != nil {

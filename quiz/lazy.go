@@ -10,6 +10,14 @@ import "sync"
 // With the word sets, the field table and the patterns made so, the package
 // has no init: it did 20 KB in 132 allocations and took 42 µs of every run
 // (GODEBUG=inittrace=1, median of 40 runs), about 1% of conflictq's start-up.
+//
+// Most of that came from the maps and regexps, which sync.OnceValue would
+// defer too; lazy also spares OnceValue's own closures, so that quiz, which
+// every command links, has no init at all, and the script
+// cmd/testdata/script/quiz_no_init.txtar fails when one comes back. It is
+// quiz's alone: the other packages keep sync.OnceValue, whose init is a few
+// small allocations (review-code24 #7), and this is not the second way to
+// do the same thing for them.
 type lazy[T any] struct {
 	once sync.Once
 	f    func() T

@@ -255,7 +255,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 			return rv.toBank(k-1, shuffled), nil
 		}
 	}
-	if i, err, ok := rv.bareLabel(ref, options, folded, shuffled); ok {
+	if i, ok, err := rv.bareLabel(ref, options, folded, shuffled); ok {
 		return i, err
 	}
 	if i := slices.Index(options, ref); i >= 0 {
@@ -274,7 +274,7 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	// option: "b) Iran", "(b) Iran", "2. Iran", "b Iran". Both must name
 	// the same option.
 	if k, label, rest, bracket, ok := labelled(ref, n); ok {
-		if i, err, ok := rv.labelAndText(ref, k, label, rest, bracket, options, folded, shuffled); ok {
+		if i, ok, err := rv.labelAndText(ref, k, label, rest, bracket, options, folded, shuffled); ok {
 			return i, err
 		}
 	}
@@ -303,7 +303,7 @@ func (rv *refResolver) toShown(i int, shuffled bool) int {
 // "c." or "3.", the label as a paper test prints it: the option shown so,
 // unless another option's text is written with that dot too. ok is false
 // when ref is no such label.
-func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled bool) (idx int, err error, ok bool) {
+func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled bool) (idx int, ok bool, err error) {
 	n := len(options)
 	label, number, dot := -1, false, false
 	bare := ref
@@ -316,7 +316,7 @@ func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled 
 		label = k
 	}
 	if label < 0 {
-		return 0, nil, false
+		return 0, false, nil
 	}
 	idx = rv.toBank(label, shuffled)
 	var other int
@@ -326,10 +326,10 @@ func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled 
 		other = textOption(ref, options, folded, idx)
 	}
 	if other < 0 {
-		return idx, nil, true
+		return idx, true, nil
 	}
-	return 0, &ambiguousRef{Ref: ref, Number: number, Label: label, LabelText: options[idx],
-		Other: rv.toShown(other, shuffled), OtherText: options[other]}, true
+	return 0, true, &ambiguousRef{Ref: ref, Number: number, Label: label, LabelText: options[idx],
+		Other: rv.toShown(other, shuffled), OtherText: options[other]}
 }
 
 // labelAndText reads an option written with its label and its text, as
@@ -338,7 +338,7 @@ func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled 
 // a note); else an error that says how label and text disagree. ok is false
 // for a bare letter and a text that is no option's ("a lot of people"): no
 // label was meant, as far as anyone can tell, and ref is read as a text.
-func (rv *refResolver) labelAndText(ref string, k int, label, rest string, bracket bool, options, folded []string, shuffled bool) (idx int, err error, ok bool) {
+func (rv *refResolver) labelAndText(ref string, k int, label, rest string, bracket bool, options, folded []string, shuffled bool) (idx int, ok bool, err error) {
 	n := len(options)
 	// Named as the sheet labels them: an order's items and a match's left
 	// sides by number ("4)"), other options by letter ("d)").
@@ -349,43 +349,43 @@ func (rv *refResolver) labelAndText(ref string, k int, label, rest string, brack
 	shownName := func(i int) string { return name(rv.toShown(i, shuffled)) }
 	idx = rv.toBank(k, shuffled)
 	if sameText(rest, options[idx], folded[idx]) {
-		return idx, nil, true
+		return idx, true, nil
 	}
 	if !bracket {
-		return 0, nil, false
+		return 0, false, nil
 	}
 	if other := textOption(rest, options, folded, idx); other >= 0 {
-		return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is the text of %s); write %s) or %s) alone",
-			label, label, text.Printable(options[idx]), text.Printable(rest), shownName(other), name(k), shownName(other)), true
+		return 0, true, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is the text of %s); write %s) or %s) alone",
+			label, label, text.Printable(options[idx]), text.Printable(rest), shownName(other), name(k), shownName(other))
 	}
 	if labels := labelWords(rest, n); labels != nil && (len(labels) == 1 || !strings.HasPrefix(folded[idx], cutStem(rest))) {
 		// "a)c", "a)c)", "a.c", "a) + c": labels run together, never an
 		// option's text cut short, whatever the option's text begins
 		// ("A c", how "A ceasefire" begins, is left to tooShort).
 		if rv.q != nil && rv.q.Type == Multi {
-			return 0, fmt.Errorf("%q after %s is a label, not a text; write the labels apart, %q, or %s) alone",
-				text.Printable(rest), label, strings.Join(append([]string{name(k) + ")"}, labels...), ", "), name(k)), true
+			return 0, true, fmt.Errorf("%q after %s is a label, not a text; write the labels apart, %q, or %s) alone",
+				text.Printable(rest), label, strings.Join(append([]string{name(k) + ")"}, labels...), ", "), name(k))
 		}
-		return 0, fmt.Errorf("%q after %s is a label, not a text; write %s) alone", text.Printable(rest), label, name(k)), true
+		return 0, true, fmt.Errorf("%q after %s is a label, not a text; write %s) alone", text.Printable(rest), label, name(k))
 	}
 	if tooShort(rest, folded[idx]) {
 		// "c) I", "c) Ir": how Iran begins, but too little of it to be
 		// sure the student copied that option and not a label or a slip.
-		return 0, fmt.Errorf("%s is %q, and %q is too little of its text to read as it; write %s) alone, or the option's text as printed",
-			label, text.Printable(options[idx]), text.Printable(rest), name(k)), true
+		return 0, true, fmt.Errorf("%s is %q, and %q is too little of its text to read as it; write %s) alone, or the option's text as printed",
+			label, text.Printable(options[idx]), text.Printable(rest), name(k))
 	}
 	if cutShort(rest, folded[idx]) {
 		// A student copied the option with its label and stopped
 		// short: the label says which, and the text agrees.
 		rv.notes = append(rv.notes, readingNote(rv.line, "%q read as %s) %q, its text cut short (next time, write %s) alone)",
 			ref, name(k), text.Printable(options[idx]), name(k)))
-		return idx, nil, true
+		return idx, true, nil
 	}
 	switch others := startOption(rest, folded, idx); {
 	case len(others) == 1:
 		other := others[0]
-		return 0, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is how %s) %q begins; write %s) or %s) alone",
-			label, label, text.Printable(options[idx]), text.Printable(rest), shownName(other), text.Printable(options[other]), name(k), shownName(other)), true
+		return 0, true, fmt.Errorf("%s and the text after it name different options: %s is %q, but %q is how %s) %q begins; write %s) or %s) alone",
+			label, label, text.Printable(options[idx]), text.Printable(rest), shownName(other), text.Printable(options[other]), name(k), shownName(other))
 	case len(others) > 1:
 		// Several begin so ("i": Iran and Iraq): named, so that no
 		// one looks for a spelling error that is not there.
@@ -398,11 +398,11 @@ func (rv *refResolver) labelAndText(ref string, k int, label, rest string, brack
 		for j, o := range shown {
 			labels[j] = name(o) + ")"
 		}
-		return 0, fmt.Errorf("%s is %q, but %q is how %s begin; write %s) alone, or the option's text as printed",
-			label, text.Printable(options[idx]), text.Printable(rest), text.AndList(labels), name(k)), true
+		return 0, true, fmt.Errorf("%s is %q, but %q is how %s begin; write %s) alone, or the option's text as printed",
+			label, text.Printable(options[idx]), text.Printable(rest), text.AndList(labels), name(k))
 	}
-	return 0, fmt.Errorf("%s is %q, and %q is neither its text nor its start, nor any other option's; write %s) alone, or the option's text as printed",
-		label, text.Printable(options[idx]), text.Printable(rest), name(k)), true
+	return 0, true, fmt.Errorf("%s is %q, and %q is neither its text nor its start, nor any other option's; write %s) alone, or the option's text as printed",
+		label, text.Printable(options[idx]), text.Printable(rest), name(k))
 }
 
 // labelled splits an option written with its label, "b) Iran", "(b) Iran",

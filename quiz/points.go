@@ -3,7 +3,6 @@ package quiz
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -19,12 +18,17 @@ const MaxPoints = 1000
 // "2", "1.5" or "1,5" (a decimal comma, as many spreadsheets save it;
 // "1,500" is 1.5 too, never fifteen hundred points). It refuses what
 // CheckPoints refuses, and what people do not write as points: "NaN",
-// "1e3", "0x10", "". The error names the text as it was written.
+// "1e3", "0x10", "". The error names the text as it was written and says
+// which it is: a text that is not a number, or a number that is not a mark
+// ("3" on a 2-point question is a number: review-code24 #2).
 func ParsePoints(s string, most float64) (float64, error) {
 	t := strings.TrimSpace(s)
 	p, err := text.ParseNumber(strings.Replace(t, ",", ".", 1))
-	if err != nil || CheckPoints(p, most) != nil {
+	if err != nil || strings.Count(t, ",") > 1 { // "1,5,0" is no mark (review-code24 #4)
 		return 0, fmt.Errorf("%q is not a number of points; %s", t, pointsWanted(most))
+	}
+	if CheckPoints(p, most) != nil {
+		return 0, fmt.Errorf("%q: %s", t, pointsWanted(most))
 	}
 	return p + 0, nil // +0: never -0
 }
@@ -35,15 +39,6 @@ func CheckPoints(p, most float64) error {
 		return fmt.Errorf("%s", pointsWanted(most))
 	}
 	return nil
-}
-
-// PointsError is the error of a mark's points read as a number already
-// (a report's JSON), in ParsePoints' words; nil when p is a mark.
-func PointsError(p, most float64) error {
-	if CheckPoints(p, most) == nil {
-		return nil
-	}
-	return fmt.Errorf("%q is not a number of points; %s", strconv.FormatFloat(p, 'f', -1, 64), pointsWanted(most))
 }
 
 // pointsWanted says what a mark may be, with a half as its example.

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -434,9 +435,19 @@ func TestStateVersion7Rebuilt(t *testing.T) {
 	if !ok {
 		t.Fatal("no header")
 	}
+	// As version 7 wrote it: its memories in base64 on a line of their
+	// own, their length and checksum the base64 text's; then the scores,
+	// and no latest sessions (review-code24 #11: the raw memories under a
+	// version 7 header were no file version 7 wrote).
+	mems := data[first : first+int(h.Memories.Len)]
+	b64 := []byte(base64.StdEncoding.EncodeToString(mems))
+	scores := data[first+int(h.Memories.Len)+1 : len(data)-int(h.Latest.Len)]
+	if int64(len(scores)) != h.Scores.Len {
+		t.Fatalf("scores: %d bytes, the header says %d", len(scores), h.Scores.Len)
+	}
 	const v7 = `{"version":%d,"head":%q,"at":{"offset":%d,"line":%d},"memories":{"len":%d,"crc32":%d},"scores":{"len":%d,"crc32":%d}}` + "\n"
-	old := fmt.Appendf(nil, v7, 7, h.Head, h.At.Offset, h.At.Line, h.Memories.Len, h.Memories.Sum, h.Scores.Len, h.Scores.Sum)
-	old = append(old, data[first:len(data)-int(h.Latest.Len)]...)
+	old := fmt.Appendf(nil, v7, 7, h.Head, h.At.Offset, h.At.Line, len(b64), memSum(h.At, b64), h.Scores.Len, h.Scores.Sum)
+	old = append(append(append(old, b64...), '\n'), scores...)
 	if err := os.WriteFile(StatePath(path), old, 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -26,8 +26,8 @@ func TestReadMarks(t *testing.T) {
 		}
 	}
 	bad := []struct{ file, data, want string }{
-		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: -1}\n", `b.yaml:3: question "ussr": marks.points: "-1" is not a number of points; give 0 to 1000 points, in halves (such as 1.5)`},
-		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: 0.3}\n", `marks.points: "0.3" is not a number of points`},
+		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: -1}\n", `b.yaml:3: question "ussr": marks.points: "-1": give 0 to 1000 points, in halves (such as 1.5)`},
+		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: 0.3}\n", `marks.points: "0.3": give 0 to 1000 points`},
 		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: NaN}\n", `marks.points: "NaN" is not a number of points`},
 		{"b.yaml", "answers: {}\nmarks:\n  ussr: {comment: no points}\n", `b.yaml:3: question "ussr": marks.points: missing`},
 		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: 1, pints: 2}\n", `marks.pints: unknown field (did you mean "points"?)`},
@@ -38,7 +38,7 @@ func TestReadMarks(t *testing.T) {
 		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: 1}\n  ussr: {points: 2}\n", `b.yaml:4: invalid YAML: mapping key "ussr" already defined at line 3`},
 		{"b.json", "{\"answers\": {}, \"marks\": {\n\"ussr\": {\"points\": 1},\n\"ussr\": {\"points\": 2}}}", `b.json:3: question "ussr": marks: marked twice (first at line 2)`},
 		{"b.yaml", "answers: {}\nmarks: {}\nmarks: {}\n", `b.yaml:3: marks: given twice`},
-		{"b.json", "{\"answers\": {},\n\"marks\": {\n\"ussr\": {\"points\": 7.25}}}", `b.json:3: question "ussr": marks.points: "7.25" is not a number of points; give 0 to 1000 points, in halves (such as 1.5)`},
+		{"b.json", "{\"answers\": {},\n\"marks\": {\n\"ussr\": {\"points\": 7.25}}}", `b.json:3: question "ussr": marks.points: "7.25": give 0 to 1000 points, in halves (such as 1.5)`},
 		{"b.json", "{\"answers\": {},\n\"marks\": {\"ussr\": {\"points\": 1, \"x\": {\"deep\": [1]}}}}", `marks.x: expected a single value, found a mapping`},
 		{"b.json", "{\"answers\": {}, \"marks\": \"none\"}", `marks: expected question ids with their marks, found a single value`},
 	}

@@ -488,9 +488,14 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 		// As a sheet's marks section reads them: a mark written by hand as
 		// -1 or 0.333 was counted as 0 or 0.33 without a word, where mark
 		// gives 0 or more, in halves (attack10 #9).
-		start := s.pos
-		if m.Points, err = s.numberField(key); err == nil {
-			if perr := quiz.PointsError(m.Points, quiz.MaxPoints); perr != nil {
+		// Read as the number's own text by the one reader of points
+		// (quiz.ParsePoints): 1e3 counted as 1000 here and was refused in
+		// a sheet (review-code24 #3). encoding/json writes a mark, at most
+		// 1000, without an exponent.
+		t, ok, start, ferr := s.scalarField(key, 'd', wantNumber)
+		if err = ferr; ok {
+			var perr error
+			if m.Points, perr = quiz.ParsePoints(t, quiz.MaxPoints); perr != nil {
 				err = &fieldError{offset: start, field: key, msg: perr.Error()}
 			}
 		}

@@ -206,6 +206,13 @@ func TestParseNumber(t *testing.T) {
 		{"", 0, false},
 		{"nineteen", 0, false},
 		{"1.2.3", 0, false},
+		// No comma after the decimal point: these were 1.55, 0.525 and
+		// 1234.56, every comma deleted (review-code24 #4).
+		{"1.5,5", 0, false},
+		{"0.5,25", 0, false},
+		{"1,234.5,6", 0, false},
+		{"1.5,0", 0, false},
+		{"1,234.5", 1234.5, true},
 		// Spaces between digits only as thousands (attack10 #8): a space
 		// elsewhere may part two numbers, and the same group twice is an
 		// answer typed twice.

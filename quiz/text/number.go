@@ -109,10 +109,15 @@ func plainDigits(s string) bool {
 	return true
 }
 
-// thousands reports whether s groups its integer part in threes with commas.
+// thousands reports whether s groups its integer part in threes with commas
+// and has none after its decimal point: "1.5,5" was read as 1.55 and
+// "0.5,25" as 0.525, every comma deleted (review-code24 #4).
 func thousands(s string) bool {
 	intPart := strings.TrimLeft(s, "+-")
 	if i := strings.IndexByte(intPart, '.'); i >= 0 {
+		if strings.IndexByte(intPart[i:], ',') >= 0 {
+			return false
+		}
 		intPart = intPart[:i]
 	}
 	groups := strings.Split(intPart, ",")

@@ -505,25 +505,38 @@ func (r *resumeReader) next() []byte {
 // that key for the report is harmless.
 func cursorReport(b []byte) (int, int) {
 	for i := 0; i+1 < len(b); i++ {
-		if b[i] != esc || b[i+1] != '[' {
-			continue
-		}
-		j, semi := i+2, false
-		for ; j < len(b); j++ {
-			c := b[j]
-			if c == ';' && !semi && j > i+2 && b[j-1] != ';' {
-				semi = true
-				continue
-			}
-			if c < '0' || c > '9' {
-				break
-			}
-		}
-		if j < len(b) && b[j] == 'R' && semi && b[j-1] != ';' {
-			return i, j + 1
+		if n := reportLen(b[i:]); n > 0 {
+			return i, i + n
 		}
 	}
 	return -1, -1
+}
+
+// reportLen is the length of the cursor report (ESC [ row ; column R) that
+// starts at b[0], or 0 when none does. It looks at no more than a report's
+// longest length, so a paste of ESC bytes, each of which asks it, costs a
+// paste of letters (a 1 MB paste of ESC took 2 s when every ESC scanned the
+// rest of the read, review-code24 #1).
+func reportLen(b []byte) int {
+	if len(b) < 2 || b[0] != esc || b[1] != '[' {
+		return 0
+	}
+	b = b[:min(len(b), len("\x1b[9999;9999R"))]
+	j, semi := 2, false
+	for ; j < len(b); j++ {
+		c := b[j]
+		if c == ';' && !semi && j > 2 && b[j-1] != ';' {
+			semi = true
+			continue
+		}
+		if c < '0' || c > '9' {
+			break
+		}
+	}
+	if j < len(b) && b[j] == 'R' && semi && b[j-1] != ';' {
+		return j + 1
+	}
+	return 0
 }
 
 // reportStart reports whether b, all of it, may be the start of a cursor
@@ -650,9 +663,9 @@ func (r *resumeReader) keys(in []byte) []byte {
 				// (its ESC made a space, "[20;1R" went into the answer,
 				// "Khoj [20;1Raly"); the start of one is held until its
 				// end comes.
-				if k, j := cursorReport(rest); k == 0 {
-					out = append(out, rest[:j]...)
-					i += j - 1
+				if n := reportLen(rest); n > 0 {
+					out = append(out, rest[:n]...)
+					i += n - 1
 					continue
 				}
 				if reportStart(rest) {

@@ -89,8 +89,6 @@ func TestResumeReaderDropsKeysAfterAStop(t *testing.T) {
 	}
 }
 
-// A paste whose end marker never comes ends with its prompt: the next
-// prompt's keys are keys again (attack9 #5).
 // The terminal's answer to a cursor query that arrives inside a paste is
 // the terminal's, not pasted text: it passes whole, even split across
 // reads, and the paste goes on (a ESC made a space, and "Khoj [20;1Raly"
@@ -121,6 +119,54 @@ func TestResumeReaderCursorReportInAPaste(t *testing.T) {
 	}
 }
 
+// ESC bytes inside a paste are pasted text, spaces, and cost what letters
+// cost: each ESC looks for a cursor report only where it starts, not in all
+// the rest of the read (a 1 MB paste of ESC took 2 s, review-code24 #1).
+func TestResumeReaderEscPaste(t *testing.T) {
+	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+	r.text.Store(true)
+	in := pasteStart + strings.Repeat("\x1b", 4096) + pasteEnd
+	if got, want := string(r.keys([]byte(in))), strings.Repeat(" ", 4096); got != want {
+		t.Errorf("4096 ESC in a paste gave %d bytes %q..., want 4096 spaces", len(got), got[:min(len(got), 20)])
+	}
+	// Linear: 64 KB of ESC in one read takes no longer than letters do,
+	// with a margin for a loaded machine; the quadratic scan took seconds.
+	paste := func(c string) time.Duration {
+		best := time.Hour
+		for range 3 {
+			r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+			r.text.Store(true)
+			in := []byte(pasteStart + strings.Repeat(c, 64<<10))
+			start := time.Now()
+			r.keys(in)
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	letters, escs := paste("a"), paste("\x1b")
+	if escs > max(20*letters, 200*time.Millisecond) {
+		t.Errorf("64 KB of ESC in a paste took %v, letters %v: not linear", escs, letters)
+	}
+}
+
+// BenchmarkKeysEscPaste reads a 1 MB paste of ESC bytes in 4 KB reads.
+func BenchmarkKeysEscPaste(b *testing.B) {
+	in := []byte(pasteStart + strings.Repeat("\x1b", 1<<20) + pasteEnd)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
+		r.text.Store(true)
+		for p := in; len(p) > 0; {
+			n := min(len(p), 4096)
+			r.keys(p[:n])
+			p = p[n:]
+		}
+	}
+}
+
+// reportStart takes what may be the start of a cursor report whose rest
+// has not come (held until it comes) and nothing else: not a whole report,
+// not another key's sequence, not more digits than a report has.
 func TestReportStart(t *testing.T) {
 	for in, want := range map[string]bool{
 		"\x1b": true, "\x1b[": true, "\x1b[2": true, "\x1b[20;": true, "\x1b[20;1": true,
@@ -133,6 +179,8 @@ func TestReportStart(t *testing.T) {
 	}
 }
 
+// A paste whose end marker never comes ends with its prompt: the next
+// prompt's keys are keys again (attack9 #5).
 func TestResumeReaderPasteEndsWithPrompt(t *testing.T) {
 	r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
 	if got := string(r.keys([]byte("\x1b[200~20"))); got != "20" {
