@@ -170,8 +170,131 @@ func TestCompiledBanksAreFresh(t *testing.T) {
 			t.Fatal(err)
 		}
 		want.File = "banks/" + name + ".yaml" // as gen.go names it
-		if !reflect.DeepEqual(got, want) {
+		if !sameContent(got, want) {
 			t.Errorf("the compiled %s bank is stale: run go generate ./assets", name)
+		}
+	}
+}
+
+// sameContent reports whether a and b hold the same exported content: what
+// reflect.DeepEqual compares, but for unexported fields, which hold caches
+// (a compiled question's fold and perms, filled by whoever used it first in
+// this process; a bank's index and digests).
+func sameContent(a, b any) bool { return sameValue(reflect.ValueOf(a), reflect.ValueOf(b)) }
+
+func sameValue(a, b reflect.Value) bool {
+	if a.IsValid() != b.IsValid() || a.IsValid() && a.Type() != b.Type() {
+		return false
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return a.Pointer() == b.Pointer() || sameValue(a.Elem(), b.Elem())
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if a.Type().Field(i).IsExported() && !sameValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !sameValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+// The digests gen.go computed, which a loaded built-in bank gives
+// (Bank.Digest, Bank.QuestionDigest) instead of hashing every question, must
+// be what quiz.Digest gives for it now: histories and reports record them.
+func TestCompiledDigests(t *testing.T) {
+	lib := &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, CompiledDigests: assets.CompiledDigests, Generated: assets.GeneratedBanks}
+	for _, name := range lib.Names() {
+		b, _, err := lib.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := assets.CompiledDigests(name)
+		if len(d) != len(b.Questions)+1 {
+			t.Fatalf("%s: %d compiled digests for %d questions: run go generate ./assets", name, len(d), len(b.Questions))
+		}
+		if want := quiz.Digest(b.Questions...); d[0] != want || b.Digest() != want {
+			t.Errorf("%s: compiled digest %s, Bank.Digest %s; quiz.Digest gives %s: run go generate ./assets", name, d[0], b.Digest(), want)
+		}
+		for i, q := range b.Questions {
+			if want := quiz.Digest(q); d[i+1] != want || b.QuestionDigest(i) != want {
+				t.Errorf("%s/%s: compiled digest %s, Bank.QuestionDigest %s; quiz.Digest gives %s: run go generate ./assets", name, q.ID, d[i+1], b.QuestionDigest(i), want)
+			}
+		}
+		// A bank whose questions were changed after loading is digested as it is now.
+		b.Questions[0], b.Questions[1] = b.Questions[1], b.Questions[0]
+		if got, want := b.Digest(), quiz.Digest(b.Questions...); got != want {
+			t.Errorf("%s reordered: Bank.Digest %s; want %s", name, got, want)
+		}
+		if got, want := b.QuestionDigest(0), quiz.Digest(b.Questions[0]); got != want {
+			t.Errorf("%s reordered: Bank.QuestionDigest(0) %s; want %s", name, got, want)
+		}
+		b.Questions = b.Questions[1:]
+		if got, want := b.Digest(), quiz.Digest(b.Questions...); got != want {
+			t.Errorf("%s shortened: Bank.Digest %s; want %s", name, got, want)
+		}
+	}
+	if assets.CompiledDigests("no-such-bank") != nil {
+		t.Error("CompiledDigests of a bank that is not built in is not nil")
+	}
+}
+
+// Every caller of CompiledBank gets the same compiled questions: using one
+// bank (selecting, shuffling, grading, changing its own list of questions)
+// must leave another loaded from the same data as it was.
+func TestCompiledQuestionsAreShared(t *testing.T) {
+	lib := &quiz.Library{Embedded: assets.Banks(), Generated: assets.GeneratedBanks}
+	for _, name := range lib.Names() {
+		a, b := assets.CompiledBank(name), assets.CompiledBank(name)
+		if a == b || len(a.Questions) == 0 || a.Questions[0] != b.Questions[0] {
+			t.Fatalf("%s: want banks of their own that share their questions", name)
+		}
+		var before bytes.Buffer
+		if _, err := export.For("json")(&before, b, worksheet.Paper{}); err != nil {
+			t.Fatal(err)
+		}
+		for seed := uint64(1); seed <= 3; seed++ {
+			papers, err := quiz.Select([]*quiz.Bank{a}, quiz.Filter{}, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range papers {
+				_ = p.Options()
+				for _, r := range []quiz.Response{{Answered: true, Choices: []int{0}, Text: "1992", Sequence: []int{1, 0}, Matches: []int{0}}, {}} {
+					_ = quiz.Score(p.Question, r)
+				}
+			}
+		}
+		var paper bytes.Buffer
+		if _, err := export.For("json")(&paper, a, worksheet.Paper{Seed: 7}); err != nil {
+			t.Fatal(err)
+		}
+		slices.Reverse(a.Questions)
+		a.Questions = a.Questions[:1]
+		a.Title = "changed"
+		var after bytes.Buffer
+		if _, err := export.For("json")(&after, b, worksheet.Paper{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(before.Bytes(), after.Bytes()) {
+			t.Errorf("%s: using one compiled bank changed another", name)
+		}
+		if c := assets.CompiledBank(name); !sameContent(c, b) {
+			t.Errorf("%s: using one compiled bank changed what CompiledBank returns", name)
 		}
 	}
 }

@@ -12,6 +12,7 @@ package assets
 import (
 	"embed"
 	"io/fs"
+	"slices"
 
 	"github.com/conflictq/conflictq/glossary"
 	"github.com/conflictq/conflictq/quiz"
@@ -46,7 +47,27 @@ var GeneratedBanks = []string{glossary.VocabularyID}
 
 // CompiledBank returns the built-in bank called name, compiled at build time
 // (the vocabulary bank too, made from the glossary by gen.go), or nil.
+//
+// Each call returns a Bank of its own, but the questions in it are the same
+// for every caller in the process: they are laid out by the linker, not
+// built at each call. Nothing changes a question once it is loaded (the
+// caches a question keeps, Question's fold and perms, are filled atomically
+// and hold what the question determines); TestCompiledQuestionsAreShared
+// checks that using one bank leaves another alike.
 func CompiledBank(name string) *quiz.Bank { return compiledBank(name) }
+
+// CompiledDigests returns quiz.Digest of the built-in bank called name's
+// questions together, then of each question in order, computed by gen.go
+// (TestCompiledDigests checks them), or nil: quiz.Library hands them to the
+// bank it loads (Bank.Digest), so that a review or progress does not hash
+// every question of every bank as it starts.
+func CompiledDigests(name string) []string { return compiledDigests(name) }
+
+// newBank returns a bank of its own, whose Questions are a slice of its own
+// of the compiled questions.
+func newBank(id, title, description, file string, questions []*quiz.Question) *quiz.Bank {
+	return &quiz.Bank{ID: id, Title: title, Description: description, File: file, Questions: slices.Clone(questions)}
+}
 
 // CompiledJSON returns the built-in bank called name as bank export --format
 // json writes it, written at build time by that same writer (gen.go), or nil.

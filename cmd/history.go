@@ -11,6 +11,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/history"
+	"github.com/conflictq/conflictq/quiz/report"
 	"github.com/conflictq/conflictq/quiz/session"
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -58,7 +59,7 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	var once sync.Once
 	s.OnAnswer = func(o quiz.Outcome) {
 		if rc.BankDigests == nil { // at the first answer, not before the first question
-			rc.BankDigests = bankDigests(banks)
+			rc.BankDigests = report.Digests(banks)
 		}
 		if r, ok := rc.Record(o, opts.Now()); ok {
 			if err := log.Append(r); err != nil {
@@ -76,15 +77,6 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 		}
 		_ = history.Refresh(path)
 	}
-}
-
-// bankDigests is quiz.Digest of each bank, for the history's records.
-func bankDigests(banks []*quiz.Bank) map[string]string {
-	m := make(map[string]string, len(banks))
-	for _, b := range banks {
-		m[b.ID] = quiz.Digest(b.Questions...)
-	}
-	return m
 }
 
 // printWarnings prints a history's warnings (a torn or damaged line).

@@ -282,7 +282,7 @@ func changedBanks(digests map[string]string, banks []*quiz.Bank) []string {
 	var changed []string
 	for _, b := range banks {
 		if want := digests[b.ID]; want != "" {
-			if now := quiz.Digest(b.Questions...); now != want {
+			if now := b.Digest(); now != want {
 				changed = append(changed, fmt.Sprintf("%s: digest %s, now %s", b.ID, text.EscapeControl(want), now))
 			}
 		}

@@ -47,6 +47,32 @@ type Bank struct {
 	File string
 
 	byID atomic.Pointer[questionIndex] // built on first use
+
+	// digests are Digest of digested (the Questions the bank was loaded
+	// with, in a slice of their own) together, then of each, when the
+	// Library had them computed at build time (Library.CompiledDigests).
+	digests  []string
+	digested []*Question
+}
+
+// Digest returns Digest(b.Questions...), the version of the bank that
+// reports and histories record, computed once at build time for a built-in
+// bank whose questions are still those it was loaded with.
+func (b *Bank) Digest() string {
+	if len(b.digests) > 0 && slices.Equal(b.digested, b.Questions) {
+		return b.digests[0]
+	}
+	return Digest(b.Questions...)
+}
+
+// QuestionDigest returns Digest(b.Questions[i]), the version of a question
+// that a history records, computed once at build time for a built-in bank's
+// question.
+func (b *Bank) QuestionDigest(i int) string {
+	if q := b.Questions[i]; i < len(b.digested) && b.digested[i] == q {
+		return b.digests[i+1]
+	}
+	return Digest(b.Questions[i])
 }
 
 // Question returns the question with the given id or, when no question has

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,6 +25,10 @@ type Library struct {
 	// CompiledJSON, when set, returns a compiled bank's JSON export, written
 	// at build time by the JSON exporter, or nil for a name it does not have.
 	CompiledJSON func(name string) []byte
+	// CompiledDigests, when set, returns what Digest gives for a compiled
+	// bank's questions together, then for each of them in order, computed at
+	// build time, or nil (Bank.Digest, Bank.QuestionDigest).
+	CompiledDigests func(name string) []string
 	// Generated names built-in banks that only Compiled provides: they have no
 	// YAML source (the vocabulary bank is made from the glossary).
 	Generated []string
@@ -168,6 +173,11 @@ func (l *Library) loadCompiled(name string) (*Bank, error) {
 	b := l.Compiled(name)
 	if b == nil {
 		return nil, nil // not compiled: read the YAML
+	}
+	if l.CompiledDigests != nil {
+		if d := l.CompiledDigests(name); len(d) == len(b.Questions)+1 {
+			b.digests, b.digested = d, slices.Clone(b.Questions)
+		}
 	}
 	if l.cache == nil {
 		l.cache = map[string]*Bank{}

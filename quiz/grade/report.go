@@ -159,12 +159,12 @@ func answerValue(q *quiz.Question, givenText *string, answer quiz.Value, version
 	return quiz.Value{Kind: quiz.Scalar, Text: given}
 }
 
-// digest is quiz.Digest of a bank's questions, worked out once per bank.
+// digest is quiz.Digest of a bank's questions (Bank.Digest), worked out once per bank.
 func (g *Grader) digest(b *quiz.Bank) string {
 	if d, ok := g.digests.Load(b); ok {
 		return d.(string)
 	}
-	d := quiz.Digest(b.Questions...)
+	d := b.Digest()
 	g.digests.Store(b, d)
 	return d
 }

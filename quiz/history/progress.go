@@ -77,9 +77,21 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	var tagOrder []string
 	tags := map[string]*acc{}
 	banks := make(map[string]*acc, len(v.banks))
-	qtags := make(map[*quiz.Question][]*acc, len(v.memOf)) // each answered question's tag lines
-	keys := make(map[string]string, 64)                    // quiz.TagKey of each tag
+	keys := make(map[string]string, 64) // quiz.TagKey of each tag
 	bankLines := make([]Line, len(v.banks))
+	// Each answered question with its lines, its bank's and its tags',
+	// found once: folding a tag for each of a year's answers tripled
+	// progress's time (100,000 answers), and finding the bank's took a
+	// third of it. Their lines are in one array, not one (and a map entry)
+	// for each question.
+	qs := make([]lineMem, 0, len(v.memOf))
+	room := 0
+	for _, b := range v.banks {
+		for _, q := range b.Questions {
+			room += 1 + len(q.Tags)
+		}
+	}
+	all := make([]*acc, 0, room)
 	for i, b := range v.banks {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
 		a := &acc{line: &bankLines[i]}
@@ -89,7 +101,8 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 				continue
 			}
 			c.count(a, Key{b.ID, q.ID})
-			var its []*acc
+			start := len(all)
+			all = append(all, a)
 			for _, t := range q.Tags { // as quiz.UniqueTags: the first of each key
 				k, ok := keys[t] // folded once for each spelling: a tag has dozens of questions
 				if !ok {
@@ -97,7 +110,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 					keys[t] = k
 				}
 				ta := tags[k]
-				if ta != nil && slices.Contains(its, ta) {
+				if ta != nil && slices.Contains(all[start+1:], ta) {
 					continue // a tag given twice
 				}
 				if ta == nil {
@@ -106,22 +119,10 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 					tagOrder = append(tagOrder, k)
 				}
 				c.count(ta, Key{b.ID, q.ID})
-				its = append(its, ta)
+				all = append(all, ta)
 			}
-			if v.memOf[q] != nil {
-				qtags[q] = its
-			}
-		}
-	}
-	// Each answered question with its lines, its bank's and its tags',
-	// found once: folding a tag for each of a year's answers tripled
-	// progress's time (100,000 answers), and finding the bank's took a
-	// third of it.
-	qs := make([]lineMem, 0, len(v.memOf))
-	for _, b := range v.banks {
-		for _, q := range b.Questions {
 			if m := v.memOf[q]; m != nil { // nil: not answered in this version
-				qs = append(qs, lineMem{m, append([]*acc{banks[b.ID]}, qtags[q]...)})
+				qs = append(qs, lineMem{m, all[start:len(all):len(all)]})
 			}
 		}
 	}

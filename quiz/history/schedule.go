@@ -147,11 +147,11 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 	}
 	var answered map[Key]bool // in any version
 	for _, b := range banks {
-		for _, q := range b.Questions {
+		for i, q := range b.Questions {
 			if !q.Graded() {
 				continue
 			}
-			m := sc.mem[version{b.ID, q.ID, quiz.Digest(q)}]
+			m := sc.mem[version{b.ID, q.ID, b.QuestionDigest(i)}]
 			if m == nil {
 				if answered == nil {
 					answered = make(map[Key]bool, len(sc.mem))

@@ -271,7 +271,7 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 		if want == "" {
 			continue
 		}
-		if now := quiz.Digest(b.Questions...); now != want {
+		if now := b.Digest(); now != want {
 			changed[b.ID] = true
 			changes = append(changes, bankChange{file: file, bank: b.ID, then: want, now: now})
 		} else {

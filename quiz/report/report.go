@@ -184,11 +184,12 @@ type Meta struct {
 	Digests     map[string]string // bank id → quiz.Digest
 }
 
-// Digests maps each bank's id to quiz.Digest of its questions, for Meta.
+// Digests maps each bank's id to quiz.Digest of its questions (Bank.Digest),
+// for Meta and for the history's records.
 func Digests(banks []*quiz.Bank) map[string]string {
 	m := make(map[string]string, len(banks))
 	for _, b := range banks {
-		m[b.ID] = quiz.Digest(b.Questions...)
+		m[b.ID] = b.Digest()
 	}
 	return m
 }
