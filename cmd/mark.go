@@ -350,7 +350,8 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		m.revised++
 	}
 	if err != nil {
-		// Stopped while typing the comment: the points are kept, without it.
+		// Stopped while typing the comment: the points are kept, with the
+		// comment as far as it was typed.
 		return errors.Unwrap(err)
 	}
 	return nil
@@ -525,7 +526,13 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	points, _ = quiz.ParsePoints(line, q.Max)
 	comment, err := inputWithContext(m.ctx, m.p, "Comment (optional):", nil)
 	if errors.Is(err, session.ErrInterrupted) || errors.Is(err, session.ErrSignal) {
-		return points, "", &stopAfterPoints{err}
+		// The comment as typed when the run stopped, as the quiz keeps an
+		// answer typed at Ctrl-C: the screen showed it (attack16 #6).
+		kept := ""
+		if d, ok := m.p.(session.Drafter); ok {
+			kept = strings.TrimSpace(d.Draft())
+		}
+		return points, kept, &stopAfterPoints{err}
 	}
 	if err != nil {
 		return 0, "", err
