@@ -428,7 +428,7 @@ func (h *batchHandler) handle(d grade.Item) {
 	}
 	if d.Key {
 		tally.Keys++
-		h.say("%s: warning: an answer key, not a student's sheet: left out (name the file to grade it)\n", d.Where)
+		h.say("%s: warning: an answer key, not a student's sheet: left out (grade it on its own to check it)\n", d.Where)
 		return
 	}
 	r := d.Result

@@ -9,7 +9,8 @@ import (
 
 // attack16 #4: an answer key (sheet --key) left in the graded folder is no
 // student: it is left out of the table, the CSV and the class statistics,
-// with one warning naming it. Named on its own, it is graded (100%).
+// with one warning naming it; so it is when named with the students' sheets
+// (a glob). Named on its own, it is graded (100%).
 func TestGradeLeavesOutAKeyInTheFolder(t *testing.T) {
 	gradeFixture(t, map[string]string{
 		"s/ana.yaml": "student: Ana\nbanks: [../b.yaml]\nseed: 1\nanswers: {capital: Yerevan, year: 1990}\n",
@@ -67,7 +68,17 @@ func TestGradeLeavesOutAKeyInTheFolder(t *testing.T) {
 	}
 	warnings(t, errOut.String())
 
-	// Named, the key is graded: a teacher checks it scores 100%.
+	// Named with the students' sheets (a glob), it is left out too.
+	f, _, out, errOut = testFactory(t)
+	if code := Run(f, []string{"grade", "s/ana.yaml", "s/ben.yaml", "s/key.yaml", "s/sub/key.json"}); code != 0 {
+		t.Fatalf("named with others: exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out.String(), "ANSWER KEY") || !strings.Contains(out.String(), "Ben") {
+		t.Errorf("named with others: table:\n%s", out)
+	}
+	warnings(t, errOut.String())
+
+	// Named on its own, the key is graded: a teacher checks it scores 100%.
 	f, _, out, errOut = testFactory(t)
 	if code := Run(f, []string{"grade", "s/key.yaml", "--format", "json"}); code != 0 {
 		t.Fatalf("key named: exit %d: %s", code, errOut)

@@ -41,19 +41,20 @@ type Item struct {
 	Err    error        // names the file (and line) and the problem
 	Where  string       // the input: file, or file:line for JSON lines
 	// Key is set, with no Result, for an answer key (its student is
-	// sheet.KeyStudent, as sheet --key writes it) that a directory's walk
-	// found: no student's sheet, so not graded. A key named as an input is
-	// graded like any sheet (to check it scores 100%).
+	// sheet.KeyStudent, as sheet --key writes it) among a class's sheets:
+	// found in a directory, named with other inputs (a glob), or a line of
+	// JSON lines. No student's sheet, so not graded. A key that is the one
+	// file named is graded like any sheet (a teacher checks it scores 100%).
 	Key bool
 }
 
 // A sheet to grade: a whole file, or one line of a JSON-lines input.
 type job struct {
-	seq    int
-	file   string
-	line   int
-	data   []byte
-	walked bool // found in a directory, not named
+	seq   int
+	file  string
+	line  int
+	data  []byte
+	alone bool // the one input, a sheet's file: a key is graded (Item.Key)
 }
 
 type done struct {
@@ -129,9 +130,10 @@ func (b *Batch) gradeOne(j job) done {
 		d.Err = err
 		return d
 	}
-	if j.walked && s.Student == sheet.KeyStudent {
-		// A key left in the class's folder would be a student with every
-		// answer right, in the results and the class statistics (attack16 #4).
+	if !j.alone && s.Student == sheet.KeyStudent {
+		// A key left in the class's folder, or caught by a glob, would be a
+		// student with every answer right, in the results and the class
+		// statistics (attack16 #4).
 		d.Key = true
 		return d
 	}
@@ -159,7 +161,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	// graded once: a second row would count the student twice.
 	seen := map[string]bool{}
 	cwd, _ := os.Getwd() // once, not a system call per file
-	emit := func(path string, walked bool) {
+	emit := func(path string, alone bool) {
 		key := filepath.Clean(path)
 		if !filepath.IsAbs(key) && cwd != "" {
 			key = filepath.Join(cwd, key)
@@ -179,7 +181,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 				bad(path, err)
 				return
 			}
-			readLines(path, fh, walked, &seq, jobs, bad)
+			readLines(path, fh, &seq, jobs, bad)
 			fh.Close()
 		default:
 			data, err := fileio.ReadFileLimited(path)
@@ -187,7 +189,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 				bad(path, err)
 				return
 			}
-			jobs <- job{seq: seq, file: path, data: data, walked: walked}
+			jobs <- job{seq: seq, file: path, data: data, alone: alone}
 			seq++
 		}
 	}
@@ -197,7 +199,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 			if spansLines(br) {
 				readValues("-", br, &seq, jobs, bad)
 			} else {
-				readLines("-", br, false, &seq, jobs, bad)
+				readLines("-", br, &seq, jobs, bad)
 			}
 			continue
 		}
@@ -211,11 +213,11 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 			continue
 		}
 		if !st.IsDir() {
-			emit(in, false)
+			emit(in, len(b.Inputs) == 1)
 			continue
 		}
 		for _, path := range b.walk(in, bad) {
-			emit(path, true)
+			emit(path, false)
 		}
 	}
 }
@@ -409,11 +411,10 @@ func IsSheetFile(path string) bool {
 	return fileio.FormatOf(path, SheetFormats...) != ""
 }
 
-// readLines makes one job per non-blank line of a JSON-lines input (walked:
-// a file found in a directory). A line
+// readLines makes one job per non-blank line of a JSON-lines input. A line
 // over the size limit is named and skipped, and the lines after it are read:
 // one bad sheet must not cost the rest of the class theirs.
-func readLines(name string, r io.Reader, walked bool, seq *int, jobs chan<- job, bad func(string, error)) {
+func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(string, error)) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	line := 0
@@ -442,7 +443,7 @@ func readLines(name string, r io.Reader, walked bool, seq *int, jobs chan<- job,
 		case tooLong:
 			bad(fmt.Sprintf("%s:%d", name, line), fmt.Errorf("%s:%d: sheet is larger than %d MB, the most conflictq reads; this line is skipped, the others are graded", name, line, fileio.MaxFileSize>>20))
 		case len(bytes.TrimSpace(buf)) > 0:
-			jobs <- job{seq: *seq, file: name, line: line, data: bytes.Clone(bytes.TrimRight(buf, "\r\n")), walked: walked}
+			jobs <- job{seq: *seq, file: name, line: line, data: bytes.Clone(bytes.TrimRight(buf, "\r\n"))}
 			*seq++
 		}
 		if err != nil {
