@@ -4,8 +4,11 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,6 +20,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/gift"
 	"github.com/conflictq/conflictq/quiz/moodlexml"
 	"github.com/conflictq/conflictq/quiz/session"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Factory hands commands what they need from the outside world, so that tests
@@ -67,8 +71,8 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		Getenv:        getenv,
 		Now:           time.Now,
 		NewSeed:       randomSeed,
-		UserConfigDir: os.UserConfigDir,
-		StateDir:      stateDir(getenv),
+		UserConfigDir: userConfigDir(getenv, ios.ErrOut),
+		StateDir:      stateDir(getenv, ios.ErrOut),
 		HandleSignals: true,
 	}
 	if now, err := time.Parse(time.RFC3339, getenv("CONFLICTQ_TEST_NOW")); err == nil {
@@ -110,17 +114,70 @@ func randomSeed() uint64 {
 
 // stateDir follows the XDG base directory spec: $XDG_STATE_HOME/conflictq,
 // else ~/.local/state/conflictq.
-func stateDir(getenv func(string) string) func() (string, error) {
+func stateDir(getenv func(string) string, errOut io.Writer) func() (string, error) {
+	home := xdgHome(getenv, errOut, "XDG_STATE_HOME", func() (string, error) { return underHome(".local", "state") })
 	return func() (string, error) {
-		if d := getenv("XDG_STATE_HOME"); d != "" {
-			return filepath.Join(d, "conflictq"), nil
-		}
-		home, err := os.UserHomeDir()
+		dir, err := home()
 		if err != nil {
 			return "", err
 		}
-		return filepath.Join(home, ".local", "state", "conflictq"), nil
+		return filepath.Join(dir, "conflictq"), nil
 	}
+}
+
+// userConfigDir is where the user's config directory (conflictq/config.yaml
+// under it) is: $XDG_CONFIG_HOME, else the system's (~/.config; on macOS and
+// Windows where os.UserConfigDir puts it).
+func userConfigDir(getenv func(string) string, errOut io.Writer) func() (string, error) {
+	return xdgHome(getenv, errOut, "XDG_CONFIG_HOME", func() (string, error) {
+		switch runtime.GOOS {
+		case "darwin", "ios", "windows", "plan9":
+			return os.UserConfigDir()
+		}
+		return underHome(".config")
+	})
+}
+
+// xdgHome is the one place an XDG base directory is resolved: the variable
+// name when it holds an absolute path, else what unset gives. The XDG Base
+// Directory spec says a relative path is invalid and must be ignored: used
+// as it is, XDG_STATE_HOME=rel kept the history under whatever directory the
+// program ran in, and XDG_STATE_HOME='~/st' (a ~ the shell did not expand) in
+// a folder named ~, so progress run elsewhere found none; a relative
+// XDG_CONFIG_HOME left the user's config unread (attack16 #7). A note on
+// errOut says so, once a run.
+func xdgHome(getenv func(string) string, errOut io.Writer, name string, unset func() (string, error)) func() (string, error) {
+	var once sync.Once
+	return func() (string, error) {
+		d := getenv(name)
+		if d != "" && filepath.IsAbs(d) {
+			return d, nil
+		}
+		dir, err := unset()
+		if d != "" {
+			once.Do(func() {
+				instead := "the default"
+				if err == nil {
+					instead = text.EscapeControl(dir)
+				}
+				hint := ""
+				if strings.HasPrefix(d, "~") {
+					hint = " (a ~ in quotes is not expanded: write $HOME)"
+				}
+				fmt.Fprintf(errOut, "note: %s=%s is not an absolute path, so it is ignored, as the XDG Base Directory spec says%s; using %s\n", name, text.EscapeControl(d), hint, instead)
+			})
+		}
+		return dir, err
+	}
+}
+
+// underHome is a path under the user's home directory.
+func underHome(elem ...string) (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(append([]string{home}, elem...)...), nil
 }
 
 // testClock is the clock CONFLICTQ_TEST_NOW sets, for tests and for trying a

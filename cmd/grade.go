@@ -241,6 +241,8 @@ func gradeRun(opts *GradeOptions) error {
 		}
 	}
 	switch {
+	case tally.Graded == 0 && tally.Unreadable == 0 && tally.Keys > 0:
+		return invalid("no student's sheets found in %s, only %s (left out, above)", strings.Join(opts.Inputs, ", "), text.Count(tally.Keys, "answer key"))
 	case tally.Graded == 0 && tally.Unreadable == 0:
 		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
 	case tally.Unreadable > 0 && tally.Graded == 0:
@@ -422,6 +424,11 @@ func (h *batchHandler) handle(d grade.Item) {
 		if err := h.w.Unreadable(d.Where, d.Err); err != nil && h.writeErr == nil {
 			h.writeErr = err
 		}
+		return
+	}
+	if d.Key {
+		tally.Keys++
+		h.say("%s: warning: an answer key, not a student's sheet: left out (grade it on its own to check it)\n", d.Where)
 		return
 	}
 	r := d.Result

@@ -295,7 +295,7 @@ func changedBanks(digests map[string]string, banks []*quiz.Bank) []string {
 // the sheet is graded from.
 func sheetHeader(opts *SheetOptions) (student string, banks []string) {
 	if opts.Key {
-		student = "ANSWER KEY"
+		student = sheet.KeyStudent
 	}
 	for _, ref := range opts.Banks {
 		if quiz.IsPath(ref) && opts.Output != "" && opts.Output != "-" {

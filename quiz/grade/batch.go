@@ -40,14 +40,21 @@ type Item struct {
 	Result *SheetResult // nil when Err is set
 	Err    error        // names the file (and line) and the problem
 	Where  string       // the input: file, or file:line for JSON lines
+	// Key is set, with no Result, for an answer key (its student is
+	// sheet.KeyStudent, as sheet --key writes it) among a class's sheets:
+	// found in a directory, named with other inputs (a glob), or a line of
+	// JSON lines. No student's sheet, so not graded. A key that is the one
+	// file named is graded like any sheet (a teacher checks it scores 100%).
+	Key bool
 }
 
 // A sheet to grade: a whole file, or one line of a JSON-lines input.
 type job struct {
-	seq  int
-	file string
-	line int
-	data []byte
+	seq   int
+	file  string
+	line  int
+	data  []byte
+	alone bool // the one input, a sheet's file: a key is graded (Item.Key)
 }
 
 type done struct {
@@ -123,6 +130,13 @@ func (b *Batch) gradeOne(j job) done {
 		d.Err = err
 		return d
 	}
+	if !j.alone && s.Student == sheet.KeyStudent {
+		// A key left in the class's folder, or caught by a glob, would be a
+		// student with every answer right, in the results and the class
+		// statistics (attack16 #4).
+		d.Key = true
+		return d
+	}
 	d.Result, d.Err = b.Grader.Grade(s)
 	if d.Err != nil {
 		d.Err = fmt.Errorf("%s: %w", j.where(), d.Err)
@@ -147,7 +161,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	// graded once: a second row would count the student twice.
 	seen := map[string]bool{}
 	cwd, _ := os.Getwd() // once, not a system call per file
-	emit := func(path string) {
+	emit := func(path string, alone bool) {
 		key := filepath.Clean(path)
 		if !filepath.IsAbs(key) && cwd != "" {
 			key = filepath.Join(cwd, key)
@@ -175,7 +189,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 				bad(path, err)
 				return
 			}
-			jobs <- job{seq: seq, file: path, data: data}
+			jobs <- job{seq: seq, file: path, data: data, alone: alone}
 			seq++
 		}
 	}
@@ -199,11 +213,11 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 			continue
 		}
 		if !st.IsDir() {
-			emit(in)
+			emit(in, len(b.Inputs) == 1)
 			continue
 		}
 		for _, path := range b.walk(in, bad) {
-			emit(path)
+			emit(path, false)
 		}
 	}
 }

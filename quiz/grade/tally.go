@@ -13,6 +13,7 @@ import (
 type Tally struct {
 	Graded, Failed, Unreadable int
 	BadAnswers                 int // sheets graded with answers that could not be read or were given twice
+	Keys                       int // answer keys found in directories, left out (Item.Key)
 	// Warnings are the graded sheets' warnings (how an answer was read
 	// otherwise than written, an answer to no question, a student with two
 	// sheets), each counted, in Warned sheets. Reading of them, in

@@ -29,6 +29,10 @@ type Layout struct {
 	Key        bool     // the answer key: every right answer filled in
 }
 
+// KeyStudent is the student a key is written for (sheet --key): no
+// student's name, and how grade knows a key left in a class's folder.
+const KeyStudent = "ANSWER KEY"
+
 // keyNode is a question's right answer for the YAML key, for marking paper:
 // options by their letters (an order's items by their numbers) on the sheet, with the texts in a comment, and one
 // pair a line for match questions. It grades as the key.

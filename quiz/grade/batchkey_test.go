@@ -1,0 +1,64 @@
+package grade
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/testfiles"
+	"github.com/conflictq/conflictq/quiz/sheet"
+)
+
+// attack16 #4: an answer key among a class's sheets (in a folder, named with
+// other inputs, a line of JSON lines) is handed over as Item.Key, not graded;
+// the one file named on its own is graded.
+func TestBatchLeavesOutKeysAmongSheets(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	key := "student: " + sheet.KeyStudent + "\nanswers: {capital: Baku}\n"
+	write("class/ana.yaml", "student: Ana\nanswers: {capital: Baku}\n")
+	classKey := write("class/key.yaml", key)
+	lone := write("key.yaml", key)
+	lines := write("many.jsonl", `{"student": "Bo", "answers": {"capital": "Baku"}}`+"\n"+`{"student": "`+sheet.KeyStudent+`", "answers": {"capital": "Baku"}}`+"\n")
+	run := func(inputs ...string) (graded, keys []string) {
+		b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: inputs, Stdin: strings.NewReader("")}
+		b.Run(func(it Item) {
+			switch {
+			case it.Err != nil:
+				t.Errorf("%v: %v", inputs, it.Err)
+			case it.Key:
+				if it.Result != nil {
+					t.Errorf("%v: a key with a result", inputs)
+				}
+				keys = append(keys, it.Where)
+			default:
+				graded = append(graded, it.Result.Student)
+			}
+		})
+		return graded, keys
+	}
+	for _, tc := range []struct {
+		inputs       []string
+		graded, keys []string
+	}{
+		{[]string{filepath.Join(dir, "class")}, []string{"Ana"}, []string{classKey}},
+		{[]string{filepath.Join(dir, "class", "ana.yaml"), classKey}, []string{"Ana"}, []string{classKey}},
+		{[]string{lines}, []string{"Bo"}, []string{lines + ":2"}},
+		{[]string{lone}, []string{sheet.KeyStudent}, nil},
+	} {
+		graded, keys := run(tc.inputs...)
+		if !slices.Equal(graded, tc.graded) || !slices.Equal(keys, tc.keys) {
+			t.Errorf("%v: graded %q, keys %q; want %q, %q", tc.inputs, graded, keys, tc.graded, tc.keys)
+		}
+	}
+}
