@@ -7,6 +7,8 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -348,7 +350,8 @@ func (m *marker) one(q *marking.Question, a marking.Answer) error {
 		m.revised++
 	}
 	if err != nil {
-		// Stopped while typing the comment: the points are kept, without it.
+		// Stopped while typing the comment: the points are kept, with the
+		// comment as far as it was typed.
 		return errors.Unwrap(err)
 	}
 	return nil
@@ -434,7 +437,13 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 		if err != nil {
 			return err
 		}
-		points, comment, skip = p, strings.TrimSpace(rest), false
+		rest = strings.TrimSpace(rest)
+		if moreNumber(rest) {
+			// "0 ,5" or "1 .5": a stray space would save 0 or 1 and
+			// make the rest the comment (attack16 #2).
+			return fmt.Errorf("read %s as the points and %q as the comment, which looks like more of the number: write the points with no space in them (such as 0.5), and start a comment with a word", text.FormatNum(p), text.EscapeControl(rest))
+		}
+		points, comment, skip = p, rest, false
 		return nil
 	})
 	if err != nil {
@@ -447,6 +456,13 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 		return 0, "", errSkip
 	}
 	return points, comment, nil
+}
+
+// moreNumber reports whether a comment typed after the points starts as a
+// number would go on: a digit, a decimal comma or point.
+func moreNumber(comment string) bool {
+	r, _ := utf8.DecodeRuneInString(comment)
+	return r == ',' || r == '.' || unicode.IsNumber(r)
 }
 
 // savedIn says where mark --from wrote: in the reports, in the sheets, or
@@ -510,7 +526,13 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	points, _ = quiz.ParsePoints(line, q.Max)
 	comment, err := inputWithContext(m.ctx, m.p, "Comment (optional):", nil)
 	if errors.Is(err, session.ErrInterrupted) || errors.Is(err, session.ErrSignal) {
-		return points, "", &stopAfterPoints{err}
+		// The comment as typed when the run stopped, as the quiz keeps an
+		// answer typed at Ctrl-C: the screen showed it (attack16 #6).
+		kept := ""
+		if d, ok := m.p.(session.Drafter); ok {
+			kept = strings.TrimSpace(d.Draft())
+		}
+		return points, kept, &stopAfterPoints{err}
 	}
 	if err != nil {
 		return 0, "", err

@@ -327,6 +327,16 @@ func (res *SheetResult) place(s *sheet.Sheet, sel *selection) (unknown []quiz.Pr
 // with its mark when the sheet holds one for an open answer.
 func (res *SheetResult) score(s *sheet.Sheet, questions []*quiz.Question) {
 	number := 0 // the question's number on the sheet and the paper
+	why := make([]string, len(s.Marks))
+	if len(s.Marks) > 0 {
+		ids := make([]string, len(questions))
+		for i, q := range questions {
+			ids[i] = q.ID
+		}
+		for j, m := range s.Marks {
+			why[j] = "it names no question of this sheet" + text.Suggest(m.ID, ids) + ", so it is not counted"
+		}
+	}
 	for i, q := range questions {
 		var r quiz.Response
 		if q.Type != quiz.Info {
@@ -339,21 +349,36 @@ func (res *SheetResult) score(s *sheet.Sheet, questions []*quiz.Question) {
 		}
 		res.shown[i].Question = q
 		o := quiz.Outcome{Question: &res.shown[i], Response: r, Fraction: quiz.Score(q, r)}
-		if len(s.Marks) > 0 && q.Type == quiz.Open && r.Answered {
-			for _, m := range s.Marks {
-				// mark keys a mark as the sheet keys the answer: by the
-				// id it was given under, a former id on an old sheet.
-				if m.ID == q.ID || m.ID == s.Answers[res.answerAt[i]].ID {
-					// The answer as read (ReadAnswer), which the results
-					// show and mark ties its marks to.
-					o.Mark = capMark(res, s.File, m.Line, q, m.Mark, r.Text)
-					break
-				}
+		for j, m := range s.Marks {
+			// mark keys a mark as the sheet keys the answer: by the id it
+			// was given under, a former id on an old sheet.
+			if m.ID != q.ID && (res.answerAt[i] < 0 || m.ID != s.Answers[res.answerAt[i]].ID) {
+				continue
+			}
+			switch {
+			case q.Type != quiz.Open:
+				why[j] = "it marks a question scored by its key, not an open one, so it is not counted"
+			case !r.Answered:
+				why[j] = "it marks an answer left blank, so it is not counted"
+			case o.Mark == nil:
+				why[j] = ""
+				// The answer as read (ReadAnswer), which the results
+				// show and mark ties its marks to.
+				o.Mark = capMark(res, s.File, m.Line, q, m.Mark, r.Text)
+			default: // by its id and by a former id
+				why[j] = "the answer is marked twice (by its id and a former one); the first mark counts"
 			}
 		}
 		res.Outcomes = append(res.Outcomes, o)
 		res.Score += o.Points()
 		res.Max += o.MaxPoints()
+	}
+	// A mark that marks no open answer was passed over without a word: a
+	// misspelt id, a closed question, a blank answer (attack16 #3).
+	for j, m := range s.Marks {
+		if why[j] != "" {
+			res.Problems = append(res.Problems, quiz.Problem{File: s.File, Line: m.Line, Question: m.ID, Warning: true, Msg: why[j]})
+		}
 	}
 }
 

@@ -69,6 +69,7 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		}
 		bankOf[b.ID] = b
 	}
+	used := make([]bool, len(rep.Marks))
 	for _, qr := range rep.Questions {
 		var q *quiz.Question
 		if b := bankOf[qr.Bank]; b != nil {
@@ -106,15 +107,17 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 			}
 		}
 		o.Fraction = quiz.Score(q, o.Response)
-		if m := rep.MarkFor(qr.Bank, qr.ID); m != nil && q.Type == quiz.Open { // as mark keys it: the id the report gives
+		if j := markOf(rep, qr.Bank, qr.ID); j >= 0 && q.Type == quiz.Open { // as mark keys it: the id the report gives
 			given := ""
 			if qr.Given != nil {
 				given = *qr.Given
 			}
-			o.Mark = capMark(res, file, 1, q, *m, given)
+			used[j] = true
+			o.Mark = capMark(res, file, rep.Marks[j].Line, q, rep.Marks[j].Mark, given)
 		}
 		res.Outcomes = append(res.Outcomes, o)
 	}
+	unusedMarks(res, file, rep, used)
 	for _, o := range res.Outcomes {
 		res.Score += o.Points()
 		res.Max += o.MaxPoints()
@@ -167,4 +170,34 @@ func (g *Grader) digest(b *quiz.Bank) string {
 	d := b.Digest()
 	g.digests.Store(b, d)
 	return d
+}
+
+// markOf is the index of a report's mark of a question, or -1.
+func markOf(rep *sheet.Report, bank, id string) int {
+	for j := range rep.Marks {
+		if rep.Marks[j].Bank == bank && rep.Marks[j].ID == id {
+			return j
+		}
+	}
+	return -1
+}
+
+// unusedMarks warns of the report's marks that mark no open question of
+// it (a misspelt id or bank, a closed question): they were passed over
+// without a word (attack16 #3).
+func unusedMarks(res *SheetResult, file string, rep *sheet.Report, used []bool) {
+	for j, m := range rep.Marks {
+		if used[j] {
+			continue
+		}
+		why := "which is no question of this report; it is not counted (check its id and bank)"
+		for _, qr := range rep.Questions {
+			if qr.Bank == m.Bank && qr.ID == m.ID {
+				why = "which is not an open question (its key scores it); it is not counted"
+				break
+			}
+		}
+		res.Problems = append(res.Problems, quiz.Problem{File: file, Line: m.Line, Question: m.ID, Warning: true,
+			Msg: fmt.Sprintf("a mark of %s/%s, %s", text.EscapeControl(m.Bank), text.EscapeControl(m.ID), why)})
+	}
 }

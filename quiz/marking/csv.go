@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"sort"
@@ -88,9 +89,30 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: err.Error()})
 			continue
 		}
+		if len(rec) > len(header) {
+			// Read by name, a row with a cell too many would give its
+			// marks from the wrong columns (attack16 #1).
+			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
+			continue
+		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open)
 	}
 	return out, probs
+}
+
+// longRow says why a row with more cells than the header is refused.
+func longRow(cells, headers int, comma rune) string {
+	msg := fmt.Sprintf("this row has %d cells but the header has %d, so its cells would be read under the wrong columns; nothing of it was read: ", cells, headers)
+	if comma == ',' {
+		return msg + `a decimal comma splits a cell in a comma-separated file (0,5 is read as 0 and 5): write 0.5, or put the cell in quotes ("0,5")`
+	}
+	sep := "the separator"
+	if comma == ';' {
+		sep = "a ;"
+	} else if comma == '\t' {
+		sep = "a tab"
+	}
+	return msg + "a cell holding " + sep + " splits in two: put that cell in quotes"
 }
 
 // csvReader reads a CSV by the separator a spreadsheet wrote: the one its

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // A quiz's JSON report (conflictq quiz -o name.json) is also what a student
@@ -105,6 +107,7 @@ type oddField struct {
 // ReportMark is a teacher's mark of one open answer.
 type ReportMark struct {
 	ID, Bank string
+	Line     int // where the mark starts in the report
 	quiz.Mark
 }
 
@@ -307,11 +310,18 @@ func (r *reportReader) markEntry() error {
 	var m ReportMark
 	s.peek()
 	el := s.pos
-	err := s.object(func(k string) error { return s.reportMark(&m, k) })
+	got := markKeys{object: el, pointsAt: -1}
+	err := s.object(func(k string) error { return s.reportMark(&m, k, &got) })
+	if err == nil && !got.points {
+		// "pionts", null or no points were counted as 0, the report
+		// "complete" (attack16 #3): refused, as a sheet's marks are.
+		err = got.missing()
+	}
 	if fe, ok := err.(*fieldError); ok {
 		fe.field = fmt.Sprintf("marks[%d].", len(r.rep.Marks)) + fe.field
 		fe.question = s.idAt(el)
 	}
+	m.Line = r.lines.at(el)
 	// Two marks of one question: grade counted the first and mark
 	// replaced both, without a word.
 	key := [2]string{m.Bank, m.ID}
@@ -477,7 +487,32 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 	return err
 }
 
-func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
+// markKeys is what a report's mark held besides its values: whether it
+// gave points, and the first field no mark has, with where they start.
+type markKeys struct {
+	points            bool
+	pointsAt          int // where a "points" holding null starts, else -1
+	unknown           string
+	unknownAt, object int
+}
+
+// reportMarkFields are the fields of a report's mark.
+var reportMarkFields = []string{"id", "bank", "points", "comment", "marker", "time", "answer_sha256"}
+
+// missing is the error of a mark with no points: named by the field that
+// was there instead (a misspelt "pionts", or points: null).
+func (k *markKeys) missing() error {
+	switch {
+	case k.unknown != "":
+		return &fieldError{offset: k.unknownAt, field: k.unknown,
+			msg: "unknown field" + text.Suggest(k.unknown, reportMarkFields) + ", and the mark has no points (a mark has " + strings.Join(reportMarkFields, ", ") + ")"}
+	case k.pointsAt >= 0:
+		return &fieldError{offset: k.pointsAt, field: "points", msg: "null is no number of points; give the points (0 or more, in halves), or remove the mark"}
+	}
+	return &fieldError{offset: k.object, field: "points", msg: "missing; give the points (0 or more, in halves), or remove the mark"}
+}
+
+func (s *jsonScanner) reportMark(m *ReportMark, key string, got *markKeys) error {
 	var err error
 	switch key {
 	case "id":
@@ -493,6 +528,10 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 		// a sheet (review-code24 #3). encoding/json writes a mark, at most
 		// 1000, without an exponent.
 		t, ok, start, ferr := s.scalarField(key, 'd', wantNumber)
+		got.points = ok
+		if !ok && ferr == nil {
+			got.pointsAt = start // null
+		}
 		if err = ferr; ok {
 			var perr error
 			if m.Points, perr = quiz.ParsePoints(t, quiz.MaxPoints); perr != nil {
@@ -508,6 +547,9 @@ func (s *jsonScanner) reportMark(m *ReportMark, key string) error {
 	case "answer_sha256":
 		m.Answer, _, err = s.scalar()
 	default:
+		if got.unknown == "" {
+			got.unknown, got.unknownAt = key, s.pos
+		}
 		err = s.skip(0)
 	}
 	return err

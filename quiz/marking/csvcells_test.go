@@ -1,0 +1,36 @@
+package marking
+
+import (
+	"strings"
+	"testing"
+)
+
+// attack16 #1: an unquoted decimal comma in a comma-separated CSV splits the
+// mark cell, so the row has more cells than the header. Read by name, the
+// row's marks were saved shifted (0 for 0,5, the 5 taken as the comment) or
+// refused as an answer that "changed". The row is refused at its line.
+func TestReadCSVRowLongerThanHeader(t *testing.T) {
+	for _, in := range []string{
+		// grade's column order: the 5 lands in :answer
+		"student,file,d/q,d/q:answer,d/q:comment\nana,a.yaml,0,5,the answer,good\n",
+		// another order: the 0 is read as the mark, silently
+		"student,file,d/q:answer,d/q:comment,d/q\nana,a.yaml,the answer,good,0,5\n",
+		// mark before comment: the 5 becomes the comment, "good" is lost
+		"student,file,d/q:answer,d/q,d/q:comment\nana,a.yaml,the answer,0,5,good\n",
+	} {
+		got, probs := ReadCSV("m.csv", strings.NewReader(in))
+		if len(got) != 0 {
+			t.Errorf("%q: read %+v, want the row refused", in, got)
+		}
+		if len(probs) != 1 || probs[0].Line != 2 || !strings.Contains(probs[0].Error(), "m.csv:2:") ||
+			!strings.Contains(probs[0].Error(), "decimal comma") || !strings.Contains(probs[0].Error(), "0.5") {
+			t.Errorf("%q: problems %v, want one at line 2 naming a decimal comma", in, probs)
+		}
+	}
+	// A quoted decimal comma, and a row shorter than the header (a
+	// spreadsheet dropping empty cells at the end), are still read.
+	got, probs := ReadCSV("m.csv", strings.NewReader("student,file,d/q:answer,d/q,d/q:comment\nana,a.yaml,the answer,\"0,5\",good\nben,b.yaml,his answer,1\n"))
+	if len(probs) != 0 || len(got) != 2 || got[0].Points != 0.5 || got[0].Comment != "good" || got[1].Points != 1 {
+		t.Errorf("got %+v %v", got, probs)
+	}
+}
