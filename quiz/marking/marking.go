@@ -427,6 +427,13 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 		if err != nil {
 			errs = append(errs, err)
 		}
+		if isKey(file, data, student) {
+			// A key left among the class's sheets (sheet --key) is no
+			// student's: its answers are not offered, and no mark is
+			// written into it (attack16), as grade leaves it out.
+			notes = append(notes, quiz.Problem{File: file, Warning: true, Msg: keyLeftOut})
+			continue
+		}
 		unknown = append(unknown, unknownHere...)
 		for _, w := range warns {
 			notes = append(notes, w)
@@ -492,6 +499,9 @@ func Count(files []string, load BankLoader, f Filter) Census {
 			continue
 		}
 		student, answers, _, _, _, _ := openAnswers(file, data, load)
+		if isKey(file, data, student) {
+			continue
+		}
 		for _, a := range answers {
 			c.Answers++
 			if a.mark != nil {
@@ -506,6 +516,15 @@ func Count(files []string, load BankLoader, f Filter) Census {
 		}
 	}
 	return c
+}
+
+// keyLeftOut is what mark says of an answer key among the files it marks.
+const keyLeftOut = "an answer key, not a student's sheet: left out"
+
+// isKey reports whether file is an answer key (a sheet written for
+// sheet.KeyStudent by sheet --key), which mark never marks.
+func isKey(file string, data []byte, student string) bool {
+	return student == sheet.KeyStudent && isSheet(file, data)
 }
 
 func find(banks []*quiz.Bank, bank, id string) *quiz.Question {
