@@ -34,3 +34,46 @@ func TestReadCSVRowLongerThanHeader(t *testing.T) {
 		t.Errorf("got %+v %v", got, probs)
 	}
 }
+
+// review-code25 #1: with the empty comment cell dropped at the end of the
+// row, an unquoted "0,5" leaves the row as long as the header, and was
+// saved as 0 with the comment "5" (or refused as a "changed" answer in
+// grade's order). It is refused at its line as a decimal comma.
+func TestReadCSVDecimalCommaInShortRow(t *testing.T) {
+	for _, in := range []string{
+		"student,file,open/essay:answer,open/essay,open/essay:comment\nAna,r/ana.yaml,\"A union of republics, 1922 to 1991.\",0,5\n",
+		// grade's order: points, then :answer, then :comment
+		"student,file,open/essay,open/essay:answer,open/essay:comment\nAna,r/ana.yaml,0,5,\"A union of republics, 1922 to 1991.\"\n",
+	} {
+		got, probs := ReadCSV("m.csv", strings.NewReader(in))
+		if len(got) != 0 {
+			t.Errorf("%q: read %+v, want the row refused", in, got)
+		}
+		if len(probs) != 1 || probs[0].Line != 2 || !strings.Contains(probs[0].Error(), "decimal comma") ||
+			strings.Contains(probs[0].Error(), "changed") {
+			t.Errorf("%q: problems %v, want one at line 2 naming a decimal comma", in, probs)
+		}
+	}
+	// Not a split: a comment that only starts with a digit under a ;
+	// header, an answer starting with a year after a whole mark, and a
+	// half written with a point.
+	for _, in := range []string{
+		"student;file;d/q:answer;d/q;d/q:comment\nana;a.yaml;the answer;1;5 stars\n",
+		"student,file,d/q,d/q:answer,d/q:comment\nana,a.yaml,1,\"1991, when it ended\",ok\n",
+		"student,file,d/q:answer,d/q,d/q:comment\nana,a.yaml,the answer,1,5 stars\n",
+		"student,file,d/q:answer,d/q,d/q:comment\nana,a.yaml,the answer,0.5,5\n",
+	} {
+		got, probs := ReadCSV("m.csv", strings.NewReader(in))
+		if len(probs) != 0 || len(got) != 1 {
+			t.Errorf("%q: got %+v %v, want it read", in, got, probs)
+		}
+	}
+}
+
+func TestMoreNumber(t *testing.T) {
+	for s, want := range map[string]bool{",5": true, ".5": true, "5": true, "5 stars": true, "good": false, "": false} {
+		if MoreNumber(s) != want {
+			t.Errorf("MoreNumber(%q) = %v", s, !want)
+		}
+	}
+}
