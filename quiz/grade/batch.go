@@ -130,7 +130,7 @@ func (b *Batch) gradeOne(j job) done {
 		d.Err = err
 		return d
 	}
-	if !j.alone && s.Student == sheet.KeyStudent {
+	if !j.alone && sheet.IsKey(s.Student) {
 		// A key left in the class's folder, or caught by a glob, would be a
 		// student with every answer right, in the results and the class
 		// statistics (attack16 #4).
