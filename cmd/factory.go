@@ -126,16 +126,25 @@ func stateDir(getenv func(string) string, errOut io.Writer) func() (string, erro
 }
 
 // userConfigDir is where the user's config directory (conflictq/config.yaml
-// under it) is: $XDG_CONFIG_HOME, else the system's (~/.config; on macOS and
-// Windows where os.UserConfigDir puts it).
+// under it) is: on Linux and the BSDs $XDG_CONFIG_HOME, else ~/.config; on
+// macOS, iOS, Windows and Plan 9 where os.UserConfigDir puts it, which
+// ignores XDG_CONFIG_HOME there.
 func userConfigDir(getenv func(string) string, errOut io.Writer) func() (string, error) {
-	return xdgHome(getenv, errOut, "XDG_CONFIG_HOME", func() (string, error) {
-		switch runtime.GOOS {
-		case "darwin", "ios", "windows", "plan9":
-			return os.UserConfigDir()
-		}
-		return underHome(".config")
-	})
+	return configDirOn(runtime.GOOS, getenv, errOut, os.UserConfigDir)
+}
+
+// configDirOn is userConfigDir on the system goos, with system its own
+// config directory. XDG_CONFIG_HOME is honoured only where the default is
+// ~/.config: a Mac user who keeps dotfiles under it and a config in
+// ~/Library/Application Support/conflictq would lose that config, and a
+// relative value would get a note about a variable that never applied
+// there (review-code25 #4).
+func configDirOn(goos string, getenv func(string) string, errOut io.Writer, system func() (string, error)) func() (string, error) {
+	switch goos {
+	case "darwin", "ios", "windows", "plan9":
+		return system
+	}
+	return xdgHome(getenv, errOut, "XDG_CONFIG_HOME", func() (string, error) { return underHome(".config") })
 }
 
 // xdgHome is the one place an XDG base directory is resolved: the variable

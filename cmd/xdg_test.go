@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -21,10 +22,7 @@ func TestXDGHomeIgnoresRelativePaths(t *testing.T) {
 		t.Setenv("USERPROFILE", home)
 	}
 	t.Chdir(t.TempDir())
-	configDefault := filepath.Join(home, ".config")
-	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
-		configDefault, _ = os.UserConfigDir()
-	}
+	configDefault := filepath.Join(home, ".config") // as on Linux: configResolver
 	abs := filepath.Join(home, "elsewhere")
 	for _, tc := range []struct {
 		name, value, want string
@@ -68,7 +66,34 @@ func stateResolver(getenv func(string) string, errOut *bytes.Buffer) func() (str
 }
 
 func configResolver(getenv func(string) string, errOut *bytes.Buffer) func() (string, error) {
-	return userConfigDir(getenv, errOut)
+	return configDirOn("linux", getenv, errOut, func() (string, error) { return "", errors.New("not asked") })
+}
+
+// review-code25 #4: on macOS, iOS, Windows and Plan 9 the config is where
+// os.UserConfigDir puts it, XDG_CONFIG_HOME or not, with no note about it.
+func TestConfigDirIgnoresXDGWhereTheDefaultIsNotDotConfig(t *testing.T) {
+	system := func() (string, error) { return "/Users/ana/Library/Application Support", nil }
+	for _, goos := range []string{"darwin", "ios", "windows", "plan9"} {
+		for _, value := range []string{"", "/Users/ana/.config", "rel/x", "~/x"} {
+			var errOut bytes.Buffer
+			getenv := func(k string) string {
+				if k == "XDG_CONFIG_HOME" {
+					return value
+				}
+				return ""
+			}
+			got, err := configDirOn(goos, getenv, &errOut, system)()
+			if want, _ := system(); err != nil || got != want || errOut.Len() != 0 {
+				t.Errorf("%s, XDG_CONFIG_HOME=%q: %q, %v, stderr %q; want %q and no note", goos, value, got, err, errOut.String(), want)
+			}
+		}
+	}
+	// Where the default is ~/.config, the variable is honoured.
+	var errOut bytes.Buffer
+	got, err := configDirOn("freebsd", func(string) string { return "/home/ana/cfg" }, &errOut, system)()
+	if err != nil || got != "/home/ana/cfg" || errOut.Len() != 0 {
+		t.Errorf("freebsd: %q, %v, stderr %q", got, err, errOut.String())
+	}
 }
 
 // The whole program: with both set relative, progress reads the user's
