@@ -1,7 +1,6 @@
 package grade
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,14 +16,7 @@ import (
 // the one file named on its own is graded.
 func TestBatchLeavesOutKeysAmongSheets(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		path := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, data string) string { return writeUnder(t, dir, name, data) }
 	key := "student: " + sheet.KeyStudent + "\nanswers: {capital: Baku}\n"
 	write("class/ana.yaml", "student: Ana\nanswers: {capital: Baku}\n")
 	classKey := write("class/key.yaml", key)
