@@ -135,3 +135,38 @@ func TestRelativeXDGHomesUseTheDefaults(t *testing.T) {
 		}
 	}
 }
+
+// review-code25 #8: a relative XDG_STATE_HOME that kept a history under the
+// working directory before it was ignored: the note says where that
+// history is and where to move it.
+func TestRelativeStateHomeNamesTheHistoryLeftThere(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	work := t.TempDir()
+	t.Chdir(work)
+	getenv := func(k string) string {
+		if k == "XDG_STATE_HOME" {
+			return "rel"
+		}
+		return ""
+	}
+	var errOut bytes.Buffer
+	if _, err := stateDir(getenv, &errOut)(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(errOut.String(), "kept there before") {
+		t.Errorf("no history there, but: %q", errOut.String())
+	}
+	if err := os.MkdirAll(filepath.Join("rel", "conflictq", "history"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	errOut.Reset()
+	if _, err := stateDir(getenv, &errOut)(); err != nil {
+		t.Fatal(err)
+	}
+	want := "; a history kept there before is in " + filepath.Join(work, "rel", "conflictq", "history") +
+		": move it to " + filepath.Join(home, ".local", "state", "conflictq", "history") + "\n"
+	if !strings.HasSuffix(errOut.String(), want) || strings.Count(errOut.String(), "\n") != 1 {
+		t.Errorf("note %q, want it to end %q", errOut.String(), want)
+	}
+}
