@@ -164,8 +164,8 @@ func columns(header []string) (col map[string]int, dup map[string]bool) {
 // a mark, and its problems to probs: a mark that is no number, a row that
 // names no report.
 //
-// In a comma-separated file, a whole-number mark followed by a cell of digits
-// alone is refused as an unquoted decimal comma ("0,5" read as 0 and 5): a
+// In a comma-separated file, a whole-number mark followed by its own
+// comment cell holding digits alone is refused as an unquoted decimal comma ("0,5" read as 0 and 5): a
 // row whose empty last cell a spreadsheet dropped is then no longer than the
 // header, so longRow does not catch it (review-code25 #1).
 func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []string, col map[string]int, open []string, comma rune) ([]Entry, []quiz.Problem) {
@@ -185,7 +185,7 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 		if v == "" {
 			continue
 		}
-		if comma == ',' && digitsOnly(v) && splitFraction(cell(col[id]+1)) {
+		if next := col[id] + 1; comma == ',' && digitsOnly(v) && ownColumn(col, id, next) && splitFraction(cell(next)) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
 				Msg: fmt.Sprintf("read %s as the mark and %q, the next cell, as more of it; nothing of this row was read: %s", v, cell(col[id]+1), decimalComma)})
 			return out[:len(out)-countLine(out, line)], probs
@@ -272,6 +272,16 @@ func MoreNumber(s string) bool {
 // comment that only starts with a digit ("1991, when ...") is not.
 func splitFraction(cell string) bool {
 	return MoreNumber(cell) && digitsOnly(cell)
+}
+
+// ownColumn reports whether column i is the question id's own comment
+// column. A decimal comma's fraction is looked for there only: the next
+// column in grade's CSV may be another question's number, and an answer may
+// be digits alone ("1"); a fraction shifted into the answer column is
+// refused already, as an answer that changed.
+func ownColumn(col map[string]int, id string, i int) bool {
+	c, has := col[id+commentSuffix]
+	return has && c == i
 }
 
 func digitsOnly(s string) bool {

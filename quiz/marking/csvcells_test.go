@@ -37,13 +37,14 @@ func TestReadCSVRowLongerThanHeader(t *testing.T) {
 
 // review-code25 #1: with the empty comment cell dropped at the end of the
 // row, an unquoted "0,5" leaves the row as long as the header, and was
-// saved as 0 with the comment "5" (or refused as a "changed" answer in
-// grade's order). It is refused at its line as a decimal comma.
+// saved as 0 with the comment "5". It is refused at its line as a decimal
+// comma. (In grade's order the "5" lands in the answer column, where an
+// answer may be digits alone: ImportCSV refuses it as a changed answer.)
 func TestReadCSVDecimalCommaInShortRow(t *testing.T) {
 	for _, in := range []string{
 		"student,file,open/essay:answer,open/essay,open/essay:comment\nAna,r/ana.yaml,\"A union of republics, 1922 to 1991.\",0,5\n",
-		// grade's order: points, then :answer, then :comment
-		"student,file,open/essay,open/essay:answer,open/essay:comment\nAna,r/ana.yaml,0,5,\"A union of republics, 1922 to 1991.\"\n",
+		// the comment column before the answer's
+		"student,file,open/essay,open/essay:comment,open/essay:answer\nAna,r/ana.yaml,0,5,\"A union of republics, 1922 to 1991.\"\n",
 	} {
 		got, probs := ReadCSV("m.csv", strings.NewReader(in))
 		if len(got) != 0 {
@@ -62,6 +63,9 @@ func TestReadCSVDecimalCommaInShortRow(t *testing.T) {
 		"student,file,d/q,d/q:answer,d/q:comment\nana,a.yaml,1,\"1991, when it ended\",ok\n",
 		"student,file,d/q:answer,d/q,d/q:comment\nana,a.yaml,the answer,1,5 stars\n",
 		"student,file,d/q:answer,d/q,d/q:comment\nana,a.yaml,the answer,0.5,5\n",
+		// grade's order: an answer of digits alone after a whole mark (a
+		// fraction shifted there is refused by ImportCSV as a changed answer)
+		"student,file,d/q,d/q:answer,d/q:comment\nana,a.yaml,1,2\n",
 	} {
 		got, probs := ReadCSV("m.csv", strings.NewReader(in))
 		if len(probs) != 0 || len(got) != 1 {
@@ -75,5 +79,15 @@ func TestMoreNumber(t *testing.T) {
 		if MoreNumber(s) != want {
 			t.Errorf("MoreNumber(%q) = %v", s, !want)
 		}
+	}
+}
+
+// In grade's CSV the column after an open question's mark may be another
+// question's number: a whole mark there is read, not taken for a split.
+func TestReadCSVWholeMarkBeforeAnotherNumber(t *testing.T) {
+	in := "student,file,d/q,d/r,d/q:answer,d/r:answer\nana,a.yaml,1,2,an answer,another\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(probs) != 0 || len(got) != 2 || got[0].Points != 1 || got[1].Points != 2 {
+		t.Errorf("got %+v %v", got, probs)
 	}
 }
