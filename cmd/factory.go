@@ -115,7 +115,7 @@ func randomSeed() uint64 {
 // stateDir follows the XDG base directory spec: $XDG_STATE_HOME/conflictq,
 // else ~/.local/state/conflictq.
 func stateDir(getenv func(string) string, errOut io.Writer) func() (string, error) {
-	home := xdgHome(getenv, errOut, "XDG_STATE_HOME", func() (string, error) { return underHome(".local", "state") })
+	home := xdgHome(getenv, errOut, "XDG_STATE_HOME", func() (string, error) { return underHome(".local", "state") }, leftHistory)
 	return func() (string, error) {
 		dir, err := home()
 		if err != nil {
@@ -126,16 +126,25 @@ func stateDir(getenv func(string) string, errOut io.Writer) func() (string, erro
 }
 
 // userConfigDir is where the user's config directory (conflictq/config.yaml
-// under it) is: $XDG_CONFIG_HOME, else the system's (~/.config; on macOS and
-// Windows where os.UserConfigDir puts it).
+// under it) is: on Linux and the BSDs $XDG_CONFIG_HOME, else ~/.config; on
+// macOS, iOS, Windows and Plan 9 where os.UserConfigDir puts it, which
+// ignores XDG_CONFIG_HOME there.
 func userConfigDir(getenv func(string) string, errOut io.Writer) func() (string, error) {
-	return xdgHome(getenv, errOut, "XDG_CONFIG_HOME", func() (string, error) {
-		switch runtime.GOOS {
-		case "darwin", "ios", "windows", "plan9":
-			return os.UserConfigDir()
-		}
-		return underHome(".config")
-	})
+	return configDirOn(runtime.GOOS, getenv, errOut, os.UserConfigDir)
+}
+
+// configDirOn is userConfigDir on the system goos, with system its own
+// config directory. XDG_CONFIG_HOME is honoured only where the default is
+// ~/.config: a Mac user who keeps dotfiles under it and a config in
+// ~/Library/Application Support/conflictq would lose that config, and a
+// relative value would get a note about a variable that never applied
+// there (review-code25 #4).
+func configDirOn(goos string, getenv func(string) string, errOut io.Writer, system func() (string, error)) func() (string, error) {
+	switch goos {
+	case "darwin", "ios", "windows", "plan9":
+		return system
+	}
+	return xdgHome(getenv, errOut, "XDG_CONFIG_HOME", func() (string, error) { return underHome(".config") }, nil)
 }
 
 // xdgHome is the one place an XDG base directory is resolved: the variable
@@ -146,7 +155,10 @@ func userConfigDir(getenv func(string) string, errOut io.Writer) func() (string,
 // a folder named ~, so progress run elsewhere found none; a relative
 // XDG_CONFIG_HOME left the user's config unread (attack16 #7). A note on
 // errOut says so, once a run.
-func xdgHome(getenv func(string) string, errOut io.Writer, name string, unset func() (string, error)) func() (string, error) {
+//
+// left, when set, adds to the note what the ignored path holds (a history
+// kept there before), given the ignored value and the directory used.
+func xdgHome(getenv func(string) string, errOut io.Writer, name string, unset func() (string, error), left func(ignored, used string) string) func() (string, error) {
 	var once sync.Once
 	return func() (string, error) {
 		d := getenv(name)
@@ -164,11 +176,30 @@ func xdgHome(getenv func(string) string, errOut io.Writer, name string, unset fu
 				if strings.HasPrefix(d, "~") {
 					hint = " (a ~ in quotes is not expanded: write $HOME)"
 				}
-				fmt.Fprintf(errOut, "note: %s=%s is not an absolute path, so it is ignored, as the XDG Base Directory spec says%s; using %s\n", name, text.EscapeControl(d), hint, instead)
+				more := ""
+				if left != nil && err == nil {
+					more = left(d, dir)
+				}
+				fmt.Fprintf(errOut, "note: %s=%s is not an absolute path, so it is ignored, as the XDG Base Directory spec says%s; using %s%s\n", name, text.EscapeControl(d), hint, instead, more)
 			})
 		}
 		return dir, err
 	}
+}
+
+// leftHistory names the history a relative XDG_STATE_HOME kept under the
+// working directory before it was ignored, and where it belongs now: a user
+// who always ran from one folder would otherwise find progress empty with
+// no word of where the answers went (review-code25 #8). "" when there is none.
+func leftHistory(ignored, used string) string {
+	old, err := filepath.Abs(filepath.Join(ignored, "conflictq", "history"))
+	if err != nil {
+		return ""
+	}
+	if st, err := os.Stat(old); err != nil || !st.IsDir() {
+		return ""
+	}
+	return fmt.Sprintf("; a history kept there before is in %s: move it to %s", text.EscapeControl(old), text.EscapeControl(filepath.Join(used, "conflictq", "history")))
 }
 
 // underHome is a path under the user's home directory.

@@ -88,6 +88,22 @@ func TestGradeLeavesOutAKeyInTheFolder(t *testing.T) {
 		t.Errorf("key named: stderr %q", errOut)
 	}
 
+	// Piped alone to grade -, the key is on its own too: graded, no warning
+	// (review-code25 #3).
+	f, _, keyJSON, errOut := testFactory(t)
+	if code := Run(f, []string{"sheet", "--key", "--from", "s/ana.yaml", "--format", "json"}); code != 0 {
+		t.Fatalf("key to stdout: exit %d: %s", code, errOut)
+	}
+	f, in, out, errOut := testFactory(t)
+	in.Write(keyJSON.Bytes())
+	if code := Run(f, []string{"grade", "-", "--format", "json"}); code != 0 {
+		t.Fatalf("key piped: exit %d: %s", code, errOut)
+	}
+	keyAllRight(t, "-", out.String())
+	if errOut.Len() != 0 {
+		t.Errorf("key piped: stderr %q", errOut)
+	}
+
 	// A folder that holds only a key has no student's sheet: exit 2, saying so.
 	f, _, out, errOut = testFactory(t)
 	if code := Run(f, []string{"grade", "s/sub"}); code != ExitInvalid || out.Len() != 0 {

@@ -7,8 +7,6 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -438,7 +436,7 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 			return err
 		}
 		rest = strings.TrimSpace(rest)
-		if moreNumber(rest) {
+		if marking.MoreNumber(rest) {
 			// "0 ,5" or "1 .5": a stray space would save 0 or 1 and
 			// make the rest the comment (attack16 #2).
 			return fmt.Errorf("read %s as the points and %q as the comment, which looks like more of the number: write the points with no space in them (such as 0.5), and start a comment with a word", text.FormatNum(p), text.EscapeControl(rest))
@@ -456,13 +454,6 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 		return 0, "", errSkip
 	}
 	return points, comment, nil
-}
-
-// moreNumber reports whether a comment typed after the points starts as a
-// number would go on: a digit, a decimal comma or point.
-func moreNumber(comment string) bool {
-	r, _ := utf8.DecodeRuneInString(comment)
-	return r == ',' || r == '.' || unicode.IsNumber(r)
 }
 
 // savedIn says where mark --from wrote: in the reports, in the sheets, or

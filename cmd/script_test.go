@@ -14,6 +14,10 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/conflictq/conflictq/assets"
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/export"
+	"github.com/conflictq/conflictq/quiz/worksheet"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -45,7 +49,39 @@ func (w waitingTests) Run() int {
 	if !set {
 		flag.Set("test.parallel", strconv.Itoa(max(32, runtime.GOMAXPROCS(0))))
 	}
-	return w.m.Run()
+	code := w.m.Run()
+	if code == 0 {
+		if err := compiledUnchanged(); err != nil {
+			fmt.Fprintln(os.Stderr, "FAIL:", err)
+			return 1
+		}
+	}
+	return code
+}
+
+// compiledUnchanged checks, after every in-process command test ran, that
+// none changed the built-in banks' questions, which every caller in the
+// process shares: a write to one would corrupt every later caller, and
+// Bank.Digest would return the stale build-time digest (review-code25 #5).
+func compiledUnchanged() error {
+	lib := &quiz.Library{Embedded: assets.Banks()}
+	for _, name := range append(lib.Names(), assets.GeneratedBanks...) {
+		b := assets.CompiledBank(name)
+		if b == nil {
+			continue
+		}
+		if d := assets.CompiledDigests(name); len(d) == 0 || quiz.Digest(b.Questions...) != d[0] {
+			return fmt.Errorf("a test changed the built-in bank %s's shared questions (their digest differs from the build's)", name)
+		}
+		var got bytes.Buffer
+		if _, err := export.For("json")(&got, b, worksheet.Paper{}); err != nil {
+			return err
+		}
+		if !bytes.Equal(got.Bytes(), assets.CompiledJSON(name)) {
+			return fmt.Errorf("a test changed the built-in bank %s's shared questions (their JSON export differs from the build's)", name)
+		}
+	}
+	return nil
 }
 
 // scriptSlots bounds how many scripts run at once.

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -21,10 +22,7 @@ func TestXDGHomeIgnoresRelativePaths(t *testing.T) {
 		t.Setenv("USERPROFILE", home)
 	}
 	t.Chdir(t.TempDir())
-	configDefault := filepath.Join(home, ".config")
-	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
-		configDefault, _ = os.UserConfigDir()
-	}
+	configDefault := filepath.Join(home, ".config") // as on Linux: configResolver
 	abs := filepath.Join(home, "elsewhere")
 	for _, tc := range []struct {
 		name, value, want string
@@ -68,7 +66,34 @@ func stateResolver(getenv func(string) string, errOut *bytes.Buffer) func() (str
 }
 
 func configResolver(getenv func(string) string, errOut *bytes.Buffer) func() (string, error) {
-	return userConfigDir(getenv, errOut)
+	return configDirOn("linux", getenv, errOut, func() (string, error) { return "", errors.New("not asked") })
+}
+
+// review-code25 #4: on macOS, iOS, Windows and Plan 9 the config is where
+// os.UserConfigDir puts it, XDG_CONFIG_HOME or not, with no note about it.
+func TestConfigDirIgnoresXDGWhereTheDefaultIsNotDotConfig(t *testing.T) {
+	system := func() (string, error) { return "/Users/ana/Library/Application Support", nil }
+	for _, goos := range []string{"darwin", "ios", "windows", "plan9"} {
+		for _, value := range []string{"", "/Users/ana/.config", "rel/x", "~/x"} {
+			var errOut bytes.Buffer
+			getenv := func(k string) string {
+				if k == "XDG_CONFIG_HOME" {
+					return value
+				}
+				return ""
+			}
+			got, err := configDirOn(goos, getenv, &errOut, system)()
+			if want, _ := system(); err != nil || got != want || errOut.Len() != 0 {
+				t.Errorf("%s, XDG_CONFIG_HOME=%q: %q, %v, stderr %q; want %q and no note", goos, value, got, err, errOut.String(), want)
+			}
+		}
+	}
+	// Where the default is ~/.config, the variable is honoured.
+	var errOut bytes.Buffer
+	got, err := configDirOn("freebsd", func(string) string { return "/home/ana/cfg" }, &errOut, system)()
+	if err != nil || got != "/home/ana/cfg" || errOut.Len() != 0 {
+		t.Errorf("freebsd: %q, %v, stderr %q", got, err, errOut.String())
+	}
 }
 
 // The whole program: with both set relative, progress reads the user's
@@ -108,5 +133,40 @@ func TestRelativeXDGHomesUseTheDefaults(t *testing.T) {
 		if entries, _ := os.ReadDir(work); len(entries) > 0 {
 			t.Errorf("%v: made %s in the working directory", env, entries[0].Name())
 		}
+	}
+}
+
+// review-code25 #8: a relative XDG_STATE_HOME that kept a history under the
+// working directory before it was ignored: the note says where that
+// history is and where to move it.
+func TestRelativeStateHomeNamesTheHistoryLeftThere(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	work := t.TempDir()
+	t.Chdir(work)
+	getenv := func(k string) string {
+		if k == "XDG_STATE_HOME" {
+			return "rel"
+		}
+		return ""
+	}
+	var errOut bytes.Buffer
+	if _, err := stateDir(getenv, &errOut)(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(errOut.String(), "kept there before") {
+		t.Errorf("no history there, but: %q", errOut.String())
+	}
+	if err := os.MkdirAll(filepath.Join("rel", "conflictq", "history"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	errOut.Reset()
+	if _, err := stateDir(getenv, &errOut)(); err != nil {
+		t.Fatal(err)
+	}
+	want := "; a history kept there before is in " + filepath.Join(work, "rel", "conflictq", "history") +
+		": move it to " + filepath.Join(home, ".local", "state", "conflictq", "history") + "\n"
+	if !strings.HasSuffix(errOut.String(), want) || strings.Count(errOut.String(), "\n") != 1 {
+		t.Errorf("note %q, want it to end %q", errOut.String(), want)
 	}
 }

@@ -44,7 +44,8 @@ type Item struct {
 	// sheet.KeyStudent, as sheet --key writes it) among a class's sheets:
 	// found in a directory, named with other inputs (a glob), or a line of
 	// JSON lines. No student's sheet, so not graded. A key that is the one
-	// file named is graded like any sheet (a teacher checks it scores 100%).
+	// file named, or the one sheet piped to "-" alone, is graded like any
+	// sheet (a teacher checks it scores 100%).
 	Key bool
 }
 
@@ -54,7 +55,7 @@ type job struct {
 	file  string
 	line  int
 	data  []byte
-	alone bool // the one input, a sheet's file: a key is graded (Item.Key)
+	alone bool // the one input, a sheet's file or the one sheet on "-": a key is graded (Item.Key)
 }
 
 type done struct {
@@ -130,7 +131,7 @@ func (b *Batch) gradeOne(j job) done {
 		d.Err = err
 		return d
 	}
-	if !j.alone && s.Student == sheet.KeyStudent {
+	if !j.alone && sheet.IsKey(s.Student) {
 		// A key left in the class's folder, or caught by a glob, would be a
 		// student with every answer right, in the results and the class
 		// statistics (attack16 #4).
@@ -181,7 +182,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 				bad(path, err)
 				return
 			}
-			readLines(path, fh, &seq, jobs, bad)
+			readLines(path, fh, &seq, func(j job) { jobs <- j }, bad)
 			fh.Close()
 		default:
 			data, err := fileio.ReadFileLimited(path)
@@ -196,10 +197,30 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 	for _, in := range b.Inputs {
 		if in == "-" {
 			br := bufio.NewReaderSize(b.Stdin, 64<<10)
+			// Standard input as the one input with one sheet on it is that
+			// sheet on its own: a key piped alone is graded, as a key file
+			// named alone is (review-code25 #3). The first sheet is held
+			// back until a second one or the end shows which it is.
+			var held *job
+			send := func(j job) {
+				if held != nil {
+					jobs <- *held
+				}
+				if len(b.Inputs) == 1 && held == nil && j.seq == 0 {
+					held = &j
+					return
+				}
+				held = nil
+				jobs <- j
+			}
 			if spansLines(br) {
-				readValues("-", br, &seq, jobs, bad)
+				readValues("-", br, &seq, send, bad)
 			} else {
-				readLines("-", br, &seq, jobs, bad)
+				readLines("-", br, &seq, send, bad)
+			}
+			if held != nil {
+				held.alone = true
+				jobs <- *held
 			}
 			continue
 		}
@@ -414,7 +435,7 @@ func IsSheetFile(path string) bool {
 // readLines makes one job per non-blank line of a JSON-lines input. A line
 // over the size limit is named and skipped, and the lines after it are read:
 // one bad sheet must not cost the rest of the class theirs.
-func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(string, error)) {
+func readLines(name string, r io.Reader, seq *int, send func(job), bad func(string, error)) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	line := 0
@@ -443,7 +464,7 @@ func readLines(name string, r io.Reader, seq *int, jobs chan<- job, bad func(str
 		case tooLong:
 			bad(fmt.Sprintf("%s:%d", name, line), fmt.Errorf("%s:%d: sheet is larger than %d MB, the most conflictq reads; this line is skipped, the others are graded", name, line, fileio.MaxFileSize>>20))
 		case len(bytes.TrimSpace(buf)) > 0:
-			jobs <- job{seq: *seq, file: name, line: line, data: bytes.Clone(bytes.TrimRight(buf, "\r\n"))}
+			send(job{seq: *seq, file: name, line: line, data: bytes.Clone(bytes.TrimRight(buf, "\r\n"))})
 			*seq++
 		}
 		if err != nil {
@@ -482,7 +503,7 @@ func spansLines(br *bufio.Reader) bool {
 // lines (reports as quiz writes them, one after another); each is named by
 // the line it begins on. Text between objects is named and skipped; an object
 // over the size limit is named and skipped, and the rest are read.
-func readValues(name string, br *bufio.Reader, seq *int, jobs chan<- job, bad func(string, error)) {
+func readValues(name string, br *bufio.Reader, seq *int, send func(job), bad func(string, error)) {
 	var buf []byte
 	line, start := 1, 0
 	depth := 0
@@ -544,7 +565,7 @@ func readValues(name string, br *bufio.Reader, seq *int, jobs chan<- job, bad fu
 			bad(fmt.Sprintf("%s:%d", name, start), fmt.Errorf("%s:%d: report is larger than %d MB, the most conflictq reads; it is skipped, the others are graded", name, start, fileio.MaxFileSize>>20))
 			continue
 		}
-		jobs <- job{seq: *seq, file: name, line: start, data: bytes.Clone(buf)}
+		send(job{seq: *seq, file: name, line: start, data: bytes.Clone(buf)})
 		*seq++
 	}
 }

@@ -18,16 +18,7 @@ import (
 // an input that cannot be read is handed over as an error, and the rest run.
 func TestBatchOrderAndErrors(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, data string) string { return writeUnder(t, dir, name, data) }
 	sheet := func(student string) string {
 		return fmt.Sprintf(`{"student": %q, "answers": {"capital": "Baku"}}`, student)
 	}
@@ -211,4 +202,18 @@ func TestSheetsInLeavesOutHiddenFiles(t *testing.T) {
 	if want := []string{"ana.yaml", "sub/tigran.json"}; !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
+}
+
+// writeUnder writes data to name under dir, making its folders, and returns
+// its path; the test fails at any error.
+func writeUnder(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -95,16 +97,20 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
 			continue
 		}
-		out, probs = rowEntries(out, probs, name, line, rec, col, open)
+		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 	}
 	return out, probs
 }
+
+// decimalComma is the half of longRow's message that says what an unquoted
+// decimal comma does in a comma-separated file.
+const decimalComma = `a decimal comma splits a cell in a comma-separated file (0,5 is read as 0 and 5): write 0.5, or put the cell in quotes ("0,5")`
 
 // longRow says why a row with more cells than the header is refused.
 func longRow(cells, headers int, comma rune) string {
 	msg := fmt.Sprintf("this row has %d cells but the header has %d, so its cells would be read under the wrong columns; nothing of it was read: ", cells, headers)
 	if comma == ',' {
-		return msg + `a decimal comma splits a cell in a comma-separated file (0,5 is read as 0 and 5): write 0.5, or put the cell in quotes ("0,5")`
+		return msg + decimalComma
 	}
 	sep := "the separator"
 	if comma == ';' {
@@ -157,7 +163,12 @@ func columns(header []string) (col map[string]int, dup map[string]bool) {
 // rowEntries appends a row's marks to out, one for each open question with
 // a mark, and its problems to probs: a mark that is no number, a row that
 // names no report.
-func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []string, col map[string]int, open []string) ([]Entry, []quiz.Problem) {
+//
+// In a comma-separated file, a whole-number mark followed by its own
+// comment cell holding digits alone is refused as an unquoted decimal comma ("0,5" read as 0 and 5): a
+// row whose empty last cell a spreadsheet dropped is then no longer than the
+// header, so longRow does not catch it (review-code25 #1).
+func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []string, col map[string]int, open []string, comma rune) ([]Entry, []quiz.Problem) {
 	cell := func(i int) string {
 		if i < len(rec) {
 			return strings.TrimSpace(text.CSVUnsafe(rec[i]))
@@ -173,6 +184,11 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 		v := cell(col[id])
 		if v == "" {
 			continue
+		}
+		if next := col[id] + 1; comma == ',' && digitsOnly(v) && ownColumn(col, id, next) && splitFraction(cell(next)) {
+			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
+				Msg: fmt.Sprintf("read %s as the mark and %q, the next cell, as more of it; nothing of this row was read: %s", v, cell(col[id]+1), decimalComma)})
+			return out[:len(out)-countLine(out, line)], probs
 		}
 		p, err := quiz.ParsePoints(v, quiz.MaxPoints) // the question's own most is checked as the mark is saved
 		if err != nil {
@@ -241,4 +257,42 @@ func separator(data []byte) rune {
 // an id then matches a bank/id column, and the other way round.
 func SameQuestion(a, b string) bool {
 	return a == b || strings.HasSuffix(a, "/"+b) || strings.HasSuffix(b, "/"+a)
+}
+
+// MoreNumber reports whether text written after a mark starts as the number
+// would go on: a digit, a decimal comma or point. mark --plain asks again
+// for "0 ,5"; ReadCSV refuses a row whose mark is followed by such a cell.
+func MoreNumber(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == ',' || r == '.' || unicode.IsNumber(r)
+}
+
+// splitFraction reports whether a cell is what an unquoted decimal comma
+// leaves of a mark's fraction: digits alone ("5" of "0,5"). An answer or
+// comment that only starts with a digit ("1991, when ...") is not.
+func splitFraction(cell string) bool {
+	return MoreNumber(cell) && digitsOnly(cell)
+}
+
+// ownColumn reports whether column i is the question id's own comment
+// column. A decimal comma's fraction is looked for there only: the next
+// column in grade's CSV may be another question's number, and an answer may
+// be digits alone ("1"); a fraction shifted into the answer column is
+// refused already, as an answer that changed.
+func ownColumn(col map[string]int, id string, i int) bool {
+	c, has := col[id+commentSuffix]
+	return has && c == i
+}
+
+func digitsOnly(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// countLine counts the entries at the end of out read from line.
+func countLine(out []Entry, line int) int {
+	n := 0
+	for i := len(out) - 1; i >= 0 && out[i].Line == line; i-- {
+		n++
+	}
+	return n
 }

@@ -524,7 +524,7 @@ const keyLeftOut = "an answer key, not a student's sheet: left out"
 // isKey reports whether file is an answer key (a sheet written for
 // sheet.KeyStudent by sheet --key), which mark never marks.
 func isKey(file string, data []byte, student string) bool {
-	return student == sheet.KeyStudent && isSheet(file, data)
+	return sheet.IsKey(student) && isSheet(file, data)
 }
 
 func find(banks []*quiz.Bank, bank, id string) *quiz.Question {
@@ -735,6 +735,11 @@ func Target(file, id string, load BankLoader) (t Found, err error) {
 	warns = append(warns, unknown...)
 	if err != nil && len(answers) == 0 {
 		return t, err
+	}
+	if isKey(file, data, student) {
+		// mark --from with a row naming a key (an older grade's CSV, or
+		// one of the teacher's) would write a mark into it (review-code25 #2).
+		return Found{Sheet: true}, fmt.Errorf("%s: %s; not marked", text.EscapeControl(file), keyLeftOut)
 	}
 	var hit *found
 	for i, a := range answers {

@@ -33,6 +33,10 @@ type Layout struct {
 // student's name, and how grade knows a key left in a class's folder.
 const KeyStudent = "ANSWER KEY"
 
+// IsKey reports whether a sheet's student is the one sheet --key writes a
+// key for: the one test of "this is a key" grade and mark share.
+func IsKey(student string) bool { return student == KeyStudent }
+
 // keyNode is a question's right answer for the YAML key, for marking paper:
 // options by their letters (an order's items by their numbers) on the sheet, with the texts in a comment, and one
 // pair a line for match questions. It grades as the key.

@@ -129,23 +129,22 @@ func TestResumeReaderEscPaste(t *testing.T) {
 	if got, want := string(r.keys([]byte(in))), strings.Repeat(" ", 4096); got != want {
 		t.Errorf("4096 ESC in a paste gave %d bytes %q..., want 4096 spaces", len(got), got[:min(len(got), 20)])
 	}
-	// Linear: 64 KB of ESC in one read takes no longer than letters do,
-	// with a margin for a loaded machine; the quadratic scan took seconds.
-	paste := func(c string) time.Duration {
-		best := time.Hour
-		for range 3 {
-			r := &resumeReader{fd: -1, out: nopWriter{}, stop: func() bool { return false }}
-			r.text.Store(true)
-			in := []byte(pasteStart + strings.Repeat(c, 64<<10))
-			start := time.Now()
-			r.keys(in)
-			best = min(best, time.Since(start))
-		}
-		return best
+	// Linear, asserted by what is read, not by a clock (review-code25 #6;
+	// the speed is BenchmarkKeysEscPaste's): reportLen, called at each ESC,
+	// reads at most a whole report's bytes, so a paste costs the same per
+	// byte whatever follows. A report whose R lies past that cap is not
+	// found, which it would be if reportLen read on to the end.
+	most := len("\x1b[9999;9999R")
+	escs := []byte(strings.Repeat("\x1b", 64<<10))
+	if reportLen(escs) != 0 || reportLen(escs[:most]) != 0 {
+		t.Errorf("reportLen of ESC bytes = %d, %d; want 0", reportLen(escs), reportLen(escs[:most]))
 	}
-	letters, escs := paste("a"), paste("\x1b")
-	if escs > max(20*letters, 200*time.Millisecond) {
-		t.Errorf("64 KB of ESC in a paste took %v, letters %v: not linear", escs, letters)
+	long := []byte("\x1b[1;" + strings.Repeat("1", 64<<10) + "R")
+	if got := reportLen(long); got != 0 {
+		t.Errorf("reportLen read %d bytes of a 64 KB run of digits, want 0 (at most %d read)", got, most)
+	}
+	if got := reportLen([]byte("\x1b[9999;9999Rrest")); got != most {
+		t.Errorf("reportLen of the longest report = %d, want %d", got, most)
 	}
 }
 
