@@ -582,14 +582,16 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 	var fixed []quiz.Problem
 	inAnswers, indent := false, -1
 	for i := 0; i < len(lines); i++ {
-		line := strings.TrimRight(string(lines[i]), lineBreaks)
-		trimmed := strings.TrimSpace(line)
-		at := len(line) - len(strings.TrimLeft(line, " "))
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+		// Looked at as bytes: most lines are passed over, and a string
+		// of each was most of what reading a sheet allocated here.
+		lb := bytes.TrimRight(lines[i], lineBreaks)
+		trimmed := bytes.TrimSpace(lb)
+		at := len(lb) - len(bytes.TrimLeft(lb, " "))
+		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue
 		}
 		if at == 0 {
-			inAnswers, indent = strings.HasPrefix(line, "answers:"), -1
+			inAnswers, indent = bytes.HasPrefix(lb, []byte("answers:")), -1
 			continue
 		}
 		if !inAnswers {
@@ -598,9 +600,10 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 		if indent < 0 {
 			indent = at
 		}
-		if at != indent || !endsWithBlockIndicator(line) {
-			continue // the regexp below only for a line that can open a block
+		if t := bytes.TrimRight(lb, " \t\r+-"); at != indent || len(t) == 0 || t[len(t)-1] != '|' && t[len(t)-1] != '>' {
+			continue // as endsWithBlockIndicator: the regexp below only for a line that can open a block
 		}
+		line := string(lb)
 		m := answerLine().FindStringSubmatch(line + " ") // "id: |" ends the line
 		if m == nil {
 			continue

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -103,15 +106,69 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 		}
 		return m, nil
 	}
-	var n yaml.Node
-	err := n.Encode(keyValue(p))
-	if q.Type == quiz.Open && n.Kind == yaml.ScalarNode {
+	n, err := keyScalar(keyValue(p))
+	if err == nil && q.Type == quiz.Open && n.Kind == yaml.ScalarNode {
 		// A model answer of 250 words, folded to the page; it reads back
 		// as the same text.
 		n.Style = yaml.FoldedStyle
 	}
+	return n, err
+}
+
+// keyScalar is the node yaml's Node.Encode makes of v (a bool, a number or
+// a string), made without encoding v and parsing the text back: that took a
+// tenth of the page faults of writing a key. A string gets the style
+// Node.Encode would give it only where the encoder would not choose it
+// again from the string itself: double quotes for a YAML 1.1 boolean (yes,
+// off) or sexagesimal number (12:30), which YAML 1.2 reads as text.
+// TestKeyScalarWritesAsNodeEncode holds it to Node.Encode.
+func keyScalar(v any) (*yaml.Node, error) {
+	switch v := v.(type) {
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}, nil
+	case float64:
+		s := strconv.FormatFloat(v, 'g', -1, 64)
+		switch s {
+		case "+Inf":
+			s = ".inf"
+		case "-Inf":
+			s = "-.inf"
+		case "NaN":
+			s = ".nan"
+		}
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: s}
+		n.Tag = n.ShortTag() // as parsing it back resolves it: !!int or !!float
+		return n, nil
+	case string:
+		if utf8.ValidString(v) {
+			n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+			if yaml11Bool[v] || isBase60Float(v) {
+				n.Style = yaml.DoubleQuotedStyle
+			}
+			return n, nil
+		}
+	}
+	var n yaml.Node
+	err := n.Encode(v)
 	return &n, err
 }
+
+// yaml11Bool and base60Float are the strings YAML 1.1 read as booleans and
+// numbers, which the yaml package writes in double quotes so that an old
+// reader takes them as text (its isOldBool and isBase60Float).
+var yaml11Bool = map[string]bool{"y": true, "Y": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
+	"n": true, "N": true, "no": true, "No": true, "NO": true, "off": true, "Off": true, "OFF": true}
+
+func isBase60Float(s string) bool {
+	if s == "" || !(s[0] == '+' || s[0] == '-' || '0' <= s[0] && s[0] <= '9') || strings.IndexByte(s, ':') < 0 {
+		return false // most strings: no expression compiled
+	}
+	return base60Float().MatchString(s)
+}
+
+var base60Float = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+})
 
 func seq(n int) []int {
 	out := make([]int, n)
