@@ -20,6 +20,7 @@ func fromYAML(file string, data []byte) (*raw, error) {
 	}
 	ps := &quiz.Problems{File: file}
 	r := &raw{file: file, line: root.Line, problems: warnings}
+	r.marks.Start, r.marks.End, r.marks.Err = marksSpanOf(root, data)
 	if root.Kind != yaml.MappingNode {
 		r.top = yamlnode.KindName(root)
 		return r, nil
@@ -221,6 +222,11 @@ func MarksSpan(file string, data []byte) (start, end int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
+	return marksSpanOf(root, data)
+}
+
+// marksSpanOf is MarksSpan of a sheet's parsed root and its data.
+func marksSpanOf(root *yaml.Node, data []byte) (start, end int, err error) {
 	if root.Kind != yaml.MappingNode {
 		return 0, 0, fmt.Errorf("not a sheet")
 	}
