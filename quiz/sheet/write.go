@@ -307,6 +307,7 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	add("answers", answers)
 	root.HeadComment = sheetInstructions
 	var buf bytes.Buffer
+	buf.Grow(512 * (len(questions) + 2)) // a key's question and answer take about 400 bytes: grown once
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
@@ -338,34 +339,43 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 // of a key) at single spaces to fit width: YAML folds each such break back
 // into the space it was, so the text reads back the same.
 func foldLines(out []byte, width int) []byte {
-	lines := strings.SplitAfter(string(out), "\n")
-	var b strings.Builder
+	// Written straight into one buffer: splitting the key into strings and
+	// building them up again copied it four times.
+	b := make([]byte, 0, len(out)+len(out)/16)
 	fold := -1 // the indentation of the key whose folded block this is
-	for _, line := range lines {
-		body := strings.TrimRight(line, "\n")
-		at := len(body) - len(strings.TrimLeft(body, " "))
+	for len(out) > 0 {
+		n := bytes.IndexByte(out, '\n') + 1
+		if n == 0 {
+			n = len(out)
+		}
+		line := out[:n]
+		out = out[n:]
+		body := bytes.TrimRight(line, "\n")
+		at := len(body) - len(bytes.TrimLeft(body, " "))
 		switch {
-		case strings.HasSuffix(body, ": >-") || strings.HasSuffix(body, ": >"):
+		case bytes.HasSuffix(body, []byte(": >-")) || bytes.HasSuffix(body, []byte(": >")):
 			fold = at
-		case fold >= 0 && (strings.TrimSpace(body) == "" || at <= fold):
+		case fold >= 0 && (len(bytes.TrimSpace(body)) == 0 || at <= fold):
 			fold = -1
-		case fold >= 0 && len(body) > width && !strings.Contains(body[at:], "  "):
-			words := strings.Split(body[at:], " ")
-			cur := body[:at] + words[0]
+		case fold >= 0 && len(body) > width && !bytes.Contains(body[at:], []byte("  ")):
+			words := bytes.Split(body[at:], []byte(" "))
+			start := len(b) // of the line being filled
+			b = append(append(b, body[:at]...), words[0]...)
 			for _, w := range words[1:] {
-				if len(cur)+1+len(w) > width {
-					b.WriteString(cur + "\n")
-					cur = body[:at] + w
+				if len(b)-start+1+len(w) > width {
+					b = append(b, '\n')
+					start = len(b)
+					b = append(append(b, body[:at]...), w...)
 				} else {
-					cur += " " + w
+					b = append(append(b, ' '), w...)
 				}
 			}
-			b.WriteString(cur + line[len(body):])
+			b = append(b, line[len(body):]...)
 			continue
 		}
-		b.WriteString(line)
+		b = append(b, line...)
 	}
-	return []byte(b.String())
+	return b
 }
 
 const sheetInstructions = `conflictq answer sheet. Write your name after student:, then each answer
