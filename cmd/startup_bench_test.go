@@ -164,7 +164,10 @@ const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku
 //
 // The quizzes are timed from start to their first prompt on screen (the time
 // a student waits); every other command from start to exit. grade, summary
-// and bank validate work on a small bank and sheet written beforehand.
+// and bank validate work on a small bank and sheet written beforehand;
+// grade-40, quiz-answers, sheet-key and the two marks on a class's real
+// paper (writeTeacherFixture), mark with the sheet put back unmarked before
+// each run (outside the time).
 //
 // review is quiz --review over a year's history (100,000 answers to every
 // embedded bank) with the state that every quiz brings up to date as it ends
