@@ -19,16 +19,11 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// load reads a history file. A missing file is an empty history. A line that
-// cannot be read is skipped with a warning, never the rest: the last line
-// cut short by a crash, or a line damaged by hand.
-func load(path string) (records []Record, warnings []error, err error) {
-	warnings, err = Scan(path, func(r *Record) { records = append(records, *r) })
-	return records, warnings, err
-}
-
-// Scan reads a history file as load does, handing each record to fn in the
-// order of the file, without keeping them: fn must copy what it keeps.
+// Scan reads a history file, handing each record to fn in the order of the
+// file, without keeping them: fn must copy what it keeps. A missing file is
+// an empty history. A line that cannot be read is skipped with a warning,
+// never the rest: the last line cut short by a crash, or a line damaged by
+// hand.
 func Scan(path string, fn func(*Record)) (warnings []error, err error) {
 	warnings, _, err = scanFrom(path, position{}, fn)
 	return warnings, err
@@ -113,13 +108,6 @@ func scanPipelined(name string, in io.Reader, pos position, fn func(*Record), si
 		free <- batch
 	}
 	return warnings, end, err // written before full was closed
-}
-
-// parse reads history lines from data; name is the file's name for warnings.
-func parse(name string, data []byte) ([]Record, []error) {
-	var records []Record
-	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) }, scanBuffer)
-	return records, warnings
 }
 
 // Bounds on what a history file may make a reader do: a line is about 250
