@@ -162,21 +162,7 @@ func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (
 	}
 	defer flush()
 	for {
-		line, err := br.ReadSlice('\n')
-		raw := int64(len(line))
-		tooLong := false
-		if err == bufio.ErrBufferFull {
-			long = append(long[:0], line...)
-			for err == bufio.ErrBufferFull {
-				line, err = br.ReadSlice('\n')
-				raw += int64(len(line))
-				if len(long) <= MaxLine {
-					long = append(long, line...)
-				}
-			}
-			line = long
-			tooLong = raw > MaxLine
-		}
+		line, raw, tooLong, err := readLine(br, &long)
 		if err != nil && err != io.EOF {
 			return warnings, pos, fmt.Errorf("%s: %w", name, err)
 		}
@@ -231,6 +217,27 @@ func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (
 			return warnings, pos, nil
 		}
 	}
+}
+
+// readLine reads the next line from br, with its newline, and how many bytes
+// it takes in the file (raw). A line longer than br's buffer is gathered in
+// *long, as far as MaxLine and a buffer more; tooLong says it is longer than
+// MaxLine.
+func readLine(br *bufio.Reader, long *[]byte) (line []byte, raw int64, tooLong bool, err error) {
+	line, err = br.ReadSlice('\n')
+	raw = int64(len(line))
+	if err != bufio.ErrBufferFull {
+		return line, raw, false, err
+	}
+	*long = append((*long)[:0], line...)
+	for err == bufio.ErrBufferFull {
+		line, err = br.ReadSlice('\n')
+		raw += int64(len(line))
+		if len(*long) <= MaxLine {
+			*long = append(*long, line...)
+		}
+	}
+	return *long, raw, raw > MaxLine, err
 }
 
 // Largest values a record may hold: anything else is damage, which would
