@@ -16,7 +16,7 @@ import (
 type raw struct {
 	file   string
 	line   int    // the sheet's first line
-	top    string // what the top level is when not a mapping: "list", "single value"
+	top    string // what the top level is when not a mapping, as nodeKind.Name says it: "a list"
 	fields []field
 	// problems are what reading found but could read past (an answer with
 	// a colon, read as text): warnings, reported when the sheet is graded.
@@ -69,7 +69,7 @@ const maxCount = 1 << 20
 func (r *raw) sheet() (*Sheet, error) {
 	ps := &quiz.Problems{File: r.file}
 	if r.top != "" {
-		ps.Add(r.line, "", "", "an answer sheet is a mapping with student, banks and answers, not a %s", r.top)
+		ps.Add(r.line, "", "", "an answer sheet is a mapping with student, banks and answers, not %s", r.top)
 		return nil, ps.Err()
 	}
 	s := &Sheet{File: r.file, Line: r.line, Problems: r.problems, Comments: r.comments}
@@ -117,7 +117,7 @@ func (r *raw) sheet() (*Sheet, error) {
 			case mappingNode:
 				s.addAnswers(f.val.answers)
 			default:
-				ps.Add(f.line, "", "answers", "expected question ids with answers, found a %s", f.val.kindName())
+				ps.Add(f.line, "", "answers", "expected question ids with answers, found %s", f.val.kindName())
 			}
 		default:
 			ps.Add(f.line, "", f.key, "unknown field%s (a sheet has student, banks, seed, answers)", text.Suggest(f.key, sheetFields))
@@ -167,7 +167,7 @@ func textOf(ps *quiz.Problems, f field) string {
 	case scalarNode:
 		return strings.TrimSpace(f.val.text)
 	}
-	ps.Add(f.line, "", f.key, "expected text, found a %s", f.val.kindName())
+	ps.Add(f.line, "", f.key, "expected text, found %s", f.val.kindName())
 	return ""
 }
 
@@ -189,7 +189,7 @@ func namesOf(ps *quiz.Problems, f field) []string {
 		t := strings.TrimSpace(it.text)
 		switch {
 		case it.kind == listNode || it.kind == mappingNode:
-			ps.Add(f.line, "", f.key, "expected a list of names, found a %s in it", it.kindName())
+			ps.Add(f.line, "", f.key, "expected a list of names, found %s in it", it.kindName())
 		case t == "":
 			ps.Add(f.line, "", f.key, "empty entry")
 		default:
@@ -210,7 +210,7 @@ func seedOf(ps *quiz.Problems, f field) *uint64 {
 		ps.Add(f.line, "", f.key, "expected a whole number, found %q", f.val.text)
 		return nil
 	}
-	ps.Add(f.line, "", f.key, "expected a whole number, found a %s", f.val.kindName())
+	ps.Add(f.line, "", f.key, "expected a whole number, found %s", f.val.kindName())
 	return nil
 }
 
@@ -230,7 +230,7 @@ func countOf(ps *quiz.Problems, f field) int {
 		ps.Add(f.line, "", f.key, "expected a whole number of questions, found %q", f.val.text)
 		return 0
 	}
-	ps.Add(f.line, "", f.key, "expected a whole number of questions, found a %s", f.val.kindName())
+	ps.Add(f.line, "", f.key, "expected a whole number of questions, found %s", f.val.kindName())
 	return 0
 }
 
@@ -248,7 +248,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 		return nil
 	case mappingNode:
 	default:
-		ps.Add(f.line, "", "marks", "expected question ids with their marks, found a %s", f.val.kindName())
+		ps.Add(f.line, "", "marks", "expected question ids with their marks, found %s", f.val.kindName())
 		return nil
 	}
 	var out []Mark
@@ -261,7 +261,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 		}
 		seen[e.key] = line
 		if e.val.kind != mappingNode {
-			ps.Add(line, e.key, "marks", "expected points, comment, marker and time, found a %s", e.val.kindName())
+			ps.Add(line, e.key, "marks", "expected points, comment, marker and time, found %s", e.val.kindName())
 			continue
 		}
 		m := Mark{ID: e.key, Line: line}
@@ -270,7 +270,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 			kl := max(k.line, line)
 			name := "marks." + k.key
 			if k.val.kind == listNode || k.val.kind == mappingNode {
-				ps.Add(kl, e.key, name, "expected a single value, found a %s", k.val.kindName())
+				ps.Add(kl, e.key, name, "expected a single value, found %s", k.val.kindName())
 				continue
 			}
 			v := strings.TrimSpace(k.val.text)

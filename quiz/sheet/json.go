@@ -66,10 +66,13 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 	case 0:
 		return &quiz.InvalidError{Problems: []quiz.Problem{{File: r.file, Line: lines.fixed, Msg: "file is empty"}}}
 	case '[':
-		r.top = "list"
+		r.top = listNode.Name()
+		return sc.skip(0)
+	case 'n':
+		r.top = nullNode.Name()
 		return sc.skip(0)
 	default:
-		r.top = "single value"
+		r.top = scalarNode.Name()
 		return sc.skip(0)
 	}
 	r.line = lines.at(sc.pos)

@@ -355,7 +355,7 @@ func (r *reportReader) check(maxVersion int) error {
 		// answer while mark marked given (attack10 #4).
 		if a.Type == string(quiz.Open) && (a.Answer.Kind == quiz.List || a.Answer.Kind == quiz.Mapping) {
 			return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: r.lines.at(a.answerAt), Question: a.ID,
-				Field: fmt.Sprintf("questions[%d].answer", i), Msg: fmt.Sprintf("an open question's answer is text, not a %s", a.Answer.Kind.Name())}}}
+				Field: fmt.Sprintf("questions[%d].answer", i), Msg: fmt.Sprintf("an open question's answer is text, not %s", a.Answer.Kind.Name())}}}
 		}
 	}
 	if !r.hasQuestions {

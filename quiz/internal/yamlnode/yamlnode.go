@@ -228,10 +228,12 @@ func Resolve(n *yaml.Node) *yaml.Node {
 
 // KindWords are the one set of words messages use for what a value is, in
 // the order of quiz.ValueKind (Empty, Scalar, List, Mapping, Nested): YAML
-// nodes, sheet fields and answers all say the same.
-var KindWords = [...]string{"empty value", "single value", "list", "mapping", "nested structure"}
+// nodes, sheet fields and answers all say the same. Each has its article, so
+// that a message reads "found an empty value", never "found a empty value".
+var KindWords = [...]string{"an empty value", "a single value", "a list", "a mapping", "a nested structure"}
 
-// KindName says what a node is, for messages: list, mapping, single value.
+// KindName says what a node is, for messages: a list, a mapping, a single
+// value.
 func KindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
@@ -244,7 +246,7 @@ func KindName(n *yaml.Node) string {
 		}
 		return KindWords[1]
 	}
-	return "value"
+	return "a value"
 }
 
 // Line is the line of key in mapping m, or m's own line without it.
@@ -260,7 +262,7 @@ func Line(m *yaml.Node, key string) int {
 // Scalar reads a text value; any YAML scalar (1994, true) is taken as its text.
 func Scalar(add Report, n *yaml.Node, qid, field string) string {
 	if n.Kind != yaml.ScalarNode {
-		add(n.Line, qid, field, "expected text, found a %s", KindName(n))
+		add(n.Line, qid, field, "expected text, found %s", KindName(n))
 		return ""
 	}
 	if n.Tag == "!!null" {
@@ -272,7 +274,7 @@ func Scalar(add Report, n *yaml.Node, qid, field string) string {
 // ScalarList reads a list of text values; empty entries are reported.
 func ScalarList(add Report, n *yaml.Node, qid, field string) []string {
 	if n.Kind != yaml.SequenceNode {
-		add(n.Line, qid, field, "expected a list, found a %s", KindName(n))
+		add(n.Line, qid, field, "expected a list, found %s", KindName(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
@@ -292,7 +294,7 @@ func ScalarList(add Report, n *yaml.Node, qid, field string) []string {
 // own syntax (1e+06); infinities and NaN are refused.
 func Number(add Report, n *yaml.Node, qid, field string) (float64, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		add(n.Line, qid, field, "expected a number, found a %s", KindName(n))
+		add(n.Line, qid, field, "expected a number, found %s", KindName(n))
 		return 0, false
 	}
 	v, err := text.ParseNumber(n.Value)
@@ -311,5 +313,5 @@ func Describe(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		return strconv.Quote(n.Value)
 	}
-	return "a " + KindName(n)
+	return KindName(n)
 }
