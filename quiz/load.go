@@ -22,7 +22,7 @@ import (
 // *InvalidError listing every problem (errors and warnings) with its line.
 func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 	ps := &Problems{File: file}
-	root, ok := parseYAML(ps, data, "")
+	root, ok := parseYAML(ps, data)
 	if !ok {
 		return nil, nil, ps.Err()
 	}
@@ -118,14 +118,14 @@ func checkFormerIDs(ps *Problems, qs []*Question, nodes []*yaml.Node) {
 	}
 }
 
-// parseYAML checks size and encoding, then parses data to a node tree (see
-// yamlnode.Parse for except).
-func parseYAML(ps *Problems, data []byte, except string) (*yaml.Node, bool) {
+// parseYAML checks size and encoding, then parses data to a node tree, with
+// every key given twice reported.
+func parseYAML(ps *Problems, data []byte) (*yaml.Node, bool) {
 	if p := checkText(ps.File, data); p != nil {
 		ps.List = append(ps.List, *p)
 		return nil, false
 	}
-	return yamlnode.Parse(ps.Add, data, except)
+	return yamlnode.Parse(ps.Add, data, true)
 }
 
 // ParseYAML parses a YAML file that is neither a bank nor a sheet (a settings
@@ -133,7 +133,7 @@ func parseYAML(ps *Problems, data []byte, except string) (*yaml.Node, bool) {
 // no key twice, no alias bomb. It returns the top node.
 func ParseYAML(file string, data []byte) (*yaml.Node, error) {
 	ps := &Problems{File: file}
-	root, ok := parseYAML(ps, data, "")
+	root, ok := parseYAML(ps, data)
 	if !ok {
 		return nil, ps.Err()
 	}

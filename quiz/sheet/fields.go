@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -115,6 +116,9 @@ func (r *raw) sheet() (*Sheet, error) {
 			switch f.val.kind {
 			case nullNode: // an empty sheet: every question unanswered
 			case mappingNode:
+				for _, a := range f.val.answers {
+					pairsOnce(ps, a)
+				}
 				s.addAnswers(f.val.answers)
 			default:
 				ps.Add(f.line, "", "answers", "expected question ids with answers, found %s", f.val.kindName())
@@ -130,6 +134,29 @@ func (r *raw) sheet() (*Sheet, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// pairsOnce refuses a match answer that pairs one left side twice: which
+// of the two the student meant cannot be known, and a reader that kept the
+// last (as JSON decoders do) would grade another answer than YAML's.
+func pairsOnce(ps *quiz.Problems, a Answer) {
+	v := a.Value
+	for i := 1; i < len(v.Pairs); i++ {
+		for j := range i {
+			if v.Pairs[j][0] == v.Pairs[i][0] {
+				ps.Add(pairLine(v, i), a.ID, "", "left side %q given twice (first at line %d)", v.Pairs[i][0], pairLine(v, j))
+				break
+			}
+		}
+	}
+}
+
+// pairLine is the line of a match answer's pair i.
+func pairLine(v quiz.Value, i int) int {
+	if i < len(v.PairLines) {
+		return v.PairLines[i]
+	}
+	return v.Line
 }
 
 // addAnswers keeps the first answer to each question and reports the others.
@@ -266,9 +293,13 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 		}
 		m := Mark{ID: e.key, Line: line}
 		hasPoints, before := false, len(ps.List)+ps.More
-		for _, k := range e.val.fields {
+		for i, k := range e.val.fields {
 			kl := max(k.line, line)
 			name := "marks." + k.key
+			if j := slices.IndexFunc(e.val.fields[:i], func(o field) bool { return o.key == k.key }); j >= 0 {
+				ps.Add(kl, e.key, name, "given twice (first at line %d)", max(e.val.fields[j].line, line))
+				continue
+			}
 			if k.val.kind == listNode || k.val.kind == mappingNode {
 				ps.Add(kl, e.key, name, "expected a single value, found %s", k.val.kindName())
 				continue

@@ -86,7 +86,7 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 				if len(f.val.answers) == MaxAnswers {
 					return sc.fail("more than %d answers; a sheet holds at most %d", MaxAnswers, MaxAnswers)
 				}
-				v, err := sc.answer(lines.at(sc.pos))
+				v, err := sc.answer(lines)
 				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
 				return err
 			})

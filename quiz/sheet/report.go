@@ -416,7 +416,7 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		err = e
 	case "answer":
 		a.answerAt = start
-		a.Answer, err = s.answer(0)
+		a.Answer, err = s.answer(nil)
 	case "unreadable":
 		a.Unreadable, _, err = s.scalar()
 	case "unseen":

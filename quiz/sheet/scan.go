@@ -395,8 +395,13 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	}
 }
 
-// answer reads one answer value.
-func (s *jsonScanner) answer(line int) (quiz.Value, error) {
+// answer reads one answer value; with lines, it and each of its pairs carry
+// their lines, as YAML's do.
+func (s *jsonScanner) answer(lines *lineCounter) (quiz.Value, error) {
+	line := 0
+	if lines != nil {
+		line = lines.at(s.pos)
+	}
 	switch s.peek() {
 	case '[':
 		items, nested, err := s.list()
@@ -411,6 +416,9 @@ func (s *jsonScanner) answer(line int) (quiz.Value, error) {
 			if c := s.peek(); c == '[' || c == '{' {
 				nested = true
 				return s.skip(1)
+			}
+			if lines != nil {
+				v.PairLines = append(v.PairLines, lines.at(s.pos))
 			}
 			t, _, err := s.scalar()
 			v.Pairs = append(v.Pairs, [2]string{key, t})

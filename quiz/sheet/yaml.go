@@ -11,8 +11,8 @@ import (
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 )
 
-// fromYAML parses a YAML sheet into its fields. Duplicate keys at the top
-// level and among the answers are left to the field checks.
+// fromYAML parses a YAML sheet into its fields. Keys given twice, at every
+// level, are left to the field checks, as JSON's are.
 func fromYAML(file string, data []byte) (*raw, error) {
 	root, warnings, err := parseYAML(file, data)
 	if err != nil {
@@ -77,7 +77,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	data, warnings := indentBlocks(softBreaks(data)) // lines.go: a U+2028 in an answer; colons.go: an open answer under | not indented
 	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
-	}, data, "answers")
+	}, data, false)
 	if ok {
 		// An anchor, alias or tag on an answer is valid YAML that would
 		// drop what the student typed ("&" for "and"): read as text. So
@@ -98,7 +98,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			fixed, typed := quoteRefused(data, only)
 			again, ok := (*yaml.Node)(nil), false
 			if fixed != nil {
-				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers")
+				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, false)
 			}
 			if ok {
 				for i, p := range typed {
@@ -124,7 +124,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			var again []refusal
 			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
-			}, fixed, "answers"); ok {
+			}, fixed, false); ok {
 				warnings = append(warnings, quoted...)
 			} else if len(again) > 0 && (len(refused) == 0 || again[0].line > refused[0].line) {
 				refused = again // the first refusal is past the colons: the one to fix next

@@ -26,12 +26,12 @@ type Report func(line int, question, field, format string, args ...any)
 
 // Parse parses data, already checked for size and encoding, to a node tree
 // and returns its top node, aliases resolved. Parsing to nodes never expands
-// aliases, so an alias bomb costs no more than its text. A key given twice in
-// a mapping is reported; with except set, the top level's keys and the keys
-// of the mapping under except are left to the reader (a sheet reports a field
-// given twice as it does for JSON, and an answer given twice per question).
-// ok is false when the file cannot be read at all.
-func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
+// aliases, so an alias bomb costs no more than its text. With keys set, a key
+// given twice in a mapping is reported; without it, every mapping's keys are
+// left to the reader: a sheet checks them in the checks it shares with JSON,
+// so that a key given twice reads alike in both. ok is false when the file
+// cannot be read at all.
+func Parse(add Report, data []byte, keys bool) (root *yaml.Node, ok bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		add(0, "", "", "file is empty")
 		return nil, false
@@ -66,23 +66,7 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 		add(0, "", "", "aliases expand this file to more than %d values, or an alias names a node it sits in: conflictq refuses such a file (an \"alias bomb\")", MaxExpanded)
 		return nil, false
 	}
-	if except != "" && top.Kind == yaml.MappingNode {
-		// The reader checks the top level's keys and except's own keys;
-		// everything else is checked here.
-		ok := true
-		for i := 0; i+1 < len(top.Content); i += 2 {
-			v := top.Content[i+1]
-			if top.Content[i].Value == except && v.Kind == yaml.MappingNode {
-				for j := 1; j < len(v.Content); j += 2 {
-					ok = checkDuplicateKeys(add, v.Content[j]) && ok
-				}
-				continue
-			}
-			ok = checkDuplicateKeys(add, v) && ok
-		}
-		if !ok {
-			return nil, false
-		}
+	if !keys {
 		return Resolve(top), true
 	}
 	if !checkDuplicateKeys(add, top) {
