@@ -51,6 +51,7 @@ type node struct {
 	text    string // scalarNode: the text, whatever the scalar's type (42, true)
 	items   []node // listNode
 	answers []Answer
+	more    int     // answers counted but not kept, past MaxAnswers: the sheet is refused
 	fields  []field // mappingNode of the marks section: its keys and values
 }
 
@@ -116,6 +117,10 @@ func (r *raw) sheet() (*Sheet, error) {
 			switch f.val.kind {
 			case nullNode: // an empty sheet: every question unanswered
 			case mappingNode:
+				if f.val.more > 0 {
+					ps.Add(f.line, "", "answers", "%d answers; a sheet holds at most %d", len(f.val.answers)+f.val.more, MaxAnswers)
+					break
+				}
 				for _, a := range f.val.answers {
 					pairsOnce(ps, a)
 				}

@@ -84,7 +84,8 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 			f.val.answers = make([]Answer, 0, 48)
 			err = sc.object(func(id string) error {
 				if len(f.val.answers) == MaxAnswers {
-					return sc.fail("more than %d answers; a sheet holds at most %d", MaxAnswers, MaxAnswers)
+					f.val.more++ // counted for the field checks to refuse, not kept
+					return sc.skip(0)
 				}
 				v, err := sc.answer(lines)
 				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})

@@ -277,10 +277,21 @@ func (s *jsonScanner) skipString() error {
 	return s.fail("unexpected end of input in a string")
 }
 
+// maxDepth bounds how deep lists and objects nest, as the YAML parser bounds
+// it (yaml.v3: "exceeded max depth of 10000"), so that a value nested a few
+// hundred levels deep reads alike in both syntaxes (an unknown field, an
+// answer that is a nested structure), and only what YAML refuses is refused.
+const maxDepth = 10000
+
+// tooDeep is the scanner's refusal of a value nested deeper than maxDepth.
+func (s *jsonScanner) tooDeep() error {
+	return s.fail("nested more than %d levels deep", maxDepth)
+}
+
 // skip reads any value, for fields that are not of the expected shape.
 func (s *jsonScanner) skip(depth int) error {
-	if depth > 100 {
-		return s.fail("nested too deeply")
+	if depth > maxDepth {
+		return s.tooDeep()
 	}
 	switch s.peek() {
 	case '[':

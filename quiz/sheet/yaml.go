@@ -18,7 +18,6 @@ func fromYAML(file string, data []byte) (*raw, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps := &quiz.Problems{File: file}
 	r := &raw{file: file, line: root.Line, problems: warnings}
 	if root.Kind != yaml.MappingNode {
 		r.top = yamlnode.KindName(root)
@@ -31,10 +30,8 @@ func fromYAML(file string, data []byte) (*raw, error) {
 			f.val.fields = yamlFields(v, 0)
 		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode && len(v.Content) > 2*MaxAnswers {
-			ps.Add(k.Line, "", "answers", "%d answers; a sheet holds at most %d", len(v.Content)/2, MaxAnswers)
-			return nil, ps.Err()
-		}
-		if k.Value == "answers" && v.Kind == yaml.MappingNode {
+			f.val.more = len(v.Content) / 2 // too many to read: counted for the field checks to refuse
+		} else if k.Value == "answers" && v.Kind == yaml.MappingNode {
 			r.problems = append(r.problems, runOnQuotes(file, v, data)...) // quotes.go
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
