@@ -79,7 +79,7 @@ func (r *raw) sheet() (*Sheet, error) {
 	answers := false
 	for _, f := range r.fields {
 		if first, dup := seen[f.key]; dup {
-			ps.Add(f.line, "", f.key, "given twice (first at line %d)", first)
+			ps.Add(f.line, "", f.key, "%s", keyTwice(first))
 			continue
 		}
 		seen[f.key] = f.line
@@ -149,11 +149,19 @@ func pairsOnce(ps *quiz.Problems, a Answer) {
 	for i := 1; i < len(v.Pairs); i++ {
 		for j := range i {
 			if v.Pairs[j][0] == v.Pairs[i][0] {
-				ps.Add(pairLine(v, i), a.ID, "", "left side %q given twice (first at line %d)", v.Pairs[i][0], pairLine(v, j))
+				ps.Add(pairLine(v, i), a.ID, "", "%s", pairTwice(v.Pairs[i][0], pairLine(v, j)))
 				break
 			}
 		}
 	}
+}
+
+// keyTwice and pairTwice are the words for a key given twice in a sheet or a
+// report, and for a match answer's left side given twice.
+func keyTwice(first int) string { return fmt.Sprintf("given twice (first at line %d)", first) }
+
+func pairTwice(left string, first int) string {
+	return fmt.Sprintf("left side %q given twice (first at line %d)", left, first)
 }
 
 // pairLine is the line of a match answer's pair i.
@@ -302,7 +310,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 			kl := max(k.line, line)
 			name := "marks." + k.key
 			if j := slices.IndexFunc(e.val.fields[:i], func(o field) bool { return o.key == k.key }); j >= 0 {
-				ps.Add(kl, e.key, name, "given twice (first at line %d)", max(e.val.fields[j].line, line))
+				ps.Add(kl, e.key, name, "%s", keyTwice(max(e.val.fields[j].line, line)))
 				continue
 			}
 			if k.val.kind == listNode || k.val.kind == mappingNode {

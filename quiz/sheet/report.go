@@ -160,7 +160,7 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 	if q, _ := top.field("questions"); q != nil && q.elem != nil {
 		r.question = q.elem
 	}
-	err := r.s.object(r.field)
+	err := r.s.objectOnce(false, r.field)
 	if err == nil && r.s.peek() != 0 {
 		err = r.s.fail("more after the report's end")
 	}
@@ -219,11 +219,14 @@ func (r *reportReader) field(key string) error {
 		rep.Difficulty, _, err = s.scalar()
 	case "bank_digests":
 		rep.BankDigests = map[string]string{}
-		err = s.object(func(k string) error {
+		err = s.objectOnce(false, func(k string) error {
 			v, _, err := s.scalar()
 			rep.BankDigests[k] = v
 			return err
 		})
+		if fe, ok := err.(*fieldError); ok {
+			fe.in(key)
+		}
 	case "status":
 		var t string
 		t, _, err = s.scalar()
@@ -237,7 +240,6 @@ func (r *reportReader) field(key string) error {
 		err = s.skip(0)
 	case "questions":
 		r.hasQuestions = true
-		rep.Questions, r.starts = rep.Questions[:0], r.starts[:0] // a second questions key replaces the first, as encoding/json reads it
 		err = s.array(r.questionEntry)
 	case "marks":
 		err = s.array(r.markEntry)
@@ -258,7 +260,7 @@ func (r *reportReader) questionEntry() error {
 	if r.question != nil && c != '{' && startsValue(c) {
 		return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", n), msg: WrongKind(scanKind(c), "an object ({...})")}
 	}
-	err := s.object(func(k string) error {
+	err := s.objectOnce(false, func(k string) error {
 		if ownWordsQuestion(k) {
 			return s.reportAnswer(&a, k, &odd)
 		}
@@ -311,7 +313,7 @@ func (r *reportReader) markEntry() error {
 	s.peek()
 	el := s.pos
 	got := markKeys{object: el, pointsAt: -1}
-	err := s.object(func(k string) error { return s.reportMark(&m, k, &got) })
+	err := s.objectOnce(false, func(k string) error { return s.reportMark(&m, k, &got) })
 	if err == nil && !got.points {
 		// "pionts", null or no points were counted as 0, the report
 		// "complete" (attack16 #3): refused, as a sheet's marks are.
@@ -416,7 +418,11 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		err = e
 	case "answer":
 		a.answerAt = start
-		a.Answer, err = s.answer(nil)
+		if a.Answer, err = s.answer(nil); err != nil {
+			if fe, ok := err.(*fieldError); ok {
+				fe.in(key)
+			}
+		}
 	case "unreadable":
 		a.Unreadable, _, err = s.scalar()
 	case "unseen":

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -371,6 +372,33 @@ func (s *jsonScanner) object(field func(key string) error) error {
 	}
 }
 
+// objectOnce is object for a report's objects: a key given twice is refused
+// (a fieldError naming it), as a sheet's field checks refuse it, where
+// encoding/json would keep the last without a word. pairs names the keys as
+// a match answer's left sides. Objects hold a few keys: a scan of those seen
+// beats a map.
+func (s *jsonScanner) objectOnce(pairs bool, field func(key string) error) error {
+	type seenKey struct {
+		key string
+		at  int
+	}
+	var buf [16]seenKey
+	seen := buf[:0]
+	return s.object(func(key string) error {
+		for _, k := range seen {
+			if k.key == key {
+				first := 1 + bytes.Count(s.data[:k.at], []byte("\n"))
+				if pairs {
+					return &fieldError{offset: s.pos, msg: pairTwice(key, first)}
+				}
+				return &fieldError{offset: s.pos, field: key, msg: keyTwice(first)}
+			}
+		}
+		seen = append(seen, seenKey{key, s.pos})
+		return field(key)
+	})
+}
+
 // list reads an array of scalars; nested is true when an element is not one.
 func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	if err := s.expect('['); err != nil {
@@ -406,8 +434,9 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	}
 }
 
-// answer reads one answer value; with lines, it and each of its pairs carry
-// their lines, as YAML's do.
+// answer reads one answer value; with lines (a sheet's), it and each of its
+// pairs carry their lines, as YAML's do, for the field checks; without (a
+// report's), a left side given twice is refused here.
 func (s *jsonScanner) answer(lines *lineCounter) (quiz.Value, error) {
 	line := 0
 	if lines != nil {
@@ -423,7 +452,11 @@ func (s *jsonScanner) answer(lines *lineCounter) (quiz.Value, error) {
 	case '{':
 		v := quiz.Value{Kind: quiz.Mapping, Line: line}
 		nested := false
-		err := s.object(func(key string) error {
+		object := s.object
+		if lines == nil {
+			object = func(field func(string) error) error { return s.objectOnce(true, field) }
+		}
+		err := object(func(key string) error {
 			if c := s.peek(); c == '[' || c == '{' {
 				nested = true
 				return s.skip(1)
