@@ -3,7 +3,6 @@ package sheet
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,9 +50,16 @@ type node struct {
 	text    string // scalarNode: the text, whatever the scalar's type (42, true)
 	items   []node // listNode
 	answers []Answer
-	more    int     // answers counted but not kept, past MaxAnswers: the sheet is refused
 	fields  []field // mappingNode of the marks section: its keys and values
+	// more are the answers or fields counted but not kept, past MaxAnswers
+	// or maxFields: the sheet is refused.
+	more int
 }
+
+// maxFields bounds the marks a sheet holds (one for each answer) and the
+// fields of one mark, so that a hostile marks section costs no more than
+// its answers would: an unknown field is refused, but read first.
+var maxFields = [2]int{MaxAnswers, 100}
 
 func (n node) kindName() string { return n.kind.Name() }
 
@@ -145,16 +151,60 @@ func (r *raw) sheet() (*Sheet, error) {
 // of the two the student meant cannot be known, and a reader that kept the
 // last (as JSON decoders do) would grade another answer than YAML's.
 func pairsOnce(ps *quiz.Problems, a Answer) {
-	v := a.Value
-	for i := 1; i < len(v.Pairs); i++ {
-		for j := range i {
-			if v.Pairs[j][0] == v.Pairs[i][0] {
-				ps.Add(pairLine(v, i), a.ID, "", "%s", pairTwice(v.Pairs[i][0], pairLine(v, j)))
-				break
-			}
+	if len(a.Value.Pairs) < 2 {
+		return
+	}
+	var seen keysSeen
+	for i, p := range a.Value.Pairs {
+		if first, dup := seen.add(p[0], i); dup {
+			ps.Add(pairLine(a.Value, i), a.ID, "", "%s", pairTwice(p[0], pairLine(a.Value, first)))
 		}
 	}
 }
+
+// keysSeen finds a key given before in one object: by a scan while there
+// are few, as in every object conflictq writes, and by a map beyond, so that
+// a hostile object of a million keys costs linear time.
+type keysSeen struct {
+	few  [16]keyAt
+	n    int
+	many map[string]int
+}
+
+type keyAt struct {
+	key string
+	at  int
+}
+
+// add records key at at (a line, an offset, an index); for a key already
+// seen, it returns where it was first instead.
+func (k *keysSeen) add(key string, at int) (first int, dup bool) {
+	if k.many != nil {
+		if first, dup = k.many[key]; !dup {
+			k.many[key] = at
+		}
+		return first, dup
+	}
+	for _, s := range k.few[:k.n] {
+		if s.key == key {
+			return s.at, true
+		}
+	}
+	if k.n < len(k.few) {
+		k.few[k.n] = keyAt{key, at}
+		k.n++
+		return 0, false
+	}
+	k.many = make(map[string]int, 2*len(k.few))
+	for _, s := range k.few {
+		k.many[s.key] = s.at
+	}
+	k.many[key] = at
+	return 0, false
+}
+
+// reset forgets every key, for the next object.
+func (k *keysSeen) reset() { k.n, k.many = 0, nil }
 
 // keyTwice and pairTwice are the words for a key given twice in a sheet or a
 // report, and for a match answer's left side given twice.
@@ -291,6 +341,10 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 		ps.Add(f.line, "", "marks", "expected question ids with their marks, found %s", f.val.kindName())
 		return nil
 	}
+	if f.val.more > 0 {
+		ps.Add(f.line, "", "marks", "%d marks; a sheet holds at most %d", len(f.val.fields)+f.val.more, maxFields[0])
+		return nil
+	}
 	var out []Mark
 	seen := map[string]int{}
 	for _, e := range f.val.fields {
@@ -304,13 +358,18 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 			ps.Add(line, e.key, "marks", "expected points, comment, marker and time, found %s", e.val.kindName())
 			continue
 		}
+		if e.val.more > 0 {
+			ps.Add(line, e.key, "marks", "%d fields; a mark has %s", len(e.val.fields)+e.val.more, strings.Join(markFields, ", "))
+			continue
+		}
 		m := Mark{ID: e.key, Line: line}
 		hasPoints, before := false, len(ps.List)+ps.More
-		for i, k := range e.val.fields {
+		var keys keysSeen
+		for _, k := range e.val.fields {
 			kl := max(k.line, line)
 			name := "marks." + k.key
-			if j := slices.IndexFunc(e.val.fields[:i], func(o field) bool { return o.key == k.key }); j >= 0 {
-				ps.Add(kl, e.key, name, "%s", keyTwice(max(e.val.fields[j].line, line)))
+			if first, dup := keys.add(k.key, kl); dup {
+				ps.Add(kl, e.key, name, "%s", keyTwice(first))
 				continue
 			}
 			if k.val.kind == listNode || k.val.kind == mappingNode {

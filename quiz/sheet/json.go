@@ -87,7 +87,7 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 					f.val.more++ // counted for the field checks to refuse, not kept
 					return sc.skip(0)
 				}
-				v, err := sc.answer(lines)
+				v, err := sc.answer(lines, nil)
 				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
 				return err
 			})
@@ -154,6 +154,10 @@ func (s *jsonScanner) value() (node, error) {
 func (s *jsonScanner) mapping(lines *lineCounter, depth int) (node, error) {
 	n := node{kind: mappingNode}
 	err := s.object(func(key string) error {
+		if len(n.fields) == maxFields[depth] {
+			n.more++ // counted for the field checks to refuse, not kept
+			return s.skip(depth + 1)
+		}
 		f := field{key: key, line: lines.at(s.pos)}
 		var err error
 		if depth == 0 && s.peek() == '{' {

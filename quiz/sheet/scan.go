@@ -375,26 +375,17 @@ func (s *jsonScanner) object(field func(key string) error) error {
 // objectOnce is object for a report's objects: a key given twice is refused
 // (a fieldError naming it), as a sheet's field checks refuse it, where
 // encoding/json would keep the last without a word. pairs names the keys as
-// a match answer's left sides. Objects hold a few keys: a scan of those seen
-// beats a map.
-func (s *jsonScanner) objectOnce(pairs bool, field func(key string) error) error {
-	type seenKey struct {
-		key string
-		at  int
-	}
-	var buf [16]seenKey
-	seen := buf[:0]
+// a match answer's left sides. seen is the reader's own, reused.
+func (s *jsonScanner) objectOnce(seen *keysSeen, pairs bool, field func(key string) error) error {
+	seen.reset()
 	return s.object(func(key string) error {
-		for _, k := range seen {
-			if k.key == key {
-				first := 1 + bytes.Count(s.data[:k.at], []byte("\n"))
-				if pairs {
-					return &fieldError{offset: s.pos, msg: pairTwice(key, first)}
-				}
-				return &fieldError{offset: s.pos, field: key, msg: keyTwice(first)}
+		if at, dup := seen.add(key, s.pos); dup {
+			first := 1 + bytes.Count(s.data[:at], []byte("\n"))
+			if pairs {
+				return &fieldError{offset: s.pos, msg: pairTwice(key, first)}
 			}
+			return &fieldError{offset: s.pos, field: key, msg: keyTwice(first)}
 		}
-		seen = append(seen, seenKey{key, s.pos})
 		return field(key)
 	})
 }
@@ -434,10 +425,10 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	}
 }
 
-// answer reads one answer value; with lines (a sheet's), it and each of its
-// pairs carry their lines, as YAML's do, for the field checks; without (a
-// report's), a left side given twice is refused here.
-func (s *jsonScanner) answer(lines *lineCounter) (quiz.Value, error) {
+// answer reads one answer value. With lines (a sheet's), it and each of its
+// pairs carry their lines, as YAML's do, and the field checks refuse a left
+// side given twice; with once (a report's), it is refused here.
+func (s *jsonScanner) answer(lines *lineCounter, once *keysSeen) (quiz.Value, error) {
 	line := 0
 	if lines != nil {
 		line = lines.at(s.pos)
@@ -453,8 +444,8 @@ func (s *jsonScanner) answer(lines *lineCounter) (quiz.Value, error) {
 		v := quiz.Value{Kind: quiz.Mapping, Line: line}
 		nested := false
 		object := s.object
-		if lines == nil {
-			object = func(field func(string) error) error { return s.objectOnce(true, field) }
+		if once != nil {
+			object = func(field func(string) error) error { return s.objectOnce(once, true, field) }
 		}
 		err := object(func(key string) error {
 			if c := s.peek(); c == '[' || c == '{' {

@@ -68,8 +68,10 @@ func TestSameSheetInEverySyntax(t *testing.T) {
 		`{"set": "a b/c", "answers": {}}`,
 		// Nested far deeper than any sheet, well within both parsers' bound.
 		`{"answers": {"q": ` + strings.Repeat("[", 300) + strings.Repeat("]", 300) + `}, "x": ` + strings.Repeat(`{"a": `, 300) + "1" + strings.Repeat("}", 300) + `}`,
-		// More answers than a sheet holds.
+		// More answers or marks than a sheet holds, more fields than a mark has.
 		"{\"answers\": {" + strings.Repeat("\"q\": 1,\n", MaxAnswers) + "\"z\": 1}}",
+		"{\"answers\": {},\n \"marks\": {" + strings.Repeat("\"q\": {\"points\": 1},\n", MaxAnswers) + "\"z\": {\"points\": 1}}}",
+		"{\"answers\": {},\n \"marks\": {\"q\":\n {" + strings.Repeat("\"x\": 1,\n", 100) + "\"points\": 1}}}",
 	}
 	sources = append(sources, fieldMatrix()...)
 	for _, src := range sources {

@@ -27,7 +27,7 @@ func fromYAML(file string, data []byte) (*raw, error) {
 		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
 		if k.Value == "marks" && v.Kind == yaml.MappingNode {
-			f.val.fields = yamlFields(v, 0)
+			f.val.fields, f.val.more = yamlFields(v, 0)
 		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode && len(v.Content) > 2*MaxAnswers {
 			f.val.more = len(v.Content) / 2 // too many to read: counted for the field checks to refuse
@@ -299,15 +299,18 @@ func itemText(n *yaml.Node) string {
 
 // yamlFields reads a mapping's keys and values, for the marks section: a
 // mapping of question ids to mappings of a mark's fields.
-func yamlFields(n *yaml.Node, depth int) []field {
-	out := make([]field, 0, len(n.Content)/2)
+func yamlFields(n *yaml.Node, depth int) (out []field, more int) {
+	if len(n.Content)/2 > maxFields[depth] {
+		return nil, len(n.Content) / 2 // counted for the field checks to refuse
+	}
+	out = make([]field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
 		if v.Kind == yaml.MappingNode && depth == 0 {
-			f.val.fields = yamlFields(v, depth+1)
+			f.val.fields, f.val.more = yamlFields(v, depth+1)
 		}
 		out = append(out, f)
 	}
-	return out
+	return out, 0
 }
