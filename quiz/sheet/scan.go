@@ -443,11 +443,7 @@ func (s *jsonScanner) answer(lines *lineCounter, once *keysSeen) (quiz.Value, er
 	case '{':
 		v := quiz.Value{Kind: quiz.Mapping, Line: line}
 		nested := false
-		object := s.object
-		if once != nil {
-			object = func(field func(string) error) error { return s.objectOnce(once, true, field) }
-		}
-		err := object(func(key string) error {
+		pair := func(key string) error {
 			if c := s.peek(); c == '[' || c == '{' {
 				nested = true
 				return s.skip(1)
@@ -458,7 +454,13 @@ func (s *jsonScanner) answer(lines *lineCounter, once *keysSeen) (quiz.Value, er
 			t, _, err := s.scalar()
 			v.Pairs = append(v.Pairs, [2]string{key, t})
 			return err
-		})
+		}
+		var err error
+		if once != nil {
+			err = s.objectOnce(once, true, pair)
+		} else {
+			err = s.object(pair)
+		}
 		if nested {
 			return quiz.Value{Kind: quiz.Nested, Line: line}, err
 		}
