@@ -56,10 +56,14 @@ type node struct {
 	more int
 }
 
+// MaxMarkFields bounds the fields of one mark in a sheet's marks: a mark has
+// five, and an unknown one is refused, but read first.
+const MaxMarkFields = 100
+
 // maxFields bounds the marks a sheet holds (one for each answer) and the
 // fields of one mark, so that a hostile marks section costs no more than
-// its answers would: an unknown field is refused, but read first.
-var maxFields = [2]int{MaxAnswers, 100}
+// its answers would.
+var maxFields = [2]int{MaxAnswers, MaxMarkFields}
 
 func (n node) kindName() string { return n.kind.Name() }
 
