@@ -139,7 +139,7 @@ func (r *raw) sheet() (*Sheet, error) {
 				ps.Add(f.line, "", "answers", "expected question ids with answers, found %s", f.val.kindName())
 			}
 		default:
-			ps.Add(f.line, "", f.key, "unknown field%s (a sheet has student, banks, seed, answers)", text.Suggest(f.key, sheetFields))
+			ps.Add(f.line, "", f.key, "unknown field%s; a sheet has %s", text.Suggest(f.key, sheetFields), strings.Join(sheetFields, ", "))
 		}
 	}
 	if !answers {
@@ -406,7 +406,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 				}
 				m.At = t
 			default:
-				ps.Add(kl, e.key, name, "unknown field%s (a mark has points, comment, marker, time, answer_sha256)", text.Suggest(k.key, markFields))
+				ps.Add(kl, e.key, name, "unknown field%s; a mark has %s", text.Suggest(k.key, markFields), strings.Join(markFields, ", "))
 			}
 		}
 		if !hasPoints {

@@ -206,7 +206,8 @@ func TestNullItemIsEmptyInYAML(t *testing.T) {
 // A key given twice is refused at every level, in the words of the field
 // checks that YAML and JSON share (issue 13: JSON read a match answer's,
 // the marks' and a mark's last value silently, where YAML refused them);
-// and a sheet that is not a mapping says what it is, grammatically.
+// a sheet that is not a mapping says what it is, grammatically; an unknown
+// field names every field there is.
 func TestKeysGivenTwiceAndTopLevel(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"{\"answers\": {\"q\": {\"l\": \"a\",\n \"l\": \"b\"}}}", `2: question "q": left side "l" given twice (first at line 1)`},
@@ -217,6 +218,8 @@ func TestKeysGivenTwiceAndTopLevel(t *testing.T) {
 		{"3", "1: an answer sheet is a mapping with student, banks and answers, not a single value"},
 		{"[]", "1: an answer sheet is a mapping with student, banks and answers, not a list"},
 		{"{\"answers\": {}, \"marks\": {\"q\": null}}", `1: question "q": marks: expected points, comment, marker and time, found an empty value`},
+		{"{\"studnet\": 1, \"answers\": {}}", `1: studnet: unknown field (did you mean "student"?); a sheet has student, banks, seed, set, count, tags, difficulty, types, answers, marks`},
+		{"{\"answers\": {}, \"marks\": {\"q\": {\"pionts\": 1}}}", `1: question "q": marks.pionts: unknown field (did you mean "points"?); a mark has points, comment, marker, time, answer_sha256`},
 	} {
 		for _, file := range []string{"s.yaml", "s.json"} {
 			if _, err := Read(file, 0, []byte(tc.src)); err == nil || err.Error() != file+":"+tc.want {
