@@ -17,7 +17,7 @@ import (
 // the package's hundreds of hostile and broken sheets check it.
 func init() {
 	checkSkipComments = func(data []byte, root *yaml.Node) {
-		full, ok := yamlnode.Parse(func(int, string, string, string, ...any) {}, data, "answers")
+		full, ok := yamlnode.Parse(func(int, string, string, string, ...any) {}, data, false)
 		if !ok {
 			panic(fmt.Sprintf("parseWithoutComments read a sheet YAML refuses with its comments:\n%s", data))
 		}

@@ -13,14 +13,13 @@ import (
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 )
 
-// fromYAML parses a YAML sheet into its fields. Duplicate keys at the top
-// level and among the answers are left to the field checks.
+// fromYAML parses a YAML sheet into its fields. Keys given twice, at every
+// level, are left to the field checks, as JSON's are.
 func fromYAML(file string, data []byte) (*raw, error) {
 	root, warnings, err := parseYAML(file, data)
 	if err != nil {
 		return nil, err
 	}
-	ps := &quiz.Problems{File: file}
 	r := &raw{file: file, line: root.Line, problems: warnings}
 	r.marks.Start, r.marks.End, r.marks.Err = marksSpanOf(root, data)
 	if root.Kind != yaml.MappingNode {
@@ -31,13 +30,11 @@ func fromYAML(file string, data []byte) (*raw, error) {
 		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
 		if k.Value == "marks" && v.Kind == yaml.MappingNode {
-			f.val.fields = yamlFields(v, 0)
+			f.val.fields, f.val.more = yamlFields(v, 0)
 		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode && len(v.Content) > 2*MaxAnswers {
-			ps.Add(k.Line, "", "answers", "%d answers; a sheet holds at most %d", len(v.Content)/2, MaxAnswers)
-			return nil, ps.Err()
-		}
-		if k.Value == "answers" && v.Kind == yaml.MappingNode {
+			f.val.more = len(v.Content) / 2 // too many to read: counted for the field checks to refuse
+		} else if k.Value == "answers" && v.Kind == yaml.MappingNode {
 			r.problems = append(r.problems, runOnQuotes(file, v, data)...) // quotes.go
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
@@ -85,7 +82,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	if !ok {
 		root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 			refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
-		}, data, "answers")
+		}, data, false)
 	}
 	if ok {
 		// An anchor, alias or tag on an answer is valid YAML that would
@@ -107,7 +104,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			fixed, typed := quoteRefused(data, only)
 			again, ok := (*yaml.Node)(nil), false
 			if fixed != nil {
-				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers")
+				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, false)
 			}
 			if ok {
 				for i, p := range typed {
@@ -133,7 +130,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			var again []refusal
 			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
-			}, fixed, "answers"); ok {
+			}, fixed, false); ok {
 				warnings = append(warnings, quoted...)
 			} else if len(again) > 0 && (len(refused) == 0 || again[0].line > refused[0].line) {
 				refused = again // the first refusal is past the colons: the one to fix next
@@ -184,9 +181,15 @@ func parseWithoutComments(data []byte) (*yaml.Node, bool) {
 	var indents []int
 	for i, l := range lines {
 		t := bytes.TrimLeft(l, " ")
+		if len(t) > 0 && t[0] == '?' {
+			return nil, false // an explicit key: its empty value's place moves with the comments
+		}
 		if len(t) > 0 && t[0] == '#' {
 			if !readableComment(bytes.TrimRight(t, lineBreaks)) {
 				return nil, false // YAML refuses the file for it
+			}
+			if len(t) == len(l) && i > 0 && bytes.HasSuffix(lines[i-1], []byte("\r")) {
+				return nil, false // emptied, its LF would make one CRLF with the CR above
 			}
 			blanked = append(blanked, i+1)
 			indents = append(indents, len(l)-len(t))
@@ -204,7 +207,7 @@ func parseWithoutComments(data []byte) (*yaml.Node, bool) {
 		}
 		out = append(out, l...)
 	}
-	root, ok := yamlnode.Parse(func(int, string, string, string, ...any) {}, out, "answers")
+	root, ok := yamlnode.Parse(func(int, string, string, string, ...any) {}, out, false)
 	if !ok {
 		return nil, false
 	}
@@ -242,8 +245,24 @@ func parseWithoutComments(data []byte) (*yaml.Node, bool) {
 			return nil, false
 		}
 		if s.n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-			if s.keyCol == 0 || indents[k] >= s.keyCol {
+			if s.keyCol == 0 || indents[k] >= s.keyCol || keepsTrailing(lines[s.n.Line-1], s.n.Column) {
 				return nil, false
+			}
+			// Emptied, the line would be inside the block if text indented
+			// as its content came after it: the next line with text must
+			// be less indented than the key.
+			for j := line; j < len(lines); j++ {
+				if _, found := slices.BinarySearch(blanked, j+1); found {
+					continue
+				}
+				t := bytes.TrimLeft(bytes.TrimRight(lines[j], lineBreaks), " ")
+				if len(t) == 0 {
+					continue
+				}
+				if t[0] == '\t' || len(bytes.TrimRight(lines[j], lineBreaks))-len(t) >= s.keyCol {
+					return nil, false
+				}
+				break
 			}
 			continue
 		}
@@ -252,6 +271,21 @@ func parseWithoutComments(data []byte) (*yaml.Node, bool) {
 		}
 	}
 	return root, true
+}
+
+// keepsTrailing reports whether the block scalar whose indicator (| or >)
+// is at column col of line keeps its trailing empty lines (+).
+func keepsTrailing(line []byte, col int) bool {
+	for i := col; i < len(line) && i >= 1; i++ {
+		switch c := line[i]; {
+		case c == '+':
+			return true
+		case c == '-' || '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // readableComment reports whether YAML reads every character of a
@@ -433,15 +467,18 @@ func itemText(n *yaml.Node) string {
 
 // yamlFields reads a mapping's keys and values, for the marks section: a
 // mapping of question ids to mappings of a mark's fields.
-func yamlFields(n *yaml.Node, depth int) []field {
-	out := make([]field, 0, len(n.Content)/2)
+func yamlFields(n *yaml.Node, depth int) (out []field, more int) {
+	if len(n.Content)/2 > maxFields[depth] {
+		return nil, len(n.Content) / 2 // counted for the field checks to refuse
+	}
+	out = make([]field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
 		if v.Kind == yaml.MappingNode && depth == 0 {
-			f.val.fields = yamlFields(v, depth+1)
+			f.val.fields, f.val.more = yamlFields(v, depth+1)
 		}
 		out = append(out, f)
 	}
-	return out
+	return out, 0
 }
