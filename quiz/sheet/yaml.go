@@ -173,7 +173,9 @@ var (
 // key, and a line that is not ends it. Anything else is parsed with its
 // comments.
 func parseWithoutComments(data []byte) (*yaml.Node, bool) {
-	if !skipComments || yamlnode.Items(data) > yamlnode.MaxItems {
+	if !skipComments || yamlnode.Items(data) > yamlnode.MaxItems || bytes.IndexByte(data, '\t') >= 0 || !utf8.Valid(data) {
+		// A tab: where YAML refuses one depends on the lines around it; not
+		// UTF-8: YAML may read it as UTF-16, whose bytes emptying moves.
 		return nil, false
 	}
 	lines := SplitLines(data)
