@@ -84,7 +84,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	// progress's time (100,000 answers), and finding the bank's took a
 	// third of it. Their lines are in one array, not one (and a map entry)
 	// for each question.
-	qs := make([]lineMem, 0, len(v.memOf))
+	qs := make([]lineMem, 0, len(v.Items))
 	room := 0
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
@@ -96,11 +96,12 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
 		a := &acc{line: &bankLines[i]}
 		banks[b.ID] = a
-		for _, q := range b.Questions {
+		for j, q := range b.Questions {
 			if !q.Graded() {
 				continue
 			}
-			c.count(a, Key{b.ID, q.ID})
+			it := v.at[i][j]
+			c.count(a, it)
 			start := len(all)
 			all = append(all, a)
 			for _, t := range q.Tags { // as quiz.UniqueTags: the first of each key
@@ -118,11 +119,11 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 					tags[k] = ta
 					tagOrder = append(tagOrder, k)
 				}
-				c.count(ta, Key{b.ID, q.ID})
+				c.count(ta, it)
 				all = append(all, ta)
 			}
-			if m := v.memOf[q]; m != nil { // nil: not answered in this version
-				qs = append(qs, lineMem{m, all[start:len(all):len(all)]})
+			if it != nil && it.m != nil { // nil: not answered in this version
+				qs = append(qs, lineMem{it.m, all[start:len(all):len(all)]})
 			}
 		}
 	}
@@ -193,9 +194,9 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 // too: they are left out of every line.
 func (v *View) sessions(saved *savedScores) (starts []int64, remap []int) {
 	index := map[int64]bool{}
-	for _, b := range v.banks {
-		for _, q := range b.Questions {
-			if m := v.memOf[q]; m != nil {
+	for _, at := range v.at {
+		for _, it := range at {
+			if m := it.mem(); m != nil {
 				for i := range m.Scores {
 					if !index[m.Scores[i].session] {
 						index[m.Scores[i].session] = true
@@ -304,10 +305,10 @@ type counter struct {
 	sessions  int // how many sessions there are
 }
 
-// count counts the question k into a's line: seen, right, due.
-func (c *counter) count(a *acc, k Key) {
+// count counts the question whose item is it (nil: not answered) into a's
+// line: seen, right, due.
+func (c *counter) count(a *acc, it *Item) {
 	a.line.Questions++
-	it := c.v.Items[k]
 	if it == nil {
 		return
 	}

@@ -44,21 +44,41 @@ type position struct {
 // append is seen half written. It returns the position after the last whole
 // line.
 func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, error) {
-	if err := checkRegular(path); err != nil {
+	f, err := openHistory(path)
+	if f == nil {
 		return nil, pos, err
+	}
+	defer closeHistory(f)
+	return scanOpen(path, f, pos, fn)
+}
+
+// openHistory opens a history file for reading, under a shared lock so that
+// no append is seen half written: nil and no error when there is none.
+func openHistory(path string) (*os.File, error) {
+	if err := checkRegular(path); err != nil {
+		return nil, err
 	}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, pos, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, pos, err
+		return nil, err
 	}
-	defer f.Close()
 	if err := fileio.LockShared(f); err != nil {
-		return nil, pos, fmt.Errorf("%s: lock: %w", path, err)
+		f.Close()
+		return nil, fmt.Errorf("%s: lock: %w", path, err)
 	}
-	defer fileio.Unlock(f)
+	return f, nil
+}
+
+func closeHistory(f *os.File) {
+	fileio.Unlock(f)
+	f.Close()
+}
+
+// scanOpen is scanFrom on the history file f, opened by openHistory.
+func scanOpen(path string, f *os.File, pos position, fn func(*Record)) ([]error, position, error) {
 	if _, err := f.Seek(pos.Offset, io.SeekStart); err != nil {
 		return nil, pos, err
 	}

@@ -47,6 +47,8 @@ type Item struct {
 	// Changed: the question was answered, but in another version (quiz.Digest).
 	// It starts over: a new card, due now.
 	Changed bool
+
+	m *memory // its memory; nil when Changed
 }
 
 // Missed reports whether the latest answer was not fully right.
@@ -73,6 +75,7 @@ type Schedule struct {
 	state          os.FileInfo
 	scores, latest stateSection // where the scores are, and those of the latest sessions (state.go)
 	latestSessions int          // how many sessions of each memory latest holds
+	latestScores   []byte       // latest's bytes, read with the memories (nil: read them then)
 	partial        error        // the state's scores were damaged and could not be read again
 }
 
@@ -130,7 +133,10 @@ type View struct {
 	*Schedule
 	Items map[Key]*Item // the questions answered in their current version
 	banks []*quiz.Bank
-	memOf map[*quiz.Question]*memory
+	// at holds each bank's questions' items by their place in it (nil: not
+	// answered), so that Summarize finds them without hashing a key for
+	// the question and each of its tags.
+	at [][]*Item
 }
 
 // For returns the schedule of the questions of banks as they are now.
@@ -139,14 +145,16 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 	for _, b := range banks {
 		n += len(b.Questions)
 	}
-	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, memOf: make(map[*quiz.Question]*memory, n)}
+	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, at: make([][]*Item, len(banks))}
 	items := make([]Item, 0, n) // in one array, not one allocation each; never grown, so &items[i] stay
+	at := make([]*Item, n)
 	item := func(it Item) *Item {
 		items = append(items, it)
 		return &items[len(items)-1]
 	}
 	var answered map[Key]bool // in any version
-	for _, b := range banks {
+	for bi, b := range banks {
+		v.at[bi], at = at[:len(b.Questions):len(b.Questions)], at[len(b.Questions):]
 		for i, q := range b.Questions {
 			if !q.Graded() {
 				continue
@@ -163,12 +171,13 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 				// (quiz.Question.FormerIDs): the id is in the digest, so a
 				// renamed question starts over, as any changed one does.
 				if answered[Key{b.ID, q.ID}] || slices.ContainsFunc(q.FormerIDs, func(f string) bool { return answered[Key{b.ID, f}] }) {
-					v.Items[Key{b.ID, q.ID}] = item(Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true})
+					v.at[bi][i] = item(Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true})
+					v.Items[Key{b.ID, q.ID}] = v.at[bi][i]
 				}
 				continue
 			}
-			v.Items[Key{b.ID, q.ID}] = item(Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers})
-			v.memOf[q] = m
+			v.at[bi][i] = item(Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers, m: m})
+			v.Items[Key{b.ID, q.ID}] = v.at[bi][i]
 		}
 	}
 	return v
@@ -268,4 +277,12 @@ func (v *View) Review(now time.Time, match func(*quiz.Question) bool, count int)
 		r.Questions = r.Questions[:count]
 	}
 	return r
+}
+
+// mem is the item's memory, nil for none (or no item).
+func (it *Item) mem() *memory {
+	if it == nil {
+		return nil
+	}
+	return it.m
 }
