@@ -330,7 +330,7 @@ func (sc *Schedule) useState(st *savedState) bool {
 	// copy of each was a sixth of what a review allocated before its first
 	// question, and fresh memory costs a fresh process a page fault a page.
 	sc.stored = make([]*memory, len(mems))
-	sc.mem = make(map[version]*memory, len(mems)+64) // and room for new questions
+	sc.mem = make(map[version]*memory, len(mems)+16) // and room for some new questions: more room, as much again, was a fifth of the memories' memory
 	sc.state = st.info
 	sc.scores = stateSection{st.scoresAt, st.h.Scores}
 	sc.latest = stateSection{st.scoresAt + st.h.Scores.Len, st.h.Latest}
