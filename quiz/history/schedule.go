@@ -16,11 +16,13 @@ type Key struct{ Bank, Question string }
 // version names one version of a question.
 type version struct{ Bank, Question, Digest string }
 
-// memory is what the history says of one version of a question.
+// memory is what the history says of one version of a question: its card,
+// latest answer and count of answers, in the Item that For hands out for
+// the question's current version, which is this one (not a copy: the
+// items of a year's 173 questions were a sixth of what progress
+// allocated, and fresh memory costs a fresh process a page fault a page).
 type memory struct {
-	Card    fsrs.Card `json:"card"`
-	Last    Record    `json:"last"` // the latest answer
-	Answers int       `json:"answers"`
+	Item
 	// Scores are its answers' points by session, for Summarize: oldest
 	// first as Add appends them, newest first as the state file keeps them
 	// (scorecodec.go), a session's scores in their order either way.
@@ -146,13 +148,16 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 		n += len(b.Questions)
 	}
 	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, at: make([][]*Item, len(banks))}
-	items := make([]Item, 0, n) // in one array, not one allocation each; never grown, so &items[i] stay
+	var items []Item // the changed questions', in one array, not one allocation each; never grown, so &items[i] stay
 	at := make([]*Item, n)
+	var answered map[Key]bool // in any version
 	item := func(it Item) *Item {
+		if items == nil {
+			items = make([]Item, 0, n)
+		}
 		items = append(items, it)
 		return &items[len(items)-1]
 	}
-	var answered map[Key]bool // in any version
 	for bi, b := range banks {
 		v.at[bi], at = at[:len(b.Questions):len(b.Questions)], at[len(b.Questions):]
 		for i, q := range b.Questions {
@@ -176,7 +181,8 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 				}
 				continue
 			}
-			v.at[bi][i] = item(Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers, m: m})
+			m.Question, m.m = q, m
+			v.at[bi][i] = &m.Item
 			v.Items[Key{b.ID, q.ID}] = v.at[bi][i]
 		}
 	}
