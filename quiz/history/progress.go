@@ -244,9 +244,11 @@ type acc struct {
 	sessions [][3]float64
 	// oldest is the number of the oldest session the line shows
 	// (SummarizeLatest); its scores before are not added up. seen marks
-	// the sessions its questions were last answered in, to find it.
+	// the sessions its questions were last answered in, to find it, a bit
+	// a session (a byte each was a fifth of what the text of progress
+	// allocated beyond the state).
 	oldest int
-	seen   []bool
+	seen   []uint64
 }
 
 // lineMem is an answered question's memory and its lines.
@@ -264,10 +266,10 @@ func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int
 	mark := func(q lineMem, at int) {
 		for _, l := range q.accs {
 			if l.seen == nil {
-				l.seen = make([]bool, len(starts))
+				l.seen = make([]uint64, (len(starts)+63)/64)
 				lines = append(lines, l)
 			}
-			l.seen[at] = true
+			l.seen[at/64] |= 1 << (at % 64)
 		}
 	}
 	for _, q := range qs {
@@ -287,8 +289,8 @@ func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int
 	}
 	for _, l := range lines {
 		k := 0
-		for at := len(l.seen) - 1; at >= 0; at-- {
-			if l.seen[at] {
+		for at := len(starts) - 1; at >= 0; at-- {
+			if l.seen[at/64]&(1<<(at%64)) != 0 {
 				if k++; k == n {
 					l.oldest = at
 					break

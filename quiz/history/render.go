@@ -38,7 +38,7 @@ func (p *Progress) WriteText(w io.Writer, o TextOptions) error {
 	// In one write, not one a row: a year's tables are some thirty rows,
 	// and each write to a pipe or terminal is a system call. Write errors
 	// are not reported, as before the buffer.
-	bw := bufio.NewWriterSize(w, 8<<10)
+	bw := bufio.NewWriterSize(w, 4<<10) // a year's tables are 2 KB: one page
 	defer bw.Flush()
 	w = bw
 	who := text.EscapeControl(p.Student)
