@@ -77,7 +77,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	var tagOrder []string
 	tags := map[string]*acc{}
 	banks := make(map[string]*acc, len(v.banks))
-	keys := make(map[string]string, 64) // quiz.TagKey of each tag
+	bySpelling := make(map[string]*acc, 64) // each tag's line by its spelling, not folded again
 	bankLines := make([]Line, len(v.banks))
 	// Each answered question with its lines, its bank's and its tags',
 	// found once: folding a tag for each of a year's answers tripled
@@ -105,19 +105,20 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 			start := len(all)
 			all = append(all, a)
 			for _, t := range q.Tags { // as quiz.UniqueTags: the first of each key
-				k, ok := keys[t] // folded once for each spelling: a tag has dozens of questions
-				if !ok {
-					k = quiz.TagKey(t) // recall and Recall: one line
-					keys[t] = k
-				}
-				ta := tags[k]
-				if ta != nil && slices.Contains(all[start+1:], ta) {
-					continue // a tag given twice
-				}
+				// Folded once for each spelling (a tag has dozens of
+				// questions), and its line found by the spelling after.
+				ta := bySpelling[t]
 				if ta == nil {
-					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
-					tags[k] = ta
-					tagOrder = append(tagOrder, k)
+					k := quiz.TagKey(t) // recall and Recall: one line
+					if ta = tags[k]; ta == nil {
+						ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
+						tags[k] = ta
+						tagOrder = append(tagOrder, k)
+					}
+					bySpelling[t] = ta
+				}
+				if slices.Contains(all[start+1:], ta) {
+					continue // a tag given twice
 				}
 				c.count(ta, it)
 				all = append(all, ta)
