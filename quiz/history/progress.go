@@ -77,7 +77,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	var tagOrder []string
 	tags := map[string]*acc{}
 	banks := make(map[string]*acc, len(v.banks))
-	bySpelling := make(map[string]*acc, 64) // each tag's line by its spelling, not folded again
+	bySpelling := make(map[string]*acc, 32) // each tag's line by its spelling, not folded again
 	bankLines := make([]Line, len(v.banks))
 	// Each answered question with its lines, its bank's and its tags',
 	// found once: folding a tag for each of a year's answers tripled
@@ -176,10 +176,12 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 			}
 		}
 	}
+	p.Banks = make([]Line, 0, len(v.banks))
 	for _, b := range v.banks {
 		p.Banks = append(p.Banks, banks[b.ID].finish(starts))
 	}
 	slices.SortFunc(tagOrder, text.NaturalCompare)
+	p.Tags = make([]Line, 0, len(tagOrder))
 	for _, t := range tagOrder {
 		p.Tags = append(p.Tags, tags[t].finish(starts))
 	}
