@@ -44,7 +44,7 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 		return nil, pos, err
 	}
 	defer closeHistory(f)
-	return scanOpen(path, f, pos, fn)
+	return scanOpen(path, f, pos, fn, false)
 }
 
 // openHistory opens a history file for reading, under a shared lock so that
@@ -72,8 +72,11 @@ func closeHistory(f *os.File) {
 	f.Close()
 }
 
-// scanOpen is scanFrom on the history file f, opened by openHistory.
-func scanOpen(path string, f *os.File, pos position, fn func(*Record)) ([]error, position, error) {
+// scanOpen is scanFrom on the history file f, opened by openHistory. With
+// lend, fn is Schedule.Add, which copies the strings it keeps: the lines
+// after a state are then read without a copy of each one's question and
+// digest (scanLending).
+func scanOpen(path string, f *os.File, pos position, fn func(*Record), lend bool) ([]error, position, error) {
 	if _, err := f.Seek(pos.Offset, io.SeekStart); err != nil {
 		return nil, pos, err
 	}
@@ -86,7 +89,7 @@ func scanOpen(path string, f *os.File, pos position, fn func(*Record)) ([]error,
 		// The lines after a state (a day's, 70 KB) in a few reads of a
 		// smaller buffer: each page of a fresh one is a page fault, which
 		// costs a fresh process more than a read.
-		return scan(path, f, pos, fn, min(buf, tailBuffer))
+		return scanLending(path, f, pos, fn, min(buf, tailBuffer), lend)
 	}
 	return scanPipelined(path, f, pos, fn, buf)
 }
@@ -148,7 +151,14 @@ const (
 
 // scan reads history lines from in, buffered by size bytes (at most
 // scanBuffer: less for a file that is smaller).
-func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (warnings []error, _ position, _ error) {
+func scan(name string, in io.Reader, pos position, fn func(*Record), size int) ([]error, position, error) {
+	return scanLending(name, in, pos, fn, size, false)
+}
+
+// scanLending is scan; with lend, each record's question and digest are
+// lent to fn, in the buffer the line was read into, which the next line
+// overwrites: fn must copy them to keep them (Schedule.Add does).
+func scanLending(name string, in io.Reader, pos position, fn func(*Record), size int, lend bool) (warnings []error, _ position, _ error) {
 	more := 0
 	warn := func(err error) {
 		if len(warnings) < MaxWarnings {
@@ -166,7 +176,7 @@ func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (
 	// the largest buffer): a year's hundred thousand lines name some
 	// hundreds of questions. The few hundred lines after a saved state
 	// (tailBuffer) make fewer strings than such a map would take.
-	d := decoder{}
+	d := decoder{lend: lend}
 	if size >= scanBuffer {
 		d.strs = make(map[string]string, 512)
 	}
@@ -318,6 +328,10 @@ type decoder struct {
 	sessionLen  int
 	sessionTime time.Time
 	day         dayCache
+	// lend: questions and digests that are not the line before's are the
+	// line's own bytes, not copies (scanLending): the day's lines after a
+	// state name a new question each, two strings a line to allocate.
+	lend bool
 }
 
 // dayCache is the date (2006-01-02) of the time read last and its day
@@ -358,6 +372,12 @@ func (d *decoder) set(dst *string, field int, b []byte) bool {
 func (d *decoder) str(field int, b []byte) (string, bool) {
 	if last := d.last[field]; len(last) == len(b) && last == string(b) {
 		return last, true
+	}
+	if d.lend && (field == 4 || field == 5) && len(b) > 0 { // question, digest
+		if !plainString(b) {
+			return "", false
+		}
+		return unsafe.String(&b[0], len(b)), true // not kept in last: it is lent
 	}
 	s, ok := d.strs[string(b)] // a nil map has none
 	if !ok {

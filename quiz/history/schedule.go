@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -92,19 +93,25 @@ func NewSchedule(s *fsrs.Scheduler) *Schedule {
 // Add replays one answer. Answers should come oldest first, as a history
 // file holds them; one a little out of order (two quizzes at once) counts as
 // given on the same day as the one before.
+//
+// Its question and digest may be lent (scanLending): what it keeps of them
+// are copies, or the same text it kept already.
 func (sc *Schedule) Add(r *Record) {
 	m := sc.last
 	if m == nil || sc.lastV.Question != r.Question || sc.lastV.Digest != r.Digest || sc.lastV.Bank != r.Bank {
-		v := version{r.Bank, r.Question, r.Digest}
-		m = sc.mem[v]
+		m = sc.mem[version{r.Bank, r.Question, r.Digest}]
 		if m == nil {
 			m = &memory{}
-			sc.mem[v] = m
+			m.Last.Question, m.Last.Digest = strings.Clone(r.Question), strings.Clone(r.Digest)
+			sc.mem[version{r.Bank, m.Last.Question, m.Last.Digest}] = m
 		}
-		sc.last, sc.lastV = m, v
+		sc.last = m
 	}
+	question, digest := keep(m.Last.Question, r.Question), keep(m.Last.Digest, r.Digest)
 	m.Card = sc.Scheduler.Review(m.Card, r.Grade(), r.Time)
 	m.Last = *r
+	m.Last.Question, m.Last.Digest = question, digest
+	sc.lastV = version{r.Bank, question, digest}
 	m.Answers++
 	session := r.Session.UnixMilli()
 	if n := len(m.Scores); n > 0 && m.Scores[n-1].session == session {
@@ -276,4 +283,13 @@ func (it *Item) mem() *memory {
 		return nil
 	}
 	return it.m
+}
+
+// keep is kept when it is the same text as s, else a copy of s, which may
+// be lent.
+func keep(kept, s string) string {
+	if kept == s {
+		return kept
+	}
+	return strings.Clone(s)
 }

@@ -237,7 +237,7 @@ func Replay(path string) (*Schedule, []error, error) {
 	if st, ok := sc.readState(f); ok && sc.useState(st) {
 		from = st.h.At
 	}
-	warnings, to, err := scanOpen(path, f, from, sc.Add)
+	warnings, to, err := scanOpen(path, f, from, sc.Add, true)
 	sc.read = to.Line - from.Line
 	sc.at = to
 	return sc, warnings, err
