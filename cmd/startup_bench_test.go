@@ -160,17 +160,17 @@ const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku
 // review is quiz --review over a year's history (100,000 answers to every
 // embedded bank) with the state that every quiz brings up to date as it ends
 // and a day's answers since; its goal is startupGoal, as every command's
-// (1.20 to 1.24 at a load of 6 to 12; it once had 20 ms more for reading and
+// (1.19 to 1.34 at a load of 6 to 20; it once had 20 ms more for reading and
 // scheduling the history). review-cold has no saved state and reads every
 // line: that happens only after a history is copied in or its state deleted.
-// It costs about 50 ms here (14 to 18 times the floor): decoding 25 MB of
+// It costs about 50 ms here (14 to 19 times the floor): decoding 25 MB of
 // JSON lines (some 17 ms of CPU) on one goroutine while another replays them
 // with FSRS (some 21 ms), and it is paid once: the review saves the state as
 // it ends, even when it ends at its first prompt (input closed, Ctrl-C), and
 // so does conflictq progress. Only this benchmark's kill at the first prompt
 // keeps every run cold; it keeps 20 ms on top of startupGoal. progress-year
 // is conflictq progress over the same year, with the state: it keeps the
-// 20 ms too, as it measured 1.48 to 1.57 at a load of 6 to 12.
+// 20 ms too, as it measured 1.29 to 1.57 at a load of 6 to 20.
 func BenchmarkStartup(b *testing.B) {
 	conflictq, baseline := buildBinaries(b)
 	dir := b.TempDir()
