@@ -133,7 +133,9 @@ type View struct {
 	at [][]*Item
 }
 
-// For returns the schedule of the questions of banks as they are now.
+// For returns the schedule of the questions of banks as they are now. The
+// items of questions answered in their current version are the schedule's
+// own, not copies: answers added after For show in them.
 func (sc *Schedule) For(banks []*quiz.Bank) *View {
 	n := 0
 	for _, b := range banks {
