@@ -24,15 +24,17 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	b.Chdir(dir)
 	env := map[string]string{"XDG_CONFIG_HOME": b.TempDir(), "XDG_STATE_HOME": b.TempDir(), "NO_COLOR": "1"}
 	run := func(b *testing.B, args ...string) {
-		ios, _, _, _ := iostreams.Test()
+		ios, _, _, errOut := iostreams.Test()
 		f := newFactory(ios, func(k string) string { return env[k] })
 		f.HandleSignals = false
 		if code := Run(f, args); code != ExitOK {
-			b.Fatalf("%q: exit %d", args, code)
+			b.Fatalf("%q: exit %d\n%s", args, code, errOut)
 		}
 	}
 	run(b, "sheet", "--bank", "mine.yaml", "--seed", "1", "--key", "-o", "key.yaml")
 	run(b, "grade", "key.yaml", "--sums", "sums.json")
+	writeHTMLInputs(b, dir)
+	run(b, "grade", "class.jsonl", "--sums", "class-sums.json")
 	for _, bm := range []struct {
 		name string
 		args []string
@@ -49,6 +51,11 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 		{"sheet", []string{"sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"}},
 		{"grade", []string{"grade", "key.yaml"}},
 		{"summary", []string{"summary", "sums.json"}},
+		{"grade-html", htmlRuns["grade-html"]},
+		{"grade-summary-html", htmlRuns["grade-summary-html"]},
+		{"summary-html", htmlRuns["summary-html"]},
+		{"quiz-html", htmlRuns["quiz-html"]},
+		{"export-html", htmlRuns["export-html"]},
 		{"progress", []string{"progress"}},
 		{"completion-bash", []string{"completion", "bash"}},
 		{"complete-bank", []string{"__complete", "quiz", "--bank", ""}},

@@ -180,6 +180,8 @@ func BenchmarkStartup(b *testing.B) {
 	}
 	timeRun(b, dir, conflictq, "sheet", "--bank", "mine.yaml", "--seed", "1", "--key", "-o", "key.yaml")
 	timeRun(b, dir, conflictq, "grade", "key.yaml", "--sums", "sums.json")
+	writeHTMLInputs(b, dir)
+	timeRun(b, dir, conflictq, "grade", "class.jsonl", "--sums", "class-sums.json")
 	prompt := func(args ...string) func() timing {
 		return func() timing { return timeToPrompt(b, dir, conflictq, args...) }
 	}
@@ -217,6 +219,11 @@ func BenchmarkStartup(b *testing.B) {
 		{"sheet", run("sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"), 0},
 		{"grade", run("grade", "key.yaml"), 0},
 		{"summary", run("summary", "sums.json"), 0},
+		{"grade-html", run(htmlRuns["grade-html"]...), 0},
+		{"grade-summary-html", run(htmlRuns["grade-summary-html"]...), 0},
+		{"summary-html", run(htmlRuns["summary-html"]...), 0},
+		{"quiz-html", run(htmlRuns["quiz-html"]...), 0},
+		{"export-html", run(htmlRuns["export-html"]...), 0},
 		{"progress", run("progress"), 0},
 		{"progress-csv", run("progress", "--format", "csv"), 0},
 		{"version", run("version"), 0},
@@ -253,6 +260,36 @@ func BenchmarkStartup(b *testing.B) {
 	// One table to read (printed with -v, as make bench runs it).
 	b.Logf("start-up against the floor (medians; goal: ratio ≤ %.1f)\n%-16s %9s %9s %6s %6s\n%s",
 		startupGoal, "command", "floor", "conflictq", "ratio", "cpu", strings.Join(table, "\n"))
+}
+
+// writeHTMLInputs writes what the commands that write a page read, in dir: a
+// class of 30 students' sheets for the comprehension bank (class.jsonl, with
+// hostile and long names among them, as classSheets makes it) and one of
+// them alone (ana.json), as a student's --answers sheet. summary-html reads
+// class-sums.json, which grade writes from class.jsonl.
+func writeHTMLInputs(b *testing.B, dir string) {
+	b.Helper()
+	class := classSheets(b, 30, 1)
+	first, _, _ := bytes.Cut(class, []byte("\n"))
+	for name, data := range map[string][]byte{"class.jsonl": class, "ana.json": first} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// htmlRuns are the commands that write HTML, as BenchmarkStartup and
+// BenchmarkCommandsInProcess run them on writeHTMLInputs' files: the class
+// page (grade --format html, and beside the text with --summary), the page
+// from merged sums (summary -o), a student's review (quiz -o) and a printable
+// test of the whole comprehension bank with its key (bank export). Each
+// replaces its file (--force), as every run after the first must.
+var htmlRuns = map[string][]string{
+	"grade-html":         {"grade", "class.jsonl", "--format", "html", "-o", "class.html", "--force"},
+	"grade-summary-html": {"grade", "class.jsonl", "--summary", "class-summary.html", "--force"},
+	"summary-html":       {"summary", "class-sums.json", "-o", "sums.html", "--force"},
+	"quiz-html":          {"quiz", "--answers", "ana.json", "-o", "ana.html", "--force"},
+	"export-html":        {"bank", "export", "comprehension", "--seed", "1", "-o", "test.html", "--key", "key.html", "--force"},
 }
 
 // startupGoal is the most any command may take, as a multiple of the floor.
