@@ -6,7 +6,7 @@
 // and a Content-Security-Policy forbids every request and every script but the
 // small one that sorts tables, so that it opens from a USB stick in a classroom
 // without internet and reads fully with JavaScript off. Every text a student or
-// a bank supplied goes through html/template and is shown, never obeyed.
+// a bank supplied is escaped (writer.text) and shown, never obeyed.
 package htmlreport
 
 import (
