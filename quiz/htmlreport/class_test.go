@@ -776,3 +776,24 @@ func TestStudentPageSelfCheckCutShort(t *testing.T) {
 		t.Errorf("the student page:\n%s", p)
 	}
 }
+
+// A student below the pass mark is told so: the page said "Pass mark
+// reached." whenever a pass mark was set, as html/template's {{if}} took the
+// set *bool for true.
+func TestStudentPageSaysWhetherThePassMarkWasReached(t *testing.T) {
+	results, _ := gradeSheets(t, class[0], class[1])
+	pass := 50.0
+	for i, want := range []string{"Pass mark reached.", "Not yet at the pass mark."} {
+		r := results[i]
+		res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished}
+		rep := report.New(report.Meta{Student: r.Student, Banks: r.Banks, PassPercent: &pass}, res)
+		var b bytes.Buffer
+		if err := htmlreport.WriteStudent(&b, rep, r.Outcomes); err != nil {
+			t.Fatal(err)
+		}
+		p := b.String()
+		if !strings.Contains(p, `<span class="plain">`+want+`</span>`) || strings.Count(p, "pass mark") > 1 {
+			t.Errorf("%s, %s%% with a pass mark of 50%%: the page does not say only %q", r.Student, rep.PercentText(), want)
+		}
+	}
+}

@@ -154,10 +154,11 @@ func writeStudent(out io.Writer, v *studentView) error {
 	w.text(v.Rep.PercentText())
 	w.raw("%)")
 	if v.Rep.Passed != nil {
-		w.raw("<span class=\"plain\">")
-		// html/template's {{if .}} on the *bool: true whenever set.
-		w.raw("Pass mark reached.")
-		w.raw("</span>")
+		if *v.Rep.Passed {
+			w.raw("<span class=\"plain\">Pass mark reached.</span>")
+		} else {
+			w.raw("<span class=\"plain\">Not yet at the pass mark.</span>")
+		}
 	}
 	w.raw("</dd></div>\n<div><dt>Answered</dt><dd><span class=\"num\">")
 	w.int(v.Rep.Answered)
