@@ -797,3 +797,26 @@ func TestStudentPageSaysWhetherThePassMarkWasReached(t *testing.T) {
 		}
 	}
 }
+
+// The page made from merged sums shows the questions' ids the sums file
+// names, a file anyone may have written: as text, in the table, the links
+// and the ids alike.
+func TestClassPageFromSumsEscapesQuestionIDs(t *testing.T) {
+	hostile := `b/"><script>alert(1)</script>`
+	s := stats.New([]string{hostile, "b/c'+\x1b[2J"}, []float64{1, 1})
+	s.Add([]float64{1, 0})
+	s.Add([]float64{0, 1})
+	var b bytes.Buffer
+	if err := htmlreport.NewClass(nil, time.Time{}).Write(&b, s.Summary(30)); err != nil {
+		t.Fatal(err)
+	}
+	p := b.String()
+	if strings.Contains(p, "<script>alert") || strings.Contains(p, `"><script`) || strings.Contains(p, "\x1b") {
+		t.Errorf("the sums page holds a question id unescaped")
+	}
+	for _, want := range []string{`data-q="b/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`, `href="#q-b----script-alert-1---script-"`, "<code>b/c&#39;&#43;\\x1b[2J</code>"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the sums page lacks %s", want)
+		}
+	}
+}
