@@ -53,7 +53,8 @@ type Class struct {
 	// index there, in tagSum and in each row's tag scores. The page sorts them.
 	tagNames  []string
 	tagAt     map[string]int
-	scores    []tagTotal // one sheet's, reused
+	tagSeen   map[string]int // tagAt's index by the tag as written
+	scores    []tagTotal     // one sheet's, reused
 	banks     []string
 	rows      []row
 	files     []unreadableFile // sheets that could not be read at all
@@ -255,13 +256,24 @@ func (c *Class) Add(r Sheet) {
 // tagIndex is a tag's index, given to it when first met; tags that read
 // alike (quiz.TagKey: recall, Recall) share one.
 func (c *Class) tagIndex(t string) int {
+	// Every sheet names the same tags: look each spelling up as it is
+	// before folding it (quiz.TagKey normalizes the text, which took a
+	// tenth of the class page's time).
+	if i, ok := c.tagSeen[t]; ok {
+		return i
+	}
+	if c.tagSeen == nil {
+		c.tagSeen = map[string]int{}
+	}
 	key := quiz.TagKey(t)
 	if i, ok := c.tagAt[key]; ok {
+		c.tagSeen[t] = i
 		return i
 	}
 	if c.tagAt == nil {
 		c.tagAt = map[string]int{}
 	}
+	c.tagSeen[t] = len(c.tagNames)
 	c.tagAt[key] = len(c.tagNames)
 	c.tagNames = append(c.tagNames, t)
 	c.tagSum = append(c.tagSum, tagTotal{})

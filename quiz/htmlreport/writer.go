@@ -36,10 +36,21 @@ func (w *writer) raw(s string) { w.b = append(w.b, s...) }
 
 // text writes s escaped.
 func (w *writer) text(s string) {
-	if !w.control && text.HasControl(s) {
+	if !w.control && mayHoldControl(s) && text.HasControl(s) {
 		w.control = true
 	}
 	w.b = appendEscaped(w.b, s)
+}
+
+// mayHoldControl is false when s is printable ASCII, line breaks and tabs:
+// text.HasControl's answer then, without decoding it.
+func mayHoldControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f {
+			return true
+		}
+	}
+	return false
 }
 
 // int writes a whole number.
