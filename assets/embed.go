@@ -21,17 +21,11 @@ import (
 //go:embed banks/*.yaml
 var banks embed.FS
 
-//go:embed glossary/*.yaml
-var glossaryFiles embed.FS
-
 //go:embed json/*.json
 var bankJSON embed.FS
 
 // Banks returns the built-in question banks' sources, as NAME.yaml files at the root.
 func Banks() fs.FS { return sub(banks, "banks") }
-
-// GlossaryFiles returns the glossary's sources, as TOPIC.yaml files at the root.
-func GlossaryFiles() fs.FS { return sub(glossaryFiles, "glossary") }
 
 func sub(f embed.FS, dir string) fs.FS {
 	s, err := fs.Sub(f, dir)

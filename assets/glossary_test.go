@@ -2,6 +2,7 @@ package assets_test
 
 import (
 	"io/fs"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,12 +14,21 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 )
 
+// sourceEntries reads the glossary's YAML sources (the program loads them
+// compiled; tests run in the package's folder).
 func sourceEntries(t *testing.T) []glossary.Entry {
 	t.Helper()
-	files, _ := fs.Glob(assets.GlossaryFiles(), "*.yaml")
+	sources := os.DirFS("glossary")
+	files, _ := fs.Glob(sources, "*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no glossary/*.yaml")
+	}
 	var all []glossary.Entry
 	for _, name := range files {
-		data, _ := fs.ReadFile(assets.GlossaryFiles(), name)
+		data, err := fs.ReadFile(sources, name)
+		if err != nil {
+			t.Fatal(err)
+		}
 		entries, err := glossary.Parse("glossary/"+name, data)
 		if err != nil {
 			t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/conflictq/conflictq/cmd/internal/prompt"
 	"github.com/conflictq/conflictq/quiz/report"
 )
 
@@ -54,11 +53,9 @@ func TestPTYMarkOnATerminalThatNeverReportsTheCursor(t *testing.T) {
 	}
 	dir, _ := makeClass(t)
 	scr, tty := newScreen(t)
-	// The product waits a second for each report (mark asks four times);
-	// the tenth of it shows the same stand-in reaching the prompt. Set
-	// in this test's own process (ownProcess), so no other test's prompt
-	// waits meanwhile; the product's second is TestReportWaitIsASecond's.
-	t.Cleanup(prompt.SetReportWait(100 * time.Millisecond))
+	// The product waits a second for each report (mark asks four times):
+	// the test takes the seconds, in its own process (ownProcess), beside
+	// the other tests.
 	scr.mu.Lock()
 	scr.mute = true
 	scr.mu.Unlock()

@@ -53,19 +53,9 @@ func (v *View) Summarize(student string, now time.Time) *Progress {
 // line (all when n <= 0): what WriteText shows, where a year has hundreds.
 // Their scores are the same as Summarize's.
 func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
-	// The state file's scores are added up from its bytes (scorecodec.go),
-	// unless they have been loaded or are not the state's any more: then
-	// loadScores reads them, or the history, into the memories.
-	// The text's few sessions are among each memory's latest as many,
-	// which the state keeps apart (state.go): a line's n-th latest session
-	// is among each of its questions' own n latest.
 	var saved *savedScores
-	if v.stored != nil {
-		if s, ok := v.savedScores(n > 0 && n <= v.latestSessions); ok {
-			saved = &s
-		} else {
-			v.loadScores()
-		}
+	if s, ok := v.scoresToAdd(n); ok {
+		saved = &s
 	}
 	p := &Progress{Student: student, At: now.Truncate(time.Second), Answers: v.Answers(), Banks: []Line{}, Tags: []Line{}}
 	if next, ok := v.NextDue(now); ok {
@@ -73,18 +63,58 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	}
 	starts, remap := v.sessions(saved)
 	c := &counter{v: v, now: now, week: now.Add(7 * 24 * time.Hour), sessions: len(starts)}
-	// Sized at once: growing them was a tenth of this function's time.
-	var tagOrder []string
-	tags := map[string]*acc{}
+	// Each bank's line by id, each tag's by quiz.TagKey, and each answered
+	// question with its lines. Sized at once: growing them was a tenth of
+	// this function's time. Made here, not in countLines, so that the maps
+	// can be on the stack.
 	banks := make(map[string]*acc, len(v.banks))
+	tags := map[string]*acc{}
+	tagOrder, qs := v.countLines(c, banks, tags, make([]lineMem, 0, len(v.memOf)))
+	if n > 0 && saved != nil {
+		latest(qs, saved, remap, starts, n)
+	}
+	if !c.addScores(qs, saved, remap, starts, n) {
+		// Damaged, though its checksum matched: read the scores as
+		// SaveState does, or the history again.
+		v.loadScores()
+		return v.SummarizeLatest(student, now, n)
+	}
+	for _, b := range v.banks {
+		p.Banks = append(p.Banks, banks[b.ID].finish(starts))
+	}
+	slices.SortFunc(tagOrder, text.NaturalCompare)
+	for _, t := range tagOrder {
+		p.Tags = append(p.Tags, tags[t].finish(starts))
+	}
+	slices.SortStableFunc(p.Tags, func(x, y Line) int { return cmp.Compare(y.Seen, x.Seen) })
+	return p
+}
+
+// scoresToAdd is the state file's scores when they are to be added up from
+// its bytes (scorecodec.go); ok is false when they have been loaded or are
+// not the state's any more: then loadScores reads them, or the history, into
+// the memories. The latest n sessions (n > 0) are among each memory's latest
+// as many, which the state keeps apart (state.go): a line's n-th latest
+// session is among each of its questions' own n latest.
+func (v *View) scoresToAdd(n int) (saved savedScores, ok bool) {
+	if v.stored == nil {
+		return savedScores{}, false
+	}
+	if saved, ok = v.savedScores(n > 0 && n <= v.latestSessions); !ok {
+		v.loadScores()
+	}
+	return saved, ok
+}
+
+// countLines counts each graded question into its bank's line, in banks,
+// and its tags', in tags (c.count); tagOrder is the tags' keys in the order
+// first met. It finds each answered question's lines once, appended to qs:
+// folding a tag for each of a year's answers tripled progress's time
+// (100,000 answers), and finding the bank's took a third of it. Their lines
+// are in one array, not one (and a map entry) for each question.
+func (v *View) countLines(c *counter, banks, tags map[string]*acc, qs []lineMem) (tagOrder []string, _ []lineMem) {
 	keys := make(map[string]string, 64) // quiz.TagKey of each tag
 	bankLines := make([]Line, len(v.banks))
-	// Each answered question with its lines, its bank's and its tags',
-	// found once: folding a tag for each of a year's answers tripled
-	// progress's time (100,000 answers), and finding the bank's took a
-	// third of it. Their lines are in one array, not one (and a map entry)
-	// for each question.
-	qs := make([]lineMem, 0, len(v.memOf))
 	room := 0
 	for _, b := range v.banks {
 		for _, q := range b.Questions {
@@ -103,18 +133,18 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 			c.count(a, Key{b.ID, q.ID})
 			start := len(all)
 			all = append(all, a)
-			for _, t := range q.Tags { // as quiz.UniqueTags: the first of each key
-				k, ok := keys[t] // folded once for each spelling: a tag has dozens of questions
+			for _, tag := range q.Tags { // as quiz.UniqueTags: the first of each key
+				k, ok := keys[tag] // folded once for each spelling: a tag has dozens of questions
 				if !ok {
-					k = quiz.TagKey(t) // recall and Recall: one line
-					keys[t] = k
+					k = quiz.TagKey(tag) // recall and Recall: one line
+					keys[tag] = k
 				}
 				ta := tags[k]
 				if ta != nil && slices.Contains(all[start+1:], ta) {
 					continue // a tag given twice
 				}
 				if ta == nil {
-					ta = &acc{line: &Line{Name: t, Sessions: []SessionScore{}}}
+					ta = &acc{line: &Line{Name: tag, Sessions: []SessionScore{}}}
 					tags[k] = ta
 					tagOrder = append(tagOrder, k)
 				}
@@ -126,9 +156,13 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 			}
 		}
 	}
-	if n > 0 && saved != nil {
-		latest(qs, saved, remap, starts, n)
-	}
+	return tagOrder, qs
+}
+
+// addScores adds each answered question's scores to its lines, from the
+// session each line shows on (acc.oldest). It reports false when the state
+// file's scores (saved) are damaged, though their checksum matched.
+func (c *counter) addScores(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int) bool {
 	for _, a := range qs {
 		m := a.m
 		// Scores are added in the order the memory holds them, the state's
@@ -156,10 +190,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 				}
 				return true
 			}) {
-				// Damaged, though its checksum matched: read the scores
-				// as SaveState does, or the history again.
-				v.loadScores()
-				return v.SummarizeLatest(student, now, n)
+				return false
 			}
 		}
 		for i := range m.Scores {
@@ -174,15 +205,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 			}
 		}
 	}
-	for _, b := range v.banks {
-		p.Banks = append(p.Banks, banks[b.ID].finish(starts))
-	}
-	slices.SortFunc(tagOrder, text.NaturalCompare)
-	for _, t := range tagOrder {
-		p.Tags = append(p.Tags, tags[t].finish(starts))
-	}
-	slices.SortStableFunc(p.Tags, func(x, y Line) int { return cmp.Compare(y.Seen, x.Seen) })
-	return p
+	return true
 }
 
 // sessions numbers the sessions of the scores once, in order, so that each

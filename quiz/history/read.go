@@ -19,16 +19,11 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// load reads a history file. A missing file is an empty history. A line that
-// cannot be read is skipped with a warning, never the rest: the last line
-// cut short by a crash, or a line damaged by hand.
-func load(path string) (records []Record, warnings []error, err error) {
-	warnings, err = Scan(path, func(r *Record) { records = append(records, *r) })
-	return records, warnings, err
-}
-
-// Scan reads a history file as load does, handing each record to fn in the
-// order of the file, without keeping them: fn must copy what it keeps.
+// Scan reads a history file, handing each record to fn in the order of the
+// file, without keeping them: fn must copy what it keeps. A missing file is
+// an empty history. A line that cannot be read is skipped with a warning,
+// never the rest: the last line cut short by a crash, or a line damaged by
+// hand.
 func Scan(path string, fn func(*Record)) (warnings []error, err error) {
 	warnings, _, err = scanFrom(path, position{}, fn)
 	return warnings, err
@@ -115,13 +110,6 @@ func scanPipelined(name string, in io.Reader, pos position, fn func(*Record), si
 	return warnings, end, err // written before full was closed
 }
 
-// parse reads history lines from data; name is the file's name for warnings.
-func parse(name string, data []byte) ([]Record, []error) {
-	var records []Record
-	warnings, _, _ := scan(name, bytes.NewReader(data), position{}, func(r *Record) { records = append(records, *r) }, scanBuffer)
-	return records, warnings
-}
-
 // Bounds on what a history file may make a reader do: a line is about 250
 // bytes, so a longer one than MaxLine is damage; after MaxWarnings warnings
 // the rest are counted, not listed.
@@ -174,21 +162,7 @@ func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (
 	}
 	defer flush()
 	for {
-		line, err := br.ReadSlice('\n')
-		raw := int64(len(line))
-		tooLong := false
-		if err == bufio.ErrBufferFull {
-			long = append(long[:0], line...)
-			for err == bufio.ErrBufferFull {
-				line, err = br.ReadSlice('\n')
-				raw += int64(len(line))
-				if len(long) <= MaxLine {
-					long = append(long, line...)
-				}
-			}
-			line = long
-			tooLong = raw > MaxLine
-		}
+		line, raw, tooLong, err := readLine(br, &long)
 		if err != nil && err != io.EOF {
 			return warnings, pos, fmt.Errorf("%s: %w", name, err)
 		}
@@ -243,6 +217,27 @@ func scan(name string, in io.Reader, pos position, fn func(*Record), size int) (
 			return warnings, pos, nil
 		}
 	}
+}
+
+// readLine reads the next line from br, with its newline, and how many bytes
+// it takes in the file (raw). A line longer than br's buffer is gathered in
+// *long, as far as MaxLine and a buffer more; tooLong says it is longer than
+// MaxLine.
+func readLine(br *bufio.Reader, long *[]byte) (line []byte, raw int64, tooLong bool, err error) {
+	line, err = br.ReadSlice('\n')
+	raw = int64(len(line))
+	if err != bufio.ErrBufferFull {
+		return line, raw, false, err
+	}
+	*long = append((*long)[:0], line...)
+	for err == bufio.ErrBufferFull {
+		line, err = br.ReadSlice('\n')
+		raw += int64(len(line))
+		if len(*long) <= MaxLine {
+			*long = append(*long, line...)
+		}
+	}
+	return *long, raw, raw > MaxLine, err
 }
 
 // Largest values a record may hold: anything else is damage, which would

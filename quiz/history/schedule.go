@@ -84,21 +84,6 @@ func NewSchedule(s *fsrs.Scheduler) *Schedule {
 	return &Schedule{Scheduler: s, mem: map[version]*memory{}}
 }
 
-// build replays records.
-func build(records []Record, s *fsrs.Scheduler) *Schedule {
-	sc := NewSchedule(s)
-	if !slices.IsSortedFunc(records, byTime) {
-		records = slices.Clone(records)
-		slices.SortStableFunc(records, byTime)
-	}
-	for i := range records {
-		sc.Add(&records[i])
-	}
-	return sc
-}
-
-func byTime(a, b Record) int { return a.Time.Compare(b.Time) }
-
 // Add replays one answer. Answers should come oldest first, as a history
 // file holds them; one a little out of order (two quizzes at once) counts as
 // given on the same day as the one before.

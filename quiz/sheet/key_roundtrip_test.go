@@ -35,7 +35,7 @@ func keyGradesFull(t *testing.T, name string, questions []*quiz.Presented, seed 
 				t.Errorf("%s seed %d %s: %s has no answer", name, seed, file, p.ID)
 				continue
 			}
-			r, prob := s.Resolve(p.Question, v)
+			r, prob := s.ResolveAt(p.Question, v, 0)
 			if len(prob) != 0 || quiz.Score(p.Question, r) != 1 {
 				t.Errorf("%s seed %d %s: %s: the key's %q scores %v (%v); options %q",
 					name, seed, file, p.ID, v.Verbatim(), quiz.Score(p.Question, r), prob, p.Options())

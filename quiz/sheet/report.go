@@ -111,16 +111,6 @@ type ReportMark struct {
 	quiz.Mark
 }
 
-// MarkFor returns the mark of a question, or nil.
-func (r *Report) MarkFor(bank, id string) *quiz.Mark {
-	for i := range r.Marks {
-		if r.Marks[i].Bank == bank && r.Marks[i].ID == id {
-			return &r.Marks[i].Mark
-		}
-	}
-	return nil
-}
-
 // ReadReport reads a quiz's JSON report for grading. maxVersion is the newest
 // schema this conflictq reads. Errors name the file. Unless v is nil, it
 // also refuses, in the same pass, a field of the wrong kind for v's type

@@ -164,14 +164,6 @@ func (s *Sheet) Answer(id string) (quiz.Value, bool) {
 	return quiz.Value{}, false
 }
 
-// Response reads the sheet's answer to q, as ReadAnswer reads it. A question
-// the sheet leaves out or leaves empty is unanswered; an answer that cannot be
-// read is a Problem (the question then counts as unanswered).
-func (s *Sheet) Response(q *quiz.Question) (quiz.Response, []quiz.Problem) {
-	v, _ := s.Answer(q.ID)
-	return s.ReadAnswer(q, v, 0)
-}
-
 // ReadAnswer reads v, the sheet's answer to q, numbered number on the sheet
 // (0: not known), as every command reads a sheet's answer: grade scores it
 // and writes it in its results, mark shows it and ties its mark to it
@@ -203,22 +195,18 @@ func (s *Sheet) OpenAnswer(id string) (text string, ok bool) {
 	return r.Text, r.Answered
 }
 
-// Resolve reads v, one of the sheet's answers, as an answer to q: numbers and
-// letters count in the order the sheet's seed shows q's options. It reads v
-// as it stands; a command reads a sheet's answer with ReadAnswer, which also
-// keeps what a comment cut from it.
-func (s *Sheet) Resolve(q *quiz.Question, v quiz.Value) (quiz.Response, []quiz.Problem) {
-	return s.ResolveAt(q, v, 0)
-}
-
-// ResolveAt is Resolve for the question numbered number on the sheet (its
-// comments number the questions as the paper test does; 0: not known): a
-// student's "5 a" is question 5's answer a (quiz.Question.ResolveAt). The
-// problems are the error that refuses v, or else a warning for each way v
-// was read otherwise than as written (quiz.Question.ReadAt): a short or
-// numeric answer read without its question's number ("1 HRW" on question
-// 1), each option written with its label and its text cut short, on its
-// own line when it has one (a match's pair).
+// ResolveAt reads v, one of the sheet's answers, as an answer to q, the
+// question numbered number on the sheet (its comments number the questions
+// as the paper test does; 0: not known): numbers and letters count in the
+// order the sheet's seed shows q's options, and a student's "5 a" is
+// question 5's answer a (quiz.Question.ResolveAt). It reads v as it stands;
+// a command reads a sheet's answer with ReadAnswer, which also keeps what a
+// comment cut from it. The problems are the error that refuses v, or else a
+// warning for each way v was read otherwise than as written
+// (quiz.Question.ReadAt): a short or numeric answer read without its
+// question's number ("1 HRW" on question 1), each option written with its
+// label and its text cut short, on its own line when it has one (a match's
+// pair).
 func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Response, []quiz.Problem) {
 	r, notes, err := q.ReadAt(v, s.Seed, number)
 	if err != nil {

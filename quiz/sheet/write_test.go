@@ -62,7 +62,7 @@ func TestKeyOfNumericOptionsGrades(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, _ := s.Answer("n")
-		r, p := s.Resolve(q, v)
+		r, p := s.ResolveAt(q, v, 0)
 		if len(p) != 0 || quiz.Score(q, r) != 1 {
 			t.Errorf("seed %d: key answer %q: %v, score %v\n%s", seed, v.Text, p, quiz.Score(q, r), buf.Bytes())
 		}

@@ -126,7 +126,7 @@ func New(ids []string, maxMarks []float64) *Stats {
 }
 
 // Item returns the place of question id in the statistics, adding it (worth
-// maxMark points, at pos in its bank) the first time: for AddSome, when
+// maxMark points, at pos in its bank) the first time: for AddReached, when
 // students had different questions. Questions are summarised in the order of
 // their banks (the order banks were first met, then pos), whatever order they
 // were met in.
@@ -164,18 +164,16 @@ func (s *Stats) Add(marks []float64) {
 	s.add(nil, marks, nil)
 }
 
-// AddSome counts one student who got only the questions at places idx (from
-// Item or New), with marks[j] the points earned on question idx[j]. The two
-// lists must be the same length and idx hold each place once at most; that is
-// the caller's to ensure, so a mismatch panics.
-func (s *Stats) AddSome(idx []int, marks []float64) { s.AddReached(idx, marks, nil) }
-
-// AddReached is AddSome for a student whose quiz stopped early: reached[j]
-// false says question idx[j] was never shown. Such a question scores 0 in the
-// student's total and counts in their maximum, as in the gradebook, but it is
-// left out of that question's statistics (it says nothing about the
-// question): its facility and discrimination are over the students who
-// reached it, and its NotReached counts the others. A nil reached is AddSome.
+// AddReached counts one student who got only the questions at places idx
+// (from Item or New), with marks[j] the points earned on question idx[j].
+// The two lists must be the same length and idx hold each place once at
+// most; that is the caller's to ensure, so a mismatch panics. reached[j]
+// false says question idx[j] was never shown (the quiz stopped early). Such a
+// question scores 0 in the student's total and counts in their maximum, as in
+// the gradebook, but it is left out of that question's statistics (it says
+// nothing about the question): its facility and discrimination are over the
+// students who reached it, and its NotReached counts the others. A nil
+// reached means every question was reached.
 func (s *Stats) AddReached(idx []int, marks []float64, reached []bool) {
 	if reached != nil && len(reached) != len(idx) {
 		panic(fmt.Sprintf("quiz.Stats.AddReached: %d reached flags for %d questions; give one per question", len(reached), len(idx)))
@@ -257,7 +255,7 @@ func histBin(total, maxScore float64, questions int) int {
 }
 
 // Merge adds o's students to s, as if s had been given them with Add or
-// AddSome: its questions are matched by id, and those s lacks are added. A
+// AddReached: its questions are matched by id, and those s lacks are added. A
 // question must be worth the same in both. A nil o adds nothing.
 func (s *Stats) Merge(o *Stats) error {
 	if o == nil {

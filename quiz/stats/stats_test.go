@@ -324,7 +324,7 @@ func mixedStats(students []int) *Stats {
 		for _, id := range class[k].ids {
 			idx = append(idx, s.Item(id, pos[id], 1))
 		}
-		s.AddSome(idx, class[k].marks)
+		s.AddReached(idx, class[k].marks, nil)
 	}
 	return s
 }

@@ -21,7 +21,6 @@ type IOStreams struct {
 	noColor               bool
 	forceColor            bool
 	termState             *term.State
-	width, height         int
 
 	// The pager (pager.go): its command, and while it runs, its process,
 	// its input, and the standard output it writes to.
@@ -36,15 +35,9 @@ type IOStreams struct {
 // System returns the process's own streams, looking up which are terminals and
 // what the environment says about colour (NO_COLOR, CLICOLOR, CLICOLOR_FORCE).
 func System(getenv func(string) string) *IOStreams {
-	s := &IOStreams{
-		In:     os.Stdin,
-		Out:    os.Stdout,
-		ErrOut: os.Stderr,
-		inTTY:  term.IsTerminal(int(os.Stdin.Fd())),
-		outTTY: term.IsTerminal(int(os.Stdout.Fd())),
-		errTTY: term.IsTerminal(int(os.Stderr.Fd())),
-	}
-	s.applyEnv(getenv)
+	s := FromFiles(os.Stdin, os.Stdout, os.Stderr, getenv)
+	// The process's own environment tells a variable set empty (paging
+	// off) from one not set, which getenv cannot.
 	s.pager = PagerFromEnv(os.LookupEnv)
 	return s
 }
@@ -55,8 +48,8 @@ func Test() (s *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Bu
 	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
 }
 
-// FromFiles returns streams on the given files (a pseudo-terminal in tests),
-// detecting terminals as System does.
+// FromFiles returns streams on the given files (System's on the process's
+// own, a pseudo-terminal's in tests), detecting which are terminals.
 func FromFiles(in, out *os.File, errOut io.Writer, getenv func(string) string) *IOStreams {
 	s := &IOStreams{
 		In: in, Out: out, ErrOut: errOut,
@@ -95,10 +88,9 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
 // IsStderrTTY reports whether standard error is a terminal.
 func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
 
-// SetStdinTTY, SetStdoutTTY and SetStderrTTY override detection, for tests.
+// SetStdinTTY and SetStdoutTTY override detection, for tests.
 func (s *IOStreams) SetStdinTTY(v bool)  { s.inTTY = v }
 func (s *IOStreams) SetStdoutTTY(v bool) { s.outTTY = v }
-func (s *IOStreams) SetStderrTTY(v bool) { s.errTTY = v }
 
 // SetNoColor turns colour off (--no-color).
 func (s *IOStreams) SetNoColor() { s.noColor = true; s.forceColor = false }
@@ -117,9 +109,6 @@ func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.outTTY }
 
 // TerminalWidth returns the width of standard output, or 80.
 func (s *IOStreams) TerminalWidth() int {
-	if s.width > 0 {
-		return s.width
-	}
 	out := s.Out
 	if s.pagedOut != nil {
 		out = s.pagedOut // the pager shows the text on the same terminal
@@ -135,9 +124,6 @@ func (s *IOStreams) TerminalWidth() int {
 // TerminalHeight returns the height of standard output in rows, or 0 when it
 // is not a terminal or its size is unknown.
 func (s *IOStreams) TerminalHeight() int {
-	if s.height > 0 {
-		return s.height
-	}
 	out := s.Out
 	if s.pagedOut != nil {
 		out = s.pagedOut
@@ -149,12 +135,6 @@ func (s *IOStreams) TerminalHeight() int {
 	}
 	return 0
 }
-
-// SetTerminalHeight fixes the height, for tests.
-func (s *IOStreams) SetTerminalHeight(h int) { s.height = h }
-
-// SetTerminalWidth fixes the width, for tests.
-func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }
 
 // SaveTerminal remembers the terminal's mode so that RestoreTerminal can give it
 // back whatever a prompt library left it in (raw mode after an abort).

@@ -34,12 +34,6 @@ func PagerFromEnv(lookup func(string) (string, bool)) string {
 	return DefaultPager
 }
 
-// SetPager sets the pager command; "" or "cat" turns paging off.
-func (s *IOStreams) SetPager(cmd string) { s.pager = cmd }
-
-// Pager returns the pager command.
-func (s *IOStreams) Pager() string { return s.pager }
-
 // StartPager sends standard output through the pager, as git and gh do,
 // when standard output is a terminal and a pager is set. It does nothing for
 // a pipe or a file, for "" or "cat", or when the pager's program is missing:

@@ -58,7 +58,7 @@ func TestStartPager(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ios, _, out, errOut := Test()
 			ios.SetStdoutTTY(tt.tty)
-			ios.SetPager(tt.pager)
+			ios.pager = tt.pager
 			ios.StartPager()
 			if _, err := ios.Out.Write([]byte("Khojaly\nXocalı\n")); err != nil {
 				t.Fatalf("write: %v", err)
@@ -86,7 +86,7 @@ func TestStartPager(t *testing.T) {
 func TestPagerQuitEarlyIsNotAnError(t *testing.T) {
 	ios, _, out, _ := Test()
 	ios.SetStdoutTTY(true)
-	ios.SetPager(fakePager(t, "head -n 1"))
+	ios.pager = fakePager(t, "head -n 1")
 	ios.StartPager()
 	line := strings.Repeat("x", 100) + "\n"
 	for i := range 5000 { // far more than a pipe holds
@@ -118,7 +118,7 @@ func TestPagerLessOptions(t *testing.T) {
 			}
 			ios, _, out, _ := Test()
 			ios.SetStdoutTTY(true)
-			ios.SetPager(fakePager(t, `cat >/dev/null; printf '%s' "$LESS"`))
+			ios.pager = fakePager(t, `cat >/dev/null; printf '%s' "$LESS"`)
 			ios.StartPager()
 			ios.StopPager()
 			if out.String() != tt.want {

@@ -427,25 +427,8 @@ func (r *resumeReader) Read(p []byte) (int, error) {
 // reportWait is how long survey, and keys typed ahead of a cursor report,
 // wait for it; then survey is given a stand-in report, and the keys after
 // it (a terminal that does not answer). A second, so that a terminal over a
-// slow link has answered; a variable only so that a test of a terminal that
-// never answers need not wait the second at each query (SetReportWait).
-// Atomic: the pty tests run in parallel, and nothing but their habit of
-// holding the terminal kept a prompt from reading it while one set it
-// (review 23 #5).
-var reportWaitNs atomic.Int64
-
-func init() { reportWaitNs.Store(int64(time.Second)) }
-
-// reportWait is how long a cursor report is waited for now.
-func reportWait() time.Duration { return time.Duration(reportWaitNs.Load()) }
-
-// SetReportWait sets how long a cursor report is waited for, until restore
-// is called; for tests. Safe to call while a prompt reads keys: a query
-// already waiting may use either value.
-func SetReportWait(d time.Duration) (restore func()) {
-	old := reportWaitNs.Swap(int64(d))
-	return func() { reportWaitNs.Store(old) }
-}
+// slow link has answered.
+const reportWait = time.Second
 
 // awaitingReport reports whether survey waits for the answer to a cursor
 // query (ESC[6n) it wrote, and for how long keys may still wait for it.
@@ -463,7 +446,7 @@ func (r *resumeReader) awaitingReport() (time.Duration, bool) {
 	if asked <= r.answered {
 		return 0, false
 	}
-	left := reportWait() - time.Since(at)
+	left := reportWait - time.Since(at)
 	if left <= 0 || r.failed != nil {
 		if r.failed == nil {
 			for range asked - r.answered {

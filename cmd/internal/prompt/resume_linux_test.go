@@ -357,7 +357,7 @@ func TestResumeReaderGivesOneKeyAndTheReportFirst(t *testing.T) {
 	// is the size; a cursor query's, the start of the last row.
 	tr.Write([]byte("\x1b[6n"))
 	tr.mu.Lock()
-	tr.askedAt = tr.askedAt.Add(-reportWait())
+	tr.askedAt = tr.askedAt.Add(-reportWait)
 	tr.mu.Unlock()
 	r.ready = []byte("ab")
 	if got, want := take(), []string{"\x1b[24;1R", "a", "b"}; !slices.Equal(got, want) {
@@ -365,7 +365,7 @@ func TestResumeReaderGivesOneKeyAndTheReportFirst(t *testing.T) {
 	}
 	tr.Write([]byte("\x1b[999;999f\x1b[6n"))
 	tr.mu.Lock()
-	tr.askedAt = tr.askedAt.Add(-reportWait())
+	tr.askedAt = tr.askedAt.Add(-reportWait)
 	tr.mu.Unlock()
 	r.ready = []byte("c")
 	if got, want := take(), []string{"\x1b[24;80R", "c"}; !slices.Equal(got, want) {
@@ -387,22 +387,5 @@ func TestCursorReport(t *testing.T) {
 		if i, j := cursorReport([]byte(in)); i != want[0] || j != want[1] {
 			t.Errorf("cursorReport(%q) = %d, %d; want %v", in, i, j, want)
 		}
-	}
-}
-
-// The product waits a second for a cursor report before giving survey a
-// stand-in: a terminal over a slow link has answered by then. Tests of a
-// silent terminal shorten it (SetReportWait), which puts it back.
-func TestReportWaitIsASecond(t *testing.T) {
-	if reportWait() != time.Second {
-		t.Fatalf("reportWait = %v, want 1s", reportWait())
-	}
-	restore := SetReportWait(100 * time.Millisecond)
-	if reportWait() != 100*time.Millisecond {
-		t.Errorf("SetReportWait(100ms) left %v", reportWait())
-	}
-	restore()
-	if reportWait() != time.Second {
-		t.Errorf("restored to %v, want 1s", reportWait())
 	}
 }
