@@ -53,8 +53,8 @@ type Class struct {
 	// index there, in tagSum and in each row's tag scores. The page sorts them.
 	tagNames  []string
 	tagAt     map[string]int
-	tagSeen   map[string]int // tagAt's index by the tag as written
-	scores    []tagTotal     // one sheet's, reused
+	qTags     map[*quiz.Question][]int
+	scores    []tagTotal // one sheet's, reused
 	banks     []string
 	rows      []row
 	files     []unreadableFile // sheets that could not be read at all
@@ -229,8 +229,7 @@ func (c *Class) Add(r Sheet) {
 		}
 		// A tag's score counts what the gradebook counts: every question, an
 		// open answer as 0 until a teacher marks it, as quiz.Outcome does.
-		for _, t := range quiz.UniqueTags(q.Tags) {
-			i := c.tagIndex(t)
+		for _, i := range c.tagsOf(q) {
 			c.scores[i].score += o.Points()
 			c.scores[i].max += o.MaxPoints()
 			if o.ToMark() {
@@ -253,27 +252,35 @@ func (c *Class) Add(r Sheet) {
 	c.keep(rw)
 }
 
+// tagsOf is the indexes (tagIndex) of q's tags, each once (quiz.UniqueTags),
+// worked out for the first sheet that has q and kept for the others:
+// folding every outcome's tags (quiz.TagKey normalizes the text) took a
+// tenth of the class page's time.
+func (c *Class) tagsOf(q *quiz.Question) []int {
+	if idx, ok := c.qTags[q]; ok {
+		return idx
+	}
+	var idx []int
+	for _, t := range quiz.UniqueTags(q.Tags) {
+		idx = append(idx, c.tagIndex(t))
+	}
+	if c.qTags == nil {
+		c.qTags = map[*quiz.Question][]int{}
+	}
+	c.qTags[q] = idx
+	return idx
+}
+
 // tagIndex is a tag's index, given to it when first met; tags that read
 // alike (quiz.TagKey: recall, Recall) share one.
 func (c *Class) tagIndex(t string) int {
-	// Every sheet names the same tags: look each spelling up as it is
-	// before folding it (quiz.TagKey normalizes the text, which took a
-	// tenth of the class page's time).
-	if i, ok := c.tagSeen[t]; ok {
-		return i
-	}
-	if c.tagSeen == nil {
-		c.tagSeen = map[string]int{}
-	}
 	key := quiz.TagKey(t)
 	if i, ok := c.tagAt[key]; ok {
-		c.tagSeen[t] = i
 		return i
 	}
 	if c.tagAt == nil {
 		c.tagAt = map[string]int{}
 	}
-	c.tagSeen[t] = len(c.tagNames)
 	c.tagAt[key] = len(c.tagNames)
 	c.tagNames = append(c.tagNames, t)
 	c.tagSum = append(c.tagSum, tagTotal{})
