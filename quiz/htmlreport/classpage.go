@@ -9,7 +9,11 @@ import (
 
 // writeClass writes the class page of v.
 func writeClass(out io.Writer, v *classView) error {
-	w := newWriter(len(v.CSS) + len(v.JS) + 16<<10 + len(v.Rows)*(512+96*len(v.Tags)) + len(v.Questions)*6<<10)
+	perQuestion := 6 << 10 // its statistics, its bars and its responses
+	if v.SumsOnly {
+		perQuestion = 2 << 10 // no responses
+	}
+	w := newWriter(len(v.CSS) + len(v.JS) + 16<<10 + len(v.Rows)*(512+96*len(v.Tags)) + len(v.Questions)*perQuestion)
 	w.head(v.Head)
 	w.raw("\n<body>\n<main>\n<header class=\"top\">\n<h1>")
 	w.text(v.Title)
