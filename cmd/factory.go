@@ -42,6 +42,12 @@ type Factory struct {
 	// HandleSignals says whether a quiz should catch SIGINT/SIGTERM itself
 	// (the real program), rather than leave them to the test process.
 	HandleSignals bool
+	// BatchMemory says whether a batch grade may hold the heap near a fixed
+	// size (a memory limit, the collector otherwise idle): the real program,
+	// which runs one command. The settings are the process's
+	// (debug.SetMemoryLimit, SetGCPercent), so tests and benchmarks, which run
+	// many commands in one process, some at once, leave them alone.
+	BatchMemory bool
 	// settingOrigin records, for each flag set from settings, where the value
 	// came from, so that a value out of range can say so.
 	settingOrigin map[string]string
@@ -61,7 +67,9 @@ func (f *Factory) badValue(flag string, format string, args ...any) error {
 
 // NewFactory returns the factory of the real program.
 func NewFactory() *Factory {
-	return newFactory(iostreams.System(os.Getenv), os.Getenv)
+	f := newFactory(iostreams.System(os.Getenv), os.Getenv)
+	f.BatchMemory = true
+	return f
 }
 
 // newFactory wires a factory around the given streams and environment.

@@ -169,8 +169,9 @@ func gradeRun(opts *GradeOptions) error {
 	// A batch is a stream: hold the heap near a fixed size rather than letting
 	// it double between collections. This keeps peak memory flat whatever the
 	// number of sheets, and the collector idle until it is needed. A user's
-	// own GOGC or GOMEMLIMIT wins.
-	if f.Getenv("GOGC") == "" && f.Getenv("GOMEMLIMIT") == "" {
+	// own GOGC or GOMEMLIMIT wins. Only the real program sets them
+	// (Factory.BatchMemory): they are the whole process's.
+	if f.BatchMemory && f.Getenv("GOGC") == "" && f.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(48 << 20))
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	}

@@ -5,8 +5,11 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz"
 )
 
 const gradeBank = `id: b
@@ -255,5 +258,37 @@ func TestGradeOutputExtensionNamesTheFormat(t *testing.T) {
 		if tc.want == "Ana" && strings.Contains(string(data), "<") {
 			t.Errorf("%v wrote XML, want the text table:\n%s", tc.args, data)
 		}
+	}
+}
+
+// Only the real program's grade holds the heap near a fixed size: the
+// collector's settings are the process's, and a test or benchmark that ran
+// grade in-process had them during its run (and any test running beside
+// it), so BenchmarkCommandsInProcess/grade measured another program.
+func TestGradeSetsTheCollectorOnlyInTheRealProgram(t *testing.T) {
+	gradeFixture(t, map[string]string{"a.yaml": "student: Ana\nbanks: [b.yaml]\nanswers: {capital: Yerevan}\n"})
+	for _, real := range []bool{false, true} {
+		f, _, _, errOut := testFactory(t)
+		f.BatchMemory = real
+		var during int
+		library := f.Library
+		f.Library = func() *quiz.Library {
+			during = debug.SetGCPercent(-1) // what grade set, read and put back
+			debug.SetGCPercent(during)
+			return library()
+		}
+		before := debug.SetGCPercent(100)
+		debug.SetGCPercent(before)
+		if code := Run(f, []string{"grade", "a.yaml"}); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		after := debug.SetGCPercent(100)
+		debug.SetGCPercent(after)
+		if want := map[bool]int{false: before, true: -1}[real]; during != want || after != before {
+			t.Errorf("BatchMemory %v: GC percent %d during grade (want %d), %d after (want %d)", real, during, want, after, before)
+		}
+	}
+	if !NewFactory().BatchMemory {
+		t.Error("the real program's factory does not set BatchMemory")
 	}
 }

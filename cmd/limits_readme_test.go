@@ -42,7 +42,7 @@ func TestReadmeLimitsMatchTheCode(t *testing.T) {
 		"A question":                     {fmt.Sprintf("%d to %d choices", quiz.MinChoices, quiz.MaxChoices), fmt.Sprintf("%d to %d pairs", quiz.MinPairs, quiz.MaxPairs), fmt.Sprintf("%d to %d items", quiz.MinItems, quiz.MaxItems), fmt.Sprintf("%d words", quiz.MaxQuoteWords)},
 		"A GIFT question":                {mb(gift.MaxQuestionSize), fmt.Sprintf("%d `~`/`=` answers", gift.MaxAnswers)},
 		"An Aiken question":              {"options A to " + letter(quiz.MaxChoices)},
-		"An answer sheet":                {thousands(sheet.MaxAnswers) + " answers"},
+		"An answer sheet":                {thousands(sheet.MaxAnswers) + " answers", thousands(sheet.MaxAnswers) + " marks", fmt.Sprintf("at most %d fields", sheet.MaxMarkFields)},
 		"A sheet that `conflictq sheet`": {thousands(quiz.MaxYAMLItems) + " lines and commas"},
 		"A line of JSON lines":           {mb(fileio.MaxFileSize)},
 		"A line typed at":                {fmt.Sprintf("%d KB", prompt.MaxLine>>10)},

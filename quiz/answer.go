@@ -235,7 +235,8 @@ func (v Value) Verbatim() string {
 
 func (v Value) kindName() string { return v.Kind.Name() }
 
-// Name says what shape a value has, for messages: list, mapping, single value.
+// Name says what shape a value has, for messages, with its article: a list,
+// a mapping, a single value.
 func (k ValueKind) Name() string {
 	if k < 0 || int(k) >= len(yamlnode.KindWords) {
 		return yamlnode.KindWords[Empty]
@@ -482,7 +483,7 @@ func (v Value) blankText(q *Question) bool {
 // single is a value that must be one answer.
 func (v Value) single() (string, error) {
 	if v.Kind != Scalar {
-		return "", fmt.Errorf("expected a single answer, found a %s", v.kindName())
+		return "", fmt.Errorf("expected a single answer, found %s", v.kindName())
 	}
 	return v.Text, nil
 }
@@ -495,7 +496,7 @@ func (v Value) refs() ([]string, error) {
 	case List:
 		return v.List, nil
 	}
-	return nil, fmt.Errorf("expected a list of answers, found a %s", v.kindName())
+	return nil, fmt.Errorf("expected a list of answers, found %s", v.kindName())
 }
 
 // choicesFromValue reads a multi answer: "none", one option, or a list of
@@ -757,7 +758,7 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	case Mapping:
 		pairs = v.Pairs
 	default:
-		return nil, fmt.Errorf("expected left: right pairs, found a %s", v.kindName())
+		return nil, fmt.Errorf("expected left: right pairs, found %s", v.kindName())
 	}
 	out := make([]int, len(lefts))
 	for i := range out {

@@ -45,7 +45,19 @@ func hostileInputs() []struct {
 	for i := 0; bankYAML.Len() < size-400; i++ {
 		fmt.Fprintf(&bankYAML, "  - {id: q%d, type: single, prompt: %q, choices: [a, b], answer: a}\n", i, strings.Repeat("p", 900))
 	}
+	// One object of distinct keys, which the readers check for a key given
+	// twice: a match answer's pairs, a mark's fields, a report's digests.
+	keys := func(open, close string) []byte {
+		var b strings.Builder
+		b.WriteString(open)
+		for i := 0; b.Len() < size-200; i++ {
+			fmt.Fprintf(&b, `"k%07d": "x",`, i)
+		}
+		b.WriteString(`"k0000000": "x"` + close)
+		return []byte(b.String())
+	}
 	readSheet := func(file string, data []byte) error { _, err := sheet.Read(file, 0, data); return err }
+	readReport := func(file string, data []byte) error { _, err := sheet.ReadReport(file, data, 2, nil); return err }
 	readGIFT := func(file string, data []byte) error { _, _, err := gift.Parse(file, data); return err }
 	readAiken := func(file string, data []byte) error { _, _, err := aiken.Parse(file, data); return err }
 	readBank := func(file string, data []byte) error { _, _, err := quiz.ParseBank(file, data); return err }
@@ -65,6 +77,9 @@ func hostileInputs() []struct {
 		{"yaml-sheet-most-nodes", readSheet, []byte("answers: {" + string(repeat("q: x, ")) + "}\n")},
 		{"json-sheet-unknown-ids", readSheet, []byte(unknownJSON.String())},
 		{"json-sheet-deep", readSheet, []byte(strings.Repeat("[", size/2) + strings.Repeat("]", size/2))},
+		{"json-sheet-match-keys", readSheet, keys(`{"answers": {"q": {`, `}}}`)},
+		{"json-sheet-mark-keys", readSheet, keys(`{"answers": {}, "marks": {"q": {"points": 1, `, `}}}`)},
+		{"json-report-keys", readReport, keys(`{"schema_version": 2, "bank_digests": {`, `}, "questions": []}`)},
 		{"yaml-bank", readBank, []byte(bankYAML.String())},
 	}
 }

@@ -22,13 +22,13 @@ import (
 // *InvalidError listing every problem (errors and warnings) with its line.
 func ParseBank(file string, data []byte) (*Bank, []Problem, error) {
 	ps := &Problems{File: file}
-	root, ok := parseYAML(ps, data, "")
+	root, ok := parseYAML(ps, data)
 	if !ok {
 		return nil, nil, ps.Err()
 	}
 	b := &Bank{File: file}
 	if root.Kind != yaml.MappingNode {
-		ps.Add(root.Line, "", "", "a bank is a mapping with id, title and questions, not a %s", yamlnode.KindName(root))
+		ps.Add(root.Line, "", "", "a bank is a mapping with id, title and questions, not %s", yamlnode.KindName(root))
 		return nil, nil, ps.Err()
 	}
 	var questionsNode *yaml.Node
@@ -118,14 +118,14 @@ func checkFormerIDs(ps *Problems, qs []*Question, nodes []*yaml.Node) {
 	}
 }
 
-// parseYAML checks size and encoding, then parses data to a node tree (see
-// yamlnode.Parse for except).
-func parseYAML(ps *Problems, data []byte, except string) (*yaml.Node, bool) {
+// parseYAML checks size and encoding, then parses data to a node tree, with
+// every key given twice reported.
+func parseYAML(ps *Problems, data []byte) (*yaml.Node, bool) {
 	if p := checkText(ps.File, data); p != nil {
 		ps.List = append(ps.List, *p)
 		return nil, false
 	}
-	return yamlnode.Parse(ps.Add, data, except)
+	return yamlnode.Parse(ps.Add, data, true)
 }
 
 // ParseYAML parses a YAML file that is neither a bank nor a sheet (a settings
@@ -133,7 +133,7 @@ func parseYAML(ps *Problems, data []byte, except string) (*yaml.Node, bool) {
 // no key twice, no alias bomb. It returns the top node.
 func ParseYAML(file string, data []byte) (*yaml.Node, error) {
 	ps := &Problems{File: file}
-	root, ok := parseYAML(ps, data, "")
+	root, ok := parseYAML(ps, data)
 	if !ok {
 		return nil, ps.Err()
 	}
@@ -253,7 +253,7 @@ func allFields() []string {
 
 func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 	if n.Kind != yaml.MappingNode {
-		ps.Add(n.Line, "", fmt.Sprintf("questions[%d]", index), "expected a question (a mapping with id, type, prompt...), found a %s", yamlnode.KindName(n))
+		ps.Add(n.Line, "", fmt.Sprintf("questions[%d]", index), "expected a question (a mapping with id, type, prompt...), found %s", yamlnode.KindName(n))
 		return nil
 	}
 	q := &Question{Line: n.Line, Points: 1}
@@ -326,7 +326,7 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 func parseSource(ps *Problems, n *yaml.Node, qid string) Source {
 	var s Source
 	if n.Kind != yaml.MappingNode {
-		ps.Add(n.Line, qid, "source", "expected section, paragraph and quote, found a %s", yamlnode.KindName(n))
+		ps.Add(n.Line, qid, "source", "expected section, paragraph and quote, found %s", yamlnode.KindName(n))
 		return s
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -410,14 +410,14 @@ func parseAnswerField(ps *Problems, q *Question, qid, key string, k, v *yaml.Nod
 // also: [{answer: 4, tolerance: 0.5, credit: 0.5}].
 func parseNumbers(ps *Problems, n *yaml.Node, qid string) []Number {
 	if n.Kind != yaml.SequenceNode {
-		ps.Add(n.Line, qid, "also", "expected a list of {answer, tolerance, credit}, found a %s", yamlnode.KindName(n))
+		ps.Add(n.Line, qid, "also", "expected a list of {answer, tolerance, credit}, found %s", yamlnode.KindName(n))
 		return nil
 	}
 	var out []Number
 	for _, c := range n.Content {
 		c = yamlnode.Resolve(c)
 		if c.Kind != yaml.MappingNode {
-			ps.Add(c.Line, qid, "also", "expected {answer: ..., credit: ...}, found a %s", yamlnode.KindName(c))
+			ps.Add(c.Line, qid, "also", "expected {answer: ..., credit: ...}, found %s", yamlnode.KindName(c))
 			continue
 		}
 		num, hasAnswer, hasCredit := Number{}, false, false
@@ -477,7 +477,7 @@ func creditValue(ps *Problems, n *yaml.Node, qid, field string, lo, hi float64) 
 func checkCredit(ps *Problems, q *Question, qid string, n *yaml.Node, options []string, lo float64) {
 	n = yamlnode.Resolve(n)
 	if n.Kind != yaml.MappingNode {
-		ps.Add(n.Line, qid, "credit", "expected a mapping from an answer's text to its share (half: 0.5), found a %s", yamlnode.KindName(n))
+		ps.Add(n.Line, qid, "credit", "expected a mapping from an answer's text to its share (half: 0.5), found %s", yamlnode.KindName(n))
 		return
 	}
 	credit := make([]float64, len(options))
@@ -522,14 +522,14 @@ func checkCredit(ps *Problems, q *Question, qid string, n *yaml.Node, options []
 
 func parsePairs(ps *Problems, n *yaml.Node, qid string) []Pair {
 	if n.Kind != yaml.SequenceNode {
-		ps.Add(n.Line, qid, "pairs", "expected a list of {left, right}, found a %s", yamlnode.KindName(n))
+		ps.Add(n.Line, qid, "pairs", "expected a list of {left, right}, found %s", yamlnode.KindName(n))
 		return nil
 	}
 	var out []Pair
 	for _, c := range n.Content {
 		c = yamlnode.Resolve(c)
 		if c.Kind != yaml.MappingNode {
-			ps.Add(c.Line, qid, "pairs", "expected {left: ..., right: ...}, found a %s", yamlnode.KindName(c))
+			ps.Add(c.Line, qid, "pairs", "expected {left: ..., right: ...}, found %s", yamlnode.KindName(c))
 			continue
 		}
 		var p Pair

@@ -55,3 +55,34 @@ func TestDecodeProblemSaysANumberDoesNotFit(t *testing.T) {
 		}
 	}
 }
+
+// A key given twice in a report is refused by mark and grade alike, in a
+// sheet's words, at every level the reader reads (issue 13): encoding/json
+// kept the last without a word, and grade read a match answer's two pairs.
+func TestReportKeyGivenTwice(t *testing.T) {
+	report := func(top, question, answer, mark string) string {
+		return `{"schema_version": 2, "student": "A", "banks": ["sample"],` + top + `
+ "questions": [{"id": "q", "bank": "sample", "type": "match", "given": "x",` + question + `
+ "answer": {"l": "a",` + answer + `
+ "m": "b"}}],
+ "marks": [{"id": "q", "bank": "sample", "points": 1` + mark + `}]}`
+	}
+	for _, tc := range []struct{ data, want string }{
+		{report("\n \"student\": \"B\",", "", "", ""), `r.json:2: student: given twice (first at line 1)`},
+		{report("\n \"bank_digests\": {\"sample\": \"a\",\n \"sample\": \"b\"},", "", "", ""), `r.json:3: bank_digests.sample: given twice (first at line 2)`},
+		{report("", "\n \"given\": \"y\",", "", ""), `r.json:3: question "q": questions[0].given: given twice (first at line 2)`},
+		{report("", "", "\n \"l\": \"b\",", ""), `r.json:4: question "q": questions[0].answer: left side "l" given twice (first at line 3)`},
+		{report("", "", "", ",\n \"points\": 2"), `r.json:6: question "q": marks[0].points: given twice (first at line 5)`},
+		{report("\n \"questions\": [],", "", "", ""), `r.json:3: questions: given twice (first at line 2)`},
+	} {
+		if _, err := Read("r.json", []byte(tc.data)); err == nil || err.Error() != tc.want {
+			t.Errorf("Read %s:\n%v, want\n%s", tc.data, err, tc.want)
+		}
+		if _, err := ReadAnswers("r.json", []byte(tc.data)); err == nil || err.Error() != tc.want {
+			t.Errorf("ReadAnswers %s:\n%v, want\n%s", tc.data, err, tc.want)
+		}
+	}
+	if _, err := Read("r.json", []byte(report("", "", "", ""))); err != nil {
+		t.Errorf("the same report with each key once: %v", err)
+	}
+}

@@ -425,7 +425,7 @@ func readReport(file string, data []byte, decode bool) (*sheet.Report, *Report, 
 	if err := json.Unmarshal(data, &read); err != nil {
 		return nil, nil, &quiz.InvalidError{Problems: []quiz.Problem{decodeProblem(file, data, err)}}
 	}
-	if len(read.Questions) != len(graded.Questions) { // never, as both read the last questions key
+	if len(read.Questions) != len(graded.Questions) { // never: ReadReport refuses a questions key given twice
 		return nil, nil, &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: 1, Field: "questions", Msg: "not a conflictq quiz report: its questions could not be read"}}}
 	}
 	rep := Report(read.plainReport)

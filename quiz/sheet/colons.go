@@ -467,8 +467,8 @@ func endsWithBlockIndicator(line string) bool {
 // "mapping". It returns the line to name (YAML names the start of the
 // mapping for a stray quote) and "" for other errors.
 func plainYAMLError(data []byte, line int, msg string) (int, string) {
-	if !strings.HasPrefix(msg, "invalid YAML") || strings.Contains(msg, "already defined") {
-		return line, "" // a key given twice: YAML's own words name both lines
+	if !strings.HasPrefix(msg, "invalid YAML") {
+		return line, ""
 	}
 	var lines [][]byte // as YAML counts them (lines.go), without their breaks
 	for _, l := range SplitLines(data) {

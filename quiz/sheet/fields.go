@@ -16,7 +16,7 @@ import (
 type raw struct {
 	file   string
 	line   int    // the sheet's first line
-	top    string // what the top level is when not a mapping: "list", "single value"
+	top    string // what the top level is when not a mapping, as nodeKind.Name says it: "a list"
 	fields []field
 	// problems are what reading found but could read past (an answer with
 	// a colon, read as text): warnings, reported when the sheet is graded.
@@ -51,7 +51,19 @@ type node struct {
 	items   []node // listNode
 	answers []Answer
 	fields  []field // mappingNode of the marks section: its keys and values
+	// more are the answers or fields counted but not kept, past MaxAnswers
+	// or maxFields: the sheet is refused.
+	more int
 }
+
+// MaxMarkFields bounds the fields of one mark in a sheet's marks: a mark has
+// five, and an unknown one is refused, but read first.
+const MaxMarkFields = 100
+
+// maxFields bounds the marks a sheet holds (one for each answer) and the
+// fields of one mark, so that a hostile marks section costs no more than
+// its answers would.
+var maxFields = [2]int{MaxAnswers, MaxMarkFields}
 
 func (n node) kindName() string { return n.kind.Name() }
 
@@ -69,7 +81,7 @@ const maxCount = 1 << 20
 func (r *raw) sheet() (*Sheet, error) {
 	ps := &quiz.Problems{File: r.file}
 	if r.top != "" {
-		ps.Add(r.line, "", "", "an answer sheet is a mapping with student, banks and answers, not a %s", r.top)
+		ps.Add(r.line, "", "", "an answer sheet is a mapping with student, banks and answers, not %s", r.top)
 		return nil, ps.Err()
 	}
 	s := &Sheet{File: r.file, Line: r.line, Problems: r.problems, Comments: r.comments}
@@ -77,7 +89,7 @@ func (r *raw) sheet() (*Sheet, error) {
 	answers := false
 	for _, f := range r.fields {
 		if first, dup := seen[f.key]; dup {
-			ps.Add(f.line, "", f.key, "given twice (first at line %d)", first)
+			ps.Add(f.line, "", f.key, "%s", keyTwice(first))
 			continue
 		}
 		seen[f.key] = f.line
@@ -115,12 +127,19 @@ func (r *raw) sheet() (*Sheet, error) {
 			switch f.val.kind {
 			case nullNode: // an empty sheet: every question unanswered
 			case mappingNode:
+				if f.val.more > 0 {
+					ps.Add(f.line, "", "answers", "%d answers; a sheet holds at most %d", len(f.val.answers)+f.val.more, MaxAnswers)
+					break
+				}
+				for _, a := range f.val.answers {
+					pairsOnce(ps, a)
+				}
 				s.addAnswers(f.val.answers)
 			default:
-				ps.Add(f.line, "", "answers", "expected question ids with answers, found a %s", f.val.kindName())
+				ps.Add(f.line, "", "answers", "expected question ids with answers, found %s", f.val.kindName())
 			}
 		default:
-			ps.Add(f.line, "", f.key, "unknown field%s (a sheet has student, banks, seed, answers)", text.Suggest(f.key, sheetFields))
+			ps.Add(f.line, "", f.key, "unknown field%s; a sheet has %s", text.Suggest(f.key, sheetFields), strings.Join(sheetFields, ", "))
 		}
 	}
 	if !answers {
@@ -130,6 +149,81 @@ func (r *raw) sheet() (*Sheet, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// pairsOnce refuses a match answer that pairs one left side twice: which
+// of the two the student meant cannot be known, and a reader that kept the
+// last (as JSON decoders do) would grade another answer than YAML's.
+func pairsOnce(ps *quiz.Problems, a Answer) {
+	if len(a.Value.Pairs) < 2 {
+		return
+	}
+	var seen keysSeen
+	for i, p := range a.Value.Pairs {
+		if first, dup := seen.add(p[0], i); dup {
+			ps.Add(pairLine(a.Value, i), a.ID, "", "%s", pairTwice(p[0], pairLine(a.Value, first)))
+		}
+	}
+}
+
+// keysSeen finds a key given before in one object: by a scan while there
+// are few, as in every object conflictq writes, and by a map beyond, so that
+// a hostile object of a million keys costs linear time.
+type keysSeen struct {
+	few  [16]keyAt
+	n    int
+	many map[string]int
+}
+
+type keyAt struct {
+	key string
+	at  int
+}
+
+// add records key at at (a line, an offset, an index); for a key already
+// seen, it returns where it was first instead.
+func (k *keysSeen) add(key string, at int) (first int, dup bool) {
+	if k.many != nil {
+		if first, dup = k.many[key]; !dup {
+			k.many[key] = at
+		}
+		return first, dup
+	}
+	for _, s := range k.few[:k.n] {
+		if s.key == key {
+			return s.at, true
+		}
+	}
+	if k.n < len(k.few) {
+		k.few[k.n] = keyAt{key, at}
+		k.n++
+		return 0, false
+	}
+	k.many = make(map[string]int, 2*len(k.few))
+	for _, s := range k.few {
+		k.many[s.key] = s.at
+	}
+	k.many[key] = at
+	return 0, false
+}
+
+// reset forgets every key, for the next object.
+func (k *keysSeen) reset() { k.n, k.many = 0, nil }
+
+// keyTwice and pairTwice are the words for a key given twice in a sheet or a
+// report, and for a match answer's left side given twice.
+func keyTwice(first int) string { return fmt.Sprintf("given twice (first at line %d)", first) }
+
+func pairTwice(left string, first int) string {
+	return fmt.Sprintf("left side %q given twice (first at line %d)", left, first)
+}
+
+// pairLine is the line of a match answer's pair i.
+func pairLine(v quiz.Value, i int) int {
+	if i < len(v.PairLines) {
+		return v.PairLines[i]
+	}
+	return v.Line
 }
 
 // addAnswers keeps the first answer to each question and reports the others.
@@ -167,7 +261,7 @@ func textOf(ps *quiz.Problems, f field) string {
 	case scalarNode:
 		return strings.TrimSpace(f.val.text)
 	}
-	ps.Add(f.line, "", f.key, "expected text, found a %s", f.val.kindName())
+	ps.Add(f.line, "", f.key, "expected text, found %s", f.val.kindName())
 	return ""
 }
 
@@ -189,7 +283,7 @@ func namesOf(ps *quiz.Problems, f field) []string {
 		t := strings.TrimSpace(it.text)
 		switch {
 		case it.kind == listNode || it.kind == mappingNode:
-			ps.Add(f.line, "", f.key, "expected a list of names, found a %s in it", it.kindName())
+			ps.Add(f.line, "", f.key, "expected a list of names, found %s in it", it.kindName())
 		case t == "":
 			ps.Add(f.line, "", f.key, "empty entry")
 		default:
@@ -210,7 +304,7 @@ func seedOf(ps *quiz.Problems, f field) *uint64 {
 		ps.Add(f.line, "", f.key, "expected a whole number, found %q", f.val.text)
 		return nil
 	}
-	ps.Add(f.line, "", f.key, "expected a whole number, found a %s", f.val.kindName())
+	ps.Add(f.line, "", f.key, "expected a whole number, found %s", f.val.kindName())
 	return nil
 }
 
@@ -230,7 +324,7 @@ func countOf(ps *quiz.Problems, f field) int {
 		ps.Add(f.line, "", f.key, "expected a whole number of questions, found %q", f.val.text)
 		return 0
 	}
-	ps.Add(f.line, "", f.key, "expected a whole number of questions, found a %s", f.val.kindName())
+	ps.Add(f.line, "", f.key, "expected a whole number of questions, found %s", f.val.kindName())
 	return 0
 }
 
@@ -248,7 +342,11 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 		return nil
 	case mappingNode:
 	default:
-		ps.Add(f.line, "", "marks", "expected question ids with their marks, found a %s", f.val.kindName())
+		ps.Add(f.line, "", "marks", "expected question ids with their marks, found %s", f.val.kindName())
+		return nil
+	}
+	if f.val.more > 0 {
+		ps.Add(f.line, "", "marks", "%d marks; a sheet holds at most %d", len(f.val.fields)+f.val.more, maxFields[0])
 		return nil
 	}
 	var out []Mark
@@ -261,16 +359,25 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 		}
 		seen[e.key] = line
 		if e.val.kind != mappingNode {
-			ps.Add(line, e.key, "marks", "expected points, comment, marker and time, found a %s", e.val.kindName())
+			ps.Add(line, e.key, "marks", "expected points, comment, marker and time, found %s", e.val.kindName())
+			continue
+		}
+		if e.val.more > 0 {
+			ps.Add(line, e.key, "marks", "%d fields; a mark has %s", len(e.val.fields)+e.val.more, strings.Join(markFields, ", "))
 			continue
 		}
 		m := Mark{ID: e.key, Line: line}
 		hasPoints, before := false, len(ps.List)+ps.More
+		var keys keysSeen
 		for _, k := range e.val.fields {
 			kl := max(k.line, line)
 			name := "marks." + k.key
+			if first, dup := keys.add(k.key, kl); dup {
+				ps.Add(kl, e.key, name, "%s", keyTwice(first))
+				continue
+			}
 			if k.val.kind == listNode || k.val.kind == mappingNode {
-				ps.Add(kl, e.key, name, "expected a single value, found a %s", k.val.kindName())
+				ps.Add(kl, e.key, name, "expected a single value, found %s", k.val.kindName())
 				continue
 			}
 			v := strings.TrimSpace(k.val.text)
@@ -299,7 +406,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 				}
 				m.At = t
 			default:
-				ps.Add(kl, e.key, name, "unknown field%s (a mark has points, comment, marker, time, answer_sha256)", text.Suggest(k.key, markFields))
+				ps.Add(kl, e.key, name, "unknown field%s; a mark has %s", text.Suggest(k.key, markFields), strings.Join(markFields, ", "))
 			}
 		}
 		if !hasPoints {

@@ -66,10 +66,13 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 	case 0:
 		return &quiz.InvalidError{Problems: []quiz.Problem{{File: r.file, Line: lines.fixed, Msg: "file is empty"}}}
 	case '[':
-		r.top = "list"
+		r.top = listNode.Name()
+		return sc.skip(0)
+	case 'n':
+		r.top = nullNode.Name()
 		return sc.skip(0)
 	default:
-		r.top = "single value"
+		r.top = scalarNode.Name()
 		return sc.skip(0)
 	}
 	r.line = lines.at(sc.pos)
@@ -81,9 +84,10 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 			f.val.answers = make([]Answer, 0, 48)
 			err = sc.object(func(id string) error {
 				if len(f.val.answers) == MaxAnswers {
-					return sc.fail("more than %d answers; a sheet holds at most %d", MaxAnswers, MaxAnswers)
+					f.val.more++ // counted for the field checks to refuse, not kept
+					return sc.skip(0)
 				}
-				v, err := sc.answer(lines.at(sc.pos))
+				v, err := sc.answer(lines, nil)
 				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
 				return err
 			})
@@ -150,6 +154,10 @@ func (s *jsonScanner) value() (node, error) {
 func (s *jsonScanner) mapping(lines *lineCounter, depth int) (node, error) {
 	n := node{kind: mappingNode}
 	err := s.object(func(key string) error {
+		if len(n.fields) == maxFields[depth] {
+			n.more++ // counted for the field checks to refuse, not kept
+			return s.skip(depth + 1)
+		}
 		f := field{key: key, line: lines.at(s.pos)}
 		var err error
 		if depth == 0 && s.peek() == '{' {

@@ -41,7 +41,7 @@ func TestReadYAMLLimits(t *testing.T) {
 		if n == MaxAnswers && yerr != nil {
 			t.Errorf("%d answers: %v", n, yerr)
 		}
-		if n > MaxAnswers && (yerr == nil || jerr == nil || !strings.Contains(jerr.Error(), "more than 10000 answers")) {
+		if n > MaxAnswers && (yerr == nil || jerr == nil || jerr.Error() != "n.json:1: answers: 10002 answers; a sheet holds at most 10000" || !strings.Contains(yerr.Error(), "answers: 10001 answers; a sheet holds at most 10000")) {
 			t.Errorf("%d answers: %v; %v", n, yerr, jerr)
 		}
 	}

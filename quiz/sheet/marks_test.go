@@ -35,7 +35,7 @@ func TestReadMarks(t *testing.T) {
 		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: [1]}\n", `marks.points: expected a single value, found a list`},
 		{"b.yaml", "answers: {}\nmarks:\n  ussr: 1\n", `b.yaml:3: question "ussr": marks: expected points, comment, marker and time, found a single value`},
 		{"b.yaml", "answers: {}\nmarks: [1]\n", `b.yaml:2: marks: expected question ids with their marks, found a list`},
-		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: 1}\n  ussr: {points: 2}\n", `b.yaml:4: invalid YAML: mapping key "ussr" already defined at line 3`},
+		{"b.yaml", "answers: {}\nmarks:\n  ussr: {points: 1}\n  ussr: {points: 2}\n", `b.yaml:4: question "ussr": marks: marked twice (first at line 3)`},
 		{"b.json", "{\"answers\": {}, \"marks\": {\n\"ussr\": {\"points\": 1},\n\"ussr\": {\"points\": 2}}}", `b.json:3: question "ussr": marks: marked twice (first at line 2)`},
 		{"b.yaml", "answers: {}\nmarks: {}\nmarks: {}\n", `b.yaml:3: marks: given twice`},
 		{"b.json", "{\"answers\": {},\n\"marks\": {\n\"ussr\": {\"points\": 7.25}}}", `b.json:3: question "ussr": marks.points: "7.25": give 0 to 1000 points, in halves (such as 1.5)`},

@@ -136,6 +136,9 @@ type reportReader struct {
 	starts                   []int             // where each question starts, for a question given twice
 	marked                   map[[2]string]int // a question's first mark, where it starts
 	hasQuestions, hasAnswers bool
+	// Keys seen in the object being read at each level, reused: the top,
+	// bank_digests, a question, its answer's pairs, a mark.
+	topSeen, digestSeen, questionSeen, pairSeen, markSeen keysSeen
 }
 
 func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, error) {
@@ -150,7 +153,7 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 	if q, _ := top.field("questions"); q != nil && q.elem != nil {
 		r.question = q.elem
 	}
-	err := r.s.object(r.field)
+	err := r.s.objectOnce(&r.topSeen, false, r.field)
 	if err == nil && r.s.peek() != 0 {
 		err = r.s.fail("more after the report's end")
 	}
@@ -209,11 +212,14 @@ func (r *reportReader) field(key string) error {
 		rep.Difficulty, _, err = s.scalar()
 	case "bank_digests":
 		rep.BankDigests = map[string]string{}
-		err = s.object(func(k string) error {
+		err = s.objectOnce(&r.digestSeen, false, func(k string) error {
 			v, _, err := s.scalar()
 			rep.BankDigests[k] = v
 			return err
 		})
+		if fe, ok := err.(*fieldError); ok {
+			fe.in(key)
+		}
 	case "status":
 		var t string
 		t, _, err = s.scalar()
@@ -227,7 +233,6 @@ func (r *reportReader) field(key string) error {
 		err = s.skip(0)
 	case "questions":
 		r.hasQuestions = true
-		rep.Questions, r.starts = rep.Questions[:0], r.starts[:0] // a second questions key replaces the first, as encoding/json reads it
 		err = s.array(r.questionEntry)
 	case "marks":
 		err = s.array(r.markEntry)
@@ -248,14 +253,14 @@ func (r *reportReader) questionEntry() error {
 	if r.question != nil && c != '{' && startsValue(c) {
 		return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", n), msg: WrongKind(scanKind(c), "an object ({...})")}
 	}
-	err := s.object(func(k string) error {
+	err := s.objectOnce(&r.questionSeen, false, func(k string) error {
 		if ownWordsQuestion(k) {
-			return s.reportAnswer(&a, k, &odd)
+			return s.reportAnswer(&a, k, &odd, &r.pairSeen)
 		}
 		if done, err := s.vet(r.question, k, "", readsQuestion(k)); done || err != nil {
 			return err
 		}
-		return s.reportAnswer(&a, k, &odd)
+		return s.reportAnswer(&a, k, &odd, &r.pairSeen)
 	})
 	if fe, ok := err.(*fieldError); ok {
 		fe.field = fmt.Sprintf("questions[%d].", n) + fe.field // named only when wrong: a good report costs no names
@@ -301,7 +306,7 @@ func (r *reportReader) markEntry() error {
 	s.peek()
 	el := s.pos
 	got := markKeys{object: el, pointsAt: -1}
-	err := s.object(func(k string) error { return s.reportMark(&m, k, &got) })
+	err := s.objectOnce(&r.markSeen, false, func(k string) error { return s.reportMark(&m, k, &got) })
 	if err == nil && !got.points {
 		// "pionts", null or no points were counted as 0, the report
 		// "complete" (attack16 #3): refused, as a sheet's marks are.
@@ -345,7 +350,7 @@ func (r *reportReader) check(maxVersion int) error {
 		// answer while mark marked given (attack10 #4).
 		if a.Type == string(quiz.Open) && (a.Answer.Kind == quiz.List || a.Answer.Kind == quiz.Mapping) {
 			return &quiz.InvalidError{Problems: []quiz.Problem{{File: file, Line: r.lines.at(a.answerAt), Question: a.ID,
-				Field: fmt.Sprintf("questions[%d].answer", i), Msg: fmt.Sprintf("an open question's answer is text, not a %s", a.Answer.Kind.Name())}}}
+				Field: fmt.Sprintf("questions[%d].answer", i), Msg: fmt.Sprintf("an open question's answer is text, not %s", a.Answer.Kind.Name())}}}
 		}
 	}
 	if !r.hasQuestions {
@@ -387,8 +392,8 @@ func twice(file string, data []byte, qs []ReportAnswer, starts []int) *quiz.Prob
 }
 
 // reportAnswer reads one field of a question; a field that does not hold
-// what it should is added to odd.
-func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField) error {
+// what it should is added to odd. pairs is the reader's, for the answer's.
+func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField, pairs *keysSeen) error {
 	var err error
 	start := s.pos
 	switch key {
@@ -406,7 +411,11 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField)
 		err = e
 	case "answer":
 		a.answerAt = start
-		a.Answer, err = s.answer(0)
+		if a.Answer, err = s.answer(nil, pairs); err != nil {
+			if fe, ok := err.(*fieldError); ok {
+				fe.in(key)
+			}
+		}
 	case "unreadable":
 		a.Unreadable, _, err = s.scalar()
 	case "unseen":

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -277,10 +278,21 @@ func (s *jsonScanner) skipString() error {
 	return s.fail("unexpected end of input in a string")
 }
 
+// maxDepth bounds how deep lists and objects nest, as the YAML parser bounds
+// it (yaml.v3: "exceeded max depth of 10000"), so that a value nested a few
+// hundred levels deep reads alike in both syntaxes (an unknown field, an
+// answer that is a nested structure), and only what YAML refuses is refused.
+const maxDepth = 10000
+
+// tooDeep is the scanner's refusal of a value nested deeper than maxDepth.
+func (s *jsonScanner) tooDeep() error {
+	return s.fail("nested more than %d levels deep", maxDepth)
+}
+
 // skip reads any value, for fields that are not of the expected shape.
 func (s *jsonScanner) skip(depth int) error {
-	if depth > 100 {
-		return s.fail("nested too deeply")
+	if depth > maxDepth {
+		return s.tooDeep()
 	}
 	switch s.peek() {
 	case '[':
@@ -360,6 +372,24 @@ func (s *jsonScanner) object(field func(key string) error) error {
 	}
 }
 
+// objectOnce is object for a report's objects: a key given twice is refused
+// (a fieldError naming it), as a sheet's field checks refuse it, where
+// encoding/json would keep the last without a word. pairs names the keys as
+// a match answer's left sides. seen is the reader's own, reused.
+func (s *jsonScanner) objectOnce(seen *keysSeen, pairs bool, field func(key string) error) error {
+	seen.reset()
+	return s.object(func(key string) error {
+		if at, dup := seen.add(key, s.pos); dup {
+			first := 1 + bytes.Count(s.data[:at], []byte("\n"))
+			if pairs {
+				return &fieldError{offset: s.pos, msg: pairTwice(key, first)}
+			}
+			return &fieldError{offset: s.pos, field: key, msg: keyTwice(first)}
+		}
+		return field(key)
+	})
+}
+
 // list reads an array of scalars; nested is true when an element is not one.
 func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	if err := s.expect('['); err != nil {
@@ -395,8 +425,14 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	}
 }
 
-// answer reads one answer value.
-func (s *jsonScanner) answer(line int) (quiz.Value, error) {
+// answer reads one answer value. With lines (a sheet's), it and each of its
+// pairs carry their lines, as YAML's do, and the field checks refuse a left
+// side given twice; with once (a report's), it is refused here.
+func (s *jsonScanner) answer(lines *lineCounter, once *keysSeen) (quiz.Value, error) {
+	line := 0
+	if lines != nil {
+		line = lines.at(s.pos)
+	}
 	switch s.peek() {
 	case '[':
 		items, nested, err := s.list()
@@ -407,15 +443,24 @@ func (s *jsonScanner) answer(line int) (quiz.Value, error) {
 	case '{':
 		v := quiz.Value{Kind: quiz.Mapping, Line: line}
 		nested := false
-		err := s.object(func(key string) error {
+		pair := func(key string) error {
 			if c := s.peek(); c == '[' || c == '{' {
 				nested = true
 				return s.skip(1)
 			}
+			if lines != nil {
+				v.PairLines = append(v.PairLines, lines.at(s.pos))
+			}
 			t, _, err := s.scalar()
 			v.Pairs = append(v.Pairs, [2]string{key, t})
 			return err
-		})
+		}
+		var err error
+		if once != nil {
+			err = s.objectOnce(once, true, pair)
+		} else {
+			err = s.object(pair)
+		}
 		if nested {
 			return quiz.Value{Kind: quiz.Nested, Line: line}, err
 		}

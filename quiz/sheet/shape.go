@@ -236,8 +236,8 @@ const maxReportNumber = 1e12
 // encoding/json leaves the field as it was. A fieldError's field is named
 // on the way out (in), so that a good report costs no names.
 func (s *jsonScanner) check(sh *shape, depth int) error {
-	if depth > 100 {
-		return s.fail("nested too deeply")
+	if depth > maxDepth {
+		return s.tooDeep()
 	}
 	c := s.peek()
 	start := s.pos

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -47,7 +48,32 @@ func TestSameSheetInEverySyntax(t *testing.T) {
 		`{"answers": "all of them"}`,
 		`[1, 2]`,
 		`"a sheet"`,
+		// Keys given twice, at every level: the field checks refuse them,
+		// whatever the syntax (YAML's parser is not asked to).
+		"{\"answers\": {\"q\": {\"l\": \"a\",\n \"m\": \"b\",\n \"l\": \"c\"}}}",
+		"{\"answers\": {\"q\": {\"l\": \"a\",\n \"l\": \"b\"},\n \"q\": {\"m\": \"a\",\n \"m\": \"b\"}}}",
+		"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1},\n \"q\": {\"points\": 2}}}",
+		"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1,\n \"points\": 2}}}",
+		"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1, \"comment\": \"a\",\n \"comment\": \"b\"}}}",
+		"{\"answers\": {},\n \"answers\": {}}",
+		// A duplicate inside what is refused or not read anyway changes nothing.
+		"{\"answers\": {},\n \"student\": {\"a\": 1,\n \"a\": 2}}",
+		"{\"answers\": {\"q\": [{\"l\": \"a\", \"l\": \"b\"}]}}",
+		"{\"answers\": {}, \"x\": {\"a\": 1,\n \"a\": 2}}",
+		// The top level as null, a number, true, an empty object.
+		`null`, `3`, `true`, `{}`,
+		// What a sheet's marks, set and types read to.
+		"{\"set\": \"b\", \"types\": [\"single\", \"open\"], \"answers\": {},\n \"marks\": {\"q\": {\"points\": 1.5, \"comment\": \" kept \", \"marker\": \"ana\",\n \"time\": \"2026-12-03T10:00:00Z\", \"answer_sha256\": \"ab\"}}}",
+		`{"types": "closed", "answers": {}}`,
+		`{"set": "a b/c", "answers": {}}`,
+		// Nested far deeper than any sheet, well within both parsers' bound.
+		`{"answers": {"q": ` + strings.Repeat("[", 300) + strings.Repeat("]", 300) + `}, "x": ` + strings.Repeat(`{"a": `, 300) + "1" + strings.Repeat("}", 300) + `}`,
+		// More answers or marks than a sheet holds, more fields than a mark has.
+		"{\"answers\": {" + strings.Repeat("\"q\": 1,\n", MaxAnswers) + "\"z\": 1}}",
+		"{\"answers\": {},\n \"marks\": {" + strings.Repeat("\"q\": {\"points\": 1},\n", MaxAnswers) + "\"z\": {\"points\": 1}}}",
+		"{\"answers\": {},\n \"marks\": {\"q\":\n {" + strings.Repeat("\"x\": 1,\n", 100) + "\"points\": 1}}}",
 	}
+	sources = append(sources, fieldMatrix()...)
 	for _, src := range sources {
 		y, yerr := Read("s.yaml", 0, []byte(src))
 		j, jerr := Read("s.json", 0, []byte(src))
@@ -59,6 +85,35 @@ func TestSameSheetInEverySyntax(t *testing.T) {
 			t.Errorf("%s\nJSON lines:\n%s\nYAML:\n%s", src, got, want)
 		}
 	}
+}
+
+// fieldMatrix is a sheet for each field given each kind of value, right or
+// wrong: numbers for text, text for numbers, lists, objects, null, true,
+// empty, huge, a key given twice inside; and the same for the answers, the
+// marks and each field of a mark.
+func fieldMatrix() []string {
+	values := []string{`3`, `"x"`, `["a"]`, `{"a": "b"}`, `null`, `true`, `""`, `"  "`, `[]`, `{}`,
+		"1" + strings.Repeat("0", 40), `-5`, `2.5`, "{\"a\": \"1\",\n \"a\": \"2\"}", `[["a"]]`, `[{"a": 1}]`, `["a", null]`}
+	var out []string
+	for _, v := range values {
+		for _, f := range append(sheetFields, "studnet") {
+			switch f {
+			case "answers":
+				out = append(out, "{\"answers\":\n "+v+"}", "{\"answers\": {\"q\":\n "+v+"}}")
+			case "marks":
+				out = append(out, "{\"answers\": {}, \"marks\":\n "+v+"}", "{\"answers\": {}, \"marks\": {\"q\":\n "+v+"}}")
+				for _, m := range append(markFields, "pionts") {
+					out = append(out, "{\"answers\": {}, \"marks\": {\"q\": {\""+m+"\":\n "+v+"}}}")
+					if m != "points" {
+						out = append(out, "{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1, \""+m+"\":\n "+v+"}}}")
+					}
+				}
+			default:
+				out = append(out, "{\"answers\": {},\n \""+f+"\":\n "+v+"}")
+			}
+		}
+	}
+	return out
 }
 
 var lineRef = regexp.MustCompile(`line \d+`)
@@ -94,10 +149,20 @@ func describe(s *Sheet, err error, noLines bool) string {
 	if s.Seed != nil {
 		seed = fmt.Sprint(*s.Seed)
 	}
-	fmt.Fprintf(&b, "student %q banks %q seed %s count %d tags %q difficulty %q\n", s.Student, s.Banks, seed, s.Count, s.Tags, s.Difficulty)
+	fmt.Fprintf(&b, "student %q banks %q seed %s set %q count %d tags %q difficulty %q types %q\n", s.Student, s.Banks, seed, s.Set, s.Count, s.Tags, s.Difficulty, s.Types)
 	for _, a := range s.Answers {
 		v := a.Value
-		fmt.Fprintf(&b, "%sanswer %q kind %d text %q list %q pairs %q\n", line(v.Line), a.ID, v.Kind, v.Text, v.List, v.Pairs)
+		pairLines := v.PairLines
+		if noLines {
+			pairLines = nil
+		}
+		fmt.Fprintf(&b, "%sanswer %q kind %d text %q list %q pairs %q pair lines %v\n", line(v.Line), a.ID, v.Kind, v.Text, v.List, v.Pairs, pairLines)
+	}
+	for _, m := range s.Marks {
+		fmt.Fprintf(&b, "%smark %q points %v comment %q marker %q time %s answer %q\n", line(m.Line), m.ID, m.Points, m.Comment, m.Marker, m.At.Format(time.RFC3339), m.Answer)
+	}
+	for _, c := range s.Comments {
+		fmt.Fprintf(&b, "%scomment %q %q blank=%v\n", line(c.Line), c.ID, c.Text, c.Blank)
 	}
 	for _, p := range s.Problems {
 		problem(p)
@@ -134,6 +199,37 @@ func TestNullItemIsEmptyInYAML(t *testing.T) {
 	for _, p := range s.Answers[1].Value.Pairs {
 		if p[1] != "" {
 			t.Errorf("pair %q = %q, want empty", p[0], p[1])
+		}
+	}
+}
+
+// A key given twice is refused at every level, in the words of the field
+// checks that YAML and JSON share (issue 13: JSON read a match answer's,
+// the marks' and a mark's last value silently, where YAML refused them);
+// a sheet that is not a mapping says what it is, grammatically; an unknown
+// field names every field there is.
+func TestKeysGivenTwiceAndTopLevel(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"{\"answers\": {\"q\": {\"l\": \"a\",\n \"l\": \"b\"}}}", `2: question "q": left side "l" given twice (first at line 1)`},
+		{"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1},\n \"q\": {\"points\": 2}}}", `2: question "q": marks: marked twice (first at line 1)`},
+		{"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1,\n \"points\": 2}}}", `2: question "q": marks.points: given twice (first at line 1)`},
+		{"{\"answers\": {},\n \"student\": \"A\",\n \"student\": \"B\"}", `3: student: given twice (first at line 2)`},
+		{"null", "1: an answer sheet is a mapping with student, banks and answers, not an empty value"},
+		{"3", "1: an answer sheet is a mapping with student, banks and answers, not a single value"},
+		{"[]", "1: an answer sheet is a mapping with student, banks and answers, not a list"},
+		{"{\"answers\": {}, \"marks\": {\"q\": null}}", `1: question "q": marks: expected points, comment, marker and time, found an empty value`},
+		{"{\"studnet\": 1, \"answers\": {}}", `1: studnet: unknown field (did you mean "student"?); a sheet has student, banks, seed, set, count, tags, difficulty, types, answers, marks`},
+		{"{\"answers\": {}, \"marks\": {\"q\": {\"pionts\": 1}}}", `1: question "q": marks.pionts: unknown field (did you mean "points"?); a mark has points, comment, marker, time, answer_sha256`},
+	} {
+		for _, file := range []string{"s.yaml", "s.json"} {
+			if _, err := Read(file, 0, []byte(tc.src)); err == nil || err.Error() != file+":"+tc.want {
+				t.Errorf("%s %q: %v, want %s:%s", file, tc.src, err, file, tc.want)
+			}
+		}
+		_, err := Read("s.jsonl", 5, []byte(strings.ReplaceAll(tc.src, "\n", "")))
+		want := "s.jsonl:5:" + lineRef.ReplaceAllString(tc.want[strings.Index(tc.want, ":")+1:], "line 5")
+		if err == nil || err.Error() != want {
+			t.Errorf("jsonl %q: %v, want %s", tc.src, err, want)
 		}
 	}
 }

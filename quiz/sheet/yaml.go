@@ -11,14 +11,13 @@ import (
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 )
 
-// fromYAML parses a YAML sheet into its fields. Duplicate keys at the top
-// level and among the answers are left to the field checks.
+// fromYAML parses a YAML sheet into its fields. Keys given twice, at every
+// level, are left to the field checks, as JSON's are.
 func fromYAML(file string, data []byte) (*raw, error) {
 	root, warnings, err := parseYAML(file, data)
 	if err != nil {
 		return nil, err
 	}
-	ps := &quiz.Problems{File: file}
 	r := &raw{file: file, line: root.Line, problems: warnings}
 	if root.Kind != yaml.MappingNode {
 		r.top = yamlnode.KindName(root)
@@ -28,13 +27,11 @@ func fromYAML(file string, data []byte) (*raw, error) {
 		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
 		if k.Value == "marks" && v.Kind == yaml.MappingNode {
-			f.val.fields = yamlFields(v, 0)
+			f.val.fields, f.val.more = yamlFields(v, 0)
 		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode && len(v.Content) > 2*MaxAnswers {
-			ps.Add(k.Line, "", "answers", "%d answers; a sheet holds at most %d", len(v.Content)/2, MaxAnswers)
-			return nil, ps.Err()
-		}
-		if k.Value == "answers" && v.Kind == yaml.MappingNode {
+			f.val.more = len(v.Content) / 2 // too many to read: counted for the field checks to refuse
+		} else if k.Value == "answers" && v.Kind == yaml.MappingNode {
 			r.problems = append(r.problems, runOnQuotes(file, v, data)...) // quotes.go
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
@@ -77,7 +74,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	data, warnings := indentBlocks(softBreaks(data)) // lines.go: a U+2028 in an answer; colons.go: an open answer under | not indented
 	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
-	}, data, "answers")
+	}, data, false)
 	if ok {
 		// An anchor, alias or tag on an answer is valid YAML that would
 		// drop what the student typed ("&" for "and"): read as text. So
@@ -98,7 +95,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			fixed, typed := quoteRefused(data, only)
 			again, ok := (*yaml.Node)(nil), false
 			if fixed != nil {
-				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, "answers")
+				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, false)
 			}
 			if ok {
 				for i, p := range typed {
@@ -124,7 +121,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			var again []refusal
 			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
 				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
-			}, fixed, "answers"); ok {
+			}, fixed, false); ok {
 				warnings = append(warnings, quoted...)
 			} else if len(again) > 0 && (len(refused) == 0 || again[0].line > refused[0].line) {
 				refused = again // the first refusal is past the colons: the one to fix next
@@ -302,15 +299,18 @@ func itemText(n *yaml.Node) string {
 
 // yamlFields reads a mapping's keys and values, for the marks section: a
 // mapping of question ids to mappings of a mark's fields.
-func yamlFields(n *yaml.Node, depth int) []field {
-	out := make([]field, 0, len(n.Content)/2)
+func yamlFields(n *yaml.Node, depth int) (out []field, more int) {
+	if len(n.Content)/2 > maxFields[depth] {
+		return nil, len(n.Content) / 2 // counted for the field checks to refuse
+	}
+	out = make([]field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
 		if v.Kind == yaml.MappingNode && depth == 0 {
-			f.val.fields = yamlFields(v, depth+1)
+			f.val.fields, f.val.more = yamlFields(v, depth+1)
 		}
 		out = append(out, f)
 	}
-	return out
+	return out, 0
 }

@@ -26,12 +26,12 @@ type Report func(line int, question, field, format string, args ...any)
 
 // Parse parses data, already checked for size and encoding, to a node tree
 // and returns its top node, aliases resolved. Parsing to nodes never expands
-// aliases, so an alias bomb costs no more than its text. A key given twice in
-// a mapping is reported; with except set, the top level's keys and the keys
-// of the mapping under except are left to the reader (a sheet reports a field
-// given twice as it does for JSON, and an answer given twice per question).
-// ok is false when the file cannot be read at all.
-func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
+// aliases, so an alias bomb costs no more than its text. With keys set, a key
+// given twice in a mapping is reported; without it, every mapping's keys are
+// left to the reader: a sheet checks them in the checks it shares with JSON,
+// so that a key given twice reads alike in both. ok is false when the file
+// cannot be read at all.
+func Parse(add Report, data []byte, keys bool) (root *yaml.Node, ok bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		add(0, "", "", "file is empty")
 		return nil, false
@@ -66,23 +66,7 @@ func Parse(add Report, data []byte, except string) (root *yaml.Node, ok bool) {
 		add(0, "", "", "aliases expand this file to more than %d values, or an alias names a node it sits in: conflictq refuses such a file (an \"alias bomb\")", MaxExpanded)
 		return nil, false
 	}
-	if except != "" && top.Kind == yaml.MappingNode {
-		// The reader checks the top level's keys and except's own keys;
-		// everything else is checked here.
-		ok := true
-		for i := 0; i+1 < len(top.Content); i += 2 {
-			v := top.Content[i+1]
-			if top.Content[i].Value == except && v.Kind == yaml.MappingNode {
-				for j := 1; j < len(v.Content); j += 2 {
-					ok = checkDuplicateKeys(add, v.Content[j]) && ok
-				}
-				continue
-			}
-			ok = checkDuplicateKeys(add, v) && ok
-		}
-		if !ok {
-			return nil, false
-		}
+	if !keys {
 		return Resolve(top), true
 	}
 	if !checkDuplicateKeys(add, top) {
@@ -228,10 +212,12 @@ func Resolve(n *yaml.Node) *yaml.Node {
 
 // KindWords are the one set of words messages use for what a value is, in
 // the order of quiz.ValueKind (Empty, Scalar, List, Mapping, Nested): YAML
-// nodes, sheet fields and answers all say the same.
-var KindWords = [...]string{"empty value", "single value", "list", "mapping", "nested structure"}
+// nodes, sheet fields and answers all say the same. Each has its article, so
+// that a message reads "found an empty value", never "found a empty value".
+var KindWords = [...]string{"an empty value", "a single value", "a list", "a mapping", "a nested structure"}
 
-// KindName says what a node is, for messages: list, mapping, single value.
+// KindName says what a node is, for messages: a list, a mapping, a single
+// value.
 func KindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
@@ -244,7 +230,7 @@ func KindName(n *yaml.Node) string {
 		}
 		return KindWords[1]
 	}
-	return "value"
+	return "a value"
 }
 
 // Line is the line of key in mapping m, or m's own line without it.
@@ -260,7 +246,7 @@ func Line(m *yaml.Node, key string) int {
 // Scalar reads a text value; any YAML scalar (1994, true) is taken as its text.
 func Scalar(add Report, n *yaml.Node, qid, field string) string {
 	if n.Kind != yaml.ScalarNode {
-		add(n.Line, qid, field, "expected text, found a %s", KindName(n))
+		add(n.Line, qid, field, "expected text, found %s", KindName(n))
 		return ""
 	}
 	if n.Tag == "!!null" {
@@ -272,7 +258,7 @@ func Scalar(add Report, n *yaml.Node, qid, field string) string {
 // ScalarList reads a list of text values; empty entries are reported.
 func ScalarList(add Report, n *yaml.Node, qid, field string) []string {
 	if n.Kind != yaml.SequenceNode {
-		add(n.Line, qid, field, "expected a list, found a %s", KindName(n))
+		add(n.Line, qid, field, "expected a list, found %s", KindName(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
@@ -292,7 +278,7 @@ func ScalarList(add Report, n *yaml.Node, qid, field string) []string {
 // own syntax (1e+06); infinities and NaN are refused.
 func Number(add Report, n *yaml.Node, qid, field string) (float64, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		add(n.Line, qid, field, "expected a number, found a %s", KindName(n))
+		add(n.Line, qid, field, "expected a number, found %s", KindName(n))
 		return 0, false
 	}
 	v, err := text.ParseNumber(n.Value)
@@ -311,5 +297,5 @@ func Describe(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		return strconv.Quote(n.Value)
 	}
-	return "a " + KindName(n)
+	return KindName(n)
 }
