@@ -24,19 +24,26 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	b.Chdir(dir)
 	env := map[string]string{"XDG_CONFIG_HOME": b.TempDir(), "XDG_STATE_HOME": b.TempDir(), "NO_COLOR": "1"}
 	run := func(b *testing.B, args ...string) {
-		ios, _, _, _ := iostreams.Test()
+		ios, _, _, errOut := iostreams.Test()
 		f := newFactory(ios, func(k string) string { return env[k] })
 		f.HandleSignals = false
 		if code := Run(f, args); code != ExitOK {
-			b.Fatalf("%q: exit %d", args, code)
+			b.Fatalf("%q: exit %d\n%s", args, code, errOut)
 		}
 	}
 	run(b, "sheet", "--bank", "mine.yaml", "--seed", "1", "--key", "-o", "key.yaml")
 	run(b, "grade", "key.yaml", "--sums", "sums.json")
-	for _, bm := range []struct {
+	writeHTMLInputs(b, dir)
+	run(b, "grade", "class.jsonl", "--sums", "class-sums.json")
+	type row struct {
 		name string
 		args []string
-	}{
+	}
+	var html []row
+	for _, name := range htmlRows {
+		html = append(html, row{name, htmlRuns[name]})
+	}
+	for _, bm := range append([]row{
 		{"version", []string{"version"}},
 		{"define", []string{"define", "genocide"}},
 		{"glossary-list", []string{"glossary", "list"}},
@@ -52,7 +59,7 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 		{"progress", []string{"progress"}},
 		{"completion-bash", []string{"completion", "bash"}},
 		{"complete-bank", []string{"__complete", "quiz", "--bank", ""}},
-	} {
+	}, html...) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for range b.N {
