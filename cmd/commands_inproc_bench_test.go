@@ -24,45 +24,52 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	b.Chdir(dir)
 	env := map[string]string{"XDG_CONFIG_HOME": b.TempDir(), "XDG_STATE_HOME": b.TempDir(), "NO_COLOR": "1"}
 	run := func(b *testing.B, input string, args ...string) {
-		ios, in, _, _ := iostreams.Test()
+		ios, in, _, errOut := iostreams.Test()
 		in.WriteString(input)
 		f := newFactory(ios, func(k string) string { return env[k] })
 		f.HandleSignals = false
 		if code := Run(f, args); code != ExitOK {
-			b.Fatalf("%q: exit %d", args, code)
+			b.Fatalf("%q: exit %d\n%s", args, code, errOut)
 		}
 	}
 	run(b, "", "sheet", "--bank", "mine.yaml", "--seed", "1", "--key", "-o", "key.yaml")
 	run(b, "", "grade", "key.yaml", "--sums", "sums.json")
+	writeHTMLInputs(b, dir)
+	run(b, "", "grade", "class.jsonl", "--sums", "class-sums.json")
 	fx := writeTeacherFixture(b, dir, func(args ...string) { run(b, "", args...) })
-	for _, bm := range []struct {
+	type row struct {
 		name  string
 		args  []string
 		input string // on standard input
 		reset bool   // fx.Reset before each run (outside the timer)
-	}{
-		{"version", []string{"version"}, "", false},
-		{"define", []string{"define", "genocide"}, "", false},
-		{"glossary-list", []string{"glossary", "list"}, "", false},
-		{"glossary-search", []string{"glossary", "search", "specific intent"}, "", false},
-		{"bank-list", []string{"bank", "list"}, "", false},
-		{"bank-show", []string{"bank", "show", "comprehension"}, "", false},
-		{"bank-validate", []string{"bank", "validate", "mine.yaml"}, "", false},
-		{"bank-export", []string{"bank", "export", "vocabulary", "--format", "json"}, "", false},
-		{"bank-convert", []string{"bank", "convert", "mine.gift", "-o", "-"}, "", false},
-		{"sheet", []string{"sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"}, "", false},
-		{"grade", []string{"grade", "key.yaml"}, "", false},
-		{"summary", []string{"summary", "sums.json"}, "", false},
-		{"progress", []string{"progress"}, "", false},
-		{"completion-bash", []string{"completion", "bash"}, "", false},
-		{"complete-bank", []string{"__complete", "quiz", "--bank", ""}, "", false},
-		{"bank-export-gift", []string{"bank", "export", "vocabulary", "--format", "gift"}, "", false},
-		{"sheet-key", []string{"sheet", "--key", "--from", fx.Blank}, "", false},
-		{"grade-40", []string{"grade", fx.Sheet}, "", false},
-		{"quiz-answers", []string{"quiz", "--answers", fx.Sheet}, "", false},
-		{"mark-from", []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, "", true},
-		{"mark-plain", []string{"mark", filepath.Dir(fx.Marked), "--plain"}, fx.Plain, true},
-	} {
+	}
+	var html []row
+	for _, name := range htmlRows {
+		html = append(html, row{name: name, args: htmlRuns[name]})
+	}
+	for _, bm := range append([]row{
+		{name: "version", args: []string{"version"}},
+		{name: "define", args: []string{"define", "genocide"}},
+		{name: "glossary-list", args: []string{"glossary", "list"}},
+		{name: "glossary-search", args: []string{"glossary", "search", "specific intent"}},
+		{name: "bank-list", args: []string{"bank", "list"}},
+		{name: "bank-show", args: []string{"bank", "show", "comprehension"}},
+		{name: "bank-validate", args: []string{"bank", "validate", "mine.yaml"}},
+		{name: "bank-export", args: []string{"bank", "export", "vocabulary", "--format", "json"}},
+		{name: "bank-export-gift", args: []string{"bank", "export", "vocabulary", "--format", "gift"}},
+		{name: "bank-convert", args: []string{"bank", "convert", "mine.gift", "-o", "-"}},
+		{name: "sheet", args: []string{"sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"}},
+		{name: "sheet-key", args: []string{"sheet", "--key", "--from", fx.Blank}},
+		{name: "grade", args: []string{"grade", "key.yaml"}},
+		{name: "grade-40", args: []string{"grade", fx.Sheet}},
+		{name: "quiz-answers", args: []string{"quiz", "--answers", fx.Sheet}},
+		{name: "mark-from", args: []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, reset: true},
+		{name: "mark-plain", args: []string{"mark", filepath.Dir(fx.Marked), "--plain"}, input: fx.Plain, reset: true},
+		{name: "summary", args: []string{"summary", "sums.json"}},
+		{name: "progress", args: []string{"progress"}},
+		{name: "completion-bash", args: []string{"completion", "bash"}},
+		{name: "complete-bank", args: []string{"__complete", "quiz", "--bank", ""}},
+	}, html...) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for range b.N {

@@ -182,6 +182,19 @@ func (s Source) String() string {
 // docs/article-sections.md).
 var articleSections = []string{"Introduction", "Animosity runs deep", "UN resolution", "Survivors await justice", "Questions", "About the author"}
 
+// sectionTags are text.Slug and text.Normalize of each of articleSections,
+// written out: TagLabel compares every tag with them, and folding the six
+// headings for each label was most of what labelling a quiz's tags cost
+// (TestSectionTags checks them).
+var sectionTags = [...]struct{ slug, key string }{
+	{"introduction", "introduction"},
+	{"animosity-runs-deep", "animosity runs deep"},
+	{"un-resolution", "un resolution"},
+	{"survivors-await-justice", "survivors await justice"},
+	{"questions", "questions"},
+	{"about-the-author", "about the author"},
+}
+
 // CompareSources orders citations as the article is read: by section, then
 // paragraph. A section the article does not have (a bank on another text)
 // comes after the article's own, and such sections keep their order (0).
@@ -210,8 +223,8 @@ func CompareSources(a, b Source) int {
 // (teacher3 P3).
 func TagLabel(tag string) string {
 	key := TagKey(tag)
-	for _, s := range articleSections {
-		if text.Slug(s) == tag || text.Normalize(s) == key {
+	for i, s := range articleSections {
+		if sectionTags[i].slug == tag || sectionTags[i].key == key {
 			return s
 		}
 	}

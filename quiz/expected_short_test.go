@@ -6,11 +6,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // expectedShortAsBefore is Expected of a short question as it was written
-// before joinsTwo kept the pairs it folded: each pair folded again for each
-// accepted answer. The two must list the same answers.
+// before it folded each text once (foldOnce): each pair folded again for
+// each accepted answer. The two must list the same answers.
 func expectedShortAsBefore(q *Question) string {
 	joins := func(a string, listed []string) bool {
 		if q.Exact || HasWildcard(a) {
@@ -18,7 +20,7 @@ func expectedShortAsBefore(q *Question) string {
 		}
 		for _, b := range listed {
 			for _, c := range listed {
-				if b != c && !HasWildcard(b) && !HasWildcard(c) && q.sameAnswer(a, b+" "+c) {
+				if b != c && !HasWildcard(b) && !HasWildcard(c) && q.sameAnswer(a, b+" "+c, text.Normalize) {
 					return true
 				}
 			}
@@ -27,7 +29,7 @@ func expectedShortAsBefore(q *Question) string {
 	}
 	var full, shown []string
 	for i, a := range q.Accept {
-		if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) || joins(a, full) {
+		if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b, text.Normalize) }) || joins(a, full) {
 			continue
 		}
 		full = append(full, a)

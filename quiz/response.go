@@ -93,45 +93,34 @@ func (q *Question) Given(r Response) string {
 // the other ("Human Rights Watch (HRW)" after "Human Rights Watch" and
 // "HRW"): the key need not list it (teacher7 P10). It is still accepted.
 // An exact question minds punctuation, so there it is its own answer.
-//
-// It is sameAnswer(a, b+" "+c) for every two listed answers b and c, with
-// a folded once, and each "b c" folded once into joined for the next answer
-// asked about: Expected asks about each accepted answer in turn, and
-// folding every pair again for each was most of writing a quiz's report.
-func (q *Question) joinsTwo(a string, listed []string, joined map[string]string) bool {
+func (q *Question) joinsTwo(a string, listed []string, fold func(string) string) bool {
 	if q.Exact || HasWildcard(a) {
 		return false
 	}
-	la := LiteralAnswer(a)
-	na := text.Normalize(la)
 	for _, b := range listed {
 		for _, c := range listed {
-			if b == c || HasWildcard(b) || HasWildcard(c) {
-				continue
-			}
-			bc := b + " " + c
-			switch {
-			case a == bc:
-				return true
-			case HasWildcard(bc):
-				continue
-			case na == "": // nothing left once folded: as written, case aside
-				if strings.EqualFold(strings.TrimSpace(la), strings.TrimSpace(LiteralAnswer(bc))) {
-					return true
-				}
-				continue
-			}
-			n, ok := joined[bc]
-			if !ok {
-				n = text.Normalize(LiteralAnswer(bc))
-				joined[bc] = n
-			}
-			if na == n {
+			if b != c && !HasWildcard(b) && !HasWildcard(c) && q.sameAnswer(a, b+" "+c, fold) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// foldOnce is text.Normalize keeping what it returned: Expected compares
+// each accepted answer with every pair of those before it, and folding the
+// same texts again and again took most of the time of laying out a
+// printable test's key and of the class page's responses.
+func foldOnce() func(string) string {
+	folded := map[string]string{}
+	return func(s string) string {
+		f, ok := folded[s]
+		if !ok {
+			f = text.Normalize(s)
+			folded[s] = f
+		}
+		return f
+	}
 }
 
 // Expected renders the right answer for reports and feedback.
@@ -155,9 +144,9 @@ func (q *Question) Expected() string {
 		// (HRW's "Human Rights Watch (HRW)" and "Human Rights Watch HRW")
 		// are shown as the first of them (teacher4 P6).
 		var full, shown []string
-		joined := map[string]string{}
+		fold := foldOnce()
 		for i, a := range q.Accept {
-			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b) }) || q.joinsTwo(a, full, joined) {
+			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b, fold) }) || q.joinsTwo(a, full, fold) {
 				continue
 			}
 			full = append(full, a)

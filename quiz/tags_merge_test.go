@@ -3,6 +3,8 @@ package quiz
 import (
 	"slices"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Tags that differ only in case, hyphens or spaces read alike: one key, one
@@ -26,5 +28,18 @@ func TestTagsThatReadAlike(t *testing.T) {
 	slices.SortFunc(tags, CompareTags)
 	if !slices.Equal(tags, []string{"T0", "T1", "t2", "T10", "T11"}) {
 		t.Errorf("sorted %q", tags)
+	}
+}
+
+// TagLabel's table of the sections' slugs and folded headings is what
+// text.Slug and text.Normalize make of them, one row a section.
+func TestSectionTags(t *testing.T) {
+	if len(sectionTags) != len(articleSections) {
+		t.Fatalf("%d rows for %d sections", len(sectionTags), len(articleSections))
+	}
+	for i, s := range articleSections {
+		if got := sectionTags[i]; got.slug != text.Slug(s) || got.key != text.Normalize(s) {
+			t.Errorf("section %q: row %+v, want {%q %q}", s, got, text.Slug(s), text.Normalize(s))
+		}
 	}
 }

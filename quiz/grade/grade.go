@@ -273,6 +273,12 @@ func (g *Grader) newResult(s *sheet.Sheet, banks []*quiz.Bank, n int) *SheetResu
 		res.shown = make([]quiz.Presented, n)
 		res.answerAt = make([]int, n)
 	}
+	if cap(res.Outcomes) < n {
+		// One outcome a question: grown by append, a sheet of 40
+		// questions took 2.5 times the memory (fresh memory is most of
+		// what a short run costs).
+		res.Outcomes = make([]quiz.Outcome, 0, n)
+	}
 	res.shown, res.answerAt = res.shown[:n], res.answerAt[:n]
 	if s.File == "-" || fileio.FormatOf(s.File, "jsonl") != "" {
 		res.Line = s.Line

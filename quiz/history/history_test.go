@@ -438,3 +438,51 @@ func TestRenamedQuestionStartsOver(t *testing.T) {
 		t.Errorf("q1, renamed: %+v, want it changed, with a new card", it)
 	}
 }
+
+// TestStateWithManyLinesSince: the lines after a state lend their question
+// and digest to the replay (scanLending), from a buffer the next lines
+// overwrite; what the schedule keeps of them is its own. Some 200 KB of
+// lines, more than the buffer holds, replay as the whole history does.
+func TestStateWithManyLinesSince(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Ana.jsonl")
+	banks := []*quiz.Bank{testBank(50)}
+	writeYear(t, path, banks, 3650)
+	sc, _, _ := Replay(path)
+	if err := sc.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	// New questions too, which the state has no memory of.
+	more := []*quiz.Bank{testBank(60)}
+	for _, q := range more[0].Questions {
+		q.Bank = "other"
+	}
+	// Their last answers first, then many more to the others: the lines
+	// of the first are long overwritten when the replay ends.
+	before, _ := os.Stat(path)
+	appendDay(t, path, more, 100)
+	appendDay(t, path, banks, 800)
+	after, _ := os.Stat(path)
+	if since := after.Size() - before.Size(); since < 4*tailBuffer {
+		t.Fatalf("the lines since the state are %d bytes, not more than the buffer holds", since)
+	}
+	all, _, _ := load(path)
+	want := build(all, nil)
+	got, warns, err := Replay(path)
+	if err != nil || len(warns) > 0 || got.read != 900 || got.stored == nil {
+		t.Fatalf("from the state: read %d lines (want 900), %v %v", got.read, warns, err)
+	}
+	if len(got.mem) != len(want.mem) {
+		t.Fatalf("%d memories, want %d", len(got.mem), len(want.mem))
+	}
+	for v, w := range want.mem {
+		g := got.mem[v]
+		if g == nil || g.Card != w.Card || g.Answers != w.Answers || g.Last != w.Last {
+			t.Fatalf("%v: from the state %+v, want %+v", v, g, w)
+		}
+	}
+	for v := range got.mem { // the keys themselves, not only lookups by them
+		if want.mem[v] == nil {
+			t.Fatalf("a memory under %v, which the history does not have", v)
+		}
+	}
+}

@@ -16,12 +16,12 @@ func TestMemoriesRoundTrip(t *testing.T) {
 	at := time.Date(2026, 11, 29, 9, 47, 0, 123456789, time.UTC)
 	baku := time.Date(2026, 11, 29, 13, 47, 0, 0, time.FixedZone("", 4*3600))
 	mems := []savedMemory{
-		{Bank: "b", Question: "q1", Digest: "d1", memory: memory{
+		{Bank: "b", Question: "q1", Digest: "d1", memory: memory{Item: Item{
 			Card: fsrs.Card{State: fsrs.State(3), Step: 1, Stability: 0.001, Difficulty: 9.976209368313638, LastReview: at, Due: at.Add(10 * time.Minute), Reviews: 576, Lapses: 191},
 			Last: Record{Time: at, Session: at.Truncate(time.Hour), Student: "Ana", Mode: "practice", Bank: "b", BankDigest: "bd", Question: "q1", Digest: "d1",
 				Points: 2.0 / 3, MaxPoints: 1, Seconds: 41.7},
-			Answers: 576}},
-		{Bank: "b", Question: "q2", Digest: "d2", memory: memory{Last: Record{Time: baku, Bank: "b", Question: "q2"}, Answers: 1}},
+			Answers: 576}}},
+		{Bank: "b", Question: "q2", Digest: "d2", memory: memory{Item: Item{Last: Record{Time: baku, Bank: "b", Question: "q2"}, Answers: 1}}},
 		{},
 	}
 	line := encodeMemories(mems)

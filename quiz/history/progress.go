@@ -69,7 +69,7 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 	// can be on the stack.
 	banks := make(map[string]*acc, len(v.banks))
 	tags := map[string]*acc{}
-	tagOrder, qs := v.countLines(c, banks, tags, make([]lineMem, 0, len(v.memOf)))
+	tagOrder, qs := v.countLines(c, banks, tags, make([]lineMem, 0, len(v.Items)))
 	if n > 0 && saved != nil {
 		latest(qs, saved, remap, starts, n)
 	}
@@ -79,10 +79,12 @@ func (v *View) SummarizeLatest(student string, now time.Time, n int) *Progress {
 		v.loadScores()
 		return v.SummarizeLatest(student, now, n)
 	}
+	p.Banks = make([]Line, 0, len(v.banks))
 	for _, b := range v.banks {
 		p.Banks = append(p.Banks, banks[b.ID].finish(starts))
 	}
 	slices.SortFunc(tagOrder, text.NaturalCompare)
+	p.Tags = make([]Line, 0, len(tagOrder))
 	for _, t := range tagOrder {
 		p.Tags = append(p.Tags, tags[t].finish(starts))
 	}
@@ -113,7 +115,7 @@ func (v *View) scoresToAdd(n int) (saved savedScores, ok bool) {
 // (100,000 answers), and finding the bank's took a third of it. Their lines
 // are in one array, not one (and a map entry) for each question.
 func (v *View) countLines(c *counter, banks, tags map[string]*acc, qs []lineMem) (tagOrder []string, _ []lineMem) {
-	keys := make(map[string]string, 64) // quiz.TagKey of each tag
+	bySpelling := make(map[string]*acc, 32) // each tag's line by its spelling, not folded again
 	bankLines := make([]Line, len(v.banks))
 	room := 0
 	for _, b := range v.banks {
@@ -126,32 +128,34 @@ func (v *View) countLines(c *counter, banks, tags map[string]*acc, qs []lineMem)
 		bankLines[i] = Line{Name: b.ID, Title: b.Title, Sessions: []SessionScore{}}
 		a := &acc{line: &bankLines[i]}
 		banks[b.ID] = a
-		for _, q := range b.Questions {
+		for j, q := range b.Questions {
 			if !q.Graded() {
 				continue
 			}
-			c.count(a, Key{b.ID, q.ID})
+			it := v.at[i][j]
+			c.count(a, it)
 			start := len(all)
 			all = append(all, a)
 			for _, tag := range q.Tags { // as quiz.UniqueTags: the first of each key
-				k, ok := keys[tag] // folded once for each spelling: a tag has dozens of questions
-				if !ok {
-					k = quiz.TagKey(tag) // recall and Recall: one line
-					keys[tag] = k
+				// Folded once for each spelling (a tag has dozens of
+				// questions), and its line found by the spelling after.
+				ta := bySpelling[tag]
+				if ta == nil {
+					k := quiz.TagKey(tag) // recall and Recall: one line
+					if ta = tags[k]; ta == nil {
+						ta = &acc{line: &Line{Name: tag, Sessions: []SessionScore{}}}
+						tags[k] = ta
+						tagOrder = append(tagOrder, k)
+					}
+					bySpelling[tag] = ta
 				}
-				ta := tags[k]
-				if ta != nil && slices.Contains(all[start+1:], ta) {
+				if slices.Contains(all[start+1:], ta) {
 					continue // a tag given twice
 				}
-				if ta == nil {
-					ta = &acc{line: &Line{Name: tag, Sessions: []SessionScore{}}}
-					tags[k] = ta
-					tagOrder = append(tagOrder, k)
-				}
-				c.count(ta, Key{b.ID, q.ID})
+				c.count(ta, it)
 				all = append(all, ta)
 			}
-			if m := v.memOf[q]; m != nil { // nil: not answered in this version
+			if m := it.mem(); m != nil { // nil: not answered in this version
 				qs = append(qs, lineMem{m, all[start:len(all):len(all)]})
 			}
 		}
@@ -216,9 +220,9 @@ func (c *counter) addScores(qs []lineMem, saved *savedScores, remap []int, start
 // too: they are left out of every line.
 func (v *View) sessions(saved *savedScores) (starts []int64, remap []int) {
 	index := map[int64]bool{}
-	for _, b := range v.banks {
-		for _, q := range b.Questions {
-			if m := v.memOf[q]; m != nil {
+	for _, at := range v.at {
+		for _, it := range at {
+			if m := it.mem(); m != nil {
 				for i := range m.Scores {
 					if !index[m.Scores[i].session] {
 						index[m.Scores[i].session] = true
@@ -266,9 +270,11 @@ type acc struct {
 	sessions [][3]float64
 	// oldest is the number of the oldest session the line shows
 	// (SummarizeLatest); its scores before are not added up. seen marks
-	// the sessions its questions were last answered in, to find it.
+	// the sessions its questions were last answered in, to find it, a bit
+	// a session (a byte each was a fifth of what the text of progress
+	// allocated beyond the state).
 	oldest int
-	seen   []bool
+	seen   []uint64
 }
 
 // lineMem is an answered question's memory and its lines.
@@ -286,10 +292,10 @@ func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int
 	mark := func(q lineMem, at int) {
 		for _, l := range q.accs {
 			if l.seen == nil {
-				l.seen = make([]bool, len(starts))
+				l.seen = make([]uint64, (len(starts)+63)/64)
 				lines = append(lines, l)
 			}
-			l.seen[at] = true
+			l.seen[at/64] |= 1 << (at % 64)
 		}
 	}
 	for _, q := range qs {
@@ -309,8 +315,8 @@ func latest(qs []lineMem, saved *savedScores, remap []int, starts []int64, n int
 	}
 	for _, l := range lines {
 		k := 0
-		for at := len(l.seen) - 1; at >= 0; at-- {
-			if l.seen[at] {
+		for at := len(starts) - 1; at >= 0; at-- {
+			if l.seen[at/64]&(1<<(at%64)) != 0 {
 				if k++; k == n {
 					l.oldest = at
 					break
@@ -327,10 +333,10 @@ type counter struct {
 	sessions  int // how many sessions there are
 }
 
-// count counts the question k into a's line: seen, right, due.
-func (c *counter) count(a *acc, k Key) {
+// count counts the question whose item is it (nil: not answered) into a's
+// line: seen, right, due.
+func (c *counter) count(a *acc, it *Item) {
 	a.line.Questions++
-	it := c.v.Items[k]
 	if it == nil {
 		return
 	}

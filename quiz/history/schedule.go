@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
@@ -16,11 +17,13 @@ type Key struct{ Bank, Question string }
 // version names one version of a question.
 type version struct{ Bank, Question, Digest string }
 
-// memory is what the history says of one version of a question.
+// memory is what the history says of one version of a question: its card,
+// latest answer and count of answers, in the Item that For hands out for
+// the question's current version, which is this one (not a copy: the
+// items of a year's 173 questions were a sixth of what progress
+// allocated, and fresh memory costs a fresh process a page fault a page).
 type memory struct {
-	Card    fsrs.Card `json:"card"`
-	Last    Record    `json:"last"` // the latest answer
-	Answers int       `json:"answers"`
+	Item
 	// Scores are its answers' points by session, for Summarize: oldest
 	// first as Add appends them, newest first as the state file keeps them
 	// (scorecodec.go), a session's scores in their order either way.
@@ -47,6 +50,8 @@ type Item struct {
 	// Changed: the question was answered, but in another version (quiz.Digest).
 	// It starts over: a new card, due now.
 	Changed bool
+
+	m *memory // its memory; nil when Changed
 }
 
 // Missed reports whether the latest answer was not fully right.
@@ -73,6 +78,7 @@ type Schedule struct {
 	state          os.FileInfo
 	scores, latest stateSection // where the scores are, and those of the latest sessions (state.go)
 	latestSessions int          // how many sessions of each memory latest holds
+	latestScores   []byte       // latest's bytes, read with the memories (nil: read them then)
 	partial        error        // the state's scores were damaged and could not be read again
 }
 
@@ -87,19 +93,25 @@ func NewSchedule(s *fsrs.Scheduler) *Schedule {
 // Add replays one answer. Answers should come oldest first, as a history
 // file holds them; one a little out of order (two quizzes at once) counts as
 // given on the same day as the one before.
+//
+// Its question and digest may be lent (scanLending): what it keeps of them
+// are copies, or the same text it kept already.
 func (sc *Schedule) Add(r *Record) {
 	m := sc.last
 	if m == nil || sc.lastV.Question != r.Question || sc.lastV.Digest != r.Digest || sc.lastV.Bank != r.Bank {
-		v := version{r.Bank, r.Question, r.Digest}
-		m = sc.mem[v]
+		m = sc.mem[version{r.Bank, r.Question, r.Digest}]
 		if m == nil {
 			m = &memory{}
-			sc.mem[v] = m
+			m.Last.Question, m.Last.Digest = strings.Clone(r.Question), strings.Clone(r.Digest)
+			sc.mem[version{r.Bank, m.Last.Question, m.Last.Digest}] = m
 		}
-		sc.last, sc.lastV = m, v
+		sc.last = m
 	}
+	question, digest := keep(m.Last.Question, r.Question), keep(m.Last.Digest, r.Digest)
 	m.Card = sc.Scheduler.Review(m.Card, r.Grade(), r.Time)
 	m.Last = *r
+	m.Last.Question, m.Last.Digest = question, digest
+	sc.lastV = version{r.Bank, question, digest}
 	m.Answers++
 	session := r.Session.UnixMilli()
 	if n := len(m.Scores); n > 0 && m.Scores[n-1].session == session {
@@ -115,23 +127,33 @@ type View struct {
 	*Schedule
 	Items map[Key]*Item // the questions answered in their current version
 	banks []*quiz.Bank
-	memOf map[*quiz.Question]*memory
+	// at holds each bank's questions' items by their place in it (nil: not
+	// answered), so that Summarize finds them without hashing a key for
+	// the question and each of its tags.
+	at [][]*Item
 }
 
-// For returns the schedule of the questions of banks as they are now.
+// For returns the schedule of the questions of banks as they are now. The
+// items of questions answered in their current version are the schedule's
+// own, not copies: answers added after For show in them.
 func (sc *Schedule) For(banks []*quiz.Bank) *View {
 	n := 0
 	for _, b := range banks {
 		n += len(b.Questions)
 	}
-	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, memOf: make(map[*quiz.Question]*memory, n)}
-	items := make([]Item, 0, n) // in one array, not one allocation each; never grown, so &items[i] stay
+	v := &View{Schedule: sc, Items: make(map[Key]*Item, n), banks: banks, at: make([][]*Item, len(banks))}
+	var items []Item // the changed questions', in one array, not one allocation each; never grown, so &items[i] stay
+	at := make([]*Item, n)
+	var answered map[Key]bool // in any version
 	item := func(it Item) *Item {
+		if items == nil {
+			items = make([]Item, 0, n)
+		}
 		items = append(items, it)
 		return &items[len(items)-1]
 	}
-	var answered map[Key]bool // in any version
-	for _, b := range banks {
+	for bi, b := range banks {
+		v.at[bi], at = at[:len(b.Questions):len(b.Questions)], at[len(b.Questions):]
 		for i, q := range b.Questions {
 			if !q.Graded() {
 				continue
@@ -148,12 +170,14 @@ func (sc *Schedule) For(banks []*quiz.Bank) *View {
 				// (quiz.Question.FormerIDs): the id is in the digest, so a
 				// renamed question starts over, as any changed one does.
 				if answered[Key{b.ID, q.ID}] || slices.ContainsFunc(q.FormerIDs, func(f string) bool { return answered[Key{b.ID, f}] }) {
-					v.Items[Key{b.ID, q.ID}] = item(Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true})
+					v.at[bi][i] = item(Item{Question: q, Last: Record{Bank: b.ID, Question: q.ID}, Changed: true})
+					v.Items[Key{b.ID, q.ID}] = v.at[bi][i]
 				}
 				continue
 			}
-			v.Items[Key{b.ID, q.ID}] = item(Item{Question: q, Card: m.Card, Last: m.Last, Answers: m.Answers})
-			v.memOf[q] = m
+			m.Question, m.m = q, m
+			v.at[bi][i] = &m.Item
+			v.Items[Key{b.ID, q.ID}] = v.at[bi][i]
 		}
 	}
 	return v
@@ -253,4 +277,21 @@ func (v *View) Review(now time.Time, match func(*quiz.Question) bool, count int)
 		r.Questions = r.Questions[:count]
 	}
 	return r
+}
+
+// mem is the item's memory, nil for none (or no item).
+func (it *Item) mem() *memory {
+	if it == nil {
+		return nil
+	}
+	return it.m
+}
+
+// keep is kept when it is the same text as s, else a copy of s, which may
+// be lent.
+func keep(kept, s string) string {
+	if kept == s {
+		return kept
+	}
+	return strings.Clone(s)
 }

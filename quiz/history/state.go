@@ -1,7 +1,6 @@
 package history
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -12,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"slices"
 
@@ -78,11 +78,72 @@ func (h *stateHeader) line() []byte {
 	return fmt.Appendf(nil, headerLine, h.Version, h.Head, h.At.Offset, h.At.Line, h.Memories.Len, h.Memories.Sum, h.Scores.Len, h.Scores.Sum, h.Latest.Len, h.Latest.Sum, h.LatestSessions)
 }
 
-// parseHeader reads a header line (with its newline).
+// parseHeader reads a header line (with its newline). It walks headerLine
+// itself rather than calling fmt.Sscanf, whose first use took a fifth of
+// reading the state: its verbs are whole numbers (%d) and the head's hex
+// digits (%q); any other text must be there as it is.
 func parseHeader(line []byte) (stateHeader, bool) {
 	var h stateHeader
-	_, err := fmt.Sscanf(string(line), headerLine, &h.Version, &h.Head, &h.At.Offset, &h.At.Line, &h.Memories.Len, &h.Memories.Sum, &h.Scores.Len, &h.Scores.Sum, &h.Latest.Len, &h.Latest.Sum, &h.LatestSessions)
-	return h, err == nil && bytes.Equal(h.line(), line)
+	dst := [...]any{&h.Version, &h.Head, &h.At.Offset, &h.At.Line, &h.Memories.Len, &h.Memories.Sum, &h.Scores.Len, &h.Scores.Sum, &h.Latest.Len, &h.Latest.Sum, &h.LatestSessions}
+	b, next := line, 0
+	for f := headerLine; f != ""; {
+		if f[0] != '%' {
+			if len(b) == 0 || b[0] != f[0] {
+				return h, false
+			}
+			b, f = b[1:], f[1:]
+			continue
+		}
+		if len(f) < 2 || next == len(dst) {
+			return h, false
+		}
+		verb := f[1]
+		f = f[2:]
+		n := 0 // the length of the value in b
+		if verb == 'q' {
+			if len(b) == 0 || b[0] != '"' {
+				return h, false
+			}
+			for n = 1; n < len(b) && (b[n] >= '0' && b[n] <= '9' || b[n] >= 'a' && b[n] <= 'f'); n++ {
+			}
+			if n == len(b) || b[n] != '"' {
+				return h, false
+			}
+			*dst[next].(*string) = string(b[1:n])
+			n++
+		} else {
+			neg := len(b) > 0 && b[0] == '-'
+			if neg {
+				n++
+			}
+			var v uint64
+			start := n
+			for ; n < len(b) && b[n] >= '0' && b[n] <= '9' && n-start < 19; n++ {
+				v = v*10 + uint64(b[n]-'0')
+			}
+			if n == start || n < len(b) && b[n] >= '0' && b[n] <= '9' || v > math.MaxInt64 {
+				return h, false
+			}
+			x := int64(v)
+			if neg {
+				x = -x
+			}
+			switch p := dst[next].(type) {
+			case *int:
+				*p = int(x)
+			case *int64:
+				*p = x
+			case *uint32:
+				if x < 0 || x > math.MaxUint32 {
+					return h, false
+				}
+				*p = uint32(x)
+			}
+		}
+		b = b[n:]
+		next++
+	}
+	return h, len(b) == 0 && next == len(dst) && bytes.Equal(h.line(), line)
 }
 
 // section is the length and checksum of one part of a state file.
@@ -121,12 +182,17 @@ const headSize = 4096
 // io.LimitReader counted it: the callers guard, but a negative offset read
 // from a damaged state file must not panic.
 func head(path string, n int64) (string, error) {
-	n = max(n, 0)
-	f, err := os.Open(path)
+	f, err := open(path)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
+	return headOf(f, n)
+}
+
+// headOf is head of the open file f.
+func headOf(f *os.File, n int64) (string, error) {
+	n = max(n, 0)
 	// Both parts (at most 8 KB) are read into one buffer and hashed at once:
 	// io.Copy allocated 32 KB for each run of progress or a review. A file
 	// shorter than n is hashed as far as it goes (the sum then differs).
@@ -156,14 +222,22 @@ func head(path string, n int64) (string, error) {
 // decoded was tried: on this two-core machine it took more time, not less
 // (some 40 more page faults a run for the second processor's memory, and
 // the hand-over), and more CPU.
+//
+// The history is opened once, under its shared lock, both to check that
+// the state describes it and to read the lines after it.
 func Replay(path string) (*Schedule, []error, error) {
 	sc := NewSchedule(fsrs.NewScheduler())
 	sc.path = path
+	f, err := openHistory(path)
+	if f == nil {
+		return sc, nil, err
+	}
+	defer closeHistory(f)
 	var from position
-	if st, ok := sc.readState(); ok && sc.useState(st) {
+	if st, ok := sc.readState(f); ok && sc.useState(st) {
 		from = st.h.At
 	}
-	warnings, to, err := scanFrom(path, from, sc.Add)
+	warnings, to, err := scanOpen(path, f, from, sc.Add, true)
 	sc.read = to.Line - from.Line
 	sc.at = to
 	return sc, warnings, err
@@ -174,14 +248,17 @@ func Replay(path string) (*Schedule, []error, error) {
 type savedState struct {
 	h        stateHeader
 	mem      []byte // the memories, without their newline
+	latest   []byte // the latest sessions' scores; nil when they do not match their checksum
 	info     os.FileInfo
 	scoresAt int64 // where the scores start in the file
 }
 
 // readState reads the state file and checks that it describes the
-// beginning of this history; false when it is missing or stale.
-func (sc *Schedule) readState() (*savedState, bool) {
-	f, err := os.Open(StatePath(sc.path))
+// beginning of this history, open as hist; false when it is missing or
+// stale. The latest sessions' scores are read with the memories, from the
+// same file: what the text of progress needs is then read with one open.
+func (sc *Schedule) readState(hist *os.File) (*savedState, bool) {
+	f, err := open(StatePath(sc.path))
 	if err != nil {
 		return nil, false
 	}
@@ -190,11 +267,11 @@ func (sc *Schedule) readState() (*savedState, bool) {
 	if err != nil {
 		return nil, false
 	}
-	first, err := bufio.NewReaderSize(f, 1024).ReadBytes('\n')
-	if err != nil {
+	first, ok := readHeaderLine(f)
+	if !ok {
 		return nil, false
 	}
-	h, ok := sc.checkHeader(first)
+	h, ok := sc.checkHeader(first, hist)
 	if !ok {
 		return nil, false
 	}
@@ -207,7 +284,9 @@ func (sc *Schedule) readState() (*savedState, bool) {
 	if info.Size() != scoresAt+h.Scores.Len+h.Latest.Len {
 		return nil, false
 	}
-	memLine := make([]byte, h.Memories.Len+1) // in one read
+	// The memories and the latest scores in one array.
+	buf := make([]byte, h.Memories.Len+1+h.Latest.Len)
+	memLine, latest := buf[:h.Memories.Len+1], buf[h.Memories.Len+1:]
 	if _, err := f.ReadAt(memLine, int64(len(first))); err != nil || memLine[h.Memories.Len] != '\n' {
 		return nil, false
 	}
@@ -215,7 +294,25 @@ func (sc *Schedule) readState() (*savedState, bool) {
 	if memSum(h.At, memLine) != h.Memories.Sum {
 		return nil, false
 	}
-	return &savedState{h: h, mem: memLine, info: info, scoresAt: scoresAt}, true
+	if _, err := f.ReadAt(latest, scoresAt+h.Scores.Len); err != nil || checksum(latest) != h.Latest.Sum {
+		latest = nil // Summarize reads all the scores instead
+	}
+	return &savedState{h: h, mem: memLine, latest: latest, info: info, scoresAt: scoresAt}, true
+}
+
+// readHeaderLine reads a state file's first line, its header, with its
+// newline; false when there is none in the first kilobyte.
+func readHeaderLine(f *os.File) ([]byte, bool) {
+	var buf [1024]byte
+	n, err := f.ReadAt(buf[:], 0)
+	if err != nil && err != io.EOF {
+		return nil, false
+	}
+	i := bytes.IndexByte(buf[:n], '\n')
+	if i < 0 {
+		return nil, false
+	}
+	return bytes.Clone(buf[:i+1]), true
 }
 
 // useState fills the schedule from the state's memories; false when they
@@ -233,10 +330,11 @@ func (sc *Schedule) useState(st *savedState) bool {
 	// copy of each was a sixth of what a review allocated before its first
 	// question, and fresh memory costs a fresh process a page fault a page.
 	sc.stored = make([]*memory, len(mems))
-	sc.mem = make(map[version]*memory, len(mems)+64) // and room for new questions
+	sc.mem = make(map[version]*memory, len(mems)+16) // and room for some new questions: more room, as much again, was a fifth of the memories' memory
 	sc.state = st.info
 	sc.scores = stateSection{st.scoresAt, st.h.Scores}
 	sc.latest = stateSection{st.scoresAt + st.h.Scores.Len, st.h.Latest}
+	sc.latestScores = st.latest
 	sc.latestSessions = st.h.LatestSessions
 	for i := range mems {
 		m := &mems[i]
@@ -274,7 +372,7 @@ func (sc *Schedule) loadScores() {
 	if !ok {
 		sc.partial = sc.rescore()
 	}
-	sc.stored, sc.state = nil, nil
+	sc.stored, sc.state, sc.latestScores = nil, nil, nil
 }
 
 // savedScores reads the state file's scores without decoding them, for
@@ -282,6 +380,9 @@ func (sc *Schedule) loadScores() {
 // With latest, only each memory's scores in its latest sessions
 // (sc.latestSessions of them) are read.
 func (sc *Schedule) savedScores(latest bool) (savedScores, bool) {
+	if latest && sc.latestScores != nil { // read with the memories
+		return parseScores(sc.latestScores, len(sc.stored))
+	}
 	part := sc.scores
 	if latest {
 		part = sc.latest
@@ -304,7 +405,7 @@ type stateSection struct {
 // longer the one loadState read or cannot be read, or the part does not
 // match its checksum.
 func (sc *Schedule) readSection(part stateSection) ([]byte, bool) {
-	f, err := os.Open(StatePath(sc.path))
+	f, err := open(StatePath(sc.path))
 	if err != nil {
 		return nil, false
 	}
@@ -324,7 +425,7 @@ func (sc *Schedule) readSection(part stateSection) ([]byte, bool) {
 // where the replay stopped: the lines before it are whole and never change.
 // An error leaves the scores partial.
 func (sc *Schedule) rescore() error {
-	f, err := os.Open(sc.path)
+	f, err := open(sc.path)
 	if err != nil {
 		return fmt.Errorf("the state file's scores are damaged and the history cannot be read again: %w", err)
 	}
@@ -348,16 +449,16 @@ func (sc *Schedule) rescore() error {
 }
 
 // checkHeader reads a state file's header and checks that it describes the
-// beginning of this history.
-func (sc *Schedule) checkHeader(line []byte) (stateHeader, bool) {
+// beginning of this history, open as hist.
+func (sc *Schedule) checkHeader(line []byte, hist *os.File) (stateHeader, bool) {
 	h, ok := parseHeader(line)
 	if !ok || h.Version != stateVersion || h.At.Offset <= 0 {
 		return h, false
 	}
-	if info, err := os.Stat(sc.path); err != nil || info.Size() < h.At.Offset {
+	if info, err := hist.Stat(); err != nil || info.Size() < h.At.Offset {
 		return h, false
 	}
-	if sum, err := head(sc.path, h.At.Offset); err != nil || sum != h.Head {
+	if sum, err := headOf(hist, h.At.Offset); err != nil || sum != h.Head {
 		return h, false
 	}
 	return h, true
@@ -372,12 +473,15 @@ func Refresh(path string) error {
 		return nil // no history: nothing to do
 	}
 	behind := info.Size()
-	if f, err := os.Open(StatePath(path)); err == nil {
-		line, _ := bufio.NewReaderSize(f, 1024).ReadSlice('\n')
+	if f, err := open(StatePath(path)); err == nil {
+		line, _ := readHeaderLine(f)
 		f.Close()
-		sc := &Schedule{path: path}
-		if h, ok := sc.checkHeader(line); ok {
-			behind -= h.At.Offset
+		if hist, err := open(path); err == nil {
+			sc := &Schedule{path: path}
+			if h, ok := sc.checkHeader(line, hist); ok {
+				behind -= h.At.Offset
+			}
+			hist.Close()
 		}
 	}
 	if behind < refreshAfter {

@@ -6,7 +6,7 @@
 // and a Content-Security-Policy forbids every request and every script but the
 // small one that sorts tables, so that it opens from a USB stick in a classroom
 // without internet and reads fully with JavaScript off. Every text a student or
-// a bank supplied goes through html/template and is shown, never obeyed.
+// a bank supplied is escaped (writer.text) and shown, never obeyed.
 package htmlreport
 
 import (
@@ -53,6 +53,7 @@ type Class struct {
 	// index there, in tagSum and in each row's tag scores. The page sorts them.
 	tagNames  []string
 	tagAt     map[string]int
+	qTags     map[*quiz.Question][]int
 	scores    []tagTotal // one sheet's, reused
 	banks     []string
 	rows      []row
@@ -228,8 +229,7 @@ func (c *Class) Add(r Sheet) {
 		}
 		// A tag's score counts what the gradebook counts: every question, an
 		// open answer as 0 until a teacher marks it, as quiz.Outcome does.
-		for _, t := range quiz.UniqueTags(q.Tags) {
-			i := c.tagIndex(t)
+		for _, i := range c.tagsOf(q) {
 			c.scores[i].score += o.Points()
 			c.scores[i].max += o.MaxPoints()
 			if o.ToMark() {
@@ -250,6 +250,25 @@ func (c *Class) Add(r Sheet) {
 		c.toMarkAlso[rw.Status]++
 	}
 	c.keep(rw)
+}
+
+// tagsOf is the indexes (tagIndex) of q's tags, each once (quiz.UniqueTags),
+// worked out for the first sheet that has q and kept for the others:
+// folding every outcome's tags (quiz.TagKey normalizes the text) took a
+// tenth of the class page's time.
+func (c *Class) tagsOf(q *quiz.Question) []int {
+	if idx, ok := c.qTags[q]; ok {
+		return idx
+	}
+	var idx []int
+	for _, t := range quiz.UniqueTags(q.Tags) {
+		idx = append(idx, c.tagIndex(t))
+	}
+	if c.qTags == nil {
+		c.qTags = map[*quiz.Question][]int{}
+	}
+	c.qTags[q] = idx
+	return idx
 }
 
 // tagIndex is a tag's index, given to it when first met; tags that read

@@ -776,3 +776,47 @@ func TestStudentPageSelfCheckCutShort(t *testing.T) {
 		t.Errorf("the student page:\n%s", p)
 	}
 }
+
+// A student below the pass mark is told so: the page said "Pass mark
+// reached." whenever a pass mark was set, as html/template's {{if}} took the
+// set *bool for true.
+func TestStudentPageSaysWhetherThePassMarkWasReached(t *testing.T) {
+	results, _ := gradeSheets(t, class[0], class[1])
+	pass := 50.0
+	for i, want := range []string{"Pass mark reached.", "Not yet at the pass mark."} {
+		r := results[i]
+		res := &quiz.Result{Outcomes: r.Outcomes, Status: quiz.Complete, EndedBy: quiz.EndFinished}
+		rep := report.New(report.Meta{Student: r.Student, Banks: r.Banks, PassPercent: &pass}, res)
+		var b bytes.Buffer
+		if err := htmlreport.WriteStudent(&b, rep, r.Outcomes); err != nil {
+			t.Fatal(err)
+		}
+		p := b.String()
+		if !strings.Contains(p, `<span class="plain">`+want+`</span>`) || strings.Count(p, "pass mark") > 1 {
+			t.Errorf("%s, %s%% with a pass mark of 50%%: the page does not say only %q", r.Student, rep.PercentText(), want)
+		}
+	}
+}
+
+// The page made from merged sums shows the questions' ids the sums file
+// names, a file anyone may have written: as text, in the table, the links
+// and the ids alike.
+func TestClassPageFromSumsEscapesQuestionIDs(t *testing.T) {
+	hostile := `b/"><script>alert(1)</script>`
+	s := stats.New([]string{hostile, "b/c'+\x1b[2J"}, []float64{1, 1})
+	s.Add([]float64{1, 0})
+	s.Add([]float64{0, 1})
+	var b bytes.Buffer
+	if err := htmlreport.NewClass(nil, time.Time{}).Write(&b, s.Summary(30)); err != nil {
+		t.Fatal(err)
+	}
+	p := b.String()
+	if strings.Contains(p, "<script>alert") || strings.Contains(p, `"><script`) || strings.Contains(p, "\x1b") {
+		t.Errorf("the sums page holds a question id unescaped")
+	}
+	for _, want := range []string{`data-q="b/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`, `href="#q-b----script-alert-1---script-"`, "<code>b/c&#39;&#43;\\x1b[2J</code>"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the sums page lacks %s", want)
+		}
+	}
+}

@@ -110,7 +110,8 @@ type answerView struct {
 // from summary (stats.Stats and stats.Responses over the same sheets), the
 // gradebook from the sheets added.
 func (c *Class) Write(w io.Writer, summary stats.StatsSummary) error {
-	return render(w, "class.tmpl", c.view(summary))
+	v := c.view(summary)
+	return writeClass(w, &v)
 }
 
 func (c *Class) view(s stats.StatsSummary) classView {

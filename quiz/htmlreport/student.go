@@ -3,6 +3,7 @@ package htmlreport
 import (
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/report"
@@ -113,7 +114,7 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 		}
 		v.Questions = append(v.Questions, rq)
 	}
-	return render(w, "student.tmpl", v)
+	return writeStudent(w, &v)
 }
 
 // ofPoints says "1 of 2 points", "0 of 1 point".
@@ -123,4 +124,179 @@ func ofPoints(q report.QuestionReport) string {
 		unit = " point"
 	}
 	return num(q.Points) + " of " + num(q.MaxPoints) + unit
+}
+
+// writeStudent writes the review page of v.
+func writeStudent(out io.Writer, v *studentView) error {
+	w := newWriter(len(v.CSS) + len(v.JS) + 4<<10 + len(v.Questions)*2<<10)
+	w.head(v.Head)
+	w.raw("\n<body>\n<main class=\"review\">\n<header class=\"top\">\n<h1>")
+	w.text(v.Title)
+	w.raw("</h1>\n<p class=\"muted\">")
+	w.text(v.Taken)
+	w.raw("; banks: ")
+	for i, b := range v.Rep.Banks {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.text(b)
+	}
+	if v.Rep.Seed != nil {
+		w.raw("; seed ")
+		w.b = strconv.AppendUint(w.b, *v.Rep.Seed, 10)
+		w.raw(" (the same seed gives the same quiz)")
+	}
+	w.raw(".</p>\n</header>\n<section aria-labelledby=\"h-result\">\n<h2 id=\"h-result\">Result</h2>\n<dl class=\"facts\">\n<div><dt>Score</dt><dd><span class=\"num\" id=\"score\">")
+	w.text(num(v.Rep.Score))
+	w.raw("</span> of ")
+	w.text(num(v.Rep.MaxScore))
+	w.raw(" (")
+	w.text(v.Rep.PercentText())
+	w.raw("%)")
+	if v.Rep.Passed != nil {
+		if *v.Rep.Passed {
+			w.raw("<span class=\"plain\">Pass mark reached.</span>")
+		} else {
+			w.raw("<span class=\"plain\">Not yet at the pass mark.</span>")
+		}
+	}
+	w.raw("</dd></div>\n<div><dt>Answered</dt><dd><span class=\"num\">")
+	w.int(v.Rep.Answered)
+	w.raw("</span> of ")
+	w.int(len(v.Rep.Questions))
+	w.raw(" questions<span class=\"plain\">Status: ")
+	w.text(v.Status)
+	w.raw(".</span></dd></div>\n</dl>\n")
+	if v.HeldBack != "" {
+		w.raw("<p class=\"plain\" id=\"held-back\">")
+		w.text(v.HeldBack)
+		w.raw("</p>")
+	} else if len(v.Rep.ByTag) > 0 {
+		w.raw("<div class=\"scroll\">")
+		w.scrollCue()
+		w.raw("<table>\n<caption>By tag</caption>\n<thead><tr><th scope=\"col\">Tag</th><th scope=\"col\" class=\"n\">Questions</th><th scope=\"col\" class=\"n\">Score</th></tr></thead>\n<tbody>")
+		for _, t := range v.Rep.ByTag {
+			w.raw("<tr><th scope=\"row\">")
+			w.text(quiz.TagLabel(t.Tag))
+			w.raw("</th><td class=\"n\">")
+			w.int(t.Questions)
+			w.raw("</td>")
+			if t.MaxScore != 0 {
+				w.raw("<td class=\"n\">")
+				w.text(pctText(t.Percent))
+				w.raw("<span class=\"muted small sub\">")
+				w.text(num(t.Score))
+				w.raw(" of ")
+				w.text(num(t.MaxScore))
+				w.raw("</span></td>")
+			} else {
+				w.raw("<td>your teacher marks</td>")
+			}
+			w.raw("</tr>\n")
+		}
+		w.raw("</tbody></table></div>")
+	}
+	w.raw("\n</section>\n<section aria-labelledby=\"h-questions\">\n<h2 id=\"h-questions\">Questions</h2>\n<ol class=\"qlist\">\n")
+	for _, q := range v.Questions {
+		w.raw("<li class=\"q\" id=\"q-")
+		w.int(q.N)
+		w.raw("\">\n<h3>")
+		w.int(q.N)
+		w.raw(". ")
+		w.text(q.Prompt)
+		w.raw("</h3>\n")
+		switch {
+		case len(q.Options) > 0:
+			w.raw("<ul class=\"opts\">")
+			for _, o := range q.Options {
+				w.raw("<li>")
+				if o.Right {
+					w.raw("<span class=\"right\">")
+					w.text(o.Text)
+					w.raw("</span>")
+				} else {
+					w.text(o.Text)
+				}
+				if o.Chosen {
+					w.raw(" <span class=\"yours\">— your answer</span>")
+				}
+				if o.Right {
+					w.raw(" <span class=\"muted small\">(right)</span>")
+				}
+				w.raw("</li>")
+			}
+			w.raw("</ul>\n")
+		case q.Unseen:
+		default:
+			w.raw("<p>Your answer: ")
+			if q.Given != nil {
+				w.raw("<span class=\"yours\">")
+				w.text(*q.Given)
+				w.raw("</span>")
+			} else {
+				w.raw("<em>no answer</em>")
+			}
+			if q.CutOff && q.Given != nil {
+				w.raw(" <em class=\"muted\">(")
+				w.text(quiz.CutOffNote)
+				w.raw(")</em>")
+			} else if q.SelfCheckCutOff && q.Given != nil {
+				w.raw(" <em class=\"muted\">(")
+				w.text(quiz.SelfCheckCutOffNote)
+				w.raw(")</em>")
+			}
+			w.raw("</p>\n")
+			if q.Expected != "" {
+				w.raw("<p>")
+				if q.Type == quiz.Open {
+					w.raw("A model answer")
+				} else {
+					w.raw("The right answer")
+				}
+				w.raw(": ")
+				w.text(q.Expected)
+				w.raw("</p>")
+			}
+		}
+		w.raw("\n")
+		if len(q.KeyPoints) > 0 {
+			w.raw("<p>Key points:</p><ul>")
+			for _, k := range q.KeyPoints {
+				w.raw("<li>")
+				w.text(k)
+				w.raw("</li>")
+			}
+			w.raw("</ul>")
+		}
+		w.raw("\n")
+		if q.Verdict != "" {
+			w.raw("<p class=\"")
+			w.text(q.VerdictClass)
+			w.raw("\">")
+			w.text(q.Verdict)
+			w.raw("</p>")
+		}
+		w.raw("\n")
+		if q.Explanation != "" {
+			w.raw("<p>")
+			if q.ExplanationLabel != "" {
+				w.raw("<strong>")
+				w.text(q.ExplanationLabel)
+				w.raw("</strong> ")
+			}
+			w.text(q.Explanation)
+			w.raw("</p>")
+		}
+		w.raw("\n")
+		if q.Source != "" {
+			w.raw("<p class=\"cite\">Reread: ")
+			w.text(q.Source)
+			w.raw("</p>")
+		}
+		w.raw("\n</li>\n")
+	}
+	w.raw("</ol>\n</section>\n<footer class=\"muted small\"><p>Written by conflictq. This page makes no requests and needs no internet.</p></footer>\n</main>\n<script>")
+	w.raw(v.JS) // the page's own script
+	w.raw("</script>\n</body>\n</html>\n")
+	return w.flush(out)
 }
