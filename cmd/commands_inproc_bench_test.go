@@ -23,47 +23,62 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	}
 	b.Chdir(dir)
 	env := map[string]string{"XDG_CONFIG_HOME": b.TempDir(), "XDG_STATE_HOME": b.TempDir(), "NO_COLOR": "1"}
-	run := func(b *testing.B, args ...string) {
-		ios, _, _, errOut := iostreams.Test()
+	run := func(b *testing.B, input string, args ...string) {
+		ios, in, _, errOut := iostreams.Test()
+		in.WriteString(input)
 		f := newFactory(ios, func(k string) string { return env[k] })
 		f.HandleSignals = false
 		if code := Run(f, args); code != ExitOK {
 			b.Fatalf("%q: exit %d\n%s", args, code, errOut)
 		}
 	}
-	run(b, "sheet", "--bank", "mine.yaml", "--seed", "1", "--key", "-o", "key.yaml")
-	run(b, "grade", "key.yaml", "--sums", "sums.json")
+	run(b, "", "sheet", "--bank", "mine.yaml", "--seed", "1", "--key", "-o", "key.yaml")
+	run(b, "", "grade", "key.yaml", "--sums", "sums.json")
 	writeHTMLInputs(b, dir)
-	run(b, "grade", "class.jsonl", "--sums", "class-sums.json")
+	run(b, "", "grade", "class.jsonl", "--sums", "class-sums.json")
+	fx := writeTeacherFixture(b, dir, func(args ...string) { run(b, "", args...) })
 	type row struct {
-		name string
-		args []string
+		name  string
+		args  []string
+		input string // on standard input
+		reset bool   // fx.Reset before each run (outside the timer)
 	}
 	var html []row
 	for _, name := range htmlRows {
-		html = append(html, row{name, htmlRuns[name]})
+		html = append(html, row{name: name, args: htmlRuns[name]})
 	}
 	for _, bm := range append([]row{
-		{"version", []string{"version"}},
-		{"define", []string{"define", "genocide"}},
-		{"glossary-list", []string{"glossary", "list"}},
-		{"glossary-search", []string{"glossary", "search", "specific intent"}},
-		{"bank-list", []string{"bank", "list"}},
-		{"bank-show", []string{"bank", "show", "comprehension"}},
-		{"bank-validate", []string{"bank", "validate", "mine.yaml"}},
-		{"bank-export", []string{"bank", "export", "vocabulary", "--format", "json"}},
-		{"bank-convert", []string{"bank", "convert", "mine.gift", "-o", "-"}},
-		{"sheet", []string{"sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"}},
-		{"grade", []string{"grade", "key.yaml"}},
-		{"summary", []string{"summary", "sums.json"}},
-		{"progress", []string{"progress"}},
-		{"completion-bash", []string{"completion", "bash"}},
-		{"complete-bank", []string{"__complete", "quiz", "--bank", ""}},
+		{name: "version", args: []string{"version"}},
+		{name: "define", args: []string{"define", "genocide"}},
+		{name: "glossary-list", args: []string{"glossary", "list"}},
+		{name: "glossary-search", args: []string{"glossary", "search", "specific intent"}},
+		{name: "bank-list", args: []string{"bank", "list"}},
+		{name: "bank-show", args: []string{"bank", "show", "comprehension"}},
+		{name: "bank-validate", args: []string{"bank", "validate", "mine.yaml"}},
+		{name: "bank-export", args: []string{"bank", "export", "vocabulary", "--format", "json"}},
+		{name: "bank-export-gift", args: []string{"bank", "export", "vocabulary", "--format", "gift"}},
+		{name: "bank-convert", args: []string{"bank", "convert", "mine.gift", "-o", "-"}},
+		{name: "sheet", args: []string{"sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"}},
+		{name: "sheet-key", args: []string{"sheet", "--key", "--from", fx.Blank}},
+		{name: "grade", args: []string{"grade", "key.yaml"}},
+		{name: "grade-40", args: []string{"grade", fx.Sheet}},
+		{name: "quiz-answers", args: []string{"quiz", "--answers", fx.Sheet}},
+		{name: "mark-from", args: []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, reset: true},
+		{name: "mark-plain", args: []string{"mark", filepath.Dir(fx.Marked), "--plain"}, input: fx.Plain, reset: true},
+		{name: "summary", args: []string{"summary", "sums.json"}},
+		{name: "progress", args: []string{"progress"}},
+		{name: "completion-bash", args: []string{"completion", "bash"}},
+		{name: "complete-bank", args: []string{"__complete", "quiz", "--bank", ""}},
 	}, html...) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for range b.N {
-				run(b, bm.args...)
+				if bm.reset {
+					b.StopTimer()
+					fx.Reset(b, dir)
+					b.StartTimer()
+				}
+				run(b, bm.input, bm.args...)
 			}
 		})
 	}

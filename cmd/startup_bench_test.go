@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -107,10 +108,18 @@ func timeRun(b *testing.B, dir, bin string, args ...string) timing {
 
 // timeRunWith is timeRun with more environment variables.
 func timeRunWith(b *testing.B, dir, bin string, env []string, args ...string) timing {
+	return timeRunInput(b, dir, bin, env, "", args...)
+}
+
+// timeRunInput is timeRunWith with input on standard input (none when "").
+func timeRunInput(b *testing.B, dir, bin string, env []string, input string, args ...string) timing {
 	b.Helper()
 	cmd := exec.Command(bin, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	if input != "" {
+		cmd.Stdin = strings.NewReader(input)
+	}
 	cmd.Dir, cmd.Env = dir, append(startupEnv(b), env...)
 	start := time.Now()
 	err := cmd.Run()
@@ -155,7 +164,10 @@ const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku
 //
 // The quizzes are timed from start to their first prompt on screen (the time
 // a student waits); every other command from start to exit. grade, summary
-// and bank validate work on a small bank and sheet written beforehand.
+// and bank validate work on a small bank and sheet written beforehand;
+// grade-40, quiz-answers, sheet-key and the two marks on a class's real
+// paper (writeTeacherFixture), mark with the sheet put back unmarked before
+// each run (outside the time).
 //
 // review is quiz --review over a year's history (100,000 answers to every
 // embedded bank) with the state that every quiz brings up to date as it ends
@@ -184,17 +196,30 @@ func BenchmarkStartup(b *testing.B) {
 	timeRun(b, dir, conflictq, "grade", "key.yaml", "--sums", "sums.json")
 	writeHTMLInputs(b, dir)
 	timeRun(b, dir, conflictq, "grade", "class.jsonl", "--sums", "class-sums.json")
+	fx := writeTeacherFixture(b, dir, func(args ...string) { timeRun(b, dir, conflictq, args...) })
 	prompt := func(args ...string) func() timing {
 		return func() timing { return timeToPrompt(b, dir, conflictq, args...) }
 	}
 	run := func(args ...string) func() timing {
 		return func() timing { return timeRun(b, dir, conflictq, args...) }
 	}
-	warm, cold, now := yearOfHistory(b, conflictq)
-	review := func(state string) func() timing {
+	// The year is written only when a command that reads it is run: -bench
+	// 'Startup/grade' need not wait for it.
+	year := sync.OnceValues(func() (states [2]string, now string) {
+		states[0], states[1], now = yearOfHistory(b, conflictq)
+		return states, now
+	})
+	review := func(which int) func() timing {
 		return func() timing {
-			return timeToPromptWith(b, dir, conflictq, []string{"XDG_STATE_HOME=" + state, now},
+			states, now := year()
+			return timeToPromptWith(b, dir, conflictq, []string{"XDG_STATE_HOME=" + states[which], now},
 				"quiz", "--review", "--plain", "--student", "Ana", "--seed", "1", "-n", "10")
+		}
+	}
+	mark := func(input string, args ...string) func() timing {
+		return func() timing {
+			fx.Reset(b, dir) // unmarked again: every run gives the same marks
+			return timeRunInput(b, dir, conflictq, nil, input, append([]string{"mark", filepath.Dir(fx.Marked)}, args...)...)
 		}
 	}
 	type row struct {
@@ -210,10 +235,11 @@ func BenchmarkStartup(b *testing.B) {
 	for _, bm := range append([]row{
 		{"quiz", prompt("quiz", "--plain", "--seed", "1"), 0},
 		{"quiz-vocabulary", prompt("quiz", "--plain", "--bank", "vocabulary", "--seed", "1"), 0},
-		{"review", review(warm), 0},
-		{"review-cold", review(cold), 20 * time.Millisecond},
+		{"review", review(0), 0},
+		{"review-cold", review(1), 20 * time.Millisecond},
 		{"progress-year", func() timing {
-			return timeRunWith(b, dir, conflictq, []string{"XDG_STATE_HOME=" + warm, now}, "progress", "--student", "Ana")
+			states, now := year()
+			return timeRunWith(b, dir, conflictq, []string{"XDG_STATE_HOME=" + states[0], now}, "progress", "--student", "Ana")
 		}, 20 * time.Millisecond},
 		{"define", run("define", "genocide"), 0},
 		{"glossary-list", run("glossary", "list"), 0},
@@ -222,9 +248,15 @@ func BenchmarkStartup(b *testing.B) {
 		{"bank-show", run("bank", "show", "comprehension"), 0},
 		{"bank-validate", run("bank", "validate", "mine.yaml"), 0},
 		{"bank-export", run("bank", "export", "vocabulary", "--format", "json"), 0},
+		{"bank-export-gift", run("bank", "export", "vocabulary", "--format", "gift"), 0},
 		{"bank-convert", run("bank", "convert", "mine.gift", "-o", "-"), 0},
 		{"sheet", run("sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"), 0},
+		{"sheet-key", run("sheet", "--key", "--from", fx.Blank), 0},
 		{"grade", run("grade", "key.yaml"), 0},
+		{"grade-40", run("grade", fx.Sheet), 0},
+		{"quiz-answers", run("quiz", "--answers", fx.Sheet), 0},
+		{"mark-from", mark("", "--from", fx.CSV), 0},
+		{"mark-plain", mark(fx.Plain, "--plain"), 0},
 		{"summary", run("summary", "sums.json"), 0},
 		{"progress", run("progress"), 0},
 		{"progress-csv", run("progress", "--format", "csv"), 0},

@@ -217,7 +217,9 @@ func moodleMatch(q *Question, given string) int {
 
 // HasWildcard reports whether an accepted answer holds Moodle's * (any
 // text), not only escaped stars (\*).
-func HasWildcard(a string) bool { return len(wildParts(a)) > 1 }
+func HasWildcard(a string) bool {
+	return strings.IndexByte(a, '*') >= 0 && len(wildParts(a)) > 1 // most answers have no star to split at
+}
 
 // unescapeStar is an accepted answer without wildcards as it is meant: \* is
 // a star.

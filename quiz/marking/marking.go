@@ -248,7 +248,7 @@ func openAnswers(file string, data []byte, load BankLoader) (student string, out
 		return student, out, nil, nil, nil, err
 	}
 	if isSheet(file, data) {
-		s, err := sheet.Read(file, 0, data)
+		s, err := readSheet(file, data)
 		if err != nil {
 			return "", nil, nil, nil, nil, err
 		}

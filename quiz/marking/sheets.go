@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -30,6 +31,57 @@ func isSheet(file string, data []byte) bool {
 	return fileio.FormatOf(file, "json", "jsonl") == "" || !sheet.IsReport(data)
 }
 
+// recent is the few sheets readMarked read last: mark reads a file to find
+// the answer a CSV row names, checks that a mark can be added, reads it
+// again to add the mark and to find its marks section, and reads what it
+// wrote back to check it, which the next mark of that file reads again.
+// Each read parsed the sheet's YAML: most of what marking cost (13 parses
+// for a sheet's three marks; now 7).
+var recent struct {
+	sync.Mutex
+	last [4]readResult // the newest first
+}
+
+// maxRemembered is the largest file readMarked keeps: a class's sheets are
+// a few kilobytes, and a long one is read again rather than held.
+const maxRemembered = 256 << 10
+
+type readResult struct {
+	file string
+	data []byte
+	s    *sheet.Sheet
+	sec  sheet.MarksSection
+	err  error
+}
+
+// readMarked is sheet.ReadMarked, reusing a result for the same file and
+// bytes: sheet.ReadMarked is a function of them alone. The sheet returned
+// is shared, and must not be changed.
+func readMarked(file string, data []byte) (*sheet.Sheet, sheet.MarksSection, error) {
+	recent.Lock()
+	defer recent.Unlock()
+	for i, r := range recent.last {
+		if r.data != nil && r.file == file && bytes.Equal(r.data, data) {
+			copy(recent.last[1:i+1], recent.last[:i])
+			recent.last[0] = r
+			return r.s, r.sec, r.err
+		}
+	}
+	s, sec, err := sheet.ReadMarked(file, data)
+	if len(data) > maxRemembered {
+		return s, sec, err
+	}
+	copy(recent.last[1:], recent.last[:])
+	recent.last[0] = readResult{file, bytes.Clone(data), s, sec, err}
+	return s, sec, err
+}
+
+// readSheet is sheet.Read of a whole file's data, through readMarked.
+func readSheet(file string, data []byte) (*sheet.Sheet, error) {
+	s, _, err := readMarked(file, data)
+	return s, err
+}
+
 // isLines reports whether a file holds a sheet per line, which cannot take a
 // marks section.
 func isLines(file string) bool { return fileio.FormatOf(file, "jsonl") != "" }
@@ -45,7 +97,7 @@ func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) 
 	if isLines(file) {
 		return fmt.Errorf("%s: %w", file, ErrLines)
 	}
-	s, err := sheet.Read(file, 0, data)
+	s, err := readSheet(file, data)
 	if err != nil {
 		return err
 	}
@@ -101,7 +153,7 @@ func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) 
 // out so that a section cannot be added (one flow mapping, a document end
 // marker) is refused rather than changed.
 func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mark) error {
-	after, err := sheet.Read(file, 0, out)
+	after, err := readSheet(file, out) // and kept: the next mark of the file reads it
 	if err != nil {
 		return fmt.Errorf("%s: %s", file, whyNoSection(file, out, err))
 	}
@@ -222,7 +274,11 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 		section = bytes.ReplaceAll(section, []byte("\n"), nl)
 	}
 
-	start, end, err := sheet.MarksSpan(file, data)
+	_, span, err := readMarked(file, data) // read before this: the section as found then
+	if err == nil {
+		err = span.Err
+	}
+	start, end := span.Start, span.End
 	if err != nil {
 		return nil, err
 	}

@@ -39,9 +39,59 @@ import (
 // keys are not only question ids: "student", a bank-qualified "bank/id", and
 // a mistyped id in upper case or with a dot all reach the reader, and the grader
 // names the ones that are no question. Recognising a line here validates nothing.
-var answerLine = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^( *)([A-Za-z0-9_][A-Za-z0-9_.\-/]*):[ \t]+(.*?)[ \t\r]*$`)
-})
+//
+// It is the regular expression answerLinePattern, matched by hand: every
+// sheet read looks at its lines with it, and compiling the expression was a
+// page fault in forty of grading one sheet (TestAnswerLineIsItsPattern).
+func answerLine() lineMatcher { return lineMatcher{} }
+
+// answerLinePattern is what answerLine matches.
+const answerLinePattern = `^( *)([A-Za-z0-9_][A-Za-z0-9_.\-/]*):[ \t]+(.*?)[ \t\r]*$`
+
+// lineMatcher matches answerLinePattern, with the methods of a
+// *regexp.Regexp that answerLine's callers use.
+type lineMatcher struct{}
+
+// FindStringSubmatch returns the line, its indentation, its key and its
+// value (trailing spaces, tabs and CRs left out), or nil.
+func (lineMatcher) FindStringSubmatch(s string) []string {
+	i := 0
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	if j == len(s) || !isKeyByte(s[j]) || s[j] == '.' || s[j] == '-' || s[j] == '/' {
+		return nil
+	}
+	for j < len(s) && isKeyByte(s[j]) {
+		j++
+	}
+	if j == len(s) || s[j] != ':' {
+		return nil
+	}
+	k := j + 1
+	if k == len(s) || s[k] != ' ' && s[k] != '\t' {
+		return nil
+	}
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		k++
+	}
+	if strings.IndexByte(s[k:], '\n') >= 0 {
+		return nil // . matches no line feed
+	}
+	return []string{s, s[:i], s[i:j], strings.TrimRight(s[k:], " \t\r")}
+}
+
+// MatchString reports whether s is a "key: value" line.
+func (m lineMatcher) MatchString(s string) bool { return m.FindStringSubmatch(s) != nil }
+
+// Match reports whether b is a "key: value" line.
+func (m lineMatcher) Match(b []byte) bool { return m.MatchString(string(b)) }
+
+// isKeyByte reports whether c may be in answerLine's key: [A-Za-z0-9_.\-/].
+func isKeyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-' || c == '/'
+}
 
 // refused reports whether YAML refuses a plain value on a key's line, or
 // (&, *, !) reads it as something no student writes.
@@ -582,14 +632,16 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 	var fixed []quiz.Problem
 	inAnswers, indent := false, -1
 	for i := 0; i < len(lines); i++ {
-		line := strings.TrimRight(string(lines[i]), lineBreaks)
-		trimmed := strings.TrimSpace(line)
-		at := len(line) - len(strings.TrimLeft(line, " "))
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+		// Looked at as bytes: most lines are passed over, and a string
+		// of each was most of what reading a sheet allocated here.
+		lb := bytes.TrimRight(lines[i], lineBreaks)
+		trimmed := bytes.TrimSpace(lb)
+		at := len(lb) - len(bytes.TrimLeft(lb, " "))
+		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue
 		}
 		if at == 0 {
-			inAnswers, indent = strings.HasPrefix(line, "answers:"), -1
+			inAnswers, indent = bytes.HasPrefix(lb, []byte("answers:")), -1
 			continue
 		}
 		if !inAnswers {
@@ -598,9 +650,10 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 		if indent < 0 {
 			indent = at
 		}
-		if at != indent || !endsWithBlockIndicator(line) {
-			continue // the regexp below only for a line that can open a block
+		if t := bytes.TrimRight(lb, " \t\r+-"); at != indent || len(t) == 0 || t[len(t)-1] != '|' && t[len(t)-1] != '>' {
+			continue // as endsWithBlockIndicator: the regexp below only for a line that can open a block
 		}
+		line := string(lb)
 		m := answerLine().FindStringSubmatch(line + " ") // "id: |" ends the line
 		if m == nil {
 			continue

@@ -22,6 +22,7 @@ type raw struct {
 	// a colon, read as text): warnings, reported when the sheet is graded.
 	problems []quiz.Problem
 	comments []Comment
+	marks    MarksSection // a YAML sheet's (ReadMarked)
 }
 
 // field is one top-level key and its value.

@@ -29,7 +29,22 @@ func breakLen(data []byte, i int) int {
 // SplitLines splits data into its lines as YAML counts them, each with its
 // line break; joined, they are data.
 func SplitLines(data []byte) [][]byte {
-	var out [][]byte
+	// Room for the LF lines at once (a sheet's 300 lines grew the slice
+	// nine times); other breaks, rarer, grow it.
+	out := make([][]byte, 0, bytes.Count(data, []byte{'\n'})+1)
+	if onlyLF(data) {
+		// Most files: no CR, NEL, LS or PS, so LF alone ends a line, found
+		// a word at a time rather than a byte at a time (breakLen).
+		for len(data) > 0 {
+			n := bytes.IndexByte(data, '\n') + 1
+			if n == 0 {
+				n = len(data)
+			}
+			out = append(out, data[:n])
+			data = data[n:]
+		}
+		return out
+	}
 	from := 0
 	for i := 0; i < len(data); {
 		if n := breakLen(data, i); n > 0 {
@@ -44,6 +59,12 @@ func SplitLines(data []byte) [][]byte {
 		out = append(out, data[from:])
 	}
 	return out
+}
+
+// onlyLF reports whether LF is the only line break in data.
+func onlyLF(data []byte) bool {
+	return bytes.IndexByte(data, '\r') < 0 && !bytes.Contains(data, []byte("\u0085")) &&
+		!bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029"))
 }
 
 // lineStart is the byte offset of a 1-based line of data, as YAML counts

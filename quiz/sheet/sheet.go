@@ -120,20 +120,45 @@ type Answer struct {
 // sheet's line in a JSON-lines file); YAML otherwise. Problems are returned as
 // a *quiz.InvalidError naming the file, line and field.
 func Read(file string, line int, data []byte) (*Sheet, error) {
+	s, _, err := read(file, line, data)
+	return s, err
+}
+
+// ReadMarked is Read of a whole file, with, for a YAML sheet, where its
+// marks section is, as MarksSpan(file, data) finds it, found in the same
+// reading: mark, which writes that section, reads a sheet once rather than
+// twice.
+func ReadMarked(file string, data []byte) (*Sheet, MarksSection, error) {
+	return read(file, 0, data)
+}
+
+// MarksSection is what MarksSpan says of a YAML sheet: the bytes of its
+// marks section, Start -1 for none, or why it cannot be replaced (Err). A
+// JSON sheet's is Err.
+type MarksSection struct {
+	Start, End int
+	Err        error
+}
+
+func read(file string, line int, data []byte) (*Sheet, MarksSection, error) {
 	if err := checkText(file, line, data); err != nil {
-		return nil, err
+		return nil, MarksSection{}, err
 	}
 	var r *raw
 	var err error
 	if isJSON(file, line) {
 		r, err = fromJSON(file, line, data)
+		if r != nil {
+			r.marks.Err = fmt.Errorf("%s: not a YAML sheet", file)
+		}
 	} else {
 		r, err = fromYAML(file, data)
 	}
 	if err != nil {
-		return nil, err
+		return nil, MarksSection{}, err
 	}
-	return r.sheet()
+	s, err := r.sheet()
+	return s, r.marks, err
 }
 
 func isJSON(file string, line int) bool {

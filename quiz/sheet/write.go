@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -103,15 +106,69 @@ func keyNode(p *quiz.Presented) (*yaml.Node, error) {
 		}
 		return m, nil
 	}
-	var n yaml.Node
-	err := n.Encode(keyValue(p))
-	if q.Type == quiz.Open && n.Kind == yaml.ScalarNode {
+	n, err := keyScalar(keyValue(p))
+	if err == nil && q.Type == quiz.Open && n.Kind == yaml.ScalarNode {
 		// A model answer of 250 words, folded to the page; it reads back
 		// as the same text.
 		n.Style = yaml.FoldedStyle
 	}
+	return n, err
+}
+
+// keyScalar is the node yaml's Node.Encode makes of v (a bool, a number or
+// a string), made without encoding v and parsing the text back: that took a
+// tenth of the page faults of writing a key. A string gets the style
+// Node.Encode would give it only where the encoder would not choose it
+// again from the string itself: double quotes for a YAML 1.1 boolean (yes,
+// off) or sexagesimal number (12:30), which YAML 1.2 reads as text.
+// TestKeyScalarWritesAsNodeEncode holds it to Node.Encode.
+func keyScalar(v any) (*yaml.Node, error) {
+	switch v := v.(type) {
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}, nil
+	case float64:
+		s := strconv.FormatFloat(v, 'g', -1, 64)
+		switch s {
+		case "+Inf":
+			s = ".inf"
+		case "-Inf":
+			s = "-.inf"
+		case "NaN":
+			s = ".nan"
+		}
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: s}
+		n.Tag = n.ShortTag() // as parsing it back resolves it: !!int or !!float
+		return n, nil
+	case string:
+		if utf8.ValidString(v) {
+			n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+			if yaml11Bool[v] || isBase60Float(v) {
+				n.Style = yaml.DoubleQuotedStyle
+			}
+			return n, nil
+		}
+	}
+	var n yaml.Node
+	err := n.Encode(v)
 	return &n, err
 }
+
+// yaml11Bool and base60Float are the strings YAML 1.1 read as booleans and
+// numbers, which the yaml package writes in double quotes so that an old
+// reader takes them as text (its isOldBool and isBase60Float).
+var yaml11Bool = map[string]bool{"y": true, "Y": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
+	"n": true, "N": true, "no": true, "No": true, "NO": true, "off": true, "Off": true, "OFF": true}
+
+func isBase60Float(s string) bool {
+	if s == "" || !(s[0] == '+' || s[0] == '-' || '0' <= s[0] && s[0] <= '9') || strings.IndexByte(s, ':') < 0 {
+		return false // most strings: no expression compiled
+	}
+	return base60Float().MatchString(s)
+}
+
+var base60Float = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+})
 
 func seq(n int) []int {
 	out := make([]int, n)
@@ -250,6 +307,7 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	add("answers", answers)
 	root.HeadComment = sheetInstructions
 	var buf bytes.Buffer
+	buf.Grow(512 * (len(questions) + 2)) // a key's question and answer take about 400 bytes: grown once
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
@@ -281,34 +339,43 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 // of a key) at single spaces to fit width: YAML folds each such break back
 // into the space it was, so the text reads back the same.
 func foldLines(out []byte, width int) []byte {
-	lines := strings.SplitAfter(string(out), "\n")
-	var b strings.Builder
+	// Written straight into one buffer: splitting the key into strings and
+	// building them up again copied it four times.
+	b := make([]byte, 0, len(out)+len(out)/16)
 	fold := -1 // the indentation of the key whose folded block this is
-	for _, line := range lines {
-		body := strings.TrimRight(line, "\n")
-		at := len(body) - len(strings.TrimLeft(body, " "))
+	for len(out) > 0 {
+		n := bytes.IndexByte(out, '\n') + 1
+		if n == 0 {
+			n = len(out)
+		}
+		line := out[:n]
+		out = out[n:]
+		body := bytes.TrimRight(line, "\n")
+		at := len(body) - len(bytes.TrimLeft(body, " "))
 		switch {
-		case strings.HasSuffix(body, ": >-") || strings.HasSuffix(body, ": >"):
+		case bytes.HasSuffix(body, []byte(": >-")) || bytes.HasSuffix(body, []byte(": >")):
 			fold = at
-		case fold >= 0 && (strings.TrimSpace(body) == "" || at <= fold):
+		case fold >= 0 && (len(bytes.TrimSpace(body)) == 0 || at <= fold):
 			fold = -1
-		case fold >= 0 && len(body) > width && !strings.Contains(body[at:], "  "):
-			words := strings.Split(body[at:], " ")
-			cur := body[:at] + words[0]
+		case fold >= 0 && len(body) > width && !bytes.Contains(body[at:], []byte("  ")):
+			words := bytes.Split(body[at:], []byte(" "))
+			start := len(b) // of the line being filled
+			b = append(append(b, body[:at]...), words[0]...)
 			for _, w := range words[1:] {
-				if len(cur)+1+len(w) > width {
-					b.WriteString(cur + "\n")
-					cur = body[:at] + w
+				if len(b)-start+1+len(w) > width {
+					b = append(b, '\n')
+					start = len(b)
+					b = append(append(b, body[:at]...), w...)
 				} else {
-					cur += " " + w
+					b = append(append(b, ' '), w...)
 				}
 			}
-			b.WriteString(cur + line[len(body):])
+			b = append(b, line[len(body):]...)
 			continue
 		}
-		b.WriteString(line)
+		b = append(b, line...)
 	}
-	return []byte(b.String())
+	return b
 }
 
 const sheetInstructions = `conflictq answer sheet. Write your name after student:, then each answer

@@ -59,7 +59,11 @@ func Parse(add Report, data []byte, keys bool) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	top := doc.Content[0]
-	if n, ok := expandedSize(top, map[*yaml.Node]int{}); !ok || n > MaxExpanded {
+	memo := map[*yaml.Node]int(nil) // without an alias (no *), a tree: each node is counted once
+	if bytes.IndexByte(data, '*') >= 0 {
+		memo = map[*yaml.Node]int{}
+	}
+	if n, ok := expandedSize(top, memo); !ok || n > MaxExpanded {
 		// Parsing never expands an alias, but a reader that walks the tree
 		// (a sheet's unknown fields, a list of lists) would: refuse a tree
 		// that aliases make larger than any file could be.
@@ -109,7 +113,8 @@ const MaxExpanded = 4 * MaxItems
 
 // expandedSize counts the nodes of n with every alias expanded, each alias
 // target counted once (so in time linear in the tree); ok is false for an
-// alias inside the node it names, or when the count passes MaxExpanded.
+// alias inside the node it names, or when the count passes MaxExpanded. A
+// nil memo is for a tree without aliases, where no node is reached twice.
 func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (int, bool) {
 	if n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
@@ -117,10 +122,12 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (int, bool) {
 		}
 		n = n.Alias
 	}
-	if c, seen := memo[n]; seen {
-		return c, c >= 0
+	if memo != nil {
+		if c, seen := memo[n]; seen {
+			return c, c >= 0
+		}
+		memo[n] = -1 // in progress: an alias reaching it again is a cycle
 	}
-	memo[n] = -1 // in progress: an alias reaching it again is a cycle
 	total := 1
 	for _, c := range n.Content {
 		k, ok := expandedSize(c, memo)
@@ -131,7 +138,9 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (int, bool) {
 			return total, false
 		}
 	}
-	memo[n] = total
+	if memo != nil {
+		memo[n] = total
+	}
 	return total, true
 }
 

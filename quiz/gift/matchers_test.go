@@ -1,0 +1,41 @@
+package gift
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The export's loops must say what the expressions they replace said: a
+// text is written as HTML, or with [moodle] before it, exactly as before.
+var (
+	looksHTMLRe = regexp.MustCompile(`<[A-Za-z/!?]|&#?[A-Za-z0-9]+;`)
+	moodleRe    = strings.NewReplacer("]", `\]`, "\r\n", " ", "\n", " ", "\r", " ")
+)
+
+func TestExportMatchersAgreeWithTheirExpressions(t *testing.T) {
+	texts := []string{"", "<", "<b>", "a < b", "<1", "</p>", "<!--", "<?xml", "& ", "&amp;", "&#39;", "&#x41;", "&#;", "&;",
+		"&a", "&a b;", "AT&T;", "&&amp;", "[html]x", "[]", "[html", "[h1]", "[HTML]", "x[html]", "[", "[a]", "a]b", "a\r\nb",
+		"a\rb\n", "\r\r\n\n", "]]", "ünïcödé <é> &é;", "&#é;"}
+	alphabet := []string{"<", ">", "&", "#", ";", "[", "]", "a", "Z", "0", "/", "!", "?", " ", "\r", "\n", "é", "-"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := looksHTML(s), looksHTMLRe.MatchString(s); got != want {
+			t.Errorf("looksHTML(%q) = %v, the expression says %v", s, got, want)
+		}
+		if got, want := hasFormatPrefix(s), formatPrefix().MatchString(s); got != want {
+			t.Errorf("hasFormatPrefix(%q) = %v, formatPrefix says %v", s, got, want)
+		}
+		if got, want := moodleEscape(s), moodleRe.Replace(s); got != want {
+			t.Errorf("moodleEscape(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
