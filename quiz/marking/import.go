@@ -57,6 +57,11 @@ type Row struct {
 // warnings, what a report holds that was passed over: a hand-edited
 // self-check), then what became of each row; the error is the CSV's that
 // cannot be opened.
+//
+// The marks of one file are given to it in memory, in the rows' order, and
+// the file is written once, after its last row (see batch); files must name
+// distinct files, as List gives them, or one name's write would undo the
+// other's marks.
 func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
 	fh, err := os.Open(from)
 	if err != nil {
