@@ -3,9 +3,7 @@ package sheet
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -75,15 +73,9 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	}
 	var refused []refusal
 	data, warnings := indentBlocks(softBreaks(data)) // lines.go: a U+2028 in an answer; colons.go: an open answer under | not indented
-	root, ok := parseWithoutComments(data)
-	if ok && checkSkipComments != nil {
-		checkSkipComments(data, root)
-	}
-	if !ok {
-		root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
-			refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
-		}, data, false)
-	}
+	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
+		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
+	}, data, false)
 	if ok {
 		// An anchor, alias or tag on an answer is valid YAML that would
 		// drop what the student typed ("&" for "and"): read as text. So
@@ -150,162 +142,6 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 		warnings[i].File = file
 	}
 	return root, warnings, nil
-}
-
-// skipComments turns parseWithoutComments on; checkSkipComments, set by
-// the tests, is given every tree it makes, to compare with the full parse.
-var (
-	skipComments      = true
-	checkSkipComments func(data []byte, root *yaml.Node)
-)
-
-// parseWithoutComments parses a sheet with its comment lines (a # first on
-// the line) left empty, when that provably reads as data does, and false
-// otherwise, for the full parse. A sheet is mostly its questions in
-// comments, and yaml's parser keeps every comment: they were half its time.
-// Reading uses no comment on a line of its own; lines keep their numbers.
-//
-// A line that starts with # is a comment unless it is inside a scalar. It
-// is inside none when the last scalar that starts above it is a flow
-// scalar (plain or quoted) whose value has no line break (an empty line
-// within one reads as a line break), or a block scalar (| or >) under a key
-// no less indented than the line: its content is indented more than its
-// key, and a line that is not ends it. Anything else is parsed with its
-// comments.
-func parseWithoutComments(data []byte) (*yaml.Node, bool) {
-	if !skipComments || yamlnode.Items(data) > yamlnode.MaxItems || bytes.IndexByte(data, '\t') >= 0 || !utf8.Valid(data) {
-		// A tab: where YAML refuses one depends on the lines around it; not
-		// UTF-8: YAML may read it as UTF-16, whose bytes emptying moves.
-		return nil, false
-	}
-	lines := SplitLines(data)
-	var blanked []int // 1-based
-	var indents []int
-	for i, l := range lines {
-		t := bytes.TrimLeft(l, " ")
-		if len(t) > 0 && t[0] == '?' {
-			return nil, false // an explicit key: its empty value's place moves with the comments
-		}
-		if len(t) > 0 && t[0] == '#' {
-			if !readableComment(bytes.TrimRight(t, lineBreaks)) {
-				return nil, false // YAML refuses the file for it
-			}
-			if len(t) == len(l) && i > 0 && bytes.HasSuffix(lines[i-1], []byte("\r")) {
-				return nil, false // emptied, its LF would make one CRLF with the CR above
-			}
-			blanked = append(blanked, i+1)
-			indents = append(indents, len(l)-len(t))
-		}
-	}
-	if len(blanked) == 0 {
-		return nil, false
-	}
-	out := make([]byte, 0, len(data))
-	for i, l := range lines {
-		if k, found := slices.BinarySearch(blanked, i+1); found {
-			out = append(out, l[:indents[k]]...)
-			out = append(out, l[len(bytes.TrimRight(l, lineBreaks)):]...) // its line break
-			continue
-		}
-		out = append(out, l...)
-	}
-	root, ok := yamlnode.Parse(func(int, string, string, string, ...any) {}, out, false)
-	if !ok {
-		return nil, false
-	}
-	// The scalars in document order, each with the column of its key when
-	// it is a block scalar that is a mapping's value (0: none).
-	type scalar struct {
-		n      *yaml.Node
-		keyCol int
-	}
-	var scalars []scalar
-	var walk func(n *yaml.Node, keyCol int)
-	walk = func(n *yaml.Node, keyCol int) {
-		switch n.Kind {
-		case yaml.ScalarNode:
-			scalars = append(scalars, scalar{n, keyCol})
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				walk(n.Content[i], 0)
-				walk(n.Content[i+1], n.Content[i].Column)
-			}
-		default:
-			for _, c := range n.Content {
-				walk(c, 0)
-			}
-		}
-	}
-	walk(root, 0)
-	for k, line := range blanked {
-		i, _ := slices.BinarySearchFunc(scalars, line, func(s scalar, l int) int { return s.n.Line - l })
-		if i == 0 {
-			continue // above every scalar
-		}
-		s := scalars[i-1]
-		if s.n.Line >= line {
-			return nil, false
-		}
-		if s.n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-			if s.keyCol == 0 || indents[k] >= s.keyCol || keepsTrailing(lines[s.n.Line-1], s.n.Column) {
-				return nil, false
-			}
-			// Emptied, the line would be inside the block if text indented
-			// as its content came after it: the next line with text must
-			// be less indented than the key.
-			for j := line; j < len(lines); j++ {
-				if _, found := slices.BinarySearch(blanked, j+1); found {
-					continue
-				}
-				t := bytes.TrimLeft(bytes.TrimRight(lines[j], lineBreaks), " ")
-				if len(t) == 0 {
-					continue
-				}
-				if t[0] == '\t' || len(bytes.TrimRight(lines[j], lineBreaks))-len(t) >= s.keyCol {
-					return nil, false
-				}
-				break
-			}
-			continue
-		}
-		if strings.Contains(s.n.Value, "\n") {
-			return nil, false
-		}
-	}
-	return root, true
-}
-
-// keepsTrailing reports whether the block scalar whose indicator (| or >)
-// is at column col of line keeps its trailing empty lines (+).
-func keepsTrailing(line []byte, col int) bool {
-	for i := col; i < len(line) && i >= 1; i++ {
-		switch c := line[i]; {
-		case c == '+':
-			return true
-		case c == '-' || '0' <= c && c <= '9':
-		default:
-			return false
-		}
-	}
-	return false
-}
-
-// readableComment reports whether YAML reads every character of a
-// comment: valid UTF-8, and none of the control characters (or a byte
-// order mark) that it refuses anywhere in a file.
-func readableComment(c []byte) bool {
-	for len(c) > 0 {
-		r, n := utf8.DecodeRune(c)
-		switch {
-		case r == utf8.RuneError && n <= 1, r == 0xFEFF:
-			return false
-		case r == '\t', 0x20 <= r && r <= 0x7E, r == 0x85, 0xA0 <= r && r <= 0xD7FF, 0xE000 <= r && r <= 0xFFFD, 0x10000 <= r && r <= 0x10FFFF:
-		default:
-			return false
-		}
-		c = c[n:]
-	}
-	return true
 }
 
 // yamlOnAnswers returns the lines (1-based) of the answers, and of the
