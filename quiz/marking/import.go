@@ -57,6 +57,11 @@ type Row struct {
 // warnings, what a report holds that was passed over: a hand-edited
 // self-check), then what became of each row; the error is the CSV's that
 // cannot be opened.
+//
+// The marks of one file are given to it in memory, in the rows' order, and
+// the file is written once, after its last row (see batch); files must name
+// distinct files, as List gives them, or one name's write would undo the
+// other's marks.
 func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
 	fh, err := os.Open(from)
 	if err != nil {
@@ -75,24 +80,33 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 	var rows []Row
 	warned := map[string]bool{}
 	clash := clashes(from, entries, given)
-	for _, e := range entries {
+	// Each file is written once, after its last row: a sheet with three
+	// open answers was written, and synced to the disk, three times.
+	targets := make([]string, len(entries))
+	targetErrs := make([]error, len(entries))
+	last := map[string]int{}
+	for i, e := range entries {
 		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
 			continue
 		}
+		targets[i], targetErrs[i] = csvTarget(from, e.File, given)
+		if targetErrs[i] == nil {
+			last[targets[i]] = i
+		}
+	}
+	b := &batch{files: map[string]*pending{}}
+	one := func(e Entry, file string, err error) Row {
 		row := Row{Line: e.Line, ID: e.ID}
-		file, err := csvTarget(from, e.File, given)
 		if err != nil {
 			row.Status, row.Err = Unmatched, err
-			rows = append(rows, row)
-			continue
+			return row
 		}
 		row.File = file
 		if lines := clash[rowKey{e.Line, e.ID}]; lines != nil {
 			row.Status, row.Err = Failed, fmt.Errorf("lines %s of the CSV give it different marks in %s, so none is saved; keep one row", strings.Join(lines, " and "), text.EscapeControl(file))
-			rows = append(rows, row)
-			continue
+			return row
 		}
-		t, err := Target(file, e.ID, load)
+		t, err := b.target(file, e.ID, load)
 		row.Sheet = t.Sheet
 		for _, w := range t.Warnings {
 			if key := w.Error(); !warned[key] { // once, not once per column
@@ -121,19 +135,28 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			if old.Points != e.Points || old.Comment != e.Comment {
 				row.Status = Unchanged
 			}
-			rows = append(rows, row)
-			continue
+			return row
 		}
 		if err == nil {
 			err = quiz.CheckPoints(e.Points, t.Max)
 		}
 		if err == nil {
-			err = Apply(file, t.Bank, t.ID, quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: now().UTC().Truncate(time.Second)}, t.Max)
+			m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: now().UTC().Truncate(time.Second)}
+			err = b.apply(file, len(rows), t, m)
 		}
 		if err != nil {
 			row.Status, row.Err = Failed, err
 		}
-		rows = append(rows, row)
+		return row
+	}
+	for i, e := range entries {
+		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
+			continue
+		}
+		rows = append(rows, one(e, targets[i], targetErrs[i]))
+		if targetErrs[i] == nil && last[targets[i]] == i {
+			b.save(targets[i], rows)
+		}
 	}
 	return probs, rows, nil
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"sort"
@@ -590,19 +591,37 @@ var ErrNotFound = errors.New("the report holds no answer to this open question")
 // passed and the tags' scores are worked out again. What the student wrote is
 // never changed.
 func Apply(file, bank, id string, m quiz.Mark, max float64) error {
-	id = strings.TrimPrefix(id, bank+"/") // a CSV column names it bank/id
 	data, err := fileio.ReadFileLimited(file)
 	if err != nil {
 		return err
 	}
-	m.Points += 0 // never -0
+	out, perm, err := marked(file, data, bank, id, m, max)
+	if err != nil {
+		return err
+	}
+	return writeMarked(file, perm, out)
+}
+
+// writeMarked replaces a marked file atomically (synced to the disk, then
+// renamed into place), with the permissions it had. A variable only so that
+// this package's tests can count the writes.
+var writeMarked = func(file string, perm fs.FileMode, out []byte) error {
+	return fileio.WriteFilePerm(file, true, perm, func(w io.Writer) error { _, err := w.Write(out); return err })
+}
+
+// marked is Apply's work short of writing: the file whose bytes are data
+// with the mark given, and the permissions to write it with. A file that is
+// read-only is refused here, before anything is written.
+func marked(file string, data []byte, bank, id string, m quiz.Mark, max float64) ([]byte, fs.FileMode, error) {
+	id = strings.TrimPrefix(id, bank+"/") // a CSV column names it bank/id
+	m.Points += 0                         // never -0
 	if isLines(file) || isSheet(file, data) {
-		return applySheet(file, data, id, m, max)
+		return markedSheet(file, data, id, m, max)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // the report is written again without it
 	rep, err := report.Read(file, data)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	qi := -1
 	for i, qr := range rep.Questions {
@@ -611,13 +630,13 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 		}
 	}
 	if qi < 0 {
-		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, ErrNotFound)
+		return nil, 0, fmt.Errorf("%s: question %s/%s: %w", file, bank, id, ErrNotFound)
 	}
 	if err := quiz.CheckPoints(m.Points, max); err != nil {
-		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
+		return nil, 0, fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
 	}
 	if err := tieTo(&m, *rep.Questions[qi].Given); err != nil {
-		return fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
+		return nil, 0, fmt.Errorf("%s: question %s/%s: %w", file, bank, id, err)
 	}
 	entry := report.Mark{ID: id, Bank: bank, Mark: m}
 	replaced := false
@@ -633,18 +652,25 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 	rep.SchemaVersion = report.SchemaVersion
 	out, err := patchReport(data, rep, qi)
 	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+		return nil, 0, fmt.Errorf("%s: %w", file, err)
 	}
 	// The report keeps its permissions: a private (0600) report stays
-	// private. A read-only one was frozen on purpose and is not replaced.
+	// private.
+	perm, err := writablePerm(file)
+	return out, perm, err
+}
+
+// writablePerm returns the permissions of a file to mark. A read-only one
+// was frozen on purpose and is not replaced: that is an error.
+func writablePerm(file string) (fs.FileMode, error) {
 	st, err := os.Stat(file)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if st.Mode().Perm()&0o200 == 0 {
-		return fmt.Errorf("%s is read-only, so its mark is not saved; make it writable (chmod u+w) to mark it", file)
+		return 0, fmt.Errorf("%s is read-only, so its mark is not saved; make it writable (chmod u+w) to mark it", file)
 	}
-	return fileio.WriteFilePerm(file, true, st.Mode().Perm(), func(w io.Writer) error { _, err := w.Write(out); return err })
+	return st.Mode().Perm(), nil
 }
 
 // patchReport writes rep's marks and scores into the report's own JSON, data,
@@ -726,11 +752,16 @@ func rescore(rep *report.Report, qi int, points, max float64) {
 // Target finds, in a report or a sheet, the open question an id names (id or
 // bank/id), the student, its mark so far (or nil), and the most points a mark
 // of it can give: the bank's points for it, or 1 when no bank has it now.
-func Target(file, id string, load BankLoader) (t Found, err error) {
+func Target(file, id string, load BankLoader) (Found, error) {
 	data, err := fileio.ReadFileLimited(file)
 	if err != nil {
-		return t, err
+		return Found{}, err
 	}
+	return target(file, data, id, load)
+}
+
+// target is Target of the file's bytes, data.
+func target(file string, data []byte, id string, load BankLoader) (t Found, err error) {
 	student, answers, warns, _, unknown, err := openAnswers(file, data, load)
 	warns = append(warns, unknown...)
 	if err != nil && len(answers) == 0 {

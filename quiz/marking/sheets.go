@@ -4,8 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
+	"io/fs"
 	"reflect"
 	"slices"
 	"strings"
@@ -90,39 +89,34 @@ func isLines(file string) bool { return fileio.FormatOf(file, "jsonl") != "" }
 // for a marks section.
 var ErrLines = fmt.Errorf("its open answers cannot be marked in a JSON-lines file (a sheet per line); give each sheet its own .yaml or .json file to mark it")
 
-// applySheet writes a mark into a sheet's marks section, atomically, keeping
-// the file's mode; the rest of the file is kept byte for byte, and the result
-// is read back to make sure the student's answers read as before.
-func applySheet(file string, data []byte, id string, m quiz.Mark, most float64) error {
+// markedSheet returns a sheet's file with a mark set in its marks section,
+// and the file's mode to write it with; the rest of the file is kept byte for
+// byte, and the result is read back to make sure the student's answers read
+// as before.
+func markedSheet(file string, data []byte, id string, m quiz.Mark, most float64) ([]byte, fs.FileMode, error) {
 	if isLines(file) {
-		return fmt.Errorf("%s: %w", file, ErrLines)
+		return nil, 0, fmt.Errorf("%s: %w", file, ErrLines)
 	}
 	s, err := readSheet(file, data)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	answer, ok := s.OpenAnswer(id) // as grade reads it, and mark showed it
 	if !ok {
-		return fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+		return nil, 0, fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
 	}
 	if err := tieTo(&m, answer); err != nil {
-		return fmt.Errorf("%s: question %s: %w", file, id, err)
+		return nil, 0, fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
 	if err := quiz.CheckPoints(m.Points, most); err != nil {
-		return fmt.Errorf("%s: question %s: %w", file, id, err)
+		return nil, 0, fmt.Errorf("%s: question %s: %w", file, id, err)
 	}
 	out, err := withMark(file, data, s, id, m)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
-	st, err := os.Stat(file)
-	if err != nil {
-		return err
-	}
-	if st.Mode().Perm()&0o200 == 0 {
-		return fmt.Errorf("%s is read-only, so its mark is not saved; make it writable (chmod u+w) to mark it", file)
-	}
-	return fileio.WriteFilePerm(file, true, st.Mode().Perm(), func(w io.Writer) error { _, err := w.Write(out); return err })
+	perm, err := writablePerm(file)
+	return out, perm, err
 }
 
 // withMark returns the sheet's file with the mark of question id set, read
