@@ -22,7 +22,6 @@ type classView struct {
 	Counted   int // in the statistics
 	Facts     []fact
 	Statuses  []statusCount
-	PassLine  string
 	Hist      histogram
 	Questions []questionView
 	Weak      int
