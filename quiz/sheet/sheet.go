@@ -125,14 +125,14 @@ func Read(file string, line int, data []byte) (*Sheet, error) {
 }
 
 // ReadMarked is Read of a whole file, with, for a YAML sheet, where its
-// marks section is, as MarksSpan(file, data) finds it, found in the same
+// marks section is (marksSpanOf), found in the same
 // reading: mark, which writes that section, reads a sheet once rather than
 // twice.
 func ReadMarked(file string, data []byte) (*Sheet, MarksSection, error) {
 	return read(file, 0, data)
 }
 
-// MarksSection is what MarksSpan says of a YAML sheet: the bytes of its
+// MarksSection is where a YAML sheet's marks section is: the bytes of its
 // marks section, Start -1 for none, or why it cannot be replaced (Err). A
 // JSON sheet's is Err.
 type MarksSection struct {
