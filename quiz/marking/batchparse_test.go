@@ -89,3 +89,29 @@ func TestImportCSVRowTooLongRefused(t *testing.T) {
 		t.Errorf("read %d times: the rows were not given again", parses[ana])
 	}
 }
+
+// A sheet no marks section can be added to (it ends with a document marker)
+// is found so when its marks are read back, once; its rows are given again
+// one by one, and each is refused saying why, as before; nothing is written.
+func TestImportCSVSheetThatTakesNoMarks(t *testing.T) {
+	ana, _, _, load := batchFiles(t)
+	data := anaSheet + "---\n"
+	os.WriteFile(ana, []byte(data), 0o644)
+	from := batchCSV(t, ana, []string{"ana.yaml", "Ana", "1", "", "", "1", "", "", "2", "", "", "", "", ""})
+	writes := countWrites(t, "")
+	_, rows, err := ImportCSV(from, []string{ana}, load, ImportOptions{Marker: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := statusesOf(rows); got != "failed failed failed" {
+		t.Fatalf("rows: %s (%+v)", got, rows)
+	}
+	for _, r := range rows {
+		if r.Err == nil || !strings.Contains(r.Err.Error(), "the sheet ends with a --- line") {
+			t.Errorf("line %d %s: %v", r.Line, r.ID, r.Err)
+		}
+	}
+	if got, _ := os.ReadFile(ana); writes[ana] != 0 || string(got) != data {
+		t.Errorf("written %d times:\n%s", writes[ana], got)
+	}
+}
