@@ -235,7 +235,11 @@ func (s *Sheet) OpenAnswer(id string) (text string, ok bool) {
 func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Response, []quiz.Problem) {
 	r, notes, err := q.ReadAt(v, s.Seed, number)
 	if err != nil {
-		return quiz.Response{Unreadable: v.Verbatim()}, []quiz.Problem{{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}}
+		line := v.Line
+		if twice := (*quiz.LeftTwiceError)(nil); errors.As(err, &twice) && twice.Line > 0 {
+			line = twice.Line // the pair given twice, on its own line
+		}
+		return quiz.Response{Unreadable: v.Verbatim()}, []quiz.Problem{{File: s.File, Line: line, Question: q.ID, Msg: err.Error()}}
 	}
 	if len(notes) == 0 {
 		return r, nil // a reading given up leaves its notes empty, not nil
