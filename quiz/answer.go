@@ -776,6 +776,9 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		} else if err != nil {
 			return nil, fmt.Errorf("left side %q: not one of the items", pair[0])
 		}
+		if out[li] >= 0 {
+			return nil, rv.leftTwice(v, pairs, i, li, lefts, f.lefts)
+		}
 		ri, err := rv.resolve(pair[1], rights, f.rights, true)
 		if errors.As(err, &amb) {
 			return nil, errors.New(amb.pair(pair[0], pair[1], "right"))
@@ -785,4 +788,49 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		out[li] = q.pairOfRight(ri)
 	}
 	return out, nil
+}
+
+// leftTwice is the error for pairs[i], whose left side is left li, which an
+// earlier pair named already, as written or otherwise ("1" and "01", a
+// number and the item's text): the last value must not silently win, as it
+// does not for a key given twice. The first pair is found again here, so
+// that an answer read well pays nothing to remember it.
+func (rv *refResolver) leftTwice(v Value, pairs [][2]string, i, li int, lefts, folded []string) error {
+	kept := len(rv.notes)
+	defer func() { rv.notes = rv.notes[:kept] }()
+	first := 0
+	for j := range pairs[:i] {
+		if k, err := rv.resolve(pairs[j][0], lefts, folded, false); err == nil && k == li {
+			first = j
+			break
+		}
+	}
+	e := &LeftTwiceError{Left: pairs[i][0], First: pairs[first][0]}
+	if v.Kind == Mapping && i < len(v.PairLines) {
+		e.Line, e.FirstLine = v.PairLines[i], v.PairLines[first]
+	}
+	return e
+}
+
+// LeftTwiceError is a match answer that pairs one left side twice, written
+// alike or in two ways that name the same item ("1" and "01", a number and
+// the item's text, another case): which pairing the student meant cannot
+// be known. Left is the second spelling and First the first; Line and
+// FirstLine are their lines in a sheet (0: not known, as in a typed line).
+type LeftTwiceError struct {
+	Left, First     string
+	Line, FirstLine int
+}
+
+func (e *LeftTwiceError) Error() string {
+	msg := fmt.Sprintf("left side %q given twice", e.Left)
+	switch {
+	case e.FirstLine > 0 && e.First != e.Left:
+		return msg + fmt.Sprintf(" (first at line %d, as %q)", e.FirstLine, e.First)
+	case e.FirstLine > 0:
+		return msg + fmt.Sprintf(" (first at line %d)", e.FirstLine)
+	case e.First != e.Left:
+		return msg + fmt.Sprintf(" (first as %q)", e.First)
+	}
+	return msg
 }

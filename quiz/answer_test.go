@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -115,6 +116,48 @@ func TestResolveMatches(t *testing.T) {
 		if _, err := typed(q, in); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: err = %v, want %q", in, err, want)
 		}
+	}
+}
+
+// A match answer that names one left side twice is refused, however the
+// two name it: as written, "1" and "01", a number and the item's text, or
+// the text in another case or without its diacritics (review13-s24: the
+// last pair silently won). The message is a key given twice's, with the
+// first spelling when it differs; a sheet's pairs also give both lines.
+func TestResolveMatchesLeftSideTwice(t *testing.T) {
+	q := &Question{Type: Match, Pairs: []Pair{{"Khojaly", "Shushi"}, {"Şuşa", "Khankendi"}, {"Stepanakert", "Xocalı"}}}
+	for in, want := range map[string]string{
+		"1=c 1=a":                            `left side "1" given twice`,
+		"1=c 1=c 2=a 3=b":                    `left side "1" given twice`,
+		"1=c 01=a":                           `left side "01" given twice (first as "1")`,
+		"1=c 2=a 3=b 001=c":                  `left side "001" given twice (first as "1")`,
+		"Khojaly=c, 1=a":                     `left side "1" given twice (first as "Khojaly")`,
+		"2=a, Şuşa=b":                        `left side "Şuşa" given twice (first as "2")`,
+		"Khojaly=c, KHOJALY=a":               `left side "KHOJALY" given twice (first as "Khojaly")`,
+		"Şuşa=a, Susa=b":                     `left side "Susa" given twice (first as "Şuşa")`,
+		"Khojaly = Xocalı; khojaly = Shushi": `left side "khojaly" given twice (first as "Khojaly")`,
+		"1=c, 01=a: Khojaly = Xocalı; Khojaly = Shushi": `left side "01" given twice (first as "1")`,
+	} {
+		_, err := typed(q, in)
+		var twice *LeftTwiceError
+		if err == nil || err.Error() != want || !errors.As(err, &twice) || twice.Line != 0 {
+			t.Errorf("%q: err = %v, want %s", in, err, want)
+		}
+	}
+	// In a sheet, each pair has its line: the error is on the second's and names the first's.
+	v := Value{Kind: Mapping, Pairs: [][2]string{{"1", "c"}, {"2", "a"}, {"01", "b"}}, Line: 5, PairLines: []int{6, 7, 8}}
+	_, err := q.Resolve(v, nil)
+	var twice *LeftTwiceError
+	if !errors.As(err, &twice) || twice.Line != 8 || twice.FirstLine != 6 || err.Error() != `left side "01" given twice (first at line 6, as "1")` {
+		t.Errorf("mapping: %v (%+v)", err, twice)
+	}
+	v.Pairs[2][0] = "1"
+	if _, err := q.Resolve(v, nil); err == nil || err.Error() != `left side "1" given twice (first at line 6)` {
+		t.Errorf("mapping, written alike: %v", err)
+	}
+	// Each left side once, in any spelling, still reads.
+	if r, err := typed(q, "01=c, şuşa=a, STEPANAKERT=b"); err != nil || !slices.Equal(r.Matches, []int{2, 0, 1}) {
+		t.Errorf("each once: %v, %v", r.Matches, err)
 	}
 }
 

@@ -82,8 +82,10 @@ func (w *questionWriter) note(format string, args ...any) {
 	w.notes = append(w.notes, w.q.ID+": "+fmt.Sprintf(format, args...))
 }
 
+// meta writes a "key: value" comment; the value names no [id:…] or
+// [tag:…], which Moodle and Parse would read as the question's.
 func (w *questionWriter) meta(key, value string) {
-	fmt.Fprintf(w.buf, "// %s: %s\n", key, meta.Escape(value))
+	fmt.Fprintf(w.buf, "// %s: %s\n", key, meta.EscapeGIFTComment(value))
 }
 
 // writeMeta writes what GIFT has no syntax for as // comments, which Parse reads back.
@@ -96,7 +98,7 @@ func (w *questionWriter) writeMeta() {
 		w.meta(keyDifficulty, q.Difficulty)
 	}
 	if len(q.Tags) > 0 {
-		w.meta(keyTags, strings.Join(q.Tags, ", "))
+		fmt.Fprintf(w.buf, "// %s: %s\n", keyTags, tagsLine(q.Tags))
 	}
 	// Moodle's own comments: it keeps the id as idnumber and the tags.
 	moodle := "// [id:" + moodleEscape(q.ID) + "]"
@@ -446,11 +448,13 @@ func weight(v float64) string {
 func noArrow(s string) string { return strings.ReplaceAll(s, "->", "- >") }
 
 // moodleEscape writes a value inside Moodle's [id:…] or [tag:…]: a ] is \]
-// and a line break a space.
+// and a line break or a tab a space (Moodle reads no control character
+// there). A value that ends in a backslash gets a space, which Moodle trims,
+// so that the backslash does not escape the closing bracket.
 // (A loop rather than a strings.Replacer: one built for each call cost more
 // than the whole export's other escaping.)
 func moodleEscape(s string) string {
-	if !strings.ContainsAny(s, "]\r\n") {
+	if !strings.ContainsAny(s, "]\r\n\t") && !strings.HasSuffix(s, `\`) {
 		return s
 	}
 	var b strings.Builder
@@ -464,11 +468,14 @@ func moodleEscape(s string) string {
 				i++ // CRLF is one line break
 			}
 			b.WriteByte(' ')
-		case '\n':
+		case '\n', '\t':
 			b.WriteByte(' ')
 		default:
 			b.WriteByte(c)
 		}
+	}
+	if strings.HasSuffix(s, `\`) {
+		b.WriteByte(' ')
 	}
 	return b.String()
 }

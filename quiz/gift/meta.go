@@ -32,6 +32,9 @@ type comment struct {
 //	// type: order                    (an order question written as matching)
 //	// typos: 1                       (a short answer that allows one typo)
 //
+// Values are written as meta.EscapeGIFTComment writes them, so that none
+// names an [id:…] or [tag:…], and a comma inside a tag is \,.
+//
 // Moodle's own [id:…] and [tag:…] in a question's comments give its id and
 // tags.
 //
@@ -66,27 +69,78 @@ func positionLeft(i int) string { return "Position " + strconv.Itoa(i+1) }
 // in comments, which Moodle ignores, so a value that cannot be used is a
 // warning and is dropped, never an error.
 func (b *builder) applyMeta(comments []comment) {
-	var tags []string
+	type found struct {
+		tag    string
+		moodle bool // from a [tag:…]
+	}
+	var tags []found
 	for _, c := range comments {
-		tags = append(tags, b.moodleMeta(c)...)
-		if m := metaKey().FindStringSubmatch(c.text); m != nil {
-			tags = append(tags, b.applyKey(c.line, strings.ToLower(m[1]), strings.TrimSpace(meta.Unescape(m[2])))...)
+		for _, tag := range b.moodleMeta(c) {
+			tags = append(tags, found{tag, true})
 		}
+		if m := metaKey().FindStringSubmatch(c.text); m != nil {
+			key := strings.ToLower(m[1])
+			if key == keyTags {
+				for _, tag := range splitTags(m[2]) {
+					tags = append(tags, found{tag, false})
+				}
+				continue
+			}
+			b.applyKey(c.line, key, strings.TrimSpace(meta.Unescape(m[2])))
+		}
+	}
+	// Export gives each tag twice: as it is in "// tags:", and as Moodle
+	// can hold it in a [tag:…], whose line breaks and tabs are spaces. The
+	// second is the same tag, not one more.
+	isCopy := func(t found) bool {
+		return t.moodle && slices.ContainsFunc(tags, func(u found) bool { return !u.moodle && moodleValue(moodleEscape(u.tag)) == t.tag })
 	}
 	// Tags from comments first, then the $CATEGORY's: the author's own order.
 	q := b.q
-	for _, tag := range append(tags, b.p.categoryTag) {
-		if tag != "" && !slices.Contains(q.Tags, tag) {
-			q.Tags = append(q.Tags, tag)
+	for _, t := range append(tags, found{tag: b.p.categoryTag}) {
+		if t.tag != "" && !slices.Contains(q.Tags, t.tag) && !isCopy(t) {
+			q.Tags = append(q.Tags, t.tag)
 		}
 	}
+}
+
+// tagsLine writes tags as a "// tags:" comment's value: a comma inside a tag
+// is \, so that splitTags finds each tag whole.
+func tagsLine(tags []string) string {
+	escaped := make([]string, len(tags))
+	for i, t := range tags {
+		escaped[i] = strings.ReplaceAll(meta.EscapeGIFTComment(t), ",", `\,`)
+	}
+	return strings.Join(escaped, ", ")
+}
+
+// splitTags reads the tags of a "// tags:" comment's value, as written,
+// escapes and all: a comma that no backslash escapes ends a tag.
+func splitTags(raw string) (tags []string) {
+	add := func(s string) {
+		if tag := strings.TrimSpace(meta.Unescape(s)); tag != "" {
+			tags = append(tags, tag)
+		}
+	}
+	start := 0
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\\':
+			i++ // the escaped character
+		case ',':
+			add(raw[start:i])
+			start = i + 1
+		}
+	}
+	add(raw[start:])
+	return tags
 }
 
 // moodleMeta reads Moodle's own [id:…] (the question's id) and [tag:…] in a
 // comment, returning the tags.
 func (b *builder) moodleMeta(c comment) (tags []string) {
 	for _, m := range moodleMeta().FindAllStringSubmatch(c.text, -1) {
-		value := strings.TrimSpace(strings.ReplaceAll(m[2], `\]`, "]"))
+		value := moodleValue(m[2])
 		if m[1] == "tag" {
 			if value != "" {
 				tags = append(tags, value)
@@ -100,9 +154,12 @@ func (b *builder) moodleMeta(c comment) (tags []string) {
 	return tags
 }
 
-// applyKey sets what one "key: value" comment at line says, returning the
-// tags it gives; a value that cannot be used is a warning.
-func (b *builder) applyKey(line int, key, value string) (tags []string) {
+// moodleValue reads the value of an [id:…] or [tag:…] as Moodle does.
+func moodleValue(raw string) string { return strings.TrimSpace(strings.ReplaceAll(raw, `\]`, "]")) }
+
+// applyKey sets what one "key: value" comment at line says (but the tags,
+// which applyMeta reads); a value that cannot be used is a warning.
+func (b *builder) applyKey(line int, key, value string) {
 	q := b.q
 	switch key {
 	case keySource:
@@ -114,33 +171,26 @@ func (b *builder) applyKey(line int, key, value string) (tags []string) {
 	case keyDifficulty:
 		if !slices.Contains(quiz.Difficulties, value) {
 			b.p.warn(line, q.ID, "difficulty", "%q is not one of easy, medium, hard; ignored", value)
-			return nil
+			return
 		}
 		q.Difficulty = value
-	case keyTags:
-		for _, tag := range strings.Split(value, ",") {
-			if tag = strings.TrimSpace(tag); tag != "" {
-				tags = append(tags, tag)
-			}
-		}
-		return tags
 	case keyPoints:
 		p, err := qtext.ParseNumber(value)
 		if err != nil || p <= 0 {
 			b.p.warn(line, q.ID, "points", "expected a number more than 0, found %q; ignored", value)
-			return nil
+			return
 		}
 		q.Points = p
 	case keyUnit:
 		if q.Type != quiz.Numeric {
 			b.p.warn(line, q.ID, "unit", "only numeric questions have a unit; ignored")
-			return nil
+			return
 		}
 		q.Unit = value
 	case keyKeyPoint:
 		if q.Type != quiz.Open {
 			b.p.warn(line, q.ID, "key point", "only essay (open) questions have key points; ignored")
-			return nil
+			return
 		}
 		if value != "" {
 			q.Key = append(q.Key, value)
@@ -148,7 +198,7 @@ func (b *builder) applyKey(line int, key, value string) (tags []string) {
 	case keyExplanation:
 		if q.Explanation != "" {
 			b.p.warn(line, q.ID, "explanation", "the general feedback (####) is already the explanation; comment ignored")
-			return nil
+			return
 		}
 		q.Explanation = value
 	case keyTypos:
@@ -156,7 +206,7 @@ func (b *builder) applyKey(line int, key, value string) (tags []string) {
 		// it would be said ignored and yet kept (and lost by export).
 		if q.Type != quiz.Short {
 			b.p.warn(line, q.ID, "typos", "only short-answer questions allow typos; ignored")
-			return nil
+			return
 		}
 		switch value {
 		case "0":
@@ -169,11 +219,10 @@ func (b *builder) applyKey(line int, key, value string) (tags []string) {
 	case keyType:
 		if !strings.EqualFold(value, string(quiz.Order)) {
 			b.p.warn(line, q.ID, "type", "%q: only \"order\" can be given this way; ignored", value)
-			return nil
+			return
 		}
 		b.toOrder(line)
 	}
-	return nil
 }
 
 // toOrder turns a matching question whose left sides are Position 1, Position

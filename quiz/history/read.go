@@ -251,13 +251,15 @@ func scanLending(name string, in io.Reader, pos position, fn func(*Record), size
 
 // readLine reads the next line from br, with its newline, and how many bytes
 // it takes in the file (raw). A line longer than br's buffer is gathered in
-// *long, as far as MaxLine and a buffer more; tooLong says it is longer than
-// MaxLine.
+// *long, as far as MaxLine and a buffer more. tooLong says it is longer than
+// MaxLine (raw, its newline included), whatever br's buffer: a history read
+// after its state (tailBuffer) and read whole (scanBuffer) skip the same
+// lines.
 func readLine(br *bufio.Reader, long *[]byte) (line []byte, raw int64, tooLong bool, err error) {
 	line, err = br.ReadSlice('\n')
 	raw = int64(len(line))
 	if err != bufio.ErrBufferFull {
-		return line, raw, false, err
+		return line, raw, raw > MaxLine, err
 	}
 	*long = append((*long)[:0], line...)
 	for err == bufio.ErrBufferFull {

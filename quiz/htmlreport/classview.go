@@ -22,7 +22,6 @@ type classView struct {
 	Counted   int // in the statistics
 	Facts     []fact
 	Statuses  []statusCount
-	PassLine  string
 	Hist      histogram
 	Questions []questionView
 	Weak      int
@@ -333,8 +332,19 @@ func (c *Class) questionViews(s stats.StatsSummary, order []*quiz.Question) []qu
 		resp[qr.ID] = qr
 	}
 	var out []questionView
+	// Ids that make the same anchor ("a/b-c" and "a-b/c") take the next
+	// free suffix, in the page's order: each link goes to its own question.
+	slugs := map[string]bool{}
+	slug := func(id string) string {
+		s := "q-" + anchorID(id)
+		for n, base := 2, s; slugs[s]; n++ {
+			s = base + "-" + strconv.Itoa(n)
+		}
+		slugs[s] = true
+		return s
+	}
 	add := func(id string, q *quiz.Question) {
-		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: "q-" + anchorID(id)}
+		qv := questionView{N: len(out) + 1, ID: id, Name: id, Slug: slug(id)}
 		if q != nil && len(c.banks) <= 1 {
 			qv.Name = q.ID
 		}

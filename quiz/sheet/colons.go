@@ -527,14 +527,6 @@ func textGroup(lines [][]byte, i int, m []string, group []string, why string) qu
 		Msg: fmt.Sprintf("read as text, as written: %q (%s)", strings.Join(group, " "), why)}
 }
 
-// endsWithBlockIndicator reports whether a line ends as "id: |" or "id: >"
-// does, with chomping indicators: a cheap test before the regexp, which most
-// lines of a sheet would fail.
-func endsWithBlockIndicator(line string) bool {
-	t := strings.TrimRight(line, " \t\r+-")
-	return t != "" && (t[len(t)-1] == '|' || t[len(t)-1] == '>')
-}
-
 // plainYAMLError says in plain words what a student can do about a line YAML
 // refused, when the line is an answer: nothing a student wrote needs the word
 // "mapping". It returns the line to name (YAML names the start of the
@@ -674,7 +666,7 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 			indent = at
 		}
 		if t := bytes.TrimRight(lb, " \t\r+-"); at != indent || len(t) == 0 || t[len(t)-1] != '|' && t[len(t)-1] != '>' {
-			continue // as endsWithBlockIndicator: the regexp below only for a line that can open a block
+			continue // ends as "id: |" or "id: >" would (with chomping): the regexp below only for a line that can open a block
 		}
 		line := string(lb)
 		m := answerLine().FindStringSubmatch(line + " ") // "id: |" ends the line

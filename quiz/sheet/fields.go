@@ -216,7 +216,7 @@ func (k *keysSeen) reset() { k.n, k.many = 0, nil }
 func keyTwice(first int) string { return fmt.Sprintf("given twice (first at line %d)", first) }
 
 func pairTwice(left string, first int) string {
-	return fmt.Sprintf("left side %q given twice (first at line %d)", left, first)
+	return (&quiz.LeftTwiceError{Left: left, First: left, FirstLine: first}).Error()
 }
 
 // pairLine is the line of a match answer's pair i.

@@ -5,10 +5,11 @@ import (
 	"testing"
 )
 
-// MarksSpan reads a sheet as Read does: an answer with a colon on its id's
-// line does not hide the marks section (teacher2 B1); a sheet YAML refuses
-// for another reason is an error naming its line; a flow mapping is refused.
-func TestMarksSpan(t *testing.T) {
+// ReadMarked finds the marks section as Read reads the sheet: an answer
+// with a colon on its id's line does not hide it (teacher2 B1); a sheet YAML
+// refuses for another reason is an error naming its line; a flow mapping's
+// section cannot be replaced, nor can a sheet that is no mapping have one.
+func TestReadMarkedFindsTheMarksSection(t *testing.T) {
 	head := "student: D\nanswers:\n  q: a union: 1922\n"
 	marks := "marks:\n  q:\n    points: 1\n"
 	for _, c := range []struct {
@@ -20,10 +21,14 @@ func TestMarksSpan(t *testing.T) {
 		{"at the end", head + marks, len(head), len(head + marks), ""},
 		{"in the middle", head + marks + "seed: 3\n", len(head), len(head + marks), ""},
 		{"broken", "student: D\nanswers:\n  q:\n    - [a\n", 0, 0, "s.yaml:4"},
-		{"flow", "{student: D, marks: {q: {points: 1}}}\n", 0, 0, "not a block"},
-		{"not a mapping", "- a\n", 0, 0, "not a sheet"},
+		{"flow", "{student: D, answers: {q: a}, marks: {q: {points: 1}}}\n", 0, 0, "not a block"},
+		{"not a mapping", "- a\n", 0, 0, "is a mapping"},
 	} {
-		start, end, err := MarksSpan("s.yaml", []byte(c.data))
+		_, m, err := ReadMarked("s.yaml", []byte(c.data))
+		if err == nil {
+			err = m.Err
+		}
+		start, end := m.Start, m.End
 		if c.errSubstring != "" {
 			if err == nil || !strings.Contains(err.Error(), c.errSubstring) {
 				t.Errorf("%s: err %v", c.name, err)

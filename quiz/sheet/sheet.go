@@ -125,14 +125,14 @@ func Read(file string, line int, data []byte) (*Sheet, error) {
 }
 
 // ReadMarked is Read of a whole file, with, for a YAML sheet, where its
-// marks section is, as MarksSpan(file, data) finds it, found in the same
+// marks section is (marksSpanOf), found in the same
 // reading: mark, which writes that section, reads a sheet once rather than
 // twice.
 func ReadMarked(file string, data []byte) (*Sheet, MarksSection, error) {
 	return read(file, 0, data)
 }
 
-// MarksSection is what MarksSpan says of a YAML sheet: the bytes of its
+// MarksSection is where a YAML sheet's marks section is: the bytes of its
 // marks section, Start -1 for none, or why it cannot be replaced (Err). A
 // JSON sheet's is Err.
 type MarksSection struct {
@@ -235,7 +235,11 @@ func (s *Sheet) OpenAnswer(id string) (text string, ok bool) {
 func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Response, []quiz.Problem) {
 	r, notes, err := q.ReadAt(v, s.Seed, number)
 	if err != nil {
-		return quiz.Response{Unreadable: v.Verbatim()}, []quiz.Problem{{File: s.File, Line: v.Line, Question: q.ID, Msg: err.Error()}}
+		line := v.Line
+		if twice := (*quiz.LeftTwiceError)(nil); errors.As(err, &twice) && twice.Line > 0 {
+			line = twice.Line // the pair given twice, on its own line
+		}
+		return quiz.Response{Unreadable: v.Verbatim()}, []quiz.Problem{{File: s.File, Line: line, Question: q.ID, Msg: err.Error()}}
 	}
 	if len(notes) == 0 {
 		return r, nil // a reading given up leaves its notes empty, not nil

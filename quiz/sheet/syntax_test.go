@@ -233,3 +233,48 @@ func TestKeysGivenTwiceAndTopLevel(t *testing.T) {
 		}
 	}
 }
+
+// A match answer that names one left side in two ways ("1" and "01", a
+// number and the item's text, another case, no diacritics) is refused when
+// it is read against the question, in YAML, JSON and JSON lines alike: on
+// the second pair's line, in a key given twice's words (review13-s24: the
+// last pair silently won). The rest of the sheet reads.
+func TestMatchLeftSideTwiceInEverySyntax(t *testing.T) {
+	q := &quiz.Question{ID: "places", Type: quiz.Match, Pairs: []quiz.Pair{{Left: "Khojaly", Right: "Xocalı"}, {Left: "Şuşa", Right: "Shushi"}}}
+	for _, tc := range []struct{ first, second, want string }{
+		{"1", "01", `left side "01" given twice (first at line 1, as "1")`},
+		{"1", "Khojaly", `left side "Khojaly" given twice (first at line 1, as "1")`},
+		{"Khojaly", "KHOJALY", `left side "KHOJALY" given twice (first at line 1, as "Khojaly")`},
+		{"Şuşa", "susa", `left side "susa" given twice (first at line 1, as "Şuşa")`},
+	} {
+		src := fmt.Sprintf("{\"answers\": {\"places\": {\"%s\": \"a\",\n \"%s\": \"b\"},\n \"other\": \"x\"}}", tc.first, tc.second)
+		for _, file := range []string{"s.yaml", "s.json", "s.jsonl"} {
+			in, at, want := src, 0, file+":2: question \"places\": "+tc.want
+			if file == "s.jsonl" {
+				in, at = strings.ReplaceAll(src, "\n", ""), 5
+				want = "s.jsonl:5: question \"places\": " + lineRef.ReplaceAllString(tc.want, "line 5")
+			}
+			s, err := Read(file, at, []byte(in))
+			if err != nil {
+				t.Fatalf("%s %q: %v", file, in, err)
+			}
+			v, _ := s.Answer("places")
+			r, probs := s.ReadAnswer(q, v, 1)
+			if len(probs) != 1 || probs[0].Warning || probs[0].Error() != want || r.Answered || r.Unreadable == "" {
+				t.Errorf("%s %q: %+v, %v; want the answer unreadable and %s", file, in, r, probs, want)
+			}
+			if o, _ := s.Answer("other"); o.Text != "x" {
+				t.Errorf("%s %q: the other answer is %+v", file, in, o)
+			}
+		}
+	}
+	// YAML written block-style, as sheets are: each pair on its own line.
+	s, err := Read("s.yaml", 0, []byte("student: A\nanswers:\n  places:\n    1: a\n    2: b\n    01: b\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := s.Answer("places")
+	if _, probs := s.ReadAnswer(q, v, 1); len(probs) != 1 || probs[0].Error() != `s.yaml:6: question "places": left side "01" given twice (first at line 4, as "1")` {
+		t.Errorf("block-style: %v", probs)
+	}
+}

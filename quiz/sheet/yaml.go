@@ -208,21 +208,12 @@ func yamlMarksLeft(data []byte, only map[int]bool) []quiz.Problem {
 	return out
 }
 
-// MarksSpan finds the bytes of a YAML sheet's marks section, read as every
-// sheet is read (parseYAML): from the start of its key's line to the start
-// of the next top-level key's line (or the end of data). start is -1 when
-// the sheet has none. A marks section that is not a block at the top level
-// (a sheet written as one flow mapping) is an error: it cannot be replaced
-// without rewriting the student's lines.
-func MarksSpan(file string, data []byte) (start, end int, err error) {
-	root, _, err := parseYAML(file, data)
-	if err != nil {
-		return 0, 0, err
-	}
-	return marksSpanOf(root, data)
-}
-
-// marksSpanOf is MarksSpan of a sheet's parsed root and its data.
+// marksSpanOf finds the bytes of a YAML sheet's marks section in root, as
+// parsed from data: from the start of its key's line to the start of the
+// next top-level key's line (or the end of data). start is -1 when the sheet
+// has none. A marks section that is not a block at the top level (a sheet
+// written as one flow mapping) is an error: it cannot be replaced without
+// rewriting the student's lines.
 func marksSpanOf(root *yaml.Node, data []byte) (start, end int, err error) {
 	if root.Kind != yaml.MappingNode {
 		return 0, 0, fmt.Errorf("not a sheet")

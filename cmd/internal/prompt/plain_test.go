@@ -99,3 +99,29 @@ func TestPlainSaysALooseReading(t *testing.T) {
 		}
 	}
 }
+
+// A typed line that pairs one left side twice, in any two spellings ("1"
+// and "01", a number and the item's text, another case), is asked again
+// with the message a sheet gives, as other bad lines are; the next good
+// line is the answer (review13-s24: the last pair silently won).
+func TestPlainMatchLeftSideTwiceAskedAgain(t *testing.T) {
+	left := []string{"Khojaly", "Şuşa"}
+	right := []string{"Xocalı", "Shushi"}
+	for line, want := range map[string]string{
+		"1=a 01=b 2=b":         `Left side "01" given twice (first as "1").`,
+		"1=a, khojaly=b, 2=b":  `Left side "khojaly" given twice (first as "1").`,
+		"Şuşa=b, SUSA=a, 1=a":  `Left side "SUSA" given twice (first as "Şuşa").`,
+		"1=a 1=a 2=b":          `Left side "1" given twice.`,
+		"Khojaly=a; KHOJALY=b": `Left side "KHOJALY" given twice (first as "Khojaly").`,
+	} {
+		var out bytes.Buffer
+		p := NewPlain(strings.NewReader(line+"\n1=b 2=a\n"), &out, true)
+		m, err := p.Match("Match the names.", left, right)
+		if err != nil || len(m) != 2 || m[0] != 1 || m[1] != 0 {
+			t.Errorf("%q: Match = %v, %v; want the second line's [1 0]", line, m, err)
+		}
+		if !strings.Contains(out.String(), want) || strings.Count(out.String(), "Your pairs") != 2 {
+			t.Errorf("%q: not asked again with %q:\n%s", line, want, out.String())
+		}
+	}
+}

@@ -26,6 +26,20 @@ var lineEscaper = strings.NewReplacer(`\`, `\\`, "\r\n", `\n`, "\n", `\n`, "\r",
 // \\.
 func Escape(s string) string { return lineEscaper.Replace(s) }
 
+// EscapeGIFTComment is Escape for a GIFT comment, in which Moodle and the
+// GIFT reader take any "[id:…]" for the question's id and any "[tag:…]" for a
+// tag: the colon of each is written \:, so that a value never names one.
+// (Both readers match these lower-case forms only.)
+func EscapeGIFTComment(s string) string {
+	s = Escape(s)
+	if !strings.Contains(s, "[id:") && !strings.Contains(s, "[tag:") {
+		return s
+	}
+	return giftMoodleEscaper.Replace(s)
+}
+
+var giftMoodleEscaper = strings.NewReplacer("[id:", `[id\:`, "[tag:", `[tag\:`)
+
 // EscapeXMLComment is Escape for an XML comment, which may not hold "--":
 // a hyphen after a hyphen is written \-, so "---" is -\--\- … never "--".
 func EscapeXMLComment(s string) string {
@@ -44,7 +58,8 @@ func EscapeXMLComment(s string) string {
 	return b.String()
 }
 
-// Unescape reads what Escape and EscapeXMLComment wrote.
+// Unescape reads what Escape, EscapeGIFTComment and EscapeXMLComment wrote,
+// and \, (a comma inside one item of a list, as GIFT's "// tags:" writes it).
 func Unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
@@ -53,7 +68,7 @@ func Unescape(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {
 			switch s[i+1] {
-			case '\\', '-':
+			case '\\', '-', ':', ',':
 				b.WriteByte(s[i+1])
 				i++
 				continue

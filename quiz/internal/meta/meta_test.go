@@ -19,6 +19,17 @@ func TestEscapeRoundTrip(t *testing.T) {
 	}
 }
 
+// A GIFT comment never names Moodle's [id:…] or [tag:…], which Moodle and
+// the GIFT reader take from any comment, and reads back as written.
+func TestEscapeGIFTComment(t *testing.T) {
+	for _, s := range []string{"", "plain", "[id:second]", "[tag:x] [tag:y]", `[id\:a]`, `\[id:b]`, "[id:", "[ID:up]", "a, b\nc", `x\,y`, `x\:y`, "[[id:id:]]"} {
+		e := EscapeGIFTComment(s)
+		if strings.Contains(e, "[id:") || strings.Contains(e, "[tag:") || strings.Contains(e, "\n") || Unescape(e) != s {
+			t.Errorf("EscapeGIFTComment(%q) = %q, back %q", s, e, Unescape(e))
+		}
+	}
+}
+
 func TestParseSource(t *testing.T) {
 	want := quiz.Source{Section: "Survivors await justice", Paragraph: 4, Quote: "Western journalists documented"}
 	if got, msg := ParseSource(want.String()); got != want || msg != "" {
