@@ -56,7 +56,42 @@ func hostileInputs() []struct {
 		b.WriteString(`"k0000000": "x"` + close)
 		return []byte(b.String())
 	}
+	// The most marks a sheet holds, each with the most fields, all unknown
+	// (attack17 F3): a million problems, of which 200 are listed. YAML's
+	// sheet is refused for its lines before its nodes are built; JSON's
+	// and a JSON-lines line are read.
+	markFields := func(yaml bool) []byte {
+		var b strings.Builder
+		open, field, end := `{"student": "a", "answers": {}, "marks": {`, `"f%d": 1`, "}}"
+		if yaml {
+			open, field, end = "student: a\nanswers: {}\nmarks:\n", "f%d: 1", ""
+		}
+		b.WriteString(open)
+		for i := range sheet.MaxAnswers {
+			switch {
+			case yaml:
+				fmt.Fprintf(&b, "  q%d: {", i)
+			case i > 0:
+				fmt.Fprintf(&b, `, "q%d": {`, i)
+			default:
+				fmt.Fprintf(&b, `"q%d": {`, i)
+			}
+			for j := range sheet.MaxMarkFields {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, field, j)
+			}
+			b.WriteString("}")
+			if yaml {
+				b.WriteString("\n")
+			}
+		}
+		b.WriteString(end)
+		return []byte(b.String())
+	}
 	readSheet := func(file string, data []byte) error { _, err := sheet.Read(file, 0, data); return err }
+	readSheetLine := func(file string, data []byte) error { _, err := sheet.Read(file, 3, data); return err }
 	readReport := func(file string, data []byte) error { _, err := sheet.ReadReport(file, data, 2, nil); return err }
 	readGIFT := func(file string, data []byte) error { _, _, err := gift.Parse(file, data); return err }
 	readAiken := func(file string, data []byte) error { _, _, err := aiken.Parse(file, data); return err }
@@ -79,6 +114,9 @@ func hostileInputs() []struct {
 		{"json-sheet-deep", readSheet, []byte(strings.Repeat("[", size/2) + strings.Repeat("]", size/2))},
 		{"json-sheet-match-keys", readSheet, keys(`{"answers": {"q": {`, `}}}`)},
 		{"json-sheet-mark-keys", readSheet, keys(`{"answers": {}, "marks": {"q": {"points": 1, `, `}}}`)},
+		{"yaml-sheet-mark-fields", readSheet, markFields(true)},
+		{"json-sheet-mark-fields", readSheet, markFields(false)},
+		{"jsonl-sheet-mark-fields", readSheetLine, markFields(false)},
 		{"json-report-keys", readReport, keys(`{"schema_version": 2, "bank_digests": {`, `}, "questions": []}`)},
 		{"yaml-bank", readBank, []byte(bankYAML.String())},
 	}
@@ -95,6 +133,8 @@ func BenchmarkHostileInputs(b *testing.B) {
 				name = in.name + ".gift"
 			case strings.HasPrefix(in.name, "aiken"):
 				name = in.name + ".aiken"
+			case strings.HasPrefix(in.name, "jsonl"):
+				name = in.name + ".jsonl"
 			case strings.HasPrefix(in.name, "json"):
 				name = in.name + ".json"
 			}

@@ -51,10 +51,22 @@ type node struct {
 	text    string // scalarNode: the text, whatever the scalar's type (42, true)
 	items   []node // listNode
 	answers []Answer
-	fields  []field // mappingNode of the marks section: its keys and values
+	fields  []field     // mappingNode of the marks section: its keys and values
+	mark    []markField // mappingNode of one mark in the marks section
 	// more are the answers or fields counted but not kept, past MaxAnswers
 	// or maxFields: the sheet is refused.
 	more int
+}
+
+// markField is one field of a mark: its key and its value's kind and text,
+// all the field checks read of it (a list or a mapping there is refused by
+// its kind). It is a third of a field's size, and a sheet within the limits
+// holds a million of them (10,000 marks of 100 fields, attack17 F3).
+type markField struct {
+	key  string
+	line int
+	kind nodeKind
+	text string
 }
 
 // MaxMarkFields bounds the fields of one mark in a sheet's marks: a mark has
@@ -69,6 +81,19 @@ var maxFields = [2]int{MaxAnswers, MaxMarkFields}
 func (n node) kindName() string { return n.kind.Name() }
 
 var sheetFields = []string{"student", "banks", "seed", "set", "count", "tags", "difficulty", "types", "answers", "marks"}
+
+// addUnknown reports key, a field that is none of known, in a sheet or a mark
+// (of). Past the problems listed it is only counted (quiz.Problems), and its
+// message is not made: the suggestion costs an edit distance to each known
+// name, and a sheet within the limits holds a million unknown fields (10,000
+// marks of 100), attack17 F3.
+func addUnknown(ps *quiz.Problems, line int, question, field, key, of string, known []string) {
+	if len(ps.List) >= quiz.MaxProblems {
+		ps.Add(line, question, field, "unknown field") // counted, not listed
+		return
+	}
+	ps.Add(line, question, field, "unknown field%s; %s has %s", text.Suggest(key, known), of, strings.Join(known, ", "))
+}
 
 // maxCount bounds a sheet's count: more questions than any bank has is a
 // mistake, not a selection.
@@ -140,7 +165,7 @@ func (r *raw) sheet() (*Sheet, error) {
 				ps.Add(f.line, "", "answers", "expected question ids with answers, found %s", f.val.kindName())
 			}
 		default:
-			ps.Add(f.line, "", f.key, "unknown field%s; a sheet has %s", text.Suggest(f.key, sheetFields), strings.Join(sheetFields, ", "))
+			addUnknown(ps, f.line, "", f.key, f.key, "a sheet", sheetFields)
 		}
 	}
 	if !answers {
@@ -208,8 +233,17 @@ func (k *keysSeen) add(key string, at int) (first int, dup bool) {
 	return 0, false
 }
 
-// reset forgets every key, for the next object.
-func (k *keysSeen) reset() { k.n, k.many = 0, nil }
+// reset forgets every key, for the next object. A map of up to
+// MaxMarkFields keys is emptied and kept for the next object (a sheet may
+// hold 10,000 marks of 100 fields); a larger one is dropped, as emptying it
+// would cost its size again for each object after it.
+func (k *keysSeen) reset() {
+	k.n = 0
+	if len(k.many) > MaxMarkFields {
+		k.many = nil
+	}
+	clear(k.many)
+}
 
 // keyTwice and pairTwice are the words for a key given twice in a sheet or a
 // report, and for a match answer's left side given twice.
@@ -352,6 +386,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 	}
 	var out []Mark
 	seen := map[string]int{}
+	var keys keysSeen // a mark's fields
 	for _, e := range f.val.fields {
 		line := max(e.line, f.line)
 		if first, dup := seen[e.key]; dup {
@@ -364,24 +399,24 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 			continue
 		}
 		if e.val.more > 0 {
-			ps.Add(line, e.key, "marks", "%d fields; a mark has %s", len(e.val.fields)+e.val.more, strings.Join(markFields, ", "))
+			ps.Add(line, e.key, "marks", "%d fields; a mark has %s", len(e.val.mark)+e.val.more, strings.Join(markFields, ", "))
 			continue
 		}
 		m := Mark{ID: e.key, Line: line}
 		hasPoints, before := false, len(ps.List)+ps.More
-		var keys keysSeen
-		for _, k := range e.val.fields {
+		keys.reset()
+		for _, k := range e.val.mark {
 			kl := max(k.line, line)
 			name := "marks." + k.key
 			if first, dup := keys.add(k.key, kl); dup {
 				ps.Add(kl, e.key, name, "%s", keyTwice(first))
 				continue
 			}
-			if k.val.kind == listNode || k.val.kind == mappingNode {
-				ps.Add(kl, e.key, name, "expected a single value, found %s", k.val.kindName())
+			if k.kind == listNode || k.kind == mappingNode {
+				ps.Add(kl, e.key, name, "expected a single value, found %s", k.kind.Name())
 				continue
 			}
-			v := strings.TrimSpace(k.val.text)
+			v := strings.TrimSpace(k.text)
 			switch k.key {
 			case "points":
 				p, err := quiz.ParsePoints(v, quiz.MaxPoints)
@@ -391,7 +426,7 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 				}
 				m.Points, hasPoints = p, true
 			case "comment":
-				m.Comment = k.val.text
+				m.Comment = k.text
 			case "marker":
 				m.Marker = v
 			case "answer_sha256":
@@ -402,12 +437,12 @@ func marksOf(ps *quiz.Problems, f field) []Mark {
 				}
 				t, err := time.Parse(time.RFC3339, v)
 				if err != nil {
-					ps.Add(kl, e.key, name, "expected a time such as 2026-12-03T10:00:00Z, found %q", k.val.text)
+					ps.Add(kl, e.key, name, "expected a time such as 2026-12-03T10:00:00Z, found %q", k.text)
 					continue
 				}
 				m.At = t
 			default:
-				ps.Add(kl, e.key, name, "unknown field%s; a mark has %s", text.Suggest(k.key, markFields), strings.Join(markFields, ", "))
+				addUnknown(ps, kl, e.key, name, k.key, "a mark", markFields)
 			}
 		}
 		if !hasPoints {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/conflictq/conflictq/quiz"
 )
@@ -92,7 +93,7 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 				return err
 			})
 		} else if key == "marks" && sc.peek() == '{' {
-			f.val, err = sc.mapping(lines, 0)
+			f.val, err = sc.marks(lines)
 		} else {
 			f.val, err = sc.value()
 		}
@@ -149,19 +150,19 @@ func (s *jsonScanner) value() (node, error) {
 	return node{kind: scalarNode, text: t}, nil
 }
 
-// mapping reads an object's keys and values, for the marks section: question
-// ids to objects of a mark's fields (depth 0), and those fields (depth 1).
-func (s *jsonScanner) mapping(lines *lineCounter, depth int) (node, error) {
+// marks reads the marks section: question ids to objects of a mark's fields.
+func (s *jsonScanner) marks(lines *lineCounter) (node, error) {
 	n := node{kind: mappingNode}
+	var buf []markField // one mark's fields, reused for the next
 	err := s.object(func(key string) error {
-		if len(n.fields) == maxFields[depth] {
+		if len(n.fields) == maxFields[0] {
 			n.more++ // counted for the field checks to refuse, not kept
-			return s.skip(depth + 1)
+			return s.skip(1)
 		}
 		f := field{key: key, line: lines.at(s.pos)}
 		var err error
-		if depth == 0 && s.peek() == '{' {
-			f.val, err = s.mapping(lines, depth+1)
+		if s.peek() == '{' {
+			f.val, buf, err = s.mark(lines, buf[:0])
 		} else {
 			f.val, err = s.value()
 		}
@@ -169,4 +170,37 @@ func (s *jsonScanner) mapping(lines *lineCounter, depth int) (node, error) {
 		return err
 	})
 	return n, err
+}
+
+// mark reads one mark's fields into buf and keeps a copy of just their
+// number: a sheet may hold a million, and a slice grown by appending would
+// hold up to twice that.
+func (s *jsonScanner) mark(lines *lineCounter, buf []markField) (node, []markField, error) {
+	n := node{kind: mappingNode}
+	err := s.object(func(key string) error {
+		if len(buf) == maxFields[1] {
+			n.more++ // counted for the field checks to refuse, not kept
+			return s.skip(2)
+		}
+		f := markField{key: key, line: lines.at(s.pos)}
+		switch s.peek() {
+		case '[', '{': // refused by its kind: its content is not needed
+			f.kind = map[byte]nodeKind{'[': listNode, '{': mappingNode}[s.peek()]
+			if err := s.skip(0); err != nil { // as value() skips it
+				return err
+			}
+		default:
+			t, kind, err := s.scalar()
+			if err != nil {
+				return err
+			}
+			if kind != 'n' {
+				f.kind, f.text = scalarNode, t
+			}
+		}
+		buf = append(buf, f)
+		return nil
+	})
+	n.mark = slices.Clone(buf)
+	return n, buf, err
 }

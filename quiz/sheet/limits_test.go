@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 )
 
 // Issue 14, items 5 and 10: a YAML file of several documents is refused at
@@ -91,6 +94,65 @@ func TestOpenQuoteOverManyLinesIsLinear(t *testing.T) {
 			if d := time.Since(start); d > 10*time.Second { // under 1 s each, with -race on a busy machine
 				t.Errorf("%s, %s: %v", name, open, d)
 			}
+		}
+	}
+}
+
+// attack17 F3: marks within the limits whose fields are all unknown make a
+// problem each, of which the first MaxProblems are listed and the rest
+// counted, alike in YAML, JSON and JSON lines; reading them costs a few
+// times the input, not a message and a field tree a hundred times its size
+// (10,000 marks of 100 fields took 583 MB and 4 s).
+func TestReadMarksOfUnknownFields(t *testing.T) {
+	const marks = 900 // YAML's lines and commas stay under quiz.MaxYAMLItems
+	var y, j strings.Builder
+	y.WriteString("student: A\nanswers: {}\nmarks:\n")
+	j.WriteString(`{"student": "A", "answers": {}, "marks": {`)
+	for i := range marks {
+		sep := ", "
+		if i == 0 {
+			sep = ""
+		}
+		fmt.Fprintf(&y, "  q%d: {", i)
+		fmt.Fprintf(&j, `%s"q%d": {`, sep, i)
+		for f := range MaxMarkFields {
+			sep := ", "
+			if f == 0 {
+				sep = ""
+			}
+			fmt.Fprintf(&y, "%spoints%d: 1", sep, f)
+			fmt.Fprintf(&j, `%s"points%d": 1`, sep, f)
+		}
+		y.WriteString("}\n")
+		j.WriteString("}")
+	}
+	j.WriteString("}}")
+	want := func(file string, line int) (first, last string) {
+		return fmt.Sprintf(`%s:%d: question "q0": marks.points0: unknown field (did you mean "points"?); a mark has points, comment, marker, time, answer_sha256`, file, line),
+			fmt.Sprintf("%s: ... and %s more", file, "89,800")
+	}
+	for _, tc := range []struct {
+		file       string
+		line, at   int
+		data       string
+		allocLimit int // bytes
+	}{
+		{"s.yaml", 0, 4, y.String(), 0}, // YAML's node tree costs what it costs
+		{"s.json", 0, 1, j.String(), 10 * j.Len()},
+		{"s.jsonl", 3, 3, j.String(), 10 * j.Len()},
+	} {
+		var err error
+		alloc := cost.Allocated(func() { _, err = Read(tc.file, tc.line, []byte(tc.data)) })
+		if err == nil {
+			t.Fatalf("%s: read", tc.file)
+		}
+		lines := strings.Split(err.Error(), "\n")
+		first, last := want(tc.file, tc.at)
+		if len(lines) != quiz.MaxProblems+1 || lines[0] != first || lines[len(lines)-1] != last {
+			t.Errorf("%s: %d lines, first %q, last %q; want %d, %q, %q", tc.file, len(lines), lines[0], lines[len(lines)-1], quiz.MaxProblems+1, first, last)
+		}
+		if tc.allocLimit > 0 && alloc > uint64(tc.allocLimit) {
+			t.Errorf("%s: %d bytes allocated %d MB, more than %d MB", tc.file, len(tc.data), alloc>>20, tc.allocLimit>>20)
 		}
 	}
 }

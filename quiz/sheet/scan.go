@@ -138,20 +138,19 @@ func (s *jsonScanner) strSlow(start int) (string, error) {
 				return "", err
 			}
 			if utf16.IsSurrogate(r) {
-				r2 := rune(-1)
-				if s.pos+1 < len(s.data) && s.data[s.pos] == '\\' && s.data[s.pos+1] == 'u' {
+				// A surrogate pairs with the \u escape that follows it; one
+				// that does not is U+FFFD, and that escape is read afresh, as
+				// encoding/json does: "\ud800\ud800\udc00" is U+FFFD U+10000.
+				high, next := r, s.pos
+				r = utf8.RuneError
+				if next+1 < len(s.data) && s.data[next] == '\\' && s.data[next+1] == 'u' {
 					s.pos += 2
-					if r2, err = s.hex4(); err != nil {
+					low, err := s.hex4()
+					if err != nil {
 						return "", err
 					}
-				}
-				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-					r = d
-				} else {
-					b.WriteRune(utf8.RuneError)
-					r = r2
-					if r2 < 0 {
-						continue
+					if r = utf16.DecodeRune(high, low); r == utf8.RuneError {
+						s.pos = next
 					}
 				}
 			}

@@ -70,12 +70,46 @@ func TestParseSheetJSONErrors(t *testing.T) {
 	}
 }
 
+// The scanner decodes \u escapes of UTF-16 surrogates as encoding/json
+// does: a lone surrogate is U+FFFD, and an escape that does not complete a
+// pair is read afresh, so a lone high surrogate before a pair is U+FFFD and
+// the pair's character (attack17 F4).
+func TestParseSheetJSONSurrogates(t *testing.T) {
+	for _, esc := range []string{
+		`a\ud800\ud800\udc00b`, // a lone high surrogate, then a pair
+		`a\ud800\ud800\ud800\udc00b`,
+		`a\ud83d\ude00b`,         // a pair
+		`a\ud800b`,               // lone high
+		`a\udc00b`,               // lone low
+		`a\udc00\ud800b`,         // low before high
+		`a\ud800\u0041b`,         // high before an ordinary escape
+		`a\ud800\udc00\udc00b`,   // a pair, then a lone low
+		`a\ud800\n\udc00b`,       // high before another escape
+		`\ud800`, `\ud800\ud800`, // at the end of the string
+	} {
+		src := `{"student": "` + esc + `", "answers": {}}`
+		var want struct{ Student string }
+		if err := json.Unmarshal([]byte(src), &want); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Read("s.jsonl", 1, []byte(src))
+		if err != nil {
+			t.Errorf("%s: %v", esc, err)
+			continue
+		}
+		if s.Student != strings.TrimSpace(want.Student) {
+			t.Errorf("%s: read %+q, encoding/json reads %+q", esc, s.Student, want.Student)
+		}
+	}
+}
+
 // FuzzParseSheetJSON holds the hand-written scanner to encoding/json: it must
 // accept only valid JSON, and read every string as encoding/json does.
 func FuzzParseSheetJSON(f *testing.F) {
 	f.Add([]byte(`{"student": "Ana", "answers": {"a": [1, "b"], "c": {"x": "y"}, "d": null, "e": -1.5e3}}`))
 	f.Add([]byte(`{"student": "\ud800\u0041\"\\\/\b\f\n\r\t", "answers": {}}`))
 	f.Add([]byte(`{"answers": {"a": "\udc00\ud800"}}`))
+	f.Add([]byte(`{"student": "a\ud800\ud800\udc00b", "answers": {}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s *Sheet
 		var err error

@@ -28,7 +28,7 @@ func fromYAML(file string, data []byte) (*raw, error) {
 		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
 		if k.Value == "marks" && v.Kind == yaml.MappingNode {
-			f.val.fields, f.val.more = yamlFields(v, 0)
+			f.val.fields, f.val.more = yamlMarks(v)
 		}
 		if k.Value == "answers" && v.Kind == yaml.MappingNode && len(v.Content) > 2*MaxAnswers {
 			f.val.more = len(v.Content) / 2 // too many to read: counted for the field checks to refuse
@@ -294,18 +294,44 @@ func itemText(n *yaml.Node) string {
 	return n.Value
 }
 
-// yamlFields reads a mapping's keys and values, for the marks section: a
-// mapping of question ids to mappings of a mark's fields.
-func yamlFields(n *yaml.Node, depth int) (out []field, more int) {
-	if len(n.Content)/2 > maxFields[depth] {
+// yamlMarks reads the marks section: a mapping of question ids to mappings
+// of a mark's fields.
+func yamlMarks(n *yaml.Node) (out []field, more int) {
+	if len(n.Content)/2 > maxFields[0] {
 		return nil, len(n.Content) / 2 // counted for the field checks to refuse
 	}
 	out = make([]field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
-		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
-		if v.Kind == yaml.MappingNode && depth == 0 {
-			f.val.fields, f.val.more = yamlFields(v, depth+1)
+		f := field{key: k.Value, line: k.Line}
+		if v.Kind == yaml.MappingNode {
+			f.val.kind = mappingNode
+			f.val.mark, f.val.more = yamlMarkFields(v)
+		} else {
+			f.val = yamlValue(v)
+		}
+		out = append(out, f)
+	}
+	return out, 0
+}
+
+// yamlMarkFields reads one mark's fields.
+func yamlMarkFields(n *yaml.Node) (out []markField, more int) {
+	if len(n.Content)/2 > maxFields[1] {
+		return nil, len(n.Content) / 2 // counted for the field checks to refuse
+	}
+	out = make([]markField, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], yamlnode.Resolve(n.Content[i+1])
+		f := markField{key: k.Value, line: k.Line}
+		switch {
+		case v.Kind == yaml.SequenceNode:
+			f.kind = listNode
+		case v.Kind == yaml.MappingNode:
+			f.kind = mappingNode
+		default:
+			val := yamlValue(v)
+			f.kind, f.text = val.kind, val.text
 		}
 		out = append(out, f)
 	}
