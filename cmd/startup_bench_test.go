@@ -391,10 +391,9 @@ func writeHTMLInputs(b *testing.B, dir string) {
 // BenchmarkCommandsInProcess run them on writeHTMLInputs' files: the class
 // page (grade --format html, and beside the text with --summary), the page
 // from merged sums (summary -o), a student's review (quiz -o ana.html) and
-// a printable test of the whole comprehension bank (bank export). quiz-html
-// writes no page: quiz --answers prints its text summary, and --format names
-// only the format of a report file (-o, --report-dir), of which it has none;
-// it is kept as the review's cost without the page and the file. The rows
+// a printable test of the whole comprehension bank (bank export). A
+// student's page is written only to a file (quiz-html-file): quiz --answers
+// prints its text summary, and refuses --format without a report file. The rows
 // ending in -file write files as a teacher would (-o, --key), which the other
 // rows print: a file is written whole to a temporary one, synced to the disk
 // (fsync) and renamed (quiz/fileio), and the sync alone took 0.4 to 30 ms a
@@ -405,14 +404,13 @@ var htmlRuns = map[string][]string{
 	"grade-html-file":    {"grade", "class.jsonl", "-o", "class.html", "--force"},
 	"grade-summary-html": {"grade", "class.jsonl", "--summary", "class-summary.html", "--force"},
 	"summary-html":       {"summary", "class-sums.json", "-o", "sums.html", "--force"},
-	"quiz-html":          {"quiz", "--answers", "ana.json", "--format", "html"},
 	"quiz-html-file":     {"quiz", "--answers", "ana.json", "-o", "ana.html", "--force"},
 	"export-html":        {"bank", "export", "comprehension", "--seed", "1", "--format", "html"},
 	"export-html-file":   {"bank", "export", "comprehension", "--seed", "1", "-o", "test.html", "--key", "key.html", "--force"},
 }
 
 // htmlRows are htmlRuns' names in the order the tables list them.
-var htmlRows = []string{"grade-html", "grade-html-file", "grade-summary-html", "summary-html", "quiz-html", "quiz-html-file", "export-html", "export-html-file"}
+var htmlRows = []string{"grade-html", "grade-html-file", "grade-summary-html", "summary-html", "quiz-html-file", "export-html", "export-html-file"}
 
 // startupGoal is the most any command may take, as a multiple of the floor.
 const startupGoal = 1.5
