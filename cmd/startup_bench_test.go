@@ -164,15 +164,23 @@ const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku
 //
 // The quizzes are timed from start to their first prompt on screen (the time
 // a student waits); every other command from start to exit. Every command
-// has a row, and each format and file a teacher writes has one beside it,
-// in groups (the table's headings). grade, summary and bank validate and
-// convert work on a small bank and sheet written beforehand; the grade-40
-// rows, the quiz-answers rows, the sheet-key rows and the two marks on a
-// class's real paper (writeTeacherFixture), grade-folder on 30 such sheets
-// in a folder (writeClassFolder), the -xml rows on the comprehension bank
-// exported as Moodle XML, and the summary files and pages on the merged sums
-// of the html rows' class of 30 (writeHTMLInputs); mark with the sheet put
-// back unmarked before each run. All of it is written outside the time. The
+// has a row, in groups (the table's headings), and so has each --format
+// value and each kind of file a teacher writes: -o (summary's and sheet's in
+// every extension they take, grade's, bank export's and convert's beside
+// their rows to the screen, quiz --answers' in every format), --key, grade
+// --summary as .csv, .json, .md and .html, and --sums; and the flags that
+// change the work (grade --reveal, define --full, glossary list --by-topic,
+// bank show --answers). Not timed: progress --forget (it deletes a history,
+// after asking) and quiz --report-dir (the -o report under a name of its
+// own). grade, summary and bank validate and convert work on a small bank
+// and sheet written beforehand; the grade-40 rows, the quiz-answers rows,
+// the sheet-key rows and the two marks on a class's real paper
+// (writeTeacherFixture), grade-folder on 30 such sheets in a folder
+// (writeClassFolder), the -xml rows on the comprehension bank exported as
+// Moodle XML, and grade-class, its statistics and sums, and the summary
+// files and pages on the html rows' class of 30 and its merged sums
+// (writeHTMLInputs); mark with the sheet put back unmarked before each run.
+// All of it is written outside the time. The
 // rows ending in -file write files (-o), synced to the disk as every file
 // conflictq writes (see htmlRuns); quiz --answers writes its report only to
 // a file, so its formats' rows all do.
