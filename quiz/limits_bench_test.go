@@ -1,7 +1,9 @@
 package quiz_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/aiken"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/internal/cost"
 	"github.com/conflictq/conflictq/quiz/sheet"
 )
@@ -96,6 +99,28 @@ func hostileInputs() []struct {
 	readGIFT := func(file string, data []byte) error { _, _, err := gift.Parse(file, data); return err }
 	readAiken := func(file string, data []byte) error { _, _, err := aiken.Parse(file, data); return err }
 	readBank := func(file string, data []byte) error { _, _, err := quiz.ParseBank(file, data); return err }
+	// grade reads JSON lines ahead of its workers; lines of 9 MB, each under
+	// the limit, must not pile up in its queue (attack17 F3): 30 of them
+	// (270 MB) are graded in what one takes, whatever the number of cores.
+	const batchLines = 30
+	gradeLines := func(file string, line []byte) error {
+		lines := make([]io.Reader, batchLines)
+		for i := range lines {
+			lines[i] = bytes.NewReader(line)
+		}
+		b := &grade.Batch{Grader: &grade.Grader{}, Inputs: []string{"-"}, Stdin: io.MultiReader(lines...)}
+		n := 0
+		b.Run(func(it grade.Item) {
+			if it.Err != nil && strings.Contains(it.Err.Error(), "names no banks") {
+				n++
+			}
+		})
+		if n != batchLines { // the benchmark ignores errors: a batch that read no line would pass
+			panic(fmt.Sprintf("%d of %d lines were read and graded", n, batchLines))
+		}
+		return nil
+	}
+	longAnswer := `{"student": "a", "answers": {"q": "` + strings.Repeat("x", 9<<20) + "\"}}\n"
 	return []struct {
 		name  string
 		parse func(file string, data []byte) error
@@ -119,6 +144,7 @@ func hostileInputs() []struct {
 		{"jsonl-sheet-mark-fields", readSheetLine, markFields(false)},
 		{"json-report-keys", readReport, keys(`{"schema_version": 2, "bank_digests": {`, `}, "questions": []}`)},
 		{"yaml-bank", readBank, []byte(bankYAML.String())},
+		{"jsonl-grade-30-lines", gradeLines, []byte(longAnswer)},
 	}
 }
 
