@@ -141,6 +141,12 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 			if opts.Review && opts.Answers != "" {
 				return &FlagError{Err: errors.New("give --review or --answers, not both")}
 			}
+			if cmd.Flags().Changed("format") && f.settingOrigin["format"] == "" && opts.Report == "" && opts.ReportDir == "" {
+				// Without a file the summary is printed as text whatever
+				// --format says: say so rather than ignore it. A classroom's
+				// format setting (which sheet shares) is not refused.
+				return &FlagError{Err: errors.New("--format is the score report's format, and no report file is named: add -o FILE (or --report-dir DIR); the summary on screen is always text")}
+			}
 			if opts.Review && !opts.keepHistory() {
 				return invalid("--review asks what your history says is due, but the history is turned off (--no-history or history: false)")
 			}

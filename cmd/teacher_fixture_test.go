@@ -202,3 +202,25 @@ func fillMarks(tb testing.TB, blank, from string) {
 		tb.Fatal(fmt.Errorf("%s: %w", from, err))
 	}
 }
+
+// writeClassFolder writes a class's folder of n paper sheets, class/NN.yaml,
+// in dir, each as answeredSheet makes Ana's from the key writeTeacherFixture
+// wrote (key40.yaml), under a name of its own: what a teacher grades as a
+// folder. It returns the folder's name.
+func writeClassFolder(tb testing.TB, dir string, n int) string {
+	tb.Helper()
+	key, err := os.ReadFile(filepath.Join(dir, "key40.yaml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "class"), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	for i := range n {
+		sheet := answeredSheet(tb, key, fmt.Sprintf("Student %02d", i+1))
+		if err := os.WriteFile(filepath.Join(dir, "class", fmt.Sprintf("%02d.yaml", i+1)), sheet, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return "class"
+}

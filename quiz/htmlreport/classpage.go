@@ -66,13 +66,38 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// overview writes the Overview section: the class's figures, the sheets by
+// status, the files that could not be read and the histogram of scores.
 func (w *writer) overview(v *classView) {
 	w.raw("<section class=\"part\" id=\"overview\" aria-labelledby=\"h-overview\">\n<h2 id=\"h-overview\">Overview</h2>\n")
 	if v.SumsOnly {
 		w.raw("<p class=\"note\">These statistics were merged from running sums (conflictq summary): they count every student, but list none, and have no response analysis. Grade the sheets in one run with --format html for the gradebook and the responses.</p>")
 	}
-	w.raw("\n<dl class=\"facts\">\n")
-	for _, f := range v.Facts {
+	w.raw("\n")
+	w.factList(v.Facts)
+	if v.Mixed != "" {
+		w.raw("<p class=\"note\" id=\"mixed-sets\">")
+		w.text(v.Mixed)
+		w.raw("</p>")
+	}
+	w.raw("\n")
+	if len(v.Statuses) > 0 {
+		w.sheetStatuses(v)
+	}
+	w.raw("\n")
+	if len(v.Files) > 0 {
+		w.unreadableFiles(v)
+	}
+	w.raw("\n\n")
+	w.scoreChart(&v.Hist)
+	w.raw("\n</section>")
+}
+
+// factList writes the class's figures (students, mean, median, ...) as a
+// description list.
+func (w *writer) factList(facts []fact) {
+	w.raw("<dl class=\"facts\">\n")
+	for _, f := range facts {
 		w.raw("<div><dt>")
 		w.text(f.Label)
 		w.raw("</dt><dd><span class=\"num\" id=\"")
@@ -86,71 +111,92 @@ func (w *writer) overview(v *classView) {
 		w.raw("</span></dd></div>\n")
 	}
 	w.raw("</dl>\n")
-	if v.Mixed != "" {
-		w.raw("<p class=\"note\" id=\"mixed-sets\">")
-		w.text(v.Mixed)
-		w.raw("</p>")
+}
+
+// sheetStatuses writes how many sheets are complete, incomplete or still to
+// mark, and what that leaves out of the statistics.
+func (w *writer) sheetStatuses(v *classView) {
+	w.raw("<h3>Sheets</h3>\n<ul class=\"statuses\">")
+	for _, s := range v.Statuses {
+		w.raw("<li><span id=\"status-")
+		w.text(s.Key)
+		w.raw("\">")
+		w.text(count(s.Count))
+		w.raw("</span> ")
+		w.text(s.Text)
+		w.raw("</li>")
+	}
+	w.raw("</ul>\n")
+	if v.ToMark != 0 {
+		w.raw("<p class=\"note\" id=\"to-mark-note\">")
+		w.text(count(v.ToMark))
+		w.raw(" ")
+		w.raw(plural(v.ToMark, "sheet has", "sheets have"))
+		w.raw(" open answers not yet marked: until every open answer is marked (conflictq mark), the statistics, the histogram and the question bars count the automatically marked questions only")
+		if v.MaxScore != 0 {
+			w.raw(", out of ")
+			w.text(num(v.MaxScore))
+			w.raw(" points")
+		}
+		w.raw(".</p>")
 	}
 	w.raw("\n")
-	if len(v.Statuses) > 0 {
-		w.raw("<h3>Sheets</h3>\n<ul class=\"statuses\">")
-		for _, s := range v.Statuses {
-			w.raw("<li><span id=\"status-")
-			w.text(s.Key)
-			w.raw("\">")
-			w.text(count(s.Count))
-			w.raw("</span> ")
-			w.text(s.Text)
-			w.raw("</li>")
-		}
-		w.raw("</ul>\n")
-		if v.ToMark != 0 {
-			w.raw("<p class=\"note\" id=\"to-mark-note\">")
-			w.text(count(v.ToMark))
-			w.raw(" ")
-			w.raw(plural(v.ToMark, "sheet has", "sheets have"))
-			w.raw(" open answers not yet marked: until every open answer is marked (conflictq mark), the statistics, the histogram and the question bars count the automatically marked questions only")
-			if v.MaxScore != 0 {
-				w.raw(", out of ")
-				w.text(num(v.MaxScore))
-				w.raw(" points")
-			}
-			w.raw(".</p>")
-		}
-		w.raw("\n")
-		if v.Counted != v.Students {
-			w.raw("<p class=\"muted small\">")
-			w.text(count(v.Counted))
-			w.raw(" of ")
-			w.text(count(v.Students))
-			w.raw(" sheets are in the statistics.</p>")
-		}
+	if v.Counted != v.Students {
+		w.raw("<p class=\"muted small\">")
+		w.text(count(v.Counted))
+		w.raw(" of ")
+		w.text(count(v.Students))
+		w.raw(" sheets are in the statistics.</p>")
 	}
-	w.raw("\n")
-	if len(v.Files) > 0 {
-		w.raw("<section id=\"unreadable-files\" aria-labelledby=\"h-unreadable-files\">\n<h3 id=\"h-unreadable-files\">Sheets that could not be read</h3>\n<p class=\"muted small\">These files are not a student's answers that conflictq could read: fix them and grade again. They are in no statistic.</p>\n<ul class=\"files\">")
-		for _, f := range v.Files {
-			w.raw("<li><code>")
-			w.text(f.Where)
-			w.raw("</code>: ")
-			w.text(f.Why)
-			w.raw("</li>")
-		}
-		w.raw("</ul>\n")
-		if v.FilesMore != 0 {
-			w.raw("<p class=\"muted small\">")
-			w.text(count(v.FilesMore))
-			w.raw(" more are not listed.</p>")
-		}
-		w.raw("\n</section>")
+}
+
+// unreadableFiles writes the files that were not sheets conflictq could read,
+// and why.
+func (w *writer) unreadableFiles(v *classView) {
+	w.raw("<section id=\"unreadable-files\" aria-labelledby=\"h-unreadable-files\">\n<h3 id=\"h-unreadable-files\">Sheets that could not be read</h3>\n<p class=\"muted small\">These files are not a student's answers that conflictq could read: fix them and grade again. They are in no statistic.</p>\n<ul class=\"files\">")
+	for _, f := range v.Files {
+		w.raw("<li><code>")
+		w.text(f.Where)
+		w.raw("</code>: ")
+		w.text(f.Why)
+		w.raw("</li>")
 	}
-	h := &v.Hist
-	w.raw("\n\n<div class=\"chart\">\n<figure aria-labelledby=\"hist-title\">\n<figcaption id=\"hist-title\">Scores: students by percent of the maximum score")
+	w.raw("</ul>\n")
+	if v.FilesMore != 0 {
+		w.raw("<p class=\"muted small\">")
+		w.text(count(v.FilesMore))
+		w.raw(" more are not listed.</p>")
+	}
+	w.raw("\n</section>")
+}
+
+// scoreChart writes the histogram of scores: the bars drawn, and the same numbers
+// in a table beside them.
+func (w *writer) scoreChart(h *histogram) {
+	w.raw("<div class=\"chart\">\n<figure aria-labelledby=\"hist-title\">\n<figcaption id=\"hist-title\">Scores: students by percent of the maximum score")
 	if h.HasPass {
 		w.raw(", with the pass mark of ")
 		w.text(h.Pass)
 	}
-	w.raw("</figcaption>\n<svg viewBox=\"0 0 ")
+	w.raw("</figcaption>\n")
+	w.scoreBars(h)
+	w.raw("\n</figure>\n<div class=\"data\">\n<table id=\"hist-table\">\n<caption>Students by score</caption>\n<thead><tr><th scope=\"col\">Score</th><th scope=\"col\" class=\"n\">Students</th></tr></thead>\n<tbody>")
+	for _, b := range h.Bars {
+		w.raw("<tr><td>")
+		w.text(num(b.From))
+		w.raw("–")
+		w.text(num(b.To))
+		w.raw("%</td><td class=\"n\">")
+		w.text(count(b.Count))
+		w.raw("</td></tr>\n")
+	}
+	w.raw("</tbody>\n</table>\n</div>\n</div>")
+}
+
+// scoreBars draws the histogram as SVG: a bar for each tenth of the maximum
+// score, the axis's labels and the pass mark's line.
+func (w *writer) scoreBars(h *histogram) {
+	w.raw("<svg viewBox=\"0 0 ")
 	w.int(h.Width)
 	w.raw(" ")
 	w.int(h.Height)
@@ -202,17 +248,7 @@ func (w *writer) overview(v *classView) {
 		w.text(h.Pass)
 		w.raw("</text>")
 	}
-	w.raw("\n</svg>\n</figure>\n<div class=\"data\">\n<table id=\"hist-table\">\n<caption>Students by score</caption>\n<thead><tr><th scope=\"col\">Score</th><th scope=\"col\" class=\"n\">Students</th></tr></thead>\n<tbody>")
-	for _, b := range h.Bars {
-		w.raw("<tr><td>")
-		w.text(num(b.From))
-		w.raw("–")
-		w.text(num(b.To))
-		w.raw("%</td><td class=\"n\">")
-		w.text(count(b.Count))
-		w.raw("</td></tr>\n")
-	}
-	w.raw("</tbody>\n</table>\n</div>\n</div>\n</section>")
+	w.raw("\n</svg>")
 }
 
 func (w *writer) gradebook(v *classView) {
@@ -295,7 +331,31 @@ func (w *writer) gradebook(v *classView) {
 	w.raw("</tbody>\n</table>\n</div>\n</section>\n")
 }
 
+// questions writes the Questions section: what facility and discrimination
+// mean, the table of every question's statistics, the passages to reread
+// and each question with its bars.
 func (w *writer) questions(v *classView) {
+	w.questionsIntro(v)
+	w.raw("<div class=\"scroll\">")
+	w.scrollCue()
+	w.raw("\n<table id=\"questions-table\" class=\"stack\" data-sortable>\n<caption>The questions' statistics (the same as the bars below)</caption>\n<thead><tr><th scope=\"col\" class=\"n\">#</th><th scope=\"col\">Question</th><th scope=\"col\" class=\"n\">Facility</th><th scope=\"col\" class=\"n\">Discrimination</th><th scope=\"col\">Flag</th></tr></thead>\n<tbody>\n")
+	for i := range v.Questions {
+		w.questionRow(&v.Questions[i])
+	}
+	w.raw("</tbody>\n</table>\n</div>\n")
+	if len(v.Reread) > 0 {
+		w.rereadList(v.Reread)
+	}
+	w.raw("\n<ol class=\"qlist\">\n")
+	for i := range v.Questions {
+		w.questionItem(&v.Questions[i])
+	}
+	w.raw("</ol>\n</section>")
+}
+
+// questionsIntro opens the Questions section with what its figures mean,
+// how the questions are numbered and how many are flagged weak.
+func (w *writer) questionsIntro(v *classView) {
 	w.raw("<section class=\"part\" id=\"questions\" aria-labelledby=\"h-questions\">\n<h2 id=\"h-questions\">Questions</h2>\n<p><strong>Facility</strong> is how many of the marks the class earned on a question: how easy it was. <strong>Discrimination</strong> is how well it tells apart the students who know more (the correlation of the question with the rest of the test); under 30% is weak.")
 	if v.Numbering != "" {
 		w.raw(" <strong class=\"numbering\">")
@@ -307,164 +367,178 @@ func (w *writer) questions(v *classView) {
 		w.text(count(v.Weak))
 		w.raw(" flagged</span> questions do not tell apart who knows more: check their wording and key, and reread their passage with the class.")
 	}
-	w.raw("</p>\n<div class=\"scroll\">")
-	w.scrollCue()
-	w.raw("\n<table id=\"questions-table\" class=\"stack\" data-sortable>\n<caption>The questions' statistics (the same as the bars below)</caption>\n<thead><tr><th scope=\"col\" class=\"n\">#</th><th scope=\"col\">Question</th><th scope=\"col\" class=\"n\">Facility</th><th scope=\"col\" class=\"n\">Discrimination</th><th scope=\"col\">Flag</th></tr></thead>\n<tbody>\n")
-	for i := range v.Questions {
-		q := &v.Questions[i]
-		w.raw("<tr data-q=\"")
-		w.text(q.ID)
-		w.raw("\"><td class=\"n num\" data-v=\"")
-		w.int(q.N)
+	w.raw("</p>\n")
+}
+
+// questionRow writes a question's row of the statistics table.
+func (w *writer) questionRow(q *questionView) {
+	w.raw("<tr data-q=\"")
+	w.text(q.ID)
+	w.raw("\"><td class=\"n num\" data-v=\"")
+	w.int(q.N)
+	w.raw("\">")
+	w.int(q.N)
+	w.raw("</td><td class=\"lead\"><a href=\"#")
+	w.text(q.Slug)
+	w.raw("\">")
+	w.text(q.Name)
+	w.raw("</a></td>")
+	if q.Graded {
+		w.raw("<td class=\"n\" data-label=\"Facility\" data-v=\"")
+		w.text(num(q.Facility))
 		w.raw("\">")
-		w.int(q.N)
-		w.raw("</td><td class=\"lead\"><a href=\"#")
-		w.text(q.Slug)
+		w.text(pctText(q.Facility))
+		w.raw("</td><td class=\"n\" data-label=\"Discrimination\" data-v=\"")
+		if q.Disc != nil {
+			w.text(num(*q.Disc))
+		} else {
+			w.raw("-999")
+		}
 		w.raw("\">")
-		w.text(q.Name)
-		w.raw("</a></td>")
-		if q.Graded {
-			w.raw("<td class=\"n\" data-label=\"Facility\" data-v=\"")
-			w.text(num(q.Facility))
-			w.raw("\">")
-			w.text(pctText(q.Facility))
-			w.raw("</td><td class=\"n\" data-label=\"Discrimination\" data-v=\"")
-			if q.Disc != nil {
-				w.text(num(*q.Disc))
-			} else {
-				w.raw("-999")
-			}
-			w.raw("\">")
-			w.text(pctPtr(q.Disc))
-			w.raw("</td><td>")
-			if q.Weak {
-				w.raw("<span class=\"flag\">weak</span>")
-			} else {
-				w.text(q.TooFew)
-			}
-			w.raw("</td>")
-		} else {
-			w.raw("<td class=\"n none\" data-label=\"Facility\" data-v=\"-1\">–</td><td class=\"n none\" data-label=\"Discrimination\" data-v=\"-999\">–</td><td>open: teacher marks</td>")
-		}
-		w.raw("</tr>\n")
-	}
-	w.raw("</tbody>\n</table>\n</div>\n")
-	if len(v.Reread) > 0 {
-		w.raw("<h3 id=\"reread\">To reread with the class</h3>\n<p class=\"muted small\">The passages of the hard questions (facility under 35%) and of the flagged ones, in the article's order.</p>\n<ul class=\"reread\">")
-		for _, r := range v.Reread {
-			w.raw("<li>")
-			w.text(r.Cite)
-			w.raw(" <span class=\"muted small\">— <a href=\"#")
-			w.text(r.Slug)
-			w.raw("\">question ")
-			w.int(r.N)
-			w.raw("</a>, ")
-			w.text(r.Why)
-			w.raw("</span></li>")
-		}
-		w.raw("</ul>")
-	}
-	w.raw("\n<ol class=\"qlist\">\n")
-	for i := range v.Questions {
-		q := &v.Questions[i]
-		w.raw("<li class=\"q")
+		w.text(pctPtr(q.Disc))
+		w.raw("</td><td>")
 		if q.Weak {
-			w.raw(" weak")
-		}
-		w.raw("\" id=\"")
-		w.text(q.Slug)
-		w.raw("\">\n<h3>")
-		w.int(q.N)
-		w.raw(". <code>")
-		w.text(q.Name)
-		w.raw("</code> <span class=\"muted small\">(")
-		w.text(q.Type)
-		if q.Graded {
-			w.raw(", ")
-			w.text(num(q.MaxMark))
-			w.raw(" ")
-			if q.MaxMark == 1.0 {
-				w.raw("point")
-			} else {
-				w.raw("points")
-			}
-		}
-		if q.Students != 0 {
-			w.raw("; ")
-			w.text(count(q.Students))
-			w.raw(" ")
-			w.raw(plural(q.Students, "student", "students"))
-		}
-		if q.NotReached != 0 {
-			w.raw("; not reached: ")
-			w.text(count(q.NotReached))
-		}
-		w.raw(")</span>")
-		if q.Weak {
-			w.raw(" <span class=\"flag\">weak question</span>")
-		}
-		w.raw("</h3>\n")
-		if q.Prompt != "" {
-			w.raw("<p class=\"prompt\">")
-			w.text(q.Prompt)
-			w.raw("</p>")
-		}
-		w.raw("\n")
-		if q.Cite != "" {
-			w.raw("<p class=\"cite\">Reread: ")
-			w.text(q.Cite)
-			w.raw("</p>")
-		}
-		w.raw("\n")
-		if q.Tags != "" {
-			w.raw("<p class=\"muted small\">Tags: ")
-			w.text(q.Tags)
-			w.raw("</p>")
-		}
-		w.raw("\n")
-		if q.Graded {
-			facility := pctText(q.Facility)
-			disc := pctPtr(q.Disc)
-			w.raw("<div class=\"meters\">\n<div class=\"meter\"><span class=\"label\">Facility <strong>")
-			w.text(facility)
-			w.raw("</strong>: ")
-			w.text(q.FacilityLabel)
-			if q.NotReached != 0 {
-				w.raw(" (not reached: ")
-				w.text(count(q.NotReached))
-				w.raw("; left out)")
-			}
-			w.raw("</span>\n<svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Facility ")
-			w.text(facility)
-			w.raw("\"><rect width=\"100\" height=\"8\" fill=\"#e4e8ee\"/><rect width=\"")
-			w.float(q.Facility)
-			w.raw("\" height=\"8\" fill=\"#2f5d8c\"/></svg></div>\n<div class=\"meter\"><span class=\"label\">Discrimination <strong>")
-			w.text(disc)
-			w.raw("</strong>: ")
-			w.text(q.DiscLabel)
-			w.raw("</span>\n<svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Discrimination ")
-			w.text(disc)
-			w.raw(", from -100% to 100%; under 30% is weak\"><rect width=\"100\" height=\"8\" fill=\"#e4e8ee\"/>")
-			if q.Disc != nil {
-				w.raw("<rect x=\"")
-				w.float(q.DiscFrom)
-				w.raw("\" width=\"")
-				w.float(q.DiscWidth)
-				w.raw("\" height=\"8\" fill=\"")
-				if q.Weak {
-					w.raw("#8a3b00")
-				} else {
-					w.raw("#2f5d8c")
-				}
-				w.raw("\"/>")
-			}
-			w.raw("<rect x=\"49.6\" width=\"0.8\" height=\"8\" fill=\"#1a1a1a\"/><rect x=\"64.7\" width=\"0.6\" height=\"8\" fill=\"#8a3b00\"/></svg>\n<div class=\"scale\" aria-hidden=\"true\"><span class=\"at0\">−100%</span><span class=\"at50\">0</span><span class=\"at65\">30%</span><span class=\"at100\">100%</span></div></div>\n</div>")
+			w.raw("<span class=\"flag\">weak</span>")
 		} else {
-			w.raw("<p class=\"muted small\">Open question: not marked automatically.</p>")
+			w.text(q.TooFew)
 		}
-		w.raw("\n</li>\n")
+		w.raw("</td>")
+	} else {
+		w.raw("<td class=\"n none\" data-label=\"Facility\" data-v=\"-1\">–</td><td class=\"n none\" data-label=\"Discrimination\" data-v=\"-999\">–</td><td>open: teacher marks</td>")
 	}
-	w.raw("</ol>\n</section>")
+	w.raw("</tr>\n")
+}
+
+// rereadList writes the passages to reread with the class, each with a link
+// to its question.
+func (w *writer) rereadList(rs []rereadView) {
+	w.raw("<h3 id=\"reread\">To reread with the class</h3>\n<p class=\"muted small\">The passages of the hard questions (facility under 35%) and of the flagged ones, in the article's order.</p>\n<ul class=\"reread\">")
+	for _, r := range rs {
+		w.raw("<li>")
+		w.text(r.Cite)
+		w.raw(" <span class=\"muted small\">— <a href=\"#")
+		w.text(r.Slug)
+		w.raw("\">question ")
+		w.int(r.N)
+		w.raw("</a>, ")
+		w.text(r.Why)
+		w.raw("</span></li>")
+	}
+	w.raw("</ul>")
+}
+
+// questionItem writes a question of the list: its heading, prompt, passage
+// and tags, and its bars.
+func (w *writer) questionItem(q *questionView) {
+	w.raw("<li class=\"q")
+	if q.Weak {
+		w.raw(" weak")
+	}
+	w.raw("\" id=\"")
+	w.text(q.Slug)
+	w.raw("\">\n")
+	w.questionHeading(q)
+	if q.Prompt != "" {
+		w.raw("<p class=\"prompt\">")
+		w.text(q.Prompt)
+		w.raw("</p>")
+	}
+	w.raw("\n")
+	if q.Cite != "" {
+		w.raw("<p class=\"cite\">Reread: ")
+		w.text(q.Cite)
+		w.raw("</p>")
+	}
+	w.raw("\n")
+	if q.Tags != "" {
+		w.raw("<p class=\"muted small\">Tags: ")
+		w.text(q.Tags)
+		w.raw("</p>")
+	}
+	w.raw("\n")
+	if q.Graded {
+		w.meters(q)
+	} else {
+		w.raw("<p class=\"muted small\">Open question: not marked automatically.</p>")
+	}
+	w.raw("\n</li>\n")
+}
+
+// questionHeading writes a question's number and name, its type, points and
+// students, and whether it is weak.
+func (w *writer) questionHeading(q *questionView) {
+	w.raw("<h3>")
+	w.int(q.N)
+	w.raw(". <code>")
+	w.text(q.Name)
+	w.raw("</code> <span class=\"muted small\">(")
+	w.text(q.Type)
+	if q.Graded {
+		w.raw(", ")
+		w.text(num(q.MaxMark))
+		w.raw(" ")
+		if q.MaxMark == 1.0 {
+			w.raw("point")
+		} else {
+			w.raw("points")
+		}
+	}
+	if q.Students != 0 {
+		w.raw("; ")
+		w.text(count(q.Students))
+		w.raw(" ")
+		w.raw(plural(q.Students, "student", "students"))
+	}
+	if q.NotReached != 0 {
+		w.raw("; not reached: ")
+		w.text(count(q.NotReached))
+	}
+	w.raw(")</span>")
+	if q.Weak {
+		w.raw(" <span class=\"flag\">weak question</span>")
+	}
+	w.raw("</h3>\n")
+}
+
+// meters writes a marked question's facility and discrimination as bars,
+// the discrimination's on a scale from -100% to 100% with the weak line.
+func (w *writer) meters(q *questionView) {
+	facility := pctText(q.Facility)
+	disc := pctPtr(q.Disc)
+	w.raw("<div class=\"meters\">\n<div class=\"meter\"><span class=\"label\">Facility <strong>")
+	w.text(facility)
+	w.raw("</strong>: ")
+	w.text(q.FacilityLabel)
+	if q.NotReached != 0 {
+		w.raw(" (not reached: ")
+		w.text(count(q.NotReached))
+		w.raw("; left out)")
+	}
+	w.raw("</span>\n<svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Facility ")
+	w.text(facility)
+	w.raw("\"><rect width=\"100\" height=\"8\" fill=\"#e4e8ee\"/><rect width=\"")
+	w.float(q.Facility)
+	w.raw("\" height=\"8\" fill=\"#2f5d8c\"/></svg></div>\n<div class=\"meter\"><span class=\"label\">Discrimination <strong>")
+	w.text(disc)
+	w.raw("</strong>: ")
+	w.text(q.DiscLabel)
+	w.raw("</span>\n<svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Discrimination ")
+	w.text(disc)
+	w.raw(", from -100% to 100%; under 30% is weak\"><rect width=\"100\" height=\"8\" fill=\"#e4e8ee\"/>")
+	if q.Disc != nil {
+		w.raw("<rect x=\"")
+		w.float(q.DiscFrom)
+		w.raw("\" width=\"")
+		w.float(q.DiscWidth)
+		w.raw("\" height=\"8\" fill=\"")
+		if q.Weak {
+			w.raw("#8a3b00")
+		} else {
+			w.raw("#2f5d8c")
+		}
+		w.raw("\"/>")
+	}
+	w.raw("<rect x=\"49.6\" width=\"0.8\" height=\"8\" fill=\"#1a1a1a\"/><rect x=\"64.7\" width=\"0.6\" height=\"8\" fill=\"#8a3b00\"/></svg>\n<div class=\"scale\" aria-hidden=\"true\"><span class=\"at0\">−100%</span><span class=\"at50\">0</span><span class=\"at65\">30%</span><span class=\"at100\">100%</span></div></div>\n</div>")
 }
 
 func (w *writer) responses(v *classView) {

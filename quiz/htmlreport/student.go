@@ -126,11 +126,25 @@ func ofPoints(q report.QuestionReport) string {
 	return num(q.Points) + " of " + num(q.MaxPoints) + unit
 }
 
-// writeStudent writes the review page of v.
+// writeStudent writes the review page of v: its header, the result and the
+// questions, a section each.
 func writeStudent(out io.Writer, v *studentView) error {
 	w := newWriter(len(v.CSS) + len(v.JS) + 4<<10 + len(v.Questions)*2<<10)
 	w.head(v.Head)
-	w.raw("\n<body>\n<main class=\"review\">\n<header class=\"top\">\n<h1>")
+	w.raw("\n<body>\n<main class=\"review\">\n")
+	w.reviewHeader(v)
+	w.reviewResult(v)
+	w.reviewQuestions(v.Questions)
+	w.raw("<footer class=\"muted small\"><p>Written by conflictq. This page makes no requests and needs no internet.</p></footer>\n</main>\n<script>")
+	w.raw(v.JS) // the page's own script
+	w.raw("</script>\n</body>\n</html>\n")
+	return w.flush(out)
+}
+
+// reviewHeader writes the page's title and when, from which banks and with
+// which seed the quiz was taken.
+func (w *writer) reviewHeader(v *studentView) {
+	w.raw("<header class=\"top\">\n<h1>")
 	w.text(v.Title)
 	w.raw("</h1>\n<p class=\"muted\">")
 	w.text(v.Taken)
@@ -146,7 +160,13 @@ func writeStudent(out io.Writer, v *studentView) error {
 		w.b = strconv.AppendUint(w.b, *v.Rep.Seed, 10)
 		w.raw(" (the same seed gives the same quiz)")
 	}
-	w.raw(".</p>\n</header>\n<section aria-labelledby=\"h-result\">\n<h2 id=\"h-result\">Result</h2>\n<dl class=\"facts\">\n<div><dt>Score</dt><dd><span class=\"num\" id=\"score\">")
+	w.raw(".</p>\n</header>\n")
+}
+
+// reviewResult writes the Result section: the score, how many questions
+// were answered, and the note of an exam held back or the scores by tag.
+func (w *writer) reviewResult(v *studentView) {
+	w.raw("<section aria-labelledby=\"h-result\">\n<h2 id=\"h-result\">Result</h2>\n<dl class=\"facts\">\n<div><dt>Score</dt><dd><span class=\"num\" id=\"score\">")
 	w.text(num(v.Rep.Score))
 	w.raw("</span> of ")
 	w.text(num(v.Rep.MaxScore))
@@ -172,131 +192,157 @@ func writeStudent(out io.Writer, v *studentView) error {
 		w.text(v.HeldBack)
 		w.raw("</p>")
 	} else if len(v.Rep.ByTag) > 0 {
-		w.raw("<div class=\"scroll\">")
-		w.scrollCue()
-		w.raw("<table>\n<caption>By tag</caption>\n<thead><tr><th scope=\"col\">Tag</th><th scope=\"col\" class=\"n\">Questions</th><th scope=\"col\" class=\"n\">Score</th></tr></thead>\n<tbody>")
-		for _, t := range v.Rep.ByTag {
-			w.raw("<tr><th scope=\"row\">")
-			w.text(quiz.TagLabel(t.Tag))
-			w.raw("</th><td class=\"n\">")
-			w.int(t.Questions)
-			w.raw("</td>")
-			if t.MaxScore != 0 {
-				w.raw("<td class=\"n\">")
-				w.text(pctText(t.Percent))
-				w.raw("<span class=\"muted small sub\">")
-				w.text(num(t.Score))
-				w.raw(" of ")
-				w.text(num(t.MaxScore))
-				w.raw("</span></td>")
-			} else {
-				w.raw("<td>your teacher marks</td>")
-			}
-			w.raw("</tr>\n")
-		}
-		w.raw("</tbody></table></div>")
+		w.tagScores(v.Rep.ByTag)
 	}
-	w.raw("\n</section>\n<section aria-labelledby=\"h-questions\">\n<h2 id=\"h-questions\">Questions</h2>\n<ol class=\"qlist\">\n")
-	for _, q := range v.Questions {
-		w.raw("<li class=\"q\" id=\"q-")
-		w.int(q.N)
-		w.raw("\">\n<h3>")
-		w.int(q.N)
-		w.raw(". ")
-		w.text(q.Prompt)
-		w.raw("</h3>\n")
-		switch {
-		case len(q.Options) > 0:
-			w.raw("<ul class=\"opts\">")
-			for _, o := range q.Options {
-				w.raw("<li>")
-				if o.Right {
-					w.raw("<span class=\"right\">")
-					w.text(o.Text)
-					w.raw("</span>")
-				} else {
-					w.text(o.Text)
-				}
-				if o.Chosen {
-					w.raw(" <span class=\"yours\">— your answer</span>")
-				}
-				if o.Right {
-					w.raw(" <span class=\"muted small\">(right)</span>")
-				}
-				w.raw("</li>")
-			}
-			w.raw("</ul>\n")
-		case q.Unseen:
-		default:
-			w.raw("<p>Your answer: ")
-			if q.Given != nil {
-				w.raw("<span class=\"yours\">")
-				w.text(*q.Given)
-				w.raw("</span>")
-			} else {
-				w.raw("<em>no answer</em>")
-			}
-			if q.CutOff && q.Given != nil {
-				w.raw(" <em class=\"muted\">(")
-				w.text(quiz.CutOffNote)
-				w.raw(")</em>")
-			} else if q.SelfCheckCutOff && q.Given != nil {
-				w.raw(" <em class=\"muted\">(")
-				w.text(quiz.SelfCheckCutOffNote)
-				w.raw(")</em>")
-			}
-			w.raw("</p>\n")
-			if q.Expected != "" {
-				w.raw("<p>")
-				if q.Type == quiz.Open {
-					w.raw("A model answer")
-				} else {
-					w.raw("The right answer")
-				}
-				w.raw(": ")
-				w.text(q.Expected)
-				w.raw("</p>")
-			}
+	w.raw("\n</section>\n")
+}
+
+// tagScores writes the student's score on each tag's questions as a table.
+func (w *writer) tagScores(tags []report.TagScore) {
+	w.raw("<div class=\"scroll\">")
+	w.scrollCue()
+	w.raw("<table>\n<caption>By tag</caption>\n<thead><tr><th scope=\"col\">Tag</th><th scope=\"col\" class=\"n\">Questions</th><th scope=\"col\" class=\"n\">Score</th></tr></thead>\n<tbody>")
+	for _, t := range tags {
+		w.raw("<tr><th scope=\"row\">")
+		w.text(quiz.TagLabel(t.Tag))
+		w.raw("</th><td class=\"n\">")
+		w.int(t.Questions)
+		w.raw("</td>")
+		if t.MaxScore != 0 {
+			w.raw("<td class=\"n\">")
+			w.text(pctText(t.Percent))
+			w.raw("<span class=\"muted small sub\">")
+			w.text(num(t.Score))
+			w.raw(" of ")
+			w.text(num(t.MaxScore))
+			w.raw("</span></td>")
+		} else {
+			w.raw("<td>your teacher marks</td>")
 		}
-		w.raw("\n")
-		if len(q.KeyPoints) > 0 {
-			w.raw("<p>Key points:</p><ul>")
-			for _, k := range q.KeyPoints {
-				w.raw("<li>")
-				w.text(k)
-				w.raw("</li>")
-			}
-			w.raw("</ul>")
-		}
-		w.raw("\n")
-		if q.Verdict != "" {
-			w.raw("<p class=\"")
-			w.text(q.VerdictClass)
-			w.raw("\">")
-			w.text(q.Verdict)
-			w.raw("</p>")
-		}
-		w.raw("\n")
-		if q.Explanation != "" {
-			w.raw("<p>")
-			if q.ExplanationLabel != "" {
-				w.raw("<strong>")
-				w.text(q.ExplanationLabel)
-				w.raw("</strong> ")
-			}
-			w.text(q.Explanation)
-			w.raw("</p>")
-		}
-		w.raw("\n")
-		if q.Source != "" {
-			w.raw("<p class=\"cite\">Reread: ")
-			w.text(q.Source)
-			w.raw("</p>")
-		}
-		w.raw("\n</li>\n")
+		w.raw("</tr>\n")
 	}
-	w.raw("</ol>\n</section>\n<footer class=\"muted small\"><p>Written by conflictq. This page makes no requests and needs no internet.</p></footer>\n</main>\n<script>")
-	w.raw(v.JS) // the page's own script
-	w.raw("</script>\n</body>\n</html>\n")
-	return w.flush(out)
+	w.raw("</tbody></table></div>")
+}
+
+// reviewQuestions writes the Questions section, a list item a question.
+func (w *writer) reviewQuestions(qs []reviewQuestion) {
+	w.raw("<section aria-labelledby=\"h-questions\">\n<h2 id=\"h-questions\">Questions</h2>\n<ol class=\"qlist\">\n")
+	for i := range qs {
+		w.reviewQuestion(&qs[i])
+	}
+	w.raw("</ol>\n</section>\n")
+}
+
+// reviewQuestion writes a question: its prompt, the student's answer and the
+// right one, the key points, the verdict, the explanation and the passage to
+// reread.
+func (w *writer) reviewQuestion(q *reviewQuestion) {
+	w.raw("<li class=\"q\" id=\"q-")
+	w.int(q.N)
+	w.raw("\">\n<h3>")
+	w.int(q.N)
+	w.raw(". ")
+	w.text(q.Prompt)
+	w.raw("</h3>\n")
+	switch {
+	case len(q.Options) > 0:
+		w.reviewOptions(q.Options)
+	case q.Unseen:
+	default:
+		w.reviewAnswer(q)
+	}
+	w.raw("\n")
+	if len(q.KeyPoints) > 0 {
+		w.raw("<p>Key points:</p><ul>")
+		for _, k := range q.KeyPoints {
+			w.raw("<li>")
+			w.text(k)
+			w.raw("</li>")
+		}
+		w.raw("</ul>")
+	}
+	w.raw("\n")
+	if q.Verdict != "" {
+		w.raw("<p class=\"")
+		w.text(q.VerdictClass)
+		w.raw("\">")
+		w.text(q.Verdict)
+		w.raw("</p>")
+	}
+	w.raw("\n")
+	if q.Explanation != "" {
+		w.raw("<p>")
+		if q.ExplanationLabel != "" {
+			w.raw("<strong>")
+			w.text(q.ExplanationLabel)
+			w.raw("</strong> ")
+		}
+		w.text(q.Explanation)
+		w.raw("</p>")
+	}
+	w.raw("\n")
+	if q.Source != "" {
+		w.raw("<p class=\"cite\">Reread: ")
+		w.text(q.Source)
+		w.raw("</p>")
+	}
+	w.raw("\n</li>\n")
+}
+
+// reviewOptions writes a choice question's options, marking the student's
+// and the right ones.
+func (w *writer) reviewOptions(opts []reviewOption) {
+	w.raw("<ul class=\"opts\">")
+	for _, o := range opts {
+		w.raw("<li>")
+		if o.Right {
+			w.raw("<span class=\"right\">")
+			w.text(o.Text)
+			w.raw("</span>")
+		} else {
+			w.text(o.Text)
+		}
+		if o.Chosen {
+			w.raw(" <span class=\"yours\">— your answer</span>")
+		}
+		if o.Right {
+			w.raw(" <span class=\"muted small\">(right)</span>")
+		}
+		w.raw("</li>")
+	}
+	w.raw("</ul>\n")
+}
+
+// reviewAnswer writes the answer the student typed or arranged, and the
+// right one or a model answer.
+func (w *writer) reviewAnswer(q *reviewQuestion) {
+	w.raw("<p>Your answer: ")
+	if q.Given != nil {
+		w.raw("<span class=\"yours\">")
+		w.text(*q.Given)
+		w.raw("</span>")
+	} else {
+		w.raw("<em>no answer</em>")
+	}
+	if q.CutOff && q.Given != nil {
+		w.raw(" <em class=\"muted\">(")
+		w.text(quiz.CutOffNote)
+		w.raw(")</em>")
+	} else if q.SelfCheckCutOff && q.Given != nil {
+		w.raw(" <em class=\"muted\">(")
+		w.text(quiz.SelfCheckCutOffNote)
+		w.raw(")</em>")
+	}
+	w.raw("</p>\n")
+	if q.Expected != "" {
+		w.raw("<p>")
+		if q.Type == quiz.Open {
+			w.raw("A model answer")
+		} else {
+			w.raw("The right answer")
+		}
+		w.raw(": ")
+		w.text(q.Expected)
+		w.raw("</p>")
+	}
 }

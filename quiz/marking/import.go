@@ -78,7 +78,6 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		given[fileio.Canonical(file)] = file
 	}
 	var rows []Row
-	warned := map[string]bool{}
 	clash := clashes(from, entries, given)
 	// Each file is written once, after its last row: a sheet with three
 	// open answers was written, and synced to the disk, three times.
@@ -95,7 +94,21 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		}
 	}
 	b := &batch{files: map[string]*pending{}}
-	one := func(e Entry, file string, err error) Row {
+	// What each row found passed over in its file (warnings), said once
+	// each in the rows' order when all are given; the time each mark was
+	// given. A row given again (batch.redo) replaces its warnings and keeps
+	// its time.
+	warns := map[int][]quiz.Problem{}
+	stamps := map[int]time.Time{}
+	stamp := func(ri int) time.Time {
+		at, ok := stamps[ri]
+		if !ok {
+			at = now().UTC().Truncate(time.Second)
+			stamps[ri] = at
+		}
+		return at
+	}
+	one := func(ri int, e Entry, file string, err error) Row {
 		row := Row{Line: e.Line, ID: e.ID}
 		if err != nil {
 			row.Status, row.Err = Unmatched, err
@@ -108,12 +121,7 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		}
 		t, err := b.target(file, e.ID, load)
 		row.Sheet = t.Sheet
-		for _, w := range t.Warnings {
-			if key := w.Error(); !warned[key] { // once, not once per column
-				warned[key] = true
-				probs = append(probs, w)
-			}
-		}
+		warns[ri] = t.Warnings
 		if err == nil && e.Student != "" && !sameStudent(e.Student, t.Student) {
 			// A column sorted on its own shifts marks to other students:
 			// the row's student must be the one the file is.
@@ -141,21 +149,45 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			err = quiz.CheckPoints(e.Points, t.Max)
 		}
 		if err == nil {
-			m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: now().UTC().Truncate(time.Second)}
-			err = b.apply(file, len(rows), t, m)
+			m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: stamp(ri)}
+			err = b.apply(file, ri, t, m)
 		}
 		if err != nil {
 			row.Status, row.Err = Failed, err
 		}
 		return row
 	}
+	ofFile := map[string][]int{} // the entries of each file, by index
+	rowOf := make([]int, len(entries))
 	for i, e := range entries {
 		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
 			continue
 		}
-		rows = append(rows, one(e, targets[i], targetErrs[i]))
-		if targetErrs[i] == nil && last[targets[i]] == i {
-			b.save(targets[i], rows)
+		rowOf[i] = len(rows)
+		rows = append(rows, one(len(rows), e, targets[i], targetErrs[i]))
+		file := targets[i]
+		if targetErrs[i] != nil {
+			continue
+		}
+		ofFile[file] = append(ofFile[file], i)
+		if last[file] != i {
+			continue
+		}
+		if !b.check(file) {
+			b.redo(file)
+			for _, j := range ofFile[file] {
+				rows[rowOf[j]] = one(rowOf[j], entries[j], file, nil)
+			}
+		}
+		b.save(file, rows)
+	}
+	warned := map[string]bool{}
+	for ri := range rows {
+		for _, w := range warns[ri] {
+			if key := w.Error(); !warned[key] { // once, not once per column
+				warned[key] = true
+				probs = append(probs, w)
+			}
 		}
 	}
 	return probs, rows, nil

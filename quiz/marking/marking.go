@@ -761,9 +761,14 @@ func Target(file, id string, load BankLoader) (Found, error) {
 }
 
 // target is Target of the file's bytes, data.
-func target(file string, data []byte, id string, load BankLoader) (t Found, err error) {
+func target(file string, data []byte, id string, load BankLoader) (Found, error) {
 	student, answers, warns, _, unknown, err := openAnswers(file, data, load)
-	warns = append(warns, unknown...)
+	return pick(file, data, id, student, answers, append(warns, unknown...), err)
+}
+
+// pick is target's choice, among the open answers of a file (data) that
+// openAnswers read, of the one id names.
+func pick(file string, data []byte, id, student string, answers []found, warns []quiz.Problem, err error) (t Found, _ error) {
 	if err != nil && len(answers) == 0 {
 		return t, err
 	}

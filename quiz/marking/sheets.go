@@ -35,7 +35,8 @@ func isSheet(file string, data []byte) bool {
 // again to add the mark and to find its marks section, and reads what it
 // wrote back to check it, which the next mark of that file reads again.
 // Each read parsed the sheet's YAML: most of what marking cost (13 parses
-// for a sheet's three marks; now 7).
+// for a sheet's three marks; 7 with this; mark --from, which gives a
+// sheet's marks in memory (batch), now 2).
 var recent struct {
 	sync.Mutex
 	last [4]readResult // the newest first
@@ -66,7 +67,7 @@ func readMarked(file string, data []byte) (*sheet.Sheet, sheet.MarksSection, err
 			return r.s, r.sec, r.err
 		}
 	}
-	s, sec, err := sheet.ReadMarked(file, data)
+	s, sec, err := parseMarked(file, data)
 	if len(data) > maxRemembered {
 		return s, sec, err
 	}
@@ -74,6 +75,10 @@ func readMarked(file string, data []byte) (*sheet.Sheet, sheet.MarksSection, err
 	recent.last[0] = readResult{file, bytes.Clone(data), s, sec, err}
 	return s, sec, err
 }
+
+// parseMarked is sheet.ReadMarked; a variable only so that this package's
+// tests can count the readings.
+var parseMarked = sheet.ReadMarked
 
 // readSheet is sheet.Read of a whole file's data, through readMarked.
 func readSheet(file string, data []byte) (*sheet.Sheet, error) {
@@ -101,15 +106,8 @@ func markedSheet(file string, data []byte, id string, m quiz.Mark, most float64)
 	if err != nil {
 		return nil, 0, err
 	}
-	answer, ok := s.OpenAnswer(id) // as grade reads it, and mark showed it
-	if !ok {
-		return nil, 0, fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
-	}
-	if err := tieTo(&m, answer); err != nil {
-		return nil, 0, fmt.Errorf("%s: question %s: %w", file, id, err)
-	}
-	if err := quiz.CheckPoints(m.Points, most); err != nil {
-		return nil, 0, fmt.Errorf("%s: question %s: %w", file, id, err)
+	if m, err = sheetMark(file, s, id, m, most); err != nil {
+		return nil, 0, err
 	}
 	out, err := withMark(file, data, s, id, m)
 	if err != nil {
@@ -119,16 +117,26 @@ func markedSheet(file string, data []byte, id string, m quiz.Mark, most float64)
 	return out, perm, err
 }
 
+// sheetMark checks a mark of the answer to question id of sheet s, and ties
+// it to that answer (tieTo).
+func sheetMark(file string, s *sheet.Sheet, id string, m quiz.Mark, most float64) (quiz.Mark, error) {
+	answer, ok := s.OpenAnswer(id) // as grade reads it, and mark showed it
+	if !ok {
+		return m, fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
+	}
+	if err := tieTo(&m, answer); err != nil {
+		return m, fmt.Errorf("%s: question %s: %w", file, id, err)
+	}
+	if err := quiz.CheckPoints(m.Points, most); err != nil {
+		return m, fmt.Errorf("%s: question %s: %w", file, id, err)
+	}
+	return m, nil
+}
+
 // withMark returns the sheet's file with the mark of question id set, read
 // back and checked.
 func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) ([]byte, error) {
-	marks := slices.Clone(s.Marks)
-	entry := sheet.Mark{ID: id, Mark: m}
-	if i := slices.IndexFunc(marks, func(x sheet.Mark) bool { return x.ID == id }); i >= 0 {
-		marks[i] = entry
-	} else {
-		marks = append(marks, entry)
-	}
+	marks := setMark(s.Marks, id, m)
 	var out []byte
 	var err error
 	if fileio.FormatOf(file, "json") != "" {
@@ -140,6 +148,19 @@ func withMark(file string, data []byte, s *sheet.Sheet, id string, m quiz.Mark) 
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return out, sameAnswers(file, s, out, marks)
+}
+
+// setMark returns marks with the mark of question id set: replaced where
+// it is, or added at the end. marks is left as it was.
+func setMark(marks []sheet.Mark, id string, m quiz.Mark) []sheet.Mark {
+	marks = slices.Clone(marks)
+	entry := sheet.Mark{ID: id, Mark: m}
+	if i := slices.IndexFunc(marks, func(x sheet.Mark) bool { return x.ID == id }); i >= 0 {
+		marks[i] = entry
+	} else {
+		marks = append(marks, entry)
+	}
+	return marks
 }
 
 // sameAnswers reads the marked sheet back: it must read, with the student's
@@ -247,6 +268,20 @@ func quizNum(p float64) string {
 // yamlWithMarks returns a YAML sheet with its marks section set to marks:
 // the section replaced where it is, or appended at the end.
 func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error) {
+	_, span, err := readMarked(file, data) // read before this: the section as found then
+	if err != nil {
+		span.Err = err
+	}
+	out, _, err := spliceMarks(data, span, marks)
+	return out, err
+}
+
+// spliceMarks is yamlWithMarks of data whose marks section is span (as
+// reading data finds it), and where the section is in the sheet returned:
+// its key's line, to the line of the key after it or the end. mark --from
+// gives a sheet's marks one after another in memory (batch) without reading
+// each result again to find it.
+func spliceMarks(data []byte, span sheet.MarksSection, marks []sheet.Mark) ([]byte, sheet.MarksSection, error) {
 	sec := &yaml.Node{Kind: yaml.MappingNode}
 	for _, m := range marks {
 		sec.Content = append(sec.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: m.ID, Tag: "!!str"}, markNode(m))
@@ -256,7 +291,7 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {
-		return nil, err
+		return nil, span, err
 	}
 	_ = enc.Close()
 	section := b.Bytes()
@@ -268,30 +303,29 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 		section = bytes.ReplaceAll(section, []byte("\n"), nl)
 	}
 
-	_, span, err := readMarked(file, data) // read before this: the section as found then
-	if err == nil {
-		err = span.Err
+	if span.Err != nil {
+		return nil, span, span.Err
 	}
 	start, end := span.Start, span.End
-	if err != nil {
-		return nil, err
-	}
 	if start < 0 { // no section yet: append one
 		out := slices.Clip(data)
 		if len(out) > 0 && out[len(out)-1] != '\n' {
 			out = append(out, nl...)
 		}
-		return append(out, section...), nil
+		at := len(out)
+		out = append(out, section...)
+		return out, sheet.MarksSection{Start: at, End: len(out)}, nil
 	}
 	kept, err := commentLines(data[start:end])
 	if err != nil {
-		return nil, err
+		return nil, span, err
 	}
 	out := make([]byte, 0, len(data)+len(section))
 	out = append(out, data[:start]...)
 	out = append(out, section...)
 	out = append(out, kept...)
-	return append(out, data[end:]...), nil
+	after := len(out) // the next key's line, or the end
+	return append(out, data[end:]...), sheet.MarksSection{Start: start, End: after}, nil
 }
 
 // maxSectionComments bounds the comment lines looked for in a marks section:

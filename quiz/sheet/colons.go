@@ -250,73 +250,96 @@ func quoteRefused(data []byte, only map[int]bool) ([]byte, []quiz.Problem) {
 		if m == nil {
 			continue
 		}
-		key, value := m[2], m[3]
-		answer := inAnswers && at == indent
-		typed := value // what the student wrote, for the warning
-		comment := ""  // a comment after the answer, kept as one
-		if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
-			if !answer || blockHeader(value) {
-				blockAt = at // a block: the lines below are the answer
-				continue
-			}
-			// "id: | my answer": the answer on the |'s own line, which
-			// YAML refuses; the text after the | (or >) is the answer.
-			// A > before a number ("> 20000", ">350") is a comparison
-			// the student wrote, not YAML's: kept, for the numeric
-			// reader to judge, never dropped without a word.
-			if !comparison().MatchString(value) {
-				value, comment = afterBar(value)
-			}
-		} else if !(answer || at == 0 && key == "student") {
-			continue
-		} else if more := continuation(lines, i, at, value); answer && value != "" && strings.ContainsAny(value[:1], "\"'[{") {
-			// A quote or a list, maybe over lines: read as YAML reads
-			// it when it closes on the answer's lines with nothing
-			// after it; else as the text typed ("'cause they
-			// wanted"), each line kept where it was. Its lines are
-			// those YAML reads as its own: an editor's auto-indent
-			// puts them at the id's indent, not under it.
-			group := openedGroup(lines, i, at, value)
-			skip = i + len(group) // its lines are its own, a column-0 one too: no key, no end of the answers
-			bad, reason := openedRefused(strings.Join(group, "\n"))
-			if !bad {
-				continue
-			}
-			fixed = append(fixed, textGroup(lines, i, m, group, reason))
-			continue
-		} else if answer && more > 0 && value[0] != '#' {
-			// A plain answer that goes on over lines: YAML refuses a
-			// colon on any of them, and drops an anchor or tag (&, !)
-			// at its start, or refuses an alias (*) with more after it.
-			// Each line is kept where it was, in one double-quoted text
-			// that folds as the plain one did. An anchor or tag alone
-			// over a list or mapping is YAML structure: left to YAML.
-			if yamlMark(value) && !strings.ContainsAny(value, " \t") && structure(lines[i+1]) {
-				continue
-			}
-			group, bad := plainGroup(lines[i+1:i+1+more], value)
-			if !bad {
-				continue
-			}
-			fixed = append(fixed, textGroup(lines, i, m, group, "next time, write such an answer on the lines below a |"))
-			continue
-		} else if !refused(value) {
-			continue
+		f := quoteLine(lines, i, at, m, inAnswers && at == indent)
+		if f.block {
+			blockAt = at // a block: the lines below are the answer
 		}
-		var msg string
-		lines[i], msg = quotedLine(m[1], key, value, typed, comment, raw)
-		p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: msg}
-		if answer {
-			p.Question = key
-		} else {
-			p.Field = key
+		skip = max(skip, f.skip)
+		if f.fixed {
+			fixed = append(fixed, f.problem)
 		}
-		fixed = append(fixed, p)
 	}
 	if fixed == nil {
 		return nil, nil
 	}
 	return bytes.Join(lines, nil), fixed
+}
+
+// lineFix is what quoteRefused does with a key's line.
+type lineFix struct {
+	problem quiz.Problem // the warning for the line (or lines) rewritten, when fixed
+	fixed   bool
+	block   bool // a block scalar begins: the lines below it are text
+	skip    int  // the lines before this one are the line's own (a quote or list over lines)
+}
+
+// quoteLine reads lines[i], a key's line at indent at (m: answerLine's
+// match), for quoteRefused, and rewrites it in lines when YAML refuses it;
+// answer says it is one of the answers.
+func quoteLine(lines [][]byte, i, at int, m []string, answer bool) lineFix {
+	key, value := m[2], m[3]
+	typed := value // what the student wrote, for the warning
+	comment := ""  // a comment after the answer, kept as one
+	if strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
+		if !answer || blockHeader(value) {
+			return lineFix{block: true}
+		}
+		// "id: | my answer": the answer on the |'s own line, which
+		// YAML refuses; the text after the | (or >) is the answer.
+		// A > before a number ("> 20000", ">350") is a comparison
+		// the student wrote, not YAML's: kept, for the numeric
+		// reader to judge, never dropped without a word.
+		if !comparison().MatchString(value) {
+			value, comment = afterBar(value)
+		}
+	} else if !(answer || at == 0 && key == "student") {
+		return lineFix{}
+	} else if more := continuation(lines, i, at, value); answer && value != "" && strings.ContainsAny(value[:1], "\"'[{") {
+		return openedLines(lines, i, at, m, value)
+	} else if answer && more > 0 && value[0] != '#' {
+		return plainLines(lines, i, m, value, more)
+	} else if !refused(value) {
+		return lineFix{}
+	}
+	var msg string
+	lines[i], msg = quotedLine(m[1], key, value, typed, comment, lines[i])
+	p := quiz.Problem{Line: i + 1, Warning: true, Reading: true, Msg: msg}
+	if answer {
+		p.Question = key
+	} else {
+		p.Field = key
+	}
+	return lineFix{problem: p, fixed: true}
+}
+
+// openedLines reads an answer that opens a quote or a list, maybe over
+// lines: as YAML reads it when it closes on the answer's lines with nothing
+// after it; else as the text typed ("'cause they wanted"), each line kept
+// where it was. Its lines are those YAML reads as its own: an editor's
+// auto-indent puts them at the id's indent, not under it.
+func openedLines(lines [][]byte, i, at int, m []string, value string) lineFix {
+	group := openedGroup(lines, i, at, value)
+	f := lineFix{skip: i + len(group)} // its lines are its own, a column-0 one too: no key, no end of the answers
+	if bad, reason := openedRefused(strings.Join(group, "\n")); bad {
+		f.problem, f.fixed = textGroup(lines, i, m, group, reason), true
+	}
+	return f
+}
+
+// plainLines reads a plain answer that goes on over lines: YAML refuses a
+// colon on any of them, and drops an anchor or tag (&, !) at its start, or
+// refuses an alias (*) with more after it. Each line is kept where it was,
+// in one double-quoted text that folds as the plain one did. An anchor or
+// tag alone over a list or mapping is YAML structure: left to YAML.
+func plainLines(lines [][]byte, i int, m []string, value string, more int) lineFix {
+	if yamlMark(value) && !strings.ContainsAny(value, " \t") && structure(lines[i+1]) {
+		return lineFix{}
+	}
+	group, bad := plainGroup(lines[i+1:i+1+more], value)
+	if !bad {
+		return lineFix{}
+	}
+	return lineFix{problem: textGroup(lines, i, m, group, "next time, write such an answer on the lines below a |"), fixed: true}
 }
 
 // afterBar reads "id: | my answer", an answer on the |'s (or >'s) own line,
