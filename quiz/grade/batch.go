@@ -36,25 +36,26 @@ type Batch struct {
 	// directory with no sheets names them in its own message instead.
 	Left *LeftOut
 
-	// What may be in flight, when set (tests): 0 means readAheadBytes and
-	// readAheadSheets; waiting, when set, is told each time the reader
+	// What may be in flight, when set (tests): 0 means ReadAheadBytes and
+	// ReadAheadSheets; waiting, when set, is told each time the reader
 	// waits for room, with what is in flight then.
 	aheadBytes, aheadSheets int
 	waiting                 func(bytes, sheets int)
 }
 
-// What a batch reads ahead of the results it has handed over. A line of JSON
-// lines may be up to 10 MB, and a class's file or folder of such sheets
-// queued 256 deep held gigabytes (attack17 F3); sheets as students write
-// them are a few kilobytes, so the workers never wait for these bounds. The
-// bytes count what a sheet held from the moment it is read until its result
-// is handed over (what grading it builds, and the result waiting for the
-// sheets before it, grow with it): one sheet larger than the budget is read
-// alone. So memory stays bounded whatever the number of cores, and the
-// sheets' count bounds the results waiting for a slow one before them.
+// What a batch reads ahead of the results it has handed over: sheets queued,
+// being graded, and graded but waiting for a slower one before them. A line
+// of JSON lines may be up to 10 MB, and a class's file or folder of such
+// sheets queued 256 deep held gigabytes (attack17 F3); sheets as students
+// write them are a few kilobytes, so the workers never wait for these
+// bounds. A sheet's bytes count from the moment it is read until its result
+// is handed over, for what grading it builds and its result grow with them:
+// so memory stays bounded whatever the number of cores. One sheet larger
+// than ReadAheadBytes is read alone. The count bounds the results waiting for
+// a slow sheet before them, however small the sheets.
 const (
-	readAheadBytes  = 16 << 20
-	readAheadSheets = 512
+	ReadAheadBytes  = 16 << 20
+	ReadAheadSheets = 512
 )
 
 // flight counts the sheets read and not yet handed over, and makes the
@@ -136,7 +137,7 @@ type done struct {
 func (b *Batch) Run(handle func(Item)) {
 	jobs := make(chan job, 256)
 	results := make(chan done, 256)
-	ahead := newFlight(cmp.Or(b.aheadBytes, readAheadBytes), cmp.Or(b.aheadSheets, readAheadSheets), b.waiting)
+	ahead := newFlight(cmp.Or(b.aheadBytes, ReadAheadBytes), cmp.Or(b.aheadSheets, ReadAheadSheets), b.waiting)
 	go func() {
 		b.enumerate(ahead, jobs, results)
 		close(jobs)
