@@ -343,3 +343,18 @@ func letters(s string) int {
 	}
 	return n
 }
+
+// SameButCase reports whether a and b differ at most in case, in every
+// script (Şuşa, ŞUŞA, şuşa), composed or not: the closer of the two ways
+// an option's text is matched before Normalize's, which also drops accents
+// and punctuation (Şuşa and Susa fold alike but are not the same but for
+// case).
+func SameButCase(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	if isASCII(a) && isASCII(b) {
+		return false
+	}
+	return strings.EqualFold(norm.NFC.String(a), norm.NFC.String(b))
+}
