@@ -358,3 +358,25 @@ func SameButCase(a, b string) bool {
 	}
 	return strings.EqualFold(norm.NFC.String(a), norm.NFC.String(b))
 }
+
+// AccentsOrCaseOnly reports whether a and b are two texts that differ only in
+// accents or case (Şuşa and Susa, Xocalı and XOCALI): Normalize folds them
+// alike, to something, and they hold the same symbols in the same order, so
+// that C++, C# and C, which a student types apart, are not so.
+func AccentsOrCaseOnly(a, b string) bool {
+	if a == b {
+		return false
+	}
+	f := Normalize(a)
+	return f != "" && f == Normalize(b) && symbols(a) == symbols(b)
+}
+
+// symbols is s without its letters, digits, marks and spaces.
+func symbols(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
