@@ -193,21 +193,21 @@ func TestPlainPointsMatchTheKeyPoints(t *testing.T) {
 func TestValidateWarnsOfTextsThatFoldAlike(t *testing.T) {
 	rule := "differ only in accents or case: a student who types one without its accents gets the other or is refused as ambiguous; make them differ in their letters (rule: options must differ once accents and case are dropped)"
 	for _, tt := range []struct {
-		q    Question
+		q    *Question
 		want []string
 	}{
-		{Question{Type: Match, Pairs: []Pair{{"Şuşa", "Shushi"}, {"Susa", "Iran"}, {"Agdam", "Ağdam"}}},
+		{&Question{Type: Match, Pairs: []Pair{{"Şuşa", "Shushi"}, {"Susa", "Iran"}, {"Agdam", "Ağdam"}}},
 			[]string{`pairs.left: "Şuşa" and "Susa" ` + rule}},
-		{Question{Type: Match, Pairs: []Pair{{"Khojaly", "Xocalı"}, {"Shusha", "XOCALI"}}},
+		{&Question{Type: Match, Pairs: []Pair{{"Khojaly", "Xocalı"}, {"Shusha", "XOCALI"}}},
 			[]string{`pairs.right: "Xocalı" and "XOCALI" ` + rule}},
-		{Question{Type: Single, Choices: []string{"Baku", "BAKU", "Bakü"}, Correct: []int{0}},
+		{&Question{Type: Single, Choices: []string{"Baku", "BAKU", "Bakü"}, Correct: []int{0}},
 			[]string{`choices: "Baku" and "BAKU" ` + rule, `choices: "Baku" and "Bakü" ` + rule}},
-		{Question{Type: Order, Items: []string{"Ağdam", "Agdam"}}, []string{`items: "Ağdam" and "Agdam" ` + rule}},
-		{Question{Type: Single, Choices: []string{"C++", "C#", "C"}, Correct: []int{0}}, nil},
-		{Question{Type: Single, Choices: []string{"Nagorno-Karabakh", "Nagorno Karabakh"}, Correct: []int{0}}, nil},
-		{Question{Type: Single, Choices: []string{"≈", "="}, Correct: []int{0}}, nil},
+		{&Question{Type: Order, Items: []string{"Ağdam", "Agdam"}}, []string{`items: "Ağdam" and "Agdam" ` + rule}},
+		{&Question{Type: Single, Choices: []string{"C++", "C#", "C"}, Correct: []int{0}}, nil},
+		{&Question{Type: Single, Choices: []string{"Nagorno-Karabakh", "Nagorno Karabakh"}, Correct: []int{0}}, nil},
+		{&Question{Type: Single, Choices: []string{"≈", "="}, Correct: []int{0}}, nil},
 		// The same text twice is an error of its own, not this warning too.
-		{Question{Type: Single, Choices: []string{"Xocalı", " Xocalı "}, Correct: []int{0}}, nil},
+		{&Question{Type: Single, Choices: []string{"Xocalı", " Xocalı "}, Correct: []int{0}}, nil},
 	} {
 		q := tt.q
 		q.ID, q.Prompt, q.Points, q.Line = "q", "P", 1, 3
@@ -221,7 +221,7 @@ func TestValidateWarnsOfTextsThatFoldAlike(t *testing.T) {
 			}
 		}
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("%v:\n got %q\nwant %q", tt.q, got, tt.want)
+			t.Errorf("%q %q %q:\n got %q\nwant %q", tt.q.Choices, tt.q.Items, tt.q.Pairs, got, tt.want)
 		}
 	}
 	// A YAML bank so written loads, with the warning on the pairs' line.
