@@ -8,9 +8,10 @@ import (
 	"github.com/conflictq/conflictq/cmd/internal/iostreams"
 )
 
-// BenchmarkCommandsInProcess runs each command of BenchmarkStartup that ends
-// by itself, in-process: the command tree, the settings and the command's own
-// work, without process start-up. Its allocations (-benchmem) are the heap a
+// BenchmarkCommandsInProcess runs some of BenchmarkStartup's commands that
+// end by themselves (the rows below: each command's plainest run, the
+// teacher's fixture and the pages), in-process: the command tree, the
+// settings and the command's own work, without process start-up. Its allocations (-benchmem) are the heap a
 // real run touches, and so the page faults that are most of what conflictq
 // costs over the floor; they are steady where a whole run's time is not.
 func BenchmarkCommandsInProcess(b *testing.B) {

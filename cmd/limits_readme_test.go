@@ -14,6 +14,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/gift"
+	"github.com/conflictq/conflictq/quiz/grade"
 	"github.com/conflictq/conflictq/quiz/sheet"
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -45,6 +46,7 @@ func TestReadmeLimitsMatchTheCode(t *testing.T) {
 		"An answer sheet":                {thousands(sheet.MaxAnswers) + " answers", thousands(sheet.MaxAnswers) + " marks", fmt.Sprintf("at most %d fields", sheet.MaxMarkFields)},
 		"A sheet that `conflictq sheet`": {thousands(quiz.MaxYAMLItems) + " lines and commas"},
 		"A line of JSON lines":           {mb(fileio.MaxFileSize)},
+		"Sheets `grade` has read":        {mb(grade.ReadAheadBytes) + " and " + fmt.Sprint(grade.ReadAheadSheets) + " sheets", "larger than " + mb(grade.ReadAheadBytes)},
 		"A line typed at":                {fmt.Sprintf("%d KB", prompt.MaxLine>>10)},
 		"Problems listed for one file":   {fmt.Sprint(quiz.MaxProblems)},
 		"Unknown answer ids":             {fmt.Sprint(quiz.MaxProblems)},

@@ -164,15 +164,23 @@ const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku
 //
 // The quizzes are timed from start to their first prompt on screen (the time
 // a student waits); every other command from start to exit. Every command
-// has a row, and each format and file a teacher writes has one beside it,
-// in groups (the table's headings). grade, summary and bank validate and
-// convert work on a small bank and sheet written beforehand; the grade-40
-// rows, the quiz-answers rows, the sheet-key rows and the two marks on a
-// class's real paper (writeTeacherFixture), grade-folder on 30 such sheets
-// in a folder (writeClassFolder), the -xml rows on the comprehension bank
-// exported as Moodle XML, and the summary files and pages on the merged sums
-// of the html rows' class of 30 (writeHTMLInputs); mark with the sheet put
-// back unmarked before each run. All of it is written outside the time. The
+// has a row, in groups (the table's headings), and so has each --format
+// value and each kind of file a teacher writes: -o (summary's and sheet's in
+// every extension they take, grade's, bank export's and convert's beside
+// their rows to the screen, quiz --answers' in every format), --key, grade
+// --summary as .csv, .json, .md and .html, and --sums; and the flags that
+// change the work (grade --reveal, define --full, glossary list --by-topic,
+// bank show --answers). Not timed: progress --forget (it deletes a history,
+// after asking) and quiz --report-dir (the -o report under a name of its
+// own). grade, summary and bank validate and convert work on a small bank
+// and sheet written beforehand; the grade-40 rows, the quiz-answers rows,
+// the sheet-key rows and the two marks on a class's real paper
+// (writeTeacherFixture), grade-folder on 30 such sheets in a folder
+// (writeClassFolder), the -xml rows on the comprehension bank exported as
+// Moodle XML, and grade-class, its statistics and sums, and the summary
+// files and pages on the html rows' class of 30 and its merged sums
+// (writeHTMLInputs); mark with the sheet put back unmarked before each run.
+// All of it is written outside the time. The
 // rows ending in -file write files (-o), synced to the disk as every file
 // conflictq writes (see htmlRuns); quiz --answers writes its report only to
 // a file, so its formats' rows all do.
@@ -259,20 +267,26 @@ func BenchmarkStartup(b *testing.B) {
 			}, 20 * time.Millisecond},
 			{"progress", run("progress"), 0},
 			{"progress-csv", run("progress", "--format", "csv"), 0},
+			{"progress-json", run("progress", "--json"), 0},
 		}},
 		{"glossary", []row{
 			{"define", run("define", "genocide"), 0},
 			{"define-json", run("define", "genocide", "--json"), 0},
+			{"define-full", run("define", "genocide", "--full"), 0},
 			{"glossary-list", run("glossary", "list"), 0},
+			{"glossary-list-topic", run("glossary", "list", "--by-topic"), 0},
 			{"glossary-list-json", run("glossary", "list", "--json"), 0},
 			{"glossary-search", run("glossary", "search", "specific intent"), 0},
 		}},
 		{"banks: list, show, check, convert (mine: 4 questions; comp.xml: the comprehension bank's 40)", []row{
 			{"bank-list", run("bank", "list"), 0},
+			{"bank-list-json", run("bank", "list", "--json"), 0},
 			{"bank-show", run("bank", "show", "comprehension"), 0},
+			{"bank-show-answers", run("bank", "show", "comprehension", "--answers"), 0},
 			{"bank-validate", run("bank", "validate", "mine.yaml"), 0},
 			{"bank-validate-xml", run("bank", "validate", "comp.xml"), 0},
 			{"bank-convert", run("bank", "convert", "mine.gift", "-o", "-"), 0},
+			{"bank-convert-file", run("bank", "convert", "mine.gift", "-o", "mine-converted.yaml", "--force"), 0},
 			{"bank-convert-xml", run("bank", "convert", "comp.xml", "-o", "-"), 0},
 		}},
 		{"bank export: every format (vocabulary: 68 questions, the largest; comprehension: 40)", []row{
@@ -287,21 +301,30 @@ func BenchmarkStartup(b *testing.B) {
 			{"export-md-file", run("bank", "export", "comprehension", "--seed", "1", "-o", "test.md", "--key", "key.md", "--force"), 0},
 			{"export-qti-file", run("bank", "export", "comprehension", "--format", "qti", "-o", "test.zip", "--force"), 0},
 		}},
-		{"sheets: blank and key (comprehension, 40 questions)", []row{
+		{"sheets: blank (YAML and JSON) and key (comprehension, 40 questions)", []row{
 			{"sheet", run("sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"), 0},
+			{"sheet-json", run("sheet", "--bank", "comprehension", "-n", "10", "--seed", "1", "--format", "json"), 0},
 			{"sheet-file", run("sheet", "--bank", "comprehension", "--seed", "1", "-o", "blank.yaml", "--force"), 0},
+			{"sheet-json-file", run("sheet", "--bank", "comprehension", "--seed", "1", "-o", "blank.json", "--force"), 0},
 			{"sheet-key", run("sheet", "--key", "--from", fx.Blank), 0},
 			{"sheet-key-file", run("sheet", "--key", "--from", fx.Blank, "-o", "key-out.yaml", "--force"), 0},
 		}},
-		{"grade: a small sheet, Ana's 40 questions in every format, a folder of 30 such sheets", []row{
+		{"grade: a small sheet, Ana's 40 questions in every format and to a file, a folder of 30 such sheets, the class of 30 with its statistics and sums written", []row{
 			{"grade", run("grade", "key.yaml"), 0},
+			{"grade-reveal", run("grade", "key.yaml", "--reveal"), 0},
 			{"grade-40", run("grade", fx.Sheet), 0},
 			{"grade-40-json", run("grade", fx.Sheet, "--format", "json"), 0},
 			{"grade-40-csv", run("grade", fx.Sheet, "--format", "csv"), 0},
 			{"grade-40-junit", run("grade", fx.Sheet, "--format", "junit"), 0},
 			{"grade-40-gradescope", run("grade", fx.Sheet, "--format", "gradescope"), 0},
 			{"grade-40-markdown", run("grade", fx.Sheet, "--format", "markdown"), 0},
+			{"grade-40-csv-file", run("grade", fx.Sheet, "-o", "ana40-results.csv", "--force"), 0},
 			{"grade-folder", run("grade", classDir), 0},
+			{"grade-class", run("grade", "class.jsonl"), 0},
+			{"grade-summary-csv", run("grade", "class.jsonl", "--summary", "class-summary.csv", "--force"), 0},
+			{"grade-summary-json", run("grade", "class.jsonl", "--summary", "class-summary.json", "--force"), 0},
+			{"grade-summary-md", run("grade", "class.jsonl", "--summary", "class-summary.md", "--force"), 0},
+			{"grade-sums", run("grade", "class.jsonl", "--sums", "class-sums-again.json", "--force"), 0},
 		}},
 		{"quiz --answers: Ana's sheet, its summary printed and its report written (-o) in every format", []row{
 			{"quiz-answers", run("quiz", "--answers", fx.Sheet), 0},
@@ -317,6 +340,8 @@ func BenchmarkStartup(b *testing.B) {
 			{"summary", run("summary", "sums.json"), 0},
 			{"summary-md-file", run("summary", "class-sums.json", "-o", "sums.md", "--force"), 0},
 			{"summary-csv-file", run("summary", "class-sums.json", "-o", "sums.csv", "--force"), 0},
+			{"summary-json-file", run("summary", "class-sums.json", "-o", "sums-stats.json", "--force"), 0},
+			{"summary-sums-file", run("summary", "class-sums.json", "--sums", "merged-sums.json", "--force"), 0},
 		}},
 		{"pages (HTML): the class of 30, Ana's review, the comprehension bank printed", htmlTimed},
 		{"help, version, completion", []row{

@@ -3,6 +3,7 @@ package grade
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/sheet"
@@ -33,6 +35,68 @@ type Batch struct {
 	// files and folders, links to folders), for a note once Run returns. A
 	// directory with no sheets names them in its own message instead.
 	Left *LeftOut
+
+	// What may be in flight, when set (tests): 0 means ReadAheadBytes and
+	// ReadAheadSheets; waiting, when set, is told each time the reader
+	// waits for room, with what is in flight then.
+	aheadBytes, aheadSheets int
+	waiting                 func(bytes, sheets int)
+}
+
+// What a batch reads ahead of the results it has handed over: sheets queued,
+// being graded, and graded but waiting for a slower one before them. A line
+// of JSON lines may be up to 10 MB, and a class's file or folder of such
+// sheets queued 256 deep held gigabytes (attack17 F3); sheets as students
+// write them are a few kilobytes, so the workers never wait for these
+// bounds. A sheet's bytes count from the moment it is read until its result
+// is handed over, for what grading it builds and its result grow with them:
+// so memory stays bounded whatever the number of cores. One sheet larger
+// than ReadAheadBytes is read alone. The count bounds the results waiting for
+// a slow sheet before them, however small the sheets.
+const (
+	ReadAheadBytes  = 16 << 20
+	ReadAheadSheets = 512
+)
+
+// flight counts the sheets read and not yet handed over, and makes the
+// reader wait while there is no room for the next.
+type flight struct {
+	mu                  sync.Mutex
+	room                sync.Cond
+	bytes, sheets       int // in flight now
+	maxBytes, maxSheets int
+	waiting             func(bytes, sheets int)
+}
+
+func newFlight(maxBytes, maxSheets int, waiting func(int, int)) *flight {
+	f := &flight{maxBytes: maxBytes, maxSheets: maxSheets, waiting: waiting}
+	f.room.L = &f.mu
+	return f
+}
+
+// take waits for room for a sheet of n bytes and counts it in flight. A
+// sheet larger than the whole budget waits until nothing else is in flight.
+func (f *flight) take(n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for f.sheets > 0 && (f.bytes+n > f.maxBytes || f.sheets >= f.maxSheets) {
+		if f.waiting != nil {
+			f.waiting(f.bytes, f.sheets)
+		}
+		f.room.Wait()
+	}
+	f.bytes += n
+	f.sheets++
+}
+
+// give counts a sheet of n bytes out of flight, once its result is handed
+// over.
+func (f *flight) give(n int) {
+	f.mu.Lock()
+	f.bytes -= n
+	f.sheets--
+	f.mu.Unlock()
+	f.room.Signal()
 }
 
 // Item is one graded sheet, or an input that could not be read or graded.
@@ -49,7 +113,9 @@ type Item struct {
 	Key bool
 }
 
-// A sheet to grade: a whole file, or one line of a JSON-lines input.
+// A sheet to grade: a whole file, or one line of a JSON-lines input. The
+// readers of JSON lines lend data for the call to send, which copies it once
+// there is room for it.
 type job struct {
 	seq   int
 	file  string
@@ -59,7 +125,8 @@ type job struct {
 }
 
 type done struct {
-	seq int
+	seq  int
+	size int // the sheet's bytes, in flight until it is handed over
 	Item
 }
 
@@ -70,8 +137,9 @@ type done struct {
 func (b *Batch) Run(handle func(Item)) {
 	jobs := make(chan job, 256)
 	results := make(chan done, 256)
+	ahead := newFlight(cmp.Or(b.aheadBytes, ReadAheadBytes), cmp.Or(b.aheadSheets, ReadAheadSheets), b.waiting)
 	go func() {
-		b.enumerate(jobs, results)
+		b.enumerate(ahead, jobs, results)
 		close(jobs)
 	}()
 	workers := b.Workers
@@ -115,12 +183,13 @@ func (b *Batch) Run(handle func(Item)) {
 			delete(pending, next)
 			next++
 			hand(d)
+			ahead.give(d.size)
 		}
 	}
 }
 
 func (b *Batch) gradeOne(j job) done {
-	d := done{seq: j.seq}
+	d := done{seq: j.seq, size: len(j.data)}
 	d.Where = j.where()
 	if sheet.IsReport(j.data) { // a quiz's report, gathered like a sheet
 		d.Result, d.Err = b.Grader.GradeReportAt(j.file, j.line, j.data)
@@ -155,9 +224,20 @@ func (j job) where() string {
 // enumerate turns the inputs into jobs: files, directories searched
 // recursively, and "-" or .jsonl files read line by line. Inputs that cannot be
 // opened are reported as results with seq -1, so that the rest still runs.
-func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
+// Each job waits for room in flight before it is queued.
+func (b *Batch) enumerate(ahead *flight, jobs chan<- job, results chan<- done) {
 	seq := 0
 	bad := func(where string, err error) { results <- done{seq: -1, Item: Item{Err: err, Where: where}} }
+	queue := func(j job) {
+		ahead.take(len(j.data))
+		jobs <- j
+	}
+	// A line of JSON lines is lent by its reader: copied once there is room.
+	queueLent := func(j job) {
+		ahead.take(len(j.data))
+		j.data = bytes.Clone(j.data)
+		jobs <- j
+	}
 	// A file named twice (grade ana.yaml ., or the same file twice) is
 	// graded once: a second row would count the student twice.
 	seen := map[string]bool{}
@@ -182,7 +262,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 				bad(path, err)
 				return
 			}
-			readLines(path, fh, &seq, func(j job) { jobs <- j }, bad)
+			readLines(path, fh, &seq, queueLent, bad)
 			fh.Close()
 		default:
 			data, err := fileio.ReadFileLimited(path)
@@ -190,7 +270,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 				bad(path, err)
 				return
 			}
-			jobs <- job{seq: seq, file: path, data: data, alone: alone}
+			queue(job{seq: seq, file: path, data: data, alone: alone})
 			seq++
 		}
 	}
@@ -204,14 +284,15 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 			var held *job
 			send := func(j job) {
 				if held != nil {
-					jobs <- *held
+					queue(*held)
 				}
 				if len(b.Inputs) == 1 && held == nil && j.seq == 0 {
+					j.data = bytes.Clone(j.data)
 					held = &j
 					return
 				}
 				held = nil
-				jobs <- j
+				queueLent(j)
 			}
 			if spansLines(br) {
 				readValues("-", br, &seq, send, bad)
@@ -220,7 +301,7 @@ func (b *Batch) enumerate(jobs chan<- job, results chan<- done) {
 			}
 			if held != nil {
 				held.alone = true
-				jobs <- *held
+				queue(*held)
 			}
 			continue
 		}
@@ -432,9 +513,10 @@ func IsSheetFile(path string) bool {
 	return fileio.FormatOf(path, SheetFormats...) != ""
 }
 
-// readLines makes one job per non-blank line of a JSON-lines input. A line
-// over the size limit is named and skipped, and the lines after it are read:
-// one bad sheet must not cost the rest of the class theirs.
+// readLines makes one job per non-blank line of a JSON-lines input, lending
+// send the line (it is read into the same buffer each time). A line over the
+// size limit is named and skipped, and the lines after it are read: one bad
+// sheet must not cost the rest of the class theirs.
 func readLines(name string, r io.Reader, seq *int, send func(job), bad func(string, error)) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
@@ -464,7 +546,7 @@ func readLines(name string, r io.Reader, seq *int, send func(job), bad func(stri
 		case tooLong:
 			bad(fmt.Sprintf("%s:%d", name, line), fmt.Errorf("%s:%d: sheet is larger than %d MB, the most conflictq reads; this line is skipped, the others are graded", name, line, fileio.MaxFileSize>>20))
 		case len(bytes.TrimSpace(buf)) > 0:
-			send(job{seq: *seq, file: name, line: line, data: bytes.Clone(bytes.TrimRight(buf, "\r\n"))})
+			send(job{seq: *seq, file: name, line: line, data: bytes.TrimRight(buf, "\r\n")})
 			*seq++
 		}
 		if err != nil {
@@ -500,8 +582,8 @@ func spansLines(br *bufio.Reader) bool {
 }
 
 // readValues makes one job per JSON object of a stream of objects that span
-// lines (reports as quiz writes them, one after another); each is named by
-// the line it begins on. Text between objects is named and skipped; an object
+// lines (reports as quiz writes them, one after another), lending send the
+// object as readLines lends a line; each is named by the line it begins on. Text between objects is named and skipped; an object
 // over the size limit is named and skipped, and the rest are read.
 func readValues(name string, br *bufio.Reader, seq *int, send func(job), bad func(string, error)) {
 	var buf []byte
@@ -565,7 +647,7 @@ func readValues(name string, br *bufio.Reader, seq *int, send func(job), bad fun
 			bad(fmt.Sprintf("%s:%d", name, start), fmt.Errorf("%s:%d: report is larger than %d MB, the most conflictq reads; it is skipped, the others are graded", name, start, fileio.MaxFileSize>>20))
 			continue
 		}
-		send(job{seq: *seq, file: name, line: start, data: bytes.Clone(buf)})
+		send(job{seq: *seq, file: name, line: start, data: buf})
 		*seq++
 	}
 }
