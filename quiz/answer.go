@@ -770,7 +770,7 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 			rv.line = v.PairLines[i] // a note on the pair's own line
 		}
 		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
-		var amb *ambiguousRef
+		var amb pairRefError
 		if errors.As(err, &amb) {
 			return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "left")))
 		} else if err != nil {
@@ -788,6 +788,13 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		out[li] = q.pairOfRight(ri)
 	}
 	return out, nil
+}
+
+// pairRefError is a reference that could name two options (ambiguousRef,
+// foldedRef), worded for one side of a match's pair.
+type pairRefError interface {
+	error
+	pair(left, right, side string) string
 }
 
 // PairError is a match answer's pair that cannot be read, on its own line

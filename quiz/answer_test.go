@@ -216,3 +216,61 @@ func TestResolveNumberVersusNumericText(t *testing.T) {
 		t.Errorf("OptionRef: option 2 as %q, want its number", got)
 	}
 }
+
+// Texts that fold alike (attack18 F3): two left sides, Şuşa and Susa, differ
+// only in accents. A reference is the option whose text it is exactly, else
+// the one it differs from only in case, else the one it folds to; when two
+// fold alike and nothing closer decides, it is refused as ambiguous, naming
+// both, never read as the first.
+func TestResolveTextsThatFoldAlike(t *testing.T) {
+	q := &Question{Type: Match, Pairs: []Pair{{"Şuşa", "Shushi"}, {"Susa", "Iran"}, {"Agdam", "Ağdam"}}}
+	// Rights in display order are the bank's without a seed: a) Shushi, b) Iran, c) Ağdam.
+	for in, want := range map[string][]int{
+		"SUSA=b, Şuşa=a, Agdam=c": {0, 1, 2}, // Şuşa exact, SUSA Susa's case
+		"şuşa=a, susa=b, agdam=c": {0, 1, 2}, // each differs from one only in case
+		"ŞUŞA=a, Susa=b, 3=c":     {0, 1, 2},
+		"Susa=b, 1=a, 3=c":        {0, 1, 2},
+	} {
+		if r, err := typed(q, in); err != nil || !slices.Equal(r.Matches, want) {
+			t.Errorf("%q: %v, %v; want %v", in, r.Matches, err, want)
+		}
+	}
+	// In a sheet's mapping too, the attack's own answer.
+	v := Value{Kind: Mapping, Pairs: [][2]string{{"SUSA", "Iran"}, {"Şuşa", "Shushi"}, {"Agdam", "Ağdam"}}, Line: 4, PairLines: []int{5, 6, 7}}
+	if r, err := q.Resolve(v, nil); err != nil || !slices.Equal(r.Matches, []int{0, 1, 2}) {
+		t.Errorf("mapping: %v, %v", r.Matches, err)
+	}
+	// Neither exact nor case decides: ambiguous, both named, with the pairs that cannot be misread.
+	for in, want := range map[string]string{
+		"Suşa=a": `left side "Suşa" could be 1) "Şuşa" or 2) "Susa", which differ only in accents, case or punctuation; write 1)=a for the first or 2)=a for the second`,
+		"sUşA=a": `left side "sUşA" could be 1) "Şuşa" or 2) "Susa", which differ only in accents, case or punctuation; write 1)=a for the first or 2)=a for the second`,
+	} {
+		if _, err := typed(q, in); err == nil || err.Error() != want {
+			t.Errorf("%q: err = %v\nwant %s", in, err, want)
+		}
+	}
+	// Right sides and choices alike: lettered.
+	r := &Question{Type: Match, Pairs: []Pair{{"Khojaly", "Şuşa"}, {"Stepanakert", "Susa"}}}
+	if _, err := typed(r, "1=Suşa"); err == nil || err.Error() != `right side of "1": "Suşa" could be a) "Şuşa" or b) "Susa", which differ only in accents, case or punctuation; write 1=a) for the first or 1=b) for the second` {
+		t.Errorf("right side: %v", err)
+	}
+	if got, err := typed(r, "1=susa 2=ŞUŞA"); err != nil || !slices.Equal(got.Matches, []int{1, 0}) {
+		t.Errorf("right sides by case: %v, %v", got.Matches, err)
+	}
+	c := &Question{Type: Single, Choices: []string{"Şuşa", "Susa", "Baku"}}
+	if _, err := typed(c, "Suşa"); err == nil || err.Error() != `"Suşa" could be a) "Şuşa" or b) "Susa", which differ only in accents, case or punctuation; write a) for the first or b) for the second, or the text as printed` {
+		t.Errorf("choice: %v", err)
+	}
+	for in, want := range map[string]int{"Şuşa": 0, "susa": 1, "şuşa": 0, "BAKU": 2} {
+		if got, err := typed(c, in); err != nil || !slices.Equal(got.Choices, []int{want}) {
+			t.Errorf("choice %q: %v, %v; want %d", in, got.Choices, err, want)
+		}
+	}
+	// C++, C# and C: each by its own text, in any case.
+	l := &Question{Type: Single, Choices: []string{"C++", "C#", "C"}}
+	for in, want := range map[string]int{"c++": 0, "C#": 1, "c#": 1, "C": 2} {
+		if got, err := typed(l, in); err != nil || !slices.Equal(got.Choices, []int{want}) {
+			t.Errorf("language %q: %v, %v; want %d", in, got.Choices, err, want)
+		}
+	}
+}

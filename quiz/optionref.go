@@ -156,22 +156,57 @@ func readsAs(ref string, shown, folded []string, d int) bool {
 	return err == nil && i == d
 }
 
-// textOption is the option whose text ref is, exactly or as Normalize folds
-// it, other than not; or -1.
+// textOption is the option other than not whose text ref is, at the closest
+// level that finds any (textMatches); or -1. When ref is option not's own
+// text at that level (the label c) is "C", and "C++" only folds to "c"),
+// no other option is named.
 func textOption(ref string, options, folded []string, not int) int {
-	if i := slices.Index(options, ref); i >= 0 && i != not {
-		return i
-	}
-	want := text.Normalize(ref)
-	if want == "" {
+	m := textMatches(ref, options, folded)
+	if slices.Contains(m, not) && len(m) == 1 {
 		return -1
 	}
-	for i, f := range folded {
-		if f == want && i != not && options[i] != ref {
+	for _, i := range m {
+		if i != not {
 			return i
 		}
 	}
 	return -1
+}
+
+// textMatches is the options whose text ref is, at the closest level that
+// finds any: as written, then but for case (text.SameButCase), then as
+// Normalize folds it (folded holds the options so folded). "Şuşa" is Şuşa
+// and "SUSA" is Susa, though both fold to "susa"; two at one level (Şuşa
+// and Susa for "Suşa") are for the caller to refuse as ambiguous, never
+// the first of them taken (attack18 F3).
+func textMatches(ref string, options, folded []string) []int {
+	var out []int
+	for i, o := range options {
+		if o == ref {
+			out = append(out, i)
+		}
+	}
+	if out != nil {
+		return out
+	}
+	for i, o := range options {
+		if text.SameButCase(ref, o) {
+			out = append(out, i)
+		}
+	}
+	if out != nil {
+		return out
+	}
+	want := text.Normalize(ref)
+	if want == "" {
+		return nil
+	}
+	for i, f := range folded {
+		if f == want {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // dottedText is the option other than not whose text is ref, a label with
@@ -232,6 +267,88 @@ func (e *ambiguousRef) pair(left, right, side string) string {
 		left, e.what(), left, text.Letter(e.Label), left, text.Letter(e.Other))
 }
 
+// foldedRef is a text that names two or more options equally well: they
+// differ only in what Normalize folds away (accents, case, punctuation), and
+// ref is none of them as written or but for case ("Suşa": Şuşa and Susa).
+// Its message names them all and the labels that cannot be misread.
+type foldedRef struct {
+	Ref    string   // as written
+	Labels []string // the options' labels as shown ("1", "b"), in the order shown
+	Texts  []string // their texts, in the same order
+}
+
+func (e *foldedRef) what() string {
+	names := make([]string, len(e.Labels))
+	for i, l := range e.Labels {
+		names[i] = fmt.Sprintf("%s) %q", l, text.Printable(e.Texts[i]))
+	}
+	return fmt.Sprintf("%q could be %s, which differ only in accents, case or punctuation", e.Ref, orList(names))
+}
+
+// forms is "write X for the first or Y for the second" with each label
+// given to form, which writes it as a reference or a pair.
+func (e *foldedRef) forms(form func(label string) string) string {
+	if len(e.Labels) == 2 {
+		return fmt.Sprintf("write %s for the first or %s for the second", form(e.Labels[0]), form(e.Labels[1]))
+	}
+	fs := make([]string, len(e.Labels))
+	for i, l := range e.Labels {
+		fs[i] = form(l)
+	}
+	return "write one of " + strings.Join(fs, ", ")
+}
+
+func (e *foldedRef) Error() string {
+	return fmt.Sprintf("%s; %s, or the text as printed", e.what(), e.forms(func(l string) string { return l + ")" }))
+}
+
+// pair is the message for one side of a match's pair written so, as
+// ambiguousRef's is.
+func (e *foldedRef) pair(left, right, side string) string {
+	if side == "left" {
+		return fmt.Sprintf("left side %s; %s", e.what(), e.forms(func(l string) string { return l + ")=" + right }))
+	}
+	return fmt.Sprintf("right side of %q: %s; %s", left, e.what(), e.forms(func(l string) string { return left + "=" + l + ")" }))
+}
+
+// orList is "x", "x or y", "x, y or z".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+// ambiguousText is the error for ref naming the options m (the bank's
+// indices) alike, labelled as the sheet labels them.
+func (rv *refResolver) ambiguousText(ref string, m []int, options []string, shuffled bool) error {
+	shown := make([]int, len(m))
+	for j, i := range m {
+		shown[j] = rv.toShown(i, shuffled)
+	}
+	order := make([]int, len(m))
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortFunc(order, func(a, b int) int { return shown[a] - shown[b] })
+	e := &foldedRef{Ref: ref}
+	for _, j := range order {
+		e.Labels = append(e.Labels, rv.labelName(shown[j], shuffled))
+		e.Texts = append(e.Texts, options[m[j]])
+	}
+	return e
+}
+
+// labelName is the label of the option shown k-th (0-based) as the sheet
+// prints it: a number for an order's items and a match's left sides, a
+// letter for the rest.
+func (rv *refResolver) labelName(k int, shuffled bool) string {
+	if rv.q != nil && (rv.q.Type == Order || rv.q.Type == Match && !shuffled) {
+		return strconv.Itoa(k + 1)
+	}
+	return text.Letter(k)
+}
+
 // resolve finds ref among options (the bank's order; folded are their
 // normalised forms). Numbers and letters count in display order when
 // shuffled. The grammar is described above OptionRef.
@@ -264,11 +381,11 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 	if k, ok := smallNumber(ref); ok {
 		return 0, fmt.Errorf("%d is not an option; give its number (1-%d), letter (%s) or text", k, n, text.LetterRange(n))
 	}
-	want := text.Normalize(ref)
-	for i, f := range folded {
-		if f == want {
-			return i, nil
-		}
+	switch m := textMatches(ref, options, folded); {
+	case len(m) == 1:
+		return m[0], nil
+	case len(m) > 1:
+		return 0, rv.ambiguousText(ref, m, options, shuffled)
 	}
 	// The label and the option's text, as the test and the key print an
 	// option: "b) Iran", "(b) Iran", "2. Iran", "b Iran". Both must name

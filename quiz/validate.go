@@ -85,6 +85,9 @@ func (q *Question) Validate() []Problem {
 		}
 	}
 	q.validateAnswer(bad)
+	q.validateFoldAlike(func(field, format string, args ...any) {
+		out = append(out, Problem{Line: q.Line, Question: q.ID, Field: field, Msg: fmt.Sprintf(format, args...), Warning: true})
+	})
 	q.validateUnused(bad)
 	q.validateText(bad)
 	return out
@@ -200,6 +203,39 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 		}
 	}
 	q.validateCredit(bad)
+}
+
+// validateFoldAlike warns of two options of one list (choices, items, a
+// match's left or right sides) whose texts differ only in accents or case,
+// Şuşa and Susa (attack18 F3): a student who types one without its accents,
+// as most keyboards make them, either gets the other (Susa is Susa) or is
+// refused as ambiguous ("Suşa"), and loses the point for a spelling. Texts
+// that differ in their symbols too (C++, C# and C) are typed apart and pass.
+// A warning, not a refusal: labels and exact texts still name each option.
+func (q *Question) validateFoldAlike(warn func(field, format string, args ...any)) {
+	check := func(field string, list []string) {
+		for i, a := range list {
+			for _, b := range list[:i] {
+				if text.AccentsOrCaseOnly(a, b) && strings.TrimSpace(a) != strings.TrimSpace(b) { // the same: "appears twice"
+					warn(field, "%q and %q differ only in accents or case: a student who types one without its accents gets the other or is refused as ambiguous; make them differ in their letters (rule: options must differ once accents and case are dropped)", text.Printable(b), text.Printable(a))
+					break
+				}
+			}
+		}
+	}
+	switch q.Type {
+	case Single, Multi:
+		check("choices", q.Choices)
+	case Order:
+		check("items", q.Items)
+	case Match:
+		lefts := make([]string, len(q.Pairs))
+		for i, p := range q.Pairs {
+			lefts[i] = p.Left
+		}
+		check("pairs.left", lefts)
+		check("pairs.right", q.Rights())
+	}
 }
 
 // validateCredit checks per-answer credit: one share per choice or accepted

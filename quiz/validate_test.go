@@ -184,3 +184,51 @@ func TestPlainPointsMatchTheKeyPoints(t *testing.T) {
 		t.Error("plain_points on a single question passed")
 	}
 }
+
+// Options of one list that differ only in accents or case (attack18 F3:
+// Şuşa and Susa) are warned of, on the field that holds them, so that a
+// teacher learns it before a student types "Susa" for Şuşa; the question is
+// still usable. Texts that differ in their symbols (C++, C#, C), in
+// punctuation or in letters are not.
+func TestValidateWarnsOfTextsThatFoldAlike(t *testing.T) {
+	rule := "differ only in accents or case: a student who types one without its accents gets the other or is refused as ambiguous; make them differ in their letters (rule: options must differ once accents and case are dropped)"
+	for _, tt := range []struct {
+		q    *Question
+		want []string
+	}{
+		{&Question{Type: Match, Pairs: []Pair{{"Şuşa", "Shushi"}, {"Susa", "Iran"}, {"Agdam", "Ağdam"}}},
+			[]string{`pairs.left: "Şuşa" and "Susa" ` + rule}},
+		{&Question{Type: Match, Pairs: []Pair{{"Khojaly", "Xocalı"}, {"Shusha", "XOCALI"}}},
+			[]string{`pairs.right: "Xocalı" and "XOCALI" ` + rule}},
+		{&Question{Type: Single, Choices: []string{"Baku", "BAKU", "Bakü"}, Correct: []int{0}},
+			[]string{`choices: "Baku" and "BAKU" ` + rule, `choices: "Baku" and "Bakü" ` + rule}},
+		{&Question{Type: Order, Items: []string{"Ağdam", "Agdam"}}, []string{`items: "Ağdam" and "Agdam" ` + rule}},
+		{&Question{Type: Single, Choices: []string{"C++", "C#", "C"}, Correct: []int{0}}, nil},
+		{&Question{Type: Single, Choices: []string{"Nagorno-Karabakh", "Nagorno Karabakh"}, Correct: []int{0}}, nil},
+		{&Question{Type: Single, Choices: []string{"≈", "="}, Correct: []int{0}}, nil},
+		// The same text twice is an error of its own, not this warning too.
+		{&Question{Type: Single, Choices: []string{"Xocalı", " Xocalı "}, Correct: []int{0}}, nil},
+	} {
+		q := tt.q
+		q.ID, q.Prompt, q.Points, q.Line = "q", "P", 1, 3
+		var got []string
+		for _, p := range q.Validate() {
+			if p.Warning {
+				got = append(got, p.Field+": "+p.Msg)
+				if p.Line != 3 || p.Question != "q" {
+					t.Errorf("%+v: not placed on the question", p)
+				}
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q %q %q:\n got %q\nwant %q", tt.q.Choices, tt.q.Items, tt.q.Pairs, got, tt.want)
+		}
+	}
+	// A YAML bank so written loads, with the warning on the pairs' line.
+	src := "id: f\ntitle: F\nquestions:\n  - id: fold\n    type: match\n    prompt: Match.\n    pairs:\n      - {left: Şuşa, right: Shushi}\n      - {left: Susa, right: Iran}\n    explanation: E\n    source: {section: Introduction, paragraph: 3, quote: q}\n"
+	b, warnings, err := ParseBank("f.yaml", []byte(src))
+	if err != nil || b == nil || len(b.Questions) != 1 || len(warnings) != 1 ||
+		warnings[0].Error() != `f.yaml:7: warning: question "fold": pairs.left: "Şuşa" and "Susa" `+rule {
+		t.Errorf("bank: %v, %v", warnings, err)
+	}
+}

@@ -272,6 +272,10 @@ func (p *parser) finish(d *draft, answer string, line int) {
 	// The net under the checks above, with their lines: what every importer
 	// refuses.
 	for _, pr := range q.Validate() {
+		if pr.Warning {
+			p.warn(q.Line, q.ID, "%s: %s", pr.Field, pr.Msg)
+			continue
+		}
 		fail(q.Line, "%s: %s", pr.Field, pr.Msg)
 	}
 }

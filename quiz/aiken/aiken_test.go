@@ -421,3 +421,15 @@ func TestCreditNoteNamesOtherRightAnswers(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Options that differ only in accents or case (attack18 F3) are imported
+// with Validate's warning, not refused.
+func TestFoldAlikeWarnedNotRefused(t *testing.T) {
+	b, warnings, err := Parse("t.txt", []byte("Which city?\nA) Şuşa\nB) Susa\nC) Baku\nANSWER: A\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Questions) != 1 || len(warnings) != 1 || !strings.Contains(warnings[0].Error(), `warning: question "q1": choices: "Şuşa" and "Susa" differ only in accents or case`) {
+		t.Errorf("questions %d, warnings %v", len(b.Questions), warnings)
+	}
+}

@@ -19,6 +19,9 @@ func check(q *quiz.Question) []string {
 		out = append(out, "no line")
 	}
 	for _, p := range q.Validate() {
+		if p.Warning {
+			continue // parse warns of it
+		}
 		out = append(out, p.Field+": "+p.Msg)
 	}
 	return out

@@ -316,6 +316,11 @@ func (p *parser) finish(bankID string) {
 		for _, n := range MoodleNotes(q) {
 			p.warn(q.Line, q.ID, "", "%s", n)
 		}
+		for _, pr := range q.Validate() {
+			if pr.Warning {
+				p.warn(q.Line, q.ID, pr.Field, "%s", pr.Msg)
+			}
+		}
 		for _, msg := range check(q) {
 			p.errorf(q.Line, q.ID, "", "%s", msg)
 		}

@@ -750,3 +750,17 @@ func TestDuplicateWarningsBounded(t *testing.T) {
 		t.Errorf("warnings:\n%s", strings.Join(msgs, "\n"))
 	}
 }
+
+// A match whose left sides differ only in accents (attack18 F3) is imported
+// with Validate's warning, not skipped: each side is still named by its
+// label or its exact text, and the teacher learns of it at import.
+func TestFoldAlikeWarnedNotRefused(t *testing.T) {
+	b, warnings, err := Parse("t.gift", []byte("::m:: Match. {=Şuşa -> Shushi =Susa -> Iran =Agdam -> Ağdam}\n\n::c:: Language? {=C++ ~C\\# ~C}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`t.gift:1: warning: question "m": pairs.left: "Şuşa" and "Susa" differ only in accents or case: a student who types one without its accents gets the other or is refused as ambiguous; make them differ in their letters (rule: options must differ once accents and case are dropped)`}
+	if len(b.Questions) != 2 || !slices.Equal(messages(warnings), want) {
+		t.Errorf("questions %d, warnings %q", len(b.Questions), messages(warnings))
+	}
+}

@@ -51,3 +51,16 @@ func TestParseProblemsAndDuplicateIDs(t *testing.T) {
 		t.Errorf("ids %q", got)
 	}
 }
+
+// Choices that differ only in accents or case (attack18 F3) are warned of,
+// as Validate words it, and the question is kept, not skipped.
+func TestFoldAlikeWarnedNotSkipped(t *testing.T) {
+	src := `<quiz><question type="multichoice"><name><text>city</text></name><questiontext><text>Which city?</text></questiontext><single>true</single><answer fraction="100"><text>Şuşa</text></answer><answer fraction="0"><text>Susa</text></answer></question></quiz>`
+	b, warnings, err := Parse("c.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Questions) != 1 || len(warnings) != 1 || !strings.Contains(warnings[0].Error(), `choices: "Şuşa" and "Susa" differ only in accents or case`) || strings.Contains(warnings[0].Error(), "skipped") {
+		t.Errorf("questions %d, warnings %v", len(b.Questions), warnings)
+	}
+}

@@ -700,11 +700,15 @@ func (p *parser) finish(b *quiz.Bank) {
 			q.ID = id
 		}
 		q.Bank = b.ID
-		if probs := q.Validate(); len(probs) > 0 {
-			msgs := make([]string, len(probs))
-			for i, pr := range probs {
-				msgs[i] = pr.Field + ": " + pr.Msg
+		var msgs []string
+		for _, pr := range q.Validate() {
+			if pr.Warning {
+				p.warn(q.Line, q.ID, "%s: %s", pr.Field, pr.Msg)
+			} else {
+				msgs = append(msgs, pr.Field+": "+pr.Msg)
 			}
+		}
+		if len(msgs) > 0 {
 			p.warn(q.Line, q.ID, "%s; question skipped", strings.Join(msgs, "; "))
 			continue
 		}

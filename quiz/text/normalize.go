@@ -343,3 +343,40 @@ func letters(s string) int {
 	}
 	return n
 }
+
+// SameButCase reports whether a and b differ at most in case, in every
+// script (Şuşa, ŞUŞA, şuşa), composed or not: the closer of the two ways
+// an option's text is matched before Normalize's, which also drops accents
+// and punctuation (Şuşa and Susa fold alike but are not the same but for
+// case).
+func SameButCase(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	if isASCII(a) && isASCII(b) {
+		return false
+	}
+	return strings.EqualFold(norm.NFC.String(a), norm.NFC.String(b))
+}
+
+// AccentsOrCaseOnly reports whether a and b are two texts that differ only in
+// accents or case (Şuşa and Susa, Xocalı and XOCALI): Normalize folds them
+// alike, to something, and they hold the same symbols in the same order, so
+// that C++, C# and C, which a student types apart, are not so.
+func AccentsOrCaseOnly(a, b string) bool {
+	if a == b {
+		return false
+	}
+	f := Normalize(a)
+	return f != "" && f == Normalize(b) && symbols(a) == symbols(b)
+}
+
+// symbols is s without its letters, digits, marks and spaces.
+func symbols(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -285,3 +285,26 @@ func BenchmarkMatches(b *testing.B) {
 		Matches("Nagorno Karabkh", accept)
 	}
 }
+
+// SameButCase is the middle level of matching an option's text: case in
+// any script and composition, but not accents or punctuation, which
+// Normalize drops (attack18 F3: Şuşa and Susa).
+func TestSameButCase(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Susa", "SUSA", true},
+		{"Şuşa", "ŞUŞA", true},
+		{"Şuşa", "S\u0327us\u0327a", true}, // decomposed
+		{"Şuşa", "Susa", false},
+		{"Xocalı", "XOCALI", false}, // ı is not i but for case
+		{"C++", "c++", true},
+		{"C++", "C", false},
+		{"Nagorno-Karabakh", "nagorno karabakh", false},
+	} {
+		if got := SameButCase(c.a, c.b); got != c.want {
+			t.Errorf("SameButCase(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
