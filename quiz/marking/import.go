@@ -98,8 +98,12 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 	// each in the rows' order when all are given; the time each mark was
 	// given. A row given again (batch.redo) replaces its warnings and keeps
 	// its time.
+	// A row given again keeps the answer its mark was first given for:
+	// a file changed on the disk meanwhile (batch.save) has its marks of
+	// answers changed since refused (ErrChanged).
 	warns := map[int][]quiz.Problem{}
 	stamps := map[int]time.Time{}
+	tied := map[int]string{}
 	stamp := func(ri int) time.Time {
 		at, ok := stamps[ri]
 		if !ok {
@@ -149,7 +153,10 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 			err = quiz.CheckPoints(e.Points, t.Max)
 		}
 		if err == nil {
-			m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: stamp(ri)}
+			if _, ok := tied[ri]; !ok {
+				tied[ri] = quiz.AnswerDigest(t.Answer) // as marked ties it
+			}
+			m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: stamp(ri), Answer: tied[ri]}
 			err = b.apply(file, ri, t, m)
 		}
 		if err != nil {
@@ -173,13 +180,32 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		if last[file] != i {
 			continue
 		}
-		if !b.check(file) {
-			b.redo(file)
+		giveAgain := func() {
 			for _, j := range ofFile[file] {
 				rows[rowOf[j]] = one(rowOf[j], entries[j], file, nil)
 			}
 		}
-		b.save(file, rows)
+		for tries := 1; ; tries++ {
+			if !b.check(file) {
+				b.redo(file)
+				giveAgain()
+			}
+			if b.save(file, rows) {
+				break
+			}
+			if tries == maxTries {
+				err := fmt.Errorf("%s kept changing on the disk while its marks were given, so they are not saved; run conflictq mark again when nothing else writes it", text.EscapeControl(file))
+				for _, j := range ofFile[file] {
+					if r := &rows[rowOf[j]]; r.Status == Saved {
+						r.Status, r.Err = Failed, err
+					}
+				}
+				break
+			}
+			// Changed on the disk since it was read: its rows are given
+			// again to the file as it is now.
+			giveAgain()
+		}
 	}
 	warned := map[string]bool{}
 	for ri := range rows {
@@ -192,6 +218,10 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 	}
 	return probs, rows, nil
 }
+
+// maxTries bounds the times ImportCSV gives a file's rows, the file
+// having changed on the disk each time before it was written.
+const maxTries = 3
 
 // rowKey is one cell of marks: a CSV row's line and the question's column.
 type rowKey struct {
