@@ -353,7 +353,7 @@ refused. Both files are checked before either is written.`,
 			return bankExportRun(opts)
 		},
 	}
-	cmd.Flags().Var(newFormat(&opts.Format, "", export.Formats...), "format", strings.Join(export.Formats, ", ")+" (default: from -o's extension, else json)")
+	cmd.Flags().Var(newFormat(&opts.Format, "", export.Formats...), "format", "json, yaml (or yml), gift (or txt), moodlexml (or xml), qti (or zip), aiken, markdown (or md), html (or htm) or anki (or tsv) (default: from -o's extension, else json)")
 	cmd.Flags().IntVarP(&opts.Selection.Count, "count", "n", 0, "worksheet: at most `N` questions, picked by --seed (0: all)")
 	cmd.Flags().Uint64Var(&opts.Selection.Seed, "seed", 0, "worksheet: pick, order and shuffle with seed `N`, as quiz and sheet do")
 	cmd.Flags().StringVar(&opts.Selection.Set, "set", "", "worksheet: pick the questions of the set `NAME`, as quiz --set and sheet --set do")

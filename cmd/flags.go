@@ -54,7 +54,11 @@ func (e *enumFlag) Set(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%q is not one of %s", s, strings.Join(e.allowed, ", "))
+	allowed := strings.Join(e.allowed, ", ")
+	if e.format {
+		allowed = fileio.NameList(e.allowed...) // md, as it is taken
+	}
+	return fmt.Errorf("%q is not one of %s", s, allowed)
 }
 
 // stringArrayVar defines a repeatable flag that keeps each value whole, as

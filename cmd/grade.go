@@ -126,7 +126,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl := cmd.Flags()
 	stringArrayVar(fl, &opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
-	fl.Var(newFormat(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit, gradescope, markdown (or md) or html")
+	fl.Var(newFormat(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit (or xml), gradescope, markdown (or md) or html (or htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")

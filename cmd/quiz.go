@@ -163,7 +163,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
 	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
 	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
-	fl.Var(newFormat(&opts.Format, "", reportFormats...), "format", "report format: json, markdown, csv or html (default: from the file's extension, else json)")
+	fl.Var(newFormat(&opts.Format, "", reportFormats...), "format", "report format: json, markdown (or md), csv or html (or htm) (default: from the file's extension, else json)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")

@@ -104,7 +104,7 @@ write one sheet per student with --set and no --seed, and the key of each with
 	}
 	fl := cmd.Flags()
 	addSelectionFlags(fl, &opts.Selection, "recorded in the sheet")
-	fl.Var(newFormat(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (with the questions as comments) or json")
+	fl.Var(newFormat(&opts.Format, "yaml", "yaml", "json"), "format", "yaml (or yml), with the questions as comments, or json")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (default: standard output); a .json name writes JSON unless --format says otherwise")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	fl.BoolVar(&opts.Key, "key", false, "fill in the right answers (a teacher's key); needs --from or --seed")

@@ -12,8 +12,6 @@ import (
 // people, never a people's losses as filler).
 type Kind struct {
 	Name string
-	// About says what entries of the kind name, for docs and messages.
-	About string
 	// Fallback lists the kinds, in order, whose entries may stand in when
 	// the kind has too few entries to offer. No kind falls back to people,
 	// person or loss-event; people and person fall back to nothing, and
@@ -22,26 +20,45 @@ type Kind struct {
 }
 
 // Kinds is the closed set of kinds, in the order docs/glossary-format.md
-// lists them. Every entry names one in its kind: line.
+// lists them, where each is described (TestKindsDocumented keeps the two
+// alike). Every entry names one in its kind: line.
 var Kinds = []Kind{
-	{"state", "a state, recognised or self-proclaimed, past or present (Armenia, the Soviet Union, the Nagorno-Karabakh Republic)", []string{"region"}},
-	{"region", "a region, province or district larger than a town (Nagorno-Karabakh, Nakhchivan, Kalbajar, Shahumyan)", []string{"town", "state"}},
-	{"town", "a town or city, with its district where they share a name (Khojaly, Shusha, Lachin, Sumgait)", []string{"region"}},
-	{"route", "a road or transit route (the Lachin corridor)", []string{"region", "town"}},
-	{"sea", "a sea (the Caspian Sea)", []string{"region", "state"}},
-	{"people", "a people (Armenians, Azerbaijanis): never asked about, never a wrong answer for another kind", nil},
-	{"person", "a named person (Raphael Lemkin)", nil},
-	{"organisation", "an organisation, court, mediation format or force (Human Rights Watch, the OSCE Minsk Group)", nil},
-	{"agreement", "a named agreement, statement or proposal of the peace process (the Bishkek Protocol, the Basic Principles)", []string{"legal-text"}},
-	{"legal-text", "a resolution, law, convention or decision adopted by one body (UN General Assembly resolution 62/243, the Genocide Convention)", []string{"agreement"}},
-	{"war", "a war or round of fighting (the First Nagorno-Karabakh War, the Four-Day War)", nil},
-	{"turning-point", "a political turning point (the dissolution of the Soviet Union)", []string{"legal-text", "agreement"}},
-	{"loss-event", "what was done to a people's civilians: a pogrom, an expulsion, a deportation, a mass flight (Black January, the 2023 offensive); never a wrong answer", []string{"war"}},
-	{"crime", "a term for a crime or for mass violence (genocide, massacre, ethnic cleansing)", nil},
-	{"status", "a legal category of person (refugee, internally displaced person): never a people", []string{"crime"}},
-	{"agreement-type", "a generic name for a kind of agreement to stop or end fighting (ceasefire, truce, armistice, peace treaty)", []string{"political-term"}},
-	{"geo-term", "a generic term for how a territory lies (enclave, exclave)", []string{"political-term"}},
-	{"political-term", "a generic term for how a territory's status is claimed or decided (referendum, self-determination, self-proclaimed state)", []string{"geo-term"}},
+	// a state, recognised or self-proclaimed, past or present (Armenia, the Soviet Union, the Nagorno-Karabakh Republic)
+	{"state", []string{"region"}},
+	// a region, province or district larger than a town (Nagorno-Karabakh, Nakhchivan, Kalbajar, Shahumyan)
+	{"region", []string{"town", "state"}},
+	// a town or city, with its district where they share a name (Khojaly, Shusha, Lachin, Sumgait)
+	{"town", []string{"region"}},
+	// a road or transit route (the Lachin corridor)
+	{"route", []string{"region", "town"}},
+	// a sea (the Caspian Sea)
+	{"sea", []string{"region", "state"}},
+	// a people (Armenians, Azerbaijanis): never asked about, never a wrong answer for another kind
+	{"people", nil},
+	// a named person (Raphael Lemkin)
+	{"person", nil},
+	// an organisation, court, mediation format or force (Human Rights Watch, the OSCE Minsk Group)
+	{"organisation", nil},
+	// a named agreement, statement or proposal of the peace process (the Bishkek Protocol, the Basic Principles)
+	{"agreement", []string{"legal-text"}},
+	// a resolution, law, convention or decision adopted by one body (UN General Assembly resolution 62/243, the Genocide Convention)
+	{"legal-text", []string{"agreement"}},
+	// a war or round of fighting (the First Nagorno-Karabakh War, the Four-Day War)
+	{"war", nil},
+	// a political turning point (the dissolution of the Soviet Union)
+	{"turning-point", []string{"legal-text", "agreement"}},
+	// what was done to a people's civilians: a pogrom, an expulsion, a deportation, a mass flight (Black January, the 2023 offensive); never a wrong answer
+	{"loss-event", []string{"war"}},
+	// a term for a crime or for mass violence (genocide, massacre, ethnic cleansing)
+	{"crime", nil},
+	// a legal category of person (refugee, internally displaced person): never a people
+	{"status", []string{"crime"}},
+	// a generic name for a kind of agreement to stop or end fighting (ceasefire, truce, armistice, peace treaty)
+	{"agreement-type", []string{"political-term"}},
+	// a generic term for how a territory lies (enclave, exclave)
+	{"geo-term", []string{"political-term"}},
+	// a generic term for how a territory's status is claimed or decided (referendum, self-determination, self-proclaimed state)
+	{"political-term", []string{"geo-term"}},
 }
 
 // LookupKind finds a kind by name.

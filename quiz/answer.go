@@ -772,22 +772,44 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
 		var amb *ambiguousRef
 		if errors.As(err, &amb) {
-			return nil, errors.New(amb.pair(pair[0], pair[1], "left"))
+			return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "left")))
 		} else if err != nil {
-			return nil, fmt.Errorf("left side %q: not one of the items", pair[0])
+			return nil, atPair(v, i, fmt.Errorf("left side %q: not one of the items", pair[0]))
 		}
 		if out[li] >= 0 {
 			return nil, rv.leftTwice(v, pairs, i, li, lefts, f.lefts)
 		}
 		ri, err := rv.resolve(pair[1], rights, f.rights, true)
 		if errors.As(err, &amb) {
-			return nil, errors.New(amb.pair(pair[0], pair[1], "right"))
+			return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "right")))
 		} else if err != nil {
-			return nil, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1])
+			return nil, atPair(v, i, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1]))
 		}
 		out[li] = q.pairOfRight(ri)
 	}
 	return out, nil
+}
+
+// PairError is a match answer's pair that cannot be read, on its own line
+// in a sheet (Line; 0: not known, as in a typed line), as LeftTwiceError is.
+type PairError struct {
+	Line int
+	Err  error
+}
+
+func (e *PairError) Error() string { return e.Err.Error() }
+func (e *PairError) Unwrap() error { return e.Err }
+
+// PairLine is the line of the pair at fault in a sheet (0: not known).
+func (e *PairError) PairLine() int { return e.Line }
+
+// atPair is err, about v's pair i, with the pair's line when v (a sheet's
+// pairs) has one.
+func atPair(v Value, i int, err error) error {
+	if v.Kind == Mapping && i < len(v.PairLines) && v.PairLines[i] > 0 {
+		return &PairError{Line: v.PairLines[i], Err: err}
+	}
+	return err
 }
 
 // leftTwice is the error for pairs[i], whose left side is left li, which an
@@ -821,6 +843,9 @@ type LeftTwiceError struct {
 	Left, First     string
 	Line, FirstLine int
 }
+
+// PairLine is the line of the pair given second in a sheet (0: not known).
+func (e *LeftTwiceError) PairLine() int { return e.Line }
 
 func (e *LeftTwiceError) Error() string {
 	msg := fmt.Sprintf("left side %q given twice", e.Left)

@@ -85,6 +85,26 @@ func ExtList(formats ...string) string {
 	return strings.Join(exts[:len(exts)-1], ", ") + " or " + exts[len(exts)-1]
 }
 
+// NameList names formats for a message, in their order, each with the other
+// names FormatNamed takes for it among them: "json, markdown (or md), csv,
+// html (or htm)". A name that is no format of the table stands alone.
+func NameList(formats ...string) string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		var also []string
+		for _, e := range extensions {
+			if name := e.ext[1:]; name != f && !slices.Contains(also, name) && !slices.Contains(formats, name) && FormatNamed(name, formats...) == f {
+				also = append(also, name)
+			}
+		}
+		out[i] = f
+		if len(also) > 0 {
+			out[i] += " (or " + strings.Join(also, ", ") + ")"
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // Ext returns the extension a file in format is written with, or "".
 func Ext(format string) string {
 	for _, e := range extensions {

@@ -66,7 +66,7 @@ func (b *batch) file(file string) (*pending, error) {
 	return p, nil
 }
 
-// target is Target of the file with the marks given so far.
+// target is target of the file with the marks given so far.
 func (b *batch) target(file, id string, load BankLoader) (Found, error) {
 	p, err := b.file(file)
 	if err != nil {

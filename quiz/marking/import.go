@@ -68,160 +68,228 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 		return nil, nil, err
 	}
 	defer fh.Close()
-	now := opts.Now
-	if now == nil {
-		now = time.Now
-	}
 	entries, probs := ReadCSV(from, fh)
-	given := map[string]string{}
-	for _, file := range files {
-		given[fileio.Canonical(file)] = file
-	}
-	var rows []Row
-	clash := clashes(from, entries, given)
-	// Each file is written once, after its last row: a sheet with three
-	// open answers was written, and synced to the disk, three times.
-	targets := make([]string, len(entries))
-	targetErrs := make([]error, len(entries))
-	last := map[string]int{}
-	for i, e := range entries {
-		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
-			continue
-		}
-		targets[i], targetErrs[i] = csvTarget(from, e.File, given)
-		if targetErrs[i] == nil {
-			last[targets[i]] = i
-		}
-	}
-	b := &batch{files: map[string]*pending{}}
+	im := newImporter(from, files, load, opts, entries)
+	rows := im.markAll(entries)
+	return im.warnings(probs, rows), rows, nil
+}
+
+// importer is one ImportCSV run: the files it may write, the rows that give
+// one cell different marks, the marks given in memory, and what each row
+// found.
+type importer struct {
+	from  string
+	given map[string]string // the files named, by fileio.Canonical
+	load  BankLoader
+	opts  ImportOptions
+	now   func() time.Time
+	clash map[rowKey][]string
+	b     *batch
 	// What each row found passed over in its file (warnings), said once
 	// each in the rows' order when all are given; the time each mark was
 	// given. A row given again (batch.redo) replaces its warnings and keeps
 	// its time.
-	// A row given again keeps the answer its mark was first given for:
-	// a file changed on the disk meanwhile (batch.save) has its marks of
-	// answers changed since refused (ErrChanged).
-	warns := map[int][]quiz.Problem{}
-	stamps := map[int]time.Time{}
-	tied := map[int]string{}
-	stamp := func(ri int) time.Time {
-		at, ok := stamps[ri]
-		if !ok {
-			at = now().UTC().Truncate(time.Second)
-			stamps[ri] = at
-		}
-		return at
+	warns  map[int][]quiz.Problem
+	stamps map[int]time.Time
+	// tied is the digest of the answer each row's mark was first given
+	// for: given again to a file changed on the disk meanwhile
+	// (batch.save), a mark of an answer changed since is refused
+	// (ErrChanged).
+	tied map[int]string
+}
+
+func newImporter(from string, files []string, load BankLoader, opts ImportOptions, entries []Entry) *importer {
+	im := &importer{
+		from: from, given: map[string]string{}, load: load, opts: opts, now: opts.Now,
+		b:     &batch{files: map[string]*pending{}},
+		warns: map[int][]quiz.Problem{}, stamps: map[int]time.Time{}, tied: map[int]string{},
 	}
-	one := func(ri int, e Entry, file string, err error) Row {
-		row := Row{Line: e.Line, ID: e.ID}
-		if err != nil {
-			row.Status, row.Err = Unmatched, err
-			return row
-		}
-		row.File = file
-		if lines := clash[rowKey{e.Line, e.ID}]; lines != nil {
-			row.Status, row.Err = Failed, fmt.Errorf("lines %s of the CSV give it different marks in %s, so none is saved; keep one row", strings.Join(lines, " and "), text.EscapeControl(file))
-			return row
-		}
-		t, err := b.target(file, e.ID, load)
-		row.Sheet = t.Sheet
-		warns[ri] = t.Warnings
-		if err == nil && e.Student != "" && !sameStudent(e.Student, t.Student) {
-			// A column sorted on its own shifts marks to other students:
-			// the row's student must be the one the file is.
-			err = fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
-		}
-		if err == nil && e.Answer != "" && !SameAnswer(e.Answer, t.Answer) {
-			// The teacher marked the answer the CSV shows: a student who
-			// changed it since must not get the mark for the new text.
-			err = fmt.Errorf("the answer in %s changed after this CSV was written; grade again and mark it anew", text.EscapeControl(file))
-		}
-		old := t.Mark
-		if old != nil && e.Comment != old.Comment && e.Comment == strings.TrimSpace(text.EscapeLines(old.Comment)) {
-			// grade's CSV shows control characters escaped: read back, the
-			// comment is the one already given, not new text (test10 P10).
-			e.Comment = old.Comment
-		}
-		if err == nil && old != nil && (old.Points == e.Points && old.Comment == e.Comment || !opts.Remark) {
-			row.Old, row.Status = old, Kept
-			if old.Points != e.Points || old.Comment != e.Comment {
-				row.Status = Unchanged
-			}
-			return row
-		}
-		if err == nil {
-			err = quiz.CheckPoints(e.Points, t.Max)
-		}
-		if err == nil {
-			if _, ok := tied[ri]; !ok {
-				tied[ri] = quiz.AnswerDigest(t.Answer) // as marked ties it
-			}
-			m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: opts.Marker, At: stamp(ri), Answer: tied[ri]}
-			err = b.apply(file, ri, t, m)
-		}
-		if err != nil {
-			row.Status, row.Err = Failed, err
-		}
-		return row
+	if im.now == nil {
+		im.now = time.Now
 	}
+	for _, file := range files {
+		im.given[fileio.Canonical(file)] = file
+	}
+	im.clash = clashes(from, entries, im.given)
+	return im
+}
+
+// wanted says whether a row is one to apply (of the question asked for).
+func (im *importer) wanted(e Entry) bool {
+	return im.opts.Question == "" || SameQuestion(im.opts.Question, e.ID)
+}
+
+// targets finds the file each wanted row names (or why none), and the last
+// row of each file: each file is written once, after its last row (a sheet
+// with three open answers was written, and synced to the disk, three times).
+func (im *importer) targets(entries []Entry) (files []string, errs []error, last map[string]int) {
+	files = make([]string, len(entries))
+	errs = make([]error, len(entries))
+	last = map[string]int{}
+	for i, e := range entries {
+		if !im.wanted(e) {
+			continue
+		}
+		files[i], errs[i] = csvTarget(im.from, e.File, im.given)
+		if errs[i] == nil {
+			last[files[i]] = i
+		}
+	}
+	return files, errs, last
+}
+
+// markAll gives each wanted row its mark in memory, in the rows' order, and
+// writes each file after its last row; a sheet that does not read back as
+// meant has its rows given again, one reading each (batch.check, redo), and
+// a file changed on the disk since it was read has them given again to the
+// file as it is now (batch.save), each checked anew as the first time.
+func (im *importer) markAll(entries []Entry) []Row {
+	files, errs, last := im.targets(entries)
+	var rows []Row
 	ofFile := map[string][]int{} // the entries of each file, by index
 	rowOf := make([]int, len(entries))
 	for i, e := range entries {
-		if opts.Question != "" && !SameQuestion(opts.Question, e.ID) {
+		if !im.wanted(e) {
 			continue
 		}
 		rowOf[i] = len(rows)
-		rows = append(rows, one(len(rows), e, targets[i], targetErrs[i]))
-		file := targets[i]
-		if targetErrs[i] != nil {
+		rows = append(rows, im.row(len(rows), e, files[i], errs[i]))
+		file := files[i]
+		if errs[i] != nil {
 			continue
 		}
 		ofFile[file] = append(ofFile[file], i)
 		if last[file] != i {
 			continue
 		}
-		giveAgain := func() {
+		im.write(file, rows, func() {
 			for _, j := range ofFile[file] {
-				rows[rowOf[j]] = one(rowOf[j], entries[j], file, nil)
+				rows[rowOf[j]] = im.row(rowOf[j], entries[j], file, nil)
 			}
-		}
-		for tries := 1; ; tries++ {
-			if !b.check(file) {
-				b.redo(file)
-				giveAgain()
-			}
-			if b.save(file, rows) {
-				break
-			}
-			if tries == maxTries {
-				err := fmt.Errorf("%s kept changing on the disk while its marks were given, so they are not saved; run conflictq mark again when nothing else writes it", text.EscapeControl(file))
-				for _, j := range ofFile[file] {
-					if r := &rows[rowOf[j]]; r.Status == Saved {
-						r.Status, r.Err = Failed, err
-					}
-				}
-				break
-			}
-			// Changed on the disk since it was read: its rows are given
-			// again to the file as it is now.
+		})
+	}
+	return rows
+}
+
+// maxTries bounds the times write gives a file's rows, the file having
+// changed on the disk each time before it was written.
+const maxTries = 3
+
+// write writes a file after its last row, giving its rows again
+// (giveAgain) when it does not read back as meant, one reading each
+// (batch.check, redo), or when it changed on the disk since it was read, to
+// the file as it is now (batch.save: attack18 F4). A file that changed every
+// time is not written: its marks are refused.
+func (im *importer) write(file string, rows []Row, giveAgain func()) {
+	for tries := 1; ; tries++ {
+		if !im.b.check(file) {
+			im.b.redo(file)
 			giveAgain()
 		}
+		if im.b.save(file, rows) {
+			return
+		}
+		if tries == maxTries {
+			break
+		}
+		giveAgain()
 	}
+	err := fmt.Errorf("%s kept changing on the disk while its marks were given, so they are not saved; run conflictq mark again when nothing else writes it", text.EscapeControl(file))
+	for i := range rows {
+		if rows[i].File == file && rows[i].Status == Saved {
+			rows[i].Status, rows[i].Err = Failed, err
+		}
+	}
+}
+
+// stamp is the time row ri's mark was given, the same when it is given again.
+func (im *importer) stamp(ri int) time.Time {
+	at, ok := im.stamps[ri]
+	if !ok {
+		at = im.now().UTC().Truncate(time.Second)
+		im.stamps[ri] = at
+	}
+	return at
+}
+
+// row gives row ri (entry e) its mark in file, in memory; err is why the
+// row names no file it may write.
+func (im *importer) row(ri int, e Entry, file string, err error) Row {
+	row := Row{Line: e.Line, ID: e.ID}
+	if err != nil {
+		row.Status, row.Err = Unmatched, err
+		return row
+	}
+	row.File = file
+	if lines := im.clash[rowKey{e.Line, e.ID}]; lines != nil {
+		row.Status, row.Err = Failed, fmt.Errorf("lines %s of the CSV give it different marks in %s, so none is saved; keep one row", strings.Join(lines, " and "), text.EscapeControl(file))
+		return row
+	}
+	t, err := im.b.target(file, e.ID, im.load)
+	row.Sheet = t.Sheet
+	im.warns[ri] = t.Warnings
+	if err == nil {
+		err = rowMatches(e, file, t)
+	}
+	old := t.Mark
+	if old != nil && e.Comment != old.Comment && e.Comment == strings.TrimSpace(text.EscapeLines(old.Comment)) {
+		// grade's CSV shows control characters escaped: read back, the
+		// comment is the one already given, not new text (test10 P10).
+		e.Comment = old.Comment
+	}
+	if err == nil && old != nil && (old.Points == e.Points && old.Comment == e.Comment || !im.opts.Remark) {
+		row.Old, row.Status = old, Kept
+		if old.Points != e.Points || old.Comment != e.Comment {
+			row.Status = Unchanged
+		}
+		return row
+	}
+	if err == nil {
+		err = quiz.CheckPoints(e.Points, t.Max)
+	}
+	if err == nil {
+		if _, ok := im.tied[ri]; !ok {
+			im.tied[ri] = quiz.AnswerDigest(t.Answer) // as marked ties it
+		}
+		m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: im.opts.Marker, At: im.stamp(ri), Answer: im.tied[ri]}
+		err = im.b.apply(file, ri, t, m)
+	}
+	if err != nil {
+		row.Status, row.Err = Failed, err
+	}
+	return row
+}
+
+// rowMatches checks that a row's student and answer, when it gives them,
+// are the ones file holds (t).
+func rowMatches(e Entry, file string, t Found) error {
+	if e.Student != "" && !sameStudent(e.Student, t.Student) {
+		// A column sorted on its own shifts marks to other students:
+		// the row's student must be the one the file is.
+		return fmt.Errorf("the row names %q but %s is %q's; not marked (was a column sorted on its own?)", text.EscapeControl(e.Student), text.EscapeControl(file), text.EscapeControl(t.Student))
+	}
+	if e.Answer != "" && !SameAnswer(e.Answer, t.Answer) {
+		// The teacher marked the answer the CSV shows: a student who
+		// changed it since must not get the mark for the new text.
+		return fmt.Errorf("the answer in %s changed after this CSV was written; grade again and mark it anew", text.EscapeControl(file))
+	}
+	return nil
+}
+
+// warnings adds to probs what the rows found passed over in their files,
+// each once (not once per column), in the rows' order.
+func (im *importer) warnings(probs []quiz.Problem, rows []Row) []quiz.Problem {
 	warned := map[string]bool{}
 	for ri := range rows {
-		for _, w := range warns[ri] {
-			if key := w.Error(); !warned[key] { // once, not once per column
+		for _, w := range im.warns[ri] {
+			if key := w.Error(); !warned[key] {
 				warned[key] = true
 				probs = append(probs, w)
 			}
 		}
 	}
-	return probs, rows, nil
+	return probs
 }
-
-// maxTries bounds the times ImportCSV gives a file's rows, the file
-// having changed on the disk each time before it was written.
-const maxTries = 3
 
 // rowKey is one cell of marks: a CSV row's line and the question's column.
 type rowKey struct {

@@ -749,18 +749,10 @@ func rescore(rep *report.Report, qi int, points, max float64) {
 	report.SortTags(rep.ByTag)
 }
 
-// Target finds, in a report or a sheet, the open question an id names (id or
-// bank/id), the student, its mark so far (or nil), and the most points a mark
-// of it can give: the bank's points for it, or 1 when no bank has it now.
-func Target(file, id string, load BankLoader) (Found, error) {
-	data, err := fileio.ReadFileLimited(file)
-	if err != nil {
-		return Found{}, err
-	}
-	return target(file, data, id, load)
-}
-
-// target is Target of the file's bytes, data.
+// target finds, in a report or a sheet (its bytes, data), the open question
+// an id names (id or bank/id), the student, its mark so far (or nil), and the
+// most points a mark of it can give: the bank's points for it, or 1 when no
+// bank has it now.
 func target(file string, data []byte, id string, load BankLoader) (Found, error) {
 	student, answers, warns, _, unknown, err := openAnswers(file, data, load)
 	return pick(file, data, id, student, answers, append(warns, unknown...), err)
@@ -800,7 +792,7 @@ func pick(file string, data []byte, id, student string, answers []found, warns [
 	return t, fmt.Errorf("%s: question %s: %w", file, id, ErrNotFound)
 }
 
-// Found is what Target finds.
+// Found is what target finds.
 type Found struct {
 	Bank, Student string
 	// ID is the id the file gives the question: the one asked for, or a

@@ -252,16 +252,20 @@ func TestTargetIDOnly(t *testing.T) {
 		os.WriteFile(file, []byte(body), 0o644)
 		return file
 	}
+	// As mark --from finds a row's question: a batch of one file.
+	find := func(file, id string) (Found, error) {
+		return (&batch{files: map[string]*pending{}}).target(file, id, nil)
+	}
 	one := write("one.json", fmt.Sprintf(q, "ussr", "disc"))
-	if f, err := Target(one, "ussr", nil); err != nil || f.Bank != "disc" {
+	if f, err := find(one, "ussr"); err != nil || f.Bank != "disc" {
 		t.Errorf("one ussr: bank %q, %v", f.Bank, err)
 	}
 	two := write("two.json", fmt.Sprintf(q, "ussr", "comp"), fmt.Sprintf(q, "ussr", "disc"))
-	if _, err := Target(two, "ussr", nil); err == nil || !strings.Contains(err.Error(), "is in banks comp and disc") {
+	if _, err := find(two, "ussr"); err == nil || !strings.Contains(err.Error(), "is in banks comp and disc") {
 		t.Errorf("two ussr by id alone: %v", err)
 	}
 	for _, bank := range []string{"comp", "disc"} {
-		f, err := Target(two, bank+"/ussr", nil)
+		f, err := find(two, bank+"/ussr")
 		got := f.Bank
 		if err != nil || got != bank {
 			t.Fatalf("%s/ussr: bank %q, %v", bank, got, err)

@@ -236,8 +236,10 @@ func (s *Sheet) ResolveAt(q *quiz.Question, v quiz.Value, number int) (quiz.Resp
 	r, notes, err := q.ReadAt(v, s.Seed, number)
 	if err != nil {
 		line := v.Line
-		if twice := (*quiz.LeftTwiceError)(nil); errors.As(err, &twice) && twice.Line > 0 {
-			line = twice.Line // the pair given twice, on its own line
+		// A match's pair at fault (given twice, not one of the items or
+		// options), on its own line.
+		if pair := (interface{ PairLine() int })(nil); errors.As(err, &pair) && pair.PairLine() > 0 {
+			line = pair.PairLine()
 		}
 		return quiz.Response{Unreadable: v.Verbatim()}, []quiz.Problem{{File: s.File, Line: line, Question: q.ID, Msg: err.Error()}}
 	}

@@ -278,3 +278,43 @@ func TestMatchLeftSideTwiceInEverySyntax(t *testing.T) {
 		t.Errorf("block-style: %v", probs)
 	}
 }
+
+// A match pair that names no item or no option is refused on its own line,
+// as a left side given twice is, not on its question's (recheck13): in YAML,
+// JSON and JSON lines (where the record's line is every pair's).
+func TestMatchPairAtFaultOnItsLine(t *testing.T) {
+	q := &quiz.Question{ID: "places", Type: quiz.Match, Pairs: []quiz.Pair{{Left: "Khojaly", Right: "Xocalı"}, {Left: "Şuşa", Right: "Shushi"}}}
+	for _, tc := range []struct{ left, right, want string }{
+		{"9", "a", `left side "9": not one of the items`},
+		{"+1", "a", `left side "+1": not one of the items`},
+		{"1.0", "a", `left side "1.0": not one of the items`},
+		{"0x1", "a", `left side "0x1": not one of the items`},
+		{"2", "z", `right side of "2": "z" is not one of the options`},
+	} {
+		src := fmt.Sprintf("{\"answers\": {\"places\": {\"1\": \"a\",\n \"%s\": \"%s\"},\n \"other\": \"x\"}}", tc.left, tc.right)
+		for _, file := range []string{"s.yaml", "s.json", "s.jsonl"} {
+			in, at, want := src, 0, file+":2: question \"places\": "+tc.want
+			if file == "s.jsonl" {
+				in, at, want = strings.ReplaceAll(src, "\n", ""), 5, "s.jsonl:5: question \"places\": "+tc.want
+			}
+			s, err := Read(file, at, []byte(in))
+			if err != nil {
+				t.Fatalf("%s %q: %v", file, in, err)
+			}
+			v, _ := s.Answer("places")
+			r, probs := s.ReadAnswer(q, v, 1)
+			if len(probs) != 1 || probs[0].Warning || probs[0].Error() != want || r.Answered {
+				t.Errorf("%s %q: %+v, %v; want the answer unreadable and %s", file, in, r, probs, want)
+			}
+		}
+	}
+	// Block-style YAML: the third pair's line, not the question's (3).
+	s, err := Read("s.yaml", 0, []byte("student: A\nanswers:\n  places:\n    1: a\n    2: b\n    9: b\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := s.Answer("places")
+	if _, probs := s.ReadAnswer(q, v, 1); len(probs) != 1 || probs[0].Error() != `s.yaml:6: question "places": left side "9": not one of the items` {
+		t.Errorf("block-style: %v", probs)
+	}
+}
