@@ -88,7 +88,11 @@ func (g *Grader) gradeReport(file string, data []byte) (*SheetResult, error) {
 		v := answerValue(q, qr.Given, qr.Answer, rep.SchemaVersion)
 		if r, err := q.Resolve(v, nil); err != nil {
 			o.Response = quiz.Response{Unreadable: v.Verbatim()}
-			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: 1, Question: q.ID, Msg: err.Error()})
+			line := 1
+			if twice := (*quiz.LeftTwiceError)(nil); errors.As(err, &twice) && twice.Line > 0 {
+				line = twice.Line // the pair given twice, on its own line, as in a sheet
+			}
+			res.Problems = append(res.Problems, quiz.Problem{File: file, Line: line, Question: q.ID, Msg: err.Error()})
 		} else {
 			o.Response = r
 		}

@@ -103,7 +103,9 @@ const maxCount = 1 << 20
 // text where text goes (a student called 42); a name where a list of names
 // goes is a list of one; a number may be written as a string ("3"); null is
 // as if the field were not given; a field given twice is an error; an answer
-// given twice is a problem reported when grading, and the first counts.
+// given twice is a problem reported when grading, and the first counts; a
+// match answer's left side given twice is kept as written, for grading to
+// refuse that answer alone.
 func (r *raw) sheet() (*Sheet, error) {
 	ps := &quiz.Problems{File: r.file}
 	if r.top != "" {
@@ -157,9 +159,6 @@ func (r *raw) sheet() (*Sheet, error) {
 					ps.Add(f.line, "", "answers", "%d answers; a sheet holds at most %d", len(f.val.answers)+f.val.more, MaxAnswers)
 					break
 				}
-				for _, a := range f.val.answers {
-					pairsOnce(ps, a)
-				}
 				s.addAnswers(f.val.answers)
 			default:
 				ps.Add(f.line, "", "answers", "expected question ids with answers, found %s", f.val.kindName())
@@ -175,21 +174,6 @@ func (r *raw) sheet() (*Sheet, error) {
 		return nil, err
 	}
 	return s, nil
-}
-
-// pairsOnce refuses a match answer that pairs one left side twice: which
-// of the two the student meant cannot be known, and a reader that kept the
-// last (as JSON decoders do) would grade another answer than YAML's.
-func pairsOnce(ps *quiz.Problems, a Answer) {
-	if len(a.Value.Pairs) < 2 {
-		return
-	}
-	var seen keysSeen
-	for i, p := range a.Value.Pairs {
-		if first, dup := seen.add(p[0], i); dup {
-			ps.Add(pairLine(a.Value, i), a.ID, "", "%s", pairTwice(p[0], pairLine(a.Value, first)))
-		}
-	}
 }
 
 // keysSeen finds a key given before in one object: by a scan while there
@@ -245,21 +229,11 @@ func (k *keysSeen) reset() {
 	clear(k.many)
 }
 
-// keyTwice and pairTwice are the words for a key given twice in a sheet or a
-// report, and for a match answer's left side given twice.
+// keyTwice is the words for a key given twice in a sheet or a report. A
+// match answer's left side given twice is not refused here: both pairs are
+// kept, and reading the answer against its question refuses that answer
+// alone (quiz.LeftTwiceError), however the side is spelled (attack18 F1).
 func keyTwice(first int) string { return fmt.Sprintf("given twice (first at line %d)", first) }
-
-func pairTwice(left string, first int) string {
-	return (&quiz.LeftTwiceError{Left: left, First: left, FirstLine: first}).Error()
-}
-
-// pairLine is the line of a match answer's pair i.
-func pairLine(v quiz.Value, i int) int {
-	if i < len(v.PairLines) {
-		return v.PairLines[i]
-	}
-	return v.Line
-}
 
 // addAnswers keeps the first answer to each question and reports the others.
 // It filters answers in place: the sheet takes over their storage.

@@ -88,7 +88,7 @@ func (r *raw) scanTop(sc *jsonScanner, lines *lineCounter) error {
 					f.val.more++ // counted for the field checks to refuse, not kept
 					return sc.skip(0)
 				}
-				v, err := sc.answer(lines, nil)
+				v, err := sc.answer(lines)
 				f.val.answers = append(f.val.answers, Answer{ID: id, Value: v})
 				return err
 			})

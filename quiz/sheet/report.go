@@ -137,8 +137,9 @@ type reportReader struct {
 	marked                   map[[2]string]int // a question's first mark, where it starts
 	hasQuestions, hasAnswers bool
 	// Keys seen in the object being read at each level, reused: the top,
-	// bank_digests, a question, its answer's pairs, a mark.
-	topSeen, digestSeen, questionSeen, pairSeen, markSeen keysSeen
+	// bank_digests, a question, a mark (not an answer's pairs: a left side
+	// given twice costs that answer alone, when it is graded).
+	topSeen, digestSeen, questionSeen, markSeen keysSeen
 }
 
 func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, error) {
@@ -153,7 +154,7 @@ func readReport(file string, data []byte, maxVersion int, top *shape) (*Report, 
 	if q, _ := top.field("questions"); q != nil && q.elem != nil {
 		r.question = q.elem
 	}
-	err := r.s.objectOnce(&r.topSeen, false, r.field)
+	err := r.s.objectOnce(&r.topSeen, r.field)
 	if err == nil && r.s.peek() != 0 {
 		err = r.s.fail("more after the report's end")
 	}
@@ -212,7 +213,7 @@ func (r *reportReader) field(key string) error {
 		rep.Difficulty, _, err = s.scalar()
 	case "bank_digests":
 		rep.BankDigests = map[string]string{}
-		err = s.objectOnce(&r.digestSeen, false, func(k string) error {
+		err = s.objectOnce(&r.digestSeen, func(k string) error {
 			v, _, err := s.scalar()
 			rep.BankDigests[k] = v
 			return err
@@ -253,14 +254,14 @@ func (r *reportReader) questionEntry() error {
 	if r.question != nil && c != '{' && startsValue(c) {
 		return &fieldError{offset: el, field: fmt.Sprintf("questions[%d]", n), msg: WrongKind(scanKind(c), "an object ({...})")}
 	}
-	err := s.objectOnce(&r.questionSeen, false, func(k string) error {
+	err := s.objectOnce(&r.questionSeen, func(k string) error {
 		if ownWordsQuestion(k) {
-			return s.reportAnswer(&a, k, &odd, &r.pairSeen)
+			return s.reportAnswer(&a, k, &odd, &r.lines)
 		}
 		if done, err := s.vet(r.question, k, "", readsQuestion(k)); done || err != nil {
 			return err
 		}
-		return s.reportAnswer(&a, k, &odd, &r.pairSeen)
+		return s.reportAnswer(&a, k, &odd, &r.lines)
 	})
 	if fe, ok := err.(*fieldError); ok {
 		fe.field = fmt.Sprintf("questions[%d].", n) + fe.field // named only when wrong: a good report costs no names
@@ -306,7 +307,7 @@ func (r *reportReader) markEntry() error {
 	s.peek()
 	el := s.pos
 	got := markKeys{object: el, pointsAt: -1}
-	err := s.objectOnce(&r.markSeen, false, func(k string) error { return s.reportMark(&m, k, &got) })
+	err := s.objectOnce(&r.markSeen, func(k string) error { return s.reportMark(&m, k, &got) })
 	if err == nil && !got.points {
 		// "pionts", null or no points were counted as 0, the report
 		// "complete" (attack16 #3): refused, as a sheet's marks are.
@@ -392,8 +393,9 @@ func twice(file string, data []byte, qs []ReportAnswer, starts []int) *quiz.Prob
 }
 
 // reportAnswer reads one field of a question; a field that does not hold
-// what it should is added to odd. pairs is the reader's, for the answer's.
-func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField, pairs *keysSeen) error {
+// what it should is added to odd. lines are the reader's: the answer and
+// each of its pairs carry their lines, as a sheet's do.
+func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField, lines *lineCounter) error {
 	var err error
 	start := s.pos
 	switch key {
@@ -411,7 +413,7 @@ func (s *jsonScanner) reportAnswer(a *ReportAnswer, key string, odd *[]oddField,
 		err = e
 	case "answer":
 		a.answerAt = start
-		if a.Answer, err = s.answer(nil, pairs); err != nil {
+		if a.Answer, err = s.answer(lines); err != nil {
 			if fe, ok := err.(*fieldError); ok {
 				fe.in(key)
 			}

@@ -373,16 +373,14 @@ func (s *jsonScanner) object(field func(key string) error) error {
 
 // objectOnce is object for a report's objects: a key given twice is refused
 // (a fieldError naming it), as a sheet's field checks refuse it, where
-// encoding/json would keep the last without a word. pairs names the keys as
-// a match answer's left sides. seen is the reader's own, reused.
-func (s *jsonScanner) objectOnce(seen *keysSeen, pairs bool, field func(key string) error) error {
+// encoding/json would keep the last without a word. A match answer's pairs
+// are not read with it: a left side given twice costs that answer alone,
+// when it is graded, as in a sheet. seen is the reader's own, reused.
+func (s *jsonScanner) objectOnce(seen *keysSeen, field func(key string) error) error {
 	seen.reset()
 	return s.object(func(key string) error {
 		if at, dup := seen.add(key, s.pos); dup {
 			first := 1 + bytes.Count(s.data[:at], []byte("\n"))
-			if pairs {
-				return &fieldError{offset: s.pos, msg: pairTwice(key, first)}
-			}
 			return &fieldError{offset: s.pos, field: key, msg: keyTwice(first)}
 		}
 		return field(key)
@@ -424,14 +422,11 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	}
 }
 
-// answer reads one answer value. With lines (a sheet's), it and each of its
-// pairs carry their lines, as YAML's do, and the field checks refuse a left
-// side given twice; with once (a report's), it is refused here.
-func (s *jsonScanner) answer(lines *lineCounter, once *keysSeen) (quiz.Value, error) {
-	line := 0
-	if lines != nil {
-		line = lines.at(s.pos)
-	}
+// answer reads one answer value: it and each of its pairs carry their lines,
+// as YAML's do. A match answer's left side given twice is kept, each pair
+// at its line, for reading it against its question to refuse.
+func (s *jsonScanner) answer(lines *lineCounter) (quiz.Value, error) {
+	line := lines.at(s.pos)
 	switch s.peek() {
 	case '[':
 		items, nested, err := s.list()
@@ -447,19 +442,12 @@ func (s *jsonScanner) answer(lines *lineCounter, once *keysSeen) (quiz.Value, er
 				nested = true
 				return s.skip(1)
 			}
-			if lines != nil {
-				v.PairLines = append(v.PairLines, lines.at(s.pos))
-			}
+			v.PairLines = append(v.PairLines, lines.at(s.pos))
 			t, _, err := s.scalar()
 			v.Pairs = append(v.Pairs, [2]string{key, t})
 			return err
 		}
-		var err error
-		if once != nil {
-			err = s.objectOnce(once, true, pair)
-		} else {
-			err = s.object(pair)
-		}
+		err := s.object(pair)
 		if nested {
 			return quiz.Value{Kind: quiz.Nested, Line: line}, err
 		}

@@ -49,9 +49,13 @@ func TestSameSheetInEverySyntax(t *testing.T) {
 		`[1, 2]`,
 		`"a sheet"`,
 		// Keys given twice, at every level: the field checks refuse them,
-		// whatever the syntax (YAML's parser is not asked to).
+		// whatever the syntax (YAML's parser is not asked to). A match
+		// answer's left side given twice is kept, each pair at its line,
+		// for reading against its question to refuse that answer alone
+		// (attack18 F1); a question answered twice, the first counts.
 		"{\"answers\": {\"q\": {\"l\": \"a\",\n \"m\": \"b\",\n \"l\": \"c\"}}}",
 		"{\"answers\": {\"q\": {\"l\": \"a\",\n \"l\": \"b\"},\n \"q\": {\"m\": \"a\",\n \"m\": \"b\"}}}",
+		"{\"student\": \"A\", \"answers\": {\"q\": {\"1\": \"a\", \"2\": \"b\", \"1\": \"c\"},\n \"r\": \"x\"}}",
 		"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1},\n \"q\": {\"points\": 2}}}",
 		"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1,\n \"points\": 2}}}",
 		"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1, \"comment\": \"a\",\n \"comment\": \"b\"}}}",
@@ -204,13 +208,13 @@ func TestNullItemIsEmptyInYAML(t *testing.T) {
 }
 
 // A key given twice is refused at every level, in the words of the field
-// checks that YAML and JSON share (issue 13: JSON read a match answer's,
-// the marks' and a mark's last value silently, where YAML refused them);
+// checks that YAML and JSON share (issue 13: JSON read the marks' and a
+// mark's last value silently, where YAML refused them), except a match
+// answer's left side, which costs only that answer (the next test);
 // a sheet that is not a mapping says what it is, grammatically; an unknown
 // field names every field there is.
 func TestKeysGivenTwiceAndTopLevel(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"{\"answers\": {\"q\": {\"l\": \"a\",\n \"l\": \"b\"}}}", `2: question "q": left side "l" given twice (first at line 1)`},
 		{"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1},\n \"q\": {\"points\": 2}}}", `2: question "q": marks: marked twice (first at line 1)`},
 		{"{\"answers\": {}, \"marks\": {\"q\": {\"points\": 1,\n \"points\": 2}}}", `2: question "q": marks.points: given twice (first at line 1)`},
 		{"{\"answers\": {},\n \"student\": \"A\",\n \"student\": \"B\"}", `3: student: given twice (first at line 2)`},
@@ -234,14 +238,18 @@ func TestKeysGivenTwiceAndTopLevel(t *testing.T) {
 	}
 }
 
-// A match answer that names one left side in two ways ("1" and "01", a
-// number and the item's text, another case, no diacritics) is refused when
-// it is read against the question, in YAML, JSON and JSON lines alike: on
-// the second pair's line, in a key given twice's words (review13-s24: the
-// last pair silently won). The rest of the sheet reads.
+// A match answer that names one left side twice, written alike or in two
+// ways ("1" and "01", a number and the item's text, another case, no
+// diacritics), is refused when it is read against the question, in YAML,
+// JSON and JSON lines alike: on the second pair's line, in a key given
+// twice's words (review13-s24: the last pair silently won). The rest of the
+// sheet reads: the same key typed twice costs no more than two spellings
+// of it (attack18 F1: it made the whole sheet unreadable).
 func TestMatchLeftSideTwiceInEverySyntax(t *testing.T) {
 	q := &quiz.Question{ID: "places", Type: quiz.Match, Pairs: []quiz.Pair{{Left: "Khojaly", Right: "Xocalı"}, {Left: "Şuşa", Right: "Shushi"}}}
 	for _, tc := range []struct{ first, second, want string }{
+		{"1", "1", `left side "1" given twice (first at line 1)`},
+		{"Khojaly", "Khojaly", `left side "Khojaly" given twice (first at line 1)`},
 		{"1", "01", `left side "01" given twice (first at line 1, as "1")`},
 		{"1", "Khojaly", `left side "Khojaly" given twice (first at line 1, as "1")`},
 		{"Khojaly", "KHOJALY", `left side "KHOJALY" given twice (first at line 1, as "Khojaly")`},
@@ -276,6 +284,17 @@ func TestMatchLeftSideTwiceInEverySyntax(t *testing.T) {
 	v, _ := s.Answer("places")
 	if _, probs := s.ReadAnswer(q, v, 1); len(probs) != 1 || probs[0].Error() != `s.yaml:6: question "places": left side "01" given twice (first at line 4, as "1")` {
 		t.Errorf("block-style: %v", probs)
+	}
+	s, err = Read("s.yaml", 0, []byte("student: A\nanswers:\n  places:\n    1: a\n    2: b\n    1: b\n  other: x\n"))
+	if err != nil {
+		t.Fatalf("block-style, the same key twice: %v", err)
+	}
+	v, _ = s.Answer("places")
+	if _, probs := s.ReadAnswer(q, v, 1); len(probs) != 1 || probs[0].Error() != `s.yaml:6: question "places": left side "1" given twice (first at line 4)` {
+		t.Errorf("block-style, the same key twice: %v", probs)
+	}
+	if o, _ := s.Answer("other"); s.Student != "A" || o.Text != "x" {
+		t.Errorf("block-style, the same key twice: student %q, other answer %+v", s.Student, o)
 	}
 }
 
