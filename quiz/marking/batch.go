@@ -34,7 +34,7 @@ type pending struct {
 	base  []byte // the file as read from the disk before its first mark
 	data  []byte // with the marks given so far
 	perm  fs.FileMode
-	marks []givenMark
+	given []int     // the Rows given a mark, in ImportCSV's rows
 	sheet *inMemory // an answer sheet whose marks are given in memory, nil for one read for each mark
 }
 
@@ -44,15 +44,6 @@ type inMemory struct {
 	now   sheet.Sheet        // read, with the marks given so far
 	span  sheet.MarksSection // data's marks section (YAML)
 	first string             // the id of its first open answer, once a row has found them
-}
-
-// givenMark is a mark given to a pending file, to give again should the file
-// change on the disk before it is written.
-type givenMark struct {
-	row      int // its Row in ImportCSV's rows
-	bank, id string
-	max      float64
-	m        quiz.Mark // tied to the answer it was given for
 }
 
 // file returns a file's pending marks, reading it from the disk when it has
@@ -112,10 +103,7 @@ func (b *batch) apply(file string, row int, t Found, m quiz.Mark) error {
 		return err
 	}
 	p.data, p.perm = out, perm
-	if m.Answer == "" {
-		m.Answer = quiz.AnswerDigest(t.Answer) // as marked tied it
-	}
-	p.marks = append(p.marks, givenMark{row: row, bank: t.Bank, id: t.ID, max: t.Max, m: m})
+	p.given = append(p.given, row)
 	return nil
 }
 
@@ -159,7 +147,7 @@ func (b *batch) check(file string) bool {
 		return true
 	}
 	s := p.sheet
-	if len(p.marks) == 0 {
+	if len(p.given) == 0 {
 		if s.first == "" {
 			return true
 		}
@@ -184,34 +172,23 @@ func (b *batch) redo(file string) {
 	}
 }
 
-// save writes a file's marks, once. A file changed on the disk since it was
-// read (by hand: another mark run waits for the lock) is read again and
-// given the marks anew, as Apply, reading the file for each mark, gave them
-// to the file as it was then; a mark whose answer changed meanwhile is
-// refused (ErrChanged). When the file cannot be written, each of its rows
-// says so, naming it; the other files' marks are saved all the same.
-func (b *batch) save(file string, rows []Row) {
+// save writes a file's marks, once, and reports whether it is done with
+// the file. A file changed on the disk since it was read (by hand: another
+// mark run waits for the lock) is not written, and save returns false: its
+// rows are to be given again to the file as it is now (ImportCSV), each
+// checked as giving them one by one checked it, against the student the file
+// now names and the marks it now holds, not only the answer (attack18 F4).
+// When the file cannot be written, each of its rows says so, naming it; the
+// other files' marks are saved all the same.
+func (b *batch) save(file string, rows []Row) bool {
 	p := b.files[file]
-	if p == nil || len(p.marks) == 0 {
-		return
+	delete(b.files, file) // read again should its rows be given again
+	if p == nil || len(p.given) == 0 {
+		return true
 	}
-	delete(b.files, file)
 	now, err := fileio.ReadFileLimited(file)
 	if err == nil && !bytes.Equal(now, p.base) {
-		data, given := now, 0
-		for _, g := range p.marks {
-			out, perm, err := marked(file, data, g.bank, g.id, g.m, g.max)
-			if err != nil {
-				rows[g.row].Status, rows[g.row].Err = Failed, err
-				continue
-			}
-			data, p.perm = out, perm
-			given++
-		}
-		if given == 0 {
-			return
-		}
-		p.data = data
+		return false
 	}
 	if err == nil {
 		if err = writeMarked(file, p.perm, p.data); err != nil {
@@ -219,10 +196,11 @@ func (b *batch) save(file string, rows []Row) {
 		}
 	}
 	if err != nil {
-		for _, g := range p.marks {
-			if rows[g.row].Status == Saved {
-				rows[g.row].Status, rows[g.row].Err = Failed, err
+		for _, ri := range p.given {
+			if rows[ri].Status == Saved {
+				rows[ri].Status, rows[ri].Err = Failed, err
 			}
 		}
 	}
+	return true
 }

@@ -91,13 +91,18 @@ type importer struct {
 	// its time.
 	warns  map[int][]quiz.Problem
 	stamps map[int]time.Time
+	// tied is the digest of the answer each row's mark was first given
+	// for: given again to a file changed on the disk meanwhile
+	// (batch.save), a mark of an answer changed since is refused
+	// (ErrChanged).
+	tied map[int]string
 }
 
 func newImporter(from string, files []string, load BankLoader, opts ImportOptions, entries []Entry) *importer {
 	im := &importer{
 		from: from, given: map[string]string{}, load: load, opts: opts, now: opts.Now,
 		b:     &batch{files: map[string]*pending{}},
-		warns: map[int][]quiz.Problem{}, stamps: map[int]time.Time{},
+		warns: map[int][]quiz.Problem{}, stamps: map[int]time.Time{}, tied: map[int]string{},
 	}
 	if im.now == nil {
 		im.now = time.Now
@@ -135,7 +140,9 @@ func (im *importer) targets(entries []Entry) (files []string, errs []error, last
 
 // markAll gives each wanted row its mark in memory, in the rows' order, and
 // writes each file after its last row; a sheet that does not read back as
-// meant has its rows given again, one reading each (batch.check, redo).
+// meant has its rows given again, one reading each (batch.check, redo), and
+// a file changed on the disk since it was read has them given again to the
+// file as it is now (batch.save), each checked anew as the first time.
 func (im *importer) markAll(entries []Entry) []Row {
 	files, errs, last := im.targets(entries)
 	var rows []Row
@@ -155,15 +162,44 @@ func (im *importer) markAll(entries []Entry) []Row {
 		if last[file] != i {
 			continue
 		}
-		if !im.b.check(file) {
-			im.b.redo(file)
+		im.write(file, rows, func() {
 			for _, j := range ofFile[file] {
 				rows[rowOf[j]] = im.row(rowOf[j], entries[j], file, nil)
 			}
-		}
-		im.b.save(file, rows)
+		})
 	}
 	return rows
+}
+
+// maxTries bounds the times write gives a file's rows, the file having
+// changed on the disk each time before it was written.
+const maxTries = 3
+
+// write writes a file after its last row, giving its rows again
+// (giveAgain) when it does not read back as meant, one reading each
+// (batch.check, redo), or when it changed on the disk since it was read, to
+// the file as it is now (batch.save: attack18 F4). A file that changed every
+// time is not written: its marks are refused.
+func (im *importer) write(file string, rows []Row, giveAgain func()) {
+	for tries := 1; ; tries++ {
+		if !im.b.check(file) {
+			im.b.redo(file)
+			giveAgain()
+		}
+		if im.b.save(file, rows) {
+			return
+		}
+		if tries == maxTries {
+			break
+		}
+		giveAgain()
+	}
+	err := fmt.Errorf("%s kept changing on the disk while its marks were given, so they are not saved; run conflictq mark again when nothing else writes it", text.EscapeControl(file))
+	for i := range rows {
+		if rows[i].File == file && rows[i].Status == Saved {
+			rows[i].Status, rows[i].Err = Failed, err
+		}
+	}
 }
 
 // stamp is the time row ri's mark was given, the same when it is given again.
@@ -212,7 +248,10 @@ func (im *importer) row(ri int, e Entry, file string, err error) Row {
 		err = quiz.CheckPoints(e.Points, t.Max)
 	}
 	if err == nil {
-		m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: im.opts.Marker, At: im.stamp(ri)}
+		if _, ok := im.tied[ri]; !ok {
+			im.tied[ri] = quiz.AnswerDigest(t.Answer) // as marked ties it
+		}
+		m := quiz.Mark{Points: e.Points, Comment: e.Comment, Marker: im.opts.Marker, At: im.stamp(ri), Answer: im.tied[ri]}
 		err = im.b.apply(file, ri, t, m)
 	}
 	if err != nil {

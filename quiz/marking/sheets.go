@@ -177,7 +177,10 @@ func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mar
 		c.Marks, c.Problems, c.Line = nil, nil, 0
 		c.Answers = slices.Clone(c.Answers)
 		for i := range c.Answers {
-			c.Answers[i].Value.Line = 0 // lines move only if the section moved
+			// Lines move only if the section moved: a section above an
+			// answer grows as marks are added, moving the answer's line
+			// and its pairs' lines (attack18 F2).
+			c.Answers[i].Value.Line, c.Answers[i].Value.PairLines = 0, nil
 		}
 		c.Comments = slices.Clone(c.Comments)
 		for i := range c.Comments {

@@ -147,3 +147,22 @@ func TestMarkKeepsCRLF(t *testing.T) {
 		}
 	}
 }
+
+// A marks section above a match answer grows as marks are added, moving the
+// lines of the answer's pairs: the sheet still reads the same, and is marked
+// (attack18 F2).
+func TestMarkSectionAboveMatchAnswer(t *testing.T) {
+	for _, c := range []struct{ name, data string }{
+		{"yaml flow", "student: Ana\nmarks: {}\nanswers:\n  q: A region.\n  pairs: {1: a, 2: b, 3: c}\n"},
+		{"yaml block", "student: Ana\nmarks: {}\nanswers:\n  q: A region.\n  pairs:\n    1: a\n    2: b\n    3: c\n"},
+		{"json", "{\n  \"student\": \"Ana\",\n  \"marks\": {},\n  \"answers\": {\n    \"q\": \"A region.\",\n    \"pairs\": {\n      \"1\": \"a\",\n      \"2\": \"b\",\n      \"3\": \"c\"\n    }\n  }\n}\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			name := "a.yaml"
+			if strings.HasPrefix(c.name, "json") {
+				name = "a.json"
+			}
+			markSheet(t, name, c.data)
+		})
+	}
+}
