@@ -214,12 +214,19 @@ func (q *Question) validateAnswer(bad func(field, format string, args ...any)) {
 // A warning, not a refusal: labels and exact texts still name each option.
 func (q *Question) validateFoldAlike(warn func(field, format string, args ...any)) {
 	check := func(field string, list []string) {
-		for i, a := range list {
-			for _, b := range list[:i] {
-				if text.AccentsOrCaseOnly(a, b) && strings.TrimSpace(a) != strings.TrimSpace(b) { // the same: "appears twice"
-					warn(field, "%q and %q differ only in accents or case: a student who types one without its accents gets the other or is refused as ambiguous; make them differ in their letters (rule: options must differ once accents and case are dropped)", text.Printable(b), text.Printable(a))
-					break
-				}
+		first := make(map[string]string, len(list)) // each text folded once
+		for _, a := range list {
+			key := text.AccentsKey(a)
+			if key == "" {
+				continue
+			}
+			b, seen := first[key]
+			if !seen {
+				first[key] = a
+				continue
+			}
+			if strings.TrimSpace(a) != strings.TrimSpace(b) { // the same: "appears twice"
+				warn(field, "%q and %q differ only in accents or case: a student who types one without its accents gets the other or is refused as ambiguous; make them differ in their letters (rule: options must differ once accents and case are dropped)", text.Printable(b), text.Printable(a))
 			}
 		}
 	}

@@ -359,16 +359,16 @@ func SameButCase(a, b string) bool {
 	return strings.EqualFold(norm.NFC.String(a), norm.NFC.String(b))
 }
 
-// AccentsOrCaseOnly reports whether a and b are two texts that differ only in
-// accents or case (Şuşa and Susa, Xocalı and XOCALI): Normalize folds them
-// alike, to something, and they hold the same symbols in the same order, so
-// that C++, C# and C, which a student types apart, are not so.
-func AccentsOrCaseOnly(a, b string) bool {
-	if a == b {
-		return false
+// AccentsKey is the same for two texts that differ only in accents or case
+// (Şuşa and Susa, Xocalı and XOCALI): Normalize's folding, and the symbols
+// in the same order, so that C++, C# and C, which a student types apart, have
+// keys apart. It is "" for a text Normalize folds to nothing.
+func AccentsKey(s string) string {
+	f := Normalize(s)
+	if f == "" {
+		return ""
 	}
-	f := Normalize(a)
-	return f != "" && f == Normalize(b) && symbols(a) == symbols(b)
+	return f + "\x00" + symbols(s)
 }
 
 // symbols is s without its letters, digits, marks and spaces.
