@@ -24,6 +24,9 @@ var banks embed.FS
 //go:embed json/*.json
 var bankJSON embed.FS
 
+//go:embed glossary.json
+var glossaryJSON []byte
+
 // Banks returns the built-in question banks' sources, as NAME.yaml files at the root.
 func Banks() fs.FS { return sub(banks, "banks") }
 
@@ -72,6 +75,11 @@ func CompiledJSON(name string) []byte {
 	}
 	return data
 }
+
+// GlossaryJSON returns every entry of the built-in glossary as glossary list
+// --json prints them (text.WriteJSON of Glossary().Entries()), written at
+// build time by gen.go. The slice is shared: read-only.
+func GlossaryJSON() []byte { return glossaryJSON }
 
 // Glossary returns the built-in glossary, compiled (and indexed) at build time.
 // Each call's entries are its own, and so are their Names; their other lists

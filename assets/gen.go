@@ -24,11 +24,13 @@ import (
 	"github.com/conflictq/conflictq/glossary"
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/export"
+	"github.com/conflictq/conflictq/quiz/text"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
 func main() {
 	g := writeGlossary()
+	writeGlossaryJSON(g)
 	files, err := filepath.Glob("banks/*.yaml")
 	if err != nil || len(files) == 0 {
 		fail(fmt.Errorf("no banks/*.yaml here (%v)", err))
@@ -79,6 +81,19 @@ func write(name string, src []byte) {
 // writes it, by the same writer: the export of a built-in bank copies these
 // bytes instead of encoding 100 KB by reflection on every run.
 // TestCompiledJSONIsFresh fails when they differ from what the writer writes.
+// writeGlossaryJSON writes glossary.json: glossary list --json's output,
+// which prints it as it is rather than encoding 54 entries by reflection at
+// every run (TestCompiledGlossaryJSONIsFresh checks it against that encoding).
+func writeGlossaryJSON(g *glossary.Glossary) {
+	var buf bytes.Buffer
+	if err := text.WriteJSON(&buf, g.Entries()); err != nil {
+		fail(err)
+	}
+	if err := os.WriteFile("glossary.json", buf.Bytes(), 0o644); err != nil {
+		fail(err)
+	}
+}
+
 func writeJSON(name string, bank *quiz.Bank) {
 	var buf bytes.Buffer
 	if _, err := export.For("json")(&buf, bank, worksheet.Paper{}); err != nil {

@@ -1,6 +1,7 @@
 package assets_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"github.com/conflictq/conflictq/assets"
 	"github.com/conflictq/conflictq/glossary"
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // sourceEntries reads the glossary's YAML sources (the program loads them
@@ -297,5 +299,17 @@ func TestGlossarySearchQuotesThePlainWords(t *testing.T) {
 		if strings.Contains(strings.ToLower(h.Entry.Plain+" "+h.Entry.PlainSince), "refugee") {
 			t.Errorf("%s: the plain words say 'refugee', but the line is from the full entry: %q", h.Entry.Term, h.Line)
 		}
+	}
+}
+
+// glossary list --json prints glossary.json, which go generate writes: it
+// must be what encoding the glossary's entries gives now.
+func TestCompiledGlossaryJSONIsFresh(t *testing.T) {
+	var want bytes.Buffer
+	if err := text.WriteJSON(&want, assets.Glossary().Entries()); err != nil {
+		t.Fatal(err)
+	}
+	if got := assets.GlossaryJSON(); !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("glossary.json is stale (%d bytes, want %d): run go generate ./assets", len(got), want.Len())
 	}
 }
