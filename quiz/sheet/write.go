@@ -387,15 +387,36 @@ in double quotes: town: "Khojaly: Xocali". Write an open answer on the lines
 below its |, indented by two more spaces than its id. Leave an answer empty to
 skip it. Grade with: conflictq grade THIS-FILE`
 
+// answerKind says, after each question, what kind of answer it asks for:
+// a switch, where a map literal in questionComment was built again for
+// every question of a sheet.
+func answerKind(t quiz.Type) string {
+	switch t {
+	case quiz.Single:
+		return "one choice"
+	case quiz.Multi:
+		return "all that apply, as a list"
+	case quiz.TrueFalse:
+		return "true or false"
+	case quiz.Short:
+		return "a few words"
+	case quiz.Numeric:
+		return "a number"
+	case quiz.Order:
+		return "the numbers of the items in order, first to last, as a list"
+	case quiz.Match:
+		return "pairs, number=letter, such as 1=b, 2=a"
+	case quiz.Open:
+		return "your own words, on the lines below the |"
+	}
+	return ""
+}
+
 // questionComment shows a question above its answer line, with its options
 // numbered as the sheet's seed shuffled them.
 func questionComment(n int, p *quiz.Presented) string {
 	var b strings.Builder
-	kind := map[quiz.Type]string{
-		quiz.Single: "one choice", quiz.Multi: "all that apply, as a list", quiz.TrueFalse: "true or false",
-		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers of the items in order, first to last, as a list",
-		quiz.Match: "pairs, number=letter, such as 1=b, 2=a", quiz.Open: "your own words, on the lines below the |",
-	}[p.Type]
+	kind := answerKind(p.Type)
 	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
 	switch p.Type {
 	case quiz.Single, quiz.Multi:
