@@ -119,16 +119,61 @@ func (rv *refResolver) shown(i int) int {
 // one (an order's item, a match's left side) by its number, or else by the
 // number with its bracket, as the sheet numbers it, which is always the label.
 func OptionRef(shown []string, d int, numbered bool) string {
+	if d < 0 || d >= len(shown) { // no such label: read as any reference is
+		if numbered {
+			return strconv.Itoa(d+1) + ")"
+		}
+		return text.Letter(d) + ")"
+	}
 	if numbered {
-		if f := strconv.Itoa(d + 1); readsAs(f, shown, foldAll(shown), d) {
+		if f := strconv.Itoa(d + 1); readsAs(f, shown, foldLabelRivals(f, shown), d) {
 			return f
 		}
 		return strconv.Itoa(d+1) + ")"
 	}
-	if f := text.Letter(d); readsAs(f, shown, foldAll(shown), d) {
+	if f := text.Letter(d); readsAs(f, shown, foldLabelRivals(f, shown), d) {
 		return f
 	}
 	return text.Letter(d) + ")"
+}
+
+// foldLabelRivals is foldAll(options) for resolving label, a bare letter or
+// number, which reads the folded options only to find one whose text folds
+// to label (textMatches): an ASCII option with more letters and digits than
+// label cannot (Normalize keeps each of them), and is left unfolded, as
+// noFold, which nothing folds to. A key's every option was folded once for
+// each of its question's options (TestOptionRefFoldsOnlyRivals).
+func foldLabelRivals(label string, options []string) []string {
+	if label == "" || len(options) == 0 {
+		return foldAll(options)
+	}
+	folded := make([]string, len(options))
+	for i, s := range options {
+		if alnum, ascii := asciiAlnum(s); ascii && alnum > len(label) {
+			folded[i] = noFold
+			continue
+		}
+		folded[i] = text.Normalize(s)
+	}
+	return folded
+}
+
+// noFold stands for an option's folded text where no reference can match
+// it: Normalize never returns a NUL.
+const noFold = "\x00"
+
+// asciiAlnum counts the ASCII letters and digits of s; ascii is false when
+// s holds any other byte.
+func asciiAlnum(s string) (n int, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return 0, false
+		case '0' <= c && c <= '9', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			n++
+		}
+	}
+	return n, true
 }
 
 // OptionText is option d (0-based, in the order shown) as a key without
