@@ -398,9 +398,7 @@ func (rv *refResolver) labelName(k int, shuffled bool) string {
 // normalised forms). Numbers and letters count in display order when
 // shuffled. The grammar is described above OptionRef.
 func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
-	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
-		ref = strings.TrimSpace(ref)
-	}
+	ref = trimRef(ref)
 	n := len(options)
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
@@ -441,6 +439,31 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		}
 	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
+}
+
+// trimRef is a reference as resolve reads it: without the spaces around
+// it, when it begins or ends with a space or a tab.
+func trimRef(ref string) string {
+	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
+		return strings.TrimSpace(ref)
+	}
+	return ref
+}
+
+// labelOnly reports whether resolve reads ref, among n options, as a bare
+// label (bareLabel, without a dot): a letter or a number from 1 to n. Such
+// a reading looks at the folded options only to find another option whose
+// text folds to the label, so foldLabelRivals serves it.
+func labelOnly(ref string, n int) bool {
+	ref = trimRef(ref)
+	if ref == "" || strings.HasSuffix(ref, ")") || strings.HasSuffix(ref, ".") {
+		return false
+	}
+	if k, ok := smallNumber(ref); ok {
+		return k >= 1 && k <= n
+	}
+	_, ok := letterIndex(ref, n)
+	return ok
 }
 
 // toBank is the bank's index of the option shown k-th (0-based).
