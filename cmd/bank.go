@@ -21,11 +21,15 @@ import (
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
+// bankShort is the bank command's one-line summary, which the root's help and
+// completion show without building the command.
+const bankShort = "List, show, validate and export question banks"
+
 // NewCmdBank groups the commands on question banks.
 func NewCmdBank(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bank",
-		Short: "List, show, validate and export question banks",
+		Short: bankShort,
 		Long: `Question banks are YAML files (the format is in the README). conflictq embeds its
 own; --bank accepts an embedded bank's name or a path to a bank file anywhere:
 YAML, Moodle GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken).`,

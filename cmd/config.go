@@ -41,6 +41,16 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		return err
 	}
 	f.settingsFiles = files
+	// Settings are checked against every command's flags: the whole tree,
+	// which a run builds only in part (newRootFor), is built when a settings
+	// file is read.
+	var tree *cobra.Command
+	whole := func() *cobra.Command {
+		if tree == nil {
+			tree = NewRootCmd(f)
+		}
+		return tree
+	}
 	for _, file := range files {
 		data, err := fileio.ReadFileLimited(file)
 		if err != nil {
@@ -50,7 +60,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		if err != nil {
 			return invalidErr(err)
 		}
-		if err := checkSections(cmd, file, settings, lines); err != nil {
+		if err := checkSections(whole(), file, settings, lines); err != nil {
 			return invalidErr(err)
 		}
 		if err := v.MergeConfigMap(settings); err != nil {
@@ -70,7 +80,9 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 	env.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
 	env.AutomaticEnv()
 
-	warnUnknownSettings(cmd, f, origins)
+	if len(origins) > 0 {
+		warnUnknownSettings(whole(), f, origins)
+	}
 
 	var errs []error
 	cmd.Flags().VisitAll(func(fl *pflag.Flag) {

@@ -23,12 +23,16 @@ type DefineOptions struct {
 	JSON bool
 }
 
+// defineShort is the define command's one-line summary, which the root's help and
+// completion show without building the command.
+const defineShort = "Define terms from the article, with citations"
+
 // NewCmdDefine looks terms up in the glossary.
 func NewCmdDefine(f *Factory, runF func(*DefineOptions) error) *cobra.Command {
 	opts := &DefineOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "define TERM...",
-		Short: "Define terms from the article, with citations",
+		Short: defineShort,
 		Long: `Look terms up in the glossary. By default an entry is short, for students: what
 the term means in plain words, what has changed since the article, where the
 article uses it (and whether the full entry corrects or updates the article
@@ -184,11 +188,15 @@ func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 	}
 }
 
+// glossaryShort is the glossary command's one-line summary, which the root's help and
+// completion show without building the command.
+const glossaryShort = "List or search the glossary"
+
 // NewCmdGlossary lists and searches the glossary.
 func NewCmdGlossary(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "glossary",
-		Short: "List or search the glossary",
+		Short: glossaryShort,
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
