@@ -34,13 +34,18 @@ const localConfigFile = ".conflictq.yaml"
 // A top-level setting applies to quiz and sheet; a section named after a
 // command (quiz:, grade:) applies to that command only and wins.
 func loadConfig(cmd *cobra.Command, f *Factory) error {
-	v := viper.New() // the files, merged
-	origins := map[string]string{}
 	files, err := configFiles(cmd, f)
 	if err != nil {
 		return err
 	}
 	f.settingsFiles = files
+	if len(files) == 0 && !settingsInEnvironment() {
+		// Nothing can set a flag: asking each flag's levels (two new
+		// Vipers, up to four lookups a flag) cost 20-40 µs of every run.
+		return nil
+	}
+	v := viper.New() // the files, merged
+	origins := map[string]string{}
 	// Settings are checked against every command's flags: the whole tree,
 	// which a run builds only in part (newRootFor), is built when a settings
 	// file is read.
@@ -69,11 +74,6 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		for k, l := range lines {
 			origins[k] = fmt.Sprintf("%s:%d", file, l)
 		}
-	}
-	if len(files) == 0 && !settingsInEnvironment() {
-		// Nothing can set a flag: asking each flag's levels (two new
-		// Vipers, up to four lookups a flag) cost 20-40 µs of every run.
-		return nil
 	}
 	env := viper.New() // the environment alone, so that it beats every file
 	env.SetEnvPrefix("CONFLICTQ")

@@ -79,6 +79,7 @@ func isCobraUsageError(err error) bool {
 // fresh tree wired to f.
 func NewRootCmd(f *Factory) *cobra.Command {
 	root := newRoot(f)
+	root.Version = versionString()
 	for _, c := range rootCommands() {
 		root.AddCommand(c.build(f))
 	}
@@ -128,14 +129,24 @@ func newRootFor(f *Factory, args []string) *cobra.Command {
 	}
 	reached := reachedCommand(root, args)
 	if reached == nil || reached.Parent() != root {
+		// The root itself: its --version flag and help, and completion.
+		root.Version = versionString()
 		return root
 	}
 	for _, c := range all {
 		if c.name == reached.Name() {
 			root.RemoveCommand(reached)
 			root.AddCommand(c.build(f))
+			// Run, asked for help or completed, a command shows nothing
+			// of the root's --version or of Cobra's completion command,
+			// which Cobra would otherwise build, with its four shells'
+			// commands, on every run (10 KB); version reads the build
+			// information itself.
+			root.CompletionOptions.DisableDefaultCmd = true
+			return root
 		}
 	}
+	root.Version = versionString()
 	return root
 }
 
@@ -178,7 +189,6 @@ func newRoot(f *Factory) *cobra.Command {
 		Use:           "conflictq",
 		Short:         "Quizzes and a glossary on the Khojaly massacre and the Nagorno-Karabakh conflict",
 		Long:          rootLong,
-		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {

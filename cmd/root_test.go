@@ -34,7 +34,7 @@ func TestPartialTreeRunsAsTheWholeTree(t *testing.T) {
 	}
 	var lines [][]string
 	for _, line := range []string{
-		"", "--help", "-h", "help", "--version", "-v", "version", "version --help", "version extra",
+		"", "--help", "-h", "help", "--version", "-v", "version", "version --help", "version extra", "grade --version", "version --version", "--version grade", "bank list --version",
 		"help version", "help grade", "help bank", "help bank export", "help nothing", "help bank nothing",
 		"grade --help", "grade -h", "bank", "bank --help", "bank export --help", "bank list", "bank list --json",
 		"glossary", "glossary list --help", "glossary search --help", "define genocide", "define --help",
