@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,72 +82,111 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root := newRoot(f)
 	root.Version = versionString()
 	for _, c := range rootCommands() {
-		root.AddCommand(c.build(f))
+		root.AddCommand(c.whole(f))
 	}
 	return root
 }
 
-// rootCommand is one of the root's commands: its name and one-line summary, all
-// that the root's help, completion and suggestions read, and how to build it.
-type rootCommand struct {
+// lazyCommand is a command as newRootFor builds it: its name and one-line
+// summary, all that its parent's help, completion and suggestions read, and
+// how to build it when it is reached.
+type lazyCommand struct {
 	name, short string
-	build       func(*Factory) *cobra.Command
+	// build builds the command; for a command of commands (children set),
+	// the command alone.
+	build    func(*Factory) *cobra.Command
+	children []lazyCommand
+}
+
+// whole builds c with all its commands.
+func (c lazyCommand) whole(f *Factory) *cobra.Command {
+	cmd := c.build(f)
+	for _, child := range c.children {
+		cmd.AddCommand(child.whole(f))
+	}
+	return cmd
+}
+
+// standIn is what newRootFor builds for c until it is reached: c's name and
+// summary, listed as c would be. Were it run, it would say so.
+func (c lazyCommand) standIn() *cobra.Command {
+	return &cobra.Command{
+		Use:   c.name,
+		Short: c.short,
+		RunE:  standInRun,
+	}
+}
+
+// standInRun is a stand-in's run, which newRootFor never lets happen.
+func standInRun(cmd *cobra.Command, _ []string) error {
+	return fmt.Errorf("internal error: the %s command was not built", cmd.Name())
 }
 
 // rootCommands are the root's commands.
-func rootCommands() []rootCommand {
-	return []rootCommand{
-		{"quiz", quizShort, func(f *Factory) *cobra.Command { return NewCmdQuiz(f, nil) }},
-		{"progress", progressShort, func(f *Factory) *cobra.Command { return NewCmdProgress(f, nil) }},
-		{"define", defineShort, func(f *Factory) *cobra.Command { return NewCmdDefine(f, nil) }},
-		{"glossary", glossaryShort, NewCmdGlossary},
-		{"sheet", sheetShort, func(f *Factory) *cobra.Command { return NewCmdSheet(f, nil) }},
-		{"grade", gradeShort, func(f *Factory) *cobra.Command { return NewCmdGrade(f, nil) }},
-		{"mark", markShort, func(f *Factory) *cobra.Command { return NewCmdMark(f, nil) }},
-		{"summary", summaryShort, func(f *Factory) *cobra.Command { return NewCmdSummary(f, nil) }},
-		{"bank", bankShort, NewCmdBank},
-		{"version", versionShort, func(f *Factory) *cobra.Command { return NewCmdVersion(f, nil) }},
+func rootCommands() []lazyCommand {
+	return []lazyCommand{
+		{name: "quiz", short: quizShort, build: func(f *Factory) *cobra.Command { return NewCmdQuiz(f, nil) }},
+		{name: "progress", short: progressShort, build: func(f *Factory) *cobra.Command { return NewCmdProgress(f, nil) }},
+		{name: "define", short: defineShort, build: func(f *Factory) *cobra.Command { return NewCmdDefine(f, nil) }},
+		glossaryCommand(),
+		{name: "sheet", short: sheetShort, build: func(f *Factory) *cobra.Command { return NewCmdSheet(f, nil) }},
+		{name: "grade", short: gradeShort, build: func(f *Factory) *cobra.Command { return NewCmdGrade(f, nil) }},
+		{name: "mark", short: markShort, build: func(f *Factory) *cobra.Command { return NewCmdMark(f, nil) }},
+		{name: "summary", short: summaryShort, build: func(f *Factory) *cobra.Command { return NewCmdSummary(f, nil) }},
+		bankCommand(),
+		{name: "version", short: versionShort, build: func(f *Factory) *cobra.Command { return NewCmdVersion(f, nil) }},
 	}
 }
 
-// newRootFor builds the tree a run of args needs: the command args reach
-// (through help and shell completion too) is built whole; every other one is
-// a stand-in with its name and summary, all that the root's help, completion
+// newRootFor builds the tree a run of args needs: the commands args reach
+// (through help and shell completion too) are built; every other one is a
+// stand-in with its name and summary, all that its parent's help, completion
 // and a mistyped name's suggestions read. Building every command with all its
-// flags cost each run 47 KB in 382 allocations and some 50 page faults of
-// code, about a third of what conflictq version costs over the floor.
+// flags cost each run 47 KB in 382 allocations and some 20 page faults, a
+// fifth of what conflictq version costs over the floor.
 func newRootFor(f *Factory, args []string) *cobra.Command {
 	root := newRoot(f)
-	all := rootCommands()
-	for _, c := range all {
-		root.AddCommand(&cobra.Command{
-			Use:   c.name,
-			Short: c.short,
-			RunE: func(*cobra.Command, []string) error {
-				return fmt.Errorf("internal error: the %s command was not built", c.name)
-			},
-		})
+	type standIn struct {
+		cmd *cobra.Command
+		of  *lazyCommand
 	}
-	reached := reachedCommand(root, args)
-	if reached == nil || reached.Parent() != root {
-		// The root itself: its --version flag and help, and completion.
-		root.Version = versionString()
-		return root
-	}
-	for _, c := range all {
-		if c.name == reached.Name() {
-			root.RemoveCommand(reached)
-			root.AddCommand(c.build(f))
-			// Run, asked for help or completed, a command shows nothing
-			// of the root's --version or of Cobra's completion command,
-			// which Cobra would otherwise build, with its four shells'
-			// commands, on every run (10 KB); version reads the build
-			// information itself.
-			root.CompletionOptions.DisableDefaultCmd = true
-			return root
+	standIns := make([]standIn, 0, 16)
+	addStandIns := func(parent *cobra.Command, cmds []lazyCommand) {
+		for i := range cmds {
+			s := cmds[i].standIn()
+			standIns = append(standIns, standIn{s, &cmds[i]})
+			parent.AddCommand(s)
 		}
 	}
-	root.Version = versionString()
+	addStandIns(root, rootCommands())
+	built := false
+	for {
+		reached := reachedCommand(root, args)
+		i := slices.IndexFunc(standIns, func(s standIn) bool { return s.cmd == reached })
+		if i < 0 {
+			break
+		}
+		c := standIns[i].of
+		cmd := c.build(f)
+		addStandIns(cmd, c.children)
+		parent := reached.Parent()
+		parent.RemoveCommand(reached)
+		parent.AddCommand(cmd)
+		built = true
+		if len(c.children) == 0 {
+			break // nothing further to reach
+		}
+	}
+	if !built {
+		// The root itself: its --version flag and help, and completion.
+		root.Version = versionString()
+	} else {
+		// Run, asked for help or completed, a command shows nothing of
+		// the root's --version or of Cobra's completion command, which
+		// Cobra would otherwise build, with its four shells' commands,
+		// on every run (10 KB); version reads the build information itself.
+		root.CompletionOptions.DisableDefaultCmd = true
+	}
 	return root
 }
 

@@ -35,7 +35,9 @@ func TestPartialTreeRunsAsTheWholeTree(t *testing.T) {
 	var lines [][]string
 	for _, line := range []string{
 		"", "--help", "-h", "help", "--version", "-v", "version", "version --help", "version extra", "grade --version", "version --version", "--version grade", "bank list --version",
-		"help version", "help grade", "help bank", "help bank export", "help nothing", "help bank nothing",
+		"help version", "help grade", "help bank", "help bank export", "help nothing", "help bank nothing", "bank lsit", "bank list extra", "bank nothing --help", "glossary serch x", "help glossary list",
+		"bank export", "bank convert --help", "bank show --help", "bank validate --help", "glossary list", "glossary search genocide",
+		"--no-color bank --help", "bank --no-color list", "help bank list --json",
 		"grade --help", "grade -h", "bank", "bank --help", "bank export --help", "bank list", "bank list --json",
 		"glossary", "glossary list --help", "glossary search --help", "define genocide", "define --help",
 		"quiz --help", "sheet --help", "mark --help", "summary --help", "progress --help", "progress",
@@ -53,7 +55,8 @@ func TestPartialTreeRunsAsTheWholeTree(t *testing.T) {
 		"__complete define gen", "__complete grade --format ", "__complete sheet --bank ", "__complete --config set.yaml gr",
 		"__complete --no-color quiz --mode ", "__complete glossary ", "__complete glossary search ", "__complete nothing ",
 		"__complete completion ", "__complete version ", "__complete __complete ", "__complete", "__complete --",
-		"__complete --config ", "__complete -", "__complete help bank ",
+		"__complete --config ", "__complete -", "__complete help bank ", "__complete bank l", "__complete bank list -", "__complete bank show ", "__complete glossary s",
+		"__complete glossary search --", "__complete help glossary ", "__complete bank --", "__complete bank validate ",
 	} {
 		lines = append(lines, strings.Fields(line))
 	}
@@ -84,26 +87,45 @@ func TestPartialTreeRunsAsTheWholeTree(t *testing.T) {
 }
 
 // The stand-ins a run builds for the commands it does not reach have each
-// command's name and summary, and the root lists them as it lists the
-// commands themselves.
+// command's name and summary, and their parent lists them as it lists the
+// commands themselves: the root's and those of each command of commands.
 func TestStandInsMatchTheCommands(t *testing.T) {
 	f, _, _, _ := testFactory(t)
-	whole := NewRootCmd(f).Commands()
-	var part []*cobra.Command
-	for _, c := range newRootFor(f, nil).Commands() {
-		if c.Name() != "help" { // Cobra's own, which it adds to the whole tree when run
-			part = append(part, c)
+	compare := func(path string, whole, part []*cobra.Command) {
+		t.Helper()
+		var stand []*cobra.Command
+		for _, c := range part {
+			if c.Name() != "help" { // Cobra's own, which it adds to the whole tree when run
+				stand = append(stand, c)
+			}
+		}
+		if len(whole) != len(stand) {
+			t.Fatalf("%s: %d commands, %d stand-ins", path, len(whole), len(stand))
+		}
+		for i, c := range whole {
+			s := stand[i]
+			if s.Name() != c.Name() || s.Short != c.Short || !slicesEqual(s.Aliases, c.Aliases) || s.IsAvailableCommand() != c.IsAvailableCommand() ||
+				s.Hidden != c.Hidden || s.GroupID != c.GroupID || s.NamePadding() != c.NamePadding() {
+				t.Errorf("%s: stand-in %q %q differs from the command %q %q", path, s.Name(), s.Short, c.Name(), c.Short)
+			}
 		}
 	}
-	if len(whole) != len(part) || len(whole) < 10 {
-		t.Fatalf("%d commands, %d stand-ins", len(whole), len(part))
-	}
-	for i, c := range whole {
-		s := part[i]
-		if s.Name() != c.Name() || s.Short != c.Short || !slicesEqual(s.Aliases, c.Aliases) || s.IsAvailableCommand() != c.IsAvailableCommand() ||
-			s.Hidden != c.Hidden || s.GroupID != c.GroupID || s.NamePadding() != c.NamePadding() {
-			t.Errorf("stand-in %q %q differs from the command %q %q", s.Name(), s.Short, c.Name(), c.Short)
+	whole := NewRootCmd(f)
+	compare("conflictq", whole.Commands(), newRootFor(f, nil).Commands())
+	groups := 0
+	for _, c := range whole.Commands() {
+		if !c.HasSubCommands() {
+			continue
 		}
+		groups++
+		part, _, err := newRootFor(f, []string{c.Name(), "--help"}).Find([]string{c.Name()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		compare(c.Name(), c.Commands(), part.Commands())
+	}
+	if len(whole.Commands()) < 10 || groups < 2 {
+		t.Errorf("%d commands, %d of commands", len(whole.Commands()), groups)
 	}
 }
 
