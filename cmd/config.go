@@ -20,9 +20,16 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// Flags that are about one run and never come from a config file or the
-// environment: a stored --force or --answers would surprise.
-var perRunFlags = map[string]bool{"config": true, "help": true, "version": true, "force": true, "report": true, "answers": true, "output": true, "review": true, "forget": true}
+// perRunFlag reports the flags that are about one run and never come from a
+// config file or the environment: a stored --force or --answers would
+// surprise. A switch, not a map: a map literal is work at start-up.
+func perRunFlag(name string) bool {
+	switch name {
+	case "config", "help", "version", "force", "report", "answers", "output", "review", "forget":
+		return true
+	}
+	return false
+}
 
 // localConfigFile is looked for in the working directory.
 const localConfigFile = ".conflictq.yaml"
@@ -86,7 +93,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 
 	var errs []error
 	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
-		if fl.Changed || perRunFlags[fl.Name] {
+		if fl.Changed || perRunFlag(fl.Name) {
 			return
 		}
 		// Top-level settings and CONFLICTQ_<FLAG> are the classroom's: they
@@ -369,7 +376,7 @@ func exampleFlag(root *cobra.Command, name string) string {
 		}
 		example := "no-color"
 		c.LocalFlags().VisitAll(func(fl *pflag.Flag) {
-			if example == "no-color" && fl.Name != "help" && !perRunFlags[fl.Name] {
+			if example == "no-color" && fl.Name != "help" && !perRunFlag(fl.Name) {
 				example = fl.Name
 			}
 		})
@@ -401,7 +408,7 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 		} else if commands[key] && !flags[key] {
 			continue // a section: checkSections checked its shape
 		}
-		if perRunFlags[name] {
+		if perRunFlag(name) {
 			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", text.EscapeControl(origins[key]), key)
 			continue
 		}
