@@ -191,10 +191,11 @@ func newRootFor(f *Factory, args []string) *cobra.Command {
 }
 
 // reachedCommand is the command Cobra runs for args, or the one help or
-// shell completion (__complete) is asked about; nil if none. It asks Cobra's
-// own Find, as ExecuteC does: for __complete it adds a command of that name
-// for the lookup and takes it out again, as Cobra does, and looks up the
-// words before the one being completed, as Cobra's completion does.
+// shell completion (__complete, of a command line or of help's) is asked
+// about; nil if none. It asks Cobra's own Find, as ExecuteC does: for
+// __complete it adds a command of that name for the lookup and takes it out
+// again, as Cobra does, and looks up the words before the one being
+// completed, as Cobra's completion does.
 func reachedCommand(root *cobra.Command, args []string) *cobra.Command {
 	root.InitDefaultHelpCmd()
 	complete := &cobra.Command{
@@ -206,15 +207,15 @@ func reachedCommand(root *cobra.Command, args []string) *cobra.Command {
 	root.AddCommand(complete)
 	c, rest, err := root.Find(args)
 	root.RemoveCommand(complete)
-	switch {
-	case err != nil:
-		return nil
-	case c == complete:
+	if err == nil && c == complete {
 		if len(rest) == 0 {
 			return nil
 		}
-		c, _, err = root.Find(rest[:len(rest)-1])
-	case c.Name() == "help" && c.Parent() == root:
+		c, rest, err = root.Find(rest[:len(rest)-1])
+	}
+	if err == nil && c.Name() == "help" && c.Parent() == root {
+		// help's own completion lists the commands of the command it
+		// names, as help itself shows them.
 		c, _, err = root.Find(rest)
 	}
 	if err != nil {

@@ -35,7 +35,7 @@ func TestPartialTreeRunsAsTheWholeTree(t *testing.T) {
 	var lines [][]string
 	for _, line := range []string{
 		"", "--help", "-h", "help", "--version", "-v", "version", "version --help", "version extra", "grade --version", "version --version", "--version grade", "bank list --version",
-		"help version", "help grade", "help bank", "help bank export", "help nothing", "help bank nothing", "bank lsit", "bank list extra", "bank nothing --help", "glossary serch x", "help glossary list",
+		"help version", "help help", "help help grade", "help grade", "help bank", "help bank export", "help nothing", "help bank nothing", "bank lsit", "bank list extra", "bank nothing --help", "glossary serch x", "help glossary list",
 		"bank export", "bank convert --help", "bank show --help", "bank validate --help", "glossary list", "glossary search genocide",
 		"--no-color bank --help", "bank --no-color list", "help bank list --json",
 		"grade --help", "grade -h", "bank", "bank --help", "bank export --help", "bank list", "bank list --json",
@@ -55,10 +55,15 @@ func TestPartialTreeRunsAsTheWholeTree(t *testing.T) {
 		"__complete define gen", "__complete grade --format ", "__complete sheet --bank ", "__complete --config set.yaml gr",
 		"__complete --no-color quiz --mode ", "__complete glossary ", "__complete glossary search ", "__complete nothing ",
 		"__complete completion ", "__complete version ", "__complete __complete ", "__complete", "__complete --",
-		"__complete --config ", "__complete -", "__complete help bank ", "__complete bank l", "__complete bank list -", "__complete bank show ", "__complete glossary s",
+		"__complete --config ", "__complete -", "__complete help bank ", "__complete help bank l", "__complete help glossary s", "__complete help bank list ", "__complete help help ", "__complete help help g", "__completeNoDesc help bank ",
+		"__complete help --config set.yaml bank ", "__complete --no-color help bank ", "__complete bank l", "__complete bank list -", "__complete bank show ", "__complete glossary s",
 		"__complete glossary search --", "__complete help glossary ", "__complete bank --", "__complete bank validate ",
 	} {
-		lines = append(lines, strings.Fields(line))
+		args := strings.Fields(line)
+		if strings.HasSuffix(line, " ") {
+			args = append(args, "") // completing a new word
+		}
+		lines = append(lines, args)
 	}
 	lines = append(lines, []string{"__complete", "bank", "export", ""}, []string{"__complete", ""}, []string{"__complete", "help", ""})
 	run := func(args []string, whole bool) (string, string, int) {
@@ -105,7 +110,8 @@ func TestStandInsMatchTheCommands(t *testing.T) {
 		for i, c := range whole {
 			s := stand[i]
 			if s.Name() != c.Name() || s.Short != c.Short || !slicesEqual(s.Aliases, c.Aliases) || s.IsAvailableCommand() != c.IsAvailableCommand() ||
-				s.Hidden != c.Hidden || s.GroupID != c.GroupID || s.NamePadding() != c.NamePadding() {
+				s.Hidden != c.Hidden || s.GroupID != c.GroupID || s.NamePadding() != c.NamePadding() ||
+				!slicesEqual(s.SuggestFor, c.SuggestFor) || s.Deprecated != c.Deprecated {
 				t.Errorf("%s: stand-in %q %q differs from the command %q %q", path, s.Name(), s.Short, c.Name(), c.Short)
 			}
 		}
