@@ -14,10 +14,10 @@ import "sync"
 // Most of that came from the maps and regexps, which sync.OnceValue would
 // defer too; lazy also spares OnceValue's own closures, so that quiz, which
 // every command links, has no init at all, and the script
-// cmd/testdata/script/quiz_no_init.txtar fails when one comes back. It is
-// quiz's alone: the other packages keep sync.OnceValue, whose init is a few
-// small allocations (review-code24 #7), and this is not the second way to
-// do the same thing for them.
+// cmd/testdata/script/quiz_no_init.txtar fails when one comes back. quiz/text,
+// which every command imports too and which imports nothing of ours, has
+// its own copy (text/lazy.go), for the same reason; the other packages keep
+// sync.OnceValue, whose init is a few small allocations (review-code24 #7).
 type lazy[T any] struct {
 	once sync.Once
 	f    func() T
