@@ -3,6 +3,7 @@ package text
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,10 +125,10 @@ func CSVUnsafe(s string) string {
 // MarkdownEscape keeps a student's text from becoming Markdown structure, or
 // terminal codes (EscapeControl).
 func MarkdownEscape(s string) string {
-	return EscapeControl(mdEscaper.get().Replace(s))
+	return EscapeControl(mdEscaper.Get().Replace(s))
 }
 
-var mdEscaper = &lazy[*strings.Replacer]{f: func() *strings.Replacer {
+var mdEscaper = &lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
 }}
 

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,7 +64,7 @@ func slug(s string, keepCase bool) string {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		lower := unicode.ToLower(r)
-		if t, ok := translit.get()[lower]; inWordMark(r) || ok && t == "" {
+		if t, ok := translit.Get()[lower]; inWordMark(r) || ok && t == "" {
 			continue // in a word, but no letter of its own (ъ, ь)
 		}
 		var t string
@@ -99,7 +100,7 @@ func slug(s string, keepCase bool) string {
 // latinLetter is a lower-case letter or digit in ASCII, or "" for anything
 // that is neither.
 func latinLetter(r rune) string {
-	if t, ok := translit.get()[r]; ok {
+	if t, ok := translit.Get()[r]; ok {
 		return t
 	}
 	if f, ok := letterFold(r); ok {
@@ -120,7 +121,7 @@ func latinLetter(r rune) string {
 // Armenian passports do (BGN/PCGN), Cyrillic as Russian passports do, with
 // the letters of Azerbaijani Cyrillic as Azerbaijani Latin writes them,
 // marks dropped (ә → ə → e, ҹ → c). Made on first use (lazy).
-var translit = &lazy[map[rune]string]{f: func() map[rune]string {
+var translit = &lazy.Value[map[rune]string]{New: func() map[rune]string {
 	return map[rune]string{
 		// Armenian; ու, and ե and ո at the start of a word, are handled in slug.
 		'ա': "a", 'բ': "b", 'գ': "g", 'դ': "d", 'ե': "e", 'զ': "z", 'է': "e", 'ը': "y",
