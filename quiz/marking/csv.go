@@ -53,11 +53,12 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 	cr, skipped := csvReader(r)
 	header, err := cr.Read()
 	if err != nil {
+		fileLines(err, skipped)
 		return nil, []quiz.Problem{{File: name, Line: 1 + skipped, Msg: "not a CSV with a header row: " + err.Error()}}
 	}
 	col, dup := columns(header)
 	if _, ok := col["file"]; !ok {
-		return nil, []quiz.Problem{{File: name, Line: 1, Field: "file", Msg: "no file column: give conflictq grade --format csv's output, with the marks filled in"}}
+		return nil, []quiz.Problem{{File: name, Line: 1 + skipped, Field: "file", Msg: "no file column: give conflictq grade --format csv's output, with the marks filled in"}}
 	}
 	var open []string // the open questions: a column X beside X:answer
 	for h := range col {
@@ -86,11 +87,15 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: err.Error()})
+			// The line the row starts on, as FieldPos gives it: a row that
+			// fails in its first cell (x"y: a bare quote) has no field
+			// to ask FieldPos about, which panicked (mark25).
+			probs = append(probs, quiz.Problem{File: name, Line: fileLines(err, skipped), Msg: err.Error()})
 			continue
 		}
+		line, _ := cr.FieldPos(0)
+		line += skipped // the file's line, past a "sep=" line
 		if len(rec) > len(header) {
 			// Read by name, a row with a cell too many would give its
 			// marks from the wrong columns (attack16 #1).
@@ -100,6 +105,19 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 	}
 	return out, probs
+}
+
+// fileLines makes the lines a CSV parse error names the file's, past the
+// "sep=" line (skipped) the reader never saw, and returns the line its row
+// starts on.
+func fileLines(err error, skipped int) int {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return 0
+	}
+	pe.StartLine += skipped
+	pe.Line += skipped
+	return pe.StartLine
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
