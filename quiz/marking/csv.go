@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"sort"
 	"strings"
@@ -143,7 +144,7 @@ func longRow(cells, headers int, comma rune) string {
 // "sep=" line names (skipped: 1), else the one its first lines use; a
 // byte-order mark is dropped.
 func csvReader(r io.Reader) (cr *csv.Reader, skipped int) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
@@ -155,13 +156,32 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int) {
 		}
 		skipped = 1
 	} else {
-		head, _ := br.Peek(br.Size()) // as much as there is, up to 64 KiB
+		head, _ := br.Peek(br.Size()) // as much as there is, up to maxSniff
 		comma = separator(head)
 	}
 	cr = csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
 	return cr, skipped
+}
+
+// maxSniff is the most of a CSV read to find its separator.
+const maxSniff = 64 << 10
+
+// sniffSize is the buffer csvReader reads r through: maxSniff, or a regular
+// file's size when that is less. Its separator is found in the same bytes
+// (the whole file, up to maxSniff), and a class's marks CSV of a few
+// kilobytes is not read through 64 KiB of fresh memory.
+func sniffSize(r io.Reader) int {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return maxSniff
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() == 0 || st.Size() >= maxSniff {
+		return maxSniff // a stream, or a file whose size says nothing (/proc's)
+	}
+	return int(st.Size()) // bufio makes it at least 16 bytes
 }
 
 // columns maps each column's name to its place (the last, when two share
