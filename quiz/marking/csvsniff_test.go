@@ -2,12 +2,14 @@ package marking
 
 import (
 	"bytes"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A marks CSV read from its file, through a buffer of the file's size,
@@ -76,3 +78,54 @@ func TestReadCSVFromAFileAsFromAStream(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadCSV: any bytes read as a marks CSV give problems and entries, never
+// a panic (a row refused in its first cell panicked), with lines in the
+// file, and read the same from a regular file of their size (sniffSize's
+// buffer) as from a stream.
+func FuzzReadCSV(f *testing.F) {
+	for _, s := range []string{
+		"file,student,b/e1,b/e1:answer,b/e1:comment\na.yaml,Ana,1,x,ok\n",
+		"sep=;\r\nfile;b/e1;b/e1:answer\r\nx\"y;1;z\r\n",
+		"\ufefffile\tb/e1\tb/e1:answer\n\"a\nb\"\t0,5\t\"",
+		"file,e1,e1:answer,e1\n,1,,2\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, wantProbs := ReadCSV("m.csv", bytes.NewReader(data))
+		lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) + 1
+		for _, p := range wantProbs {
+			if p.Line < 0 || p.Line > lines+1 { // +1: the header a "sep=" line promised, missing
+				t.Errorf("problem at line %d of %d: %v", p.Line, lines, p)
+			}
+		}
+		for _, e := range want {
+			if e.Line < 2 || e.Line > lines {
+				t.Errorf("entry at line %d of %d: %+v", e.Line, lines, e)
+			}
+		}
+		got, gotProbs := ReadCSV("m.csv", regularFile{bytes.NewReader(data), int64(len(data))})
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotProbs, wantProbs) {
+			t.Errorf("from a file %+v %v, from a stream %+v %v", got, gotProbs, want, wantProbs)
+		}
+	})
+}
+
+// regularFile reads as an open regular file of size bytes does, without
+// the disk: its Stat is what sniffSize asks.
+type regularFile struct {
+	*bytes.Reader
+	size int64
+}
+
+func (f regularFile) Stat() (fs.FileInfo, error) { return regularInfo(f.size), nil }
+
+type regularInfo int64
+
+func (i regularInfo) Name() string       { return "m.csv" }
+func (i regularInfo) Size() int64        { return int64(i) }
+func (i regularInfo) Mode() fs.FileMode  { return 0o644 }
+func (i regularInfo) ModTime() time.Time { return time.Time{} }
+func (i regularInfo) IsDir() bool        { return false }
+func (i regularInfo) Sys() any           { return nil }
