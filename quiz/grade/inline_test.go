@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
@@ -69,7 +70,7 @@ func TestBatchInlineThenWorkers(t *testing.T) {
 		})
 		return items, errs
 	}
-	always := func() bool { return true }
+	always := func(int) bool { return true }
 	want, wantErrs := run(&Batch{inline: always})
 	if len(want) != 1+4+39+2 || len(wantErrs) != 1 {
 		t.Fatalf("graded inline: %d items and %d errors:\n%s\n%s", len(want), len(wantErrs), strings.Join(want, "\n"), wantErrs)
@@ -92,7 +93,7 @@ func TestBatchInlineThenWorkers(t *testing.T) {
 		name string
 		b    *Batch
 	}{
-		{"workers at once", &Batch{inline: func() bool { return false }}},
+		{"workers at once", &Batch{inline: func(int) bool { return false }}},
 		{"workers after 3 sheets", &Batch{inline: countdown(3)}},
 		{"workers after 20 sheets", &Batch{inline: countdown(20)}},
 		{"two workers from the start", &Batch{Workers: 2, inline: always}},
@@ -111,8 +112,8 @@ func TestBatchInlineThenWorkers(t *testing.T) {
 }
 
 // countdown keeps a batch inline for n sheets.
-func countdown(n int) func() bool {
-	return func() bool {
+func countdown(n int) func(int) bool {
+	return func(int) bool {
 		n--
 		return n >= 0
 	}
@@ -124,11 +125,11 @@ func TestBatchInlineStartsNoWorkers(t *testing.T) {
 	inputs, stdin := inlineInputs(t)
 	before := runtime.NumGoroutine()
 	results := map[*SheetResult]bool{}
-	b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: inputs, Stdin: strings.NewReader(stdin), inline: func() bool { return true }}
+	b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: inputs, Stdin: strings.NewReader(stdin), inline: func(int) bool { return true }}
 	n := 0
 	b.Run(func(it Item) {
 		n++
-		if now := runtime.NumGoroutine(); now != before {
+		if now := runtime.NumGoroutine(); now > before { // fewer: an earlier test's goroutines ending
 			t.Errorf("%d goroutines while grading inline; %d before", now, before)
 		}
 		if it.Result != nil {
@@ -143,5 +144,77 @@ func TestBatchInlineStartsNoWorkers(t *testing.T) {
 	// misses the one it put back).
 	if len(results) > n/2 {
 		t.Errorf("%d results for %d sheets; want one reused", len(results), n)
+	}
+}
+
+// Each sheet says about how many follow, for the rule that starts workers:
+// the files left of its folder and of the inputs, the lines left of a
+// JSON-lines file by its size; on standard input nobody knows.
+func TestBatchSheetsLeft(t *testing.T) {
+	inputs, stdin := inlineInputs(t)
+	var left []int
+	b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: inputs, Stdin: strings.NewReader(stdin),
+		inline: func(n int) bool { left = append(left, n); return true }}
+	b.Run(func(Item) {})
+	// first.yaml; the folder's a.yaml, b.json, c.yaml, key.yaml (missing.yaml
+	// is no sheet); 39 lines of many.jsonl (one is blank); two on "-".
+	if len(left) != 1+4+39+2 {
+		t.Fatalf("%d sheets: %v", len(left), left)
+	}
+	if want := []int{4, 6, 5, 4, 3}; !slices.Equal(left[:5], want) {
+		t.Errorf("a file and a folder's four: %v; want %v", left[:5], want)
+	}
+	lines := left[5 : 5+39]
+	if lines[0] < 36 || lines[0] > 41 || lines[38] != 1 {
+		t.Errorf("JSON lines: %v; want about 39 (38 lines and the input after) down to 1", lines)
+	}
+	for i := 1; i < len(lines); i++ {
+		if lines[i] > lines[i-1]+1 { // a short line may raise the estimate by one
+			t.Errorf("JSON lines: %v; want fewer left at each line", lines)
+			break
+		}
+	}
+	if got := left[44:]; !slices.Equal(got, []int{-1, -1}) {
+		t.Errorf("standard input: %v; want -1, -1 (not known)", got)
+	}
+}
+
+// The rule starts workers once what is left would take inlineCPU at the
+// pace of the sheets so far, leaving out the first (which loads the banks);
+// when what is left is not known, after inlineCPU in all.
+func TestInlineRule(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		first    time.Duration // the first sheet
+		each     time.Duration // each after it
+		left     func(graded int) int
+		inlineTo int // the sheets graded inline
+	}{
+		{"a class of 30 at 50 µs a sheet", 3 * time.Millisecond, 50 * time.Microsecond, func(g int) int { return 30 - g }, 30},
+		{"30 paper sheets at 400 µs a sheet", 3 * time.Millisecond, 400 * time.Microsecond, func(g int) int { return 30 - g }, 2},
+		{"3000 sheets at 50 µs a sheet", 3 * time.Millisecond, 50 * time.Microsecond, func(g int) int { return 3000 - g }, 2},
+		{"a class of 102 at 50 µs a sheet: 100 left would take 5 ms", 3 * time.Millisecond, 50 * time.Microsecond, func(g int) int { return 102 - g }, 2},
+		{"a class of 101 at 50 µs a sheet", 3 * time.Millisecond, 50 * time.Microsecond, func(g int) int { return 101 - g }, 101},
+		{"standard input at 50 µs a sheet", 100 * time.Microsecond, 50 * time.Microsecond, func(int) int { return -1 }, 99},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var now time.Duration
+			inline := inlineRule(func() time.Duration { return now })
+			graded := 0
+			for graded < 10000 && inline(tt.left(graded)) {
+				if graded == 0 {
+					now += tt.first
+				} else {
+					now += tt.each
+				}
+				graded++
+				if tt.left(graded) == 0 {
+					break
+				}
+			}
+			if graded != tt.inlineTo {
+				t.Errorf("graded %d inline; want %d", graded, tt.inlineTo)
+			}
+		})
 	}
 }
