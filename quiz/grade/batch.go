@@ -40,7 +40,7 @@ type Batch struct {
 
 	// inline, when set (tests), says whether to grade the next sheet (left:
 	// job.left) on the caller's goroutine, before any worker starts; nil
-	// means inlineFor's rule.
+	// means pace's rule.
 	inline func(left int) bool
 
 	// What may be in flight, when set (tests): 0 means ReadAheadBytes and
@@ -150,7 +150,7 @@ type done struct {
 //
 // Without Workers the sheets are graded on the caller's goroutine, one after
 // another, and workers start only once what is left would take inlineCPU
-// (inlineFor): a pool of goroutines for a class's 30 sheets cost more than it
+// (pace): a pool of goroutines for a class's 30 sheets cost more than it
 // saved (threads started, a result and a copy of each sheet's bytes for
 // every sheet in flight where one reused result does: 166 fewer page faults
 // and 0.3 to 0.8 ms less CPU for 30 JSON-lines sheets), while a folder of
@@ -163,9 +163,10 @@ func (b *Batch) Run(handle func(Item)) {
 			b.Grader.release(d.Result)
 		}
 	}
+	pc := newPace()
 	inline := b.inline
 	if inline == nil {
-		inline = inlineFor()
+		inline = pc.inline
 	}
 	var p *pool // the workers, once started
 	if b.Workers > 0 {
@@ -176,7 +177,9 @@ func (b *Batch) Run(handle func(Item)) {
 			if lent {
 				j.data = bytes.Clone(j.data) // a sheet's strings may be kept (the grader's caches)
 			}
-			hand(b.gradeOne(j))
+			var d done
+			pc.time(func() { d = b.gradeOne(j) })
+			hand(d)
 			return
 		}
 		if p == nil {
@@ -211,41 +214,49 @@ func (b *Batch) Run(handle func(Item)) {
 // paper sheets (12 ms of grading) took 13.4 ms inline and 8.7 ms on two.
 const inlineCPU = 5 * time.Millisecond
 
-// inlineFor is the rule for a batch started now: the sheets left (job.left)
-// times what a sheet has taken so far, in CPU time where it can be had (on a
-// busy machine the clock runs on while the batch waits for a core, and
-// workers would not help), else by the clock; the first sheet, which loads
-// the banks, is left out of the average. When what is left cannot be known
-// (standard input), the batch grades inline for inlineCPU in all.
-func inlineFor() func(left int) bool {
-	clock := func() time.Duration { d, _ := cpuTime(); return d }
-	if _, ok := cpuTime(); !ok {
-		start := time.Now()
-		clock = func() time.Duration { return time.Since(start) }
-	}
-	return inlineRule(clock)
+// pace times the grading of the sheets graded inline (not their handing
+// over, which workers would not share) and says when to start workers: once
+// the sheets left (job.left) at the pace of those after the first (which
+// loads the banks) would take inlineCPU; when what is left cannot be known
+// (standard input), once the grading has taken inlineCPU in all. Time is CPU
+// time where it can be had: on a busy machine the clock runs on while the
+// batch waits for a core, and workers would not help.
+type pace struct {
+	clock        func() time.Duration
+	graded       int
+	first, spent time.Duration // the first sheet's grading, and all of it
 }
 
-// inlineRule is inlineFor's rule on a clock.
-func inlineRule(clock func() time.Duration) func(left int) bool {
-	start := clock()
-	var first time.Duration
-	graded := 0
-	return func(left int) bool {
-		now := clock()
-		graded++
-		switch {
-		case graded == 1:
-			return true
-		case graded == 2:
-			first = now
-			return true
-		case left < 0:
-			return now-start < inlineCPU
-		}
-		perSheet := (now - first) / time.Duration(graded-2)
-		return perSheet*time.Duration(left) < inlineCPU
+func newPace() *pace {
+	if _, ok := cpuTime(); ok {
+		return &pace{clock: func() time.Duration { d, _ := cpuTime(); return d }}
 	}
+	start := time.Now()
+	return &pace{clock: func() time.Duration { return time.Since(start) }}
+}
+
+// time grades one sheet (grade), timing it.
+func (p *pace) time(grade func()) {
+	start := p.clock()
+	grade()
+	d := p.clock() - start
+	if p.graded == 0 {
+		p.first = d
+	}
+	p.spent += d
+	p.graded++
+}
+
+// inline says whether to grade the next sheet inline, with left after it.
+func (p *pace) inline(left int) bool {
+	switch {
+	case p.graded < 2:
+		return true
+	case left < 0:
+		return p.spent < inlineCPU
+	}
+	perSheet := (p.spent - p.first) / time.Duration(p.graded-1)
+	return perSheet*time.Duration(left) < inlineCPU
 }
 
 // pool is a batch's workers and the goroutine that hands their results over

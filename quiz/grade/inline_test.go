@@ -180,12 +180,14 @@ func TestBatchSheetsLeft(t *testing.T) {
 }
 
 // The rule starts workers once what is left would take inlineCPU at the
-// pace of the sheets so far, leaving out the first (which loads the banks);
-// when what is left is not known, after inlineCPU in all.
-func TestInlineRule(t *testing.T) {
+// pace of the sheets so far, leaving out the first (which loads the banks)
+// and the handing over of each (which workers do not share); when what is
+// left is not known, after inlineCPU of grading in all.
+func TestInlinePace(t *testing.T) {
+	const hand = 300 * time.Microsecond // handing each sheet over: not counted
 	for _, tt := range []struct {
 		name     string
-		first    time.Duration // the first sheet
+		first    time.Duration // grading the first sheet
 		each     time.Duration // each after it
 		left     func(graded int) int
 		inlineTo int // the sheets graded inline
@@ -199,14 +201,17 @@ func TestInlineRule(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var now time.Duration
-			inline := inlineRule(func() time.Duration { return now })
+			p := &pace{clock: func() time.Duration { return now }}
 			graded := 0
-			for graded < 10000 && inline(tt.left(graded)) {
-				if graded == 0 {
-					now += tt.first
-				} else {
-					now += tt.each
-				}
+			for graded < 10000 && p.inline(tt.left(graded)) {
+				p.time(func() {
+					if graded == 0 {
+						now += tt.first
+					} else {
+						now += tt.each
+					}
+				})
+				now += hand
 				graded++
 				if tt.left(graded) == 0 {
 					break
