@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,12 +25,16 @@ type DefineOptions struct {
 	JSON bool
 }
 
+// defineShort is the define command's one-line summary, which the root's help and
+// completion show without building the command.
+const defineShort = "Define terms from the article, with citations"
+
 // NewCmdDefine looks terms up in the glossary.
 func NewCmdDefine(f *Factory, runF func(*DefineOptions) error) *cobra.Command {
 	opts := &DefineOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "define TERM...",
-		Short: "Define terms from the article, with citations",
+		Short: defineShort,
 		Long: `Look terms up in the glossary. By default an entry is short, for students: what
 the term means in plain words, what has changed since the article, where the
 article uses it (and whether the full entry corrects or updates the article
@@ -120,10 +126,7 @@ func defineRun(opts *DefineOptions) error {
 	}
 	switch {
 	case opts.JSON:
-		if found == nil {
-			found = []*glossary.Entry{}
-		}
-		if err := text.WriteJSON(ios.Out, found); err != nil {
+		if err := writeEntriesJSON(ios.Out, g, found); err != nil {
 			return err
 		}
 	default:
@@ -147,6 +150,81 @@ func defineRun(opts *DefineOptions) error {
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// writeEntriesJSON writes entries, which are g's (assets.Glossary), as
+// text.WriteJSON writes them: an array of the entries as glossary list --json
+// prints them, each copied from the bytes go generate wrote
+// (assets.GlossaryJSON) rather than encoded by reflection, which took a tenth
+// of define --json's run (building encoding/json's encoders for Entry and
+// its fields). An element of the whole glossary's array is indented as one of
+// any array: from a line "  {" to a line "  }" (a string holds no newline).
+func writeEntriesJSON(w io.Writer, g *glossary.Glossary, entries []*glossary.Entry) error {
+	all := g.Entries()
+	elems := jsonElements(assets.GlossaryJSON())
+	if len(elems) != len(all) {
+		// Not the glossary's JSON (never, while TestCompiledGlossaryJSONIsFresh passes).
+		if entries == nil {
+			entries = []*glossary.Entry{}
+		}
+		return text.WriteJSON(w, entries)
+	}
+	if len(entries) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for n, e := range entries {
+		i := entryIndex(all, e)
+		if i < 0 {
+			return text.WriteJSON(w, entries) // not one of g's entries
+		}
+		if n > 0 {
+			buf.WriteString(",\n")
+		}
+		buf.Write(elems[i])
+	}
+	buf.WriteString("\n]\n")
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// entryIndex is the position of e in entries, or -1.
+func entryIndex(entries []glossary.Entry, e *glossary.Entry) int {
+	for i := range entries {
+		if &entries[i] == e {
+			return i
+		}
+	}
+	return -1
+}
+
+// jsonElements cuts an indented JSON array, as text.WriteJSON writes one,
+// into its elements' bytes: each from its line "  {" to its line "  }".
+// It returns nil for anything else.
+func jsonElements(data []byte) [][]byte {
+	rest, ok := bytes.CutPrefix(data, []byte("[\n"))
+	if !ok {
+		return nil
+	}
+	var elems [][]byte
+	for {
+		end := bytes.Index(rest, []byte("\n  }"))
+		if !bytes.HasPrefix(rest, []byte("  {\n")) || end < 0 {
+			return nil
+		}
+		elems = append(elems, rest[:end+len("\n  }")])
+		rest = rest[end+len("\n  }"):]
+		if after, more := bytes.CutPrefix(rest, []byte(",\n")); more {
+			rest = after
+			continue
+		}
+		if string(rest) != "\n]\n" {
+			return nil
+		}
+		return elems
+	}
 }
 
 // hitTerms names the first n entries that a search found, and how many more.
@@ -184,16 +262,32 @@ func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 	}
 }
 
+// glossaryShort is the glossary command's one-line summary, which the root's help and
+// completion show without building the command.
+const glossaryShort = "List or search the glossary"
+
 // NewCmdGlossary lists and searches the glossary.
 func NewCmdGlossary(f *Factory) *cobra.Command {
-	cmd := &cobra.Command{
+	return glossaryCommand().whole(f)
+}
+
+// glossaryCommand is glossary with its commands, each built when reached
+// (newRootFor).
+func glossaryCommand() lazyCommand {
+	return lazyCommand{name: "glossary", short: glossaryShort, build: newCmdGlossaryGroup, children: []lazyCommand{
+		{name: "list", short: glossaryListShort, build: func(f *Factory) *cobra.Command { return NewCmdGlossaryList(f, nil) }},
+		{name: "search", short: glossarySearchShort, build: func(f *Factory) *cobra.Command { return NewCmdGlossarySearch(f, nil) }},
+	}}
+}
+
+// newCmdGlossaryGroup is glossary without its commands.
+func newCmdGlossaryGroup(*Factory) *cobra.Command {
+	return &cobra.Command{
 		Use:   "glossary",
-		Short: "List or search the glossary",
+		Short: glossaryShort,
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(NewCmdGlossaryList(f, nil), NewCmdGlossarySearch(f, nil))
-	return cmd
 }
 
 // GlossaryListOptions are glossary list's inputs.
@@ -203,12 +297,16 @@ type GlossaryListOptions struct {
 	ByTopic bool
 }
 
+// glossaryListShort is glossary list's one-line summary, which its group's help and completion
+// show without building the command.
+const glossaryListShort = "List the glossary's terms, one per line, in alphabetical order"
+
 // NewCmdGlossaryList lists the glossary's terms.
 func NewCmdGlossaryList(f *Factory, runF func(*GlossaryListOptions) error) *cobra.Command {
 	opts := &GlossaryListOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the glossary's terms, one per line, in alphabetical order",
+		Short: glossaryListShort,
 		Example: `  conflictq glossary list
   conflictq glossary list --by-topic     # history, law, organisations, people, places
   conflictq glossary list --json | jq -r '.[] | select(.topic == "law") | .term'`,
@@ -260,12 +358,16 @@ type GlossarySearchOptions struct {
 	Query   string // the words, joined by spaces
 }
 
+// glossarySearchShort is glossary search's one-line summary, which its group's help and completion
+// show without building the command.
+const glossarySearchShort = "Search terms and definitions; best matches first, with the sentence that matched"
+
 // NewCmdGlossarySearch searches the glossary's texts.
 func NewCmdGlossarySearch(f *Factory, runF func(*GlossarySearchOptions) error) *cobra.Command {
 	opts := &GlossarySearchOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "search WORDS",
-		Short: "Search terms and definitions; best matches first, with the sentence that matched",
+		Short: glossarySearchShort,
 		Long: `Search every entry's names, definitions and notes for words. An entry matches
 when it has every word (or a word starting with it, so "peace" finds
 "peacekeepers"), ignoring case and diacritics. Best matches first: a match in

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"math"
 	"regexp"
 	"slices"
@@ -27,10 +28,10 @@ const (
 )
 
 // idPattern is what a bank's or a question's id may be: what Slug makes.
-var idPattern = &lazy[*regexp.Regexp]{f: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) }}
+var idPattern = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) }}
 
 // ValidID reports whether id may name a bank or a question.
-func ValidID(id string) bool { return idPattern.get().MatchString(id) }
+func ValidID(id string) bool { return idPattern.Get().MatchString(id) }
 
 // Validate returns what makes q unusable: what every importer (the YAML
 // loader, GIFT, Aiken) must refuse, so that the session, scoring and reports
@@ -288,8 +289,8 @@ func (q *Question) validateUnused(bad func(field, format string, args ...any)) {
 	if !slices.Contains(Types, q.Type) && q.Type != Info {
 		return // the type itself is refused
 	}
-	for _, field := range answerFields.get() {
-		types := fieldTypes.get()[field]
+	for _, field := range answerFields.Get() {
+		types := fieldTypes.Get()[field]
 		if field == "answer" {
 			types = []Type{TrueFalse, Numeric} // what fieldSet looks at
 		}
