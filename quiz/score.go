@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"math"
 	"regexp"
 	"slices"
@@ -9,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

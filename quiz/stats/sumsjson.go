@@ -6,7 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // appendSums appends the running sums as encoding/json wrote statsJSON (the
@@ -25,9 +26,9 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 	b = append(b, `{"conflictq_stats":1,"n":`...)
 	b = strconv.AppendInt(b, int64(s.n), 10)
 	b = append(b, `,"mean_total":`...)
-	b = appendJSONFloat(b, s.meanT)
+	b = text.AppendJSONFloat(b, s.meanT)
 	b = append(b, `,"m2_total":`...)
-	b = appendJSONFloat(b, s.m2T)
+	b = text.AppendJSONFloat(b, s.m2T)
 	b = append(b, `,"totals":`...)
 	if s.totals == nil {
 		b = append(b, "{}"...)
@@ -52,7 +53,7 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"id":`...)
-		b = appendJSONString(b, it.id)
+		b = text.AppendJSONString(b, it.id)
 		if it.pos != 0 {
 			b = append(b, `,"pos":`...)
 			b = strconv.AppendInt(b, int64(it.pos), 10)
@@ -64,7 +65,7 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			v    float64
 		}{{`,"max_mark":`, it.maxMark}, {`,"mean_x":`, it.meanX}, {`,"mean_y":`, it.meanY}, {`,"m2_x":`, it.m2X}, {`,"m2_y":`, it.m2Y}, {`,"c_xy":`, it.cXY}} {
 			b = append(b, f.name...)
-			b = appendJSONFloat(b, f.v)
+			b = text.AppendJSONFloat(b, f.v)
 		}
 		b = append(b, `,"marks":`...)
 		b, keys = appendCounts(b, it.marks, keys)
@@ -130,33 +131,4 @@ func appendCounts(b []byte, m map[int64]int, keys []countKey) ([]byte, []countKe
 		b = strconv.AppendInt(b, int64(m[k.n]), 10)
 	}
 	return append(b, '}'), keys
-}
-
-// appendJSONFloat appends a finite float as encoding/json writes a float64.
-func appendJSONFloat(b []byte, f float64) []byte {
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' { // e-09 as e-9
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
-}
-
-// appendJSONString appends s quoted as encoding/json quotes a string: a
-// question's id is letters, digits, - _ . and / but in a hostile bank, whose
-// ids encoding/json itself quotes.
-func appendJSONString(b []byte, s string) []byte {
-	if strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r >= utf8.RuneSelf || strings.ContainsRune(`"\<>&`, r) }) < 0 {
-		b = append(b, '"')
-		b = append(b, s...)
-		return append(b, '"')
-	}
-	q, _ := json.Marshal(s)
-	return append(b, q...)
 }
