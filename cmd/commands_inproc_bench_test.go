@@ -39,6 +39,7 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	writeHTMLInputs(b, dir)
 	run(b, "", "grade", "class.jsonl", "--sums", "class-sums.json")
 	fx := writeTeacherFixture(b, dir, func(args ...string) { run(b, "", args...) })
+	classDir := writeClassFolder(b, dir, 30)
 	type row struct {
 		name  string
 		args  []string
@@ -66,6 +67,10 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 		{name: "sheet-key", args: []string{"sheet", "--key", "--from", fx.Blank}},
 		{name: "grade", args: []string{"grade", "key.yaml"}},
 		{name: "grade-40", args: []string{"grade", fx.Sheet}},
+		{name: "grade-folder", args: []string{"grade", classDir}},
+		{name: "grade-class", args: []string{"grade", "class.jsonl"}},
+		{name: "grade-summary-csv", args: []string{"grade", "class.jsonl", "--summary", "class-summary.csv", "--force"}},
+		{name: "grade-sums", args: []string{"grade", "class.jsonl", "--sums", "class-sums-again.json", "--force"}},
 		{name: "quiz-answers", args: []string{"quiz", "--answers", fx.Sheet}},
 		{name: "mark-from", args: []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, reset: true},
 		{name: "mark-plain", args: []string{"mark", filepath.Dir(fx.Marked), "--plain"}, input: fx.Plain, reset: true},

@@ -2,7 +2,6 @@ package quiz
 
 import (
 	"fmt"
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"maps"
 	"math"
 	"path"
@@ -14,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/text"
 )

@@ -19,12 +19,12 @@ package quiz
 
 import (
 	"fmt"
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

@@ -5,12 +5,12 @@ package quiz
 
 import (
 	"fmt"
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

@@ -2,12 +2,12 @@ package quiz
 
 import (
 	"fmt"
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"math"
 	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 

@@ -6,7 +6,8 @@ import (
 	"reflect"
 	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // progressJSON writes a Progress as WriteJSON always has, byte for byte:
@@ -119,19 +120,7 @@ func (w *progressJSON) float(f float64) {
 		w.fail(&json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)})
 		return
 	}
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	start := len(w.b)
-	w.b = strconv.AppendFloat(w.b, f, format, -1, 64)
-	if b := w.b[start:]; format == 'e' {
-		// e-09 as e-9
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			w.b = w.b[:len(w.b)-1]
-		}
-	}
+	w.b = text.AppendJSONFloat(w.b, f)
 }
 
 func (w *progressJSON) fail(err error) {
@@ -140,57 +129,5 @@ func (w *progressJSON) fail(err error) {
 	}
 }
 
-// str writes s quoted as encoding/json does with HTML escaping: <, > and &
-// as \u003c, \u003e and \u0026; control characters escaped; an invalid byte
-// as \ufffd; U+2028 and U+2029 escaped.
-func (w *progressJSON) str(s string) {
-	const hex = "0123456789abcdef"
-	b := append(w.b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	w.b = append(b, '"')
-}
+// str writes s quoted as encoding/json does with HTML escaping.
+func (w *progressJSON) str(s string) { w.b = text.AppendJSONString(w.b, s) }

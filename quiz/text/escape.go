@@ -3,10 +3,11 @@ package text
 import (
 	"encoding/xml"
 	"fmt"
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 // MaxPrintable is how many characters of a name Printable shows.

@@ -1,10 +1,11 @@
 package text
 
 import (
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"html"
 	"regexp"
 	"strings"
+
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 var (

@@ -1,12 +1,13 @@
 package text
 
 import (
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 // MaxSlug keeps ids made from long titles (Moodle names questions after their

@@ -1,0 +1,44 @@
+package text
+
+import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// The hand-written JSON quoting and numbers are encoding/json's, byte for
+// byte, on hostile strings (controls, HTML characters, invalid UTF-8, the
+// line separators, quotes and backslashes) and on floats of every size.
+func TestAppendJSONAsEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"", "a", "é", "\"", "\\", "<", ">", "&", "\x00", "\x1f", "\x7f", "\n", "\t", "\b", "\f", "\r",
+		"\u2028", "\u2029", "\xff", "\xc3", "ə", "Xocalı", "Խոջալու", "💥", "\ufffd", "/", "'"}
+	strs := []string{"", "plain", "a<b>&c", "\xed\xa0\x80", "x\u2028y"}
+	for range 5000 {
+		var s string
+		for n := r.IntN(8); n > 0; n-- {
+			s += pieces[r.IntN(len(pieces))]
+		}
+		strs = append(strs, s)
+	}
+	for _, s := range strs {
+		want, _ := json.Marshal(s)
+		if got := AppendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Fatalf("AppendJSONString(%q) = %s, want %s", s, got[1:], want)
+		}
+	}
+	floats := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1e-6, 9.99e-7, 1e-7, 1e21, 9.99e20, 1e-9, -1e-9, 1e100, math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.125, 2.0 / 3}
+	for range 5000 {
+		floats = append(floats, math.Float64frombits(r.Uint64()), r.NormFloat64()*math.Pow(10, float64(r.IntN(60)-30)))
+	}
+	for _, f := range floats {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			continue
+		}
+		want, _ := json.Marshal(f)
+		if got := AppendJSONFloat([]byte("x"), f); string(got) != "x"+string(want) {
+			t.Fatalf("AppendJSONFloat(%v) = %s, want %s", f, got[1:], want)
+		}
+	}
+}
