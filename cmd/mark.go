@@ -461,20 +461,11 @@ func (m *marker) plainLine(q *marking.Question) (float64, string, error) {
 }
 
 // savedIn says where mark --from wrote: in the reports, in the sheets, or
-// how many in each. With nothing saved, it names the kind of files the
-// CSV's rows found.
+// how many in each (only asked when a mark was saved).
 func savedIn(rows []marking.Row) string {
-	var reports, sheets, foundReports, foundSheets int
+	var reports, sheets int
 	for _, r := range rows {
-		if r.File == "" {
-			continue
-		}
-		if r.Sheet {
-			foundSheets++
-		} else {
-			foundReports++
-		}
-		if r.Status != marking.Saved {
+		if r.File == "" || r.Status != marking.Saved {
 			continue
 		}
 		if r.Sheet {
@@ -483,14 +474,9 @@ func savedIn(rows []marking.Row) string {
 			reports++
 		}
 	}
-	if reports+sheets == 0 {
-		reports, sheets = foundReports, foundSheets
-	} else if reports > 0 && sheets > 0 {
-		return fmt.Sprintf("saved: %d in the reports, %d in the sheets", reports, sheets)
-	}
 	switch {
 	case reports > 0 && sheets > 0:
-		return "saved in the reports and the sheets"
+		return fmt.Sprintf("saved: %d in the reports, %d in the sheets", reports, sheets)
 	case sheets > 0:
 		return "saved in the sheets"
 	}
@@ -569,7 +555,13 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 			bad++
 		}
 	}
-	fmt.Fprintf(ios.ErrOut, "%s read from %s and %s (%d already there kept).\n", text.Count(saved, "mark"), text.EscapeControl(opts.From), savedIn(rows), kept)
+	if saved == 0 {
+		// Not "saved in the reports": a row that failed before its file was
+		// read does not know whether it names a report or a sheet (attack18 #6).
+		fmt.Fprintf(ios.ErrOut, "No mark from %s saved (%d already there kept).\n", text.EscapeControl(opts.From), kept)
+	} else {
+		fmt.Fprintf(ios.ErrOut, "%s read from %s and %s (%d already there kept).\n", text.Count(saved, "mark"), text.EscapeControl(opts.From), savedIn(rows), kept)
+	}
 	if bad > 0 {
 		fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others are saved.\n", text.Count(bad, "mark"))
 		return silent(ExitInvalid)

@@ -582,8 +582,9 @@ func uncounted(m *quiz.Mark, answer string) *quiz.Mark {
 	return m
 }
 
-// ErrNotFound is returned by Apply when the report no longer holds the answer.
-var ErrNotFound = errors.New("the report holds no answer to this open question")
+// ErrNotFound is returned by Apply when the report or sheet no longer holds
+// the answer.
+var ErrNotFound = errors.New("the report or sheet holds no answer to this open question")
 
 // Apply writes a mark into a report, atomically: the report is read again
 // (another run may have marked it meanwhile; the lock makes that run finished),
