@@ -79,6 +79,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./quiz/history
 	$(GO) test -run '^$$' -fuzz '^FuzzResolveWritten$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME) ./quiz/marking
+	$(GO) test -run '^$$' -fuzz '^FuzzWrapAsBefore$$' -fuzztime $(FUZZTIME) ./quiz/text
+	$(GO) test -run '^$$' -fuzz '^FuzzSplitShortParts$$' -fuzztime $(FUZZTIME) ./quiz
 
 # Says where the binary went, and how to put that folder on PATH if it is not.
 install:

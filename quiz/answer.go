@@ -415,6 +415,21 @@ func (q *Question) folded() *folded {
 	return f
 }
 
+// choiceFolds is the folded choices resolving a single choice's answer
+// ref needs: for a bare letter or number (most answers on paper), only the
+// choices that could fold to it (foldLabelRivals), unless the question's
+// choices are folded already; grading a sheet of letters so folded no
+// question's every text (Question.folded) for its choices alone.
+func (q *Question) choiceFolds(ref string) []string {
+	if !labelOnly(ref, len(q.Choices)) {
+		return q.folded().choices
+	}
+	if f := q.fold.Load(); f != nil {
+		return f.choices
+	}
+	return foldLabelRivals(trimRef(ref), q.Choices)
+}
+
 func responseFromValue(rv *refResolver, v Value) (Response, error) {
 	q := rv.q
 	switch q.Type {
@@ -423,7 +438,7 @@ func responseFromValue(rv *refResolver, v Value) (Response, error) {
 		if err != nil {
 			return Response{}, err
 		}
-		i, err := rv.resolve(t, q.Choices, q.folded().choices, true)
+		i, err := rv.resolve(t, q.Choices, q.choiceFolds(t), true)
 		if err != nil {
 			return Response{}, err
 		}

@@ -119,16 +119,61 @@ func (rv *refResolver) shown(i int) int {
 // one (an order's item, a match's left side) by its number, or else by the
 // number with its bracket, as the sheet numbers it, which is always the label.
 func OptionRef(shown []string, d int, numbered bool) string {
+	if d < 0 || d >= len(shown) { // no such label: read as any reference is
+		if numbered {
+			return strconv.Itoa(d+1) + ")"
+		}
+		return text.Letter(d) + ")"
+	}
 	if numbered {
-		if f := strconv.Itoa(d + 1); readsAs(f, shown, foldAll(shown), d) {
+		if f := strconv.Itoa(d + 1); readsAs(f, shown, foldLabelRivals(f, shown), d) {
 			return f
 		}
 		return strconv.Itoa(d+1) + ")"
 	}
-	if f := text.Letter(d); readsAs(f, shown, foldAll(shown), d) {
+	if f := text.Letter(d); readsAs(f, shown, foldLabelRivals(f, shown), d) {
 		return f
 	}
 	return text.Letter(d) + ")"
+}
+
+// foldLabelRivals is foldAll(options) for resolving label, a bare letter or
+// number, which reads the folded options only to find one whose text folds
+// to label (textMatches): an ASCII option with more letters and digits than
+// label cannot (Normalize keeps each of them), and is left unfolded, as
+// noFold, which nothing folds to. A key's every option was folded once for
+// each of its question's options (TestOptionRefFoldsOnlyRivals).
+func foldLabelRivals(label string, options []string) []string {
+	if label == "" || len(options) == 0 {
+		return foldAll(options)
+	}
+	folded := make([]string, len(options))
+	for i, s := range options {
+		if alnum, ascii := asciiAlnum(s); ascii && alnum > len(label) {
+			folded[i] = noFold
+			continue
+		}
+		folded[i] = text.Normalize(s)
+	}
+	return folded
+}
+
+// noFold stands for an option's folded text where no reference can match
+// it: Normalize never returns a NUL.
+const noFold = "\x00"
+
+// asciiAlnum counts the ASCII letters and digits of s; ascii is false when
+// s holds any other byte.
+func asciiAlnum(s string) (n int, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return 0, false
+		case '0' <= c && c <= '9', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			n++
+		}
+	}
+	return n, true
 }
 
 // OptionText is option d (0-based, in the order shown) as a key without
@@ -353,9 +398,7 @@ func (rv *refResolver) labelName(k int, shuffled bool) string {
 // normalised forms). Numbers and letters count in display order when
 // shuffled. The grammar is described above OptionRef.
 func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bool) (int, error) {
-	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
-		ref = strings.TrimSpace(ref)
-	}
+	ref = trimRef(ref)
 	n := len(options)
 	if ref == "" {
 		return 0, fmt.Errorf("empty answer")
@@ -396,6 +439,31 @@ func (rv *refResolver) resolve(ref string, options, folded []string, shuffled bo
 		}
 	}
 	return 0, fmt.Errorf("%q is not one of the options; give its number (1-%d), letter (%s) or text", ref, n, text.LetterRange(n))
+}
+
+// trimRef is a reference as resolve reads it: without the spaces around
+// it, when it begins or ends with a space or a tab.
+func trimRef(ref string) string {
+	if ref != "" && (ref[0] == ' ' || ref[len(ref)-1] == ' ' || ref[0] == '\t' || ref[len(ref)-1] == '\t') {
+		return strings.TrimSpace(ref)
+	}
+	return ref
+}
+
+// labelOnly reports whether resolve reads ref, among n options, as a bare
+// label (bareLabel, without a dot): a letter or a number from 1 to n. Such
+// a reading looks at the folded options only to find another option whose
+// text folds to the label, so foldLabelRivals serves it.
+func labelOnly(ref string, n int) bool {
+	ref = trimRef(ref)
+	if ref == "" || strings.HasSuffix(ref, ")") || strings.HasSuffix(ref, ".") {
+		return false
+	}
+	if k, ok := smallNumber(ref); ok {
+		return k >= 1 && k <= n
+	}
+	_, ok := letterIndex(ref, n)
+	return ok
 }
 
 // toBank is the bank's index of the option shown k-th (0-based).

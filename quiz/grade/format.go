@@ -511,7 +511,11 @@ func (j *jsonResults) write(jr jsonResult) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(j.w, sep+string(data))
+	// Two writes, not one of sep+string(data): that copied each sheet's
+	// JSON twice more, and the writer is buffered (gradeBatch).
+	if _, err = io.WriteString(j.w, sep); err == nil {
+		_, err = j.w.Write(data)
+	}
 	return err
 }
 

@@ -70,7 +70,7 @@ func TestFoldLinesFoldsAsBefore(t *testing.T) {
 	}
 	for _, s := range texts {
 		for _, width := range []int{10, 40, 78} {
-			if got, want := foldLines(s, width), foldLinesAsBefore(s, width); !bytes.Equal(got, want) {
+			if got, want := foldLines(nil, s, width), foldLinesAsBefore(s, width); !bytes.Equal(got, want) {
 				t.Fatalf("foldLines(%q, %d)\n= %q\nwant %q", s, width, got, want)
 			}
 		}

@@ -317,31 +317,73 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 		return err
 	}
 	out := buf.Bytes()
-	if opts.Key {
-		out = foldLines(out, 78)
+	// The sheet is finished (folded, or its open answers marked) straight
+	// into the bytes.Buffer the command collects it in, where w is one: a
+	// copy of the key made only to be copied there was a fifth of the
+	// fresh memory sheet --key took.
+	dst := []byte(nil)
+	into, _ := w.(*bytes.Buffer)
+	if into != nil {
+		into.Grow(len(out) + len(out)/16)
+		dst = into.AvailableBuffer()
+	} else {
+		dst = make([]byte, 0, len(out)+len(out)/16)
 	}
-	if !opts.Key {
+	if opts.Key {
+		dst = foldLines(dst, out, 78)
+	} else {
 		// An open answer goes on the lines below a |, where a colon, a
 		// quote or a # is the student's text: YAML's block scalar. The
 		// encoder writes no | for an empty value; it is put in here.
-		for _, p := range questions {
-			if p.Type == quiz.Open {
-				line := []byte("\n  " + p.ID + ":\n")
-				out = bytes.Replace(out, line, []byte("\n  "+p.ID+": |\n"), 1)
+		dst = openBlocks(dst, out, questions)
+	}
+	if into != nil {
+		_, err := into.Write(dst) // its own free space: nothing is copied elsewhere
+		return err
+	}
+	_, err := w.Write(dst)
+	return err
+}
+
+// openBlocks appends out to dst with " |" after each open question's
+// empty answer ("\n  id:\n"), the first such line of each in turn: what
+// bytes.Replace(out, "\n  id:\n", "\n  id: |\n", 1) for each open question
+// in order gave, in one copy where that made one a question
+// (TestOpenBlocksAsReplace).
+func openBlocks(dst, out []byte, questions []*quiz.Presented) []byte {
+	var at []int // where each " |" goes: before the line's break
+	for _, p := range questions {
+		if p.Type != quiz.Open {
+			continue
+		}
+		line := "\n  " + p.ID + ":\n"
+		for from := 0; from < len(out); {
+			i := bytes.Index(out[from:], []byte(line))
+			if i < 0 {
+				break
 			}
+			if pos := from + i + len(line) - 1; !slices.Contains(at, pos) {
+				at = append(at, pos) // a line already given its | no longer reads "id:\n"
+				break
+			}
+			from += i + 1
 		}
 	}
-	_, err := w.Write(out)
-	return err
+	slices.Sort(at)
+	prev := 0
+	for _, pos := range at {
+		dst = append(append(dst, out[prev:pos]...), " |"...)
+		prev = pos
+	}
+	return append(dst, out[prev:]...)
 }
 
 // foldLines breaks the long lines of folded blocks (>-, the model answers
 // of a key) at single spaces to fit width: YAML folds each such break back
 // into the space it was, so the text reads back the same.
-func foldLines(out []byte, width int) []byte {
-	// Written straight into one buffer: splitting the key into strings and
-	// building them up again copied it four times.
-	b := make([]byte, 0, len(out)+len(out)/16)
+func foldLines(b, out []byte, width int) []byte {
+	// Written straight into one buffer (appended to b): splitting the key
+	// into strings and building them up again copied it four times.
 	fold := -1 // the indentation of the key whose folded block this is
 	for len(out) > 0 {
 		n := bytes.IndexByte(out, '\n') + 1
@@ -387,15 +429,36 @@ in double quotes: town: "Khojaly: Xocali". Write an open answer on the lines
 below its |, indented by two more spaces than its id. Leave an answer empty to
 skip it. Grade with: conflictq grade THIS-FILE`
 
+// answerKind says, after each question, what kind of answer it asks for:
+// a switch, where a map literal in questionComment was built again for
+// every question of a sheet.
+func answerKind(t quiz.Type) string {
+	switch t {
+	case quiz.Single:
+		return "one choice"
+	case quiz.Multi:
+		return "all that apply, as a list"
+	case quiz.TrueFalse:
+		return "true or false"
+	case quiz.Short:
+		return "a few words"
+	case quiz.Numeric:
+		return "a number"
+	case quiz.Order:
+		return "the numbers of the items in order, first to last, as a list"
+	case quiz.Match:
+		return "pairs, number=letter, such as 1=b, 2=a"
+	case quiz.Open:
+		return "your own words, on the lines below the |"
+	}
+	return ""
+}
+
 // questionComment shows a question above its answer line, with its options
 // numbered as the sheet's seed shuffled them.
 func questionComment(n int, p *quiz.Presented) string {
 	var b strings.Builder
-	kind := map[quiz.Type]string{
-		quiz.Single: "one choice", quiz.Multi: "all that apply, as a list", quiz.TrueFalse: "true or false",
-		quiz.Short: "a few words", quiz.Numeric: "a number", quiz.Order: "the numbers of the items in order, first to last, as a list",
-		quiz.Match: "pairs, number=letter, such as 1=b, 2=a", quiz.Open: "your own words, on the lines below the |",
-	}[p.Type]
+	kind := answerKind(p.Type)
 	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
 	switch p.Type {
 	case quiz.Single, quiz.Multi:

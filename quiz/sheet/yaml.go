@@ -24,6 +24,11 @@ func fromYAML(file string, data []byte) (*raw, error) {
 		r.top = yamlnode.KindName(root)
 		return r, nil
 	}
+	// Room for the fields and answers at once (nil when there are none,
+	// as before): grown from empty, each was copied five times.
+	if len(root.Content) > 0 {
+		r.fields = make([]field, 0, len(root.Content)/2)
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], yamlnode.Resolve(root.Content[i+1])
 		f := field{key: k.Value, line: k.Line, val: yamlValue(v)}
@@ -34,6 +39,9 @@ func fromYAML(file string, data []byte) (*raw, error) {
 			f.val.more = len(v.Content) / 2 // too many to read: counted for the field checks to refuse
 		} else if k.Value == "answers" && v.Kind == yaml.MappingNode {
 			r.problems = append(r.problems, runOnQuotes(file, v, data)...) // quotes.go
+			if len(v.Content) > 0 {
+				f.val.answers = make([]Answer, 0, len(v.Content)/2)
+			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, a := v.Content[j], yamlnode.Resolve(v.Content[j+1])
 				val := valueFromNode(a)

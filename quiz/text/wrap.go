@@ -21,24 +21,33 @@ import (
 // (the terminal then folds it, but it stays one line of text).
 // Width 0 or less only adds the indent. Paragraph breaks (newlines) are kept.
 func Wrap(text string, width int, indent string) string {
-	var out []string
+	// Built in one buffer, words taken from the text as they come: a line
+	// a string, a slice of the words of each paragraph and a join after
+	// them were most of what writing a key's 40 questions allocated.
+	text = strings.TrimRight(text, "\n")
+	b := make([]byte, 0, len(text)+(len(text)/max(width-len(indent), 8)+2)*(len(indent)+1))
 	in := Width(indent)
-	for _, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+	firstPara := true
+	for para := range strings.SplitSeq(text, "\n") {
+		if !firstPara {
+			b = append(b, '\n')
+		}
+		firstPara = false
 		if width <= 0 {
-			out = append(out, indent+para)
+			b = append(append(b, indent...), para...)
 			continue
 		}
-		var line strings.Builder
-		line.WriteString(indent)
+		start := len(b) // of the line being filled
+		b = append(b, indent...)
 		n, empty := in, true
 		newLine := func() {
-			out = append(out, line.String())
-			line.Reset()
-			line.WriteString(indent)
+			b = append(b, '\n')
+			start = len(b)
+			b = append(b, indent...)
 			n, empty = in, true
 		}
 		alone := false // the last word is a web address that must have its line to itself
-		for _, word := range strings.Fields(para) {
+		for word := range strings.FieldsSeq(para) {
 			w := Width(word)
 			if alone {
 				newLine()
@@ -48,8 +57,7 @@ func Wrap(text string, width int, indent string) string {
 				if !empty {
 					newLine()
 				}
-				line.Reset()
-				line.WriteString(word)
+				b = append(b[:start], word...) // at the line's start, without the indent
 				n, empty, alone = w, false, true
 				continue
 			}
@@ -63,7 +71,7 @@ func Wrap(text string, width int, indent string) string {
 				if !empty && n+1+runeWidth(first) > width {
 					newLine()
 				} else if !empty {
-					line.WriteByte(' ')
+					b = append(b, ' ')
 					n++
 				}
 				for _, r := range word {
@@ -71,7 +79,7 @@ func Wrap(text string, width int, indent string) string {
 					if n+rw > width && n > in {
 						newLine()
 					}
-					line.WriteRune(r)
+					b = utf8.AppendRune(b, r)
 					n += rw
 				}
 				empty = false
@@ -81,16 +89,15 @@ func Wrap(text string, width int, indent string) string {
 				newLine()
 			}
 			if !empty {
-				line.WriteByte(' ')
+				b = append(b, ' ')
 				n++
 			}
-			line.WriteString(word)
+			b = append(b, word...)
 			n += w
 			empty = false
 		}
-		out = append(out, line.String())
 	}
-	return strings.Join(out, "\n")
+	return string(b)
 }
 
 // isURL reports whether word is a web address, perhaps in brackets or

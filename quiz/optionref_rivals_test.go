@@ -1,0 +1,120 @@
+package quiz
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// optionRefAsBefore is OptionRef as it was, every option folded for each
+// reference: foldLabelRivals must give the same references.
+func optionRefAsBefore(shown []string, d int, numbered bool) string {
+	if numbered {
+		if f := strconv.Itoa(d + 1); readsAs(f, shown, foldAll(shown), d) {
+			return f
+		}
+		return strconv.Itoa(d+1) + ")"
+	}
+	if f := text.Letter(d); readsAs(f, shown, foldAll(shown), d) {
+		return f
+	}
+	return text.Letter(d) + ")"
+}
+
+// TestOptionRefFoldsOnlyRivals holds OptionRef to optionRefAsBefore on every
+// option list of the built-in banks and on random lists of options that are,
+// or fold to, letters and numbers ("A", "a.", "(b)", "Á", "10", "ı"), or are
+// longer ASCII and other texts.
+func TestOptionRefFoldsOnlyRivals(t *testing.T) {
+	check := func(shown []string) {
+		t.Helper()
+		for d := range shown {
+			for _, numbered := range []bool{false, true} {
+				if got, want := OptionRef(shown, d, numbered), optionRefAsBefore(shown, d, numbered); got != want {
+					t.Fatalf("OptionRef(%q, %d, %v) = %q, before %q", shown, d, numbered, got, want)
+				}
+			}
+		}
+	}
+	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
+		data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bank, _, err := ParseBank(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range bank.Questions {
+			p := &Presented{Question: q}
+			check(p.Options())
+			check(p.Lefts())
+		}
+	}
+	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
+		"ab", "a b", "Baku", "Khojaly (Xocalı)", "c++", "C", "--", "", "\u00a0a", "ａ", "①", "Ⅰ", "ℌ", "ǅ", "ß", "ss"}
+	r := rand.New(rand.NewPCG(13, 25))
+	for range 20000 {
+		shown := make([]string, 2+r.IntN(11))
+		for i := range shown {
+			shown[i] = texts[r.IntN(len(texts))]
+		}
+		check(shown)
+	}
+}
+
+// TestChoiceFoldsReadAsBefore holds a single choice's answer read with
+// choiceFolds to the same answer read with every choice folded: the
+// option, the error and the notes, for letters, numbers, labels with a
+// dot or a bracket, spaces round them and texts, on the built-in banks'
+// single-choice questions (shuffled by a seed and not) and on random
+// choice lists of texts that are or fold to letters and numbers.
+func TestChoiceFoldsReadAsBefore(t *testing.T) {
+	refs := []string{"a", "b", "c", "d", "e", "z", "A", "B", "aa", "1", "2", "3", "4", "5", "10", "0", " a", "b ", "\ta", "a\u00a0",
+		"\u00a0b", "a.", "b)", "(c)", "1.", "2)", "Baku", "ı", "I", "Á", "a b", "", " "}
+	check := func(q *Question) {
+		t.Helper()
+		for _, seed := range []*uint64{nil, new(uint64(7))} {
+			for _, ref := range refs {
+				fresh := &Question{ID: q.ID, Type: Single, Choices: q.Choices, Correct: q.Correct}
+				before := &refResolver{q: fresh, seed: seed}
+				i, err := before.resolve(ref, fresh.Choices, foldAll(fresh.Choices), true)
+				now := &refResolver{q: fresh, seed: seed}
+				j, err2 := now.resolve(ref, fresh.Choices, fresh.choiceFolds(ref), true)
+				if i != j || fmt.Sprint(err) != fmt.Sprint(err2) || fmt.Sprint(before.notes) != fmt.Sprint(now.notes) {
+					t.Fatalf("%q among %q: read as %d, %v, %v with every choice folded; %d, %v, %v now", ref, fresh.Choices, i, err, before.notes, j, err2, now.notes)
+				}
+			}
+		}
+	}
+	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
+		data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bank, _, err := ParseBank(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range bank.Questions {
+			if q.Type == Single {
+				check(q)
+			}
+		}
+	}
+	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
+		"ab", "a b", "Baku", "Khojaly (Xocalı)", "c++", "C", "--", "\u00a0a", "ａ", "①", "Ⅰ", "ß", "ss", "The a", "b and c"}
+	r := rand.New(rand.NewPCG(25, 13))
+	for range 3000 {
+		choices := make([]string, 2+r.IntN(6))
+		for i := range choices {
+			choices[i] = texts[r.IntN(len(texts))]
+		}
+		check(&Question{ID: "q", Type: Single, Choices: choices, Correct: []int{0}})
+	}
+}
