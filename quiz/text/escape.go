@@ -150,7 +150,27 @@ func InvalidUTF8Line(data []byte) int {
 // EscapeText: & < > ' " and line breaks as character references; a byte
 // XML cannot hold becomes U+FFFD).
 func XMLEscape(s string) string {
+	if xmlAsIs(s) {
+		return s // most text: no copy, no escaper (the exports call this for every field)
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// xmlAsIs reports whether xml.EscapeText would write s unchanged: no
+// character it escapes, none outside XML's range, no invalid UTF-8.
+func xmlAsIs(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '&' || r == '<' || r == '>' || r == '\'' || r == '"':
+			return false
+		case r >= 0x20 && r < utf8.RuneError && (r <= 0xD7FF || r >= 0xE000),
+			r > utf8.RuneError && r <= 0x10FFFF && r != 0xFFFE && r != 0xFFFF:
+		default: // controls, line breaks and tabs, U+FFFD (or a bad byte), U+FFFE, U+FFFF
+			return false
+		}
+	}
+	return true
 }
