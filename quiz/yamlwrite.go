@@ -39,7 +39,7 @@ type yamlCtx struct {
 }
 
 func writeBankYAML(doc *BankDoc) []byte {
-	e := &bankYAML{buf: make([]byte, 0, 4096+len(doc.Questions)*1024), indent: -1, whitespace: true, indention: true}
+	e := &bankYAML{buf: make([]byte, 0, 4096+len(doc.Questions)*2048), indent: -1, whitespace: true, indention: true}
 	e.mapping(yamlCtx{root: true}, func() {
 		e.strField("id", doc.ID)
 		e.strField("title", doc.Title)
@@ -388,6 +388,31 @@ func (e *bankYAML) writeBreak(s string, i int) int {
 	return i
 }
 
+// yamlRun is how far from i s runs without a byte that stop says the
+// writer must look at alone; the bytes in between are written as a block.
+func yamlRun(s string, i int, stop func(c byte) bool) int {
+	for i < len(s) && !stop(s[i]) {
+		i++
+	}
+	return i
+}
+
+// writeRun writes s[i:j], which holds no line break, as write does a
+// character at a time, and returns j.
+func (e *bankYAML) writeRun(s string, i, j int) int {
+	run := s[i:j]
+	e.buf = append(e.buf, run...)
+	e.column += utf8.RuneCountInString(run)
+	if strings.TrimLeft(run, " ") != "" {
+		e.indention = false
+	}
+	return j
+}
+
+// yamlMaybeBreak is a byte that may start a line break: \r, \n, or the
+// first byte of NEL, LS or PS (and of other characters).
+func yamlMaybeBreak(c byte) bool { return c == '\r' || c == '\n' || c == 0xC2 || c == 0xE2 }
+
 func (e *bankYAML) writeIndent() {
 	indent := max(e.indent, 0)
 	if !e.indention || e.column > indent || (e.column == indent && !e.whitespace) {
@@ -410,30 +435,15 @@ func (e *bankYAML) indicator(s string, needWhitespace, isWhitespace, isIndention
 	e.openEnded = false
 }
 
+// writePlain is the emitter's plain writer for what reaches it: a plain
+// scalar has no line break (the analysis refuses plain style to one), so
+// it is written whole, a column for each character.
 func (e *bankYAML) writePlain(s string, root bool) {
 	if len(s) > 0 && !e.whitespace {
 		e.put(' ')
 	}
-	breaks := false
-	for i := 0; i < len(s); {
-		switch {
-		case s[i] == ' ':
-			i = e.write(s, i)
-		case yamlIsBreak(s, i):
-			if !breaks && s[i] == '\n' {
-				e.putBreak()
-			}
-			i = e.writeBreak(s, i)
-			breaks = true
-		default:
-			if breaks {
-				e.writeIndent()
-			}
-			i = e.write(s, i)
-			e.indention = false
-			breaks = false
-		}
-	}
+	e.buf = append(e.buf, s...)
+	e.column += utf8.RuneCountInString(s)
 	if len(s) > 0 {
 		e.whitespace = false
 	}
@@ -447,6 +457,10 @@ func (e *bankYAML) writeSingle(s string) {
 	e.indicator("'", true, false, false)
 	breaks := false
 	for i := 0; i < len(s); {
+		if j := yamlRun(s, i, func(c byte) bool { return c == '\'' || yamlMaybeBreak(c) }); !breaks && j > i {
+			i = e.writeRun(s, i, j)
+			continue
+		}
 		switch {
 		case s[i] == ' ':
 			i = e.write(s, i)
@@ -476,6 +490,10 @@ func (e *bankYAML) writeDouble(s string) {
 	e.indicator(`"`, true, false, false)
 	bom := strings.HasPrefix(s, "\xEF\xBB\xBF") // the emitter's is_bom looks at the start, wherever i is
 	for i := 0; i < len(s); {
+		if j := yamlRun(s, i, func(c byte) bool { return c < ' ' || c > '~' || c == '"' || c == '\\' }); !bom && j > i {
+			i = e.writeRun(s, i, j)
+			continue
+		}
 		if !yamlIsPrintable(s, i) || bom || yamlIsBreak(s, i) || s[i] == '"' || s[i] == '\\' {
 			v, w := utf8.DecodeRuneInString(s[i:])
 			i += w
@@ -581,10 +599,14 @@ func (e *bankYAML) writeLiteral(s string) {
 		}
 		if breaks {
 			e.writeIndent()
+			breaks = false
 		}
-		i = e.write(s, i)
+		if j := yamlRun(s, i, yamlMaybeBreak); j > i {
+			i = e.writeRun(s, i, j)
+		} else {
+			i = e.write(s, i)
+		}
 		e.indention = false
-		breaks = false
 	}
 }
 
@@ -602,9 +624,20 @@ func analyzeYAMLScalar(s string) yamlAnalysis {
 	}
 	precededByWhitespace := true
 	for i, w := 0, 0; i < len(s); i += w {
-		w = yamlWidth(s[i])
-		followedByWhitespace := i+w >= len(s) || s[i+w] == ' ' || s[i+w] == '\t'
 		c := s[i]
+		if i > 0 && c > ' ' && c < 0x7F && c != ':' && c != '#' {
+			// Printable ASCII past the first character, not a space
+			// nor an indicator there: it changes nothing but this.
+			w, previousSpace, previousBreak, precededByWhitespace = 1, false, false, false
+			continue
+		}
+		var printable, isBreak bool
+		if c < 0x80 { // most text: no table of wide characters to consult
+			w, printable, isBreak = 1, c == '\n' || c >= 0x20 && c <= 0x7E, c == '\n' || c == '\r'
+		} else {
+			w, printable, isBreak = yamlWidth(c), yamlIsPrintable(s, i), yamlIsBreak(s, i)
+		}
+		followedByWhitespace := i+w >= len(s) || s[i+w] == ' ' || s[i+w] == '\t'
 		if i == 0 {
 			switch c {
 			case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
@@ -628,7 +661,7 @@ func analyzeYAMLScalar(s string) yamlAnalysis {
 		}
 		if c == '\t' {
 			tabs = true
-		} else if !yamlIsPrintable(s, i) {
+		} else if !printable {
 			special = true
 		}
 		if c == ' ' {
@@ -642,7 +675,7 @@ func analyzeYAMLScalar(s string) yamlAnalysis {
 				breakSpace = true
 			}
 			previousSpace, previousBreak = true, false
-		} else if yamlIsBreak(s, i) {
+		} else if isBreak {
 			lineBreaks = true
 			if i == 0 {
 				leadingBreak = true
@@ -657,7 +690,7 @@ func analyzeYAMLScalar(s string) yamlAnalysis {
 		} else {
 			previousSpace, previousBreak = false, false
 		}
-		precededByWhitespace = c == ' ' || c == '\t' || c == 0 || yamlIsBreak(s, i)
+		precededByWhitespace = c == ' ' || c == '\t' || c == 0 || isBreak
 	}
 	a := yamlAnalysis{multiline: lineBreaks, flowPlain: true, blockPlain: true, single: true, block: true}
 	if leadingSpace || leadingBreak || trailingSpace || trailingBreak {
