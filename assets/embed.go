@@ -84,7 +84,8 @@ func GlossaryJSON() []byte { return glossaryJSON }
 // Glossary returns the built-in glossary, compiled (and indexed) at build time.
 // Each call's entries are its own, and so are their Names; their other lists
 // (Aliases, Related, Confusable, Sources) and their InArticle citations are
-// shared by every glossary in the process: read-only (review-code24 #6).
+// shared by every glossary in the process: read-only (review-code24 #6), as
+// are its Index and SearchText.
 func Glossary() *glossary.Glossary {
-	return glossary.NewIndexed(compiledEntries(), compiledIndex(), compiledSearchText())
+	return glossary.NewIndexed(compiledEntries(), compiledIndex, compiledSearchText)
 }

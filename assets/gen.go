@@ -17,7 +17,6 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -213,25 +212,30 @@ func writeEntry(b, names *bytes.Buffer, i int, e glossary.Entry) {
 	b.WriteString("},\n")
 }
 
-// writeLookups writes the lookup index and the search texts, folded here.
+// writeLookups writes the lookup index and the search texts, folded here,
+// as data the linker lays out: built by a function at every call they were
+// a map of 600 names and 75 slices made on every run of define.
 func writeLookups(b *bytes.Buffer, g *glossary.Glossary) {
 	// The lookup index, folded here so that a lookup folds only what was typed.
-	keys := make([]string, 0, len(g.Index()))
-	for k := range g.Index() {
-		keys = append(keys, k)
+	index := g.Index()
+	b.WriteString("// compiledIndex is compiledEntries' lookup index (glossary.Index): shared,\n// read-only.\nvar compiledIndex = glossary.Index{\n\tNames: []string{\n")
+	for _, k := range index.Names {
+		fmt.Fprintf(b, "%q,\n", k)
 	}
-	sort.Strings(keys)
-	b.WriteString("// compiledIndex maps every folded name to its entry in compiledEntries.\nfunc compiledIndex() map[string]int {\n\treturn map[string]int{\n")
-	for _, k := range keys {
-		fmt.Fprintf(b, "%q: %d,\n", k, g.Index()[k])
+	b.WriteString("},\nEntries: []int{")
+	for k, i := range index.Entries {
+		if k%20 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%d, ", i)
 	}
-	b.WriteString("}\n}\n\n")
+	b.WriteString("\n},\n}\n\n")
 	// The texts Search looks in, folded here so that a search folds only the query.
-	b.WriteString("// compiledSearchText is each entry's search fields, folded (Glossary.SearchText).\nfunc compiledSearchText() [][]string {\n\treturn [][]string{\n")
+	b.WriteString("// compiledSearchText is each entry's search fields, folded\n// (Glossary.SearchText): shared, read-only.\nvar compiledSearchText = [][]string{\n")
 	for _, fields := range g.SearchText() {
 		b.WriteString(strings_(fields)[len("[]string"):] + ",\n")
 	}
-	b.WriteString("}\n}\n")
+	b.WriteString("}\n")
 }
 
 // writeBank writes the case of compiledBank (cases) and of compiledDigests

@@ -440,14 +440,14 @@ func bankExportRun(opts *BankExportOptions) error {
 	}
 	if opts.Output == "" || opts.Output == "-" {
 		err = write(f.IOStreams.Out)
-	} else if err = guard.writeFile("-o", opts.Output, opts.Force, write); err == nil {
+	} else if err = guard.writeFile("-o", opts.Output, opts.Force, fileio.Derived, write); err == nil {
 		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
 	}
 	writeKey := func(w io.Writer) error { return export.WriteKey(w, opts.keyFormat, b, opts.Paper) }
 	if err == nil && opts.KeyFile == "-" {
 		err = writeKey(f.IOStreams.Out)
 	} else if err == nil && opts.KeyFile != "" {
-		err = guard.writeFile("--key", opts.KeyFile, opts.Force, writeKey)
+		err = guard.writeFile("--key", opts.KeyFile, opts.Force, fileio.Derived, writeKey)
 		if err == nil {
 			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", text.EscapeControl(opts.KeyFile))
 		}
@@ -561,7 +561,7 @@ func bankConvertRun(opts *BankConvertOptions) error {
 	if opts.Output == "-" {
 		return write(f.IOStreams.Out)
 	}
-	if err := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, write); err != nil {
+	if err := newOutputGuard(f.Library(), "").withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, fileio.Derived, write); err != nil {
 		return invalidErr(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(len(banks[0].Questions), "question"))

@@ -52,6 +52,8 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	for _, bm := range append([]row{
 		{name: "version", args: []string{"version"}},
 		{name: "define", args: []string{"define", "genocide"}},
+		{name: "define-json", args: []string{"define", "genocide", "--json"}},
+		{name: "progress-json", args: []string{"progress", "--json"}},
 		{name: "glossary-list", args: []string{"glossary", "list"}},
 		{name: "glossary-search", args: []string{"glossary", "search", "specific intent"}},
 		{name: "bank-list", args: []string{"bank", "list"}},

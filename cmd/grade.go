@@ -203,7 +203,7 @@ func gradeRun(opts *GradeOptions) error {
 	} else {
 		// Atomically, and never over a file unasked (--force), like every
 		// other command: the file may be last week's gradebook.
-		err = opts.guard.writeFile("-o", opts.Output, opts.Force, run)
+		err = opts.guard.writeFile("-o", opts.Output, opts.Force, fileio.Derived, run)
 	}
 	var exists *fileio.ExistsError
 	if errors.As(err, &exists) { // the file appeared while grading

@@ -69,7 +69,7 @@ func (c *classStats) write(errOut io.Writer) error {
 	}
 	st := c.class.Stats()
 	if c.sums != "" {
-		if err := fileio.WriteFile(c.sums, true, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {
+		if err := fileio.WriteFile(c.sums, true, fileio.Derived, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}
 		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", text.EscapeControl(c.sums))
@@ -81,7 +81,7 @@ func (c *classStats) write(errOut io.Writer) error {
 				if err := c.page.w.Close(); err != nil {
 					return err
 				}
-				return fileio.WriteFile(c.path, true, func(w io.Writer) error { _, err := c.page.buf.WriteTo(w); return err })
+				return fileio.WriteFile(c.path, true, fileio.Derived, func(w io.Writer) error { _, err := c.page.buf.WriteTo(w); return err })
 			}
 		}
 		if err := write(); err != nil {
@@ -94,7 +94,7 @@ func (c *classStats) write(errOut io.Writer) error {
 
 // writeSummary writes class statistics in the format the file's extension names.
 func writeSummary(summary stats.StatsSummary, path string) error {
-	return fileio.WriteFile(path, true, func(w io.Writer) error {
+	return fileio.WriteFile(path, true, fileio.Derived, func(w io.Writer) error {
 		switch summaryFormat(path) {
 		case "csv":
 			return summary.WriteCSV(w)

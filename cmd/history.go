@@ -46,29 +46,42 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 		warn(err)
 		return func() {}
 	}
-	log, err := history.Open(path)
-	if err != nil {
-		warn(err)
-		return func() {}
-	}
 	mode := string(s.Mode)
 	if opts.Review {
 		mode = history.ModeReview
 	}
 	rc := &history.Recorder{Student: opts.Student, Mode: mode, Session: opts.Now()}
 	var once sync.Once
+	// The file (and, the first time, its folders) is opened at the first
+	// answer, not before the first question: creating two folders took
+	// about 1 ms on the test machine's busy ext4, a third of the time to the
+	// first question, and a quiz left at its first question keeps no empty
+	// history. One that cannot be opened is tried again at the next answer.
+	var log *history.Log
+	appendRecord := func(r history.Record) error {
+		if log == nil {
+			l, err := history.Open(path)
+			if err != nil {
+				return err
+			}
+			log = l
+		}
+		return log.Append(r)
+	}
 	s.OnAnswer = func(o quiz.Outcome) {
 		if rc.BankDigests == nil { // at the first answer, not before the first question
 			rc.BankDigests = report.Digests(banks)
 		}
 		if r, ok := rc.Record(o, opts.Now()); ok {
-			if err := log.Append(r); err != nil {
+			if err := appendRecord(r); err != nil {
 				once.Do(func() { warn(err) })
 			}
 		}
 	}
 	return func() {
-		log.Close()
+		if log != nil {
+			log.Close()
+		}
 		// A cache, so that the next review starts at once: brought up to
 		// date after the summary, when nobody waits. A review saves the
 		// schedule it read, rather than reading the history again.

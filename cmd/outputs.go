@@ -67,8 +67,8 @@ func (g *outputGuard) check(flag, out string) error {
 
 // writeFile writes path as fileio.WriteFile does, checking it against the
 // inputs once the content is ready, just before it takes the name.
-func (g *outputGuard) writeFile(flag, path string, force bool, write func(io.Writer) error) error {
-	return outputErr(flag, g.WriteFile(flag, path, force, write))
+func (g *outputGuard) writeFile(flag, path string, force bool, d fileio.Durability, write func(io.Writer) error) error {
+	return outputErr(flag, g.WriteFile(flag, path, force, d, write))
 }
 
 // outputErr words the guard's refusal of the output named by flag as bad

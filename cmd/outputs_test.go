@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/report"
 )
 
@@ -251,7 +252,7 @@ func TestQuizReportNeverReplacesABankAtTheEnd(t *testing.T) {
 	before := snapshot(t)
 	opts := &QuizOptions{Library: f.Library, StateDir: f.StateDir, Report: "lb.md", Force: true}
 	rep := &report.Report{Student: "ana", StartedAt: f.Now()}
-	path, err := saveReport(opts, rep, nil, report.FormatJSON)
+	path, err := saveReport(opts, rep, nil, report.FormatJSON, fileio.Durable)
 	if err != nil || path == "lb.md" || !strings.HasPrefix(path, "ana-") {
 		t.Errorf("written to %q: %v", path, err)
 	}

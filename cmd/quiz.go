@@ -370,6 +370,11 @@ func quizBanks(opts *QuizOptions) ([]*quiz.Bank, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Report == "" {
+		// Nothing to check: the guard would resolve the state folder's
+		// links (a readlink and a stat a path element) for nothing.
+		return banks, nil
+	}
 	if err := newOutputGuard(opts.Library(), "").withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
 		return nil, err
 	}
@@ -469,7 +474,7 @@ const (
 // a pass mark missed.
 func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, runErr error, format string) error {
 	ios := opts.IO
-	path, werr := saveReport(opts, rep, outcomes, format)
+	path, werr := saveReport(opts, rep, outcomes, format, fileio.Durable)
 	if werr != nil {
 		// Nothing answered is lost: keep it where incomplete quizzes go.
 		fmt.Fprintf(ios.ErrOut, "conflictq: could not write the report: %s\n", text.EscapeControl(werr.Error()))
@@ -752,27 +757,29 @@ func canWriteIn(dir string) error {
 
 // saveReport writes the report where the options say. An incomplete quiz with
 // nowhere named is saved in the state directory, so nothing answered is lost.
-func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, format string) (string, error) {
+// d says whether the report is synced to the disk: a quiz's is (the student's
+// answers are in it alone), quiz --answers' is not (the sheet makes it again).
+func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, format string, d fileio.Durability) (string, error) {
 	write := reportWriter(rep, outcomes, format)
 	ext := reportExt(format)
 	switch {
 	case opts.Report != "" && opts.ReportDir != "":
 		// The report for the teacher into the folder first, then the
 		// student's own copy (a page to keep, say) to -o.
-		path, err := fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
+		path, err := fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, d, write)
 		if err != nil {
 			return path, err
 		}
 		f := copyFormat(opts, format)
-		own, err := writeReportFile(opts, reportWriter(rep, outcomes, f), reportExt(f), rep)
+		own, err := writeReportFile(opts, reportWriter(rep, outcomes, f), reportExt(f), rep, d)
 		if err != nil {
 			return path, fmt.Errorf("the report is in %s, but your own copy could not be written: %w", path, err)
 		}
 		return path + " and " + own, nil
 	case opts.Report != "":
-		return writeReportFile(opts, write, ext, rep)
+		return writeReportFile(opts, write, ext, rep, d)
 	case opts.ReportDir != "":
-		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, write)
+		return fileio.WriteInDir(opts.ReportDir, rep.Student, rep.StartedAt, ext, d, write)
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && opts.keepHistory():
 		// With the history off (a shared computer) nothing is kept that
 		// was not asked for.
@@ -783,18 +790,18 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 
 // writeReportFile writes -o; a file that appeared during the quiz is kept,
 // and the report goes beside it under a name of its own.
-func writeReportFile(opts *QuizOptions, write func(io.Writer) error, ext string, rep *report.Report) (string, error) {
+func writeReportFile(opts *QuizOptions, write func(io.Writer) error, ext string, rep *report.Report, d fileio.Durability) (string, error) {
 	var err error
 	if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report) != nil {
 		// It became a link to a bank during the quiz: keep both.
 		err = &fileio.ExistsError{Path: opts.Report}
 	} else {
-		err = fileio.WriteFile(opts.Report, opts.Force, write)
+		err = fileio.WriteFile(opts.Report, opts.Force, d, write)
 	}
 	var exists *fileio.ExistsError
 	if errors.As(err, &exists) {
 		// The file appeared during the quiz: keep both.
-		return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, write)
+		return fileio.WriteInDir(filepath.Dir(opts.Report), rep.Student, rep.StartedAt, ext, d, write)
 	}
 	return opts.Report, err
 }
@@ -814,7 +821,7 @@ func saveInState(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome,
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	return fileio.WriteInDirPerm(dir, history.FileKey(rep.Student), rep.StartedAt, reportExt(format), 0o600, reportWriter(rep, outcomes, format))
+	return fileio.WriteInDirPerm(dir, history.FileKey(rep.Student), rep.StartedAt, reportExt(format), 0o600, fileio.Durable, reportWriter(rep, outcomes, format))
 }
 
 // formatHTML is the student's review as a page (quiz/htmlreport), beside
@@ -899,7 +906,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	}
 	rep := report.New(meta, res)
 	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme(), 0)
-	path, err := saveReport(opts, rep, res.Outcomes, format)
+	path, err := saveReport(opts, rep, res.Outcomes, format, fileio.Derived)
 	if err != nil {
 		return err
 	}

@@ -172,7 +172,7 @@ func sheetRun(opts *SheetOptions) error {
 	if opts.Output == "" || opts.Output == "-" {
 		return write(f.IOStreams.Out)
 	}
-	if err := newOutputGuard(f.Library(), "the sheet --from names", opts.From).withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, write); err != nil {
+	if err := newOutputGuard(f.Library(), "the sheet --from names", opts.From).withState(f.StateDir).withSettings(f.settingsFiles).writeFile("-o", opts.Output, opts.Force, fileio.Derived, write); err != nil {
 		return invalidErr(err)
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(len(questions), "question"))

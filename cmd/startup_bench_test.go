@@ -181,9 +181,10 @@ const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku
 // files and pages on the html rows' class of 30 and its merged sums
 // (writeHTMLInputs); mark with the sheet put back unmarked before each run.
 // All of it is written outside the time. The
-// rows ending in -file write files (-o), synced to the disk as every file
-// conflictq writes (see htmlRuns); quiz --answers writes its report only to
-// a file, so its formats' rows all do.
+// rows ending in -file write files (-o) as a teacher does, atomically and
+// not synced to the disk (see htmlRuns); quiz --answers writes its report
+// only to a file, so its formats' rows all do. mark's rows sync each sheet
+// they write: marks are the only copy of a teacher's work.
 //
 // review is quiz --review over a year's history (100,000 answers to every
 // embedded bank) with the state that every quiz brings up to date as it ends
@@ -420,10 +421,11 @@ func writeHTMLInputs(b *testing.B, dir string) {
 // student's page is written only to a file (quiz-html-file): quiz --answers
 // prints its text summary, and refuses --format without a report file. The rows
 // ending in -file write files as a teacher would (-o, --key), which the other
-// rows print: a file is written whole to a temporary one, synced to the disk
-// (fsync) and renamed (quiz/fileio), and the sync alone took 0.4 to 30 ms a
-// file on the shared test machine (median 2.8 ms, about the floor itself).
-// Each replaces its file (--force), as every run after the first must.
+// rows print: a file is written whole to a temporary one and renamed
+// (quiz/fileio), not synced to the disk, since the command makes it again
+// (fileio.Derived; a sync took 0.4 to 30 ms a file on the shared test
+// machine, median 2.8 ms, about the floor itself). Each replaces its file
+// (--force), as every run after the first must.
 var htmlRuns = map[string][]string{
 	"grade-html":         {"grade", "class.jsonl", "--format", "html"},
 	"grade-html-file":    {"grade", "class.jsonl", "-o", "class.html", "--force"},

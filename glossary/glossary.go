@@ -15,17 +15,35 @@ import (
 // Glossary is a set of entries with a lookup index over every name.
 type Glossary struct {
 	entries []Entry
-	index   map[string]int // normalised term or alias → entry
+	index   Index
 	// folded holds each entry's search fields (searchFields) folded as
 	// Search compares them, when they were folded before (SearchText); nil
 	// otherwise, and Search folds what it needs.
 	folded [][]string
 }
 
+// Index is a glossary's lookup index: every name folded (text.Normalize), in
+// sorted order, and beside each the position of its entry. Sorted slices,
+// not a map, so that a compiled glossary's index is data the linker lays out
+// (assets): a map of its 600 names was built at every run of define.
+type Index struct {
+	Names   []string
+	Entries []int
+}
+
+// find returns the position of the entry named key (folded), if any.
+func (x Index) find(key string) (int, bool) {
+	if k, ok := slices.BinarySearch(x.Names, key); ok {
+		return x.Entries[k], true
+	}
+	return 0, false
+}
+
 // New indexes entries. Two entries may not share a name (after folding case,
 // diacritics and punctuation), and every related term must be an entry.
 func New(entries []Entry) (*Glossary, error) {
-	g := &Glossary{entries: entries, index: make(map[string]int, len(entries)*4)}
+	g := &Glossary{entries: entries}
+	index := make(map[string]int, len(entries)*4)
 	var problems []string
 	for i := range entries {
 		e := &entries[i]
@@ -34,17 +52,26 @@ func New(entries []Entry) (*Glossary, error) {
 			if key == "" {
 				continue
 			}
-			if j, dup := g.index[key]; dup && j != i {
+			if j, dup := index[key]; dup && j != i {
 				problems = append(problems, fmt.Sprintf("%s:%d: term %q: name %q is also a name of %q", e.File, e.Line, e.Term, name, entries[j].Term))
 				continue
 			}
-			g.index[key] = i
+			index[key] = i
 		}
+	}
+	g.index.Names = make([]string, 0, len(index))
+	for key := range index {
+		g.index.Names = append(g.index.Names, key)
+	}
+	slices.Sort(g.index.Names)
+	g.index.Entries = make([]int, len(g.index.Names))
+	for k, key := range g.index.Names {
+		g.index.Entries[k] = index[key]
 	}
 	for i := range entries {
 		e := &entries[i]
 		for _, r := range slices.Concat(e.Related, e.Confusable) {
-			j, ok := g.index[text.Normalize(r)]
+			j, ok := index[text.Normalize(r)]
 			switch {
 			case !ok:
 				problems = append(problems, fmt.Sprintf("%s:%d: term %q: related %q is not an entry", e.File, e.Line, e.Term, r))
@@ -66,7 +93,7 @@ func New(entries []Entry) (*Glossary, error) {
 //
 // folded, when not nil, is SearchText stored the same way: Search then folds
 // only the query.
-func NewIndexed(entries []Entry, index map[string]int, folded [][]string) *Glossary {
+func NewIndexed(entries []Entry, index Index, folded [][]string) *Glossary {
 	return &Glossary{entries: entries, index: index, folded: folded}
 }
 
@@ -133,7 +160,7 @@ func searchFields(e *Entry) []string {
 }
 
 // Index returns the lookup index: each folded name and its entry's position.
-func (g *Glossary) Index() map[string]int { return g.index }
+func (g *Glossary) Index() Index { return g.index }
 
 // Entries returns every entry, in the order given to New.
 func (g *Glossary) Entries() []Entry { return g.entries }
@@ -184,7 +211,7 @@ func ByTopic(entries []Entry) []TopicGroup {
 // hyphens and punctuation: "Xocalı", "xocali", "KHOJALY", "ХОДЖАЛЫ" and
 // "Խոջալու" find Khojaly.
 func (g *Glossary) Lookup(name string) (*Entry, bool) {
-	i, ok := g.index[text.Normalize(name)]
+	i, ok := g.index.find(text.Normalize(name))
 	if !ok {
 		return nil, false
 	}
@@ -203,7 +230,8 @@ func (g *Glossary) Suggest(name string, n int) []string {
 		score, len int
 	}
 	best := map[int]cand{} // entry → its best-matching name (lower is better)
-	for key, i := range g.index {
+	for k, key := range g.index.Names {
+		i := g.index.Entries[k]
 		score := -1
 		switch {
 		case strings.HasPrefix(key, want) && len(want) >= 3:

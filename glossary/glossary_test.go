@@ -64,6 +64,44 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+// The index is sorted names beside their entries, searched by halves: every
+// name of every entry finds its entry, and what lies between two names finds
+// none.
+func TestIndexFindsEveryName(t *testing.T) {
+	g := sample(t)
+	x := g.Index()
+	if len(x.Names) != len(x.Entries) || len(x.Names) == 0 {
+		t.Fatalf("index of %d names and %d entries", len(x.Names), len(x.Entries))
+	}
+	for k := 1; k < len(x.Names); k++ {
+		if x.Names[k-1] >= x.Names[k] {
+			t.Fatalf("names out of order: %q before %q", x.Names[k-1], x.Names[k])
+		}
+	}
+	entries := g.Entries()
+	for i := range entries {
+		for _, name := range entries[i].AllNames() {
+			if text.Normalize(name) == "" {
+				continue
+			}
+			if e, ok := g.Lookup(name); !ok || e != &entries[i] {
+				t.Errorf("Lookup(%q) = %v, %v; want %s", name, e, ok, entries[i].Term)
+			}
+		}
+	}
+	names := map[string]bool{}
+	for _, n := range x.Names {
+		names[n] = true
+	}
+	for _, n := range x.Names {
+		for _, near := range []string{n + "a", n[:len(n)-1], n + " z", "0" + n} {
+			if _, ok := g.Lookup(near); ok != names[text.Normalize(near)] {
+				t.Errorf("Lookup(%q) found = %v, want %v", near, ok, !ok)
+			}
+		}
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	g := sample(t)
 	tests := []struct {

@@ -169,11 +169,11 @@ func (g *Guard) Claimed(path string) string {
 // WriteFile writes path, the output named by label, as WriteFile does,
 // checking it against the inputs once the content is ready, just before it
 // takes the name.
-func (g *Guard) WriteFile(label, path string, force bool, write func(io.Writer) error) error {
+func (g *Guard) WriteFile(label, path string, force bool, d Durability, write func(io.Writer) error) error {
 	if err := g.Check(path); err != nil {
 		return err
 	}
-	return WriteFile(path, force, func(w io.Writer) error {
+	return WriteFile(path, force, d, func(w io.Writer) error {
 		if err := write(w); err != nil {
 			return err
 		}

@@ -72,10 +72,10 @@ func TestGuard(t *testing.T) {
 	if g.Claimed(out) != "-o" {
 		t.Errorf("Claimed(out) = %q, want -o", g.Claimed(out))
 	}
-	if err := g.WriteFile("-o", out, false, func(w io.Writer) error { _, err := io.WriteString(w, "ok"); return err }); err != nil {
+	if err := g.WriteFile("-o", out, false, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "ok"); return err }); err != nil {
 		t.Fatalf("WriteFile = %v", err)
 	}
-	if err := g.WriteFile("-o", link, true, func(w io.Writer) error { return nil }); !errors.As(err, &in) {
+	if err := g.WriteFile("-o", link, true, Derived, func(w io.Writer) error { return nil }); !errors.As(err, &in) {
 		t.Errorf("WriteFile(link to the sheet, force) = %v, want an InputError", err)
 	}
 	if data, _ := os.ReadFile(sheet); string(data) != "x" {

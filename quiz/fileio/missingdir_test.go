@@ -12,8 +12,14 @@ import (
 // the path given and its folder, never the temporary file's name (attack6
 // finding 9: "open nodir/.t.html.tmp-4283067631: no such file or directory").
 func TestWriteFileInAMissingFolder(t *testing.T) {
+	for _, d := range durabilities {
+		t.Run(d.name, func(t *testing.T) { writeFileInAMissingFolder(t, d.d) })
+	}
+}
+
+func writeFileInAMissingFolder(t *testing.T, d Durability) {
 	path := filepath.Join(t.TempDir(), "nodir", "t.html")
-	err := WriteFile(path, false, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
+	err := WriteFile(path, false, d, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
 	var missing *MissingDirError
 	if !errors.As(err, &missing) || strings.Contains(err.Error(), "tmp-") || err.Error() != "cannot write "+path+": folder "+filepath.Dir(path)+" does not exist" {
 		t.Errorf("err = %v", err)

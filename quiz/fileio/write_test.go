@@ -15,15 +15,21 @@ import (
 )
 
 func TestWriteFileAtomicNoOverwrite(t *testing.T) {
+	for _, d := range durabilities {
+		t.Run(d.name, func(t *testing.T) { testWriteFileAtomicNoOverwrite(t, d.d) })
+	}
+}
+
+func testWriteFileAtomicNoOverwrite(t *testing.T, d Durability) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "r.json")
 	write := func(s string) func(w io.Writer) error {
 		return func(w io.Writer) error { _, err := w.Write([]byte(s)); return err }
 	}
-	if err := WriteFile(path, false, write("first")); err != nil {
+	if err := WriteFile(path, false, d, write("first")); err != nil {
 		t.Fatal(err)
 	}
-	err := WriteFile(path, false, write("second"))
+	err := WriteFile(path, false, d, write("second"))
 	var exists *ExistsError
 	if !errors.As(err, &exists) || !strings.Contains(err.Error(), "use --force") {
 		t.Fatalf("err = %v", err)
@@ -31,7 +37,7 @@ func TestWriteFileAtomicNoOverwrite(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "first" {
 		t.Errorf("the old file changed: %q", data)
 	}
-	if err := WriteFile(path, true, write("third")); err != nil {
+	if err := WriteFile(path, true, d, write("third")); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "third" {
@@ -39,7 +45,7 @@ func TestWriteFileAtomicNoOverwrite(t *testing.T) {
 	}
 	// A writer that fails leaves neither the file nor a temporary behind.
 	failed := filepath.Join(dir, "failed.json")
-	if err := WriteFile(failed, false, func(w io.Writer) error { w.Write([]byte("half")); return errors.New("disk full") }); err == nil {
+	if err := WriteFile(failed, false, d, func(w io.Writer) error { w.Write([]byte("half")); return errors.New("disk full") }); err == nil {
 		t.Fatal("error lost")
 	}
 	entries, _ := os.ReadDir(dir)
@@ -52,7 +58,7 @@ func TestWriteInDirStaysInside(t *testing.T) {
 	dir := t.TempDir()
 	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
 	for _, name := range []string{"../../escape", "/etc/x", "a/../../b", "\x1b]0;title\x07"} {
-		path, err := WriteInDir(dir, name, at, ".json", func(w io.Writer) error { return nil })
+		path, err := WriteInDir(dir, name, at, ".json", Durable, func(w io.Writer) error { return nil })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +79,7 @@ func TestWriteInDirConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			paths[i], errs[i] = WriteInDir(dir, "Class 9B", at, ".json", func(w io.Writer) error {
+			paths[i], errs[i] = WriteInDir(dir, "Class 9B", at, ".json", Durable, func(w io.Writer) error {
 				_, err := fmt.Fprintf(w, `{"student": %d}`, i)
 				return err
 			})
@@ -103,9 +109,15 @@ func TestWriteInDirConcurrent(t *testing.T) {
 // WriteFile never destroys what is not a regular file: a directory is
 // refused, a device or a pipe written to as it is; links are followed.
 func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
+	for _, d := range durabilities {
+		t.Run(d.name, func(t *testing.T) { testWriteFileRefusesSpecialFilesAndFollowsLinks(t, d.d) })
+	}
+}
+
+func testWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T, d Durability) {
 	dir := t.TempDir()
 	write := func(w io.Writer) error { _, err := w.Write([]byte("report")); return err }
-	if err := WriteFile(dir, true, write); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+	if err := WriteFile(dir, true, d, write); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
 		t.Errorf("a directory: %v", err)
 	}
 	fifo := filepath.Join(dir, "fifo")
@@ -117,7 +129,7 @@ func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
 			data, _ := os.ReadFile(fifo)
 			got <- data
 		}()
-		if err := WriteFile(fifo, false, write); err != nil {
+		if err := WriteFile(fifo, false, d, write); err != nil {
 			t.Errorf("a pipe: %v", err)
 		}
 		if data := <-got; string(data) != "report" {
@@ -128,7 +140,7 @@ func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
 		}
 	}
 	if _, err := os.Stat(os.DevNull); err == nil {
-		if err := WriteFile(os.DevNull, false, write); err != nil {
+		if err := WriteFile(os.DevNull, false, d, write); err != nil {
 			t.Errorf("%s without --force: %v", os.DevNull, err)
 		}
 		if st, err := os.Stat(os.DevNull); err != nil || !IsStream(st) {
@@ -145,7 +157,7 @@ func TestWriteFileRefusesSpecialFilesAndFollowsLinks(t *testing.T) {
 	os.WriteFile(target, []byte("old"), 0o644)
 	link := filepath.Join(dir, "link.json")
 	os.Symlink(target, link)
-	if err := WriteFile(link, true, write); err != nil {
+	if err := WriteFile(link, true, d, write); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(target); string(data) != "report" {
@@ -175,7 +187,7 @@ func TestWriteInDirSkipsPlantedLinks(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(dir, "Ana-20260226T090000Z-2.json")); err != nil {
 		t.Fatal(err)
 	}
-	path, err := WriteInDir(dir, "Ana", at, ".json", func(w io.Writer) error { _, err := io.WriteString(w, "{}"); return err })
+	path, err := WriteInDir(dir, "Ana", at, ".json", Durable, func(w io.Writer) error { _, err := io.WriteString(w, "{}"); return err })
 	if err != nil || path != filepath.Join(dir, "Ana-20260226T090000Z-3.json") {
 		t.Fatalf("WriteInDir = %q, %v; want the -3 name", path, err)
 	}
@@ -191,13 +203,13 @@ func TestWrittenInDir(t *testing.T) {
 	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
 	var want []string
 	for range 2 {
-		path, err := WriteInDir(dir, "Ana Lee", at, ".json", func(w io.Writer) error { return nil })
+		path, err := WriteInDir(dir, "Ana Lee", at, ".json", Durable, func(w io.Writer) error { return nil })
 		if err != nil {
 			t.Fatal(err)
 		}
 		want = append(want, path)
 	}
-	if _, err := WriteInDir(dir, "Ana Leeson", at, ".json", func(w io.Writer) error { return nil }); err != nil {
+	if _, err := WriteInDir(dir, "Ana Leeson", at, ".json", Durable, func(w io.Writer) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "Ana-Lee-notes.txt"), nil, 0o644); err != nil {
@@ -230,7 +242,7 @@ func TestWriteFileDevicePaths(t *testing.T) {
 		t.Errorf("%s needs --force", dev)
 	}
 	for range 2 {
-		if err := WriteFile(dev, false, func(w io.Writer) error { _, err := io.WriteString(w, "report\n"); return err }); err != nil {
+		if err := WriteFile(dev, false, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "report\n"); return err }); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -248,7 +260,7 @@ func TestWriteFileDevicePaths(t *testing.T) {
 	defer r.Close()
 	done := make(chan []byte)
 	go func() { b, _ := io.ReadAll(r); done <- b }()
-	err = WriteFile(fmt.Sprintf("/dev/fd/%d", w.Fd()), false, func(w io.Writer) error { _, err := io.WriteString(w, "piped\n"); return err })
+	err = WriteFile(fmt.Sprintf("/dev/fd/%d", w.Fd()), false, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "piped\n"); return err })
 	w.Close()
 	if got := <-done; err != nil || string(got) != "piped\n" {
 		t.Errorf("pipe: %q, %v", got, err)

@@ -120,7 +120,9 @@ func migrateFile(dir, path string) error {
 		return err
 	}
 	kept := false
-	err = fileio.WriteFilePerm(path, true, 0o600, func(w io.Writer) error {
+	// The lines kept are the only copy of them (the others were appended
+	// to their files above): synced before the file takes the old one's name.
+	err = fileio.WriteFilePerm(path, true, 0o600, fileio.Durable, func(w io.Writer) error {
 		return eachLine(f, func(line []byte, whole bool) error {
 			if _, ok := elsewhere(line); whole && ok {
 				return nil

@@ -3,7 +3,6 @@ package history
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -160,11 +159,16 @@ func When(t, now time.Time) string {
 	return rel + " (" + t.In(now.Location()).Format("2006-01-02 15:04 MST") + ")"
 }
 
-// WriteJSON writes progress as indented JSON.
+// WriteJSON writes progress as indented JSON, as encoding/json's Encoder
+// with SetIndent("", "  ") writes it (progressJSON); nothing on an error.
 func (p *Progress) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(p)
+	pw := progressJSON{b: make([]byte, 0, 4096)}
+	pw.progress(p)
+	if pw.err != nil {
+		return pw.err
+	}
+	_, err := w.Write(pw.b)
+	return err
 }
 
 // CSVHeader is the first row of WriteCSV: a record's JSON field names.

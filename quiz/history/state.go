@@ -528,7 +528,8 @@ func (sc *Schedule) SaveState() error {
 		Scores:         section{int64(len(scores)), checksum(scores)},
 		Latest:         section{int64(len(latest)), checksum(latest)},
 		LatestSessions: latestSessions}
-	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, func(w io.Writer) error {
+	// A cache, made again from the history: not synced.
+	return fileio.WriteFilePerm(StatePath(sc.path), true, 0o600, fileio.Derived, func(w io.Writer) error {
 		if _, err := w.Write(hdr.line()); err != nil {
 			return err
 		}

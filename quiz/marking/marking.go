@@ -603,10 +603,11 @@ func Apply(file, bank, id string, m quiz.Mark, max float64) error {
 }
 
 // writeMarked replaces a marked file atomically (synced to the disk, then
-// renamed into place), with the permissions it had. A variable only so that
-// this package's tests can count the writes.
+// renamed into place: the student's answers and the marks given live in
+// this one file, fileio.Durable), with the permissions it had. A variable
+// only so that this package's tests can count the writes.
 var writeMarked = func(file string, perm fs.FileMode, out []byte) error {
-	return fileio.WriteFilePerm(file, true, perm, func(w io.Writer) error { _, err := w.Write(out); return err })
+	return fileio.WriteFilePerm(file, true, perm, fileio.Durable, func(w io.Writer) error { _, err := w.Write(out); return err })
 }
 
 // marked is Apply's work short of writing: the file whose bytes are data
