@@ -21,19 +21,37 @@ import (
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
+// bankShort is the bank command's one-line summary, which the root's help and
+// completion show without building the command.
+const bankShort = "List, show, validate and export question banks"
+
 // NewCmdBank groups the commands on question banks.
 func NewCmdBank(f *Factory) *cobra.Command {
-	cmd := &cobra.Command{
+	return bankCommand().whole(f)
+}
+
+// bankCommand is bank with its commands, each built when reached (newRootFor).
+func bankCommand() lazyCommand {
+	return lazyCommand{name: "bank", short: bankShort, build: newCmdBankGroup, children: []lazyCommand{
+		{name: "list", short: bankListShort, build: func(f *Factory) *cobra.Command { return NewCmdBankList(f, nil) }},
+		{name: "show", short: bankShowShort, build: func(f *Factory) *cobra.Command { return NewCmdBankShow(f, nil) }},
+		{name: "validate", short: bankValidateShort, build: func(f *Factory) *cobra.Command { return NewCmdBankValidate(f, nil) }},
+		{name: "export", short: bankExportShort, build: func(f *Factory) *cobra.Command { return NewCmdBankExport(f, nil) }},
+		{name: "convert", short: bankConvertShort, build: func(f *Factory) *cobra.Command { return NewCmdBankConvert(f, nil) }},
+	}}
+}
+
+// newCmdBankGroup is bank without its commands.
+func newCmdBankGroup(f *Factory) *cobra.Command {
+	return &cobra.Command{
 		Use:   "bank",
-		Short: "List, show, validate and export question banks",
+		Short: bankShort,
 		Long: `Question banks are YAML files (the format is in the README). conflictq embeds its
 own; --bank accepts an embedded bank's name or a path to a bank file anywhere:
 YAML, Moodle GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(NewCmdBankList(f, nil), NewCmdBankShow(f, nil), NewCmdBankValidate(f, nil), NewCmdBankExport(f, nil), NewCmdBankConvert(f, nil))
-	return cmd
 }
 
 // BankListOptions are bank list's inputs.
@@ -42,12 +60,16 @@ type BankListOptions struct {
 	JSON    bool
 }
 
+// bankListShort is bank list's one-line summary, which its group's help and completion
+// show without building the command.
+const bankListShort = "List the embedded banks"
+
 // NewCmdBankList lists the embedded banks.
 func NewCmdBankList(f *Factory, runF func(*BankListOptions) error) *cobra.Command {
 	opts := &BankListOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the embedded banks",
+		Short: bankListShort,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -96,12 +118,16 @@ type BankShowOptions struct {
 	Answers bool
 }
 
+// bankShowShort is bank show's one-line summary, which its group's help and completion
+// show without building the command.
+const bankShowShort = "Show a bank's questions, with counts by type, difficulty and tag"
+
 // NewCmdBankShow shows a bank's questions.
 func NewCmdBankShow(f *Factory, runF func(*BankShowOptions) error) *cobra.Command {
 	opts := &BankShowOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "show NAME|FILE",
-		Short: "Show a bank's questions, with counts by type, difficulty and tag",
+		Short: bankShowShort,
 		Example: `  conflictq bank show timeline                 # the questions, and the tags to pick with --tag
   conflictq bank show comprehension --answers  # a teacher's view, with each answer
   conflictq bank show ./my-bank.yaml`,
@@ -198,12 +224,16 @@ type BankValidateOptions struct {
 	Banks   []string // names or files
 }
 
+// bankValidateShort is bank validate's one-line summary, which its group's help and completion
+// show without building the command.
+const bankValidateShort = "Check banks and list every problem with its line"
+
 // NewCmdBankValidate checks banks.
 func NewCmdBankValidate(f *Factory, runF func(*BankValidateOptions) error) *cobra.Command {
 	opts := &BankValidateOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check banks and list every problem with its line",
+		Short: bankValidateShort,
 		Long: `Check one or more banks (files, or embedded names) and list every problem with
 file:line, question id and field. Warnings (a missing explanation or citation)
 do not fail a bank. Exit 2 when any bank has an error.`,
@@ -286,12 +316,16 @@ type BankExportOptions struct {
 	formatErr  error  // an extension no format has: refused after the output guard's checks
 }
 
+// bankExportShort is bank export's one-line summary, which its group's help and completion
+// show without building the command.
+const bankExportShort = "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown or HTML worksheet, or Anki cards"
+
 // NewCmdBankExport writes a bank for another tool.
 func NewCmdBankExport(f *Factory, runF func(*BankExportOptions) error) *cobra.Command {
 	opts := &BankExportOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "export NAME|FILE",
-		Short: "Write a bank as JSON, YAML, GIFT, Moodle XML, QTI, Aiken, a Markdown or HTML worksheet, or Anki cards",
+		Short: bankExportShort,
 		Long: `Write a bank for another tool:
 
   json, yaml  conflictq's own format
@@ -522,12 +556,16 @@ type BankConvertOptions struct {
 	Force   bool
 }
 
+// bankConvertShort is bank convert's one-line summary, which its group's help and completion
+// show without building the command.
+const bankConvertShort = "Convert a GIFT, Moodle XML or Aiken bank to conflictq's YAML"
+
 // NewCmdBankConvert converts a GIFT, Moodle XML or Aiken bank to YAML.
 func NewCmdBankConvert(f *Factory, runF func(*BankConvertOptions) error) *cobra.Command {
 	opts := &BankConvertOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "convert FILE -o OUT.yaml",
-		Short: "Convert a GIFT, Moodle XML or Aiken bank to conflictq's YAML",
+		Short: bankConvertShort,
 		Long: `Read a bank in Moodle's GIFT (.gift, .txt), Moodle XML (.xml) or Aiken (.aiken, or
 recognised by its ANSWER: lines) and write the equivalent YAML bank. Anything
 they have that conflictq cannot hold is named on stderr with its line, never

@@ -20,9 +20,16 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// Flags that are about one run and never come from a config file or the
-// environment: a stored --force or --answers would surprise.
-var perRunFlags = map[string]bool{"config": true, "help": true, "version": true, "force": true, "report": true, "answers": true, "output": true, "review": true, "forget": true}
+// perRunFlag reports the flags that are about one run and never come from a
+// config file or the environment: a stored --force or --answers would
+// surprise. A switch, not a map: a map literal is work at start-up.
+func perRunFlag(name string) bool {
+	switch name {
+	case "config", "help", "version", "force", "report", "answers", "output", "review", "forget":
+		return true
+	}
+	return false
+}
 
 // localConfigFile is looked for in the working directory.
 const localConfigFile = ".conflictq.yaml"
@@ -34,13 +41,28 @@ const localConfigFile = ".conflictq.yaml"
 // A top-level setting applies to quiz and sheet; a section named after a
 // command (quiz:, grade:) applies to that command only and wins.
 func loadConfig(cmd *cobra.Command, f *Factory) error {
-	v := viper.New() // the files, merged
-	origins := map[string]string{}
 	files, err := configFiles(cmd, f)
 	if err != nil {
 		return err
 	}
 	f.settingsFiles = files
+	if len(files) == 0 && !settingsInEnvironment() {
+		// Nothing can set a flag: asking each flag's levels (two new
+		// Vipers, up to four lookups a flag) cost 20-40 µs of every run.
+		return nil
+	}
+	v := viper.New() // the files, merged
+	origins := map[string]string{}
+	// Settings are checked against every command's flags: the whole tree,
+	// which a run builds only in part (newRootFor), is built when a settings
+	// file is read.
+	var tree *cobra.Command
+	whole := func() *cobra.Command {
+		if tree == nil {
+			tree = NewRootCmd(f)
+		}
+		return tree
+	}
 	for _, file := range files {
 		data, err := fileio.ReadFileLimited(file)
 		if err != nil {
@@ -50,7 +72,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		if err != nil {
 			return invalidErr(err)
 		}
-		if err := checkSections(cmd, file, settings, lines); err != nil {
+		if err := checkSections(whole(), file, settings, lines); err != nil {
 			return invalidErr(err)
 		}
 		if err := v.MergeConfigMap(settings); err != nil {
@@ -60,21 +82,18 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 			origins[k] = fmt.Sprintf("%s:%d", file, l)
 		}
 	}
-	if len(files) == 0 && !settingsInEnvironment() {
-		// Nothing can set a flag: asking each flag's levels (two new
-		// Vipers, up to four lookups a flag) cost 20-40 µs of every run.
-		return nil
-	}
 	env := viper.New() // the environment alone, so that it beats every file
 	env.SetEnvPrefix("CONFLICTQ")
 	env.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
 	env.AutomaticEnv()
 
-	warnUnknownSettings(cmd, f, origins)
+	if len(origins) > 0 {
+		warnUnknownSettings(whole(), f, origins)
+	}
 
 	var errs []error
 	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
-		if fl.Changed || perRunFlags[fl.Name] {
+		if fl.Changed || perRunFlag(fl.Name) {
 			return
 		}
 		// Top-level settings and CONFLICTQ_<FLAG> are the classroom's: they
@@ -357,7 +376,7 @@ func exampleFlag(root *cobra.Command, name string) string {
 		}
 		example := "no-color"
 		c.LocalFlags().VisitAll(func(fl *pflag.Flag) {
-			if example == "no-color" && fl.Name != "help" && !perRunFlags[fl.Name] {
+			if example == "no-color" && fl.Name != "help" && !perRunFlag(fl.Name) {
 				example = fl.Name
 			}
 		})
@@ -389,7 +408,7 @@ func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]stri
 		} else if commands[key] && !flags[key] {
 			continue // a section: checkSections checked its shape
 		}
-		if perRunFlags[name] {
+		if perRunFlag(name) {
 			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", text.EscapeControl(origins[key]), key)
 			continue
 		}

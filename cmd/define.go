@@ -25,12 +25,16 @@ type DefineOptions struct {
 	JSON bool
 }
 
+// defineShort is the define command's one-line summary, which the root's help and
+// completion show without building the command.
+const defineShort = "Define terms from the article, with citations"
+
 // NewCmdDefine looks terms up in the glossary.
 func NewCmdDefine(f *Factory, runF func(*DefineOptions) error) *cobra.Command {
 	opts := &DefineOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "define TERM...",
-		Short: "Define terms from the article, with citations",
+		Short: defineShort,
 		Long: `Look terms up in the glossary. By default an entry is short, for students: what
 the term means in plain words, what has changed since the article, where the
 article uses it (and whether the full entry corrects or updates the article
@@ -258,16 +262,32 @@ func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 	}
 }
 
+// glossaryShort is the glossary command's one-line summary, which the root's help and
+// completion show without building the command.
+const glossaryShort = "List or search the glossary"
+
 // NewCmdGlossary lists and searches the glossary.
 func NewCmdGlossary(f *Factory) *cobra.Command {
-	cmd := &cobra.Command{
+	return glossaryCommand().whole(f)
+}
+
+// glossaryCommand is glossary with its commands, each built when reached
+// (newRootFor).
+func glossaryCommand() lazyCommand {
+	return lazyCommand{name: "glossary", short: glossaryShort, build: newCmdGlossaryGroup, children: []lazyCommand{
+		{name: "list", short: glossaryListShort, build: func(f *Factory) *cobra.Command { return NewCmdGlossaryList(f, nil) }},
+		{name: "search", short: glossarySearchShort, build: func(f *Factory) *cobra.Command { return NewCmdGlossarySearch(f, nil) }},
+	}}
+}
+
+// newCmdGlossaryGroup is glossary without its commands.
+func newCmdGlossaryGroup(*Factory) *cobra.Command {
+	return &cobra.Command{
 		Use:   "glossary",
-		Short: "List or search the glossary",
+		Short: glossaryShort,
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(NewCmdGlossaryList(f, nil), NewCmdGlossarySearch(f, nil))
-	return cmd
 }
 
 // GlossaryListOptions are glossary list's inputs.
@@ -277,12 +297,16 @@ type GlossaryListOptions struct {
 	ByTopic bool
 }
 
+// glossaryListShort is glossary list's one-line summary, which its group's help and completion
+// show without building the command.
+const glossaryListShort = "List the glossary's terms, one per line, in alphabetical order"
+
 // NewCmdGlossaryList lists the glossary's terms.
 func NewCmdGlossaryList(f *Factory, runF func(*GlossaryListOptions) error) *cobra.Command {
 	opts := &GlossaryListOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the glossary's terms, one per line, in alphabetical order",
+		Short: glossaryListShort,
 		Example: `  conflictq glossary list
   conflictq glossary list --by-topic     # history, law, organisations, people, places
   conflictq glossary list --json | jq -r '.[] | select(.topic == "law") | .term'`,
@@ -334,12 +358,16 @@ type GlossarySearchOptions struct {
 	Query   string // the words, joined by spaces
 }
 
+// glossarySearchShort is glossary search's one-line summary, which its group's help and completion
+// show without building the command.
+const glossarySearchShort = "Search terms and definitions; best matches first, with the sentence that matched"
+
 // NewCmdGlossarySearch searches the glossary's texts.
 func NewCmdGlossarySearch(f *Factory, runF func(*GlossarySearchOptions) error) *cobra.Command {
 	opts := &GlossarySearchOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "search WORDS",
-		Short: "Search terms and definitions; best matches first, with the sentence that matched",
+		Short: glossarySearchShort,
 		Long: `Search every entry's names, definitions and notes for words. An entry matches
 when it has every word (or a word starting with it, so "peace" finds
 "peacekeepers"), ignoring case and diacritics. Best matches first: a match in

@@ -83,12 +83,16 @@ divide the directories) with any batch runner: grade each shard with
 Exit codes: 0 every sheet passed (or no --pass); 1 a sheet is below the pass
 mark; 2 a sheet could not be read.`
 
+// gradeShort is the grade command's one-line summary, which the root's help and
+// completion show without building the command.
+const gradeShort = "Grade answer sheets, for teachers and CI"
+
 // NewCmdGrade grades answer sheets.
 func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	opts := &GradeOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "grade SHEET|DIR|-...",
-		Short: "Grade answer sheets, for teachers and CI",
+		Short: gradeShort,
 		Long:  gradeLong,
 		Example: `  conflictq grade answers.yaml --pass 60
   conflictq grade submissions/ --format csv -o grades.csv --summary stats.md

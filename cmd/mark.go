@@ -62,12 +62,16 @@ by a spreadsheet reads too: comma or semicolon separated, with or without a
 byte order mark; an older one naming columns by the id alone reads when the id
 names one question.`
 
+// markShort is the mark command's one-line summary, which the root's help and
+// completion show without building the command.
+const markShort = "Mark open answers in quiz reports, question by question"
+
 // NewCmdMark marks open answers in quiz reports.
 func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 	opts := &MarkOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "mark REPORT|DIR...",
-		Short: "Mark open answers in quiz reports, question by question",
+		Short: markShort,
 		Long:  markLong,
 		Example: `  conflictq mark reports/
   conflictq mark reports/ --question ussr --student Ana --remark

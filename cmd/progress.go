@@ -53,12 +53,16 @@ const progressExample = `  conflictq progress
   conflictq progress --format csv > ana.csv
   conflictq progress --forget --student Ana`
 
+// progressShort is the progress command's one-line summary, which the root's help and
+// completion show without building the command.
+const progressShort = "Show your progress, or export or forget your history"
+
 // NewCmdProgress builds the progress command.
 func NewCmdProgress(f *Factory, runF func(*ProgressOptions) error) *cobra.Command {
 	opts := &ProgressOptions{IO: f.IOStreams, Library: f.Library, Prompter: f.Prompter, Now: f.Now, StateDir: f.StateDir}
 	cmd := &cobra.Command{
 		Use:     "progress",
-		Short:   "Show your progress, or export or forget your history",
+		Short:   progressShort,
 		Long:    progressLong,
 		Example: progressExample,
 		Args:    cobra.NoArgs,

@@ -107,6 +107,10 @@ const quizExample = `  conflictq quiz
   conflictq quiz --bank ./my-bank.yaml -o ana.md
   conflictq quiz --review -n 10`
 
+// quizShort is the quiz command's one-line summary, which the root's help and
+// completion show without building the command.
+const quizShort = "Take a quiz in the terminal"
+
 // NewCmdQuiz builds the quiz command. runF replaces the run function in tests
 // that check flag parsing alone.
 func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
@@ -117,7 +121,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:     "quiz",
-		Short:   "Take a quiz in the terminal",
+		Short:   quizShort,
 		Long:    quizLong,
 		Example: quizExample,
 		Args:    cobra.NoArgs,

@@ -34,12 +34,16 @@ type SheetOptions struct {
 	digests map[string]string
 }
 
+// sheetShort is the sheet command's one-line summary, which the root's help and
+// completion show without building the command.
+const sheetShort = "Write a blank answer sheet (or, with --key, the answer key)"
+
 // NewCmdSheet writes blank answer sheets and answer keys.
 func NewCmdSheet(f *Factory, runF func(*SheetOptions) error) *cobra.Command {
 	opts := &SheetOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "sheet",
-		Short: "Write a blank answer sheet (or, with --key, the answer key)",
+		Short: sheetShort,
 		Long: `Write an answer sheet to fill in with an editor and grade with conflictq grade.
 
 The YAML sheet shows each question and its options, lettered as the paper test

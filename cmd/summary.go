@@ -20,13 +20,17 @@ type SummaryOptions struct {
 	Force   bool // replace an existing -o or --sums file
 }
 
+// summaryShort is the summary command's one-line summary, which the root's help and
+// completion show without building the command.
+const summaryShort = "Merge the statistics of sharded grading (grade --sums) into one summary"
+
 // NewCmdSummary merges the running sums of sharded grading into one class's
 // statistics.
 func NewCmdSummary(f *Factory, runF func(*SummaryOptions) error) *cobra.Command {
 	opts := &SummaryOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "summary SUMS...",
-		Short: "Merge the statistics of sharded grading (grade --sums) into one summary",
+		Short: summaryShort,
 		Long: `Merge running sums written by conflictq grade --sums on several machines or
 shards into the statistics of the whole class, as if every sheet had been
 graded in one run.`,

@@ -60,12 +60,16 @@ type VersionOptions struct {
 	Factory *Factory
 }
 
+// versionShort is the version command's one-line summary, which the root's help and
+// completion show without building the command.
+const versionShort = "Print conflictq's version and the commit it was built from"
+
 // NewCmdVersion prints the version, as --version does.
 func NewCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command {
 	opts := &VersionOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print conflictq's version and the commit it was built from",
+		Short: versionShort,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"maps"
 	"math"
 	"path"
@@ -178,7 +179,7 @@ func TitleFromFile(file string) string {
 }
 
 // fieldTypes says which types use each answer field (made on first use: lazy).
-var fieldTypes = &lazy[map[string][]Type]{f: func() map[string][]Type {
+var fieldTypes = &lazy.Value[map[string][]Type]{New: func() map[string][]Type {
 	return map[string][]Type{
 		"choices":      {Single, Multi},
 		"answer":       {Single, TrueFalse, Numeric},
@@ -239,13 +240,13 @@ func fieldSet(q *Question, field string) (set, known bool) {
 }
 
 // answerFields are fieldTypes' fields in a fixed order, for messages.
-var answerFields = &lazy[[]string]{f: func() []string { return slices.Sorted(maps.Keys(fieldTypes.get())) }}
+var answerFields = &lazy.Value[[]string]{New: func() []string { return slices.Sorted(maps.Keys(fieldTypes.Get())) }}
 
 var commonFields = []string{"id", "name", "type", "prompt", "explanation", "source", "difficulty", "tags", "points", "former_ids"}
 
 func allFields() []string {
 	out := append([]string(nil), commonFields...)
-	for k := range fieldTypes.get() {
+	for k := range fieldTypes.Get() {
 		out = append(out, k)
 	}
 	return out
@@ -298,7 +299,7 @@ func parseQuestion(ps *Problems, n *yaml.Node, index int) *Question {
 		case "source":
 			q.Source = parseSource(ps, v, qid)
 		default:
-			types, known := fieldTypes.get()[key]
+			types, known := fieldTypes.Get()[key]
 			if !known {
 				ps.Add(k.Line, qid, key, "unknown field%s", text.Suggest(key, allFields()))
 				continue

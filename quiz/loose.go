@@ -19,6 +19,7 @@ package quiz
 
 import (
 	"fmt"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"slices"
 	"strings"
 	"unicode"
@@ -102,7 +103,7 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 	if utf8.RuneCountInString(w) < wordMin || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		return nil, false
 	}
-	if functionWords.get()[w] {
+	if functionWords.Get()[w] {
 		return nil, true
 	}
 	first := false
@@ -123,7 +124,7 @@ func wordOption(ref string, folded []string) (found []int, ok bool) {
 // and Azerbaijan were arming themselves", "Some 30,000 people killed"), so
 // that a student who writes one alone means no option (attack15 #2: "Both"):
 // never read as a first word (wordOption).
-var functionWords = &lazy[map[string]bool]{f: func() map[string]bool {
+var functionWords = &lazy.Value[map[string]bool]{New: func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`both some most many more less none each every
 		either neither other such only also just even very about above after
@@ -138,7 +139,7 @@ var functionWords = &lazy[map[string]bool]{f: func() map[string]bool {
 // boolWords are the words that answer true or false alone (parseBool), as
 // the first word of an answer with a reason after it; the letters and the
 // numbers 1 and 2 are not: "1 - because" may be a question's number.
-var boolWords = &lazy[map[string]bool]{f: func() map[string]bool {
+var boolWords = &lazy.Value[map[string]bool]{New: func() map[string]bool {
 	return map[string]bool{"true": true, "t": true, "yes": true, "y": true,
 		"false": false, "f": false, "no": false, "n": false}
 }}
@@ -148,9 +149,9 @@ var boolWords = &lazy[map[string]bool]{f: func() map[string]bool {
 // the other answer or a second one ("T, F", "True, no", "F (or T)"), a
 // negation ("True - not really"; "don't" folds to "don t"), or a doubt
 // ("False - not sure", "True, maybe", "No - skip", "I don't know").
-var hedgeWords = &lazy[map[string]bool]{f: func() map[string]bool {
+var hedgeWords = &lazy.Value[map[string]bool]{New: func() map[string]bool {
 	m := map[string]bool{}
-	for w := range boolWords.get() {
+	for w := range boolWords.Get() {
 		m[w] = true
 	}
 	for _, w := range strings.Fields(`not never nobody nothing neither nor or
@@ -180,7 +181,7 @@ func leadingBool(s string) (b bool, reason string, ok bool) {
 		return false, "", false
 	}
 	word := strings.ToLower(s[:end])
-	b, known := boolWords.get()[word]
+	b, known := boolWords.Get()[word]
 	if !known {
 		return false, "", false
 	}
@@ -195,7 +196,7 @@ func leadingBool(s string) (b bool, reason string, ok bool) {
 		return false, "", false
 	}
 	for _, w := range strings.Fields(text.Normalize(reason)) {
-		if hedgeWords.get()[w] {
+		if hedgeWords.Get()[w] {
 			return false, "", false
 		}
 	}
@@ -227,7 +228,7 @@ func afterReasonMark(after string) (string, bool) {
 
 // yearBefore are the words written before a year, as Normalize folds them:
 // "in 1991", "in the year 1991", Russian "в 1994 году".
-var yearBefore = &lazy[map[string]bool]{f: func() map[string]bool {
+var yearBefore = &lazy.Value[map[string]bool]{New: func() map[string]bool {
 	return map[string]bool{"in": true, "year": true, "the year": true, "in the year": true, "in year": true, "в": true}
 }}
 
@@ -235,7 +236,7 @@ var yearBefore = &lazy[map[string]bool]{f: func() map[string]bool {
 // Normalize folds them: English "year"; Russian "г." and "год"; Azerbaijani
 // "il" after the ordinal's ending -ci, -cı, -cu, -cü ("1994-cü il");
 // Armenian "թ." and "թվական"; Georgian "წ." and "წელს".
-var yearAfter = &lazy[map[string]bool]{f: func() map[string]bool {
+var yearAfter = &lazy.Value[map[string]bool]{New: func() map[string]bool {
 	m := map[string]bool{"year": true, "yr": true,
 		"г": true, "год": true, "году": true, "года": true,
 		"թ": true, "թվական": true, "թվականին": true, "թվականը": true, "թ ին": true,
@@ -265,7 +266,7 @@ func yearAlone(t string) string {
 		end++
 	}
 	before, after := t[:start], t[end:]
-	if strings.ContainsFunc(after, unicode.IsDigit) || !yearWords(before, yearBefore.get()) || !yearWords(after, yearAfter.get()) {
+	if strings.ContainsFunc(after, unicode.IsDigit) || !yearWords(before, yearBefore.Get()) || !yearWords(after, yearAfter.Get()) {
 		return t
 	}
 	if strings.TrimSpace(before) != "" && strings.TrimRight(before, " \t") == before {

@@ -5,6 +5,7 @@ package quiz
 
 import (
 	"fmt"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"math"
 	"strings"
 	"unicode"
@@ -240,7 +241,7 @@ func (q *Question) askedNounIs(w string) bool {
 		case words[i] != "which" && words[i] != "what":
 			continue
 		}
-		if notANoun.get()[words[at]] {
+		if notANoun.Get()[words[at]] {
 			continue
 		}
 		// The first such noun is what the question asks about, with the
@@ -249,7 +250,7 @@ func (q *Question) askedNounIs(w string) bool {
 			if nounFold(w) == nounFold(words[at]) {
 				return true
 			}
-			if at+2 >= len(words) || words[at+1] != "and" && words[at+1] != "or" || notANoun.get()[words[at+2]] {
+			if at+2 >= len(words) || words[at+1] != "and" && words[at+1] != "or" || notANoun.Get()[words[at+2]] {
 				return false
 			}
 			at += 2
@@ -260,7 +261,7 @@ func (q *Question) askedNounIs(w string) bool {
 
 // notANoun are the words that follow "what" or "which" in a question
 // without being what it asks about ("What was the Soviet Union?").
-var notANoun = &lazy[map[string]bool]{f: func() map[string]bool {
+var notANoun = &lazy.Value[map[string]bool]{New: func() map[string]bool {
 	return map[string]bool{"is": true, "was": true, "were": true, "are": true, "be": true, "did": true,
 		"do": true, "does": true, "has": true, "had": true, "have": true, "will": true, "would": true, "can": true,
 		"could": true, "should": true, "the": true, "a": true, "an": true, "of": true, "it": true, "this": true,

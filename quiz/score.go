@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"math"
 	"regexp"
 	"slices"
@@ -102,7 +103,7 @@ func matchShort(q *Question, given string) int {
 // "Khojaly or Xocali", "Khojaly, Xocali", "Khojaly; Xocalı", "Khojaly and
 // Xocalı", "Khojaly - Xocalı" (a dash with spaces round it: never the
 // hyphen of "Nagorno-Karabakh").
-var shortPartSeps = &lazy[*regexp.Regexp]{f: func() *regexp.Regexp {
+var shortPartSeps = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)[()\[\]/,;]|\s+(?:or|and|[-–—])\s+`)
 }}
 
@@ -112,7 +113,7 @@ var shortPartSeps = &lazy[*regexp.Regexp]{f: func() *regexp.Regexp {
 // that a hedge with a part of lower credit earns that credit; -1 when a
 // part is not accepted ("Khojaly or Stepanakert") or there is only one.
 func matchShortParts(q *Question, given string) int {
-	pieces := shortPartSeps.get().Split(given, -1)
+	pieces := shortPartSeps.Get().Split(given, -1)
 	if len(pieces) < 2 {
 		return -1
 	}

@@ -294,8 +294,8 @@ func (q *Question) validateUnused(bad func(field, format string, args ...any)) {
 	if !slices.Contains(Types, q.Type) && q.Type != Info {
 		return // the type itself is refused
 	}
-	for _, field := range answerFields.get() {
-		types := fieldTypes.get()[field]
+	for _, field := range answerFields.Get() {
+		types := fieldTypes.Get()[field]
 		if field == "answer" {
 			types = []Type{TrueFalse, Numeric} // what fieldSet looks at
 		}

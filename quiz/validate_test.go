@@ -135,7 +135,7 @@ func TestCheckList(t *testing.T) {
 // program's or an importer's question is held to what a YAML bank is
 // (review-s20 FIX 8: plain_answer on a single question passed Validate).
 func TestValidateUsesTheLoadersFieldTable(t *testing.T) {
-	for _, field := range answerFields.get() {
+	for _, field := range answerFields.Get() {
 		if _, known := fieldSet(&Question{}, field); !known {
 			t.Errorf("fieldSet does not know %s, a field of fieldTypes", field)
 		}
@@ -153,7 +153,7 @@ func TestValidateUsesTheLoadersFieldTable(t *testing.T) {
 		for _, p := range q.Validate() {
 			got = append(got, p.Field+": "+p.Msg)
 		}
-		want := field + ": not used by type single (it goes with " + joinTypes(fieldTypes.get()[field]) + ")"
+		want := field + ": not used by type single (it goes with " + joinTypes(fieldTypes.Get()[field]) + ")"
 		if !slices.Contains(got, want) {
 			t.Errorf("%s on a single question: %q, want %q", field, got, want)
 		}

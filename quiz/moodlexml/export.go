@@ -67,10 +67,28 @@ func percent(v float64) string {
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// moodleTypes are the Moodle question types conflictq's types are written as.
-var moodleTypes = map[quiz.Type]string{
-	quiz.Single: "multichoice", quiz.Multi: "multichoice", quiz.TrueFalse: "truefalse", quiz.Short: "shortanswer",
-	quiz.Numeric: "numerical", quiz.Match: "matching", quiz.Order: "ordering", quiz.Open: "essay", quiz.Info: "description",
+// moodleType is the Moodle question type a conflictq type is written as. A
+// switch, not a map: a map literal is the package's init, run by every command.
+func moodleType(t quiz.Type) (string, bool) {
+	switch t {
+	case quiz.Single, quiz.Multi:
+		return "multichoice", true
+	case quiz.TrueFalse:
+		return "truefalse", true
+	case quiz.Short:
+		return "shortanswer", true
+	case quiz.Numeric:
+		return "numerical", true
+	case quiz.Match:
+		return "matching", true
+	case quiz.Order:
+		return "ordering", true
+	case quiz.Open:
+		return "essay", true
+	case quiz.Info:
+		return "description", true
+	}
+	return "", false
 }
 
 // writeQuestion writes q as one Moodle XML question, after an XML comment
@@ -80,7 +98,7 @@ func writeQuestion(buf *bytes.Buffer, q *quiz.Question) (notes []string, err err
 		return nil, errors.New("no question text")
 	}
 	lines, general, notes := questionMeta(q)
-	typ, ok := moodleTypes[q.Type]
+	typ, ok := moodleType(q.Type)
 	if !ok {
 		return nil, fmt.Errorf("type %q cannot be written as Moodle XML", q.Type)
 	}

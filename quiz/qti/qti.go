@@ -153,18 +153,35 @@ func (it *item) note(format string, args ...any) {
 	it.notes = append(it.notes, it.q.ID+": "+fmt.Sprintf(format, args...))
 }
 
-// canvasTypes are Canvas's names for the question types.
-var canvasTypes = map[quiz.Type]string{
-	quiz.Single: "multiple_choice_question", quiz.Multi: "multiple_answers_question", quiz.TrueFalse: "true_false_question",
-	quiz.Short: "short_answer_question", quiz.Numeric: "numerical_question", quiz.Match: "matching_question",
-	quiz.Order: "matching_question", quiz.Open: "essay_question", quiz.Info: "text_only_question",
+// canvasType is Canvas's name for a question type. A switch, not a map: a
+// map literal is the package's init, run by every command.
+func canvasType(t quiz.Type) (string, bool) {
+	switch t {
+	case quiz.Single:
+		return "multiple_choice_question", true
+	case quiz.Multi:
+		return "multiple_answers_question", true
+	case quiz.TrueFalse:
+		return "true_false_question", true
+	case quiz.Short:
+		return "short_answer_question", true
+	case quiz.Numeric:
+		return "numerical_question", true
+	case quiz.Match, quiz.Order:
+		return "matching_question", true
+	case quiz.Open:
+		return "essay_question", true
+	case quiz.Info:
+		return "text_only_question", true
+	}
+	return "", false
 }
 
 func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[string]bool) ([]string, error) {
 	if strings.TrimSpace(q.Prompt) == "" {
 		return nil, errors.New("no question text")
 	}
-	typ, ok := canvasTypes[q.Type]
+	typ, ok := canvasType(q.Type)
 	if !ok {
 		return nil, fmt.Errorf("type %q cannot be written as QTI", q.Type)
 	}

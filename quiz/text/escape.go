@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,10 +124,12 @@ func CSVUnsafe(s string) string {
 // MarkdownEscape keeps a student's text from becoming Markdown structure, or
 // terminal codes (EscapeControl).
 func MarkdownEscape(s string) string {
-	return EscapeControl(mdEscaper.Replace(s))
+	return EscapeControl(mdEscaper.Get().Replace(s))
 }
 
-var mdEscaper = strings.NewReplacer("\r\n", " ", "\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
+var mdEscaper = &lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
+}}
 
 // InvalidUTF8Line is the line of the first byte of data that is not UTF-8
 // (the last line when there is none).

@@ -1,18 +1,18 @@
 package text
 
 import (
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"html"
 	"regexp"
 	"strings"
-	"sync"
 )
 
 var (
-	htmlBreak = sync.OnceValue(func() *regexp.Regexp {
+	htmlBreak = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote)\s*>`)
-	})
-	htmlTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^<>]*>`) })
-	htmlPre = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?is)<pre(?:\s[^<>]*)?>(.*?)</pre\s*>`) })
+	}}
+	htmlTag = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^<>]*>`) }}
+	htmlPre = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(?is)<pre(?:\s[^<>]*)?>(.*?)</pre\s*>`) }}
 )
 
 // StripHTML turns HTML (GIFT's [html] parts, Moodle XML's html texts) into the
@@ -21,7 +21,7 @@ var (
 // whether any tag was removed. Inside <pre>, as a browser shows it, every
 // line and its indentation is kept: code means what its spaces say.
 func StripHTML(s string) (string, bool) {
-	pres := htmlPre().FindAllStringSubmatchIndex(s, -1)
+	pres := htmlPre.Get().FindAllStringSubmatchIndex(s, -1)
 	if pres == nil {
 		return stripHTML(s)
 	}
@@ -45,8 +45,8 @@ func StripHTML(s string) (string, bool) {
 // preText is a <pre> block's text: tags and entities read, lines and their
 // indentation kept, the blank first and last lines and trailing spaces not.
 func preText(s string) string {
-	s = htmlBreak().ReplaceAllString(s, "\n")
-	s = html.UnescapeString(htmlTag().ReplaceAllString(s, ""))
+	s = htmlBreak.Get().ReplaceAllString(s, "\n")
+	s = html.UnescapeString(htmlTag.Get().ReplaceAllString(s, ""))
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t\r")
@@ -60,20 +60,20 @@ func preText(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-var htmlMedia = sync.OnceValue(func() *regexp.Regexp {
+var htmlMedia = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?is)<(?:img|audio|video|source|object|embed|iframe)\b[^<>]*>|<a\b[^<>]*\bhref\s*=\s*["']?[^"'\s<>]+\.(?:mp3|wav|ogg|oga|m4a|mp4|webm|mov|png|jpe?g|gif|svg|webp)["'\s>]`)
-})
+}}
 
 // HasMedia reports whether HTML shows or links an image, a sound or a video,
 // which StripHTML drops: a question may depend on it.
 // Every match starts with "<": text without one (most questions) is
 // answered without compiling the pattern.
-func HasMedia(s string) bool { return strings.Contains(s, "<") && htmlMedia().MatchString(s) }
+func HasMedia(s string) bool { return strings.Contains(s, "<") && htmlMedia.Get().MatchString(s) }
 
 func stripHTML(s string) (string, bool) {
-	tags := htmlBreak().MatchString(s) || htmlTag().MatchString(s)
-	s = htmlBreak().ReplaceAllString(s, "\n")
-	s = htmlTag().ReplaceAllString(s, "")
+	tags := htmlBreak.Get().MatchString(s) || htmlTag.Get().MatchString(s)
+	s = htmlBreak.Get().ReplaceAllString(s, "\n")
+	s = htmlTag.Get().ReplaceAllString(s, "")
 	s = html.UnescapeString(s)
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {

@@ -11,19 +11,42 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// letterFolds maps letters that carry no combining mark, so that removing
+// letterFold maps letters that carry no combining mark, so that removing
 // diacritics cannot reach them, to the Latin letters readers type instead:
 // Azerbaijani ı and ə (Xocalı, Xankəndi), and a few others met in names.
-var letterFolds = map[rune]string{
-	'ı': "i", 'ə': "e", 'Ə': "e", 'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o",
-	'đ': "d", 'Đ': "d", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ß': "ss",
+func letterFold(r rune) (string, bool) {
+	switch r {
+	case 'ı':
+		return "i", true
+	case 'ə', 'Ə':
+		return "e", true
+	case 'ł', 'Ł':
+		return "l", true
+	case 'ø', 'Ø':
+		return "o", true
+	case 'đ', 'Đ':
+		return "d", true
+	case 'æ', 'Æ':
+		return "ae", true
+	case 'œ', 'Œ':
+		return "oe", true
+	case 'ß':
+		return "ss", true
+	}
+	return "", false
 }
 
-// inWordMarks are punctuation written inside a word, dropped rather than made
+// inWordMark is punctuation written inside a word, dropped rather than made
 // a space: Armenian places its emphasis, exclamation, question and
 // abbreviation marks over a letter (Ինչո՞ւ), and a soft hyphen marks where a
 // word may break.
-var inWordMarks = map[rune]bool{'\u055b': true, '\u055c': true, '\u055e': true, '\u055f': true, '\u00ad': true}
+func inWordMark(r rune) bool {
+	switch r {
+	case '\u055b', '\u055c', '\u055e', '\u055f', '\u00ad':
+		return true
+	}
+	return false
+}
 
 // stripMarks pools the transformer that decomposes text and drops its
 // combining marks (é → e); building one costs more than using it.
@@ -73,7 +96,7 @@ func Normalize(s string) string {
 			continue
 		}
 		r = foldCase(r)
-		if inWordMarks[r] {
+		if inWordMark(r) {
 			continue
 		}
 		if r == 'ւ' && prev == 'ե' {
@@ -81,7 +104,7 @@ func Normalize(s string) string {
 			r = 'վ'
 		}
 		prev = r
-		if f, ok := letterFolds[r]; ok {
+		if f, ok := letterFold(r); ok {
 			if space && len(b) > 0 {
 				b = append(b, ' ')
 			}
@@ -104,15 +127,14 @@ func Normalize(s string) string {
 
 // asciiFolds is Normalize's fold of each ASCII character: letters and digits
 // to themselves in lower case, anything else to 0 (a separator).
-var asciiFolds = func() (t [utf8.RuneSelf]byte) {
-	for c := byte('0'); c <= '9'; c++ {
-		t[c] = c
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = c, c
-	}
-	return t
-}()
+// Written out, it is data the linker lays out, not work at start-up.
+var asciiFolds = [utf8.RuneSelf]byte{
+	'0': '0', '1': '1', '2': '2', '3': '3', '4': '4', '5': '5', '6': '6', '7': '7', '8': '8', '9': '9',
+	'A': 'a', 'B': 'b', 'C': 'c', 'D': 'd', 'E': 'e', 'F': 'f', 'G': 'g', 'H': 'h', 'I': 'i', 'J': 'j', 'K': 'k', 'L': 'l', 'M': 'm',
+	'N': 'n', 'O': 'o', 'P': 'p', 'Q': 'q', 'R': 'r', 'S': 's', 'T': 't', 'U': 'u', 'V': 'v', 'W': 'w', 'X': 'x', 'Y': 'y', 'Z': 'z',
+	'a': 'a', 'b': 'b', 'c': 'c', 'd': 'd', 'e': 'e', 'f': 'f', 'g': 'g', 'h': 'h', 'i': 'i', 'j': 'j', 'k': 'k', 'l': 'l', 'm': 'm',
+	'n': 'n', 'o': 'o', 'p': 'p', 'q': 'q', 'r': 'r', 's': 's', 't': 't', 'u': 'u', 'v': 'v', 'w': 'w', 'x': 'x', 'y': 'y', 'z': 'z',
+}
 
 // unmarked reports whether stripping marks leaves s as it is: no combining
 // marks, and already in both normal forms the transform passes through. Most
@@ -229,7 +251,7 @@ type Accepted struct {
 func FoldAccepted(a string) Accepted {
 	acc := Accepted{Norm: Normalize(a)}
 	for _, w := range strings.Fields(acc.Norm) {
-		if !articles[w] {
+		if !article(w) {
 			acc.budget += letters(w)
 		}
 	}
@@ -250,8 +272,9 @@ func FoldAccepted(a string) Accepted {
 	return acc
 }
 
-// articles are left out of the typo budget: "the USSR" is four letters long.
-var articles = map[string]bool{"a": true, "an": true, "the": true}
+// article reports the words left out of the typo budget: "the USSR" is four
+// letters long.
+func article(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // Matches reports whether a student's answer matches one of the accepted
 // answers: equal after Normalize, or one typo away. A typo is allowed only

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,7 +64,7 @@ func slug(s string, keepCase bool) string {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		lower := unicode.ToLower(r)
-		if t, ok := translit[lower]; inWordMarks[r] || ok && t == "" {
+		if t, ok := translit.Get()[lower]; inWordMark(r) || ok && t == "" {
 			continue // in a word, but no letter of its own (ъ, ь)
 		}
 		var t string
@@ -99,10 +100,10 @@ func slug(s string, keepCase bool) string {
 // latinLetter is a lower-case letter or digit in ASCII, or "" for anything
 // that is neither.
 func latinLetter(r rune) string {
-	if t, ok := translit[r]; ok {
+	if t, ok := translit.Get()[r]; ok {
 		return t
 	}
-	if f, ok := letterFolds[r]; ok {
+	if f, ok := letterFold(r); ok {
 		return f
 	}
 	// Latin letters with marks (ş, ç, ğ, ö, ü, é) lose them; ligatures and
@@ -119,21 +120,23 @@ func latinLetter(r rune) string {
 // translit writes Armenian and Cyrillic letters in Latin: Armenian as
 // Armenian passports do (BGN/PCGN), Cyrillic as Russian passports do, with
 // the letters of Azerbaijani Cyrillic as Azerbaijani Latin writes them,
-// marks dropped (ә → ə → e, ҹ → c).
-var translit = map[rune]string{
-	// Armenian; ու, and ե and ո at the start of a word, are handled in slug.
-	'ա': "a", 'բ': "b", 'գ': "g", 'դ': "d", 'ե': "e", 'զ': "z", 'է': "e", 'ը': "y",
-	'թ': "t", 'ժ': "zh", 'ի': "i", 'լ': "l", 'խ': "kh", 'ծ': "ts", 'կ': "k", 'հ': "h",
-	'ձ': "dz", 'ղ': "gh", 'ճ': "ch", 'մ': "m", 'յ': "y", 'ն': "n", 'շ': "sh", 'ո': "o",
-	'չ': "ch", 'պ': "p", 'ջ': "j", 'ռ': "r", 'ս': "s", 'վ': "v", 'տ': "t", 'ր': "r",
-	'ց': "ts", 'ւ': "v", 'փ': "p", 'ք': "k", 'օ': "o", 'ֆ': "f", 'և': "ev",
-	// Cyrillic (Russian).
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh",
-	'з': "z", 'и': "i", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
-	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts",
-	'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu",
-	'я': "ya",
-	// Azerbaijani Cyrillic, as its Latin letters without marks.
-	'ә': "e", 'ғ': "g", 'һ': "h", 'ј': "y", 'ү': "u", 'ө': "o", 'ҹ': "c", 'ҝ': "g",
-	'і': "i",
-}
+// marks dropped (ә → ə → e, ҹ → c). Made on first use (lazy).
+var translit = &lazy.Value[map[rune]string]{New: func() map[rune]string {
+	return map[rune]string{
+		// Armenian; ու, and ե and ո at the start of a word, are handled in slug.
+		'ա': "a", 'բ': "b", 'գ': "g", 'դ': "d", 'ե': "e", 'զ': "z", 'է': "e", 'ը': "y",
+		'թ': "t", 'ժ': "zh", 'ի': "i", 'լ': "l", 'խ': "kh", 'ծ': "ts", 'կ': "k", 'հ': "h",
+		'ձ': "dz", 'ղ': "gh", 'ճ': "ch", 'մ': "m", 'յ': "y", 'ն': "n", 'շ': "sh", 'ո': "o",
+		'չ': "ch", 'պ': "p", 'ջ': "j", 'ռ': "r", 'ս': "s", 'վ': "v", 'տ': "t", 'ր': "r",
+		'ց': "ts", 'ւ': "v", 'փ': "p", 'ք': "k", 'օ': "o", 'ֆ': "f", 'և': "ev",
+		// Cyrillic (Russian).
+		'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh",
+		'з': "z", 'и': "i", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+		'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts",
+		'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu",
+		'я': "ya",
+		// Azerbaijani Cyrillic, as its Latin letters without marks.
+		'ә': "e", 'ғ': "g", 'һ': "h", 'ј': "y", 'ү': "u", 'ө': "o", 'ҹ': "c", 'ҝ': "g",
+		'і': "i",
+	}
+}}
