@@ -77,6 +77,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/aiken
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/moodlexml
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./quiz/history
+	$(GO) test -run '^$$' -fuzz '^FuzzResolveWritten$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME) ./quiz/marking
 
 # Says where the binary went, and how to put that folder on PATH if it is not.
 install:

@@ -196,9 +196,11 @@ func gradeRun(opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.skip = func(path string) bool {
-		st, err := os.Stat(path)
-		return err == nil && slices.ContainsFunc(outputs, func(o os.FileInfo) bool { return os.SameFile(o, st) })
+	if len(outputs) > 0 { // else no file of a folder is one: no stat a file to find out
+		opts.skip = func(path string) bool {
+			st, err := os.Stat(path)
+			return err == nil && slices.ContainsFunc(outputs, func(o os.FileInfo) bool { return os.SameFile(o, st) })
+		}
 	}
 	tally := &grade.Tally{}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }

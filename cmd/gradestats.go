@@ -21,11 +21,12 @@ const lowDiscrimination = stats.LowDiscrimination
 // classStats writes --summary and --sums from the class's statistics. A
 // --summary page (.html) is the html result format, fed alongside.
 type classStats struct {
-	path  string // --summary
-	sums  string // --sums
-	class grade.ClassStats
-	opts  grade.ResultOptions
-	page  *pageFile // --summary x.html, or nil
+	path   string // --summary
+	sums   string // --sums
+	class  grade.ClassStats
+	opts   grade.ResultOptions
+	page   *pageFile // --summary x.html, or nil
+	toMark int       // sheets with open answers not yet marked
 }
 
 func newClassStats(path, sums string, opts grade.ResultOptions) *classStats {
@@ -45,8 +46,13 @@ type pageFile struct {
 }
 
 func (c *classStats) add(r *grade.SheetResult) {
-	if c.path != "" || c.sums != "" {
+	// The page keeps the class's statistics itself: only --sums or a
+	// summary in another format needs them here too.
+	if c.sums != "" || c.path != "" && c.page == nil {
 		c.class.Add(r)
+	}
+	if r.ToMark() > 0 {
+		c.toMark++
 	}
 	if c.page != nil {
 		c.page.w.Write(r)
@@ -64,11 +70,11 @@ func (c *classStats) write(errOut io.Writer) error {
 	if c.path == "" && c.sums == "" {
 		return nil
 	}
-	if n := c.class.ToMark(); n > 0 {
+	if n := c.toMark; n > 0 {
 		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): until every one is marked, the statistics leave the open questions out\n", text.Plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
 	}
-	st := c.class.Stats()
 	if c.sums != "" {
+		st := c.class.Stats()
 		if err := fileio.WriteFile(c.sums, true, fileio.Derived, func(w io.Writer) error { return json.NewEncoder(w).Encode(st) }); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}

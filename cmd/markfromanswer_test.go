@@ -88,3 +88,17 @@ func TestMarkLineCapSaidOnce(t *testing.T) {
 		t.Error("the sheet changed")
 	}
 }
+
+// A marks CSV with a row that fails in its first cell (a bare quote, as a
+// hand edit can leave it) names that row's line, saves the other rows and
+// exits 2: it panicked.
+func TestMarkFromRowFailingInItsFirstCell(t *testing.T) {
+	dir, _, _ := paperClass(t)
+	csv := "file,student,loop/ussr,loop/ussr:answer,loop/ussr:comment\nreports/x\"y.yaml,Amy,1,,\nreports/amy.yaml,Paper Amy,1,,ok\n"
+	os.WriteFile(filepath.Join(dir, "marks.csv"), []byte(csv), 0o644)
+	code, _, errOut := runMark(t, "", "reports", "--from", "marks.csv")
+	if code != ExitInvalid || !strings.Contains(errOut, "marks.csv:2: parse error on line 2, column 10: bare \" in non-quoted-field") ||
+		!strings.Contains(errOut, "1 mark read from marks.csv and saved in the sheets") || strings.Contains(errOut, "panic") {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+}

@@ -53,10 +53,15 @@ func (c *ClassStats) Add(r *SheetResult) {
 	for _, o := range r.Outcomes {
 		if o.ToMark() {
 			c.toMark++
+			// From now on Stats is auto's: the rest of all's sheets
+			// would be counted for nothing.
+			c.all = track{}
 			return
 		}
 	}
-	c.all.add(r)
+	if c.toMark == 0 {
+		c.all.add(r)
+	}
 }
 
 func (t *track) add(r *SheetResult) {

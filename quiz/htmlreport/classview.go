@@ -331,7 +331,9 @@ func (c *Class) questionViews(s stats.StatsSummary, order []*quiz.Question) []qu
 	for _, qr := range s.Responses {
 		resp[qr.ID] = qr
 	}
-	var out []questionView
+	// One view a question, and each view is large: grown by append, the
+	// class of 30's 40 were copied five times over.
+	out := make([]questionView, 0, max(len(order), len(s.Items)))
 	// Ids that make the same anchor ("a/b-c" and "a-b/c") take the next
 	// free suffix, in the page's order: each link goes to its own question.
 	slugs := map[string]bool{}
@@ -384,6 +386,7 @@ func (c *Class) questionViews(s stats.StatsSummary, order []*quiz.Question) []qu
 			case quiz.Short, quiz.Numeric, quiz.Order, quiz.Match:
 				qv.TypedAnswers = true
 			}
+			qv.Answers = make([]answerView, 0, len(qr.Answers))
 			for _, a := range qr.Answers {
 				av := answerView{Text: a.Answer, Count: a.Count, Correct: a.Correct, Lines: []string{a.Answer}}
 				if qr.Type == quiz.Match {

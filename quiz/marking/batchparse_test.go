@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/sheet"
 )
@@ -113,5 +114,45 @@ func TestImportCSVSheetThatTakesNoMarks(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(ana); writes[ana] != 0 || string(got) != data {
 		t.Errorf("written %d times:\n%s", writes[ana], got)
+	}
+}
+
+// Marking at the keyboard reads a sheet twice to gather its answers (as it
+// is, and with a marks section added, to name now a sheet that takes none)
+// and once a mark: the sheet with the mark, read back before it is written.
+// The file is read again before each mark, and compared byte for byte with
+// what was written, but not parsed again: the reading is kept by its bytes.
+func TestApplyReadsTheSheetOnceAMark(t *testing.T) {
+	ana, _, _, load := batchFiles(t)
+	parses := countParses(t)
+	qs, errs, _, _ := Collect([]string{ana}, load, Filter{})
+	if len(errs) > 0 || len(qs) != 3 {
+		t.Fatalf("%v, %d questions", errs, len(qs))
+	}
+	if parses[ana] != 2 {
+		t.Errorf("gathering the answers read the sheet %d times, want 2", parses[ana])
+	}
+	for i, q := range qs {
+		a := q.Answers[0]
+		m := quiz.Mark{Points: 1, Comment: "ok", Marker: "T", At: batchAt, Answer: quiz.AnswerDigest(a.Text)}
+		if err := Apply(a.File, q.Bank, a.ID, m, q.Max); err != nil {
+			t.Fatal(err)
+		}
+		if want := 3 + i; parses[ana] != want {
+			t.Errorf("after mark %d the sheet was read %d times, want %d", i+1, parses[ana], want)
+		}
+	}
+	// Changed on the disk between two marks: read (and parsed) anew.
+	data, _ := os.ReadFile(ana)
+	os.WriteFile(ana, append(data, "# a note\n"...), 0o644)
+	a := qs[0].Answers[0]
+	if err := Apply(a.File, qs[0].Bank, a.ID, quiz.Mark{Points: 2, Marker: "T", At: batchAt}, qs[0].Max); err != nil {
+		t.Fatal(err)
+	}
+	if parses[ana] != 7 {
+		t.Errorf("a sheet changed on the disk: read %d times in all, want 7", parses[ana])
+	}
+	if got, _ := os.ReadFile(ana); !bytes.Contains(got, []byte("# a note\n")) || !bytes.Contains(got, []byte("points: 2")) {
+		t.Errorf("the sheet changed on the disk lost the change or the mark:\n%s", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"sort"
 	"strings"
@@ -53,11 +54,12 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 	cr, skipped := csvReader(r)
 	header, err := cr.Read()
 	if err != nil {
+		fileLines(err, skipped)
 		return nil, []quiz.Problem{{File: name, Line: 1 + skipped, Msg: "not a CSV with a header row: " + err.Error()}}
 	}
 	col, dup := columns(header)
 	if _, ok := col["file"]; !ok {
-		return nil, []quiz.Problem{{File: name, Line: 1, Field: "file", Msg: "no file column: give conflictq grade --format csv's output, with the marks filled in"}}
+		return nil, []quiz.Problem{{File: name, Line: 1 + skipped, Field: "file", Msg: "no file column: give conflictq grade --format csv's output, with the marks filled in"}}
 	}
 	var open []string // the open questions: a column X beside X:answer
 	for h := range col {
@@ -86,11 +88,15 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: err.Error()})
+			// The line the row starts on, as FieldPos gives it: a row that
+			// fails in its first cell (x"y: a bare quote) has no field
+			// to ask FieldPos about, which panicked (mark25).
+			probs = append(probs, quiz.Problem{File: name, Line: fileLines(err, skipped), Msg: err.Error()})
 			continue
 		}
+		line, _ := cr.FieldPos(0)
+		line += skipped // the file's line, past a "sep=" line
 		if len(rec) > len(header) {
 			// Read by name, a row with a cell too many would give its
 			// marks from the wrong columns (attack16 #1).
@@ -100,6 +106,19 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 	}
 	return out, probs
+}
+
+// fileLines makes the lines a CSV parse error names the file's, past the
+// "sep=" line (skipped) the reader never saw, and returns the line its row
+// starts on.
+func fileLines(err error, skipped int) int {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return 0
+	}
+	pe.StartLine += skipped
+	pe.Line += skipped
+	return pe.StartLine
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
@@ -125,7 +144,7 @@ func longRow(cells, headers int, comma rune) string {
 // "sep=" line names (skipped: 1), else the one its first lines use; a
 // byte-order mark is dropped.
 func csvReader(r io.Reader) (cr *csv.Reader, skipped int) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
@@ -137,13 +156,32 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int) {
 		}
 		skipped = 1
 	} else {
-		head, _ := br.Peek(br.Size()) // as much as there is, up to 64 KiB
+		head, _ := br.Peek(br.Size()) // as much as there is, up to maxSniff
 		comma = separator(head)
 	}
 	cr = csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
 	return cr, skipped
+}
+
+// maxSniff is the most of a CSV read to find its separator.
+const maxSniff = 64 << 10
+
+// sniffSize is the buffer csvReader reads r through: maxSniff, or a regular
+// file's size when that is less. Its separator is found in the same bytes
+// (the whole file, up to maxSniff), and a class's marks CSV of a few
+// kilobytes is not read through 64 KiB of fresh memory.
+func sniffSize(r io.Reader) int {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return maxSniff
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() == 0 || st.Size() >= maxSniff {
+		return maxSniff // a stream, or a file whose size says nothing (/proc's)
+	}
+	return int(st.Size()) // bufio makes it at least 16 bytes
 }
 
 // columns maps each column's name to its place (the last, when two share

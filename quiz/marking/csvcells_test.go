@@ -1,6 +1,7 @@
 package marking
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -89,5 +90,42 @@ func TestReadCSVWholeMarkBeforeAnotherNumber(t *testing.T) {
 	got, probs := ReadCSV("m.csv", strings.NewReader(in))
 	if len(probs) != 0 || len(got) != 2 || got[0].Points != 1 || got[1].Points != 2 {
 		t.Errorf("got %+v %v", got, probs)
+	}
+}
+
+// A row that fails in its first cell (a bare quote: x"y) is a problem at its
+// line, and the others are read: it panicked (FieldPos of a row with no
+// field). Lines are the file's, also past Excel's "sep=;" first line, which
+// the lines of rows and of CSV errors missed by one.
+func TestReadCSVRowFailingInItsFirstCell(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		first    int // the file's line of the header
+	}{
+		{"plain", "file;b/e1;b/e1:answer\nx\"y;1;z\na.yaml;abc;z\nb.yaml;1;z\n", 1},
+		{"sep= line", "sep=;\nfile;b/e1;b/e1:answer\nx\"y;1;z\na.yaml;abc;z\nb.yaml;1;z\n", 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, probs := ReadCSV("m.csv", strings.NewReader(c.in))
+			if len(got) != 1 || got[0].File != "b.yaml" || got[0].Line != c.first+3 {
+				t.Errorf("entries %+v, want b.yaml's at line %d", got, c.first+3)
+			}
+			want := []string{
+				fmt.Sprintf("m.csv:%d: parse error on line %d, column 2: bare \" in non-quoted-field", c.first+1, c.first+1),
+				fmt.Sprintf("m.csv:%d: question \"b/e1\": \"abc\" is not a number of points", c.first+2),
+			}
+			if len(probs) != 2 || probs[0].Error() != want[0] || !strings.HasPrefix(probs[1].Error(), want[1]) {
+				t.Errorf("problems %q, want %q", probs, want)
+			}
+		})
+	}
+	// The header's own error and a CSV with no file column name the header's line.
+	for in, want := range map[string]string{
+		"sep=;\nfi\"le;b/e1\n":              "m.csv:2: not a CSV with a header row: parse error on line 2, column 3: bare \" in non-quoted-field",
+		"sep=;\nstudent;b/e1;b/e1:answer\n": "m.csv:2: file: no file column",
+	} {
+		if _, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), want) {
+			t.Errorf("%q: %q, want %q", in, probs, want)
+		}
 	}
 }

@@ -84,6 +84,10 @@ type importer struct {
 	opts  ImportOptions
 	now   func() time.Time
 	clash map[rowKey][]string
+	// cells is the file each file cell names (csvTarget), found once:
+	// each finding walks the path's links, twice for a relative path, and
+	// a row's cell was found for each of its columns, twice.
+	cells map[string]cellTarget
 	b     *batch
 	// What each row found passed over in its file (warnings), said once
 	// each in the rows' order when all are given; the time each mark was
@@ -101,6 +105,7 @@ type importer struct {
 func newImporter(from string, files []string, load BankLoader, opts ImportOptions, entries []Entry) *importer {
 	im := &importer{
 		from: from, given: map[string]string{}, load: load, opts: opts, now: opts.Now,
+		cells: map[string]cellTarget{},
 		b:     &batch{files: map[string]*pending{}},
 		warns: map[int][]quiz.Problem{}, stamps: map[int]time.Time{}, tied: map[int]string{},
 	}
@@ -110,8 +115,24 @@ func newImporter(from string, files []string, load BankLoader, opts ImportOption
 	for _, file := range files {
 		im.given[fileio.Canonical(file)] = file
 	}
-	im.clash = clashes(from, entries, im.given)
+	im.clash = clashes(entries, im.target)
 	return im
+}
+
+// cellTarget is what csvTarget found for a file cell.
+type cellTarget struct {
+	file string
+	err  error
+}
+
+// target is csvTarget of a file cell, found once a run.
+func (im *importer) target(cell string) (string, error) {
+	t, ok := im.cells[cell]
+	if !ok {
+		t.file, t.err = csvTarget(im.from, cell, im.given)
+		im.cells[cell] = t
+	}
+	return t.file, t.err
 }
 
 // wanted says whether a row is one to apply (of the question asked for).
@@ -130,7 +151,7 @@ func (im *importer) targets(entries []Entry) (files []string, errs []error, last
 		if !im.wanted(e) {
 			continue
 		}
-		files[i], errs[i] = csvTarget(im.from, e.File, im.given)
+		files[i], errs[i] = im.target(e.File)
 		if errs[i] == nil {
 			last[files[i]] = i
 		}
@@ -301,15 +322,17 @@ type rowKey struct {
 // (points or comment): the first was saved and the next refused as marked
 // already, and the command said nothing was wrong (attack10 #9). It returns,
 // for each such row's line and question, the lines of all the rows of it.
-func clashes(from string, entries []Entry, given map[string]string) map[rowKey][]string {
+// target finds the file a row's cell names (csvTarget): one name for each
+// file given, as one file is one fileio.Canonical key of them.
+func clashes(entries []Entry, target func(cell string) (string, error)) map[rowKey][]string {
 	type key struct{ file, id string }
 	byKey := map[key][]int{} // indices into entries
 	for i, e := range entries {
-		file, err := csvTarget(from, e.File, given)
+		file, err := target(e.File)
 		if err != nil {
 			continue
 		}
-		k := key{fileio.Canonical(file), e.ID}
+		k := key{file, e.ID}
 		byKey[k] = append(byKey[k], i)
 	}
 	out := map[rowKey][]string{}

@@ -110,3 +110,35 @@ func TestImportCSVClash(t *testing.T) {
 		t.Errorf("the same mark twice: %+v", rows)
 	}
 }
+
+// Rows that name one file in two ways (relative, absolute, through a link)
+// clash as rows naming it alike do: each name's cell is found once, and
+// one file is one name of the files given.
+func TestImportCSVClashNamedTwoWays(t *testing.T) {
+	dir := t.TempDir()
+	ana := writeReport(t, dir, "Ana", nil)
+	if err := os.Symlink("Ana.json", filepath.Join(dir, "link.json")); err != nil {
+		t.Skip(err)
+	}
+	from := filepath.Join(dir, "marks.csv")
+	body := "file,student,sample/ussr:answer,sample/ussr,sample/ussr:comment\n" +
+		"Ana.json,Ana,,0.5,\n" +
+		ana + ",Ana,,1,\n" +
+		"link.json,Ana,,1.5,\n" +
+		"Ana.json,Ana,,0.5,\n"
+	if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, rows, err := ImportCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"})
+	if err != nil || len(rows) != 4 {
+		t.Fatalf("%v, %+v", err, rows)
+	}
+	for _, r := range rows {
+		if r.Status != Failed || r.Err == nil || !strings.Contains(r.Err.Error(), "lines 2 and 3 and 4 and 5 of the CSV give it different marks in "+ana) {
+			t.Errorf("line %d: %v %v, want a clash naming lines 2 to 5", r.Line, r.Status, r.Err)
+		}
+	}
+	if m := read(t, ana).Marks; len(m) != 0 {
+		t.Errorf("a clashing mark was saved: %+v", m)
+	}
+}

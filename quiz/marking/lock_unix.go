@@ -25,9 +25,7 @@ func lockDir(dir, who string) (func(), error) {
 		if err := checkLockPath(dir, path); err != nil {
 			return nil, err
 		}
-		// O_NOFOLLOW: a link put at the path meanwhile is not followed;
-		// O_NONBLOCK: nor does a pipe there make the open wait.
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
+		f, created, err := openLock(path)
 		if err != nil {
 			return nil, lockOpenErr(dir, path, err)
 		}
@@ -83,15 +81,44 @@ func lockDir(dir, who string) (func(), error) {
 			return nil, lockOpenErr(dir, path, err)
 		}
 		// The marks are written as new files beside the reports, renamed
-		// over them: a folder that takes none would lose every mark.
-		if err := canWriteIn(dir); err != nil {
-			release()
-			return nil, err
+		// over them: a folder that takes none would lose every mark. The
+		// lock file, when this run made it, is such a new file: only a lock
+		// file left by a run that was killed has the folder tried with a
+		// file made and removed: two more changes to the folder on the
+		// disk on every run.
+		if !created {
+			if err := probeDir(dir); err != nil {
+				release()
+				return nil, err
+			}
 		}
 		return release, nil
 	}
 	return nil, fmt.Errorf("%s keeps changing while conflictq takes it; if no other mark is running, remove it and run again", path)
 }
+
+// openLock opens the lock file at path, creating it when it is not there;
+// created says this open made it. O_NOFOLLOW: a link put at the path is not
+// followed (with O_EXCL nothing at the path is); O_NONBLOCK: nor does a pipe
+// there make the open wait.
+func openLock(path string) (f *os.File, created bool, err error) {
+	const flags = os.O_RDWR | os.O_CREATE | syscall.O_NOFOLLOW | syscall.O_NONBLOCK
+	f, err = os.OpenFile(path, flags|os.O_EXCL, 0o644)
+	if err == nil {
+		return f, true, nil
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return nil, false, err
+	}
+	// There already (a lock file, or what checkLockPath refuses): opened
+	// as it always was, the errors named as they always were.
+	f, err = os.OpenFile(path, flags, 0o644)
+	return f, false, err
+}
+
+// probeDir is canWriteIn; a variable only so that this package's tests can
+// count the probes.
+var probeDir = canWriteIn
 
 // stillAt reports whether path still names the open file f.
 func stillAt(f *os.File, path string) bool {

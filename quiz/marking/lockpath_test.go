@@ -100,3 +100,49 @@ func TestLockSaysTheFolderIsReadOnly(t *testing.T) {
 		t.Errorf("a read-only folder: %v", err)
 	}
 }
+
+// The folder is tried with a file made and removed only when the lock file
+// was there already (left by a run that was killed): a lock file this run
+// made shows that the folder takes the new files marks are written as.
+func TestLockTriesTheFolderOnlyWithAnOldLockFile(t *testing.T) {
+	probes := 0
+	probe := probeDir
+	probeDir = func(dir string) error { probes++; return probe(dir) }
+	t.Cleanup(func() { probeDir = probe })
+	dir := t.TempDir()
+	ana := filepath.Join(dir, "ana.json")
+	os.WriteFile(ana, []byte("{}"), 0o644)
+	unlock, err := Lock([]string{ana}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock()
+	if probes != 0 {
+		t.Errorf("a lock file made by the run: the folder tried %d times", probes)
+	}
+	// A killed run's lock file: not locked, and still there.
+	lock := filepath.Join(dir, LockName)
+	os.WriteFile(lock, []byte("pid 1, since then\n"), 0o644)
+	unlock, err = Lock([]string{ana}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probes != 1 {
+		t.Errorf("an old lock file: the folder tried %d times, want once", probes)
+	}
+	if got, _ := os.ReadFile(lock); !strings.HasPrefix(string(got), "pid ") || strings.Contains(string(got), "since then") {
+		t.Errorf("the lock file holds %q", got)
+	}
+	unlock()
+	if _, err := os.Lstat(lock); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the lock file is left: %v", err)
+	}
+	// A folder that refuses new files, with an old lock file in it, is
+	// named as read-only before any mark (as root, the probe is made to fail).
+	os.WriteFile(lock, nil, 0o644)
+	probeDir = func(dir string) error { probes++; return &ReadOnlyError{Dir: dir} }
+	var ro *ReadOnlyError
+	if _, err := Lock([]string{ana}, time.Now()); !errors.As(err, &ro) {
+		t.Errorf("an old lock file in a folder that takes no file: %v", err)
+	}
+}

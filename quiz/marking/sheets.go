@@ -56,7 +56,10 @@ type readResult struct {
 
 // readMarked is sheet.ReadMarked, reusing a result for the same file and
 // bytes: sheet.ReadMarked is a function of them alone. The sheet returned
-// is shared, and must not be changed.
+// is shared, and must not be changed. data is kept as it is, not copied
+// (a 16 KB sheet was copied five times for three marks at the keyboard):
+// it must not change after, and nothing in this package changes the bytes
+// it read from a file or made (spliceMarks, jsonWithMarks: new slices).
 func readMarked(file string, data []byte) (*sheet.Sheet, sheet.MarksSection, error) {
 	recent.Lock()
 	defer recent.Unlock()
@@ -72,7 +75,7 @@ func readMarked(file string, data []byte) (*sheet.Sheet, sheet.MarksSection, err
 		return s, sec, err
 	}
 	copy(recent.last[1:], recent.last[:])
-	recent.last[0] = readResult{file, bytes.Clone(data), s, sec, err}
+	recent.last[0] = readResult{file, slices.Clip(data), s, sec, err}
 	return s, sec, err
 }
 
@@ -172,23 +175,7 @@ func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mar
 	if err != nil {
 		return fmt.Errorf("%s: %s", file, whyNoSection(file, out, err))
 	}
-	strip := func(s *sheet.Sheet) sheet.Sheet {
-		c := *s
-		c.Marks, c.Problems, c.Line = nil, nil, 0
-		c.Answers = slices.Clone(c.Answers)
-		for i := range c.Answers {
-			// Lines move only if the section moved: a section above an
-			// answer grows as marks are added, moving the answer's line
-			// and its pairs' lines (attack18 F2).
-			c.Answers[i].Value.Line, c.Answers[i].Value.PairLines = 0, nil
-		}
-		c.Comments = slices.Clone(c.Comments)
-		for i := range c.Comments {
-			c.Comments[i].Line = 0
-		}
-		return c
-	}
-	if !reflect.DeepEqual(strip(before), strip(after)) {
+	if !sameSheet(before, after) {
 		return fmt.Errorf("%s: adding the marks section would change how the sheet reads, so it is not saved", file)
 	}
 	if len(after.Marks) != len(marks) {
@@ -201,6 +188,43 @@ func sameAnswers(file string, before *sheet.Sheet, out []byte, marks []sheet.Mar
 		}
 	}
 	return nil
+}
+
+// sameSheet reports whether two readings of a sheet agree but for its marks,
+// its problems and its lines: reflect.DeepEqual of the two with those
+// cleared, one answer and one comment at a time rather than of copies of
+// them (a 40-answer sheet's answers were copied twice a mark). Lines move
+// only if the section moved: a section above an answer grows as marks are
+// added, moving the answer's line and its pairs' lines (attack18 F2).
+func sameSheet(a, b *sheet.Sheet) bool {
+	rest := func(s *sheet.Sheet) sheet.Sheet {
+		c := *s
+		c.Marks, c.Problems, c.Line = nil, nil, 0
+		c.Answers, c.Comments = nil, nil // compared below, as DeepEqual would: nil is not empty
+		return c
+	}
+	if !reflect.DeepEqual(rest(a), rest(b)) ||
+		len(a.Answers) != len(b.Answers) || (a.Answers == nil) != (b.Answers == nil) ||
+		len(a.Comments) != len(b.Comments) || (a.Comments == nil) != (b.Comments == nil) {
+		return false
+	}
+	x, y := new(sheet.Answer), new(sheet.Answer) // one pair, not two answers boxed for each
+	for i := range a.Answers {
+		*x, *y = a.Answers[i], b.Answers[i]
+		x.Value.Line, x.Value.PairLines = 0, nil
+		y.Value.Line, y.Value.PairLines = 0, nil
+		if !reflect.DeepEqual(x, y) {
+			return false
+		}
+	}
+	for i := range a.Comments {
+		x, y := a.Comments[i], b.Comments[i]
+		x.Line, y.Line = 0, 0
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // whyNoSection says why a sheet with its marks section added no longer
@@ -311,7 +335,8 @@ func spliceMarks(data []byte, span sheet.MarksSection, marks []sheet.Mark) ([]by
 	}
 	start, end := span.Start, span.End
 	if start < 0 { // no section yet: append one
-		out := slices.Clip(data)
+		out := make([]byte, 0, len(data)+len(nl)+len(section))
+		out = append(out, data...)
 		if len(out) > 0 && out[len(out)-1] != '\n' {
 			out = append(out, nl...)
 		}

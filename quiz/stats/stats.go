@@ -964,19 +964,9 @@ type itemSumsJSON struct {
 	NotReached int `json:"not_reached,omitempty"`
 }
 
-// MarshalJSON writes the running sums, so that shards can be merged later.
-func (s *Stats) MarshalJSON() ([]byte, error) {
-	hist := s.hist
-	out := statsJSON{Version: 1, N: s.n, MeanT: s.meanT, M2T: s.m2T, Totals: s.totals, Maxes: s.maxes, Histogram: &hist, Items: make([]itemSumsJSON, len(s.items)), Stopped: s.stopped}
-	if out.Totals == nil {
-		out.Totals = map[int64]int{}
-	}
-	for i, it := range s.items {
-		n := it.n
-		out.Items[i] = itemSumsJSON{ID: it.id, Pos: it.pos, N: &n, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks, Rest: it.rest, NotReached: it.notReached}
-	}
-	return json.Marshal(out)
-}
+// MarshalJSON writes the running sums (statsJSON), so that shards can be
+// merged later.
+func (s *Stats) MarshalJSON() ([]byte, error) { return s.appendSums(make([]byte, 0, s.sumsSize())) }
 
 // UnmarshalJSON reads sums written by MarshalJSON.
 func (s *Stats) UnmarshalJSON(data []byte) error {
