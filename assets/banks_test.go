@@ -16,6 +16,7 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/export"
 	"github.com/conflictq/conflictq/quiz/worksheet"
+	"go.yaml.in/yaml/v3"
 )
 
 // articlePath is the article the banks cite, in the shared folder beside the repo.
@@ -404,6 +405,38 @@ func TestQuestionIDsAreUniqueAcrossBanks(t *testing.T) {
 				t.Errorf("%s:%d: question %q is also in bank %s: give one of them another id", b.File, q.Line, q.ID, other)
 			}
 			first[q.ID] = name
+		}
+	}
+}
+
+// Every built-in bank's YAML export (and each bank as ParseBank reads it
+// from its file) is what yaml's encoder writes for its Doc, byte for byte:
+// WriteYAML writes it without the encoder (quiz/yamlwrite.go).
+func TestBankYAMLIsEncoders(t *testing.T) {
+	lib := &quiz.Library{Embedded: assets.Banks()}
+	banks := map[string]*quiz.Bank{}
+	for name, b := range loadAll(t) {
+		banks["file "+name] = b
+	}
+	for _, name := range append(lib.Names(), assets.GeneratedBanks...) {
+		banks["compiled "+name] = assets.CompiledBank(name)
+	}
+	for name, b := range banks {
+		var want bytes.Buffer
+		enc := yaml.NewEncoder(&want)
+		enc.SetIndent(2)
+		if err := enc.Encode(b.Doc()); err != nil {
+			t.Fatal(err)
+		}
+		if err := enc.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := b.WriteYAML(&got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: WriteYAML differs from yaml's encoder", name)
 		}
 	}
 }

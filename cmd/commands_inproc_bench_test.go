@@ -39,6 +39,7 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	writeHTMLInputs(b, dir)
 	run(b, "", "grade", "class.jsonl", "--sums", "class-sums.json")
 	fx := writeTeacherFixture(b, dir, func(args ...string) { run(b, "", args...) })
+	run(b, "", "bank", "export", "comprehension", "--format", "moodlexml", "-o", "comp.xml")
 	classDir := writeClassFolder(b, dir, 30)
 	type row struct {
 		name  string
@@ -63,6 +64,15 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 		{name: "bank-export", args: []string{"bank", "export", "vocabulary", "--format", "json"}},
 		{name: "bank-export-gift", args: []string{"bank", "export", "vocabulary", "--format", "gift"}},
 		{name: "bank-convert", args: []string{"bank", "convert", "mine.gift", "-o", "-"}},
+		{name: "bank-validate-xml", args: []string{"bank", "validate", "comp.xml"}},
+		{name: "bank-convert-xml", args: []string{"bank", "convert", "comp.xml", "-o", "-"}},
+		{name: "export-yaml", args: []string{"bank", "export", "comprehension", "--format", "yaml"}},
+		{name: "export-moodlexml", args: []string{"bank", "export", "comprehension", "--format", "moodlexml"}},
+		{name: "export-vocab-xml", args: []string{"bank", "export", "vocabulary", "--format", "moodlexml"}},
+		{name: "export-anki", args: []string{"bank", "export", "comprehension", "--format", "anki"}},
+		{name: "export-aiken", args: []string{"bank", "export", "comprehension", "--format", "aiken"}},
+		{name: "export-markdown", args: []string{"bank", "export", "comprehension", "--seed", "1", "--format", "markdown"}},
+		{name: "export-qti", args: []string{"bank", "export", "comprehension", "--format", "qti", "-o", "-"}},
 		{name: "sheet", args: []string{"sheet", "--bank", "comprehension", "-n", "10", "--seed", "1"}},
 		{name: "sheet-key", args: []string{"sheet", "--key", "--from", fx.Blank}},
 		{name: "grade", args: []string{"grade", "key.yaml"}},

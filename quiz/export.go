@@ -3,8 +3,6 @@ package quiz
 import (
 	"io"
 	"math"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // BankDoc is a bank in the shape of its YAML file, for export as JSON or YAML.
@@ -46,14 +44,13 @@ type QuestionDoc struct {
 }
 
 // WriteYAML writes the bank as a YAML bank file, indented by two spaces: the
-// writer ParseBank reads back to the same bank.
+// writer ParseBank reads back to the same bank. Its bytes are those yaml's
+// encoder (go.yaml.in/yaml/v3, SetIndent(2)) writes for Doc, written
+// without it (bankYAML).
 func (b *Bank) WriteYAML(w io.Writer) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(b.Doc()); err != nil {
-		return err
-	}
-	return enc.Close()
+	doc := b.Doc()
+	_, err := w.Write(writeBankYAML(&doc))
+	return err
 }
 
 // Doc returns the bank in the shape of its file.

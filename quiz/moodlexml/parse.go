@@ -140,9 +140,9 @@ tokens:
 				}
 				continue
 			}
-			var xq xmlQuestion
 			line := p.lineAt(start)
-			if err := d.DecodeElement(&xq, &t); err != nil {
+			xq, err := decodeQuestion(d, t)
+			if err != nil {
 				p.errorf(errLine(err, line), "", "not valid XML: %s", xmlMessage(err))
 				return nil, nil, p.err()
 			}
@@ -192,6 +192,11 @@ type parser struct {
 	title    string        // the first category's name
 	category string        // the current category, as a tag
 	n        int
+	// lineOff and line are where lineAt last counted to and the line
+	// there: the questions' offsets only grow, so each counts on from the
+	// last instead of from the start (which was quadratic in the file).
+	lineOff int64
+	line    int
 }
 
 func (p *parser) errorf(line int, qid, format string, args ...any) {
@@ -212,7 +217,12 @@ func (p *parser) lineAt(offset int64) int {
 	// at its first non-space byte after that.
 	rest := p.data[offset:]
 	offset += int64(len(rest) - len(bytes.TrimLeft(rest, " \t\r\n")))
-	return 1 + bytes.Count(p.data[:offset], []byte("\n"))
+	if offset < p.lineOff {
+		p.lineOff, p.line = 0, 0
+	}
+	p.line += bytes.Count(p.data[p.lineOff:offset], []byte("\n"))
+	p.lineOff = offset
+	return 1 + p.line
 }
 
 // errLine is the line a syntax error names, or else def.

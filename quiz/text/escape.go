@@ -1,7 +1,6 @@
 package text
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 	"unicode"
@@ -154,7 +153,66 @@ func InvalidUTF8Line(data []byte) int {
 // EscapeText: & < > ' " and line breaks as character references; a byte
 // XML cannot hold becomes U+FFFD).
 func XMLEscape(s string) string {
+	if xmlAsIs(s) {
+		return s // most text: no copy, no escaper (the exports call this for every field)
+	}
+	// What xml.EscapeText writes, without its copy of s and its writes of
+	// a few bytes at a time.
 	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
+	b.Grow(len(s) + 32)
+	last := 0
+	for i := 0; i < len(s); {
+		r, width := utf8.DecodeRuneInString(s[i:])
+		i += width
+		var esc string
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if xmlChar(r) && !(r == utf8.RuneError && width == 1) {
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		b.WriteString(s[last : i-width])
+		b.WriteString(esc)
+		last = i
+	}
+	b.WriteString(s[last:])
 	return b.String()
+}
+
+// xmlChar is XML's Char production (encoding/xml's isInCharacterRange).
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// xmlAsIs reports whether xml.EscapeText would write s unchanged: no
+// character it escapes, none outside XML's range, no invalid UTF-8.
+func xmlAsIs(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '&' || r == '<' || r == '>' || r == '\'' || r == '"':
+			return false
+		case r >= 0x20 && r < utf8.RuneError && (r <= 0xD7FF || r >= 0xE000),
+			r > utf8.RuneError && r <= 0x10FFFF && r != 0xFFFE && r != 0xFFFF:
+		default: // controls, line breaks and tabs, U+FFFD (or a bad byte), U+FFFE, U+FFFF
+			return false
+		}
+	}
+	return true
 }

@@ -11,11 +11,9 @@ package worksheet
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -350,11 +348,46 @@ func points(p float64) string {
 	return s + " points"
 }
 
-var (
-	entity      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^&#?[A-Za-z0-9]+;`) })
-	lineStart   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([#>+=-]|[0-9]+[.)])`) })
-	underscores = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`_+`) })
-)
+// The markup escape and block look for are matched by hand: with regexps
+// (compiled on first use) every export of a worksheet compiled three and
+// ran one on every line. TestMarkupAsRegexps holds them to the patterns.
+
+// isEntity reports whether s starts with an HTML entity, ^&#?[A-Za-z0-9]+;
+func isEntity(s string) bool {
+	i := 1 // s[0] is '&'
+	if i < len(s) && s[i] == '#' {
+		i++
+	}
+	j := i
+	for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	return j > i && j < len(s) && s[j] == ';'
+}
+
+// underscoreRun is the run of underscores s starts with, _+
+func underscoreRun(s string) string { return s[:len(s)-len(strings.TrimLeft(s, "_"))] }
+
+// lineMarker is where a marker that starts a Markdown heading, quote, list
+// or rule at the start of l ends, ^(\s*)([#>+=-]|[0-9]+[.)]); -1 when l
+// starts with none.
+func lineMarker(l string) int {
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '\n' || l[i] == '\f' || l[i] == '\r') {
+		i++
+	}
+	if i < len(l) && strings.IndexByte("#>+=-", l[i]) >= 0 {
+		return i + 1
+	}
+	j := i
+	for j < len(l) && l[j] >= '0' && l[j] <= '9' {
+		j++
+	}
+	if j > i && j < len(l) && (l[j] == '.' || l[j] == ')') {
+		return j + 1
+	}
+	return -1
+}
 
 // inline escapes text so that Markdown shows it as written, on one line.
 func inline(s string) string {
@@ -372,9 +405,9 @@ func block(s string) string {
 		if l == "" {
 			continue
 		}
-		if m := lineStart().FindStringSubmatchIndex(l); m != nil {
+		if m := lineMarker(l); m >= 0 {
 			// Escape the last character of the marker: \# \> \- 1\.
-			end := m[5] - 1
+			end := m - 1
 			l = l[:end] + `\` + l[end:]
 		}
 		out = append(out, l)
@@ -386,18 +419,22 @@ func block(s string) string {
 // underscores with space on both sides (a blank to fill in, _____) stays as
 // it is, since Markdown shows it as it is.
 func escape(s string) string {
+	if !strings.ContainsAny(s, "\\`*[]<|~&_") {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
 		case '\\', '`', '*', '[', ']', '<', '|', '~':
 			b.WriteByte('\\')
 		case '&':
-			if entity().MatchString(s[i:]) {
+			if isEntity(s[i:]) {
 				b.WriteByte('\\')
 			}
 		case '_':
-			run := underscores().FindString(s[i:])
+			run := underscoreRun(s[i:])
 			before, after := i == 0 || isSpace(s[i-1]), i+len(run) == len(s) || isSpace(s[i+len(run)])
 			if before && after {
 				b.WriteString(run)
