@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
