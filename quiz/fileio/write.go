@@ -150,9 +150,12 @@ func IsStream(st fs.FileInfo) bool {
 // /dev/stderr, /dev/fd/N, /dev/null. Such a path is opened and written as it
 // is (writeDevice), whatever is behind it: a pipe, a terminal, or a file the
 // shell opened with > or >>.
+//
+// /dev/shm is not among them: it is a folder of ordinary files (a tmpfs that
+// scripts and benchmarks use as a scratch disk), written as any other.
 func IsDevice(path string) bool {
 	abs, err := filepath.Abs(path)
-	return err == nil && strings.HasPrefix(abs, "/dev/")
+	return err == nil && strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/")
 }
 
 // MissingDirError is a file that cannot be written because its folder does

@@ -266,3 +266,41 @@ func TestWriteFileDevicePaths(t *testing.T) {
 		t.Errorf("pipe: %q, %v", got, err)
 	}
 }
+
+// A file in /dev/shm (a tmpfs people use as a scratch disk) is an ordinary
+// file: made if missing, replaced atomically with --force, refused without
+// it. It was taken for a device and opened to append, so a new one failed
+// with "no such file or directory".
+func TestWriteFileInDevShm(t *testing.T) {
+	if st, err := os.Stat("/dev/shm"); err != nil || !st.IsDir() {
+		t.Skip("no /dev/shm here")
+	}
+	dir, err := os.MkdirTemp("/dev/shm", "conflictq-test-")
+	if err != nil {
+		t.Skipf("/dev/shm not writable: %v", err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	path := filepath.Join(dir, "key.yaml")
+	if IsDevice(path) {
+		t.Fatalf("IsDevice(%s) = true", path)
+	}
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := WriteFile(path, false, Derived, write("one\n")); err != nil {
+		t.Fatal(err)
+	}
+	var exists *ExistsError
+	if err := WriteFile(path, false, Derived, write("two\n")); !errors.As(err, &exists) {
+		t.Fatalf("without force: %v", err)
+	}
+	if err := WriteFile(path, true, Derived, write("three\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "three\n" {
+		t.Errorf("key.yaml: %q", got)
+	}
+	if !Replaces(path) {
+		t.Error("a file in /dev/shm needs --force to be replaced")
+	}
+}
