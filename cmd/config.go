@@ -55,11 +55,23 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 	origins := map[string]string{}
 	// Settings are checked against every command's flags: the whole tree,
 	// which a run builds only in part (newRootFor), is built when a settings
-	// file is read.
+	// file is read, with what Cobra adds to a tree as it runs it (the help
+	// and completion commands, a help flag), so that a file naming them reads
+	// as it did when the running tree was checked (attack19 M1).
 	var tree *cobra.Command
 	whole := func() *cobra.Command {
 		if tree == nil {
 			tree = NewRootCmd(f)
+			tree.InitDefaultHelpCmd()
+			tree.InitDefaultCompletionCmd()
+			var helpFlags func(*cobra.Command)
+			helpFlags = func(c *cobra.Command) {
+				c.InitDefaultHelpFlag()
+				for _, sub := range c.Commands() {
+					helpFlags(sub)
+				}
+			}
+			helpFlags(tree)
 		}
 		return tree
 	}
