@@ -142,8 +142,7 @@ type done struct {
 }
 
 // Run grades every sheet and calls handle with each in input order, whatever
-// order the workers finish in; inputs that cannot be opened at all are handed
-// over when found. handle is called on one goroutine at a time (the caller's,
+// order the workers finish in, inputs that cannot be read among them. handle is called on one goroutine at a time (the caller's,
 // then, once workers start, the one that puts their results in order), and
 // every call returns before Run does. A result must not be kept after handle
 // returns: its storage is reused for later sheets.
@@ -191,8 +190,8 @@ func (b *Batch) Run(handle func(Item)) {
 		}
 		p.jobs <- j
 	}
-	bad := func(where string, err error) {
-		d := done{seq: -1, Item: Item{Err: err, Where: where}}
+	bad := func(seq int, where string, err error) {
+		d := done{seq: seq, Item: Item{Err: err, Where: where}}
 		if p == nil {
 			hand(d)
 			return
@@ -294,10 +293,6 @@ func (b *Batch) startPool(first int, hand func(done)) *pool {
 		pending := map[int]done{}
 		next := first
 		for d := range p.results {
-			if d.seq < 0 { // an input that could not be opened at all
-				hand(d)
-				continue
-			}
 			pending[d.seq] = d
 			for {
 				d, ok := pending[next]
@@ -350,9 +345,18 @@ func (j job) where() string {
 // enumerate turns the inputs into jobs for send: files, directories searched
 // recursively, and "-" or .jsonl files read line by line (lent: the reader
 // reuses the line's bytes once send returns). Inputs that cannot be opened
-// are told to bad, so that the rest still runs.
-func (b *Batch) enumerate(send func(j job, lent bool), bad func(where string, err error)) {
+// are told to badAt, so that the rest still runs.
+//
+// An input that cannot be read (a file that cannot be opened, a line of JSON
+// lines that is skipped) is numbered as a sheet is, so that it is handed
+// over in its place, whether the batch runs inline or on workers
+// (attack19 M2: it came first inline before, and anywhere once workers ran).
+func (b *Batch) enumerate(send func(j job, lent bool), badAt func(seq int, where string, err error)) {
 	seq := 0
+	bad := func(where string, err error) {
+		badAt(seq, where, err)
+		seq++
+	}
 	// What follows the sheet being sent: the inputs after this one, the
 	// files after this one in its folder, the lines of a JSON-lines file
 	// by its size and its lines so far (size -1: standard input).
