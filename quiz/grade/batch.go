@@ -352,118 +352,138 @@ func (j job) where() string {
 // over in its place, whether the batch runs inline or on workers
 // (attack19 M2: it came first inline before, and anywhere once workers ran).
 func (b *Batch) enumerate(send func(j job, lent bool), badAt func(seq int, where string, err error)) {
-	seq := 0
-	bad := func(where string, err error) {
-		badAt(seq, where, err)
-		seq++
-	}
-	// What follows the sheet being sent: the inputs after this one, the
-	// files after this one in its folder, the lines of a JSON-lines file
-	// by its size and its lines so far (size -1: standard input).
-	inputsAfter, filesAfter := 0, 0
-	var size, read, lines int64
-	queue := func(j job) {
-		j.left = filesAfter + inputsAfter
-		send(j, false)
-	}
-	queueLent := func(j job) { // a line of JSON lines
-		read += int64(len(j.data)) + 1
-		lines++
-		j.left = -1
-		if size >= 0 {
-			j.left = int(max(size-read, 0)*lines/read) + filesAfter + inputsAfter
-		}
-		send(j, true)
-	}
-	// A file named twice (grade ana.yaml ., or the same file twice) is
-	// graded once: a second row would count the student twice.
-	seen := map[string]bool{}
-	cwd, _ := os.Getwd() // once, not a system call per file
-	emit := func(path string, alone bool) {
-		key := filepath.Clean(path)
-		if !filepath.IsAbs(key) && cwd != "" {
-			key = filepath.Join(cwd, key)
-		}
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		switch {
-		case fileio.FormatOf(path, "jsonl") != "":
-			st, err := os.Stat(path)
-			if err == nil && !st.Mode().IsRegular() {
-				bad(path, fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
-				return
-			}
-			fh, err := os.Open(path)
-			if err != nil {
-				bad(path, err)
-				return
-			}
-			size, read, lines = st.Size(), 0, 0
-			readLines(path, fh, &seq, queueLent, bad)
-			fh.Close()
-		default:
-			data, err := fileio.ReadFileLimited(path)
-			if err != nil {
-				bad(path, err)
-				return
-			}
-			queue(job{seq: seq, file: path, data: data, alone: alone})
-			seq++
-		}
-	}
+	e := &enumerator{b: b, send: send, badAt: badAt, seen: map[string]bool{}}
+	e.cwd, _ = os.Getwd() // once, not a system call per file
 	for i, in := range b.Inputs {
-		inputsAfter, filesAfter = len(b.Inputs)-1-i, 0
+		e.inputsAfter, e.filesAfter = len(b.Inputs)-1-i, 0
 		if in == "-" {
-			size = -1
-			br := bufio.NewReaderSize(b.Stdin, 64<<10)
-			// Standard input as the one input with one sheet on it is that
-			// sheet on its own: a key piped alone is graded, as a key file
-			// named alone is (review-code25 #3). The first sheet is held
-			// back until a second one or the end shows which it is.
-			var held *job
-			send := func(j job) {
-				if held != nil {
-					queue(*held)
-				}
-				if len(b.Inputs) == 1 && held == nil && j.seq == 0 {
-					j.data = bytes.Clone(j.data)
-					held = &j
-					return
-				}
-				held = nil
-				queueLent(j)
-			}
-			if spansLines(br) {
-				readValues("-", br, &seq, send, bad)
-			} else {
-				readLines("-", br, &seq, send, bad)
-			}
-			if held != nil {
-				held.alone = true
-				queue(*held)
-			}
+			e.stdin()
 			continue
 		}
 		st, err := os.Stat(in)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				bad(in, fmt.Errorf("%s: no such file or directory", in))
+				e.bad(in, fmt.Errorf("%s: no such file or directory", in))
 			} else {
-				bad(in, err)
+				e.bad(in, err)
 			}
 			continue
 		}
 		if !st.IsDir() {
-			emit(in, len(b.Inputs) == 1)
+			e.emit(in, len(b.Inputs) == 1)
 			continue
 		}
-		paths := b.walk(in, bad)
+		paths := b.walk(in, e.bad)
 		for k, path := range paths {
-			filesAfter = len(paths) - 1 - k
-			emit(path, false)
+			e.filesAfter = len(paths) - 1 - k
+			e.emit(path, false)
 		}
+	}
+}
+
+// enumerator is enumerate's state as it goes through the inputs.
+type enumerator struct {
+	b     *Batch
+	send  func(j job, lent bool)
+	badAt func(seq int, where string, err error)
+	seq   int // the next sheet's (or unreadable input's) number
+	// What follows the sheet being sent: the inputs after this one, the
+	// files after this one in its folder, the lines of a JSON-lines file
+	// by its size and its lines so far (size -1: standard input).
+	inputsAfter, filesAfter int
+	size, read, lines       int64
+	// A file named twice (grade ana.yaml ., or the same file twice) is
+	// graded once: a second row would count the student twice.
+	seen map[string]bool
+	cwd  string
+}
+
+// bad numbers an input that cannot be read and hands it over.
+func (e *enumerator) bad(where string, err error) {
+	e.badAt(e.seq, where, err)
+	e.seq++
+}
+
+// queue sends a sheet read whole.
+func (e *enumerator) queue(j job) {
+	j.left = e.filesAfter + e.inputsAfter
+	e.send(j, false)
+}
+
+// queueLent sends a line of JSON lines, whose bytes the reader reuses.
+func (e *enumerator) queueLent(j job) {
+	e.read += int64(len(j.data)) + 1
+	e.lines++
+	j.left = -1
+	if e.size >= 0 {
+		j.left = int(max(e.size-e.read, 0)*e.lines/e.read) + e.filesAfter + e.inputsAfter
+	}
+	e.send(j, true)
+}
+
+// emit sends the sheets of a file: one, or a line each of JSON lines.
+func (e *enumerator) emit(path string, alone bool) {
+	key := filepath.Clean(path)
+	if !filepath.IsAbs(key) && e.cwd != "" {
+		key = filepath.Join(e.cwd, key)
+	}
+	if e.seen[key] {
+		return
+	}
+	e.seen[key] = true
+	if fileio.FormatOf(path, "jsonl") == "" {
+		data, err := fileio.ReadFileLimited(path)
+		if err != nil {
+			e.bad(path, err)
+			return
+		}
+		e.queue(job{seq: e.seq, file: path, data: data, alone: alone})
+		e.seq++
+		return
+	}
+	st, err := os.Stat(path)
+	if err == nil && !st.Mode().IsRegular() {
+		e.bad(path, fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
+		return
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		e.bad(path, err)
+		return
+	}
+	e.size, e.read, e.lines = st.Size(), 0, 0
+	readLines(path, fh, &e.seq, e.queueLent, e.bad)
+	fh.Close()
+}
+
+// stdin sends the sheets on standard input. Standard input as the one input
+// with one sheet on it is that sheet on its own: a key piped alone is
+// graded, as a key file named alone is (review-code25 #3). The first sheet
+// is held back until a second one or the end shows which it is.
+func (e *enumerator) stdin() {
+	e.size = -1
+	br := bufio.NewReaderSize(e.b.Stdin, 64<<10)
+	var held *job
+	send := func(j job) {
+		if held != nil {
+			e.queue(*held)
+		}
+		if len(e.b.Inputs) == 1 && held == nil && j.seq == 0 {
+			j.data = bytes.Clone(j.data)
+			held = &j
+			return
+		}
+		held = nil
+		e.queueLent(j)
+	}
+	if spansLines(br) {
+		readValues("-", br, &e.seq, send, e.bad)
+	} else {
+		readLines("-", br, &e.seq, send, e.bad)
+	}
+	if held != nil {
+		held.alone = true
+		e.queue(*held)
 	}
 }
 
