@@ -25,11 +25,6 @@ import (
 // completion show without building the command.
 const bankShort = "List, show, validate and export question banks"
 
-// NewCmdBank groups the commands on question banks.
-func NewCmdBank(f *Factory) *cobra.Command {
-	return bankCommand().whole(f)
-}
-
 // bankCommand is bank with its commands, each built when reached (newRootFor).
 func bankCommand() lazyCommand {
 	return lazyCommand{name: "bank", short: bankShort, build: newCmdBankGroup, children: []lazyCommand{

@@ -266,11 +266,6 @@ func termCompletion(f *Factory) func(*cobra.Command, []string, string) ([]string
 // completion show without building the command.
 const glossaryShort = "List or search the glossary"
 
-// NewCmdGlossary lists and searches the glossary.
-func NewCmdGlossary(f *Factory) *cobra.Command {
-	return glossaryCommand().whole(f)
-}
-
 // glossaryCommand is glossary with its commands, each built when reached
 // (newRootFor).
 func glossaryCommand() lazyCommand {
