@@ -111,8 +111,9 @@ func TestOnlySomeonesWorkIsSynced(t *testing.T) {
 	}
 
 	// A history from before FileKey names, which Ana shared with a
-	// nameless student, is rewritten without her lines: synced. Her lines
-	// are appended to her file, as every answer is: not synced.
+	// nameless student, is rewritten without her lines, and her lines are
+	// appended to her file: both synced, since the lines moved are then
+	// their only copy (attack19 M3: only the rewrite was).
 	nameless := bytes.ReplaceAll(lines, []byte(`"student":"Ana"`), []byte(`"student":""`))
 	if bytes.Equal(nameless, lines) {
 		t.Fatalf("no student name to change in %s", lines)
@@ -127,8 +128,8 @@ func TestOnlySomeonesWorkIsSynced(t *testing.T) {
 	if err := os.Remove(filepath.Join(histories, ".filekey-v2")); err != nil {
 		t.Fatal(err)
 	}
-	if got := syncs("", "progress", "--student", "Ana"); got != 1 {
-		t.Errorf("the migration: %d syncs, want 1 (the history rewritten)", got)
+	if got := syncs("", "progress", "--student", "Ana"); got != 2 {
+		t.Errorf("the migration: %d syncs, want 2 (the lines moved, then the history rewritten)", got)
 	}
 	if data, _ := os.ReadFile(old); !bytes.Equal(data, nameless) {
 		t.Errorf("the old history holds %q after the migration, want the nameless student's lines", data)
