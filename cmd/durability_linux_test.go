@@ -77,12 +77,13 @@ func TestOnlySomeonesWorkIsSynced(t *testing.T) {
 		{"summary -o --sums", "", []string{"summary", "sums.json", "-o", "merged.json", "--sums", "merged-sums.json"}, []string{"merged.json", "merged-sums.json"}, 0},
 		{"quiz --answers -o", "", []string{"quiz", "--answers", fx.Sheet, "-o", "ana40.json"}, []string{"ana40.json"}, 0},
 		{"quiz --answers --report-dir", "", []string{"quiz", "--answers", fx.Sheet, "--report-dir", "graded"}, nil, 0},
-		// The only copy of someone's work: synced, each file once.
-		{"quiz -o", answers, append(quiz, "-o", "ana.json"), []string{"ana.json"}, 1},
-		{"quiz --report-dir -o (the student's copy)", answers, append(quiz, "--report-dir", "reports", "-o", "ana.html"), []string{"ana.html"}, 2},
-		{"quiz stopped early, kept in the state folder", "c\n", quiz, nil, 1},
-		{"mark --from", "", []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, nil, 1},
-		{"mark --plain", fx.Plain, []string{"mark", filepath.Dir(fx.Marked), "--plain"}, nil, 3},
+		// The only copy of someone's work: synced, each file once and
+		// then the folder that names it.
+		{"quiz -o", answers, append(quiz, "-o", "ana.json"), []string{"ana.json"}, 2},
+		{"quiz --report-dir -o (the student's copy)", answers, append(quiz, "--report-dir", "reports", "-o", "ana.html"), []string{"ana.html"}, 4},
+		{"quiz stopped early, kept in the state folder", "c\n", quiz, nil, 2},
+		{"mark --from", "", []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, nil, 2},
+		{"mark --plain", fx.Plain, []string{"mark", filepath.Dir(fx.Marked), "--plain"}, nil, 6},
 	} {
 		fx.Reset(t, dir)
 		got := syncs(tc.input, tc.args...)
@@ -111,8 +112,9 @@ func TestOnlySomeonesWorkIsSynced(t *testing.T) {
 	}
 
 	// A history from before FileKey names, which Ana shared with a
-	// nameless student, is rewritten without her lines: synced. Her lines
-	// are appended to her file, as every answer is: not synced.
+	// nameless student, is rewritten without her lines, and her lines are
+	// appended to her file: both synced, since the lines moved are then
+	// their only copy (attack19 M3: only the rewrite was).
 	nameless := bytes.ReplaceAll(lines, []byte(`"student":"Ana"`), []byte(`"student":""`))
 	if bytes.Equal(nameless, lines) {
 		t.Fatalf("no student name to change in %s", lines)
@@ -127,8 +129,8 @@ func TestOnlySomeonesWorkIsSynced(t *testing.T) {
 	if err := os.Remove(filepath.Join(histories, ".filekey-v2")); err != nil {
 		t.Fatal(err)
 	}
-	if got := syncs("", "progress", "--student", "Ana"); got != 1 {
-		t.Errorf("the migration: %d syncs, want 1 (the history rewritten)", got)
+	if got := syncs("", "progress", "--student", "Ana"); got != 3 {
+		t.Errorf("the migration: %d syncs, want 3 (the lines moved, then the history rewritten and its folder)", got)
 	}
 	if data, _ := os.ReadFile(old); !bytes.Equal(data, nameless) {
 		t.Errorf("the old history holds %q after the migration, want the nameless student's lines", data)

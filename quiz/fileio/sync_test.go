@@ -25,6 +25,13 @@ func countSyncs(t *testing.T, err error) *[]string {
 	var synced []string
 	old := syncFile
 	syncFile = func(f *os.File) error {
+		if st, serr := f.Stat(); serr == nil && st.IsDir() {
+			synced = append(synced, "folder "+f.Name())
+			if err != nil {
+				return err
+			}
+			return old(f)
+		}
 		data, rerr := os.ReadFile(f.Name())
 		if rerr != nil {
 			t.Errorf("the file synced cannot be read: %v", rerr)
@@ -93,13 +100,17 @@ func TestWriteSyncsOnlyDurable(t *testing.T) {
 		switch {
 		case tc.d == Derived && len(*synced) != 0:
 			t.Errorf("%s, derived: synced %q, want no sync", tc.name, *synced)
-		case tc.d == Durable && len(*synced) != 1:
-			t.Errorf("%s, durable: synced %q, want one sync", tc.name, *synced)
+		case tc.d == Durable && len(*synced) != 2:
+			t.Errorf("%s, durable: synced %q, want the file, then its folder", tc.name, *synced)
 		case tc.d == Durable:
-			// The temporary file, whole, before it took the name.
+			// The temporary file, whole, before it took the name; then the
+			// folder that names it.
 			name, held, _ := strings.Cut((*synced)[0], "=")
 			if !strings.HasPrefix(name, "."+filepath.Base(path)+".tmp-") || held != string(data) {
 				t.Errorf("%s, durable: synced %s holding %q; want the temporary file of %s holding %q", tc.name, name, held, path, data)
+			}
+			if want := "folder " + filepath.Dir(path); (*synced)[1] != want {
+				t.Errorf("%s, durable: then synced %q, want %q", tc.name, (*synced)[1], want)
 			}
 		}
 	}

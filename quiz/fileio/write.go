@@ -40,7 +40,7 @@ const (
 	Derived Durability = iota
 	// Durable is the only copy of someone's work: a student's report from a
 	// quiz they took, marks written into a sheet, a history rewritten. It is
-	// synced to the disk before it takes its name.
+	// synced to the disk before it takes its name, and its folder after.
 	Durable
 )
 
@@ -117,11 +117,16 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return err
 	}
 	if force {
-		return os.Rename(tmpName, path)
+		if err := os.Rename(tmpName, path); err != nil {
+			return err
+		}
+		syncDir(dir, d)
+		return nil
 	}
 	err = os.Link(tmpName, path)
 	switch {
 	case err == nil:
+		syncDir(dir, d)
 		return nil
 	case errors.Is(err, fs.ErrExist):
 		return &ExistsError{Path: path}
@@ -136,7 +141,28 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return cerr
 	}
 	f.Close()
-	return os.Rename(tmpName, path)
+	if err := os.Rename(tmpName, path); err != nil {
+		return err
+	}
+	syncDir(dir, d)
+	return nil
+}
+
+// syncDir waits, for a Durable file, until the folder's entry naming it is
+// on the disk too: synced file content under a name the folder lost in a
+// power cut would be found only as a hidden temporary file (attack19 L4).
+// Not every system syncs a folder (Windows refuses to open one for it):
+// then the file's content is synced, and its name as the system keeps it.
+func syncDir(dir string, d Durability) {
+	if d != Durable {
+		return
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = syncFile(f)
+	f.Close()
 }
 
 // IsStream reports whether st is a character device (/dev/null, /dev/stdout,

@@ -162,7 +162,10 @@ func eachLine(r io.Reader, fn func(line []byte, whole bool) error) error {
 	}
 }
 
-// appendLines appends whole lines to the history file at path under its lock.
+// appendLines appends whole lines to the history file at path under its
+// lock, and waits for the disk: the lines moved are then taken out of the
+// file they came from, so these become their only copy (attack19 M3: the
+// file they left was synced, not the one they went to).
 func appendLines(path string, lines []byte) error {
 	l, err := Open(path)
 	if err != nil {
@@ -178,6 +181,8 @@ func appendLines(path string, lines []byte) error {
 	} else if torn {
 		lines = append([]byte("\n"+tornNote+"\n"), lines...)
 	}
-	_, err = l.f.Write(lines)
-	return err
+	if _, err := l.f.Write(lines); err != nil {
+		return err
+	}
+	return l.f.Sync()
 }
