@@ -51,48 +51,19 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		// Vipers, up to four lookups a flag) cost 20-40 µs of every run.
 		return nil
 	}
-	v := viper.New() // the files, merged
-	origins := map[string]string{}
 	// Settings are checked against every command's flags: the whole tree,
 	// which a run builds only in part (newRootFor), is built when a settings
-	// file is read, with what Cobra adds to a tree as it runs it (the help
-	// and completion commands, a help flag), so that a file naming them reads
-	// as it did when the running tree was checked (attack19 M1).
+	// file is read (wholeTree).
 	var tree *cobra.Command
 	whole := func() *cobra.Command {
 		if tree == nil {
-			tree = NewRootCmd(f)
-			tree.InitDefaultHelpCmd()
-			tree.InitDefaultCompletionCmd()
-			var helpFlags func(*cobra.Command)
-			helpFlags = func(c *cobra.Command) {
-				c.InitDefaultHelpFlag()
-				for _, sub := range c.Commands() {
-					helpFlags(sub)
-				}
-			}
-			helpFlags(tree)
+			tree = wholeTree(f)
 		}
 		return tree
 	}
-	for _, file := range files {
-		data, err := fileio.ReadFileLimited(file)
-		if err != nil {
-			return invalidErr(fmt.Errorf("config file %w", err))
-		}
-		settings, lines, err := parseConfig(file, data)
-		if err != nil {
-			return invalidErr(err)
-		}
-		if err := checkSections(whole(), file, settings, lines); err != nil {
-			return invalidErr(err)
-		}
-		if err := v.MergeConfigMap(settings); err != nil {
-			return invalidErr(fmt.Errorf("%s: %w", file, err))
-		}
-		for k, l := range lines {
-			origins[k] = fmt.Sprintf("%s:%d", file, l)
-		}
+	v, origins, err := mergeConfigFiles(files, whole)
+	if err != nil {
+		return err
 	}
 	env := viper.New() // the environment alone, so that it beats every file
 	env.SetEnvPrefix("CONFLICTQ")
@@ -102,7 +73,62 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 	if len(origins) > 0 {
 		warnUnknownSettings(whole(), f, origins)
 	}
+	return applySettings(cmd, f, env, v, origins)
+}
 
+// wholeTree is every command of the program, as settings files are checked
+// against it: the whole tree, which a run builds only in part (newRootFor),
+// with what Cobra adds to a tree as it runs it (the help and completion
+// commands, a help flag), so that a file naming them reads as it did when
+// the running tree was checked (attack19 M1).
+func wholeTree(f *Factory) *cobra.Command {
+	tree := NewRootCmd(f)
+	tree.InitDefaultHelpCmd()
+	tree.InitDefaultCompletionCmd()
+	var helpFlags func(*cobra.Command)
+	helpFlags = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		for _, sub := range c.Commands() {
+			helpFlags(sub)
+		}
+	}
+	helpFlags(tree)
+	return tree
+}
+
+// mergeConfigFiles reads the settings files in turn, each checked against
+// the command tree whole gives, into one Viper (a later file's setting
+// winning), with each setting's origin (file:line) by its key.
+func mergeConfigFiles(files []string, whole func() *cobra.Command) (*viper.Viper, map[string]string, error) {
+	v := viper.New() // the files, merged
+	origins := map[string]string{}
+	for _, file := range files {
+		data, err := fileio.ReadFileLimited(file)
+		if err != nil {
+			return nil, nil, invalidErr(fmt.Errorf("config file %w", err))
+		}
+		settings, lines, err := parseConfig(file, data)
+		if err != nil {
+			return nil, nil, invalidErr(err)
+		}
+		if err := checkSections(whole(), file, settings, lines); err != nil {
+			return nil, nil, invalidErr(err)
+		}
+		if err := v.MergeConfigMap(settings); err != nil {
+			return nil, nil, invalidErr(fmt.Errorf("%s: %w", file, err))
+		}
+		for k, l := range lines {
+			origins[k] = fmt.Sprintf("%s:%d", file, l)
+		}
+	}
+	return v, origins, nil
+}
+
+// applySettings sets each flag of cmd that the user did not set (and that
+// is not one of a single run's, perRunFlag) from the first level that has
+// it: the environment (env), then the files (v), a command's section before
+// a top-level setting; it notes where each came from in f.settingOrigin.
+func applySettings(cmd *cobra.Command, f *Factory, env, v *viper.Viper, origins map[string]string) error {
 	var errs []error
 	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
 		if fl.Changed || perRunFlag(fl.Name) {

@@ -616,11 +616,9 @@ func analyzeYAMLScalar(s string) yamlAnalysis {
 	if len(s) == 0 {
 		return yamlAnalysis{blockPlain: true, single: true}
 	}
-	var blockIndicators, lineBreaks, special, tabs bool
-	var leadingSpace, leadingBreak, trailingSpace, trailingBreak, breakSpace, spaceBreak bool
-	var previousSpace, previousBreak bool
+	var f yamlScalarFlags
 	if strings.HasPrefix(s, "---") || strings.HasPrefix(s, "...") {
-		blockIndicators = true
+		f.blockIndicators = true
 	}
 	precededByWhitespace := true
 	for i, w := 0, 0; i < len(s); i += w {
@@ -628,7 +626,7 @@ func analyzeYAMLScalar(s string) yamlAnalysis {
 		if i > 0 && c > ' ' && c < 0x7F && c != ':' && c != '#' {
 			// Printable ASCII past the first character, not a space
 			// nor an indicator there: it changes nothing but this.
-			w, previousSpace, previousBreak, precededByWhitespace = 1, false, false, false
+			w, f.previousSpace, f.previousBreak, precededByWhitespace = 1, false, false, false
 			continue
 		}
 		var printable, isBreak bool
@@ -638,77 +636,105 @@ func analyzeYAMLScalar(s string) yamlAnalysis {
 			w, printable, isBreak = yamlWidth(c), yamlIsPrintable(s, i), yamlIsBreak(s, i)
 		}
 		followedByWhitespace := i+w >= len(s) || s[i+w] == ' ' || s[i+w] == '\t'
-		if i == 0 {
-			switch c {
-			case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
-				blockIndicators = true
-			case '?', ':', '-':
-				if followedByWhitespace {
-					blockIndicators = true
-				}
-			}
-		} else {
-			switch c {
-			case ':':
-				if followedByWhitespace {
-					blockIndicators = true
-				}
-			case '#':
-				if precededByWhitespace {
-					blockIndicators = true
-				}
-			}
+		if yamlIndicatorAt(c, i == 0, precededByWhitespace, followedByWhitespace) {
+			f.blockIndicators = true
 		}
 		if c == '\t' {
-			tabs = true
+			f.tabs = true
 		} else if !printable {
-			special = true
+			f.special = true
 		}
-		if c == ' ' {
-			if i == 0 {
-				leadingSpace = true
-			}
-			if i+w == len(s) {
-				trailingSpace = true
-			}
-			if previousBreak {
-				breakSpace = true
-			}
-			previousSpace, previousBreak = true, false
-		} else if isBreak {
-			lineBreaks = true
-			if i == 0 {
-				leadingBreak = true
-			}
-			if i+w == len(s) {
-				trailingBreak = true
-			}
-			if previousSpace {
-				spaceBreak = true
-			}
-			previousSpace, previousBreak = false, true
-		} else {
-			previousSpace, previousBreak = false, false
-		}
+		f.spacing(c == ' ', isBreak, i == 0, i+w == len(s))
 		precededByWhitespace = c == ' ' || c == '\t' || c == 0 || isBreak
 	}
-	a := yamlAnalysis{multiline: lineBreaks, flowPlain: true, blockPlain: true, single: true, block: true}
-	if leadingSpace || leadingBreak || trailingSpace || trailingBreak {
+	return f.analysis()
+}
+
+// yamlScalarFlags is what analyzeYAMLScalar's pass over a scalar has found
+// so far: the emitter's flags, and whether the character before was a
+// space or a break.
+type yamlScalarFlags struct {
+	blockIndicators, lineBreaks, special, tabs                                       bool
+	leadingSpace, leadingBreak, trailingSpace, trailingBreak, breakSpace, spaceBreak bool
+	previousSpace, previousBreak                                                     bool
+}
+
+// yamlIndicatorAt reports whether the character c, the scalar's first when
+// first, is an indicator there that keeps the scalar from being plain in
+// block context: on the first character any of the flow and other
+// indicators (?, : and - only before whitespace), later a : before
+// whitespace or a # after it.
+func yamlIndicatorAt(c byte, first, precededByWhitespace, followedByWhitespace bool) bool {
+	if first {
+		switch c {
+		case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+			return true
+		case '?', ':', '-':
+			return followedByWhitespace
+		}
+		return false
+	}
+	switch c {
+	case ':':
+		return followedByWhitespace
+	case '#':
+		return precededByWhitespace
+	}
+	return false
+}
+
+// spacing notes a character that is a space, a line break or neither, the
+// scalar's first when first and its last when last: where the scalar has
+// spaces and breaks, and a space next to a break.
+func (f *yamlScalarFlags) spacing(space, isBreak, first, last bool) {
+	switch {
+	case space:
+		if first {
+			f.leadingSpace = true
+		}
+		if last {
+			f.trailingSpace = true
+		}
+		if f.previousBreak {
+			f.breakSpace = true
+		}
+		f.previousSpace, f.previousBreak = true, false
+	case isBreak:
+		f.lineBreaks = true
+		if first {
+			f.leadingBreak = true
+		}
+		if last {
+			f.trailingBreak = true
+		}
+		if f.previousSpace {
+			f.spaceBreak = true
+		}
+		f.previousSpace, f.previousBreak = false, true
+	default:
+		f.previousSpace, f.previousBreak = false, false
+	}
+}
+
+// analysis is the styles a scalar with flags f can be written in.
+func (f *yamlScalarFlags) analysis() yamlAnalysis {
+	a := yamlAnalysis{multiline: f.lineBreaks, flowPlain: true, blockPlain: true, single: true, block: true}
+	if f.leadingSpace || f.leadingBreak || f.trailingSpace || f.trailingBreak {
 		a.blockPlain = false
 	}
-	if trailingSpace {
+	if f.trailingSpace {
 		a.block = false
 	}
-	if breakSpace {
+	if f.breakSpace {
 		a.blockPlain, a.single = false, false
 	}
-	if spaceBreak || tabs || special {
+	if f.spaceBreak || f.tabs || f.special {
 		a.blockPlain, a.single = false, false
 	}
-	if spaceBreak || special {
+	if f.spaceBreak || f.special {
 		a.block = false
 	}
-	if lineBreaks || blockIndicators {
+	if f.lineBreaks || f.blockIndicators {
 		a.blockPlain = false
 	}
 	return a

@@ -171,33 +171,6 @@ func decodeQuestion(d *xml.Decoder, start xml.StartElement) (xmlQuestion, error)
 		}
 		return decodeText(d, t, *p)
 	}
-	strs := func(name string) *string {
-		switch name {
-		case "defaultgrade":
-			return &x.DefaultGrade
-		case "penalty":
-			return &x.Penalty
-		case "hidden":
-			return &x.Hidden
-		case "idnumber":
-			return &x.IDNumber
-		case "single":
-			return &x.Single
-		case "shuffleanswers":
-			return &x.Shuffle
-		case "usecase":
-			return &x.UseCase
-		case "selecttype":
-			return &x.SelectType
-		case "selectcount":
-			return &x.SelectCount
-		case "gradingtype":
-			return &x.GradingType
-		case "responseformat":
-			return &x.ResponseFormat
-		}
-		return nil
-	}
 	err := elements(d, func(t xml.StartElement) (bool, error) {
 		var err error
 		switch name := t.Name.Local; name {
@@ -217,46 +190,12 @@ func decodeQuestion(d *xml.Decoder, start xml.StartElement) (xmlQuestion, error)
 		case "subquestion":
 			x.Subquestions = append(x.Subquestions, xmlSubquestion{})
 			err = decodeSubquestion(d, t, &x.Subquestions[len(x.Subquestions)-1])
-		case "units": // units>unit
-			err = elements(d, func(t xml.StartElement) (bool, error) {
-				if t.Name.Local != "unit" {
-					return false, nil
-				}
-				var u xmlUnit
-				err := elements(d, func(t xml.StartElement) (bool, error) {
-					var err error
-					switch t.Name.Local {
-					case "multiplier":
-						u.Multiplier, err = chardata(d)
-					case "unit_name":
-						u.Name, err = chardata(d)
-					default:
-						return false, nil
-					}
-					return true, err
-				}, nil)
-				x.Units = append(x.Units, u)
-				return true, err
-			}, nil)
-		case "tags": // tags>tag
-			err = elements(d, func(t xml.StartElement) (bool, error) {
-				if t.Name.Local != "tag" {
-					return false, nil
-				}
-				var tag xmlTag
-				err := elements(d, func(t xml.StartElement) (bool, error) {
-					if t.Name.Local != "text" {
-						return false, nil
-					}
-					var err error
-					tag.Text, err = chardata(d)
-					return true, err
-				}, nil)
-				x.Tags = append(x.Tags, tag)
-				return true, err
-			}, nil)
+		case "units":
+			x.Units, err = appendUnits(d, x.Units)
+		case "tags":
+			x.Tags, err = appendTags(d, x.Tags)
 		default:
-			p := strs(name)
+			p := x.stringField(name)
 			if p == nil {
 				return false, nil
 			}
@@ -265,4 +204,84 @@ func decodeQuestion(d *xml.Decoder, start xml.StartElement) (xmlQuestion, error)
 		return true, err
 	}, nil)
 	return x, err
+}
+
+// stringField is the string field of x that the child element of local name
+// name fills with its character data, or nil when no string field has that
+// name.
+func (x *xmlQuestion) stringField(name string) *string {
+	switch name {
+	case "defaultgrade":
+		return &x.DefaultGrade
+	case "penalty":
+		return &x.Penalty
+	case "hidden":
+		return &x.Hidden
+	case "idnumber":
+		return &x.IDNumber
+	case "single":
+		return &x.Single
+	case "shuffleanswers":
+		return &x.Shuffle
+	case "usecase":
+		return &x.UseCase
+	case "selecttype":
+		return &x.SelectType
+	case "selectcount":
+		return &x.SelectCount
+	case "gradingtype":
+		return &x.GradingType
+	case "responseformat":
+		return &x.ResponseFormat
+	}
+	return nil
+}
+
+// appendUnits reads the <units> element just started (units>unit) onto
+// units: each xmlUnit (multiplier; unit_name), even one cut short by an
+// error.
+func appendUnits(d *xml.Decoder, units []xmlUnit) ([]xmlUnit, error) {
+	err := elements(d, func(t xml.StartElement) (bool, error) {
+		if t.Name.Local != "unit" {
+			return false, nil
+		}
+		var u xmlUnit
+		err := elements(d, func(t xml.StartElement) (bool, error) {
+			var err error
+			switch t.Name.Local {
+			case "multiplier":
+				u.Multiplier, err = chardata(d)
+			case "unit_name":
+				u.Name, err = chardata(d)
+			default:
+				return false, nil
+			}
+			return true, err
+		}, nil)
+		units = append(units, u)
+		return true, err
+	}, nil)
+	return units, err
+}
+
+// appendTags reads the <tags> element just started (tags>tag) onto tags:
+// each xmlTag (text), even one cut short by an error.
+func appendTags(d *xml.Decoder, tags []xmlTag) ([]xmlTag, error) {
+	err := elements(d, func(t xml.StartElement) (bool, error) {
+		if t.Name.Local != "tag" {
+			return false, nil
+		}
+		var tag xmlTag
+		err := elements(d, func(t xml.StartElement) (bool, error) {
+			if t.Name.Local != "text" {
+				return false, nil
+			}
+			var err error
+			tag.Text, err = chardata(d)
+			return true, err
+		}, nil)
+		tags = append(tags, tag)
+		return true, err
+	}, nil)
+	return tags, err
 }

@@ -239,72 +239,12 @@ func keyValue(p *quiz.Presented) any {
 // questions as shown (shuffled by l.Seed), in YAML with each question and its
 // options in a comment above its answer.
 func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
-	student, ids, opts := l.Student, l.Banks, &l
-	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
-	root := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(key string, value *yaml.Node) { root.Content = append(root.Content, str(key), value) }
-	add("student", &yaml.Node{Kind: yaml.ScalarNode, Value: student, Style: yaml.DoubleQuotedStyle})
-	bankList := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, id := range ids {
-		bankList.Content = append(bankList.Content, str(id))
+	root := yamlHeader(l)
+	answers, err := yamlAnswers(questions, l.Key)
+	if err != nil {
+		return err
 	}
-	add("banks", bankList)
-	add("seed", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(opts.Seed)})
-	if opts.Set != "" {
-		add("set", &yaml.Node{Kind: yaml.ScalarNode, Value: opts.Set, Style: yaml.DoubleQuotedStyle})
-	}
-	if opts.Count > 0 {
-		add("count", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(opts.Count)})
-	}
-	if len(opts.Tags) > 0 {
-		tags := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, t := range opts.Tags {
-			tags.Content = append(tags.Content, str(t))
-		}
-		add("tags", tags)
-	}
-	if opts.Difficulty != "" {
-		add("difficulty", str(opts.Difficulty))
-	}
-	if len(opts.Types) > 0 {
-		types := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, t := range opts.Types {
-			types.Content = append(types.Content, str(t))
-		}
-		add("types", types)
-	}
-	answers := &yaml.Node{Kind: yaml.MappingNode}
-	n := 0
-	for _, p := range questions {
-		if p.Type == quiz.Info {
-			continue
-		}
-		n++
-		key := str(p.ID)
-		key.HeadComment = questionComment(n, p)
-		if opts.Key && p.Type == quiz.Open && len(p.Key) > 0 {
-			// What to look for when marking, as the worksheet's key lists it.
-			key.HeadComment += "\n   Key points:"
-			for _, k := range p.Key {
-				for i, l := range strings.Split(text.Wrap(k, 68, ""), "\n") {
-					lead := "     "
-					if i == 0 {
-						lead = "   - "
-					}
-					key.HeadComment += "\n" + lead + l
-				}
-			}
-		}
-		value := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
-		if opts.Key {
-			var err error
-			if value, err = keyNode(p); err != nil {
-				return err
-			}
-		}
-		answers.Content = append(answers.Content, key, value)
-	}
-	add("answers", answers)
+	root.Content = append(root.Content, plainScalar("answers"), answers)
 	root.HeadComment = sheetInstructions
 	var buf bytes.Buffer
 	buf.Grow(512 * (len(questions) + 2)) // a key's question and answer take about 400 bytes: grown once
@@ -316,7 +256,96 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	out := buf.Bytes()
+	return finishYAML(w, buf.Bytes(), questions, l.Key)
+}
+
+// plainScalar is a YAML scalar node of s, styled as the encoder sees fit.
+func plainScalar(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+
+// flowList is a YAML flow sequence ([a, b]) of items.
+func flowList(items []string) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, s := range items {
+		list.Content = append(list.Content, plainScalar(s))
+	}
+	return list
+}
+
+// yamlHeader is the YAML sheet's top mapping up to its answers: the student,
+// the banks and the seed always, the selection (set, count, tags,
+// difficulty, types) where l has one.
+func yamlHeader(l Layout) *yaml.Node {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, value *yaml.Node) { root.Content = append(root.Content, plainScalar(key), value) }
+	add("student", &yaml.Node{Kind: yaml.ScalarNode, Value: l.Student, Style: yaml.DoubleQuotedStyle})
+	add("banks", flowList(l.Banks))
+	add("seed", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(l.Seed)})
+	if l.Set != "" {
+		add("set", &yaml.Node{Kind: yaml.ScalarNode, Value: l.Set, Style: yaml.DoubleQuotedStyle})
+	}
+	if l.Count > 0 {
+		add("count", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(l.Count)})
+	}
+	if len(l.Tags) > 0 {
+		add("tags", flowList(l.Tags))
+	}
+	if l.Difficulty != "" {
+		add("difficulty", plainScalar(l.Difficulty))
+	}
+	if len(l.Types) > 0 {
+		add("types", flowList(l.Types))
+	}
+	return root
+}
+
+// yamlAnswers is the YAML sheet's answers mapping: each question but an
+// info by its id, its comment above it (with key, an open question's key
+// points too), its value null or, with key, its right answer (keyNode).
+func yamlAnswers(questions []*quiz.Presented, key bool) (*yaml.Node, error) {
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	n := 0
+	for _, p := range questions {
+		if p.Type == quiz.Info {
+			continue
+		}
+		n++
+		id := plainScalar(p.ID)
+		id.HeadComment = questionComment(n, p)
+		if key && p.Type == quiz.Open && len(p.Key) > 0 {
+			id.HeadComment += keyPointsComment(p.Key)
+		}
+		value := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
+		if key {
+			var err error
+			if value, err = keyNode(p); err != nil {
+				return nil, err
+			}
+		}
+		answers.Content = append(answers.Content, id, value)
+	}
+	return answers, nil
+}
+
+// keyPointsComment is the comment lines, each begun with a newline, that
+// follow an open question's comment in the key: what to look for when
+// marking, as the worksheet's key lists it.
+func keyPointsComment(points []string) string {
+	c := "\n   Key points:"
+	for _, k := range points {
+		for i, l := range strings.Split(text.Wrap(k, 68, ""), "\n") {
+			lead := "     "
+			if i == 0 {
+				lead = "   - "
+			}
+			c += "\n" + lead + l
+		}
+	}
+	return c
+}
+
+// finishYAML writes the encoded sheet out to w finished: a key's long lines
+// folded (foldLines), a blank sheet's open answers given their | (openBlocks).
+func finishYAML(w io.Writer, out []byte, questions []*quiz.Presented, key bool) error {
 	// The sheet is finished (folded, or its open answers marked) straight
 	// into the bytes.Buffer the command collects it in, where w is one: a
 	// copy of the key made only to be copied there was a fifth of the
@@ -329,7 +358,7 @@ func WriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error {
 	} else {
 		dst = make([]byte, 0, len(out)+len(out)/16)
 	}
-	if opts.Key {
+	if key {
 		dst = foldLines(dst, out, 78)
 	} else {
 		// An open answer goes on the lines below a |, where a colon, a
