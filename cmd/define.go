@@ -1,10 +1,8 @@
 package cmd
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -126,7 +124,7 @@ func defineRun(opts *DefineOptions) error {
 	}
 	switch {
 	case opts.JSON:
-		if err := writeEntriesJSON(ios.Out, g, found); err != nil {
+		if err := assets.WriteEntriesJSON(ios.Out, g, found); err != nil {
 			return err
 		}
 	default:
@@ -150,81 +148,6 @@ func defineRun(opts *DefineOptions) error {
 		return silent(ExitNegative)
 	}
 	return nil
-}
-
-// writeEntriesJSON writes entries, which are g's (assets.Glossary), as
-// text.WriteJSON writes them: an array of the entries as glossary list --json
-// prints them, each copied from the bytes go generate wrote
-// (assets.GlossaryJSON) rather than encoded by reflection, which took a tenth
-// of define --json's run (building encoding/json's encoders for Entry and
-// its fields). An element of the whole glossary's array is indented as one of
-// any array: from a line "  {" to a line "  }" (a string holds no newline).
-func writeEntriesJSON(w io.Writer, g *glossary.Glossary, entries []*glossary.Entry) error {
-	all := g.Entries()
-	elems := jsonElements(assets.GlossaryJSON())
-	if len(elems) != len(all) {
-		// Not the glossary's JSON (never, while TestCompiledGlossaryJSONIsFresh passes).
-		if entries == nil {
-			entries = []*glossary.Entry{}
-		}
-		return text.WriteJSON(w, entries)
-	}
-	if len(entries) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	var buf bytes.Buffer
-	buf.WriteString("[\n")
-	for n, e := range entries {
-		i := entryIndex(all, e)
-		if i < 0 {
-			return text.WriteJSON(w, entries) // not one of g's entries
-		}
-		if n > 0 {
-			buf.WriteString(",\n")
-		}
-		buf.Write(elems[i])
-	}
-	buf.WriteString("\n]\n")
-	_, err := w.Write(buf.Bytes())
-	return err
-}
-
-// entryIndex is the position of e in entries, or -1.
-func entryIndex(entries []glossary.Entry, e *glossary.Entry) int {
-	for i := range entries {
-		if &entries[i] == e {
-			return i
-		}
-	}
-	return -1
-}
-
-// jsonElements cuts an indented JSON array, as text.WriteJSON writes one,
-// into its elements' bytes: each from its line "  {" to its line "  }".
-// It returns nil for anything else.
-func jsonElements(data []byte) [][]byte {
-	rest, ok := bytes.CutPrefix(data, []byte("[\n"))
-	if !ok {
-		return nil
-	}
-	var elems [][]byte
-	for {
-		end := bytes.Index(rest, []byte("\n  }"))
-		if !bytes.HasPrefix(rest, []byte("  {\n")) || end < 0 {
-			return nil
-		}
-		elems = append(elems, rest[:end+len("\n  }")])
-		rest = rest[end+len("\n  }"):]
-		if after, more := bytes.CutPrefix(rest, []byte(",\n")); more {
-			rest = after
-			continue
-		}
-		if string(rest) != "\n]\n" {
-			return nil
-		}
-		return elems
-	}
 }
 
 // hitTerms names the first n entries that a search found, and how many more.

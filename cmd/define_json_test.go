@@ -11,7 +11,7 @@ import (
 )
 
 // define --json copies each entry's bytes from the JSON go generate wrote
-// (writeEntriesJSON): it must print what text.WriteJSON prints, for no entry,
+// (assets.WriteEntriesJSON): it must print what text.WriteJSON prints, for no entry,
 // every entry alone, and many lists of entries, repeats included.
 func TestDefineJSONAsWriteJSON(t *testing.T) {
 	g := assets.Glossary()
@@ -19,7 +19,7 @@ func TestDefineJSONAsWriteJSON(t *testing.T) {
 	check := func(entries []*glossary.Entry) {
 		t.Helper()
 		var got, want bytes.Buffer
-		if err := writeEntriesJSON(&got, g, entries); err != nil {
+		if err := assets.WriteEntriesJSON(&got, g, entries); err != nil {
 			t.Fatal(err)
 		}
 		w := entries
@@ -49,23 +49,4 @@ func TestDefineJSONAsWriteJSON(t *testing.T) {
 	// An entry of another glossary (a copy) is encoded as WriteJSON does.
 	copied := all[3]
 	check([]*glossary.Entry{&all[0], &copied})
-	if len(jsonElements(assets.GlossaryJSON())) != len(all) {
-		t.Fatal("glossary.json does not cut into one element an entry")
-	}
-}
-
-// jsonElements takes only an array as text.WriteJSON indents one.
-func TestJSONElementsRefusesOtherJSON(t *testing.T) {
-	for _, in := range []string{
-		"", "[]\n", "[\n", "{}\n", "[\n  {\n  }\n]", "[\n  {\n  }\n]\n\n", "[\n  {\n  },\n]\n",
-		"[\n  {\n  }\n  {\n  }\n]\n", "[\n  1\n]\n", "[\n  {\n  }x\n]\n", "[\n  {\n    \"a\": 1\n  },\n  2\n]\n",
-	} {
-		if got := jsonElements([]byte(in)); got != nil {
-			t.Errorf("jsonElements(%q) = %q, want nil", in, got)
-		}
-	}
-	got := jsonElements([]byte("[\n  {\n    \"a\": \"}\"\n  },\n  {\n  }\n]\n"))
-	if len(got) != 2 || string(got[0]) != "  {\n    \"a\": \"}\"\n  }" || string(got[1]) != "  {\n  }" {
-		t.Errorf("two elements: got %q", got)
-	}
 }

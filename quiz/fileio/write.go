@@ -93,6 +93,11 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 			// Named by the path given, not by the temporary file.
 			return &MissingDirError{Path: path}
 		}
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			// Named by the path given, not by a temporary file the
+			// reader never asked for.
+			return fmt.Errorf("cannot write %s: %w", path, pe.Err)
+		}
 		return err
 	}
 	tmpName := tmp.Name()

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -302,5 +303,26 @@ func TestWriteFileInDevShm(t *testing.T) {
 	}
 	if !Replaces(path) {
 		t.Error("a file in /dev/shm needs --force to be replaced")
+	}
+}
+
+// A file that cannot be made in its folder is named as given, not by the
+// temporary file written first: the reader never named that one (quiz
+// --answers -o relies on this, having no probe of its own).
+func TestWriteFileErrorNamesThePath(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "notafolder")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(file, "report.json")
+	err := WriteFile(path, false, Derived, func(w io.Writer) error { return nil })
+	if err == nil {
+		t.Fatal("written inside a file")
+	}
+	if want := "cannot write " + path + ": "; !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("error %q, want it to start %q and name no temporary file", err, want)
+	}
+	if runtime.GOOS != "windows" && !errors.Is(err, syscall.ENOTDIR) {
+		t.Errorf("error %q has lost its cause (not a directory)", err)
 	}
 }

@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -919,8 +920,8 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		}
 		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: o.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal, false)})
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
-	g.first = append(data, '\n')
+	first, err := gradescopeJSON(out)
+	g.first = first
 	return err
 }
 
@@ -938,9 +939,20 @@ func (g *gradescopeResults) Unreadable(where string, err error) error {
 		"output":     "Your submission could not be read, so it scored 0. Fix it and submit again. The problem: " + strings.TrimSpace(text.EscapeLines(err.Error())),
 		"tests":      []gradescopeTest{},
 	}
-	data, jerr := json.MarshalIndent(out, "", "  ")
-	g.first = append(data, '\n')
+	first, jerr := gradescopeJSON(out)
+	g.first = first
 	return jerr
+}
+
+// gradescopeJSON is results.json's bytes. It escapes <, > and & as
+// \u003c, \u003e and \u0026 (text.EscapeHTML), as it always has
+// (json.MarshalIndent): the file is read by Gradescope, whose parser decodes
+// either form alike, but also by scripts and by eye, and the bytes a
+// teacher's checks or diffs have seen stay the same.
+func gradescopeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	err := text.WriteJSON(&buf, v, text.EscapeHTML)
+	return buf.Bytes(), err
 }
 
 func (g *gradescopeResults) Close() error {

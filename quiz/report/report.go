@@ -486,10 +486,7 @@ func Extension(format string) string {
 func (r *Report) Write(w io.Writer, format string) error {
 	switch format {
 	case FormatJSON, "":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
+		return text.WriteJSON(w, r)
 	case FormatMarkdown:
 		return r.writeMarkdown(w)
 	case FormatCSV:

@@ -660,10 +660,7 @@ func (s StatsSummary) WriteJSON(w io.Writer) error {
 		it.DiscriminativeEfficiency = roundPtr(it.DiscriminativeEfficiency, 2)
 		r.Items[i] = it
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return text.WriteJSON(w, r)
 }
 
 func roundPtr(v *float64, places int) *float64 {

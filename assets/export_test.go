@@ -1,0 +1,4 @@
+package assets
+
+// JSONElements is jsonElements, for the tests.
+var JSONElements = jsonElements
