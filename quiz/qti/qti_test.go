@@ -3,6 +3,7 @@ package qti
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"io"
 	"os"
@@ -172,6 +173,44 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(x.Bytes(), y.Bytes()) {
 		t.Error("two exports of one bank differ")
+	}
+}
+
+// A package read as a stream gets each entry's sizes before its data:
+// Java's ZipInputStream (as Java-based LMSs read uploads) refuses a stored
+// entry whose sizes come after it in a data descriptor (attack20 M1). Each
+// local header has the descriptor flag (bit 3) clear and sizes that match
+// the data, which is stored.
+func TestZipEntriesSizedUpFront(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := Export(&buf, assets.CompiledBank("comprehension")); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	entries := 0
+	for i := bytes.Index(data, []byte("PK\x03\x04")); i >= 0; {
+		flags := binary.LittleEndian.Uint16(data[i+6:])
+		method := binary.LittleEndian.Uint16(data[i+8:])
+		compressed := binary.LittleEndian.Uint32(data[i+18:])
+		size := binary.LittleEndian.Uint32(data[i+22:])
+		nameLen, extraLen := int(binary.LittleEndian.Uint16(data[i+26:])), int(binary.LittleEndian.Uint16(data[i+28:]))
+		name := string(data[i+30 : i+30+nameLen])
+		if flags&0x8 != 0 {
+			t.Errorf("%s: sizes in a data descriptor after the data (flags %#x)", name, flags)
+		}
+		if method != zip.Store || compressed != size || size == 0 {
+			t.Errorf("%s: method %d, %d bytes stored for %d", name, method, compressed, size)
+		}
+		entries++
+		next := i + 30 + nameLen + extraLen + int(compressed)
+		j := bytes.Index(data[next:], []byte("PK\x03\x04"))
+		if j < 0 {
+			break
+		}
+		i = next + j
+	}
+	if entries != 2 {
+		t.Errorf("%d entries read as a stream, want 2 (the manifest and the assessment)", entries)
 	}
 }
 
