@@ -69,6 +69,9 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	// device or a pipe is written to directly.
 	if st, err := os.Lstat(path); err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
+			if linksToDevice(path) {
+				return writeDevice(path, write)
+			}
 			target, err := filepath.EvalSymlinks(path)
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
@@ -177,16 +180,40 @@ func IsStream(st fs.FileInfo) bool {
 	return st.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0
 }
 
-// IsDevice reports whether path names something under /dev/: /dev/stdout,
-// /dev/stderr, /dev/fd/N, /dev/null. Such a path is opened and written as it
-// is (writeDevice), whatever is behind it: a pipe, a terminal, or a file the
-// shell opened with > or >>.
+// IsDevice reports whether path names something under /dev/ or /proc/:
+// /dev/stdout, /dev/stderr, /dev/fd/N, /dev/null, /proc/self/fd/N. Such a
+// path is opened and written as it is (writeDevice), whatever is behind it:
+// a pipe, a terminal, or a file the shell opened with > or >>.
 //
 // /dev/shm is not among them: it is a folder of ordinary files (a tmpfs that
 // scripts and benchmarks use as a scratch disk), written as any other.
 func IsDevice(path string) bool {
 	abs, err := filepath.Abs(path)
-	return err == nil && strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/")
+	if err != nil {
+		return false
+	}
+	return strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/") || strings.HasPrefix(abs, "/proc/")
+}
+
+// linksToDevice reports whether path is a link whose chain passes through a
+// device path (IsDevice): a link to /dev/stdout is written as /dev/stdout
+// is, never followed to the file behind it (a shell's >> log) and renamed
+// over, which would lose what the log held (attack20 M2).
+func linksToDevice(path string) bool {
+	for range 40 { // as many links as the system follows
+		target, err := os.Readlink(path)
+		if err != nil {
+			return false
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		if IsDevice(target) {
+			return true
+		}
+		path = target
+	}
+	return false
 }
 
 // MissingDirError is a file that cannot be written because its folder does
@@ -213,7 +240,7 @@ func CheckDir(path string) error {
 // is not a stream (IsStream) or a path under /dev/ (IsDevice), so writing it
 // needs --force.
 func Replaces(path string) bool {
-	if IsDevice(path) {
+	if IsDevice(path) || linksToDevice(path) {
 		return false
 	}
 	st, err := os.Stat(path)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -324,5 +325,56 @@ func TestWriteFileErrorNamesThePath(t *testing.T) {
 	}
 	if runtime.GOOS != "windows" && !errors.Is(err, syscall.ENOTDIR) {
 		t.Errorf("error %q has lost its cause (not a directory)", err)
+	}
+}
+
+// A link whose chain passes through a device path (/dev/stdout, /proc/self/
+// fd/N) is written as the device, appended to, and needs no --force: it was
+// followed to the file the shell opened with >> and renamed over it, and the
+// log lost its lines (attack20 M2). /proc/self/fd/N named directly is a
+// device path too.
+func TestWriteFileLinkToDevice(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/proc/self/fd/N is Linux's")
+	}
+	dir := t.TempDir()
+	log := filepath.Join(dir, "log.txt")
+	os.WriteFile(log, []byte("log line 1\n"), 0o644)
+	f, err := os.OpenFile(log, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fd := fmt.Sprintf("/proc/self/fd/%d", f.Fd())
+	link := filepath.Join(dir, "out.json")
+	if err := os.Symlink(fmt.Sprintf("/dev/fd/%d", f.Fd()), link); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{link, fd} {
+		if !IsDevice(path) && !linksToDevice(path) {
+			t.Errorf("%s is not taken for a device", path)
+		}
+		if Replaces(path) {
+			t.Errorf("%s needs --force", path)
+		}
+		if err := WriteFile(path, true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "report\n"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := os.ReadFile(log); string(got) != "log line 1\nreport\nreport\n" {
+		t.Errorf("log.txt: %q", got)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	// A link to an ordinary file is followed and the file replaced, as before.
+	plain := filepath.Join(dir, "plain.json")
+	os.WriteFile(plain, []byte("old\n"), 0o644)
+	other := filepath.Join(dir, "other.json")
+	if err := os.Symlink(plain, other); err != nil {
+		t.Fatal(err)
+	}
+	if linksToDevice(other) {
+		t.Error("a link to an ordinary file is taken for a device")
 	}
 }
