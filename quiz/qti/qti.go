@@ -13,6 +13,7 @@ package qti
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -96,10 +97,7 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 		// ZipInputStream, as Java-based LMSs read uploads) refuses a stored
 		// entry whose sizes come after its data, which is how CreateHeader
 		// writes every entry (attack20 M1).
-		fw, err := zw.CreateRaw(&zip.FileHeader{
-			Name: f.name, Method: zip.Store, Modified: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
-			CRC32: crc32.ChecksumIEEE(f.data), CompressedSize64: uint64(len(f.data)), UncompressedSize64: uint64(len(f.data)),
-		})
+		fw, err := zw.CreateRaw(storedHeader(f.name, f.data))
 		if err != nil {
 			return nil, err
 		}
@@ -114,6 +112,28 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 		return nil, err
 	}
 	return notes, nil
+}
+
+// zipTime is every packaged file's time: the same bank makes the same zip.
+var zipTime = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// storedHeader is the header of a stored file, as CreateHeader writes one
+// (version 2.0, the time as an MS-DOS date and as the extended timestamp
+// Info-ZIP writes), with its checksum and sizes given up front: CreateRaw
+// writes the fields as they are (recheck25 L1: without these the files
+// were dated 1980-00-00, version 0.0).
+func storedHeader(name string, data []byte) *zip.FileHeader {
+	const zipVersion20 = 20
+	mtime := binary.LittleEndian.AppendUint32(nil, uint32(zipTime.Unix()))
+	return &zip.FileHeader{
+		Name: name, Method: zip.Store,
+		CreatorVersion: zipVersion20, ReaderVersion: zipVersion20,
+		Modified:     zipTime,
+		ModifiedDate: uint16(zipTime.Day() + int(zipTime.Month())<<5 + (zipTime.Year()-1980)<<9),
+		ModifiedTime: uint16(zipTime.Second()/2 + zipTime.Minute()<<5 + zipTime.Hour()<<11),
+		Extra:        append([]byte{0x55, 0x54, 5, 0, 1}, mtime...), // extended timestamp: the time alone
+		CRC32:        crc32.ChecksumIEEE(data), CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(data)),
+	}
 }
 
 // ident makes an XML identifier (a letter first) from an id.

@@ -212,6 +212,17 @@ func TestZipEntriesSizedUpFront(t *testing.T) {
 	if entries != 2 {
 		t.Errorf("%d entries read as a stream, want 2 (the manifest and the assessment)", entries)
 	}
+	// Dated and versioned as CreateHeader writes them (recheck25 L1: they
+	// were 1980-00-00 and version 0.0 once written raw).
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !f.Modified.Equal(zipTime) || f.ModifiedDate != 40<<9|1<<5|1 || f.ReaderVersion != 20 || f.CreatorVersion&0xff != 20 {
+			t.Errorf("%s: modified %v (MS-DOS date %#x), versions %d and %d; want 2020-01-01 and 2.0", f.Name, f.Modified, f.ModifiedDate, f.CreatorVersion, f.ReaderVersion)
+		}
+	}
 }
 
 func keys(m map[string][]byte) []string {
