@@ -180,36 +180,78 @@ func IsStream(st fs.FileInfo) bool {
 	return st.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0
 }
 
-// IsDevice reports whether path names something under /dev/ or /proc/:
-// /dev/stdout, /dev/stderr, /dev/fd/N, /dev/null, /proc/self/fd/N. Such a
-// path is opened and written as it is (writeDevice), whatever is behind it:
-// a pipe, a terminal, or a file the shell opened with > or >>.
+// IsDevice reports whether path names something under /dev/ or a process's
+// file descriptor: /dev/stdout, /dev/stderr, /dev/fd/N, /dev/null,
+// /proc/self/fd/N. Such a path is opened and written as it is (writeDevice),
+// whatever is behind it: a pipe, a terminal, or a file the shell opened with
+// > or >>.
 //
 // /dev/shm is not among them: it is a folder of ordinary files (a tmpfs that
-// scripts and benchmarks use as a scratch disk), written as any other.
+// scripts and benchmarks use as a scratch disk), written as any other; nor
+// is the rest of /proc (/proc/self/cwd/x names an ordinary file).
 func IsDevice(path string) bool {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return false
 	}
-	return strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/") || strings.HasPrefix(abs, "/proc/")
+	return strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/") || isFDPath(abs)
 }
 
-// linksToDevice reports whether path is a link whose chain passes through a
-// device path (IsDevice): a link to /dev/stdout is written as /dev/stdout
-// is, never followed to the file behind it (a shell's >> log) and renamed
-// over, which would lose what the log held (attack20 M2).
+// isFDPath reports whether abs is /proc/PID/fd/N (PID a number, self or
+// thread-self, maybe followed by task/TID).
+func isFDPath(abs string) bool {
+	rest, ok := strings.CutPrefix(abs, "/proc/")
+	if !ok {
+		return false
+	}
+	proc, rest, ok := strings.Cut(rest, "/")
+	if !ok || proc != "self" && proc != "thread-self" && !allDigits(proc) {
+		return false
+	}
+	if task, ok := strings.CutPrefix(rest, "task/"); ok {
+		tid, after, ok := strings.Cut(task, "/")
+		if !ok || !allDigits(tid) {
+			return false
+		}
+		rest = after
+	}
+	n, ok := strings.CutPrefix(rest, "fd/")
+	return ok && allDigits(n)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// linksToDevice reports whether path is a link that leads, by any of its
+// links or its folders' (a link to /dev/fd, then its 1), to a device path
+// (IsDevice): such a path is written as /dev/stdout is, never followed to
+// the file behind it (a shell's >> log) and renamed over it, which would
+// lose what the log held (attack20 M2, recheck25 M2).
 func linksToDevice(path string) bool {
+	if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
 	for range 40 { // as many links as the system follows
+		dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+		if err != nil {
+			return false
+		}
+		path = filepath.Join(dir, filepath.Base(path))
+		if IsDevice(path) {
+			return true
+		}
 		target, err := os.Readlink(path)
 		if err != nil {
 			return false
 		}
 		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
-		}
-		if IsDevice(target) {
-			return true
+			target = filepath.Join(dir, target)
 		}
 		path = target
 	}

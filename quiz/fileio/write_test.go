@@ -378,3 +378,60 @@ func TestWriteFileLinkToDevice(t *testing.T) {
 		t.Error("a link to an ordinary file is taken for a device")
 	}
 }
+
+// Only a process's file descriptors are devices in /proc: /proc/self/cwd/x
+// is an ordinary file, made when missing and replaced only with --force
+// (recheck25 M1: every /proc path was appended to). A link to a folder of
+// descriptors leads to a device too: linkdir/1 with linkdir -> /dev/fd
+// (recheck25 M2: it was followed to the log and renamed over it).
+func TestWriteFileProcAndFolderLinks(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/proc is Linux's")
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, p := range []string{"/proc/self/cwd/plain.txt", "/proc/self/root" + dir + "/plain.txt"} {
+		if IsDevice(p) {
+			t.Errorf("IsDevice(%s) = true", p)
+		}
+	}
+	for _, p := range []string{"/proc/self/fd/1", "/proc/123/fd/4", "/proc/thread-self/fd/0", "/proc/1/task/12/fd/3", "/dev/stdout"} {
+		if !IsDevice(p) {
+			t.Errorf("IsDevice(%s) = false", p)
+		}
+	}
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := WriteFile("/proc/self/cwd/plain.txt", false, Derived, write("one\n")); err != nil {
+		t.Fatal(err)
+	}
+	var exists *ExistsError
+	if err := WriteFile("/proc/self/cwd/plain.txt", false, Derived, write("two\n")); !errors.As(err, &exists) {
+		t.Errorf("without force: %v", err)
+	}
+	if got, _ := os.ReadFile("plain.txt"); string(got) != "one\n" {
+		t.Errorf("plain.txt: %q", got)
+	}
+
+	log := filepath.Join(dir, "log.txt")
+	os.WriteFile(log, []byte("log line 1\n"), 0o644)
+	f, err := os.OpenFile(log, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := os.Symlink("/dev/fd", filepath.Join(dir, "myfd")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "myfd", fmt.Sprint(f.Fd()))
+	if Replaces(out) {
+		t.Errorf("%s needs --force", out)
+	}
+	if err := WriteFile(out, true, Derived, write("report\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(log); string(got) != "log line 1\nreport\n" {
+		t.Errorf("log.txt: %q", got)
+	}
+}
