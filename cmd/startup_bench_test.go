@@ -197,9 +197,10 @@ const startupGIFT = `::capital:: Which city is the capital of Azerbaijan? {=Baku
 // with FSRS (some 21 ms), and it is paid once: the review saves the state as
 // it ends, even when it ends at its first prompt (input closed, Ctrl-C), and
 // so does conflictq progress. Only this benchmark's kill at the first prompt
-// keeps every run cold; it keeps 20 ms on top of startupGoal. progress-year
-// is conflictq progress over the same year, with the state: it keeps the
-// 20 ms too, as it measured 1.29 to 1.57 at a load of 6 to 20.
+// keeps every run cold. progress-year is conflictq progress over the same
+// year, with the state (1.29 to 1.63 at a load of 5 to 20). Every row is
+// held to startupGoal alone: these two kept 20 ms on top once, which hid
+// progress-year when it was over (review13-s25).
 func BenchmarkStartup(b *testing.B) {
 	conflictq, baseline := buildBinaries(b)
 	dir := b.TempDir()
