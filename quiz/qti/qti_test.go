@@ -219,7 +219,7 @@ func TestZipEntriesSizedUpFront(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range zr.File {
-		if !f.Modified.Equal(zipTime) || f.ModifiedDate != 40<<9|1<<5|1 || f.ReaderVersion != 20 || f.CreatorVersion&0xff != 20 {
+		if !f.Modified.Equal(packagedAt()) || f.ModifiedDate != 40<<9|1<<5|1 || f.ReaderVersion != 20 || f.CreatorVersion&0xff != 20 {
 			t.Errorf("%s: modified %v (MS-DOS date %#x), versions %d and %d; want 2020-01-01 and 2.0", f.Name, f.Modified, f.ModifiedDate, f.CreatorVersion, f.ReaderVersion)
 		}
 	}
