@@ -5,7 +5,6 @@ package cmd
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -19,37 +18,17 @@ import (
 // file, over the floor for every -o). The real program is run under strace,
 // which counts its syncs.
 func TestOnlySomeonesWorkIsSynced(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs conflictq under strace")
-	}
-	strace, err := exec.LookPath("strace")
-	if err != nil {
-		t.Skip("no strace to count the syncs")
-	}
-	bin, err := exec.LookPath("conflictq") // put on PATH by TestMain
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Parallel()
 	dir := t.TempDir()
 	state := filepath.Join(dir, "state")
-	env := append(os.Environ(), "NO_COLOR=1", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_STATE_HOME="+state)
+	tr := newTracer(t, dir, append(os.Environ(), "NO_COLOR=1", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_STATE_HOME="+state))
 	sync := regexp.MustCompile(`(?m)^(?:\[pid +\d+\] |\d+ +)?f(?:data)?sync\(`)
 	// syncs runs conflictq with args (input on standard input) and returns
 	// how many times it synced a file; what it says goes to the log.
 	syncs := func(input string, args ...string) int {
 		t.Helper()
-		log := filepath.Join(t.TempDir(), "strace.log")
-		cmd := exec.Command(strace, append([]string{"-f", "-qq", "-e", "trace=fsync,fdatasync", "-o", log, bin}, args...)...)
-		cmd.Dir, cmd.Env, cmd.Stdin = dir, env, strings.NewReader(input)
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		runErr := cmd.Run()
-		data, err := os.ReadFile(log)
-		if err != nil || strings.Contains(out.String(), "PTRACE_TRACEME") || strings.Contains(out.String(), "ptrace(") {
-			t.Skipf("strace cannot trace here: %v %v\n%s", runErr, err, out.String())
-		}
-		t.Logf("conflictq %s: %v\n%s", strings.Join(args, " "), runErr, out.String())
+		data, out, runErr := tr.run("fsync,fdatasync", input, args...)
+		t.Logf("conflictq %s: %v\n%s", strings.Join(args, " "), runErr, out)
 		return len(sync.FindAllIndex(data, -1))
 	}
 	fx := writeTeacherFixture(t, dir, func(args ...string) { syncs("", args...) })

@@ -17,45 +17,25 @@ import (
 // lose, and the report's own write says why it cannot write (review13-s25
 // L1). The real program is run under strace, which sees every file opened.
 func TestOnlyAQuizProbesItsFolder(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs conflictq under strace")
-	}
-	strace, err := exec.LookPath("strace")
-	if err != nil {
-		t.Skip("no strace to see the files made")
-	}
-	bin, err := exec.LookPath("conflictq") // put on PATH by TestMain
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Parallel()
 	dir := t.TempDir()
-	env := append(os.Environ(), "NO_COLOR=1", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_STATE_HOME="+filepath.Join(dir, "state"))
+	tr := newTracer(t, dir, append(os.Environ(), "NO_COLOR=1", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_STATE_HOME="+filepath.Join(dir, "state")))
 	if err := os.WriteFile(filepath.Join(dir, "sample.yaml"), []byte(syncSampleBank), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// probes runs conflictq and returns how many probe files it opened.
 	probes := func(input string, args ...string) int {
 		t.Helper()
-		log := filepath.Join(t.TempDir(), "strace.log")
-		cmd := exec.Command(strace, append([]string{"-f", "-qq", "-e", "trace=open,openat,creat", "-o", log, bin}, args...)...)
-		cmd.Dir, cmd.Env, cmd.Stdin = dir, env, strings.NewReader(input)
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		runErr := cmd.Run()
-		data, err := os.ReadFile(log)
-		if err != nil || strings.Contains(out.String(), "PTRACE_TRACEME") || strings.Contains(out.String(), "ptrace(") {
-			t.Skipf("strace cannot trace here: %v %v\n%s", runErr, err, out.String())
-		}
+		data, out, runErr := tr.run("open,openat,creat", input, args...)
 		if runErr != nil {
-			t.Fatalf("conflictq %s: %v\n%s", strings.Join(args, " "), runErr, out.String())
+			t.Fatalf("conflictq %s: %v\n%s", strings.Join(args, " "), runErr, out)
 		}
 		if !bytes.Contains(data, []byte("openat(")) && !bytes.Contains(data, []byte("open(")) {
 			t.Fatalf("strace saw no file opened:\n%s", data)
 		}
 		return bytes.Count(data, []byte(".conflictq-check-"))
 	}
-	if _, err := exec.Command(bin, "sheet", "--bank", filepath.Join(dir, "sample.yaml"), "--seed", "1", "-o", filepath.Join(dir, "blank.yaml")).CombinedOutput(); err != nil {
+	if _, err := exec.Command(tr.bin, "sheet", "--bank", filepath.Join(dir, "sample.yaml"), "--seed", "1", "-o", filepath.Join(dir, "blank.yaml")).CombinedOutput(); err != nil {
 		t.Fatal(err)
 	}
 	quiz := []string{"quiz", "--plain", "--bank", "sample.yaml", "--seed", "3", "--student", "Ana"}
