@@ -252,14 +252,16 @@ func Canonical(path string) string {
 			break
 		}
 		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
+			// Beside the link as the system finds it (located: a ".."
+			// after a link is taken after the link).
+			target = filepath.Dir(located(path)) + string(os.PathSeparator) + target
 		}
 		path = target
 	}
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
-	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
-		path = filepath.Join(dir, filepath.Base(path))
+	} else {
+		path = located(path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {

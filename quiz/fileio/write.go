@@ -89,7 +89,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 			return fmt.Errorf("%s is not a regular file or a stream (a directory or a socket); name a file to write", path)
 		}
 	}
-	dir := filepath.Dir(path)
+	dir := filepath.Dir(located(path)) // as the system finds it: a ".." after a link is taken after the link
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -190,11 +190,37 @@ func IsStream(st fs.FileInfo) bool {
 // scripts and benchmarks use as a scratch disk), written as any other; nor
 // is the rest of /proc (/proc/self/cwd/x names an ordinary file).
 func IsDevice(path string) bool {
+	return isDevicePath(located(path))
+}
+
+// isDevicePath is IsDevice for a path whose folder is resolved (located).
+func isDevicePath(path string) bool {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return false
 	}
 	return strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/") || isFDPath(abs)
+}
+
+// located is where path is: its folder resolved as the system resolves it,
+// each link followed before a ".." after it (lnk/../fd/1 with lnk -> /dev/fd
+// is /proc/PID/fd/1), then its name; path itself where its folder cannot be
+// resolved. Cleaning the path first, as filepath.Dir and Abs do, would read
+// /dev/fd/../cwd/x as /dev/cwd/x (recheck25b F1, F2).
+func located(path string) string {
+	i := strings.LastIndexFunc(path, func(r rune) bool { return os.IsPathSeparator(uint8(r)) })
+	dir := "."
+	switch {
+	case i == 0:
+		dir = path[:1]
+	case i > 0:
+		dir = path[:i] // as written, not cleaned
+	}
+	resolved, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return path
+	}
+	return filepath.Join(resolved, path[i+1:])
 }
 
 // isFDPath reports whether abs is /proc/PID/fd/N (PID a number, self or
@@ -238,12 +264,8 @@ func linksToDevice(path string) bool {
 		return false
 	}
 	for range 40 { // as many links as the system follows
-		dir, err := filepath.EvalSymlinks(filepath.Dir(path))
-		if err != nil {
-			return false
-		}
-		path = filepath.Join(dir, filepath.Base(path))
-		if IsDevice(path) {
+		path = located(path)
+		if isDevicePath(path) {
 			return true
 		}
 		target, err := os.Readlink(path)
@@ -251,7 +273,9 @@ func linksToDevice(path string) bool {
 			return false
 		}
 		if !filepath.IsAbs(target) {
-			target = filepath.Join(dir, target)
+			// Beside the link, as written: located resolves its links
+			// before its "..".
+			target = filepath.Dir(path) + string(os.PathSeparator) + target
 		}
 		path = target
 	}
@@ -272,7 +296,7 @@ func CheckDir(path string) error {
 	if path == "" || path == "-" || IsDevice(path) {
 		return nil
 	}
-	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+	if st, err := os.Stat(filepath.Dir(located(path))); err != nil || !st.IsDir() {
 		return &MissingDirError{Path: path}
 	}
 	return nil

@@ -431,7 +431,28 @@ func TestWriteFileProcAndFolderLinks(t *testing.T) {
 	if err := WriteFile(out, true, Derived, write("report\n")); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(log); string(got) != "log line 1\nreport\n" {
+	// A ".." after a link is taken after the link, as the system takes it
+	// (recheck25b F1): y -> lnk/../fd/N, lnk -> /dev/fd, is the log's
+	// descriptor, not a file fd/N beside the link.
+	if err := os.Symlink(fmt.Sprintf("myfd/../fd/%d", f.Fd()), filepath.Join(dir, "y")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(filepath.Join(dir, "y"), true, Derived, write("again\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(log); string(got) != "log line 1\nreport\nagain\n" {
 		t.Errorf("log.txt: %q", got)
+	}
+	// And /dev/fd/../cwd/plain.txt is /proc/self/cwd/plain.txt, an
+	// ordinary file, not a /dev path (recheck25b F2).
+	through := "/dev/fd/../cwd/plain.txt"
+	if IsDevice(through) {
+		t.Errorf("IsDevice(%s) = true", through)
+	}
+	if err := WriteFile(through, false, Derived, write("three\n")); !errors.As(err, &exists) {
+		t.Errorf("%s without force: %v", through, err)
+	}
+	if got, _ := os.ReadFile("plain.txt"); string(got) != "one\n" {
+		t.Errorf("plain.txt: %q", got)
 	}
 }
