@@ -55,23 +55,36 @@ func chardata(d *xml.Decoder) (string, error) {
 
 // decodeText reads an xmlText (format,attr; text; file).
 func decodeText(d *xml.Decoder, start xml.StartElement, x *xmlText) error {
+	lastAttr(start, "format", &x.Format)
+	return elements(d, func(t xml.StartElement) (bool, error) {
+		return textOrFile(d, t, &x.Text, &x.Files)
+	}, nil)
+}
+
+// lastAttr sets *v to start's attribute name, the last one given winning;
+// it leaves *v as it is when there is none.
+func lastAttr(start xml.StartElement, name string, v *string) {
 	for _, a := range start.Attr {
-		if a.Name.Local == "format" {
-			x.Format = a.Value
+		if a.Name.Local == name {
+			*v = a.Value
 		}
 	}
-	return elements(d, func(t xml.StartElement) (bool, error) {
-		var err error
-		switch t.Name.Local {
-		case "text":
-			x.Text, err = chardata(d)
-		case "file":
-			x.Files, err = appendFile(d, t, x.Files)
-		default:
-			return false, nil
-		}
-		return true, err
-	}, nil)
+}
+
+// textOrFile reads a <text> or <file> child into text or files, as each
+// shape that carries them (xmlText, xmlAnswer, xmlSubquestion) reads them;
+// another child is not its (false).
+func textOrFile(d *xml.Decoder, t xml.StartElement, text *string, files *[]xmlFile) (bool, error) {
+	var err error
+	switch t.Name.Local {
+	case "text":
+		*text, err = chardata(d)
+	case "file":
+		*files, err = appendFile(d, t, *files)
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // appendFile reads an xmlFile (name,attr; path,attr; encoding,attr;
@@ -97,21 +110,14 @@ func appendFile(d *xml.Decoder, start xml.StartElement, files []xmlFile) ([]xmlF
 // decodeAnswer reads an xmlAnswer (fraction,attr; format,attr; text; file;
 // feedback; tolerance).
 func decodeAnswer(d *xml.Decoder, start xml.StartElement, x *xmlAnswer) error {
-	for _, a := range start.Attr {
-		switch a.Name.Local {
-		case "fraction":
-			x.Fraction = a.Value
-		case "format":
-			x.Format = a.Value
-		}
-	}
+	lastAttr(start, "fraction", &x.Fraction)
+	lastAttr(start, "format", &x.Format)
 	return elements(d, func(t xml.StartElement) (bool, error) {
+		if ok, err := textOrFile(d, t, &x.Text, &x.Files); ok {
+			return true, err
+		}
 		var err error
 		switch t.Name.Local {
-		case "text":
-			x.Text, err = chardata(d)
-		case "file":
-			x.Files, err = appendFile(d, t, x.Files)
 		case "feedback":
 			if x.Feedback == nil {
 				x.Feedback = &xmlText{}
@@ -129,42 +135,29 @@ func decodeAnswer(d *xml.Decoder, start xml.StartElement, x *xmlAnswer) error {
 // decodeSubquestion reads an xmlSubquestion (format,attr; text; file;
 // answer>text).
 func decodeSubquestion(d *xml.Decoder, start xml.StartElement, x *xmlSubquestion) error {
-	for _, a := range start.Attr {
-		if a.Name.Local == "format" {
-			x.Format = a.Value
-		}
-	}
+	lastAttr(start, "format", &x.Format)
 	return elements(d, func(t xml.StartElement) (bool, error) {
-		var err error
-		switch t.Name.Local {
-		case "text":
-			x.Text, err = chardata(d)
-		case "file":
-			x.Files, err = appendFile(d, t, x.Files)
-		case "answer":
-			err = elements(d, func(t xml.StartElement) (bool, error) {
-				if t.Name.Local != "text" {
-					return false, nil
-				}
-				var err error
-				x.Answer.Text, err = chardata(d)
-				return true, err
-			}, nil)
-		default:
+		if ok, err := textOrFile(d, t, &x.Text, &x.Files); ok {
+			return true, err
+		}
+		if t.Name.Local != "answer" {
 			return false, nil
 		}
-		return true, err
+		return true, elements(d, func(t xml.StartElement) (bool, error) {
+			if t.Name.Local != "text" {
+				return false, nil
+			}
+			var err error
+			x.Answer.Text, err = chardata(d)
+			return true, err
+		}, nil)
 	}, nil)
 }
 
 // decodeQuestion reads the <question> start has begun into an xmlQuestion.
 func decodeQuestion(d *xml.Decoder, start xml.StartElement) (xmlQuestion, error) {
 	x := xmlQuestion{XMLName: start.Name}
-	for _, a := range start.Attr {
-		if a.Name.Local == "type" {
-			x.Type = a.Value
-		}
-	}
+	lastAttr(start, "type", &x.Type)
 	text := func(p **xmlText, t xml.StartElement) error {
 		if *p == nil {
 			*p = &xmlText{}
