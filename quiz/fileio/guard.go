@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -26,7 +27,7 @@ type Guard struct {
 	inputs   *Files          // the files read, looked up once
 	what     string          // what they are: "a sheet being graded"
 	banks    func() []string // the bank files read so far, asked at each check
-	state    string          // the program's state folder (histories, saved answers), canonical, or ""
+	state    func() string   // the program's state folder (histories, saved answers), canonical; nil if none
 	settings []string        // the settings files read
 	claimed  []claim
 }
@@ -61,9 +62,13 @@ func (g *Guard) WithBanks(banks func() []string) *Guard {
 
 // WithState puts dir, the program's own state folder, out of bounds: an
 // output there could replace a student's history or saved answers.
+//
+// The folder is made canonical when the first output is checked: walking its
+// path's links took seven system calls in every run, also in those that
+// write nothing.
 func (g *Guard) WithState(dir string) *Guard {
 	if dir != "" {
-		g.state = Canonical(dir)
+		g.state = sync.OnceValue(func() string { return Canonical(dir) })
 	}
 	return g
 }
@@ -142,9 +147,10 @@ func (g *Guard) Check(out string) error {
 	if in := SameFileAs(out, g.settings); in != "" {
 		return &InputError{out, in, "a settings file being read"}
 	}
-	if g.state != "" {
-		if rel, err := filepath.Rel(g.state, Canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return &StateError{out, g.state}
+	if g.state != nil {
+		state := g.state()
+		if rel, err := filepath.Rel(state, Canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return &StateError{out, state}
 		}
 	}
 	if g.banks != nil {

@@ -304,9 +304,9 @@ func CheckDir(path string) error {
 
 // Replaces reports whether writing path would replace a file: it exists and
 // is not a stream (IsStream) or a path under /dev/ (IsDevice), so writing it
-// needs --force.
+// needs --force. "" (no output) replaces nothing: it is not looked up.
 func Replaces(path string) bool {
-	if IsDevice(path) || linksToDevice(path) {
+	if path == "" || IsDevice(path) || linksToDevice(path) {
 		return false
 	}
 	st, err := os.Stat(path)
