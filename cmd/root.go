@@ -4,8 +4,10 @@
 package cmd
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -44,7 +46,16 @@ func Run(f *Factory, args []string) int {
 // execute runs the command tree root with args and returns the exit code.
 func execute(f *Factory, root *cobra.Command, args []string) int {
 	root.SetArgs(args)
+	// Cobra's own output (help, usage, completions, the version template)
+	// in one write: it wrote a completion a line, help in three pieces.
+	// Commands write to f.IOStreams.Out, never through Cobra.
+	// What Cobra writes to standard error (the directive after
+	// completions) comes after what it wrote before, as unheld.
+	held := bufio.NewWriter(f.IOStreams.Out)
+	root.SetOut(held)
+	root.SetErr(afterFlush{held, f.IOStreams.ErrOut})
 	cmd, err := root.ExecuteC()
+	_ = held.Flush() // as Cobra's own writes: their errors are not looked at
 	if err == nil {
 		return ExitOK
 	}
@@ -61,6 +72,17 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 		return ExitInvalid
 	}
 	return exitCode(err)
+}
+
+// afterFlush writes to w once what is held in held is written.
+type afterFlush struct {
+	held *bufio.Writer
+	w    io.Writer
+}
+
+func (a afterFlush) Write(p []byte) (int, error) {
+	_ = a.held.Flush()
+	return a.w.Write(p)
 }
 
 // isCobraUsageError spots the errors Cobra raises itself for a wrong command
