@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -915,7 +916,10 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		meta.PassPercent = &opts.Pass
 	}
 	rep := report.New(meta, res)
-	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme(), 0)
+	// The summary in one write, not a line a write (18 system calls).
+	summary := bufio.NewWriter(opts.IO.Out)
+	rep.WriteSummary(summary, opts.IO.ColorScheme(), 0)
+	_ = summary.Flush() // as the summary's own writes: their errors are not looked at
 	path, err := saveReport(opts, rep, res.Outcomes, format, fileio.Derived)
 	if err != nil {
 		return err
