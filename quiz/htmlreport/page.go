@@ -6,8 +6,8 @@ import (
 	"encoding/base64"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -26,10 +26,10 @@ var (
 // else: no other script, no request of any kind (images, fonts, frames,
 // forms, connections). It is made on first use, not at start-up: every
 // command links this package.
-var csp = sync.OnceValue(func() string {
+var csp = &lazy.Value[string]{New: func() string {
 	return "default-src 'none'; style-src '" + hash(styleCSS) + "'; script-src '" + hash(sortJS) +
 		"'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
-})
+}}
 
 func hash(s string) string {
 	sum := sha256.Sum256([]byte(s))
@@ -46,7 +46,7 @@ type Head struct {
 }
 
 func newHead(title string) Head {
-	return Head{Title: title, CSP: csp(), CSS: styleCSS, JS: sortJS}
+	return Head{Title: title, CSP: csp.Get(), CSS: styleCSS, JS: sortJS}
 }
 
 // num shows a score as the other formats do: at most 2 decimals, no trailing zeros.
