@@ -3,8 +3,11 @@
 package fileio
 
 import (
+	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
+	"strconv"
 	"syscall"
 )
 
@@ -23,5 +26,26 @@ func Open(name string) (*os.File, error) {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
 		return os.NewFile(uintptr(fd), name), nil
+	}
+}
+
+// createTemp creates a new file, only its owner's to read and write, in dir,
+// named prefix and a random number, and opens it to write, as
+// os.CreateTemp(dir, prefix+"*") does; without the runtime's poller, which
+// os.CreateTemp set up in every run that writes a file (see Open).
+func createTemp(dir, prefix string) (*os.File, error) {
+	if dir != "" && !os.IsPathSeparator(dir[len(dir)-1]) {
+		dir += string(os.PathSeparator)
+	}
+	for try := 0; ; try++ {
+		name := dir + prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
+		fd, err := syscall.Open(name, syscall.O_RDWR|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o600)
+		switch {
+		case err == nil:
+			return os.NewFile(uintptr(fd), name), nil
+		case err == syscall.EINTR || errors.Is(err, fs.ErrExist) && try < 10000:
+			continue
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 }
