@@ -14,6 +14,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	// Grows the main goroutine's stack before the dependencies' inits run.
+	_ "github.com/conflictq/conflictq/cmd/internal/startstack"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
