@@ -4,7 +4,7 @@
 package cmd
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -53,11 +53,11 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 	// Commands write to f.IOStreams.Out, never through Cobra.
 	// What Cobra writes to standard error (the directive after
 	// completions) comes after what it wrote before, as unheld.
-	held := bufio.NewWriter(f.IOStreams.Out)
+	held := &heldOutput{w: f.IOStreams.Out}
 	root.SetOut(held)
 	root.SetErr(afterFlush{held, f.IOStreams.ErrOut})
 	cmd, err := root.ExecuteC()
-	_ = held.Flush() // as Cobra's own writes: their errors are not looked at
+	held.flush()
 	if err == nil {
 		return ExitOK
 	}
@@ -76,14 +76,32 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 	return exitCode(err)
 }
 
+// heldOutput keeps what Cobra writes until flush; a run in which Cobra
+// writes nothing (most) allocates nothing for it.
+type heldOutput struct {
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func (h *heldOutput) Write(p []byte) (int, error) { return h.buf.Write(p) }
+
+// flush writes what is held; as Cobra's own writes, its errors are not
+// looked at.
+func (h *heldOutput) flush() {
+	if h.buf.Len() > 0 {
+		_, _ = h.w.Write(h.buf.Bytes())
+		h.buf.Reset()
+	}
+}
+
 // afterFlush writes to w once what is held in held is written.
 type afterFlush struct {
-	held *bufio.Writer
+	held *heldOutput
 	w    io.Writer
 }
 
 func (a afterFlush) Write(p []byte) (int, error) {
-	_ = a.held.Flush()
+	a.held.flush()
 	return a.w.Write(p)
 }
 

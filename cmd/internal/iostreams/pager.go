@@ -108,7 +108,7 @@ func (s *IOStreams) StopPager() {
 
 // hold keeps standard output until StopPager, written then at once.
 func (s *IOStreams) hold() {
-	s.held = bufio.NewWriterSize(s.Out, 16<<10)
+	s.held = bufio.NewWriter(s.Out) // 4 KB: a definition, the list of terms
 	s.pagedOut, s.Out = s.Out, s.held
 }
 
