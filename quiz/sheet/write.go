@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
-	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // Layout is what a written sheet records besides its questions: the header
@@ -99,23 +97,6 @@ func keyValue(p *quiz.Presented) any {
 		return q.Model
 	}
 	return nil
-}
-
-// keyPointsComment is the comment lines, each begun with a newline, that
-// follow an open question's comment in the key: what to look for when
-// marking, as the worksheet's key lists it.
-func keyPointsComment(points []string) string {
-	c := "\n   Key points:"
-	for _, k := range points {
-		for i, l := range strings.Split(text.Wrap(k, 68, ""), "\n") {
-			lead := "     "
-			if i == 0 {
-				lead = "   - "
-			}
-			c += "\n" + lead + l
-		}
-	}
-	return c
 }
 
 // finishYAML writes the encoded sheet out to w finished: a key's long lines
@@ -256,35 +237,6 @@ func answerKind(t quiz.Type) string {
 		return "your own words, on the lines below the |"
 	}
 	return ""
-}
-
-// questionComment shows a question above its answer line, with its options
-// numbered as the sheet's seed shuffled them.
-func questionComment(n int, p *quiz.Presented) string {
-	var b strings.Builder
-	kind := answerKind(p.Type)
-	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
-	switch p.Type {
-	case quiz.Single, quiz.Multi:
-		// Lettered, as the paper test (bank export) letters them, so that a
-		// student's paper copies across letter for letter (teacher3 P10).
-		for i, o := range p.Options() {
-			fmt.Fprintf(&b, "\n   %s) %s", text.Letter(i), o)
-		}
-	case quiz.Order:
-		for i, o := range p.Options() {
-			fmt.Fprintf(&b, "\n   %d) %s", i+1, o)
-		}
-	case quiz.Match:
-		for i, l := range p.Lefts() {
-			fmt.Fprintf(&b, "\n   %d) %s", i+1, l)
-		}
-		b.WriteString("\n   with:")
-		for i, o := range p.Options() {
-			fmt.Fprintf(&b, "\n   %s) %s", text.Letter(i), o)
-		}
-	}
-	return b.String()
 }
 
 // WriteJSON writes the same sheet as WriteYAML, in JSON (without the comments).

@@ -9,6 +9,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/yamlemit"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // WriteYAML writes a blank answer sheet, or with l.Key the answer key, for
@@ -109,11 +110,12 @@ func (e sheetYAML) answers(questions []*quiz.Presented, key bool) {
 		if n++; n == 1 {
 			e.BlockStart(false)
 		}
-		c := questionComment(n, p)
+		e.StartHeadComment()
+		e.questionComment(n, p)
 		if key && p.Type == quiz.Open && len(p.Key) > 0 {
-			c += keyPointsComment(p.Key)
+			e.keyPointsComment(p.Key)
 		}
-		e.HeadComment(c)
+		e.EndComment()
 		e.key(p.ID)
 		if key {
 			e.keyAnswer(p)
@@ -145,11 +147,10 @@ func ref(options []string, d int, numbered bool) (string, yamlemit.Style) {
 // questions. It grades as the key.
 func (e sheetYAML) keyAnswer(p *quiz.Presented) {
 	shown := p.Options()
+	from := p.FromDisplay(seq(len(shown))) // each shown option's index in the bank: made once, not at each look-up
 	display := func(bankIndex int) int {
-		for d, k := range p.FromDisplay(seq(len(shown))) {
-			if k == bankIndex {
-				return d
-			}
+		if d := slices.Index(from, bankIndex); d >= 0 {
+			return d
 		}
 		return bankIndex
 	}
@@ -236,4 +237,60 @@ func (e sheetYAML) keyScalar(v any, folded bool) {
 		style = yamlemit.Folded
 	}
 	e.Scalar(s, tag, style, false)
+}
+
+// questionComment writes a question's comment above its answer line, with
+// its options numbered as the sheet's seed shuffled them. Its parts go
+// straight to the emitter: a string of each comment, made with fmt and a
+// growing builder, was a third of what writing a key allocated once yaml's
+// encoder was gone.
+func (e sheetYAML) questionComment(n int, p *quiz.Presented) {
+	e.CommentText(text.Wrap(strconv.Itoa(n)+". "+p.Prompt+" ("+answerKind(p.Type)+")", 76, ""))
+	numbered := func(i int, o string) {
+		e.CommentText("\n   ")
+		e.CommentText(strconv.Itoa(i + 1))
+		e.CommentText(") ")
+		e.CommentText(o)
+	}
+	lettered := func(i int, o string) {
+		e.CommentText("\n   ")
+		e.CommentText(text.Letter(i))
+		e.CommentText(") ")
+		e.CommentText(o)
+	}
+	switch p.Type {
+	case quiz.Single, quiz.Multi:
+		// Lettered, as the paper test (bank export) letters them, so that a
+		// student's paper copies across letter for letter (teacher3 P10).
+		for i, o := range p.Options() {
+			lettered(i, o)
+		}
+	case quiz.Order:
+		for i, o := range p.Options() {
+			numbered(i, o)
+		}
+	case quiz.Match:
+		for i, l := range p.Lefts() {
+			numbered(i, l)
+		}
+		e.CommentText("\n   with:")
+		for i, o := range p.Options() {
+			lettered(i, o)
+		}
+	}
+}
+
+// keyPointsComment writes the comment lines that follow an open question's
+// comment in the key: what to look for when marking, as the worksheet's key
+// lists it.
+func (e sheetYAML) keyPointsComment(points []string) {
+	e.CommentText("\n   Key points:")
+	for _, k := range points {
+		lead := "\n   - "
+		for l := range strings.SplitSeq(text.Wrap(k, 68, ""), "\n") {
+			e.CommentText(lead)
+			e.CommentText(l)
+			lead = "\n     "
+		}
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // The YAML sheet writer as it was before sheetYAML, kept as the oracle that
@@ -224,9 +225,9 @@ func yamlAnswers(questions []*quiz.Presented, key bool) (*yaml.Node, error) {
 		}
 		n++
 		id := plainScalar(p.ID)
-		id.HeadComment = questionComment(n, p)
+		id.HeadComment = oracleQuestionComment(n, p)
 		if key && p.Type == quiz.Open && len(p.Key) > 0 {
-			id.HeadComment += keyPointsComment(p.Key)
+			id.HeadComment += oracleKeyPointsComment(p.Key)
 		}
 		value := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
 		if key {
@@ -238,4 +239,50 @@ func yamlAnswers(questions []*quiz.Presented, key bool) (*yaml.Node, error) {
 		answers.Content = append(answers.Content, id, value)
 	}
 	return answers, nil
+}
+
+// oracleKeyPointsComment is keyPointsComment as it was: the comment lines, each begun with a newline, that
+// follow an open question's comment in the key: what to look for when
+// marking, as the worksheet's key lists it.
+func oracleKeyPointsComment(points []string) string {
+	c := "\n   Key points:"
+	for _, k := range points {
+		for i, l := range strings.Split(text.Wrap(k, 68, ""), "\n") {
+			lead := "     "
+			if i == 0 {
+				lead = "   - "
+			}
+			c += "\n" + lead + l
+		}
+	}
+	return c
+}
+
+// oracleQuestionComment is questionComment as it was: it shows a question above its answer line, with its options
+// numbered as the sheet's seed shuffled them.
+func oracleQuestionComment(n int, p *quiz.Presented) string {
+	var b strings.Builder
+	kind := answerKind(p.Type)
+	b.WriteString(text.Wrap(fmt.Sprintf("%d. %s (%s)", n, p.Prompt, kind), 76, ""))
+	switch p.Type {
+	case quiz.Single, quiz.Multi:
+		// Lettered, as the paper test (bank export) letters them, so that a
+		// student's paper copies across letter for letter (teacher3 P10).
+		for i, o := range p.Options() {
+			fmt.Fprintf(&b, "\n   %s) %s", text.Letter(i), o)
+		}
+	case quiz.Order:
+		for i, o := range p.Options() {
+			fmt.Fprintf(&b, "\n   %d) %s", i+1, o)
+		}
+	case quiz.Match:
+		for i, l := range p.Lefts() {
+			fmt.Fprintf(&b, "\n   %d) %s", i+1, l)
+		}
+		b.WriteString("\n   with:")
+		for i, o := range p.Options() {
+			fmt.Fprintf(&b, "\n   %s) %s", text.Letter(i), o)
+		}
+	}
+	return b.String()
 }

@@ -26,6 +26,9 @@ type Emitter struct {
 	flow       int // the flow level: inside how many [ ] or { }
 	whitespace bool
 	indention  bool
+	// Where a comment being written stands: after a line break, and on a
+	// line that has its #.
+	commentBreaks, commentPound bool
 }
 
 // New is an emitter at the start of a stream, its buffer made to hold size bytes.
@@ -59,8 +62,17 @@ func (e *Emitter) HeadComment(c string) {
 	if len(c) == 0 {
 		return
 	}
+	e.StartHeadComment()
+	e.CommentText(c)
+	e.EndComment()
+}
+
+// StartHeadComment begins a head comment written in parts (CommentText),
+// as HeadComment writes their text together; EndComment ends it. The parts
+// must not all be empty.
+func (e *Emitter) StartHeadComment() {
 	e.writeIndent()
-	e.writeComment(c)
+	e.commentBreaks, e.commentPound = false, false
 }
 
 // LineComment writes c after what was just written, to the line's end.
@@ -72,7 +84,9 @@ func (e *Emitter) LineComment(c string) {
 	if !e.whitespace {
 		e.put(' ')
 	}
-	e.writeComment(c)
+	e.commentBreaks, e.commentPound = false, false
+	e.CommentText(c)
+	e.EndComment()
 }
 
 // Key writes a block mapping's key asked in style: a simple key, or "? key"
@@ -286,25 +300,25 @@ func (e *Emitter) indicator(s string, needWhitespace, isWhitespace, isIndention 
 	e.indention = e.indention && isIndention
 }
 
-// writeComment is the emitter's yaml_emitter_write_comment: each line
-// begun with "# " unless it begins with a #, and a line break after.
-func (e *Emitter) writeComment(c string) {
-	breaks, pound := false, false
+// CommentText writes the next part of a comment as the emitter's
+// yaml_emitter_write_comment writes it: each line begun with "# " unless it
+// begins with a #.
+func (e *Emitter) CommentText(c string) {
 	for i := 0; i < len(c); {
 		if isBreak(c, i) {
 			i = e.writeBreak(c, i)
-			breaks, pound = true, false
+			e.commentBreaks, e.commentPound = true, false
 			continue
 		}
-		if breaks {
+		if e.commentBreaks {
 			e.writeIndent()
 		}
-		if !pound {
+		if !e.commentPound {
 			if c[i] != '#' {
 				e.put('#')
 				e.put(' ')
 			}
-			pound = true
+			e.commentPound = true
 		}
 		if j := run(c, i, maybeBreak); j > i {
 			i = e.writeRun(c, i, j)
@@ -312,9 +326,13 @@ func (e *Emitter) writeComment(c string) {
 			i = e.write(c, i)
 		}
 		e.indention = false
-		breaks = false
+		e.commentBreaks = false
 	}
-	if !breaks {
+}
+
+// EndComment ends a comment: a line break after it.
+func (e *Emitter) EndComment() {
+	if !e.commentBreaks {
 		e.putBreak()
 	}
 	e.whitespace = true
