@@ -2,6 +2,7 @@ package yamlnode
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -118,6 +119,10 @@ const bom = "\uFEFF"
 // comment in YAML 1.1).
 func plainComment(b []byte) bool {
 	for i := 0; i < len(b); {
+		if i+8 <= len(b) && asciiText(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8 // most comments: eight printable ASCII characters at a time
+			continue
+		}
 		c := b[i]
 		if c >= 0x20 && c < 0x7F || c == '\t' {
 			i++
@@ -137,6 +142,15 @@ func plainComment(b []byte) bool {
 		i += size
 	}
 	return true
+}
+
+// asciiText reports whether each byte of w is printable ASCII (0x20 to
+// 0x7E). A byte under 0x20 borrows in w-0x20 (in every lane), setting a high
+// bit its own byte lacks; a byte of 0x7F or more has a high bit in w+0x01
+// or in w.
+func asciiText(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (w-0x20*ones)&^w&highs == 0 && (w+ones|w)&highs == 0
 }
 
 // cutUnseen reports whether no scalar of n's tree can hold a cut comment's

@@ -2,6 +2,7 @@ package yamlnode_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -172,16 +173,20 @@ func writtenFiles(t *testing.T) map[string][]byte {
 	return out
 }
 
-// Every sheet, key and bank conflictq writes parses alike with comments
-// cut and as written, and a sheet's parse does cut them (what makes
-// reading one cheaper).
+// Every sheet, key and bank conflictq writes, with its line ends and with
+// CRLF, parses alike with comments cut and as written, and a sheet's parse
+// does cut them (what makes reading one cheaper).
 func TestCutCommentsWrittenFiles(t *testing.T) {
 	for name, data := range writtenFiles(t) {
 		if !same(t, name, data) && !strings.HasSuffix(name, " bank") {
 			t.Errorf("%s: parsed as written, not with comments cut", name)
 		}
-		if _, cut := yamlnode.Decode(data, false); !cut && strings.Contains(name, " n 5 ") {
-			t.Errorf("%s: Parse parses it as written, not with comments cut", name)
+		crlf := bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")) // as a Windows editor saves it
+		same(t, name+" crlf", crlf)
+		for _, text := range [][]byte{data, crlf} {
+			if _, cut := yamlnode.Decode(text, false); !cut && strings.Contains(name, " n 5 ") {
+				t.Errorf("%s: Parse parses it as written, not with comments cut", name)
+			}
 		}
 	}
 }
@@ -448,4 +453,45 @@ func FuzzCutComments(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		same(t, "fuzz", data)
 	})
+}
+
+// asciiText, eight bytes at a time, says what a byte at a time says: for
+// every byte value in every place of words of printable text, and for
+// random words.
+func TestASCIIText(t *testing.T) {
+	check := func(b []byte) {
+		want := true
+		for _, c := range b {
+			want = want && c >= 0x20 && c <= 0x7E
+		}
+		if got := yamlnode.ASCIIText(binary.LittleEndian.Uint64(b)); got != want {
+			t.Fatalf("% x: %v, want %v", b, got, want)
+		}
+	}
+	for _, base := range []string{"abcdefgh", "        ", "~~~~~~~~", "\x20\x7e\x20\x7e\x20\x7e\x20\x7e"} {
+		for i := range 8 {
+			for c := range 256 {
+				b := []byte(base)
+				b[i] = byte(c)
+				check(b)
+				for j := range 8 {
+					if j != i {
+						b2 := bytes.Clone(b)
+						b2[j] = byte(255 - c)
+						check(b2)
+					}
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(8, 8))
+	for range 100_000 {
+		b := binary.LittleEndian.AppendUint64(nil, r.Uint64())
+		for i := range b {
+			if r.IntN(4) != 0 {
+				b[i] = byte(0x20 + r.IntN(0x5F)) // mostly printable, so both answers come
+			}
+		}
+		check(b)
+	}
 }

@@ -31,3 +31,6 @@ func Uncut(data []byte) (d Decoded) {
 
 // CutUnseen is cutUnseen, for its own test.
 func CutUnseen(n *yaml.Node) bool { return cutUnseen(n) }
+
+// ASCIIText is asciiText, for its own test.
+func ASCIIText(w uint64) bool { return asciiText(w) }
