@@ -65,6 +65,9 @@ func decodeCut(cut []byte, out *yaml.Node) bool {
 // a line break is kept whole, so that the copy is refused where data is and
 // has the same lines.
 func commentCuts(data []byte) (cuts []int, saved int) {
+	if bytes.IndexByte(data, '#') < 0 {
+		return nil, 0 // no comment: a bank, most often, not looked at line by line
+	}
 	if len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE) {
 		return nil, 0 // UTF-16, which the reader decodes first
 	}
