@@ -179,7 +179,7 @@ func cutOffNote(r quiz.Response) string {
 
 func verdictFeedback(o quiz.Outcome, reveal, forTeacher bool) string {
 	q := o.Question
-	var parts []string
+	parts := make([]string, 0, 3) // on the stack: Join keeps none of it
 	switch {
 	case o.Mark != nil:
 		by := "marked by your teacher"
@@ -217,7 +217,7 @@ func verdictFeedback(o quiz.Outcome, reveal, forTeacher bool) string {
 		parts = append(parts, "answer: "+q.Expected())
 	}
 	if !q.Source.IsZero() {
-		parts = append(parts, fmt.Sprintf("reread %s, ¶%d", q.Source.Section, q.Source.Paragraph))
+		parts = append(parts, "reread "+q.Source.Section+", ¶"+strconv.Itoa(q.Source.Paragraph))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -473,17 +473,20 @@ type jsonQuestion struct {
 func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 	jr := jsonResult{Student: r.Student, File: r.File, Line: r.Line, Banks: r.Banks, Score: r.Score, MaxScore: r.Max, Percent: r.Percent, Passed: r.Passed,
 		Status: r.Status(), StatusText: r.StatusText(), ToMark: r.ToMark(), NotReached: r.NotReached(), EndedBy: r.EndedBy, Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
-	for _, o := range r.Outcomes {
+	// The answers and verdicts the questions point to, in two allocations
+	// rather than one for each question.
+	givens, corrects := make([]string, len(r.Outcomes)), make([]bool, len(r.Outcomes))
+	for i, o := range r.Outcomes {
 		q := o.Question
 		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: o.MaxPoints(), Feedback: feedback(o, reveal, false),
 			Unreadable: o.Response.Unreadable, State: state(o), Mark: o.Mark}
 		if q.Graded() {
-			c := o.Correct()
-			jq.Correct = &c
+			corrects[i] = o.Correct()
+			jq.Correct = &corrects[i]
 		}
 		if o.Response.Answered {
-			g := q.Given(o.Response)
-			jq.Given, jq.CutOff, jq.SelfCheckCutOff = &g, o.Response.CutOff, o.Response.SelfCheckCutOff
+			givens[i] = q.Given(o.Response)
+			jq.Given, jq.CutOff, jq.SelfCheckCutOff = &givens[i], o.Response.CutOff, o.Response.SelfCheckCutOff
 		}
 		if reveal && !o.Unseen {
 			jq.Expected = q.Expected()
