@@ -24,14 +24,8 @@ func (jr *jsonResult) appendJSON(b []byte) ([]byte, error) {
 	}
 	b = append(b, `,"banks":`...)
 	b = appendJSONStrings(b, jr.Banks)
-	for _, f := range [...]struct {
-		key string
-		v   float64
-	}{{`,"score":`, jr.Score}, {`,"max_score":`, jr.MaxScore}, {`,"percent":`, jr.Percent}} {
-		b = append(b, f.key...)
-		if b, err = text.AppendJSONNumber(b, f.v); err != nil {
-			return b, err
-		}
+	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: jr.Score}, text.JSONFloat{Key: `,"max_score":`, V: jr.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: jr.Percent}); err != nil {
+		return b, err
 	}
 	b = append(b, `,"passed":`...)
 	b = appendJSONBool(b, jr.Passed)
@@ -71,12 +65,7 @@ func (jq *jsonQuestion) appendJSON(b []byte) ([]byte, error) {
 	b = text.AppendJSONString(b, jq.Bank, text.EscapeHTML)
 	b = append(b, `,"correct":`...)
 	b = appendJSONBool(b, jq.Correct)
-	b = append(b, `,"points":`...)
-	if b, err = text.AppendJSONNumber(b, jq.Points); err != nil {
-		return b, err
-	}
-	b = append(b, `,"max_points":`...)
-	if b, err = text.AppendJSONNumber(b, jq.MaxPoints); err != nil {
+	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"points":`, V: jq.Points}, text.JSONFloat{Key: `,"max_points":`, V: jq.MaxPoints}); err != nil {
 		return b, err
 	}
 	b = append(b, `,"given":`...)
@@ -179,12 +168,7 @@ func appendGradescopeTests(b []byte, ts []gradescopeTest) ([]byte, error) {
 		}
 		b = append(b, `{"name":`...)
 		b = text.AppendJSONString(b, t.Name, text.EscapeHTML)
-		b = append(b, `,"score":`...)
-		if b, err = text.AppendJSONNumber(b, t.Score); err != nil {
-			return b, err
-		}
-		b = append(b, `,"max_score":`...)
-		if b, err = text.AppendJSONNumber(b, t.MaxScore); err != nil {
+		if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: t.Score}, text.JSONFloat{Key: `,"max_score":`, V: t.MaxScore}); err != nil {
 			return b, err
 		}
 		b = append(b, `,"status":`...)

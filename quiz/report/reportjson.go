@@ -61,11 +61,11 @@ func (r *Report) appendJSON(b []byte) ([]byte, error) {
 	if b, err = text.AppendJSONTime(append(b, `,"finished_at":`...), r.FinishedAt); err != nil {
 		return b, err
 	}
-	if b, err = appendFloats(b, keyFloat{`,"seconds":`, r.Seconds}, keyFloat{`,"score":`, r.Score}, keyFloat{`,"max_score":`, r.MaxScore}, keyFloat{`,"percent":`, r.Percent}); err != nil {
+	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"seconds":`, V: r.Seconds}, text.JSONFloat{Key: `,"score":`, V: r.Score}, text.JSONFloat{Key: `,"max_score":`, V: r.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: r.Percent}); err != nil {
 		return b, err
 	}
 	if r.PassPercent != nil {
-		if b, err = appendFloats(b, keyFloat{`,"pass_percent":`, *r.PassPercent}); err != nil {
+		if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"pass_percent":`, V: *r.PassPercent}); err != nil {
 			return b, err
 		}
 	}
@@ -95,7 +95,7 @@ func (r *Report) appendParts(b []byte) ([]byte, error) {
 			}
 			b = text.AppendJSONString(append(b, `{"tag":`...), t.Tag)
 			b = strconv.AppendInt(append(b, `,"questions":`...), int64(t.Questions), 10)
-			if b, err = appendFloats(b, keyFloat{`,"score":`, t.Score}, keyFloat{`,"max_score":`, t.MaxScore}, keyFloat{`,"percent":`, t.Percent}); err != nil {
+			if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: t.Score}, text.JSONFloat{Key: `,"max_score":`, V: t.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: t.Percent}); err != nil {
 				return b, err
 			}
 			b = append(b, '}')
@@ -171,7 +171,7 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 	} else {
 		b = strconv.AppendBool(b, *q.Correct)
 	}
-	if b, err = appendFloats(b, keyFloat{`,"points":`, q.Points}, keyFloat{`,"max_points":`, q.MaxPoints}, keyFloat{`,"seconds":`, q.Seconds}); err != nil {
+	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"points":`, V: q.Points}, text.JSONFloat{Key: `,"max_points":`, V: q.MaxPoints}, text.JSONFloat{Key: `,"seconds":`, V: q.Seconds}); err != nil {
 		return b, err
 	}
 	b = appendStrings(append(b, `,"tags":`...), q.Tags)
@@ -190,24 +190,6 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, ']')
 	}
 	return append(b, '}'), nil
-}
-
-// keyFloat is a key and its float, for appendFloats.
-type keyFloat struct {
-	key string
-	v   float64
-}
-
-// appendFloats appends each key and its float, failing as encoding/json
-// fails on NaN and the infinities.
-func appendFloats(b []byte, kvs ...keyFloat) ([]byte, error) {
-	var err error
-	for _, kv := range kvs {
-		if b, err = text.AppendJSONNumber(append(b, kv.key...), kv.v); err != nil {
-			return b, err
-		}
-	}
-	return b, nil
 }
 
 // appendOmitEmpty appends key and s unless s is empty.

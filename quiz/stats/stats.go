@@ -660,7 +660,11 @@ func (s StatsSummary) WriteJSON(w io.Writer) error {
 		it.DiscriminativeEfficiency = roundPtr(it.DiscriminativeEfficiency, 2)
 		r.Items[i] = it
 	}
-	return text.WriteJSON(w, r)
+	b, err := r.appendJSON(make([]byte, 0, 512+256*len(r.Items)+512*len(r.Responses)))
+	if err != nil {
+		return err
+	}
+	return text.WriteIndentedJSON(w, b)
 }
 
 func roundPtr(v *float64, places int) *float64 {

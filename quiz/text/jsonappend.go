@@ -122,3 +122,22 @@ func WriteIndentedJSON(w io.Writer, compact []byte) error {
 	_, err := io.WriteString(w, "\n")
 	return err
 }
+
+// JSONFloat is a member's key, as written before its value (`,"score":`),
+// and its float, for AppendJSONFloats.
+type JSONFloat struct {
+	Key string
+	V   float64
+}
+
+// AppendJSONFloats appends each key and its float (AppendJSONNumber),
+// stopping at the first that encoding/json would refuse.
+func AppendJSONFloats(b []byte, fs ...JSONFloat) ([]byte, error) {
+	var err error
+	for _, f := range fs {
+		if b, err = AppendJSONNumber(append(b, f.Key...), f.V); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
