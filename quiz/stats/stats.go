@@ -971,10 +971,18 @@ func (s *Stats) MarshalJSON() ([]byte, error) { return s.appendSums(make([]byte,
 
 // UnmarshalJSON reads sums written by MarshalJSON.
 func (s *Stats) UnmarshalJSON(data []byte) error {
-	var in statsJSON
-	if err := json.Unmarshal(data, &in); err != nil {
-		return err
+	in, ok := scanSums(data)
+	if !ok {
+		in = statsJSON{}
+		if err := json.Unmarshal(data, &in); err != nil {
+			return err
+		}
 	}
+	return s.fromJSON(&in)
+}
+
+// fromJSON makes the statistics of the sums read.
+func (s *Stats) fromJSON(in *statsJSON) error {
 	if in.Version != 1 {
 		return fmt.Errorf("not conflictq statistics sums (written by grade --sums)")
 	}
