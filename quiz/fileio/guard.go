@@ -26,7 +26,8 @@ type Guard struct {
 	inputs   *Files          // the files read, looked up once
 	what     string          // what they are: "a sheet being graded"
 	banks    func() []string // the bank files read so far, asked at each check
-	state    string          // the program's state folder (histories, saved answers), canonical, or ""
+	state    string          // the program's state folder (histories, saved answers), or ""
+	canon    bool            // state is canonical, made so at the first check that needs it
 	settings []string        // the settings files read
 	claimed  []claim
 }
@@ -61,10 +62,12 @@ func (g *Guard) WithBanks(banks func() []string) *Guard {
 
 // WithState puts dir, the program's own state folder, out of bounds: an
 // output there could replace a student's history or saved answers.
+//
+// The folder is made canonical (its links resolved) when an output is first
+// checked, not here: a run that writes to standard output alone (grade, quiz
+// --answers) never pays for resolving it.
 func (g *Guard) WithState(dir string) *Guard {
-	if dir != "" {
-		g.state = Canonical(dir)
-	}
+	g.state, g.canon = dir, false
 	return g
 }
 
@@ -141,6 +144,9 @@ func (g *Guard) Check(out string) error {
 	}
 	if in := SameFileAs(out, g.settings); in != "" {
 		return &InputError{out, in, "a settings file being read"}
+	}
+	if !g.canon && g.state != "" {
+		g.state, g.canon = Canonical(g.state), true
 	}
 	if g.state != "" {
 		if rel, err := filepath.Rel(g.state, Canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {

@@ -53,7 +53,7 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"id":`...)
-		b = text.AppendJSONString(b, it.id)
+		b = text.AppendJSONString(b, it.id, text.EscapeHTML)
 		if it.pos != 0 {
 			b = append(b, `,"pos":`...)
 			b = strconv.AppendInt(b, int64(it.pos), 10)
