@@ -968,8 +968,12 @@ func (s *Stats) MarshalJSON() ([]byte, error) { return s.appendSums(make([]byte,
 // UnmarshalJSON reads sums written by MarshalJSON.
 func (s *Stats) UnmarshalJSON(data []byte) error {
 	var in statsJSON
-	if err := json.Unmarshal(data, &in); err != nil {
-		return err
+	if !in.read(data) {
+		// Refused: encoding/json words it, as it read the sums before.
+		in = statsJSON{}
+		if err := json.Unmarshal(data, &in); err != nil {
+			return err
+		}
 	}
 	if in.Version != 1 {
 		return fmt.Errorf("not conflictq statistics sums (written by grade --sums)")
