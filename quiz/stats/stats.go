@@ -660,7 +660,11 @@ func (s StatsSummary) WriteJSON(w io.Writer) error {
 		it.DiscriminativeEfficiency = roundPtr(it.DiscriminativeEfficiency, 2)
 		r.Items[i] = it
 	}
-	return text.WriteJSON(w, r)
+	if !r.finite() {
+		return text.WriteJSON(w, r) // encoding/json's refusal, word for word
+	}
+	_, err := w.Write(r.appendJSON(make([]byte, 0, 1024+256*len(r.Items)+512*len(r.Responses))))
+	return err
 }
 
 func roundPtr(v *float64, places int) *float64 {

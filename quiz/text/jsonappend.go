@@ -13,13 +13,20 @@ import (
 // (progress --json, grade --sums), which every run would otherwise set up
 // again, quote their strings with it; TestAppendJSONAsEncodingJSON holds it
 // to encoding/json.
-func AppendJSONString(b []byte, s string) []byte {
+func AppendJSONString(b []byte, s string) []byte { return appendJSONString(b, s, true) }
+
+// AppendJSONText appends s quoted as encoding/json quotes a string with
+// SetEscapeHTML(false), as WriteJSON writes them: AppendJSONString but for
+// <, > and &, which stay as they are.
+func AppendJSONText(b []byte, s string) []byte { return appendJSONString(b, s, false) }
+
+func appendJSONString(b []byte, s string, html bool) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
 				i++
 				continue
 			}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"math/rand/v2"
@@ -26,6 +27,13 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 		want, _ := json.Marshal(s)
 		if got := AppendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
 			t.Fatalf("AppendJSONString(%q) = %s, want %s", s, got[1:], want)
+		}
+		var text bytes.Buffer
+		enc := json.NewEncoder(&text)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		if got := AppendJSONText([]byte("x"), s); string(got)+"\n" != "x"+text.String() {
+			t.Fatalf("AppendJSONText(%q) = %s, want %s", s, got[1:], text.Bytes())
 		}
 	}
 	floats := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1e-6, 9.99e-7, 1e-7, 1e21, 9.99e20, 1e-9, -1e-9, 1e100, math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.125, 2.0 / 3}
