@@ -251,3 +251,19 @@ func TestWildcardOnlyShortIsNamed(t *testing.T) {
 	}
 	xmllint(t, "qti/ims_qtiasiv1p2.xsd", map[string][]byte{"w.xml": files["w/w.xml"]})
 }
+
+// A question that cannot be written, after some that can, leaves nothing
+// written: the zip goes to w only once every question is in it.
+func TestExportWritesNothingOnError(t *testing.T) {
+	b := &quiz.Bank{ID: "b", Questions: []*quiz.Question{
+		{ID: "ok", Type: quiz.TrueFalse, Prompt: "True?", Points: 1},
+		{ID: "empty", Type: quiz.TrueFalse, Prompt: "  ", Points: 1},
+	}}
+	var out bytes.Buffer
+	if _, err := Export(&out, b); err == nil || !strings.Contains(err.Error(), "no question text") {
+		t.Fatalf("error %v", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("%d bytes written before the error", out.Len())
+	}
+}
