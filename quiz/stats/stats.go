@@ -616,7 +616,7 @@ func (s *Stats) fillHistogram(maxScore float64) {
 // both lists and pairs them in order). Walking the two distributions quantile
 // by quantile gives the same pairs without the lists.
 func maxCoMoment(xs, ys map[int64]int, mx, my float64) float64 {
-	kx, ky := slices.Sorted(maps.Keys(xs)), slices.Sorted(maps.Keys(ys))
+	kx, ky := sortedKeys(xs), sortedKeys(ys)
 	if len(kx) == 0 || len(ky) == 0 {
 		return 0
 	}
@@ -640,6 +640,17 @@ func maxCoMoment(xs, ys map[int64]int, mx, my float64) float64 {
 		}
 	}
 	return sum
+}
+
+// sortedKeys is slices.Sorted(maps.Keys(m)) made at its size at once, not
+// grown through the iterator: summary sorts two for every question.
+func sortedKeys(m map[int64]int) []int64 {
+	keys := make([]int64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // WriteJSON writes the summary as indented JSON, rounded as the other writers

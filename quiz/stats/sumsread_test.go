@@ -147,3 +147,20 @@ func BenchmarkReadSums(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSummaryOfClass is summary's work after reading the class of 30's
+// sums: the statistics of its 40 questions.
+func BenchmarkSummaryOfClass(b *testing.B) {
+	data, err := os.ReadFile("testdata/class-sums.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var s Stats
+	if err := s.UnmarshalJSON(data); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Summary(LowDiscrimination)
+	}
+}
