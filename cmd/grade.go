@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -38,6 +40,8 @@ type GradeOptions struct {
 	Quiet   bool                   // leave out the sheets' warnings, counted in one line
 	skip    func(path string) bool // this run's own output files, not sheets
 	guard   *outputGuard           // keeps the outputs off the inputs
+	notes   *bankNotes             // the warnings of the banks sheets name
+	workers int                    // sheets graded at once from the start (tests; 0: grade.Batch decides)
 }
 
 const gradeLong = `Grade answer sheets: files, directories (searched recursively for .yaml, .yml,
@@ -152,8 +156,21 @@ func summaryFormat(path string) string { return fileio.FormatOf(path, summaryFor
 // own directory when they are files; filter, when set, overrides the
 // selection a sheet records; pass is the pass mark, or nil.
 func newGrader(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filter *quiz.Filter, pass *float64) (*grade.Grader, error) {
+	return newGraderNoting(ios, lib, banks, filter, pass, nil)
+}
+
+// newGraderNoting is newGrader with the warnings of the banks that sheets
+// name kept in notes, when set, for the batch to print in its order, rather
+// than printed as each bank is loaded.
+func newGraderNoting(ios *iostreams.IOStreams, lib *quiz.Library, banks []string, filter *quiz.Filter, pass *float64, notes *bankNotes) (*grade.Grader, error) {
 	g := &grade.Grader{Filter: filter, Pass: pass, Load: func(refs []string, from string) ([]*quiz.Bank, error) {
-		banks, err := loadBanks(ios, lib, sheet.ResolveBanks(refs, from))
+		var banks []*quiz.Bank
+		var err error
+		if resolved := sheet.ResolveBanks(refs, from); notes == nil {
+			banks, err = loadBanks(ios, lib, resolved)
+		} else {
+			banks, err = loadBanksNoting(lib, resolved, notes.add, func(msg string) { notes.add(setKey(resolved), msg) })
+		}
 		if err != nil {
 			return nil, fmt.Errorf("banks %s: %w", strings.Join(refs, ", "), err)
 		}
@@ -185,10 +202,12 @@ func gradeRun(opts *GradeOptions) error {
 	if opts.PassSet {
 		pass = &opts.Pass
 	}
-	g, err := newGrader(ios, lib, opts.Banks, nil, pass)
+	notes := &bankNotes{}
+	g, err := newGraderNoting(ios, lib, opts.Banks, nil, pass, notes)
 	if err != nil {
 		return err
 	}
+	opts.notes = notes
 
 	// The outputs must not be inputs: writing one would destroy a student's
 	// sheet or a bank, and a rerun would grade the last run's results.
@@ -316,10 +335,11 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	}
 	defer closeSummary()
 	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
-		progress: newProgress(ios.ErrOut, ios.IsStderrTTY())}
-	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}}
+		progress: newProgress(ios.ErrOut, ios.IsStderrTTY()), notes: opts.notes}
+	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}, Workers: opts.workers}
 	batch.Run(h.handle)
 	h.progress.clear()
+	h.sayNotes(opts.notes.rest()) // of banks no sheet that was read uses
 	if note := batch.Left.Note("grade"); note != "" {
 		// Not graded, and not in the results: the teacher is told once.
 		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
@@ -418,6 +438,7 @@ type batchHandler struct {
 	w        grade.ResultWriter
 	stats    *classStats
 	progress *progress
+	notes    *bankNotes // nil: none kept
 	writeErr error
 }
 
@@ -439,6 +460,7 @@ func (h *batchHandler) handle(d grade.Item) {
 		return
 	}
 	r := d.Result
+	h.sayNotes(h.notes.take(r.Banks, r.File))
 	earlier := tally.Add(r)
 	for _, p := range r.Problems {
 		if !p.Reading || !h.quiet { // how an answer was read: all of it counts
@@ -452,6 +474,72 @@ func (h *batchHandler) handle(d grade.Item) {
 	if err := h.w.Write(r); err != nil && h.writeErr == nil {
 		h.writeErr = err
 	}
+}
+
+// sayNotes writes bank warnings to standard error as loading them wrote them.
+func (h *batchHandler) sayNotes(msgs []string) {
+	for _, m := range msgs {
+		h.progress.clear()
+		fmt.Fprintln(h.ios.ErrOut, m)
+	}
+}
+
+// bankNotes keeps the warnings of the banks loaded while a batch grades, for
+// the batch's handler to print with the first sheet, in the batch's order,
+// that names the bank: workers load banks in whatever order they reach them,
+// and printed as they were loaded the same warnings came in a different
+// order on each run (attack20 L2), which a CI log compared with the last
+// one cannot have. A nil *bankNotes keeps none.
+type bankNotes struct {
+	mu    sync.Mutex
+	notes map[string][]string // by the bank's ref as loaded, or setKey for a set's own
+}
+
+// setKey names the banks refs together, for a warning about the set.
+func setKey(refs []string) string { return "\x00" + strings.Join(refs, "\x00") }
+
+func (n *bankNotes) add(key, msg string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.notes == nil {
+		n.notes = map[string][]string{}
+	}
+	n.notes[key] = append(n.notes[key], msg)
+}
+
+// take returns, and forgets, the warnings kept for the banks a sheet in
+// file names, in the order the sheet names them, then the set's own.
+func (n *bankNotes) take(refs []string, file string) []string {
+	if n == nil {
+		return nil
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if len(n.notes) == 0 {
+		return nil
+	}
+	resolved := sheet.ResolveBanks(refs, file) // as the grader loaded them
+	var out []string
+	for _, k := range append(resolved, setKey(resolved)) {
+		out = append(out, n.notes[k]...)
+		delete(n.notes, k)
+	}
+	return out
+}
+
+// rest returns the warnings no sheet took, by their banks' names.
+func (n *bankNotes) rest() []string {
+	if n == nil {
+		return nil
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(n.notes)) {
+		out = append(out, n.notes[k]...)
+	}
+	n.notes = nil
+	return out
 }
 
 // say writes a message to standard error, clearing the progress line first.

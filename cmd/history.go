@@ -64,6 +64,9 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 			if err != nil {
 				return err
 			}
+			l.Remade = func() {
+				fmt.Fprintf(errOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(path))
+			}
 			log = l
 		}
 		return log.Append(r)

@@ -169,8 +169,8 @@ func progressRun(opts *ProgressOptions) error {
 // their quizzes stopped early (saveInState), after asking.
 func forgetHistory(opts *ProgressOptions, path string) error {
 	ios := opts.IO
-	incomplete := incompleteReports(opts.StateDir, opts.Student)
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(incomplete) == 0 {
+	incomplete, left := incompleteReports(opts.StateDir, opts.Student)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(incomplete) == 0 && len(left) == 0 {
 		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", text.EscapeControl(path))
 		return nil
 	}
@@ -202,7 +202,7 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	if err := history.Forget(path); err != nil {
 		return err
 	}
-	for _, f := range incomplete {
+	for _, f := range append(incomplete, left...) {
 		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
@@ -212,11 +212,13 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 }
 
 // incompleteReports are the reports saveInState kept for a student, named
-// by history.FileKey as fileio.WriteInDir names them.
-func incompleteReports(stateDir func() (string, error), student string) []string {
+// by history.FileKey as fileio.WriteInDir names them, and what a save
+// killed midway left of one (fileio.LeftInDir): it holds answers too.
+func incompleteReports(stateDir func() (string, error), student string) (reports, left []string) {
 	dir, err := stateDir()
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	return fileio.WrittenInDir(filepath.Join(dir, "incomplete"), history.FileKey(student))
+	dir = filepath.Join(dir, "incomplete")
+	return fileio.WrittenInDir(dir, history.FileKey(student)), fileio.LeftInDir(dir, history.FileKey(student))
 }

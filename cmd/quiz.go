@@ -227,15 +227,24 @@ func loadBanksForStudents(ios *iostreams.IOStreams, lib *quiz.Library, refs []st
 }
 
 func loadBanksFor(ios *iostreams.IOStreams, lib *quiz.Library, refs []string, warn bool) ([]*quiz.Bank, error) {
+	return loadBanksNoting(lib, refs, func(_, msg string) {
+		if warn {
+			fmt.Fprintln(ios.ErrOut, msg)
+		}
+	}, func(msg string) { fmt.Fprintln(ios.ErrOut, msg) })
+}
+
+// loadBanksNoting is loadBanksFor with each bank's warnings handed to note,
+// with the ref they are about, and the warning that two of refs are one bank
+// to both, with "" for a ref.
+func loadBanksNoting(lib *quiz.Library, refs []string, note func(ref, msg string), both func(msg string)) ([]*quiz.Bank, error) {
 	var banks []*quiz.Bank
 	var errs []error
 	seen := map[string]string{} // bank id → where it came from
 	for _, ref := range refs {
 		b, warnings, err := lib.Load(ref)
 		for _, w := range warnings {
-			if warn {
-				fmt.Fprintln(ios.ErrOut, w.Error())
-			}
+			note(ref, w.Error())
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -243,7 +252,7 @@ func loadBanksFor(ios *iostreams.IOStreams, lib *quiz.Library, refs []string, wa
 		}
 		if first, dup := seen[b.ID]; dup {
 			if first != ref {
-				fmt.Fprintf(ios.ErrOut, "warning: %s and %s are both bank %q; %s is left out (give it another id)\n", text.EscapeControl(first), text.EscapeControl(ref), b.ID, text.EscapeControl(ref))
+				both(fmt.Sprintf("warning: %s and %s are both bank %q; %s is left out (give it another id)", text.EscapeControl(first), text.EscapeControl(ref), b.ID, text.EscapeControl(ref)))
 			}
 			continue
 		}

@@ -245,6 +245,7 @@ func isFDPath(abs string) bool {
 	return ok && allDigits(n)
 }
 
+// allDigits says whether s is one or more ASCII digits.
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -360,12 +361,44 @@ func WriteInDir(dir, student string, at time.Time, ext string, d Durability, wri
 // student: the name, the time, maybe a number, and an extension.
 func WrittenInDir(dir, student string) []string {
 	entries, _ := os.ReadDir(dir)
-	re := regexp.MustCompile(`^` + regexp.QuoteMeta(text.FileName(student)) + `-\d{8}T\d{6}Z(-\d+)?\.[a-z]+$`)
+	written := writtenFor(student)
 	var out []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && re.MatchString(e.Name()) {
+		if e.Type().IsRegular() && written(e.Name()) {
 			out = append(out, filepath.Join(dir, e.Name()))
 		}
+	}
+	return out
+}
+
+// LeftInDir returns the temporary files that WriteInDir's writes for student
+// left in dir (Leftovers).
+func LeftInDir(dir, student string) []string { return Leftovers(dir, writtenFor(student)) }
+
+// writtenFor says whether a file name is one WriteInDir gives student's files.
+func writtenFor(student string) func(name string) bool {
+	re := regexp.MustCompile(`^` + regexp.QuoteMeta(text.FileName(student)) + `-\d{8}T\d{6}Z(-\d+)?\.[a-z]+$`)
+	return re.MatchString
+}
+
+// Leftovers returns the temporary files that writes to files in dir named as
+// final says left behind when their process was killed before it could
+// rename them (kill -9, a power cut): hidden files named ".NAME.tmp-" and
+// digits, as WriteFile names them. They hold what was being written, so
+// deleting someone's files deletes these too (attack19 L3).
+func Leftovers(dir string, final func(name string) bool) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		name, ok := strings.CutPrefix(e.Name(), ".")
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		i := strings.LastIndex(name, ".tmp-")
+		if i < 0 || !allDigits(name[i+len(".tmp-"):]) || !final(name[:i]) {
+			continue
+		}
+		out = append(out, filepath.Join(dir, e.Name()))
 	}
 	return out
 }

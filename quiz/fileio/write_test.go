@@ -225,6 +225,43 @@ func TestWrittenInDir(t *testing.T) {
 	}
 }
 
+// Leftovers finds the hidden temporary files a killed write left for the
+// names asked about, and nothing else: not the files themselves, not another
+// name's, not a temporary name without its digits, not a folder.
+func TestLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.json", ".a.json.tmp-123", ".a.json.tmp-9", ".b.json.tmp-1", ".a.json.tmp-", ".a.json.tmp-1x", "a.json.tmp-5", ".a.json.tmp-7.tmp-8"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, ".a.json.tmp-44"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	got := Leftovers(dir, func(name string) bool { return name == "a.json" })
+	want := []string{filepath.Join(dir, ".a.json.tmp-123"), filepath.Join(dir, ".a.json.tmp-9")}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("Leftovers = %q, want %q", got, want)
+	}
+	// What WriteFile leaves is what Leftovers finds: the name it gives its
+	// temporary file, held by a write that never ends.
+	path := filepath.Join(t.TempDir(), "Ana-20260226T090000Z.json")
+	err := WriteFile(path, false, Derived, func(io.Writer) error {
+		left := LeftInDir(filepath.Dir(path), "Ana")
+		if len(left) != 1 || !strings.HasPrefix(filepath.Base(left[0]), ".Ana-20260226T090000Z.json.tmp-") {
+			t.Errorf("during the write, LeftInDir = %q, want the temporary file", left)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := LeftInDir(filepath.Dir(path), "Ana"); len(left) != 0 {
+		t.Errorf("after the write, LeftInDir = %q", left)
+	}
+}
+
 // A path under /dev/ is opened and written as it is, appended to: behind
 // /dev/fd/N a pipe is written (no temporary file renamed over pipe:[N]), and
 // a file keeps what it had, as after a shell's >> (attack5 N4).

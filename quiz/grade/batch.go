@@ -464,27 +464,46 @@ func (e *enumerator) stdin() {
 	e.size = -1
 	br := bufio.NewReaderSize(e.b.Stdin, 64<<10)
 	var held *job
-	send := func(j job) {
+	// Text that cannot be read, met while the first sheet is held, is
+	// handed over after it, as it came (recheck25 L2: it came first).
+	var after []func()
+	release := func() {
 		if held != nil {
 			e.queue(*held)
+			held = nil
 		}
+		for _, f := range after {
+			f()
+		}
+		after = nil
+	}
+	send := func(j job) {
 		if len(e.b.Inputs) == 1 && held == nil && j.seq == 0 {
 			j.data = bytes.Clone(j.data)
 			held = &j
 			return
 		}
-		held = nil
+		release()
 		e.queueLent(j)
 	}
+	bad := func(where string, err error) {
+		if held == nil {
+			e.bad(where, err)
+			return
+		}
+		seq := e.seq
+		e.seq++
+		after = append(after, func() { e.badAt(seq, where, err) })
+	}
 	if spansLines(br) {
-		readValues("-", br, &e.seq, send, e.bad)
+		readValues("-", br, &e.seq, send, bad)
 	} else {
-		readLines("-", br, &e.seq, send, e.bad)
+		readLines("-", br, &e.seq, send, bad)
 	}
 	if held != nil {
 		held.alone = true
-		e.queue(*held)
 	}
+	release()
 }
 
 // walk lists the sheets under dir, sorted. What the walk left out is kept in

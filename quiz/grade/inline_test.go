@@ -212,3 +212,37 @@ func TestInlinePace(t *testing.T) {
 		})
 	}
 }
+
+// On standard input the first sheet is held back until the next is read (is
+// it alone?); text that cannot be read, met while it is held, is handed over
+// after it, as it came, inline and on workers alike (recheck25 L2: it was
+// handed over first).
+func TestBatchStdinKeepsOrderAroundTheHeldSheet(t *testing.T) {
+	sheet := func(student string) string {
+		return "{\n  \"student\": \"" + student + "\",\n  \"answers\": {\"capital\": \"Baku\"}\n}\n"
+	}
+	for _, tt := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"garbage after the first", sheet("Ann") + "garbage here\n" + sheet("Bo") + sheet("Cy"),
+			[]string{"Ann@-:1", "bad@-:5", "Bo@-:6", "Cy@-:10"}},
+		{"garbage after the only sheet", sheet("Ann") + "garbage here\n",
+			[]string{"Ann@-:1", "bad@-:5"}},
+	} {
+		for _, workers := range []int{0, 2} {
+			b := &Batch{Grader: &Grader{Banks: []*quiz.Bank{testfiles.Sample(t)}}, Inputs: []string{"-"}, Stdin: strings.NewReader(tt.in), Workers: workers}
+			var got []string
+			b.Run(func(it Item) {
+				if it.Err != nil {
+					got = append(got, "bad@"+it.Where)
+					return
+				}
+				got = append(got, it.Result.Student+"@"+it.Result.Where())
+			})
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s, %d workers: handed over %q, want %q", tt.name, workers, got, tt.want)
+			}
+		}
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +44,12 @@ func FileKey(student string) string {
 
 // Log appends records to a history file.
 type Log struct {
+	// Remade, if set, is called when Append found the file gone from its
+	// path (deleted, or its folder removed, while the quiz ran) and made it
+	// again: the answers after it are kept, not written to a file nobody
+	// can open (attack19 L5).
+	Remade func()
+
 	mu   sync.Mutex
 	f    *os.File
 	path string
@@ -87,6 +95,9 @@ func (l *Log) Append(r Record) error {
 	if err := enc.Encode(r); err != nil { // one line, with its '\n'
 		return err
 	}
+	if err := l.follow(); err != nil {
+		return err
+	}
 	if err := fileio.Lock(l.f); err != nil {
 		return fmt.Errorf("%s: lock: %w", l.path, err)
 	}
@@ -101,6 +112,34 @@ func (l *Log) Append(r Record) error {
 	}
 	if _, err := l.f.Write(out); err != nil {
 		return err // *fs.PathError names the file
+	}
+	return nil
+}
+
+// follow makes sure the file written is the one at the log's path: one
+// deleted since it was opened is made again (and Remade called), and one put
+// in its place (a history moved or copied back in) is the one written.
+func (l *Log) follow() error {
+	held, err := l.f.Stat()
+	if err != nil {
+		return fmt.Errorf("%s: %w", l.path, err)
+	}
+	now, err := os.Stat(l.path)
+	if err == nil && os.SameFile(held, now) {
+		return nil
+	}
+	gone := errors.Is(err, fs.ErrNotExist)
+	if err != nil && !gone {
+		return nil // cannot tell (a folder made unreadable): the file held is written
+	}
+	fresh, err := Open(l.path)
+	if err != nil {
+		return err
+	}
+	l.f.Close()
+	l.f = fresh.f
+	if gone && l.Remade != nil {
+		l.Remade()
 	}
 	return nil
 }

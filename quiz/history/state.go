@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -544,11 +545,13 @@ func (sc *Schedule) SaveState() error {
 	})
 }
 
-// Forget deletes a student's history file and its state. It is not an error
-// when there is none.
+// Forget deletes a student's history file and its state, and what a write of
+// either killed midway left (fileio.Leftovers). It is not an error when there
+// is none.
 func Forget(path string) error {
 	var errs []error
-	for _, p := range []string{path, StatePath(path)} {
+	ours := func(name string) bool { return name == filepath.Base(path) || name == filepath.Base(StatePath(path)) }
+	for _, p := range append([]string{path, StatePath(path)}, fileio.Leftovers(filepath.Dir(path), ours)...) {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}

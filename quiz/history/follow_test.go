@@ -1,0 +1,62 @@
+package history
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// A history deleted while a quiz runs (its folder removed, or progress
+// --forget in another terminal) is made again at the next answer, which is
+// kept there, and Remade says so once; a history put in its place (moved
+// back in) is the one appended to, without a word (attack19 L5: the answers
+// went to a file nobody could open).
+func TestAppendFollowsThePath(t *testing.T) {
+	state := t.TempDir()
+	path := filepath.Join(state, "history", "Ana.jsonl")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	remade := 0
+	l.Remade = func() { remade++ }
+	b := testBank(4)
+	r := func(i int) Record { return rec(b, i, t0.Add(time.Duration(i)*time.Second), 1, 2) }
+	if err := l.Append(r(0)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(state, "history")); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 2; i++ {
+		if err := l.Append(r(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, warns, err := load(path)
+	if err != nil || len(warns) > 0 || !reflect.DeepEqual(got, []Record{r(1), r(2)}) || remade != 1 {
+		t.Fatalf("after the folder went: %d records %+v, %v %v, Remade called %d times; want the 2 later answers, once", len(got), got, err, warns, remade)
+	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || st.Mode().Perm() != 0o700 {
+		t.Errorf("the folder made again: %v %v, want 0700", st, err)
+	}
+
+	// Another file moved in at the path is appended to.
+	other := filepath.Join(state, "other.jsonl")
+	if err := os.WriteFile(other, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(other, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Append(r(3)); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err = load(path)
+	if err != nil || !reflect.DeepEqual(got, []Record{r(3)}) || remade != 1 {
+		t.Errorf("after a file was moved in: %+v %v, Remade %d times; want the answer in it, no second call", got, err, remade)
+	}
+}
