@@ -164,3 +164,22 @@ func BenchmarkSummaryOfClass(b *testing.B) {
 		s.Summary(LowDiscrimination)
 	}
 }
+
+// BenchmarkWriteSums writes the class of 30's sums back (summary --sums,
+// grade --sums).
+func BenchmarkWriteSums(b *testing.B) {
+	data, err := os.ReadFile("testdata/class-sums.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var s Stats
+	if err := s.UnmarshalJSON(data); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
