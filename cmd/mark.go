@@ -229,12 +229,14 @@ var osUserName = func() string {
 // markerName is the name marks record without --marker: $USER, else the
 // operating system's user name (a shell, a cron job or Windows may leave
 // $USER empty), else "teacher", so that a mark never goes without one
-// (teacher2 P13).
+// (teacher2 P13). The system's name is looked up only when $USER is empty:
+// the lookup reads and parses /etc/passwd.
 func markerName(getenv func(string) string) string {
-	for _, name := range []string{strings.TrimSpace(getenv("USER")), strings.TrimSpace(osUserName())} {
-		if name != "" {
-			return name
-		}
+	if name := strings.TrimSpace(getenv("USER")); name != "" {
+		return name
+	}
+	if name := strings.TrimSpace(osUserName()); name != "" {
+		return name
 	}
 	return "teacher"
 }

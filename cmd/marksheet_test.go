@@ -388,6 +388,20 @@ func TestMarkerFallsBack(t *testing.T) {
 	}
 }
 
+// With $USER set, the operating system is not asked for the user's name: the
+// lookup reads and parses /etc/passwd, in every run of mark.
+func TestMarkerNameAsksTheSystemOnlyWithoutUSER(t *testing.T) {
+	defer func(f func() string) { osUserName = f }(osUserName)
+	asked := 0
+	osUserName = func() string { asked++; return "root" }
+	if got := markerName(func(string) string { return "ana" }); got != "ana" || asked != 0 {
+		t.Errorf("USER ana: marker %q, the system asked %d times, want ana and 0", got, asked)
+	}
+	if got := markerName(func(string) string { return "" }); got != "root" || asked != 1 {
+		t.Errorf("no USER: marker %q, the system asked %d times, want root and 1", got, asked)
+	}
+}
+
 // Stopping a --remark run before revising anything does not call the marked
 // answers "left to mark" (teacher2 P6).
 func TestRemarkStoppedSaysMarksStand(t *testing.T) {
