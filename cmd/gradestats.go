@@ -106,6 +106,10 @@ func (c *classStats) write(errOut io.Writer) error {
 // two to the same bytes).
 func writeSums(st *stats.Stats) func(io.Writer) error {
 	return func(w io.Writer) error {
+		if st == nil { // as the Encoder writes a nil Marshaler
+			_, err := io.WriteString(w, "null\n")
+			return err
+		}
 		data, err := st.MarshalJSON()
 		if err != nil { // the Encoder's words: sums that are not numbers
 			return &json.MarshalerError{Type: reflect.TypeFor[*stats.Stats](), Err: err}

@@ -14,6 +14,11 @@ import (
 // (Add refuses marks that would make sums no float holds, so the Encoder's
 // error, which writeSums words alike, is not reached here).
 func TestWriteSumsAsTheEncoder(t *testing.T) {
+	var none, want bytes.Buffer
+	json.NewEncoder(&want).Encode((*stats.Stats)(nil))
+	if err := writeSums(nil)(&none); err != nil || none.String() != want.String() {
+		t.Errorf("nil sums: %q, %v; want %q", none.String(), err, want.String())
+	}
 	rng := rand.New(rand.NewPCG(26, 3))
 	ids := []string{"b/a", `b/<script>&"x"`, "b/\u2028é", "b/bad\xff"}
 	for range 300 {
