@@ -11,9 +11,10 @@ import (
 	"github.com/conflictq/conflictq/quiz"
 )
 
-// A key's answers are written from keyScalar's nodes; they must come out
-// byte for byte as from Node.Encode's, which keyScalar stands in for, as
-// they are and folded (an open question's model answer).
+// The oracle's key answers (encoderWriteYAML) were written from keyScalar's
+// nodes; they must come out byte for byte as from Node.Encode's, which
+// keyScalar stood in for, as they are and folded (an open question's model
+// answer), so that the oracle WriteYAML is held to is the encoder's.
 func TestKeyScalarWritesAsNodeEncode(t *testing.T) {
 	values := []any{true, false, 0.0, 1994.0, 30000.0, -2.5, 1e6, 1e21, 0.1, math.Inf(1), math.Inf(-1), math.NaN(),
 		"", " ", "Baku", "Human Rights Watch", "yes", "No", "on", "OFF", "y", "N", "12:30", "-1:20", "1_000:59.5", "1:60",
