@@ -81,6 +81,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME) ./quiz/marking
 	$(GO) test -run '^$$' -fuzz '^FuzzWrapAsBefore$$' -fuzztime $(FUZZTIME) ./quiz/text
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitShortParts$$' -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzCutComments$$' -fuzztime $(FUZZTIME) ./quiz/internal/yamlnode
 
 # Says where the binary went, and how to put that folder on PATH if it is not.
 install:

@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -606,10 +605,6 @@ func bankConvertRun(opts *BankConvertOptions) error {
 	}
 	fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(len(banks[0].Questions), "question"))
 	return nil
-}
-
-func writeJSONTo(v any) func(io.Writer) error {
-	return func(w io.Writer) error { return json.NewEncoder(w).Encode(v) }
 }
 
 // paperMade is what a printed test and its key carry when they picked their

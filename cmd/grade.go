@@ -304,7 +304,7 @@ func gradeOutputs(opts *GradeOptions, lib *quiz.Library) ([]os.FileInfo, error) 
 		if err := opts.guard.claim(o.flag, o.path); err != nil {
 			return nil, err
 		}
-		if fileio.Replaces(o.path) && !opts.Force && o.path != "-" {
+		if o.path != "" && o.path != "-" && !opts.Force && fileio.Replaces(o.path) {
 			// Every output, not only -o: --summary and --sums may name last
 			// week's statistics or a teacher's notes. Refused before grading;
 			// a device or a pipe (/dev/null) replaces nothing.

@@ -80,7 +80,7 @@ func summaryRun(opts *SummaryOptions) error {
 	if opts.Sums != "" {
 		// Checked against the inputs again just before it takes the name, as
 		// every other output is.
-		if err := guard.writeFile("--sums", opts.Sums, true, fileio.Derived, writeJSONTo(all)); err != nil {
+		if err := guard.writeFile("--sums", opts.Sums, true, fileio.Derived, writeSums(all)); err != nil {
 			return err
 		}
 	}

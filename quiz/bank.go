@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"unicode"
@@ -167,13 +168,18 @@ func (s Source) String() string {
 	if s.IsZero() {
 		return ""
 	}
+	// Without fmt: every export writes one for each question.
 	var b strings.Builder
+	b.Grow(len(s.Section) + len(s.Quote) + 16)
 	b.WriteString(s.Section)
 	if s.Paragraph > 0 {
-		fmt.Fprintf(&b, ", ¶%d", s.Paragraph)
+		b.WriteString(", ¶")
+		b.WriteString(strconv.Itoa(s.Paragraph))
 	}
 	if s.Quote != "" {
-		fmt.Fprintf(&b, ": “%s”", s.Quote)
+		b.WriteString(": “")
+		b.WriteString(s.Quote)
+		b.WriteString("”")
 	}
 	return b.String()
 }

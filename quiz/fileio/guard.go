@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -27,7 +26,8 @@ type Guard struct {
 	inputs   *Files          // the files read, looked up once
 	what     string          // what they are: "a sheet being graded"
 	banks    func() []string // the bank files read so far, asked at each check
-	state    func() string   // the program's state folder (histories, saved answers), canonical; nil if none
+	state    string          // the program's state folder (histories, saved answers), or ""
+	canon    bool            // state is canonical, made so at the first check that needs it
 	settings []string        // the settings files read
 	claimed  []claim
 }
@@ -63,13 +63,11 @@ func (g *Guard) WithBanks(banks func() []string) *Guard {
 // WithState puts dir, the program's own state folder, out of bounds: an
 // output there could replace a student's history or saved answers.
 //
-// The folder is made canonical when the first output is checked: walking its
-// path's links took seven system calls in every run, also in those that
-// write nothing.
+// The folder is made canonical (its links resolved) when an output is first
+// checked, not here: a run that writes to standard output alone (grade, quiz
+// --answers) never pays for resolving it.
 func (g *Guard) WithState(dir string) *Guard {
-	if dir != "" {
-		g.state = sync.OnceValue(func() string { return Canonical(dir) })
-	}
+	g.state, g.canon = dir, false
 	return g
 }
 
@@ -147,10 +145,12 @@ func (g *Guard) Check(out string) error {
 	if in := SameFileAs(out, g.settings); in != "" {
 		return &InputError{out, in, "a settings file being read"}
 	}
-	if g.state != nil {
-		state := g.state()
-		if rel, err := filepath.Rel(state, Canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return &StateError{out, state}
+	if !g.canon && g.state != "" {
+		g.state, g.canon = Canonical(g.state), true
+	}
+	if g.state != "" {
+		if rel, err := filepath.Rel(g.state, Canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return &StateError{out, g.state}
 		}
 	}
 	if g.banks != nil {

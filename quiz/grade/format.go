@@ -3,7 +3,6 @@ package grade
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -180,7 +179,7 @@ func cutOffNote(r quiz.Response) string {
 
 func verdictFeedback(o quiz.Outcome, reveal, forTeacher bool) string {
 	q := o.Question
-	var parts []string
+	parts := make([]string, 0, 3) // on the stack: Join keeps none of it
 	switch {
 	case o.Mark != nil:
 		by := "marked by your teacher"
@@ -218,7 +217,7 @@ func verdictFeedback(o quiz.Outcome, reveal, forTeacher bool) string {
 		parts = append(parts, "answer: "+q.Expected())
 	}
 	if !q.Source.IsZero() {
-		parts = append(parts, fmt.Sprintf("reread %s, ¶%d", q.Source.Section, q.Source.Paragraph))
+		parts = append(parts, "reread "+q.Source.Section+", ¶"+strconv.Itoa(q.Source.Paragraph))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -474,17 +473,20 @@ type jsonQuestion struct {
 func toJSONResult(r *SheetResult, reveal bool) jsonResult {
 	jr := jsonResult{Student: r.Student, File: r.File, Line: r.Line, Banks: r.Banks, Score: r.Score, MaxScore: r.Max, Percent: r.Percent, Passed: r.Passed,
 		Status: r.Status(), StatusText: r.StatusText(), ToMark: r.ToMark(), NotReached: r.NotReached(), EndedBy: r.EndedBy, Questions: make([]jsonQuestion, 0, len(r.Outcomes))}
-	for _, o := range r.Outcomes {
+	// The answers and verdicts the questions point to, in two allocations
+	// rather than one for each question.
+	givens, corrects := make([]string, len(r.Outcomes)), make([]bool, len(r.Outcomes))
+	for i, o := range r.Outcomes {
 		q := o.Question
 		jq := jsonQuestion{ID: q.ID, Bank: q.Bank, Points: text.Round2(o.Points()), MaxPoints: o.MaxPoints(), Feedback: feedback(o, reveal, false),
 			Unreadable: o.Response.Unreadable, State: state(o), Mark: o.Mark}
 		if q.Graded() {
-			c := o.Correct()
-			jq.Correct = &c
+			corrects[i] = o.Correct()
+			jq.Correct = &corrects[i]
 		}
 		if o.Response.Answered {
-			g := q.Given(o.Response)
-			jq.Given, jq.CutOff, jq.SelfCheckCutOff = &g, o.Response.CutOff, o.Response.SelfCheckCutOff
+			givens[i] = q.Given(o.Response)
+			jq.Given, jq.CutOff, jq.SelfCheckCutOff = &givens[i], o.Response.CutOff, o.Response.SelfCheckCutOff
 		}
 		if reveal && !o.Unseen {
 			jq.Expected = q.Expected()
@@ -498,20 +500,28 @@ type jsonResults struct {
 	w    io.Writer
 	opts ResultOptions
 	n    int
+	buf  []byte // one sheet's JSON, the room reused for the next
 }
 
-func (j *jsonResults) Write(r *SheetResult) error { return j.write(toJSONResult(r, j.opts.Reveal)) }
+func (j *jsonResults) Write(r *SheetResult) error {
+	jr := toJSONResult(r, j.opts.Reveal)
+	return j.write(&jr)
+}
 
-func (j *jsonResults) write(jr jsonResult) error {
+func (j *jsonResults) write(jr *jsonResult) error {
 	sep := ",\n"
 	if j.n == 0 {
 		sep = "[\n"
 	}
 	j.n++
-	data, err := json.Marshal(jr)
+	if j.buf == nil { // room for a sheet's JSON at once
+		j.buf = make([]byte, 0, 1024+256*len(jr.Questions))
+	}
+	data, err := jr.appendJSON(j.buf[:0])
 	if err != nil {
 		return err
 	}
+	j.buf = data
 	// Two writes, not one of sep+string(data): that copied each sheet's
 	// JSON twice more, and the writer is buffered (gradeBatch).
 	if _, err = io.WriteString(j.w, sep); err == nil {
@@ -521,7 +531,7 @@ func (j *jsonResults) write(jr jsonResult) error {
 }
 
 func (j *jsonResults) Unreadable(where string, err error) error {
-	return j.write(jsonResult{File: where, Status: StatusUnreadable, StatusText: StatusUnreadable, Error: strings.TrimSpace(err.Error()), Banks: []string{}, Questions: []jsonQuestion{}})
+	return j.write(&jsonResult{File: where, Status: StatusUnreadable, StatusText: StatusUnreadable, Error: strings.TrimSpace(err.Error()), Banks: []string{}, Questions: []jsonQuestion{}})
 }
 
 func (j *jsonResults) Close() error {
@@ -891,17 +901,30 @@ type gradescopeTest struct {
 // its results.json describes one submission.
 var ErrOneSheet = errors.New("gradescope results describe one submission: grade one sheet at a time")
 
+// gradescopeSubmission is results.json for a sheet that was read.
+type gradescopeSubmission struct {
+	Score      float64          `json:"score"`
+	Output     string           `json:"output"`
+	Visibility string           `json:"visibility"`
+	Tests      []gradescopeTest `json:"tests"`
+}
+
+// gradescopeUnreadable is results.json for a sheet that could not be read:
+// its keys in the order they have always been written (sorted, as
+// encoding/json wrote the map it once was), its score a plain 0.
+type gradescopeUnreadable struct {
+	Output     string           `json:"output"`
+	Score      int              `json:"score"`
+	Tests      []gradescopeTest `json:"tests"`
+	Visibility string           `json:"visibility"`
+}
+
 func (g *gradescopeResults) Write(r *SheetResult) error {
 	g.n++
 	if g.n > 1 {
 		return ErrOneSheet // nothing is written: Close sees the count
 	}
-	out := struct {
-		Score      float64          `json:"score"`
-		Output     string           `json:"output"`
-		Visibility string           `json:"visibility"`
-		Tests      []gradescopeTest `json:"tests"`
-	}{Score: r.Score, Visibility: "visible", Tests: []gradescopeTest{}}
+	out := gradescopeSubmission{Score: r.Score, Visibility: "visible", Tests: make([]gradescopeTest, 0, len(r.Outcomes))}
 	out.Output = fmt.Sprintf("%s / %s points (%s%%).", text.FormatNum(r.Score), text.FormatNum(r.Max), percentText(r))
 	if rr := rereadList(rereadSections(r), 0); rr != "" {
 		out.Output += " Reread: " + rr + "."
@@ -920,8 +943,8 @@ func (g *gradescopeResults) Write(r *SheetResult) error {
 		}
 		out.Tests = append(out.Tests, gradescopeTest{Name: q.ID + ": " + q.Prompt, Score: text.Round2(o.Points()), MaxScore: o.MaxPoints(), Status: status, Output: feedback(o, g.opts.Reveal, false)})
 	}
-	first, err := gradescopeJSON(out)
-	g.first = first
+	first, err := out.appendJSON(make([]byte, 0, 512+len(out.Output)+256*len(out.Tests)))
+	g.first, err = gradescopeJSON(first, err)
 	return err
 }
 
@@ -933,25 +956,28 @@ func (g *gradescopeResults) Unreadable(where string, err error) error {
 	if g.n > 1 {
 		return ErrOneSheet
 	}
-	out := map[string]any{
-		"score":      0,
-		"visibility": "visible",
-		"output":     "Your submission could not be read, so it scored 0. Fix it and submit again. The problem: " + strings.TrimSpace(text.EscapeLines(err.Error())),
-		"tests":      []gradescopeTest{},
+	out := gradescopeUnreadable{
+		Score:      0,
+		Visibility: "visible",
+		Output:     "Your submission could not be read, so it scored 0. Fix it and submit again. The problem: " + strings.TrimSpace(text.EscapeLines(err.Error())),
+		Tests:      []gradescopeTest{},
 	}
-	first, jerr := gradescopeJSON(out)
+	first, jerr := gradescopeJSON(out.appendJSON(nil))
 	g.first = first
 	return jerr
 }
 
-// gradescopeJSON is results.json's bytes. It escapes <, > and & as
-// \u003c, \u003e and \u0026 (text.EscapeHTML), as it always has
-// (json.MarshalIndent): the file is read by Gradescope, whose parser decodes
-// either form alike, but also by scripts and by eye, and the bytes a
-// teacher's checks or diffs have seen stay the same.
-func gradescopeJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	err := text.WriteJSON(&buf, v, text.EscapeHTML)
+// gradescopeJSON is results.json's bytes from its compact JSON, indented.
+// It escapes <, > and & as \u003c, \u003e and \u0026 (text.EscapeHTML), as
+// it always has (json.MarshalIndent): the file is read by Gradescope, whose
+// parser decodes either form alike, but also by scripts and by eye, and the
+// bytes a teacher's checks or diffs have seen stay the same.
+func gradescopeJSON(compact []byte, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, 2*len(compact)+64))
+	err = text.WriteIndentedJSON(buf, compact)
 	return buf.Bytes(), err
 }
 

@@ -130,4 +130,4 @@ func (w *progressJSON) fail(err error) {
 }
 
 // str writes s quoted as encoding/json does with HTML escaping.
-func (w *progressJSON) str(s string) { w.b = text.AppendJSONString(w.b, s) }
+func (w *progressJSON) str(s string) { w.b = text.AppendJSONString(w.b, s, text.EscapeHTML) }

@@ -1,13 +1,10 @@
 package htmlreport
 
 import (
-	"crypto/sha256"
 	_ "embed" // the style sheets and the script
-	"encoding/base64"
 	"strconv"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -24,17 +21,16 @@ var (
 
 // csp allows the page's own style and script, by their hashes, and nothing
 // else: no other script, no request of any kind (images, fonts, frames,
-// forms, connections). It is made on first use, not at start-up: every
-// command links this package.
-var csp = &lazy.Value[string]{New: func() string {
-	return "default-src 'none'; style-src '" + hash(styleCSS) + "'; script-src '" + hash(sortJS) +
+// forms, connections). The hashes are the linker's constants, not worked
+// out in every run that writes a page (sha256 of 13 KB):
+// TestPolicyHashesAreFresh says when an asset changed and gives the new one.
+const (
+	styleHash = "sha256-gL8wN++syg0MFfNVy97rHSDvPb0gUHnSWEol1qlHyC0="
+	sortHash  = "sha256-miVOscTIh1rxQ5Vo4EC78OPW/N8IIND5T/DC8aOP86c="
+	paperHash = "sha256-2LrhU7QU96WFAX0/oy2t56kOyjVZihaZlUs5EMDa7hw="
+	csp       = "default-src 'none'; style-src '" + styleHash + "'; script-src '" + sortHash +
 		"'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
-}}
-
-func hash(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-}
+)
 
 // Head is what every page's <head> needs: its title, its policy, and its
 // own style sheet and script (the page's code, written as they are).
@@ -46,7 +42,7 @@ type Head struct {
 }
 
 func newHead(title string) Head {
-	return Head{Title: title, CSP: csp.Get(), CSS: styleCSS, JS: sortJS}
+	return Head{Title: title, CSP: csp, CSS: styleCSS, JS: sortJS}
 }
 
 // num shows a score as the other formats do: at most 2 decimals, no trailing zeros.

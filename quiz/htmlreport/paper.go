@@ -4,18 +4,13 @@ import (
 	"io"
 
 	"github.com/conflictq/conflictq/quiz"
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/worksheet"
 )
 
 // The printable test's style, and its policy: that style and nothing else.
 // The page runs no script and asks for nothing over the network.
-var (
-	paperCSP = &lazy.Value[string]{New: func() string {
-		return "default-src 'none'; style-src '" + hash(paperCSS) +
-			"'; script-src 'none'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
-	}}
-)
+const paperCSP = "default-src 'none'; style-src '" + paperHash +
+	"'; script-src 'none'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 
 // PaperPart says what a printable test's page holds.
 type PaperPart int
@@ -43,7 +38,7 @@ func Paper(w io.Writer, s *worksheet.Sheet, part PaperPart) error {
 	if part == PaperKeyOnly {
 		title += ": answer key"
 	}
-	v.Head = Head{Title: title, CSP: paperCSP.Get(), CSS: paperCSS}
+	v.Head = Head{Title: title, CSP: paperCSP, CSS: paperCSS}
 	for _, it := range s.Items {
 		if it.N > 0 {
 			v.Graded++

@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"html"
 	"io"
 	"maps"
 	"math"
@@ -38,7 +37,8 @@ const (
 )
 
 // Export writes b as a QTI 1.2 zip and returns one note for each thing that
-// does not travel. The zip is written in one piece, after every question was.
+// does not travel. The zip is written once every question is: a question
+// that cannot be written leaves nothing written.
 func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	id := ident(b.ID)
 	title := b.Title
@@ -81,9 +81,10 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 	fmt.Fprintf(&manifest, "    <resource identifier=%q type=\"imsqti_xmlv1p2\" href=%q>\n      <file href=%q/>\n    </resource>\n", id, href, href)
 	manifest.WriteString("  </resources>\n</manifest>\n")
 
-	var zipped bytes.Buffer
-	zipped.Grow(manifest.Len() + assessment.Len() + 512)
-	zw := zip.NewWriter(&zipped)
+	// Everything that can fail but writing is done: the zip goes straight
+	// to w, not through a third copy of the package (147 KB for the
+	// comprehension bank, 37 pages of fresh memory).
+	zw := zip.NewWriter(w)
 	for _, f := range []struct {
 		name string
 		data []byte
@@ -106,9 +107,6 @@ func Export(w io.Writer, b *quiz.Bank) (notes []string, err error) {
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(zipped.Bytes()); err != nil {
 		return nil, err
 	}
 	return notes, nil
@@ -155,14 +153,49 @@ func ident(s string) string {
 	return out
 }
 
-// htmlText is conflictq's plain text as the HTML Canvas shows (line breaks
-// kept), escaped for XML.
-func htmlText(s string) string {
-	return qtext.XMLEscape(strings.ReplaceAll(html.EscapeString(s), "\n", "<br/>"))
+// writeHTMLText writes conflictq's plain text as the HTML Canvas shows
+// (line breaks kept), escaped for XML: what
+// XMLEscape(ReplaceAll(html.EscapeString(s), "\n", "<br/>")) makes, in one
+// pass and without its two copies of every prompt and feedback. Between
+// the characters HTML escapes and the line breaks, s is XML-escaped as it
+// is: those are ASCII, so the runs between them decode as they did in the
+// whole (TestExportAsBefore).
+func writeHTMLText(buf *bytes.Buffer, s string) {
+	for {
+		i := strings.IndexAny(s, "<>&'\"\n")
+		if i < 0 {
+			buf.WriteString(qtext.XMLEscape(s))
+			return
+		}
+		buf.WriteString(qtext.XMLEscape(s[:i]))
+		switch s[i] {
+		case '<':
+			buf.WriteString("&amp;lt;")
+		case '>':
+			buf.WriteString("&amp;gt;")
+		case '&':
+			buf.WriteString("&amp;amp;")
+		case '\'':
+			buf.WriteString("&amp;#39;")
+		case '"':
+			buf.WriteString("&amp;#34;")
+		case '\n':
+			buf.WriteString("&lt;br/&gt;")
+		}
+		s = s[i+1:]
+	}
+}
+
+// writeStrings writes each of ss: the markup around a value without fmt's
+// parsing of a format for every line of every item.
+func writeStrings(buf *bytes.Buffer, ss ...string) {
+	for _, s := range ss {
+		buf.WriteString(s)
+	}
 }
 
 func field(buf *bytes.Buffer, indent, label, entry string) {
-	fmt.Fprintf(buf, "%s<qtimetadatafield>\n%s  <fieldlabel>%s</fieldlabel>\n%s  <fieldentry>%s</fieldentry>\n%s</qtimetadatafield>\n", indent, indent, qtext.XMLEscape(label), indent, qtext.XMLEscape(entry), indent)
+	writeStrings(buf, indent, "<qtimetadatafield>\n", indent, "  <fieldlabel>", qtext.XMLEscape(label), "</fieldlabel>\n", indent, "  <fieldentry>", qtext.XMLEscape(entry), "</fieldentry>\n", indent, "</qtimetadatafield>\n")
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -177,6 +210,7 @@ type item struct {
 	id      string
 	notes   []string
 	general map[string]bool // notes on the whole export, said once
+	fb      string          // its generalFeedback, made once
 }
 
 func (it *item) note(format string, args ...any) {
@@ -216,6 +250,7 @@ func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[strin
 		return nil, fmt.Errorf("type %q cannot be written as QTI", q.Type)
 	}
 	it := &item{buf: buf, q: q, id: id, general: general}
+	it.fb = it.generalFeedback()
 	if q.Type == quiz.Short && !slices.ContainsFunc(q.Accept, func(a string) bool { return canvasAccepts(q, a) }) {
 		// An item with nothing to compare is invalid QTI, and a question
 		// no answer can get right: it is left out and named.
@@ -258,14 +293,17 @@ func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[strin
 
 // presentation writes the question text and, inside, the response.
 func (it *item) presentation(response func()) {
-	fmt.Fprintf(it.buf, "        <presentation>\n          <material>\n            <mattext texttype=\"text/html\">%s</mattext>\n          </material>\n", htmlText(it.q.Prompt))
+	it.buf.WriteString("        <presentation>\n          <material>\n            <mattext texttype=\"text/html\">")
+	writeHTMLText(it.buf, it.q.Prompt)
+	it.buf.WriteString("</mattext>\n          </material>\n")
 	response()
 	it.buf.WriteString("        </presentation>\n")
 }
 
-// label writes one option of a response.
+// label writes one option of a response. Its ident is made of ident's
+// characters, which need no quoting.
 func (it *item) label(ident, text string) {
-	fmt.Fprintf(it.buf, "              <response_label ident=%q>\n                <material>\n                  <mattext texttype=\"text/plain\">%s</mattext>\n                </material>\n              </response_label>\n", ident, qtext.XMLEscape(text))
+	writeStrings(it.buf, "              <response_label ident=\"", ident, "\">\n                <material>\n                  <mattext texttype=\"text/plain\">", qtext.XMLEscape(text), "</mattext>\n                </material>\n              </response_label>\n")
 }
 
 // processing writes <resprocessing> around conditions, with the general
@@ -273,7 +311,7 @@ func (it *item) label(ident, text string) {
 func (it *item) processing(conditions func()) {
 	b := it.buf
 	b.WriteString("        <resprocessing>\n          <outcomes>\n            <decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/>\n          </outcomes>\n")
-	if it.generalFeedback() != "" {
+	if it.fb != "" {
 		b.WriteString("          <respcondition continue=\"Yes\">\n            <conditionvar>\n              <other/>\n            </conditionvar>\n            <displayfeedback feedbacktype=\"Response\" linkrefid=\"general_fb\"/>\n          </respcondition>\n")
 	}
 	conditions()
@@ -283,12 +321,16 @@ func (it *item) processing(conditions func()) {
 // condition writes one respcondition: when test holds, SCORE is set (or
 // added to) by share.
 func (it *item) condition(test string, action string, share float64) {
-	fmt.Fprintf(it.buf, "          <respcondition continue=\"%s\">\n            <conditionvar>\n%s            </conditionvar>\n            <setvar action=\"%s\" varname=\"SCORE\">%s</setvar>\n          </respcondition>\n",
-		map[bool]string{true: "Yes", false: "No"}[action == "Add"], test, action, score(share))
+	cont := "No"
+	if action == "Add" {
+		cont = "Yes"
+	}
+	writeStrings(it.buf, "          <respcondition continue=\"", cont, "\">\n            <conditionvar>\n", test, "            </conditionvar>\n            <setvar action=\"", action, "\" varname=\"SCORE\">", score(share), "</setvar>\n          </respcondition>\n")
 }
 
+// varequal is one test of a response, resp made of ident's characters.
 func varequal(resp, value string) string {
-	return fmt.Sprintf("              <varequal respident=%q>%s</varequal>\n", resp, qtext.XMLEscape(value))
+	return "              <varequal respident=\"" + resp + "\">" + qtext.XMLEscape(value) + "</varequal>\n"
 }
 
 func (it *item) choice() error {
@@ -303,7 +345,7 @@ func (it *item) choice() error {
 	it.presentation(func() {
 		fmt.Fprintf(it.buf, "          <response_lid ident=\"response1\" rcardinality=%q>\n            <render_choice>\n", card)
 		for i, c := range q.Choices {
-			it.label(fmt.Sprintf("%s_c%d", it.id, i+1), c)
+			it.label(it.id+"_c"+strconv.Itoa(i+1), c)
 		}
 		it.buf.WriteString("            </render_choice>\n          </response_lid>\n")
 	})
@@ -312,7 +354,7 @@ func (it *item) choice() error {
 			partial := false
 			for i := range q.Choices {
 				if c := q.ChoiceCredit(i); c > 0 {
-					it.condition(varequal("response1", fmt.Sprintf("%s_c%d", it.id, i+1)), "Set", c)
+					it.condition(varequal("response1", it.id+"_c"+strconv.Itoa(i+1)), "Set", c)
 					partial = partial || c < 1
 				}
 			}
@@ -325,7 +367,7 @@ func (it *item) choice() error {
 		var test strings.Builder
 		test.WriteString("              <and>\n")
 		for i := range q.Choices {
-			v := varequal("response1", fmt.Sprintf("%s_c%d", it.id, i+1))
+			v := varequal("response1", it.id+"_c"+strconv.Itoa(i+1))
 			if q.ChoiceCredit(i) > 0 {
 				test.WriteString("  " + v)
 			} else {
@@ -448,16 +490,16 @@ func (it *item) match() {
 	}
 	it.presentation(func() {
 		for i, l := range lefts {
-			fmt.Fprintf(it.buf, "          <response_lid ident=\"response_%s_l%d\">\n            <material>\n              <mattext texttype=\"text/plain\">%s</mattext>\n            </material>\n            <render_choice>\n", it.id, i+1, qtext.XMLEscape(l))
+			writeStrings(it.buf, "          <response_lid ident=\"response_", it.id, "_l", strconv.Itoa(i+1), "\">\n            <material>\n              <mattext texttype=\"text/plain\">", qtext.XMLEscape(l), "</mattext>\n            </material>\n            <render_choice>\n")
 			for j, r := range rights {
-				it.label(fmt.Sprintf("%s_r%d", it.id, j+1), r)
+				it.label(it.id+"_r"+strconv.Itoa(j+1), r)
 			}
 			it.buf.WriteString("            </render_choice>\n          </response_lid>\n")
 		}
 	})
 	it.processing(func() {
 		for i := range lefts {
-			it.condition(varequal(fmt.Sprintf("response_%s_l%d", it.id, i+1), fmt.Sprintf("%s_r%d", it.id, answerOf[i]+1)), "Add", 1/float64(len(lefts)))
+			it.condition(varequal("response_"+it.id+"_l"+strconv.Itoa(i+1), it.id+"_r"+strconv.Itoa(answerOf[i]+1)), "Add", 1/float64(len(lefts)))
 		}
 	})
 }
@@ -493,9 +535,10 @@ func (it *item) generalFeedback() string {
 }
 
 func (it *item) feedback() {
-	fb := it.generalFeedback()
-	if fb == "" || !it.q.Graded() && it.q.Type != quiz.Open {
+	if it.fb == "" || !it.q.Graded() && it.q.Type != quiz.Open {
 		return
 	}
-	fmt.Fprintf(it.buf, "        <itemfeedback ident=\"general_fb\">\n          <flow_mat>\n            <material>\n              <mattext texttype=\"text/html\">%s</mattext>\n            </material>\n          </flow_mat>\n        </itemfeedback>\n", htmlText(fb))
+	it.buf.WriteString("        <itemfeedback ident=\"general_fb\">\n          <flow_mat>\n            <material>\n              <mattext texttype=\"text/html\">")
+	writeHTMLText(it.buf, it.fb)
+	it.buf.WriteString("</mattext>\n            </material>\n          </flow_mat>\n        </itemfeedback>\n")
 }

@@ -6,9 +6,12 @@ import (
 	"encoding/binary"
 	"encoding/xml"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -250,4 +253,95 @@ func TestWildcardOnlyShortIsNamed(t *testing.T) {
 		t.Errorf("notes:\n%s", strings.Join(notes, "\n"))
 	}
 	xmllint(t, "qti/ims_qtiasiv1p2.xsd", map[string][]byte{"w.xml": files["w/w.xml"]})
+}
+
+// A question that cannot be written, after some that can, leaves nothing
+// written: the zip goes to w only once every question is in it.
+func TestExportWritesNothingOnError(t *testing.T) {
+	b := &quiz.Bank{ID: "b", Questions: []*quiz.Question{
+		{ID: "ok", Type: quiz.TrueFalse, Prompt: "True?", Points: 1},
+		{ID: "empty", Type: quiz.TrueFalse, Prompt: "  ", Points: 1},
+	}}
+	var out bytes.Buffer
+	if _, err := Export(&out, b); err == nil || !strings.Contains(err.Error(), "no question text") {
+		t.Fatalf("error %v", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("%d bytes written before the error", out.Len())
+	}
+}
+
+// hostileTexts are texts no bank of ours has, for the escaping: HTML and
+// XML's own characters, line breaks, tabs, characters XML cannot hold,
+// bytes that are not UTF-8 (alone, cut short, beside an escaped character).
+var hostileTexts = []string{"", "plain", "a <b> & c 'd' \"e\"", "line\nbreak\r\n\ttab", "\x00\x01\x1f\x7f", "\uFFFE\uFFFF \U0001F600 é",
+	"bad\xff\xfe", "\xe2\x80<\xe2\x80\n\xc3", "\xed\xa0\x80 surrogate", "&amp; &lt;br/&gt;", "<br/>", strings.Repeat("long <text> ", 50)}
+
+// TestExportAsBefore holds Export to the writer it replaced (oldExport,
+// kept in oldexport_test.go): the same package, byte for byte, for every
+// embedded bank and for those banks with hostile texts in every field the
+// writer escapes.
+func TestExportAsBefore(t *testing.T) {
+	check := func(t *testing.T, b *quiz.Bank) {
+		t.Helper()
+		var got, want bytes.Buffer
+		gn, gerr := Export(&got, b)
+		wn, werr := oldExport(&want, b)
+		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+			t.Fatalf("error %v; want %v", gerr, werr)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) || !slices.Equal(gn, wn) {
+			g, w := unzip(t, got.Bytes()), unzip(t, want.Bytes())
+			for name := range w {
+				if !bytes.Equal(g[name], w[name]) {
+					t.Fatalf("%s differs:\n got %s\nwant %s", name, g[name], w[name])
+				}
+			}
+			t.Fatalf("packages differ (notes %q; want %q)", gn, wn)
+		}
+	}
+	rng := rand.New(rand.NewPCG(26, 5))
+	pick := func() string { return hostileTexts[rng.IntN(len(hostileTexts))] }
+	for _, name := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
+		check(t, assets.CompiledBank(name))
+		for range 20 {
+			b := *assets.CompiledBank(name)
+			b.Title, b.Questions = pick(), nil
+			for _, q := range assets.CompiledBank(name).Questions {
+				c := cloneQuestion(q)
+				c.Prompt, c.Explanation, c.Model = pick()+c.Prompt, c.Explanation+pick(), pick()
+				c.Key = []string{pick(), pick()}
+				c.Choices = slices.Clone(c.Choices)
+				for i := range c.Choices {
+					if rng.IntN(2) == 0 {
+						c.Choices[i] += pick()
+					}
+				}
+				c.Pairs = slices.Clone(c.Pairs)
+				for i := range c.Pairs {
+					c.Pairs[i].Left += pick()
+				}
+				c.Items = slices.Clone(c.Items)
+				for i := range c.Items {
+					c.Items[i] += pick()
+				}
+				c.Source.Quote = pick()
+				b.Questions = append(b.Questions, c)
+			}
+			check(t, &b)
+		}
+	}
+}
+
+// cloneQuestion copies q's exported fields (a Question holds a cache that
+// must not be copied): the question as a bank file would give it.
+func cloneQuestion(q *quiz.Question) *quiz.Question {
+	c := &quiz.Question{}
+	from, to := reflect.ValueOf(q).Elem(), reflect.ValueOf(c).Elem()
+	for i := range from.NumField() {
+		if from.Type().Field(i).IsExported() {
+			to.Field(i).Set(from.Field(i))
+		}
+	}
+	return c
 }

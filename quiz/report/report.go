@@ -486,7 +486,7 @@ func Extension(format string) string {
 func (r *Report) Write(w io.Writer, format string) error {
 	switch format {
 	case FormatJSON, "":
-		return text.WriteJSON(w, r)
+		return r.writeJSON(w)
 	case FormatMarkdown:
 		return r.writeMarkdown(w)
 	case FormatCSV:

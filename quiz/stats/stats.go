@@ -660,7 +660,11 @@ func (s StatsSummary) WriteJSON(w io.Writer) error {
 		it.DiscriminativeEfficiency = roundPtr(it.DiscriminativeEfficiency, 2)
 		r.Items[i] = it
 	}
-	return text.WriteJSON(w, r)
+	b, err := r.appendJSON(make([]byte, 0, 512+256*len(r.Items)+512*len(r.Responses)))
+	if err != nil {
+		return err
+	}
+	return text.WriteIndentedJSON(w, b)
 }
 
 func roundPtr(v *float64, places int) *float64 {
@@ -967,10 +971,18 @@ func (s *Stats) MarshalJSON() ([]byte, error) { return s.appendSums(make([]byte,
 
 // UnmarshalJSON reads sums written by MarshalJSON.
 func (s *Stats) UnmarshalJSON(data []byte) error {
-	var in statsJSON
-	if err := json.Unmarshal(data, &in); err != nil {
-		return err
+	in, ok := scanSums(data)
+	if !ok {
+		in = statsJSON{}
+		if err := json.Unmarshal(data, &in); err != nil {
+			return err
+		}
 	}
+	return s.fromJSON(&in)
+}
+
+// fromJSON makes the statistics of the sums read.
+func (s *Stats) fromJSON(in *statsJSON) error {
 	if in.Version != 1 {
 		return fmt.Errorf("not conflictq statistics sums (written by grade --sums)")
 	}

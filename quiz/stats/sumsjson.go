@@ -1,11 +1,11 @@
 package stats
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -16,7 +16,7 @@ import (
 // grade --sums spent about half a millisecond there for a class of 30, most
 // of it walking the marks and rest-of-test maps of every question.
 func (s *Stats) appendSums(b []byte) ([]byte, error) {
-	var keys []countKey // reused for every map
+	var keys countKeys // reused for every map
 	for _, v := range s.floats() {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			_, err := json.Marshal(v) // its error, word for word
@@ -33,11 +33,11 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 	if s.totals == nil {
 		b = append(b, "{}"...)
 	} else {
-		b, keys = appendCounts(b, s.totals, keys)
+		b = appendCounts(b, s.totals, &keys)
 	}
 	if len(s.maxes) > 0 {
 		b = append(b, `,"maxes":`...)
-		b, keys = appendCounts(b, s.maxes, keys)
+		b = appendCounts(b, s.maxes, &keys)
 	}
 	b = append(b, `,"histogram":[`...)
 	for i, c := range s.hist {
@@ -53,7 +53,7 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"id":`...)
-		b = text.AppendJSONString(b, it.id)
+		b = text.AppendJSONString(b, it.id, text.EscapeHTML)
 		if it.pos != 0 {
 			b = append(b, `,"pos":`...)
 			b = strconv.AppendInt(b, int64(it.pos), 10)
@@ -68,9 +68,9 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = text.AppendJSONFloat(b, f.v)
 		}
 		b = append(b, `,"marks":`...)
-		b, keys = appendCounts(b, it.marks, keys)
+		b = appendCounts(b, it.marks, &keys)
 		b = append(b, `,"rest":`...)
-		b, keys = appendCounts(b, it.rest, keys)
+		b = appendCounts(b, it.rest, &keys)
 		if it.notReached != 0 {
 			b = append(b, `,"not_reached":`...)
 			b = strconv.AppendInt(b, int64(it.notReached), 10)
@@ -103,32 +103,43 @@ func (s *Stats) sumsSize() int {
 	return n
 }
 
-// countKey is a count's key and the string encoding/json orders it by.
+// countKey is a count's key and where its decimal text, the string
+// encoding/json orders it by, lies in the shared digits (no string of its own
+// for each of a class's thousand keys).
 type countKey struct {
-	s string
-	n int64
+	n      int64
+	lo, hi int
+}
+
+// countKeys is room to sort a map's keys, reused for every map.
+type countKeys struct {
+	keys   []countKey
+	digits []byte
 }
 
 // appendCounts appends a map of counts as encoding/json writes one: null
-// for nil, keys as strings in the strings' order; keys is room to sort them.
-func appendCounts(b []byte, m map[int64]int, keys []countKey) ([]byte, []countKey) {
+// for nil, keys as strings in the strings' order.
+func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
 	if m == nil {
-		return append(b, "null"...), keys
+		return append(b, "null"...)
 	}
-	keys = keys[:0]
+	ck.keys, ck.digits = ck.keys[:0], ck.digits[:0]
 	for n := range m {
-		keys = append(keys, countKey{strconv.FormatInt(n, 10), n})
+		lo := len(ck.digits)
+		ck.digits = strconv.AppendInt(ck.digits, n, 10)
+		ck.keys = append(ck.keys, countKey{n, lo, len(ck.digits)})
 	}
-	slices.SortFunc(keys, func(a, b countKey) int { return strings.Compare(a.s, b.s) })
+	digits := ck.digits
+	slices.SortFunc(ck.keys, func(a, b countKey) int { return bytes.Compare(digits[a.lo:a.hi], digits[b.lo:b.hi]) })
 	b = append(b, '{')
-	for i, k := range keys {
+	for i, k := range ck.keys {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, '"')
-		b = append(b, k.s...)
+		b = append(b, digits[k.lo:k.hi]...)
 		b = append(b, `":`...)
 		b = strconv.AppendInt(b, int64(m[k.n]), 10)
 	}
-	return append(b, '}'), keys
+	return append(b, '}')
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 // MaxPrintable is how many characters of a name Printable shows.
@@ -124,13 +122,46 @@ func CSVUnsafe(s string) string {
 
 // MarkdownEscape keeps a student's text from becoming Markdown structure, or
 // terminal codes (EscapeControl).
+// Line breaks (CRLF or LF) become spaces; \ | * _ ` # [ are
+// backslashed, < is &lt;. Written by hand in one pass: the
+// strings.Replacer it replaces, one of the generic kind for its two-byte
+// CRLF, was built in every run that wrote Markdown and went through its
+// lookup for every byte (TestMarkdownEscapeAsBefore holds the two alike).
 func MarkdownEscape(s string) string {
-	return EscapeControl(mdEscaper.Get().Replace(s))
+	return EscapeControl(markdownEscape(s))
 }
 
-var mdEscaper = &lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", `\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "#", `\#`, "[", `\[`)
-}}
+func markdownEscape(s string) string {
+	i := strings.IndexAny(s, "\r\n\\|*_`<#[")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				b.WriteByte(' ')
+				i++
+				continue
+			}
+			b.WriteByte(c)
+		case '\n':
+			b.WriteByte(' ')
+		case '\\', '|', '*', '_', '`', '#', '[':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '<':
+			b.WriteString("&lt;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 // InvalidUTF8Line is the line of the first byte of data that is not UTF-8
 // (the last line when there is none).

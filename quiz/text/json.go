@@ -44,8 +44,8 @@ type jsonIndenter struct {
 
 func (j *jsonIndenter) Write(p []byte) (int, error) {
 	const chunk = 16 << 10
-	if j.buf == nil {
-		j.buf = make([]byte, 0, 2*chunk)
+	if j.buf == nil { // room for the indented chunk: a small document needs no more
+		j.buf = make([]byte, 0, min(2*chunk, 2*len(p)+64))
 	}
 	for off := 0; off < len(p); off += chunk {
 		j.buf = j.st.append(j.buf[:0], p[off:min(off+chunk, len(p))])

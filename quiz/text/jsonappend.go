@@ -1,25 +1,33 @@
 package text
 
 import (
+	"encoding/json"
+	"io"
 	"math"
+	"reflect"
+	"slices"
 	"strconv"
+	"time"
 	"unicode/utf8"
 )
 
-// AppendJSONString appends s quoted as encoding/json quotes a string (with
-// its HTML escaping): <, > and & as \u003c, \u003e and \u0026, control
-// characters escaped, an invalid byte as \ufffd, U+2028 and U+2029 escaped.
-// The files written by hand rather than by encoding/json's reflection
-// (progress --json, grade --sums), which every run would otherwise set up
-// again, quote their strings with it; TestAppendJSONAsEncodingJSON holds it
-// to encoding/json.
-func AppendJSONString(b []byte, s string) []byte {
+// AppendJSONString appends s quoted as encoding/json quotes a string:
+// control characters escaped, an invalid byte as \ufffd, U+2028 and U+2029
+// escaped; with EscapeHTML also <, > and & as \u003c, \u003e and \u0026,
+// as json.Marshal does, and without it as WriteJSON writes them (an Encoder
+// with SetEscapeHTML(false)). The files written by hand rather than by
+// encoding/json's reflection (progress --json, grade --sums, grade --format
+// json and gradescope, a quiz's JSON report), which every run would
+// otherwise set up again, quote their strings with it;
+// TestAppendJSONAsEncodingJSON holds it to encoding/json.
+func AppendJSONString(b []byte, s string, opts ...JSONOption) []byte {
 	const hex = "0123456789abcdef"
+	html := slices.Contains(opts, EscapeHTML)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
 				i++
 				continue
 			}
@@ -81,4 +89,55 @@ func AppendJSONFloat(b []byte, f float64) []byte {
 		}
 	}
 	return b
+}
+
+// AppendJSONNumber appends f as AppendJSONFloat does, or fails as
+// encoding/json fails on NaN and the infinities, word for word, appending
+// nothing.
+func AppendJSONNumber(b []byte, f float64) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return b, &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+	}
+	return AppendJSONFloat(b, f), nil
+}
+
+// AppendJSONTime appends t as encoding/json writes a time.Time (its
+// MarshalJSON), or fails as encoding/json fails on a year it cannot write,
+// word for word, appending nothing.
+func AppendJSONTime(b []byte, t time.Time) ([]byte, error) {
+	data, err := t.MarshalJSON()
+	if err != nil {
+		return b, &json.MarshalerError{Type: reflect.TypeFor[time.Time](), Err: err}
+	}
+	return append(b, data...), nil
+}
+
+// WriteIndentedJSON writes compact JSON (as the Append functions build it)
+// indented as WriteJSON indents what encoding/json writes, and a newline:
+// the hand-written files that WriteJSON wrote keep its bytes.
+func WriteIndentedJSON(w io.Writer, compact []byte) error {
+	if _, err := (&jsonIndenter{W: w}).Write(compact); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// JSONFloat is a member's key, as written before its value (`,"score":`),
+// and its float, for AppendJSONFloats.
+type JSONFloat struct {
+	Key string
+	V   float64
+}
+
+// AppendJSONFloats appends each key and its float (AppendJSONNumber),
+// stopping at the first that encoding/json would refuse.
+func AppendJSONFloats(b []byte, fs ...JSONFloat) ([]byte, error) {
+	var err error
+	for _, f := range fs {
+		if b, err = AppendJSONNumber(append(b, f.Key...), f.V); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
 }

@@ -1,10 +1,13 @@
 package text
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
+	"time"
 )
 
 // The hand-written JSON quoting and numbers are encoding/json's, byte for
@@ -24,8 +27,15 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 	}
 	for _, s := range strs {
 		want, _ := json.Marshal(s)
-		if got := AppendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
-			t.Fatalf("AppendJSONString(%q) = %s, want %s", s, got[1:], want)
+		if got := AppendJSONString([]byte("x"), s, EscapeHTML); string(got) != "x"+string(want) {
+			t.Fatalf("AppendJSONString(%q, EscapeHTML) = %s, want %s", s, got[1:], want)
+		}
+		var plain bytes.Buffer
+		enc := json.NewEncoder(&plain)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		if got := AppendJSONString([]byte("x"), s); string(got)+"\n" != "x"+plain.String() {
+			t.Fatalf("AppendJSONString(%q) = %s, want %s", s, got[1:], plain.Bytes())
 		}
 	}
 	floats := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1e-6, 9.99e-7, 1e-7, 1e21, 9.99e20, 1e-9, -1e-9, 1e100, math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.125, 2.0 / 3}
@@ -39,6 +49,25 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 		want, _ := json.Marshal(f)
 		if got := AppendJSONFloat([]byte("x"), f); string(got) != "x"+string(want) {
 			t.Fatalf("AppendJSONFloat(%v) = %s, want %s", f, got[1:], want)
+		}
+	}
+}
+
+// AppendJSONNumber and AppendJSONTime fail as encoding/json fails, word for
+// word, appending nothing, and otherwise write what it writes.
+func TestAppendJSONNumberTimeAsEncodingJSON(t *testing.T) {
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, 1.5, 1e-9} {
+		want, werr := json.Marshal(f)
+		got, err := AppendJSONNumber([]byte("x"), f)
+		if fmt.Sprint(err) != fmt.Sprint(werr) || werr == nil && string(got) != "x"+string(want) || werr != nil && string(got) != "x" {
+			t.Errorf("AppendJSONNumber(%v) = %s, %v; want %s, %v", f, got, err, want, werr)
+		}
+	}
+	for _, tm := range []time.Time{{}, time.Date(2026, 12, 4, 21, 0, 0, 5, time.FixedZone("AZT", 4*3600)), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		want, werr := json.Marshal(struct{ T time.Time }{tm})
+		got, err := AppendJSONTime([]byte(`{"T":`), tm)
+		if fmt.Sprint(err) != fmt.Sprint(werr) || werr == nil && string(got)+"}" != string(want) || werr != nil && string(got) != `{"T":` {
+			t.Errorf("AppendJSONTime(%v) = %s, %v; want %s, %v", tm, got, err, want, werr)
 		}
 	}
 }

@@ -43,7 +43,7 @@ func Parse(add Report, data []byte, keys bool) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	var doc yaml.Node
-	second, err := safeDecode(data, &doc)
+	second, err := decode(data, &doc)
 	if err != nil {
 		l, msg := ErrorLine(err)
 		add(l, "", "", "%s", msg)
@@ -151,9 +151,10 @@ func Items(data []byte) int {
 }
 
 // safeDecode parses the first YAML document of data into out and returns the
-// line of a second document, or 0 when there is none. A panic inside the YAML
-// parser becomes an error: a user's file must never crash the program.
-func safeDecode(data []byte, out *yaml.Node) (second int, err error) {
+// line of a second document, or 0 when there is none; end says the parser
+// read data to its end. A panic inside the YAML parser becomes an error: a
+// user's file must never crash the program.
+func safeDecode(data []byte, out *yaml.Node) (second int, end bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("yaml: could not parse: %v", r)
@@ -162,25 +163,25 @@ func safeDecode(data []byte, out *yaml.Node) (second int, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(out); err != nil {
 		if errors.Is(err, io.EOF) {
-			return 0, nil // no document: the caller says so
+			return 0, true, nil // no document: the caller says so
 		}
-		return 0, err
+		return 0, false, err
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case errors.Is(err, io.EOF):
-		return 0, nil
+		return 0, true, nil
 	case err != nil:
 		// Text after the first document that is not a document either
 		// (JSON lines saved as .yaml): as much a second sheet.
 		if l, _ := ErrorLine(err); l > 0 {
-			return l, nil
+			return l, false, nil
 		}
-		return lastLine(out) + 1, nil
+		return lastLine(out) + 1, false, nil
 	case len(next.Content) == 0 || next.Content[0].Tag == "!!null" && next.Content[0].Value == "":
-		return 0, nil // a trailing "---" with nothing after it
+		return 0, false, nil // a trailing "---" with nothing after it
 	}
-	return max(next.Line, 1), nil
+	return max(next.Line, 1), false, nil
 }
 
 // lastLine is the last line a node tree reaches.

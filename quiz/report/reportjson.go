@@ -1,0 +1,298 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/conflictq/conflictq/quiz/text"
+)
+
+// writeJSON writes the report as text.WriteJSON wrote it, byte for byte:
+// encoding/json's fields in order, its omitempty and omitzero, HTML
+// characters as they are, floats and times as it writes them, map keys
+// sorted, nil slices as null; indented by the same indenter. It is written
+// by hand because encoding/json built its encoders for Report and its parts
+// by reflection on first use, once a process, and every quiz that saves a
+// report (-o, --report-dir, quiz --answers -o x.json) is a new process: 7%
+// of quiz --answers ana40.yaml -o x.json's CPU (perf, 200 runs).
+// TestReportJSONAsEncodingJSON holds it to encoding/json on every field and
+// on random and hostile reports.
+func (r *Report) writeJSON(w io.Writer) error {
+	b, err := r.appendJSON(make([]byte, 0, 1024+1024*len(r.Questions)))
+	if err != nil {
+		return err
+	}
+	return text.WriteIndentedJSON(w, b)
+}
+
+func (r *Report) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, `{"schema_version":`...)
+	b = strconv.AppendInt(b, int64(r.SchemaVersion), 10)
+	b = append(b, `,"student":`...)
+	b = text.AppendJSONString(b, r.Student)
+	b = append(b, `,"banks":`...)
+	b = appendStrings(b, r.Banks)
+	if len(r.BankDigests) > 0 {
+		b = append(b, `,"bank_digests":`...)
+		b = appendStringMap(b, r.BankDigests)
+	}
+	if r.Seed != nil {
+		b = append(b, `,"seed":`...)
+		b = strconv.AppendUint(b, *r.Seed, 10)
+	}
+	b = appendOmitEmpty(b, `,"set":`, r.Set)
+	if len(r.Types) > 0 {
+		b = appendStrings(append(b, `,"types":`...), r.Types)
+	}
+	if len(r.Tags) > 0 {
+		b = appendStrings(append(b, `,"tags":`...), r.Tags)
+	}
+	b = appendOmitEmpty(b, `,"difficulty":`, r.Difficulty)
+	b = text.AppendJSONString(append(b, `,"mode":`...), string(r.Mode))
+	b = text.AppendJSONString(append(b, `,"status":`...), string(r.Status))
+	b = text.AppendJSONString(append(b, `,"ended_by":`...), r.EndedBy)
+	if b, err = text.AppendJSONTime(append(b, `,"started_at":`...), r.StartedAt); err != nil {
+		return b, err
+	}
+	if b, err = text.AppendJSONTime(append(b, `,"finished_at":`...), r.FinishedAt); err != nil {
+		return b, err
+	}
+	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"seconds":`, V: r.Seconds}, text.JSONFloat{Key: `,"score":`, V: r.Score}, text.JSONFloat{Key: `,"max_score":`, V: r.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: r.Percent}); err != nil {
+		return b, err
+	}
+	if r.PassPercent != nil {
+		if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"pass_percent":`, V: *r.PassPercent}); err != nil {
+			return b, err
+		}
+	}
+	if r.Passed != nil {
+		b = strconv.AppendBool(append(b, `,"passed":`...), *r.Passed)
+	}
+	b = strconv.AppendInt(append(b, `,"answered":`...), int64(r.Answered), 10)
+	b = strconv.AppendInt(append(b, `,"not_reached":`...), int64(r.NotReached), 10)
+	if b, err = r.appendParts(b); err != nil {
+		return b, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendParts appends the report's lists: by_tag, questions and marks.
+func (r *Report) appendParts(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, `,"by_tag":`...)
+	if r.ByTag == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range r.ByTag {
+			t := &r.ByTag[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = text.AppendJSONString(append(b, `{"tag":`...), t.Tag)
+			b = strconv.AppendInt(append(b, `,"questions":`...), int64(t.Questions), 10)
+			if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: t.Score}, text.JSONFloat{Key: `,"max_score":`, V: t.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: t.Percent}); err != nil {
+				return b, err
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"questions":`...)
+	if r.Questions == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range r.Questions {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = r.Questions[i].appendJSON(b); err != nil {
+				return b, err
+			}
+		}
+		b = append(b, ']')
+	}
+	if len(r.Marks) > 0 {
+		b = append(b, `,"marks":[`...)
+		for i := range r.Marks {
+			m := &r.Marks[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = text.AppendJSONString(append(b, `{"id":`...), m.ID)
+			b = text.AppendJSONString(append(b, `,"bank":`...), m.Bank)
+			if b, err = m.Mark.AppendJSONFields(append(b, ',')); err != nil {
+				return b, err
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return b, nil
+}
+
+func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = text.AppendJSONString(append(b, `{"id":`...), q.ID)
+	b = text.AppendJSONString(append(b, `,"bank":`...), q.Bank)
+	b = text.AppendJSONString(append(b, `,"type":`...), string(q.Type))
+	b = text.AppendJSONString(append(b, `,"prompt":`...), q.Prompt)
+	b = append(b, `,"given":`...)
+	if q.Given == nil {
+		b = append(b, "null"...)
+	} else {
+		b = text.AppendJSONString(b, *q.Given)
+	}
+	if q.Answer != nil {
+		if b, err = appendAny(append(b, `,"answer":`...), q.Answer); err != nil {
+			return b, err
+		}
+	}
+	b = appendOmitEmpty(b, `,"unreadable":`, q.Unreadable)
+	b = appendOmitEmpty(b, `,"expected":`, q.Expected)
+	if q.Unseen {
+		b = append(b, `,"unseen":true`...)
+	}
+	b = appendOmitEmpty(b, `,"digest":`, q.Digest)
+	if q.CutOff {
+		b = append(b, `,"cut_off":true`...)
+	}
+	if q.SelfCheckCutOff {
+		b = append(b, `,"self_check_cut_off":true`...)
+	}
+	b = append(b, `,"correct":`...)
+	if q.Correct == nil {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendBool(b, *q.Correct)
+	}
+	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"points":`, V: q.Points}, text.JSONFloat{Key: `,"max_points":`, V: q.MaxPoints}, text.JSONFloat{Key: `,"seconds":`, V: q.Seconds}); err != nil {
+		return b, err
+	}
+	b = appendStrings(append(b, `,"tags":`...), q.Tags)
+	b = appendOmitEmpty(b, `,"source":`, q.Source)
+	if q.SelfCheck != nil {
+		b = strconv.AppendBool(append(b, `,"self_check":`...), *q.SelfCheck)
+	}
+	if q.SelfCheckPoints != nil {
+		b = append(b, `,"self_check_points":[`...)
+		for i, n := range q.SelfCheckPoints {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}'), nil
+}
+
+// appendOmitEmpty appends key and s unless s is empty.
+func appendOmitEmpty(b []byte, key, s string) []byte {
+	if s == "" {
+		return b
+	}
+	return text.AppendJSONString(append(b, key...), s)
+}
+
+// appendStrings appends ss, or null for nil.
+func appendStrings(b []byte, ss []string) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = text.AppendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendStringMap appends m, its keys sorted, or null for nil.
+func appendStringMap(b []byte, m map[string]string) []byte {
+	if m == nil {
+		return append(b, "null"...)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = text.AppendJSONString(b, k)
+		b = text.AppendJSONString(append(b, ':'), m[k])
+	}
+	return append(b, '}')
+}
+
+// appendAny appends an answer as AnswerOf makes it or as Read decodes it;
+// any other value (none is made) as encoding/json writes it.
+func appendAny(b []byte, v any) ([]byte, error) {
+	var err error
+	switch v := v.(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case string:
+		return text.AppendJSONString(b, v), nil
+	case bool:
+		return strconv.AppendBool(b, v), nil
+	case float64:
+		return text.AppendJSONNumber(b, v)
+	case []string:
+		return appendStrings(b, v), nil
+	case map[string]string:
+		return appendStringMap(b, v), nil
+	case []any:
+		if v == nil {
+			return append(b, "null"...), nil
+		}
+		b = append(b, '[')
+		for i, e := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = appendAny(b, e); err != nil {
+				return b, err
+			}
+		}
+		return append(b, ']'), nil
+	case map[string]any:
+		if v == nil {
+			return append(b, "null"...), nil
+		}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b = append(b, '{')
+		for i, k := range keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = appendAny(append(text.AppendJSONString(b, k), ':'), v[k]); err != nil {
+				return b, err
+			}
+		}
+		return append(b, '}'), nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return b, err
+	}
+	return append(b, strings.TrimSuffix(buf.String(), "\n")...), nil
+}
