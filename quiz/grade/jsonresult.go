@@ -24,7 +24,7 @@ func (jr *jsonResult) appendJSON(b []byte) ([]byte, error) {
 		b = strconv.AppendInt(b, int64(jr.Line), 10)
 	}
 	b = append(b, `,"banks":`...)
-	b = appendJSONStrings(b, jr.Banks)
+	b = text.AppendJSONStrings(b, jr.Banks, text.EscapeHTML)
 	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: jr.Score}, text.JSONFloat{Key: `,"max_score":`, V: jr.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: jr.Percent}); err != nil {
 		return b, err
 	}
@@ -38,22 +38,10 @@ func (jr *jsonResult) appendJSON(b []byte) ([]byte, error) {
 	b = strconv.AppendInt(b, int64(jr.ToMark), 10)
 	b = append(b, `,"not_reached":`...)
 	b = strconv.AppendInt(b, int64(jr.NotReached), 10)
-	b = appendJSONOmitEmpty(b, `,"ended_by":`, jr.EndedBy)
-	b = appendJSONOmitEmpty(b, `,"error":`, jr.Error)
-	b = append(b, `,"questions":`...)
-	if jr.Questions == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range jr.Questions {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = jr.Questions[i].appendJSON(b); err != nil {
-				return b, err
-			}
-		}
-		b = append(b, ']')
+	b = text.AppendJSONOmitEmpty(b, `,"ended_by":`, jr.EndedBy, text.EscapeHTML)
+	b = text.AppendJSONOmitEmpty(b, `,"error":`, jr.Error, text.EscapeHTML)
+	if b, err = text.AppendJSONList(append(b, `,"questions":`...), jr.Questions, (*jsonQuestion).appendJSON); err != nil {
+		return b, err
 	}
 	return append(b, '}'), nil
 }
@@ -81,7 +69,7 @@ func (jq *jsonQuestion) appendJSON(b []byte) ([]byte, error) {
 	if jq.SelfCheckCutOff {
 		b = append(b, `,"self_check_cut_off":true`...)
 	}
-	b = appendJSONOmitEmpty(b, `,"unreadable":`, jq.Unreadable)
+	b = text.AppendJSONOmitEmpty(b, `,"unreadable":`, jq.Unreadable, text.EscapeHTML)
 	b = append(b, `,"state":`...)
 	b = text.AppendJSONString(b, jq.State, text.EscapeHTML)
 	if jq.Mark != nil {
@@ -91,17 +79,9 @@ func (jq *jsonQuestion) appendJSON(b []byte) ([]byte, error) {
 		}
 		b = append(b, '}')
 	}
-	b = appendJSONOmitEmpty(b, `,"expected":`, jq.Expected)
-	b = appendJSONOmitEmpty(b, `,"feedback":`, jq.Feedback)
+	b = text.AppendJSONOmitEmpty(b, `,"expected":`, jq.Expected, text.EscapeHTML)
+	b = text.AppendJSONOmitEmpty(b, `,"feedback":`, jq.Feedback, text.EscapeHTML)
 	return append(b, '}'), nil
-}
-
-// appendJSONOmitEmpty appends key and s, HTML-escaped, unless s is empty.
-func appendJSONOmitEmpty(b []byte, key, s string) []byte {
-	if s == "" {
-		return b
-	}
-	return text.AppendJSONString(append(b, key...), s, text.EscapeHTML)
 }
 
 // appendJSONBool appends *p, or null.
@@ -110,21 +90,6 @@ func appendJSONBool(b []byte, p *bool) []byte {
 		return append(b, "null"...)
 	}
 	return strconv.AppendBool(b, *p)
-}
-
-// appendJSONStrings appends ss, HTML-escaped, or null for nil.
-func appendJSONStrings(b []byte, ss []string) []byte {
-	if ss == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = text.AppendJSONString(b, s, text.EscapeHTML)
-	}
-	return append(b, ']')
 }
 
 // appendJSON appends results.json compact, as encoding/json wrote it before
@@ -174,7 +139,7 @@ func appendGradescopeTests(b []byte, ts []gradescopeTest) ([]byte, error) {
 		}
 		b = append(b, `,"status":`...)
 		b = text.AppendJSONString(b, t.Status, text.EscapeHTML)
-		b = appendJSONOmitEmpty(b, `,"output":`, t.Output)
+		b = text.AppendJSONOmitEmpty(b, `,"output":`, t.Output, text.EscapeHTML)
 		b = append(b, '}')
 	}
 	return append(b, ']'), nil

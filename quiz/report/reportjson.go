@@ -36,7 +36,7 @@ func (r *Report) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `,"student":`...)
 	b = text.AppendJSONString(b, r.Student)
 	b = append(b, `,"banks":`...)
-	b = appendStrings(b, r.Banks)
+	b = text.AppendJSONStrings(b, r.Banks)
 	if len(r.BankDigests) > 0 {
 		b = append(b, `,"bank_digests":`...)
 		b = appendStringMap(b, r.BankDigests)
@@ -45,14 +45,14 @@ func (r *Report) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, `,"seed":`...)
 		b = strconv.AppendUint(b, *r.Seed, 10)
 	}
-	b = appendOmitEmpty(b, `,"set":`, r.Set)
+	b = text.AppendJSONOmitEmpty(b, `,"set":`, r.Set)
 	if len(r.Types) > 0 {
-		b = appendStrings(append(b, `,"types":`...), r.Types)
+		b = text.AppendJSONStrings(append(b, `,"types":`...), r.Types)
 	}
 	if len(r.Tags) > 0 {
-		b = appendStrings(append(b, `,"tags":`...), r.Tags)
+		b = text.AppendJSONStrings(append(b, `,"tags":`...), r.Tags)
 	}
-	b = appendOmitEmpty(b, `,"difficulty":`, r.Difficulty)
+	b = text.AppendJSONOmitEmpty(b, `,"difficulty":`, r.Difficulty)
 	b = text.AppendJSONString(append(b, `,"mode":`...), string(r.Mode))
 	b = text.AppendJSONString(append(b, `,"status":`...), string(r.Status))
 	b = text.AppendJSONString(append(b, `,"ended_by":`...), r.EndedBy)
@@ -103,20 +103,8 @@ func (r *Report) appendParts(b []byte) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
-	b = append(b, `,"questions":`...)
-	if r.Questions == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range r.Questions {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = r.Questions[i].appendJSON(b); err != nil {
-				return b, err
-			}
-		}
-		b = append(b, ']')
+	if b, err = text.AppendJSONList(append(b, `,"questions":`...), r.Questions, (*QuestionReport).appendJSON); err != nil {
+		return b, err
 	}
 	if len(r.Marks) > 0 {
 		b = append(b, `,"marks":[`...)
@@ -154,12 +142,12 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 			return b, err
 		}
 	}
-	b = appendOmitEmpty(b, `,"unreadable":`, q.Unreadable)
-	b = appendOmitEmpty(b, `,"expected":`, q.Expected)
+	b = text.AppendJSONOmitEmpty(b, `,"unreadable":`, q.Unreadable)
+	b = text.AppendJSONOmitEmpty(b, `,"expected":`, q.Expected)
 	if q.Unseen {
 		b = append(b, `,"unseen":true`...)
 	}
-	b = appendOmitEmpty(b, `,"digest":`, q.Digest)
+	b = text.AppendJSONOmitEmpty(b, `,"digest":`, q.Digest)
 	if q.CutOff {
 		b = append(b, `,"cut_off":true`...)
 	}
@@ -175,8 +163,8 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"points":`, V: q.Points}, text.JSONFloat{Key: `,"max_points":`, V: q.MaxPoints}, text.JSONFloat{Key: `,"seconds":`, V: q.Seconds}); err != nil {
 		return b, err
 	}
-	b = appendStrings(append(b, `,"tags":`...), q.Tags)
-	b = appendOmitEmpty(b, `,"source":`, q.Source)
+	b = text.AppendJSONStrings(append(b, `,"tags":`...), q.Tags)
+	b = text.AppendJSONOmitEmpty(b, `,"source":`, q.Source)
 	if q.SelfCheck != nil {
 		b = strconv.AppendBool(append(b, `,"self_check":`...), *q.SelfCheck)
 	}
@@ -191,29 +179,6 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, ']')
 	}
 	return append(b, '}'), nil
-}
-
-// appendOmitEmpty appends key and s unless s is empty.
-func appendOmitEmpty(b []byte, key, s string) []byte {
-	if s == "" {
-		return b
-	}
-	return text.AppendJSONString(append(b, key...), s)
-}
-
-// appendStrings appends ss, or null for nil.
-func appendStrings(b []byte, ss []string) []byte {
-	if ss == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = text.AppendJSONString(b, s)
-	}
-	return append(b, ']')
 }
 
 // appendStringMap appends m, its keys sorted, or null for nil.
@@ -251,7 +216,7 @@ func appendAny(b []byte, v any) ([]byte, error) {
 	case float64:
 		return text.AppendJSONNumber(b, v)
 	case []string:
-		return appendStrings(b, v), nil
+		return text.AppendJSONStrings(b, v), nil
 	case map[string]string:
 		return appendStringMap(b, v), nil
 	case []any:

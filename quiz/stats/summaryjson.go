@@ -41,20 +41,8 @@ func (s *StatsSummary) appendJSON(b []byte) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
-	b = append(b, `,"questions":`...)
-	if s.Items == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range s.Items {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = s.Items[i].appendJSON(b); err != nil {
-				return b, err
-			}
-		}
-		b = append(b, ']')
+	if b, err = text.AppendJSONList(append(b, `,"questions":`...), s.Items, (*ItemStats).appendJSON); err != nil {
+		return b, err
 	}
 	if len(s.Responses) > 0 {
 		b = append(b, `,"responses":[`...)

@@ -141,3 +141,48 @@ func AppendJSONFloats(b []byte, fs ...JSONFloat) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// AppendJSONStrings appends ss as encoding/json writes a []string: null
+// for nil, else the strings quoted (AppendJSONString, with opts).
+func AppendJSONStrings(b []byte, ss []string, opts ...JSONOption) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = AppendJSONString(b, s, opts...)
+	}
+	return append(b, ']')
+}
+
+// AppendJSONList appends list as encoding/json writes a slice: null for
+// nil, else each element as each appends it (a method expression such as
+// (*Item).appendJSON), stopping at the first error.
+func AppendJSONList[T any](b []byte, list []T, each func(v *T, b []byte) ([]byte, error)) ([]byte, error) {
+	if list == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '[')
+	var err error
+	for i := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = each(&list[i], b); err != nil {
+			return b, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// AppendJSONOmitEmpty appends key and s quoted (with opts), as encoding/json
+// writes a field tagged omitempty: nothing when s is empty.
+func AppendJSONOmitEmpty(b []byte, key, s string, opts ...JSONOption) []byte {
+	if s == "" {
+		return b
+	}
+	return AppendJSONString(append(b, key...), s, opts...)
+}

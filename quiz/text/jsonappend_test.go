@@ -3,9 +3,11 @@ package text
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -69,5 +71,43 @@ func TestAppendJSONNumberTimeAsEncodingJSON(t *testing.T) {
 		if fmt.Sprint(err) != fmt.Sprint(werr) || werr == nil && string(got)+"}" != string(want) || werr != nil && string(got) != `{"T":` {
 			t.Errorf("AppendJSONTime(%v) = %s, %v; want %s, %v", tm, got, err, want, werr)
 		}
+	}
+}
+
+// The list helpers write what encoding/json writes for a slice (null for
+// nil, [] for empty) and a string field tagged omitempty.
+func TestAppendJSONListsAsEncodingJSON(t *testing.T) {
+	for _, ss := range [][]string{nil, {}, {"a"}, {"<b>", "c\"d", "\u2028", "\xff"}} {
+		want, _ := json.Marshal(ss) // HTML-escaped, as Marshal does
+		if got := AppendJSONStrings(nil, ss, EscapeHTML); string(got) != string(want) {
+			t.Errorf("AppendJSONStrings(%q) = %s, want %s", ss, got, want)
+		}
+		each := func(s *string, b []byte) ([]byte, error) { return AppendJSONString(b, *s, EscapeHTML), nil }
+		if got, err := AppendJSONList(nil, ss, each); err != nil || string(got) != string(want) {
+			t.Errorf("AppendJSONList(%q) = %s, %v, want %s", ss, got, err, want)
+		}
+		var field struct {
+			S string `json:"s,omitempty"`
+		}
+		for _, s := range ss {
+			field.S = s
+			want, _ := json.Marshal(field)
+			if got := append(AppendJSONOmitEmpty([]byte("{"), `"s":`, s, EscapeHTML), '}'); string(got) != string(want) {
+				t.Errorf("AppendJSONOmitEmpty(%q) = %s, want %s", s, got, want)
+			}
+		}
+	}
+	if got := AppendJSONOmitEmpty([]byte("{"), `"s":`, ""); string(got) != "{" {
+		t.Errorf("AppendJSONOmitEmpty of \"\" = %s, want nothing appended", got)
+	}
+	stop := errors.New("stop")
+	got, err := AppendJSONList([]byte("x"), []int{1, 2, 3}, func(v *int, b []byte) ([]byte, error) {
+		if *v == 2 {
+			return b, stop
+		}
+		return strconv.AppendInt(b, int64(*v), 10), nil
+	})
+	if err != stop || string(got) != "x[1," {
+		t.Errorf("AppendJSONList stopping at an error: %q, %v; want x[1, and the error", got, err)
 	}
 }
