@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -167,7 +168,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "submit automatically after this `duration` (such as 15m); unanswered questions score 0")
 	fl.StringVarP(&opts.Report, "report", "o", "", "write the score report to `FILE`")
 	fl.StringVar(&opts.ReportDir, "report-dir", "", "write the score report into `DIR`, named from the student and the time")
-	fl.Var(newFormat(&opts.Format, "", reportFormats...), "format", "report format: json, markdown (or md), csv or html (or htm) (default: from the file's extension, else json)")
+	fl.Var(newFormat(&opts.Format, "", reportFormats()...), "format", "report format: json, markdown (or md), csv or html (or htm) (default: from the file's extension, else json)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite an existing report file")
 	fl.BoolVar(&opts.Plain, "plain", false, "ask line by line, with numbered options and no escape codes")
 	fl.StringVar(&opts.Answers, "answers", "", "grade the answer sheet `FILE` instead of asking")
@@ -184,7 +185,7 @@ func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"practice", "exam"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("difficulty", cobra.FixedCompletions(quiz.Difficulties, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("type", typeCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -679,7 +680,7 @@ func reportFormat(opts *QuizOptions) (string, error) {
 		return opts.Format, nil
 	}
 	if opts.Report != "" && opts.ReportDir == "" {
-		if f := fileio.FormatOf(opts.Report, reportFormats...); f != "" {
+		if f := fileio.FormatOf(opts.Report, reportFormats()...); f != "" {
 			return f, nil
 		}
 	}
@@ -690,7 +691,7 @@ func reportFormat(opts *QuizOptions) (string, error) {
 // student's own copy, from the file's extension (a page to keep, say), else
 // the report's format.
 func copyFormat(opts *QuizOptions, format string) string {
-	if f := fileio.FormatOf(opts.Report, reportFormats...); f != "" {
+	if f := fileio.FormatOf(opts.Report, reportFormats()...); f != "" {
 		return f
 	}
 	return format
@@ -847,7 +848,9 @@ func saveInState(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome,
 // quiz's own report formats.
 const formatHTML = "html"
 
-var reportFormats = append(slices.Clip(report.Formats), formatHTML)
+// reportFormats are the formats quiz writes a report in: a function, not a
+// package variable made in cmd's init, in every run of every command.
+func reportFormats() []string { return append(slices.Clip(report.Formats), formatHTML) }
 
 func reportWriter(rep *report.Report, outcomes []quiz.Outcome, format string) func(io.Writer) error {
 	if format == formatHTML {
@@ -924,7 +927,10 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		meta.PassPercent = &opts.Pass
 	}
 	rep := report.New(meta, res)
-	rep.WriteSummary(opts.IO.Out, opts.IO.ColorScheme(), 0)
+	// The summary in one write, not a line a write (18 system calls).
+	summary := bufio.NewWriter(opts.IO.Out)
+	rep.WriteSummary(summary, opts.IO.ColorScheme(), 0)
+	_ = summary.Flush() // as the summary's own writes: their errors are not looked at
 	path, err := saveReport(opts, rep, res.Outcomes, format, fileio.Derived)
 	if err != nil {
 		return err

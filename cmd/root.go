@@ -4,14 +4,18 @@
 package cmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	// Grows the main goroutine's stack before the dependencies' inits run.
+	_ "github.com/conflictq/conflictq/cmd/internal/startstack"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -44,7 +48,16 @@ func Run(f *Factory, args []string) int {
 // execute runs the command tree root with args and returns the exit code.
 func execute(f *Factory, root *cobra.Command, args []string) int {
 	root.SetArgs(args)
+	// Cobra's own output (help, usage, completions, the version template)
+	// in one write: it wrote a completion a line, help in three pieces.
+	// Commands write to f.IOStreams.Out, never through Cobra.
+	// What Cobra writes to standard error (the directive after
+	// completions) comes after what it wrote before, as unheld.
+	held := &heldOutput{w: f.IOStreams.Out}
+	root.SetOut(held)
+	root.SetErr(afterFlush{held, f.IOStreams.ErrOut})
 	cmd, err := root.ExecuteC()
+	held.flush()
 	if err == nil {
 		return ExitOK
 	}
@@ -61,6 +74,35 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 		return ExitInvalid
 	}
 	return exitCode(err)
+}
+
+// heldOutput keeps what Cobra writes until flush; a run in which Cobra
+// writes nothing (most) allocates nothing for it.
+type heldOutput struct {
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func (h *heldOutput) Write(p []byte) (int, error) { return h.buf.Write(p) }
+
+// flush writes what is held; as Cobra's own writes, its errors are not
+// looked at.
+func (h *heldOutput) flush() {
+	if h.buf.Len() > 0 {
+		_, _ = h.w.Write(h.buf.Bytes())
+		h.buf.Reset()
+	}
+}
+
+// afterFlush writes to w once what is held in held is written.
+type afterFlush struct {
+	held *heldOutput
+	w    io.Writer
+}
+
+func (a afterFlush) Write(p []byte) (int, error) {
+	a.held.flush()
+	return a.w.Write(p)
 }
 
 // isCobraUsageError spots the errors Cobra raises itself for a wrong command

@@ -107,16 +107,20 @@ type Names map[string][]string
 // its names are written in.
 type Language struct {
 	Code, Name string
-	Script     *unicode.RangeTable
-	ScriptName string
+	ScriptName string // one of unicode.Scripts' names
 }
+
+// Script is the table of the script the language's names are written in.
+// A method, not a field: a field would be set from unicode's variables in
+// the package's init, in every run of every command.
+func (l Language) Script() *unicode.RangeTable { return unicode.Scripts[l.ScriptName] }
 
 // NameLanguages are the languages of Entry.Names, in the order they are shown:
 // the region's Azerbaijani (Latin), Armenian and Russian (Cyrillic).
 var NameLanguages = []Language{
-	{"az", "Azerbaijani", unicode.Latin, "Latin"},
-	{"hy", "Armenian", unicode.Armenian, "Armenian"},
-	{"ru", "Russian", unicode.Cyrillic, "Cyrillic"},
+	{"az", "Azerbaijani", "Latin"},
+	{"hy", "Armenian", "Armenian"},
+	{"ru", "Russian", "Cyrillic"},
 }
 
 // List returns every name, in NameLanguages' order.

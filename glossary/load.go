@@ -24,18 +24,24 @@ type entryNode struct {
 	plainSinceLine int // plain_since's
 }
 
-// entryFields are the keys an entry may have. A custom unmarshaller does not
-// inherit the decoder's KnownFields check, so it makes its own.
-
-var entryFields = map[string]bool{"term": true, "kind": true, "aliases": true, "short": true, "plain": true, "plain_since": true, "definition": true, "in_article": true,
-	"since_article": true, "correction": true, "corrects": true, "related": true, "confusable": true, "sources": true,
-	"names": true, "contrast": true, "place_of_loss": true}
+// entryField reports whether k is a key an entry may have. A custom
+// unmarshaller does not inherit the decoder's KnownFields check, so it makes
+// its own. A switch, not a map: a map literal is work in the package's init.
+func entryField(k string) bool {
+	switch k {
+	case "term", "kind", "aliases", "short", "plain", "plain_since", "definition", "in_article",
+		"since_article", "correction", "corrects", "related", "confusable", "sources",
+		"names", "contrast", "place_of_loss":
+		return true
+	}
+	return false
+}
 
 func (e *entryNode) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if !entryFields[k.Value] {
+			if !entryField(k.Value) {
 				return fmt.Errorf("line %d: unknown field %q in an entry", k.Line, k.Value)
 			}
 			switch k.Value {
@@ -92,7 +98,7 @@ func (ns *Names) UnmarshalYAML(n *yaml.Node) error {
 			if list[i] == "" || item.Tag == "!!null" {
 				return fmt.Errorf("line %d: names.%s: empty name", item.Line, k.Value)
 			}
-			if l := NameLanguages[li]; !inScript(list[i], l.Script) {
+			if l := NameLanguages[li]; !inScript(list[i], l.Script()) {
 				return fmt.Errorf("line %d: names.%s: %q is not in the %s script", item.Line, k.Value, list[i], l.ScriptName)
 			}
 		}

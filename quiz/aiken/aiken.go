@@ -20,23 +20,23 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
 var (
 	// optionLine is an option: a capital letter, "." or ")", a space, the text.
-	optionLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])[.)][ \t]+(\S.*)$`) })
+	optionLine = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])[.)][ \t]+(\S.*)$`) }}
 	// tightOption is an option with no space after its letter (A)Paris),
 	// which Moodle's reader accepts too.
-	tightOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])[.)](\S.*)$`) })
+	tightOption = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])[.)](\S.*)$`) }}
 	// lowerOption is an option written with a small letter, which Moodle
 	// does not read: worth a hint, since it is an easy slip.
-	lowerOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][.)][ \t]+\S`) })
-	answerLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`) })
+	lowerOption = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][.)][ \t]+\S`) }}
+	answerLine  = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`(?i)^ANSWER\s*:\s*(.*)$`) }}
 )
 
 // MaxOptions is the most options a question may have: what every question
@@ -107,7 +107,7 @@ func (p *parser) read(text string, line int) bool {
 		p.option(m, line)
 		return true
 	}
-	if m := answerLine().FindStringSubmatch(text); m != nil {
+	if m := answerLine.Get().FindStringSubmatch(text); m != nil {
 		if !p.cur.bad {
 			p.finish(p.cur, strings.TrimSpace(m[1]), line)
 		}
@@ -124,9 +124,9 @@ func (p *parser) read(text string, line int) bool {
 // begin reads a line between questions: the next question's text.
 func (p *parser) begin(text string, line int) bool {
 	switch {
-	case optionLine().MatchString(text):
+	case optionLine.Get().MatchString(text):
 		p.errorf(line, "", "expected a question line before the option %q", text)
-	case answerLine().MatchString(text):
+	case answerLine.Get().MatchString(text):
 		p.errorf(line, "", "expected a question and its options before %q", text)
 	case p.n == quiz.MaxQuestions:
 		p.errorf(line, "", "%s", quiz.TooManyQuestions())
@@ -146,8 +146,8 @@ func (p *parser) draft(id, prompt string, line int) *draft {
 // An option with no space after its letter counts only when its letter is
 // the next one: "A)Paris" is an option, "I.e. the capital" a text.
 func (p *parser) optionOf(text string) []string {
-	m := optionLine().FindStringSubmatch(text)
-	if t := tightOption().FindStringSubmatch(text); m == nil && t != nil && t[1][0] == byte('A'+len(p.cur.q.Choices)) {
+	m := optionLine.Get().FindStringSubmatch(text)
+	if t := tightOption.Get().FindStringSubmatch(text); m == nil && t != nil && t[1][0] == byte('A'+len(p.cur.q.Choices)) {
 		m = t
 	}
 	return m
@@ -179,7 +179,7 @@ func (p *parser) option(m []string, line int) {
 func (p *parser) other(text string, line int) {
 	cur, q := p.cur, p.cur.q
 	switch {
-	case len(q.Choices) == 0 && !cur.bad && lowerOption().MatchString(text):
+	case len(q.Choices) == 0 && !cur.bad && lowerOption.Get().MatchString(text):
 		p.errorf(line, q.ID, "expected option A. or A): option letters are capitals")
 		cur.bad = true
 	case len(q.Choices) == 0 && cur.bad:
@@ -294,8 +294,8 @@ func Looks(data []byte) bool {
 		if text == "" {
 			continue
 		}
-		m := optionLine().FindStringSubmatch(text)
-		a := answerLine().FindStringSubmatch(text)
+		m := optionLine.Get().FindStringSubmatch(text)
+		a := answerLine.Get().FindStringSubmatch(text)
 		switch {
 		case state == 3 && a != nil && len(strings.TrimSpace(a[1])) == 1:
 			return true
@@ -331,7 +331,7 @@ func Export(w io.Writer, b *quiz.Bank) (skipped int, err error) {
 		for i, c := range q.Choices {
 			choices[i] = flatten(c)
 		}
-		if prompt == "" || len(choices) > MaxOptions || slices.Contains(choices, "") || optionLine().MatchString(prompt) || answerLine().MatchString(prompt) {
+		if prompt == "" || len(choices) > MaxOptions || slices.Contains(choices, "") || optionLine.Get().MatchString(prompt) || answerLine.Get().MatchString(prompt) {
 			skipped++
 			continue
 		}

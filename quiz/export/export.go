@@ -55,14 +55,16 @@ var exporters = []exporter{
 	{"anki", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, worksheet.Anki(w, b) }},
 }
 
-// Formats are the formats a bank is exported in, the default first.
-var Formats = func() []string {
+// Formats returns the formats a bank is exported in, the default first. A
+// function, not a package variable made in the package's init, in every run
+// of every command.
+func Formats() []string {
 	names := make([]string, len(exporters))
 	for i, e := range exporters {
 		names[i] = e.format
 	}
 	return names
-}()
+}
 
 // Worksheets are the formats that print a test: they take a Paper's
 // selection and key, and have a key of their own (WriteKey).

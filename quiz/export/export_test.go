@@ -20,7 +20,7 @@ import (
 // the default, JSON.
 func TestFormats(t *testing.T) {
 	b := testfiles.Sample(t)
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		if fileio.Ext(f) == "" {
 			t.Errorf("%s: no extension in fileio's table", f)
 		}
@@ -29,8 +29,8 @@ func TestFormats(t *testing.T) {
 			t.Errorf("%s: %d bytes, %v", f, buf.Len(), err)
 		}
 	}
-	if Formats[0] != "json" {
-		t.Errorf("default %s, want json", Formats[0])
+	if Formats()[0] != "json" {
+		t.Errorf("default %s, want json", Formats()[0])
 	}
 	var yaml, again, def, json bytes.Buffer
 	if err := b.WriteYAML(&yaml); err != nil {
@@ -77,7 +77,7 @@ func TestPlainAnswerRoundTripsInJSONAndYAMLOnly(t *testing.T) {
 		q.PlainKey = append(q.PlainKey, fmt.Sprintf("Plain point number %d", i+1))
 	}
 	model := strings.Fields(q.Model)[0] + " " + strings.Fields(q.Model)[1]
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		var buf bytes.Buffer
 		if _, err := For(f)(&buf, b, worksheet.Paper{}); err != nil { // the key after the questions
 			t.Fatalf("%s: %v", f, err)

@@ -20,7 +20,7 @@ func ReadFileLimited(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(name)
+	f, err := Open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func ReadXMLLimited(name string) ([]byte, error) {
 	if st.Size() <= MaxFileSize {
 		return ReadFileLimited(name)
 	}
-	f, err := os.Open(name)
+	f, err := Open(name)
 	if err != nil {
 		return nil, err
 	}

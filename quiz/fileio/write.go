@@ -90,7 +90,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		}
 	}
 	dir := filepath.Dir(located(path)) // as the system finds it: a ".." after a link is taken after the link
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// Named by the path given, not by the temporary file.
@@ -104,7 +104,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return err
 	}
 	tmpName := tmp.Name()
-	defer os.Remove(tmpName) // after a link or a failure; harmless after a rename
+	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
@@ -128,6 +128,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		if err := os.Rename(tmpName, path); err != nil {
 			return err
 		}
+		tmpName = ""
 		syncDir(dir, d)
 		return nil
 	}
@@ -152,8 +153,18 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	if err := os.Rename(tmpName, path); err != nil {
 		return err
 	}
+	tmpName = ""
 	syncDir(dir, d)
 	return nil
+}
+
+// removeTemp removes the temporary file *name unless it was renamed ("");
+// removing it after a rename cost two system calls (unlink, then rmdir)
+// that found nothing.
+func removeTemp(name *string) {
+	if *name != "" {
+		os.Remove(*name)
+	}
 }
 
 // syncDir waits, for a Durable file, until the folder's entry naming it is
@@ -305,9 +316,9 @@ func CheckDir(path string) error {
 
 // Replaces reports whether writing path would replace a file: it exists and
 // is not a stream (IsStream) or a path under /dev/ (IsDevice), so writing it
-// needs --force.
+// needs --force. "" (no output) replaces nothing: it is not looked up.
 func Replaces(path string) bool {
-	if IsDevice(path) || linksToDevice(path) {
+	if path == "" || IsDevice(path) || linksToDevice(path) {
 		return false
 	}
 	st, err := os.Stat(path)

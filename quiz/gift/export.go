@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/internal/meta"
 )
 
@@ -325,7 +326,7 @@ func (w *questionWriter) writeText(answers []string) {
 	// answers go; Parse puts the blank back. A blank at the very end stays as
 	// text, since answers at the end leave none.
 	before, after := q.Prompt, ""
-	if i := strings.Index(q.Prompt, "_____"); i >= 0 && strings.TrimSpace(q.Prompt[i+5:]) != "" && missingWord[q.Type] {
+	if i := strings.Index(q.Prompt, "_____"); i >= 0 && strings.TrimSpace(q.Prompt[i+5:]) != "" && missingWord(q.Type) {
 		before, after = q.Prompt[:i], q.Prompt[i+5:]
 	}
 	esc := escape
@@ -360,9 +361,15 @@ func (w *questionWriter) writeText(answers []string) {
 	buf.WriteString("}" + esc(after) + "\n")
 }
 
-// missingWord lists the types whose answers may stand in the middle of the
-// prompt, as Moodle's missing-word questions do.
-var missingWord = map[quiz.Type]bool{quiz.Single: true, quiz.Multi: true, quiz.Short: true, quiz.Numeric: true}
+// missingWord reports whether answers of type t may stand in the middle of
+// the prompt, as Moodle's missing-word questions do.
+func missingWord(t quiz.Type) bool {
+	switch t {
+	case quiz.Single, quiz.Multi, quiz.Short, quiz.Numeric:
+		return true
+	}
+	return false
+}
 
 // fragment escapes one part of a question. A part that starts like a format
 // prefix ([html]…) gets [moodle] in front, so that it is read as text.
@@ -381,10 +388,12 @@ func fragment(s string) string {
 
 // htmlEscape writes plain text as escaped HTML, line breaks as <br>.
 func htmlEscape(s string) string {
-	return escape(htmlEscaper.Replace(s))
+	return escape(htmlEscaper.Get().Replace(s))
 }
 
-var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "<br>\n")
+var htmlEscaper = &lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "<br>\n")
+}}
 
 // looksHTML reports whether s holds what Moodle's default format would take
 // for markup: a tag or an entity, as the regular expression

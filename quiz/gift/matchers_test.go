@@ -31,7 +31,7 @@ func TestExportMatchersAgreeWithTheirExpressions(t *testing.T) {
 		if got, want := looksHTML(s), looksHTMLRe.MatchString(s); got != want {
 			t.Errorf("looksHTML(%q) = %v, the expression says %v", s, got, want)
 		}
-		if got, want := hasFormatPrefix(s), formatPrefix().MatchString(s); got != want {
+		if got, want := hasFormatPrefix(s), formatPrefix.Get().MatchString(s); got != want {
 			t.Errorf("hasFormatPrefix(%q) = %v, formatPrefix says %v", s, got, want)
 		}
 		if got, want := moodleEscape(s), moodleRe.Replace(s); got != want {

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/internal/meta"
 	qtext "github.com/conflictq/conflictq/quiz/text"
 )
@@ -53,13 +53,13 @@ const (
 
 // moodleMeta finds Moodle's [id:…] and [tag:…] in a comment (\] is a
 // bracket inside one).
-var moodleMeta = sync.OnceValue(func() *regexp.Regexp {
+var moodleMeta = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`\[(id|tag):((?:\\\]|[^\]\x00-\x1f])+)\]`)
-})
+}}
 
-var metaKey = sync.OnceValue(func() *regexp.Regexp {
+var metaKey = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(source|difficulty|tags|points|unit|key point|explanation|type|typos):\s*(.*)$`)
-})
+}}
 
 // positionLeft names position i (from 0) on the left of a matching question
 // that stands for an order question.
@@ -78,7 +78,7 @@ func (b *builder) applyMeta(comments []comment) {
 		for _, tag := range b.moodleMeta(c) {
 			tags = append(tags, found{tag, true})
 		}
-		if m := metaKey().FindStringSubmatch(c.text); m != nil {
+		if m := metaKey.Get().FindStringSubmatch(c.text); m != nil {
 			key := strings.ToLower(m[1])
 			if key == keyTags {
 				for _, tag := range splitTags(m[2]) {
@@ -139,7 +139,7 @@ func splitTags(raw string) (tags []string) {
 // moodleMeta reads Moodle's own [id:…] (the question's id) and [tag:…] in a
 // comment, returning the tags.
 func (b *builder) moodleMeta(c comment) (tags []string) {
-	for _, m := range moodleMeta().FindAllStringSubmatch(c.text, -1) {
+	for _, m := range moodleMeta.Get().FindAllStringSubmatch(c.text, -1) {
 		value := moodleValue(m[2])
 		if m[1] == "tag" {
 			if value != "" {

@@ -5,20 +5,20 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 // orderingHead is the head of Moodle's GIFT ordering question (qtype_ordering,
 // standard from Moodle 4.4): {>N SELECT LAYOUT GRADING SHOW, then one item a
 // line}. Moodle reads it with this pattern, each word optional but N.
-var orderingHead = sync.OnceValue(func() *regexp.Regexp {
+var orderingHead = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`^>\s*(\d+)\s*(ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?\s*(HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)?\s*` +
 		`(ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|RELATIVE_NEXT_INCLUDE_LAST|RELATIVE_ONE_PREVIOUS_AND_NEXT|` +
 		`RELATIVE_ALL_PREVIOUS_AND_NEXT|RELATIVE_TO_CORRECT|RELATIVE|REL|LONGEST_ORDERED_SUBSET|LONGEST_CONTIGUOUS_SUBSET)?\s*` +
 		`(SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)?\s*`)
-})
+}}
 
 // OrderingNotes says how Moodle would mark and show an ordering question
 // that conflictq marks by its own rule (the longest run already in place):
@@ -72,7 +72,7 @@ func cmpOr(s, def string) string {
 // not that form (then it is read as Moodle's other readers would).
 func (b *builder) ordering(ans text, line int) bool {
 	raw := ans.String()
-	m := orderingHead().FindStringSubmatchIndex(raw)
+	m := orderingHead.Get().FindStringSubmatchIndex(raw)
 	if m == nil {
 		return false
 	}

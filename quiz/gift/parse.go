@@ -8,10 +8,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	qtext "github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -356,7 +356,7 @@ func (p *parser) category(value string, line int) {
 	}
 }
 
-var moodleContext = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$[a-z0-9]+\$$`) })
+var moodleContext = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^\$[a-z0-9]+\$$`) }}
 
 // categoryName returns the last part of a Moodle category path such as
 // $course$/top/History/Caucasus, where // stands for a slash inside a name;
@@ -379,7 +379,7 @@ func categoryName(path string) string {
 		}
 		cur.WriteByte(path[i])
 	}
-	if len(parts) > 0 && moodleContext().MatchString(parts[0]) {
+	if len(parts) > 0 && moodleContext.Get().MatchString(parts[0]) {
 		parts = parts[1:]
 	}
 	if len(parts) > 0 && parts[0] == "top" {
@@ -441,8 +441,8 @@ func (b *builder) warn(line int, format string, args ...any) {
 func (b *builder) render(t text, keepLines bool) (string, string) {
 	s, f := t.str(keepLines), b.format
 	line := t.line(b.q.Line)
-	if m := formatPrefix().FindStringSubmatch(s); m != nil {
-		if name := strings.ToLower(m[1]); knownFormats[name] {
+	if m := formatPrefix.Get().FindStringSubmatch(s); m != nil {
+		if name := strings.ToLower(m[1]); knownFormat(name) {
 			f, s = name, strings.TrimSpace(s[len(m[0]):])
 		} else {
 			b.warn(line, "unknown format [%s]: kept as text (GIFT knows [html], [moodle], [plain] and [markdown])", m[1])
@@ -451,7 +451,7 @@ func (b *builder) render(t text, keepLines bool) (string, string) {
 	if f == formatHTML && keepLines && strings.Contains(strings.ToLower(s), "<pre") {
 		// A <pre> block keeps its lines' indentation, which str trims.
 		s = strings.TrimSpace(t.strIndented())
-		if m := formatPrefix().FindStringSubmatch(s); m != nil && knownFormats[strings.ToLower(m[1])] {
+		if m := formatPrefix.Get().FindStringSubmatch(s); m != nil && knownFormat(strings.ToLower(m[1])) {
 			s = strings.TrimSpace(s[len(m[0]):])
 		}
 	}
@@ -507,12 +507,12 @@ func (b *builder) splitAnswers(ans text, marks string) []part {
 	return out
 }
 
-var weightPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^%(-?[0-9]+\.?[0-9]*)%`) })
+var weightPrefix = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^%(-?[0-9]+\.?[0-9]*)%`) }}
 
 // weight reads a %n% answer weight at the start of body. It returns the body
 // after it, and ok false (with an error reported) for a weight out of range.
 func (b *builder) weight(body text, line int) (w float64, rest text, found, ok bool) {
-	m := weightPrefix().FindStringSubmatch(body.String())
+	m := weightPrefix.Get().FindStringSubmatch(body.String())
 	if m == nil {
 		return 0, body, false, true
 	}
@@ -983,14 +983,14 @@ func numericAnswer(s string) (value, tol float64, msg string) {
 	return value, tol, ""
 }
 
-var exponent = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$`) })
+var exponent = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$`) }}
 
 // parseNumber reads a number as conflictq reads answers (1994, 1,994, -3.5),
 // and also with an exponent (1.5e3), which Moodle accepts.
 func parseNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	v, err := qtext.ParseNumber(s)
-	if err != nil && exponent().MatchString(s) {
+	if err != nil && exponent.Get().MatchString(s) {
 		v, err = strconv.ParseFloat(s, 64)
 	}
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {

@@ -3,8 +3,9 @@ package gift
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
+
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 // char is one character of a question block. GIFT's structure ({ } ~ = # :
@@ -204,16 +205,18 @@ func (t text) strIndented() string {
 // (a blank line would end the question). This is what Moodle's exporter does.
 func escape(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return escaper.Replace(s)
+	return escaper.Get().Replace(s)
 }
 
-var escaper = strings.NewReplacer(
-	`\`, `\\`, "~", `\~`, "=", `\=`, "#", `\#`, "{", `\{`, "}", `\}`, ":", `\:`,
-	"\n", `\n`, "\r", `\n`,
-)
+var escaper = &lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer(
+		`\`, `\\`, "~", `\~`, "=", `\=`, "#", `\#`, "{", `\{`, "}", `\}`, ":", `\:`,
+		"\n", `\n`, "\r", `\n`,
+	)
+}}
 
 // formatPrefix matches a [format] prefix such as [html] at the start of a text.
-var formatPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[([A-Za-z]+)\]`) })
+var formatPrefix = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^\[([A-Za-z]+)\]`) }}
 
 // The text formats GIFT names; conflictq shows every one of them as plain text.
 const (
@@ -223,7 +226,15 @@ const (
 	formatMarkdown = "markdown"
 )
 
-var knownFormats = map[string]bool{formatMoodle: true, formatHTML: true, formatPlain: true, formatMarkdown: true}
+// knownFormat reports whether name is one of the formats GIFT names. A
+// switch, not a map: a map literal is work in the package's init.
+func knownFormat(name string) bool {
+	switch name {
+	case formatMoodle, formatHTML, formatPlain, formatMarkdown:
+		return true
+	}
+	return false
+}
 
 // CategoryName returns the last part of a Moodle category path such as
 // $course$/top/History, where // stands for a slash inside a name.

@@ -446,7 +446,7 @@ func (e *enumerator) emit(path string, alone bool) {
 		e.bad(path, fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
 		return
 	}
-	fh, err := os.Open(path)
+	fh, err := fileio.Open(path)
 	if err != nil {
 		e.bad(path, err)
 		return

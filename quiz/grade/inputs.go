@@ -21,8 +21,11 @@ import (
 // directory holds it. "" and "-" are no file.
 func Inputs(given, outputs []string, appended ...string) (files []string, existing []os.FileInfo) {
 	exists := func(p string) bool {
+		if p == "" || p == "-" {
+			return false // no output, or standard output: nothing to look up
+		}
 		_, err := os.Stat(p)
-		return p != "" && p != "-" && err == nil
+		return err == nil
 	}
 	walk := slices.ContainsFunc(outputs, exists) || slices.ContainsFunc(appended, exists)
 	for _, in := range given {
@@ -35,8 +38,11 @@ func Inputs(given, outputs []string, appended ...string) (files []string, existi
 		}
 	}
 	for _, out := range outputs {
+		if out == "" || out == "-" {
+			continue
+		}
 		st, err := os.Stat(out)
-		if out == "" || out == "-" || err != nil {
+		if err != nil {
 			continue
 		}
 		if in := fileio.SameFileAs(out, files); in != "" && !slices.Contains(given, in) && !readsAsSheet(in) {

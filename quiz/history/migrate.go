@@ -62,7 +62,7 @@ func migrateFile(dir, path string) error {
 	if checkRegular(path) != nil {
 		return nil
 	}
-	f, err := os.Open(path)
+	f, err := fileio.Open(path)
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func openHistory(path string) (*os.File, error) {
 	if err := checkRegular(path); err != nil {
 		return nil, err
 	}
-	f, err := open(path)
+	f, err := fileio.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

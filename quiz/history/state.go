@@ -183,7 +183,7 @@ const headSize = 4096
 // io.LimitReader counted it: the callers guard, but a negative offset read
 // from a damaged state file must not panic.
 func head(path string, n int64) (string, error) {
-	f, err := open(path)
+	f, err := fileio.Open(path)
 	if err != nil {
 		return "", err
 	}
@@ -259,7 +259,7 @@ type savedState struct {
 // stale. The latest sessions' scores are read with the memories, from the
 // same file: what the text of progress needs is then read with one open.
 func (sc *Schedule) readState(hist *os.File) (*savedState, bool) {
-	f, err := open(StatePath(sc.path))
+	f, err := fileio.Open(StatePath(sc.path))
 	if err != nil {
 		return nil, false
 	}
@@ -406,7 +406,7 @@ type stateSection struct {
 // longer the one loadState read or cannot be read, or the part does not
 // match its checksum.
 func (sc *Schedule) readSection(part stateSection) ([]byte, bool) {
-	f, err := open(StatePath(sc.path))
+	f, err := fileio.Open(StatePath(sc.path))
 	if err != nil {
 		return nil, false
 	}
@@ -426,7 +426,7 @@ func (sc *Schedule) readSection(part stateSection) ([]byte, bool) {
 // where the replay stopped: the lines before it are whole and never change.
 // An error leaves the scores partial.
 func (sc *Schedule) rescore() error {
-	f, err := open(sc.path)
+	f, err := fileio.Open(sc.path)
 	if err != nil {
 		return fmt.Errorf("the state file's scores are damaged and the history cannot be read again: %w", err)
 	}
@@ -474,10 +474,10 @@ func Refresh(path string) error {
 		return nil // no history: nothing to do
 	}
 	behind := info.Size()
-	if f, err := open(StatePath(path)); err == nil {
+	if f, err := fileio.Open(StatePath(path)); err == nil {
 		line, _ := readHeaderLine(f)
 		f.Close()
-		if hist, err := open(path); err == nil {
+		if hist, err := fileio.Open(path); err == nil {
 			sc := &Schedule{path: path}
 			if h, ok := sc.checkHeader(line, hist); ok {
 				behind -= h.At.Offset

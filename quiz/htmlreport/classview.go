@@ -153,7 +153,7 @@ func (c *Class) view(s stats.StatsSummary) classView {
 		v.Mixed = sentence(note)
 	}
 	for _, k := range []string{statusComplete, statusIncomplete, statusToMark, statusUnreadable} {
-		n, text := c.status[k], statusNames[k]
+		n, text := c.status[k], statusName(k)
 		if k == statusToMark {
 			n = toMark
 			if len(also) > 0 {
@@ -207,11 +207,20 @@ func sentence(note string) string {
 	return strings.ToUpper(note[:1]) + note[1:] + "."
 }
 
-var statusNames = map[string]string{
-	statusComplete:   "complete",
-	statusIncomplete: "incomplete (the quiz stopped early or was cut by its time limit)",
-	statusToMark:     "with open answers not yet marked",
-	statusUnreadable: "with answers that could not be read (shown as written in Responses)",
+// statusName says what students of status k are ("" for another k). A
+// switch, not a map: a map literal is work in the package's init.
+func statusName(k string) string {
+	switch k {
+	case statusComplete:
+		return "complete"
+	case statusIncomplete:
+		return "incomplete (the quiz stopped early or was cut by its time limit)"
+	case statusToMark:
+		return "with open answers not yet marked"
+	case statusUnreadable:
+		return "with answers that could not be read (shown as written in Responses)"
+	}
+	return ""
 }
 
 // cell colours a percentage in one of five bands of a palette that readers

@@ -2,7 +2,6 @@ package session
 
 import (
 	"errors"
-	"fmt"
 )
 
 // Prompter asks the student one thing at a time. conflictq has two: a terminal
@@ -114,5 +113,13 @@ var (
 	ErrSignal = errors.New("terminated by signal")
 	// ErrHangup: the terminal went away (its window closed, SSH dropped).
 	// It is a signal's end: errors.Is(ErrHangup, ErrSignal) holds.
-	ErrHangup = fmt.Errorf("the terminal was closed: %w", ErrSignal)
+	ErrHangup error = hangupError{}
 )
+
+// hangupError is ErrHangup: a value of its own type is data the linker lays
+// out, where fmt.Errorf would run in the package's init, in every run of
+// every command.
+type hangupError struct{}
+
+func (hangupError) Error() string { return "the terminal was closed: " + ErrSignal.Error() }
+func (hangupError) Unwrap() error { return ErrSignal }

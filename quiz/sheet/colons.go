@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -289,7 +289,7 @@ func quoteLine(lines [][]byte, i, at int, m []string, answer bool) lineFix {
 		// A > before a number ("> 20000", ">350") is a comparison
 		// the student wrote, not YAML's: kept, for the numeric
 		// reader to judge, never dropped without a word.
-		if !comparison().MatchString(value) {
+		if !comparison.Get().MatchString(value) {
 			value, comment = afterBar(value)
 		}
 	} else if !(answer || at == 0 && key == "student") {
@@ -420,9 +420,9 @@ func blockHeader(v string) bool {
 }
 
 // comparison is a > (or <) before a number: "> 20000", ">350".
-var comparison = sync.OnceValue(func() *regexp.Regexp {
+var comparison = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`^[<>]=?[ \t]*[-+]?[0-9.,]*[0-9]`)
-})
+}}
 
 // lineBreak is the line break raw (a line of SplitLines) ends with, or "".
 func lineBreak(raw []byte) string {

@@ -3,6 +3,8 @@ package sheet
 import (
 	"hash/maphash"
 	"sync/atomic"
+
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 // A batch of sheets repeats the same strings in every sheet: question ids and
@@ -18,7 +20,7 @@ const (
 )
 
 var (
-	internSeed  = maphash.MakeSeed()
+	internSeed  = &lazy.Value[maphash.Seed]{New: maphash.MakeSeed} // made at the first string, not in every run's init
 	internTable [internSlots]atomic.Pointer[string]
 )
 
@@ -28,7 +30,7 @@ func intern(b []byte) string {
 	if len(b) < 4 || len(b) > internMax {
 		return string(b) // "2", "b", "true": cheaper to copy than to look up
 	}
-	slot := &internTable[maphash.Bytes(internSeed, b)&(internSlots-1)]
+	slot := &internTable[maphash.Bytes(internSeed.Get(), b)&(internSlots-1)]
 	if p := slot.Load(); p != nil && *p == string(b) { // the comparison does not allocate
 		return *p
 	}

@@ -34,11 +34,10 @@ type shape struct {
 	elem   *shape            // a list's or map's elements
 }
 
-var (
-	shapes   sync.Map // reflect.Type → *shape
-	rawType  = reflect.TypeFor[json.RawMessage]()
-	timeType = reflect.TypeFor[time.Time]()
-)
+// shapes are the shapes built so far, by type (reflect.Type → *shape). The
+// types buildShape tells apart (json.RawMessage, time.Time) are looked up
+// there, not kept in package variables made in every run's init.
+var shapes sync.Map
 
 func shapeOf(t reflect.Type) *shape {
 	if sh, ok := shapes.Load(t); ok {
@@ -54,9 +53,9 @@ func buildShape(t reflect.Type) *shape {
 		t = t.Elem()
 	}
 	switch {
-	case t == timeType:
+	case t == reflect.TypeFor[time.Time]():
 		return &shape{kind: reflect.String, time: true, want: TypeWord(t)}
-	case t == rawType || t.Kind() == reflect.Interface:
+	case t == reflect.TypeFor[json.RawMessage]() || t.Kind() == reflect.Interface:
 		return &shape{kind: reflect.Interface}
 	}
 	sh := &shape{kind: t.Kind(), want: TypeWord(t)}

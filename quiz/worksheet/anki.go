@@ -23,7 +23,7 @@ func Anki(w io.Writer, b *quiz.Bank) error {
 			continue
 		}
 		front := []string{field(q.Prompt)}
-		if hint := hints[q.Type]; hint != "" && q.Type != quiz.Match {
+		if hint := howToAnswer(q.Type); hint != "" && q.Type != quiz.Match {
 			front[0] += " <i>(" + field(hint) + ")</i>"
 		}
 		opts := q.Options()

@@ -227,7 +227,7 @@ func writeKey(s *strings.Builder, qs []*quiz.Presented, p Paper) {
 // hintFor is what the paper says after a question's prompt: how to answer
 // it, and its points when not 1; "" for neither.
 func hintFor(q *quiz.Presented) string {
-	hint := hints[q.Type]
+	hint := howToAnswer(q.Type)
 	if q.SaysHowToAnswer() {
 		hint = ""
 	}
@@ -247,12 +247,21 @@ func hintFor(q *quiz.Presented) string {
 	return strings.TrimSpace(hint)
 }
 
-// hints tell the student how to answer each type on paper.
-var hints = map[quiz.Type]string{
-	quiz.Single:    "Choose one.",
-	quiz.Multi:     "Choose all that apply.",
-	quiz.TrueFalse: "True or false?",
-	quiz.Match:     "Write the letter of the matching answer after each number.",
+// howToAnswer tells the student how to answer a question of type t on paper ("" if
+// nothing needs saying). A switch, not a map: a map literal is work in the
+// package's init, in every run of every command.
+func howToAnswer(t quiz.Type) string {
+	switch t {
+	case quiz.Single:
+		return "Choose one."
+	case quiz.Multi:
+		return "Choose all that apply."
+	case quiz.TrueFalse:
+		return "True or false?"
+	case quiz.Match:
+		return "Write the letter of the matching answer after each number."
+	}
+	return ""
 }
 
 // present returns the bank's questions in the bank's order, each with its

@@ -4,6 +4,7 @@
 package iostreams
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"os"
@@ -30,6 +31,9 @@ type IOStreams struct {
 	pagedOut     io.Writer
 	pagerWait    func() error
 	pagerSignals chan os.Signal
+	// Standard output held between StartPager and StopPager when no pager
+	// runs, written at once (pagedOut is then the stream it goes to).
+	held *bufio.Writer
 }
 
 // System returns the process's own streams, looking up which are terminals and

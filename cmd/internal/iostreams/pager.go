@@ -1,6 +1,7 @@
 package iostreams
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"os"
@@ -35,20 +36,28 @@ func PagerFromEnv(lookup func(string) (string, bool)) string {
 }
 
 // StartPager sends standard output through the pager, as git and gh do,
-// when standard output is a terminal and a pager is set. It does nothing for
-// a pipe or a file, for "" or "cat", or when the pager's program is missing:
-// the text is then written directly. Call StopPager when the output is done.
+// when standard output is a terminal and a pager is set. For a pipe or a
+// file, for "" or "cat", or when the pager's program is missing, the text is
+// written directly, in one write at StopPager: a glossary list printed
+// line by line made 75 system calls, each a wake-up of the reader at a
+// pipe's other end. Call StopPager when the output is done.
 func (s *IOStreams) StartPager() {
-	if !s.outTTY || s.pagerProc != nil {
+	if s.pagerProc != nil || s.held != nil {
+		return
+	}
+	if !s.outTTY {
+		s.hold()
 		return
 	}
 	args := strings.Fields(s.pager)
 	if len(args) == 0 || args[0] == "cat" {
+		s.hold()
 		return
 	}
 	path, err := exec.LookPath(args[0])
 	if err != nil {
-		return // no such program: write directly rather than fail
+		s.hold() // no such program: write directly rather than fail
+		return
 	}
 	cmd := exec.Command(path, args[1:]...)
 	cmd.Env = os.Environ()
@@ -81,6 +90,12 @@ func (s *IOStreams) StartPager() {
 // StopPager closes the pager's input and waits for the reader to quit.
 // Output is standard output again afterwards.
 func (s *IOStreams) StopPager() {
+	if s.held != nil {
+		_ = s.held.Flush() // as a write's: the command has already written it
+		s.Out, s.held = s.pagedOut, nil
+		s.pagedOut = nil
+		return
+	}
 	if s.pagerProc == nil {
 		return
 	}
@@ -89,6 +104,12 @@ func (s *IOStreams) StopPager() {
 	signal.Stop(s.pagerSignals)
 	s.Out = s.pagedOut
 	s.pagerProc, s.pagerIn, s.pagedOut, s.pagerWait, s.pagerSignals = nil, nil, nil, nil, nil
+}
+
+// hold keeps standard output until StopPager, written then at once.
+func (s *IOStreams) hold() {
+	s.held = bufio.NewWriter(s.Out) // 4 KB: a definition, the list of terms
+	s.pagedOut, s.Out = s.Out, s.held
 }
 
 // pagerWriter turns the broken pipe of a pager quit early (q before the end)

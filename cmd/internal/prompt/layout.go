@@ -29,16 +29,24 @@ const (
 // answerIndent is how far an echoed answer sits under its prompt.
 const answerIndent = "  "
 
-var registerFuncs = sync.OnceFunc(func() {
-	// survey parses a template with these maps the first time it draws it;
-	// this package is the only one that draws with survey.
-	for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
-		funcs["wrapAnswer"] = wrapAnswer
-		funcs["noMatch"] = noMatch
-		funcs["refusal"] = refusal
-		funcs["ticked"] = recordTicks
-	}
-})
+// registered is registerFuncs' once: a zero sync.Once is data, where a
+// sync.OnceFunc package variable is made in the package's init, in every
+// run of every command.
+var registered sync.Once
+
+// registerFuncs adds this package's template functions to survey's, once.
+func registerFuncs() {
+	registered.Do(func() {
+		// survey parses a template with these maps the first time it draws it;
+		// this package is the only one that draws with survey.
+		for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
+			funcs["wrapAnswer"] = wrapAnswer
+			funcs["noMatch"] = noMatch
+			funcs["refusal"] = refusal
+			funcs["ticked"] = recordTicks
+		}
+	})
+}
 
 // sentence is a refused reply's message as a sentence on its own line is
 // written (a Go error starts with a small letter and ends without a full

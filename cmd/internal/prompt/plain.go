@@ -52,8 +52,16 @@ func NewPlain(in io.Reader, out io.Writer, echo bool) *Plain {
 // by mistake) costs nothing.
 const MaxLine = 64 << 10
 
-// errLongLine is a line over MaxLine; it was read to its end and dropped.
-var errLongLine = fmt.Errorf("that line is longer than %d KB, the most an answer can be; it was skipped", MaxLine>>10)
+// errLongLine is a line over MaxLine; it was read to its end and dropped. A
+// value of its own type is data the linker lays out; fmt.Errorf would run
+// in the package's init, in every run of every command.
+var errLongLine error = longLineError{}
+
+type longLineError struct{}
+
+func (longLineError) Error() string {
+	return fmt.Sprintf("that line is longer than %d KB, the most an answer can be; it was skipped", MaxLine>>10)
+}
 
 // readLine reads one answer line. End of input is session.ErrInputEnded, even
 // after a partial last line, so that a truncated pipe never counts as an answer.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 )
 
 // The keys both formats write.
@@ -20,11 +21,13 @@ const (
 	Explanation = "explanation"
 )
 
-var lineEscaper = strings.NewReplacer(`\`, `\\`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+var lineEscaper = &lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+}}
 
 // Escape keeps a value on one comment line: a line break is \n, a backslash
 // \\.
-func Escape(s string) string { return lineEscaper.Replace(s) }
+func Escape(s string) string { return lineEscaper.Get().Replace(s) }
 
 // EscapeGIFTComment is Escape for a GIFT comment, in which Moodle and the
 // GIFT reader take any "[id:…]" for the question's id and any "[tag:…]" for a
@@ -35,10 +38,12 @@ func EscapeGIFTComment(s string) string {
 	if !strings.Contains(s, "[id:") && !strings.Contains(s, "[tag:") {
 		return s
 	}
-	return giftMoodleEscaper.Replace(s)
+	return giftMoodleEscaper.Get().Replace(s)
 }
 
-var giftMoodleEscaper = strings.NewReplacer("[id:", `[id\:`, "[tag:", `[tag\:`)
+var giftMoodleEscaper = &lazy.Value[*strings.Replacer]{New: func() *strings.Replacer {
+	return strings.NewReplacer("[id:", `[id\:`, "[tag:", `[tag\:`)
+}}
 
 // EscapeXMLComment is Escape for an XML comment, which may not hold "--":
 // a hyphen after a hyphen is written \-, so "---" is -\--\- … never "--".
