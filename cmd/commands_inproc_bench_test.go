@@ -39,6 +39,10 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 	writeHTMLInputs(b, dir)
 	run(b, "", "grade", "class.jsonl", "--sums", "class-sums.json")
 	fx := writeTeacherFixture(b, dir, func(args ...string) { run(b, "", args...) })
+	run(b, "", "quiz", "--answers", fx.Sheet, "-o", "ana40-report.json")
+	if err := os.WriteFile(filepath.Join(dir, "teacher.yaml"), []byte("pass: 60\nquiet: true\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
 	run(b, "", "bank", "export", "comprehension", "--format", "moodlexml", "-o", "comp.xml")
 	classDir := writeClassFolder(b, dir, 30)
 	type row struct {
@@ -79,6 +83,8 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 		{name: "grade-40", args: []string{"grade", fx.Sheet}},
 		{name: "grade-40-json", args: []string{"grade", fx.Sheet, "--format", "json"}},
 		{name: "grade-40-gradescope", args: []string{"grade", fx.Sheet, "--format", "gradescope"}},
+		{name: "grade-40-settings", args: []string{"grade", fx.Sheet, "--config", "teacher.yaml"}},
+		{name: "grade-report", args: []string{"grade", "ana40-report.json"}},
 		{name: "grade-folder", args: []string{"grade", classDir}},
 		{name: "grade-class", args: []string{"grade", "class.jsonl"}},
 		{name: "grade-summary-csv", args: []string{"grade", "class.jsonl", "--summary", "class-summary.csv", "--force"}},

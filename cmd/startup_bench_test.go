@@ -215,6 +215,12 @@ func BenchmarkStartup(b *testing.B) {
 	writeHTMLInputs(b, dir)
 	timeRun(b, dir, conflictq, "grade", "class.jsonl", "--sums", "class-sums.json")
 	fx := writeTeacherFixture(b, dir, func(args ...string) { timeRun(b, dir, conflictq, args...) })
+	// A quiz's report as a student hands one in, and a teacher's settings
+	// file (a run with one checks it against the whole command tree).
+	timeRun(b, dir, conflictq, "quiz", "--answers", fx.Sheet, "-o", "ana40-report.json")
+	if err := os.WriteFile(filepath.Join(dir, "teacher.yaml"), []byte("pass: 60\nquiet: true\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
 	classDir := writeClassFolder(b, dir, 30)
 	timeRun(b, dir, conflictq, "bank", "export", "comprehension", "--format", "moodlexml", "-o", "comp.xml")
 	prompt := func(args ...string) func() timing {
@@ -310,7 +316,7 @@ func BenchmarkStartup(b *testing.B) {
 			{"sheet-key", run("sheet", "--key", "--from", fx.Blank)},
 			{"sheet-key-file", run("sheet", "--key", "--from", fx.Blank, "-o", "key-out.yaml", "--force")},
 		}},
-		{"grade: a small sheet, Ana's 40 questions in every format and to a file, a folder of 30 such sheets, the class of 30 with its statistics and sums written", []row{
+		{"grade: a small sheet, Ana's 40 questions in every format, to a file and with a settings file, her quiz report, a folder of 30 such sheets, the class of 30 with its statistics and sums written", []row{
 			{"grade", run("grade", "key.yaml")},
 			{"grade-reveal", run("grade", "key.yaml", "--reveal")},
 			{"grade-40", run("grade", fx.Sheet)},
@@ -320,6 +326,8 @@ func BenchmarkStartup(b *testing.B) {
 			{"grade-40-gradescope", run("grade", fx.Sheet, "--format", "gradescope")},
 			{"grade-40-markdown", run("grade", fx.Sheet, "--format", "markdown")},
 			{"grade-40-csv-file", run("grade", fx.Sheet, "-o", "ana40-results.csv", "--force")},
+			{"grade-40-settings", run("grade", fx.Sheet, "--config", "teacher.yaml")},
+			{"grade-report", run("grade", "ana40-report.json")},
 			{"grade-folder", run("grade", classDir)},
 			{"grade-class", run("grade", "class.jsonl")},
 			{"grade-summary-csv", run("grade", "class.jsonl", "--summary", "class-summary.csv", "--force")},
