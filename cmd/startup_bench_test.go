@@ -265,6 +265,11 @@ func BenchmarkStartup(b *testing.B) {
 	}{
 		{"quizzes (to the first question) and the history", []row{
 			{"quiz", prompt("quiz", "--plain", "--seed", "1")},
+			// As a student runs it: on a terminal, survey's arrow-key prompt,
+			// timed until the first question's last option is drawn.
+			{"quiz-survey", func() timing {
+				return timeToSurveyPrompt(b, dir, conflictq, "d) It controlled the only road", "quiz", "--seed", "1")
+			}},
 			{"quiz-vocabulary", prompt("quiz", "--plain", "--bank", "vocabulary", "--seed", "1")},
 			{"review", review(0)},
 			{"review-cold", review(1)},
