@@ -252,6 +252,11 @@ func BenchmarkStartup(b *testing.B) {
 		name string
 		run  func() timing
 	}
+	// The floor of a row timed on a terminal is run alike, on one (every
+	// other row's runs to its exit on pipes).
+	floors := map[string]func() timing{
+		"quiz-survey": func() timing { return timeToSurveyPrompt(b, dir, baseline, "") },
+	}
 	var htmlTimed []row
 	for _, name := range htmlRows {
 		htmlTimed = append(htmlTimed, row{name, run(htmlRuns[name]...)})
@@ -376,8 +381,12 @@ func BenchmarkStartup(b *testing.B) {
 			var row string
 			b.Run(bm.name, func(b *testing.B) {
 				var wall, cpu, floorWall, floorCPU []time.Duration
+				floor := floors[bm.name]
+				if floor == nil {
+					floor = func() timing { return timeRun(b, dir, baseline) }
+				}
 				for range b.N {
-					f, t := timeRun(b, dir, baseline), bm.run()
+					f, t := floor(), bm.run()
 					floorWall, floorCPU = append(floorWall, f.wall), append(floorCPU, f.cpu)
 					wall, cpu = append(wall, t.wall), append(cpu, t.cpu)
 				}
