@@ -83,6 +83,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		}
 		return dup[id]
 	})
+	broken := 0 // the file's line a row that could not be read broke off at
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -92,9 +93,22 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			// The line the row starts on, as FieldPos gives it: a row that
 			// fails in its first cell (x"y: a bare quote) has no field
 			// to ask FieldPos about, which panicked (mark25).
-			probs = append(probs, quiz.Problem{File: name, Line: fileLines(err, skipped), Msg: err.Error()})
+			start := fileLines(err, skipped)
+			if end := errorLine(err); broken > 0 && start == broken+1 {
+				// The reader goes on at the line after the error, which may
+				// be the rest of the broken row (a quoted cell it never
+				// reached, over two lines): one problem, not a second
+				// (attack19 L2).
+				p := &probs[len(probs)-1]
+				p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+				broken = end
+				continue
+			}
+			probs = append(probs, quiz.Problem{File: name, Line: start, Msg: err.Error()})
+			broken = errorLine(err)
 			continue
 		}
+		broken = 0
 		line, _ := cr.FieldPos(0)
 		line += skipped // the file's line, past a "sep=" line
 		if len(rec) > len(header) {
@@ -119,6 +133,15 @@ func fileLines(err error, skipped int) int {
 	pe.StartLine += skipped
 	pe.Line += skipped
 	return pe.StartLine
+}
+
+// errorLine is the file's line a CSV parse error (after fileLines) names.
+func errorLine(err error) int {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return 0
+	}
+	return pe.Line
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted

@@ -129,3 +129,29 @@ func TestReadCSVRowFailingInItsFirstCell(t *testing.T) {
 		}
 	}
 }
+
+// A row that breaks in its first cell while a later cell of it is quoted
+// over two lines: the reader goes on at the next line, the rest of that
+// cell, and fails there too. That is one row that could not be read, one
+// problem naming both lines, and the rows after it are read (attack19 L2:
+// two problems, "2 marks could not be used" for one row).
+func TestReadCSVRowBrokenOverTwoLines(t *testing.T) {
+	in := "file,b/e1,b/e1:answer,b/e1:comment\n" +
+		"a.yaml,1,z,ok\n" +
+		"\"b\"x.yaml,1,z,\"two\n" +
+		"lines\"\n" +
+		"c.yaml,0.5,z,fine\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(got) != 2 || got[0].File != "a.yaml" || got[1].File != "c.yaml" || got[1].Line != 5 {
+		t.Errorf("entries %+v, want a.yaml's and c.yaml's (line 5)", got)
+	}
+	want := "m.csv:3: parse error on line 3, column 3: extraneous or missing \" in quoted-field; line 4, after it, could not be read either"
+	if len(probs) != 1 || probs[0].Error() != want {
+		t.Errorf("problems %q, want one: %q", probs, want)
+	}
+	// Two broken rows apart are two problems.
+	in = "file,b/e1,b/e1:answer\n\"a\"x,1,z\nb.yaml,1,z\n\"c\"x,1,z\n"
+	if _, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 2 || probs[0].Line != 2 || probs[1].Line != 4 {
+		t.Errorf("two broken rows apart: %q, want two problems, lines 2 and 4", probs)
+	}
+}
