@@ -234,6 +234,41 @@ func located(path string) string {
 	return filepath.Join(resolved, path[i+1:])
 }
 
+// descriptorOf returns the number of the file descriptor path names, by
+// its links (as written, each link followed), or "" when it names none:
+// /dev/fd/N, /dev/stdin, /dev/stdout or /dev/stderr, /proc/PID/fd/N.
+func descriptorOf(path string) string {
+	for range 40 { // as the system gives up on a loop of links
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return ""
+		}
+		switch abs {
+		case "/dev/stdin":
+			return "0"
+		case "/dev/stdout":
+			return "1"
+		case "/dev/stderr":
+			return "2"
+		}
+		if n, ok := strings.CutPrefix(abs, "/dev/fd/"); ok && allDigits(n) {
+			return n
+		}
+		if isFDPath(abs) {
+			return abs[strings.LastIndexByte(abs, '/')+1:]
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return ""
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(abs), target)
+		}
+		path = target
+	}
+	return ""
+}
+
 // isFDPath reports whether abs is /proc/PID/fd/N (PID a number, self or
 // thread-self, maybe followed by task/TID).
 func isFDPath(abs string) bool {
@@ -332,6 +367,11 @@ func Replaces(path string) bool {
 func writeDevice(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
+		if n := descriptorOf(path); n != "" && errors.Is(err, fs.ErrNotExist) {
+			// "open x: no such file or directory" for a link to /dev/fd/9
+			// named nothing a user could act on (recheck25b F3).
+			return fmt.Errorf("cannot write %s: it leads to file descriptor %s, which is not open: open it where conflictq is run (%s>FILE in a shell) or name a file", path, n, n)
+		}
 		return err
 	}
 	if err := write(f); err != nil {
