@@ -67,6 +67,10 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 			l.Remade = func() {
 				fmt.Fprintf(errOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(path))
 			}
+			l.Forgotten = func() {
+				opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
+				fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
+			}
 			log = l
 		}
 		return log.Append(r)
@@ -103,7 +107,9 @@ func printWarnings(w io.Writer, warnings []error) {
 }
 
 // keepHistory reports whether answers go to the student's history.
-func (opts *QuizOptions) keepHistory() bool { return opts.History && !opts.NoHistory }
+func (opts *QuizOptions) keepHistory() bool {
+	return opts.History && !opts.NoHistory && !opts.forgotten.Load()
+}
 
 // dueQuestions returns the questions due for review, in the order to ask
 // them. When none is due it says when the next one is and returns none.

@@ -170,6 +170,7 @@ func progressRun(opts *ProgressOptions) error {
 func forgetHistory(opts *ProgressOptions, path string) error {
 	ios := opts.IO
 	incomplete, left := incompleteReports(opts.StateDir, opts.Student)
+	left = append(left, history.Leftovers(path)...)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(incomplete) == 0 && len(left) == 0 {
 		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", text.EscapeControl(path))
 		return nil
@@ -187,6 +188,9 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	what := fmt.Sprintf("%s history (%s)", who, text.EscapeControl(path))
 	if n := len(incomplete); n > 0 {
 		what += fmt.Sprintf(" and %d %s stopped early", n, text.Plural(n, "quiz", "quizzes"))
+	}
+	if n := len(left); n > 0 {
+		what += fmt.Sprintf(" and %d unfinished %s of them", n, text.Plural(n, "copy", "copies"))
 	}
 	ok, err := p.Confirm(fmt.Sprintf("Delete %s? This cannot be undone.", what), false)
 	if err != nil {

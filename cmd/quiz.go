@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,10 @@ type QuizOptions struct {
 	History    bool // the setting history: false turns it off, as --no-history does
 
 	reviewed *history.Schedule // the schedule a review read, saved as it ends
-	settings func() []string   // the settings files read, which no report replaces
+	// forgotten: progress --forget deleted the history during the quiz
+	// (history.Log.Forgotten): nothing more of it is kept.
+	forgotten atomic.Bool
+	settings  func() []string // the settings files read, which no report replaces
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
@@ -512,7 +516,11 @@ func finishQuiz(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 	case path != "" && rep.Status == quiz.Incomplete:
 		say("The quiz stopped early (%s). Your answers so far are saved in %s", strings.ReplaceAll(rep.EndedBy, "_", " "), text.EscapeControl(path))
 	case rep.Status == quiz.Incomplete && rep.Answered > 0 && !opts.keepHistory():
-		say("The quiz stopped early (%s). Nothing of it is kept on this computer: the history is off.", strings.ReplaceAll(rep.EndedBy, "_", " "))
+		why := "the history is off"
+		if opts.forgotten.Load() {
+			why = "your history was forgotten during it"
+		}
+		say("The quiz stopped early (%s). Nothing of it is kept on this computer: %s.", strings.ReplaceAll(rep.EndedBy, "_", " "), why)
 	case path != "":
 		say("Report written to %s", text.EscapeControl(path))
 	case quiz.OpenAnswered(outcomes) > 0:

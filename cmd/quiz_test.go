@@ -65,7 +65,7 @@ func TestQuizFlags(t *testing.T) {
 			continue
 		}
 		if !tt.check(got) {
-			t.Errorf("%v: options %+v", tt.args, *got)
+			t.Errorf("%v: options %+v", tt.args, got)
 		}
 	}
 }

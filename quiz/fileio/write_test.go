@@ -493,3 +493,23 @@ func TestWriteFileProcAndFolderLinks(t *testing.T) {
 		t.Errorf("plain.txt: %q", got)
 	}
 }
+
+// A path that leads, by its links, to a file descriptor that is not open
+// says so, with the descriptor's number (recheck25b F3: "open x: no such
+// file or directory").
+func TestWriteToADescriptorNotOpen(t *testing.T) {
+	dir := t.TempDir()
+	x, y := filepath.Join(dir, "x"), filepath.Join(dir, "y")
+	if err := os.Symlink("/dev/fd/97", x); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("x", y); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{x, y, "/dev/fd/97", "/proc/self/fd/97"} {
+		err := WriteFile(path, false, Derived, func(io.Writer) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), "it leads to file descriptor 97, which is not open") || !strings.HasPrefix(err.Error(), "cannot write "+path+":") {
+			t.Errorf("%s: %v, want it to name descriptor 97 as not open", path, err)
+		}
+	}
+}

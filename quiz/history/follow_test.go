@@ -60,3 +60,37 @@ func TestAppendFollowsThePath(t *testing.T) {
 		t.Errorf("after a file was moved in: %+v %v, Remade %d times; want the answer in it, no second call", got, err, remade)
 	}
 }
+
+// A history Forget deletes while a quiz has it open stays deleted: the next
+// answers are not kept, Forgotten says so once, and the history is not made
+// again (attack21 M1: it was, by the check above). An answer that got in
+// after Forget's mark, as it waited for the lock, changes nothing.
+func TestAppendAfterForgetKeepsNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history", "Ana.jsonl")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	forgotten, remade := 0, 0
+	l.Forgotten, l.Remade = func() { forgotten++ }, func() { remade++ }
+	b := testBank(3)
+	r := func(i int) Record { return rec(b, i, t0.Add(time.Duration(i)*time.Second), 1, 2) }
+	if err := l.Append(r(0)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Forget(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.f.Write([]byte("{\"late\":1}\n")); err != nil { // as an answer waiting on the lock would
+		t.Fatal(err)
+	}
+	for i := 1; i <= 2; i++ {
+		if err := l.Append(r(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) || forgotten != 1 || remade != 0 {
+		t.Errorf("after Forget: stat %v, Forgotten %d times, Remade %d; want no history, Forgotten once, never Remade", err, forgotten, remade)
+	}
+}

@@ -49,7 +49,12 @@ type Log struct {
 	// again: the answers after it are kept, not written to a file nobody
 	// can open (attack19 L5).
 	Remade func()
+	// Forgotten, if set, is called when Append found the file deleted by
+	// Forget (progress --forget) while the quiz ran: the answers after it
+	// are not kept, and the history is not made again.
+	Forgotten func()
 
+	off  bool // forgotten: nothing more is written
 	mu   sync.Mutex
 	f    *os.File
 	path string
@@ -95,7 +100,10 @@ func (l *Log) Append(r Record) error {
 	if err := enc.Encode(r); err != nil { // one line, with its '\n'
 		return err
 	}
-	if err := l.follow(); err != nil {
+	if l.off {
+		return nil
+	}
+	if err := l.follow(); err != nil || l.off {
 		return err
 	}
 	if err := fileio.Lock(l.f); err != nil {
@@ -117,8 +125,10 @@ func (l *Log) Append(r Record) error {
 }
 
 // follow makes sure the file written is the one at the log's path: one
-// deleted since it was opened is made again (and Remade called), and one put
-// in its place (a history moved or copied back in) is the one written.
+// deleted since it was opened is made again (and Remade called), unless
+// Forget deleted it (then nothing more is written: off, and Forgotten
+// called), and one put in its place (a history moved or copied back in) is
+// the one written.
 func (l *Log) follow() error {
 	held, err := l.f.Stat()
 	if err != nil {
@@ -131,6 +141,16 @@ func (l *Log) follow() error {
 	gone := errors.Is(err, fs.ErrNotExist)
 	if err != nil && !gone {
 		return nil // cannot tell (a folder made unreadable): the file held is written
+	}
+	if gone && held.Size() >= int64(len(forgottenMark)) { // an answer may have followed it, while Forget held the lock
+		mark := make([]byte, len(forgottenMark))
+		if _, err := l.f.ReadAt(mark, 0); err == nil && string(mark) == forgottenMark {
+			l.off = true
+			if l.Forgotten != nil {
+				l.Forgotten()
+			}
+			return nil
+		}
 	}
 	fresh, err := Open(l.path)
 	if err != nil {

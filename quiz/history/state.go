@@ -546,15 +546,55 @@ func (sc *Schedule) SaveState() error {
 }
 
 // Forget deletes a student's history file and its state, and what a write of
-// either killed midway left (fileio.Leftovers). It is not an error when there
-// is none.
+// either killed midway left (Leftovers). It is not an error when there is
+// none. A quiz that has the history open meanwhile finds it forgotten
+// (markForgotten) and keeps nothing more, rather than making it again.
 func Forget(path string) error {
 	var errs []error
-	ours := func(name string) bool { return name == filepath.Base(path) || name == filepath.Base(StatePath(path)) }
-	for _, p := range append([]string{path, StatePath(path)}, fileio.Leftovers(filepath.Dir(path), ours)...) {
+	if err := markForgotten(path); err != nil {
+		errs = append(errs, err)
+	}
+	for _, p := range append([]string{path, StatePath(path)}, Leftovers(path)...) {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// forgottenMark is all Forget leaves in a history before it deletes it, for
+// a quiz that still has the file open to find (Log.follow): its answers
+// then stop there, rather than make the history again (attack21 M1).
+const forgottenMark = "{\"note\":\"forgotten\"}\n"
+
+// markForgotten empties the history at path and leaves forgottenMark in it,
+// then deletes it, all under its lock, so that no answer is appended between
+// the two. A history that is not a regular file is left to Forget's remove.
+func markForgotten(path string) error {
+	if st, err := os.Lstat(path); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil // gone meanwhile, or not ours to open: Forget's remove says
+	}
+	defer f.Close()
+	if err := fileio.Lock(f); err != nil {
+		return fmt.Errorf("%s: lock: %w", path, err)
+	}
+	defer fileio.Unlock(f)
+	if err := f.Truncate(0); err != nil {
+		return err
+	}
+	if _, err := f.WriteAt([]byte(forgottenMark), 0); err != nil {
+		return err
+	}
+	return os.Remove(path)
+}
+
+// Leftovers are what writes of the history at path or of its cache, killed
+// midway, left beside them (fileio.Leftovers): they hold answers too.
+func Leftovers(path string) []string {
+	ours := func(name string) bool { return name == filepath.Base(path) || name == filepath.Base(StatePath(path)) }
+	return fileio.Leftovers(filepath.Dir(path), ours)
 }
