@@ -58,6 +58,11 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 	root.SetErr(afterFlush{held, f.IOStreams.ErrOut})
 	cmd, err := root.ExecuteC()
 	held.flush()
+	if werr := f.IOStreams.OutError(); werr != nil && err == nil {
+		// What the command printed did not all reach its file: a run
+		// that says nothing and ends with 0 would pass it off as written.
+		err = fmt.Errorf("the output was not all written: %w", werr)
+	}
 	if err == nil {
 		return ExitOK
 	}

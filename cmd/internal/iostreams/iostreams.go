@@ -6,8 +6,10 @@ package iostreams
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"os"
+	"syscall"
 
 	"golang.org/x/term"
 )
@@ -34,6 +36,34 @@ type IOStreams struct {
 	// Standard output held between StartPager and StopPager when no pager
 	// runs, written at once (pagedOut is then the stream it goes to).
 	held *bufio.Writer
+	// outFailed is standard output when it is not a terminal (FromFiles).
+	outFailed *failedWriter
+}
+
+// failedWriter keeps the first error a write to it met, but a broken pipe
+// (a reader such as head that has seen enough): commands print with fmt,
+// which does not look, and a run whose output a full disk lost ended as if
+// it were written, exit 0 (attack21 L6). See OutError.
+type failedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failedWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil && !errors.Is(err, syscall.EPIPE) {
+		f.err = err
+	}
+	return n, err
+}
+
+// OutError returns the first error writing standard output met, when it is
+// not a terminal (a file, a pipe, a device), or nil.
+func (s *IOStreams) OutError() error {
+	if s.outFailed == nil {
+		return nil
+	}
+	return s.outFailed.err
 }
 
 // System returns the process's own streams, looking up which are terminals and
@@ -62,6 +92,10 @@ func FromFiles(in, out *os.File, errOut io.Writer, getenv func(string) string) *
 	}
 	if f, ok := errOut.(*os.File); ok {
 		s.errTTY = term.IsTerminal(int(f.Fd()))
+	}
+	if !s.outTTY {
+		s.outFailed = &failedWriter{w: out}
+		s.Out = s.outFailed
 	}
 	s.applyEnv(getenv)
 	if getenv != nil {
