@@ -2,6 +2,7 @@ package sheet_test
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/conflictq/conflictq/assets"
@@ -96,5 +97,31 @@ func TestKeyOfAdversarialOptionsGradesFull(t *testing.T) {
 	}
 	for seed := uint64(0); seed < 40; seed++ {
 		keyGradesFull(t, "adv", quiz.Present(questions, seed), seed)
+	}
+}
+
+// Bank files and tags whose names YAML would read as another value (null,
+// a number, a truth value) read back as the names written, in both syntaxes
+// (attack21 L5: a bank file named null was written banks: [null] and read
+// back as no bank).
+func TestSheetNamesReadBackAsWritten(t *testing.T) {
+	b := assets.CompiledBank("comprehension")
+	names := []string{"null", "~", "true", "no", "123", "1e3", "0x1F", ".inf", "banks/null.yaml", "plain"}
+	l := sheet.Layout{Student: "Ana", Banks: names, Seed: 1, Tags: names}
+	for file, write := range map[string]func(*bytes.Buffer) error{
+		"s.yaml": func(w *bytes.Buffer) error { return sheet.WriteYAML(w, quiz.Present(b.Questions[:2], 1), l) },
+		"s.json": func(w *bytes.Buffer) error { return sheet.WriteJSON(w, quiz.Present(b.Questions[:2], 1), l) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		s, err := sheet.Read(file, 0, buf.Bytes())
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", file, err, buf.Bytes())
+		}
+		if !slices.Equal(s.Banks, names) || !slices.Equal(s.Tags, names) {
+			t.Errorf("%s: banks %q, tags %q; want %q for both\n%s", file, s.Banks, s.Tags, names, buf.Bytes())
+		}
 	}
 }

@@ -61,7 +61,7 @@ func (e sheetYAML) flowList(items []string) {
 	e.FlowStart(false)
 	for i, v := range items {
 		s, tag := yamlemit.Text(v)
-		e.FlowItem(i, s, tag, yamlemit.NodeStyle(s, tag, false))
+		e.FlowItem(i, s, tag, yamlemit.NodeStyle(s, tag, true)) // a string, quoted where it would read back as another value (null)
 	}
 	e.FlowEnd(false)
 }

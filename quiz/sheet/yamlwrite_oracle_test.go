@@ -177,11 +177,18 @@ func encoderWriteYAML(w io.Writer, questions []*quiz.Presented, l Layout) error 
 // plainScalar is a YAML scalar node of s, styled as the encoder sees fit.
 func plainScalar(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 
-// flowList is a YAML flow sequence ([a, b]) of items.
+// flowList is a YAML flow sequence ([a, b]) of items, each a string: one
+// that would read back as another value (a bank file named null) quoted.
+// The encoder path wrote them untagged, so a bank file named null read back
+// as no bank (attack21 L5); the oracle tags them, as the writer now quotes.
 func flowList(items []string) *yaml.Node {
 	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 	for _, s := range items {
-		list.Content = append(list.Content, plainScalar(s))
+		n := plainScalar(s)
+		if utf8.ValidString(s) { // else written as !!binary, as before
+			n.Tag = "!!str"
+		}
+		list.Content = append(list.Content, n)
 	}
 	return list
 }
