@@ -2,10 +2,20 @@
 
 package fileio
 
-import "os"
+import (
+	"io/fs"
+	"os"
+)
 
 // Open opens a file to read (os.Open; see open_unix.go).
 func Open(name string) (*os.File, error) { return os.Open(name) }
 
-// createTemp is os.CreateTemp(dir, prefix+"*") (see open_unix.go).
-func createTemp(dir, prefix string) (*os.File, error) { return os.CreateTemp(dir, prefix+"*") }
+// createTemp is os.CreateTemp(dir, prefix+"*"), made perm (see open_unix.go;
+// Windows has no umask, and its files keep only a read-only bit).
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+	f, err := os.CreateTemp(dir, prefix+"*")
+	if err == nil {
+		f.Chmod(perm)
+	}
+	return f, err
+}

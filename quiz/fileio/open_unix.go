@@ -29,17 +29,18 @@ func Open(name string) (*os.File, error) {
 	}
 }
 
-// createTemp creates a new file, only its owner's to read and write, in dir,
-// named prefix and a random number, and opens it to write, as
-// os.CreateTemp(dir, prefix+"*") does; without the runtime's poller, which
+// createTemp creates a new file with the permissions perm less the
+// process's umask, as open(2) gives them, in dir, named prefix and a random
+// number, and opens it to write, as os.CreateTemp(dir, prefix+"*") does
+// (which makes it 0600); without the runtime's poller, which
 // os.CreateTemp set up in every run that writes a file (see Open).
-func createTemp(dir, prefix string) (*os.File, error) {
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
 	if dir != "" && !os.IsPathSeparator(dir[len(dir)-1]) {
 		dir += string(os.PathSeparator)
 	}
 	for try := 0; ; try++ {
 		name := dir + prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
-		fd, err := syscall.Open(name, syscall.O_RDWR|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o600)
+		fd, err := syscall.Open(name, syscall.O_RDWR|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, uint32(perm.Perm()))
 		switch {
 		case err == nil:
 			return os.NewFile(uintptr(fd), name), nil

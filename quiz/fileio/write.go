@@ -90,7 +90,13 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		}
 	}
 	dir := filepath.Dir(located(path)) // as the system finds it: a ".." after a link is taken after the link
-	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-")
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		// A file replaced (--force) keeps its permissions, as far as perm
+		// allows: a gradebook kept 0640 stays out of others' reach
+		// (attack21 L7: it became 0644).
+		perm &= st.Mode().Perm()
+	}
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// Named by the path given, not by the temporary file.
@@ -114,12 +120,6 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 			tmp.Close()
 			return err
 		}
-	}
-	// CreateTemp makes files only their owner can read; reports are for
-	// teachers on other accounts too.
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
