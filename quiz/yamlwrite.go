@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"math"
 	"sort"
 	"strconv"
 
@@ -189,16 +188,7 @@ func (e bankYAML) sequence(n int, item func(i int)) {
 }
 
 func (e bankYAML) float(f float64, seqItem bool) {
-	s := strconv.FormatFloat(f, 'g', -1, 64)
-	switch {
-	case math.IsInf(f, 1):
-		s = ".inf"
-	case math.IsInf(f, -1):
-		s = "-.inf"
-	case math.IsNaN(f):
-		s = ".nan"
-	}
-	e.plain(s, seqItem)
+	e.plain(yamlemit.Float(f), seqItem)
 }
 
 // plain writes a scalar the encoder asks in plain style (numbers, bools).

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -38,8 +37,7 @@ func (r *Report) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `,"banks":`...)
 	b = text.AppendJSONStrings(b, r.Banks)
 	if len(r.BankDigests) > 0 {
-		b = append(b, `,"bank_digests":`...)
-		b = appendStringMap(b, r.BankDigests)
+		b, _ = text.AppendJSONMap(append(b, `,"bank_digests":`...), r.BankDigests, appendString) // appendString never fails
 	}
 	if r.Seed != nil {
 		b = append(b, `,"seed":`...)
@@ -181,31 +179,12 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// appendStringMap appends m, its keys sorted, or null for nil.
-func appendStringMap(b []byte, m map[string]string) []byte {
-	if m == nil {
-		return append(b, "null"...)
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b = append(b, '{')
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = text.AppendJSONString(b, k)
-		b = text.AppendJSONString(append(b, ':'), m[k])
-	}
-	return append(b, '}')
-}
+// appendString appends s quoted, for AppendJSONMap; it never fails.
+func appendString(b []byte, s string) ([]byte, error) { return text.AppendJSONString(b, s), nil }
 
 // appendAny appends an answer as AnswerOf makes it or as Read decodes it;
 // any other value (none is made) as encoding/json writes it.
 func appendAny(b []byte, v any) ([]byte, error) {
-	var err error
 	switch v := v.(type) {
 	case nil:
 		return append(b, "null"...), nil
@@ -218,40 +197,11 @@ func appendAny(b []byte, v any) ([]byte, error) {
 	case []string:
 		return text.AppendJSONStrings(b, v), nil
 	case map[string]string:
-		return appendStringMap(b, v), nil
+		return text.AppendJSONMap(b, v, appendString)
 	case []any:
-		if v == nil {
-			return append(b, "null"...), nil
-		}
-		b = append(b, '[')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = appendAny(b, e); err != nil {
-				return b, err
-			}
-		}
-		return append(b, ']'), nil
+		return text.AppendJSONList(b, v, func(e *any, b []byte) ([]byte, error) { return appendAny(b, *e) })
 	case map[string]any:
-		if v == nil {
-			return append(b, "null"...), nil
-		}
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		b = append(b, '{')
-		for i, k := range keys {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = appendAny(append(text.AppendJSONString(b, k), ':'), v[k]); err != nil {
-				return b, err
-			}
-		}
-		return append(b, '}'), nil
+		return text.AppendJSONMap(b, v, appendAny)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -220,15 +219,7 @@ func (e sheetYAML) keyScalar(v any, folded bool) {
 	case bool:
 		s = strconv.FormatBool(v)
 	case float64:
-		s = strconv.FormatFloat(v, 'g', -1, 64)
-		switch {
-		case math.IsInf(v, 1):
-			s = ".inf"
-		case math.IsInf(v, -1):
-			s = "-.inf"
-		case math.IsNaN(v):
-			s = ".nan"
-		}
+		s = yamlemit.Float(v)
 	case string:
 		s, tag = yamlemit.Text(v)
 		style = yamlemit.StringStyle(s, tag)

@@ -186,3 +186,28 @@ func AppendJSONOmitEmpty(b []byte, key, s string, opts ...JSONOption) []byte {
 	}
 	return AppendJSONString(append(b, key...), s, opts...)
 }
+
+// AppendJSONMap appends m as encoding/json writes a map with string keys:
+// null for nil, else its keys sorted, each with its value as each appends
+// it, stopping at the first error.
+func AppendJSONMap[V any](b []byte, m map[string]V, each func(b []byte, v V) ([]byte, error)) ([]byte, error) {
+	if m == nil {
+		return append(b, "null"...), nil
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = append(b, '{')
+	var err error
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = each(append(AppendJSONString(b, k), ':'), m[k]); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}

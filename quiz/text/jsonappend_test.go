@@ -97,6 +97,13 @@ func TestAppendJSONListsAsEncodingJSON(t *testing.T) {
 			}
 		}
 	}
+	for _, m := range []map[string]string{nil, {}, {"b": "<2>", "a": "1", "\u2028": "x"}} {
+		want, _ := json.Marshal(m)
+		got, err := AppendJSONMap(nil, m, func(b []byte, s string) ([]byte, error) { return AppendJSONString(b, s, EscapeHTML), nil })
+		if err != nil || string(got) != string(want) {
+			t.Errorf("AppendJSONMap(%q) = %s, %v, want %s", m, got, err, want)
+		}
+	}
 	if got := AppendJSONOmitEmpty([]byte("{"), `"s":`, ""); string(got) != "{" {
 		t.Errorf("AppendJSONOmitEmpty of \"\" = %s, want nothing appended", got)
 	}

@@ -1,6 +1,8 @@
 package yamlemit
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,4 +42,18 @@ func NodeStyle(s, tag string, str bool) Style {
 		return Double
 	}
 	return Plain
+}
+
+// Float is f as yaml's encoder writes a float64: the shortest form that
+// reads back as f, and .inf, -.inf and .nan.
+func Float(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return ".inf"
+	case math.IsInf(f, -1):
+		return "-.inf"
+	case math.IsNaN(f):
+		return ".nan"
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
