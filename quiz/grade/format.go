@@ -32,14 +32,15 @@ var resultFormats = []struct {
 	{"html", func(w io.Writer, opts ResultOptions) ResultWriter { return newHTMLResults(w, opts) }},
 }
 
-// GradeFormats lists the formats grade results can be written in.
-var GradeFormats = func() []string {
+// GradeFormats lists the formats grade results can be written in: a
+// function, not a list made in the package's init in every run.
+func GradeFormats() []string {
 	out := make([]string, len(resultFormats))
 	for i, f := range resultFormats {
 		out[i] = f.name
 	}
 	return out
-}()
+}
 
 // ResultWriter writes graded sheets one at a time, as they are graded, so that
 // a batch of any size needs no more memory than one sheet.
@@ -74,7 +75,7 @@ func NewResultWriter(format string, w io.Writer, opts ResultOptions) (ResultWrit
 			return f.new(w, opts), nil
 		}
 	}
-	return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(GradeFormats, ", "))
+	return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(GradeFormats(), ", "))
 }
 
 // MultiResultWriter writes to several writers at once (a report and the CI
