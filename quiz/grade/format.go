@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -969,7 +970,7 @@ func (g *gradescopeResults) Unreadable(where string, err error) error {
 }
 
 // gradescopeJSON is results.json's bytes from its compact JSON, indented.
-// It escapes <, > and & as \u003c, \u003e and \u0026 (text.EscapeHTML), as
+// It escapes <, > and & as \u003c, \u003e and \u0026 (jsonw.EscapeHTML), as
 // it always has (json.MarshalIndent): the file is read by Gradescope, whose
 // parser decodes either form alike, but also by scripts and by eye, and the
 // bytes a teacher's checks or diffs have seen stay the same.
@@ -978,7 +979,7 @@ func gradescopeJSON(compact []byte, err error) ([]byte, error) {
 		return nil, err
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, 2*len(compact)+64))
-	err = text.WriteIndentedJSON(buf, compact)
+	err = jsonw.WriteIndented(buf, compact)
 	return buf.Bytes(), err
 }
 
