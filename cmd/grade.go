@@ -118,7 +118,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 				// it does for every file conflictq writes: r.xml is JUnit,
 				// not the text table under a CI's test-report name
 				// (attack11 #10). Another extension (.txt, .out) is text.
-				if f := fileio.FormatOf(opts.Output, grade.GradeFormats...); f != "" {
+				if f := fileio.FormatOf(opts.Output, grade.GradeFormats()...); f != "" {
 					opts.Format = f
 				}
 			}
@@ -134,7 +134,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl := cmd.Flags()
 	stringArrayVar(fl, &opts.Banks, "bank", nil, "grade against this bank `name` or file (repeatable; default: each sheet's banks)")
 	fl.Float64Var(&opts.Pass, "pass", 0, "pass mark in `PERCENT`; exit 1 if a sheet is below it")
-	fl.Var(newFormat(&opts.Format, "text", grade.GradeFormats...), "format", "text, json, csv, junit (or xml), gradescope, markdown (or md) or html (or htm)")
+	fl.Var(newFormat(&opts.Format, "text", grade.GradeFormats()...), "format", "text, json, csv, junit (or xml), gradescope, markdown (or md) or html (or htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write results to `FILE` (default: standard output)")
 	fl.StringVar(&opts.Summary, "summary", "", "write class statistics to `FILE` (.csv, .json, .md, or .html for the class page)")
 	fl.StringVar(&opts.Sums, "sums", "", "write the statistics' running sums to `FILE`, to merge shards later (conflictq summary)")
@@ -142,7 +142,7 @@ func NewCmdGrade(f *Factory, runF func(*GradeOptions) error) *cobra.Command {
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "leave out the warnings that say how answers were read (one line counts them); errors, and warnings that an answer was ignored or lost, are always shown")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing -o, --summary or --sums file (a device or a pipe, such as /dev/null, needs none)")
 	_ = cmd.RegisterFlagCompletionFunc("bank", bankCompletion(f))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(grade.GradeFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

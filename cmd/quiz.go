@@ -820,7 +820,9 @@ func saveReport(opts *QuizOptions, rep *report.Report, outcomes []quiz.Outcome, 
 // and the report goes beside it under a name of its own.
 func writeReportFile(opts *QuizOptions, write func(io.Writer) error, ext string, rep *report.Report, d fileio.Durability) (string, error) {
 	var err error
-	if newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report) != nil {
+	// quiz --answers checked -o a moment before (quizFromSheet); a quiz,
+	// minutes before it ends.
+	if opts.Answers == "" && newOutputGuard(opts.Library(), "", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report) != nil {
 		// It became a link to a bank during the quiz: keep both.
 		err = &fileio.ExistsError{Path: opts.Report}
 	} else {

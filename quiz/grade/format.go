@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -31,14 +32,15 @@ var resultFormats = []struct {
 	{"html", func(w io.Writer, opts ResultOptions) ResultWriter { return newHTMLResults(w, opts) }},
 }
 
-// GradeFormats lists the formats grade results can be written in.
-var GradeFormats = func() []string {
+// GradeFormats lists the formats grade results can be written in: a
+// function, not a list made in the package's init in every run.
+func GradeFormats() []string {
 	out := make([]string, len(resultFormats))
 	for i, f := range resultFormats {
 		out[i] = f.name
 	}
 	return out
-}()
+}
 
 // ResultWriter writes graded sheets one at a time, as they are graded, so that
 // a batch of any size needs no more memory than one sheet.
@@ -73,7 +75,7 @@ func NewResultWriter(format string, w io.Writer, opts ResultOptions) (ResultWrit
 			return f.new(w, opts), nil
 		}
 	}
-	return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(GradeFormats, ", "))
+	return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(GradeFormats(), ", "))
 }
 
 // MultiResultWriter writes to several writers at once (a report and the CI
@@ -968,7 +970,7 @@ func (g *gradescopeResults) Unreadable(where string, err error) error {
 }
 
 // gradescopeJSON is results.json's bytes from its compact JSON, indented.
-// It escapes <, > and & as \u003c, \u003e and \u0026 (text.EscapeHTML), as
+// It escapes <, > and & as \u003c, \u003e and \u0026 (jsonw.EscapeHTML), as
 // it always has (json.MarshalIndent): the file is read by Gradescope, whose
 // parser decodes either form alike, but also by scripts and by eye, and the
 // bytes a teacher's checks or diffs have seen stay the same.
@@ -977,7 +979,7 @@ func gradescopeJSON(compact []byte, err error) ([]byte, error) {
 		return nil, err
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, 2*len(compact)+64))
-	err = text.WriteIndentedJSON(buf, compact)
+	err = jsonw.WriteIndented(buf, compact)
 	return buf.Bytes(), err
 }
 

@@ -3,7 +3,8 @@ package grade
 import (
 	"strconv"
 
-	"github.com/conflictq/conflictq/quiz/text"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
+	"github.com/conflictq/conflictq/quiz/internal/markjson"
 )
 
 // appendJSON appends the result as json.Marshal wrote it, byte for byte
@@ -16,31 +17,31 @@ import (
 func (jr *jsonResult) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, `{"student":`...)
-	b = text.AppendJSONString(b, jr.Student, text.EscapeHTML)
+	b = jsonw.AppendString(b, jr.Student, jsonw.EscapeHTML)
 	b = append(b, `,"file":`...)
-	b = text.AppendJSONString(b, jr.File, text.EscapeHTML)
+	b = jsonw.AppendString(b, jr.File, jsonw.EscapeHTML)
 	if jr.Line != 0 {
 		b = append(b, `,"line":`...)
 		b = strconv.AppendInt(b, int64(jr.Line), 10)
 	}
 	b = append(b, `,"banks":`...)
-	b = text.AppendJSONStrings(b, jr.Banks, text.EscapeHTML)
-	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: jr.Score}, text.JSONFloat{Key: `,"max_score":`, V: jr.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: jr.Percent}); err != nil {
+	b = jsonw.AppendStrings(b, jr.Banks, jsonw.EscapeHTML)
+	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"score":`, V: jr.Score}, jsonw.Float{Key: `,"max_score":`, V: jr.MaxScore}, jsonw.Float{Key: `,"percent":`, V: jr.Percent}); err != nil {
 		return b, err
 	}
 	b = append(b, `,"passed":`...)
 	b = appendJSONBool(b, jr.Passed)
 	b = append(b, `,"status":`...)
-	b = text.AppendJSONString(b, jr.Status, text.EscapeHTML)
+	b = jsonw.AppendString(b, jr.Status, jsonw.EscapeHTML)
 	b = append(b, `,"status_text":`...)
-	b = text.AppendJSONString(b, jr.StatusText, text.EscapeHTML)
+	b = jsonw.AppendString(b, jr.StatusText, jsonw.EscapeHTML)
 	b = append(b, `,"to_mark":`...)
 	b = strconv.AppendInt(b, int64(jr.ToMark), 10)
 	b = append(b, `,"not_reached":`...)
 	b = strconv.AppendInt(b, int64(jr.NotReached), 10)
-	b = text.AppendJSONOmitEmpty(b, `,"ended_by":`, jr.EndedBy, text.EscapeHTML)
-	b = text.AppendJSONOmitEmpty(b, `,"error":`, jr.Error, text.EscapeHTML)
-	if b, err = text.AppendJSONList(append(b, `,"questions":`...), jr.Questions, (*jsonQuestion).appendJSON); err != nil {
+	b = jsonw.AppendOmitEmpty(b, `,"ended_by":`, jr.EndedBy, jsonw.EscapeHTML)
+	b = jsonw.AppendOmitEmpty(b, `,"error":`, jr.Error, jsonw.EscapeHTML)
+	if b, err = jsonw.AppendList(append(b, `,"questions":`...), jr.Questions, (*jsonQuestion).appendJSON); err != nil {
 		return b, err
 	}
 	return append(b, '}'), nil
@@ -49,19 +50,19 @@ func (jr *jsonResult) appendJSON(b []byte) ([]byte, error) {
 func (jq *jsonQuestion) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, `{"id":`...)
-	b = text.AppendJSONString(b, jq.ID, text.EscapeHTML)
+	b = jsonw.AppendString(b, jq.ID, jsonw.EscapeHTML)
 	b = append(b, `,"bank":`...)
-	b = text.AppendJSONString(b, jq.Bank, text.EscapeHTML)
+	b = jsonw.AppendString(b, jq.Bank, jsonw.EscapeHTML)
 	b = append(b, `,"correct":`...)
 	b = appendJSONBool(b, jq.Correct)
-	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"points":`, V: jq.Points}, text.JSONFloat{Key: `,"max_points":`, V: jq.MaxPoints}); err != nil {
+	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"points":`, V: jq.Points}, jsonw.Float{Key: `,"max_points":`, V: jq.MaxPoints}); err != nil {
 		return b, err
 	}
 	b = append(b, `,"given":`...)
 	if jq.Given == nil {
 		b = append(b, "null"...)
 	} else {
-		b = text.AppendJSONString(b, *jq.Given, text.EscapeHTML)
+		b = jsonw.AppendString(b, *jq.Given, jsonw.EscapeHTML)
 	}
 	if jq.CutOff {
 		b = append(b, `,"cut_off":true`...)
@@ -69,18 +70,18 @@ func (jq *jsonQuestion) appendJSON(b []byte) ([]byte, error) {
 	if jq.SelfCheckCutOff {
 		b = append(b, `,"self_check_cut_off":true`...)
 	}
-	b = text.AppendJSONOmitEmpty(b, `,"unreadable":`, jq.Unreadable, text.EscapeHTML)
+	b = jsonw.AppendOmitEmpty(b, `,"unreadable":`, jq.Unreadable, jsonw.EscapeHTML)
 	b = append(b, `,"state":`...)
-	b = text.AppendJSONString(b, jq.State, text.EscapeHTML)
+	b = jsonw.AppendString(b, jq.State, jsonw.EscapeHTML)
 	if jq.Mark != nil {
 		b = append(b, `,"mark":{`...)
-		if b, err = jq.Mark.AppendJSONFields(b, text.EscapeHTML); err != nil {
+		if b, err = markjson.AppendFields(b, jq.Mark, jsonw.EscapeHTML); err != nil {
 			return b, err
 		}
 		b = append(b, '}')
 	}
-	b = text.AppendJSONOmitEmpty(b, `,"expected":`, jq.Expected, text.EscapeHTML)
-	b = text.AppendJSONOmitEmpty(b, `,"feedback":`, jq.Feedback, text.EscapeHTML)
+	b = jsonw.AppendOmitEmpty(b, `,"expected":`, jq.Expected, jsonw.EscapeHTML)
+	b = jsonw.AppendOmitEmpty(b, `,"feedback":`, jq.Feedback, jsonw.EscapeHTML)
 	return append(b, '}'), nil
 }
 
@@ -96,14 +97,14 @@ func appendJSONBool(b []byte, p *bool) []byte {
 // text.WriteJSON indented it (TestJSONResultAsEncodingJSON).
 func (s *gradescopeSubmission) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"score":`...)
-	b, err := text.AppendJSONNumber(b, s.Score)
+	b, err := jsonw.AppendNumber(b, s.Score)
 	if err != nil {
 		return b, err
 	}
 	b = append(b, `,"output":`...)
-	b = text.AppendJSONString(b, s.Output, text.EscapeHTML)
+	b = jsonw.AppendString(b, s.Output, jsonw.EscapeHTML)
 	b = append(b, `,"visibility":`...)
-	b = text.AppendJSONString(b, s.Visibility, text.EscapeHTML)
+	b = jsonw.AppendString(b, s.Visibility, jsonw.EscapeHTML)
 	b = append(b, `,"tests":`...)
 	b, err = appendGradescopeTests(b, s.Tests)
 	return append(b, '}'), err
@@ -111,13 +112,13 @@ func (s *gradescopeSubmission) appendJSON(b []byte) ([]byte, error) {
 
 func (s *gradescopeUnreadable) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"output":`...)
-	b = text.AppendJSONString(b, s.Output, text.EscapeHTML)
+	b = jsonw.AppendString(b, s.Output, jsonw.EscapeHTML)
 	b = append(b, `,"score":`...)
 	b = strconv.AppendInt(b, int64(s.Score), 10)
 	b = append(b, `,"tests":`...)
 	b, err := appendGradescopeTests(b, s.Tests)
 	b = append(b, `,"visibility":`...)
-	b = text.AppendJSONString(b, s.Visibility, text.EscapeHTML)
+	b = jsonw.AppendString(b, s.Visibility, jsonw.EscapeHTML)
 	return append(b, '}'), err
 }
 
@@ -133,13 +134,13 @@ func appendGradescopeTests(b []byte, ts []gradescopeTest) ([]byte, error) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"name":`...)
-		b = text.AppendJSONString(b, t.Name, text.EscapeHTML)
-		if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: t.Score}, text.JSONFloat{Key: `,"max_score":`, V: t.MaxScore}); err != nil {
+		b = jsonw.AppendString(b, t.Name, jsonw.EscapeHTML)
+		if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"score":`, V: t.Score}, jsonw.Float{Key: `,"max_score":`, V: t.MaxScore}); err != nil {
 			return b, err
 		}
 		b = append(b, `,"status":`...)
-		b = text.AppendJSONString(b, t.Status, text.EscapeHTML)
-		b = text.AppendJSONOmitEmpty(b, `,"output":`, t.Output, text.EscapeHTML)
+		b = jsonw.AppendString(b, t.Status, jsonw.EscapeHTML)
+		b = jsonw.AppendOmitEmpty(b, `,"output":`, t.Output, jsonw.EscapeHTML)
 		b = append(b, '}')
 	}
 	return append(b, ']'), nil

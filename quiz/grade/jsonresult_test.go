@@ -24,9 +24,11 @@ import (
 func marshalJSONResult(jr *jsonResult) ([]byte, error) { return json.Marshal(jr) }
 
 func encodingGradescope(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	err := text.WriteJSON(&buf, v, text.EscapeHTML)
-	return buf.Bytes(), err
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
 }
 
 // gradescopeMap is what Unreadable gave encoding/json before

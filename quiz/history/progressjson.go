@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/conflictq/conflictq/quiz/text"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 )
 
 // progressJSON writes a Progress as WriteJSON always has, byte for byte:
@@ -120,7 +120,7 @@ func (w *progressJSON) float(f float64) {
 		w.fail(&json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)})
 		return
 	}
-	w.b = text.AppendJSONFloat(w.b, f)
+	w.b = jsonw.AppendFloat(w.b, f)
 }
 
 func (w *progressJSON) fail(err error) {
@@ -130,4 +130,4 @@ func (w *progressJSON) fail(err error) {
 }
 
 // str writes s quoted as encoding/json does with HTML escaping.
-func (w *progressJSON) str(s string) { w.b = text.AppendJSONString(w.b, s, text.EscapeHTML) }
+func (w *progressJSON) str(s string) { w.b = jsonw.AppendString(w.b, s, jsonw.EscapeHTML) }

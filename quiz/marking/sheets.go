@@ -99,7 +99,7 @@ func isLines(file string) bool { return fileio.FormatOf(file, "jsonl") != "" }
 
 // ErrLines is returned for a JSON-lines file: one line per sheet has no room
 // for a marks section.
-var ErrLines = fmt.Errorf("its open answers cannot be marked in a JSON-lines file (a sheet per line); give each sheet its own .yaml or .json file to mark it")
+var ErrLines = errors.New("its open answers cannot be marked in a JSON-lines file (a sheet per line); give each sheet its own .yaml or .json file to mark it")
 
 // markedSheet returns a sheet's file with a mark set in its marks section,
 // and the file's mode to write it with; the rest of the file is kept byte for

@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/conflictq/conflictq/quiz/text"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
+	"github.com/conflictq/conflictq/quiz/internal/markjson"
 )
 
 // writeJSON writes the report as text.WriteJSON wrote it, byte for byte:
@@ -25,7 +26,7 @@ func (r *Report) writeJSON(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return text.WriteIndentedJSON(w, b)
+	return jsonw.WriteIndented(w, b)
 }
 
 func (r *Report) appendJSON(b []byte) ([]byte, error) {
@@ -33,38 +34,38 @@ func (r *Report) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"schema_version":`...)
 	b = strconv.AppendInt(b, int64(r.SchemaVersion), 10)
 	b = append(b, `,"student":`...)
-	b = text.AppendJSONString(b, r.Student)
+	b = jsonw.AppendString(b, r.Student)
 	b = append(b, `,"banks":`...)
-	b = text.AppendJSONStrings(b, r.Banks)
+	b = jsonw.AppendStrings(b, r.Banks)
 	if len(r.BankDigests) > 0 {
-		b, _ = text.AppendJSONMap(append(b, `,"bank_digests":`...), r.BankDigests, appendString) // appendString never fails
+		b, _ = jsonw.AppendMap(append(b, `,"bank_digests":`...), r.BankDigests, appendString) // appendString never fails
 	}
 	if r.Seed != nil {
 		b = append(b, `,"seed":`...)
 		b = strconv.AppendUint(b, *r.Seed, 10)
 	}
-	b = text.AppendJSONOmitEmpty(b, `,"set":`, r.Set)
+	b = jsonw.AppendOmitEmpty(b, `,"set":`, r.Set)
 	if len(r.Types) > 0 {
-		b = text.AppendJSONStrings(append(b, `,"types":`...), r.Types)
+		b = jsonw.AppendStrings(append(b, `,"types":`...), r.Types)
 	}
 	if len(r.Tags) > 0 {
-		b = text.AppendJSONStrings(append(b, `,"tags":`...), r.Tags)
+		b = jsonw.AppendStrings(append(b, `,"tags":`...), r.Tags)
 	}
-	b = text.AppendJSONOmitEmpty(b, `,"difficulty":`, r.Difficulty)
-	b = text.AppendJSONString(append(b, `,"mode":`...), string(r.Mode))
-	b = text.AppendJSONString(append(b, `,"status":`...), string(r.Status))
-	b = text.AppendJSONString(append(b, `,"ended_by":`...), r.EndedBy)
-	if b, err = text.AppendJSONTime(append(b, `,"started_at":`...), r.StartedAt); err != nil {
+	b = jsonw.AppendOmitEmpty(b, `,"difficulty":`, r.Difficulty)
+	b = jsonw.AppendString(append(b, `,"mode":`...), string(r.Mode))
+	b = jsonw.AppendString(append(b, `,"status":`...), string(r.Status))
+	b = jsonw.AppendString(append(b, `,"ended_by":`...), r.EndedBy)
+	if b, err = jsonw.AppendTime(append(b, `,"started_at":`...), r.StartedAt); err != nil {
 		return b, err
 	}
-	if b, err = text.AppendJSONTime(append(b, `,"finished_at":`...), r.FinishedAt); err != nil {
+	if b, err = jsonw.AppendTime(append(b, `,"finished_at":`...), r.FinishedAt); err != nil {
 		return b, err
 	}
-	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"seconds":`, V: r.Seconds}, text.JSONFloat{Key: `,"score":`, V: r.Score}, text.JSONFloat{Key: `,"max_score":`, V: r.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: r.Percent}); err != nil {
+	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"seconds":`, V: r.Seconds}, jsonw.Float{Key: `,"score":`, V: r.Score}, jsonw.Float{Key: `,"max_score":`, V: r.MaxScore}, jsonw.Float{Key: `,"percent":`, V: r.Percent}); err != nil {
 		return b, err
 	}
 	if r.PassPercent != nil {
-		if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"pass_percent":`, V: *r.PassPercent}); err != nil {
+		if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"pass_percent":`, V: *r.PassPercent}); err != nil {
 			return b, err
 		}
 	}
@@ -92,16 +93,16 @@ func (r *Report) appendParts(b []byte) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = text.AppendJSONString(append(b, `{"tag":`...), t.Tag)
+			b = jsonw.AppendString(append(b, `{"tag":`...), t.Tag)
 			b = strconv.AppendInt(append(b, `,"questions":`...), int64(t.Questions), 10)
-			if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"score":`, V: t.Score}, text.JSONFloat{Key: `,"max_score":`, V: t.MaxScore}, text.JSONFloat{Key: `,"percent":`, V: t.Percent}); err != nil {
+			if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"score":`, V: t.Score}, jsonw.Float{Key: `,"max_score":`, V: t.MaxScore}, jsonw.Float{Key: `,"percent":`, V: t.Percent}); err != nil {
 				return b, err
 			}
 			b = append(b, '}')
 		}
 		b = append(b, ']')
 	}
-	if b, err = text.AppendJSONList(append(b, `,"questions":`...), r.Questions, (*QuestionReport).appendJSON); err != nil {
+	if b, err = jsonw.AppendList(append(b, `,"questions":`...), r.Questions, (*QuestionReport).appendJSON); err != nil {
 		return b, err
 	}
 	if len(r.Marks) > 0 {
@@ -111,9 +112,9 @@ func (r *Report) appendParts(b []byte) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = text.AppendJSONString(append(b, `{"id":`...), m.ID)
-			b = text.AppendJSONString(append(b, `,"bank":`...), m.Bank)
-			if b, err = m.Mark.AppendJSONFields(append(b, ',')); err != nil {
+			b = jsonw.AppendString(append(b, `{"id":`...), m.ID)
+			b = jsonw.AppendString(append(b, `,"bank":`...), m.Bank)
+			if b, err = markjson.AppendFields(append(b, ','), &m.Mark); err != nil {
 				return b, err
 			}
 			b = append(b, '}')
@@ -125,27 +126,27 @@ func (r *Report) appendParts(b []byte) ([]byte, error) {
 
 func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 	var err error
-	b = text.AppendJSONString(append(b, `{"id":`...), q.ID)
-	b = text.AppendJSONString(append(b, `,"bank":`...), q.Bank)
-	b = text.AppendJSONString(append(b, `,"type":`...), string(q.Type))
-	b = text.AppendJSONString(append(b, `,"prompt":`...), q.Prompt)
+	b = jsonw.AppendString(append(b, `{"id":`...), q.ID)
+	b = jsonw.AppendString(append(b, `,"bank":`...), q.Bank)
+	b = jsonw.AppendString(append(b, `,"type":`...), string(q.Type))
+	b = jsonw.AppendString(append(b, `,"prompt":`...), q.Prompt)
 	b = append(b, `,"given":`...)
 	if q.Given == nil {
 		b = append(b, "null"...)
 	} else {
-		b = text.AppendJSONString(b, *q.Given)
+		b = jsonw.AppendString(b, *q.Given)
 	}
 	if q.Answer != nil {
 		if b, err = appendAny(append(b, `,"answer":`...), q.Answer); err != nil {
 			return b, err
 		}
 	}
-	b = text.AppendJSONOmitEmpty(b, `,"unreadable":`, q.Unreadable)
-	b = text.AppendJSONOmitEmpty(b, `,"expected":`, q.Expected)
+	b = jsonw.AppendOmitEmpty(b, `,"unreadable":`, q.Unreadable)
+	b = jsonw.AppendOmitEmpty(b, `,"expected":`, q.Expected)
 	if q.Unseen {
 		b = append(b, `,"unseen":true`...)
 	}
-	b = text.AppendJSONOmitEmpty(b, `,"digest":`, q.Digest)
+	b = jsonw.AppendOmitEmpty(b, `,"digest":`, q.Digest)
 	if q.CutOff {
 		b = append(b, `,"cut_off":true`...)
 	}
@@ -158,11 +159,11 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 	} else {
 		b = strconv.AppendBool(b, *q.Correct)
 	}
-	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"points":`, V: q.Points}, text.JSONFloat{Key: `,"max_points":`, V: q.MaxPoints}, text.JSONFloat{Key: `,"seconds":`, V: q.Seconds}); err != nil {
+	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"points":`, V: q.Points}, jsonw.Float{Key: `,"max_points":`, V: q.MaxPoints}, jsonw.Float{Key: `,"seconds":`, V: q.Seconds}); err != nil {
 		return b, err
 	}
-	b = text.AppendJSONStrings(append(b, `,"tags":`...), q.Tags)
-	b = text.AppendJSONOmitEmpty(b, `,"source":`, q.Source)
+	b = jsonw.AppendStrings(append(b, `,"tags":`...), q.Tags)
+	b = jsonw.AppendOmitEmpty(b, `,"source":`, q.Source)
 	if q.SelfCheck != nil {
 		b = strconv.AppendBool(append(b, `,"self_check":`...), *q.SelfCheck)
 	}
@@ -179,8 +180,8 @@ func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// appendString appends s quoted, for AppendJSONMap; it never fails.
-func appendString(b []byte, s string) ([]byte, error) { return text.AppendJSONString(b, s), nil }
+// appendString appends s quoted, for jsonw.AppendMap; it never fails.
+func appendString(b []byte, s string) ([]byte, error) { return jsonw.AppendString(b, s), nil }
 
 // appendAny appends an answer as AnswerOf makes it or as Read decodes it;
 // any other value (none is made) as encoding/json writes it.
@@ -189,19 +190,19 @@ func appendAny(b []byte, v any) ([]byte, error) {
 	case nil:
 		return append(b, "null"...), nil
 	case string:
-		return text.AppendJSONString(b, v), nil
+		return jsonw.AppendString(b, v), nil
 	case bool:
 		return strconv.AppendBool(b, v), nil
 	case float64:
-		return text.AppendJSONNumber(b, v)
+		return jsonw.AppendNumber(b, v)
 	case []string:
-		return text.AppendJSONStrings(b, v), nil
+		return jsonw.AppendStrings(b, v), nil
 	case map[string]string:
-		return text.AppendJSONMap(b, v, appendString)
+		return jsonw.AppendMap(b, v, appendString)
 	case []any:
-		return text.AppendJSONList(b, v, func(e *any, b []byte) ([]byte, error) { return appendAny(b, *e) })
+		return jsonw.AppendList(b, v, func(e *any, b []byte) ([]byte, error) { return appendAny(b, *e) })
 	case map[string]any:
-		return text.AppendJSONMap(b, v, appendAny)
+		return jsonw.AppendMap(b, v, appendAny)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

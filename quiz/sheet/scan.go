@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/jsonscan"
 )
 
 // A JSON scanner for answer sheets, hand-written on purpose. Grading a
@@ -80,19 +81,16 @@ func (s *jsonScanner) str() (string, error) {
 	}
 	start := s.pos
 	// Fast path: no escapes.
-	for s.pos < len(s.data) {
-		c := s.data[s.pos]
-		switch {
-		case c == '"':
+	if s.pos = jsonscan.PlainEnd(s.data, s.pos); s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case '"':
 			out := intern(s.data[start:s.pos])
 			s.pos++
 			return out, nil
-		case c == '\\':
+		case '\\':
 			return s.strSlow(start)
-		case c < 0x20:
-			return "", s.fail("control character in a string")
 		}
-		s.pos++
+		return "", s.fail("control character in a string")
 	}
 	return "", s.fail("unexpected end of input in a string")
 }
@@ -174,41 +172,15 @@ func (s *jsonScanner) hex4() (rune, error) {
 	return rune(n), nil
 }
 
-// number reads a JSON number and returns its text.
+// number reads a JSON number (jsonscan.Number) and returns its text.
 func (s *jsonScanner) number() (string, error) {
 	start := s.pos
-	digits := func() int {
-		n := 0
-		for s.pos < len(s.data) && s.data[s.pos] >= '0' && s.data[s.pos] <= '9' {
-			s.pos++
-			n++
-		}
-		return n
-	}
-	if s.pos < len(s.data) && s.data[s.pos] == '-' {
-		s.pos++
-	}
-	if s.pos < len(s.data) && s.data[s.pos] == '0' {
-		s.pos++
-	} else if digits() == 0 {
+	end, ok := jsonscan.Number(s.data, s.pos, false)
+	s.pos = end
+	if !ok {
 		return "", s.fail("invalid number")
 	}
-	if s.pos < len(s.data) && s.data[s.pos] == '.' {
-		s.pos++
-		if digits() == 0 {
-			return "", s.fail("invalid number")
-		}
-	}
-	if s.pos < len(s.data) && (s.data[s.pos] == 'e' || s.data[s.pos] == 'E') {
-		s.pos++
-		if s.pos < len(s.data) && (s.data[s.pos] == '+' || s.data[s.pos] == '-') {
-			s.pos++
-		}
-		if digits() == 0 {
-			return "", s.fail("invalid number")
-		}
-	}
-	return string(s.data[start:s.pos]), nil
+	return string(s.data[start:end]), nil
 }
 
 func (s *jsonScanner) literal(word string) error {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -664,7 +665,7 @@ func (s StatsSummary) WriteJSON(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return text.WriteIndentedJSON(w, b)
+	return jsonw.WriteIndented(w, b)
 }
 
 func roundPtr(v *float64, places int) *float64 {

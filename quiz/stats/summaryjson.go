@@ -3,7 +3,7 @@ package stats
 import (
 	"strconv"
 
-	"github.com/conflictq/conflictq/quiz/text"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 )
 
 // appendJSON appends the summary as encoding/json wrote it for WriteJSON,
@@ -16,7 +16,7 @@ import (
 func (s *StatsSummary) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = strconv.AppendInt(append(b, `{"count":`...), int64(s.Count), 10)
-	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"max_score":`, V: s.MaxScore}, text.JSONFloat{Key: `,"mean":`, V: s.Mean}, text.JSONFloat{Key: `,"median":`, V: s.Median}, text.JSONFloat{Key: `,"sd":`, V: s.SD}); err != nil {
+	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"max_score":`, V: s.MaxScore}, jsonw.Float{Key: `,"mean":`, V: s.Mean}, jsonw.Float{Key: `,"median":`, V: s.Median}, jsonw.Float{Key: `,"sd":`, V: s.SD}); err != nil {
 		return b, err
 	}
 	if b, err = appendFloatPtr(append(b, `,"cronbach_alpha":`...), s.Alpha); err != nil {
@@ -34,14 +34,14 @@ func (s *StatsSummary) appendJSON(b []byte) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			if b, err = text.AppendJSONFloats(append(b, '{'), text.JSONFloat{Key: `"from":`, V: h.From}, text.JSONFloat{Key: `,"to":`, V: h.To}); err != nil {
+			if b, err = jsonw.AppendFloats(append(b, '{'), jsonw.Float{Key: `"from":`, V: h.From}, jsonw.Float{Key: `,"to":`, V: h.To}); err != nil {
 				return b, err
 			}
 			b = append(strconv.AppendInt(append(b, `,"count":`...), int64(h.Count), 10), '}')
 		}
 		b = append(b, ']')
 	}
-	if b, err = text.AppendJSONList(append(b, `,"questions":`...), s.Items, (*ItemStats).appendJSON); err != nil {
+	if b, err = jsonw.AppendList(append(b, `,"questions":`...), s.Items, (*ItemStats).appendJSON); err != nil {
 		return b, err
 	}
 	if len(s.Responses) > 0 {
@@ -62,15 +62,15 @@ func (s *StatsSummary) appendJSON(b []byte) ([]byte, error) {
 
 func (it *ItemStats) appendJSON(b []byte) ([]byte, error) {
 	var err error
-	b = text.AppendJSONString(append(b, `{"id":`...), it.ID)
-	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"max_mark":`, V: it.MaxMark}); err != nil {
+	b = jsonw.AppendString(append(b, `{"id":`...), it.ID)
+	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"max_mark":`, V: it.MaxMark}); err != nil {
 		return b, err
 	}
 	b = strconv.AppendInt(append(b, `,"students":`...), int64(it.Students), 10)
 	if it.NotReached != 0 {
 		b = strconv.AppendInt(append(b, `,"not_reached":`...), int64(it.NotReached), 10)
 	}
-	if b, err = text.AppendJSONFloats(b, text.JSONFloat{Key: `,"facility":`, V: it.Facility}, text.JSONFloat{Key: `,"sd":`, V: it.SD}); err != nil {
+	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"facility":`, V: it.Facility}, jsonw.Float{Key: `,"sd":`, V: it.SD}); err != nil {
 		return b, err
 	}
 	if b, err = appendFloatPtr(append(b, `,"discrimination":`...), it.Discrimination); err != nil {
@@ -84,8 +84,8 @@ func (it *ItemStats) appendJSON(b []byte) ([]byte, error) {
 }
 
 func (qr *QuestionResponses) appendJSON(b []byte) []byte {
-	b = text.AppendJSONString(append(b, `{"id":`...), qr.ID)
-	b = text.AppendJSONString(append(b, `,"type":`...), string(qr.Type))
+	b = jsonw.AppendString(append(b, `{"id":`...), qr.ID)
+	b = jsonw.AppendString(append(b, `,"type":`...), string(qr.Type))
 	b = strconv.AppendInt(append(b, `,"students":`...), int64(qr.Students), 10)
 	b = strconv.AppendInt(append(b, `,"unanswered":`...), int64(qr.Unanswered), 10)
 	b = strconv.AppendInt(append(b, `,"not_reached":`...), int64(qr.NotReached), 10)
@@ -96,7 +96,7 @@ func (qr *QuestionResponses) appendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = text.AppendJSONString(append(b, `{"answer":`...), w.Answer)
+			b = jsonw.AppendString(append(b, `{"answer":`...), w.Answer)
 			b = append(strconv.AppendInt(append(b, `,"count":`...), int64(w.Count), 10), '}')
 		}
 		b = append(b, ']')
@@ -111,7 +111,7 @@ func (qr *QuestionResponses) appendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = text.AppendJSONString(append(b, `{"answer":`...), a.Answer)
+			b = jsonw.AppendString(append(b, `{"answer":`...), a.Answer)
 			b = strconv.AppendInt(append(b, `,"count":`...), int64(a.Count), 10)
 			b = append(strconv.AppendBool(append(b, `,"correct":`...), a.Correct), '}')
 		}
@@ -126,5 +126,5 @@ func appendFloatPtr(b []byte, v *float64) ([]byte, error) {
 	if v == nil {
 		return append(b, "null"...), nil
 	}
-	return text.AppendJSONNumber(b, *v)
+	return jsonw.AppendNumber(b, *v)
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/conflictq/conflictq/quiz/text"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 )
 
 // appendSums appends the running sums as encoding/json wrote statsJSON (the
@@ -26,9 +26,9 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 	b = append(b, `{"conflictq_stats":1,"n":`...)
 	b = strconv.AppendInt(b, int64(s.n), 10)
 	b = append(b, `,"mean_total":`...)
-	b = text.AppendJSONFloat(b, s.meanT)
+	b = jsonw.AppendFloat(b, s.meanT)
 	b = append(b, `,"m2_total":`...)
-	b = text.AppendJSONFloat(b, s.m2T)
+	b = jsonw.AppendFloat(b, s.m2T)
 	b = append(b, `,"totals":`...)
 	if s.totals == nil {
 		b = append(b, "{}"...)
@@ -53,7 +53,7 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = append(b, ',')
 		}
 		b = append(b, `{"id":`...)
-		b = text.AppendJSONString(b, it.id, text.EscapeHTML)
+		b = jsonw.AppendString(b, it.id, jsonw.EscapeHTML)
 		if it.pos != 0 {
 			b = append(b, `,"pos":`...)
 			b = strconv.AppendInt(b, int64(it.pos), 10)
@@ -65,7 +65,7 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			v    float64
 		}{{`,"max_mark":`, it.maxMark}, {`,"mean_x":`, it.meanX}, {`,"mean_y":`, it.meanY}, {`,"m2_x":`, it.m2X}, {`,"m2_y":`, it.m2Y}, {`,"c_xy":`, it.cXY}} {
 			b = append(b, f.name...)
-			b = text.AppendJSONFloat(b, f.v)
+			b = jsonw.AppendFloat(b, f.v)
 		}
 		b = append(b, `,"marks":`...)
 		b = appendCounts(b, it.marks, &keys)

@@ -3,131 +3,20 @@ package text
 import (
 	"encoding/json"
 	"io"
-	"slices"
+
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 )
-
-// JSONOption changes what WriteJSON writes.
-type JSONOption int
-
-// EscapeHTML has WriteJSON escape <, > and & in strings, as encoding/json
-// does by default: for a file whose readers have always had it so
-// (Gradescope's results.json).
-const EscapeHTML JSONOption = 1
 
 // WriteJSON writes v as JSON indented by two spaces, with no HTML escaping,
 // as an encoder with SetIndent("", "  ") and SetEscapeHTML(false) would, and
-// a newline after it. With EscapeHTML it escapes <, > and & as \u003c,
-// \u003e and \u0026, as json.MarshalIndent(v, "", "  ") does, then the
-// newline.
-func WriteJSON(w io.Writer, v any, opts ...JSONOption) error {
-	enc := json.NewEncoder(&jsonIndenter{W: w})
-	enc.SetEscapeHTML(slices.Contains(opts, EscapeHTML))
+// a newline after it. It indents with jsonw.Indenter, the indenter the
+// hand-written JSON files use (jsonw.WriteIndented).
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(&jsonw.Indenter{W: w})
+	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
-}
-
-// jsonIndenter is an io.Writer that indents JSON as encoding/json writes it
-// compactly, as json.Indent(dst, src, "", "  ") would indent it, and writes
-// it on to W a chunk at a time, so that a large document is never held twice,
-// compact and indented. It is json.Indent without its validating scanner,
-// several times faster, for JSON that encoding/json has just written:
-// encoding/json's indenting was half the time of bank export (a bank export
-// is 100 KB).
-type jsonIndenter struct {
-	W   io.Writer
-	st  jsonIndent
-	buf []byte
-}
-
-func (j *jsonIndenter) Write(p []byte) (int, error) {
-	const chunk = 16 << 10
-	if j.buf == nil { // room for the indented chunk: a small document needs no more
-		j.buf = make([]byte, 0, min(2*chunk, 2*len(p)+64))
-	}
-	for off := 0; off < len(p); off += chunk {
-		j.buf = j.st.append(j.buf[:0], p[off:min(off+chunk, len(p))])
-		if _, err := j.W.Write(j.buf); err != nil {
-			return off, err
-		}
-	}
-	return len(p), nil
-}
-
-// jsonIndent is jsonIndenter's state between chunks of one document.
-type jsonIndent struct {
-	depth                     int
-	inString, escaped, opened bool
-}
-
-func (st *jsonIndent) append(dst, src []byte) []byte {
-	depth, inString, escaped, opened := st.depth, st.inString, st.escaped, st.opened
-	defer func() { st.depth, st.inString, st.escaped, st.opened = depth, inString, escaped, opened }()
-	newline := func() {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, ' ', ' ')
-		}
-	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if inString {
-			// Copy the string's plain run in one append: most of a bank
-			// export is text inside strings.
-			j := i
-			for j < len(src) && src[j] != '"' && src[j] != '\\' {
-				j++
-			}
-			if j > i && !escaped {
-				dst = append(dst, src[i:j]...)
-				i = j - 1
-				continue
-			}
-			dst = append(dst, c)
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		if opened { // after { or [: a newline, unless it is empty
-			opened = false
-			if c == '}' || c == ']' {
-				dst = append(dst, c)
-				continue
-			}
-			depth++
-			newline()
-		}
-		switch c {
-		case '"':
-			inString = true
-			dst = append(dst, c)
-		case '{', '[':
-			opened = true
-			dst = append(dst, c)
-		case ',':
-			dst = append(dst, c)
-			newline()
-		case ':':
-			dst = append(dst, ':', ' ')
-		case '}', ']':
-			depth--
-			newline()
-			dst = append(dst, c)
-		default:
-			dst = append(dst, c)
-		}
-	}
-	return dst
 }

@@ -13,10 +13,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/conflictq/conflictq/quiz/internal/lazy"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -193,12 +193,12 @@ func lastLine(n *yaml.Node) int {
 	return l
 }
 
-var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line (\d+): )?`) })
+var yamlLineRE = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line (\d+): )?`) }}
 
 // ErrorLine splits "yaml: line 3: did not find expected key" into 3 and the message.
 func ErrorLine(err error) (int, string) {
 	msg := err.Error()
-	m := yamlLineRE().FindStringSubmatch(msg)
+	m := yamlLineRE.Get().FindStringSubmatch(msg)
 	if m == nil {
 		return 0, msg
 	}

@@ -1,4 +1,4 @@
-package text
+package jsonw
 
 import (
 	"bytes"
@@ -29,15 +29,15 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 	}
 	for _, s := range strs {
 		want, _ := json.Marshal(s)
-		if got := AppendJSONString([]byte("x"), s, EscapeHTML); string(got) != "x"+string(want) {
-			t.Fatalf("AppendJSONString(%q, EscapeHTML) = %s, want %s", s, got[1:], want)
+		if got := AppendString([]byte("x"), s, EscapeHTML); string(got) != "x"+string(want) {
+			t.Fatalf("AppendString(%q, EscapeHTML) = %s, want %s", s, got[1:], want)
 		}
 		var plain bytes.Buffer
 		enc := json.NewEncoder(&plain)
 		enc.SetEscapeHTML(false)
 		enc.Encode(s)
-		if got := AppendJSONString([]byte("x"), s); string(got)+"\n" != "x"+plain.String() {
-			t.Fatalf("AppendJSONString(%q) = %s, want %s", s, got[1:], plain.Bytes())
+		if got := AppendString([]byte("x"), s); string(got)+"\n" != "x"+plain.String() {
+			t.Fatalf("AppendString(%q) = %s, want %s", s, got[1:], plain.Bytes())
 		}
 	}
 	floats := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1e-6, 9.99e-7, 1e-7, 1e21, 9.99e20, 1e-9, -1e-9, 1e100, math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.125, 2.0 / 3}
@@ -49,27 +49,27 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 			continue
 		}
 		want, _ := json.Marshal(f)
-		if got := AppendJSONFloat([]byte("x"), f); string(got) != "x"+string(want) {
-			t.Fatalf("AppendJSONFloat(%v) = %s, want %s", f, got[1:], want)
+		if got := AppendFloat([]byte("x"), f); string(got) != "x"+string(want) {
+			t.Fatalf("AppendFloat(%v) = %s, want %s", f, got[1:], want)
 		}
 	}
 }
 
-// AppendJSONNumber and AppendJSONTime fail as encoding/json fails, word for
+// AppendNumber and AppendTime fail as encoding/json fails, word for
 // word, appending nothing, and otherwise write what it writes.
 func TestAppendJSONNumberTimeAsEncodingJSON(t *testing.T) {
 	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, 1.5, 1e-9} {
 		want, werr := json.Marshal(f)
-		got, err := AppendJSONNumber([]byte("x"), f)
+		got, err := AppendNumber([]byte("x"), f)
 		if fmt.Sprint(err) != fmt.Sprint(werr) || werr == nil && string(got) != "x"+string(want) || werr != nil && string(got) != "x" {
-			t.Errorf("AppendJSONNumber(%v) = %s, %v; want %s, %v", f, got, err, want, werr)
+			t.Errorf("AppendNumber(%v) = %s, %v; want %s, %v", f, got, err, want, werr)
 		}
 	}
 	for _, tm := range []time.Time{{}, time.Date(2026, 12, 4, 21, 0, 0, 5, time.FixedZone("AZT", 4*3600)), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)} {
 		want, werr := json.Marshal(struct{ T time.Time }{tm})
-		got, err := AppendJSONTime([]byte(`{"T":`), tm)
+		got, err := AppendTime([]byte(`{"T":`), tm)
 		if fmt.Sprint(err) != fmt.Sprint(werr) || werr == nil && string(got)+"}" != string(want) || werr != nil && string(got) != `{"T":` {
-			t.Errorf("AppendJSONTime(%v) = %s, %v; want %s, %v", tm, got, err, want, werr)
+			t.Errorf("AppendTime(%v) = %s, %v; want %s, %v", tm, got, err, want, werr)
 		}
 	}
 }
@@ -79,12 +79,12 @@ func TestAppendJSONNumberTimeAsEncodingJSON(t *testing.T) {
 func TestAppendJSONListsAsEncodingJSON(t *testing.T) {
 	for _, ss := range [][]string{nil, {}, {"a"}, {"<b>", "c\"d", "\u2028", "\xff"}} {
 		want, _ := json.Marshal(ss) // HTML-escaped, as Marshal does
-		if got := AppendJSONStrings(nil, ss, EscapeHTML); string(got) != string(want) {
-			t.Errorf("AppendJSONStrings(%q) = %s, want %s", ss, got, want)
+		if got := AppendStrings(nil, ss, EscapeHTML); string(got) != string(want) {
+			t.Errorf("AppendStrings(%q) = %s, want %s", ss, got, want)
 		}
-		each := func(s *string, b []byte) ([]byte, error) { return AppendJSONString(b, *s, EscapeHTML), nil }
-		if got, err := AppendJSONList(nil, ss, each); err != nil || string(got) != string(want) {
-			t.Errorf("AppendJSONList(%q) = %s, %v, want %s", ss, got, err, want)
+		each := func(s *string, b []byte) ([]byte, error) { return AppendString(b, *s, EscapeHTML), nil }
+		if got, err := AppendList(nil, ss, each); err != nil || string(got) != string(want) {
+			t.Errorf("AppendList(%q) = %s, %v, want %s", ss, got, err, want)
 		}
 		var field struct {
 			S string `json:"s,omitempty"`
@@ -92,29 +92,29 @@ func TestAppendJSONListsAsEncodingJSON(t *testing.T) {
 		for _, s := range ss {
 			field.S = s
 			want, _ := json.Marshal(field)
-			if got := append(AppendJSONOmitEmpty([]byte("{"), `"s":`, s, EscapeHTML), '}'); string(got) != string(want) {
-				t.Errorf("AppendJSONOmitEmpty(%q) = %s, want %s", s, got, want)
+			if got := append(AppendOmitEmpty([]byte("{"), `"s":`, s, EscapeHTML), '}'); string(got) != string(want) {
+				t.Errorf("AppendOmitEmpty(%q) = %s, want %s", s, got, want)
 			}
 		}
 	}
 	for _, m := range []map[string]string{nil, {}, {"b": "<2>", "a": "1", "\u2028": "x"}} {
 		want, _ := json.Marshal(m)
-		got, err := AppendJSONMap(nil, m, func(b []byte, s string) ([]byte, error) { return AppendJSONString(b, s, EscapeHTML), nil })
+		got, err := AppendMap(nil, m, func(b []byte, s string) ([]byte, error) { return AppendString(b, s, EscapeHTML), nil })
 		if err != nil || string(got) != string(want) {
-			t.Errorf("AppendJSONMap(%q) = %s, %v, want %s", m, got, err, want)
+			t.Errorf("AppendMap(%q) = %s, %v, want %s", m, got, err, want)
 		}
 	}
-	if got := AppendJSONOmitEmpty([]byte("{"), `"s":`, ""); string(got) != "{" {
-		t.Errorf("AppendJSONOmitEmpty of \"\" = %s, want nothing appended", got)
+	if got := AppendOmitEmpty([]byte("{"), `"s":`, ""); string(got) != "{" {
+		t.Errorf("AppendOmitEmpty of \"\" = %s, want nothing appended", got)
 	}
 	stop := errors.New("stop")
-	got, err := AppendJSONList([]byte("x"), []int{1, 2, 3}, func(v *int, b []byte) ([]byte, error) {
+	got, err := AppendList([]byte("x"), []int{1, 2, 3}, func(v *int, b []byte) ([]byte, error) {
 		if *v == 2 {
 			return b, stop
 		}
 		return strconv.AppendInt(b, int64(*v), 10), nil
 	})
 	if err != stop || string(got) != "x[1," {
-		t.Errorf("AppendJSONList stopping at an error: %q, %v; want x[1, and the error", got, err)
+		t.Errorf("AppendList stopping at an error: %q, %v; want x[1, and the error", got, err)
 	}
 }

@@ -1,4 +1,4 @@
-package quiz_test
+package markjson_test
 
 import (
 	"bytes"
@@ -11,13 +11,14 @@ import (
 	"time"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
+	"github.com/conflictq/conflictq/quiz/internal/markjson"
 	"github.com/conflictq/conflictq/quiz/internal/testfiles"
-	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// markJSON is a mark as AppendJSONFields writes it, in braces.
-func markJSON(m *quiz.Mark, opts ...text.JSONOption) ([]byte, error) {
-	b, err := m.AppendJSONFields([]byte("{"), opts...)
+// markJSON is a mark as AppendFields writes it, in braces.
+func markJSON(m *quiz.Mark, opts ...jsonw.Option) ([]byte, error) {
+	b, err := markjson.AppendFields([]byte("{"), m, opts...)
 	return append(b, '}'), err
 }
 
@@ -33,7 +34,7 @@ func TestMarkJSONAsEncodingJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		want, werr := json.Marshal(&m)
-		got, err := markJSON(&m, text.EscapeHTML)
+		got, err := markJSON(&m, jsonw.EscapeHTML)
 		if fmt.Sprint(err) != fmt.Sprint(werr) || werr == nil && !bytes.Equal(got, want) {
 			t.Fatalf("#%d %+v:\ngot  %s %v\nwant %s %v", n, m, got, err, want, werr)
 		}

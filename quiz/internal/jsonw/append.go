@@ -1,8 +1,7 @@
-package text
+package jsonw
 
 import (
 	"encoding/json"
-	"io"
 	"math"
 	"reflect"
 	"slices"
@@ -11,16 +10,16 @@ import (
 	"unicode/utf8"
 )
 
-// AppendJSONString appends s quoted as encoding/json quotes a string:
+// AppendString appends s quoted as encoding/json quotes a string:
 // control characters escaped, an invalid byte as \ufffd, U+2028 and U+2029
 // escaped; with EscapeHTML also <, > and & as \u003c, \u003e and \u0026,
-// as json.Marshal does, and without it as WriteJSON writes them (an Encoder
+// as json.Marshal does, and without it as text.WriteJSON writes them (an Encoder
 // with SetEscapeHTML(false)). The files written by hand rather than by
 // encoding/json's reflection (progress --json, grade --sums, grade --format
 // json and gradescope, a quiz's JSON report), which every run would
 // otherwise set up again, quote their strings with it;
 // TestAppendJSONAsEncodingJSON holds it to encoding/json.
-func AppendJSONString(b []byte, s string, opts ...JSONOption) []byte {
+func AppendString(b []byte, s string, opts ...Option) []byte {
 	const hex = "0123456789abcdef"
 	html := slices.Contains(opts, EscapeHTML)
 	b = append(b, '"')
@@ -73,9 +72,9 @@ func AppendJSONString(b []byte, s string, opts ...JSONOption) []byte {
 	return append(b, '"')
 }
 
-// AppendJSONFloat appends a finite f as encoding/json writes a float64 (the
+// AppendFloat appends a finite f as encoding/json writes a float64 (the
 // caller refuses NaN and the infinities, as encoding/json does).
-func AppendJSONFloat(b []byte, f float64) []byte {
+func AppendFloat(b []byte, f float64) []byte {
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -91,20 +90,20 @@ func AppendJSONFloat(b []byte, f float64) []byte {
 	return b
 }
 
-// AppendJSONNumber appends f as AppendJSONFloat does, or fails as
+// AppendNumber appends f as AppendFloat does, or fails as
 // encoding/json fails on NaN and the infinities, word for word, appending
 // nothing.
-func AppendJSONNumber(b []byte, f float64) ([]byte, error) {
+func AppendNumber(b []byte, f float64) ([]byte, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return b, &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
 	}
-	return AppendJSONFloat(b, f), nil
+	return AppendFloat(b, f), nil
 }
 
-// AppendJSONTime appends t as encoding/json writes a time.Time (its
+// AppendTime appends t as encoding/json writes a time.Time (its
 // MarshalJSON), or fails as encoding/json fails on a year it cannot write,
 // word for word, appending nothing.
-func AppendJSONTime(b []byte, t time.Time) ([]byte, error) {
+func AppendTime(b []byte, t time.Time) ([]byte, error) {
 	data, err := t.MarshalJSON()
 	if err != nil {
 		return b, &json.MarshalerError{Type: reflect.TypeFor[time.Time](), Err: err}
@@ -112,39 +111,28 @@ func AppendJSONTime(b []byte, t time.Time) ([]byte, error) {
 	return append(b, data...), nil
 }
 
-// WriteIndentedJSON writes compact JSON (as the Append functions build it)
-// indented as WriteJSON indents what encoding/json writes, and a newline:
-// the hand-written files that WriteJSON wrote keep its bytes.
-func WriteIndentedJSON(w io.Writer, compact []byte) error {
-	if _, err := (&jsonIndenter{W: w}).Write(compact); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
-
-// JSONFloat is a member's key, as written before its value (`,"score":`),
-// and its float, for AppendJSONFloats.
-type JSONFloat struct {
+// Float is a member's key, as written before its value (`,"score":`),
+// and its float, for AppendFloats.
+type Float struct {
 	Key string
 	V   float64
 }
 
-// AppendJSONFloats appends each key and its float (AppendJSONNumber),
+// AppendFloats appends each key and its float (AppendNumber),
 // stopping at the first that encoding/json would refuse.
-func AppendJSONFloats(b []byte, fs ...JSONFloat) ([]byte, error) {
+func AppendFloats(b []byte, fs ...Float) ([]byte, error) {
 	var err error
 	for _, f := range fs {
-		if b, err = AppendJSONNumber(append(b, f.Key...), f.V); err != nil {
+		if b, err = AppendNumber(append(b, f.Key...), f.V); err != nil {
 			return b, err
 		}
 	}
 	return b, nil
 }
 
-// AppendJSONStrings appends ss as encoding/json writes a []string: null
-// for nil, else the strings quoted (AppendJSONString, with opts).
-func AppendJSONStrings(b []byte, ss []string, opts ...JSONOption) []byte {
+// AppendStrings appends ss as encoding/json writes a []string: null
+// for nil, else the strings quoted (AppendString, with opts).
+func AppendStrings(b []byte, ss []string, opts ...Option) []byte {
 	if ss == nil {
 		return append(b, "null"...)
 	}
@@ -153,15 +141,15 @@ func AppendJSONStrings(b []byte, ss []string, opts ...JSONOption) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = AppendJSONString(b, s, opts...)
+		b = AppendString(b, s, opts...)
 	}
 	return append(b, ']')
 }
 
-// AppendJSONList appends list as encoding/json writes a slice: null for
+// AppendList appends list as encoding/json writes a slice: null for
 // nil, else each element as each appends it (a method expression such as
 // (*Item).appendJSON), stopping at the first error.
-func AppendJSONList[T any](b []byte, list []T, each func(v *T, b []byte) ([]byte, error)) ([]byte, error) {
+func AppendList[T any](b []byte, list []T, each func(v *T, b []byte) ([]byte, error)) ([]byte, error) {
 	if list == nil {
 		return append(b, "null"...), nil
 	}
@@ -178,19 +166,19 @@ func AppendJSONList[T any](b []byte, list []T, each func(v *T, b []byte) ([]byte
 	return append(b, ']'), nil
 }
 
-// AppendJSONOmitEmpty appends key and s quoted (with opts), as encoding/json
+// AppendOmitEmpty appends key and s quoted (with opts), as encoding/json
 // writes a field tagged omitempty: nothing when s is empty.
-func AppendJSONOmitEmpty(b []byte, key, s string, opts ...JSONOption) []byte {
+func AppendOmitEmpty(b []byte, key, s string, opts ...Option) []byte {
 	if s == "" {
 		return b
 	}
-	return AppendJSONString(append(b, key...), s, opts...)
+	return AppendString(append(b, key...), s, opts...)
 }
 
-// AppendJSONMap appends m as encoding/json writes a map with string keys:
+// AppendMap appends m as encoding/json writes a map with string keys:
 // null for nil, else its keys sorted, each with its value as each appends
 // it, stopping at the first error.
-func AppendJSONMap[V any](b []byte, m map[string]V, each func(b []byte, v V) ([]byte, error)) ([]byte, error) {
+func AppendMap[V any](b []byte, m map[string]V, each func(b []byte, v V) ([]byte, error)) ([]byte, error) {
 	if m == nil {
 		return append(b, "null"...), nil
 	}
@@ -205,7 +193,7 @@ func AppendJSONMap[V any](b []byte, m map[string]V, each func(b []byte, v V) ([]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, err = each(append(AppendJSONString(b, k), ':'), m[k]); err != nil {
+		if b, err = each(append(AppendString(b, k), ':'), m[k]); err != nil {
 			return b, err
 		}
 	}

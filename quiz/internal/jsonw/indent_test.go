@@ -1,4 +1,4 @@
-package text
+package jsonw
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ func TestIndentJSONAsEncodingJSON(t *testing.T) {
 	}
 }
 
-// jsonIndenter gives IndentJSON's output however the document is cut into
+// Indenter gives IndentJSON's output however the document is cut into
 // writes and chunks.
 func TestJSONIndenterAsIndentJSON(t *testing.T) {
 	v := map[string]any{"a": []any{1, "x, y: {z}", map[string]any{"b": nil, "c": []string{}}}, "q\"\\": "\\\"[]{}", "e": ""}
@@ -46,13 +46,44 @@ func TestJSONIndenterAsIndentJSON(t *testing.T) {
 		want := IndentJSON(nil, buf.Bytes())
 		for _, cut := range []int{1, 7, 1 << 20} {
 			var out bytes.Buffer
-			ind := &jsonIndenter{W: &out}
+			ind := &Indenter{W: &out}
 			for src := buf.Bytes(); len(src) > 0; src = src[min(cut, len(src)):] {
 				ind.Write(src[:min(cut, len(src))])
 			}
 			if !bytes.Equal(out.Bytes(), want) {
 				t.Errorf("written %d bytes at a time: differs from IndentJSON", cut)
 			}
+		}
+	}
+}
+
+// WriteIndented of what json.Marshal writes, HTML escaped, is
+// json.MarshalIndent's and a newline (Gradescope's results.json), on strings
+// an indenter can get wrong: <>&, U+2028 and U+2029, quotes, backslashes,
+// control bytes, invalid UTF-8, brackets inside strings.
+func TestWriteIndentedAsMarshalIndent(t *testing.T) {
+	hostile := []string{"", "<script>alert(1)</script>", "a & b > c < d", "x\u2028y\u2029z", "\"\\/", "\x00\x1f\t\n\r",
+		"\xff\xc3", "é😀Xocalı Խոջալու", "{[,:]}", "\u003c already escaped \\u003c"}
+	var vs []any
+	for _, s := range hostile {
+		vs = append(vs, s, map[string]any{"name": s, "tests": hostile, "map": map[string]any{s: s, "n": 1.5}, "empty": []int{}})
+	}
+	vs = append(vs, hostile, map[string]any{})
+	for _, v := range vs {
+		compact, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := WriteIndented(&got, compact); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != string(want)+"\n" {
+			t.Errorf("WriteIndented(%s):\n%s\nwant MarshalIndent's\n%s", compact, got.Bytes(), want)
 		}
 	}
 }
