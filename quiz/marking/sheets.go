@@ -17,10 +17,10 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 	"github.com/conflictq/conflictq/quiz/internal/yamlemit"
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/sheet"
-	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // A paper sheet (YAML or JSON) is marked as a report is, but what the student
@@ -337,7 +337,7 @@ func markYAML(e *yamlemit.Emitter, m sheet.Mark) {
 // quizNum is points as JSON writes them ("" for NaN and the infinities,
 // which CheckPoints refuses before a mark is written).
 func quizNum(p float64) string {
-	b, _ := text.AppendJSONNumber(nil, p+0)
+	b, _ := jsonw.AppendNumber(nil, p+0)
 	return string(b)
 }
 
