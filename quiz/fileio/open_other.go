@@ -10,9 +10,14 @@ import (
 // Open opens a file to read (os.Open; see open_unix.go).
 func Open(name string) (*os.File, error) { return os.Open(name) }
 
-// createTemp is os.CreateTemp(dir, prefix+"*"), made perm (see open_unix.go;
+// OpenFile is os.OpenFile (see open_unix.go).
+func OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
+	return os.OpenFile(name, flag, perm)
+}
+
+// CreateTemp is os.CreateTemp(dir, prefix+"*"), made perm (see open_unix.go;
 // Windows has no umask, and its files keep only a read-only bit).
-func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+func CreateTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
 	f, err := os.CreateTemp(dir, prefix+"*")
 	if err == nil {
 		f.Chmod(perm)

@@ -16,25 +16,39 @@ import (
 // process sets the poller up (an epoll instance, an event descriptor, and
 // eight system calls in all), which every command that reads a file paid
 // for nothing. Every file conflictq reads is opened with it.
-func Open(name string) (*os.File, error) {
+func Open(name string) (*os.File, error) { return OpenFile(name, os.O_RDONLY, 0) }
+
+// OpenFile opens a file as os.OpenFile does (perm: its permission bits
+// only), without the runtime's poller (see Open): mark's lock file. A
+// flag's O_NONBLOCK is for the open alone (a pipe at the path does not make
+// it wait); the file is blocking after, as a regular file is that
+// os.OpenFile opened (the poller refuses it).
+func OpenFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
 	for {
-		fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err := syscall.Open(name, flag|syscall.O_CLOEXEC, uint32(perm.Perm()))
 		if err == syscall.EINTR {
 			continue
 		}
 		if err != nil {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
+		if flag&syscall.O_NONBLOCK != 0 {
+			// Else os.NewFile would hand the file to the poller.
+			if err := syscall.SetNonblock(fd, false); err != nil {
+				syscall.Close(fd)
+				return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+			}
+		}
 		return os.NewFile(uintptr(fd), name), nil
 	}
 }
 
-// createTemp creates a new file with the permissions perm less the
+// CreateTemp creates a new file with the permissions perm less the
 // process's umask, as open(2) gives them, in dir, named prefix and a random
 // number, and opens it to write, as os.CreateTemp(dir, prefix+"*") does
 // (which makes it 0600); without the runtime's poller, which
 // os.CreateTemp set up in every run that writes a file (see Open).
-func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+func CreateTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
 	if dir != "" && !os.IsPathSeparator(dir[len(dir)-1]) {
 		dir += string(os.PathSeparator)
 	}

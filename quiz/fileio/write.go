@@ -96,7 +96,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		// (attack21 L7: it became 0644).
 		perm &= st.Mode().Perm()
 	}
-	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
+	tmp, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// Named by the path given, not by the temporary file.
@@ -176,7 +176,7 @@ func syncDir(dir string, d Durability) {
 	if d != Durable {
 		return
 	}
-	f, err := os.Open(dir)
+	f, err := Open(dir)
 	if err != nil {
 		return
 	}

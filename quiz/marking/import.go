@@ -2,7 +2,6 @@ package marking
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -63,7 +62,7 @@ type Row struct {
 // distinct files, as List gives them, or one name's write would undo the
 // other's marks.
 func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
-	fh, err := os.Open(from)
+	fh, err := fileio.Open(from)
 	if err != nil {
 		return nil, nil, err
 	}

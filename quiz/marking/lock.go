@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -131,7 +132,7 @@ func (e *ReadOnlyError) Error() string {
 
 // canWriteIn checks dir takes a new file, as each mark is written.
 func canWriteIn(dir string) error {
-	f, err := os.CreateTemp(dir, ".conflictq-check-*")
+	f, err := fileio.CreateTemp(dir, ".conflictq-check-", 0o600) // as os.CreateTemp, without the poller
 	if err != nil {
 		if readOnly(err) {
 			return &ReadOnlyError{Dir: dir}

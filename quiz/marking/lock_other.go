@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // lockDir claims the directory's lock file by creating it; it is removed on
@@ -19,7 +21,7 @@ func lockDir(dir, who string) (func(), error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		h := ""
-		if r, err := os.Open(path); err == nil {
+		if r, err := fileio.Open(path); err == nil {
 			h = holder(r)
 			r.Close()
 		}

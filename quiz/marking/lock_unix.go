@@ -100,10 +100,11 @@ func lockDir(dir, who string) (func(), error) {
 // openLock opens the lock file at path, creating it when it is not there;
 // created says this open made it. O_NOFOLLOW: a link put at the path is not
 // followed (with O_EXCL nothing at the path is); O_NONBLOCK: nor does a pipe
-// there make the open wait.
+// there make the open wait. fileio.OpenFile: nor does the open set up the
+// runtime's poller.
 func openLock(path string) (f *os.File, created bool, err error) {
 	const flags = os.O_RDWR | os.O_CREATE | syscall.O_NOFOLLOW | syscall.O_NONBLOCK
-	f, err = os.OpenFile(path, flags|os.O_EXCL, 0o644)
+	f, err = fileio.OpenFile(path, flags|os.O_EXCL, 0o644)
 	if err == nil {
 		return f, true, nil
 	}
@@ -112,7 +113,7 @@ func openLock(path string) (f *os.File, created bool, err error) {
 	}
 	// There already (a lock file, or what checkLockPath refuses): opened
 	// as it always was, the errors named as they always were.
-	f, err = os.OpenFile(path, flags, 0o644)
+	f, err = fileio.OpenFile(path, flags, 0o644)
 	return f, false, err
 }
 

@@ -11,11 +11,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/internal/jsonw"
+	"github.com/conflictq/conflictq/quiz/internal/yamlemit"
 	"github.com/conflictq/conflictq/quiz/internal/yamlnode"
 	"github.com/conflictq/conflictq/quiz/sheet"
 )
@@ -266,30 +269,75 @@ func firstLine(err error) string {
 	return s
 }
 
-// markFields is one mark as a sheet holds it, in a fixed order.
-func markNode(m sheet.Mark) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(k, v, tag string) {
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &yaml.Node{Kind: yaml.ScalarNode, Value: v, Tag: tag})
+// marksYAML is a sheet's marks section: "marks:" and, for each mark in
+// order, its question's id and the mark's fields in a fixed order (points,
+// and the comment, marker, time and answer hash each where it is set). It
+// is written through yamlemit byte for byte as yaml's encoder (SetIndent(2))
+// wrote the node tree it was built as: the id and the fields' text as
+// strings (!!str), quoted where they would read back as another value, the
+// points a plain number. Like the encoder, it refuses text that is not
+// UTF-8 rather than write it as !!binary. TestMarksYAMLAsEncoder holds it
+// to the encoder on every mark shape and on random and hostile marks.
+func marksYAML(marks []sheet.Mark) ([]byte, error) {
+	for _, m := range marks {
+		for _, s := range [...]string{m.ID, m.Comment, m.Marker, m.Answer} {
+			if !utf8.ValidString(s) {
+				return nil, errNotUTF8
+			}
+		}
 	}
-	add("points", quizNum(m.Points), "")
-	if m.Comment != "" {
-		add("comment", m.Comment, "!!str")
+	e := yamlemit.New(16 + 96*len(marks))
+	e.BlockStart(false)
+	e.Key("marks", "", yamlemit.Plain)
+	if len(marks) == 0 {
+		e.FlowStart(true) // an empty mapping: {}
+		e.FlowEnd(true)
+	} else {
+		e.BlockStart(false)
+		for _, m := range marks {
+			e.Key(m.ID, "", yamlemit.NodeStyle(m.ID, "", true))
+			markYAML(e, m)
+		}
+		e.BlockEnd()
 	}
-	if m.Marker != "" {
-		add("marker", m.Marker, "!!str")
-	}
-	if !m.At.IsZero() {
-		add("time", m.At.UTC().Format(time.RFC3339), "!!str")
-	}
-	if m.Answer != "" {
-		add("answer_sha256", m.Answer, "!!str")
-	}
-	return n
+	e.BlockEnd()
+	e.End()
+	return e.Buf, nil
 }
 
+// errNotUTF8 is yaml's encoder's error, word for word, for a string (a
+// !!str node) that is not UTF-8.
+var errNotUTF8 = errors.New("yaml: cannot marshal invalid UTF-8 data as !!str")
+
+// markYAML writes one mark's fields as a block mapping (marksYAML).
+func markYAML(e *yamlemit.Emitter, m sheet.Mark) {
+	str := func(k, v string) {
+		e.Key(k, "", yamlemit.Plain)
+		e.Scalar(v, "", yamlemit.NodeStyle(v, "", true), false)
+	}
+	e.BlockStart(false)
+	e.Key("points", "", yamlemit.Plain)
+	p := quizNum(m.Points)
+	e.Scalar(p, "", yamlemit.NodeStyle(p, "", false), false)
+	if m.Comment != "" {
+		str("comment", m.Comment)
+	}
+	if m.Marker != "" {
+		str("marker", m.Marker)
+	}
+	if !m.At.IsZero() {
+		str("time", m.At.UTC().Format(time.RFC3339))
+	}
+	if m.Answer != "" {
+		str("answer_sha256", m.Answer)
+	}
+	e.BlockEnd()
+}
+
+// quizNum is points as JSON writes them ("" for NaN and the infinities,
+// which CheckPoints refuses before a mark is written).
 func quizNum(p float64) string {
-	b, _ := json.Marshal(p + 0)
+	b, _ := jsonw.AppendNumber(nil, p+0)
 	return string(b)
 }
 
@@ -310,19 +358,10 @@ func yamlWithMarks(file string, data []byte, marks []sheet.Mark) ([]byte, error)
 // gives a sheet's marks one after another in memory (batch) without reading
 // each result again to find it.
 func spliceMarks(data []byte, span sheet.MarksSection, marks []sheet.Mark) ([]byte, sheet.MarksSection, error) {
-	sec := &yaml.Node{Kind: yaml.MappingNode}
-	for _, m := range marks {
-		sec.Content = append(sec.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: m.ID, Tag: "!!str"}, markNode(m))
-	}
-	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "marks"}, sec}}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
+	section, err := marksYAML(marks)
+	if err != nil {
 		return nil, span, err
 	}
-	_ = enc.Close()
-	section := b.Bytes()
 	nl := []byte("\n")
 	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
 		// A CRLF sheet gets its section with CRLF too, not mixed line ends

@@ -7,9 +7,11 @@
 // literal and folded scalars, head and line comments, a !!binary tag for
 // text that is not UTF-8, no line folding: the encoder's width is
 // unlimited). It is the one place that decides how a YAML scalar is quoted.
-// The bank writer (quiz) and the sheet writer (quiz/sheet) are each held to
-// the encoder itself, byte for byte, by their tests on random and hostile
-// input.
+// The bank writer (quiz), the sheet writer (quiz/sheet) and the marks
+// section's (quiz/marking) are each held to the encoder itself, byte for
+// byte, by their tests on random and hostile input. Text that is not UTF-8
+// must not reach it: its callers write it as !!binary (Text) or refuse it,
+// as the encoder does; a scalar of it given to the emitter never returns.
 package yamlemit
 
 import (
