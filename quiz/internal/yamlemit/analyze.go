@@ -36,7 +36,9 @@ func analyze(s string) analysis {
 		if c < 0x80 { // most text: no table of wide characters to consult
 			w, printable, brk = 1, c == '\n' || c >= 0x20 && c <= 0x7E, c == '\n' || c == '\r'
 		} else {
-			w, printable, brk = width(c), isPrintable(s, i), isBreak(s, i)
+			// A byte that starts no UTF-8 character is one byte wide here:
+			// width 0 looped for ever on text that is not UTF-8 (markyaml26).
+			w, printable, brk = max(width(c), 1), isPrintable(s, i), isBreak(s, i)
 		}
 		followedByWhitespace := i+w >= len(s) || s[i+w] == ' ' || s[i+w] == '\t'
 		flow, block := indicatorAt(c, i == 0, precededByWhitespace, followedByWhitespace)

@@ -10,8 +10,9 @@
 // The bank writer (quiz), the sheet writer (quiz/sheet) and the marks
 // section's (quiz/marking) are each held to the encoder itself, byte for
 // byte, by their tests on random and hostile input. Text that is not UTF-8
-// must not reach it: its callers write it as !!binary (Text) or refuse it,
-// as the encoder does; a scalar of it given to the emitter never returns.
+// should not reach it: its callers write it as !!binary (Text) or refuse it,
+// as the encoder does; given to the emitter, it is written a byte at a time
+// (not as the encoder would: it refuses such text).
 package yamlemit
 
 import (
@@ -530,7 +531,7 @@ func (e *Emitter) writeFolded(s string) {
 			if !breaks && !leadingSpaces && s[i] == '\n' {
 				k := 0 // the emitter looks from the text's start, not from i
 				for k < len(s) && isBreak(s, k) {
-					k += width(s[k])
+					k += max(width(s[k]), 1)
 				}
 				if !isBlankz(s, k) {
 					e.putBreak()
