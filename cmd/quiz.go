@@ -775,7 +775,7 @@ func canWriteIn(opts *QuizOptions, dir string) error {
 	if opts.Answers != "" {
 		return nil
 	}
-	f, err := os.CreateTemp(dir, ".conflictq-check-*")
+	f, err := fileio.CreateTemp(dir, ".conflictq-check-", 0o600) // without the runtime's poller
 	if err != nil {
 		return errors.Unwrap(err)
 	}
