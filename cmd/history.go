@@ -58,22 +58,37 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	// first question, and a quiz left at its first question keeps no empty
 	// history. One that cannot be opened is tried again at the next answer.
 	var log *history.Log
+	hook := func(l *history.Log) {
+		l.Remade = func() {
+			fmt.Fprintf(errOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(path))
+		}
+		l.Forgotten = func() {
+			opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
+			fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
+		}
+		log = l
+	}
+	// A history already there is held from the start (opening it makes
+	// nothing), so that a forget before the first answer is seen.
+	if l, err := history.OpenExisting(path); err == nil && l != nil {
+		hook(l)
+	}
 	appendRecord := func(r history.Record) error {
 		if log == nil {
 			l, err := history.Open(path)
 			if err != nil {
 				return err
 			}
-			l.Remade = func() {
-				fmt.Fprintf(errOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(path))
-			}
-			l.Forgotten = func() {
-				opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
-				fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
-			}
-			log = l
+			hook(l)
 		}
 		return log.Append(r)
+	}
+	// As the quiz ends, before its report is saved: forgotten since the
+	// last answer, it keeps no copy either (recheck26 H1).
+	opts.checkForgotten = func() {
+		if log != nil && log.WasForgotten() {
+			opts.forgotten.Store(true)
+		}
 	}
 	s.OnAnswer = func(o quiz.Outcome) {
 		if rc.BankDigests == nil { // at the first answer, not before the first question
@@ -88,6 +103,9 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	return func() {
 		if log != nil {
 			log.Close()
+		}
+		if opts.forgotten.Load() {
+			return // no cache of a history forgotten (recheck26 M1)
 		}
 		// A cache, so that the next review starts at once: brought up to
 		// date after the summary, when nobody waits. A review saves the

@@ -60,6 +60,8 @@ type QuizOptions struct {
 	// forgotten: progress --forget deleted the history during the quiz
 	// (history.Log.Forgotten): nothing more of it is kept.
 	forgotten atomic.Bool
+	// checkForgotten, set by recordHistory, looks again as the quiz ends.
+	checkForgotten func()
 	settings  func() []string // the settings files read, which no report replaces
 }
 
@@ -356,6 +358,9 @@ func quizRun(opts *QuizOptions) error {
 		rep.WriteHeldBackSummary(ios.Out, style, width)
 	} else {
 		rep.WriteSummary(ios.Out, style, width)
+	}
+	if opts.checkForgotten != nil {
+		opts.checkForgotten()
 	}
 	return finishQuiz(opts, rep, res.Outcomes, runErr, format)
 }

@@ -58,11 +58,27 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 	root.SetErr(afterFlush{held, f.IOStreams.ErrOut})
 	cmd, err := root.ExecuteC()
 	held.flush()
-	if werr := f.IOStreams.OutError(); werr != nil && err == nil {
+	if werr := f.IOStreams.OutError(); werr != nil {
 		// What the command printed did not all reach its file: a run
-		// that says nothing and ends with 0 would pass it off as written.
-		err = fmt.Errorf("the output was not all written: %w", werr)
+		// that says nothing and ends with 0 (or 1, a result below the
+		// pass mark) would pass it off as written (recheck26 L2).
+		lost := fmt.Errorf("the output was not all written: %w", werr)
+		if err == nil {
+			return exitOf(f, cmd, lost)
+		}
+		code := exitOf(f, cmd, err)
+		fmt.Fprintf(f.IOStreams.ErrOut, "conflictq: %s\n", lost)
+		if code == ExitInterrupted {
+			return code
+		}
+		return ExitInvalid
 	}
+	return exitOf(f, cmd, err)
+}
+
+// exitOf says what err, the end of a run of cmd, is (nothing for a silent
+// exit) and returns the exit code.
+func exitOf(f *Factory, cmd *cobra.Command, err error) int {
 	if err == nil {
 		return ExitOK
 	}

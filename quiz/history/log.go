@@ -77,6 +77,25 @@ func Open(path string) (*Log, error) {
 	return &Log{f: f, path: path}, nil
 }
 
+// OpenExisting opens the history file at path for appending if there is
+// one, making nothing (nil, nil when there is none): a quiz holds its
+// student's history from the start, so that a progress --forget before its
+// first answer is seen (recheck26 M1), without making folders before the
+// first question.
+func OpenExisting(path string) (*Log, error) {
+	if err := checkRegular(path); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Log{f: f, path: path}, nil
+}
+
 // checkRegular refuses a history that is not a regular file (a pipe would
 // block a reader for ever); a missing one is fine.
 func checkRegular(path string) error {
@@ -142,15 +161,9 @@ func (l *Log) follow() error {
 	if err != nil && !gone {
 		return nil // cannot tell (a folder made unreadable): the file held is written
 	}
-	if gone && held.Size() >= int64(len(forgottenMark)) { // an answer may have followed it, while Forget held the lock
-		mark := make([]byte, len(forgottenMark))
-		if _, err := l.f.ReadAt(mark, 0); err == nil && string(mark) == forgottenMark {
-			l.off = true
-			if l.Forgotten != nil {
-				l.Forgotten()
-			}
-			return nil
-		}
+	if l.marked(held) { // gone, or another quiz's new history in its place (recheck26 M2)
+		l.forget()
+		return nil
 	}
 	fresh, err := Open(l.path)
 	if err != nil {
@@ -162,6 +175,45 @@ func (l *Log) follow() error {
 		l.Remade()
 	}
 	return nil
+}
+
+// marked reports whether the file held (held, its Stat) carries Forget's
+// mark: Forget deleted it. An answer may follow the mark, appended while
+// Forget held the lock.
+func (l *Log) marked(held os.FileInfo) bool {
+	if held.Size() < int64(len(forgottenMark)) {
+		return false
+	}
+	mark := make([]byte, len(forgottenMark))
+	_, err := l.f.ReadAt(mark, 0)
+	return err == nil && string(mark) == forgottenMark
+}
+
+// forget stops the log (off) and calls Forgotten, once.
+func (l *Log) forget() {
+	if l.off {
+		return
+	}
+	l.off = true
+	if l.Forgotten != nil {
+		l.Forgotten()
+	}
+}
+
+// WasForgotten reports whether Forget deleted the history the log holds,
+// also when no answer came after it: a quiz that stops then keeps no copy
+// of its answers (recheck26 H1). The log then writes nothing more.
+func (l *Log) WasForgotten() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.off {
+		if held, err := l.f.Stat(); err == nil {
+			if now, err := os.Stat(l.path); (err != nil || !os.SameFile(held, now)) && l.marked(held) {
+				l.forget()
+			}
+		}
+	}
+	return l.off
 }
 
 // tornNote is the line Append writes after ending a line cut short by a

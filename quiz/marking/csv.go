@@ -94,7 +94,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			// fails in its first cell (x"y: a bare quote) has no field
 			// to ask FieldPos about, which panicked (mark25).
 			start := fileLines(err, skipped)
-			if end := errorLine(err); broken > 0 && start == broken+1 {
+			if end := errorLine(err); broken > 0 && start == broken+1 && errors.Is(err, csv.ErrBareQuote) {
 				// The reader goes on at the line after the error, which may
 				// be the rest of the broken row (a quoted cell it never
 				// reached, over two lines): one problem, not a second
@@ -105,7 +105,12 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 				continue
 			}
 			probs = append(probs, quiz.Problem{File: name, Line: start, Msg: err.Error()})
-			broken = errorLine(err)
+			broken = 0
+			if errors.Is(err, csv.ErrQuote) {
+				// A quote the reader never saw closed: the lines after
+				// it may be the rest of its cell.
+				broken = errorLine(err)
+			}
 			continue
 		}
 		broken = 0

@@ -149,9 +149,14 @@ func TestReadCSVRowBrokenOverTwoLines(t *testing.T) {
 	if len(probs) != 1 || probs[0].Error() != want {
 		t.Errorf("problems %q, want one: %q", probs, want)
 	}
-	// Two broken rows apart are two problems.
+	// Two broken rows apart are two problems, and so are two rows side by
+	// side that each break on a bare quote (recheck26 L3).
 	in = "file,b/e1,b/e1:answer\n\"a\"x,1,z\nb.yaml,1,z\n\"c\"x,1,z\n"
 	if _, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 2 || probs[0].Line != 2 || probs[1].Line != 4 {
 		t.Errorf("two broken rows apart: %q, want two problems, lines 2 and 4", probs)
+	}
+	in = "file,b/e1,b/e1:answer\ns4\"y,1,z\ns5\"z,1,z\nc.yaml,1,z\n"
+	if got, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 2 || probs[0].Line != 2 || probs[1].Line != 3 || len(got) != 1 {
+		t.Errorf("two bare-quote rows side by side: %q (%d read), want two problems, lines 2 and 3, and c.yaml read", probs, len(got))
 	}
 }
