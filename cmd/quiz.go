@@ -62,7 +62,7 @@ type QuizOptions struct {
 	forgotten atomic.Bool
 	// checkForgotten, set by recordHistory, looks again as the quiz ends.
 	checkForgotten func()
-	settings  func() []string // the settings files read, which no report replaces
+	settings       func() []string // the settings files read, which no report replaces
 }
 
 const quizLong = `Take a quiz on the article, one question at a time, with arrow-key menus.
