@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -255,6 +256,12 @@ func descriptorOf(path string) string {
 			return n
 		}
 		if isFDPath(abs) {
+			// Only this process's: another's descriptor is not one to open
+			// where conflictq is run (recheck26 L5).
+			proc, _, _ := strings.Cut(strings.TrimPrefix(abs, "/proc/"), "/")
+			if proc != "self" && proc != "thread-self" && proc != strconv.Itoa(os.Getpid()) {
+				return ""
+			}
 			return abs[strings.LastIndexByte(abs, '/')+1:]
 		}
 		target, err := os.Readlink(path)

@@ -506,7 +506,11 @@ func TestWriteToADescriptorNotOpen(t *testing.T) {
 	if err := os.Symlink("x", y); err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{x, y, "/dev/fd/97", "/proc/self/fd/97"} {
+	// Another process's descriptor is not one to open here: the plain error.
+	if err := WriteFile("/proc/1/fd/97", false, Derived, func(io.Writer) error { return nil }); err == nil || strings.Contains(err.Error(), "descriptor") {
+		t.Errorf("/proc/1/fd/97: %v, want the system's error, not the advice", err)
+	}
+	for _, path := range []string{x, y, "/dev/fd/97", "/proc/self/fd/97", fmt.Sprintf("/proc/%d/fd/97", os.Getpid())} {
 		err := WriteFile(path, false, Derived, func(io.Writer) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), "it leads to file descriptor 97, which is not open") || !strings.HasPrefix(err.Error(), "cannot write "+path+":") {
 			t.Errorf("%s: %v, want it to name descriptor 97 as not open", path, err)
