@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -67,7 +68,11 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 			return exitOf(f, cmd, lost)
 		}
 		code := exitOf(f, cmd, err)
-		fmt.Fprintf(f.IOStreams.ErrOut, "conflictq: %s\n", lost)
+		var errno syscall.Errno
+		if !errors.As(werr, &errno) || !errors.Is(err, errno) {
+			// Said once: the command's own error may be that same write's.
+			fmt.Fprintf(f.IOStreams.ErrOut, "conflictq: %s\n", lost)
+		}
 		if code == ExitInterrupted {
 			return code
 		}

@@ -2,6 +2,7 @@ package marking
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -51,7 +52,7 @@ const (
 // cells instead of commas, the separator found in the header row (or named
 // by Excel's "sep=;" first line).
 func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
-	cr, skipped := csvReader(r)
+	cr, skipped, seen := csvReader(r)
 	header, err := cr.Read()
 	if err != nil {
 		fileLines(err, skipped)
@@ -83,7 +84,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		}
 		return dup[id]
 	})
-	broken := 0 // the file's line a row that could not be read broke off at
+	broken := 0 // the last line of a row that could not be read, as a lenient reader reads it
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -94,26 +95,20 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			// fails in its first cell (x"y: a bare quote) has no field
 			// to ask FieldPos about, which panicked (mark25).
 			start := fileLines(err, skipped)
-			if end := errorLine(err); broken > 0 && start == broken+1 && errors.Is(err, csv.ErrBareQuote) {
+			if start <= broken {
 				// The reader goes on at the line after the error, which may
 				// be the rest of the broken row (a quoted cell it never
 				// reached, over two lines): one problem, not a second
-				// (attack19 L2).
+				// (attack19 L2, recheck26 L3, recheck26b).
 				p := &probs[len(probs)-1]
 				p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
-				broken = end
 				continue
 			}
 			probs = append(probs, quiz.Problem{File: name, Line: start, Msg: err.Error()})
-			broken = 0
-			if errors.Is(err, csv.ErrQuote) {
-				// A quote the reader never saw closed: the lines after
-				// it may be the rest of its cell.
-				broken = errorLine(err)
-			}
+			broken = lenientEnd(seen.Bytes(), start, cr.Comma)
 			continue
 		}
-		broken = 0
+		broken = 0 // a row the reader could read: the broken one ended before it
 		line, _ := cr.FieldPos(0)
 		line += skipped // the file's line, past a "sep=" line
 		if len(rec) > len(header) {
@@ -140,13 +135,26 @@ func fileLines(err error, skipped int) int {
 	return pe.StartLine
 }
 
-// errorLine is the file's line a CSV parse error (after fileLines) names.
-func errorLine(err error) int {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
+// lenientEnd is the last line of the row that starts on the file's line
+// start, as a reader that takes a stray quote as text reads it (0 when it
+// cannot tell): where a row the strict reader refused ends, a quoted cell
+// over two lines and all, in data, the file as read so far.
+func lenientEnd(data []byte, start int, comma rune) int {
+	off := 0
+	for l := 1; l < start; l++ {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return 0
+		}
+		off += i + 1
+	}
+	lr := csv.NewReader(bytes.NewReader(data[off:]))
+	lr.LazyQuotes, lr.FieldsPerRecord, lr.Comma = true, -1, comma
+	if _, err := lr.Read(); err != nil {
 		return 0
 	}
-	return pe.Line
+	end := int(lr.InputOffset())
+	return start + bytes.Count(bytes.TrimSuffix(data[off:off+end], []byte("\n")), []byte("\n"))
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
@@ -171,8 +179,9 @@ func longRow(cells, headers int, comma rune) string {
 // csvReader reads a CSV by the separator a spreadsheet wrote: the one its
 // "sep=" line names (skipped: 1), else the one its first lines use; a
 // byte-order mark is dropped.
-func csvReader(r io.Reader) (cr *csv.Reader, skipped int) {
-	br := bufio.NewReaderSize(r, sniffSize(r))
+func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer) {
+	seen = &bytes.Buffer{} // what was read, for lenientEnd
+	br := bufio.NewReaderSize(io.TeeReader(r, seen), sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
@@ -190,7 +199,7 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int) {
 	cr = csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
-	return cr, skipped
+	return cr, skipped, seen
 }
 
 // maxSniff is the most of a CSV read to find its separator.

@@ -155,6 +155,12 @@ func TestReadCSVRowBrokenOverTwoLines(t *testing.T) {
 	if _, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 2 || probs[0].Line != 2 || probs[1].Line != 4 {
 		t.Errorf("two broken rows apart: %q, want two problems, lines 2 and 4", probs)
 	}
+	// A bare quote in a row's first cell, then a quoted cell over two lines:
+	// one problem (recheck26b: the rest of the cell came back as a second).
+	in = "file,b/e1,b/e1:answer,b/e1:comment\ns2\"x,1,z,\"broken\nover two\"\nc.yaml,1,z,ok\n"
+	if got, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 1 || probs[0].Line != 2 || !strings.HasSuffix(probs[0].Msg, "line 3, after it, could not be read either") || len(got) != 1 {
+		t.Errorf("a bare quote, then a cell over two lines: %q (%d read), want one problem at line 2 naming line 3, and c.yaml read", probs, len(got))
+	}
 	in = "file,b/e1,b/e1:answer\ns4\"y,1,z\ns5\"z,1,z\nc.yaml,1,z\n"
 	if got, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 2 || probs[0].Line != 2 || probs[1].Line != 3 || len(got) != 1 {
 		t.Errorf("two bare-quote rows side by side: %q (%d read), want two problems, lines 2 and 3, and c.yaml read", probs, len(got))
