@@ -506,9 +506,10 @@ func TestWriteToADescriptorNotOpen(t *testing.T) {
 	if err := os.Symlink("x", y); err != nil {
 		t.Fatal(err)
 	}
-	// Another process's descriptor is not one to open here: the plain error.
-	if err := WriteFile("/proc/1/fd/97", false, Derived, func(io.Writer) error { return nil }); err == nil || strings.Contains(err.Error(), "descriptor") {
-		t.Errorf("/proc/1/fd/97: %v, want the system's error, not the advice", err)
+	// Another process's descriptor (a pid no process can have, so that no
+	// real one is ever opened) is not one to open here: the plain error.
+	if err := WriteFile("/proc/999999999/fd/97", false, Derived, func(io.Writer) error { return nil }); err == nil || strings.Contains(err.Error(), "descriptor") {
+		t.Errorf("/proc/999999999/fd/97: %v, want the system's error, not the advice", err)
 	}
 	for _, path := range []string{x, y, "/dev/fd/97", "/proc/self/fd/97", fmt.Sprintf("/proc/%d/fd/97", os.Getpid())} {
 		err := WriteFile(path, false, Derived, func(io.Writer) error { return nil })
