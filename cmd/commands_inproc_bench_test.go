@@ -91,6 +91,8 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 		{name: "grade-sums", args: []string{"grade", "class.jsonl", "--sums", "class-sums-again.json", "--force"}},
 		{name: "quiz-answers", args: []string{"quiz", "--answers", fx.Sheet}},
 		{name: "quiz-answers-json", args: []string{"quiz", "--answers", fx.Sheet, "-o", "ana40.json", "--force"}},
+		{name: "quiz-answers-csv", args: []string{"quiz", "--answers", fx.Sheet, "-o", "ana40.csv", "--force"}},
+		{name: "quiz-answers-md", args: []string{"quiz", "--answers", fx.Sheet, "-o", "ana40.md", "--force"}},
 		{name: "mark-from", args: []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, reset: true},
 		{name: "mark-plain", args: []string{"mark", filepath.Dir(fx.Marked), "--plain"}, input: fx.Plain, reset: true},
 		{name: "summary", args: []string{"summary", "sums.json"}},

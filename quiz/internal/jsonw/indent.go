@@ -40,6 +40,13 @@ func (j *Indenter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// AppendTo appends p indented to dst, continuing the document that Write
+// and AppendTo were given before, for a writer that builds the whole
+// indented document in one buffer and writes it once (W is not used): its
+// compact pieces are built and indented a few KB at a time, so the document
+// is never held twice.
+func (j *Indenter) AppendTo(dst, p []byte) []byte { return j.st.append(dst, p) }
+
 // indentState is Indenter's state between chunks of one document.
 type indentState struct {
 	depth                     int

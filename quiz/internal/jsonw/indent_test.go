@@ -53,6 +53,14 @@ func TestJSONIndenterAsIndentJSON(t *testing.T) {
 			if !bytes.Equal(out.Bytes(), want) {
 				t.Errorf("written %d bytes at a time: differs from IndentJSON", cut)
 			}
+			var ap Indenter
+			var got []byte
+			for src := buf.Bytes(); len(src) > 0; src = src[min(cut, len(src)):] {
+				got = ap.AppendTo(got, src[:min(cut, len(src))])
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("appended %d bytes at a time: differs from IndentJSON", cut)
+			}
 		}
 	}
 }
