@@ -913,8 +913,12 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
 	}
-	if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
-		return err
+	// Without -o nothing is checked: the guard would look the sheet up and
+	// resolve the state folder for nothing (quizBanks alike).
+	if opts.Report != "" {
+		if err := newOutputGuard(opts.Library(), "the sheet --answers names", opts.Answers).withState(opts.StateDir).withSettings(opts.settingsFiles()).check("-o", opts.Report); err != nil {
+			return err
+		}
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintln(opts.IO.ErrOut, p.Error())

@@ -24,15 +24,10 @@ func Printable(s string) string {
 // escapes, so that they are read rather than obeyed by a terminal; invalid
 // UTF-8 becomes U+FFFD.
 func EscapeControl(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	clean := true
-	for _, r := range s {
-		if r < 0x20 || unsafeRune(r) {
-			clean = false
-			break
-		}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	if clean {
+	if !controlIn(s, false) {
 		return s
 	}
 	var b strings.Builder
@@ -72,12 +67,47 @@ func EscapeLines(s string) string {
 // escape: a control character other than a line break or a tab, or invalid
 // UTF-8. Banks refuse text that does.
 func HasControl(s string) bool {
-	if !utf8.ValidString(s) {
-		return true
-	}
-	for _, r := range s {
-		if r != '\n' && r != '\t' && (r < 0x20 || unsafeRune(r)) {
+	return !utf8.ValidString(s) || controlIn(s, true)
+}
+
+// controlIn reports whether s, valid UTF-8, holds a rune r < 0x20 or
+// unsafeRune(r), line breaks and tabs aside when lines is set. It reads the
+// bytes without decoding them: every such rune above ASCII starts with C2
+// (C1 controls, U+0080 to U+009F), D8 (U+061C) or E2 (the marks, embeddings
+// and isolates from U+200E), bytes that in valid UTF-8 only start a rune.
+// Decoding each rune and asking unicode.IsControl was most of the time of
+// EscapeControl and HasControl, which every name, answer and prompt a
+// report, page or message shows goes through. TestControlInAsUnsafeRune
+// holds it to unsafeRune on every rune.
+func controlIn(s string, lines bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20:
+			if !lines || c != '\n' && c != '\t' {
+				return true
+			}
+		case c < 0x7f:
+		case c == 0x7f:
 			return true
+		case c == 0xc2: // U+0080 to U+00BF
+			if i+1 < len(s) && s[i+1] <= 0x9f {
+				return true
+			}
+		case c == 0xd8: // U+0600 to U+063F
+			if i+1 < len(s) && s[i+1] == 0x9c {
+				return true
+			}
+		case c == 0xe2 && i+2 < len(s): // U+2000 to U+2FFF
+			switch d := s[i+2]; s[i+1] {
+			case 0x80: // U+200E, U+200F, U+202A to U+202E
+				if d == 0x8e || d == 0x8f || d >= 0xaa && d <= 0xae {
+					return true
+				}
+			case 0x81: // U+2066 to U+2069
+				if d >= 0xa6 && d <= 0xa9 {
+					return true
+				}
+			}
 		}
 	}
 	return false

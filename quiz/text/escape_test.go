@@ -1,6 +1,11 @@
 package text
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // One rule for what reaches a terminal: EscapeControl, kept line by line by
 // EscapeLines; CSVSafe and MarkdownEscape apply it too (issue 14, item 6).
@@ -53,6 +58,47 @@ func TestHasMedia(t *testing.T) {
 	} {
 		if HasMedia(s) != want {
 			t.Errorf("HasMedia(%q) = %v", s, !want)
+		}
+	}
+}
+
+// controlIn, which reads bytes, finds the runes that unsafeRune and the
+// C0 check find decoding them: every rune (above U+FFFF one in 97) alone, between others and twice,
+// and random mixes of the runes at the edges, with and without line breaks
+// and tabs kept.
+func TestControlInAsUnsafeRune(t *testing.T) {
+	decoded := func(s string, lines bool) bool {
+		for _, r := range s {
+			if (!lines || r != '\n' && r != '\t') && (r < 0x20 || unsafeRune(r)) {
+				return true
+			}
+		}
+		return false
+	}
+	for r := rune(0); r <= utf8.MaxRune; r += 1 + r/0x10000*96 { // every rune of the BMP, then one in 97
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "a" + string(r) + "é", string(r) + string(r) + "\u00a0"} {
+			for _, lines := range []bool{false, true} {
+				if got, want := controlIn(s, lines), decoded(s, lines); got != want {
+					t.Fatalf("controlIn(%q, %v) = %v, want %v", s, lines, got, want)
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(27, 1))
+	pieces := []string{"a", "\n", "\t", "\x1b", "\x7f", "\u0085", "\u00a0", "\u061c", "\u061b", "\u200e", "\u200d", "\u202a", "\u202f", "\u2066", "\u2069", "\u206a", "é", "😀", "→"}
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(6); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, lines := range []bool{false, true} {
+			if got, want := controlIn(s, lines), decoded(s, lines); got != want {
+				t.Fatalf("controlIn(%q, %v) = %v, want %v", s, lines, got, want)
+			}
 		}
 	}
 }
