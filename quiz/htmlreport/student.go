@@ -58,6 +58,9 @@ func WriteStudent(w io.Writer, rep *report.Report, outcomes []quiz.Outcome) erro
 	if rep.HeldBack {
 		v.HeldBack = report.HeldBackNote
 	}
+	// Grown by doubling, the list was copied at each doubling: 32 KB more
+	// fresh memory for the 35 questions of quiz-html-file's page.
+	v.Questions = make([]reviewQuestion, 0, len(rep.Questions))
 	for i, q := range rep.Questions {
 		rq := reviewQuestion{N: i + 1, QuestionReport: q}
 		if rep.HeldBack {
