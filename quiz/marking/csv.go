@@ -117,9 +117,30 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
 			continue
 		}
+		if i := notUTF8(rec); i >= 0 {
+			// A file saved in another encoding (a spreadsheet's plain
+			// "CSV" on Windows is Windows-1252): its accented letters are
+			// not the sheet's, so a comment would be refused as it is
+			// written and an answer read as changed since grading.
+			probs = append(probs, quiz.Problem{File: name, Line: line, Field: header[i], Msg: notUTF8Msg})
+			continue
+		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 	}
 	return out, probs
+}
+
+// notUTF8Msg says why a row with text that is not UTF-8 gives no marks.
+const notUTF8Msg = `not UTF-8 text, so nothing of this row was read: the CSV was saved in another encoding (a spreadsheet's plain "CSV" on Windows); save it as "CSV UTF-8" and run again`
+
+// notUTF8 is the index of rec's first cell that is not UTF-8, or -1.
+func notUTF8(rec []string) int {
+	for i, cell := range rec {
+		if !utf8.ValidString(cell) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fileLines makes the lines a CSV parse error names the file's, past the
