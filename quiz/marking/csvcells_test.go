@@ -191,3 +191,23 @@ func TestReadCSVRowNotUTF8(t *testing.T) {
 		}
 	}
 }
+
+// An older CSV's column essay beside a newer one's ob/essay: both would be
+// the one question of a sheet of bank ob, given two marks. The id-alone
+// column is not read, with a problem at the header naming both; an id alone
+// with no bank/id beside it is read as before.
+func TestReadCSVOldAndNewColumnOfOneQuestion(t *testing.T) {
+	in := "student,file,essay:answer,essay,ob/essay:answer,ob/essay,other:answer,other\n" +
+		"ana,a.yaml,the answer,1,the answer,0.5,x,2\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(probs) != 1 || probs[0].Line != 1 || !strings.Contains(probs[0].Msg, "the columns essay (an older CSV's) and ob/essay may name one question") {
+		t.Errorf("problems %v, want one at the header naming essay and ob/essay", probs)
+	}
+	var ids []string
+	for _, e := range got {
+		ids = append(ids, fmt.Sprintf("%s=%g", e.ID, e.Points))
+	}
+	if strings.Join(ids, " ") != "ob/essay=0.5 other=2" {
+		t.Errorf("read %v, want ob/essay=0.5 other=2", ids)
+	}
+}
