@@ -1,6 +1,9 @@
 package jsonw
 
-import "io"
+import (
+	"bytes"
+	"io"
+)
 
 // WriteIndented writes compact JSON (as the Append functions build it)
 // indented as text.WriteJSON indents what encoding/json writes, and a newline:
@@ -47,6 +50,25 @@ func (j *Indenter) Write(p []byte) (int, error) {
 // is never held twice.
 func (j *Indenter) AppendTo(dst, p []byte) []byte { return j.st.append(dst, p) }
 
+// plainRun is how many bytes of p, up to plainWindow, come before its first
+// quote or backslash: two searches for a byte, which run many bytes a step,
+// where a loop over the bytes asking for both took most of indenting a
+// report. The window keeps a string of many escapes linear: each escape
+// searches on from itself, never further than plainWindow.
+func plainRun(p []byte) int {
+	p = p[:min(len(p), plainWindow)]
+	n := bytes.IndexByte(p, '"')
+	if n < 0 {
+		n = len(p)
+	}
+	if k := bytes.IndexByte(p[:n], '\\'); k >= 0 {
+		n = k
+	}
+	return n
+}
+
+const plainWindow = 512
+
 // indentState is Indenter's state between chunks of one document.
 type indentState struct {
 	depth                     int
@@ -67,10 +89,7 @@ func (st *indentState) append(dst, src []byte) []byte {
 		if inString {
 			// Copy the string's plain run in one append: most of a bank
 			// export is text inside strings.
-			j := i
-			for j < len(src) && src[j] != '"' && src[j] != '\\' {
-				j++
-			}
+			j := i + plainRun(src[i:])
 			if j > i && !escaped {
 				dst = append(dst, src[i:j]...)
 				i = j - 1

@@ -3,6 +3,7 @@ package jsonw
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -11,6 +12,8 @@ func TestIndentJSONAsEncodingJSON(t *testing.T) {
 		nil, 1, "s", []int{}, map[string]any{}, []any{[]any{}, map[string]any{}},
 		map[string]any{"a": []any{1, "x, y: {z}", map[string]any{"b": nil, "c": []string{}}}, "q\"\\": "\\\"[]{}", "e": ""},
 		[]map[string]any{{"html": "<b>&</b>", "nl": "a\nb", "u": "\u2028é😀"}},
+		// Strings longer than plainRun's window, with escapes before, at and after its edge.
+		[]string{strings.Repeat("a", 511) + "\"" + strings.Repeat("b", 600), strings.Repeat(`\`, 700), strings.Repeat("x\"", 400), strings.Repeat("é", 1000) + "{[,:]}"},
 	} {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
