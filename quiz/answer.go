@@ -786,25 +786,37 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		if v.Kind == Mapping && i < len(v.PairLines) {
 			rv.line = v.PairLines[i] // a note on the pair's own line
 		}
+		// errors.As only on an error: its target escapes, one allocation a
+		// pair otherwise.
 		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
-		var amb pairRefError
-		if errors.As(err, &amb) {
-			return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "left")))
-		} else if err != nil {
+		if err != nil {
+			if amb := pairRefOf(err); amb != nil {
+				return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "left")))
+			}
 			return nil, atPair(v, i, fmt.Errorf("left side %q: not one of the items", pair[0]))
 		}
 		if out[li] >= 0 {
 			return nil, rv.leftTwice(v, pairs, i, li, lefts, f.lefts)
 		}
 		ri, err := rv.resolve(pair[1], rights, f.rights, true)
-		if errors.As(err, &amb) {
-			return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "right")))
-		} else if err != nil {
+		if err != nil {
+			if amb := pairRefOf(err); amb != nil {
+				return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "right")))
+			}
 			return nil, atPair(v, i, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1]))
 		}
 		out[li] = q.pairOfRightIn(rights, ri)
 	}
 	return out, nil
+}
+
+// pairRefOf is the pairRefError in err's chain, or nil.
+func pairRefOf(err error) pairRefError {
+	var amb pairRefError
+	if errors.As(err, &amb) {
+		return amb
+	}
+	return nil
 }
 
 // pairRefError is a reference that could name two options (ambiguousRef,
