@@ -422,9 +422,10 @@ func (t *textResults) Write(r *SheetResult) error {
 	if st := r.StatusText(); st != r.Status() {
 		line += "    " + text.Hang("status: "+st, t.opts.Width, 4) + "\n"
 	}
-	for _, o := range r.Outcomes {
+	for oi := range r.Outcomes { // in place: an Outcome is 200 bytes to copy
+		o := &r.Outcomes[oi]
 		if o.Response.Unreadable != "" || cutOffNote(o.Response) != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
-			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(o, t.opts.Reveal, true)))
+			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(*o, t.opts.Reveal, true)))
 		}
 	}
 	_, err := io.WriteString(t.w, line)
