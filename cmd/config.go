@@ -177,12 +177,26 @@ func applySettings(cmd *cobra.Command, f *Factory, env, v *viper.Viper, origins 
 
 // settingsInEnvironment reports whether a variable named CONFLICTQ_... is
 // in the environment the Viper of loadConfig reads (the process's), in any
-// case, as Windows names them.
+// case, as Windows names them, other than conflictq's own (ownVariable).
 func settingsInEnvironment() bool {
 	for _, kv := range os.Environ() {
 		if len(kv) > len("CONFLICTQ_") && strings.EqualFold(kv[:len("CONFLICTQ_")], "CONFLICTQ_") {
-			return true
+			if name, _, _ := strings.Cut(kv, "="); !ownVariable(name) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// ownVariable reports whether name is one of the variables conflictq reads
+// itself, which name no flag (TestOwnVariablesAreNoSettings): set, they
+// sent every run down loadConfig's slow path for nothing (two Vipers, every
+// flag asked), a pager's user in every run and progress-year's clock.
+func ownVariable(name string) bool {
+	switch strings.ToUpper(name) {
+	case "CONFLICTQ_PAGER", "CONFLICTQ_TEST_NOW", "CONFLICTQ_TEST_STEP":
+		return true
 	}
 	return false
 }

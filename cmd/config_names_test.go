@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -289,4 +292,71 @@ func TestStandInNamesAreTheCommands(t *testing.T) {
 		}
 	}
 	check(rootCommands())
+}
+
+// The variables conflictq reads itself are every CONFLICTQ_ name its code
+// spells, and none of them is a setting: no flag of any command, top-level
+// or in its command's section, is read from it.
+func TestOwnVariablesAreNoSettings(t *testing.T) {
+	f, _, _, _ := testFactory(t)
+	tree := wholeTree(f)
+	envName := func(key string) string {
+		return "CONFLICTQ_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(key))
+	}
+	settings := map[string]bool{}
+	var visit func(c *cobra.Command)
+	visit = func(c *cobra.Command) {
+		add := func(fl *pflag.Flag) {
+			settings[envName(fl.Name)] = true
+			settings[envName(c.Name()+"."+fl.Name)] = true
+		}
+		c.Flags().VisitAll(add)
+		c.PersistentFlags().VisitAll(add)
+		for _, sub := range c.Commands() {
+			visit(sub)
+		}
+	}
+	visit(tree)
+	spelt := map[string]bool{}
+	re := regexp.MustCompile(`"(CONFLICTQ_[A-Z][A-Z_]*)"`)
+	for _, dir := range []string{".", "internal/iostreams", "internal/prompt"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, file := range files {
+			if strings.HasSuffix(file, "_test.go") {
+				continue
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range re.FindAllStringSubmatch(string(data), -1) {
+				spelt[m[1]] = true
+			}
+		}
+	}
+	if len(spelt) < 3 {
+		t.Fatalf("found %v: the search is broken", spelt)
+	}
+	for name := range spelt {
+		if !ownVariable(name) {
+			t.Errorf("%s is read by conflictq but not ownVariable's: it counts as a setting", name)
+		}
+		if settings[name] {
+			t.Errorf("%s is ownVariable's but names a setting", name)
+		}
+	}
+	for _, name := range []string{"CONFLICTQ_PAGER", "conflictq_test_now", "CONFLICTQ_TEST_STEP"} {
+		if !ownVariable(name) {
+			t.Errorf("ownVariable(%q) is false", name)
+		}
+	}
+	if ownVariable("CONFLICTQ_STUDENT") || !settings["CONFLICTQ_STUDENT"] || !settings["CONFLICTQ_GRADE_PASS"] {
+		t.Error("CONFLICTQ_STUDENT is not read as a setting")
+	}
+	noSettingsInEnvironment(t)
+	t.Setenv("CONFLICTQ_TEST_NOW", "2026-01-01T00:00:00Z")
+	t.Setenv("CONFLICTQ_PAGER", "less")
+	if settingsInEnvironment() {
+		t.Error("conflictq's own variables count as settings in the environment")
+	}
 }
