@@ -242,20 +242,24 @@ func parseConfig(file string, data []byte) (settings map[string]any, lines map[s
 		_, err := quiz.ParseYAML(file, data)
 		return nil, nil, err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, nil, quiz.YAMLProblem(file, err)
-	}
-	settings, lines = map[string]any{}, map[string]int{}
-	if len(doc.Content) == 0 {
-		return settings, lines, nil // an empty file sets nothing
-	}
-	// Parsed again with the checks every YAML input gets: one document (the
-	// README's limits table), no key twice, no alias bomb.
+	// Parsed with the checks every YAML input gets: one document (the
+	// README's limits table), no key twice, no alias bomb. Only when that
+	// fails is the file parsed as yaml.Unmarshal reads it, so that a syntax
+	// error reads as it did and an empty file (or one of comments) sets
+	// nothing: a document ParseYAML reads is one Unmarshal reads, not empty
+	// (TestParseConfigAsBefore holds it to parsing both ways every time).
 	root, err := quiz.ParseYAML(file, data)
 	if err != nil {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, nil, quiz.YAMLProblem(file, err)
+		}
+		if len(doc.Content) == 0 {
+			return map[string]any{}, map[string]int{}, nil // an empty file sets nothing
+		}
 		return nil, nil, err
 	}
+	settings, lines = map[string]any{}, map[string]int{}
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, fmt.Errorf("%s:%d: a config file is a mapping of settings, such as \"student: Ana\"", file, root.Line)
 	}
