@@ -55,7 +55,7 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 	// Settings are checked against every command's flags and names: the
 	// whole tree, which a run builds only in part (newRootFor), is built
 	// only when the part built cannot answer (settingNames).
-	names := &settingNames{f: f, cmd: cmd}
+	names := &settingNames{cmd: cmd, build: func() *cobra.Command { return wholeTree(f) }}
 	v, origins, err := mergeConfigFiles(files, names)
 	if err != nil {
 		return err
@@ -381,8 +381,8 @@ func setFlag(fl *pflag.Flag, val any) error {
 // stand-in's). Those answers are given from what is built; any other, and
 // every "no", from the whole tree, built then, once.
 type settingNames struct {
-	f   *Factory
-	cmd *cobra.Command // the command run, its flags parsed (with the root's)
+	cmd   *cobra.Command        // the command run, its flags parsed (with the root's)
+	build func() *cobra.Command // the whole tree (wholeTree)
 	// Of the whole tree, once built.
 	tree            *cobra.Command
 	commands, flags map[string]bool
@@ -391,7 +391,7 @@ type settingNames struct {
 // whole is every command of the program, built once.
 func (n *settingNames) whole() *cobra.Command {
 	if n.tree == nil {
-		n.tree = wholeTree(n.f)
+		n.tree = n.build()
 		n.commands, n.flags = commandsAndFlags(n.tree)
 	}
 	return n.tree

@@ -196,7 +196,8 @@ func TestSettingNamesAsTheWholeTree(t *testing.T) {
 	checks, built := 0, 0
 	check := func(args []string, doc settingsDoc) {
 		t.Helper()
-		n := &settingNames{f: f, cmd: runningCommand(t, f, args)}
+		// The whole tree built once, handed out to every check that asks.
+		n := &settingNames{cmd: runningCommand(t, f, args), build: func() *cobra.Command { return tree }}
 		got := settingsCheck(n, doc.settings, doc.lines, doc.origins)
 		want := oldSettingsCheck(tree, doc.settings, doc.lines, doc.origins)
 		if got != want {
@@ -259,7 +260,7 @@ func TestSettingNamesOfTheRunNeedNoTree(t *testing.T) {
 		{[]string{"bank", "export"}, []string{"format", "tag", "export.format", "bank.format"}},
 		{[]string{"sheet"}, []string{"bank", "seed", "sheet.key", "glossary.no-color"}},
 	} {
-		n := &settingNames{f: f, cmd: runningCommand(t, f, tt.args)}
+		n := &settingNames{cmd: runningCommand(t, f, tt.args), build: func() *cobra.Command { return wholeTree(f) }}
 		doc := newSettingsDoc()
 		for _, k := range tt.keys {
 			doc.add(k, "true")
