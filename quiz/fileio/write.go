@@ -359,10 +359,20 @@ func CheckDir(path string) error {
 // is not a stream (IsStream) or a path under /dev/ (IsDevice), so writing it
 // needs --force. "" (no output) replaces nothing: it is not looked up.
 func Replaces(path string) bool {
-	if path == "" || IsDevice(path) || linksToDevice(path) {
+	if path == "" || IsDevice(path) {
 		return false
 	}
-	st, err := os.Stat(path)
+	st, err := os.Lstat(path)
+	if err != nil {
+		return false
+	}
+	if st.Mode()&fs.ModeSymlink == 0 {
+		return !IsStream(st) // no link: what Stat would find, not looked up again
+	}
+	if linksToDevice(path) {
+		return false
+	}
+	st, err = os.Stat(path)
 	return err == nil && !IsStream(st)
 }
 
