@@ -258,3 +258,34 @@ func writeKeyListOld(s *strings.Builder, qs []*quiz.Presented, p Paper) {
 func inlineOld(s string) string {
 	return strings.Join(strings.Fields(escape(s)), " ")
 }
+
+// linesSplit is lines as it was before it passed tidy text through as it is.
+func linesSplit(s string) string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// lines gives what it gave before on hostile texts and every text of the
+// built-in banks.
+func TestLinesAsSplit(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 21))
+	texts := []string{"", "a", "a\n", "\na", "a\n\nb", "a\r\nb", "a\rb", "a\r", " a", "a ", "a\u00a0", "a\nb", "\u3000"}
+	for range 50000 {
+		texts = append(texts, hostile(r))
+	}
+	for _, name := range []string{"comprehension", "perspectives", "timeline", "discussion", "vocabulary"} {
+		for _, q := range assets.CompiledBank(name).Questions {
+			texts = append(texts, q.Prompt, q.Explanation, q.Model)
+		}
+	}
+	for _, s := range texts {
+		if got, want := lines(s), linesSplit(s); got != want {
+			t.Fatalf("lines(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
