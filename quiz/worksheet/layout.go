@@ -108,11 +108,11 @@ func lines(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// tidyLines reports whether lines would give s back as it is: no CRLF, and
+// tidyLines reports whether lines would give s back as it is: no CR, and
 // every line neither blank nor with space at either end. Most prompts and
 // explanations are one such line.
 func tidyLines(s string) bool {
-	if s == "" || strings.Contains(s, "\r\n") {
+	if s == "" || strings.IndexByte(s, '\r') >= 0 {
 		return false
 	}
 	for {
