@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -878,6 +879,7 @@ func (s StatsSummary) WriteMarkdown(w io.Writer) error {
 // bar chart.
 func (s StatsSummary) WriteText(w io.Writer) error {
 	var b strings.Builder
+	b.Grow(2048 + 96*len(s.Items)) // about the text's size: grown once
 	b.WriteString("Class statistics\n")
 	rows := s.testRows()
 	width := 0
@@ -928,25 +930,38 @@ func writeColumns(b *strings.Builder, table [][]string) {
 		}
 	}
 	last := len(widths) - 1
+	// Each line in one reused buffer, its padding appended in place (as
+	// text.PadRight and PadLeft pad), trimmed of the spaces at its end.
+	line := make([]byte, 0, 128)
 	for _, row := range table {
-		var line strings.Builder
-		line.WriteString(" ")
+		line = append(line[:0], ' ')
 		for i, c := range row {
-			line.WriteString(" ")
+			line = append(line, ' ')
+			pad := max(widths[i]-text.Width(c), 0)
 			switch i {
 			case 0:
-				line.WriteString(text.PadRight(c, widths[i]))
+				line = append(line, c...)
+				line = appendSpaces(line, pad)
 			case last:
-				line.WriteString(c)
+				line = append(line, c...)
 			default:
-				line.WriteString(text.PadLeft(c, widths[i]))
+				line = appendSpaces(line, pad)
+				line = append(line, c...)
 			}
 			if i < last {
-				line.WriteString(" ")
+				line = append(line, ' ')
 			}
 		}
-		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+		b.Write(bytes.TrimRight(line, " "))
+		b.WriteByte('\n')
 	}
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for range n {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // statsJSON is Stats's state in a form that travels between machines: a batch
