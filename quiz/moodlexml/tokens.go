@@ -82,36 +82,33 @@ func xmlTokens(data []byte) *tokens {
 	return &tokens{xd: d}
 }
 
-// plainText reports whether valid UTF-8 data has no control character but
+// plainText reports whether data is UTF-8 with no control character but
 // tab and newline and neither U+FFFE nor U+FFFF: then every character is in
 // XML's range and no carriage return is rewritten.
 func plainText(data []byte) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(data); i += 8 {
-		w := binary.LittleEndian.Uint64(data[i:])
-		// A word of bytes from 0x20 to 0x7f passes in one test: no byte
-		// below 0x20 (w - 0x20 in each byte borrows) and none over 0x7f.
-		if (w-0x20*ones)&^w&highs == 0 && w&highs == 0 {
+	for i := 0; i < len(data); {
+		if i+8 <= len(data) {
+			// Eight bytes from 0x20 to 0x7f pass in one test: none below
+			// 0x20 (subtracting 0x20 from it borrows) and none over 0x7f.
+			if w := binary.LittleEndian.Uint64(data[i:]); (w-0x20*ones)&^w&highs == 0 && w&highs == 0 {
+				i += 8
+				continue
+			}
+		}
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' {
+				return false
+			}
+			i++
 			continue
 		}
-		if !plainBytes(data, i, i+8) {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 || r == 0xfffe || r == 0xffff {
 			return false
 		}
-	}
-	return plainBytes(data, i, len(data))
-}
-
-// plainBytes is plainText's test of data[from:to], looking past to for a
-// character that starts before it.
-func plainBytes(data []byte, from, to int) bool {
-	for i := from; i < to; i++ {
-		switch c := data[i]; {
-		case c < 0x20 && c != '\t' && c != '\n':
-			return false
-		case c == 0xef && i+2 < len(data) && data[i+1] == 0xbf && data[i+2] >= 0xbe:
-			return false
-		}
+		i += size
 	}
 	return true
 }
@@ -245,6 +242,8 @@ func (r *tokens) cdata() (token, error) {
 func (r *tokens) declaration() (token, error) {
 	for _, decl := range []string{
 		`<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="utf-8"?>`, `<?xml version="1.0"?>`,
+		`<?xml version='1.0' encoding='utf-8'?>`, `<?xml version='1.0' encoding='UTF-8'?>`, `<?xml version='1.0'?>`,
+		`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`,
 	} {
 		if bytes.HasPrefix(r.data[r.pos:], []byte(decl)) {
 			r.pos += len(decl)
