@@ -72,6 +72,22 @@ func EscapeLines(s string) string {
 // escape: a control character other than a line break or a tab, or invalid
 // UTF-8. Banks refuse text that does.
 func HasControl(s string) bool {
+	// An ASCII byte is a character of its own, decided here; from the first
+	// wider one, the rest is decoded (every text of a bank is checked: a
+	// third of validating one, decoded from its start).
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return hasControlRunes(s[i:])
+		case c < 0x20 && c != '\n' && c != '\t', c == 0x7f:
+			return true
+		}
+	}
+	return false
+}
+
+// hasControlRunes is HasControl of a text decoded rune by rune.
+func hasControlRunes(s string) bool {
 	if !utf8.ValidString(s) {
 		return true
 	}
