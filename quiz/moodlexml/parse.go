@@ -325,9 +325,10 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	}
 	p.n++
 	q := &quiz.Question{ID: fmt.Sprintf("q%d", p.n), Line: line, Points: 1}
+	nameSlug := ""
 	if x.Name != nil {
-		if s := text.Slug(x.Name.Text); s != "" {
-			q.ID = s
+		if nameSlug = text.Slug(x.Name.Text); nameSlug != "" {
+			q.ID = nameSlug
 		}
 		q.Name = strings.TrimSpace(x.Name.Text)
 	}
@@ -336,8 +337,12 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			q.Name = "" // the id says it
 		}
 	}()
-	if s := text.Slug(x.IDNumber); s != "" {
-		q.ID = s
+	idSlug := nameSlug // conflictq writes the id as both: slugged once
+	if x.Name == nil || x.IDNumber != x.Name.Text {
+		idSlug = text.Slug(x.IDNumber)
+	}
+	if idSlug != "" {
+		q.ID = idSlug
 	}
 	skip := func(format string, args ...any) *quiz.Question {
 		p.warn(line, q.ID, format+"; question skipped", args...)

@@ -201,6 +201,16 @@ func (r *tokens) pop() string {
 // text is character data up to the next <: entities replaced.
 func (r *tokens) text() (token, error) {
 	seg := r.data[r.pos:]
+	// Most text is the indentation between elements: spaces to the next <.
+	for i, c := range seg {
+		if c == '<' {
+			r.pos += i
+			return token{kind: tokText, data: seg[:i]}, nil
+		}
+		if c != ' ' && c != '\n' && c != '\t' {
+			break
+		}
+	}
 	if i := bytes.IndexByte(seg, '<'); i >= 0 {
 		seg = seg[:i]
 	}
