@@ -102,7 +102,14 @@ func NewCmdMark(f *Factory, runF func(*MarkOptions) error) *cobra.Command {
 func markRun(opts *MarkOptions) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	if opts.Marker == "" {
+	// The name is trimmed as $USER is, and as the sheet reads it back: a
+	// mark whose marker had a space at an end did not read back as written
+	// and was refused (recheck26b L4).
+	given := opts.Marker
+	if opts.Marker = strings.TrimSpace(given); opts.Marker == "" {
+		if given != "" {
+			return &FlagError{Err: fmt.Errorf("--marker %q has no name in it: give your name, or leave --marker out for $USER", given)}
+		}
 		opts.Marker = markerName(f.Getenv)
 	}
 	g, err := newGrader(ios, f.Library(), opts.Banks, nil, nil)

@@ -84,6 +84,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		}
 		return dup[id]
 	})
+	probs = append(probs, twoNames(&open, name, 1+skipped)...)
 	broken := 0 // the last line of a row that could not be read, as a lenient reader reads it
 	for {
 		rec, err := cr.Read()
@@ -117,9 +118,56 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
 			continue
 		}
+		if i := notUTF8(rec); i >= 0 {
+			// A file saved in another encoding (a spreadsheet's plain
+			// "CSV" on Windows is Windows-1252): its accented letters are
+			// not the sheet's, so a comment would be refused as it is
+			// written and an answer read as changed since grading.
+			probs = append(probs, quiz.Problem{File: name, Line: line, Field: header[i], Msg: notUTF8Msg})
+			continue
+		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 	}
 	return out, probs
+}
+
+// twoNames drops from open each column named by a question's id alone (an
+// older conflictq's CSV) when a column bank/id of the same id is there too
+// (a newer one's): both would be the one question of a sheet of that bank,
+// given two marks, and the second refused as marked already or, with
+// --remark, put over the first (older leftover: essay beside ob/essay). It
+// returns a problem for each, at the header's line.
+func twoNames(open *[]string, name string, line int) []quiz.Problem {
+	qualified := map[string]string{} // id: the first bank/id column of it
+	for _, o := range *open {
+		if _, id, ok := strings.Cut(o, "/"); ok && qualified[id] == "" {
+			qualified[id] = o
+		}
+	}
+	var probs []quiz.Problem
+	*open = slices.DeleteFunc(*open, func(id string) bool {
+		other, clash := qualified[id]
+		if clash && !strings.Contains(id, "/") {
+			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
+				Msg: fmt.Sprintf("the columns %s (an older CSV's) and %s may name one question, so its answer would get two marks; the marks under %s were not read: keep one of the two columns", id, other, id)})
+			return true
+		}
+		return false
+	})
+	return probs
+}
+
+// notUTF8Msg says why a row with text that is not UTF-8 gives no marks.
+const notUTF8Msg = `not UTF-8 text, so nothing of this row was read: the CSV was saved in another encoding (a spreadsheet's plain "CSV" on Windows); save it as "CSV UTF-8" and run again`
+
+// notUTF8 is the index of rec's first cell that is not UTF-8, or -1.
+func notUTF8(rec []string) int {
+	for i, cell := range rec {
+		if !utf8.ValidString(cell) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fileLines makes the lines a CSV parse error names the file's, past the

@@ -166,3 +166,48 @@ func TestReadCSVRowBrokenOverTwoLines(t *testing.T) {
 		t.Errorf("two bare-quote rows side by side: %q (%d read), want two problems, lines 2 and 3, and c.yaml read", probs, len(got))
 	}
 }
+
+// recheck26b L4: a CSV saved as a spreadsheet's plain "CSV" on Windows is
+// Windows-1252. A row with an accented letter was refused in yaml's words
+// ("cannot marshal invalid UTF-8") when the letter was in a comment, and
+// read as an answer changed since grading when it was in an answer. The
+// row is refused at its line and column, naming the encoding; a row of
+// plain ASCII in the same file is still read.
+func TestReadCSVRowNotUTF8(t *testing.T) {
+	in := "student,file,d/q:answer,d/q,d/q:comment\n" +
+		"ana,a.yaml,the answer,1,Tr\xe8s bien\n" + // è in Windows-1252
+		"ben,b.yaml,his answer,0.5,ok\n" +
+		"cem,c.yaml,caf\xe9,1,\n" // an answer with é
+	got, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(got) != 1 || got[0].Points != 0.5 || got[0].Comment != "ok" {
+		t.Errorf("read %+v, want only ben's row", got)
+	}
+	if len(probs) != 2 {
+		t.Fatalf("problems %v, want two", probs)
+	}
+	for i, want := range []string{`m.csv:2: d/q:comment: not UTF-8 text`, `m.csv:4: d/q:answer: not UTF-8 text`} {
+		if msg := probs[i].Error(); !strings.HasPrefix(msg, want) || !strings.Contains(msg, `save it as "CSV UTF-8"`) {
+			t.Errorf("problem %d: %q, want it to start %q and say how to save it", i, msg, want)
+		}
+	}
+}
+
+// An older CSV's column essay beside a newer one's ob/essay: both would be
+// the one question of a sheet of bank ob, given two marks. The id-alone
+// column is not read, with a problem at the header naming both; an id alone
+// with no bank/id beside it is read as before.
+func TestReadCSVOldAndNewColumnOfOneQuestion(t *testing.T) {
+	in := "student,file,essay:answer,essay,ob/essay:answer,ob/essay,other:answer,other\n" +
+		"ana,a.yaml,the answer,1,the answer,0.5,x,2\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(probs) != 1 || probs[0].Line != 1 || !strings.Contains(probs[0].Msg, "the columns essay (an older CSV's) and ob/essay may name one question") {
+		t.Errorf("problems %v, want one at the header naming essay and ob/essay", probs)
+	}
+	var ids []string
+	for _, e := range got {
+		ids = append(ids, fmt.Sprintf("%s=%g", e.ID, e.Points))
+	}
+	if strings.Join(ids, " ") != "ob/essay=0.5 other=2" {
+		t.Errorf("read %v, want ob/essay=0.5 other=2", ids)
+	}
+}
