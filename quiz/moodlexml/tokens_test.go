@@ -215,14 +215,14 @@ func TestTokensAsEncodingXML(t *testing.T) {
 			check(fmt.Sprintf("%s with hostile %d at %d", n, k, i), slices.Insert(slices.Clone(data), i, []byte(h)...))
 		}
 	}
-	for i := range 3000 {
+	for i := range 2000 {
 		n := small[r.IntN(len(small))]
 		if i%10 == 0 {
 			n = names[r.IntN(len(names))]
 		}
 		check(fmt.Sprintf("%s mutation %d", n, i), mutate(r, files[n]))
 	}
-	for i := range 2000 {
+	for i := range 1000 {
 		check(fmt.Sprint("random ", i), randomQuestions(r))
 	}
 	t.Logf("%d real files, %d read whole by the tokenizer; %d of %d changed texts", len(files), whole, taken, runs)
