@@ -11,18 +11,20 @@ import (
 // A tokenizer of Moodle XML's own, hand-written on purpose, as the sums
 // reader (quiz/stats/sumsscan.go) is: encoding/xml's reads a byte at a time
 // through an interface and allocates every name, attribute, token and text
-// (11,500 allocations and three quarters of bank validate's CPU for the
-// comprehension bank's 67 KB). It takes the XML Moodle and conflictq write
-// (UTF-8 without a byte over or control character but tab and newline,
-// elements and attributes without namespaces, the five named entities and
-// character references, comments, CDATA and the <?xml?> declaration), and
-// gives up on anything else (errFallback): a DOCTYPE, another encoding, a
-// carriage return, an odd entity, a processing instruction, a namespace, any
-// error. Parse then reads the whole file again with encoding/xml, so every
-// result and every error message is as it was. It never takes what
-// encoding/xml would refuse, and what it takes reads as encoding/xml's
-// Decoder.Token reads it, token by token, to the same input offsets
-// (TestTokensAsEncodingXML, TestParseAsEncodingXML, FuzzTokensAsEncodingXML).
+// (11,500 allocations, and more than half of bank validate's time, for the
+// comprehension bank's 67 KB). It takes the XML Moodle and conflictq write:
+// UTF-8 with no control character but tab and newline, elements and
+// attributes without namespaces, the five named entities and character
+// references, comments, CDATA and the usual <?xml?> declaration. It gives
+// up (errFallback) on anything else: a DOCTYPE, another encoding, a carriage
+// return, an odd entity, a processing instruction, a namespace, any error.
+// Parse then reads the whole file again with encoding/xml, so every result
+// and every error message is as it was. It never takes what encoding/xml
+// would refuse, and what it takes reads as encoding/xml's Decoder.Token
+// reads it, token by token, to the same input offsets (TestTokensAsEncodingXML,
+// TestTokenizerGivesUp, FuzzTokensAsEncodingXML). BenchmarkParse: Parse of
+// the comprehension export in 0.44 ms and 1,612 allocations, against 1.5 ms
+// and 10,164 through encoding/xml's tokens (2 cores, loaded, Go 1.26).
 
 // tokKind is what a token is.
 type tokKind uint8
