@@ -440,3 +440,17 @@ func TestBankYAMLIsEncoders(t *testing.T) {
 		}
 	}
 }
+
+// The names listed at build time are those read from the embedded folder and
+// the generated banks, in the same order.
+func TestCompiledNames(t *testing.T) {
+	read := (&quiz.Library{Embedded: assets.Banks(), Generated: assets.GeneratedBanks}).Names()
+	listed := (&quiz.Library{Embedded: assets.Banks(), CompiledNames: assets.CompiledNames}).Names()
+	if !slices.Equal(read, listed) || len(read) < 5 {
+		t.Errorf("compiled names %q; the folder and generated banks give %q", listed, read)
+	}
+	listed[0] = "changed" // a caller's copy
+	if again := (&quiz.Library{CompiledNames: assets.CompiledNames}).Names(); again[0] == "changed" {
+		t.Error("Names hands out the compiled list itself")
+	}
+}

@@ -24,6 +24,10 @@ func compiledBank(name string) *quiz.Bank {
 	return nil
 }
 
+// compiledNames are the built-in banks' names, sorted: banks/*.yaml's and
+// the vocabulary bank's, as quiz.Library.Names lists them.
+var compiledNames = [...]string{"comprehension", "discussion", "perspectives", "timeline", "vocabulary"}
+
 // compiledDigests returns quiz.Digest of the embedded bank called name's
 // questions together, then of each of them in order, as gen.go computed them,
 // or nil.

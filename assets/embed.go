@@ -53,6 +53,11 @@ var GeneratedBanks = []string{glossary.VocabularyID}
 // checks that using one bank leaves another alike.
 func CompiledBank(name string) *quiz.Bank { return compiledBank(name) }
 
+// CompiledNames returns the built-in banks' names, sorted, as gen.go listed
+// them (quiz.Library.Names without reading the embedded folder;
+// TestCompiledNames checks them).
+func CompiledNames() []string { return compiledNames[:] }
+
 // CompiledDigests returns quiz.Digest of the built-in bank called name's
 // questions together, then of each question in order, computed by gen.go
 // (TestCompiledDigests checks them), or nil: quiz.Library hands them to the

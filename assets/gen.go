@@ -17,6 +17,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,7 @@ func main() {
 	b.WriteString("// compiledBank returns the embedded bank called name, as gen.go parsed it from\n// banks/NAME.yaml (or, for the vocabulary bank, made it from the glossary),\n// or nil: a Bank of its own, whose questions are the compiled ones\n// (newBank).\nfunc compiledBank(name string) *quiz.Bank {\n\tswitch name {\n")
 	var funcs, digests bytes.Buffer
 	digests.WriteString("// compiledDigests returns quiz.Digest of the embedded bank called name's\n// questions together, then of each of them in order, as gen.go computed them,\n// or nil.\nfunc compiledDigests(name string) []string {\n\tswitch name {\n")
+	var names []string
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -53,14 +55,25 @@ func main() {
 			fail(&quiz.InvalidError{Problems: warnings})
 		}
 		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
+		names = append(names, name)
 		writeBank(&b, &funcs, &digests, name, bank)
 		writeJSON(name, bank)
 	}
 	vocabulary := glossary.VocabularyBank(g)
 	writeBank(&b, &funcs, &digests, glossary.VocabularyID, vocabulary)
 	writeJSON(glossary.VocabularyID, vocabulary)
+	names = append(names, glossary.VocabularyID)
+	slices.Sort(names)
 	b.WriteString("\t}\n\treturn nil\n}\n\n")
 	digests.WriteString("\t}\n\treturn nil\n}\n\n")
+	b.WriteString("// compiledNames are the built-in banks' names, sorted: banks/*.yaml's and\n// the vocabulary bank's, as quiz.Library.Names lists them.\nvar compiledNames = [...]string{")
+	for i, name := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(name))
+	}
+	b.WriteString("}\n\n")
 	b.Write(digests.Bytes())
 	b.Write(funcs.Bytes())
 	write("compiled_banks.go", b.Bytes())

@@ -94,9 +94,19 @@ func BenchmarkCommandsInProcess(b *testing.B) {
 		{name: "mark-from", args: []string{"mark", filepath.Dir(fx.Marked), "--from", fx.CSV}, reset: true},
 		{name: "mark-plain", args: []string{"mark", filepath.Dir(fx.Marked), "--plain"}, input: fx.Plain, reset: true},
 		{name: "summary", args: []string{"summary", "sums.json"}},
+		{name: "summary-md-file", args: []string{"summary", "class-sums.json", "-o", "sums.md", "--force"}},
+		{name: "summary-sums-file", args: []string{"summary", "class-sums.json", "--sums", "merged-sums.json", "--force"}},
+		{name: "export-md-file", args: []string{"bank", "export", "comprehension", "--seed", "1", "-o", "test.md", "--key", "key.md", "--force"}},
 		{name: "progress", args: []string{"progress"}},
 		{name: "completion-bash", args: []string{"completion", "bash"}},
 		{name: "complete-bank", args: []string{"__complete", "quiz", "--bank", ""}},
+		// The file rows of BenchmarkStartup: what the write path (fileio and
+		// the output guard) costs beside the same command to the screen.
+		{name: "sheet-file", args: []string{"sheet", "--bank", "comprehension", "--seed", "1", "-o", "blank.yaml", "--force"}},
+		{name: "sheet-key-file", args: []string{"sheet", "--key", "--from", fx.Blank, "-o", "key-out.yaml", "--force"}},
+		{name: "grade-40-csv", args: []string{"grade", fx.Sheet, "--format", "csv"}},
+		{name: "grade-40-csv-file", args: []string{"grade", fx.Sheet, "-o", "ana40-results.csv", "--force"}},
+		{name: "export-qti-file", args: []string{"bank", "export", "comprehension", "--format", "qti", "-o", "test.zip", "--force"}},
 	}, html...) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -46,32 +46,33 @@ func loadConfig(cmd *cobra.Command, f *Factory) error {
 		return err
 	}
 	f.settingsFiles = files
-	if len(files) == 0 && !settingsInEnvironment() {
+	inEnv := settingsInEnvironment()
+	if len(files) == 0 && !inEnv {
 		// Nothing can set a flag: asking each flag's levels (two new
 		// Vipers, up to four lookups a flag) cost 20-40 µs of every run.
 		return nil
 	}
-	// Settings are checked against every command's flags: the whole tree,
-	// which a run builds only in part (newRootFor), is built when a settings
-	// file is read (wholeTree).
-	var tree *cobra.Command
-	whole := func() *cobra.Command {
-		if tree == nil {
-			tree = wholeTree(f)
-		}
-		return tree
-	}
-	v, origins, err := mergeConfigFiles(files, whole)
+	// Settings are checked against every command's flags and names: the
+	// whole tree, which a run builds only in part (newRootFor), is built
+	// only when the part built cannot answer (settingNames).
+	names := &settingNames{cmd: cmd, build: func() *cobra.Command { return wholeTree(f) }}
+	v, origins, err := mergeConfigFiles(files, names)
 	if err != nil {
 		return err
 	}
-	env := viper.New() // the environment alone, so that it beats every file
-	env.SetEnvPrefix("CONFLICTQ")
-	env.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
-	env.AutomaticEnv()
+	var env *viper.Viper // the environment alone, so that it beats every file
+	if inEnv {
+		// Without a CONFLICTQ_ variable it has nothing to give: asking it
+		// (two lookups a flag, each a variable's name made) was 91 of the
+		// 262 allocations a settings file cost grade.
+		env = viper.New()
+		env.SetEnvPrefix("CONFLICTQ")
+		env.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
+		env.AutomaticEnv()
+	}
 
 	if len(origins) > 0 {
-		warnUnknownSettings(whole(), f, origins)
+		warnUnknownSettings(names, f, origins)
 	}
 	return applySettings(cmd, f, env, v, origins)
 }
@@ -97,9 +98,9 @@ func wholeTree(f *Factory) *cobra.Command {
 }
 
 // mergeConfigFiles reads the settings files in turn, each checked against
-// the command tree whole gives, into one Viper (a later file's setting
+// the command tree's names, into one Viper (a later file's setting
 // winning), with each setting's origin (file:line) by its key.
-func mergeConfigFiles(files []string, whole func() *cobra.Command) (*viper.Viper, map[string]string, error) {
+func mergeConfigFiles(files []string, names *settingNames) (*viper.Viper, map[string]string, error) {
 	v := viper.New() // the files, merged
 	origins := map[string]string{}
 	for _, file := range files {
@@ -111,7 +112,7 @@ func mergeConfigFiles(files []string, whole func() *cobra.Command) (*viper.Viper
 		if err != nil {
 			return nil, nil, invalidErr(err)
 		}
-		if err := checkSections(whole(), file, settings, lines); err != nil {
+		if err := checkSections(names, file, settings, lines); err != nil {
 			return nil, nil, invalidErr(err)
 		}
 		if err := v.MergeConfigMap(settings); err != nil {
@@ -126,8 +127,9 @@ func mergeConfigFiles(files []string, whole func() *cobra.Command) (*viper.Viper
 
 // applySettings sets each flag of cmd that the user did not set (and that
 // is not one of a single run's, perRunFlag) from the first level that has
-// it: the environment (env), then the files (v), a command's section before
-// a top-level setting; it notes where each came from in f.settingOrigin.
+// it: the environment (env; nil when no CONFLICTQ_ variable is set), then
+// the files (v), a command's section before a top-level setting; it notes
+// where each came from in f.settingOrigin.
 func applySettings(cmd *cobra.Command, f *Factory, env, v *viper.Viper, origins map[string]string) error {
 	var errs []error
 	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
@@ -154,7 +156,7 @@ func applySettings(cmd *cobra.Command, f *Factory, env, v *viper.Viper, origins 
 			}{{env, section}, {env, fl.Name}, {v, section}, {v, fl.Name}}
 		}
 		for _, l := range levels {
-			if !l.v.IsSet(l.key) {
+			if l.v == nil || !l.v.IsSet(l.key) {
 				continue
 			}
 			if err := setFlag(fl, l.v.Get(l.key)); err != nil {
@@ -175,12 +177,26 @@ func applySettings(cmd *cobra.Command, f *Factory, env, v *viper.Viper, origins 
 
 // settingsInEnvironment reports whether a variable named CONFLICTQ_... is
 // in the environment the Viper of loadConfig reads (the process's), in any
-// case, as Windows names them.
+// case, as Windows names them, other than conflictq's own (ownVariable).
 func settingsInEnvironment() bool {
 	for _, kv := range os.Environ() {
 		if len(kv) > len("CONFLICTQ_") && strings.EqualFold(kv[:len("CONFLICTQ_")], "CONFLICTQ_") {
-			return true
+			if name, _, _ := strings.Cut(kv, "="); !ownVariable(name) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// ownVariable reports whether name is one of the variables conflictq reads
+// itself, which name no flag (TestOwnVariablesAreNoSettings): set, they
+// sent every run down loadConfig's slow path for nothing (two Vipers, every
+// flag asked), a pager's user in every run and progress-year's clock.
+func ownVariable(name string) bool {
+	switch strings.ToUpper(name) {
+	case "CONFLICTQ_PAGER", "CONFLICTQ_TEST_NOW", "CONFLICTQ_TEST_STEP":
+		return true
 	}
 	return false
 }
@@ -226,20 +242,24 @@ func parseConfig(file string, data []byte) (settings map[string]any, lines map[s
 		_, err := quiz.ParseYAML(file, data)
 		return nil, nil, err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, nil, quiz.YAMLProblem(file, err)
-	}
-	settings, lines = map[string]any{}, map[string]int{}
-	if len(doc.Content) == 0 {
-		return settings, lines, nil // an empty file sets nothing
-	}
-	// Parsed again with the checks every YAML input gets: one document (the
-	// README's limits table), no key twice, no alias bomb.
+	// Parsed with the checks every YAML input gets: one document (the
+	// README's limits table), no key twice, no alias bomb. Only when that
+	// fails is the file parsed as yaml.Unmarshal reads it, so that a syntax
+	// error reads as it did and an empty file (or one of comments) sets
+	// nothing: a document ParseYAML reads is one Unmarshal reads, not empty
+	// (TestParseConfigAsBefore holds it to parsing both ways every time).
 	root, err := quiz.ParseYAML(file, data)
 	if err != nil {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, nil, quiz.YAMLProblem(file, err)
+		}
+		if len(doc.Content) == 0 {
+			return map[string]any{}, map[string]int{}, nil // an empty file sets nothing
+		}
 		return nil, nil, err
 	}
+	settings, lines = map[string]any{}, map[string]int{}
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, fmt.Errorf("%s:%d: a config file is a mapping of settings, such as \"student: Ana\"", file, root.Line)
 	}
@@ -352,6 +372,95 @@ func setFlag(fl *pflag.Flag, val any) error {
 	return nil
 }
 
+// settingNames answers what settings are checked against: whether a name
+// is a command's or a flag's anywhere in the program. The whole tree (with
+// every flag of every command) cost a run with a settings file 140 KB in
+// 1,200 allocations, and a run builds only the command it reaches
+// (newRootFor); most settings are that command's flags or the root's, and a
+// section is named after a command whose name newRootFor knows (its
+// stand-in's). Those answers are given from what is built; any other, and
+// every "no", from the whole tree, built then, once.
+type settingNames struct {
+	cmd   *cobra.Command        // the command run, its flags parsed (with the root's)
+	build func() *cobra.Command // the whole tree (wholeTree)
+	// Of the whole tree, once built.
+	tree            *cobra.Command
+	commands, flags map[string]bool
+}
+
+// whole is every command of the program, built once.
+func (n *settingNames) whole() *cobra.Command {
+	if n.tree == nil {
+		n.tree = n.build()
+		n.commands, n.flags = commandsAndFlags(n.tree)
+	}
+	return n.tree
+}
+
+// builtFlag reports whether name is a flag of the command run (its own,
+// the root's persistent ones, help): a flag of the whole tree, built alike.
+func (n *settingNames) builtFlag(name string) bool {
+	return n.cmd != nil && n.cmd.Flags().Lookup(name) != nil
+}
+
+// standInCommand reports whether name is the name of a command newRootFor
+// knows (the root, or one it builds or stands in for): a command of the
+// whole tree, built from the same list.
+func (n *settingNames) standInCommand(name string) bool {
+	if n.cmd != nil && name == n.cmd.Root().Name() {
+		return true
+	}
+	var in func([]lazyCommand) bool
+	in = func(cmds []lazyCommand) bool {
+		for _, c := range cmds {
+			if c.name == name || in(c.children) {
+				return true
+			}
+		}
+		return false
+	}
+	return in(rootCommands())
+}
+
+// isFlag reports whether name is a flag of any command.
+func (n *settingNames) isFlag(name string) bool {
+	if n.builtFlag(name) {
+		return true
+	}
+	n.whole()
+	return n.flags[name]
+}
+
+// isCommand reports whether name is any command's name.
+func (n *settingNames) isCommand(name string) bool {
+	if n.standInCommand(name) {
+		return true
+	}
+	n.whole()
+	return n.commands[name]
+}
+
+// isFlagOrCommand reports whether name is a flag or a command, asking the
+// whole tree only when neither is known from what is built.
+func (n *settingNames) isFlagOrCommand(name string) bool {
+	if n.builtFlag(name) || n.standInCommand(name) {
+		return true
+	}
+	n.whole()
+	return n.flags[name] || n.commands[name]
+}
+
+// knownFlags are every command's flags, sorted.
+func (n *settingNames) knownFlags() []string {
+	n.whole()
+	known := make([]string, 0, len(n.flags))
+	for k := range n.flags {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	return known
+}
+
 // commandsAndFlags are the names of every command and every flag of the
 // program cmd belongs to.
 func commandsAndFlags(cmd *cobra.Command) (commands, flags map[string]bool) {
@@ -374,17 +483,13 @@ func commandsAndFlags(cmd *cobra.Command) (commands, flags map[string]bool) {
 // silence it looks as if it did (attack9 #10). A name that is a flag's too
 // (bank) is that flag's value unless it is a mapping; a section left empty
 // ("quiz:" with its settings commented out) sets nothing, as an empty file.
-func checkSections(cmd *cobra.Command, file string, settings map[string]any, lines map[string]int) error {
-	commands, flags := commandsAndFlags(cmd)
+func checkSections(names *settingNames, file string, settings map[string]any, lines map[string]int) error {
 	keys := make([]string, 0, len(settings))
 	for k := range settings {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, key := range keys {
-		if !commands[key] || flags[key] {
-			continue
-		}
 		var found string
 		switch val := settings[key].(type) {
 		case map[string]any:
@@ -399,8 +504,11 @@ func checkSections(cmd *cobra.Command, file string, settings map[string]any, lin
 		default:
 			found = fmt.Sprintf("%v", val)
 		}
+		if names.isFlag(key) || !names.isCommand(key) {
+			continue
+		}
 		return fmt.Errorf("%s:%d: %s: expected the %s command's settings, one per line under it (such as \"%s:\" then \"  %s: ...\"), found %s",
-			file, lines[key], key, key, key, exampleFlag(cmd.Root(), key), found)
+			file, lines[key], key, key, key, exampleFlag(names.whole(), key), found)
 	}
 	return nil
 }
@@ -424,34 +532,30 @@ func exampleFlag(root *cobra.Command, name string) string {
 }
 
 // warnUnknownSettings points out settings no command knows: usually typos.
-func warnUnknownSettings(cmd *cobra.Command, f *Factory, origins map[string]string) {
+func warnUnknownSettings(names *settingNames, f *Factory, origins map[string]string) {
 	if len(origins) == 0 {
-		return // no settings file: nothing to check, and walking every command's flags costs every run
+		return // no settings file: nothing to check
 	}
-	commands, flags := commandsAndFlags(cmd)
-	known := make([]string, 0, len(flags))
-	for k := range flags {
-		known = append(known, k)
-	}
-	sort.Strings(known)
 	keys := make([]string, 0, len(origins))
 	for k := range origins {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, key := range keys {
-		name := key
-		if section, rest, ok := strings.Cut(key, "."); ok && commands[section] {
-			name = rest
-		} else if commands[key] && !flags[key] {
-			continue // a section: checkSections checked its shape
+		name, section := key, ""
+		if s, rest, ok := strings.Cut(key, "."); ok && names.isCommand(s) {
+			name, section = rest, s
 		}
-		if perRunFlag(name) {
+		switch {
+		case perRunFlag(name):
+			if section == "" && !names.isFlag(name) && names.isCommand(name) {
+				continue // a section: checkSections checked its shape
+			}
 			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: %q applies to one run only and is not read from settings; give it as a flag\n", text.EscapeControl(origins[key]), key)
-			continue
-		}
-		if !flags[name] {
-			hint := text.Suggest(name, known)
+		case section == "" && !names.isFlagOrCommand(name), section != "" && !names.isFlag(name):
+			// A section alone (commands, not a flag) is no setting:
+			// checkSections checked its shape.
+			hint := text.Suggest(name, names.knownFlags())
 			fmt.Fprintf(f.IOStreams.ErrOut, "%s: warning: unknown setting %q%s\n", text.EscapeControl(origins[key]), key, hint)
 		}
 	}

@@ -87,7 +87,7 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		f.Now = testClock(now, getenv("CONFLICTQ_TEST_STEP"))
 	}
 	f.Library = sync.OnceValue(func() *quiz.Library {
-		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, CompiledJSON: assets.CompiledJSON, CompiledDigests: assets.CompiledDigests, Generated: assets.GeneratedBanks, Formats: bankFormats}
+		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, CompiledJSON: assets.CompiledJSON, CompiledDigests: assets.CompiledDigests, CompiledNames: assets.CompiledNames, Generated: assets.GeneratedBanks, Formats: bankFormats}
 	})
 	f.Prompter = func() session.Prompter { return surveyPrompter(f.IOStreams) }
 	return f

@@ -383,9 +383,13 @@ func splitNumber(s string) (n int, rest string, spaced, ok bool) {
 // folded holds a question's options normalised once, for every sheet.
 type folded struct {
 	choices, items, lefts, rights, accept []string
-	wild                                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
-	typos                                 []text.Accepted  // accept, as the typo rule reads them
-	exact                                 []*regexp.Regexp // per accepted answer: its * pattern for moodleMatch, or nil
+	// The pairs' sides as offered (Rights: each right side once), which a
+	// match answer is read against: made once, not for every sheet's answer
+	// (eleven slices a student, a match question of the class's bank).
+	leftTexts, rightTexts []string
+	wild                  []*regexp.Regexp // per accepted answer: its * pattern, or nil
+	typos                 []text.Accepted  // accept, as the typo rule reads them
+	exact                 []*regexp.Regexp // per accepted answer: its * pattern for moodleMatch, or nil
 }
 
 func (q *Question) folded() *folded {
@@ -400,9 +404,11 @@ func (q *Question) folded() *folded {
 		f.items = append(f.items, text.Normalize(it))
 	}
 	for _, p := range q.Pairs {
+		f.leftTexts = append(f.leftTexts, p.Left)
 		f.lefts = append(f.lefts, text.Normalize(p.Left))
 	}
-	for _, r := range q.Rights() { // as offered: each once
+	f.rightTexts = q.Rights() // as offered: each once
+	for _, r := range f.rightTexts {
 		f.rights = append(f.rights, text.Normalize(r))
 	}
 	for _, a := range q.Accept {
@@ -738,11 +744,7 @@ func matchesFromValue(rv *refResolver, v Value) ([]int, error) { return matchesF
 func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 	q := rv.q
 	f := q.folded()
-	lefts := make([]string, len(q.Pairs))
-	for i, p := range q.Pairs {
-		lefts[i] = p.Left
-	}
-	rights := q.Rights() // a right side several left items share is offered once
+	lefts, rights := f.leftTexts, f.rightTexts // a right side several left items share is offered once
 	var pairs [][2]string
 	switch v.Kind {
 	case Scalar:
@@ -784,25 +786,37 @@ func matchesFrom(rv *refResolver, v Value, keyForm bool) ([]int, error) {
 		if v.Kind == Mapping && i < len(v.PairLines) {
 			rv.line = v.PairLines[i] // a note on the pair's own line
 		}
+		// errors.As only on an error: its target escapes, one allocation a
+		// pair otherwise.
 		li, err := rv.resolve(pair[0], lefts, f.lefts, false)
-		var amb pairRefError
-		if errors.As(err, &amb) {
-			return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "left")))
-		} else if err != nil {
+		if err != nil {
+			if amb := pairRefOf(err); amb != nil {
+				return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "left")))
+			}
 			return nil, atPair(v, i, fmt.Errorf("left side %q: not one of the items", pair[0]))
 		}
 		if out[li] >= 0 {
 			return nil, rv.leftTwice(v, pairs, i, li, lefts, f.lefts)
 		}
 		ri, err := rv.resolve(pair[1], rights, f.rights, true)
-		if errors.As(err, &amb) {
-			return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "right")))
-		} else if err != nil {
+		if err != nil {
+			if amb := pairRefOf(err); amb != nil {
+				return nil, atPair(v, i, errors.New(amb.pair(pair[0], pair[1], "right")))
+			}
 			return nil, atPair(v, i, fmt.Errorf("right side of %q: %q is not one of the options", pair[0], pair[1]))
 		}
-		out[li] = q.pairOfRight(ri)
+		out[li] = q.pairOfRightIn(rights, ri)
 	}
 	return out, nil
+}
+
+// pairRefOf is the pairRefError in err's chain, or nil.
+func pairRefOf(err error) pairRefError {
+	var amb pairRefError
+	if errors.As(err, &amb) {
+		return amb
+	}
+	return nil
 }
 
 // pairRefError is a reference that could name two options (ambiguousRef,

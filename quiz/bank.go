@@ -553,8 +553,10 @@ func (q *Question) RightOf(i int) int {
 
 // pairOfRight returns the first pair whose right side is Rights()[u], or -1:
 // what a response records for a left item matched with right side u.
-func (q *Question) pairOfRight(u int) int {
-	rights := q.Rights()
+func (q *Question) pairOfRight(u int) int { return q.pairOfRightIn(q.Rights(), u) }
+
+// pairOfRightIn is pairOfRight with q.Rights() at hand.
+func (q *Question) pairOfRightIn(rights []string, u int) int {
 	if u < 0 || u >= len(rights) {
 		return -1
 	}

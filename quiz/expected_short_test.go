@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,5 +81,69 @@ func TestExpectedShortAsBefore(t *testing.T) {
 				t.Errorf("Expected of %q (exact %v) = %q, want %q", acc, exact, got, want)
 			}
 		}
+	}
+}
+
+// joinPieces are the texts random accepted answers are made of: words,
+// separators, stars and backslashes, marks that combine with what comes
+// before them (and so with a space), letters Normalize folds by context
+// (Armenian ե then ւ), compatibility forms, invalid UTF-8.
+var joinPieces = []string{"a", "B", "hrw", "Human", "Watch", " ", "  ", "\t", "-", "(", ")", "+", "->", "*", `\*`, `\`, `\\*`, "é", "e\u0301", "\u0301", "\u0308",
+	"ե", "ւ", "և", "ԵՎ", "Xocalı", "ə", "ß", "ﬁ", "①", "Ⅻ", "\u00ad", "\u055e", "ё", "й", "\u00a0", "\u3000", "\xff", "\xc3", "\x80", "K", "\u212a", "ǅ", "1", "２"}
+
+func joinText(r *rand.Rand) string {
+	var b strings.Builder
+	for range r.IntN(4) {
+		b.WriteString(joinPieces[r.IntN(len(joinPieces))])
+	}
+	return b.String()
+}
+
+// joinsTwo folds each answer once and compares the folds of a pair joined,
+// rather than folding each pair joined: Normalize of two texts joined by a
+// space must be their folds joined by one space, or the one not empty.
+func TestNormalizeJoinsAtASpace(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 7))
+	for range 50000 {
+		b, c := joinText(r), joinText(r)
+		if got := text.Normalize(b + " " + c); !foldsJoined(got, text.Normalize(b), text.Normalize(c)) {
+			t.Fatalf("Normalize(%q + \" \" + %q) = %q; the parts fold to %q and %q", b, c, got, text.Normalize(b), text.Normalize(c))
+		}
+	}
+}
+
+// Expected lists the same answers as before on random lists of accepted
+// answers, pairs of them joined among them (as written, and spaced, cased or
+// starred otherwise).
+func TestExpectedShortAsBeforeRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 8))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	joined := 0
+	for range n {
+		var acc []string
+		for range 1 + r.IntN(6) {
+			switch r.IntN(4) {
+			case 0:
+				if len(acc) >= 2 {
+					a, b := acc[r.IntN(len(acc))], acc[r.IntN(len(acc))]
+					acc = append(acc, []string{a + " " + b, strings.ToUpper(a) + "  " + b, a + "-" + b, a + b, a + " *" + b}[r.IntN(5)])
+					joined++
+					continue
+				}
+				fallthrough
+			default:
+				acc = append(acc, joinText(r))
+			}
+		}
+		q := &Question{ID: "q", Type: Short, Accept: acc, Exact: r.IntN(8) == 0}
+		if got, want := q.Expected(), expectedShortAsBefore(q); got != want {
+			t.Fatalf("Expected of %q (exact %v) = %q, want %q", acc, q.Exact, got, want)
+		}
+	}
+	if joined == 0 {
+		t.Fatal("no joined answers: the test tests nothing of joinsTwo")
 	}
 }

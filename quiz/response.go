@@ -93,18 +93,55 @@ func (q *Question) Given(r Response) string {
 // the other ("Human Rights Watch (HRW)" after "Human Rights Watch" and
 // "HRW"): the key need not list it (teacher7 P10). It is still accepted.
 // An exact question minds punctuation, so there it is its own answer.
+//
+// It is sameAnswer(a, b+" "+c) for each pair, without the joined string: no
+// unescaped star and no \* can span the space, so b+" "+c has a wildcard
+// only when b or c has one, and its literal text is theirs joined; and
+// text.Normalize of the two joined by a space is their folds joined by one
+// space (or the one that is not empty), since a space is a separator that
+// nothing composes or folds across (TestNormalizeJoinsAtASpace). Joining and
+// folding each pair anew was most of laying out a printable test's key.
 func (q *Question) joinsTwo(a string, listed []string, fold func(string) string) bool {
 	if q.Exact || HasWildcard(a) {
 		return false
 	}
+	na := fold(LiteralAnswer(a))
 	for _, b := range listed {
+		if HasWildcard(b) {
+			continue
+		}
 		for _, c := range listed {
-			if b != c && !HasWildcard(b) && !HasWildcard(c) && q.sameAnswer(a, b+" "+c, fold) {
+			if b == c || HasWildcard(c) {
+				continue
+			}
+			if len(a) == len(b)+1+len(c) && a[len(b)] == ' ' && strings.HasPrefix(a, b) && strings.HasSuffix(a, c) {
+				return true // a == b+" "+c
+			}
+			if na == "" {
+				// Nothing left once folded: compared as written (sameAnswer).
+				if q.sameAnswer(a, b+" "+c, fold) {
+					return true
+				}
+				continue
+			}
+			if foldsJoined(na, fold(LiteralAnswer(b)), fold(LiteralAnswer(c))) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// foldsJoined reports whether n is the folds x and y joined as Normalize
+// joins them: by one space, or the one that is not empty.
+func foldsJoined(n, x, y string) bool {
+	switch {
+	case x == "":
+		return n == y
+	case y == "":
+		return n == x
+	}
+	return len(n) == len(x)+1+len(y) && n[len(x)] == ' ' && strings.HasPrefix(n, x) && strings.HasSuffix(n, y)
 }
 
 // foldOnce is text.Normalize keeping what it returned: Expected compares

@@ -3,6 +3,7 @@ package fileio
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,11 +140,24 @@ func (g *Guard) Check(out string) error {
 	if g == nil || out == "" || out == "-" {
 		return nil
 	}
-	if in := g.inputs.Holds(out); in != "" {
-		return &InputError{out, in, g.what}
+	// out is looked up once for the inputs, the settings and the banks
+	// (each of which looked it up again), and not at all when it does not
+	// exist (a new output) or there is nothing to compare it with.
+	var banks []string
+	if g.banks != nil {
+		banks = g.banks()
 	}
-	if in := SameFileAs(out, g.settings); in != "" {
-		return &InputError{out, in, "a settings file being read"}
+	var st os.FileInfo
+	if len(g.inputs.infos) > 0 || len(g.settings) > 0 || len(banks) > 0 {
+		st, _ = os.Stat(out)
+	}
+	if st != nil {
+		if in := g.inputs.holding(st); in != "" {
+			return &InputError{out, in, g.what}
+		}
+		if in := sameFileAsInfo(st, g.settings); in != "" {
+			return &InputError{out, in, "a settings file being read"}
+		}
 	}
 	if !g.canon && g.state != "" {
 		g.state, g.canon = Canonical(g.state), true
@@ -153,8 +167,8 @@ func (g *Guard) Check(out string) error {
 			return &StateError{out, g.state}
 		}
 	}
-	if g.banks != nil {
-		if in := SameFileAs(out, g.banks()); in != "" {
+	if st != nil {
+		if in := sameFileAsInfo(st, banks); in != "" {
 			return &InputError{out, in, "a bank being read"}
 		}
 	}
@@ -251,6 +265,13 @@ func SamePath(a, b string) bool {
 // yet written, its directory's. It is the one way conflictq compares paths
 // that may not exist yet.
 func Canonical(path string) string {
+	// A file that is no link (the usual output, replaced with --force) or
+	// no file at all is its folder resolved and its name: looked up once,
+	// where reading it as a link, then resolving the whole path, looked it
+	// up twice more.
+	if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return absolute(located(path))
+	}
 	// A link to a file not yet written names that file (a few links deep).
 	for range 8 {
 		target, err := os.Readlink(path)
@@ -269,9 +290,22 @@ func Canonical(path string) string {
 	} else {
 		path = located(path)
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
+	return absolute(path)
+}
+
+// absolute is path made absolute from the working folder as the system
+// knows it (getcwd: one system call, its links resolved), where
+// filepath.Abs asks os.Getwd, which looks up "." and $PWD (two) and may
+// give a path through a link ($PWD as the shell kept it).
+func absolute(path string) string {
+	if filepath.IsAbs(path) {
 		return filepath.Clean(path)
 	}
-	return abs
+	wd, err := syscall.Getwd()
+	if err != nil || !syscall.ImplementsGetwd {
+		if wd, err = os.Getwd(); err != nil {
+			return filepath.Clean(path)
+		}
+	}
+	return filepath.Join(wd, path)
 }

@@ -24,3 +24,6 @@ func CreateTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
 	}
 	return f, err
 }
+
+// rename is os.Rename (see open_unix.go).
+func rename(old, new string) error { return os.Rename(old, new) }

@@ -64,3 +64,20 @@ func CreateTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 }
+
+// rename gives the finished temporary file old its name new, as os.Rename
+// does, without os.Rename's look-up of new first (an Lstat, to refuse a
+// folder): WriteFilePerm has looked new up already and renames only over a
+// regular file, and rename(2) itself refuses a folder (EISDIR).
+func rename(old, new string) error {
+	for {
+		err := syscall.Rename(old, new)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return &os.LinkError{Op: "rename", Old: old, New: new, Err: err}
+		}
+		return nil
+	}
+}

@@ -168,13 +168,32 @@ func StatFiles(paths []string) *Files {
 // Holds returns the first of the files that is the same existing file as out
 // (through links, or by another name), or "".
 func (fs *Files) Holds(out string) string {
+	if len(fs.infos) == 0 {
+		return "" // out not looked up for nothing
+	}
 	st, err := os.Stat(out)
 	if err != nil {
 		return ""
 	}
+	return fs.holding(st)
+}
+
+// holding is Holds for an output looked up already.
+func (fs *Files) holding(st os.FileInfo) string {
 	for i, info := range fs.infos {
 		if os.SameFile(st, info) {
 			return fs.paths[i]
+		}
+	}
+	return ""
+}
+
+// sameFileAsInfo is SameFileAs for an output looked up already: each of
+// paths is looked up, out not again.
+func sameFileAsInfo(st os.FileInfo, paths []string) string {
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && os.SameFile(st, info) {
+			return p
 		}
 	}
 	return ""

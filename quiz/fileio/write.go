@@ -62,13 +62,15 @@ func WriteFile(path string, force bool, d Durability, write func(io.Writer) erro
 // for what only its owner may read (a history's cache, a student's
 // incomplete answers).
 func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
-	if IsDevice(path) {
+	loc := located(path) // as the system finds it: a ".." after a link is taken after the link
+	if isDevicePath(loc) {
 		return writeDevice(path, write)
 	}
 	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
 	// link would destroy it. A link is followed to the file it names; a
 	// device or a pipe is written to directly.
-	if st, err := os.Lstat(path); err == nil {
+	st, err := os.Lstat(path)
+	if err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
 			if linksToDevice(path) {
 				return writeDevice(path, write)
@@ -82,6 +84,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
+			loc = path // its links resolved: located would find it as it is
 		}
 		if IsStream(st) {
 			return writeStream(path, write)
@@ -89,14 +92,13 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		if !st.Mode().IsRegular() {
 			return fmt.Errorf("%s is not a regular file or a stream (a directory or a socket); name a file to write", path)
 		}
-	}
-	dir := filepath.Dir(located(path)) // as the system finds it: a ".." after a link is taken after the link
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
 		// A file replaced (--force) keeps its permissions, as far as perm
 		// allows: a gradebook kept 0640 stays out of others' reach
-		// (attack21 L7: it became 0644).
+		// (attack21 L7: it became 0644). It is the file just looked up (a
+		// link's target by Stat), not looked up a third time.
 		perm &= st.Mode().Perm()
 	}
+	dir := filepath.Dir(loc)
 	tmp, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -126,7 +128,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return err
 	}
 	if force {
-		if err := os.Rename(tmpName, path); err != nil {
+		if err := rename(tmpName, path); err != nil {
 			return err
 		}
 		tmpName = ""
@@ -151,7 +153,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return cerr
 	}
 	f.Close()
-	if err := os.Rename(tmpName, path); err != nil {
+	if err := rename(tmpName, path); err != nil {
 		return err
 	}
 	tmpName = ""
@@ -207,10 +209,7 @@ func IsDevice(path string) bool {
 
 // isDevicePath is IsDevice for a path whose folder is resolved (located).
 func isDevicePath(path string) bool {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return false
-	}
+	abs := absolute(path)
 	return strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/") || isFDPath(abs)
 }
 
@@ -360,10 +359,20 @@ func CheckDir(path string) error {
 // is not a stream (IsStream) or a path under /dev/ (IsDevice), so writing it
 // needs --force. "" (no output) replaces nothing: it is not looked up.
 func Replaces(path string) bool {
-	if path == "" || IsDevice(path) || linksToDevice(path) {
+	if path == "" || IsDevice(path) {
 		return false
 	}
-	st, err := os.Stat(path)
+	st, err := os.Lstat(path)
+	if err != nil {
+		return false
+	}
+	if st.Mode()&fs.ModeSymlink == 0 {
+		return !IsStream(st) // no link: what Stat would find, not looked up again
+	}
+	if linksToDevice(path) {
+		return false
+	}
+	st, err = os.Stat(path)
 	return err == nil && !IsStream(st)
 }
 

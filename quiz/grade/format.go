@@ -281,24 +281,41 @@ func (s rereadSection) String() string {
 // grouped by section, in the order the article is read (teacher13 P4:
 // seven places, three of them in two sections, were one long list).
 func rereadSections(r *SheetResult) []rereadSection {
+	// Two passes: the sections and how many answers each missed, then
+	// their paragraphs, each section's taken from one slice at its size
+	// (grown one append at a time, eleven allocations a student).
 	var out []rereadSection
-	at := map[string]int{}
-	for _, o := range r.Outcomes {
-		q := o.Question
-		// A question the quiz stopped before was not got wrong: the student
-		// never saw it (teacher17 P8), so it sends them nowhere.
-		if !q.Graded() || o.Correct() || o.Unseen || q.Source.IsZero() {
-			continue
+	sectionOf := func(name string) int {
+		for i := range out {
+			if out[i].name == name {
+				return i
+			}
 		}
-		i, ok := at[q.Source.Section]
-		if !ok {
-			i = len(out)
-			at[q.Source.Section] = i
-			out = append(out, rereadSection{name: q.Source.Section})
+		return -1
+	}
+	missed := 0
+	for k := range r.Outcomes {
+		if o := &r.Outcomes[k]; sendsBack(o) {
+			i := sectionOf(o.Question.Source.Section)
+			if i < 0 {
+				i = len(out)
+				out = append(out, rereadSection{name: o.Question.Source.Section})
+			}
+			out[i].missed++
+			missed++
 		}
-		out[i].missed++
-		if !slices.Contains(out[i].paras, q.Source.Paragraph) {
-			out[i].paras = append(out[i].paras, q.Source.Paragraph)
+	}
+	paras := make([]int, missed)
+	for i := range out {
+		n := out[i].missed
+		out[i].paras, paras = paras[:0:n], paras[n:]
+	}
+	for k := range r.Outcomes {
+		if o := &r.Outcomes[k]; sendsBack(o) {
+			i := sectionOf(o.Question.Source.Section)
+			if !slices.Contains(out[i].paras, o.Question.Source.Paragraph) {
+				out[i].paras = append(out[i].paras, o.Question.Source.Paragraph)
+			}
 		}
 	}
 	for i := range out {
@@ -308,6 +325,14 @@ func rereadSections(r *SheetResult) []rereadSection {
 		return quiz.CompareSources(quiz.Source{Section: a.name}, quiz.Source{Section: b.name})
 	})
 	return out
+}
+
+// sendsBack reports whether an outcome sends the student back to its
+// question's source. A question the quiz stopped before was not got
+// wrong: the student never saw it (teacher17 P8), so it sends them nowhere.
+func sendsBack(o *quiz.Outcome) bool {
+	q := o.Question
+	return q.Graded() && !o.Correct() && !o.Unseen && !q.Source.IsZero()
 }
 
 // rereadList writes the sections to reread, "; " between them. With most
@@ -397,9 +422,10 @@ func (t *textResults) Write(r *SheetResult) error {
 	if st := r.StatusText(); st != r.Status() {
 		line += "    " + text.Hang("status: "+st, t.opts.Width, 4) + "\n"
 	}
-	for _, o := range r.Outcomes {
+	for oi := range r.Outcomes { // in place: an Outcome is 200 bytes to copy
+		o := &r.Outcomes[oi]
 		if o.Response.Unreadable != "" || cutOffNote(o.Response) != "" || t.opts.Reveal && o.Question.Graded() && !o.Correct() {
-			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(o, t.opts.Reveal, true)))
+			line += fmt.Sprintf("    %s: %s\n", o.Question.ID, text.EscapeLines(feedback(*o, t.opts.Reveal, true)))
 		}
 	}
 	_, err := io.WriteString(t.w, line)

@@ -28,10 +28,12 @@ func Inputs(given, outputs []string, appended ...string) (files []string, existi
 		return err == nil
 	}
 	walk := slices.ContainsFunc(outputs, exists) || slices.ContainsFunc(appended, exists)
+	walked := false // a file given is never left out: no need to find the outputs among them
 	for _, in := range given {
 		if st, err := os.Stat(in); err == nil && st.IsDir() {
 			if walk {
 				files = append(files, SheetsIn(in, nil, nil, nil)...)
+				walked = true
 			}
 		} else {
 			files = append(files, in)
@@ -43,6 +45,10 @@ func Inputs(given, outputs []string, appended ...string) (files []string, existi
 		}
 		st, err := os.Stat(out)
 		if err != nil {
+			continue
+		}
+		if !walked {
+			existing = append(existing, st)
 			continue
 		}
 		if in := fileio.SameFileAs(out, files); in != "" && !slices.Contains(given, in) && !readsAsSheet(in) {

@@ -85,12 +85,14 @@ func (t *Tally) Add(r *SheetResult) (earlier string) {
 func (t *Tally) noteQuestions(r *SheetResult) {
 	if t.first == nil {
 		t.first, t.union = map[*quiz.Question]bool{}, map[*quiz.Question]bool{}
-		for _, o := range r.Outcomes {
+		for oi := range r.Outcomes { // in place: an Outcome is 200 bytes to copy
+			o := &r.Outcomes[oi]
 			t.first[o.Question.Question] = true
 		}
 	}
 	n := 0
-	for _, o := range r.Outcomes {
+	for oi := range r.Outcomes { // in place: an Outcome is 200 bytes to copy
+		o := &r.Outcomes[oi]
 		q := o.Question.Question
 		t.union[q] = true
 		if t.first[q] {

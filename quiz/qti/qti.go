@@ -210,7 +210,7 @@ type item struct {
 	id      string
 	notes   []string
 	general map[string]bool // notes on the whole export, said once
-	fb      string          // its generalFeedback, made once
+	fb      bool            // it has a generalFeedback
 }
 
 func (it *item) note(format string, args ...any) {
@@ -250,7 +250,7 @@ func writeItem(buf *bytes.Buffer, q *quiz.Question, id string, general map[strin
 		return nil, fmt.Errorf("type %q cannot be written as QTI", q.Type)
 	}
 	it := &item{buf: buf, q: q, id: id, general: general}
-	it.fb = it.generalFeedback()
+	it.fb = it.hasFeedback()
 	if q.Type == quiz.Short && !slices.ContainsFunc(q.Accept, func(a string) bool { return canvasAccepts(q, a) }) {
 		// An item with nothing to compare is invalid QTI, and a question
 		// no answer can get right: it is left out and named.
@@ -311,7 +311,7 @@ func (it *item) label(ident, text string) {
 func (it *item) processing(conditions func()) {
 	b := it.buf
 	b.WriteString("        <resprocessing>\n          <outcomes>\n            <decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/>\n          </outcomes>\n")
-	if it.fb != "" {
+	if it.fb {
 		b.WriteString("          <respcondition continue=\"Yes\">\n            <conditionvar>\n              <other/>\n            </conditionvar>\n            <displayfeedback feedbacktype=\"Response\" linkrefid=\"general_fb\"/>\n          </respcondition>\n")
 	}
 	conditions()
@@ -511,34 +511,63 @@ func (it *item) open() {
 	})
 }
 
-// generalFeedback is what a student sees after answering: the explanation,
-// an open question's model answer and key points, and the citation.
-func (it *item) generalFeedback() string {
+// hasFeedback says whether the item has a general feedback
+// (writeGeneralFeedback writes one): what a student sees after answering.
+func (it *item) hasFeedback() bool {
 	q := it.q
-	var parts []string
+	return q.Type == quiz.Open || q.Type != quiz.Info && (q.Explanation != "" || !q.Source.IsZero())
+}
+
+// writeGeneralFeedback writes, escaped as HTML text, what a student sees
+// after answering: the explanation, an open question's model answer and key
+// points, and the citation, one part a line. The parts go to the buffer in
+// pieces (a label, a text), not joined into one string first: the joins and
+// the text they made were a sixth of what the comprehension bank's package
+// allocated, and writeHTMLText escapes the pieces as it escaped the whole
+// (a label and the line breaks between parts are ASCII).
+func (it *item) writeGeneralFeedback() {
+	q, b := it.q, it.buf
+	sep := false
+	part := func() {
+		if sep {
+			b.WriteString("&lt;br/&gt;") // the line break between parts, as writeHTMLText writes one
+		}
+		sep = true
+	}
 	if q.Type == quiz.Open {
 		// The full model answer and the key points; the plain answer
 		// (Plain) and plain points (PlainKey) are conflictq's screen text
 		// and are not exported.
-		parts = append(parts, "A model answer: "+q.Model)
+		part()
+		b.WriteString("A model answer: ")
+		writeHTMLText(b, q.Model)
 		if len(q.Key) > 0 {
-			parts = append(parts, "A good answer covers: "+strings.Join(q.Key, "; "))
+			part()
+			b.WriteString("A good answer covers: ")
+			for i, k := range q.Key {
+				if i > 0 {
+					b.WriteString("; ")
+				}
+				writeHTMLText(b, k)
+			}
 		}
 	}
 	if q.Explanation != "" && q.Type != quiz.Info {
-		parts = append(parts, q.Explanation)
+		part()
+		writeHTMLText(b, q.Explanation)
 	}
-	if s := q.Source.String(); s != "" && q.Type != quiz.Info {
-		parts = append(parts, "Source: "+s)
+	if !q.Source.IsZero() && q.Type != quiz.Info {
+		part()
+		b.WriteString("Source: ")
+		writeHTMLText(b, q.Source.String())
 	}
-	return strings.Join(parts, "\n")
 }
 
 func (it *item) feedback() {
-	if it.fb == "" || !it.q.Graded() && it.q.Type != quiz.Open {
+	if !it.fb || !it.q.Graded() && it.q.Type != quiz.Open {
 		return
 	}
 	it.buf.WriteString("        <itemfeedback ident=\"general_fb\">\n          <flow_mat>\n            <material>\n              <mattext texttype=\"text/html\">")
-	writeHTMLText(it.buf, it.fb)
+	it.writeGeneralFeedback()
 	it.buf.WriteString("</mattext>\n            </material>\n          </flow_mat>\n        </itemfeedback>\n")
 }

@@ -326,6 +326,14 @@ func TestExportAsBefore(t *testing.T) {
 					c.Items[i] += pick()
 				}
 				c.Source.Quote = pick()
+				switch rng.IntN(4) { // no citation, no key points, no explanation: feedback of fewer parts or none
+				case 0:
+					c.Source = quiz.Source{}
+				case 1:
+					c.Key = nil
+				case 2:
+					c.Explanation, c.Source = "", quiz.Source{}
+				}
 				b.Questions = append(b.Questions, c)
 			}
 			check(t, &b)

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -364,11 +365,14 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 	if err := s.expect('['); err != nil {
 		return nil, false, err
 	}
-	items = []string{}
 	if s.peek() == ']' {
 		s.pos++
-		return items, false, nil
+		return []string{}, false, nil
 	}
+	// Gathered on the stack, then copied once at their number: grown by
+	// append, a list of four took three allocations.
+	var first [8]string
+	got := first[:0]
 	for {
 		if c := s.peek(); c == '[' || c == '{' {
 			nested = true
@@ -380,14 +384,14 @@ func (s *jsonScanner) list() (items []string, nested bool, err error) {
 			if err != nil {
 				return nil, false, err
 			}
-			items = append(items, t)
+			got = append(got, t)
 		}
 		switch s.peek() {
 		case ',':
 			s.pos++
 		case ']':
 			s.pos++
-			return items, nested, nil
+			return slices.Clone(got), nested, nil
 		default:
 			return nil, false, s.fail("expected ',' or ']' in a list")
 		}

@@ -53,20 +53,21 @@ func NewResponses() *Responses { return &Responses{pos: map[*quiz.Question]int{}
 func (rs *Responses) Add(outcomes []quiz.Outcome) {
 	if len(outcomes) == len(rs.items) { // the usual case: the same questions as the last sheet
 		same := true
-		for i, o := range outcomes {
-			if rs.items[i].q != o.Question.Question {
+		for i := range outcomes {
+			if rs.items[i].q != outcomes[i].Question.Question {
 				same = false
 				break
 			}
 		}
 		if same {
-			for i, o := range outcomes {
-				rs.items[i].add(o)
+			for i := range outcomes {
+				rs.items[i].add(&outcomes[i])
 			}
 			return
 		}
 	}
-	for _, o := range outcomes {
+	for k := range outcomes { // in place: an Outcome is 200 bytes to copy
+		o := &outcomes[k]
 		q := o.Question.Question
 		if q.Type == quiz.Info {
 			continue
@@ -88,9 +89,9 @@ func (rs *Responses) Add(outcomes []quiz.Outcome) {
 	}
 }
 
-func (c *responseCounts) add(o quiz.Outcome) {
+func (c *responseCounts) add(o *quiz.Outcome) {
 	c.students++
-	r := o.Response
+	r := &o.Response
 	if !r.Answered {
 		if o.Unseen {
 			c.notReached++
@@ -125,7 +126,7 @@ func (c *responseCounts) add(o quiz.Outcome) {
 	if o.Correct() {
 		return
 	}
-	given := c.q.Given(r)
+	given := c.q.Given(*r)
 	if w, ok := c.byText[given]; ok {
 		w.Count++
 		return

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -464,6 +465,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 		a := float64(k) / float64(k-1) * (1 - sumM2X/s.m2T)
 		sum.Alpha = &a
 	}
+	var keys [2][]int64 // maxCoMoment's room
 	for _, it := range s.ordered() {
 		is := ItemStats{ID: it.id, MaxMark: it.maxMark, Students: it.n, NotReached: it.notReached}
 		if it.n > 0 && it.maxMark > 0 {
@@ -477,7 +479,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 			d := max(-100, min(100, 100*it.cXY/math.Sqrt(it.m2X*it.m2Y)))
 			is.Discrimination = &d
 		}
-		if cmax := maxCoMoment(it.marks, it.rest, it.meanX, it.meanY); it.n > 1 && cmax > 0 {
+		if cmax := maxCoMoment(it.marks, it.rest, it.meanX, it.meanY, &keys); it.n > 1 && cmax > 0 {
 			// cXY can never exceed cmax; where they are equal rounding may.
 			e := min(100, 100*it.cXY/cmax)
 			is.DiscriminativeEfficiency = &e
@@ -583,7 +585,7 @@ func median(totals map[int64]int, n int) float64 {
 	lo, hi := (n-1)/2, n/2 // 0-based ranks of the middle one or two
 	var vlo, vhi float64
 	seen := 0
-	for _, k := range slices.Sorted(maps.Keys(totals)) {
+	for _, k := range keysInOrder(totals, nil) {
 		next := seen + totals[k]
 		if lo >= seen && lo < next {
 			vlo = float64(k) / markUnits
@@ -616,8 +618,11 @@ func (s *Stats) fillHistogram(maxScore float64) {
 // scores can give: the comonotonic pairing, smallest with smallest (Moodle sorts
 // both lists and pairs them in order). Walking the two distributions quantile
 // by quantile gives the same pairs without the lists.
-func maxCoMoment(xs, ys map[int64]int, mx, my float64) float64 {
-	kx, ky := slices.Sorted(maps.Keys(xs)), slices.Sorted(maps.Keys(ys))
+//
+// keys is room for the keys, reused from question to question.
+func maxCoMoment(xs, ys map[int64]int, mx, my float64, keys *[2][]int64) float64 {
+	keys[0], keys[1] = keysInOrder(xs, keys[0]), keysInOrder(ys, keys[1])
+	kx, ky := keys[0], keys[1]
 	if len(kx) == 0 || len(ky) == 0 {
 		return 0
 	}
@@ -641,6 +646,18 @@ func maxCoMoment(xs, ys map[int64]int, mx, my float64) float64 {
 		}
 	}
 	return sum
+}
+
+// keysInOrder returns m's keys, smallest first, in buf's room: what
+// slices.Sorted(maps.Keys(m)) returns, without a new slice grown from empty
+// for each map (two for each question of a summary).
+func keysInOrder(m map[int64]int, buf []int64) []int64 {
+	buf = slices.Grow(buf[:0], len(m))
+	for k := range m {
+		buf = append(buf, k)
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 // WriteJSON writes the summary as indented JSON, rounded as the other writers
@@ -862,6 +879,7 @@ func (s StatsSummary) WriteMarkdown(w io.Writer) error {
 // bar chart.
 func (s StatsSummary) WriteText(w io.Writer) error {
 	var b strings.Builder
+	b.Grow(2048 + 96*len(s.Items)) // about the text's size: grown once
 	b.WriteString("Class statistics\n")
 	rows := s.testRows()
 	width := 0
@@ -912,25 +930,38 @@ func writeColumns(b *strings.Builder, table [][]string) {
 		}
 	}
 	last := len(widths) - 1
+	// Each line in one reused buffer, its padding appended in place (as
+	// text.PadRight and PadLeft pad), trimmed of the spaces at its end.
+	line := make([]byte, 0, 128)
 	for _, row := range table {
-		var line strings.Builder
-		line.WriteString(" ")
+		line = append(line[:0], ' ')
 		for i, c := range row {
-			line.WriteString(" ")
+			line = append(line, ' ')
+			pad := max(widths[i]-text.Width(c), 0)
 			switch i {
 			case 0:
-				line.WriteString(text.PadRight(c, widths[i]))
+				line = append(line, c...)
+				line = appendSpaces(line, pad)
 			case last:
-				line.WriteString(c)
+				line = append(line, c...)
 			default:
-				line.WriteString(text.PadLeft(c, widths[i]))
+				line = appendSpaces(line, pad)
+				line = append(line, c...)
 			}
 			if i < last {
-				line.WriteString(" ")
+				line = append(line, ' ')
 			}
 		}
-		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+		b.Write(bytes.TrimRight(line, " "))
+		b.WriteByte('\n')
 	}
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for range n {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // statsJSON is Stats's state in a form that travels between machines: a batch

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"math"
 	"slices"
@@ -103,12 +104,19 @@ func (s *Stats) sumsSize() int {
 	return n
 }
 
-// countKey is a count's key and where its decimal text, the string
-// encoding/json orders it by, lies in the shared digits (no string of its own
-// for each of a class's thousand keys).
+// countKey is a count's key, its count, and where its decimal text, the
+// string encoding/json orders it by, lies in the shared digits (no string of
+// its own for each of a class's thousand keys).
 type countKey struct {
-	n      int64
+	count  int
+	key    int64
 	lo, hi int
+	// aligned is a key of 0 or more as its digits left-aligned in 19
+	// places (n × 10^(19-digits)): two keys' texts are in the order of
+	// their aligned values, and where those are equal (one text is the
+	// other and zeros) the shorter first. Negative keys are compared as
+	// text.
+	aligned uint64
 }
 
 // countKeys is room to sort a map's keys, reused for every map.
@@ -117,6 +125,9 @@ type countKeys struct {
 	digits []byte
 }
 
+// pow10 are the powers of ten an aligned key is scaled by.
+var pow10 = [20]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
+
 // appendCounts appends a map of counts as encoding/json writes one: null
 // for nil, keys as strings in the strings' order.
 func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
@@ -124,13 +135,29 @@ func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
 		return append(b, "null"...)
 	}
 	ck.keys, ck.digits = ck.keys[:0], ck.digits[:0]
-	for n := range m {
+	negative := false
+	for k, c := range m {
 		lo := len(ck.digits)
-		ck.digits = strconv.AppendInt(ck.digits, n, 10)
-		ck.keys = append(ck.keys, countKey{n, lo, len(ck.digits)})
+		ck.digits = strconv.AppendInt(ck.digits, k, 10)
+		ckey := countKey{key: k, count: c, lo: lo, hi: len(ck.digits)}
+		if k >= 0 {
+			ckey.aligned = uint64(k) * pow10[19-(ckey.hi-lo)]
+		} else {
+			negative = true
+		}
+		ck.keys = append(ck.keys, ckey)
 	}
 	digits := ck.digits
-	slices.SortFunc(ck.keys, func(a, b countKey) int { return bytes.Compare(digits[a.lo:a.hi], digits[b.lo:b.hi]) })
+	if negative {
+		slices.SortFunc(ck.keys, func(a, b countKey) int { return bytes.Compare(digits[a.lo:a.hi], digits[b.lo:b.hi]) })
+	} else {
+		slices.SortFunc(ck.keys, func(a, b countKey) int {
+			if c := cmp.Compare(a.aligned, b.aligned); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.hi-a.lo, b.hi-b.lo)
+		})
+	}
 	b = append(b, '{')
 	for i, k := range ck.keys {
 		if i > 0 {
@@ -139,7 +166,7 @@ func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
 		b = append(b, '"')
 		b = append(b, digits[k.lo:k.hi]...)
 		b = append(b, `":`...)
-		b = strconv.AppendInt(b, int64(m[k.n]), 10)
+		b = strconv.AppendInt(b, int64(k.count), 10)
 	}
 	return append(b, '}')
 }

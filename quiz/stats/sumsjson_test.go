@@ -137,3 +137,43 @@ func TestSumsAreWrittenAsBefore(t *testing.T) {
 	s.items[0].marks, s.items[0].rest, s.totals, s.maxes = nil, nil, nil, nil
 	check(t, s)
 }
+
+// appendCounts orders keys as encoding/json orders a map[int64]int's: by
+// their decimal text. Keys of every length, shared prefixes, zeros at the
+// end, negative keys and the extremes.
+func TestCountsInJSONOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 3))
+	var ck countKeys
+	for i := range 3000 {
+		m := map[int64]int{}
+		for range rng.IntN(40) {
+			var k int64
+			switch rng.IntN(6) {
+			case 0:
+				k = rng.Int64N(100)
+			case 1:
+				k = rng.Int64N(10) * []int64{1, 10, 100, 1000, 1e6, 1e9, 1e18}[rng.IntN(7)]
+			case 2:
+				k = []int64{0, 1, 9, 10, 100, math.MaxInt64, math.MaxInt64 - 1, 999999999999999999, 1e18}[rng.IntN(9)]
+			case 3:
+				if i%2 == 0 {
+					k = -rng.Int64N(1e7)
+				}
+			case 4:
+				if i%3 == 0 {
+					k = []int64{math.MinInt64, -1, -10, -9}[rng.IntN(4)]
+				}
+			default:
+				k = rng.Int64N(math.MaxInt64)
+			}
+			m[k] = rng.IntN(50)
+		}
+		want, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendCounts(nil, m, &ck); !bytes.Equal(got, want) {
+			t.Fatalf("appendCounts = %s\nwant %s", got, want)
+		}
+	}
+}

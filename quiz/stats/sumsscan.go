@@ -18,8 +18,9 @@ import (
 // BenchmarkScanSums (sumsscan_test.go) keeps the reason measured: a class of
 // 30's sums for twenty questions (9.8 KB) read in 58 µs with 676
 // allocations, against 144 µs and 746 allocations for encoding/json decoding
-// them into the same statsJSON (2 cores, Go 1.26; most allocations are the
-// count maps both build).
+// them into the same statsJSON (2 cores, Go 1.26; most allocations were the
+// count maps both build). With each map made at its size and the keys read
+// in place (counts): 173 allocations and 26 KB, against 39 KB before.
 
 // scanSums reads sums in the one shape appendSums writes them (its keys in
 // its order, compact, plain strings and numbers) into what encoding/json
@@ -176,23 +177,51 @@ func (d *sumsScanner) str() string {
 }
 
 // counts takes a map of counts as encoding/json reads one into a
-// map[int64]int: null is nil; each key a string strconv.ParseInt reads.
+// map[int64]int: null is nil; each key a string strconv.ParseInt reads. The
+// map is made as large as the pairs before the next '}' (there is no brace
+// inside a count's key or value): grown from empty, a class's 30 totals
+// rehashed it three times, and its maps were most of reading the sums.
 func (d *sumsScanner) counts() map[int64]int {
 	if d.opt("null") {
 		return nil
 	}
 	d.lit("{")
-	m := map[int64]int{}
+	size := 0
+	if !d.bad {
+		if end := bytes.IndexByte(d.data[d.pos:], '}'); end >= 0 {
+			size = bytes.Count(d.data[d.pos:d.pos+end], []byte(":"))
+		}
+	}
+	m := make(map[int64]int, size)
 	for !d.bad && !d.opt("}") {
 		if len(m) > 0 {
 			d.lit(",")
 		}
-		k, err := strconv.ParseInt(d.str(), 10, 64)
-		if err != nil {
-			d.bad = true
-		}
+		k := d.key()
 		d.lit(":")
 		m[k] = d.int()
 	}
 	return m
+}
+
+// key takes a count's key: a string, without escapes or control
+// characters, that strconv.ParseInt reads (so valid UTF-8 too: it takes
+// only a sign and digits). The digits are read where they are, not copied
+// to a string first as str does.
+func (d *sumsScanner) key() int64 {
+	if !d.opt(`"`) {
+		d.bad = true
+		return 0
+	}
+	end := jsonscan.PlainEnd(d.data, d.pos)
+	if end == len(d.data) || d.data[end] != '"' {
+		d.bad = true
+		return 0
+	}
+	k, err := strconv.ParseInt(string(d.data[d.pos:end]), 10, 64)
+	if err != nil {
+		d.bad = true
+	}
+	d.pos = end + 1
+	return k
 }

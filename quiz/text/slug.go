@@ -100,7 +100,7 @@ func slugRunes(s string, keepCase bool) string {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		lower := unicode.ToLower(r)
-		if t, ok := translit.Get()[lower]; inWordMark(r) || ok && t == "" {
+		if t, ok := transliterated(lower); inWordMark(r) || ok && t == "" {
 			continue // in a word, but no letter of its own (ъ, ь)
 		}
 		var t string
@@ -136,7 +136,7 @@ func slugRunes(s string, keepCase bool) string {
 // latinLetter is a lower-case letter or digit in ASCII, or "" for anything
 // that is neither.
 func latinLetter(r rune) string {
-	if t, ok := translit.Get()[r]; ok {
+	if t, ok := transliterated(r); ok {
 		return t
 	}
 	if f, ok := letterFold(r); ok {
@@ -151,6 +151,18 @@ func latinLetter(r rune) string {
 		}
 	}
 	return string(out)
+}
+
+// transliterated is translit's spelling of r. translit has no ASCII letter
+// (TestTranslitHasNoASCII), so an ASCII name ("Ana", the history's file
+// name in every quiz and progress run) is spelt without making the table:
+// 0.8% of progress-year's samples, a map of 110 letters.
+func transliterated(r rune) (string, bool) {
+	if r < utf8.RuneSelf {
+		return "", false
+	}
+	t, ok := translit.Get()[r]
+	return t, ok
 }
 
 // translit writes Armenian and Cyrillic letters in Latin: Armenian as

@@ -100,3 +100,15 @@ func TestASCIISlugAsRunes(t *testing.T) {
 		}
 	}
 }
+
+// transliterated passes over ASCII without making the table: the table has
+// no ASCII letter, so it reads every rune as looking it up did.
+func TestTranslitHasNoASCII(t *testing.T) {
+	table := translit.Get()
+	for r := rune(0); r < 0x3000; r++ {
+		want, wantOK := table[r]
+		if got, ok := transliterated(r); got != want || ok != wantOK {
+			t.Errorf("transliterated(%q) = %q, %v; the table has %q, %v", r, got, ok, want, wantOK)
+		}
+	}
+}

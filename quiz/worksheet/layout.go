@@ -96,6 +96,9 @@ func Layout(b *quiz.Bank, p Paper) (*Sheet, error) {
 // lines trims s and each of its lines, drops its blank lines and keeps its
 // line breaks, as block does for Markdown.
 func lines(s string) string {
+	if tidyLines(s) {
+		return s // what the split, trims and join below give back
+	}
 	var out []string
 	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
@@ -103,4 +106,23 @@ func lines(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// tidyLines reports whether lines would give s back as it is: no CR, and
+// every line neither blank nor with space at either end. Most prompts and
+// explanations are one such line.
+func tidyLines(s string) bool {
+	if s == "" || strings.IndexByte(s, '\r') >= 0 {
+		return false
+	}
+	for {
+		l, rest, more := strings.Cut(s, "\n")
+		if l == "" || strings.TrimSpace(l) != l {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/text"
@@ -72,10 +73,10 @@ func Write(w io.Writer, b *quiz.Bank, p Paper) error {
 	if err != nil {
 		return err
 	}
-	var s strings.Builder
-	writeQuestions(&s, b, qs, p.Made)
+	s := newPage(b, qs)
+	writeQuestions(s, b, qs, p.Made)
 	if p.Key == KeyAfter {
-		writeKey(&s, qs, p)
+		writeKey(s, qs, p)
 	}
 	_, err = io.WriteString(w, s.String())
 	return err
@@ -88,15 +89,42 @@ func WriteKey(w io.Writer, b *quiz.Bank, p Paper) error {
 	if err != nil {
 		return err
 	}
-	var s strings.Builder
-	fmt.Fprintf(&s, "# %s: answer key\n", inline(title(b)))
+	s := newPage(b, qs)
+	s.WriteString("# ")
+	s.WriteString(inline(title(b)))
+	s.WriteString(": answer key\n")
 	if lead, command := p.KeyMade(); lead+command != "" {
-		fmt.Fprintf(&s, "\n%s\n", inline(lead+command))
+		s.WriteString("\n")
+		s.WriteString(inline(lead + command))
+		s.WriteString("\n")
 	}
 	p.Command = "" // said under the title
-	writeKey(&s, qs, p)
+	writeKey(s, qs, p)
 	_, err = io.WriteString(w, s.String())
 	return err
+}
+
+// newPage is the builder a page of qs is written in, grown once to more
+// than the page takes: grown a doubling at a time, the comprehension bank's
+// 38 KB page and key made 190 KB of copies, a fresh page of memory each 4 KB
+// in a run that writes one page (a page fault apiece). Room the page does not
+// use is never touched.
+func newPage(b *quiz.Bank, qs []*quiz.Presented) *strings.Builder {
+	n := 1024 + len(b.Title) + len(b.Description)
+	for _, q := range qs {
+		n += 512 + 2*(len(q.Prompt)+len(q.Explanation)+len(q.Model)+len(q.Source.Section)+len(q.Source.Quote)+len(q.Unit))
+		for _, l := range [][]string{q.Choices, q.Items, q.Accept, q.Key} {
+			for _, t := range l {
+				n += 2*len(t) + 16
+			}
+		}
+		for _, pr := range q.Pairs {
+			n += 2*(len(pr.Left)+len(pr.Right)) + 32
+		}
+	}
+	s := new(strings.Builder)
+	s.Grow(n)
+	return s
 }
 
 func (p Paper) questions(b *quiz.Bank) ([]*quiz.Presented, error) {
@@ -121,12 +149,16 @@ func (p Paper) questions(b *quiz.Bank) ([]*quiz.Presented, error) {
 }
 
 func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented, made string) {
-	fmt.Fprintf(s, "# %s\n\n", inline(title(b)))
+	s.WriteString("# ")
+	s.WriteString(inline(title(b)))
+	s.WriteString("\n\n")
 	if made != "" {
-		fmt.Fprintf(s, "%s\n\n", inline(made))
+		s.WriteString(inline(made))
+		s.WriteString("\n\n")
 	}
 	if b.Description != "" {
-		fmt.Fprintf(s, "%s\n\n", block(b.Description))
+		s.WriteString(block(b.Description))
+		s.WriteString("\n\n")
 	}
 	s.WriteString("Name: ______________________________   Date: ________________\n")
 	if len(qs) > 0 {
@@ -137,49 +169,75 @@ func writeQuestions(s *strings.Builder, b *quiz.Bank, qs []*quiz.Presented, made
 		s.WriteString("\n")
 		if q.Type == quiz.Info {
 			for _, l := range strings.Split(block(q.Prompt), "\n") {
-				s.WriteString(strings.TrimRight("> "+l, " ") + "\n")
+				s.WriteString(strings.TrimRight("> "+l, " "))
+				s.WriteString("\n")
 			}
 			continue
 		}
 		n++
-		fmt.Fprintf(s, "**%d.** %s", n, block(q.Prompt))
+		s.WriteString("**")
+		s.WriteString(strconv.Itoa(n))
+		s.WriteString(".** ")
+		s.WriteString(block(q.Prompt))
 		if hint := hintFor(q); hint != "" {
-			fmt.Fprintf(s, " *(%s)*", hint)
+			s.WriteString(" *(")
+			s.WriteString(hint)
+			s.WriteString(")*")
 		}
 		s.WriteString("\n\n")
-		opts := q.Options()
-		switch q.Type {
-		case quiz.Single, quiz.Multi:
-			for k, o := range opts {
-				fmt.Fprintf(s, "- %s) %s\n", letter(k), inline(o))
-			}
-		case quiz.TrueFalse:
-			s.WriteString("True / False\n")
-		case quiz.Short:
-			s.WriteString("Answer: ________________________________________\n")
-		case quiz.Numeric:
-			fmt.Fprintf(s, "%s\n", strings.TrimSpace("Answer: ____________________ "+inline(q.Unit)))
-		case quiz.Order:
-			for k, o := range opts {
-				fmt.Fprintf(s, "%d. %s\n", k+1, inline(o))
-			}
-			s.WriteString("\nOrder, first to last: " + strings.TrimSuffix(strings.Repeat("____, ", len(opts)), ", ") + "\n")
-		case quiz.Match:
-			for k, l := range q.Lefts() {
-				fmt.Fprintf(s, "%d. %s ____\n", k+1, inline(l))
-			}
-			s.WriteString("\n")
-			for k, o := range opts {
-				fmt.Fprintf(s, "- %s) %s\n", letter(k), inline(o))
-			}
-		case quiz.Open:
-			s.WriteString("Answer:\n")
-			for range 4 {
-				s.WriteString("\n" + strings.Repeat("_", 72) + "\n")
-			}
-		}
+		writeOptions(s, q)
 	}
 
+}
+
+// writeOptions writes what the student answers q on: its options, or the
+// lines to write on.
+func writeOptions(s *strings.Builder, q *quiz.Presented) {
+	opts := q.Options()
+	switch q.Type {
+	case quiz.Single, quiz.Multi:
+		writeLettered(s, opts)
+	case quiz.TrueFalse:
+		s.WriteString("True / False\n")
+	case quiz.Short:
+		s.WriteString("Answer: ________________________________________\n")
+	case quiz.Numeric:
+		s.WriteString(strings.TrimSpace("Answer: ____________________ " + inline(q.Unit)))
+		s.WriteString("\n")
+	case quiz.Order:
+		for k, o := range opts {
+			s.WriteString(strconv.Itoa(k + 1))
+			s.WriteString(". ")
+			s.WriteString(inline(o))
+			s.WriteString("\n")
+		}
+		s.WriteString("\nOrder, first to last: " + strings.TrimSuffix(strings.Repeat("____, ", len(opts)), ", ") + "\n")
+	case quiz.Match:
+		for k, l := range q.Lefts() {
+			s.WriteString(strconv.Itoa(k + 1))
+			s.WriteString(". ")
+			s.WriteString(inline(l))
+			s.WriteString(" ____\n")
+		}
+		s.WriteString("\n")
+		writeLettered(s, opts)
+	case quiz.Open:
+		s.WriteString("Answer:\n")
+		for range 4 {
+			s.WriteString("\n" + strings.Repeat("_", 72) + "\n")
+		}
+	}
+}
+
+// writeLettered writes opts as a list, each after its letter: "- b) text".
+func writeLettered(s *strings.Builder, opts []string) {
+	for k, o := range opts {
+		s.WriteString("- ")
+		s.WriteString(letter(k))
+		s.WriteString(") ")
+		s.WriteString(inline(o))
+		s.WriteString("\n")
+	}
 }
 
 // writeKey writes the key of qs, with the matching sheet's command under its
@@ -194,7 +252,9 @@ func writeKey(s *strings.Builder, qs []*quiz.Presented, p Paper) {
 	if n > 0 {
 		s.WriteString("\n## Answer key\n")
 		if lead, command := p.KeyMade(); command != "" {
-			fmt.Fprintf(s, "\n%s\n", inline(lead+command))
+			s.WriteString("\n")
+			s.WriteString(inline(lead + command))
+			s.WriteString("\n")
 		}
 	}
 	n = 0
@@ -203,23 +263,46 @@ func writeKey(s *strings.Builder, qs []*quiz.Presented, p Paper) {
 			continue
 		}
 		n++
-		lines := []string{fmt.Sprintf("**%d.** %s", n, block(answer(q)))}
+		// The entry's lines, each but the last ending in a backslash (a
+		// line break): the answer (unless key points follow it), the
+		// explanation, where to reread.
+		s.WriteString("\n**")
+		s.WriteString(strconv.Itoa(n))
+		s.WriteString(".** ")
+		s.WriteString(block(answer(q)))
+		more := false
 		if q.Type == quiz.Open && len(q.Key) > 0 {
 			// Listed, one point a line, for ticking off while marking.
-			fmt.Fprintf(s, "\n%s\n\nKey points:\n\n", lines[0])
+			s.WriteString("\n\nKey points:\n\n")
 			for _, k := range q.Key {
-				fmt.Fprintf(s, "- %s\n", inline(k))
+				s.WriteString("- ")
+				s.WriteString(inline(k))
+				s.WriteString("\n")
 			}
-			lines = lines[:0]
+		} else {
+			more = true
 		}
 		if q.Explanation != "" {
-			lines = append(lines, block(q.Explanation))
+			if more {
+				s.WriteString("\\\n")
+			} else {
+				s.WriteString("\n")
+			}
+			s.WriteString(block(q.Explanation))
+			more = true
 		}
 		if src := q.Source.String(); src != "" {
-			lines = append(lines, "Reread: "+inline(src))
+			if more {
+				s.WriteString("\\\n")
+			} else {
+				s.WriteString("\n")
+			}
+			s.WriteString("Reread: ")
+			s.WriteString(inline(src))
+			more = true
 		}
-		if len(lines) > 0 {
-			fmt.Fprintf(s, "\n%s\n", strings.Join(lines, "\\\n"))
+		if more {
+			s.WriteString("\n")
 		}
 	}
 }
@@ -400,7 +483,25 @@ func lineMarker(l string) int {
 
 // inline escapes text so that Markdown shows it as written, on one line.
 func inline(s string) string {
-	return strings.Join(strings.Fields(escape(s)), " ")
+	s = escape(s)
+	if oneSpaced(s) {
+		return s // what Fields and Join would give back, without their copies
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// oneSpaced reports whether s has no space at its ends, no two together,
+// and none but ' ' (unicode.IsSpace, as strings.Fields splits).
+func oneSpaced(s string) bool {
+	space := true // a space at the start is one too many
+	for _, r := range s {
+		is := unicode.IsSpace(r)
+		if is && (r != ' ' || space) {
+			return false
+		}
+		space = is
+	}
+	return !space || s == ""
 }
 
 // block escapes text that may run over several lines; each line break

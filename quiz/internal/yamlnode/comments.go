@@ -81,6 +81,10 @@ func commentCuts(data []byte) (cuts []int, saved int) {
 		// would change what it reads.
 		return nil, 0
 	}
+	// Room at once for a cut at every '#' (at most one a line is cut): an
+	// answer sheet's 224 comment lines grew the slice ten times, 8 KB a
+	// sheet where 3.5 KB is kept.
+	cuts = make([]int, 0, 2*bytes.Count(data, []byte{'#'}))
 	for start := 0; start < len(data); {
 		end := len(data)
 		if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
