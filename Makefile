@@ -76,6 +76,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/gift
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/aiken
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./quiz/moodlexml
+	$(GO) test -run '^$$' -fuzz '^FuzzTokensAsEncodingXML$$' -fuzztime $(FUZZTIME) ./quiz/moodlexml
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./quiz/history
 	$(GO) test -run '^$$' -fuzz '^FuzzResolveWritten$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME) ./quiz/marking

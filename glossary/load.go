@@ -13,6 +13,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/fileio"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // MaxShortWords is the longest a one-line definition may be.
@@ -194,7 +195,7 @@ func check(e *Entry) []string {
 	}
 	if e.Short == "" {
 		ps = append(ps, "short: missing")
-	} else if n := len(strings.Fields(e.Short)); n > MaxShortWords {
+	} else if n := text.Words(e.Short); n > MaxShortWords {
 		ps = append(ps, fmt.Sprintf("short: %d words; at most %d", n, MaxShortWords))
 	}
 	if e.Definition == "" {
@@ -207,7 +208,7 @@ func check(e *Entry) []string {
 		if c.Section == "" || c.Paragraph < 1 || c.Quote == "" {
 			ps = append(ps, "in_article: needs section, paragraph and quote")
 		}
-		if n := len(strings.Fields(c.Quote)); n > quiz.MaxQuoteWords {
+		if n := text.Words(c.Quote); n > quiz.MaxQuoteWords {
 			ps = append(ps, fmt.Sprintf("in_article.quote: %d words; at most %d", n, quiz.MaxQuoteWords))
 		}
 	}
@@ -215,7 +216,7 @@ func check(e *Entry) []string {
 		if e.Correction == "" {
 			ps = append(ps, "corrects: quotes what the correction is about, but there is no correction")
 		}
-		if n := len(strings.Fields(e.Corrects)); n > quiz.MaxQuoteWords {
+		if n := text.Words(e.Corrects); n > quiz.MaxQuoteWords {
 			ps = append(ps, fmt.Sprintf("corrects: %d words; at most %d", n, quiz.MaxQuoteWords))
 		}
 	}

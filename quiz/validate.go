@@ -86,7 +86,7 @@ func (q *Question) Validate() []Problem {
 		if q.Source.Paragraph < 0 {
 			bad("source.paragraph", "must be a whole number from 1")
 		}
-		if w := len(strings.Fields(q.Source.Quote)); w > MaxQuoteWords {
+		if w := text.Words(q.Source.Quote); w > MaxQuoteWords {
 			bad("source.quote", "%d words; quote at most %d", w, MaxQuoteWords)
 		}
 	}

@@ -1,8 +1,6 @@
 package moodlexml
 
-import "encoding/xml"
-
-// The decoders below read a <question> from the decoder's token stream
+// The decoders below read a <question> from the token stream (tokens.go)
 // into an xmlQuestion as xml.Decoder.DecodeElement reads it through the
 // types' struct tags (which say the mapping; only the test decodes by
 // them), without reflection: an element
@@ -17,14 +15,14 @@ import "encoding/xml"
 // each start element is handed to child, which reads it whole or reports
 // false (then it is skipped), and the character data directly inside goes
 // to text when text is not nil.
-func elements(d *xml.Decoder, child func(t xml.StartElement) (bool, error), text *[]byte) error {
+func elements(d *tokens, child func(t token) (bool, error), text *[]byte) error {
 	for {
-		tok, err := d.Token()
+		t, err := d.next()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			consumed := false
 			if child != nil {
 				if consumed, err = child(t); err != nil {
@@ -32,39 +30,42 @@ func elements(d *xml.Decoder, child func(t xml.StartElement) (bool, error), text
 				}
 			}
 			if !consumed {
-				if err := d.Skip(); err != nil {
+				if err := d.skip(); err != nil {
 					return err
 				}
 			}
-		case xml.EndElement:
+		case tokEnd:
 			return nil
-		case xml.CharData:
+		case tokText:
 			if text != nil {
-				*text = append(*text, t...)
+				*text = append(*text, t.data...)
 			}
 		}
 	}
 }
 
-// chardata is a string field's element: its own character data.
-func chardata(d *xml.Decoder) (string, error) {
-	var data []byte
+// chardata is a string field's element: its own character data, gathered
+// in d's scratch buffer (no other chardata runs meanwhile: its children are
+// skipped).
+func chardata(d *tokens) (string, error) {
+	data := d.scratch[:0]
 	err := elements(d, nil, &data)
+	d.scratch = data
 	return string(data), err
 }
 
 // decodeText reads an xmlText (format,attr; text; file).
-func decodeText(d *xml.Decoder, start xml.StartElement, x *xmlText) error {
+func decodeText(d *tokens, start token, x *xmlText) error {
 	lastAttr(start, "format", &x.Format)
-	return elements(d, func(t xml.StartElement) (bool, error) {
+	return elements(d, func(t token) (bool, error) {
 		return textOrFile(d, t, &x.Text, &x.Files)
 	}, nil)
 }
 
 // lastAttr sets *v to start's attribute name, the last one given winning;
 // it leaves *v as it is when there is none.
-func lastAttr(start xml.StartElement, name string, v *string) {
-	for _, a := range start.Attr {
+func lastAttr(start token, name string, v *string) {
+	for _, a := range start.attr {
 		if a.Name.Local == name {
 			*v = a.Value
 		}
@@ -74,9 +75,9 @@ func lastAttr(start xml.StartElement, name string, v *string) {
 // textOrFile reads a <text> or <file> child into text or files, as each
 // shape that carries them (xmlText, xmlAnswer, xmlSubquestion) reads them;
 // another child is not its (false).
-func textOrFile(d *xml.Decoder, t xml.StartElement, text *string, files *[]xmlFile) (bool, error) {
+func textOrFile(d *tokens, t token, text *string, files *[]xmlFile) (bool, error) {
 	var err error
-	switch t.Name.Local {
+	switch t.name.Local {
 	case "text":
 		*text, err = chardata(d)
 	case "file":
@@ -89,9 +90,9 @@ func textOrFile(d *xml.Decoder, t xml.StartElement, text *string, files *[]xmlFi
 
 // appendFile reads an xmlFile (name,attr; path,attr; encoding,attr;
 // ,chardata) onto files.
-func appendFile(d *xml.Decoder, start xml.StartElement, files []xmlFile) ([]xmlFile, error) {
+func appendFile(d *tokens, start token, files []xmlFile) ([]xmlFile, error) {
 	var f xmlFile
-	for _, a := range start.Attr {
+	for _, a := range start.attr {
 		switch a.Name.Local {
 		case "name":
 			f.Name = a.Value
@@ -101,23 +102,22 @@ func appendFile(d *xml.Decoder, start xml.StartElement, files []xmlFile) ([]xmlF
 			f.Encoding = a.Value
 		}
 	}
-	var data []byte
-	err := elements(d, nil, &data)
-	f.Data = string(data)
+	var err error
+	f.Data, err = chardata(d)
 	return append(files, f), err
 }
 
 // decodeAnswer reads an xmlAnswer (fraction,attr; format,attr; text; file;
 // feedback; tolerance).
-func decodeAnswer(d *xml.Decoder, start xml.StartElement, x *xmlAnswer) error {
+func decodeAnswer(d *tokens, start token, x *xmlAnswer) error {
 	lastAttr(start, "fraction", &x.Fraction)
 	lastAttr(start, "format", &x.Format)
-	return elements(d, func(t xml.StartElement) (bool, error) {
+	return elements(d, func(t token) (bool, error) {
 		if ok, err := textOrFile(d, t, &x.Text, &x.Files); ok {
 			return true, err
 		}
 		var err error
-		switch t.Name.Local {
+		switch t.name.Local {
 		case "feedback":
 			if x.Feedback == nil {
 				x.Feedback = &xmlText{}
@@ -134,17 +134,17 @@ func decodeAnswer(d *xml.Decoder, start xml.StartElement, x *xmlAnswer) error {
 
 // decodeSubquestion reads an xmlSubquestion (format,attr; text; file;
 // answer>text).
-func decodeSubquestion(d *xml.Decoder, start xml.StartElement, x *xmlSubquestion) error {
+func decodeSubquestion(d *tokens, start token, x *xmlSubquestion) error {
 	lastAttr(start, "format", &x.Format)
-	return elements(d, func(t xml.StartElement) (bool, error) {
+	return elements(d, func(t token) (bool, error) {
 		if ok, err := textOrFile(d, t, &x.Text, &x.Files); ok {
 			return true, err
 		}
-		if t.Name.Local != "answer" {
+		if t.name.Local != "answer" {
 			return false, nil
 		}
-		return true, elements(d, func(t xml.StartElement) (bool, error) {
-			if t.Name.Local != "text" {
+		return true, elements(d, func(t token) (bool, error) {
+			if t.name.Local != "text" {
 				return false, nil
 			}
 			var err error
@@ -154,19 +154,21 @@ func decodeSubquestion(d *xml.Decoder, start xml.StartElement, x *xmlSubquestion
 	}, nil)
 }
 
-// decodeQuestion reads the <question> start has begun into an xmlQuestion.
-func decodeQuestion(d *xml.Decoder, start xml.StartElement) (xmlQuestion, error) {
-	x := xmlQuestion{XMLName: start.Name}
+// decodeQuestion reads the <question> start has begun into x, which it
+// empties first (keeping its lists' room for the next question: nothing
+// built from a question keeps them).
+func decodeQuestion(d *tokens, start token, x *xmlQuestion) error {
+	*x = xmlQuestion{XMLName: start.name, Answers: x.Answers[:0], Subquestions: x.Subquestions[:0], Units: x.Units[:0], Tags: x.Tags[:0]}
 	lastAttr(start, "type", &x.Type)
-	text := func(p **xmlText, t xml.StartElement) error {
+	text := func(p **xmlText, t token) error {
 		if *p == nil {
 			*p = &xmlText{}
 		}
 		return decodeText(d, t, *p)
 	}
-	err := elements(d, func(t xml.StartElement) (bool, error) {
+	err := elements(d, func(t token) (bool, error) {
 		var err error
-		switch name := t.Name.Local; name {
+		switch name := t.name.Local; name {
 		case "category":
 			err = text(&x.Category, t)
 		case "name":
@@ -196,7 +198,7 @@ func decodeQuestion(d *xml.Decoder, start xml.StartElement) (xmlQuestion, error)
 		}
 		return true, err
 	}, nil)
-	return x, err
+	return err
 }
 
 // stringField is the string field of x that the child element of local name
@@ -233,15 +235,15 @@ func (x *xmlQuestion) stringField(name string) *string {
 // appendUnits reads the <units> element just started (units>unit) onto
 // units: each xmlUnit (multiplier; unit_name), even one cut short by an
 // error.
-func appendUnits(d *xml.Decoder, units []xmlUnit) ([]xmlUnit, error) {
-	err := elements(d, func(t xml.StartElement) (bool, error) {
-		if t.Name.Local != "unit" {
+func appendUnits(d *tokens, units []xmlUnit) ([]xmlUnit, error) {
+	err := elements(d, func(t token) (bool, error) {
+		if t.name.Local != "unit" {
 			return false, nil
 		}
 		var u xmlUnit
-		err := elements(d, func(t xml.StartElement) (bool, error) {
+		err := elements(d, func(t token) (bool, error) {
 			var err error
-			switch t.Name.Local {
+			switch t.name.Local {
 			case "multiplier":
 				u.Multiplier, err = chardata(d)
 			case "unit_name":
@@ -259,14 +261,14 @@ func appendUnits(d *xml.Decoder, units []xmlUnit) ([]xmlUnit, error) {
 
 // appendTags reads the <tags> element just started (tags>tag) onto tags:
 // each xmlTag (text), even one cut short by an error.
-func appendTags(d *xml.Decoder, tags []xmlTag) ([]xmlTag, error) {
-	err := elements(d, func(t xml.StartElement) (bool, error) {
-		if t.Name.Local != "tag" {
+func appendTags(d *tokens, tags []xmlTag) ([]xmlTag, error) {
+	err := elements(d, func(t token) (bool, error) {
+		if t.name.Local != "tag" {
 			return false, nil
 		}
 		var tag xmlTag
-		err := elements(d, func(t xml.StartElement) (bool, error) {
-			if t.Name.Local != "text" {
+		err := elements(d, func(t token) (bool, error) {
+			if t.name.Local != "text" {
 				return false, nil
 			}
 			var err error

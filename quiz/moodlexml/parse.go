@@ -103,45 +103,60 @@ func Parse(file string, data []byte) (*quiz.Bank, []quiz.Problem, error) {
 	if err := quiz.CheckText(file, data); err != nil {
 		return nil, nil, err
 	}
+	b, warnings, err := parse(file, data, newTokens(data))
+	if err == errFallback {
+		b, warnings, err = parse(file, data, xmlTokens(data))
+	}
+	return b, warnings, err
+}
+
+// parse reads data's tokens from d; errFallback when d's tokenizer gives
+// up, which only the tokenizer does.
+func parse(file string, data []byte, d *tokens) (*quiz.Bank, []quiz.Problem, error) {
 	p := &parser{file: file, data: data, ps: quiz.Problems{File: file}}
 	name := quiz.TitleFromFile(file)
 	b := &quiz.Bank{ID: text.Slug(name), Title: name, File: file}
 	if b.ID == "" {
 		b.ID = "moodle"
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
 	var comments []string
+	var xq xmlQuestion
 	sawQuiz := false
 tokens:
 	for {
-		start := d.InputOffset()
-		tok, err := d.Token()
+		start := d.offset()
+		t, err := d.next()
 		if err == io.EOF {
 			break
 		}
+		if err == errFallback {
+			return nil, nil, err
+		}
 		if err != nil {
-			p.errorf(errLine(err, p.lineAt(d.InputOffset())), "", "not valid XML: %s", xmlMessage(err))
+			p.errorf(errLine(err, p.lineAt(d.offset())), "", "not valid XML: %s", xmlMessage(err))
 			break
 		}
-		switch t := tok.(type) {
-		case xml.Comment:
-			comments = append(comments, string(t))
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch t.kind {
+		case tokComment:
+			comments = append(comments, string(t.data))
+		case tokStart:
+			switch t.name.Local {
 			case "quiz":
 				sawQuiz = true
 				continue
 			case "question":
 			default:
 				if !sawQuiz {
-					p.errorf(p.lineAt(start), "", "expected Moodle XML (<quiz> with <question>s), found <%s>", t.Name.Local)
+					p.errorf(p.lineAt(start), "", "expected Moodle XML (<quiz> with <question>s), found <%s>", t.name.Local)
 					return nil, nil, p.err()
 				}
 				continue
 			}
 			line := p.lineAt(start)
-			xq, err := decodeQuestion(d, t)
+			err := decodeQuestion(d, t, &xq)
+			if err == errFallback {
+				return nil, nil, err
+			}
 			if err != nil {
 				p.errorf(errLine(err, line), "", "not valid XML: %s", xmlMessage(err))
 				return nil, nil, p.err()
@@ -157,6 +172,12 @@ tokens:
 			comments = nil
 		}
 	}
+	return p.end(b, sawQuiz)
+}
+
+// end finishes the bank: its title, each question's id and checks, and the
+// problems found.
+func (p *parser) end(b *quiz.Bank, sawQuiz bool) (*quiz.Bank, []quiz.Problem, error) {
 	if !sawQuiz && len(p.ps.List) == 0 {
 		p.errorf(1, "", "expected Moodle XML: a <quiz> of <question>s")
 	}
@@ -304,9 +325,10 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 	}
 	p.n++
 	q := &quiz.Question{ID: fmt.Sprintf("q%d", p.n), Line: line, Points: 1}
+	nameSlug := ""
 	if x.Name != nil {
-		if s := text.Slug(x.Name.Text); s != "" {
-			q.ID = s
+		if nameSlug = text.Slug(x.Name.Text); nameSlug != "" {
+			q.ID = nameSlug
 		}
 		q.Name = strings.TrimSpace(x.Name.Text)
 	}
@@ -315,8 +337,12 @@ func (p *parser) question(x *xmlQuestion, line int, comments []string) *quiz.Que
 			q.Name = "" // the id says it
 		}
 	}()
-	if s := text.Slug(x.IDNumber); s != "" {
-		q.ID = s
+	idSlug := nameSlug // conflictq writes the id as both: slugged once
+	if x.Name == nil || x.IDNumber != x.Name.Text {
+		idSlug = text.Slug(x.IDNumber)
+	}
+	if idSlug != "" {
+		q.ID = idSlug
 	}
 	skip := func(format string, args ...any) *quiz.Question {
 		p.warn(line, q.ID, format+"; question skipped", args...)

@@ -102,3 +102,42 @@ func TestControlInAsUnsafeRune(t *testing.T) {
 		}
 	}
 }
+
+// hasControlDecoded is HasControl as it was, every text decoded from its
+// start: the oracle of TestHasControlAsDecoded.
+func hasControlDecoded(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (r < 0x20 || unsafeRune(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasControl, deciding ASCII bytes itself, answers as decoding every text
+// did: on every ASCII byte and every character that matters around ASCII
+// and wide text, and on random strings of them and of broken UTF-8.
+func TestHasControlAsDecoded(t *testing.T) {
+	pieces := []string{"a", " ", "\n", "\t", "\r", "\x00", "\x1b", "\x7f", "~", "é", "ı", "\u0085", "\u009b", "\u00a0", "\u061c", "\u200d",
+		"\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\u2028", "\ufeff", "\U0001F600", "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80"}
+	for c := range 256 {
+		pieces = append(pieces, string([]byte{byte(c)}))
+	}
+	r := rand.New(rand.NewPCG(27, 74))
+	for i := range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if i < len(pieces) {
+			s = "text " + pieces[i]
+		}
+		if got, want := HasControl(s), hasControlDecoded(s); got != want {
+			t.Fatalf("HasControl(%q) = %v, decoded %v", s, got, want)
+		}
+	}
+}

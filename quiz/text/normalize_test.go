@@ -1,7 +1,10 @@
 package text
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -305,6 +308,41 @@ func TestSameButCase(t *testing.T) {
 	} {
 		if got := SameButCase(c.a, c.b); got != c.want {
 			t.Errorf("SameButCase(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+// symbolsMapped is symbols as it was, every text through unicode's tables:
+// the oracle of TestSymbolsAsMapped.
+func symbolsMapped(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// symbols reads ASCII text by bytes as unicode's tables read it: every
+// ASCII byte alone and in random strings, and wide text beside it.
+func TestSymbolsAsMapped(t *testing.T) {
+	var pieces []string
+	for c := range 128 {
+		pieces = append(pieces, string(rune(c)))
+	}
+	pieces = append(pieces, "é", "\u0301", "\u00a0", "\u0085", "٣", "—", "\xff")
+	r := rand.New(rand.NewPCG(27, 75))
+	for i := range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if i < len(pieces) {
+			s = pieces[i]
+		}
+		if got, want := symbols(s), symbolsMapped(s); got != want {
+			t.Fatalf("symbols(%q) = %q, unicode's tables %q", s, got, want)
 		}
 	}
 }

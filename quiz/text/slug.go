@@ -59,6 +59,41 @@ func FileName(s string) string {
 // Sh) and underscores; otherwise all is lower case. Anything else is a
 // separator, written as one '-' between words.
 func slug(s string, keepCase bool) string {
+	if !keepCase && isASCII(s) {
+		return asciiSlug(s)
+	}
+	return slugRunes(s, keepCase)
+}
+
+// asciiSlug is slugRunes of ASCII text, read by bytes: no letter there is
+// transliterated, folded or marked, so a letter or digit is itself in lower
+// case and anything else parts words (each question's id is slugged when a
+// Moodle XML or GIFT bank is read: a map look-up for every letter was most
+// of it).
+func asciiSlug(s string) string {
+	b := make([]byte, 0, len(s))
+	dash := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			dash = true
+			continue
+		}
+		if dash && len(b) > 0 {
+			b = append(b, '-')
+		}
+		dash = false
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// slugRunes is slug of any text, rune by rune.
+func slugRunes(s string, keepCase bool) string {
 	rs := []rune(strings.ToValidUTF8(s, " "))
 	var b strings.Builder
 	dash, start := false, true // start: at the beginning of a word

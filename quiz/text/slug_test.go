@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -72,6 +73,30 @@ func TestSlug(t *testing.T) {
 	for _, name := range []string{"Leyla Əliyeva", "Elvin Məmmədov", "Լուսինե Հակոբյան", "Ana Petrosyan", "Лейла Алиева"} {
 		if got, want := strings.ToLower(FileName(name)), Slug(name); got != want {
 			t.Errorf("FileName(%q) = %q, not Slug's %q with capitals", name, got, want)
+		}
+	}
+}
+
+// asciiSlug slugs ASCII text as slugRunes does: every ASCII character alone
+// and 20,000 random strings of them.
+func TestASCIISlugAsRunes(t *testing.T) {
+	var pieces []string
+	for c := range 128 {
+		pieces = append(pieces, string(rune(c)))
+	}
+	pieces = append(pieces, "word", "Khojaly", "28th", " - ", "--")
+	r := rand.New(rand.NewPCG(27, 77))
+	for i := range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if i < len(pieces) {
+			s = pieces[i]
+		}
+		if got, want := asciiSlug(s), slugRunes(s, false); got != want {
+			t.Fatalf("asciiSlug(%q) = %q, slugRunes %q", s, got, want)
 		}
 	}
 }

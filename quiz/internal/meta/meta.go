@@ -10,6 +10,7 @@ import (
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/internal/lazy"
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // The keys both formats write.
@@ -107,8 +108,8 @@ func ParseSource(v string) (quiz.Source, string) {
 	switch {
 	case s.Section == "":
 		return quiz.Source{}, "expected a section first (Section, ¶4: “quote”); ignored"
-	case len(strings.Fields(s.Quote)) > quiz.MaxQuoteWords:
-		return quiz.Source{}, "the quote has " + strconv.Itoa(len(strings.Fields(s.Quote))) + " words; quote at most " + strconv.Itoa(quiz.MaxQuoteWords) + "; ignored"
+	case text.Words(s.Quote) > quiz.MaxQuoteWords:
+		return quiz.Source{}, "the quote has " + strconv.Itoa(text.Words(s.Quote)) + " words; quote at most " + strconv.Itoa(quiz.MaxQuoteWords) + "; ignored"
 	}
 	return s, ""
 }
