@@ -478,3 +478,17 @@ func TestDTDEntitiesNamed(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A file that says it is in another encoding (saved again by hand, not as
+// Moodle writes it) is refused in words a teacher can act on, not in
+// encoding/xml's ("Decoder.CharsetReader is nil").
+func TestOtherEncodingNamed(t *testing.T) {
+	for _, enc := range []string{"ISO-8859-1", "windows-1252"} {
+		src := `<?xml version="1.0" encoding="` + enc + `"?>` + "\n<quiz></quiz>\n"
+		_, _, err := Parse("t.xml", []byte(src))
+		want := `not valid XML: the file says its encoding is "` + enc + `", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8`
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "CharsetReader") {
+			t.Errorf("%s: err = %v, want it to say %q", enc, err, want)
+		}
+	}
+}

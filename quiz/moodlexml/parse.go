@@ -261,6 +261,12 @@ func xmlMessage(err error) string {
 	if errors.As(err, &se) {
 		msg = se.Msg
 	}
+	if label, ok := strings.CutPrefix(msg, "xml: encoding "); ok && strings.HasSuffix(label, " declared but Decoder.CharsetReader is nil") {
+		// encoding/xml's words name its own API: say what the teacher can
+		// do. Moodle writes UTF-8; a file saved again by hand may not be.
+		label = strings.TrimSuffix(label, " declared but Decoder.CharsetReader is nil")
+		return "the file says its encoding is " + label + ", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8, with encoding=\"UTF-8\" on its first line"
+	}
 	if strings.HasPrefix(msg, "invalid character entity &") && !strings.HasPrefix(msg, "invalid character entity &#") {
 		// A <!DOCTYPE>'s own entities, never expanded (nor fetched).
 		msg += " (entities declared in a DTD are not supported: Moodle does not write them)"
