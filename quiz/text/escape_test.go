@@ -126,18 +126,11 @@ func TestHasControlAsDecoded(t *testing.T) {
 	for c := range 256 {
 		pieces = append(pieces, string([]byte{byte(c)}))
 	}
-	r := rand.New(rand.NewPCG(27, 74))
-	for i := range 20000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
+	eachText(74, pieces, 12, func(s string) {
+		for _, s := range []string{s, "text " + s} {
+			if got, want := HasControl(s), hasControlDecoded(s); got != want {
+				t.Fatalf("HasControl(%q) = %v, decoded %v", s, got, want)
+			}
 		}
-		s := b.String()
-		if i < len(pieces) {
-			s = "text " + pieces[i]
-		}
-		if got, want := HasControl(s), hasControlDecoded(s); got != want {
-			t.Fatalf("HasControl(%q) = %v, decoded %v", s, got, want)
-		}
-	}
+	})
 }

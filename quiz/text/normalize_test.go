@@ -1,7 +1,6 @@
 package text
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -331,18 +330,9 @@ func TestSymbolsAsMapped(t *testing.T) {
 		pieces = append(pieces, string(rune(c)))
 	}
 	pieces = append(pieces, "é", "\u0301", "\u00a0", "\u0085", "٣", "—", "\xff")
-	r := rand.New(rand.NewPCG(27, 75))
-	for i := range 20000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
-		if i < len(pieces) {
-			s = pieces[i]
-		}
+	eachText(75, pieces, 10, func(s string) {
 		if got, want := symbols(s), symbolsMapped(s); got != want {
 			t.Fatalf("symbols(%q) = %q, unicode's tables %q", s, got, want)
 		}
-	}
+	})
 }

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -85,20 +84,11 @@ func TestASCIISlugAsRunes(t *testing.T) {
 		pieces = append(pieces, string(rune(c)))
 	}
 	pieces = append(pieces, "word", "Khojaly", "28th", " - ", "--")
-	r := rand.New(rand.NewPCG(27, 77))
-	for i := range 20000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
-		if i < len(pieces) {
-			s = pieces[i]
-		}
+	eachText(77, pieces, 10, func(s string) {
 		if got, want := asciiSlug(s), slugRunes(s, false); got != want {
 			t.Fatalf("asciiSlug(%q) = %q, slugRunes %q", s, got, want)
 		}
-	}
+	})
 }
 
 // transliterated passes over ASCII without making the table: the table has

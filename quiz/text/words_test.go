@@ -1,7 +1,6 @@
 package text
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -11,18 +10,9 @@ import (
 func TestWordsAsFields(t *testing.T) {
 	pieces := []string{"a", "word", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u1680", "\u2000", "\u2028", "\u3000",
 		"\u200b", "é", "Xocalı", "“", "\xff", "\xe2\x80", "-", "¶4"}
-	r := rand.New(rand.NewPCG(27, 76))
-	for i := range 20000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
-		if i < len(pieces) {
-			s = pieces[i]
-		}
+	eachText(76, pieces, 10, func(s string) {
 		if got, want := Words(s), len(strings.Fields(s)); got != want {
 			t.Fatalf("Words(%q) = %d, strings.Fields %d", s, got, want)
 		}
-	}
+	})
 }
