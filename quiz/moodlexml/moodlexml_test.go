@@ -491,4 +491,14 @@ func TestOtherEncodingNamed(t *testing.T) {
 			t.Errorf("%s: err = %v, want it to say %q", enc, err, want)
 		}
 	}
+	// UTF-8 under a name encoding/xml does not take for it: the file is
+	// UTF-8 already, only the name is to change (review13-s27 L3).
+	for _, enc := range []string{"utf8", "UTF8", "utf_8"} {
+		src := `<?xml version="1.0" encoding="` + enc + `"?>` + "\n<quiz></quiz>\n"
+		_, _, err := Parse("t.xml", []byte(src))
+		want := `not valid XML: the file says its encoding is "` + enc + `", a name the XML reader does not take for UTF-8: write encoding="UTF-8"`
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want it to say %q", enc, err, want)
+		}
+	}
 }

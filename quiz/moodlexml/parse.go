@@ -265,7 +265,10 @@ func xmlMessage(err error) string {
 		// encoding/xml's words name its own API: say what the teacher can
 		// do. Moodle writes UTF-8; a file saved again by hand may not be.
 		label = strings.TrimSuffix(label, " declared but Decoder.CharsetReader is nil")
-		return "the file says its encoding is " + label + ", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8, with encoding=\"UTF-8\" on its first line"
+		if name, err := strconv.Unquote(label); err == nil && strings.EqualFold(strings.NewReplacer("-", "", "_", "").Replace(name), "utf8") {
+			return "the file says its encoding is " + label + ", a name the XML reader does not take for UTF-8: write encoding=\"UTF-8\" in its <?xml ?> declaration, as Moodle does"
+		}
+		return "the file says its encoding is " + label + ", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8, with encoding=\"UTF-8\" in its <?xml ?> declaration"
 	}
 	if strings.HasPrefix(msg, "invalid character entity &") && !strings.HasPrefix(msg, "invalid character entity &#") {
 		// A <!DOCTYPE>'s own entities, never expanded (nor fetched).
