@@ -502,3 +502,20 @@ func TestOtherEncodingNamed(t *testing.T) {
 		}
 	}
 }
+
+// A bare & in text is not an entity: the message says how to write it,
+// not that a DTD's entities are not supported (attack22 L2); HTML's &nbsp;
+// outside CDATA is told which entities XML knows.
+func TestBareAmpersandNamed(t *testing.T) {
+	for _, c := range []struct{ text, want, not string }{
+		{"A & B", "invalid character entity & (no semicolon) (a & in text is written &amp; in XML)", "DTD"},
+		{"A &B C", "(no semicolon) (a & in text is written &amp; in XML)", "DTD"},
+		{"A &nbsp; C", "invalid character entity &nbsp; (XML knows only &amp;, &lt;, &gt;, &quot;, &apos; and numbered references such as &#160;; entities declared in a DTD", "written &amp;"},
+	} {
+		src := `<?xml version="1.0"?>` + "\n<quiz><question type=\"truefalse\"><name><text>" + c.text + "</text></name></question></quiz>\n"
+		_, _, err := Parse("t.xml", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), c.not) {
+			t.Errorf("%q: err = %v, want %q and not %q", c.text, err, c.want, c.not)
+		}
+	}
+}

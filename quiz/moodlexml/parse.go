@@ -270,9 +270,15 @@ func xmlMessage(err error) string {
 		}
 		return "the file says its encoding is " + label + ", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8, with encoding=\"UTF-8\" in its <?xml ?> declaration"
 	}
-	if strings.HasPrefix(msg, "invalid character entity &") && !strings.HasPrefix(msg, "invalid character entity &#") {
-		// A <!DOCTYPE>'s own entities, never expanded (nor fetched).
-		msg += " (entities declared in a DTD are not supported: Moodle does not write them)"
+	switch {
+	case !strings.HasPrefix(msg, "invalid character entity &") || strings.HasPrefix(msg, "invalid character entity &#"):
+	case strings.HasSuffix(msg, "(no semicolon)"):
+		// A bare & in text ("A & B"), not an entity at all (attack22 L2).
+		msg += " (a & in text is written &amp; in XML)"
+	default:
+		// A <!DOCTYPE>'s own entities, never expanded (nor fetched), or
+		// HTML's (&nbsp;) outside a CDATA section.
+		msg += " (XML knows only &amp;, &lt;, &gt;, &quot;, &apos; and numbered references such as &#160;; entities declared in a DTD are not supported: Moodle does not write them)"
 	}
 	return msg
 }
