@@ -3,6 +3,7 @@
 package fileio
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
@@ -25,5 +26,12 @@ func CreateTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
 	return f, err
 }
 
-// rename is os.Rename (see open_unix.go).
-func rename(old, new string) error { return os.Rename(old, new) }
+// rename is os.Rename, its error naming new (see open_unix.go).
+func rename(old, new string) error {
+	err := os.Rename(old, new)
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return &fs.PathError{Op: "write", Path: new, Err: le.Err}
+	}
+	return err
+}

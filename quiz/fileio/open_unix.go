@@ -68,7 +68,10 @@ func CreateTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
 // rename gives the finished temporary file old its name new, as os.Rename
 // does, without os.Rename's look-up of new first (an Lstat, to refuse a
 // folder): WriteFilePerm has looked new up already and renames only over a
-// regular file, and rename(2) itself refuses a folder (EISDIR).
+// regular file, and rename(2) itself refuses a folder (EISDIR). Its error
+// names new, the file the user named, not the hidden temporary file
+// (attack22 L2: "rename st/.t.json.tmp-N st/t.json: operation not
+// permitted"), which is removed after it.
 func rename(old, new string) error {
 	for {
 		err := syscall.Rename(old, new)
@@ -76,7 +79,7 @@ func rename(old, new string) error {
 			continue
 		}
 		if err != nil {
-			return &os.LinkError{Op: "rename", Old: old, New: new, Err: err}
+			return &fs.PathError{Op: "write", Path: new, Err: err}
 		}
 		return nil
 	}

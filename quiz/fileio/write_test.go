@@ -365,6 +365,33 @@ func TestWriteFileErrorNamesThePath(t *testing.T) {
 	}
 }
 
+// A rename that fails names the file as given, not the hidden temporary
+// file (attack22 L2: "rename ./.t.csv.tmp-N t.csv/: not a directory"), and
+// leaves neither it nor a change behind: t.csv/ where t.csv is a file.
+func TestWriteFileRenameErrorNamesThePath(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a trailing slash is a separator there")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "t.csv")
+	if err := os.WriteFile(file, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(file+"/", true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+	if err == nil {
+		t.Fatal("written through a trailing slash")
+	}
+	if want := "write " + file + "/: "; !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".tmp-") || !errors.Is(err, syscall.ENOTDIR) {
+		t.Errorf("error %q, want it to start %q, name no temporary file and keep its cause", err, want)
+	}
+	if data, _ := os.ReadFile(file); string(data) != "old" {
+		t.Errorf("t.csv holds %q, want it untouched", data)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
 // A link whose chain passes through a device path (/dev/stdout, /proc/self/
 // fd/N) is written as the device, appended to, and needs no --force: it was
 // followed to the file the shell opened with >> and renamed over it, and the
