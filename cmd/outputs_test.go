@@ -241,6 +241,52 @@ func TestNoOutputInTheStateFolder(t *testing.T) {
 	}
 }
 
+// An output is judged where the system puts it, from the working folder as
+// the system knows it (getcwd), not as the shell kept it through a link
+// ($PWD), since session 27 (attack22 M1): a relative -o into the state
+// folder, given from a folder reached through a link, is refused (it was
+// written); from a link inside the state folder to a folder outside it,
+// -o x.csv is written outside (it was refused).
+func TestOutputsJudgedFromTheRealWorkingFolder(t *testing.T) {
+	root := t.TempDir()
+	real, outside := filepath.Join(root, "real"), filepath.Join(root, "outside")
+	state := filepath.Join(real, "state")
+	for _, d := range []string{filepath.Join(state, "history"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, dir := range []string{real, outside} {
+		os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(outputSheet), 0o644)
+		os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(gradeBank), 0o644)
+	}
+	for link, target := range map[string]string{filepath.Join(root, "L"): real, filepath.Join(state, "out"): outside} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	run := func(wd string, out string) (int, string) {
+		t.Chdir(wd)
+		t.Setenv("PWD", wd) // as a shell that entered wd through its link keeps it
+		f, _, _, errOut := testFactory(t)
+		f.StateDir = func() (string, error) { return state, nil }
+		code := Run(f, []string{"grade", "a.yaml", "--format", "csv", "--force", "-o", out})
+		return code, errOut.String()
+	}
+	if code, errOut := run(filepath.Join(root, "L"), filepath.Join("state", "history", "x.csv")); code != ExitInvalid || !strings.Contains(errOut, "is in conflictq's own folder") {
+		t.Errorf("-o state/history/x.csv from L: exit %d, %q; want it refused as in the state folder", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(state, "history", "x.csv")); err == nil {
+		t.Error("written into the state folder")
+	}
+	if code, errOut := run(filepath.Join(state, "out"), "x.csv"); code != 0 {
+		t.Errorf("-o x.csv from state/out (a link to outside): exit %d, %q; want it written", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(outside, "x.csv")); err != nil {
+		t.Errorf("not written where the system puts it: %v", err)
+	}
+}
+
 // A report whose -o became a link to a bank during the quiz is written beside
 // it, under a new name: the bank and the student's answers are both kept.
 func TestQuizReportNeverReplacesABankAtTheEnd(t *testing.T) {
