@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 )
@@ -21,11 +20,11 @@ func MergeFiles(paths []string) (*Stats, error) {
 		// up only beside another's (a look-up and a system call or two for
 		// each file).
 		if len(paths) > 1 {
-			abs, err := filepath.EvalSymlinks(path) // a link to a shard is that shard
-			if err != nil {
-				abs = path
-			}
-			abs, _ = filepath.Abs(abs)
+			// A link to a shard is that shard, and a relative path is
+			// taken from the folder the system knows, as every output is
+			// judged: from a folder reached through a link, s.json and its
+			// physical path were two files (attack22 L2).
+			abs := fileio.Canonical(path)
 			if given[abs] {
 				return nil, fmt.Errorf("%s is given twice: its students would be counted twice", path)
 			}

@@ -37,4 +37,15 @@ func TestMergeFilesRefuses(t *testing.T) {
 	if _, err := MergeFiles([]string{good, filepath.Join(dir, ".", "good.json")}); err == nil || !strings.Contains(err.Error(), "is given twice") {
 		t.Errorf("given twice: %v", err)
 	}
+	// From a folder reached through a link, as a shell keeps it ($PWD):
+	// good.json and its physical path are one file (attack22 L2).
+	linked := filepath.Join(t.TempDir(), "L")
+	if err := os.Symlink(dir, linked); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(linked)
+	t.Setenv("PWD", linked)
+	if _, err := MergeFiles([]string{"good.json", good}); err == nil || !strings.Contains(err.Error(), "is given twice") {
+		t.Errorf("given twice, from a linked folder: %v", err)
+	}
 }
