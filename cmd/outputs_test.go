@@ -241,6 +241,38 @@ func TestNoOutputInTheStateFolder(t *testing.T) {
 	}
 }
 
+// --report-dir in the state folder is refused before the quiz starts, as
+// -o there is (attack22 L2: it wrote the report there), and nothing is
+// written; a folder of the teacher's own still takes the report.
+func TestNoReportDirInTheStateFolder(t *testing.T) {
+	outputFixture(t)
+	for _, args := range [][]string{
+		{"quiz", "--answers", "a.yaml", "--report-dir"},
+		{"quiz", "--plain", "--bank", "b.yaml", "--student", "ana", "--report-dir"},
+	} {
+		f, in, _, errOut := testFactory(t)
+		in.WriteString("1\n1994\n")
+		state, _ := f.StateDir()
+		dir := filepath.Join(state, "reports")
+		if code := Run(f, append(args, dir)); code != ExitInvalid {
+			t.Errorf("%v: exit %d, want %d: %s", args, code, ExitInvalid, errOut)
+		}
+		if want := "--report-dir " + dir + " is in conflictq's own folder"; !strings.Contains(errOut.String(), want) {
+			t.Errorf("%v: stderr %q, want %q", args, errOut, want)
+		}
+		if _, err := os.Stat(dir); err == nil {
+			t.Errorf("%v: the folder was made in the state folder", args)
+		}
+	}
+	f, _, _, errOut := testFactory(t)
+	if code := Run(f, []string{"quiz", "--answers", "a.yaml", "--report-dir", "mine"}); code != 0 {
+		t.Errorf("--report-dir mine: exit %d: %s", code, errOut)
+	}
+	if reports, _ := filepath.Glob("mine/*.json"); len(reports) != 1 {
+		t.Errorf("--report-dir mine: reports %v, want one", reports)
+	}
+}
+
 // An output is judged where the system puts it, from the working folder as
 // the system knows it (getcwd), not as the shell kept it through a link
 // ($PWD), since session 27 (attack22 M1): a relative -o into the state

@@ -720,6 +720,12 @@ func checkReportDestination(opts *QuizOptions) error {
 		if st, err := os.Stat(opts.ReportDir); err == nil && !st.IsDir() {
 			return invalid("--report-dir %s is a file, not a folder; name a folder for the reports (-o names a file)", opts.ReportDir)
 		}
+		// A report in the state folder is refused as -o's is (attack22 L2):
+		// the folder is conflictq's, and no teacher looks there.
+		var stateErr *fileio.StateError
+		if errors.As(newOutputGuard(nil, "").withState(opts.StateDir).Check(filepath.Join(opts.ReportDir, "report")), &stateErr) {
+			return invalid("--report-dir %s is in conflictq's own folder %s, which holds the histories and saved answers; name a folder of your own for the reports", opts.ReportDir, stateErr.State)
+		}
 	}
 	if opts.Report != "" && opts.ReportDir != "" && sameDir(filepath.Dir(opts.Report), opts.ReportDir) {
 		// The student's copy beside the teacher's report: grade would
