@@ -486,7 +486,7 @@ func TestOtherEncodingNamed(t *testing.T) {
 	for _, enc := range []string{"ISO-8859-1", "windows-1252"} {
 		src := `<?xml version="1.0" encoding="` + enc + `"?>` + "\n<quiz></quiz>\n"
 		_, _, err := Parse("t.xml", []byte(src))
-		want := `not valid XML: the file says its encoding is "` + enc + `", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8`
+		want := `t.xml:1: not valid XML: the file says its encoding is "` + enc + `", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8` // the declaration's line
 		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "CharsetReader") {
 			t.Errorf("%s: err = %v, want it to say %q", enc, err, want)
 		}

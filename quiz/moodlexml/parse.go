@@ -133,7 +133,11 @@ tokens:
 			return nil, nil, err
 		}
 		if err != nil {
-			p.errorf(errLine(err, p.lineAt(d.offset())), "", "not valid XML: %s", xmlMessage(err))
+			at := d.offset()
+			if strings.HasPrefix(err.Error(), "xml: encoding ") {
+				at = start // the declaration's own line, not the one after it
+			}
+			p.errorf(errLine(err, p.lineAt(at)), "", "not valid XML: %s", xmlMessage(err))
 			break
 		}
 		switch t.kind {
