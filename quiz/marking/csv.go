@@ -85,6 +85,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		return dup[id]
 	})
 	probs = append(probs, twoNames(&open, name, 1+skipped)...)
+	read := readColumns(col, open)
 	broken := 0 // the last line of a row that could not be read, as a lenient reader reads it
 	for {
 		rec, err := cr.Read()
@@ -118,7 +119,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
 			continue
 		}
-		if i := notUTF8(rec); i >= 0 {
+		if i := notUTF8(rec, read); i >= 0 {
 			// A file saved in another encoding (a spreadsheet's plain
 			// "CSV" on Windows is Windows-1252): its accented letters are
 			// not the sheet's, so a comment would be refused as it is
@@ -160,10 +161,33 @@ func twoNames(open *[]string, name string, line int) []quiz.Problem {
 // notUTF8Msg says why a row with text that is not UTF-8 gives no marks.
 const notUTF8Msg = `not UTF-8 text, so nothing of this row was read: the CSV was saved in another encoding (a spreadsheet's plain "CSV" on Windows); save it as "CSV UTF-8" and run again`
 
-// notUTF8 is the index of rec's first cell that is not UTF-8, or -1.
-func notUTF8(rec []string) int {
-	for i, cell := range rec {
-		if !utf8.ValidString(cell) {
+// readColumns are the indices of the columns a row's marks are read from,
+// in order: the file and the student, then each open question's mark,
+// answer and comment. A column of the teacher's own (a note) is not read,
+// so text in it that is not UTF-8 costs the row nothing (recheck27 L1).
+func readColumns(col map[string]int, open []string) []int {
+	var read []int
+	for _, name := range []string{"file", "student"} {
+		if i, ok := col[name]; ok {
+			read = append(read, i)
+		}
+	}
+	for _, id := range open {
+		for _, name := range []string{id, id + answerSuffix, id + commentSuffix} {
+			if i, ok := col[name]; ok {
+				read = append(read, i)
+			}
+		}
+	}
+	slices.Sort(read)
+	return read
+}
+
+// notUTF8 is the index of the first of rec's cells read that is not UTF-8,
+// or -1.
+func notUTF8(rec []string, read []int) int {
+	for _, i := range read {
+		if i < len(rec) && !utf8.ValidString(rec[i]) {
 			return i
 		}
 	}

@@ -190,6 +190,12 @@ func TestReadCSVRowNotUTF8(t *testing.T) {
 			t.Errorf("problem %d: %q, want it to start %q and say how to save it", i, msg, want)
 		}
 	}
+	// A column of the teacher's own is not read: its text costs the row
+	// nothing (recheck27 L1).
+	got, probs = ReadCSV("m.csv", strings.NewReader("student,file,note,d/q:answer,d/q\nana,a.yaml,d\xe9j\xe0 vu,the answer,1\n"))
+	if len(probs) != 0 || len(got) != 1 || got[0].Points != 1 {
+		t.Errorf("a note not in UTF-8: read %+v, problems %v; want the mark read", got, probs)
+	}
 }
 
 // An older CSV's column essay beside a newer one's ob/essay: both would be

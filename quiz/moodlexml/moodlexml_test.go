@@ -493,10 +493,10 @@ func TestOtherEncodingNamed(t *testing.T) {
 	}
 	// UTF-8 under a name encoding/xml does not take for it: the file is
 	// UTF-8 already, only the name is to change (review13-s27 L3).
-	for _, enc := range []string{"utf8", "UTF8", "utf_8"} {
+	for _, enc := range []string{"utf8", "UTF8", "utf_8", "UTF-8 ", " utf-8", "US-ASCII", "ascii"} {
 		src := `<?xml version="1.0" encoding="` + enc + `"?>` + "\n<quiz></quiz>\n"
 		_, _, err := Parse("t.xml", []byte(src))
-		want := `not valid XML: the file says its encoding is "` + enc + `", a name the XML reader does not take for UTF-8: write encoding="UTF-8"`
+		want := `not valid XML: the file says its encoding is "` + enc + `", a name the XML reader does not take for UTF-8 text: write encoding="UTF-8"`
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err = %v, want it to say %q", enc, err, want)
 		}
@@ -508,8 +508,9 @@ func TestOtherEncodingNamed(t *testing.T) {
 // outside CDATA is told which entities XML knows.
 func TestBareAmpersandNamed(t *testing.T) {
 	for _, c := range []struct{ text, want, not string }{
-		{"A & B", "invalid character entity & (no semicolon) (a & in text is written &amp; in XML)", "DTD"},
-		{"A &B C", "(no semicolon) (a & in text is written &amp; in XML)", "DTD"},
+		{"A & B", "invalid character entity & (no semicolon) (a & is written &amp; in XML)", "DTD"},
+		{"A &B C", "(no semicolon) (a & is written &amp; in XML)", "DTD"},
+		{"A &; C", "invalid character entity &; (a & is written &amp; in XML)", "DTD"},
 		{"A &nbsp; C", "invalid character entity &nbsp; (XML knows only &amp;, &lt;, &gt;, &quot;, &apos; and numbered references such as &#160;; entities declared in a DTD", "written &amp;"},
 	} {
 		src := `<?xml version="1.0"?>` + "\n<quiz><question type=\"truefalse\"><name><text>" + c.text + "</text></name></question></quiz>\n"

@@ -259,6 +259,17 @@ func errLine(err error, def int) int {
 	return def
 }
 
+// utf8Label reports whether an encoding's name means text a UTF-8 reader
+// reads as it is, though encoding/xml takes only "UTF-8": another spelling
+// of it (utf8, UTF_8, " UTF-8 ") or ASCII, which UTF-8 holds (recheck27 L3).
+func utf8Label(name string) bool {
+	switch strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "").Replace(name)) {
+	case "utf8", "ascii", "usascii":
+		return true
+	}
+	return false
+}
+
 func xmlMessage(err error) string {
 	var se *xml.SyntaxError
 	msg := err.Error()
@@ -269,16 +280,17 @@ func xmlMessage(err error) string {
 		// encoding/xml's words name its own API: say what the teacher can
 		// do. Moodle writes UTF-8; a file saved again by hand may not be.
 		label = strings.TrimSuffix(label, " declared but Decoder.CharsetReader is nil")
-		if name, err := strconv.Unquote(label); err == nil && strings.EqualFold(strings.NewReplacer("-", "", "_", "").Replace(name), "utf8") {
-			return "the file says its encoding is " + label + ", a name the XML reader does not take for UTF-8: write encoding=\"UTF-8\" in its <?xml ?> declaration, as Moodle does"
+		if name, err := strconv.Unquote(label); err == nil && utf8Label(name) {
+			return "the file says its encoding is " + label + ", a name the XML reader does not take for UTF-8 text: write encoding=\"UTF-8\" in its <?xml ?> declaration, as Moodle does"
 		}
 		return "the file says its encoding is " + label + ", but conflictq reads Moodle XML in UTF-8, as Moodle writes it: save the file as UTF-8, with encoding=\"UTF-8\" in its <?xml ?> declaration"
 	}
 	switch {
 	case !strings.HasPrefix(msg, "invalid character entity &") || strings.HasPrefix(msg, "invalid character entity &#"):
-	case strings.HasSuffix(msg, "(no semicolon)"):
-		// A bare & in text ("A & B"), not an entity at all (attack22 L2).
-		msg += " (a & in text is written &amp; in XML)"
+	case strings.HasSuffix(msg, "(no semicolon)") || strings.HasPrefix(msg, "invalid character entity &;"):
+		// A bare & ("A & B", in text or an attribute), not an entity at
+		// all (attack22 L2, recheck27 L4).
+		msg += " (a & is written &amp; in XML)"
 	default:
 		// A <!DOCTYPE>'s own entities, never expanded (nor fetched), or
 		// HTML's (&nbsp;) outside a CDATA section.
