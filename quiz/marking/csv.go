@@ -52,7 +52,12 @@ const (
 // cells instead of commas, the separator found in the header row (or named
 // by Excel's "sep=;" first line).
 func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
-	cr, skipped, seen := csvReader(r)
+	cr, skipped, seen, utf16 := csvReader(r)
+	if utf16 {
+		// Excel's "Unicode Text" and some "CSV" exports: every other byte
+		// a NUL, read as one column with no name (recheck27).
+		return nil, []quiz.Problem{{File: name, Line: 1, Msg: `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`}}
+	}
 	header, err := cr.Read()
 	if err != nil {
 		fileLines(err, skipped)
@@ -250,12 +255,15 @@ func longRow(cells, headers int, comma rune) string {
 
 // csvReader reads a CSV by the separator a spreadsheet wrote: the one its
 // "sep=" line names (skipped: 1), else the one its first lines use; a
-// byte-order mark is dropped.
-func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer) {
+// byte-order mark is dropped. A file that starts with UTF-16's mark is not
+// read (utf16).
+func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, utf16 bool) {
 	seen = &bytes.Buffer{} // what was read, for lenientEnd
 	br := bufio.NewReaderSize(io.TeeReader(r, seen), sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
+	} else if bytes.HasPrefix(bom, []byte{0xff, 0xfe}) || bytes.HasPrefix(bom, []byte{0xfe, 0xff}) {
+		return nil, 0, seen, true // UTF-16's byte order mark, either order
 	}
 	comma := ','
 	if first, _ := br.Peek(8); len(first) >= 5 && strings.EqualFold(string(first[:4]), "sep=") {
@@ -271,7 +279,7 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer) {
 	cr = csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
-	return cr, skipped, seen
+	return cr, skipped, seen, false
 }
 
 // maxSniff is the most of a CSV read to find its separator.

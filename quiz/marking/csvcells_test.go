@@ -217,3 +217,27 @@ func TestReadCSVOldAndNewColumnOfOneQuestion(t *testing.T) {
 		t.Errorf("read %v, want ob/essay=0.5 other=2", ids)
 	}
 }
+
+// A CSV saved as UTF-16 (Excel's "Unicode Text") was "no file column": it
+// is named as UTF-16, with what to do, in either byte order (recheck27).
+func TestReadCSVInUTF16(t *testing.T) {
+	utf16 := func(s string, big bool) string {
+		var b strings.Builder
+		for _, r := range "\ufeff" + s { // ASCII and the mark: one unit each
+			if big {
+				b.WriteByte(byte(r >> 8))
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteByte(byte(r))
+				b.WriteByte(byte(r >> 8))
+			}
+		}
+		return b.String()
+	}
+	for _, big := range []bool{false, true} {
+		got, probs := ReadCSV("m.csv", strings.NewReader(utf16("student,file,d/q:answer,d/q\nana,a.yaml,the answer,1\n", big)))
+		if len(got) != 0 || len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), `m.csv:1: the file is UTF-16 text`) || !strings.Contains(probs[0].Error(), `save it as "CSV UTF-8"`) {
+			t.Errorf("big-endian %v: read %+v, problems %v", big, got, probs)
+		}
+	}
+}
