@@ -723,7 +723,7 @@ func checkReportDestination(opts *QuizOptions) error {
 		// A report in the state folder is refused as -o's is (attack22 L2):
 		// the folder is conflictq's, and no teacher looks there.
 		var stateErr *fileio.StateError
-		if errors.As(newOutputGuard(nil, "").withState(opts.StateDir).Check(filepath.Join(opts.ReportDir, "report")), &stateErr) {
+		if errors.As(newOutputGuard(nil, "").withState(opts.StateDir).Check(opts.ReportDir), &stateErr) {
 			return invalid("--report-dir %s is in conflictq's own folder %s, which holds the histories and saved answers; name a folder of your own for the reports", opts.ReportDir, stateErr.State)
 		}
 	}

@@ -144,18 +144,18 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 // --remark, put over the first (older leftover: essay beside ob/essay). It
 // returns a problem for each, at the header's line.
 func twoNames(open *[]string, name string, line int) []quiz.Problem {
-	qualified := map[string]string{} // id: the first bank/id column of it
+	qualified := map[string][]string{} // id: its bank/id columns, in open's (sorted) order
 	for _, o := range *open {
-		if _, id, ok := strings.Cut(o, "/"); ok && qualified[id] == "" {
-			qualified[id] = o
+		if _, id, ok := strings.Cut(o, "/"); ok {
+			qualified[id] = append(qualified[id], o)
 		}
 	}
 	var probs []quiz.Problem
 	*open = slices.DeleteFunc(*open, func(id string) bool {
-		other, clash := qualified[id]
+		others, clash := qualified[id]
 		if clash && !strings.Contains(id, "/") {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
-				Msg: fmt.Sprintf("the columns %s (an older CSV's) and %s may name one question, so its answer would get two marks; the marks under %s were not read: keep one of the two columns", id, other, id)})
+				Msg: fmt.Sprintf("the columns %s (an older CSV's) and %s may name one question, so its answer would get two marks; the marks under %s were not read: keep one of the two columns", id, strings.Join(others, " or "), id)})
 			return true
 		}
 		return false

@@ -241,3 +241,13 @@ func TestReadCSVInUTF16(t *testing.T) {
 		}
 	}
 }
+
+// With two banks' columns of the id beside the older one, the problem
+// names both, not only the first (recheck27 L2).
+func TestReadCSVOldColumnBesideTwoBanks(t *testing.T) {
+	in := "student,file,essay:answer,essay,ob/essay:answer,ob/essay,open/essay:answer,open/essay\nana,a.yaml,a,1,a,0.5,a,1\n"
+	_, probs := ReadCSV("m.csv", strings.NewReader(in))
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "the columns essay (an older CSV's) and ob/essay or open/essay may name one question") {
+		t.Errorf("problems %v, want one naming ob/essay or open/essay", probs)
+	}
+}

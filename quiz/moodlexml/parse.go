@@ -134,7 +134,7 @@ tokens:
 		}
 		if err != nil {
 			at := d.offset()
-			if strings.HasPrefix(err.Error(), "xml: encoding ") {
+			if _, ok := otherEncoding(err); ok {
 				at = start // the declaration's own line, not the one after it
 			}
 			p.errorf(errLine(err, p.lineAt(at)), "", "not valid XML: %s", xmlMessage(err))
@@ -270,16 +270,25 @@ func utf8Label(name string) bool {
 	return false
 }
 
+// otherEncoding is the encoding's name, quoted, when err is encoding/xml's
+// refusal of a declaration naming an encoding other than UTF-8.
+func otherEncoding(err error) (label string, ok bool) {
+	label, ok = strings.CutPrefix(err.Error(), "xml: encoding ")
+	if !ok {
+		return "", false
+	}
+	return strings.CutSuffix(label, " declared but Decoder.CharsetReader is nil")
+}
+
 func xmlMessage(err error) string {
 	var se *xml.SyntaxError
 	msg := err.Error()
 	if errors.As(err, &se) {
 		msg = se.Msg
 	}
-	if label, ok := strings.CutPrefix(msg, "xml: encoding "); ok && strings.HasSuffix(label, " declared but Decoder.CharsetReader is nil") {
+	if label, ok := otherEncoding(err); ok {
 		// encoding/xml's words name its own API: say what the teacher can
 		// do. Moodle writes UTF-8; a file saved again by hand may not be.
-		label = strings.TrimSuffix(label, " declared but Decoder.CharsetReader is nil")
 		if name, err := strconv.Unquote(label); err == nil && utf8Label(name) {
 			return "the file says its encoding is " + label + ", a name the XML reader does not take for UTF-8 text: write encoding=\"UTF-8\" in its <?xml ?> declaration, as Moodle does"
 		}
