@@ -103,11 +103,11 @@ type itemSums struct {
 	maxMark float64
 	meanX   float64
 	meanY   float64
-	m2X     float64       // Σ (x - mean x)²
-	m2Y     float64       // Σ (y - mean y)²
-	cXY     float64       // Σ (x - mean x)(y - mean y)
-	marks   counts // x in millionths → students
-	rest    counts // y in millionths → students
+	m2X     float64 // Σ (x - mean x)²
+	m2Y     float64 // Σ (y - mean y)²
+	cXY     float64 // Σ (x - mean x)(y - mean y)
+	marks   counts  // x in millionths → students
+	rest    counts  // y in millionths → students
 	// notReached counts the students who got the question but whose quiz
 	// stopped before it (Ctrl-C, the time limit): they are not among the n.
 	notReached int
