@@ -131,6 +131,7 @@ func randomClassSheets(t *testing.T, rng *rand.Rand, n, open int) []*SheetResult
 		"names": {`["A","B","C"]`, `["B","A","C"]`}, "ussr": {`"a union"`, `""`, `"\u202eRTL"`},
 	}
 	var out []*SheetResult
+	var prev []*quiz.Question // the sheet before's questions
 	for i := range n {
 		var parts []string
 		for id, as := range answers {
@@ -146,29 +147,49 @@ func randomClassSheets(t *testing.T, rng *rand.Rand, n, open int) []*SheetResult
 		if err != nil {
 			t.Fatal(err)
 		}
-		all := r.Outcomes
-		if rng.IntN(3) > 0 { // a second bank on this sheet
-			r2, err := graders[1].Grade(sh)
-			if err != nil {
-				t.Fatal(err)
-			}
-			all = append(all, r2.Outcomes...)
+		r2, err := graders[1].Grade(sh)
+		if err != nil {
+			t.Fatal(err)
 		}
-		var kept []quiz.Outcome
-		for _, o := range all {
-			if rng.IntN(6) == 0 { // not on this student's sheet
-				continue
+		all := append(r.Outcomes, r2.Outcomes...)
+		if rng.IntN(3) == 0 { // one bank on this sheet
+			all = r.Outcomes
+		}
+		// Most of a class had the same questions in the same order as the
+		// sheet before (the counting's quick way): runs of them.
+		if i > 0 && rng.IntN(4) > 0 {
+			byQ := map[*quiz.Question]quiz.Outcome{}
+			for _, o := range append(r.Outcomes, r2.Outcomes...) {
+				byQ[o.Question.Question] = o
 			}
+			all = all[:0:0]
+			for _, q := range prev {
+				all = append(all, byQ[q])
+			}
+		} else {
+			var kept []quiz.Outcome
+			for _, o := range all {
+				if rng.IntN(6) == 0 { // not on this student's sheet
+					continue
+				}
+				kept = append(kept, o)
+				if rng.IntN(20) == 0 { // graded twice: counts once
+					kept = append(kept, o)
+				}
+			}
+			rng.Shuffle(len(kept), func(a, b int) { kept[a], kept[b] = kept[b], kept[a] })
+			all = kept
+		}
+		prev = prev[:0]
+		kept := make([]quiz.Outcome, len(all))
+		for k, o := range all {
+			prev = append(prev, o.Question.Question)
 			o.Unseen = rng.IntN(15) == 0
 			if o.Question.Type == quiz.Open && o.Response.Answered && (open == 1 || open == 2 && rng.IntN(2) == 0) {
 				o.Mark = &quiz.Mark{Points: float64(rng.IntN(5)) / 4 * o.Question.Points}
 			}
-			kept = append(kept, o)
-			if rng.IntN(20) == 0 { // graded twice: counts once
-				kept = append(kept, o)
-			}
+			kept[k] = o
 		}
-		rng.Shuffle(len(kept), func(a, b int) { kept[a], kept[b] = kept[b], kept[a] })
 		r.Outcomes = kept
 		out = append(out, r)
 	}
