@@ -18,7 +18,8 @@ import (
 // and the totals are the gradebook's. Until then a total would be missing
 // the unmarked answers, so the statistics cover the automatically marked
 // questions, for every sheet, and ToMark says how many sheets wait for a
-// mark. Both are kept as the sheets go by; Stats picks one at the end.
+// mark. Both are kept as the sheets go by (as one while they are the
+// same); Stats picks one at the end.
 type ClassStats struct {
 	// SumsOnly says only Stats will be read (grade --sums): the response
 	// analysis, which only Summary gives, is not counted.
@@ -28,8 +29,8 @@ type ClassStats struct {
 	all  track // every scored question, over the sheets with nothing to mark
 	// apart is set by the first sheet with an open question: until then
 	// the two tracks would count the same marks of the same questions, so
-	// only all is kept, and auto starts as its copy (a class of 30 paid
-	// for its statistics twice).
+	// only all is kept, and auto starts as its copy (a class with no open
+	// question paid for its statistics twice).
 	apart   bool
 	started bool
 	answers *stats.Responses // what the class answered, for the response analysis; nil with SumsOnly
