@@ -52,11 +52,11 @@ func TestCountsAsMap(t *testing.T) {
 			t.Fatalf("round %d: at(%d) = %d, want %d", round, k, c.at(k), m[k])
 		}
 	}
-	for round := range 400 {
+	for round := range 160 {
 		spread := []int{1, 3, 40, 64, 65, 70, 200, 5000}[round%8]
 		var c counts
 		m := map[int64]int{}
-		for range rng.IntN(300) {
+		for range rng.IntN(200) {
 			switch rng.IntN(10) {
 			case 0: // a clone grows apart
 				d := c.clone()
