@@ -51,6 +51,9 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 		mode = history.ModeReview
 	}
 	rc := &history.Recorder{Student: opts.Student, Mode: mode, Session: opts.Now()}
+	if opts.SessionTag != nil {
+		rc.Tag = opts.SessionTag()
+	}
 	var once sync.Once
 	// The file (and, the first time, its folders) is opened at the first
 	// answer, not before the first question: creating two folders took

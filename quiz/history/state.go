@@ -28,7 +28,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 8 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go); 8: the latest scores apart, the memories raw
+const stateVersion = 9 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go); 8: the latest scores apart, the memories raw; 9: sessions by their microsecond (SessionID)
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
