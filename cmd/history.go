@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/history"
@@ -54,6 +55,7 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	if opts.SessionTag != nil {
 		rc.Tag = opts.SessionTag()
 	}
+	started := time.Now() // by the system's clock, as Forget's note (not a test clock)
 	var once sync.Once
 	// The file (and, the first time, its folders) is opened at the first
 	// answer, not before the first question: creating two folders took
@@ -61,14 +63,15 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	// first question, and a quiz left at its first question keeps no empty
 	// history. One that cannot be opened is tried again at the next answer.
 	var log *history.Log
+	sayForgotten := func() {
+		opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
+		fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
+	}
 	hook := func(l *history.Log) {
 		l.Remade = func() {
 			fmt.Fprintf(errOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(path))
 		}
-		l.Forgotten = func() {
-			opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
-			fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
-		}
+		l.Forgotten = sayForgotten
 		log = l
 	}
 	// A history already there is held from the start (opening it makes
@@ -76,7 +79,17 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	if l, err := history.OpenExisting(path); err == nil && l != nil {
 		hook(l)
 	}
+	// Without a history at the start, a forget since is found by the note
+	// it left (recheck26b L2): another quiz may have made the history
+	// before it, or may make it again after it.
 	appendRecord := func(r history.Record) error {
+		if log == nil && opts.forgotten.Load() {
+			return nil
+		}
+		if log == nil && history.ForgottenSince(path, started) {
+			sayForgotten()
+			return nil
+		}
 		if log == nil {
 			l, err := history.Open(path)
 			if err != nil {
@@ -90,6 +103,9 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	// last answer, it keeps no copy either (recheck26 H1).
 	opts.checkForgotten = func() {
 		if log != nil && log.WasForgotten() {
+			opts.forgotten.Store(true)
+		}
+		if log == nil && history.ForgottenSince(path, started) {
 			opts.forgotten.Store(true)
 		}
 	}

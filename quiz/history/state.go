@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/fsrs"
@@ -558,6 +559,11 @@ func Forget(path string) error {
 		return err
 	}
 	var errs []error
+	// First, so that a quiz that holds no history and makes one meanwhile
+	// finds it (ForgottenSince).
+	if err := leaveNote(path, time.Now()); err != nil {
+		errs = append(errs, err)
+	}
 	if err := markForgotten(path); err != nil {
 		errs = append(errs, err)
 	}
