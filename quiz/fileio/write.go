@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -113,6 +114,8 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return err
 	}
 	tmpName := tmp.Name()
+	track(tmpName)
+	defer untrack(tmpName)
 	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
 	if err := write(tmp); err != nil {
 		tmp.Close()
@@ -159,6 +162,42 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	tmpName = ""
 	syncDir(dir, d)
 	return nil
+}
+
+// inFlight are the temporary files WriteFilePerm has made and not yet
+// renamed or removed: what RemoveTempsForExit removes before a signal ends the
+// program (attack21 L3: a hidden partial file stayed for ever). A map
+// entry per file written: a lock and no system call.
+var inFlight struct {
+	sync.Mutex
+	names map[string]struct{}
+}
+
+func track(name string) {
+	inFlight.Lock()
+	if inFlight.names == nil {
+		inFlight.names = map[string]struct{}{}
+	}
+	inFlight.names[name] = struct{}{}
+	inFlight.Unlock()
+}
+
+func untrack(name string) {
+	inFlight.Lock()
+	delete(inFlight.names, name)
+	inFlight.Unlock()
+}
+
+// RemoveTempsForExit removes the temporary files of the writes in flight, for a
+// program about to die of a signal: the files they would have replaced
+// keep their old content, and no hidden partial file is left beside them.
+// It holds the writes' lock as it returns, so that no write tracks another
+// file after it (one created in the instant before may stay).
+func RemoveTempsForExit() {
+	inFlight.Lock()
+	for name := range inFlight.names {
+		os.Remove(name)
+	}
 }
 
 // removeTemp removes the temporary file *name unless it was renamed ("");
