@@ -52,9 +52,6 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 		mode = history.ModeReview
 	}
 	rc := &history.Recorder{Student: opts.Student, Mode: mode, Session: opts.Now()}
-	if opts.SessionTag != nil {
-		rc.Tag = opts.SessionTag()
-	}
 	started := time.Now() // by the system's clock, as Forget's note (not a test clock)
 	var once sync.Once
 	// The file (and, the first time, its folders) is opened at the first
@@ -112,6 +109,9 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	s.OnAnswer = func(o quiz.Outcome) {
 		if rc.BankDigests == nil { // at the first answer, not before the first question
 			rc.BankDigests = report.Digests(banks)
+			if opts.SessionTag != nil {
+				rc.Tag = opts.SessionTag() // a system call: not before the first question either
+			}
 		}
 		if r, ok := rc.Record(o, opts.Now()); ok {
 			if err := appendRecord(r); err != nil {
