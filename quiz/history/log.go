@@ -132,7 +132,7 @@ func (e *LinkError) Error() string {
 // refused with checkFile's message, not followed.
 func openFile(path string, flag int, perm fs.FileMode) (*os.File, error) {
 	f, err := fileio.OpenFile(path, flag|noFollow, perm)
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) { // none (a cache not made yet): no second look
 		if st, lerr := os.Lstat(path); lerr == nil && st.Mode()&fs.ModeSymlink != 0 {
 			return nil, &LinkError{Path: path}
 		}
