@@ -114,8 +114,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return err
 	}
 	tmpName := tmp.Name()
-	track(tmpName)
-	defer untrack(tmpName)
+	defer track(tmpName)()     // until it is renamed or removed
 	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
 	if err := write(tmp); err != nil {
 		tmp.Close()
@@ -173,19 +172,19 @@ var inFlight struct {
 	names map[string]struct{}
 }
 
-func track(name string) {
+// track adds name to inFlight; the func it returns takes it out.
+func track(name string) (untrack func()) {
 	inFlight.Lock()
 	if inFlight.names == nil {
 		inFlight.names = map[string]struct{}{}
 	}
 	inFlight.names[name] = struct{}{}
 	inFlight.Unlock()
-}
-
-func untrack(name string) {
-	inFlight.Lock()
-	delete(inFlight.names, name)
-	inFlight.Unlock()
+	return func() {
+		inFlight.Lock()
+		delete(inFlight.names, name)
+		inFlight.Unlock()
+	}
 }
 
 // RemoveTempsForExit removes the temporary files of the writes in flight, for a
