@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // MaxFileSize is the largest bank or answer sheet conflictq reads. Real banks are a few
@@ -216,47 +215,4 @@ func statRegular(name string, max int64, what string) (os.FileInfo, error) {
 		return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads %s of at most %d MB", name, float64(st.Size())/(1<<20), what, max>>20)
 	}
 	return st, nil
-}
-
-// Distinct returns paths with every file that is the same existing file as
-// an earlier one (named twice, a link to it, a hard link) left out, in
-// order; same lists those left out, each beside the one kept. A path named
-// twice the same way is left out without being listed. Paths that cannot
-// be looked up are kept: reading them says why.
-func Distinct(paths []string) (kept []string, same [][2]string) {
-	type key struct {
-		size int64
-		mod  int64
-	}
-	type seen struct {
-		path string
-		info os.FileInfo
-	}
-	// Files are compared (os.SameFile) only with those of the same size and
-	// time: a class of 10,000 reports is not 10,000² comparisons.
-	byKey := map[key][]seen{}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			kept = append(kept, p)
-			continue
-		}
-		k := key{st.Size(), st.ModTime().UnixNano()}
-		dup := ""
-		for _, s := range byKey[k] {
-			if os.SameFile(s.info, st) {
-				dup = s.path
-				break
-			}
-		}
-		if dup == "" {
-			byKey[k] = append(byKey[k], seen{p, st})
-			kept = append(kept, p)
-			continue
-		}
-		if filepath.Clean(dup) != filepath.Clean(p) {
-			same = append(same, [2]string{p, dup})
-		}
-	}
-	return kept, same
 }
