@@ -15,13 +15,21 @@ const MaxFileSize = 10 << 20
 // ReadFileLimited reads a file of at most MaxFileSize bytes; a larger one is
 // refused without being read whole.
 func ReadFileLimited(name string) ([]byte, error) {
+	data, _, err := ReadFileInfo(name)
+	return data, err
+}
+
+// ReadFileInfo is ReadFileLimited, and the file as it was looked up before
+// it was read (os.Stat: its links followed), for telling it from others
+// (Seen) without looking it up again.
+func ReadFileInfo(name string) ([]byte, os.FileInfo, error) {
 	st, err := statRegular(name, MaxFileSize, "files")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	f, err := Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	// Room for the file as it was found, and for a little growth since:
@@ -30,13 +38,13 @@ func ReadFileLimited(name string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(int(st.Size()) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	data := buf.Bytes()
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is larger than %d MB; conflictq reads files of at most %d MB", name, MaxFileSize>>20, MaxFileSize>>20)
+		return nil, nil, fmt.Errorf("%s: file is larger than %d MB; conflictq reads files of at most %d MB", name, MaxFileSize>>20, MaxFileSize>>20)
 	}
-	return data, nil
+	return data, st, nil
 }
 
 // MaxXMLFileSize bounds a Moodle XML file read with ReadXMLLimited: Moodle
