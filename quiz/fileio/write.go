@@ -101,19 +101,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	dir := filepath.Dir(loc)
 	tmp, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
 	if err != nil {
-		if err := notADescriptor(path, loc); err != nil {
-			return err // not "folder /dev/fd does not exist" (recheck26 L5)
-		}
-		if errors.Is(err, fs.ErrNotExist) {
-			// Named by the path given, not by the temporary file.
-			return &MissingDirError{Path: path}
-		}
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-			// Named by the path given, not by a temporary file the
-			// reader never asked for.
-			return fmt.Errorf("cannot write %s: %w", path, pe.Err)
-		}
-		return err
+		return tempError(path, loc, err)
 	}
 	tmpName := tmp.Name()
 	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
@@ -290,6 +278,22 @@ func descriptorPath(abs string) (string, bool) {
 		return abs[strings.LastIndexByte(abs, '/')+1:], true
 	}
 	return "", false
+}
+
+// tempError is the error for path (located as loc) when its temporary file
+// could not be made (err), named by the path given, not by a temporary file
+// the reader never asked for.
+func tempError(path, loc string, err error) error {
+	if err := notADescriptor(path, loc); err != nil {
+		return err // not "folder /dev/fd does not exist" (recheck26 L5)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return &MissingDirError{Path: path}
+	}
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return fmt.Errorf("cannot write %s: %w", path, pe.Err)
+	}
+	return err
 }
 
 // notADescriptor is the error for a path in a folder of file descriptors
