@@ -347,6 +347,10 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		// Not graded, and not in the results: the teacher is told once.
 		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
 	}
+	for _, s := range batch.Left.Same() {
+		// As mark says it: one file, one student's row (lows28).
+		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its sheet is graded once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
+	}
 	if tally.Mixed() && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
 		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", tally.Questions())
 	}
