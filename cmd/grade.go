@@ -337,6 +337,9 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY()), notes: opts.notes}
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}, Workers: opts.workers}
+	if opts.Factory.HandleSignals {
+		batch.Long = removeTempsOnSignal // only then: a short run pays nothing
+	}
 	batch.Run(h.handle)
 	h.progress.clear()
 	h.sayNotes(opts.notes.rest()) // of banks no sheet that was read uses

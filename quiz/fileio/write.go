@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -104,6 +105,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		return tempError(path, loc, err)
 	}
 	tmpName := tmp.Name()
+	defer track(tmpName)()     // until it is renamed or removed
 	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
 	if err := write(tmp); err != nil {
 		tmp.Close()
@@ -150,6 +152,42 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	tmpName = ""
 	syncDir(dir, d)
 	return nil
+}
+
+// inFlight are the temporary files WriteFilePerm has made and not yet
+// renamed or removed: what RemoveTempsForExit removes before a signal ends the
+// program (attack21 L3: a hidden partial file stayed for ever). A map
+// entry per file written: a lock and no system call.
+var inFlight struct {
+	sync.Mutex
+	names map[string]struct{}
+}
+
+// track adds name to inFlight; the func it returns takes it out.
+func track(name string) (untrack func()) {
+	inFlight.Lock()
+	if inFlight.names == nil {
+		inFlight.names = map[string]struct{}{}
+	}
+	inFlight.names[name] = struct{}{}
+	inFlight.Unlock()
+	return func() {
+		inFlight.Lock()
+		delete(inFlight.names, name)
+		inFlight.Unlock()
+	}
+}
+
+// RemoveTempsForExit removes the temporary files of the writes in flight, for a
+// program about to die of a signal: the files they would have replaced
+// keep their old content, and no hidden partial file is left beside them.
+// It holds the writes' lock as it returns, so that no write tracks another
+// file after it (one created in the instant before may stay).
+func RemoveTempsForExit() {
+	inFlight.Lock()
+	for name := range inFlight.names {
+		os.Remove(name)
+	}
 }
 
 // removeTemp removes the temporary file *name unless it was renamed ("");

@@ -37,6 +37,11 @@ type Batch struct {
 	// files and folders, links to folders), for a note once Run returns. A
 	// directory with no sheets names them in its own message instead.
 	Left *LeftOut
+	// Long, when set, is called once, on Run's goroutine, as the workers
+	// start: the batch has proved long (or Workers asked for them). A
+	// command may then set up what a short run need not pay for (cmd
+	// grade: removing its outputs' temporary files on a signal).
+	Long func()
 
 	// inline, when set (tests), says whether to grade the next sheet (left:
 	// job.left) on the caller's goroutine, before any worker starts; nil
@@ -168,8 +173,14 @@ func (b *Batch) Run(handle func(Item)) {
 		inline = pc.inline
 	}
 	var p *pool // the workers, once started
+	start := func(first int) *pool {
+		if b.Long != nil {
+			b.Long()
+		}
+		return b.startPool(first, hand)
+	}
 	if b.Workers > 0 {
-		p = b.startPool(0, hand)
+		p = start(0)
 	}
 	send := func(j job, lent bool) {
 		if p == nil && inline(j.left) {
@@ -185,7 +196,7 @@ func (b *Batch) Run(handle func(Item)) {
 			return
 		}
 		if p == nil {
-			p = b.startPool(j.seq, hand)
+			p = start(j.seq)
 		}
 		p.ahead.take(len(j.data))
 		if lent {
