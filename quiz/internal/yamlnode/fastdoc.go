@@ -1,0 +1,357 @@
+package yamlnode
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastDecode reads data into out as yaml.v3 would, but for head and foot
+// comments, when data is the plain block YAML that answer sheets are, and
+// reports whether it did; on anything else it leaves out as it was and
+// returns false, so that yaml.v3 reads data and every error, warning and
+// repair reads as before. yaml.v3 builds a sheet's tree in some 80 us and
+// 600 allocations, mostly its scanner's and parser's own state; this reader
+// takes a few microseconds and a handful of allocations.
+//
+// It takes: lines of spaces and '\n' only (no tab, CR or other line break,
+// no byte order mark), each blank, a full-line comment (spaces, then '#'),
+// or "key:" at the indentation of a mapping (a null, or a mapping on the
+// more indented lines that follow), or "key: value" where value is a plain
+// scalar of one line, a double-quoted scalar without a backslash, a flow
+// sequence of plain items on one line, or a literal block "|" with clip
+// chomping. Keys are letters, digits and "_-./"; no value holds a '#'. It
+// gives up on everything else, including anything the YAML reader would
+// refuse or read otherwise (a text not ending in a line break, a second
+// document, directives, anchors, tags, aliases). A plain scalar's tag is
+// yaml.v3's own resolution (Node.ShortTag), not a copy of it.
+// fastdoc_test.go checks the trees against yaml.v3's on every YAML file of
+// the repository, every sheet conflictq writes, hostile texts, random
+// mutations of sheets and FuzzFastAsYAML.
+func fastDecode(data []byte, out *yaml.Node) bool {
+	if len(data) == 0 || data[len(data)-1] != '\n' || !fastText(data) {
+		return false
+	}
+	r := fastReader{src: string(data)}
+	// Room for every node at once: each line holds at most a key, its
+	// value and a mapping, each comma one more flow item.
+	r.nodes = make([]yaml.Node, 0, 3*bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{','})+2)
+	doc, ok := r.read()
+	if !ok {
+		return false
+	}
+	*out = *doc
+	return true
+}
+
+// fastText reports whether every character of data is one the YAML reader
+// takes as printable or '\n', and none is a byte order mark or a line break
+// of YAML 1.1 (NEL, U+2028, U+2029): no tab, no CR, no control character,
+// valid UTF-8.
+func fastText(data []byte) bool {
+	for i := 0; i < len(data); {
+		if i+8 <= len(data) && asciiText(binary.LittleEndian.Uint64(data[i:])) {
+			i += 8
+			continue
+		}
+		c := data[i]
+		if c >= 0x20 && c < 0x7F || c == '\n' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return false
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, r == 0xFEFF, r == 0x2028, r == 0x2029:
+			return false
+		case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		default:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// fastReader is the state of one fastDecode: the text, its next line, and
+// the nodes, allocated together.
+type fastReader struct {
+	src   string
+	pos   int // start of the next line
+	line  int // number of the next line, from 1
+	nodes []yaml.Node
+}
+
+// fastLevel is an open block mapping: its node and its keys' indentation.
+type fastLevel struct {
+	m      *yaml.Node
+	indent int
+}
+
+// node is a new node from r's slice (or a new one, should the slice be
+// full: pointers into the slice stay valid either way).
+func (r *fastReader) node(kind yaml.Kind, tag string, line, col int) *yaml.Node {
+	if len(r.nodes) == cap(r.nodes) {
+		return &yaml.Node{Kind: kind, Tag: tag, Line: line, Column: col}
+	}
+	r.nodes = append(r.nodes, yaml.Node{Kind: kind, Tag: tag, Line: line, Column: col})
+	return &r.nodes[len(r.nodes)-1]
+}
+
+// next returns the next line of src without its '\n', its number and its
+// indentation; ok is false at the end.
+func (r *fastReader) next() (text string, num, indent int, ok bool) {
+	if r.pos >= len(r.src) {
+		return "", 0, 0, false
+	}
+	end := r.pos + strings.IndexByte(r.src[r.pos:], '\n') // src ends in '\n'
+	text = r.src[r.pos:end]
+	r.pos = end + 1
+	r.line++
+	for indent < len(text) && text[indent] == ' ' {
+		indent++
+	}
+	return text, r.line, indent, true
+}
+
+// peekContent returns the indentation of the next line that is neither
+// blank nor a comment, or -1 at the end, without moving on.
+func (r *fastReader) peekContent() int {
+	for pos := r.pos; pos < len(r.src); {
+		end := pos + strings.IndexByte(r.src[pos:], '\n')
+		i := pos
+		for i < end && r.src[i] == ' ' {
+			i++
+		}
+		if i < end && r.src[i] != '#' {
+			return i - pos
+		}
+		pos = end + 1
+	}
+	return -1
+}
+
+// read reads the whole text: a block mapping at column 1, its keys and
+// values, and mappings under keys with no value.
+func (r *fastReader) read() (*yaml.Node, bool) {
+	var doc *yaml.Node
+	var stack []fastLevel
+	var open *yaml.Node // the mapping a key without a value opened, not yet placed
+	for {
+		text, num, indent, more := r.next()
+		if !more {
+			break
+		}
+		if indent == len(text) || text[indent] == '#' {
+			continue // blank, or a full-line comment
+		}
+		if indent == 0 && (strings.HasPrefix(text, "---") || strings.HasPrefix(text, "...")) {
+			return nil, false
+		}
+		switch {
+		case doc == nil:
+			if indent != 0 {
+				return nil, false
+			}
+			doc = r.node(yaml.DocumentNode, "", num, 1)
+			top := r.node(yaml.MappingNode, "!!map", num, 1)
+			doc.Content = []*yaml.Node{top}
+			stack = append(stack, fastLevel{top, 0})
+		case open != nil:
+			top := stack[len(stack)-1]
+			if indent <= top.indent {
+				return nil, false // peekContent said otherwise: cannot happen
+			}
+			open.Line, open.Column = num, indent+1
+			stack = append(stack, fastLevel{open, indent})
+			open = nil
+			if len(stack) > 1000 {
+				return nil, false // deeper than any sheet: yaml.v3 has its own limit
+			}
+		default:
+			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) == 0 || stack[len(stack)-1].indent != indent {
+				return nil, false
+			}
+		}
+		m := stack[len(stack)-1].m
+		key, value, ok := r.entry(text, num, indent)
+		if !ok {
+			return nil, false
+		}
+		if value == nil {
+			// "key:" alone: a mapping when the next content line is
+			// more indented, else a null just after the colon.
+			if next := r.peekContent(); next > indent {
+				open = r.node(yaml.MappingNode, "!!map", 0, 0)
+				value = open
+			} else {
+				value = r.node(yaml.ScalarNode, "!!null", num, key.Column+len(key.Value)+1)
+			}
+		} else if value.Style != yaml.LiteralStyle && r.peekContent() > indent {
+			return nil, false // a value that goes on, or a mapping after one
+		}
+		m.Content = append(m.Content, key, value)
+	}
+	return doc, doc != nil && open == nil
+}
+
+// entry reads the key and value of a mapping's line; value is nil for a key
+// without one.
+func (r *fastReader) entry(text string, num, indent int) (key, value *yaml.Node, ok bool) {
+	colon := indent
+	for colon < len(text) && keyByte(text[colon]) {
+		colon++
+	}
+	if colon == indent || colon-indent >= 1000 || text[indent] == '-' || colon == len(text) || text[colon] != ':' ||
+		colon+1 < len(text) && text[colon+1] != ' ' {
+		return nil, nil, false
+	}
+	key = r.node(yaml.ScalarNode, "", num, indent+1)
+	key.Value = text[indent:colon]
+	key.Tag = key.ShortTag()
+	at := colon + 1
+	for at < len(text) && text[at] == ' ' {
+		at++
+	}
+	if at == len(text) {
+		return key, nil, true
+	}
+	rest := strings.TrimRight(text[at:], " ")
+	col := at + 1 // a key's line is ASCII up to its value
+	switch rest[0] {
+	case '"':
+		value, ok = r.quoted(rest, num, col)
+	case '[':
+		value, ok = r.flow(text, rest, num, col)
+	case '|':
+		if rest != "|" {
+			return nil, nil, false
+		}
+		value, ok = r.literal(indent, num, col)
+	default:
+		value, ok = r.plain(rest, num, col)
+	}
+	return key, value, ok
+}
+
+// keyByte reports whether c may be part of a key: letters, digits, "_-./".
+func keyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.' || c == '/'
+}
+
+// plainStart reports whether s can start a plain scalar in block context
+// and is not one that sets a tag of its own ("<<", a merge key).
+func plainStart(s string) bool {
+	switch s[0] {
+	case '-':
+		return len(s) > 1 && s[1] != ' '
+	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		return false
+	}
+	return s != "<<"
+}
+
+// plain reads a plain scalar of one line: no '#', no ": ", no ':' at its end.
+func (r *fastReader) plain(s string, num, col int) (*yaml.Node, bool) {
+	if !plainStart(s) || strings.IndexByte(s, '#') >= 0 || strings.Contains(s, ": ") || s[len(s)-1] == ':' {
+		return nil, false
+	}
+	n := r.node(yaml.ScalarNode, "", num, col)
+	n.Value = s
+	n.Tag = n.ShortTag()
+	return n, true
+}
+
+// quoted reads a double-quoted scalar of one line without a backslash.
+func (r *fastReader) quoted(s string, num, col int) (*yaml.Node, bool) {
+	if len(s) < 2 || s[len(s)-1] != '"' || strings.IndexByte(s[1:len(s)-1], '"') >= 0 || strings.IndexByte(s, '\\') >= 0 {
+		return nil, false
+	}
+	n := r.node(yaml.ScalarNode, "!!str", num, col)
+	n.Style = yaml.DoubleQuotedStyle
+	n.Value = s[1 : len(s)-1]
+	return n, true
+}
+
+// flow reads a flow sequence of plain items on one line: "[a, b c]", s
+// of line from column col.
+func (r *fastReader) flow(line, s string, num, col int) (*yaml.Node, bool) {
+	if s[len(s)-1] != ']' {
+		return nil, false
+	}
+	inner := s[1 : len(s)-1]
+	if strings.ContainsAny(inner, "[]{}#:'\"") {
+		return nil, false
+	}
+	seq := r.node(yaml.SequenceNode, "!!seq", num, col)
+	seq.Style = yaml.FlowStyle
+	if strings.TrimLeft(inner, " ") == "" {
+		return seq, true
+	}
+	seq.Content = make([]*yaml.Node, 0, strings.Count(inner, ",")+1)
+	for from := 0; from <= len(inner); {
+		end := len(inner)
+		if i := strings.IndexByte(inner[from:], ','); i >= 0 {
+			end = from + i
+		}
+		item := strings.TrimLeft(inner[from:end], " ")
+		lead := end - from - len(item)
+		item = strings.TrimRight(item, " ")
+		if item == "" || !plainStart(item) {
+			return nil, false
+		}
+		start := col + from + lead // byte offset of the item in line
+		n := r.node(yaml.ScalarNode, "", num, utf8.RuneCountInString(line[:start])+1)
+		n.Value = item
+		n.Tag = n.ShortTag()
+		seq.Content = append(seq.Content, n)
+		from = end + 1
+	}
+	return seq, true
+}
+
+// literal reads the lines of a literal block "|" under a key indented by
+// indent: its indentation is its first line's, which must not be blank;
+// clip chomping (one line break kept at the end).
+func (r *fastReader) literal(indent, num, col int) (*yaml.Node, bool) {
+	n := r.node(yaml.ScalarNode, "!!str", num, col)
+	n.Style = yaml.LiteralStyle
+	block := -1
+	var b strings.Builder
+	blanks := 0
+	for r.pos < len(r.src) {
+		save, saveLine := r.pos, r.line
+		text, _, in, _ := r.next()
+		if in == len(text) {
+			if block < 0 || len(text) > block {
+				return nil, false // blank first line, or spaces past the block's indentation
+			}
+			blanks++
+			continue
+		}
+		if in <= indent {
+			r.pos, r.line = save, saveLine // the block ended: the line is the mapping's
+			break
+		}
+		if block < 0 {
+			block = in
+		} else if in < block {
+			return nil, false
+		}
+		for ; blanks > 0; blanks-- {
+			b.WriteByte('\n')
+		}
+		b.WriteString(text[block:])
+		b.WriteByte('\n')
+	}
+	n.Value = b.String()
+	return n, true
+}
