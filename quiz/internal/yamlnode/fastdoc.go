@@ -35,10 +35,17 @@ func fastDecode(data []byte, out *yaml.Node) bool {
 	if len(data) == 0 || data[len(data)-1] != '\n' || !fastText(data) {
 		return false
 	}
-	r := fastReader{src: string(data)}
-	// Room for every node at once: each line holds at most a key, its
-	// value and a mapping, each comma one more flow item.
-	r.nodes = make([]yaml.Node, 0, 3*bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{','})+2)
+	r := fastReader{src: data}
+	// Room at once for every node and every byte of text: each content
+	// line (not blank, not a comment) holds at most a key and a value (a
+	// mapping in place of a null), and a flow sequence one item more than
+	// its commas. (Should it not do, the slices grow: no pointer into them
+	// is lost.)
+	lines, size, items := contentSize(data)
+	r.nodes = make([]yaml.Node, 0, 2*lines+items+2)
+	r.links = make([]*yaml.Node, 0, 2*lines+items+1)
+	r.pending = make([]*yaml.Node, 0, 2*lines)
+	r.text.Grow(size)
 	doc, ok := r.read()
 	if !ok {
 		return false
@@ -78,19 +85,73 @@ func fastText(data []byte) bool {
 	return true
 }
 
-// fastReader is the state of one fastDecode: the text, its next line, and
-// the nodes, allocated together.
+// contentSize counts the lines of data that are neither blank nor a
+// comment, their bytes and line breaks with those of blank lines (more
+// than the values' text), and their commas and '['s.
+func contentSize(data []byte) (lines, size, items int) {
+	for start := 0; start < len(data); {
+		end := start + bytes.IndexByte(data[start:], '\n') // data ends in '\n'
+		i := start
+		for i < end && data[i] == ' ' {
+			i++
+		}
+		switch {
+		case i == end:
+			size++ // a blank line: a line break in a literal block
+		case data[i] != '#':
+			lines++
+			size += end - i + 1
+			items += bytes.Count(data[i:end], []byte{','}) + bytes.Count(data[i:end], []byte{'['})
+		}
+		start = end + 1
+	}
+	return lines, size, items
+}
+
+// fastReader is the state of one fastDecode: the text, its next line, the
+// nodes, and the text of their values, each allocated once.
 type fastReader struct {
-	src   string
+	src   []byte
 	pos   int // start of the next line
 	line  int // number of the next line, from 1
 	nodes []yaml.Node
+	text  strings.Builder
+	// links holds every node's Content, each carved when complete;
+	// pending, the keys and values of the mappings still open.
+	links, pending []*yaml.Node
 }
 
-// fastLevel is an open block mapping: its node and its keys' indentation.
+// content is a node's Content: a copy of c in r.links.
+func (r *fastReader) content(c []*yaml.Node) []*yaml.Node {
+	if len(c) == 0 {
+		return nil
+	}
+	start := len(r.links)
+	r.links = append(r.links, c...)
+	return r.links[start:len(r.links):len(r.links)]
+}
+
+// close completes the mapping of an open level: its keys and values, the
+// last of pending, become its Content.
+func (r *fastReader) close(l fastLevel) {
+	l.m.Content = r.content(r.pending[l.start:])
+	r.pending = r.pending[:l.start]
+}
+
+// str is b as a string, held with the others in r.text: a string the
+// builder returns is never written again, however the builder grows.
+func (r *fastReader) str(b []byte) string {
+	start := r.text.Len()
+	r.text.Write(b)
+	return r.text.String()[start:]
+}
+
+// fastLevel is an open block mapping: its node, its keys' indentation and
+// where its keys and values start in pending.
 type fastLevel struct {
 	m      *yaml.Node
 	indent int
+	start  int
 }
 
 // node is a new node from r's slice (or a new one, should the slice be
@@ -105,11 +166,11 @@ func (r *fastReader) node(kind yaml.Kind, tag string, line, col int) *yaml.Node 
 
 // next returns the next line of src without its '\n', its number and its
 // indentation; ok is false at the end.
-func (r *fastReader) next() (text string, num, indent int, ok bool) {
+func (r *fastReader) next() (text []byte, num, indent int, ok bool) {
 	if r.pos >= len(r.src) {
-		return "", 0, 0, false
+		return nil, 0, 0, false
 	}
-	end := r.pos + strings.IndexByte(r.src[r.pos:], '\n') // src ends in '\n'
+	end := r.pos + bytes.IndexByte(r.src[r.pos:], '\n') // src ends in '\n'
 	text = r.src[r.pos:end]
 	r.pos = end + 1
 	r.line++
@@ -123,7 +184,7 @@ func (r *fastReader) next() (text string, num, indent int, ok bool) {
 // blank nor a comment, or -1 at the end, without moving on.
 func (r *fastReader) peekContent() int {
 	for pos := r.pos; pos < len(r.src); {
-		end := pos + strings.IndexByte(r.src[pos:], '\n')
+		end := pos + bytes.IndexByte(r.src[pos:], '\n')
 		i := pos
 		for i < end && r.src[i] == ' ' {
 			i++
@@ -150,7 +211,7 @@ func (r *fastReader) read() (*yaml.Node, bool) {
 		if indent == len(text) || text[indent] == '#' {
 			continue // blank, or a full-line comment
 		}
-		if indent == 0 && (strings.HasPrefix(text, "---") || strings.HasPrefix(text, "...")) {
+		if indent == 0 && (bytes.HasPrefix(text, []byte("---")) || bytes.HasPrefix(text, []byte("..."))) {
 			return nil, false
 		}
 		switch {
@@ -160,28 +221,28 @@ func (r *fastReader) read() (*yaml.Node, bool) {
 			}
 			doc = r.node(yaml.DocumentNode, "", num, 1)
 			top := r.node(yaml.MappingNode, "!!map", num, 1)
-			doc.Content = []*yaml.Node{top}
-			stack = append(stack, fastLevel{top, 0})
+			doc.Content = r.content([]*yaml.Node{top})
+			stack = append(stack, fastLevel{top, 0, 0})
 		case open != nil:
 			top := stack[len(stack)-1]
 			if indent <= top.indent {
 				return nil, false // peekContent said otherwise: cannot happen
 			}
 			open.Line, open.Column = num, indent+1
-			stack = append(stack, fastLevel{open, indent})
+			stack = append(stack, fastLevel{open, indent, len(r.pending)})
 			open = nil
 			if len(stack) > 1000 {
 				return nil, false // deeper than any sheet: yaml.v3 has its own limit
 			}
 		default:
 			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
+				r.close(stack[len(stack)-1])
 				stack = stack[:len(stack)-1]
 			}
 			if len(stack) == 0 || stack[len(stack)-1].indent != indent {
 				return nil, false
 			}
 		}
-		m := stack[len(stack)-1].m
 		key, value, ok := r.entry(text, num, indent)
 		if !ok {
 			return nil, false
@@ -198,14 +259,17 @@ func (r *fastReader) read() (*yaml.Node, bool) {
 		} else if value.Style != yaml.LiteralStyle && r.peekContent() > indent {
 			return nil, false // a value that goes on, or a mapping after one
 		}
-		m.Content = append(m.Content, key, value)
+		r.pending = append(r.pending, key, value)
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		r.close(stack[i])
 	}
 	return doc, doc != nil && open == nil
 }
 
 // entry reads the key and value of a mapping's line; value is nil for a key
 // without one.
-func (r *fastReader) entry(text string, num, indent int) (key, value *yaml.Node, ok bool) {
+func (r *fastReader) entry(text []byte, num, indent int) (key, value *yaml.Node, ok bool) {
 	colon := indent
 	for colon < len(text) && keyByte(text[colon]) {
 		colon++
@@ -215,7 +279,7 @@ func (r *fastReader) entry(text string, num, indent int) (key, value *yaml.Node,
 		return nil, nil, false
 	}
 	key = r.node(yaml.ScalarNode, "", num, indent+1)
-	key.Value = text[indent:colon]
+	key.Value = r.str(text[indent:colon])
 	key.Tag = key.ShortTag()
 	at := colon + 1
 	for at < len(text) && text[at] == ' ' {
@@ -224,7 +288,7 @@ func (r *fastReader) entry(text string, num, indent int) (key, value *yaml.Node,
 	if at == len(text) {
 		return key, nil, true
 	}
-	rest := strings.TrimRight(text[at:], " ")
+	rest := bytes.TrimRight(text[at:], " ")
 	col := at + 1 // a key's line is ASCII up to its value
 	switch rest[0] {
 	case '"':
@@ -232,7 +296,7 @@ func (r *fastReader) entry(text string, num, indent int) (key, value *yaml.Node,
 	case '[':
 		value, ok = r.flow(text, rest, num, col)
 	case '|':
-		if rest != "|" {
+		if len(rest) != 1 {
 			return nil, nil, false
 		}
 		value, ok = r.literal(indent, num, col)
@@ -249,72 +313,73 @@ func keyByte(c byte) bool {
 
 // plainStart reports whether s can start a plain scalar in block context
 // and is not one that sets a tag of its own ("<<", a merge key).
-func plainStart(s string) bool {
+func plainStart(s []byte) bool {
 	switch s[0] {
 	case '-':
 		return len(s) > 1 && s[1] != ' '
 	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
 		return false
 	}
-	return s != "<<"
+	return string(s) != "<<"
 }
 
 // plain reads a plain scalar of one line: no '#', no ": ", no ':' at its end.
-func (r *fastReader) plain(s string, num, col int) (*yaml.Node, bool) {
-	if !plainStart(s) || strings.IndexByte(s, '#') >= 0 || strings.Contains(s, ": ") || s[len(s)-1] == ':' {
+func (r *fastReader) plain(s []byte, num, col int) (*yaml.Node, bool) {
+	if !plainStart(s) || bytes.IndexByte(s, '#') >= 0 || bytes.Contains(s, []byte(": ")) || s[len(s)-1] == ':' {
 		return nil, false
 	}
 	n := r.node(yaml.ScalarNode, "", num, col)
-	n.Value = s
+	n.Value = r.str(s)
 	n.Tag = n.ShortTag()
 	return n, true
 }
 
 // quoted reads a double-quoted scalar of one line without a backslash.
-func (r *fastReader) quoted(s string, num, col int) (*yaml.Node, bool) {
-	if len(s) < 2 || s[len(s)-1] != '"' || strings.IndexByte(s[1:len(s)-1], '"') >= 0 || strings.IndexByte(s, '\\') >= 0 {
+func (r *fastReader) quoted(s []byte, num, col int) (*yaml.Node, bool) {
+	if len(s) < 2 || s[len(s)-1] != '"' || bytes.IndexByte(s[1:len(s)-1], '"') >= 0 || bytes.IndexByte(s, '\\') >= 0 {
 		return nil, false
 	}
 	n := r.node(yaml.ScalarNode, "!!str", num, col)
 	n.Style = yaml.DoubleQuotedStyle
-	n.Value = s[1 : len(s)-1]
+	n.Value = r.str(s[1 : len(s)-1])
 	return n, true
 }
 
 // flow reads a flow sequence of plain items on one line: "[a, b c]", s
 // of line from column col.
-func (r *fastReader) flow(line, s string, num, col int) (*yaml.Node, bool) {
+func (r *fastReader) flow(line, s []byte, num, col int) (*yaml.Node, bool) {
 	if s[len(s)-1] != ']' {
 		return nil, false
 	}
 	inner := s[1 : len(s)-1]
-	if strings.ContainsAny(inner, "[]{}#:'\"") {
+	if bytes.ContainsAny(inner, "[]{}#:?'\"") { // ? ends a plain scalar in a flow
 		return nil, false
 	}
 	seq := r.node(yaml.SequenceNode, "!!seq", num, col)
 	seq.Style = yaml.FlowStyle
-	if strings.TrimLeft(inner, " ") == "" {
+	if len(bytes.TrimLeft(inner, " ")) == 0 {
 		return seq, true
 	}
-	seq.Content = make([]*yaml.Node, 0, strings.Count(inner, ",")+1)
+	start := len(r.links) // the items go straight to links: no node is pending
 	for from := 0; from <= len(inner); {
 		end := len(inner)
-		if i := strings.IndexByte(inner[from:], ','); i >= 0 {
+		if i := bytes.IndexByte(inner[from:], ','); i >= 0 {
 			end = from + i
 		}
-		item := strings.TrimLeft(inner[from:end], " ")
+		item := bytes.TrimLeft(inner[from:end], " ")
 		lead := end - from - len(item)
-		item = strings.TrimRight(item, " ")
-		if item == "" || !plainStart(item) {
+		item = bytes.TrimRight(item, " ")
+		if len(item) == 0 || !plainStart(item) {
 			return nil, false
 		}
-		start := col + from + lead // byte offset of the item in line
-		n := r.node(yaml.ScalarNode, "", num, utf8.RuneCountInString(line[:start])+1)
-		n.Value = item
+		at := col + from + lead // byte offset of the item in line
+		n := r.node(yaml.ScalarNode, "", num, utf8.RuneCount(line[:at])+1)
+		n.Value = r.str(item)
 		n.Tag = n.ShortTag()
-		seq.Content = append(seq.Content, n)
+		r.links = append(r.links, n)
 		from = end + 1
 	}
+	seq.Content = r.links[start:len(r.links):len(r.links)]
 	return seq, true
 }
 
@@ -325,8 +390,7 @@ func (r *fastReader) literal(indent, num, col int) (*yaml.Node, bool) {
 	n := r.node(yaml.ScalarNode, "!!str", num, col)
 	n.Style = yaml.LiteralStyle
 	block := -1
-	var b strings.Builder
-	blanks := 0
+	start, blanks := r.text.Len(), 0
 	for r.pos < len(r.src) {
 		save, saveLine := r.pos, r.line
 		text, _, in, _ := r.next()
@@ -347,11 +411,11 @@ func (r *fastReader) literal(indent, num, col int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		for ; blanks > 0; blanks-- {
-			b.WriteByte('\n')
+			r.text.WriteByte('\n')
 		}
-		b.WriteString(text[block:])
-		b.WriteByte('\n')
+		r.text.Write(text[block:])
+		r.text.WriteByte('\n')
 	}
-	n.Value = b.String()
+	n.Value = r.text.String()[start:]
 	return n, true
 }

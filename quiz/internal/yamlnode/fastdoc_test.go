@@ -184,7 +184,7 @@ var fastRefused = []string{
 	"key: a#b\n", "key: &x a\n", "key: *x\n", "key: !!str 1\n", "key: 'a'\n", "key: >\n  a\n", "key: %a\n", "key: @a\n", "key: `a\n",
 	"key: a: b\n", "key: a:\n", "key: <<\n", "<<: a\n", "key: \"a\"b\n", "key: \"a\\\"\n", "key: \"a\\nb\"\n", "key: \"a\n  b\"\n", "key: \"a\n",
 	"key: [a, ]\n", "key: [,a]\n", "key: [a,,b]\n", "key: [a] x\n", "key: [a\n", "key: [[a]]\n", "key: [\"a\"]\n", "key: ['a']\n",
-	"key: [a: b]\n", "key: [a #b]\n", "key: [{a}]\n", "key: [?a]\n", "key: [&x a]\n", "key: [<<]\n",
+	"key: [a: b]\n", "key: [0?]\n", "key: [a?b]\n", "key: [a #b]\n", "key: [{a}]\n", "key: [?a]\n", "key: [&x a]\n", "key: [<<]\n",
 	"key: a\n  b\n", "key: a\n  b: 1\n", "key: a\n  # c\n  b\n", "key: [a]\n  b\n", "key: \"a\"\n  b\n",
 	"a:\n  b: 1\n c: 2\n", "a:\n    b: 1\n  c: 2\n", "a: 1\n  b: 2\n",
 	"a: |-\n  x\n", "a: |+\n  x\n", "a: |2\n  x\n", "a: | # c\n  x\n", "a: |\n\n  x\n", "a: |\n  \n  x\n", "a: |\n    x\n  y\n",
@@ -279,5 +279,33 @@ func FuzzFastAsYAML(f *testing.F) {
 	f.Add(fill([]byte("student: \"\"\nbanks: [comprehension]\nseed: 1\nanswers:\n  # 1. Which town?\n  town:\n  why: |\n  # 2. Why?\n  n:\n"), 0))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fastSame(t, "fuzz", data)
+	})
+}
+
+// BenchmarkParseSheet measures why the fast reader is there: Parse of a
+// filled 40-question sheet, against the parse it replaces (yaml.v3, with
+// full-line comments cut).
+func BenchmarkParseSheet(b *testing.B) {
+	data := fill(writtenFiles(b)["comprehension seed 1 n 40 key false"], 0)
+	if _, ok := yamlnode.Fast(data); !ok {
+		b.Fatal("the fast reader gave up on the sheet")
+	}
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for range b.N {
+			if _, ok := yamlnode.Parse(func(int, string, string, string, ...any) { b.Fatal("a problem") }, data, false); !ok {
+				b.Fatal("not read")
+			}
+		}
+	})
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for range b.N {
+			if d, _ := yamlnode.Decode(data, false); d.Err != nil {
+				b.Fatal(d.Err)
+			}
+		}
 	})
 }
