@@ -36,15 +36,16 @@ func fastDecode(data []byte, out *yaml.Node) bool {
 		return false
 	}
 	r := fastReader{src: data}
-	// Room at once for every node and every byte of text: each content
-	// line (not blank, not a comment) holds at most a key and a value (a
-	// mapping in place of a null), and a flow sequence one item more than
-	// its commas. (Should it not do, the slices grow: no pointer into them
-	// is lost.)
-	lines, size, items := contentSize(data)
-	r.nodes = make([]yaml.Node, 0, 2*lines+items+2)
-	r.links = make([]*yaml.Node, 0, 2*lines+items+1)
-	r.pending = make([]*yaml.Node, 0, 2*lines)
+	// Room at once for every node, link between nodes and byte of text:
+	// each line with a key holds at most a key and a value (a mapping in
+	// place of a null), a flow sequence one item more than its commas.
+	// (Should there be more, the slices grow: no pointer into them is
+	// lost.)
+	keys, size, items := contentSize(data)
+	most := 2*keys + items + 2
+	r.nodes = make([]yaml.Node, 0, most)
+	r.links = make([]*yaml.Node, 0, most)
+	r.pending = make([]*yaml.Node, 0, 2*keys)
 	r.text.Grow(size)
 	doc, ok := r.read()
 	if !ok {
@@ -86,9 +87,10 @@ func fastText(data []byte) bool {
 }
 
 // contentSize counts the lines of data that are neither blank nor a
-// comment, their bytes and line breaks with those of blank lines (more
-// than the values' text), and their commas and '['s.
-func contentSize(data []byte) (lines, size, items int) {
+// comment and hold a ':' (every line with a key does), the bytes and line
+// breaks of all lines but comments (more than the values' text), and the
+// commas and '['s of lines with a ':'.
+func contentSize(data []byte) (keys, size, items int) {
 	for start := 0; start < len(data); {
 		end := start + bytes.IndexByte(data[start:], '\n') // data ends in '\n'
 		i := start
@@ -99,13 +101,15 @@ func contentSize(data []byte) (lines, size, items int) {
 		case i == end:
 			size++ // a blank line: a line break in a literal block
 		case data[i] != '#':
-			lines++
 			size += end - i + 1
-			items += bytes.Count(data[i:end], []byte{','}) + bytes.Count(data[i:end], []byte{'['})
+			if bytes.IndexByte(data[i:end], ':') >= 0 {
+				keys++
+				items += bytes.Count(data[i:end], []byte{','}) + bytes.Count(data[i:end], []byte{'['})
+			}
 		}
 		start = end + 1
 	}
-	return lines, size, items
+	return keys, size, items
 }
 
 // fastReader is the state of one fastDecode: the text, its next line, the
@@ -154,11 +158,10 @@ type fastLevel struct {
 	start  int
 }
 
-// node is a new node from r's slice (or a new one, should the slice be
-// full: pointers into the slice stay valid either way).
+// node is a new node from r's slice of nodes.
 func (r *fastReader) node(kind yaml.Kind, tag string, line, col int) *yaml.Node {
 	if len(r.nodes) == cap(r.nodes) {
-		return &yaml.Node{Kind: kind, Tag: tag, Line: line, Column: col}
+		r.nodes = make([]yaml.Node, 0, 32) // the nodes made stay in the slice before
 	}
 	r.nodes = append(r.nodes, yaml.Node{Kind: kind, Tag: tag, Line: line, Column: col})
 	return &r.nodes[len(r.nodes)-1]
@@ -288,7 +291,7 @@ func (r *fastReader) entry(text []byte, num, indent int) (key, value *yaml.Node,
 	if at == len(text) {
 		return key, nil, true
 	}
-	rest := bytes.TrimRight(text[at:], " ")
+	rest := trimSpaces(text[at:])
 	col := at + 1 // a key's line is ASCII up to its value
 	switch rest[0] {
 	case '"':
@@ -304,6 +307,14 @@ func (r *fastReader) entry(text []byte, num, indent int) (key, value *yaml.Node,
 		value, ok = r.plain(rest, num, col)
 	}
 	return key, value, ok
+}
+
+// trimSpaces is b without the spaces at its end.
+func trimSpaces(b []byte) []byte {
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // keyByte reports whether c may be part of a key: letters, digits, "_-./".
@@ -352,12 +363,15 @@ func (r *fastReader) flow(line, s []byte, num, col int) (*yaml.Node, bool) {
 		return nil, false
 	}
 	inner := s[1 : len(s)-1]
-	if bytes.ContainsAny(inner, "[]{}#:?'\"") { // ? ends a plain scalar in a flow
-		return nil, false
+	for _, c := range inner {
+		switch c {
+		case '[', ']', '{', '}', '#', ':', '?', '\'', '"': // '?' ends a plain scalar in a flow
+			return nil, false
+		}
 	}
 	seq := r.node(yaml.SequenceNode, "!!seq", num, col)
 	seq.Style = yaml.FlowStyle
-	if len(bytes.TrimLeft(inner, " ")) == 0 {
+	if len(trimSpaces(inner)) == 0 {
 		return seq, true
 	}
 	start := len(r.links) // the items go straight to links: no node is pending
@@ -366,9 +380,12 @@ func (r *fastReader) flow(line, s []byte, num, col int) (*yaml.Node, bool) {
 		if i := bytes.IndexByte(inner[from:], ','); i >= 0 {
 			end = from + i
 		}
-		item := bytes.TrimLeft(inner[from:end], " ")
-		lead := end - from - len(item)
-		item = bytes.TrimRight(item, " ")
+		lead := from
+		for lead < end && inner[lead] == ' ' {
+			lead++
+		}
+		item := trimSpaces(inner[lead:end])
+		lead -= from
 		if len(item) == 0 || !plainStart(item) {
 			return nil, false
 		}
