@@ -40,3 +40,6 @@ func Fast(data []byte) (d Decoded, ok bool) {
 	ok = fastDecode(data, &d.Doc)
 	return d, ok
 }
+
+// PlainTag is plainTag, for its own test.
+func PlainTag(s string) string { return plainTag(s) }

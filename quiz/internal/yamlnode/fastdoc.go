@@ -283,7 +283,7 @@ func (r *fastReader) entry(text []byte, num, indent int) (key, value *yaml.Node,
 	}
 	key = r.node(yaml.ScalarNode, "", num, indent+1)
 	key.Value = r.str(text[indent:colon])
-	key.Tag = key.ShortTag()
+	key.Tag = plainTag(key.Value)
 	at := colon + 1
 	for at < len(text) && text[at] == ' ' {
 		at++
@@ -307,6 +307,31 @@ func (r *fastReader) entry(text []byte, num, indent int) (key, value *yaml.Node,
 		value, ok = r.plain(rest, num, col)
 	}
 	return key, value, ok
+}
+
+// plainTag is the tag yaml.v3 gives a plain scalar of text s: its own
+// resolution (Node.ShortTag), but for text whose first byte its resolver's
+// table of hints leaves out, which it takes as a string at once (resolve,
+// in go.yaml.in/yaml/v3's resolve.go: "hint != 0"). Calling it costs a
+// deferred function and an allocation a scalar; TestPlainTag holds the
+// hints to the resolver's.
+func plainTag(s string) string {
+	if s != "" && !resolveHint(s[0]) {
+		return "!!str"
+	}
+	n := yaml.Node{Kind: yaml.ScalarNode, Value: s}
+	return n.ShortTag()
+}
+
+// resolveHint reports whether yaml.v3's resolver has a hint for a plain
+// scalar starting with c: a sign, a digit, '.', or the first letter of a
+// word it reads (true, null, .inf, "<<", ...).
+func resolveHint(c byte) bool {
+	switch c {
+	case '+', '-', '.', '~', '<', 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
+		return true
+	}
+	return '0' <= c && c <= '9'
 }
 
 // trimSpaces is b without the spaces at its end.
@@ -341,7 +366,7 @@ func (r *fastReader) plain(s []byte, num, col int) (*yaml.Node, bool) {
 	}
 	n := r.node(yaml.ScalarNode, "", num, col)
 	n.Value = r.str(s)
-	n.Tag = n.ShortTag()
+	n.Tag = plainTag(n.Value)
 	return n, true
 }
 
@@ -392,7 +417,7 @@ func (r *fastReader) flow(line, s []byte, num, col int) (*yaml.Node, bool) {
 		at := col + from + lead // byte offset of the item in line
 		n := r.node(yaml.ScalarNode, "", num, utf8.RuneCount(line[:at])+1)
 		n.Value = r.str(item)
-		n.Tag = n.ShortTag()
+		n.Tag = plainTag(n.Value)
 		r.links = append(r.links, n)
 		from = end + 1
 	}

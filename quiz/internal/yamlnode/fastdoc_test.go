@@ -309,3 +309,24 @@ func BenchmarkParseSheet(b *testing.B) {
 		}
 	})
 }
+
+// plainTag gives the tag yaml.v3 gives, for scalars starting with every
+// byte and every character of a few scripts, each alone and followed by
+// what makes numbers, words and dates: the bytes it takes as strings at
+// once are the bytes yaml.v3's resolver has no hint for.
+func TestPlainTag(t *testing.T) {
+	var firsts []string
+	for c := range 256 {
+		firsts = append(firsts, string(rune(c)), string([]byte{byte(c)}))
+	}
+	firsts = append(firsts, "ı", "ə", "Ş", "ö", "😀", "«")
+	for _, first := range firsts {
+		for _, rest := range []string{"", "1", "0", "x", "rue", "ull", "o", "es", "n", "ff", "inf", "nan", "<", "001-12-14", "e3", ".5", "_0"} {
+			s := first + rest
+			n := yaml.Node{Kind: yaml.ScalarNode, Value: s}
+			if got, want := yamlnode.PlainTag(s), n.ShortTag(); got != want {
+				t.Errorf("%q: %s, yaml.v3 %s", s, got, want)
+			}
+		}
+	}
+}
