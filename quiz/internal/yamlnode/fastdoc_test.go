@@ -96,7 +96,8 @@ func fill(blank []byte, seed int) []byte {
 	if len(open) > 0 {
 		b.WriteString("marks:\n")
 		for i, id := range open {
-			fmt.Fprintf(&b, "  %s:\n    mark: %v\n    comment: clear and complete\n", id, []string{"1", "0.5", "0"}[i%3])
+			// As mark writes them (quiz/sheet's marks).
+			fmt.Fprintf(&b, "  %s:\n    points: %v\n    comment: names the intent, not the groups\n    marker: root\n    time: \"2026-12-05T01:56:20Z\"\n    answer_sha256: f96933ea4085ae0c\n", id, []string{"1", "0.5", "0"}[i%3])
 		}
 	}
 	return []byte(b.String())
