@@ -643,6 +643,59 @@ func bareLine(lines [][]byte, line int) (int, string) {
 // are indented by two spaces, each line kept where it was, with a warning.
 // An empty | followed by the next id stays empty.
 func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
+	if !mayIndentBlocks(data) {
+		return data, nil // most sheets: every block indented as it should be
+	}
+	return indentBlocksAll(data)
+}
+
+// mayIndentBlocks reports whether indentBlocksAll could find an answer to
+// indent in data: false only for a text with LF line ends alone in which
+// every line that could open a block (ending, as indentBlocksAll reads it,
+// in | or > with chomping) is followed, past blank lines, by a line
+// indented otherwise than it, or by none: a block indented as it should be,
+// or a dedent, which indentBlocksAll passes over. It is a necessary
+// condition of indentBlocksAll's, checked without splitting data into lines
+// or matching a line (TestMayIndentBlocks holds it so): an answer sheet is
+// mostly comment lines, and splitting and trimming each was a tenth of
+// grading a folder of sheets.
+func mayIndentBlocks(data []byte) bool {
+	if !onlyLF(data) {
+		return true
+	}
+	for rest := data; len(rest) > 0; {
+		var line []byte
+		line, rest = cutLF(rest)
+		t := bytes.TrimRight(line, " \t\r+-")
+		if len(t) == 0 || t[len(t)-1] != '|' && t[len(t)-1] != '>' {
+			continue
+		}
+		at := len(line) - len(bytes.TrimLeft(line, " "))
+		for len(rest) > 0 {
+			next, after := cutLF(rest)
+			if len(bytes.TrimSpace(next)) == 0 {
+				rest = after
+				continue
+			}
+			if len(next)-len(bytes.TrimLeft(next, " ")) == at {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// cutLF is data's first line, without its LF, and the text after it.
+func cutLF(data []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return data[:i], data[i+1:]
+	}
+	return data, nil
+}
+
+// indentBlocksAll is indentBlocks, looking at every line.
+func indentBlocksAll(data []byte) ([]byte, []quiz.Problem) {
 	lines := SplitLines(data) // lines.go: counted as YAML counts them
 	var fixed []quiz.Problem
 	inAnswers, indent := false, -1

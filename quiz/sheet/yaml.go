@@ -163,9 +163,13 @@ func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
 	}
 	var lines [][]byte
 	var out map[int]bool
+	held := linesHolding(data, "&*!")
 	mark := func(key, value *yaml.Node) {
 		if value.Kind != yaml.ScalarNode && value.Kind != yaml.AliasNode || key.Line < 1 {
 			return
+		}
+		if held != nil && (key.Line >= len(held) || !held[key.Line]) {
+			return // no &, * or ! on its line: no value there begins with one
 		}
 		if lines == nil {
 			lines = SplitLines(data)
@@ -193,6 +197,28 @@ func yamlOnAnswers(root *yaml.Node, data []byte) map[int]bool {
 		}
 	}
 	return out
+}
+
+// linesHolding says, by 1-based line, which lines of data hold any of
+// chars, for a text with LF line ends alone (lines counted as YAML counts
+// them); nil for any other text, whose lines are to be looked at each. A
+// sheet's &, * and ! are mostly in its comments: only the lines that hold
+// one are split off and matched.
+func linesHolding(data []byte, chars string) []bool {
+	if !onlyLF(data) {
+		return nil
+	}
+	held := make([]bool, bytes.Count(data, []byte{'\n'})+2)
+	line := 1
+	for rest := data; ; {
+		i := bytes.IndexAny(rest, chars)
+		if i < 0 {
+			return held
+		}
+		line += bytes.Count(rest[:i], []byte{'\n'})
+		held[line] = true
+		rest = rest[i+1:]
+	}
 }
 
 // yamlMarksLeft warns of the answers (and the student line) on only's lines
