@@ -118,3 +118,74 @@ func TestChoiceFoldsReadAsBefore(t *testing.T) {
 		check(&Question{ID: "q", Type: Single, Choices: choices, Correct: []int{0}})
 	}
 }
+
+// TestLabelFoldsReadAsBefore holds a choose-all answer read with labelFolds
+// to the same answer read with every choice folded (a question folded
+// before it is read): the options, the error and the notes, for lists of
+// letters and numbers, short and long, with spaces round them, with and
+// without a label that is not a bare one among them, on the built-in banks'
+// choose-all questions (shuffled by a seed and not) and on random choice
+// lists of texts that are or fold to letters and numbers. It fails when no
+// list is read without folding every choice.
+func TestLabelFoldsReadAsBefore(t *testing.T) {
+	refs := []string{"a", "b", "c", "d", "e", "z", "A", "B", "aa", "1", "2", "3", "4", "5", "10", "12", "0", " a", "b ", "\ta", "a\u00a0",
+		"\u00a0b", "a.", "b)", "(c)", "1.", "2)", "Baku", "ı", "I", "Á", "a b", "", " "}
+	labels := []string{"a", "b", "c", "d", "A", "1", "2", "3", "10", "12", " 1", "11 "}
+	lazy := 0
+	r := rand.New(rand.NewPCG(28, 13))
+	check := func(q *Question) {
+		t.Helper()
+		for _, seed := range []*uint64{nil, new(uint64(7))} {
+			for range 12 {
+				list := make([]string, r.IntN(4))
+				for i := range list {
+					list[i] = refs[r.IntN(len(refs))]
+					if r.IntN(3) > 0 {
+						list[i] = labels[r.IntN(len(labels))] // mostly bare labels
+					}
+				}
+				v := Value{Kind: List, List: list}
+				folded := &Question{ID: q.ID, Type: Multi, Choices: q.Choices, Correct: q.Correct}
+				folded.folded()
+				before := &refResolver{q: folded, seed: seed}
+				i, err := choicesFromValue(before, v)
+				fresh := &Question{ID: q.ID, Type: Multi, Choices: q.Choices, Correct: q.Correct}
+				now := &refResolver{q: fresh, seed: seed}
+				j, err2 := choicesFromValue(now, v)
+				if fmt.Sprint(i) != fmt.Sprint(j) || fmt.Sprint(err) != fmt.Sprint(err2) || fmt.Sprint(before.notes) != fmt.Sprint(now.notes) {
+					t.Fatalf("%q among %q: read as %v, %v, %v with every choice folded; %v, %v, %v now", list, q.Choices, i, err, before.notes, j, err2, now.notes)
+				}
+				if fresh.fold.Load() == nil {
+					lazy++
+				}
+			}
+		}
+	}
+	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
+		data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bank, _, err := ParseBank(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range bank.Questions {
+			if q.Type == Multi {
+				check(q)
+			}
+		}
+	}
+	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
+		"ab", "a b", "Baku", "Khojaly (Xocalı)", "c++", "C", "--", "\u00a0a", "ａ", "①", "Ⅰ", "ß", "ss", "The a", "b and c", "12", "1 2", "１０", "1２", "(10)", "10."}
+	for range 700 {
+		choices := make([]string, 2+r.IntN(12))
+		for i := range choices {
+			choices[i] = texts[r.IntN(len(texts))]
+		}
+		check(&Question{ID: "q", Type: Multi, Choices: choices, Correct: []int{0}})
+	}
+	if lazy == 0 {
+		t.Fatal("every list folded every choice: labelFolds's own path is not reached")
+	}
+}
