@@ -139,17 +139,18 @@ func OptionRef(shown []string, d int, numbered bool) string {
 
 // foldLabelRivals is foldAll(options) for resolving label, a bare letter or
 // number, which reads the folded options only to find one whose text folds
-// to label (textMatches): an ASCII option with more letters and digits than
-// label cannot (Normalize keeps each of them), and is left unfolded, as
-// noFold, which nothing folds to. A key's every option was folded once for
-// each of its question's options (TestOptionRefFoldsOnlyRivals).
+// to label (textMatches): an option with more kept letters and digits
+// (keptAlnum) than label cannot (Normalize keeps each of them), and is left
+// unfolded, as noFold, which nothing folds to. A key's every option was
+// folded once for each of its question's options
+// (TestOptionRefFoldsOnlyRivals).
 func foldLabelRivals(label string, options []string) []string {
 	if label == "" || len(options) == 0 {
 		return foldAll(options)
 	}
 	folded := make([]string, len(options))
 	for i, s := range options {
-		if alnum, ascii := asciiAlnum(s); ascii && alnum > len(label) {
+		if keptAlnum(s) > len(label) {
 			folded[i] = noFold
 			continue
 		}
@@ -162,18 +163,23 @@ func foldLabelRivals(label string, options []string) []string {
 // it: Normalize never returns a NUL.
 const noFold = "\x00"
 
-// asciiAlnum counts the ASCII letters and digits of s; ascii is false when
-// s holds any other byte.
-func asciiAlnum(s string) (n int, ascii bool) {
+// keptAlnum counts the ASCII letters and digits of s that Normalize keeps,
+// but for their case: each one followed by an ASCII byte or the end of s.
+// Such a letter is its own decomposition (NFKD), no combining mark follows
+// it to be dropped or composed with it (NFC composes a character only with
+// the marks after it, and no two ASCII characters compose), and Normalize
+// writes it folded by its table. A letter followed by other text may take a
+// mark there, and is not counted. In an ASCII option (most options) every
+// letter and digit counts; a choice with a curly quote or an accent in it
+// was folded for every label before.
+func keptAlnum(s string) int {
+	n := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80:
-			return 0, false
-		case '0' <= c && c <= '9', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		if c := s[i]; ('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && (i+1 == len(s) || s[i+1] < 0x80) {
 			n++
 		}
 	}
-	return n, true
+	return n
 }
 
 // OptionText is option d (0-based, in the order shown) as a key without

@@ -177,7 +177,7 @@ func TestLabelFoldsReadAsBefore(t *testing.T) {
 		}
 	}
 	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
-		"ab", "a b", "Baku", "Khojaly (Xocalı)", "c++", "C", "--", "\u00a0a", "ａ", "①", "Ⅰ", "ß", "ss", "The a", "b and c", "12", "1 2", "１０", "1２", "(10)", "10."}
+		"ab", "a b", "Baku", "Khojaly (Xocalı)", "c++", "C", "--", "\u00a0a", "ａ", "①", "Ⅰ", "ß", "ss", "The a", "b and c", "12", "1 2", "１０", "1２", "(10)", "10.", "Baku’s", "Xocalı report", "a\u0301", "1\u20e3", "ab\u0301c", "“a”", "1\u0338"}
 	for range 700 {
 		choices := make([]string, 2+r.IntN(12))
 		for i := range choices {
@@ -187,5 +187,30 @@ func TestLabelFoldsReadAsBefore(t *testing.T) {
 	}
 	if lazy == 0 {
 		t.Fatal("every list folded every choice: labelFolds's own path is not reached")
+	}
+}
+
+// TestKeptAlnumNormalizeKeeps: Normalize of a text keeps at least
+// keptAlnum of its ASCII letters and digits, which foldLabelRivals relies
+// on, on random texts of words, marks that combine with the letter before
+// them, compatibility forms, symbols and invalid UTF-8.
+func TestKeptAlnumNormalizeKeeps(t *testing.T) {
+	pieces := append([]string{"\u20e3", "\u0338", "\u0301", "’", "“", "ı", "ﬁ", "ǅ", "Ⅻ", "\u200d", "\u0300", "a", "Z", "9", "10", " "}, joinPieces...)
+	r := rand.New(rand.NewPCG(28, 21))
+	for range 50000 {
+		var b []byte
+		for range 1 + r.IntN(6) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		s := string(b)
+		kept := 0
+		for _, c := range []byte(text.Normalize(s)) {
+			if '0' <= c && c <= '9' || 'a' <= c && c <= 'z' {
+				kept++
+			}
+		}
+		if kept < keptAlnum(s) {
+			t.Fatalf("Normalize(%q) = %q keeps %d ASCII letters and digits; keptAlnum says %d", s, text.Normalize(s), kept, keptAlnum(s))
+		}
 	}
 }
