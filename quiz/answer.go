@@ -423,17 +423,21 @@ func (q *Question) folded() *folded {
 
 // choiceFolds is the folded choices resolving a single choice's answer
 // ref needs: for a bare letter or number (most answers on paper), only the
-// choices that could fold to it (foldLabelRivals), unless the question's
-// choices are folded already; grading a sheet of letters so folded no
-// question's every text (Question.folded) for its choices alone.
+// choices that could fold to it (foldLabelRivals), and for an option's
+// text as written (a quiz's report), none (exactOption), unless the
+// question's choices are folded already; grading a sheet of letters so
+// folded no question's every text (Question.folded) for its choices alone.
 func (q *Question) choiceFolds(ref string) []string {
-	if !labelOnly(ref, len(q.Choices)) {
-		return q.folded().choices
-	}
 	if f := q.fold.Load(); f != nil {
 		return f.choices
 	}
-	return foldLabelRivals(trimRef(ref), q.Choices)
+	switch {
+	case labelOnly(ref, len(q.Choices)):
+		return foldLabelRivals(trimRef(ref), q.Choices)
+	case exactOption(ref, q.Choices):
+		return unfolded(len(q.Choices))
+	}
+	return q.folded().choices
 }
 
 func responseFromValue(rv *refResolver, v Value) (Response, error) {
@@ -562,8 +566,9 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 // needs only the choices that could fold to one of them: those that could
 // fold to the longest (foldLabelRivals), as choiceFolds has for a single
 // label, since a choice with more letters and digits than the longest
-// label folds to none of them. Anything else, or a question folded
-// already, has every choice folded (Question.folded). Folding every choice
+// label folds to none of them; an option's text as written among them (a
+// quiz's report) needs none (exactOption). Anything else, or a question
+// folded already, has every choice folded (Question.folded). Folding every choice
 // of each choose-all question was most of Question.folded's 3% of quiz
 // --answers ana40.yaml's CPU.
 func (q *Question) labelFolds(v Value) []string {
@@ -572,12 +577,17 @@ func (q *Question) labelFolds(v Value) []string {
 	}
 	longest := ""
 	for _, ref := range v.List {
-		if !labelOnly(ref, len(q.Choices)) {
+		switch {
+		case labelOnly(ref, len(q.Choices)):
+			if ref = trimRef(ref); len(ref) > len(longest) {
+				longest = ref
+			}
+		case !exactOption(ref, q.Choices):
 			return q.folded().choices
 		}
-		if ref = trimRef(ref); len(ref) > len(longest) {
-			longest = ref
-		}
+	}
+	if longest == "" {
+		return unfolded(len(q.Choices)) // every answer an option's text as written
 	}
 	return foldLabelRivals(longest, q.Choices)
 }

@@ -495,17 +495,7 @@ func (rv *refResolver) toShown(i int, shuffled bool) int {
 // unless another option's text is written with that dot too. ok is false
 // when ref is no such label.
 func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled bool) (idx int, ok bool, err error) {
-	n := len(options)
-	label, number, dot := -1, false, false
-	bare := ref
-	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
-		bare, dot = b, true
-	}
-	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
-		label, number = k-1, true
-	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
-		label = k
-	}
+	label, number, dot := labelIn(ref, len(options))
 	if label < 0 {
 		return 0, false, nil
 	}
@@ -521,6 +511,48 @@ func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled 
 	}
 	return 0, true, &ambiguousRef{Ref: ref, Number: number, Label: label, LabelText: options[idx],
 		Other: rv.toShown(other, shuffled), OtherText: options[other]}
+}
+
+// labelIn is the label bareLabel reads ref as among n options (the shown
+// k-th, 0-based), whether it is a number, and whether it is written with a
+// dot; -1 when ref is no bare label.
+func labelIn(ref string, n int) (label int, number, dot bool) {
+	label = -1
+	bare := ref
+	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
+		bare, dot = b, true
+	}
+	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
+		label, number = k-1, true
+	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
+		label = k
+	}
+	return label, number, dot
+}
+
+// exactOption reports whether resolve reads ref as the option whose text it
+// is, as written, without reading any option's fold: ref (trimmed) is no
+// bare label (labelIn), has no bracket after it, and is an option's text,
+// which resolve finds before it compares any folds (as a quiz's report
+// gives an answer).
+func exactOption(ref string, options []string) bool {
+	ref = trimRef(ref)
+	if ref == "" || strings.HasSuffix(ref, ")") {
+		return false
+	}
+	if label, _, _ := labelIn(ref, len(options)); label >= 0 {
+		return false
+	}
+	return slices.Contains(options, ref)
+}
+
+// unfolded stands for n options' folds that nothing reads (exactOption).
+func unfolded(n int) []string {
+	folds := make([]string, n)
+	for i := range folds {
+		folds[i] = noFold
+	}
+	return folds
 }
 
 // labelAndText reads an option written with its label and its text, as

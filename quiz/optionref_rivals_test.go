@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -79,8 +80,12 @@ func TestChoiceFoldsReadAsBefore(t *testing.T) {
 		"\u00a0b", "a.", "b)", "(c)", "1.", "2)", "Baku", "ı", "I", "Á", "a b", "", " "}
 	check := func(q *Question) {
 		t.Helper()
+		all := append(slices.Clip(refs), q.Choices...) // an option's text as written: a quiz's report's answer
+		for _, c := range q.Choices {
+			all = append(all, " "+c, c+".", c+")")
+		}
 		for _, seed := range []*uint64{nil, new(uint64(7))} {
-			for _, ref := range refs {
+			for _, ref := range all {
 				fresh := &Question{ID: q.ID, Type: Single, Choices: q.Choices, Correct: q.Correct}
 				before := &refResolver{q: fresh, seed: seed}
 				i, err := before.resolve(ref, fresh.Choices, foldAll(fresh.Choices), true)
@@ -139,8 +144,12 @@ func TestLabelFoldsReadAsBefore(t *testing.T) {
 			for range 12 {
 				list := make([]string, r.IntN(4))
 				for i := range list {
-					list[i] = refs[r.IntN(len(refs))]
-					if r.IntN(3) > 0 {
+					switch r.IntN(4) {
+					case 0:
+						list[i] = refs[r.IntN(len(refs))]
+					case 1:
+						list[i] = q.Choices[r.IntN(len(q.Choices))] // an option's text, as a quiz's report gives it
+					default:
 						list[i] = labels[r.IntN(len(labels))] // mostly bare labels
 					}
 				}
