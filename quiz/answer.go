@@ -428,8 +428,8 @@ func (q *Question) folded() *folded {
 // question's choices are folded already; grading a sheet of letters so
 // folded no question's every text (Question.folded) for its choices alone.
 func (q *Question) choiceFolds(ref string) []string {
-	if f := q.fold.Load(); f != nil {
-		return f.choices
+	if !q.foldLazily() {
+		return q.folded().choices
 	}
 	switch {
 	case labelOnly(ref, len(q.Choices)):
@@ -561,6 +561,16 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 	return idx, nil
 }
 
+// foldLazily reports whether an answer to q may be read without every
+// option folded (choiceFolds, labelFolds): the first answer to q read in a
+// process, as when one sheet is graded. From the second on (a class's
+// sheets, each with its answer to q) the options are folded once for all
+// (Question.folded) and kept, as they were before: a batch would otherwise
+// fold a label's rivals again for every student.
+func (q *Question) foldLazily() bool {
+	return q.fold.Load() == nil && !q.readOnce.Swap(true)
+}
+
 // labelFolds is the folded choices a choose-all answer v is read against.
 // A list of bare labels ([a, d]: labelOnly, as most answers on paper are)
 // needs only the choices that could fold to one of them: those that could
@@ -572,7 +582,7 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 // of each choose-all question was most of Question.folded's 3% of quiz
 // --answers ana40.yaml's CPU.
 func (q *Question) labelFolds(v Value) []string {
-	if f := q.fold.Load(); f != nil || v.Kind != List || len(v.List) == 0 {
+	if v.Kind != List || len(v.List) == 0 || !q.foldLazily() {
 		return q.folded().choices
 	}
 	longest := ""

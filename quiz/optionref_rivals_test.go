@@ -223,3 +223,23 @@ func TestKeptAlnumNormalizeKeeps(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldLazilyOnce: only a question's first answer is read without its
+// options folded; the second (a class's next sheet) folds them once for
+// all, so that a batch does not fold a label's rivals again for each
+// student. Both read alike.
+func TestFoldLazilyOnce(t *testing.T) {
+	q := &Question{ID: "q", Type: Multi, Choices: []string{"Baku’s view", "Yerevan’s view", "A", "b."}, Correct: []int{0}}
+	v := Value{Kind: List, List: []string{"a", "c"}}
+	first, err := choicesFromValue(&refResolver{q: q}, v)
+	if q.fold.Load() != nil {
+		t.Fatal("the first answer folded every option")
+	}
+	second, err2 := choicesFromValue(&refResolver{q: q}, v)
+	if q.fold.Load() == nil {
+		t.Fatal("the second answer did not fold the options for the answers after it")
+	}
+	if fmt.Sprint(first, err) != fmt.Sprint(second, err2) {
+		t.Errorf("read as %v, %v first and %v, %v after", first, err, second, err2)
+	}
+}
