@@ -31,6 +31,10 @@ type Factory struct {
 	Getenv    func(string) string
 	Now       func() time.Time
 	NewSeed   func() uint64
+	// SessionTag tells apart quizzes started in the same millisecond
+	// (history.SessionID): the process id; nil (0) under a stepped test
+	// clock, whose scripts compare a history's times byte for byte.
+	SessionTag func() int
 	// Library returns the bank library; banks are parsed on first use, once.
 	Library func() *quiz.Library
 	// Prompter returns the terminal prompter, on the factory's streams.
@@ -79,12 +83,16 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		Getenv:        getenv,
 		Now:           time.Now,
 		NewSeed:       randomSeed,
+		SessionTag:    os.Getpid,
 		UserConfigDir: userConfigDir(getenv, ios.ErrOut),
 		StateDir:      stateDir(getenv, ios.ErrOut),
 		HandleSignals: true,
 	}
 	if now, err := time.Parse(time.RFC3339, getenv("CONFLICTQ_TEST_NOW")); err == nil {
 		f.Now = testClock(now, getenv("CONFLICTQ_TEST_STEP"))
+		if _, err := time.ParseDuration(getenv("CONFLICTQ_TEST_STEP")); err == nil {
+			f.SessionTag = nil
+		}
 	}
 	f.Library = sync.OnceValue(func() *quiz.Library {
 		return &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, CompiledJSON: assets.CompiledJSON, CompiledDigests: assets.CompiledDigests, CompiledNames: assets.CompiledNames, Generated: assets.GeneratedBanks, Formats: bankFormats}

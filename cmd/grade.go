@@ -337,12 +337,19 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY()), notes: opts.notes}
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}, Workers: opts.workers}
+	if opts.Factory.HandleSignals {
+		batch.Long = removeTempsOnSignal // only then: a short run pays nothing
+	}
 	batch.Run(h.handle)
 	h.progress.clear()
 	h.sayNotes(opts.notes.rest()) // of banks no sheet that was read uses
 	if note := batch.Left.Note("grade"); note != "" {
 		// Not graded, and not in the results: the teacher is told once.
 		fmt.Fprintf(ios.ErrOut, "note: %s\n", note)
+	}
+	for _, s := range batch.Left.Same() {
+		// As mark says it: one file, one student's row (lows28).
+		fmt.Fprintf(ios.ErrOut, "note: %s is the same file as %s; its sheet is graded once\n", text.EscapeControl(s[0]), text.EscapeControl(s[1]))
 	}
 	if tally.Mixed() && (opts.Format == "csv" || opts.Format == "html" || opts.Summary != "" || opts.Sums != "") {
 		fmt.Fprintf(ios.ErrOut, "note: students had different question sets: %d questions in all; each question's statistics cover those who got it\n", tally.Questions())

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/history"
@@ -51,6 +52,7 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 		mode = history.ModeReview
 	}
 	rc := &history.Recorder{Student: opts.Student, Mode: mode, Session: opts.Now()}
+	started := time.Now() // by the system's clock, as Forget's note (not a test clock)
 	var once sync.Once
 	// The file (and, the first time, its folders) is opened at the first
 	// answer, not before the first question: creating two folders took
@@ -58,14 +60,15 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	// first question, and a quiz left at its first question keeps no empty
 	// history. One that cannot be opened is tried again at the next answer.
 	var log *history.Log
+	sayForgotten := func() {
+		opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
+		fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
+	}
 	hook := func(l *history.Log) {
 		l.Remade = func() {
 			fmt.Fprintf(errOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(path))
 		}
-		l.Forgotten = func() {
-			opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
-			fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
-		}
+		l.Forgotten = sayForgotten
 		log = l
 	}
 	// A history already there is held from the start (opening it makes
@@ -73,7 +76,17 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 	if l, err := history.OpenExisting(path); err == nil && l != nil {
 		hook(l)
 	}
+	// Without a history at the start, a forget since is found by the note
+	// it left (recheck26b L2): another quiz may have made the history
+	// before it, or may make it again after it.
 	appendRecord := func(r history.Record) error {
+		if log == nil && opts.forgotten.Load() {
+			return nil
+		}
+		if log == nil && history.ForgottenSince(path, started) {
+			sayForgotten()
+			return nil
+		}
 		if log == nil {
 			l, err := history.Open(path)
 			if err != nil {
@@ -89,10 +102,16 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 		if log != nil && log.WasForgotten() {
 			opts.forgotten.Store(true)
 		}
+		if log == nil && history.ForgottenSince(path, started) {
+			opts.forgotten.Store(true)
+		}
 	}
 	s.OnAnswer = func(o quiz.Outcome) {
 		if rc.BankDigests == nil { // at the first answer, not before the first question
 			rc.BankDigests = report.Digests(banks)
+			if opts.SessionTag != nil {
+				rc.Tag = opts.SessionTag() // a system call: not before the first question either
+			}
 		}
 		if r, ok := rc.Record(o, opts.Now()); ok {
 			if err := appendRecord(r); err != nil {

@@ -105,12 +105,18 @@ func markRun(opts *MarkOptions) error {
 	// The name is trimmed as $USER is, and as the sheet reads it back: a
 	// mark whose marker had a space at an end did not read back as written
 	// and was refused (recheck26b L4).
+	// Zero-width and format characters around it are trimmed too: they
+	// make two names that look one (lows28).
 	given := opts.Marker
-	if opts.Marker = strings.TrimSpace(given); opts.Marker == "" {
-		if given != "" {
-			return &FlagError{Err: fmt.Errorf("--marker %q has no name in it: give your name, or leave --marker out for $USER", given)}
-		}
+	opts.Marker = text.TrimInvisible(given)
+	switch {
+	case given == "":
 		opts.Marker = markerName(f.Getenv)
+	case !text.Visible(opts.Marker):
+		// Spaces, U+200B, a filler: a name no one can read in the sheet.
+		return &FlagError{Err: fmt.Errorf("--marker %+q has no name in it: give your name, or leave --marker out for $USER", given)}
+	case !plainName(opts.Marker):
+		return &FlagError{Err: fmt.Errorf("--marker %q has a control character in it (a tab, a line break, an escape sequence): give your name as plain text", given)}
 	}
 	g, err := newGrader(ios, f.Library(), opts.Banks, nil, nil)
 	if err != nil {
@@ -236,16 +242,24 @@ var osUserName = func() string {
 // markerName is the name marks record without --marker: $USER, else the
 // operating system's user name (a shell, a cron job or Windows may leave
 // $USER empty), else "teacher", so that a mark never goes without one
-// (teacher2 P13). The system's name is looked up only when $USER is empty:
+// (teacher2 P13). The system's name is looked up only when $USER gives none:
 // the lookup reads and parses /etc/passwd.
 func markerName(getenv func(string) string) string {
-	if name := strings.TrimSpace(getenv("USER")); name != "" {
-		return name
-	}
-	if name := strings.TrimSpace(osUserName()); name != "" {
-		return name
+	// Each trimmed and checked as --marker is: one that names no one
+	// visibly, or not in plain text, is passed over as an empty one is.
+	for _, name := range []func() string{func() string { return getenv("USER") }, osUserName} {
+		if name := text.TrimInvisible(name()); text.Visible(name) && plainName(name) {
+			return name
+		}
 	}
 	return "teacher"
+}
+
+// plainName reports whether a marker's name holds no control character
+// (a tab, a line break, an escape sequence, a bidi override): one that a
+// terminal would obey, and the sheet would not read back as written.
+func plainName(name string) bool {
+	return text.EscapeControl(name) == name
 }
 
 // marker asks for each answer's mark and writes it at once.

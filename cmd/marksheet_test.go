@@ -371,7 +371,9 @@ func TestMarkShowsAnAnswersLines(t *testing.T) {
 // name, else "teacher": never no marker (teacher2 P13).
 func TestMarkerFallsBack(t *testing.T) {
 	defer func(f func() string) { osUserName = f }(osUserName)
-	for _, c := range []struct{ env, os, want string }{{"ana", "root", "ana"}, {" ", "lab-pc", "lab-pc"}, {"", "", "teacher"}} {
+	for _, c := range []struct{ env, os, want string }{{"ana", "root", "ana"}, {" ", "lab-pc", "lab-pc"}, {"", "", "teacher"},
+		// $USER trimmed and checked as --marker is (lows28).
+		{"\u200bana\u200b", "root", "ana"}, {"\u200b", "lab-pc", "lab-pc"}, {"a\x1b[2Jb", "lab-pc", "lab-pc"}, {"\u3164", "\u2060", "teacher"}} {
 		osUserName = func() string { return c.os }
 		if got := markerName(func(string) string { return c.env }); got != c.want {
 			t.Errorf("USER %q, OS user %q: marker %q, want %q", c.env, c.os, got, c.want)

@@ -171,9 +171,12 @@ func forgetHistory(opts *ProgressOptions, path string) error {
 	ios := opts.IO
 	incomplete, left := incompleteReports(opts.StateDir, opts.Student)
 	left = append(left, history.Leftovers(path)...)
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(incomplete) == 0 && len(left) == 0 {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) && len(incomplete) == 0 && len(left) == 0 {
 		fmt.Fprintf(ios.ErrOut, "There is no history to forget (%s).\n", text.EscapeControl(path))
 		return nil
+	}
+	if err := history.CheckForget(path); err != nil {
+		return invalidErr(fmt.Errorf("nothing was deleted: %w", err))
 	}
 	var p session.Prompter
 	if ios.CanPrompt() {

@@ -33,6 +33,7 @@ type QuizOptions struct {
 	Library       func() *quiz.Library
 	Prompter      func() session.Prompter
 	Now           func() time.Time
+	SessionTag    func() int // Factory.SessionTag
 	NewSeed       func() uint64
 	StateDir      func() (string, error)
 	HandleSignals bool
@@ -122,7 +123,7 @@ const quizShort = "Take a quiz in the terminal"
 // that check flag parsing alone.
 func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
 	opts := &QuizOptions{
-		IO: f.IOStreams, Library: f.Library, Prompter: f.Prompter, Now: f.Now,
+		IO: f.IOStreams, Library: f.Library, Prompter: f.Prompter, Now: f.Now, SessionTag: f.SessionTag,
 		NewSeed: f.NewSeed, StateDir: f.StateDir, HandleSignals: f.HandleSignals,
 		settings: func() []string { return f.settingsFiles },
 	}

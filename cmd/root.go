@@ -8,10 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -68,8 +68,7 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 			return exitOf(f, cmd, lost)
 		}
 		code := exitOf(f, cmd, err)
-		var errno syscall.Errno
-		if !errors.As(werr, &errno) || !errors.Is(err, errno) {
+		if !sameWrite(err, werr) {
 			// Said once: the command's own error may be that same write's.
 			fmt.Fprintf(f.IOStreams.ErrOut, "conflictq: %s\n", lost)
 		}
@@ -79,6 +78,21 @@ func execute(f *Factory, root *cobra.Command, args []string) int {
 		return ExitInvalid
 	}
 	return exitOf(f, cmd, err)
+}
+
+// sameWrite reports whether err, a command's own, is werr, standard
+// output's failed write, or another write that failed as it did: the same
+// file and the same cause (a full disk). A failed write to another file
+// (-o on the same full disk) is not it, and both are said.
+func sameWrite(err, werr error) bool {
+	if errors.Is(err, werr) {
+		return true
+	}
+	var pe, cpe *fs.PathError
+	if !errors.As(werr, &pe) || !errors.As(err, &cpe) {
+		return false
+	}
+	return cpe.Path == pe.Path && cpe.Op == pe.Op && errors.Is(cpe.Err, pe.Err)
 }
 
 // exitOf says what err, the end of a run of cmd, is (nothing for a silent

@@ -1,9 +1,13 @@
 package cmd
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -136,3 +140,24 @@ func TestStandInsMatchTheCommands(t *testing.T) {
 }
 
 func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
+
+// A run's own error said once when it is standard output's lost write
+// (recheck26b L3), but a failed write to another file on the same full disk
+// is another loss, and both are said.
+func TestSameWrite(t *testing.T) {
+	stdout := &fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{stdout, true},
+		{fmt.Errorf("grade: %w", &fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}), true},
+		{&fs.PathError{Op: "write", Path: "out.csv", Err: syscall.ENOSPC}, false},
+		{&fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EIO}, false},
+		{errors.New("no entry for nosuchterm"), false},
+	} {
+		if got := sameWrite(c.err, stdout); got != c.want {
+			t.Errorf("sameWrite(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
+}

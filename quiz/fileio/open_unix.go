@@ -4,9 +4,11 @@ package fileio
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"syscall"
 )
@@ -79,8 +81,45 @@ func rename(old, new string) error {
 			continue
 		}
 		if err != nil {
+			if err == syscall.EPERM || err == syscall.EACCES {
+				if why := stickyWhy(new); why != "" {
+					return &fs.PathError{Op: "write", Path: new, Err: &whyError{err, why}}
+				}
+			}
 			return &fs.PathError{Op: "write", Path: new, Err: err}
 		}
 		return nil
 	}
 }
+
+// stickyWhy says why a rename over path was refused when its folder is
+// sticky (as /tmp is) and path is another user's: only the file's owner,
+// the folder's owner or root may replace or remove it there. "" when that
+// is not why.
+func stickyWhy(path string) string {
+	dir := filepath.Dir(path)
+	dst, err := os.Stat(dir)
+	if err != nil || dst.Mode()&fs.ModeSticky == 0 {
+		return ""
+	}
+	fst, err := os.Lstat(path)
+	if err != nil {
+		return ""
+	}
+	me := uint32(os.Geteuid())
+	owner, ok := fst.Sys().(*syscall.Stat_t)
+	dirOwner, dok := dst.Sys().(*syscall.Stat_t)
+	if !ok || !dok || owner.Uid == me || dirOwner.Uid == me {
+		return ""
+	}
+	return fmt.Sprintf("the folder %s is sticky (as /tmp is) and the file is another user's (uid %d): there only its owner may replace it; write it elsewhere, or ask its owner to remove it", dir, owner.Uid)
+}
+
+// whyError is a system call's error with why it was refused.
+type whyError struct {
+	err error
+	why string
+}
+
+func (e *whyError) Error() string { return e.err.Error() + ": " + e.why }
+func (e *whyError) Unwrap() error { return e.err }

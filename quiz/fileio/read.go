@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // MaxFileSize is the largest bank or answer sheet conflictq reads. Real banks are a few
@@ -16,13 +15,21 @@ const MaxFileSize = 10 << 20
 // ReadFileLimited reads a file of at most MaxFileSize bytes; a larger one is
 // refused without being read whole.
 func ReadFileLimited(name string) ([]byte, error) {
+	data, _, err := ReadFileInfo(name)
+	return data, err
+}
+
+// ReadFileInfo is ReadFileLimited, and the file as it was looked up before
+// it was read (os.Stat: its links followed), for telling it from others
+// (Seen) without looking it up again.
+func ReadFileInfo(name string) ([]byte, os.FileInfo, error) {
 	st, err := statRegular(name, MaxFileSize, "files")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	f, err := Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	// Room for the file as it was found, and for a little growth since:
@@ -31,13 +38,13 @@ func ReadFileLimited(name string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(int(st.Size()) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	data := buf.Bytes()
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is larger than %d MB; conflictq reads files of at most %d MB", name, MaxFileSize>>20, MaxFileSize>>20)
+		return nil, nil, fmt.Errorf("%s: file is larger than %d MB; conflictq reads files of at most %d MB", name, MaxFileSize>>20, MaxFileSize>>20)
 	}
-	return data, nil
+	return data, st, nil
 }
 
 // MaxXMLFileSize bounds a Moodle XML file read with ReadXMLLimited: Moodle
@@ -216,47 +223,4 @@ func statRegular(name string, max int64, what string) (os.FileInfo, error) {
 		return nil, fmt.Errorf("%s: file is %.1f MB; conflictq reads %s of at most %d MB", name, float64(st.Size())/(1<<20), what, max>>20)
 	}
 	return st, nil
-}
-
-// Distinct returns paths with every file that is the same existing file as
-// an earlier one (named twice, a link to it, a hard link) left out, in
-// order; same lists those left out, each beside the one kept. A path named
-// twice the same way is left out without being listed. Paths that cannot
-// be looked up are kept: reading them says why.
-func Distinct(paths []string) (kept []string, same [][2]string) {
-	type key struct {
-		size int64
-		mod  int64
-	}
-	type seen struct {
-		path string
-		info os.FileInfo
-	}
-	// Files are compared (os.SameFile) only with those of the same size and
-	// time: a class of 10,000 reports is not 10,000² comparisons.
-	byKey := map[key][]seen{}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			kept = append(kept, p)
-			continue
-		}
-		k := key{st.Size(), st.ModTime().UnixNano()}
-		dup := ""
-		for _, s := range byKey[k] {
-			if os.SameFile(s.info, st) {
-				dup = s.path
-				break
-			}
-		}
-		if dup == "" {
-			byKey[k] = append(byKey[k], seen{p, st})
-			kept = append(kept, p)
-			continue
-		}
-		if filepath.Clean(dup) != filepath.Clean(p) {
-			same = append(same, [2]string{p, dup})
-		}
-	}
-	return kept, same
 }

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -101,18 +102,10 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	dir := filepath.Dir(loc)
 	tmp, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			// Named by the path given, not by the temporary file.
-			return &MissingDirError{Path: path}
-		}
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-			// Named by the path given, not by a temporary file the
-			// reader never asked for.
-			return fmt.Errorf("cannot write %s: %w", path, pe.Err)
-		}
-		return err
+		return tempError(path, loc, err)
 	}
 	tmpName := tmp.Name()
+	defer track(tmpName)()     // until it is renamed or removed
 	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
 	if err := write(tmp); err != nil {
 		tmp.Close()
@@ -159,6 +152,42 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	tmpName = ""
 	syncDir(dir, d)
 	return nil
+}
+
+// inFlight are the temporary files WriteFilePerm has made and not yet
+// renamed or removed: what RemoveTempsForExit removes before a signal ends the
+// program (attack21 L3: a hidden partial file stayed for ever). A map
+// entry per file written: a lock and no system call.
+var inFlight struct {
+	sync.Mutex
+	names map[string]struct{}
+}
+
+// track adds name to inFlight; the func it returns takes it out.
+func track(name string) (untrack func()) {
+	inFlight.Lock()
+	if inFlight.names == nil {
+		inFlight.names = map[string]struct{}{}
+	}
+	inFlight.names[name] = struct{}{}
+	inFlight.Unlock()
+	return func() {
+		inFlight.Lock()
+		delete(inFlight.names, name)
+		inFlight.Unlock()
+	}
+}
+
+// RemoveTempsForExit removes the temporary files of the writes in flight, for a
+// program about to die of a signal: the files they would have replaced
+// keep their old content, and no hidden partial file is left beside them.
+// It holds the writes' lock as it returns, so that no write tracks another
+// file after it (one created in the instant before may stay).
+func RemoveTempsForExit() {
+	inFlight.Lock()
+	for name := range inFlight.names {
+		os.Remove(name)
+	}
 }
 
 // removeTemp removes the temporary file *name unless it was renamed ("");
@@ -243,25 +272,12 @@ func descriptorOf(path string) string {
 		if err != nil {
 			return ""
 		}
-		switch abs {
-		case "/dev/stdin":
-			return "0"
-		case "/dev/stdout":
-			return "1"
-		case "/dev/stderr":
-			return "2"
-		}
-		if n, ok := strings.CutPrefix(abs, "/dev/fd/"); ok && allDigits(n) {
-			return n
-		}
-		if isFDPath(abs) {
-			// Only this process's: another's descriptor is not one to open
-			// where conflictq is run (recheck26 L5).
-			proc, _, _ := strings.Cut(strings.TrimPrefix(abs, "/proc/"), "/")
-			if proc != "self" && proc != "thread-self" && proc != strconv.Itoa(os.Getpid()) {
-				return ""
+		// As written, then with its folder's links followed (d/7 with
+		// d -> /dev/fd: recheck26 L5).
+		for _, abs := range []string{abs, absolute(located(path))} {
+			if n, ok := descriptorPath(abs); ok {
+				return n
 			}
-			return abs[strings.LastIndexByte(abs, '/')+1:]
 		}
 		target, err := os.Readlink(path)
 		if err != nil {
@@ -273,6 +289,62 @@ func descriptorOf(path string) string {
 		path = target
 	}
 	return ""
+}
+
+// descriptorPath is descriptorOf for one absolute path, links not followed:
+// the descriptor's number and true when abs names one of this process's
+// descriptors, "" and true when another process's, false when none.
+func descriptorPath(abs string) (string, bool) {
+	switch abs {
+	case "/dev/stdin":
+		return "0", true
+	case "/dev/stdout":
+		return "1", true
+	case "/dev/stderr":
+		return "2", true
+	}
+	if n, ok := strings.CutPrefix(abs, "/dev/fd/"); ok && allDigits(n) {
+		return n, true
+	}
+	if isFDPath(abs) {
+		// Only this process's: another's descriptor is not one to open
+		// where conflictq is run (recheck26 L5).
+		proc, _, _ := strings.Cut(strings.TrimPrefix(abs, "/proc/"), "/")
+		if proc != "self" && proc != "thread-self" && proc != strconv.Itoa(os.Getpid()) {
+			return "", true
+		}
+		return abs[strings.LastIndexByte(abs, '/')+1:], true
+	}
+	return "", false
+}
+
+// tempError is the error for path (located as loc) when its temporary file
+// could not be made (err), named by the path given, not by a temporary file
+// the reader never asked for.
+func tempError(path, loc string, err error) error {
+	if err := notADescriptor(path, loc); err != nil {
+		return err // not "folder /dev/fd does not exist" (recheck26 L5)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return &MissingDirError{Path: path}
+	}
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return fmt.Errorf("cannot write %s: %w", path, pe.Err)
+	}
+	return err
+}
+
+// notADescriptor is the error for a path in a folder of file descriptors
+// (/dev/fd, /proc/PID/fd; loc is the path located) whose name is not a
+// descriptor's number (/dev/fd/x, /dev/fd/-1), or nil. Such a folder takes
+// no new file, and the system says it does not exist.
+func notADescriptor(path, loc string) error {
+	abs := absolute(loc)
+	dir, name := filepath.Dir(abs), filepath.Base(abs)
+	if allDigits(name) || dir != "/dev/fd" && !isFDPath(dir+"/0") {
+		return nil
+	}
+	return fmt.Errorf("cannot write %s: %s holds only open file descriptors, named by their numbers (/dev/fd/3), and %q is none: name a file, or a descriptor opened where conflictq is run (3>FILE in a shell)", path, filepath.Dir(path), name)
 }
 
 // isFDPath reports whether abs is /proc/PID/fd/N (PID a number, self or
@@ -387,6 +459,16 @@ func writeDevice(path string, write func(io.Writer) error) error {
 			// "open x: no such file or directory" for a link to /dev/fd/9
 			// named nothing a user could act on (recheck25b F3).
 			return fmt.Errorf("cannot write %s: it leads to file descriptor %s, which is not open: open it where conflictq is run (%s>FILE in a shell) or name a file", path, n, n)
+		}
+		if err := notADescriptor(path, located(path)); err != nil {
+			return err
+		}
+		if abs := absolute(located(path)); isFDPath(abs) {
+			// Another process's: the advice to open it here is not for
+			// it, and "permission denied" does not say why (recheck26 L5).
+			proc, _, _ := strings.Cut(strings.TrimPrefix(abs, "/proc/"), "/")
+			n := abs[strings.LastIndexByte(abs, '/')+1:]
+			return fmt.Errorf("cannot write %s: it is file descriptor %s of another process (%s), which conflictq cannot write to: name a file, or open one where conflictq is run (%s>FILE in a shell) and name /dev/fd/%s", path, n, proc, n, n)
 		}
 		return err
 	}

@@ -534,14 +534,47 @@ func TestWriteToADescriptorNotOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Another process's descriptor (a pid no process can have, so that no
-	// real one is ever opened) is not one to open here: the plain error.
-	if err := WriteFile("/proc/999999999/fd/97", false, Derived, func(io.Writer) error { return nil }); err == nil || strings.Contains(err.Error(), "descriptor") {
-		t.Errorf("/proc/999999999/fd/97: %v, want the system's error, not the advice", err)
+	// real one is ever opened) is not one to open here: said so, not the
+	// advice to open it, nor the system's bare "permission denied" or "no
+	// such file" (recheck26 L5).
+	want := "cannot write /proc/999999999/fd/97: it is file descriptor 97 of another process (999999999), which conflictq cannot write to"
+	if err := WriteFile("/proc/999999999/fd/97", false, Derived, func(io.Writer) error { return nil }); err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("/proc/999999999/fd/97: %v, want %q", err, want)
 	}
-	for _, path := range []string{x, y, "/dev/fd/97", "/proc/self/fd/97", fmt.Sprintf("/proc/%d/fd/97", os.Getpid())} {
+	// Through a link to the folder (d -> /dev/fd, d/97), as through a link
+	// to the descriptor (recheck26 L5: "open d/97: no such file").
+	d := filepath.Join(dir, "d")
+	if err := os.Symlink("/dev/fd", d); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{x, y, "/dev/fd/97", "/proc/self/fd/97", fmt.Sprintf("/proc/%d/fd/97", os.Getpid()), filepath.Join(d, "97")} {
 		err := WriteFile(path, false, Derived, func(io.Writer) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), "it leads to file descriptor 97, which is not open") || !strings.HasPrefix(err.Error(), "cannot write "+path+":") {
 			t.Errorf("%s: %v, want it to name descriptor 97 as not open", path, err)
+		}
+	}
+}
+
+// A name in a folder of file descriptors that is no descriptor's number
+// (/dev/fd/x, /dev/fd/-1, /dev/fd/9.csv) says so: the system's "no such
+// file" made it "folder /dev/fd does not exist", which it does (recheck26
+// L5).
+func TestWriteToANameThatIsNoDescriptor(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc here")
+	}
+	d := filepath.Join(t.TempDir(), "d")
+	if err := os.Symlink("/dev/fd", d); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/dev/fd/x", "/dev/fd/-1", "/dev/fd/1.csv", "/proc/self/fd/x", filepath.Join(d, "x")} {
+		err := WriteFile(path, false, Derived, func(io.Writer) error { return nil })
+		want := "cannot write " + path + ": " + filepath.Dir(path) + " holds only open file descriptors, named by their numbers"
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+		if errors.As(err, new(*MissingDirError)) {
+			t.Errorf("%s: %v is a missing folder", path, err)
 		}
 	}
 }

@@ -37,6 +37,11 @@ type Batch struct {
 	// files and folders, links to folders), for a note once Run returns. A
 	// directory with no sheets names them in its own message instead.
 	Left *LeftOut
+	// Long, when set, is called once, on Run's goroutine, as the workers
+	// start: the batch has proved long (or Workers asked for them). A
+	// command may then set up what a short run need not pay for (cmd
+	// grade: removing its outputs' temporary files on a signal).
+	Long func()
 
 	// inline, when set (tests), says whether to grade the next sheet (left:
 	// job.left) on the caller's goroutine, before any worker starts; nil
@@ -168,8 +173,14 @@ func (b *Batch) Run(handle func(Item)) {
 		inline = pc.inline
 	}
 	var p *pool // the workers, once started
+	start := func(first int) *pool {
+		if b.Long != nil {
+			b.Long()
+		}
+		return b.startPool(first, hand)
+	}
 	if b.Workers > 0 {
-		p = b.startPool(0, hand)
+		p = start(0)
 	}
 	send := func(j job, lent bool) {
 		if p == nil && inline(j.left) {
@@ -185,7 +196,7 @@ func (b *Batch) Run(handle func(Item)) {
 			return
 		}
 		if p == nil {
-			p = b.startPool(j.seq, hand)
+			p = start(j.seq)
 		}
 		p.ahead.take(len(j.data))
 		if lent {
@@ -395,16 +406,31 @@ type enumerator struct {
 	inputsAfter, filesAfter int
 	size, read, lines       int64
 	// A file named twice (grade ana.yaml ., or the same file twice) is
-	// graded once: a second row would count the student twice.
-	seen map[string]bool
-	cwd  string // the working folder, looked up at the first relative path
-	wd   bool   // cwd looked up
+	// graded once: a second row would count the student twice. seen holds
+	// the names, so that a file named again the same way is not read
+	// again; files holds the files, so that one named another way (a
+	// link, a hard link) is graded once too, and said (Left).
+	seen  map[string]bool
+	files fileio.Seen
+	cwd   string // the working folder, looked up at the first relative path
+	wd    bool   // cwd looked up
 }
 
 // cwd is the working folder, or "" when it cannot be found.
 func cwd() string {
 	wd, _ := os.Getwd()
 	return wd
+}
+
+// namedBefore reports whether the file at path, looked up as st, was sent
+// before under another name (a link to it, a hard link), and tells Left.
+func (e *enumerator) namedBefore(path string, st os.FileInfo) bool {
+	first := e.files.Add(path, st)
+	if first == "" {
+		return false
+	}
+	e.b.Left.addSame(path, first)
+	return true
 }
 
 // bad numbers an input that cannot be read and hands it over.
@@ -448,9 +474,12 @@ func (e *enumerator) emit(path string, alone bool) {
 		e.seen[key] = true
 	}
 	if fileio.FormatOf(path, "jsonl") == "" {
-		data, err := fileio.ReadFileLimited(path)
+		data, st, err := fileio.ReadFileInfo(path)
 		if err != nil {
 			e.bad(path, err)
+			return
+		}
+		if !alone && e.namedBefore(path, st) {
 			return
 		}
 		e.queue(job{seq: e.seq, file: path, data: data, alone: alone})
@@ -460,6 +489,9 @@ func (e *enumerator) emit(path string, alone bool) {
 	st, err := os.Stat(path)
 	if err == nil && !st.Mode().IsRegular() {
 		e.bad(path, fmt.Errorf("%s: is not a regular file (a device or a pipe); use - to read from standard input", path))
+		return
+	}
+	if err == nil && !alone && e.namedBefore(path, st) {
 		return
 	}
 	fh, err := fileio.Open(path)
@@ -561,6 +593,24 @@ type Left struct {
 type LeftOut struct {
 	entries []Left
 	seen    map[string]bool
+	same    [][2]string
+}
+
+// addSame records a file left out as the same file as one sent before
+// (named another way: a link to it, a hard link); nothing when l is nil.
+func (l *LeftOut) addSame(path, first string) {
+	if l != nil {
+		l.same = append(l.same, [2]string{path, first})
+	}
+}
+
+// Same lists the files left out as the same file as one graded before,
+// each beside that one, in the order they came.
+func (l *LeftOut) Same() [][2]string {
+	if l == nil {
+		return nil
+	}
+	return l.same
 }
 
 // Add records one entry left out (once, however often it is walked).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -200,6 +201,55 @@ func TestSessionsWithinASecond(t *testing.T) {
 	if n := len(p.Banks[0].Sessions); n != 2 {
 		t.Errorf("%d sessions, want 2", n)
 	}
+}
+
+// Two quizzes started in the same millisecond, in two processes, are two
+// sessions (SessionID: the tag, a process id, in the microseconds), through
+// a history file written and read back and through the state's cache; ids
+// written before, to the millisecond, still read as one session each.
+func TestSessionsWithinAMillisecond(t *testing.T) {
+	b := testBank(1)
+	q := &quiz.Presented{Question: b.Questions[0]}
+	start := t0.Add(123*time.Millisecond + 456*time.Microsecond)
+	path := filepath.Join(t.TempDir(), "Ana.jsonl")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tag := range []int{4242, 4243, 4243} { // the third answer is the second quiz's
+		rc := &Recorder{Student: "Ana", Mode: "practice", Session: start, Tag: tag}
+		r, _ := rc.Record(quiz.Outcome{Question: q}, t0.Add(time.Duration(i+1)*time.Second))
+		if err := l.Append(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Written by hand as before: ms ids, two answers of one quiz.
+	if _, err := l.f.WriteString(`{"time":"2026-03-01T10:00:05Z","session":"2026-03-01T10:00:04.5Z","student":"Ana","mode":"practice","bank":"b","question":"q0","digest":"` + quiz.Digest(b.Questions[0]) + `","points":1,"max_points":1,"seconds":3}` + "\n" +
+		`{"time":"2026-03-01T10:00:06Z","session":"2026-03-01T10:00:04.5Z","student":"Ana","mode":"practice","bank":"b","question":"q0","digest":"` + quiz.Digest(b.Questions[0]) + `","points":1,"max_points":1,"seconds":3}` + "\n"); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), `"session":"`+t0.Format("2006-01-02T15:04:05")+`.123242Z"`) {
+		t.Errorf("history:\n%s\nwant the first session as ...:05.123242Z", data)
+	}
+	want := []time.Time{time.Date(2026, 3, 1, 10, 0, 4, 500e6, time.UTC), t0.Add(123 * time.Millisecond), t0.Add(123 * time.Millisecond)}
+	check := func(what string) {
+		t.Helper()
+		sc, warns, err := Replay(path)
+		if err != nil || len(warns) > 0 {
+			t.Fatalf("%s: %v %v", what, err, warns)
+		}
+		p := sc.For([]*quiz.Bank{b}).Summarize("Ana", t0.Add(24*time.Hour))
+		var got []time.Time
+		for _, s := range p.Banks[0].Sessions {
+			got = append(got, s.Started)
+		}
+		if !slices.EqualFunc(got, want, time.Time.Equal) {
+			t.Errorf("%s: sessions started %v, want %v: one of two old lines, then two in the same millisecond", what, got, want)
+		}
+	}
+	check("read")
 }
 
 // P7: a line edited by hand before the state's place makes the state stale.

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -92,5 +94,37 @@ func TestAppendAfterForgetKeepsNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) || forgotten != 1 || remade != 0 {
 		t.Errorf("after Forget: stat %v, Forgotten %d times, Remade %d; want no history, Forgotten once, never Remade", err, forgotten, remade)
+	}
+}
+
+// A forget leaves a note, named by a hash and not the name, that a quiz
+// started before it finds (recheck26b L2); one started after does not, and
+// the next forget removes notes older than noteDays.
+func TestForgetLeavesANote(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Ana-0123456789.jsonl")
+	if err := os.WriteFile(path, []byte("{}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := time.Now()
+	if err := Forget(path); err != nil {
+		t.Fatal(err)
+	}
+	if !ForgottenSince(path, before) || ForgottenSince(path, time.Now()) {
+		t.Errorf("ForgottenSince: started before %v, after %v; want true, false", ForgottenSince(path, before), ForgottenSince(path, time.Now()))
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || strings.Contains(entries[0].Name(), "Ana") {
+		t.Errorf("left %v, want one note not named after the student", entries)
+	}
+	old := filepath.Join(dir, notePrefix+"00")
+	if err := os.WriteFile(old, []byte(strconv.FormatInt(before.Add(-(noteDays+1)*24*time.Hour).UnixNano(), 10)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Forget(filepath.Join(dir, "Bo-0123456789.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) || !ForgottenSince(path, before) {
+		t.Errorf("an old note: %v, want removed; the recent one kept: %v", err, ForgottenSince(path, before))
 	}
 }

@@ -67,10 +67,10 @@ func Open(path string) (*Log, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	if err := checkRegular(path); err != nil {
+	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := openFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -83,10 +83,10 @@ func Open(path string) (*Log, error) {
 // first answer is seen (recheck26 M1), without making folders before the
 // first question.
 func OpenExisting(path string) (*Log, error) {
-	if err := checkRegular(path); err != nil {
+	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND, 0)
+	f, err := openFile(path, os.O_RDWR|os.O_APPEND, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -96,14 +96,48 @@ func OpenExisting(path string) (*Log, error) {
 	return &Log{f: f, path: path}, nil
 }
 
-// checkRegular refuses a history that is not a regular file (a pipe would
-// block a reader for ever); a missing one is fine.
-func checkRegular(path string) error {
-	st, err := os.Stat(path)
+// checkFile refuses a history that is not a regular file: a pipe would
+// block a reader for ever, and a link would have answers appended to (or
+// read from, or kept after a forget in) whatever file it names (attack21
+// L2, recheck26 L1). The state folder is conflictq's own: a history is a
+// file there, not a link to one elsewhere. A missing one is fine. The
+// look is an Lstat, as the Stat it replaced: no cost.
+func checkFile(path string) error {
+	st, err := os.Lstat(path)
 	if err != nil || st.Mode().IsRegular() {
 		return nil
 	}
+	return notRegular(path, st.Mode())
+}
+
+// notRegular is the error for a history at path that is not a regular file
+// (mode, its Lstat).
+func notRegular(path string, mode fs.FileMode) error {
+	if mode&fs.ModeSymlink != 0 {
+		return &LinkError{Path: path}
+	}
 	return fmt.Errorf("%s is not a regular file (a directory, device or pipe); move it away to keep a history", path)
+}
+
+// LinkError is a history, or its cache, that is a symbolic link: refused,
+// never followed.
+type LinkError struct{ Path string }
+
+func (e *LinkError) Error() string {
+	return fmt.Sprintf("%s is a link, not a file: conflictq keeps a history only as a file of its own in its state folder, and does not follow a link there; put the file itself in its place, or delete the link", e.Path)
+}
+
+// openFile opens a history (or its cache) as fileio.OpenFile does, refusing
+// a link at path (noFollow): one put there after checkFile looked is
+// refused with checkFile's message, not followed.
+func openFile(path string, flag int, perm fs.FileMode) (*os.File, error) {
+	f, err := fileio.OpenFile(path, flag|noFollow, perm)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) { // none (a cache not made yet): no second look
+		if st, lerr := os.Lstat(path); lerr == nil && st.Mode()&fs.ModeSymlink != 0 {
+			return nil, &LinkError{Path: path}
+		}
+	}
+	return f, err
 }
 
 // Append writes one record as one line, in one write, under an exclusive
@@ -153,7 +187,7 @@ func (l *Log) follow() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", l.path, err)
 	}
-	now, err := os.Stat(l.path)
+	now, err := os.Lstat(l.path) // a link put in its place is not the file: Open refuses it
 	if err == nil && os.SameFile(held, now) {
 		return nil
 	}
@@ -208,7 +242,7 @@ func (l *Log) WasForgotten() bool {
 	defer l.mu.Unlock()
 	if !l.off {
 		if held, err := l.f.Stat(); err == nil {
-			if now, err := os.Stat(l.path); (err != nil || !os.SameFile(held, now)) && l.marked(held) {
+			if now, err := os.Lstat(l.path); (err != nil || !os.SameFile(held, now)) && l.marked(held) {
 				l.forget()
 			}
 		}

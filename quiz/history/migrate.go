@@ -59,10 +59,10 @@ func Migrate(dir string) error {
 // it: once to find whether any line is another student's (usually none),
 // then to copy the rest to the file that replaces it.
 func migrateFile(dir, path string) error {
-	if checkRegular(path) != nil {
+	if checkFile(path) != nil {
 		return nil
 	}
-	f, err := fileio.Open(path)
+	f, err := openFile(path, os.O_RDONLY, 0)
 	if err != nil {
 		return err
 	}

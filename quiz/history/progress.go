@@ -389,7 +389,7 @@ func (a *acc) finish(starts []int64) Line {
 		if s[1] > 0 {
 			pct = math.Round(1000*s[0]/s[1]) / 10
 		}
-		l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMilli(starts[a.oldest+at]).UTC(), Percent: pct})
+		l.Sessions = append(l.Sessions, SessionScore{Started: time.UnixMicro(starts[a.oldest+at]).UTC().Truncate(time.Millisecond), Percent: pct})
 	}
 	return l
 }

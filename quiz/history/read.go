@@ -50,10 +50,10 @@ func scanFrom(path string, pos position, fn func(*Record)) ([]error, position, e
 // openHistory opens a history file for reading, under a shared lock so that
 // no append is seen half written: nil and no error when there is none.
 func openHistory(path string) (*os.File, error) {
-	if err := checkRegular(path); err != nil {
+	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	f, err := fileio.Open(path)
+	f, err := openFile(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

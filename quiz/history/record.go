@@ -11,7 +11,7 @@ import (
 // field names are stable.
 type Record struct {
 	Time    time.Time `json:"time"`    // when the answer was given
-	Session time.Time `json:"session"` // when its quiz started, to the millisecond: answers of one quiz share it
+	Session time.Time `json:"session"` // its quiz's id, SessionID: answers of one quiz share it
 	Student string    `json:"student"`
 	Mode    string    `json:"mode"` // practice, exam or review
 	Bank    string    `json:"bank"`
@@ -33,6 +33,9 @@ type Recorder struct {
 	Student string
 	Mode    string
 	Session time.Time
+	// Tag tells apart quizzes started in the same millisecond (SessionID):
+	// the process id.
+	Tag int
 	// BankDigests maps a bank's id to quiz.Digest of its questions.
 	BankDigests map[string]string
 	digests     map[*quiz.Question]string
@@ -55,10 +58,21 @@ func (rc *Recorder) Record(o quiz.Outcome, at time.Time) (Record, bool) {
 		rc.digests[q] = d
 	}
 	return Record{
-		Time: at.UTC().Truncate(time.Millisecond), Session: rc.Session.UTC().Truncate(time.Millisecond),
+		Time: at.UTC().Truncate(time.Millisecond), Session: SessionID(rc.Session, rc.Tag),
 		Student: rc.Student, Mode: rc.Mode, Bank: q.Bank, BankDigest: rc.BankDigests[q.Bank],
 		Question: q.ID, Digest: d, Points: o.Points(), MaxPoints: q.MaxPoints(), Seconds: round1(o.Seconds),
 	}, true
+}
+
+// SessionID is the id of a quiz that started at start, in process tag: the
+// time it started, to the millisecond, with tag mod 1000 as its
+// microseconds, so that two quizzes started in the same millisecond (two
+// terminals, a script) keep their answers apart, in a history line's
+// "session" as a time ("2026-12-01T09:00:00.123045Z"). Ids written before,
+// to the millisecond, read as they did: a session is told apart by its
+// microsecond (Schedule.Add), and shown to the millisecond (SessionScore).
+func SessionID(start time.Time, tag int) time.Time {
+	return start.UTC().Truncate(time.Millisecond).Add(time.Duration((tag%1000+1000)%1000) * time.Microsecond)
 }
 
 func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }

@@ -36,7 +36,7 @@ type memory struct {
 // score is the points of one session's answers to one version of a
 // question: compact and free of pointers, for a year's hundred thousand.
 type score struct {
-	session       int64 // Unix milliseconds
+	session       int64 // Unix microseconds: the session's id (SessionID)
 	points, maxPt float32
 }
 
@@ -113,7 +113,7 @@ func (sc *Schedule) Add(r *Record) {
 	m.Last.Question, m.Last.Digest = question, digest
 	sc.lastV = version{r.Bank, question, digest}
 	m.Answers++
-	session := r.Session.UnixMilli()
+	session := r.Session.UnixMicro()
 	if n := len(m.Scores); n > 0 && m.Scores[n-1].session == session {
 		m.Scores[n-1].points += float32(r.Points)
 		m.Scores[n-1].maxPt += float32(r.MaxPoints)

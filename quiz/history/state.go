@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 	"github.com/conflictq/conflictq/quiz/fsrs"
@@ -28,7 +29,7 @@ import (
 
 // stateVersion changes whenever what a replay computes changes: the FSRS
 // parameters, the grades, the fields kept.
-const stateVersion = 8 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go); 8: the latest scores apart, the memories raw
+const stateVersion = 9 // 4: the memories in binary (memcodec.go); 5: the scores raw; 6: checksums; 7: sessions numbered (scorecodec.go); 8: the latest scores apart, the memories raw; 9: sessions by their microsecond (SessionID)
 
 // saveAfter is how many lines read beyond the state make saving a new one
 // worth it; refreshAfter how many bytes a quiz's end may leave unread.
@@ -183,7 +184,7 @@ const headSize = 4096
 // io.LimitReader counted it: the callers guard, but a negative offset read
 // from a damaged state file must not panic.
 func head(path string, n int64) (string, error) {
-	f, err := fileio.Open(path)
+	f, err := openFile(path, os.O_RDONLY, 0)
 	if err != nil {
 		return "", err
 	}
@@ -259,7 +260,7 @@ type savedState struct {
 // stale. The latest sessions' scores are read with the memories, from the
 // same file: what the text of progress needs is then read with one open.
 func (sc *Schedule) readState(hist *os.File) (*savedState, bool) {
-	f, err := fileio.Open(StatePath(sc.path))
+	f, err := openFile(StatePath(sc.path), os.O_RDONLY, 0) // a link is no cache
 	if err != nil {
 		return nil, false
 	}
@@ -406,7 +407,7 @@ type stateSection struct {
 // longer the one loadState read or cannot be read, or the part does not
 // match its checksum.
 func (sc *Schedule) readSection(part stateSection) ([]byte, bool) {
-	f, err := fileio.Open(StatePath(sc.path))
+	f, err := openFile(StatePath(sc.path), os.O_RDONLY, 0) // a link is no cache
 	if err != nil {
 		return nil, false
 	}
@@ -426,7 +427,7 @@ func (sc *Schedule) readSection(part stateSection) ([]byte, bool) {
 // where the replay stopped: the lines before it are whole and never change.
 // An error leaves the scores partial.
 func (sc *Schedule) rescore() error {
-	f, err := fileio.Open(sc.path)
+	f, err := openFile(sc.path, os.O_RDONLY, 0)
 	if err != nil {
 		return fmt.Errorf("the state file's scores are damaged and the history cannot be read again: %w", err)
 	}
@@ -469,15 +470,15 @@ func (sc *Schedule) checkHeader(line []byte, hist *os.File) (stateHeader, bool) 
 // history has grown well beyond it, so that the next review reads only a
 // little. A quiz calls it as it ends, when the student has stopped waiting.
 func Refresh(path string) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil // no history: nothing to do
+	info, err := os.Lstat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil // no history, or one refused (checkFile): nothing to do
 	}
 	behind := info.Size()
-	if f, err := fileio.Open(StatePath(path)); err == nil {
+	if f, err := openFile(StatePath(path), os.O_RDONLY, 0); err == nil {
 		line, _ := readHeaderLine(f)
 		f.Close()
-		if hist, err := fileio.Open(path); err == nil {
+		if hist, err := openFile(path, os.O_RDONLY, 0); err == nil {
 			sc := &Schedule{path: path}
 			if h, ok := sc.checkHeader(line, hist); ok {
 				behind -= h.At.Offset
@@ -509,6 +510,9 @@ func (sc *Schedule) SaveState() error {
 			return nil // forgotten meanwhile
 		}
 		return err
+	}
+	if st, err := os.Lstat(StatePath(sc.path)); err == nil && !st.Mode().IsRegular() {
+		return notRegular(StatePath(sc.path), st.Mode()) // written through, a link would replace the file it names
 	}
 	sc.loadScores()
 	if sc.partial != nil {
@@ -548,9 +552,18 @@ func (sc *Schedule) SaveState() error {
 // Forget deletes a student's history file and its state, and what a write of
 // either killed midway left (Leftovers). It is not an error when there is
 // none. A quiz that has the history open meanwhile finds it forgotten
-// (markForgotten) and keeps nothing more, rather than making it again.
+// (markForgotten) and keeps nothing more, rather than making it again. A
+// history or cache that is a link is refused (CheckForget), nothing deleted.
 func Forget(path string) error {
+	if err := CheckForget(path); err != nil {
+		return err
+	}
 	var errs []error
+	// First, so that a quiz that holds no history and makes one meanwhile
+	// finds it (ForgottenSince).
+	if err := leaveNote(path, time.Now()); err != nil {
+		errs = append(errs, err)
+	}
 	if err := markForgotten(path); err != nil {
 		errs = append(errs, err)
 	}
@@ -562,6 +575,14 @@ func Forget(path string) error {
 	return errors.Join(errs...)
 }
 
+// CheckForget refuses to forget a history, or a cache, that is not a
+// regular file (checkFile): removing a link would leave every answer in the
+// file it names, while saying the history is deleted (recheck26 L1), and
+// deleting that file is not conflictq's to do. Call it before asking.
+func CheckForget(path string) error {
+	return errors.Join(checkFile(path), checkFile(StatePath(path)))
+}
+
 // forgottenMark is all Forget leaves in a history before it deletes it, for
 // a quiz that still has the file open to find (Log.follow): its answers
 // then stop there, rather than make the history again (attack21 M1).
@@ -569,12 +590,9 @@ const forgottenMark = "{\"note\":\"forgotten\"}\n"
 
 // markForgotten empties the history at path and leaves forgottenMark in it,
 // then deletes it, all under its lock, so that no answer is appended between
-// the two. A history that is not a regular file is left to Forget's remove.
+// the two. A history that is not a regular file was refused (CheckForget).
 func markForgotten(path string) error {
-	if st, err := os.Lstat(path); err != nil || !st.Mode().IsRegular() {
-		return nil
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	f, err := openFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return nil // gone meanwhile, or not ours to open: Forget's remove says
 	}

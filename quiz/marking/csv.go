@@ -112,7 +112,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 				continue
 			}
 			probs = append(probs, quiz.Problem{File: name, Line: start, Msg: err.Error()})
-			broken = lenientEnd(seen.Bytes(), start, cr.Comma)
+			broken = rowEnd(seen.Bytes(), start, cr.Comma)
 			continue
 		}
 		broken = 0 // a row the reader could read: the broken one ended before it
@@ -212,11 +212,17 @@ func fileLines(err error, skipped int) int {
 	return pe.StartLine
 }
 
-// lenientEnd is the last line of the row that starts on the file's line
-// start, as a reader that takes a stray quote as text reads it (0 when it
-// cannot tell): where a row the strict reader refused ends, a quoted cell
-// over two lines and all, in data, the file as read so far.
-func lenientEnd(data []byte, start int, comma rune) int {
+// rowEnd is the last line of the row that starts on the file's line start
+// in data, the file as read so far (0 when data has no such line): where a
+// row the strict reader refused ends, read as a person reads it. A cell that
+// starts with a quote runs to the quote that closes it ("" inside is a
+// quote), over as many lines as it takes, and a closing quote followed by
+// more text ("b"x.yaml) closes it all the same; a quote inside a cell that
+// does not start with one is text (s2"x). So the row goes on past its line
+// only when a quoted cell is really left open at the line's end.
+// (csv.Reader's LazyQuotes kept "r/s3"x.yaml open at its quote, and took the
+// next row, broken too, for the rest of it: recheck26b L1.)
+func rowEnd(data []byte, start int, comma rune) int {
 	off := 0
 	for l := 1; l < start; l++ {
 		i := bytes.IndexByte(data[off:], '\n')
@@ -225,13 +231,31 @@ func lenientEnd(data []byte, start int, comma rune) int {
 		}
 		off += i + 1
 	}
-	lr := csv.NewReader(bytes.NewReader(data[off:]))
-	lr.LazyQuotes, lr.FieldsPerRecord, lr.Comma = true, -1, comma
-	if _, err := lr.Read(); err != nil {
-		return 0
+	line := start
+	cellStart, quoted := true, false
+	for i := off; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
+			size = 2 // an escaped quote
+		case quoted && r == '"':
+			quoted = false // closed, whatever follows it on the line
+		case quoted && r == '\n':
+			line++
+		case quoted:
+		case r == '\n':
+			return line
+		case r == comma:
+			cellStart = true
+			i += size
+			continue
+		case cellStart && r == '"':
+			quoted = true
+		}
+		cellStart = false
+		i += size
 	}
-	end := int(lr.InputOffset())
-	return start + bytes.Count(bytes.TrimSuffix(data[off:off+end], []byte("\n")), []byte("\n"))
+	return line
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
@@ -258,7 +282,7 @@ func longRow(cells, headers int, comma rune) string {
 // byte-order mark is dropped. A file that starts with UTF-16's mark is not
 // read (utf16).
 func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, utf16 bool) {
-	seen = &bytes.Buffer{} // what was read, for lenientEnd
+	seen = &bytes.Buffer{} // what was read, for rowEnd
 	br := bufio.NewReaderSize(io.TeeReader(r, seen), sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)

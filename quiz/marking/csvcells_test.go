@@ -2,6 +2,7 @@ package marking
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -164,6 +165,33 @@ func TestReadCSVRowBrokenOverTwoLines(t *testing.T) {
 	in = "file,b/e1,b/e1:answer\ns4\"y,1,z\ns5\"z,1,z\nc.yaml,1,z\n"
 	if got, probs := ReadCSV("m.csv", strings.NewReader(in)); len(probs) != 2 || probs[0].Line != 2 || probs[1].Line != 3 || len(got) != 1 {
 		t.Errorf("two bare-quote rows side by side: %q (%d read), want two problems, lines 2 and 3, and c.yaml read", probs, len(got))
+	}
+	// A quoted cell closed by a quote with text after it ("r/s3"x.yaml),
+	// then a row of its own with a bare quote: two rows, two problems; the
+	// first leaves no quote open at its line's end (recheck26b L1: the
+	// second was taken for the rest of the first, and its mark not counted).
+	// The same closed cell before a cell really left open is one row.
+	for _, c := range []struct {
+		in    string
+		lines []int
+	}{
+		{"s3,\"r/s3\"x.yaml,a,1,bad\ns4\"z,r/s4.yaml,a,1,bad too\nc,c.yaml,a,1,ok\n", []int{2, 3}},
+		{"s3,\"r/s3\"x.yaml,a,1,\"open\nrest\"\ns4\"z,r/s4.yaml,a,1,bad too\nc,c.yaml,a,1,ok\n", []int{2, 4}},
+		{"s3,\"say \"\"hi\"\"\"x,a,1,\"a,\nb\"\nc,c.yaml,a,1,ok\n", []int{2}},
+		{"s3;\"r/s3\"x.yaml;a;1;bad\ns4\"z;r/s4.yaml;a;1;bad too\nc;c.yaml;a;1;ok\n", []int{2, 3}},
+	} {
+		head := "student,file,b/e1:answer,b/e1,b/e1:comment\n"
+		if strings.Contains(c.in, ";") {
+			head = strings.ReplaceAll(head, ",", ";")
+		}
+		got, probs := ReadCSV("m.csv", strings.NewReader(head+c.in))
+		var lines []int
+		for _, p := range probs {
+			lines = append(lines, p.Line)
+		}
+		if !slices.Equal(lines, c.lines) || len(got) != 1 || got[0].File != "c.yaml" {
+			t.Errorf("%q: problems %q at lines %v, want lines %v; read %+v, want c.yaml's", c.in, probs, lines, c.lines, got)
+		}
 	}
 }
 

@@ -4,31 +4,32 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
 )
 
 // MergeFiles reads the running sums in paths (as grade --sums writes them)
 // and merges them into the statistics of the whole class, as if every sheet
-// had been graded in one run. A file given twice, also through a link, is
-// refused: its students would be counted twice. Every error names the file.
+// had been graded in one run. A file given twice, also through a link or a
+// hard link, is refused: its students would be counted twice. Every error
+// names the file.
 func MergeFiles(paths []string) (*Stats, error) {
 	var all *Stats
-	given := map[string]bool{}
+	var given fileio.Seen
 	for _, path := range paths {
-		// One file cannot be given twice: its links and folders are looked
-		// up only beside another's (a look-up and a system call or two for
-		// each file).
+		// One file cannot be given twice, by one name or two (a link, a
+		// hard link, a folder reached through a link: attack22 L2,
+		// lows28): files are compared by what they are, not by their
+		// names, only when there are two.
 		if len(paths) > 1 {
-			// A link to a shard is that shard, and a relative path is
-			// taken from the folder the system knows, as every output is
-			// judged: from a folder reached through a link, s.json and its
-			// physical path were two files (attack22 L2).
-			abs := fileio.Canonical(path)
-			if given[abs] {
-				return nil, fmt.Errorf("%s is given twice: its students would be counted twice", path)
+			if st, err := os.Stat(path); err == nil {
+				if first := given.Add(path, st); first == path {
+					return nil, fmt.Errorf("%s is given twice: its students would be counted twice", path)
+				} else if first != "" {
+					return nil, fmt.Errorf("%s is given twice (it is the same file as %s): its students would be counted twice", path, first)
+				}
 			}
-			given[abs] = true
 		}
 		s, err := ReadSums(path)
 		if err != nil {

@@ -48,4 +48,22 @@ func TestMergeFilesRefuses(t *testing.T) {
 	if _, err := MergeFiles([]string{"good.json", good}); err == nil || !strings.Contains(err.Error(), "is given twice") {
 		t.Errorf("given twice, from a linked folder: %v", err)
 	}
+	// A hard link is the same file by another name, which no path
+	// resolving unifies: refused, naming both (lows28).
+	hard := filepath.Join(dir, "hard.json")
+	if err := os.Link(good, hard); err != nil {
+		t.Skip(err)
+	}
+	want := hard + " is given twice (it is the same file as " + good + "): its students would be counted twice"
+	if _, err := MergeFiles([]string{good, hard}); err == nil || err.Error() != want {
+		t.Errorf("a hard link: %v, want %q", err, want)
+	}
+	// Two files of the same bytes are two classes' shards, merged.
+	other := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(other, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := MergeFiles([]string{good, other}); err != nil {
+		t.Errorf("two files of the same bytes: %v", err)
+	}
 }

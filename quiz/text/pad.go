@@ -2,6 +2,8 @@ package text
 
 import (
 	"strings"
+
+	"github.com/rivo/uniseg"
 )
 
 // Tables for a terminal pad and cut their cells by Width, the columns the
@@ -22,18 +24,23 @@ func PadLeft(s string, n int) string {
 }
 
 // Clip is s cut to at most n columns (Width), ending in "…" when cut, for a
-// table's cell of fixed width. A wide character that would straddle the
-// edge is left out whole.
+// table's cell of fixed width. It cuts between characters as a reader sees
+// them (grapheme clusters: a flag's two letters, a skin tone and its emoji,
+// emoji joined by U+200D, a letter and its accents), never inside one; a
+// wide character that would straddle the edge is left out whole.
 func Clip(s string, n int) string {
 	if Width(s) <= n {
 		return s
 	}
-	w := 0
-	for i, r := range s {
-		if w+runeWidth(r) > n-1 {
-			return s[:i] + "…"
+	w, rest, state := 0, s, -1
+	for rest != "" {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if cw := Width(c); w+cw <= n-1 {
+			w += cw
+			continue
 		}
-		w += runeWidth(r)
+		return s[:len(s)-len(rest)-len(c)] + "…"
 	}
 	return s // not reached: s is wider than n
 }

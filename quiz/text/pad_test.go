@@ -31,6 +31,15 @@ func TestPadAndClip(t *testing.T) {
 		{"王小明王小明", 12, "王小明王小明"},
 		{"王小明王小明", 11, "王小明王小…"}, // 10 columns and the "…"
 		{"王小明王小明", 10, "王小明王…"},  // 王 would straddle the edge: left out whole
+		// Cut between what a reader sees as characters, never inside one
+		// (lows28): a flag's two regional letters, a hand and its skin
+		// tone, emoji joined by U+200D, a letter and its accent.
+		{"AB🇦🇿🇦🇿", 4, "AB…"},
+		{"AB🇦🇿🇦🇿", 5, "AB🇦🇿…"},
+		{"A👋🏽B", 4, "A…"},
+		{"A👩\u200d🏫B", 4, "A…"},
+		{"A👩\u200d🏫BC", 6, "A👩\u200d🏫…"},
+		{"Ae\u0301\u0323xyz", 3, "Ae\u0301\u0323…"},
 	} {
 		if got := Clip(tc.s, tc.n); got != tc.want || Width(got) > tc.n {
 			t.Errorf("Clip(%q, %d) = %q (%d columns), want %q", tc.s, tc.n, got, Width(got), tc.want)

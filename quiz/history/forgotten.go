@@ -1,0 +1,82 @@
+package history
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A forget leaves a note (forgottenNote) that a quiz holding no history
+// reads at its first answer: a quiz started before its student had any
+// history holds no file for Forget to mark (forgottenMark), and another
+// quiz may have made the history before the forget (recheck26b L2). The
+// note is named by a hash of the history's name, not the name, and says
+// only when the forget was; it is read only when a quiz makes a history,
+// never as a quiz starts.
+
+// noteDays is how long a note is kept: notes older are removed by the next
+// forget. A quiz left at its first question longer than that keeps its
+// answers.
+const noteDays = 7
+
+const notePrefix = ".forgotten-"
+
+// forgottenNote is the note a forget of the history at path leaves.
+func forgottenNote(path string) string {
+	sum := sha256.Sum256([]byte(filepath.Base(path)))
+	return filepath.Join(filepath.Dir(path), notePrefix+hex.EncodeToString(sum[:10]))
+}
+
+// leaveNote writes the note of a forget of the history at path, now, and
+// removes the notes older than noteDays. A folder that is not there gets
+// none: no quiz has made a history in it.
+func leaveNote(path string, now time.Time) error {
+	f, err := openFile(forgottenNote(path), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err == nil {
+		_, err = f.Write(strconv.AppendInt(nil, now.UnixNano(), 10))
+		err = errors.Join(err, f.Close())
+	}
+	dir := filepath.Dir(path)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), notePrefix) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if at, ok := readNote(p); ok && now.Sub(at) > noteDays*24*time.Hour {
+			os.Remove(p)
+		}
+	}
+	return err
+}
+
+// readNote reads the time a note says.
+func readNote(p string) (time.Time, bool) {
+	f, err := openFile(p, os.O_RDONLY, 0)
+	if err != nil {
+		return time.Time{}, false
+	}
+	defer f.Close()
+	var buf [24]byte
+	n, _ := f.Read(buf[:])
+	ns, err := strconv.ParseInt(string(buf[:n]), 10, 64)
+	return time.Unix(0, ns), err == nil
+}
+
+// ForgottenSince reports whether the history at path was forgotten (Forget)
+// after started, the time, by the system's clock, a quiz that held no
+// history at its start started: its answers are then not kept, nor the
+// history made again with them.
+func ForgottenSince(path string, started time.Time) bool {
+	at, ok := readNote(forgottenNote(path))
+	return ok && at.After(started)
+}
