@@ -83,6 +83,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzWrapAsBefore$$' -fuzztime $(FUZZTIME) ./quiz/text
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitShortParts$$' -fuzztime $(FUZZTIME) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzCutComments$$' -fuzztime $(FUZZTIME) ./quiz/internal/yamlnode
+	$(GO) test -run '^$$' -fuzz '^FuzzFastAsYAML$$' -fuzztime $(FUZZTIME) ./quiz/internal/yamlnode
 
 # Says where the binary went, and how to put that folder on PATH if it is not.
 install:

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -32,19 +31,26 @@ type classStats struct {
 
 func newClassStats(path, sums string, opts grade.ResultOptions) *classStats {
 	c := &classStats{path: path, sums: sums, opts: opts}
+	// Only a summary other than the page (which keeps its own) shows what
+	// the class answered; --sums alone is the running sums.
+	c.class.SumsOnly = path == "" || summaryFormat(path) == "html"
 	if summaryFormat(path) == "html" {
 		c.page = &pageFile{}
-		c.page.w, _ = grade.NewResultWriter("html", &c.page.buf, opts)
+		c.page.w, _ = grade.NewResultWriter("html", c.page, opts)
 	}
 	return c
 }
 
 // pageFile collects the class page for --summary x.html; the page holds one
-// row a student up to its cut, so it is written when the batch ends.
+// row a student up to its cut, so it is written when the batch ends, by
+// closing w into the file's writer (to): not laid out and then copied
+// into a buffer of its own first (210 KB for a class of 30).
 type pageFile struct {
-	w   grade.ResultWriter
-	buf bytes.Buffer
+	w  grade.ResultWriter
+	to io.Writer
 }
+
+func (p *pageFile) Write(b []byte) (int, error) { return p.to.Write(b) }
 
 func (c *classStats) add(r *grade.SheetResult) {
 	// The page keeps the class's statistics itself: only --sums or a
@@ -85,10 +91,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		write := func() error { return writeSummary(c.class.Summary(lowDiscrimination), c.path) }
 		if c.page != nil {
 			write = func() error {
-				if err := c.page.w.Close(); err != nil {
-					return err
-				}
-				return fileio.WriteFile(c.path, true, fileio.Derived, func(w io.Writer) error { _, err := c.page.buf.WriteTo(w); return err })
+				return fileio.WriteFile(c.path, true, fileio.Derived, func(w io.Writer) error { c.page.to = w; return c.page.w.Close() })
 			}
 		}
 		if err := write(); err != nil {

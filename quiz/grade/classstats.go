@@ -1,6 +1,9 @@
 package grade
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/stats"
 )
@@ -15,11 +18,22 @@ import (
 // and the totals are the gradebook's. Until then a total would be missing
 // the unmarked answers, so the statistics cover the automatically marked
 // questions, for every sheet, and ToMark says how many sheets wait for a
-// mark. Both are kept as the sheets go by; Stats picks one at the end.
+// mark. Both are kept as the sheets go by (as one while they are the
+// same); Stats picks one at the end.
 type ClassStats struct {
-	auto    track            // the auto-graded questions, over every sheet
-	all     track            // every scored question, over the sheets with nothing to mark
-	answers *stats.Responses // what the class answered, for the response analysis
+	// SumsOnly says only Stats will be read (grade --sums): the response
+	// analysis, which only Summary gives, is not counted.
+	SumsOnly bool
+
+	auto track // the auto-graded questions, over every sheet (once apart)
+	all  track // every scored question, over the sheets with nothing to mark
+	// apart is set by the first sheet with an open question: until then
+	// the two tracks would count the same marks of the same questions, so
+	// only all is kept, and auto starts as its copy (a class with no open
+	// question paid for its statistics twice).
+	apart   bool
+	started bool
+	answers *stats.Responses // what the class answered, for the response analysis; nil with SumsOnly
 	toMark  int
 }
 
@@ -43,26 +57,56 @@ func scored(q *quiz.Question) bool { return q.Type != quiz.Info }
 
 // Add adds a sheet's marks.
 func (c *ClassStats) Add(r *SheetResult) {
-	if c.answers == nil {
-		c.auto = newTrack((*quiz.Question).Graded)
+	if !c.started {
+		c.started = true
 		c.all = newTrack(scored)
-		c.answers = stats.NewResponses()
+		if !c.SumsOnly {
+			c.answers = stats.NewResponses()
+		}
 	}
-	c.auto.add(r)
-	c.answers.Add(r.Outcomes)
+	if c.answers != nil {
+		c.answers.Add(r.Outcomes)
+	}
+	open, toMark := false, false
 	for oi := range r.Outcomes { // in place: an Outcome is 200 bytes to copy
 		o := &r.Outcomes[oi]
-		if o.ToMark() {
-			c.toMark++
-			// From now on Stats is auto's: the rest of all's sheets
-			// would be counted for nothing.
-			c.all = track{}
-			return
-		}
+		open = open || o.Question.Type == quiz.Open
+		toMark = toMark || o.ToMark()
+	}
+	if open && !c.apart {
+		// all's statistics so far are auto's: every sheet before had
+		// the same questions in both. A sheet to mark ends all, so auto
+		// takes it as it is; else the two grow apart from here.
+		c.apart = true
+		c.auto = c.all.copy(toMark)
+		c.auto.in = (*quiz.Question).Graded
+	}
+	if c.apart {
+		c.auto.add(r)
+	}
+	if toMark {
+		c.toMark++
+		// From now on Stats is auto's: the rest of all's sheets
+		// would be counted for nothing.
+		c.all = track{}
+		return
 	}
 	if c.toMark == 0 {
 		c.all.add(r)
 	}
+}
+
+// copy returns t, its statistics copied unless shared (t is not added to
+// again).
+func (t *track) copy(shared bool) track {
+	c := *t
+	if !shared {
+		c.stats = t.stats.Clone()
+		c.pos = maps.Clone(t.pos)
+		c.seen = slices.Clone(t.seen)
+		c.idx, c.marks, c.reached = nil, nil, nil
+	}
+	return c
 }
 
 func (t *track) add(r *SheetResult) {
@@ -113,7 +157,7 @@ func (c *ClassStats) Summary(low float64) stats.StatsSummary {
 // automatically marked questions.
 func (c *ClassStats) Stats() *stats.Stats {
 	switch {
-	case c.answers == nil:
+	case !c.started:
 		return stats.New(nil, nil)
 	case c.toMark == 0:
 		return c.all.stats

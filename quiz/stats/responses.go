@@ -346,30 +346,48 @@ func answerTexts(answers []string) []string {
 }
 
 // responseCell is a question's responses in one line, for a CSV cell:
-// "✓ Khojaly: 30; Shusha: 5; no answer: 2".
+// "✓ Khojaly: 30; Shusha: 5; no answer: 2". Appended, not a string made by
+// fmt for each answer and joined: a class's 40 cells took 350 allocations.
 func (qr QuestionResponses) responseCell() string {
-	parts := make([]string, 0, len(qr.Answers)+2)
 	shown := answerTexts(qr.answerList())
-	for i, a := range qr.Answers {
-		mark := ""
-		if a.Correct {
-			mark = "✓ "
+	b := make([]byte, 0, 64*len(qr.Answers)+64)
+	sep := func() {
+		if len(b) > 0 {
+			b = append(b, "; "...)
 		}
-		parts = append(parts, fmt.Sprintf("%s%s: %d", mark, shown[i], a.Count))
+	}
+	for i, a := range qr.Answers {
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		if a.Correct {
+			b = append(b, "✓ "...)
+		}
+		b = append(b, shown[i]...)
+		b = append(b, ": "...)
+		b = strconv.AppendInt(b, int64(a.Count), 10)
+	}
+	count := func(what string, n int) {
+		sep()
+		b = append(b, what...)
+		b = strconv.AppendInt(b, int64(n), 10)
 	}
 	if qr.OtherWrong > 0 {
-		parts = append(parts, fmt.Sprintf("other wrong answers: %d", qr.OtherWrong))
+		count("other wrong answers: ", qr.OtherWrong)
 	}
 	if qr.Unreadable > 0 {
-		parts = append(parts, fmt.Sprintf("unreadable: %d (%s)", qr.Unreadable, qr.unreadableText()))
+		count("unreadable: ", qr.Unreadable)
+		b = append(b, " ("...)
+		b = append(b, qr.unreadableText()...)
+		b = append(b, ')')
 	}
 	if qr.Unanswered > 0 {
-		parts = append(parts, fmt.Sprintf("no answer: %d", qr.Unanswered))
+		count("no answer: ", qr.Unanswered)
 	}
 	if qr.NotReached > 0 {
-		parts = append(parts, fmt.Sprintf("not reached: %d", qr.NotReached))
+		count("not reached: ", qr.NotReached)
 	}
-	return strings.Join(parts, "; ")
+	return string(b)
 }
 
 // writeResponsesMarkdown adds the response analysis to a Markdown summary: one

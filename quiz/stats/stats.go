@@ -103,11 +103,11 @@ type itemSums struct {
 	maxMark float64
 	meanX   float64
 	meanY   float64
-	m2X     float64       // Σ (x - mean x)²
-	m2Y     float64       // Σ (y - mean y)²
-	cXY     float64       // Σ (x - mean x)(y - mean y)
-	marks   map[int64]int // x in millionths → students
-	rest    map[int64]int // y in millionths → students
+	m2X     float64 // Σ (x - mean x)²
+	m2Y     float64 // Σ (y - mean y)²
+	cXY     float64 // Σ (x - mean x)(y - mean y)
+	marks   counts  // x in millionths → students
+	rest    counts  // y in millionths → students
 	// notReached counts the students who got the question but whose quiz
 	// stopped before it (Ctrl-C, the time limit): they are not among the n.
 	notReached int
@@ -142,7 +142,7 @@ func (s *Stats) Item(id string, pos int, maxMark float64) int {
 	if i, ok := s.index[id]; ok {
 		return i
 	}
-	s.items = append(s.items, itemSums{id: id, pos: pos, maxMark: maxMark, marks: map[int64]int{}, rest: map[int64]int{}})
+	s.items = append(s.items, itemSums{id: id, pos: pos, maxMark: maxMark})
 	s.index[id] = len(s.items) - 1
 	return len(s.items) - 1
 }
@@ -242,8 +242,8 @@ func (s *Stats) add(idx []int, marks []float64, reached []bool) {
 		it.m2X += dx * (x - it.meanX)
 		it.m2Y += dy * (y - it.meanY)
 		it.cXY += dx * (y - it.meanY)
-		it.marks[kx]++
-		it.rest[ky]++
+		it.marks.add(kx, 1)
+		it.rest.add(ky, 1)
 	}
 }
 
@@ -273,7 +273,7 @@ func (s *Stats) Merge(o *Stats) error {
 		return nil
 	}
 	if o == s {
-		o = s.clone()
+		o = s.Clone()
 	}
 	if s.totals == nil {
 		s.totals = map[int64]int{}
@@ -309,8 +309,8 @@ func (s *Stats) Merge(o *Stats) error {
 		a.m2X += b.m2X + dx*dx*w
 		a.m2Y += b.m2Y + dy*dy*w
 		a.cXY += b.cXY + dx*dy*w
-		addCounts(a.marks, b.marks)
-		addCounts(a.rest, b.rest)
+		a.marks.merge(&b.marks)
+		a.rest.merge(&b.rest)
 		a.n += b.n
 	}
 	for _, b := range o.items { // after the loop above: a question only not reached has n 0
@@ -337,16 +337,18 @@ func addCounts(dst, src map[int64]int) {
 	}
 }
 
-// clone copies s, so that s.Merge(s) reads one copy while it writes the other.
-func (s *Stats) clone() *Stats {
+// Clone returns a copy of s that grows apart from it: what is added to the
+// one is not added to the other (s.Merge(s) reads one copy while it writes
+// the other).
+func (s *Stats) Clone() *Stats {
 	c := *s
 	c.totals = maps.Clone(s.totals)
 	c.maxes = maps.Clone(s.maxes)
 	c.index = nil // rebuilt by Item when needed
 	c.items = slices.Clone(s.items)
 	for i := range c.items {
-		c.items[i].marks = maps.Clone(s.items[i].marks)
-		c.items[i].rest = maps.Clone(s.items[i].rest)
+		c.items[i].marks = s.items[i].marks.clone()
+		c.items[i].rest = s.items[i].rest.clone()
 	}
 	return &c
 }
@@ -479,7 +481,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 			d := max(-100, min(100, 100*it.cXY/math.Sqrt(it.m2X*it.m2Y)))
 			is.Discrimination = &d
 		}
-		if cmax := maxCoMoment(it.marks, it.rest, it.meanX, it.meanY, &keys); it.n > 1 && cmax > 0 {
+		if cmax := maxCoMoment(&it.marks, &it.rest, it.meanX, it.meanY, &keys); it.n > 1 && cmax > 0 {
 			// cXY can never exceed cmax; where they are equal rounding may.
 			e := min(100, 100*it.cXY/cmax)
 			is.DiscriminativeEfficiency = &e
@@ -620,15 +622,15 @@ func (s *Stats) fillHistogram(maxScore float64) {
 // by quantile gives the same pairs without the lists.
 //
 // keys is room for the keys, reused from question to question.
-func maxCoMoment(xs, ys map[int64]int, mx, my float64, keys *[2][]int64) float64 {
-	keys[0], keys[1] = keysInOrder(xs, keys[0]), keysInOrder(ys, keys[1])
+func maxCoMoment(xs, ys *counts, mx, my float64, keys *[2][]int64) float64 {
+	keys[0], keys[1] = xs.inOrder(keys[0]), ys.inOrder(keys[1])
 	kx, ky := keys[0], keys[1]
 	if len(kx) == 0 || len(ky) == 0 {
 		return 0
 	}
 	var sum float64
 	i, j := 0, 0
-	ri, rj := xs[kx[0]], ys[ky[0]]
+	ri, rj := xs.at(kx[0]), ys.at(ky[0])
 	for i < len(kx) && j < len(ky) {
 		m := min(ri, rj)
 		sum += float64(m) * (float64(kx[i])/markUnits - mx) * (float64(ky[j])/markUnits - my)
@@ -636,12 +638,12 @@ func maxCoMoment(xs, ys map[int64]int, mx, my float64, keys *[2][]int64) float64
 		rj -= m
 		if ri == 0 {
 			if i++; i < len(kx) {
-				ri = xs[kx[i]]
+				ri = xs.at(kx[i])
 			}
 		}
 		if rj == 0 {
 			if j++; j < len(ky) {
-				rj = ys[ky[j]]
+				rj = ys.at(ky[j])
 			}
 		}
 	}
@@ -1030,13 +1032,7 @@ func (s *Stats) fromJSON(in *statsJSON) error {
 		if it.N != nil {
 			n = *it.N
 		}
-		s.items[i] = itemSums{id: it.ID, pos: it.Pos, n: n, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: it.Marks, rest: it.Rest, notReached: it.NotReached}
-		if s.items[i].marks == nil {
-			s.items[i].marks = map[int64]int{}
-		}
-		if s.items[i].rest == nil {
-			s.items[i].rest = map[int64]int{}
-		}
+		s.items[i] = itemSums{id: it.ID, pos: it.Pos, n: n, maxMark: it.MaxMark, meanX: it.MeanX, meanY: it.MeanY, m2X: it.M2X, m2Y: it.M2Y, cXY: it.CXY, marks: countsOf(it.Marks), rest: countsOf(it.Rest), notReached: it.NotReached}
 	}
 	if in.Histogram != nil {
 		s.hist = *in.Histogram

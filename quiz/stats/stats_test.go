@@ -604,8 +604,8 @@ func TestStatsConstantMemory(t *testing.T) {
 		t.Errorf("%d distinct totals kept", len(s.totals))
 	}
 	for _, it := range s.items {
-		if len(it.marks) >= 1000 || len(it.rest) >= 1000 {
-			t.Errorf("%s keeps %d marks and %d rest scores", it.id, len(it.marks), len(it.rest))
+		if it.marks.len() >= 1000 || it.rest.len() >= 1000 {
+			t.Errorf("%s keeps %d marks and %d rest scores", it.id, it.marks.len(), it.rest.len())
 		}
 	}
 	sum := s.Summary(30)

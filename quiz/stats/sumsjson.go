@@ -69,9 +69,9 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = jsonw.AppendFloat(b, f.v)
 		}
 		b = append(b, `,"marks":`...)
-		b = appendCounts(b, it.marks, &keys)
+		b = appendItemCounts(b, &it.marks, &keys)
 		b = append(b, `,"rest":`...)
-		b = appendCounts(b, it.rest, &keys)
+		b = appendItemCounts(b, &it.rest, &keys)
 		if it.notReached != 0 {
 			b = append(b, `,"not_reached":`...)
 			b = strconv.AppendInt(b, int64(it.notReached), 10)
@@ -99,7 +99,7 @@ func (s *Stats) floats() []float64 {
 func (s *Stats) sumsSize() int {
 	n := 256 + 24*(len(s.totals)+len(s.maxes))
 	for _, it := range s.items {
-		n += 256 + len(it.id) + 24*(len(it.marks)+len(it.rest))
+		n += 256 + len(it.id) + 24*(it.marks.len()+it.rest.len())
 	}
 	return n
 }
@@ -134,9 +134,25 @@ func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
 	if m == nil {
 		return append(b, "null"...)
 	}
+	return appendCountsOf(b, func(f func(int64, int)) {
+		for k, c := range m {
+			f(k, c)
+		}
+	}, ck)
+}
+
+// appendItemCounts appends a question's counts as appendCounts appends them
+// as a map.
+func appendItemCounts(b []byte, c *counts, ck *countKeys) []byte {
+	return appendCountsOf(b, c.each, ck)
+}
+
+// appendCountsOf appends the counts each gives as an object, keys as
+// strings in the strings' order.
+func appendCountsOf(b []byte, each func(func(k int64, c int)), ck *countKeys) []byte {
 	ck.keys, ck.digits = ck.keys[:0], ck.digits[:0]
 	negative := false
-	for k, c := range m {
+	each(func(k int64, c int) {
 		lo := len(ck.digits)
 		ck.digits = strconv.AppendInt(ck.digits, k, 10)
 		ckey := countKey{key: k, count: c, lo: lo, hi: len(ck.digits)}
@@ -146,7 +162,7 @@ func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
 			negative = true
 		}
 		ck.keys = append(ck.keys, ckey)
-	}
+	})
 	digits := ck.digits
 	if negative {
 		slices.SortFunc(ck.keys, func(a, b countKey) int { return bytes.Compare(digits[a.lo:a.hi], digits[b.lo:b.hi]) })

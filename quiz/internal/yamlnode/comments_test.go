@@ -137,7 +137,7 @@ func TestCutCommentsRepoFiles(t *testing.T) {
 // banks: a blank sheet and a key (sheet, sheet --key) of every question in
 // several orders, a few questions' sheets, and each bank (bank export
 // --format yaml).
-func writtenFiles(t *testing.T) map[string][]byte {
+func writtenFiles(t testing.TB) map[string][]byte {
 	t.Helper()
 	lib := &quiz.Library{Embedded: assets.Banks(), Compiled: assets.CompiledBank, Generated: assets.GeneratedBanks}
 	out := map[string][]byte{}

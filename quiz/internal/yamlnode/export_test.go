@@ -34,3 +34,12 @@ func CutUnseen(n *yaml.Node) bool { return cutUnseen(n) }
 
 // ASCIIText is asciiText, for its own test.
 func ASCIIText(w uint64) bool { return asciiText(w) }
+
+// Fast is fastDecode's parse of data; ok says it took data.
+func Fast(data []byte) (d Decoded, ok bool) {
+	ok = fastDecode(data, &d.Doc)
+	return d, ok
+}
+
+// PlainTag is plainTag, for its own test.
+func PlainTag(s string) string { return plainTag(s) }

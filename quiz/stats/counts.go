@@ -1,0 +1,144 @@
+package stats
+
+import "slices"
+
+// counts counts students by a mark in millionths of a point: a question's
+// marks, or the rest-of-test scores beside it. While it holds few keys they
+// are a sorted list, past maxListed a map: a class's questions have a few
+// marks and about as many rest scores as students, and each question's two
+// maps, grown a key at a time, were most of what the statistics of a class
+// of 30 allocated (about 8 allocations and 1.3 KB a question's rest scores,
+// and the maps' inserts about a tenth of the statistics' time).
+type counts struct {
+	list []keyCount // sorted by key; nil once m is made
+	m    map[int64]int
+}
+
+// keyCount is n students at key k.
+type keyCount struct {
+	k int64
+	n int
+}
+
+// maxListed is the most keys counts keeps as a list: an insert moves the
+// keys after it, and a search halves the list, so a long list is a map.
+const maxListed = 64
+
+// firstListed is the room a list starts with: a question's marks, most
+// often right or wrong, fit in it.
+const firstListed = 8
+
+// countsOf is counts of m (sums read back), which it may keep.
+func countsOf(m map[int64]int) counts {
+	if len(m) > maxListed {
+		return counts{m: m}
+	}
+	var c counts
+	for k, n := range m {
+		c.add(k, n)
+	}
+	return c
+}
+
+// search is where k is in the list, or would be.
+func (c *counts) search(k int64) (int, bool) {
+	return slices.BinarySearchFunc(c.list, k, func(e keyCount, k int64) int {
+		switch {
+		case e.k < k:
+			return -1
+		case e.k > k:
+			return 1
+		}
+		return 0
+	})
+}
+
+// add counts n students more at k (0 lists k, as a map's m[k] += 0 does).
+func (c *counts) add(k int64, n int) {
+	if c.m != nil {
+		c.m[k] += n
+		return
+	}
+	i, found := c.search(k)
+	switch {
+	case found:
+		c.list[i].n += n
+	case len(c.list) == maxListed:
+		c.m = make(map[int64]int, 2*maxListed)
+		for _, e := range c.list {
+			c.m[e.k] = e.n
+		}
+		c.list = nil
+		c.m[k] += n
+	case c.list == nil:
+		c.list = append(make([]keyCount, 0, firstListed), keyCount{k, n})
+	default:
+		c.list = slices.Insert(c.list, i, keyCount{k, n})
+	}
+}
+
+// len is how many keys are counted.
+func (c *counts) len() int {
+	if c.m != nil {
+		return len(c.m)
+	}
+	return len(c.list)
+}
+
+// at is how many students had k.
+func (c *counts) at(k int64) int {
+	if c.m != nil {
+		return c.m[k]
+	}
+	if i, found := c.search(k); found {
+		return c.list[i].n
+	}
+	return 0
+}
+
+// each calls f with every key and its count, in no set order.
+func (c *counts) each(f func(k int64, n int)) {
+	if c.m != nil {
+		for k, n := range c.m {
+			f(k, n)
+		}
+		return
+	}
+	for _, e := range c.list {
+		f(e.k, e.n)
+	}
+}
+
+// inOrder returns the keys, smallest first, in buf's room.
+func (c *counts) inOrder(buf []int64) []int64 {
+	if c.m != nil {
+		return keysInOrder(c.m, buf)
+	}
+	buf = slices.Grow(buf[:0], len(c.list))
+	for _, e := range c.list {
+		buf = append(buf, e.k)
+	}
+	return buf
+}
+
+// merge adds o's counts to c.
+func (c *counts) merge(o *counts) { o.each(c.add) }
+
+// clone copies c.
+func (c *counts) clone() counts {
+	if c.m != nil {
+		m := make(map[int64]int, len(c.m))
+		for k, n := range c.m {
+			m[k] = n
+		}
+		return counts{m: m}
+	}
+	return counts{list: slices.Clone(c.list)}
+}
+
+// asMap is c as a map, for encoding/json.
+func (c *counts) asMap() map[int64]int {
+	m := make(map[int64]int, c.len())
+	c.each(func(k int64, n int) { m[k] = n })
+	return m
+}

@@ -1,0 +1,93 @@
+package stats
+
+import (
+	"maps"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// counts does what the map[int64]int it replaced did, on either side of
+// maxListed: random adds (new keys, old keys, zero counts, extreme keys),
+// merges, clones and counts read back from sums, checked against a map
+// after every step.
+func TestCountsAsMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(28, 1))
+	key := func(spread int) int64 {
+		switch rng.IntN(20) {
+		case 0:
+			return math.MaxInt64
+		case 1:
+			return math.MinInt64
+		case 2:
+			return -int64(rng.IntN(spread))
+		}
+		return int64(rng.IntN(spread)) * 250000
+	}
+	check := func(round int, c *counts, m map[int64]int) {
+		t.Helper()
+		if c.len() != len(m) {
+			t.Fatalf("round %d: %d keys, want %d", round, c.len(), len(m))
+		}
+		if got := slices.Clone(c.inOrder(nil)); !slices.Equal(got, slices.Sorted(maps.Keys(m))) {
+			t.Fatalf("round %d: keys in order %v, want %v", round, got, slices.Sorted(maps.Keys(m)))
+		}
+		seen := map[int64]int{}
+		c.each(func(k int64, n int) {
+			if _, twice := seen[k]; twice {
+				t.Fatalf("round %d: key %d given twice", round, k)
+			}
+			seen[k] = n
+		})
+		if !maps.Equal(seen, m) || !maps.Equal(c.asMap(), m) {
+			t.Fatalf("round %d: counts %v, want %v", round, seen, m)
+		}
+		for k, n := range m {
+			if c.at(k) != n {
+				t.Fatalf("round %d: at(%d) = %d, want %d", round, k, c.at(k), n)
+			}
+		}
+		if k := key(1 << 20); c.at(k) != m[k] {
+			t.Fatalf("round %d: at(%d) = %d, want %d", round, k, c.at(k), m[k])
+		}
+	}
+	for round := range 160 {
+		spread := []int{1, 3, 40, 64, 65, 70, 200, 5000}[round%8]
+		var c counts
+		m := map[int64]int{}
+		for range rng.IntN(200) {
+			switch rng.IntN(10) {
+			case 0: // a clone grows apart
+				d := c.clone()
+				d.add(key(spread), 1)
+				check(round, &c, m)
+			case 1: // merged with other counts
+				var o counts
+				om := map[int64]int{}
+				for range rng.IntN(100) {
+					k, n := key(spread), rng.IntN(3)
+					o.add(k, n)
+					om[k] += n
+				}
+				c.merge(&o)
+				for k, n := range om {
+					m[k] += n
+				}
+			case 2: // read back from sums
+				c = countsOf(maps.Clone(m))
+			default:
+				k, n := key(spread), 1
+				if rng.IntN(10) == 0 {
+					n = 0
+				}
+				c.add(k, n)
+				m[k] += n
+			}
+			check(round, &c, m)
+		}
+	}
+	if c := countsOf(nil); c.len() != 0 || c.at(0) != 0 {
+		t.Fatal("counts of no map hold a key")
+	}
+}
