@@ -448,9 +448,9 @@ func bankExportRun(opts *BankExportOptions) error {
 	}
 	b := banks[0]
 	var notes []string
-	exporter := export.For(opts.Format)
+	pages := export.NewPages(b, opts.Paper) // the HTML test and its key laid out once
 	write := func(w io.Writer) (err error) {
-		notes, err = exporter(w, b, opts.Paper)
+		notes, err = pages.Write(w, opts.Format)
 		return err
 	}
 	if data := exportJSON(f, opts); data != nil {
@@ -478,7 +478,7 @@ func bankExportRun(opts *BankExportOptions) error {
 	} else if err = guard.writeFile("-o", opts.Output, opts.Force, fileio.Derived, write); err == nil {
 		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
 	}
-	writeKey := func(w io.Writer) error { return export.WriteKey(w, opts.keyFormat, b, opts.Paper) }
+	writeKey := func(w io.Writer) error { return pages.WriteKey(w, opts.keyFormat) }
 	if err == nil && opts.KeyFile == "-" {
 		err = writeKey(f.IOStreams.Out)
 	} else if err == nil && opts.KeyFile != "" {

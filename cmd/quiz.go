@@ -671,7 +671,7 @@ func introLine(n int, mode quiz.Mode, opts *QuizOptions, width int) string {
 
 func reportMeta(opts *QuizOptions, banks []*quiz.Bank, mode quiz.Mode) report.Meta {
 	meta := report.Meta{Student: opts.Student, Banks: reportBankRefs(opts, banks), Seed: opts.Seed, Set: opts.Set, Types: opts.Types,
-		Tags: opts.Tags, Difficulty: opts.Difficulty, Mode: mode, Digests: report.Digests(banks)}
+		Tags: opts.Tags, Difficulty: opts.Difficulty, Mode: mode, Digests: report.Digests(banks), Sources: banks}
 	if opts.PassSet {
 		p := opts.Pass
 		meta.PassPercent = &p
@@ -916,6 +916,16 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 	if opts.SeedSet {
 		sh.Seed = &opts.Seed
 	}
+	// The banks graded against, for their questions' digests
+	// (report.Meta.Sources): --bank's, or those the sheet names.
+	sources := g.Banks
+	if load := g.Load; len(sources) == 0 && load != nil {
+		g.Load = func(refs []string, from string) ([]*quiz.Bank, error) {
+			banks, err := load(refs, from)
+			sources = append(sources, banks...)
+			return banks, err
+		}
+	}
 	r, err := g.Grade(sh)
 	if err != nil {
 		return invalidErr(fmt.Errorf("%s: %w", opts.Answers, err))
@@ -948,7 +958,7 @@ func quizFromSheet(opts *QuizOptions, format string) error {
 		sel = *filter
 	}
 	meta := report.Meta{Student: opts.Student, Banks: r.Banks, Seed: opts.Seed, Set: sel.Set, Types: sel.Types,
-		Tags: sel.Tags, Difficulty: sel.Difficulty, Unseeded: sh.Seed == nil, Mode: mode}
+		Tags: sel.Tags, Difficulty: sel.Difficulty, Unseeded: sh.Seed == nil, Mode: mode, Sources: sources}
 	if opts.PassSet {
 		meta.PassPercent = &opts.Pass
 	}

@@ -423,17 +423,21 @@ func (q *Question) folded() *folded {
 
 // choiceFolds is the folded choices resolving a single choice's answer
 // ref needs: for a bare letter or number (most answers on paper), only the
-// choices that could fold to it (foldLabelRivals), unless the question's
-// choices are folded already; grading a sheet of letters so folded no
-// question's every text (Question.folded) for its choices alone.
+// choices that could fold to it (foldLabelRivals), and for an option's
+// text as written (a quiz's report), none (exactOption), unless the
+// question's choices are folded already; grading a sheet of letters so
+// folded no question's every text (Question.folded) for its choices alone.
 func (q *Question) choiceFolds(ref string) []string {
-	if !labelOnly(ref, len(q.Choices)) {
+	if !q.foldLazily() {
 		return q.folded().choices
 	}
-	if f := q.fold.Load(); f != nil {
-		return f.choices
+	switch {
+	case labelOnly(ref, len(q.Choices)):
+		return foldLabelRivals(trimRef(ref), q.Choices)
+	case exactOption(ref, q.Choices):
+		return unfolded(len(q.Choices))
 	}
-	return foldLabelRivals(trimRef(ref), q.Choices)
+	return q.folded().choices
 }
 
 func responseFromValue(rv *refResolver, v Value) (Response, error) {
@@ -523,12 +527,13 @@ func (v Value) refs() ([]string, error) {
 // choicesFromValue reads a multi answer: "none", one option, or a list of
 // them (each counted once).
 func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
-	q, f := rv.q, rv.q.folded()
+	q := rv.q
+	folds := q.labelFolds(v) // every choice folded, unless v is a list of bare labels
 	if v.Kind == Scalar {
 		if strings.EqualFold(strings.TrimSpace(v.Text), "none") {
 			// "none" is no option, unless an option's text is none:
 			// then it could be either (an empty list [] is no option).
-			if i := textOption(v.Text, q.Choices, f.choices, -1); i >= 0 {
+			if i := textOption(v.Text, q.Choices, folds, -1); i >= 0 {
 				d := rv.shown(i)
 				return nil, fmt.Errorf("%q could mean no option or the option whose text is %s, %s); write [] for no option or %s) for that option",
 					v.Text, text.Printable(q.Choices[i]), text.Letter(d), text.Letter(d))
@@ -538,12 +543,12 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 		// One option, "b) Iran", unless the line is a list of labels,
 		// "a. c." or "a c", which is never one option's label and text.
 		if refs := splitRefs(v.Text); len(refs) < 2 || !allLabels(refs) {
-			if i, err := rv.resolve(v.Text, q.Choices, f.choices, true); err == nil {
+			if i, err := rv.resolve(v.Text, q.Choices, folds, true); err == nil {
 				return []int{i}, nil
 			}
 		}
 	}
-	all, err := rv.resolveList(v, q.Choices, f.choices)
+	all, err := rv.resolveList(v, q.Choices, folds)
 	if err != nil {
 		return nil, err
 	}
@@ -554,6 +559,47 @@ func choicesFromValue(rv *refResolver, v Value) ([]int, error) {
 		}
 	}
 	return idx, nil
+}
+
+// foldLazily reports whether an answer to q may be read without every
+// option folded (choiceFolds, labelFolds): the first answer to q read in a
+// process, as when one sheet is graded. From the second on (a class's
+// sheets, each with its answer to q) the options are folded once for all
+// (Question.folded) and kept, as they were before: a batch would otherwise
+// fold a label's rivals again for every student.
+func (q *Question) foldLazily() bool {
+	return q.fold.Load() == nil && !q.readOnce.Swap(true)
+}
+
+// labelFolds is the folded choices a choose-all answer v is read against.
+// A list of bare labels ([a, d]: labelOnly, as most answers on paper are)
+// needs only the choices that could fold to one of them: those that could
+// fold to the longest (foldLabelRivals), as choiceFolds has for a single
+// label, since a choice with more letters and digits than the longest
+// label folds to none of them; an option's text as written among them (a
+// quiz's report) needs none (exactOption). Anything else, or a question
+// folded already, has every choice folded (Question.folded). Folding every choice
+// of each choose-all question was most of Question.folded's 3% of quiz
+// --answers ana40.yaml's CPU.
+func (q *Question) labelFolds(v Value) []string {
+	if v.Kind != List || len(v.List) == 0 || !q.foldLazily() {
+		return q.folded().choices
+	}
+	longest := ""
+	for _, ref := range v.List {
+		switch {
+		case labelOnly(ref, len(q.Choices)):
+			if ref = trimRef(ref); len(ref) > len(longest) {
+				longest = ref
+			}
+		case !exactOption(ref, q.Choices):
+			return q.folded().choices
+		}
+	}
+	if longest == "" {
+		return unfolded(len(q.Choices)) // every answer an option's text as written
+	}
+	return foldLabelRivals(longest, q.Choices)
 }
 
 // sequenceFromValue reads an order answer: every item once.

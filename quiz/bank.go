@@ -408,6 +408,8 @@ type Question struct {
 
 	fold  atomic.Pointer[folded]     // the options normalised, computed on first use
 	perms atomic.Pointer[[]seedPerm] // option orders for the seeds met lately
+	// readOnce is set by the first answer read without fold (foldLazily).
+	readOnce atomic.Bool
 }
 
 // SeedID is the id that seeds the question's place in a paper: its option

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -68,6 +69,10 @@ func TestExpectedShortAsBefore(t *testing.T) {
 				if got, want := q.Expected(), expectedShortAsBefore(q); got != want {
 					t.Errorf("%s: %s: Expected = %q, want %q", f, q.ID, got, want)
 				}
+				q.folded() // as grading leaves it: Expected starts from its folds
+				if got, want := q.Expected(), expectedShortAsBefore(q); got != want {
+					t.Errorf("%s: %s: after grading, Expected = %q, want %q", f, q.ID, got, want)
+				}
 			}
 		}
 	}
@@ -79,6 +84,10 @@ func TestExpectedShortAsBefore(t *testing.T) {
 			q := &Question{ID: "q", Type: Short, Accept: acc, Exact: exact}
 			if got, want := q.Expected(), expectedShortAsBefore(q); got != want {
 				t.Errorf("Expected of %q (exact %v) = %q, want %q", acc, exact, got, want)
+			}
+			q.folded()
+			if got, want := q.Expected(), expectedShortAsBefore(q); got != want {
+				t.Errorf("after grading, Expected of %q (exact %v) = %q, want %q", acc, exact, got, want)
 			}
 		}
 	}
@@ -139,8 +148,11 @@ func TestExpectedShortAsBeforeRandom(t *testing.T) {
 			}
 		}
 		q := &Question{ID: "q", Type: Short, Accept: acc, Exact: r.IntN(8) == 0}
+		if r.IntN(2) == 0 && !slices.ContainsFunc(acc, func(a string) bool { return !utf8.ValidString(a) }) {
+			q.folded() // graded first (a bank's text is UTF-8): Expected starts from grading's folds
+		}
 		if got, want := q.Expected(), expectedShortAsBefore(q); got != want {
-			t.Fatalf("Expected of %q (exact %v) = %q, want %q", acc, q.Exact, got, want)
+			t.Fatalf("Expected of %q (exact %v, folded %v) = %q, want %q", acc, q.Exact, q.fold.Load() != nil, got, want)
 		}
 	}
 	if joined == 0 {

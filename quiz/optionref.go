@@ -139,17 +139,18 @@ func OptionRef(shown []string, d int, numbered bool) string {
 
 // foldLabelRivals is foldAll(options) for resolving label, a bare letter or
 // number, which reads the folded options only to find one whose text folds
-// to label (textMatches): an ASCII option with more letters and digits than
-// label cannot (Normalize keeps each of them), and is left unfolded, as
-// noFold, which nothing folds to. A key's every option was folded once for
-// each of its question's options (TestOptionRefFoldsOnlyRivals).
+// to label (textMatches): an option with more kept letters and digits
+// (keptAlnum) than label cannot (Normalize keeps each of them), and is left
+// unfolded, as noFold, which nothing folds to. A key's every option was
+// folded once for each of its question's options
+// (TestOptionRefFoldsOnlyRivals).
 func foldLabelRivals(label string, options []string) []string {
 	if label == "" || len(options) == 0 {
 		return foldAll(options)
 	}
 	folded := make([]string, len(options))
 	for i, s := range options {
-		if alnum, ascii := asciiAlnum(s); ascii && alnum > len(label) {
+		if keptAlnum(s) > len(label) {
 			folded[i] = noFold
 			continue
 		}
@@ -162,18 +163,23 @@ func foldLabelRivals(label string, options []string) []string {
 // it: Normalize never returns a NUL.
 const noFold = "\x00"
 
-// asciiAlnum counts the ASCII letters and digits of s; ascii is false when
-// s holds any other byte.
-func asciiAlnum(s string) (n int, ascii bool) {
+// keptAlnum counts the ASCII letters and digits of s that Normalize keeps,
+// but for their case: each one followed by an ASCII byte or the end of s.
+// Such a letter is its own decomposition (NFKD), no combining mark follows
+// it to be dropped or composed with it (NFC composes a character only with
+// the marks after it, and no two ASCII characters compose), and Normalize
+// writes it folded by its table. A letter followed by other text may take a
+// mark there, and is not counted. In an ASCII option (most options) every
+// letter and digit counts; a choice with a curly quote or an accent in it
+// was folded for every label before.
+func keptAlnum(s string) int {
+	n := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80:
-			return 0, false
-		case '0' <= c && c <= '9', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		if c := s[i]; ('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && (i+1 == len(s) || s[i+1] < 0x80) {
 			n++
 		}
 	}
-	return n, true
+	return n
 }
 
 // OptionText is option d (0-based, in the order shown) as a key without
@@ -489,17 +495,7 @@ func (rv *refResolver) toShown(i int, shuffled bool) int {
 // unless another option's text is written with that dot too. ok is false
 // when ref is no such label.
 func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled bool) (idx int, ok bool, err error) {
-	n := len(options)
-	label, number, dot := -1, false, false
-	bare := ref
-	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
-		bare, dot = b, true
-	}
-	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
-		label, number = k-1, true
-	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
-		label = k
-	}
+	label, number, dot := labelIn(ref, len(options))
 	if label < 0 {
 		return 0, false, nil
 	}
@@ -515,6 +511,48 @@ func (rv *refResolver) bareLabel(ref string, options, folded []string, shuffled 
 	}
 	return 0, true, &ambiguousRef{Ref: ref, Number: number, Label: label, LabelText: options[idx],
 		Other: rv.toShown(other, shuffled), OtherText: options[other]}
+}
+
+// labelIn is the label bareLabel reads ref as among n options (the shown
+// k-th, 0-based), whether it is a number, and whether it is written with a
+// dot; -1 when ref is no bare label.
+func labelIn(ref string, n int) (label int, number, dot bool) {
+	label = -1
+	bare := ref
+	if b, ok := strings.CutSuffix(ref, "."); ok && b != "" {
+		bare, dot = b, true
+	}
+	if k, ok := smallNumber(bare); ok && k >= 1 && k <= n {
+		label, number = k-1, true
+	} else if k, ok := letterIndex(bare, n); ok && !strings.HasSuffix(bare, ")") {
+		label = k
+	}
+	return label, number, dot
+}
+
+// exactOption reports whether resolve reads ref as the option whose text it
+// is, as written, without reading any option's fold: ref (trimmed) is no
+// bare label (labelIn), has no bracket after it, and is an option's text,
+// which resolve finds before it compares any folds (as a quiz's report
+// gives an answer).
+func exactOption(ref string, options []string) bool {
+	ref = trimRef(ref)
+	if ref == "" || strings.HasSuffix(ref, ")") {
+		return false
+	}
+	if label, _, _ := labelIn(ref, len(options)); label >= 0 {
+		return false
+	}
+	return slices.Contains(options, ref)
+}
+
+// unfolded stands for n options' folds that nothing reads (exactOption).
+func unfolded(n int) []string {
+	folds := make([]string, n)
+	for i := range folds {
+		folds[i] = noFold
+	}
+	return folds
 }
 
 // labelAndText reads an option written with its label and its text, as

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -79,8 +80,12 @@ func TestChoiceFoldsReadAsBefore(t *testing.T) {
 		"\u00a0b", "a.", "b)", "(c)", "1.", "2)", "Baku", "ı", "I", "Á", "a b", "", " "}
 	check := func(q *Question) {
 		t.Helper()
+		all := append(slices.Clip(refs), q.Choices...) // an option's text as written: a quiz's report's answer
+		for _, c := range q.Choices {
+			all = append(all, " "+c, c+".", c+")")
+		}
 		for _, seed := range []*uint64{nil, new(uint64(7))} {
-			for _, ref := range refs {
+			for _, ref := range all {
 				fresh := &Question{ID: q.ID, Type: Single, Choices: q.Choices, Correct: q.Correct}
 				before := &refResolver{q: fresh, seed: seed}
 				i, err := before.resolve(ref, fresh.Choices, foldAll(fresh.Choices), true)
@@ -116,5 +121,125 @@ func TestChoiceFoldsReadAsBefore(t *testing.T) {
 			choices[i] = texts[r.IntN(len(texts))]
 		}
 		check(&Question{ID: "q", Type: Single, Choices: choices, Correct: []int{0}})
+	}
+}
+
+// TestLabelFoldsReadAsBefore holds a choose-all answer read with labelFolds
+// to the same answer read with every choice folded (a question folded
+// before it is read): the options, the error and the notes, for lists of
+// letters and numbers, short and long, with spaces round them, with and
+// without a label that is not a bare one among them, on the built-in banks'
+// choose-all questions (shuffled by a seed and not) and on random choice
+// lists of texts that are or fold to letters and numbers. It fails when no
+// list is read without folding every choice.
+func TestLabelFoldsReadAsBefore(t *testing.T) {
+	refs := []string{"a", "b", "c", "d", "e", "z", "A", "B", "aa", "1", "2", "3", "4", "5", "10", "12", "0", " a", "b ", "\ta", "a\u00a0",
+		"\u00a0b", "a.", "b)", "(c)", "1.", "2)", "Baku", "ı", "I", "Á", "a b", "", " "}
+	labels := []string{"a", "b", "c", "d", "A", "1", "2", "3", "10", "12", " 1", "11 "}
+	lazy := 0
+	r := rand.New(rand.NewPCG(28, 13))
+	check := func(q *Question) {
+		t.Helper()
+		for _, seed := range []*uint64{nil, new(uint64(7))} {
+			for range 12 {
+				list := make([]string, r.IntN(4))
+				for i := range list {
+					switch r.IntN(4) {
+					case 0:
+						list[i] = refs[r.IntN(len(refs))]
+					case 1:
+						list[i] = q.Choices[r.IntN(len(q.Choices))] // an option's text, as a quiz's report gives it
+					default:
+						list[i] = labels[r.IntN(len(labels))] // mostly bare labels
+					}
+				}
+				v := Value{Kind: List, List: list}
+				folded := &Question{ID: q.ID, Type: Multi, Choices: q.Choices, Correct: q.Correct}
+				folded.folded()
+				before := &refResolver{q: folded, seed: seed}
+				i, err := choicesFromValue(before, v)
+				fresh := &Question{ID: q.ID, Type: Multi, Choices: q.Choices, Correct: q.Correct}
+				now := &refResolver{q: fresh, seed: seed}
+				j, err2 := choicesFromValue(now, v)
+				if fmt.Sprint(i) != fmt.Sprint(j) || fmt.Sprint(err) != fmt.Sprint(err2) || fmt.Sprint(before.notes) != fmt.Sprint(now.notes) {
+					t.Fatalf("%q among %q: read as %v, %v, %v with every choice folded; %v, %v, %v now", list, q.Choices, i, err, before.notes, j, err2, now.notes)
+				}
+				if fresh.fold.Load() == nil {
+					lazy++
+				}
+			}
+		}
+	}
+	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
+		data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bank, _, err := ParseBank(name+".yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range bank.Questions {
+			if q.Type == Multi {
+				check(q)
+			}
+		}
+	}
+	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
+		"ab", "a b", "Baku", "Khojaly (Xocalı)", "c++", "C", "--", "\u00a0a", "ａ", "①", "Ⅰ", "ß", "ss", "The a", "b and c", "12", "1 2", "１０", "1２", "(10)", "10.", "Baku’s", "Xocalı report", "a\u0301", "1\u20e3", "ab\u0301c", "“a”", "1\u0338"}
+	for range 700 {
+		choices := make([]string, 2+r.IntN(12))
+		for i := range choices {
+			choices[i] = texts[r.IntN(len(texts))]
+		}
+		check(&Question{ID: "q", Type: Multi, Choices: choices, Correct: []int{0}})
+	}
+	if lazy == 0 {
+		t.Fatal("every list folded every choice: labelFolds's own path is not reached")
+	}
+}
+
+// TestKeptAlnumNormalizeKeeps: Normalize of a text keeps at least
+// keptAlnum of its ASCII letters and digits, which foldLabelRivals relies
+// on, on random texts of words, marks that combine with the letter before
+// them, compatibility forms, symbols and invalid UTF-8.
+func TestKeptAlnumNormalizeKeeps(t *testing.T) {
+	pieces := append([]string{"\u20e3", "\u0338", "\u0301", "’", "“", "ı", "ﬁ", "ǅ", "Ⅻ", "\u200d", "\u0300", "a", "Z", "9", "10", " "}, joinPieces...)
+	r := rand.New(rand.NewPCG(28, 21))
+	for range 50000 {
+		var b []byte
+		for range 1 + r.IntN(6) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		s := string(b)
+		kept := 0
+		for _, c := range []byte(text.Normalize(s)) {
+			if '0' <= c && c <= '9' || 'a' <= c && c <= 'z' {
+				kept++
+			}
+		}
+		if kept < keptAlnum(s) {
+			t.Fatalf("Normalize(%q) = %q keeps %d ASCII letters and digits; keptAlnum says %d", s, text.Normalize(s), kept, keptAlnum(s))
+		}
+	}
+}
+
+// TestFoldLazilyOnce: only a question's first answer is read without its
+// options folded; the second (a class's next sheet) folds them once for
+// all, so that a batch does not fold a label's rivals again for each
+// student. Both read alike.
+func TestFoldLazilyOnce(t *testing.T) {
+	q := &Question{ID: "q", Type: Multi, Choices: []string{"Baku’s view", "Yerevan’s view", "A", "b."}, Correct: []int{0}}
+	v := Value{Kind: List, List: []string{"a", "c"}}
+	first, err := choicesFromValue(&refResolver{q: q}, v)
+	if q.fold.Load() != nil {
+		t.Fatal("the first answer folded every option")
+	}
+	second, err2 := choicesFromValue(&refResolver{q: q}, v)
+	if q.fold.Load() == nil {
+		t.Fatal("the second answer did not fold the options for the answers after it")
+	}
+	if fmt.Sprint(first, err) != fmt.Sprint(second, err2) {
+		t.Errorf("read as %v, %v first and %v, %v after", first, err, second, err2)
 	}
 }

@@ -147,9 +147,20 @@ func foldsJoined(n, x, y string) bool {
 // foldOnce is text.Normalize keeping what it returned: Expected compares
 // each accepted answer with every pair of those before it, and folding the
 // same texts again and again took most of the time of laying out a
-// printable test's key and of the class page's responses.
-func foldOnce() func(string) string {
+// printable test's key and of the class page's responses. It starts with
+// q's accepted answers as grading folded them (Question.folded), when it
+// did: an answer without \* is its own LiteralAnswer, and its fold is
+// text.Normalize's, so a quiz's report does not fold again what grading
+// the sheet just folded.
+func (q *Question) foldOnce() func(string) string {
 	folded := map[string]string{}
+	if f := q.fold.Load(); f != nil && len(f.accept) == len(q.Accept) {
+		for i, a := range q.Accept {
+			if !strings.Contains(a, `\*`) {
+				folded[a] = f.accept[i]
+			}
+		}
+	}
 	return func(s string) string {
 		f, ok := folded[s]
 		if !ok {
@@ -181,7 +192,7 @@ func (q *Question) Expected() string {
 		// (HRW's "Human Rights Watch (HRW)" and "Human Rights Watch HRW")
 		// are shown as the first of them (teacher4 P6).
 		var full, shown []string
-		fold := foldOnce()
+		fold := q.foldOnce()
 		for i, a := range q.Accept {
 			if q.AcceptCredit(i) < 1 || slices.ContainsFunc(full, func(b string) bool { return q.sameAnswer(a, b, fold) }) || q.joinsTwo(a, full, fold) {
 				continue

