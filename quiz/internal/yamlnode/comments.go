@@ -130,14 +130,21 @@ const bom = "\uFEFF"
 // a printable character of a comment: no control character, no invalid
 // UTF-8, no line break but '\n' (a CR alone, NEL, U+2028, U+2029 end a
 // comment in YAML 1.1).
-func plainComment(b []byte) bool {
+func plainComment(b []byte) bool { return printable(b, '\t', true) }
+
+// printable reports whether every character of b is one YAML's reader takes
+// as printable (ASCII 0x20 to 0x7E, and from U+00A0 on but surrogates,
+// U+FFFE and U+FFFF), or the byte extra, and none is a line break of YAML
+// 1.1 (NEL, U+2028, U+2029) or invalid UTF-8; a byte order mark (U+FEFF)
+// only when bom is set.
+func printable(b []byte, extra byte, bom bool) bool {
 	for i := 0; i < len(b); {
 		if i+8 <= len(b) && asciiText(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8 // most comments: eight printable ASCII characters at a time
+			i += 8 // most text: eight printable ASCII characters at a time
 			continue
 		}
 		c := b[i]
-		if c >= 0x20 && c < 0x7F || c == '\t' {
+		if c >= 0x20 && c < 0x7F || c == extra {
 			i++
 			continue
 		}
@@ -146,7 +153,7 @@ func plainComment(b []byte) bool {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		switch {
-		case r == utf8.RuneError && size == 1, r == 0x85, r == 0x2028, r == 0x2029:
+		case r == utf8.RuneError && size == 1, r == 0x85, r == 0x2028, r == 0x2029, r == 0xFEFF && !bom:
 			return false
 		case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
 		default:

@@ -2,7 +2,6 @@ package yamlnode
 
 import (
 	"bytes"
-	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -61,32 +60,7 @@ func fastDecode(data []byte, out *yaml.Node) bool {
 // takes as printable or '\n', and none is a byte order mark or a line break
 // of YAML 1.1 (NEL, U+2028, U+2029): no tab, no CR, no control character,
 // valid UTF-8.
-func fastText(data []byte) bool {
-	for i := 0; i < len(data); {
-		if i+8 <= len(data) && asciiText(binary.LittleEndian.Uint64(data[i:])) {
-			i += 8
-			continue
-		}
-		c := data[i]
-		if c >= 0x20 && c < 0x7F || c == '\n' {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			return false
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size == 1, r == 0xFEFF, r == 0x2028, r == 0x2029:
-			return false
-		case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
-		default:
-			return false
-		}
-		i += size
-	}
-	return true
-}
+func fastText(data []byte) bool { return printable(data, '\n', false) }
 
 // contentSize counts the lines of data that are neither blank nor a
 // comment and hold a ':' (every line with a key does), the bytes and line
