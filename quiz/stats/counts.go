@@ -28,16 +28,14 @@ const maxListed = 64
 // often right or wrong, fit in it.
 const firstListed = 8
 
-// countsOf is counts of m (sums read back), which it may keep.
+// countsOf is counts of m (sums read back), kept as the map it is: the
+// sums reader has made it already, and listing its keys one insert at a time
+// only cost summary (42 KB and 149 allocations a run, review13-s28 M1).
 func countsOf(m map[int64]int) counts {
-	if len(m) > maxListed {
-		return counts{m: m}
+	if m == nil {
+		return counts{}
 	}
-	var c counts
-	for k, n := range m {
-		c.add(k, n)
-	}
-	return c
+	return counts{m: m}
 }
 
 // search is where k is in the list, or would be.
@@ -96,19 +94,6 @@ func (c *counts) at(k int64) int {
 	return 0
 }
 
-// each calls f with every key and its count, in no set order.
-func (c *counts) each(f func(k int64, n int)) {
-	if c.m != nil {
-		for k, n := range c.m {
-			f(k, n)
-		}
-		return
-	}
-	for _, e := range c.list {
-		f(e.k, e.n)
-	}
-}
-
 // inOrder returns the keys, smallest first, in buf's room.
 func (c *counts) inOrder(buf []int64) []int64 {
 	if c.m != nil {
@@ -122,7 +107,17 @@ func (c *counts) inOrder(buf []int64) []int64 {
 }
 
 // merge adds o's counts to c.
-func (c *counts) merge(o *counts) { o.each(c.add) }
+func (c *counts) merge(o *counts) {
+	if o.m != nil {
+		for k, n := range o.m {
+			c.add(k, n)
+		}
+		return
+	}
+	for _, e := range o.list {
+		c.add(e.k, e.n)
+	}
+}
 
 // clone copies c.
 func (c *counts) clone() counts {
@@ -134,11 +129,4 @@ func (c *counts) clone() counts {
 		return counts{m: m}
 	}
 	return counts{list: slices.Clone(c.list)}
-}
-
-// asMap is c as a map, for encoding/json.
-func (c *counts) asMap() map[int64]int {
-	m := make(map[int64]int, c.len())
-	c.each(func(k int64, n int) { m[k] = n })
-	return m
 }

@@ -91,3 +91,23 @@ func TestCountsAsMap(t *testing.T) {
 		t.Fatal("counts of no map hold a key")
 	}
 }
+
+// asMap is c as a map, for encoding/json and the tests' comparisons.
+func (c *counts) asMap() map[int64]int {
+	m := make(map[int64]int, c.len())
+	c.each(func(k int64, n int) { m[k] = n })
+	return m
+}
+
+// each calls f with every key and its count, in no set order.
+func (c *counts) each(f func(k int64, n int)) {
+	if c.m != nil {
+		for k, n := range c.m {
+			f(k, n)
+		}
+		return
+	}
+	for _, e := range c.list {
+		f(e.k, e.n)
+	}
+}
