@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-rod/rod"
-	"github.com/go-rod/rod/lib/launcher"
 	"github.com/go-rod/rod/lib/proto"
 )
 
@@ -70,15 +68,7 @@ func TestClassPageLongTagStaysInItsHeader(t *testing.T) {
 	t.Parallel()
 	bin := findChromium(t)
 	page := tagsClassPage(t, t.TempDir())
-	u, err := launcher.New().Bin(bin).NoSandbox(true).Headless(true).Leakless(false).Launch()
-	if err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	browser := rod.New().ControlURL(u)
-	if err := browser.Connect(); err != nil {
-		t.Fatal(err)
-	}
-	defer browser.Close()
+	browser := launchBrowser(t, bin)
 	p, err := browser.Page(proto.TargetCreateTarget{})
 	if err != nil {
 		t.Fatal(err)

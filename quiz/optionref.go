@@ -175,6 +175,8 @@ const noFold = "\x00"
 func keptAlnum(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
+		// The next-byte test is defensive: NFKD keeps ASCII and the marks
+		// are removed before NFC, so no test finds a letter that loses it.
 		if c := s[i]; ('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && (i+1 == len(s) || s[i+1] < 0x80) {
 			n++
 		}
@@ -538,7 +540,7 @@ func labelIn(ref string, n int) (label int, number, dot bool) {
 func exactOption(ref string, options []string) bool {
 	ref = trimRef(ref)
 	if ref == "" || strings.HasSuffix(ref, ")") {
-		return false
+		return false // the bracket is defensive: no input found reads otherwise without it (review13-s28 L3)
 	}
 	if label, _, _ := labelIn(ref, len(options)); label >= 0 {
 		return false

@@ -236,6 +236,8 @@ func (r *fastReader) read() (*yaml.Node, bool) {
 				value = r.node(yaml.ScalarNode, "!!null", num, key.Column+len(key.Value)+1)
 			}
 		} else if value.Style != yaml.LiteralStyle && r.peekContent() > indent {
+			// Defensive: the next line, deeper than indent, is given up on
+			// where it is read too; this names why at the value.
 			return nil, false // a value that goes on, or a mapping after one
 		}
 		r.pending = append(r.pending, key, value)
@@ -305,6 +307,9 @@ func plainTag(s string) string {
 func resolveHint(c byte) bool {
 	switch c {
 	case '+', '-', '.', '~', '<', 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O':
+		// yaml.v3's table, as it is: its words in o (on, off) now resolve
+		// as text, so 'o' and 'O' change nothing, but the table is copied
+		// whole rather than reasoned about.
 		return true
 	}
 	return '0' <= c && c <= '9'
