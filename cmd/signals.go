@@ -77,9 +77,22 @@ func endsWith(p session.Prompter, ctx context.Context) {
 // microseconds, so grade sets it up only once a batch proves long
 // (grade.Batch.Long); a signal before then finds at most the first
 // sheets' results in a temporary file.
+//
+// A signal ignored when the program started (nohup's SIGHUP, a background
+// job's SIGINT) stays ignored: Notify would catch it again, and a long grade
+// run under nohup would die when its terminal closed (attack23 M1).
 func removeTempsOnSignal() {
+	var sigs []os.Signal
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			sigs = append(sigs, sig)
+		}
+	}
+	if len(sigs) == 0 {
+		return
+	}
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(ch, sigs...)
 	go func() {
 		sig := <-ch
 		fileio.RemoveTempsForExit()

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,7 +38,7 @@ func forgottenNote(path string) string {
 // removes the notes older than noteDays. A folder that is not there gets
 // none: no quiz has made a history in it.
 func leaveNote(path string, now time.Time) error {
-	f, err := openFile(forgottenNote(path), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := openNote(forgottenNote(path), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -61,7 +62,7 @@ func leaveNote(path string, now time.Time) error {
 
 // readNote reads the time a note says.
 func readNote(p string) (time.Time, bool) {
-	f, err := openFile(p, os.O_RDONLY, 0)
+	f, err := openNote(p, os.O_RDONLY, 0)
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -70,6 +71,37 @@ func readNote(p string) (time.Time, bool) {
 	n, _ := f.Read(buf[:])
 	ns, err := strconv.ParseInt(string(buf[:n]), 10, 64)
 	return time.Unix(0, ns), err == nil
+}
+
+// openNote opens a note as openFile opens a history, and refuses one that
+// is not a regular file: a pipe put there is opened without waiting and
+// then refused, as a folder is (attack23 M2, L3).
+func openNote(p string, flag int, perm fs.FileMode) (*os.File, error) {
+	f, err := openFile(p, flag|nonBlock, perm)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, errors.Join(err, noteNotRegular(p))
+	}
+	return f, nil
+}
+
+// noteNotRegular is the error for a forget's note that is not a regular
+// file (CheckForget refuses to forget then, before anything is deleted).
+func noteNotRegular(p string) error {
+	return fmt.Errorf("%s is not a file conflictq wrote (a link, folder, device or pipe): move it away, then forget again", p)
+}
+
+// checkNote refuses a forget whose note (forgottenNote) is there and not a
+// regular file; a missing one is fine.
+func checkNote(path string) error {
+	p := forgottenNote(path)
+	if st, err := os.Lstat(p); err == nil && !st.Mode().IsRegular() {
+		return noteNotRegular(p)
+	}
+	return nil
 }
 
 // ForgottenSince reports whether the history at path was forgotten (Forget)

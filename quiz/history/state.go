@@ -580,7 +580,7 @@ func Forget(path string) error {
 // file it names, while saying the history is deleted (recheck26 L1), and
 // deleting that file is not conflictq's to do. Call it before asking.
 func CheckForget(path string) error {
-	return errors.Join(checkFile(path), checkFile(StatePath(path)))
+	return errors.Join(checkFile(path), checkFile(StatePath(path)), checkNote(path))
 }
 
 // forgottenMark is all Forget leaves in a history before it deletes it, for
