@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -15,20 +16,27 @@ import (
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/launcher"
+	"github.com/go-rod/rod/lib/launcher/flags"
 	"github.com/go-rod/rod/lib/proto"
 )
 
-// findChromium returns Debian's chromium, or skips the test when it is missing
-// outside CI; under CI (CI set) a missing browser fails the test, since .ci/run
 // launchBrowser starts a headless Chromium and connects to it. When the test
 // ends the browser is closed and its profile folder removed: rod makes one in
 // the system's temporary folder for every launch and leaves it there unless
 // asked (some 3 MB a run, 1.6 GB after a few hundred runs of make test).
+// Every step has a deadline: a Chromium that stops answering fails the test
+// and is killed, rather than holding go test to its ten-minute timeout.
 func launchBrowser(t *testing.T, bin string) *rod.Browser {
 	t.Helper()
-	l := launcher.New().Bin(bin).NoSandbox(true).Headless(true).Leakless(false)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	launchCtx, launched := context.WithTimeout(ctx, time.Minute)
+	defer launched()
+	l := launcher.New().Context(launchCtx).Bin(bin).NoSandbox(true).Headless(true).Leakless(false)
 	u, err := l.Launch()
 	if err != nil {
+		l.Kill() // a Chromium started that never gave its address
+		os.RemoveAll(l.Get(flags.UserDataDir))
 		t.Fatalf("starting chromium: %v", err)
 	}
 	t.Cleanup(func() { // after the Close below: cleanups run last first
@@ -41,14 +49,16 @@ func launchBrowser(t *testing.T, bin string) *rod.Browser {
 			<-done
 		}
 	})
-	browser := rod.New().ControlURL(u)
+	browser := rod.New().ControlURL(u).Context(ctx)
 	if err := browser.Connect(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { browser.Close() })
+	t.Cleanup(func() { browser.Timeout(10 * time.Second).Close() })
 	return browser
 }
 
+// findChromium returns Debian's chromium, or skips the test when it is missing
+// outside CI; under CI (CI set) a missing browser fails the test, since .ci/run
 // installs it.
 func findChromium(t *testing.T) string {
 	t.Helper()

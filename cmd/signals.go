@@ -15,9 +15,14 @@ import (
 // a menu the terminal is raw and Ctrl-C arrives as a key instead, which survey
 // reports as an interrupt. SIGQUIT (Ctrl-\) would otherwise dump the stack and
 // lose the answers, with the terminal left raw.
+//
+// A signal ignored when the program started (nohup's SIGHUP) stays ignored
+// (notIgnored).
 func catchSignals(cancel context.CancelCauseFunc) func() {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	if sigs := notIgnored(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT); len(sigs) > 0 {
+		signal.Notify(ch, sigs...)
+	}
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -82,12 +87,7 @@ func endsWith(p session.Prompter, ctx context.Context) {
 // job's SIGINT) stays ignored: Notify would catch it again, and a long grade
 // run under nohup would die when its terminal closed (attack23 M1).
 func removeTempsOnSignal() {
-	var sigs []os.Signal
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
-		if !signal.Ignored(sig) {
-			sigs = append(sigs, sig)
-		}
-	}
+	sigs := notIgnored(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	if len(sigs) == 0 {
 		return
 	}
@@ -98,4 +98,17 @@ func removeTempsOnSignal() {
 		fileio.RemoveTempsForExit()
 		dieOf(sig)
 	}()
+}
+
+// notIgnored is those of sigs not ignored when the program started:
+// signal.Notify would catch an ignored one again, so that a run under nohup
+// would end when its terminal closed (attack23 M1, recheck28b L-D).
+func notIgnored(sigs ...os.Signal) []os.Signal {
+	out := sigs[:0:0]
+	for _, sig := range sigs {
+		if !signal.Ignored(sig) {
+			out = append(out, sig)
+		}
+	}
+	return out
 }

@@ -558,12 +558,13 @@ func Forget(path string) error {
 	if err := CheckForget(path); err != nil {
 		return err
 	}
-	var errs []error
 	// First, so that a quiz that holds no history and makes one meanwhile
-	// finds it (ForgottenSince).
+	// finds it (ForgottenSince); a note that cannot be written stops the
+	// forget before anything is deleted (recheck28b L-A).
 	if err := leaveNote(path, time.Now()); err != nil {
-		errs = append(errs, err)
+		return err
 	}
+	var errs []error
 	if err := markForgotten(path); err != nil {
 		errs = append(errs, err)
 	}

@@ -1,0 +1,71 @@
+package history
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// A forget whose note cannot be written (a note file its user may not
+// write) stops before anything is deleted (recheck28b L-A): it deleted the
+// history and then failed. Run as root, which makes the note root's own and
+// unwritable, with the forget by nobody, in a copy of the test binary.
+func TestForgetStopsWhenTheNoteCannotBeWritten(t *testing.T) {
+	if path := os.Getenv("HISTORY_NOTE_PATH"); path != "" { // the child, as nobody
+		fmt.Printf("err: %v\n", Forget(path))
+		return
+	}
+	if os.Getuid() != 0 {
+		t.Skip("needs root, to make a note another user may not write, and forget as nobody")
+	}
+	nobody, err := user.Lookup("nobody")
+	if err != nil {
+		t.Skip("no user nobody:", err)
+	}
+	uid, _ := strconv.Atoi(nobody.Uid)
+	gid, _ := strconv.Atoi(nobody.Gid)
+	dir, err := os.MkdirTemp("", "note")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "Ana-0123456789.jsonl")
+	if err := os.WriteFile(path, []byte("{}\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(path, 0o666)
+	if err := os.WriteFile(forgottenNote(path), []byte("1"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	self, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "history.test")
+	if err := os.WriteFile(bin, self, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-test.run=^TestForgetStopsWhenTheNoteCannotBeWritten$")
+	cmd.Env = append(os.Environ(), "HISTORY_NOTE_PATH="+path)
+	cmd.Dir = dir
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "err: open "+forgottenNote(path)+": permission denied") {
+		t.Errorf("Forget as nobody: %s, want the note refused", out)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the history is gone after a forget that failed: %v", err)
+	}
+}
