@@ -5,13 +5,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
-	"os/user"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz/internal/asnobody"
 )
 
 // A file replaced (--force) in a sticky folder (as /tmp is) that is another
@@ -24,15 +22,6 @@ func TestStickyRefusalSaysWhy(t *testing.T) {
 		fmt.Printf("err: %v\n", err)
 		return
 	}
-	if os.Getuid() != 0 {
-		t.Skip("needs root, to make another user's file and write as nobody")
-	}
-	nobody, err := user.Lookup("nobody")
-	if err != nil {
-		t.Skip("no user nobody:", err)
-	}
-	uid, _ := strconv.Atoi(nobody.Uid)
-	gid, _ := strconv.Atoi(nobody.Gid)
 	dir, err := os.MkdirTemp("", "sticky")
 	if err != nil {
 		t.Fatal(err)
@@ -46,22 +35,7 @@ func TestStickyRefusalSaysWhy(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Chmod(path, 0o666)
-	self, err := os.ReadFile(os.Args[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "fileio.test")
-	if err := os.WriteFile(bin, self, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "-test.run=^TestStickyRefusalSaysWhy$")
-	cmd.Env = append(os.Environ(), "FILEIO_STICKY_PATH="+path)
-	cmd.Dir = dir
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := asnobody.Run(t, dir, "TestStickyRefusalSaysWhy", "FILEIO_STICKY_PATH="+path)
 	want := "err: write " + path + ": operation not permitted: the folder " + dir + " is sticky (as /tmp is) and the file is another user's (uid 0)"
 	if !strings.Contains(string(out), want) {
 		t.Errorf("got\n%s\nwant %q", out, want)

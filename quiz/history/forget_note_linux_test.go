@@ -3,13 +3,11 @@ package history
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"os/user"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
+
+	"github.com/conflictq/conflictq/quiz/internal/asnobody"
 )
 
 // A forget whose note cannot be written (a note file its user may not
@@ -21,15 +19,6 @@ func TestForgetStopsWhenTheNoteCannotBeWritten(t *testing.T) {
 		fmt.Printf("err: %v\n", Forget(path))
 		return
 	}
-	if os.Getuid() != 0 {
-		t.Skip("needs root, to make a note another user may not write, and forget as nobody")
-	}
-	nobody, err := user.Lookup("nobody")
-	if err != nil {
-		t.Skip("no user nobody:", err)
-	}
-	uid, _ := strconv.Atoi(nobody.Uid)
-	gid, _ := strconv.Atoi(nobody.Gid)
 	dir, err := os.MkdirTemp("", "note")
 	if err != nil {
 		t.Fatal(err)
@@ -46,22 +35,7 @@ func TestForgetStopsWhenTheNoteCannotBeWritten(t *testing.T) {
 	if err := os.WriteFile(forgottenNote(path), []byte("1"), 0o000); err != nil {
 		t.Fatal(err)
 	}
-	self, err := os.ReadFile(os.Args[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "history.test")
-	if err := os.WriteFile(bin, self, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "-test.run=^TestForgetStopsWhenTheNoteCannotBeWritten$")
-	cmd.Env = append(os.Environ(), "HISTORY_NOTE_PATH="+path)
-	cmd.Dir = dir
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := asnobody.Run(t, dir, "TestForgetStopsWhenTheNoteCannotBeWritten", "HISTORY_NOTE_PATH="+path)
 	if !strings.Contains(string(out), "err: open "+forgottenNote(path)+": permission denied") {
 		t.Errorf("Forget as nobody: %s, want the note refused", out)
 	}
