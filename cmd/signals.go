@@ -16,8 +16,8 @@ import (
 // reports as an interrupt. SIGQUIT (Ctrl-\) would otherwise dump the stack and
 // lose the answers, with the terminal left raw.
 //
-// A signal ignored when the program started (nohup's SIGHUP) stays ignored
-// (notIgnored).
+// SIGHUP or SIGINT ignored when the program started (nohup, a script's
+// background job) stays ignored (notIgnored).
 func catchSignals(cancel context.CancelCauseFunc) func() {
 	ch := make(chan os.Signal, 1)
 	if sigs := notIgnored(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT); len(sigs) > 0 {
@@ -83,9 +83,9 @@ func endsWith(p session.Prompter, ctx context.Context) {
 // (grade.Batch.Long); a signal before then finds at most the first
 // sheets' results in a temporary file.
 //
-// A signal ignored when the program started (nohup's SIGHUP, a background
-// job's SIGINT) stays ignored: Notify would catch it again, and a long grade
-// run under nohup would die when its terminal closed (attack23 M1).
+// SIGHUP or SIGINT ignored when the program started (nohup, a background
+// job) stays ignored: Notify would catch it again, and a long grade run
+// under nohup would die when its terminal closed (attack23 M1).
 func removeTempsOnSignal() {
 	sigs := notIgnored(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	if len(sigs) == 0 {
@@ -102,7 +102,10 @@ func removeTempsOnSignal() {
 
 // notIgnored is those of sigs not ignored when the program started:
 // signal.Notify would catch an ignored one again, so that a run under nohup
-// would end when its terminal closed (attack23 M1, recheck28b L-D).
+// would end when its terminal closed (attack23 M1, recheck28b L-D). Go
+// knows an ignore inherited from the parent only for SIGHUP and SIGINT
+// (signal.Ignored; recheck28c L2): an ignored SIGTERM or SIGQUIT still
+// ends a run, saving what was given.
 func notIgnored(sigs ...os.Signal) []os.Signal {
 	out := sigs[:0:0]
 	for _, sig := range sigs {

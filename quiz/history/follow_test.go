@@ -128,3 +128,20 @@ func TestForgetLeavesANote(t *testing.T) {
 		t.Errorf("an old note: %v, want removed; the recent one kept: %v", err, ForgottenSince(path, before))
 	}
 }
+
+// A note is written over the one before and cut to its length, not emptied
+// first (recheck28c L1: a write that failed left an empty note): a longer
+// note before leaves no digits behind.
+func TestLeaveNoteOverALongerOne(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "Ana-0123456789.jsonl")
+	if err := os.WriteFile(forgottenNote(path), []byte("99999999999999999999999"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Unix(0, 1_700_000_000_000_000_000)
+	if err := leaveNote(path, now); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(forgottenNote(path)); string(data) != "1700000000000000000" {
+		t.Errorf("note %q, want %q", data, "1700000000000000000")
+	}
+}

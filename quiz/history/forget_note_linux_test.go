@@ -36,7 +36,7 @@ func TestForgetStopsWhenTheNoteCannotBeWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := asnobody.Run(t, dir, "TestForgetStopsWhenTheNoteCannotBeWritten", "HISTORY_NOTE_PATH="+path)
-	if !strings.Contains(string(out), "err: open "+forgottenNote(path)+": permission denied") {
+	if !strings.Contains(string(out), "err: nothing was deleted: the forget's note could not be written: open "+forgottenNote(path)+": permission denied") {
 		t.Errorf("Forget as nobody: %s, want the note refused", out)
 	}
 	if _, err := os.Stat(path); err != nil {

@@ -38,12 +38,19 @@ func forgottenNote(path string) string {
 // removes the notes older than noteDays. A folder that is not there gets
 // none: no quiz has made a history in it.
 func leaveNote(path string, now time.Time) error {
-	f, err := openNote(forgottenNote(path), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := openNote(forgottenNote(path), os.O_WRONLY|os.O_CREATE, 0o600)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err == nil {
-		_, err = f.Write(strconv.AppendInt(nil, now.UnixNano(), 10))
+		// Written over the note before, then cut to its length, not
+		// emptied first: a write that fails (a full disk) leaves the
+		// note before as it was, not an empty one (recheck28c L1).
+		b := strconv.AppendInt(nil, now.UnixNano(), 10)
+		_, err = f.WriteAt(b, 0)
+		if err == nil {
+			err = f.Truncate(int64(len(b)))
+		}
 		err = errors.Join(err, f.Close())
 	}
 	dir := filepath.Dir(path)

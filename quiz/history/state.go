@@ -562,7 +562,7 @@ func Forget(path string) error {
 	// finds it (ForgottenSince); a note that cannot be written stops the
 	// forget before anything is deleted (recheck28b L-A).
 	if err := leaveNote(path, time.Now()); err != nil {
-		return err
+		return fmt.Errorf("nothing was deleted: the forget's note could not be written: %w", err)
 	}
 	var errs []error
 	if err := markForgotten(path); err != nil {
