@@ -313,7 +313,7 @@ func (c *Class) AddUnreadable(where string, err error) {
 		}
 	}
 	if len(c.files) < c.maxRows() {
-		c.files = append(c.files, unreadableFile{Where: text.Printable(where), Why: text.Printable(msg)})
+		c.files = append(c.files, unreadableFile{Where: text.PrintableTail(where), Why: text.Printable(msg)})
 	} else {
 		c.filesMore++
 	}

@@ -20,6 +20,17 @@ func Printable(s string) string {
 	return s
 }
 
+// PrintableTail is Printable for a file's path, whose name is at its end: a
+// long one is cut at its start ("…/9b/unreadable-sheet.yaml"), not its end.
+func PrintableTail(s string) string {
+	s = EscapeControl(s)
+	if n := utf8.RuneCountInString(s); n > MaxPrintable {
+		r := []rune(s)
+		s = "…" + string(r[n-MaxPrintable:])
+	}
+	return s
+}
+
 // EscapeControl shows control characters and escape sequences as \x1b-style
 // escapes, so that they are read rather than obeyed by a terminal; invalid
 // UTF-8 becomes U+FFFD.

@@ -134,3 +134,18 @@ func TestHasControlAsDecoded(t *testing.T) {
 		}
 	})
 }
+
+// A long path keeps its file's name: it is cut at its start.
+func TestPrintableTail(t *testing.T) {
+	long := "/" + strings.Repeat("folder/", 20) + "unreadable-sheet.yaml"
+	got := PrintableTail(long)
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "/unreadable-sheet.yaml") || utf8.RuneCountInString(got) != MaxPrintable+1 {
+		t.Errorf("PrintableTail(%q) = %q", long, got)
+	}
+	if got := PrintableTail("a\x1bb.yaml"); got != `a\x1bb.yaml` {
+		t.Errorf("PrintableTail escapes %q", got)
+	}
+	if got := PrintableTail("short.yaml"); got != "short.yaml" {
+		t.Errorf("PrintableTail(short) = %q", got)
+	}
+}
