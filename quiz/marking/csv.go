@@ -52,11 +52,9 @@ const (
 // cells instead of commas, the separator found in the header row (or named
 // by Excel's "sep=;" first line).
 func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
-	cr, skipped, seen, utf16 := csvReader(r)
-	if utf16 {
-		// Excel's "Unicode Text" and some "CSV" exports: every other byte
-		// a NUL, read as one column with no name (recheck27).
-		return nil, []quiz.Problem{{File: name, Line: 1, Msg: `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`}}
+	cr, skipped, seen, refused := csvReader(r)
+	if refused != "" {
+		return nil, []quiz.Problem{{File: name, Line: 1, Msg: refused}}
 	}
 	header, err := cr.Read()
 	if err != nil {
@@ -279,15 +277,23 @@ func longRow(cells, headers int, comma rune) string {
 
 // csvReader reads a CSV by the separator a spreadsheet wrote: the one its
 // "sep=" line names (skipped: 1), else the one its first lines use; a
-// byte-order mark is dropped. A file that starts with UTF-16's mark is not
-// read (utf16).
-func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, utf16 bool) {
+// byte-order mark is dropped. A file it cannot read as a CSV in UTF-8 with
+// line ends of LF or CRLF is not read: refused says why, and how to save it.
+func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, refused string) {
 	seen = &bytes.Buffer{} // what was read, for rowEnd
 	br := bufio.NewReaderSize(io.TeeReader(r, seen), sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	} else if bytes.HasPrefix(bom, []byte{0xff, 0xfe}) || bytes.HasPrefix(bom, []byte{0xfe, 0xff}) {
-		return nil, 0, seen, true // UTF-16's byte order mark, either order
+		// Excel's "Unicode Text" and some "CSV" exports: every other byte
+		// a NUL, read as one column with no name (recheck27).
+		return nil, 0, seen, `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`
+	}
+	if head, _ := br.Peek(br.Size()); bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		// Mac Excel's "CSV (Macintosh)": lines ended by CR alone, which
+		// the CSV reader takes for one line, so that no mark was found
+		// and none was said to be missing (attack23 L2).
+		return nil, 0, seen, `the file's lines end in a carriage return alone (a spreadsheet's "CSV (Macintosh)"), which is read as one line; save it as "CSV UTF-8" and run again`
 	}
 	comma := ','
 	if first, _ := br.Peek(8); len(first) >= 5 && strings.EqualFold(string(first[:4]), "sep=") {
@@ -303,7 +309,7 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, ut
 	cr = csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
-	return cr, skipped, seen, false
+	return cr, skipped, seen, ""
 }
 
 // maxSniff is the most of a CSV read to find its separator.

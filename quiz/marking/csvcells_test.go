@@ -270,6 +270,26 @@ func TestReadCSVInUTF16(t *testing.T) {
 	}
 }
 
+// A CSV whose lines end in CR alone (Mac Excel's "CSV (Macintosh)") was read
+// as one line: no mark saved, and none said to be missing, exit 0 (attack23
+// L2). It is named, with what to do; CRLF and a CR inside a quoted cell of
+// an LF file still read.
+func TestReadCSVLinesEndedByCR(t *testing.T) {
+	rows := "student,file,d/q:answer,d/q\nana,a.yaml,the answer,1\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(strings.ReplaceAll(rows, "\n", "\r")))
+	if len(got) != 0 || len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), `m.csv:1: the file's lines end in a carriage return alone`) || !strings.Contains(probs[0].Error(), `save it as "CSV UTF-8"`) {
+		t.Errorf("CR alone: read %+v, problems %v", got, probs)
+	}
+	for name, text := range map[string]string{
+		"CRLF":           strings.ReplaceAll(rows, "\n", "\r\n"),
+		"a CR in a cell": "student,file,d/q:answer,d/q\nana,a.yaml,\"the\ranswer\",1\n",
+	} {
+		if got, probs := ReadCSV("m.csv", strings.NewReader(text)); len(got) != 1 || len(probs) != 0 {
+			t.Errorf("%s: read %+v, problems %v", name, got, probs)
+		}
+	}
+}
+
 // With two banks' columns of the id beside the older one, the problem
 // names both, not only the first (recheck27 L2).
 func TestReadCSVOldColumnBesideTwoBanks(t *testing.T) {
