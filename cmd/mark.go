@@ -586,12 +586,15 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 		fmt.Fprintf(ios.ErrOut, "%s read from %s and %s (%d already there kept).\n", text.Count(saved, "mark"), text.EscapeControl(opts.From), savedIn(rows), kept)
 	}
 	if bad > 0 {
-		if saved == 0 && kept == 0 {
+		switch {
+		case saved == 0 && kept == 0:
 			// Not "the others are saved": there are none, and the lines
 			// above say why (a file refused whole is no count of marks).
-			return silent(ExitInvalid)
+		case saved == 0:
+			fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others were there already and are kept.\n", text.Count(bad, "mark"))
+		default:
+			fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others are saved.\n", text.Count(bad, "mark"))
 		}
-		fmt.Fprintf(ios.ErrOut, "%s could not be used (see above); the others are saved.\n", text.Count(bad, "mark"))
 		return silent(ExitInvalid)
 	}
 	return nil

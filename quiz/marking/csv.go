@@ -289,7 +289,7 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, re
 		// a NUL, read as one column with no name (recheck27).
 		return nil, 0, seen, `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`
 	}
-	if head, _ := br.Peek(br.Size()); bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+	if head, _ := br.Peek(br.Size()); bareCR(head) {
 		// Mac Excel's "CSV (Macintosh)": lines ended by CR alone, which
 		// the CSV reader takes for one line, so that no mark was found
 		// and none was said to be missing (attack23 L2).
@@ -310,6 +310,24 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, re
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
 	return cr, skipped, seen, ""
+}
+
+// bareCR reports whether head, a CSV's start, ends a line outside quotes
+// with a carriage return alone: rows ended so, with line breaks inside
+// cells written as LF or not (recheck28d M1), or a header ended by CRLF and
+// rows by CR. A CR last in head, whose next byte is not known, is passed
+// over; a quote toggles being inside a quoted cell ("" twice).
+func bareCR(head []byte) bool {
+	quoted := false
+	for i, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '\r' && !quoted && i+1 < len(head) && head[i+1] != '\n':
+			return true
+		}
+	}
+	return false
 }
 
 // maxSniff is the most of a CSV read to find its separator.

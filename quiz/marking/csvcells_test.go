@@ -276,13 +276,21 @@ func TestReadCSVInUTF16(t *testing.T) {
 // an LF file still read.
 func TestReadCSVLinesEndedByCR(t *testing.T) {
 	rows := "student,file,d/q:answer,d/q\nana,a.yaml,the answer,1\n"
-	got, probs := ReadCSV("m.csv", strings.NewReader(strings.ReplaceAll(rows, "\n", "\r")))
-	if len(got) != 0 || len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), `m.csv:1: the file's lines end in a carriage return alone`) || !strings.Contains(probs[0].Error(), `save it as "CSV UTF-8"`) {
-		t.Errorf("CR alone: read %+v, problems %v", got, probs)
+	for name, text := range map[string]string{
+		"CR alone": strings.ReplaceAll(rows, "\n", "\r"),
+		// Rows ended by CR, a line break inside a cell by LF (recheck28d M1).
+		"CR rows, LF in a cell": "student,file,d/q:answer,d/q\rana,a.yaml,\"two\nlines\",1\r",
+		"CRLF header, CR rows":  "student,file,d/q:answer,d/q\r\nana,a.yaml,the answer,1\rbo,b.yaml,x,1\r",
+	} {
+		got, probs := ReadCSV("m.csv", strings.NewReader(text))
+		if len(got) != 0 || len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), `m.csv:1: the file's lines end in a carriage return alone`) || !strings.Contains(probs[0].Error(), `save it as "CSV UTF-8"`) {
+			t.Errorf("%s: read %+v, problems %v", name, got, probs)
+		}
 	}
 	for name, text := range map[string]string{
 		"CRLF":           strings.ReplaceAll(rows, "\n", "\r\n"),
 		"a CR in a cell": "student,file,d/q:answer,d/q\nana,a.yaml,\"the\ranswer\",1\n",
+		"CRLF in a cell": "student,file,d/q:answer,d/q\r\nbo,b.yaml,\"two\r\nlines\",1\r\n",
 	} {
 		if got, probs := ReadCSV("m.csv", strings.NewReader(text)); len(got) != 1 || len(probs) != 0 {
 			t.Errorf("%s: read %+v, problems %v", name, got, probs)
