@@ -6,13 +6,28 @@ import (
 	"testing"
 )
 
-func embeddedBank(b *testing.B, name string) []byte {
-	b.Helper()
+func embeddedBank(tb testing.TB, name string) []byte {
+	tb.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return data
+}
+
+// embeddedQuestions are the questions of the written banks (not the
+// vocabulary bank, which the glossary makes), parsed.
+func embeddedQuestions(tb testing.TB) []*Question {
+	tb.Helper()
+	var out []*Question
+	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
+		bank, _, err := ParseBank(name+".yaml", embeddedBank(tb, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, bank.Questions...)
+	}
+	return out
 }
 
 // BenchmarkParseBank parses the largest embedded bank: the work done once per

@@ -3,8 +3,6 @@ package quiz
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -42,20 +40,10 @@ func TestOptionRefFoldsOnlyRivals(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
-		data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		bank, _, err := ParseBank(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range bank.Questions {
-			p := &Presented{Question: q}
-			check(p.Options())
-			check(p.Lefts())
-		}
+	for _, q := range embeddedQuestions(t) {
+		p := &Presented{Question: q}
+		check(p.Options())
+		check(p.Lefts())
 	}
 	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
 		"ab", "a b", "Baku", "Khojaly (Xocalı)", "c++", "C", "--", "", "\u00a0a", "ａ", "①", "Ⅰ", "ℌ", "ǅ", "ß", "ss"}
@@ -97,19 +85,9 @@ func TestChoiceFoldsReadAsBefore(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
-		data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		bank, _, err := ParseBank(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range bank.Questions {
-			if q.Type == Single {
-				check(q)
-			}
+	for _, q := range embeddedQuestions(t) {
+		if q.Type == Single {
+			check(q)
 		}
 	}
 	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
@@ -170,19 +148,9 @@ func TestLabelFoldsReadAsBefore(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"comprehension", "discussion", "perspectives", "timeline"} {
-		data, err := os.ReadFile(filepath.Join("..", "assets", "banks", name+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		bank, _, err := ParseBank(name+".yaml", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range bank.Questions {
-			if q.Type == Multi {
-				check(q)
-			}
+	for _, q := range embeddedQuestions(t) {
+		if q.Type == Multi {
+			check(q)
 		}
 	}
 	texts := []string{"a", "A", "b", "B", "c", "a.", "(a)", "a)", "A!", " a ", "Á", "á", "ı", "I", "1", "2", "10", "1.", "(2)", "1 0",
