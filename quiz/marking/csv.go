@@ -413,11 +413,16 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 
 // SameAnswer reports whether a CSV's answer cell (as ReadCSV reads it) shows
 // answer: the cell as grade's CSV writes the answer (text.CSVSafe, control
-// characters escaped), allowing what a spreadsheet does to it: CRLF line ends
-// and whitespace trimmed at the ends of the cell and of its lines.
+// characters escaped), allowing what a spreadsheet does to it: line breaks
+// written as CRLF or as CR alone, and whitespace trimmed at the ends of the
+// cell and of its lines. grade's CSV never holds a CR as it is (CSVSafe
+// shows it as \x0d), so a cell's CR is a spreadsheet's line break: read
+// as LF, it is not an answer "changed after this CSV was written"
+// (recheck28d L1).
 func SameAnswer(cell, answer string) bool {
 	norm := func(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
 		s = strings.ReplaceAll(s, `\r\n`, `\n`)
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {

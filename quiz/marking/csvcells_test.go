@@ -307,3 +307,30 @@ func TestReadCSVOldColumnBesideTwoBanks(t *testing.T) {
 		t.Errorf("problems %v, want one naming ob/essay or open/essay", probs)
 	}
 }
+
+// recheck28d L1: a spreadsheet may write a cell's line breaks as CR alone
+// (or CRLF) in a file whose rows end in LF or CRLF. grade's CSV never holds
+// a CR as it is (CSVSafe shows it as \r), so such a cell is the answer
+// with other line ends, not an answer "changed after this CSV was written".
+func TestSameAnswerAcrossLineEnds(t *testing.T) {
+	for _, c := range []struct {
+		cell, answer string
+		same         bool
+	}{
+		{"two,\nlines.", "two,\nlines.", true},
+		{"two,\rlines.", "two,\nlines.", true},
+		{"two,\r\nlines.", "two,\nlines.", true},
+		{"two,\rlines.", "two,\r\nlines.", true},
+		{"one\r\rtwo", "one\n\ntwo", true},
+		// an answer written with CRLF, shown by grade as \x0d then LF,
+		// its LF turned into a CR by the spreadsheet
+		{`two,\x0d` + "\rlines.", "two,\r\nlines.", true},
+		{"two,\rlines.", "two, lines.", false},
+		{"two,\rlines.", "two,\n\nlines.", false},
+		{"two lines.", "two,\nlines.", false},
+	} {
+		if got := SameAnswer(c.cell, c.answer); got != c.same {
+			t.Errorf("SameAnswer(%q, %q) = %v, want %v", c.cell, c.answer, got, c.same)
+		}
+	}
+}
