@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -31,6 +32,16 @@ type Entry struct {
 	// another now (attack5 N1).
 	Answer string
 	Line   int // the row's line in the CSV
+	// Lost, when set, says why this mark was not read, and the entry has
+	// no Points: its row was taken into a broken row above it (an open
+	// quote ran over it), or ends before the mark's cell (Cut). ImportCSV
+	// counts it among the marks that could not be used.
+	Lost string
+	// Cut is set for a row with fewer cells than the header, ending
+	// before the mark's cell. A spreadsheet may drop a row's empty cells
+	// at its end, so ImportCSV counts it only when the file holds an
+	// answer to the question (which grade's CSV would have shown).
+	Cut bool
 }
 
 // The columns beside an open question's mark column in conflictq grade's CSV
@@ -89,31 +100,17 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 	})
 	probs = append(probs, twoNames(&open, name, 1+skipped)...)
 	read := readColumns(col, open)
-	broken := 0 // the last line of a row that could not be read, as a lenient reader reads it
+	bad := &brokenRows{name: name, header: header, col: col, open: open, comma: cr.Comma}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			// The line the row starts on, as FieldPos gives it: a row that
-			// fails in its first cell (x"y: a bare quote) has no field
-			// to ask FieldPos about, which panicked (mark25).
-			start := fileLines(err, skipped)
-			if start <= broken {
-				// The reader goes on at the line after the error, which may
-				// be the rest of the broken row (a quoted cell it never
-				// reached, over two lines): one problem, not a second
-				// (attack19 L2, recheck26 L3, recheck26b).
-				p := &probs[len(probs)-1]
-				p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
-				continue
-			}
-			probs = append(probs, quiz.Problem{File: name, Line: start, Msg: err.Error()})
-			broken = rowEnd(seen.Bytes(), start, cr.Comma)
+			out, probs = bad.add(out, probs, err, skipped, seen.Bytes())
 			continue
 		}
-		broken = 0 // a row the reader could read: the broken one ended before it
+		bad.broken = 0 // a row the reader could read: the broken one ended before it
 		line, _ := cr.FieldPos(0)
 		line += skipped // the file's line, past a "sep=" line
 		if len(rec) > len(header) {
@@ -131,8 +128,214 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			continue
 		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
+		if len(rec) < len(header) {
+			out = cutRow(out, line, rec, len(header), col, open)
+		}
 	}
 	return out, probs
+}
+
+// brokenRows follows, through a CSV, the rows the reader could not read.
+type brokenRows struct {
+	name   string
+	header []string
+	col    map[string]int
+	open   []string
+	comma  rune
+	broken int // the last line of a row that could not be read, as a lenient reader reads it
+	lostTo int // the last line whose marks a broken row took in are counted
+}
+
+// add gives the problem of a row the reader could not read (err), or adds
+// its lines to the problem of the broken row they are the rest of, and
+// appends to out the marks of the rows that row took in (takenIn). data is
+// the file as read so far; skipped, the lines before the reader's first.
+func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped int, data []byte) ([]Entry, []quiz.Problem) {
+	// The line the row starts on, as FieldPos gives it: a row that
+	// fails in its first cell (x"y: a bare quote) has no field
+	// to ask FieldPos about, which panicked (mark25).
+	start := fileLines(err, skipped)
+	end := start
+	if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
+		end = pe.Line // the reader took in every line to here
+	}
+	if start <= b.broken {
+		// The reader goes on at the line after the error, which may
+		// be the rest of the broken row (a quoted cell it never
+		// reached, over two lines): one problem, not a second
+		// (attack19 L2, recheck26 L3, recheck26b).
+		p := &probs[len(probs)-1]
+		p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+		// Only lines past the broken row, as a person reads it,
+		// are rows of their own.
+		var last int
+		out, last = takenIn(out, data, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, p.Line)
+		b.lostTo = max(b.lostTo, end)
+		if last > 0 {
+			b.broken = max(b.broken, rowEnd(data, last, b.comma))
+		}
+		return out, probs
+	}
+	before := len(out)
+	out, last := takenIn(out, data, start+1, end, b.comma, b.col, b.open, start)
+	b.lostTo = end
+	msg := err.Error()
+	if len(out) > before {
+		msg = openQuote(data, start, out[before].Line, end, b.comma, b.header)
+	}
+	probs = append(probs, quiz.Problem{File: b.name, Line: start, Msg: msg})
+	b.broken = rowEnd(data, start, b.comma)
+	if last > 0 {
+		// The last row taken in may go on past the reader's error, a
+		// cell of it over more lines: the rest of it is no row of its own.
+		b.broken = max(b.broken, rowEnd(data, last, b.comma))
+	}
+	return out, probs
+}
+
+// cutRow appends to out an entry (Cut) for each open question whose mark
+// column a row of fewer cells than the header (rec) ends before: a mark
+// written there was lost, and no message said so (attack23 L2).
+func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int, open []string) []Entry {
+	for _, id := range open {
+		if col[id] < len(rec) {
+			continue
+		}
+		file, student := rowNames(rec, col)
+		out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true,
+			Lost: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)})
+	}
+	return out
+}
+
+// takenIn appends to out an entry (Lost) for each mark in the lines from
+// to the last of data (the file as read so far), which the CSV reader took
+// in as part of the broken row on line broken: an open quote ran over
+// them. Those lines are read as a person reads them, as rows of their own
+// (lenientRows); the rows that give a mark are the marks lost, which the
+// broken row's one problem did not count (attack23 L2). It returns the line
+// the last of those rows starts on (0 when there is none).
+func takenIn(out []Entry, data []byte, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int) {
+	if from > last {
+		return out, 0
+	}
+	rows := lenientRows(data, from, last, comma, 0)
+	for _, row := range rows {
+		for _, id := range open {
+			if cellAt(row.cells, col[id]) == "" {
+				continue
+			}
+			file, student := rowNames(row.cells, col)
+			out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line,
+				Lost: fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)})
+		}
+	}
+	if len(rows) == 0 {
+		return out, 0
+	}
+	return out, rows[len(rows)-1].line
+}
+
+// lenientRow is a row as a person reads it (lenientRows): the lines it
+// starts and ends on, its cells, and the cell whose quote is still open
+// where the row was cut (-1 if none) with the line that quote opens on.
+type lenientRow struct {
+	line, end    int
+	cells        []string
+	open, opened int
+}
+
+// lenientRows reads the lines from to last of data as rows, at most limit
+// of them (0: all), as a person reads them: a cell that starts with a quote
+// runs to the quote that closes it ("" inside is a quote), over as many
+// lines as it takes, and a closing quote followed by more text ("b"x.yaml)
+// closes it all the same; a quote inside a cell that does not start with
+// one is text (s2"x). A row still open at the end of line last ends there.
+func lenientRows(data []byte, from, last int, comma rune, limit int) []lenientRow {
+	off := lineStart(data, from)
+	if off < 0 {
+		return nil
+	}
+	var rows []lenientRow
+	var cells []string
+	var cur []byte
+	line, start, opened := from, from, 0
+	cellStart, quoted := true, false
+	endRow := func() bool {
+		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), open: -1}
+		if quoted {
+			row.open, row.opened = len(cells), opened
+		}
+		rows = append(rows, row)
+		cells, cur, cellStart, quoted = nil, nil, true, false
+		return len(rows) == limit || line >= last
+	}
+	for i := off; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
+			cur, size = append(cur, '"'), 2
+		case quoted && r == '"':
+			quoted = false
+		case r == '\n' && (!quoted || line >= last):
+			cur = bytes.TrimSuffix(cur, []byte{'\r'})
+			if endRow() {
+				return rows
+			}
+			line++
+			start = line
+			i += size
+			continue
+		case r == '\n':
+			cur = append(cur, '\n')
+			line++
+		case quoted:
+			cur = append(cur, data[i:i+size]...)
+		case r == comma:
+			cells = append(cells, string(cur))
+			cur, cellStart = nil, true
+			i += size
+			continue
+		case cellStart && r == '"':
+			quoted, opened = true, line
+		default:
+			cur = append(cur, data[i:i+size]...)
+		}
+		cellStart = false
+		i += size
+	}
+	if len(cells) > 0 || len(cur) > 0 || quoted {
+		endRow()
+	}
+	return rows
+}
+
+// lineStart is the offset in data of the file's line n, or -1.
+func lineStart(data []byte, n int) int {
+	off := 0
+	for l := 1; l < n; l++ {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// openQuote says why the CSV reader read lines start to end as one row,
+// taking in rows with marks from line taken on: a quoted cell left open at
+// the end of line taken-1, named by its column and line.
+func openQuote(data []byte, start, taken, end int, comma rune, header []string) string {
+	what := "a quoted cell"
+	if rows := lenientRows(data, start, taken-1, comma, 1); len(rows) == 1 && rows[0].open >= 0 {
+		if cell := rows[0].open; cell < len(header) {
+			what = fmt.Sprintf("the quote that opens the %s cell on line %d", strings.TrimSpace(text.CSVUnsafe(header[cell])), rows[0].opened)
+		} else {
+			what = fmt.Sprintf("the quote that opens cell %d on line %d", cell+1, rows[0].opened)
+		}
+	}
+	return fmt.Sprintf("lines %d to %d were read as one row: %s is not closed where the cell ends, so the rows after it were taken into the cell, and nothing of these lines was read; close the quote and run again", start, end, what)
 }
 
 // twoNames drops from open each column named by a question's id alone (an
@@ -212,48 +415,19 @@ func fileLines(err error, skipped int) int {
 
 // rowEnd is the last line of the row that starts on the file's line start
 // in data, the file as read so far (0 when data has no such line): where a
-// row the strict reader refused ends, read as a person reads it. A cell that
-// starts with a quote runs to the quote that closes it ("" inside is a
-// quote), over as many lines as it takes, and a closing quote followed by
-// more text ("b"x.yaml) closes it all the same; a quote inside a cell that
-// does not start with one is text (s2"x). So the row goes on past its line
-// only when a quoted cell is really left open at the line's end.
-// (csv.Reader's LazyQuotes kept "r/s3"x.yaml open at its quote, and took the
-// next row, broken too, for the rest of it: recheck26b L1.)
+// row the strict reader refused ends, read as a person reads it
+// (lenientRows). So the row goes on past its line only when a quoted cell
+// is really left open at the line's end. (csv.Reader's LazyQuotes kept
+// "r/s3"x.yaml open at its quote, and took the next row, broken too, for
+// the rest of it: recheck26b L1.)
 func rowEnd(data []byte, start int, comma rune) int {
-	off := 0
-	for l := 1; l < start; l++ {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			return 0
-		}
-		off += i + 1
+	if lineStart(data, start) < 0 {
+		return 0
 	}
-	line := start
-	cellStart, quoted := true, false
-	for i := off; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
-			size = 2 // an escaped quote
-		case quoted && r == '"':
-			quoted = false // closed, whatever follows it on the line
-		case quoted && r == '\n':
-			line++
-		case quoted:
-		case r == '\n':
-			return line
-		case r == comma:
-			cellStart = true
-			i += size
-			continue
-		case cellStart && r == '"':
-			quoted = true
-		}
-		cellStart = false
-		i += size
+	if rows := lenientRows(data, start, math.MaxInt, comma, 1); len(rows) > 0 {
+		return rows[0].end
 	}
-	return line
+	return start
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
@@ -372,17 +546,8 @@ func columns(header []string) (col map[string]int, dup map[string]bool) {
 // row whose empty last cell a spreadsheet dropped is then no longer than the
 // header, so longRow does not catch it (review-code25 #1).
 func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []string, col map[string]int, open []string, comma rune) ([]Entry, []quiz.Problem) {
-	cell := func(i int) string {
-		if i < len(rec) {
-			return strings.TrimSpace(text.CSVUnsafe(rec[i]))
-		}
-		return ""
-	}
-	file := cell(col["file"])
-	student := ""
-	if i, ok := col["student"]; ok {
-		student = cell(i)
-	}
+	cell := func(i int) string { return cellAt(rec, i) }
+	file, student := rowNames(rec, col)
 	for _, id := range open {
 		v := cell(col[id])
 		if v == "" {
@@ -494,6 +659,23 @@ func ownColumn(col map[string]int, id string, i int) bool {
 
 func digitsOnly(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// cellAt is a row's cell i as a mark, comment or name is read from it:
+// CSVUnsafe, trimmed; "" past the row's end.
+func cellAt(rec []string, i int) string {
+	if i < len(rec) {
+		return strings.TrimSpace(text.CSVUnsafe(rec[i]))
+	}
+	return ""
+}
+
+// rowNames are the report a row names (its file cell) and its student.
+func rowNames(rec []string, col map[string]int) (file, student string) {
+	if i, ok := col["student"]; ok {
+		student = cellAt(rec, i)
+	}
+	return cellAt(rec, col["file"]), student
 }
 
 // countLine counts the entries at the end of out read from line.
