@@ -388,3 +388,15 @@ func TestReadCSVQuoteLeftOpen(t *testing.T) {
 		})
 	}
 }
+
+// recheck28d L3: a CSV of its header alone reads alike whatever ends its
+// line: a CR last in the file ends nothing after it, so it is no sign of
+// a "CSV (Macintosh)" file (it was refused, exit 2, while LF gave exit 0).
+// A CR followed by a line is still refused (TestReadCSVLinesEndedByCR).
+func TestReadCSVHeaderAloneAnyLineEnd(t *testing.T) {
+	for _, end := range []string{"", "\n", "\r\n", "\r"} {
+		if got, probs := ReadCSV("m.csv", strings.NewReader("student,file,d/q:answer,d/q"+end)); len(got) != 0 || len(probs) != 0 {
+			t.Errorf("header ended by %q: read %+v, problems %v", end, got, probs)
+		}
+	}
+}
