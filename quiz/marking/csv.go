@@ -144,6 +144,7 @@ type brokenRows struct {
 	comma  rune
 	broken int // the last line of a row that could not be read, as a lenient reader reads it
 	lostTo int // the last line whose marks a broken row took in are counted
+	src    csvText
 }
 
 // add gives the problem of a row the reader could not read (err), or adds
@@ -154,6 +155,8 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 	// The line the row starts on, as FieldPos gives it: a row that
 	// fails in its first cell (x"y: a bare quote) has no field
 	// to ask FieldPos about, which panicked (mark25).
+	b.src.data = data
+	t := &b.src
 	start := fileLines(err, skipped)
 	end := start
 	if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
@@ -169,26 +172,26 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 		// Only lines past the broken row, as a person reads it,
 		// are rows of their own.
 		var last int
-		out, last = takenIn(out, data, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, p.Line)
+		out, last = takenIn(out, t, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, p.Line)
 		b.lostTo = max(b.lostTo, end)
 		if last > 0 {
-			b.broken = max(b.broken, rowEnd(data, last, b.comma))
+			b.broken = max(b.broken, rowEnd(t, last, b.comma))
 		}
 		return out, probs
 	}
 	before := len(out)
-	out, last := takenIn(out, data, start+1, end, b.comma, b.col, b.open, start)
+	out, last := takenIn(out, t, start+1, end, b.comma, b.col, b.open, start)
 	b.lostTo = end
 	msg := err.Error()
 	if len(out) > before {
-		msg = openQuote(data, start, out[before].Line, end, b.comma, b.header)
+		msg = openQuote(t, start, out[before].Line, end, b.comma, b.header)
 	}
 	probs = append(probs, quiz.Problem{File: b.name, Line: start, Msg: msg})
-	b.broken = rowEnd(data, start, b.comma)
+	b.broken = rowEnd(t, start, b.comma)
 	if last > 0 {
 		// The last row taken in may go on past the reader's error, a
 		// cell of it over more lines: the rest of it is no row of its own.
-		b.broken = max(b.broken, rowEnd(data, last, b.comma))
+		b.broken = max(b.broken, rowEnd(t, last, b.comma))
 	}
 	return out, probs
 }
@@ -209,54 +212,54 @@ func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int
 }
 
 // takenIn appends to out an entry (Lost) for each mark in the lines from
-// to the last of data (the file as read so far), which the CSV reader took
-// in as part of the broken row on line broken: an open quote ran over
-// them. Those lines are read as a person reads them, as rows of their own
-// (lenientRows); the rows that give a mark are the marks lost, which the
-// broken row's one problem did not count (attack23 L2). It returns the line
-// the last of those rows starts on (0 when there is none).
-func takenIn(out []Entry, data []byte, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int) {
+// to last of t, which the CSV reader took in as part of the broken row on
+// line broken: an open quote ran over them. Those lines are read as a
+// person reads them, as rows of their own (eachRow); the rows that give a
+// mark are the marks lost, which the broken row's one problem did not
+// count (attack23 L2). It returns the line the last of those rows starts
+// on (0 when there is none).
+func takenIn(out []Entry, t *csvText, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int) {
 	if from > last {
 		return out, 0
 	}
-	rows := lenientRows(data, from, last, comma, 0)
-	for _, row := range rows {
+	lastRow := 0
+	msg := fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)
+	eachRow(t, from, last, comma, func(row lenientRow) bool {
+		lastRow = row.line
 		for _, id := range open {
-			if cellAt(row.cells, col[id]) == "" {
-				continue
+			if cellAt(row.cells, col[id]) != "" {
+				file, student := rowNames(row.cells, col)
+				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Lost: msg})
 			}
-			file, student := rowNames(row.cells, col)
-			out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line,
-				Lost: fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)})
 		}
-	}
-	if len(rows) == 0 {
-		return out, 0
-	}
-	return out, rows[len(rows)-1].line
+		return true
+	})
+	return out, lastRow
 }
 
-// lenientRow is a row as a person reads it (lenientRows): the lines it
-// starts and ends on, its cells, and the cell whose quote is still open
-// where the row was cut (-1 if none) with the line that quote opens on.
+// lenientRow is a row as a person reads it (eachRow): the lines it starts
+// and ends on, its cells (valid until the next row), and the cell whose
+// quote is still open where the row was cut (-1 if none) with the line
+// that quote opens on.
 type lenientRow struct {
 	line, end    int
 	cells        []string
 	open, opened int
 }
 
-// lenientRows reads the lines from to last of data as rows, at most limit
-// of them (0: all), as a person reads them: a cell that starts with a quote
-// runs to the quote that closes it ("" inside is a quote), over as many
-// lines as it takes, and a closing quote followed by more text ("b"x.yaml)
-// closes it all the same; a quote inside a cell that does not start with
-// one is text (s2"x). A row still open at the end of line last ends there.
-func lenientRows(data []byte, from, last int, comma rune, limit int) []lenientRow {
-	off := lineStart(data, from)
+// eachRow reads the lines from to last of t as rows, as a person reads
+// them, and gives each to fn until it returns false: a cell that starts
+// with a quote runs to the quote that closes it ("" inside is a quote),
+// over as many lines as it takes, and a closing quote followed by more
+// text ("b"x.yaml) closes it all the same; a quote inside a cell that does
+// not start with one is text (s2"x). A row still open at the end of line
+// last ends there.
+func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
+	off := t.lineStart(from)
 	if off < 0 {
-		return nil
+		return
 	}
-	var rows []lenientRow
+	data := t.data
 	var cells []string
 	var cur []byte
 	line, start, opened := from, from, 0
@@ -266,9 +269,8 @@ func lenientRows(data []byte, from, last int, comma rune, limit int) []lenientRo
 		if quoted {
 			row.open, row.opened = len(cells), opened
 		}
-		rows = append(rows, row)
-		cells, cur, cellStart, quoted = nil, nil, true, false
-		return len(rows) == limit || line >= last
+		cells, cur, cellStart, quoted = row.cells[:0], cur[:0], true, false
+		return !fn(row) || line >= last
 	}
 	for i := off; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
@@ -280,7 +282,7 @@ func lenientRows(data []byte, from, last int, comma rune, limit int) []lenientRo
 		case r == '\n' && (!quoted || line >= last):
 			cur = bytes.TrimSuffix(cur, []byte{'\r'})
 			if endRow() {
-				return rows
+				return
 			}
 			line++
 			start = line
@@ -293,7 +295,7 @@ func lenientRows(data []byte, from, last int, comma rune, limit int) []lenientRo
 			cur = append(cur, data[i:i+size]...)
 		case r == comma:
 			cells = append(cells, string(cur))
-			cur, cellStart = nil, true
+			cur, cellStart = cur[:0], true
 			i += size
 			continue
 		case cellStart && r == '"':
@@ -307,34 +309,51 @@ func lenientRows(data []byte, from, last int, comma rune, limit int) []lenientRo
 	if len(cells) > 0 || len(cur) > 0 || quoted {
 		endRow()
 	}
-	return rows
 }
 
-// lineStart is the offset in data of the file's line n, or -1.
-func lineStart(data []byte, n int) int {
-	off := 0
-	for l := 1; l < n; l++ {
-		i := bytes.IndexByte(data[off:], '\n')
+// csvText is a CSV as read so far (data), and the offset of the last line
+// lineStart found.
+type csvText struct {
+	data      []byte
+	line, off int
+}
+
+// lineStart is the offset in t.data of the file's line n, or -1. It goes
+// from the line it found last, back or on: the broken rows of a file are
+// asked for in order, and a search from the file's start for each made a
+// file of many broken rows slow (quadratic).
+func (t *csvText) lineStart(n int) int {
+	if t.line == 0 || n < 1 {
+		t.line, t.off = 1, 0
+	}
+	for ; t.line > n; t.line-- {
+		t.off = bytes.LastIndexByte(t.data[:t.off-1], '\n') + 1
+	}
+	for ; t.line < n; t.line++ {
+		i := bytes.IndexByte(t.data[t.off:], '\n')
 		if i < 0 {
 			return -1
 		}
-		off += i + 1
+		t.off += i + 1
 	}
-	return off
+	return t.off
 }
 
 // openQuote says why the CSV reader read lines start to end as one row,
 // taking in rows with marks from line taken on: a quoted cell left open at
 // the end of line taken-1, named by its column and line.
-func openQuote(data []byte, start, taken, end int, comma rune, header []string) string {
+func openQuote(t *csvText, start, taken, end int, comma rune, header []string) string {
 	what := "a quoted cell"
-	if rows := lenientRows(data, start, taken-1, comma, 1); len(rows) == 1 && rows[0].open >= 0 {
-		if cell := rows[0].open; cell < len(header) {
-			what = fmt.Sprintf("the quote that opens the %s cell on line %d", strings.TrimSpace(text.CSVUnsafe(header[cell])), rows[0].opened)
-		} else {
-			what = fmt.Sprintf("the quote that opens cell %d on line %d", cell+1, rows[0].opened)
+	eachRow(t, start, taken-1, comma, func(row lenientRow) bool {
+		switch cell := row.open; {
+		case cell < 0:
+		case cell < len(header):
+			what = fmt.Sprintf("the quote that opens the %s cell on line %d", strings.TrimSpace(text.CSVUnsafe(header[cell])), row.opened)
+		default:
+			what = fmt.Sprintf("the quote that opens cell %d on line %d", cell+1, row.opened)
 		}
-	}
+		return false
+	})
 	return fmt.Sprintf("lines %d to %d were read as one row: %s is not closed where the cell ends, so the rows after it were taken into the cell, and nothing of these lines was read; close the quote and run again", start, end, what)
 }
 
@@ -414,20 +433,22 @@ func fileLines(err error, skipped int) int {
 }
 
 // rowEnd is the last line of the row that starts on the file's line start
-// in data, the file as read so far (0 when data has no such line): where a
+// in t, the file as read so far (0 when it has no such line): where a
 // row the strict reader refused ends, read as a person reads it
-// (lenientRows). So the row goes on past its line only when a quoted cell
+// (eachRow). So the row goes on past its line only when a quoted cell
 // is really left open at the line's end. (csv.Reader's LazyQuotes kept
 // "r/s3"x.yaml open at its quote, and took the next row, broken too, for
 // the rest of it: recheck26b L1.)
-func rowEnd(data []byte, start int, comma rune) int {
-	if lineStart(data, start) < 0 {
+func rowEnd(t *csvText, start int, comma rune) int {
+	if t.lineStart(start) < 0 {
 		return 0
 	}
-	if rows := lenientRows(data, start, math.MaxInt, comma, 1); len(rows) > 0 {
-		return rows[0].end
-	}
-	return start
+	end := start
+	eachRow(t, start, math.MaxInt, comma, func(row lenientRow) bool {
+		end = row.end
+		return false
+	})
+	return end
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
