@@ -61,7 +61,8 @@ func WriteFile(path string, force bool, d Durability, write func(io.Writer) erro
 
 // WriteFilePerm is WriteFile for a file with the permissions perm: 0o600
 // for what only its owner may read (a history's cache, a student's
-// incomplete answers).
+// incomplete answers). A new file gets perm less the umask; a file
+// replaced keeps its own mode (keptMode).
 func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
 	loc := located(path) // as the system finds it: a ".." after a link is taken after the link
 	if isDevicePath(loc) {
@@ -70,6 +71,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
 	// link would destroy it. A link is followed to the file it names; a
 	// device or a pipe is written to directly.
+	replaced := false
 	st, err := os.Lstat(path)
 	if err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
@@ -93,11 +95,8 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		if !st.Mode().IsRegular() {
 			return fmt.Errorf("%s is not a regular file or a stream (a directory or a socket); name a file to write", path)
 		}
-		// A file replaced (--force) keeps its permissions, as far as perm
-		// allows: a gradebook kept 0640 stays out of others' reach
-		// (attack21 L7: it became 0644). It is the file just looked up (a
-		// link's target by Stat), not looked up a third time.
-		perm &= st.Mode().Perm()
+		replaced = true
+		perm = keptMode(st.Mode(), perm)
 	}
 	dir := filepath.Dir(loc)
 	tmp, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
@@ -107,6 +106,13 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	tmpName := tmp.Name()
 	defer track(tmpName)()     // until it is renamed or removed
 	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
+	if replaced {
+		// Its own mode whatever the umask, as cp and editors keep it
+		// (recheck26 L4: a 0640 gradebook became 0600 under umask 077). A
+		// file system that refuses (vfat) leaves the mode less the umask:
+		// narrower, never wider, so the write goes on.
+		_ = tmp.Chmod(perm)
+	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
@@ -152,6 +158,21 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	tmpName = ""
 	syncDir(dir, d)
 	return nil
+}
+
+// keptMode is the mode of a file replaced (--force): its own read, write
+// and execute bits for user, group and other, so that a gradebook kept 0640
+// stays out of others' reach (attack21 L7: it became 0644) and one shared
+// 0664 with a group stays shared. Setuid, setgid and sticky are not
+// carried: a file this program writes is data, never something to run as
+// its owner. What perm keeps private (nothing for group or other: a
+// history's cache, a student's unfinished answers) stays private.
+func keptMode(had, perm fs.FileMode) fs.FileMode {
+	mode := had.Perm()
+	if perm&0o077 == 0 {
+		mode &= 0o700
+	}
+	return mode
 }
 
 // inFlight are the temporary files WriteFilePerm has made and not yet
