@@ -39,6 +39,8 @@ type GradeOptions struct {
 	Force   bool
 	Quiet   bool                   // leave out the sheets' warnings, counted in one line
 	skip    func(path string) bool // this run's own output files, not sheets
+	outputs *fileio.Set            // -o, --summary and --sums, named together
+	stats   *classStats            // --summary and --sums, once graded
 	guard   *outputGuard           // keeps the outputs off the inputs
 	notes   *bankNotes             // the warnings of the banks sheets name
 	workers int                    // sheets graded at once from the start (tests; 0: grade.Batch decides)
@@ -218,12 +220,19 @@ func gradeRun(opts *GradeOptions) error {
 	opts.skip = skipOutputs(outputs)
 	tally := &grade.Tally{}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
+	// The results, statistics and sums take their names together: never
+	// this week's results beside last week's sums (attack21 L4).
+	opts.outputs = outputSet(f, opts.Output, opts.Summary, opts.Sums)
+	defer opts.outputs.Discard() // after an error: the old files stay
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
 	} else {
 		// Atomically, and never over a file unasked (--force), like every
 		// other command: the file may be last week's gradebook.
-		err = opts.guard.writeFile("-o", opts.Output, opts.Force, fileio.Derived, run)
+		err = opts.guard.writeFileIn(opts.outputs, "-o", opts.Output, opts.Force, fileio.Derived, run)
+	}
+	if err == nil {
+		err = opts.outputs.Commit()
 	}
 	var exists *fileio.ExistsError
 	if errors.As(err, &exists) { // the file appeared while grading
@@ -231,6 +240,9 @@ func gradeRun(opts *GradeOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if opts.stats != nil { // said once they have their names
+		fmt.Fprint(ios.ErrOut, strings.Join(opts.stats.wrote, ""))
 	}
 	tellWritten(opts, tally)
 	tellWarnings(opts, tally)
@@ -360,7 +372,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		return err
 	}
 	defer closeSummary()
-	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
+	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, opts.outputs, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY()), notes: opts.notes}
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}, Workers: opts.workers}
 	if opts.Factory.HandleSignals {
@@ -394,6 +406,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 			return err
 		}
 	}
+	opts.stats = h.stats
 	return h.stats.write(ios.ErrOut)
 }
 
