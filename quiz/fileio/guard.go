@@ -194,8 +194,9 @@ func (g *Guard) WriteFile(label, path string, force bool, d Durability, write fu
 }
 
 // WriteFileIn is WriteFile with the file's name left to the Set's Commit.
-// An output of the set that exists already (replaced with force) is
-// checked against it here; a new one, only by name.
+// Outputs that are one file only once written (two spellings on a file
+// system that ignores case) are refused as they take their names
+// (Commit), not here.
 func (g *Guard) WriteFileIn(s *Set, label, path string, force bool, d Durability, write func(io.Writer) error) error {
 	if err := g.Check(path); err != nil {
 		return err

@@ -1,8 +1,12 @@
 package fileio
 
 import (
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
+
+	"github.com/conflictq/conflictq/quiz/text"
 )
 
 // A Set writes the files of one run that belong together (a worksheet and
@@ -37,10 +41,17 @@ func (s *Set) Commit() error {
 	}
 	inFlight.Lock()
 	var err error
+	var placed []placedFile
 	for _, p := range s.files {
 		name := p.tmp
 		if err == nil {
+			err = placedAs(p.path, placed)
+		}
+		if err == nil {
 			err = p.place()
+			if st, serr := os.Stat(p.path); serr == nil && len(s.files) > 1 {
+				placed = append(placed, placedFile{p.path, st})
+			}
 			if afterPlace != nil {
 				afterPlace()
 			}
@@ -57,6 +68,32 @@ func (s *Set) Commit() error {
 		select {}
 	}
 	return err
+}
+
+// placedFile is a file of a Set that has taken its name.
+type placedFile struct {
+	path string
+	st   fs.FileInfo
+}
+
+// placedAs refuses path when it is now one of the files placed before it:
+// two outputs that differ only in case on a file system that ignores it,
+// neither there when the guard compared them (Guard.Claim), would
+// otherwise replace one by the other.
+func placedAs(path string, placed []placedFile) error {
+	if len(placed) == 0 {
+		return nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	for _, q := range placed {
+		if os.SameFile(q.st, st) {
+			return fmt.Errorf("%s and %s are the same file on this file system; give each output its own", text.Printable(q.path), text.Printable(path))
+		}
+	}
+	return nil
 }
 
 // afterPlace, set by this package's tests, runs as each file of a Set

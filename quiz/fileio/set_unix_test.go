@@ -80,3 +80,34 @@ func TestSetSignalBetweenRenames(t *testing.T) {
 		})
 	}
 }
+
+// Two outputs that become one file only as they take their names (on a file
+// system that ignores case, W.html and w.html; here a link made between
+// the renames) are refused, not the first replaced by the second.
+func TestSetRefusesOutputsThatBecomeOne(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "W.html"), filepath.Join(dir, "w.html")
+	s := &Set{}
+	for _, name := range []string{a, b} {
+		if err := s.WriteFile(name, true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, filepath.Base(name)); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	afterPlace = func() {
+		afterPlace = nil
+		if err := os.Link(a, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func() { afterPlace = nil }()
+	err := s.Commit()
+	if err == nil || !strings.Contains(err.Error(), "are the same file") {
+		t.Fatalf("Commit: %v, want the two named the same file", err)
+	}
+	if data, _ := os.ReadFile(a); string(data) != "W.html" {
+		t.Errorf("%s holds %q: replaced by the second output", a, data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("%d files left, want 2 (no temporary file): %v", len(entries), entries)
+	}
+}
