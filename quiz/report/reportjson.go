@@ -29,7 +29,7 @@ import (
 // Only an answer and a mark, small and of many shapes, are written compact
 // and indented where they stand.
 func (r *Report) writeJSON(w io.Writer) error {
-	j := jsonIndented{b: make([]byte, 0, 2048+1024*len(r.Questions))}
+	j := jsonIndented{b: make([]byte, 0, 2048+1024*len(r.Questions)), scratch: make([]byte, 0, 1024)}
 	if err := j.report(r); err != nil {
 		return err
 	}
