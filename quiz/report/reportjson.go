@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/conflictq/conflictq/quiz/internal/jsonw"
 	"github.com/conflictq/conflictq/quiz/internal/markjson"
@@ -14,203 +15,309 @@ import (
 // writeJSON writes the report as text.WriteJSON wrote it, byte for byte:
 // encoding/json's fields in order, its omitempty and omitzero, HTML
 // characters as they are, floats and times as it writes them, map keys
-// sorted, nil slices as null; indented by the same indenter. It is written
-// by hand because encoding/json built its encoders for Report and its parts
-// by reflection on first use, once a process, and every quiz that saves a
-// report (-o, --report-dir, quiz --answers -o x.json) is a new process: 7%
-// of quiz --answers ana40.yaml -o x.json's CPU (perf, 200 runs).
+// sorted, nil slices as null; indented as its indenter indents. It is
+// written by hand because encoding/json built its encoders for Report and
+// its parts by reflection on first use, once a process, and every quiz that
+// saves a report (-o, --report-dir, quiz --answers -o x.json) is a new
+// process: 7% of quiz --answers ana40.yaml -o x.json's CPU (perf, 200 runs).
 // TestReportJSONAsEncodingJSON holds it to encoding/json on every field and
 // on random and hostile reports.
 //
-// The compact JSON is indented a few KB at a time into the one buffer that
-// is written, in one write: the whole compact document beside the indented
-// one was 74 KB of fresh memory (a page fault a page) and three writes for
-// Ana's 40 questions, now 45 KB and one.
+// It writes the indented document in one pass into one buffer, written in
+// one write: indenting compact JSON in a second pass read every byte of the
+// report again, as much time as writing it (Ana's 40 questions: 39 KB).
+// Only an answer and a mark, small and of many shapes, are written compact
+// and indented where they stand.
 func (r *Report) writeJSON(w io.Writer) error {
-	j := jsonIndented{out: make([]byte, 0, 2048+1280*len(r.Questions))}
-	b, err := r.appendJSON(make([]byte, 0, 2*jsonSpill), j.spill)
-	if err != nil {
+	j := jsonIndented{b: make([]byte, 0, 2048+1024*len(r.Questions)), scratch: make([]byte, 0, 1024)}
+	if err := j.report(r); err != nil {
 		return err
 	}
-	j.out = append(j.ind.AppendTo(j.out, b), '\n')
-	_, err = w.Write(j.out)
+	_, err := w.Write(append(j.b, '\n'))
 	return err
 }
 
-// jsonSpill is how much compact JSON writeJSON holds before indenting it.
-const jsonSpill = 4 << 10
-
-// jsonIndented is writeJSON's indented document so far.
+// jsonIndented is writeJSON's document so far: b, at depth levels of
+// indentation, with no member yet in the innermost object or list when
+// empty is set; scratch is for a value written compact before it is
+// indented.
 type jsonIndented struct {
-	ind jsonw.Indenter
-	out []byte
+	b       []byte
+	depth   int
+	empty   bool
+	scratch []byte
 }
 
-// spill indents the compact JSON b into out once it is jsonSpill long, and
-// returns b to be appended to again.
-func (j *jsonIndented) spill(b []byte) []byte {
-	if len(b) < jsonSpill {
-		return b
+func (j *jsonIndented) open(c byte) {
+	j.b = append(j.b, c)
+	j.depth++
+	j.empty = true
+}
+
+// end closes the innermost object or list: on a line of its own unless
+// it is empty ({} and []), as json.Indent writes it.
+func (j *jsonIndented) end(c byte) {
+	j.depth--
+	if !j.empty {
+		j.newline()
 	}
-	j.out = j.ind.AppendTo(j.out, b)
-	return b[:0]
+	j.b = append(j.b, c)
+	j.empty = false
 }
 
-// appendJSON appends the report as compact JSON; spill is given what is
-// appended so far after each question and returns what to append to next.
-func (r *Report) appendJSON(b []byte, spill func([]byte) []byte) ([]byte, error) {
+func (j *jsonIndented) newline() {
+	j.b = append(j.b, '\n')
+	for range j.depth {
+		j.b = append(j.b, ' ', ' ')
+	}
+}
+
+// item starts a list's next element, or an object's member.
+func (j *jsonIndented) item() {
+	if !j.empty {
+		j.b = append(j.b, ',')
+	}
+	j.empty = false
+	j.newline()
+}
+
+// key starts an object's member; name needs no escaping.
+func (j *jsonIndented) key(name string) {
+	j.item()
+	j.b = append(append(append(j.b, '"'), name...), '"', ':', ' ')
+}
+
+func (j *jsonIndented) str(name, s string) {
+	j.key(name)
+	j.b = jsonw.AppendString(j.b, s)
+}
+
+func (j *jsonIndented) omitEmpty(name, s string) {
+	if s != "" {
+		j.str(name, s)
+	}
+}
+
+func (j *jsonIndented) int(name string, n int) {
+	j.key(name)
+	j.b = strconv.AppendInt(j.b, int64(n), 10)
+}
+
+func (j *jsonIndented) bool(name string, v bool) {
+	j.key(name)
+	j.b = strconv.AppendBool(j.b, v)
+}
+
+func (j *jsonIndented) null(name string) {
+	j.key(name)
+	j.b = append(j.b, "null"...)
+}
+
+func (j *jsonIndented) float(name string, f float64) error {
+	j.key(name)
 	var err error
-	b = append(b, `{"schema_version":`...)
-	b = strconv.AppendInt(b, int64(r.SchemaVersion), 10)
-	b = append(b, `,"student":`...)
-	b = jsonw.AppendString(b, r.Student)
-	b = append(b, `,"banks":`...)
-	b = jsonw.AppendStrings(b, r.Banks)
+	j.b, err = jsonw.AppendNumber(j.b, f)
+	return err
+}
+
+func (j *jsonIndented) time(name string, t time.Time) error {
+	j.key(name)
+	var err error
+	j.b, err = jsonw.AppendTime(j.b, t)
+	return err
+}
+
+// strings writes ss as encoding/json writes a []string: null for nil.
+func (j *jsonIndented) strings(name string, ss []string) {
+	if ss == nil {
+		j.null(name)
+		return
+	}
+	j.key(name)
+	j.open('[')
+	for _, s := range ss {
+		j.item()
+		j.b = jsonw.AppendString(j.b, s)
+	}
+	j.end(']')
+}
+
+// compact writes the value that appendValue appends compact, indented
+// where it stands.
+func (j *jsonIndented) compact(appendValue func(b []byte) ([]byte, error)) error {
+	var err error
+	if j.scratch, err = appendValue(j.scratch[:0]); err != nil {
+		return err
+	}
+	j.b = jsonw.AppendIndented(j.b, j.depth, j.scratch)
+	return nil
+}
+
+// report writes the report's members, then its lists (parts).
+func (j *jsonIndented) report(r *Report) error {
+	j.open('{')
+	j.int("schema_version", r.SchemaVersion)
+	j.str("student", r.Student)
+	j.strings("banks", r.Banks)
 	if len(r.BankDigests) > 0 {
-		b, _ = jsonw.AppendMap(append(b, `,"bank_digests":`...), r.BankDigests, appendString) // appendString never fails
+		j.key("bank_digests")
+		if err := j.compact(func(b []byte) ([]byte, error) { return jsonw.AppendMap(b, r.BankDigests, appendString) }); err != nil {
+			return err
+		}
 	}
 	if r.Seed != nil {
-		b = append(b, `,"seed":`...)
-		b = strconv.AppendUint(b, *r.Seed, 10)
+		j.key("seed")
+		j.b = strconv.AppendUint(j.b, *r.Seed, 10)
 	}
-	b = jsonw.AppendOmitEmpty(b, `,"set":`, r.Set)
+	j.omitEmpty("set", r.Set)
 	if len(r.Types) > 0 {
-		b = jsonw.AppendStrings(append(b, `,"types":`...), r.Types)
+		j.strings("types", r.Types)
 	}
 	if len(r.Tags) > 0 {
-		b = jsonw.AppendStrings(append(b, `,"tags":`...), r.Tags)
+		j.strings("tags", r.Tags)
 	}
-	b = jsonw.AppendOmitEmpty(b, `,"difficulty":`, r.Difficulty)
-	b = jsonw.AppendString(append(b, `,"mode":`...), string(r.Mode))
-	b = jsonw.AppendString(append(b, `,"status":`...), string(r.Status))
-	b = jsonw.AppendString(append(b, `,"ended_by":`...), r.EndedBy)
-	if b, err = jsonw.AppendTime(append(b, `,"started_at":`...), r.StartedAt); err != nil {
-		return b, err
+	j.omitEmpty("difficulty", r.Difficulty)
+	j.str("mode", string(r.Mode))
+	j.str("status", string(r.Status))
+	j.str("ended_by", r.EndedBy)
+	if err := j.time("started_at", r.StartedAt); err != nil {
+		return err
 	}
-	if b, err = jsonw.AppendTime(append(b, `,"finished_at":`...), r.FinishedAt); err != nil {
-		return b, err
+	if err := j.time("finished_at", r.FinishedAt); err != nil {
+		return err
 	}
-	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"seconds":`, V: r.Seconds}, jsonw.Float{Key: `,"score":`, V: r.Score}, jsonw.Float{Key: `,"max_score":`, V: r.MaxScore}, jsonw.Float{Key: `,"percent":`, V: r.Percent}); err != nil {
-		return b, err
+	for _, f := range []jsonw.Float{{Key: "seconds", V: r.Seconds}, {Key: "score", V: r.Score}, {Key: "max_score", V: r.MaxScore}, {Key: "percent", V: r.Percent}} {
+		if err := j.float(f.Key, f.V); err != nil {
+			return err
+		}
 	}
 	if r.PassPercent != nil {
-		if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"pass_percent":`, V: *r.PassPercent}); err != nil {
-			return b, err
+		if err := j.float("pass_percent", *r.PassPercent); err != nil {
+			return err
 		}
 	}
 	if r.Passed != nil {
-		b = strconv.AppendBool(append(b, `,"passed":`...), *r.Passed)
+		j.bool("passed", *r.Passed)
 	}
-	b = strconv.AppendInt(append(b, `,"answered":`...), int64(r.Answered), 10)
-	b = strconv.AppendInt(append(b, `,"not_reached":`...), int64(r.NotReached), 10)
-	if b, err = r.appendParts(b, spill); err != nil {
-		return b, err
+	j.int("answered", r.Answered)
+	j.int("not_reached", r.NotReached)
+	if err := j.parts(r); err != nil {
+		return err
 	}
-	return append(b, '}'), nil
+	j.end('}')
+	return nil
 }
 
-// appendParts appends the report's lists: by_tag, questions and marks.
-func (r *Report) appendParts(b []byte, spill func([]byte) []byte) ([]byte, error) {
-	var err error
-	b = append(b, `,"by_tag":`...)
+// parts writes the report's lists: by_tag, questions and marks.
+func (j *jsonIndented) parts(r *Report) error {
 	if r.ByTag == nil {
-		b = append(b, "null"...)
+		j.null("by_tag")
 	} else {
-		b = append(b, '[')
+		j.key("by_tag")
+		j.open('[')
 		for i := range r.ByTag {
 			t := &r.ByTag[i]
-			if i > 0 {
-				b = append(b, ',')
+			j.item()
+			j.open('{')
+			j.str("tag", t.Tag)
+			j.int("questions", t.Questions)
+			for _, f := range []jsonw.Float{{Key: "score", V: t.Score}, {Key: "max_score", V: t.MaxScore}, {Key: "percent", V: t.Percent}} {
+				if err := j.float(f.Key, f.V); err != nil {
+					return err
+				}
 			}
-			b = jsonw.AppendString(append(b, `{"tag":`...), t.Tag)
-			b = strconv.AppendInt(append(b, `,"questions":`...), int64(t.Questions), 10)
-			if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"score":`, V: t.Score}, jsonw.Float{Key: `,"max_score":`, V: t.MaxScore}, jsonw.Float{Key: `,"percent":`, V: t.Percent}); err != nil {
-				return b, err
-			}
-			b = append(b, '}')
+			j.end('}')
 		}
-		b = append(b, ']')
+		j.end(']')
 	}
-	question := func(q *QuestionReport, b []byte) ([]byte, error) {
-		b, err := q.appendJSON(b)
-		return spill(b), err
-	}
-	if b, err = jsonw.AppendList(append(b, `,"questions":`...), r.Questions, question); err != nil {
-		return b, err
+	if r.Questions == nil {
+		j.null("questions")
+	} else {
+		j.key("questions")
+		j.open('[')
+		for i := range r.Questions {
+			j.item()
+			if err := j.question(&r.Questions[i]); err != nil {
+				return err
+			}
+		}
+		j.end(']')
 	}
 	if len(r.Marks) > 0 {
-		b = append(b, `,"marks":[`...)
+		j.key("marks")
+		j.open('[')
 		for i := range r.Marks {
 			m := &r.Marks[i]
-			if i > 0 {
-				b = append(b, ',')
+			j.item()
+			if err := j.compact(func(b []byte) ([]byte, error) {
+				b = jsonw.AppendString(append(b, `{"id":`...), m.ID)
+				b = jsonw.AppendString(append(b, `,"bank":`...), m.Bank)
+				b, err := markjson.AppendFields(append(b, ','), &m.Mark)
+				return append(b, '}'), err
+			}); err != nil {
+				return err
 			}
-			b = jsonw.AppendString(append(b, `{"id":`...), m.ID)
-			b = jsonw.AppendString(append(b, `,"bank":`...), m.Bank)
-			if b, err = markjson.AppendFields(append(b, ','), &m.Mark); err != nil {
-				return b, err
-			}
-			b = append(b, '}')
 		}
-		b = append(b, ']')
+		j.end(']')
 	}
-	return b, nil
+	return nil
 }
 
-func (q *QuestionReport) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = jsonw.AppendString(append(b, `{"id":`...), q.ID)
-	b = jsonw.AppendString(append(b, `,"bank":`...), q.Bank)
-	b = jsonw.AppendString(append(b, `,"type":`...), string(q.Type))
-	b = jsonw.AppendString(append(b, `,"prompt":`...), q.Prompt)
-	b = append(b, `,"given":`...)
+func (j *jsonIndented) question(q *QuestionReport) error {
+	j.open('{')
+	j.str("id", q.ID)
+	j.str("bank", q.Bank)
+	j.str("type", string(q.Type))
+	j.str("prompt", q.Prompt)
 	if q.Given == nil {
-		b = append(b, "null"...)
+		j.null("given")
 	} else {
-		b = jsonw.AppendString(b, *q.Given)
+		j.str("given", *q.Given)
 	}
 	if q.Answer != nil {
-		if b, err = appendAny(append(b, `,"answer":`...), q.Answer); err != nil {
-			return b, err
+		j.key("answer")
+		if err := j.compact(func(b []byte) ([]byte, error) { return appendAny(b, q.Answer) }); err != nil {
+			return err
 		}
 	}
-	b = jsonw.AppendOmitEmpty(b, `,"unreadable":`, q.Unreadable)
-	b = jsonw.AppendOmitEmpty(b, `,"expected":`, q.Expected)
+	j.omitEmpty("unreadable", q.Unreadable)
+	j.omitEmpty("expected", q.Expected)
 	if q.Unseen {
-		b = append(b, `,"unseen":true`...)
+		j.bool("unseen", true)
 	}
-	b = jsonw.AppendOmitEmpty(b, `,"digest":`, q.Digest)
+	j.omitEmpty("digest", q.Digest)
 	if q.CutOff {
-		b = append(b, `,"cut_off":true`...)
+		j.bool("cut_off", true)
 	}
 	if q.SelfCheckCutOff {
-		b = append(b, `,"self_check_cut_off":true`...)
+		j.bool("self_check_cut_off", true)
 	}
-	b = append(b, `,"correct":`...)
 	if q.Correct == nil {
-		b = append(b, "null"...)
+		j.null("correct")
 	} else {
-		b = strconv.AppendBool(b, *q.Correct)
+		j.bool("correct", *q.Correct)
 	}
-	if b, err = jsonw.AppendFloats(b, jsonw.Float{Key: `,"points":`, V: q.Points}, jsonw.Float{Key: `,"max_points":`, V: q.MaxPoints}, jsonw.Float{Key: `,"seconds":`, V: q.Seconds}); err != nil {
-		return b, err
+	for _, f := range []jsonw.Float{{Key: "points", V: q.Points}, {Key: "max_points", V: q.MaxPoints}, {Key: "seconds", V: q.Seconds}} {
+		if err := j.float(f.Key, f.V); err != nil {
+			return err
+		}
 	}
-	b = jsonw.AppendStrings(append(b, `,"tags":`...), q.Tags)
-	b = jsonw.AppendOmitEmpty(b, `,"source":`, q.Source)
+	j.strings("tags", q.Tags)
+	j.omitEmpty("source", q.Source)
 	if q.SelfCheck != nil {
-		b = strconv.AppendBool(append(b, `,"self_check":`...), *q.SelfCheck)
+		j.bool("self_check", *q.SelfCheck)
 	}
 	if q.SelfCheckPoints != nil {
-		b = append(b, `,"self_check_points":[`...)
-		for i, n := range q.SelfCheckPoints {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, int64(n), 10)
+		j.key("self_check_points")
+		j.open('[')
+		for _, n := range q.SelfCheckPoints {
+			j.item()
+			j.b = strconv.AppendInt(j.b, int64(n), 10)
 		}
-		b = append(b, ']')
+		j.end(']')
 	}
-	return append(b, '}'), nil
+	j.end('}')
+	return nil
 }
 
 // appendString appends s quoted, for jsonw.AppendMap; it never fails.

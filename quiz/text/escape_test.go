@@ -62,9 +62,44 @@ func TestHasMedia(t *testing.T) {
 	}
 }
 
+// printable8 passes 8 bytes exactly when all are printable ASCII: every
+// byte at every place among printable ones, and random words.
+func TestPrintable8(t *testing.T) {
+	printable := func(b []byte) bool {
+		for _, c := range b {
+			if c < 0x20 || c > 0x7e {
+				return false
+			}
+		}
+		return true
+	}
+	for c := range 256 {
+		for at := range 8 {
+			b := []byte("abcd ~!h")
+			b[at] = byte(c)
+			if got, want := printable8(string(b)), printable(b); got != want {
+				t.Fatalf("printable8(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+			if rng.IntN(2) == 0 {
+				b[i] = byte(0x20 + rng.IntN(0x5f))
+			}
+		}
+		if got, want := printable8(string(b[:])), printable(b[:]); got != want {
+			t.Fatalf("printable8(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
 // controlIn, which reads bytes, finds the runes that unsafeRune and the
 // C0 check find decoding them: every rune (above U+FFFF one in 97) alone, between others and twice,
-// and random mixes of the runes at the edges, with and without line breaks
+// and random mixes of the runes at the edges and runs of plain text, with and without line breaks
 // and tabs kept.
 func TestControlInAsUnsafeRune(t *testing.T) {
 	decoded := func(s string, lines bool) bool {
@@ -88,10 +123,10 @@ func TestControlInAsUnsafeRune(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(27, 1))
-	pieces := []string{"a", "\n", "\t", "\x1b", "\x7f", "\u0085", "\u00a0", "\u061c", "\u061b", "\u200e", "\u200d", "\u202a", "\u202f", "\u2066", "\u2069", "\u206a", "é", "😀", "→"}
+	pieces := []string{"a", "\n", "\t", "\x1b", "\x7f", "\u0085", "\u00a0", "\u061c", "\u061b", "\u200e", "\u200d", "\u202a", "\u202f", "\u2066", "\u2069", "\u206a", "é", "😀", "→", "plain words, in a run", "1992", "~"}
 	for range 20000 {
 		var b strings.Builder
-		for n := rng.IntN(6); n >= 0; n-- {
+		for n := rng.IntN(24); n >= 0; n-- {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s := b.String()

@@ -21,10 +21,14 @@ import (
 // TestAppendJSONAsEncodingJSON holds it to encoding/json.
 func AppendString(b []byte, s string, opts ...Option) []byte {
 	const hex = "0123456789abcdef"
-	html := slices.Contains(opts, EscapeHTML)
+	html := len(opts) > 0 && slices.Contains(opts, EscapeHTML)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if !html && i+8 <= len(s) && plain8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
 				i++
@@ -70,6 +74,21 @@ func AppendString(b []byte, s string, opts ...Option) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain8 reports whether the 8 bytes of s are ASCII that AppendString
+// copies as they are (no control, quote or backslash), tested together in
+// one word: a report's text is mostly such runs, and a byte at a time took
+// most of writing a report.
+func plain8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	// A byte below 0x20, a zero byte of quote or backslash (a '"' or '\\'
+	// in x), or a byte with its high bit set (not ASCII).
+	odd := (x-ones*0x20)&^x | (quote-ones)&^quote | (backslash-ones)&^backslash | x
+	return odd&highs == 0
 }
 
 // AppendFloat appends a finite f as encoding/json writes a float64 (the

@@ -18,11 +18,12 @@ import (
 func TestAppendJSONAsEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	pieces := []string{"", "a", "é", "\"", "\\", "<", ">", "&", "\x00", "\x1f", "\x7f", "\n", "\t", "\b", "\f", "\r",
-		"\u2028", "\u2029", "\xff", "\xc3", "ə", "Xocalı", "Խոջալու", "💥", "\ufffd", "/", "'"}
+		"\u2028", "\u2029", "\xff", "\xc3", "ə", "Xocalı", "Խոջալու", "💥", "\ufffd", "/", "'",
+		"\xe2", "\xe2\x80", "\u2027", "\u202a", "\u2030", "\u20a8", "—", "plain words, in a run", "1992"}
 	strs := []string{"", "plain", "a<b>&c", "\xed\xa0\x80", "x\u2028y"}
 	for range 5000 {
 		var s string
-		for n := r.IntN(8); n > 0; n-- {
+		for n := r.IntN(24); n > 0; n-- {
 			s += pieces[r.IntN(len(pieces))]
 		}
 		strs = append(strs, s)
@@ -51,6 +52,42 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 		want, _ := json.Marshal(f)
 		if got := AppendFloat([]byte("x"), f); string(got) != "x"+string(want) {
 			t.Fatalf("AppendFloat(%v) = %s, want %s", f, got[1:], want)
+		}
+	}
+}
+
+// plain8 passes 8 bytes exactly when none is a control, a quote, a
+// backslash or a byte outside ASCII: every byte at every place among plain
+// ones, and random words.
+func TestPlain8(t *testing.T) {
+	plain := func(s string) bool {
+		for i := range len(s) {
+			if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	for c := range 256 {
+		for at := range 8 {
+			b := []byte("abcdefgh")
+			b[at] = byte(c)
+			if got, want := plain8(string(b)), plain(string(b)); got != want {
+				t.Fatalf("plain8(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(2) == 0 {
+				b[i] = byte(0x20 + r.IntN(0x60))
+			}
+		}
+		if got, want := plain8(string(b[:])), plain(string(b[:])); got != want {
+			t.Fatalf("plain8(%q) = %v, want %v", b, got, want)
 		}
 	}
 }

@@ -43,12 +43,15 @@ func (j *Indenter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// AppendTo appends p indented to dst, continuing the document that Write
-// and AppendTo were given before, for a writer that builds the whole
-// indented document in one buffer and writes it once (W is not used): its
-// compact pieces are built and indented a few KB at a time, so the document
-// is never held twice.
-func (j *Indenter) AppendTo(dst, p []byte) []byte { return j.st.append(dst, p) }
+// AppendIndented appends the compact JSON value p indented as Indenter
+// indents it where it stands depth levels deep in a document (its own
+// lines one level deeper, its closing bracket at depth): for a writer that
+// writes an indented document itself and a small value of many shapes
+// compact, as a report writes a student's answer.
+func AppendIndented(dst []byte, depth int, p []byte) []byte {
+	st := indentState{depth: depth}
+	return st.append(dst, p)
+}
 
 // plainRun is how many bytes of p, up to plainWindow, come before its first
 // quote or backslash: two searches for a byte, which run many bytes a step,

@@ -32,7 +32,7 @@ func TestIndentJSONAsEncodingJSON(t *testing.T) {
 }
 
 // Indenter gives IndentJSON's output however the document is cut into
-// writes and chunks.
+// writes and chunks, and AppendIndented gives it for a value at any depth.
 func TestJSONIndenterAsIndentJSON(t *testing.T) {
 	v := map[string]any{"a": []any{1, "x, y: {z}", map[string]any{"b": nil, "c": []string{}}}, "q\"\\": "\\\"[]{}", "e": ""}
 	var long []any
@@ -56,14 +56,24 @@ func TestJSONIndenterAsIndentJSON(t *testing.T) {
 			if !bytes.Equal(out.Bytes(), want) {
 				t.Errorf("written %d bytes at a time: differs from IndentJSON", cut)
 			}
-			var ap Indenter
-			var got []byte
-			for src := buf.Bytes(); len(src) > 0; src = src[min(cut, len(src)):] {
-				got = ap.AppendTo(got, src[:min(cut, len(src))])
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("appended %d bytes at a time: differs from IndentJSON", cut)
-			}
+		}
+		// AppendIndented of the value two levels deep is the value as
+		// json.Indent indents it inside two lists.
+		compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		if got := AppendIndented([]byte("x"), 0, compact); string(got) != "x"+string(want) {
+			t.Errorf("AppendIndented at depth 0 differs from IndentJSON")
+		}
+		var nb bytes.Buffer
+		if err := json.Indent(&nb, append(append([]byte("[["), compact...), "]]"...), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		nested := nb.Bytes()
+		head, tail := "[\n  [\n    ", "\n  ]\n]"
+		if !bytes.HasPrefix(nested, []byte(head)) || !bytes.HasSuffix(nested, []byte(tail)) {
+			t.Fatalf("IndentJSON of the value in two lists: %s", nested)
+		}
+		if got := AppendIndented(nil, 2, compact); string(got) != string(nested[len(head):len(nested)-len(tail)]) {
+			t.Errorf("AppendIndented at depth 2:\n%s\nwant\n%s", got, nested[len(head):len(nested)-len(tail)])
 		}
 	}
 }
