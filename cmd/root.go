@@ -34,8 +34,9 @@ Exit codes:
   0    success
   1    a negative result: below the pass mark, a term not found
   2    usage error or invalid input
-  130  interrupted (Ctrl-C or a termination signal); a long grade
-       stopped by SIGTERM or SIGHUP dies of it (143, 129 in a shell)`
+  130  interrupted (Ctrl-C or a termination signal); a long grade, or
+       a run writing several files, stopped by SIGTERM or SIGHUP dies
+       of it (143, 129 in a shell)`
 
 // Main runs conflictq with the process's arguments and returns its exit code.
 func Main() int {
