@@ -18,6 +18,13 @@ import (
 // other bytes under every string of the line before: a student, banks, an
 // answer of each type (escaped, numbers, pairs), a line that cannot be read.
 func TestBatchKeepsNoLentBytes(t *testing.T) {
+	lines := lentSheets()
+	checkKeepsNoLentBytes(t, writeUnder(t, t.TempDir(), "class.jsonl", strings.Join(lines, "\n")+"\n"))
+}
+
+// lentSheets are 25 JSON sheets of different lengths and contents, as
+// TestBatchKeepsNoLentBytes's lines, and one that cannot be read.
+func lentSheets() []string {
 	var lines []string
 	for i := range 25 {
 		pad := strings.Repeat("x", i%7)
@@ -31,8 +38,39 @@ func TestBatchKeepsNoLentBytes(t *testing.T) {
 			i, pad, i))
 	}
 	lines[11] = `{"student": "broken", "answers": {`
+	return lines
+}
+
+// A folder's files are read one after another into the same storage, lent
+// to the grading as a line of JSON lines is: the same holds for them, JSON
+// and YAML sheets (the YAML as sheet writes it, read by yamlnode's own
+// reader, and with a tab, which only yaml.v3 reads), and one of each that
+// cannot be read.
+func TestBatchKeepsNoLentFileBytes(t *testing.T) {
+	dir := t.TempDir()
+	for i, line := range lentSheets() {
+		writeUnder(t, dir, fmt.Sprintf("j%02d.json", i), line)
+	}
+	for i := range 25 {
+		pad := strings.Repeat("y", i%5)
+		ws := []string{" ", "\t"}[i%2]
+		writeUnder(t, dir, fmt.Sprintf("y%02d.yaml", i), fmt.Sprintf("student: Student %02d %s\u00e9\nbanks: [sample]\nanswers:\n"+
+			"  capital: %s\n  seas: [Black Sea, %s]\n  independence: %v\n  town:%sKhojaly %s\n  ceasefire-year: %d\n"+
+			"  names: {Khojaly: Xocalı, Shusha: %s}\n  ussr: 'A federation of %s republics'\n  no-such-%d: x\n",
+			i, pad, []string{"Baku", "b", "2", "Yerevan"}[i%4], []string{"Caspian Sea", "c", "Aral Sea"}[i%3], i%2 == 0, ws, pad,
+			1990+i%5, []string{"Shushi", "Khankendi", "b"}[i%3], pad, i))
+	}
+	writeUnder(t, dir, "y99.yaml", "student: [unclosed\n")
+	checkKeepsNoLentBytes(t, dir)
+}
+
+// checkKeepsNoLentBytes grades input inline and checks that every string
+// handed over still reads at the end as it did when it was handed over,
+// and that the banks were loaded once.
+func checkKeepsNoLentBytes(t *testing.T, input string) {
+	t.Helper()
 	loads := 0
-	b := &Batch{Inputs: []string{writeUnder(t, t.TempDir(), "class.jsonl", strings.Join(lines, "\n")+"\n")}, inline: func(int) bool { return true }}
+	b := &Batch{Inputs: []string{input}, inline: func(int) bool { return true }}
 	b.Grader = &Grader{Load: func(refs []string, _ string) ([]*quiz.Bank, error) {
 		loads++
 		return []*quiz.Bank{testfiles.Sample(t)}, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -14,7 +15,15 @@ import (
 // fromYAML parses a YAML sheet into its fields. Keys given twice, at every
 // level, are left to the field checks, as JSON's are.
 func fromYAML(file string, data []byte) (*raw, error) {
-	root, warnings, err := parseYAML(file, data)
+	// The tree is read into fields and dropped before fromYAML returns:
+	// its nodes serve the next sheet (a folder's 30), not only this one.
+	arena := yamlArenas.Get().(*yamlnode.Arena)
+	defer func() {
+		if arena.Size() <= maxKeptNodes {
+			yamlArenas.Put(arena)
+		}
+	}()
+	root, warnings, err := parseYAML(file, data, arena)
 	if err != nil {
 		return nil, err
 	}
@@ -64,6 +73,15 @@ func fromYAML(file string, data []byte) (*raw, error) {
 	return r, nil
 }
 
+// yamlArenas holds the storage of the node trees fromYAML reads sheets
+// into, each tree done with when fromYAML returns.
+var yamlArenas = sync.Pool{New: func() any { return new(yamlnode.Arena) }}
+
+// maxKeptNodes bounds the arena kept for the next sheet (600 KB): a sheet
+// of 40 answers has some 150 nodes, and a 10 MB file's are not kept for
+// the rest of the run.
+const maxKeptNodes = 4096
+
 // parseYAML is the one reading of a YAML sheet's text: every reader of
 // sheets (grade, mark, mark --from, sheet --key --from, quiz --answers) and
 // the marks section's writer come through it, so that a sheet that grades
@@ -73,7 +91,11 @@ func fromYAML(file string, data []byte) (*raw, error) {
 // plain words where it can be. An open answer under a | at its id's own indent is read as
 // the answer, with a warning (colons.go, indentBlocks). Both rewrites keep
 // every line where it was, so the lines of the nodes are the lines of data.
-func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
+//
+// The tree is in arena's storage (see yamlnode.Arena): a parse into it
+// writes over the tree before, so one is made there only when the tree
+// before is no longer used.
+func parseYAML(file string, data []byte, arena *yamlnode.Arena) (*yaml.Node, []quiz.Problem, error) {
 	ps := &quiz.Problems{File: file}
 	type refusal struct {
 		line                  int
@@ -81,7 +103,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	}
 	var refused []refusal
 	data, warnings := indentBlocks(softBreaks(data)) // lines.go: a U+2028 in an answer; colons.go: an open answer under | not indented
-	root, ok := yamlnode.Parse(func(line int, question, field, format string, args ...any) {
+	root, ok := arena.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
 	}, data, false)
 	if ok {
@@ -104,6 +126,9 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 			fixed, typed := quoteRefused(data, only)
 			again, ok := (*yaml.Node)(nil), false
 			if fixed != nil {
+				// Not into arena: should fixed not read, root is the
+				// tree read, and a parse that gave up half way would
+				// have written over its nodes.
 				again, ok = yamlnode.Parse(func(int, string, string, string, ...any) {}, fixed, false)
 			}
 			if ok {
@@ -128,7 +153,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, []quiz.Problem, error) {
 	if !ok {
 		if fixed, quoted := quoteRefused(data, nil); fixed != nil {
 			var again []refusal
-			if root, ok = yamlnode.Parse(func(line int, question, field, format string, args ...any) {
+			if root, ok = arena.Parse(func(line int, question, field, format string, args ...any) {
 				again = append(again, refusal{line, question, field, fmt.Sprintf(format, args...)})
 			}, fixed, false); ok {
 				warnings = append(warnings, quoted...)

@@ -34,8 +34,8 @@ import (
 // anything unusual come from the text as written. comments_test.go checks
 // this on every YAML file of the repository, every file conflictq writes,
 // hostile texts and random mutations of sheets (and FuzzCutComments).
-func decode(data []byte, out *yaml.Node) (second int, err error) {
-	if fastDecode(data, out) {
+func decode(data []byte, out *yaml.Node, a *Arena) (second int, err error) {
+	if fastDecode(data, out, a) {
 		return 0, nil // the plain block YAML of a sheet: fastdoc.go
 	}
 	second, _, err = decodeCutting(data, out, 8)

@@ -1,6 +1,10 @@
 package yamlnode
 
-import "go.yaml.in/yaml/v3"
+import (
+	"reflect"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // Decoded is one parse of a YAML text: its tree, the line of a second
 // document and the error.
@@ -35,11 +39,25 @@ func CutUnseen(n *yaml.Node) bool { return cutUnseen(n) }
 // ASCIIText is asciiText, for its own test.
 func ASCIIText(w uint64) bool { return asciiText(w) }
 
-// Fast is fastDecode's parse of data; ok says it took data.
+// Fast is fastDecode's parse of data; ok says it took data. Every fast test
+// reads each text twice: into new storage, and into one Arena that the
+// tests' texts (hundreds, of every size) are read into one after another;
+// the two must be the same tree (ArenaDiffers).
 func Fast(data []byte) (d Decoded, ok bool) {
-	ok = fastDecode(data, &d.Doc)
+	ok = fastDecode(data, &d.Doc, nil)
+	var again yaml.Node
+	if ok2 := fastDecode(data, &again, &testArena); ok2 != ok || ok && !reflect.DeepEqual(d.Doc, again) {
+		ArenaDiffers = append(ArenaDiffers, string(data))
+	}
 	return d, ok
 }
+
+// testArena is the one Arena every Fast reads into.
+var testArena Arena
+
+// ArenaDiffers are the texts Fast read to another tree in testArena than in
+// new storage, or took in one and not the other.
+var ArenaDiffers []string
 
 // PlainTag is plainTag, for its own test.
 func PlainTag(s string) string { return plainTag(s) }

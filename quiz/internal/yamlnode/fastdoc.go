@@ -32,7 +32,7 @@ import (
 // fastdoc_test.go checks the trees against yaml.v3's on every YAML file of
 // the repository, every sheet conflictq writes, hostile texts, random
 // mutations of sheets and FuzzFastAsYAML.
-func fastDecode(data []byte, out *yaml.Node) bool {
+func fastDecode(data []byte, out *yaml.Node, a *Arena) bool {
 	if len(data) == 0 || data[len(data)-1] != '\n' || !fastText(data) {
 		return false
 	}
@@ -41,12 +41,22 @@ func fastDecode(data []byte, out *yaml.Node) bool {
 	// each line with a key holds at most a key and a value (a mapping in
 	// place of a null), a flow sequence one item more than its commas.
 	// (Should there be more, the slices grow: no pointer into them is
-	// lost.)
+	// lost.) An arena's room is the last tree's, written over.
 	keys, size, items := contentSize(data)
 	most := 2*keys + items + 2
-	r.nodes = make([]yaml.Node, 0, most)
-	r.links = make([]*yaml.Node, 0, most)
-	r.pending = make([]*yaml.Node, 0, 2*keys)
+	if a == nil {
+		a = &Arena{}
+	}
+	if cap(a.nodes) < most {
+		a.nodes = make([]yaml.Node, 0, most)
+	}
+	if cap(a.links) < most {
+		a.links = make([]*yaml.Node, 0, most)
+	}
+	if cap(a.pending) < 2*keys {
+		a.pending = make([]*yaml.Node, 0, 2*keys)
+	}
+	r.nodes, r.links, r.pending = a.nodes[:0], a.links[:0], a.pending[:0]
 	r.text.Grow(size)
 	doc, ok := r.read()
 	if !ok {

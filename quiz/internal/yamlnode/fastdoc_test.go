@@ -319,3 +319,22 @@ func TestPlainTag(t *testing.T) {
 		}
 	}
 }
+
+// Every text the fast tests read (they run first: go test runs a file's
+// tests in order, and this file's after theirs) was read to the same tree
+// into an Arena that held the text before it as into new storage.
+func TestFastArenaSameTrees(t *testing.T) {
+	if len(yamlnode.ArenaDiffers) > 0 {
+		t.Errorf("%d texts read to another tree in a reused Arena, the first:\n%s", len(yamlnode.ArenaDiffers), yamlnode.ArenaDiffers[0])
+	}
+	var a yamlnode.Arena
+	first, ok := a.Parse(func(int, string, string, string, ...any) {}, []byte("student: Ana\nanswers:\n  q1: Baku\n  q2: [a, b]\n"), false)
+	if !ok || a.Size() == 0 {
+		t.Fatalf("Arena.Parse of a sheet: ok %v, %d nodes of room", ok, a.Size())
+	}
+	value := first.Content[3].Content[1].Value
+	second, ok := a.Parse(func(int, string, string, string, ...any) {}, []byte("student: Bob\nanswers:\n  q1: Yerevan\n"), false)
+	if !ok || value != "Baku" || second.Content[3].Content[1].Value != "Yerevan" {
+		t.Errorf("a string of the tree before changed, or the next tree is wrong: %q, %q", value, second.Content[3].Content[1].Value)
+	}
+}
