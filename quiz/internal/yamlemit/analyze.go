@@ -26,10 +26,30 @@ func analyze(s string) analysis {
 	precededByWhitespace := true
 	for i, w := 0, 0; i < len(s); i += w {
 		c := s[i]
-		if i > 0 && c > ' ' && c < 0x7F && !flowIndicator(c) {
-			// Printable ASCII past the first character, not a space
-			// nor an indicator there: it changes nothing but this.
-			w, f.previousSpace, f.previousBreak, precededByWhitespace = 1, false, false, false
+		if i > 0 && plainAfterFirst(c) {
+			// A run of printable ASCII past the first character, no
+			// indicator there, and single spaces between its words: it
+			// changes nothing but this, so it is passed over whole (this
+			// loop was a tenth of writing a bank back as YAML, a
+			// character at a time). A space inside the run is neither
+			// first, last, nor beside a break.
+			j := i + 1
+			for j < len(s) {
+				if plainAfterFirst(s[j]) {
+					j++
+				} else if s[j] == ' ' && j+1 < len(s) && plainAfterFirst(s[j+1]) {
+					j += 2
+				} else {
+					break
+				}
+			}
+			w, f.previousSpace, f.previousBreak, precededByWhitespace = j-i, false, false, false
+			continue
+		}
+		if c == ' ' && i > 0 && i+1 < len(s) {
+			// A space between words: no indicator, neither first nor last.
+			f.breakSpace = f.breakSpace || f.previousBreak
+			w, f.previousSpace, f.previousBreak, precededByWhitespace = 1, true, false, true
 			continue
 		}
 		var printable, brk bool
@@ -64,14 +84,18 @@ type scalarFlags struct {
 	previousSpace, previousBreak                                                     bool
 }
 
-// flowIndicator is a character that, past a scalar's first, may keep it
-// from being plain: in a flow collection always, : and # in a block too.
-func flowIndicator(c byte) bool {
-	switch c {
-	case ',', '?', '[', ']', '{', '}', ':', '#':
-		return true
+// plainLow and plainHigh hold by bit the ASCII characters below 64 and
+// from 64 that are printable, no space and, past a scalar's first, no
+// indicator (flowIndicator): as constants, a test of a bit, no table.
+const plainLow, plainHigh uint64 = 0x7bffeff600000000, 0x57ffffffd7ffffff
+
+// plainAfterFirst reports whether c, past a scalar's first character, is
+// printable ASCII that is neither a space nor an indicator.
+func plainAfterFirst(c byte) bool {
+	if c < 64 {
+		return plainLow>>c&1 != 0
 	}
-	return false
+	return c < 128 && plainHigh>>(c-64)&1 != 0
 }
 
 // indicatorAt reports whether the character c, the scalar's first when
