@@ -26,7 +26,7 @@ func analyze(s string) analysis {
 	precededByWhitespace := true
 	for i, w := 0, 0; i < len(s); i += w {
 		c := s[i]
-		if i > 0 && plainAfterFirst(c) {
+		if i > 0 && plainAfterFirst[c] {
 			// A run of printable ASCII past the first character, no
 			// indicator there, and single spaces between its words: it
 			// changes nothing but this, so it is passed over whole (this
@@ -35,9 +35,9 @@ func analyze(s string) analysis {
 			// first, last, nor beside a break.
 			j := i + 1
 			for j < len(s) {
-				if plainAfterFirst(s[j]) {
+				if plainAfterFirst[s[j]] {
 					j++
-				} else if s[j] == ' ' && j+1 < len(s) && plainAfterFirst(s[j+1]) {
+				} else if s[j] == ' ' && j+1 < len(s) && plainAfterFirst[s[j+1]] {
 					j += 2
 				} else {
 					break
@@ -84,18 +84,21 @@ type scalarFlags struct {
 	previousSpace, previousBreak                                                     bool
 }
 
-// plainLow and plainHigh hold by bit the ASCII characters below 64 and
-// from 64 that are printable, no space and, past a scalar's first, no
-// indicator (flowIndicator): as constants, a test of a bit, no table.
-const plainLow, plainHigh uint64 = 0x7bffeff600000000, 0x57ffffffd7ffffff
-
-// plainAfterFirst reports whether c, past a scalar's first character, is
-// printable ASCII that is neither a space nor an indicator.
-func plainAfterFirst(c byte) bool {
-	if c < 64 {
-		return plainLow>>c&1 != 0
-	}
-	return c < 128 && plainHigh>>(c-64)&1 != 0
+// plainAfterFirst is, by byte, whether it is printable ASCII that is
+// neither a space nor, past a scalar's first character, an indicator (, ?
+// [ ] { } : #): one load for each byte analyze passes over. Written out, it
+// is data the linker lays out, not work at start-up.
+var plainAfterFirst = [256]bool{
+	'!': true, '"': true, '$': true, '%': true, '&': true, '\'': true, '(': true, ')': true, '*': true,
+	'+': true, '-': true, '.': true, '/': true, '0': true, '1': true, '2': true, '3': true, '4': true,
+	'5': true, '6': true, '7': true, '8': true, '9': true, ';': true, '<': true, '=': true, '>': true,
+	'@': true, 'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true,
+	'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true,
+	'R': true, 'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'\\': true, '^': true, '_': true, '`': true, 'a': true, 'b': true, 'c': true, 'd': true, 'e': true,
+	'f': true, 'g': true, 'h': true, 'i': true, 'j': true, 'k': true, 'l': true, 'm': true, 'n': true,
+	'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true,
+	'x': true, 'y': true, 'z': true, '|': true, '~': true,
 }
 
 // indicatorAt reports whether the character c, the scalar's first when

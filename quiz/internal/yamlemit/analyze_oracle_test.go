@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // analyzeBefore is analyze as it was before it passed over runs of plain
@@ -58,11 +59,11 @@ func flowIndicator(c byte) bool {
 	return false
 }
 
-// plainAfterFirst's bits are the test analyzeBefore made of each byte.
+// plainAfterFirst's table is the test analyzeBefore made of each byte.
 func TestPlainAfterFirstIsTheOldTest(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		b := byte(c)
-		if got, want := plainAfterFirst(b), b > ' ' && b < 0x7F && !flowIndicator(b); got != want {
+		if got, want := plainAfterFirst[b], b > ' ' && b < 0x7F && !flowIndicator(b); got != want {
 			t.Errorf("plainAfterFirst(%q) = %v, want %v", b, got, want)
 		}
 	}
@@ -92,6 +93,24 @@ func TestAnalyzeAgreesWithCharacterByCharacter(t *testing.T) {
 	for _, s := range texts {
 		if got, want := analyze(s), analyzeBefore(s); got != want {
 			t.Fatalf("analyze(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
+
+// columns counts as utf8.RuneCountInString, which it replaces, on random
+// texts of ASCII, characters of two to four bytes, cut characters and stray
+// continuation bytes, at every offset.
+func TestColumnsIsRuneCount(t *testing.T) {
+	pieces := []string{"a", " ", "abcdefgh", "ı", "Ə", "—", "😀", "\xff", "\x80", "\xc3", "\xe2\x80", "\xf0\x9f\x98", "\x00", "\n"}
+	r := rand.New(rand.NewPCG(29, 4))
+	for range 50000 {
+		var b strings.Builder
+		for n := r.IntN(12); n >= 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := columns(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("columns(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
