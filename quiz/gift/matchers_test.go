@@ -39,3 +39,24 @@ func TestExportMatchersAgreeWithTheirExpressions(t *testing.T) {
 		}
 	}
 }
+
+// moodleContext reads a category's first part as the expression it
+// replaces did: random texts of the characters that matter, and hostile ones.
+func TestMoodleContextAgreesWithItsExpression(t *testing.T) {
+	re := regexp.MustCompile(`^\$[a-z0-9]+\$$`)
+	texts := []string{"", "$", "$$", "$a$", "$course$", "$module$", "$a$b$", "$A$", "$a$\n", "\n$a$", "$a $", " $a$", "$9$", "$é$", "$a", "a$"}
+	alphabet := []string{"$", "a", "z", "0", "9", "A", "Z", " ", "\n", "é", "_", "-", "/"}
+	rng := rand.New(rand.NewPCG(29, 3))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := moodleContext(s), re.MatchString(s); got != want {
+			t.Fatalf("moodleContext(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+}

@@ -356,7 +356,21 @@ func (p *parser) category(value string, line int) {
 	}
 }
 
-var moodleContext = &lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^\$[a-z0-9]+\$$`) }}
+// moodleContext reports whether s is a Moodle context such as $course$ or
+// $module$: a dollar, lower-case letters or digits, a dollar. Read by hand,
+// it no longer compiles a regular expression for each bank's first category
+// (a bank convert of Moodle XML looks up every question's).
+func moodleContext(s string) bool {
+	if len(s) < 3 || s[0] != '$' || s[len(s)-1] != '$' {
+		return false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // categoryName returns the last part of a Moodle category path such as
 // $course$/top/History/Caucasus, where // stands for a slash inside a name;
@@ -379,7 +393,7 @@ func categoryName(path string) string {
 		}
 		cur.WriteByte(path[i])
 	}
-	if len(parts) > 0 && moodleContext.Get().MatchString(parts[0]) {
+	if len(parts) > 0 && moodleContext(parts[0]) {
 		parts = parts[1:]
 	}
 	if len(parts) > 0 && parts[0] == "top" {

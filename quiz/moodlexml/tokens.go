@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/xml"
 	"io"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -94,10 +95,17 @@ func plainText(data []byte) bool {
 		if i+8 <= len(data) {
 			// Eight bytes from 0x20 to 0x7f pass in one test: none below
 			// 0x20 (subtracting 0x20 from it borrows) and none over 0x7f.
-			if w := binary.LittleEndian.Uint64(data[i:]); (w-0x20*ones)&^w&highs == 0 && w&highs == 0 {
+			w := binary.LittleEndian.Uint64(data[i:])
+			bad := ((w-0x20*ones)&^w | w) & highs
+			if bad == 0 {
 				i += 8
 				continue
 			}
+			// The lowest byte flagged is the first to look at alone (no
+			// borrow reaches it from the bytes before, which passed): the
+			// bytes before it were tested eight at a time again, one
+			// further each, before every line break.
+			i += bits.TrailingZeros64(bad) >> 3
 		}
 		c := data[i]
 		if c < utf8.RuneSelf {

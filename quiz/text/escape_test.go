@@ -97,6 +97,33 @@ func TestPrintable8(t *testing.T) {
 	}
 }
 
+// controlIn's eight-byte test passes over ASCII and stops where the
+// decoded test would look: long texts, runs of ASCII with each character
+// that matters at every offset, against the rune-by-rune rule.
+func TestControlInEightAtATime(t *testing.T) {
+	pieces := []string{"abcdefgh", "abc", " ", "~", "\x7f", "\x1f", "\x00", "\n", "\t", "\r", "\u0085", "\u00a0", "\u061c",
+		"\u200e", "\u202e", "\u2069", "\u2028", "é", "ı", "😀", "→"}
+	rng := rand.New(rand.NewPCG(29, 5))
+	for range 50000 {
+		var b strings.Builder
+		for n := rng.IntN(10); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, lines := range []bool{false, true} {
+			want := false
+			for _, r := range s {
+				if (!lines || r != '\n' && r != '\t') && (r < 0x20 || unsafeRune(r)) {
+					want = true
+				}
+			}
+			if got := controlIn(s, lines); got != want {
+				t.Fatalf("controlIn(%q, %v) = %v, want %v", s, lines, got, want)
+			}
+		}
+	}
+}
+
 // controlIn, which reads bytes, finds the runes that unsafeRune and the
 // C0 check find decoding them: every rune (above U+FFFF one in 97) alone, between others and twice,
 // and random mixes of the runes at the edges and runs of plain text, with and without line breaks

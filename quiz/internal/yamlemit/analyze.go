@@ -26,10 +26,30 @@ func analyze(s string) analysis {
 	precededByWhitespace := true
 	for i, w := 0, 0; i < len(s); i += w {
 		c := s[i]
-		if i > 0 && c > ' ' && c < 0x7F && !flowIndicator(c) {
-			// Printable ASCII past the first character, not a space
-			// nor an indicator there: it changes nothing but this.
-			w, f.previousSpace, f.previousBreak, precededByWhitespace = 1, false, false, false
+		if i > 0 && plainAfterFirst[c] {
+			// A run of printable ASCII past the first character, no
+			// indicator there, and single spaces between its words: it
+			// changes nothing but this, so it is passed over whole (this
+			// loop was a tenth of writing a bank back as YAML, a
+			// character at a time). A space inside the run is neither
+			// first, last, nor beside a break.
+			j := i + 1
+			for j < len(s) {
+				if plainAfterFirst[s[j]] {
+					j++
+				} else if s[j] == ' ' && j+1 < len(s) && plainAfterFirst[s[j+1]] {
+					j += 2
+				} else {
+					break
+				}
+			}
+			w, f.previousSpace, f.previousBreak, precededByWhitespace = j-i, false, false, false
+			continue
+		}
+		if c == ' ' && i > 0 && i+1 < len(s) {
+			// A space between words: no indicator, neither first nor last.
+			f.breakSpace = f.breakSpace || f.previousBreak
+			w, f.previousSpace, f.previousBreak, precededByWhitespace = 1, true, false, true
 			continue
 		}
 		var printable, brk bool
@@ -64,14 +84,21 @@ type scalarFlags struct {
 	previousSpace, previousBreak                                                     bool
 }
 
-// flowIndicator is a character that, past a scalar's first, may keep it
-// from being plain: in a flow collection always, : and # in a block too.
-func flowIndicator(c byte) bool {
-	switch c {
-	case ',', '?', '[', ']', '{', '}', ':', '#':
-		return true
-	}
-	return false
+// plainAfterFirst is, by byte, whether it is printable ASCII that is
+// neither a space nor, past a scalar's first character, an indicator (, ?
+// [ ] { } : #): one load for each byte analyze passes over. Written out, it
+// is data the linker lays out, not work at start-up.
+var plainAfterFirst = [256]bool{
+	'!': true, '"': true, '$': true, '%': true, '&': true, '\'': true, '(': true, ')': true, '*': true,
+	'+': true, '-': true, '.': true, '/': true, '0': true, '1': true, '2': true, '3': true, '4': true,
+	'5': true, '6': true, '7': true, '8': true, '9': true, ';': true, '<': true, '=': true, '>': true,
+	'@': true, 'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true,
+	'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true,
+	'R': true, 'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'\\': true, '^': true, '_': true, '`': true, 'a': true, 'b': true, 'c': true, 'd': true, 'e': true,
+	'f': true, 'g': true, 'h': true, 'i': true, 'j': true, 'k': true, 'l': true, 'm': true, 'n': true,
+	'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true,
+	'x': true, 'y': true, 'z': true, '|': true, '~': true,
 }
 
 // indicatorAt reports whether the character c, the scalar's first when

@@ -271,11 +271,35 @@ func run(s string, i int, stop func(c byte) bool) int {
 func (e *Emitter) writeRun(s string, i, j int) int {
 	r := s[i:j]
 	e.Buf = append(e.Buf, r...)
-	e.column += utf8.RuneCountInString(r)
+	e.column += columns(r)
 	if strings.TrimLeft(r, " ") != "" {
 		e.indention = false
 	}
 	return j
+}
+
+// columns is utf8.RuneCountInString(s), a column for each character (and
+// for each byte that starts none), with runs of ASCII counted eight bytes
+// at a time: counting rune by rune was 3% of writing a bank back as YAML.
+func columns(s string) (n int) {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			t := s[i : i+8] // of known length: no bounds checks, one load
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if w&0x8080808080808080 == 0 {
+				i, n = i+8, n+8
+				continue
+			}
+		}
+		if s[i] < utf8.RuneSelf {
+			i, n = i+1, n+1
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i, n = i+w, n+1
+	}
+	return n
 }
 
 // maybeBreak is a byte that may start a line break: \r, \n, or the
@@ -349,7 +373,7 @@ func (e *Emitter) writePlain(s string) {
 		e.put(' ')
 	}
 	e.Buf = append(e.Buf, s...)
-	e.column += utf8.RuneCountInString(s)
+	e.column += columns(s)
 	if len(s) > 0 {
 		e.whitespace = false
 	}
