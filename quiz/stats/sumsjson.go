@@ -76,6 +76,11 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = append(b, `,"not_reached":`...)
 			b = strconv.AppendInt(b, int64(it.notReached), 10)
 		}
+		if !it.noSxy {
+			b = append(b, `,"sum_xy":"`...)
+			b = append(b, it.sxy.String()...)
+			b = append(b, '"')
+		}
 		b = append(b, '}')
 	}
 	b = append(b, ']')

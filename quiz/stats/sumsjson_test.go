@@ -20,6 +20,9 @@ func oldSums(s *Stats) ([]byte, error) {
 	for i, it := range s.items {
 		n := it.n
 		out.Items[i] = itemSumsJSON{ID: it.id, Pos: it.pos, N: &n, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks.asMap(), Rest: it.rest.asMap(), NotReached: it.notReached}
+		if !it.noSxy {
+			out.Items[i].SumXY = it.sxy.String()
+		}
 	}
 	return json.Marshal(out)
 }

@@ -97,6 +97,9 @@ func (d *sumsScanner) item() (it itemSumsJSON) {
 	if d.opt(`,"not_reached":`) {
 		it.NotReached = d.int()
 	}
+	if d.opt(`,"sum_xy":`) {
+		it.SumXY = d.str()
+	}
 	d.lit("}")
 	return it
 }
