@@ -1,8 +1,9 @@
 package stats
 
 import (
-	"math/big"
 	"math/bits"
+	"strconv"
+	"strings"
 )
 
 // int128 is a signed 128-bit integer, two's complement: a question's Σ x·y of
@@ -41,29 +42,72 @@ func (a int128) add(b int128) int128 {
 	return int128{a.hi + b.hi + int64(c), lo}
 }
 
+// addSafe is a+b, and false if it overflows 127 bits: a class would need
+// some 18,000 students at a billion points each.
+func (a int128) addSafe(b int128) (int128, bool) {
+	c := a.add(b)
+	return c, (a.hi < 0) != (b.hi < 0) || (c.hi < 0) == (a.hi < 0)
+}
+
 // float is a as the nearest float but for a rounding in its low half: the
 // same a gives the same float.
 func (a int128) float() float64 {
 	return float64(a.hi)*(1<<64) + float64(a.lo)
 }
 
-// big is a as a big.Int.
-func (a int128) big() *big.Int {
-	x := new(big.Int).SetInt64(a.hi)
-	x.Lsh(x, 64)
-	return x.Add(x, new(big.Int).SetUint64(a.lo))
+// appendInt128 appends a in decimal, as strconv.AppendInt appends an int64.
+func appendInt128(b []byte, a int128) []byte {
+	if a.hi < 0 {
+		b = append(b, '-')
+		a = a.neg() // 2⁻¹²⁷ stays itself, read as unsigned: its magnitude
+	}
+	return appendUint128(b, uint64(a.hi), a.lo)
 }
 
-// String is a in decimal.
-func (a int128) String() string { return a.big().String() }
+// appendUint128 appends hi·2⁶⁴+lo in decimal, 19 digits at a time.
+func appendUint128(b []byte, hi, lo uint64) []byte {
+	if hi == 0 {
+		return strconv.AppendUint(b, lo, 10)
+	}
+	const e19 = 1e19
+	qhi := hi / e19
+	qlo, r := bits.Div64(hi%e19, lo, e19)
+	b = appendUint128(b, qhi, qlo)
+	var digits [19]byte
+	for i := len(digits) - 1; i >= 0; i-- {
+		digits[i] = byte('0' + r%10)
+		r /= 10
+	}
+	return append(b, digits[:]...)
+}
 
-// parseInt128 reads a decimal integer; ok is false for anything else or a
-// number out of range.
+// parseInt128 reads a decimal integer as appendInt128 writes it; ok is false
+// for anything else or a number out of range.
 func parseInt128(s string) (int128, bool) {
-	x, ok := new(big.Int).SetString(s, 10)
-	if !ok || x.BitLen() > 127 || s == "" || s[0] == '+' {
+	neg := strings.HasPrefix(s, "-")
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || len(digits) > 1 && digits[0] == '0' {
 		return int128{}, false
 	}
-	lo := new(big.Int).And(x, new(big.Int).SetUint64(^uint64(0))).Uint64()
-	return int128{x.Rsh(x, 64).Int64(), lo}, true
+	var hi, lo uint64
+	for i := 0; i < len(digits); i++ {
+		d := digits[i]
+		if d < '0' || d > '9' {
+			return int128{}, false
+		}
+		over, hi10 := bits.Mul64(hi, 10)
+		carry, lo10 := bits.Mul64(lo, 10)
+		var c uint64
+		lo, c = bits.Add64(lo10, uint64(d-'0'), 0)
+		var c2 uint64
+		hi, c2 = bits.Add64(hi10, carry, c)
+		if over != 0 || c2 != 0 || hi > 1<<63 || hi == 1<<63 && (lo != 0 || !neg) {
+			return int128{}, false
+		}
+	}
+	a := int128{int64(hi), lo}
+	if neg {
+		a = a.neg()
+	}
+	return a, true
 }

@@ -250,7 +250,10 @@ func (s *Stats) add(idx []int, marks []float64, reached []bool) {
 		it.cXY += dx * (y - it.meanY)
 		it.marks.add(kx, 1)
 		it.rest.add(ky, 1)
-		it.sxy = it.sxy.add(mul128(kx, ky))
+		var ok bool
+		if it.sxy, ok = it.sxy.addSafe(mul128(kx, ky)); !ok {
+			it.noSxy = true
+		}
 	}
 }
 
@@ -318,7 +321,9 @@ func (s *Stats) Merge(o *Stats) error {
 		a.cXY += b.cXY + dx*dy*w
 		a.marks.merge(&b.marks)
 		a.rest.merge(&b.rest)
-		a.sxy, a.noSxy = a.sxy.add(b.sxy), a.noSxy || b.noSxy
+		var ok bool
+		a.sxy, ok = a.sxy.addSafe(b.sxy)
+		a.noSxy = a.noSxy || b.noSxy || !ok
 		a.n += b.n
 	}
 	for _, b := range o.items { // after the loop above: a question only not reached has n 0

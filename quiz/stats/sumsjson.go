@@ -78,7 +78,7 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 		}
 		if !it.noSxy {
 			b = append(b, `,"sum_xy":"`...)
-			b = append(b, it.sxy.String()...)
+			b = appendInt128(b, it.sxy)
 			b = append(b, '"')
 		}
 		b = append(b, '}')

@@ -21,7 +21,7 @@ func oldSums(s *Stats) ([]byte, error) {
 		n := it.n
 		out.Items[i] = itemSumsJSON{ID: it.id, Pos: it.pos, N: &n, MaxMark: it.maxMark, MeanX: it.meanX, MeanY: it.meanY, M2X: it.m2X, M2Y: it.m2Y, CXY: it.cXY, Marks: it.marks.asMap(), Rest: it.rest.asMap(), NotReached: it.notReached}
 		if !it.noSxy {
-			out.Items[i].SumXY = it.sxy.String()
+			out.Items[i].SumXY = string(appendInt128(nil, it.sxy))
 		}
 	}
 	return json.Marshal(out)
