@@ -144,32 +144,20 @@ func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
 }
 
 // appendItemCounts appends a question's counts as appendCounts appends them
-// as a map: keys as strings in the strings' order. Its keys are gathered
-// by a loop over the list or the map, not through counts.each, whose
-// callback, a closure passed on, was made on the heap for every question's
-// two counts (review13-s28 M1).
+// as a map: keys as strings in the strings' order.
 func appendItemCounts(b []byte, c *counts, ck *countKeys) []byte {
 	ck.keys, ck.digits = ck.keys[:0], ck.digits[:0]
 	negative := false
-	add := func(k int64, c int) {
+	for k, n := range c.all() {
 		lo := len(ck.digits)
 		ck.digits = strconv.AppendInt(ck.digits, k, 10)
-		ckey := countKey{key: k, count: c, lo: lo, hi: len(ck.digits)}
+		ckey := countKey{key: k, count: n, lo: lo, hi: len(ck.digits)}
 		if k >= 0 {
 			ckey.aligned = uint64(k) * pow10[19-(ckey.hi-lo)]
 		} else {
 			negative = true
 		}
 		ck.keys = append(ck.keys, ckey)
-	}
-	if c.m != nil {
-		for k, n := range c.m {
-			add(k, n)
-		}
-	} else {
-		for _, e := range c.list {
-			add(e.k, e.n)
-		}
 	}
 	digits := ck.digits
 	if negative {
