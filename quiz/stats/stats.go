@@ -91,6 +91,35 @@ type Stats struct {
 	hist   [10]int        // students by tenth of their own maximum (see fillHistogram)
 	// stopped counts the students who did not reach every question they got.
 	stopped int
+	// toMark counts the sheets that wait for a teacher's mark (SetToMark):
+	// while there are any, the statistics cover the automatically marked
+	// questions only. auto is those questions' statistics, kept beside
+	// these while no sheet waits and some question is open, so that a
+	// shard merged with one whose sheets wait gives what one run over both
+	// gives (attack23 L10).
+	toMark int
+	auto   *Stats
+}
+
+// SetToMark says that toMark sheets wait for a teacher's mark (s then covers
+// the automatically marked questions) or, with toMark 0, that auto (nil when
+// no question is open) holds the statistics of the automatically marked
+// questions over the same sheets: Merge gives shards' sums what one run
+// over all their sheets gives, the open questions left out while any sheet
+// waits, and Summary says how many wait.
+func (s *Stats) SetToMark(toMark int, auto *Stats) {
+	s.toMark, s.auto = toMark, nil
+	if toMark == 0 && auto != nil && auto != s {
+		s.auto = auto
+	}
+}
+
+// autoOf is s's statistics of the automatically marked questions.
+func (s *Stats) autoOf() *Stats {
+	if s.auto != nil {
+		return s.auto
+	}
+	return s
 }
 
 // itemSums is what Stats keeps of one question. x is the question's mark and y
@@ -268,11 +297,47 @@ func histBin(total, maxScore float64, questions int) int {
 
 // Merge adds o's students to s, as if s had been given them with Add or
 // AddReached: its questions are matched by id, and those s lacks are added. A
-// question must be worth the same in both. A nil o adds nothing.
+// question must be worth the same in both. A nil o adds nothing. When
+// sheets of either wait for a mark (SetToMark), the two merge over the
+// automatically marked questions.
 func (s *Stats) Merge(o *Stats) error {
 	if o == nil {
 		return nil
 	}
+	if o == s {
+		o = s.Clone()
+	}
+	switch {
+	case s.toMark+o.toMark > 0:
+		a := s.autoOf()
+		if err := a.merge(o.autoOf()); err != nil {
+			return err
+		}
+		toMark := s.toMark + o.toMark
+		if a != s {
+			*s = *a
+		}
+		s.toMark, s.auto = toMark, nil
+	case s.auto != nil || o.auto != nil:
+		a := s.auto
+		if a == nil {
+			a = s.Clone()
+		}
+		if err := a.merge(o.autoOf()); err != nil {
+			return err
+		}
+		if err := s.merge(o); err != nil {
+			return err
+		}
+		s.auto = a
+	default:
+		return s.merge(o)
+	}
+	return nil
+}
+
+// merge adds o's students to s, the statistics of the same questions (Merge).
+func (s *Stats) merge(o *Stats) error {
 	for _, b := range o.items {
 		if i, ok := s.lookup(b.id); ok && s.items[i].maxMark != b.maxMark {
 			a := &s.items[i]
@@ -281,9 +346,6 @@ func (s *Stats) Merge(o *Stats) error {
 	}
 	if o.n == 0 && len(o.items) == 0 {
 		return nil
-	}
-	if o == s {
-		o = s.Clone()
 	}
 	if s.totals == nil {
 		s.totals = map[int64]int{}
@@ -362,6 +424,9 @@ func (s *Stats) Clone() *Stats {
 	for i := range c.items {
 		c.items[i].marks = s.items[i].marks.clone()
 		c.items[i].rest = s.items[i].rest.clone()
+	}
+	if s.auto != nil {
+		c.auto = s.auto.Clone()
 	}
 	return &c
 }
@@ -451,6 +516,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 	sum := StatsSummary{
 		Count:     s.n,
 		Stopped:   s.stopped,
+		ToMark:    s.toMark,
 		Histogram: make([]Bin, 10),
 		Items:     make([]ItemStats, 0, k),
 		lowBelow:  &lowDiscrimination,
@@ -1064,6 +1130,10 @@ type statsJSON struct {
 	Histogram *[10]int       `json:"histogram,omitempty"`
 	Items     []itemSumsJSON `json:"questions"`
 	Stopped   int            `json:"stopped,omitempty"` // students who did not reach every question
+	// ToMark and Auto are SetToMark's: sheets that wait for a mark, and
+	// the automatically marked questions' sums while none waits.
+	ToMark int        `json:"sheets_to_mark,omitempty"`
+	Auto   *statsJSON `json:"auto,omitempty"`
 }
 
 type itemSumsJSON struct {
@@ -1129,6 +1199,13 @@ func (s *Stats) fromJSON(in *statsJSON) error {
 	if in.Histogram != nil {
 		s.hist = *in.Histogram
 	}
+	s.toMark = in.ToMark
+	if in.Auto != nil {
+		s.auto = new(Stats)
+		if err := s.auto.fromJSON(in.Auto); err != nil {
+			return err
+		}
+	}
 	if s.maxes == nil { // sums from before: every student had every question
 		s.maxes = map[int64]int{}
 		maxScore := s.maxScore()
@@ -1164,6 +1241,12 @@ func (in *statsJSON) check() error {
 	}
 	if in.N < 0 || in.M2T < 0 || !finite(in.MeanT, in.M2T) || in.Stopped < 0 || in.Stopped > in.N {
 		return fmt.Errorf("%d students, totals out of range", in.N)
+	}
+	if in.ToMark < 0 || in.ToMark > in.N {
+		return fmt.Errorf("%d students but %d sheets to mark", in.N, in.ToMark)
+	}
+	if a := in.Auto; a != nil && (in.ToMark != 0 || a.Auto != nil || a.ToMark != 0 || a.N != in.N || a.Version != 1) {
+		return fmt.Errorf("the automatically marked questions' sums are not of the same %d students", in.N)
 	}
 	if n, ok := counted(in.Totals); !ok || n != in.N {
 		return fmt.Errorf("%d students but totals for %d", in.N, n)

@@ -123,3 +123,41 @@ func TestMergeFilesRefusesMissingCounts(t *testing.T) {
 		t.Errorf("the merged sums are refused: %v", err)
 	}
 }
+
+// Sums whose sheets to mark or automatically marked questions' sums no
+// grading could write are refused as damaged, saying what is wrong.
+func TestSumsRefuseDamagedMarking(t *testing.T) {
+	s := New([]string{"b/q1", "b/q2"}, []float64{1, 1})
+	s.Add([]float64{1, 0})
+	s.Add([]float64{0, 1})
+	auto := New([]string{"b/q1"}, []float64{1})
+	auto.Add([]float64{1})
+	auto.Add([]float64{0})
+	s.SetToMark(0, auto)
+	data, err := s.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Stats
+	if err := back.UnmarshalJSON(data); err != nil || back.auto == nil || back.auto.n != 2 {
+		t.Fatalf("sums with their auto read back as %+v, %v", back.auto, err)
+	}
+	one := string(data)
+	autoPart := one[strings.Index(one, `,"auto":`)+len(`,"auto":`) : len(one)-1]
+	for _, c := range []struct{ sums, want string }{
+		{strings.Replace(one, `,"auto":`, `,"sheets_to_mark":-1,"auto":`, 1), "2 students but -1 sheets to mark"},
+		{strings.Replace(one, `,"auto":`, `,"sheets_to_mark":3,"auto":`, 1), "2 students but 3 sheets to mark"},
+		{strings.Replace(one, `,"auto":`, `,"sheets_to_mark":1,"auto":`, 1), "the automatically marked questions' sums are not of the same 2 students"},
+		{strings.Replace(one, `,"auto":{"conflictq_stats":1,"n":2`, `,"auto":{"conflictq_stats":1,"n":1`, 1), "the automatically marked questions' sums are not of the same 2 students"},
+		{one[:len(one)-2] + `,"auto":` + autoPart + `}}`, "the automatically marked questions' sums are not of the same 2 students"},
+		{one[:len(one)-2] + `,"sheets_to_mark":1}}`, "the automatically marked questions' sums are not of the same 2 students"},
+	} {
+		if c.sums == one {
+			t.Fatalf("no edit for %q", c.want)
+		}
+		var s Stats
+		if err := s.UnmarshalJSON([]byte(c.sums)); err == nil || err.Error() != "the sums are damaged: "+c.want {
+			t.Errorf("%s: %v, want %q", c.sums, err, c.want)
+		}
+	}
+}

@@ -88,6 +88,16 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 		b = append(b, `,"stopped":`...)
 		b = strconv.AppendInt(b, int64(s.stopped), 10)
 	}
+	if s.toMark != 0 {
+		b = append(b, `,"sheets_to_mark":`...)
+		b = strconv.AppendInt(b, int64(s.toMark), 10)
+	}
+	if s.auto != nil {
+		var err error
+		if b, err = s.auto.appendSums(append(b, `,"auto":`...)); err != nil {
+			return nil, err
+		}
+	}
 	return append(b, '}'), nil
 }
 
@@ -105,6 +115,9 @@ func (s *Stats) sumsSize() int {
 	n := 256 + 24*(len(s.totals)+len(s.maxes))
 	for _, it := range s.items {
 		n += 256 + len(it.id) + 24*(it.marks.len()+it.rest.len())
+	}
+	if s.auto != nil {
+		n += s.auto.sumsSize()
 	}
 	return n
 }
