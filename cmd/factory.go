@@ -32,8 +32,9 @@ type Factory struct {
 	Now       func() time.Time
 	NewSeed   func() uint64
 	// SessionTag tells apart quizzes started in the same millisecond
-	// (history.SessionID): the process id; nil (0) under a stepped test
-	// clock, whose scripts compare a history's times byte for byte.
+	// (history.SessionID): a random number (sessionTag); nil (0) under a
+	// stepped test clock, whose scripts compare a history's times byte for
+	// byte.
 	SessionTag func() int
 	// Library returns the bank library; banks are parsed on first use, once.
 	Library func() *quiz.Library
@@ -83,7 +84,7 @@ func newFactory(ios *iostreams.IOStreams, getenv func(string) string) *Factory {
 		Getenv:        getenv,
 		Now:           time.Now,
 		NewSeed:       randomSeed,
-		SessionTag:    os.Getpid,
+		SessionTag:    sessionTag,
 		UserConfigDir: userConfigDir(getenv, ios.ErrOut),
 		StateDir:      stateDir(getenv, ios.ErrOut),
 		HandleSignals: true,
@@ -126,6 +127,20 @@ func randomSeed() uint64 {
 	}
 	// Keep seeds short enough to read out and type: under ten digits.
 	return binary.LittleEndian.Uint64(b[:]) % 1_000_000_000
+}
+
+// sessionTag is a random number below 1000, the microseconds of a quiz's
+// session id (history.SessionID). It was the process id, and processes in
+// separate containers (each often pid 1) that share a state folder and
+// start a quiz in the same millisecond shared a session (attack23 L8); two
+// random tags are alike once in 1000. The process id is the fallback when
+// the system gives no random bytes.
+func sessionTag() int {
+	var b [2]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return os.Getpid() % 1000
+	}
+	return int(binary.LittleEndian.Uint16(b[:])) % 1000
 }
 
 // stateDir follows the XDG base directory spec: $XDG_STATE_HOME/conflictq,

@@ -7,6 +7,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -116,7 +117,7 @@ func markRun(opts *MarkOptions) error {
 		// Spaces, U+200B, a filler: a name no one can read in the sheet.
 		return &FlagError{Err: fmt.Errorf("--marker %+q has no name in it: give your name, or leave --marker out for $USER", given)}
 	case !plainName(opts.Marker):
-		return &FlagError{Err: fmt.Errorf("--marker %q has a control character in it (a tab, a line break, an escape sequence): give your name as plain text", given)}
+		return &FlagError{Err: fmt.Errorf("--marker %+q has a control or invisible character in it (a tab, a line break, an escape sequence, a zero-width joiner): give your name as plain text", given)}
 	}
 	g, err := newGrader(ios, f.Library(), opts.Banks, nil, nil)
 	if err != nil {
@@ -257,9 +258,15 @@ func markerName(getenv func(string) string) string {
 
 // plainName reports whether a marker's name holds no control character
 // (a tab, a line break, an escape sequence, a bidi override): one that a
-// terminal would obey, and the sheet would not read back as written.
+// terminal would obey, and the sheet would not read back as written. Nor a
+// format or filler character inside it (a zero-width joiner or space, a
+// soft hyphen, a Hangul filler), as TrimInvisible trims at its ends:
+// "A\u200dB" looks like "AB" and would be another name (attack23 L7).
+// Spaces and combining marks are a name's own.
 func plainName(name string) bool {
-	return text.EscapeControl(name) == name
+	return text.EscapeControl(name) == name && !strings.ContainsFunc(name, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.In(r, unicode.Mn, unicode.Me) && !text.Visible(string(r))
+	})
 }
 
 // marker asks for each answer's mark and writes it at once.

@@ -204,7 +204,7 @@ func TestSessionsWithinASecond(t *testing.T) {
 }
 
 // Two quizzes started in the same millisecond, in two processes, are two
-// sessions (SessionID: the tag, a process id, in the microseconds), through
+// sessions (SessionID: the tag, a random number, in the microseconds), through
 // a history file written and read back and through the state's cache; ids
 // written before, to the millisecond, still read as one session each.
 func TestSessionsWithinAMillisecond(t *testing.T) {

@@ -34,7 +34,7 @@ type Recorder struct {
 	Mode    string
 	Session time.Time
 	// Tag tells apart quizzes started in the same millisecond (SessionID):
-	// the process id.
+	// a random number below 1000 (the command's Factory.SessionTag).
 	Tag int
 	// BankDigests maps a bank's id to quiz.Digest of its questions.
 	BankDigests map[string]string
@@ -64,7 +64,7 @@ func (rc *Recorder) Record(o quiz.Outcome, at time.Time) (Record, bool) {
 	}, true
 }
 
-// SessionID is the id of a quiz that started at start, in process tag: the
+// SessionID is the id of a quiz that started at start, with tag: the
 // time it started, to the millisecond, with tag mod 1000 as its
 // microseconds, so that two quizzes started in the same millisecond (two
 // terminals, a script) keep their answers apart, in a history line's

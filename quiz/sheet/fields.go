@@ -274,13 +274,19 @@ func textOf(ps *quiz.Problems, f field) string {
 	return ""
 }
 
+// namesOf reads a list of names (banks, tags) as written. YAML has trimmed
+// a plain name already; a quoted one keeps its spaces, which are part of
+// the name: the writer quotes " lead.json" and "a: " so that they read back
+// whole, and trimmed they named another file or no bank (attack21 L5). Only
+// a block scalar's last line break is dropped.
 func namesOf(ps *quiz.Problems, f field) []string {
+	name := func(s string) string { return strings.TrimRight(s, "\r\n") }
 	switch f.val.kind {
 	case nullNode:
 		return nil
 	case scalarNode:
-		if t := strings.TrimSpace(f.val.text); t != "" {
-			return []string{t}
+		if strings.TrimSpace(f.val.text) != "" {
+			return []string{name(f.val.text)}
 		}
 		return nil
 	case mappingNode:
@@ -289,14 +295,13 @@ func namesOf(ps *quiz.Problems, f field) []string {
 	}
 	out := make([]string, 0, len(f.val.items))
 	for _, it := range f.val.items {
-		t := strings.TrimSpace(it.text)
 		switch {
 		case it.kind == listNode || it.kind == mappingNode:
 			ps.Add(f.line, "", f.key, "expected a list of names, found %s in it", it.kindName())
-		case t == "":
+		case strings.TrimSpace(it.text) == "":
 			ps.Add(f.line, "", f.key, "empty entry")
 		default:
-			out = append(out, t)
+			out = append(out, name(it.text))
 		}
 	}
 	return out

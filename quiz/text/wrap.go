@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"golang.org/x/text/width"
 )
 
@@ -109,7 +110,12 @@ func isURL(word string) bool {
 
 // Width is the number of terminal columns s takes: two for an East Asian
 // wide or full-width character (漢字, ｶ is one), none for a combining mark or
-// a format character, one for the rest.
+// a format character, one for the rest. It counts what a reader sees as one
+// character (a grapheme cluster, by uniseg) as a terminal draws it: an emoji
+// sequence (👨‍👩‍👧‍👦 joined by U+200D, a flag 🏳️‍🌈, a hand and its skin
+// tone) takes the two columns of one emoji, not the sum of its parts; the
+// runes of any other cluster (a letter and its accents, an Indic syllable)
+// count each as above.
 func Width(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
@@ -119,10 +125,77 @@ func Width(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if joinsEmoji(r) {
+			// Only a string with one of these may hold an emoji sequence:
+			// the others, most, are measured rune by rune, without the
+			// cost of finding clusters (twice the time of a table's cells).
+			return clusterWidth(s)
+		}
 		n += runeWidth(r)
 		i += size
 	}
 	return n
+}
+
+// joinsEmoji reports whether r makes an emoji sequence of the emoji before
+// it (or is a regional letter, half of a flag): U+200D, a presentation
+// selector (U+FE0E, U+FE0F), a skin tone (U+1F3FB to U+1F3FF) or a tag
+// letter (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
+func joinsEmoji(r rune) bool {
+	switch {
+	case r == 0x200d, r == 0xfe0f, r == 0xfe0e:
+		return true
+	case r < 0x1f1e6:
+		return false
+	}
+	return r <= 0x1f1ff || r >= 0x1f3fb && r <= 0x1f3ff || r >= 0xe0020 && r <= 0xe007f
+}
+
+// clusterWidth is Width of s by grapheme clusters.
+func clusterWidth(s string) int {
+	n, rest, state := 0, s, -1
+	for rest != "" {
+		var c string
+		var w int
+		c, rest, w, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		r, size := utf8.DecodeRuneInString(c)
+		switch {
+		case size == len(c): // one rune
+			if r < utf8.RuneSelf {
+				n++
+			} else {
+				n += runeWidth(r)
+			}
+		case emojiSequence(c):
+			n += w
+		default:
+			for _, r := range c {
+				n += runeWidth(r)
+			}
+		}
+	}
+	return n
+}
+
+// emojiSequence reports whether the cluster c (of more than one rune) is
+// drawn as one emoji, whose width uniseg gives: two regional letters (a
+// flag), or an emoji with a rune that joinsEmoji. A ZWJ inside an Indic
+// word asks for a half form, not an emoji: such a cluster starts with a
+// letter, and its runes are counted one by one.
+func emojiSequence(c string) bool {
+	first, _ := utf8.DecodeRuneInString(c)
+	if first >= 0x1f1e6 && first <= 0x1f1ff {
+		return true
+	}
+	if unicode.IsLetter(first) {
+		return false
+	}
+	for _, r := range c {
+		if joinsEmoji(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func runeWidth(r rune) int {
