@@ -473,19 +473,29 @@ func bankExportRun(opts *BankExportOptions) error {
 	if opts.formatNote != "" {
 		fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", opts.formatNote)
 	}
+	// The worksheet and its key take their names together: never a new
+	// worksheet beside last week's key (attack21 L4).
+	set := outputSet(f, opts.Output, opts.KeyFile)
+	defer set.Discard() // after an error: the old files stay as they were
 	if opts.Output == "" || opts.Output == "-" {
 		err = write(f.IOStreams.Out)
-	} else if err = guard.writeFile("-o", opts.Output, opts.Force, fileio.Derived, write); err == nil {
-		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
+	} else {
+		err = guard.writeFileIn(set, "-o", opts.Output, opts.Force, fileio.Derived, write)
 	}
 	writeKey := func(w io.Writer) error { return pages.WriteKey(w, opts.keyFormat) }
 	if err == nil && opts.KeyFile == "-" {
 		err = writeKey(f.IOStreams.Out)
 	} else if err == nil && opts.KeyFile != "" {
-		err = guard.writeFile("--key", opts.KeyFile, opts.Force, fileio.Derived, writeKey)
-		if err == nil {
-			fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", text.EscapeControl(opts.KeyFile))
-		}
+		err = guard.writeFileIn(set, "--key", opts.KeyFile, opts.Force, fileio.Derived, writeKey)
+	}
+	if err == nil {
+		err = set.Commit()
+	}
+	if err == nil && opts.Output != "" && opts.Output != "-" {
+		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote %s\n", text.EscapeControl(opts.Output))
+	}
+	if err == nil && opts.KeyFile != "" && opts.KeyFile != "-" {
+		fmt.Fprintf(f.IOStreams.ErrOut, "Wrote the answer key to %s\n", text.EscapeControl(opts.KeyFile))
 	}
 	for _, n := range notes {
 		fmt.Fprintf(f.IOStreams.ErrOut, "note: %s\n", n)

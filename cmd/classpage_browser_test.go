@@ -33,6 +33,15 @@ func launchBrowser(t *testing.T, bin string) *rod.Browser {
 	launchCtx, launched := context.WithTimeout(ctx, time.Minute)
 	defer launched()
 	l := launcher.New().Context(launchCtx).Bin(bin).NoSandbox(true).Headless(true).Leakless(false)
+	// Chromium's own temporary folder (org.chromium.Chromium.*, its
+	// singleton socket) goes inside the profile, which Cleanup removes:
+	// one killed after hanging left it in TMPDIR (recheck28c L4). A short
+	// name, as the socket's path must fit in 108 bytes.
+	tmp := filepath.Join(l.Get(flags.UserDataDir), "t")
+	if err := os.MkdirAll(tmp, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	l.Env(append(os.Environ(), "TMPDIR="+tmp)...)
 	u, err := l.Launch()
 	if err != nil {
 		l.Kill() // a Chromium started that never gave its address

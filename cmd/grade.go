@@ -39,6 +39,8 @@ type GradeOptions struct {
 	Force   bool
 	Quiet   bool                   // leave out the sheets' warnings, counted in one line
 	skip    func(path string) bool // this run's own output files, not sheets
+	outputs *fileio.Set            // -o, --summary and --sums, named together
+	stats   *classStats            // --summary and --sums, once graded
 	guard   *outputGuard           // keeps the outputs off the inputs
 	notes   *bankNotes             // the warnings of the banks sheets name
 	workers int                    // sheets graded at once from the start (tests; 0: grade.Batch decides)
@@ -215,20 +217,22 @@ func gradeRun(opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(outputs) > 0 { // else no file of a folder is one: no stat a file to find out
-		opts.skip = func(path string) bool {
-			st, err := os.Stat(path)
-			return err == nil && slices.ContainsFunc(outputs, func(o os.FileInfo) bool { return os.SameFile(o, st) })
-		}
-	}
+	opts.skip = skipOutputs(outputs)
 	tally := &grade.Tally{}
 	run := func(out io.Writer) error { return gradeBatch(opts, g, out, tally) }
+	// The results, statistics and sums take their names together: never
+	// this week's results beside last week's sums (attack21 L4).
+	opts.outputs = outputSet(f, opts.Output, opts.Summary, opts.Sums)
+	defer opts.outputs.Discard() // after an error: the old files stay
 	if opts.Output == "" || opts.Output == "-" {
 		err = run(ios.Out)
 	} else {
 		// Atomically, and never over a file unasked (--force), like every
 		// other command: the file may be last week's gradebook.
-		err = opts.guard.writeFile("-o", opts.Output, opts.Force, fileio.Derived, run)
+		err = opts.guard.writeFileIn(opts.outputs, "-o", opts.Output, opts.Force, fileio.Derived, run)
+	}
+	if err == nil {
+		err = opts.outputs.Commit()
 	}
 	var exists *fileio.ExistsError
 	if errors.As(err, &exists) { // the file appeared while grading
@@ -237,14 +241,30 @@ func gradeRun(opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.stats != nil { // said once they have their names
+		fmt.Fprint(ios.ErrOut, strings.Join(opts.stats.wrote, ""))
+	}
+	tellWritten(opts, tally)
+	tellWarnings(opts, tally)
+	return gradeExit(opts, tally)
+}
+
+// tellWritten says where -o's file went.
+func tellWritten(opts *GradeOptions, tally *grade.Tally) {
+	errOut := opts.Factory.IOStreams.ErrOut
 	if n := tally.Graded + tally.Unreadable; n > 0 && opts.Output != "" && opts.Output != "-" {
 		// Said as sheet and bank export say it, so a teacher who wrote the
 		// class page with -o knows where it went (teacher3 P12); a device
 		// (-o /dev/null) was not "written".
 		if st, err := os.Stat(opts.Output); err == nil && st.Mode().IsRegular() {
-			fmt.Fprintf(ios.ErrOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(tally.Graded, "sheet")+" graded")
+			fmt.Fprintf(errOut, "Wrote %s (%s)\n", text.EscapeControl(opts.Output), text.Count(tally.Graded, "sheet")+" graded")
 		}
 	}
+}
+
+// tellWarnings counts the batch's warnings, said above each sheet.
+func tellWarnings(opts *GradeOptions, tally *grade.Tally) {
+	errOut := opts.Factory.IOStreams.ErrOut
 	if tally.Warnings > 0 {
 		// The same on every run, as a CI log needs them; one line says
 		// what they are, and how a teacher who has read them can leave
@@ -255,35 +275,53 @@ func gradeRun(opts *GradeOptions) error {
 		read := text.Count(tally.Reading, "warning") + " on how an answer was read"
 		switch {
 		case tally.Reading == tally.Warnings && opts.Quiet:
-			fmt.Fprintf(ios.ErrOut, "%s, left out (--quiet)\n", n)
+			fmt.Fprintf(errOut, "%s, left out (--quiet)\n", n)
 		case tally.Reading == tally.Warnings:
-			fmt.Fprintf(ios.ErrOut, "%s (above); --quiet leaves them out\n", n)
+			fmt.Fprintf(errOut, "%s (above); --quiet leaves them out\n", n)
 		case tally.Reading == 0:
-			fmt.Fprintf(ios.ErrOut, "%s (above)\n", n)
+			fmt.Fprintf(errOut, "%s (above)\n", n)
 		case opts.Quiet:
-			fmt.Fprintf(ios.ErrOut, "%s: %d above, %s left out (--quiet)\n", n, tally.Warnings-tally.Reading, read)
+			fmt.Fprintf(errOut, "%s: %d above, %s left out (--quiet)\n", n, tally.Warnings-tally.Reading, read)
 		default:
-			fmt.Fprintf(ios.ErrOut, "%s (above); --quiet leaves out the %s\n", n, read)
+			fmt.Fprintf(errOut, "%s (above); --quiet leaves out the %s\n", n, read)
 		}
 	}
+}
+
+// gradeExit is the batch's end: an error (exit 2) when no sheet was found,
+// one could not be read or an answer was bad, exit 1 when a student failed.
+func gradeExit(opts *GradeOptions, tally *grade.Tally) error {
+	errOut := opts.Factory.IOStreams.ErrOut
 	switch {
 	case tally.Graded == 0 && tally.Unreadable == 0 && tally.Keys > 0:
 		return invalid("no student's sheets found in %s, only %s (left out, above)", strings.Join(opts.Inputs, ", "), text.Count(tally.Keys, "answer key"))
 	case tally.Graded == 0 && tally.Unreadable == 0:
 		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
 	case tally.Unreadable > 0 && tally.Graded == 0:
-		fmt.Fprintf(ios.ErrOut, "no sheet could be read\n")
+		fmt.Fprintf(errOut, "no sheet could be read\n")
 		return silent(ExitInvalid)
 	case tally.Unreadable > 0:
-		fmt.Fprintf(ios.ErrOut, "%d of %s could not be read; the others were graded\n", tally.Unreadable, text.Count(tally.Graded+tally.Unreadable, "sheet"))
+		fmt.Fprintf(errOut, "%d of %s could not be read; the others were graded\n", tally.Unreadable, text.Count(tally.Graded+tally.Unreadable, "sheet"))
 		return silent(ExitInvalid)
 	case tally.BadAnswers > 0:
-		fmt.Fprintf(ios.ErrOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.BadAnswers)
+		fmt.Fprintf(errOut, "sheets with answers that could not be read or were given twice: %d (see above); the rest of each was graded\n", tally.BadAnswers)
 		return silent(ExitInvalid)
 	case tally.Failed > 0:
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// skipOutputs tells the walk of a folder to leave out the existing
+// outputs: a previous run's results in the graded folder are not sheets.
+func skipOutputs(outputs []os.FileInfo) func(path string) bool {
+	if len(outputs) == 0 { // no file of a folder is one: no stat a file to find out
+		return nil
+	}
+	return func(path string) bool {
+		st, err := os.Stat(path)
+		return err == nil && slices.ContainsFunc(outputs, func(o os.FileInfo) bool { return os.SameFile(o, st) })
+	}
 }
 
 // gradeOutputs checks -o, --summary and --sums before anything is graded:
@@ -334,7 +372,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 		return err
 	}
 	defer closeSummary()
-	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, resultOptions(opts)),
+	h := &batchHandler{ios: ios, quiet: opts.Quiet, tally: tally, w: w, stats: newClassStats(opts.Summary, opts.Sums, opts.outputs, resultOptions(opts)),
 		progress: newProgress(ios.ErrOut, ios.IsStderrTTY()), notes: opts.notes}
 	batch := &grade.Batch{Grader: g, Inputs: opts.Inputs, Stdin: ios.In, Skip: opts.skip, Left: &grade.LeftOut{}, Workers: opts.workers}
 	if opts.Factory.HandleSignals {
@@ -368,6 +406,7 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 			return err
 		}
 	}
+	opts.stats = h.stats
 	return h.stats.write(ios.ErrOut)
 }
 

@@ -25,12 +25,14 @@ type classStats struct {
 	sums   string // --sums
 	class  grade.ClassStats
 	opts   grade.ResultOptions
-	page   *pageFile // --summary x.html, or nil
-	toMark int       // sheets with open answers not yet marked
+	page   *pageFile   // --summary x.html, or nil
+	toMark int         // sheets with open answers not yet marked
+	set    *fileio.Set // the run's outputs, named together (outputSet)
+	wrote  []string    // what is said once they have their names
 }
 
-func newClassStats(path, sums string, opts grade.ResultOptions) *classStats {
-	c := &classStats{path: path, sums: sums, opts: opts}
+func newClassStats(path, sums string, set *fileio.Set, opts grade.ResultOptions) *classStats {
+	c := &classStats{path: path, sums: sums, set: set, opts: opts}
 	// Only a summary other than the page (which keeps its own) shows what
 	// the class answered; --sums alone is the running sums.
 	c.class.SumsOnly = path == "" || summaryFormat(path) == "html"
@@ -82,22 +84,22 @@ func (c *classStats) write(errOut io.Writer) error {
 	}
 	if c.sums != "" {
 		st := c.class.Sums()
-		if err := fileio.WriteFile(c.sums, true, fileio.Derived, writeSums(st)); err != nil {
+		if err := c.set.WriteFile(c.sums, true, fileio.Derived, writeSums(st)); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}
-		fmt.Fprintf(errOut, "Running sums written to %s (merge shards with conflictq summary)\n", text.EscapeControl(c.sums))
+		c.wrote = append(c.wrote, fmt.Sprintf("Running sums written to %s (merge shards with conflictq summary)\n", text.EscapeControl(c.sums)))
 	}
 	if c.path != "" {
-		write := func() error { return writeSummary(c.class.Summary(lowDiscrimination), c.path) }
+		write := func() error { return writeSummary(c.set, c.class.Summary(lowDiscrimination), c.path) }
 		if c.page != nil {
 			write = func() error {
-				return fileio.WriteFile(c.path, true, fileio.Derived, func(w io.Writer) error { c.page.to = w; return c.page.w.Close() })
+				return c.set.WriteFile(c.path, true, fileio.Derived, func(w io.Writer) error { c.page.to = w; return c.page.w.Close() })
 			}
 		}
 		if err := write(); err != nil {
 			return fmt.Errorf("--summary: %w", err)
 		}
-		fmt.Fprintf(errOut, "Class statistics written to %s\n", text.EscapeControl(c.path))
+		c.wrote = append(c.wrote, fmt.Sprintf("Class statistics written to %s\n", text.EscapeControl(c.path)))
 	}
 	return nil
 }
@@ -123,8 +125,8 @@ func writeSums(st *stats.Stats) func(io.Writer) error {
 }
 
 // writeSummary writes class statistics in the format the file's extension names.
-func writeSummary(summary stats.StatsSummary, path string) error {
-	return fileio.WriteFile(path, true, fileio.Derived, func(w io.Writer) error {
+func writeSummary(set *fileio.Set, summary stats.StatsSummary, path string) error {
+	return set.WriteFile(path, true, fileio.Derived, func(w io.Writer) error {
 		switch summaryFormat(path) {
 		case "csv":
 			return summary.WriteCSV(w)

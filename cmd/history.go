@@ -52,60 +52,14 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 		mode = history.ModeReview
 	}
 	rc := &history.Recorder{Student: opts.Student, Mode: mode, Session: opts.Now()}
-	started := time.Now() // by the system's clock, as Forget's note (not a test clock)
+	h := &quizHistory{opts: opts, path: path, started: time.Now()} // by the system's clock, as Forget's note (not a test clock)
 	var once sync.Once
-	// The file (and, the first time, its folders) is opened at the first
-	// answer, not before the first question: creating two folders took
-	// about 1 ms on the test machine's busy ext4, a third of the time to the
-	// first question, and a quiz left at its first question keeps no empty
-	// history. One that cannot be opened is tried again at the next answer.
-	var log *history.Log
-	sayForgotten := func() {
-		opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
-		fmt.Fprintf(errOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
-	}
-	hook := func(l *history.Log) {
-		l.Remade = func() {
-			fmt.Fprintf(errOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(path))
-		}
-		l.Forgotten = sayForgotten
-		log = l
-	}
 	// A history already there is held from the start (opening it makes
 	// nothing), so that a forget before the first answer is seen.
 	if l, err := history.OpenExisting(path); err == nil && l != nil {
-		hook(l)
+		h.hook(l)
 	}
-	// Without a history at the start, a forget since is found by the note
-	// it left (recheck26b L2): another quiz may have made the history
-	// before it, or may make it again after it.
-	appendRecord := func(r history.Record) error {
-		if log == nil && opts.forgotten.Load() {
-			return nil
-		}
-		if log == nil && history.ForgottenSince(path, started) {
-			sayForgotten()
-			return nil
-		}
-		if log == nil {
-			l, err := history.Open(path)
-			if err != nil {
-				return err
-			}
-			hook(l)
-		}
-		return log.Append(r)
-	}
-	// As the quiz ends, before its report is saved: forgotten since the
-	// last answer, it keeps no copy either (recheck26 H1).
-	opts.checkForgotten = func() {
-		if log != nil && log.WasForgotten() {
-			opts.forgotten.Store(true)
-		}
-		if log == nil && history.ForgottenSince(path, started) {
-			opts.forgotten.Store(true)
-		}
-	}
+	opts.checkForgotten = h.checkForgotten
 	s.OnAnswer = func(o quiz.Outcome) {
 		if rc.BankDigests == nil { // at the first answer, not before the first question
 			rc.BankDigests = report.Digests(banks)
@@ -114,26 +68,91 @@ func recordHistory(opts *QuizOptions, s *session.Session, banks []*quiz.Bank) (d
 			}
 		}
 		if r, ok := rc.Record(o, opts.Now()); ok {
-			if err := appendRecord(r); err != nil {
+			if err := h.append(r); err != nil {
 				once.Do(func() { warn(err) })
 			}
 		}
 	}
-	return func() {
-		if log != nil {
-			log.Close()
-		}
-		if opts.forgotten.Load() {
-			return // no cache of a history forgotten (recheck26 M1)
-		}
-		// A cache, so that the next review starts at once: brought up to
-		// date after the summary, when nobody waits. A review saves the
-		// schedule it read, rather than reading the history again.
-		if opts.reviewed != nil {
-			_ = opts.reviewed.SaveState()
-		}
-		_ = history.Refresh(path)
+	return h.done
+}
+
+// quizHistory is a quiz's hold on its student's history file.
+//
+// The file (and, the first time, its folders) is opened at the first
+// answer, not before the first question: creating two folders took about
+// 1 ms on the test machine's busy ext4, a third of the time to the first
+// question, and a quiz left at its first question keeps no empty history.
+// One that cannot be opened is tried again at the next answer.
+type quizHistory struct {
+	opts    *QuizOptions
+	path    string
+	started time.Time    // when the quiz started, to find a forget since
+	log     *history.Log // nil until the history is opened
+}
+
+// sayForgotten marks the quiz's answers as no longer kept, and says so.
+func (h *quizHistory) sayForgotten() {
+	h.opts.forgotten.Store(true) // nor a copy of the quiz if it stops early
+	fmt.Fprintf(h.opts.IO.ErrOut, "conflictq: your history was forgotten (progress --forget) during the quiz: the answers from here on are not kept\n")
+}
+
+// hook holds an opened history, telling of its deletion or forgetting.
+func (h *quizHistory) hook(l *history.Log) {
+	l.Remade = func() {
+		fmt.Fprintf(h.opts.IO.ErrOut, "conflictq: warning: your history (%s) was deleted during the quiz; the answers from here on are kept in a new one\n", text.EscapeControl(h.path))
 	}
+	l.Forgotten = h.sayForgotten
+	h.log = l
+}
+
+// append keeps one answer, opening the history at the first. Without a
+// history at the start, a forget since is found by the note it left
+// (recheck26b L2): another quiz may have made the history before it, or
+// may make it again after it.
+func (h *quizHistory) append(r history.Record) error {
+	if h.log == nil && h.opts.forgotten.Load() {
+		return nil
+	}
+	if h.log == nil && history.ForgottenSince(h.path, h.started) {
+		h.sayForgotten()
+		return nil
+	}
+	if h.log == nil {
+		l, err := history.Open(h.path)
+		if err != nil {
+			return err
+		}
+		h.hook(l)
+	}
+	return h.log.Append(r)
+}
+
+// checkForgotten runs as the quiz ends, before its report is saved:
+// forgotten since the last answer, it keeps no copy either (recheck26 H1).
+func (h *quizHistory) checkForgotten() {
+	if h.log != nil && h.log.WasForgotten() {
+		h.opts.forgotten.Store(true)
+	}
+	if h.log == nil && history.ForgottenSince(h.path, h.started) {
+		h.opts.forgotten.Store(true)
+	}
+}
+
+// done closes the history as the quiz ends and brings its cache up to date.
+func (h *quizHistory) done() {
+	if h.log != nil {
+		h.log.Close()
+	}
+	if h.opts.forgotten.Load() {
+		return // no cache of a history forgotten (recheck26 M1)
+	}
+	// A cache, so that the next review starts at once: brought up to
+	// date after the summary, when nobody waits. A review saves the
+	// schedule it read, rather than reading the history again.
+	if h.opts.reviewed != nil {
+		_ = h.opts.reviewed.SaveState()
+	}
+	_ = history.Refresh(h.path)
 }
 
 // printWarnings prints a history's warnings (a torn or damaged line).

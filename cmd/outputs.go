@@ -71,6 +71,12 @@ func (g *outputGuard) writeFile(flag, path string, force bool, d fileio.Durabili
 	return outputErr(flag, g.WriteFile(flag, path, force, d, write))
 }
 
+// writeFileIn is writeFile with the file's name left to set's Commit (a
+// nil set: at once).
+func (g *outputGuard) writeFileIn(set *fileio.Set, flag, path string, force bool, d fileio.Durability, write func(io.Writer) error) error {
+	return outputErr(flag, g.WriteFileIn(set, flag, path, force, d, write))
+}
+
 // outputErr words the guard's refusal of the output named by flag as bad
 // input (exit 2), saying what to do instead; other errors pass as they are.
 func outputErr(flag string, err error) error {

@@ -295,7 +295,7 @@ func TestSetSheetsAndWorksheet(t *testing.T) {
 		if code := Run(f, []string{"sheet", "--key", "--from", name, "-o", "key-" + name}); code != ExitOK {
 			t.Fatalf("key: exit %d\n%s", code, errOut)
 		}
-		f, _, out, errOut := testFactory(t)
+		f, _, out, _ := testFactory(t)
 		Run(f, []string{"grade", "key-" + name, "--format", "json"})
 		keyAllRight(t, "the key of "+name, out.String())
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"github.com/conflictq/conflictq/quiz/fileio"
@@ -86,7 +87,13 @@ func endsWith(p session.Prompter, ctx context.Context) {
 // SIGHUP or SIGINT ignored when the program started (nohup, a background
 // job) stays ignored: Notify would catch it again, and a long grade run
 // under nohup would die when its terminal closed (attack23 M1).
-func removeTempsOnSignal() {
+//
+// Set up once, however often asked: by a long batch and by its outputs.
+func removeTempsOnSignal() { tempsOnSignal.Do(handleTempsOnSignal) }
+
+var tempsOnSignal sync.Once
+
+func handleTempsOnSignal() {
 	sigs := notIgnored(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	if len(sigs) == 0 {
 		return
@@ -98,6 +105,29 @@ func removeTempsOnSignal() {
 		fileio.RemoveTempsForExit()
 		dieOf(sig)
 	}()
+}
+
+// outputSet returns the set the files among paths are written in, so that
+// they take their names together (fileio.Set), when they are two or more;
+// nil, for each to take its name as it is written, when there is one or
+// none ("" and "-" are no file). Only then does a command set up the
+// signal handler (removeTempsOnSignal) that waits for the renames: a
+// caught SIGINT, SIGTERM or SIGHUP leaves the old set or the new one,
+// never a new worksheet beside an old key (attack21 L4).
+func outputSet(f *Factory, paths ...string) *fileio.Set {
+	n := 0
+	for _, p := range paths {
+		if p != "" && p != "-" {
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	if f.HandleSignals {
+		removeTempsOnSignal()
+	}
+	return &fileio.Set{}
 }
 
 // notIgnored is those of sigs not ignored when the program started:

@@ -77,18 +77,28 @@ func summaryRun(opts *SummaryOptions) error {
 	if err != nil {
 		return invalidErr(err)
 	}
+	// The statistics and their sums take their names together (attack21
+	// L4).
+	set := outputSet(f, opts.Output, opts.Sums)
+	defer set.Discard() // after an error: the old files stay as they were
 	if opts.Sums != "" {
 		// Checked against the inputs again just before it takes the name, as
 		// every other output is.
-		if err := guard.writeFile("--sums", opts.Sums, true, fileio.Derived, writeSums(all)); err != nil {
+		if err := guard.writeFileIn(set, "--sums", opts.Sums, true, fileio.Derived, writeSums(all)); err != nil {
 			return err
 		}
 	}
 	ios := opts.Factory.IOStreams
 	if opts.Output == "" {
+		if err := set.Commit(); err != nil {
+			return err
+		}
 		return all.Summary(lowDiscrimination).WriteText(ios.Out)
 	}
-	if err := writeSummary(all.Summary(lowDiscrimination), opts.Output); err != nil {
+	if err := writeSummary(set, all.Summary(lowDiscrimination), opts.Output); err != nil {
+		return err
+	}
+	if err := set.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "Class statistics written to %s\n", text.EscapeControl(opts.Output))

@@ -190,10 +190,18 @@ func (g *Guard) Claimed(path string) string {
 // checking it against the inputs once the content is ready, just before it
 // takes the name.
 func (g *Guard) WriteFile(label, path string, force bool, d Durability, write func(io.Writer) error) error {
+	return g.WriteFileIn(nil, label, path, force, d, write)
+}
+
+// WriteFileIn is WriteFile with the file's name left to the Set's Commit.
+// Outputs that are one file only once written (two spellings on a file
+// system that ignores case) are refused as they take their names
+// (Commit), not here.
+func (g *Guard) WriteFileIn(s *Set, label, path string, force bool, d Durability, write func(io.Writer) error) error {
 	if err := g.Check(path); err != nil {
 		return err
 	}
-	return WriteFile(path, force, d, func(w io.Writer) error {
+	return s.WriteFile(path, force, d, func(w io.Writer) error {
 		if err := write(w); err != nil {
 			return err
 		}

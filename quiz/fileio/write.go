@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/conflictq/conflictq/quiz/text"
@@ -61,8 +62,15 @@ func WriteFile(path string, force bool, d Durability, write func(io.Writer) erro
 
 // WriteFilePerm is WriteFile for a file with the permissions perm: 0o600
 // for what only its owner may read (a history's cache, a student's
-// incomplete answers).
+// incomplete answers). A new file gets perm less the umask; a file
+// replaced keeps its own mode (keptMode).
 func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
+	return writeFile(nil, path, force, perm, d, write)
+}
+
+// writeFile is WriteFilePerm; with a Set, the file's name is left to the
+// Set's Commit.
+func writeFile(set *Set, path string, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
 	loc := located(path) // as the system finds it: a ".." after a link is taken after the link
 	if isDevicePath(loc) {
 		return writeDevice(path, write)
@@ -70,6 +78,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
 	// link would destroy it. A link is followed to the file it names; a
 	// device or a pipe is written to directly.
+	replaced := false
 	st, err := os.Lstat(path)
 	if err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
@@ -93,20 +102,28 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 		if !st.Mode().IsRegular() {
 			return fmt.Errorf("%s is not a regular file or a stream (a directory or a socket); name a file to write", path)
 		}
-		// A file replaced (--force) keeps its permissions, as far as perm
-		// allows: a gradebook kept 0640 stays out of others' reach
-		// (attack21 L7: it became 0644). It is the file just looked up (a
-		// link's target by Stat), not looked up a third time.
-		perm &= st.Mode().Perm()
+		replaced = true
+		perm = keptMode(st.Mode(), perm)
 	}
-	dir := filepath.Dir(loc)
-	tmp, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
+	tmp, err := CreateTemp(filepath.Dir(loc), "."+filepath.Base(path)+".tmp-", perm) // less the umask, as any new file
 	if err != nil {
 		return tempError(path, loc, err)
 	}
-	tmpName := tmp.Name()
-	defer track(tmpName)()     // until it is renamed or removed
-	defer removeTemp(&tmpName) // after a link or a failure; "" once renamed
+	p := &pendingFile{tmp: tmp.Name(), path: path, dir: filepath.Dir(loc), force: force, perm: perm, d: d}
+	untrack := track(p.tmp) // until it is renamed or removed
+	defer func() {
+		if p != nil { // not left to a Set
+			removeTemp(&p.tmp) // after a link or a failure; "" once renamed
+			untrack()
+		}
+	}()
+	if replaced {
+		// Its own mode whatever the umask, as cp and editors keep it
+		// (recheck26 L4: a 0640 gradebook became 0600 under umask 077). A
+		// file system that refuses (vfat) leaves the mode less the umask:
+		// narrower, never wider, so the write goes on.
+		_ = tmp.Chmod(perm)
+	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
@@ -120,38 +137,73 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if force {
-		if err := rename(tmpName, path); err != nil {
-			return err
-		}
-		tmpName = ""
-		syncDir(dir, d)
+	if set != nil {
+		set.files = append(set.files, p)
+		p = nil
 		return nil
 	}
-	err = os.Link(tmpName, path)
+	return p.place()
+}
+
+// pendingFile is a written temporary file, tmp, to take the name path.
+type pendingFile struct {
+	tmp, path, dir string
+	force          bool
+	perm           fs.FileMode
+	d              Durability
+}
+
+// place gives the file its name: replacing a file with force, else only
+// if none has it. tmp is "" once renamed; a temporary file still there
+// after a link or a failure is the caller's to remove.
+func (p *pendingFile) place() error {
+	if p.force {
+		if err := rename(p.tmp, p.path); err != nil {
+			return err
+		}
+		p.tmp = ""
+		syncDir(p.dir, p.d)
+		return nil
+	}
+	err := os.Link(p.tmp, p.path)
 	switch {
 	case err == nil:
-		syncDir(dir, d)
+		syncDir(p.dir, p.d)
 		return nil
 	case errors.Is(err, fs.ErrExist):
-		return &ExistsError{Path: path}
+		return &ExistsError{Path: p.path}
 	}
 	// Some file systems have no hard links: claim the name exclusively, then
 	// replace the empty claim by the finished file.
-	f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	f, cerr := os.OpenFile(p.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, p.perm)
 	if cerr != nil {
 		if errors.Is(cerr, fs.ErrExist) {
-			return &ExistsError{Path: path}
+			return &ExistsError{Path: p.path}
 		}
 		return cerr
 	}
 	f.Close()
-	if err := rename(tmpName, path); err != nil {
+	if err := rename(p.tmp, p.path); err != nil {
 		return err
 	}
-	tmpName = ""
-	syncDir(dir, d)
+	p.tmp = ""
+	syncDir(p.dir, p.d)
 	return nil
+}
+
+// keptMode is the mode of a file replaced (--force): its own read, write
+// and execute bits for user, group and other, so that a gradebook kept 0640
+// stays out of others' reach (attack21 L7: it became 0644) and one shared
+// 0664 with a group stays shared. Setuid, setgid and sticky are not
+// carried: a file this program writes is data, never something to run as
+// its owner. What perm keeps private (nothing for group or other: a
+// history's cache, a student's unfinished answers) stays private.
+func keptMode(had, perm fs.FileMode) fs.FileMode {
+	mode := had.Perm()
+	if perm&0o077 == 0 {
+		mode &= 0o700
+	}
+	return mode
 }
 
 // inFlight are the temporary files WriteFilePerm has made and not yet
@@ -184,11 +236,16 @@ func track(name string) (untrack func()) {
 // It holds the writes' lock as it returns, so that no write tracks another
 // file after it (one created in the instant before may stay).
 func RemoveTempsForExit() {
+	exiting.Store(true) // before the lock, which a Set's Commit may hold
 	inFlight.Lock()
 	for name := range inFlight.names {
 		os.Remove(name)
 	}
 }
+
+// exiting is set once RemoveTempsForExit is called: the program is about
+// to die of a signal.
+var exiting atomic.Bool
 
 // removeTemp removes the temporary file *name unless it was renamed ("");
 // removing it after a rename cost two system calls (unlink, then rmdir)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -31,6 +32,16 @@ type Entry struct {
 	// another now (attack5 N1).
 	Answer string
 	Line   int // the row's line in the CSV
+	// Lost, when set, says why this mark was not read, and the entry has
+	// no Points: its row was taken into a broken row above it (an open
+	// quote ran over it), or ends before the mark's cell (Cut). ImportCSV
+	// counts it among the marks that could not be used.
+	Lost string
+	// Cut is set for a row with fewer cells than the header, ending
+	// before the mark's cell. A spreadsheet may drop a row's empty cells
+	// at its end, so ImportCSV counts it only when the file holds an
+	// answer to the question (which grade's CSV would have shown).
+	Cut bool
 }
 
 // The columns beside an open question's mark column in conflictq grade's CSV
@@ -89,31 +100,17 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 	})
 	probs = append(probs, twoNames(&open, name, 1+skipped)...)
 	read := readColumns(col, open)
-	broken := 0 // the last line of a row that could not be read, as a lenient reader reads it
+	bad := &brokenRows{name: name, header: header, col: col, open: open, comma: cr.Comma}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			// The line the row starts on, as FieldPos gives it: a row that
-			// fails in its first cell (x"y: a bare quote) has no field
-			// to ask FieldPos about, which panicked (mark25).
-			start := fileLines(err, skipped)
-			if start <= broken {
-				// The reader goes on at the line after the error, which may
-				// be the rest of the broken row (a quoted cell it never
-				// reached, over two lines): one problem, not a second
-				// (attack19 L2, recheck26 L3, recheck26b).
-				p := &probs[len(probs)-1]
-				p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
-				continue
-			}
-			probs = append(probs, quiz.Problem{File: name, Line: start, Msg: err.Error()})
-			broken = rowEnd(seen.Bytes(), start, cr.Comma)
+			out, probs = bad.add(out, probs, err, skipped, seen.Bytes())
 			continue
 		}
-		broken = 0 // a row the reader could read: the broken one ended before it
+		bad.broken = 0 // a row the reader could read: the broken one ended before it
 		line, _ := cr.FieldPos(0)
 		line += skipped // the file's line, past a "sep=" line
 		if len(rec) > len(header) {
@@ -131,8 +128,233 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			continue
 		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
+		if len(rec) < len(header) {
+			out = cutRow(out, line, rec, len(header), col, open)
+		}
 	}
 	return out, probs
+}
+
+// brokenRows follows, through a CSV, the rows the reader could not read.
+type brokenRows struct {
+	name   string
+	header []string
+	col    map[string]int
+	open   []string
+	comma  rune
+	broken int // the last line of a row that could not be read, as a lenient reader reads it
+	lostTo int // the last line whose marks a broken row took in are counted
+	src    csvText
+}
+
+// add gives the problem of a row the reader could not read (err), or adds
+// its lines to the problem of the broken row they are the rest of, and
+// appends to out the marks of the rows that row took in (takenIn). data is
+// the file as read so far; skipped, the lines before the reader's first.
+func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped int, data []byte) ([]Entry, []quiz.Problem) {
+	// The line the row starts on, as FieldPos gives it: a row that
+	// fails in its first cell (x"y: a bare quote) has no field
+	// to ask FieldPos about, which panicked (mark25).
+	b.src.data = data
+	t := &b.src
+	start := fileLines(err, skipped)
+	end := start
+	if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
+		end = pe.Line // the reader took in every line to here
+	}
+	if start <= b.broken {
+		// The reader goes on at the line after the error, which may
+		// be the rest of the broken row (a quoted cell it never
+		// reached, over two lines): one problem, not a second
+		// (attack19 L2, recheck26 L3, recheck26b).
+		p := &probs[len(probs)-1]
+		p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+		// Only lines past the broken row, as a person reads it,
+		// are rows of their own.
+		var last int
+		out, last = takenIn(out, t, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, p.Line)
+		b.lostTo = max(b.lostTo, end)
+		if last > 0 {
+			b.broken = max(b.broken, rowEnd(t, last, b.comma))
+		}
+		return out, probs
+	}
+	before := len(out)
+	out, last := takenIn(out, t, start+1, end, b.comma, b.col, b.open, start)
+	b.lostTo = end
+	msg := err.Error()
+	if len(out) > before {
+		msg = openQuote(t, start, out[before].Line, end, b.comma, b.header)
+	}
+	probs = append(probs, quiz.Problem{File: b.name, Line: start, Msg: msg})
+	b.broken = rowEnd(t, start, b.comma)
+	if last > 0 {
+		// The last row taken in may go on past the reader's error, a
+		// cell of it over more lines: the rest of it is no row of its own.
+		b.broken = max(b.broken, rowEnd(t, last, b.comma))
+	}
+	return out, probs
+}
+
+// cutRow appends to out an entry (Cut) for each open question whose mark
+// column a row of fewer cells than the header (rec) ends before: a mark
+// written there was lost, and no message said so (attack23 L2).
+func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int, open []string) []Entry {
+	for _, id := range open {
+		if col[id] < len(rec) {
+			continue
+		}
+		file, student := rowNames(rec, col)
+		out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true,
+			Lost: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)})
+	}
+	return out
+}
+
+// takenIn appends to out an entry (Lost) for each mark in the lines from
+// to last of t, which the CSV reader took in as part of the broken row on
+// line broken: an open quote ran over them. Those lines are read as a
+// person reads them, as rows of their own (eachRow); the rows that give a
+// mark are the marks lost, which the broken row's one problem did not
+// count (attack23 L2). It returns the line the last of those rows starts
+// on (0 when there is none).
+func takenIn(out []Entry, t *csvText, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int) {
+	if from > last {
+		return out, 0
+	}
+	lastRow := 0
+	msg := fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)
+	eachRow(t, from, last, comma, func(row lenientRow) bool {
+		lastRow = row.line
+		for _, id := range open {
+			if cellAt(row.cells, col[id]) != "" {
+				file, student := rowNames(row.cells, col)
+				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Lost: msg})
+			}
+		}
+		return true
+	})
+	return out, lastRow
+}
+
+// lenientRow is a row as a person reads it (eachRow): the lines it starts
+// and ends on, its cells (valid until the next row), and the cell whose
+// quote is still open where the row was cut (-1 if none) with the line
+// that quote opens on.
+type lenientRow struct {
+	line, end    int
+	cells        []string
+	open, opened int
+}
+
+// eachRow reads the lines from to last of t as rows, as a person reads
+// them, and gives each to fn until it returns false: a cell that starts
+// with a quote runs to the quote that closes it ("" inside is a quote),
+// over as many lines as it takes, and a closing quote followed by more
+// text ("b"x.yaml) closes it all the same; a quote inside a cell that does
+// not start with one is text (s2"x). A row still open at the end of line
+// last ends there.
+func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
+	off := t.lineStart(from)
+	if off < 0 {
+		return
+	}
+	data := t.data
+	var cells []string
+	var cur []byte
+	line, start, opened := from, from, 0
+	cellStart, quoted := true, false
+	endRow := func() bool {
+		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), open: -1}
+		if quoted {
+			row.open, row.opened = len(cells), opened
+		}
+		cells, cur, cellStart, quoted = row.cells[:0], cur[:0], true, false
+		return !fn(row) || line >= last
+	}
+	for i := off; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
+			cur, size = append(cur, '"'), 2
+		case quoted && r == '"':
+			quoted = false
+		case r == '\n' && (!quoted || line >= last):
+			cur = bytes.TrimSuffix(cur, []byte{'\r'})
+			if endRow() {
+				return
+			}
+			line++
+			start = line
+			i += size
+			continue
+		case r == '\n':
+			cur = append(cur, '\n')
+			line++
+		case quoted:
+			cur = append(cur, data[i:i+size]...)
+		case r == comma:
+			cells = append(cells, string(cur))
+			cur, cellStart = cur[:0], true
+			i += size
+			continue
+		case cellStart && r == '"':
+			quoted, opened = true, line
+		default:
+			cur = append(cur, data[i:i+size]...)
+		}
+		cellStart = false
+		i += size
+	}
+	if len(cells) > 0 || len(cur) > 0 || quoted {
+		endRow()
+	}
+}
+
+// csvText is a CSV as read so far (data), and the offset of the last line
+// lineStart found.
+type csvText struct {
+	data      []byte
+	line, off int
+}
+
+// lineStart is the offset in t.data of the file's line n, or -1. It goes
+// from the line it found last, back or on: the broken rows of a file are
+// asked for in order, and a search from the file's start for each made a
+// file of many broken rows slow (quadratic).
+func (t *csvText) lineStart(n int) int {
+	if t.line == 0 || n < 1 {
+		t.line, t.off = 1, 0
+	}
+	for ; t.line > n; t.line-- {
+		t.off = bytes.LastIndexByte(t.data[:t.off-1], '\n') + 1
+	}
+	for ; t.line < n; t.line++ {
+		i := bytes.IndexByte(t.data[t.off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		t.off += i + 1
+	}
+	return t.off
+}
+
+// openQuote says why the CSV reader read lines start to end as one row,
+// taking in rows with marks from line taken on: a quoted cell left open at
+// the end of line taken-1, named by its column and line.
+func openQuote(t *csvText, start, taken, end int, comma rune, header []string) string {
+	what := "a quoted cell"
+	eachRow(t, start, taken-1, comma, func(row lenientRow) bool {
+		switch cell := row.open; {
+		case cell < 0:
+		case cell < len(header):
+			what = fmt.Sprintf("the quote that opens the %s cell on line %d", strings.TrimSpace(text.CSVUnsafe(header[cell])), row.opened)
+		default:
+			what = fmt.Sprintf("the quote that opens cell %d on line %d", cell+1, row.opened)
+		}
+		return false
+	})
+	return fmt.Sprintf("lines %d to %d were read as one row: %s is not closed where the cell ends, so the rows after it were taken into the cell, and nothing of these lines was read; close the quote and run again", start, end, what)
 }
 
 // twoNames drops from open each column named by a question's id alone (an
@@ -211,49 +433,22 @@ func fileLines(err error, skipped int) int {
 }
 
 // rowEnd is the last line of the row that starts on the file's line start
-// in data, the file as read so far (0 when data has no such line): where a
-// row the strict reader refused ends, read as a person reads it. A cell that
-// starts with a quote runs to the quote that closes it ("" inside is a
-// quote), over as many lines as it takes, and a closing quote followed by
-// more text ("b"x.yaml) closes it all the same; a quote inside a cell that
-// does not start with one is text (s2"x). So the row goes on past its line
-// only when a quoted cell is really left open at the line's end.
-// (csv.Reader's LazyQuotes kept "r/s3"x.yaml open at its quote, and took the
-// next row, broken too, for the rest of it: recheck26b L1.)
-func rowEnd(data []byte, start int, comma rune) int {
-	off := 0
-	for l := 1; l < start; l++ {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			return 0
-		}
-		off += i + 1
+// in t, the file as read so far (0 when it has no such line): where a
+// row the strict reader refused ends, read as a person reads it
+// (eachRow). So the row goes on past its line only when a quoted cell
+// is really left open at the line's end. (csv.Reader's LazyQuotes kept
+// "r/s3"x.yaml open at its quote, and took the next row, broken too, for
+// the rest of it: recheck26b L1.)
+func rowEnd(t *csvText, start int, comma rune) int {
+	if t.lineStart(start) < 0 {
+		return 0
 	}
-	line := start
-	cellStart, quoted := true, false
-	for i := off; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
-			size = 2 // an escaped quote
-		case quoted && r == '"':
-			quoted = false // closed, whatever follows it on the line
-		case quoted && r == '\n':
-			line++
-		case quoted:
-		case r == '\n':
-			return line
-		case r == comma:
-			cellStart = true
-			i += size
-			continue
-		case cellStart && r == '"':
-			quoted = true
-		}
-		cellStart = false
-		i += size
-	}
-	return line
+	end := start
+	eachRow(t, start, math.MaxInt, comma, func(row lenientRow) bool {
+		end = row.end
+		return false
+	})
+	return end
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
@@ -372,17 +567,8 @@ func columns(header []string) (col map[string]int, dup map[string]bool) {
 // row whose empty last cell a spreadsheet dropped is then no longer than the
 // header, so longRow does not catch it (review-code25 #1).
 func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []string, col map[string]int, open []string, comma rune) ([]Entry, []quiz.Problem) {
-	cell := func(i int) string {
-		if i < len(rec) {
-			return strings.TrimSpace(text.CSVUnsafe(rec[i]))
-		}
-		return ""
-	}
-	file := cell(col["file"])
-	student := ""
-	if i, ok := col["student"]; ok {
-		student = cell(i)
-	}
+	cell := func(i int) string { return cellAt(rec, i) }
+	file, student := rowNames(rec, col)
 	for _, id := range open {
 		v := cell(col[id])
 		if v == "" {
@@ -413,11 +599,16 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 
 // SameAnswer reports whether a CSV's answer cell (as ReadCSV reads it) shows
 // answer: the cell as grade's CSV writes the answer (text.CSVSafe, control
-// characters escaped), allowing what a spreadsheet does to it: CRLF line ends
-// and whitespace trimmed at the ends of the cell and of its lines.
+// characters escaped), allowing what a spreadsheet does to it: line breaks
+// written as CRLF or as CR alone, and whitespace trimmed at the ends of the
+// cell and of its lines. grade's CSV never holds a CR as it is (CSVSafe
+// shows it as \x0d), so a cell's CR is a spreadsheet's line break: read
+// as LF, it is not an answer "changed after this CSV was written"
+// (recheck28d L1).
 func SameAnswer(cell, answer string) bool {
 	norm := func(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
 		s = strings.ReplaceAll(s, `\r\n`, `\n`)
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {
@@ -489,6 +680,23 @@ func ownColumn(col map[string]int, id string, i int) bool {
 
 func digitsOnly(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// cellAt is a row's cell i as a mark, comment or name is read from it:
+// CSVUnsafe, trimmed; "" past the row's end.
+func cellAt(rec []string, i int) string {
+	if i < len(rec) {
+		return strings.TrimSpace(text.CSVUnsafe(rec[i]))
+	}
+	return ""
+}
+
+// rowNames are the report a row names (its file cell) and its student.
+func rowNames(rec []string, col map[string]int) (file, student string) {
+	if i, ok := col["student"]; ok {
+		student = cellAt(rec, i)
+	}
+	return cellAt(rec, col["file"]), student
 }
 
 // countLine counts the entries at the end of out read from line.

@@ -307,3 +307,96 @@ func TestReadCSVOldColumnBesideTwoBanks(t *testing.T) {
 		t.Errorf("problems %v, want one naming ob/essay or open/essay", probs)
 	}
 }
+
+// recheck28d L1: a spreadsheet may write a cell's line breaks as CR alone
+// (or CRLF) in a file whose rows end in LF or CRLF. grade's CSV never holds
+// a CR as it is (CSVSafe shows it as \r), so such a cell is the answer
+// with other line ends, not an answer "changed after this CSV was written".
+func TestSameAnswerAcrossLineEnds(t *testing.T) {
+	for _, c := range []struct {
+		cell, answer string
+		same         bool
+	}{
+		{"two,\nlines.", "two,\nlines.", true},
+		{"two,\rlines.", "two,\nlines.", true},
+		{"two,\r\nlines.", "two,\nlines.", true},
+		{"two,\rlines.", "two,\r\nlines.", true},
+		{"one\r\rtwo", "one\n\ntwo", true},
+		// an answer written with CRLF, shown by grade as \x0d then LF,
+		// its LF turned into a CR by the spreadsheet
+		{`two,\x0d` + "\rlines.", "two,\r\nlines.", true},
+		{"two,\rlines.", "two, lines.", false},
+		{"two,\rlines.", "two,\n\nlines.", false},
+		{"two lines.", "two,\nlines.", false},
+	} {
+		if got := SameAnswer(c.cell, c.answer); got != c.same {
+			t.Errorf("SameAnswer(%q, %q) = %v, want %v", c.cell, c.answer, got, c.same)
+		}
+	}
+}
+
+// attack23 L2: a quote left open (never closed, or closed only by a later
+// row's quoted cell) makes the CSV reader take the rows after it into its
+// cell. The broken row is one problem, naming the lines read as one row,
+// the cell whose quote is open and how to fix it; each mark of the rows
+// taken in is an entry Lost at its own line, so that every lost mark is
+// counted. Rows after the lines taken in are read.
+func TestReadCSVQuoteLeftOpen(t *testing.T) {
+	head := "student,file,d/q,d/q:answer,d/q:comment\n"
+	for _, c := range []struct {
+		name, rows string
+		probs      []string // the problems' beginnings
+		lost       []int    // the lines of the marks taken in
+		read       []int    // the lines of the marks read
+	}{
+		{"never closed", "a,a.yaml,1,ok,\nb,b.yaml,1,\"open,\nc,c.yaml,1,fine,\nd,d.yaml,,not marked,\ne,e.yaml,0.5,fine,\n",
+			[]string{"m.csv:3: lines 3 to 6 were read as one row: the quote that opens the d/q:answer cell on line 3 is not closed where the cell ends"}, []int{4, 6}, []int{2}},
+		{"closed by a later cell", "a,a.yaml,1,ok,\nb,b.yaml,1,\"open,\nc,c.yaml,1,fine,\nd,d.yaml,1,\"a, b\",\ne,e.yaml,0.5,fine,\n",
+			[]string{"m.csv:3: lines 3 to 5 were read as one row: the quote that opens the d/q:answer cell on line 3"}, []int{4, 5}, []int{2, 6}},
+		{"a CRLF file", "a,a.yaml,1,ok,\r\nb,b.yaml,1,\"open,\r\nc,c.yaml,1,fine,\r\n",
+			[]string{"m.csv:3: lines 3 to 4 were read as one row"}, []int{4}, []int{2}},
+		// The row taken in has a cell over two lines, its quote closing
+		// the open one: the rest of that cell, line 4, is no row of its
+		// own; line 5 breaks on its own (a mark lost, counted by its
+		// problem); line 6 is read.
+		{"a row over two lines taken in", "a,a.yaml,1,ok,\nb,b.yaml,1,\"open,\nc,c.yaml,1,\"two\nlines\",\nd,d.yaml,1,\"a\"x,\ne,e.yaml,0.5,fine,\n",
+			[]string{"m.csv:3: lines 3 to 4 were read as one row: the quote that opens the d/q:answer cell on line 3", "m.csv:6: parse error on line 6"}, []int{4}, []int{2, 7}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, probs := ReadCSV("m.csv", strings.NewReader(head+c.rows))
+			var lost, read []int
+			for _, e := range got {
+				if e.Lost != "" {
+					lost = append(lost, e.Line)
+					if !strings.Contains(e.Lost, "the row on line 3") || e.Points != 0 || e.ID != "d/q" {
+						t.Errorf("lost entry %+v", e)
+					}
+				} else {
+					read = append(read, e.Line)
+				}
+			}
+			ok := len(probs) == len(c.probs) && strings.Contains(probs[0].Msg, "close the quote")
+			for i := range probs {
+				ok = ok && i < len(c.probs) && strings.HasPrefix(probs[i].Error(), c.probs[i])
+			}
+			if !ok {
+				t.Errorf("problems %q, want %q", probs, c.probs)
+			}
+			if !slices.Equal(lost, c.lost) || !slices.Equal(read, c.read) {
+				t.Errorf("lost at lines %v, read at %v; want %v and %v (%+v)", lost, read, c.lost, c.read, got)
+			}
+		})
+	}
+}
+
+// recheck28d L3: a CSV of its header alone reads alike whatever ends its
+// line: a CR last in the file ends nothing after it, so it is no sign of
+// a "CSV (Macintosh)" file (it was refused, exit 2, while LF gave exit 0).
+// A CR followed by a line is still refused (TestReadCSVLinesEndedByCR).
+func TestReadCSVHeaderAloneAnyLineEnd(t *testing.T) {
+	for _, end := range []string{"", "\n", "\r\n", "\r"} {
+		if got, probs := ReadCSV("m.csv", strings.NewReader("student,file,d/q:answer,d/q"+end)); len(got) != 0 || len(probs) != 0 {
+			t.Errorf("header ended by %q: read %+v, problems %v", end, got, probs)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package marking
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/internal/cost"
 )
 
 // A marks CSV read from its file, through a buffer of the file's size,
@@ -129,3 +133,29 @@ func (i regularInfo) Mode() fs.FileMode  { return 0o644 }
 func (i regularInfo) ModTime() time.Time { return time.Time{} }
 func (i regularInfo) IsDir() bool        { return false }
 func (i regularInfo) Sys() any           { return nil }
+
+// A CSV of many broken rows is read in time linear in its size: each
+// broken row's lines were found by a search from the file's start
+// (csvText.lineStart), so 20000 rows of a bare quote took seconds. So
+// are the marks of many rows a quote left open took in (attack23 L2).
+func TestReadCSVManyBrokenRowsBounded(t *testing.T) {
+	head := "student,file,d/q,d/q:answer,d/q:comment\n"
+	var bare, open strings.Builder
+	bare.WriteString(head)
+	open.WriteString(head + "a,a.yaml,1,\"open,\n")
+	for i := range 20000 {
+		fmt.Fprintf(&bare, "s%d\"x,a.yaml,1,an answer,\n", i)
+		fmt.Fprintf(&open, "s%d,a.yaml,1,an answer,\n", i)
+	}
+	for _, c := range []struct {
+		name, in      string
+		probs, losses int
+	}{{"bare quotes", bare.String(), 20000, 0}, {"a quote left open", open.String(), 1, 20000}} {
+		var got []Entry
+		var probs []quiz.Problem
+		cost.Bounded(t, len(c.in), func() { got, probs = ReadCSV("m.csv", strings.NewReader(c.in)) })
+		if len(probs) != c.probs || len(got) != c.losses {
+			t.Errorf("%s: %d problems and %d marks lost, want %d and %d", c.name, len(probs), len(got), c.probs, c.losses)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package marking
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -69,6 +70,7 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 	defer fh.Close()
 	entries, probs := ReadCSV(from, fh)
 	im := newImporter(from, files, load, opts, entries)
+	entries = slices.DeleteFunc(entries, im.dropped)
 	rows := im.markAll(entries)
 	return im.warnings(probs, rows), rows, nil
 }
@@ -134,6 +136,21 @@ func (im *importer) target(cell string) (string, error) {
 	return t.file, t.err
 }
 
+// dropped says whether a row cut short (Entry.Cut) lost nothing: the file
+// it names holds no answer to the question, so the cell a spreadsheet
+// dropped at the row's end was empty.
+func (im *importer) dropped(e Entry) bool {
+	if !e.Cut {
+		return false
+	}
+	file, err := im.target(e.File)
+	if err != nil {
+		return false
+	}
+	_, err = im.b.target(file, e.ID, im.load)
+	return errors.Is(err, ErrNotFound)
+}
+
 // wanted says whether a row is one to apply (of the question asked for).
 func (im *importer) wanted(e Entry) bool {
 	return im.opts.Question == "" || SameQuestion(im.opts.Question, e.ID)
@@ -147,7 +164,7 @@ func (im *importer) targets(entries []Entry) (files []string, errs []error, last
 	errs = make([]error, len(entries))
 	last = map[string]int{}
 	for i, e := range entries {
-		if !im.wanted(e) {
+		if !im.wanted(e) || e.Lost != "" {
 			continue
 		}
 		files[i], errs[i] = im.target(e.File)
@@ -173,6 +190,11 @@ func (im *importer) markAll(entries []Entry) []Row {
 			continue
 		}
 		rowOf[i] = len(rows)
+		if e.Lost != "" {
+			// A mark the CSV lost (ReadCSV): counted, never given.
+			rows = append(rows, Row{Line: e.Line, ID: e.ID, Status: Failed, Err: errors.New(e.Lost)})
+			continue
+		}
 		rows = append(rows, im.row(len(rows), e, files[i], errs[i]))
 		file := files[i]
 		if errs[i] != nil {
@@ -327,6 +349,9 @@ func clashes(entries []Entry, target func(cell string) (string, error)) map[rowK
 	type key struct{ file, id string }
 	byKey := map[key][]int{} // indices into entries
 	for i, e := range entries {
+		if e.Lost != "" {
+			continue
+		}
 		file, err := target(e.File)
 		if err != nil {
 			continue

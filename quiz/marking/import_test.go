@@ -142,3 +142,35 @@ func TestImportCSVClashNamedTwoWays(t *testing.T) {
 		t.Errorf("a clashing mark was saved: %+v", m)
 	}
 }
+
+// attack23 L2: a row with fewer cells than the header, ending before a
+// question's mark column, lost its mark with no message. It is a mark that
+// could not be used, named at its line with its cells and the header's,
+// when the file holds an answer to the question; when it holds none, the
+// cells were empty (a spreadsheet drops a row's empty cells at its end),
+// and nothing is said.
+func TestImportCSVRowCutShort(t *testing.T) {
+	dir := t.TempDir()
+	ana := writeReport(t, dir, "Ana", nil)
+	bo := writeReport(t, dir, "Bo", nil)
+	from := filepath.Join(dir, "marks.csv")
+	body := "file,student,sample/ussr,sample/ussr:answer,sample/ussr:comment,sample/gone,sample/gone:answer,sample/gone:comment\n" +
+		"Ana.json,Ana\n" + // cut before the mark of a question Ana answered
+		"Bo.json,Bo,1,A union of republics.\\x1b[2J,good\n" // ends before a question Bo has no answer to
+	if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	probs, rows, err := ImportCSV(from, []string{ana, bo}, nil, ImportOptions{Marker: "T"})
+	if err != nil || len(probs) != 0 {
+		t.Fatal(err, probs)
+	}
+	if len(rows) != 2 || rows[0].Status != Failed || rows[0].Line != 2 || rows[0].ID != "sample/ussr" || rows[1].Status != Saved || rows[1].Line != 3 {
+		t.Fatalf("rows %+v, want Ana's line 2 failed and Bo's line 3 saved", rows)
+	}
+	if msg := rows[0].Err.Error(); !strings.Contains(msg, "this row has 2 cells but the header has 8") || !strings.Contains(msg, "sample/ussr") {
+		t.Errorf("the cut row's error: %s", msg)
+	}
+	if m := read(t, ana).Marks; len(m) != 0 {
+		t.Errorf("Ana marked from a cut row: %+v", m)
+	}
+}

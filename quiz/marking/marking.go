@@ -436,9 +436,7 @@ func Collect(files []string, load BankLoader, f Filter) (qs []*Question, errs []
 			continue
 		}
 		unknown = append(unknown, unknownHere...)
-		for _, w := range warns {
-			notes = append(notes, w)
-		}
+		notes = append(notes, warns...)
 		for _, c := range changes {
 			// Once per bank and digest, as grade says it: a class of 30
 			// reports taken before a correction is one message.

@@ -75,14 +75,14 @@ func Allocated(f func()) uint64 {
 }
 
 // Bounded runs f, a parser reading size bytes, and fails t when it takes more
-// than 2 s or allocates more than 64 MB and 100 times the input: for fuzz
-// targets, whose inputs are small, so that a quadratic or explosive case is
-// found as a failure, not a slow run.
+// than 2 s (20 s under the race detector) or allocates more than 64 MB and
+// 100 times the input: for fuzz targets, whose inputs are small, so that a
+// quadratic or explosive case is found as a failure, not a slow run.
 func Bounded(t testing.TB, size int, f func()) {
 	t.Helper()
 	start := time.Now()
 	alloc := Allocated(f)
-	if took := time.Since(start); took > 2*time.Second {
+	if took := time.Since(start); took > slowdown*2*time.Second {
 		t.Fatalf("%d bytes took %v", size, took)
 	}
 	if limit := uint64(64<<20 + 100*size); alloc > limit {
