@@ -83,7 +83,7 @@ func (c *classStats) write(errOut io.Writer) error {
 		fmt.Fprintf(errOut, "%s open answers not yet marked (conflictq mark): until every one is marked, the statistics leave the open questions out\n", text.Plural(n, "1 sheet has", fmt.Sprintf("%d sheets have", n)))
 	}
 	if c.sums != "" {
-		st := c.class.Stats()
+		st := c.class.Sums()
 		if err := c.set.WriteFile(c.sums, true, fileio.Derived, writeSums(st)); err != nil {
 			return fmt.Errorf("--sums: %w", err)
 		}

@@ -165,6 +165,21 @@ func (c *ClassStats) Stats() *stats.Stats {
 	return c.auto.stats
 }
 
+// Sums is the statistics as grade --sums writes them (Stats), with how many
+// sheets wait for a mark and, while none does, the automatically marked
+// questions' statistics too: merged, shards give what one run over their
+// sheets gives, where one shard's sheet waiting for a mark leaves the open
+// questions out of all (attack23 L10).
+func (c *ClassStats) Sums() *stats.Stats {
+	s := c.Stats()
+	var auto *stats.Stats
+	if c.started && c.toMark == 0 && c.apart {
+		auto = c.auto.stats
+	}
+	s.SetToMark(c.toMark, auto)
+	return s
+}
+
 // ToMark is how many sheets hold an open answer that waits for a teacher's
 // mark (conflictq mark): while there are any, the statistics leave the open
 // questions out.

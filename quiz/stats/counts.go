@@ -1,6 +1,9 @@
 package stats
 
-import "slices"
+import (
+	"iter"
+	"slices"
+)
 
 // counts counts students by a mark in millionths of a point: a question's
 // marks, or the rest-of-test scores beside it. While it holds few keys they
@@ -107,16 +110,32 @@ func (c *counts) inOrder(buf []int64) []int64 {
 	return buf
 }
 
+// all is every key and its count, in no set order: the one loop over the
+// list or the map. It inlines where it is ranged over, so that neither it nor
+// the loop's body is made on the heap (the callback of the each it replaces
+// was, for every question's two counts: review13-s28 M1, recheck28 L3).
+func (c *counts) all() iter.Seq2[int64, int] {
+	return func(yield func(int64, int) bool) {
+		if c.m != nil {
+			for k, n := range c.m {
+				if !yield(k, n) {
+					return
+				}
+			}
+			return
+		}
+		for _, e := range c.list {
+			if !yield(e.k, e.n) {
+				return
+			}
+		}
+	}
+}
+
 // merge adds o's counts to c.
 func (c *counts) merge(o *counts) {
-	if o.m != nil {
-		for k, n := range o.m {
-			c.add(k, n)
-		}
-		return
-	}
-	for _, e := range o.list {
-		c.add(e.k, e.n)
+	for k, n := range o.all() {
+		c.add(k, n)
 	}
 }
 

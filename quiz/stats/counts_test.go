@@ -34,12 +34,12 @@ func TestCountsAsMap(t *testing.T) {
 			t.Fatalf("round %d: keys in order %v, want %v", round, got, slices.Sorted(maps.Keys(m)))
 		}
 		seen := map[int64]int{}
-		c.each(func(k int64, n int) {
+		for k, n := range c.all() {
 			if _, twice := seen[k]; twice {
 				t.Fatalf("round %d: key %d given twice", round, k)
 			}
 			seen[k] = n
-		})
+		}
 		if !maps.Equal(seen, m) || !maps.Equal(c.asMap(), m) {
 			t.Fatalf("round %d: counts %v, want %v", round, seen, m)
 		}
@@ -95,20 +95,39 @@ func TestCountsAsMap(t *testing.T) {
 // asMap is c as a map, for encoding/json and the tests' comparisons.
 func (c *counts) asMap() map[int64]int {
 	m := make(map[int64]int, c.len())
-	c.each(func(k int64, n int) { m[k] = n })
+	for k, n := range c.all() {
+		m[k] = n
+	}
 	return m
 }
 
-// each calls f with every key and its count, in no set order.
-func (c *counts) each(f func(k int64, n int)) {
-	if c.m != nil {
-		for k, n := range c.m {
-			f(k, n)
-		}
-		return
+// Ranging over all allocates nothing, writing the counts or merging them,
+// from a list or a map (recheck28 L3).
+func TestCountsAllAllocatesNothing(t *testing.T) {
+	var list, m, into counts
+	for k := range int64(10) {
+		list.add(k*250000, 1)
 	}
-	for _, e := range c.list {
-		f(e.k, e.n)
+	m = countsOf(map[int64]int{0: 1, 1_000_000: 2, -500_000: 3})
+	var ck countKeys
+	buf := make([]byte, 0, 1024)
+	into.merge(&list) // its room grown once
+	into.merge(&m)
+	for _, c := range []*counts{&list, &m} {
+		if a := testing.AllocsPerRun(100, func() { buf = appendItemCounts(buf[:0], c, &ck) }); a != 0 {
+			t.Errorf("appendItemCounts allocates %v times", a)
+		}
+		if a := testing.AllocsPerRun(100, func() { into.merge(c) }); a != 0 {
+			t.Errorf("merge allocates %v times", a)
+		}
+		n := 0
+		if a := testing.AllocsPerRun(100, func() {
+			for _, c := range c.all() {
+				n += c
+			}
+		}); a != 0 {
+			t.Errorf("ranging over all allocates %v times", a)
+		}
 	}
 }
 

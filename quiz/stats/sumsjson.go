@@ -76,12 +76,27 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 			b = append(b, `,"not_reached":`...)
 			b = strconv.AppendInt(b, int64(it.notReached), 10)
 		}
+		if !it.noSxy {
+			b = append(b, `,"sum_xy":"`...)
+			b = appendInt128(b, it.sxy)
+			b = append(b, '"')
+		}
 		b = append(b, '}')
 	}
 	b = append(b, ']')
 	if s.stopped != 0 {
 		b = append(b, `,"stopped":`...)
 		b = strconv.AppendInt(b, int64(s.stopped), 10)
+	}
+	if s.toMark != 0 {
+		b = append(b, `,"sheets_to_mark":`...)
+		b = strconv.AppendInt(b, int64(s.toMark), 10)
+	}
+	if s.auto != nil {
+		var err error
+		if b, err = s.auto.appendSums(append(b, `,"auto":`...)); err != nil {
+			return nil, err
+		}
 	}
 	return append(b, '}'), nil
 }
@@ -100,6 +115,9 @@ func (s *Stats) sumsSize() int {
 	n := 256 + 24*(len(s.totals)+len(s.maxes))
 	for _, it := range s.items {
 		n += 256 + len(it.id) + 24*(it.marks.len()+it.rest.len())
+	}
+	if s.auto != nil {
+		n += s.auto.sumsSize()
 	}
 	return n
 }
@@ -139,32 +157,20 @@ func appendCounts(b []byte, m map[int64]int, ck *countKeys) []byte {
 }
 
 // appendItemCounts appends a question's counts as appendCounts appends them
-// as a map: keys as strings in the strings' order. Its keys are gathered
-// by a loop over the list or the map, not through counts.each, whose
-// callback, a closure passed on, was made on the heap for every question's
-// two counts (review13-s28 M1).
+// as a map: keys as strings in the strings' order.
 func appendItemCounts(b []byte, c *counts, ck *countKeys) []byte {
 	ck.keys, ck.digits = ck.keys[:0], ck.digits[:0]
 	negative := false
-	add := func(k int64, c int) {
+	for k, n := range c.all() {
 		lo := len(ck.digits)
 		ck.digits = strconv.AppendInt(ck.digits, k, 10)
-		ckey := countKey{key: k, count: c, lo: lo, hi: len(ck.digits)}
+		ckey := countKey{key: k, count: n, lo: lo, hi: len(ck.digits)}
 		if k >= 0 {
 			ckey.aligned = uint64(k) * pow10[19-(ckey.hi-lo)]
 		} else {
 			negative = true
 		}
 		ck.keys = append(ck.keys, ckey)
-	}
-	if c.m != nil {
-		for k, n := range c.m {
-			add(k, n)
-		}
-	} else {
-		for _, e := range c.list {
-			add(e.k, e.n)
-		}
 	}
 	digits := ck.digits
 	if negative {

@@ -31,6 +31,13 @@ import (
 // decodes to the same values (TestScanSumsAsEncodingJSON).
 func scanSums(data []byte) (in statsJSON, ok bool) {
 	d := sumsScanner{data: bytes.TrimRight(data, " \t\r\n")}
+	in = d.stats(true)
+	return in, !d.bad && d.pos == len(d.data)
+}
+
+// stats reads one object of sums: the file's (top), or its auto, which has
+// none of its own.
+func (d *sumsScanner) stats(top bool) (in statsJSON) {
 	d.lit(`{"conflictq_stats":`)
 	in.Version = d.int()
 	d.lit(`,"n":`)
@@ -63,14 +70,21 @@ func scanSums(data []byte) (in statsJSON, ok bool) {
 		}
 		in.Items = append(in.Items, d.item())
 		if d.bad {
-			return in, false
+			return in
 		}
 	}
 	if d.opt(`,"stopped":`) {
 		in.Stopped = d.int()
 	}
+	if d.opt(`,"sheets_to_mark":`) {
+		in.ToMark = d.int()
+	}
+	if top && d.opt(`,"auto":`) {
+		auto := d.stats(false)
+		in.Auto = &auto
+	}
 	d.lit("}")
-	return in, !d.bad && d.pos == len(d.data)
+	return in
 }
 
 func (d *sumsScanner) item() (it itemSumsJSON) {
@@ -96,6 +110,9 @@ func (d *sumsScanner) item() (it itemSumsJSON) {
 	it.Rest = d.counts()
 	if d.opt(`,"not_reached":`) {
 		it.NotReached = d.int()
+	}
+	if d.opt(`,"sum_xy":`) {
+		it.SumXY = d.str()
 	}
 	d.lit("}")
 	return it

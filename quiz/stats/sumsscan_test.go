@@ -32,7 +32,7 @@ func TestScanSumsAsEncodingJSON(t *testing.T) {
 		`"x":1,`, `,"n":3`, `"+5"`, `"\u0031"`, "\xff", "é"}
 	taken := 0
 	for n := range 3000 {
-		s := randomStats(rng)
+		s := withMarking(rng, randomStats(rng))
 		if n%7 == 0 {
 			s = New(nil, nil)
 		}
