@@ -2,11 +2,12 @@ package moodlexml
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/xml"
 	"io"
 	"math/bits"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/internal/ascii8"
 )
 
 // A tokenizer of Moodle XML's own, hand-written on purpose, as the sums
@@ -90,13 +91,12 @@ func xmlTokens(data []byte) *tokens {
 // tab and newline and neither U+FFFE nor U+FFFF: then every character is in
 // XML's range and no carriage return is rewritten.
 func plainText(data []byte) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(data); {
 		if i+8 <= len(data) {
 			// Eight bytes from 0x20 to 0x7f pass in one test: none below
 			// 0x20 (subtracting 0x20 from it borrows) and none over 0x7f.
-			w := binary.LittleEndian.Uint64(data[i:])
-			bad := ((w-0x20*ones)&^w | w) & highs
+			w := ascii8.LoadBytes(data[i : i+8])
+			bad := ascii8.Flags(ascii8.Below(w, 0x20) | w)
 			if bad == 0 {
 				i += 8
 				continue

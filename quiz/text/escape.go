@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/internal/ascii8"
 )
 
 // MaxPrintable is how many characters of a name Printable shows.
@@ -133,14 +135,8 @@ func controlIn(s string, lines bool) bool {
 // controlIn a byte at a time was a fifth of writing a report as Markdown or
 // CSV.
 func printable8(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	del := x ^ (ones * 0x7f)
-	// A byte below 0x20, a zero byte of del (a 0x7f in x), or a byte with
-	// its high bit set (not ASCII).
-	odd := (x-ones*0x20)&^x | (del-ones)&^del | x
-	return odd&highs == 0
+	x := ascii8.Load(s)
+	return ascii8.Flags(ascii8.Below(x, 0x20)|ascii8.Is(x, 0x7f)|x) == 0
 }
 
 // unsafeRune is the one rule for what a terminal must not be sent as it is

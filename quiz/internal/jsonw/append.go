@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/internal/ascii8"
 )
 
 // AppendString appends s quoted as encoding/json quotes a string:
@@ -81,14 +83,8 @@ func AppendString(b []byte, s string, opts ...Option) []byte {
 // one word: a report's text is mostly such runs, and a byte at a time took
 // most of writing a report.
 func plain8(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	quote, backslash := x^(ones*'"'), x^(ones*'\\')
-	// A byte below 0x20, a zero byte of quote or backslash (a '"' or '\\'
-	// in x), or a byte with its high bit set (not ASCII).
-	odd := (x-ones*0x20)&^x | (quote-ones)&^quote | (backslash-ones)&^backslash | x
-	return odd&highs == 0
+	x := ascii8.Load(s)
+	return ascii8.Flags(ascii8.Below(x, 0x20)|ascii8.Is(x, '"')|ascii8.Is(x, '\\')|x) == 0
 }
 
 // AppendFloat appends a finite f as encoding/json writes a float64 (the

@@ -18,6 +18,8 @@ package yamlemit
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/conflictq/conflictq/quiz/internal/ascii8"
 )
 
 // Emitter writes one YAML document into Buf.
@@ -284,10 +286,7 @@ func (e *Emitter) writeRun(s string, i, j int) int {
 func columns(s string) (n int) {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			t := s[i : i+8] // of known length: no bounds checks, one load
-			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-			if w&0x8080808080808080 == 0 {
+			if w := ascii8.Load(s[i : i+8]); ascii8.Flags(w) == 0 {
 				i, n = i+8, n+8
 				continue
 			}
