@@ -28,7 +28,7 @@ func TestReadmePackageMapOrder(t *testing.T) {
 		t.Fatalf("README has no %q table", header)
 	}
 	row := map[string]int{} // a package's row, 1 the top
-	name := regexp.MustCompile("`([a-z/]+)`")
+	name := regexp.MustCompile("`([a-z0-9/]+)`")
 	for i, line := range strings.Split(table, "\n")[1:] { // [0]: |---|---|
 		if !strings.HasPrefix(line, "|") {
 			break
