@@ -149,7 +149,7 @@ func (w *writer) toMarkNote(v *classView) {
 	}
 	w.raw("<p class=\"note\" id=\"to-mark-note\">")
 	if v.ToMarkUnknown > 0 {
-		w.raw("at least ")
+		w.raw("At least ")
 	}
 	w.text(count(v.ToMark))
 	w.raw(" ")

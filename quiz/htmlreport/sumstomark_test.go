@@ -20,7 +20,7 @@ func TestSumsPageSaysSheetsToMark(t *testing.T) {
 		want    string
 	}{
 		{0, `<p class="note" id="to-mark-note">2 sheets have open answers not yet marked: until`},
-		{1234, `<p class="note" id="to-mark-note">at least 2 sheets have open answers not yet marked (sums from an older conflictq, of 1,234 sheets, do not say how many of theirs do): until`},
+		{1234, `<p class="note" id="to-mark-note">At least 2 sheets have open answers not yet marked (sums from an older conflictq, of 1,234 sheets, do not say how many of theirs do): until`},
 	} {
 		s := stats.New([]string{"b/q1"}, []float64{1})
 		s.Add([]float64{1})
