@@ -100,7 +100,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 	})
 	probs = append(probs, twoNames(&open, name, 1+skipped)...)
 	read := readColumns(col, open)
-	bad := &brokenRows{name: name, header: header, col: col, open: open, comma: cr.Comma}
+	bad := &brokenRows{name: name, header: header, col: col, open: open, comma: cr.Comma, prob: -1}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -117,6 +117,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			// Read by name, a row with a cell too many would give its
 			// marks from the wrong columns (attack16 #1).
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
+			out = lostRow(out, line, rec, col, open, len(rec)-len(header), "")
 			continue
 		}
 		if i := notUTF8(rec, read); i >= 0 {
@@ -125,6 +126,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			// not the sheet's, so a comment would be refused as it is
 			// written and an answer read as changed since grading.
 			probs = append(probs, quiz.Problem{File: name, Line: line, Field: header[i], Msg: notUTF8Msg})
+			out = lostRow(out, line, rec, col, open, 0, "")
 			continue
 		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
@@ -144,13 +146,18 @@ type brokenRows struct {
 	comma  rune
 	broken int // the last line of a row that could not be read, as a lenient reader reads it
 	lostTo int // the last line whose marks a broken row took in are counted
+	first  int // the line the last broken row starts on
+	prob   int // the index of its problem in probs, -1 when its marks carry its message
 	src    csvText
 }
 
 // add gives the problem of a row the reader could not read (err), or adds
 // its lines to the problem of the broken row they are the rest of, and
-// appends to out the marks of the rows that row took in (takenIn). data is
-// the file as read so far; skipped, the lines before the reader's first.
+// appends to out an entry (Lost) for each mark of that row and of the rows
+// it took in (takenIn), so each mark lost is counted and named at its line
+// (attack24 L1). The problem itself is given only for a row with no mark to
+// carry its message. data is the file as read so far; skipped, the lines
+// before the reader's first.
 func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped int, data []byte) ([]Entry, []quiz.Problem) {
 	// The line the row starts on, as FieldPos gives it: a row that
 	// fails in its first cell (x"y: a bare quote) has no field
@@ -167,33 +174,79 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 		// be the rest of the broken row (a quoted cell it never
 		// reached, over two lines): one problem, not a second
 		// (attack19 L2, recheck26 L3, recheck26b).
-		p := &probs[len(probs)-1]
-		p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+		if b.prob >= 0 {
+			p := &probs[b.prob]
+			p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+		}
 		// Only lines past the broken row, as a person reads it,
 		// are rows of their own.
-		var last int
-		out, last = takenIn(out, t, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, p.Line)
-		b.lostTo = max(b.lostTo, end)
-		if last > 0 {
-			b.broken = max(b.broken, rowEnd(t, last, b.comma))
-		}
+		var to int
+		out, _, to = takenIn(out, t, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, b.first)
+		b.lostTo = max(b.lostTo, end, to)
+		b.broken = max(b.broken, to)
 		return out, probs
 	}
 	before := len(out)
-	out, last := takenIn(out, t, start+1, end, b.comma, b.col, b.open, start)
-	b.lostTo = end
+	// The broken row itself is read to its end as a person reads it: its
+	// marks on the lines past the reader's error are lost as well.
+	out, _, to := takenIn(out, t, start, end, b.comma, b.col, b.open, start)
+	to = max(to, end)
+	b.lostTo, b.first = to, start
 	msg := err.Error()
-	if len(out) > before {
-		msg = openQuote(t, start, out[before].Line, end, b.comma, b.header)
+	own := before // the broken row's own entries are out[before:own]
+	for own < len(out) && out[own].Line == start {
+		own++
+	}
+	if own < len(out) {
+		msg = openQuote(t, start, out[own].Line, end, b.comma, b.header)
 	}
 	probs = append(probs, quiz.Problem{File: b.name, Line: start, Msg: msg})
-	b.broken = rowEnd(t, start, b.comma)
-	if last > 0 {
-		// The last row taken in may go on past the reader's error, a
-		// cell of it over more lines: the rest of it is no row of its own.
-		b.broken = max(b.broken, rowEnd(t, last, b.comma))
+	b.prob = len(probs) - 1
+	if own > before {
+		// The problem counts the row's first mark; its others are
+		// named at the row's line, each counted (attack24 L1).
+		for k := before + 1; k < own; k++ {
+			out[k].Lost = withRow(start)
+		}
+		out = slices.Delete(out, before, before+1)
 	}
+	// The last row taken in may go on past the reader's error, a cell of
+	// it over more lines: the rest of it is no row of its own.
+	b.broken = to
 	return out, probs
+}
+
+// withRow says why a mark of a row refused whole, beside the one its
+// problem counts, was not read.
+func withRow(line int) string {
+	return fmt.Sprintf("not read with the rest of its row (see the problem at line %d)", line)
+}
+
+// lostRow appends to out an entry (Lost) for each mark in rec, a row of
+// which nothing was read, but the first, which the row's problem counts
+// (not given to skip, when that problem names one): each mark lost is
+// counted, and named at its line (attack24 L1). A row with extra cells
+// (more than the header: extra) may have its marks shifted right, so a
+// number in the cells up to extra past a mark's column is one too.
+func lostRow(out []Entry, line int, rec []string, col map[string]int, open []string, extra int, skip string) []Entry {
+	file, student := rowNames(rec, col)
+	first := skip == ""
+	for _, id := range open {
+		if id == skip {
+			continue
+		}
+		marked := cellAt(rec, col[id]) != ""
+		for k := 1; k <= extra && !marked; k++ {
+			_, err := quiz.ParsePoints(cellAt(rec, col[id]+k), quiz.MaxPoints)
+			marked = err == nil && cellAt(rec, col[id]+k) != ""
+		}
+		if marked && first {
+			first = false
+		} else if marked {
+			out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Lost: withRow(line)})
+		}
+	}
+	return out
 }
 
 // cutRow appends to out an entry (Cut) for each open question whose mark
@@ -211,30 +264,57 @@ func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int
 	return out
 }
 
-// takenIn appends to out an entry (Lost) for each mark in the lines from
-// to last of t, which the CSV reader took in as part of the broken row on
-// line broken: an open quote ran over them. Those lines are read as a
-// person reads them, as rows of their own (eachRow); the rows that give a
-// mark are the marks lost, which the broken row's one problem did not
-// count (attack23 L2). It returns the line the last of those rows starts
-// on (0 when there is none).
-func takenIn(out []Entry, t *csvText, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int) {
-	if from > last {
-		return out, 0
-	}
-	lastRow := 0
+// takenIn appends to out an entry (Lost) for each mark in the rows that
+// start on the lines from to last of t, which the CSV reader took in as
+// part of the broken row on line broken: an open quote ran over them. Those
+// lines are read as a person reads them, as rows of their own (readRows);
+// the rows that give a mark are the marks lost, which the broken row's one
+// problem did not count (attack23 L2). It returns the lines the last of
+// those rows starts and ends on (0 when there is none).
+func takenIn(out []Entry, t *csvText, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int, int) {
+	lastRow, lastEnd := 0, 0
 	msg := fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)
-	eachRow(t, from, last, comma, func(row lenientRow) bool {
-		lastRow = row.line
+	readRows(t, from, last, comma, func(row lenientRow) {
+		lastRow, lastEnd = row.line, row.end
 		for _, id := range open {
-			if cellAt(row.cells, col[id]) != "" {
+			// A row cut short (a quote left open at its line's end)
+			// loses the marks past its end too, when the file holds
+			// an answer (Cut, as cutRow).
+			cut := col[id] >= len(row.cells) || row.open >= 0 && col[id] >= row.open
+			if cellAt(row.cells, col[id]) != "" || cut {
 				file, student := rowNames(row.cells, col)
-				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Lost: msg})
+				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Lost: msg, Cut: cut && cellAt(row.cells, col[id]) == ""})
 			}
 		}
-		return true
 	})
-	return out, lastRow
+	return out, lastRow, lastEnd
+}
+
+// lookAhead is how many lines past the last a row read by readRows may
+// go on for, a quoted cell over them, before it is taken for a quote left
+// open.
+const lookAhead = 100
+
+// readRows gives fn each row of t (eachRow) that starts on the lines from
+// to last, whole: a row goes on past last while a quoted cell of it does,
+// and a row whose quote is not closed (within lookAhead lines past last)
+// ends at the end of its first line, as the quote was left open there.
+func readRows(t *csvText, from, last int, comma rune, fn func(lenientRow)) {
+	for line := from; line <= last; {
+		var row lenientRow
+		got := false
+		first := func(r lenientRow) bool { row, got = r, true; return false }
+		eachRow(t, line, last+lookAhead, comma, first)
+		if got && row.open >= 0 {
+			got = false
+			eachRow(t, line, line, comma, first)
+		}
+		if !got {
+			return
+		}
+		fn(row)
+		line = row.end + 1
+	}
 }
 
 // lenientRow is a row as a person reads it (eachRow): the lines it starts
@@ -245,6 +325,20 @@ type lenientRow struct {
 	line, end    int
 	cells        []string
 	open, opened int
+	// stray is the cell whose opening quote was read as text, closed
+	// only lines further in the middle of a cell (-1 if none), and
+	// strayLine the line of that quote.
+	stray, strayLine int
+}
+
+// cellEnds reports whether rest, what follows a closing quote, ends the
+// cell there: a separator, a line end or the end of the text.
+func cellEnds(rest []byte, comma rune) bool {
+	if len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' {
+		return true
+	}
+	r, _ := utf8.DecodeRune(rest)
+	return r == comma
 }
 
 // eachRow reads the lines from to last of t as rows, as a person reads
@@ -262,14 +356,15 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 	data := t.data
 	var cells []string
 	var cur []byte
-	line, start, opened := from, from, 0
+	line, start, opened, openedAt := from, from, 0, 0
+	stray, strayLine := -1, 0
 	cellStart, quoted := true, false
 	endRow := func() bool {
-		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), open: -1}
+		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), open: -1, stray: stray, strayLine: strayLine}
 		if quoted {
 			row.open, row.opened = len(cells), opened
 		}
-		cells, cur, cellStart, quoted = row.cells[:0], cur[:0], true, false
+		cells, cur, cellStart, quoted, stray = row.cells[:0], cur[:0], true, false, -1
 		return !fn(row) || line >= last
 	}
 	for i := off; i < len(data); {
@@ -277,6 +372,17 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 		switch {
 		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
 			cur, size = append(cur, '"'), 2
+		case quoted && r == '"' && !cellEnds(data[i+1:], comma):
+			// A quote opened at a cell's start and closed in the
+			// middle of a cell: the opening quote was the cell's text
+			// ("ca-st05 in a comment, "st05 a row's first), not a
+			// quoted cell; read on from it as a person does
+			// (attack24 L1).
+			stray, strayLine = len(cells), opened
+			cur, quoted, line = append(cur[:0], '"'), false, opened
+			i = openedAt + 1
+			cellStart = false
+			continue
 		case quoted && r == '"':
 			quoted = false
 		case r == '\n' && (!quoted || line >= last):
@@ -299,7 +405,7 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 			i += size
 			continue
 		case cellStart && r == '"':
-			quoted, opened = true, line
+			quoted, opened, openedAt = true, line, i
 		default:
 			cur = append(cur, data[i:i+size]...)
 		}
@@ -345,7 +451,11 @@ func (t *csvText) lineStart(n int) int {
 func openQuote(t *csvText, start, taken, end int, comma rune, header []string) string {
 	what := "a quoted cell"
 	eachRow(t, start, taken-1, comma, func(row lenientRow) bool {
-		switch cell := row.open; {
+		cell := row.open
+		if cell < 0 {
+			cell, row.opened = row.stray, row.strayLine
+		}
+		switch {
 		case cell < 0:
 		case cell < len(header):
 			what = fmt.Sprintf("the quote that opens the %s cell on line %d", strings.TrimSpace(text.CSVUnsafe(header[cell])), row.opened)
@@ -577,7 +687,7 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 		if next := col[id] + 1; comma == ',' && digitsOnly(v) && ownColumn(col, id, next) && splitFraction(cell(next)) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
 				Msg: fmt.Sprintf("read %s as the mark and %q, the next cell, as more of it; nothing of this row was read: %s", v, cell(col[id]+1), decimalComma)})
-			return out[:len(out)-countLine(out, line)], probs
+			return lostRow(out[:len(out)-countLine(out, line)], line, rec, col, open, 0, id), probs
 		}
 		p, err := quiz.ParsePoints(v, quiz.MaxPoints) // the question's own most is checked as the mark is saved
 		if err != nil {
