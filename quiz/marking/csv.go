@@ -276,6 +276,9 @@ func takenIn(out []Entry, t *csvText, from, last int, comma rune, col map[string
 	msg := fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)
 	readRows(t, from, last, comma, func(row lenientRow) {
 		lastRow, lastEnd = row.line, row.end
+		if len(row.cells) == 1 && row.cells[0] == "" && row.stray < 0 {
+			return // an empty line, no row (as the CSV reader skips it)
+		}
 		for _, id := range open {
 			// A row cut short (a quote left open at its line's end)
 			// loses the marks past its end too, when the file holds
@@ -297,18 +300,13 @@ const lookAhead = 100
 
 // readRows gives fn each row of t (eachRow) that starts on the lines from
 // to last, whole: a row goes on past last while a quoted cell of it does,
-// and a row whose quote is not closed (within lookAhead lines past last)
-// ends at the end of its first line, as the quote was left open there.
+// and a quote not closed within lookAhead lines past last is read as its
+// cell's text (readLenient).
 func readRows(t *csvText, from, last int, comma rune, fn func(lenientRow)) {
 	for line := from; line <= last; {
 		var row lenientRow
 		got := false
-		first := func(r lenientRow) bool { row, got = r, true; return false }
-		eachRow(t, line, last+lookAhead, comma, first)
-		if got && row.open >= 0 {
-			got = false
-			eachRow(t, line, line, comma, first)
-		}
+		readLenient(t, line, last+lookAhead, comma, true, func(r lenientRow) bool { row, got = r, true; return false })
 		if !got {
 			return
 		}
@@ -349,6 +347,13 @@ func cellEnds(rest []byte, comma rune) bool {
 // not start with one is text (s2"x). A row still open at the end of line
 // last ends there.
 func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
+	readLenient(t, from, last, comma, false, fn)
+}
+
+// readLenient is eachRow; with unclosed, a quote not closed by the end of
+// line last (or of t) is read as text of its cell, as a quote opened in the
+// middle of a cell is (stray).
+func readLenient(t *csvText, from, last int, comma rune, unclosed bool, fn func(lenientRow) bool) {
 	off := t.lineStart(from)
 	if off < 0 {
 		return
@@ -367,7 +372,16 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 		cells, cur, cellStart, quoted, stray = row.cells[:0], cur[:0], true, false, -1
 		return !fn(row) || line >= last
 	}
-	for i := off; i < len(data); {
+	// asText reads the quote that opened the cell as its text, going on
+	// from it, and gives the offset to go on at.
+	asText := func() int {
+		stray, strayLine = len(cells), opened
+		cur, quoted, line, cellStart = append(cur[:0], '"'), false, opened, false
+		return openedAt + 1
+	}
+	i := off
+again:
+	for i < len(data) {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
@@ -378,13 +392,13 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 			// ("ca-st05 in a comment, "st05 a row's first), not a
 			// quoted cell; read on from it as a person does
 			// (attack24 L1).
-			stray, strayLine = len(cells), opened
-			cur, quoted, line = append(cur[:0], '"'), false, opened
-			i = openedAt + 1
-			cellStart = false
+			i = asText()
 			continue
 		case quoted && r == '"':
 			quoted = false
+		case r == '\n' && quoted && line >= last && unclosed:
+			i = asText()
+			continue
 		case r == '\n' && (!quoted || line >= last):
 			cur = bytes.TrimSuffix(cur, []byte{'\r'})
 			if endRow() {
@@ -411,6 +425,10 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 		}
 		cellStart = false
 		i += size
+	}
+	if quoted && unclosed {
+		i = asText()
+		goto again
 	}
 	if len(cells) > 0 || len(cur) > 0 || quoted {
 		endRow()

@@ -1,0 +1,109 @@
+package marking
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// countHeader is grade's CSV of two open questions, each mark beside its
+// answer and comment.
+const countHeader = "student,file,d/a,d/a:answer,d/a:comment,d/b,d/b:answer,d/b:comment\n"
+
+// countRow is a row of countHeader's CSV giving both marks, its first
+// answer over two lines.
+func countRow(i int) string {
+	return fmt.Sprintf("s%d,r/s%d.yaml,1,\"answer %d\nline2\",ca-s%d,0.5,answer,cb-s%d\n", i, i, i, i, i)
+}
+
+// attack24 L1: a row with one or three cells too many gives two marks,
+// and lost both but counted one. Its problem counts one; the other is named
+// at its line, by its question.
+func TestReadCSVLongRowCountsEachMark(t *testing.T) {
+	for _, extra := range []string{",x", ",x,y,z"} {
+		row := strings.TrimSuffix(countRow(2), "\n") + extra + "\n"
+		got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+countRow(1)+row+countRow(3)))
+		var lost []string
+		read := 0
+		for _, e := range got {
+			if e.Lost != "" {
+				lost = append(lost, fmt.Sprintf("%d %s", e.Line, e.ID))
+			} else {
+				read++
+			}
+		}
+		if read != 4 || len(probs) != 1 || probs[0].Line != 4 || fmt.Sprint(lost) != "[4 d/b]" {
+			t.Errorf("%q: %d read, lost %v, problems %v; want 4 read, d/b lost at line 4 and one problem there", extra, read, lost, probs)
+		}
+	}
+}
+
+// attack24 L1: a quote opened at the start of a cell in the middle of a
+// row ("ca-s2, in the comment on the row's second line) was closed by the
+// next row's answer: the reader read the two rows as one, lost their four
+// marks, and counted two. The quote is read as the cell's text: the
+// problem names the lines and the cell, and each of the four marks is
+// counted.
+func TestReadCSVQuoteOpenedMidRow(t *testing.T) {
+	broken := strings.Replace(countRow(2), ",ca-s2", ",\"ca-s2", 1)
+	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+countRow(1)+broken+countRow(3)+countRow(4)))
+	var lost []string
+	read := 0
+	for _, e := range got {
+		if e.Lost != "" {
+			lost = append(lost, fmt.Sprintf("%d %s", e.Line, e.ID))
+		} else {
+			read++
+		}
+	}
+	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "the quote that opens the d/a:comment cell on line 5") {
+		t.Errorf("problems %v, want one at line 4 naming the quote that opens the d/a:comment cell on line 5", probs)
+	}
+	if want := "[4 d/b 6 d/a 6 d/b]"; fmt.Sprint(lost) != want || read != 4 {
+		t.Errorf("lost %v and %d read, want %s and 4 (rows 2 and 8)", lost, read, want)
+	}
+}
+
+// attack24 L1: in a CSV with rows broken at random, the marks read, those
+// lost (counted as could not be used) and the problems add up to the marks
+// in the file: none is lost without being counted, none counted twice.
+func TestReadCSVBrokenRowsAddUp(t *testing.T) {
+	breaks := []func(r *rand.Rand, row string) string{
+		func(r *rand.Rand, row string) string {
+			return strings.TrimSuffix(row, "\n") + strings.Repeat(",x", 1+r.IntN(3)) + "\n"
+		},
+		func(r *rand.Rand, row string) string { return strings.Replace(row, ",ca-", ",\"ca-", 1) },
+		func(r *rand.Rand, row string) string { return strings.Replace(row, ",cb-", ",\"cb-", 1) },
+		func(r *rand.Rand, row string) string { return strings.Replace(row, ",answer,", ",ans\"wer,", 1) },
+		func(r *rand.Rand, row string) string { return "\"" + row },
+		func(r *rand.Rand, row string) string { return strings.Replace(row, "s", "s\x00", 1) },
+		func(r *rand.Rand, row string) string { return "\n" + row },
+		func(r *rand.Rand, row string) string { return strings.Replace(row, "\n", "\r\n", -1) },
+	}
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 29))
+		var b strings.Builder
+		b.WriteString(countHeader)
+		const rows = 12
+		var how []int
+		for i := range rows {
+			row := countRow(i)
+			if k := r.IntN(len(breaks) * 2); k < len(breaks) {
+				row = breaks[k](r, row)
+				how = append(how, i, k)
+			}
+			b.WriteString(row)
+		}
+		got, probs := ReadCSV("m.csv", strings.NewReader(b.String()))
+		n := len(got)
+		for _, p := range probs {
+			if !p.Warning {
+				n++
+			}
+		}
+		if n != 2*rows {
+			t.Errorf("seed %d (row, break: %v): %d marks counted, want %d; problems %v", seed, how, n, 2*rows, probs)
+		}
+	}
+}
