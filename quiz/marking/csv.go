@@ -63,9 +63,9 @@ const (
 // cells instead of commas, the separator found in the header row (or named
 // by Excel's "sep=;" first line).
 func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
-	cr, skipped, seen, refused := csvReader(r)
+	cr, skipped, seen, refused, at := csvReader(r)
 	if refused != "" {
-		return nil, []quiz.Problem{{File: name, Line: 1, Msg: refused}}
+		return nil, []quiz.Problem{{File: name, Line: at, Msg: refused}}
 	}
 	header, err := cr.Read()
 	if err != nil {
@@ -601,8 +601,10 @@ func longRow(cells, headers int, comma rune) string {
 // csvReader reads a CSV by the separator a spreadsheet wrote: the one its
 // "sep=" line names (skipped: 1), else the one its first lines use; a
 // byte-order mark is dropped. A file it cannot read as a CSV in UTF-8 with
-// line ends of LF or CRLF is not read: refused says why, and how to save it.
-func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, refused string) {
+// line ends of LF or CRLF is not read: refused says why, and how to save it,
+// and at is the line it names.
+func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, refused string, at int) {
+	at = 1
 	seen = &bytes.Buffer{} // what was read, for rowEnd
 	br := bufio.NewReaderSize(io.TeeReader(r, seen), sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
@@ -610,13 +612,23 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, re
 	} else if bytes.HasPrefix(bom, []byte{0xff, 0xfe}) || bytes.HasPrefix(bom, []byte{0xfe, 0xff}) {
 		// Excel's "Unicode Text" and some "CSV" exports: every other byte
 		// a NUL, read as one column with no name (recheck27).
-		return nil, 0, seen, `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`
+		return nil, 0, seen, `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`, at
 	}
-	if head, _ := br.Peek(br.Size()); bareCR(head) {
-		// Mac Excel's "CSV (Macintosh)": lines ended by CR alone, which
-		// the CSV reader takes for one line, so that no mark was found
-		// and none was said to be missing (attack23 L2).
-		return nil, 0, seen, `the file's lines end in a carriage return alone (a spreadsheet's "CSV (Macintosh)"), which is read as one line; save it as "CSV UTF-8" and run again`
+	head, _ := br.Peek(br.Size())
+	if line, cr, crlf, lf := lineEnds(head); cr > 0 {
+		if cr >= crlf+lf {
+			// Mac Excel's "CSV (Macintosh)": lines ended by CR alone, which
+			// the CSV reader takes for one line, so that no mark was found
+			// and none was said to be missing (attack23 L2).
+			return nil, 0, seen, `the file's lines end in a carriage return alone (a spreadsheet's "CSV (Macintosh)"), which is read as one line; save it as "CSV UTF-8" and run again`, at
+		}
+		// One line so ended among lines ended as usual: the file is
+		// not a Mac one, and that line is named (attack24 L3).
+		others := "LF"
+		if crlf > lf {
+			others = "CRLF"
+		}
+		return nil, 0, seen, fmt.Sprintf("this line ends in a carriage return alone, where the file's other lines end in %s: its line ends are mixed, so nothing of the file was read (this line and the next would be read as one); end it as the others (or save the file again as \"CSV UTF-8\") and run again", others), line
 	}
 	comma := ','
 	if first, _ := br.Peek(8); len(first) >= 5 && strings.EqualFold(string(first[:4]), "sep=") {
@@ -632,25 +644,37 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, re
 	cr = csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
-	return cr, skipped, seen, ""
+	return cr, skipped, seen, "", at
 }
 
-// bareCR reports whether head, a CSV's start, ends a line outside quotes
-// with a carriage return alone: rows ended so, with line breaks inside
-// cells written as LF or not (recheck28d M1), or a header ended by CRLF and
-// rows by CR. A CR last in head, whose next byte is not known, is passed
-// over; a quote toggles being inside a quoted cell ("" twice).
-func bareCR(head []byte) bool {
+// lineEnds finds how head, a CSV's start, ends its lines outside quotes:
+// first is the line (counted by LF) of the first line it ends with a
+// carriage return alone, 0 if none; cr counts those, crlf and lf the lines
+// ended so. Rows may end in CR with line breaks inside cells written as LF
+// or not (recheck28d M1), or a header by CRLF and rows by CR. A CR last in
+// head, whose next byte is not known, is passed over; a quote toggles being
+// inside a quoted cell ("" twice).
+func lineEnds(head []byte) (first, cr, crlf, lf int) {
 	quoted := false
+	line := 1
 	for i, c := range head {
 		switch {
 		case c == '"':
 			quoted = !quoted
+		case c == '\n' && !quoted && i > 0 && head[i-1] == '\r':
+			crlf++
+		case c == '\n' && !quoted:
+			lf++
 		case c == '\r' && !quoted && i+1 < len(head) && head[i+1] != '\n':
-			return true
+			if cr++; first == 0 {
+				first = line
+			}
+		}
+		if c == '\n' {
+			line++
 		}
 	}
-	return false
+	return first, cr, crlf, lf
 }
 
 // maxSniff is the most of a CSV read to find its separator.

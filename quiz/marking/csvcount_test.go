@@ -107,3 +107,19 @@ func TestReadCSVBrokenRowsAddUp(t *testing.T) {
 		}
 	}
 }
+
+// attack24 L3: one row ending in CR alone in a CRLF (or LF) file refused
+// the whole file as a spreadsheet's "CSV (Macintosh)", naming no line. The
+// file is still refused (the two lines would be read as one), at that line,
+// as a file whose line ends are mixed.
+func TestReadCSVOneLineEndedByCR(t *testing.T) {
+	for end, others := range map[string]string{"\r\n": "CRLF", "\n": "LF"} {
+		rows := []string{"student,file,d/q:answer,d/q", "ana,a.yaml,x,1", "ben,b.yaml,y,1", "cem,c.yaml,z,1", "dan,d.yaml,w,1"}
+		text := strings.Join(rows[:3], end) + "\r" + strings.Join(rows[3:], end) + end
+		got, probs := ReadCSV("m.csv", strings.NewReader(text))
+		if len(got) != 0 || len(probs) != 1 || probs[0].Line != 3 || !strings.Contains(probs[0].Msg, "other lines end in "+others) ||
+			!strings.Contains(probs[0].Msg, "mixed") || strings.Contains(probs[0].Msg, "Macintosh") {
+			t.Errorf("%q: read %+v, problems %v; want the file refused at line 3, naming its line ends mixed with %s", end, got, probs, others)
+		}
+	}
+}
