@@ -131,6 +131,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 		if len(rec) < len(header) {
+			probs = append(probs, noComment(out[len(out)-countLine(out, line):], name, rec, len(header), col)...)
 			out = cutRow(out, line, rec, len(header), col, open)
 		}
 	}
@@ -262,6 +263,26 @@ func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int
 			Lost: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)})
 	}
 	return out
+}
+
+// noComment warns of each mark of a row of fewer cells than the header
+// (rec: its entries, row) saved with no comment because the row ends before
+// its comment column, and before its answer's, which grade's CSV fills in:
+// the row was cut short, and a comment written there was lost without a
+// word (attack24 L2). A row ending after the answer may have had an empty
+// comment dropped by a spreadsheet, and is not warned of.
+func noComment(row []Entry, name string, rec []string, headers int, col map[string]int) []quiz.Problem {
+	var probs []quiz.Problem
+	for _, e := range row {
+		ci, hasC := col[e.ID+commentSuffix]
+		ai, hasA := col[e.ID+answerSuffix]
+		if e.Lost != "" || !hasC || ci < len(rec) || hasA && ai < len(rec) {
+			continue
+		}
+		probs = append(probs, quiz.Problem{File: name, Line: e.Line, Question: e.ID, Warning: true,
+			Msg: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s: the mark is saved with no comment, and a comment written there was lost (was the row cut short?); fill in the row and run again with --remark", len(rec), headers, e.ID+commentSuffix)})
+	}
+	return probs
 }
 
 // takenIn appends to out an entry (Lost) for each mark in the rows that

@@ -123,3 +123,19 @@ func TestReadCSVOneLineEndedByCR(t *testing.T) {
 		}
 	}
 }
+
+// attack24 L2: a row cut short after its last mark column (its answer and
+// comment cells gone) saved the mark and dropped the comment without a
+// word. The mark is read and a warning names the comment column at the
+// row's line; a row missing only an empty comment a spreadsheet dropped is
+// not warned of.
+func TestReadCSVRowCutAfterItsMark(t *testing.T) {
+	cut := "s2,r/s2.yaml,1,answer,ca,0.5\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+cut+"s3,r/s3.yaml,1,answer,ca,0.5,answer\n"))
+	if len(got) != 4 || got[1].ID != "d/b" || got[1].Points != 0.5 || got[1].Lost != "" {
+		t.Errorf("read %+v, want both rows' marks", got)
+	}
+	if len(probs) != 1 || !probs[0].Warning || probs[0].Line != 2 || probs[0].Question != "d/b" || !strings.Contains(probs[0].Msg, "d/b:comment") {
+		t.Errorf("problems %v, want one warning at line 2 naming d/b:comment", probs)
+	}
+}
