@@ -182,7 +182,7 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 		// Only lines past the broken row, as a person reads it,
 		// are rows of their own.
 		var to int
-		out, _, to = takenIn(out, t, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, b.first)
+		out, _, to = takenIn(out, t, max(b.broken, b.lostTo)+1, end, len(b.header), b.comma, b.col, b.open, b.first)
 		b.lostTo = max(b.lostTo, end, to)
 		b.broken = max(b.broken, to)
 		return out, probs
@@ -190,7 +190,7 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 	before := len(out)
 	// The broken row itself is read to its end as a person reads it: its
 	// marks on the lines past the reader's error are lost as well.
-	out, _, to := takenIn(out, t, start, end, b.comma, b.col, b.open, start)
+	out, _, to := takenIn(out, t, start, end, len(b.header), b.comma, b.col, b.open, start)
 	to = max(to, end)
 	b.lostTo, b.first = to, start
 	msg := err.Error()
@@ -292,10 +292,10 @@ func noComment(row []Entry, name string, rec []string, headers int, col map[stri
 // the rows that give a mark are the marks lost, which the broken row's one
 // problem did not count (attack23 L2). It returns the lines the last of
 // those rows starts and ends on (0 when there is none).
-func takenIn(out []Entry, t *csvText, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int, int) {
+func takenIn(out []Entry, t *csvText, from, last, headers int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int, int) {
 	lastRow, lastEnd := 0, 0
 	msg := fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)
-	readRows(t, from, last, comma, func(row lenientRow) {
+	readRows(t, from, last, headers, comma, func(row lenientRow) {
 		lastRow, lastEnd = row.line, row.end
 		if len(row.cells) == 1 && row.cells[0] == "" && row.stray < 0 {
 			return // an empty line, no row (as the CSV reader skips it)
@@ -323,11 +323,20 @@ const lookAhead = 100
 // to last, whole: a row goes on past last while a quoted cell of it does,
 // and a quote not closed within lookAhead lines past last is read as its
 // cell's text (readLenient).
-func readRows(t *csvText, from, last int, comma rune, fn func(lenientRow)) {
+func readRows(t *csvText, from, last, headers int, comma rune, fn func(lenientRow)) {
 	for line := from; line <= last; {
 		var row lenientRow
 		got := false
 		readLenient(t, line, last+lookAhead, comma, true, func(r lenientRow) bool { row, got = r, true; return false })
+		if got && len(row.cells) != headers {
+			// A quote inside a quoted cell ("a"b c" over lines) may be
+			// the cell's text: so read, the row may be whole.
+			var lazy lenientRow
+			readQuotes(t, line, last+lookAhead, comma, true, true, func(r lenientRow) bool { lazy = r; return false })
+			if len(lazy.cells) == headers {
+				row = lazy
+			}
+		}
 		if !got {
 			return
 		}
@@ -375,6 +384,13 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 // line last (or of t) is read as text of its cell, as a quote opened in the
 // middle of a cell is (stray).
 func readLenient(t *csvText, from, last int, comma rune, unclosed bool, fn func(lenientRow) bool) {
+	readQuotes(t, from, last, comma, unclosed, false, fn)
+}
+
+// readQuotes is readLenient; with lazy, a quote in a quoted cell not
+// followed by the cell's end is the cell's text (a"b in "a"b c"), not the
+// end of its quote.
+func readQuotes(t *csvText, from, last int, comma rune, unclosed, lazy bool, fn func(lenientRow) bool) {
 	off := t.lineStart(from)
 	if off < 0 {
 		return
@@ -407,6 +423,8 @@ again:
 		switch {
 		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
 			cur, size = append(cur, '"'), 2
+		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && lazy:
+			cur = append(cur, '"')
 		case quoted && r == '"' && !cellEnds(data[i+1:], comma):
 			// A quote opened at a cell's start and closed in the
 			// middle of a cell: the opening quote was the cell's text
