@@ -116,6 +116,15 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		if len(rec) > len(header) {
 			// Read by name, a row with a cell too many would give its
 			// marks from the wrong columns (attack16 #1).
+			if first, rest, ok := crJoined(rec, len(header)); ok {
+				// Two rows joined by a line ended in CR alone, past
+				// the start csvReader looked at (attack24 L3): the
+				// marks of both are lost.
+				probs = append(probs, quiz.Problem{File: name, Line: line, Msg: crJoinedMsg})
+				out = lostRow(out, line, first, col, open, 0, "")
+				out = lostRow(out, line, rest, col, open, 0, "\x00") // no id: the problem counts none of these
+				continue
+			}
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
 			out = lostRow(out, line, rec, col, open, len(rec)-len(header), "")
 			continue
@@ -217,6 +226,27 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 	return out, probs
 }
 
+// crJoinedMsg says why a row holding two, joined by a line ended in CR
+// alone, was not read.
+const crJoinedMsg = "this line ends in a carriage return alone in the middle, where the file's other lines end in CRLF or LF: its line ends are mixed, so two rows were read as one, and nothing of them was read; end it as the others (or save the file again as \"CSV UTF-8\") and run again"
+
+// crJoined splits rec, a row of more cells than the header (headers), in
+// the two rows a line ended in CR alone joined: at the first cell holding
+// a CR not before an LF, the first a whole row. ok is false when there is
+// no such cell.
+func crJoined(rec []string, headers int) (first, rest []string, ok bool) {
+	for k, c := range rec {
+		i := strings.IndexByte(c, '\r')
+		if i < 0 || strings.HasPrefix(c[i:], "\r\n") || k+1 != headers || len(rec)-k > headers {
+			continue
+		}
+		first = append(slices.Clone(rec[:k]), c[:i])
+		rest = append([]string{c[i+1:]}, rec[k+1:]...)
+		return first, rest, true
+	}
+	return nil, nil, false
+}
+
 // withRow says why a mark of a row refused whole, beside the one its
 // problem counts, was not read.
 func withRow(line int) string {
@@ -231,7 +261,7 @@ func withRow(line int) string {
 // number in the cells up to extra past a mark's column is one too.
 func lostRow(out []Entry, line int, rec []string, col map[string]int, open []string, extra int, skip string) []Entry {
 	file, student := rowNames(rec, col)
-	first := skip == ""
+	first := skip == "" // the mark the row's problem counts is yet to be found
 	for _, id := range open {
 		if id == skip {
 			continue

@@ -139,3 +139,22 @@ func TestReadCSVRowCutAfterItsMark(t *testing.T) {
 		t.Errorf("problems %v, want one warning at line 2 naming d/b:comment", probs)
 	}
 }
+
+// attack24 L3 and its fuzz: a line ended in CR alone past the start of the
+// file csvReader looks at (after a comment of 70 KiB) joins two rows into
+// one long one. Its problem names the line ends, and the marks of both rows
+// are counted.
+func TestReadCSVRowsJoinedByCR(t *testing.T) {
+	huge := strings.Replace(countRow(1), "ca-s1", strings.Repeat("P", 70<<10), 1)
+	joined := strings.TrimSuffix(countRow(2), "\n") + "\r" + countRow(3)
+	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+huge+joined+countRow(4)))
+	lost := 0
+	for _, e := range got {
+		if e.Lost != "" {
+			lost++
+		}
+	}
+	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "carriage return alone") || lost != 3 || len(got) != 7 {
+		t.Errorf("read %d, %d lost, problems %v; want rows 1 and 4 read, one problem at line 4 naming the CR and 3 marks lost", len(got)-lost, lost, probs)
+	}
+}
