@@ -140,6 +140,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 		if len(rec) < len(header) {
+			cutMark(out[len(out)-countLine(out, line):], rec, len(header), col)
 			probs = append(probs, noComment(out[len(out)-countLine(out, line):], name, rec, len(header), col)...)
 			out = cutRow(out, line, rec, len(header), col, open)
 		}
@@ -293,6 +294,22 @@ func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int
 			Lost: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)})
 	}
 	return out
+}
+
+// cutMark makes Lost (Cut) the mark of row (rec's entries) in rec's last
+// cell when the row, of fewer cells than the header, ends there, before the
+// mark's answer column, which grade's CSV fills in: the row was cut short,
+// maybe in the mark itself (0.5 cut to 0), which was saved as cut
+// (attack24's fuzz). ImportCSV counts it when the file holds an answer.
+func cutMark(row []Entry, rec []string, headers int, col map[string]int) {
+	for i, e := range row {
+		ai, hasA := col[e.ID+answerSuffix]
+		if e.Lost != "" || col[e.ID] != len(rec)-1 || !hasA || ai < len(rec) {
+			continue
+		}
+		row[i].Cut = true
+		row[i].Lost = fmt.Sprintf("this row has %d cells but the header has %d, so it ends in the column %s, before its answer's: the row was cut short, maybe in the mark itself, which was not read; fill in the row and run again", len(rec), headers, e.ID)
+	}
 }
 
 // noComment warns of each mark of a row of fewer cells than the header

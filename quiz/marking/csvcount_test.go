@@ -126,12 +126,17 @@ func TestReadCSVOneLineEndedByCR(t *testing.T) {
 
 // attack24 L2: a row cut short after its last mark column (its answer and
 // comment cells gone) saved the mark and dropped the comment without a
-// word. The mark is read and a warning names the comment column at the
-// row's line; a row missing only an empty comment a spreadsheet dropped is
-// not warned of.
+// word; so cut, the mark itself may be cut (0.5 to 0, in attack24's fuzz).
+// The mark is not read (Lost, Cut: counted when the file holds an answer),
+// named at its line; a mark whose row ends past it, but before its answer
+// and comment columns, is read with a warning naming the comment column.
 func TestReadCSVRowCutAfterItsMark(t *testing.T) {
-	cut := "s2,r/s2.yaml,1,answer,ca,0.5\n"
-	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+cut+"s3,r/s3.yaml,1,answer,ca,0.5,answer\n"))
+	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+"s2,r/s2.yaml,1,answer,ca,0.5\n"))
+	if len(got) != 2 || got[0].Lost != "" || got[1].ID != "d/b" || !got[1].Cut || !strings.Contains(got[1].Lost, "ends in the column d/b") || len(probs) != 0 {
+		t.Errorf("read %+v, problems %v; want d/a read, d/b lost as cut", got, probs)
+	}
+	header := "student,file,d/a,d/a:answer,d/a:comment,d/b,note,d/b:answer,d/b:comment\n"
+	got, probs = ReadCSV("m.csv", strings.NewReader(header+"s2,r/s2.yaml,1,answer,ca,0.5,n\ns3,r/s3.yaml,1,answer,ca,0.5,n,answer\n"))
 	if len(got) != 4 || got[1].ID != "d/b" || got[1].Points != 0.5 || got[1].Lost != "" {
 		t.Errorf("read %+v, want both rows' marks", got)
 	}
