@@ -63,9 +63,9 @@ const (
 // cells instead of commas, the separator found in the header row (or named
 // by Excel's "sep=;" first line).
 func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
-	cr, skipped, seen, refused := csvReader(r)
+	cr, skipped, seen, refused, at := csvReader(r)
 	if refused != "" {
-		return nil, []quiz.Problem{{File: name, Line: 1, Msg: refused}}
+		return nil, []quiz.Problem{{File: name, Line: at, Msg: refused}}
 	}
 	header, err := cr.Read()
 	if err != nil {
@@ -100,7 +100,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 	})
 	probs = append(probs, twoNames(&open, name, 1+skipped)...)
 	read := readColumns(col, open)
-	bad := &brokenRows{name: name, header: header, col: col, open: open, comma: cr.Comma}
+	bad := &brokenRows{name: name, header: header, col: col, open: open, comma: cr.Comma, prob: -1}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -116,7 +116,17 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		if len(rec) > len(header) {
 			// Read by name, a row with a cell too many would give its
 			// marks from the wrong columns (attack16 #1).
+			if first, rest, ok := crJoined(rec, len(header)); ok {
+				// Two rows joined by a line ended in CR alone, past
+				// the start csvReader looked at (attack24 L3): the
+				// marks of both are lost.
+				probs = append(probs, quiz.Problem{File: name, Line: line, Msg: crJoinedMsg})
+				out = lostRow(out, line, first, col, open, 0, "")
+				out = lostRow(out, line, rest, col, open, 0, "\x00") // no id: the problem counts none of these
+				continue
+			}
 			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
+			out = lostRow(out, line, rec, col, open, len(rec)-len(header), "")
 			continue
 		}
 		if i := notUTF8(rec, read); i >= 0 {
@@ -125,10 +135,13 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			// not the sheet's, so a comment would be refused as it is
 			// written and an answer read as changed since grading.
 			probs = append(probs, quiz.Problem{File: name, Line: line, Field: header[i], Msg: notUTF8Msg})
+			out = lostRow(out, line, rec, col, open, 0, "")
 			continue
 		}
 		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
 		if len(rec) < len(header) {
+			cutMark(out[len(out)-countLine(out, line):], rec, len(header), col)
+			probs = append(probs, noComment(out[len(out)-countLine(out, line):], name, rec, len(header), col)...)
 			out = cutRow(out, line, rec, len(header), col, open)
 		}
 	}
@@ -144,13 +157,18 @@ type brokenRows struct {
 	comma  rune
 	broken int // the last line of a row that could not be read, as a lenient reader reads it
 	lostTo int // the last line whose marks a broken row took in are counted
+	first  int // the line the last broken row starts on
+	prob   int // the index of its problem in probs, -1 when its marks carry its message
 	src    csvText
 }
 
 // add gives the problem of a row the reader could not read (err), or adds
 // its lines to the problem of the broken row they are the rest of, and
-// appends to out the marks of the rows that row took in (takenIn). data is
-// the file as read so far; skipped, the lines before the reader's first.
+// appends to out an entry (Lost) for each mark of that row and of the rows
+// it took in (takenIn), so each mark lost is counted and named at its line
+// (attack24 L1). The problem itself is given only for a row with no mark to
+// carry its message. data is the file as read so far; skipped, the lines
+// before the reader's first.
 func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped int, data []byte) ([]Entry, []quiz.Problem) {
 	// The line the row starts on, as FieldPos gives it: a row that
 	// fails in its first cell (x"y: a bare quote) has no field
@@ -167,33 +185,100 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 		// be the rest of the broken row (a quoted cell it never
 		// reached, over two lines): one problem, not a second
 		// (attack19 L2, recheck26 L3, recheck26b).
-		p := &probs[len(probs)-1]
-		p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+		if b.prob >= 0 {
+			p := &probs[b.prob]
+			p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+		}
 		// Only lines past the broken row, as a person reads it,
 		// are rows of their own.
-		var last int
-		out, last = takenIn(out, t, max(b.broken, b.lostTo)+1, end, b.comma, b.col, b.open, p.Line)
-		b.lostTo = max(b.lostTo, end)
-		if last > 0 {
-			b.broken = max(b.broken, rowEnd(t, last, b.comma))
-		}
+		var to int
+		out, _, to = takenIn(out, t, max(b.broken, b.lostTo)+1, end, len(b.header), b.comma, b.col, b.open, b.first)
+		b.lostTo = max(b.lostTo, end, to)
+		b.broken = max(b.broken, to)
 		return out, probs
 	}
 	before := len(out)
-	out, last := takenIn(out, t, start+1, end, b.comma, b.col, b.open, start)
-	b.lostTo = end
+	// The broken row itself is read to its end as a person reads it: its
+	// marks on the lines past the reader's error are lost as well.
+	out, _, to := takenIn(out, t, start, end, len(b.header), b.comma, b.col, b.open, start)
+	to = max(to, end)
+	b.lostTo, b.first = to, start
 	msg := err.Error()
-	if len(out) > before {
-		msg = openQuote(t, start, out[before].Line, end, b.comma, b.header)
+	own := before // the broken row's own entries are out[before:own]
+	for own < len(out) && out[own].Line == start {
+		own++
+	}
+	if own < len(out) {
+		msg = openQuote(t, start, out[own].Line, end, b.comma, b.header)
 	}
 	probs = append(probs, quiz.Problem{File: b.name, Line: start, Msg: msg})
-	b.broken = rowEnd(t, start, b.comma)
-	if last > 0 {
-		// The last row taken in may go on past the reader's error, a
-		// cell of it over more lines: the rest of it is no row of its own.
-		b.broken = max(b.broken, rowEnd(t, last, b.comma))
+	b.prob = len(probs) - 1
+	if own > before {
+		// The problem counts the row's first mark; its others are
+		// named at the row's line, each counted (attack24 L1).
+		for k := before + 1; k < own; k++ {
+			out[k].Lost = withRow(start)
+		}
+		out = slices.Delete(out, before, before+1)
 	}
+	// The last row taken in may go on past the reader's error, a cell of
+	// it over more lines: the rest of it is no row of its own.
+	b.broken = to
 	return out, probs
+}
+
+// crJoinedMsg says why a row holding two, joined by a line ended in CR
+// alone, was not read.
+const crJoinedMsg = "this line ends in a carriage return alone in the middle, where the file's other lines end in CRLF or LF: its line ends are mixed, so two rows were read as one, and nothing of them was read; end it as the others (or save the file again as \"CSV UTF-8\") and run again"
+
+// crJoined splits rec, a row of more cells than the header (headers), in
+// the two rows a line ended in CR alone joined: at the first cell holding
+// a CR not before an LF, the first a whole row. ok is false when there is
+// no such cell.
+func crJoined(rec []string, headers int) (first, rest []string, ok bool) {
+	for k, c := range rec {
+		i := strings.IndexByte(c, '\r')
+		if i < 0 || strings.HasPrefix(c[i:], "\r\n") || k+1 != headers || len(rec)-k > headers {
+			continue
+		}
+		first = append(slices.Clone(rec[:k]), c[:i])
+		rest = append([]string{c[i+1:]}, rec[k+1:]...)
+		return first, rest, true
+	}
+	return nil, nil, false
+}
+
+// withRow says why a mark of a row refused whole, beside the one its
+// problem counts, was not read.
+func withRow(line int) string {
+	return fmt.Sprintf("not read with the rest of its row (see the problem at line %d)", line)
+}
+
+// lostRow appends to out an entry (Lost) for each mark in rec, a row of
+// which nothing was read, but the first, which the row's problem counts
+// (not given to skip, when that problem names one): each mark lost is
+// counted, and named at its line (attack24 L1). A row with extra cells
+// (more than the header: extra) may have its marks shifted right, so a
+// number in the cells up to extra past a mark's column is one too.
+func lostRow(out []Entry, line int, rec []string, col map[string]int, open []string, extra int, skip string) []Entry {
+	file, student := rowNames(rec, col)
+	first := skip == "" // the mark the row's problem counts is yet to be found
+	for _, id := range open {
+		if id == skip {
+			continue
+		}
+		marked := cellAt(rec, col[id]) != ""
+		for k := 1; k <= extra && !marked; k++ {
+			_, err := quiz.ParsePoints(cellAt(rec, col[id]+k), quiz.MaxPoints)
+			marked = err == nil && cellAt(rec, col[id]+k) != ""
+		}
+		if marked && first {
+			first = false
+		} else if marked {
+			out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Lost: withRow(line)})
+		}
+	}
+	return out
 }
 
 // cutRow appends to out an entry (Cut) for each open question whose mark
@@ -211,30 +296,100 @@ func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int
 	return out
 }
 
-// takenIn appends to out an entry (Lost) for each mark in the lines from
-// to last of t, which the CSV reader took in as part of the broken row on
-// line broken: an open quote ran over them. Those lines are read as a
-// person reads them, as rows of their own (eachRow); the rows that give a
-// mark are the marks lost, which the broken row's one problem did not
-// count (attack23 L2). It returns the line the last of those rows starts
-// on (0 when there is none).
-func takenIn(out []Entry, t *csvText, from, last int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int) {
-	if from > last {
-		return out, 0
+// cutMark makes Lost (Cut) the mark of row (rec's entries) in rec's last
+// cell when the row, of fewer cells than the header, ends there, before the
+// mark's answer column, which grade's CSV fills in: the row was cut short,
+// maybe in the mark itself (0.5 cut to 0), which was saved as cut
+// (attack24's fuzz). ImportCSV counts it when the file holds an answer.
+func cutMark(row []Entry, rec []string, headers int, col map[string]int) {
+	for i, e := range row {
+		ai, hasA := col[e.ID+answerSuffix]
+		if e.Lost != "" || col[e.ID] != len(rec)-1 || !hasA || ai < len(rec) {
+			continue
+		}
+		row[i].Cut = true
+		row[i].Lost = fmt.Sprintf("this row has %d cells but the header has %d, so it ends in the column %s, before its answer's: the row was cut short, maybe in the mark itself, which was not read; fill in the row and run again", len(rec), headers, e.ID)
 	}
-	lastRow := 0
+}
+
+// noComment warns of each mark of a row of fewer cells than the header
+// (rec: its entries, row) saved with no comment because the row ends before
+// its comment column, and before its answer's, which grade's CSV fills in:
+// the row was cut short, and a comment written there was lost without a
+// word (attack24 L2). A row ending after the answer may have had an empty
+// comment dropped by a spreadsheet, and is not warned of.
+func noComment(row []Entry, name string, rec []string, headers int, col map[string]int) []quiz.Problem {
+	var probs []quiz.Problem
+	for _, e := range row {
+		ci, hasC := col[e.ID+commentSuffix]
+		ai, hasA := col[e.ID+answerSuffix]
+		if e.Lost != "" || !hasC || ci < len(rec) || hasA && ai < len(rec) {
+			continue
+		}
+		probs = append(probs, quiz.Problem{File: name, Line: e.Line, Question: e.ID, Warning: true,
+			Msg: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s: the mark is saved with no comment, and a comment written there was lost (was the row cut short?); fill in the row and run again with --remark", len(rec), headers, e.ID+commentSuffix)})
+	}
+	return probs
+}
+
+// takenIn appends to out an entry (Lost) for each mark in the rows that
+// start on the lines from to last of t, which the CSV reader took in as
+// part of the broken row on line broken: an open quote ran over them. Those
+// lines are read as a person reads them, as rows of their own (readRows);
+// the rows that give a mark are the marks lost, which the broken row's one
+// problem did not count (attack23 L2). It returns the lines the last of
+// those rows starts and ends on (0 when there is none).
+func takenIn(out []Entry, t *csvText, from, last, headers int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int, int) {
+	lastRow, lastEnd := 0, 0
 	msg := fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)
-	eachRow(t, from, last, comma, func(row lenientRow) bool {
-		lastRow = row.line
+	readRows(t, from, last, headers, comma, func(row lenientRow) {
+		lastRow, lastEnd = row.line, row.end
+		if len(row.cells) == 1 && row.cells[0] == "" && row.stray < 0 {
+			return // an empty line, no row (as the CSV reader skips it)
+		}
 		for _, id := range open {
-			if cellAt(row.cells, col[id]) != "" {
+			// A row cut short (a quote left open at its line's end)
+			// loses the marks past its end too, when the file holds
+			// an answer (Cut, as cutRow).
+			cut := col[id] >= len(row.cells) || row.open >= 0 && col[id] >= row.open
+			if cellAt(row.cells, col[id]) != "" || cut {
 				file, student := rowNames(row.cells, col)
-				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Lost: msg})
+				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Lost: msg, Cut: cut && cellAt(row.cells, col[id]) == ""})
 			}
 		}
-		return true
 	})
-	return out, lastRow
+	return out, lastRow, lastEnd
+}
+
+// lookAhead is how many lines past the last a row read by readRows may
+// go on for, a quoted cell over them, before it is taken for a quote left
+// open.
+const lookAhead = 100
+
+// readRows gives fn each row of t (eachRow) that starts on the lines from
+// to last, whole: a row goes on past last while a quoted cell of it does,
+// and a quote not closed within lookAhead lines past last is read as its
+// cell's text (readLenient).
+func readRows(t *csvText, from, last, headers int, comma rune, fn func(lenientRow)) {
+	for line := from; line <= last; {
+		var row lenientRow
+		got := false
+		readLenient(t, line, last+lookAhead, comma, true, func(r lenientRow) bool { row, got = r, true; return false })
+		if got && len(row.cells) != headers {
+			// A quote inside a quoted cell ("a"b c" over lines) may be
+			// the cell's text: so read, the row may be whole.
+			var lazy lenientRow
+			readQuotes(t, line, last+lookAhead, comma, true, true, func(r lenientRow) bool { lazy = r; return false })
+			if len(lazy.cells) == headers {
+				row = lazy
+			}
+		}
+		if !got {
+			return
+		}
+		fn(row)
+		line = row.end + 1
+	}
 }
 
 // lenientRow is a row as a person reads it (eachRow): the lines it starts
@@ -245,6 +400,20 @@ type lenientRow struct {
 	line, end    int
 	cells        []string
 	open, opened int
+	// stray is the cell whose opening quote was read as text, closed
+	// only lines further in the middle of a cell (-1 if none), and
+	// strayLine the line of that quote.
+	stray, strayLine int
+}
+
+// cellEnds reports whether rest, what follows a closing quote, ends the
+// cell there: a separator, a line end or the end of the text.
+func cellEnds(rest []byte, comma rune) bool {
+	if len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' {
+		return true
+	}
+	r, _ := utf8.DecodeRune(rest)
+	return r == comma
 }
 
 // eachRow reads the lines from to last of t as rows, as a person reads
@@ -255,6 +424,20 @@ type lenientRow struct {
 // not start with one is text (s2"x). A row still open at the end of line
 // last ends there.
 func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
+	readLenient(t, from, last, comma, false, fn)
+}
+
+// readLenient is eachRow; with unclosed, a quote not closed by the end of
+// line last (or of t) is read as text of its cell, as a quote opened in the
+// middle of a cell is (stray).
+func readLenient(t *csvText, from, last int, comma rune, unclosed bool, fn func(lenientRow) bool) {
+	readQuotes(t, from, last, comma, unclosed, false, fn)
+}
+
+// readQuotes is readLenient; with lazy, a quote in a quoted cell not
+// followed by the cell's end is the cell's text (a"b in "a"b c"), not the
+// end of its quote.
+func readQuotes(t *csvText, from, last int, comma rune, unclosed, lazy bool, fn func(lenientRow) bool) {
 	off := t.lineStart(from)
 	if off < 0 {
 		return
@@ -262,23 +445,46 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 	data := t.data
 	var cells []string
 	var cur []byte
-	line, start, opened := from, from, 0
+	line, start, opened, openedAt := from, from, 0, 0
+	stray, strayLine := -1, 0
 	cellStart, quoted := true, false
 	endRow := func() bool {
-		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), open: -1}
+		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), open: -1, stray: stray, strayLine: strayLine}
 		if quoted {
 			row.open, row.opened = len(cells), opened
 		}
-		cells, cur, cellStart, quoted = row.cells[:0], cur[:0], true, false
+		cells, cur, cellStart, quoted, stray = row.cells[:0], cur[:0], true, false, -1
 		return !fn(row) || line >= last
 	}
-	for i := off; i < len(data); {
+	// asText reads the quote that opened the cell as its text, going on
+	// from it, and gives the offset to go on at.
+	asText := func() int {
+		stray, strayLine = len(cells), opened
+		cur, quoted, line, cellStart = append(cur[:0], '"'), false, opened, false
+		return openedAt + 1
+	}
+	i := off
+again:
+	for i < len(data) {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
 			cur, size = append(cur, '"'), 2
+		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && lazy:
+			cur = append(cur, '"')
+		case quoted && r == '"' && !cellEnds(data[i+1:], comma):
+			// A quote opened at a cell's start and closed in the
+			// middle of a cell: the opening quote was the cell's text
+			// ("ca-st05 in a comment, "st05 a row's first), not a
+			// quoted cell; read on from it as a person does
+			// (attack24 L1).
+			i = asText()
+			continue
 		case quoted && r == '"':
 			quoted = false
+		case r == '\n' && quoted && line >= last && unclosed:
+			i = asText()
+			continue
 		case r == '\n' && (!quoted || line >= last):
 			cur = bytes.TrimSuffix(cur, []byte{'\r'})
 			if endRow() {
@@ -299,12 +505,16 @@ func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
 			i += size
 			continue
 		case cellStart && r == '"':
-			quoted, opened = true, line
+			quoted, opened, openedAt = true, line, i
 		default:
 			cur = append(cur, data[i:i+size]...)
 		}
 		cellStart = false
 		i += size
+	}
+	if quoted && unclosed {
+		i = asText()
+		goto again
 	}
 	if len(cells) > 0 || len(cur) > 0 || quoted {
 		endRow()
@@ -345,7 +555,11 @@ func (t *csvText) lineStart(n int) int {
 func openQuote(t *csvText, start, taken, end int, comma rune, header []string) string {
 	what := "a quoted cell"
 	eachRow(t, start, taken-1, comma, func(row lenientRow) bool {
-		switch cell := row.open; {
+		cell := row.open
+		if cell < 0 {
+			cell, row.opened = row.stray, row.strayLine
+		}
+		switch {
 		case cell < 0:
 		case cell < len(header):
 			what = fmt.Sprintf("the quote that opens the %s cell on line %d", strings.TrimSpace(text.CSVUnsafe(header[cell])), row.opened)
@@ -473,8 +687,10 @@ func longRow(cells, headers int, comma rune) string {
 // csvReader reads a CSV by the separator a spreadsheet wrote: the one its
 // "sep=" line names (skipped: 1), else the one its first lines use; a
 // byte-order mark is dropped. A file it cannot read as a CSV in UTF-8 with
-// line ends of LF or CRLF is not read: refused says why, and how to save it.
-func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, refused string) {
+// line ends of LF or CRLF is not read: refused says why, and how to save it,
+// and at is the line it names.
+func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, refused string, at int) {
+	at = 1
 	seen = &bytes.Buffer{} // what was read, for rowEnd
 	br := bufio.NewReaderSize(io.TeeReader(r, seen), sniffSize(r))
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
@@ -482,13 +698,23 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, re
 	} else if bytes.HasPrefix(bom, []byte{0xff, 0xfe}) || bytes.HasPrefix(bom, []byte{0xfe, 0xff}) {
 		// Excel's "Unicode Text" and some "CSV" exports: every other byte
 		// a NUL, read as one column with no name (recheck27).
-		return nil, 0, seen, `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`
+		return nil, 0, seen, `the file is UTF-16 text (a spreadsheet's "Unicode Text"), not a CSV in UTF-8; save it as "CSV UTF-8" and run again`, at
 	}
-	if head, _ := br.Peek(br.Size()); bareCR(head) {
-		// Mac Excel's "CSV (Macintosh)": lines ended by CR alone, which
-		// the CSV reader takes for one line, so that no mark was found
-		// and none was said to be missing (attack23 L2).
-		return nil, 0, seen, `the file's lines end in a carriage return alone (a spreadsheet's "CSV (Macintosh)"), which is read as one line; save it as "CSV UTF-8" and run again`
+	head, _ := br.Peek(br.Size())
+	if line, cr, crlf, lf := lineEnds(head); cr > 0 {
+		if cr >= crlf+lf {
+			// Mac Excel's "CSV (Macintosh)": lines ended by CR alone, which
+			// the CSV reader takes for one line, so that no mark was found
+			// and none was said to be missing (attack23 L2).
+			return nil, 0, seen, `the file's lines end in a carriage return alone (a spreadsheet's "CSV (Macintosh)"), which is read as one line; save it as "CSV UTF-8" and run again`, at
+		}
+		// One line so ended among lines ended as usual: the file is
+		// not a Mac one, and that line is named (attack24 L3).
+		others := "LF"
+		if crlf > lf {
+			others = "CRLF"
+		}
+		return nil, 0, seen, fmt.Sprintf("this line ends in a carriage return alone, where the file's other lines end in %s: its line ends are mixed, so nothing of the file was read (this line and the next would be read as one); end it as the others (or save the file again as \"CSV UTF-8\") and run again", others), line
 	}
 	comma := ','
 	if first, _ := br.Peek(8); len(first) >= 5 && strings.EqualFold(string(first[:4]), "sep=") {
@@ -504,25 +730,37 @@ func csvReader(r io.Reader) (cr *csv.Reader, skipped int, seen *bytes.Buffer, re
 	cr = csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comma = comma
-	return cr, skipped, seen, ""
+	return cr, skipped, seen, "", at
 }
 
-// bareCR reports whether head, a CSV's start, ends a line outside quotes
-// with a carriage return alone: rows ended so, with line breaks inside
-// cells written as LF or not (recheck28d M1), or a header ended by CRLF and
-// rows by CR. A CR last in head, whose next byte is not known, is passed
-// over; a quote toggles being inside a quoted cell ("" twice).
-func bareCR(head []byte) bool {
+// lineEnds finds how head, a CSV's start, ends its lines outside quotes:
+// first is the line (counted by LF) of the first line it ends with a
+// carriage return alone, 0 if none; cr counts those, crlf and lf the lines
+// ended so. Rows may end in CR with line breaks inside cells written as LF
+// or not (recheck28d M1), or a header by CRLF and rows by CR. A CR last in
+// head, whose next byte is not known, is passed over; a quote toggles being
+// inside a quoted cell ("" twice).
+func lineEnds(head []byte) (first, cr, crlf, lf int) {
 	quoted := false
+	line := 1
 	for i, c := range head {
 		switch {
 		case c == '"':
 			quoted = !quoted
+		case c == '\n' && !quoted && i > 0 && head[i-1] == '\r':
+			crlf++
+		case c == '\n' && !quoted:
+			lf++
 		case c == '\r' && !quoted && i+1 < len(head) && head[i+1] != '\n':
-			return true
+			if cr++; first == 0 {
+				first = line
+			}
+		}
+		if c == '\n' {
+			line++
 		}
 	}
-	return false
+	return first, cr, crlf, lf
 }
 
 // maxSniff is the most of a CSV read to find its separator.
@@ -577,7 +815,7 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 		if next := col[id] + 1; comma == ',' && digitsOnly(v) && ownColumn(col, id, next) && splitFraction(cell(next)) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
 				Msg: fmt.Sprintf("read %s as the mark and %q, the next cell, as more of it; nothing of this row was read: %s", v, cell(col[id]+1), decimalComma)})
-			return out[:len(out)-countLine(out, line)], probs
+			return lostRow(out[:len(out)-countLine(out, line)], line, rec, col, open, 0, id), probs
 		}
 		p, err := quiz.ParsePoints(v, quiz.MaxPoints) // the question's own most is checked as the mark is saved
 		if err != nil {
