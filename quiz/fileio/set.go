@@ -90,11 +90,13 @@ func (s *Set) Commit() error {
 			}
 		}
 	}
+	ask := signalAsk
 	inFlight.Unlock()
-	if exiting.Load() {
+	if exiting.Load() || ask != nil && signalWaits(ask) {
 		// A signal came during the renames: its exit, deferred until they
 		// were done, now ends the program (RemoveTempsForExit's caller), not
-		// the command going on as if none had come.
+		// the command going on as if none had come. Its handler may not
+		// have run yet (attack24 M1): signalWaits asks it.
 		select {}
 	}
 	return err
