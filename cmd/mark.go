@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os/user"
 	"path/filepath"
 	"strings"
@@ -131,6 +132,15 @@ func markRun(opts *MarkOptions) error {
 	if err != nil || !ok {
 		return err
 	}
+	// Caught from before the lock is taken to after it is given back: a
+	// signal ends the marking between two marks (two files, with --from),
+	// and the lock is released (attack24 M2: --from died of it, leaving
+	// the lock and a temporary file).
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	if f.HandleSignals {
+		defer catchSignals(cancel)()
+	}
 	unlock, err := marking.Lock(files, f.Now())
 	if err != nil {
 		var busy *marking.BusyError
@@ -143,7 +153,7 @@ func markRun(opts *MarkOptions) error {
 	}
 	defer unlock()
 	if opts.From != "" {
-		return markFromCSV(opts, load, files)
+		return markFromCSV(ctx, opts, load, files)
 	}
 	questions, errs, notes, unknown := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
 	for _, n := range append(notes, unknown...) {
@@ -171,11 +181,6 @@ func markRun(opts *MarkOptions) error {
 		ios.SaveTerminal()
 		defer ios.RestoreTerminal()
 		p = f.Prompter()
-	}
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
-	if f.HandleSignals {
-		defer catchSignals(cancel)()
 	}
 	endsWith(p, ctx)
 	// The terminal's width, as quiz and grade wrap; 80 into a pipe.
@@ -224,12 +229,18 @@ func (m *marker) finish(runErr error, total, marked int, broken bool) error {
 	case runErr == nil:
 		return nil
 	case errors.Is(runErr, session.ErrInterrupted), errors.Is(runErr, session.ErrSignal):
-		fmt.Fprintln(ios.ErrOut, "Stopped; every mark given so far is saved. Run again to go on.")
-		return silent(ExitInterrupted)
+		return stoppedMarking(ios.ErrOut)
 	case errors.Is(runErr, session.ErrInputEnded):
 		return &ExitError{Code: ExitInvalid, Err: errors.New("input ended before every answer was marked; the marks given are saved")}
 	}
 	return runErr
+}
+
+// stoppedMarking says that a signal or Ctrl-C stopped the marking with every
+// mark given saved, and ends it with 130, at the keyboard and --from alike.
+func stoppedMarking(w io.Writer) error {
+	fmt.Fprintln(w, "Stopped; every mark given so far is saved. Run again to go on.")
+	return silent(ExitInterrupted)
 }
 
 // osUserName is the name the operating system logs the user in as, or "".
@@ -552,12 +563,14 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 }
 
 // markFromCSV applies the marks a teacher filled in a spreadsheet
-// (marking.ImportCSV) and says what became of each.
-func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) error {
+// (marking.ImportCSV) and says what became of each. Ended by a signal
+// (ctx), it stops between two files, says what it saved, and exits 130.
+func markFromCSV(ctx context.Context, opts *MarkOptions, load marking.BankLoader, files []string) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	probs, rows, err := marking.ImportCSV(opts.From, files, load, marking.ImportOptions{Question: opts.Question, Remark: opts.Remark, Marker: opts.Marker, Now: f.Now})
-	if err != nil {
+	probs, rows, err := marking.ImportCSV(opts.From, files, load, marking.ImportOptions{Question: opts.Question, Remark: opts.Remark, Marker: opts.Marker, Now: f.Now, Context: ctx})
+	stop := context.Cause(ctx)
+	if err != nil && !errors.Is(err, stop) {
 		return invalidErr(err)
 	}
 	bad := 0
@@ -591,6 +604,13 @@ func markFromCSV(opts *MarkOptions, load marking.BankLoader, files []string) err
 		fmt.Fprintf(ios.ErrOut, "No mark from %s saved (%d already there kept).\n", text.EscapeControl(opts.From), kept)
 	} else {
 		fmt.Fprintf(ios.ErrOut, "%s read from %s and %s (%d already there kept).\n", text.Count(saved, "mark"), text.EscapeControl(opts.From), savedIn(rows), kept)
+	}
+	if err != nil {
+		// The rows not reached are not counted: a rerun gives them.
+		if bad > 0 {
+			fmt.Fprintf(ios.ErrOut, "%s could not be used (see above).\n", text.Count(bad, "mark"))
+		}
+		return stoppedMarking(ios.ErrOut)
 	}
 	if bad > 0 {
 		switch {

@@ -172,6 +172,24 @@ func (b *batch) redo(file string) {
 	}
 }
 
+// notWritten drops from rows those given a mark in memory to a file not
+// written: a run stopped before the file's last row saved none of them.
+func (b *batch) notWritten(rows []Row) []Row {
+	drop := map[int]bool{}
+	for _, p := range b.files {
+		for _, ri := range p.given {
+			drop[ri] = true
+		}
+	}
+	out := rows[:0]
+	for ri, r := range rows {
+		if !drop[ri] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // save writes a file's marks, once, and reports whether it is done with
 // the file. A file changed on the disk since it was read (by hand: another
 // mark run waits for the lock) is not written, and save returns false: its

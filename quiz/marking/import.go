@@ -1,6 +1,7 @@
 package marking
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -21,6 +22,10 @@ type ImportOptions struct {
 	Marker   string // who marks, recorded with each mark
 	// Now stamps each mark (time.Now when nil); marks keep whole seconds.
 	Now func() time.Time
+	// Context, when it ends (a signal), stops the run between two files:
+	// the files written keep their marks, the file being written is
+	// written whole, and the rest are left as they were (nil: never).
+	Context context.Context
 }
 
 // RowStatus is what became of a mark read from a CSV.
@@ -56,7 +61,8 @@ type Row struct {
 // the comment already given. It returns the CSV's problems (and, as
 // warnings, what a report holds that was passed over: a hand-edited
 // self-check), then what became of each row; the error is the CSV's that
-// cannot be opened.
+// cannot be opened, or the cause of opts.Context ended before the last file
+// was written, with the rows given before (none of a file not written).
 //
 // The marks of one file are given to it in memory, in the rows' order, and
 // the file is written once, after its last row (see batch); files must name
@@ -71,8 +77,8 @@ func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions)
 	entries, probs := ReadCSV(from, fh)
 	im := newImporter(from, files, load, opts, entries)
 	entries = slices.DeleteFunc(entries, im.dropped)
-	rows := im.markAll(entries)
-	return im.warnings(probs, rows), rows, nil
+	rows, err := im.markAll(entries)
+	return im.warnings(probs, rows), rows, err
 }
 
 // importer is one ImportCSV run: the files it may write, the rows that give
@@ -180,12 +186,17 @@ func (im *importer) targets(entries []Entry) (files []string, errs []error, last
 // meant has its rows given again, one reading each (batch.check, redo), and
 // a file changed on the disk since it was read has them given again to the
 // file as it is now (batch.save), each checked anew as the first time.
-func (im *importer) markAll(entries []Entry) []Row {
+// Stopped (ImportOptions.Context), it writes no file more: the rows given
+// to a file not written are dropped, and the error is the stop's cause.
+func (im *importer) markAll(entries []Entry) ([]Row, error) {
 	files, errs, last := im.targets(entries)
 	var rows []Row
 	ofFile := map[string][]int{} // the entries of each file, by index
 	rowOf := make([]int, len(entries))
 	for i, e := range entries {
+		if err := im.stopped(); err != nil {
+			return im.b.notWritten(rows), err
+		}
 		if !im.wanted(e) {
 			continue
 		}
@@ -210,7 +221,15 @@ func (im *importer) markAll(entries []Entry) []Row {
 			}
 		})
 	}
-	return rows
+	return rows, nil
+}
+
+// stopped is the cause of ImportOptions.Context's end, nil while it runs.
+func (im *importer) stopped() error {
+	if im.opts.Context == nil {
+		return nil
+	}
+	return context.Cause(im.opts.Context)
 }
 
 // maxTries bounds the times write gives a file's rows, the file having

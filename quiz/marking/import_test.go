@@ -1,6 +1,8 @@
 package marking
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,5 +174,52 @@ func TestImportCSVRowCutShort(t *testing.T) {
 	}
 	if m := read(t, ana).Marks; len(m) != 0 {
 		t.Errorf("Ana marked from a cut row: %+v", m)
+	}
+}
+
+// ImportCSV stopped (its Context ended) writes no file more: a file written
+// keeps its marks, and one whose last row was not reached is left as it was,
+// its rows given in memory dropped rather than counted as saved; the error
+// is the stop's cause. Ana's rows come before and after Bo's, and the stop
+// comes as Bo's mark is given.
+func TestImportCSVStoppedWritesNoFileMore(t *testing.T) {
+	dir := t.TempDir()
+	ana := writeReport(t, dir, "Ana", nil)
+	bo := writeReport(t, dir, "Bo", nil)
+	from := filepath.Join(dir, "marks.csv")
+	body := "file,student,sample/ussr:answer,sample/ussr,sample/ussr:comment\n" +
+		"Ana.json,Ana,,1,good\n" +
+		"Bo.json,Bo,,0.5,fine\n" +
+		"Ana.json,Ana,,1,good\n"
+	if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(ana)
+	stop := errors.New("a signal")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	calls := 0
+	at := time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC)
+	opts := ImportOptions{Marker: "T", Context: ctx, Now: func() time.Time {
+		if calls++; calls == 2 {
+			cancel(stop)
+		}
+		return at
+	}}
+	_, rows, err := ImportCSV(from, []string{ana, bo}, nil, opts)
+	if !errors.Is(err, stop) {
+		t.Fatalf("error %v, want the stop's cause (rows %+v)", err, rows)
+	}
+	if len(rows) != 1 || rows[0].File != bo || rows[0].Status != Saved {
+		t.Errorf("rows %+v, want Bo's alone, saved", rows)
+	}
+	if m := read(t, bo).Marks; len(m) != 1 || m[0].Points != 0.5 {
+		t.Errorf("Bo's marks %+v", m)
+	}
+	if after, _ := os.ReadFile(ana); string(after) != string(before) {
+		t.Errorf("Ana's report written after the stop:\n%s", after)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Errorf("left %q", left)
 	}
 }

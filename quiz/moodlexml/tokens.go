@@ -87,9 +87,10 @@ func xmlTokens(data []byte) *tokens {
 	return &tokens{xd: d}
 }
 
-// plainText reports whether data is UTF-8 with no control character but
-// tab and newline and neither U+FFFE nor U+FFFF: then every character is in
-// XML's range and no carriage return is rewritten.
+// plainText reports whether data is UTF-8 with no C0 control character but
+// tab and newline (DEL and the C1 controls pass: XML allows them) and
+// neither U+FFFE nor U+FFFF: then every character is in XML's range and no
+// carriage return is rewritten.
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
 		if i+8 <= len(data) {

@@ -29,67 +29,24 @@ import (
 // Only an answer and a mark, small and of many shapes, are written compact
 // and indented where they stand.
 func (r *Report) writeJSON(w io.Writer) error {
-	j := jsonIndented{b: make([]byte, 0, 2048+1024*len(r.Questions)), scratch: make([]byte, 0, 1024)}
+	j := jsonIndented{Doc: jsonw.Doc{B: make([]byte, 0, 2048+1024*len(r.Questions))}, scratch: make([]byte, 0, 1024)}
 	if err := j.report(r); err != nil {
 		return err
 	}
-	_, err := w.Write(append(j.b, '\n'))
+	_, err := w.Write(append(j.B, '\n'))
 	return err
 }
 
-// jsonIndented is writeJSON's document so far: b, at depth levels of
-// indentation, with no member yet in the innermost object or list when
-// empty is set; scratch is for a value written compact before it is
-// indented.
+// jsonIndented is writeJSON's document (jsonw.Doc), with scratch for a
+// value written compact before it is placed.
 type jsonIndented struct {
-	b       []byte
-	depth   int
-	empty   bool
+	jsonw.Doc
 	scratch []byte
 }
 
-func (j *jsonIndented) open(c byte) {
-	j.b = append(j.b, c)
-	j.depth++
-	j.empty = true
-}
-
-// end closes the innermost object or list: on a line of its own unless
-// it is empty ({} and []), as json.Indent writes it.
-func (j *jsonIndented) end(c byte) {
-	j.depth--
-	if !j.empty {
-		j.newline()
-	}
-	j.b = append(j.b, c)
-	j.empty = false
-}
-
-func (j *jsonIndented) newline() {
-	j.b = append(j.b, '\n')
-	for range j.depth {
-		j.b = append(j.b, ' ', ' ')
-	}
-}
-
-// item starts a list's next element, or an object's member.
-func (j *jsonIndented) item() {
-	if !j.empty {
-		j.b = append(j.b, ',')
-	}
-	j.empty = false
-	j.newline()
-}
-
-// key starts an object's member; name needs no escaping.
-func (j *jsonIndented) key(name string) {
-	j.item()
-	j.b = append(append(append(j.b, '"'), name...), '"', ':', ' ')
-}
-
 func (j *jsonIndented) str(name, s string) {
-	j.key(name)
-	j.b = jsonw.AppendString(j.b, s)
+	j.Key(name)
+	j.B = jsonw.AppendString(j.B, s)
 }
 
 func (j *jsonIndented) omitEmpty(name, s string) {
@@ -99,31 +56,31 @@ func (j *jsonIndented) omitEmpty(name, s string) {
 }
 
 func (j *jsonIndented) int(name string, n int) {
-	j.key(name)
-	j.b = strconv.AppendInt(j.b, int64(n), 10)
+	j.Key(name)
+	j.B = strconv.AppendInt(j.B, int64(n), 10)
 }
 
 func (j *jsonIndented) bool(name string, v bool) {
-	j.key(name)
-	j.b = strconv.AppendBool(j.b, v)
+	j.Key(name)
+	j.B = strconv.AppendBool(j.B, v)
 }
 
 func (j *jsonIndented) null(name string) {
-	j.key(name)
-	j.b = append(j.b, "null"...)
+	j.Key(name)
+	j.B = append(j.B, "null"...)
 }
 
 func (j *jsonIndented) float(name string, f float64) error {
-	j.key(name)
+	j.Key(name)
 	var err error
-	j.b, err = jsonw.AppendNumber(j.b, f)
+	j.B, err = jsonw.AppendNumber(j.B, f)
 	return err
 }
 
 func (j *jsonIndented) time(name string, t time.Time) error {
-	j.key(name)
+	j.Key(name)
 	var err error
-	j.b, err = jsonw.AppendTime(j.b, t)
+	j.B, err = jsonw.AppendTime(j.B, t)
 	return err
 }
 
@@ -133,13 +90,13 @@ func (j *jsonIndented) strings(name string, ss []string) {
 		j.null(name)
 		return
 	}
-	j.key(name)
-	j.open('[')
+	j.Key(name)
+	j.Open('[')
 	for _, s := range ss {
-		j.item()
-		j.b = jsonw.AppendString(j.b, s)
+		j.Item()
+		j.B = jsonw.AppendString(j.B, s)
 	}
-	j.end(']')
+	j.Close(']')
 }
 
 // compact writes the value that appendValue appends compact, indented
@@ -149,25 +106,25 @@ func (j *jsonIndented) compact(appendValue func(b []byte) ([]byte, error)) error
 	if j.scratch, err = appendValue(j.scratch[:0]); err != nil {
 		return err
 	}
-	j.b = jsonw.AppendIndented(j.b, j.depth, j.scratch)
+	j.Value(j.scratch)
 	return nil
 }
 
 // report writes the report's members, then its lists (parts).
 func (j *jsonIndented) report(r *Report) error {
-	j.open('{')
+	j.Open('{')
 	j.int("schema_version", r.SchemaVersion)
 	j.str("student", r.Student)
 	j.strings("banks", r.Banks)
 	if len(r.BankDigests) > 0 {
-		j.key("bank_digests")
+		j.Key("bank_digests")
 		if err := j.compact(func(b []byte) ([]byte, error) { return jsonw.AppendMap(b, r.BankDigests, appendString) }); err != nil {
 			return err
 		}
 	}
 	if r.Seed != nil {
-		j.key("seed")
-		j.b = strconv.AppendUint(j.b, *r.Seed, 10)
+		j.Key("seed")
+		j.B = strconv.AppendUint(j.B, *r.Seed, 10)
 	}
 	j.omitEmpty("set", r.Set)
 	if len(r.Types) > 0 {
@@ -204,7 +161,7 @@ func (j *jsonIndented) report(r *Report) error {
 	if err := j.parts(r); err != nil {
 		return err
 	}
-	j.end('}')
+	j.Close('}')
 	return nil
 }
 
@@ -213,12 +170,12 @@ func (j *jsonIndented) parts(r *Report) error {
 	if r.ByTag == nil {
 		j.null("by_tag")
 	} else {
-		j.key("by_tag")
-		j.open('[')
+		j.Key("by_tag")
+		j.Open('[')
 		for i := range r.ByTag {
 			t := &r.ByTag[i]
-			j.item()
-			j.open('{')
+			j.Item()
+			j.Open('{')
 			j.str("tag", t.Tag)
 			j.int("questions", t.Questions)
 			for _, f := range []jsonw.Float{{Key: "score", V: t.Score}, {Key: "max_score", V: t.MaxScore}, {Key: "percent", V: t.Percent}} {
@@ -226,29 +183,29 @@ func (j *jsonIndented) parts(r *Report) error {
 					return err
 				}
 			}
-			j.end('}')
+			j.Close('}')
 		}
-		j.end(']')
+		j.Close(']')
 	}
 	if r.Questions == nil {
 		j.null("questions")
 	} else {
-		j.key("questions")
-		j.open('[')
+		j.Key("questions")
+		j.Open('[')
 		for i := range r.Questions {
-			j.item()
+			j.Item()
 			if err := j.question(&r.Questions[i]); err != nil {
 				return err
 			}
 		}
-		j.end(']')
+		j.Close(']')
 	}
 	if len(r.Marks) > 0 {
-		j.key("marks")
-		j.open('[')
+		j.Key("marks")
+		j.Open('[')
 		for i := range r.Marks {
 			m := &r.Marks[i]
-			j.item()
+			j.Item()
 			if err := j.compact(func(b []byte) ([]byte, error) {
 				b = jsonw.AppendString(append(b, `{"id":`...), m.ID)
 				b = jsonw.AppendString(append(b, `,"bank":`...), m.Bank)
@@ -258,13 +215,13 @@ func (j *jsonIndented) parts(r *Report) error {
 				return err
 			}
 		}
-		j.end(']')
+		j.Close(']')
 	}
 	return nil
 }
 
 func (j *jsonIndented) question(q *QuestionReport) error {
-	j.open('{')
+	j.Open('{')
 	j.str("id", q.ID)
 	j.str("bank", q.Bank)
 	j.str("type", string(q.Type))
@@ -275,7 +232,7 @@ func (j *jsonIndented) question(q *QuestionReport) error {
 		j.str("given", *q.Given)
 	}
 	if q.Answer != nil {
-		j.key("answer")
+		j.Key("answer")
 		if err := j.compact(func(b []byte) ([]byte, error) { return appendAny(b, q.Answer) }); err != nil {
 			return err
 		}
@@ -308,15 +265,15 @@ func (j *jsonIndented) question(q *QuestionReport) error {
 		j.bool("self_check", *q.SelfCheck)
 	}
 	if q.SelfCheckPoints != nil {
-		j.key("self_check_points")
-		j.open('[')
+		j.Key("self_check_points")
+		j.Open('[')
 		for _, n := range q.SelfCheckPoints {
-			j.item()
-			j.b = strconv.AppendInt(j.b, int64(n), 10)
+			j.Item()
+			j.B = strconv.AppendInt(j.B, int64(n), 10)
 		}
-		j.end(']')
+		j.Close(']')
 	}
-	j.end('}')
+	j.Close('}')
 	return nil
 }
 

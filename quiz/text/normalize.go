@@ -62,6 +62,9 @@ var stripMarks = sync.Pool{New: func() any {
 // same normalise to the same string.
 func Normalize(s string) string {
 	if isASCII(s) {
+		if normalASCII(s) {
+			return s // nothing to fold: no copy (a one-letter answer, "baku")
+		}
 		// Most text: a byte at a time into one buffer, where the loop
 		// below decodes runes and a bank's validation folds every choice.
 		var b strings.Builder
@@ -146,6 +149,30 @@ func appendNormalASCII(b *strings.Builder, s string) {
 		space = false
 		b.WriteByte(c)
 	}
+}
+
+// normalASCII reports whether ASCII s is its own Normalize: lower-case
+// letters and digits, words one space apart, no space at either end.
+func normalASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if s[i-1] == ' ' {
+				return false
+			}
+			continue
+		}
+		if c == 0 || asciiFolds[c] != c { // 0: a separator too
+			return false
+		}
+	}
+	return true
 }
 
 // appendSymbolsASCII writes symbols(s) of ASCII s to b: s without its

@@ -48,7 +48,8 @@ func symbolsBefore(s string) string {
 // before it had a loop of its own: every ASCII character alone, and random
 // texts of all of them, runs of separators at the ends included.
 func TestNormalizeASCIIAsBefore(t *testing.T) {
-	texts := []string{"", " ", "  a  ", "-", "C++", "C#", "C", "Nagorno-Karabakh", "a\tb\nc\rd", "\x00a\x7f", "--a--b--"}
+	texts := []string{"", " ", "  a  ", "-", "C++", "C#", "C", "Nagorno-Karabakh", "a\tb\nc\rd", "\x00a\x7f", "--a--b--",
+		"a", "baku", "nagorno karabakh", "a b", "a  b", " a", "a ", "1992", "x1 y2"}
 	for c := range utf8.RuneSelf {
 		texts = append(texts, string(rune(c)), "a"+string(rune(c))+"b", string(rune(c))+"Z9")
 	}
@@ -61,6 +62,12 @@ func TestNormalizeASCIIAsBefore(t *testing.T) {
 			} else {
 				b.WriteString([]string{"Xocali", " ", "  ", "-", "'s", "C++", "1992", "\t", "\n"}[r.IntN(9)])
 			}
+		}
+		texts = append(texts, b.String())
+		// Texts already folded, or one character from it: normalASCII's.
+		b.Reset()
+		for n := r.IntN(12); n >= 0; n-- {
+			b.WriteByte("ab z9  A-"[r.IntN(9)])
 		}
 		texts = append(texts, b.String())
 	}
@@ -78,6 +85,16 @@ func TestNormalizeASCIIAsBefore(t *testing.T) {
 		}
 		if got := AccentsKey(s); got != want {
 			t.Fatalf("AccentsKey(%q) = %q, before %q", s, got, want)
+		}
+	}
+}
+
+// Text already folded is returned as it is: no copy (review13-s29 L2: a
+// one-letter answer allocated once the ASCII loop wrote to a builder).
+func TestNormalizeFoldedAllocatesNothing(t *testing.T) {
+	for _, s := range []string{"a", "baku", "nagorno karabakh 1992"} {
+		if n := testing.AllocsPerRun(100, func() { _ = Normalize(s) }); n != 0 {
+			t.Errorf("Normalize(%q): %v allocations, want 0", s, n)
 		}
 	}
 }

@@ -56,3 +56,22 @@ func TestFirstFlagIsTheFirstByte(t *testing.T) {
 		}
 	}
 }
+
+// Below alone flags a byte exactly when it is below n, whatever follows
+// the plain bytes before it, a byte over 0x7f included (review13-s29 L8: a
+// Below without its &^ x flagged 0x80+n and over, and passed the test
+// above, which flags such bytes anyway).
+func TestBelowAlone(t *testing.T) {
+	for _, n := range []byte{0x01, 0x20, 0x30, 0x61} { // none above the plain bytes
+		for pos := range 8 {
+			for v := range 256 {
+				b := []byte("abcdefgh")
+				b[pos] = byte(v)
+				got := Flags(Below(LoadBytes(b), n)) != 0
+				if want := byte(v) < n; got != want {
+					t.Fatalf("Below(%q, %#x) flags: %v, want %v", b, n, got, want)
+				}
+			}
+		}
+	}
+}

@@ -81,12 +81,7 @@ type indentState struct {
 func (st *indentState) append(dst, src []byte) []byte {
 	depth, inString, escaped, opened := st.depth, st.inString, st.escaped, st.opened
 	defer func() { st.depth, st.inString, st.escaped, st.opened = depth, inString, escaped, opened }()
-	newline := func() {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, ' ', ' ')
-		}
-	}
+	newline := func() { dst = appendNewline(dst, depth) }
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		if inString {

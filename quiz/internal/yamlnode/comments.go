@@ -2,11 +2,12 @@ package yamlnode
 
 import (
 	"bytes"
-	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/conflictq/conflictq/quiz/internal/ascii8"
 )
 
 // decode is safeDecode of data: by fastDecode when data is the plain block
@@ -139,7 +140,7 @@ func plainComment(b []byte) bool { return printable(b, '\t', true) }
 // only when bom is set.
 func printable(b []byte, extra byte, bom bool) bool {
 	for i := 0; i < len(b); {
-		if i+8 <= len(b) && asciiText(binary.LittleEndian.Uint64(b[i:])) {
+		if i+8 <= len(b) && asciiText(ascii8.LoadBytes(b[i:i+8])) {
 			i += 8 // most text: eight printable ASCII characters at a time
 			continue
 		}
@@ -165,12 +166,9 @@ func printable(b []byte, extra byte, bom bool) bool {
 }
 
 // asciiText reports whether each byte of w is printable ASCII (0x20 to
-// 0x7E). A byte under 0x20 borrows in w-0x20 (in every lane), setting a high
-// bit its own byte lacks; a byte of 0x7F or more has a high bit in w+0x01
-// or in w.
+// 0x7E), as ascii8 tests eight bytes.
 func asciiText(w uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (w-0x20*ones)&^w&highs == 0 && (w+ones|w)&highs == 0
+	return ascii8.Flags(ascii8.Below(w, 0x20)|ascii8.Is(w, 0x7f)|w) == 0
 }
 
 // cutUnseen reports whether no scalar of n's tree can hold a cut comment's
