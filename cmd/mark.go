@@ -8,7 +8,6 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -270,14 +269,12 @@ func markerName(getenv func(string) string) string {
 // plainName reports whether a marker's name holds no control character
 // (a tab, a line break, an escape sequence, a bidi override): one that a
 // terminal would obey, and the sheet would not read back as written. Nor a
-// format or filler character inside it (a zero-width joiner or space, a
-// soft hyphen, a Hangul filler), as TrimInvisible trims at its ends:
-// "A\u200dB" looks like "AB" and would be another name (attack23 L7).
-// Spaces and combining marks are a name's own.
+// character inside it that shows nothing (text.HiddenInside: a zero-width
+// joiner, a Hangul filler, a stray variation selector), as TrimInvisible
+// trims at its ends: "A\u200dB" looks like "AB" and would be another name
+// (attack23 L7, attack24 L5).
 func plainName(name string) bool {
-	return text.EscapeControl(name) == name && !strings.ContainsFunc(name, func(r rune) bool {
-		return !unicode.IsSpace(r) && !unicode.In(r, unicode.Mn, unicode.Me) && !text.Visible(string(r))
-	})
+	return text.EscapeControl(name) == name && !text.HiddenInside(name)
 }
 
 // marker asks for each answer's mark and writes it at once.

@@ -83,6 +83,8 @@ func (w *writer) overview(v *classView) {
 	w.raw("\n")
 	if len(v.Statuses) > 0 {
 		w.sheetStatuses(v)
+	} else {
+		w.toMarkNote(v)
 	}
 	w.raw("\n")
 	if len(v.Files) > 0 {
@@ -127,19 +129,7 @@ func (w *writer) sheetStatuses(v *classView) {
 		w.raw("</li>")
 	}
 	w.raw("</ul>\n")
-	if v.ToMark != 0 {
-		w.raw("<p class=\"note\" id=\"to-mark-note\">")
-		w.text(count(v.ToMark))
-		w.raw(" ")
-		w.raw(plural(v.ToMark, "sheet has", "sheets have"))
-		w.raw(" open answers not yet marked: until every open answer is marked (conflictq mark), the statistics, the histogram and the question bars count the automatically marked questions only")
-		if v.MaxScore != 0 {
-			w.raw(", out of ")
-			w.text(num(v.MaxScore))
-			w.raw(" points")
-		}
-		w.raw(".</p>")
-	}
+	w.toMarkNote(v)
 	w.raw("\n")
 	if v.Counted != v.Students {
 		w.raw("<p class=\"muted small\">")
@@ -148,6 +138,36 @@ func (w *writer) sheetStatuses(v *classView) {
 		w.text(count(v.Students))
 		w.raw(" sheets are in the statistics.</p>")
 	}
+}
+
+// toMarkNote says how many sheets wait for a mark and what the statistics
+// leave out meanwhile, or nothing when none waits: under the sheets' statuses,
+// or alone on a page of merged sums, which has none (attack24 L8).
+func (w *writer) toMarkNote(v *classView) {
+	if v.ToMark == 0 {
+		return
+	}
+	w.raw("<p class=\"note\" id=\"to-mark-note\">")
+	if v.ToMarkUnknown > 0 {
+		w.raw("At least ")
+	}
+	w.text(count(v.ToMark))
+	w.raw(" ")
+	w.raw(plural(v.ToMark, "sheet has", "sheets have"))
+	w.raw(" open answers not yet marked")
+	if v.ToMarkUnknown > 0 {
+		w.raw(" (sums from an older conflictq, of ")
+		w.text(count(v.ToMarkUnknown))
+		w.raw(plural(v.ToMarkUnknown, " sheet", " sheets"))
+		w.raw(", do not say how many of theirs do)")
+	}
+	w.raw(": until every open answer is marked (conflictq mark), the statistics, the histogram and the question bars count the automatically marked questions only")
+	if v.MaxScore != 0 {
+		w.raw(", out of ")
+		w.text(num(v.MaxScore))
+		w.raw(" points")
+	}
+	w.raw(".</p>")
 }
 
 // unreadableFiles writes the files that were not sheets conflictq could read,

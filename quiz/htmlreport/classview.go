@@ -30,10 +30,14 @@ type classView struct {
 	Cut       int
 	Files     []unreadableFile // sheets that could not be read at all
 	FilesMore int
-	ToMark    int     // sheets with open answers not yet marked: the statistics leave open questions out
-	Mixed     string  // stats.StatsSummary.MixedNote, as a sentence, when students had different question sets
-	MaxScore  float64 // the statistics' maximum
-	Reread    []rereadView
+	ToMark    int // sheets with open answers not yet marked: the statistics leave open questions out
+	// ToMarkUnknown counts the sheets of merged sums from an older conflictq,
+	// which do not say whether theirs wait: ToMark is then "at least"
+	// (attack24 L8).
+	ToMarkUnknown int
+	Mixed         string  // stats.StatsSummary.MixedNote, as a sentence, when students had different question sets
+	MaxScore      float64 // the statistics' maximum
+	Reread        []rereadView
 	// Numbering says how the questions are numbered: as the paper was, or
 	// in the banks' order with the names to find them by (teacher12 P5).
 	Numbering   string
@@ -148,7 +152,8 @@ func (c *Class) view(s stats.StatsSummary) classView {
 			also = append(also, fmt.Sprintf("%s %s", count(n), k))
 		}
 	}
-	v.ToMark = max(c.ToMark, toMark)
+	// A page of merged sums has no sheets: the summary says how many wait.
+	v.ToMark, v.ToMarkUnknown = max(c.ToMark, toMark, s.ToMark), s.ToMarkUnknown
 	if note := s.MixedNote(); note != "" {
 		v.Mixed = sentence(note)
 	}

@@ -278,15 +278,18 @@ func textOf(ps *quiz.Problems, f field) string {
 // a plain name already; a quoted one keeps its spaces, which are part of
 // the name: the writer quotes " lead.json" and "a: " so that they read back
 // whole, and trimmed they named another file or no bank (attack21 L5). Only
-// a block scalar's last line break is dropped.
+// a block scalar's last line break is dropped. So a quoted name of spaces
+// alone (' ', a file named one space) is a name too: the writer writes it,
+// and refusing it as empty left a sheet that its own key and grade could
+// not read (attack24 L6); only an empty name and a missing entry are empty.
 func namesOf(ps *quiz.Problems, f field) []string {
 	name := func(s string) string { return strings.TrimRight(s, "\r\n") }
 	switch f.val.kind {
 	case nullNode:
 		return nil
 	case scalarNode:
-		if strings.TrimSpace(f.val.text) != "" {
-			return []string{name(f.val.text)}
+		if n := name(f.val.text); n != "" {
+			return []string{n}
 		}
 		return nil
 	case mappingNode:
@@ -298,7 +301,7 @@ func namesOf(ps *quiz.Problems, f field) []string {
 		switch {
 		case it.kind == listNode || it.kind == mappingNode:
 			ps.Add(f.line, "", f.key, "expected a list of names, found %s in it", it.kindName())
-		case strings.TrimSpace(it.text) == "":
+		case it.kind != scalarNode || name(it.text) == "":
 			ps.Add(f.line, "", f.key, "empty entry")
 		default:
 			out = append(out, name(it.text))

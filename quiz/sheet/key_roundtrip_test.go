@@ -138,6 +138,7 @@ func TestSheetHostileBankNames(t *testing.T) {
 		"#h", "a #b", "a# b", "yes", "no", "true", "off", "010", "0x1F", "1e3", ".inf", "-.inf", ".nan", "123", "1_000",
 		"'q'", "\"dq\"", "&a", "*a", "!t", "%p", "@x", "`b`", "|", ">", "?", "? x", "---", "...",
 		"🇦🇿.yaml", "Հայերեն.yaml", "a\\b", "  two  .json",
+		" ", "   ", "\t", // a file named one space was written and refused as empty (attack24 L6)
 	}
 	read := func(l sheet.Layout) map[string][]string {
 		got := map[string][]string{}

@@ -99,6 +99,10 @@ type Stats struct {
 	// gives (attack23 L10).
 	toMark int
 	auto   *Stats
+	// unknown counts the students of sums written by an older conflictq,
+	// which do not say how many of their sheets wait (attack24 L8): toMark
+	// is then a lower bound, and the writers say so.
+	unknown int
 }
 
 // SetToMark says that toMark sheets wait for a teacher's mark (s then covers
@@ -307,6 +311,16 @@ func (s *Stats) Merge(o *Stats) error {
 	if o == s {
 		o = s.Clone()
 	}
+	unknown := s.unknown + o.unknown
+	if err := s.mergeMarked(o); err != nil {
+		return err
+	}
+	s.unknown = unknown
+	return nil
+}
+
+// mergeMarked is Merge over the questions both can count (see SetToMark).
+func (s *Stats) mergeMarked(o *Stats) error {
 	switch {
 	case s.toMark+o.toMark > 0:
 		a := s.autoOf()
@@ -463,6 +477,10 @@ type StatsSummary struct {
 	// grade.ClassStats): while there are any, the statistics cover the
 	// automatically marked questions only, and the writers say so (ToMarkNote).
 	ToMark int `json:"sheets_to_mark,omitempty"`
+	// ToMarkUnknown counts the sheets whose sums, written by an older
+	// conflictq, do not say whether they wait for a mark: ToMark is then
+	// "at least" (attack24 L8).
+	ToMarkUnknown int `json:"sheets_to_mark_unknown,omitempty"`
 
 	// lowBelow is the threshold Summary flagged questions at, for the writers
 	// to say; nil when the summary was built some other way.
@@ -514,12 +532,13 @@ type ItemStats struct {
 func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 	k := len(s.items)
 	sum := StatsSummary{
-		Count:     s.n,
-		Stopped:   s.stopped,
-		ToMark:    s.toMark,
-		Histogram: make([]Bin, 10),
-		Items:     make([]ItemStats, 0, k),
-		lowBelow:  &lowDiscrimination,
+		Count:         s.n,
+		Stopped:       s.stopped,
+		ToMark:        s.toMark,
+		Histogram:     make([]Bin, 10),
+		ToMarkUnknown: s.unknown,
+		Items:         make([]ItemStats, 0, k),
+		lowBelow:      &lowDiscrimination,
 	}
 	sum.MaxScore = s.maxScore()
 	for i := range sum.Histogram {
@@ -724,11 +743,24 @@ func (s StatsSummary) ToMarkNote() string {
 	if s.ToMark <= 0 {
 		return ""
 	}
+	have := ToMarkCount(s.ToMark, s.ToMarkUnknown)
+	return fmt.Sprintf("%s: until every open answer is marked (conflictq mark), these statistics count the automatically marked questions only, out of %s points, and leave the open questions out", have, text.FormatNum(s.MaxScore))
+}
+
+// ToMarkCount says how many sheets have open answers not yet marked, in
+// words: "1 sheet has ...", or "at least 98 sheets have ..." with a clause
+// saying why, when sums from an older conflictq (unknown of their sheets)
+// could not say how many of theirs wait: merged with new ones, they made a
+// count of part of the class read as the class's (attack24 L8).
+func ToMarkCount(toMark, unknown int) string {
 	have := "1 sheet has"
-	if s.ToMark != 1 {
-		have = fmt.Sprintf("%d sheets have", s.ToMark)
+	if toMark != 1 {
+		have = fmt.Sprintf("%d sheets have", toMark)
 	}
-	return fmt.Sprintf("%s open answers not yet marked: until every open answer is marked (conflictq mark), these statistics count the automatically marked questions only, out of %s points, and leave the open questions out", have, text.FormatNum(s.MaxScore))
+	if unknown <= 0 {
+		return have + " open answers not yet marked"
+	}
+	return fmt.Sprintf("at least %s open answers not yet marked (sums from an older conflictq, of %s, do not say how many of theirs do)", have, text.Plural(unknown, "1 sheet", fmt.Sprintf("%d sheets", unknown)))
 }
 
 // median is the middle total, or the mean of the middle two, as Moodle takes it.
@@ -1132,8 +1164,12 @@ type statsJSON struct {
 	Stopped   int            `json:"stopped,omitempty"` // students who did not reach every question
 	// ToMark and Auto are SetToMark's: sheets that wait for a mark, and
 	// the automatically marked questions' sums while none waits.
-	ToMark int        `json:"sheets_to_mark,omitempty"`
-	Auto   *statsJSON `json:"auto,omitempty"`
+	// ToMark is nil in sums from before it was kept: their sheets are
+	// counted in ToMarkUnknown when read (attack24 L8), which merged sums
+	// keep.
+	ToMark        *int       `json:"sheets_to_mark,omitempty"`
+	ToMarkUnknown int        `json:"sheets_to_mark_unknown,omitempty"`
+	Auto          *statsJSON `json:"auto,omitempty"`
 }
 
 type itemSumsJSON struct {
@@ -1199,7 +1235,11 @@ func (s *Stats) fromJSON(in *statsJSON) error {
 	if in.Histogram != nil {
 		s.hist = *in.Histogram
 	}
-	s.toMark = in.ToMark
+	if in.ToMark != nil {
+		s.toMark, s.unknown = *in.ToMark, in.ToMarkUnknown
+	} else {
+		s.unknown = in.N // an older conflictq's: they may wait or not
+	}
 	if in.Auto != nil {
 		s.auto = new(Stats)
 		if err := s.auto.fromJSON(in.Auto); err != nil {
@@ -1242,10 +1282,20 @@ func (in *statsJSON) check() error {
 	if in.N < 0 || in.M2T < 0 || !finite(in.MeanT, in.M2T) || in.Stopped < 0 || in.Stopped > in.N {
 		return fmt.Errorf("%d students, totals out of range", in.N)
 	}
-	if in.ToMark < 0 || in.ToMark > in.N {
-		return fmt.Errorf("%d students but %d sheets to mark", in.N, in.ToMark)
+	toMark, aToMark := 0, 0
+	if in.ToMark != nil {
+		toMark = *in.ToMark
 	}
-	if a := in.Auto; a != nil && (in.ToMark != 0 || a.Auto != nil || a.ToMark != 0 || a.N != in.N || a.Version != 1) {
+	if in.Auto != nil && in.Auto.ToMark != nil {
+		aToMark = *in.Auto.ToMark
+	}
+	if toMark < 0 || toMark > in.N {
+		return fmt.Errorf("%d students but %d sheets to mark", in.N, toMark)
+	}
+	if in.ToMarkUnknown < 0 || toMark+in.ToMarkUnknown > in.N {
+		return fmt.Errorf("%d students but %d sheets to mark and %d unknown", in.N, toMark, in.ToMarkUnknown)
+	}
+	if a := in.Auto; a != nil && (toMark != 0 || in.ToMarkUnknown != 0 || a.Auto != nil || aToMark != 0 || a.ToMarkUnknown != 0 || a.N != in.N || a.Version != 1) {
 		return fmt.Errorf("the automatically marked questions' sums are not of the same %d students", in.N)
 	}
 	if n, ok := counted(in.Totals); !ok || n != in.N {

@@ -57,6 +57,9 @@ func (s *StatsSummary) appendJSON(b []byte) ([]byte, error) {
 	if s.ToMark != 0 {
 		b = strconv.AppendInt(append(b, `,"sheets_to_mark":`...), int64(s.ToMark), 10)
 	}
+	if s.ToMarkUnknown != 0 {
+		b = strconv.AppendInt(append(b, `,"sheets_to_mark_unknown":`...), int64(s.ToMarkUnknown), 10)
+	}
 	return append(b, '}'), nil
 }
 

@@ -88,9 +88,13 @@ func (s *Stats) appendSums(b []byte) ([]byte, error) {
 		b = append(b, `,"stopped":`...)
 		b = strconv.AppendInt(b, int64(s.stopped), 10)
 	}
-	if s.toMark != 0 {
-		b = append(b, `,"sheets_to_mark":`...)
-		b = strconv.AppendInt(b, int64(s.toMark), 10)
+	// Written when 0 too: sums without it are an older conflictq's, whose
+	// sheets may wait or not (attack24 L8).
+	b = append(b, `,"sheets_to_mark":`...)
+	b = strconv.AppendInt(b, int64(s.toMark), 10)
+	if s.unknown != 0 {
+		b = append(b, `,"sheets_to_mark_unknown":`...)
+		b = strconv.AppendInt(b, int64(s.unknown), 10)
 	}
 	if s.auto != nil {
 		var err error

@@ -28,7 +28,8 @@ func oldSumsJSON(s *Stats) *statsJSON {
 			out.Items[i].SumXY = string(appendInt128(nil, it.sxy))
 		}
 	}
-	out.ToMark = s.toMark
+	toMark := s.toMark
+	out.ToMark, out.ToMarkUnknown = &toMark, s.unknown
 	if s.auto != nil {
 		out.Auto = oldSumsJSON(s.auto)
 	}

@@ -77,7 +77,11 @@ func (d *sumsScanner) stats(top bool) (in statsJSON) {
 		in.Stopped = d.int()
 	}
 	if d.opt(`,"sheets_to_mark":`) {
-		in.ToMark = d.int()
+		n := d.int()
+		in.ToMark = &n
+	}
+	if d.opt(`,"sheets_to_mark_unknown":`) {
+		in.ToMarkUnknown = d.int()
 	}
 	if top && d.opt(`,"auto":`) {
 		auto := d.stats(false)
