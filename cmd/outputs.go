@@ -84,8 +84,14 @@ func outputErr(flag string, err error) error {
 		inErr    *fileio.InputError
 		stateErr *fileio.StateError
 		sameErr  *fileio.SameOutputError
+		dirErr   *fileio.FolderError
 	)
 	switch {
+	case errors.As(err, &dirErr):
+		if flag == "" {
+			return invalidErr(dirErr)
+		}
+		return invalid("%s %s", flag, dirErr)
 	case errors.As(err, &inErr):
 		if flag == "" {
 			return invalidErr(inErr)

@@ -438,3 +438,43 @@ func TestExportQTIRefusesTheTerminal(t *testing.T) {
 		t.Errorf("-o b.zip: exit %d: %s", code, errOut)
 	}
 }
+
+// An output that names a folder (ending in "/", or one that exists) is
+// refused before anything is written, for every flag of a set of outputs:
+// found only as the file took its name, it stopped the set halfway, with
+// the outputs before it already new (attack24 H1).
+func TestOutputNamingAFolderIsRefusedFirst(t *testing.T) {
+	outputFixture(t)
+	for _, name := range []string{"o.csv", "st.json", "sums.json", "ws.md", "key.md"} {
+		if err := os.WriteFile(name, []byte("LASTWEEK"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		flag string
+	}{
+		{[]string{"grade", "a.yaml", "--force", "--format", "csv", "-o", "o.csv/", "--summary", "st.json", "--sums", "sums.json"}, "-o o.csv/"},
+		{[]string{"grade", "a.yaml", "--force", "-o", "o.csv", "--summary", "st.json", "--sums", "sums.json/"}, "--sums sums.json/"},
+		{[]string{"grade", "a.yaml", "--force", "-o", "o.csv", "--summary", "st.json", "--sums", "sub"}, "--sums sub"},
+		{[]string{"bank", "export", "b.yaml", "--force", "--format", "markdown", "-o", "ws.md", "--key", "key.md/"}, "--key key.md/"},
+		{[]string{"bank", "export", "b.yaml", "--force", "--format", "markdown", "-o", "sub/", "--key", "key.md"}, "-o sub/"},
+		{[]string{"summary", "s1.json", "--force", "-o", "st.json", "--sums", "sums.json/"}, "--sums sums.json/"},
+	} {
+		before := snapshot(t)
+		f, _, _, errOut := testFactory(t)
+		code := Run(f, tc.args)
+		if code != ExitInvalid || !strings.Contains(errOut.String(), tc.flag+" names a folder") || !strings.Contains(errOut.String(), "nothing was written") {
+			t.Errorf("%v: exit %d, stderr %q; want %d naming %s as a folder", tc.args, code, errOut, ExitInvalid, tc.flag)
+		}
+		after := snapshot(t)
+		if len(after) != len(before) {
+			t.Errorf("%v: %d files before, %d after", tc.args, len(before), len(after))
+		}
+		for name, data := range before {
+			if after[name] != data {
+				t.Errorf("%v: %s changed", tc.args, name)
+			}
+		}
+	}
+}

@@ -100,11 +100,7 @@ func handleTempsOnSignal() {
 	}
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, sigs...)
-	go func() {
-		sig := <-ch
-		fileio.RemoveTempsForExit()
-		dieOf(sig)
-	}()
+	fileio.ExitOnSignal(ch, dieOf)
 }
 
 // outputSet returns the set the files among paths are written in, so that

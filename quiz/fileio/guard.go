@@ -122,6 +122,9 @@ func (g *Guard) Claim(label, out string) error {
 	if out == "" || out == "-" {
 		return nil
 	}
+	if err := notAFolder(out); err != nil {
+		return err
+	}
 	if err := g.Check(out); err != nil {
 		return err
 	}
@@ -171,6 +174,31 @@ func (g *Guard) Check(out string) error {
 		if in := sameFileAsInfo(st, banks); in != "" {
 			return &InputError{out, in, "a bank being read"}
 		}
+	}
+	return nil
+}
+
+// FolderError is an output that names a folder: a path ending in "/", or
+// a folder that exists. It is refused before anything is written: found
+// only as the file took its name, it stopped a set of outputs halfway
+// (attack24 H1: grade -o grades.csv/ --summary s.json).
+type FolderError struct{ Path string }
+
+func (e *FolderError) Error() string {
+	return fmt.Sprintf("%s names a folder; name a file to write (nothing was written)", text.Printable(e.Path))
+}
+
+// notAFolder refuses out when it names a folder (FolderError). A path
+// under /dev/ (IsDevice) is written as it is, not looked up here.
+func notAFolder(out string) error {
+	if os.IsPathSeparator(out[len(out)-1]) || filepath.Base(out) == "." || filepath.Base(out) == ".." {
+		return &FolderError{out}
+	}
+	if IsDevice(out) {
+		return nil
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return &FolderError{out}
 	}
 	return nil
 }

@@ -1,10 +1,15 @@
 package fileio
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -30,26 +35,43 @@ func (s *Set) WriteFile(path string, force bool, d Durability, write func(io.Wri
 	return writeFile(s, path, force, 0o644, d, write)
 }
 
-// Commit gives every file written its name, in the order written, holding
-// off RemoveTempsForExit (a signal's exit) until all are done; a signal
-// caught meanwhile then ends the program, and Commit does not return. The first
-// error stops the renames; its file and the ones after it are not written
-// and their temporary files are removed. Commit on a nil *Set does nothing.
+// Commit gives every file written its name, holding off
+// RemoveTempsForExit (a signal's exit) until all are done; a signal caught
+// meanwhile then ends the program, and Commit does not return.
+//
+// The set is the old one or the new one: before the renames each file to
+// be replaced is kept under a hidden name beside it (a hard link, else a
+// copy: keepOld), and when a file cannot take its name (a folder in its
+// way, a bind mount, chattr +i, a sticky folder, a file that appeared
+// without force) the files renamed before it get their old content back,
+// those that had none are removed, and the error (a *SetError) says that
+// nothing changed (attack24 H1). The kept files are removed once all have
+// their names. Commit on a nil *Set does nothing.
 func (s *Set) Commit() error {
 	if s == nil {
 		return nil
 	}
 	inFlight.Lock()
+	files := s.files
+	s.files = nil
+	var kept []keptFile
+	if len(files) > 1 {
+		files, kept = keepOld(files)
+	}
 	var err error
 	var placed []placedFile
-	for _, p := range s.files {
+	done := 0 // files renamed
+	for i, p := range files {
 		name := p.tmp
 		if err == nil {
 			err = placedAs(p.path, placed)
 		}
 		if err == nil {
 			err = p.place()
-			if st, serr := os.Stat(p.path); serr == nil && len(s.files) > 1 {
+			if err == nil {
+				done = i + 1
+			}
+			if st, serr := os.Stat(p.path); serr == nil && len(files) > 1 {
 				placed = append(placed, placedFile{p.path, st})
 			}
 			if afterPlace != nil {
@@ -59,16 +81,173 @@ func (s *Set) Commit() error {
 		removeTemp(&p.tmp) // after a link or a failure
 		delete(inFlight.names, name)
 	}
-	s.files = nil
+	if err != nil && len(files) > 1 {
+		err = rollBack(files[:done], kept, err, len(files))
+	} else {
+		for _, k := range kept {
+			if k.old != "" {
+				os.Remove(k.old)
+			}
+		}
+	}
+	ask := signalAsk
 	inFlight.Unlock()
-	if exiting.Load() {
+	if exiting.Load() || ask != nil && signalWaits(ask) {
 		// A signal came during the renames: its exit, deferred until they
 		// were done, now ends the program (RemoveTempsForExit's caller), not
-		// the command going on as if none had come.
+		// the command going on as if none had come. Its handler may not
+		// have run yet (attack24 M1): signalWaits asks it.
 		select {}
 	}
 	return err
 }
+
+// keptFile is what a file of a Set replaces: old, a hidden link to it or
+// copy of it, "" when there was none (had false) or none could be made.
+type keptFile struct {
+	old string
+	had bool
+}
+
+// keepOld keeps each file that files would replace under a hidden name
+// beside it, named as the temporary files are (".NAME.tmp-N", so that one
+// left by a SIGKILL is found as they are: Leftovers): a hard link, which
+// costs a link and an unlink and no copy; else (a file system without hard
+// links such as vfat, protected_hardlinks for another user's file, an
+// immutable file) a copy. A file of which neither can be made (unreadable)
+// is put first, so that it is the first to take its name: its failure then
+// leaves every file as it was. Only when two or more such files are in one
+// set can a failure leave one of them new, and the error then names it.
+// It returns files in the order they are to take their names, and kept in
+// the same order.
+func keepOld(files []*pendingFile) ([]*pendingFile, []keptFile) {
+	kept := make([]keptFile, len(files))
+	unkept := 0
+	for i, p := range files {
+		old, had := keepOne(p)
+		kept[i] = keptFile{old, had}
+		if had && old == "" {
+			unkept++
+		}
+	}
+	if unkept == 0 {
+		return files, kept
+	}
+	order := make([]*pendingFile, 0, len(files))
+	korder := make([]keptFile, 0, len(files))
+	for pass := 0; pass < 2; pass++ {
+		for i, p := range files {
+			if (kept[i].had && kept[i].old == "") == (pass == 0) {
+				order = append(order, p)
+				korder = append(korder, kept[i])
+			}
+		}
+	}
+	return order, korder
+}
+
+// keepOne keeps the file p would replace (keepOld): the hidden name kept
+// under, and whether there was a file.
+func keepOne(p *pendingFile) (old string, had bool) {
+	prefix := filepath.Join(filepath.Dir(p.tmp), "."+filepath.Base(p.path)+".tmp-")
+	for try := 0; try < 100; try++ {
+		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
+		err := linkFile(p.path, name)
+		switch {
+		case err == nil:
+			return name, true
+		case errors.Is(err, fs.ErrNotExist):
+			return "", false
+		case errors.Is(err, fs.ErrExist):
+			continue
+		}
+		break
+	}
+	st, err := os.Lstat(p.path)
+	if err != nil {
+		return "", !errors.Is(err, fs.ErrNotExist)
+	}
+	if !st.Mode().IsRegular() {
+		return "", false // a folder or the like: the rename fails, replacing nothing
+	}
+	return copyOld(p.path, filepath.Dir(p.tmp), st.Mode()), true
+}
+
+// linkFile is os.Link; this package's tests make it fail as on a file
+// system without hard links.
+var linkFile = os.Link
+
+// copyOld copies the file path into a hidden file in dir, with its mode:
+// the kept file where no hard link can be made. "" when it cannot.
+func copyOld(path, dir string, mode fs.FileMode) string {
+	in, err := Open(path)
+	if err != nil {
+		return ""
+	}
+	defer in.Close()
+	out, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", mode.Perm())
+	if err != nil {
+		return ""
+	}
+	_ = out.Chmod(mode.Perm())
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(out.Name())
+		return ""
+	}
+	return out.Name()
+}
+
+// rollBack puts back what the files placed (the first of the set, in the
+// order kept) replaced, after err stopped the renames of a set of n files,
+// and removes the kept files: the old set is whole again. It returns err
+// as a *SetError.
+func rollBack(placed []*pendingFile, kept []keptFile, err error, n int) error {
+	e := &SetError{Err: err, N: n}
+	for i := len(placed) - 1; i >= 0; i-- {
+		p, k := placed[i], kept[i]
+		switch {
+		case k.old != "":
+			if rerr := rename(k.old, p.path); rerr != nil {
+				e.Replaced = append(e.Replaced, text.Printable(p.path)+" (its old content is in "+text.Printable(k.old)+")")
+				kept[i].old = "" // left for the user
+			} else {
+				kept[i].old = ""
+			}
+		case !k.had:
+			os.Remove(p.path)
+		default:
+			e.Replaced = append(e.Replaced, text.Printable(p.path))
+		}
+	}
+	for _, k := range kept {
+		if k.old != "" {
+			os.Remove(k.old)
+		}
+	}
+	return e
+}
+
+// SetError is the error of a Set's Commit that stopped when a file could
+// not take its name: the files renamed before it were put back, so the
+// outputs are as they were, save those named in Replaced.
+type SetError struct {
+	Err      error    // why a file could not take its name
+	N        int      // files in the set
+	Replaced []string // files left with their new content (none but in rare cases: keepOld)
+}
+
+func (e *SetError) Error() string {
+	if len(e.Replaced) == 0 {
+		return fmt.Sprintf("%v; nothing was written: the %d outputs are as they were", e.Err, e.N)
+	}
+	return fmt.Sprintf("%v; the other outputs are as they were, except %s, already replaced", e.Err, strings.Join(e.Replaced, ", "))
+}
+
+func (e *SetError) Unwrap() error { return e.Err }
 
 // placedFile is a file of a Set that has taken its name.
 type placedFile struct {

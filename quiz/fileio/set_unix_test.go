@@ -3,11 +3,13 @@
 package fileio
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -83,7 +85,8 @@ func TestSetSignalBetweenRenames(t *testing.T) {
 
 // Two outputs that become one file only as they take their names (on a file
 // system that ignores case, W.html and w.html; here a link made between
-// the renames) are refused, not the first replaced by the second.
+// the renames) are refused, not the first replaced by the second; the first,
+// new, is then taken back with the rest of the set.
 func TestSetRefusesOutputsThatBecomeOne(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "W.html"), filepath.Join(dir, "w.html")
@@ -104,10 +107,50 @@ func TestSetRefusesOutputsThatBecomeOne(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "are the same file") {
 		t.Fatalf("Commit: %v, want the two named the same file", err)
 	}
-	if data, _ := os.ReadFile(a); string(data) != "W.html" {
-		t.Errorf("%s holds %q: replaced by the second output", a, data)
+	// The first output, new, is taken back (the set as it was: attack24
+	// H1); the link the test made to it still holds its content, never
+	// replaced by the second output.
+	if _, err := os.Lstat(a); !os.IsNotExist(err) {
+		t.Errorf("%s, new in the failed set, is still there (%v)", a, err)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
-		t.Errorf("%d files left, want 2 (no temporary file): %v", len(entries), entries)
+	if data, _ := os.ReadFile(b); string(data) != "W.html" {
+		t.Errorf("%s holds %q: replaced by the second output", b, data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files left, want 1 (no temporary file): %v", len(entries), entries)
+	}
+}
+
+// A signal's exit (RemoveTempsForExit) that comes the instant a temporary
+// file has been made removes it: no hidden .NAME.tmp-N stays (attack24 L4:
+// made, then tracked, one could be missed). In a process of its own, as
+// RemoveTempsForExit keeps the writes' lock.
+func TestTempMadeAsTheSignalComesIsRemoved(t *testing.T) {
+	if dir := os.Getenv("FILEIO_TEMP_DIR"); dir != "" {
+		done := make(chan struct{})
+		afterCreate = func() {
+			afterCreate = nil
+			go func() {
+				RemoveTempsForExit()
+				close(done)
+			}()
+			for !exiting.Load() { // the exit has begun
+				runtime.Gosched()
+			}
+		}
+		go WriteFile(filepath.Join(dir, "sums.json"), true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+		<-done
+		// sums.json itself may be there, whole: renamed before the exit
+		// took the lock.
+		if left := Leftovers(dir, func(string) bool { return true }); len(left) != 0 {
+			fmt.Println("left:", left)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestTempMadeAsTheSignalComesIsRemoved$")
+	cmd.Env = append(os.Environ(), "FILEIO_TEMP_DIR="+t.TempDir())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("a temporary file made as the signal came stayed: %v\n%s", err, out)
 	}
 }

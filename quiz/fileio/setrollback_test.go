@@ -1,0 +1,102 @@
+package fileio
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A file of a Set that cannot take its name (here a folder put in its way
+// as the others take theirs; a bind mount, chattr +i or a sticky folder
+// fail the same way) leaves the set as it was: the files renamed before it
+// get their old content back, one that had none is removed, and the error
+// says so (attack24 H1: a new worksheet was left beside an old key). The
+// same on a file system without hard links, where the old files are kept
+// as copies.
+func TestSetFailedRenameRestoresTheOthers(t *testing.T) {
+	for _, noLinks := range []bool{false, true} {
+		name := "links"
+		if noLinks {
+			name = "copies"
+		}
+		t.Run(name, func(t *testing.T) {
+			if noLinks {
+				linkFile = func(string, string) error { return &os.LinkError{Op: "link", Err: errors.ErrUnsupported} }
+				defer func() { linkFile = os.Link }()
+			}
+			dir := t.TempDir()
+			a, b, c := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json"), filepath.Join(dir, "c.csv")
+			if err := os.WriteFile(a, []byte("old a"), 0o640); err != nil {
+				t.Fatal(err)
+			}
+			s := &Set{}
+			for _, path := range []string{a, b, c} {
+				if err := s.WriteFile(path, true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			n := 0
+			afterPlace = func() {
+				if n++; n == 2 { // a and b have their names: c cannot take its own
+					if err := os.MkdirAll(filepath.Join(c, "x"), 0o755); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			defer func() { afterPlace = nil }()
+			err := s.Commit()
+			var se *SetError
+			if !errors.As(err, &se) || !strings.Contains(err.Error(), "c.csv") || !strings.Contains(err.Error(), "as they were") {
+				t.Fatalf("Commit: %v, want a *SetError naming c.csv and saying the outputs are as they were", err)
+			}
+			if data, _ := os.ReadFile(a); string(data) != "old a" {
+				t.Errorf("a.json holds %q, want its old content", data)
+			}
+			if st, err := os.Stat(a); err != nil || st.Mode().Perm() != 0o640 {
+				t.Errorf("a.json: %v, mode %v, want 0640", err, st)
+			}
+			if _, err := os.Lstat(b); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("b.json, new in the failed set, is still there (%v)", err)
+			}
+			var names []string
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if !slices.Equal(names, []string{"a.json", "c.csv"}) {
+				t.Errorf("files left: %v, want a.json and c.csv (no hidden file)", names)
+			}
+		})
+	}
+}
+
+// A Set committed leaves no kept old file beside the new ones.
+func TestSetCommitLeavesNoKeptFile(t *testing.T) {
+	dir := t.TempDir()
+	s := &Set{}
+	for _, name := range []string{"a.json", "b.json"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.WriteFile(path, true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("%d files, want 2: %v", len(entries), entries)
+	}
+	for _, name := range []string{"a.json", "b.json"} {
+		if data, _ := os.ReadFile(filepath.Join(dir, name)); string(data) != "new" {
+			t.Errorf("%s holds %q, want new", name, data)
+		}
+	}
+}
