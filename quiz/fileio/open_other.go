@@ -35,3 +35,6 @@ func rename(old, new string) error {
 	}
 	return err
 }
+
+// stickyRefusal is nil where folders have no sticky bit (open_unix.go).
+func stickyRefusal([]*pendingFile) error { return nil }

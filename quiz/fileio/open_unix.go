@@ -115,6 +115,24 @@ func stickyWhy(path string) string {
 	return fmt.Sprintf("the folder %s is sticky (as /tmp is) and the file is another user's (uid %d): there only its owner may replace it; write it elsewhere, or ask its owner to remove it", dir, owner.Uid)
 }
 
+// stickyRefusal is the error a rename of files would meet first because a
+// file is another user's in a sticky folder (stickyWhy), found before any
+// file of a Set is kept or renamed: keeping one there makes a hard link
+// that its maker may then not remove either, and every retry would leave
+// another (recheck29 N1). nil when none is, and for root, whom the system
+// lets replace any file.
+func stickyRefusal(files []*pendingFile) error {
+	if os.Geteuid() == 0 {
+		return nil
+	}
+	for _, p := range files {
+		if why := stickyWhy(p.path); why != "" {
+			return &fs.PathError{Op: "write", Path: p.path, Err: &whyError{syscall.EPERM, why}}
+		}
+	}
+	return nil
+}
+
 // whyError is a system call's error with why it was refused.
 type whyError struct {
 	err error

@@ -55,10 +55,14 @@ func (s *Set) Commit() error {
 	files := s.files
 	s.files = nil
 	var kept []keptFile
-	if len(files) > 1 {
-		files, kept = keepOld(files)
-	}
 	var err error
+	if len(files) > 1 {
+		// A file another user owns in a sticky folder cannot take its name
+		// (nor be kept): refused before anything is kept or renamed.
+		if err = stickyRefusal(files); err == nil {
+			files, kept = keepOld(files)
+		}
+	}
 	var placed []placedFile
 	done := 0 // files renamed
 	for i, p := range files {
