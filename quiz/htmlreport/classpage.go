@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/conflictq/conflictq/quiz"
+	"github.com/conflictq/conflictq/quiz/stats"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
@@ -144,6 +145,12 @@ func (w *writer) sheetStatuses(v *classView) {
 // leave out meanwhile, or nothing when none waits: under the sheets' statuses,
 // or alone on a page of merged sums, which has none (attack24 L8).
 func (w *writer) toMarkNote(v *classView) {
+	if v.ToMark == 0 && v.ToMarkUnknown > 0 {
+		w.raw("<p class=\"note\" id=\"to-mark-note\">")
+		w.text(stats.UnknownToMark(v.ToMarkUnknown))
+		w.raw(".</p>")
+		return
+	}
 	if v.ToMark == 0 {
 		return
 	}

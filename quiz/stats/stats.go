@@ -740,11 +740,22 @@ func (s StatsSummary) StoppedNote() string {
 // ToMarkNote says why the open questions are left out while sheets wait for
 // a teacher's mark, in the words of the class page, or is "".
 func (s StatsSummary) ToMarkNote() string {
+	if s.ToMark <= 0 && s.ToMarkUnknown > 0 {
+		return UnknownToMark(s.ToMarkUnknown)
+	}
 	if s.ToMark <= 0 {
 		return ""
 	}
 	have := ToMarkCount(s.ToMark, s.ToMarkUnknown)
 	return fmt.Sprintf("%s: until every open answer is marked (conflictq mark), these statistics count the automatically marked questions only, out of %s points, and leave the open questions out", have, text.FormatNum(s.MaxScore))
+}
+
+// UnknownToMark is the note of merged sums that say of no sheet that it
+// waits for a mark, some of them from an older conflictq (unknown of their
+// sheets), which does not say: no note would read as none waiting
+// (recheck29 N4).
+func UnknownToMark(unknown int) string {
+	return fmt.Sprintf("Sums from an older conflictq, of %s, do not say whether any has open answers not yet marked; if some do, these statistics count the automatically marked questions only", text.Plural(unknown, "1 sheet", fmt.Sprintf("%d sheets", unknown)))
 }
 
 // ToMarkCount says how many sheets have open answers not yet marked, in

@@ -33,6 +33,7 @@ func TestSheetsToMarkFromOlderSums(t *testing.T) {
 		t.Fatal(err)
 	}
 	older, _ := class(0).MarshalJSON()
+	newerNone := bytes.Clone(older)
 	older = bytes.Replace(older, []byte(`,"sheets_to_mark":0`), nil, 1)
 	if bytes.Contains(older, []byte("sheets_to_mark")) {
 		t.Fatalf("older sums still say: %s", older)
@@ -81,6 +82,27 @@ func TestSheetsToMarkFromOlderSums(t *testing.T) {
 	}
 	if n := ToMarkCount(1, 1); n != "at least 1 sheet has open answers not yet marked (sums from an older conflictq, of 1 sheet, do not say how many of theirs do)" {
 		t.Errorf("ToMarkCount(1, 1) = %q", n)
+	}
+
+	// Older sums alone, or merged with new sums none of whose sheets wait,
+	// say that they cannot say (recheck29 N4: no note read as none waiting).
+	for _, pair := range []struct {
+		a, b []byte
+		want string
+	}{{older, older, "of 6 sheets"}, {older, newerNone, "of 3 sheets"}} {
+		all := read(pair.a)
+		if err := all.Merge(read(pair.b)); err != nil {
+			t.Fatal(err)
+		}
+		sum := all.Summary(30)
+		var txt, md bytes.Buffer
+		sum.WriteText(&txt)
+		sum.WriteMarkdown(&md)
+		for name, out := range map[string]string{"text": txt.String(), "markdown": md.String()} {
+			if !strings.Contains(out, "Sums from an older conflictq, "+pair.want+", do not say whether any has open answers not yet marked") {
+				t.Errorf("%s of older sums says nothing of sheets to mark:\n%s", name, out)
+			}
+		}
 	}
 
 	// No grading writes more unknown sheets than students.
