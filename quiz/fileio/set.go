@@ -25,7 +25,16 @@ import (
 //
 // A Set is not for use by several goroutines at once.
 type Set struct {
-	files []*pendingFile
+	files   []*pendingFile
+	streams []string // outputs written at once (a device, a pipe): no name to take
+}
+
+// streamed notes that path, a device or a pipe, had its output at once: a
+// Commit that fails cannot take that back, and its error says so.
+func (s *Set) streamed(path string) {
+	if s != nil {
+		s.streams = append(s.streams, path)
+	}
 }
 
 // WriteFile is WriteFile with the file's name left to Commit. A device or
@@ -87,6 +96,7 @@ func (s *Set) Commit() error {
 	}
 	if err != nil && len(files) > 1 {
 		err = rollBack(files[:done], kept, err, len(files))
+		err.(*SetError).Streams = s.streams
 	} else {
 		for _, k := range kept {
 			if k.old != "" {
@@ -242,13 +252,25 @@ type SetError struct {
 	Err      error    // why a file could not take its name
 	N        int      // files in the set
 	Replaced []string // files left with their new content (none but in rare cases: keepOld)
+	Streams  []string // outputs that had theirs at once (a pipe, /dev/stdout): not taken back
 }
 
 func (e *SetError) Error() string {
+	streams := ""
+	if len(e.Streams) > 0 {
+		names := make([]string, len(e.Streams))
+		for i, s := range e.Streams {
+			names[i] = text.Printable(s)
+		}
+		streams = " (" + strings.Join(names, ", ") + " had " + text.Plural(len(names), "its output", "their output") + " already: a stream cannot take it back)"
+	}
 	if len(e.Replaced) == 0 {
+		if streams != "" {
+			return fmt.Sprintf("%v; no file was replaced: the %d files are as they were%s", e.Err, e.N, streams)
+		}
 		return fmt.Sprintf("%v; nothing was written: the %d outputs are as they were", e.Err, e.N)
 	}
-	return fmt.Sprintf("%v; the other outputs are as they were, except %s, already replaced", e.Err, strings.Join(e.Replaced, ", "))
+	return fmt.Sprintf("%v; the other outputs are as they were, except %s, already replaced%s", e.Err, strings.Join(e.Replaced, ", "), streams)
 }
 
 func (e *SetError) Unwrap() error { return e.Err }

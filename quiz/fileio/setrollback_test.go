@@ -100,3 +100,26 @@ func TestSetCommitLeavesNoKeptFile(t *testing.T) {
 		}
 	}
 }
+
+// A Set one of whose outputs is a stream (/dev/null here; a pipe, /dev/stdout)
+// that then cannot give its files their names does not say that nothing was
+// written: the stream had its output at once (recheck29 N3).
+func TestSetErrorNamesTheStreamWritten(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.csv")
+	s := &Set{}
+	for _, path := range []string{os.DevNull, a, b} {
+		if err := s.WriteFile(path, true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	afterPlace = func() { os.MkdirAll(filepath.Join(b, "x"), 0o755) } // b cannot take its name
+	defer func() { afterPlace = nil }()
+	err := s.Commit()
+	if err == nil || strings.Contains(err.Error(), "nothing was written") || !strings.Contains(err.Error(), os.DevNull+" had its output already") || !strings.Contains(err.Error(), "the 2 files are as they were") {
+		t.Errorf("Commit: %v, want the 2 files as they were and %s named as written", err, os.DevNull)
+	}
+	if _, err := os.Lstat(a); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a.json, new in the failed set, is still there (%v)", err)
+	}
+}

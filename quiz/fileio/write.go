@@ -73,6 +73,7 @@ func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, writ
 func writeFile(set *Set, path string, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
 	loc := located(path) // as the system finds it: a ".." after a link is taken after the link
 	if isDevicePath(loc) {
+		set.streamed(path)
 		return writeDevice(path, write)
 	}
 	// Only ever replace a regular file: renaming over /dev/null, a pipe or a
@@ -83,6 +84,7 @@ func writeFile(set *Set, path string, force bool, perm fs.FileMode, d Durability
 	if err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
 			if linksToDevice(path) {
+				set.streamed(path)
 				return writeDevice(path, write)
 			}
 			target, err := filepath.EvalSymlinks(path)
@@ -97,6 +99,7 @@ func writeFile(set *Set, path string, force bool, perm fs.FileMode, d Durability
 			loc = path // its links resolved: located would find it as it is
 		}
 		if IsStream(st) {
+			set.streamed(path)
 			return writeStream(path, write)
 		}
 		if !st.Mode().IsRegular() {
