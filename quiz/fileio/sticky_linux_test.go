@@ -107,4 +107,25 @@ func TestSetStickyRefusedFirst(t *testing.T) {
 	if len(names) != 1 {
 		t.Errorf("the folder holds %v, want key.md alone", names)
 	}
+
+	// Root, whom the system lets replace any file there, is not refused
+	// (recheck29b V1), in a folder and of a file both another user's.
+	if err := os.Chown(dir, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(key, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	var s Set
+	for _, name := range []string{"ws.md", "key.md"} {
+		if err := s.WriteFile(filepath.Join(dir, name), true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "root\n"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Errorf("root's Commit: %v, want the set written", err)
+	}
+	if data, _ := os.ReadFile(key); string(data) != "root\n" {
+		t.Errorf("key.md holds %q after root's write", data)
+	}
 }
