@@ -103,6 +103,11 @@ func (s *Set) Commit() error {
 				os.Remove(k.old)
 			}
 		}
+		if err != nil && len(s.streams) > 0 {
+			// One file beside streams (recheck29b V2): it is as it was, and
+			// the streams had their output.
+			err = &SetError{Err: err, N: len(files), Streams: s.streams}
+		}
 	}
 	ask := signalAsk
 	inFlight.Unlock()
@@ -266,7 +271,7 @@ func (e *SetError) Error() string {
 	}
 	if len(e.Replaced) == 0 {
 		if streams != "" {
-			return fmt.Sprintf("%v; no file was replaced: the %d files are as they were%s", e.Err, e.N, streams)
+			return fmt.Sprintf("%v; no file was replaced: %s%s", e.Err, text.Plural(e.N, "the file is as it was", fmt.Sprintf("the %d files are as they were", e.N)), streams)
 		}
 		return fmt.Sprintf("%v; nothing was written: the %d outputs are as they were", e.Err, e.N)
 	}

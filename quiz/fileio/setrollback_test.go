@@ -123,3 +123,23 @@ func TestSetErrorNamesTheStreamWritten(t *testing.T) {
 		t.Errorf("a.json, new in the failed set, is still there (%v)", err)
 	}
 }
+
+// One file beside a stream that cannot take its name says the file is as
+// it was and names the stream as written (recheck29b V2).
+func TestSetErrorOneFileBesideAStream(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.csv")
+	s := &Set{}
+	for _, path := range []string{os.DevNull, a} {
+		if err := s.WriteFile(path, true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(a, "x"), 0o755); err != nil { // a cannot take its name
+		t.Fatal(err)
+	}
+	err := s.Commit()
+	if err == nil || !strings.Contains(err.Error(), "the file is as it was") || !strings.Contains(err.Error(), os.DevNull+" had its output already") {
+		t.Errorf("Commit: %v, want the file as it was and %s named as written", err, os.DevNull)
+	}
+}
