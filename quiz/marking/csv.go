@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -100,6 +101,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 	})
 	probs = append(probs, twoNames(&open, name, 1+skipped)...)
 	rows := &rowReader{name: name, header: header, col: col, open: open, read: readColumns(col, open), comma: cr.Comma}
+	short := 0 // the line of the last row read, when it has fewer cells than the header
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -113,7 +115,7 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			// took into the broken one's cell loses no mark (recheck29
 			// R1). The reader goes on past its error at no row's start.
 			seen.ReadFrom(r) // the rest of the file
-			out, probs = rows.lenient(out, probs, fileLines(err, skipped), seen.Bytes())
+			out, probs = rows.lenient(out, probs, fileLines(err, skipped), short, seen.Bytes())
 			break
 		}
 		if err != nil {
@@ -121,7 +123,12 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 			break
 		}
 		line, _ := cr.FieldPos(0)
-		out, probs = rows.row(out, probs, line+skipped, rec) // the file's line, past a "sep=" line
+		line += skipped // the file's line, past a "sep=" line
+		out, probs = rows.row(out, probs, line, rec)
+		short = 0
+		if len(rec) < len(header) {
+			short = line
+		}
 	}
 	return out, probs
 }
@@ -174,45 +181,60 @@ func (rr *rowReader) row(out []Entry, probs []quiz.Problem, line int, rec []stri
 // as a person reads them (readRows), where the CSV reader could not read
 // the row on that line: a row read whole is read as the reader reads one
 // (row), and one with a quote out of place is a problem at its line, each
-// of its marks lost and counted (broken). The rest of a broken row cut
-// short on its line is named with it, not read as a row that ends before
-// every mark column, whose marks the row counted already: the lines up to
-// where a quote read as its cell's text closes, but a row of their own
-// among them (inside), and a line right after it with a quote out of place
-// and no mark column (after).
-func (rr *rowReader) lenient(out []Entry, probs []quiz.Problem, start int, data []byte) ([]Entry, []quiz.Problem) {
-	var inside, after, prob int // the lines inside and after a broken row's, and its problem
-	readRows(&csvText{data: data}, start, len(rr.header), rr.comma, func(row lenientRow) {
+// of its marks lost and counted (broken). The rest of a row cut short on
+// its line is named with it, not read as a row that ends before every
+// mark column, whose marks the row counted already: the lines up to where
+// a quote read as its cell's text closes, but a row of their own among them
+// (inside), and a line right after a row of fewer cells than the header,
+// with a quote in its first cell that closes none there, whose cells and the
+// row's make one row of the header's (after: "answer 4 two" closed at its
+// line's end, then line2",...). short is the line of the row the CSV reader read before
+// start when it has fewer cells than the header (0 if not).
+func (rr *rowReader) lenient(out []Entry, probs []quiz.Problem, start, short int, data []byte) ([]Entry, []quiz.Problem) {
+	t := &csvText{data: data}
+	// The lines inside and after a row cut short, and its problem (-1: a
+	// row read, whose marks cut are named each).
+	inside, after, cells, prob := 0, 0, 0, -1 // cells: the row cut short's
+	if short > 0 {
+		readQuotes(t, short, rr.comma, readStrict, func(r lenientRow) bool { after, cells = r.end+1, len(r.cells); return false })
+	}
+	readRows(t, start, len(rr.header), rr.comma, func(row lenientRow) {
 		whole := len(row.cells) == len(rr.header)
 		switch {
 		case row.line < inside && (row.flaw.kind != flawNone || !whole),
-			row.line == after && row.flaw.kind != flawNone && !rr.marksIn(row.cells):
-			probs[prob].Msg += fmt.Sprintf(" (%s, the rest of it, not read either)", lines(row.line, row.end))
-			after = row.end + 1
+			row.line == after && row.flaw.kind == flawBare && row.flaw.cell == 0 && cells+len(row.cells)-1 == len(rr.header):
+			rest := lines(row.line, row.end)
+			if prob >= 0 {
+				probs[prob].Msg += fmt.Sprintf(" (%s, the rest of it, not read either)", rest)
+			} else {
+				probs = append(probs, quiz.Problem{File: rr.name, Line: row.line, Warning: true,
+					Msg: row.flaw.msg(row, rr.header) + fmt.Sprintf("; %s taken for the rest of the row above, which ends before its columns", rest)})
+			}
+			after, cells = 0, 0
 		case row.flaw.kind != flawNone:
 			out, probs = rr.broken(out, probs, row)
-			inside, after, prob = 0, 0, len(probs)-1
+			inside, after, cells, prob = 0, 0, 0, len(probs)-1
 			if row.flaw.kind == flawOpen && row.flaw.close > row.end {
 				inside = row.flaw.close
+			} else if row.flaw.kind == flawOpen && row.flaw.close == 0 {
+				inside = math.MaxInt // never closed: no line after it holds a quote
 			}
-			if len(row.cells) < len(rr.header) {
-				after = row.end + 1
+			n := len(row.cells)
+			if parts := crJoined(row.cells, len(rr.header)); parts != nil {
+				n = len(parts[len(parts)-1]) // the row of the last line
+			}
+			if n < len(rr.header) {
+				after, cells = row.end+1, n
 			}
 		default:
 			out, probs = rr.row(out, probs, row.line, row.cells)
+			after, cells, prob = 0, 0, -1
+			if len(row.cells) < len(rr.header) {
+				after, cells = row.end+1, len(row.cells)
+			}
 		}
 	})
 	return out, probs
-}
-
-// marksIn reports whether a row of cells reaches a mark column.
-func (rr *rowReader) marksIn(cells []string) bool {
-	for _, id := range rr.open {
-		if rr.col[id] < len(cells) {
-			return true
-		}
-	}
-	return false
 }
 
 // lines names the lines from to to.
@@ -237,19 +259,12 @@ func (rr *rowReader) broken(out []Entry, probs []quiz.Problem, row lenientRow) (
 		parts = [][]string{row.cells}
 	}
 	out, carried := lostRows(out, row.line, parts, rr.col, rr.open, len(rr.header))
-	for _, cells := range parts {
-		file, student := rowNames(cells, rr.col)
-		for _, id := range rr.open {
-			if rr.col[id] >= len(cells) {
-				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Cut: true, Lost: withRow(row.line)})
-			}
-		}
-	}
 	return out, append(probs, quiz.Problem{File: rr.name, Line: row.line, Msg: row.flaw.msg(row, rr.header), Warning: !carried})
 }
 
 // lostRows is lostRow of each of rows, read from the one on line: the
-// problem counts one mark of them all.
+// problem counts one mark of them all. A mark whose column a row ends
+// before is Cut, lost when the file holds an answer there (as cutRow).
 func lostRows(out []Entry, line int, rows [][]string, col map[string]int, open []string, headers int) (_ []Entry, carried bool) {
 	for _, cells := range rows {
 		skip := ""
@@ -259,6 +274,12 @@ func lostRows(out []Entry, line int, rows [][]string, col map[string]int, open [
 		var c bool
 		out, c = lostRow(out, line, cells, col, open, max(0, len(cells)-headers), skip)
 		carried = carried || c
+		file, student := rowNames(cells, col)
+		for _, id := range open {
+			if col[id] >= len(cells) {
+				out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true, Lost: withRow(line)})
+			}
+		}
 	}
 	return out, carried
 }
@@ -373,15 +394,23 @@ func lostRow(out []Entry, line int, rec []string, col map[string]int, open []str
 
 // cutRow appends to out an entry (Cut) for each open question whose mark
 // column a row of fewer cells than the header (rec) ends before: a mark
-// written there was lost, and no message said so (attack23 L2).
+// written there was lost, and no message said so (attack23 L2). So too for
+// a mark column the row ends in, empty, before the mark's answer column,
+// which grade's CSV fills in: the row was cut just before its mark (a
+// spreadsheet that drops empty cells at a row's end leaves no empty one).
 func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int, open []string) []Entry {
 	for _, id := range open {
-		if col[id] < len(rec) {
+		ai, hasA := col[id+answerSuffix]
+		endsIn := col[id] == len(rec)-1 && cellAt(rec, col[id]) == "" && hasA && ai >= len(rec)
+		if col[id] < len(rec) && !endsIn {
 			continue
 		}
 		file, student := rowNames(rec, col)
-		out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true,
-			Lost: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)})
+		msg := fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)
+		if endsIn {
+			msg = fmt.Sprintf("this row has %d cells but the header has %d, so it ends in the column %s, empty, before its answer's: the row was cut short, maybe in the mark itself; fill in the row and run again", len(rec), headers, id)
+		}
+		out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true, Lost: msg})
 	}
 	return out
 }
@@ -429,9 +458,9 @@ const lookAhead = 100
 // readRows gives fn each row of t (readQuotes) from the line from to the
 // end, whole, as a person reads it. A row with a quote out of place is read
 // as it is most likely meant, among the readings of readQuotes' ways, but
-// never over a row of its own: one whose cells are the header's, read with
-// no quote out of place (a row cut inside its quoted answer took the next
-// row in: recheck29 R1). Read strictly, the quote of a cell closed only on
+// never over a row of its own: one whose cells are the header's, read
+// strictly or lazily (a row cut inside its quoted answer took the next row
+// in: recheck29 R1). Read strictly, the quote of a cell closed only on
 // a later line, with text after it, was text; read loosely, it closes the
 // cell over those lines ("two<LF>lines"x: the CSV reader's own row), and
 // read lazily, with the row's cells not the header's, a quote inside a
@@ -454,7 +483,11 @@ func readRows(t *csvText, from, headers int, comma rune, fn func(lenientRow)) {
 			if r.line > row.end {
 				return false
 			}
-			own = r.flaw.kind == flawNone && len(r.cells) == headers
+			own = len(r.cells) == headers
+			if !own {
+				lazy, _ := first(r.line, readLazy)
+				own = len(lazy.cells) == headers
+			}
 			return !own
 		})
 		return own
