@@ -432,21 +432,25 @@ func cutMark(row []Entry, rec []string, headers int, col map[string]int) {
 }
 
 // noComment warns of each mark of a row of fewer cells than the header
-// (rec: its entries, row) saved with no comment because the row ends before
-// its comment column, and before its answer's, which grade's CSV fills in:
-// the row was cut short, and a comment written there was lost without a
-// word (attack24 L2). A row ending after the answer may have had an empty
-// comment dropped by a spreadsheet, and is not warned of.
+// (rec: its entries, row) saved with no comment because the row ends
+// before its comment column: the row was cut short, and a comment written
+// there was lost without a word (attack24 L2), also when the row ends just
+// after the answer, the cut a truncated file most often ends on (recheck29
+// R2). The mark itself is whole, a cell after it, and its answer is checked
+// as the sheet's, so it is saved, as a mark with no comment can be given a
+// comment later (--remark); a row cut in its mark's own cell loses the mark
+// (cutMark). A spreadsheet that leaves out a row's empty cells at its end
+// gives the same row with no comment written: so the warning says "if
+// any", and does not refuse the mark, nor change the exit code.
 func noComment(row []Entry, name string, rec []string, headers int, col map[string]int) []quiz.Problem {
 	var probs []quiz.Problem
 	for _, e := range row {
 		ci, hasC := col[e.ID+commentSuffix]
-		ai, hasA := col[e.ID+answerSuffix]
-		if e.Lost != "" || !hasC || ci < len(rec) || hasA && ai < len(rec) {
+		if e.Lost != "" || !hasC || ci < len(rec) {
 			continue
 		}
 		probs = append(probs, quiz.Problem{File: name, Line: e.Line, Question: e.ID, Warning: true,
-			Msg: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s: the mark is saved with no comment, and a comment written there was lost (was the row cut short?); fill in the row and run again with --remark", len(rec), headers, e.ID+commentSuffix)})
+			Msg: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s: the mark is saved with no comment, and a comment written there, if any, was lost (was the row cut short?); fill in the row and run again with --remark", len(rec), headers, e.ID+commentSuffix)})
 	}
 	return probs
 }

@@ -128,8 +128,8 @@ func TestReadCSVOneLineEndedByCR(t *testing.T) {
 // comment cells gone) saved the mark and dropped the comment without a
 // word; so cut, the mark itself may be cut (0.5 to 0, in attack24's fuzz).
 // The mark is not read (Lost, Cut: counted when the file holds an answer),
-// named at its line; a mark whose row ends past it, but before its answer
-// and comment columns, is read with a warning naming the comment column.
+// named at its line; a mark whose row ends past it, but before its comment
+// column, is read with a warning naming the comment column.
 func TestReadCSVRowCutAfterItsMark(t *testing.T) {
 	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+"s2,r/s2.yaml,1,answer,ca,0.5\n"))
 	if len(got) != 2 || got[0].Lost != "" || got[1].ID != "d/b" || !got[1].Cut || !strings.Contains(got[1].Lost, "ends in the column d/b") || len(probs) != 0 {
@@ -140,8 +140,30 @@ func TestReadCSVRowCutAfterItsMark(t *testing.T) {
 	if len(got) != 4 || got[1].ID != "d/b" || got[1].Points != 0.5 || got[1].Lost != "" {
 		t.Errorf("read %+v, want both rows' marks", got)
 	}
-	if len(probs) != 1 || !probs[0].Warning || probs[0].Line != 2 || probs[0].Question != "d/b" || !strings.Contains(probs[0].Msg, "d/b:comment") {
-		t.Errorf("problems %v, want one warning at line 2 naming d/b:comment", probs)
+	if len(probs) != 2 || !probs[0].Warning || probs[0].Line != 2 || probs[0].Question != "d/b" || !strings.Contains(probs[0].Msg, "d/b:comment") {
+		t.Errorf("problems %v, want warnings at lines 2 and 3 naming d/b:comment", probs)
+	}
+}
+
+// recheck29 R2: a row cut to 13 of its 14 cells, its answer whole and its
+// last comment gone, saved the mark without the comment and said nothing.
+// The mark is saved (its cell and answer are whole), with a warning at its
+// line naming the comment column, as for a row ending before its answer.
+func TestReadCSVRowCutBeforeItsLastComment(t *testing.T) {
+	row := strings.TrimSuffix(countRow(2), ",cb-s2\n") + "\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+countRow(1)+row+countRow(3)))
+	read := 0
+	for _, e := range got {
+		if e.Lost == "" {
+			read++
+		}
+	}
+	if read != 6 || len(got) != 6 {
+		t.Errorf("read %d of %+v, want the 6 marks", read, got)
+	}
+	if len(probs) != 1 || !probs[0].Warning || probs[0].Line != 4 || probs[0].Question != "d/b" ||
+		!strings.Contains(probs[0].Msg, "ends before the column d/b:comment: the mark is saved with no comment") {
+		t.Errorf("problems %v, want one warning at line 4 naming d/b:comment", probs)
 	}
 }
 
