@@ -185,3 +185,34 @@ func TestReadCSVRowsJoinedByCR(t *testing.T) {
 		t.Errorf("read %d, %d lost, problems %v; want rows 1 and 4 read, one problem at line 4 naming the CR and 3 marks lost", len(got)-lost, lost, probs)
 	}
 }
+
+// recheck29 R1: a row cut inside its quoted answer (s2's, after "ans),
+// then a row whose answer is quoted over two lines. The CSV reader closed
+// the cut quote with the next row's, and lost both rows' four marks,
+// counting two. The cut quote is read as the cell's text: s2's marks are
+// counted (the problem one, the mark past the cut one), and s3's row is
+// read, in LF and CRLF files.
+func TestReadCSVRowCutInsideItsAnswer(t *testing.T) {
+	for _, eol := range []string{"\n", "\r\n"} {
+		lf := func(s string) string { return strings.ReplaceAll(s, "\n", eol) }
+		cut := "s2,r/s2.yaml,1,\"ans\n"
+		got, probs := ReadCSV("m.csv", strings.NewReader(lf(countHeader+countRow(1)+cut+countRow(3)+countRow(4))))
+		var lost, read []string
+		for _, e := range got {
+			if e.Lost != "" {
+				lost = append(lost, fmt.Sprintf("%d %s", e.Line, e.ID))
+			} else {
+				read = append(read, e.File+" "+e.ID)
+			}
+		}
+		if len(probs) != 1 || probs[0].Line != 4 || probs[0].Warning || !strings.Contains(probs[0].Msg, "the quote that opens the d/a:answer cell on line 4 is not closed where the cell ends") {
+			t.Errorf("%q: problems %v, want one at line 4 naming the d/a:answer cell's quote", eol, probs)
+		}
+		if fmt.Sprint(lost) != "[4 d/b]" || fmt.Sprint(read) != "[r/s1.yaml d/a r/s1.yaml d/b r/s3.yaml d/a r/s3.yaml d/b r/s4.yaml d/a r/s4.yaml d/b]" {
+			t.Errorf("%q: lost %v, read %v; want s2's d/b lost (cut) and the rows of s1, s3 and s4 read", eol, lost, read)
+		}
+		if e := got[3]; e.File != "r/s3.yaml" || e.Answer != "answer 3\nline2" || e.Points != 1 {
+			t.Errorf("%q: s3's first mark %+v", eol, e)
+		}
+	}
+}
