@@ -69,16 +69,42 @@ type Row struct {
 // distinct files, as List gives them, or one name's write would undo the
 // other's marks.
 func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
-	fh, err := fileio.Open(from)
+	marks, err := ReadMarks(from)
 	if err != nil {
 		return nil, nil, err
 	}
+	return marks.Import(files, load, opts)
+}
+
+// Marks are the marks a CSV gives (ReadCSV), read before they are given.
+type Marks struct {
+	From     string // the CSV
+	entries  []Entry
+	problems []quiz.Problem
+}
+
+// ReadMarks reads the marks CSV from (ReadCSV); the error is the file's that
+// cannot be opened. mark --from reads it before it takes the lock, so that
+// a signal while a large or piped CSV is read ends the run at once, holding
+// nothing (the signal waited for the read's end, the lock held, and for a
+// pipe's writer: marks30).
+func ReadMarks(from string) (*Marks, error) {
+	fh, err := fileio.Open(from)
+	if err != nil {
+		return nil, err
+	}
 	defer fh.Close()
 	entries, probs := ReadCSV(from, fh)
-	im := newImporter(from, files, load, opts, entries)
+	return &Marks{From: from, entries: entries, problems: probs}, nil
+}
+
+// Import is ImportCSV of marks read.
+func (m *Marks) Import(files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
+	entries := slices.Clone(m.entries)
+	im := newImporter(m.From, files, load, opts, entries)
 	entries = slices.DeleteFunc(entries, im.dropped)
 	rows, err := im.markAll(entries)
-	return im.warnings(probs, rows), rows, err
+	return im.warnings(slices.Clone(m.problems), rows), rows, err
 }
 
 // importer is one ImportCSV run: the files it may write, the rows that give
