@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/rivo/uniseg"
 	"golang.org/x/text/width"
 )
 
@@ -151,13 +150,13 @@ func joinsEmoji(r rune) bool {
 	return r <= 0x1f1ff || r >= 0x1f3fb && r <= 0x1f3ff || r >= 0xe0020 && r <= 0xe007f
 }
 
-// clusterWidth is Width of s by grapheme clusters.
+// clusterWidth is Width of s by grapheme clusters (nextCluster).
 func clusterWidth(s string) int {
 	n, rest, state := 0, s, -1
 	for rest != "" {
 		var c string
 		var w int
-		c, rest, w, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		c, rest, w, state = nextCluster(rest, state)
 		r, size := utf8.DecodeRuneInString(c)
 		switch {
 		case size == len(c): // one rune
@@ -169,10 +168,25 @@ func clusterWidth(s string) int {
 		case emojiSequence(c):
 			n += w
 		default:
-			for _, r := range c {
-				n += runeWidth(r)
-			}
+			n += runesWidth(c)
 		}
+	}
+	return n
+}
+
+// runesWidth is the width of the cluster c counted rune by rune, as a
+// terminal's wcwidth does, but for a character after U+200D, drawn with the
+// one before the joiner and taking no column of its own ("a\u200db" is one
+// column), unless the joiner follows a virama: it then asks for a half
+// form, and the consonant after it is counted ("क्\u200dष" is two).
+func runesWidth(c string) int {
+	n, prev, joined := 0, rune(0), false
+	for _, r := range c {
+		if !joined {
+			n += runeWidth(r)
+		}
+		joined = r == 0x200d && !virama(prev)
+		prev = r
 	}
 	return n
 }
@@ -202,7 +216,7 @@ func runeWidth(r rune) int {
 	if r < 0x300 { // Latin, before the first combining mark
 		return 1
 	}
-	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || hangulJamoAfter(r) {
 		return 0
 	}
 	switch width.LookupRune(r).Kind() {
@@ -210,6 +224,14 @@ func runeWidth(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// hangulJamoAfter reports whether r is a Hangul vowel or final consonant
+// jamo (U+1160 to U+11FF, U+D7B0 to U+D7FF), which a terminal draws inside
+// the syllable its leading consonant begins: decomposed, 각 is ᄀ, ᅡ and ᆨ,
+// two columns in all, as the leading consonant alone is (attack24 L7).
+func hangulJamoAfter(r rune) bool {
+	return r >= 0x1160 && r <= 0x11ff || r >= 0xd7b0 && r <= 0xd7ff
 }
 
 // hasWide reports whether s holds a character two columns wide.
