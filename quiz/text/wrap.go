@@ -108,13 +108,16 @@ func isURL(word string) bool {
 }
 
 // Width is the number of terminal columns s takes: two for an East Asian
-// wide or full-width character (漢字, ｶ is one), none for a combining mark or
-// a format character, one for the rest. It counts what a reader sees as one
-// character (a grapheme cluster, by uniseg) as a terminal draws it: an emoji
-// sequence (👨‍👩‍👧‍👦 joined by U+200D, a flag 🏳️‍🌈, a hand and its skin
-// tone) takes the two columns of one emoji, not the sum of its parts; the
-// runes of any other cluster (a letter and its accents, an Indic syllable)
-// count each as above.
+// wide or full-width character (漢字, ｶ is one), none for a combining mark,
+// a format character or a Hangul vowel or final jamo (decomposed 각 takes
+// the two of its first jamo), one for the rest. It counts what a reader
+// sees as one character (a grapheme cluster: uniseg's, with an Indic
+// conjunct such as क्ष kept whole, as Unicode 15.1 asks) as a terminal
+// draws it: an emoji sequence (👨‍👩‍👧‍👦 joined by U+200D, a flag 🏳️‍🌈, a
+// hand and its skin tone) takes the two columns of one emoji, not the sum
+// of its parts; the runes of any other cluster (a letter and its accents,
+// an Indic syllable) count each as above, but for one after U+200D, drawn
+// with the one before the joiner ("a\u200db" is one column).
 func Width(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
