@@ -66,21 +66,31 @@ func Wrap(text string, width int, indent string) string {
 				space = 1
 			}
 			if n+space+w > width && hasWide(word) && !isURL(word) {
-				// Chinese and Japanese fill the line, breaking between characters.
-				first, _ := utf8.DecodeRuneInString(word)
-				if !empty && n+1+runeWidth(first) > width {
+				// Chinese and Japanese fill the line, breaking between
+				// characters as a reader sees them (the clusters Width
+				// counts: never inside 👨‍👩‍👧‍👦 or a decomposed 각).
+				first, _, _, _ := nextCluster(word, -1)
+				if !empty && n+1+Width(first) > width {
 					newLine()
 				} else if !empty {
 					b = append(b, ' ')
 					n++
 				}
-				for _, r := range word {
-					rw := runeWidth(r)
-					if n+rw > width && n > in {
+				for rest, state := word, -1; rest != ""; {
+					var c string
+					c, rest, _, state = nextCluster(rest, state)
+					cw := Width(c)
+					if n+cw > width && n > in {
 						newLine()
 					}
-					b = utf8.AppendRune(b, r)
-					n += rw
+					if utf8.ValidString(c) {
+						b = append(b, c...)
+					} else {
+						for _, r := range c { // a byte that is no UTF-8: U+FFFD, as ranging gives
+							b = utf8.AppendRune(b, r)
+						}
+					}
+					n += cw
 				}
 				empty = false
 				continue
