@@ -10,23 +10,13 @@ import "strings"
 // PadRight is s followed by spaces to n columns (Width); s when it is as
 // wide already.
 func PadRight(s string, n int) string {
-	return s + unjoin(s) + strings.Repeat(" ", max(n-Width(s), 0))
+	return s + strings.Repeat(" ", max(n-Width(s), 0))
 }
 
 // PadLeft is s after spaces to n columns (Width), for numbers that line up
 // on the right; s when it is as wide already.
 func PadLeft(s string, n int) string {
-	return strings.Repeat(" ", max(n-Width(s), 0)) + s + unjoin(s)
-}
-
-// unjoin is a space when s ends in U+200D, which joins the character after
-// it to its own column (Width): the space is drawn there, in no column, and
-// not the first space of the padding or the column after the cell.
-func unjoin(s string) string {
-	if endsInZWJ(s) {
-		return " "
-	}
-	return ""
+	return strings.Repeat(" ", max(n-Width(s), 0)) + s
 }
 
 // Clip is s cut to at most n columns (Width), ending in "…" when cut, for a
