@@ -20,16 +20,17 @@ import (
 //   - an Indic conjunct (rule GB9c of Unicode 15.1): a consonant, a virama
 //     and the consonant after it are one syllable, so "क्षि" is one cluster,
 //     not "क्" and "षि" (attack24 L7);
-//   - a character after U+200D: the joiner asks for the two to be drawn as
-//     one, and a terminal's wcwidth (Python's wcwidth 0.7, the measure the
-//     tables are checked against) counts the second as no column, so
-//     "a\u200db" is one cluster of one column. Not a line break or other
-//     control, which end a line whatever came before.
+//
+// A letter after U+200D is not joined: "a\u200db" is two clusters of a
+// column each, as UAX #29 has it and as terminals draw it (xterm, VTE and
+// glibc's wcwidth count b's column; Python's wcwidth 0.7 counts none, and
+// is alone in it). U+200D joins emoji by uniseg's own rule (GB11), and a
+// half form after a virama by GB9c's.
 func nextCluster(s string, state int) (c, rest string, w, newState int) {
 	c, rest, w, state = uniseg.FirstGraphemeClusterInString(s, state)
 	for rest != "" {
 		r, _ := utf8.DecodeRuneInString(rest)
-		if !(conjunctConsonant(r) && endsInLinker(c) || endsInZWJ(c) && !unicode.IsControl(r)) {
+		if !(conjunctConsonant(r) && endsInLinker(c)) {
 			break
 		}
 		var more string
