@@ -561,7 +561,6 @@ func cellEnds(rest []byte, comma rune) bool {
 // cell's end is the cell's text (a"b in "a"b c"), not the end of its quote,
 // and a cell still open lookAhead lines on gives no row.
 func readQuotes(t *csvText, from int, comma rune, how readWay, fn func(lenientRow) bool) {
-	lazy := how == readLazy
 	off := t.lineStart(from)
 	if off < 0 {
 		return
@@ -583,9 +582,8 @@ func readQuotes(t *csvText, from int, comma rune, how readWay, fn func(lenientRo
 		cells, cur, cellStart, quoted, first = nil, nil, true, false, flaw{}
 		return !fn(row)
 	}
-	// asText reads the quote that opened the cell as its text, going on
-	// from it, closed on line close (0: never), and gives the offset to go
-	// on at.
+	// asText reads the cell's opening quote, closed on line close (0:
+	// never), as text, and gives the offset to go on at.
 	asText := func(close int) int {
 		if first.kind == flawNone {
 			first = flaw{kind: flawOpen, line: opened, col: openedAt - openedOff + 1, cell: len(cells), close: close, at: openedAt}
@@ -600,26 +598,21 @@ again:
 		switch {
 		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
 			cur, size = append(cur, '"'), 2
-		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && lazy:
+		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && how == readLazy:
 			mark(flawLazy, i)
 			cur = append(cur, '"')
 		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && (line == opened || how == readLoose) && !cellStarts(data[:i], comma):
-			// "b"x.yaml: the CSV reader stops at this quote; the
-			// cell goes on.
+			// "b"x.yaml: the CSV reader stops here; the cell goes on.
 			mark(flawClosed, i)
 			quoted = false
 		case quoted && r == '"' && !cellEnds(data[i+1:], comma):
-			// A quote opened at a cell's start and closed at the
-			// start of a cell or lines on: the opening quote was the
-			// cell's text ("ca-st05 in a comment, "st05 a row's
-			// first, "ans of a row cut in its answer, closed by the
-			// next row's "answer), not a quoted cell; read on from it
-			// as a person does (attack24 L1, recheck29 R1).
+			// The opening quote was text ("ca-st05, "st05, "ans cut,
+			// then the next row's "answer: attack24 L1, recheck29 R1).
 			i = asText(line)
 			continue
 		case quoted && r == '"':
 			quoted = false
-		case quoted && r == '\n' && lazy && line-opened >= lookAhead:
+		case quoted && r == '\n' && how == readLazy && line-opened >= lookAhead:
 			return
 		case r == '\n' && !quoted:
 			cur = bytes.TrimSuffix(cur, []byte{'\r'})
@@ -654,7 +647,7 @@ again:
 		cellStart = false
 		i += size
 	}
-	if quoted && lazy {
+	if quoted && how == readLazy {
 		return
 	}
 	if quoted {
