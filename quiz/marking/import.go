@@ -98,13 +98,15 @@ func ReadMarks(from string) (*Marks, error) {
 	return &Marks{From: from, entries: entries, problems: probs}, nil
 }
 
-// Import is ImportCSV of marks read.
+// Import is ImportCSV of marks read. It uses them up: a CSV of 400,000 rows
+// is not held twice (call it once).
 func (m *Marks) Import(files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
-	entries := slices.Clone(m.entries)
+	entries, probs := m.entries, m.problems
+	m.entries, m.problems = nil, nil
 	im := newImporter(m.From, files, load, opts, entries)
 	entries = slices.DeleteFunc(entries, im.dropped)
 	rows, err := im.markAll(entries)
-	return im.warnings(slices.Clone(m.problems), rows), rows, err
+	return im.warnings(probs, rows), rows, err
 }
 
 // importer is one ImportCSV run: the files it may write, the rows that give
