@@ -143,3 +143,29 @@ func TestSetErrorOneFileBesideAStream(t *testing.T) {
 		t.Errorf("Commit: %v, want the file as it was and %s named as written", err, os.DevNull)
 	}
 }
+
+// A set's error says what became of each output, and no phrase takes in a
+// stream that another then excepts (recheck29b V3: "the other outputs are
+// as they were, except sums.json, already replaced (o.csv had its output
+// already …)", where the other outputs took in o.csv).
+func TestSetErrorSaysWhatBecameOfEach(t *testing.T) {
+	for _, c := range []struct {
+		e    SetError
+		want string
+	}{
+		{SetError{N: 2, Replaced: []string{"sums.json"}, Streams: []string{"o.csv"}},
+			"write s.json: denied; sums.json was replaced already and keeps its new content; the other file is as it was; o.csv had its output already: a stream cannot take it back"},
+		{SetError{N: 3, Replaced: []string{"a.json", "b.json"}},
+			"write s.json: denied; a.json, b.json were replaced already and keep their new content; the other file is as it was"},
+		{SetError{N: 3, Copied: []string{"s1.json has its old content back, as a copy: it is owned by you, not by uid 0"}, Streams: []string{"/dev/stdout", "f.json"}},
+			"write s.json: denied; s1.json has its old content back, as a copy: it is owned by you, not by uid 0; the other 2 files are as they were; /dev/stdout, f.json had their output already: a stream cannot take it back"},
+		{SetError{N: 2, Streams: []string{"o.csv"}},
+			"write s.json: denied; no file was replaced: the 2 files are as they were (o.csv had its output already: a stream cannot take it back)"},
+		{SetError{N: 2}, "write s.json: denied; nothing was written: the 2 outputs are as they were"},
+	} {
+		c.e.Err = errors.New("write s.json: denied")
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("got\n%s\nwant\n%s", got, c.want)
+		}
+	}
+}
