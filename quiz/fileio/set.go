@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -124,11 +125,13 @@ func (s *Set) Commit() error {
 // keptFile is what a file of a Set replaces: old, a hidden link to it or
 // copy of it, "" when there was none (had false) or none could be made;
 // differs, how a copy differs from the file it keeps (copyDiffers), "" for
-// a link.
+// a link; mount, that the file is a mount point of its own (a bind mount:
+// no link could be made across it), which cannot take its name.
 type keptFile struct {
 	old     string
 	had     bool
 	differs string
+	mount   bool
 }
 
 // keepOld keeps each file that files would replace under a hidden name
@@ -138,7 +141,8 @@ type keptFile struct {
 // links such as vfat, protected_hardlinks for another user's file, an
 // immutable file) a copy. A file of which neither can be made (unreadable)
 // is put first, so that it is the first to take its name: its failure then
-// leaves every file as it was. A copy that cannot be the file it keeps
+// leaves every file as it was; so is a mount point (a bind mount), which
+// cannot take its name at all. A copy that cannot be the file it keeps
 // (another user's file, which protected_hardlinks refuses to link: the copy
 // is owned by whoever runs the command, and its hard links are not the
 // file's) is put last (recheck29 N5): a failure before it leaves that file
@@ -169,11 +173,12 @@ func keepOld(files []*pendingFile) ([]*pendingFile, []keptFile) {
 	return order, korder
 }
 
-// rank is where keepOld puts a file: 0, first, one that could not be kept;
-// 2, last, one kept as a copy that differs from it; 1 the others.
+// rank is where keepOld puts a file: 0, first, one that could not be kept
+// or is a mount point; 2, last, one kept as a copy that differs from it; 1
+// the others.
 func (k keptFile) rank() int {
 	switch {
-	case k.had && k.old == "":
+	case k.had && k.old == "", k.mount:
 		return 0
 	case k.differs != "":
 		return 2
@@ -183,6 +188,7 @@ func (k keptFile) rank() int {
 
 // keepOne keeps the file p would replace (keepOld).
 func keepOne(p *pendingFile) keptFile {
+	mount := false
 	prefix := filepath.Join(filepath.Dir(p.tmp), "."+filepath.Base(p.path)+".tmp-")
 	for try := 0; try < 100; try++ {
 		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
@@ -195,6 +201,7 @@ func keepOne(p *pendingFile) keptFile {
 		case errors.Is(err, fs.ErrExist):
 			continue
 		}
+		mount = errors.Is(err, syscall.EXDEV)
 		break
 	}
 	st, err := os.Lstat(p.path)
@@ -205,7 +212,7 @@ func keepOne(p *pendingFile) keptFile {
 		return keptFile{} // a folder or the like: the rename fails, replacing nothing
 	}
 	old, differs := copyOld(p.path, filepath.Dir(p.tmp), st)
-	return keptFile{old: old, had: true, differs: differs}
+	return keptFile{old: old, had: true, differs: differs, mount: mount}
 }
 
 // linkFile is os.Link; this package's tests make it fail as on a file

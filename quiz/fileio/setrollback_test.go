@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -167,5 +168,51 @@ func TestSetErrorSaysWhatBecameOfEach(t *testing.T) {
 		if got := c.e.Error(); got != c.want {
 			t.Errorf("got\n%s\nwant\n%s", got, c.want)
 		}
+	}
+}
+
+// A file no hard link can be made to across its folder (EXDEV: a bind
+// mount, which cannot take its name) takes its name first, so that its
+// failure leaves the others as they were, not put back from copies
+// (recheck29 N5's grades.csv).
+func TestSetMountPointTakesItsNameFirst(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"a.json", "b.json", "c.csv"}
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	linkFile = func(old, new string) error {
+		if filepath.Base(old) == "c.csv" {
+			return &os.LinkError{Op: "link", Old: old, New: new, Err: syscall.EXDEV}
+		}
+		return os.Link(old, new)
+	}
+	defer func() { linkFile = os.Link }()
+	s := &Set{}
+	for _, name := range names {
+		if err := s.WriteFile(filepath.Join(dir, name), true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var first []string
+	afterPlace = func() {
+		if first != nil {
+			return
+		}
+		first = []string{}
+		for _, name := range names {
+			if data, _ := os.ReadFile(filepath.Join(dir, name)); string(data) == "new" {
+				first = append(first, name)
+			}
+		}
+	}
+	defer func() { afterPlace = nil }()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(first, []string{"c.csv"}) {
+		t.Errorf("first to take its name: %v, want c.csv", first)
 	}
 }
