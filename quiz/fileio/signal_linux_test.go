@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -156,38 +155,4 @@ func holdingThread() (tid int, release chan time.Duration) {
 // the mask to it.
 func sigprocmask(how int, set, old *uint64) {
 	syscall.RawSyscall6(syscall.SYS_RT_SIGPROCMASK, uintptr(how), uintptr(unsafe.Pointer(set)), uintptr(unsafe.Pointer(old)), 8, 0, 0)
-}
-
-// A thread's stat is read past the last parenthesis (its name may hold
-// spaces and parentheses), and a thread asleep is passed over only when it
-// neither holds nor blocks a SIGHUP, SIGINT or SIGTERM.
-func TestAsleepHoldingNone(t *testing.T) {
-	rest := func(state string, pending, blocked uint64) string {
-		f := []string{state}
-		for i := 4; i <= 30; i++ {
-			f = append(f, "0")
-		}
-		f = append(f, strconv.FormatUint(pending, 10), strconv.FormatUint(blocked, 10), "0", "0")
-		return strings.Join(f, " ")
-	}
-	for _, c := range []struct {
-		stat string
-		want bool
-	}{
-		{"12 (x) " + rest("S", 0, 0), true},
-		{"12 (a) S (b) " + rest("S", 1<<27, 1<<22), true}, // SIGWINCH pending, SIGURG blocked
-		{"12 (x) " + rest("R", 0, 0), false},
-		{"12 (x) " + rest("D", 0, 0), false},
-		{"12 (x) " + rest("S", 1<<14, 0), false}, // SIGTERM pending
-		{"12 (x) " + rest("S", 0, 0x7fffffff), false},
-		{"12 (x) " + rest("S", 0, 1<<1), false}, // SIGINT blocked
-		{"12 (x) S 1 2 3", false},
-		{"12 x S", false},
-		{"", false},
-		{"12 (x) " + rest("S", 0, 0)[:40] + " junk", false},
-	} {
-		if got := asleepHoldingNone([]byte(c.stat)); got != c.want {
-			t.Errorf("%q: %v, want %v", c.stat, got, c.want)
-		}
-	}
 }

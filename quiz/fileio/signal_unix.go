@@ -39,17 +39,12 @@ var flushMu sync.Mutex
 //     kernel has woken a thread to take it. After that every signal sent
 //     before is in a thread's handler, pending for one thread alone, or in
 //     the queue; none moves from one thread to another.
-//  2. Send each thread of the process that may hold one (busyThreads) a
-//     SIGWINCH of its own and wait until it is handed on, one thread after
-//     the other. A thread in Go's handler blocks every signal until the
-//     handler returns, and a thread takes its own pending signals lowest
-//     number first: its SIGWINCH (28) goes into the queue after every
-//     SIGHUP (1), SIGINT (2) and SIGTERM (15) it took or holds, and the
-//     queue hands them on before it. A thread asleep that blocks none
-//     holds none: one pending for it would have woken it, and Go's handler
-//     never sleeps; what it took is in the queue already, before the
-//     SIGWINCH of the first round trip, which is sent after it was seen
-//     asleep (the thread doing this is awake: there is always one).
+//  2. Send each thread of the process a SIGWINCH of its own and wait until
+//     it is handed on, one thread after the other. A thread in Go's handler
+//     blocks every signal until the handler returns, and a thread takes its
+//     own pending signals lowest number first: its SIGWINCH (28) goes into
+//     the queue after every SIGHUP (1), SIGINT (2) and SIGTERM (15) it took
+//     or holds, and the queue hands them on before it.
 //
 // Done in the other order, a signal pending for the process could be taken
 // by a thread after its SIGWINCH. Where the threads cannot be listed (not
@@ -69,8 +64,8 @@ func flushSignals() {
 		time.Sleep(20 * time.Microsecond)
 	}
 	pid := syscall.Getpid()
-	tids, ok := busyThreads()
-	if !ok || len(tids) == 0 {
+	tids, ok := threads()
+	if !ok {
 		winchRoundTrip(func() error { return syscall.Kill(pid, syscall.SIGWINCH) }, func() bool { return false }, deadline)
 		return
 	}
