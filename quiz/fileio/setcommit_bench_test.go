@@ -42,13 +42,3 @@ func benchSetCommit(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkFlushSignals is what a signal handler adds to a Set's Commit
-// after its renames: the wait until no signal is pending for the process,
-// then a SIGWINCH round trip through each of its threads (flushSignals).
-func BenchmarkFlushSignals(b *testing.B) {
-	prepareFlush()
-	for b.Loop() {
-		flushSignals()
-	}
-}
