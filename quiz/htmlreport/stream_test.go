@@ -89,3 +89,53 @@ func TestClassPageStreamedAsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Taking the questions and their tags from the last sheet when a sheet has
+// the same questions in the same order (Class.meet) changes nothing on the
+// page: random classes whose sheets run of one paper order, then another
+// (seeds, none), give the page of every question looked up on every sheet
+// (AddLookingUp, the replaced code's way), byte for byte.
+func TestClassPageTakesQuestionsFromTheLastSheet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(30, 4))
+	for round := range 60 {
+		var sheets []string
+		seed := ""
+		for range 1 + rng.IntN(40) {
+			if rng.IntN(5) == 0 {
+				seed = []string{"", `"seed":1,`, `"seed":2,`, `"seed":5,`}[rng.IntN(4)]
+			}
+			answers := map[string]any{"capital": []string{"Yerevan", "Tbilisi", randomText(rng)}[rng.IntN(3)], "town": randomText(rng)}
+			if rng.IntN(3) > 0 {
+				answers["essay"] = randomText(rng)
+			}
+			a, err := json.Marshal(answers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name, _ := json.Marshal(randomText(rng))
+			sheets = append(sheets, `{`+seed+`"student":`+string(name)+`,"answers":`+string(a)+`}`)
+		}
+		results, _ := gradeSheets(t, sheets...)
+		pass := 50.0
+		kept := htmlreport.NewClass(&pass, time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC))
+		looked := htmlreport.NewClass(&pass, time.Date(2026, 2, 26, 9, 0, 0, 0, time.UTC))
+		var cs grade.ClassStats
+		for _, r := range results {
+			kept.Add(grade.PageSheet(r))
+			looked.AddLookingUp(grade.PageSheet(r))
+			cs.Add(r)
+		}
+		kept.ToMark, looked.ToMark = cs.ToMark(), cs.ToMark()
+		sum := cs.Summary(30)
+		var got, want bytes.Buffer
+		if err := kept.Write(&got, sum); err != nil {
+			t.Fatal(err)
+		}
+		if err := looked.Write(&want, sum); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("round %d: %d sheets: the page differs from the page of every question looked up", round, len(sheets))
+		}
+	}
+}
