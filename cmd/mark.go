@@ -140,6 +140,19 @@ func markRun(opts *MarkOptions) error {
 	if f.HandleSignals {
 		defer catchSignals(cancel)()
 	}
+	var marks *marking.Marks
+	if opts.From != "" {
+		// Read before the lock is taken, and a signal while a large
+		// or piped CSV is read ends the run at once: it waited for the
+		// read's end (the writer's, for a pipe), the lock held (marks30).
+		marks, err = readMarks(ctx, opts.From)
+		if stop := context.Cause(ctx); err != nil && stop != nil && errors.Is(err, stop) {
+			return stoppedMarking(ios.ErrOut)
+		}
+		if err != nil {
+			return invalidErr(err)
+		}
+	}
 	unlock, err := marking.Lock(files, f.Now())
 	if err != nil {
 		var busy *marking.BusyError
@@ -152,7 +165,7 @@ func markRun(opts *MarkOptions) error {
 	}
 	defer unlock()
 	if opts.From != "" {
-		return markFromCSV(ctx, opts, load, files)
+		return markFromCSV(ctx, opts, marks, load, files)
 	}
 	questions, errs, notes, unknown := marking.Collect(files, load, marking.Filter{Question: opts.Question, Student: opts.Student, Remark: opts.Remark})
 	for _, n := range append(notes, unknown...) {
@@ -559,13 +572,35 @@ func (m *marker) terminal(q *marking.Question) (float64, string, error) {
 	return points, strings.TrimSpace(comment), nil
 }
 
+// readMarks reads the marks CSV from (marking.ReadMarks) in a goroutine, so
+// that ctx ended (a signal) ends the wait at once: the read holds no lock,
+// and is left to the process's end.
+func readMarks(ctx context.Context, from string) (*marking.Marks, error) {
+	type read struct {
+		marks *marking.Marks
+		err   error
+	}
+	ch := make(chan read, 1)
+	go func() {
+		m, err := marking.ReadMarks(from)
+		ch <- read{m, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.marks, r.err
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
+}
+
 // markFromCSV applies the marks a teacher filled in a spreadsheet
-// (marking.ImportCSV) and says what became of each. Ended by a signal
-// (ctx), it stops between two files, says what it saved, and exits 130.
-func markFromCSV(ctx context.Context, opts *MarkOptions, load marking.BankLoader, files []string) error {
+// (marks, read: marking.Marks.Import) and says what became of each. Ended
+// by a signal (ctx), it stops between two files, says what it saved, and
+// exits 130.
+func markFromCSV(ctx context.Context, opts *MarkOptions, marks *marking.Marks, load marking.BankLoader, files []string) error {
 	f := opts.Factory
 	ios := f.IOStreams
-	probs, rows, err := marking.ImportCSV(opts.From, files, load, marking.ImportOptions{Question: opts.Question, Remark: opts.Remark, Marker: opts.Marker, Now: f.Now, Context: ctx})
+	probs, rows, err := marks.Import(files, load, marking.ImportOptions{Question: opts.Question, Remark: opts.Remark, Marker: opts.Marker, Now: f.Now, Context: ctx})
 	stop := context.Cause(ctx)
 	if err != nil && !errors.Is(err, stop) {
 		return invalidErr(err)

@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,132 +100,236 @@ func ReadCSV(name string, r io.Reader) ([]Entry, []quiz.Problem) {
 		return dup[id]
 	})
 	probs = append(probs, twoNames(&open, name, 1+skipped)...)
-	read := readColumns(col, open)
-	bad := &brokenRows{name: name, header: header, col: col, open: open, comma: cr.Comma, prob: -1}
+	rows := &rowReader{name: name, header: header, col: col, open: open, read: readColumns(col, open), comma: cr.Comma}
+	short := 0 // the line of the last row read, when it has fewer cells than the header
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
-			out, probs = bad.add(out, probs, err, skipped, seen.Bytes())
-			continue
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			// From the row the reader could not read on, the file is
+			// read as a person reads it (readRows): the rows after a
+			// broken one are told apart and read, and a row the reader
+			// took into the broken one's cell loses no mark (recheck29
+			// R1). The reader goes on past its error at no row's start.
+			seen.ReadFrom(r) // the rest of the file
+			out, probs = rows.lenient(out, probs, fileLines(err, skipped), short, seen.Bytes())
+			break
 		}
-		bad.broken = 0 // a row the reader could read: the broken one ended before it
+		if err != nil {
+			probs = append(probs, quiz.Problem{File: name, Msg: err.Error()})
+			break
+		}
 		line, _ := cr.FieldPos(0)
 		line += skipped // the file's line, past a "sep=" line
-		if len(rec) > len(header) {
-			// Read by name, a row with a cell too many would give its
-			// marks from the wrong columns (attack16 #1).
-			if first, rest, ok := crJoined(rec, len(header)); ok {
-				// Two rows joined by a line ended in CR alone, past
-				// the start csvReader looked at (attack24 L3): the
-				// marks of both are lost.
-				probs = append(probs, quiz.Problem{File: name, Line: line, Msg: crJoinedMsg})
-				out = lostRow(out, line, first, col, open, 0, "")
-				out = lostRow(out, line, rest, col, open, 0, "\x00") // no id: the problem counts none of these
-				continue
-			}
-			probs = append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), cr.Comma)})
-			out = lostRow(out, line, rec, col, open, len(rec)-len(header), "")
-			continue
-		}
-		if i := notUTF8(rec, read); i >= 0 {
-			// A file saved in another encoding (a spreadsheet's plain
-			// "CSV" on Windows is Windows-1252): its accented letters are
-			// not the sheet's, so a comment would be refused as it is
-			// written and an answer read as changed since grading.
-			probs = append(probs, quiz.Problem{File: name, Line: line, Field: header[i], Msg: notUTF8Msg})
-			out = lostRow(out, line, rec, col, open, 0, "")
-			continue
-		}
-		out, probs = rowEntries(out, probs, name, line, rec, col, open, cr.Comma)
+		out, probs = rows.row(out, probs, line, rec)
+		short = 0
 		if len(rec) < len(header) {
-			cutMark(out[len(out)-countLine(out, line):], rec, len(header), col)
-			probs = append(probs, noComment(out[len(out)-countLine(out, line):], name, rec, len(header), col)...)
-			out = cutRow(out, line, rec, len(header), col, open)
+			short = line
 		}
 	}
 	return out, probs
 }
 
-// brokenRows follows, through a CSV, the rows the reader could not read.
-type brokenRows struct {
+// rowReader reads the marks of a CSV's rows, by its header.
+type rowReader struct {
 	name   string
 	header []string
 	col    map[string]int
-	open   []string
+	open   []string // the open questions' mark columns
+	read   []int    // readColumns
 	comma  rune
-	broken int // the last line of a row that could not be read, as a lenient reader reads it
-	lostTo int // the last line whose marks a broken row took in are counted
-	first  int // the line the last broken row starts on
-	prob   int // the index of its problem in probs, -1 when its marks carry its message
-	src    csvText
 }
 
-// add gives the problem of a row the reader could not read (err), or adds
-// its lines to the problem of the broken row they are the rest of, and
-// appends to out an entry (Lost) for each mark of that row and of the rows
-// it took in (takenIn), so each mark lost is counted and named at its line
-// (attack24 L1). The problem itself is given only for a row with no mark to
-// carry its message. data is the file as read so far; skipped, the lines
-// before the reader's first.
-func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped int, data []byte) ([]Entry, []quiz.Problem) {
-	// The line the row starts on, as FieldPos gives it: a row that
-	// fails in its first cell (x"y: a bare quote) has no field
-	// to ask FieldPos about, which panicked (mark25).
-	b.src.data = data
-	t := &b.src
-	start := fileLines(err, skipped)
-	end := start
-	if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
-		end = pe.Line // the reader took in every line to here
-	}
-	if start <= b.broken {
-		// The reader goes on at the line after the error, which may
-		// be the rest of the broken row (a quoted cell it never
-		// reached, over two lines): one problem, not a second
-		// (attack19 L2, recheck26 L3, recheck26b).
-		if b.prob >= 0 {
-			p := &probs[b.prob]
-			p.Msg += fmt.Sprintf("; line %d, after it, could not be read either", start)
+// row appends to out the marks of the row rec on line, and to probs its
+// problems.
+func (rr *rowReader) row(out []Entry, probs []quiz.Problem, line int, rec []string) ([]Entry, []quiz.Problem) {
+	name, header, col, open := rr.name, rr.header, rr.col, rr.open
+	if len(rec) > len(header) {
+		// Read by name, a row with a cell too many would give its
+		// marks from the wrong columns (attack16 #1).
+		if parts := crJoined(rec, len(header)); parts != nil {
+			// Rows joined by a line ended in CR alone, past the
+			// start csvReader looked at (attack24 L3): the marks of
+			// each are lost.
+			out, carried := lostRows(out, line, parts, col, open, len(header))
+			return out, append(probs, quiz.Problem{File: name, Line: line, Msg: crJoinedMsg, Warning: !carried})
 		}
-		// Only lines past the broken row, as a person reads it,
-		// are rows of their own.
-		var to int
-		out, _, to = takenIn(out, t, max(b.broken, b.lostTo)+1, end, len(b.header), b.comma, b.col, b.open, b.first)
-		b.lostTo = max(b.lostTo, end, to)
-		b.broken = max(b.broken, to)
-		return out, probs
+		out, carried := lostRow(out, line, rec, col, open, len(rec)-len(header), "")
+		return out, append(probs, quiz.Problem{File: name, Line: line, Msg: longRow(len(rec), len(header), rr.comma), Warning: !carried})
 	}
-	before := len(out)
-	// The broken row itself is read to its end as a person reads it: its
-	// marks on the lines past the reader's error are lost as well.
-	out, _, to := takenIn(out, t, start, end, len(b.header), b.comma, b.col, b.open, start)
-	to = max(to, end)
-	b.lostTo, b.first = to, start
-	msg := err.Error()
-	own := before // the broken row's own entries are out[before:own]
-	for own < len(out) && out[own].Line == start {
-		own++
+	if i := notUTF8(rec, rr.read); i >= 0 {
+		// A file saved in another encoding (a spreadsheet's plain
+		// "CSV" on Windows is Windows-1252): its accented letters are
+		// not the sheet's, so a comment would be refused as it is
+		// written and an answer read as changed since grading.
+		out, carried := lostRow(out, line, rec, col, open, 0, "")
+		return out, append(probs, quiz.Problem{File: name, Line: line, Field: header[i], Msg: notUTF8Msg, Warning: !carried})
 	}
-	if own < len(out) {
-		msg = openQuote(t, start, out[own].Line, end, b.comma, b.header)
+	out, probs = rowEntries(out, probs, name, line, rec, col, open, rr.comma)
+	if len(rec) < len(header) {
+		cutMark(out[len(out)-countLine(out, line):], rec, len(header), col)
+		probs = append(probs, noComment(out[len(out)-countLine(out, line):], name, rec, len(header), col)...)
+		out = cutRow(out, line, rec, len(header), col, open)
 	}
-	probs = append(probs, quiz.Problem{File: b.name, Line: start, Msg: msg})
-	b.prob = len(probs) - 1
-	if own > before {
-		// The problem counts the row's first mark; its others are
-		// named at the row's line, each counted (attack24 L1).
-		for k := before + 1; k < own; k++ {
-			out[k].Lost = withRow(start)
-		}
-		out = slices.Delete(out, before, before+1)
-	}
-	// The last row taken in may go on past the reader's error, a cell of
-	// it over more lines: the rest of it is no row of its own.
-	b.broken = to
 	return out, probs
+}
+
+// lenient reads the rows of data, the whole file, from the line start on,
+// as a person reads them (readRows), where the CSV reader could not read
+// the row on that line: a row read whole is read as the reader reads one
+// (row), and one with a quote out of place is a problem at its line, each
+// of its marks lost and counted (broken). The rest of a row cut short on
+// its line is named with it, not read as a row that ends before every
+// mark column, whose marks the row counted already: the lines up to where
+// a quote read as its cell's text closes, but a row of their own among them
+// (inside), and a line right after a row of fewer cells than the header,
+// with a quote in its first cell that closes none there, whose cells and the
+// row's make one row of the header's (after: "answer 4 two" closed at its
+// line's end, then line2",...). short is the line of the row the CSV reader read before
+// start when it has fewer cells than the header (0 if not).
+func (rr *rowReader) lenient(out []Entry, probs []quiz.Problem, start, short int, data []byte) ([]Entry, []quiz.Problem) {
+	t := &csvText{data: data}
+	// The lines inside and after a row cut short, and its problem (-1: a
+	// row read, whose marks cut are named each).
+	inside, after, cells, prob := 0, 0, 0, -1 // cells: the row cut short's
+	if short > 0 {
+		readQuotes(t, short, rr.comma, readStrict, func(r lenientRow) bool { after, cells = r.end+1, len(r.cells); return false })
+	}
+	readRows(t, start, len(rr.header), rr.comma, func(row lenientRow) {
+		whole := len(row.cells) == len(rr.header)
+		switch {
+		case row.line < inside && (row.flaw.kind != flawNone || !whole),
+			row.line == after && row.flaw.kind == flawBare && row.flaw.cell == 0 && cells+len(row.cells)-1 == len(rr.header):
+			rest := lines(row.line, row.end)
+			if prob >= 0 {
+				probs[prob].Msg += fmt.Sprintf(" (%s, the rest of it, not read either)", rest)
+			} else {
+				probs = append(probs, quiz.Problem{File: rr.name, Line: row.line, Warning: true,
+					Msg: row.flaw.msg(row, rr.header) + fmt.Sprintf("; %s taken for the rest of the row above, which ends before its columns", rest)})
+			}
+			after, cells = 0, 0
+		case row.flaw.kind != flawNone:
+			out, probs = rr.broken(out, probs, row)
+			inside, after, cells, prob = 0, 0, 0, len(probs)-1
+			if row.flaw.kind == flawOpen && row.flaw.close > row.end {
+				inside = row.flaw.close
+			} else if row.flaw.kind == flawOpen && row.flaw.close == 0 {
+				inside = math.MaxInt // never closed: no line after it holds a quote
+			}
+			n := len(row.cells)
+			if parts := crJoined(row.cells, len(rr.header)); parts != nil {
+				n = len(parts[len(parts)-1]) // the row of the last line
+			}
+			if n < len(rr.header) {
+				after, cells = row.end+1, n
+			}
+		default:
+			out, probs = rr.row(out, probs, row.line, row.cells)
+			after, cells, prob = 0, 0, -1
+			if len(row.cells) < len(rr.header) {
+				after, cells = row.end+1, len(row.cells)
+			}
+		}
+	})
+	return out, probs
+}
+
+// lines names the lines from to to.
+func lines(from, to int) string {
+	if from == to {
+		return fmt.Sprintf("line %d", from)
+	}
+	return fmt.Sprintf("lines %d to %d", from, to)
+}
+
+// broken appends the problem of a row with a quote out of place, of which
+// nothing is read, and an entry (Lost) for each of its marks but the one
+// the problem counts (lostRow), so that each mark lost is counted and named
+// at its line (attack24 L1): a mark whose column the row ends before is
+// Cut, lost when the file holds an answer there. A row of more cells than
+// the header may be two joined by a line ended in CR alone (crJoined),
+// whose marks are lost both. A row that gives no mark costs none: its
+// problem is a warning.
+func (rr *rowReader) broken(out []Entry, probs []quiz.Problem, row lenientRow) ([]Entry, []quiz.Problem) {
+	parts := crJoined(row.cells, len(rr.header))
+	if parts == nil {
+		parts = [][]string{row.cells}
+	}
+	out, carried := lostRows(out, row.line, parts, rr.col, rr.open, len(rr.header))
+	return out, append(probs, quiz.Problem{File: rr.name, Line: row.line, Msg: row.flaw.msg(row, rr.header), Warning: !carried})
+}
+
+// lostRows is lostRow of each of rows, read from the one on line: the
+// problem counts one mark of them all. A mark whose column a row ends
+// before is Cut, lost when the file holds an answer there (as cutRow).
+func lostRows(out []Entry, line int, rows [][]string, col map[string]int, open []string, headers int) (_ []Entry, carried bool) {
+	for _, cells := range rows {
+		skip := ""
+		if carried {
+			skip = "\x00" // no id: the problem counts none of these
+		}
+		var c bool
+		out, c = lostRow(out, line, cells, col, open, max(0, len(cells)-headers), skip)
+		carried = carried || c
+		file, student := rowNames(cells, col)
+		for _, id := range open {
+			if col[id] >= len(cells) {
+				out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true, Lost: withRow(line)})
+			}
+		}
+	}
+	return out, carried
+}
+
+// flawKind is what a quote out of place did to a row read as a person
+// reads it.
+type flawKind int
+
+const (
+	flawNone   flawKind = iota
+	flawBare            // a quote in a cell that does not start with one (x"y)
+	flawClosed          // a cell's quote closed with text after it on its line ("b"x)
+	flawOpen            // a cell's quote closed only on a later line, inside a cell, or never
+	flawLazy            // a quote in a quoted cell read as its text, making the row whole
+)
+
+// flaw is the first quote out of place in a row: where it is (line, and col
+// a byte's, from 1, as csv.ParseError counts; the row's cell) and, for
+// flawOpen, the line its quote was closed on (0: never).
+type flaw struct {
+	kind                   flawKind
+	line, col, cell, close int
+	at                     int // its offset in the file
+}
+
+// msg says why a row of flaw f was not read. A quote the CSV reader too
+// names at its place is named in its words (csv.ParseError); a quote left
+// open by its cell, at the cell's column (header).
+func (f flaw) msg(row lenientRow, header []string) string {
+	var msg string
+	switch f.kind {
+	case flawOpen:
+		cell := "cell " + strconv.Itoa(f.cell+1)
+		if f.cell < len(header) {
+			cell = "the " + strings.TrimSpace(text.CSVUnsafe(header[f.cell])) + " cell"
+		}
+		closed := "the file ends before it is closed"
+		if f.close > 0 {
+			closed = fmt.Sprintf("the next quote, on line %d, is not at a cell's end", f.close)
+		}
+		return fmt.Sprintf("the quote that opens %s on line %d is not closed where the cell ends (%s), so it was read as the cell's text and the row as ending on its line; nothing of this row was read: close the quote and run again", cell, f.line, closed)
+	case flawBare:
+		msg = (&csv.ParseError{StartLine: row.line, Line: f.line, Column: f.col, Err: csv.ErrBareQuote}).Error()
+	default:
+		msg = (&csv.ParseError{StartLine: row.line, Line: f.line, Column: f.col, Err: csv.ErrQuote}).Error()
+	}
+	if row.end > row.line {
+		msg += fmt.Sprintf("; %s, after it, could not be read either", lines(row.line+1, row.end))
+	}
+	return msg
 }
 
 // crJoinedMsg says why a row holding two, joined by a line ended in CR
@@ -232,20 +337,24 @@ func (b *brokenRows) add(out []Entry, probs []quiz.Problem, err error, skipped i
 const crJoinedMsg = "this line ends in a carriage return alone in the middle, where the file's other lines end in CRLF or LF: its line ends are mixed, so two rows were read as one, and nothing of them was read; end it as the others (or save the file again as \"CSV UTF-8\") and run again"
 
 // crJoined splits rec, a row of more cells than the header (headers), in
-// the two rows a line ended in CR alone joined: at the first cell holding
-// a CR not before an LF, the first a whole row. ok is false when there is
-// no such cell.
-func crJoined(rec []string, headers int) (first, rest []string, ok bool) {
-	for k, c := range rec {
+// the rows lines ended in CR alone joined: at the cell of the header's last
+// column holding a CR not before an LF, each row but the last whole. It is
+// nil when there is no such cell.
+func crJoined(rec []string, headers int) [][]string {
+	var rows [][]string
+	for len(rec) > headers {
+		c := rec[headers-1]
 		i := strings.IndexByte(c, '\r')
-		if i < 0 || strings.HasPrefix(c[i:], "\r\n") || k+1 != headers || len(rec)-k > headers {
-			continue
+		if i < 0 || strings.HasPrefix(c[i:], "\r\n") {
+			break
 		}
-		first = append(slices.Clone(rec[:k]), c[:i])
-		rest = append([]string{c[i+1:]}, rec[k+1:]...)
-		return first, rest, true
+		rows = append(rows, append(slices.Clone(rec[:headers-1]), c[:i]))
+		rec = append([]string{c[i+1:]}, rec[headers:]...)
 	}
-	return nil, nil, false
+	if rows == nil {
+		return nil
+	}
+	return append(rows, rec)
 }
 
 // withRow says why a mark of a row refused whole, beside the one its
@@ -257,10 +366,12 @@ func withRow(line int) string {
 // lostRow appends to out an entry (Lost) for each mark in rec, a row of
 // which nothing was read, but the first, which the row's problem counts
 // (not given to skip, when that problem names one): each mark lost is
-// counted, and named at its line (attack24 L1). A row with extra cells
-// (more than the header: extra) may have its marks shifted right, so a
-// number in the cells up to extra past a mark's column is one too.
-func lostRow(out []Entry, line int, rec []string, col map[string]int, open []string, extra int, skip string) []Entry {
+// counted, and named at its line (attack24 L1). carried says whether the
+// problem counts a mark: a row that gives none costs none, and its problem
+// is a warning. A row with extra cells (more than the header: extra) may
+// have its marks shifted right, so a number in the cells up to extra past
+// a mark's column is one too.
+func lostRow(out []Entry, line int, rec []string, col map[string]int, open []string, extra int, skip string) (_ []Entry, carried bool) {
 	file, student := rowNames(rec, col)
 	first := skip == "" // the mark the row's problem counts is yet to be found
 	for _, id := range open {
@@ -278,20 +389,28 @@ func lostRow(out []Entry, line int, rec []string, col map[string]int, open []str
 			out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Lost: withRow(line)})
 		}
 	}
-	return out
+	return out, skip != "" && skip != "\x00" || skip == "" && !first
 }
 
 // cutRow appends to out an entry (Cut) for each open question whose mark
 // column a row of fewer cells than the header (rec) ends before: a mark
-// written there was lost, and no message said so (attack23 L2).
+// written there was lost, and no message said so (attack23 L2). So too for
+// a mark column the row ends in, empty, before the mark's answer column,
+// which grade's CSV fills in: the row was cut just before its mark (a
+// spreadsheet that drops empty cells at a row's end leaves no empty one).
 func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int, open []string) []Entry {
 	for _, id := range open {
-		if col[id] < len(rec) {
+		ai, hasA := col[id+answerSuffix]
+		endsIn := col[id] == len(rec)-1 && cellAt(rec, col[id]) == "" && hasA && ai >= len(rec)
+		if col[id] < len(rec) && !endsIn {
 			continue
 		}
 		file, student := rowNames(rec, col)
-		out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true,
-			Lost: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)})
+		msg := fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s, and a mark written there was lost (was the row cut short?); fill in the row and run again", len(rec), headers, id)
+		if endsIn {
+			msg = fmt.Sprintf("this row has %d cells but the header has %d, so it ends in the column %s, empty, before its answer's: the row was cut short, maybe in the mark itself; fill in the row and run again", len(rec), headers, id)
+		}
+		out = append(out, Entry{File: file, Student: student, ID: id, Line: line, Cut: true, Lost: msg})
 	}
 	return out
 }
@@ -313,131 +432,135 @@ func cutMark(row []Entry, rec []string, headers int, col map[string]int) {
 }
 
 // noComment warns of each mark of a row of fewer cells than the header
-// (rec: its entries, row) saved with no comment because the row ends before
-// its comment column, and before its answer's, which grade's CSV fills in:
-// the row was cut short, and a comment written there was lost without a
-// word (attack24 L2). A row ending after the answer may have had an empty
-// comment dropped by a spreadsheet, and is not warned of.
+// (rec: its entries, row) saved with no comment because the row ends
+// before its comment column: the row was cut short, and a comment written
+// there was lost without a word (attack24 L2), also when the row ends just
+// after the answer, the cut a truncated file most often ends on (recheck29
+// R2). The mark itself is whole, a cell after it, and its answer is checked
+// as the sheet's, so it is saved, as a mark with no comment can be given a
+// comment later (--remark); a row cut in its mark's own cell loses the mark
+// (cutMark). A spreadsheet that leaves out a row's empty cells at its end
+// gives the same row with no comment written: so the warning says "if
+// any", and does not refuse the mark, nor change the exit code.
 func noComment(row []Entry, name string, rec []string, headers int, col map[string]int) []quiz.Problem {
 	var probs []quiz.Problem
 	for _, e := range row {
 		ci, hasC := col[e.ID+commentSuffix]
-		ai, hasA := col[e.ID+answerSuffix]
-		if e.Lost != "" || !hasC || ci < len(rec) || hasA && ai < len(rec) {
+		if e.Lost != "" || !hasC || ci < len(rec) {
 			continue
 		}
 		probs = append(probs, quiz.Problem{File: name, Line: e.Line, Question: e.ID, Warning: true,
-			Msg: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s: the mark is saved with no comment, and a comment written there was lost (was the row cut short?); fill in the row and run again with --remark", len(rec), headers, e.ID+commentSuffix)})
+			Msg: fmt.Sprintf("this row has %d cells but the header has %d, so it ends before the column %s: the mark is saved with no comment, and a comment written there, if any, was lost (was the row cut short?); fill in the row and run again with --remark", len(rec), headers, e.ID+commentSuffix)})
 	}
 	return probs
 }
 
-// takenIn appends to out an entry (Lost) for each mark in the rows that
-// start on the lines from to last of t, which the CSV reader took in as
-// part of the broken row on line broken: an open quote ran over them. Those
-// lines are read as a person reads them, as rows of their own (readRows);
-// the rows that give a mark are the marks lost, which the broken row's one
-// problem did not count (attack23 L2). It returns the lines the last of
-// those rows starts and ends on (0 when there is none).
-func takenIn(out []Entry, t *csvText, from, last, headers int, comma rune, col map[string]int, open []string, broken int) ([]Entry, int, int) {
-	lastRow, lastEnd := 0, 0
-	msg := fmt.Sprintf("not read: the row on line %d, a quote left open, took this row in (see line %d)", broken, broken)
-	readRows(t, from, last, headers, comma, func(row lenientRow) {
-		lastRow, lastEnd = row.line, row.end
-		if len(row.cells) == 1 && row.cells[0] == "" && row.stray < 0 {
-			return // an empty line, no row (as the CSV reader skips it)
-		}
-		for _, id := range open {
-			// A row cut short (a quote left open at its line's end)
-			// loses the marks past its end too, when the file holds
-			// an answer (Cut, as cutRow).
-			cut := col[id] >= len(row.cells) || row.open >= 0 && col[id] >= row.open
-			if cellAt(row.cells, col[id]) != "" || cut {
-				file, student := rowNames(row.cells, col)
-				out = append(out, Entry{File: file, Student: student, ID: id, Line: row.line, Lost: msg, Cut: cut && cellAt(row.cells, col[id]) == ""})
-			}
-		}
-	})
-	return out, lastRow, lastEnd
-}
-
-// lookAhead is how many lines past the last a row read by readRows may
-// go on for, a quoted cell over them, before it is taken for a quote left
-// open.
+// lookAhead is how many lines a row read lazily (readRows) may go on for,
+// a quoted cell over them, before it is given up.
 const lookAhead = 100
 
-// readRows gives fn each row of t (eachRow) that starts on the lines from
-// to last, whole: a row goes on past last while a quoted cell of it does,
-// and a quote not closed within lookAhead lines past last is read as its
-// cell's text (readLenient).
-func readRows(t *csvText, from, last, headers int, comma rune, fn func(lenientRow)) {
-	for line := from; line <= last; {
-		var row lenientRow
-		got := false
-		readLenient(t, line, last+lookAhead, comma, true, func(r lenientRow) bool { row, got = r, true; return false })
-		if got && len(row.cells) != headers {
-			// A quote inside a quoted cell ("a"b c" over lines) may be
-			// the cell's text: so read, the row may be whole.
-			var lazy lenientRow
-			readQuotes(t, line, last+lookAhead, comma, true, true, func(r lenientRow) bool { lazy = r; return false })
-			if len(lazy.cells) == headers {
-				row = lazy
+// readRows gives fn each row of t (readQuotes) from the line from to the
+// end, whole, as a person reads it. A row with a quote out of place is read
+// as it is most likely meant, among the readings of readQuotes' ways, but
+// never over a row of its own: one whose cells are the header's, read
+// strictly or lazily (a row cut inside its quoted answer took the next row
+// in: recheck29 R1). Read strictly, the quote of a cell closed only on
+// a later line, with text after it, was text; read loosely, it closes the
+// cell over those lines ("two<LF>lines"x: the CSV reader's own row), and
+// read lazily, with the row's cells not the header's, a quote inside a
+// quoted cell ("a"b c" over lines) is the cell's text (attack24 L1).
+func readRows(t *csvText, from, headers int, comma rune, fn func(lenientRow)) {
+	// first is the first row from line on: an empty line is no row, as
+	// the CSV reader skips it.
+	first := func(line int, how readWay) (row lenientRow, got bool) {
+		readQuotes(t, line, comma, how, func(r lenientRow) bool {
+			row, got = r, true
+			return empty(r)
+		})
+		return row, got && !empty(row)
+	}
+	// swallows says whether row, read other than strictly, runs over a row
+	// of its own: one that starts past the strict reading's end (to).
+	swallows := func(row lenientRow, to int) bool {
+		own := false
+		readQuotes(t, to+1, comma, readStrict, func(r lenientRow) bool {
+			if r.line > row.end {
+				return false
 			}
-		}
+			own = len(r.cells) == headers
+			if !own {
+				lazy, _ := first(r.line, readLazy)
+				own = len(lazy.cells) == headers
+			}
+			return !own
+		})
+		return own
+	}
+	for line := from; ; {
+		row, got := first(line, readStrict)
 		if !got {
 			return
+		}
+		if row.flaw.kind != flawNone {
+			strict := row
+			if loose, _ := first(line, readLoose); loose.end > strict.end && (len(loose.cells) == headers || len(strict.cells) != headers) && !swallows(loose, strict.end) {
+				row = loose
+			} else if lazy, _ := first(line, readLazy); len(strict.cells) != headers && len(lazy.cells) == headers && !swallows(lazy, strict.end) {
+				row = lazy
+			}
 		}
 		fn(row)
 		line = row.end + 1
 	}
 }
 
-// lenientRow is a row as a person reads it (eachRow): the lines it starts
-// and ends on, its cells (valid until the next row), and the cell whose
-// quote is still open where the row was cut (-1 if none) with the line
-// that quote opens on.
+// empty reports whether row is an empty line.
+func empty(row lenientRow) bool {
+	return len(row.cells) == 1 && row.cells[0] == "" && row.flaw.kind == flawNone
+}
+
+// readWay is how readQuotes reads a quote out of place in a quoted cell.
+type readWay int
+
+const (
+	readStrict readWay = iota
+	readLoose
+	readLazy
+)
+
+// lenientRow is a row as a person reads it (readQuotes): the lines it
+// starts and ends on, its cells, and its first quote out of place.
 type lenientRow struct {
-	line, end    int
-	cells        []string
-	open, opened int
-	// stray is the cell whose opening quote was read as text, closed
-	// only lines further in the middle of a cell (-1 if none), and
-	// strayLine the line of that quote.
-	stray, strayLine int
+	line, end int
+	cells     []string
+	flaw      flaw
 }
 
 // cellEnds reports whether rest, what follows a closing quote, ends the
-// cell there: a separator, a line end or the end of the text.
+// cell there: a separator, a line end (CR LF or LF) or the end of the text.
 func cellEnds(rest []byte, comma rune) bool {
-	if len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' {
+	if len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' && (len(rest) == 1 || rest[1] == '\n') {
 		return true
 	}
 	r, _ := utf8.DecodeRune(rest)
 	return r == comma
 }
 
-// eachRow reads the lines from to last of t as rows, as a person reads
-// them, and gives each to fn until it returns false: a cell that starts
-// with a quote runs to the quote that closes it ("" inside is a quote),
-// over as many lines as it takes, and a closing quote followed by more
-// text ("b"x.yaml) closes it all the same; a quote inside a cell that does
-// not start with one is text (s2"x). A row still open at the end of line
-// last ends there.
-func eachRow(t *csvText, from, last int, comma rune, fn func(lenientRow) bool) {
-	readLenient(t, from, last, comma, false, fn)
-}
-
-// readLenient is eachRow; with unclosed, a quote not closed by the end of
-// line last (or of t) is read as text of its cell, as a quote opened in the
-// middle of a cell is (stray).
-func readLenient(t *csvText, from, last int, comma rune, unclosed bool, fn func(lenientRow) bool) {
-	readQuotes(t, from, last, comma, unclosed, false, fn)
-}
-
-// readQuotes is readLenient; with lazy, a quote in a quoted cell not
-// followed by the cell's end is the cell's text (a"b in "a"b c"), not the
-// end of its quote.
-func readQuotes(t *csvText, from, last int, comma rune, unclosed, lazy bool, fn func(lenientRow) bool) {
+// readQuotes reads the lines of t from the line from on as rows, as a
+// person reads them, and gives each to fn until it returns false: a cell
+// that starts with a quote runs to the quote that closes it ("" inside is
+// a quote), over as many lines as it takes, as the CSV reader reads it. A
+// quote out of place, where the CSV reader stops, is read as text, and is
+// the row's flaw: a quote inside a cell that does not start with one (s2"x);
+// the quote of a quoted cell that is not closed where the cell ends
+// ("b"x.yaml, or closed only in the middle of a later row's cell: "ca-st05,
+// a row cut inside its quoted answer), or not closed at all, is read from
+// there as its cell's text. Read loosely (how), a quote after text that is
+// not followed by the cell's end closes the cell on any line, the text after
+// it the cell's; read lazily, a quote in a quoted cell not followed by the
+// cell's end is the cell's text (a"b in "a"b c"), not the end of its quote,
+// and a cell still open lookAhead lines on gives no row.
+func readQuotes(t *csvText, from int, comma rune, how readWay, fn func(lenientRow) bool) {
 	off := t.lineStart(from)
 	if off < 0 {
 		return
@@ -445,22 +568,27 @@ func readQuotes(t *csvText, from, last int, comma rune, unclosed, lazy bool, fn 
 	data := t.data
 	var cells []string
 	var cur []byte
-	line, start, opened, openedAt := from, from, 0, 0
-	stray, strayLine := -1, 0
+	line, start, lineOff := from, from, off
+	opened, openedAt, openedOff := 0, 0, 0 // the open quote's line, offset and line's offset
+	var first flaw
 	cellStart, quoted := true, false
-	endRow := func() bool {
-		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), open: -1, stray: stray, strayLine: strayLine}
-		if quoted {
-			row.open, row.opened = len(cells), opened
+	mark := func(kind flawKind, at int) {
+		if first.kind == flawNone {
+			first = flaw{kind: kind, line: line, col: at - lineOff + 1, cell: len(cells), at: at}
 		}
-		cells, cur, cellStart, quoted, stray = row.cells[:0], cur[:0], true, false, -1
-		return !fn(row) || line >= last
 	}
-	// asText reads the quote that opened the cell as its text, going on
-	// from it, and gives the offset to go on at.
-	asText := func() int {
-		stray, strayLine = len(cells), opened
-		cur, quoted, line, cellStart = append(cur[:0], '"'), false, opened, false
+	endRow := func() bool {
+		row := lenientRow{line: start, end: line, cells: append(cells, string(cur)), flaw: first}
+		cells, cur, cellStart, quoted, first = nil, nil, true, false, flaw{}
+		return !fn(row)
+	}
+	// asText reads the cell's opening quote, closed on line close (0:
+	// never), as text, and gives the offset to go on at.
+	asText := func(close int) int {
+		if first.kind == flawNone {
+			first = flaw{kind: flawOpen, line: opened, col: openedAt - openedOff + 1, cell: len(cells), close: close, at: openedAt}
+		}
+		cur, quoted, line, lineOff, cellStart = append(cur[:0], '"'), false, opened, openedOff, false
 		return openedAt + 1
 	}
 	i := off
@@ -470,33 +598,37 @@ again:
 		switch {
 		case quoted && r == '"' && i+1 < len(data) && data[i+1] == '"':
 			cur, size = append(cur, '"'), 2
-		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && lazy:
+		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && how == readLazy:
+			mark(flawLazy, i)
 			cur = append(cur, '"')
+		case quoted && r == '"' && !cellEnds(data[i+1:], comma) && (line == opened || how == readLoose) && !cellStarts(data[:i], comma):
+			// "b"x.yaml: the CSV reader stops here; the cell goes on.
+			mark(flawClosed, i)
+			quoted = false
 		case quoted && r == '"' && !cellEnds(data[i+1:], comma):
-			// A quote opened at a cell's start and closed in the
-			// middle of a cell: the opening quote was the cell's text
-			// ("ca-st05 in a comment, "st05 a row's first), not a
-			// quoted cell; read on from it as a person does
-			// (attack24 L1).
-			i = asText()
+			// The opening quote was text ("ca-st05, "st05, "ans cut,
+			// then the next row's "answer: attack24 L1, recheck29 R1).
+			i = asText(line)
 			continue
 		case quoted && r == '"':
 			quoted = false
-		case r == '\n' && quoted && line >= last && unclosed:
-			i = asText()
-			continue
-		case r == '\n' && (!quoted || line >= last):
+		case quoted && r == '\n' && how == readLazy && line-opened >= lookAhead:
+			return
+		case r == '\n' && !quoted:
 			cur = bytes.TrimSuffix(cur, []byte{'\r'})
 			if endRow() {
 				return
 			}
-			line++
-			start = line
 			i += size
+			line++
+			start, lineOff = line, i
 			continue
 		case r == '\n':
-			cur = append(cur, '\n')
+			// A line break in a quoted cell: CR LF is read as LF, as
+			// the CSV reader reads it.
+			cur = append(bytes.TrimSuffix(cur, []byte{'\r'}), '\n')
 			line++
+			lineOff = i + 1
 		case quoted:
 			cur = append(cur, data[i:i+size]...)
 		case r == comma:
@@ -505,20 +637,37 @@ again:
 			i += size
 			continue
 		case cellStart && r == '"':
-			quoted, opened, openedAt = true, line, i
+			quoted, opened, openedAt, openedOff = true, line, i, lineOff
+		case r == '"':
+			mark(flawBare, i)
+			cur = append(cur, '"')
 		default:
 			cur = append(cur, data[i:i+size]...)
 		}
 		cellStart = false
 		i += size
 	}
-	if quoted && unclosed {
-		i = asText()
+	if quoted && how == readLazy {
+		return
+	}
+	if quoted {
+		i = asText(0)
 		goto again
 	}
-	if len(cells) > 0 || len(cur) > 0 || quoted {
+	if len(cells) > 0 || len(cur) > 0 {
+		cur = bytes.TrimSuffix(cur, []byte{'\r'}) // as the CSV reader drops a CR last in the file
 		endRow()
 	}
+}
+
+// cellStarts reports whether a cell starts after before, the text before
+// it: at a line's start or after a separator.
+func cellStarts(before []byte, comma rune) bool {
+	if len(before) == 0 || before[len(before)-1] == '\n' {
+		return true
+	}
+	r, _ := utf8.DecodeLastRune(before)
+	return r == comma
 }
 
 // csvText is a CSV as read so far (data), and the offset of the last line
@@ -547,28 +696,6 @@ func (t *csvText) lineStart(n int) int {
 		t.off += i + 1
 	}
 	return t.off
-}
-
-// openQuote says why the CSV reader read lines start to end as one row,
-// taking in rows with marks from line taken on: a quoted cell left open at
-// the end of line taken-1, named by its column and line.
-func openQuote(t *csvText, start, taken, end int, comma rune, header []string) string {
-	what := "a quoted cell"
-	eachRow(t, start, taken-1, comma, func(row lenientRow) bool {
-		cell := row.open
-		if cell < 0 {
-			cell, row.opened = row.stray, row.strayLine
-		}
-		switch {
-		case cell < 0:
-		case cell < len(header):
-			what = fmt.Sprintf("the quote that opens the %s cell on line %d", strings.TrimSpace(text.CSVUnsafe(header[cell])), row.opened)
-		default:
-			what = fmt.Sprintf("the quote that opens cell %d on line %d", cell+1, row.opened)
-		}
-		return false
-	})
-	return fmt.Sprintf("lines %d to %d were read as one row: %s is not closed where the cell ends, so the rows after it were taken into the cell, and nothing of these lines was read; close the quote and run again", start, end, what)
 }
 
 // twoNames drops from open each column named by a question's id alone (an
@@ -644,25 +771,6 @@ func fileLines(err error, skipped int) int {
 	pe.StartLine += skipped
 	pe.Line += skipped
 	return pe.StartLine
-}
-
-// rowEnd is the last line of the row that starts on the file's line start
-// in t, the file as read so far (0 when it has no such line): where a
-// row the strict reader refused ends, read as a person reads it
-// (eachRow). So the row goes on past its line only when a quoted cell
-// is really left open at the line's end. (csv.Reader's LazyQuotes kept
-// "r/s3"x.yaml open at its quote, and took the next row, broken too, for
-// the rest of it: recheck26b L1.)
-func rowEnd(t *csvText, start int, comma rune) int {
-	if t.lineStart(start) < 0 {
-		return 0
-	}
-	end := start
-	eachRow(t, start, math.MaxInt, comma, func(row lenientRow) bool {
-		end = row.end
-		return false
-	})
-	return end
 }
 
 // decimalComma is the half of longRow's message that says what an unquoted
@@ -815,7 +923,8 @@ func rowEntries(out []Entry, probs []quiz.Problem, name string, line int, rec []
 		if next := col[id] + 1; comma == ',' && digitsOnly(v) && ownColumn(col, id, next) && splitFraction(cell(next)) {
 			probs = append(probs, quiz.Problem{File: name, Line: line, Question: id,
 				Msg: fmt.Sprintf("read %s as the mark and %q, the next cell, as more of it; nothing of this row was read: %s", v, cell(col[id]+1), decimalComma)})
-			return lostRow(out[:len(out)-countLine(out, line)], line, rec, col, open, 0, id), probs
+			out, _ = lostRow(out[:len(out)-countLine(out, line)], line, rec, col, open, 0, id)
+			return out, probs
 		}
 		p, err := quiz.ParsePoints(v, quiz.MaxPoints) // the question's own most is checked as the mark is saved
 		if err != nil {

@@ -43,8 +43,8 @@ func TestReadCSVLongRowCountsEachMark(t *testing.T) {
 // row ("ca-s2, in the comment on the row's second line) was closed by the
 // next row's answer: the reader read the two rows as one, lost their four
 // marks, and counted two. The quote is read as the cell's text: the
-// problem names the lines and the cell, and each of the four marks is
-// counted.
+// problem names the cell, the row's two marks are counted, and the next
+// row is read (recheck29 R1).
 func TestReadCSVQuoteOpenedMidRow(t *testing.T) {
 	broken := strings.Replace(countRow(2), ",ca-s2", ",\"ca-s2", 1)
 	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+countRow(1)+broken+countRow(3)+countRow(4)))
@@ -60,8 +60,8 @@ func TestReadCSVQuoteOpenedMidRow(t *testing.T) {
 	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "the quote that opens the d/a:comment cell on line 5") {
 		t.Errorf("problems %v, want one at line 4 naming the quote that opens the d/a:comment cell on line 5", probs)
 	}
-	if want := "[4 d/b 6 d/a 6 d/b]"; fmt.Sprint(lost) != want || read != 4 {
-		t.Errorf("lost %v and %d read, want %s and 4 (rows 2 and 8)", lost, read, want)
+	if want := "[4 d/b]"; fmt.Sprint(lost) != want || read != 6 {
+		t.Errorf("lost %v and %d read, want %s and 6 (rows 2, 6 and 8)", lost, read, want)
 	}
 }
 
@@ -128,8 +128,8 @@ func TestReadCSVOneLineEndedByCR(t *testing.T) {
 // comment cells gone) saved the mark and dropped the comment without a
 // word; so cut, the mark itself may be cut (0.5 to 0, in attack24's fuzz).
 // The mark is not read (Lost, Cut: counted when the file holds an answer),
-// named at its line; a mark whose row ends past it, but before its answer
-// and comment columns, is read with a warning naming the comment column.
+// named at its line; a mark whose row ends past it, but before its comment
+// column, is read with a warning naming the comment column.
 func TestReadCSVRowCutAfterItsMark(t *testing.T) {
 	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+"s2,r/s2.yaml,1,answer,ca,0.5\n"))
 	if len(got) != 2 || got[0].Lost != "" || got[1].ID != "d/b" || !got[1].Cut || !strings.Contains(got[1].Lost, "ends in the column d/b") || len(probs) != 0 {
@@ -140,8 +140,30 @@ func TestReadCSVRowCutAfterItsMark(t *testing.T) {
 	if len(got) != 4 || got[1].ID != "d/b" || got[1].Points != 0.5 || got[1].Lost != "" {
 		t.Errorf("read %+v, want both rows' marks", got)
 	}
-	if len(probs) != 1 || !probs[0].Warning || probs[0].Line != 2 || probs[0].Question != "d/b" || !strings.Contains(probs[0].Msg, "d/b:comment") {
-		t.Errorf("problems %v, want one warning at line 2 naming d/b:comment", probs)
+	if len(probs) != 2 || !probs[0].Warning || probs[0].Line != 2 || probs[0].Question != "d/b" || !strings.Contains(probs[0].Msg, "d/b:comment") {
+		t.Errorf("problems %v, want warnings at lines 2 and 3 naming d/b:comment", probs)
+	}
+}
+
+// recheck29 R2: a row cut to 13 of its 14 cells, its answer whole and its
+// last comment gone, saved the mark without the comment and said nothing.
+// The mark is saved (its cell and answer are whole), with a warning at its
+// line naming the comment column, as for a row ending before its answer.
+func TestReadCSVRowCutBeforeItsLastComment(t *testing.T) {
+	row := strings.TrimSuffix(countRow(2), ",cb-s2\n") + "\n"
+	got, probs := ReadCSV("m.csv", strings.NewReader(countHeader+countRow(1)+row+countRow(3)))
+	read := 0
+	for _, e := range got {
+		if e.Lost == "" {
+			read++
+		}
+	}
+	if read != 6 || len(got) != 6 {
+		t.Errorf("read %d of %+v, want the 6 marks", read, got)
+	}
+	if len(probs) != 1 || !probs[0].Warning || probs[0].Line != 4 || probs[0].Question != "d/b" ||
+		!strings.Contains(probs[0].Msg, "ends before the column d/b:comment: the mark is saved with no comment") {
+		t.Errorf("problems %v, want one warning at line 4 naming d/b:comment", probs)
 	}
 }
 
@@ -161,5 +183,36 @@ func TestReadCSVRowsJoinedByCR(t *testing.T) {
 	}
 	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "carriage return alone") || lost != 3 || len(got) != 7 {
 		t.Errorf("read %d, %d lost, problems %v; want rows 1 and 4 read, one problem at line 4 naming the CR and 3 marks lost", len(got)-lost, lost, probs)
+	}
+}
+
+// recheck29 R1: a row cut inside its quoted answer (s2's, after "ans),
+// then a row whose answer is quoted over two lines. The CSV reader closed
+// the cut quote with the next row's, and lost both rows' four marks,
+// counting two. The cut quote is read as the cell's text: s2's marks are
+// counted (the problem one, the mark past the cut one), and s3's row is
+// read, in LF and CRLF files.
+func TestReadCSVRowCutInsideItsAnswer(t *testing.T) {
+	for _, eol := range []string{"\n", "\r\n"} {
+		lf := func(s string) string { return strings.ReplaceAll(s, "\n", eol) }
+		cut := "s2,r/s2.yaml,1,\"ans\n"
+		got, probs := ReadCSV("m.csv", strings.NewReader(lf(countHeader+countRow(1)+cut+countRow(3)+countRow(4))))
+		var lost, read []string
+		for _, e := range got {
+			if e.Lost != "" {
+				lost = append(lost, fmt.Sprintf("%d %s", e.Line, e.ID))
+			} else {
+				read = append(read, e.File+" "+e.ID)
+			}
+		}
+		if len(probs) != 1 || probs[0].Line != 4 || probs[0].Warning || !strings.Contains(probs[0].Msg, "the quote that opens the d/a:answer cell on line 4 is not closed where the cell ends") {
+			t.Errorf("%q: problems %v, want one at line 4 naming the d/a:answer cell's quote", eol, probs)
+		}
+		if fmt.Sprint(lost) != "[4 d/b]" || fmt.Sprint(read) != "[r/s1.yaml d/a r/s1.yaml d/b r/s3.yaml d/a r/s3.yaml d/b r/s4.yaml d/a r/s4.yaml d/b]" {
+			t.Errorf("%q: lost %v, read %v; want s2's d/b lost (cut) and the rows of s1, s3 and s4 read", eol, lost, read)
+		}
+		if e := got[3]; e.File != "r/s3.yaml" || e.Answer != "answer 3\nline2" || e.Points != 1 {
+			t.Errorf("%q: s3's first mark %+v", eol, e)
+		}
 	}
 }

@@ -69,13 +69,41 @@ type Row struct {
 // distinct files, as List gives them, or one name's write would undo the
 // other's marks.
 func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
-	fh, err := fileio.Open(from)
+	marks, err := ReadMarks(from)
 	if err != nil {
 		return nil, nil, err
 	}
+	return marks.Import(files, load, opts)
+}
+
+// Marks are the marks a CSV gives (ReadCSV), read before they are given.
+type Marks struct {
+	From     string // the CSV
+	entries  []Entry
+	problems []quiz.Problem
+}
+
+// ReadMarks reads the marks CSV from (ReadCSV); the error is the file's that
+// cannot be opened. mark --from reads it before it takes the lock, so that
+// a signal while a large or piped CSV is read ends the run at once, holding
+// nothing (the signal waited for the read's end, the lock held, and for a
+// pipe's writer: marks30).
+func ReadMarks(from string) (*Marks, error) {
+	fh, err := fileio.Open(from)
+	if err != nil {
+		return nil, err
+	}
 	defer fh.Close()
 	entries, probs := ReadCSV(from, fh)
-	im := newImporter(from, files, load, opts, entries)
+	return &Marks{From: from, entries: entries, problems: probs}, nil
+}
+
+// Import is ImportCSV of marks read. It uses them up: a CSV of 400,000 rows
+// is not held twice (call it once).
+func (m *Marks) Import(files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
+	entries, probs := m.entries, m.problems
+	m.entries, m.problems = nil, nil
+	im := newImporter(m.From, files, load, opts, entries)
 	entries = slices.DeleteFunc(entries, im.dropped)
 	rows, err := im.markAll(entries)
 	return im.warnings(probs, rows), rows, err
