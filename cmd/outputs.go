@@ -126,7 +126,7 @@ func (g *outputGuard) checkOutputs(force bool, outs ...namedOutput) error {
 		if o.path == "" || o.path == "-" {
 			continue
 		}
-		if fileio.Replaces(o.path) && !force {
+		if !force && fileio.Replaces(o.path) { // with --force, not looked up
 			return invalidErr(&fileio.ExistsError{Path: o.path})
 		}
 		if err := fileio.CheckDir(o.path); err != nil {

@@ -737,7 +737,8 @@ func checkReportDestination(opts *QuizOptions) error {
 		}
 	}
 	if opts.Report != "" {
-		if st, err := os.Stat(opts.Report); err == nil {
+		st, err := os.Stat(opts.Report)
+		if err == nil {
 			if st.IsDir() {
 				return invalid("%s is a directory; use --report-dir for a directory", opts.Report)
 			}
@@ -748,8 +749,10 @@ func checkReportDestination(opts *QuizOptions) error {
 				return invalidErr(&fileio.ExistsError{Path: opts.Report})
 			}
 		}
-		if st, err := os.Stat(filepath.Dir(opts.Report)); err != nil || !st.IsDir() {
-			return invalid("cannot write %s: directory %s does not exist", opts.Report, filepath.Dir(opts.Report))
+		if err != nil { // a file there is in a folder: not looked up again
+			if st, err := os.Stat(filepath.Dir(opts.Report)); err != nil || !st.IsDir() {
+				return invalid("cannot write %s: directory %s does not exist", opts.Report, filepath.Dir(opts.Report))
+			}
 		}
 		if err := canWriteIn(opts, filepath.Dir(opts.Report)); err != nil {
 			return invalid("cannot write %s: %v", opts.Report, err)

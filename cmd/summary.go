@@ -68,7 +68,7 @@ func summaryRun(opts *SummaryOptions) error {
 		return err
 	}
 	for _, out := range []string{opts.Output, opts.Sums} {
-		if fileio.Replaces(out) && !opts.Force {
+		if !opts.Force && fileio.Replaces(out) { // with --force, not looked up
 			// Last week's statistics, a teacher's notes: as grade's.
 			return invalidErr(&fileio.ExistsError{Path: out})
 		}

@@ -3,7 +3,6 @@ package fileio
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,9 +30,14 @@ type Guard struct {
 	canon    bool            // state is canonical, made so at the first check that needs it
 	settings []string        // the settings files read
 	claimed  []claim
+	wd       workDir // the working folder, asked once for all the run's outputs
 }
 
-type claim struct{ label, path string }
+// claim is an output claimed, named by label, as it was looked up then.
+type claim struct {
+	label, path string
+	out         *output
+}
 
 // StdinPath names standard input as a file, where the system has one: an
 // input "-" is checked as this file (grade - < class.jsonl -o class.jsonl
@@ -122,18 +126,19 @@ func (g *Guard) Claim(label, out string) error {
 	if out == "" || out == "-" {
 		return nil
 	}
-	if err := notAFolder(out); err != nil {
+	o := lookUp(out, &g.wd) // looked up once for the checks below
+	if err := notAFolder(o); err != nil {
 		return err
 	}
-	if err := g.Check(out); err != nil {
+	if _, err := g.check(o, -1); err != nil {
 		return err
 	}
 	for _, c := range g.claimed {
-		if SamePath(c.path, out) {
+		if c.out.sameAs(o) {
 			return &SameOutputError{c.label, c.path, label, out}
 		}
 	}
-	g.claimed = append(g.claimed, claim{label, out})
+	g.claimed = append(g.claimed, claim{label, out, o})
 	return nil
 }
 
@@ -143,6 +148,18 @@ func (g *Guard) Check(out string) error {
 	if g == nil || out == "" || out == "-" {
 		return nil
 	}
+	_, err := g.check(lookUp(out, &g.wd), -1)
+	return err
+}
+
+// check is Check of the output o. With since -1 it compares o with
+// everything; else o was checked before in this write, when since banks
+// had been read, and only the banks read after are compared: the inputs,
+// the settings and the state folder are the run's, compared already, and
+// the file at o's name is the one looked up for the write (WriteFileIn),
+// not looked up again. It returns the number of banks compared.
+func (g *Guard) check(o *output, since int) (int, error) {
+	out := o.path
 	// out is looked up once for the inputs, the settings and the banks
 	// (each of which looked it up again), and not at all when it does not
 	// exist (a new output) or there is nothing to compare it with.
@@ -151,31 +168,41 @@ func (g *Guard) Check(out string) error {
 		banks = g.banks()
 	}
 	var st os.FileInfo
+	if since >= 0 {
+		if len(banks) > since {
+			if st, _ = o.stat(); st != nil {
+				if in := sameFileAsInfo(st, banks[since:]); in != "" {
+					return len(banks), &InputError{out, in, "a bank being read"}
+				}
+			}
+		}
+		return len(banks), nil
+	}
 	if len(g.inputs.infos) > 0 || len(g.settings) > 0 || len(banks) > 0 {
-		st, _ = os.Stat(out)
+		st, _ = o.stat()
 	}
 	if st != nil {
 		if in := g.inputs.holding(st); in != "" {
-			return &InputError{out, in, g.what}
+			return len(banks), &InputError{out, in, g.what}
 		}
 		if in := sameFileAsInfo(st, g.settings); in != "" {
-			return &InputError{out, in, "a settings file being read"}
+			return len(banks), &InputError{out, in, "a settings file being read"}
 		}
 	}
 	if !g.canon && g.state != "" {
-		g.state, g.canon = Canonical(g.state), true
+		g.state, g.canon = lookUp(g.state, &g.wd).canonical(), true
 	}
 	if g.state != "" {
-		if rel, err := filepath.Rel(g.state, Canonical(out)); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return &StateError{out, g.state}
+		if rel, err := filepath.Rel(g.state, o.canonical()); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return len(banks), &StateError{out, g.state}
 		}
 	}
 	if st != nil {
 		if in := sameFileAsInfo(st, banks); in != "" {
-			return &InputError{out, in, "a bank being read"}
+			return len(banks), &InputError{out, in, "a bank being read"}
 		}
 	}
-	return nil
+	return len(banks), nil
 }
 
 // FolderError is an output that names a folder: a path ending in "/", or
@@ -190,14 +217,15 @@ func (e *FolderError) Error() string {
 
 // notAFolder refuses out when it names a folder (FolderError). A path
 // under /dev/ (IsDevice) is written as it is, not looked up here.
-func notAFolder(out string) error {
+func notAFolder(o *output) error {
+	out := o.path
 	if os.IsPathSeparator(out[len(out)-1]) || filepath.Base(out) == "." || filepath.Base(out) == ".." {
 		return &FolderError{out}
 	}
-	if IsDevice(out) {
+	if o.device() {
 		return nil
 	}
-	if st, err := os.Stat(out); err == nil && st.IsDir() {
+	if st, err := o.stat(); err == nil && st.IsDir() {
 		return &FolderError{out}
 	}
 	return nil
@@ -226,15 +254,29 @@ func (g *Guard) WriteFile(label, path string, force bool, d Durability, write fu
 // system that ignores case) are refused as they take their names
 // (Commit), not here.
 func (g *Guard) WriteFileIn(s *Set, label, path string, force bool, d Durability, write func(io.Writer) error) error {
-	if err := g.Check(path); err != nil {
+	if g == nil {
+		return s.WriteFile(path, force, d, write)
+	}
+	// Looked up once, just before the write, for the check and the write
+	// (whose Lstat decides how the file is written: replaced, followed, a
+	// stream), where each looked it up again, and the check after the
+	// content again.
+	o := lookUp(path, &g.wd)
+	banks, err := g.check(o, -1)
+	if err != nil {
 		return err
 	}
-	return s.WriteFile(path, force, d, func(w io.Writer) error {
+	return writeFile(s, o, force, 0o644, d, func(w io.Writer) error {
 		if err := write(w); err != nil {
 			return err
 		}
-		if err := g.Check(path); err != nil {
+		if _, err := g.check(o, banks); err != nil {
 			return err
+		}
+		if s != nil {
+			// The outputs of a Set take their names in Commit, which
+			// refuses one that is a file placed before it (placedAs).
+			return nil
 		}
 		// An output written before this one is the same file now that it
 		// exists (two spellings on a file system that ignores case).
@@ -289,59 +331,10 @@ func (g *Guard) AppendRegular(path string, data []byte) error {
 // SamePath reports whether two output paths name one file: the same existing
 // file, or one not yet written named two ways.
 func SamePath(a, b string) bool {
-	sa, ea := os.Stat(a)
-	sb, eb := os.Stat(b)
-	if ea == nil && eb == nil {
-		return os.SameFile(sa, sb)
-	}
-	return Canonical(a) == Canonical(b)
+	return lookUp(a, nil).sameAs(lookUp(b, nil))
 }
 
 // Canonical is path made absolute with its links resolved; for a file not
 // yet written, its directory's. It is the one way conflictq compares paths
 // that may not exist yet.
-func Canonical(path string) string {
-	// A file that is no link (the usual output, replaced with --force) or
-	// no file at all is its folder resolved and its name: looked up once,
-	// where reading it as a link, then resolving the whole path, looked it
-	// up twice more.
-	if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
-		return absolute(located(path))
-	}
-	// A link to a file not yet written names that file (a few links deep).
-	for range 8 {
-		target, err := os.Readlink(path)
-		if err != nil {
-			break
-		}
-		if !filepath.IsAbs(target) {
-			// Beside the link as the system finds it (located: a ".."
-			// after a link is taken after the link).
-			target = filepath.Dir(located(path)) + string(os.PathSeparator) + target
-		}
-		path = target
-	}
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	} else {
-		path = located(path)
-	}
-	return absolute(path)
-}
-
-// absolute is path made absolute from the working folder as the system
-// knows it (getcwd: one system call, its links resolved), where
-// filepath.Abs asks os.Getwd, which looks up "." and $PWD (two) and may
-// give a path through a link ($PWD as the shell kept it).
-func absolute(path string) string {
-	if filepath.IsAbs(path) {
-		return filepath.Clean(path)
-	}
-	wd, err := syscall.Getwd()
-	if err != nil || !syscall.ImplementsGetwd {
-		if wd, err = os.Getwd(); err != nil {
-			return filepath.Clean(path)
-		}
-	}
-	return filepath.Join(wd, path)
-}
+func Canonical(path string) string { return lookUp(path, nil).canonical() }

@@ -42,7 +42,7 @@ func (s *Set) streamed(path string) {
 // a pipe (/dev/null, /dev/stdout) is written at once: it has no name to
 // take.
 func (s *Set) WriteFile(path string, force bool, d Durability, write func(io.Writer) error) error {
-	return writeFile(s, path, force, 0o644, d, write)
+	return writeFile(s, lookUp(path, nil), force, 0o644, d, write)
 }
 
 // Commit gives every file written its name, holding off
@@ -85,8 +85,11 @@ func (s *Set) Commit() error {
 			if err == nil {
 				done = i + 1
 			}
-			if st, serr := os.Stat(p.path); serr == nil && len(files) > 1 {
-				placed = append(placed, placedFile{p.path, st})
+			// Kept for the files after it (placedAs): none after the last.
+			if i < len(files)-1 {
+				if st, serr := os.Stat(p.path); serr == nil {
+					placed = append(placed, placedFile{p.path, st})
+				}
 			}
 			if afterPlace != nil {
 				afterPlace()

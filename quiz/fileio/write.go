@@ -65,14 +65,16 @@ func WriteFile(path string, force bool, d Durability, write func(io.Writer) erro
 // incomplete answers). A new file gets perm less the umask; a file
 // replaced keeps its own mode (keptMode).
 func WriteFilePerm(path string, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
-	return writeFile(nil, path, force, perm, d, write)
+	return writeFile(nil, lookUp(path, nil), force, perm, d, write)
 }
 
-// writeFile is WriteFilePerm; with a Set, the file's name is left to the
-// Set's Commit.
-func writeFile(set *Set, path string, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
-	loc := located(path) // as the system finds it: a ".." after a link is taken after the link
-	if isDevicePath(loc) {
+// writeFile is WriteFilePerm of the output o, looked up just before (or
+// when first asked here); with a Set, the file's name is left to the Set's
+// Commit.
+func writeFile(set *Set, o *output, force bool, perm fs.FileMode, d Durability, write func(io.Writer) error) error {
+	path := o.path
+	loc, _ := o.where() // as the system finds it: a ".." after a link is taken after the link
+	if o.device() {
 		set.streamed(path)
 		return writeDevice(path, write)
 	}
@@ -80,7 +82,7 @@ func writeFile(set *Set, path string, force bool, perm fs.FileMode, d Durability
 	// link would destroy it. A link is followed to the file it names; a
 	// device or a pipe is written to directly.
 	replaced := false
-	st, err := os.Lstat(path)
+	st, err := o.lstat()
 	if err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
 			if linksToDevice(path) {
@@ -310,12 +312,14 @@ func IsStream(st fs.FileInfo) bool {
 // scripts and benchmarks use as a scratch disk), written as any other; nor
 // is the rest of /proc (/proc/self/cwd/x names an ordinary file).
 func IsDevice(path string) bool {
-	return isDevicePath(located(path))
+	return lookUp(path, nil).device()
 }
 
 // isDevicePath is IsDevice for a path whose folder is resolved (located).
-func isDevicePath(path string) bool {
-	abs := absolute(path)
+func isDevicePath(path string) bool { return isDeviceAbs(absolute(path)) }
+
+// isDeviceAbs is IsDevice for a path located and made absolute.
+func isDeviceAbs(abs string) bool {
 	return strings.HasPrefix(abs, "/dev/") && !strings.HasPrefix(abs, "/dev/shm/") || isFDPath(abs)
 }
 
@@ -495,10 +499,18 @@ func (e *MissingDirError) Error() string {
 // CheckDir returns a *MissingDirError when the folder path would be written
 // in does not exist, so that a command can refuse before it writes anything.
 func CheckDir(path string) error {
-	if path == "" || path == "-" || IsDevice(path) {
+	if path == "" || path == "-" {
 		return nil
 	}
-	if st, err := os.Stat(filepath.Dir(located(path))); err != nil || !st.IsDir() {
+	o := lookUp(path, nil)
+	if _, err := o.lstat(); err == nil {
+		return nil // it is there (the usual output, replaced with --force): so is its folder
+	}
+	if o.device() {
+		return nil
+	}
+	loc, _ := o.where()
+	if st, err := os.Stat(filepath.Dir(loc)); err != nil || !st.IsDir() {
 		return &MissingDirError{Path: path}
 	}
 	return nil

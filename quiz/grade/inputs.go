@@ -27,7 +27,17 @@ func Inputs(given, outputs []string, appended ...string) (files []string, existi
 		_, err := os.Stat(p)
 		return err == nil
 	}
-	walk := slices.ContainsFunc(outputs, exists) || slices.ContainsFunc(appended, exists)
+	// Each output looked up once, here and for the loop below.
+	outInfos := make([]os.FileInfo, len(outputs))
+	walk := false
+	for i, out := range outputs {
+		if out != "" && out != "-" {
+			if st, err := os.Stat(out); err == nil {
+				outInfos[i], walk = st, true
+			}
+		}
+	}
+	walk = walk || slices.ContainsFunc(appended, exists)
 	walked := false // a file given is never left out: no need to find the outputs among them
 	for _, in := range given {
 		if st, err := os.Stat(in); err == nil && st.IsDir() {
@@ -39,12 +49,9 @@ func Inputs(given, outputs []string, appended ...string) (files []string, existi
 			files = append(files, in)
 		}
 	}
-	for _, out := range outputs {
-		if out == "" || out == "-" {
-			continue
-		}
-		st, err := os.Stat(out)
-		if err != nil {
+	for i, out := range outputs {
+		st := outInfos[i]
+		if st == nil {
 			continue
 		}
 		if !walked {
