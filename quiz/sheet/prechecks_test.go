@@ -201,3 +201,65 @@ func TestYAMLOnAnswersAsAll(t *testing.T) {
 		t.Fatalf("only %d sheets parsed and %d with marks: the check proves little", parsed, marked)
 	}
 }
+
+// linesHoldingBefore is linesHolding as it was before it searched for each
+// byte on its own: bytes.IndexAny over the rest of the text, a byte at a
+// time.
+func linesHoldingBefore(data []byte, chars string) []bool {
+	if !onlyLF(data) {
+		return nil
+	}
+	held := make([]bool, bytes.Count(data, []byte{'\n'})+2)
+	line := 1
+	for rest := data; ; {
+		i := bytes.IndexAny(rest, chars)
+		if i < 0 {
+			return held
+		}
+		line += bytes.Count(rest[:i], []byte{'\n'})
+		held[line] = true
+		rest = rest[i+1:]
+	}
+}
+
+// anyByte and linesHolding answer as bytes.ContainsAny and the linesHolding
+// before did, on every precheck sheet, their mutations, and random texts
+// thick with the marks, line breaks of every kind and bytes near them.
+func TestLinesHoldingAsBefore(t *testing.T) {
+	sheets := precheckSheets(t)
+	r := rand.New(rand.NewPCG(30, 1))
+	held := 0
+	check := func(data []byte) {
+		for _, chars := range []string{yamlMarkBytes, "&", "!*", "#%"} {
+			if got, want := anyByte(data, chars), bytes.ContainsAny(data, chars); got != want {
+				t.Fatalf("anyByte(%q) %v, bytes.ContainsAny %v, of %q", chars, got, want, data)
+			}
+			got, want := linesHolding(data, chars), linesHoldingBefore(data, chars)
+			if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+				t.Fatalf("linesHolding(%q) %v, before %v, of %q", chars, got, want, data)
+			}
+			if slices.Contains(got, true) {
+				held++
+			}
+		}
+	}
+	for _, s := range sheets {
+		check(s)
+	}
+	for range 20_000 {
+		check(mutateLines(r, sheets[r.IntN(len(sheets))]))
+	}
+	alphabet := []string{"&", "*", "!", "\n", "\r", "\r\n", "\u2028", "\u0085", "a", " ", "#", "%", "'", "&&", "\n\n"}
+	for range 20_000 {
+		var b []byte
+		for n := r.IntN(40); n > 0; n-- {
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
+		}
+		check(b)
+	}
+	check(nil)
+	check([]byte{})
+	if held < 10_000 {
+		t.Fatalf("only %d texts with a line held: the check proves little", held)
+	}
+}
