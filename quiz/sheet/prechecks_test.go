@@ -263,3 +263,69 @@ func TestLinesHoldingAsBefore(t *testing.T) {
 		t.Fatalf("only %d texts with a line held: the check proves little", held)
 	}
 }
+
+// mayIndentBlocksBefore is mayIndentBlocks as it was before it looked only
+// at the lines that hold a | or a >: every line split off and trimmed.
+func mayIndentBlocksBefore(data []byte) bool {
+	if !onlyLF(data) {
+		return true
+	}
+	for rest := data; len(rest) > 0; {
+		var line []byte
+		line, rest = cutLF(rest)
+		t := bytes.TrimRight(line, " \t\r+-")
+		if len(t) == 0 || t[len(t)-1] != '|' && t[len(t)-1] != '>' {
+			continue
+		}
+		at := len(line) - len(bytes.TrimLeft(line, " "))
+		for len(rest) > 0 {
+			next, after := cutLF(rest)
+			if len(bytes.TrimSpace(next)) == 0 {
+				rest = after
+				continue
+			}
+			if len(next)-len(bytes.TrimLeft(next, " ")) == at {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// mayIndentBlocks answers as the one before did, on every precheck sheet,
+// their mutations, and random texts of the bytes it looks at.
+func TestMayIndentBlocksAsBefore(t *testing.T) {
+	sheets := precheckSheets(t)
+	r := rand.New(rand.NewPCG(30, 3))
+	yes, no := 0, 0
+	check := func(data []byte) {
+		got, want := mayIndentBlocks(data), mayIndentBlocksBefore(data)
+		if got != want {
+			t.Fatalf("mayIndentBlocks %v, before %v, of %q", got, want, data)
+		}
+		if got && onlyLF(data) {
+			yes++
+		} else if !got {
+			no++
+		}
+	}
+	for _, s := range sheets {
+		check(s)
+	}
+	for range 20_000 {
+		check(mutateLines(r, sheets[r.IntN(len(sheets))]))
+	}
+	alphabet := []string{"|", ">", "+", "-", " ", "  ", "\t", "\n", "\n", "\n", "a", "a: ", "  a: |", "|-", "\u00a0", "#", "\r"}
+	for range 50_000 {
+		var b []byte
+		for n := r.IntN(30); n > 0; n-- {
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
+		}
+		check(b)
+	}
+	check(nil)
+	if yes < 10_000 || no < 10_000 {
+		t.Fatalf("%d texts said yes and %d no: the check proves little", yes, no)
+	}
+}
