@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/conflictq/conflictq/quiz/internal/ascii8"
 )
 
 // letterFold maps letters that carry no combining mark, so that removing
@@ -211,8 +213,17 @@ func unmarked(s string) bool {
 	return norm.NFKD.IsNormalString(s) && norm.NFC.IsNormalString(s)
 }
 
+// isASCII reports whether every byte of s is ASCII, eight at a time: an
+// answer's every bare label was compared with each option's text, whole
+// (SameButCase), 7% of grading a folder of 30 sheets a byte at a time.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if ascii8.Flags(ascii8.Load(s[i:i+8])) != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
