@@ -36,7 +36,7 @@ func fastDecode(data []byte, out *yaml.Node, a *Arena) bool {
 	if len(data) == 0 || data[len(data)-1] != '\n' || !fastText(data) {
 		return false
 	}
-	r := fastReader{src: data}
+	r := fastReader{src: data, skipFrom: -1}
 	// Room at once for every node, link between nodes and byte of text:
 	// each line with a key holds at most a key and a value (a mapping in
 	// place of a null), a flow sequence one item more than its commas.
@@ -109,6 +109,9 @@ type fastReader struct {
 	// links holds every node's Content, each carved when complete;
 	// pending, the keys and values of the mappings still open.
 	links, pending []*yaml.Node
+	// From skipFrom, the start of a line, peekContent passed skipLines
+	// blank and comment lines to skipTo: read passes them at once.
+	skipFrom, skipTo, skipLines int
 }
 
 // content is a node's Content: a copy of c in r.links.
@@ -170,8 +173,11 @@ func (r *fastReader) next() (text []byte, num, indent int, ok bool) {
 }
 
 // peekContent returns the indentation of the next line that is neither
-// blank nor a comment, or -1 at the end, without moving on.
+// blank nor a comment, or -1 at the end, without moving on. It notes the
+// lines it passed (skipFrom), which read then passes without looking at
+// them again: after each answer, the next question's lines of comment.
 func (r *fastReader) peekContent() int {
+	lines := 0
 	for pos := r.pos; pos < len(r.src); {
 		end := pos + bytes.IndexByte(r.src[pos:], '\n')
 		i := pos
@@ -179,10 +185,13 @@ func (r *fastReader) peekContent() int {
 			i++
 		}
 		if i < end && r.src[i] != '#' {
+			r.skipFrom, r.skipTo, r.skipLines = r.pos, pos, lines
 			return i - pos
 		}
 		pos = end + 1
+		lines++
 	}
+	r.skipFrom, r.skipTo, r.skipLines = r.pos, len(r.src), lines
 	return -1
 }
 
@@ -193,6 +202,11 @@ func (r *fastReader) read() (*yaml.Node, bool) {
 	var stack []fastLevel
 	var open *yaml.Node // the mapping a key without a value opened, not yet placed
 	for {
+		if r.pos == r.skipFrom {
+			// Blank and comment lines, which the loop passes over: passed
+			// at once, as peekContent found them.
+			r.pos, r.line = r.skipTo, r.line+r.skipLines
+		}
 		text, num, indent, more := r.next()
 		if !more {
 			break
