@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -294,14 +295,17 @@ func WithinOneEdit(a, b string) bool {
 	for i < len(ra) && ra[i] == rb[i] {
 		i++
 	}
+	// The rest compared as runes: every rune of []rune(s) is valid (an
+	// invalid byte is U+FFFD), so two are equal as runes exactly when they
+	// are equal as strings, and no string is made of them.
 	if len(ra) == len(rb) {
 		// One substitution, or one transposition of neighbours.
-		if string(ra[i+1:]) == string(rb[i+1:]) {
+		if slices.Equal(ra[i+1:], rb[i+1:]) {
 			return true
 		}
-		return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
+		return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && slices.Equal(ra[i+2:], rb[i+2:])
 	}
-	return string(ra[i:]) == string(rb[i+1:]) // one insertion
+	return slices.Equal(ra[i:], rb[i+1:]) // one insertion
 }
 
 // TypoMinLetters is the length above which a short answer may have one typo,
