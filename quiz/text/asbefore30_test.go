@@ -5,7 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // isASCIIBefore is isASCII as it was, a byte at a time: the oracle.
@@ -134,5 +137,104 @@ func TestWithinOneEditAsBefore(t *testing.T) {
 	}
 	if yes < 50_000 {
 		t.Fatalf("only %d pairs within one edit: the check proves little", yes)
+	}
+}
+
+// sameButCaseBefore is SameButCase as it was, before it passed over a text
+// more than four times as long as an ASCII one: the oracle.
+func sameButCaseBefore(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	if isASCII(a) && isASCII(b) {
+		return false
+	}
+	return strings.EqualFold(norm.NFC.String(a), norm.NFC.String(b))
+}
+
+// The characters that fold to an ASCII letter (strings.EqualFold pairs
+// them) are the ASCII letters, ſ and the Kelvin sign; NFC replaces the
+// Kelvin sign wherever it stands, and keeps ASCII and ſ as they are, with
+// no canonical decomposition: what SameButCase's shortcut rests on.
+func TestFoldsToASCII(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || r < utf8.RuneSelf {
+			continue
+		}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < utf8.RuneSelf && r != 'ſ' && r != '\u212A' {
+				t.Fatalf("%U folds to ASCII %q", r, f)
+			}
+		}
+	}
+	keeps := "ſ"
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		keeps += string(c)
+	}
+	for _, c := range keeps {
+		if s := string(c); norm.NFC.String(s) != s || norm.NFD.String(s) != s {
+			t.Fatalf("%U: NFC %q, NFD %q", c, norm.NFC.String(s), norm.NFD.String(s))
+		}
+	}
+	for _, s := range []string{"\u212A", "a\u212A", "\u212A\u0301", "\u212A\u0323\u0301", "\u0301\u212A", "ſ\u212A"} {
+		if strings.ContainsRune(norm.NFC.String(s), '\u212A') {
+			t.Fatalf("NFC keeps the Kelvin sign in %q", s)
+		}
+	}
+}
+
+// SameButCase answers as the one before did on pairs of texts that differ
+// in case, in composition, in Kelvin signs and long s's, in marks added or
+// characters put in, in lengths up to and past four times the other's.
+func TestSameButCaseAsBefore(t *testing.T) {
+	pieces := []string{"a", "A", "k", "K", "\u212A", "s", "S", "ſ", "ẛ", "ſ\u0307", "Ş", "ş", "S\u0327", "ấ", "a\u0302\u0301",
+		"\u0301", "\u0323", "ß", "ẞ", "ss", "İ", "ı", "i", "I", "σ", "ς", "Σ", "ж", "Ж", ";", "\u037E", "`", "\u1FEF",
+		"\xff", "\ufffd", "1", " ", "Xocalı", "XOCALI", "khojaly", "Khojaly"}
+	r := rand.New(rand.NewPCG(30, 6))
+	word := func(n int) string {
+		var b strings.Builder
+		for ; n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	yes, passed := 0, 0
+	check := func(a, b string) {
+		for _, p := range [][2]string{{a, b}, {b, a}} {
+			got, want := SameButCase(p[0], p[1]), sameButCaseBefore(p[0], p[1])
+			if got != want {
+				t.Fatalf("SameButCase(%q, %q) = %v, before %v", p[0], p[1], got, want)
+			}
+			if got {
+				yes++
+			}
+			if len(p[1]) > 4*len(p[0]) && isASCII(p[0]) {
+				passed++
+			}
+		}
+	}
+	for range 200_000 {
+		a := word(1 + r.IntN(4))
+		var b string
+		switch r.IntN(4) {
+		case 0:
+			b = strings.ToUpper(a)
+		case 1:
+			b = norm.NFD.String(strings.ToLower(a))
+		case 2:
+			b = strings.NewReplacer("k", "\u212A", "K", "\u212A", "s", "ſ", "S", "ſ").Replace(a)
+		default:
+			b = word(1 + r.IntN(12))
+		}
+		check(a, b)
+	}
+	for _, a := range []string{"a", "k", "ks", "kK", "c", "3", ";"} {
+		for range 2_000 {
+			check(a, word(1+r.IntN(6)))
+		}
+		check(a, strings.Repeat("\u212A", len(a)))
+	}
+	if yes < 50_000 || passed < 10_000 {
+		t.Fatalf("%d pairs the same and %d passed over: the check proves little", yes, passed)
 	}
 }

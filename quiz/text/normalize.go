@@ -449,9 +449,22 @@ func letters(s string) int {
 // an option's text is matched before Normalize's, which also drops accents
 // and punctuation (Şuşa and Susa fold alike but are not the same but for
 // case).
+//
+// A text of ASCII a is the same but for case as no text of more than
+// len(a) characters, so no text of more than 4*len(a) bytes, which is
+// passed over unread (an answer's bare label "a" is compared with every
+// option's text). EqualFold pairs characters one for one, so
+// NFC(b) would have len(a) characters, each ASCII or ſ (U+017F), the
+// only characters but the Kelvin sign (U+212A, which NFC replaces) that
+// fold to an ASCII letter (TestFoldsToASCII). Those have no canonical
+// decomposition, so NFC(b) is its own NFD, which is NFD(b); and NFD(b) has
+// at least as many characters as b.
 func SameButCase(a, b string) bool {
 	if strings.EqualFold(a, b) {
 		return true
+	}
+	if len(b) > 4*len(a) && isASCII(a) || len(a) > 4*len(b) && isASCII(b) {
+		return false
 	}
 	if isASCII(a) && isASCII(b) {
 		return false
