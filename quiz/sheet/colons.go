@@ -642,8 +642,10 @@ func bareLine(lines [][]byte, line int) (int, string) {
 // comment are the answer, up to the next id line, comment or dedent; they
 // are indented by two spaces, each line kept where it was, with a warning.
 // An empty | followed by the next id stays empty.
-func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
-	if !mayIndentBlocks(data) {
+//
+// lf says whether LF is data's only line break (onlyLF).
+func indentBlocks(data []byte, lf bool) ([]byte, []quiz.Problem) {
+	if !mayIndentBlocks(data, lf) {
 		return data, nil // most sheets: every block indented as it should be
 	}
 	return indentBlocksAll(data)
@@ -661,8 +663,8 @@ func indentBlocks(data []byte) ([]byte, []quiz.Problem) {
 // grading a folder of sheets. Only the lines that hold a | or a > are
 // looked at, found by bytes.IndexByte (trimming each line's end was still
 // 3.5% of grading a folder; a sheet has a few such lines, in its comments).
-func mayIndentBlocks(data []byte) bool {
-	if !onlyLF(data) {
+func mayIndentBlocks(data []byte, lf bool) bool {
+	if !lf {
 		return true
 	}
 	for _, c := range [...]byte{'|', '>'} {

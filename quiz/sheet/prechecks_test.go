@@ -112,7 +112,7 @@ func TestMayIndentBlocks(t *testing.T) {
 		if problems != nil {
 			found++
 		}
-		if mayIndentBlocks(data) {
+		if mayIndentBlocks(data, onlyLF(data)) {
 			return
 		}
 		passed++
@@ -300,7 +300,7 @@ func TestMayIndentBlocksAsBefore(t *testing.T) {
 	r := rand.New(rand.NewPCG(30, 3))
 	yes, no := 0, 0
 	check := func(data []byte) {
-		got, want := mayIndentBlocks(data), mayIndentBlocksBefore(data)
+		got, want := mayIndentBlocks(data, onlyLF(data)), mayIndentBlocksBefore(data)
 		if got != want {
 			t.Fatalf("mayIndentBlocks %v, before %v, of %q", got, want, data)
 		}

@@ -103,7 +103,14 @@ func parseYAML(file string, data []byte, arena *yamlnode.Arena) (*yaml.Node, []q
 		question, field, text string
 	}
 	var refused []refusal
-	data, warnings := indentBlocks(softBreaks(data)) // lines.go: a U+2028 in an answer; colons.go: an open answer under | not indented
+	// lines.go: a U+2028 in an answer; colons.go: an open answer under |
+	// not indented. Whether LF is data's only line break is found once,
+	// for both (each search is a pass over the sheet).
+	lf := bytes.IndexByte(data, '\r') < 0
+	if softBreakIn(data) {
+		data, lf = softBreaks(data), false
+	}
+	data, warnings := indentBlocks(data, lf)
 	root, ok := arena.Parse(func(line int, question, field, format string, args ...any) {
 		refused = append(refused, refusal{line, question, field, fmt.Sprintf(format, args...)})
 	}, data, false)
