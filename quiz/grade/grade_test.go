@@ -505,3 +505,49 @@ func TestTextTableAlignsWideNames(t *testing.T) {
 		t.Errorf("long names cut to 24 columns:\n%s\n%s", lines[3], lines[4])
 	}
 }
+
+// Names in scripts whose characters are several runes (attack24 L7): an
+// Indic conjunct, decomposed Hangul. Each row's
+// name cell is whole characters, the "…" and the spaces to 24 columns,
+// counted by hand from the columns one character takes, not by text.Width.
+func TestTextTableAlignsHardScripts(t *testing.T) {
+	b := testfiles.Sample(t)
+	for _, tc := range []struct {
+		unit  string
+		width int
+	}{
+		{"क्षि", 3},
+		{"\u1100\u1161\u11a8", 2},
+	} {
+		for _, reps := range []int{3, 30} {
+			name := strings.Repeat(tc.unit, reps)
+			sh, err := sheet.Read("s.yaml", 0, []byte("student: \""+name+"\"\nanswers: {}\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := (&Grader{Banks: []*quiz.Bank{b}}).Grade(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf strings.Builder
+			w, err := NewResultWriter("text", &buf, ResultOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(res); err != nil {
+				t.Fatal(err)
+			}
+			row := strings.Split(buf.String(), "\n")[1]
+			var cell string
+			if full := reps * tc.width; full <= 24 {
+				cell = name + strings.Repeat(" ", 24-full)
+			} else {
+				k := 23 / tc.width // whole characters before the "…"
+				cell = strings.Repeat(tc.unit, k) + "…" + strings.Repeat(" ", 23-k*tc.width)
+			}
+			if !strings.HasPrefix(row, cell+" ") || !strings.HasPrefix(row[len(cell):], "         0/") {
+				t.Errorf("%q×%d: row %q, want the cell %q and the score after it", tc.unit, reps, row, cell)
+			}
+		}
+	}
+}

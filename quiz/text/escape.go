@@ -13,11 +13,13 @@ import (
 const MaxPrintable = 80
 
 // Printable makes text from a user or a file safe to print in a message: as
-// EscapeControl, and cut at MaxPrintable characters.
+// EscapeControl, and cut at MaxPrintable characters, between characters as
+// a reader sees them (the clusters Width counts), not inside a ZWJ family
+// or an Indic syllable whose parts would draw as others (widths30).
 func Printable(s string) string {
 	s = EscapeControl(s)
 	if utf8.RuneCountInString(s) > MaxPrintable {
-		s = string([]rune(s)[:MaxPrintable]) + "…"
+		s = s[:clusterCut(s, MaxPrintable, false)] + "…"
 	}
 	return s
 }
@@ -27,10 +29,42 @@ func Printable(s string) string {
 func PrintableTail(s string) string {
 	s = EscapeControl(s)
 	if n := utf8.RuneCountInString(s); n > MaxPrintable {
-		r := []rune(s)
-		s = "…" + string(r[n-MaxPrintable:])
+		s = "…" + s[clusterCut(s, n-MaxPrintable, true):]
 	}
 	return s
+}
+
+// clusterCut is the byte offset in s of a boundary between its clusters
+// (nextCluster) near its n-th rune: the last at or before it, or (after)
+// the first at or after it. When that boundary keeps nothing (one
+// cluster, a letter under a tower of accents, is longer than what may be
+// kept), s is cut at the rune, but not after a U+200D, which would join
+// the "…" after it to the cluster.
+func clusterCut(s string, n int, after bool) int {
+	runes, at := 0, 0
+	for rest, state := s, -1; rest != "" && runes < n; {
+		var c string
+		c, rest, _, state = nextCluster(rest, state)
+		k := utf8.RuneCountInString(c)
+		if !after && runes+k > n {
+			break
+		}
+		runes, at = runes+k, at+len(c)
+	}
+	if at > 0 && at < len(s) {
+		return at
+	}
+	cut := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	if !after {
+		for strings.HasSuffix(s[:cut], "\u200d") {
+			cut -= len("\u200d")
+		}
+	}
+	return cut
 }
 
 // EscapeControl shows control characters and escape sequences as \x1b-style

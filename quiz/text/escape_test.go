@@ -211,3 +211,31 @@ func TestPrintableTail(t *testing.T) {
 		t.Errorf("PrintableTail(short) = %q", got)
 	}
 }
+
+// Printable and PrintableTail cut between characters as a reader sees them
+// (widths30): a ZWJ family is kept whole or left out.
+func TestPrintableCutsBetweenClusters(t *testing.T) {
+	family := "👨\u200d👩\u200d👧\u200d👦" // 7 runes
+	zwj := "a\u200db"                  // 3 runes, 2 clusters
+	for _, tc := range []struct{ s, want string }{
+		{strings.Repeat(family, 12), strings.Repeat(family, 11) + "…"},  // 84 runes: 11 families are 77
+		{strings.Repeat(zwj, 30), strings.Repeat(zwj, 26) + "a\u200d…"}, // 90 runes: 26 are 78, "a\u200d" a cluster
+		{strings.Repeat("क्षि", 25), strings.Repeat("क्षि", 20) + "…"},
+		// One cluster of 99 runes: cut at the rune, the U+200D before it left out.
+		{strings.Repeat("👍\u200d", 49) + "👍", strings.Repeat("👍\u200d", 39) + "👍…"},
+		{"e" + strings.Repeat("\u0301", 100), "e" + strings.Repeat("\u0301", 79) + "…"},
+	} {
+		if got := Printable(tc.s); got != tc.want {
+			t.Errorf("Printable(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ s, want string }{
+		{strings.Repeat(zwj, 30), "…b" + strings.Repeat(zwj, 26)}, // "b" is a cluster of its own
+		{"dir/" + strings.Repeat(family, 12), "…" + strings.Repeat(family, 11)},
+		{"e" + strings.Repeat("\u0301", 100), "…" + strings.Repeat("\u0301", 80)},
+	} {
+		if got := PrintableTail(tc.s); got != tc.want {
+			t.Errorf("PrintableTail(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}

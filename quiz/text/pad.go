@@ -1,10 +1,6 @@
 package text
 
-import (
-	"strings"
-
-	"github.com/rivo/uniseg"
-)
+import "strings"
 
 // Tables for a terminal pad and cut their cells by Width, the columns the
 // terminal shows, as the wrapper measures: fmt's %-24s counts runes, so a
@@ -25,8 +21,9 @@ func PadLeft(s string, n int) string {
 
 // Clip is s cut to at most n columns (Width), ending in "…" when cut, for a
 // table's cell of fixed width. It cuts between characters as a reader sees
-// them (grapheme clusters: a flag's two letters, a skin tone and its emoji,
-// emoji joined by U+200D, a letter and its accents), never inside one; a
+// them (grapheme clusters, as Width counts them: a flag's two letters, a
+// skin tone and its emoji, emoji joined by U+200D, a letter and its
+// accents, an Indic conjunct such as क्ष), never inside one; a
 // wide character that would straddle the edge is left out whole.
 func Clip(s string, n int) string {
 	if Width(s) <= n {
@@ -35,7 +32,7 @@ func Clip(s string, n int) string {
 	w, rest, state := 0, s, -1
 	for rest != "" {
 		var c string
-		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		c, rest, _, state = nextCluster(rest, state)
 		if cw := Width(c); w+cw <= n-1 {
 			w += cw
 			continue

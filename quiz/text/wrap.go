@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/rivo/uniseg"
 	"golang.org/x/text/width"
 )
 
@@ -67,21 +66,31 @@ func Wrap(text string, width int, indent string) string {
 				space = 1
 			}
 			if n+space+w > width && hasWide(word) && !isURL(word) {
-				// Chinese and Japanese fill the line, breaking between characters.
-				first, _ := utf8.DecodeRuneInString(word)
-				if !empty && n+1+runeWidth(first) > width {
+				// Chinese and Japanese fill the line, breaking between
+				// characters as a reader sees them (the clusters Width
+				// counts: never inside 👨‍👩‍👧‍👦 or a decomposed 각).
+				first, _, _, _ := nextCluster(word, -1)
+				if !empty && n+1+Width(first) > width {
 					newLine()
 				} else if !empty {
 					b = append(b, ' ')
 					n++
 				}
-				for _, r := range word {
-					rw := runeWidth(r)
-					if n+rw > width && n > in {
+				for rest, state := word, -1; rest != ""; {
+					var c string
+					c, rest, _, state = nextCluster(rest, state)
+					cw := Width(c)
+					if n+cw > width && n > in {
 						newLine()
 					}
-					b = utf8.AppendRune(b, r)
-					n += rw
+					if utf8.ValidString(c) {
+						b = append(b, c...)
+					} else {
+						for _, r := range c { // a byte that is no UTF-8: U+FFFD, as ranging gives
+							b = utf8.AppendRune(b, r)
+						}
+					}
+					n += cw
 				}
 				empty = false
 				continue
@@ -109,13 +118,16 @@ func isURL(word string) bool {
 }
 
 // Width is the number of terminal columns s takes: two for an East Asian
-// wide or full-width character (漢字, ｶ is one), none for a combining mark or
-// a format character, one for the rest. It counts what a reader sees as one
-// character (a grapheme cluster, by uniseg) as a terminal draws it: an emoji
-// sequence (👨‍👩‍👧‍👦 joined by U+200D, a flag 🏳️‍🌈, a hand and its skin
-// tone) takes the two columns of one emoji, not the sum of its parts; the
-// runes of any other cluster (a letter and its accents, an Indic syllable)
-// count each as above.
+// wide or full-width character (漢字, ｶ is one), none for a combining mark,
+// a format character or a Hangul vowel or final jamo (decomposed 각 takes
+// the two of its first jamo), one for the rest. It counts what a reader
+// sees as one character (a grapheme cluster: uniseg's, with an Indic
+// conjunct such as क्ष kept whole, as Unicode 15.1 asks) as a terminal
+// draws it: an emoji sequence (👨‍👩‍👧‍👦 joined by U+200D, a flag 🏳️‍🌈, a
+// hand and its skin tone) takes the two columns of one emoji, not the sum
+// of its parts; the runes of any other cluster (a letter and its accents,
+// an Indic syllable) count each as above, but for one after U+200D, drawn
+// with the one before the joiner ("a\u200db" is one column).
 func Width(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
@@ -151,13 +163,13 @@ func joinsEmoji(r rune) bool {
 	return r <= 0x1f1ff || r >= 0x1f3fb && r <= 0x1f3ff || r >= 0xe0020 && r <= 0xe007f
 }
 
-// clusterWidth is Width of s by grapheme clusters.
+// clusterWidth is Width of s by grapheme clusters (nextCluster).
 func clusterWidth(s string) int {
 	n, rest, state := 0, s, -1
 	for rest != "" {
 		var c string
 		var w int
-		c, rest, w, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		c, rest, w, state = nextCluster(rest, state)
 		r, size := utf8.DecodeRuneInString(c)
 		switch {
 		case size == len(c): // one rune
@@ -169,10 +181,25 @@ func clusterWidth(s string) int {
 		case emojiSequence(c):
 			n += w
 		default:
-			for _, r := range c {
-				n += runeWidth(r)
-			}
+			n += runesWidth(c)
 		}
+	}
+	return n
+}
+
+// runesWidth is the width of the cluster c counted rune by rune, as a
+// terminal's wcwidth does, but for a character after U+200D, drawn with the
+// one before the joiner and taking no column of its own ("a\u200db" is one
+// column), unless the joiner follows a virama: it then asks for a half
+// form, and the consonant after it is counted ("क्\u200dष" is two).
+func runesWidth(c string) int {
+	n, prev, joined := 0, rune(0), false
+	for _, r := range c {
+		if !joined {
+			n += runeWidth(r)
+		}
+		joined = r == 0x200d && !virama(prev)
+		prev = r
 	}
 	return n
 }
@@ -202,7 +229,7 @@ func runeWidth(r rune) int {
 	if r < 0x300 { // Latin, before the first combining mark
 		return 1
 	}
-	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || hangulJamoAfter(r) {
 		return 0
 	}
 	switch width.LookupRune(r).Kind() {
@@ -210,6 +237,14 @@ func runeWidth(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// hangulJamoAfter reports whether r is a Hangul vowel or final consonant
+// jamo (U+1160 to U+11FF, U+D7B0 to U+D7FF), which a terminal draws inside
+// the syllable its leading consonant begins: decomposed, 각 is ᄀ, ᅡ and ᆨ,
+// two columns in all, as the leading consonant alone is (attack24 L7).
+func hangulJamoAfter(r rune) bool {
+	return r >= 0x1160 && r <= 0x11ff || r >= 0xd7b0 && r <= 0xd7ff
 }
 
 // hasWide reports whether s holds a character two columns wide.

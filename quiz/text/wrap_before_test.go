@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // wrapBefore is Wrap as it was before it was written into one buffer
@@ -47,21 +46,26 @@ func wrapBefore(text string, width int, indent string) string {
 				space = 1
 			}
 			if n+space+w > width && hasWide(word) && !isURL(word) {
-				// Chinese and Japanese fill the line, breaking between characters.
-				first, _ := utf8.DecodeRuneInString(word)
-				if !empty && n+1+runeWidth(first) > width {
+				// Chinese and Japanese fill the line, breaking between
+				// characters (clusters, since widths30).
+				first, _, _, _ := nextCluster(word, -1)
+				if !empty && n+1+Width(first) > width {
 					newLine()
 				} else if !empty {
 					line.WriteByte(' ')
 					n++
 				}
-				for _, r := range word {
-					rw := runeWidth(r)
-					if n+rw > width && n > in {
+				for rest, state := word, -1; rest != ""; {
+					var c string
+					c, rest, _, state = nextCluster(rest, state)
+					cw := Width(c)
+					if n+cw > width && n > in {
 						newLine()
 					}
-					line.WriteRune(r)
-					n += rw
+					for _, r := range c {
+						line.WriteRune(r)
+					}
+					n += cw
 				}
 				empty = false
 				continue

@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestWrap(t *testing.T) {
 	tests := []struct {
@@ -111,6 +115,34 @@ func TestQuestionLines(t *testing.T) {
 	} {
 		if got := QuestionLines(tt.in); got != tt.want {
 			t.Errorf("QuestionLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A word of wide characters breaks between characters as a reader sees
+// them, never inside a ZWJ family or a decomposed Hangul syllable (each two
+// columns, so a line of width w holds w/2 of them, one at the least).
+func TestWrapBreaksBetweenClusters(t *testing.T) {
+	units := []string{"李", "👨\u200d👩\u200d👧\u200d👦", "\u1100\u1161\u11a8", "漢", "\U0001F1E6\U0001F1FF"}
+	var word string
+	for range 3 {
+		word += strings.Join(units, "")
+	}
+	all := slices.Concat(units, units, units)
+	for w := 1; w <= 24; w++ {
+		lines := strings.Split(Wrap(word, w, ""), "\n")
+		per := max(w/2, 1)
+		rest := all
+		for i, l := range lines {
+			k := min(per, len(rest))
+			if want := strings.Join(rest[:k], ""); l != want {
+				t.Errorf("Wrap(width %d) line %d = %q, want %q", w, i+1, l, want)
+				break
+			}
+			rest = rest[k:]
+		}
+		if len(rest) != 0 {
+			t.Errorf("Wrap(width %d) left out %q", w, rest)
 		}
 	}
 }
