@@ -188,8 +188,8 @@ func (r *fastReader) next() (text []byte, num, indent int, ok bool) {
 // blank nor a comment, or -1 at the end, without moving on. It notes the
 // lines it passed (skipFrom), which read then passes without looking at
 // them again: after each answer, the next question's lines of comment.
-// The line is the first in r.contentLines from r.pos (which only moves on): the
-// lines before it were found once, by contentSize, not looked at again.
+// The line is the first in r.contentLines from r.pos (which only moves
+// on): the lines before it were found once, by contentSize.
 func (r *fastReader) peekContent() int {
 	for r.seen < len(r.contentLines) && r.contentLines[r.seen] < r.pos {
 		r.seen += 2
