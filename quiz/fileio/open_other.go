@@ -38,3 +38,7 @@ func rename(old, new string) error {
 
 // stickyRefusal is nil where folders have no sticky bit (open_unix.go).
 func stickyRefusal([]*pendingFile) error { return nil }
+
+// copyDiffers says nothing (see open_unix.go): Windows files keep no owner
+// here.
+func copyDiffers(*os.File, fs.FileInfo) string { return "" }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -141,3 +142,34 @@ type whyError struct {
 
 func (e *whyError) Error() string { return e.err.Error() + ": " + e.why }
 func (e *whyError) Unwrap() error { return e.err }
+
+// copyDiffers gives out, the copy of the file st that a Set keeps where no
+// hard link can be made, the file's owner and group when it may (root may),
+// and says how the copy put back would still not be the file: another
+// owner, and the file's other hard links, which keep the old file. "" when
+// in nothing (recheck29 N5: a rollback said "as they were" of a file now
+// another, owned by whoever ran the command).
+func copyDiffers(out *os.File, st fs.FileInfo) string {
+	was, ok := st.Sys().(*syscall.Stat_t)
+	if !ok {
+		return ""
+	}
+	_ = out.Chown(int(was.Uid), int(was.Gid))
+	var parts []string
+	if now, err := out.Stat(); err == nil {
+		if s, ok := now.Sys().(*syscall.Stat_t); ok {
+			switch {
+			case s.Uid != was.Uid:
+				parts = append(parts, fmt.Sprintf("it is owned by you, not by uid %d", was.Uid))
+			case s.Gid != was.Gid:
+				parts = append(parts, fmt.Sprintf("its group is gid %d, not gid %d", s.Gid, was.Gid))
+			}
+		}
+	}
+	if n := int(was.Nlink) - 1; n == 1 {
+		parts = append(parts, "its other hard link keeps the old file")
+	} else if n > 1 {
+		parts = append(parts, fmt.Sprintf("its %d other hard links keep the old file", n))
+	}
+	return strings.Join(parts, ", and ")
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -122,10 +123,15 @@ func (s *Set) Commit() error {
 }
 
 // keptFile is what a file of a Set replaces: old, a hidden link to it or
-// copy of it, "" when there was none (had false) or none could be made.
+// copy of it, "" when there was none (had false) or none could be made;
+// differs, how a copy differs from the file it keeps (copyDiffers), "" for
+// a link; mount, that the file is a mount point of its own (a bind mount:
+// no link could be made across it), which cannot take its name.
 type keptFile struct {
-	old string
-	had bool
+	old     string
+	had     bool
+	differs string
+	mount   bool
 }
 
 // keepOld keeps each file that files would replace under a hidden name
@@ -135,28 +141,30 @@ type keptFile struct {
 // links such as vfat, protected_hardlinks for another user's file, an
 // immutable file) a copy. A file of which neither can be made (unreadable)
 // is put first, so that it is the first to take its name: its failure then
-// leaves every file as it was. Only when two or more such files are in one
-// set can a failure leave one of them new, and the error then names it.
-// It returns files in the order they are to take their names, and kept in
-// the same order.
+// leaves every file as it was; so is a mount point (a bind mount), which
+// cannot take its name at all. A copy that cannot be the file it keeps
+// (another user's file, which protected_hardlinks refuses to link: the copy
+// is owned by whoever runs the command, and its hard links are not the
+// file's) is put last (recheck29 N5): a failure before it leaves that file
+// itself, as it was. Only when two or more files of one of these kinds are
+// in one set can a failure leave one of them new, or put back as a copy,
+// and the error then says so. It returns files in the order they are to
+// take their names, and kept in the same order.
 func keepOld(files []*pendingFile) ([]*pendingFile, []keptFile) {
 	kept := make([]keptFile, len(files))
-	unkept := 0
+	moved := false
 	for i, p := range files {
-		old, had := keepOne(p)
-		kept[i] = keptFile{old, had}
-		if had && old == "" {
-			unkept++
-		}
+		kept[i] = keepOne(p)
+		moved = moved || kept[i].rank() != 1
 	}
-	if unkept == 0 {
+	if !moved {
 		return files, kept
 	}
 	order := make([]*pendingFile, 0, len(files))
 	korder := make([]keptFile, 0, len(files))
-	for pass := 0; pass < 2; pass++ {
+	for rank := range 3 {
 		for i, p := range files {
-			if (kept[i].had && kept[i].old == "") == (pass == 0) {
+			if kept[i].rank() == rank {
 				order = append(order, p)
 				korder = append(korder, kept[i])
 			}
@@ -165,59 +173,77 @@ func keepOld(files []*pendingFile) ([]*pendingFile, []keptFile) {
 	return order, korder
 }
 
-// keepOne keeps the file p would replace (keepOld): the hidden name kept
-// under, and whether there was a file.
-func keepOne(p *pendingFile) (old string, had bool) {
+// rank is where keepOld puts a file: 0, first, one that could not be kept
+// or is a mount point; 2, last, one kept as a copy that differs from it; 1
+// the others.
+func (k keptFile) rank() int {
+	switch {
+	case k.had && k.old == "", k.mount:
+		return 0
+	case k.differs != "":
+		return 2
+	}
+	return 1
+}
+
+// keepOne keeps the file p would replace (keepOld).
+func keepOne(p *pendingFile) keptFile {
+	mount := false
 	prefix := filepath.Join(filepath.Dir(p.tmp), "."+filepath.Base(p.path)+".tmp-")
 	for try := 0; try < 100; try++ {
 		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
 		err := linkFile(p.path, name)
 		switch {
 		case err == nil:
-			return name, true
+			return keptFile{old: name, had: true}
 		case errors.Is(err, fs.ErrNotExist):
-			return "", false
+			return keptFile{}
 		case errors.Is(err, fs.ErrExist):
 			continue
 		}
+		mount = errors.Is(err, syscall.EXDEV)
 		break
 	}
 	st, err := os.Lstat(p.path)
 	if err != nil {
-		return "", !errors.Is(err, fs.ErrNotExist)
+		return keptFile{had: !errors.Is(err, fs.ErrNotExist)}
 	}
 	if !st.Mode().IsRegular() {
-		return "", false // a folder or the like: the rename fails, replacing nothing
+		return keptFile{} // a folder or the like: the rename fails, replacing nothing
 	}
-	return copyOld(p.path, filepath.Dir(p.tmp), st.Mode()), true
+	old, differs := copyOld(p.path, filepath.Dir(p.tmp), st)
+	return keptFile{old: old, had: true, differs: differs, mount: mount}
 }
 
 // linkFile is os.Link; this package's tests make it fail as on a file
 // system without hard links.
 var linkFile = os.Link
 
-// copyOld copies the file path into a hidden file in dir, with its mode:
-// the kept file where no hard link can be made. "" when it cannot.
-func copyOld(path, dir string, mode fs.FileMode) string {
+// copyOld copies the file path (st) into a hidden file in dir, with its
+// mode and, when it can, its owner: the kept file where no hard link can be
+// made. "" when it cannot; differs says how the copy is not the file
+// (copyDiffers).
+func copyOld(path, dir string, st fs.FileInfo) (old, differs string) {
 	in, err := Open(path)
 	if err != nil {
-		return ""
+		return "", ""
 	}
 	defer in.Close()
-	out, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", mode.Perm())
+	out, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp-", st.Mode().Perm())
 	if err != nil {
-		return ""
+		return "", ""
 	}
-	_ = out.Chmod(mode.Perm())
+	differs = copyDiffers(out, st)
+	_ = out.Chmod(st.Mode().Perm())
 	_, err = io.Copy(out, in)
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		os.Remove(out.Name())
-		return ""
+		return "", ""
 	}
-	return out.Name()
+	return out.Name(), differs
 }
 
 // rollBack puts back what the files placed (the first of the set, in the
@@ -232,10 +258,10 @@ func rollBack(placed []*pendingFile, kept []keptFile, err error, n int) error {
 		case k.old != "":
 			if rerr := rename(k.old, p.path); rerr != nil {
 				e.Replaced = append(e.Replaced, text.Printable(p.path)+" (its old content is in "+text.Printable(k.old)+")")
-				kept[i].old = "" // left for the user
-			} else {
-				kept[i].old = ""
+			} else if k.differs != "" {
+				e.Copied = append(e.Copied, text.Printable(p.path)+" has its old content back, as a copy: "+k.differs)
 			}
+			kept[i].old = "" // put back, or left for the user
 		case !k.had:
 			os.Remove(p.path)
 		default:
@@ -252,14 +278,19 @@ func rollBack(placed []*pendingFile, kept []keptFile, err error, n int) error {
 
 // SetError is the error of a Set's Commit that stopped when a file could
 // not take its name: the files renamed before it were put back, so the
-// outputs are as they were, save those named in Replaced.
+// outputs are as they were, save those named in Replaced and Copied.
 type SetError struct {
 	Err      error    // why a file could not take its name
-	N        int      // files in the set
+	N        int      // files in the set (not the streams)
 	Replaced []string // files left with their new content (none but in rare cases: keepOld)
+	Copied   []string // files put back as a copy that is not the file they were, each said how (rare: keepOld)
 	Streams  []string // outputs that had theirs at once (a pipe, /dev/stdout): not taken back
 }
 
+// Error says what became of each output: the files as they were, counted;
+// those left new or put back as a copy, named; and the streams, named as
+// written (recheck29b V3: "the other outputs" took in a stream, which a
+// parenthesis then excepted).
 func (e *SetError) Error() string {
 	streams := ""
 	if len(e.Streams) > 0 {
@@ -267,15 +298,26 @@ func (e *SetError) Error() string {
 		for i, s := range e.Streams {
 			names[i] = text.Printable(s)
 		}
-		streams = " (" + strings.Join(names, ", ") + " had " + text.Plural(len(names), "its output", "their output") + " already: a stream cannot take it back)"
+		streams = strings.Join(names, ", ") + " had " + text.Plural(len(names), "its output", "their output") + " already: a stream cannot take it back"
 	}
-	if len(e.Replaced) == 0 {
+	if len(e.Replaced) == 0 && len(e.Copied) == 0 {
 		if streams != "" {
-			return fmt.Sprintf("%v; no file was replaced: %s%s", e.Err, text.Plural(e.N, "the file is as it was", fmt.Sprintf("the %d files are as they were", e.N)), streams)
+			return fmt.Sprintf("%v; no file was replaced: %s (%s)", e.Err, text.Plural(e.N, "the file is as it was", fmt.Sprintf("the %d files are as they were", e.N)), streams)
 		}
 		return fmt.Sprintf("%v; nothing was written: the %d outputs are as they were", e.Err, e.N)
 	}
-	return fmt.Sprintf("%v; the other outputs are as they were, except %s, already replaced%s", e.Err, strings.Join(e.Replaced, ", "), streams)
+	parts := []string{e.Err.Error()}
+	if len(e.Replaced) > 0 {
+		parts = append(parts, strings.Join(e.Replaced, ", ")+text.Plural(len(e.Replaced), " was replaced already and keeps its new content", " were replaced already and keep their new content"))
+	}
+	parts = append(parts, e.Copied...)
+	if rest := e.N - len(e.Replaced) - len(e.Copied); rest > 0 {
+		parts = append(parts, text.Plural(rest, "the other file is as it was", fmt.Sprintf("the other %d files are as they were", rest)))
+	}
+	if streams != "" {
+		parts = append(parts, streams)
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (e *SetError) Unwrap() error { return e.Err }

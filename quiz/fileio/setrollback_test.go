@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -141,5 +142,77 @@ func TestSetErrorOneFileBesideAStream(t *testing.T) {
 	err := s.Commit()
 	if err == nil || !strings.Contains(err.Error(), "the file is as it was") || !strings.Contains(err.Error(), os.DevNull+" had its output already") {
 		t.Errorf("Commit: %v, want the file as it was and %s named as written", err, os.DevNull)
+	}
+}
+
+// A set's error says what became of each output, and no phrase takes in a
+// stream that another then excepts (recheck29b V3: "the other outputs are
+// as they were, except sums.json, already replaced (o.csv had its output
+// already …)", where the other outputs took in o.csv).
+func TestSetErrorSaysWhatBecameOfEach(t *testing.T) {
+	for _, c := range []struct {
+		e    SetError
+		want string
+	}{
+		{SetError{N: 2, Replaced: []string{"sums.json"}, Streams: []string{"o.csv"}},
+			"write s.json: denied; sums.json was replaced already and keeps its new content; the other file is as it was; o.csv had its output already: a stream cannot take it back"},
+		{SetError{N: 3, Replaced: []string{"a.json", "b.json"}},
+			"write s.json: denied; a.json, b.json were replaced already and keep their new content; the other file is as it was"},
+		{SetError{N: 3, Copied: []string{"s1.json has its old content back, as a copy: it is owned by you, not by uid 0"}, Streams: []string{"/dev/stdout", "f.json"}},
+			"write s.json: denied; s1.json has its old content back, as a copy: it is owned by you, not by uid 0; the other 2 files are as they were; /dev/stdout, f.json had their output already: a stream cannot take it back"},
+		{SetError{N: 2, Streams: []string{"o.csv"}},
+			"write s.json: denied; no file was replaced: the 2 files are as they were (o.csv had its output already: a stream cannot take it back)"},
+		{SetError{N: 2}, "write s.json: denied; nothing was written: the 2 outputs are as they were"},
+	} {
+		c.e.Err = errors.New("write s.json: denied")
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("got\n%s\nwant\n%s", got, c.want)
+		}
+	}
+}
+
+// A file no hard link can be made to across its folder (EXDEV: a bind
+// mount, which cannot take its name) takes its name first, so that its
+// failure leaves the others as they were, not put back from copies
+// (recheck29 N5's grades.csv).
+func TestSetMountPointTakesItsNameFirst(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"a.json", "b.json", "c.csv"}
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	linkFile = func(old, new string) error {
+		if filepath.Base(old) == "c.csv" {
+			return &os.LinkError{Op: "link", Old: old, New: new, Err: syscall.EXDEV}
+		}
+		return os.Link(old, new)
+	}
+	defer func() { linkFile = os.Link }()
+	s := &Set{}
+	for _, name := range names {
+		if err := s.WriteFile(filepath.Join(dir, name), true, Derived, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var first []string
+	afterPlace = func() {
+		if first != nil {
+			return
+		}
+		first = []string{}
+		for _, name := range names {
+			if data, _ := os.ReadFile(filepath.Join(dir, name)); string(data) == "new" {
+				first = append(first, name)
+			}
+		}
+	}
+	defer func() { afterPlace = nil }()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(first, []string{"c.csv"}) {
+		t.Errorf("first to take its name: %v, want c.csv", first)
 	}
 }

@@ -47,6 +47,12 @@ type track struct {
 	reached []bool
 	seen    []int // per place: the last sheet that had it, so a question graded twice counts once
 	n       int   // sheets added
+	// last is the questions of the last sheet added, in its order, and
+	// places each one's place in stats (-1: not one of the track's): the
+	// sheets of a class mostly have the same questions in the same order,
+	// and then none is looked up in pos.
+	last   []*quiz.Question
+	places []int
 }
 
 func newTrack(in func(*quiz.Question) bool) track {
@@ -106,27 +112,19 @@ func (t *track) copy(shared bool) track {
 		c.seen = slices.Clone(t.seen)
 		c.idx, c.marks, c.reached = nil, nil, nil
 	}
+	c.last, c.places = nil, nil // the copy's in is another
 	return c
 }
 
 func (t *track) add(r *SheetResult) {
 	t.idx, t.marks, t.reached = t.idx[:0], t.marks[:0], t.reached[:0]
 	t.n++
+	t.place(r.Outcomes)
 	for oi := range r.Outcomes { // in place: an Outcome is 200 bytes to copy
 		o := &r.Outcomes[oi]
-		q := o.Question.Question
-		if !t.in(q) {
+		i := t.places[oi]
+		if i < 0 {
 			continue
-		}
-		i, ok := t.pos[q]
-		if !ok {
-			max := q.Points
-			if q.Type != quiz.Open {
-				max = o.Question.MaxPoints()
-			}
-			i = t.stats.Item(q.Bank+"/"+q.ID, q.Line, max)
-			t.pos[q] = i
-			t.seen = append(t.seen, 0)
 		}
 		if t.seen[i] == t.n { // a question graded twice counts once
 			continue
@@ -139,6 +137,37 @@ func (t *track) add(r *SheetResult) {
 		t.reached = append(t.reached, !o.Unseen)
 	}
 	t.stats.AddReached(t.idx, t.marks, t.reached)
+}
+
+// place finds each outcome's place in t.stats (places), the question added
+// there if it is new, unless the last sheet had the same questions in the
+// same order.
+func (t *track) place(outcomes []quiz.Outcome) {
+	same := len(outcomes) == len(t.last)
+	for oi := 0; same && oi < len(outcomes); oi++ {
+		same = outcomes[oi].Question.Question == t.last[oi]
+	}
+	if same {
+		return
+	}
+	t.last, t.places = t.last[:0], t.places[:0]
+	for oi := range outcomes {
+		o := &outcomes[oi]
+		q := o.Question.Question
+		i, ok := -1, false
+		if t.in(q) {
+			if i, ok = t.pos[q]; !ok {
+				max := q.Points
+				if q.Type != quiz.Open {
+					max = o.Question.MaxPoints()
+				}
+				i = t.stats.Item(q.Bank+"/"+q.ID, q.Line, max)
+				t.pos[q] = i
+				t.seen = append(t.seen, 0)
+			}
+		}
+		t.last, t.places = append(t.last, q), append(t.places, i)
+	}
 }
 
 // Summary is the statistics with the response analysis, questions flagged

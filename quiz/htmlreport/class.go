@@ -51,9 +51,16 @@ type Class struct {
 	// The tags of the scored questions, over every sheet (students may have
 	// had different question sets): tagNames as first met, tagAt a tag's
 	// index there, in tagSum and in each row's tag scores. The page sorts them.
-	tagNames  []string
-	tagAt     map[string]int
-	qTags     map[*quiz.Question][]int
+	tagNames []string
+	tagAt    map[string]int
+	qTags    map[*quiz.Question][]int
+	// last is the questions of the last sheet added, in its order, and
+	// lastTags each one's tags (tagsOf; nil for an info item): a class's
+	// sheets mostly have the same questions in the same order, and then
+	// Add looks none of them up (two map lookups a question a sheet were
+	// most of Add's time).
+	last      []*quiz.Question
+	lastTags  [][]int
 	scores    []tagTotal // one sheet's, reused
 	banks     []string
 	rows      []row
@@ -183,12 +190,7 @@ func (o *shownOrder) add(outcomes []quiz.Outcome) {
 
 // Add counts one graded sheet.
 func (c *Class) Add(r Sheet) {
-	for k := range r.Outcomes {
-		if q := r.Outcomes[k].Question.Question; !c.seen[q] {
-			c.seen[q] = true
-			c.questions = append(c.questions, q)
-		}
-	}
+	c.meet(r.Outcomes)
 	for _, b := range r.Banks {
 		if !slices.Contains(c.banks, b) {
 			c.banks = append(c.banks, b)
@@ -230,7 +232,7 @@ func (c *Class) Add(r Sheet) {
 		}
 		// A tag's score counts what the gradebook counts: every question, an
 		// open answer as 0 until a teacher marks it, as quiz.Outcome does.
-		for _, i := range c.tagsOf(q) {
+		for _, i := range c.lastTags[k] {
 			c.scores[i].score += o.Points()
 			c.scores[i].max += o.MaxPoints()
 			if o.ToMark() {
@@ -251,6 +253,32 @@ func (c *Class) Add(r Sheet) {
 		c.toMarkAlso[rw.Status]++
 	}
 	c.keep(rw)
+}
+
+// meet notes the sheet's questions the class had not met yet, and the tags
+// of each (last, lastTags), unless the last sheet had the same questions in
+// the same order.
+func (c *Class) meet(outcomes []quiz.Outcome) {
+	same := len(outcomes) == len(c.last)
+	for k := 0; same && k < len(outcomes); k++ {
+		same = outcomes[k].Question.Question == c.last[k]
+	}
+	if same {
+		return
+	}
+	c.last, c.lastTags = c.last[:0], c.lastTags[:0]
+	for k := range outcomes {
+		q := outcomes[k].Question.Question
+		if !c.seen[q] {
+			c.seen[q] = true
+			c.questions = append(c.questions, q)
+		}
+		var tags []int
+		if q.Type != quiz.Info {
+			tags = c.tagsOf(q)
+		}
+		c.last, c.lastTags = append(c.last, q), append(c.lastTags, tags)
+	}
 }
 
 // tagsOf is the indexes (tagIndex) of q's tags, each once (quiz.UniqueTags),

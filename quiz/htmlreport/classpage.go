@@ -1,20 +1,13 @@
 package htmlreport
 
 import (
-	"io"
-
 	"github.com/conflictq/conflictq/quiz"
 	"github.com/conflictq/conflictq/quiz/stats"
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// writeClass writes the class page of v.
-func writeClass(out io.Writer, v *classView) error {
-	perQuestion := 6 << 10 // its statistics, its bars and its responses
-	if v.SumsOnly {
-		perQuestion = 2 << 10 // no responses
-	}
-	w := newWriter(len(v.CSS) + len(v.JS) + 16<<10 + len(v.Rows)*(512+96*len(v.Tags)) + len(v.Questions)*perQuestion)
+// writeClass writes the class page of v to w (which the caller flushes).
+func writeClass(w *writer, v *classView) {
 	w.head(v.Head)
 	w.raw("\n<body>\n<main>\n<header class=\"top\">\n<h1>")
 	w.text(v.Title)
@@ -56,7 +49,6 @@ func writeClass(out io.Writer, v *classView) error {
 	w.raw("\n<footer class=\"muted small\"><p>Written by conflictq. This page makes no requests and runs no script but the one that sorts its tables; it prints on A4.</p></footer>\n</main>\n<script>")
 	w.raw(v.JS) // the page's own script
 	w.raw("</script>\n</body>\n</html>\n\n")
-	return w.flush(out)
 }
 
 // plural is one or many, by n.

@@ -114,7 +114,9 @@ type answerView struct {
 // gradebook from the sheets added.
 func (c *Class) Write(w io.Writer, summary stats.StatsSummary) error {
 	v := c.view(summary)
-	return writeClass(w, &v)
+	pw := newStreamWriter(w)
+	writeClass(pw, &v)
+	return pw.flush(nil)
 }
 
 func (c *Class) view(s stats.StatsSummary) classView {

@@ -3,6 +3,7 @@ package htmlreport
 import (
 	"io"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/conflictq/conflictq/quiz/text"
 )
@@ -24,6 +25,11 @@ type writer struct {
 	// control is set when a text written may hold a character
 	// text.EscapeLines escapes: only then does flush look at the page.
 	control bool
+	// out, when set (newStreamWriter), takes the page a part at a time
+	// (spill); err is its first error, after which nothing more is sent.
+	out     io.Writer
+	err     error
+	spillAt int // spillAt, or less in tests
 }
 
 // newWriter starts a page of about size bytes: better too large than too
@@ -31,8 +37,38 @@ type writer struct {
 // its buffer is copied.
 func newWriter(size int) *writer { return &writer{b: make([]byte, 0, size)} }
 
-// raw writes the page's own markup.
-func (w *writer) raw(s string) { w.b = append(w.b, s...) }
+// spillAt is how much of a page a stream writer holds before it sends it
+// on: as much as grade's 64 KiB bufio.Writer holds, so that each part goes
+// past it to the file or the screen, not copied into it first.
+const spillAt = 64 << 10
+
+// newStreamWriter starts a page sent to out as it is written, about spillAt
+// bytes at a time: the class page is 210 KB for a class of 30 and grows
+// with the class, and laid out whole (in 313 KB, its size foreseen) it was
+// the most memory, and so the most new pages, of grade --format html. The bytes sent are the same (TestStreamedPageAsWhole).
+func newStreamWriter(out io.Writer) *writer {
+	return &writer{b: make([]byte, 0, spillAt+4<<10), out: out, spillAt: spillAt}
+}
+
+// raw writes the page's own markup. A stream writer sends what it holds
+// first once that is spillAt or more, and only before markup that starts
+// with an ASCII character: a part then ends where EscapeLines would end a
+// run of invalid UTF-8 or a character anyway, so that escaping the parts
+// one by one gives what escaping the whole page gave.
+func (w *writer) raw(s string) {
+	if w.out != nil && len(w.b) >= w.spillAt && s != "" && s[0] < utf8.RuneSelf {
+		w.spill()
+	}
+	w.b = append(w.b, s...)
+}
+
+// spill sends what w holds on to w.out, and empties it.
+func (w *writer) spill() {
+	if w.err == nil {
+		w.err = w.write(w.out)
+	}
+	w.b, w.control = w.b[:0], false
+}
 
 // text writes s escaped.
 func (w *writer) text(s string) {
@@ -65,7 +101,19 @@ func (w *writer) float(v float64) { w.b = strconv.AppendFloat(w.b, v, 'g', -1, 6
 // nor put characters HTML forbids in the file. The page's own text holds none
 // but line breaks and tabs, which EscapeLines keeps; so the page holds such a
 // character only when a text written did (w.control).
+//
+// A stream writer sends the rest of the page to its own out (out is
+// ignored), and says its first error.
 func (w *writer) flush(out io.Writer) error {
+	if w.out != nil {
+		w.spill()
+		return w.err
+	}
+	return w.write(out)
+}
+
+// write writes what w holds to out, escaped as flush says.
+func (w *writer) write(out io.Writer) error {
 	if w.control {
 		_, err := io.WriteString(out, text.EscapeLines(string(w.b)))
 		return err

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"cmp"
 	"iter"
 	"slices"
 )
@@ -98,16 +99,20 @@ func (c *counts) at(k int64) int {
 	return 0
 }
 
-// inOrder returns the keys, smallest first, in buf's room.
-func (c *counts) inOrder(buf []int64) []int64 {
-	if c.m != nil {
-		return keysInOrder(c.m, buf)
+// ordered returns every key and its count, smallest key first: the list
+// itself (not to be changed), or the map's in room, which is kept for the
+// next call.
+func (c *counts) ordered(room *[]keyCount) []keyCount {
+	if c.m == nil {
+		return c.list
 	}
-	buf = slices.Grow(buf[:0], len(c.list))
-	for _, e := range c.list {
-		buf = append(buf, e.k)
+	kc := slices.Grow((*room)[:0], len(c.m))
+	for k, n := range c.m {
+		kc = append(kc, keyCount{k, n})
 	}
-	return buf
+	slices.SortFunc(kc, func(a, b keyCount) int { return cmp.Compare(a.k, b.k) })
+	*room = kc
+	return kc
 }
 
 // all is every key and its count, in no set order: the one loop over the

@@ -30,8 +30,17 @@ func TestCountsAsMap(t *testing.T) {
 		if c.len() != len(m) {
 			t.Fatalf("round %d: %d keys, want %d", round, c.len(), len(m))
 		}
-		if got := slices.Clone(c.inOrder(nil)); !slices.Equal(got, slices.Sorted(maps.Keys(m))) {
-			t.Fatalf("round %d: keys in order %v, want %v", round, got, slices.Sorted(maps.Keys(m)))
+		var room []keyCount
+		got := c.ordered(&room)
+		keys := make([]int64, len(got))
+		for i, e := range got {
+			keys[i] = e.k
+			if e.n != m[e.k] {
+				t.Fatalf("round %d: ordered gives %d students at %d, want %d", round, e.n, e.k, m[e.k])
+			}
+		}
+		if !slices.Equal(keys, slices.Sorted(maps.Keys(m))) {
+			t.Fatalf("round %d: keys in order %v, want %v", round, keys, slices.Sorted(maps.Keys(m)))
 		}
 		seen := map[int64]int{}
 		for k, n := range c.all() {

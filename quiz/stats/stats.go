@@ -549,15 +549,19 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 	// order the students came in and on how shards were merged, and a
 	// facility of 21.875 came out 21.874999… one way and 21.875 the other
 	// (attack23 L10). From the same students the counts are the same, and
-	// so are the statistics, to the bit.
-	var keys [2][]int64 // room for the counts' keys, reused
+	// so are the statistics, to the bit. Each count is put in order once
+	// (counts.ordered, in room reused from question to question), for its
+	// moments and then its co-moment: its keys were sorted again for
+	// maxCoMoment, and each key looked up again every time it was read.
+	var room [2][]keyCount
+	totals := (&counts{m: s.totals}).ordered(&room[0])
 	meanT, m2T := s.meanT, s.m2T
-	if m, m2, ok := moments(&counts{m: s.totals}, s.n, &keys[0]); ok {
+	if m, m2, ok := moments(totals, s.n); ok {
 		meanT, m2T = m, m2
 	}
 	if s.n > 0 {
 		sum.Mean = meanT
-		sum.Median = median(s.totals, s.n)
+		sum.Median = median(totals, s.n)
 	}
 	complete := true // every student got every question: alpha needs that
 	for _, it := range s.items {
@@ -569,8 +573,12 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 		sum.SD = math.Sqrt(m2T / float64(s.n-1))
 	}
 	items := s.ordered()
+	cmax := make([]float64, len(items)) // each question's maxCoMoment
 	for i := range items {
-		items[i].fromCounts(s.n, m2T, &keys)
+		it := &items[i]
+		xs, ys := it.marks.ordered(&room[0]), it.rest.ordered(&room[1])
+		it.fromCounts(s.n, m2T, xs, ys)
+		cmax[i] = maxCoMoment(xs, ys, it.meanX, it.meanY)
 	}
 	// Summed smallest first: the questions' order is the order they were
 	// met, which sharding may change.
@@ -587,7 +595,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 		a := float64(k) / float64(k-1) * (1 - sumM2X/m2T)
 		sum.Alpha = &a
 	}
-	for _, it := range items {
+	for i, it := range items {
 		is := ItemStats{ID: it.id, MaxMark: it.maxMark, Students: it.n, NotReached: it.notReached}
 		if it.n > 0 && it.maxMark > 0 {
 			is.Facility = 100 * it.meanX / it.maxMark
@@ -600,7 +608,7 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 			d := max(-100, min(100, 100*it.cXY/math.Sqrt(it.m2X*it.m2Y)))
 			is.Discrimination = &d
 		}
-		if cmax := maxCoMoment(&it.marks, &it.rest, it.meanX, it.meanY, &keys); it.n > 1 && cmax > 0 {
+		if cmax := cmax[i]; it.n > 1 && cmax > 0 {
 			// cXY can never exceed cmax; where they are equal rounding may.
 			e := min(100, 100*it.cXY/cmax)
 			is.DiscriminativeEfficiency = &e
@@ -613,18 +621,17 @@ func (s *Stats) Summary(lowDiscrimination float64) StatsSummary {
 	return sum
 }
 
-// moments are the mean and Σ(v - mean)² of the values counted in c, in
+// moments are the mean and Σ(v - mean)² of the values counted in kc (a
+// counts' keys and students in order: counts.ordered), in
 // points, summed in the keys' order: the same from the same students,
-// whatever order they were added or merged in. ok is false when c does not
+// whatever order they were added or merged in. ok is false when kc does not
 // count n students (sums written without their counts).
-func moments(c *counts, n int, keys *[]int64) (mean, m2 float64, ok bool) {
-	*keys = c.inOrder(*keys)
+func moments(kc []keyCount, n int) (mean, m2 float64, ok bool) {
 	var sum float64
 	seen := 0
-	for _, k := range *keys {
-		at := c.at(k)
-		seen += at
-		sum += float64(k) * float64(at)
+	for _, e := range kc {
+		seen += e.n
+		sum += float64(e.k) * float64(e.n)
 	}
 	if seen != n || n == 0 {
 		return 0, 0, false
@@ -632,9 +639,9 @@ func moments(c *counts, n int, keys *[]int64) (mean, m2 float64, ok bool) {
 	// One division: the mean of exact millionths is the nearest float to it
 	// (7/32 is 0.21875, not 0.21875 less a hair).
 	mean = sum / (float64(n) * markUnits)
-	for _, k := range *keys {
-		d := float64(k)/markUnits - mean
-		m2 += float64(c.at(k)) * d * d
+	for _, e := range kc {
+		d := float64(e.k)/markUnits - mean
+		m2 += float64(e.n) * d * d
 	}
 	return mean, m2, true
 }
@@ -645,9 +652,9 @@ func moments(c *counts, n int, keys *[]int64) (mean, m2 float64, ok bool) {
 // Σ(t - mean)² is m2T, got the question: each total is then its mark plus
 // its rest score, and Σ(x-mx)(y-my) is half of what m2T has beyond the
 // marks' and the rest scores' own.
-func (it *itemSums) fromCounts(n int, m2T float64, keys *[2][]int64) {
-	mx, m2x, okx := moments(&it.marks, it.n, &keys[0])
-	my, m2y, oky := moments(&it.rest, it.n, &keys[1])
+func (it *itemSums) fromCounts(n int, m2T float64, marks, rest []keyCount) {
+	mx, m2x, okx := moments(marks, it.n)
+	my, m2y, oky := moments(rest, it.n)
 	if !okx || !oky {
 		return
 	}
@@ -775,17 +782,17 @@ func ToMarkCount(toMark, unknown int) string {
 }
 
 // median is the middle total, or the mean of the middle two, as Moodle takes it.
-func median(totals map[int64]int, n int) float64 {
+func median(totals []keyCount, n int) float64 {
 	lo, hi := (n-1)/2, n/2 // 0-based ranks of the middle one or two
 	var vlo, vhi float64
 	seen := 0
-	for _, k := range keysInOrder(totals, nil) {
-		next := seen + totals[k]
+	for _, e := range totals {
+		next := seen + e.n
 		if lo >= seen && lo < next {
-			vlo = float64(k) / markUnits
+			vlo = float64(e.k) / markUnits
 		}
 		if hi >= seen && hi < next {
-			vhi = float64(k) / markUnits
+			vhi = float64(e.k) / markUnits
 			break
 		}
 		seen = next
@@ -813,45 +820,31 @@ func (s *Stats) fillHistogram(maxScore float64) {
 // both lists and pairs them in order). Walking the two distributions quantile
 // by quantile gives the same pairs without the lists.
 //
-// keys is room for the keys, reused from question to question.
-func maxCoMoment(xs, ys *counts, mx, my float64, keys *[2][]int64) float64 {
-	keys[0], keys[1] = xs.inOrder(keys[0]), ys.inOrder(keys[1])
-	kx, ky := keys[0], keys[1]
-	if len(kx) == 0 || len(ky) == 0 {
+// xs and ys are the counts in order (counts.ordered).
+func maxCoMoment(xs, ys []keyCount, mx, my float64) float64 {
+	if len(xs) == 0 || len(ys) == 0 {
 		return 0
 	}
 	var sum float64
 	i, j := 0, 0
-	ri, rj := xs.at(kx[0]), ys.at(ky[0])
-	for i < len(kx) && j < len(ky) {
+	ri, rj := xs[0].n, ys[0].n
+	for i < len(xs) && j < len(ys) {
 		m := min(ri, rj)
-		sum += float64(m) * (float64(kx[i])/markUnits - mx) * (float64(ky[j])/markUnits - my)
+		sum += float64(m) * (float64(xs[i].k)/markUnits - mx) * (float64(ys[j].k)/markUnits - my)
 		ri -= m
 		rj -= m
 		if ri == 0 {
-			if i++; i < len(kx) {
-				ri = xs.at(kx[i])
+			if i++; i < len(xs) {
+				ri = xs[i].n
 			}
 		}
 		if rj == 0 {
-			if j++; j < len(ky) {
-				rj = ys.at(ky[j])
+			if j++; j < len(ys) {
+				rj = ys[j].n
 			}
 		}
 	}
 	return sum
-}
-
-// keysInOrder returns m's keys, smallest first, in buf's room: what
-// slices.Sorted(maps.Keys(m)) returns, without a new slice grown from empty
-// for each map (two for each question of a summary).
-func keysInOrder(m map[int64]int, buf []int64) []int64 {
-	buf = slices.Grow(buf[:0], len(m))
-	for k := range m {
-		buf = append(buf, k)
-	}
-	slices.Sort(buf)
-	return buf
 }
 
 // WriteJSON writes the summary as indented JSON, rounded as the other writers
