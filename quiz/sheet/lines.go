@@ -63,8 +63,12 @@ func SplitLines(data []byte) [][]byte {
 
 // onlyLF reports whether LF is the only line break in data.
 func onlyLF(data []byte) bool {
-	return bytes.IndexByte(data, '\r') < 0 && !bytes.Contains(data, []byte("\u0085")) &&
-		!bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029"))
+	return bytes.IndexByte(data, '\r') < 0 && !softBreakIn(data)
+}
+
+// softBreakIn reports whether data holds a NEL, LS or PS.
+func softBreakIn(data []byte) bool {
+	return bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029"))
 }
 
 // lineStart is the byte offset of a 1-based line of data, as YAML counts
@@ -96,7 +100,7 @@ func lineStart(data []byte, line int) int {
 // where it was (the lines YAML names are the lines of data); data itself is
 // returned when there is no such break.
 func softBreaks(data []byte) []byte {
-	if !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029")) && !bytes.Contains(data, []byte("\u0085")) {
+	if !softBreakIn(data) {
 		return data // most sheets
 	}
 	lines := SplitLines(data)

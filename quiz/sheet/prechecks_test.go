@@ -112,7 +112,7 @@ func TestMayIndentBlocks(t *testing.T) {
 		if problems != nil {
 			found++
 		}
-		if mayIndentBlocks(data) {
+		if mayIndentBlocks(data, onlyLF(data)) {
 			return
 		}
 		passed++
@@ -199,5 +199,133 @@ func TestYAMLOnAnswersAsAll(t *testing.T) {
 	}
 	if parsed < 5_000 || marked < 150 {
 		t.Fatalf("only %d sheets parsed and %d with marks: the check proves little", parsed, marked)
+	}
+}
+
+// linesHoldingBefore is linesHolding as it was before it searched for each
+// byte on its own: bytes.IndexAny over the rest of the text, a byte at a
+// time.
+func linesHoldingBefore(data []byte, chars string) []bool {
+	if !onlyLF(data) {
+		return nil
+	}
+	held := make([]bool, bytes.Count(data, []byte{'\n'})+2)
+	line := 1
+	for rest := data; ; {
+		i := bytes.IndexAny(rest, chars)
+		if i < 0 {
+			return held
+		}
+		line += bytes.Count(rest[:i], []byte{'\n'})
+		held[line] = true
+		rest = rest[i+1:]
+	}
+}
+
+// anyByte and linesHolding answer as bytes.ContainsAny and the linesHolding
+// before did, on every precheck sheet, their mutations, and random texts
+// thick with the marks, line breaks of every kind and bytes near them.
+func TestLinesHoldingAsBefore(t *testing.T) {
+	sheets := precheckSheets(t)
+	r := rand.New(rand.NewPCG(30, 1))
+	held := 0
+	check := func(data []byte) {
+		for _, chars := range []string{yamlMarkBytes, "&", "!*", "#%"} {
+			if got, want := anyByte(data, chars), bytes.ContainsAny(data, chars); got != want {
+				t.Fatalf("anyByte(%q) %v, bytes.ContainsAny %v, of %q", chars, got, want, data)
+			}
+			got, want := linesHolding(data, chars), linesHoldingBefore(data, chars)
+			if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+				t.Fatalf("linesHolding(%q) %v, before %v, of %q", chars, got, want, data)
+			}
+			if slices.Contains(got, true) {
+				held++
+			}
+		}
+	}
+	for _, s := range sheets {
+		check(s)
+	}
+	for range 20_000 {
+		check(mutateLines(r, sheets[r.IntN(len(sheets))]))
+	}
+	alphabet := []string{"&", "*", "!", "\n", "\r", "\r\n", "\u2028", "\u0085", "a", " ", "#", "%", "'", "&&", "\n\n"}
+	for range 20_000 {
+		var b []byte
+		for n := r.IntN(40); n > 0; n-- {
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
+		}
+		check(b)
+	}
+	check(nil)
+	check([]byte{})
+	if held < 10_000 {
+		t.Fatalf("only %d texts with a line held: the check proves little", held)
+	}
+}
+
+// mayIndentBlocksBefore is mayIndentBlocks as it was before it looked only
+// at the lines that hold a | or a >: every line split off and trimmed.
+func mayIndentBlocksBefore(data []byte) bool {
+	if !onlyLF(data) {
+		return true
+	}
+	for rest := data; len(rest) > 0; {
+		var line []byte
+		line, rest = cutLF(rest)
+		t := bytes.TrimRight(line, " \t\r+-")
+		if len(t) == 0 || t[len(t)-1] != '|' && t[len(t)-1] != '>' {
+			continue
+		}
+		at := len(line) - len(bytes.TrimLeft(line, " "))
+		for len(rest) > 0 {
+			next, after := cutLF(rest)
+			if len(bytes.TrimSpace(next)) == 0 {
+				rest = after
+				continue
+			}
+			if len(next)-len(bytes.TrimLeft(next, " ")) == at {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// mayIndentBlocks answers as the one before did, on every precheck sheet,
+// their mutations, and random texts of the bytes it looks at.
+func TestMayIndentBlocksAsBefore(t *testing.T) {
+	sheets := precheckSheets(t)
+	r := rand.New(rand.NewPCG(30, 3))
+	yes, no := 0, 0
+	check := func(data []byte) {
+		got, want := mayIndentBlocks(data, onlyLF(data)), mayIndentBlocksBefore(data)
+		if got != want {
+			t.Fatalf("mayIndentBlocks %v, before %v, of %q", got, want, data)
+		}
+		if got && onlyLF(data) {
+			yes++
+		} else if !got {
+			no++
+		}
+	}
+	for _, s := range sheets {
+		check(s)
+	}
+	for range 20_000 {
+		check(mutateLines(r, sheets[r.IntN(len(sheets))]))
+	}
+	alphabet := []string{"|", ">", "+", "-", " ", "  ", "\t", "\n", "\n", "\n", "a", "a: ", "  a: |", "|-", "\u00a0", "#", "\r"}
+	for range 50_000 {
+		var b []byte
+		for n := r.IntN(30); n > 0; n-- {
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
+		}
+		check(b)
+	}
+	check(nil)
+	if yes < 10_000 || no < 10_000 {
+		t.Fatalf("%d texts said yes and %d no: the check proves little", yes, no)
 	}
 }

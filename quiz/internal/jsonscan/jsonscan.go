@@ -5,6 +5,12 @@
 // TestNumberAsEncodingJSON holds it to encoding/json.
 package jsonscan
 
+import (
+	"math/bits"
+
+	"github.com/conflictq/conflictq/quiz/internal/ascii8"
+)
+
 // Number reads a JSON number starting at b[i]: -?(0|[1-9][0-9]*), then, unless
 // integer, an optional fraction .[0-9]+ and exponent [eE][+-]?[0-9]+. It
 // returns where the number ends and true, or where it stopped and false when
@@ -51,11 +57,26 @@ func Number(b []byte, i int, integer bool) (end int, ok bool) {
 // string's plain run, one its reader must look at: the closing quote, a
 // backslash or a control character (which JSON refuses in a string); or
 // len(b) when there is none.
+//
+// Eight bytes are tested at a time (ascii8): a string is mostly plain ASCII,
+// and a class's JSON lines, a byte at a time, spent 6.6% of grading them
+// here. A test flags the bytes to stop at and every byte over 0x7F, which
+// is looked at alone (the bytes before the first flag passed).
 func PlainEnd(b []byte, i int) int {
-	for ; i < len(b); i++ {
+	for i < len(b) {
+		if i+8 <= len(b) {
+			w := ascii8.LoadBytes(b[i : i+8])
+			m := ascii8.Flags(ascii8.Below(w, 0x20) | ascii8.Is(w, '"') | ascii8.Is(w, '\\') | w)
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		}
 		if c := b[i]; c == '"' || c == '\\' || c < 0x20 {
 			return i
 		}
+		i++
 	}
 	return i
 }

@@ -82,3 +82,37 @@ func TestPlainEndAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// plainEndBefore is PlainEnd as it was, a byte at a time: the oracle.
+func plainEndBefore(b []byte, i int) int {
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return i
+}
+
+// PlainEnd, eight bytes at a time, stops where a byte at a time stops: on
+// texts of plain runs, quotes, backslashes, controls, DEL, UTF-8 and broken
+// UTF-8, from every start.
+func TestPlainEndAsBefore(t *testing.T) {
+	pieces := []string{"a", "abcdefgh", "Khojaly (Xocalı)", " ", "\"", "\\", "\\\"", "\n", "\t", "\x00", "\x1f", "\x7f",
+		"\u00a0", "ə", "Ходжалы", "\u2028", "\xff", "\xc2", "\x80", "!", "#", "}", "~"}
+	r := rand.New(rand.NewPCG(30, 7))
+	for range 100_000 {
+		var b []byte
+		for n := r.IntN(12); n > 0; n-- {
+			if r.IntN(3) == 0 {
+				b = append(b, pieces[r.IntN(len(pieces))]...)
+			} else {
+				b = append(b, pieces[r.IntN(3)]...)
+			}
+		}
+		for i := 0; i <= len(b); i++ {
+			if got, want := PlainEnd(b, i), plainEndBefore(b, i); got != want {
+				t.Fatalf("PlainEnd(%q, %d) = %d, before %d", b, i, got, want)
+			}
+		}
+	}
+}

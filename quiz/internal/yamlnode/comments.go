@@ -2,6 +2,7 @@ package yamlnode
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -140,9 +141,18 @@ func plainComment(b []byte) bool { return printable(b, '\t', true) }
 // only when bom is set.
 func printable(b []byte, extra byte, bom bool) bool {
 	for i := 0; i < len(b); {
-		if i+8 <= len(b) && asciiText(ascii8.LoadBytes(b[i:i+8])) {
-			i += 8 // most text: eight printable ASCII characters at a time
-			continue
+		if i+8 <= len(b) {
+			m := notText(ascii8.LoadBytes(b[i : i+8]))
+			if m == 0 {
+				i += 8 // most text: eight printable ASCII characters at a time
+				continue
+			}
+			// The bytes before the first one flagged are printable
+			// ASCII: that byte is the one to look at alone. (Moving on
+			// a byte at a time, the eight were tested again, one
+			// further each, up to every line break: a sheet's text was
+			// looked at about twice.)
+			i += bits.TrailingZeros64(m) >> 3
 		}
 		c := b[i]
 		if c >= 0x20 && c < 0x7F || c == extra {
@@ -165,10 +175,11 @@ func printable(b []byte, extra byte, bom bool) bool {
 	return true
 }
 
-// asciiText reports whether each byte of w is printable ASCII (0x20 to
-// 0x7E), as ascii8 tests eight bytes.
-func asciiText(w uint64) bool {
-	return ascii8.Flags(ascii8.Below(w, 0x20)|ascii8.Is(w, 0x7f)|w) == 0
+// notText flags the bytes of w that are not printable ASCII (0x20 to
+// 0x7E), as ascii8 tests eight bytes: zero when each byte is, else its
+// lowest flag is in the first byte that is not.
+func notText(w uint64) uint64 {
+	return ascii8.Flags(ascii8.Below(w, 0x20) | ascii8.Is(w, 0x7f) | w)
 }
 
 // cutUnseen reports whether no scalar of n's tree can hold a cut comment's

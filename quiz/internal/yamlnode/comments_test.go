@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -457,17 +458,24 @@ func FuzzCutComments(f *testing.F) {
 	})
 }
 
-// asciiText, eight bytes at a time, says what a byte at a time says: for
-// every byte value in every place of words of printable text, and for
-// random words.
-func TestASCIIText(t *testing.T) {
+// notText, eight bytes at a time, finds the first byte that is not
+// printable ASCII, as a byte at a time does: for every byte value in every
+// place of words of printable text, and for random words.
+func TestNotText(t *testing.T) {
 	check := func(b []byte) {
-		want := true
-		for _, c := range b {
-			want = want && c >= 0x20 && c <= 0x7E
+		want := 8
+		for i, c := range b {
+			if c < 0x20 || c > 0x7E {
+				want = i
+				break
+			}
 		}
-		if got := yamlnode.ASCIIText(binary.LittleEndian.Uint64(b)); got != want {
-			t.Fatalf("% x: %v, want %v", b, got, want)
+		got := 8
+		if m := yamlnode.NotText(binary.LittleEndian.Uint64(b)); m != 0 {
+			got = bits.TrailingZeros64(m) >> 3
+		}
+		if got != want {
+			t.Fatalf("% x: first at %d, want %d", b, got, want)
 		}
 	}
 	for _, base := range []string{"abcdefgh", "        ", "~~~~~~~~", "\x20\x7e\x20\x7e\x20\x7e\x20\x7e"} {

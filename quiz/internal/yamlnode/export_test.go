@@ -36,8 +36,8 @@ func Uncut(data []byte) (d Decoded) {
 // CutUnseen is cutUnseen, for its own test.
 func CutUnseen(n *yaml.Node) bool { return cutUnseen(n) }
 
-// ASCIIText is asciiText, for its own test.
-func ASCIIText(w uint64) bool { return asciiText(w) }
+// NotText is notText, for its own test.
+func NotText(w uint64) uint64 { return notText(w) }
 
 // Fast is fastDecode's parse of data; ok says it took data. Every fast test
 // reads each text twice: into new storage, and into one Arena that the

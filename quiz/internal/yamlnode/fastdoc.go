@@ -36,17 +36,19 @@ func fastDecode(data []byte, out *yaml.Node, a *Arena) bool {
 	if len(data) == 0 || data[len(data)-1] != '\n' || !fastText(data) {
 		return false
 	}
-	r := fastReader{src: data}
+	r := fastReader{src: data, skipFrom: -1}
 	// Room at once for every node, link between nodes and byte of text:
 	// each line with a key holds at most a key and a value (a mapping in
 	// place of a null), a flow sequence one item more than its commas.
 	// (Should there be more, the slices grow: no pointer into them is
 	// lost.) An arena's room is the last tree's, written over.
-	keys, size, items := contentSize(data)
-	most := 2*keys + items + 2
 	if a == nil {
 		a = &Arena{}
 	}
+	keys, size, items, content := contentSize(data, a.content[:0])
+	a.content = content
+	r.contentLines = content
+	most := 2*keys + items + 2
 	if cap(a.nodes) < most {
 		a.nodes = make([]yaml.Node, 0, most)
 	}
@@ -75,10 +77,14 @@ func fastText(data []byte) bool { return printable(data, '\n', false) }
 // contentSize counts the lines of data that are neither blank nor a
 // comment and hold a ':' (every line with a key does), the bytes and line
 // breaks of all lines but comments (more than the values' text), and the
-// commas and '['s of lines with a ':'.
-func contentSize(data []byte) (keys, size, items int) {
+// commas and '['s of lines with a ':'. It appends to content the start and
+// the number of each line that is neither blank nor a comment, for
+// peekContent.
+func contentSize(data []byte, content []int) (keys, size, items int, _ []int) {
+	line := 0
 	for start := 0; start < len(data); {
 		end := start + bytes.IndexByte(data[start:], '\n') // data ends in '\n'
+		line++
 		i := start
 		for i < end && data[i] == ' ' {
 			i++
@@ -87,6 +93,7 @@ func contentSize(data []byte) (keys, size, items int) {
 		case i == end:
 			size++ // a blank line: a line break in a literal block
 		case data[i] != '#':
+			content = append(content, start, line)
 			size += end - i + 1
 			if bytes.IndexByte(data[i:end], ':') >= 0 {
 				keys++
@@ -95,7 +102,7 @@ func contentSize(data []byte) (keys, size, items int) {
 		}
 		start = end + 1
 	}
-	return keys, size, items
+	return keys, size, items, content
 }
 
 // fastReader is the state of one fastDecode: the text, its next line, the
@@ -109,6 +116,14 @@ type fastReader struct {
 	// links holds every node's Content, each carved when complete;
 	// pending, the keys and values of the mappings still open.
 	links, pending []*yaml.Node
+	// From skipFrom, the start of a line, peekContent passed skipLines
+	// blank and comment lines to skipTo: read passes them at once.
+	skipFrom, skipTo, skipLines int
+	// contentLines holds the start and number of each line that is
+	// neither blank nor a comment (contentSize); seen, how much of it
+	// peekContent has passed.
+	contentLines []int
+	seen         int
 }
 
 // content is a node's Content: a copy of c in r.links.
@@ -170,20 +185,26 @@ func (r *fastReader) next() (text []byte, num, indent int, ok bool) {
 }
 
 // peekContent returns the indentation of the next line that is neither
-// blank nor a comment, or -1 at the end, without moving on.
+// blank nor a comment, or -1 at the end, without moving on. It notes the
+// lines it passed (skipFrom), which read then passes without looking at
+// them again: after each answer, the next question's lines of comment.
+// The line is the first in r.contentLines from r.pos (which only moves
+// on): the lines before it were found once, by contentSize.
 func (r *fastReader) peekContent() int {
-	for pos := r.pos; pos < len(r.src); {
-		end := pos + bytes.IndexByte(r.src[pos:], '\n')
-		i := pos
-		for i < end && r.src[i] == ' ' {
-			i++
-		}
-		if i < end && r.src[i] != '#' {
-			return i - pos
-		}
-		pos = end + 1
+	for r.seen < len(r.contentLines) && r.contentLines[r.seen] < r.pos {
+		r.seen += 2
 	}
-	return -1
+	if r.seen == len(r.contentLines) {
+		r.skipFrom, r.skipTo, r.skipLines = r.pos, len(r.src), bytes.Count(r.src[r.pos:], []byte{'\n'})
+		return -1
+	}
+	start, line := r.contentLines[r.seen], r.contentLines[r.seen+1]
+	r.skipFrom, r.skipTo, r.skipLines = r.pos, start, line-r.line-1
+	i := start
+	for r.src[i] == ' ' {
+		i++ // not past the line: it holds more than spaces
+	}
+	return i - start
 }
 
 // read reads the whole text: a block mapping at column 1, its keys and
@@ -193,6 +214,11 @@ func (r *fastReader) read() (*yaml.Node, bool) {
 	var stack []fastLevel
 	var open *yaml.Node // the mapping a key without a value opened, not yet placed
 	for {
+		if r.pos == r.skipFrom {
+			// Blank and comment lines, which the loop passes over: passed
+			// at once, as peekContent found them.
+			r.pos, r.line = r.skipTo, r.line+r.skipLines
+		}
 		text, num, indent, more := r.next()
 		if !more {
 			break

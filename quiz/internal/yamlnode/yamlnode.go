@@ -44,6 +44,7 @@ func Parse(add Report, data []byte, keys bool) (root *yaml.Node, ok bool) {
 type Arena struct {
 	nodes          []yaml.Node
 	links, pending []*yaml.Node
+	content        []int // the fast reader's lines of content (contentSize)
 }
 
 // Parse is the package's Parse into a's storage: the tree a's last Parse
