@@ -194,10 +194,10 @@ func TestYAMLOnAnswersAsAll(t *testing.T) {
 	for _, s := range sheets {
 		check(s)
 	}
-	for range 20_000 {
+	for range 8_000 {
 		check(mutateLines(r, sheets[r.IntN(len(sheets))]))
 	}
-	if parsed < 5_000 || marked < 150 {
+	if parsed < 2_000 || marked < 60 {
 		t.Fatalf("only %d sheets parsed and %d with marks: the check proves little", parsed, marked)
 	}
 }
