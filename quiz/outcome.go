@@ -63,6 +63,21 @@ type Outcome struct {
 	Mark *Mark
 }
 
+// SameQuestions reports whether outcomes are of the questions qs, in that
+// order: a class's sheets mostly are, and what the class statistics and
+// the class page work out for one sheet's questions then serves the next.
+func SameQuestions(outcomes []Outcome, qs []*Question) bool {
+	if len(outcomes) != len(qs) {
+		return false
+	}
+	for i := range outcomes {
+		if outcomes[i].Question.Question != qs[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Mark is a teacher's mark of an open answer. What the student wrote is never
 // changed; the mark sits beside it.
 type Mark struct {

@@ -143,11 +143,7 @@ func (t *track) add(r *SheetResult) {
 // there if it is new, unless the last sheet had the same questions in the
 // same order.
 func (t *track) place(outcomes []quiz.Outcome) {
-	same := len(outcomes) == len(t.last)
-	for oi := 0; same && oi < len(outcomes); oi++ {
-		same = outcomes[oi].Question.Question == t.last[oi]
-	}
-	if same {
+	if quiz.SameQuestions(outcomes, t.last) {
 		return
 	}
 	t.last, t.places = t.last[:0], t.places[:0]

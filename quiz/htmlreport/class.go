@@ -259,11 +259,7 @@ func (c *Class) Add(r Sheet) {
 // of each (last, lastTags), unless the last sheet had the same questions in
 // the same order.
 func (c *Class) meet(outcomes []quiz.Outcome) {
-	same := len(outcomes) == len(c.last)
-	for k := 0; same && k < len(outcomes); k++ {
-		same = outcomes[k].Question.Question == c.last[k]
-	}
-	if same {
+	if quiz.SameQuestions(outcomes, c.last) {
 		return
 	}
 	c.last, c.lastTags = c.last[:0], c.lastTags[:0]
