@@ -16,7 +16,6 @@ func TestBlankOpenAnswerCountsInTheMaximum(t *testing.T) {
 	}
 }
 
-
 // SameQuestions is true only for the same questions in the same order: a
 // question swapped, one more or one fewer, or another question of the same
 // id (another bank's) makes a sheet new.
