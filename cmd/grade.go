@@ -231,6 +231,9 @@ func gradeRun(opts *GradeOptions) error {
 		// other command: the file may be last week's gradebook.
 		err = opts.guard.writeFileIn(opts.outputs, "-o", opts.Output, opts.Force, fileio.Derived, run)
 	}
+	if errors.Is(err, errNothingGraded) {
+		return gradeExit(opts, tally)
+	}
 	if err == nil {
 		err = opts.outputs.Commit()
 	}
@@ -294,11 +297,11 @@ func gradeExit(opts *GradeOptions, tally *grade.Tally) error {
 	errOut := opts.Factory.IOStreams.ErrOut
 	switch {
 	case tally.Graded == 0 && tally.Unreadable == 0 && tally.Keys > 0:
-		return invalid("no student's sheets found in %s, only %s (left out, above)", strings.Join(opts.Inputs, ", "), text.Count(tally.Keys, "answer key"))
+		return invalid("no student's sheets found in %s, only %s (left out, above)%s", strings.Join(opts.Inputs, ", "), text.Count(tally.Keys, "answer key"), notWritten(opts))
 	case tally.Graded == 0 && tally.Unreadable == 0:
-		return invalid("no sheets found in %s", strings.Join(opts.Inputs, ", "))
+		return invalid("no sheets found in %s%s", strings.Join(opts.Inputs, ", "), notWritten(opts))
 	case tally.Unreadable > 0 && tally.Graded == 0:
-		fmt.Fprintf(errOut, "no sheet could be read\n")
+		fmt.Fprintf(errOut, "no sheet could be read%s\n", notWritten(opts))
 		return silent(ExitInvalid)
 	case tally.Unreadable > 0:
 		fmt.Fprintf(errOut, "%d of %s could not be read; the others were graded\n", tally.Unreadable, text.Count(tally.Graded+tally.Unreadable, "sheet"))
@@ -310,6 +313,24 @@ func gradeExit(opts *GradeOptions, tally *grade.Tally) error {
 		return silent(ExitNegative)
 	}
 	return nil
+}
+
+// notWritten names the files a run that graded no sheet leaves as they
+// were: "; o.csv and s.json were not written", "" when it has none.
+func notWritten(opts *GradeOptions) string {
+	var files []string
+	for _, p := range []string{opts.Output, opts.Summary, opts.Sums} {
+		if p != "" && p != "-" {
+			files = append(files, text.EscapeControl(p))
+		}
+	}
+	switch len(files) {
+	case 0:
+		return ""
+	case 1:
+		return "; " + files[0] + " was not written"
+	}
+	return "; " + strings.Join(files[:len(files)-1], ", ") + " and " + files[len(files)-1] + " were not written"
 }
 
 // skipOutputs tells the walk of a folder to leave out the existing
@@ -406,9 +427,20 @@ func gradeBatch(opts *GradeOptions, g *grade.Grader, out io.Writer, tally *grade
 			return err
 		}
 	}
+	if tally.Graded == 0 {
+		// No sheet graded (none found, only keys, none readable): last
+		// run's results, statistics and sums stay, not an empty class in
+		// their place (attack25 H1). gradeRun says why.
+		return errNothingGraded
+	}
 	opts.stats = h.stats
 	return h.stats.write(ios.ErrOut)
 }
+
+// errNothingGraded is gradeBatch's end when no sheet was graded: its files
+// are not written (the Set is discarded, a lone -o's temporary file
+// removed), and gradeExit says why.
+var errNothingGraded = errors.New("no sheet graded")
 
 // resultWriters returns the writer for --format, joined by a Markdown summary
 // for GitHub's step summary when GITHUB_STEP_SUMMARY names one; closeSummary
