@@ -142,17 +142,20 @@ type keptFile struct {
 // left by a SIGKILL is found as they are: Leftovers): a hard link, which
 // costs a link and an unlink and no copy; else (a file system without hard
 // links such as vfat, protected_hardlinks for another user's file, an
-// immutable file) a copy. A file of which neither can be made (unreadable)
-// is put first, so that it is the first to take its name: its failure then
-// leaves every file as it was; so is a mount point (a bind mount), which
-// cannot take its name at all. A copy that cannot be the file it keeps
-// (another user's file, which protected_hardlinks refuses to link: the copy
-// is owned by whoever runs the command, and its hard links are not the
-// file's) is put last (recheck29 N5): a failure before it leaves that file
-// itself, as it was. Only when two or more files of one of these kinds are
-// in one set can a failure leave one of them new, or put back as a copy,
-// and the error then says so. It returns files in the order they are to
-// take their names, and kept in the same order.
+// immutable file) a copy. A mount point (a bind mount), which cannot take
+// its name at all, is put first: its failure leaves every file as it was.
+// A copy that cannot be the file it keeps (another user's file, which
+// protected_hardlinks refuses to link: the copy is owned by whoever runs
+// the command, and its hard links are not the file's) is put after the
+// others (recheck29 N5): a failure before it leaves that file itself, as
+// it was. A file of which neither can be made (another user's unreadable
+// file) is put last of all: a failure before it leaves it untouched, and
+// its own failure puts back those renamed before it; first, as it was, it
+// was lost to any failure after it (attack25 M1). Only when two or more
+// files of one of these kinds are in one set can a failure leave one of
+// them new, or put back as a copy, and the error then says so. It returns
+// files in the order they are to take their names, and kept in the same
+// order.
 func keepOld(files []*pendingFile) ([]*pendingFile, []keptFile) {
 	kept := make([]keptFile, len(files))
 	moved := false
@@ -165,7 +168,7 @@ func keepOld(files []*pendingFile) ([]*pendingFile, []keptFile) {
 	}
 	order := make([]*pendingFile, 0, len(files))
 	korder := make([]keptFile, 0, len(files))
-	for rank := range 3 {
+	for rank := range 4 {
 		for i, p := range files {
 			if kept[i].rank() == rank {
 				order = append(order, p)
@@ -176,13 +179,15 @@ func keepOld(files []*pendingFile) ([]*pendingFile, []keptFile) {
 	return order, korder
 }
 
-// rank is where keepOld puts a file: 0, first, one that could not be kept
-// or is a mount point; 2, last, one kept as a copy that differs from it; 1
-// the others.
+// rank is where keepOld puts a file: 0, first, a mount point; 1 a file
+// kept by a link or a copy that is the same file, or none to keep; 2 one
+// kept as a copy that differs from it; 3, last, one that could not be kept.
 func (k keptFile) rank() int {
 	switch {
-	case k.had && k.old == "", k.mount:
+	case k.mount:
 		return 0
+	case k.had && k.old == "":
+		return 3
 	case k.differs != "":
 		return 2
 	}

@@ -35,11 +35,17 @@ func TestSetCopyOfAnotherUsersFile(t *testing.T) {
 		after         int
 		want          string
 		kept          []string // their files left as they were, link and owner
+		private       bool     // their files 0600: nobody can neither link nor copy them
 	}{
 		{[]string{"g.csv", "stats.json", "sums.json"}, []string{"stats.json"}, "sums.json", 1,
-			"nothing was written: the 3 outputs are as they were", []string{"stats.json"}},
+			"nothing was written: the 3 outputs are as they were", []string{"stats.json"}, false},
 		{[]string{"g.csv", "s1.json", "s2.json"}, []string{"s1.json", "s2.json"}, "s2.json", 2,
-			"/s1.json has its old content back, as a copy: it is owned by you, not by uid 0, and its other hard link keeps the old file; the other 2 files are as they were", nil},
+			"/s1.json has its old content back, as a copy: it is owned by you, not by uid 0, and its other hard link keeps the old file; the other 2 files are as they were", nil, false},
+		// A file that can be neither linked nor copied takes its name last:
+		// a failure before it leaves it as it was. First (as it was), it
+		// had its new content, its old lost (attack25 M1).
+		{[]string{"g.csv", "secret.csv", "sums.json"}, []string{"secret.csv"}, "sums.json", 1,
+			"nothing was written: the 3 outputs are as they were", []string{"secret.csv"}, true},
 	} {
 		dir, err := os.MkdirTemp("", "copyset")
 		if err != nil {
@@ -52,7 +58,11 @@ func TestSetCopyOfAnotherUsersFile(t *testing.T) {
 		ino := map[string]uint64{}
 		for _, name := range c.theirs {
 			path := filepath.Join(dir, name)
-			if err := os.WriteFile(path, []byte("old "+name), 0o644); err != nil {
+			mode := os.FileMode(0o644)
+			if c.private {
+				mode = 0o600
+			}
+			if err := os.WriteFile(path, []byte("old "+name), mode); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.Link(path, filepath.Join(dir, "link-"+name)); err != nil {
