@@ -130,16 +130,16 @@ func writeFile(set *Set, o *output, force bool, perm fs.FileMode, d Durability, 
 	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		return asOutput(err, tmp.Name(), path)
 	}
 	if d == Durable {
 		if err := syncFile(tmp); err != nil {
 			tmp.Close()
-			return err
+			return asOutput(err, tmp.Name(), path)
 		}
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return asOutput(err, tmp.Name(), path)
 	}
 	if set != nil {
 		set.files = append(set.files, p)
@@ -397,6 +397,16 @@ func descriptorPath(abs string) (string, bool) {
 		return abs[strings.LastIndexByte(abs, '/')+1:], true
 	}
 	return "", false
+}
+
+// asOutput is err naming path where it names path's temporary file tmp: a
+// full disk says "write stats.json: no space left on device", not the
+// hidden .stats.json.tmp-N nobody asked for (attack25 L2).
+func asOutput(err error, tmp, path string) error {
+	if pe, ok := err.(*fs.PathError); ok && pe.Path == tmp {
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	}
+	return err
 }
 
 // tempError is the error for path (located as loc) when its temporary file

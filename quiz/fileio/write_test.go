@@ -578,3 +578,27 @@ func TestWriteToANameThatIsNoDescriptor(t *testing.T) {
 		}
 	}
 }
+
+// A write that fails on the temporary file (a full disk) names the output,
+// not the hidden .NAME.tmp-N (attack25 L2), alone and in a Set; nothing is
+// left behind.
+func TestWriteErrorNamesTheOutput(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "stats.json")
+	fail := func(w io.Writer) error {
+		f := w.(*os.File)
+		f.Close() // as a full disk: the write fails on the temporary file
+		_, err := f.Write([]byte("x"))
+		return err
+	}
+	var s Set
+	for _, err := range []error{WriteFile(path, true, Derived, fail), s.WriteFile(path, true, Derived, fail)} {
+		if err == nil || !strings.Contains(err.Error(), "write "+path+": ") || strings.Contains(err.Error(), ".tmp-") {
+			t.Errorf("error %v, want one naming %s", err, path)
+		}
+	}
+	s.Discard()
+	if left := Leftovers(dir, func(string) bool { return true }); len(left) > 0 {
+		t.Errorf("left %v", left)
+	}
+}
