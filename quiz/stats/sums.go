@@ -13,8 +13,8 @@ import (
 // and merges them into the statistics of the whole class, as if every sheet
 // had been graded in one run. A file given twice, also through a link or a
 // hard link, is refused: its students would be counted twice. Every error
-// names the file.
-func MergeFiles(paths []string) (*Stats, error) {
+// names the file. empty, when not nil, is told of each file of no sheet.
+func MergeFiles(paths []string, empty func(path string)) (*Stats, error) {
 	var all *Stats
 	var given fileio.Seen
 	for _, path := range paths {
@@ -34,6 +34,9 @@ func MergeFiles(paths []string) (*Stats, error) {
 		s, err := ReadSums(path)
 		if err != nil {
 			return nil, err
+		}
+		if s.n == 0 && empty != nil {
+			empty(path) // a shard of no sheet: said, not merged in silence
 		}
 		if all == nil {
 			all = s

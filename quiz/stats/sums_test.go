@@ -16,14 +16,14 @@ func TestMergeFilesRefuses(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("[1, 2]"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := MergeFiles([]string{bad}); err == nil || err.Error() != bad+": not conflictq statistics sums (written by grade --sums)" {
+	if _, err := MergeFiles([]string{bad}, nil); err == nil || err.Error() != bad+": not conflictq statistics sums (written by grade --sums)" {
 		t.Errorf("not sums: %v", err)
 	}
 	link := filepath.Join(dir, "link.json")
 	if err := os.Symlink(bad, link); err != nil {
 		t.Skip(err)
 	}
-	if _, err := MergeFiles([]string{link, bad}); err == nil || !strings.Contains(err.Error(), "not conflictq statistics sums") {
+	if _, err := MergeFiles([]string{link, bad}, nil); err == nil || !strings.Contains(err.Error(), "not conflictq statistics sums") {
 		t.Errorf("link first: %v", err)
 	}
 	good := filepath.Join(dir, "good.json")
@@ -34,7 +34,7 @@ func TestMergeFilesRefuses(t *testing.T) {
 	if err := os.WriteFile(good, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := MergeFiles([]string{good, filepath.Join(dir, ".", "good.json")}); err == nil || !strings.Contains(err.Error(), "is given twice") {
+	if _, err := MergeFiles([]string{good, filepath.Join(dir, ".", "good.json")}, nil); err == nil || !strings.Contains(err.Error(), "is given twice") {
 		t.Errorf("given twice: %v", err)
 	}
 	// From a folder reached through a link, as a shell keeps it ($PWD):
@@ -45,7 +45,7 @@ func TestMergeFilesRefuses(t *testing.T) {
 	}
 	t.Chdir(linked)
 	t.Setenv("PWD", linked)
-	if _, err := MergeFiles([]string{"good.json", good}); err == nil || !strings.Contains(err.Error(), "is given twice") {
+	if _, err := MergeFiles([]string{"good.json", good}, nil); err == nil || !strings.Contains(err.Error(), "is given twice") {
 		t.Errorf("given twice, from a linked folder: %v", err)
 	}
 	// A hard link is the same file by another name, which no path
@@ -55,7 +55,7 @@ func TestMergeFilesRefuses(t *testing.T) {
 		t.Skip(err)
 	}
 	want := hard + " is given twice (it is the same file as " + good + "): its students would be counted twice"
-	if _, err := MergeFiles([]string{good, hard}); err == nil || err.Error() != want {
+	if _, err := MergeFiles([]string{good, hard}, nil); err == nil || err.Error() != want {
 		t.Errorf("a hard link: %v, want %q", err, want)
 	}
 	// Two files of the same bytes are two classes' shards, merged.
@@ -63,7 +63,7 @@ func TestMergeFilesRefuses(t *testing.T) {
 	if err := os.WriteFile(other, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := MergeFiles([]string{good, other}); err != nil {
+	if _, err := MergeFiles([]string{good, other}, nil); err != nil {
 		t.Errorf("two files of the same bytes: %v", err)
 	}
 }
@@ -98,12 +98,12 @@ func TestMergeFilesRefusesMissingCounts(t *testing.T) {
 		}
 		want := bad + `: the sums are damaged: question "b/q1": rest scores for 0 students, not 3`
 		for _, paths := range [][]string{{bad}, {bad, good}, {good, bad}} {
-			if _, err := MergeFiles(paths); err == nil || err.Error() != want {
+			if _, err := MergeFiles(paths, nil); err == nil || err.Error() != want {
 				t.Errorf("rest %s, %v: %v, want %q", empty, paths, err, want)
 			}
 		}
 	}
-	all, err := MergeFiles([]string{good, filepath.Join(dir, "other.json")})
+	all, err := MergeFiles([]string{good, filepath.Join(dir, "other.json")}, nil)
 	if err == nil {
 		t.Fatalf("a missing file merged: %v", all)
 	}
@@ -111,7 +111,7 @@ func TestMergeFilesRefusesMissingCounts(t *testing.T) {
 	if err := os.WriteFile(other, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if all, err = MergeFiles([]string{good, other}); err != nil {
+	if all, err = MergeFiles([]string{good, other}, nil); err != nil {
 		t.Fatal(err)
 	}
 	merged, err := json.Marshal(all)
