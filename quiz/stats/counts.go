@@ -88,17 +88,6 @@ func (c *counts) len() int {
 	return len(c.list)
 }
 
-// at is how many students had k.
-func (c *counts) at(k int64) int {
-	if c.m != nil {
-		return c.m[k]
-	}
-	if i, found := c.search(k); found {
-		return c.list[i].n
-	}
-	return 0
-}
-
 // ordered returns every key and its count, smallest key first: the list
 // itself (not to be changed), or the map's in room, which is kept for the
 // next call.

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Width and Clip see a string as the clusters nextCluster gives, one
@@ -14,12 +13,10 @@ import (
 // nextCluster is the first of s's characters as a reader and a terminal
 // see them, its rest, the width uniseg gives it and the state to pass on
 // (-1 to start), as uniseg.FirstGraphemeClusterInString. It is uniseg's
-// grapheme cluster, joined to those after it in two cases uniseg v0.4.7
-// (Unicode 15.0) does not know:
-//
-//   - an Indic conjunct (rule GB9c of Unicode 15.1): a consonant, a virama
-//     and the consonant after it are one syllable, so "क्षि" is one cluster,
-//     not "क्" and "षि" (attack24 L7);
+// grapheme cluster, joined to those after it where uniseg v0.4.7 (Unicode
+// 15.0) does not know to: an Indic conjunct (rule GB9c of Unicode 15.1), a
+// consonant, a virama and the consonant after it, is one syllable, so
+// "क्षि" is one cluster, not "क्" and "षि" (attack24 L7).
 //
 // A letter after U+200D is not joined: "a\u200db" is two clusters of a
 // column each, as UAX #29 has it and as terminals draw it (xterm, VTE and
@@ -38,11 +35,6 @@ func nextCluster(s string, state int) (c, rest string, w, newState int) {
 		c = s[:len(c)+len(more)]
 	}
 	return c, rest, w, state
-}
-
-// endsInZWJ reports whether the cluster c ends in U+200D.
-func endsInZWJ(c string) bool {
-	return len(c) >= 3 && c[len(c)-3:] == "\u200d"
 }
 
 // endsInLinker reports whether c ends as GB9c asks before a consonant: a
@@ -77,14 +69,6 @@ func conjunctConsonant(r rune) bool {
 // which asks for the conjunct not to form.
 func incbExtend(r rune) bool {
 	return r != 0x200c && (r == 0x200d || unicode.In(r, unicode.Mn, unicode.Me, unicode.Other_Grapheme_Extend))
-}
-
-// virama reports whether r is a virama or other killer of a vowel
-// (canonical combining class 9): U+200D after it asks for a half form, and
-// the consonant after the joiner is drawn, and counted, as its own.
-func virama(r rune) bool {
-	var buf [utf8.UTFMax]byte
-	return norm.NFD.Properties(buf[:utf8.EncodeRune(buf[:], r)]).CCC() == 9
 }
 
 // incbLinker and incbConsonant are the Indic_Conjunct_Break values Linker

@@ -80,6 +80,8 @@ func TestWidthOfClusters(t *testing.T) {
 		{"ب\u200dب", 2},           // nor between Arabic letters, though it asks for their joined forms
 		{"Ana\u200d", 3},
 		{"\u1100\u1161\u11a8", 2}, // decomposed 각 (attack24 L7)
+		{"\u1100\ud7b0\ud7fb", 2}, // Hangul Jamo Extended-B: a vowel and a final
+		{"\u1100\u1161\ud7fc", 3}, // U+D7FC is unassigned: a column, as a terminal's wcwidth has no width for it
 		{"\u1161", 0},             // a Hangul vowel alone, as wcwidth counts it
 		{"é\r\n", 3},
 		{"a\tb", 3},

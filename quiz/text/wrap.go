@@ -126,8 +126,8 @@ func isURL(word string) bool {
 // draws it: an emoji sequence (👨‍👩‍👧‍👦 joined by U+200D, a flag 🏳️‍🌈, a
 // hand and its skin tone) takes the two columns of one emoji, not the sum
 // of its parts; the runes of any other cluster (a letter and its accents,
-// an Indic syllable) count each as above, but for one after U+200D, drawn
-// with the one before the joiner ("a\u200db" is one column).
+// an Indic syllable) count each as above ("a\u200db" is two clusters, and
+// two columns, as UAX #29 and terminals have it).
 func Width(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
@@ -188,18 +188,13 @@ func clusterWidth(s string) int {
 }
 
 // runesWidth is the width of the cluster c counted rune by rune, as a
-// terminal's wcwidth does, but for a character after U+200D, drawn with the
-// one before the joiner and taking no column of its own ("a\u200db" is one
-// column), unless the joiner follows a virama: it then asks for a half
-// form, and the consonant after it is counted ("क्\u200dष" is two).
+// terminal's wcwidth does: a U+200D in it takes no column, and the
+// consonant after one that follows a virama (a half form, "क्\u200dष") is
+// counted.
 func runesWidth(c string) int {
-	n, prev, joined := 0, rune(0), false
+	n := 0
 	for _, r := range c {
-		if !joined {
-			n += runeWidth(r)
-		}
-		joined = r == 0x200d && !virama(prev)
-		prev = r
+		n += runeWidth(r)
 	}
 	return n
 }
@@ -240,11 +235,11 @@ func runeWidth(r rune) int {
 }
 
 // hangulJamoAfter reports whether r is a Hangul vowel or final consonant
-// jamo (U+1160 to U+11FF, U+D7B0 to U+D7FF), which a terminal draws inside
+// jamo (U+1160 to U+11FF, U+D7B0 to U+D7FB), which a terminal draws inside
 // the syllable its leading consonant begins: decomposed, 각 is ᄀ, ᅡ and ᆨ,
 // two columns in all, as the leading consonant alone is (attack24 L7).
 func hangulJamoAfter(r rune) bool {
-	return r >= 0x1160 && r <= 0x11ff || r >= 0xd7b0 && r <= 0xd7ff
+	return r >= 0x1160 && r <= 0x11ff || r >= 0xd7b0 && r <= 0xd7fb // D7FC-D7FF: unassigned
 }
 
 // hasWide reports whether s holds a character two columns wide.
