@@ -27,20 +27,22 @@ func TestUnindentedBlockIsTheAnswer(t *testing.T) {
 		{"more-indented lines after", "  Killing a people\n    of a nation.\n  author-note: a\n", "Killing a people\n  of a nation.", "a"},
 		{"the top level after", "  Killing a people.\nmarks: {}\n", "Killing a people.", ""},
 	} {
-		s, err := Read("aysel.yaml", 0, []byte(head+tt.body))
-		if err != nil {
-			t.Errorf("%s: %v", tt.name, err)
-			continue
-		}
-		v, _ := s.Answer("what-is-genocide")
-		n, _ := s.Answer("author-note")
-		h, _ := s.Answer("hrw-rejected")
-		if strings.TrimSpace(v.Text) != tt.want || n.Text != tt.next || h.Text != "HRW" || len(s.Answers) != 2+min(len(tt.next), 1) {
-			t.Errorf("%s: read %q, next %q, hrw %q, answers %v", tt.name, v.Text, n.Text, h.Text, s.Answers)
-		}
-		if len(s.Problems) != 1 || !s.Problems[0].Warning || s.Problems[0].Question != "what-is-genocide" ||
-			s.Problems[0].Error() != `aysel.yaml:6: warning: question "what-is-genocide": read as the answer to what-is-genocide; indent answer lines under the id, two spaces more than what-is-genocide` {
-			t.Errorf("%s: problems %v", tt.name, s.Problems)
+		for _, eol := range []string{"\n", "\r\n", "\r"} { // the line ends a sheet is saved with
+			s, err := Read("aysel.yaml", 0, []byte(strings.ReplaceAll(head+tt.body, "\n", eol)))
+			if err != nil {
+				t.Errorf("%s, %q: %v", tt.name, eol, err)
+				continue
+			}
+			v, _ := s.Answer("what-is-genocide")
+			n, _ := s.Answer("author-note")
+			h, _ := s.Answer("hrw-rejected")
+			if strings.TrimSpace(v.Text) != tt.want || n.Text != tt.next || h.Text != "HRW" || len(s.Answers) != 2+min(len(tt.next), 1) {
+				t.Errorf("%s, %q: read %q, next %q, hrw %q, answers %v", tt.name, eol, v.Text, n.Text, h.Text, s.Answers)
+			}
+			if len(s.Problems) != 1 || !s.Problems[0].Warning || s.Problems[0].Question != "what-is-genocide" ||
+				s.Problems[0].Error() != `aysel.yaml:6: warning: question "what-is-genocide": read as the answer to what-is-genocide; indent answer lines under the id, two spaces more than what-is-genocide` {
+				t.Errorf("%s, %q: problems %v", tt.name, eol, s.Problems)
+			}
 		}
 	}
 	// A truly empty |, then the next id (or a comment and the next id),
