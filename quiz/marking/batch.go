@@ -11,7 +11,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/sheet"
 )
 
-// batch gives the marks of a CSV (ImportCSV) to each file in memory and
+// batch gives the marks of a CSV (Import) to each file in memory and
 // writes the file once, after its last row: the same bytes as giving them
 // one by one with Apply, with one wait for the disk (fsync) instead of one a
 // mark. Marking a row at the keyboard still writes it at once (Apply), so
@@ -26,7 +26,7 @@ import (
 // each (redo), so that only the rows that make the sheet unreadable, too
 // long or not read back as meant are refused, each saying why as it did.
 type batch struct {
-	files map[string]*pending // by the file as ImportCSV names it
+	files map[string]*pending // by the file as Import names it
 }
 
 // pending is a file with marks given and not yet written.
@@ -34,7 +34,7 @@ type pending struct {
 	base  []byte // the file as read from the disk before its first mark
 	data  []byte // with the marks given so far
 	perm  fs.FileMode
-	given []int     // the Rows given a mark, in ImportCSV's rows
+	given []int     // the Rows given a mark, in Import's rows
 	sheet *inMemory // an answer sheet whose marks are given in memory, nil for one read for each mark
 }
 
@@ -193,7 +193,7 @@ func (b *batch) notWritten(rows []Row) []Row {
 // save writes a file's marks, once, and reports whether it is done with
 // the file. A file changed on the disk since it was read (by hand: another
 // mark run waits for the lock) is not written, and save returns false: its
-// rows are to be given again to the file as it is now (ImportCSV), each
+// rows are to be given again to the file as it is now (Import), each
 // checked as giving them one by one checked it, against the student the file
 // now names and the marks it now holds, not only the answer (attack18 F4).
 // When the file cannot be written, each of its rows says so, naming it; the

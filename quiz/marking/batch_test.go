@@ -144,7 +144,7 @@ func TestImportCSVWritesEachFileOnce(t *testing.T) {
 	)
 	writes := countWrites(t, "")
 	opts := ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }}
-	probs, rows, err := ImportCSV(from, []string{ana, bo, cy}, load, opts)
+	probs, rows, err := importCSV(from, []string{ana, bo, cy}, load, opts)
 	if err != nil || len(probs) > 0 {
 		t.Fatal(err, probs)
 	}
@@ -161,7 +161,7 @@ func TestImportCSVWritesEachFileOnce(t *testing.T) {
 	}
 	// Again: every mark is there already, and no file is written.
 	clear(writes)
-	_, rows, _ = ImportCSV(from, []string{ana, bo, cy}, load, opts)
+	_, rows, _ = importCSV(from, []string{ana, bo, cy}, load, opts)
 	if got := statusesOf(rows); got != "kept kept kept kept kept kept kept" || len(writes) > 0 {
 		t.Errorf("the same marks again: %s, writes %v", got, writes)
 	}
@@ -175,7 +175,7 @@ func TestImportCSVOneOfSeveralRefused(t *testing.T) {
 	want := oneByOne(t, ana, mark("b", "e1", 1, "", 2), mark("b", "e3", 2, "", 2))
 	from := batchCSV(t, ana, []string{"ana.yaml", "Ana", "1", "", "", "3", "", "", "2", "", "", "", "", ""})
 	writes := countWrites(t, "")
-	_, rows, err := ImportCSV(from, []string{ana}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
+	_, rows, err := importCSV(from, []string{ana}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestImportCSVWriteFails(t *testing.T) {
 		[]string{"bo.json", "Bo", "2", "", "", "", "", "", "", "", "", "", "", ""},
 	)
 	countWrites(t, ana)
-	_, rows, err := ImportCSV(from, []string{ana, bo}, load, ImportOptions{Marker: "T"})
+	_, rows, err := importCSV(from, []string{ana, bo}, load, ImportOptions{Marker: "T"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func TestImportCSVSheetChangedMeanwhile(t *testing.T) {
 			}
 			from := batchCSV(t, ana, []string{"ana.yaml", "Ana", "1", "", "", "1", "", "", "2", "", "", "", "", ""})
 			writes := countWrites(t, "")
-			_, rows, err := ImportCSV(from, []string{ana}, edit, ImportOptions{Marker: "T"})
+			_, rows, err := importCSV(from, []string{ana}, edit, ImportOptions{Marker: "T"})
 			if err != nil {
 				t.Fatal(err)
 			}

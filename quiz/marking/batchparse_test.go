@@ -36,7 +36,7 @@ func TestImportCSVReadsEachSheetTwice(t *testing.T) {
 		[]string{"bo.json", "Bo", "0", "", "off the point", "1.5", "", "", "2", "", "good", "", "", ""},
 	)
 	parses := countParses(t)
-	_, rows, err := ImportCSV(from, []string{ana, bo}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
+	_, rows, err := importCSV(from, []string{ana, bo}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestImportCSVRowTooLongRefused(t *testing.T) {
 	from := batchCSV(t, ana, []string{"ana.yaml", "Ana", "1", "", "", "1", "", `"long, longer, longest"`, "2", "", "", "", "", ""})
 	writes := countWrites(t, "")
 	parses := countParses(t)
-	_, rows, err := ImportCSV(from, []string{ana}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
+	_, rows, err := importCSV(from, []string{ana}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestImportCSVSheetThatTakesNoMarks(t *testing.T) {
 	os.WriteFile(ana, []byte(data), 0o644)
 	from := batchCSV(t, ana, []string{"ana.yaml", "Ana", "1", "", "", "1", "", "", "2", "", "", "", "", ""})
 	writes := countWrites(t, "")
-	_, rows, err := ImportCSV(from, []string{ana}, load, ImportOptions{Marker: "T"})
+	_, rows, err := importCSV(from, []string{ana}, load, ImportOptions{Marker: "T"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ func TestImportCSVSheetReplacedMeanwhile(t *testing.T) {
 				return load(refs, file)
 			}
 			from := batchCSV(t, ana, []string{"ana.yaml", "Ana", "1", "", "first", "1", "", "", "2", "", "", "", "", ""})
-			_, rows, err := ImportCSV(from, []string{ana}, edit, ImportOptions{Marker: "T", Remark: c.remark})
+			_, rows, err := importCSV(from, []string{ana}, edit, ImportOptions{Marker: "T", Remark: c.remark})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +76,7 @@ func TestImportCSVSheetKeepsChanging(t *testing.T) {
 	}
 	from := batchCSV(t, ana, []string{"ana.yaml", "Ana", "1", "", "", "1", "", "", "", "", "", "", "", ""})
 	writes := countWrites(t, "")
-	_, rows, err := ImportCSV(from, []string{ana}, edit, ImportOptions{Marker: "T"})
+	_, rows, err := importCSV(from, []string{ana}, edit, ImportOptions{Marker: "T"})
 	if err != nil {
 		t.Fatal(err)
 	}

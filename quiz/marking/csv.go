@@ -29,18 +29,18 @@ type Entry struct {
 	Comment string
 	// Answer is the answer cell as grade's CSV wrote it (escaped, CSVSafe),
 	// "" when the CSV has none (an older CSV, or a blanked cell): the mark is
-	// for that answer, so ImportCSV refuses it when the file's answer is
+	// for that answer, so Import refuses it when the file's answer is
 	// another now (attack5 N1).
 	Answer string
 	Line   int // the row's line in the CSV
 	// Lost, when set, says why this mark was not read, and the entry has
 	// no Points: its row was taken into a broken row above it (an open
-	// quote ran over it), or ends before the mark's cell (Cut). ImportCSV
+	// quote ran over it), or ends before the mark's cell (Cut). Import
 	// counts it among the marks that could not be used.
 	Lost string
 	// Cut is set for a row with fewer cells than the header, ending
 	// before the mark's cell. A spreadsheet may drop a row's empty cells
-	// at its end, so ImportCSV counts it only when the file holds an
+	// at its end, so Import counts it only when the file holds an
 	// answer to the question (which grade's CSV would have shown).
 	Cut bool
 }
@@ -419,7 +419,7 @@ func cutRow(out []Entry, line int, rec []string, headers int, col map[string]int
 // cell when the row, of fewer cells than the header, ends there, before the
 // mark's answer column, which grade's CSV fills in: the row was cut short,
 // maybe in the mark itself (0.5 cut to 0), which was saved as cut
-// (attack24's fuzz). ImportCSV counts it when the file holds an answer.
+// (attack24's fuzz). Import counts it when the file holds an answer.
 func cutMark(row []Entry, rec []string, headers int, col map[string]int) {
 	for i, e := range row {
 		ai, hasA := col[e.ID+answerSuffix]

@@ -15,7 +15,7 @@ import (
 	"github.com/conflictq/conflictq/quiz/text"
 )
 
-// ImportOptions choose which rows of a marks CSV ImportCSV applies, and how.
+// ImportOptions choose which rows of a marks CSV Import applies, and how.
 type ImportOptions struct {
 	Question string // only the marks of this question (SameQuestion), when set
 	Remark   bool   // revise a mark already given; without it the old one is kept
@@ -51,37 +51,16 @@ type Row struct {
 	Err    error      // why not (Unmatched, Failed)
 }
 
-// ImportCSV applies the marks a teacher filled in from, a CSV as ReadCSV
-// reads it, to the reports and sheets files. A row's file must be one of
-// files (a relative path taken from the CSV's folder or the current one): only
-// those are locked, so a mark another run gives at the same time is never
-// lost, and a CSV cannot write into a folder the teacher did not name. A row
-// whose student is not the file's is refused (a column sorted on its own). A
-// comment read back as grade's CSV shows it (control characters escaped) is
-// the comment already given. It returns the CSV's problems (and, as
-// warnings, what a report holds that was passed over: a hand-edited
-// self-check), then what became of each row; the error is the CSV's that
-// cannot be opened, or the cause of opts.Context ended before the last file
-// was written, with the rows given before (none of a file not written).
-//
-// The marks of one file are given to it in memory, in the rows' order, and
-// the file is written once, after its last row (see batch); files must name
-// distinct files, as List gives them, or one name's write would undo the
-// other's marks.
-func ImportCSV(from string, files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
-	marks, err := ReadMarks(from)
-	if err != nil {
-		return nil, nil, err
-	}
-	return marks.Import(files, load, opts)
-}
-
 // Marks are the marks a CSV gives (ReadCSV), read before they are given.
 type Marks struct {
 	From     string // the CSV
 	entries  []Entry
 	problems []quiz.Problem
+	used     bool // given by Import
 }
+
+// ErrImported is Import's error for marks it has given already.
+var ErrImported = errors.New("these marks were imported already: read the CSV again (ReadMarks)")
 
 // ReadMarks reads the marks CSV from (ReadCSV); the error is the file's that
 // cannot be opened. mark --from reads it before it takes the lock, so that
@@ -98,18 +77,40 @@ func ReadMarks(from string) (*Marks, error) {
 	return &Marks{From: from, entries: entries, problems: probs}, nil
 }
 
-// Import is ImportCSV of marks read. It uses them up: a CSV of 400,000 rows
-// is not held twice (call it once).
+// Import applies the marks a teacher filled in (read by ReadMarks) to the
+// reports and sheets files. A row's file must be one of
+// files (a relative path taken from the CSV's folder or the current one): only
+// those are locked, so a mark another run gives at the same time is never
+// lost, and a CSV cannot write into a folder the teacher did not name. A row
+// whose student is not the file's is refused (a column sorted on its own). A
+// comment read back as grade's CSV shows it (control characters escaped) is
+// the comment already given. It returns the CSV's problems (and, as
+// warnings, what a report holds that was passed over: a hand-edited
+// self-check), then what became of each row; the error is the CSV's that
+// gives twice (ErrImported), or the cause of opts.Context ended before the last file
+// was written, with the rows given before (none of a file not written).
+//
+// The marks of one file are given to it in memory, in the rows' order, and
+// the file is written once, after its last row (see batch); files must name
+// distinct files, as List gives them, or one name's write would undo the
+// other's marks.
+//
+// It uses the marks up, so that a CSV of 400,000 rows is not held twice: a
+// second Import of the same Marks is refused (ErrImported), not run on
+// nothing.
 func (m *Marks) Import(files []string, load BankLoader, opts ImportOptions) ([]quiz.Problem, []Row, error) {
+	if m.used {
+		return nil, nil, ErrImported
+	}
 	entries, probs := m.entries, m.problems
-	m.entries, m.problems = nil, nil
+	m.entries, m.problems, m.used = nil, nil, true
 	im := newImporter(m.From, files, load, opts, entries)
 	entries = slices.DeleteFunc(entries, im.dropped)
 	rows, err := im.markAll(entries)
 	return im.warnings(probs, rows), rows, err
 }
 
-// importer is one ImportCSV run: the files it may write, the rows that give
+// importer is one Import run: the files it may write, the rows that give
 // one cell different marks, the marks given in memory, and what each row
 // found.
 type importer struct {

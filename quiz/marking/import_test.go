@@ -38,7 +38,7 @@ func TestImportCSV(t *testing.T) {
 		return out
 	}
 	csv("1")
-	probs, rows, err := ImportCSV(from, []string{ana, bo}, nil, opts)
+	probs, rows, err := importCSV(from, []string{ana, bo}, nil, opts)
 	if err != nil || len(probs) != 0 {
 		t.Fatal(err, probs)
 	}
@@ -55,25 +55,25 @@ func TestImportCSV(t *testing.T) {
 		t.Errorf("Bo marked from Ana's row: %+v", m)
 	}
 
-	_, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts)
+	_, rows, _ = importCSV(from, []string{ana, bo}, nil, opts)
 	if rows[0].Status != Kept {
 		t.Errorf("the same mark again: %v, want Kept", rows[0].Status)
 	}
 	csv("0")
-	_, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts)
+	_, rows, _ = importCSV(from, []string{ana, bo}, nil, opts)
 	if rows[0].Status != Unchanged || rows[0].Old == nil || rows[0].Old.Points != 1 {
 		t.Errorf("another mark without Remark: %+v, want Unchanged with the old mark", rows[0])
 	}
 	opts.Remark = true
-	_, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts)
+	_, rows, _ = importCSV(from, []string{ana, bo}, nil, opts)
 	if rows[0].Status != Saved || read(t, ana).Marks[0].Points != 0 {
 		t.Errorf("another mark with Remark: %+v", rows[0])
 	}
 	opts.Question = "capital"
-	if _, rows, _ = ImportCSV(from, []string{ana, bo}, nil, opts); len(rows) != 0 {
+	if _, rows, _ = importCSV(from, []string{ana, bo}, nil, opts); len(rows) != 0 {
 		t.Errorf("rows of another question: %+v", rows)
 	}
-	if _, _, err := ImportCSV(filepath.Join(dir, "none.csv"), nil, nil, opts); err == nil {
+	if _, _, err := importCSV(filepath.Join(dir, "none.csv"), nil, nil, opts); err == nil {
 		t.Error("a CSV that does not exist: no error")
 	}
 }
@@ -92,7 +92,7 @@ func TestImportCSVClash(t *testing.T) {
 	if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, rows, err := ImportCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"})
+	_, rows, err := importCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"})
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("%v, %+v", err, rows)
 	}
@@ -108,7 +108,7 @@ func TestImportCSVClash(t *testing.T) {
 		"Ana.json,Ana,,1,ok\n" +
 		"Ana.json,Ana,,1,ok\n"
 	os.WriteFile(from, []byte(body), 0o644)
-	if _, rows, _ := ImportCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"}); len(rows) != 2 || rows[0].Status != Saved || rows[1].Status != Kept {
+	if _, rows, _ := importCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"}); len(rows) != 2 || rows[0].Status != Saved || rows[1].Status != Kept {
 		t.Errorf("the same mark twice: %+v", rows)
 	}
 }
@@ -131,7 +131,7 @@ func TestImportCSVClashNamedTwoWays(t *testing.T) {
 	if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, rows, err := ImportCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"})
+	_, rows, err := importCSV(from, []string{ana}, nil, ImportOptions{Marker: "T"})
 	if err != nil || len(rows) != 4 {
 		t.Fatalf("%v, %+v", err, rows)
 	}
@@ -162,7 +162,7 @@ func TestImportCSVRowCutShort(t *testing.T) {
 	if err := os.WriteFile(from, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	probs, rows, err := ImportCSV(from, []string{ana, bo}, nil, ImportOptions{Marker: "T"})
+	probs, rows, err := importCSV(from, []string{ana, bo}, nil, ImportOptions{Marker: "T"})
 	if err != nil || len(probs) != 0 {
 		t.Fatal(err, probs)
 	}
@@ -206,7 +206,7 @@ func TestImportCSVStoppedWritesNoFileMore(t *testing.T) {
 		}
 		return at
 	}}
-	_, rows, err := ImportCSV(from, []string{ana, bo}, nil, opts)
+	_, rows, err := importCSV(from, []string{ana, bo}, nil, opts)
 	if !errors.Is(err, stop) {
 		t.Fatalf("error %v, want the stop's cause (rows %+v)", err, rows)
 	}

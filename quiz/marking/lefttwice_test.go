@@ -25,7 +25,7 @@ func TestMarkSheetWithMatchLeftSideTwice(t *testing.T) {
 		[]string{"ana.yaml", "Ana", "1", "", "", "", "", "", "", "", "", "", "", ""},
 		[]string{"bo.json", "Bo", "0.5", "", "", "", "", "", "", "", "", "", "", ""},
 	)
-	probs, rows, err := ImportCSV(from, []string{ana, bo}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
+	probs, rows, err := importCSV(from, []string{ana, bo}, load, ImportOptions{Marker: "T", Now: func() time.Time { return batchAt }})
 	if err != nil {
 		t.Fatal(err)
 	}
