@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/conflictq/conflictq/quiz/marking"
 )
 
 // marks30: mark --from read its CSV with the signals caught and the lock
@@ -31,7 +34,18 @@ func TestReadMarksEndsOnSignal(t *testing.T) {
 	stop := errors.New("a signal")
 	ctx, cancel := context.WithCancelCause(context.Background())
 	cancel(stop)
-	if marks, err := readMarks(ctx, fifo); !errors.Is(err, stop) || marks != nil {
-		t.Errorf("readMarks with ctx ended: %v, %v; want the stop's cause", marks, err)
+	type result struct {
+		marks *marking.Marks
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() { marks, err := readMarks(ctx, fifo); done <- result{marks, err} }()
+	select {
+	case r := <-done:
+		if !errors.Is(r.err, stop) || r.marks != nil {
+			t.Errorf("readMarks with ctx ended: %v, %v; want the stop's cause", r.marks, r.err)
+		}
+	case <-time.After(10 * time.Second): // it waits for a writer that never comes
+		t.Fatal("readMarks with ctx ended still waits for the pipe's writer after 10 s")
 	}
 }
