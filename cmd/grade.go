@@ -316,13 +316,16 @@ func gradeExit(opts *GradeOptions, tally *grade.Tally) error {
 }
 
 // notWritten names the files a run that graded no sheet leaves as they
-// were: "; o.csv and s.json were not written", "" when it has none.
+// were: "; o.csv and s.json were not written", "" when it has none. A
+// stream or a device (a pipe, /dev/stdout) had its output as it was made,
+// and is not named (recheck30 N2).
 func notWritten(opts *GradeOptions) string {
 	var files []string
 	for _, p := range []string{opts.Output, opts.Summary, opts.Sums} {
-		if p != "" && p != "-" {
-			files = append(files, text.EscapeControl(p))
+		if st, err := os.Stat(p); p == "" || p == "-" || fileio.IsDevice(p) || err == nil && fileio.IsStream(st) {
+			continue
 		}
+		files = append(files, text.EscapeControl(p))
 	}
 	switch len(files) {
 	case 0:

@@ -591,10 +591,11 @@ func TestWriteErrorNamesTheOutput(t *testing.T) {
 		_, err := f.Write([]byte("x"))
 		return err
 	}
+	joined := func(w io.Writer) error { return errors.Join(fail(w), errors.New("step summary: fine")) }
 	var s Set
-	for _, err := range []error{WriteFile(path, true, Derived, fail), s.WriteFile(path, true, Derived, fail)} {
-		if err == nil || !strings.Contains(err.Error(), "write "+path+": ") || strings.Contains(err.Error(), ".tmp-") {
-			t.Errorf("error %v, want one naming %s", err, path)
+	for _, err := range []error{WriteFile(path, true, Derived, fail), s.WriteFile(path, true, Derived, fail), WriteFile(path, true, Derived, joined)} {
+		if err == nil || !strings.Contains(err.Error(), "write "+path+": ") || strings.Contains(err.Error(), ".tmp-") || !errors.Is(err, os.ErrClosed) {
+			t.Errorf("error %v, want one naming %s (and unwrapping to the write's)", err, path)
 		}
 	}
 	s.Discard()
