@@ -38,6 +38,25 @@ func canonicalBefore(path string) string {
 // folders, links to files, folders, links and nothing, loops, "..", ".",
 // trailing slashes and paths through files, relative and absolute.
 func TestCanonicalAsBefore(t *testing.T) {
+	dir := pathTree(t)
+	paths := append([]string{""}, treePaths(dir)...)
+	n := len(paths)
+	for _, p := range paths[:n] {
+		paths = append(paths, filepath.Join(dir, p), dir+"/"+p)
+	}
+	for _, p := range paths {
+		if got, want := Canonical(p), canonicalBefore(p); got != want {
+			t.Errorf("Canonical(%q) = %q, before %q", p, got, want)
+		}
+	}
+}
+
+// pathTree makes, in a new folder it makes the working one, the files,
+// folders and links the look-up tests walk (treePaths): links to files and
+// folders, dangling links, a loop, a chain, "..", ".", an absolute link,
+// links to devices, and a hard link. It returns the folder.
+func pathTree(t *testing.T) string {
+	t.Helper()
 	dir, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -57,25 +76,26 @@ func TestCanonicalAsBefore(t *testing.T) {
 		"l": "f", "la": "a", "lb": "a/b", "dl": "nowhere", "dla": "a/nowhere",
 		"chain": "l", "chain2": "chain", "loop1": "loop2", "loop2": "loop1",
 		"a/up": "../f", "a/b/upup": "../../c", "labs": filepath.Join(dir, "a", "g"),
-		"a/dangling": "../c/new", "lup": "a/b/..", "ldot": ".",
+		"a/dangling": "../c/new", "lup": "a/b/..", "ldot": ".", "lnull": "/dev/null",
+		"lfd": "/dev/fd",
 	}
 	for name, target := range links {
 		if err := os.Symlink(target, name); err != nil {
 			t.Fatal(err)
 		}
 	}
-	paths := []string{"", ".", "..", "./", "f", "./f", "f/", "f/x", "a", "a/", "a/.", "a/..", "a/../f",
+	if err := os.Link("f", "hard"); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// treePaths is the paths through pathTree's folder dir the look-up tests
+// ask about, relative.
+func treePaths(dir string) []string {
+	return []string{".", "..", "./", "f", "./f", "f/", "f/x", "a", "a/", "a/.", "a/..", "a/../f",
 		"a/g", "a/b/h", "a/b/../g", "c/new", "new", "nowhere/x", "l", "l/", "la", "la/g", "la/../f",
 		"la/b/h", "lb/..", "lb/../g", "dl", "dla", "chain", "chain2", "loop1", "loop1/x", "a/up",
 		"a/b/upup", "a/b/upup/new", "labs", "a/dangling", "lup", "lup/g", "ldot", "ldot/f", "la//g",
 		"a/b/../../f", "../" + filepath.Base(dir) + "/f"}
-	n := len(paths)
-	for _, p := range paths[:n] {
-		paths = append(paths, filepath.Join(dir, p), dir+"/"+p)
-	}
-	for _, p := range paths {
-		if got, want := Canonical(p), canonicalBefore(p); got != want {
-			t.Errorf("Canonical(%q) = %q, before %q", p, got, want)
-		}
-	}
 }
